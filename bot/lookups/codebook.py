@@ -1,0 +1,320 @@
+"""The loaded code sets: codes, titles, hierarchy, notes, validity spans and MCE flags, by release.
+
+`CodeBook.open(path)` prepares the database from the shipped data on first use (a few seconds, once) and
+replays any releases the user imported. Reads go through one read-only connection per thread.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+
+from bot.lookups.schema import create_tables, rebuild_search
+from bot.lookups.shipped import load_shipped, shipped_version
+from bot.lookups.systems import SYSTEM_NAMES, display, undot
+from storage.db import connect
+
+
+@dataclass(frozen=True)
+class Span:
+    start: date
+    end: date | None
+    flags: frozenset[str]
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Code:
+    system: str
+    code: str  # storage form: undotted, upper case
+    title: str
+    parent: str
+    kind: str  # chapter | block | category | code | modifier
+    billable: bool
+    current: bool
+    release: str
+
+    @property
+    def display(self) -> str:
+        return display(self.system, self.code)
+
+    @property
+    def system_name(self) -> str:
+        return SYSTEM_NAMES[self.system]
+
+
+@dataclass(frozen=True)
+class Release:
+    system: str
+    name: str
+    covers_from: date
+    covers_through: date
+    source: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    releases: tuple[Release, ...]
+
+    def for_system(self, system: str) -> Release | None:
+        return next((r for r in self.releases if r.system == system), None)
+
+    @property
+    def release(self) -> str:
+        return "; ".join(r.name for r in self.releases)
+
+    @property
+    def covers_dos_from(self) -> date:
+        cm = self.for_system("cm")
+        return cm.covers_from if cm else min(r.covers_from for r in self.releases)
+
+    @property
+    def covers_dos_through(self) -> date:
+        cm = self.for_system("cm")
+        return cm.covers_through if cm else max(r.covers_through for r in self.releases)
+
+
+@dataclass
+class CodeDetail:
+    code: Code
+    ancestors: list[Code]  # nearest first
+    children: list[Code]
+    notes: list[tuple[str, str, str]]  # (kind, text, code the note stands under), own notes first
+    seventh: list[tuple[str, str]]  # characters that complete this code, with meanings
+    seventh_from: str  # the code whose definition applies
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def billable_children(self) -> list[Code]:
+        return [c for c in self.children if c.billable]
+
+
+def default_codes_path() -> Path:
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "codedesk" / "codes.sqlite"
+
+
+class CodeBook:
+    """Read access to the code database. Safe to share across threads (a connection per thread)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._coverage: Coverage | None = None
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> CodeBook:
+        target = Path(path) if path else default_codes_path()
+        prepare(target)
+        return cls(target)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        db: sqlite_utils.Database | None = getattr(self._local, "db", None)
+        if db is None:
+            db = connect(self.path, read_only=True)
+            self._local.db = db
+        return db
+
+    def refresh(self) -> None:
+        """Forget cached facts after an import changed the database."""
+        self._coverage = None
+
+    def coverage(self) -> Coverage:
+        if self._coverage is None:
+            rows = self.db.execute(
+                "SELECT system, name, covers_from, covers_through, source FROM releases ORDER BY "
+                "CASE system WHEN 'cm' THEN 0 WHEN 'pcs' THEN 1 WHEN 'hcpcs' THEN 2 ELSE 3 END"
+            ).fetchall()
+            self._coverage = Coverage(tuple(
+                Release(s, n, date.fromisoformat(f), date.fromisoformat(t), src) for s, n, f, t, src in rows
+            ))
+        return self._coverage
+
+    def systems_loaded(self) -> set[str]:
+        return {r.system for r in self.coverage().releases}
+
+    def get(self, system: str, code: str) -> Code | None:
+        row = self.db.execute(
+            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
+            "WHERE system = ? AND code = ?", [system, undot(code) if system != "cm" or "-" not in code else code],
+        ).fetchone()
+        return _code(row) if row else None
+
+    def find(self, code: str, systems: tuple[str, ...] | None = None) -> list[Code]:
+        """Every system's entry for this code (a code may exist in more than one system)."""
+        c = undot(code)
+        rows = self.db.execute(
+            "SELECT system, code, title, parent, kind, billable, current, release FROM codes WHERE code = ?", [c]
+        ).fetchall()
+        found = [_code(r) for r in rows]
+        return [f for f in found if systems is None or f.system in systems]
+
+    def children(self, system: str, code: str) -> list[Code]:
+        rows = self.db.execute(
+            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
+            "WHERE system = ? AND parent = ? ORDER BY code", [system, code],
+        ).fetchall()
+        return [_code(r) for r in rows]
+
+    def billable_descendants(self, system: str, code: str, limit: int = 500) -> list[Code]:
+        """Current billable codes below `code` (by prefix: every system's codes nest by prefix)."""
+        rows = self.db.execute(
+            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
+            "WHERE system = ? AND code > ? AND code < ? AND billable = 1 AND current = 1 ORDER BY code LIMIT ?",
+            [system, code, code + "\uffff", limit],
+        ).fetchall()
+        return [_code(r) for r in rows]
+
+    def with_prefix(self, system: str, prefix: str, limit: int) -> list[Code]:
+        rows = self.db.execute(
+            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
+            "WHERE system = ? AND code >= ? AND code < ? AND current = 1 ORDER BY length(code), code LIMIT ?",
+            [system, prefix, prefix + "\uffff", limit],
+        ).fetchall()
+        return [_code(r) for r in rows]
+
+    def ancestors(self, code: Code) -> list[Code]:
+        chain: list[Code] = []
+        parent = code.parent
+        while parent:
+            found = self.get(code.system, parent) if code.system != "cm" else self._get_raw("cm", parent)
+            if found is None:
+                break
+            chain.append(found)
+            parent = found.parent
+        if code.system == "cm" and not code.current and not chain:
+            # A deleted code keeps no parent link: find the nearest current code it extends.
+            for size in range(len(code.code) - 1, 2, -1):
+                found = self._get_raw("cm", code.code[:size])
+                if found is not None:
+                    return [found, *self.ancestors(found)]
+        return chain
+
+    def _get_raw(self, system: str, code: str) -> Code | None:
+        row = self.db.execute(
+            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
+            "WHERE system = ? AND code = ?", [system, code],
+        ).fetchone()
+        return _code(row) if row else None
+
+    def notes(self, system: str, code: str) -> list[tuple[str, str]]:
+        return [
+            (k, t) for k, t in self.db.execute(
+                "SELECT kind, text FROM notes WHERE system = ? AND code = ? ORDER BY seq", [system, code]
+            )
+        ]
+
+    def spans(self, system: str, code: str) -> list[Span]:
+        rows = self.db.execute(
+            "SELECT start, end, flags FROM validity WHERE system = ? AND code = ? ORDER BY start",
+            [system, undot(code)],
+        ).fetchall()
+        return [
+            Span(date.fromisoformat(s), date.fromisoformat(e) if e else None,
+                 frozenset(f for f in flags.split("|") if f))
+            for s, e, flags in rows
+        ]
+
+    def seventh_definition(self, code: Code, ancestors: list[Code] | None = None) -> tuple[str, list[tuple[str, str]]]:
+        """The 7th-character definition that applies to a CM code: its own or its nearest ancestor's."""
+        if code.system != "cm":
+            return "", []
+        chain = [code, *(ancestors if ancestors is not None else self.ancestors(code))]
+        for candidate in chain:
+            rows = self.db.execute(
+                "SELECT char, meaning FROM seventh WHERE code = ? ORDER BY rowid", [candidate.code]
+            ).fetchall()
+            if rows:
+                return candidate.code, [(c, m) for c, m in rows]
+        return "", []
+
+    def age_ranges(self, day: date) -> dict[str, tuple[int, int]]:
+        iso = day.isoformat()
+        rows = self.db.execute(
+            "SELECT age_group, low, high FROM age_ranges WHERE start <= ? AND (end = '' OR end >= ?)", [iso, iso]
+        ).fetchall()
+        return {g.lower(): (lo, hi) for g, lo, hi in rows}
+
+    def detail(self, code: str, system: str | None = None) -> CodeDetail | None:
+        """Everything `show` prints about one code; None when no loaded release has it."""
+        candidates = self.find(code) if system is None else [c for c in self.find(code) if c.system == system]
+        if not candidates:
+            return None
+        found = sorted(candidates, key=lambda c: (not c.current, ["cm", "hcpcs", "pcs", "cpt"].index(c.system)))[0]
+        ancestors = self.ancestors(found)
+        notes = [(k, t, found.code) for k, t in self.notes(found.system, found.code)]
+        for ancestor in ancestors:
+            notes += [(k, t, ancestor.code) for k, t in self.notes(found.system, ancestor.code)
+                      if k not in {"inclusion", "seventh_note"}]
+        seventh_from, seventh = self.seventh_definition(found, ancestors)
+        if found.system == "cm" and len(found.code) == 7 and seventh_from:
+            seventh = []  # already complete
+        return CodeDetail(
+            code=found,
+            ancestors=ancestors,
+            children=self.children(found.system, found.code),
+            notes=notes,
+            seventh=seventh,
+            seventh_from=seventh_from,
+            spans=self.spans(found.system, found.code),
+        )
+
+
+def _code(row: tuple[object, ...]) -> Code:
+    system, code, title, parent, kind, billable, current, release = row
+    return Code(str(system), str(code), str(title), str(parent), str(kind), bool(billable), bool(current),
+                str(release))
+
+
+def prepare(path: Path) -> bool:
+    """Create the code database at `path` from the shipped data if it is missing or out of date.
+
+    Builds into a temporary file and renames it into place, so a crash never leaves half a database and a
+    concurrent reader keeps the old one. Returns True when it built.
+    """
+    version = shipped_version()
+    if path.exists():
+        try:
+            db = connect(path, read_only=True)
+            row = db.execute("SELECT value FROM meta WHERE key = 'shipped_version'").fetchone()
+            db.conn.close()
+            if row and row[0] == version:
+                return False
+        except sqlite3.DatabaseError:
+            pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.building")
+    temp.unlink(missing_ok=True)
+    conn = sqlite3.connect(str(temp), isolation_level=None)
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    db = sqlite_utils.Database(conn)
+    try:
+        create_tables(db)
+        conn.execute("BEGIN")
+        load_shipped(db)
+        from bot.lookups.importer import replay_imports  # imports need the tables above
+
+        replay_imports(db, path.parent / "imports")
+        rebuild_search(db)
+        conn.execute("INSERT INTO meta (key, value) VALUES ('shipped_version', ?)", [version])
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.close()
+        os.replace(temp, path)
+        for suffix in ("-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    except BaseException:
+        conn.close()
+        temp.unlink(missing_ok=True)
+        raise
+    return True

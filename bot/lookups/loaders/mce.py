@@ -1,0 +1,60 @@
+"""CMS Medicare Code Editor master tables: validity spans and edit flags per code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bot.lookups.loaders.common import numbered_lines, parse_yyyymmdd
+from bot.lookups.loaders.errors import LoaderError
+
+
+@dataclass(frozen=True)
+class ValiditySpan:
+    code: str
+    start: date
+    end: date | None
+    flags: frozenset[str]
+
+
+def load_mce_master(path: str | Path) -> list[ValiditySpan]:
+    spans: list[ValiditySpan] = []
+    for number, line in numbered_lines(path):
+        if number == 1 and line.startswith("code"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4 or not parts[0].isalnum():
+            raise LoaderError(path, number, "4 tab-separated columns: code, start_date, end_date, flags", line[:60])
+        start = parse_yyyymmdd(parts[1], path, number)
+        if start is None:
+            raise LoaderError(path, number, "a start date (YYYYMMDD)", parts[1])
+        flags = frozenset(f for f in parts[3].split("|") if f)
+        spans.append(ValiditySpan(parts[0], start, parse_yyyymmdd(parts[2], path, number), flags))
+    if not spans:
+        raise LoaderError(path, None, "MCE master rows", "none")
+    return spans
+
+
+@dataclass(frozen=True)
+class AgeRange:
+    group: str
+    low: int
+    high: int
+    start: date
+    end: date | None
+
+
+def load_age_ranges(path: str | Path) -> list[AgeRange]:
+    ranges: list[AgeRange] = []
+    for number, line in numbered_lines(path):
+        if number == 1 or not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) != 5:
+            raise LoaderError(path, number, "age_group, start_age, end_age, start_date, end_date", line)
+        start = parse_yyyymmdd(parts[3], path, number)
+        assert start is not None
+        ranges.append(AgeRange(parts[0], int(parts[1]), int(parts[2]), start,
+                               parse_yyyymmdd(parts[4], path, number)))
+    return ranges

@@ -1,0 +1,120 @@
+"""The code database: tables, and filling them from the shipped data or from official files.
+
+One SQLite file holds every loaded release. The search table (FTS5, porter stemming) and the word list used
+for typo correction are derived from the code and index tables whenever those change.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from importlib import resources
+
+import sqlite_utils
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS codes (
+    system TEXT NOT NULL, code TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT NOT NULL DEFAULT '',
+    parent TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL, billable INTEGER NOT NULL, current INTEGER NOT NULL,
+    release TEXT NOT NULL, added TEXT NOT NULL DEFAULT '', terminated TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (system, code)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS codes_parent ON codes (system, parent);
+CREATE TABLE IF NOT EXISTS notes (
+    system TEXT NOT NULL, code TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS notes_code ON notes (system, code);
+CREATE TABLE IF NOT EXISTS seventh (code TEXT NOT NULL, char TEXT NOT NULL, meaning TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS seventh_code ON seventh (code);
+CREATE TABLE IF NOT EXISTS validity (
+    system TEXT NOT NULL, code TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL DEFAULT '',
+    flags TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS validity_code ON validity (system, code);
+CREATE TABLE IF NOT EXISTS index_terms (
+    system TEXT NOT NULL, path TEXT NOT NULL, code TEXT NOT NULL, see TEXT NOT NULL, modifiers TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS age_ranges (
+    age_group TEXT NOT NULL, low INTEGER NOT NULL, high INTEGER NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS releases (
+    system TEXT PRIMARY KEY, name TEXT NOT NULL, effective TEXT NOT NULL, covers_from TEXT NOT NULL,
+    covers_through TEXT NOT NULL, source TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+    text, extra, system UNINDEXED, code UNINDEXED, source UNINDEXED,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def shipped_tsv(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a shipped data file, as dicts keyed by its header."""
+    data = resources.files("bot.lookups.data").joinpath(name).read_bytes()
+    text = gzip.decompress(data).decode() if name.endswith(".gz") else data.decode()
+    yield from csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def shipped_text(name: str) -> str:
+    return resources.files("bot.lookups.data").joinpath(name).read_text()
+
+
+def create_tables(db: sqlite_utils.Database) -> None:
+    db.conn.executescript(SCHEMA)
+
+
+def insert_rows(db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, object]]) -> None:
+    """Insert dict rows with one prepared statement (faster than per-row inserts for 100k rows)."""
+    iterator = iter(rows)
+    first = next(iterator, None)
+    if first is None:
+        return
+    columns = list(first)
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    db.conn.executemany(sql, ([row[c] for c in columns] for row in _chain(first, iterator)))
+
+
+def _chain(first: dict[str, object], rest: Iterator[dict[str, object]]) -> Iterator[dict[str, object]]:
+    yield first
+    yield from rest
+
+
+def rebuild_search(db: sqlite_utils.Database) -> None:
+    """Derive the search documents and the word list from codes, notes and index terms."""
+    conn = db.conn
+    conn.execute("DELETE FROM search")
+    conn.execute(
+        "INSERT INTO search (text, extra, system, code, source) "
+        "SELECT title, '', system, code, 'title' FROM codes WHERE current = 1 AND kind IN ('category', 'code')"
+    )
+    conn.execute(
+        "INSERT INTO search (text, extra, system, code, source) "
+        "SELECT short_title, '', system, code, 'title' FROM codes "
+        "WHERE current = 1 AND short_title != '' AND lower(short_title) != lower(title)"
+    )
+    conn.execute(
+        "INSERT INTO search (text, extra, system, code, source) "
+        "SELECT text, '', system, code, 'inclusion' FROM notes WHERE kind IN ('inclusion', 'includes')"
+    )
+    conn.execute(
+        "INSERT INTO search (text, extra, system, code, source) "
+        "SELECT path, modifiers, system, code, CASE WHEN see != '' THEN 'see' ELSE 'index' END "
+        "FROM index_terms WHERE code != ''"
+    )
+    counts: Counter[str] = Counter()
+    for (text,) in conn.execute(
+        "SELECT title FROM codes WHERE current = 1 UNION ALL SELECT path FROM index_terms "
+        "UNION ALL SELECT text FROM notes WHERE kind IN ('inclusion', 'includes')"
+    ):
+        counts.update(WORD.findall(text.lower()))
+    conn.execute("DELETE FROM words")
+    conn.executemany("INSERT INTO words (word, freq) VALUES (?, ?)", counts.items())
+    conn.execute("INSERT INTO search(search) VALUES ('optimize')")

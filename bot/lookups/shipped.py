@@ -1,0 +1,78 @@
+"""Fill a fresh code database from the compact data shipped inside the package."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import resources
+
+import sqlite_utils
+
+from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
+
+
+def shipped_version() -> str:
+    """A fingerprint of the shipped data: a new build of it makes existing databases rebuild."""
+    manifest = resources.files("bot.lookups.data").joinpath("release.json").read_bytes()
+    return hashlib.sha256(manifest).hexdigest()[:16]
+
+
+def load_shipped(db: sqlite_utils.Database) -> None:
+    insert_rows(
+        db, "codes",
+        ({"system": "cm", "code": r["code"], "title": r["title"], "short_title": "", "parent": r["parent"],
+          "kind": r["kind"], "billable": int(r["billable"]), "current": int(r["current"]),
+          "release": r["release"]} for r in shipped_tsv("cm_codes.tsv.gz")),
+    )
+    insert_rows(
+        db, "notes",
+        ({"system": "cm", "code": r["code"], "kind": r["kind"], "seq": n, "text": r["text"]}
+         for n, r in enumerate(shipped_tsv("cm_notes.tsv.gz"))),
+    )
+    insert_rows(db, "seventh", shipped_tsv("cm_seventh.tsv.gz"))  # type: ignore[arg-type]
+    for system in ("cm", "pcs"):
+        insert_rows(
+            db, "validity",
+            ({"system": system, **r} for r in shipped_tsv(f"{system}_validity.tsv.gz")),
+        )
+    insert_rows(
+        db, "index_terms",
+        ({"system": "cm", "path": r["path"], "code": r["see_code"], "see": r["see"], "modifiers": r["modifiers"]}
+         for r in shipped_tsv("cm_index.tsv.gz")),
+    )
+    insert_rows(
+        db, "index_terms",
+        ({"system": "pcs", "path": r["path"], "code": r["code"], "see": r["see"], "modifiers": ""}
+         for r in shipped_tsv("pcs_index.tsv.gz")),
+    )
+    insert_rows(
+        db, "codes",
+        ({"system": "pcs", "code": r["code"], "title": r["title"], "short_title": "", "parent": "",
+          "kind": "code", "billable": 1, "current": 1, "release": "FY2024"} for r in shipped_tsv("pcs_codes.tsv.gz")),
+    )
+    insert_rows(
+        db, "codes",
+        ({"system": "hcpcs", "code": r["code"], "title": r["title"], "short_title": r["short_title"],
+          "parent": "", "kind": "modifier" if r["modifier"] == "1" else "code", "billable": int(r["modifier"] != "1"),
+          "current": int(not r["terminated"]), "release": "2020", "added": r["added"],
+          "terminated": r["terminated"]} for r in shipped_tsv("hcpcs_codes.tsv.gz")),
+    )
+    lines = [line for line in shipped_text("age_ranges.tsv").splitlines()[1:] if line.strip()]
+    insert_rows(
+        db, "age_ranges",
+        ({"age_group": g, "low": int(lo), "high": int(hi), "start": _iso(s), "end": _iso(e)}
+         for g, lo, hi, s, e in ((line + "\t").split("\t")[:5] for line in lines)),
+    )
+    manifest = json.loads(resources.files("bot.lookups.data").joinpath("release.json").read_text())
+    for system, release in manifest["releases"].items():
+        covers = manifest["covers"][system]
+        db.conn.execute(
+            "INSERT INTO releases (system, name, effective, covers_from, covers_through, source) "
+            "VALUES (?, ?, ?, ?, ?, 'shipped')",
+            [system, release["name"], release["effective"], covers[0], covers[1]],
+        )
+
+
+def _iso(yyyymmdd: str) -> str:
+    v = yyyymmdd.strip()
+    return f"{v[:4]}-{v[4:6]}-{v[6:8]}" if v else ""
