@@ -153,7 +153,8 @@ class CodeBook:
         """Every system's entry for this code (a code may exist in more than one system)."""
         c = undot(code)
         rows = self.db.execute(
-            "SELECT system, code, title, parent, kind, billable, current, release FROM codes WHERE code = ?", [c]
+            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
+            "WHERE system IN ('cm', 'pcs', 'hcpcs', 'cpt') AND code = ?", [c]
         ).fetchall()
         found = [_code(r) for r in rows]
         return [f for f in found if systems is None or f.system in systems]

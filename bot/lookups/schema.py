@@ -47,13 +47,31 @@ CREATE TABLE IF NOT EXISTS releases (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS exact_terms (
+    norm TEXT NOT NULL, text TEXT NOT NULL, system TEXT NOT NULL, code TEXT NOT NULL, source TEXT NOT NULL,
+    title TEXT NOT NULL, billable INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS exact_terms_norm ON exact_terms (norm);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-    text, extra, system UNINDEXED, code UNINDEXED, source UNINDEXED,
+    text, extra, system UNINDEXED, code UNINDEXED, source UNINDEXED, title UNINDEXED, billable UNINDEXED,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+STOPWORDS = frozenset(
+    "a an and at by for from in into is of on or the to due nos other unspecified specified".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """The meaningful words of a text, lower case: what search compares."""
+    return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def normalise(text: str) -> str:
+    """Order-free, stopword-free form used to find a term typed exactly ("attack heart" = "Attack, heart")."""
+    return " ".join(sorted(set(words(text))))
 
 
 def shipped_tsv(name: str) -> Iterator[dict[str, str]]:
@@ -92,22 +110,38 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
     conn = db.conn
     conn.execute("DELETE FROM search")
     conn.execute(
-        "INSERT INTO search (text, extra, system, code, source) "
-        "SELECT title, '', system, code, 'title' FROM codes WHERE current = 1 AND kind IN ('category', 'code')"
+        "INSERT INTO search (text, extra, system, code, source, title, billable) "
+        "SELECT title, '', system, code, 'title', title, billable FROM codes "
+        "WHERE current = 1 AND kind IN ('category', 'code')"
     )
     conn.execute(
-        "INSERT INTO search (text, extra, system, code, source) "
-        "SELECT short_title, '', system, code, 'title' FROM codes "
+        "INSERT INTO search (text, extra, system, code, source, title, billable) "
+        "SELECT short_title, '', system, code, 'title', title, billable FROM codes "
         "WHERE current = 1 AND short_title != '' AND lower(short_title) != lower(title)"
     )
     conn.execute(
-        "INSERT INTO search (text, extra, system, code, source) "
-        "SELECT text, '', system, code, 'inclusion' FROM notes WHERE kind IN ('inclusion', 'includes')"
+        "INSERT INTO search (text, extra, system, code, source, title, billable) "
+        "SELECT n.text, '', n.system, n.code, 'inclusion', c.title, c.billable FROM notes n "
+        "JOIN codes c ON c.system = n.system AND c.code = n.code "
+        "WHERE n.kind IN ('inclusion', 'includes') AND c.current = 1"
     )
     conn.execute(
-        "INSERT INTO search (text, extra, system, code, source) "
-        "SELECT path, modifiers, system, code, CASE WHEN see != '' THEN 'see' ELSE 'index' END "
-        "FROM index_terms WHERE code != ''"
+        "INSERT INTO search (text, extra, system, code, source, title, billable) "
+        "SELECT i.path, i.modifiers, i.system, i.code, CASE WHEN i.see != '' THEN 'see' ELSE 'index' END, "
+        "c.title, c.billable FROM index_terms i "
+        "JOIN codes c ON c.system = i.system AND c.code = i.code WHERE c.current = 1"
+    )
+    conn.execute(
+        "INSERT INTO search (text, extra, system, code, source, title, billable) "
+        "SELECT path, '', system, code, 'table', see, 0 FROM index_terms "
+        "WHERE system = 'pcs' AND code != '' AND length(code) < 7"
+    )
+    conn.execute("DELETE FROM exact_terms")
+    conn.executemany(
+        "INSERT INTO exact_terms (norm, text, system, code, source, title, billable) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ((normalise(text), text, system, code, source, title, billable)
+         for text, system, code, source, title, billable in conn.execute(
+            "SELECT text, system, code, source, title, billable FROM search").fetchall()),
     )
     counts: Counter[str] = Counter()
     for (text,) in conn.execute(

@@ -9,12 +9,15 @@ from importlib import resources
 import sqlite_utils
 
 from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
+from bot.lookups.systems import undot
+
+DATABASE_FORMAT = "5"  # bump when the tables or the way they are filled change
 
 
 def shipped_version() -> str:
-    """A fingerprint of the shipped data: a new build of it makes existing databases rebuild."""
+    """A fingerprint of the shipped data and database format: a change makes existing databases rebuild."""
     manifest = resources.files("bot.lookups.data").joinpath("release.json").read_bytes()
-    return hashlib.sha256(manifest).hexdigest()[:16]
+    return DATABASE_FORMAT + "-" + hashlib.sha256(manifest).hexdigest()[:16]
 
 
 def load_shipped(db: sqlite_utils.Database) -> None:
@@ -37,12 +40,12 @@ def load_shipped(db: sqlite_utils.Database) -> None:
         )
     insert_rows(
         db, "index_terms",
-        ({"system": "cm", "path": r["path"], "code": r["see_code"], "see": r["see"], "modifiers": r["modifiers"]}
+        ({"system": "cm", "path": r["path"], "code": undot(r["see_code"]), "see": r["see"], "modifiers": r["modifiers"]}
          for r in shipped_tsv("cm_index.tsv.gz")),
     )
     insert_rows(
         db, "index_terms",
-        ({"system": "pcs", "path": r["path"], "code": r["code"], "see": r["see"], "modifiers": ""}
+        ({"system": "pcs", "path": r["path"], "code": undot(r["code"]), "see": r["see"], "modifiers": ""}
          for r in shipped_tsv("pcs_index.tsv.gz")),
     )
     insert_rows(

@@ -33,7 +33,7 @@ def guess_systems(code: str) -> list[str]:
         found.append("hcpcs")
     if _CM.match(c) or (len(c) == 3 and c[0].isalpha() and c[1].isdigit()):
         found.append("cm")
-    if _PCS.match(c) and c[0].isdigit() or (_PCS.match(c) and c[0] in "BCDFGHX"):
+    if (_PCS.match(c) and c[0].isdigit()) or (_PCS.match(c) and c[0] in "BCDFGHX"):
         found.append("pcs")
     if _CPT.match(c):
         found.append("cpt")

@@ -70,7 +70,9 @@ class SeeResolver:
         for size in range(len(parts), 0, -1):
             row = self._by_heads.get(parts[:size])
             if row is not None:
-                return row
+                # A reference only half followed ("Diabetes" of "Diabetes, by type, with ketoacidosis")
+                # would point at the wrong code: accept it only when at most one level is left over.
+                return row if len(parts) - size <= 1 else None
         return None
 
 
