@@ -138,8 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return target.code if target else ""
 
     write_tsv(
-        "cm_index.tsv.gz", ["path", "code", "see", "see_code", "modifiers"],
-        ((r.path, r.code, r.see or r.see_also, r.code or see_code(r.see), r.modifiers) for r in index),
+        "cm_index.tsv.gz", ["levels", "code", "see", "see_code", "modifiers"],
+        ((" | ".join(r.terms), r.code, r.see or r.see_also, r.code or see_code(r.see), r.modifiers) for r in index),
     )
 
     print("ICD-10-PCS")
@@ -152,7 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
          for s in mce_pcs),
     )
     pcs_index = load_pcs_index(src("icd10pcs/icd10pcs_index_2025.jsonl.gz"))
-    write_tsv("pcs_index.tsv.gz", ["path", "code", "see"], ((r.path, r.code, r.see) for r in pcs_index))
+    write_tsv("pcs_index.tsv.gz", ["levels", "code", "see"],
+              ((" | ".join(r.terms), r.code, r.see) for r in pcs_index))
 
     print("HCPCS")
     hcpcs = load_hcpcs(src("hcpcs/2020/HCPC2020_ANWEB_w_disclaimer.txt.gz"))

@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS validity (
 );
 CREATE INDEX IF NOT EXISTS validity_code ON validity (system, code);
 CREATE TABLE IF NOT EXISTS index_terms (
-    system TEXT NOT NULL, path TEXT NOT NULL, code TEXT NOT NULL, see TEXT NOT NULL, modifiers TEXT NOT NULL
+    system TEXT NOT NULL, path TEXT NOT NULL, heads TEXT NOT NULL, variants TEXT NOT NULL, code TEXT NOT NULL,
+    see TEXT NOT NULL, modifiers TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS age_ranges (
     age_group TEXT NOT NULL, low INTEGER NOT NULL, high INTEGER NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL
@@ -54,19 +55,29 @@ CREATE TABLE IF NOT EXISTS exact_terms (
 CREATE INDEX IF NOT EXISTS exact_terms_norm ON exact_terms (norm);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     text, extra, system UNINDEXED, code UNINDEXED, source UNINDEXED, title UNINDEXED, billable UNINDEXED,
+    label UNINDEXED,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
-    "a an and at by for from in into is of on or the to due nos other unspecified specified".split()
+    "a an and at by for from in into is of on or the to due nos other unspecified specified with".split()
 )
 
 
 def words(text: str) -> list[str]:
     """The meaningful words of a text, lower case: what search compares."""
     return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def split_levels(levels: str) -> tuple[str, str, str]:
+    """Index levels "Attack, attacks | heart" -> (path "Attack, attacks, heart", heads "Attack heart",
+    variants "attacks"): the part of each level before its first comma is what a coder types."""
+    parts = [p.strip() for p in levels.split(" | ")]
+    heads = [p.split(",")[0].strip() for p in parts]
+    variants = [v.strip() for p in parts for v in p.split(",")[1:]]
+    return ", ".join(parts), " ".join(heads), " ".join(variants)
 
 
 def normalise(text: str) -> str:
@@ -110,42 +121,42 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
     conn = db.conn
     conn.execute("DELETE FROM search")
     conn.execute(
-        "INSERT INTO search (text, extra, system, code, source, title, billable) "
-        "SELECT title, '', system, code, 'title', title, billable FROM codes "
+        "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
+        "SELECT title, '', system, code, 'title', title, billable, title FROM codes "
         "WHERE current = 1 AND kind IN ('category', 'code')"
     )
     conn.execute(
-        "INSERT INTO search (text, extra, system, code, source, title, billable) "
-        "SELECT short_title, '', system, code, 'title', title, billable FROM codes "
+        "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
+        "SELECT short_title, '', system, code, 'title', title, billable, short_title FROM codes "
         "WHERE current = 1 AND short_title != '' AND lower(short_title) != lower(title)"
     )
     conn.execute(
-        "INSERT INTO search (text, extra, system, code, source, title, billable) "
-        "SELECT n.text, '', n.system, n.code, 'inclusion', c.title, c.billable FROM notes n "
+        "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
+        "SELECT n.text, '', n.system, n.code, 'inclusion', c.title, c.billable, n.text FROM notes n "
         "JOIN codes c ON c.system = n.system AND c.code = n.code "
         "WHERE n.kind IN ('inclusion', 'includes') AND c.current = 1"
     )
     conn.execute(
-        "INSERT INTO search (text, extra, system, code, source, title, billable) "
-        "SELECT i.path, i.modifiers, i.system, i.code, CASE WHEN i.see != '' THEN 'see' ELSE 'index' END, "
-        "c.title, c.billable FROM index_terms i "
+        "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
+        "SELECT i.heads, trim(i.variants || ' ' || i.modifiers), i.system, i.code, "
+        "CASE WHEN i.see != '' THEN 'see' ELSE 'index' END, c.title, c.billable, i.path FROM index_terms i "
         "JOIN codes c ON c.system = i.system AND c.code = i.code WHERE c.current = 1"
     )
     conn.execute(
-        "INSERT INTO search (text, extra, system, code, source, title, billable) "
-        "SELECT path, '', system, code, 'table', see, 0 FROM index_terms "
+        "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
+        "SELECT heads, variants, system, code, 'table', see, 0, path FROM index_terms "
         "WHERE system = 'pcs' AND code != '' AND length(code) < 7"
     )
     conn.execute("DELETE FROM exact_terms")
     conn.executemany(
         "INSERT INTO exact_terms (norm, text, system, code, source, title, billable) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ((normalise(text), text, system, code, source, title, billable)
-         for text, system, code, source, title, billable in conn.execute(
-            "SELECT text, system, code, source, title, billable FROM search").fetchall()),
+        ((normalise(text), label, system, code, source, title, billable)
+         for text, system, code, source, title, billable, label in conn.execute(
+            "SELECT text, system, code, source, title, billable, label FROM search").fetchall()),
     )
     counts: Counter[str] = Counter()
     for (text,) in conn.execute(
-        "SELECT title FROM codes WHERE current = 1 UNION ALL SELECT path FROM index_terms "
+        "SELECT title FROM codes WHERE current = 1 UNION ALL SELECT path || ' ' || modifiers FROM index_terms "
         "UNION ALL SELECT text FROM notes WHERE kind IN ('inclusion', 'includes')"
     ):
         counts.update(WORD.findall(text.lower()))

@@ -8,10 +8,10 @@ from importlib import resources
 
 import sqlite_utils
 
-from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
+from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv, split_levels
 from bot.lookups.systems import undot
 
-DATABASE_FORMAT = "5"  # bump when the tables or the way they are filled change
+DATABASE_FORMAT = "6"  # bump when the tables or the way they are filled change
 
 
 def shipped_version() -> str:
@@ -40,13 +40,11 @@ def load_shipped(db: sqlite_utils.Database) -> None:
         )
     insert_rows(
         db, "index_terms",
-        ({"system": "cm", "path": r["path"], "code": undot(r["see_code"]), "see": r["see"], "modifiers": r["modifiers"]}
-         for r in shipped_tsv("cm_index.tsv.gz")),
+        (_index_row("cm", r["levels"], r["see_code"], r["see"], r["modifiers"]) for r in shipped_tsv("cm_index.tsv.gz")),
     )
     insert_rows(
         db, "index_terms",
-        ({"system": "pcs", "path": r["path"], "code": undot(r["code"]), "see": r["see"], "modifiers": ""}
-         for r in shipped_tsv("pcs_index.tsv.gz")),
+        (_index_row("pcs", r["levels"], r["code"], r["see"], "") for r in shipped_tsv("pcs_index.tsv.gz")),
     )
     insert_rows(
         db, "codes",
@@ -74,6 +72,12 @@ def load_shipped(db: sqlite_utils.Database) -> None:
             "VALUES (?, ?, ?, ?, ?, 'shipped')",
             [system, release["name"], release["effective"], covers[0], covers[1]],
         )
+
+
+def _index_row(system: str, levels: str, code: str, see: str, modifiers: str) -> dict[str, object]:
+    path, heads, variants = split_levels(levels)
+    return {"system": system, "path": path, "heads": heads, "variants": variants, "code": undot(code), "see": see,
+            "modifiers": modifiers}
 
 
 def _iso(yyyymmdd: str) -> str:

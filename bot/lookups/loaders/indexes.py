@@ -99,7 +99,7 @@ def load_pcs_index(path: str | Path) -> list[IndexRow]:
                     continue
                 code_match = _PCS_REF.search(text)
                 code = code_match.group(1) if code_match else ""
-                label = _PCS_REF.sub("", text).strip()
+                label = _PCS_REF.sub("", text).replace("(continued)", "").strip()
                 if label.lower().startswith(("see ", "use ")):
                     rows.append(IndexRow(tuple(trail[: depth + 1]), code, label[4:].strip(), ""))
                     continue

@@ -1,0 +1,126 @@
+"""Claim-check benchmark: in-process latency of `check_claim`, a realistic 25-code claim and a 1-code one.
+
+    python bench/check.py [--codes-db PATH] [--runs 2000]
+
+Prints p50/p95/p99 in milliseconds over `--runs` checks after a warm-up (the first check of a process also
+parses the tabular notes once; that one-off cost is printed separately), plus the same figures for 25 codes
+drawn at random from every valid ICD-10-CM code, so the claim is different each run. Target: a 25-code
+claim under 10 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.lookups.codebook import CodeBook  # noqa: E402
+from bot.lookups.edits import check_claim  # noqa: E402
+
+DOS = date(2024, 3, 15)
+# An inpatient stay: NSTEMI with heart failure, diabetes with CKD and anaemia, COPD, a fall with a hip
+# fracture; the procedures (PCS) and a drug (HCPCS) ride along, as they do on a combined review.
+CLAIM_25 = [
+    "I21.4",
+    "I50.23",
+    "E11.22",
+    "N18.4",
+    "D63.1",
+    "E11.65",
+    "Z79.4",
+    "I25.10",
+    "J44.1",
+    "J96.01",
+    "F17.210",
+    "E78.5",
+    "K21.9",
+    "M81.0",
+    "G47.33",
+    "E66.01",
+    "Z68.41",
+    "S72.001A",
+    "W19.XXXA",
+    "Y92.009",
+    "Z95.5",
+    "02703DZ",
+    "0SRB0J9",
+    "B2111ZZ",
+    "J1644",
+]
+CLAIM_1 = ["E11.9"]
+# The same claim with five errors to explain (not valid on the DOS, header, 7th character, Excludes1,
+# manifestation without its etiology): the findings then query the codes to suggest.
+CLAIM_25_FAILING = ["M54.5", "E11", "S72.001", "E10.9", "G63", *CLAIM_25[5:]]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def timed(runs: int, claim: Callable[[int], list[str]], book: CodeBook) -> list[float]:
+    for n in range(50):  # warm-up
+        check_claim(book, claim(n), DOS, age=67, sex="F", setting="inpatient")
+    times = []
+    for n in range(runs):
+        codes = claim(n)
+        started = time.perf_counter()
+        check_claim(book, codes, DOS, age=67, sex="F", setting="inpatient")
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def line(label: str, times: list[float]) -> str:
+    return (
+        f"{label:<32} p50 {percentile(times, 50):6.2f} ms   p95 {percentile(times, 95):6.2f} ms   "
+        f"p99 {percentile(times, 99):6.2f} ms   ({len(times)} runs)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--codes-db", type=Path, help="a prepared code database (default: a fresh one)")
+    parser.add_argument("--runs", type=int, default=2000)
+    args = parser.parse_args()
+    codes_db = args.codes_db or Path(tempfile.mkdtemp(prefix="codedesk-bench-")) / "codes.sqlite"
+    book = CodeBook.open(codes_db)
+
+    started = time.perf_counter()
+    result = check_claim(book, CLAIM_1, DOS)
+    print(
+        "first check in this process (parses tabular notes once): "
+        f"{(time.perf_counter() - started) * 1000:.0f} ms"
+    )
+    result = check_claim(book, CLAIM_25, DOS, age=67, sex="F", setting="inpatient")
+    counts = {sev: sum(f.severity == sev for f in result.findings) for sev in ("error", "warning", "info")}
+    print(f"25-code claim: verdict {result.verdict}, findings {counts}")
+
+    rng = random.Random(7)
+    pool = [
+        code
+        for (code,) in book.db.execute(
+            "SELECT code FROM validity WHERE system = 'cm' AND start <= ? AND (end = '' OR end >= ?)",
+            [DOS.isoformat(), DOS.isoformat()],
+        )
+    ]
+    randoms = [rng.sample(pool, 25) for _ in range(args.runs + 50)]
+
+    print(line("25-code claim", timed(args.runs, lambda n: CLAIM_25, book)))
+    print(line("25-code claim with 5 errors", timed(args.runs, lambda n: CLAIM_25_FAILING, book)))
+    print(line("1-code claim", timed(args.runs, lambda n: CLAIM_1, book)))
+    print(line("25 random ICD-10-CM codes", timed(args.runs, lambda n: randoms[n], book)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
