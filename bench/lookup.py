@@ -32,8 +32,10 @@ from bot.lookups.systems import undot  # noqa: E402
 
 def load_queries() -> list[tuple[str, str, list[str]]]:
     with (ROOT / "bench" / "queries.tsv").open() as handle:
-        return [(r["category"], r["query"], r["expected"].split(","))
-                for r in csv.DictReader(handle, delimiter="\t")]
+        return [
+            (r["category"], r["query"], r["expected"].split(","))
+            for r in csv.DictReader(handle, delimiter="\t")
+        ]
 
 
 def is_hit(code: str, expected: list[str]) -> bool:
@@ -43,7 +45,7 @@ def is_hit(code: str, expected: list[str]) -> bool:
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def startup_seconds(codes_db: Path) -> float:
@@ -62,7 +64,9 @@ def startup_seconds(codes_db: Path) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--codes-db", type=Path, help="a prepared code database (default: a fresh one)")
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
@@ -114,18 +118,28 @@ def main() -> int:
 
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"queries: {len(queries)} x {args.rounds} rounds, all systems loaded ({book.coverage().release})")
-    print(f"latency CodeDesk: p50 {percentile(latencies, 50):.2f} ms  p95 {percentile(latencies, 95):.2f} ms  "
-          f"p99 {percentile(latencies, 99):.2f} ms  max {max(latencies):.2f} ms   (target p95 <= 5 ms)")
-    print(f"latency baseline: p50 {statistics.median(base_lat):.1f} ms  p95 {percentile(base_lat, 95):.1f} ms")
-    print(f"start-up to first answer (fresh process, prepared database): {startup_seconds(codes_db):.2f} s "
-          "(target <= 1.5 s)")
+    print(
+        f"latency CodeDesk: p50 {percentile(latencies, 50):.2f} ms  p95 {percentile(latencies, 95):.2f} ms  "
+        f"p99 {percentile(latencies, 99):.2f} ms  max {max(latencies):.2f} ms   (target p95 <= 5 ms)"
+    )
+    print(
+        f"latency baseline: p50 {statistics.median(base_lat):.1f} ms  p95 {percentile(base_lat, 95):.1f} ms"
+    )
+    print(
+        f"start-up to first answer (fresh process, prepared database): {startup_seconds(codes_db):.2f} s "
+        "(target <= 1.5 s)"
+    )
     print(f"peak RSS: {rss_mb:.0f} MB (target <= 250 MB; includes the baseline's title list)")
     print(f"{'category':<12} {'n':>4} {'top-1':>7} {'top-5':>7} {'base top-1':>11} {'base top-5':>11}")
     for category in top1:
-        print(f"{category:<12} {len(top1[category]):>4} {rate(top1, category):>6.1f}% {rate(top5, category):>6.1f}% "
-              f"{rate(base1, category):>10.1f}% {rate(base5, category):>10.1f}%")
-    print(f"{'all':<12} {len(queries):>4} {rate(top1):>6.1f}% {rate(top5):>6.1f}% {rate(base1):>10.1f}% "
-          f"{rate(base5):>10.1f}%   (targets top-1 >= 80%, top-5 >= 97%)")
+        print(
+            f"{category:<12} {len(top1[category]):>4} {rate(top1, category):>6.1f}% {rate(top5, category):>6.1f}% "
+            f"{rate(base1, category):>10.1f}% {rate(base5, category):>10.1f}%"
+        )
+    print(
+        f"{'all':<12} {len(queries):>4} {rate(top1):>6.1f}% {rate(top5):>6.1f}% {rate(base1):>10.1f}% "
+        f"{rate(base5):>10.1f}%   (targets top-1 >= 80%, top-5 >= 97%)"
+    )
     if misses:
         print("not in the top 5:")
         print("\n".join(misses))

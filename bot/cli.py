@@ -34,7 +34,10 @@ class _Parser(argparse.ArgumentParser):
 
 def _open_book(settings: Settings, out: TextIO) -> CodeBook:
     if not settings.codes_db_path.exists():
-        print(f"Preparing the code database at {settings.codes_db_path} (once; a few seconds)...", file=sys.stderr)
+        print(
+            f"Preparing the code database at {settings.codes_db_path} (once; a few seconds)...",
+            file=sys.stderr,
+        )
     return CodeBook.open(settings.codes_db_path)
 
 
@@ -62,7 +65,9 @@ def cmd_lookup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
     if args.batch and args.query:
         raise UsageError("give either a QUERY or --batch FILE, not both")
     if not args.batch and not args.query:
-        raise UsageError("nothing to look up: give a QUERY (e.g. codedesk lookup heart attack) or --batch FILE")
+        raise UsageError(
+            "nothing to look up: give a QUERY (e.g. codedesk lookup heart attack) or --batch FILE"
+        )
     if not 1 <= args.limit <= 100:
         raise UsageError("--limit must be between 1 and 100")
     book = _open_book(settings, out)
@@ -73,8 +78,12 @@ def cmd_lookup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
                 hits = find_codes(book, line, systems, args.limit)
             except QueryError as exc:
                 failures += 1
-                print(json.dumps({"line": number, "error": str(exc)}) if args.json
-                      else f"{line[:60]}\t(error: {exc})", file=out)
+                print(
+                    json.dumps({"line": number, "error": str(exc)})
+                    if args.json
+                    else f"{line[:60]}\t(error: {exc})",
+                    file=out,
+                )
                 continue
             print(json.dumps([h.as_dict() for h in hits]) if args.json else batch_line(line, hits), file=out)
         return EXIT_OK if not failures else EXIT_FAIL
@@ -103,50 +112,81 @@ def cmd_show(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     book = _open_book(settings, out)
     detail = book.detail(code)
     if detail is None:
-        print(f"{code}: no such code in the loaded releases ({book.coverage().release}). "
-              f"Try `codedesk lookup {code}` to search by words or code prefix.", file=sys.stderr)
+        print(
+            f"{code}: no such code in the loaded releases ({book.coverage().release}). "
+            f"Try `codedesk lookup {code}` to search by words or code prefix.",
+            file=sys.stderr,
+        )
         return EXIT_FAIL
     if args.json:
         c = detail.code
-        print(json.dumps({
-            "code": c.display, "system": c.system_name, "title": c.title, "billable": c.billable and c.current,
-            "current": c.current, "release": c.release,
-            "children": [{"code": k.display, "title": k.title, "billable": k.billable} for k in detail.children],
-            "notes": [{"kind": k, "text": t, "at": s} for k, t, s in detail.notes],
-            "seventh": [{"char": ch, "meaning": m} for ch, m in detail.seventh],
-            "validity": [{"start": s.start.isoformat(), "end": s.end.isoformat() if s.end else None,
-                          "flags": sorted(s.flags)} for s in detail.spans],
-        }, indent=2), file=out)
+        print(
+            json.dumps(
+                {
+                    "code": c.display,
+                    "system": c.system_name,
+                    "title": c.title,
+                    "billable": c.billable and c.current,
+                    "current": c.current,
+                    "release": c.release,
+                    "children": [
+                        {"code": k.display, "title": k.title, "billable": k.billable} for k in detail.children
+                    ],
+                    "notes": [{"kind": k, "text": t, "at": s} for k, t, s in detail.notes],
+                    "seventh": [{"char": ch, "meaning": m} for ch, m in detail.seventh],
+                    "validity": [
+                        {
+                            "start": s.start.isoformat(),
+                            "end": s.end.isoformat() if s.end else None,
+                            "flags": sorted(s.flags),
+                        }
+                        for s in detail.spans
+                    ],
+                },
+                indent=2,
+            ),
+            file=out,
+        )
     else:
         print(show_text(detail, book.coverage()), file=out)
     return EXIT_OK
 
 
 # -- check ---------------------------------------------------------------------------------------------
-def _check_one(book: CodeBook, argv: Sequence[str], defaults: argparse.Namespace | None) -> tuple[int, object]:
+def _check_one(
+    book: CodeBook, argv: Sequence[str], defaults: argparse.Namespace | None
+) -> tuple[int, object]:
     from bot.lookups.edits import check_claim, parse_dos
 
-    parser = _check_parser(_Parser(prog="codedesk check"))
+    parser: argparse.ArgumentParser = _check_parser(_Parser(prog="codedesk check"))
     args = parser.parse_args(list(argv))
     if defaults is not None:
         for name in ("dos", "age", "sex", "setting"):
             if getattr(args, name) is None:
                 setattr(args, name, getattr(defaults, name))
     dos = parse_dos(args.dos) if args.dos else date.today()
-    result = check_claim(book, args.codes, dos, age=args.age, sex=args.sex, setting=args.setting or "outpatient")
+    result = check_claim(
+        book, args.codes, dos, age=args.age, sex=args.sex, setting=args.setting or "outpatient"
+    )
     return (EXIT_OK if result.verdict == "pass" else EXIT_FAIL), result
 
 
 def _check_parser(parser: argparse.ArgumentParser, batch: bool = False) -> argparse.ArgumentParser:
-    parser.add_argument("codes", nargs="*" if batch else "+", metavar="CODE",
-                        help="codes in claim order (the first is the first-listed/principal diagnosis)")
+    parser.add_argument(
+        "codes",
+        nargs="*" if batch else "+",
+        metavar="CODE",
+        help="codes in claim order (the first is the first-listed/principal diagnosis)",
+    )
     parser.add_argument("--dos", help="date of service YYYY-MM-DD (default: today)")
     parser.add_argument("--age", type=int, help="patient age in years at the date of service")
     parser.add_argument("--sex", help="F or M")
     parser.add_argument("--setting", choices=["outpatient", "inpatient"], help="default outpatient")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     if batch:
-        parser.add_argument("--batch", metavar="FILE", help="check many claims: one claim a line, same arguments")
+        parser.add_argument(
+            "--batch", metavar="FILE", help="check many claims: one claim a line, same arguments"
+        )
     return parser
 
 
@@ -172,8 +212,12 @@ def cmd_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         try:
             status, result = _check_one(book, shlex.split(line), args)
         except (QueryError, UsageError, ValueError) as exc:
-            print(json.dumps({"line": number, "error": str(exc)}) if args.json
-                  else f"line {number}: error: {exc}", file=out)
+            print(
+                json.dumps({"line": number, "error": str(exc)})
+                if args.json
+                else f"line {number}: error: {exc}",
+                file=out,
+            )
             worst = max(worst, EXIT_USAGE)
             continue
         worst = max(worst, status)
@@ -181,8 +225,10 @@ def cmd_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
             print(json.dumps(result.to_dict()), file=out)  # type: ignore[attr-defined]
         else:
             errors = [f.rule for f in result.findings if f.severity == "error"]  # type: ignore[attr-defined]
-            print(f"line {number}: {result.verdict}" + (f" ({', '.join(errors)})" if errors else ""),  # type: ignore[attr-defined]
-                  file=out)
+            print(
+                f"line {number}: {result.verdict}" + (f" ({', '.join(errors)})" if errors else ""),  # type: ignore[attr-defined]
+                file=out,
+            )
     return worst
 
 
@@ -249,8 +295,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     from bot.serve import serve_http, serve_socket
     from bot.services import build_services
 
-    mode = "http" if args.http else "socket"
-    server_settings = Settings.from_env(mode=mode)
+    server_settings = Settings.from_env(mode="http" if args.http else "socket")
     services = build_services(server_settings)
     if args.http:
         serve_http(server_settings, services, args.host, args.port)
@@ -260,7 +305,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="codedesk", description="Code lookup, claim checks and clarifications for coding teams.")
+    parser: argparse.ArgumentParser = _Parser(
+        prog="codedesk", description="Code lookup, claim checks and clarifications for coding teams."
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("lookup", help="search codes by words, abbreviation, misspelling or code")
@@ -272,12 +319,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--brief", action="store_true", help="omit why each result matched")
     p.set_defaults(func=cmd_lookup)
 
-    p = sub.add_parser("show", help="everything about one code: status, children, notes, 7th characters, history")
+    p = sub.add_parser(
+        "show", help="everything about one code: status, children, notes, 7th characters, history"
+    )
     p.add_argument("code")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
-    p = _check_parser(sub.add_parser("check", help="run the claim edits on codes for a date of service"), batch=True)
+    p = _check_parser(
+        sub.add_parser("check", help="run the claim edits on codes for a date of service"), batch=True
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("import", help="load a newer official release or a licensed CPT file")
@@ -304,7 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_jobs(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_jobs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     try:
         from bot.jobs.cli import add_jobs_parser
     except ImportError:

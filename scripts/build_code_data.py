@@ -69,7 +69,9 @@ def sha256(path: Path) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--raw", type=Path, required=True, help="the raw data folder (shared/data)")
     parser.add_argument("--tabular", type=Path, help=f"CDC tabular XML ({TABULAR_NAME})")
     args = parser.parse_args(argv)
@@ -120,14 +122,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             ),
         ],
     )
-    write_tsv("cm_notes.tsv.gz", ["code", "kind", "text"],
-              ((e.code, kind, text) for e in tabular.entries for kind, text in e.notes))
-    write_tsv("cm_seventh.tsv.gz", ["code", "char", "meaning"],
-              ((e.code, char, meaning) for e in tabular.entries for char, meaning in e.seventh))
     write_tsv(
-        "cm_validity.tsv.gz", ["code", "start", "end", "flags"],
-        ((s.code, s.start.isoformat(), s.end.isoformat() if s.end else "", "|".join(sorted(s.flags)))
-         for s in mce_cm),
+        "cm_notes.tsv.gz",
+        ["code", "kind", "text"],
+        ((e.code, kind, text) for e in tabular.entries for kind, text in e.notes),
+    )
+    write_tsv(
+        "cm_seventh.tsv.gz",
+        ["code", "char", "meaning"],
+        ((e.code, char, meaning) for e in tabular.entries for char, meaning in e.seventh),
+    )
+    write_tsv(
+        "cm_validity.tsv.gz",
+        ["code", "start", "end", "flags"],
+        (
+            (s.code, s.start.isoformat(), s.end.isoformat() if s.end else "", "|".join(sorted(s.flags)))
+            for s in mce_cm
+        ),
     )
 
     index = load_cm_index(src("icd10cm/index/ICD10CM_2025_Index.csv.gz"))
@@ -138,8 +149,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return target.code if target else ""
 
     write_tsv(
-        "cm_index.tsv.gz", ["levels", "code", "see", "see_code", "modifiers"],
-        ((" | ".join(r.terms), r.code, r.see or r.see_also, r.code or see_code(r.see), r.modifiers) for r in index),
+        "cm_index.tsv.gz",
+        ["levels", "code", "see", "see_code", "modifiers"],
+        (
+            (" | ".join(r.terms), r.code, r.see or r.see_also, r.code or see_code(r.see), r.modifiers)
+            for r in index
+        ),
     )
 
     print("ICD-10-PCS")
@@ -147,21 +162,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_tsv("pcs_codes.tsv.gz", ["code", "title"], ((r.code, r.title) for r in pcs))
     mce_pcs = load_mce_master(src("mce/mce_v431_i10pcs_master.tsv.gz"))
     write_tsv(
-        "pcs_validity.tsv.gz", ["code", "start", "end", "flags"],
-        ((s.code, s.start.isoformat(), s.end.isoformat() if s.end else "", "|".join(sorted(s.flags)))
-         for s in mce_pcs),
+        "pcs_validity.tsv.gz",
+        ["code", "start", "end", "flags"],
+        (
+            (s.code, s.start.isoformat(), s.end.isoformat() if s.end else "", "|".join(sorted(s.flags)))
+            for s in mce_pcs
+        ),
     )
     pcs_index = load_pcs_index(src("icd10pcs/icd10pcs_index_2025.jsonl.gz"))
-    write_tsv("pcs_index.tsv.gz", ["levels", "code", "see"],
-              ((" | ".join(r.terms), r.code, r.see) for r in pcs_index))
+    write_tsv(
+        "pcs_index.tsv.gz",
+        ["levels", "code", "see"],
+        ((" | ".join(r.terms), r.code, r.see) for r in pcs_index),
+    )
 
     print("HCPCS")
     hcpcs = load_hcpcs(src("hcpcs/2020/HCPC2020_ANWEB_w_disclaimer.txt.gz"))
     write_tsv(
         "hcpcs_codes.tsv.gz",
         ["code", "title", "short_title", "added", "action_effective", "terminated", "action", "modifier"],
-        ((r.code, r.long_title, r.short_title, r.added or "", r.action_effective or "", r.terminated or "",
-          r.action, int(r.modifier)) for r in hcpcs),
+        (
+            (
+                r.code,
+                r.long_title,
+                r.short_title,
+                r.added or "",
+                r.action_effective or "",
+                r.terminated or "",
+                r.action,
+                int(r.modifier),
+            )
+            for r in hcpcs
+        ),
     )
     age = (raw / "mce/mce_v431_age_ranges.tsv").read_text()
     sources["mce/mce_v431_age_ranges.tsv"] = sha256(raw / "mce/mce_v431_age_ranges.tsv")
@@ -170,7 +202,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     manifest = {
         "releases": {
             "cm": {"name": f"ICD-10-CM FY{tabular.version} (April 2026)", "effective": "2026-04-01"},
-            "pcs": {"name": "ICD-10-PCS titles FY2024, validity MCE v43.1 (to FY2026)", "effective": "2025-10-01"},
+            "pcs": {
+                "name": "ICD-10-PCS titles FY2024, validity MCE v43.1 (to FY2026)",
+                "effective": "2025-10-01",
+            },
             "hcpcs": {"name": "HCPCS Level II 2020 annual file", "effective": "2020-01-01"},
         },
         "covers": {

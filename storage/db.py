@@ -26,8 +26,9 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite_utils.Databa
     else:
         target = Path(path)
         if read_only:
-            conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False,
-                                   isolation_level=None)
+            conn = sqlite3.connect(
+                f"file:{target}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+            )
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(target), check_same_thread=False, isolation_level=None)

@@ -134,9 +134,12 @@ class CodeBook:
                 "SELECT system, name, covers_from, covers_through, source FROM releases ORDER BY "
                 "CASE system WHEN 'cm' THEN 0 WHEN 'pcs' THEN 1 WHEN 'hcpcs' THEN 2 ELSE 3 END"
             ).fetchall()
-            self._coverage = Coverage(tuple(
-                Release(s, n, date.fromisoformat(f), date.fromisoformat(t), src) for s, n, f, t, src in rows
-            ))
+            self._coverage = Coverage(
+                tuple(
+                    Release(s, n, date.fromisoformat(f), date.fromisoformat(t), src)
+                    for s, n, f, t, src in rows
+                )
+            )
         return self._coverage
 
     def systems_loaded(self) -> set[str]:
@@ -145,7 +148,8 @@ class CodeBook:
     def get(self, system: str, code: str) -> Code | None:
         row = self.db.execute(
             "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system = ? AND code = ?", [system, undot(code) if system != "cm" or "-" not in code else code],
+            "WHERE system = ? AND code = ?",
+            [system, undot(code) if system != "cm" or "-" not in code else code],
         ).fetchone()
         return _code(row) if row else None
 
@@ -154,7 +158,8 @@ class CodeBook:
         c = undot(code)
         rows = self.db.execute(
             "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system IN ('cm', 'pcs', 'hcpcs', 'cpt') AND code = ?", [c]
+            "WHERE system IN ('cm', 'pcs', 'hcpcs', 'cpt') AND code = ?",
+            [c],
         ).fetchall()
         found = [_code(r) for r in rows]
         return [f for f in found if systems is None or f.system in systems]
@@ -162,7 +167,8 @@ class CodeBook:
     def children(self, system: str, code: str) -> list[Code]:
         rows = self.db.execute(
             "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system = ? AND parent = ? ORDER BY code", [system, code],
+            "WHERE system = ? AND parent = ? ORDER BY code",
+            [system, code],
         ).fetchall()
         return [_code(r) for r in rows]
 
@@ -203,13 +209,15 @@ class CodeBook:
     def _get_raw(self, system: str, code: str) -> Code | None:
         row = self.db.execute(
             "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system = ? AND code = ?", [system, code],
+            "WHERE system = ? AND code = ?",
+            [system, code],
         ).fetchone()
         return _code(row) if row else None
 
     def notes(self, system: str, code: str) -> list[tuple[str, str]]:
         return [
-            (k, t) for k, t in self.db.execute(
+            (k, t)
+            for k, t in self.db.execute(
                 "SELECT kind, text FROM notes WHERE system = ? AND code = ? ORDER BY seq", [system, code]
             )
         ]
@@ -220,12 +228,17 @@ class CodeBook:
             [system, undot(code)],
         ).fetchall()
         return [
-            Span(date.fromisoformat(s), date.fromisoformat(e) if e else None,
-                 frozenset(f for f in flags.split("|") if f))
+            Span(
+                date.fromisoformat(s),
+                date.fromisoformat(e) if e else None,
+                frozenset(f for f in flags.split("|") if f),
+            )
             for s, e, flags in rows
         ]
 
-    def seventh_definition(self, code: Code, ancestors: list[Code] | None = None) -> tuple[str, list[tuple[str, str]]]:
+    def seventh_definition(
+        self, code: Code, ancestors: list[Code] | None = None
+    ) -> tuple[str, list[tuple[str, str]]]:
         """The 7th-character definition that applies to a CM code: its own or its nearest ancestor's."""
         if code.system != "cm":
             return "", []
@@ -241,7 +254,8 @@ class CodeBook:
     def age_ranges(self, day: date) -> dict[str, tuple[int, int]]:
         iso = day.isoformat()
         rows = self.db.execute(
-            "SELECT age_group, low, high FROM age_ranges WHERE start <= ? AND (end = '' OR end >= ?)", [iso, iso]
+            "SELECT age_group, low, high FROM age_ranges WHERE start <= ? AND (end = '' OR end >= ?)",
+            [iso, iso],
         ).fetchall()
         return {g.lower(): (lo, hi) for g, lo, hi in rows}
 
@@ -250,12 +264,17 @@ class CodeBook:
         candidates = self.find(code) if system is None else [c for c in self.find(code) if c.system == system]
         if not candidates:
             return None
-        found = sorted(candidates, key=lambda c: (not c.current, ["cm", "hcpcs", "pcs", "cpt"].index(c.system)))[0]
+        found = sorted(
+            candidates, key=lambda c: (not c.current, ["cm", "hcpcs", "pcs", "cpt"].index(c.system))
+        )[0]
         ancestors = self.ancestors(found)
         notes = [(k, t, found.code) for k, t in self.notes(found.system, found.code)]
         for ancestor in ancestors:
-            notes += [(k, t, ancestor.code) for k, t in self.notes(found.system, ancestor.code)
-                      if k not in {"inclusion", "seventh_note"}]
+            notes += [
+                (k, t, ancestor.code)
+                for k, t in self.notes(found.system, ancestor.code)
+                if k not in {"inclusion", "seventh_note"}
+            ]
         seventh_from, seventh = self.seventh_definition(found, ancestors)
         if found.system == "cm" and len(found.code) == 7 and seventh_from:
             seventh = []  # already complete
@@ -272,8 +291,16 @@ class CodeBook:
 
 def _code(row: tuple[object, ...]) -> Code:
     system, code, title, parent, kind, billable, current, release = row
-    return Code(str(system), str(code), str(title), str(parent), str(kind), bool(billable), bool(current),
-                str(release))
+    return Code(
+        str(system),
+        str(code),
+        str(title),
+        str(parent),
+        str(kind),
+        bool(billable),
+        bool(current),
+        str(release),
+    )
 
 
 def prepare(path: Path) -> bool:

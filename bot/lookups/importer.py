@@ -44,8 +44,10 @@ class ImportResult:
     retired: int
 
     def summary(self) -> str:
-        return (f"Imported {self.release} ({self.kind}), effective {self.effective.isoformat()}: "
-                f"{self.added:,} new codes, {self.changed:,} updated, {self.retired:,} no longer valid.")
+        return (
+            f"Imported {self.release} ({self.kind}), effective {self.effective.isoformat()}: "
+            f"{self.added:,} new codes, {self.changed:,} updated, {self.retired:,} no longer valid."
+        )
 
 
 def detect_kind(path: Path) -> str:
@@ -74,8 +76,13 @@ def fiscal_year_start(version: str) -> date:
     return date(int(version) - 1, 10, 1)
 
 
-def import_file(codes_path: Path, source: Path, kind: str | None = None, effective: date | None = None,
-                release: str | None = None) -> ImportResult:
+def import_file(
+    codes_path: Path,
+    source: Path,
+    kind: str | None = None,
+    effective: date | None = None,
+    release: str | None = None,
+) -> ImportResult:
     """Parse `source` completely, then apply it to the code database at `codes_path` in one transaction."""
     if not source.is_file():
         raise LoaderError(source, None, "a readable file", "no such file")
@@ -90,8 +97,13 @@ def import_file(codes_path: Path, source: Path, kind: str | None = None, effecti
     number = len(list(store.glob("*.json"))) + 1
     kept = store / f"{number:04d}-{kind}-{digest}{''.join(source.suffixes)}"
     shutil.copyfile(source, kept)
-    record = {"file": kept.name, "kind": kind, "effective": effective.isoformat(), "release": release,
-              "original": source.name}
+    record = {
+        "file": kept.name,
+        "kind": kind,
+        "effective": effective.isoformat(),
+        "release": release,
+        "original": source.name,
+    }
     db = connect(codes_path)
     try:
         with write_transaction(db):
@@ -135,30 +147,46 @@ def _parse(kind: str, source: Path) -> Parsed:
     return load_cpt_csv(source)
 
 
-def _effective(kind: str, parsed: Parsed, source: Path, effective: date | None,
-               release: str | None) -> tuple[date, str]:
+def _effective(
+    kind: str, parsed: Parsed, source: Path, effective: date | None, release: str | None
+) -> tuple[date, str]:
     if isinstance(parsed, TabularRelease):
         if effective is None:
             if not parsed.version.isdigit():
-                raise LoaderError(source, None, "a <version> year in the tabular XML, or --effective", parsed.version)
+                raise LoaderError(
+                    source, None, "a <version> year in the tabular XML, or --effective", parsed.version
+                )
             effective = fiscal_year_start(parsed.version)
-        return effective, release or f"ICD-10-CM FY{effective.year + 1 if effective.month >= 10 else effective.year}"
+        return (
+            effective,
+            release or f"ICD-10-CM FY{effective.year + 1 if effective.month >= 10 else effective.year}",
+        )
     if effective is None:
         if kind == "hcpcs":
             dates = [r.action_effective for r in parsed if isinstance(r, HcpcsRow) and r.action_effective]
             effective = date(max(dates).year, 1, 1) if dates else None
         if effective is None:
-            raise LoaderError(source, None, "--effective YYYY-MM-DD (the first date of service this file covers)")
+            raise LoaderError(
+                source, None, "--effective YYYY-MM-DD (the first date of service this file covers)"
+            )
     names = {"cm-order": "ICD-10-CM", "pcs-order": "ICD-10-PCS", "hcpcs": "HCPCS Level II", "cpt": "CPT"}
     fy = effective.year + 1 if effective.month >= 10 else effective.year
     label = f"FY{fy}" if kind in {"cm-order", "pcs-order"} else str(effective.year)
     return effective, release or f"{names[kind]} {label} (imported {source.name})"
 
 
-def _apply(db: sqlite_utils.Database, kind: str, parsed: Parsed, effective: date, release: str) -> ImportResult:
+def _apply(
+    db: sqlite_utils.Database, kind: str, parsed: Parsed, effective: date, release: str
+) -> ImportResult:
     if isinstance(parsed, TabularRelease):
         rows = [
-            {"code": e.code, "title": e.title, "parent": e.parent or "", "kind": e.kind, "billable": e.billable}
+            {
+                "code": e.code,
+                "title": e.title,
+                "parent": e.parent or "",
+                "kind": e.kind,
+                "billable": e.billable,
+            }
             for e in parsed.entries
         ]
         result = _apply_codes(db, "cm", rows, effective, release, kind)
@@ -176,16 +204,33 @@ def _apply(db: sqlite_utils.Database, kind: str, parsed: Parsed, effective: date
         return result
     if kind == "hcpcs":
         hcpcs = [r for r in parsed if isinstance(r, HcpcsRow)]
-        rows = [{"code": r.code, "title": r.long_title, "short_title": r.short_title, "parent": "",
-                 "kind": "modifier" if r.modifier else "code", "billable": not r.modifier,
-                 "added": r.added.isoformat() if r.added else "",
-                 "terminated": r.terminated.isoformat() if r.terminated else ""} for r in hcpcs]
+        rows = [
+            {
+                "code": r.code,
+                "title": r.long_title,
+                "short_title": r.short_title,
+                "parent": "",
+                "kind": "modifier" if r.modifier else "code",
+                "billable": not r.modifier,
+                "added": r.added.isoformat() if r.added else "",
+                "terminated": r.terminated.isoformat() if r.terminated else "",
+            }
+            for r in hcpcs
+        ]
         return _apply_codes(db, "hcpcs", rows, effective, release, kind, year_long=True)
     code_rows = [r for r in parsed if isinstance(r, CodeRow)]
     system = {"cm-order": "cm", "pcs-order": "pcs", "cpt": "cpt"}[kind]
-    rows = [{"code": r.code, "title": r.title, "short_title": r.short_title, "parent": _prefix_parent(r.code, code_rows)
-             if system == "cm" else "", "kind": "category" if system == "cm" and len(r.code) == 3 else "code",
-             "billable": r.billable} for r in code_rows]
+    rows = [
+        {
+            "code": r.code,
+            "title": r.title,
+            "short_title": r.short_title,
+            "parent": _prefix_parent(r.code, code_rows) if system == "cm" else "",
+            "kind": "category" if system == "cm" and len(r.code) == 3 else "code",
+            "billable": r.billable,
+        }
+        for r in code_rows
+    ]
     return _apply_codes(db, system, rows, effective, release, kind, year_long=system == "cpt")
 
 
@@ -193,14 +238,25 @@ def _prefix_parent(code: str, rows: list[CodeRow]) -> str:
     return code[:-1] if len(code) > 3 else ""
 
 
-def _apply_codes(db: sqlite_utils.Database, system: str, rows: list[dict[str, object]], effective: date,
-                 release: str, kind: str, year_long: bool = False) -> ImportResult:
+def _apply_codes(
+    db: sqlite_utils.Database,
+    system: str,
+    rows: list[dict[str, object]],
+    effective: date,
+    release: str,
+    kind: str,
+    year_long: bool = False,
+) -> ImportResult:
     """Make `rows` the current codes of `system` from `effective` on, keeping every older code's history."""
     conn = db.conn
     eff = effective.isoformat()
     day_before = (effective - timedelta(days=1)).isoformat()
-    existing = {c: (t, b) for c, t, b in conn.execute(
-        "SELECT code, title, billable FROM codes WHERE system = ? AND current = 1", [system])}
+    existing = {
+        c: (t, b)
+        for c, t, b in conn.execute(
+            "SELECT code, title, billable FROM codes WHERE system = ? AND current = 1", [system]
+        )
+    }
     incoming = {str(r["code"]) for r in rows}
     added = changed = 0
     label = release.split(" (")[0]
@@ -217,11 +273,23 @@ def _apply_codes(db: sqlite_utils.Database, system: str, rows: list[dict[str, ob
             "title = excluded.title, short_title = excluded.short_title, parent = excluded.parent, "
             "kind = excluded.kind, billable = excluded.billable, current = 1, release = excluded.release, "
             "added = excluded.added, terminated = excluded.terminated",
-            [system, code, row["title"], row.get("short_title", ""), row["parent"], row["kind"],
-             int(bool(row["billable"])), label, row.get("added", ""), row.get("terminated", "")],
+            [
+                system,
+                code,
+                row["title"],
+                row.get("short_title", ""),
+                row["parent"],
+                row["kind"],
+                int(bool(row["billable"])),
+                label,
+                row.get("added", ""),
+                row.get("terminated", ""),
+            ],
         )
     retired = [c for c in existing if c not in incoming]
-    conn.executemany("UPDATE codes SET current = 0 WHERE system = ? AND code = ?", ([system, c] for c in retired))
+    conn.executemany(
+        "UPDATE codes SET current = 0 WHERE system = ? AND code = ?", ([system, c] for c in retired)
+    )
     if system in {"cm", "pcs"}:
         billable = [str(r["code"]) for r in rows if r["billable"]]
         for code in billable:
@@ -245,9 +313,14 @@ def _apply_codes(db: sqlite_utils.Database, system: str, rows: list[dict[str, ob
             "UPDATE validity SET end = ? WHERE system = ? AND code = ? AND (end = '' OR end >= ?)",
             ([day_before, system, c, eff] for c in gone),
         )
-    through = date(effective.year, 12, 31) if year_long else date(
-        effective.year + (1 if effective.month >= 10 else 0), 9, 30)
-    current = conn.execute("SELECT covers_from, covers_through FROM releases WHERE system = ?", [system]).fetchone()
+    through = (
+        date(effective.year, 12, 31)
+        if year_long
+        else date(effective.year + (1 if effective.month >= 10 else 0), 9, 30)
+    )
+    current = conn.execute(
+        "SELECT covers_from, covers_through FROM releases WHERE system = ?", [system]
+    ).fetchone()
     covers_from = min(current[0], eff) if current else eff
     covers_through = max(current[1], through.isoformat()) if current else through.isoformat()
     conn.execute(

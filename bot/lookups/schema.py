@@ -62,7 +62,29 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
-    "a an and at by for from in into is of on or the to due nos other unspecified specified with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "due",
+        "nos",
+        "other",
+        "unspecified",
+        "specified",
+        "with",
+    ]
 )
 
 
@@ -150,9 +172,12 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
     conn.execute("DELETE FROM exact_terms")
     conn.executemany(
         "INSERT INTO exact_terms (norm, text, system, code, source, title, billable) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ((normalise(text), label, system, code, source, title, billable)
-         for text, system, code, source, title, billable, label in conn.execute(
-            "SELECT text, system, code, source, title, billable, label FROM search").fetchall()),
+        (
+            (normalise(text), label, system, code, source, title, billable)
+            for text, system, code, source, title, billable, label in conn.execute(
+                "SELECT text, system, code, source, title, billable, label FROM search"
+            ).fetchall()
+        ),
     )
     counts: Counter[str] = Counter()
     for (text,) in conn.execute(

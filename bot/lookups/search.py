@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -44,8 +45,14 @@ class Hit:
     score: float
 
     def as_dict(self) -> dict[str, object]:
-        return {"code": self.code, "system": self.system, "title": self.title, "billable": self.billable,
-                "status": self.status, "why": self.why}
+        return {
+            "code": self.code,
+            "system": self.system,
+            "title": self.title,
+            "billable": self.billable,
+            "status": self.status,
+            "why": self.why,
+        }
 
 
 @dataclass(frozen=True)
@@ -59,8 +66,9 @@ class VocabularyEntry:
 def load_vocabulary() -> dict[str, VocabularyEntry]:
     text = resources.files("bot.lookups.data").joinpath("vocabulary.tsv").read_text()
     return {
-        row["term"].lower(): VocabularyEntry(row["term"].lower(), row["kind"], row["expansion"],
-                                             tuple(c for c in row["codes"].split(",") if c))
+        row["term"].lower(): VocabularyEntry(
+            row["term"].lower(), row["kind"], row["expansion"], tuple(c for c in row["codes"].split(",") if c)
+        )
         for row in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
     }
 
@@ -75,7 +83,9 @@ def validate_query(query: str) -> str:
     if len(text) > MAX_QUERY:
         raise QueryError(f"Queries are limited to {MAX_QUERY} characters (this one has {len(text):,}).")
     if not WORD.search(text.lower()):
-        raise QueryError("No words or codes in that query; type a term such as `pneumonia` or a code such as `J18.9`.")
+        raise QueryError(
+            "No words or codes in that query; type a term such as `pneumonia` or a code such as `J18.9`."
+        )
     return text
 
 
@@ -123,8 +133,9 @@ class Searcher:
         ):
             if " " not in path.strip():
                 self.pcs_see.setdefault(path.strip().lower(), []).append(see)
-        self.phrases = sorted((t for t, e in self.vocabulary.items() if " " in t and e.kind != "synonym"),
-                              key=len, reverse=True)
+        self.phrases = sorted(
+            (t for t, e in self.vocabulary.items() if " " in t and e.kind != "synonym"), key=len, reverse=True
+        )
 
     # -- typo correction -------------------------------------------------------------------------------
     def corrections(self, word: str) -> Group:
@@ -133,7 +144,9 @@ class Searcher:
             return (word,)
         candidates = self.near.get((word[0], len(word)), [])
         allowed = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
-        best = process.extract(word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=10)
+        best = process.extract(
+            word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=10
+        )
         if not best:
             return (word,)
         fewest = min(m[1] for m in best)
@@ -181,14 +194,21 @@ class Searcher:
             self._text_matches(groups, wanted, add, corrections)
         return self._ranked(scored, limit)
 
-    def _ranked(self, scored: dict[tuple[str, str], tuple[float, str, Code | None, str]], limit: int) -> list[Hit]:
+    def _ranked(
+        self, scored: dict[tuple[str, str], tuple[float, str, Code | None, str]], limit: int
+    ) -> list[Hit]:
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0][1]))
         return [self._hit(key, value) for key, value in ranked[:limit]]
 
     def _add_vocabulary(self, entry: VocabularyEntry, base: float, add: _Adder) -> None:
         for rank, raw in enumerate(entry.codes):
             for code in self.book.find(raw):
-                add(code, (code.system, code.code), base - rank * 5, f"{entry.kind}: {entry.term} = {entry.expansion}")
+                add(
+                    code,
+                    (code.system, code.code),
+                    base - rank * 5,
+                    f"{entry.kind}: {entry.term} = {entry.expansion}",
+                )
 
     def _code_matches(self, token: str, add: _Adder) -> bool:
         code = undot(token)
@@ -199,8 +219,12 @@ class Searcher:
         for system in ("cm", "pcs", "hcpcs", "cpt"):
             for rank, found in enumerate(self.book.with_prefix(system, code, 40)):
                 if found.code != code:
-                    add(found, (system, found.code), 800 - (len(found.code) - len(code)) * 8 - rank * 0.1,
-                        f"code starts with {display(system, code)}")
+                    add(
+                        found,
+                        (system, found.code),
+                        800 - (len(found.code) - len(code)) * 8 - rank * 0.1,
+                        f"code starts with {display(system, code)}",
+                    )
                     found_any = True
         return found_any
 
@@ -211,7 +235,7 @@ class Searcher:
         raw = lowered.split()
         i = 0
         while i < len(raw):
-            pair = " ".join(raw[i:i + 2])
+            pair = " ".join(raw[i : i + 2])
             entry = self.vocabulary.get(pair) if i + 1 < len(raw) else None
             step = 2
             if entry is None or entry.kind != "abbreviation":
@@ -249,7 +273,9 @@ class Searcher:
             expanded.append((group[0], *sorted(common)))
         return expanded
 
-    def _text_matches(self, groups: list[Group], wanted: tuple[str, ...], add: _Adder, notes: list[str]) -> None:
+    def _text_matches(
+        self, groups: list[Group], wanted: tuple[str, ...], add: _Adder, notes: list[str]
+    ) -> None:
         systems = ",".join(f"'{s}'" for s in wanted)  # from the fixed SYSTEMS tuple, never user text
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
@@ -275,18 +301,35 @@ class Searcher:
             optional = _doc_stems(extra) if extra else frozenset()
             matched = sum(1 for g in stems if g & doc or any(d.startswith(q) for q in g for d in doc))
             bonus = sum(1 for g in stems if not (g & doc) and g & optional)
-            score = (400 * SOURCE_WEIGHT.get(source, 0.8) + 220 * min(1.0, matched / len(doc))
-                     + 200 * (matched + bonus) / len(stems) - penalty)
-            if doc == first_stems or doc == query_stems:
+            score = (
+                400 * SOURCE_WEIGHT.get(source, 0.8)
+                + 220 * min(1.0, matched / len(doc))
+                + 200 * (matched + bonus) / len(stems)
+                - penalty
+            )
+            if doc in (first_stems, query_stems):
                 score += 120
             if source == "table":
-                add(None, (system, code), score, f"ICD-10-PCS index: {label} - see {title}{note}",
-                    f"PCS table {code}: {title}")
+                add(
+                    None,
+                    (system, code),
+                    score,
+                    f"ICD-10-PCS index: {label} - see {title}{note}",
+                    f"PCS table {code}: {title}",
+                )
                 continue
-            origin = {"index": "Alphabetic Index", "see": "Alphabetic Index", "title": "title",
-                      "inclusion": "inclusion term"}.get(source, source)
-            add(Code(system, code, title, "", "code", bool(billable), True, ""), (system, code), score,
-                f"{origin}: {label}{note}")
+            origin = {
+                "index": "Alphabetic Index",
+                "see": "Alphabetic Index",
+                "title": "title",
+                "inclusion": "inclusion term",
+            }.get(source, source)
+            add(
+                Code(system, code, title, "", "code", bool(billable), True, ""),
+                (system, code),
+                score,
+                f"{origin}: {label}{note}",
+            )
 
     def _term(self, group: Group) -> str:
         if len(group) == 1:
@@ -299,9 +342,11 @@ class Searcher:
         return " AND ".join(self._term(g) for g in groups)
 
     def _exact(self, norm: str, systems: str) -> list[tuple[str, str, str, str, str, str, int, str]]:
-        sql = (f"SELECT text, '', system, code, source, title, billable, text FROM exact_terms "
-               f"WHERE norm = ? AND system IN ({systems}) LIMIT 50")
-        return [tuple(r) for r in self.book.db.execute(sql, [norm]).fetchall()]  # type: ignore[misc]
+        sql = (
+            f"SELECT text, '', system, code, source, title, billable, text FROM exact_terms "
+            f"WHERE norm = ? AND system IN ({systems}) LIMIT 50"
+        )
+        return [tuple(r) for r in self.book.db.execute(sql, [norm]).fetchall()]
 
     def _query(self, match: str, systems: str) -> list[tuple[str, str, str, str, str, str, int, str]]:
         """Documents holding every word; the shortest first (they match the query most closely).
@@ -314,9 +359,11 @@ class Searcher:
         try:
             count = db.execute("SELECT count(*) FROM search WHERE search MATCH ?", [match]).fetchone()[0]
             order = "ORDER BY length(text)" if count <= 4000 else ""
-            sql = (f"SELECT text, extra, system, code, source, title, billable, label FROM search "
-                   f"WHERE search MATCH ? AND system IN ({systems}) {order} LIMIT 200")
-            return [tuple(r) for r in db.execute(sql, [match]).fetchall()]  # type: ignore[misc]
+            sql = (
+                f"SELECT text, extra, system, code, source, title, billable, label FROM search "
+                f"WHERE search MATCH ? AND system IN ({systems}) {order} LIMIT 200"
+            )
+            return [tuple(r) for r in db.execute(sql, [match]).fetchall()]
         except sqlite3.OperationalError:  # an FTS syntax corner case must not break a lookup
             return []
 
@@ -325,13 +372,24 @@ class Searcher:
         system, raw = key
         if code is None:
             return Hit(raw, SYSTEM_NAMES[system], label, False, "table", why, score)
-        status = ("deleted" if not code.current else "modifier" if code.kind == "modifier"
-                  else "billable" if code.billable else "header")
-        return Hit(code.display, code.system_name, code.title, code.billable and code.current, status, why, score)
+        status = (
+            "deleted"
+            if not code.current
+            else "modifier"
+            if code.kind == "modifier"
+            else "billable"
+            if code.billable
+            else "header"
+        )
+        return Hit(
+            code.display, code.system_name, code.title, code.billable and code.current, status, why, score
+        )
 
 
-class _Adder:  # typing aid for the inner add() callback
-    def __call__(self, code: Code | None, key: tuple[str, str], score: float, why: str, title: str = "") -> None: ...
+class _Adder(Protocol):  # the inner add() callback of Searcher.find
+    def __call__(
+        self, code: Code | None, key: tuple[str, str], score: float, why: str, title: str = ""
+    ) -> None: ...
 
 
 _searchers: dict[int, Searcher] = {}

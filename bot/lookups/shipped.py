@@ -22,47 +22,97 @@ def shipped_version() -> str:
 
 def load_shipped(db: sqlite_utils.Database) -> None:
     insert_rows(
-        db, "codes",
-        ({"system": "cm", "code": r["code"], "title": r["title"], "short_title": "", "parent": r["parent"],
-          "kind": r["kind"], "billable": int(r["billable"]), "current": int(r["current"]),
-          "release": r["release"]} for r in shipped_tsv("cm_codes.tsv.gz")),
+        db,
+        "codes",
+        (
+            {
+                "system": "cm",
+                "code": r["code"],
+                "title": r["title"],
+                "short_title": "",
+                "parent": r["parent"],
+                "kind": r["kind"],
+                "billable": int(r["billable"]),
+                "current": int(r["current"]),
+                "release": r["release"],
+            }
+            for r in shipped_tsv("cm_codes.tsv.gz")
+        ),
     )
     insert_rows(
-        db, "notes",
-        ({"system": "cm", "code": r["code"], "kind": r["kind"], "seq": n, "text": r["text"]}
-         for n, r in enumerate(shipped_tsv("cm_notes.tsv.gz"))),
+        db,
+        "notes",
+        (
+            {"system": "cm", "code": r["code"], "kind": r["kind"], "seq": n, "text": r["text"]}
+            for n, r in enumerate(shipped_tsv("cm_notes.tsv.gz"))
+        ),
     )
     insert_rows(db, "seventh", shipped_tsv("cm_seventh.tsv.gz"))  # type: ignore[arg-type]
     for system in ("cm", "pcs"):
         insert_rows(
-            db, "validity",
+            db,
+            "validity",
             ({"system": system, **r} for r in shipped_tsv(f"{system}_validity.tsv.gz")),
         )
     insert_rows(
-        db, "index_terms",
-        (_index_row("cm", r["levels"], r["see_code"], r["see"], r["modifiers"]) for r in shipped_tsv("cm_index.tsv.gz")),
+        db,
+        "index_terms",
+        (
+            _index_row("cm", r["levels"], r["see_code"], r["see"], r["modifiers"])
+            for r in shipped_tsv("cm_index.tsv.gz")
+        ),
     )
     insert_rows(
-        db, "index_terms",
+        db,
+        "index_terms",
         (_index_row("pcs", r["levels"], r["code"], r["see"], "") for r in shipped_tsv("pcs_index.tsv.gz")),
     )
     insert_rows(
-        db, "codes",
-        ({"system": "pcs", "code": r["code"], "title": r["title"], "short_title": "", "parent": "",
-          "kind": "code", "billable": 1, "current": 1, "release": "FY2024"} for r in shipped_tsv("pcs_codes.tsv.gz")),
+        db,
+        "codes",
+        (
+            {
+                "system": "pcs",
+                "code": r["code"],
+                "title": r["title"],
+                "short_title": "",
+                "parent": "",
+                "kind": "code",
+                "billable": 1,
+                "current": 1,
+                "release": "FY2024",
+            }
+            for r in shipped_tsv("pcs_codes.tsv.gz")
+        ),
     )
     insert_rows(
-        db, "codes",
-        ({"system": "hcpcs", "code": r["code"], "title": r["title"], "short_title": r["short_title"],
-          "parent": "", "kind": "modifier" if r["modifier"] == "1" else "code", "billable": int(r["modifier"] != "1"),
-          "current": int(not r["terminated"]), "release": "2020", "added": r["added"],
-          "terminated": r["terminated"]} for r in shipped_tsv("hcpcs_codes.tsv.gz")),
+        db,
+        "codes",
+        (
+            {
+                "system": "hcpcs",
+                "code": r["code"],
+                "title": r["title"],
+                "short_title": r["short_title"],
+                "parent": "",
+                "kind": "modifier" if r["modifier"] == "1" else "code",
+                "billable": int(r["modifier"] != "1"),
+                "current": int(not r["terminated"]),
+                "release": "2020",
+                "added": r["added"],
+                "terminated": r["terminated"],
+            }
+            for r in shipped_tsv("hcpcs_codes.tsv.gz")
+        ),
     )
     lines = [line for line in shipped_text("age_ranges.tsv").splitlines()[1:] if line.strip()]
     insert_rows(
-        db, "age_ranges",
-        ({"age_group": g, "low": int(lo), "high": int(hi), "start": _iso(s), "end": _iso(e)}
-         for g, lo, hi, s, e in ((line + "\t").split("\t")[:5] for line in lines)),
+        db,
+        "age_ranges",
+        (
+            {"age_group": g, "low": int(lo), "high": int(hi), "start": _iso(s), "end": _iso(e)}
+            for g, lo, hi, s, e in ((line + "\t").split("\t")[:5] for line in lines)
+        ),
     )
     manifest = json.loads(resources.files("bot.lookups.data").joinpath("release.json").read_text())
     for system, release in manifest["releases"].items():
@@ -76,8 +126,15 @@ def load_shipped(db: sqlite_utils.Database) -> None:
 
 def _index_row(system: str, levels: str, code: str, see: str, modifiers: str) -> dict[str, object]:
     path, heads, variants = split_levels(levels)
-    return {"system": system, "path": path, "heads": heads, "variants": variants, "code": undot(code), "see": see,
-            "modifiers": modifiers}
+    return {
+        "system": system,
+        "path": path,
+        "heads": heads,
+        "variants": variants,
+        "code": undot(code),
+        "see": see,
+        "modifiers": modifiers,
+    }
 
 
 def _iso(yyyymmdd: str) -> str:

@@ -30,8 +30,13 @@ def coverage_line(coverage: Coverage) -> str:
 
 
 def hit_line(hit: Hit) -> str:
-    badge = {"billable": "billable", "header": "header", "deleted": "deleted", "table": "PCS table",
-             "modifier": "modifier"}[hit.status]
+    badge = {
+        "billable": "billable",
+        "header": "header",
+        "deleted": "deleted",
+        "table": "PCS table",
+        "modifier": "modifier",
+    }[hit.status]
     return f"{hit.code:<9} {hit.system:<10} {badge:<9} {hit.title}"
 
 
@@ -66,8 +71,13 @@ def fiscal_years(spans: Sequence[Span]) -> str:
 
 def show_text(detail: CodeDetail, coverage: Coverage) -> str:
     code = detail.code
-    status = ("DELETED (no longer in the current release)" if not code.current
-              else "billable" if code.billable else "header - not valid on a claim")
+    status = (
+        "DELETED (no longer in the current release)"
+        if not code.current
+        else "billable"
+        if code.billable
+        else "header - not valid on a claim"
+    )
     lines = [f"{code.display}  {code.title}", f"{code.system_name} · {status} · release {code.release}"]
     if detail.ancestors:
         path = " > ".join(f"{a.display} {a.title}" for a in reversed(detail.ancestors))
@@ -76,8 +86,10 @@ def show_text(detail: CodeDetail, coverage: Coverage) -> str:
     if not code.billable and detail.children:
         lines.append("")
         lines.append(f"Children ({len(detail.children)}):")
-        lines.extend(f"  {c.display:<9} {'billable' if c.billable else 'header  '} {c.title}"
-                     for c in detail.children[:60])
+        lines.extend(
+            f"  {c.display:<9} {'billable' if c.billable else 'header  '} {c.title}"
+            for c in detail.children[:60]
+        )
         if len(detail.children) > 60:
             lines.append(f"  ... and {len(detail.children) - 60} more")
         if billable != detail.children and billable:
@@ -106,4 +118,3 @@ def show_text(detail: CodeDetail, coverage: Coverage) -> str:
     lines.append("")
     lines.append(coverage_line(coverage))
     return "\n".join(lines)
-

@@ -18,7 +18,9 @@ def test_coverage_names_releases_and_dates(codebook: CodeBook) -> None:
 
 def test_counts_match_the_official_releases(codebook: CodeBook) -> None:
     db = codebook.db
-    billable_cm = db.execute("SELECT count(*) FROM codes WHERE system = 'cm' AND billable = 1 AND current = 1").fetchone()[0]
+    billable_cm = db.execute(
+        "SELECT count(*) FROM codes WHERE system = 'cm' AND billable = 1 AND current = 1"
+    ).fetchone()[0]
     assert billable_cm == 74_719  # the official FY2026 total, matching the MCE codes valid on 2025-10-01
     valid_2024 = db.execute(
         "SELECT count(DISTINCT code) FROM validity WHERE system = 'cm' AND start <= '2024-10-01' "
@@ -59,8 +61,12 @@ def test_validity_history(codebook: CodeBook) -> None:
 
 
 def test_deleted_code_keeps_its_title(codebook: CodeBook) -> None:
-    deleted = [c for c in codebook.find("E8881") if not c.current]  # Metabolic syndrome, split in FY2026? any deleted
-    rows = codebook.db.execute("SELECT code, title FROM codes WHERE system = 'cm' AND current = 0 LIMIT 5").fetchall()
+    deleted = [
+        c for c in codebook.find("E8881") if not c.current
+    ]  # Metabolic syndrome, split in FY2026? any deleted
+    rows = codebook.db.execute(
+        "SELECT code, title FROM codes WHERE system = 'cm' AND current = 0 LIMIT 5"
+    ).fetchall()
     assert rows and all(title for _, title in rows)
     assert all(c.title for c in deleted)
 

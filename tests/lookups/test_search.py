@@ -94,7 +94,9 @@ def test_misspelling_reports_the_correction(codebook: CodeBook) -> None:
 
 def test_billable_before_header_when_equal(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "atrial fibrillation", limit=10)
-    first_header = next(i for i, h in enumerate(hits) if not h.billable) if any(not h.billable for h in hits) else 99
+    first_header = (
+        next(i for i, h in enumerate(hits) if not h.billable) if any(not h.billable for h in hits) else 99
+    )
     assert hits[0].billable and first_header > 0
 
 

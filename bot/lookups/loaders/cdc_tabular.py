@@ -145,8 +145,9 @@ def load_tabular(path: str | Path) -> TabularRelease:
             block = section.get("id") or ""
             if "-" not in block:  # a one-category block ("B10") must not collide with its category
                 block = f"{block}-{block}"
-            entries.append(TabularEntry(block, _text(section.find("desc")), chapter_code, "block",
-                                        _notes(section)))
+            entries.append(
+                TabularEntry(block, _text(section.find("desc")), chapter_code, "block", _notes(section))
+            )
             for diag in section.findall("diag"):
                 entries.extend(_walk_diag(diag, block, [], p))
     exclusions = _seventh_exclusions(entries)

@@ -31,7 +31,8 @@ def load_order_file(path: str | Path) -> list[CodeRow]:
         m = _ORDER.match(line)
         if not m:
             raise LoaderError(
-                path, number,
+                path,
+                number,
                 "a CMS order-file record: 5-digit order number, code, 0/1 billable flag, 60-character "
                 "short title, long title",
                 line[:60],

@@ -24,7 +24,9 @@ def load_cpt_csv(path: str | Path) -> list[CodeRow]:
                 continue
             if len(record) < 2 or not _CPT.match(record[0].strip().upper()) or not record[1].strip():
                 raise LoaderError(
-                    path, line, "`code,description` with a 5-character CPT code (5 digits, or 4 digits + F/T/U)",
+                    path,
+                    line,
+                    "`code,description` with a 5-character CPT code (5 digits, or 4 digits + F/T/U)",
                     ",".join(record)[:60],
                 )
             rows.append(CodeRow(record[0].strip().upper(), record[1].strip(), True))

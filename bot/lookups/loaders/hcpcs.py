@@ -37,7 +37,8 @@ def load_hcpcs(path: str | Path) -> list[HcpcsRow]:
         if not looks_like_record:
             if started and line.strip():
                 raise LoaderError(
-                    path, number,
+                    path,
+                    number,
                     "a 320-character HCPCS record (code in columns 1-5, sequence 6-10, record id 3/4/7/8 "
                     "in column 11)",
                     line[:40],

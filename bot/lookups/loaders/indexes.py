@@ -103,6 +103,6 @@ def load_pcs_index(path: str | Path) -> list[IndexRow]:
                 if label.lower().startswith(("see ", "use ")):
                     rows.append(IndexRow(tuple(trail[: depth + 1]), code, label[4:].strip(), ""))
                     continue
-                trail[depth + 1:] = [label]
+                trail[depth + 1 :] = [label]
                 rows.append(IndexRow(tuple(trail[: depth + 2]), code, "", ""))
     return rows

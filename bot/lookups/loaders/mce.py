@@ -25,7 +25,9 @@ def load_mce_master(path: str | Path) -> list[ValiditySpan]:
             continue
         parts = line.split("\t")
         if len(parts) != 4 or not parts[0].isalnum():
-            raise LoaderError(path, number, "4 tab-separated columns: code, start_date, end_date, flags", line[:60])
+            raise LoaderError(
+                path, number, "4 tab-separated columns: code, start_date, end_date, flags", line[:60]
+            )
         start = parse_yyyymmdd(parts[1], path, number)
         if start is None:
             raise LoaderError(path, number, "a start date (YYYYMMDD)", parts[1])
@@ -55,6 +57,7 @@ def load_age_ranges(path: str | Path) -> list[AgeRange]:
             raise LoaderError(path, number, "age_group, start_age, end_age, start_date, end_date", line)
         start = parse_yyyymmdd(parts[3], path, number)
         assert start is not None
-        ranges.append(AgeRange(parts[0], int(parts[1]), int(parts[2]), start,
-                               parse_yyyymmdd(parts[4], path, number)))
+        ranges.append(
+            AgeRange(parts[0], int(parts[1]), int(parts[2]), start, parse_yyyymmdd(parts[4], path, number))
+        )
     return ranges

@@ -1,0 +1,1281 @@
+"""The clarification relay: who may do what, and every state change with its audit and outbox rows.
+
+Lifecycle: open -> answered -> resolved (the coder changed or confirmed the code), or open ->
+closed_unanswered (with a reason); a lead reopens answered/resolved/closed ones. Each change is one
+`BEGIN IMMEDIATE` transaction holding the state change, its audit row and the outgoing messages, so either all
+of it happened or none of it.
+Slack is never called from here: messages are queued in the outbox and delivered by `bot.outbox`.
+
+Errors are typed and carry a `message` that can be shown to the user as is. Refusals (authorization, PHI) are
+recorded in the audit log before the error is raised, because "who tried what" matters in a compliance review.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from enum import StrEnum
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import sqlite_utils
+
+from bot.relay import messages, phi
+from bot.relay.business_time import add_business_hours
+from bot.relay.query_rules import QueryDraft, check_answer_choice, normalise_codes, validate_query
+from storage import audit, clarifications, offices, outbox, processed_events, roles
+from storage.audit import AuditEntry
+from storage.clarifications import (
+    Answer,
+    Clarification,
+    ClarificationState,
+    NewClarification,
+    Outcome,
+    QueryFormat,
+    Reply,
+    ReplySide,
+)
+from storage.db import write_transaction
+from storage.offices import Office
+from storage.outbox import NewOutboxMessage
+from storage.roles import Role
+
+T = TypeVar("T")
+
+SYSTEM_ACTOR = "system"
+MAX_REASON = 500
+MAX_REPLY = 3000
+MAX_OFFICE_NAME = 80
+
+
+# --- errors -------------------------------------------------------------------------------------------------
+
+
+class RelayError(Exception):
+    """Base of the relay's errors; `message` is written for the person who triggered it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotAuthorized(RelayError):
+    pass
+
+
+class NotFound(RelayError):
+    pass
+
+
+class InvalidTransition(RelayError):
+    pass
+
+
+class AlreadyAnswered(InvalidTransition):
+    """The loser of an answer race (or a late second answer): says who answered first and when."""
+
+    def __init__(self, clarification_id: int, answered_by: str | None, answered_at: datetime | None) -> None:
+        when = answered_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if answered_at else "earlier"
+        super().__init__(
+            f"Clarification #{clarification_id} was already answered by <@{answered_by}> at {when}."
+        )
+        self.clarification_id = clarification_id
+        self.answered_by = answered_by
+        self.answered_at = answered_at
+
+
+class ValidationFailed(RelayError):
+    """`errors` maps a form field to its message (ready for a modal's `response_action: errors`)."""
+
+    def __init__(self, errors: Mapping[str, str], warnings: Collection[str] = ()) -> None:
+        self.errors = dict(errors)
+        self.warnings = list(warnings)
+        super().__init__(
+            " ".join(self.errors.values()) or " ".join(self.warnings) or "The input is not valid."
+        )
+
+
+class PhiRefused(ValidationFailed):
+    """Text looked like a patient identifier; nothing was stored or posted."""
+
+
+# --- authorization ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A Slack user as the relay sees them; `team_id` matters for Slack Connect guests from an office."""
+
+    user_id: str
+    team_id: str
+
+
+class Action(StrEnum):
+    MANAGE_OFFICES = "manage_offices"
+    GRANT_ROLE = "grant_role"
+    REVOKE_ROLE = "revoke_role"
+    ASK = "ask"
+    ANSWER = "answer"
+    REQUEST_MORE_INFO = "request_more_info"
+    REPLY_AS_ASKER = "reply_as_asker"
+    REPLY_AS_OFFICE = "reply_as_office"
+    RESOLVE = "resolve"
+    CLOSE = "close"
+    REOPEN = "reopen"
+    VIEW = "view"
+    LIST_MINE = "list_mine"
+    LIST_OFFICE = "list_office"
+    LIST_OVERDUE = "list_overdue"
+    LIST_ALL = "list_all"
+
+
+@dataclass(frozen=True)
+class AccessFacts:
+    """What the matrix looks at, gathered from storage for one actor and one target."""
+
+    role: Role | None
+    is_asker: bool = False
+    is_office_member: bool = False
+    target_role: Role | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str
+
+
+_ALLOWED = Decision(True, "allowed")
+
+
+def decide(action: Action, facts: AccessFacts) -> Decision:
+    """The authorization matrix as one pure function (table-tested).
+
+    admin: everything. lead: offices, roles (never the admin role), close/reopen any, list all, plus what a
+    coder may do. coder: ask, list own, resolve/close/reply on own. Office member (any role or none): answer,
+    ask for more information and reply, only on their own office's clarifications.
+    """
+    role = facts.role
+    if role is Role.ADMIN:
+        return _ALLOWED
+    lead = role is Role.LEAD
+    staff = role in (Role.LEAD, Role.CODER)
+    own = staff and facts.is_asker
+    member = facts.is_office_member
+
+    def rule(allowed: bool, reason: str) -> Decision:
+        return _ALLOWED if allowed else Decision(False, reason)
+
+    match action:
+        case Action.MANAGE_OFFICES:
+            return rule(lead, "Only admins and leads can manage offices.")
+        case Action.GRANT_ROLE | Action.REVOKE_ROLE:
+            if lead and facts.target_role is Role.ADMIN:
+                return Decision(False, "Only an admin can grant or remove the admin role.")
+            return rule(lead, "Only admins and leads can change roles.")
+        case Action.ASK | Action.LIST_MINE:
+            return rule(staff, "Only coders, leads and admins can ask for clarifications.")
+        case Action.ANSWER | Action.REQUEST_MORE_INFO | Action.REPLY_AS_OFFICE:
+            return rule(member, "Only the office this clarification was sent to can answer it.")
+        case Action.REPLY_AS_ASKER | Action.RESOLVE:
+            return rule(own, "Only the coder who asked can do this.")
+        case Action.CLOSE:
+            return rule(lead or own, "Only the coder who asked, a lead or an admin can close this.")
+        case Action.REOPEN | Action.LIST_ALL:
+            return rule(lead, "Only leads and admins can do this.")
+        case Action.VIEW:
+            return rule(lead or own or member, "You can only see your own clarifications or your office's.")
+        case Action.LIST_OFFICE:
+            return rule(lead or member, "You can only list the clarifications of your own office.")
+        case Action.LIST_OVERDUE:
+            return rule(lead or staff or member, "You have no clarifications to list.")
+    return Decision(False, "Unknown action.")  # pragma: no cover - match is exhaustive
+
+
+Target = Clarification | Office | Role | None
+
+
+class ListFilter(StrEnum):
+    MINE = "mine"
+    OFFICE = "office"
+    OVERDUE = "overdue"
+    ALL = "all"
+
+
+class MessageKind(StrEnum):
+    OFFICE_POST = "office_post"
+    ASKER_TRACKING = "asker_tracking"
+    OFFICE_UPDATE = "office_update"
+    ASKER_UPDATE = "asker_update"
+    OFFICE_THREAD = "office_thread"
+    ASKER_THREAD = "asker_thread"
+
+
+BlocksFor = Callable[[MessageKind, Clarification, Office], builtins.list[dict[str, Any]] | None]
+"""Optional hook from the Slack layer: Block Kit for a message (e.g. the office post's Answer button)."""
+
+
+# --- the service --------------------------------------------------------------------------------------------
+
+
+class ClarificationService:
+    """Entry point for handlers and jobs. `db_factory` must return a fresh connection per call (it is closed
+    after each operation, and connections are not shared across threads); `clock` returns an aware "now"."""
+
+    def __init__(
+        self,
+        db_factory: Callable[[], sqlite_utils.Database],
+        clock: Callable[[], datetime],
+        *,
+        blocks_for: BlocksFor | None = None,
+    ) -> None:
+        self._db_factory = db_factory
+        self._clock = clock
+        self._blocks_for = blocks_for
+
+    # -- plumbing
+
+    def _now(self) -> datetime:
+        now = self._clock()
+        if now.tzinfo is None or now.utcoffset() is None:
+            raise ValueError("clock must return timezone-aware datetimes")
+        return now
+
+    def _transact(self, body: Callable[[sqlite_utils.Database, datetime], T | RelayError]) -> T:
+        """Run `body` in one write transaction. A RelayError *returned* (not raised) is raised after COMMIT:
+        that is how refusals keep their audit row while everything else rolls back."""
+        now = self._now()
+        db = self._db_factory()
+        try:
+            with write_transaction(db):
+                result = body(db, now)
+        finally:
+            db.close()
+        if isinstance(result, RelayError):
+            raise result
+        return result
+
+    def _facts(self, db: sqlite_utils.Database, actor: Actor, target: Target) -> AccessFacts:
+        role = roles.get_role(db, actor.user_id)
+        if isinstance(target, Clarification):
+            return AccessFacts(
+                role=role,
+                is_asker=target.asker_id == actor.user_id and target.asker_team == actor.team_id,
+                is_office_member=offices.is_member(
+                    db, office_id=target.office_id, user_id=actor.user_id, team_id=actor.team_id
+                ),
+            )
+        if isinstance(target, Office):
+            return AccessFacts(
+                role=role,
+                is_office_member=offices.is_member(
+                    db, office_id=target.id, user_id=actor.user_id, team_id=actor.team_id
+                ),
+            )
+        if isinstance(target, Role):
+            return AccessFacts(role=role, target_role=target)
+        member_of = offices.member_office_ids(db, user_id=actor.user_id, team_id=actor.team_id)
+        return AccessFacts(role=role, is_office_member=bool(member_of))
+
+    def _check(
+        self, db: sqlite_utils.Database, now: datetime, actor: Actor, action: Action, target: Target
+    ) -> NotAuthorized | None:
+        """None when allowed; otherwise the refusal is audited and returned for `_transact` to raise."""
+        decision = decide(action, self._facts(db, actor, target))
+        if decision.allowed:
+            return None
+        detail: dict[str, Any] = {
+            "attempted": action.value,
+            "reason": decision.reason,
+            "team_id": actor.team_id,
+        }
+        if isinstance(target, Office):
+            detail["office_id"] = target.id
+        elif isinstance(target, Role):
+            detail["target_role"] = target.value
+        audit.append(
+            db,
+            clarification_id=target.id if isinstance(target, Clarification) else None,
+            actor_id=actor.user_id,
+            action="refused",
+            at=now,
+            detail=detail,
+        )
+        return NotAuthorized(decision.reason)
+
+    def _phi_refusal(
+        self,
+        db: sqlite_utils.Database,
+        now: datetime,
+        actor: Actor,
+        problems: Mapping[str, str],
+        clarification_id: int | None,
+        errors: Mapping[str, str] | None = None,
+        warnings: Collection[str] = (),
+    ) -> PhiRefused:
+        """Audit that identifiers were kept out (field names only, never the text) and build the error."""
+        audit.append(
+            db,
+            clarification_id=clarification_id,
+            actor_id=actor.user_id,
+            action="phi_refused",
+            at=now,
+            detail={"fields": sorted(problems), "team_id": actor.team_id},
+        )
+        return PhiRefused(errors or problems, warnings)
+
+    @staticmethod
+    def _clarification(db: sqlite_utils.Database, clarification_id: int) -> Clarification:
+        found = clarifications.get(db, clarification_id)
+        if found is None:
+            raise NotFound(f"There is no clarification #{clarification_id}.")
+        return found
+
+    @staticmethod
+    def _office(db: sqlite_utils.Database, office_id: int) -> Office:
+        found = offices.get_office(db, office_id)
+        if found is None:
+            raise NotFound(f"There is no office #{office_id}.")
+        return found
+
+    def _enqueue(
+        self,
+        db: sqlite_utils.Database,
+        now: datetime,
+        c: Clarification,
+        office: Office,
+        kind: MessageKind,
+        text: str,
+        dedupe_key: str,
+    ) -> int:
+        """Queue one message. Posts go to the office channel / the asker's channel; updates and thread notes
+        point at the original post's outbox row, whose Slack ts the worker fills in once it is known."""
+        office_post = f"clarification:{c.id}:{MessageKind.OFFICE_POST}"
+        asker_post = f"clarification:{c.id}:{MessageKind.ASKER_TRACKING}"
+        method = "chat.postMessage"
+        ts_target: str | None = None
+        parent_key: str | None = None
+        parent_field: str | None = None
+        if kind is MessageKind.OFFICE_POST:
+            ts_target = "office_ts"
+        elif kind is MessageKind.ASKER_TRACKING:
+            ts_target = "asker_ts"
+        elif kind in (MessageKind.OFFICE_UPDATE, MessageKind.ASKER_UPDATE):
+            method, parent_field = "chat.update", "ts"
+            parent_key = office_post if kind is MessageKind.OFFICE_UPDATE else asker_post
+        else:
+            parent_field = "thread_ts"
+            parent_key = office_post if kind is MessageKind.OFFICE_THREAD else asker_post
+        to_office = kind in (MessageKind.OFFICE_POST, MessageKind.OFFICE_UPDATE, MessageKind.OFFICE_THREAD)
+        channel = office.channel_id if to_office else c.asker_channel
+        payload: dict[str, Any] = {"channel": channel, "text": text}
+        if method == "chat.postMessage":
+            payload.update(unfurl_links=False, unfurl_media=False)
+        if self._blocks_for is not None:
+            blocks = self._blocks_for(kind, c, office)
+            if blocks:
+                payload["blocks"] = blocks
+        parent_id = None
+        if parent_key is not None:
+            parent = outbox.find_by_dedupe_key(db, parent_key)
+            parent_id = parent.id if parent else None
+        return outbox.enqueue(
+            db,
+            NewOutboxMessage(
+                kind=kind.value,
+                channel=channel,
+                method=method,
+                payload=payload,
+                dedupe_key=dedupe_key,
+                clarification_id=c.id,
+                ts_target=ts_target,
+                parent_id=parent_id,
+                parent_ts_field=parent_field if parent_id is not None else None,
+            ),
+            now=now,
+        )
+
+    def _enqueue_status_updates(self, db: sqlite_utils.Database, now: datetime, c: Clarification) -> None:
+        """Re-render both original messages so the office and the coder see the new state."""
+        office = self._office(db, c.office_id)
+        for kind, text in (
+            (MessageKind.OFFICE_UPDATE, messages.office_post(c, office.name)),
+            (MessageKind.ASKER_UPDATE, messages.asker_tracking(c, office.name)),
+        ):
+            self._enqueue(db, now, c, office, kind, text, f"clarification:{c.id}:v{c.version}:{kind}")
+
+    def _enqueue_note(
+        self,
+        db: sqlite_utils.Database,
+        now: datetime,
+        c: Clarification,
+        kind: MessageKind,
+        text: str,
+        key: str,
+    ) -> None:
+        self._enqueue(db, now, c, self._office(db, c.office_id), kind, text, key)
+
+    def _apply(
+        self, db: sqlite_utils.Database, current: Clarification, changes: Mapping[str, object]
+    ) -> Clarification:
+        if not clarifications.transition(db, current, changes):
+            raise InvalidTransition(f"Clarification #{current.id} changed meanwhile; please try again.")
+        return self._clarification(db, current.id)
+
+    @staticmethod
+    def _reason(reason: str) -> str:
+        text = reason.strip()
+        if not text:
+            raise ValidationFailed({"reason": "Give a reason; it is kept in the permanent record."})
+        if len(text) > MAX_REASON:
+            raise ValidationFailed({"reason": f"Keep the reason to {MAX_REASON} characters."})
+        return text
+
+    # -- authorization
+
+    def authorize(
+        self, actor: Actor, action: Action, target: Target = None, *, record: bool = True
+    ) -> Decision:
+        """Whether `actor` may do `action` on `target`; a refusal is audited unless `record` is False
+        (use that for deciding which buttons to show)."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> Decision:
+            if not record:
+                return decide(action, self._facts(db, actor, target))
+            refusal = self._check(db, now, actor, action, target)
+            return _ALLOWED if refusal is None else Decision(False, refusal.message)
+
+        return self._transact(body)
+
+    # -- roles
+
+    def role_of(self, user_id: str) -> Role | None:
+        return self._transact(lambda db, now: roles.get_role(db, user_id))
+
+    def bootstrap_admin(self, user_id: str) -> bool:
+        """Make `user_id` admin only if there is no admin yet (first install; the CLI/settings call this)."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> bool:
+            if roles.count_role(db, Role.ADMIN):
+                return False
+            roles.set_role(db, user_id=user_id, role=Role.ADMIN, granted_by=SYSTEM_ACTOR, at=now)
+            audit.append(
+                db,
+                clarification_id=None,
+                actor_id=SYSTEM_ACTOR,
+                action="role_granted",
+                at=now,
+                detail={"user_id": user_id, "role": Role.ADMIN.value},
+            )
+            return True
+
+        return self._transact(body)
+
+    def grant_role(self, actor: Actor, user_id: str, role: Role) -> None:
+        def body(db: sqlite_utils.Database, now: datetime) -> RelayError | None:
+            previous = roles.get_role(db, user_id)
+            refusal = self._check(db, now, actor, Action.GRANT_ROLE, role)
+            if refusal is None and previous is Role.ADMIN:
+                refusal = self._check(db, now, actor, Action.REVOKE_ROLE, Role.ADMIN)
+            if refusal:
+                return refusal
+            if previous is Role.ADMIN and role is not Role.ADMIN and roles.count_role(db, Role.ADMIN) == 1:
+                raise ValidationFailed({"role": "This is the last admin; grant admin to someone else first."})
+            roles.set_role(db, user_id=user_id, role=role, granted_by=actor.user_id, at=now)
+            audit.append(
+                db,
+                clarification_id=None,
+                actor_id=actor.user_id,
+                action="role_granted",
+                at=now,
+                detail={
+                    "user_id": user_id,
+                    "role": role.value,
+                    "previous": previous.value if previous else None,
+                },
+            )
+            return None
+
+        self._transact(body)
+
+    def revoke_role(self, actor: Actor, user_id: str) -> bool:
+        """Remove `user_id`'s role; False if they had none."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> bool | RelayError:
+            previous = roles.get_role(db, user_id)
+            if previous is None:
+                return False
+            refusal = self._check(db, now, actor, Action.REVOKE_ROLE, previous)
+            if refusal:
+                return refusal
+            if previous is Role.ADMIN and roles.count_role(db, Role.ADMIN) == 1:
+                raise ValidationFailed({"role": "This is the last admin; grant admin to someone else first."})
+            roles.delete_role(db, user_id)
+            audit.append(
+                db,
+                clarification_id=None,
+                actor_id=actor.user_id,
+                action="role_revoked",
+                at=now,
+                detail={"user_id": user_id, "previous": previous.value},
+            )
+            return True
+
+        return self._transact(body)
+
+    # -- offices
+
+    @staticmethod
+    def _office_errors(
+        db: sqlite_utils.Database,
+        *,
+        office_id: int | None,
+        name: str,
+        channel_id: str,
+        tz: str,
+        open_: time,
+        close: time,
+        sla_hours: float,
+        active: bool,
+    ) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        if not name.strip():
+            errors["name"] = "Give the office a name."
+        elif len(name.strip()) > MAX_OFFICE_NAME:
+            errors["name"] = f"Keep the name to {MAX_OFFICE_NAME} characters."
+        else:
+            same_name = offices.find_office_by_name(db, name)
+            if same_name is not None and same_name.id != office_id:
+                state = "" if same_name.active else " (inactive: reactivate it instead)"
+                errors["name"] = f"An office called {same_name.name} already exists{state}."
+        if (
+            not channel_id
+            or channel_id[0] not in "CG"
+            or not channel_id.isalnum()
+            or not channel_id.isupper()
+        ):
+            errors["channel_id"] = "Pick the office's Slack channel (a channel id such as C0123ABCD)."
+        elif active:
+            same_channel = offices.find_active_office_by_channel(db, channel_id)
+            if same_channel is not None and same_channel.id != office_id:
+                errors["channel_id"] = (
+                    f"That channel already belongs to {same_channel.name}; each office needs its own "
+                    "channel so it only sees its own questions."
+                )
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            errors["tz"] = "Use an IANA time zone such as America/Chicago."
+        if open_ >= close:
+            errors["close"] = "Closing time must be after opening time."
+        if not 0 < sla_hours <= 24 * 30:
+            errors["sla_hours"] = "The turnaround must be between 0 and 720 business hours."
+        return errors
+
+    def add_office(
+        self,
+        actor: Actor,
+        *,
+        name: str,
+        channel_id: str,
+        tz: str,
+        open_: time = time(8, 0),
+        close: time = time(17, 0),
+        sla_hours: float = 72.0,
+    ) -> Office:
+        def body(db: sqlite_utils.Database, now: datetime) -> Office | RelayError:
+            refusal = self._check(db, now, actor, Action.MANAGE_OFFICES, None)
+            if refusal:
+                return refusal
+            errors = self._office_errors(
+                db,
+                office_id=None,
+                name=name,
+                channel_id=channel_id,
+                tz=tz,
+                open_=open_,
+                close=close,
+                sla_hours=sla_hours,
+                active=True,
+            )
+            if errors:
+                raise ValidationFailed(errors)
+            office_id = offices.insert_office(
+                db,
+                name=name.strip(),
+                channel_id=channel_id,
+                tz=tz,
+                open_=open_,
+                close=close,
+                sla_hours=sla_hours,
+                created_at=now,
+            )
+            audit.append(
+                db,
+                clarification_id=None,
+                actor_id=actor.user_id,
+                action="office_added",
+                at=now,
+                detail={"office_id": office_id, "name": name.strip(), "channel_id": channel_id},
+            )
+            return self._office(db, office_id)
+
+        return self._transact(body)
+
+    def edit_office(
+        self,
+        actor: Actor,
+        office_id: int,
+        *,
+        name: str | None = None,
+        channel_id: str | None = None,
+        tz: str | None = None,
+        open_: time | None = None,
+        close: time | None = None,
+        sla_hours: float | None = None,
+        active: bool | None = None,
+    ) -> Office:
+        """Change what is given; `active=True` reactivates a removed office. Existing due times are kept."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> Office | RelayError:
+            office = self._office(db, office_id)
+            refusal = self._check(db, now, actor, Action.MANAGE_OFFICES, office)
+            if refusal:
+                return refusal
+            wanted: dict[str, Any] = {
+                "name": name.strip() if name is not None else None,
+                "channel_id": channel_id,
+                "tz": tz,
+                "open": open_,
+                "close": close,
+                "sla_hours": sla_hours,
+                "active": active,
+            }
+            changes = {key: value for key, value in wanted.items() if value is not None}
+            merged = {
+                "name": office.name,
+                "channel_id": office.channel_id,
+                "tz": office.tz,
+                "open": office.open,
+                "close": office.close,
+                "sla_hours": office.sla_hours,
+                "active": office.active,
+                **changes,
+            }
+            errors = self._office_errors(
+                db,
+                office_id=office.id,
+                name=merged["name"],
+                channel_id=merged["channel_id"],
+                tz=merged["tz"],
+                open_=merged["open"],
+                close=merged["close"],
+                sla_hours=merged["sla_hours"],
+                active=merged["active"],
+            )
+            if errors:
+                raise ValidationFailed(errors)
+            offices.update_office(db, office.id, changes)
+            audit.append(
+                db,
+                clarification_id=None,
+                actor_id=actor.user_id,
+                action="office_edited",
+                at=now,
+                detail={"office_id": office.id, "changes": {k: str(v) for k, v in changes.items()}},
+            )
+            return self._office(db, office.id)
+
+        return self._transact(body)
+
+    def remove_office(self, actor: Actor, office_id: int) -> Office:
+        """Deactivate: no new questions go to it; its clarifications, members and history stay."""
+        return self.edit_office(actor, office_id, active=False)
+
+    def add_office_member(self, actor: Actor, office_id: int, user_id: str, team_id: str) -> bool:
+        """Let (user, team) answer this office's questions; False if they already could."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> bool | RelayError:
+            office = self._office(db, office_id)
+            refusal = self._check(db, now, actor, Action.MANAGE_OFFICES, office)
+            if refusal:
+                return refusal
+            added = offices.add_member(
+                db,
+                office_id=office.id,
+                user_id=user_id,
+                team_id=team_id,
+                added_by=actor.user_id,
+                added_at=now,
+            )
+            if added:
+                audit.append(
+                    db,
+                    clarification_id=None,
+                    actor_id=actor.user_id,
+                    action="office_member_added",
+                    at=now,
+                    detail={"office_id": office.id, "user_id": user_id, "team_id": team_id},
+                )
+            return added
+
+        return self._transact(body)
+
+    def remove_office_member(self, actor: Actor, office_id: int, user_id: str, team_id: str) -> bool:
+        def body(db: sqlite_utils.Database, now: datetime) -> bool | RelayError:
+            office = self._office(db, office_id)
+            refusal = self._check(db, now, actor, Action.MANAGE_OFFICES, office)
+            if refusal:
+                return refusal
+            removed = offices.remove_member(db, office_id=office.id, user_id=user_id, team_id=team_id)
+            if removed:
+                audit.append(
+                    db,
+                    clarification_id=None,
+                    actor_id=actor.user_id,
+                    action="office_member_removed",
+                    at=now,
+                    detail={"office_id": office.id, "user_id": user_id, "team_id": team_id},
+                )
+            return removed
+
+        return self._transact(body)
+
+    def list_offices(self, *, include_inactive: bool = False) -> builtins.list[Office]:
+        return self._transact(lambda db, now: offices.list_offices(db, include_inactive=include_inactive))
+
+    def offices_of(self, actor: Actor) -> builtins.list[Office]:
+        """The offices `actor` answers for (empty for the coder organisation)."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> builtins.list[Office]:
+            ids = offices.member_office_ids(db, user_id=actor.user_id, team_id=actor.team_id)
+            return [self._office(db, office_id) for office_id in ids]
+
+        return self._transact(body)
+
+    # -- the clarification lifecycle
+
+    def ask(
+        self, draft: QueryDraft, asker: Actor, *, asker_channel: str, idempotency_key: str
+    ) -> Clarification:
+        """Validate and store a new clarification with its audit row and both messages (office post, asker's
+        tracking message). Submitting the same `idempotency_key` again returns the first clarification."""
+        submission_key = f"{asker.team_id}/{asker.user_id}/{idempotency_key}"
+
+        def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
+            existing = clarifications.find_by_submission_key(db, submission_key)
+            if existing is not None:
+                return existing
+            refusal = self._check(db, now, asker, Action.ASK, None)
+            if refusal:
+                return refusal
+            validation = validate_query(draft, now=now)
+            if validation.phi_fields:
+                problems = {field: validation.errors[field] for field in validation.phi_fields}
+                return self._phi_refusal(
+                    db, now, asker, problems, None, validation.errors, validation.warnings
+                )
+            if not asker_channel.strip():
+                validation.errors["asker_channel"] = "Say where to post your copy of the question."
+            if validation.errors:
+                raise ValidationFailed(validation.errors, validation.warnings)
+            office = offices.get_office(db, draft.office_id)
+            if office is None or not office.active:
+                raise ValidationFailed({"office_id": "Pick an active office."})
+            due_at = draft.due_at or add_business_hours(
+                now, office.sla_hours, office.tz, office.open, office.close
+            )
+            clarification_id = clarifications.insert(
+                db,
+                NewClarification(
+                    office_id=office.id,
+                    encounter_ref=draft.encounter_ref.strip(),
+                    codes=normalise_codes(draft.codes),
+                    question=draft.question.strip(),
+                    format=draft.format,
+                    options=tuple(option.strip() for option in draft.options if option.strip()),
+                    indicators=draft.indicators.strip(),
+                    asker_id=asker.user_id,
+                    asker_team=asker.team_id,
+                    asker_channel=asker_channel,
+                    due_at=due_at,
+                    created_at=now,
+                    submission_key=submission_key,
+                ),
+            )
+            c = self._clarification(db, clarification_id)
+            audit.append(
+                db,
+                clarification_id=c.id,
+                actor_id=asker.user_id,
+                action="asked",
+                at=now,
+                detail={
+                    "office_id": office.id,
+                    "format": c.format.value,
+                    "due_at": due_at.isoformat(),
+                    "documented_diagnosis": draft.documented_diagnosis,
+                    "warnings": validation.warnings,
+                },
+            )
+            self._enqueue(
+                db,
+                now,
+                c,
+                office,
+                MessageKind.OFFICE_POST,
+                messages.office_post(c, office.name),
+                f"clarification:{c.id}:{MessageKind.OFFICE_POST}",
+            )
+            self._enqueue(
+                db,
+                now,
+                c,
+                office,
+                MessageKind.ASKER_TRACKING,
+                messages.asker_tracking(c, office.name),
+                f"clarification:{c.id}:{MessageKind.ASKER_TRACKING}",
+            )
+            return c
+
+        return self._transact(body)
+
+    def answer(
+        self, clarification_id: int, actor: Actor, answer: Answer, idempotency_key: str
+    ) -> Clarification:
+        """Record the office's answer. Exactly one answer wins: the write lock is taken before the state is
+        read, so a concurrent second answer sees `answered` and gets AlreadyAnswered (naming who and when).
+        Repeating the same `idempotency_key` (a double click) returns the clarification without error."""
+        event_key = f"answer:{clarification_id}:{actor.team_id}/{actor.user_id}:{idempotency_key}"
+
+        def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
+            c = self._clarification(db, clarification_id)
+            if processed_events.seen(db, event_key):
+                return c
+            refusal = self._check(db, now, actor, Action.ANSWER, c)
+            if refusal:
+                return refusal
+            if c.state in (ClarificationState.ANSWERED, ClarificationState.RESOLVED):
+                raise AlreadyAnswered(c.id, c.answered_by, c.answered_at)
+            if c.state is not ClarificationState.OPEN:
+                raise InvalidTransition(
+                    f"Clarification #{c.id} was closed without an answer; a lead can reopen it."
+                )
+            errors = dict(check_answer_choice(c.format, c.options, answer.choice, answer.text))
+            problems = phi.check_fields({"answer": answer.text})
+            if problems:
+                return self._phi_refusal(db, now, actor, problems, c.id)
+            if errors:
+                raise ValidationFailed(errors)
+            offered = c.options if c.format is QueryFormat.MULTIPLE_CHOICE else ()
+            choice = next(
+                (o for o in offered if answer.choice and o.casefold() == answer.choice.strip().casefold()),
+                answer.choice.strip().capitalize() if answer.choice else None,
+            )
+            final = Answer(choice=choice, text=answer.text.strip())
+            updated = self._apply(
+                db,
+                c,
+                {
+                    "state": ClarificationState.ANSWERED,
+                    "answer": final,
+                    "answered_by": actor.user_id,
+                    "answered_at": now,
+                },
+            )
+            processed_events.claim_event(db, event_key, now)
+            audit.append(
+                db,
+                clarification_id=c.id,
+                actor_id=actor.user_id,
+                action="answered",
+                at=now,
+                detail={"choice": final.choice, "text": final.text, "team_id": actor.team_id},
+            )
+            self._enqueue_status_updates(db, now, updated)
+            self._enqueue_note(
+                db,
+                now,
+                updated,
+                MessageKind.ASKER_THREAD,
+                messages.answer_relay(updated),
+                f"clarification:{c.id}:v{updated.version}:answer_relay",
+            )
+            return updated
+
+        return self._transact(body)
+
+    def request_more_info(
+        self, clarification_id: int, actor: Actor, text: str, idempotency_key: str
+    ) -> Reply:
+        """The office cannot answer yet: their request goes to the coder's thread; the query stays open."""
+        event_key = f"more_info:{clarification_id}:{idempotency_key}"
+
+        def body(db: sqlite_utils.Database, now: datetime) -> Reply | RelayError:
+            c = self._clarification(db, clarification_id)
+            refusal = self._check(db, now, actor, Action.REQUEST_MORE_INFO, c)
+            if refusal:
+                return refusal
+            if c.state is not ClarificationState.OPEN:
+                raise InvalidTransition(f"Clarification #{c.id} is no longer open.")
+            reply = self._store_reply(
+                db, now, c, ReplySide.OFFICE, actor, text, event_key, "more_info_requested"
+            )
+            if isinstance(reply, RelayError):
+                return reply
+            if reply is None:
+                return self._reply_for_event(db, event_key)
+            self._enqueue_note(
+                db,
+                now,
+                c,
+                MessageKind.ASKER_THREAD,
+                messages.more_info_relay(c, actor.user_id, reply.text),
+                f"reply:{reply.id}",
+            )
+            return reply
+
+        return self._transact(body)
+
+    def add_reply(
+        self, clarification_id: int, side: ReplySide, author: Actor, text: str, event_id: str
+    ) -> Reply | None:
+        """Relay a thread message to the other side's thread. Returns None for an event already handled
+        (Slack retries deliveries), so the caller can simply ignore it."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> Reply | RelayError | None:
+            c = self._clarification(db, clarification_id)
+            if clarifications.find_reply_by_event(db, event_id) is not None:
+                return None
+            action = Action.REPLY_AS_ASKER if side is ReplySide.ASKER else Action.REPLY_AS_OFFICE
+            refusal = self._check(db, now, author, action, c)
+            if refusal:
+                return refusal
+            if c.state not in (ClarificationState.OPEN, ClarificationState.ANSWERED):
+                raise InvalidTransition(
+                    f"Clarification #{c.id} is finished, so replies are no longer relayed; "
+                    "a lead can reopen it."
+                )
+            reply = self._store_reply(db, now, c, side, author, text, event_id, "replied")
+            if reply is None or isinstance(reply, RelayError):
+                return reply
+            kind = MessageKind.OFFICE_THREAD if side is ReplySide.ASKER else MessageKind.ASKER_THREAD
+            self._enqueue_note(
+                db, now, c, kind, messages.reply_relay(side, author.user_id, reply.text), f"reply:{reply.id}"
+            )
+            return reply
+
+        return self._transact(body)
+
+    def _store_reply(
+        self,
+        db: sqlite_utils.Database,
+        now: datetime,
+        c: Clarification,
+        side: ReplySide,
+        author: Actor,
+        text: str,
+        event_key: str,
+        action: str,
+    ) -> Reply | PhiRefused | None:
+        body = text.strip()
+        if not body:
+            raise ValidationFailed({"text": "Write a message."})
+        if len(body) > MAX_REPLY:
+            raise ValidationFailed({"text": f"Keep messages to {MAX_REPLY} characters."})
+        problems = phi.check_fields({"text": body})
+        if problems:
+            return self._phi_refusal(db, now, author, problems, c.id)
+        reply_id = clarifications.insert_reply(
+            db,
+            clarification_id=c.id,
+            side=side,
+            author_id=author.user_id,
+            text=body,
+            created_at=now,
+            source_event_id=event_key,
+        )
+        if reply_id is None:
+            return None
+        audit.append(
+            db,
+            clarification_id=c.id,
+            actor_id=author.user_id,
+            action=action,
+            at=now,
+            detail={"reply_id": reply_id, "side": side.value, "team_id": author.team_id},
+        )
+        return clarifications.get_reply(db, reply_id)
+
+    @staticmethod
+    def _reply_for_event(db: sqlite_utils.Database, event_key: str) -> Reply:
+        reply = clarifications.find_reply_by_event(db, event_key)
+        if reply is None:  # pragma: no cover - insert said it exists
+            raise NotFound("That message was not found.")
+        return reply
+
+    def resolve(self, clarification_id: int, actor: Actor, outcome: Outcome) -> Clarification:
+        """The coder records what the answer led to (code changed or confirmed): the agreement metric."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
+            c = self._clarification(db, clarification_id)
+            refusal = self._check(db, now, actor, Action.RESOLVE, c)
+            if refusal:
+                return refusal
+            if c.state is ClarificationState.RESOLVED and c.outcome is outcome:
+                return c
+            if c.state is not ClarificationState.ANSWERED:
+                hint = (
+                    "it has no answer yet" if c.state is ClarificationState.OPEN else f"it is {c.state.value}"
+                )
+                raise InvalidTransition(f"Clarification #{c.id} cannot be resolved: {hint}.")
+            updated = self._apply(
+                db, c, {"state": ClarificationState.RESOLVED, "resolved_at": now, "outcome": outcome}
+            )
+            audit.append(
+                db,
+                clarification_id=c.id,
+                actor_id=actor.user_id,
+                action="resolved",
+                at=now,
+                detail={"outcome": outcome.value},
+            )
+            self._enqueue_status_updates(db, now, updated)
+            self._enqueue_note(
+                db,
+                now,
+                updated,
+                MessageKind.OFFICE_THREAD,
+                messages.resolution_note(updated),
+                f"clarification:{c.id}:v{updated.version}:resolution_note",
+            )
+            return updated
+
+        return self._transact(body)
+
+    def close_unanswered(self, clarification_id: int, actor: Actor, reason: str) -> Clarification:
+        def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
+            c = self._clarification(db, clarification_id)
+            refusal = self._check(db, now, actor, Action.CLOSE, c)
+            if refusal:
+                return refusal
+            if c.state is ClarificationState.CLOSED_UNANSWERED:
+                return c
+            if c.state is not ClarificationState.OPEN:
+                raise InvalidTransition(f"Clarification #{c.id} has an answer; resolve it instead.")
+            why = self._reason(reason)
+            problems = phi.check_fields({"reason": why})
+            if problems:
+                return self._phi_refusal(db, now, actor, problems, c.id)
+            updated = self._apply(db, c, {"state": ClarificationState.CLOSED_UNANSWERED, "close_reason": why})
+            audit.append(
+                db,
+                clarification_id=c.id,
+                actor_id=actor.user_id,
+                action="closed_unanswered",
+                at=now,
+                detail={"reason": why},
+            )
+            self._enqueue_status_updates(db, now, updated)
+            self._enqueue_note(
+                db,
+                now,
+                updated,
+                MessageKind.OFFICE_THREAD,
+                messages.closed_note(updated, actor.user_id),
+                f"clarification:{c.id}:v{updated.version}:closed_note",
+            )
+            return updated
+
+        return self._transact(body)
+
+    def reopen(self, clarification_id: int, actor: Actor, reason: str) -> Clarification:
+        """Back to open with a fresh due time. The previous answer/outcome leave the row but stay in the audit
+        detail, so nothing is lost."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
+            c = self._clarification(db, clarification_id)
+            refusal = self._check(db, now, actor, Action.REOPEN, c)
+            if refusal:
+                return refusal
+            if c.state is ClarificationState.OPEN:
+                raise InvalidTransition(f"Clarification #{c.id} is already open.")
+            why = self._reason(reason)
+            problems = phi.check_fields({"reason": why})
+            if problems:
+                return self._phi_refusal(db, now, actor, problems, c.id)
+            office = self._office(db, c.office_id)
+            due_at = add_business_hours(now, office.sla_hours, office.tz, office.open, office.close)
+            updated = self._apply(
+                db,
+                c,
+                {
+                    "state": ClarificationState.OPEN,
+                    "due_at": due_at,
+                    "answer": None,
+                    "answered_by": None,
+                    "answered_at": None,
+                    "resolved_at": None,
+                    "outcome": None,
+                    "close_reason": None,
+                },
+            )
+            audit.append(
+                db,
+                clarification_id=c.id,
+                actor_id=actor.user_id,
+                action="reopened",
+                at=now,
+                detail={
+                    "reason": why,
+                    "previous_state": c.state.value,
+                    "previous_answer": None
+                    if c.answer is None
+                    else {"choice": c.answer.choice, "text": c.answer.text},
+                    "previous_answered_by": c.answered_by,
+                    "previous_outcome": c.outcome.value if c.outcome else None,
+                    "previous_close_reason": c.close_reason,
+                    "due_at": due_at.isoformat(),
+                },
+            )
+            self._enqueue_status_updates(db, now, updated)
+            note = messages.reopened_note(updated, actor.user_id, why)
+            self._enqueue_note(
+                db,
+                now,
+                updated,
+                MessageKind.OFFICE_THREAD,
+                note,
+                f"clarification:{c.id}:v{updated.version}:reopened_office",
+            )
+            self._enqueue_note(
+                db,
+                now,
+                updated,
+                MessageKind.ASKER_THREAD,
+                note,
+                f"clarification:{c.id}:v{updated.version}:reopened_asker",
+            )
+            return updated
+
+        return self._transact(body)
+
+    # -- reading
+
+    def get(self, clarification_id: int, actor: Actor | None = None) -> Clarification:
+        """With `actor`, only if they may see it (office staff see their office's only); without, for jobs."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
+            c = self._clarification(db, clarification_id)
+            if actor is not None:
+                refusal = self._check(db, now, actor, Action.VIEW, c)
+                if refusal:
+                    return refusal
+            return c
+
+        return self._transact(body)
+
+    def history(self, clarification_id: int, actor: Actor | None = None) -> builtins.list[AuditEntry]:
+        """The audit trail of one clarification, oldest first."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> builtins.list[AuditEntry] | RelayError:
+            c = self._clarification(db, clarification_id)
+            if actor is not None:
+                refusal = self._check(db, now, actor, Action.VIEW, c)
+                if refusal:
+                    return refusal
+            return audit.for_clarification(db, c.id)
+
+        return self._transact(body)
+
+    def replies(self, clarification_id: int, actor: Actor | None = None) -> builtins.list[Reply]:
+        def body(db: sqlite_utils.Database, now: datetime) -> builtins.list[Reply] | RelayError:
+            c = self._clarification(db, clarification_id)
+            if actor is not None:
+                refusal = self._check(db, now, actor, Action.VIEW, c)
+                if refusal:
+                    return refusal
+            return clarifications.list_replies(db, c.id)
+
+        return self._transact(body)
+
+    def thread_target(self, channel_id: str, thread_ts: str) -> tuple[int, ReplySide] | None:
+        """Which clarification (and side) a Slack thread belongs to, for relaying thread messages."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> tuple[int, ReplySide] | None:
+            found = outbox.find_thread_root(db, channel=channel_id, ts=thread_ts)
+            if found is None:
+                return None
+            clarification_id, ts_target = found
+            return clarification_id, ReplySide.OFFICE if ts_target == "office_ts" else ReplySide.ASKER
+
+        return self._transact(body)
+
+    def list(
+        self,
+        filter: ListFilter,
+        actor: Actor,
+        now: datetime,
+        *,
+        office_id: int | None = None,
+        states: Collection[ClarificationState] | None = None,
+        limit: int = 200,
+    ) -> builtins.list[Clarification]:
+        """Clarifications `actor` may see, newest first: `mine` (asked by them), `office` (one office, or the
+        offices they answer for), `overdue` (open past due at `now`, scoped to what they may see), `all`."""
+
+        def body(db: sqlite_utils.Database, _: datetime) -> builtins.list[Clarification] | RelayError:
+            role = roles.get_role(db, actor.user_id)
+            lead = role in (Role.ADMIN, Role.LEAD)
+            member_of = offices.member_office_ids(db, user_id=actor.user_id, team_id=actor.team_id)
+            if filter is ListFilter.MINE:
+                refusal = self._check(db, now, actor, Action.LIST_MINE, None)
+                if refusal:
+                    return refusal
+                return self._mine(db, actor, states, None, limit)
+            if filter is ListFilter.ALL:
+                refusal = self._check(db, now, actor, Action.LIST_ALL, None)
+                if refusal:
+                    return refusal
+                return clarifications.search(db, states=states, limit=limit)
+            if filter is ListFilter.OFFICE:
+                target: Target = self._office(db, office_id) if office_id is not None else None
+                refusal = self._check(db, now, actor, Action.LIST_OFFICE, target)
+                if refusal:
+                    return refusal
+                if office_id is not None:
+                    return clarifications.search(db, office_ids=[office_id], states=states, limit=limit)
+                scope = None if lead else member_of
+                return clarifications.search(db, office_ids=scope, states=states, limit=limit)
+            refusal = self._check(db, now, actor, Action.LIST_OVERDUE, None)
+            if refusal:
+                return refusal
+            open_only = [ClarificationState.OPEN]
+            if lead:
+                return clarifications.search(db, states=open_only, due_before=now, limit=limit)
+            found = {
+                c.id: c
+                for c in clarifications.search(
+                    db, office_ids=member_of, states=open_only, due_before=now, limit=limit
+                )
+            }
+            if role is Role.CODER:
+                found.update((c.id, c) for c in self._mine(db, actor, open_only, now, limit))
+            return sorted(found.values(), key=lambda c: c.id, reverse=True)[:limit]
+
+        return self._transact(body)
+
+    @staticmethod
+    def _mine(
+        db: sqlite_utils.Database,
+        actor: Actor,
+        states: Collection[ClarificationState] | None,
+        due_before: datetime | None,
+        limit: int,
+    ) -> builtins.list[Clarification]:
+        found = clarifications.search(
+            db, asker_id=actor.user_id, states=states, due_before=due_before, limit=limit
+        )
+        return [c for c in found if c.asker_team == actor.team_id]

@@ -1,0 +1,71 @@
+"""The App Home tab as a Block Kit view: what the bot does, the caller's recent lookups and open items."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    Block,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+from slack_sdk.models.views import View
+
+from bot import ids
+from bot.render.mrkdwn import escape, truncate
+from bot.services import OpenItem
+from storage.usage import RecentLookup
+
+SECTION_LIMIT = 3000
+MAX_OPEN_ITEMS = 20
+
+
+def _section(text: str, block_id: str | None = None) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=truncate(text, SECTION_LIMIT)), block_id=block_id)
+
+
+def home_view(recent: Sequence[RecentLookup], open_items: Sequence[OpenItem]) -> dict[str, Any]:
+    blocks: list[Block] = [
+        HeaderBlock(text=PlainTextObject(text="CodeDesk")),
+        _section(
+            "Look up ICD-10-CM, ICD-10-PCS, HCPCS and CPT codes, check a claim's codes against the edits, "
+            "and send coding questions to an office.\n"
+            "• `/code heart attack` find codes\n"
+            "• `/code show E11.9` a code's notes and children\n"
+            "• `/code check E11.9 I10 dos:2025-03-01` check a claim\n"
+            "• `/clarify` ask an office a question"
+        ),
+        DividerBlock(),
+        _section("*Your recent lookups*"),
+    ]
+    if recent:
+        lines = [f"• `/code {escape(r.query)}`" for r in recent]
+        blocks.append(_section("\n".join(lines), block_id=ids.HOME_RECENT_BLOCK))
+    else:
+        blocks.append(
+            ContextBlock(
+                block_id=ids.HOME_RECENT_BLOCK,
+                elements=[MarkdownTextObject(text="Nothing yet: try `/code heart attack`.")],
+            )
+        )
+    blocks += [DividerBlock(), _section("*Your open clarifications*")]
+    if open_items:
+        lines = []
+        for item in open_items[:MAX_OPEN_ITEMS]:
+            title = escape(item.title)
+            if item.link:
+                title = f"<{item.link}|{title}>"
+            lines.append(f"• {title} · {escape(item.status)}")
+        if len(open_items) > MAX_OPEN_ITEMS:
+            lines.append(f"…and {len(open_items) - MAX_OPEN_ITEMS} more")
+        blocks.append(_section("\n".join(lines), block_id=ids.HOME_OPEN_ITEMS_BLOCK))
+    else:
+        blocks.append(
+            ContextBlock(block_id=ids.HOME_OPEN_ITEMS_BLOCK, elements=[MarkdownTextObject(text="None open.")])
+        )
+    return View(type="home", blocks=blocks).to_dict()

@@ -1,0 +1,98 @@
+"""Running the app for real: HTTP under waitress (a production WSGI server) or Socket Mode."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.app import configure_logging, create_app
+from bot.services import Services
+from bot.settings import Settings
+
+log = logging.getLogger("codedesk.serve")
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def wsgi_app(app: App) -> WSGIApp:
+    """/slack/events to Bolt (signature checked there: 401 when bad or stale), /healthz for load balancers."""
+    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if path == HEALTH_PATH:
+            start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "2")])
+            return [b"ok"]
+        if path != EVENTS_PATH:
+            start_response("404 Not Found", [("Content-Type", "text/plain"), ("Content-Length", "9")])
+            return [b"not found"]
+        return slack(environ, start_response)
+
+    return application
+
+
+def make_http_server(settings: Settings, services: Services, host: str, port: int, **adjustments: Any) -> Any:
+    """A waitress server, not yet serving; `.effective_port` is the bound port (port 0 picks a free one).
+
+    `adjustments` are waitress settings (e.g. threads, asyncore_loop_timeout).
+    """
+    from waitress import create_server
+
+    app = create_app(settings, services)
+    options: dict[str, Any] = {"threads": 16, "ident": "codedesk", **adjustments}
+    return create_server(wsgi_app(app), host=host, port=port, **options)
+
+
+class BackgroundHttpServer:
+    """The HTTP server on a thread, for tests and benchmarks: `url` while running, `stop()` to end it."""
+
+    def __init__(self, server: Any) -> None:
+        self.server = server
+        self.thread = threading.Thread(target=server.run, name="codedesk-http", daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.server.effective_host}:{self.server.effective_port}"
+
+    def start(self) -> BackgroundHttpServer:
+        self.thread.start()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        from waitress import wasyncore
+
+        # Sockets are closed by the server's own loop: closing them from here races its select().
+        self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+        self.thread.join(timeout)
+        self.server.task_dispatcher.shutdown()
+
+    def __enter__(self) -> BackgroundHttpServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def serve_http(settings: Settings, services: Services, host: str = "0.0.0.0", port: int = 3000) -> None:
+    configure_logging(settings)
+    server = make_http_server(settings, services, host, port)
+    log.info("serving %s on http://%s:%s (health: %s)", EVENTS_PATH, host, server.effective_port, HEALTH_PATH)
+    try:
+        server.run()
+    finally:
+        server.close()
+
+
+def serve_socket(settings: Settings, services: Services) -> None:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    configure_logging(settings)
+    app = create_app(settings, services)
+    log.info("connecting to Slack in Socket Mode")
+    SocketModeHandler(app, app_token=settings.app_token).start()

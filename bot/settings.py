@@ -1,0 +1,128 @@
+"""The one settings object, read from the environment once and passed in (never read again at runtime).
+
+Each mode needs different secrets: HTTP verifies every request with the signing secret, Socket Mode
+connects with the app-level token, and the console and CLI make up their own (they never talk to Slack).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+Mode = Literal["http", "socket", "console", "cli"]
+
+DEFAULT_API_URL = "https://slack.com/api/"
+DEFAULT_TEAM_TZ = "America/New_York"
+SECRET_FIELDS = frozenset({"bot_token", "signing_secret", "app_token"})
+
+_WHY_REQUIRED: dict[tuple[str, str], str] = {
+    ("http", "SLACK_BOT_TOKEN"): "the app posts replies with it",
+    ("http", "SLACK_SIGNING_SECRET"): "HTTP mode verifies every request with it",
+    ("socket", "SLACK_BOT_TOKEN"): "the app posts replies with it",
+    ("socket", "SLACK_APP_TOKEN"): "Socket Mode connects to Slack with it (an xapp- app-level token)",
+}
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message is one line naming the variable."""
+
+
+def default_data_dir(environ: Mapping[str, str]) -> Path:
+    """The per-user data directory: the database survives upgrades and stays out of the checkout."""
+    if os.name == "nt":
+        base = environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "codedesk"
+    xdg = environ.get("XDG_DATA_HOME")
+    base_dir = Path(xdg) if xdg else Path(environ.get("HOME") or Path.home()) / ".local" / "share"
+    return base_dir / "codedesk"
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: Mode
+    bot_token: str | None
+    signing_secret: str | None
+    app_token: str | None
+    db_path: Path
+    codes_db_path: Path
+    slack_api_url: str
+    team_tz: str
+    log_level: str
+
+    def __repr__(self) -> str:
+        parts = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            secret = f.name in SECRET_FIELDS
+            shown = ("'***'" if value else "None") if secret else repr(value)
+            parts.append(f"{f.name}={shown}")
+        return f"Settings({', '.join(parts)})"
+
+    __str__ = __repr__
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.team_tz)
+
+    def secrets(self) -> list[str]:
+        """The secret values, for the log filter that redacts them."""
+        return [v for v in (self.bot_token, self.signing_secret, self.app_token) if v]
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ, *, mode: Mode = "http") -> Settings:
+        def get(name: str) -> str | None:
+            value = environ.get(name, "").strip()
+            return value or None
+
+        for (needed_mode, name), why in _WHY_REQUIRED.items():
+            if needed_mode == mode and not get(name):
+                raise SettingsError(f"{name} is not set: {why} (see .env.example)")
+
+        bot_token = get("SLACK_BOT_TOKEN")
+        if bot_token and mode in ("http", "socket") and not bot_token.startswith("xoxb-"):
+            raise SettingsError("SLACK_BOT_TOKEN must be a bot token starting with xoxb- (see .env.example)")
+        app_token = get("SLACK_APP_TOKEN")
+        if app_token and mode == "socket" and not app_token.startswith("xapp-"):
+            raise SettingsError(
+                "SLACK_APP_TOKEN must be an app-level token starting with xapp- (see .env.example)"
+            )
+
+        db_path = Path(get("CODEDESK_DB") or default_data_dir(environ) / "codedesk.sqlite").expanduser()
+        codes_db_path = Path(get("CODEDESK_CODES_DB") or db_path.parent / "codes.sqlite").expanduser()
+
+        api_url = get("SLACK_API_URL") or DEFAULT_API_URL
+        if not api_url.startswith(("http://", "https://")):
+            raise SettingsError(f"SLACK_API_URL must be an http(s) URL, got {api_url!r} (see .env.example)")
+        if not api_url.endswith("/"):
+            api_url += "/"
+
+        team_tz = get("CODEDESK_TEAM_TZ") or DEFAULT_TEAM_TZ
+        try:
+            ZoneInfo(team_tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise SettingsError(
+                f"CODEDESK_TEAM_TZ is not a known time zone: {team_tz!r} (e.g. America/Chicago)"
+            ) from None
+
+        log_level = (get("CODEDESK_LOG_LEVEL") or "INFO").upper()
+        if not isinstance(logging.getLevelName(log_level), int):
+            raise SettingsError(
+                f"CODEDESK_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}"
+            )
+
+        return cls(
+            mode=mode,
+            bot_token=bot_token,
+            signing_secret=get("SLACK_SIGNING_SECRET"),
+            app_token=app_token,
+            db_path=db_path,
+            codes_db_path=codes_db_path,
+            slack_api_url=api_url,
+            team_tz=team_tz,
+            log_level=log_level,
+        )

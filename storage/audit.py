@@ -1,0 +1,80 @@
+"""The permanent record: every state change, grant and refusal, written in the same transaction as the change.
+
+The table is append-only (triggers refuse UPDATE and DELETE), so this module only appends and reads.
+`detail` must hold ids, choices and reasons, never more patient context than the clarification itself holds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from storage.relay_tables import from_db_time, to_db_time
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    clarification_id: int | None
+    actor_id: str
+    action: str
+    at: datetime
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+
+def append(
+    db: sqlite_utils.Database,
+    *,
+    clarification_id: int | None,
+    actor_id: str,
+    action: str,
+    at: datetime,
+    detail: Mapping[str, Any] | None = None,
+) -> int:
+    cursor = db.execute(
+        "INSERT INTO audit (clarification_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
+        [clarification_id, actor_id, action, json.dumps(dict(detail or {}), sort_keys=True), to_db_time(at)],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _entry(row: Any) -> AuditEntry:
+    id_, clarification_id, actor_id, action, detail, at = row
+    return AuditEntry(
+        id=id_,
+        clarification_id=clarification_id,
+        actor_id=actor_id,
+        action=action,
+        at=from_db_time(at),
+        detail=json.loads(detail),
+    )
+
+
+def for_clarification(db: sqlite_utils.Database, clarification_id: int) -> list[AuditEntry]:
+    rows = db.execute(
+        "SELECT id, clarification_id, actor_id, action, detail, at FROM audit WHERE clarification_id = ? "
+        "ORDER BY id",
+        [clarification_id],
+    ).fetchall()
+    return [_entry(row) for row in rows]
+
+
+def recent(db: sqlite_utils.Database, *, limit: int = 100, action: str | None = None) -> list[AuditEntry]:
+    """Newest first; `action` narrows to one kind (e.g. "refused" for a security review)."""
+    if action is None:
+        rows = db.execute(
+            "SELECT id, clarification_id, actor_id, action, detail, at FROM audit ORDER BY id DESC LIMIT ?",
+            [limit],
+        ).fetchall()
+    else:
+        rows = db.execute(
+            "SELECT id, clarification_id, actor_id, action, detail, at FROM audit WHERE action = ? "
+            "ORDER BY id DESC LIMIT ?",
+            [action, limit],
+        ).fetchall()
+    return [_entry(row) for row in rows]

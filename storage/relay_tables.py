@@ -1,0 +1,183 @@
+"""Schema of the clarification relay (migration family "relay") and the one way its timestamps are stored.
+
+Timestamps are ISO-8601 UTC text with a fixed width (`2026-11-03T14:03:00.000000+00:00`), so SQL can compare
+them as strings (`next_attempt_at <= ?`) and a reader never has to guess a time zone.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from storage.db import Migration, migrate
+
+FAMILY = "relay"
+
+
+def to_db_time(moment: datetime) -> str:
+    """Aware datetime -> fixed-width UTC text; naive datetimes are refused because their zone is a guess."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_db_time(text: str) -> datetime:
+    """Inverse of `to_db_time`: always an aware UTC datetime."""
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def from_db_time_or_none(text: str | None) -> datetime | None:
+    return None if text is None else from_db_time(text)
+
+
+_STEP_1 = [
+    """
+    CREATE TABLE offices (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
+        channel_id TEXT NOT NULL,
+        tz TEXT NOT NULL,
+        open TEXT NOT NULL DEFAULT '08:00',
+        close TEXT NOT NULL DEFAULT '17:00',
+        sla_hours REAL NOT NULL DEFAULT 72 CHECK (sla_hours > 0),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at TEXT NOT NULL
+    )
+    """,
+    # Everyone in an office's channel sees what is posted there, so two active offices may never share one.
+    "CREATE UNIQUE INDEX offices_active_channel ON offices (channel_id) WHERE active = 1",
+    """
+    CREATE TABLE roles (
+        user_id TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'lead', 'coder')),
+        granted_by TEXT NOT NULL,
+        granted_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE office_members (
+        office_id INTEGER NOT NULL REFERENCES offices (id),
+        user_id TEXT NOT NULL,
+        team_id TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (office_id, user_id, team_id)
+    )
+    """,
+    "CREATE INDEX office_members_user ON office_members (user_id, team_id)",
+    """
+    CREATE TABLE clarifications (
+        id INTEGER PRIMARY KEY,
+        office_id INTEGER NOT NULL REFERENCES offices (id),
+        encounter_ref TEXT NOT NULL,
+        codes TEXT NOT NULL DEFAULT '[]',
+        question TEXT NOT NULL,
+        format TEXT NOT NULL CHECK (format IN ('multiple_choice', 'open_ended', 'yes_no')),
+        options TEXT NOT NULL DEFAULT '[]',
+        indicators TEXT NOT NULL,
+        asker_id TEXT NOT NULL,
+        asker_team TEXT NOT NULL,
+        asker_channel TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open'
+            CHECK (state IN ('open', 'answered', 'resolved', 'closed_unanswered')),
+        due_at TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        answered_at TEXT,
+        answer TEXT,
+        answered_by TEXT,
+        resolved_at TEXT,
+        outcome TEXT CHECK (outcome IN ('changed', 'confirmed')),
+        close_reason TEXT,
+        office_ts TEXT,
+        asker_ts TEXT,
+        submission_key TEXT UNIQUE,
+        version INTEGER NOT NULL DEFAULT 1
+    )
+    """,
+    "CREATE INDEX clarifications_state_due ON clarifications (state, due_at)",
+    "CREATE INDEX clarifications_office ON clarifications (office_id, state)",
+    "CREATE INDEX clarifications_asker ON clarifications (asker_id, state)",
+    """
+    CREATE TABLE replies (
+        id INTEGER PRIMARY KEY,
+        clarification_id INTEGER NOT NULL REFERENCES clarifications (id),
+        side TEXT NOT NULL CHECK (side IN ('asker', 'office')),
+        author_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        source_event_id TEXT UNIQUE
+    )
+    """,
+    "CREATE INDEX replies_clarification ON replies (clarification_id)",
+    """
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        clarification_id INTEGER REFERENCES clarifications (id),
+        actor_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '{}',
+        at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX audit_clarification ON audit (clarification_id)",
+    # The record of who asked and answered what must survive any bug or hand-typed SQL: append-only.
+    """
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END
+    """,
+    """
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END
+    """,
+    """
+    CREATE TRIGGER clarifications_no_delete BEFORE DELETE ON clarifications
+    BEGIN SELECT RAISE(ABORT, 'clarifications are never deleted'); END
+    """,
+    """
+    CREATE TRIGGER replies_no_change BEFORE UPDATE ON replies
+    BEGIN SELECT RAISE(ABORT, 'replies are never changed'); END
+    """,
+    """
+    CREATE TRIGGER replies_no_delete BEFORE DELETE ON replies
+    BEGIN SELECT RAISE(ABORT, 'replies are never deleted'); END
+    """,
+    """
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        method TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        sent_ts TEXT,
+        sent_channel TEXT,
+        created_at TEXT NOT NULL,
+        claimed_at TEXT,
+        sent_at TEXT,
+        clarification_id INTEGER REFERENCES clarifications (id),
+        ts_target TEXT CHECK (ts_target IN ('office_ts', 'asker_ts')),
+        parent_id INTEGER REFERENCES outbox (id),
+        parent_ts_field TEXT CHECK (parent_ts_field IN ('thread_ts', 'ts'))
+    )
+    """,
+    "CREATE INDEX outbox_due ON outbox (state, next_attempt_at)",
+    "CREATE TABLE processed_events (key TEXT PRIMARY KEY, at TEXT NOT NULL)",
+]
+
+
+def _step_1(db: sqlite_utils.Database) -> None:
+    for statement in _STEP_1:
+        db.execute(statement)
+
+
+RELAY_MIGRATIONS: tuple[Migration, ...] = (_step_1,)
+
+
+def migrate_relay(db: sqlite_utils.Database) -> int:
+    """Bring the relay tables up to date; returns the number of steps applied (0 when current)."""
+    return migrate(db, FAMILY, RELAY_MIGRATIONS)

@@ -1,0 +1,99 @@
+"""Who looked up what, recently: feeds the App Home's "recent lookups" and usage counts.
+
+Only lookup text is stored (code searches carry no patient details); for claim checks only the fact of the
+check is kept, because their codes, age and sex together can describe a patient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+import sqlite_utils
+
+from storage.db import Migration, migrate, write_transaction
+
+Kind = Literal["lookup", "check"]
+KEEP_PER_USER = 50
+
+
+def _create_usage(db: sqlite_utils.Database) -> None:
+    db.execute(
+        "CREATE TABLE usage (id INTEGER PRIMARY KEY, user_id TEXT NOT NULL, "
+        "kind TEXT NOT NULL CHECK (kind IN ('lookup', 'check')), query TEXT, created_at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX usage_by_user ON usage (user_id, created_at)")
+
+
+MIGRATIONS: list[Migration] = [_create_usage]
+
+
+def migrate_usage(db: sqlite_utils.Database) -> int:
+    return migrate(db, "usage", MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class RecentLookup:
+    query: str
+    at: datetime
+
+
+def record_use(db: sqlite_utils.Database, user_id: str, kind: Kind, query: str | None, at: datetime) -> None:
+    """Append one use; keeps each user's newest KEEP_PER_USER rows so the table stays small."""
+    if at.tzinfo is None:
+        raise ValueError("at must be timezone-aware")
+    stored = query if kind == "lookup" else None
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO usage (user_id, kind, query, created_at) VALUES (?, ?, ?, ?)",
+            [user_id, kind, stored, at.isoformat()],
+        )
+        db.execute(
+            "DELETE FROM usage WHERE user_id = ? AND id NOT IN "
+            "(SELECT id FROM usage WHERE user_id = ? ORDER BY id DESC LIMIT ?)",
+            [user_id, user_id, KEEP_PER_USER],
+        )
+
+
+def recent_lookups(db: sqlite_utils.Database, user_id: str, limit: int = 5) -> list[RecentLookup]:
+    """The user's latest distinct lookup queries, newest first."""
+    rows = db.execute(
+        "SELECT query, MAX(id) AS last_id, MAX(created_at) AS at FROM usage "
+        "WHERE user_id = ? AND kind = 'lookup' AND query IS NOT NULL "
+        "GROUP BY query ORDER BY last_id DESC LIMIT ?",
+        [user_id, limit],
+    ).fetchall()
+    return [RecentLookup(query=q, at=datetime.fromisoformat(at)) for q, _, at in rows]
+
+
+class UsageRecorder:
+    """Records uses on a fresh connection each time (handlers run on worker threads)."""
+
+    def __init__(
+        self, db_factory: Callable[[], sqlite_utils.Database], clock: Callable[[], datetime]
+    ) -> None:
+        self._db_factory = db_factory
+        self._clock = clock
+
+    def prepare(self) -> None:
+        db = self._db_factory()
+        try:
+            migrate_usage(db)
+        finally:
+            db.close()
+
+    def record(self, user_id: str, kind: Kind, query: str | None = None) -> None:
+        db = self._db_factory()
+        try:
+            record_use(db, user_id, kind, query, self._clock())
+        finally:
+            db.close()
+
+    def recent(self, user_id: str, limit: int = 5) -> list[RecentLookup]:
+        db = self._db_factory()
+        try:
+            return recent_lookups(db, user_id, limit)
+        finally:
+            db.close()

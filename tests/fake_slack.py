@@ -1,0 +1,75 @@
+"""The tests' fake Slack Web API: bot.console_slack.SlackStandIn plus knobs for slowness and failures.
+
+Like bolt-python's tests/mock_web_api_server: a real HTTP server on 127.0.0.1 (port 0) that a real
+`WebClient(base_url=fake.api_url)` talks to; every call is recorded (method, parsed body, headers without the
+Authorization value) so tests assert on the exact Web API calls.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+from bot.console_slack import RESPONSE_URL_METHOD, Call, CannedReply, SlackStandIn
+
+__all__ = ["RESPONSE_URL_METHOD", "Call", "FakeSlack"]
+
+
+@dataclass
+class _Failure:
+    status: int
+    remaining: int
+    retry_after: int | None
+    method: str | None
+
+
+class FakeSlack(SlackStandIn):
+    def __init__(self) -> None:
+        super().__init__(bot_user_id="U_BOT", team_id="T111", bot_id="B_BOT")
+        self.delay_seconds = 0.0
+        self._failures: list[_Failure] = []
+        self._lock = threading.Lock()
+
+    def fail_with_429(self, count: int = 1, retry_after: int = 1, method: str | None = None) -> None:
+        """The next `count` calls (to `method`, or any) answer 429 ratelimited with Retry-After."""
+        with self._lock:
+            self._failures.append(_Failure(429, count, retry_after, method))
+
+    def fail_with_status(self, code: int, count: int = 1, method: str | None = None) -> None:
+        """The next `count` calls (to `method`, or any) answer HTTP `code`."""
+        with self._lock:
+            self._failures.append(_Failure(code, count, None, method))
+
+    def before_reply(self, call: Call) -> CannedReply | None:
+        if self.delay_seconds:
+            time.sleep(self.delay_seconds)
+        with self._lock:
+            failure = next(
+                (f for f in self._failures if f.remaining > 0 and f.method in (None, call.method)), None
+            )
+            if failure is None:
+                return None
+            failure.remaining -= 1
+        if failure.status == 429:
+            return CannedReply(
+                429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(failure.retry_after)}
+            )
+        return CannedReply(failure.status, {"ok": False, "error": "fatal_error"})
+
+    # ---- conveniences for assertions ----
+
+    def methods(self, since: int = 0) -> list[str]:
+        return [c.method for c in self.calls_since(since)]
+
+    def calls_to(self, method: str, since: int = 0) -> list[Call]:
+        return [c for c in self.calls_since(since) if c.method == method]
+
+    def wait_for_method(
+        self, method: str, count: int = 1, *, since: int = 0, timeout: float = 5.0
+    ) -> list[Call]:
+        """Wait until `count` calls to `method` arrived; returns them."""
+        self.wait_for(
+            lambda calls: sum(c.method == method for c in calls) >= count, since=since, timeout=timeout
+        )
+        return self.calls_to(method, since)

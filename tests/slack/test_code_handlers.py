@@ -1,0 +1,157 @@
+"""Layer 2: the /code and App Home handlers called directly, with spec'd Ack, Respond and WebClient."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from unittest.mock import Mock, create_autospec
+
+import pytest
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+from slack_sdk.webhook import WebhookResponse
+
+from bot import ids
+from bot.commands.code import ASK_OFFICE_UNAVAILABLE, CodeHandlers, on_ask_office_unavailable
+from bot.commands.home import HomeHandlers
+from bot.services import OpenItem, Services
+
+
+def _listener_args(body: dict[str, Any], status: int = 200) -> dict[str, Any]:
+    """What Bolt would pass: spec'd Ack, Respond and WebClient mocks and a context for the body."""
+    return {
+        "ack": create_autospec(Ack, instance=True),
+        "body": body,
+        "context": BoltContext({"channel_id": "C1", "user_id": "U1"}),
+        "client": create_autospec(WebClient, instance=True),
+        "respond": _respond(status),
+    }
+
+
+def _command(text: str, user_id: str = "U1") -> dict[str, Any]:
+    return {"command": "/code", "text": text, "user_id": user_id, "channel_id": "C1"}
+
+
+def _action(action_id: str, value: str, user_id: str = "U7") -> dict[str, Any]:
+    return {
+        "type": "block_actions",
+        "user": {"id": user_id},
+        "actions": [{"action_id": action_id, "value": value}],
+    }
+
+
+def _respond(status: int = 200) -> Mock:
+    respond = create_autospec(Respond, instance=True)
+    respond.return_value = WebhookResponse(
+        url="https://hooks.example/x", status_code=status, body="ok", headers={}
+    )
+    return respond
+
+
+@pytest.fixture
+def handlers(services: Services, fake_lookups: None) -> CodeHandlers:
+    return CodeHandlers(services)
+
+
+def test_command_acks_before_replying_ephemerally(handlers: CodeHandlers) -> None:
+    args = _listener_args(_command("heart attack"))
+    ack, respond = args["ack"], args["respond"]
+    calls = Mock()
+    calls.attach_mock(ack, "ack")
+    calls.attach_mock(respond, "respond")
+
+    handlers.on_command(**args)
+
+    assert [c[0] for c in calls.mock_calls] == ["ack", "respond"]
+    assert ack.call_count == 1
+    kwargs = respond.call_args.kwargs
+    assert kwargs["response_type"] == "ephemeral"
+    assert "I21.9" in kwargs["text"]
+    assert len(kwargs["blocks"]) <= 50
+
+
+def test_lookup_is_recorded_for_the_user(handlers: CodeHandlers, services: Services) -> None:
+    handlers.on_command(**_listener_args(_command("heart attack")))
+    assert [r.query for r in services.usage.recent("U1")] == ["heart attack"]
+
+
+def test_usage_error_is_shown_not_raised(handlers: CodeHandlers) -> None:
+    args = _listener_args(_command("show"))
+    respond = args["respond"]
+    handlers.on_command(**args)
+    assert "`/code show` takes one code" in respond.call_args.kwargs["text"]
+
+
+def test_query_error_from_lookups_is_shown(handlers: CodeHandlers) -> None:
+    args = _listener_args(_command("check BAD"))
+    respond = args["respond"]
+    handlers.on_command(**args)
+    assert respond.call_args.kwargs["text"] == "BAD is not a code in the loaded code sets."
+
+
+def test_unknown_code_for_show(handlers: CodeHandlers) -> None:
+    args = _listener_args(_command("show Q99.9"))
+    respond = args["respond"]
+    handlers.on_command(**args)
+    assert "Q99.9 is not a code" in respond.call_args.kwargs["text"]
+
+
+def test_refused_response_url_falls_back_to_an_ephemeral_error(handlers: CodeHandlers) -> None:
+    args = _listener_args(_command("heart attack"), status=404)
+    handlers.on_command(**args)
+    assert args["respond"].call_count == 2  # the reply, then the error message
+    kwargs = args["client"].chat_postEphemeral.call_args.kwargs
+    assert kwargs["channel"] == "C1" and kwargs["user"] == "U1"
+    assert kwargs["text"].startswith("Something went wrong on our side (error id ")
+
+
+def test_share_replays_the_command_in_channel(handlers: CodeHandlers) -> None:
+    args = _listener_args(
+        _action(ids.SHARE_IN_CHANNEL, json.dumps({"t": "check E10.9 E11.9 dos:2025-01-02"}))
+    )
+    respond = args["respond"]
+    handlers.on_share(**args)
+    kwargs = respond.call_args.kwargs
+    assert kwargs["response_type"] == "in_channel"
+    assert kwargs["blocks"][0]["elements"][0]["text"] == "Shared by <@U7>"
+    assert "DOS 2025-01-02" in kwargs["blocks"][1]["text"]["text"]
+
+
+def test_show_more_replaces_the_reply_with_the_next_page(handlers: CodeHandlers) -> None:
+    args = _listener_args(_action(ids.SHOW_MORE, json.dumps({"q": "many x", "o": 40})))
+    respond = args["respond"]
+    handlers.on_show_more(**args)
+    kwargs = respond.call_args.kwargs
+    assert kwargs["replace_original"] is True
+    assert "(41–45)" in kwargs["blocks"][0]["text"]["text"]
+    assert not any(e["action_id"] == ids.SHOW_MORE for e in kwargs["blocks"][-1]["elements"])
+
+
+def test_ask_office_fallback_points_to_clarify() -> None:
+    args = _listener_args(_action(ids.ASK_OFFICE, '{"codes":["E10.9"]}'))
+    respond = args["respond"]
+    on_ask_office_unavailable(**args)
+    assert respond.call_args.kwargs["text"] == ASK_OFFICE_UNAVAILABLE
+
+
+def test_home_publishes_recent_lookups_and_open_items(services: Services) -> None:
+    services.usage.record("U1", "lookup", "<!channel> pneumonia")
+    services.open_clarifications = lambda user: [OpenItem("Query to Cardiology", "waiting 2 days")]
+    client = create_autospec(WebClient, instance=True)
+
+    HomeHandlers(services).on_home_opened(
+        event={"type": "app_home_opened", "user": "U1", "tab": "home"}, client=client
+    )
+
+    client.views_publish.assert_called_once()
+    kwargs = client.views_publish.call_args.kwargs
+    assert kwargs["user_id"] == "U1"
+    blocks = json.dumps(kwargs["view"]["blocks"])
+    assert "&lt;!channel&gt; pneumonia" in blocks
+    assert "Query to Cardiology" in blocks
+
+
+def test_home_ignores_the_messages_tab(services: Services) -> None:
+    client = create_autospec(WebClient, instance=True)
+    HomeHandlers(services).on_home_opened(event={"user": "U1", "tab": "messages"}, client=client)
+    client.views_publish.assert_not_called()

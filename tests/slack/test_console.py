@@ -1,0 +1,76 @@
+"""The console: the real app through signed requests, replies printed as text."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from bot.console import PROMPT, run_console
+from bot.services import Services
+from bot.settings import Settings
+
+
+class TtyInput(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def console(
+    settings: Settings, services: Services, text: str, stdin_cls: type[io.StringIO] = io.StringIO
+) -> str:
+    out = io.StringIO()
+    assert run_console(settings, services, stdin_cls(text), out) == 0
+    return out.getvalue()
+
+
+@pytest.fixture
+def console_settings(tmp_path: object) -> Settings:
+    return Settings.from_env({"CODEDESK_DB": f"{tmp_path}/c.sqlite"}, mode="console")
+
+
+def test_lookup_is_printed_as_text(
+    console_settings: Settings, services: Services, fake_lookups: None
+) -> None:
+    out = console(console_settings, services, "/code lookup heart attack\n")
+    assert "only you see this" in out
+    assert "*I21.9*  Acute myocardial infarction, unspecified" in out
+    assert "[Share in channel]" in out
+    assert PROMPT not in out  # not a terminal: no prompt
+
+
+def test_check_piped_in(console_settings: Settings, services: Services, fake_lookups: None) -> None:
+    out = console(console_settings, services, "/code check E10.9 E11.9\n")
+    assert "❌ *Fail* `E10.9` `E11.9` · DOS 2025-03-03\n1 error, 1 warning" in out
+    assert "Rejection note" in out
+    assert "[Ask the office]" in out
+
+
+def test_user_text_is_shown_as_typed(
+    console_settings: Settings, services: Services, fake_lookups: None
+) -> None:
+    out = console(console_settings, services, "/code echo <!channel> <@U123> <https://x|y>\n")
+    assert "<!channel> <@U123> <https://x|y>" in out
+
+
+def test_help_quit_unknown_and_acting_as_another_user(
+    console_settings: Settings, services: Services, fake_lookups: None
+) -> None:
+    out = console(
+        console_settings,
+        services,
+        "help\n/nope hi\nhello\n/as U9 /code heart attack\n/as U9 home\nquit\n/code never runs\n",
+        TtyInput,
+    )
+    assert out.startswith("CodeDesk console")
+    assert "Commands: /code, /clarify, /codedesk" in out
+    assert "/nope: no such command here" in out
+    assert 'Type a slash command, e.g. "/code lookup heart attack"' in out
+    assert "App Home of U9" in out
+    assert "`/code heart attack`" in out  # U9's recent lookup on their home tab
+    assert "never runs" not in out
+    assert out.count(PROMPT) == 6
+
+
+def test_empty_input_ends_quietly(console_settings: Settings, services: Services) -> None:
+    assert console(console_settings, services, "") == ""

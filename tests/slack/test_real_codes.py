@@ -1,0 +1,83 @@
+"""Layer 3 with the shipped code data: /code over the real code book, search and edits; only Slack is fake."""
+
+from __future__ import annotations
+
+import json
+from functools import partial
+from pathlib import Path
+
+import pytest
+from slack_bolt import App
+
+from bot.app import create_app
+from bot.console_slack import IdleWaitingExecutor
+from bot.lookups.codebook import CodeBook
+from bot.services import Services
+from bot.settings import Settings
+from storage.db import connect
+from storage.usage import UsageRecorder
+from tests.conftest import FROZEN_NOW
+from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
+from tests.scenario import Scenario
+from tests.signing import slash_command_body
+
+
+@pytest.fixture(scope="module")
+def real_book(tmp_path_factory: pytest.TempPathFactory) -> CodeBook:
+    return CodeBook.open(tmp_path_factory.mktemp("codes") / "codes.sqlite")
+
+
+@pytest.fixture
+def real_scenario(
+    settings: Settings,
+    real_book: CodeBook,
+    fake_slack: FakeSlack,
+    listener_executor: IdleWaitingExecutor,
+    signing_secret: str,
+    tmp_path: Path,
+) -> Scenario:
+    db_factory = partial(connect, tmp_path / "app.sqlite")
+    usage = UsageRecorder(db_factory, lambda: FROZEN_NOW)
+    usage.prepare()
+    services = Services(settings, real_book, lambda: FROZEN_NOW, db_factory, usage)
+    app: App = create_app(settings, services, listener_executor=listener_executor)
+    return Scenario(app, fake_slack, listener_executor, signing_secret)
+
+
+def reply(scenario: Scenario, text: str) -> dict:
+    body = slash_command_body("/code", text, response_url=scenario.slack.response_url("r"))
+    outcome = scenario.run(body)
+    assert outcome.response.status == 200
+    message: dict = outcome.only(RESPONSE_URL_METHOD).body
+    assert len(message["blocks"]) <= 50
+    for block in message["blocks"]:
+        if block["type"] == "section" and "text" in block:
+            assert len(block["text"]["text"]) <= 3000
+    return message
+
+
+def test_heart_attack(real_scenario: Scenario) -> None:
+    assert "I21.9" in reply(real_scenario, "lookup heart attack")["text"]
+
+
+def test_show_a_header_lists_children_and_notes(real_scenario: Scenario) -> None:
+    message = reply(real_scenario, "show E11")
+    text = json.dumps(message["blocks"])
+    assert message["blocks"][0]["text"]["text"].startswith("E11 Type 2 diabetes mellitus")
+    assert "E11.9" in text and "Use additional code" in text
+
+
+def test_show_gives_seventh_characters(real_scenario: Scenario) -> None:
+    assert "7th characters" in json.dumps(reply(real_scenario, "show S72.001")["blocks"])
+
+
+def test_check_excludes1_pair_fails_with_a_rejection_note(real_scenario: Scenario) -> None:
+    message = reply(real_scenario, "check E10.9 E11.9 dos:2025-03-01")
+    assert message["blocks"][0]["text"]["text"].startswith("❌ *Fail*")
+    assert "Rejection note" in json.dumps(message["blocks"])
+
+
+def test_bad_code_in_check_is_explained(real_scenario: Scenario) -> None:
+    message = reply(real_scenario, "check ZZZ.99")
+    assert "ZZZ.99" in message["text"]
+    assert not message["text"].startswith("Something went wrong")

@@ -1,0 +1,57 @@
+"""The usage table: recent lookups per user, no query text kept for checks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from storage.db import connect
+from storage.usage import KEEP_PER_USER, UsageRecorder, migrate_usage, recent_lookups, record_use
+
+T0 = datetime(2025, 3, 3, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db():  # type: ignore[no-untyped-def]
+    database = connect(":memory:")
+    migrate_usage(database)
+    return database
+
+
+def test_migration_is_idempotent(db) -> None:  # type: ignore[no-untyped-def]
+    assert migrate_usage(db) == 0
+
+
+def test_recent_lookups_newest_first_and_distinct(db) -> None:  # type: ignore[no-untyped-def]
+    for n, query in enumerate(["chf", "copd", "chf", "sepsis"]):
+        record_use(db, "U1", "lookup", query, T0 + timedelta(minutes=n))
+    record_use(db, "U2", "lookup", "other user", T0)
+    assert [r.query for r in recent_lookups(db, "U1")] == ["sepsis", "chf", "copd"]
+    assert recent_lookups(db, "U1", limit=1)[0].at == T0 + timedelta(minutes=3)
+
+
+def test_checks_keep_no_text(db) -> None:  # type: ignore[no-untyped-def]
+    record_use(db, "U1", "check", "E11.9 age:67 sex:F", T0)
+    assert db.execute("SELECT kind, query FROM usage").fetchall() == [("check", None)]
+    assert recent_lookups(db, "U1") == []
+
+
+def test_each_user_keeps_a_bounded_history(db) -> None:  # type: ignore[no-untyped-def]
+    for n in range(KEEP_PER_USER + 10):
+        record_use(db, "U1", "lookup", f"q{n}", T0 + timedelta(seconds=n))
+    assert db.execute("SELECT COUNT(*) FROM usage").fetchone()[0] == KEEP_PER_USER
+
+
+def test_naive_times_are_refused(db) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError):
+        record_use(db, "U1", "lookup", "x", datetime(2025, 1, 1))
+
+
+def test_recorder_uses_a_fresh_connection_per_call(tmp_path: Path) -> None:
+    recorder = UsageRecorder(partial(connect, tmp_path / "app.sqlite"), lambda: T0)
+    recorder.prepare()
+    recorder.record("U1", "lookup", "pneumonia")
+    assert [r.query for r in recorder.recent("U1")] == ["pneumonia"]
