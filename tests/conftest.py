@@ -13,6 +13,7 @@ import pytest
 from slack_bolt import App
 
 from bot.console_slack import IdleWaitingExecutor
+from bot.lookups.codebook import CodeBook
 from bot.services import Services
 from bot.settings import Settings
 from storage.db import connect
@@ -22,6 +23,12 @@ from tests.fake_slack import FakeSlack
 from tests.scenario import Scenario
 
 FROZEN_NOW = datetime(2025, 3, 3, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session")
+def codebook(tmp_path_factory: pytest.TempPathFactory) -> CodeBook:
+    """The real code database, prepared once per test session from the shipped data."""
+    return CodeBook.open(tmp_path_factory.mktemp("codes") / "codes.sqlite")
 
 
 @pytest.fixture(autouse=True)

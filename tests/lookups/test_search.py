@@ -133,3 +133,15 @@ def test_bad_limit(codebook: CodeBook) -> None:
 def test_fts_syntax_in_user_text_is_harmless(codebook: CodeBook) -> None:
     for query in ['"', 'heart" OR "lung', "NEAR(a b)", "col:value", "a AND", "*", "'; DROP TABLE codes; --"]:
         find_codes(codebook, query) if any(c.isalnum() for c in query) else None
+
+
+def test_curated_vocabulary_names_only_current_billable_codes(codebook: CodeBook) -> None:
+    from bot.lookups.search import load_vocabulary
+
+    wrong = [
+        (entry.term, code)
+        for entry in load_vocabulary().values()
+        for code in entry.codes
+        if not any(c.current and c.billable for c in codebook.find(code))
+    ]
+    assert wrong == []

@@ -22,9 +22,9 @@ from tests.scenario import Scenario
 from tests.signing import slash_command_body
 
 
-@pytest.fixture(scope="module")
-def real_book(tmp_path_factory: pytest.TempPathFactory) -> CodeBook:
-    return CodeBook.open(tmp_path_factory.mktemp("codes") / "codes.sqlite")
+@pytest.fixture
+def real_book(codebook: CodeBook) -> CodeBook:
+    return codebook
 
 
 @pytest.fixture

@@ -16,8 +16,9 @@ _CPT = re.compile(r"^[0-9]{4}[0-9FTU]$")
 def load_cpt_csv(path: str | Path) -> list[CodeRow]:
     rows: list[CodeRow] = []
     with open_text(path) as handle:
-        for record in csv.reader(handle):
-            line = len(rows) + 1
+        reader = csv.reader(handle)
+        for record in reader:
+            line = reader.line_num
             if not record or not "".join(record).strip():
                 continue
             if line == 1 and record[0].strip().lower() in {"code", "cpt", "cpt code"}:

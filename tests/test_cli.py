@@ -1,0 +1,115 @@
+"""The `codedesk` command line: answers, JSON shapes, exit statuses, and clear errors without tracebacks."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.lookups.codebook import CodeBook
+
+
+@pytest.fixture
+def cli(codebook: CodeBook, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CODEDESK_CODES_DB", str(codebook.path))
+    monkeypatch.setenv("CODEDESK_DB", str(tmp_path / "app.sqlite"))
+
+    def run(*argv: str) -> tuple[int, str]:
+        out = io.StringIO()
+        return main(list(argv), out), out.getvalue()
+
+    return run
+
+
+def test_lookup_text_names_code_status_and_data(cli) -> None:  # type: ignore[no-untyped-def]
+    status, out = cli("lookup", "heart", "attack")
+    assert status == 0
+    assert out.splitlines()[0].startswith("I21.9")
+    assert "billable" in out and "dates of service 2015-10-01 to 2026-09-30" in out
+
+
+def test_lookup_json_items(cli) -> None:  # type: ignore[no-untyped-def]
+    status, out = cli("lookup", "e119", "--json", "--limit", "3")
+    items = json.loads(out)
+    assert status == 0 and items[0] == {
+        "code": "E11.9",
+        "system": "ICD-10-CM",
+        "title": "Type 2 diabetes mellitus without complications",
+        "billable": True,
+        "status": "billable",
+        "why": "exact code",
+    }
+    assert len(items) == 3
+
+
+def test_lookup_batch_one_line_per_query_in_order(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    batch = tmp_path / "queries.txt"
+    batch.write_text("CHF\npnuemonia\nJ44\n")
+    status, out = cli("lookup", "--batch", str(batch), "--json", "--limit", "2")
+    lines = out.splitlines()
+    assert status == 0 and len(lines) == 3
+    assert [json.loads(line)[0]["code"] for line in lines] == ["I50.9", "J18.9", "J44"]
+
+
+def test_show_header_lists_children_and_seventh(cli) -> None:  # type: ignore[no-untyped-def]
+    status, out = cli("show", "s72.001")
+    assert status == 0
+    assert "header - not valid on a claim" in out
+    assert "S72.001A" in out and "7th character required" in out
+
+
+def test_show_history_by_fiscal_year(cli) -> None:  # type: ignore[no-untyped-def]
+    status, out = cli("show", "M54.5")
+    assert status == 0 and "FY2016-FY2021" in out
+
+
+def test_check_exit_statuses(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("check", "E11.9", "I10", "--dos", "2025-03-01")[0] == 0
+    status, out = cli("check", "E10.9", "E11.9", "--dos", "2025-03-01", "--json")
+    assert status == 1 and json.loads(out)["verdict"] == "fail"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["lookup"], "nothing to look up"),
+        (["lookup", ""], "Type some words"),
+        (["lookup", "x" * 2000], "limited to 200 characters"),
+        (["lookup", "pain", "--system", "icd9"], "unknown code system"),
+        (["lookup", "pain", "--limit", "0"], "--limit"),
+        (["check", "E11.9", "--dos", "yesterday"], "--dos must be a date"),
+        (["check", "E11.9", "--age", "300"], "--age"),
+        (["check", "E11.9", "--sex", "X"], "sex"),
+        (["check"], "nothing to check"),
+        (["import", "/nonexistent/file.xml"], "no such file"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_input_is_one_clear_line_and_exit_2(cli, capsys, argv: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+    status, _ = cli(*argv)
+    err = capsys.readouterr().err
+    assert status == 2
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_installed_entry_point_runs(codebook: CodeBook, tmp_path: Path) -> None:
+    env = {
+        "CODEDESK_CODES_DB": str(codebook.path),
+        "CODEDESK_DB": str(tmp_path / "a.sqlite"),
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "lookup", "afib", "--brief"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("I48.91")
