@@ -192,6 +192,10 @@ class Searcher:
         groups, corrections = self._expand(lowered)
         if groups:
             self._text_matches(groups, wanted, add, corrections)
+        if entry is not None and len(scored) < limit:
+            # Fill the list with what the vocabulary term means ("heart attack" -> acute myocardial infarction).
+            meaning = [(w,) for w in _words(entry.expansion)]
+            self._text_matches(meaning, wanted, add, [f"{entry.term} = {entry.expansion}"], penalty=60)
         return self._ranked(scored, limit)
 
     def _ranked(
@@ -247,7 +251,7 @@ class Searcher:
             for word in _words(raw[i]):
                 alternatives = self.corrections(word)
                 if alternatives[0] != word:
-                    notes.append(f"{word} → {'/'.join(alternatives)}")
+                    notes.append(f"spelling: {word} → {'/'.join(alternatives)}")
                 synonym = self.vocabulary.get(word)
                 if synonym is not None and synonym.kind == "synonym":
                     alternatives = (*alternatives, *_words(synonym.expansion))
@@ -274,24 +278,28 @@ class Searcher:
         return expanded
 
     def _text_matches(
-        self, groups: list[Group], wanted: tuple[str, ...], add: _Adder, notes: list[str]
+        self,
+        groups: list[Group],
+        wanted: tuple[str, ...],
+        add: _Adder,
+        notes: list[str],
+        penalty: float = 0.0,
     ) -> None:
         systems = ",".join(f"'{s}'" for s in wanted)  # from the fixed SYSTEMS tuple, never user text
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
-        penalty = 0.0
         if not rows and len(groups) > 1:
             # Leave out one word at a time, the least known first ("afib with rvr" -> without "rvr").
             for left_out in sorted(groups, key=lambda g: self.freq.get(g[0], 0))[:4]:
                 rows = self._query(self._match([g for g in groups if g != left_out]), systems)
                 if rows:
-                    penalty = 80
+                    penalty += 80
                     break
         if not rows and len(groups) > 1:
             rows = self._query(" OR ".join(self._term(g) for g in groups), systems)
-            penalty = 150
+            penalty += 150
         stems = [frozenset(_stem(w) for w in g) for g in groups]
-        note = f" (spelling: {', '.join(notes)})" if notes else ""
+        note = f" ({', '.join(notes)})" if notes else ""
         query_stems = frozenset(next(iter(sorted(g))) for g in stems)
         first_stems = frozenset(_stem(g[0]) for g in groups)
         for text, extra, system, code, source, title, billable, label in rows:
