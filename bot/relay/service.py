@@ -1168,36 +1168,34 @@ class ClarificationService:
         """With `actor`, only if they may see it (office staff see their office's only); without, for jobs."""
 
         def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
-            c = self._clarification(db, clarification_id)
-            if actor is not None:
-                refusal = self._check(db, now, actor, Action.VIEW, c)
-                if refusal:
-                    return refusal
-            return c
+            return self._visible(db, now, clarification_id, actor)
 
         return self._transact(body)
+
+    def _visible(
+        self, db: sqlite_utils.Database, now: datetime, clarification_id: int, actor: Actor | None
+    ) -> Clarification | RelayError:
+        """The clarification, or the refusal when `actor` may not see it."""
+        c = self._clarification(db, clarification_id)
+        if actor is not None:
+            refusal = self._check(db, now, actor, Action.VIEW, c)
+            if refusal:
+                return refusal
+        return c
 
     def history(self, clarification_id: int, actor: Actor | None = None) -> builtins.list[AuditEntry]:
         """The audit trail of one clarification, oldest first."""
 
         def body(db: sqlite_utils.Database, now: datetime) -> builtins.list[AuditEntry] | RelayError:
-            c = self._clarification(db, clarification_id)
-            if actor is not None:
-                refusal = self._check(db, now, actor, Action.VIEW, c)
-                if refusal:
-                    return refusal
-            return audit.for_clarification(db, c.id)
+            c = self._visible(db, now, clarification_id, actor)
+            return c if isinstance(c, RelayError) else audit.for_clarification(db, c.id)
 
         return self._transact(body)
 
     def replies(self, clarification_id: int, actor: Actor | None = None) -> builtins.list[Reply]:
         def body(db: sqlite_utils.Database, now: datetime) -> builtins.list[Reply] | RelayError:
-            c = self._clarification(db, clarification_id)
-            if actor is not None:
-                refusal = self._check(db, now, actor, Action.VIEW, c)
-                if refusal:
-                    return refusal
-            return clarifications.list_replies(db, c.id)
+            c = self._visible(db, now, clarification_id, actor)
+            return c if isinstance(c, RelayError) else clarifications.list_replies(db, c.id)
 
         return self._transact(body)
 
