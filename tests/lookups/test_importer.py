@@ -91,3 +91,83 @@ def test_imports_survive_a_rebuild(private_book: CodeBook) -> None:
     private_book.path.unlink()
     rebuilt = CodeBook.open(private_book.path)
     assert rebuilt.get("cpt", "99214") is not None
+
+
+def _order_line(order: int, code: str, billable: bool, short: str, long: str) -> str:
+    return f"{order:05d} {code:<7} {int(billable)} {short:<60} {long}"
+
+
+def test_cm_order_file(private_book: CodeBook, tmp_path: Path) -> None:
+    order = tmp_path / "icd10cm_order_2027.txt"
+    order.write_text(
+        "\r\n".join(
+            [
+                _order_line(1, "E11", False, "Type 2 diabetes mellitus", "Type 2 diabetes mellitus"),
+                _order_line(
+                    2,
+                    "E119",
+                    True,
+                    "Type 2 diabetes mellitus w/o complications",
+                    "Type 2 diabetes mellitus without complications",
+                ),
+                _order_line(
+                    3, "E11C", True, "Type 2 diabetes w sample", "Type 2 diabetes mellitus with sample"
+                ),
+            ]
+        )
+        + "\r\n",
+        encoding="latin-1",
+    )
+    assert detect_kind(order) == "cm-order"
+    result = import_file(private_book.path, order, effective=date(2026, 10, 1))
+    private_book.refresh()
+    assert result.added == 1
+    assert private_book.spans("cm", "E11.C")[0].start == date(2026, 10, 1)
+    assert check_claim(private_book, ["E11.C"], date(2026, 12, 1)).verdict == "pass"
+
+
+def test_order_file_with_a_bad_line_changes_nothing(private_book: CodeBook, tmp_path: Path) -> None:
+    order = tmp_path / "icd10cm_order_2027.txt"
+    order.write_text(_order_line(1, "E11", False, "x", "y") + "\nthis is not an order record\n")
+    before = snapshot(private_book)
+    with pytest.raises(
+        LoaderError, match=r"icd10cm_order_2027\.txt, line 2: expected a CMS order-file record"
+    ):
+        import_file(private_book.path, order, kind="cm-order", effective=date(2026, 10, 1))
+    assert snapshot(private_book) == before
+
+
+def _hcpcs_record(code: str, long: str, short: str, added: str, terminated: str = "") -> str:
+    record = [" "] * 320
+    for start, text in (
+        (0, code),
+        (5, "00100"),
+        (10, "3"),
+        (11, long[:80]),
+        (91, short[:28]),
+        (268, added),
+        (276, added),
+        (284, terminated),
+        (292, "N"),
+    ):
+        record[start : start + len(text)] = list(text)
+    return "".join(record)
+
+
+def test_hcpcs_annual_file(private_book: CodeBook, tmp_path: Path) -> None:
+    annual = tmp_path / "HCPC2026_ANWEB.txt"
+    annual.write_text(
+        "Disclaimer line one\r\n\r\n"
+        + _hcpcs_record("J0137", "Injection, sample drug, 1 mg", "Sample drug inj", "20260101")
+        + "\r\n"
+        + _hcpcs_record("J0135", "Injection, adalimumab, 20 mg", "Adalimumab injection", "20050101")
+        + "\r\n",
+        encoding="latin-1",
+    )
+    assert detect_kind(annual) == "hcpcs"
+    result = import_file(private_book.path, annual)
+    private_book.refresh()
+    assert result.effective == date(2026, 1, 1) and result.added == 1
+    hcpcs = private_book.coverage().for_system("hcpcs")
+    assert hcpcs is not None and hcpcs.covers_through == date(2026, 12, 31)
+    assert find_codes(private_book, "J0137")[0].title == "Injection, sample drug, 1 mg"
