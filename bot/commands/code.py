@@ -30,6 +30,7 @@ from bot.lookups.edits import check_claim
 from bot.lookups.errors import QueryError
 from bot.lookups.search import find_codes
 from bot.lookups.systems import display
+from bot.relay.phi import redact
 from bot.render.code_blocks import (
     PAGE_SIZE,
     DetailView,
@@ -141,7 +142,8 @@ class CodeHandlers:
         self, query: str, offset: int, user_id: str, command_text: str, shared_by: str | None, record: bool
     ) -> Reply:
         if record:
-            self.services.usage.record(user_id, "lookup", query)
+            # Kept for the caller's App Home: anything that looks like a patient identifier is removed first.
+            self.services.usage.record(user_id, "lookup", redact(query))
         offset = max(0, min(offset, MAX_OFFSET))
         book = self.services.codebook
         hits = find_codes(book, query, limit=offset + PAGE_SIZE + 1)
