@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 import sqlite_utils
@@ -27,7 +27,19 @@ def _create_usage(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX usage_by_user ON usage (user_id, created_at)")
 
 
-MIGRATIONS: list[Migration] = [_create_usage]
+def _create_hourly_counts(db: sqlite_utils.Database) -> None:
+    # Per-user rows are trimmed to the newest few; the counts that digests report are kept apart, per UTC hour.
+    db.execute(
+        "CREATE TABLE usage_hourly (hour TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL, "
+        "PRIMARY KEY (hour, kind)) WITHOUT ROWID"
+    )
+
+
+MIGRATIONS: list[Migration] = [_create_usage, _create_hourly_counts]
+
+
+def utc_hour(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H")
 
 
 def migrate_usage(db: sqlite_utils.Database) -> int:
@@ -51,10 +63,24 @@ def record_use(db: sqlite_utils.Database, user_id: str, kind: Kind, query: str |
             [user_id, kind, stored, at.isoformat()],
         )
         db.execute(
+            "INSERT INTO usage_hourly (hour, kind, n) VALUES (?, ?, 1) "
+            "ON CONFLICT (hour, kind) DO UPDATE SET n = n + 1",
+            [utc_hour(at), kind],
+        )
+        db.execute(
             "DELETE FROM usage WHERE user_id = ? AND id NOT IN "
             "(SELECT id FROM usage WHERE user_id = ? ORDER BY id DESC LIMIT ?)",
             [user_id, user_id, KEEP_PER_USER],
         )
+
+
+def usage_counts(db: sqlite_utils.Database, start: datetime, end: datetime) -> dict[str, int]:
+    """Lookups and checks from `start` up to `end`, counted by the UTC hours they fall in."""
+    rows = db.execute(
+        "SELECT kind, sum(n) FROM usage_hourly WHERE hour >= ? AND hour < ? GROUP BY kind",
+        [utc_hour(start), utc_hour(end)],
+    ).fetchall()
+    return {str(kind): int(n) for kind, n in rows}
 
 
 def recent_lookups(db: sqlite_utils.Database, user_id: str, limit: int = 5) -> list[RecentLookup]:

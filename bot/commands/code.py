@@ -42,6 +42,7 @@ from bot.render.code_blocks import (
     message_reply,
 )
 from bot.services import Services
+from storage import check_stats
 
 __all__ = ["CodeHandlers", "parse_code_command", "register", "register_fallbacks"]
 
@@ -173,6 +174,9 @@ class CodeHandlers:
             sex=command.sex,
             setting=command.setting,
         )
+        if record:
+            failed = [f.rule for f in result.findings if f.severity == "error"]
+            check_stats.record_failures(self.services.db_factory, failed, self.services.clock())
         return check_reply(command.codes, dos, result, shared_by=shared_by, command_text=command_text)
 
     # ---- listeners: ack first, then the work (failures go to the app's error handler) ----

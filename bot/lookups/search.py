@@ -194,7 +194,7 @@ class Searcher:
             self._text_matches(groups, wanted, add, corrections)
         if entry is not None and len(scored) < limit:
             # Fill the list with what the vocabulary term means ("heart attack" -> acute myocardial infarction).
-            meaning = [(w,) for w in _words(entry.expansion)]
+            meaning: list[Group] = [(w,) for w in _words(entry.expansion)]
             self._text_matches(meaning, wanted, add, [f"{entry.term} = {entry.expansion}"], penalty=60)
         return self._ranked(scored, limit)
 

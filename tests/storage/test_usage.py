@@ -55,3 +55,14 @@ def test_recorder_uses_a_fresh_connection_per_call(tmp_path: Path) -> None:
     recorder.prepare()
     recorder.record("U1", "lookup", "pneumonia")
     assert [r.query for r in recorder.recent("U1")] == ["pneumonia"]
+
+
+def test_counts_keep_every_use_when_rows_are_trimmed(db) -> None:  # type: ignore[no-untyped-def]
+    from storage.usage import usage_counts
+
+    for n in range(KEEP_PER_USER + 20):
+        record_use(db, "U1", "lookup", f"q{n}", T0 + timedelta(minutes=n))
+    record_use(db, "U2", "check", None, T0)
+    assert db.execute("SELECT count(*) FROM usage").fetchone()[0] == KEEP_PER_USER + 1
+    assert usage_counts(db, T0, T0 + timedelta(days=1)) == {"lookup": KEEP_PER_USER + 20, "check": 1}
+    assert usage_counts(db, T0 + timedelta(days=1), T0 + timedelta(days=2)) == {}
