@@ -1,0 +1,191 @@
+"""`codedesk jobs run <job> [--now ISO-TIME]` and `codedesk jobs list`.
+
+Without Slack configured (no SLACK_BOT_TOKEN) a run is a preview: the messages are printed and nothing is queued
+or recorded, so a later real run still posts. With Slack configured the messages are queued in the outbox (the
+running `codedesk serve` sends them) and the rows created are listed. Exit status 2 for an unknown job or time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+import sqlite_utils
+
+from bot.jobs import schedules, slots
+from bot.jobs.registry import JOBS, prepare_job_tables
+from bot.jobs.report_text import local_time
+from bot.jobs.schedules import ScheduleError
+from bot.jobs.slots import JobResult, RunStatus
+from bot.settings import Settings
+from storage.db import connect
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+@dataclass(frozen=True)
+class CliDeps:
+    """Just what jobs need: no code book, no Slack client."""
+
+    settings: Settings
+    db_factory: Callable[[], sqlite_utils.Database]
+
+
+def add_jobs_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    jobs = subparsers.add_parser(
+        "jobs", help="run or list the scheduled jobs (queue status, overdue, digest)"
+    )
+    actions = jobs.add_subparsers(dest="jobs_action", metavar="ACTION")
+    jobs.set_defaults(func=partial(_help, jobs))
+
+    run = actions.add_parser("run", help="run one job now, by hand")
+    run.add_argument("job", help=", ".join(schedules.JOB_NAMES))
+    run.add_argument(
+        "--now", help="run as if it were this time (ISO 8601; without an offset, in the team time zone)"
+    )
+    run.add_argument("--preview", action="store_true", help="print the messages; queue and record nothing")
+    run.add_argument(
+        "--as-scheduled",
+        action="store_true",
+        help="run the schedule's latest slot (posts nothing if the scheduler already ran it)",
+    )
+    run.add_argument("--save-chart", metavar="DIR", help="write the digest chart (PNG) into this directory")
+    run.set_defaults(func=cmd_jobs_run)
+
+    listing = actions.add_parser("list", help="schedules, channels, next and last runs")
+    listing.add_argument("--now", help="list next runs after this time (ISO 8601)")
+    listing.set_defaults(func=cmd_jobs_list)
+
+
+def _help(parser: argparse.ArgumentParser, args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    parser.print_help(out)
+    return EXIT_USAGE
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def parse_now(text: str | None, tz: str) -> datetime:
+    """`--now`: aware as given; naive in the team time zone; absent: the real clock."""
+    if text is None:
+        return datetime.now(UTC)
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ScheduleError(
+            f"--now: {text!r} is not an ISO time such as 2026-11-02T09:00 or 2026-11-02T15:00Z"
+        ) from None
+    return moment.replace(tzinfo=ZoneInfo(tz)) if moment.tzinfo is None else moment
+
+
+def _open(settings: Settings) -> tuple[CliDeps, str]:
+    deps = CliDeps(settings=settings, db_factory=partial(connect, settings.db_path))
+    db = deps.db_factory()
+    try:
+        prepare_job_tables(db)
+        tz = schedules.team_tz(db, settings.team_tz)
+    finally:
+        db.close()
+    return deps, tz
+
+
+def _slot(deps: CliDeps, job: str, now: datetime, tz: str) -> str | None:
+    db = deps.db_factory()
+    try:
+        schedule = schedules.get_schedule(db, job)
+    finally:
+        db.close()
+    fire_time = schedules.latest_fire_time(schedules.crontab_trigger(schedule.cron, tz), now)
+    return None if fire_time is None else slots.scheduled_slot(fire_time)
+
+
+def cmd_jobs_run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    job = str(args.job).lower().replace("-", "_")
+    if job not in JOBS:
+        return _fail(f"unknown job {args.job!r}: choose one of {', '.join(schedules.JOB_NAMES)}")
+    deps, tz = _open(settings)
+    try:
+        now = parse_now(args.now, tz)
+        slot = _slot(deps, job, now, tz) if args.as_scheduled else None
+    except ScheduleError as exc:
+        return _fail(str(exc))
+    if args.as_scheduled and slot is None:
+        return _fail(f"{job} has no scheduled slot before {now.isoformat()}")
+    preview = bool(args.preview or not settings.bot_token)
+    result = JOBS[job].run(deps, now, slot=slot, preview=preview)
+    _print_result(result, now, tz, preview and not args.preview, out)
+    if args.save_chart:
+        for name, data in result.attachments.items():
+            target = Path(args.save_chart) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            print(f"chart written to {target}", file=out)
+    return EXIT_OK
+
+
+def _print_result(result: JobResult, now: datetime, tz: str, no_slack: bool, out: TextIO) -> None:
+    when = local_time(now, tz)
+    if result.status is RunStatus.ALREADY_RAN:
+        print(f"{result.job} already ran for slot {result.slot}; nothing was queued.", file=out)
+        return
+    if result.status is RunStatus.PREVIEW:
+        why = " (Slack is not configured)" if no_slack else ""
+        print(f"Preview of {result.job} at {when}{why}: nothing was queued or recorded.", file=out)
+    else:
+        ids = ", ".join(str(row_id) for row_id in result.outbox_ids) or "none"
+        print(
+            f"{result.job} ran at {when}: {len(result.outbox_ids)} message(s) queued (outbox rows {ids}); "
+            "`codedesk serve` sends them.",
+            file=out,
+        )
+    if result.notes:
+        print("notes: " + " ".join(result.notes), file=out)
+    for message in result.messages:
+        thread = " (thread reply)" if message.parent_id or message.payload.get("thread_ts") else ""
+        if message.method == "chat.postMessage":
+            print(f"\n--- to {message.channel}{thread} [{message.kind}] ---", file=out)
+            print(message.text, file=out)
+        else:
+            size = len(str(message.payload.get("content_base64", ""))) * 3 // 4
+            print(
+                f"\n--- {message.method} {message.payload.get('filename')} (~{size} bytes) to {message.channel} ---",
+                file=out,
+            )
+            print(message.text, file=out)
+
+
+def cmd_jobs_list(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    deps, tz = _open(settings)
+    try:
+        now = parse_now(args.now, tz)
+    except ScheduleError as exc:
+        return _fail(str(exc))
+    db = deps.db_factory()
+    try:
+        print(f"Team time zone: {tz}", file=out)
+        for schedule in schedules.list_schedules(db):
+            spec = JOBS[schedule.job]
+            trigger = schedules.crontab_trigger(schedule.cron, tz)
+            upcoming = schedules.fire_times(trigger, now, 1)
+            state = "on" if schedule.enabled else "off"
+            default = " (default)" if schedule.is_default else ""
+            print(
+                f"{schedule.job:<13} {state:<3} {schedule.cron}{default} · {spec.channel_role}: "
+                f"{schedule.channel or 'not set'} · next: "
+                f"{local_time(upcoming[0], tz) if upcoming and schedule.enabled else '-'} · "
+                f"last run: {slots.last_slot(db, schedule.job) or 'never'}",
+                file=out,
+            )
+            print(f"{'':<17} {spec.description}", file=out)
+    finally:
+        db.close()
+    return EXIT_OK

@@ -1,0 +1,446 @@
+"""The leads' daily digest: the previous business day's figures, per office and per coder, with a chart.
+
+Period: from midnight (team time zone) of the previous weekday to midnight today, so Monday's digest covers
+Friday to Sunday and no weekend activity is missed; Tuesday's covers Monday.
+Definitions (the message states them too):
+- opened / answered / resolved: created_at / answered_at / resolved_at in the period; closed unanswered: the
+  `closed_unanswered` audit events in the period (a clarification has no close-time column).
+- response rate = answered / (answered + closed unanswered), both in the period.
+- agreement rate = of the clarifications answered in the period, the share now resolved with the code changed or
+  confirmed (resolved / (still answered + resolved)).
+- turnaround: business hours of the office from asking to the answer, for those answered in the period; median
+  and p90 by linear interpolation between closest ranks.
+The chart covers the 14 days ending with the period: questions opened per day (bars) and the median turnaround
+of the answers given that day (line). It is uploaded as a second outbox row (method UPLOAD_METHOD).
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+import sqlite_utils
+
+from bot.jobs import report_text
+from bot.jobs.chart import ChartDay, turnaround_volume_chart
+from bot.jobs.schedules import DIGEST
+from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, manual_slot, run_in_slot
+from bot.relay.business_time import business_days_between, business_hours_between
+from bot.relay.messages import escape, mention, when
+from storage import check_stats, offices
+from storage.offices import Office
+from storage.relay_tables import from_db_time, to_db_time
+from storage.usage import usage_counts
+
+UPLOAD_METHOD = "files.uploadV2"
+CHART_DAYS = 14
+OVERDUE_SHOWN = 10
+FAILURES_SHOWN = 5
+OFFICES_SHOWN = 25
+
+
+# -- figures ------------------------------------------------------------------------------------------------
+
+
+def percentile(values: Sequence[float], fraction: float) -> float | None:
+    """Linear interpolation between closest ranks (numpy's default); None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * fraction
+    lower, upper = math.floor(position), math.ceil(position)
+    return ordered[lower] + (ordered[upper] - ordered[lower]) * (position - lower)
+
+
+@dataclass
+class Figures:
+    """One row of the digest: the whole team, an office or a coder."""
+
+    opened: int = 0
+    answered: int = 0
+    resolved: int = 0
+    closed_unanswered: int = 0
+    agreed: int = 0  # answered in the period and now resolved with the code changed or confirmed
+    turnarounds: list[float] = field(default_factory=list)
+    open_now: int = 0
+    overdue_now: int = 0
+
+    @property
+    def response_rate(self) -> float | None:
+        finished = self.answered + self.closed_unanswered
+        return None if finished == 0 else self.answered / finished
+
+    @property
+    def agreement_rate(self) -> float | None:
+        return None if self.answered == 0 else self.agreed / self.answered
+
+    @property
+    def median(self) -> float | None:
+        return percentile(self.turnarounds, 0.5)
+
+    @property
+    def p90(self) -> float | None:
+        return percentile(self.turnarounds, 0.9)
+
+    @property
+    def activity(self) -> int:
+        return self.opened + self.answered + self.closed_unanswered + self.open_now
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    id: int
+    office_id: int
+    asker_id: str
+    due_at: datetime
+    office_ts: str | None
+
+
+@dataclass(frozen=True)
+class Digest:
+    start: datetime
+    end: datetime
+    now: datetime
+    total: Figures
+    by_office: dict[int, Figures]
+    by_coder: dict[str, Figures]
+    overdue: list[OverdueLine]
+    lookups: int
+    checks: int
+    failures: list[tuple[str, int]]
+    chart_days: list[ChartDay]
+
+
+def digest_period(now: datetime, tz: str) -> tuple[datetime, datetime]:
+    """[midnight of the previous weekday, midnight today), in time zone `tz`."""
+    zone = ZoneInfo(tz)
+    today = now.astimezone(zone).date()
+    previous = today - timedelta(days=1)
+    while previous.weekday() >= 5:
+        previous -= timedelta(days=1)
+    return datetime.combine(previous, time(0), tzinfo=zone), datetime.combine(today, time(0), tzinfo=zone)
+
+
+@dataclass(frozen=True)
+class _Answered:
+    office_id: int
+    asker_id: str
+    answered_at: datetime
+    hours: float
+    agreed: bool
+
+
+def _between(column: str) -> str:
+    return f"{column} >= ? AND {column} < ?"
+
+
+def _answered(
+    db: sqlite_utils.Database, start: datetime, end: datetime, office_by_id: Mapping[int, Office]
+) -> list[_Answered]:
+    rows = db.execute(
+        f"SELECT office_id, asker_id, created_at, answered_at, state, outcome FROM clarifications "
+        f"WHERE {_between('answered_at')}",
+        [to_db_time(start), to_db_time(end)],
+    ).fetchall()
+    found = []
+    for office_id, asker_id, created_at, answered_at, state, outcome in rows:
+        office = office_by_id[int(office_id)]
+        asked, answered = from_db_time(created_at), from_db_time(answered_at)
+        found.append(
+            _Answered(
+                office_id=int(office_id),
+                asker_id=str(asker_id),
+                answered_at=answered,
+                hours=business_hours_between(asked, answered, office.tz, office.open, office.close),
+                agreed=state == "resolved" and outcome in ("changed", "confirmed"),
+            )
+        )
+    return found
+
+
+def _usage_counts(db: sqlite_utils.Database, start: datetime, end: datetime) -> Counter[str]:
+    """Lookups and checks in [start, end), from the hourly counters (every use counts, not only kept rows)."""
+    return Counter(usage_counts(db, start, end))
+
+
+def _rows_by_owner(
+    db: sqlite_utils.Database, sql: str, params: Sequence[object]
+) -> Iterable[tuple[int, str]]:
+    for office_id, asker_id in db.execute(sql, list(params)):
+        yield int(office_id), str(asker_id)
+
+
+def gather_digest(db: sqlite_utils.Database, now: datetime, tz: str) -> Digest:
+    start, end = digest_period(now, tz)
+    span = [to_db_time(start), to_db_time(end)]
+    office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
+    total = Figures()
+    by_office: dict[int, Figures] = {}
+    by_coder: dict[str, Figures] = {}
+
+    def rows_for(office_id: int, asker_id: str) -> tuple[Figures, Figures, Figures]:
+        return total, by_office.setdefault(office_id, Figures()), by_coder.setdefault(asker_id, Figures())
+
+    for owner in _rows_by_owner(
+        db, f"SELECT office_id, asker_id FROM clarifications WHERE {_between('created_at')}", span
+    ):
+        for figures in rows_for(*owner):
+            figures.opened += 1
+    for owner in _rows_by_owner(
+        db, f"SELECT office_id, asker_id FROM clarifications WHERE {_between('resolved_at')}", span
+    ):
+        for figures in rows_for(*owner):
+            figures.resolved += 1
+    for owner in _rows_by_owner(
+        db,
+        "SELECT c.office_id, c.asker_id FROM audit a JOIN clarifications c ON c.id = a.clarification_id "
+        f"WHERE a.action = 'closed_unanswered' AND {_between('a.at')}",
+        span,
+    ):
+        for figures in rows_for(*owner):
+            figures.closed_unanswered += 1
+
+    chart_start = end - timedelta(days=CHART_DAYS)
+    answered_recently = _answered(db, chart_start, end, office_by_id)
+    for answer in answered_recently:
+        if answer.answered_at < start:
+            continue
+        for figures in rows_for(answer.office_id, answer.asker_id):
+            figures.answered += 1
+            figures.agreed += int(answer.agreed)
+            figures.turnarounds.append(answer.hours)
+
+    cutoff = to_db_time(now)
+    for office_id, asker_id, open_count, overdue_count in db.execute(
+        "SELECT office_id, asker_id, count(*), sum(due_at < ?) FROM clarifications WHERE state = 'open' "
+        "GROUP BY office_id, asker_id",
+        [cutoff],
+    ):
+        for figures in rows_for(int(office_id), str(asker_id)):
+            figures.open_now += int(open_count)
+            figures.overdue_now += int(overdue_count)
+
+    overdue = [
+        OverdueLine(int(id_), int(office_id), str(asker_id), from_db_time(due_at), office_ts)
+        for id_, office_id, asker_id, due_at, office_ts in db.execute(
+            "SELECT id, office_id, asker_id, due_at, office_ts FROM clarifications "
+            "WHERE state = 'open' AND due_at < ? ORDER BY due_at, id LIMIT ?",
+            [cutoff, OVERDUE_SHOWN],
+        )
+    ]
+    usage = _usage_counts(db, start, end)
+    return Digest(
+        start=start,
+        end=end,
+        now=now,
+        total=total,
+        by_office=by_office,
+        by_coder=by_coder,
+        overdue=overdue,
+        lookups=usage["lookup"],
+        checks=usage["check"],
+        failures=check_stats.top_failures(db, start, end, FAILURES_SHOWN),
+        chart_days=_chart_days(db, chart_start, end, tz, answered_recently),
+    )
+
+
+def _chart_days(
+    db: sqlite_utils.Database, start: datetime, end: datetime, tz: str, answered: Sequence[_Answered]
+) -> list[ChartDay]:
+    zone = ZoneInfo(tz)
+    first = start.astimezone(zone).date()
+    days = [first + timedelta(days=offset) for offset in range(CHART_DAYS)]
+    volume: Counter[date] = Counter(
+        from_db_time(created_at).astimezone(zone).date()
+        for (created_at,) in db.execute(
+            f"SELECT created_at FROM clarifications WHERE {_between('created_at')}",
+            [to_db_time(start), to_db_time(end)],
+        )
+    )
+    hours: dict[date, list[float]] = {}
+    for answer in answered:
+        hours.setdefault(answer.answered_at.astimezone(zone).date(), []).append(answer.hours)
+    return [ChartDay(day, volume[day], percentile(hours.get(day, []), 0.5)) for day in days]
+
+
+# -- the message --------------------------------------------------------------------------------------------
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.0f}%"
+
+
+def _period_label(digest: Digest, tz: str) -> str:
+    zone = ZoneInfo(tz)
+    first = digest.start.astimezone(zone).date()
+    last = (digest.end - timedelta(seconds=1)).astimezone(zone).date()
+    if first == last:
+        return report_text.day_label(first)
+    return f"{report_text.day_label(first)} – {report_text.day_label(last)}"
+
+
+def digest_text(digest: Digest, office_by_id: Mapping[int, Office], tz: str) -> str:
+    """Pure: the message for the leads' channel."""
+    t = digest.total
+    lines = [
+        f"*Daily digest* · {_period_label(digest, tz)}",
+        f"Opened *{t.opened}* · answered *{t.answered}* · resolved *{t.resolved}* · "
+        f"closed unanswered *{t.closed_unanswered}*",
+        f"Response rate {report_text.rate(t.answered, t.answered + t.closed_unanswered)} · "
+        f"agreement rate {report_text.rate(t.agreed, t.answered)} · "
+        f"turnaround median {report_text.hours(t.median)}, p90 {report_text.hours(t.p90)} (business hours)",
+        f"Open now *{t.open_now}*, overdue *{t.overdue_now}* · lookups {digest.lookups} · checks {digest.checks}",
+    ]
+    if digest.failures:
+        failures = " · ".join(f"`{escape(rule)}` {count}" for rule, count in digest.failures)
+        lines.append(f"Most frequent check failures: {failures}")
+
+    office_rows = sorted(
+        ((office_id, figures) for office_id, figures in digest.by_office.items() if figures.activity),
+        key=lambda pair: (-pair[1].activity, office_by_id[pair[0]].name.lower()),
+    )
+    if office_rows:
+        lines.append("*By office*")
+        lines.append(
+            report_text.table(
+                ["office", "opened", "answered", "closed", "resp", "agree", "median h", "p90 h", "overdue"],
+                [
+                    [
+                        report_text.clip(office_by_id[office_id].name, 20),
+                        f.opened,
+                        f.answered,
+                        f.closed_unanswered,
+                        _percent(f.response_rate),
+                        _percent(f.agreement_rate),
+                        "–" if f.median is None else f"{f.median:.1f}",
+                        "–" if f.p90 is None else f"{f.p90:.1f}",
+                        f.overdue_now,
+                    ]
+                    for office_id, f in office_rows[:OFFICES_SHOWN]
+                ],
+            )
+        )
+        more = report_text.more_line(OFFICES_SHOWN, len(office_rows), "offices")
+        if more:
+            lines.append(more)
+
+    coder_rows = sorted(
+        ((asker_id, figures) for asker_id, figures in digest.by_coder.items() if figures.activity),
+        key=lambda pair: (-pair[1].activity, pair[0]),
+    )
+    if coder_rows:
+        lines.append("*By coder*")
+        for asker_id, f in coder_rows[: report_text.MAX_TABLE_ROWS]:
+            lines.append(
+                f"• {mention(asker_id)}: opened {f.opened} · answered {f.answered} · "
+                f"closed {f.closed_unanswered} · agreement {_percent(f.agreement_rate)} · "
+                f"median {report_text.hours(f.median)} · open {f.open_now} ({f.overdue_now} overdue)"
+            )
+        more = report_text.more_line(report_text.MAX_TABLE_ROWS, len(coder_rows), "coders")
+        if more:
+            lines.append(more)
+
+    if digest.overdue:
+        lines.append(f"*Overdue* ({t.overdue_now})")
+        for item in digest.overdue:
+            office = office_by_id[item.office_id]
+            link = report_text.message_link(office.channel_id, item.office_ts, f"#{item.id}")
+            days = business_days_between(item.due_at, digest.now, office.tz)
+            lines.append(
+                f"• {link} {escape(office.name)} · asked by {mention(item.asker_id)} · due {when(item.due_at)} "
+                f"({report_text.business_days(days)} ago)"
+            )
+    lines.append(
+        "_Response rate: answered ÷ (answered + closed unanswered). Agreement rate: answers that led the coder "
+        "to change or confirm the code ÷ answers. Turnaround: office business hours from question to answer._"
+    )
+    return "\n".join(lines)
+
+
+CHART_CAPTION = (
+    f"Last {CHART_DAYS} days: bars = questions opened per day (left scale), "
+    "line = median turnaround of that day's answers in business hours (right scale)."
+)
+
+
+def digest_body(db: sqlite_utils.Database, context: JobContext) -> JobOutput:
+    channel = context.target_channel()
+    if channel is None:
+        return JobOutput(notes=("no channel set for digest",))
+    office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
+    digest = gather_digest(db, context.now, context.team_tz)
+    text = digest_text(digest, office_by_id, context.team_tz)
+    png = turnaround_volume_chart(digest.chart_days)
+    filename = f"digest-{digest.start.date().isoformat()}.png"
+    key = f"job:{DIGEST}:{context.slot}"
+    messages = (
+        Outgoing(
+            kind="job_digest",
+            channel=channel,
+            method="chat.postMessage",
+            payload={"channel": channel, "text": text, "unfurl_links": False, "unfurl_media": False},
+            dedupe_key=key,
+        ),
+        Outgoing(
+            kind="job_digest_chart",
+            channel=channel,
+            method=UPLOAD_METHOD,
+            payload={
+                "channel": channel,
+                "filename": filename,
+                "title": f"Clarifications, last {CHART_DAYS} days",
+                "initial_comment": CHART_CAPTION,
+                "content_base64": base64.b64encode(png).decode("ascii"),
+            },
+            dedupe_key=f"{key}:chart",
+        ),
+    )
+    return JobOutput(
+        messages=messages,
+        notes=(f"opened={digest.total.opened}", f"answered={digest.total.answered}"),
+        attachments={filename: png},
+    )
+
+
+def post_daily_digest(
+    deps: JobDeps, now: datetime, *, slot: str | None = None, preview: bool = False
+) -> JobResult:
+    return run_in_slot(deps, DIGEST, slot or manual_slot(now), now, digest_body, preview=preview)
+
+
+# -- delivering the chart -----------------------------------------------------------------------------------
+
+
+class FileUploader(Protocol):
+    def files_upload_v2(self, **kwargs: Any) -> Any: ...
+
+
+def send_file_upload(client: FileUploader, payload: Mapping[str, Any]) -> Mapping[str, Any]:
+    """What the outbox's `send` does for method UPLOAD_METHOD: `files_upload_v2` with the decoded bytes."""
+    options = {
+        name: payload[name]
+        for name in ("channel", "filename", "title", "initial_comment", "thread_ts")
+        if payload.get(name)
+    }
+    response = client.files_upload_v2(content=base64.b64decode(payload["content_base64"]), **options)
+    data = getattr(response, "data", response)
+    return data if isinstance(data, Mapping) else {"ok": True}
+
+
+def with_file_uploads(
+    client: FileUploader, send: Callable[[str, dict[str, Any]], Mapping[str, Any]]
+) -> Callable[[str, dict[str, Any]], Mapping[str, Any]]:
+    """Wrap the outbox's `send` so chart rows are uploaded and everything else goes to `send` unchanged."""
+
+    def send_or_upload(method: str, payload: dict[str, Any]) -> Mapping[str, Any]:
+        if method == UPLOAD_METHOD:
+            return send_file_upload(client, payload)
+        return send(method, payload)
+
+    return send_or_upload

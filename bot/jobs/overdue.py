@@ -1,0 +1,322 @@
+"""Overdue follow-ups: the escalation ladder for open clarifications past their due time.
+
+Ladder (due times are already counted in the office's business hours, see `bot.relay.business_time`):
+1. first reminder in the office's thread, and a note in the asker's thread, once the due time has passed and the
+   office is open (nobody is pinged at night or at the weekend);
+2. a second reminder, one further business day (the office's opening hours) after the first, office open;
+3. escalation to the leads' channel (the `overdue` schedule's channel), one further business day after that.
+
+Each step is recorded in `overdue_steps` in the same transaction as its outbox rows and audit row, so it is posted
+once whatever the number of runs. The ladder belongs to a due time: a reopened clarification gets a new due
+time and so a new ladder. An escalation waiting for a leads' channel is not recorded; it goes out once one is set.
+Offices removed since the question was asked get no reminders (their channel may be someone else's now): their
+overdue questions go straight to the leads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import IntEnum
+
+import sqlite_utils
+
+from bot.jobs import report_text
+from bot.jobs.schedules import OVERDUE
+from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, manual_slot, run_in_slot
+from bot.relay.business_time import add_business_hours, business_days_between, is_open
+from bot.relay.messages import escape, mention, when
+from bot.relay.service import SYSTEM_ACTOR, MessageKind
+from storage import audit, offices, outbox
+from storage.db import Migration, migrate
+from storage.offices import Office
+from storage.relay_tables import from_db_time, to_db_time
+
+STEP_GAP_BUSINESS_DAYS = 1
+
+
+class Step(IntEnum):
+    FIRST_REMINDER = 1
+    SECOND_REMINDER = 2
+    ESCALATION = 3
+
+
+_AUDIT_ACTIONS = {
+    Step.FIRST_REMINDER: "overdue_reminder",
+    Step.SECOND_REMINDER: "overdue_second_reminder",
+    Step.ESCALATION: "overdue_escalated",
+}
+
+
+def _create_steps(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE overdue_steps (
+            clarification_id INTEGER NOT NULL REFERENCES clarifications (id),
+            due_at TEXT NOT NULL,
+            step INTEGER NOT NULL CHECK (step IN (1, 2, 3)),
+            at TEXT NOT NULL,
+            PRIMARY KEY (clarification_id, due_at, step)
+        )
+        """
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_steps,)
+
+
+def migrate_overdue_steps(db: sqlite_utils.Database) -> int:
+    return migrate(db, "overdue_steps", MIGRATIONS)
+
+
+# -- the ladder as maths ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LadderPosition:
+    """The last step taken for the current due time (None: no step yet)."""
+
+    step: Step | None = None
+    at: datetime | None = None
+
+
+def business_day_hours(office: Office) -> float:
+    today = date(2000, 1, 3)
+    opens = datetime.combine(today, office.open)
+    closes = datetime.combine(today, office.close)
+    return (closes - opens) / timedelta(hours=1)
+
+
+def step_due_at(position: LadderPosition, due_at: datetime, office: Office) -> datetime | None:
+    """When the next step becomes due (None after the escalation)."""
+    if position.step is None or position.at is None:
+        return due_at
+    if position.step is Step.ESCALATION:
+        return None
+    gap = STEP_GAP_BUSINESS_DAYS * business_day_hours(office)
+    return add_business_hours(position.at, gap, office.tz, office.open, office.close)
+
+
+def next_step(position: LadderPosition, due_at: datetime, office: Office, now: datetime) -> Step | None:
+    """The step to take at `now`, if any. Office-facing steps wait for the office's business hours."""
+    if not due_at < now:
+        return None
+    if not office.active:
+        return None if position.step is Step.ESCALATION else Step.ESCALATION
+    threshold = step_due_at(position, due_at, office)
+    if threshold is None or now < threshold:
+        return None
+    step = Step.FIRST_REMINDER if position.step is None else Step(position.step + 1)
+    if step is not Step.ESCALATION and not is_open(now, office.tz, office.open, office.close):
+        return None
+    return step
+
+
+# -- the job ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    id: int
+    office_id: int
+    asker_id: str
+    asker_channel: str
+    encounter_ref: str
+    due_at: datetime
+    office_ts: str | None
+    asker_ts: str | None
+    position: LadderPosition
+
+
+def load_overdue(db: sqlite_utils.Database, now: datetime) -> list[OverdueItem]:
+    rows = db.execute(
+        "SELECT c.id, c.office_id, c.asker_id, c.asker_channel, c.encounter_ref, c.due_at, c.office_ts, "
+        "c.asker_ts, s.step, s.at FROM clarifications c "
+        "LEFT JOIN overdue_steps s ON s.clarification_id = c.id AND s.due_at = c.due_at AND s.step = "
+        "(SELECT max(step) FROM overdue_steps m WHERE m.clarification_id = c.id AND m.due_at = c.due_at) "
+        "WHERE c.state = 'open' AND c.due_at < ? ORDER BY c.due_at, c.id",
+        [to_db_time(now)],
+    ).fetchall()
+    return [
+        OverdueItem(
+            id=int(id_),
+            office_id=int(office_id),
+            asker_id=str(asker_id),
+            asker_channel=str(asker_channel),
+            encounter_ref=str(encounter_ref),
+            due_at=from_db_time(due_at),
+            office_ts=office_ts,
+            asker_ts=asker_ts,
+            position=LadderPosition(
+                step=None if step is None else Step(step), at=None if at is None else from_db_time(at)
+            ),
+        )
+        for id_, office_id, asker_id, asker_channel, encounter_ref, due_at, office_ts, asker_ts, step, at in rows
+    ]
+
+
+def _thread_note(
+    db: sqlite_utils.Database,
+    *,
+    kind: str,
+    channel: str,
+    parent_key: str,
+    known_ts: str | None,
+    text: str,
+    dedupe_key: str,
+    clarification_id: int,
+) -> Outgoing:
+    """A reply in the thread of the clarification's original message: after its outbox row when we have it
+    (the worker fills in the ts), else under the known ts, else (never posted) in the channel itself."""
+    payload: dict[str, object] = {
+        "channel": channel,
+        "text": text,
+        "unfurl_links": False,
+        "unfurl_media": False,
+    }
+    parent = outbox.find_by_dedupe_key(db, parent_key)
+    if parent is not None:
+        return Outgoing(
+            kind=kind,
+            channel=channel,
+            method="chat.postMessage",
+            payload=payload,
+            dedupe_key=dedupe_key,
+            clarification_id=clarification_id,
+            parent_id=parent.id,
+            parent_ts_field="thread_ts",
+        )
+    if known_ts:
+        payload["thread_ts"] = known_ts
+    return Outgoing(
+        kind=kind,
+        channel=channel,
+        method="chat.postMessage",
+        payload=payload,
+        dedupe_key=dedupe_key,
+        clarification_id=clarification_id,
+    )
+
+
+def office_reminder_text(item: OverdueItem, step: Step) -> str:
+    if step is Step.FIRST_REMINDER:
+        return (
+            f"Reminder: clarification #{item.id} was due {when(item.due_at)} and has no answer yet. "
+            "Please answer it with the *Answer* button on the question, or ask the coder for more information."
+        )
+    return (
+        f"Second reminder: clarification #{item.id} was due {when(item.due_at)} and is still unanswered. "
+        "Without an answer within a business day it goes to the coding leads."
+    )
+
+
+def asker_note_text(item: OverdueItem, office: Office, step: Step) -> str:
+    name = escape(office.name)
+    if step is Step.FIRST_REMINDER:
+        return f"Clarification #{item.id} to {name} is past due; the office has been reminded."
+    if step is Step.SECOND_REMINDER:
+        return f"Clarification #{item.id} to {name} is still unanswered; the office got a second reminder."
+    return f"Clarification #{item.id} to {name} has been escalated to the coding leads."
+
+
+def escalation_text(item: OverdueItem, office: Office, now: datetime) -> str:
+    days = business_days_between(item.due_at, now, office.tz)
+    ago = "today" if days == 0 else f"{report_text.business_days(days)} ago"
+    link = report_text.message_link(office.channel_id, item.office_ts, f"#{item.id}")
+    reminded = "two reminders got no answer" if office.active else "its office has been removed"
+    return (
+        f"*Escalation:* clarification {link} to {escape(office.name)} (asked by {mention(item.asker_id)}, "
+        f"encounter `{escape(item.encounter_ref)}`) was due {when(item.due_at)} ({ago}); {reminded}."
+    )
+
+
+def _messages_for_step(
+    db: sqlite_utils.Database, item: OverdueItem, office: Office, step: Step, context: JobContext
+) -> list[Outgoing]:
+    key = f"overdue:{item.id}:{to_db_time(item.due_at)}:{int(step)}"
+    found: list[Outgoing] = []
+    if step is Step.ESCALATION:
+        leads = context.target_channel()
+        assert leads is not None
+        found.append(
+            Outgoing(
+                kind="overdue_escalation",
+                channel=leads,
+                method="chat.postMessage",
+                payload={
+                    "channel": leads,
+                    "text": escalation_text(item, office, context.now),
+                    "unfurl_links": False,
+                    "unfurl_media": False,
+                },
+                dedupe_key=f"{key}:leads",
+                clarification_id=item.id,
+            )
+        )
+    else:
+        found.append(
+            _thread_note(
+                db,
+                kind="overdue_reminder",
+                channel=office.channel_id,
+                parent_key=f"clarification:{item.id}:{MessageKind.OFFICE_POST}",
+                known_ts=item.office_ts,
+                text=office_reminder_text(item, step),
+                dedupe_key=f"{key}:office",
+                clarification_id=item.id,
+            )
+        )
+    found.append(
+        _thread_note(
+            db,
+            kind="overdue_asker_note",
+            channel=item.asker_channel,
+            parent_key=f"clarification:{item.id}:{MessageKind.ASKER_TRACKING}",
+            known_ts=item.asker_ts,
+            text=asker_note_text(item, office, step),
+            dedupe_key=f"{key}:asker",
+            clarification_id=item.id,
+        )
+    )
+    return found
+
+
+def _record_step(db: sqlite_utils.Database, item: OverdueItem, step: Step, now: datetime) -> None:
+    db.execute(
+        "INSERT INTO overdue_steps (clarification_id, due_at, step, at) VALUES (?, ?, ?, ?)",
+        [item.id, to_db_time(item.due_at), int(step), to_db_time(now)],
+    )
+    audit.append(
+        db,
+        clarification_id=item.id,
+        actor_id=SYSTEM_ACTOR,
+        action=_AUDIT_ACTIONS[step],
+        at=now,
+        detail={"step": int(step), "due_at": item.due_at.astimezone(UTC).isoformat()},
+    )
+
+
+def overdue_body(db: sqlite_utils.Database, context: JobContext) -> JobOutput:
+    office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
+    taken: Counter[str] = Counter()
+    messages: list[Outgoing] = []
+    for item in load_overdue(db, context.now):
+        office = office_by_id[item.office_id]
+        step = next_step(item.position, item.due_at, office, context.now)
+        if step is None:
+            continue
+        if step is Step.ESCALATION and context.target_channel() is None:
+            taken["escalation_waiting_for_channel"] += 1
+            continue
+        messages.extend(_messages_for_step(db, item, office, step, context))
+        _record_step(db, item, step, context.now)
+        taken[_AUDIT_ACTIONS[step]] += 1
+    notes = tuple(f"{name}={count}" for name, count in sorted(taken.items()))
+    return JobOutput(messages=tuple(messages), notes=notes)
+
+
+def post_overdue_followups(
+    deps: JobDeps, now: datetime, *, slot: str | None = None, preview: bool = False
+) -> JobResult:
+    return run_in_slot(deps, OVERDUE, slot or manual_slot(now), now, overdue_body, preview=preview)

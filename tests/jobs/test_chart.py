@@ -1,0 +1,109 @@
+"""The chart PNG: a valid file (decoded here independently of the encoder) whose pixels follow the values."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from datetime import date, timedelta
+
+import pytest
+
+from bot.jobs.chart import (
+    BAR,
+    LINE,
+    PNG_SIGNATURE,
+    ChartDay,
+    ChartLayout,
+    Color,
+    encode_png,
+    nice_ceiling,
+    turnaround_volume_chart,
+)
+
+
+def decode_png(data: bytes) -> tuple[int, int, list[list[Color]]]:
+    """Minimal decoder for 8-bit RGB, non-interlaced PNGs with filter 0 rows; checks every CRC."""
+    assert data[:8] == PNG_SIGNATURE
+    offset, chunks = 8, []
+    while offset < len(data):
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        kind = data[offset + 4 : offset + 8]
+        body = data[offset + 8 : offset + 8 + length]
+        (crc,) = struct.unpack(">I", data[offset + 8 + length : offset + 12 + length])
+        assert crc == zlib.crc32(kind + body) & 0xFFFFFFFF
+        chunks.append((kind, body))
+        offset += 12 + length
+    assert chunks[0][0] == b"IHDR" and chunks[-1] == (b"IEND", b"")
+    width, height, depth, color_type, compression, filtering, interlace = struct.unpack(
+        ">IIBBBBB", chunks[0][1]
+    )
+    assert (depth, color_type, compression, filtering, interlace) == (8, 2, 0, 0, 0)
+    raw = zlib.decompress(b"".join(body for kind, body in chunks if kind == b"IDAT"))
+    stride = width * 3 + 1
+    assert len(raw) == stride * height
+    rows = []
+    for y in range(height):
+        line = raw[y * stride : (y + 1) * stride]
+        assert line[0] == 0
+        rows.append([(line[1 + 3 * x], line[2 + 3 * x], line[3 + 3 * x]) for x in range(width)])
+    return width, height, rows
+
+
+def column(rows: list[list[Color]], x: int) -> list[Color]:
+    return [row[x] for row in rows]
+
+
+def test_encode_png_round_trips_pixels() -> None:
+    pixels = bytes([255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30])
+    width, height, rows = decode_png(encode_png(2, 2, pixels))
+    assert (width, height) == (2, 2)
+    assert rows == [[(255, 0, 0), (0, 255, 0)], [(0, 0, 255), (10, 20, 30)]]
+    with pytest.raises(ValueError):
+        encode_png(3, 2, pixels)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(0, 1), (1, 1), (3, 5), (10, 10), (11, 20), (0.4, 0.5), (72, 100)]
+)
+def test_scales_round_up_to_one_two_or_five(value: float, expected: float) -> None:
+    assert nice_ceiling(value) == pytest.approx(expected)
+
+
+def test_bar_heights_and_the_line_follow_the_values() -> None:
+    start = date(2026, 10, 20)
+    volumes = [0, 5, 10, 2]
+    turnarounds: list[float | None] = [None, 10.0, 20.0, None]
+    days = [
+        ChartDay(start + timedelta(days=n), v, t)
+        for n, (v, t) in enumerate(zip(volumes, turnarounds, strict=True))
+    ]
+    layout = ChartLayout()
+    width, height, rows = decode_png(turnaround_volume_chart(days, layout))
+    assert (width, height) == (layout.width, layout.height)
+
+    heights = []
+    for index in range(len(days)):
+        left, _, right = layout.slot(index, len(days))
+        x = left + (right - left) // 5 + 2  # inside the bar, away from the line through the centre
+        bar = [y for y, pixel in enumerate(column(rows, x)) if pixel == BAR]
+        heights.append(layout.plot_bottom - min(bar) if bar else 0)  # the line may cross a bar's top
+    # Scale max is 10 (nice_ceiling(10)); a full bar is the plot height.
+    assert heights == [0, layout.plot_height // 2, layout.plot_height, round(layout.plot_height * 0.2)]
+
+    _, centre, _ = layout.slot(2, len(days))
+    top_of_line = layout.y_for(20.0, 20.0)  # the highest turnaround sits at the top of the plot
+    assert rows[top_of_line][centre] == LINE
+    _, centre, _ = layout.slot(1, len(days))
+    assert rows[layout.y_for(10.0, 20.0)][centre] == LINE
+    _, empty_centre, _ = layout.slot(3, len(days))
+    plot = range(layout.plot_top, layout.plot_bottom)
+    assert not any(rows[y][empty_centre] == LINE for y in plot)  # no answers that day: no point
+
+
+def test_an_empty_fortnight_still_draws() -> None:
+    days = [ChartDay(date(2026, 10, 20) + timedelta(days=n), 0, None) for n in range(14)]
+    width, height, rows = decode_png(turnaround_volume_chart(days))
+    assert (width, height) == (640, 320)
+    assert not any(pixel == BAR for row in rows for pixel in row[60:580])
+    with pytest.raises(ValueError):
+        turnaround_volume_chart([])

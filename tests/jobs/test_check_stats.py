@@ -1,0 +1,37 @@
+"""The check-failure recorder the claim-check handlers call: rule ids only, table created on first use."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from pathlib import Path
+
+from storage import check_stats
+from storage.db import connect
+
+MONDAY = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)
+
+
+def test_record_failures_creates_its_table_and_counts_each_rule_once_per_check(tmp_path: Path) -> None:
+    factory = partial(connect, tmp_path / "fresh.sqlite")
+    assert check_stats.record_failures(factory, [], MONDAY) == 0
+    assert check_stats.record_failures(factory, ["header_code", "header_code", "sex_conflict"], MONDAY) == 2
+    assert check_stats.record_failures(factory, iter(["header_code"]), MONDAY + timedelta(minutes=1)) == 1
+    db = factory()
+    try:
+        top = check_stats.top_failures(db, MONDAY, MONDAY + timedelta(days=1))
+        assert top == [("header_code", 2), ("sex_conflict", 1)]
+        assert check_stats.top_failures(db, MONDAY + timedelta(days=1), MONDAY + timedelta(days=2)) == []
+    finally:
+        db.close()
+
+
+def test_old_rows_are_dropped_as_new_ones_arrive(tmp_path: Path) -> None:
+    factory = partial(connect, tmp_path / "old.sqlite")
+    check_stats.record_failures(factory, ["header_code"], MONDAY - timedelta(days=check_stats.KEEP_DAYS + 1))
+    check_stats.record_failures(factory, ["age_conflict"], MONDAY)
+    db = factory()
+    try:
+        assert [tuple(row) for row in db.execute("SELECT rule FROM check_failures")] == [("age_conflict",)]
+    finally:
+        db.close()
