@@ -1,0 +1,89 @@
+"""Child process of the crash scenario: writes through ClarificationService until it is killed.
+
+    python -m tests.reliability.crash_writer DB_PATH RUN_ID SEED
+
+Prints `ready` once the database is open, then one line per write *after* it committed (flushed at once):
+`asked <id>`, `answered <id>`, `reply <reply id> <event id>`, `more_info <reply id>`, `resolved <id>`,
+`closed <id>`. A line on stdout is therefore a promise: the parent checks every one survived the SIGKILL.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import sys
+from functools import partial
+from pathlib import Path
+
+from bot.relay.service import Actor, ClarificationService
+from storage.clarifications import Answer, Outcome, ReplySide
+from storage.db import connect
+from tests.reliability.world import CLINICAL_OPTIONS, Organisation, ask_one, utc_now
+
+
+def _pick(path: Path, states: tuple[str, ...], rng: random.Random) -> tuple[int, int, Actor] | None:
+    """A random clarification in one of `states`: (id, office id, asker)."""
+    marks = ", ".join("?" for _ in states)
+    with sqlite3.connect(path) as conn:
+        count = conn.execute(
+            f"SELECT count(*) FROM clarifications WHERE state IN ({marks})", states
+        ).fetchone()
+        if not count[0]:
+            return None
+        row = conn.execute(
+            f"SELECT id, office_id, asker_id, asker_team FROM clarifications WHERE state IN ({marks}) "
+            "ORDER BY id LIMIT 1 OFFSET ?",
+            [*states, rng.randrange(count[0])],
+        ).fetchone()
+    return int(row[0]), int(row[1]), Actor(str(row[2]), str(row[3]))
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def main(argv: list[str]) -> None:
+    path, run_id, seed = Path(argv[0]), argv[1], int(argv[2])
+    rng = random.Random(seed)
+    service = ClarificationService(partial(connect, path), utc_now)
+    db = connect(path)
+    org = Organisation.load(db)
+    db.close()
+    say("ready")
+    operations = ["ask"] * 4 + ["answer"] * 2 + ["reply"] * 3 + ["more_info", "resolve", "close"]
+    for n in range(1_000_000):
+        key = f"{run_id}-{n}"
+        operation = rng.choice(operations)
+        if operation == "ask":
+            say(f"asked {ask_one(service, org, rng, key)}")
+            continue
+        states = {"answer": ("open",), "more_info": ("open",), "close": ("open",), "resolve": ("answered",)}
+        picked = _pick(path, states.get(operation, ("open", "answered")), rng)
+        if picked is None:
+            continue
+        cid, office_id, asker = picked
+        staff = rng.choice(org.staff[office_id])
+        if operation == "answer":
+            service.answer(cid, staff, Answer(choice=rng.choice(CLINICAL_OPTIONS)), key)
+            say(f"answered {cid}")
+        elif operation == "reply":
+            side = rng.choice(list(ReplySide))
+            author = asker if side is ReplySide.ASKER else staff
+            event_id = f"Ev{key}"
+            reply = service.add_reply(cid, side, author, f"Reply {key}: see the progress note", event_id)
+            if reply is not None:
+                say(f"reply {reply.id} {event_id}")
+        elif operation == "more_info":
+            info = service.request_more_info(cid, staff, f"Need the operative note ({key})", key)
+            say(f"more_info {info.id}")
+        elif operation == "resolve":
+            service.resolve(cid, asker, rng.choice(list(Outcome)))
+            say(f"resolved {cid}")
+        else:
+            service.close_unanswered(cid, asker, f"No answer after two follow-ups ({key})")
+            say(f"closed {cid}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,35 @@
+"""Concurrency: 16 threads of mixed reads and writes on one database file, each with its own connections.
+
+Coders ask and reply, two staff members per office race to answer the same open questions, a lead reads
+lists and histories, outbox workers deliver and lookups are recorded. No caller may see "database is locked",
+every write a caller was told succeeded must be stored, and each answered question has exactly one winner.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.reliability.scenarios import ConcurrencyResult, run_concurrency_scenario
+
+
+def assert_held(result: ConcurrencyResult) -> None:
+    assert result.locked == []
+    assert result.unexpected == []
+    assert result.lost == []
+    assert result.half_written == []
+    assert result.integrity == "ok"
+    for kind in ("ask", "answer", "reply", "read", "deliver", "usage"):
+        assert result.operations[kind] > 0, f"no {kind} ran: the mix did not exercise it"
+
+
+def test_sixteen_threads_for_three_seconds(tmp_path: Path) -> None:
+    assert_held(run_concurrency_scenario(tmp_path / "load.sqlite", threads=16, seconds=3.0))
+
+
+@pytest.mark.slow
+def test_sixteen_threads_for_twenty_seconds(tmp_path: Path) -> None:
+    result = run_concurrency_scenario(tmp_path / "load.sqlite", threads=16, seconds=20.0)
+    assert_held(result)
+    assert result.conflicts["answer race lost"] > 0  # answers really raced

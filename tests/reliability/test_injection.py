@@ -1,0 +1,253 @@
+"""SQL injection: metacharacters in every stored field are stored and read back verbatim, and no SQL in bot/ or
+storage/ is built by string formatting from anything but a short, reviewed list of fixed identifiers.
+"""
+
+from __future__ import annotations
+
+import ast
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.relay.query_rules import QueryDraft, with_required_options
+from bot.relay.service import ClarificationService, ValidationFailed
+from storage import audit
+from storage.clarifications import Answer, QueryFormat, ReplySide
+from storage.db import connect
+from storage.usage import UsageRecorder
+from tests.relay.conftest import ADMIN, CODER, LEAD, NORTH_STAFF, World
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Quotes, comment starters, statement separators, LIKE wildcards, parameter markers, escapes, a NUL byte.
+META = "Robert'); DROP TABLE clarifications;-- \"x\" \\ % _ /* */ ` ?1 :name @p $1 NULL \x00 '' OR 1=1"
+# Encounter references are restricted to letters, digits and - _ . / # : (never a name): those metacharacters.
+META_REF = "ENC-7 --#1:x/y.z_"
+
+
+@dataclass
+class Raw:
+    path: Path
+
+    def one(self, sql: str, *params: object) -> object:
+        with sqlite3.connect(self.path) as conn:
+            return conn.execute(sql, params).fetchone()[0]
+
+
+@pytest.fixture
+def raw(relay_db_path: Path) -> Raw:
+    return Raw(relay_db_path)
+
+
+def tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {str(name) for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def test_metacharacters_in_every_field_are_stored_verbatim(
+    service: ClarificationService, world: World, raw: Raw, relay_db_path: Path
+) -> None:
+    before = tables(relay_db_path)
+    office = service.add_office(ADMIN, name=META[:80].strip(), channel_id="C0META", tz="America/Chicago")
+    assert office.name == META[:80].strip()
+    assert raw.one("SELECT name FROM offices WHERE id = ?", office.id) == office.name
+
+    options = [META[:75], META[1:76]]
+    draft = QueryDraft(
+        office.id,
+        META_REF,
+        ["E11.9"],
+        META,
+        QueryFormat.MULTIPLE_CHOICE,
+        with_required_options(options),
+        "Indicators: " + META,
+    )
+    c = service.ask(draft, CODER, asker_channel="UCODER", idempotency_key=META)
+    stored = service.get(c.id)
+    assert (stored.encounter_ref, stored.question, stored.indicators) == (
+        META_REF,
+        META,
+        "Indicators: " + META,
+    )
+    assert list(stored.options[:2]) == [o.strip() for o in options]
+    assert raw.one("SELECT question FROM clarifications WHERE id = ?", c.id) == META
+    assert service.ask(draft, CODER, asker_channel="UCODER", idempotency_key=META).id == c.id  # key matched
+
+    service.add_office_member(ADMIN, office.id, NORTH_STAFF.user_id, NORTH_STAFF.team_id)
+    reply = service.add_reply(c.id, ReplySide.ASKER, CODER, META, "Ev" + META)
+    assert reply is not None and reply.text == META.strip()
+    info = service.request_more_info(c.id, NORTH_STAFF, META, META)
+    assert info.text == META.strip()
+    answered = service.answer(c.id, NORTH_STAFF, Answer(choice=options[0], text=META), META)
+    assert answered.answer == Answer(choice=options[0].strip(), text=META.strip())
+    reopened = service.reopen(c.id, LEAD, META)
+    assert service.history(c.id)[-1].detail["reason"] == META.strip() and reopened.state.value == "open"
+    closed = service.close_unanswered(c.id, CODER, META)
+    assert closed.close_reason == META.strip()
+    assert [r.text for r in service.replies(c.id)] == [META.strip(), META.strip()]
+
+    usage = UsageRecorder(lambda: connect(relay_db_path), lambda: datetime(2026, 11, 2, tzinfo=UTC))
+    usage.prepare()
+    usage.record("W" + META, "lookup", META)
+    assert [r.query for r in usage.recent("W" + META)] == [META]
+
+    assert before <= tables(relay_db_path)  # nothing dropped
+    assert raw.one("PRAGMA integrity_check") == "ok"
+
+
+def test_a_reference_with_quotes_is_refused_by_validation_not_by_sql(
+    service: ClarificationService, world: World
+) -> None:
+    draft = QueryDraft(
+        world.north.id,
+        "ENC-1'; DROP TABLE offices;--",
+        [],
+        "Which?",
+        QueryFormat.OPEN_ENDED,
+        [],
+        "Hgb 7.1 on day 2",
+    )
+    with pytest.raises(ValidationFailed) as caught:
+        service.ask(draft, CODER, asker_channel="UCODER", idempotency_key="q")
+    assert set(caught.value.errors) == {"encounter_ref"}
+    assert [o.name for o in service.list_offices()] == ["North Clinic", "South Surgery"]
+
+
+def test_audit_details_keep_metacharacters_as_data(service: ClarificationService, world: World) -> None:
+    service.add_office(LEAD, name='O\'Brien "Clinic"; --', channel_id="C0OBRIEN", tz="America/Chicago")
+    db = service._db_factory()
+    try:
+        [entry] = audit.recent(db, action="office_added", limit=1)
+    finally:
+        db.close()
+    assert entry.detail["name"] == 'O\'Brien "Clinic"; --'
+
+
+# ---- no SQL built from user values -------------------------------------------------------------------------
+
+SQL_METHODS = frozenset({"execute", "executemany", "executescript", "query"})
+
+# What may be interpolated into SQL text in bot/ and storage/, and why it is safe: (file, the local name or
+# expression as written). Module constants (column lists, a constant SELECT) are followed to their literal
+# value and need no entry; a local variable is followed when it is assigned SQL text (an f-string, a
+# concatenation), and named here when it is computed. Values always travel as ? parameters.
+ALLOWED: dict[tuple[str, str], str] = {
+    ("storage/clarifications.py", "assignments"): "'col = ?, ' for the columns of _TRANSITION_COLUMNS only",
+    ("storage/clarifications.py", "column"): "checked against _TS_COLUMNS just before",
+    ("storage/clarifications.py", "' AND '.join(where)"): "fragments appended above: literals and ? lists",
+    ("storage/offices.py", "assignments"): "'col = ?' for the columns of _EDITABLE only",
+    ("storage/relay_tables.py", "statement"): "the migration's constant DDL (_STEP_1)",
+    ("bot/lookups/edits.py", "system_sql"): "callers pass literals such as \"= 'cm'\"",
+    ("bot/lookups/edits.py", "marks"): "'?, ?, ...' placeholders",
+    ("bot/lookups/schema.py", "table"): "table names written in bot/lookups/shipped.py",
+    ("bot/lookups/schema.py", "', '.join(columns)"): "column names of the shipped data files",
+    ("bot/lookups/schema.py", "', '.join(('?' for _ in columns))"): "'?, ?, ...' placeholders",
+    ("bot/lookups/search.py", "systems"): "quoted names from the fixed SYSTEMS tuple",
+    ("bot/jobs/digest.py", "_between('answered_at')"): "'col >= ? AND col < ?' for a literal column",
+    ("bot/jobs/digest.py", "_between('created_at')"): "'col >= ? AND col < ?' for a literal column",
+    ("bot/jobs/digest.py", "sql"): "callers pass f-strings of _between() on literal columns",
+}
+_TEXT = (ast.Constant, ast.JoinedStr, ast.BinOp, ast.IfExp)
+
+
+def _assignments(scope: ast.AST, name: str) -> list[ast.expr]:
+    return [
+        node.value
+        for node in ast.walk(scope)
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+    ]
+
+
+def interpolated(expr: ast.expr, scopes: list[ast.AST]) -> Iterator[str]:
+    """The names/expressions `expr` puts into SQL text (nothing for constant text)."""
+    if isinstance(expr, ast.Constant):
+        return
+    if isinstance(expr, ast.JoinedStr):
+        for part in expr.values:
+            if isinstance(part, ast.FormattedValue):
+                if isinstance(part.value, ast.Name):
+                    yield from interpolated(part.value, scopes)
+                else:
+                    yield ast.unparse(part.value)
+    elif isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+        yield from interpolated(expr.left, scopes)
+        yield from interpolated(expr.right, scopes)
+    elif isinstance(expr, ast.IfExp):
+        yield from interpolated(expr.body, scopes)
+        yield from interpolated(expr.orelse, scopes)
+    elif isinstance(expr, ast.Name):
+        local, module = scopes[:-1], scopes[-1]
+        for scope in local:
+            assigned = _assignments(scope, expr.id)
+            if assigned:
+                if all(isinstance(value, _TEXT) for value in assigned):
+                    for value in assigned:
+                        yield from interpolated(value, scopes)
+                else:
+                    yield expr.id  # computed: must be reviewed
+                return
+        constants = [v for v in _assignments(module, expr.id) if isinstance(v, ast.Constant)]
+        if not constants:
+            yield expr.id  # a parameter, a loop variable or a computed module value
+    else:  # %-formatting, str.format(), a call, an attribute...
+        yield ast.unparse(expr)
+
+
+def dynamic_sql() -> list[tuple[str, int, str]]:
+    found = []
+    for path in sorted([*(ROOT / "bot").rglob("*.py"), *(ROOT / "storage").rglob("*.py")]):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in SQL_METHODS
+                and node.args
+            ):
+                continue
+            enclosing = [f for f in functions if f.lineno <= node.lineno <= (f.end_lineno or f.lineno)]
+            scopes: list[ast.AST] = [*sorted(enclosing, key=lambda f: -f.lineno)[:1], tree]
+            relative = path.relative_to(ROOT).as_posix()
+            found += [(relative, node.lineno, part) for part in interpolated(node.args[0], scopes)]
+    return found
+
+
+def test_no_sql_is_built_from_anything_but_reviewed_identifiers() -> None:
+    unreviewed = [
+        f"{file}:{line}: {part}" for file, line, part in dynamic_sql() if (file, part) not in ALLOWED
+    ]
+    assert unreviewed == [], "SQL text built from values: use ? parameters (or review and add to ALLOWED)"
+
+
+def test_the_reviewed_list_has_no_stale_entries() -> None:
+    used = {(file, part) for file, _, part in dynamic_sql()}
+    assert sorted(set(ALLOWED) - used) == []
+
+
+def test_the_scanner_catches_formatting() -> None:
+    module = ast.parse(
+        "def f(db, user):\n"
+        "    db.execute(f'SELECT * FROM t WHERE name = {user}')\n"
+        "    db.execute('SELECT * FROM t WHERE name = %s' % user)\n"
+        "    db.execute('SELECT * FROM t WHERE name = {}'.format(user))\n"
+        "    sql = 'SELECT * FROM t WHERE name = ' + user\n"
+        "    db.execute(sql)\n"
+        "    db.execute('SELECT * FROM t WHERE name = ?', [user])\n"
+    )
+    calls = [
+        n for n in ast.walk(module) if isinstance(n, ast.Call) and getattr(n.func, "attr", "") == "execute"
+    ]
+    parts = [list(interpolated(call.args[0], [module.body[0], module])) for call in calls]
+    assert parts == [
+        ["user"],
+        ["'SELECT * FROM t WHERE name = %s' % user"],
+        ["'SELECT * FROM t WHERE name = {}'.format(user)"],
+        ["user"],
+        [],
+    ]
