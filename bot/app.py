@@ -11,12 +11,13 @@ import logging
 import re
 import sys
 from collections.abc import Iterable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot import request_guard
 from bot.errors import handle_error
 from bot.services import Services
 from bot.settings import Settings
@@ -74,8 +75,12 @@ def create_app(settings: Settings, services: Services, *, listener_executor: Exe
         signing_secret=settings.signing_secret or "",
         token_verification_enabled=settings.mode in ("http", "socket"),
         process_before_response=False,
-        listener_executor=listener_executor,
+        # Acks run on these workers: Bolt's default of 5 left commands unacked while replies waited on a
+        # slow Web API. Most of the time they wait on I/O, so many are cheap.
+        listener_executor=listener_executor
+        or ThreadPoolExecutor(max_workers=64, thread_name_prefix="listener"),
     )
+    request_guard.install(app, settings.signing_secret or "")
     app.error(handle_error)
     for module in _feature_modules():
         module.register(app, services)

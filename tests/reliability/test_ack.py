@@ -35,16 +35,6 @@ def timed_post(url: str, body: str, secret: str) -> tuple[int, float]:
     return status, time.monotonic() - started
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "create_app()/make_http_server() leave Bolt's default listener executor, ThreadPoolExecutor("
-        "max_workers=5), and with process_before_response=False the listener (which calls ack()) runs on that "
-        "pool: once 5 listeners wait on a slow Web API, every further command waits for a free worker and "
-        "misses Slack's 3 s ack (Bolt gives up after ack_timeout and answers without an ack)."
-    ),
-)
 def test_every_command_is_acked_within_3_s_while_the_web_api_takes_10_s(
     events_url: str, fake_slack: FakeSlack, signing_secret: str, settings: Settings
 ) -> None:

@@ -1,0 +1,82 @@
+"""The first thing every HTTP request meets: Slack's signature, checked so that it fails closed, and replays.
+
+Bolt's own RequestVerification lets an unparsable timestamp raise (the app's error handler then answered the
+unverified body) and runs after the SSL-check middleware (an unsigned `ssl_check=1` got 200). This one runs
+first, turns every failure into 401, and answers a replay of a request already handled with an empty 200
+(Slack's signature covers the timestamp, so a replay within the 5-minute window is the only one possible).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.middleware import Middleware
+from slack_bolt.middleware.request_verification import RequestVerification
+from slack_sdk.signature import SignatureVerifier
+
+REPLAY_WINDOW_SECONDS = 60 * 5 + 30  # Slack's 5 minutes, plus clock skew
+MAX_REMEMBERED = 200_000
+
+
+class SeenSignatures:
+    """Signatures of requests already handled, forgotten once they could no longer be replayed.
+
+    Kept in memory: one process serves one app. (Several instances behind a load balancer would each
+    catch replays sent to themselves only.)
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._seen: OrderedDict[str, float] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def first_time(self, signature: str) -> bool:
+        now = self._clock()
+        with self._lock:
+            while self._seen and (
+                next(iter(self._seen.values())) < now - REPLAY_WINDOW_SECONDS
+                or len(self._seen) > MAX_REMEMBERED
+            ):
+                self._seen.popitem(last=False)
+            if signature in self._seen:
+                return False
+            self._seen[signature] = now
+            return True
+
+
+class VerifiedRequests(Middleware):
+    def __init__(self, signing_secret: str, seen: SeenSignatures | None = None) -> None:
+        self.verifier = SignatureVerifier(signing_secret=signing_secret)
+        self.seen = seen or SeenSignatures()
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse:
+        if req.mode == "socket_mode":  # Socket Mode requests come over the app's own authenticated socket
+            return next()
+        timestamp = req.headers.get("x-slack-request-timestamp", [""])[0]
+        signature = req.headers.get("x-slack-signature", [""])[0]
+        try:
+            valid = timestamp.isdigit() and self.verifier.is_valid(req.raw_body, timestamp, signature)
+        except (ValueError, TypeError, OverflowError):
+            valid = False
+        if not valid:
+            return BoltResponse(status=401, body="")
+        if not self.seen.first_time(signature):
+            return BoltResponse(status=200, body="")
+        return next()
+
+
+def install(app: App, signing_secret: str) -> None:
+    """Put VerifiedRequests first in the app's middleware, in place of Bolt's RequestVerification.
+
+    Bolt has no public way to order its built-in middleware, so this edits its list; a test fails if a Bolt
+    upgrade changes that list's shape.
+    """
+    middleware: list[Middleware] = app._middleware_list
+    kept = [m for m in middleware if not isinstance(m, RequestVerification)]
+    middleware[:] = [VerifiedRequests(signing_secret), *kept]
