@@ -221,7 +221,9 @@ class OutboxWorker:
                 log.info("outbox: sent row %d (%s %s)", row.id, row.kind, row.method)
                 return
             error = result.error or "unknown"
-            if not result.transient or attempts >= self._max_attempts:
+            rate_limited = error == "ratelimited"
+            # Slack's 429 says "wait", never "give up": a rate-limited row is retried however long the storm.
+            if not rate_limited and (not result.transient or attempts >= self._max_attempts):
                 reason = error if not result.transient else f"gave_up_after_{attempts}_attempts: {error}"
                 outbox.mark_failed(db, row.id, error=reason)
                 report.failed.append(row.id)

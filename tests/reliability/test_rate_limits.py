@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.fake_slack import FakeSlack
 from tests.reliability.scenarios import Storm, run_rate_limit_scenario
 
@@ -38,16 +36,6 @@ def test_storms_are_waited_out_paced_per_channel_and_every_message_sent_once(
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "bot.outbox.OutboxWorker counts each 429 towards max_attempts (10): a storm of 10 rate-limited answers "
-        "in a row makes the oldest pending row give up (state failed, 'gave_up_after_10_attempts: "
-        "ratelimited') although Slack only said 'wait', so the message is lost; and on that give-up path the "
-        "Retry-After is not recorded (_method_blocked_until), so the next row is sent at once, inside the wait."
-    ),
-)
 def test_a_long_storm_loses_nothing(tmp_path: Path, fake_slack: FakeSlack) -> None:
     storms = [Storm(at=2.0, count=12, retry_after=2)]
     result = run_rate_limit_scenario(
