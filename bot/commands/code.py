@@ -112,6 +112,7 @@ class CodeHandlers:
         shared_by: str | None = None,
     ) -> Reply:
         book = self.services.codebook
+        command_text = " ".join(command_text.split())  # the buttons carry it: keep it short
         record = shared_by is None and offset == 0
         try:
             if isinstance(command, UsageError):

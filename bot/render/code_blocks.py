@@ -135,7 +135,8 @@ def _header(text: str) -> HeaderBlock:
 def _button(
     label: str, action_id: str, value: Mapping[str, Any] | str, style: str | None = None
 ) -> ButtonElement:
-    raw = value if isinstance(value, str) else json.dumps(value, separators=(",", ":"))
+    # ensure_ascii=False: Block Kit counts characters, and "\ud83d\ude00" would make one emoji twelve.
+    raw = value if isinstance(value, str) else json.dumps(value, separators=(",", ":"), ensure_ascii=False)
     return ButtonElement(text=PlainTextObject(text=label), action_id=action_id, value=raw, style=style)
 
 

@@ -23,7 +23,6 @@ from typing import Any, get_args
 import pytest
 from hypothesis import HealthCheck, example, given, reject, settings
 from hypothesis import strategies as st
-from slack_sdk.errors import SlackObjectFormationError
 
 import bot.commands.code as code
 from bot.commands.code import CodeHandlers
@@ -347,17 +346,6 @@ def test_code_replies_for_any_text_are_valid_and_inert(
     assert leaks(shown_texts(shared), ["<@W111>", *HELP_PLACEHOLDERS]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=SlackObjectFormationError,
-    reason=(
-        "bot/render/code_blocks.py `_button` JSON-encodes button values with ensure_ascii (json.dumps default), "
-        "so an accepted /code query (<= 200 characters) of emoji becomes 12 characters per emoji and exceeds "
-        "Block Kit's 2,000-character button value; and bot/commands/code.py passes the raw command text "
-        "(before whitespace is collapsed) as the Share button's value, so whitespace padding overflows it too. "
-        "to_dict() raises SlackObjectFormationError and the user gets the generic error instead of results."
-    ),
-)
 @pytest.mark.parametrize(
     "text", ["heart attack " + "😀" * 180, "heart" + " " * 2500 + "attack"], ids=["emoji", "whitespace"]
 )
