@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -304,6 +304,34 @@ def cmd_serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_admin(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """The first admin of an install, named by whoever runs the server (every later role is granted in Slack)."""
+    import re
+
+    from bot.services import build_relay
+    from storage.db import connect
+
+    if not re.fullmatch(r"[UW][A-Z0-9]{2,20}", args.user_id):
+        raise UsageError(
+            "USER_ID must be a Slack member ID such as U0123ABCD (profile -> ... -> Copy member ID)"
+        )
+    relay = build_relay(lambda: connect(settings.db_path), _utc_now)
+    if relay.bootstrap_admin(args.user_id):
+        print(
+            f"{args.user_id} is now the admin; grant other roles in Slack with /codedesk role grant.",
+            file=out,
+        )
+        return EXIT_OK
+    print(
+        "This install already has an admin: grant roles in Slack with /codedesk role grant.", file=sys.stderr
+    )
+    return EXIT_FAIL
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = _Parser(
         prog="codedesk", description="Code lookup, claim checks and clarifications for coding teams."
@@ -341,6 +369,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("data", help="where the code database is and which dates of service it covers")
     p.add_argument("--rebuild", action="store_true", help="rebuild from the shipped data and your imports")
     p.set_defaults(func=cmd_data)
+
+    p = sub.add_parser("admin", help="name the first admin of this install (a Slack member ID)")
+    p.add_argument("user_id", metavar="USER_ID")
+    p.set_defaults(func=cmd_admin)
 
     p = sub.add_parser("console", help="try the Slack app locally: type /code lookup heart attack")
     p.set_defaults(func=cmd_console)

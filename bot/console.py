@@ -11,20 +11,23 @@ import json
 import logging
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any, TextIO
 from urllib.parse import urlencode
 
 from slack_bolt import App, BoltRequest
+from slack_sdk import WebClient
 from slack_sdk.signature import SignatureVerifier
 
 from bot import ids
 from bot.app import create_app
 from bot.console_slack import RESPONSE_URL_METHOD, Call, IdleWaitingExecutor, SlackStandIn
+from bot.outbox import OutboxWorker
 from bot.render.text import RULE, blocks_to_text
-from bot.services import Services
+from bot.services import Services, web_api_send
 from bot.settings import Settings
 
 CONSOLE_USER = "U_CONSOLE"  # the default user; the admin feature treats them as an admin
@@ -37,12 +40,22 @@ HELP = f"""Type a slash command as you would in Slack, e.g.
   /code lookup heart attack
   /code show E11.9
   /code check E10.9 E11.9 dos:2025-03-01
+  /codedesk office add North Clinic C0NORTH tz:America/Chicago
+  /clarify
 Commands: {", ".join(ids.COMMANDS)} (try "<command> help").
-  home              open your App Home tab
-  /as U123 <line>   run one line as user U123 (plain "/as U123" switches user)
-  help              this text
-  quit              leave (so does exit or Ctrl-D)
-You are {CONSOLE_USER} in channel #{CONSOLE_CHANNEL.lower()} unless you switch."""
+  home                          open your App Home tab
+  submit <field>=<value> | ...  fill in and submit the open form (\\n for a new line)
+  click <action_id> [choice]    press a button (or pick a menu choice) on the latest message showing it
+  reply <ts> <text>             reply in the thread of the message posted at <ts>
+  /as U123 <line>               run one line as user U123 (plain "/as U123" switches user)
+  help                          this text
+  quit                          leave (so does exit or Ctrl-D)
+You are {CONSOLE_USER} (an admin) in channel #{CONSOLE_CHANNEL.lower()} unless you switch.
+Messages the relay queues are delivered after each line, as the server's outbox worker would."""
+_YES = frozenset({"y", "yes", "true", "x", "1", "on"})
+
+
+Body = tuple[str, str]
 
 
 class ConsoleSession:
@@ -56,6 +69,7 @@ class ConsoleSession:
         signing_secret: str,
         out: TextIO,
         wait_seconds: float = WAIT_SECONDS,
+        deliver: Callable[[], None] | None = None,
     ) -> None:
         self.app = app
         self.slack = slack
@@ -64,6 +78,8 @@ class ConsoleSession:
         self.out = out
         self.user_id = CONSOLE_USER
         self.wait_seconds = wait_seconds
+        self.deliver = deliver
+        self.view: dict[str, Any] | None = None  # the modal on screen, for `submit`
         self._numbers = itertools.count(1)
 
     def handle_line(self, line: str) -> bool:
@@ -71,15 +87,22 @@ class ConsoleSession:
         line = line.strip()
         if not line:
             return True
-        word = line.split()[0].lower()
+        word, _, rest = line.partition(" ")
+        word = word.lower()
         if word in ("quit", "exit"):
             return False
         if word == "help":
             self._print(HELP)
         elif word == "home":
-            self._run(self.user_id, lambda user: self._event_body(user), "home")
+            self._run(self.user_id, self._event_body, "home")
         elif word == "/as":
             self._handle_as(line)
+        elif word == "submit":
+            self._submit(rest)
+        elif word == "click":
+            self._click(rest)
+        elif word == "reply":
+            self._reply(rest)
         elif line.startswith("/"):
             self._slash(self.user_id, line)
         else:
@@ -95,16 +118,20 @@ class ConsoleSession:
         if len(parts) == 2:
             self.user_id = user
             self._print(f"You are now {user}.")
-        elif parts[2].strip().lower() == "home":
-            self._run(user, lambda u: self._event_body(u), "home")
-        else:
-            self._slash(user, parts[2])
+            return
+        previous, self.user_id = self.user_id, user
+        try:
+            self.handle_line(parts[2])
+        finally:
+            self.user_id = previous
+
+    # ---- request bodies, shaped like Slack's ----
 
     def _slash(self, user_id: str, line: str) -> None:
         command, _, text = line.partition(" ")
         self._run(user_id, lambda user: self._command_body(user, command.lower(), text), command)
 
-    def _command_body(self, user_id: str, command: str, text: str) -> tuple[str, str]:
+    def _command_body(self, user_id: str, command: str, text: str) -> Body:
         n = next(self._numbers)
         body = urlencode(
             {
@@ -125,7 +152,7 @@ class ConsoleSession:
         )
         return body, "application/x-www-form-urlencoded"
 
-    def _event_body(self, user_id: str) -> tuple[str, str]:
+    def _envelope(self, event: dict[str, Any]) -> Body:
         n = next(self._numbers)
         body = {
             "token": "console",
@@ -134,13 +161,7 @@ class ConsoleSession:
             "type": "event_callback",
             "event_id": f"Ev{n:08d}",
             "event_time": int(time.time()),
-            "event": {
-                "type": "app_home_opened",
-                "user": user_id,
-                "channel": f"D_{user_id}",
-                "tab": "home",
-                "event_ts": f"{time.time():.6f}",
-            },
+            "event": event,
             "authorizations": [
                 {
                     "team_id": self.slack.team_id,
@@ -152,13 +173,131 @@ class ConsoleSession:
         }
         return json.dumps(body), "application/json"
 
-    def _run(self, user_id: str, build: Any, label: str) -> None:
+    def _event_body(self, user_id: str) -> Body:
+        return self._envelope(
+            {
+                "type": "app_home_opened",
+                "user": user_id,
+                "channel": f"D_{user_id}",
+                "tab": "home",
+                "event_ts": f"{time.time():.6f}",
+            }
+        )
+
+    def _interaction(self, user_id: str, payload: dict[str, Any]) -> Body:
+        team = {"id": self.slack.team_id, "domain": "codedesk-console"}
+        user = {"id": user_id, "username": user_id.lower(), "name": user_id.lower(), "team_id": team["id"]}
+        full = {"team": team, "user": user, "api_app_id": "A_CONSOLE", "token": "console", **payload}
+        return urlencode({"payload": json.dumps(full)}), "application/x-www-form-urlencoded"
+
+    # ---- forms, buttons and threads ----
+
+    def _submit(self, text: str) -> None:
+        view = self.view
+        if view is None:
+            self._print("No form is open. Open one first, e.g. with /clarify.")
+            return
+        given = parse_fields(text)
+        unknown = sorted(set(given) - set(input_fields(view)))
+        if unknown:
+            self._print(f"This form has no {', '.join(unknown)}; its fields: {', '.join(input_fields(view))}")
+            return
+        submitted = {
+            "id": view.get("id", "V_CONSOLE"),
+            "team_id": self.slack.team_id,
+            "type": "modal",
+            "callback_id": view.get("callback_id", ""),
+            "private_metadata": view.get("private_metadata", ""),
+            "blocks": view.get("blocks", []),
+            "title": view.get("title"),
+            "state": {"values": form_state(view, given)},
+            "hash": "console",
+        }
+        payload = {"type": "view_submission", "trigger_id": "console.trigger", "view": submitted}
+        self._run(self.user_id, lambda user: self._interaction(user, payload), "submit")
+
+    def _click(self, text: str) -> None:
+        action_id, _, choice = text.strip().partition(" ")
+        found = self._find_element(action_id)
+        if found is None:
+            self._print(f"No message on screen has {action_id or 'that'}; try `click clarification_answer`.")
+            return
+        call, block_id, element = found
+        action: dict[str, Any] = {"action_id": action_id, "block_id": block_id, "type": element.get("type")}
+        if element.get("type") == "button":
+            action["value"] = element.get("value", "")
+        else:
+            option = pick_option(element.get("options") or [], choice)
+            if option is None:
+                names = ", ".join(str(o.get("text", {}).get("text")) for o in element.get("options") or [])
+                self._print(f"Choose one of: {names} (e.g. `click {action_id} {names.split(', ')[0]}`)")
+                return
+            action["selected_option"] = option
+        channel, ts, ephemeral = message_place(call)
+        n = next(self._numbers)
+        payload = {
+            "type": "block_actions",
+            "trigger_id": f"{n}.console.trigger",
+            "container": {
+                "type": "message",
+                "message_ts": ts,
+                "channel_id": channel,
+                "is_ephemeral": ephemeral,
+            },
+            "channel": {"id": channel, "name": channel.lower()},
+            "response_url": self.slack.response_url(n),
+            "actions": [{**action, "action_ts": f"{time.time():.6f}"}],
+        }
+        self._run(self.user_id, lambda user: self._interaction(user, payload), f"click {action_id}")
+
+    def _find_element(self, action_id: str) -> tuple[Call, str, Mapping[str, Any]] | None:
+        for call in reversed(self.slack.calls):
+            for block in call.body.get("blocks") or []:
+                if not isinstance(block, Mapping):
+                    continue
+                elements = [*(block.get("elements") or []), block.get("accessory") or {}]
+                for element in elements:
+                    if isinstance(element, Mapping) and element.get("action_id") == action_id:
+                        return call, str(block.get("block_id", "")), element
+        return None
+
+    def _reply(self, text: str) -> None:
+        thread_ts, _, message = text.strip().partition(" ")
+        channel = next(
+            (
+                str((c.response or {}).get("channel"))
+                for c in self.slack.calls
+                if c.method == "chat.postMessage" and (c.response or {}).get("ts") == thread_ts
+            ),
+            None,
+        )
+        if channel is None or not message.strip():
+            self._print("Usage: reply <ts of a posted message> <text>  (the ts is shown where it was posted)")
+            return
+        event = {
+            "type": "message",
+            "user": self.user_id,
+            "text": message.strip(),
+            "ts": self.slack.next_ts(),
+            "thread_ts": thread_ts,
+            "channel": channel,
+            "channel_type": "im" if channel.startswith("D") else "channel",
+            "team": self.slack.team_id,
+            "user_team": self.slack.team_id,
+            "event_ts": f"{time.time():.6f}",
+        }
+        self._run(self.user_id, lambda user: self._envelope(event), "reply")
+
+    # ---- running a request ----
+
+    def _run(self, user_id: str, build: Callable[[str], Body], label: str) -> None:
         body, content_type = build(user_id)
         timestamp = str(int(time.time()))
-        headers = {
+        signature = self.verifier.generate_signature(timestamp=timestamp, body=body) or ""
+        headers: dict[str, str | Sequence[str]] = {
             "content-type": content_type,
             "x-slack-request-timestamp": timestamp,
-            "x-slack-signature": self.verifier.generate_signature(timestamp=timestamp, body=body),
+            "x-slack-signature": signature,
         }
         mark = self.slack.mark()
         response = self.app.dispatch(BoltRequest(body=body, headers=headers))
@@ -170,11 +309,24 @@ class ConsoleSession:
             return
         if response.body:
             self._print_ack(response.body)
+        elif label == "submit":
+            self.view = None  # an empty ack closes the form
         if not self.executor.wait_idle(self.wait_seconds):
             self._print(f"(still working after {self.wait_seconds:.0f} s; showing what arrived so far)")
+        if self.deliver is not None:
+            self.deliver()
         for call in self.slack.calls_since(mark):
-            if call.method not in _SILENT_METHODS:
-                self._print(render_call(call))
+            if call.method in _SILENT_METHODS:
+                continue
+            self._remember_view(call)
+            self._print(render_call(call))
+
+    def _remember_view(self, call: Call) -> None:
+        if call.method not in ("views.open", "views.push", "views.update"):
+            return
+        view = (call.response or {}).get("view")
+        if isinstance(view, dict) and view.get("type") == "modal":
+            self.view = view
 
     def _print_ack(self, body: str) -> None:
         try:
@@ -182,12 +334,108 @@ class ConsoleSession:
         except ValueError:
             self._print(body)
             return
-        if isinstance(message, dict) and (message.get("text") or message.get("blocks")):
+        if not isinstance(message, dict):
+            return
+        if message.get("response_action") == "errors":
+            lines = [f"  {field}: {text}" for field, text in (message.get("errors") or {}).items()]
+            self._print("── the form was not sent; fix and submit again:\n" + "\n".join(lines))
+        elif message.get("response_action") in ("update", "push") and isinstance(message.get("view"), dict):
+            view = {**message["view"], "id": (self.view or {}).get("id", "V_CONSOLE")}
+            self.view = view if view.get("submit") else None
+            self._print(render_view(view))
+        elif message.get("response_action") == "clear":
+            self.view = None
+        elif message.get("text") or message.get("blocks"):
             self._print(blocks_to_text(message.get("blocks"), str(message.get("text", ""))))
 
     def _print(self, text: str) -> None:
         self.out.write(text.rstrip("\n") + "\n")
         self.out.flush()
+
+
+# ---- forms in text ----
+
+
+def parse_fields(text: str) -> dict[str, str]:
+    """`a=1 | b=two words` -> {"a": "1", "b": "two words"}; `\\n` in a value is a new line."""
+    fields: dict[str, str] = {}
+    for part in text.split(" | "):
+        key, sep, value = part.partition("=")
+        if sep and key.strip():
+            fields[key.strip()] = value.strip().replace("\\n", "\n")
+    return fields
+
+
+def input_fields(view: Mapping[str, Any]) -> list[str]:
+    return [str(b.get("block_id")) for b in view.get("blocks") or [] if b.get("type") == "input"]
+
+
+def pick_option(options: list[Mapping[str, Any]], choice: str) -> Mapping[str, Any] | None:
+    """The option whose text or value is `choice` (or starts with it), ignoring case."""
+    wanted = choice.strip().casefold()
+    if not wanted:
+        return None
+    for exact in (True, False):
+        for option in options:
+            names = (
+                str(option.get("text", {}).get("text", "")).casefold(),
+                str(option.get("value", "")).casefold(),
+            )
+            if any((name == wanted) if exact else name.startswith(wanted) for name in names):
+                return option
+    return None
+
+
+def _epoch(text: str) -> int | None:
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return int((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp())
+
+
+def form_state(view: Mapping[str, Any], given: Mapping[str, str]) -> dict[str, Any]:
+    """view.state.values as Slack would send them: what was typed, else the form's initial values."""
+    values: dict[str, Any] = {}
+    for block in view.get("blocks") or []:
+        if block.get("type") != "input":
+            continue
+        element = block.get("element") or {}
+        kind, raw = element.get("type"), given.get(str(block.get("block_id")))
+        state: dict[str, Any] = {"type": kind}
+        if kind in ("static_select", "radio_buttons"):
+            picked = pick_option(element.get("options") or [], raw) if raw else element.get("initial_option")
+            state["selected_option"] = picked
+        elif kind == "checkboxes":
+            ticked = raw is not None and raw.strip().lower() in _YES
+            state["selected_options"] = list(element.get("options") or []) if ticked else []
+        elif kind == "datetimepicker":
+            state["selected_date_time"] = _epoch(raw) if raw else element.get("initial_date_time")
+        else:
+            state["value"] = raw if raw is not None else element.get("initial_value")
+        values[str(block.get("block_id"))] = {str(element.get("action_id")): state}
+    return values
+
+
+def message_place(call: Call) -> tuple[str, str, bool]:
+    """(channel, ts, is_ephemeral) of the message a call posted."""
+    if call.method == RESPONSE_URL_METHOD:
+        return CONSOLE_CHANNEL, f"{time.time():.6f}", True
+    response = call.response or {}
+    channel = str(response.get("channel") or call.body.get("channel") or CONSOLE_CHANNEL)
+    return channel, str(response.get("ts") or call.body.get("ts") or ""), False
+
+
+def render_view(view: Mapping[str, Any], method: str = "") -> str:
+    title = (view.get("title") or {}).get("text", "")
+    banner = f"modal: {title}" + (f" ({method})" if method else "")
+    lines = [f"── {banner} {RULE[: max(0, 56 - len(banner))]}", blocks_to_text(view.get("blocks"), "")]
+    fields = input_fields(view)
+    if fields and view.get("submit"):
+        lines.append(
+            f"  (fill in with: submit {fields[0]}=... | {fields[-1]}=...  fields: {', '.join(fields)})"
+        )
+    return "\n".join(lines)
 
 
 def render_call(call: Call) -> str:
@@ -206,7 +454,11 @@ def render_call(call: Call) -> str:
     elif call.method in ("chat.postMessage", "chat.update"):
         verb = "posted in" if call.method == "chat.postMessage" else "updated in"
         thread = " (thread)" if body.get("thread_ts") else ""
-        banner = f"{verb} {body.get('channel')}{thread}"
+        ts = (call.response or {}).get("ts")
+        where = (call.response or {}).get("channel") or body.get("channel")
+        banner = f"{verb} {where}{thread}" + (
+            f" · ts {ts}" if ts and call.method == "chat.postMessage" else ""
+        )
         content = blocks_to_text(body.get("blocks"), str(body.get("text", "")))
     elif call.method == "chat.postEphemeral":
         banner = f"only {body.get('user')} sees this in {body.get('channel')}"
@@ -217,10 +469,9 @@ def render_call(call: Call) -> str:
             view = json.loads(view)
         if view.get("type") == "home":
             banner = f"App Home of {body.get('user_id')}"
+            content = blocks_to_text(view.get("blocks"), "")
         else:
-            title = (view.get("title") or {}).get("text", "")
-            banner = f"modal: {title} ({call.method})"
-        content = blocks_to_text(view.get("blocks"), "")
+            return render_view(view, call.method)
     else:
         return f"── Slack call {call.method}"
     return f"── {banner} {RULE[: max(0, 56 - len(banner))]}\n{content}"
@@ -238,6 +489,22 @@ def _quiet_bolt() -> Iterator[None]:
         bolt.setLevel(level)
 
 
+def outbox_delivery(services: Services, slack: SlackStandIn, token: str) -> Callable[[], None]:
+    """Deliver everything the relay queued, now: the console's stand-in for the server's outbox thread."""
+    client = WebClient(token=token, base_url=slack.api_url, retry_handlers=[])
+    worker = OutboxWorker(
+        services.db_factory, web_api_send(client), services.clock, lambda _: None, channel_interval=0.0
+    )
+
+    def deliver() -> None:
+        for _ in range(20):
+            report = worker.deliver_due(services.clock())
+            if not report.sent:
+                return
+
+    return deliver
+
+
 def run_console(settings: Settings, services: Services, stdin: TextIO, stdout: TextIO) -> int:
     """Read lines from stdin until quit/EOF; prompt only when stdin is a terminal. Returns the exit code."""
     signing_secret = secrets.token_hex(16)
@@ -250,8 +517,10 @@ def run_console(settings: Settings, services: Services, stdin: TextIO, stdout: T
             signing_secret=signing_secret,
             slack_api_url=slack.api_url,
         )
+        services.relay().bootstrap_admin(CONSOLE_USER)
         app = create_app(console_settings, services, listener_executor=executor)
-        session = ConsoleSession(app, slack, executor, signing_secret, stdout)
+        deliver = outbox_delivery(services, slack, console_settings.bot_token or "")
+        session = ConsoleSession(app, slack, executor, signing_secret, stdout, deliver=deliver)
         if interactive:
             stdout.write('CodeDesk console: the real app, a pretend Slack. Type "help" or "quit".\n')
         while True:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -22,6 +23,7 @@ from urllib.parse import parse_qsl, urlsplit
 RESPONSE_URL_METHOD = "response_url"
 FILE_UPLOAD_METHOD = "file_upload"
 _JSON_FIELDS = ("blocks", "attachments", "view", "metadata", "files", "channels")
+_USER_ID = re.compile(r"^[UW][A-Z0-9_]+$")
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Call:
     body: dict[str, Any]
     headers: dict[str, str]
     at: float = field(default_factory=time.monotonic)
+    response: dict[str, Any] | None = None  # the JSON the stand-in answered with (None for text replies)
 
 
 @dataclass
@@ -202,7 +205,10 @@ class SlackStandIn:
 
     def _chat_postMessage(self, body: Mapping[str, Any]) -> dict[str, Any]:
         ts = self.next_ts()
-        return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": self._message(body, ts)}
+        channel = str(body.get("channel", ""))
+        if _USER_ID.match(channel):  # posting to a user id posts in the bot's DM with them, as Slack does
+            channel = f"D_{channel}"
+        return {"ok": True, "channel": channel, "ts": ts, "message": self._message(body, ts)}
 
     def _chat_postEphemeral(self, body: Mapping[str, Any]) -> dict[str, Any]:
         return {"ok": True, "message_ts": self.next_ts()}
@@ -303,7 +309,10 @@ class _Handler(BaseHTTPRequestHandler):
             body = {"_raw": raw.decode("utf-8", "replace")}
         call = Call(method=method, path=parts.path, body=body, headers=headers)
         stand_in._record(call)
-        self._send(stand_in.reply(call))
+        reply = stand_in.reply(call)
+        if isinstance(reply.body, dict):
+            call.response = reply.body
+        self._send(reply)
 
     def _send(self, reply: CannedReply) -> None:
         if isinstance(reply.body, str):

@@ -11,7 +11,8 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.app import configure_logging, create_app
-from bot.services import Services
+from bot.outbox import OutboxWorker
+from bot.services import Services, outbox_client, web_api_send
 from bot.settings import Settings
 
 log = logging.getLogger("codedesk.serve")
@@ -79,12 +80,53 @@ class BackgroundHttpServer:
         self.stop()
 
 
+class OutboxThread:
+    """The outbox worker (bot.outbox) on its own thread: delivers what the relay queued, until `stop()`.
+
+    Stopping wakes the worker from its poll sleep and waits for the pass in progress to finish, so a row is
+    never left half-recorded by a clean shutdown (an unclean one is covered by the outbox's claim lease).
+    """
+
+    def __init__(self, worker_for: Callable[[Callable[[float], None]], OutboxWorker]) -> None:
+        self.stop_event = threading.Event()
+        self.worker = worker_for(self._sleep)
+        self.thread = threading.Thread(
+            target=self.worker.run_forever, args=(self.stop_event,), name="codedesk-outbox", daemon=True
+        )
+
+    def _sleep(self, seconds: float) -> None:
+        self.stop_event.wait(seconds)
+
+    def start(self) -> OutboxThread:
+        self.thread.start()
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self.stop_event.set()
+        if self.thread.is_alive():
+            self.thread.join(timeout)
+
+    def __enter__(self) -> OutboxThread:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def outbox_thread(settings: Settings, services: Services) -> OutboxThread:
+    """The server's outbox worker: the real clock, a Web API client without retries of its own."""
+    services.relay()  # the outbox table lives with the relay's tables
+    send = web_api_send(outbox_client(settings))
+    return OutboxThread(lambda sleep: OutboxWorker(services.db_factory, send, services.clock, sleep))
+
+
 def serve_http(settings: Settings, services: Services, host: str = "0.0.0.0", port: int = 3000) -> None:
     configure_logging(settings)
     server = make_http_server(settings, services, host, port)
     log.info("serving %s on http://%s:%s (health: %s)", EVENTS_PATH, host, server.effective_port, HEALTH_PATH)
     try:
-        server.run()
+        with outbox_thread(settings, services):
+            server.run()
     finally:
         server.close()
 
@@ -95,4 +137,5 @@ def serve_socket(settings: Settings, services: Services) -> None:
     configure_logging(settings)
     app = create_app(settings, services)
     log.info("connecting to Slack in Socket Mode")
-    SocketModeHandler(app, app_token=settings.app_token).start()
+    with outbox_thread(settings, services):
+        SocketModeHandler(app, app_token=settings.app_token).start()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 import sqlite_utils
 
@@ -15,7 +15,11 @@ from storage.db import connect
 from storage.usage import UsageRecorder
 
 if TYPE_CHECKING:
+    from slack_sdk import WebClient
+
     from bot.lookups.codebook import CodeBook
+    from bot.outbox import Send
+    from bot.relay.service import ClarificationService
 
 
 @dataclass(frozen=True)
@@ -27,10 +31,14 @@ class OpenItem:
     link: str | None = None
 
 
-OpenItemsProvider = Callable[[str], Sequence[OpenItem]]
+class OpenItemsProvider(Protocol):
+    """The caller's open items for the App Home. `team_id` is the user's workspace when known (the relay
+    needs it: office staff are matched by user *and* team); simple providers may ignore it."""
+
+    def __call__(self, user_id: str, team_id: str | None = None, /) -> Sequence[OpenItem]: ...
 
 
-def no_open_items(user_id: str) -> Sequence[OpenItem]:
+def no_open_items(user_id: str, team_id: str | None = None, /) -> Sequence[OpenItem]:
     return ()
 
 
@@ -47,10 +55,53 @@ class Services:
     usage: UsageRecorder
     # Hook for the relay: the caller's open clarifications for the App Home (the clarify feature replaces it).
     open_clarifications: OpenItemsProvider = no_open_items
+    # The clarification relay; `relay()` creates it on first use when start-up did not.
+    clarifications: ClarificationService | None = None
 
     def today(self) -> date:
         """Today's date in the team's time zone (a claim's default date of service)."""
         return self.clock().astimezone(self.settings.tz).date()
+
+    def relay(self) -> ClarificationService:
+        """The clarification service over this app database (its tables created on first use)."""
+        if self.clarifications is None:
+            self.clarifications = build_relay(self.db_factory, self.clock)
+        return self.clarifications
+
+
+def build_relay(
+    db_factory: Callable[[], sqlite_utils.Database], clock: Callable[[], datetime]
+) -> ClarificationService:
+    """The relay with the Slack layer's Block Kit for its messages (Answer buttons, Resolve menu)."""
+    from bot.relay.service import ClarificationService
+    from bot.render.clarify_blocks import outbox_blocks
+    from storage.relay_tables import migrate_relay
+
+    db = db_factory()
+    try:
+        migrate_relay(db)
+    finally:
+        db.close()
+    return ClarificationService(db_factory, clock, blocks_for=outbox_blocks)
+
+
+def web_api_send(client: WebClient) -> Send:
+    """The outbox's `send`: one Web API call, its response data returned; errors raise SlackApiError.
+
+    Give it a client without retry handlers: the outbox does the retrying (and honours Retry-After).
+    """
+
+    def send(method: str, payload: dict[str, Any]) -> Mapping[str, Any]:
+        data = client.api_call(method, json=payload).data
+        return data if isinstance(data, dict) else {"ok": True}
+
+    return send
+
+
+def outbox_client(settings: Settings) -> WebClient:
+    from slack_sdk import WebClient
+
+    return WebClient(token=settings.bot_token, base_url=settings.slack_api_url, retry_handlers=[])
 
 
 def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
@@ -66,4 +117,5 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) 
         clock=clock,
         db_factory=db_factory,
         usage=usage,
+        clarifications=build_relay(db_factory, clock),
     )

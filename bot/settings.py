@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+
+from bot.timezones import known_zone
 
 Mode = Literal["http", "socket", "console", "cli"]
 
@@ -102,12 +104,10 @@ class Settings:
             api_url += "/"
 
         team_tz = get("CODEDESK_TEAM_TZ") or DEFAULT_TEAM_TZ
-        try:
-            ZoneInfo(team_tz)
-        except (ZoneInfoNotFoundError, ValueError):
+        if known_zone(team_tz) is None:
             raise SettingsError(
-                f"CODEDESK_TEAM_TZ is not a known time zone: {team_tz!r} (e.g. America/Chicago)"
-            ) from None
+                f"CODEDESK_TEAM_TZ is not a known time zone: {team_tz[:64]!r} (e.g. America/Chicago)"
+            )
 
         log_level = (get("CODEDESK_LOG_LEVEL") or "INFO").upper()
         if not isinstance(logging.getLevelName(log_level), int):

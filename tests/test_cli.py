@@ -113,3 +113,10 @@ def test_installed_entry_point_runs(codebook: CodeBook, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("I48.91")
+
+
+def test_first_admin_is_named_once(cli, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert cli("admin", "U0ADMIN1")[0] == 0
+    status, _ = cli("admin", "U0OTHER2")
+    assert status == 1 and "already has an admin" in capsys.readouterr().err
+    assert cli("admin", "not-a-user")[0] == 2

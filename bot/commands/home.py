@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.render.home_blocks import home_view
@@ -17,15 +17,20 @@ class HomeHandlers:
     def __init__(self, services: Services) -> None:
         self.services = services
 
-    def view_for(self, user_id: str) -> dict[str, Any]:
+    def view_for(self, user_id: str, team_id: str | None = None) -> dict[str, Any]:
         recent = self.services.usage.recent(user_id, RECENT_LOOKUPS)
-        return home_view(recent, self.services.open_clarifications(user_id))
+        provider = self.services.open_clarifications
+        open_items = provider(user_id) if team_id is None else provider(user_id, team_id)
+        return home_view(recent, open_items)
 
-    def on_home_opened(self, event: dict[str, Any], client: WebClient) -> None:
+    def on_home_opened(
+        self, event: dict[str, Any], client: WebClient, context: BoltContext | None = None
+    ) -> None:
         if event.get("tab", "home") != "home":
             return
         user_id = event["user"]
-        client.views_publish(user_id=user_id, view=self.view_for(user_id))
+        team_id = context.team_id if context is not None else None
+        client.views_publish(user_id=user_id, view=self.view_for(user_id, team_id))
 
 
 def register(app: App, services: Services) -> None:

@@ -12,11 +12,12 @@ import itertools
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import sqlite_utils
 from apscheduler.triggers.cron import CronTrigger
 
+from bot.timezones import known_zone
 from storage.db import Migration, migrate
 from storage.relay_tables import to_db_time
 
@@ -146,12 +147,12 @@ def set_team_tz(db: sqlite_utils.Database, tz: str, *, by: str, at: datetime) ->
 
 
 def require_tz(tz: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
+    zone = known_zone(tz)
+    if zone is None:
         raise ScheduleError(
-            f"{tz!r} is not a time zone I know; use an IANA name such as America/Chicago or Europe/London."
-        ) from None
+            f"{tz[:64]!r} is not a time zone I know; use an IANA name such as America/Chicago or Europe/London."
+        )
+    return zone
 
 
 # -- cron maths ---------------------------------------------------------------------------------------------

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from enum import StrEnum
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlite_utils
 
 from bot.relay import messages, phi
 from bot.relay.business_time import add_business_hours
 from bot.relay.query_rules import QueryDraft, check_answer_choice, normalise_codes, validate_query
+from bot.timezones import known_zone
 from storage import audit, clarifications, offices, outbox, processed_events, roles
 from storage.audit import AuditEntry
 from storage.clarifications import (
@@ -564,9 +564,7 @@ class ClarificationService:
                     f"That channel already belongs to {same_channel.name}; each office needs its own "
                     "channel so it only sees its own questions."
                 )
-        try:
-            ZoneInfo(tz)
-        except (ZoneInfoNotFoundError, ValueError):
+        if known_zone(tz) is None:
             errors["tz"] = "Use an IANA time zone such as America/Chicago."
         if open_ >= close:
             errors["close"] = "Closing time must be after opening time."

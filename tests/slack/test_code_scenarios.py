@@ -11,7 +11,7 @@ import pytest
 from bot import ids
 from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
 from tests.scenario import Scenario
-from tests.signing import block_actions_body, event_body, shortcut_body, slash_command_body
+from tests.signing import block_actions_body, event_body, slash_command_body
 
 
 def code(fake: FakeSlack, text: str, user_id: str = "W111") -> str:
@@ -230,8 +230,3 @@ def test_stale_timestamp_is_401(scenario: Scenario, fake_slack: FakeSlack) -> No
     outcome = scenario.run(code(fake_slack, "heart attack"), timestamp=int(time.time()) - 301)
     assert outcome.response.status == 401
     assert outcome.calls == []
-
-
-def test_shortcut_without_clarify_feature_is_unhandled(scenario: Scenario) -> None:
-    outcome = scenario.run(shortcut_body(ids.NEW_CLARIFICATION))
-    assert outcome.response.status == 404
