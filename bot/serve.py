@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.app import configure_logging, create_app
+from bot.jobs.digest import with_file_uploads
 from bot.outbox import OutboxWorker
 from bot.services import Services, outbox_client, web_api_send
 from bot.settings import Settings
@@ -116,8 +118,21 @@ class OutboxThread:
 def outbox_thread(settings: Settings, services: Services) -> OutboxThread:
     """The server's outbox worker: the real clock, a Web API client without retries of its own."""
     services.relay()  # the outbox table lives with the relay's tables
-    send = web_api_send(outbox_client(settings))
+    client = outbox_client(settings)
+    send = with_file_uploads(client, web_api_send(client))  # the digest's chart goes up as a file
     return OutboxThread(lambda sleep: OutboxWorker(services.db_factory, send, services.clock, sleep))
+
+
+@contextmanager
+def running_jobs(services: Services) -> Iterator[None]:
+    """The scheduled jobs (queue status, overdue follow-ups, digest) for as long as the server runs."""
+    from bot.jobs.scheduler import start_scheduler, stop_scheduler
+
+    scheduler = start_scheduler(services)
+    try:
+        yield
+    finally:
+        stop_scheduler(scheduler)
 
 
 def serve_http(settings: Settings, services: Services, host: str = "0.0.0.0", port: int = 3000) -> None:
@@ -125,7 +140,7 @@ def serve_http(settings: Settings, services: Services, host: str = "0.0.0.0", po
     server = make_http_server(settings, services, host, port)
     log.info("serving %s on http://%s:%s (health: %s)", EVENTS_PATH, host, server.effective_port, HEALTH_PATH)
     try:
-        with outbox_thread(settings, services):
+        with outbox_thread(settings, services), running_jobs(services):
             server.run()
     finally:
         server.close()
@@ -137,5 +152,5 @@ def serve_socket(settings: Settings, services: Services) -> None:
     configure_logging(settings)
     app = create_app(settings, services)
     log.info("connecting to Slack in Socket Mode")
-    with outbox_thread(settings, services):
+    with outbox_thread(settings, services), running_jobs(services):
         SocketModeHandler(app, app_token=settings.app_token).start()
