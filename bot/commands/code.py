@@ -30,7 +30,7 @@ from bot.lookups.edits import check_claim
 from bot.lookups.errors import QueryError
 from bot.lookups.search import find_codes
 from bot.lookups.systems import display
-from bot.relay.phi import redact
+from bot.relay.phi import find_phi
 from bot.render.code_blocks import (
     PAGE_SIZE,
     DetailView,
@@ -48,6 +48,10 @@ __all__ = ["CodeHandlers", "parse_code_command", "register", "register_fallbacks
 
 log = logging.getLogger(__name__)
 MAX_OFFSET = 100
+PHI_REFUSAL = (
+    "That looks like it contains {what}. Nothing was searched or kept: look codes up by clinical words or "
+    "codes only, and never put patient details in Slack."
+)
 ASK_OFFICE_UNAVAILABLE = (
     "Asking an office from here is not set up yet. Send the question with `/clarify` instead."
 )
@@ -113,6 +117,10 @@ class CodeHandlers:
     ) -> Reply:
         book = self.services.codebook
         command_text = " ".join(command_text.split())  # the buttons carry it: keep it short
+        identifiers = find_phi(command_text)
+        if identifiers:
+            # Neither kept nor echoed: the reply could be shared into a channel.
+            return message_reply(PHI_REFUSAL.format(what=identifiers[0].reason))
         record = shared_by is None and offset == 0
         try:
             if isinstance(command, UsageError):
@@ -144,8 +152,7 @@ class CodeHandlers:
         self, query: str, offset: int, user_id: str, command_text: str, shared_by: str | None, record: bool
     ) -> Reply:
         if record:
-            # Kept for the caller's App Home: anything that looks like a patient identifier is removed first.
-            self.services.usage.record(user_id, "lookup", redact(query))
+            self.services.usage.record(user_id, "lookup", query)
         offset = max(0, min(offset, MAX_OFFSET))
         book = self.services.codebook
         hits = find_codes(book, query, limit=offset + PAGE_SIZE + 1)

@@ -207,15 +207,293 @@ _PATTERNS: tuple[tuple[PhiKind, re.Pattern[str]], ...] = (
 )
 
 _PATIENT_NAME = re.compile(
-    rf"\b(?i:patient|pt|resident)\b\.?(?:\s+(?i:name))?\s*[:#-]?\s*(?P<first>{_NAME})\s+(?P<last>{_NAME})\b"
+    rf"\b(?i:patient|pt|resident)\b\.?(?:\s+(?i:name))?\s*[:#,-]?\s*(?P<first>{_NAME})\s+(?P<last>{_NAME})\b"
+)
+# Common given names (US birth records, most frequent), for names written without a label: "Maria Gonzalez was
+# admitted", "pt maria gonzalez". Names that are also eponyms in the code sets (Addison, Graves, Wilson, ...)
+# are left out so that disease names never read as people.
+FIRST_NAMES = frozenset(
+    [
+        "james",
+        "john",
+        "robert",
+        "michael",
+        "william",
+        "david",
+        "richard",
+        "joseph",
+        "thomas",
+        "charles",
+        "christopher",
+        "daniel",
+        "matthew",
+        "anthony",
+        "mark",
+        "donald",
+        "steven",
+        "paul",
+        "andrew",
+        "joshua",
+        "kenneth",
+        "kevin",
+        "brian",
+        "george",
+        "timothy",
+        "ronald",
+        "edward",
+        "jason",
+        "jeffrey",
+        "ryan",
+        "jacob",
+        "gary",
+        "nicholas",
+        "eric",
+        "jonathan",
+        "stephen",
+        "larry",
+        "justin",
+        "scott",
+        "brandon",
+        "benjamin",
+        "samuel",
+        "gregory",
+        "alexander",
+        "frank",
+        "patrick",
+        "raymond",
+        "jack",
+        "dennis",
+        "jerry",
+        "tyler",
+        "aaron",
+        "jose",
+        "adam",
+        "nathan",
+        "henry",
+        "douglas",
+        "zachary",
+        "peter",
+        "kyle",
+        "ethan",
+        "walter",
+        "noah",
+        "jeremy",
+        "christian",
+        "keith",
+        "roger",
+        "terry",
+        "gerald",
+        "harold",
+        "sean",
+        "austin",
+        "carl",
+        "arthur",
+        "lawrence",
+        "dylan",
+        "jesse",
+        "jordan",
+        "bryan",
+        "billy",
+        "joe",
+        "bruce",
+        "gabriel",
+        "logan",
+        "albert",
+        "willie",
+        "alan",
+        "juan",
+        "wayne",
+        "elijah",
+        "randy",
+        "roy",
+        "vincent",
+        "ralph",
+        "eugene",
+        "russell",
+        "bobby",
+        "mason",
+        "philip",
+        "louis",
+        "carlos",
+        "luis",
+        "miguel",
+        "jorge",
+        "pedro",
+        "manuel",
+        "francisco",
+        "mary",
+        "patricia",
+        "jennifer",
+        "linda",
+        "elizabeth",
+        "barbara",
+        "susan",
+        "jessica",
+        "sarah",
+        "karen",
+        "lisa",
+        "nancy",
+        "betty",
+        "margaret",
+        "sandra",
+        "ashley",
+        "kimberly",
+        "emily",
+        "donna",
+        "michelle",
+        "carol",
+        "amanda",
+        "dorothy",
+        "melissa",
+        "deborah",
+        "stephanie",
+        "rebecca",
+        "sharon",
+        "laura",
+        "cynthia",
+        "kathleen",
+        "amy",
+        "angela",
+        "shirley",
+        "anna",
+        "brenda",
+        "pamela",
+        "emma",
+        "nicole",
+        "helen",
+        "samantha",
+        "katherine",
+        "christine",
+        "debra",
+        "rachel",
+        "carolyn",
+        "janet",
+        "catherine",
+        "maria",
+        "heather",
+        "diane",
+        "ruth",
+        "julie",
+        "olivia",
+        "joyce",
+        "virginia",
+        "victoria",
+        "kelly",
+        "lauren",
+        "christina",
+        "joan",
+        "evelyn",
+        "judith",
+        "megan",
+        "andrea",
+        "cheryl",
+        "hannah",
+        "jacqueline",
+        "martha",
+        "gloria",
+        "teresa",
+        "ann",
+        "sara",
+        "madison",
+        "frances",
+        "kathryn",
+        "janice",
+        "jean",
+        "abigail",
+        "alice",
+        "judy",
+        "sophia",
+        "grace",
+        "denise",
+        "amber",
+        "doris",
+        "marilyn",
+        "danielle",
+        "beverly",
+        "isabella",
+        "theresa",
+        "diana",
+        "natalie",
+        "brittany",
+        "charlotte",
+        "marie",
+        "kayla",
+        "alexis",
+        "lori",
+        "rosa",
+        "ana",
+        "carmen",
+        "guadalupe",
+        "juana",
+        "lucia",
+        "sofia",
+        "camila",
+        "valentina",
+        "elena",
+        "isabel",
+        "yolanda",
+        "veronica",
+        "claudia",
+        "adriana",
+        "gabriela",
+        "mohammed",
+        "muhammad",
+        "ahmed",
+        "fatima",
+        "aisha",
+        "wei",
+        "li",
+        "mei",
+        "jin",
+        "hiroshi",
+        "yuki",
+        "priya",
+        "raj",
+        "anil",
+        "sunita",
+    ]
+)
+# The family name is matched in a lookahead so that "pt maria gonzalez" is tried at "maria" too.
+_GIVEN_AND_FAMILY = re.compile(
+    r"\b(?P<first>[A-Za-z][a-z]+)(?=\s+(?P<last>(?:[A-Z]')?[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)\b)"
+)
+_CLINICIAN_TITLE = re.compile(r"(?i)\b(?:dr|doctor|np|pa|rn|md|provider|physician|attending)\.?\s*$")
+_RELATIVE = re.compile(
+    rf"\b(?i:patient|pt)(?:'s|s')?\s+(?i:wife|husband|spouse|partner|mother|father|son|daughter|sister|brother"
+    rf"|guardian|caregiver)\b,?\s+(?P<first>{_NAME})\s+(?P<last>{_NAME})\b"
 )
 _HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?P<first>{_NAME})\b")
 _NAME_LABEL = re.compile(rf"\b(?i:name)\s*[:=]\s*(?P<first>{_NAME})(?:\s+{_NAME})?")
 
 
-def _name_hits(text: str) -> list[PhiHit]:
+def _given_name_hits(text: str) -> list[PhiHit]:
+    """A common given name followed by a family name, capitalised ("Maria Gonzalez") or, after pt/patient,
+    in any case ("pt maria gonzalez")."""
     hits = []
-    for pattern in (_PATIENT_NAME, _HONORIFIC, _NAME_LABEL):
+    for match in _GIVEN_AND_FAMILY.finditer(text):
+        first, last = match.group("first"), match.group("last")
+        if first.lower() not in FIRST_NAMES or last in _NOT_NAMES or last.lower() in FIRST_NAMES_NOT_FAMILY:
+            continue
+        before = text[max(0, match.start() - 20) : match.start()]
+        if _CLINICIAN_TITLE.search(before):
+            continue  # the provider being asked ("Dr. John Smith") is not a patient identifier
+        capitalised = first[0].isupper() and last[0].isupper()
+        after_patient = re.search(r"(?i)\b(?:patient|pt)\b[.,:]?\s*$", before) is not None
+        if capitalised or after_patient:
+            end = match.end() + len(text[match.end() :]) - len(text[match.end() :].lstrip()) + len(last)
+            hits.append(PhiHit(PhiKind.PATIENT_NAME, match.start(), end))
+    return hits
+
+
+# Words that follow a given name in ordinary text and are no family name ("Mark was", "Grace period").
+FIRST_NAMES_NOT_FAMILY = frozenset(
+    ["was", "is", "has", "had", "and", "or", "the", "of", "in", "on", "at", "to", "for", "with", "period"]
+)
+
+
+def _name_hits(text: str) -> list[PhiHit]:
+    hits = _given_name_hits(text)
+    for pattern in (_PATIENT_NAME, _RELATIVE, _HONORIFIC, _NAME_LABEL):
         for match in pattern.finditer(text):
             names = [match.group("first")]
             if "last" in pattern.groupindex:

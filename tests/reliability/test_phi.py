@@ -133,15 +133,6 @@ def test_identifiers_in_every_free_text_field_are_refused_before_storage_and_pos
     assert found_needles(json.dumps([c.body for c in fake_slack.calls], ensure_ascii=False)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "bot/relay/phi.py finds names only after a label (patient/pt./Mr./Mrs./name:) and capitalised; a name "
-        "in running text ('the patient, Maria Gonzalez, was seen', 'pt maria gonzalez', \"the patient's wife "
-        'Anna Whitfield") passes the guard and is stored and posted. Issue 7 asks for names in free text.'
-    ),
-)
 @pytest.mark.parametrize("identifier", [text for text, _ in NAMES_IN_PROSE])
 def test_names_in_running_text_are_refused(
     identifier: str, service: ClarificationService, world: World
@@ -190,15 +181,6 @@ def test_a_clarify_modal_with_an_identifier_is_refused_in_the_modal(
     assert [c.method for c in outcome.calls] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "/code has no PHI guard: a lookup typed with an identifier ('/code 219-09-9999 John Smith') is stored "
-        "verbatim in the usage table (shown again on the App Home's recent lookups) and echoed back in the "
-        "reply, which Share in channel would post. Issue 7 asks every free-text field to be refused first."
-    ),
-)
 def test_a_code_lookup_with_an_identifier_is_not_stored_or_echoed(
     scenario: Scenario, fake_slack: FakeSlack, services: Services
 ) -> None:

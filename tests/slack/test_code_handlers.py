@@ -75,13 +75,15 @@ def test_lookup_is_recorded_for_the_user(handlers: CodeHandlers, services: Servi
     assert [r.query for r in services.usage.recent("U1")] == ["heart attack"]
 
 
-def test_recorded_lookup_text_never_keeps_patient_identifiers(
+def test_a_lookup_with_a_patient_identifier_is_refused_not_kept(
     handlers: CodeHandlers, services: Services
 ) -> None:
-    handlers.on_command(**_listener_args(_command("chest pain patient John Smith MRN 00123456")))
-    (recent,) = services.usage.recent("U1")
-    assert "John Smith" not in recent.query and "00123456" not in recent.query
-    assert recent.query.startswith("chest pain")
+    args = _listener_args(_command("chest pain patient John Smith MRN 00123456"))
+    handlers.on_command(**args)
+    text = args["respond"].call_args.kwargs["text"]
+    assert "Nothing was searched or kept" in text
+    assert "John Smith" not in text and "00123456" not in text
+    assert services.usage.recent("U1") == []
 
 
 def test_usage_error_is_shown_not_raised(handlers: CodeHandlers) -> None:
