@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from bot.render.mrkdwn import escape  # the one escaper: pure text, no Slack SDK
 from storage.clarifications import Answer, Clarification, ClarificationState, Outcome, QueryFormat, ReplySide
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
@@ -18,11 +19,6 @@ _FORMAT_NAMES = {
     QueryFormat.OPEN_ENDED: "Open-ended",
     QueryFormat.YES_NO: "Yes/No",
 }
-
-
-def escape(text: str) -> str:
-    """Slack's three control characters; everything else in mrkdwn is harmless formatting."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def mention(user_id: str) -> str:

@@ -573,16 +573,6 @@ def test_relay_entry_points_refuse_cleanly_and_post_inert_text(
     assert leaks(texts, OWN_TOKENS, bare_broadcasts=False) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "bot/relay/messages.py has its own escape() that only replaces &, < and >; unlike "
-        "bot.render.mrkdwn.escape it leaves a bare @channel/@here/@everyone in questions, answers and replies. "
-        "Slack only turns those into pings with link_names/parse=full (the outbox sets neither), so this is a "
-        "gap against the app's own rule in bot/render/mrkdwn.py rather than a ping today."
-    ),
-)
 def test_relay_messages_defuse_bare_broadcasts(service: ClarificationService, world: World) -> None:
     draft = QueryDraft(
         world.north.id,
