@@ -23,7 +23,7 @@ HELP_LINES = (
     "`/codedesk office list`",
     "`/codedesk office member add|remove <name> @user [@user ...]`",
     "`/codedesk role grant @user admin|lead|coder`, `/codedesk role revoke @user`, `/codedesk role list`",
-    "`/codedesk schedule ...`, `/codedesk timezone <tz>`",
+    "`/codedesk schedule ...`, `/codedesk timezone TZ`",
 )
 
 _CHANNEL = re.compile(r"^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$|^#?([CG][A-Z0-9]{6,})$")

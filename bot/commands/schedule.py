@@ -36,8 +36,8 @@ _ALIASES = {"queue": schedules.QUEUE_STATUS, "status": schedules.QUEUE_STATUS, "
 NEXT_RUNS_SHOWN = 2
 
 USAGE = (
-    "Usage: `/codedesk schedule list`, `/codedesk schedule set <job> <cron> #channel`, "
-    "`/codedesk schedule set <job> off|on|default`, `/codedesk timezone <tz>`. "
+    "Usage: `/codedesk schedule list`, `/codedesk schedule set JOB CRON #channel`, "
+    "`/codedesk schedule set JOB off|on|default`, `/codedesk timezone TZ`. "
     f"Jobs: {', '.join(schedules.JOB_NAMES)}. Cron has five fields: minute hour day month weekday "
     "(e.g. `0 9,13 * * 1-5` for 09:00 and 13:00 on weekdays)."
 )
@@ -106,7 +106,7 @@ def _list(db: sqlite_utils.Database, services: Services, now: datetime) -> str:
     tz = _team_tz(db, services)
     lines = [f"*Job schedules* (team time zone {tz})"]
     lines.extend(_describe(schedule, tz, now) for schedule in schedules.list_schedules(db))
-    lines.append("Change one with `/codedesk schedule set <job> <cron> #channel` or `... off`.")
+    lines.append("Change one with `/codedesk schedule set JOB CRON #channel` or `... off`.")
     return "\n".join(lines)
 
 

@@ -204,7 +204,7 @@ def _share_value(command_text: str, offset: int = 0) -> dict[str, Any]:
 # ---- replies ---------------------------------------------------------------------------------------------
 
 HELP_LINES = (
-    "*`/code <words or code>`* find codes (same as `/code lookup ...`), e.g. `/code heart attack`",
+    "*`/code words or code`* find codes (same as `/code lookup ...`), e.g. `/code heart attack`",
     "*`/code show <code>`* a code's title, notes, 7th characters and children, e.g. `/code show S72.001`",
     "*`/code check <codes> [dos:YYYY-MM-DD] [age:N] [sex:F|M] [setting:inpatient]`* check a claim's codes "
     "against the edits, e.g. `/code check E10.9 E11.9 dos:2025-03-01`",
