@@ -176,7 +176,7 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
             (normalise(text), label, system, code, source, title, billable)
             for text, system, code, source, title, billable, label in conn.execute(
                 "SELECT text, system, code, source, title, billable, label FROM search"
-            ).fetchall()
+            )
         ),
     )
     counts: Counter[str] = Counter()
