@@ -365,7 +365,14 @@ def check_reply(
     if shared_by is None:
         buttons: list[ButtonElement] = []
         if failed:
-            buttons.append(_button("Ask the office", ids.ASK_OFFICE, {"codes": list(codes)}, style="primary"))
+            buttons.append(
+                _button(
+                    "Ask the office",
+                    ids.ASK_OFFICE,
+                    {"codes": list(codes), "dos": dos.isoformat()},
+                    style="primary",
+                )
+            )
         share = _share_value(command_text or "check " + " ".join(codes))
         buttons.append(_button("Share in channel", ids.SHARE_IN_CHANNEL, share))
         tail.append(ActionsBlock(block_id=ids.CHECK_ACTIONS_BLOCK, elements=buttons))

@@ -112,7 +112,7 @@ def test_check_fail_shows_verdict_findings_note_and_ask_button(
     assert any(t.startswith("*Rejection note*") for t in texts)
     buttons = blocks[-1]["elements"]
     assert [b["action_id"] for b in buttons] == [ids.ASK_OFFICE, ids.SHARE_IN_CHANNEL]
-    assert json.loads(buttons[0]["value"]) == {"codes": ["E10.9", "E11.9"]}
+    assert json.loads(buttons[0]["value"]) == {"codes": ["E10.9", "E11.9"], "dos": "2025-03-01"}
 
 
 def test_check_without_dos_uses_today_in_team_time_zone(scenario: Scenario, fake_slack: FakeSlack) -> None:
