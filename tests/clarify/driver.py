@@ -116,10 +116,19 @@ class Relay:
         self.clock = clock
         self.office_id = office_id
         self._numbers = itertools.count(1)
-        self._skew = itertools.count()
+        self._used: set[int] = set()
 
     def run(self, body: str) -> Outcome:
-        return self.scenario.run(body, timestamp=int(time.time()) - next(self._skew) % 240)
+        return self.scenario.run(body, timestamp=self._fresh_timestamp())
+
+    def _fresh_timestamp(self) -> int:
+        """A timestamp no earlier request of this driver used, within Slack's 5-minute window: each delivery is
+        signed anew, as Slack signs a retry, so only the app's own dedupe can make a repeat harmless."""
+        now = int(time.time())
+        self._used = {t for t in self._used if t > now - 240}
+        stamp = next(t for t in range(now, now - 240, -1) if t not in self._used)
+        self._used.add(stamp)
+        return stamp
 
     # ---- requests ----
 
