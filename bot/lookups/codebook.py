@@ -149,7 +149,7 @@ class CodeBook:
         row = self.db.execute(
             "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
             "WHERE system = ? AND code = ?",
-            [system, undot(code) if system != "cm" or "-" not in code else code],
+            [system, undot(code)],
         ).fetchone()
         return _code(row) if row else None
 
@@ -193,7 +193,7 @@ class CodeBook:
         chain: list[Code] = []
         parent = code.parent
         while parent:
-            found = self.get(code.system, parent) if code.system != "cm" else self._get_raw("cm", parent)
+            found = self.get(code.system, parent)
             if found is None:
                 break
             chain.append(found)
@@ -201,18 +201,10 @@ class CodeBook:
         if code.system == "cm" and not code.current and not chain:
             # A deleted code keeps no parent link: find the nearest current code it extends.
             for size in range(len(code.code) - 1, 2, -1):
-                found = self._get_raw("cm", code.code[:size])
+                found = self.get("cm", code.code[:size])
                 if found is not None:
                     return [found, *self.ancestors(found)]
         return chain
-
-    def _get_raw(self, system: str, code: str) -> Code | None:
-        row = self.db.execute(
-            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system = ? AND code = ?",
-            [system, code],
-        ).fetchone()
-        return _code(row) if row else None
 
     def notes(self, system: str, code: str) -> list[tuple[str, str]]:
         return [

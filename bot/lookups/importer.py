@@ -225,17 +225,13 @@ def _apply(
             "code": r.code,
             "title": r.title,
             "short_title": r.short_title,
-            "parent": _prefix_parent(r.code, code_rows) if system == "cm" else "",
+            "parent": r.code[:-1] if system == "cm" and len(r.code) > 3 else "",
             "kind": "category" if system == "cm" and len(r.code) == 3 else "code",
             "billable": r.billable,
         }
         for r in code_rows
     ]
     return _apply_codes(db, system, rows, effective, release, kind, year_long=system == "cpt")
-
-
-def _prefix_parent(code: str, rows: list[CodeRow]) -> str:
-    return code[:-1] if len(code) > 3 else ""
 
 
 def _apply_codes(
