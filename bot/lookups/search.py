@@ -30,6 +30,7 @@ from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 
 MAX_QUERY = 200
 MAX_LIMIT = 100
+_NEGATION = re.compile(r"(?i)\b(?:without|not resulting in|not associated with)\b")
 CODE_TOKEN = re.compile(r"^(?=[0-9a-z.]*[0-9])[0-9a-z][0-9a-z.]{1,7}$")
 SOURCE_WEIGHT = {"index": 1.0, "see": 0.98, "table": 0.98, "title": 0.9, "inclusion": 0.82}
 
@@ -302,6 +303,7 @@ class Searcher:
         note = f" ({', '.join(notes)})" if notes else ""
         query_stems = frozenset(next(iter(sorted(g))) for g in stems)
         first_stems = frozenset(_stem(g[0]) for g in groups)
+        negated = not any("without" in g for g in groups)
         for text, extra, system, code, source, title, billable, label in rows:
             doc = _doc_stems(text)
             if not doc:
@@ -315,6 +317,8 @@ class Searcher:
                 + 200 * (matched + bonus) / len(stems)
                 - penalty
             )
+            if negated and _NEGATION.search(label):
+                score -= 150  # "Ischemia ... without myocardial infarction" is not what "heart attack" means
             if doc in (first_stems, query_stems):
                 score += 120
             if source == "table":

@@ -145,3 +145,9 @@ def test_curated_vocabulary_names_only_current_billable_codes(codebook: CodeBook
         if not any(c.current and c.billable for c in codebook.find(code))
     ]
     assert wrong == []
+
+
+def test_negated_index_entries_do_not_answer_a_positive_query(codebook: CodeBook) -> None:
+    # "Ischemia, myocardium, acute, without myocardial infarction" -> I51.3 must not answer "heart attack".
+    codes = [h.code for h in find_codes(codebook, "heart attack", limit=10)]
+    assert codes[:2] == ["I21.9", "I21"] and "I51.3" not in codes
