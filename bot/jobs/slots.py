@@ -124,10 +124,6 @@ def manual_slot(now: datetime) -> str:
     return f"manual:{to_db_time(now)}"
 
 
-def has_run(db: sqlite_utils.Database, job: str, slot: str) -> bool:
-    return db.execute("SELECT 1 FROM job_runs WHERE job = ? AND slot = ?", [job, slot]).fetchone() is not None
-
-
 def last_slot(db: sqlite_utils.Database, job: str) -> str | None:
     row = db.execute(
         "SELECT slot FROM job_runs WHERE job = ? ORDER BY started_at DESC LIMIT 1", [job]

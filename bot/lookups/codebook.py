@@ -172,15 +172,6 @@ class CodeBook:
         ).fetchall()
         return [_code(r) for r in rows]
 
-    def billable_descendants(self, system: str, code: str, limit: int = 500) -> list[Code]:
-        """Current billable codes below `code` (by prefix: every system's codes nest by prefix)."""
-        rows = self.db.execute(
-            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system = ? AND code > ? AND code < ? AND billable = 1 AND current = 1 ORDER BY code LIMIT ?",
-            [system, code, code + "\uffff", limit],
-        ).fetchall()
-        return [_code(r) for r in rows]
-
     def with_prefix(self, system: str, prefix: str, limit: int) -> list[Code]:
         rows = self.db.execute(
             "SELECT system, code, title, parent, kind, billable, current, release FROM codes "

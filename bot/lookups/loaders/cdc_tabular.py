@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.lookups.loaders.common import open_text, undot
+from bot.lookups.loaders.common import open_text
 from bot.lookups.loaders.errors import LoaderError
+from bot.lookups.systems import undot
 
 NOTE_KINDS = {
     "includes": "includes",

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import gzip
 import io
-import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import IO
 
 from bot.lookups.loaders.errors import LoaderError
-
-CM_CODE = re.compile(r"^[A-Z][0-9][0-9A-Z](?:[0-9A-Z]{1,4})?$")
 
 
 def open_text(path: str | Path, encoding: str = "utf-8") -> IO[str]:
@@ -38,17 +35,6 @@ def numbered_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[tuple[
             if not line:
                 return
             yield number, line.rstrip("\r\n")
-
-
-def undot(code: str) -> str:
-    """The storage form of a code: upper case, no dot, no spaces."""
-    return code.strip().upper().replace(".", "")
-
-
-def dot_cm(code: str) -> str:
-    """ICD-10-CM official display form: a dot after the third character when there are more."""
-    c = undot(code)
-    return f"{c[:3]}.{c[3:]}" if len(c) > 3 else c
 
 
 def parse_yyyymmdd(text: str, path: str | Path, line: int) -> date | None:

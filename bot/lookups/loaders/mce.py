@@ -36,28 +36,3 @@ def load_mce_master(path: str | Path) -> list[ValiditySpan]:
     if not spans:
         raise LoaderError(path, None, "MCE master rows", "none")
     return spans
-
-
-@dataclass(frozen=True)
-class AgeRange:
-    group: str
-    low: int
-    high: int
-    start: date
-    end: date | None
-
-
-def load_age_ranges(path: str | Path) -> list[AgeRange]:
-    ranges: list[AgeRange] = []
-    for number, line in numbered_lines(path):
-        if number == 1 or not line.strip():
-            continue
-        parts = line.split("\t")
-        if len(parts) != 5:
-            raise LoaderError(path, number, "age_group, start_age, end_age, start_date, end_date", line)
-        start = parse_yyyymmdd(parts[3], path, number)
-        assert start is not None
-        ranges.append(
-            AgeRange(parts[0], int(parts[1]), int(parts[2]), start, parse_yyyymmdd(parts[4], path, number))
-        )
-    return ranges
