@@ -1,0 +1,157 @@
+"""PHI guard figures over the labelled corpus in tests/data/phi_corpus, and its time on long text.
+
+    python bench/phi_corpus.py [--misses] [--no-timing]
+
+Prints the identifier texts refused and the clinical texts passed (count and %, overall and per kind), with the
+targets of issue #14 (100% refused, >= 99% passed); `--misses` lists every identifier text that got through and
+every clinical text that was refused (invisible characters shown as \\uXXXX). A text goes through every free-text
+path of the product (tests/relay/phi_corpus.py says which); one that some paths refuse and others pass counts
+as a miss in either file. Then the time the guard takes on one 50,000-character field, for several shapes
+(repeated letters, words, digits, chart names, dates, labels, and clinical text), median of a few runs, and the
+worst. Exit status 1 when a target is not met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.relay import phi  # noqa: E402
+from tests.relay.phi_corpus import (  # noqa: E402
+    CLINICAL,
+    IDENTIFIERS,
+    CorpusText,
+    Verdict,
+    load,
+    verdict,
+    visible,
+)
+
+TARGET_REFUSED = 100.0
+TARGET_PASSED = 99.0
+LONG = 50_000
+
+
+def _pct(part: int, whole: int) -> float:
+    return 100.0 * part / whole if whole else 0.0
+
+
+def _by_kind(rows: Sequence[CorpusText], ok: Callable[[CorpusText], bool], title: str) -> list[str]:
+    total: Counter[str] = Counter(row.kind for row in rows)
+    good: Counter[str] = Counter(row.kind for row in rows if ok(row))
+    width = max(len(kind) for kind in total)
+    lines = [f"  {title}"]
+    for kind in sorted(total, key=lambda k: (_pct(good[k], total[k]), k)):
+        lines.append(
+            f"    {kind:<{width}}  {good[kind]:>3}/{total[kind]:<3} {_pct(good[kind], total[kind]):6.1f}%"
+        )
+    return lines
+
+
+def _repeat(unit: str) -> str:
+    return (unit * (LONG // len(unit) + 1))[:LONG]
+
+
+def long_shapes() -> dict[str, str]:
+    clinical = " ".join(row.text for row in load(CLINICAL))
+    return {
+        "repeated letter 'a'": "a" * LONG,
+        "repeated word 'Smith '": _repeat("Smith "),
+        "repeated chart name 'Lopez, Maria '": _repeat("Lopez, Maria "),
+        "repeated digit '1'": "1" * LONG,
+        "repeated digit and space '1 '": _repeat("1 "),
+        "repeated date '03/03/1950 '": _repeat("03/03/1950 "),
+        "repeated label 'DOB pt MRN '": _repeat("DOB pt MRN "),
+        "repeated capitalised words 'Ab Cd '": _repeat("Ab Cd "),
+        "clinical corpus text, repeated": _repeat(clinical + " "),
+    }
+
+
+def time_guard(text: str, runs: int = 3) -> float:
+    """Median seconds of phi.check_fields on one field holding `text` (one run when a run takes over 1 s)."""
+    seconds: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        phi.check_fields({"text": text})
+        seconds.append(time.perf_counter() - start)
+        if seconds[-1] > 1.0:
+            break
+    return statistics.median(seconds)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--misses", action="store_true", help="list every text the guard got wrong")
+    parser.add_argument("--no-timing", action="store_true", help="skip the 50,000-character timings")
+    args = parser.parse_args(argv)
+
+    identifiers = load(IDENTIFIERS)
+    clinical = load(CLINICAL)
+    start = time.perf_counter()
+    verdicts = {row.id: verdict(row.text) for row in [*identifiers, *clinical]}
+    elapsed = time.perf_counter() - start
+
+    refused = [row for row in identifiers if verdicts[row.id] is Verdict.REFUSED]
+    passed = [row for row in clinical if verdicts[row.id] is Verdict.PASSED]
+    mixed = sum(1 for v in verdicts.values() if v is Verdict.MIXED)
+    pct_refused = _pct(len(refused), len(identifiers))
+    pct_passed = _pct(len(passed), len(clinical))
+
+    print(
+        f"PHI guard over {IDENTIFIERS.parent.relative_to(ROOT)} "
+        f"({len(identifiers)} identifier texts, {len(clinical)} clinical texts, {elapsed:.2f} s)"
+    )
+    print(
+        f"identifiers refused: {len(refused)}/{len(identifiers)} ({pct_refused:.1f}%)  target {TARGET_REFUSED:.0f}%"
+    )
+    print(
+        f"clinical passed:     {len(passed)}/{len(clinical)} ({pct_passed:.1f}%)  target >= {TARGET_PASSED:.0f}%"
+    )
+    print(f"texts refused on some paths and passed on others: {mixed}")
+    print()
+    print(
+        "\n".join(
+            _by_kind(identifiers, lambda r: verdicts[r.id] is Verdict.REFUSED, "identifiers refused, by kind")
+        )
+    )
+    print(
+        "\n".join(_by_kind(clinical, lambda r: verdicts[r.id] is Verdict.PASSED, "clinical passed, by kind"))
+    )
+
+    if args.misses:
+        print()
+        print("identifier texts not refused:")
+        for row in identifiers:
+            if verdicts[row.id] is not Verdict.REFUSED:
+                print(f"  {row.id}  {row.kind:<24} {verdicts[row.id]:<7} {visible(row.text)}")
+        print("clinical texts not passed:")
+        for row in clinical:
+            if verdicts[row.id] is not Verdict.PASSED:
+                hits = ", ".join(sorted({hit.kind.value for hit in phi.find_phi(row.text)}))
+                print(f"  {row.id}  {row.kind:<24} [{hits}] {visible(row.text)}")
+
+    if not args.no_timing:
+        print()
+        print(f"one {LONG:,}-character field through phi.check_fields (median of up to 3 runs):")
+        timings = {name: time_guard(text) for name, text in long_shapes().items()}
+        width = max(len(name) for name in timings)
+        for name, seconds in timings.items():
+            print(f"  {name:<{width}}  {seconds * 1000:9.1f} ms")
+        worst = max(timings, key=lambda name: timings[name])
+        print(f"  worst: {worst}, {timings[worst] * 1000:.1f} ms")
+
+    return 0 if pct_refused >= TARGET_REFUSED and pct_passed >= TARGET_PASSED else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
