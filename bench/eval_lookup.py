@@ -1,0 +1,338 @@
+"""Lookup quality on three query sets: top-1 and top-5 per set and per category/source, misses, warm latency.
+
+    python bench/eval_lookup.py [--codes-db PATH] [--sets old,dev,paths] [--misses] [--json] [--rounds 1]
+
+Sets:
+- `old`: the 150 queries of bench/lookup.py (`load_queries()`, bench/queries.tsv) - written together with the
+  curated vocabulary, so it mostly measures that the vocabulary is wired in;
+- `dev`: bench/queries/dev_v2.tsv - realistic queries frozen before the issue #10 search change (provenance in
+  bench/queries/README.md);
+- `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
+  (bench/make_index_paths.py).
+
+Every query goes through `bot.lookups.search.find_codes(book, query, limit=5)` over every loaded system, as the
+CLI and Slack do by default (a dev row's `system` column documents where the answer lives; it does not filter).
+Scoring is `score()` below. Latency is measured on a second, warm pass over every query of the chosen sets.
+`--misses` lists each miss with what came first; `--json` prints the figures as one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import importlib.util
+import json
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.lookups.codebook import CodeBook  # noqa: E402
+from bot.lookups.errors import QueryError  # noqa: E402
+from bot.lookups.search import find_codes  # noqa: E402
+from bot.lookups.systems import undot  # noqa: E402
+
+DEV = ROOT / "bench" / "queries" / "dev_v2.tsv"
+PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
+TOP = 5
+
+
+# -- expectations -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Target:
+    code: str  # undotted
+    mode: str  # exact | prefix | initial_prefix
+
+
+@dataclass(frozen=True)
+class Query:
+    set: str
+    id: str
+    group: str  # category (old, dev) or source (paths)
+    text: str
+    marker: str  # "" | CPT | NONE
+    targets: tuple[Target, ...]
+    pair: str = ""  # undotted second code of a required pair (dev only)
+
+
+def load_old() -> list[Query]:
+    """The 150 queries of bench/lookup.py, through its own loader (not copied)."""
+    spec = importlib.util.spec_from_file_location("bench_lookup", ROOT / "bench" / "lookup.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [
+        Query(
+            "old", f"old{i + 1:03d}", category, text, "", tuple(Target(undot(e), "exact") for e in expected)
+        )
+        for i, (category, text, expected) in enumerate(module.load_queries())
+    ]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def load_dev(path: Path = DEV) -> list[Query]:
+    out = []
+    for r in _rows(path):
+        expected = [e.strip() for e in r["expected"].split("|") if e.strip()]
+        marker = expected[0] if expected[0] in ("CPT", "NONE") else ""
+        targets = tuple(
+            Target(undot(e.rstrip("*")), "prefix" if e.endswith("*") else "exact")
+            for e in expected
+            if not marker
+        )
+        out.append(Query("dev", r["id"], r["category"], r["query"], marker, targets, undot(r["pair"] or "")))
+    return out
+
+
+def load_paths(path: Path = PATHS) -> list[Query]:
+    modes = {"exact": "exact", "any_completion": "prefix", "any_initial_completion": "initial_prefix"}
+    return [
+        Query(
+            "paths",
+            f"p{i + 1:04d}",
+            r["source"],
+            r["query"],
+            "",
+            tuple(Target(undot(e), modes[r["match"]]) for e in r["expected"].split("|")),
+        )
+        for i, r in enumerate(_rows(path))
+    ]
+
+
+# -- scoring ----------------------------------------------------------------------------------------------
+_CPT_WORD = re.compile(r"\bCPT\b")
+_NO_MATCH = re.compile(r"(?i)no confident match")
+_CPT_STATUS = {"cpt", "cpt-service", "cpt_service", "cpt-territory", "out-of-scope"}
+
+
+def _notice(result: Any) -> str:
+    """Text the result carries about itself as a whole (a future result object); today's list carries none."""
+    parts = [getattr(result, name, "") for name in ("notice", "message", "note", "kind")]
+    return " ".join(p for p in parts if isinstance(p, str))
+
+
+def _hits(result: Any) -> list[Any]:
+    hits = getattr(result, "hits", result)
+    return list(hits or [])
+
+
+def _matches(code: str, target: Target) -> bool:
+    c = undot(code)
+    if target.mode == "exact":
+        return c == target.code
+    if target.mode == "prefix":
+        return c.startswith(target.code)
+    return c.startswith(target.code) and len(c) == 7 and c.endswith("A")  # initial_prefix
+
+
+def _signals_cpt(hit: Any) -> bool:
+    return (
+        getattr(hit, "system", "") == "CPT"
+        or getattr(hit, "status", "") in _CPT_STATUS
+        or bool(_CPT_WORD.search(getattr(hit, "why", "") or ""))
+    )
+
+
+def score(query: Query, result: Any) -> tuple[bool, bool, int | None]:
+    """(right first, right in the top 5, 1-based rank of the first right hit or None). The scoring rules:
+
+    - A hit matches an expected code when equal with dots and case ignored (`exact`); for a prefix expectation
+      (`0SR9*` in dev_v2, `any_completion` in index_paths) when the hit's code starts with the prefix (the prefix
+      itself included); for `any_initial_completion` when it starts with the prefix and is a complete 7-character
+      code ending in `A` (initial encounter).
+    - Several acceptable codes: any one of them counts. A required pair (dev `pair`) is right when the
+      combination / first code is right; the pair code alone does not count (its presence is reported apart).
+    - `CPT`: the search must say it is CPT territory. Detected as: the result as a whole carries a notice /
+      message mentioning "CPT" (for a future result object; a plain list carries none), or the hit in question
+      is a CPT code (`system == "CPT"`, a licensed file loaded), has a CPT status (`cpt`, `cpt-service`,
+      `out-of-scope`), or its `why` names CPT. Right first = the notice or the first hit signals it; top 5 = the
+      notice or any of the first five. Today's product cannot say so: an empty list or unrelated codes is a miss.
+    - `NONE`: right when nothing is returned (an empty list or a refused query), or the result carries a
+      "no confident match" notice; the same for top 1 and top 5.
+    - A query the product refuses (QueryError) is a miss unless `NONE` was expected.
+    """
+    hits = _hits(result)[:TOP] if result is not None else []
+    notice = _notice(result) if result is not None else ""
+    if query.marker == "NONE":
+        ok = result is None or not hits or bool(_NO_MATCH.search(notice))
+        return ok, ok, 1 if ok else None
+    if query.marker == "CPT":
+        if _CPT_WORD.search(notice):
+            return True, True, 1
+        rank = next((i + 1 for i, h in enumerate(hits) if _signals_cpt(h)), None)
+        return rank == 1, rank is not None, rank
+    rank = next(
+        (i + 1 for i, h in enumerate(hits) if any(_matches(h.code, t) for t in query.targets)),
+        None,
+    )
+    return rank == 1, rank is not None, rank
+
+
+# -- running ----------------------------------------------------------------------------------------------
+@dataclass
+class Outcome:
+    query: Query
+    top1: bool
+    top5: bool
+    first: str  # what came first: "CODE title" or "(nothing)" / "(refused: ...)"
+    pair_in_top5: bool | None = None
+
+
+@dataclass
+class Tally:
+    n: int = 0
+    top1: int = 0
+    top5: int = 0
+    groups: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+
+    def add(self, o: Outcome) -> None:
+        self.n += 1
+        self.top1 += o.top1
+        self.top5 += o.top5
+        g = self.groups[o.query.group]
+        g[0] += 1
+        g[1] += o.top1
+        g[2] += o.top5
+
+
+def run_one(book: CodeBook, query: Query) -> Outcome:
+    try:
+        result: Any = find_codes(book, query.text, limit=TOP)
+    except QueryError as exc:
+        result = None
+        first = f"(refused: {exc})"
+    else:
+        hits = _hits(result)
+        first = f"{hits[0].code} {hits[0].title[:60]}" if hits else "(nothing)"
+    top1, top5, _ = score(query, result)
+    pair = None
+    if query.pair and result is not None:
+        pair = any(undot(h.code) == query.pair for h in _hits(result)[:TOP])
+    return Outcome(query, top1, top5, first, pair)
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def pct(part: int, whole: int) -> float:
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--codes-db", type=Path, help="a prepared code database (default: a fresh one)")
+    parser.add_argument("--sets", default="old,dev,paths", help="comma-separated: old, dev, paths")
+    parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--rounds", type=int, default=1, help="warm latency passes over every query")
+    args = parser.parse_args()
+    loaders = {"old": load_old, "dev": load_dev, "paths": load_paths}
+    chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in loaders]
+    if unknown or not chosen:
+        print(
+            f"eval_lookup: unknown set(s) {', '.join(unknown) or '(none)'}: use old, dev, paths",
+            file=sys.stderr,
+        )
+        return 2
+    if args.rounds < 1:
+        print("eval_lookup: --rounds must be at least 1", file=sys.stderr)
+        return 2
+
+    codes_db = args.codes_db or Path(tempfile.mkdtemp(prefix="codedesk-eval-")) / "codes.sqlite"
+    book = CodeBook.open(codes_db)
+    find_codes(book, "warm up")
+    outcomes: dict[str, list[Outcome]] = {s: [run_one(book, q) for q in loaders[s]()] for s in chosen}
+
+    latencies: list[float] = []
+    for _ in range(args.rounds):
+        for s in chosen:
+            for o in outcomes[s]:
+                started = time.perf_counter()
+                with contextlib.suppress(QueryError):
+                    find_codes(book, o.query.text, limit=TOP)
+                latencies.append((time.perf_counter() - started) * 1000)
+
+    figures: dict[str, Any] = {"release": book.coverage().release, "sets": {}}
+    for s in chosen:
+        tally = Tally()
+        for o in outcomes[s]:
+            tally.add(o)
+        with_pair = [o for o in outcomes[s] if o.query.pair]
+        figures["sets"][s] = {
+            "queries": tally.n,
+            "top1": pct(tally.top1, tally.n),
+            "top5": pct(tally.top5, tally.n),
+            "groups": {
+                g: {"queries": v[0], "top1": pct(v[1], v[0]), "top5": pct(v[2], v[0])}
+                for g, v in sorted(tally.groups.items())
+            },
+            **(
+                {"pair_code_in_top5": pct(sum(bool(o.pair_in_top5) for o in with_pair), len(with_pair))}
+                if with_pair
+                else {}
+            ),
+        }
+    figures["latency_ms"] = {
+        "queries": len(latencies),
+        "p50": round(statistics.median(latencies), 2),
+        "p95": round(percentile(latencies, 95), 2),
+        "p99": round(percentile(latencies, 99), 2),
+    }
+
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        names = {"old": "old 150 (bench/lookup.py)", "dev": "dev_v2", "paths": "index paths"}
+        print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
+        for s in chosen:
+            f = figures["sets"][s]
+            print(f"\n{names[s]}: {f['queries']} queries  top-1 {f['top1']:.1f}%  top-5 {f['top5']:.1f}%")
+            if "pair_code_in_top5" in f:
+                print(
+                    f"  (rows with a required pair: pair code also in the top 5 {f['pair_code_in_top5']:.1f}%)"
+                )
+            for g, v in f["groups"].items():
+                print(f"  {g:<18} {v['queries']:>5} {v['top1']:>6.1f}% {v['top5']:>6.1f}%")
+        lat = figures["latency_ms"]
+        print(
+            f"\nwarm latency over {lat['queries']} queries: p50 {lat['p50']:.2f} ms, p95 {lat['p95']:.2f} ms, "
+            f"p99 {lat['p99']:.2f} ms"
+        )
+    if args.misses:
+        out = sys.stderr if args.json else sys.stdout
+        for s in chosen:
+            missed = [o for o in outcomes[s] if not o.top1]
+            print(f"\nmisses in {s} ({len(missed)}; * = right answer in the top 5):", file=out)
+            for o in missed:
+                q = o.query
+                want = q.marker or "|".join(t.code + ("*" if t.mode != "exact" else "") for t in q.targets)
+                flag = "*" if o.top5 else " "
+                print(
+                    f" {flag} {q.id:<6} {q.group:<16} {q.text[:48]!r:<50} want {want[:30]:<30} first {o.first}",
+                    file=out,
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
