@@ -1,0 +1,92 @@
+"""`codedesk serve` in Socket Mode as a real process, set up exactly as the README says: two tokens, no secret.
+
+The process connects to the local Socket Mode fake (FakeSlack's apps.connections.open hands it a ws:// URL),
+answers `/code lookup heart attack` through it, survives Slack's refresh, and stops cleanly on SIGTERM/SIGINT.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
+from tests.fake_socket_mode import SocketModeServer
+from tests.signing import slash_command_body
+from tests.slack.serve_process import ServeProcess, base_env
+
+BOT_TOKEN = "xoxb-socket-test-not-real"
+APP_TOKEN = "xapp-1-A111-socket-test-not-real"
+
+
+@pytest.fixture
+def socket_slack(fake_slack: FakeSlack) -> Iterator[SocketModeServer]:
+    with SocketModeServer() as server:
+        fake_slack.socket_mode = server
+        yield server
+
+
+def socket_env(home: Path, fake_slack: FakeSlack, codebook: CodeBook) -> dict[str, str]:
+    """The README's Socket Mode settings (the two tokens) plus where this test's Slack and databases are."""
+    return {
+        **base_env(home),
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_APP_TOKEN": APP_TOKEN,
+        "SLACK_API_URL": fake_slack.api_url,
+        "CODEDESK_DB": str(home / "codedesk.sqlite"),
+        "CODEDESK_CODES_DB": str(codebook.path),
+    }
+
+
+def wait_connected(server: ServeProcess, socket_slack: SocketModeServer, count: int = 1) -> None:
+    """Until the process has opened `count` connections; fails with its output as soon as it exits."""
+    for _ in range(300):
+        try:
+            socket_slack.wait_connected(count, timeout=0.1)
+            return
+        except TimeoutError:
+            assert server.process.poll() is None, f"serve exited early:\n{server.output}"
+    raise AssertionError(f"serve did not connect within 30 s:\n{server.output}")
+
+
+def test_socket_mode_with_only_the_two_tokens_answers_a_lookup_and_stops_on_sigterm(
+    codebook: CodeBook, fake_slack: FakeSlack, socket_slack: SocketModeServer, tmp_path: Path
+) -> None:
+    server = ServeProcess([], socket_env(tmp_path, fake_slack, codebook))
+    try:
+        wait_connected(server, socket_slack)
+        body = slash_command_body("/code", "lookup heart attack", response_url=fake_slack.response_url("r1"))
+        ack = socket_slack.deliver(body)
+        assert ack.payload is None  # an empty ack; the answer goes to the response_url
+        reply = fake_slack.wait_for_method(RESPONSE_URL_METHOD, timeout=10)[0]
+        assert reply.path == "/response/r1"
+        assert reply.body["response_type"] == "ephemeral"
+        assert "I21.9" in reply.body["text"]
+
+        # Slack replaces connections from time to time: a warning, then refresh_requested; the app reconnects
+        # through a new apps.connections.open (each URL's ticket works once) and keeps answering.
+        socket_slack.ask_to_reconnect("warning")
+        socket_slack.ask_to_reconnect("refresh_requested")
+        ack = socket_slack.deliver(
+            slash_command_body("/code", "lookup chf", response_url=fake_slack.response_url("r2"))
+        )
+        assert ack.connection == socket_slack.connections[-1].number == 3
+        fake_slack.wait_for(lambda calls: any(c.path == "/response/r2" for c in calls), timeout=10)
+        assert len(fake_slack.calls_to("apps.connections.open")) == 3
+        assert socket_slack.rejected_handshakes == 0
+
+        status, seconds = server.stop(signal.SIGTERM)
+    finally:
+        server.kill()
+    output = server.output
+    assert status == 0, output
+    assert seconds < 10
+    assert "Traceback" not in output
+    assert "will be unused" not in output  # Bolt's warning about a token given twice
+    assert "signing" not in output.lower()
+    assert BOT_TOKEN not in output and APP_TOKEN not in output
+    assert "connected to Slack in Socket Mode" in output
+    assert "stopped cleanly" in output
