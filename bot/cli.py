@@ -299,8 +299,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     from bot.services import build_services
 
     server_settings = Settings.from_env(mode="http" if args.http else "socket")
-    stop = StopSignals().install()  # from here on SIGTERM and SIGINT stop cleanly, even while starting
+    # Preparing the code database on a first run is atomic (a temporary file renamed into place), so until it is
+    # done SIGTERM and SIGINT keep their default: end at once. From here on they stop the server cleanly.
     services = build_services(server_settings)
+    stop = StopSignals().install()
     if args.http:
         finished = serve_http(server_settings, services, args.host, args.port, stop)
     else:

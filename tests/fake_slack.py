@@ -33,6 +33,7 @@ class FakeSlack(SlackStandIn):
     def __init__(self) -> None:
         super().__init__(bot_user_id="U_BOT", team_id="T111", bot_id="B_BOT")
         self.delay_seconds = 0.0
+        self.method_delays: dict[str, float] = {}  # per Web API method, in place of delay_seconds
         self._failures: list[_Failure] = []
         self._lock = threading.Lock()
         self.socket_mode: SocketModeServer | None = None
@@ -59,8 +60,9 @@ class FakeSlack(SlackStandIn):
         return {"ok": True, "url": self.socket_mode.open_url()}
 
     def before_reply(self, call: Call) -> CannedReply | None:
-        if self.delay_seconds:
-            time.sleep(self.delay_seconds)
+        delay = self.method_delays.get(call.method, self.delay_seconds)
+        if delay:
+            time.sleep(delay)
         with self._lock:
             failure = next(
                 (f for f in self._failures if f.remaining > 0 and f.method in (None, call.method)), None

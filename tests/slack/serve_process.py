@@ -16,7 +16,14 @@ import threading
 import time
 from pathlib import Path
 
+from bot.lookups.codebook import CodeBook
+from tests.fake_slack import FakeSlack
+from tests.fake_socket_mode import SocketModeServer
+
 ROOT = Path(__file__).resolve().parent.parent.parent
+BOT_TOKEN = "xoxb-serve-test-not-real"
+APP_TOKEN = "xapp-1-A111-serve-test-not-real"
+SIGNING_SECRET = "serve-test-signing-secret"
 
 
 def codedesk_command() -> list[str]:
@@ -34,6 +41,30 @@ def free_port() -> int:
 def base_env(home: Path) -> dict[str, str]:
     """No proxy, no developer settings: only what a test passes on top reaches the server."""
     return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home), "LANG": "C.UTF-8"}
+
+
+def socket_env(home: Path, fake_slack: FakeSlack, codebook: CodeBook) -> dict[str, str]:
+    """The README's Socket Mode settings (the two tokens) plus where this test's Slack and databases are."""
+    return {
+        **base_env(home),
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_APP_TOKEN": APP_TOKEN,
+        "SLACK_API_URL": fake_slack.api_url,
+        "CODEDESK_DB": str(home / "codedesk.sqlite"),
+        "CODEDESK_CODES_DB": str(codebook.path),
+    }
+
+
+def http_env(home: Path, fake_slack: FakeSlack, codebook: CodeBook) -> dict[str, str]:
+    """The README's HTTP settings (bot token and signing secret), the same way."""
+    return {
+        **base_env(home),
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake_slack.api_url,
+        "CODEDESK_DB": str(home / "codedesk.sqlite"),
+        "CODEDESK_CODES_DB": str(codebook.path),
+    }
 
 
 class ServeProcess:
@@ -100,3 +131,14 @@ class ServeProcess:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(10)
+
+
+def wait_connected(server: ServeProcess, socket_slack: SocketModeServer, count: int = 1) -> None:
+    """Until the process has opened `count` Socket Mode connections; fails with its output if it exits first."""
+    for _ in range(300):
+        try:
+            socket_slack.wait_connected(count, timeout=0.1)
+            return
+        except TimeoutError:
+            assert server.process.poll() is None, f"serve exited early:\n{server.output}"
+    raise AssertionError(f"serve did not connect within 30 s:\n{server.output}")

@@ -7,49 +7,13 @@ answers `/code lookup heart attack` through it, survives Slack's refresh, and st
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from bot.lookups.codebook import CodeBook
 from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
 from tests.fake_socket_mode import SocketModeServer
 from tests.signing import slash_command_body
-from tests.slack.serve_process import ServeProcess, base_env
-
-BOT_TOKEN = "xoxb-socket-test-not-real"
-APP_TOKEN = "xapp-1-A111-socket-test-not-real"
-
-
-@pytest.fixture
-def socket_slack(fake_slack: FakeSlack) -> Iterator[SocketModeServer]:
-    with SocketModeServer() as server:
-        fake_slack.socket_mode = server
-        yield server
-
-
-def socket_env(home: Path, fake_slack: FakeSlack, codebook: CodeBook) -> dict[str, str]:
-    """The README's Socket Mode settings (the two tokens) plus where this test's Slack and databases are."""
-    return {
-        **base_env(home),
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_APP_TOKEN": APP_TOKEN,
-        "SLACK_API_URL": fake_slack.api_url,
-        "CODEDESK_DB": str(home / "codedesk.sqlite"),
-        "CODEDESK_CODES_DB": str(codebook.path),
-    }
-
-
-def wait_connected(server: ServeProcess, socket_slack: SocketModeServer, count: int = 1) -> None:
-    """Until the process has opened `count` connections; fails with its output as soon as it exits."""
-    for _ in range(300):
-        try:
-            socket_slack.wait_connected(count, timeout=0.1)
-            return
-        except TimeoutError:
-            assert server.process.poll() is None, f"serve exited early:\n{server.output}"
-    raise AssertionError(f"serve did not connect within 30 s:\n{server.output}")
+from tests.slack.serve_process import APP_TOKEN, BOT_TOKEN, ServeProcess, socket_env, wait_connected
 
 
 def test_socket_mode_with_only_the_two_tokens_answers_a_lookup_and_stops_on_sigterm(
