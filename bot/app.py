@@ -15,6 +15,8 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App
+from slack_bolt.middleware.authorization.single_team_authorization import SingleTeamAuthorization
+from slack_sdk.web import SlackResponse
 
 from bot import request_guard
 from bot.errors import handle_error
@@ -100,6 +102,15 @@ def create_app(settings: Settings, services: Services, *, listener_executor: Exe
         if fallbacks is not None:
             fallbacks(app, services)
     return app
+
+
+def use_auth_test(app: App, auth_test: SlackResponse) -> None:
+    """Give Bolt the auth.test answer start-up already had (bot.slack_check), so that no request waits on its
+    own auth.test: with token verification off, Bolt's single-workspace authorization asks on first use.
+    Bolt has no public way to hand it over; a test fails if an upgrade changes where it keeps it."""
+    for middleware in app._middleware_list:
+        if isinstance(middleware, SingleTeamAuthorization) and middleware.auth_test_result is None:
+            middleware.auth_test_result = auth_test
 
 
 def _signing_secret(settings: Settings) -> str:

@@ -27,19 +27,13 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk.socket_mode.builtin import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 
-from bot.app import configure_logging, create_app
+from bot.app import configure_logging, create_app, use_auth_test
 from bot.console_slack import IdleWaitingExecutor
 from bot.jobs.digest import with_file_uploads
 from bot.outbox import OutboxWorker
 from bot.services import Services, outbox_client, web_api_send
 from bot.settings import Settings
-from bot.slack_check import (
-    check_bot_token,
-    check_client,
-    open_socket_url,
-    report_bot_token_in_background,
-    until_slack_answers,
-)
+from bot.slack_check import TokenCheck, check_bot_token, check_client, open_socket_url, until_slack_answers
 
 log = logging.getLogger("codedesk.serve")
 EVENTS_PATH = "/slack/events"
@@ -73,17 +67,24 @@ def make_http_server(
     port: int,
     *,
     listener_executor: Executor | None = None,
+    stop: threading.Event | None = None,
     **adjustments: Any,
 ) -> Any:
     """A waitress server, not yet serving; `.effective_port` is the bound port (port 0 picks a free one).
 
-    `adjustments` are waitress settings (e.g. threads, asyncore_loop_timeout).
+    The bot token is checked in the background (`.token_check`, bot.slack_check.TokenCheck) and, once Slack
+    accepts it, handed to Bolt; nothing waits on Slack here. `adjustments` are waitress settings (e.g. threads,
+    asyncore_loop_timeout).
     """
     from waitress import create_server
 
     app = create_app(settings, services, listener_executor=listener_executor)
     options: dict[str, Any] = {"threads": 16, "ident": "codedesk", **adjustments}
-    return create_server(wsgi_app(app), host=host, port=port, **options)
+    server = create_server(wsgi_app(app), host=host, port=port, **options)
+    server.token_check = TokenCheck(
+        settings, lambda bot: use_auth_test(app, bot.auth_test), stop or threading.Event()
+    ).start()
+    return server
 
 
 class BackgroundHttpServer:
@@ -98,6 +99,8 @@ class BackgroundHttpServer:
         return f"http://{self.server.effective_host}:{self.server.effective_port}"
 
     def start(self) -> BackgroundHttpServer:
+        """Serving, once the token check has had Slack's answer (as a server that has run for a moment)."""
+        self.server.token_check.settled.wait(5)
         self.thread.start()
         return self
 
@@ -294,7 +297,9 @@ def serve_http(
     configure_logging(settings)
     stop = stop or StopSignals().install()
     executor = listener_pool()
-    http = DrainingHttpServer(make_http_server(settings, services, host, port, listener_executor=executor))
+    http = DrainingHttpServer(
+        make_http_server(settings, services, host, port, listener_executor=executor, stop=stop.event)
+    )
     stop.on_stop(http.request_stop)
     from bot.jobs.scheduler import start_scheduler
 
@@ -303,7 +308,6 @@ def serve_http(
     log.info(
         "serving %s on http://%s:%s (health: %s)", EVENTS_PATH, host, http.server.effective_port, HEALTH_PATH
     )
-    report_bot_token_in_background(settings, stop.event)
     if stop.event.is_set():  # a signal before the callback was in place
         http.request_stop()
     try:
@@ -387,6 +391,7 @@ def connect_when_slack_accepts(
     if bot is None:
         return None
     log.info("Slack accepted SLACK_BOT_TOKEN (bot user %s in workspace %s)", bot.user_id, bot.team_id)
+    use_auth_test(app, bot.auth_test)
     url = until_slack_answers(
         "open a Socket Mode connection", lambda: open_socket_url(client, app_token), stop
     )

@@ -13,11 +13,12 @@ import logging
 import threading
 import urllib.error
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.web import SlackResponse
 
 from bot.settings import Settings, SettingsError
 
@@ -71,6 +72,7 @@ class BotIdentity:
     team_id: str
     user_id: str
     bot_id: str
+    auth_test: SlackResponse = field(repr=False, compare=False)  # Bolt's authorization takes it as it is
 
 
 def _checked(setting: str, call: Callable[[], T]) -> T:
@@ -98,7 +100,7 @@ def check_bot_token(client: WebClient, bot_token: str) -> BotIdentity:
     """auth.test with the bot token."""
     data = _checked("SLACK_BOT_TOKEN", lambda: client.auth_test(token=bot_token))
     return BotIdentity(
-        str(data.get("team_id", "")), str(data.get("user_id", "")), str(data.get("bot_id", ""))
+        str(data.get("team_id", "")), str(data.get("user_id", "")), str(data.get("bot_id", "")), data
     )
 
 
@@ -130,22 +132,44 @@ def until_slack_answers(what: str, check: Callable[[], T], stop: threading.Event
     return None
 
 
-def report_bot_token_in_background(settings: Settings, stop: threading.Event) -> threading.Thread:
-    """HTTP mode starts without waiting on Slack; this checks SLACK_BOT_TOKEN afterwards and logs one line."""
+class TokenCheck:
+    """SLACK_BOT_TOKEN checked on a thread, for HTTP mode, which serves without waiting on Slack: one log line
+    with what Slack said (accepted, rejected, or not reachable yet: then again with backoff until `stop`), and
+    `on_accepted(bot)` once accepted. `settled` is set when Slack has answered either way, or on stop."""
 
-    def run() -> None:
-        assert settings.bot_token is not None
-        client = check_client(settings)
+    def __init__(
+        self, settings: Settings, on_accepted: Callable[[BotIdentity], None], stop: threading.Event
+    ) -> None:
+        if not settings.bot_token:
+            raise ValueError("no SLACK_BOT_TOKEN to check")
+        self._token = settings.bot_token
+        self._client = check_client(settings)
+        self._on_accepted = on_accepted
+        self._stop = stop
+        self.settled = threading.Event()
+        self.bot: BotIdentity | None = None
+        self.rejected: TokenRejected | None = None
+        self.thread = threading.Thread(target=self._run, name="codedesk-token-check", daemon=True)
+
+    def start(self) -> TokenCheck:
+        self.thread.start()
+        return self
+
+    def _run(self) -> None:
         try:
-            bot = until_slack_answers(
-                "check SLACK_BOT_TOKEN", lambda: check_bot_token(client, str(settings.bot_token)), stop
+            self.bot = until_slack_answers(
+                "check SLACK_BOT_TOKEN", lambda: check_bot_token(self._client, self._token), self._stop
             )
         except TokenRejected as exc:
+            self.rejected = exc
             log.error("%s; replies will fail until it is replaced and the server restarted", exc)
-            return
-        if bot is not None:
-            log.info("Slack accepted SLACK_BOT_TOKEN (bot user %s in workspace %s)", bot.user_id, bot.team_id)
-
-    thread = threading.Thread(target=run, name="codedesk-token-check", daemon=True)
-    thread.start()
-    return thread
+        else:
+            if self.bot is not None:
+                log.info(
+                    "Slack accepted SLACK_BOT_TOKEN (bot user %s in workspace %s)",
+                    self.bot.user_id,
+                    self.bot.team_id,
+                )
+                self._on_accepted(self.bot)
+        finally:
+            self.settled.set()

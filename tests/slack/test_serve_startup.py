@@ -13,9 +13,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from slack_bolt import BoltRequest
+from slack_bolt.middleware.authorization.single_team_authorization import SingleTeamAuthorization
 from slack_bolt.middleware.request_verification import RequestVerification
 
-from bot.app import create_app
+from bot.app import create_app, use_auth_test
 from bot.cli import main
 from bot.lookups.codebook import CodeBook
 from bot.request_guard import VerifiedRequests
@@ -23,7 +25,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.slack_check import SlackUnreachable, TokenRejected, check_bot_token, check_client, open_socket_url
 from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
-from tests.fake_socket_mode import SocketModeServer
+from tests.fake_socket_mode import SocketModeServer, envelope_for
 from tests.signing import slash_command_body
 from tests.slack.serve_process import (
     APP_TOKEN,
@@ -217,3 +219,31 @@ def test_http_serves_without_waiting_on_slack_and_says_what_it_found_about_the_t
     if failure == "unreachable":
         assert "rejected" not in server.output
     assert "Traceback" not in server.output and "stopped cleanly" in server.output
+
+
+def test_the_start_up_auth_test_is_handed_to_bolt_so_requests_do_not_ask_again(
+    fake_slack: FakeSlack, socket_slack: SocketModeServer, services: Services, tmp_path: Path
+) -> None:
+    settings = Settings.from_env(
+        {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_APP_TOKEN": APP_TOKEN,
+            "SLACK_API_URL": fake_slack.api_url,
+            "CODEDESK_DB": str(tmp_path / "a.sqlite"),
+        },
+        mode="socket",
+    )
+    app = create_app(settings, services)
+    use_auth_test(app, check_bot_token(check_client(settings), BOT_TOKEN).auth_test)
+    assert any(
+        isinstance(m, SingleTeamAuthorization) and m.auth_test_result is not None
+        for m in app._middleware_list
+    )
+    mark = fake_slack.mark()
+    _kind, payload = envelope_for(
+        slash_command_body("/code", "help", response_url=fake_slack.response_url("p"))
+    )
+    response = app.dispatch(BoltRequest(body=payload, mode="socket_mode"))
+    assert response.status == 200
+    fake_slack.wait_for_method(RESPONSE_URL_METHOD, since=mark)
+    assert "auth.test" not in fake_slack.methods(since=mark)
