@@ -15,9 +15,8 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
-from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
@@ -32,7 +31,7 @@ from bot.console_slack import IdleWaitingExecutor
 from bot.jobs.digest import with_file_uploads
 from bot.outbox import OutboxWorker
 from bot.services import Services, outbox_client, web_api_send
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from bot.slack_check import TokenCheck, check_bot_token, check_client, open_socket_url, until_slack_answers
 
 log = logging.getLogger("codedesk.serve")
@@ -167,18 +166,6 @@ def outbox_thread(settings: Settings, services: Services) -> OutboxThread:
     return OutboxThread(lambda sleep: OutboxWorker(services.db_factory, send, services.clock, sleep))
 
 
-@contextmanager
-def running_jobs(services: Services) -> Iterator[None]:
-    """The scheduled jobs (queue status, overdue follow-ups, digest) for as long as the server runs."""
-    from bot.jobs.scheduler import start_scheduler, stop_scheduler
-
-    scheduler = start_scheduler(services)
-    try:
-        yield
-    finally:
-        stop_scheduler(scheduler)
-
-
 # -- stopping -----------------------------------------------------------------------------------------------
 class StopSignals:
     """SIGTERM and SIGINT set `event` and run the `on_stop` callbacks, once; install from the main thread.
@@ -297,9 +284,11 @@ def serve_http(
     configure_logging(settings)
     stop = stop or StopSignals().install()
     executor = listener_pool()
-    http = DrainingHttpServer(
-        make_http_server(settings, services, host, port, listener_executor=executor, stop=stop.event)
-    )
+    try:
+        server = make_http_server(settings, services, host, port, listener_executor=executor, stop=stop.event)
+    except OSError as exc:  # the port is taken, the host is not this machine's ...
+        raise SettingsError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    http = DrainingHttpServer(server)
     stop.on_stop(http.request_stop)
     from bot.jobs.scheduler import start_scheduler
 

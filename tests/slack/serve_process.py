@@ -49,6 +49,13 @@ def socket_env(home: Path, fake_slack: FakeSlack, codebook: CodeBook) -> dict[st
         **base_env(home),
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_APP_TOKEN": APP_TOKEN,
+        **fake_slack_and_databases(home, fake_slack, codebook),
+    }
+
+
+def fake_slack_and_databases(home: Path, fake_slack: FakeSlack, codebook: CodeBook) -> dict[str, str]:
+    """Not in the README's steps: where this test's fake Slack and databases are."""
+    return {
         "SLACK_API_URL": fake_slack.api_url,
         "CODEDESK_DB": str(home / "codedesk.sqlite"),
         "CODEDESK_CODES_DB": str(codebook.path),
@@ -61,9 +68,7 @@ def http_env(home: Path, fake_slack: FakeSlack, codebook: CodeBook) -> dict[str,
         **base_env(home),
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": fake_slack.api_url,
-        "CODEDESK_DB": str(home / "codedesk.sqlite"),
-        "CODEDESK_CODES_DB": str(codebook.path),
+        **fake_slack_and_databases(home, fake_slack, codebook),
     }
 
 

@@ -13,7 +13,17 @@ from bot.lookups.codebook import CodeBook
 from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
 from tests.fake_socket_mode import SocketModeServer
 from tests.signing import slash_command_body
-from tests.slack.serve_process import APP_TOKEN, BOT_TOKEN, ServeProcess, socket_env, wait_connected
+from tests.slack.serve_process import (
+    APP_TOKEN,
+    BOT_TOKEN,
+    ROOT,
+    ServeProcess,
+    base_env,
+    codedesk_command,
+    fake_slack_and_databases,
+    socket_env,
+    wait_connected,
+)
 
 
 def test_socket_mode_with_only_the_two_tokens_answers_a_lookup_and_stops_on_sigterm(
@@ -54,3 +64,20 @@ def test_socket_mode_with_only_the_two_tokens_answers_a_lookup_and_stops_on_sigt
     assert BOT_TOKEN not in output and APP_TOKEN not in output
     assert "connected to Slack in Socket Mode" in output
     assert "stopped cleanly" in output
+
+
+def test_the_readme_socket_mode_steps_are_what_this_test_runs(
+    codebook: CodeBook, fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    readme = (ROOT / "README.md").read_text()
+    step = readme[readme.index("3. **Socket Mode**") : readme.index("**Or HTTP**")]
+    block = step[step.index("```sh") + len("```sh") : step.index("```", step.index("```sh") + 5)]
+    lines = [line.split("#")[0].strip() for line in block.strip().splitlines()]
+    exported = [line.removeprefix("export ").split("=")[0] for line in lines if line.startswith("export ")]
+    commands = [line for line in lines if line and not line.startswith("export ")]
+    env = socket_env(tmp_path, fake_slack, codebook)
+    # what the test adds on top: where its fake Slack and databases are, and a bare process environment
+    test_only = {*fake_slack_and_databases(tmp_path, fake_slack, codebook), *base_env(tmp_path)}
+    assert sorted(exported) == sorted(set(env) - test_only) == ["SLACK_APP_TOKEN", "SLACK_BOT_TOKEN"]
+    assert commands == ["codedesk serve"]
+    assert Path(codedesk_command()[0]).name == "codedesk"  # the process test runs that very command

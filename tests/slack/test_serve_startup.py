@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import signal
+import socket
 import urllib.request
 from pathlib import Path
 
@@ -247,3 +248,17 @@ def test_the_start_up_auth_test_is_handed_to_bolt_so_requests_do_not_ask_again(
     assert response.status == 200
     fake_slack.wait_for_method(RESPONSE_URL_METHOD, since=mark)
     assert "auth.test" not in fake_slack.methods(since=mark)
+
+
+def test_a_port_in_use_is_one_line(codebook: CodeBook, fake_slack: FakeSlack, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server = ServeProcess(
+            ["--http", "--host", "127.0.0.1", "--port", str(port)], http_env(tmp_path, fake_slack, codebook)
+        )
+        status, output = exit_of(server)
+    assert status == 2, output
+    assert f"error: cannot listen on 127.0.0.1:{port}: Address already in use" in output.splitlines()
+    assert "Traceback" not in output
