@@ -1,6 +1,7 @@
 """Slack path benchmark: `codedesk serve` over HTTP and in Socket Mode, on loopback.
 
-    python bench/slack_path.py [--requests 600] [--clients 20] [--rate 5] [--envelopes 100] [--codes-db PATH]
+    python bench/slack_path.py [--requests 600] [--clients 20] [--rate 5] [--envelopes 100] [--modes http,socket]
+                               [--codes-db PATH]
 
 HTTP: starts `codedesk serve --http` as a child process, pointed at a local stand-in for the Slack Web API, and
 fires signed `/code lookup` and `/code check` requests from concurrent clients. Prints p50/p99 of the ack (the
@@ -72,6 +73,9 @@ def main() -> int:
     parser.add_argument("--codes-db", type=Path)
     parser.add_argument("--envelopes", type=int, default=100, help="Socket Mode envelopes sent back to back")
     parser.add_argument(
+        "--modes", default="http,socket", help="which servers to measure (default: http,socket)"
+    )
+    parser.add_argument(
         "--rate",
         type=float,
         default=5.0,
@@ -82,6 +86,9 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="codedesk-slack-bench-"))
     codes_db = args.codes_db or work / "codes.sqlite"
     CodeBook.open(codes_db)  # prepared before timing starts
+    modes = set(args.modes.split(","))
+    if "http" not in modes:
+        return socket_mode(args.envelopes, work, codes_db) if "socket" in modes else 0
     secret = secrets.token_hex(16)
     port = free_port()
     stand_in = FakeSlack().start()
@@ -199,7 +206,7 @@ def main() -> int:
         f"reply: p50 {percentile(replies, 50) * 1000:.1f} ms  p99 {percentile(replies, 99) * 1000:.1f} ms  "
         f"({len(replies)} replies; target p99 <= 50 ms)"
     )
-    return socket_mode(args.envelopes, work, codes_db)
+    return socket_mode(args.envelopes, work, codes_db) if "socket" in modes else 0
 
 
 def command_payload(number: int, response_url: str) -> dict[str, str]:

@@ -92,7 +92,12 @@ def wait_until(predicate: Any, timeout: float, what: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("mode", "signum"), [("socket", signal.SIGTERM), ("http", signal.SIGTERM), ("socket", signal.SIGINT)]
+    ("mode", "signum"),
+    [
+        ("socket", signal.SIGTERM),
+        ("http", signal.SIGTERM),
+        pytest.param("socket", signal.SIGINT, marks=pytest.mark.slow),
+    ],
 )
 def test_a_stop_during_sends_loses_nothing_and_sends_nothing_twice(
     mode: str,
@@ -147,6 +152,7 @@ def test_a_stop_during_sends_loses_nothing_and_sends_nothing_twice(
     assert len(set(sent)) == total
 
 
+@pytest.mark.slow  # it waits out most of the stop budget on purpose
 def test_a_send_that_cannot_finish_in_time_is_released_for_the_next_run(
     codebook: Any,
     fake_slack: FakeSlack,
