@@ -17,7 +17,7 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot import request_guard
+from bot import payload_shape, request_guard
 from bot.errors import handle_error
 from bot.services import Services
 from bot.settings import Settings
@@ -81,6 +81,7 @@ def create_app(settings: Settings, services: Services, *, listener_executor: Exe
         or ThreadPoolExecutor(max_workers=64, thread_name_prefix="listener"),
     )
     request_guard.install(app, settings.signing_secret or "")
+    payload_shape.install(app)
     app.error(handle_error)
     for module in _feature_modules():
         module.register(app, services)

@@ -44,6 +44,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "codes": "Codes",
     "options": "Options",
     "answer": "Answer",
+    "choice": "Choice",
     "text": "Message",
     "reason": "Reason",
 }

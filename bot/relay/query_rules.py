@@ -241,8 +241,11 @@ def check_answer_choice(
     elif format_ == QueryFormat.YES_NO:
         if not choice or not any(_same(choice, option) for option in YES_NO_CHOICES):
             errors["choice"] = "Answer yes, no or clinically undetermined."
-    elif not text.strip():
-        errors["text"] = "Enter the answer."
+    else:
+        if choice:  # an open-ended query offers no choices: a forged one is never stored
+            errors["choice"] = "This question takes a written answer, not a choice."
+        if not text.strip():
+            errors["text"] = "Enter the answer."
     if len(text) > MAX_QUESTION:
         errors["text"] = f"The answer must be {MAX_QUESTION} characters or fewer."
     return errors

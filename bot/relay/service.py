@@ -862,7 +862,7 @@ class ClarificationService:
                     f"Clarification #{c.id} was closed without an answer; a lead can reopen it."
                 )
             errors = dict(check_answer_choice(c.format, c.options, answer.choice, answer.text))
-            problems = phi.check_fields({"answer": answer.text})
+            problems = phi.check_fields({"answer": answer.text, "choice": answer.choice or ""})
             if problems:
                 return self._phi_refusal(db, now, actor, problems, c.id)
             if errors:
