@@ -164,7 +164,7 @@ def validate_query(draft: QueryDraft, *, now: datetime | None = None) -> QueryVa
         errors["encounter_ref"] = f"The encounter reference must be {MAX_ENCOUNTER_REF} characters or fewer."
     elif not _ENCOUNTER_REF.match(ref) or not any(ch.isdigit() for ch in ref):
         errors["encounter_ref"] = (
-            "Use the opaque account, encounter or claim number (letters, digits and - _ . / # :), "
+            "Use the opaque reference of the encounter or claim (letters, digits and - _ . / # :), "
             "never a name."
         )
 
