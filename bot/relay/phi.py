@@ -45,6 +45,9 @@ class PhiKind(StrEnum):
     MEDICARE_ID = "medicare_id"
     INSURANCE_ID = "insurance_id"
     ACCOUNT_NUMBER = "account_number"
+    DEVICE_ID = "device_id"
+    URL = "url"
+    AGE_OVER_89 = "age_over_89"
     PATIENT_NAME = "patient_name"
 
 
@@ -58,6 +61,9 @@ REASONS: Mapping[PhiKind, str] = {
     PhiKind.MEDICARE_ID: "a Medicare beneficiary identifier (MBI pattern)",
     PhiKind.INSURANCE_ID: "an insurance member, policy or group number",
     PhiKind.ACCOUNT_NUMBER: "an account, encounter or FIN number (a labelled number)",
+    PhiKind.DEVICE_ID: "a device serial, licence, vehicle or IP address (a labelled number)",
+    PhiKind.URL: "a web address that is not a public reference",
+    PhiKind.AGE_OVER_89: "an age over 89",
     PhiKind.PATIENT_NAME: "a patient name (a name after patient/pt./Mr./Mrs. or in Last, First form)",
 }
 
@@ -108,6 +114,85 @@ class Normalised:
         return first, max(first, last)
 
 
+# Letters NFD does not take apart, and Cyrillic/Greek letters that look like Latin ones ("Lорez").
+_TRANSLIT = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+        "а": "a",
+        "в": "b",
+        "е": "e",
+        "к": "k",
+        "м": "m",
+        "н": "h",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "т": "t",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "ԁ": "d",
+        "ɡ": "g",
+        "һ": "h",
+        "ӏ": "l",
+        "А": "A",
+        "В": "B",
+        "Е": "E",
+        "К": "K",
+        "М": "M",
+        "Н": "H",
+        "О": "O",
+        "Р": "P",
+        "С": "C",
+        "Т": "T",
+        "У": "Y",
+        "Х": "X",
+        "І": "I",
+        "Ј": "J",
+        "Ѕ": "S",
+        "α": "a",
+        "ο": "o",
+        "ρ": "p",
+        "ν": "v",
+        "τ": "t",
+        "ι": "i",
+        "κ": "k",
+        "υ": "u",
+        "Α": "A",
+        "Β": "B",
+        "Ε": "E",
+        "Ζ": "Z",
+        "Η": "H",
+        "Ι": "I",
+        "Κ": "K",
+        "Μ": "M",
+        "Ν": "N",
+        "Ο": "O",
+        "Ρ": "P",
+        "Τ": "T",
+        "Υ": "Y",
+        "Χ": "X",
+    }
+)
+
+
 @cache
 def _fold(char: str) -> str:
     """One character as the detectors read it (possibly none, possibly several)."""
@@ -128,32 +213,80 @@ def _fold(char: str) -> str:
         if c.isspace():
             out.append("\n" if c in "\n\r\u2028\u2029" else " ")
             continue
+        if c in _DASHES:
+            out.append("-")
+            continue
+        c = c.translate(_TRANSLIT)
         out.extend(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
     return "".join(out)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# A right-to-left override shows what follows it reversed, up to its pop (or an isolate's end, or the line's).
+_OVERRIDE = re.compile("\u202e([^\u202c\u2069\n]*)")
+# Obfuscation that only deletes: single characters spaced out ("S S N  4 1 2"), letters spelt with hyphens
+# ("L-o-p-e-z"), dotted letters ("p.t."). The spaces between single characters go; a wider gap stays one space.
+_SPACED_OUT = re.compile(r"(?<!\S)\S(?:[ \t]{1,3}\S(?!\S)){3,}")
+_HYPHEN_SPELT = re.compile(r"(?<![\w-])[A-Za-z](?:-[A-Za-z]){2,}(?![\w-])")
+_DOTTED = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z]){1,3}\.?(?![\w])")
+
+
+def _deletions(text: str) -> list[int]:
+    """Positions of characters that only obfuscate (see the patterns above), in order."""
+    gone: list[int] = []
+    for m in _SPACED_OUT.finditer(text):
+        run = m.group()
+        for i, ch in enumerate(run):
+            if ch in " \t" and (run[i - 1] not in " \t"):
+                width = len(run[i:]) - len(run[i:].lstrip(" \t"))
+                if width == 1:
+                    gone.append(m.start() + i)
+                else:
+                    gone.extend(m.start() + i + k for k in range(1, width))
+    for pattern, mark in ((_HYPHEN_SPELT, "-"), (_DOTTED, ".")):
+        for m in pattern.finditer(text):
+            gone.extend(m.start() + i for i, ch in enumerate(m.group()) if ch == mark)
+    return sorted(set(gone))
 
 
 def normalise(text: str) -> Normalised:
-    """NFKC, invisible characters removed, accents folded, dashes and spaces unified; case is kept (matching
-    ignores it where it should). Only the non-ASCII characters are looked at one by one."""
-    if text.isascii():
-        return Normalised(text, None)
-    pieces: list[str] = []
-    origin: list[int] = []
-    last = 0
-    for m in _NON_ASCII.finditer(text):
-        index = m.start()
-        pieces.append(text[last:index])
-        origin.extend(range(last, index))
-        folded = _fold(m.group())
-        pieces.append(folded)
-        origin.extend([index] * len(folded))
-        last = index + 1
-    pieces.append(text[last:])
-    origin.extend(range(last, len(text)))
-    return Normalised("".join(pieces), tuple(origin))
+    """NFKC, invisible characters removed, accents folded, look-alike letters read as Latin, dashes and spaces
+    unified, overridden (reversed) text put back in reading order, spaced-out characters joined; case is kept
+    (matching ignores it where it should). Only the non-ASCII characters are looked at one by one."""
+    order: list[int] | None = None
+    if "\u202e" in text:
+        order = list(range(len(text)))
+        for m in _OVERRIDE.finditer(text):
+            order[m.start(1) : m.end(1)] = reversed(order[m.start(1) : m.end(1)])
+        text_in_order = "".join(text[i] for i in order)
+    else:
+        text_in_order = text
+    if text_in_order.isascii():
+        folded, origin = text_in_order, None
+    else:
+        pieces: list[str] = []
+        positions: list[int] = []
+        last = 0
+        for m in _NON_ASCII.finditer(text_in_order):
+            index = m.start()
+            pieces.append(text_in_order[last:index])
+            positions.extend(range(last, index))
+            one = _fold(m.group())
+            pieces.append(one)
+            positions.extend([index] * len(one))
+            last = index + 1
+        pieces.append(text_in_order[last:])
+        positions.extend(range(last, len(text_in_order)))
+        folded, origin = "".join(pieces), positions
+    gone = _deletions(folded)
+    if gone:
+        removed = set(gone)
+        kept = [i for i in range(len(folded)) if i not in removed]
+        folded = "".join(folded[i] for i in kept)
+        origin = [origin[i] for i in kept] if origin is not None else kept
+    if order is not None:
+        origin = [order[i] for i in (origin if origin is not None else range(len(folded)))]
+    return Normalised(folded, tuple(origin) if origin is not None else None)
 
 
 # ---- 2. formats ---------------------------------------------------------------------------------------------
@@ -167,28 +300,49 @@ _MONTH = (
 )
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR2_4 = r"(?:\d{4}|'?\d{2})(?!\d)"
+_SEP = r"\s{0,2}[-/.]\s{0,2}"
 _DATES = re.compile(
-    r"(?<![\w/.-])(?:\d{1,2}[-/. ]\d{1,2}[-/. ](?:\d{4}|\d{2})(?![\d/])"
+    r"(?<![\w/-])(?<!\d\.)(?:\d{1,2}" + _SEP + r"\d{1,2}" + _SEP + r"(?:\d{4}|\d{2})(?![\d/])"
+    r"|\d{1,2} \d{1,2} (?:\d{4}|\d{2})(?!\d)"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
     r"|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d{2}(?!\d)"
-    rf"|(?:the\s+)?\d{{1,2}}{_ORD}(?:\s+of)?[\s-]{{1,3}}{_MONTH}[\s,.-]{{1,3}}{_YEAR2_4}"
-    rf"|{_MONTH}[\s.-]{{1,3}}(?:the\s+)?\d{{1,2}}{_ORD}(?:,|\s)[\s,-]{{0,2}}{_YEAR2_4}"
-    rf"|\d{{1,2}}[-/]\d{{4}}(?!\d)|{_MONTH}[\s,-]{{1,3}}\d{{4}}(?!\d))"
+    rf"|\d{{1,2}}{_MONTH}\d{{2,4}}(?!\d)"
+    rf"|(?:the\s+)?\d{{1,2}}{_ORD}(?:\s+of)?[\s-]{{1,3}}{_MONTH}(?:[\s,.-]{{1,3}}{_YEAR2_4})?"
+    rf"|{_MONTH}[\s.-]{{1,3}}(?:the\s+)?\d{{1,2}}{_ORD}(?:(?:,|\s)[\s,-]{{0,2}}{_YEAR2_4})?(?![\d:])"
+    r"|\d{1,2}[-/]\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![\d/])"
+    rf"|{_MONTH}[\s,-]{{1,3}}\d{{4}}(?!\d))"
+)
+# A full date (day, month and four-digit year) before 1990 is a birth date whatever labels it: care dated
+# that long ago is written with a year alone ("CABG in 1988").
+_OLD_FULL_DATE = re.compile(
+    r"\d(?<![\w/.-]\d)\d?" + _SEP + r"\d{1,2}" + _SEP + r"(?:19[0-8]\d)(?!\d)"
+    r"|(?<![\w/.-])19[0-8]\d[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
+    rf"|(?<![\w])\d{{1,2}}{_ORD}[\s-]{{0,3}}(?:of\s+)?{_MONTH}[\s,.-]{{0,3}}19[0-8]\d(?!\d)"
+    rf"|(?<![\w]){_MONTH}[\s.-]{{1,3}}\d{{1,2}}{_ORD},?[\s-]{{1,3}}19[0-8]\d(?!\d)"
+    r"|(?<!\d)19[0-8]\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
 )
 _DOB_AFTER_DATE = re.compile(
     r"\s{0,2}[(\[,-]?\s{0,2}(?:dob|d\.o\.b|date\s+of\s+birth|birth\s*date|birthday)\b"
 )
 # Between a birth word and its date: a few words, no digit, no other date label.
-_OTHER_DATE_LABEL = re.compile(r"\bdos\b|service|admi|discharg|seen|visit|surg|procedure|appointment")
+_OTHER_DATE_LABEL = re.compile(
+    r"\bdos\b|service|admi|discharg|seen|visit|surg|procedure|appointment|injury|onset|lmp|edd|due"
+)
 _BIRTH_GAP = 30
 
 _MBI_LETTER = "AC-HJKMNP-RT-Yac-hjkmnp-rt-y"  # A-Z less S, L, O, I, B, Z
 # (kind, pattern, a substring the text must hold for the pattern to be worth running). Patterns that start at
 # a digit put their "not inside a word" check after the first digit, so the regex engine jumps from digit to
 # digit instead of trying every position.
+_PHONE_SEP = r"(?:\s{0,2}[-./]\s{0,2}|\s{1,2})"
+_AGE_90 = r"(?:9\d|1[01]\d)"
 _SIMPLE: tuple[tuple[PhiKind, re.Pattern[str], tuple[str, ...]], ...] = (
-    (PhiKind.SSN, re.compile(r"\d(?<![\w-]\d)\d{2}(?P<sep>[- .])\d{2}(?P=sep)\d{4}(?![\w-]|\.\d)"), ()),
+    (
+        PhiKind.SSN,
+        re.compile(r"\d(?<![\w-]\d)\d{2}(?P<sep>\s{0,2}[-._]\s{0,2}|\s)\d{2}(?P=sep)\d{4}(?![\w-]|\.\d)"),
+        (),
+    ),
     (
         PhiKind.MEDICARE_ID,
         re.compile(
@@ -199,7 +353,9 @@ _SIMPLE: tuple[tuple[PhiKind, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         PhiKind.EMAIL,
-        re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b"),
+        re.compile(
+            r"(?<![\w.%+-])[\w.%+-]{1,64}\s{0,2}@\s{0,2}[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b"
+        ),
         ("@",),
     ),
     (
@@ -213,10 +369,21 @@ _SIMPLE: tuple[tuple[PhiKind, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         PhiKind.PHONE,
         re.compile(
-            r"(?<![\w+/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-]|[./]\d)"
+            r"(?<![\w+/.-])(?:(?:\+?1|001)"
+            + _PHONE_SEP
+            + r"?)?(?:\(\d{3}\)\s{0,2}-?\s{0,2}|\d{3}"
+            + _PHONE_SEP
+            + r")"
+            r"\d{3}" + _PHONE_SEP + r"\d{4}(?![\w-]|[./]\d)"
+            r"|(?<![\w+/.-])\d{3}[\s.-]\d{7}(?![\w-])"
         ),
         (),
     ),
+    # Ten digits run together, North American shape (area code and exchange never start with 0 or 1): a phone
+    # number. (An NPI starts with 1 or 2 and is labelled; see _NOT_AN_ID.)
+    (PhiKind.PHONE, re.compile(r"[2-9](?<![\w.+/-][2-9])\d{2}[2-9]\d{6}(?![\w-])"), ()),
+    # Seven digits in the local shape 555-0147 (exchange 2-9).
+    (PhiKind.PHONE, re.compile(r"[2-9](?<![\w.+/:-][2-9])\d{2}-\d{4}(?![\w-]|\.\d)"), ("-",)),
     (
         PhiKind.PHONE,
         re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?<=\d\d)(?![\d-])"),
@@ -225,10 +392,60 @@ _SIMPLE: tuple[tuple[PhiKind, re.Pattern[str], tuple[str, ...]], ...] = (
     (PhiKind.STREET_ADDRESS, re.compile(r"\bp\.?\s?o\.?\s{0,2}box\s{0,2}#?\s{0,2}\d{1,7}\b"), ("box",)),
     (
         PhiKind.STREET_ADDRESS,
+        re.compile(
+            r"\b(?:rr|rt|rte|route|rural\s+route|hc|star\s+route)\s{0,2}#?\s{0,2}\d{1,4},?\s{0,2}box\s{0,2}\d{1,5}\b"
+        ),
+        ("box",),
+    ),
+    (
+        PhiKind.STREET_ADDRESS,
+        re.compile(
+            r"\d(?<![\w.,/-]\d)\d{0,5}\s{1,2}(?:(?:us|state|county|sr|cr)\s{0,2})?(?:highway|hwy|route|rte|rt|road|rd)\s{0,2}\d{1,4}\b"
+        ),
+        (),
+    ),
+    (
+        PhiKind.STREET_ADDRESS,
         re.compile(r"\b(?:apt|apartment)\.?\s{0,2}#?\s{0,2}\d{1,5}[a-z]?\b"),
         ("apt", "apartment"),
     ),
     (PhiKind.STREET_ADDRESS, re.compile(r"\d(?<![\w-]\d)\d{4}-\d{4}(?![\w-])"), ("-",)),
+    (
+        PhiKind.STREET_ADDRESS,
+        re.compile(r"\b(?:zip|zip\s?code|postal\s?code)\s{0,2}[:#]?\s{0,2}\d{5}(?:-\d{4})?\b"),
+        ("zip", "postal"),
+    ),
+    (PhiKind.DEVICE_ID, re.compile(r"\d(?<![\w.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])"), (".",)),
+    # A vehicle identification number: 17 characters, no I, O or Q, digits and letters mixed.
+    (
+        PhiKind.DEVICE_ID,
+        re.compile(
+            r"(?<![a-z0-9])(?=[a-hj-npr-z0-9]{17}(?![a-z0-9]))(?=[a-z0-9]*\d[a-z0-9]*[a-z])[a-hj-npr-z0-9]{17}"
+        ),
+        (),
+    ),
+    (PhiKind.URL, re.compile(r"(?:https?://|www\.)[a-z0-9.-]{1,253}(?P<path>/[^\s<>|]*)?"), ("http", "www.")),
+    (
+        PhiKind.AGE_OVER_89,
+        re.compile(
+            r"(?<![\w.+/-])"
+            + _AGE_90
+            + r"(?:\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?|years?|year-old|yr-old)\b"
+            r"|[mf]\b)(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)))"
+            r"|\b(?:age|aged)\b\s{0,2}[:=]?\s{0,2}"
+            + _AGE_90
+            + r"\b(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)|%))"
+            r"|\b(?:pt|patient|she|he)\s+is\s+"
+            + _AGE_90
+            + r"\b(?!\s{0,2}(?:\+|%|or\s+older|kg|lb|cm|mm|mg|/))"
+        ),
+        (),
+    ),
+)
+# Public reference sites: a link to them is not about a person.
+_PUBLIC_HOSTS = re.compile(
+    r"(?:^|\.)(?:[a-z0-9-]+\.gov|who\.int|ahima\.org|acdis\.org|ama-assn\.org|aha\.org|cdc\.gov|nih\.gov"
+    r"|uptodate\.com|icd10data\.com|findacode\.com|aapc\.com)$"
 )
 _STATES = (
     "al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd"
@@ -328,26 +545,31 @@ _NOT_STREET_WORDS = frozenset(
 _LABEL_GROUPS: tuple[tuple[str, str], ...] = (
     (
         "birth",
-        r"d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth\b|birth\s*(?:date|day)\b|birthdate\b|born\b|birth\b"
-        r"|b\.(?=\s{0,2}\d)|fecha\s+de\s+nac\w{0,10}",
+        r"d\.?\s?o\.?\s?b\b\.?|d/o/b\b|date\s+of\s+birth\b|birth\s*(?:date|day)\b|birthdate\b|born\b|birth\b"
+        r"|b-?day\b|b[.:](?=\s{0,2}\d)|fecha\s+de\s+nac\w{0,10}",
     ),
     (
         "ssn",
-        r"ssn\b|ss\s?#|s\.s\.n?\.?|ss\s?(?:no|num(?:ber)?)\b|soc(?:ial)?[\s.]{0,3}sec(?:urity)?\b|social\b",
+        r"ssn\b|ss\s?#|s\.s\.n?\.?|ss\s?(?:no|num(?:ber)?)\b|soc(?:ial)?[\s.]{0,3}sec(?:urity)?\b|social\b"
+        r"|itin\b|tin\b",
     ),
     (
         "phone",
         r"(?:phone|ph|tel|telephone|cell|cellphone|mobile|mob|fax|call|contact|pager|cb|callback|text|home"
-        r"|work)\b\.?",
+        r"|work|reach)\b\.?",
     ),
     ("address", r"(?:address|addr|lives\s+at|living\s+at|resides\s+at|residing\s+at|home\s+at)\b"),
-    ("mrn", r"mrn\b|m\.r\.n\.?|mr\s?#|mr\s?(?:no|num)\b|med(?:ical)?\.?\s*rec(?:ord)?s?\b\.?"),
-    ("account", r"(?:acct|acc't|account|fin|csn|har|harn)\b"),
+    (
+        "mrn",
+        r"mrn(?:\b|(?=\d))|m\.r\.n\.?|mr\s?#|mr\s?(?:no|num)\b|med(?:ical)?\.?\s*rec(?:ord)?s?\b\.?|empi\b|mpi\b",
+    ),
+    ("account", r"(?:acct|acc't|account|fin|csn|har|harn)(?:\b|(?=\d))"),
     ("medicare", r"mbi\b|hicn?\b|medicare(?=\s*(?:no|#|num|id|beneficiary))"),
-    ("insurance", r"(?:policy|subscriber|member|medicaid|insurance|group|grp)\b"),
-    ("mrn_weak", r"(?:chart|record|patient|pt|case)\b"),
-    ("account_weak", r"(?:encounter|enc|visit|admission|adm)\b"),
-    ("insurance_weak", r"(?:medicare|ins|payer|plan|benefit|id)\b"),
+    ("insurance", r"(?:policy|subscriber|member|mbr|medicaid|mcaid|mcd|insurance|group|grp)(?:\b|(?=\d))"),
+    ("device", r"(?:serial|sn|s/n|license|licence|dl|plate|vin|imei|udi)\b"),
+    ("mrn_weak", r"(?:chart|record|patient|pt|case|unit)\b"),
+    ("account_weak", r"(?:encounter|encntr|enc|visit|admission|adm|claim|guarantor)\b"),
+    ("insurance_weak", r"(?:medicare|ins|payer|plan|benefit|id|dod|recipient|beneficiary)\b"),
 )
 _LABELS = re.compile("|".join(f"(?:{alternatives})" for _, alternatives in _LABEL_GROUPS))
 _LABEL_OF = tuple((name, re.compile(alternatives)) for name, alternatives in _LABEL_GROUPS)
@@ -395,19 +617,31 @@ _LABEL_KINDS: Mapping[str, PhiKind] = {
     "medicare": PhiKind.MEDICARE_ID,
     "insurance": PhiKind.INSURANCE_ID,
     "insurance_weak": PhiKind.INSURANCE_ID,
+    "device": PhiKind.DEVICE_ID,
 }
 _NUMBER_WORD = r"(?:id|identifier|#|no\b\.?|num(?:ber)?|nbr|n[o\u00ba\u00b0]\.?)"
-_VALUE = r"[\s:#=.\-]{0,4}(?:(?:is|was|of)\s{1,2})?(?P<value>[a-z0-9][a-z0-9-]{2,24})(?![a-z0-9-])"
+_VALUE = (
+    r"(?:\s{0,2}\([a-z ]{1,12}\))?[\s:#=.\-]{0,4}(?:(?:is|was|of)\s{1,2})?"
+    r"(?P<value>[a-z0-9][a-z0-9-]{0,24}(?:[ -][a-z0-9]{1,12}){0,2})(?![a-z0-9-])"
+)
 _ID_AFTER_STRONG = re.compile(rf"(?:\s{{0,2}}{_NUMBER_WORD})?{_VALUE}")
 _ID_AFTER_WEAK = re.compile(rf"\s{{0,2}}{_NUMBER_WORD}{_VALUE}")
+_PARTIAL_SSN = re.compile(
+    r"\blast\s{0,2}(?:4|four)(?:\s{0,2}digits)?\s{0,2}(?:of\s{1,2})?(?:the\s{1,2}|pt'?s\s{1,2}|her\s{1,2}|his\s{1,2})?"
+    r"(?:ssn|social(?:\s{1,2}security)?|soc\s?sec|ss#)[^\d\n]{0,8}\d{4}(?!\d)"
+)
 _SSN_AFTER = re.compile(
-    r"[^\d\n]{0,25}?(?:\d{3}[- .]?\d{2}[- .]?\d{4}(?!\d)|(?:x{3}|\*{3})[- .]?(?:x{2}|\*{2})[- .]?\d{4}(?!\d)"
+    r"[^\d\n]{0,25}?(?:\d{3}\s{0,2}[- ._]?\s{0,2}\d{2}\s{0,2}[- ._]?\s{0,2}\d{4}(?!\d)"
+    r"|(?:x{3}|\*{3})[- .]?(?:x{2}|\*{2})[- .]?\d{4}(?!\d)"
     r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)[^\d\n]{0,6}\d{4}(?!\d))"
 )
-_PHONE_AFTER = re.compile(r"[^\d\n]{0,12}?(?:\+?1[\s.-]?)?(?:\d{10}|\d{3}[\s.-]?\d{4})(?!\d)")
+_PHONE_AFTER = re.compile(
+    r"[^\d\n]{0,14}?(?:(?:\+?1|001)[\s.-]?)?(?:\(?\d{3}\)?[\s./-]{0,3})?\d{3}[\s./-]{0,3}\d{4}(?!\d)"
+)
 _ADDRESS_AFTER = re.compile(r"[^\n\d]{0,15}?\d{1,6}[a-z]?\s{1,3}[a-z]")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NON_SPACE = re.compile(r"\S+")
+_VALUE_START = re.compile(r"[0-9x*(+]")
 
 
 def _identifying_value(value: str) -> bool:
@@ -420,9 +654,11 @@ def _street_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
     for m in _HOUSE_AND_WORDS.finditer(text):
         for index, word in enumerate(_NON_SPACE.finditer(text, m.start("words"), m.end())):
             bare = word.group().rstrip(".").lower()
-            if bare in _NOT_STREET_WORDS or (bare in STOPWORDS and bare not in ("n", "s", "e", "w")):
+            suffix = bare in STREET_SUFFIXES or bare in AMBIGUOUS_SUFFIXES
+            function_word = bare in STOPWORDS and bare not in ("n", "s", "e", "w")
+            if not suffix and (bare in _NOT_STREET_WORDS or function_word):
                 break
-            if index == 0 or (bare not in STREET_SUFFIXES and bare not in AMBIGUOUS_SUFFIXES):
+            if index == 0 or not suffix:
                 continue
             if bare in AMBIGUOUS_SUFFIXES and not _AFTER_AMBIGUOUS.match(
                 text, word.end() - (word.group()[-1] == ".")
@@ -472,12 +708,47 @@ def _birth_hits(text: str, births: list[tuple[int, int]]) -> Iterator[tuple[PhiK
             yield PhiKind.DATE_OF_BIRTH, start, after.end()
 
 
+# Any "ID", "#", "no." or "number" followed by a long number identifies someone, whatever the label before
+# it, unless that label names something that is not a person (a provider's NPI, a drug's NDC or lot, a room).
+_GENERIC_ID = re.compile(
+    r"(?:\b(?:id|no|number|nbr|num|cin|rin|bic|sn)\b\.?|#)\s{0,2}[:#]?\s{0,2}"
+    r"(?P<value>[a-z]{0,4}-?\d[a-z0-9-]{3,24}(?:\s\d{2,4})?)(?![a-z0-9-])"
+)
+_NOT_AN_ID = re.compile(
+    r"(?:npi|ndc|lot|room|rm|bed|ext|extension|tax|ein|dea|upin|cpt|icd|code|drg|line|page|pg|step|item"
+    r"|query|clarification|worklist|batch|order|rx|reference|ref|version|fy|q[1-4]|ticket|case\s+study)"
+    r"[\s:#.]{0,4}(?:id|no|number|nbr|num)?[\s:#.]{0,3}$"
+)
+
+
+def _personal_url(m: re.Match[str]) -> bool:
+    """A link into a chart or to a person's page; a site's home page or a public reference is not one."""
+    found = m.group()
+    host = found.split("//", 1)[-1].split("/", 1)[0]
+    path = (m.group("path") or "").strip("/")
+    return bool(path) and not _PUBLIC_HOSTS.search(host)
+
+
+def _long_id(value: str) -> bool:
+    digits = sum(ch.isdigit() for ch in value)
+    letters = sum(ch.isalpha() for ch in value)
+    return digits >= 6 or (digits >= 4 and letters >= 1 and len(value) >= 7)
+
+
 def _format_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
     for kind, pattern, needs in _SIMPLE:
         if needs and not any(part in text for part in needs):
             continue
         for m in pattern.finditer(text):
+            if kind is PhiKind.URL and not _personal_url(m):
+                continue
             yield kind, m.start(), m.end()
+    for pattern, kind in ((_OLD_FULL_DATE, PhiKind.DATE_OF_BIRTH), (_PARTIAL_SSN, PhiKind.SSN)):
+        for m in pattern.finditer(text):
+            yield kind, m.start(), m.end()
+    for m in _GENERIC_ID.finditer(text):
+        if _long_id(m.group("value")) and not _NOT_AN_ID.search(text[max(0, m.start() - 24) : m.start()]):
+            yield PhiKind.INSURANCE_ID, m.start(), m.end()
     for m in _STATE_ZIP.finditer(text):
         yield PhiKind.STREET_ADDRESS, m.start(), m.end()
     yield from _street_hits(text)
@@ -505,7 +776,11 @@ def _format_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
             if value and not _identifying_value(value.group("value")):
                 value = None
         if value:
-            yield kind, m.start(), value.end()
+            start = m.start()
+            if kind in (PhiKind.PHONE, PhiKind.SSN):  # the number itself: "call [removed: phone]"
+                first = _VALUE_START.search(text, m.end(), value.end())
+                start = first.start() if first else start
+            yield kind, start, value.end()
     yield from _birth_hits(text, births)
 
 
@@ -803,10 +1078,80 @@ STOPWORDS = frozenset(
         "mrs",
         "ms",
         "dr",
+        "thanks",
+        "thank",
+        "hi",
+        "hello",
+        "hey",
+        "dear",
+        "regards",
+        "sincerely",
+        "ok",
+        "okay",
+        "sorry",
+        "however",
+        "otherwise",
+        "note",
+        "update",
+        "please",
+        "question",
+        "answer",
+        "reply",
+        "correct",
+        "confirmed",
+        "agree",
+        "great",
+        "sure",
+        "well",
+        "again",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "team",
+        "everyone",
+        "folks",
+        "doc",
+        "re",
+        "fyi",
+        "fwd",
+        "subject",
+        "cc",
     ]
 )
 EPONYM_NOUNS = frozenset(
     [
+        "surgery",
+        "level",
+        "depth",
+        "drain",
+        "tube",
+        "splint",
+        "brace",
+        "cast",
+        "clamp",
+        "needle",
+        "forceps",
+        "retractor",
+        "approach",
+        "sheath",
+        "balloon",
+        "valve",
+        "filter",
+        "scan",
+        "questionnaire",
+        "assessment",
+        "maneuvers",
+        "scores",
+        "fracture's",
+        "diet",
+        "regimen",
+        "protocol",
+        "solution",
+        "cocktail",
+        "formula",
+        "equation",
+        "bundle",
         "syndrome",
         "syndromes",
         "disease",
@@ -930,7 +1275,6 @@ _NAME_LABELS = frozenset(
         "pt",
         "pts",
         "client",
-        "resident",
         "insured",
         "subscriber",
         "guarantor",
@@ -972,9 +1316,9 @@ _NAME_LABELS = frozenset(
         "girlfriend",
     ]
 )
-_EXPLICIT_NAME_LABELS = frozenset(["name", "aka", "alias"])
+_EXPLICIT_NAME_LABELS = frozenset(["name", "aka", "alias", "ptname", "patientname", "pname"])
 _FILLER_WORDS = frozenset(
-    ["is", "was", "named", "called", "name", "goes", "by", "the", "patient's", "pt's", "s"]
+    ["is", "was", "named", "called", "name", "nm", "goes", "by", "the", "patient's", "pt's", "s"]
 )
 _WORD_PATTERN = re.compile(r"[A-Za-z][A-Za-z']*(?:-[A-Za-z][A-Za-z']*)*")
 
@@ -982,6 +1326,7 @@ _WORD_PATTERN = re.compile(r"[A-Za-z][A-Za-z']*(?:-[A-Za-z][A-Za-z']*)*")
 @dataclass(frozen=True)
 class _Lexicon:
     given: frozenset[str]  # common given names that are not function words
+    given_any: frozenset[str]  # every common given name ("will", "may" included)
     surname: frozenset[str]
     clinical_only: frozenset[str]  # clinical words (eponyms, drugs) that are not also common names
     clinical: frozenset[str]
@@ -990,25 +1335,113 @@ class _Lexicon:
 @cache
 def _lexicon() -> _Lexicon:
     words = _words()
-    given = {w for w, k in words.items() if "given" in k and w not in STOPWORDS}
+    given_any = {w for w, k in words.items() if "given" in k}
     surname = {w for w, k in words.items() if "surname" in k}
     clinical = {w for w, k in words.items() if "clinical" in k}
     return _Lexicon(
-        frozenset(given), frozenset(surname), frozenset(clinical - given - surname), frozenset(clinical)
+        frozenset(given_any - STOPWORDS),
+        frozenset(given_any),
+        frozenset(surname),
+        frozenset(clinical - given_any - surname),
+        frozenset(clinical),
     )
+
+
+# A name followed by a credential is a clinician's ("Maria Lopez, NP", "PATEL, PRIYA MD"): allowed.
+_CREDENTIAL = re.compile(
+    r",?\s{0,2}(?:(?i:md|np|pa-c|rn|lpn|aprn|crna|cnm|dpm|dds|dmd|phd|pharmd|fnp|anp|acnp|dnp|msn|bsn|lcsw"
+    r"|np-c|fnp-c|agnp-c|agnp|rrt|psyd|facp|facs|mph|cnp|lmsw|ccc-slp)|MD|DO|NP|PA|RN|RD|PT|OT|RT|MA|OD|SLP"
+    r"|CNA|LD|RDN)\b"
+)
+_CREDENTIALS = frozenset(
+    [
+        "md",
+        "do",
+        "np",
+        "pa",
+        "pa-c",
+        "rn",
+        "lpn",
+        "aprn",
+        "crna",
+        "cnm",
+        "dpm",
+        "dds",
+        "dmd",
+        "phd",
+        "pharmd",
+        "fnp",
+        "anp",
+        "acnp",
+        "dnp",
+        "msn",
+        "bsn",
+        "lcsw",
+        "np-c",
+        "fnp-c",
+        "agnp",
+        "rrt",
+        "psyd",
+        "facp",
+        "facs",
+        "mph",
+        "cnp",
+        "rd",
+        "rdn",
+        "ld",
+        "slp",
+        "cna",
+    ]
+)
+# "name" is a person's name field only after these (not "Procedure name:", "Drug name:").
+_PERSON_NAME_FIELD = frozenset(
+    [
+        "patient",
+        "pt",
+        "pts",
+        "patient's",
+        "pt's",
+        "full",
+        "legal",
+        "first",
+        "last",
+        "maiden",
+        "preferred",
+        "member",
+        "insured",
+        "subscriber",
+        "guarantor",
+        "mother",
+        "mother's",
+        "father",
+        "father's",
+        "spouse",
+        "baby",
+        "child",
+        "family",
+        "contact",
+        "my",
+        "his",
+        "her",
+        "their",
+        "the",
+        "newborn",
+        "infant",
+        "guardian",
+    ]
+)
 
 
 class _Text:
     """The words of a text, by index: what the name rules look at."""
 
-    def __init__(self, text: str, lower: str, start: int = 0, end: int | None = None) -> None:
+    def __init__(self, text: str, lower: str, accented: frozenset[int] = frozenset()) -> None:
         self.text = text
         self.lower = lower
-        self.spans = [
-            m.span() for m in _WORD_PATTERN.finditer(text, start, len(text) if end is None else end)
-        ]
+        self.spans = [m.span() for m in _WORD_PATTERN.finditer(text)]
         self.lows = [lower[a:b] for a, b in self.spans]
         self.lex = _lexicon()
+        self.accented_positions = accented
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -1017,9 +1450,15 @@ class _Text:
         return self.lows[i]
 
     def base(self, i: int) -> str:
-        """The word without a possessive ("Gonzalez's" -> "gonzalez")."""
+        """The word without a possessive ("Gonzalez's" -> "gonzalez", "Graves'" -> "graves")."""
         word = self.low(i)
-        return word.split("'")[0] if "'" in word else word
+        if word.endswith("'s"):
+            return word[:-2]
+        return word.rstrip("'")
+
+    def possessive(self, i: int) -> bool:
+        end = self.spans[i][1]
+        return self.low(i).endswith(("'s", "'")) or self.text[end : end + 1] == "'"
 
     def capitalised(self, i: int) -> bool:
         return self.text[self.spans[i][0]].isupper()
@@ -1027,6 +1466,10 @@ class _Text:
     def upper(self, i: int) -> bool:
         start, end = self.spans[i]
         return end - start > 1 and self.text[start:end].isupper()
+
+    def accented(self, i: int) -> bool:
+        start, end = self.spans[i]
+        return bool(self.accented_positions) and any(p in self.accented_positions for p in range(start, end))
 
     def gap(self, i: int) -> str:
         """The characters between word i and word i + 1."""
@@ -1037,7 +1480,16 @@ class _Text:
         return end - start >= 2 and self.low(i) not in STOPWORDS
 
     def given(self, i: int) -> bool:
-        return self.base(i) in self.lex.given
+        word = self.base(i)
+        if word in self.lex.given:
+            return True
+        return "-" in word and any(part in self.lex.given for part in word.split("-"))
+
+    def surname(self, i: int) -> bool:
+        word = self.base(i)
+        if word in self.lex.surname or word.replace("'", "") in self.lex.surname:
+            return True
+        return "-" in word and all(part.replace("'", "") in self.lex.surname for part in word.split("-"))
 
     def clinical_only(self, i: int) -> bool:
         word = self.base(i)
@@ -1045,29 +1497,40 @@ class _Text:
             return all(part in self.lex.clinical_only for part in word.split("-"))
         return word in self.lex.clinical_only
 
+    def clinical(self, i: int) -> bool:
+        return self.base(i) in self.lex.clinical
+
     def could_be_family(self, i: int) -> bool:
-        return self.name_shaped(i) and not self.clinical_only(i)
+        return self.name_shaped(i) and not self.clinical_only(i) and self.base(i) not in _CREDENTIALS
 
     def eponym_after(self, i: int) -> bool:
-        """Word i ends an eponym: a possessive, or a clinical noun like "syndrome" follows."""
-        end = self.spans[i][1]
-        if self.text[end : end + 1] == "'" or self.low(i).endswith("'s"):
-            return True
+        """Word i ends an eponym: a clinical noun like "syndrome" follows ("Lou Gehrig's disease")."""
         return i + 1 < len(self) and self.low(i + 1) in EPONYM_NOUNS and self.gap(i).isspace()
+
+    def score_after(self, i: int) -> bool:
+        """A clinical word followed by a number is a score or a stage ("Gleason 7", "Clark level IV")."""
+        end = self.spans[i][1]
+        return self.clinical(i) and bool(re.match(r"\s{1,2}\d", self.text[end : end + 3]))
+
+    def credential_after(self, i: int) -> bool:
+        return bool(_CREDENTIAL.match(self.text, self.spans[i][1]))
 
     def after_clinician(self, i: int) -> bool:
         return i > 0 and self.low(i - 1) in _CLINICIAN and len(self.gap(i - 1)) <= 3
 
+    def index_layout(self, i: int) -> bool:
+        """Word i follows "<clinical word>, ": an index or list layout ("Syndrome, Charles Bonnet")."""
+        return i > 0 and self.gap(i - 1).strip() == "," and self.clinical_only(i - 1)
+
 
 def _name_end(words: _Text, i: int) -> int:
-    """The last word of a name starting at word i: up to two more capitalised name words on the same line."""
+    """The last word of a name starting at word i: up to two more name words on the same line."""
     end = i
     for n in range(i + 1, min(i + 3, len(words))):
         gap = words.gap(n - 1)
         if gap.strip(" .") or "\n" in gap or not words.could_be_family(n):
             break
-        known = words.base(n) in words.lex.given or words.base(n) in words.lex.surname
-        if not (words.capitalised(n) or known):
+        if not (words.capitalised(n) or words.given(n) or words.surname(n)):
             break
         end = n
     return end
@@ -1078,10 +1541,22 @@ def _last_comma_first(words: _Text, i: int) -> int | None:
     if i + 1 >= len(words):
         return None
     gap = words.gap(i)
-    if gap.strip() != "," or len(gap) > 3 or not words.could_be_family(i) or not words.name_shaped(i + 1):
+    if gap.strip() != "," or len(gap) > 3 or "\n" in gap:
         return None
-    if words.given(i + 1) or (words.upper(i) and words.upper(i + 1) and not words.clinical_only(i + 1)):
-        return i + 1
+    if not words.could_be_family(i) or not words.could_be_family(i + 1) or words.possessive(i):
+        return None
+    last, first = i, i + 1
+    if words.given(first) and (words.capitalised(last) or words.surname(last)):
+        return first
+    if words.surname(last) and words.capitalised(first) and not words.upper(first):
+        return first
+    if words.upper(last) and words.upper(first):
+        long_enough = min(len(words.low(last)), len(words.low(first))) >= 3
+        known = words.given(first) or words.surname(last) or words.surname(first)
+        return first if long_enough and known else None
+    plain = words.capitalised(last) and words.capitalised(first) and not words.upper(first)
+    if plain and not words.clinical(last) and not words.clinical(first):
+        return first
     return None
 
 
@@ -1090,42 +1565,64 @@ def _labelled_name(words: _Text, i: int) -> tuple[int, int] | None:
     label = words.low(i)
     honorific = label in _HONORIFICS
     explicit = label in _EXPLICIT_NAME_LABELS
-    n = i + 1
+    field_of_something = i > 0 and "\n" not in words.gap(i - 1) and not words.gap(i - 1).strip(" '")
+    if label == "name" and field_of_something and words.low(i - 1) not in _PERSON_NAME_FIELD:
+        return None  # "Procedure name: Whipple"
+    n, linked = i + 1, False
     while n < len(words) and words.low(n) in _FILLER_WORDS and n - i <= 3 and len(words.gap(n - 1)) <= 3:
-        explicit = explicit or words.low(n) in ("named", "called", "name")
+        explicit = explicit or words.low(n) in ("named", "called", "name", "nm")
+        linked = linked or words.low(n) in ("is", "was")
         n += 1
     if n >= len(words):
         return None
     gap = words.gap(n - 1)
-    if len(gap) > 6 or "\n" in gap or gap.strip(" :#.,=-"):
+    comma_ok = label in ("patient", "pt", "name") or explicit or words.given(n)
+    if len(gap) > 6 or "\n" in gap or gap.strip(" :#.=-'" + ("," if comma_ok else "")):
         return None
-    if not words.name_shaped(n):
-        return None
-    word = words.base(n)
     lex = words.lex
-    if honorific or explicit:
-        named = not words.clinical_only(n) or words.capitalised(n)
+    word = words.base(n)
+    comma_given = (
+        n + 1 < len(words)
+        and words.gap(n).strip() == ","
+        and words.given(n + 1)
+        and words.could_be_family(n)
+        and not words.clinical(n)
+    )
+    if not words.name_shaped(n):
+        # "patient will brown": a given name that is also a function word, followed by a family name
+        if not (
+            word in lex.given_any
+            and n + 1 < len(words)
+            and words.surname(n + 1)
+            and not words.clinical_only(n + 1)
+        ):
+            return None
+        if not words.gap(n).isspace():
+            return None
+    elif honorific or explicit:
+        if words.clinical_only(n) and not words.capitalised(n):
+            return None
+    elif linked:  # "pt is jane smith", "pt is d'souza, anita"; not "pt is Catholic", "pt is post-op"
+        if not (words.given(n) or words.surname(n) or comma_given):
+            return None
     else:
-        named = (
-            word in lex.given
-            or word in lex.surname
-            or (words.capitalised(n) and word not in lex.clinical and not words.upper(n))
-            or (words.upper(n) and len(word) > 4 and word not in lex.clinical)
-        )
-    if not named or words.eponym_after(n):
+        known = words.given(n) or words.surname(n)
+        capitalised_unknown = words.capitalised(n) and not words.clinical(n) and not words.upper(n)
+        long_upper = words.upper(n) and len(word) > 4 and not words.clinical(n)
+        if not (known or capitalised_unknown or long_upper):
+            return None
+    if not honorific and (words.eponym_after(n) or words.score_after(n)):
         return None
-    last = _last_comma_first(words, n) or _name_end(words, n)
+    last = _last_comma_first(words, n) or (n + 1 if comma_given else _name_end(words, n))
+    if not honorific and words.credential_after(last):
+        return None
     return words.spans[i if honorific else n][0], words.spans[last][1]
 
 
-# Where a name rule can start: a capital letter, a word before a comma, a label word.
-def _name_hits(text: str, lower: str) -> Iterator[tuple[int, int]]:
-    return _word_name_hits(_Text(text, lower))
-
-
-def _word_name_hits(words: _Text) -> Iterator[tuple[int, int]]:
+def _name_hits(text: str, lower: str, accented: frozenset[int] = frozenset()) -> Iterator[tuple[int, int]]:
+    words = _Text(text, lower, accented)
     text, lex, spans, lows = words.text, words.lex, words.spans, words.lows
-    labels = _NAME_LABELS | _HONORIFICS
+    labels = _NAME_LABELS | _HONORIFICS | _EXPLICIT_NAME_LABELS
     for i in range(len(spans)):
         if lows[i] in labels:
             labelled = _labelled_name(words, i)
@@ -1134,27 +1631,38 @@ def _word_name_hits(words: _Text) -> Iterator[tuple[int, int]]:
                 continue
         end = spans[i][1]
         comma = text[end : end + 1] == ","
-        if not comma and not text[spans[i][0]].isupper():
+        capital = text[spans[i][0]].isupper()
+        if not (comma or capital or lows[i] in lex.given):
             continue
-        if words.after_clinician(i):
+        if words.after_clinician(i) or words.index_layout(i):
             continue
         if comma:
             first = _last_comma_first(words, i)
-            if (
-                first is not None
-                and (words.capitalised(i) or words.given(first))
-                and not words.eponym_after(first)
-            ):
+            if first is not None and not words.eponym_after(first) and not words.credential_after(first):
                 yield spans[i][0], spans[first][1]
                 continue
-        if i + 1 >= len(spans) or words.base(i) not in lex.given:
+        if i + 1 >= len(spans) or not words.gap(i).isspace() or "\n" in words.gap(i):
             continue
-        gap = words.gap(i)
-        family = (
-            gap.isspace() and "\n" not in gap and words.capitalised(i + 1) and words.could_be_family(i + 1)
-        )
-        if family and not words.eponym_after(i + 1):
+        pair = _prose_pair(words, i)
+        if pair and not words.eponym_after(i + 1) and not words.credential_after(i + 1):
             yield spans[i][0], spans[i + 1][1]
+
+
+def _prose_pair(words: _Text, i: int) -> bool:
+    """Words i and i + 1 are a given and a family name in running text."""
+    family = i + 1
+    if not words.could_be_family(family):
+        return False
+    if words.capitalised(i):
+        if words.given(i) and words.capitalised(family):
+            return True
+        both_capitalised = words.capitalised(family) and not words.upper(i) and not words.upper(family)
+        unknown = not words.clinical_only(i) and words.name_shaped(i)
+        return both_capitalised and unknown and (words.accented(i) or words.accented(family))
+    # all lower case: a known given name, then a family name that is not a clinical word (or is possessive)
+    return (
+        words.given(i) and words.surname(family) and (not words.clinical(family) or words.possessive(family))
+    )
 
 
 # ---- the guard ----------------------------------------------------------------------------------------------
@@ -1167,7 +1675,12 @@ def find_phi(text: str) -> list[PhiHit]:
     lowered = normal.text.lower()
     if len(lowered) != len(normal.text):  # a character whose lower case is longer: keep positions aligned
         lowered = "".join(c.lower()[:1] or c for c in normal.text)
-    names = ((PhiKind.PATIENT_NAME, s, e) for s, e in _name_hits(normal.text, lowered))
+    accented: frozenset[int] = frozenset()
+    if normal.origin is not None:
+        accented = frozenset(
+            i for i, o in enumerate(normal.origin) if not text[o].isascii() and normal.text[i].isalpha()
+        )
+    names = ((PhiKind.PATIENT_NAME, s, e) for s, e in _name_hits(normal.text, lowered, accented))
     spans = [*_format_hits(lowered), *names]
     hits = sorted(
         (PhiHit(kind, *normal.span(start, end, len(text))) for kind, start, end in spans),
