@@ -105,6 +105,7 @@ class Normalised:
 
     text: str
     origin: tuple[int, ...] | None
+    accented: frozenset[int] = frozenset()  # letters that were not ASCII in the original (José, Łukasz)
 
     def span(self, start: int, end: int, length: int) -> tuple[int, int]:
         if self.origin is None:
@@ -231,22 +232,25 @@ _HYPHEN_SPELT = re.compile(r"(?<![\w-])[A-Za-z](?:-[A-Za-z]){2,}(?![\w-])")
 _DOTTED = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z]){1,3}\.?(?![\w])")
 
 
+_OBFUSCATION = re.compile(
+    rf"(?P<spaced>{_SPACED_OUT.pattern})|(?P<hyphens>{_HYPHEN_SPELT.pattern})|(?P<dots>{_DOTTED.pattern})"
+)
+
+
 def _deletions(text: str) -> list[int]:
-    """Positions of characters that only obfuscate (see the patterns above), in order."""
+    """Positions of characters that only obfuscate (see the patterns above), in order; one pass."""
     gone: list[int] = []
-    for m in _SPACED_OUT.finditer(text):
-        run = m.group()
-        for i, ch in enumerate(run):
-            if ch in " \t" and (run[i - 1] not in " \t"):
-                width = len(run[i:]) - len(run[i:].lstrip(" \t"))
-                if width == 1:
-                    gone.append(m.start() + i)
-                else:
-                    gone.extend(m.start() + i + k for k in range(1, width))
-    for pattern, mark in ((_HYPHEN_SPELT, "-"), (_DOTTED, ".")):
-        for m in pattern.finditer(text):
-            gone.extend(m.start() + i for i, ch in enumerate(m.group()) if ch == mark)
-    return sorted(set(gone))
+    for m in _OBFUSCATION.finditer(text):
+        start, run = m.start(), m.group()
+        if m.lastgroup == "spaced":
+            for i, ch in enumerate(run):
+                if ch in " \t" and run[i - 1] not in " \t":
+                    width = len(run[i:]) - len(run[i:].lstrip(" \t"))
+                    gone.extend([start + i] if width == 1 else range(start + i + 1, start + i + width))
+        else:
+            mark = "-" if m.lastgroup == "hyphens" else "."
+            gone.extend(start + i for i, ch in enumerate(run) if ch == mark)
+    return gone
 
 
 def normalise(text: str) -> Normalised:
@@ -261,32 +265,46 @@ def normalise(text: str) -> Normalised:
         text_in_order = "".join(text[i] for i in order)
     else:
         text_in_order = text
+    accented: list[int] = []
     if text_in_order.isascii():
         folded, origin = text_in_order, None
     else:
         pieces: list[str] = []
         positions: list[int] = []
-        last = 0
+        last, length = 0, 0
         for m in _NON_ASCII.finditer(text_in_order):
             index = m.start()
             pieces.append(text_in_order[last:index])
             positions.extend(range(last, index))
+            length += index - last
             one = _fold(m.group())
             pieces.append(one)
             positions.extend([index] * len(one))
+            accented.extend(length + k for k, c in enumerate(one) if c.isalpha())
+            length += len(one)
             last = index + 1
         pieces.append(text_in_order[last:])
         positions.extend(range(last, len(text_in_order)))
         folded, origin = "".join(pieces), positions
     gone = _deletions(folded)
     if gone:
-        removed = set(gone)
-        kept = [i for i in range(len(folded)) if i not in removed]
-        folded = "".join(folded[i] for i in kept)
+        kept_pieces: list[str] = []
+        kept: list[int] = []
+        previous = 0
+        for index in gone:
+            kept_pieces.append(folded[previous:index])
+            kept.extend(range(previous, index))
+            previous = index + 1
+        kept_pieces.append(folded[previous:])
+        kept.extend(range(previous, len(folded)))
+        if accented:
+            new_index = {old: new for new, old in enumerate(kept)}
+            accented = [new_index[a] for a in accented if a in new_index]
+        folded = "".join(kept_pieces)
         origin = [origin[i] for i in kept] if origin is not None else kept
     if order is not None:
         origin = [order[i] for i in (origin if origin is not None else range(len(folded)))]
-    return Normalised(folded, tuple(origin) if origin is not None else None)
+    return Normalised(folded, tuple(origin) if origin is not None else None, frozenset(accented))
 
 
 # ---- 2. formats ---------------------------------------------------------------------------------------------
@@ -317,11 +335,10 @@ _DATES = re.compile(
 # that long ago is written with a year alone ("CABG in 1988").
 _OLD_FULL_DATE = re.compile(
     r"\d(?<![\w/.-]\d)\d?" + _SEP + r"\d{1,2}" + _SEP + r"(?:19[0-8]\d)(?!\d)"
-    r"|(?<![\w/.-])19[0-8]\d[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
-    rf"|(?<![\w])\d{{1,2}}{_ORD}[\s-]{{0,3}}(?:of\s+)?{_MONTH}[\s,.-]{{0,3}}19[0-8]\d(?!\d)"
-    rf"|(?<![\w]){_MONTH}[\s.-]{{1,3}}\d{{1,2}}{_ORD},?[\s-]{{1,3}}19[0-8]\d(?!\d)"
-    r"|(?<!\d)19[0-8]\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
+    r"|1(?<![\w/.-]1)9[0-8]\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
+    rf"|\d(?<![\w]\d)\d?{_ORD}[\s-]{{0,3}}(?:of\s+)?{_MONTH}[\s,.-]{{0,3}}19[0-8]\d(?!\d)"
 )
+_OLD_FULL_DATE_WORDS = re.compile(rf"\b{_MONTH}[\s.-]{{1,3}}\d{{1,2}}{_ORD},?[\s-]{{1,3}}19[0-8]\d(?!\d)")
 _DOB_AFTER_DATE = re.compile(
     r"\s{0,2}[(\[,-]?\s{0,2}(?:dob|d\.o\.b|date\s+of\s+birth|birth\s*date|birthday)\b"
 )
@@ -354,17 +371,10 @@ _SIMPLE: tuple[tuple[PhiKind, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         PhiKind.EMAIL,
         re.compile(
-            r"(?<![\w.%+-])[\w.%+-]{1,64}\s{0,2}@\s{0,2}[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b"
-        ),
-        ("@",),
-    ),
-    (
-        PhiKind.EMAIL,
-        re.compile(
             r"(?<![\w.+-])[\w.+-]{1,64}\s?(?:\[at\]|\(at\)|\{at\}|\sat\s)\s?[a-z0-9-]{1,63}"
             r"\s?(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s)\s?(?:com|org|net|edu|gov|us|io|co)\b"
         ),
-        ("dot",),
+        ("[dot]", "(dot)", "{dot}", " dot "),
     ),
     (
         PhiKind.PHONE,
@@ -428,20 +438,36 @@ _SIMPLE: tuple[tuple[PhiKind, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         PhiKind.AGE_OVER_89,
         re.compile(
-            r"(?<![\w.+/-])"
-            + _AGE_90
-            + r"(?:\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?|years?|year-old|yr-old)\b"
-            r"|[mf]\b)(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)))"
-            r"|\b(?:age|aged)\b\s{0,2}[:=]?\s{0,2}"
-            + _AGE_90
-            + r"\b(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)|%))"
-            r"|\b(?:pt|patient|she|he)\s+is\s+"
-            + _AGE_90
-            + r"\b(?!\s{0,2}(?:\+|%|or\s+older|kg|lb|cm|mm|mg|/))"
+            r"[19](?<![\w.+/-][19])(?<=9|1)(?:(?<=9)\d|(?<=1)[01]\d)"
+            r"(?:\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?|years?|year-old|yr-old)\b|[mf]\b)"
+            r"(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)))"
         ),
         (),
     ),
 )
+_AGE_LABELLED = re.compile(
+    r"\b(?:age|aged)\b\s{0,2}[:=]?\s{0,2}"
+    + _AGE_90
+    + r"\b(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)|%))"
+)
+_AGE_IS = re.compile(
+    r"\b(?:pt|patient|she|he)\s+is\s+" + _AGE_90 + r"\b(?!\s{0,2}(?:\+|%|or\s+older|kg|lb|cm|mm|mg|/))"
+)
+_EMAIL_LOCAL = re.compile(r"[\w.%+-]{1,64}\s{0,2}$")
+_EMAIL_DOMAIN = re.compile(r"\s{0,2}[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b")
+
+
+def _email_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
+    """name@domain.tld (spaces around the @ allowed), found from each @ sign."""
+    at = text.find("@")
+    while at != -1:
+        domain = _EMAIL_DOMAIN.match(text, at + 1)
+        local = _EMAIL_LOCAL.search(text, max(0, at - 66), at) if domain else None
+        if local and domain and local.group().strip():
+            yield PhiKind.EMAIL, local.start(), domain.end()
+        at = text.find("@", at + 1)
+
+
 # Public reference sites: a link to them is not about a person.
 _PUBLIC_HOSTS = re.compile(
     r"(?:^|\.)(?:[a-z0-9-]+\.gov|who\.int|ahima\.org|acdis\.org|ama-assn\.org|aha\.org|cdc\.gov|nih\.gov"
@@ -571,7 +597,55 @@ _LABEL_GROUPS: tuple[tuple[str, str], ...] = (
     ("account_weak", r"(?:encounter|encntr|enc|visit|admission|adm|claim|guarantor)\b"),
     ("insurance_weak", r"(?:medicare|ins|payer|plan|benefit|id|dod|recipient|beneficiary)\b"),
 )
-_LABELS = re.compile("|".join(f"(?:{alternatives})" for _, alternatives in _LABEL_GROUPS))
+
+
+def _top_level(alternatives: str) -> list[str]:
+    """`a|b(?:c|d)|e` -> ["a", "b(?:c|d)", "e"], and a leading `(?:x|y)tail` expanded to `xtail`, `ytail`."""
+    parts, depth, current, escaped = [], 0, "", False
+    for ch in alternatives:
+        if escaped:
+            current, escaped = current + ch, False
+            continue
+        if ch == "\\":
+            current, escaped = current + ch, True
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    expanded = []
+    for part in parts:
+        if part.startswith("(?:"):
+            depth, end = 0, 0
+            for index, ch in enumerate(part):
+                depth += (ch == "(") - (ch == ")")
+                if depth == 0:
+                    end = index
+                    break
+            expanded += [inner + part[end + 1 :] for inner in _top_level(part[3:end])]
+        else:
+            expanded.append(part)
+    return expanded
+
+
+def _word_start_alternation(alternatives: list[str]) -> str:
+    """One alternation whose branches start with a literal letter followed by a "not inside a word" check, so
+    the regex engine drops a position after one character comparison."""
+    by_letter: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        by_letter.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(
+        f"{letter}(?<![a-z0-9_]{letter})(?:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items())
+    )
+
+
+_LABELS = re.compile(_word_start_alternation([a for _, group in _LABEL_GROUPS for a in _top_level(group)]))
 _LABEL_OF = tuple((name, re.compile(alternatives)) for name, alternatives in _LABEL_GROUPS)
 
 
@@ -743,9 +817,17 @@ def _format_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
             if kind is PhiKind.URL and not _personal_url(m):
                 continue
             yield kind, m.start(), m.end()
-    for pattern, kind in ((_OLD_FULL_DATE, PhiKind.DATE_OF_BIRTH), (_PARTIAL_SSN, PhiKind.SSN)):
-        for m in pattern.finditer(text):
-            yield kind, m.start(), m.end()
+    for pattern, kind, marker in (
+        (_OLD_FULL_DATE, PhiKind.DATE_OF_BIRTH, "19"),
+        (_OLD_FULL_DATE_WORDS, PhiKind.DATE_OF_BIRTH, "19"),
+        (_PARTIAL_SSN, PhiKind.SSN, "last"),
+        (_AGE_LABELLED, PhiKind.AGE_OVER_89, "age"),
+        (_AGE_IS, PhiKind.AGE_OVER_89, " is "),
+    ):
+        if marker in text:
+            for m in pattern.finditer(text):
+                yield kind, m.start(), m.end()
+    yield from _email_hits(text)
     for m in _GENERIC_ID.finditer(text):
         if _long_id(m.group("value")) and not _NOT_AN_ID.search(text[max(0, m.start() - 24) : m.start()]):
             yield PhiKind.INSURANCE_ID, m.start(), m.end()
@@ -1623,6 +1705,7 @@ def _name_hits(text: str, lower: str, accented: frozenset[int] = frozenset()) ->
     words = _Text(text, lower, accented)
     text, lex, spans, lows = words.text, words.lex, words.spans, words.lows
     labels = _NAME_LABELS | _HONORIFICS | _EXPLICIT_NAME_LABELS
+    has_accents = bool(accented)
     for i in range(len(spans)):
         if lows[i] in labels:
             labelled = _labelled_name(words, i)
@@ -1630,10 +1713,12 @@ def _name_hits(text: str, lower: str, accented: frozenset[int] = frozenset()) ->
                 yield labelled
                 continue
         end = spans[i][1]
-        comma = text[end : end + 1] == ","
-        capital = text[spans[i][0]].isupper()
-        if not (comma or capital or lows[i] in lex.given):
-            continue
+        comma = "," in text[end : end + 3]
+        if not comma:  # only a given name (or an accented capitalised word) can start a name in prose
+            low = lows[i]
+            given = low in lex.given or (("'" in low or "-" in low) and words.given(i))
+            if not given and not (has_accents and text[spans[i][0]].isupper()):
+                continue
         if words.after_clinician(i) or words.index_layout(i):
             continue
         if comma:
@@ -1675,12 +1760,7 @@ def find_phi(text: str) -> list[PhiHit]:
     lowered = normal.text.lower()
     if len(lowered) != len(normal.text):  # a character whose lower case is longer: keep positions aligned
         lowered = "".join(c.lower()[:1] or c for c in normal.text)
-    accented: frozenset[int] = frozenset()
-    if normal.origin is not None:
-        accented = frozenset(
-            i for i, o in enumerate(normal.origin) if not text[o].isascii() and normal.text[i].isalpha()
-        )
-    names = ((PhiKind.PATIENT_NAME, s, e) for s, e in _name_hits(normal.text, lowered, accented))
+    names = ((PhiKind.PATIENT_NAME, s, e) for s, e in _name_hits(normal.text, lowered, normal.accented))
     spans = [*_format_hits(lowered), *names]
     hits = sorted(
         (PhiHit(kind, *normal.span(start, end, len(text))) for kind, start, end in spans),
