@@ -19,6 +19,7 @@ from slack_sdk import WebClient
 
 from bot import payload_shape, request_guard
 from bot.errors import handle_error
+from bot.log_privacy import PrivateRecords
 from bot.services import Services
 from bot.settings import Settings
 
@@ -55,11 +56,13 @@ class RedactingFormatter(logging.Formatter):
 
 
 def configure_logging(settings: Settings, stream: Any = None) -> logging.Handler:
-    """One stderr handler on the root logger that never prints a token or the signing secret."""
+    """One stderr handler on the root logger that never prints a token, the signing secret, message text or
+    a response_url (bot.log_privacy)."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(
         RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", settings.secrets())
     )
+    handler.addFilter(PrivateRecords())  # no message text or response_url, at any level
     root = logging.getLogger()
     for old in [h for h in root.handlers if isinstance(h.formatter, RedactingFormatter)]:
         root.removeHandler(old)

@@ -157,7 +157,19 @@ def sha256(path: Path) -> str:
 def fetch_names() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="codedesk-names-"))
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-q", "-d", str(folder), NAMES_SDIST],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--no-binary",
+            ":all:",
+            "-q",
+            "-d",
+            str(folder),
+            NAMES_SDIST,
+        ],
         check=True,
     )
     sdist = next(folder.glob("names-*.tar.gz"))

@@ -187,7 +187,7 @@ def test_a_malformed_signed_interaction_gets_a_400_and_no_traceback(
 def test_a_malformed_signed_event_gets_a_400(
     event: Any, relay_driver: Relay, caplog: pytest.LogCaptureFixture
 ) -> None:
-    outcome = relay_driver.run(event_body(event))  # type: ignore[arg-type]
+    outcome = relay_driver.run(event_body(event))
     assert outcome.response.status == 400
     _no_errors_logged(caplog)
 
