@@ -220,7 +220,11 @@ class ConsoleSession:
             "state": {"values": form_state(view, given)},
             "hash": "console",
         }
-        payload = {"type": "view_submission", "trigger_id": f"{self._next()}.console.trigger", "view": submitted}
+        payload = {
+            "type": "view_submission",
+            "trigger_id": f"{self._next()}.console.trigger",
+            "view": submitted,
+        }
         self._run(self.user_id, lambda user: self._interaction(user, payload), "submit")
 
     def _click(self, text: str) -> None:
