@@ -232,6 +232,7 @@ _HYPHEN_SPELT = re.compile(r"(?<![\w-])[A-Za-z](?:-[A-Za-z]){2,}(?![\w-])")
 _DOTTED = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z]){1,3}\.?(?![\w])")
 
 
+_BLANKS = re.compile(r"[ \t]+")
 _OBFUSCATION = re.compile(
     rf"(?P<spaced>{_SPACED_OUT.pattern})|(?P<hyphens>{_HYPHEN_SPELT.pattern})|(?P<dots>{_DOTTED.pattern})"
 )
@@ -243,10 +244,9 @@ def _deletions(text: str) -> list[int]:
     for m in _OBFUSCATION.finditer(text):
         start, run = m.start(), m.group()
         if m.lastgroup == "spaced":
-            for i, ch in enumerate(run):
-                if ch in " \t" and run[i - 1] not in " \t":
-                    width = len(run[i:]) - len(run[i:].lstrip(" \t"))
-                    gone.extend([start + i] if width == 1 else range(start + i + 1, start + i + width))
+            for gap in _BLANKS.finditer(run):
+                first, width = start + gap.start(), gap.end() - gap.start()
+                gone.extend([first] if width == 1 else range(first + 1, first + width))
         else:
             mark = "-" if m.lastgroup == "hyphens" else "."
             gone.extend(start + i for i, ch in enumerate(run) if ch == mark)

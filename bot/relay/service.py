@@ -862,6 +862,8 @@ class ClarificationService:
                     f"Clarification #{c.id} was closed without an answer; a lead can reopen it."
                 )
             errors = dict(check_answer_choice(c.format, c.options, answer.choice, answer.text))
+            if len(answer.text) > MAX_REPLY or len(answer.choice or "") > MAX_REPLY:
+                raise ValidationFailed(errors)  # refused for its length before the PHI guard reads it
             problems = phi.check_fields({"answer": answer.text, "choice": answer.choice or ""})
             if problems:
                 return self._phi_refusal(db, now, actor, problems, c.id)
