@@ -2,7 +2,7 @@
 
     python scripts/build_phi_words.py --raw ../shared/data [--names DIR]
 
-Three kinds of words, one per line as `word<TAB>kinds` (kinds comma-separated):
+Three kinds of words, one line per kind: `kind<TAB>word word word ...` (sorted; a word may be of several kinds):
 - `given`: given names from the US Census Bureau's 1990 name files (public domain; `dist.female.first` and
   `dist.male.first` as shipped in the `names==0.3.0` sdist, downloaded with pip when --names is not given),
   the most frequent ones covering 90% of people, plus given names common today that the 1990 files lack;
@@ -229,7 +229,10 @@ def clinical_words(raw: Path) -> set[str]:
 def write(words: dict[str, set[str]]) -> Path:
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / "phi_words.tsv.gz"
-    body = "".join(f"{word}\t{','.join(sorted(kinds))}\n" for word, kinds in sorted(words.items()))
+    kinds = ("given", "surname", "clinical")
+    body = "".join(
+        f"{kind}\t{' '.join(sorted(w for w, k in words.items() if kind in k))}\n" for kind in kinds
+    )
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(body.encode("utf-8"))
     return path

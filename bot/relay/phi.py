@@ -869,14 +869,15 @@ def _format_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
 # ---- 3. names -----------------------------------------------------------------------------------------------
 
 
-@cache
-def _words() -> Mapping[str, frozenset[str]]:
+def _words() -> dict[str, list[str]]:
+    """kind -> its words, from bot/relay/data/phi_words.tsv.gz (one `kind<TAB>word word ...` line per kind)."""
     data = resources.files("bot.relay.data").joinpath("phi_words.tsv.gz").read_bytes()
-    found: dict[str, frozenset[str]] = {}
+    by_kind: dict[str, list[str]] = {"given": [], "surname": [], "clinical": []}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
-        word, _, kinds = line.partition("\t")
-        found[word] = frozenset(kinds.split(","))
-    return found
+        kind, _, words = line.partition("\t")
+        if kind in by_kind:
+            by_kind[kind] = words.split(" ")
+    return by_kind
 
 
 # Function words and the verbs that follow "patient"/"pt" in clinical text: never a name.
@@ -1417,9 +1418,7 @@ class _Lexicon:
 @cache
 def _lexicon() -> _Lexicon:
     words = _words()
-    given_any = {w for w, k in words.items() if "given" in k}
-    surname = {w for w, k in words.items() if "surname" in k}
-    clinical = {w for w, k in words.items() if "clinical" in k}
+    given_any, surname, clinical = set(words["given"]), set(words["surname"]), set(words["clinical"])
     return _Lexicon(
         frozenset(given_any - STOPWORDS),
         frozenset(given_any),
@@ -1751,6 +1750,11 @@ def _prose_pair(words: _Text, i: int) -> bool:
 
 
 # ---- the guard ----------------------------------------------------------------------------------------------
+
+
+def prepare() -> None:
+    """Load the word lists now (about 60 ms) rather than on the first text a user sends."""
+    _lexicon()
 
 
 def find_phi(text: str) -> list[PhiHit]:

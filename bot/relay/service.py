@@ -234,6 +234,7 @@ class ClarificationService:
         self._db_factory = db_factory
         self._clock = clock
         self._blocks_for = blocks_for
+        phi.prepare()  # the guard's word lists, before the first request rather than during it
 
     # -- plumbing
 
