@@ -9,9 +9,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot import request_guard
 from bot.app import configure_logging, create_app
+from bot.http_intake import MAX_BODY_BYTES, SlackIntake
 from bot.jobs.digest import with_file_uploads
 from bot.outbox import OutboxWorker
 from bot.services import Services, outbox_client, web_api_send
@@ -24,8 +25,14 @@ WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
 def wsgi_app(app: App) -> WSGIApp:
-    """/slack/events to Bolt (signature checked there: 401 when bad or stale), /healthz for load balancers."""
-    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    """/slack/events through bot.http_intake (size, then the signature on the raw bytes, then parsing: 413, 401
+    or 400 before Bolt reads anything), /healthz for load balancers."""
+    guard = request_guard.guard_of(app)
+    if guard is None:
+        raise ValueError(
+            "the HTTP server needs the app's request guard (create_app installs it in HTTP mode)"
+        )
+    slack = SlackIntake(app, guard)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -48,7 +55,13 @@ def make_http_server(settings: Settings, services: Services, host: str, port: in
     from waitress import create_server
 
     app = create_app(settings, services)
-    options: dict[str, Any] = {"threads": 16, "ident": "codedesk", **adjustments}
+    # max_request_body_size: waitress answers 413 itself and stops buffering a larger body.
+    options: dict[str, Any] = {
+        "threads": 16,
+        "ident": "codedesk",
+        "max_request_body_size": MAX_BODY_BYTES,
+        **adjustments,
+    }
     return create_server(wsgi_app(app), host=host, port=port, **options)
 
 
