@@ -153,6 +153,9 @@ class WellFormedPayloads(Middleware):
 
 
 def install(app: App) -> None:
-    """Right after the signature check (the first middleware): nothing unsigned is ever read this far."""
+    """Right after the signature check where there is one (HTTP: nothing unsigned is read this far), else first."""
+    from bot.request_guard import VerifiedRequests
+
     middleware: list[Middleware] = app._middleware_list
-    middleware.insert(1, WellFormedPayloads())
+    guard = next((n for n, m in enumerate(middleware) if isinstance(m, VerifiedRequests)), -1)
+    middleware.insert(guard + 1, WellFormedPayloads())
