@@ -16,6 +16,8 @@ from typing import Any
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 
+from bot.request_guard import VerifiedRequests
+
 log = logging.getLogger("codedesk.payload")
 
 COULD_NOT_READ = "CodeDesk could not read that request."
@@ -154,8 +156,6 @@ class WellFormedPayloads(Middleware):
 
 def install(app: App) -> None:
     """Right after the signature check where there is one (HTTP: nothing unsigned is read this far), else first."""
-    from bot.request_guard import VerifiedRequests
-
     middleware: list[Middleware] = app._middleware_list
     guard = next((n for n, m in enumerate(middleware) if isinstance(m, VerifiedRequests)), -1)
     middleware.insert(guard + 1, WellFormedPayloads())
