@@ -297,9 +297,9 @@ def normalise(text: str) -> Normalised:
             previous = index + 1
         kept_pieces.append(folded[previous:])
         kept.extend(range(previous, len(folded)))
-        if accented:
-            new_index = {old: new for new, old in enumerate(kept)}
-            accented = [new_index[a] for a in accented if a in new_index]
+        if accented:  # each accented position moves left by the deletions before it
+            removed = set(gone)
+            accented = [a - bisect.bisect_left(gone, a) for a in accented if a not in removed]
         folded = "".join(kept_pieces)
         origin = [origin[i] for i in kept] if origin is not None else kept
     if order is not None:
@@ -1624,6 +1624,8 @@ def _last_comma_first(words: _Text, i: int) -> int | None:
     gap = words.gap(i)
     if gap.strip() != "," or len(gap) > 3 or "\n" in gap:
         return None
+    if not (words.capitalised(i + 1) or words.given(i + 1)):  # every rule below needs one of these
+        return None
     if not words.could_be_family(i) or not words.could_be_family(i + 1) or words.possessive(i):
         return None
     last, first = i, i + 1
@@ -1718,17 +1720,16 @@ def _name_hits(text: str, lower: str, accented: frozenset[int] = frozenset()) ->
             given = low in lex.given or (("'" in low or "-" in low) and words.given(i))
             if not given and not (has_accents and text[spans[i][0]].isupper()):
                 continue
-        if words.after_clinician(i) or words.index_layout(i):
-            continue
         if comma:
             first = _last_comma_first(words, i)
             if first is not None and not words.eponym_after(first) and not words.credential_after(first):
-                yield spans[i][0], spans[first][1]
+                if not (words.after_clinician(i) or words.index_layout(i)):
+                    yield spans[i][0], spans[first][1]
                 continue
         if i + 1 >= len(spans) or not words.gap(i).isspace() or "\n" in words.gap(i):
             continue
-        pair = _prose_pair(words, i)
-        if pair and not words.eponym_after(i + 1) and not words.credential_after(i + 1):
+        pair = _prose_pair(words, i) and not words.eponym_after(i + 1) and not words.credential_after(i + 1)
+        if pair and not (words.after_clinician(i) or words.index_layout(i)):
             yield spans[i][0], spans[i + 1][1]
 
 
