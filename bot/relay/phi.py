@@ -1600,8 +1600,15 @@ class _Text:
         return i > 0 and self.low(i - 1) in _CLINICIAN and len(self.gap(i - 1)) <= 3
 
     def index_layout(self, i: int) -> bool:
-        """Word i follows "<clinical word>, ": an index or list layout ("Syndrome, Charles Bonnet")."""
-        return i > 0 and self.gap(i - 1).strip() == "," and self.clinical_only(i - 1)
+        """Word i follows a line that starts "<Clinical word>, ": an index entry ("Syndrome, Charles Bonnet")."""
+        if (
+            i == 0
+            or self.gap(i - 1).strip() != ","
+            or not self.clinical_only(i - 1)
+            or not self.capitalised(i - 1)
+        ):
+            return False
+        return i == 1 or "\n" in self.gap(i - 2) or bool(self.gap(i - 2).strip(" "))
 
 
 def _name_end(words: _Text, i: int) -> int:
@@ -1723,7 +1730,7 @@ def _name_hits(text: str, lower: str, accented: frozenset[int] = frozenset()) ->
         if comma:
             first = _last_comma_first(words, i)
             if first is not None and not words.eponym_after(first) and not words.credential_after(first):
-                if not (words.after_clinician(i) or words.index_layout(i)):
+                if not words.after_clinician(i):
                     yield spans[i][0], spans[first][1]
                 continue
         if i + 1 >= len(spans) or not words.gap(i).isspace() or "\n" in words.gap(i):
