@@ -399,6 +399,7 @@ _SIMPLE: tuple[tuple[PhiKind, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?<=\d\d)(?![\d-])"),
         ("+",),
     ),
+    (PhiKind.DATE_OF_BIRTH, re.compile(r"(?<![a-z])d\.?o\.?b\.?[:#]?\d{6,8}(?!\d)"), ("d",)),
     (PhiKind.STREET_ADDRESS, re.compile(r"\bp\.?\s?o\.?\s{0,2}box\s{0,2}#?\s{0,2}\d{1,7}\b"), ("box",)),
     (
         PhiKind.STREET_ADDRESS,
@@ -1564,7 +1565,8 @@ class _Text:
         word = self.base(i)
         if word in self.lex.given:
             return True
-        return "-" in word and any(part in self.lex.given for part in word.split("-"))
+        parts = word.split("-")  # "mary-kate", "min-jun", "jean-luc"; not "x-ray"
+        return len(parts) > 1 and parts[0] in self.lex.given and all(len(part) > 1 for part in parts)
 
     def surname(self, i: int) -> bool:
         word = self.base(i)
@@ -1725,7 +1727,8 @@ def _name_hits(text: str, lower: str, accented: frozenset[int] = frozenset()) ->
         if not comma:  # only a given name (or an accented capitalised word) can start a name in prose
             low = lows[i]
             given = low in lex.given or (("'" in low or "-" in low) and words.given(i))
-            if not given and not (has_accents and text[spans[i][0]].isupper()):
+            upper_surname = low in lex.surname and words.upper(i)  # "SMITH JOHN"
+            if not (given or upper_surname or (has_accents and text[spans[i][0]].isupper())):
                 continue
         if comma:
             first = _last_comma_first(words, i)
@@ -1748,13 +1751,13 @@ def _prose_pair(words: _Text, i: int) -> bool:
     if words.capitalised(i):
         if words.given(i) and words.capitalised(family):
             return True
+        if words.upper(i) and words.upper(family) and words.surname(i) and words.given(family):
+            return True  # "SMITH JOHN": a chart's Last First without the comma
         both_capitalised = words.capitalised(family) and not words.upper(i) and not words.upper(family)
         unknown = not words.clinical_only(i) and words.name_shaped(i)
         return both_capitalised and unknown and (words.accented(i) or words.accented(family))
-    # all lower case: a known given name, then a family name that is not a clinical word (or is possessive)
-    return (
-        words.given(i) and words.surname(family) and (not words.clinical(family) or words.possessive(family))
-    )
+    # all lower case: a known given name, then a known family name that is not only a clinical word
+    return words.given(i) and words.surname(family)
 
 
 # ---- the guard ----------------------------------------------------------------------------------------------
