@@ -721,7 +721,7 @@ _VALUE_START = re.compile(r"[0-9x*(+]")
 
 def _identifying_value(value: str) -> bool:
     """A labelled value identifies someone when it has at least 3 digits and is not just a year."""
-    digits = sum(ch.isdigit() for ch in value)
+    digits = sum(map(str.isdigit, value))
     return digits >= 3 and not _YEAR.fullmatch(value)
 
 
@@ -805,8 +805,8 @@ def _personal_url(m: re.Match[str]) -> bool:
 
 
 def _long_id(value: str) -> bool:
-    digits = sum(ch.isdigit() for ch in value)
-    letters = sum(ch.isalpha() for ch in value)
+    digits = sum(map(str.isdigit, value))
+    letters = sum(map(str.isalpha, value))
     return digits >= 6 or (digits >= 4 and letters >= 1 and len(value) >= 7)
 
 
@@ -1533,10 +1533,10 @@ class _Text:
 
     def base(self, i: int) -> str:
         """The word without a possessive ("Gonzalez's" -> "gonzalez", "Graves'" -> "graves")."""
-        word = self.low(i)
-        if word.endswith("'s"):
-            return word[:-2]
-        return word.rstrip("'")
+        word = self.lows[i]
+        if "'" not in word:
+            return word
+        return word[:-2] if word.endswith("'s") else word.rstrip("'")
 
     def possessive(self, i: int) -> bool:
         end = self.spans[i][1]
