@@ -75,16 +75,19 @@ def long_shapes() -> dict[str, str]:
     }
 
 
-def time_guard(text: str, runs: int = 3) -> float:
-    """Median seconds of phi.check_fields on one field holding `text` (one run when a run takes over 1 s)."""
+def time_guard(text: str, runs: int = 3) -> tuple[float, float]:
+    """Median wall-clock and CPU seconds of phi.check_fields on one field holding `text` (one run when a run
+    takes over 1 s). CPU time is the figure to compare on a machine shared with other work."""
     seconds: list[float] = []
+    cpu: list[float] = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         phi.check_fields({"text": text})
         seconds.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
         if seconds[-1] > 1.0:
             break
-    return statistics.median(seconds)
+    return statistics.median(seconds), statistics.median(cpu)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -142,13 +145,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if not args.no_timing:
         print()
-        print(f"one {LONG:,}-character field through phi.check_fields (median of up to 3 runs):")
+        print(f"one {LONG:,}-character field through phi.check_fields (median of up to 3 runs; wall, CPU):")
+        phi.find_phi("warm up")  # the word lists load once per process
         timings = {name: time_guard(text) for name, text in long_shapes().items()}
         width = max(len(name) for name in timings)
-        for name, seconds in timings.items():
-            print(f"  {name:<{width}}  {seconds * 1000:9.1f} ms")
-        worst = max(timings, key=lambda name: timings[name])
-        print(f"  worst: {worst}, {timings[worst] * 1000:.1f} ms")
+        for name, (seconds, cpu) in timings.items():
+            print(f"  {name:<{width}}  {seconds * 1000:9.1f} ms  {cpu * 1000:9.1f} ms CPU")
+        worst = max(timings, key=lambda name: timings[name][1])
+        print(f"  worst: {worst}, {timings[worst][0] * 1000:.1f} ms ({timings[worst][1] * 1000:.1f} ms CPU)")
 
     return 0 if pct_refused >= TARGET_REFUSED and pct_passed >= TARGET_PASSED else 1
 

@@ -18,8 +18,9 @@ from slack_bolt import App
 from slack_bolt.middleware.authorization.single_team_authorization import SingleTeamAuthorization
 from slack_sdk.web import SlackResponse
 
-from bot import request_guard
+from bot import payload_shape, request_guard
 from bot.errors import handle_error
+from bot.log_privacy import PrivateRecords
 from bot.services import Services
 from bot.settings import Settings, SettingsError
 
@@ -56,11 +57,13 @@ class RedactingFormatter(logging.Formatter):
 
 
 def configure_logging(settings: Settings, stream: Any = None) -> logging.Handler:
-    """One stderr handler on the root logger that never prints a token or the signing secret."""
+    """One stderr handler on the root logger that never prints a token, the signing secret, message text or
+    a response_url (bot.log_privacy)."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(
         RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", settings.secrets())
     )
+    handler.addFilter(PrivateRecords())  # no message text or response_url, at any level
     root = logging.getLogger()
     for old in [h for h in root.handlers if isinstance(h.formatter, RedactingFormatter)]:
         root.removeHandler(old)
@@ -94,6 +97,7 @@ def create_app(settings: Settings, services: Services, *, listener_executor: Exe
     app.client.base_url = settings.slack_api_url
     if settings.mode != "socket":
         request_guard.install(app, _signing_secret(settings))
+    payload_shape.install(app)
     app.error(handle_error)
     for module in _feature_modules():
         module.register(app, services)

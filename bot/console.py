@@ -11,6 +11,7 @@ import json
 import logging
 import secrets
 import time
+import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -80,7 +81,13 @@ class ConsoleSession:
         self.wait_seconds = wait_seconds
         self.deliver = deliver
         self.view: dict[str, Any] | None = None  # the modal on screen, for `submit`
+        # Trigger ids, response_url keys and event ids are unique across sessions: the database outlives a
+        # session, and an event id it has seen is dropped as a redelivery.
+        self._session = uuid.uuid4().hex[:10]
         self._numbers = itertools.count(1)
+
+    def _next(self) -> str:
+        return f"{self._session}-{next(self._numbers)}"
 
     def handle_line(self, line: str) -> bool:
         """Run one line; False when the user asked to leave."""
@@ -132,7 +139,7 @@ class ConsoleSession:
         self._run(user_id, lambda user: self._command_body(user, command.lower(), text), command)
 
     def _command_body(self, user_id: str, command: str, text: str) -> Body:
-        n = next(self._numbers)
+        n = self._next()
         body = urlencode(
             {
                 "token": "console",
@@ -153,13 +160,13 @@ class ConsoleSession:
         return body, "application/x-www-form-urlencoded"
 
     def _envelope(self, event: dict[str, Any]) -> Body:
-        n = next(self._numbers)
+        n = self._next()
         body = {
             "token": "console",
             "team_id": self.slack.team_id,
             "api_app_id": "A_CONSOLE",
             "type": "event_callback",
-            "event_id": f"Ev{n:08d}",
+            "event_id": f"Ev{n}",
             "event_time": int(time.time()),
             "event": event,
             "authorizations": [
@@ -203,7 +210,7 @@ class ConsoleSession:
             self._print(f"This form has no {', '.join(unknown)}; its fields: {', '.join(input_fields(view))}")
             return
         submitted = {
-            "id": view.get("id", "V_CONSOLE"),
+            "id": view.get("id") or f"V_CONSOLE_{self._next()}",
             "team_id": self.slack.team_id,
             "type": "modal",
             "callback_id": view.get("callback_id", ""),
@@ -213,7 +220,11 @@ class ConsoleSession:
             "state": {"values": form_state(view, given)},
             "hash": "console",
         }
-        payload = {"type": "view_submission", "trigger_id": "console.trigger", "view": submitted}
+        payload = {
+            "type": "view_submission",
+            "trigger_id": f"{self._next()}.console.trigger",
+            "view": submitted,
+        }
         self._run(self.user_id, lambda user: self._interaction(user, payload), "submit")
 
     def _click(self, text: str) -> None:
@@ -234,7 +245,7 @@ class ConsoleSession:
                 return
             action["selected_option"] = option
         channel, ts, ephemeral = message_place(call)
-        n = next(self._numbers)
+        n = self._next()
         payload = {
             "type": "block_actions",
             "trigger_id": f"{n}.console.trigger",
@@ -509,7 +520,7 @@ def run_console(settings: Settings, services: Services, stdin: TextIO, stdout: T
     """Read lines from stdin until quit/EOF; prompt only when stdin is a terminal. Returns the exit code."""
     signing_secret = secrets.token_hex(16)
     interactive = stdin.isatty()
-    with SlackStandIn() as slack, IdleWaitingExecutor() as executor, _quiet_bolt():
+    with SlackStandIn(unique=True) as slack, IdleWaitingExecutor() as executor, _quiet_bolt():
         console_settings = replace(
             settings,
             mode="console",

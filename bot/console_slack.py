@@ -13,6 +13,7 @@ import json
 import re
 import threading
 import time
+import uuid
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -64,15 +65,36 @@ def _decode_body(raw: bytes, content_type: str, query: str) -> dict[str, Any]:
     return body
 
 
+_LAST_TS = [0]
+_TS_LOCK = threading.Lock()
+
+
+def unique_ts() -> str:
+    """A Slack-style message timestamp from the wall clock, strictly increasing in this process: a later
+    console session never reuses an earlier one's (threads are found by their parent's ts)."""
+    with _TS_LOCK:
+        micros = max(time.time_ns() // 1000, _LAST_TS[0] + 1)
+        _LAST_TS[0] = micros
+    return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
+
+
 class SlackStandIn:
     """Start with `start()` or `with SlackStandIn() as slack:`; `api_url` is the WebClient base_url."""
 
     def __init__(
-        self, *, bot_user_id: str = "U_BOT", team_id: str = "T_CONSOLE", bot_id: str = "B_BOT"
+        self,
+        *,
+        bot_user_id: str = "U_BOT",
+        team_id: str = "T_CONSOLE",
+        bot_id: str = "B_BOT",
+        unique: bool = False,
     ) -> None:
+        """`unique`: message timestamps and view/file ids never repeat across sessions (the console, whose
+        database outlives it); without it they count from fixed values, which tests rely on."""
         self.bot_user_id = bot_user_id
         self.team_id = team_id
         self.bot_id = bot_id
+        self.unique = unique
         self.channel_members: dict[str, list[str]] = {}
         self.users: dict[str, dict[str, Any]] = {}
         self._calls: list[Call] = []
@@ -163,8 +185,15 @@ class SlackStandIn:
     # ---- replies ----
 
     def next_ts(self) -> str:
+        if self.unique:
+            return unique_ts()
         n = next(self._ts)
         return f"{1700000000 + n // 10000}.{(n % 10000) * 100:06d}"
+
+    def _next_id(self, prefix: str) -> str:
+        if self.unique:
+            return f"{prefix}{uuid.uuid4().hex[:12].upper()}"
+        return f"{prefix}{next(self._ids):08d}"
 
     def before_reply(self, call: Call) -> CannedReply | None:
         """Override to delay or fail a call; None means answer normally."""
@@ -227,7 +256,7 @@ class SlackStandIn:
         view = body.get("view") or {}
         if isinstance(view, str):
             view = json.loads(view)
-        view_id = body.get("view_id") or f"V{next(self._ids):08d}"
+        view_id = body.get("view_id") or self._next_id("V")
         return {
             "ok": True,
             "view": {
@@ -267,7 +296,7 @@ class SlackStandIn:
         return {"ok": True, "user": self.users.get(user_id, default)}
 
     def _files_getUploadURLExternal(self, body: Mapping[str, Any]) -> dict[str, Any]:
-        file_id = f"F{next(self._ids):08d}"
+        file_id = self._next_id("F")
         return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
 
     def _files_completeUploadExternal(self, body: Mapping[str, Any]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ create_app() registers `handle_error` with `@app.error`. Listeners that ack firs
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,20 +26,30 @@ ERROR_MESSAGE = (
 )
 
 
+_ID = re.compile(r"[A-Za-z0-9_./:-]{1,64}")
+
+
+def _id(value: Any) -> str:
+    """An id from a payload as it may be logged: the app's ids look like this; anything else is withheld."""
+    text = str(value)
+    return text if _ID.fullmatch(text) else f"(withheld, {len(text)} characters)"
+
+
 def describe_request(body: dict[str, Any]) -> str:
     """What kind of request failed, without any user text: safe to log."""
     if "command" in body:
-        return f"command {body['command']}"
-    kind = body.get("type") or "unknown"
+        return f"command {_id(body['command'])}"
+    kind = _id(body.get("type") or "unknown")
     if kind == "block_actions":
-        return "action " + ",".join(str(a.get("action_id")) for a in body.get("actions") or [])
+        actions = body.get("actions") or []
+        return "action " + ",".join(_id(a.get("action_id")) for a in actions if isinstance(a, dict))
     if kind in ("view_submission", "view_closed"):
-        return f"{kind} {(body.get('view') or {}).get('callback_id')}"
+        return f"{kind} {_id((body.get('view') or {}).get('callback_id'))}"
     if kind in ("shortcut", "message_action"):
-        return f"{kind} {body.get('callback_id')}"
+        return f"{kind} {_id(body.get('callback_id'))}"
     if kind == "event_callback":
-        return f"event {(body.get('event') or {}).get('type')}"
-    return str(kind)
+        return f"event {_id((body.get('event') or {}).get('type'))}"
+    return kind
 
 
 def handle_error(

@@ -22,12 +22,13 @@ from typing import Any
 
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk.socket_mode.builtin import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 
+from bot import request_guard
 from bot.app import configure_logging, create_app, use_auth_test
 from bot.console_slack import IdleWaitingExecutor
+from bot.http_intake import MAX_BODY_BYTES, SlackIntake
 from bot.jobs.digest import with_file_uploads
 from bot.outbox import OutboxWorker
 from bot.services import Services, outbox_client, web_api_send
@@ -43,8 +44,14 @@ LISTENER_WORKERS = 64
 
 
 def wsgi_app(app: App) -> WSGIApp:
-    """/slack/events to Bolt (signature checked there: 401 when bad or stale), /healthz for load balancers."""
-    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    """/slack/events through bot.http_intake (size, then the signature on the raw bytes, then parsing: 413, 401
+    or 400 before Bolt reads anything), /healthz for load balancers."""
+    guard = request_guard.guard_of(app)
+    if guard is None:
+        raise ValueError(
+            "the HTTP server needs the app's request guard (create_app installs it in HTTP mode)"
+        )
+    slack = SlackIntake(app, guard)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -78,7 +85,13 @@ def make_http_server(
     from waitress import create_server
 
     app = create_app(settings, services, listener_executor=listener_executor)
-    options: dict[str, Any] = {"threads": 16, "ident": "codedesk", **adjustments}
+    # max_request_body_size: waitress answers 413 itself and stops buffering a larger body.
+    options: dict[str, Any] = {
+        "threads": 16,
+        "ident": "codedesk",
+        "max_request_body_size": MAX_BODY_BYTES,
+        **adjustments,
+    }
     server = create_server(wsgi_app(app), host=host, port=port, **options)
     server.token_check = TokenCheck(
         settings, lambda bot: use_auth_test(app, bot.auth_test), stop or threading.Event()

@@ -97,6 +97,15 @@ class Settings:
 
         db_path = Path(get("CODEDESK_DB") or default_data_dir(environ) / "codedesk.sqlite").expanduser()
         codes_db_path = Path(get("CODEDESK_CODES_DB") or db_path.parent / "codes.sqlite").expanduser()
+        # The console has its own database: trying things out never touches the server's roles or records.
+        if mode == "console":
+            server_db = db_path
+            db_path = Path(get("CODEDESK_CONSOLE_DB") or codes_db_path.parent / "console.sqlite").expanduser()
+            if db_path.resolve() == server_db.resolve():
+                raise SettingsError(
+                    "CODEDESK_CONSOLE_DB is the server's database (CODEDESK_DB): the console keeps its own "
+                    "(default console.sqlite beside the code database)"
+                )
 
         api_url = get("SLACK_API_URL") or DEFAULT_API_URL
         if not api_url.startswith(("http://", "https://")):

@@ -32,6 +32,7 @@ from bot.commands.clarify_parse import (
     OpenForm,
     ReopenClarification,
     ShowClarification,
+    Unreadable,
     UsageError,
     actor_of,
     clicked_value,
@@ -72,6 +73,7 @@ from bot.render.clarify_blocks import (
     notice_reply,
     notice_view,
     reason_modal,
+    safe_message,
     sent_view,
     show_reply,
     view_errors,
@@ -90,6 +92,7 @@ HOME_LIMIT = 50
 NO_OFFICES = "No offices are set up yet: a lead adds one with `/codedesk office add <name> #channel`."
 GET_A_ROLE = "A lead can give you a role with `/codedesk role grant`; then `/clarify` opens the form."
 STALE_FORM = "This form is out of date; open it again from the message."
+COULD_NOT_READ = "CodeDesk could not read that form; open it again and resubmit."
 _CODE_LIKE = re.compile(r"\b[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?\b")
 
 AckArgs = dict[str, Any]
@@ -105,6 +108,12 @@ def _update(title: str, message: str, callback_id: str) -> AckArgs:
 
 def _errors(errors: Mapping[str, str]) -> AckArgs:
     return {"response_action": "errors", "errors": dict(errors)}
+
+
+def _unreadable(problem: Unreadable, callback_id: str) -> AckArgs:
+    """A form value Slack would never send (wrong type, out of range): said in the modal, logged by field."""
+    log.info("unreadable %s submission: field %s", callback_id, problem.field)
+    return _update("Not sent", COULD_NOT_READ, callback_id)
 
 
 def _failed(body: Mapping[str, Any], callback_id: str) -> AckArgs:
@@ -361,6 +370,8 @@ class ClarifyHandlers:
     def on_clarify_submitted(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
         try:
             response = self._clarify_response(body, view)
+        except Unreadable as problem:
+            response = _unreadable(problem, ids.CLARIFY_MODAL)
         except Exception:
             response = _failed(body, ids.CLARIFY_MODAL)
         ack(**response)
@@ -401,6 +412,8 @@ class ClarifyHandlers:
     def on_answer_submitted(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
         try:
             response = self._answer_response(body, view)
+        except Unreadable as problem:
+            response = _unreadable(problem, ids.ANSWER_MODAL)
         except Exception:
             response = _failed(body, ids.ANSWER_MODAL)
         ack(**response)
@@ -420,7 +433,8 @@ class ClarifyHandlers:
                 context.clarification_id, actor, text_value(values, Field.TEXT), idempotency_key=key
             )
         except ValidationFailed as failed:
-            fields = (_block_ids(view) | set(values)) & {Field.CHOICE, Field.TEXT}
+            # Errors go under blocks the modal has (a forged value's block may not be one of them).
+            fields = (_block_ids(view) or set(values)) & {Field.CHOICE, Field.TEXT}
             return _errors(view_errors(failed.errors, fields, Field.TEXT, {"answer": Field.TEXT}))
         except AlreadyAnswered as lost:
             return _update("Already answered", lost.message, ids.ANSWER_MODAL)
@@ -432,6 +446,8 @@ class ClarifyHandlers:
     def on_close_submitted(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
         try:
             response = self._close_response(body, view)
+        except Unreadable as problem:
+            response = _unreadable(problem, ids.CLOSE_MODAL)
         except Exception:
             response = _failed(body, ids.CLOSE_MODAL)
         ack(**response)
@@ -479,7 +495,7 @@ class ClarifyHandlers:
                     channel=str(channel),
                     user=author.user_id,
                     thread_ts=str(thread_ts),
-                    text=not_relayed(error.message, side),
+                    text=safe_message(not_relayed(error.message, side)),
                 )
 
 

@@ -71,13 +71,34 @@ ClarifyCommand = (
     OpenForm | ListClarifications | ShowClarification | CloseClarification | ReopenClarification | ClarifyHelp
 )
 
+MAX_ID = 999_999_999  # ids are typed and carried with at most 9 digits; anything larger is not ours
 _ID = re.compile(r"^#?(\d{1,9})$")
 _REASON = re.compile(r"^reason\s*:\s*", re.IGNORECASE)
 
 
+class Unreadable(ValueError):
+    """A payload value of the wrong type or out of range: Slack never sends it, so the form is refused."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+def positive_id(value: object) -> int | None:
+    """An id carried in a payload: a positive integer of at most 9 digits (never a bool), or its digits."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 1 <= value <= MAX_ID else None
+    if isinstance(value, str):
+        return parse_id(value)
+    return None
+
+
 def parse_id(token: str) -> int | None:
     match = _ID.match(token.strip())
-    return int(match.group(1)) if match else None
+    number = int(match.group(1)) if match else 0
+    return number if number >= 1 else None
 
 
 def _id_and_reason(verb: str, rest: str) -> tuple[int, str | None] | UsageError:
@@ -224,10 +245,11 @@ def parse_modal_context(raw: str, modes: tuple[str, ...]) -> ModalContext | None
         return None
     if not isinstance(data, Mapping):
         return None
-    clarification_id, mode = data.get("id"), data.get("mode")
-    if not isinstance(clarification_id, int) or mode not in modes:
+    raw_id, mode = data.get("id"), data.get("mode")
+    clarification_id = positive_id(raw_id) if isinstance(raw_id, int) else None  # we write a number
+    if clarification_id is None or not isinstance(mode, str) or mode not in modes:
         return None
-    return ModalContext(clarification_id, str(mode))
+    return ModalContext(clarification_id, mode)
 
 
 # --- modal state ------------------------------------------------------------------------------------------
@@ -235,32 +257,59 @@ def parse_modal_context(raw: str, modes: tuple[str, ...]) -> ModalContext | None
 StateValues = Mapping[str, Mapping[str, Mapping[str, Any]]]
 
 
+# Slack's date-time picker: seconds since the epoch, within years 2000-2099 (anything else is forged).
+_EARLIEST, _LATEST = 946_684_800, 4_102_444_800
+
+
 def state_values(view: Mapping[str, Any]) -> StateValues:
-    values = ((view.get("state") or {}).get("values")) or {}
+    state = view.get("state")
+    values = state.get("values") if isinstance(state, Mapping) else None
     return values if isinstance(values, Mapping) else {}
 
 
 def _element(values: StateValues, block_id: str) -> Mapping[str, Any]:
-    block = values.get(block_id) or {}
-    return next(iter(block.values()), {}) if block else {}
+    block = values.get(block_id)
+    if not isinstance(block, Mapping) or not block:
+        return {}
+    element = next(iter(block.values()))
+    if not isinstance(element, Mapping):
+        raise Unreadable(block_id)
+    return element
 
 
 def text_value(values: StateValues, block_id: str) -> str:
-    return str(_element(values, block_id).get("value") or "")
+    value = _element(values, block_id).get("value")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise Unreadable(block_id)
+    return value
 
 
 def selected_value(values: StateValues, block_id: str) -> str | None:
     selected = _element(values, block_id).get("selected_option")
-    return str(selected.get("value")) if isinstance(selected, Mapping) else None
+    if selected is None:
+        return None
+    value = selected.get("value") if isinstance(selected, Mapping) else None
+    if not isinstance(value, str):
+        raise Unreadable(block_id)
+    return value
 
 
 def checked(values: StateValues, block_id: str) -> bool:
-    return bool(_element(values, block_id).get("selected_options"))
+    selected = _element(values, block_id).get("selected_options")
+    if selected is not None and not isinstance(selected, list):
+        raise Unreadable(block_id)
+    return bool(selected)
 
 
 def datetime_value(values: StateValues, block_id: str) -> datetime | None:
     raw = _element(values, block_id).get("selected_date_time")
-    return datetime.fromtimestamp(int(raw), UTC) if isinstance(raw, int | float) else None
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or not _EARLIEST <= raw <= _LATEST:
+        raise Unreadable(block_id)
+    return datetime.fromtimestamp(int(raw), UTC)
 
 
 @dataclass(frozen=True)
@@ -288,13 +337,16 @@ def split_options(text: str, format_: QueryFormat) -> tuple[str, ...]:
 
 def parse_clarify_submission(values: StateValues) -> ClarifySubmission:
     raw_office = selected_value(values, "office_id")
+    office_id = positive_id(raw_office) if raw_office is not None else None
+    if raw_office is not None and office_id is None:
+        raise Unreadable("office_id")
     raw_format = selected_value(values, "format") or QueryFormat.MULTIPLE_CHOICE.value
     try:
         format_ = QueryFormat(raw_format)
     except ValueError:
-        format_ = QueryFormat.OPEN_ENDED
+        raise Unreadable("format") from None
     return ClarifySubmission(
-        office_id=int(raw_office) if raw_office and raw_office.isdigit() else None,
+        office_id=office_id,
         encounter_ref=text_value(values, "encounter_ref"),
         codes=tuple(text_value(values, "codes").replace(",", " ").split()),
         question=text_value(values, "question"),

@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 
 from bot import ids
 from bot.commands.code_parse import (
+    MAX_QUERY_CHARS,
     Check,
     CodeCommand,
     Help,
@@ -23,6 +24,7 @@ from bot.commands.code_parse import (
     Show,
     UsageError,
     parse_code_command,
+    too_long,
 )
 from bot.errors import reported_errors
 from bot.lookups.codebook import CodeDetail
@@ -48,6 +50,7 @@ __all__ = ["CodeHandlers", "parse_code_command", "register", "register_fallbacks
 
 log = logging.getLogger(__name__)
 MAX_OFFSET = 100
+UNREADABLE_BUTTON = "CodeDesk could not read that button; run the command again."
 PHI_REFUSAL = (
     "That looks like it contains {what}. Nothing was searched or kept: look codes up by clinical words or "
     "codes only, and never put patient details in Slack."
@@ -117,6 +120,8 @@ class CodeHandlers:
     ) -> Reply:
         book = self.services.codebook
         command_text = " ".join(command_text.split())  # the buttons carry it: keep it short
+        if len(command_text) > MAX_QUERY_CHARS:  # refused before the PHI guard reads any of it
+            return message_reply(too_long(command_text))
         identifiers = find_phi(command_text)
         if identifiers:
             # Neither kept nor echoed: the reply could be shared into a channel.
@@ -203,15 +208,14 @@ class CodeHandlers:
     ) -> None:
         ack()
         with reported_errors(body, context, client, respond):
-            value = json.loads(_action_value(body))
+            value = button_value(body, "t")
+            if value is None:
+                send(respond, message_reply(UNREADABLE_BUTTON), response_type="ephemeral")
+                return
             user_id = body["user"]["id"]
-            text = str(value["t"])
+            text, offset = value
             reply = self.reply_for(
-                parse_code_command(text),
-                user_id=user_id,
-                command_text=text,
-                offset=int(value.get("o", 0)),
-                shared_by=user_id,
+                parse_code_command(text), user_id=user_id, command_text=text, offset=offset, shared_by=user_id
             )
             send(respond, reply, response_type="in_channel", replace_original=False)
 
@@ -220,10 +224,13 @@ class CodeHandlers:
     ) -> None:
         ack()
         with reported_errors(body, context, client, respond):
-            value = json.loads(_action_value(body))
-            query = str(value["q"])
+            value = button_value(body, "q")
+            if value is None:
+                send(respond, message_reply(UNREADABLE_BUTTON), response_type="ephemeral")
+                return
+            query, offset = value
             reply = self.reply_for(
-                Lookup(query), user_id=body["user"]["id"], command_text=query, offset=int(value["o"])
+                Lookup(query), user_id=body["user"]["id"], command_text=query, offset=offset
             )
             send(respond, reply, response_type="ephemeral", replace_original=True)
 
@@ -238,7 +245,22 @@ class CodeHandlers:
 
 
 def _action_value(body: dict[str, Any]) -> str:
-    return str(body["actions"][0]["value"])
+    value = body["actions"][0].get("value")
+    return value if isinstance(value, str) else ""
+
+
+def button_value(body: dict[str, Any], text_key: str) -> tuple[str, int] | None:
+    """(text, offset) from a button's JSON value; None for a value our buttons never carry (forged)."""
+    try:
+        value = json.loads(_action_value(body))
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    text, offset = value.get(text_key), value.get("o", 0)
+    if not isinstance(text, str) or isinstance(offset, bool) or not isinstance(offset, int):
+        return None
+    return text, max(0, min(offset, MAX_OFFSET))
 
 
 def on_ask_office_unavailable(

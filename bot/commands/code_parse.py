@@ -56,15 +56,19 @@ class UsageError:
 CodeCommand = Lookup | Show | Check | Help
 
 
+def too_long(text: str) -> str:
+    return (
+        f"Queries are limited to {MAX_QUERY_CHARS} characters (yours has {len(text):,}). "
+        "Try the key words, e.g. `/code lookup heart attack`."
+    )
+
+
 def parse_code_command(text: str) -> CodeCommand | UsageError:
     text = " ".join(text.split())
     if not text:
         return Help()
     if len(text) > MAX_QUERY_CHARS:
-        return UsageError(
-            f"Queries are limited to {MAX_QUERY_CHARS} characters (yours has {len(text):,}). "
-            "Try the key words, e.g. `/code lookup heart attack`."
-        )
+        return UsageError(too_long(text))
     first, _, rest = text.partition(" ")
     verb = first.lower()
     if verb not in SUBCOMMANDS:

@@ -1,18 +1,38 @@
 """PHI guard: find text that looks like a patient identifier before it is stored or posted to Slack.
 
 Slack is treated as a place without PHI (its BAA does not cover third-party apps), so clarifications refer to
-an encounter by an opaque reference only. The patterns are deliberately specific: ordinary clinical text
-(ICD-10 and PCS codes, lab values, vitals, dates of service, claim/encounter numbers) must pass, because a
-guard that cries wolf gets worked around. Dates are identifiers here only when they are birth dates; bare
-numbers are an MRN or SSN only when labelled as such or written in the SSN shape.
+an encounter by an opaque reference only. Ordinary clinical text (codes, lab values, vitals, dates of service,
+eponyms, drug names) must pass, because a guard that cries wolf gets worked around.
+
+How it reads a text:
+1. Normalise (`normalise`): Unicode NFKC (full-width digits and letters become ASCII), bidi controls and
+   zero-width characters removed, accents folded (José -> Jose), every dash a hyphen, every space a space.
+   Each normalised character remembers where it came from, so hits are reported on the original text.
+2. Formats (`_format_hits`): SSN in every separator style, the Medicare MBI by its official character positions,
+   phone numbers, email addresses, street addresses in any case, PO boxes, ZIP codes after a state, dates of
+   birth in every common written form next to a birth word, labelled record/account/insurance numbers.
+3. Names (`_name_hits`), over the words of the text: chart layouts ("Lopez, Maria", "GONZALEZ, MARIA"),
+   labelled fields ("Patient name:", "pt", "Mrs.", a relative), and a given name followed by a family name.
+   Given names and family names come from the US census name files, clinical words from the shipped code
+   titles, index and drug table (bot/relay/data, built by scripts/build_phi_words.py): a clinical word
+   ("Charcot", "Hodgkin", "tooth") is not taken for a name unless it is also a common family name, and a pair
+   followed by "syndrome", "disease" and the like is an eponym, not a person.
+Every pattern is anchored at a word start and has bounded repetition, so the cost is linear in the length.
 """
 
 from __future__ import annotations
 
+import bisect
+import gzip
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+from bot.render.mrkdwn import INVISIBLE
 
 
 class PhiKind(StrEnum):
@@ -22,6 +42,12 @@ class PhiKind(StrEnum):
     EMAIL = "email"
     STREET_ADDRESS = "street_address"
     MRN = "mrn"
+    MEDICARE_ID = "medicare_id"
+    INSURANCE_ID = "insurance_id"
+    ACCOUNT_NUMBER = "account_number"
+    DEVICE_ID = "device_id"
+    URL = "url"
+    AGE_OVER_89 = "age_over_89"
     PATIENT_NAME = "patient_name"
 
 
@@ -32,7 +58,13 @@ REASONS: Mapping[PhiKind, str] = {
     PhiKind.EMAIL: "an email address (name@domain pattern)",
     PhiKind.STREET_ADDRESS: "a street address (house number + street name pattern)",
     PhiKind.MRN: "a medical record number (MRN followed by a number)",
-    PhiKind.PATIENT_NAME: "a patient name (a name after patient/pt./Mr./Mrs.)",
+    PhiKind.MEDICARE_ID: "a Medicare beneficiary identifier (MBI pattern)",
+    PhiKind.INSURANCE_ID: "an insurance member, policy or group number",
+    PhiKind.ACCOUNT_NUMBER: "an account, encounter or FIN number (a labelled number)",
+    PhiKind.DEVICE_ID: "a device serial, licence, vehicle or IP address (a labelled number)",
+    PhiKind.URL: "a web address that is not a public reference",
+    PhiKind.AGE_OVER_89: "an age over 89",
+    PhiKind.PATIENT_NAME: "a patient name (a name after patient/pt./Mr./Mrs. or in Last, First form)",
 }
 
 ADVICE = "Slack is not a place for patient identifiers; refer to the encounter by its reference only."
@@ -44,6 +76,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "codes": "Codes",
     "options": "Options",
     "answer": "Answer",
+    "choice": "Choice",
     "text": "Message",
     "reason": "Reason",
 }
@@ -60,469 +93,1704 @@ class PhiHit:
         return REASONS[self.kind]
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = (
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)"
-    r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
-)
-_BIRTH_WORD = r"(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthday|born|birth)"
-# Up to 20 characters between the birth word and the date, but not across another date label ("DOB unknown,
-# DOS 11/03/2026" must not turn the date of service into a birth date).
-_GAP = r"(?:(?!DOS\b|date\s+of\s+service|admi|discharg|seen|visit|service)[^\d\n]){0,20}?"
+# ---- 1. normalisation ---------------------------------------------------------------------------------------
 
-_NAME = r"(?:[A-Z]')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"  # Smith, O'Neil, McDonald, Smith-Jones
-# Capitalised words that follow "Patient" in title-case clinical text and are not names.
-_NOT_NAMES = frozenset(
-    [
-        "Has",
-        "Had",
-        "Is",
-        "Was",
-        "Were",
-        "Presented",
-        "Presents",
-        "Presenting",
-        "Admitted",
-        "Denies",
-        "Denied",
-        "Reports",
-        "Reported",
-        "States",
-        "Stated",
-        "With",
-        "Without",
-        "And",
-        "The",
-        "In",
-        "On",
-        "At",
-        "For",
-        "Underwent",
-        "Received",
-        "Care",
-        "Education",
-        "Seen",
-        "Developed",
-        "Not",
-        "No",
-        "Returned",
-        "Discharged",
-        "Transferred",
-        "Noted",
-        "Continues",
-        "Continued",
-        "Remains",
-        "Remained",
-        "Will",
-        "Would",
-        "May",
-        "Might",
-        "Also",
-        "Then",
-        "Who",
-        "Which",
-        "That",
-        "This",
-        "Takes",
-        "Took",
-        "Taking",
-        "Started",
-        "Requires",
-        "Required",
-        "Needs",
-        "Needed",
-        "Complains",
-        "Complained",
-        "Declined",
-        "Refused",
-        "Tolerated",
-        "History",
-        "Record",
-        "Records",
-        "Portal",
-        "Safety",
-        "Status",
-        "Information",
-        "Encounter",
-        "Account",
-        "Name",
-        "Identity",
-        "Visit",
-        "Chart",
-    ]
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+_APOSTROPHES = frozenset("\u2018\u2019\u201b\u02bc\u02b9\u0060\u00b4")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """The text the detectors read; `origin[i]` is where its character `i` came from (None: the same place)."""
+
+    text: str
+    origin: tuple[int, ...] | None
+    accented: frozenset[int] = frozenset()  # letters that were not ASCII in the original (José, Łukasz)
+
+    def span(self, start: int, end: int, length: int) -> tuple[int, int]:
+        if self.origin is None:
+            return start, end
+        first = self.origin[start] if start < len(self.origin) else length
+        last = self.origin[end - 1] + 1 if 0 < end <= len(self.origin) else first
+        return first, max(first, last)
+
+
+# Letters NFD does not take apart, and Cyrillic/Greek letters that look like Latin ones ("Lорez").
+_TRANSLIT = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+        "а": "a",
+        "в": "b",
+        "е": "e",
+        "к": "k",
+        "м": "m",
+        "н": "h",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "т": "t",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "ԁ": "d",
+        "ɡ": "g",
+        "һ": "h",
+        "ӏ": "l",
+        "А": "A",
+        "В": "B",
+        "Е": "E",
+        "К": "K",
+        "М": "M",
+        "Н": "H",
+        "О": "O",
+        "Р": "P",
+        "С": "C",
+        "Т": "T",
+        "У": "Y",
+        "Х": "X",
+        "І": "I",
+        "Ј": "J",
+        "Ѕ": "S",
+        "α": "a",
+        "ο": "o",
+        "ρ": "p",
+        "ν": "v",
+        "τ": "t",
+        "ι": "i",
+        "κ": "k",
+        "υ": "u",
+        "Α": "A",
+        "Β": "B",
+        "Ε": "E",
+        "Ζ": "Z",
+        "Η": "H",
+        "Ι": "I",
+        "Κ": "K",
+        "Μ": "M",
+        "Ν": "N",
+        "Ο": "O",
+        "Ρ": "P",
+        "Τ": "T",
+        "Υ": "Y",
+        "Χ": "X",
+    }
 )
 
-_PATTERNS: tuple[tuple[PhiKind, re.Pattern[str]], ...] = (
-    (PhiKind.SSN, re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")),
-    (PhiKind.SSN, re.compile(r"(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])")),
+
+@cache
+def _fold(char: str) -> str:
+    """One character as the detectors read it (possibly none, possibly several)."""
+    if char in INVISIBLE:
+        return ""
+    if char in _DASHES:
+        return "-"
+    if char in _APOSTROPHES:
+        return "'"
+    out = []
+    for c in unicodedata.normalize("NFKC", char):
+        if c in INVISIBLE:
+            continue
+        if c.isdigit() and not c.isascii():
+            decimal = unicodedata.decimal(c, None)
+            out.append(str(decimal) if decimal is not None else c)
+            continue
+        if c.isspace():
+            out.append("\n" if c in "\n\r\u2028\u2029" else " ")
+            continue
+        if c in _DASHES:
+            out.append("-")
+            continue
+        c = c.translate(_TRANSLIT)
+        out.extend(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
+    return "".join(out)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# A right-to-left override shows what follows it reversed, up to its pop (or an isolate's end, or the line's).
+_OVERRIDE = re.compile("\u202e([^\u202c\u2069\n]*)")
+# Obfuscation that only deletes: single characters spaced out ("S S N  4 1 2"), letters spelt with hyphens
+# ("L-o-p-e-z"), dotted letters ("p.t."). The spaces between single characters go; a wider gap stays one space.
+_SPACED_OUT = re.compile(r"(?<!\S)\S(?:[ \t]{1,3}\S(?!\S)){3,}")
+_HYPHEN_SPELT = re.compile(r"(?<![\w-])[A-Za-z](?:-[A-Za-z]){2,}(?![\w-])")
+_DOTTED = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z]){1,3}\.?(?![\w])")
+
+
+_BLANKS = re.compile(r"[ \t]+")
+_OBFUSCATION = re.compile(
+    rf"(?P<spaced>{_SPACED_OUT.pattern})|(?P<hyphens>{_HYPHEN_SPELT.pattern})|(?P<dots>{_DOTTED.pattern})"
+)
+
+
+def _deletions(text: str) -> list[int]:
+    """Positions of characters that only obfuscate (see the patterns above), in order; one pass."""
+    gone: list[int] = []
+    for m in _OBFUSCATION.finditer(text):
+        start, run = m.start(), m.group()
+        if m.lastgroup == "spaced":
+            for gap in _BLANKS.finditer(run):
+                first, width = start + gap.start(), gap.end() - gap.start()
+                gone.extend([first] if width == 1 else range(first + 1, first + width))
+        else:
+            mark = "-" if m.lastgroup == "hyphens" else "."
+            gone.extend(start + i for i, ch in enumerate(run) if ch == mark)
+    return gone
+
+
+def normalise(text: str) -> Normalised:
+    """NFKC, invisible characters removed, accents folded, look-alike letters read as Latin, dashes and spaces
+    unified, overridden (reversed) text put back in reading order, spaced-out characters joined; case is kept
+    (matching ignores it where it should). Only the non-ASCII characters are looked at one by one."""
+    order: list[int] | None = None
+    if "\u202e" in text:
+        order = list(range(len(text)))
+        for m in _OVERRIDE.finditer(text):
+            order[m.start(1) : m.end(1)] = reversed(order[m.start(1) : m.end(1)])
+        text_in_order = "".join(text[i] for i in order)
+    else:
+        text_in_order = text
+    accented: list[int] = []
+    if text_in_order.isascii():
+        folded, origin = text_in_order, None
+    else:
+        pieces: list[str] = []
+        positions: list[int] = []
+        last, length = 0, 0
+        for m in _NON_ASCII.finditer(text_in_order):
+            index = m.start()
+            pieces.append(text_in_order[last:index])
+            positions.extend(range(last, index))
+            length += index - last
+            one = _fold(m.group())
+            pieces.append(one)
+            positions.extend([index] * len(one))
+            accented.extend(length + k for k, c in enumerate(one) if c.isalpha())
+            length += len(one)
+            last = index + 1
+        pieces.append(text_in_order[last:])
+        positions.extend(range(last, len(text_in_order)))
+        folded, origin = "".join(pieces), positions
+    gone = _deletions(folded)
+    if gone:
+        kept_pieces: list[str] = []
+        kept: list[int] = []
+        previous = 0
+        for index in gone:
+            kept_pieces.append(folded[previous:index])
+            kept.extend(range(previous, index))
+            previous = index + 1
+        kept_pieces.append(folded[previous:])
+        kept.extend(range(previous, len(folded)))
+        if accented:  # each accented position moves left by the deletions before it
+            removed = set(gone)
+            accented = [a - bisect.bisect_left(gone, a) for a in accented if a not in removed]
+        folded = "".join(kept_pieces)
+        origin = [origin[i] for i in kept] if origin is not None else kept
+    if order is not None:
+        origin = [order[i] for i in (origin if origin is not None else range(len(folded)))]
+    return Normalised(folded, tuple(origin) if origin is not None else None, frozenset(accented))
+
+
+# ---- 2. formats ---------------------------------------------------------------------------------------------
+# Formats that identify on their own are single anchored patterns. Labelled values (a date after "DOB", a
+# number after "MRN") are found from their label: one pass finds every label, then the value is matched
+# right after it, so no pattern ever rescans the text.
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR2_4 = r"(?:\d{4}|'?\d{2})(?!\d)"
+_SEP = r"\s{0,2}[-/.]\s{0,2}"
+_DATES = re.compile(
+    r"(?<![\w/-])(?<!\d\.)(?:\d{1,2}" + _SEP + r"\d{1,2}" + _SEP + r"(?:\d{4}|\d{2})(?![\d/])"
+    r"|\d{1,2} \d{1,2} (?:\d{4}|\d{2})(?!\d)"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
+    r"|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d{2}(?!\d)"
+    rf"|\d{{1,2}}{_MONTH}\d{{2,4}}(?!\d)"
+    rf"|(?:the\s+)?\d{{1,2}}{_ORD}(?:\s+of)?[\s-]{{1,3}}{_MONTH}(?:[\s,.-]{{1,3}}{_YEAR2_4})?"
+    rf"|{_MONTH}[\s.-]{{1,3}}(?:the\s+)?\d{{1,2}}{_ORD}(?:(?:,|\s)[\s,-]{{0,2}}{_YEAR2_4})?(?![\d:])"
+    r"|\d{1,2}[-/]\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![\d/])"
+    rf"|{_MONTH}[\s,-]{{1,3}}\d{{4}}(?!\d))"
+)
+# A full date (day, month and four-digit year) before 1990 is a birth date whatever labels it: care dated
+# that long ago is written with a year alone ("CABG in 1988").
+_OLD_FULL_DATE = re.compile(
+    r"\d(?<![\w/.-]\d)\d?" + _SEP + r"\d{1,2}" + _SEP + r"(?:19[0-8]\d)(?!\d)"
+    r"|1(?<![\w/.-]1)9[0-8]\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
+    rf"|\d(?<![\w]\d)\d?{_ORD}[\s-]{{0,3}}(?:of\s+)?{_MONTH}[\s,.-]{{0,3}}19[0-8]\d(?!\d)"
+)
+_OLD_FULL_DATE_WORDS = re.compile(rf"\b{_MONTH}[\s.-]{{1,3}}\d{{1,2}}{_ORD},?[\s-]{{1,3}}19[0-8]\d(?!\d)")
+_DOB_AFTER_DATE = re.compile(
+    r"\s{0,2}[(\[,-]?\s{0,2}(?:dob|d\.o\.b|date\s+of\s+birth|birth\s*date|birthday)\b"
+)
+# Between a birth word and its date: a few words, no digit, no other date label.
+_OTHER_DATE_LABEL = re.compile(
+    r"\bdos\b|service|admi|discharg|seen|visit|surg|procedure|appointment|injury|onset|lmp|edd|due"
+)
+_BIRTH_GAP = 30
+
+_MBI_LETTER = "AC-HJKMNP-RT-Yac-hjkmnp-rt-y"  # A-Z less S, L, O, I, B, Z
+# (kind, pattern, a substring the text must hold for the pattern to be worth running). Patterns that start at
+# a digit put their "not inside a word" check after the first digit, so the regex engine jumps from digit to
+# digit instead of trying every position.
+_PHONE_SEP = r"(?:\s{0,2}[-./]\s{0,2}|\s{1,2})"
+_AGE_90 = r"(?:9\d|1[01]\d)"
+_SIMPLE: tuple[tuple[PhiKind, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         PhiKind.SSN,
-        re.compile(
-            r"(?i)\b(?:SSN|SS\s?#|soc(?:ial)?\.?\s+sec(?:urity)?\.?(?:\s+(?:number|no\.?|#))?)"
-            r"\s*[:#]?\s*\d{3}[- ]?\d{2}[- ]?\d{4}(?!\d)"
-        ),
+        re.compile(r"\d(?<![\w-]\d)\d{2}(?P<sep>\s{0,2}[-._]\s{0,2}|\s)\d{2}(?P=sep)\d{4}(?![\w-]|\.\d)"),
+        (),
     ),
-    (PhiKind.EMAIL, re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")),
+    (
+        PhiKind.MEDICARE_ID,
+        re.compile(
+            rf"[1-9](?<![A-Za-z0-9][1-9])[{_MBI_LETTER}][{_MBI_LETTER}0-9]\d[- ]?[{_MBI_LETTER}][{_MBI_LETTER}0-9]"
+            rf"\d[- ]?[{_MBI_LETTER}]{{2}}\d{{2}}(?![A-Za-z0-9])"
+        ),
+        (),
+    ),
+    (
+        PhiKind.EMAIL,
+        re.compile(
+            r"(?<![\w.+-])[\w.+-]{1,64}\s?(?:\[at\]|\(at\)|\{at\}|\sat\s)\s?[a-z0-9-]{1,63}"
+            r"\s?(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s)\s?(?:com|org|net|edu|gov|us|io|co)\b"
+        ),
+        ("[dot]", "(dot)", "{dot}", " dot "),
+    ),
     (
         PhiKind.PHONE,
         re.compile(
-            r"(?<![\w.+/-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-]|[./]\d)"
+            r"(?<![\w+/.-])(?:(?:\+?1|001)"
+            + _PHONE_SEP
+            + r"?)?(?:\(\d{3}\)\s{0,2}-?\s{0,2}|\d{3}"
+            + _PHONE_SEP
+            + r")"
+            r"\d{3}" + _PHONE_SEP + r"\d{4}(?![\w-]|[./]\d)"
+            r"|(?<![\w+/.-])\d{3}[\s.-]\d{7}(?![\w-])"
         ),
+        (),
     ),
+    # Ten digits run together, North American shape (area code and exchange never start with 0 or 1): a phone
+    # number. (An NPI starts with 1 or 2 and is labelled; see _NOT_AN_ID.)
+    (PhiKind.PHONE, re.compile(r"[2-9](?<![\w.+/-][2-9])\d{2}[2-9]\d{6}(?![\w-])"), ()),
+    # Seven digits in the local shape 555-0147 (exchange 2-9).
+    (PhiKind.PHONE, re.compile(r"[2-9](?<![\w.+/:-][2-9])\d{2}-\d{4}(?![\w-]|\.\d)"), ("-",)),
     (
         PhiKind.PHONE,
-        re.compile(
-            r"(?i)\b(?:phone|tel|telephone|cell|mobile|fax|call)\b\.?\s*(?:#|no\.?|number)?\s*[:#]?\s*"
-            r"(?:\+?1[\s.-]?)?(?:\d{10}|\d{3}[\s.-]\d{4})(?!\d)"
-        ),
+        re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?<=\d\d)(?![\d-])"),
+        ("+",),
     ),
-    (PhiKind.DATE_OF_BIRTH, re.compile(rf"(?i)\b{_BIRTH_WORD}\b{_GAP}{_DATE}")),
+    (PhiKind.DATE_OF_BIRTH, re.compile(r"(?<![a-z])d\.?o\.?b\.?[:#]?\d{6,8}(?!\d)"), ("d",)),
+    (PhiKind.STREET_ADDRESS, re.compile(r"\bp\.?\s?o\.?\s{0,2}box\s{0,2}#?\s{0,2}\d{1,7}\b"), ("box",)),
     (
-        PhiKind.DATE_OF_BIRTH,
-        re.compile(rf"(?i){_DATE}\s*\(?\s*(?:DOB|D\.O\.B|date\s+of\s+birth|birth\s*date)"),
+        PhiKind.STREET_ADDRESS,
+        re.compile(
+            r"\b(?:rr|rt|rte|route|rural\s+route|hc|star\s+route)\s{0,2}#?\s{0,2}\d{1,4},?\s{0,2}box\s{0,2}\d{1,5}\b"
+        ),
+        ("box",),
     ),
     (
         PhiKind.STREET_ADDRESS,
         re.compile(
-            r"(?<![\w.-])\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?"
-            r"(?:(?:[A-Z][A-Za-z'-]*|\d+(?:st|nd|rd|th))\s+){1,3}"
-            r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Court|Ct|Place|Pl|Terrace|Ter|Circle|Cir"
-            r"|Highway|Hwy|Parkway|Pkwy|Way|Trail|Trl|Square|Sq|(?:St|Dr)(?!\.?\s+[A-Z][a-z]))\b\.?"
+            r"\d(?<![\w.,/-]\d)\d{0,5}\s{1,2}(?:(?:us|state|county|sr|cr)\s{0,2})?(?:highway|hwy|route|rte|rt|road|rd)\s{0,2}\d{1,4}\b"
         ),
+        (),
     ),
     (
         PhiKind.STREET_ADDRESS,
-        re.compile(r"(?i)(?<![\w.-])\d{1,6}\s+(?:[a-z]+\s+){1,2}(?:street|avenue|boulevard)\b"),
+        re.compile(r"\b(?:apt|apartment)\.?\s{0,2}#?\s{0,2}\d{1,5}[a-z]?\b"),
+        ("apt", "apartment"),
     ),
-    (PhiKind.STREET_ADDRESS, re.compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d+")),
+    (PhiKind.STREET_ADDRESS, re.compile(r"\d(?<![\w-]\d)\d{4}-\d{4}(?![\w-])"), ("-",)),
     (
-        PhiKind.MRN,
+        PhiKind.STREET_ADDRESS,
+        re.compile(r"\b(?:zip|zip\s?code|postal\s?code)\s{0,2}[:#]?\s{0,2}\d{5}(?:-\d{4})?\b"),
+        ("zip", "postal"),
+    ),
+    (PhiKind.DEVICE_ID, re.compile(r"\d(?<![\w.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])"), (".",)),
+    # A vehicle identification number: 17 characters, no I, O or Q, digits and letters mixed.
+    (
+        PhiKind.DEVICE_ID,
         re.compile(
-            r"(?i)\b(?:MRN|MR\s?#|med(?:ical)?\.?\s+rec(?:ord)?\.?(?:\s+(?:number|no\.?|#))?"
-            r"|chart\s+(?:number|no\.?|#))\s*[:#]?\s*(?:is\s+)?[A-Z]{0,4}-?\d{3,}[A-Z0-9-]*\b"
+            r"(?<![a-z0-9])(?=[a-hj-npr-z0-9]{17}(?![a-z0-9]))(?=[a-z0-9]*\d[a-z0-9]*[a-z])[a-hj-npr-z0-9]{17}"
         ),
+        (),
+    ),
+    (PhiKind.URL, re.compile(r"(?:https?://|www\.)[a-z0-9.-]{1,253}(?P<path>/[^\s<>|]*)?"), ("http", "www.")),
+    (
+        PhiKind.AGE_OVER_89,
+        re.compile(
+            r"[19](?<![\w.+/-][19])(?<=9|1)(?:(?<=9)\d|(?<=1)[01]\d)"
+            r"(?:\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?|years?|year-old|yr-old)\b|[mf]\b)"
+            r"(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)))"
+        ),
+        (),
     ),
 )
+_AGE_LABELLED = re.compile(
+    r"\b(?:age|aged)\b\s{0,2}[:=]?\s{0,2}"
+    + _AGE_90
+    + r"\b(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)|%))"
+)
+_AGE_IS = re.compile(
+    r"\b(?:pt|patient|she|he)\s+is\s+" + _AGE_90 + r"\b(?!\s{0,2}(?:\+|%|or\s+older|kg|lb|cm|mm|mg|/))"
+)
+_EMAIL_LOCAL = re.compile(r"[\w.%+-]{1,64}\s{0,2}$")
+_EMAIL_DOMAIN = re.compile(r"\s{0,2}[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b")
 
-_PATIENT_NAME = re.compile(
-    rf"\b(?i:patient|pt|resident)\b\.?(?:\s+(?i:name))?\s*[:#,-]?\s*(?P<first>{_NAME})\s+(?P<last>{_NAME})\b"
+
+def _email_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
+    """name@domain.tld (spaces around the @ allowed), found from each @ sign."""
+    at = text.find("@")
+    while at != -1:
+        domain = _EMAIL_DOMAIN.match(text, at + 1)
+        local = _EMAIL_LOCAL.search(text, max(0, at - 66), at) if domain else None
+        if local and domain and local.group().strip():
+            yield PhiKind.EMAIL, local.start(), domain.end()
+        at = text.find("@", at + 1)
+
+
+# Public reference sites: a link to them is not about a person.
+_PUBLIC_HOSTS = re.compile(
+    r"(?:^|\.)(?:[a-z0-9-]+\.gov|who\.int|ahima\.org|acdis\.org|ama-assn\.org|aha\.org|cdc\.gov|nih\.gov"
+    r"|uptodate\.com|icd10data\.com|findacode\.com|aapc\.com)$"
 )
-# Common given names (US birth records, most frequent), for names written without a label: "Maria Gonzalez was
-# admitted", "pt maria gonzalez". Names that are also eponyms in the code sets (Addison, Graves, Wilson, ...)
-# are left out so that disease names never read as people.
-FIRST_NAMES = frozenset(
+_STATES = (
+    "al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd"
+    "|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|pr|alabama|alaska|arizona|arkansas|california|colorado"
+    "|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine"
+    "|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|ohio|oklahoma"
+    "|oregon|pennsylvania|tennessee|texas|utah|vermont|virginia|washington|wisconsin|wyoming"
+)
+_STATE_ZIP = re.compile(rf",\s{{0,2}}(?:{_STATES})\.?,?\s{{1,2}}\d{{5}}(?:-\d{{4}})?(?!\d)")
+
+# House number and the words after it; which of them is a street suffix is decided in Python.
+_HOUSE_AND_WORDS = re.compile(
+    r"\d(?<![\w.,/-]\d)\d{0,5}[a-z]?(?:-\d{1,4})?(?P<words>(?:[ \t]{1,3}(?:[a-z][a-z'.-]{0,29}|\d{1,3}(?:st|nd|rd|th)))"
+    r"{1,5})"
+)
+STREET_SUFFIXES = frozenset(
     [
-        "james",
-        "john",
-        "robert",
-        "michael",
-        "william",
-        "david",
-        "richard",
-        "joseph",
-        "thomas",
-        "charles",
-        "christopher",
-        "daniel",
-        "matthew",
-        "anthony",
-        "mark",
-        "donald",
-        "steven",
-        "paul",
-        "andrew",
-        "joshua",
-        "kenneth",
-        "kevin",
-        "brian",
-        "george",
-        "timothy",
-        "ronald",
-        "edward",
-        "jason",
-        "jeffrey",
-        "ryan",
-        "jacob",
-        "gary",
-        "nicholas",
-        "eric",
-        "jonathan",
-        "stephen",
-        "larry",
-        "justin",
-        "scott",
-        "brandon",
-        "benjamin",
-        "samuel",
-        "gregory",
-        "alexander",
-        "frank",
-        "patrick",
-        "raymond",
-        "jack",
-        "dennis",
-        "jerry",
-        "tyler",
-        "aaron",
-        "jose",
-        "adam",
-        "nathan",
-        "henry",
-        "douglas",
-        "zachary",
-        "peter",
-        "kyle",
-        "ethan",
-        "walter",
-        "noah",
-        "jeremy",
-        "christian",
-        "keith",
-        "roger",
-        "terry",
-        "gerald",
-        "harold",
-        "sean",
-        "austin",
-        "carl",
-        "arthur",
-        "lawrence",
-        "dylan",
-        "jesse",
-        "jordan",
-        "bryan",
-        "billy",
-        "joe",
-        "bruce",
-        "gabriel",
-        "logan",
-        "albert",
-        "willie",
-        "alan",
-        "juan",
-        "wayne",
-        "elijah",
-        "randy",
-        "roy",
-        "vincent",
-        "ralph",
-        "eugene",
-        "russell",
-        "bobby",
-        "mason",
-        "philip",
-        "louis",
-        "carlos",
-        "luis",
-        "miguel",
-        "jorge",
-        "pedro",
-        "manuel",
-        "francisco",
-        "mary",
-        "patricia",
-        "jennifer",
-        "linda",
-        "elizabeth",
-        "barbara",
-        "susan",
-        "jessica",
-        "sarah",
-        "karen",
-        "lisa",
-        "nancy",
-        "betty",
-        "margaret",
-        "sandra",
-        "ashley",
-        "kimberly",
-        "emily",
-        "donna",
-        "michelle",
-        "carol",
-        "amanda",
-        "dorothy",
-        "melissa",
-        "deborah",
-        "stephanie",
-        "rebecca",
-        "sharon",
-        "laura",
-        "cynthia",
-        "kathleen",
-        "amy",
-        "angela",
-        "shirley",
-        "anna",
-        "brenda",
-        "pamela",
-        "emma",
-        "nicole",
-        "helen",
-        "samantha",
-        "katherine",
-        "christine",
-        "debra",
-        "rachel",
-        "carolyn",
-        "janet",
-        "catherine",
-        "maria",
-        "heather",
-        "diane",
-        "ruth",
-        "julie",
-        "olivia",
-        "joyce",
-        "virginia",
-        "victoria",
-        "kelly",
-        "lauren",
-        "christina",
-        "joan",
-        "evelyn",
-        "judith",
-        "megan",
-        "andrea",
-        "cheryl",
-        "hannah",
-        "jacqueline",
-        "martha",
-        "gloria",
-        "teresa",
-        "ann",
-        "sara",
-        "madison",
-        "frances",
-        "kathryn",
-        "janice",
-        "jean",
-        "abigail",
-        "alice",
-        "judy",
-        "sophia",
-        "grace",
-        "denise",
-        "amber",
-        "doris",
-        "marilyn",
-        "danielle",
-        "beverly",
-        "isabella",
-        "theresa",
-        "diana",
-        "natalie",
-        "brittany",
-        "charlotte",
-        "marie",
-        "kayla",
-        "alexis",
-        "lori",
-        "rosa",
-        "ana",
-        "carmen",
-        "guadalupe",
-        "juana",
-        "lucia",
-        "sofia",
-        "camila",
-        "valentina",
-        "elena",
-        "isabel",
-        "yolanda",
-        "veronica",
-        "claudia",
-        "adriana",
-        "gabriela",
-        "mohammed",
-        "muhammad",
-        "ahmed",
-        "fatima",
-        "aisha",
-        "wei",
-        "li",
-        "mei",
-        "jin",
-        "hiroshi",
-        "yuki",
-        "priya",
-        "raj",
-        "anil",
-        "sunita",
+        "street",
+        "avenue",
+        "ave",
+        "av",
+        "boulevard",
+        "blvd",
+        "road",
+        "rd",
+        "lane",
+        "ln",
+        "drive",
+        "drv",
+        "terrace",
+        "terr",
+        "highway",
+        "hwy",
+        "parkway",
+        "pkwy",
+        "trail",
+        "trl",
+        "crescent",
+        "expressway",
+        "expy",
+        "freeway",
+        "fwy",
+        "turnpike",
+        "tpke",
+        "alley",
+        "plaza",
+        "plz",
+        "circle",
+        "cir",
+        "court",
+        "place",
+        "square",
+        "causeway",
+        "broadway",
     ]
 )
-# The family name is matched in a lookahead so that "pt maria gonzalez" is tried at "maria" too.
-_GIVEN_AND_FAMILY = re.compile(
-    r"\b(?P<first>[A-Za-z][a-z]+)(?=\s+(?P<last>(?:[A-Z]')?[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)\b)"
+# Abbreviations that are also clinical words ("ST elevation", "Dr Patel"): a street only at the end of the
+# address (end of text, punctuation, a unit or a direction next).
+AMBIGUOUS_SUFFIXES = frozenset(
+    ["st", "dr", "ct", "pl", "way", "sq", "ter", "pike", "run", "row", "loop", "path", "cove", "ridge", "pt"]
 )
-_CLINICIAN_TITLE = re.compile(r"(?i)\b(?:dr|doctor|np|pa|rn|md|provider|physician|attending)\.?\s*$")
-_RELATIVE = re.compile(
-    rf"\b(?i:patient|pt)(?:'s|s')?\s+(?i:wife|husband|spouse|partner|mother|father|son|daughter|sister|brother"
-    rf"|guardian|caregiver)\b,?\s+(?P<first>{_NAME})\s+(?P<last>{_NAME})\b"
+_AFTER_AMBIGUOUS = re.compile(
+    r"\.?(?:\s*(?:$|[,;:)\n])|\.\s|\s+(?:apt|apartment|unit|suite|ste|fl|floor|bldg|#|n|s|e|w|ne|nw|se|sw)\b)"
 )
-_HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?P<first>{_NAME})\b")
-_NAME_LABEL = re.compile(rf"\b(?i:name)\s*[:=]\s*(?P<first>{_NAME})(?:\s+{_NAME})?")
+_NOT_STREET_WORDS = frozenset(
+    [
+        "weeks",
+        "week",
+        "days",
+        "day",
+        "months",
+        "month",
+        "years",
+        "year",
+        "hours",
+        "hour",
+        "minutes",
+        "mg",
+        "mcg",
+        "ml",
+        "units",
+        "unit",
+        "times",
+        "tabs",
+        "tablets",
+        "doses",
+        "cm",
+        "mm",
+        "kg",
+        "lb",
+        "lbs",
+    ]
+)
+
+# Labels, found in one pass over the lower-cased text (one flat alternation: each alternative starts with a
+# literal, which the regex engine skips fast); what a label introduces is decided on the match alone.
+_LABEL_GROUPS: tuple[tuple[str, str], ...] = (
+    (
+        "birth",
+        r"d\.?\s?o\.?\s?b\b\.?|d/o/b\b|date\s+of\s+birth\b|birth\s*(?:date|day)\b|birthdate\b|born\b|birth\b"
+        r"|b-?day\b|b[.:](?=\s{0,2}\d)|fecha\s+de\s+nac\w{0,10}",
+    ),
+    (
+        "ssn",
+        r"ssn\b|ss\s?#|s\.s\.n?\.?|ss\s?(?:no|num(?:ber)?)\b|soc(?:ial)?[\s.]{0,3}sec(?:urity)?\b|social\b"
+        r"|itin\b|tin\b",
+    ),
+    (
+        "phone",
+        r"(?:phone|ph|tel|telephone|cell|cellphone|mobile|mob|fax|call|contact|pager|cb|callback|text|home"
+        r"|work|reach)\b\.?",
+    ),
+    ("address", r"(?:address|addr|lives\s+at|living\s+at|resides\s+at|residing\s+at|home\s+at)\b"),
+    (
+        "mrn",
+        r"mrn(?:\b|(?=\d))|m\.r\.n\.?|mr\s?#|mr\s?(?:no|num)\b|med(?:ical)?\.?\s*rec(?:ord)?s?\b\.?|empi\b|mpi\b",
+    ),
+    ("account", r"(?:acct|acc't|account|fin|csn|har|harn)(?:\b|(?=\d))"),
+    ("medicare", r"mbi\b|hicn?\b|medicare(?=\s*(?:no|#|num|id|beneficiary))"),
+    ("insurance", r"(?:policy|subscriber|member|mbr|medicaid|mcaid|mcd|insurance|group|grp)(?:\b|(?=\d))"),
+    ("device", r"(?:serial|sn|s/n|license|licence|dl|plate|vin|imei|udi)\b"),
+    ("mrn_weak", r"(?:chart|record|patient|pt|case|unit)\b"),
+    ("account_weak", r"(?:encounter|encntr|enc|visit|admission|adm|claim|guarantor)\b"),
+    ("insurance_weak", r"(?:medicare|ins|payer|plan|benefit|id|dod|recipient|beneficiary)\b"),
+)
 
 
-def _given_name_hits(text: str) -> list[PhiHit]:
-    """A common given name followed by a family name, capitalised ("Maria Gonzalez") or, after pt/patient,
-    in any case ("pt maria gonzalez")."""
-    hits = []
-    for match in _GIVEN_AND_FAMILY.finditer(text):
-        first, last = match.group("first"), match.group("last")
-        if first.lower() not in FIRST_NAMES or last in _NOT_NAMES or last.lower() in FIRST_NAMES_NOT_FAMILY:
+def _top_level(alternatives: str) -> list[str]:
+    """`a|b(?:c|d)|e` -> ["a", "b(?:c|d)", "e"], and a leading `(?:x|y)tail` expanded to `xtail`, `ytail`."""
+    parts, depth, current, escaped = [], 0, "", False
+    for ch in alternatives:
+        if escaped:
+            current, escaped = current + ch, False
             continue
-        before = text[max(0, match.start() - 20) : match.start()]
-        if _CLINICIAN_TITLE.search(before):
-            continue  # the provider being asked ("Dr. John Smith") is not a patient identifier
-        capitalised = first[0].isupper() and last[0].isupper()
-        after_patient = re.search(r"(?i)\b(?:patient|pt)\b[.,:]?\s*$", before) is not None
-        if capitalised or after_patient:
-            end = match.end() + len(text[match.end() :]) - len(text[match.end() :].lstrip()) + len(last)
-            hits.append(PhiHit(PhiKind.PATIENT_NAME, match.start(), end))
-    return hits
+        if ch == "\\":
+            current, escaped = current + ch, True
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    expanded = []
+    for part in parts:
+        if part.startswith("(?:"):
+            depth, end = 0, 0
+            for index, ch in enumerate(part):
+                depth += (ch == "(") - (ch == ")")
+                if depth == 0:
+                    end = index
+                    break
+            expanded += [inner + part[end + 1 :] for inner in _top_level(part[3:end])]
+        else:
+            expanded.append(part)
+    return expanded
 
 
-# Words that follow a given name in ordinary text and are no family name ("Mark was", "Grace period").
-FIRST_NAMES_NOT_FAMILY = frozenset(
-    ["was", "is", "has", "had", "and", "or", "the", "of", "in", "on", "at", "to", "for", "with", "period"]
+def _word_start_alternation(alternatives: list[str]) -> str:
+    """One alternation whose branches start with a literal letter followed by a "not inside a word" check, so
+    the regex engine drops a position after one character comparison."""
+    by_letter: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        by_letter.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(
+        f"{letter}(?<![a-z0-9_]{letter})(?:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items())
+    )
+
+
+_LABELS = re.compile(_word_start_alternation([a for _, group in _LABEL_GROUPS for a in _top_level(group)]))
+_LABEL_OF = tuple((name, re.compile(alternatives)) for name, alternatives in _LABEL_GROUPS)
+
+
+def _plain_labels() -> dict[str, str]:
+    """Label words that belong to one group whatever follows them (a dictionary lookup instead of a regex)."""
+    groups: dict[str, list[str]] = {}
+    for name, alternatives in _LABEL_GROUPS:
+        for word in re.findall(r"[a-z']+", alternatives):
+            groups.setdefault(word, []).append(name)
+    plain = {}
+    for word, names in groups.items():
+        owner = dict(_LABEL_GROUPS)[names[0]]
+        if len(set(names)) == 1 and re.fullmatch(owner, word):
+            plain[word] = names[0]
+    return plain
+
+
+_PLAIN_LABELS: Mapping[str, str] = _plain_labels()
+
+
+def _label_group(text: str, match: re.Match[str]) -> str | None:
+    """Which group a label match belongs to; None when it starts inside a word ("unborn", "cumbersome")."""
+    start = match.start()
+    before = text[start - 1] if start else " "
+    if before.isalnum() or before == "_" or (before == "." and text[start] == "b"):
+        return None
+    found = match.group()
+    plain = _PLAIN_LABELS.get(found)
+    if plain is not None:
+        return plain
+    for name, pattern in _LABEL_OF:
+        again = pattern.match(text, start)
+        if again is not None and again.end() == match.end():
+            return name
+    return None
+
+
+_LABEL_KINDS: Mapping[str, PhiKind] = {
+    "mrn": PhiKind.MRN,
+    "mrn_weak": PhiKind.MRN,
+    "account": PhiKind.ACCOUNT_NUMBER,
+    "account_weak": PhiKind.ACCOUNT_NUMBER,
+    "medicare": PhiKind.MEDICARE_ID,
+    "insurance": PhiKind.INSURANCE_ID,
+    "insurance_weak": PhiKind.INSURANCE_ID,
+    "device": PhiKind.DEVICE_ID,
+}
+_NUMBER_WORD = r"(?:id|identifier|#|no\b\.?|num(?:ber)?|nbr|n[o\u00ba\u00b0]\.?)"
+_VALUE = (
+    r"(?:\s{0,2}\([a-z ]{1,12}\))?[\s:#=.\-]{0,4}(?:(?:is|was|of)\s{1,2})?"
+    r"(?P<value>[a-z0-9][a-z0-9-]{0,24}(?:[ -][a-z0-9]{1,12}){0,2})(?![a-z0-9-])"
+)
+_ID_AFTER_STRONG = re.compile(rf"(?:\s{{0,2}}{_NUMBER_WORD})?{_VALUE}")
+_ID_AFTER_WEAK = re.compile(rf"\s{{0,2}}{_NUMBER_WORD}{_VALUE}")
+_PARTIAL_SSN = re.compile(
+    r"\blast\s{0,2}(?:4|four)(?:\s{0,2}digits)?\s{0,2}(?:of\s{1,2})?(?:the\s{1,2}|pt'?s\s{1,2}|her\s{1,2}|his\s{1,2})?"
+    r"(?:ssn|social(?:\s{1,2}security)?|soc\s?sec|ss#)[^\d\n]{0,8}\d{4}(?!\d)"
+)
+_SSN_AFTER = re.compile(
+    r"[^\d\n]{0,25}?(?:\d{3}\s{0,2}[- ._]?\s{0,2}\d{2}\s{0,2}[- ._]?\s{0,2}\d{4}(?!\d)"
+    r"|(?:x{3}|\*{3})[- .]?(?:x{2}|\*{2})[- .]?\d{4}(?!\d)"
+    r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)[^\d\n]{0,6}\d{4}(?!\d))"
+)
+_PHONE_AFTER = re.compile(
+    r"[^\d\n]{0,14}?(?:(?:\+?1|001)[\s.-]?)?(?:\(?\d{3}\)?[\s./-]{0,3})?\d{3}[\s./-]{0,3}\d{4}(?!\d)"
+)
+_ADDRESS_AFTER = re.compile(r"[^\n\d]{0,15}?\d{1,6}[a-z]?\s{1,3}[a-z]")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_NON_SPACE = re.compile(r"\S+")
+_VALUE_START = re.compile(r"[0-9x*(+]")
+
+
+def _identifying_value(value: str) -> bool:
+    """A labelled value identifies someone when it has at least 3 digits and is not just a year."""
+    digits = sum(map(str.isdigit, value))
+    return digits >= 3 and not _YEAR.fullmatch(value)
+
+
+def _street_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
+    for m in _HOUSE_AND_WORDS.finditer(text):
+        for index, word in enumerate(_NON_SPACE.finditer(text, m.start("words"), m.end())):
+            bare = word.group().rstrip(".").lower()
+            suffix = bare in STREET_SUFFIXES or bare in AMBIGUOUS_SUFFIXES
+            function_word = bare in STOPWORDS and bare not in ("n", "s", "e", "w")
+            if not suffix and (bare in _NOT_STREET_WORDS or function_word):
+                break
+            if index == 0 or not suffix:
+                continue
+            if bare in AMBIGUOUS_SUFFIXES and not _AFTER_AMBIGUOUS.match(
+                text, word.end() - (word.group()[-1] == ".")
+            ):
+                continue
+            yield PhiKind.STREET_ADDRESS, m.start(), word.end()
+            break
+
+
+def _dates_near(text: str, births: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every date within reach of a birth word (after it, or before a "DOB" that follows a date); the text
+    between is scanned once however many birth words there are."""
+    reach = _BIRTH_GAP + 40
+    windows = sorted(
+        [(end, end + reach) for _, end in births] + [(max(0, start - 40), start) for start, _ in births]
+    )
+    dates: list[tuple[int, int]] = []
+    scanned = 0
+    for start, end in windows:
+        start = max(start, scanned)
+        if start >= end:
+            continue
+        stop = min(len(text), end + 24)  # a date that starts inside the window may end after it
+        dates.extend(m.span() for m in _DATES.finditer(text, start, stop) if m.start() < end)
+        scanned = end
+    return sorted(set(dates))
+
+
+def _birth_hits(text: str, births: list[tuple[int, int]]) -> Iterator[tuple[PhiKind, int, int]]:
+    """A date within a few words after a birth word, and a date followed by "(DOB)"."""
+    if not births:
+        return
+    dates = _dates_near(text, births)
+    starts = [start for start, _ in dates]
+    for label_start, label_end in births:
+        n = bisect.bisect_left(starts, label_end)
+        if n == len(dates):
+            continue
+        start, end = dates[n]
+        gap = text[label_end:start]
+        near = len(gap) <= _BIRTH_GAP and not any(c.isdigit() or c == "\n" for c in gap)
+        if near and not _OTHER_DATE_LABEL.search(gap):
+            yield PhiKind.DATE_OF_BIRTH, label_start, end
+    for start, end in dates:
+        after = _DOB_AFTER_DATE.match(text, end)
+        if after:
+            yield PhiKind.DATE_OF_BIRTH, start, after.end()
+
+
+# Any "ID", "#", "no." or "number" followed by a long number identifies someone, whatever the label before
+# it, unless that label names something that is not a person (a provider's NPI, a drug's NDC or lot, a room).
+_GENERIC_ID = re.compile(
+    r"(?:\b(?:id|no|number|nbr|num|cin|rin|bic|sn)\b\.?|#)\s{0,2}[:#]?\s{0,2}"
+    r"(?P<value>[a-z]{0,4}-?\d[a-z0-9-]{3,24}(?:\s\d{2,4})?)(?![a-z0-9-])"
+)
+_NOT_AN_ID = re.compile(
+    r"(?:npi|ndc|lot|room|rm|bed|ext|extension|tax|ein|dea|upin|cpt|icd|code|drg|line|page|pg|step|item"
+    r"|query|clarification|worklist|batch|order|rx|reference|ref|version|fy|q[1-4]|ticket|case\s+study)"
+    r"[\s:#.]{0,4}(?:id|no|number|nbr|num)?[\s:#.]{0,3}$"
 )
 
 
-def _name_hits(text: str) -> list[PhiHit]:
-    hits = _given_name_hits(text)
-    for pattern in (_PATIENT_NAME, _RELATIVE, _HONORIFIC, _NAME_LABEL):
-        for match in pattern.finditer(text):
-            names = [match.group("first")]
-            if "last" in pattern.groupindex:
-                names.append(match.group("last"))
-            if any(name in _NOT_NAMES for name in names):
+def _personal_url(m: re.Match[str]) -> bool:
+    """A link into a chart or to a person's page; a site's home page or a public reference is not one."""
+    found = m.group()
+    host = found.split("//", 1)[-1].split("/", 1)[0]
+    path = (m.group("path") or "").strip("/")
+    return bool(path) and not _PUBLIC_HOSTS.search(host)
+
+
+def _long_id(value: str) -> bool:
+    digits = sum(map(str.isdigit, value))
+    letters = sum(map(str.isalpha, value))
+    return digits >= 6 or (digits >= 4 and letters >= 1 and len(value) >= 7)
+
+
+def _format_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
+    for kind, pattern, needs in _SIMPLE:
+        if needs and not any(part in text for part in needs):
+            continue
+        for m in pattern.finditer(text):
+            if kind is PhiKind.URL and not _personal_url(m):
                 continue
-            hits.append(PhiHit(PhiKind.PATIENT_NAME, match.start(), match.end()))
-    return hits
+            yield kind, m.start(), m.end()
+    for pattern, kind, marker in (
+        (_OLD_FULL_DATE, PhiKind.DATE_OF_BIRTH, "19"),
+        (_OLD_FULL_DATE_WORDS, PhiKind.DATE_OF_BIRTH, "19"),
+        (_PARTIAL_SSN, PhiKind.SSN, "last"),
+        (_AGE_LABELLED, PhiKind.AGE_OVER_89, "age"),
+        (_AGE_IS, PhiKind.AGE_OVER_89, " is "),
+    ):
+        if marker in text:
+            for m in pattern.finditer(text):
+                yield kind, m.start(), m.end()
+    yield from _email_hits(text)
+    for m in _GENERIC_ID.finditer(text):
+        if _long_id(m.group("value")) and not _NOT_AN_ID.search(text[max(0, m.start() - 24) : m.start()]):
+            yield PhiKind.INSURANCE_ID, m.start(), m.end()
+    for m in _STATE_ZIP.finditer(text):
+        yield PhiKind.STREET_ADDRESS, m.start(), m.end()
+    yield from _street_hits(text)
+    births: list[tuple[int, int]] = []
+    for m in _LABELS.finditer(text):
+        group = _label_group(text, m)
+        if group is None:
+            continue
+        if group == "birth":
+            births.append(m.span())
+            continue
+        if group == "ssn":
+            value = _SSN_AFTER.match(text, m.end())
+            kind = PhiKind.SSN
+        elif group == "phone":
+            value = _PHONE_AFTER.match(text, m.end())
+            kind = PhiKind.PHONE
+        elif group == "address":
+            value = _ADDRESS_AFTER.match(text, m.end())
+            kind = PhiKind.STREET_ADDRESS
+        else:
+            pattern = _ID_AFTER_WEAK if group.endswith("_weak") else _ID_AFTER_STRONG
+            value = pattern.match(text, m.end())
+            kind = _LABEL_KINDS[group]
+            if value and not _identifying_value(value.group("value")):
+                value = None
+        if value:
+            start = m.start()
+            if kind in (PhiKind.PHONE, PhiKind.SSN):  # the number itself: "call [removed: phone]"
+                first = _VALUE_START.search(text, m.end(), value.end())
+                start = first.start() if first else start
+            yield kind, start, value.end()
+    yield from _birth_hits(text, births)
+
+
+# ---- 3. names -----------------------------------------------------------------------------------------------
+
+
+def _words() -> dict[str, list[str]]:
+    """kind -> its words, from bot/relay/data/phi_words.tsv.gz (one `kind<TAB>word word ...` line per kind)."""
+    data = resources.files("bot.relay.data").joinpath("phi_words.tsv.gz").read_bytes()
+    by_kind: dict[str, list[str]] = {"given": [], "surname": [], "clinical": []}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        kind, _, words = line.partition("\t")
+        if kind in by_kind:
+            by_kind[kind] = words.split(" ")
+    return by_kind
+
+
+# Function words and the verbs that follow "patient"/"pt" in clinical text: never a name.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "without",
+        "within",
+        "into",
+        "onto",
+        "upon",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "while",
+        "as",
+        "if",
+        "than",
+        "then",
+        "so",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "are",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "done",
+        "not",
+        "no",
+        "yes",
+        "none",
+        "all",
+        "any",
+        "some",
+        "each",
+        "every",
+        "both",
+        "either",
+        "neither",
+        "other",
+        "another",
+        "such",
+        "same",
+        "own",
+        "only",
+        "also",
+        "just",
+        "very",
+        "too",
+        "more",
+        "most",
+        "less",
+        "least",
+        "much",
+        "many",
+        "few",
+        "several",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "he",
+        "she",
+        "they",
+        "them",
+        "him",
+        "her",
+        "his",
+        "hers",
+        "their",
+        "theirs",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "prior",
+        "previous",
+        "per",
+        "via",
+        "vs",
+        "re",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "could",
+        "states",
+        "stated",
+        "reports",
+        "reported",
+        "denies",
+        "denied",
+        "presents",
+        "presented",
+        "presenting",
+        "admitted",
+        "discharged",
+        "transferred",
+        "seen",
+        "developed",
+        "noted",
+        "remains",
+        "remained",
+        "continues",
+        "continued",
+        "returned",
+        "received",
+        "underwent",
+        "tolerated",
+        "refused",
+        "declined",
+        "requires",
+        "required",
+        "needs",
+        "needed",
+        "takes",
+        "took",
+        "taking",
+        "started",
+        "completed",
+        "complains",
+        "complained",
+        "endorses",
+        "endorsed",
+        "appears",
+        "appeared",
+        "underwent",
+        "follows",
+        "followed",
+        "education",
+        "instructed",
+        "counseled",
+        "advised",
+        "informed",
+        "agrees",
+        "agreed",
+        "consents",
+        "consented",
+        "verbalizes",
+        "ambulates",
+        "ambulating",
+        "alert",
+        "oriented",
+        "awake",
+        "stable",
+        "unstable",
+        "improved",
+        "improving",
+        "worsening",
+        "doing",
+        "feels",
+        "felt",
+        "found",
+        "placed",
+        "given",
+        "started",
+        "status",
+        "history",
+        "hx",
+        "record",
+        "records",
+        "chart",
+        "name",
+        "identity",
+        "portal",
+        "safety",
+        "information",
+        "encounter",
+        "account",
+        "visit",
+        "care",
+        "plan",
+        "population",
+        "presentation",
+        "identifier",
+        "id",
+        "number",
+        "male",
+        "female",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "infant",
+        "child",
+        "baby",
+        "adult",
+        "elderly",
+        "patient",
+        "patients",
+        "pt",
+        "pts",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "thanks",
+        "thank",
+        "hi",
+        "hello",
+        "hey",
+        "dear",
+        "regards",
+        "sincerely",
+        "ok",
+        "okay",
+        "sorry",
+        "however",
+        "otherwise",
+        "note",
+        "update",
+        "please",
+        "question",
+        "answer",
+        "reply",
+        "correct",
+        "confirmed",
+        "agree",
+        "great",
+        "sure",
+        "well",
+        "again",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "team",
+        "everyone",
+        "folks",
+        "doc",
+        "re",
+        "fyi",
+        "fwd",
+        "subject",
+        "cc",
+    ]
+)
+EPONYM_NOUNS = frozenset(
+    [
+        "surgery",
+        "level",
+        "depth",
+        "drain",
+        "tube",
+        "splint",
+        "brace",
+        "cast",
+        "clamp",
+        "needle",
+        "forceps",
+        "retractor",
+        "approach",
+        "sheath",
+        "balloon",
+        "valve",
+        "filter",
+        "scan",
+        "questionnaire",
+        "assessment",
+        "maneuvers",
+        "scores",
+        "fracture's",
+        "diet",
+        "regimen",
+        "protocol",
+        "solution",
+        "cocktail",
+        "formula",
+        "equation",
+        "bundle",
+        "syndrome",
+        "syndromes",
+        "disease",
+        "diseases",
+        "disorder",
+        "sign",
+        "signs",
+        "test",
+        "tests",
+        "maneuver",
+        "manoeuvre",
+        "palsy",
+        "phenomenon",
+        "reflex",
+        "fracture",
+        "fractures",
+        "lymphoma",
+        "sarcoma",
+        "tumor",
+        "tumour",
+        "foot",
+        "joint",
+        "ulcer",
+        "node",
+        "nodes",
+        "esophagus",
+        "triad",
+        "score",
+        "criteria",
+        "classification",
+        "scale",
+        "procedure",
+        "operation",
+        "repair",
+        "anastomosis",
+        "catheter",
+        "stain",
+        "type",
+        "variant",
+        "cyst",
+        "neuroma",
+        "contracture",
+        "deformity",
+        "arthropathy",
+        "neuropathy",
+        "atrophy",
+        "dystrophy",
+        "ataxia",
+        "chorea",
+        "dementia",
+        "anomaly",
+        "malformation",
+        "aneurysm",
+        "hernia",
+        "effect",
+        "law",
+        "rule",
+        "point",
+        "line",
+        "space",
+        "body",
+        "bodies",
+        "cell",
+        "cells",
+        "granuloma",
+        "nodule",
+        "nodules",
+        "thyroiditis",
+        "encephalopathy",
+        "encephalitis",
+        "spots",
+        "spot",
+        "angina",
+        "fever",
+        "virus",
+        "bacillus",
+        "pouch",
+        "pump",
+        "shunt",
+        "method",
+        "technique",
+        "view",
+        "position",
+        "incision",
+        "flap",
+        "graft",
+        "block",
+        "stage",
+        "grade",
+        "ratio",
+        "index",
+    ]
+)
+_CLINICIAN = frozenset(
+    [
+        "dr",
+        "doctor",
+        "np",
+        "pa",
+        "pa-c",
+        "rn",
+        "md",
+        "do",
+        "provider",
+        "physician",
+        "attending",
+        "nurse",
+        "surgeon",
+        "resident",
+        "fellow",
+        "np-c",
+        "dpm",
+        "aprn",
+    ]
+)
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "mister"])
+# Words after which a name is the patient's (or a relative's): "Patient name:", "pt", "wife".
+_NAME_LABELS = frozenset(
+    [
+        "patient",
+        "pt",
+        "pts",
+        "client",
+        "insured",
+        "subscriber",
+        "guarantor",
+        "beneficiary",
+        "member",
+        "enrollee",
+        "name",
+        "aka",
+        "alias",
+        "wife",
+        "husband",
+        "spouse",
+        "partner",
+        "mother",
+        "father",
+        "mom",
+        "dad",
+        "son",
+        "daughter",
+        "sister",
+        "brother",
+        "guardian",
+        "caregiver",
+        "grandmother",
+        "grandfather",
+        "granddaughter",
+        "grandson",
+        "aunt",
+        "uncle",
+        "niece",
+        "nephew",
+        "cousin",
+        "nok",
+        "kin",
+        "contact",
+        "fiance",
+        "fiancee",
+        "boyfriend",
+        "girlfriend",
+    ]
+)
+_EXPLICIT_NAME_LABELS = frozenset(["name", "aka", "alias", "ptname", "patientname", "pname"])
+_FILLER_WORDS = frozenset(
+    ["is", "was", "named", "called", "name", "nm", "goes", "by", "the", "patient's", "pt's", "s"]
+)
+_WORD_PATTERN = re.compile(r"[A-Za-z][A-Za-z']*(?:-[A-Za-z][A-Za-z']*)*")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    given: frozenset[str]  # common given names that are not function words
+    given_any: frozenset[str]  # every common given name ("will", "may" included)
+    surname: frozenset[str]
+    clinical_only: frozenset[str]  # clinical words (eponyms, drugs) that are not also common names
+    clinical: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    words = _words()
+    given_any, surname, clinical = set(words["given"]), set(words["surname"]), set(words["clinical"])
+    return _Lexicon(
+        frozenset(given_any - STOPWORDS),
+        frozenset(given_any),
+        frozenset(surname),
+        frozenset(clinical - given_any - surname),
+        frozenset(clinical),
+    )
+
+
+# A name followed by a credential is a clinician's ("Maria Lopez, NP", "PATEL, PRIYA MD"): allowed.
+_CREDENTIAL = re.compile(
+    r",?\s{0,2}(?:(?i:md|np|pa-c|rn|lpn|aprn|crna|cnm|dpm|dds|dmd|phd|pharmd|fnp|anp|acnp|dnp|msn|bsn|lcsw"
+    r"|np-c|fnp-c|agnp-c|agnp|rrt|psyd|facp|facs|mph|cnp|lmsw|ccc-slp)|MD|DO|NP|PA|RN|RD|PT|OT|RT|MA|OD|SLP"
+    r"|CNA|LD|RDN)\b"
+)
+_CREDENTIALS = frozenset(
+    [
+        "md",
+        "do",
+        "np",
+        "pa",
+        "pa-c",
+        "rn",
+        "lpn",
+        "aprn",
+        "crna",
+        "cnm",
+        "dpm",
+        "dds",
+        "dmd",
+        "phd",
+        "pharmd",
+        "fnp",
+        "anp",
+        "acnp",
+        "dnp",
+        "msn",
+        "bsn",
+        "lcsw",
+        "np-c",
+        "fnp-c",
+        "agnp",
+        "rrt",
+        "psyd",
+        "facp",
+        "facs",
+        "mph",
+        "cnp",
+        "rd",
+        "rdn",
+        "ld",
+        "slp",
+        "cna",
+    ]
+)
+# "name" is a person's name field only after these (not "Procedure name:", "Drug name:").
+_PERSON_NAME_FIELD = frozenset(
+    [
+        "patient",
+        "pt",
+        "pts",
+        "patient's",
+        "pt's",
+        "full",
+        "legal",
+        "first",
+        "last",
+        "maiden",
+        "preferred",
+        "member",
+        "insured",
+        "subscriber",
+        "guarantor",
+        "mother",
+        "mother's",
+        "father",
+        "father's",
+        "spouse",
+        "baby",
+        "child",
+        "family",
+        "contact",
+        "my",
+        "his",
+        "her",
+        "their",
+        "the",
+        "newborn",
+        "infant",
+        "guardian",
+    ]
+)
+
+
+class _Text:
+    """The words of a text, by index: what the name rules look at."""
+
+    def __init__(self, text: str, lower: str, accented: frozenset[int] = frozenset()) -> None:
+        self.text = text
+        self.lower = lower
+        self.spans = [m.span() for m in _WORD_PATTERN.finditer(text)]
+        self.lows = [lower[a:b] for a, b in self.spans]
+        self.lex = _lexicon()
+        self.accented_positions = accented
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def low(self, i: int) -> str:
+        return self.lows[i]
+
+    def base(self, i: int) -> str:
+        """The word without a possessive ("Gonzalez's" -> "gonzalez", "Graves'" -> "graves")."""
+        word = self.lows[i]
+        if "'" not in word:
+            return word
+        return word[:-2] if word.endswith("'s") else word.rstrip("'")
+
+    def possessive(self, i: int) -> bool:
+        end = self.spans[i][1]
+        return self.low(i).endswith(("'s", "'")) or self.text[end : end + 1] == "'"
+
+    def capitalised(self, i: int) -> bool:
+        return self.text[self.spans[i][0]].isupper()
+
+    def upper(self, i: int) -> bool:
+        start, end = self.spans[i]
+        return end - start > 1 and self.text[start:end].isupper()
+
+    def accented(self, i: int) -> bool:
+        start, end = self.spans[i]
+        return bool(self.accented_positions) and any(p in self.accented_positions for p in range(start, end))
+
+    def gap(self, i: int) -> str:
+        """The characters between word i and word i + 1."""
+        return self.text[self.spans[i][1] : self.spans[i + 1][0]]
+
+    def name_shaped(self, i: int) -> bool:
+        start, end = self.spans[i]
+        return end - start >= 2 and self.low(i) not in STOPWORDS
+
+    def given(self, i: int) -> bool:
+        word = self.base(i)
+        if word in self.lex.given:
+            return True
+        parts = word.split("-")  # "mary-kate", "min-jun", "jean-luc"; not "x-ray"
+        return len(parts) > 1 and parts[0] in self.lex.given and all(len(part) > 1 for part in parts)
+
+    def surname(self, i: int) -> bool:
+        word = self.base(i)
+        if word in self.lex.surname or word.replace("'", "") in self.lex.surname:
+            return True
+        return "-" in word and all(part.replace("'", "") in self.lex.surname for part in word.split("-"))
+
+    def clinical_only(self, i: int) -> bool:
+        word = self.base(i)
+        if "-" in word:
+            return all(part in self.lex.clinical_only for part in word.split("-"))
+        return word in self.lex.clinical_only
+
+    def clinical(self, i: int) -> bool:
+        return self.base(i) in self.lex.clinical
+
+    def could_be_family(self, i: int) -> bool:
+        return self.name_shaped(i) and not self.clinical_only(i) and self.base(i) not in _CREDENTIALS
+
+    def eponym_after(self, i: int) -> bool:
+        """Word i ends an eponym: a clinical noun like "syndrome" follows ("Lou Gehrig's disease")."""
+        return i + 1 < len(self) and self.low(i + 1) in EPONYM_NOUNS and self.gap(i).isspace()
+
+    def score_after(self, i: int) -> bool:
+        """A clinical word followed by a number is a score or a stage ("Gleason 7", "Clark level IV")."""
+        end = self.spans[i][1]
+        return self.clinical(i) and bool(re.match(r"\s{1,2}\d", self.text[end : end + 3]))
+
+    def credential_after(self, i: int) -> bool:
+        return bool(_CREDENTIAL.match(self.text, self.spans[i][1]))
+
+    def after_clinician(self, i: int) -> bool:
+        return i > 0 and self.low(i - 1) in _CLINICIAN and len(self.gap(i - 1)) <= 3
+
+    def index_layout(self, i: int) -> bool:
+        """Word i follows a line that starts "<Clinical word>, ": an index entry ("Syndrome, Charles Bonnet")."""
+        if (
+            i == 0
+            or self.gap(i - 1).strip() != ","
+            or not self.clinical_only(i - 1)
+            or not self.capitalised(i - 1)
+        ):
+            return False
+        return i == 1 or "\n" in self.gap(i - 2) or bool(self.gap(i - 2).strip(" "))
+
+
+def _name_end(words: _Text, i: int) -> int:
+    """The last word of a name starting at word i: up to two more name words on the same line."""
+    end = i
+    for n in range(i + 1, min(i + 3, len(words))):
+        gap = words.gap(n - 1)
+        if gap.strip(" .") or "\n" in gap or not words.could_be_family(n):
+            break
+        if not (words.capitalised(n) or words.given(n) or words.surname(n)):
+            break
+        end = n
+    return end
+
+
+def _last_comma_first(words: _Text, i: int) -> int | None:
+    """ "Last, First" starting at word i: the index of the given name, or None."""
+    if i + 1 >= len(words):
+        return None
+    gap = words.gap(i)
+    if gap.strip() != "," or len(gap) > 3 or "\n" in gap:
+        return None
+    if not (words.capitalised(i + 1) or words.given(i + 1)):  # every rule below needs one of these
+        return None
+    if not words.could_be_family(i) or not words.could_be_family(i + 1) or words.possessive(i):
+        return None
+    last, first = i, i + 1
+    if words.given(first) and (words.capitalised(last) or words.surname(last)):
+        return first
+    if words.surname(last) and words.capitalised(first) and not words.upper(first):
+        return first
+    if words.upper(last) and words.upper(first):
+        long_enough = min(len(words.low(last)), len(words.low(first))) >= 3
+        known = words.given(first) or words.surname(last) or words.surname(first)
+        return first if long_enough and known else None
+    plain = words.capitalised(last) and words.capitalised(first) and not words.upper(first)
+    if plain and not words.clinical(last) and not words.clinical(first):
+        return first
+    return None
+
+
+def _labelled_name(words: _Text, i: int) -> tuple[int, int] | None:
+    """A name after a label word: "Patient name: Lopez, Maria", "pt is jane smith", "Mrs. whitfield"."""
+    label = words.low(i)
+    honorific = label in _HONORIFICS
+    explicit = label in _EXPLICIT_NAME_LABELS
+    field_of_something = i > 0 and "\n" not in words.gap(i - 1) and not words.gap(i - 1).strip(" '")
+    if label == "name" and field_of_something and words.low(i - 1) not in _PERSON_NAME_FIELD:
+        return None  # "Procedure name: Whipple"
+    n, linked = i + 1, False
+    while n < len(words) and words.low(n) in _FILLER_WORDS and n - i <= 3 and len(words.gap(n - 1)) <= 3:
+        explicit = explicit or words.low(n) in ("named", "called", "name", "nm")
+        linked = linked or words.low(n) in ("is", "was")
+        n += 1
+    if n >= len(words):
+        return None
+    gap = words.gap(n - 1)
+    comma_ok = label in ("patient", "pt", "name") or explicit or words.given(n)
+    if len(gap) > 6 or "\n" in gap or gap.strip(" :#.=-'" + ("," if comma_ok else "")):
+        return None
+    lex = words.lex
+    word = words.base(n)
+    comma_given = (
+        n + 1 < len(words)
+        and words.gap(n).strip() == ","
+        and words.given(n + 1)
+        and words.could_be_family(n)
+        and not words.clinical(n)
+    )
+    if not words.name_shaped(n):
+        # "patient will brown": a given name that is also a function word, followed by a family name
+        if not (
+            word in lex.given_any
+            and n + 1 < len(words)
+            and words.surname(n + 1)
+            and not words.clinical_only(n + 1)
+        ):
+            return None
+        if not words.gap(n).isspace():
+            return None
+    elif honorific or explicit:
+        if words.clinical_only(n) and not words.capitalised(n):
+            return None
+    elif linked:  # "pt is jane smith", "pt is d'souza, anita"; not "pt is Catholic", "pt is post-op"
+        if not (words.given(n) or words.surname(n) or comma_given):
+            return None
+    else:
+        known = words.given(n) or words.surname(n)
+        capitalised_unknown = words.capitalised(n) and not words.clinical(n) and not words.upper(n)
+        long_upper = words.upper(n) and len(word) > 4 and not words.clinical(n)
+        if not (known or capitalised_unknown or long_upper):
+            return None
+    if not honorific and (words.eponym_after(n) or words.score_after(n)):
+        return None
+    last = _last_comma_first(words, n) or (n + 1 if comma_given else _name_end(words, n))
+    if not honorific and words.credential_after(last):
+        return None
+    return words.spans[i if honorific else n][0], words.spans[last][1]
+
+
+def _name_hits(text: str, lower: str, accented: frozenset[int] = frozenset()) -> Iterator[tuple[int, int]]:
+    words = _Text(text, lower, accented)
+    text, lex, spans, lows = words.text, words.lex, words.spans, words.lows
+    labels = _NAME_LABELS | _HONORIFICS | _EXPLICIT_NAME_LABELS
+    has_accents = bool(accented)
+    for i in range(len(spans)):
+        if lows[i] in labels:
+            labelled = _labelled_name(words, i)
+            if labelled:
+                yield labelled
+                continue
+        end = spans[i][1]
+        comma = "," in text[end : end + 3]
+        if not comma:  # only a given name (or an accented capitalised word) can start a name in prose
+            low = lows[i]
+            given = low in lex.given or (("'" in low or "-" in low) and words.given(i))
+            upper_surname = low in lex.surname and words.upper(i)  # "SMITH JOHN"
+            if not (given or upper_surname or (has_accents and text[spans[i][0]].isupper())):
+                continue
+        if comma:
+            first = _last_comma_first(words, i)
+            if first is not None and not words.eponym_after(first) and not words.credential_after(first):
+                if not words.after_clinician(i):
+                    yield spans[i][0], spans[first][1]
+                continue
+        if i + 1 >= len(spans) or not words.gap(i).isspace() or "\n" in words.gap(i):
+            continue
+        pair = _prose_pair(words, i) and not words.eponym_after(i + 1) and not words.credential_after(i + 1)
+        if pair and not (words.after_clinician(i) or words.index_layout(i)):
+            yield spans[i][0], spans[i + 1][1]
+
+
+def _prose_pair(words: _Text, i: int) -> bool:
+    """Words i and i + 1 are a given and a family name in running text."""
+    family = i + 1
+    if not words.could_be_family(family):
+        return False
+    if words.capitalised(i):
+        if words.given(i) and words.capitalised(family):
+            return True
+        if words.upper(i) and words.upper(family) and words.surname(i) and words.given(family):
+            return True  # "SMITH JOHN": a chart's Last First without the comma
+        both_capitalised = words.capitalised(family) and not words.upper(i) and not words.upper(family)
+        unknown = not words.clinical_only(i) and words.name_shaped(i)
+        return both_capitalised and unknown and (words.accented(i) or words.accented(family))
+    # all lower case: a known given name, then a known family name that is not only a clinical word
+    return words.given(i) and words.surname(family)
+
+
+# ---- the guard ----------------------------------------------------------------------------------------------
+
+
+def prepare() -> None:
+    """Load the word lists now (about 60 ms) rather than on the first text a user sends."""
+    _lexicon()
 
 
 def find_phi(text: str) -> list[PhiHit]:
-    """Every identifier-looking span in `text`, in order; overlapping hits of one kind are merged."""
-    hits = [PhiHit(kind, m.start(), m.end()) for kind, pattern in _PATTERNS for m in pattern.finditer(text)]
-    hits.extend(_name_hits(text))
-    hits.sort(key=lambda hit: (hit.start, -hit.end))
+    """Every identifier-looking span in `text` (positions in `text` itself), in order; overlapping hits of
+    one kind are merged."""
+    normal = normalise(text)
+    lowered = normal.text.lower()
+    if len(lowered) != len(normal.text):  # a character whose lower case is longer: keep positions aligned
+        lowered = "".join(c.lower()[:1] or c for c in normal.text)
+    names = ((PhiKind.PATIENT_NAME, s, e) for s, e in _name_hits(normal.text, lowered, normal.accented))
+    spans = [*_format_hits(lowered), *names]
+    hits = sorted(
+        (PhiHit(kind, *normal.span(start, end, len(text))) for kind, start, end in spans),
+        key=lambda hit: (hit.start, -hit.end),
+    )
     merged: list[PhiHit] = []
+    last_of_kind: dict[PhiKind, int] = {}
     for hit in hits:
-        overlapping = next(
-            (
-                kept
-                for kept in merged
-                if kept.kind is hit.kind and hit.start < kept.end and kept.start < hit.end
-            ),
-            None,
-        )
-        if overlapping is None:
-            merged.append(hit)
-        elif hit.end > overlapping.end:
-            merged[merged.index(overlapping)] = PhiHit(hit.kind, overlapping.start, hit.end)
+        index = last_of_kind.get(hit.kind)
+        if index is not None and hit.start < merged[index].end:
+            if hit.end > merged[index].end:
+                merged[index] = PhiHit(hit.kind, merged[index].start, hit.end)
+            continue
+        last_of_kind[hit.kind] = len(merged)
+        merged.append(hit)
     return merged
 
 

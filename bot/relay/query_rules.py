@@ -27,6 +27,7 @@ MIN_INDICATORS = 15
 MAX_OPTION = 75  # Block Kit option text limit: the office answers through radio buttons
 MAX_OPTIONS = 10  # Block Kit radio buttons limit, required options included
 MIN_CLINICAL_OPTIONS = 2
+MAX_GUARDED = 4000  # longest field text the PHI guard reads when the field is refused anyway
 
 _ENCOUNTER_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _./#:-]*$")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]{1,9}$")
@@ -164,7 +165,7 @@ def validate_query(draft: QueryDraft, *, now: datetime | None = None) -> QueryVa
         errors["encounter_ref"] = f"The encounter reference must be {MAX_ENCOUNTER_REF} characters or fewer."
     elif not _ENCOUNTER_REF.match(ref) or not any(ch.isdigit() for ch in ref):
         errors["encounter_ref"] = (
-            "Use the opaque account, encounter or claim number (letters, digits and - _ . / # :), "
+            "Use the opaque reference of the encounter or claim (letters, digits and - _ . / # :), "
             "never a name."
         )
 
@@ -206,14 +207,17 @@ def validate_query(draft: QueryDraft, *, now: datetime | None = None) -> QueryVa
         elif now is not None and draft.due_at <= now:
             errors["due_at"] = "The due time must be in the future."
 
+    free_text = {
+        "encounter_ref": draft.encounter_ref,
+        "codes": " ".join(draft.codes),
+        "question": draft.question,
+        "indicators": draft.indicators,
+        "options": "\n".join(draft.options),
+    }
+    # A field already refused for its length is not read by the PHI guard (nothing of it is kept anyway), so
+    # the guard's work is bounded by the form's limits whatever a forged submission holds.
     found_phi = phi.check_fields(
-        {
-            "encounter_ref": draft.encounter_ref,
-            "codes": " ".join(draft.codes),
-            "question": draft.question,
-            "indicators": draft.indicators,
-            "options": "\n".join(draft.options),
-        }
+        {field: text for field, text in free_text.items() if len(text) <= MAX_GUARDED or field not in errors}
     )
     errors.update(found_phi)
     return QueryValidation(errors=errors, warnings=_leading_warnings(draft), phi_fields=frozenset(found_phi))
@@ -241,8 +245,11 @@ def check_answer_choice(
     elif format_ == QueryFormat.YES_NO:
         if not choice or not any(_same(choice, option) for option in YES_NO_CHOICES):
             errors["choice"] = "Answer yes, no or clinically undetermined."
-    elif not text.strip():
-        errors["text"] = "Enter the answer."
+    else:
+        if choice:  # an open-ended query offers no choices: a forged one is never stored
+            errors["choice"] = "This question takes a written answer, not a choice."
+        if not text.strip():
+            errors["text"] = "Enter the answer."
     if len(text) > MAX_QUESTION:
         errors["text"] = f"The answer must be {MAX_QUESTION} characters or fewer."
     return errors

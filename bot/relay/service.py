@@ -234,6 +234,7 @@ class ClarificationService:
         self._db_factory = db_factory
         self._clock = clock
         self._blocks_for = blocks_for
+        phi.prepare()  # the guard's word lists, before the first request rather than during it
 
     # -- plumbing
 
@@ -862,7 +863,9 @@ class ClarificationService:
                     f"Clarification #{c.id} was closed without an answer; a lead can reopen it."
                 )
             errors = dict(check_answer_choice(c.format, c.options, answer.choice, answer.text))
-            problems = phi.check_fields({"answer": answer.text})
+            if len(answer.text) > MAX_REPLY or len(answer.choice or "") > MAX_REPLY:
+                raise ValidationFailed(errors)  # refused for its length before the PHI guard reads it
+            problems = phi.check_fields({"answer": answer.text, "choice": answer.choice or ""})
             if problems:
                 return self._phi_refusal(db, now, actor, problems, c.id)
             if errors:

@@ -149,9 +149,11 @@ def _option(text: str, value: str) -> Option:
     return Option(text=_plain(text), value=value[:150])
 
 
-def _reply(text: str, blocks: Sequence[Block]) -> Reply:
+def _reply(text: str, blocks: Sequence[Block], *, fallback_is_mrkdwn: bool = False) -> Reply:
+    """The fallback shows in notifications and is parsed as mrkdwn, so it is made safe like the blocks."""
     rendered = [block.to_dict() for block in blocks][:MAX_BLOCKS]
-    return Reply(text=truncate(text, 3000), blocks=rendered)
+    fallback = text if fallback_is_mrkdwn else safe_message(text)
+    return Reply(text=truncate(fallback, 3000), blocks=rendered)
 
 
 def status_text(c: Clarification) -> str:
@@ -668,7 +670,7 @@ def show_reply(
 
 def mrkdwn_reply(text: str) -> Reply:
     """Text already written as safe mrkdwn by our own code (e.g. the schedules feature's replies)."""
-    return _reply(text, _packed("", text.splitlines()))
+    return _reply(text, _packed("", text.splitlines()), fallback_is_mrkdwn=True)
 
 
 def office_line(office: Office) -> str:

@@ -226,6 +226,8 @@ def help_reply() -> Reply:
 
 def message_reply(message: str) -> Reply:
     """A short notice (usage error, nothing found); the message may quote the user, so it is escaped."""
+    if not escape(message).strip():  # nothing visible once invisible characters are removed
+        message = "(nothing to show)"
     return _reply(message, [_section(escape(message))])
 
 

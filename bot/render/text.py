@@ -6,8 +6,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.render.mrkdwn import ZWJ
-
 RULE = "─" * 60
 _LINK = re.compile(r"<([^<>|]+)\|([^<>]*)>")
 _BARE = re.compile(r"<([^<>]+)>")
@@ -29,7 +27,7 @@ def mrkdwn_to_text(text: str) -> str:
     text = _LINK.sub(link, text)
     text = _BARE.sub(bare, text)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return text.replace(ZWJ, "")
+    return text
 
 
 def _text_of(obj: Any) -> str:

@@ -34,6 +34,7 @@ POSITIVES = [
     ("MRN: A12345", PhiKind.MRN),
     ("MR# 123456", PhiKind.MRN),
     ("medical record number 7788991", PhiKind.MRN),
+    ("Account 1234567890", PhiKind.ACCOUNT_NUMBER),
     ("patient John Smith", PhiKind.PATIENT_NAME),
     ("Patient John Smith", PhiKind.PATIENT_NAME),
     ("pt. Mary Jones", PhiKind.PATIENT_NAME),
@@ -43,6 +44,32 @@ POSITIVES = [
     ("Mrs. Jones", PhiKind.PATIENT_NAME),
     ("Ms O'Neil", PhiKind.PATIENT_NAME),
     ("Mrs. McDonald-Hughes", PhiKind.PATIENT_NAME),
+    # issue 14: what got through to an office channel
+    ("Pt: Lopez, Maria", PhiKind.PATIENT_NAME),
+    ("patient: GONZALEZ, MARIA", PhiKind.PATIENT_NAME),
+    ("Smith, Jane", PhiKind.PATIENT_NAME),
+    ("pt is jane smith", PhiKind.PATIENT_NAME),
+    ("José Núñez", PhiKind.PATIENT_NAME),
+    ("1EG4-TE5-MK73", PhiKind.MEDICARE_ID),
+    ("1EG4TE5MK73", PhiKind.MEDICARE_ID),
+    ("Medicaid ID NY12345678", PhiKind.INSURANCE_ID),
+    ("member id XYZ123456789", PhiKind.INSURANCE_ID),
+    ("policy number H12345678", PhiKind.INSURANCE_ID),
+    ("group # 44712", PhiKind.INSURANCE_ID),
+    ("acct# 5512345", PhiKind.ACCOUNT_NUMBER),
+    ("FIN 88812345", PhiKind.ACCOUNT_NUMBER),
+    ("MRN#: 00-482-913", PhiKind.MRN),
+    ("SSN 078.05.1120", PhiKind.SSN),
+    ("ssn 078 05 1120", PhiKind.SSN),
+    ("social 078051120", PhiKind.SSN),
+    ("DOB 3-Mar-1950", PhiKind.DATE_OF_BIRTH),
+    ("DOB 19500303", PhiKind.DATE_OF_BIRTH),
+    ("b. 03/03/1950", PhiKind.DATE_OF_BIRTH),
+    ("born on the 3rd of March, 1950", PhiKind.DATE_OF_BIRTH),
+    ("lives at 12 oak street", PhiKind.STREET_ADDRESS),
+    ("078-05\u200b-1120", PhiKind.SSN),
+    ("Ma\u200bria Gonzalez", PhiKind.PATIENT_NAME),
+    ("SSN \u202e1209-83-214\u202c", PhiKind.SSN),
 ]
 
 NEGATIVES = [
@@ -70,7 +97,6 @@ NEGATIVES = [
     "Hgb 7.1 on 2026-11-02, transfused 2 units PRBC",
     "ENC-2026-00042",
     "CLM 88812345",
-    "Account 1234567890",
     "ENC 2026 11 0042",
     "The patient was admitted with sepsis",
     "Patient presented with chest pain on 11/03/2026",
@@ -83,6 +109,12 @@ NEGATIVES = [
     "follow up in 2 weeks on the road",
     "transferred to 2 St Mary's",
     "Born at term, no complications",
+    # issue 14: eponyms that were refused
+    "Charles Bonnet syndrome",
+    "Charcot Marie Tooth",
+    "Charcot-Marie-Tooth disease",
+    "Parkinson disease with Hodgkin lymphoma and Graves disease",
+    "Dr. Maria Lopez documented the findings",
 ]
 
 

@@ -11,8 +11,6 @@ import re
 import unicodedata
 from collections import Counter
 
-import pytest
-
 from tests.relay.phi_corpus import CLINICAL, IDENTIFIERS, CorpusText, Verdict, load, verdict, visible
 
 MIN_TEXTS = 350
@@ -68,11 +66,6 @@ def test_every_mbi_text_holds_an_mbi_in_the_official_format() -> None:
     assert not wrong, _listing(wrong)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue #14: the current guard refuses 178 of 462 identifier texts (bench/phi_corpus.py); "
-    "remove this mark when it refuses all of them",
-)
 def test_every_identifier_text_is_refused() -> None:
     missed = [row for row in identifiers if verdict(row.text) is not Verdict.REFUSED]
     assert not missed, (
@@ -80,11 +73,6 @@ def test_every_identifier_text_is_refused() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue #14: the current guard passes 512 of 524 clinical texts (97.7%, target 99%); "
-    "remove this mark when it meets the target",
-)
 def test_clinical_texts_pass() -> None:
     refused = [row for row in clinical if verdict(row.text) is not Verdict.PASSED]
     passed = len(clinical) - len(refused)

@@ -81,7 +81,7 @@ def test_clinical_indicators_are_required(indicators: str, message: str) -> None
     [
         ("ENC-2026-00042", True),
         ("CLM 88812345", True),
-        ("ACCT#4451/2", True),
+        ("ACCT#4451/2", False),  # a labelled account number is an identifier (issue 14)
         ("", False),
         ("   ", False),
         ("x" * 65, False),

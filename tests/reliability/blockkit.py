@@ -22,6 +22,11 @@ MAX_FALLBACK = 40_000  # Slack truncates longer `text`; the app keeps its fallba
 # Slack's control sequences: a mention, a channel link, a special mention (!channel, !here, !date...) or a URL.
 CONTROL = re.compile(r"<(?:[@#!]|[a-z][a-z0-9+.-]*:)", re.IGNORECASE)
 BARE_BROADCAST = re.compile(r"(?<![\w\u200d])@(?:channel|here|everyone)\b", re.IGNORECASE)
+# Bidi controls and zero-width characters (a joiner inside an emoji sequence is allowed): visual spoofing.
+INVISIBLE = re.compile(
+    "[\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]"
+    "|(?<![\U0001f000-\U0001faff\u2600-\u27bf\ufe0f])\u200d|\u200d(?![\U0001f000-\U0001faff\u2600-\u27bf])"
+)
 
 
 def _text_objects(node: Any) -> Iterator[Mapping[str, Any]]:
@@ -84,6 +89,8 @@ def block_problems(blocks: list[dict[str, Any]], max_blocks: int) -> list[str]:
             problems.append(f"an empty {kind or 'text'} object")
         if limit is not None and len(text) > limit:
             problems.append(f"a {kind} text of {len(text)} characters (limit {limit})")
+        if INVISIBLE.search(text):
+            problems.append(f"an invisible (bidi or zero-width) character in a {kind} text")
     problems += [
         f"a button value of {len(v)} characters" for v in _button_values(blocks) if len(v) > MAX_BUTTON_VALUE
     ]
@@ -128,4 +135,5 @@ def leaks(
             found += [f"bare {m.group(0)!r}" for m in BARE_BROADCAST.finditer(text)]
         if "<" in text:
             found.append(f"an unescaped '<' in {text[:80]!r}")
+        found += [f"invisible {m.group(0)!r} in {text[:80]!r}" for m in INVISIBLE.finditer(text)]
     return found

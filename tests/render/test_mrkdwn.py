@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.render.mrkdwn import ZWJ, escape, truncate
+from bot.render.mrkdwn import DEFUSED_AT, INVISIBLE, ZWJ, escape, truncate, visible
 from bot.render.text import blocks_to_text, mrkdwn_to_text
 
 
@@ -19,8 +19,23 @@ def test_escape_shows_mentions_and_links_literally() -> None:
 
 def test_escape_defuses_bare_broadcasts() -> None:
     assert escape("hi @channel, @HERE and @everyone; mail a@channels.org") == (
-        f"hi @{ZWJ}channel, @{ZWJ}HERE and @{ZWJ}everyone; mail a@channels.org"
+        f"hi {DEFUSED_AT}channel, {DEFUSED_AT}HERE and {DEFUSED_AT}everyone; mail a@channels.org"
     )
+
+
+def test_escape_removes_bidi_controls_and_zero_width_characters() -> None:
+    # An override makes "E11.9" display reversed; zero-width characters hide inside a code or a name.
+    assert escape("code \u202eE11.9\u202c and S7\u200b2.0\u200c01A\ufeff, Ma\u2060ria\u200f") == (
+        "code E11.9 and S72.001A, Maria"
+    )
+    assert escape("@\u200bchannel") == f"{DEFUSED_AT}channel"  # hiding a broadcast does not work either
+    assert truncate("\u2066abc\u2069", 3) == "abc"
+
+
+def test_emoji_joiners_stay_inside_emoji_sequences() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    flag = "\U0001f3f3\ufe0f\u200d\U0001f308"
+    assert visible(f"{family} {flag} a{ZWJ}b") == f"{family} {flag} ab"
 
 
 @given(st.text())
@@ -28,7 +43,8 @@ def test_escaped_text_has_no_control_characters_and_round_trips(text: str) -> No
     escaped = escape(text)
     assert "<" not in escaped and ">" not in escaped
     assert not re.search(r"&(?!amp;|lt;|gt;)", escaped)
-    assert mrkdwn_to_text(escaped) == text.replace(ZWJ, "")
+    assert not INVISIBLE.intersection(escaped.replace(ZWJ, ""))
+    assert mrkdwn_to_text(escaped).replace(DEFUSED_AT, "@") == visible(text).replace(DEFUSED_AT, "@")
 
 
 @given(st.text(), st.integers(min_value=1, max_value=50))
