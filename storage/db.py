@@ -3,56 +3,251 @@
 Every connection gets WAL (readers never block the writer), a busy timeout (a second writer waits instead of
 failing with "database is locked"), and foreign keys. A `Database` must not be shared across threads, so callers
 open one per unit of work or per thread (`connect` is cheap).
+
+Two busy timeouts: background work (the outbox, jobs, the CLI) waits up to BUSY_TIMEOUT_MS for the write lock;
+Slack request paths wait at most REQUEST_BUSY_TIMEOUT_MS, so a handler that cannot get the lock still answers
+inside Slack's 3 seconds ("busy, nothing was saved") instead of saving after Slack has given up on it.
+
+Problems with the file itself (a directory, not SQLite, read-only, a folder that cannot be written, a file
+deleted while running) raise DatabaseProblem: one line naming the path and what to do.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import sqlite_utils
 
 BUSY_TIMEOUT_MS = 10_000
+REQUEST_BUSY_TIMEOUT_MS = 1_500
 
 Migration = Callable[[sqlite_utils.Database], None]
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> sqlite_utils.Database:
-    """Open `path` (":memory:" allowed) with the product's pragmas."""
+class DatabaseProblem(Exception):
+    """The database file cannot be used as it is; the message is one line naming the path and what to do."""
+
+
+class DeadlinePassed(Exception):
+    """A write transaction reached its COMMIT after its deadline and was rolled back: nothing was saved."""
+
+
+class DatabaseBusy(Exception):
+    """Another writer held the lock longer than this caller could wait; nothing was saved."""
+
+
+def is_busy(error: BaseException) -> bool:
+    """SQLite's "database is locked" / "database is busy" (another writer held the lock past the timeout)."""
+    if isinstance(error, sqlite3.OperationalError):
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+        text = str(error).lower()
+        return "locked" in text or "busy" in text
+    return False
+
+
+def explain(path: Path, error: BaseException, what: str = "database") -> DatabaseProblem:
+    """Turn an error met while opening or writing `path` into one line saying what is wrong and what to do."""
+    target = Path(path)
+    parent = target.parent
+    if target.is_dir():
+        return DatabaseProblem(
+            f"the {what} {target} is a directory, not a file: point the setting at a file "
+            f"(e.g. {target / target.name}.sqlite) or move the directory away"
+        )
+    if not parent.exists():
+        return DatabaseProblem(
+            f"cannot create the folder {parent} for the {what} {target}"
+            f"{_reason(error)}: create it, or choose a path in a folder this user can write"
+        )
+    if not parent.is_dir():
+        return DatabaseProblem(
+            f"the {what} {target} cannot be created: {parent} is a file, not a folder; choose another path"
+        )
+    if isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error).lower():
+        return DatabaseProblem(
+            f"the {what} {target} is not a SQLite database (the file holds something else): move it away or "
+            "point the setting at another file"
+        )
+    if target.exists() and not os.access(target, os.W_OK):
+        return DatabaseProblem(
+            f"the {what} {target} is read-only for this user: make it writable (chmod u+w) or run as its owner"
+        )
+    if not os.access(parent, os.W_OK | os.X_OK):
+        state = "holds" if target.exists() else "would hold"
+        return DatabaseProblem(
+            f"the folder {parent}, which {state} the {what} {target}, is not writable by this user (SQLite "
+            "keeps its -wal and -shm files beside the database): make it writable or choose another folder"
+        )
+    if isinstance(error, sqlite3.OperationalError) and "readonly" in str(error).lower():
+        return DatabaseProblem(
+            f"the {what} {target} is read-only (file system or permissions): make it writable or move it "
+            "to a writable disk"
+        )
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return DatabaseProblem(f"no space left on the disk holding the {what} {target}: free some space")
+    return DatabaseProblem(f"cannot open the {what} {target}{_reason(error)}")
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return f" ({error.strerror.lower()})"
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return f" ({text})"
+
+
+def missing(path: Path, what: str = "database") -> DatabaseProblem:
+    return DatabaseProblem(
+        f"the {what} {path} is missing (deleted or moved while CodeDesk was running?): restore it from a "
+        "backup and restart; restarting without it starts a new, empty one"
+    )
+
+
+def connect(
+    path: str | Path,
+    *,
+    read_only: bool = False,
+    create: bool = True,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+) -> sqlite_utils.Database:
+    """Open `path` (":memory:" allowed) with the product's pragmas.
+
+    `create=False` opens an existing file only: a database deleted while the server runs raises
+    DatabaseProblem instead of being silently recreated empty. Problems with the file are DatabaseProblem.
+    """
     if str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-    else:
-        target = Path(path)
-        if read_only:
-            conn = sqlite3.connect(
-                f"file:{target}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
-            )
-        else:
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return sqlite_utils.Database(conn)
+    target = Path(path)
+    if not create and not read_only and not target.exists():
+        raise missing(target)
+    try:
+        if create and not read_only:
             target.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(target), check_same_thread=False, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    if not read_only and str(path) != ":memory:":
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA foreign_keys = ON")
+        mode = "ro" if read_only else ("rwc" if create else "rw")
+        conn = sqlite3.connect(
+            f"file:{quote(str(target))}?mode={mode}", uri=True, check_same_thread=False, isolation_level=None
+        )
+    except (sqlite3.Error, OSError) as exc:
+        if not create and not target.exists():
+            raise missing(target) from None
+        raise explain(target, exc) from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        conn.close()
+        if is_busy(exc):
+            raise DatabaseBusy(f"the database {target} is busy: another process holds it") from None
+        raise explain(target, exc) from None
     return sqlite_utils.Database(conn)
 
 
+def open_for_writing(path: Path, what: str = "database") -> None:
+    """Check at start-up that `path` can be created (or opened) and written; DatabaseProblem otherwise.
+
+    A read-only file opens and reads fine in SQLite; only a write shows it, so this writes (and removes) a row
+    in a scratch table inside a transaction that is rolled back.
+    """
+    db = connect(path)
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+        db.conn.execute("CREATE TABLE IF NOT EXISTS _write_check (x INTEGER)")
+        db.conn.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        raise explain(Path(path), exc, what) from None
+    finally:
+        db.close()
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """Which file a path named when the server started: a database deleted, or replaced by another file (a
+    new empty one made by some other process), is told apart from the one in use."""
+
+    path: Path
+    device: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileIdentity:
+        stat = Path(path).stat()
+        return cls(Path(path), stat.st_dev, stat.st_ino)
+
+    def problem(self, what: str, probe: str) -> str | None:
+        """None when the file is still the one the server started with and answers `probe` (a query that
+        reads a table); otherwise what is wrong, as one line."""
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            return str(missing(self.path, what))
+        except OSError as exc:
+            return f"the {what} {self.path} cannot be read ({exc.strerror or exc})"
+        if (stat.st_dev, stat.st_ino) != (self.device, self.inode):
+            return (
+                f"the {what} {self.path} was replaced by another file while CodeDesk was running: restore the "
+                "right one and restart"
+            )
+        try:
+            db = connect(self.path, read_only=True, busy_timeout_ms=1_000)
+            try:
+                db.execute(probe).fetchone()
+            finally:
+                db.close()
+        except DatabaseProblem as exc:
+            return str(exc)
+        except sqlite3.Error as exc:
+            if is_busy(exc):
+                return None  # busy is working, not broken
+            return f"the {what} {self.path} cannot be read ({str(exc).splitlines()[0]})"
+        return None
+
+
 @contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def write_transaction(
+    db: sqlite_utils.Database, *, deadline: float | None = None
+) -> Iterator[sqlite_utils.Database]:
     """`BEGIN IMMEDIATE` ... `COMMIT`: take the write lock up front so read-then-write never deadlocks.
 
-    Rolls back on any exception, so a failed change leaves nothing half-written.
+    Rolls back on any exception, so a failed change leaves nothing half-written. With `deadline` (a
+    `time.monotonic()` value), a transaction that reaches COMMIT after it is rolled back instead and
+    DeadlinePassed raised: the caller can say "nothing was saved" and be right. A busy database (the lock not
+    had within the busy timeout) raises DatabaseBusy, also with nothing saved.
     """
-    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):
+            raise DatabaseBusy("another writer held the database lock") from exc
+        raise
     try:
         yield db
+        if deadline is not None and time.monotonic() > deadline:
+            raise DeadlinePassed("the change was ready after its deadline; rolled back")
     except BaseException:
         db.conn.execute("ROLLBACK")
         raise
-    db.conn.execute("COMMIT")
+    try:
+        db.conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):
+            db.conn.execute("ROLLBACK")
+            raise DatabaseBusy("the commit could not get the database lock") from exc
+        raise
 
 
 def migrate(db: sqlite_utils.Database, name: str, steps: Sequence[Migration]) -> int:

@@ -179,5 +179,8 @@ RELAY_MIGRATIONS: tuple[Migration, ...] = (_step_1,)
 
 
 def migrate_relay(db: sqlite_utils.Database) -> int:
-    """Bring the relay tables up to date; returns the number of steps applied (0 when current)."""
-    return migrate(db, FAMILY, RELAY_MIGRATIONS)
+    """Bring the relay tables up to date (with the outbox's delivery state); returns the number of steps
+    applied (0 when current)."""
+    from storage.outbox import migrate_outbox  # storage.outbox reads this module's time format
+
+    return migrate(db, FAMILY, RELAY_MIGRATIONS) + migrate_outbox(db)
