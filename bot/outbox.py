@@ -51,7 +51,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot import outbox_notices
 from storage import outbox
-from storage.db import write_transaction
+from storage.db import DatabaseProblem, write_transaction
 from storage.outbox import Claim, OutboxRow, OutboxState
 
 log = logging.getLogger(__name__)
@@ -522,9 +522,15 @@ class OutboxWorker:
     def run_forever(self, stop_event: threading.Event) -> None:
         """The server's delivery loop; a failing pass is logged and retried, never fatal. Once stopped, it
         returns when the sends in flight have been recorded."""
+        told = ""
         while not stop_event.is_set():
             try:
                 self.dispatch_due(self._clock(), stop_event)
+                told = ""
+            except DatabaseProblem as exc:  # e.g. the database deleted while running: said once, not each pass
+                if str(exc) != told:
+                    log.error("outbox: nothing can be sent: %s", exc)
+                    told = str(exc)
             except Exception:
                 log.exception("outbox: delivery pass failed")
             self._sleep(self._poll_interval)
