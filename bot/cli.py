@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
@@ -21,6 +22,7 @@ from bot.lookups.errors import QueryError
 from bot.lookups.loaders.errors import LoaderError
 from bot.lookups.systems import parse_systems
 from bot.settings import Settings, SettingsError
+from storage.db import DatabaseBusy, DatabaseProblem, explain
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -35,12 +37,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _open_book(settings: Settings, out: TextIO) -> CodeBook:
+    from bot.services import open_code_book
+
     if not settings.codes_db_path.exists():
         print(
             f"Preparing the code database at {settings.codes_db_path} (once; a few seconds)...",
             file=sys.stderr,
         )
-    return CodeBook.open(settings.codes_db_path)
+    return open_code_book(settings)
 
 
 def _read_batch(path: str) -> list[str]:
@@ -397,6 +401,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     _add_jobs(sub)
+    from bot.outbox_cli import add_outbox_parser
+
+    add_outbox_parser(sub)
     return parser
 
 
@@ -410,6 +417,7 @@ def _add_jobs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
+    settings: Settings | None = None
     try:
         args = build_parser().parse_args(argv)
         if not getattr(args, "command", None):
@@ -418,8 +426,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         settings = Settings.from_env(mode="cli")
         func: Callable[[argparse.Namespace, Settings, TextIO], int] = args.func
         return func(args, settings, stream)
-    except (UsageError, SettingsError, QueryError) as exc:
+    except (UsageError, SettingsError, QueryError, DatabaseProblem, DatabaseBusy) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.Error as exc:  # met after opening (a read-only file shows itself on the first write)
+        path = settings.db_path if settings is not None else Path("(the database)")
+        print(f"error: {explain(path, exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -44,10 +44,11 @@ _FIXES = {
 }
 
 
-def fix_for(error: str, channel: str) -> str:
-    """What a person can do about `error` (a row's last_error, with or without the give-up prefix)."""
+def fix_for(error: str, channel: str, *, plain: bool = False) -> str:
+    """What a person can do about `error` (a row's last_error, with or without the give-up prefix); `plain`
+    for a terminal (no Slack link syntax)."""
     name = error.split(":", 1)[-1].strip() if error.startswith("gave_up_after") else error
-    where = channel_ref(channel)
+    where = channel_ref(channel, plain=plain)
     if error.startswith("gave_up_after"):
         return (
             f"Slack did not accept it before the give-up time ({name}): check that the server reaches Slack "
@@ -57,15 +58,15 @@ def fix_for(error: str, channel: str) -> str:
         return _FIXES[name].format(channel=where)
     if name.startswith("unexpected_") or name in ("invalid_blocks", "msg_too_long", "no_text", "invalid_arguments"):
         return "Slack refused the message itself (a CodeDesk bug): report it with the row id"
-    return f"Slack answered `{escape(name)}`"
+    return f"Slack answered `{name if plain else escape(name)}`"
 
 
-def channel_ref(channel: str) -> str:
+def channel_ref(channel: str, *, plain: bool = False) -> str:
     if channel.startswith(("C", "G")):
-        return f"<#{channel}>"
+        return f"channel {channel}" if plain else f"<#{channel}>"
     if channel.startswith(("U", "W")):
-        return f"<@{channel}>'s DM"
-    return f"`{escape(channel)}`"
+        return f"the DM of {channel}" if plain else f"<@{channel}>'s DM"
+    return channel if plain else f"`{escape(channel)}`"
 
 
 def _retry_hint(channel: str) -> str:

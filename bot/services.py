@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 import sqlite_utils
 
 from bot.settings import Settings
-from storage.db import REQUEST_BUSY_TIMEOUT_MS, FileIdentity, connect, explain, open_for_writing
+from storage.db import (
+    REQUEST_BUSY_TIMEOUT_MS,
+    DatabaseProblem,
+    FileIdentity,
+    connect,
+    explain,
+    open_for_writing,
+)
 from storage.usage import UsageRecorder
 
 if TYPE_CHECKING:
@@ -130,7 +137,7 @@ def open_code_book(settings: Settings) -> CodeBook:
 
     try:
         return CodeBook.open(settings.codes_db_path)
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite3.Error, OSError, DatabaseProblem) as exc:
         raise explain(settings.codes_db_path, exc, "code database") from None
 
 
@@ -142,7 +149,8 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) 
     from storage.relay_tables import migrate_relay
     from storage.usage import migrate_usage
 
-    open_for_writing(settings.db_path)  # created if missing; a read-only file or folder is told here
+    what = "console database" if settings.mode == "console" else "database"
+    open_for_writing(settings.db_path, what)  # created if missing; a read-only file or folder is told here
     codebook = open_code_book(settings)
     setup = connect(settings.db_path)
     try:

@@ -55,28 +55,37 @@ def is_busy(error: BaseException) -> bool:
     return False
 
 
+SETTING_OF = {
+    "database": ("CODEDESK_DB", "codedesk.sqlite"),
+    "code database": ("CODEDESK_CODES_DB", "codes.sqlite"),
+    "console database": ("CODEDESK_CONSOLE_DB", "console.sqlite"),
+}
+
+
 def explain(path: Path, error: BaseException, what: str = "database") -> DatabaseProblem:
     """Turn an error met while opening or writing `path` into one line saying what is wrong and what to do."""
     target = Path(path)
     parent = target.parent
+    setting, file_name = SETTING_OF.get(what, ("the setting", "codedesk.sqlite"))
     if target.is_dir():
         return DatabaseProblem(
-            f"the {what} {target} is a directory, not a file: point the setting at a file "
-            f"(e.g. {target / target.name}.sqlite) or move the directory away"
+            f"the {what} {target} is a directory, not a file: point {setting} at a file "
+            f"(e.g. {target / file_name}) or move the directory away"
         )
     if not parent.exists():
         return DatabaseProblem(
             f"cannot create the folder {parent} for the {what} {target}"
-            f"{_reason(error)}: create it, or choose a path in a folder this user can write"
+            f"{_reason(error)}: create it, or point {setting} at a folder this user can write"
         )
     if not parent.is_dir():
         return DatabaseProblem(
-            f"the {what} {target} cannot be created: {parent} is a file, not a folder; choose another path"
+            f"the {what} {target} cannot be created: {parent} is a file, not a folder; point {setting} "
+            "somewhere else"
         )
     if isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error).lower():
         return DatabaseProblem(
             f"the {what} {target} is not a SQLite database (the file holds something else): move it away or "
-            "point the setting at another file"
+            f"point {setting} at another file"
         )
     if target.exists() and not os.access(target, os.W_OK):
         return DatabaseProblem(
@@ -86,7 +95,7 @@ def explain(path: Path, error: BaseException, what: str = "database") -> Databas
         state = "holds" if target.exists() else "would hold"
         return DatabaseProblem(
             f"the folder {parent}, which {state} the {what} {target}, is not writable by this user (SQLite "
-            "keeps its -wal and -shm files beside the database): make it writable or choose another folder"
+            f"keeps its -wal and -shm files beside the database): make it writable or point {setting} elsewhere"
         )
     if isinstance(error, sqlite3.OperationalError) and "readonly" in str(error).lower():
         return DatabaseProblem(
@@ -118,6 +127,7 @@ def connect(
     read_only: bool = False,
     create: bool = True,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    what: str = "database",
 ) -> sqlite_utils.Database:
     """Open `path` (":memory:" allowed) with the product's pragmas.
 
@@ -131,7 +141,7 @@ def connect(
         return sqlite_utils.Database(conn)
     target = Path(path)
     if not create and not read_only and not target.exists():
-        raise missing(target)
+        raise missing(target, what)
     try:
         if create and not read_only:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -141,8 +151,8 @@ def connect(
         )
     except (sqlite3.Error, OSError) as exc:
         if not create and not target.exists():
-            raise missing(target) from None
-        raise explain(target, exc) from None
+            raise missing(target, what) from None
+        raise explain(target, exc, what) from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
         if not read_only:
@@ -152,18 +162,18 @@ def connect(
     except sqlite3.Error as exc:
         conn.close()
         if is_busy(exc):
-            raise DatabaseBusy(f"the database {target} is busy: another process holds it") from None
-        raise explain(target, exc) from None
+            raise DatabaseBusy(f"the {what} {target} is busy: another process holds it") from None
+        raise explain(target, exc, what) from None
     return sqlite_utils.Database(conn)
 
 
 def open_for_writing(path: Path, what: str = "database") -> None:
     """Check at start-up that `path` can be created (or opened) and written; DatabaseProblem otherwise.
 
-    A read-only file opens and reads fine in SQLite; only a write shows it, so this writes (and removes) a row
-    in a scratch table inside a transaction that is rolled back.
+    A read-only file opens and reads fine in SQLite; only a write shows it, so this creates a scratch table
+    inside a transaction that is rolled back.
     """
-    db = connect(path)
+    db = connect(path, what=what)
     try:
         db.conn.execute("BEGIN IMMEDIATE")
         db.conn.execute("CREATE TABLE IF NOT EXISTS _write_check (x INTEGER)")
