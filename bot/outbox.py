@@ -170,7 +170,9 @@ def classify(exc: BaseException) -> _Result:
             return _Result(Outcome.TRANSIENT, error=f"http_{status}")
         return _Result(Outcome.PERMANENT, error=error)
     if isinstance(exc, NETWORK_ERRORS):
-        return _Result(Outcome.TRANSIENT, error=type(exc).__name__, maybe_posted=not _never_reached_slack(exc))
+        return _Result(
+            Outcome.TRANSIENT, error=type(exc).__name__, maybe_posted=not _never_reached_slack(exc)
+        )
     log.error("outbox send raised %s", type(exc).__name__, exc_info=exc)  # a bug: retrying will not help
     return _Result(Outcome.PERMANENT, error=f"unexpected_{type(exc).__name__}")
 
@@ -227,7 +229,9 @@ class OutboxWorker:
         self._senders = max(1, senders)
         self._notices = notices
         self._lock = threading.Condition()
-        self._in_flight: dict[int, str] = {}  # row id -> channel, for the rows whose Web API call is under way
+        self._in_flight: dict[
+            int, str
+        ] = {}  # row id -> channel, for the rows whose Web API call is under way
 
     @property
     def give_up_after(self) -> timedelta:
@@ -294,7 +298,9 @@ class OutboxWorker:
         with write_transaction(db):
             released = outbox.release_stale_claims(db, claimed_before=now - self._claim_lease)
         if released:
-            log.warning("outbox: %d expired claims released (each is looked for in Slack before a resend)", released)
+            log.warning(
+                "outbox: %d expired claims released (each is looked for in Slack before a resend)", released
+            )
 
     def _claim(
         self, db: sqlite_utils.Database, row: OutboxRow, now: datetime, report: DeliveryReport
@@ -421,13 +427,15 @@ class OutboxWorker:
                     continue
                 found = meta.get("event_payload") or {}
                 if found.get("key") == row.dedupe_key:
-                    log.info("outbox: row %d was posted already (found in the channel): not posted again", row.id)
+                    log.info(
+                        "outbox: row %d was posted already (found in the channel): not posted again", row.id
+                    )
                     response = {"ok": True, "ts": message.get("ts"), "channel": channel}
                     return _Result(Outcome.SENT, response=response, found=True)
                 earlier = found.get("row")
-                if not thread_ts and found.get("queue") == row.channel and isinstance(earlier, int):
-                    if earlier < row.id:
-                        return None  # newest first: past this channel's earlier posts, so ours is not there
+                same_queue = not thread_ts and found.get("queue") == row.channel
+                if same_queue and isinstance(earlier, int) and earlier < row.id:
+                    return None  # newest first: past this channel's earlier posts, so ours is not there
             cursor = str((data.get("response_metadata") or {}).get("next_cursor") or "") or None
             if not cursor:
                 return None
@@ -477,8 +485,12 @@ class OutboxWorker:
             else:
                 wait = self.backoff(attempts)
             if result.outcome is Outcome.AUTH:
-                log.error("outbox: Slack refused the bot token (%s): row %d retried in %.0f s", error, row.id, wait)
-            unsure = row.claimed_at or now if result.maybe_posted and row.method == "chat.postMessage" else None
+                log.error(
+                    "outbox: Slack refused the bot token (%s): row %d retried in %.0f s", error, row.id, wait
+                )
+            unsure = (
+                row.claimed_at or now if result.maybe_posted and row.method == "chat.postMessage" else None
+            )
             outbox.reschedule(
                 db, row.id, next_attempt_at=now + timedelta(seconds=wait), error=error, unsure_since=unsure
             )
@@ -527,7 +539,9 @@ class OutboxWorker:
             try:
                 self.dispatch_due(self._clock(), stop_event)
                 told = ""
-            except DatabaseProblem as exc:  # e.g. the database deleted while running: said once, not each pass
+            except (
+                DatabaseProblem
+            ) as exc:  # e.g. the database deleted while running: said once, not each pass
                 if str(exc) != told:
                     log.error("outbox: nothing can be sent: %s", exc)
                     told = str(exc)

@@ -104,7 +104,9 @@ def cmd_outbox_list(args: argparse.Namespace, settings: Settings, out: TextIO) -
 
 def _chosen(args: argparse.Namespace, verb: str) -> tuple[list[int] | None, str | None]:
     if not args.ids and not args.all and not args.channel:
-        raise ValueError(f"say which messages to {verb}: IDs (see `codedesk outbox list`), --channel C... or --all")
+        raise ValueError(
+            f"say which messages to {verb}: IDs (see `codedesk outbox list`), --channel C... or --all"
+        )
     if args.all and (args.ids or args.channel):
         raise ValueError("--all means every failed message: give it alone")
     return (list(args.ids) or None), args.channel
@@ -131,8 +133,10 @@ def _change(
     finally:
         db.close()
     for row_id, row in states.items():
-        why = "no such row" if row is None else f"it is {row.state.value}" + (
-            " and discarded" if row.discarded_at else ""
+        why = (
+            "no such row"
+            if row is None
+            else f"it is {row.state.value}" + (" and discarded" if row.discarded_at else "")
         )
         done_word = "retried" if verb == "retry" else "discarded"
         print(f"row {row_id}: not changed ({why}; only failed messages can be {done_word})", file=sys.stderr)

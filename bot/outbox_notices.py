@@ -56,7 +56,12 @@ def fix_for(error: str, channel: str, *, plain: bool = False) -> str:
         )
     if name in _FIXES:
         return _FIXES[name].format(channel=where)
-    if name.startswith("unexpected_") or name in ("invalid_blocks", "msg_too_long", "no_text", "invalid_arguments"):
+    if name.startswith("unexpected_") or name in (
+        "invalid_blocks",
+        "msg_too_long",
+        "no_text",
+        "invalid_arguments",
+    ):
         return "Slack refused the message itself (a CodeDesk bug): report it with the row id"
     return f"Slack answered `{name if plain else escape(name)}`"
 

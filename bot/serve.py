@@ -61,7 +61,9 @@ def wsgi_app(app: App, health: Callable[[], Health] | None = None) -> WSGIApp:
             found = health() if health is not None else Health(())
             body = found.body()
             status = "200 OK" if found.ok else "503 Service Unavailable"
-            start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))])
+            start_response(
+                status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
+            )
             return [body]
         if path != EVENTS_PATH:
             start_response("404 Not Found", [("Content-Type", "text/plain"), ("Content-Length", "9")])

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import timedelta
 from pathlib import Path
@@ -159,7 +159,5 @@ def parse_give_up_after(raw: str | None) -> timedelta:
         )
     value = timedelta(seconds=float(match.group(1)) * _UNITS[match.group(2)])
     if not timedelta(minutes=10) <= value <= timedelta(days=30):
-        raise SettingsError(
-            f"CODEDESK_OUTBOX_GIVE_UP_AFTER must be between 10m and 30d, got {raw[:32]!r}"
-        )
+        raise SettingsError(f"CODEDESK_OUTBOX_GIVE_UP_AFTER must be between 10m and 30d, got {raw[:32]!r}")
     return value

@@ -240,6 +240,16 @@ def channel_heads(db: sqlite_utils.Database) -> list[OutboxRow]:
     return [_row(row) for row in rows]
 
 
+def send_now(db: sqlite_utils.Database, ids: Sequence[int], *, at: datetime) -> None:
+    """Rows queued by a run as of another time (`codedesk jobs run --now`): due at `at`, their retry window
+    counted from `at`."""
+    for outbox_id in ids:
+        db.execute(
+            "UPDATE outbox SET next_attempt_at = ?, retry_from = ? WHERE id = ? AND state = 'pending'",
+            [to_db_time(at), to_db_time(at), outbox_id],
+        )
+
+
 def for_clarification(db: sqlite_utils.Database, clarification_id: int) -> list[OutboxRow]:
     rows = db.execute(
         f"SELECT {_COLUMNS} FROM outbox WHERE clarification_id = ? ORDER BY id", [clarification_id]
@@ -402,7 +412,9 @@ def failed_groups(db: sqlite_utils.Database) -> list[FailedGroup]:
     return [FailedGroup(str(c), str(e), int(n), from_db_time(oldest)) for c, e, n, oldest in rows]
 
 
-def undelivered(db: sqlite_utils.Database, *, include_pending: bool = False, limit: int = 500) -> list[OutboxRow]:
+def undelivered(
+    db: sqlite_utils.Database, *, include_pending: bool = False, limit: int = 500
+) -> list[OutboxRow]:
     """Failed rows not discarded (and, with `include_pending`, every row not yet sent), oldest first."""
     states = "('failed', 'pending', 'sending')" if include_pending else "('failed')"
     rows = db.execute(
@@ -412,9 +424,7 @@ def undelivered(db: sqlite_utils.Database, *, include_pending: bool = False, lim
     return [_row(row) for row in rows]
 
 
-def _failed_ids(
-    db: sqlite_utils.Database, ids: Sequence[int] | None, channel: str | None
-) -> list[int]:
+def _failed_ids(db: sqlite_utils.Database, ids: Sequence[int] | None, channel: str | None) -> list[int]:
     sql = "SELECT id FROM outbox WHERE state = 'failed' AND discarded_at IS NULL"
     params: list[object] = []
     if ids is not None:

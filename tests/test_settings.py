@@ -53,7 +53,12 @@ def test_defaults() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("24h", timedelta(hours=24)), ("90m", timedelta(minutes=90)), ("2d", timedelta(days=2)), ("36", timedelta(hours=36))],
+    [
+        ("24h", timedelta(hours=24)),
+        ("90m", timedelta(minutes=90)),
+        ("2d", timedelta(days=2)),
+        ("36", timedelta(hours=36)),
+    ],
 )
 def test_the_outbox_give_up_horizon_is_a_duration(value: str, expected: timedelta) -> None:
     settings = Settings.from_env({**HTTP_ENV, "CODEDESK_OUTBOX_GIVE_UP_AFTER": value}, mode="http")

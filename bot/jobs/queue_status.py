@@ -15,9 +15,10 @@ import sqlite_utils
 from bot.jobs import report_text
 from bot.jobs.schedules import QUEUE_STATUS
 from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, manual_slot, run_in_slot
+from bot.outbox_notices import undelivered_line
 from bot.relay.business_time import business_days_between
 from bot.relay.messages import escape, mention
-from storage import offices
+from storage import offices, outbox
 from storage.offices import Office
 from storage.relay_tables import from_db_time
 
@@ -177,6 +178,9 @@ def queue_status_body(db: sqlite_utils.Database, context: JobContext) -> JobOutp
     office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
     summary = summarise_queue(load_open_items(db), office_by_id, context.now)
     text = queue_status_text(summary, office_by_id, context.now, context.team_tz)
+    undelivered = undelivered_line(outbox.failed_groups(db))
+    if undelivered:
+        text += "\n" + undelivered
     message = Outgoing(
         kind="job_queue_status",
         channel=channel,
