@@ -233,7 +233,12 @@ class SlackStandIn:
         }
 
     def _message(self, body: Mapping[str, Any], ts: str) -> dict[str, Any]:
-        message: dict[str, Any] = {"type": "message", "user": self.bot_user_id, "bot_id": self.bot_id, "ts": ts}
+        message: dict[str, Any] = {
+            "type": "message",
+            "user": self.bot_user_id,
+            "bot_id": self.bot_id,
+            "ts": ts,
+        }
         message["text"] = body.get("text", "")
         if body.get("blocks"):
             message["blocks"] = body["blocks"]

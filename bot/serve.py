@@ -26,7 +26,7 @@ from slack_sdk.socket_mode.builtin import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 
 from bot import health, request_guard
-from bot.app import configure_logging, create_app, use_auth_test
+from bot.app import LISTENER_THREADS, configure_logging, create_app, use_auth_test
 from bot.console_slack import IdleWaitingExecutor
 from bot.health import Health
 from bot.http_intake import MAX_BODY_BYTES, SlackIntake
@@ -41,7 +41,6 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 STOP_SECONDS = 9.0  # from the signal to exit 0; Docker and Kubernetes wait 10 s before SIGKILL
-LISTENER_WORKERS = 64
 
 
 def wsgi_app(app: App, health: Callable[[], Health] | None = None) -> WSGIApp:
@@ -250,7 +249,7 @@ def finish_stopping(
 
 def listener_pool() -> IdleWaitingExecutor:
     """Bolt's listener executor, waitable at stop (acks run here: see bot.app)."""
-    return IdleWaitingExecutor(max_workers=LISTENER_WORKERS)
+    return IdleWaitingExecutor(max_workers=LISTENER_THREADS)
 
 
 # -- HTTP ---------------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -227,17 +228,38 @@ class FileIdentity:
         return None
 
 
+_DEADLINE: ContextVar[float | None] = ContextVar("codedesk_write_deadline", default=None)
+
+
+@contextmanager
+def writes_due_by(deadline: float) -> Iterator[None]:
+    """Every write transaction in this block (this thread) must commit by `deadline` (`time.monotonic()`), or
+    save nothing: how a Slack handler keeps "saved" and "not saved" honest inside Slack's 3 seconds."""
+    token = _DEADLINE.set(deadline)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
 @contextmanager
 def write_transaction(
     db: sqlite_utils.Database, *, deadline: float | None = None
 ) -> Iterator[sqlite_utils.Database]:
     """`BEGIN IMMEDIATE` ... `COMMIT`: take the write lock up front so read-then-write never deadlocks.
 
-    Rolls back on any exception, so a failed change leaves nothing half-written. With `deadline` (a
-    `time.monotonic()` value), a transaction that reaches COMMIT after it is rolled back instead and
-    DeadlinePassed raised: the caller can say "nothing was saved" and be right. A busy database (the lock not
-    had within the busy timeout) raises DatabaseBusy, also with nothing saved.
+    Rolls back on any exception, so a failed change leaves nothing half-written. With a deadline (`deadline`,
+    a `time.monotonic()` value, or the one `writes_due_by` set), the wait for the lock is cut to the time left,
+    and a transaction that reaches COMMIT after the deadline is rolled back and DeadlinePassed raised: the
+    caller can say "nothing was saved" and be right. A busy database (the lock not had in time) raises
+    DatabaseBusy, also with nothing saved.
     """
+    deadline = deadline if deadline is not None else _DEADLINE.get()
+    if deadline is not None:
+        left_ms = int((deadline - time.monotonic()) * 1000)
+        if left_ms <= 0:
+            raise DeadlinePassed("no time left to save anything")
+        db.conn.execute(f"PRAGMA busy_timeout = {min(left_ms, BUSY_TIMEOUT_MS)}")
     try:
         db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:

@@ -99,7 +99,9 @@ def set_channels(desk: Desk) -> None:
     db = connect(desk.path)
     try:
         for job, channel in (("queue_status", "C0TEAM"), ("digest", "C0LEADS")):
-            save_schedule(db, job, cron="0 9 * * 1-5", channel=channel, enabled=True, by="U", at=desk.clock.now)
+            save_schedule(
+                db, job, cron="0 9 * * 1-5", channel=channel, enabled=True, by="U", at=desk.clock.now
+            )
     finally:
         db.close()
 
@@ -130,7 +132,11 @@ def test_a_failed_question_is_listed_shown_in_the_reports_retried_once_fixed_and
         ("office_update", "parent_failed"),
     ]
     # The coder was told at once, in a DM, with the fix; so were the leads (here: their digest channel).
-    notes = {c.body["channel"]: c.body["text"] for c in fake_slack.calls_to("chat.postMessage") if "warning" in c.body["text"]}
+    notes = {
+        c.body["channel"]: c.body["text"]
+        for c in fake_slack.calls_to("chat.postMessage")
+        if "warning" in c.body["text"]
+    }
     assert set(notes) == {"UCODER", "C0LEADS"}
     assert "invite the bot: `/invite @CodeDesk` in <#C0NORTH>" in notes["UCODER"]
 
