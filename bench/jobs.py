@@ -34,12 +34,12 @@ from bot.jobs import schedules, slots  # noqa: E402
 from bot.jobs.digest import post_daily_digest  # noqa: E402
 from bot.jobs.overdue import post_overdue_followups  # noqa: E402
 from bot.jobs.queue_status import post_queue_status  # noqa: E402
-from bot.jobs.registry import prepare_job_tables  # noqa: E402
 from bot.jobs.slots import JobResult  # noqa: E402
 from bot.relay.business_time import add_business_hours  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from storage.db import connect, write_transaction  # noqa: E402
 from storage.relay_tables import to_db_time  # noqa: E402
+from storage.schema import migrate  # noqa: E402
 
 TEAM_TZ = "America/New_York"
 NOW = datetime(2026, 11, 3, 9, 0, tzinfo=ZoneInfo(TEAM_TZ))  # a Tuesday: the digest covers Monday
@@ -236,7 +236,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="codedesk-bench-jobs-") as folder:
         path = Path(folder) / "bench.sqlite"
         db = connect(path)
-        prepare_job_tables(db)
+        migrate(db)
         started = time.perf_counter()
         seed(db, args.open, args.closed, random.Random(args.seed))
         db.close()

@@ -14,6 +14,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -327,12 +328,14 @@ def cmd_admin(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
     from bot.services import build_relay
     from storage.db import connect
+    from storage.schema import migrate_file
 
     if not re.fullmatch(r"[UW][A-Z0-9]{2,20}", args.user_id):
         raise UsageError(
             "USER_ID must be a Slack member ID such as U0123ABCD (profile -> ... -> Copy member ID)"
         )
-    relay = build_relay(lambda: connect(settings.db_path), _utc_now)
+    migrate_file(settings.db_path)
+    relay = build_relay(partial(connect, settings.db_path, create=False), _utc_now)
     if relay.bootstrap_admin(args.user_id):
         print(
             f"{args.user_id} is now the admin; grant other roles in Slack with /codedesk role grant.",
@@ -343,6 +346,19 @@ def cmd_admin(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         "This install already has an admin: grant roles in Slack with /codedesk role grant.", file=sys.stderr
     )
     return EXIT_FAIL
+
+
+def cmd_migrate(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Apply the app database's pending migrations (serve, the console and the CLI do it at start too) and say
+    which; a database newer than this CodeDesk is one line and exit 2, and is not changed."""
+    from storage import schema
+
+    applied = schema.migrate_file(settings.db_path)
+    for migration in applied:
+        print(f"applied {migration.version}: {migration.name}", file=out)
+    state = "migrated to" if applied else "already at"
+    print(f"{settings.db_path}: {state} schema version {schema.CURRENT_VERSION}", file=out)
+    return EXIT_OK
 
 
 def _utc_now() -> datetime:
@@ -390,6 +406,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("admin", help="name the first admin of this install (a Slack member ID)")
     p.add_argument("user_id", metavar="USER_ID")
     p.set_defaults(func=cmd_admin)
+
+    p = sub.add_parser(
+        "migrate", help="create or update the app database's tables (serve does it at start too)"
+    )
+    p.set_defaults(func=cmd_migrate)
 
     p = sub.add_parser("console", help="try the Slack app locally: type /code lookup heart attack")
     p.set_defaults(func=cmd_console)

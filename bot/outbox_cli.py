@@ -22,7 +22,7 @@ from bot.settings import Settings
 from storage import outbox
 from storage.db import DatabaseProblem, connect, write_transaction
 from storage.outbox import OutboxRow, OutboxState
-from storage.relay_tables import migrate_relay
+from storage.schema import migrate_file
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -58,9 +58,8 @@ def _open(settings: Settings) -> sqlite_utils.Database:
         raise DatabaseProblem(
             f"there is no database at {settings.db_path}: set CODEDESK_DB to the one `codedesk serve` uses"
         )
-    db = connect(settings.db_path, create=False)
-    migrate_relay(db)
-    return db
+    migrate_file(settings.db_path)
+    return connect(settings.db_path, create=False)
 
 
 def _when(moment: datetime) -> str:

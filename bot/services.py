@@ -6,64 +6,41 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from bot.settings import Settings
-from storage.db import (
-    REQUEST_BUSY_TIMEOUT_MS,
-    DatabaseProblem,
-    FileIdentity,
-    connect,
-    explain,
-    open_for_writing,
-)
+from storage.db import REQUEST_BUSY_TIMEOUT_MS, DatabaseProblem, FileIdentity, connect, explain
+from storage.schema import migrate_file
 from storage.usage import UsageRecorder
 
 if TYPE_CHECKING:
     from slack_sdk import WebClient
 
     from bot.lookups.codebook import CodeBook
+    from bot.open_items import OpenItemsProvider
     from bot.outbox import Send
     from bot.relay.service import ClarificationService
-
-
-@dataclass(frozen=True)
-class OpenItem:
-    """One of a user's open clarifications, as the App Home lists it."""
-
-    title: str
-    status: str
-    link: str | None = None
-
-
-class OpenItemsProvider(Protocol):
-    """The caller's open items for the App Home. `team_id` is the user's workspace when known (the relay
-    needs it: office staff are matched by user *and* team); simple providers may ignore it."""
-
-    def __call__(self, user_id: str, team_id: str | None = None, /) -> Sequence[OpenItem]: ...
-
-
-def no_open_items(user_id: str, team_id: str | None = None, /) -> Sequence[OpenItem]:
-    return ()
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Services:
+    """Built once (`build_services`, or `assemble_services` over a database already migrated) and never changed:
+    every thread shares it."""
+
     settings: Settings
     codebook: CodeBook
     clock: Callable[[], datetime]
     db_factory: Callable[[], sqlite_utils.Database]
     usage: UsageRecorder
-    # Hook for the relay: the caller's open clarifications for the App Home (the clarify feature replaces it).
-    open_clarifications: OpenItemsProvider = no_open_items
-    # The clarification relay; `relay()` creates it on first use when start-up did not.
-    clarifications: ClarificationService | None = None
+    clarifications: ClarificationService
+    # The caller's open clarifications for the App Home.
+    open_clarifications: OpenItemsProvider
     # The outbox and the jobs wait longer for the write lock than request paths (`db_factory`) may.
     background_db_factory: Callable[[], sqlite_utils.Database] | None = None
     # The database files as they were at start-up, for /healthz: (what, identity, a query that reads them).
@@ -80,26 +57,44 @@ class Services:
         return replace(self, db_factory=self.background_db_factory)
 
     def relay(self) -> ClarificationService:
-        """The clarification service over this app database (its tables created on first use)."""
-        if self.clarifications is None:
-            self.clarifications = build_relay(self.db_factory, self.clock)
         return self.clarifications
 
 
 def build_relay(
     db_factory: Callable[[], sqlite_utils.Database], clock: Callable[[], datetime]
 ) -> ClarificationService:
-    """The relay with the Slack layer's Block Kit for its messages (Answer buttons, Resolve menu)."""
+    """The relay with the Slack layer's Block Kit for its messages (Answer buttons, Resolve menu), over a
+    database already migrated (`storage.schema`)."""
     from bot.relay.service import ClarificationService
     from bot.render.clarify_blocks import outbox_blocks
-    from storage.relay_tables import migrate_relay
 
-    db = db_factory()
-    try:
-        migrate_relay(db)
-    finally:
-        db.close()
     return ClarificationService(db_factory, clock, blocks_for=outbox_blocks)
+
+
+def assemble_services(
+    settings: Settings,
+    codebook: CodeBook,
+    clock: Callable[[], datetime],
+    db_factory: Callable[[], sqlite_utils.Database],
+    *,
+    background_db_factory: Callable[[], sqlite_utils.Database] | None = None,
+    files: Sequence[tuple[str, FileIdentity, str]] = (),
+) -> Services:
+    """The services over a database already migrated: the relay, usage and the App Home's list built once."""
+    from bot.open_items import OpenClarifications
+
+    relay = build_relay(db_factory, clock)
+    return Services(
+        settings=settings,
+        codebook=codebook,
+        clock=clock,
+        db_factory=db_factory,
+        usage=UsageRecorder(db_factory, clock),
+        clarifications=relay,
+        open_clarifications=OpenClarifications(relay, clock, settings.tz),
+        background_db_factory=background_db_factory,
+        files=files,
+    )
 
 
 def web_api_send(client: WebClient) -> Send:
@@ -142,35 +137,22 @@ def open_code_book(settings: Settings) -> CodeBook:
 
 
 def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
-    """Open the code book and the app database (creating them on first run). DatabaseProblem when either
-    cannot be used: one line naming the path and what to do."""
-    from bot.relay.service import ClarificationService
-    from bot.render.clarify_blocks import outbox_blocks
-    from storage.relay_tables import migrate_relay
-    from storage.usage import migrate_usage
-
+    """Open the code book and the app database (creating them on first run, and applying the migrations not yet
+    applied). DatabaseProblem when either cannot be used (SchemaTooNew for a database newer than this code):
+    one line naming the path and what to do."""
     what = "console database" if settings.mode == "console" else "database"
-    open_for_writing(settings.db_path, what)  # created if missing; a read-only file or folder is told here
+    migrate_file(settings.db_path, what)  # created if missing; a read-only file or folder is told here
     codebook = open_code_book(settings)
-    setup = connect(settings.db_path)
-    try:
-        migrate_usage(setup)
-        migrate_relay(setup)
-    finally:
-        setup.close()
     # From here on the database is never created again: one deleted while running is an error, not a new
     # empty file (and /healthz says so).
-    db_factory = partial(connect, settings.db_path, create=False, busy_timeout_ms=REQUEST_BUSY_TIMEOUT_MS)
-    return Services(
-        settings=settings,
-        codebook=codebook,
-        clock=clock,
-        db_factory=db_factory,
-        usage=UsageRecorder(db_factory, clock),
-        clarifications=ClarificationService(db_factory, clock, blocks_for=outbox_blocks),
+    return assemble_services(
+        settings,
+        codebook,
+        clock,
+        partial(connect, settings.db_path, create=False, busy_timeout_ms=REQUEST_BUSY_TIMEOUT_MS),
         background_db_factory=partial(connect, settings.db_path, create=False),
         files=(
-            ("database", FileIdentity.of(settings.db_path), "SELECT count(*) FROM _migrations"),
+            ("database", FileIdentity.of(settings.db_path), "SELECT count(*) FROM schema_version"),
             ("code database", FileIdentity.of(settings.codes_db_path), "SELECT count(*) FROM meta"),
         ),
     )

@@ -6,28 +6,20 @@ KEEP_DAYS are dropped as new ones arrive, so the table stays small.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from storage.db import Migration, migrate, write_transaction
+from storage.db import write_transaction
 from storage.relay_tables import to_db_time
 
 KEEP_DAYS = 120
 
 
-def _create(db: sqlite_utils.Database) -> None:
+def create_tables(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE check_failures (id INTEGER PRIMARY KEY, rule TEXT NOT NULL, at TEXT NOT NULL)")
     db.execute("CREATE INDEX check_failures_at ON check_failures (at)")
-
-
-MIGRATIONS: tuple[Migration, ...] = (_create,)
-
-
-def migrate_check_stats(db: sqlite_utils.Database) -> int:
-    return migrate(db, "check_stats", MIGRATIONS)
 
 
 def add_failures(db: sqlite_utils.Database, rules: Iterable[str], at: datetime) -> int:
@@ -47,19 +39,13 @@ def add_failures(db: sqlite_utils.Database, rules: Iterable[str], at: datetime) 
 def record_failures(
     db_factory: Callable[[], sqlite_utils.Database], rules: Iterable[str], at: datetime
 ) -> int:
-    """The hook for the claim-check handlers: opens its own connection and creates the table on first use."""
+    """The hook for the claim-check handlers: opens its own connection (the table exists from start-up)."""
     wanted = list(rules)
     if not wanted:
         return 0
     db = db_factory()
     try:
-        try:
-            return add_failures(db, wanted, at)
-        except sqlite3.OperationalError as exc:
-            if "no such table" not in str(exc):
-                raise
-            migrate_check_stats(db)
-            return add_failures(db, wanted, at)
+        return add_failures(db, wanted, at)
     finally:
         db.close()
 

@@ -1,4 +1,4 @@
-"""Opening SQLite files the one way the whole product does it, and applying numbered migrations.
+"""Opening SQLite files the one way the whole product does it, and its transactions (migrations: `storage.schema`).
 
 Every connection gets WAL (readers never block the writer), a busy timeout (a second writer waits instead of
 failing with "database is locked"), and foreign keys. A `Database` must not be shared across threads, so callers
@@ -18,7 +18,7 @@ import errno
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -29,8 +29,6 @@ import sqlite_utils
 
 BUSY_TIMEOUT_MS = 10_000
 REQUEST_BUSY_TIMEOUT_MS = 1_500
-
-Migration = Callable[[sqlite_utils.Database], None]
 
 
 class DatabaseProblem(Exception):
@@ -282,25 +280,14 @@ def write_transaction(
         raise
 
 
-def migrate(db: sqlite_utils.Database, name: str, steps: Sequence[Migration]) -> int:
-    """Apply the steps of migration family `name` not yet applied, each in its own transaction.
-
-    Returns the number of steps applied. The step number is recorded with the step's changes, so a crash
-    mid-way leaves the database at a whole step.
-    """
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS _migrations (family TEXT NOT NULL, step INTEGER NOT NULL, "
-        "PRIMARY KEY (family, step))"
-    )
-    applied = 0
-    for number, step in enumerate(steps, start=1):
-        with write_transaction(db):
-            done = db.execute(
-                "SELECT 1 FROM _migrations WHERE family = ? AND step = ?", [name, number]
-            ).fetchone()
-            if done:
-                continue
-            step(db)
-            db.execute("INSERT INTO _migrations (family, step) VALUES (?, ?)", [name, number])
-            applied += 1
-    return applied
+@contextmanager
+def read_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A deferred `BEGIN` ... `COMMIT` for reads: one consistent snapshot (WAL) for every query in the block,
+    without taking the write lock, so a report or a listing never waits for a writer nor makes one wait."""
+    db.conn.execute("BEGIN DEFERRED")
+    try:
+        yield db
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")

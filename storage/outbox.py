@@ -27,7 +27,6 @@ from typing import Any
 import sqlite_utils
 
 from storage import clarifications
-from storage.db import Migration, migrate
 from storage.relay_tables import from_db_time, from_db_time_or_none, to_db_time
 
 
@@ -149,10 +148,11 @@ def _row(row: Any) -> OutboxRow:
     )
 
 
-# -- schema (migration family "outbox", on top of the relay's outbox table) ---------------------------------
+# -- schema (on top of the relay's outbox table) ---------------------------------
 
 
-def _delivery_state(db: sqlite_utils.Database) -> None:
+def add_delivery_state(db: sqlite_utils.Database) -> None:
+    """Migration 2 (`storage.schema`): the delivery state over the relay's outbox table (bot.outbox)."""
     for column in ("retry_from TEXT", "unsure_since TEXT", "discarded_at TEXT", "discarded_by TEXT"):
         db.execute(f"ALTER TABLE outbox ADD COLUMN {column}")
     # The heads of the channels: the lowest open id per channel, read from this small index only.
@@ -162,14 +162,6 @@ def _delivery_state(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX outbox_failed ON outbox (channel) WHERE state = 'failed'")
     db.execute("CREATE TABLE outbox_pace (channel TEXT PRIMARY KEY, next_at TEXT NOT NULL)")
     db.execute("CREATE TABLE outbox_holds (method TEXT PRIMARY KEY, until TEXT NOT NULL)")
-
-
-OUTBOX_MIGRATIONS: tuple[Migration, ...] = (_delivery_state,)
-
-
-def migrate_outbox(db: sqlite_utils.Database) -> int:
-    """The delivery state over the relay's outbox table (bot.outbox); run by `migrate_relay`."""
-    return migrate(db, "outbox", OUTBOX_MIGRATIONS)
 
 
 # -- queueing and reading -------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Schema of the clarification relay (migration family "relay") and the one way its timestamps are stored.
+"""Schema of the clarification relay (migration 1 in `storage.schema`) and the one way its timestamps are stored.
 
 Timestamps are ISO-8601 UTC text with a fixed width (`2026-11-03T14:03:00.000000+00:00`), so SQL can compare
 them as strings (`next_attempt_at <= ?`) and a reader never has to guess a time zone.
@@ -9,10 +9,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import sqlite_utils
-
-from storage.db import Migration, migrate
-
-FAMILY = "relay"
 
 
 def to_db_time(moment: datetime) -> str:
@@ -31,7 +27,7 @@ def from_db_time_or_none(text: str | None) -> datetime | None:
     return None if text is None else from_db_time(text)
 
 
-_STEP_1 = [
+_TABLES = [
     """
     CREATE TABLE offices (
         id INTEGER PRIMARY KEY,
@@ -170,17 +166,7 @@ _STEP_1 = [
 ]
 
 
-def _step_1(db: sqlite_utils.Database) -> None:
-    for statement in _STEP_1:
+def create_tables(db: sqlite_utils.Database) -> None:
+    """Migration 1 (`storage.schema`)."""
+    for statement in _TABLES:
         db.execute(statement)
-
-
-RELAY_MIGRATIONS: tuple[Migration, ...] = (_step_1,)
-
-
-def migrate_relay(db: sqlite_utils.Database) -> int:
-    """Bring the relay tables up to date (with the outbox's delivery state); returns the number of steps
-    applied (0 when current)."""
-    from storage.outbox import migrate_outbox  # storage.outbox reads this module's time format
-
-    return migrate(db, FAMILY, RELAY_MIGRATIONS) + migrate_outbox(db)

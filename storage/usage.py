@@ -13,13 +13,13 @@ from typing import Literal
 
 import sqlite_utils
 
-from storage.db import Migration, migrate, write_transaction
+from storage.db import write_transaction
 
 Kind = Literal["lookup", "check"]
 KEEP_PER_USER = 50
 
 
-def _create_usage(db: sqlite_utils.Database) -> None:
+def create_usage(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE TABLE usage (id INTEGER PRIMARY KEY, user_id TEXT NOT NULL, "
         "kind TEXT NOT NULL CHECK (kind IN ('lookup', 'check')), query TEXT, created_at TEXT NOT NULL)"
@@ -27,7 +27,7 @@ def _create_usage(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX usage_by_user ON usage (user_id, created_at)")
 
 
-def _create_hourly_counts(db: sqlite_utils.Database) -> None:
+def create_hourly_counts(db: sqlite_utils.Database) -> None:
     # Per-user rows are trimmed to the newest few; the counts that digests report are kept apart, per UTC hour.
     db.execute(
         "CREATE TABLE usage_hourly (hour TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL, "
@@ -35,15 +35,8 @@ def _create_hourly_counts(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_create_usage, _create_hourly_counts]
-
-
 def utc_hour(at: datetime) -> str:
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H")
-
-
-def migrate_usage(db: sqlite_utils.Database) -> int:
-    return migrate(db, "usage", MIGRATIONS)
 
 
 @dataclass(frozen=True)
@@ -102,13 +95,6 @@ class UsageRecorder:
     ) -> None:
         self._db_factory = db_factory
         self._clock = clock
-
-    def prepare(self) -> None:
-        db = self._db_factory()
-        try:
-            migrate_usage(db)
-        finally:
-            db.close()
 
     def record(self, user_id: str, kind: Kind, query: str | None = None) -> None:
         db = self._db_factory()

@@ -19,10 +19,10 @@ from slack_bolt import App
 
 from bot.console_slack import IdleWaitingExecutor
 from bot.lookups.codebook import CodeBook
-from bot.services import Services
+from bot.services import Services, assemble_services
 from bot.settings import Settings
 from storage.db import connect
-from storage.usage import UsageRecorder
+from storage.schema import migrate_file
 from tests.fake_codes import FakeCodeBook, fake_check_claim, fake_find_codes
 from tests.fake_slack import FakeSlack
 from tests.fake_socket_mode import SocketModeServer
@@ -97,16 +97,8 @@ def clock() -> partial[datetime]:
 @pytest.fixture
 def services(settings: Settings, clock: partial[datetime]) -> Services:
     """Services over the fake code book and a temp app database (the real CodeBook is slow to build)."""
-    db_factory = partial(connect, settings.db_path)
-    usage = UsageRecorder(db_factory, clock)
-    usage.prepare()
-    return Services(
-        settings=settings,
-        codebook=FakeCodeBook(),  # type: ignore[arg-type]
-        clock=clock,
-        db_factory=db_factory,
-        usage=usage,
-    )
+    migrate_file(settings.db_path)
+    return assemble_services(settings, FakeCodeBook(), clock, partial(connect, settings.db_path))  # type: ignore[arg-type]
 
 
 @pytest.fixture

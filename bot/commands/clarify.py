@@ -17,7 +17,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from datetime import date, datetime, tzinfo
+from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -83,7 +83,7 @@ from bot.render.clarify_blocks import (
     view_errors,
 )
 from bot.render.code_blocks import Reply
-from bot.services import OpenItem, Services
+from bot.services import Services
 from storage.clarifications import Clarification, ClarificationState, ReplySide
 from storage.db import DatabaseBusy, DeadlinePassed, is_busy, writes_due_by
 from storage.offices import Office
@@ -93,7 +93,6 @@ log = logging.getLogger(__name__)
 ANSWER_MODES = ("answer", "more_info")
 REASON_MODES = ("close", "reopen")
 LIST_LIMIT = 40
-HOME_LIMIT = 50
 NO_OFFICES = "No offices are set up yet: a lead adds one with `/codedesk office add <name> #channel`."
 GET_A_ROLE = "A lead can give you a role with `/codedesk role grant`; then `/clarify` opens the form."
 STALE_FORM = "This form is out of date; open it again from the message."
@@ -580,53 +579,8 @@ def message_hint(text: str) -> str | None:
     return hint
 
 
-# ---- App Home ----
-
-
-class OpenClarifications:
-    """The App Home's "open clarifications": a coder's own open or answered ones, and office staff's open
-    ones for their offices."""
-
-    def __init__(self, relay: ClarificationService, clock: Callable[[], datetime], tz: tzinfo) -> None:
-        self.relay = relay
-        self.clock = clock
-        self.tz = tz
-
-    def __call__(self, user_id: str, team_id: str | None = None, /) -> Sequence[OpenItem]:
-        if team_id is None:
-            return ()
-        actor, now = Actor(user_id, team_id), self.clock()
-        found: dict[int, Clarification] = {}
-        if self.relay.role_of(user_id) is not None:
-            states = (ClarificationState.OPEN, ClarificationState.ANSWERED)
-            for c in self.relay.list(ListFilter.MINE, actor, now, states=states, limit=HOME_LIMIT):
-                found[c.id] = c
-        offices = {office.id: office.name for office in self.relay.list_offices(include_inactive=True)}
-        for office in self.relay.offices_of(actor):
-            for c in self.relay.list(
-                ListFilter.OFFICE,
-                actor,
-                now,
-                office_id=office.id,
-                states=(ClarificationState.OPEN,),
-                limit=HOME_LIMIT,
-            ):
-                found[c.id] = c
-        ordered = sorted(found.values(), key=lambda c: (c.state is not ClarificationState.ANSWERED, c.due_at))
-        return [self._item(c, offices.get(c.office_id, "office"), now) for c in ordered]
-
-    def _item(self, c: Clarification, office_name: str, now: datetime) -> OpenItem:
-        if c.state is ClarificationState.ANSWERED:
-            status = "answered: resolve it from your DM"
-        else:
-            due = c.due_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M %Z")
-            status = f"overdue since {due}" if c.is_overdue(now) else f"due {due}"
-        return OpenItem(title=f"#{c.id} to {office_name} · {c.encounter_ref}", status=status)
-
-
 def register(app: App, services: Services) -> None:
     handlers = ClarifyHandlers(services)
-    services.open_clarifications = OpenClarifications(handlers.relay, services.clock, services.settings.tz)
     app.command(ids.CLARIFY_COMMAND)(handlers.on_command)
     app.shortcut(ids.NEW_CLARIFICATION)(handlers.on_new_clarification)
     app.shortcut(ids.ASK_OFFICE_ABOUT_MESSAGE)(handlers.on_message_shortcut)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from bot.jobs import report_text, schedules
-from bot.jobs.registry import JOBS, prepare_job_tables
+from bot.jobs.registry import JOBS
 from bot.jobs.schedules import Schedule, ScheduleError
 from bot.relay.messages import escape
 from storage import audit
@@ -53,7 +53,6 @@ def handle_schedule_command(services: Services, actor_user_id: str, args: Sequen
     now = services.clock()
     db = services.db_factory()
     try:
-        prepare_job_tables(db)
         role = services.relay().role_of(actor_user_id)
         if role not in (Role.ADMIN, Role.LEAD):
             _audit(db, actor_user_id, "refused", now, {"attempted": area, "reason": REFUSAL})

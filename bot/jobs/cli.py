@@ -27,13 +27,14 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from bot.jobs import schedules, slots
-from bot.jobs.registry import JOBS, prepare_job_tables
+from bot.jobs.registry import JOBS
 from bot.jobs.report_text import local_time
 from bot.jobs.schedules import ScheduleError
 from bot.jobs.slots import JobResult, RunStatus
 from bot.settings import Settings
 from storage import outbox
 from storage.db import connect, write_transaction
+from storage.schema import migrate_file
 
 EXIT_OK, EXIT_USAGE = 0, 2
 FUTURE_TOLERANCE = timedelta(minutes=1)  # a --now this close to the clock is "now"
@@ -97,10 +98,10 @@ def parse_now(text: str | None, tz: str) -> datetime:
 
 
 def _open(settings: Settings) -> tuple[CliDeps, str]:
-    deps = CliDeps(settings=settings, db_factory=partial(connect, settings.db_path))
+    migrate_file(settings.db_path)
+    deps = CliDeps(settings=settings, db_factory=partial(connect, settings.db_path, create=False))
     db = deps.db_factory()
     try:
-        prepare_job_tables(db)
         tz = schedules.team_tz(db, settings.team_tz)
     finally:
         db.close()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import base64
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
@@ -34,9 +34,9 @@ from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, 
 from bot.outbox_notices import undelivered_line
 from bot.relay.business_time import business_days_between, business_hours_between
 from bot.relay.messages import escape, mention, when
-from storage import check_stats, offices, outbox
+from storage import check_stats, offices, outbox, reports
 from storage.offices import Office
-from storage.relay_tables import from_db_time, to_db_time
+from storage.reports import OverdueClarification
 from storage.usage import usage_counts
 
 UPLOAD_METHOD = "files.uploadV2"
@@ -95,15 +95,6 @@ class Figures:
 
 
 @dataclass(frozen=True)
-class OverdueLine:
-    id: int
-    office_id: int
-    asker_id: str
-    due_at: datetime
-    office_ts: str | None
-
-
-@dataclass(frozen=True)
 class Digest:
     start: datetime
     end: datetime
@@ -111,7 +102,7 @@ class Digest:
     total: Figures
     by_office: dict[int, Figures]
     by_coder: dict[str, Figures]
-    overdue: list[OverdueLine]
+    overdue: list[OverdueClarification]
     lookups: int
     checks: int
     failures: list[tuple[str, int]]
@@ -137,49 +128,28 @@ class _Answered:
     agreed: bool
 
 
-def _between(column: str) -> str:
-    return f"{column} >= ? AND {column} < ?"
-
-
 def _answered(
     db: sqlite_utils.Database, start: datetime, end: datetime, office_by_id: Mapping[int, Office]
 ) -> list[_Answered]:
-    rows = db.execute(
-        f"SELECT office_id, asker_id, created_at, answered_at, state, outcome FROM clarifications "
-        f"WHERE {_between('answered_at')}",
-        [to_db_time(start), to_db_time(end)],
-    ).fetchall()
     found = []
-    for office_id, asker_id, created_at, answered_at, state, outcome in rows:
-        office = office_by_id[int(office_id)]
-        asked, answered = from_db_time(created_at), from_db_time(answered_at)
+    for row in reports.answered_between(db, start, end):
+        office = office_by_id[row.office_id]
         found.append(
             _Answered(
-                office_id=int(office_id),
-                asker_id=str(asker_id),
-                answered_at=answered,
-                hours=business_hours_between(asked, answered, office.tz, office.open, office.close),
-                agreed=state == "resolved" and outcome in ("changed", "confirmed"),
+                office_id=row.office_id,
+                asker_id=row.asker_id,
+                answered_at=row.answered_at,
+                hours=business_hours_between(
+                    row.created_at, row.answered_at, office.tz, office.open, office.close
+                ),
+                agreed=row.state == "resolved" and row.outcome in ("changed", "confirmed"),
             )
         )
     return found
 
 
-def _usage_counts(db: sqlite_utils.Database, start: datetime, end: datetime) -> Counter[str]:
-    """Lookups and checks in [start, end), from the hourly counters (every use counts, not only kept rows)."""
-    return Counter(usage_counts(db, start, end))
-
-
-def _rows_by_owner(
-    db: sqlite_utils.Database, sql: str, params: Sequence[object]
-) -> Iterable[tuple[int, str]]:
-    for office_id, asker_id in db.execute(sql, list(params)):
-        yield int(office_id), str(asker_id)
-
-
 def gather_digest(db: sqlite_utils.Database, now: datetime, tz: str) -> Digest:
     start, end = digest_period(now, tz)
-    span = [to_db_time(start), to_db_time(end)]
     office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
     total = Figures()
     by_office: dict[int, Figures] = {}
@@ -188,22 +158,13 @@ def gather_digest(db: sqlite_utils.Database, now: datetime, tz: str) -> Digest:
     def rows_for(office_id: int, asker_id: str) -> tuple[Figures, Figures, Figures]:
         return total, by_office.setdefault(office_id, Figures()), by_coder.setdefault(asker_id, Figures())
 
-    for owner in _rows_by_owner(
-        db, f"SELECT office_id, asker_id FROM clarifications WHERE {_between('created_at')}", span
-    ):
+    for owner in reports.asked_between(db, start, end):
         for figures in rows_for(*owner):
             figures.opened += 1
-    for owner in _rows_by_owner(
-        db, f"SELECT office_id, asker_id FROM clarifications WHERE {_between('resolved_at')}", span
-    ):
+    for owner in reports.resolved_between(db, start, end):
         for figures in rows_for(*owner):
             figures.resolved += 1
-    for owner in _rows_by_owner(
-        db,
-        "SELECT c.office_id, c.asker_id FROM audit a JOIN clarifications c ON c.id = a.clarification_id "
-        f"WHERE a.action = 'closed_unanswered' AND {_between('a.at')}",
-        span,
-    ):
+    for owner in reports.closed_unanswered_between(db, start, end):
         for figures in rows_for(*owner):
             figures.closed_unanswered += 1
 
@@ -217,25 +178,13 @@ def gather_digest(db: sqlite_utils.Database, now: datetime, tz: str) -> Digest:
             figures.agreed += int(answer.agreed)
             figures.turnarounds.append(answer.hours)
 
-    cutoff = to_db_time(now)
-    for office_id, asker_id, open_count, overdue_count in db.execute(
-        "SELECT office_id, asker_id, count(*), sum(due_at < ?) FROM clarifications WHERE state = 'open' "
-        "GROUP BY office_id, asker_id",
-        [cutoff],
-    ):
-        for figures in rows_for(int(office_id), str(asker_id)):
-            figures.open_now += int(open_count)
-            figures.overdue_now += int(overdue_count)
+    for counts in reports.open_counts(db, now):
+        for figures in rows_for(counts.office_id, counts.asker_id):
+            figures.open_now += counts.open
+            figures.overdue_now += counts.overdue
 
-    overdue = [
-        OverdueLine(int(id_), int(office_id), str(asker_id), from_db_time(due_at), office_ts)
-        for id_, office_id, asker_id, due_at, office_ts in db.execute(
-            "SELECT id, office_id, asker_id, due_at, office_ts FROM clarifications "
-            "WHERE state = 'open' AND due_at < ? ORDER BY due_at, id LIMIT ?",
-            [cutoff, OVERDUE_SHOWN],
-        )
-    ]
-    usage = _usage_counts(db, start, end)
+    overdue = reports.most_overdue(db, now, OVERDUE_SHOWN)
+    usage = Counter(usage_counts(db, start, end))  # the hourly counters: every use counts, not only kept rows
     return Digest(
         start=start,
         end=end,
@@ -258,11 +207,7 @@ def _chart_days(
     first = start.astimezone(zone).date()
     days = [first + timedelta(days=offset) for offset in range(CHART_DAYS)]
     volume: Counter[date] = Counter(
-        from_db_time(created_at).astimezone(zone).date()
-        for (created_at,) in db.execute(
-            f"SELECT created_at FROM clarifications WHERE {_between('created_at')}",
-            [to_db_time(start), to_db_time(end)],
-        )
+        moment.astimezone(zone).date() for moment in reports.asked_times(db, start, end)
     )
     hours: dict[date, list[float]] = {}
     for answer in answered:

@@ -6,8 +6,8 @@ Ladder (due times are already counted in the office's business hours, see `bot.r
 2. a second reminder, one further business day (the office's opening hours) after the first, office open;
 3. escalation to the leads' channel (the `overdue` schedule's channel), one further business day after that.
 
-Each step is recorded in `overdue_steps` in the same transaction as its outbox rows and audit row, so it is posted
-once whatever the number of runs. The ladder belongs to a due time: a reopened clarification gets a new due
+Each step is recorded in `overdue_steps` (`storage.overdue_steps`) in the same transaction as its outbox rows
+and audit row, so it is posted once whatever the number of runs. The ladder belongs to a due time: a reopened clarification gets a new due
 time and so a new ladder. An escalation waiting for a leads' channel is not recorded; it goes out once one is set.
 Offices removed since the question was asked get no reminders (their channel may be someone else's now): their
 overdue questions go straight to the leads.
@@ -28,10 +28,9 @@ from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, 
 from bot.relay.business_time import add_business_hours, business_days_between, is_open
 from bot.relay.messages import escape, mention, when
 from bot.relay.service import SYSTEM_ACTOR, MessageKind
-from storage import audit, offices, outbox
-from storage.db import Migration, migrate
+from storage import audit, offices, outbox, overdue_steps
 from storage.offices import Office
-from storage.relay_tables import from_db_time, to_db_time
+from storage.relay_tables import to_db_time
 
 STEP_GAP_BUSINESS_DAYS = 1
 
@@ -47,27 +46,6 @@ _AUDIT_ACTIONS = {
     Step.SECOND_REMINDER: "overdue_second_reminder",
     Step.ESCALATION: "overdue_escalated",
 }
-
-
-def _create_steps(db: sqlite_utils.Database) -> None:
-    db.execute(
-        """
-        CREATE TABLE overdue_steps (
-            clarification_id INTEGER NOT NULL REFERENCES clarifications (id),
-            due_at TEXT NOT NULL,
-            step INTEGER NOT NULL CHECK (step IN (1, 2, 3)),
-            at TEXT NOT NULL,
-            PRIMARY KEY (clarification_id, due_at, step)
-        )
-        """
-    )
-
-
-MIGRATIONS: tuple[Migration, ...] = (_create_steps,)
-
-
-def migrate_overdue_steps(db: sqlite_utils.Database) -> int:
-    return migrate(db, "overdue_steps", MIGRATIONS)
 
 
 # -- the ladder as maths ------------------------------------------------------------------------------------
@@ -130,29 +108,21 @@ class OverdueItem:
 
 
 def load_overdue(db: sqlite_utils.Database, now: datetime) -> list[OverdueItem]:
-    rows = db.execute(
-        "SELECT c.id, c.office_id, c.asker_id, c.asker_channel, c.encounter_ref, c.due_at, c.office_ts, "
-        "c.asker_ts, s.step, s.at FROM clarifications c "
-        "LEFT JOIN overdue_steps s ON s.clarification_id = c.id AND s.due_at = c.due_at AND s.step = "
-        "(SELECT max(step) FROM overdue_steps m WHERE m.clarification_id = c.id AND m.due_at = c.due_at) "
-        "WHERE c.state = 'open' AND c.due_at < ? ORDER BY c.due_at, c.id",
-        [to_db_time(now)],
-    ).fetchall()
     return [
         OverdueItem(
-            id=int(id_),
-            office_id=int(office_id),
-            asker_id=str(asker_id),
-            asker_channel=str(asker_channel),
-            encounter_ref=str(encounter_ref),
-            due_at=from_db_time(due_at),
-            office_ts=office_ts,
-            asker_ts=asker_ts,
+            id=row.id,
+            office_id=row.office_id,
+            asker_id=row.asker_id,
+            asker_channel=row.asker_channel,
+            encounter_ref=row.encounter_ref,
+            due_at=row.due_at,
+            office_ts=row.office_ts,
+            asker_ts=row.asker_ts,
             position=LadderPosition(
-                step=None if step is None else Step(step), at=None if at is None else from_db_time(at)
+                step=None if row.last_step is None else Step(row.last_step), at=row.last_step_at
             ),
         )
-        for id_, office_id, asker_id, asker_channel, encounter_ref, due_at, office_ts, asker_ts, step, at in rows
+        for row in overdue_steps.open_past_due(db, now)
     ]
 
 
@@ -283,10 +253,7 @@ def _messages_for_step(
 
 
 def _record_step(db: sqlite_utils.Database, item: OverdueItem, step: Step, now: datetime) -> None:
-    db.execute(
-        "INSERT INTO overdue_steps (clarification_id, due_at, step, at) VALUES (?, ?, ?, ?)",
-        [item.id, to_db_time(item.due_at), int(step), to_db_time(now)],
-    )
+    overdue_steps.record_step(db, item.id, item.due_at, int(step), now)
     audit.append(
         db,
         clarification_id=item.id,

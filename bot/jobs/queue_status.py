@@ -18,9 +18,9 @@ from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, 
 from bot.outbox_notices import undelivered_line
 from bot.relay.business_time import business_days_between
 from bot.relay.messages import escape, mention
-from storage import offices, outbox
+from storage import offices, outbox, reports
 from storage.offices import Office
-from storage.relay_tables import from_db_time
+from storage.reports import OpenClarification
 
 BUCKET_LABELS = ("<1d", "1-3d", "3-7d", "7d+")
 _BUCKET_STARTS = (0, 1, 3, 7)
@@ -35,17 +35,6 @@ def age_bucket(business_days: int) -> int:
         if business_days >= start:
             index = number
     return index
-
-
-@dataclass(frozen=True)
-class OpenItem:
-    id: int
-    office_id: int
-    asker_id: str
-    encounter_ref: str
-    created_at: datetime
-    due_at: datetime
-    office_ts: str | None
 
 
 @dataclass
@@ -64,7 +53,7 @@ class QueueLine:
 
 @dataclass(frozen=True)
 class AgedItem:
-    item: OpenItem
+    item: OpenClarification
     business_days: int
     overdue: bool
 
@@ -77,27 +66,8 @@ class QueueSummary:
     oldest: list[AgedItem]
 
 
-def load_open_items(db: sqlite_utils.Database) -> list[OpenItem]:
-    rows = db.execute(
-        "SELECT id, office_id, asker_id, encounter_ref, created_at, due_at, office_ts "
-        "FROM clarifications WHERE state = 'open'"
-    ).fetchall()
-    return [
-        OpenItem(
-            id=int(id_),
-            office_id=int(office_id),
-            asker_id=str(asker_id),
-            encounter_ref=str(encounter_ref),
-            created_at=from_db_time(created_at),
-            due_at=from_db_time(due_at),
-            office_ts=office_ts,
-        )
-        for id_, office_id, asker_id, encounter_ref, created_at, due_at, office_ts in rows
-    ]
-
-
 def summarise_queue(
-    items: Iterable[OpenItem], office_by_id: Mapping[int, Office], now: datetime
+    items: Iterable[OpenClarification], office_by_id: Mapping[int, Office], now: datetime
 ) -> QueueSummary:
     """Pure: the counts the message shows, for open `items` at `now`."""
     total = QueueLine()
@@ -176,7 +146,7 @@ def queue_status_body(db: sqlite_utils.Database, context: JobContext) -> JobOutp
     if channel is None:
         return JobOutput(notes=("no channel set for queue_status",))
     office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
-    summary = summarise_queue(load_open_items(db), office_by_id, context.now)
+    summary = summarise_queue(reports.open_clarifications(db), office_by_id, context.now)
     text = queue_status_text(summary, office_by_id, context.now, context.team_tz)
     undelivered = undelivered_line(outbox.failed_groups(db))
     if undelivered:

@@ -1,23 +1,16 @@
-"""The jobs by name, and the one call that creates every table they use."""
+"""The jobs by name (their tables are created with every other at start-up: `storage.schema`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-import sqlite_utils
-
 from bot.jobs import schedules
 from bot.jobs.digest import post_daily_digest
-from bot.jobs.overdue import migrate_overdue_steps, post_overdue_followups
+from bot.jobs.overdue import post_overdue_followups
 from bot.jobs.queue_status import post_queue_status
-from bot.jobs.slots import JobDeps, JobResult, migrate_job_runs
-from storage.check_stats import migrate_check_stats
-from storage.db import Migration, migrate
-from storage.relay_tables import migrate_relay
-from storage.usage import migrate_usage
+from bot.jobs.slots import JobDeps, JobResult
 
 
 class JobFunction(Protocol):
@@ -73,47 +66,3 @@ def run_job(
 ) -> JobResult:
     """Run job `name` at `now` (a manual slot unless `slot` is given); ScheduleError for an unknown name."""
     return get_job(name).run(deps, now, slot=slot, preview=preview)
-
-
-def _create_read_indexes(db: sqlite_utils.Database) -> None:
-    """Indexes on the relay's tables for the jobs' reads: the open queue (a small covering index, so a report
-    never walks the 200,000 closed rows) and the digest's date ranges."""
-    db.execute(
-        "CREATE INDEX IF NOT EXISTS clarifications_open_queue ON clarifications "
-        "(due_at, office_id, asker_id, created_at, encounter_ref, office_ts) WHERE state = 'open'"
-    )
-    db.execute("CREATE INDEX IF NOT EXISTS clarifications_created ON clarifications (created_at)")
-    db.execute("CREATE INDEX IF NOT EXISTS clarifications_answered ON clarifications (answered_at)")
-    db.execute("CREATE INDEX IF NOT EXISTS clarifications_resolved ON clarifications (resolved_at)")
-    db.execute("CREATE INDEX IF NOT EXISTS audit_action_at ON audit (action, at)")
-
-
-READ_INDEXES: tuple[Migration, ...] = (_create_read_indexes,)
-
-
-def migrate_read_indexes(db: sqlite_utils.Database) -> int:
-    return migrate(db, "job_read_indexes", READ_INDEXES)
-
-
-_MIGRATIONS: tuple[Callable[[sqlite_utils.Database], int], ...] = (
-    migrate_relay,
-    migrate_usage,
-    migrate_check_stats,
-    migrate_job_runs,
-    schedules.migrate_schedules,
-    migrate_overdue_steps,
-    migrate_read_indexes,
-)
-
-
-def prepare_job_tables(db: sqlite_utils.Database) -> int:
-    """Create or update every table the jobs read and write (idempotent); returns the steps applied."""
-    return sum(step(db) for step in _MIGRATIONS)
-
-
-def prepare(deps: JobDeps) -> None:
-    db = deps.db_factory()
-    try:
-        prepare_job_tables(db)
-    finally:
-        db.close()

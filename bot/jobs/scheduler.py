@@ -21,7 +21,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.jobs import schedules
-from bot.jobs.registry import JOBS, prepare
+from bot.jobs.registry import JOBS
 from bot.jobs.slots import JobDeps, JobResult, RunStatus, scheduled_slot
 
 log = logging.getLogger("codedesk.jobs")
@@ -121,7 +121,6 @@ def log_job_event(event: JobEvent) -> None:
 
 def build_scheduler(deps: SchedulerDeps) -> BackgroundScheduler:
     """A scheduler with every enabled job, the schedule sync and a one-off catch-up; not started."""
-    prepare(deps)
     db = deps.db_factory()
     try:
         tz = schedules.team_tz(db, deps.settings.team_tz)

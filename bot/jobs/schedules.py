@@ -1,4 +1,4 @@
-"""When each job runs and where it posts (the `job_schedules` table), the team's time zone, and cron maths.
+"""When each job runs and where it posts (stored by `storage.job_schedules`), the team's time zone, cron maths.
 
 Leads change schedules with `/codedesk schedule ...`; a job without a stored row runs on its default schedule.
 Cron expressions are read with standard crontab meaning (weekday 0 or 7 = Sunday, 1-5 = Monday-Friday), although
@@ -18,8 +18,7 @@ import sqlite_utils
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.timezones import known_zone
-from storage.db import Migration, migrate
-from storage.relay_tables import to_db_time
+from storage import job_schedules
 
 QUEUE_STATUS = "queue_status"
 OVERDUE = "overdue"
@@ -61,32 +60,6 @@ class Schedule:
     is_default: bool = False
 
 
-def _create_tables(db: sqlite_utils.Database) -> None:
-    db.execute(
-        """
-        CREATE TABLE job_schedules (
-            job TEXT PRIMARY KEY,
-            cron TEXT NOT NULL,
-            channel TEXT,
-            enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
-            updated_by TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        )
-        """
-    )
-    db.execute(
-        "CREATE TABLE job_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
-        "updated_by TEXT NOT NULL, updated_at TEXT NOT NULL)"
-    )
-
-
-MIGRATIONS: tuple[Migration, ...] = (_create_tables,)
-
-
-def migrate_schedules(db: sqlite_utils.Database) -> int:
-    return migrate(db, "job_schedules", MIGRATIONS)
-
-
 # -- the table ----------------------------------------------------------------------------------------------
 
 
@@ -98,11 +71,10 @@ def require_job(job: str) -> str:
 
 def get_schedule(db: sqlite_utils.Database, job: str) -> Schedule:
     require_job(job)
-    row = db.execute("SELECT cron, channel, enabled FROM job_schedules WHERE job = ?", [job]).fetchone()
-    if row is None:
+    stored = job_schedules.get_schedule(db, job)
+    if stored is None:
         return Schedule(job=job, cron=DEFAULT_CRONS[job], channel=None, enabled=True, is_default=True)
-    cron, channel, enabled = row
-    return Schedule(job=job, cron=str(cron), channel=channel, enabled=bool(enabled))
+    return Schedule(job=job, cron=stored.cron, channel=stored.channel, enabled=stored.enabled)
 
 
 def list_schedules(db: sqlite_utils.Database) -> list[Schedule]:
@@ -120,30 +92,18 @@ def save_schedule(
     at: datetime,
 ) -> Schedule:
     require_job(job)
-    db.execute(
-        "INSERT INTO job_schedules (job, cron, channel, enabled, updated_by, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (job) DO UPDATE SET cron = excluded.cron, "
-        "channel = excluded.channel, enabled = excluded.enabled, updated_by = excluded.updated_by, "
-        "updated_at = excluded.updated_at",
-        [job, cron, channel, int(enabled), by, to_db_time(at)],
-    )
+    job_schedules.save_schedule(db, job, cron=cron, channel=channel, enabled=enabled, by=by, at=at)
     return get_schedule(db, job)
 
 
 def team_tz(db: sqlite_utils.Database, default: str) -> str:
     """The time zone set with `/codedesk timezone`, else `default` (the CODEDESK_TEAM_TZ setting)."""
-    row = db.execute("SELECT value FROM job_settings WHERE key = ?", [_TEAM_TZ_KEY]).fetchone()
-    return str(row[0]) if row else default
+    return job_schedules.get_setting(db, _TEAM_TZ_KEY) or default
 
 
 def set_team_tz(db: sqlite_utils.Database, tz: str, *, by: str, at: datetime) -> None:
     require_tz(tz)
-    db.execute(
-        "INSERT INTO job_settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, "
-        "updated_at = excluded.updated_at",
-        [_TEAM_TZ_KEY, tz, by, to_db_time(at)],
-    )
+    job_schedules.set_setting(db, _TEAM_TZ_KEY, tz, by=by, at=at)
 
 
 def require_tz(tz: str) -> ZoneInfo:

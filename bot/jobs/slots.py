@@ -1,8 +1,9 @@
 """Run a job at most once per (job, time slot), with its outgoing messages in the same transaction.
 
-The slot is claimed in `job_runs` (primary key (job, slot)) inside the `BEGIN IMMEDIATE` transaction that also
-stores the job's outbox rows, before anything is posted: a restart, a misfire catch-up or a second instance
-running the same slot finds the row and posts nothing, and a job that fails leaves no claim behind.
+The slot is claimed in `job_runs` (primary key (job, slot), `storage.job_runs`) inside the `BEGIN IMMEDIATE`
+transaction that also stores the job's outbox rows, before anything is posted: a restart, a misfire catch-up or
+a second instance running the same slot finds the row and posts nothing, and a job that fails leaves no claim
+behind.
 Scheduled runs use the cron fire time as the slot; a run by hand uses `manual:<now>`.
 """
 
@@ -18,8 +19,8 @@ import sqlite_utils
 
 from bot.jobs import schedules
 from bot.settings import Settings
-from storage import outbox
-from storage.db import Migration, migrate, write_transaction
+from storage import job_runs, outbox
+from storage.db import write_transaction
 from storage.outbox import NewOutboxMessage
 from storage.relay_tables import to_db_time
 
@@ -95,27 +96,6 @@ class JobResult:
     attachments: Mapping[str, bytes] = field(default_factory=dict)
 
 
-def _create_job_runs(db: sqlite_utils.Database) -> None:
-    db.execute(
-        """
-        CREATE TABLE job_runs (
-            job TEXT NOT NULL,
-            slot TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            messages INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (job, slot)
-        )
-        """
-    )
-
-
-MIGRATIONS: tuple[Migration, ...] = (_create_job_runs,)
-
-
-def migrate_job_runs(db: sqlite_utils.Database) -> int:
-    return migrate(db, "job_runs", MIGRATIONS)
-
-
 def scheduled_slot(fire_time: datetime) -> str:
     return to_db_time(fire_time)
 
@@ -125,10 +105,7 @@ def manual_slot(now: datetime) -> str:
 
 
 def last_slot(db: sqlite_utils.Database, job: str) -> str | None:
-    row = db.execute(
-        "SELECT slot FROM job_runs WHERE job = ? ORDER BY started_at DESC LIMIT 1", [job]
-    ).fetchone()
-    return None if row is None else str(row[0])
+    return job_runs.last_slot(db, job)
 
 
 class _Discard(Exception):
@@ -159,11 +136,7 @@ def _enqueue(db: sqlite_utils.Database, message: Outgoing, now: datetime) -> int
 def _claim_and_run(
     db: sqlite_utils.Database, deps: JobDeps, job: str, slot: str, now: datetime, body: JobBody, preview: bool
 ) -> JobResult:
-    claimed = db.execute(
-        "INSERT OR IGNORE INTO job_runs (job, slot, started_at) VALUES (?, ?, ?)",
-        [job, slot, to_db_time(now)],
-    ).rowcount
-    if claimed != 1:
+    if not job_runs.claim_slot(db, job, slot, now):
         return JobResult(job=job, slot=slot, status=RunStatus.ALREADY_RAN)
     context = JobContext(
         job=job,
@@ -184,7 +157,7 @@ def _claim_and_run(
             attachments=output.attachments,
         )
     ids = tuple(_enqueue(db, message, now) for message in output.messages)
-    db.execute("UPDATE job_runs SET messages = ? WHERE job = ? AND slot = ?", [len(ids), job, slot])
+    job_runs.set_message_count(db, job, slot, len(ids))
     return JobResult(
         job=job,
         slot=slot,

@@ -1,13 +1,16 @@
 """The clarification relay: who may do what, and every state change with its audit and outbox rows.
 
 Lifecycle: open -> answered -> resolved (the coder changed or confirmed the code), or open ->
-closed_unanswered (with a reason); a lead reopens answered/resolved/closed ones. Each change is one
-`BEGIN IMMEDIATE` transaction holding the state change, its audit row and the outgoing messages, so either all
-of it happened or none of it.
+closed_unanswered (with a reason); a lead reopens answered/resolved/closed ones.
+
+Every operation is one audited transition (`Transition`, run by `ClarificationService.transition`): the refusal check,
+the change, its audit row and its outbox rows in one `BEGIN IMMEDIATE` transaction, so either all of it happened
+or none of it; an operation states only what differs. Reads take no write lock (a deferred transaction).
 Slack is never called from here: messages are queued in the outbox and delivered by `bot.outbox`.
 
 Errors are typed and carry a `message` that can be shown to the user as is. Refusals (authorization, PHI) are
-recorded in the audit log before the error is raised, because "who tried what" matters in a compliance review.
+raised wherever they are found and always audited: the transaction rolls back whatever was changed, and the
+refusal's audit row is written on its own, because "who tried what" matters in a compliance review.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import sqlite_utils
 
@@ -37,7 +40,7 @@ from storage.clarifications import (
     Reply,
     ReplySide,
 )
-from storage.db import write_transaction
+from storage.db import read_transaction, write_transaction
 from storage.offices import Office
 from storage.outbox import NewOutboxMessage
 from storage.roles import Role
@@ -53,8 +56,21 @@ MAX_OFFICE_NAME = 80
 # --- errors -------------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class RefusalRecord:
+    """The audit row a refusal leaves (`refused`, `phi_refused`): who tried what, never the refused text."""
+
+    actor_id: str
+    action: str
+    detail: Mapping[str, Any]
+    clarification_id: int | None = None
+
+
 class RelayError(Exception):
-    """Base of the relay's errors; `message` is written for the person who triggered it."""
+    """Base of the relay's errors; `message` is written for the person who triggered it. A refusal carries
+    the audit row it must leave (`refusal`), written even though everything else rolls back."""
+
+    refusal: RefusalRecord | None = None
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -62,7 +78,9 @@ class RelayError(Exception):
 
 
 class NotAuthorized(RelayError):
-    pass
+    def __init__(self, message: str, refusal: RefusalRecord | None = None) -> None:
+        super().__init__(message)
+        self.refusal = refusal
 
 
 class NotFound(RelayError):
@@ -99,6 +117,12 @@ class ValidationFailed(RelayError):
 
 class PhiRefused(ValidationFailed):
     """Text looked like a patient identifier; nothing was stored or posted."""
+
+    def __init__(
+        self, errors: Mapping[str, str], warnings: Collection[str] = (), refusal: RefusalRecord | None = None
+    ) -> None:
+        super().__init__(errors, warnings)
+        self.refusal = refusal
 
 
 # --- authorization ------------------------------------------------------------------------------------------
@@ -217,48 +241,37 @@ BlocksFor = Callable[[MessageKind, Clarification, Office], builtins.list[dict[st
 """Optional hook from the Slack layer: Block Kit for a message (e.g. the office post's Answer button)."""
 
 
-# --- the service --------------------------------------------------------------------------------------------
+# --- one audited transition ---------------------------------------------------------------------------------
 
 
-class ClarificationService:
-    """Entry point for handlers and jobs. `db_factory` must return a fresh connection per call (it is closed
-    after each operation, and connections are not shared across threads); `clock` returns an aware "now"."""
+class Transition:
+    """One operation's transaction: its connection and time, and the steps every relay operation takes the same
+    way (the refusal check, the audit row, the outbox rows), so each operation states only what differs.
 
-    def __init__(
-        self,
-        db_factory: Callable[[], sqlite_utils.Database],
-        clock: Callable[[], datetime],
-        *,
-        blocks_for: BlocksFor | None = None,
-    ) -> None:
-        self._db_factory = db_factory
-        self._clock = clock
-        self._blocks_for = blocks_for
-        phi.prepare()  # the guard's word lists, before the first request rather than during it
+    Refusals are raised (`require`, `refuse_phi`) wherever they are found; `ClarificationService.transition` rolls
+    back what was changed and still writes the refusal's audit row."""
 
-    # -- plumbing
+    def __init__(self, service: ClarificationService, db: sqlite_utils.Database, now: datetime) -> None:
+        self.db = db
+        self.now = now
+        self._blocks_for = service.blocks_for
 
-    def _now(self) -> datetime:
-        now = self._clock()
-        if now.tzinfo is None or now.utcoffset() is None:
-            raise ValueError("clock must return timezone-aware datetimes")
-        return now
+    # -- reading
 
-    def _transact(self, body: Callable[[sqlite_utils.Database, datetime], T | RelayError]) -> T:
-        """Run `body` in one write transaction. A RelayError *returned* (not raised) is raised after COMMIT:
-        that is how refusals keep their audit row while everything else rolls back."""
-        now = self._now()
-        db = self._db_factory()
-        try:
-            with write_transaction(db):
-                result = body(db, now)
-        finally:
-            db.close()
-        if isinstance(result, RelayError):
-            raise result
-        return result
+    def clarification(self, clarification_id: int) -> Clarification:
+        found = clarifications.get(self.db, clarification_id)
+        if found is None:
+            raise NotFound(f"There is no clarification #{clarification_id}.")
+        return found
 
-    def _facts(self, db: sqlite_utils.Database, actor: Actor, target: Target) -> AccessFacts:
+    def office(self, office_id: int) -> Office:
+        found = offices.get_office(self.db, office_id)
+        if found is None:
+            raise NotFound(f"There is no office #{office_id}.")
+        return found
+
+    def facts(self, actor: Actor, target: Target) -> AccessFacts:
+        db = self.db
         role = roles.get_role(db, actor.user_id)
         if isinstance(target, Clarification):
             return AccessFacts(
@@ -280,13 +293,13 @@ class ClarificationService:
         member_of = offices.member_office_ids(db, user_id=actor.user_id, team_id=actor.team_id)
         return AccessFacts(role=role, is_office_member=bool(member_of))
 
-    def _check(
-        self, db: sqlite_utils.Database, now: datetime, actor: Actor, action: Action, target: Target
-    ) -> NotAuthorized | None:
-        """None when allowed; otherwise the refusal is audited and returned for `_transact` to raise."""
-        decision = decide(action, self._facts(db, actor, target))
+    # -- refusals
+
+    def require(self, actor: Actor, action: Action, target: Target = None) -> None:
+        """Return when `actor` may do `action` on `target`; otherwise raise NotAuthorized (audited)."""
+        decision = decide(action, self.facts(actor, target))
         if decision.allowed:
-            return None
+            return
         detail: dict[str, Any] = {
             "attempted": action.value,
             "reason": decision.reason,
@@ -296,63 +309,61 @@ class ClarificationService:
             detail["office_id"] = target.id
         elif isinstance(target, Role):
             detail["target_role"] = target.value
-        audit.append(
-            db,
-            clarification_id=target.id if isinstance(target, Clarification) else None,
-            actor_id=actor.user_id,
-            action="refused",
-            at=now,
-            detail=detail,
+        clarification_id = target.id if isinstance(target, Clarification) else None
+        raise NotAuthorized(
+            decision.reason, RefusalRecord(actor.user_id, "refused", detail, clarification_id)
         )
-        return NotAuthorized(decision.reason)
 
-    def _phi_refusal(
+    def refuse_phi(
         self,
-        db: sqlite_utils.Database,
-        now: datetime,
         actor: Actor,
         problems: Mapping[str, str],
         clarification_id: int | None,
         errors: Mapping[str, str] | None = None,
         warnings: Collection[str] = (),
-    ) -> PhiRefused:
-        """Audit that identifiers were kept out (field names only, never the text) and build the error."""
-        audit.append(
-            db,
-            clarification_id=clarification_id,
-            actor_id=actor.user_id,
-            action="phi_refused",
-            at=now,
-            detail={"fields": sorted(problems), "team_id": actor.team_id},
+    ) -> NoReturn:
+        """Raise PhiRefused; its audit row names the fields only, never the text."""
+        record = RefusalRecord(
+            actor.user_id,
+            "phi_refused",
+            {"fields": sorted(problems), "team_id": actor.team_id},
+            clarification_id,
         )
-        return PhiRefused(errors or problems, warnings)
+        raise PhiRefused(errors or problems, warnings, record)
 
-    @staticmethod
-    def _clarification(db: sqlite_utils.Database, clarification_id: int) -> Clarification:
-        found = clarifications.get(db, clarification_id)
-        if found is None:
-            raise NotFound(f"There is no clarification #{clarification_id}.")
-        return found
+    def screen(self, actor: Actor, fields: Mapping[str, str], clarification_id: int | None) -> None:
+        """The PHI guard over free text about to be stored or relayed: refused (audited) when it finds any."""
+        problems = phi.check_fields(fields)
+        if problems:
+            self.refuse_phi(actor, problems, clarification_id)
 
-    @staticmethod
-    def _office(db: sqlite_utils.Database, office_id: int) -> Office:
-        found = offices.get_office(db, office_id)
-        if found is None:
-            raise NotFound(f"There is no office #{office_id}.")
-        return found
+    # -- changes
 
-    def _enqueue(
-        self,
-        db: sqlite_utils.Database,
-        now: datetime,
-        c: Clarification,
-        office: Office,
-        kind: MessageKind,
-        text: str,
-        dedupe_key: str,
+    def record(
+        self, actor_id: str, action: str, detail: Mapping[str, Any], clarification_id: int | None = None
+    ) -> None:
+        """The change's audit row."""
+        audit.append(
+            self.db,
+            clarification_id=clarification_id,
+            actor_id=actor_id,
+            action=action,
+            at=self.now,
+            detail=detail,
+        )
+
+    def apply(self, current: Clarification, changes: Mapping[str, object]) -> Clarification:
+        """Change a clarification from the state it was read in (optimistic: a concurrent change is refused)."""
+        if not clarifications.transition(self.db, current, changes):
+            raise InvalidTransition(f"Clarification #{current.id} changed meanwhile; please try again.")
+        return self.clarification(current.id)
+
+    def post(
+        self, c: Clarification, kind: MessageKind, text: str, dedupe_key: str, office: Office | None = None
     ) -> int:
         """Queue one message. Posts go to the office channel / the asker's channel; updates and thread notes
         point at the original post's outbox row, whose Slack ts the worker fills in once it is known."""
+        office = office or self.office(c.office_id)
         office_post = f"clarification:{c.id}:{MessageKind.OFFICE_POST}"
         asker_post = f"clarification:{c.id}:{MessageKind.ASKER_TRACKING}"
         method = "chat.postMessage"
@@ -380,10 +391,10 @@ class ClarificationService:
                 payload["blocks"] = blocks
         parent_id = None
         if parent_key is not None:
-            parent = outbox.find_by_dedupe_key(db, parent_key)
+            parent = outbox.find_by_dedupe_key(self.db, parent_key)
             parent_id = parent.id if parent else None
         return outbox.enqueue(
-            db,
+            self.db,
             NewOutboxMessage(
                 kind=kind.value,
                 channel=channel,
@@ -395,44 +406,127 @@ class ClarificationService:
                 parent_id=parent_id,
                 parent_ts_field=parent_field if parent_id is not None else None,
             ),
-            now=now,
+            now=self.now,
         )
 
-    def _enqueue_status_updates(self, db: sqlite_utils.Database, now: datetime, c: Clarification) -> None:
+    def status_updates(self, c: Clarification) -> None:
         """Re-render both original messages so the office and the coder see the new state."""
-        office = self._office(db, c.office_id)
+        office = self.office(c.office_id)
         for kind, text in (
             (MessageKind.OFFICE_UPDATE, messages.office_post(c, office.name)),
             (MessageKind.ASKER_UPDATE, messages.asker_tracking(c, office.name)),
         ):
-            self._enqueue(db, now, c, office, kind, text, f"clarification:{c.id}:v{c.version}:{kind}")
+            self.post(c, kind, text, f"clarification:{c.id}:v{c.version}:{kind}", office)
 
-    def _enqueue_note(
+    def note(self, c: Clarification, kind: MessageKind, text: str, name: str) -> None:
+        """A thread note about this version of `c` (its key names the version, so a retry never doubles it)."""
+        self.post(c, kind, text, f"clarification:{c.id}:v{c.version}:{name}")
+
+
+# --- the service --------------------------------------------------------------------------------------------
+
+
+def _reason(reason: str) -> str:
+    text = reason.strip()
+    if not text:
+        raise ValidationFailed({"reason": "Give a reason; it is kept in the permanent record."})
+    if len(text) > MAX_REASON:
+        raise ValidationFailed({"reason": f"Keep the reason to {MAX_REASON} characters."})
+    return text
+
+
+def _office_errors(
+    db: sqlite_utils.Database,
+    *,
+    office_id: int | None,
+    name: str,
+    channel_id: str,
+    tz: str,
+    open_: time,
+    close: time,
+    sla_hours: float,
+    active: bool,
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not name.strip():
+        errors["name"] = "Give the office a name."
+    elif len(name.strip()) > MAX_OFFICE_NAME:
+        errors["name"] = f"Keep the name to {MAX_OFFICE_NAME} characters."
+    else:
+        same_name = offices.find_office_by_name(db, name)
+        if same_name is not None and same_name.id != office_id:
+            state = "" if same_name.active else " (inactive: reactivate it instead)"
+            errors["name"] = f"An office called {same_name.name} already exists{state}."
+    if not channel_id or channel_id[0] not in "CG" or not channel_id.isalnum() or not channel_id.isupper():
+        errors["channel_id"] = "Pick the office's Slack channel (a channel id such as C0123ABCD)."
+    elif active:
+        same_channel = offices.find_active_office_by_channel(db, channel_id)
+        if same_channel is not None and same_channel.id != office_id:
+            errors["channel_id"] = (
+                f"That channel already belongs to {same_channel.name}; each office needs its own "
+                "channel so it only sees its own questions."
+            )
+    if known_zone(tz) is None:
+        errors["tz"] = "Use an IANA time zone such as America/Chicago."
+    if open_ >= close:
+        errors["close"] = "Closing time must be after opening time."
+    if not 0 < sla_hours <= 24 * 30:
+        errors["sla_hours"] = "The turnaround must be between 0 and 720 business hours."
+    return errors
+
+
+class ClarificationService:
+    """Entry point for handlers and jobs. `db_factory` must return a fresh connection per call (it is closed
+    after each operation, and connections are not shared across threads); `clock` returns an aware "now"."""
+
+    def __init__(
         self,
-        db: sqlite_utils.Database,
-        now: datetime,
-        c: Clarification,
-        kind: MessageKind,
-        text: str,
-        key: str,
+        db_factory: Callable[[], sqlite_utils.Database],
+        clock: Callable[[], datetime],
+        *,
+        blocks_for: BlocksFor | None = None,
     ) -> None:
-        self._enqueue(db, now, c, self._office(db, c.office_id), kind, text, key)
+        self._db_factory = db_factory
+        self._clock = clock
+        self.blocks_for = blocks_for
+        phi.prepare()  # the guard's word lists, before the first request rather than during it
 
-    def _apply(
-        self, db: sqlite_utils.Database, current: Clarification, changes: Mapping[str, object]
-    ) -> Clarification:
-        if not clarifications.transition(db, current, changes):
-            raise InvalidTransition(f"Clarification #{current.id} changed meanwhile; please try again.")
-        return self._clarification(db, current.id)
+    # -- plumbing
 
-    @staticmethod
-    def _reason(reason: str) -> str:
-        text = reason.strip()
-        if not text:
-            raise ValidationFailed({"reason": "Give a reason; it is kept in the permanent record."})
-        if len(text) > MAX_REASON:
-            raise ValidationFailed({"reason": f"Keep the reason to {MAX_REASON} characters."})
-        return text
+    def _now(self) -> datetime:
+        now = self._clock()
+        if now.tzinfo is None or now.utcoffset() is None:
+            raise ValueError("clock must return timezone-aware datetimes")
+        return now
+
+    def transition(self, body: Callable[[Transition], T], *, write: bool = True) -> T:
+        """Run `body` as one transaction: a write transaction (the lock taken up front), or for reads a deferred
+        one that never waits for the lock. A refusal raised anywhere in it rolls back whatever was changed, and
+        its audit row is then written on its own: a refusal is never lost, whichever path raised it."""
+        now = self._now()
+        db = self._db_factory()
+        try:
+            try:
+                with write_transaction(db) if write else read_transaction(db):
+                    return body(Transition(self, db, now))
+            except RelayError as error:
+                refusal = error.refusal
+                if refusal is not None:
+                    with write_transaction(db):
+                        audit.append(
+                            db,
+                            clarification_id=refusal.clarification_id,
+                            actor_id=refusal.actor_id,
+                            action=refusal.action,
+                            at=now,
+                            detail=refusal.detail,
+                        )
+                raise
+        finally:
+            db.close()
+
+    def _read(self, body: Callable[[Transition], T]) -> T:
+        return self.transition(body, write=False)
 
     # -- authorization
 
@@ -441,137 +535,69 @@ class ClarificationService:
     ) -> Decision:
         """Whether `actor` may do `action` on `target`; a refusal is audited unless `record` is False
         (use that for deciding which buttons to show)."""
-
-        def body(db: sqlite_utils.Database, now: datetime) -> Decision:
-            if not record:
-                return decide(action, self._facts(db, actor, target))
-            refusal = self._check(db, now, actor, action, target)
-            return _ALLOWED if refusal is None else Decision(False, refusal.message)
-
-        return self._transact(body)
+        if not record:
+            return self._read(lambda t: decide(action, t.facts(actor, target)))
+        try:
+            self._read(lambda t: t.require(actor, action, target))
+        except NotAuthorized as refused:
+            return Decision(False, refused.message)
+        return _ALLOWED
 
     # -- roles
 
     def role_of(self, user_id: str) -> Role | None:
-        return self._transact(lambda db, now: roles.get_role(db, user_id))
+        return self._read(lambda t: roles.get_role(t.db, user_id))
 
     def bootstrap_admin(self, user_id: str) -> bool:
         """Make `user_id` admin only if there is no admin yet (first install; the CLI/settings call this)."""
 
-        def body(db: sqlite_utils.Database, now: datetime) -> bool:
-            if roles.count_role(db, Role.ADMIN):
+        def change(t: Transition) -> bool:
+            if roles.count_role(t.db, Role.ADMIN):
                 return False
-            roles.set_role(db, user_id=user_id, role=Role.ADMIN, granted_by=SYSTEM_ACTOR, at=now)
-            audit.append(
-                db,
-                clarification_id=None,
-                actor_id=SYSTEM_ACTOR,
-                action="role_granted",
-                at=now,
-                detail={"user_id": user_id, "role": Role.ADMIN.value},
-            )
+            roles.set_role(t.db, user_id=user_id, role=Role.ADMIN, granted_by=SYSTEM_ACTOR, at=t.now)
+            t.record(SYSTEM_ACTOR, "role_granted", {"user_id": user_id, "role": Role.ADMIN.value})
             return True
 
-        return self._transact(body)
+        return self.transition(change)
+
+    @staticmethod
+    def _keep_an_admin(t: Transition, previous: Role | None, role: Role | None) -> None:
+        if previous is Role.ADMIN and role is not Role.ADMIN and roles.count_role(t.db, Role.ADMIN) == 1:
+            raise ValidationFailed({"role": "This is the last admin; grant admin to someone else first."})
 
     def grant_role(self, actor: Actor, user_id: str, role: Role) -> None:
-        def body(db: sqlite_utils.Database, now: datetime) -> RelayError | None:
-            previous = roles.get_role(db, user_id)
-            refusal = self._check(db, now, actor, Action.GRANT_ROLE, role)
-            if refusal is None and previous is Role.ADMIN:
-                refusal = self._check(db, now, actor, Action.REVOKE_ROLE, Role.ADMIN)
-            if refusal:
-                return refusal
-            if previous is Role.ADMIN and role is not Role.ADMIN and roles.count_role(db, Role.ADMIN) == 1:
-                raise ValidationFailed({"role": "This is the last admin; grant admin to someone else first."})
-            roles.set_role(db, user_id=user_id, role=role, granted_by=actor.user_id, at=now)
-            audit.append(
-                db,
-                clarification_id=None,
-                actor_id=actor.user_id,
-                action="role_granted",
-                at=now,
-                detail={
-                    "user_id": user_id,
-                    "role": role.value,
-                    "previous": previous.value if previous else None,
-                },
-            )
-            return None
+        def change(t: Transition) -> None:
+            previous = roles.get_role(t.db, user_id)
+            t.require(actor, Action.GRANT_ROLE, role)
+            if previous is Role.ADMIN:
+                t.require(actor, Action.REVOKE_ROLE, Role.ADMIN)
+            self._keep_an_admin(t, previous, role)
+            roles.set_role(t.db, user_id=user_id, role=role, granted_by=actor.user_id, at=t.now)
+            detail = {
+                "user_id": user_id,
+                "role": role.value,
+                "previous": previous.value if previous else None,
+            }
+            t.record(actor.user_id, "role_granted", detail)
 
-        self._transact(body)
+        self.transition(change)
 
     def revoke_role(self, actor: Actor, user_id: str) -> bool:
         """Remove `user_id`'s role; False if they had none."""
 
-        def body(db: sqlite_utils.Database, now: datetime) -> bool | RelayError:
-            previous = roles.get_role(db, user_id)
+        def change(t: Transition) -> bool:
+            previous = roles.get_role(t.db, user_id)
             if previous is None:
                 return False
-            refusal = self._check(db, now, actor, Action.REVOKE_ROLE, previous)
-            if refusal:
-                return refusal
-            if previous is Role.ADMIN and roles.count_role(db, Role.ADMIN) == 1:
-                raise ValidationFailed({"role": "This is the last admin; grant admin to someone else first."})
-            roles.delete_role(db, user_id)
-            audit.append(
-                db,
-                clarification_id=None,
-                actor_id=actor.user_id,
-                action="role_revoked",
-                at=now,
-                detail={"user_id": user_id, "previous": previous.value},
-            )
+            t.require(actor, Action.REVOKE_ROLE, previous)
+            self._keep_an_admin(t, previous, None)
+            roles.delete_role(t.db, user_id)
+            t.record(actor.user_id, "role_revoked", {"user_id": user_id, "previous": previous.value})
             return True
 
-        return self._transact(body)
+        return self.transition(change)
 
     # -- offices
-
-    @staticmethod
-    def _office_errors(
-        db: sqlite_utils.Database,
-        *,
-        office_id: int | None,
-        name: str,
-        channel_id: str,
-        tz: str,
-        open_: time,
-        close: time,
-        sla_hours: float,
-        active: bool,
-    ) -> dict[str, str]:
-        errors: dict[str, str] = {}
-        if not name.strip():
-            errors["name"] = "Give the office a name."
-        elif len(name.strip()) > MAX_OFFICE_NAME:
-            errors["name"] = f"Keep the name to {MAX_OFFICE_NAME} characters."
-        else:
-            same_name = offices.find_office_by_name(db, name)
-            if same_name is not None and same_name.id != office_id:
-                state = "" if same_name.active else " (inactive: reactivate it instead)"
-                errors["name"] = f"An office called {same_name.name} already exists{state}."
-        if (
-            not channel_id
-            or channel_id[0] not in "CG"
-            or not channel_id.isalnum()
-            or not channel_id.isupper()
-        ):
-            errors["channel_id"] = "Pick the office's Slack channel (a channel id such as C0123ABCD)."
-        elif active:
-            same_channel = offices.find_active_office_by_channel(db, channel_id)
-            if same_channel is not None and same_channel.id != office_id:
-                errors["channel_id"] = (
-                    f"That channel already belongs to {same_channel.name}; each office needs its own "
-                    "channel so it only sees its own questions."
-                )
-        if known_zone(tz) is None:
-            errors["tz"] = "Use an IANA time zone such as America/Chicago."
-        if open_ >= close:
-            errors["close"] = "Closing time must be after opening time."
-        if not 0 < sla_hours <= 24 * 30:
-            errors["sla_hours"] = "The turnaround must be between 0 and 720 business hours."
-        return errors
 
     def add_office(
         self,
@@ -584,12 +610,10 @@ class ClarificationService:
         close: time = time(17, 0),
         sla_hours: float = 72.0,
     ) -> Office:
-        def body(db: sqlite_utils.Database, now: datetime) -> Office | RelayError:
-            refusal = self._check(db, now, actor, Action.MANAGE_OFFICES, None)
-            if refusal:
-                return refusal
-            errors = self._office_errors(
-                db,
+        def change(t: Transition) -> Office:
+            t.require(actor, Action.MANAGE_OFFICES)
+            errors = _office_errors(
+                t.db,
                 office_id=None,
                 name=name,
                 channel_id=channel_id,
@@ -602,26 +626,20 @@ class ClarificationService:
             if errors:
                 raise ValidationFailed(errors)
             office_id = offices.insert_office(
-                db,
+                t.db,
                 name=name.strip(),
                 channel_id=channel_id,
                 tz=tz,
                 open_=open_,
                 close=close,
                 sla_hours=sla_hours,
-                created_at=now,
+                created_at=t.now,
             )
-            audit.append(
-                db,
-                clarification_id=None,
-                actor_id=actor.user_id,
-                action="office_added",
-                at=now,
-                detail={"office_id": office_id, "name": name.strip(), "channel_id": channel_id},
-            )
-            return self._office(db, office_id)
+            detail = {"office_id": office_id, "name": name.strip(), "channel_id": channel_id}
+            t.record(actor.user_id, "office_added", detail)
+            return t.office(office_id)
 
-        return self._transact(body)
+        return self.transition(change)
 
     def edit_office(
         self,
@@ -638,11 +656,9 @@ class ClarificationService:
     ) -> Office:
         """Change what is given; `active=True` reactivates a removed office. Existing due times are kept."""
 
-        def body(db: sqlite_utils.Database, now: datetime) -> Office | RelayError:
-            office = self._office(db, office_id)
-            refusal = self._check(db, now, actor, Action.MANAGE_OFFICES, office)
-            if refusal:
-                return refusal
+        def change(t: Transition) -> Office:
+            office = t.office(office_id)
+            t.require(actor, Action.MANAGE_OFFICES, office)
             wanted: dict[str, Any] = {
                 "name": name.strip() if name is not None else None,
                 "channel_id": channel_id,
@@ -663,8 +679,8 @@ class ClarificationService:
                 "active": office.active,
                 **changes,
             }
-            errors = self._office_errors(
-                db,
+            errors = _office_errors(
+                t.db,
                 office_id=office.id,
                 name=merged["name"],
                 channel_id=merged["channel_id"],
@@ -676,18 +692,12 @@ class ClarificationService:
             )
             if errors:
                 raise ValidationFailed(errors)
-            offices.update_office(db, office.id, changes)
-            audit.append(
-                db,
-                clarification_id=None,
-                actor_id=actor.user_id,
-                action="office_edited",
-                at=now,
-                detail={"office_id": office.id, "changes": {k: str(v) for k, v in changes.items()}},
-            )
-            return self._office(db, office.id)
+            offices.update_office(t.db, office.id, changes)
+            detail = {"office_id": office.id, "changes": {k: str(v) for k, v in changes.items()}}
+            t.record(actor.user_id, "office_edited", detail)
+            return t.office(office.id)
 
-        return self._transact(body)
+        return self.transition(change)
 
     def remove_office(self, actor: Actor, office_id: int) -> Office:
         """Deactivate: no new questions go to it; its clarifications, members and history stay."""
@@ -696,63 +706,47 @@ class ClarificationService:
     def add_office_member(self, actor: Actor, office_id: int, user_id: str, team_id: str) -> bool:
         """Let (user, team) answer this office's questions; False if they already could."""
 
-        def body(db: sqlite_utils.Database, now: datetime) -> bool | RelayError:
-            office = self._office(db, office_id)
-            refusal = self._check(db, now, actor, Action.MANAGE_OFFICES, office)
-            if refusal:
-                return refusal
+        def change(t: Transition) -> bool:
+            office = t.office(office_id)
+            t.require(actor, Action.MANAGE_OFFICES, office)
             added = offices.add_member(
-                db,
+                t.db,
                 office_id=office.id,
                 user_id=user_id,
                 team_id=team_id,
                 added_by=actor.user_id,
-                added_at=now,
+                added_at=t.now,
             )
             if added:
-                audit.append(
-                    db,
-                    clarification_id=None,
-                    actor_id=actor.user_id,
-                    action="office_member_added",
-                    at=now,
-                    detail={"office_id": office.id, "user_id": user_id, "team_id": team_id},
-                )
+                detail = {"office_id": office.id, "user_id": user_id, "team_id": team_id}
+                t.record(actor.user_id, "office_member_added", detail)
             return added
 
-        return self._transact(body)
+        return self.transition(change)
 
     def remove_office_member(self, actor: Actor, office_id: int, user_id: str, team_id: str) -> bool:
-        def body(db: sqlite_utils.Database, now: datetime) -> bool | RelayError:
-            office = self._office(db, office_id)
-            refusal = self._check(db, now, actor, Action.MANAGE_OFFICES, office)
-            if refusal:
-                return refusal
-            removed = offices.remove_member(db, office_id=office.id, user_id=user_id, team_id=team_id)
+        def change(t: Transition) -> bool:
+            office = t.office(office_id)
+            t.require(actor, Action.MANAGE_OFFICES, office)
+            removed = offices.remove_member(t.db, office_id=office.id, user_id=user_id, team_id=team_id)
             if removed:
-                audit.append(
-                    db,
-                    clarification_id=None,
-                    actor_id=actor.user_id,
-                    action="office_member_removed",
-                    at=now,
-                    detail={"office_id": office.id, "user_id": user_id, "team_id": team_id},
-                )
+                detail = {"office_id": office.id, "user_id": user_id, "team_id": team_id}
+                t.record(actor.user_id, "office_member_removed", detail)
             return removed
 
-        return self._transact(body)
+        return self.transition(change)
 
     def list_offices(self, *, include_inactive: bool = False) -> builtins.list[Office]:
-        return self._transact(lambda db, now: offices.list_offices(db, include_inactive=include_inactive))
+        return self._read(lambda t: offices.list_offices(t.db, include_inactive=include_inactive))
 
     def offices_of(self, actor: Actor) -> builtins.list[Office]:
         """The offices `actor` answers for (empty for the coder organisation)."""
 
-        def body(db: sqlite_utils.Database, now: datetime) -> builtins.list[Office]:
-            ids = offices.member_office_ids(db, user_id=actor.user_id, team_id=actor.team_id)
-            return [self._office(db, office_id) for office_id in ids]
+        def read(t: Transition) -> builtins.list[Office]:
+            ids = offices.member_office_ids(t.db, user_id=actor.user_id, team_id=actor.team_id)
+            return [t.office(office_id) for office_id in ids]
 
-        return self._transact(body)
+        return self._read(read)
 
     # -- the clarification lifecycle
 
@@ -763,31 +757,27 @@ class ClarificationService:
         tracking message). Submitting the same `idempotency_key` again returns the first clarification."""
         submission_key = f"{asker.team_id}/{asker.user_id}/{idempotency_key}"
 
-        def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
-            existing = clarifications.find_by_submission_key(db, submission_key)
+        def change(t: Transition) -> Clarification:
+            existing = clarifications.find_by_submission_key(t.db, submission_key)
             if existing is not None:
                 return existing
-            refusal = self._check(db, now, asker, Action.ASK, None)
-            if refusal:
-                return refusal
-            validation = validate_query(draft, now=now)
+            t.require(asker, Action.ASK)
+            validation = validate_query(draft, now=t.now)
             if validation.phi_fields:
                 problems = {field: validation.errors[field] for field in validation.phi_fields}
-                return self._phi_refusal(
-                    db, now, asker, problems, None, validation.errors, validation.warnings
-                )
+                t.refuse_phi(asker, problems, None, validation.errors, validation.warnings)
             if not asker_channel.strip():
                 validation.errors["asker_channel"] = "Say where to post your copy of the question."
             if validation.errors:
                 raise ValidationFailed(validation.errors, validation.warnings)
-            office = offices.get_office(db, draft.office_id)
+            office = offices.get_office(t.db, draft.office_id)
             if office is None or not office.active:
                 raise ValidationFailed({"office_id": "Pick an active office."})
             due_at = draft.due_at or add_business_hours(
-                now, office.sla_hours, office.tz, office.open, office.close
+                t.now, office.sla_hours, office.tz, office.open, office.close
             )
             clarification_id = clarifications.insert(
-                db,
+                t.db,
                 NewClarification(
                     office_id=office.id,
                     encounter_ref=draft.encounter_ref.strip(),
@@ -800,46 +790,27 @@ class ClarificationService:
                     asker_team=asker.team_id,
                     asker_channel=asker_channel,
                     due_at=due_at,
-                    created_at=now,
+                    created_at=t.now,
                     submission_key=submission_key,
                 ),
             )
-            c = self._clarification(db, clarification_id)
-            audit.append(
-                db,
-                clarification_id=c.id,
-                actor_id=asker.user_id,
-                action="asked",
-                at=now,
-                detail={
-                    "office_id": office.id,
-                    "format": c.format.value,
-                    "due_at": due_at.isoformat(),
-                    "documented_diagnosis": draft.documented_diagnosis,
-                    "warnings": validation.warnings,
-                },
-            )
-            self._enqueue(
-                db,
-                now,
-                c,
-                office,
-                MessageKind.OFFICE_POST,
-                messages.office_post(c, office.name),
-                f"clarification:{c.id}:{MessageKind.OFFICE_POST}",
-            )
-            self._enqueue(
-                db,
-                now,
-                c,
-                office,
-                MessageKind.ASKER_TRACKING,
-                messages.asker_tracking(c, office.name),
-                f"clarification:{c.id}:{MessageKind.ASKER_TRACKING}",
-            )
+            c = t.clarification(clarification_id)
+            detail = {
+                "office_id": office.id,
+                "format": c.format.value,
+                "due_at": due_at.isoformat(),
+                "documented_diagnosis": draft.documented_diagnosis,
+                "warnings": validation.warnings,
+            }
+            t.record(asker.user_id, "asked", detail, c.id)
+            for kind, text in (
+                (MessageKind.OFFICE_POST, messages.office_post(c, office.name)),
+                (MessageKind.ASKER_TRACKING, messages.asker_tracking(c, office.name)),
+            ):
+                t.post(c, kind, text, f"clarification:{c.id}:{kind}", office)
             return c
 
-        return self._transact(body)
+        return self.transition(change)
 
     def answer(
         self, clarification_id: int, actor: Actor, answer: Answer, idempotency_key: str
@@ -849,13 +820,11 @@ class ClarificationService:
         Repeating the same `idempotency_key` (a double click) returns the clarification without error."""
         event_key = f"answer:{clarification_id}:{actor.team_id}/{actor.user_id}:{idempotency_key}"
 
-        def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
-            c = self._clarification(db, clarification_id)
-            if processed_events.seen(db, event_key):
+        def change(t: Transition) -> Clarification:
+            c = t.clarification(clarification_id)
+            if processed_events.seen(t.db, event_key):
                 return c
-            refusal = self._check(db, now, actor, Action.ANSWER, c)
-            if refusal:
-                return refusal
+            t.require(actor, Action.ANSWER, c)
             if c.state in (ClarificationState.ANSWERED, ClarificationState.RESOLVED):
                 raise AlreadyAnswered(c.id, c.answered_by, c.answered_at)
             if c.state is not ClarificationState.OPEN:
@@ -865,9 +834,7 @@ class ClarificationService:
             errors = dict(check_answer_choice(c.format, c.options, answer.choice, answer.text))
             if len(answer.text) > MAX_REPLY or len(answer.choice or "") > MAX_REPLY:
                 raise ValidationFailed(errors)  # refused for its length before the PHI guard reads it
-            problems = phi.check_fields({"answer": answer.text, "choice": answer.choice or ""})
-            if problems:
-                return self._phi_refusal(db, now, actor, problems, c.id)
+            t.screen(actor, {"answer": answer.text, "choice": answer.choice or ""}, c.id)
             if errors:
                 raise ValidationFailed(errors)
             offered = c.options if c.format is QueryFormat.MULTIPLE_CHOICE else ()
@@ -876,37 +843,23 @@ class ClarificationService:
                 answer.choice.strip().capitalize() if answer.choice else None,
             )
             final = Answer(choice=choice, text=answer.text.strip())
-            updated = self._apply(
-                db,
+            updated = t.apply(
                 c,
                 {
                     "state": ClarificationState.ANSWERED,
                     "answer": final,
                     "answered_by": actor.user_id,
-                    "answered_at": now,
+                    "answered_at": t.now,
                 },
             )
-            processed_events.claim_event(db, event_key, now)
-            audit.append(
-                db,
-                clarification_id=c.id,
-                actor_id=actor.user_id,
-                action="answered",
-                at=now,
-                detail={"choice": final.choice, "text": final.text, "team_id": actor.team_id},
-            )
-            self._enqueue_status_updates(db, now, updated)
-            self._enqueue_note(
-                db,
-                now,
-                updated,
-                MessageKind.ASKER_THREAD,
-                messages.answer_relay(updated),
-                f"clarification:{c.id}:v{updated.version}:answer_relay",
-            )
+            processed_events.claim_event(t.db, event_key, t.now)
+            detail = {"choice": final.choice, "text": final.text, "team_id": actor.team_id}
+            t.record(actor.user_id, "answered", detail, c.id)
+            t.status_updates(updated)
+            t.note(updated, MessageKind.ASKER_THREAD, messages.answer_relay(updated), "answer_relay")
             return updated
 
-        return self._transact(body)
+        return self.transition(change)
 
     def request_more_info(
         self, clarification_id: int, actor: Actor, text: str, idempotency_key: str
@@ -914,31 +867,19 @@ class ClarificationService:
         """The office cannot answer yet: their request goes to the coder's thread; the query stays open."""
         event_key = f"more_info:{clarification_id}:{idempotency_key}"
 
-        def body(db: sqlite_utils.Database, now: datetime) -> Reply | RelayError:
-            c = self._clarification(db, clarification_id)
-            refusal = self._check(db, now, actor, Action.REQUEST_MORE_INFO, c)
-            if refusal:
-                return refusal
+        def change(t: Transition) -> Reply:
+            c = t.clarification(clarification_id)
+            t.require(actor, Action.REQUEST_MORE_INFO, c)
             if c.state is not ClarificationState.OPEN:
                 raise InvalidTransition(f"Clarification #{c.id} is no longer open.")
-            reply = self._store_reply(
-                db, now, c, ReplySide.OFFICE, actor, text, event_key, "more_info_requested"
-            )
-            if isinstance(reply, RelayError):
-                return reply
+            reply = self._store_reply(t, c, ReplySide.OFFICE, actor, text, event_key, "more_info_requested")
             if reply is None:
-                return self._reply_for_event(db, event_key)
-            self._enqueue_note(
-                db,
-                now,
-                c,
-                MessageKind.ASKER_THREAD,
-                messages.more_info_relay(c, actor.user_id, reply.text),
-                f"reply:{reply.id}",
-            )
+                return self._reply_for_event(t, event_key)
+            relay = messages.more_info_relay(c, actor.user_id, reply.text)
+            t.post(c, MessageKind.ASKER_THREAD, relay, f"reply:{reply.id}")
             return reply
 
-        return self._transact(body)
+        return self.transition(change)
 
     def add_reply(
         self, clarification_id: int, side: ReplySide, author: Actor, text: str, event_id: str
@@ -946,73 +887,63 @@ class ClarificationService:
         """Relay a thread message to the other side's thread. Returns None for an event already handled
         (Slack retries deliveries), so the caller can simply ignore it."""
 
-        def body(db: sqlite_utils.Database, now: datetime) -> Reply | RelayError | None:
-            c = self._clarification(db, clarification_id)
-            if clarifications.find_reply_by_event(db, event_id) is not None:
+        def change(t: Transition) -> Reply | None:
+            c = t.clarification(clarification_id)
+            if clarifications.find_reply_by_event(t.db, event_id) is not None:
                 return None
-            action = Action.REPLY_AS_ASKER if side is ReplySide.ASKER else Action.REPLY_AS_OFFICE
-            refusal = self._check(db, now, author, action, c)
-            if refusal:
-                return refusal
+            t.require(author, Action.REPLY_AS_ASKER if side is ReplySide.ASKER else Action.REPLY_AS_OFFICE, c)
             if c.state not in (ClarificationState.OPEN, ClarificationState.ANSWERED):
                 raise InvalidTransition(
                     f"Clarification #{c.id} is finished, so replies are no longer relayed; "
                     "a lead can reopen it."
                 )
-            reply = self._store_reply(db, now, c, side, author, text, event_id, "replied")
-            if reply is None or isinstance(reply, RelayError):
-                return reply
+            reply = self._store_reply(t, c, side, author, text, event_id, "replied")
+            if reply is None:
+                return None
             kind = MessageKind.OFFICE_THREAD if side is ReplySide.ASKER else MessageKind.ASKER_THREAD
-            self._enqueue_note(
-                db, now, c, kind, messages.reply_relay(side, author.user_id, reply.text), f"reply:{reply.id}"
-            )
+            t.post(c, kind, messages.reply_relay(side, author.user_id, reply.text), f"reply:{reply.id}")
             return reply
 
-        return self._transact(body)
+        return self.transition(change)
 
+    @staticmethod
     def _store_reply(
-        self,
-        db: sqlite_utils.Database,
-        now: datetime,
+        t: Transition,
         c: Clarification,
         side: ReplySide,
         author: Actor,
         text: str,
         event_key: str,
         action: str,
-    ) -> Reply | PhiRefused | None:
+    ) -> Reply | None:
         body = text.strip()
         if not body:
             raise ValidationFailed({"text": "Write a message."})
         if len(body) > MAX_REPLY:
             raise ValidationFailed({"text": f"Keep messages to {MAX_REPLY} characters."})
-        problems = phi.check_fields({"text": body})
-        if problems:
-            return self._phi_refusal(db, now, author, problems, c.id)
+        t.screen(author, {"text": body}, c.id)
         reply_id = clarifications.insert_reply(
-            db,
+            t.db,
             clarification_id=c.id,
             side=side,
             author_id=author.user_id,
             text=body,
-            created_at=now,
+            created_at=t.now,
             source_event_id=event_key,
         )
         if reply_id is None:
             return None
-        audit.append(
-            db,
-            clarification_id=c.id,
-            actor_id=author.user_id,
-            action=action,
-            at=now,
-            detail={"reply_id": reply_id, "side": side.value, "team_id": author.team_id},
+        t.record(
+            author.user_id,
+            action,
+            {"reply_id": reply_id, "side": side.value, "team_id": author.team_id},
+            c.id,
         )
-        return clarifications.get_reply(db, reply_id)
+        return clarifications.get_reply(t.db, reply_id)
 
     @staticmethod
-    def _reply_for_event(db: sqlite_utils.Database, event_key: str) -> Reply:
-        reply = clarifications.find_reply_by_event(db, event_key)
+    def _reply_for_event(t: Transition, event_key: str) -> Reply:
+        reply = clarifications.find_reply_by_event(t.db, event_key)
         if reply is None:  # pragma: no cover - insert said it exists
             raise NotFound("That message was not found.")
         return reply
@@ -1020,11 +951,9 @@ class ClarificationService:
     def resolve(self, clarification_id: int, actor: Actor, outcome: Outcome) -> Clarification:
         """The coder records what the answer led to (code changed or confirmed): the agreement metric."""
 
-        def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
-            c = self._clarification(db, clarification_id)
-            refusal = self._check(db, now, actor, Action.RESOLVE, c)
-            if refusal:
-                return refusal
+        def change(t: Transition) -> Clarification:
+            c = t.clarification(clarification_id)
+            t.require(actor, Action.RESOLVE, c)
             if c.state is ClarificationState.RESOLVED and c.outcome is outcome:
                 return c
             if c.state is not ClarificationState.ANSWERED:
@@ -1032,85 +961,53 @@ class ClarificationService:
                     "it has no answer yet" if c.state is ClarificationState.OPEN else f"it is {c.state.value}"
                 )
                 raise InvalidTransition(f"Clarification #{c.id} cannot be resolved: {hint}.")
-            updated = self._apply(
-                db, c, {"state": ClarificationState.RESOLVED, "resolved_at": now, "outcome": outcome}
+            updated = t.apply(
+                c, {"state": ClarificationState.RESOLVED, "resolved_at": t.now, "outcome": outcome}
             )
-            audit.append(
-                db,
-                clarification_id=c.id,
-                actor_id=actor.user_id,
-                action="resolved",
-                at=now,
-                detail={"outcome": outcome.value},
-            )
-            self._enqueue_status_updates(db, now, updated)
-            self._enqueue_note(
-                db,
-                now,
-                updated,
-                MessageKind.OFFICE_THREAD,
-                messages.resolution_note(updated),
-                f"clarification:{c.id}:v{updated.version}:resolution_note",
-            )
+            t.record(actor.user_id, "resolved", {"outcome": outcome.value}, c.id)
+            t.status_updates(updated)
+            t.note(updated, MessageKind.OFFICE_THREAD, messages.resolution_note(updated), "resolution_note")
             return updated
 
-        return self._transact(body)
+        return self.transition(change)
 
     def close_unanswered(self, clarification_id: int, actor: Actor, reason: str) -> Clarification:
-        def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
-            c = self._clarification(db, clarification_id)
-            refusal = self._check(db, now, actor, Action.CLOSE, c)
-            if refusal:
-                return refusal
+        def change(t: Transition) -> Clarification:
+            c = t.clarification(clarification_id)
+            t.require(actor, Action.CLOSE, c)
             if c.state is ClarificationState.CLOSED_UNANSWERED:
                 return c
             if c.state is not ClarificationState.OPEN:
                 raise InvalidTransition(f"Clarification #{c.id} has an answer; resolve it instead.")
-            why = self._reason(reason)
-            problems = phi.check_fields({"reason": why})
-            if problems:
-                return self._phi_refusal(db, now, actor, problems, c.id)
-            updated = self._apply(db, c, {"state": ClarificationState.CLOSED_UNANSWERED, "close_reason": why})
-            audit.append(
-                db,
-                clarification_id=c.id,
-                actor_id=actor.user_id,
-                action="closed_unanswered",
-                at=now,
-                detail={"reason": why},
-            )
-            self._enqueue_status_updates(db, now, updated)
-            self._enqueue_note(
-                db,
-                now,
+            why = _reason(reason)
+            t.screen(actor, {"reason": why}, c.id)
+            updated = t.apply(c, {"state": ClarificationState.CLOSED_UNANSWERED, "close_reason": why})
+            t.record(actor.user_id, "closed_unanswered", {"reason": why}, c.id)
+            t.status_updates(updated)
+            t.note(
                 updated,
                 MessageKind.OFFICE_THREAD,
                 messages.closed_note(updated, actor.user_id),
-                f"clarification:{c.id}:v{updated.version}:closed_note",
+                "closed_note",
             )
             return updated
 
-        return self._transact(body)
+        return self.transition(change)
 
     def reopen(self, clarification_id: int, actor: Actor, reason: str) -> Clarification:
         """Back to open with a fresh due time. The previous answer/outcome leave the row but stay in the audit
         detail, so nothing is lost."""
 
-        def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
-            c = self._clarification(db, clarification_id)
-            refusal = self._check(db, now, actor, Action.REOPEN, c)
-            if refusal:
-                return refusal
+        def change(t: Transition) -> Clarification:
+            c = t.clarification(clarification_id)
+            t.require(actor, Action.REOPEN, c)
             if c.state is ClarificationState.OPEN:
                 raise InvalidTransition(f"Clarification #{c.id} is already open.")
-            why = self._reason(reason)
-            problems = phi.check_fields({"reason": why})
-            if problems:
-                return self._phi_refusal(db, now, actor, problems, c.id)
-            office = self._office(db, c.office_id)
-            due_at = add_business_hours(now, office.sla_hours, office.tz, office.open, office.close)
-            updated = self._apply(
-                db,
+            why = _reason(reason)
+            t.screen(actor, {"reason": why}, c.id)
+            office = t.office(c.office_id)
+            due_at = add_business_hours(t.now, office.sla_hours, office.tz, office.open, office.close)
+            updated = t.apply(
                 c,
                 {
                     "state": ClarificationState.OPEN,
@@ -1123,94 +1020,62 @@ class ClarificationService:
                     "close_reason": None,
                 },
             )
-            audit.append(
-                db,
-                clarification_id=c.id,
-                actor_id=actor.user_id,
-                action="reopened",
-                at=now,
-                detail={
-                    "reason": why,
-                    "previous_state": c.state.value,
-                    "previous_answer": None
-                    if c.answer is None
-                    else {"choice": c.answer.choice, "text": c.answer.text},
-                    "previous_answered_by": c.answered_by,
-                    "previous_outcome": c.outcome.value if c.outcome else None,
-                    "previous_close_reason": c.close_reason,
-                    "due_at": due_at.isoformat(),
-                },
-            )
-            self._enqueue_status_updates(db, now, updated)
+            detail = {
+                "reason": why,
+                "previous_state": c.state.value,
+                "previous_answer": None
+                if c.answer is None
+                else {"choice": c.answer.choice, "text": c.answer.text},
+                "previous_answered_by": c.answered_by,
+                "previous_outcome": c.outcome.value if c.outcome else None,
+                "previous_close_reason": c.close_reason,
+                "due_at": due_at.isoformat(),
+            }
+            t.record(actor.user_id, "reopened", detail, c.id)
+            t.status_updates(updated)
             note = messages.reopened_note(updated, actor.user_id, why)
-            self._enqueue_note(
-                db,
-                now,
-                updated,
-                MessageKind.OFFICE_THREAD,
-                note,
-                f"clarification:{c.id}:v{updated.version}:reopened_office",
-            )
-            self._enqueue_note(
-                db,
-                now,
-                updated,
-                MessageKind.ASKER_THREAD,
-                note,
-                f"clarification:{c.id}:v{updated.version}:reopened_asker",
-            )
+            t.note(updated, MessageKind.OFFICE_THREAD, note, "reopened_office")
+            t.note(updated, MessageKind.ASKER_THREAD, note, "reopened_asker")
             return updated
 
-        return self._transact(body)
+        return self.transition(change)
 
     # -- reading
 
     def get(self, clarification_id: int, actor: Actor | None = None) -> Clarification:
         """With `actor`, only if they may see it (office staff see their office's only); without, for jobs."""
+        return self._read(lambda t: self._visible(t, clarification_id, actor))
 
-        def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
-            return self._visible(db, now, clarification_id, actor)
-
-        return self._transact(body)
-
-    def _visible(
-        self, db: sqlite_utils.Database, now: datetime, clarification_id: int, actor: Actor | None
-    ) -> Clarification | RelayError:
-        """The clarification, or the refusal when `actor` may not see it."""
-        c = self._clarification(db, clarification_id)
+    @staticmethod
+    def _visible(t: Transition, clarification_id: int, actor: Actor | None) -> Clarification:
+        """The clarification, when `actor` may see it (NotAuthorized, audited, otherwise)."""
+        c = t.clarification(clarification_id)
         if actor is not None:
-            refusal = self._check(db, now, actor, Action.VIEW, c)
-            if refusal:
-                return refusal
+            t.require(actor, Action.VIEW, c)
         return c
 
     def history(self, clarification_id: int, actor: Actor | None = None) -> builtins.list[AuditEntry]:
         """The audit trail of one clarification, oldest first."""
-
-        def body(db: sqlite_utils.Database, now: datetime) -> builtins.list[AuditEntry] | RelayError:
-            c = self._visible(db, now, clarification_id, actor)
-            return c if isinstance(c, RelayError) else audit.for_clarification(db, c.id)
-
-        return self._transact(body)
+        return self._read(
+            lambda t: audit.for_clarification(t.db, self._visible(t, clarification_id, actor).id)
+        )
 
     def replies(self, clarification_id: int, actor: Actor | None = None) -> builtins.list[Reply]:
-        def body(db: sqlite_utils.Database, now: datetime) -> builtins.list[Reply] | RelayError:
-            c = self._visible(db, now, clarification_id, actor)
-            return c if isinstance(c, RelayError) else clarifications.list_replies(db, c.id)
-
-        return self._transact(body)
+        return self._read(
+            lambda t: clarifications.list_replies(t.db, self._visible(t, clarification_id, actor).id)
+        )
 
     def thread_target(self, channel_id: str, thread_ts: str) -> tuple[int, ReplySide] | None:
         """Which clarification (and side) a Slack thread belongs to, for relaying thread messages."""
 
-        def body(db: sqlite_utils.Database, now: datetime) -> tuple[int, ReplySide] | None:
-            found = outbox.find_thread_root(db, channel=channel_id, ts=thread_ts)
+        def read(t: Transition) -> tuple[int, ReplySide] | None:
+            found = outbox.find_thread_root(t.db, channel=channel_id, ts=thread_ts)
             if found is None:
                 return None
             clarification_id, ts_target = found
             return clarification_id, ReplySide.OFFICE if ts_target == "office_ts" else ReplySide.ASKER
 
-        return self._transact(body)
+        return self._read(read)
 
     def list(
         self,
@@ -1225,32 +1090,24 @@ class ClarificationService:
         """Clarifications `actor` may see, newest first: `mine` (asked by them), `office` (one office, or the
         offices they answer for), `overdue` (open past due at `now`, scoped to what they may see), `all`."""
 
-        def body(db: sqlite_utils.Database, _: datetime) -> builtins.list[Clarification] | RelayError:
+        def read(t: Transition) -> builtins.list[Clarification]:
+            db = t.db
             role = roles.get_role(db, actor.user_id)
             lead = role in (Role.ADMIN, Role.LEAD)
             member_of = offices.member_office_ids(db, user_id=actor.user_id, team_id=actor.team_id)
             if filter is ListFilter.MINE:
-                refusal = self._check(db, now, actor, Action.LIST_MINE, None)
-                if refusal:
-                    return refusal
+                t.require(actor, Action.LIST_MINE)
                 return self._mine(db, actor, states, None, limit)
             if filter is ListFilter.ALL:
-                refusal = self._check(db, now, actor, Action.LIST_ALL, None)
-                if refusal:
-                    return refusal
+                t.require(actor, Action.LIST_ALL)
                 return clarifications.search(db, states=states, limit=limit)
             if filter is ListFilter.OFFICE:
-                target: Target = self._office(db, office_id) if office_id is not None else None
-                refusal = self._check(db, now, actor, Action.LIST_OFFICE, target)
-                if refusal:
-                    return refusal
+                t.require(actor, Action.LIST_OFFICE, t.office(office_id) if office_id is not None else None)
                 if office_id is not None:
                     return clarifications.search(db, office_ids=[office_id], states=states, limit=limit)
                 scope = None if lead else member_of
                 return clarifications.search(db, office_ids=scope, states=states, limit=limit)
-            refusal = self._check(db, now, actor, Action.LIST_OVERDUE, None)
-            if refusal:
-                return refusal
+            t.require(actor, Action.LIST_OVERDUE)
             open_only = [ClarificationState.OPEN]
             if lead:
                 return clarifications.search(db, states=open_only, due_before=now, limit=limit)
@@ -1264,7 +1121,7 @@ class ClarificationService:
                 found.update((c.id, c) for c in self._mine(db, actor, open_only, now, limit))
             return sorted(found.values(), key=lambda c: c.id, reverse=True)[:limit]
 
-        return self._transact(body)
+        return self._read(read)
 
     @staticmethod
     def _mine(

@@ -17,8 +17,8 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import ids
+from bot.open_items import OpenItem
 from bot.render.mrkdwn import escape, truncate
-from bot.services import OpenItem
 from storage.usage import RecentLookup
 
 SECTION_LIMIT = 3000

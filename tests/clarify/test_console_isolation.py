@@ -15,10 +15,10 @@ import pytest
 from bot.cli import main
 from bot.console import run_console
 from bot.relay.service import ClarificationService
-from bot.services import Services
+from bot.services import Services, assemble_services
 from bot.settings import Settings, SettingsError
 from storage.db import connect
-from storage.usage import UsageRecorder
+from storage.schema import migrate_file
 from tests.clarify.driver import INDICATORS, QUESTION
 from tests.conftest import FROZEN_NOW
 from tests.fake_codes import FakeCodeBook
@@ -39,12 +39,9 @@ def environment(tmp_path: Path) -> dict[str, str]:
 
 def console_services(settings: Settings) -> Services:
     """What `codedesk console` builds (over the fake code book): a new process's services on the console's DB."""
-    db_factory = partial(connect, settings.db_path)
+    migrate_file(settings.db_path)
     clock = partial(lambda: FROZEN_NOW)
-    usage = UsageRecorder(db_factory, clock)
-    usage.prepare()
-    book = FakeCodeBook()
-    return Services(settings=settings, codebook=book, clock=clock, db_factory=db_factory, usage=usage)  # type: ignore[arg-type]
+    return assemble_services(settings, FakeCodeBook(), clock, partial(connect, settings.db_path))  # type: ignore[arg-type]
 
 
 Line = str | Callable[[str], str]

@@ -17,7 +17,6 @@ import pytest
 import sqlite_utils
 
 from bot.jobs import schedules
-from bot.jobs.registry import prepare_job_tables
 from bot.relay.service import Actor, ClarificationService
 from bot.settings import Settings
 from storage import outbox
@@ -26,6 +25,7 @@ from storage.db import connect, write_transaction
 from storage.offices import Office
 from storage.outbox import OutboxRow
 from storage.roles import Role
+from storage.schema import migrate
 from tests.relay.conftest import (
     ADMIN,
     CODER,
@@ -67,7 +67,7 @@ class JobsDeps:
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "jobs.sqlite"
     db = connect(path)
-    prepare_job_tables(db)
+    migrate(db)
     db.close()
     return path
 

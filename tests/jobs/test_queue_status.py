@@ -10,13 +10,12 @@ import pytest
 from bot.jobs.queue_status import (
     BUCKET_LABELS,
     age_bucket,
-    load_open_items,
     post_queue_status,
     queue_status_text,
     summarise_queue,
 )
 from bot.jobs.schedules import QUEUE_STATUS
-from storage import clarifications, offices
+from storage import clarifications, offices, reports
 from storage.db import write_transaction
 from tests.jobs.conftest import (
     CHICAGO,
@@ -64,7 +63,7 @@ def test_counts_ages_and_overdue(deps: JobsDeps, world: World, queue: dict[str, 
     db = deps.db_factory()
     try:
         office_by_id = {office.id: office for office in offices.list_offices(db)}
-        summary = summarise_queue(load_open_items(db), office_by_id, WEDNESDAY_1000)
+        summary = summarise_queue(reports.open_clarifications(db), office_by_id, WEDNESDAY_1000)
     finally:
         db.close()
     assert (summary.total.open, summary.total.buckets) == (5, [1, 2, 1, 1])
@@ -82,7 +81,7 @@ def test_the_message(deps: JobsDeps, world: World, queue: dict[str, int]) -> Non
     db = deps.db_factory()
     try:
         office_by_id = {office.id: office for office in offices.list_offices(db)}
-        summary = summarise_queue(load_open_items(db), office_by_id, WEDNESDAY_1000)
+        summary = summarise_queue(reports.open_clarifications(db), office_by_id, WEDNESDAY_1000)
     finally:
         db.close()
     text = queue_status_text(summary, office_by_id, WEDNESDAY_1000, TEAM_TZ)

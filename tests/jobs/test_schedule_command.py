@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.commands.schedule import REFUSAL, handle_schedule_command
 from bot.jobs import schedules
 from bot.jobs.schedules import DIGEST, OVERDUE, QUEUE_STATUS
 from bot.relay.service import ClarificationService
-from bot.services import Services
-from storage.usage import UsageRecorder
+from bot.services import Services, assemble_services
 from tests.fake_codes import FakeCodeBook
 from tests.jobs.conftest import ADMIN, CODER, LEAD, LONDON, TEAM_TZ, JobsDeps, World, query
 
 
 @pytest.fixture
 def services(deps: JobsDeps, world: World, service: ClarificationService) -> Services:
-    return Services(
-        settings=deps.settings,
-        codebook=FakeCodeBook(),  # type: ignore[arg-type]
-        clock=deps.clock,
-        db_factory=deps.db_factory,
-        usage=UsageRecorder(deps.db_factory, deps.clock),
+    return replace(
+        assemble_services(deps.settings, FakeCodeBook(), deps.clock, deps.db_factory),  # type: ignore[arg-type]
         clarifications=service,
     )
 

@@ -15,8 +15,8 @@ from bot.relay.service import Actor, ClarificationService
 from storage.clarifications import QueryFormat
 from storage.db import connect
 from storage.offices import Office
-from storage.relay_tables import migrate_relay
 from storage.roles import Role
+from storage.schema import migrate
 
 # Monday 2 November 2026, 09:00 in Chicago (the day after DST ended).
 MONDAY_9AM_CHICAGO = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)
@@ -45,7 +45,7 @@ class FakeClock:
 def relay_db_path(tmp_path: Path) -> Path:
     path = tmp_path / "relay.sqlite"
     db = connect(path)
-    migrate_relay(db)
+    migrate(db)
     db.close()
     return path
 

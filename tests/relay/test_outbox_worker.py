@@ -448,11 +448,11 @@ def test_run_forever_survives_a_failing_pass(relay_clock: FakeClock) -> None:
 
 
 def set_leads_channel(db_factory: DbFactory, channel: str, now: datetime) -> None:
-    from bot.jobs.registry import prepare_job_tables
     from bot.jobs.schedules import save_schedule
+    from storage.schema import migrate
 
     db = db_factory()
-    prepare_job_tables(db)
+    migrate(db)
     save_schedule(db, "overdue", cron="*/15 * * * *", channel=channel, enabled=True, by="ULEAD", at=now)
 
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
 
 import pytest
 import sqlite_utils
 
 from storage import audit, clarifications, offices, outbox, processed_events, roles
 from storage.clarifications import Answer, ClarificationState, NewClarification, QueryFormat, ReplySide
-from storage.db import connect
 from storage.outbox import NewOutboxMessage, OutboxState
-from storage.relay_tables import from_db_time, migrate_relay, to_db_time
+from storage.relay_tables import from_db_time, to_db_time
 from storage.roles import Role
 
 NOW = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)
@@ -51,23 +49,6 @@ def new_clarification(db: sqlite_utils.Database, office_id: int, key: str | None
             submission_key=key,
         ),
     )
-
-
-def test_migration_is_idempotent(tmp_path: Path) -> None:
-    db = connect(tmp_path / "x.sqlite")
-    assert migrate_relay(db) == 2  # the relay tables, then the outbox delivery state
-    assert migrate_relay(db) == 0
-    expected = {
-        "offices",
-        "roles",
-        "office_members",
-        "clarifications",
-        "replies",
-        "audit",
-        "outbox",
-        "processed_events",
-    }
-    assert expected <= set(db.table_names())
 
 
 def test_times_round_trip_and_naive_times_are_refused() -> None:

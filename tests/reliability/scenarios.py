@@ -40,7 +40,7 @@ from storage import outbox
 from storage.clarifications import Answer, ClarificationState, ReplySide
 from storage.db import connect
 from storage.outbox import NewOutboxMessage, OutboxState
-from storage.relay_tables import migrate_relay
+from storage.schema import migrate
 from storage.usage import UsageRecorder
 from tests.fake_slack import FakeSlack
 from tests.relay.conftest import LEAD, FakeClock, make_draft
@@ -359,7 +359,7 @@ def run_rate_limit_scenario(
     clock = FakeClock(utc_now())
     db = connect(path)
     try:
-        migrate_relay(db)
+        migrate(db)
         for n in range(messages):
             channel = f"C0RATE{n % channels}"
             message = NewOutboxMessage(
@@ -662,7 +662,6 @@ def run_concurrency_scenario(path: Path, *, threads: int = 16, seconds: float = 
     workers deliver and lookups are recorded, all at once for `seconds`; then every acknowledged write is
     looked for, and every answer must have exactly one winner."""
     org = prepare_database(path, offices_count=2, staff_per_office=2, coders=4)
-    UsageRecorder(partial(connect, path), utc_now).prepare()
     ledger = _Ledger()
     sends = RecordingSend()
     deadline = time.monotonic() + seconds

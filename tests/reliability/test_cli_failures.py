@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.jobs.registry import prepare_job_tables
 from bot.jobs.schedules import save_schedule
 from bot.lookups.codebook import CodeBook
 from bot.outbox import OutboxWorker
@@ -29,7 +28,7 @@ from bot.relay.service import ClarificationService
 from storage import outbox
 from storage.db import connect
 from storage.outbox import OutboxState
-from storage.relay_tables import migrate_relay
+from storage.schema import migrate
 from tests.relay.conftest import ADMIN, FakeClock, make_draft
 from tests.reliability.world import populate
 
@@ -89,7 +88,7 @@ def prepared(db: Path) -> Path:
     """A database with the relay's tables, closed (so no -wal or -shm file is left beside it)."""
     conn = connect(db)
     try:
-        migrate_relay(conn)
+        migrate(conn)
     finally:
         conn.close()
     return db
@@ -256,7 +255,7 @@ def jobs_db(home: Path) -> Path:
     db = home / "app.sqlite"
     conn = connect(db)
     try:
-        prepare_job_tables(conn)
+        migrate(conn)
     finally:
         conn.close()
     return db
@@ -364,7 +363,7 @@ def test_a_future_now_is_preview_only_and_never_holds_a_channel(
     real_now = datetime.now(UTC)
     asked = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)  # Monday 09:00 in Chicago; due a business day later
     service = ClarificationService(partial(connect, db), lambda: asked)
-    prepare_job_tables(connect(db))
+    migrate(connect(db))
     world = populate(service)
     save_schedule(
         connect(db), "overdue", cron="*/15 * * * *", channel="C0LEADS", enabled=True, by="U", at=real_now

@@ -22,12 +22,11 @@ from bot.app import create_app
 from bot.console_slack import IdleWaitingExecutor
 from bot.outbox import OutboxWorker
 from bot.relay.service import ClarificationService
-from bot.services import Services
+from bot.services import Services, assemble_services
 from bot.settings import Settings
 from storage import outbox
 from storage.clarifications import Clarification
 from storage.db import connect
-from storage.usage import UsageRecorder
 from tests.fake_slack import FakeSlack
 from tests.relay.conftest import CODER, NORTH_STAFF, FakeClock, make_draft
 from tests.reliability.scenarios import RecordingSend, run_duplicate_scenario
@@ -88,13 +87,7 @@ def test_a_thread_message_delivered_four_times_and_after_a_restart_is_relayed_on
         assert scenario.run(body, timestamp=now - retry).response.status == 200
 
     # The restart: new services and a new app on the same database file.
-    fresh = Services(
-        settings=settings,
-        codebook=services.codebook,
-        clock=services.clock,
-        db_factory=partial(connect, settings.db_path),
-        usage=UsageRecorder(partial(connect, settings.db_path), services.clock),
-    )
+    fresh = assemble_services(settings, services.codebook, services.clock, partial(connect, settings.db_path))
     restarted = Scenario(
         create_app(settings, fresh, listener_executor=listener_executor),
         fake_slack,

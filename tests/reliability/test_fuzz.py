@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 import bot.commands.code as code
 from bot.commands.code import CodeHandlers
 from bot.commands.code_parse import CodeCommand, UsageError, parse_code_command
+from bot.open_items import OpenItem
 from bot.relay import messages
 from bot.relay.query_rules import QueryDraft, with_required_options
 from bot.relay.service import ClarificationService, RelayError
@@ -40,7 +41,7 @@ from bot.render.code_blocks import (
 )
 from bot.render.home_blocks import home_view
 from bot.render.mrkdwn import ZWJ, escape, truncate
-from bot.services import OpenItem, Services
+from bot.services import Services
 from bot.settings import Settings, SettingsError
 from storage import outbox
 from storage.clarifications import Answer, QueryFormat, ReplySide

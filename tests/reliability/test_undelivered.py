@@ -19,7 +19,6 @@ from slack_sdk import WebClient
 from bot.cli import main
 from bot.jobs.digest import post_daily_digest
 from bot.jobs.queue_status import post_queue_status
-from bot.jobs.registry import prepare_job_tables
 from bot.jobs.schedules import save_schedule
 from bot.lookups.codebook import CodeBook
 from bot.outbox import OutboxWorker
@@ -30,6 +29,7 @@ from storage import outbox
 from storage.clarifications import Answer
 from storage.db import connect
 from storage.outbox import OutboxState
+from storage.schema import migrate
 from tests.fake_slack import Call, FakeSlack
 from tests.relay.conftest import CODER, MONDAY_9AM_CHICAGO, NORTH_STAFF, FakeClock, make_draft
 from tests.reliability.world import populate
@@ -42,7 +42,7 @@ class Desk:
         self.clock = FakeClock(MONDAY_9AM_CHICAGO)
         self.service = ClarificationService(partial(connect, path), self.clock)
         db = connect(path)
-        prepare_job_tables(db)
+        migrate(db)
         db.close()
         self.world = populate(self.service)
         client = WebClient(token="xoxb-undelivered", base_url=fake.api_url, retry_handlers=[])

@@ -23,8 +23,8 @@ from bot.relay.service import Actor, ClarificationService
 from storage import offices, roles
 from storage.db import connect
 from storage.offices import Office
-from storage.relay_tables import migrate_relay
 from storage.roles import Role
+from storage.schema import migrate
 from tests.relay.conftest import ADMIN, CODER, CODER2, LEAD, NORTH_STAFF, SOUTH_STAFF, World, make_draft
 
 DbFactory = Callable[[], sqlite_utils.Database]
@@ -63,7 +63,7 @@ def prepare_database(
 ) -> Organisation:
     """Migrate `path` and add an admin, a lead, coders and offices with their staff (Slack Connect teams)."""
     db = connect(path)
-    migrate_relay(db)
+    migrate(db)
     db.close()
     service = ClarificationService(partial(connect, path), utc_now)
     service.bootstrap_admin(ADMIN.user_id)

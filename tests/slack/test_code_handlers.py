@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 from unittest.mock import Mock, create_autospec
 
@@ -14,7 +15,8 @@ from slack_sdk.webhook import WebhookResponse
 from bot import ids
 from bot.commands.code import ASK_OFFICE_UNAVAILABLE, CodeHandlers, on_ask_office_unavailable
 from bot.commands.home import HomeHandlers
-from bot.services import OpenItem, Services
+from bot.open_items import OpenItem
+from bot.services import Services
 
 
 def _listener_args(body: dict[str, Any], status: int = 200) -> dict[str, Any]:
@@ -147,7 +149,10 @@ def test_ask_office_fallback_points_to_clarify() -> None:
 
 def test_home_publishes_recent_lookups_and_open_items(services: Services) -> None:
     services.usage.record("U1", "lookup", "<!channel> pneumonia")
-    services.open_clarifications = lambda user: [OpenItem("Query to Cardiology", "waiting 2 days")]
+    services = replace(
+        services,
+        open_clarifications=lambda user, team=None: [OpenItem("Query to Cardiology", "waiting 2 days")],
+    )
     client = create_autospec(WebClient, instance=True)
 
     HomeHandlers(services).on_home_opened(

@@ -12,10 +12,10 @@ from slack_bolt import App
 from bot.app import create_app
 from bot.console_slack import IdleWaitingExecutor
 from bot.lookups.codebook import CodeBook
-from bot.services import Services
+from bot.services import assemble_services
 from bot.settings import Settings
 from storage.db import connect
-from storage.usage import UsageRecorder
+from storage.schema import migrate_file
 from tests.conftest import FROZEN_NOW
 from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
 from tests.scenario import Scenario
@@ -36,10 +36,10 @@ def real_scenario(
     signing_secret: str,
     tmp_path: Path,
 ) -> Scenario:
-    db_factory = partial(connect, tmp_path / "app.sqlite")
-    usage = UsageRecorder(db_factory, lambda: FROZEN_NOW)
-    usage.prepare()
-    services = Services(settings, real_book, lambda: FROZEN_NOW, db_factory, usage)
+    migrate_file(tmp_path / "app.sqlite")
+    services = assemble_services(
+        settings, real_book, lambda: FROZEN_NOW, partial(connect, tmp_path / "app.sqlite")
+    )
     app: App = create_app(settings, services, listener_executor=listener_executor)
     return Scenario(app, fake_slack, listener_executor, signing_secret)
 

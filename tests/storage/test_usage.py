@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from storage.db import connect
-from storage.usage import KEEP_PER_USER, UsageRecorder, migrate_usage, recent_lookups, record_use
+from storage.schema import migrate, migrate_file
+from storage.usage import KEEP_PER_USER, UsageRecorder, recent_lookups, record_use
 
 T0 = datetime(2025, 3, 3, 12, 0, tzinfo=UTC)
 
@@ -17,12 +18,12 @@ T0 = datetime(2025, 3, 3, 12, 0, tzinfo=UTC)
 @pytest.fixture
 def db():  # type: ignore[no-untyped-def]
     database = connect(":memory:")
-    migrate_usage(database)
+    migrate(database)
     return database
 
 
 def test_migration_is_idempotent(db) -> None:  # type: ignore[no-untyped-def]
-    assert migrate_usage(db) == 0
+    assert migrate(db) == []
 
 
 def test_recent_lookups_newest_first_and_distinct(db) -> None:  # type: ignore[no-untyped-def]
@@ -51,8 +52,8 @@ def test_naive_times_are_refused(db) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_recorder_uses_a_fresh_connection_per_call(tmp_path: Path) -> None:
+    migrate_file(tmp_path / "app.sqlite")
     recorder = UsageRecorder(partial(connect, tmp_path / "app.sqlite"), lambda: T0)
-    recorder.prepare()
     recorder.record("U1", "lookup", "pneumonia")
     assert [r.query for r in recorder.recent("U1")] == ["pneumonia"]
 

@@ -1,0 +1,167 @@
+"""Every table of the app database, as one numbered list of migrations applied once at start-up.
+
+`migrate(db)` applies the migrations not yet applied, each in its own write transaction together with its row in
+`schema_version`, so a crash mid-way leaves the database at a whole step and a second process starting at the
+same time applies nothing twice. `codedesk serve`, the console and the CLI commands that use the app database call
+it once when they start (`codedesk migrate` runs it explicitly and says what it did); nothing on a request path
+creates or changes a table. A database changed by a newer CodeDesk (a version this list does not know) is refused
+with SchemaTooNew: running older code over a newer schema could write rows the newer code misreads.
+
+Databases made before this list existed recorded their steps per family in `_migrations`; those steps are taken
+over as the versions they became (LEGACY_STEPS), so nothing is applied twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from storage import check_stats, job_runs, job_schedules, outbox, overdue_steps, relay_tables, reports, usage
+from storage.db import DatabaseProblem, connect, open_for_writing, write_transaction
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[sqlite_utils.Database], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1, "relay tables (offices, roles, clarifications, replies, audit, outbox)", relay_tables.create_tables
+    ),
+    Migration(2, "outbox delivery state (channel heads, pacing, holds)", outbox.add_delivery_state),
+    Migration(3, "usage (recent lookups)", usage.create_usage),
+    Migration(4, "usage hourly counts", usage.create_hourly_counts),
+    Migration(5, "check failures", check_stats.create_tables),
+    Migration(6, "job runs", job_runs.create_tables),
+    Migration(7, "job schedules and settings", job_schedules.create_tables),
+    Migration(8, "overdue ladder steps", overdue_steps.create_tables),
+    Migration(9, "report indexes", reports.create_indexes),
+)
+CURRENT_VERSION = MIGRATIONS[-1].version
+assert [m.version for m in MIGRATIONS] == list(range(1, CURRENT_VERSION + 1))
+
+# (family, step) in the old per-family `_migrations` table -> the version it is here.
+LEGACY_STEPS: dict[tuple[str, int], int] = {
+    ("relay", 1): 1,
+    ("outbox", 1): 2,
+    ("usage", 1): 3,
+    ("usage", 2): 4,
+    ("check_stats", 1): 5,
+    ("job_runs", 1): 6,
+    ("job_schedules", 1): 7,
+    ("overdue_steps", 1): 8,
+    ("job_read_indexes", 1): 9,
+}
+
+
+class SchemaTooNew(DatabaseProblem):
+    """The database was migrated by a newer CodeDesk than this one."""
+
+
+def _has_table(db: sqlite_utils.Database, name: str) -> bool:
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone()
+    return found is not None
+
+
+def _where(db: sqlite_utils.Database) -> str:
+    for _, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return str(file) or ":memory:"
+    return "(the database)"  # pragma: no cover - SQLite always lists main
+
+
+def applied_versions(db: sqlite_utils.Database) -> set[int]:
+    """The versions recorded in the database (read without the write lock)."""
+    if _has_table(db, "schema_version"):
+        return {int(version) for (version,) in db.execute("SELECT version FROM schema_version")}
+    if _has_table(db, "_migrations"):
+        return {
+            LEGACY_STEPS[(str(family), int(step))]
+            for family, step in db.execute("SELECT family, step FROM _migrations")
+            if (str(family), int(step)) in LEGACY_STEPS
+        }
+    return set()
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """The highest version applied (0 for a new database)."""
+    return max(applied_versions(db), default=0)
+
+
+def check_not_newer(db: sqlite_utils.Database) -> None:
+    """SchemaTooNew when the database holds a version this CodeDesk does not know."""
+    found = schema_version(db)
+    if found > CURRENT_VERSION:
+        raise SchemaTooNew(
+            f"the database {_where(db)} has schema version {found}, newer than this CodeDesk knows "
+            f"({CURRENT_VERSION}): it was upgraded by a newer CodeDesk; run that version, or restore a backup "
+            "made before the upgrade"
+        )
+
+
+def pending(db: sqlite_utils.Database) -> list[Migration]:
+    """The migrations not yet applied, in order."""
+    check_not_newer(db)
+    done = applied_versions(db)
+    return [m for m in MIGRATIONS if m.version not in done]
+
+
+def _create_version_table(db: sqlite_utils.Database) -> None:
+    """`schema_version`, taking over what an old `_migrations` table recorded."""
+    with write_transaction(db):
+        if _has_table(db, "schema_version"):
+            return
+        adopted = applied_versions(db)  # from `_migrations`, if there is one
+        db.execute(
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            "applied_at TEXT NOT NULL)"
+        )
+        now = relay_tables.to_db_time(datetime.now(UTC))
+        for migration in MIGRATIONS:
+            if migration.version in adopted:
+                db.execute(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                    [migration.version, migration.name, now],
+                )
+
+
+def migrate(
+    db: sqlite_utils.Database, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+) -> list[Migration]:
+    """Apply every migration not yet applied; returns those applied (empty when the database is current).
+    SchemaTooNew (before anything is changed) when the database is newer than this code."""
+    check_not_newer(db)
+    _create_version_table(db)
+    applied: list[Migration] = []
+    for migration in MIGRATIONS:
+        with write_transaction(db):
+            done = db.execute(
+                "SELECT 1 FROM schema_version WHERE version = ?", [migration.version]
+            ).fetchone()
+            if done:
+                continue
+            migration.apply(db)
+            db.execute(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                [migration.version, migration.name, relay_tables.to_db_time(clock())],
+            )
+            applied.append(migration)
+    return applied
+
+
+def migrate_file(path: Path, what: str = "database") -> list[Migration]:
+    """Start-up: create the database file if missing, check it can be written, apply what is pending.
+    DatabaseProblem (one line naming the path) when the file cannot be used or is newer than this code."""
+    open_for_writing(path, what)
+    db = connect(path, what=what)
+    try:
+        return migrate(db)
+    finally:
+        db.close()
