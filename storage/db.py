@@ -206,11 +206,12 @@ class FileIdentity:
             return str(missing(self.path, what))
         except OSError as exc:
             return f"the {what} {self.path} cannot be read ({exc.strerror or exc})"
+        replaced = (
+            f"the {what} {self.path} was replaced by another file while CodeDesk was running: restore the "
+            "right one and restart"
+        )
         if (stat.st_dev, stat.st_ino) != (self.device, self.inode):
-            return (
-                f"the {what} {self.path} was replaced by another file while CodeDesk was running: restore the "
-                "right one and restart"
-            )
+            return replaced
         try:
             db = connect(self.path, read_only=True, busy_timeout_ms=1_000)
             try:
@@ -222,6 +223,8 @@ class FileIdentity:
         except sqlite3.Error as exc:
             if is_busy(exc):
                 return None  # busy is working, not broken
+            if "no such table" in str(exc):
+                return replaced  # a new file may get the old one's inode number back: its tables tell it apart
             return f"the {what} {self.path} cannot be read ({str(exc).splitlines()[0]})"
         return None
 
