@@ -38,7 +38,7 @@ from bot.jobs.slots import JobResult  # noqa: E402
 from bot.relay.business_time import add_business_hours  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from storage.db import connect, write_transaction  # noqa: E402
-from storage.relay_tables import to_db_time  # noqa: E402
+from storage.relay_tables import from_db_time, to_db_time  # noqa: E402
 from storage.schema import migrate  # noqa: E402
 
 TEAM_TZ = "America/New_York"
@@ -160,7 +160,7 @@ def seed(db: sqlite_utils.Database, open_count: int, closed_count: int, rng: ran
             if row[17] is not None:
                 audit_rows.append((c_id, coder, "resolved", "{}", row[17]))
             if state == "closed_unanswered":
-                closed = datetime.fromisoformat(str(asked)) + timedelta(days=4)
+                closed = from_db_time(int(asked)) + timedelta(days=4)
                 audit_rows.append((c_id, coder, "closed_unanswered", "{}", to_db_time(closed)))
             for kind, channel, ts, target in (
                 ("office_post", f"C0OFFICE{office_id:02d}", row[20], "office_ts"),

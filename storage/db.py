@@ -224,7 +224,8 @@ class FileIdentity:
             if is_busy(exc):
                 return None  # busy is working, not broken
             if "no such table" in str(exc):
-                return replaced  # a new file may get the old one's inode number back: its tables tell it apart
+                # A new file may get the old one's inode number back: its missing tables tell it apart.
+                return replaced
             return f"the {what} {self.path} cannot be read ({str(exc).splitlines()[0]})"
         return None
 

@@ -182,7 +182,7 @@ def list_members(db: sqlite_utils.Database, office_id: int) -> list[OfficeMember
             user_id=str(user_id),
             team_id=str(team_id),
             added_by=str(added_by),
-            added_at=from_db_time(str(added_at)),
+            added_at=from_db_time(int(added_at)),
         )
         for office_id_, user_id, team_id, added_by, added_at in rows
     ]

@@ -1,30 +1,46 @@
-"""Schema of the clarification relay (migration 1 in `storage.schema`) and the one way its timestamps are stored.
+"""Schema of the clarification relay (migration 1 in `storage.schema`) and the one way timestamps are stored.
 
-Timestamps are ISO-8601 UTC text with a fixed width (`2026-11-03T14:03:00.000000+00:00`), so SQL can compare
-them as strings (`next_attempt_at <= ?`) and a reader never has to guess a time zone.
+Timestamps are instants: INTEGER microseconds since the Unix epoch (UTC), so SQL compares and orders moments
+(`next_attempt_at <= ?`), never strings, and a reader never has to guess a time zone (migration 10,
+`storage.instants`, turned the ISO text of earlier versions into instants). `instant_text` is the fixed-width
+UTC text of a moment for keys that name one (job slots, dedupe keys); it is never compared as a time.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import sqlite_utils
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 
-def to_db_time(moment: datetime) -> str:
-    """Aware datetime -> fixed-width UTC text; naive datetimes are refused because their zone is a guess."""
+
+def _require_aware(moment: datetime) -> None:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("timestamps must be timezone-aware")
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def from_db_time(text: str) -> datetime:
+def to_db_time(moment: datetime) -> int:
+    """Aware datetime -> the stored instant (microseconds since the epoch); naive datetimes are refused because
+    their zone is a guess."""
+    _require_aware(moment)
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def from_db_time(value: int) -> datetime:
     """Inverse of `to_db_time`: always an aware UTC datetime."""
-    return datetime.fromisoformat(text).astimezone(UTC)
+    return _EPOCH + timedelta(microseconds=int(value))
 
 
-def from_db_time_or_none(text: str | None) -> datetime | None:
-    return None if text is None else from_db_time(text)
+def from_db_time_or_none(value: int | None) -> datetime | None:
+    return None if value is None else from_db_time(value)
+
+
+def instant_text(moment: datetime) -> str:
+    """Fixed-width UTC text (`2026-11-03T14:03:00.000000+00:00`) naming a moment inside a key."""
+    _require_aware(moment)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 _TABLES = [

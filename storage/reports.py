@@ -67,7 +67,7 @@ class OverdueClarification:
 Owner = tuple[int, str]  # (office_id, asker_id)
 
 
-def _span(start: datetime, end: datetime) -> list[str]:
+def _span(start: datetime, end: datetime) -> list[int]:
     return [to_db_time(start), to_db_time(end)]
 
 

@@ -20,7 +20,17 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storage import check_stats, job_runs, job_schedules, outbox, overdue_steps, relay_tables, reports, usage
+from storage import (
+    check_stats,
+    instants,
+    job_runs,
+    job_schedules,
+    outbox,
+    overdue_steps,
+    relay_tables,
+    reports,
+    usage,
+)
 from storage.db import DatabaseProblem, connect, open_for_writing, write_transaction
 
 
@@ -29,6 +39,9 @@ class Migration:
     version: int
     name: str
     apply: Callable[[sqlite_utils.Database], None]
+    rebuilds_tables: bool = (
+        False  # run with foreign keys off, checked before commit (SQLite's table-change steps)
+    )
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -43,6 +56,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "job schedules and settings", job_schedules.create_tables),
     Migration(8, "overdue ladder steps", overdue_steps.create_tables),
     Migration(9, "report indexes", reports.create_indexes),
+    Migration(
+        10, "timestamps as instants (integer microseconds, UTC)", instants.store_times_as_instants, True
+    ),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 assert [m.version for m in MIGRATIONS] == list(range(1, CURRENT_VERSION + 1))
@@ -121,7 +137,7 @@ def _create_version_table(db: sqlite_utils.Database) -> None:
         adopted = applied_versions(db)  # from `_migrations`, if there is one
         db.execute(
             "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-            "applied_at TEXT NOT NULL)"
+            "applied_at INTEGER NOT NULL)"
         )
         now = relay_tables.to_db_time(datetime.now(UTC))
         for migration in MIGRATIONS:
@@ -141,19 +157,36 @@ def migrate(
     _create_version_table(db)
     applied: list[Migration] = []
     for migration in MIGRATIONS:
-        with write_transaction(db):
-            done = db.execute(
-                "SELECT 1 FROM schema_version WHERE version = ?", [migration.version]
-            ).fetchone()
-            if done:
-                continue
-            migration.apply(db)
-            db.execute(
-                "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-                [migration.version, migration.name, relay_tables.to_db_time(clock())],
-            )
-            applied.append(migration)
+        if migration.rebuilds_tables:
+            db.conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before BEGIN
+        try:
+            if _apply(db, migration, clock):
+                applied.append(migration)
+        finally:
+            if migration.rebuilds_tables:
+                db.conn.execute("PRAGMA foreign_keys = ON")
     return applied
+
+
+def _apply(db: sqlite_utils.Database, migration: Migration, clock: Callable[[], datetime]) -> bool:
+    """Apply one migration with its `schema_version` row, in one transaction; False when already applied."""
+    with write_transaction(db):
+        done = db.execute("SELECT 1 FROM schema_version WHERE version = ?", [migration.version]).fetchone()
+        if done:
+            return False
+        migration.apply(db)
+        if migration.rebuilds_tables:
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DatabaseProblem(
+                    f"migration {migration.version} ({migration.name}) would leave {len(broken)} rows pointing at "
+                    f"rows that do not exist in {_where(db)}; nothing was changed"
+                )
+        db.execute(
+            "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+            [migration.version, migration.name, relay_tables.to_db_time(clock())],
+        )
+    return True
 
 
 def migrate_file(path: Path, what: str = "database") -> list[Migration]:

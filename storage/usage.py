@@ -14,6 +14,7 @@ from typing import Literal
 import sqlite_utils
 
 from storage.db import write_transaction
+from storage.relay_tables import from_db_time, to_db_time
 
 Kind = Literal["lookup", "check"]
 KEEP_PER_USER = 50
@@ -53,7 +54,7 @@ def record_use(db: sqlite_utils.Database, user_id: str, kind: Kind, query: str |
     with write_transaction(db):
         db.execute(
             "INSERT INTO usage (user_id, kind, query, created_at) VALUES (?, ?, ?, ?)",
-            [user_id, kind, stored, at.isoformat()],
+            [user_id, kind, stored, to_db_time(at)],
         )
         db.execute(
             "INSERT INTO usage_hourly (hour, kind, n) VALUES (?, ?, 1) "
@@ -84,7 +85,7 @@ def recent_lookups(db: sqlite_utils.Database, user_id: str, limit: int = 5) -> l
         "GROUP BY query ORDER BY last_id DESC LIMIT ?",
         [user_id, limit],
     ).fetchall()
-    return [RecentLookup(query=q, at=datetime.fromisoformat(at)) for q, _, at in rows]
+    return [RecentLookup(query=q, at=from_db_time(at)) for q, _, at in rows]
 
 
 class UsageRecorder:

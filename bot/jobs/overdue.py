@@ -30,7 +30,7 @@ from bot.relay.messages import escape, mention, when
 from bot.relay.service import SYSTEM_ACTOR, MessageKind
 from storage import audit, offices, outbox, overdue_steps
 from storage.offices import Office
-from storage.relay_tables import to_db_time
+from storage.relay_tables import instant_text
 
 STEP_GAP_BUSINESS_DAYS = 1
 
@@ -204,7 +204,7 @@ def escalation_text(item: OverdueItem, office: Office, now: datetime) -> str:
 def _messages_for_step(
     db: sqlite_utils.Database, item: OverdueItem, office: Office, step: Step, context: JobContext
 ) -> list[Outgoing]:
-    key = f"overdue:{item.id}:{to_db_time(item.due_at)}:{int(step)}"
+    key = f"overdue:{item.id}:{instant_text(item.due_at)}:{int(step)}"
     found: list[Outgoing] = []
     if step is Step.ESCALATION:
         leads = context.target_channel()

@@ -22,7 +22,7 @@ from bot.settings import Settings
 from storage import job_runs, outbox
 from storage.db import write_transaction
 from storage.outbox import NewOutboxMessage
-from storage.relay_tables import to_db_time
+from storage.relay_tables import instant_text
 
 NO_CHANNEL = "(no channel set)"
 
@@ -97,11 +97,11 @@ class JobResult:
 
 
 def scheduled_slot(fire_time: datetime) -> str:
-    return to_db_time(fire_time)
+    return instant_text(fire_time)
 
 
 def manual_slot(now: datetime) -> str:
-    return f"manual:{to_db_time(now)}"
+    return f"manual:{instant_text(now)}"
 
 
 def last_slot(db: sqlite_utils.Database, job: str) -> str | None:

@@ -18,6 +18,7 @@ from bot.jobs.slots import JobResult, RunStatus
 from bot.relay.service import ClarificationService
 from storage import audit
 from storage.clarifications import Clarification
+from storage.relay_tables import from_db_time
 from tests.jobs.conftest import (
     ADMIN,
     CODER,
@@ -48,7 +49,7 @@ def run(deps: JobsDeps, now: datetime) -> JobResult:
 
 def steps_taken(deps: JobsDeps, c: Clarification) -> list[tuple[int, datetime]]:
     rows = query(deps, "SELECT step, at FROM overdue_steps WHERE clarification_id = ? ORDER BY step", [c.id])
-    return [(int(str(step)), datetime.fromisoformat(str(at))) for step, at in rows]
+    return [(int(str(step)), from_db_time(int(str(at)))) for step, at in rows]
 
 
 @pytest.fixture(autouse=True)

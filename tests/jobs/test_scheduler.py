@@ -54,12 +54,12 @@ def test_changes_in_the_schedules_table_are_picked_up(scheduler: BackgroundSched
     db = deps.db_factory()
     db.execute(
         "INSERT INTO job_schedules (job, cron, channel, enabled, updated_by, updated_at) "
-        "VALUES ('overdue', '*/30 * * * *', ?, 1, 'ULEAD', '2026-11-02T15:00:00.000000+00:00')",
+        "VALUES ('overdue', '*/30 * * * *', ?, 1, 'ULEAD', 1793631600000000)",
         [LEADS_CHANNEL],
     )
     db.execute(
         "INSERT INTO job_settings (key, value, updated_by, updated_at) VALUES ('team_tz', 'Europe/London', "
-        "'ULEAD', '2026-11-02T15:00:00.000000+00:00')"
+        "'ULEAD', 1793631600000000)"
     )
     db.close()
     sync_schedules(scheduler, deps)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlite_utils
@@ -11,7 +12,7 @@ import sqlite_utils
 from storage import audit, clarifications, offices, outbox, processed_events, roles
 from storage.clarifications import Answer, ClarificationState, NewClarification, QueryFormat, ReplySide
 from storage.outbox import NewOutboxMessage, OutboxState
-from storage.relay_tables import from_db_time, to_db_time
+from storage.relay_tables import from_db_time, instant_text, to_db_time
 from storage.roles import Role
 
 NOW = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)
@@ -51,10 +52,13 @@ def new_clarification(db: sqlite_utils.Database, office_id: int, key: str | None
     )
 
 
-def test_times_round_trip_and_naive_times_are_refused() -> None:
-    text = to_db_time(datetime(2026, 3, 8, 3, 30, tzinfo=UTC))
-    assert text == "2026-03-08T03:30:00.000000+00:00"
-    assert from_db_time(text) == datetime(2026, 3, 8, 3, 30, tzinfo=UTC)
+def test_times_round_trip_as_instants_and_naive_times_are_refused() -> None:
+    stored = to_db_time(datetime(2026, 3, 8, 3, 30, tzinfo=UTC))
+    assert stored == 1_772_940_600_000_000  # microseconds since the epoch
+    assert from_db_time(stored) == datetime(2026, 3, 8, 3, 30, tzinfo=UTC)
+    chicago = datetime(2026, 3, 7, 21, 30, 0, 1, tzinfo=ZoneInfo("America/Chicago"))  # 03:30:00.000001 UTC
+    assert to_db_time(chicago) == stored + 1  # instants: the zone a moment was written in never matters
+    assert instant_text(chicago) == "2026-03-08T03:30:00.000001+00:00"
     with pytest.raises(ValueError):
         to_db_time(datetime(2026, 3, 8))
 

@@ -68,10 +68,12 @@ def _legacy_database(path: Path, steps: list[tuple[str, int]]) -> sqlite_utils.D
 
 def test_a_database_from_before_the_versioned_list_is_taken_over_without_reapplying(tmp_path: Path) -> None:
     db = _legacy_database(tmp_path / "old.sqlite", [("usage", 1), ("usage", 2), ("relay", 1), ("outbox", 1)])
-    db.execute("INSERT INTO usage (user_id, kind, query, created_at) VALUES ('U1', 'lookup', 'chf', 'x')")
+    db.execute(
+        "INSERT INTO usage (user_id, kind, query, created_at) VALUES ('U1', 'lookup', 'chf', '2026-11-02T09:00:00-06:00')"
+    )
     assert schema.schema_version(db) == 4
     applied = schema.migrate(db)  # creating a table twice would fail: only the missing ones run
-    assert [m.version for m in applied] == [5, 6, 7, 8, 9]
+    assert [m.version for m in applied] == [5, 6, 7, 8, 9, 10]
     assert tables(db) >= EVERY_TABLE
     assert db.execute("SELECT count(*) FROM usage").fetchone()[0] == 1
     assert [v for (v,) in db.execute("SELECT version FROM schema_version ORDER BY version")] == list(
@@ -84,7 +86,7 @@ def _newer(path: Path) -> int:
     schema.migrate(db)
     newer = schema.CURRENT_VERSION + 1
     db.execute(
-        "INSERT INTO schema_version (version, name, applied_at) VALUES (?, 'from the future', 'x')", [newer]
+        "INSERT INTO schema_version (version, name, applied_at) VALUES (?, 'from the future', 0)", [newer]
     )
     db.close()
     return newer
