@@ -181,7 +181,6 @@ class OutboxThread:
 def outbox_thread(settings: Settings, services: Services) -> OutboxThread:
     """The server's outbox worker: the real clock, a Web API client without retries of its own and with a short
     timeout, the background busy timeout, the give-up horizon from the settings."""
-    services.relay()  # the outbox table lives with the relay's tables
     client = outbox_client(settings)
     send = with_file_uploads(client, web_api_send(client))  # the digest's chart goes up as a file
     db_factory = services.background().db_factory

@@ -12,7 +12,7 @@ import sqlite_utils
 
 from bot.settings import Settings
 from storage.db import REQUEST_BUSY_TIMEOUT_MS, DatabaseProblem, FileIdentity, connect, explain
-from storage.schema import migrate_file
+from storage.schema import HEALTH_PROBE, migrate_file
 from storage.usage import UsageRecorder
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) 
         partial(connect, settings.db_path, create=False, busy_timeout_ms=REQUEST_BUSY_TIMEOUT_MS),
         background_db_factory=partial(connect, settings.db_path, create=False),
         files=(
-            ("database", FileIdentity.of(settings.db_path), "SELECT count(*) FROM schema_version"),
+            ("database", FileIdentity.of(settings.db_path), HEALTH_PROBE),
             ("code database", FileIdentity.of(settings.codes_db_path), "SELECT count(*) FROM meta"),
         ),
     )

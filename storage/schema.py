@@ -77,6 +77,9 @@ LEGACY_STEPS: dict[tuple[str, int], int] = {
 }
 
 
+HEALTH_PROBE = "SELECT count(*) FROM schema_version"  # /healthz: the app database still answers
+
+
 class SchemaTooNew(DatabaseProblem):
     """The database was migrated by a newer CodeDesk than this one."""
 
