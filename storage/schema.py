@@ -39,9 +39,8 @@ class Migration:
     version: int
     name: str
     apply: Callable[[sqlite_utils.Database], None]
-    rebuilds_tables: bool = (
-        False  # run with foreign keys off, checked before commit (SQLite's table-change steps)
-    )
+    # Run with foreign keys off and checked before commit (SQLite's steps for changing a table).
+    rebuilds_tables: bool = False
 
 
 MIGRATIONS: tuple[Migration, ...] = (
