@@ -160,7 +160,7 @@ def seed(db: sqlite_utils.Database, open_count: int, closed_count: int, rng: ran
             if row[17] is not None:
                 audit_rows.append((c_id, coder, "resolved", "{}", row[17]))
             if state == "closed_unanswered":
-                closed = from_db_time(int(asked)) + timedelta(days=4)
+                closed = from_db_time(asked) + timedelta(days=4)
                 audit_rows.append((c_id, coder, "closed_unanswered", "{}", to_db_time(closed)))
             for kind, channel, ts, target in (
                 ("office_post", f"C0OFFICE{office_id:02d}", row[20], "office_ts"),
@@ -188,7 +188,7 @@ def seed(db: sqlite_utils.Database, open_count: int, closed_count: int, rng: ran
                     f"UCODER{n % CODERS:03d}",
                     kind,
                     "heart attack" if kind == "lookup" else None,
-                    moment.isoformat(),
+                    to_db_time(moment),
                 )
                 for n in range(CODERS * 50)
                 for kind in [rng.choice(("lookup", "lookup", "lookup", "check"))]

@@ -11,10 +11,12 @@ procedure for table changes asks) and checks them before committing.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+import sqlite3
+from datetime import UTC, datetime
 
 import sqlite_utils
 
+from storage.db import DatabaseProblem
 from storage.relay_tables import to_db_time
 
 TIME_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -50,12 +52,43 @@ def _instant(value: object) -> int | None:
     was ever written, but a guess beats refusing an upgrade)."""
     if value is None or isinstance(value, int):
         return value
-    moment = datetime.fromisoformat(str(value))
+    text = str(value).strip()
+    if text.isdigit():  # an instant already (an integer a TEXT column kept as text)
+        return int(text)
+    moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
-        from datetime import UTC
-
         moment = moment.replace(tzinfo=UTC)
     return to_db_time(moment)
+
+
+def _unreadable(db: sqlite_utils.Database, table: str, columns: tuple[str, ...]) -> DatabaseProblem:
+    """Which value stopped the conversion, as one line (the transaction rolls back: nothing is changed)."""
+    for column in columns:
+        for (value,) in db.execute(f'SELECT DISTINCT "{column}" FROM "{table}"'):
+            try:
+                _instant(value)
+            except (ValueError, TypeError):
+                return DatabaseProblem(
+                    f"cannot convert the times of {table}.{column}: {str(value)[:40]!r} is not a time; correct "
+                    "or remove that row, then start CodeDesk again (nothing was changed)"
+                )
+    return DatabaseProblem(f"cannot convert the times of {table} (nothing was changed)")
+
+
+# The form every version up to 9 wrote through `to_db_time` (fixed-width UTC), converted in SQL; anything else
+# (another offset, another precision) goes through Python's ISO parser.
+_DIGIT = "[0-9]"
+_CANONICAL = (
+    f"{_DIGIT * 4}-{_DIGIT * 2}-{_DIGIT * 2}T{_DIGIT * 2}:{_DIGIT * 2}:{_DIGIT * 2}.{_DIGIT * 6}+00:00"
+)
+
+
+def _converted(column: str) -> str:
+    return (
+        f"CASE WHEN \"{column}\" GLOB '{_CANONICAL}' THEN "
+        f"CAST(strftime('%s', substr(\"{column}\", 1, 19)) AS INTEGER) * 1000000 "
+        f'+ CAST(substr("{column}", 21, 6) AS INTEGER) ELSE codedesk_instant("{column}") END'
+    )
 
 
 def _retype(db: sqlite_utils.Database, table: str, columns: tuple[str, ...]) -> None:
@@ -80,9 +113,12 @@ def _retype(db: sqlite_utils.Database, table: str, columns: tuple[str, ...]) -> 
     ]
     names = [str(info[1]) for info in db.execute(f'PRAGMA table_info("{table}")')]
     targets = ", ".join(f'"{name}"' for name in names)
-    values = ", ".join(f'codedesk_instant("{name}")' if name in columns else f'"{name}"' for name in names)
+    values = ", ".join(_converted(name) if name in columns else f'"{name}"' for name in names)
     db.execute(create)
-    db.execute(f'INSERT INTO "{temporary}" ({targets}) SELECT {values} FROM "{table}"')
+    try:
+        db.execute(f'INSERT INTO "{temporary}" ({targets}) SELECT {values} FROM "{table}"')
+    except sqlite3.OperationalError as exc:
+        raise _unreadable(db, table, columns) from exc
     db.execute(f'DROP TABLE "{table}"')
     db.execute(f'ALTER TABLE "{temporary}" RENAME TO "{table}"')
     for statement in extras:

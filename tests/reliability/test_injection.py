@@ -148,6 +148,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("bot/lookups/search.py", "systems"): "quoted names from the fixed SYSTEMS tuple",
     ("storage/reports.py", "sql"): "callers in storage/reports.py pass literal SQL",
     ("storage/instants.py", "table"): "table names from the literal TIME_COLUMNS",
+    ("storage/instants.py", "column"): "column names from the literal TIME_COLUMNS",
     ("storage/instants.py", "create"): "its CREATE from sqlite_master, renamed, TEXT -> INTEGER",
     ("storage/instants.py", "targets"): "quoted column names read from PRAGMA table_info",
     ("storage/instants.py", "values"): "quoted column names read from PRAGMA table_info",

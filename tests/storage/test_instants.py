@@ -12,7 +12,7 @@ import pytest
 import sqlite_utils
 
 from storage import reports, schema
-from storage.db import connect
+from storage.db import DatabaseProblem, connect
 from storage.instants import TIME_COLUMNS
 from storage.relay_tables import from_db_time
 
@@ -79,7 +79,12 @@ def test_every_time_column_holds_instants(converted: sqlite_utils.Database) -> N
 
 def test_moments_sort_as_moments_not_as_text(converted: sqlite_utils.Database) -> None:
     now = datetime(2026, 11, 3, tzinfo=UTC)
-    assert [c.id for c in reports.most_overdue(converted, now, 10)] == [2, 1]  # 15:30 UTC before 16:00 UTC
+    overdue = reports.most_overdue(converted, now, 10)
+    assert [c.id for c in overdue] == [2, 1]  # 15:30 UTC before 16:00 UTC
+    assert [c.due_at for c in overdue] == [
+        datetime(2026, 11, 2, 15, 30, tzinfo=UTC),  # converted in SQL (the fixed-width UTC form)
+        datetime(2026, 11, 2, 16, 0, tzinfo=UTC),  # converted by the ISO parser (another offset)
+    ]
     cutoff = datetime(2026, 11, 2, 15, 45, tzinfo=UTC)
     assert [c.id for c in reports.most_overdue(converted, cutoff, 10)] == [2]
 
@@ -100,3 +105,20 @@ def test_the_rebuilt_tables_keep_their_indexes_triggers_and_foreign_keys(
         )
     assert converted.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert schema.migrate(converted) == []
+
+
+def test_a_value_that_is_not_a_time_stops_the_upgrade_in_one_line_and_changes_nothing(tmp_path: Path) -> None:
+    db = _database_at_version_9(tmp_path / "odd.sqlite")
+    db.execute(
+        "INSERT INTO offices (id, name, channel_id, tz, created_at) VALUES (1, 'North', 'C0NORTH', "
+        "'America/Chicago', '2026-01-05T09:00:00.000000+00:00')"
+    )
+    _clarification(db, 1, "next Tuesday")
+    with pytest.raises(
+        DatabaseProblem, match=r"clarifications\.due_at: 'next Tuesday' is not a time"
+    ) as raised:
+        schema.migrate(db)
+    assert "\n" not in str(raised.value)
+    assert schema.schema_version(db) == BEFORE_INSTANTS
+    declared = {str(info[1]): str(info[2]) for info in db.execute("PRAGMA table_info(clarifications)")}
+    assert declared["due_at"] == "TEXT"
