@@ -396,7 +396,10 @@ class _Handler(BaseHTTPRequestHandler):
         reply = stand_in.reply(call)
         if isinstance(reply.body, dict):
             call.response = reply.body
-        self._send(reply)
+        try:
+            self._send(reply)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up waiting (a hung call it timed out on)
 
     def _send(self, reply: CannedReply) -> None:
         if reply.status == 0:  # no answer at all: the connection is dropped (a network error for the client)
