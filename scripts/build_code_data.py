@@ -28,6 +28,7 @@ from bot.lookups.loaders.cms_files import load_codes_file, load_order_file  # no
 from bot.lookups.loaders.hcpcs import load_hcpcs  # noqa: E402
 from bot.lookups.loaders.indexes import SeeResolver, load_cm_index, load_pcs_index  # noqa: E402
 from bot.lookups.loaders.mce import load_mce_master  # noqa: E402
+from scripts import build_ncci_data  # noqa: E402
 
 OUT = ROOT / "bot" / "lookups" / "data"
 TABULAR_WHEEL = "simple-icd-10-cm==1.5.0"
@@ -199,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sources["mce/mce_v431_age_ranges.tsv"] = sha256(raw / "mce/mce_v431_age_ranges.tsv")
     (OUT / "age_ranges.tsv").write_text(age)
 
+    sources.update(build_ncci_data.build(raw, OUT))  # HCPCS Level II NCCI PTP pairs
     manifest = {
         "releases": {
             "cm": {"name": f"ICD-10-CM FY{tabular.version} (April 2026)", "effective": "2026-04-01"},
