@@ -80,6 +80,7 @@ def detail_view(detail: CodeDetail) -> DetailView:
     if not code.current:
         history.append(f"not in the current release (last in {code.release})")
     status = "billable" if code.billable else ("deleted" if not code.current else "header")
+    also = [f"{c.system_name} {c.display}: {c.title} (`/code show {c.display}`)" for c in detail.also]
     return DetailView(
         code=code.display,
         system=code.system_name,
@@ -90,6 +91,7 @@ def detail_view(detail: CodeDetail) -> DetailView:
         notes=notes,
         seventh=list(detail.seventh),
         history=history,
+        also=also,
     )
 
 
@@ -190,7 +192,8 @@ class CodeHandlers:
         if record:
             failed = [f.rule for f in result.findings if f.severity == "error"]
             check_stats.record_failures(self.services.db_factory, failed, self.services.clock())
-        return check_reply(command.codes, dos, result, shared_by=shared_by, command_text=command_text)
+        codes = [c.split(":", 1)[-1] for c in command.codes]  # dx:/px: said how to read them; shown plain
+        return check_reply(codes, dos, result, shared_by=shared_by, command_text=command_text)
 
     # ---- listeners: ack first, then the work (failures go to the app's error handler) ----
 
