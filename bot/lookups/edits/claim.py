@@ -24,7 +24,7 @@ from bot.lookups.codebook import CodeBook, Span
 from bot.lookups.edits.refs import Ref
 from bot.lookups.edits.tables import Tables
 from bot.lookups.errors import QueryError
-from bot.lookups.systems import SYSTEM_NAMES, display, undot
+from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 
 MAX_CODES = 100
 MAX_LISTED = 10  # codes named in one message before "and N more"
@@ -95,6 +95,8 @@ def _token(part: str, context: str | None) -> Token:
             "(dx: in Slack, --dx on the command line) or undotted as the procedure code it is."
         )
     modifiers = tuple(mods.strip("-").split("-")) if mods else ()
+    if not re.search(r"[0-9A-Z]", undot(code)):
+        raise QueryError(f"{text[:MAX_TOKEN]!r} is not a code: codes are letters and digits, e.g. E11.9 or J0135.")
     return Token(text[:MAX_TOKEN], undot(code)[:MAX_TOKEN], "." in code, context, modifiers)
 
 
@@ -225,9 +227,9 @@ def fetch_rows(book: CodeBook, codes: Iterable[str], system: str | None = None) 
     if not wanted:
         return []
     marks = ", ".join("?" for _ in wanted)
-    where = "system = ? AND " if system else ""
-    params = ([system] if system else []) + wanted
-    rows = book.db.execute(f"{_SELECT} WHERE {where}code IN ({marks})", params).fetchall()
+    systems = (system,) if system else SYSTEMS
+    where = f"system IN ({', '.join('?' for _ in systems)})"  # the (system, code) key serves both
+    rows = book.db.execute(f"{_SELECT} WHERE {where} AND code IN ({marks})", [*systems, *wanted]).fetchall()
     return [Row(s, c, t, p, k, bool(b), a or "", x or "") for s, c, t, p, k, b, a, x in rows]
 
 
@@ -238,7 +240,9 @@ def fetch_spans(book: CodeBook, codes: Iterable[str]) -> dict[tuple[str, str], l
         return spans
     marks = ", ".join("?" for _ in wanted)
     for system, code, start, end, flags in book.db.execute(
-        f"SELECT system, code, start, end, flags FROM validity WHERE code IN ({marks}) ORDER BY start", wanted
+        f"SELECT system, code, start, end, flags FROM validity WHERE system IN ({', '.join('?' for _ in SYSTEMS)}) "
+        f"AND code IN ({marks}) ORDER BY start",
+        [*SYSTEMS, *wanted],
     ):
         spans[(system, code)].append(
             Span(
@@ -256,10 +260,11 @@ def resolve(book: CodeBook, tables: Tables, tokens: list[Token], dos: date) -> C
     rows = {(r.system, r.code): r for r in fetch_rows(book, {t.code for t in tokens} | prefixes)}
     spans = fetch_spans(book, (t.code for t in tokens))
     cm_rows = {code: r for (system, code), r in rows.items() if system == "cm"}
-    loaded = book.systems_loaded()
+    held: dict[str, set[str]] = defaultdict(set)
+    for system, code in [*rows, *spans]:
+        held[code].add(system)
     for e in entries:
-        held = {s for s, c in rows if c == e.code} | {s for s, c in spans if c == e.code}
-        e.readings = [s for s in UNDOTTED_FIRST if s in held and (s in loaded or s in ("cm", "pcs"))]
+        e.readings = [s for s in UNDOTTED_FIRST if s in held.get(e.code, ())]
     claim = Claim(book, tables, dos, None, None, "outpatient", entries, cm_rows, rows, spans)
     undotted_cm = {id(e) for e in entries if not e.token.dotted and e.readings == ["cm"]}
     for e in entries:

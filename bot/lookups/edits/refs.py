@@ -158,8 +158,8 @@ def _qualified(
     for low_text, high_text in run:
         low = undot(low_text)
         high = undot(high_text) if high_text else None
-        if known is not None and not (known(low) and (high is None or known(high))):
-            continue
+        if known is not None and not (known(low) or (high is not None and known(high))):
+            continue  # a range may end on a code the tabular no longer has ("R10.1-R10.4-")
         refs.append(Ref(low, high if high != low else None, **qualifier))  # type: ignore[arg-type]
     return refs
 
