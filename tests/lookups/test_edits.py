@@ -301,7 +301,9 @@ def test_dos_outside_data(codebook: CodeBook) -> None:
     after = coverage.covers_dos_through + timedelta(days=1)
     finding = only(run(codebook, ["E11.9"], after), "dos-outside-data")
     assert finding.severity == "warning"
-    assert coverage.covers_dos_through.isoformat() in finding.message and "codedesk import <file>" in finding.fix
+    assert (
+        coverage.covers_dos_through.isoformat() in finding.message and "codedesk import <file>" in finding.fix
+    )
     edge = run(codebook, ["E11.9"], coverage.covers_dos_through)
     assert "dos-outside-data" not in rules(edge)
 
@@ -327,7 +329,11 @@ def test_code_in_two_systems(codebook: CodeBook) -> None:
 
 def test_use_additional_reminder_only_when_missing(codebook: CodeBook) -> None:
     finding = only(run(codebook, ["E11.9"]), "use-additional")
-    assert finding.severity == "info" and "Z79.4" in finding.message and "Use additional code notes at E11" in finding.source
+    assert (
+        finding.severity == "info"
+        and "Z79.4" in finding.message
+        and "Use additional code notes at E11" in finding.source
+    )
     assert "use-additional" not in rules(run(codebook, ["E11.9", "Z79.4"]))
 
 

@@ -58,7 +58,9 @@ def rules(result: CheckResult) -> list[str]:
         ("S51.001A", "S52.001B", "S51"),  # "(S52.- with open fracture 7th character)"
     ],
 )
-def test_excludes1_read_wherever_the_codes_are_written(codebook: CodeBook, first: str, second: str, holder: str) -> None:
+def test_excludes1_read_wherever_the_codes_are_written(
+    codebook: CodeBook, first: str, second: str, holder: str
+) -> None:
     for codes in ([first, second], [second, first]):
         result = check_claim(codebook, codes, D2025)
         finding = only(result, "excludes1")
@@ -98,7 +100,9 @@ def test_reference_shapes() -> None:
     assert unclosed.matches("Z89521")
     known = {"Q680", "F4588"}.__contains__
     assert parse_refs("pernicious anemia due to vitamin B12 deficiency", known) == ()
-    assert parse_refs("glucose-6-phosphate dehydrogenase (G6PD) deficiency with anemia (D55.0)")[0].low == "D550"
+    assert (
+        parse_refs("glucose-6-phosphate dehydrogenase (G6PD) deficiency with anemia (D55.0)")[0].low == "D550"
+    )
     assert parse_refs("influenza A/H1N1 (J10.-)")[0].low == "J10"
     # Only parenthesised codes when there are any: "any type in A15" describes, "(J65)" is what is excluded.
     assert [r.low for r in parse_refs("pneumoconiosis with tuberculosis, any type in A15 (J65)")] == ["J65"]
@@ -107,15 +111,22 @@ def test_reference_shapes() -> None:
 def test_excludes1_notes_yielding_codes_before_and_after(codebook: CodeBook) -> None:
     """Every Excludes1 note that writes an existing ICD-10-CM code now yields at least one reference."""
     known = {c for (c,) in codebook.db.execute("SELECT code FROM codes WHERE system = 'cm'")}
-    texts = [t for (t,) in codebook.db.execute("SELECT text FROM notes WHERE system = 'cm' AND kind = 'excludes1'")]
+    texts = [
+        t for (t,) in codebook.db.execute("SELECT text FROM notes WHERE system = 'cm' AND kind = 'excludes1'")
+    ]
     writes_a_code = [
         t
         for t in texts
-        if any(m.replace(".", "") in known for m in re.findall(r"(?<![A-Za-z0-9])[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?", t))
+        if any(
+            m.replace(".", "") in known
+            for m in re.findall(r"(?<![A-Za-z0-9])[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?", t)
+        )
     ]
     with_refs = [t for t in texts if parse_refs(t, known.__contains__)]
     missed = [t for t in writes_a_code if not parse_refs(t, known.__contains__)]
-    print(f"Excludes1 notes: {len(texts)}; with codes before {EXCLUDES1_WITH_CODES_BEFORE}, after {len(with_refs)}")
+    print(
+        f"Excludes1 notes: {len(texts)}; with codes before {EXCLUDES1_WITH_CODES_BEFORE}, after {len(with_refs)}"
+    )
     assert missed == []
     assert len(with_refs) >= EXCLUDES1_WITH_CODES_BEFORE + 20
 

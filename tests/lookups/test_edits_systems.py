@@ -40,7 +40,9 @@ def only(result: CheckResult, rule: str) -> Finding:
         ("S84.20", D2020, "seventh-character"),  # needs X and a 7th character; S8420 is HCPCS
     ],
 )
-def test_a_dotted_code_never_passes_as_another_system(codebook: CodeBook, code: str, dos: date, rule: str) -> None:
+def test_a_dotted_code_never_passes_as_another_system(
+    codebook: CodeBook, code: str, dos: date, rule: str
+) -> None:
     assert codebook.get("hcpcs", code.replace(".", "")) is not None  # the collision is real
     result = check_claim(codebook, [code], dos)
     assert result.verdict == "fail"
@@ -71,7 +73,9 @@ def test_show_reads_an_undotted_code_in_the_system_written_undotted(codebook: Co
 def test_qa0_8_a_code_with_a_letter_second_is_accepted(codebook: CodeBook) -> None:
     result = check_claim(codebook, ["E11.9", "QA0.8"], date(2026, 5, 1))
     assert result.verdict == "pass", result.findings
-    assert result.read[1].system == "ICD-10-CM" and result.read[1].title.startswith("Other neurodevelopmental")
+    assert result.read[1].system == "ICD-10-CM" and result.read[1].title.startswith(
+        "Other neurodevelopmental"
+    )
 
 
 def test_every_code_in_every_loaded_release_is_read_as_a_code(codebook: CodeBook) -> None:
@@ -90,7 +94,11 @@ def test_every_code_in_every_loaded_release_is_read_as_a_code(codebook: CodeBook
         batch = pairs[start : start + 2000]
         tokens = [Token(display(s, c), c, s == "cm", "dx" if s == "cm" else "px") for s, c in batch]
         claim = resolve(codebook, book_tables, tokens, D2020)
-        missing += [(e.token.written, s) for e, (s, _) in zip(claim.entries, batch, strict=True) if e.system != s or not e.found]
+        missing += [
+            (e.token.written, s)
+            for e, (s, _) in zip(claim.entries, batch, strict=True)
+            if e.system != s or not e.found
+        ]
     assert missing == []
 
 
@@ -168,16 +176,22 @@ def test_differential_over_every_cm_hcpcs_collision(codebook: CodeBook) -> None:
         as_px = check_claim(codebook, [f"px:{code}"], D2020)
         alone = check_claim(codebook, [code], D2020)
         assert dotted.read[0].system == as_dx.read[0].system == "ICD-10-CM", code
-        assert [(f.rule, f.message) for f in dotted.findings] == [(f.rule, f.message) for f in as_dx.findings], code
+        assert [(f.rule, f.message) for f in dotted.findings] == [
+            (f.rule, f.message) for f in as_dx.findings
+        ], code
         assert as_px.read[0].system == alone.read[0].system == "HCPCS", code
         assert "ambiguous-system" in rules(alone) and "ambiguous-system" not in rules(as_px), code
         cm_errors = {f.rule for f in dotted.errors}
-        assert (not cm_errors & {"not-valid-on-dos", "header-code", "seventh-character", "not-found"}) is cm_valid, code
+        assert (
+            not cm_errors & {"not-valid-on-dos", "header-code", "seventh-character", "not-found"}
+        ) is cm_valid, code
         assert ("not-valid-on-dos" not in rules(as_px)) is hcpcs_valid, code
 
 
 def _hcpcs_valid(book: CodeBook, code: str, iso: str) -> bool:
-    spans = book.db.execute("SELECT start, end FROM validity WHERE system = 'hcpcs' AND code = ?", [code]).fetchall()
+    spans = book.db.execute(
+        "SELECT start, end FROM validity WHERE system = 'hcpcs' AND code = ?", [code]
+    ).fetchall()
     if spans:
         return any(s <= iso and (e == "" or e >= iso) for s, e in spans)
     added, terminated = book.db.execute(

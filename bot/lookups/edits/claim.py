@@ -96,7 +96,9 @@ def _token(part: str, context: str | None) -> Token:
         )
     modifiers = tuple(mods.strip("-").split("-")) if mods else ()
     if not re.search(r"[0-9A-Z]", undot(code)):
-        raise QueryError(f"{text[:MAX_TOKEN]!r} is not a code: codes are letters and digits, e.g. E11.9 or J0135.")
+        raise QueryError(
+            f"{text[:MAX_TOKEN]!r} is not a code: codes are letters and digits, e.g. E11.9 or J0135."
+        )
     return Token(text[:MAX_TOKEN], undot(code)[:MAX_TOKEN], "." in code, context, modifiers)
 
 

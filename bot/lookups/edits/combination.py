@@ -118,7 +118,8 @@ def _apply(claim: Claim, row: Presumption) -> list[_Found]:
 def _by_includes(claim: Claim, row: Presumption, residual: Entry) -> _Found | None:
     for target in row.target:
         on_claim = next((e for e in claim.cm if e.valid and e.code.startswith(target)), None)
-        for note_text, components in _components(claim, target):
+        for text, components in _components(claim, target):
+            note_text = f'{tabular(target, "Includes")}: "{text}"'
             if on_claim is not None:
                 if (
                     residual.code.startswith(row.residual[0])
