@@ -14,10 +14,12 @@ from bot.lookups.edits import (
     RULES,
     CheckResult,
     Finding,
-    tables as _tables,
     check_claim,
     parse_dos,
     parse_refs,
+)
+from bot.lookups.edits import (
+    tables as _tables,
 )
 from bot.lookups.errors import QueryError
 

@@ -57,8 +57,9 @@ def test_batch_keeps_going_past_an_invalid_string(cli, tmp_path: Path) -> None: 
 def test_dx_and_px_name_the_context(cli) -> None:  # type: ignore[no-untyped-def]
     status, out = cli("check", "--dx", "G0439", "--dos", "2020-06-01", "--json")
     data = json.loads(out)
-    assert data["codes"][0]["system"] == "ICD-10-CM" and data["codes"][0]["read_as"] == "context"
+    assert status == 0 and data["codes"][0]["system"] == "ICD-10-CM" and data["codes"][0]["read_as"] == "context"
     status, out = cli("check", "G0439", "--dos", "2020-06-01", "--json")
+    assert status == 0
     data = json.loads(out)
     assert data["codes"][0]["system"] == "HCPCS"
     assert [f["rule"] for f in data["findings"]] == ["ambiguous-system"]
@@ -71,7 +72,7 @@ def test_a_dotted_code_given_as_a_procedure_is_refused(cli, capsys: pytest.Captu
 
 
 def test_quiet_info_hides_the_reminders(cli) -> None:  # type: ignore[no-untyped-def]
-    status, out = cli("check", "E11.9", "I10", "--dos", "2025-06-01", "--json")
+    _, out = cli("check", "E11.9", "I10", "--dos", "2025-06-01", "--json")
     assert "use-additional" in [f["rule"] for f in json.loads(out)["findings"]]
     status, out = cli("check", "E11.9", "I10", "--dos", "2025-06-01", "--json", "--quiet-info")
     assert status == 0 and json.loads(out)["findings"] == []
