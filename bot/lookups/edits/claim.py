@@ -358,7 +358,15 @@ def valid_under(claim: Claim, system: str, prefix: str) -> list[Valid]:
 
 
 def leaves(codes: list[Valid]) -> list[Valid]:
-    return [v for v in codes if not any(o.code != v.code and o.code.startswith(v.code) for o in codes)]
+    """The codes with no code below them in the list (in code order, a code's children follow it)."""
+    ordered = sorted(codes, key=lambda v: v.code)
+    return [
+        v
+        for i, v in enumerate(ordered)
+        if not (
+            i + 1 < len(ordered) and ordered[i + 1].code.startswith(v.code) and ordered[i + 1].code != v.code
+        )
+    ]
 
 
 def listing(system: str, codes: Sequence[Valid], limit: int = MAX_LISTED, titles: bool = True) -> str:

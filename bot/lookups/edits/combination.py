@@ -193,13 +193,23 @@ def _by_with(claim: Claim, row: Presumption, residual: Entry) -> _Found | None:
     same = next((e for e in claim.cm if e.valid and e is not residual and e.code.startswith(category)), None)
     if same is not None:
         return _Found(row, residual, (same,), (), same, tabular(category, "codes with complications"))
-    candidates = [v for v in leaves(valid_under(claim, "cm", category)) if v.code != residual.code]
+    others = [e for e in claim.cm if e.valid and e is not residual and not e.code.startswith(category)]
+    if not others:
+        return None
+    candidates = [
+        (v, *_links_of(claim, v, category))
+        for v in leaves(valid_under(claim, "cm", category))
+        if v.code != residual.code
+    ]
     linked: list[Entry] = []
     targets: list[Valid] = []
-    for e in claim.cm:
-        if not e.valid or e is residual or e.code.startswith(category):
-            continue
-        picks = [v for v in candidates if _links(claim, v, category, e)]
+    for e in others:
+        head = _condition(e.title)
+        picks = [
+            v
+            for v, with_part, refs in candidates
+            if (head and with_part and mentions(with_part, head)) or any(_matches(claim, r, e) for r in refs)
+        ]
         if picks:
             linked.append(e)
             targets += [p for p in picks if p not in targets]
@@ -210,18 +220,18 @@ def _by_with(claim: Claim, row: Presumption, residual: Entry) -> _Found | None:
     )
 
 
-def _links(claim: Claim, candidate: Valid, category: str, e: Entry) -> bool:
-    """The candidate's title links e's condition with "with", or its own (not "such as") Use additional note
-    names e."""
-    head = _condition(e.title)
+def _links_of(claim: Claim, candidate: Valid, category: str) -> tuple[str, list[Ref]]:
+    """What a combination code links with "with": its title after "with", and the codes its own (not "such
+    as") Use additional notes name."""
     with_part = candidate.title.split(" with ", 1)[1] if " with " in candidate.title else ""
-    if head and with_part and mentions(with_part, head):
-        return True
-    for size in range(len(candidate.code), len(category), -1):
-        for note in claim.tables.of("use_additional", candidate.code[:size]):
-            if not note.examples_only and any(_matches(claim, r, e) for r in note.refs):
-                return True
-    return False
+    refs = [
+        r
+        for size in range(len(candidate.code), len(category), -1)
+        for note in claim.tables.of("use_additional", candidate.code[:size])
+        if not note.examples_only
+        for r in note.refs
+    ]
+    return with_part, refs
 
 
 def _condition(title: str) -> str:

@@ -11,6 +11,7 @@ better no check than a wrong one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -85,11 +86,18 @@ class Ref:
 def mentions(text: str, phrase: str) -> bool:
     """`phrase` appears in `text` as whole words and is not negated ("without ketoacidosis")."""
     lowered = text.lower()
-    for found in re.finditer(rf"(?<![a-z0-9]){re.escape(phrase.lower())}(?![a-z0-9])", lowered):
+    if phrase.lower() not in lowered:
+        return False
+    for found in _phrase(phrase.lower()).finditer(lowered):
         before = lowered[: found.start()].rstrip()
         if not any(before.endswith(n) for n in _NEGATION):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])")
 
 
 def parse_refs(text: str, known: Callable[[str], bool] | None = None) -> tuple[Ref, ...]:
