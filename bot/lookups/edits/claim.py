@@ -188,6 +188,13 @@ class Claim:
 
     def titles(self, e: Entry) -> list[str]:
         """The code's title and its ancestors' (categories, blocks), nearest first."""
+        key = ("titles", e.position)
+        if key not in self.cache:
+            self.cache[key] = self._titles(e)
+        found: list[str] = self.cache[key]
+        return found
+
+    def _titles(self, e: Entry) -> list[str]:
         out = []
         for code in e.chain:
             row = self.cm_rows.get(code)
@@ -199,7 +206,11 @@ class Claim:
     def seventh_meaning(self, e: Entry) -> str:
         if len(e.code) != 7:
             return ""
-        return dict(self.tables.seventh_for(e.chain[1:], e.code)[1]).get(e.code[6], "")
+        key = ("seventh", e.position)
+        if key not in self.cache:
+            self.cache[key] = dict(self.tables.seventh_for(e.chain[1:], e.code)[1]).get(e.code[6], "")
+        found: str = self.cache[key]
+        return found
 
     def matching(self, ref: Ref) -> list[Entry]:
         """The claim's CM codes a note reference names."""
@@ -224,12 +235,14 @@ class Claim:
 _SELECT = "SELECT system, code, title, parent, kind, billable, added, terminated FROM codes"
 
 
-def fetch_rows(book: CodeBook, codes: Iterable[str], system: str | None = None) -> list[Row]:
+def fetch_rows(
+    book: CodeBook, codes: Iterable[str], system: str | None = None, among: Sequence[str] = SYSTEMS
+) -> list[Row]:
     wanted = sorted(set(codes))
     if not wanted:
         return []
     marks = ", ".join("?" for _ in wanted)
-    systems = (system,) if system else SYSTEMS
+    systems = (system,) if system else tuple(among)
     where = f"system IN ({', '.join('?' for _ in systems)})"  # the (system, code) key serves both
     rows = book.db.execute(f"{_SELECT} WHERE {where} AND code IN ({marks})", [*systems, *wanted]).fetchall()
     return [Row(s, c, t, p, k, bool(b), a or "", x or "") for s, c, t, p, k, b, a, x in rows]
@@ -258,8 +271,10 @@ def fetch_spans(book: CodeBook, codes: Iterable[str]) -> dict[tuple[str, str], l
 
 def resolve(book: CodeBook, tables: Tables, tokens: list[Token], dos: date) -> Claim:
     entries = [Entry(n, t, []) for n, t in enumerate(tokens, 1)]
+    codes = {t.code for t in tokens}
     prefixes = {t.code[:size] for t in tokens for size in range(3, len(t.code))}
-    rows = {(r.system, r.code): r for r in fetch_rows(book, {t.code for t in tokens} | prefixes)}
+    rows = {(r.system, r.code): r for r in fetch_rows(book, codes | prefixes, "cm")}
+    rows |= {(r.system, r.code): r for r in fetch_rows(book, codes, None, PROCEDURE_SYSTEMS)}
     spans = fetch_spans(book, (t.code for t in tokens))
     cm_rows = {code: r for (system, code), r in rows.items() if system == "cm"}
     held: dict[str, set[str]] = defaultdict(set)
@@ -268,9 +283,9 @@ def resolve(book: CodeBook, tables: Tables, tokens: list[Token], dos: date) -> C
     for e in entries:
         e.readings = [s for s in UNDOTTED_FIRST if s in held.get(e.code, ())]
     claim = Claim(book, tables, dos, None, None, "outpatient", entries, cm_rows, rows, spans)
-    undotted_cm = {id(e) for e in entries if not e.token.dotted and e.readings == ["cm"]}
+    undotted_cm = {e.position for e in entries if not e.token.dotted and e.readings == ["cm"]}
     for e in entries:
-        _decide(e, undotted_cm)
+        _decide(e, len(undotted_cm - {e.position}) > 0)
         if e.system:
             e.row = rows.get((e.system, e.code))
             e.spans = spans.get((e.system, e.code), [])
@@ -280,7 +295,7 @@ def resolve(book: CodeBook, tables: Tables, tokens: list[Token], dos: date) -> C
     return claim
 
 
-def _decide(e: Entry, undotted_cm: set[int]) -> None:
+def _decide(e: Entry, others_undotted_cm: bool) -> None:
     token = e.token
     if token.dotted:
         e.system, e.decided_by = "cm", "dotted"
@@ -297,7 +312,6 @@ def _decide(e: Entry, undotted_cm: set[int]) -> None:
         e.system = e.readings[0] if e.readings else None
         e.decided_by = "data"
         return
-    others_undotted_cm = bool(undotted_cm - {id(e)})
     e.system = "cm" if others_undotted_cm and "cm" in e.readings else e.readings[0]
     e.alternatives = [s for s in e.readings if s != e.system]
     e.decided_by = "convention"

@@ -163,7 +163,9 @@ def _components(claim: Claim, category: str) -> list[tuple[str, list[list[Ref]]]
 
 
 def _matches(claim: Claim, ref: Ref, e: Entry) -> bool:
-    return ref.covers(e.code) and ref.matches(e.code, claim.titles(e), claim.seventh_meaning(e))
+    if not ref.covers(e.code):
+        return False
+    return ref.simple or ref.matches(e.code, claim.titles(e), claim.seventh_meaning(e))
 
 
 def _best_children(claim: Claim, category: str, entries: list[Entry]) -> tuple[Valid, ...]:
@@ -201,15 +203,16 @@ def _by_with(claim: Claim, row: Presumption, residual: Entry) -> _Found | None:
         for v in leaves(valid_under(claim, "cm", category))
         if v.code != residual.code
     ]
+    joined = "\n".join(with_part.lower() for _, with_part, _ in candidates)
+    with_refs = [(v, refs) for v, _, refs in candidates if refs]
     linked: list[Entry] = []
     targets: list[Valid] = []
     for e in others:
         head = _condition(e.title)
-        picks = [
-            v
-            for v, with_part, refs in candidates
-            if (head and with_part and mentions(with_part, head)) or any(_matches(claim, r, e) for r in refs)
-        ]
+        picks = []
+        if head and head in joined:  # a cheap test first: most conditions are no complication here
+            picks = [v for v, with_part, _ in candidates if with_part and mentions(with_part, head)]
+        picks += [v for v, refs in with_refs if v not in picks and any(_matches(claim, r, e) for r in refs)]
         if picks:
             linked.append(e)
             targets += [p for p in picks if p not in targets]
