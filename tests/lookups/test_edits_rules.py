@@ -3,6 +3,7 @@ and the registry every rule is declared in."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from datetime import date
@@ -254,3 +255,12 @@ def test_a_rule_cannot_be_registered_twice() -> None:
 
     with pytest.raises(ValueError, match="registered twice"):
         rule("excludes1", severity=Severity.ERROR, source="x")(lambda claim: iter(()))
+
+
+def test_the_readme_rules_table_names_every_rule_with_its_severity() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    table = {
+        m.group(1): m.group(2)
+        for m in re.finditer(r"^\| `([a-z0-9-]+)` \| (error|warning|info)[^|]*\|", readme, re.MULTILINE)
+    }
+    assert {spec.id: str(spec.severity) for spec in REGISTRY.values()} == table

@@ -53,12 +53,12 @@ REGISTRY: dict[str, Rule] = {}
 def rule(
     rule_id: str, *, severity: Severity, source: str, scope: Scope = Scope.CLAIM
 ) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule; its docstring's first line is its one-line summary (the README's rules table)."""
+    """Register a rule; its docstring's first paragraph is its summary (the README's rules table)."""
 
     def register(func: RuleFunc) -> RuleFunc:
         if rule_id in REGISTRY:
             raise ValueError(f"rule {rule_id!r} is registered twice")
-        summary = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
+        summary = " ".join((func.__doc__ or "").strip().split("\n\n")[0].split())
         REGISTRY[rule_id] = Rule(rule_id, severity, source, scope, func, summary)
         return func
 
