@@ -57,7 +57,9 @@ def test_batch_keeps_going_past_an_invalid_string(cli, tmp_path: Path) -> None: 
 def test_dx_and_px_name_the_context(cli) -> None:  # type: ignore[no-untyped-def]
     status, out = cli("check", "--dx", "G0439", "--dos", "2020-06-01", "--json")
     data = json.loads(out)
-    assert status == 0 and data["codes"][0]["system"] == "ICD-10-CM" and data["codes"][0]["read_as"] == "context"
+    assert (
+        status == 0 and data["codes"][0]["system"] == "ICD-10-CM" and data["codes"][0]["read_as"] == "context"
+    )
     status, out = cli("check", "G0439", "--dos", "2020-06-01", "--json")
     assert status == 0
     data = json.loads(out)
