@@ -18,7 +18,7 @@ def _text(message: dict) -> str:
     return json.dumps(message["blocks"])
 
 
-def test_a_25_code_inpatient_claim_is_checked(real_scenario: Scenario) -> None:
+def test_a_25_code_inpatient_claim_is_checked(real_scenario: Scenario) -> None:  # noqa: F811
     message = reply(real_scenario, INPATIENT_25)
     assert "limited to" not in message["text"]
     assert message["text"].startswith(("Pass", "Fail"))
@@ -26,7 +26,7 @@ def test_a_25_code_inpatient_claim_is_checked(real_scenario: Scenario) -> None:
     assert all(len(b["value"]) <= 2000 for b in buttons)
 
 
-def test_context_and_new_rules_reach_slack(real_scenario: Scenario) -> None:
+def test_context_and_new_rules_reach_slack(real_scenario: Scenario) -> None:  # noqa: F811
     combined = _text(reply(real_scenario, "check I10 I50.9 dos:2025-06-01"))
     assert "combination-code" in combined and "I11.0" in combined and "I.C.9.a.2" in combined
     ambiguous = _text(reply(real_scenario, "check G0439 dos:2020-06-01"))
