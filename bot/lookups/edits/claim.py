@@ -216,11 +216,13 @@ class Claim:
         """The claim's CM codes a note reference names."""
         if ref.simple:
             return self.prefixes.get(ref.low, [])
-        return [
-            e
-            for e in self.cm
-            if ref.covers(e.code) and ref.matches(e.code, self.titles(e), self.seventh_meaning(e))
-        ]
+        return [e for e in self.cm if ref.covers(e.code) and self.qualified(ref, e)]
+
+    def qualified(self, ref: Ref, e: Entry) -> bool:
+        """The reference's qualifiers hold for the code (titles and 7th-character meanings read only if asked)."""
+        titles = self.titles(e) if ref.words else ()
+        seventh = self.seventh_meaning(e) if ref.seventh_words else ""
+        return ref.matches(e.code, titles, seventh)
 
     @cached_property
     def prefixes(self) -> dict[str, list[Entry]]:

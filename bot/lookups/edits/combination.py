@@ -165,7 +165,7 @@ def _components(claim: Claim, category: str) -> list[tuple[str, list[list[Ref]]]
 def _matches(claim: Claim, ref: Ref, e: Entry) -> bool:
     if not ref.covers(e.code):
         return False
-    return ref.simple or ref.matches(e.code, claim.titles(e), claim.seventh_meaning(e))
+    return ref.simple or claim.qualified(ref, e)
 
 
 def _best_children(claim: Claim, category: str, entries: list[Entry]) -> tuple[Valid, ...]:
