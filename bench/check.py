@@ -115,7 +115,7 @@ def timed(
 def line(label: str, times: list[float]) -> str:
     return (
         f"{label:<32} p50 {percentile(times, 50):6.2f} ms   p95 {percentile(times, 95):6.2f} ms   "
-        f"p99 {percentile(times, 99):6.2f} ms   ({len(times)} runs)"
+        f"p99 {percentile(times, 99):6.2f} ms   min {min(times):6.2f} ms   ({len(times)} runs)"
     )
 
 
