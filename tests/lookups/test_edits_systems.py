@@ -55,6 +55,20 @@ def test_g96_00_is_valid_from_its_own_start(codebook: CodeBook) -> None:
     assert check_claim(codebook, ["G96.00"], date(2020, 10, 1)).verdict == "pass"
 
 
+def test_no_warning_when_the_other_reading_is_no_code_on_the_date(codebook: CodeBook) -> None:
+    before = check_claim(codebook, ["G9600"], date(2020, 9, 30))  # G96.00 starts 2020-10-01
+    assert before.read[0].system == "HCPCS" and "ambiguous-system" not in rules(before)
+    after = check_claim(codebook, ["G9600"], date(2020, 10, 1))
+    assert "ICD-10-CM G96.00" in only(after, "ambiguous-system").message
+
+
+def test_an_invalid_reading_chosen_by_convention_names_the_valid_one(codebook: CodeBook) -> None:
+    result = check_claim(codebook, ["E1161", "I10"], date(2020, 6, 1))  # diagnoses written undotted
+    assert result.read[0].system == "ICD-10-CM" and "header-code" in rules(result)
+    warning = only(result, "ambiguous-system")
+    assert "HCPCS E1161" in warning.message and "valid on 2020-06-01" in warning.message
+
+
 def test_show_reads_an_undotted_code_in_the_system_written_undotted(codebook: CodeBook) -> None:
     undotted = codebook.detail("K0859")
     assert undotted is not None and undotted.code.system == "hcpcs"
@@ -152,8 +166,9 @@ def test_the_claims_context_decides(codebook: CodeBook, codes: list[str], system
 
 def test_differential_over_every_cm_hcpcs_collision(codebook: CodeBook) -> None:
     """For every string that is both an ICD-10-CM and an HCPCS code: the dotted form and dx: read it as
-    ICD-10-CM with the same findings; px: reads it as HCPCS; alone it is read as HCPCS with a warning; each
-    reading is valid exactly when its own system's data says so."""
+    ICD-10-CM with the same findings; px: reads it as HCPCS; alone it is read as HCPCS, with a warning exactly
+    when the ICD-10-CM reading is valid on the date too; each reading is valid exactly when its own system's
+    data says so."""
     collisions = [
         c
         for (c,) in codebook.db.execute(
@@ -180,7 +195,9 @@ def test_differential_over_every_cm_hcpcs_collision(codebook: CodeBook) -> None:
             (f.rule, f.message) for f in as_dx.findings
         ], code
         assert as_px.read[0].system == alone.read[0].system == "HCPCS", code
-        assert "ambiguous-system" in rules(alone) and "ambiguous-system" not in rules(as_px), code
+        assert ("ambiguous-system" in rules(alone)) is cm_valid and "ambiguous-system" not in rules(as_px), (
+            code
+        )
         cm_errors = {f.rule for f in dotted.errors}
         assert (
             not cm_errors & {"not-valid-on-dos", "header-code", "seventh-character", "not-found"}

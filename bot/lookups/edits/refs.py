@@ -74,14 +74,6 @@ class Ref:
     def simple(self) -> bool:
         return self.high is None and self.tail is None and not self.words and not self.seventh_words
 
-    def shown(self) -> str:
-        from bot.lookups.systems import display
-
-        text = display("cm", self.low) + ("" if self.high else ".-" if len(self.low) == 3 else "-")
-        if self.high:
-            text = f"{display('cm', self.low)}-{display('cm', self.high)}"
-        return text
-
 
 def mentions(text: str, phrase: str) -> bool:
     """`phrase` appears in `text` as whole words and is not negated ("without ketoacidosis")."""

@@ -17,10 +17,14 @@ from bot.lookups.systems import SYSTEM_NAMES, display
     scope=Scope.CODE,
 )
 def ambiguous_system(claim: Claim, e: Entry) -> Iterator[Hit]:
-    """An undotted code that is a code in more than one system, and nothing on the claim says which is meant."""
-    if e.decided_by != "convention" or not e.system or not e.alternatives:
+    """An undotted code that is a code in more than one system, the other reading valid on the date of service
+    too, and nothing on the claim says which is meant."""
+    if e.decided_by != "convention" or not e.system:
         return
-    readings = [_reading(claim, e, s) for s in [e.system, *e.alternatives]]
+    other = [s for s in e.alternatives if _valid_as(claim, e, s)]
+    if not other:
+        return  # the other reading is no code on this date: nothing else can be meant
+    readings = [_reading(claim, e, s) for s in [e.system, *other]]
     why = (
         "the claim writes its other ICD-10-CM codes undotted"
         if e.system == "cm"
@@ -38,12 +42,14 @@ def ambiguous_system(claim: Claim, e: Entry) -> Iterator[Hit]:
     yield Hit([e], message, fix, "code read in one of two systems; confirm which is meant")
 
 
+def _valid_as(claim: Claim, e: Entry, system: str) -> bool:
+    row = claim.rows.get((system, e.code))
+    spans = claim.all_spans.get((system, e.code), [])
+    return valid_on(Entry(e.position, e.token, e.readings, system, row=row, spans=spans), claim.dos)
+
+
 def _reading(claim: Claim, e: Entry, system: str) -> str:
     row = claim.rows.get((system, e.code))
-    probe = Entry(
-        e.position, e.token, e.readings, system, row=row, spans=claim.all_spans.get((system, e.code), [])
-    )
-    probe.valid = valid_on(probe, claim.dos)
     title = f" ({row.title})" if row else ""
-    status = "valid" if probe.valid else "not valid"
+    status = "valid" if _valid_as(claim, e, system) else "not valid"
     return f"{SYSTEM_NAMES[system]} {display(system, e.code)}{title}, {status} on {claim.dos.isoformat()}"
