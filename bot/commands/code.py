@@ -16,15 +16,14 @@ from slack_sdk import WebClient
 
 from bot import ids
 from bot.commands.code_parse import (
-    MAX_QUERY_CHARS,
     Check,
     CodeCommand,
     Help,
     Lookup,
     Show,
     UsageError,
+    length_refusal,
     parse_code_command,
-    too_long,
 )
 from bot.errors import reported_errors
 from bot.lookups.codebook import CodeDetail
@@ -122,8 +121,9 @@ class CodeHandlers:
     ) -> Reply:
         book = self.services.codebook
         command_text = " ".join(command_text.split())  # the buttons carry it: keep it short
-        if len(command_text) > MAX_QUERY_CHARS:  # refused before the PHI guard reads any of it
-            return message_reply(too_long(command_text))
+        refusal = length_refusal(command_text)  # before the PHI guard reads any of it
+        if refusal:
+            return message_reply(refusal)
         identifiers = find_phi(command_text)
         if identifiers:
             # Neither kept nor echoed: the reply could be shared into a channel.

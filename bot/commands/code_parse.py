@@ -68,19 +68,29 @@ def too_long(text: str) -> str:
     )
 
 
+def length_refusal(text: str) -> str | None:
+    """The message for a /code text over its limit (a claim check may be longer than a lookup), else None.
+    Checked before anything else reads the text."""
+    text = " ".join(text.split())
+    if text.partition(" ")[0].lower() == "check":
+        if len(text) <= MAX_CHECK_CHARS:
+            return None
+        return (
+            f"`/code check` is limited to {MAX_CHECK_CHARS:,} characters (yours has {len(text):,}), about "
+            f"{MAX_CHECK_CODES} codes. Split the claim and check each part."
+        )
+    return too_long(text) if len(text) > MAX_QUERY_CHARS else None
+
+
 def parse_code_command(text: str) -> CodeCommand | UsageError:
     text = " ".join(text.split())
     if not text:
         return Help()
+    refusal = length_refusal(text)
+    if refusal:
+        return UsageError(refusal)
     if text.partition(" ")[0].lower() == "check":
-        if len(text) > MAX_CHECK_CHARS:
-            return UsageError(
-                f"`/code check` is limited to {MAX_CHECK_CHARS:,} characters (yours has {len(text):,}), about "
-                f"{MAX_CHECK_CODES} codes. Split the claim and check each part."
-            )
         return _parse_check(text.partition(" ")[2])
-    if len(text) > MAX_QUERY_CHARS:
-        return UsageError(too_long(text))
     first, _, rest = text.partition(" ")
     verb = first.lower()
     if verb not in SUBCOMMANDS:
