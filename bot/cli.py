@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
@@ -322,15 +324,26 @@ def cmd_console(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    from bot.serve import serve_http, serve_socket
+    """Until SIGTERM/SIGINT, then exit 0. A missing or rejected setting is one line and exit 2 (SettingsError)."""
+    from bot.serve import StopSignals, serve_http, serve_socket
     from bot.services import build_services
 
     server_settings = Settings.from_env(mode="http" if args.http else "socket")
+    # Preparing the code database on a first run is atomic (a temporary file renamed into place), so until it is
+    # done SIGTERM and SIGINT keep their default: end at once. From here on they stop the server cleanly.
     services = build_services(server_settings)
+    stop = StopSignals().install()
     if args.http:
-        serve_http(server_settings, services, args.host, args.port)
+        finished = serve_http(server_settings, services, args.host, args.port, stop)
     else:
-        serve_socket(server_settings, services)
+        finished = serve_socket(server_settings, services, stop)
+    if not finished:
+        # Something was still running at the stop deadline (logged): leave now rather than let the interpreter
+        # wait for those threads, so the process ends within its stop time.
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_OK)
     return EXIT_OK
 
 

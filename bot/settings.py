@@ -27,7 +27,8 @@ _WHY_REQUIRED: dict[tuple[str, str], str] = {
     ("http", "SLACK_BOT_TOKEN"): "the app posts replies with it",
     ("http", "SLACK_SIGNING_SECRET"): "HTTP mode verifies every request with it",
     ("socket", "SLACK_BOT_TOKEN"): "the app posts replies with it",
-    ("socket", "SLACK_APP_TOKEN"): "Socket Mode connects to Slack with it (an xapp- app-level token)",
+    ("socket", "SLACK_APP_TOKEN"): "Socket Mode connects to Slack with it (an xapp- app-level token; "
+    "or serve over HTTP with `codedesk serve --http`)",
 }
 
 
