@@ -356,7 +356,12 @@ class ClarifyHandlers:
                 return
             clarification_id, outcome = parsed
             if outcome is None:
-                _send(respond, notice_reply("Choose whether the answer changed or confirmed the code."))
+                _send(
+                    respond,
+                    notice_reply(
+                        "Choose the outcome: agreed (code changed or confirmed), disagreed or undetermined."
+                    ),
+                )
                 return
             try:
                 c = self.relay.resolve(clarification_id, actor_of(body), outcome)

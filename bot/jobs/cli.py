@@ -24,6 +24,7 @@ from bot.jobs.registry import JOBS, prepare_job_tables
 from bot.jobs.report_text import local_time
 from bot.jobs.schedules import ScheduleError
 from bot.jobs.slots import JobResult, RunStatus
+from bot.relay.work_calendar import region_label, team_calendar
 from bot.settings import Settings
 from storage.db import connect
 
@@ -171,15 +172,18 @@ def cmd_jobs_list(args: argparse.Namespace, settings: Settings, out: TextIO) -> 
         return _fail(str(exc))
     db = deps.db_factory()
     try:
-        print(f"Team time zone: {tz}", file=out)
+        calendar = team_calendar(db)
+        print(f"Team time zone: {tz} · team holidays: {region_label(calendar)}", file=out)
         for schedule in schedules.list_schedules(db):
             spec = JOBS[schedule.job]
             trigger = schedules.crontab_trigger(schedule.cron, tz)
-            upcoming = schedules.fire_times(trigger, now, 1)
+            skipper = schedules.holiday_skipper(schedule, calendar, tz)
+            upcoming = schedules.fire_times(trigger, now, 1, skipper)
             state = "on" if schedule.enabled else "off"
             default = " (default)" if schedule.is_default else ""
+            holidays = "skips team holidays" if schedule.skip_holidays else "runs on holidays"
             print(
-                f"{schedule.job:<13} {state:<3} {schedule.cron}{default} · {spec.channel_role}: "
+                f"{schedule.job:<13} {state:<3} {schedule.cron}{default} · {holidays} · {spec.channel_role}: "
                 f"{schedule.channel or 'not set'} · next: "
                 f"{local_time(upcoming[0], tz) if upcoming and schedule.enabled else '-'} · "
                 f"last run: {slots.last_slot(db, schedule.job) or 'never'}",

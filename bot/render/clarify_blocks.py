@@ -33,7 +33,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import ids
-from bot.relay.messages import when
+from bot.relay.messages import OUTCOME_NAMES, when
 from bot.relay.query_rules import (
     MAX_ENCOUNTER_REF,
     MAX_INDICATORS,
@@ -46,6 +46,7 @@ from bot.render.code_blocks import Reply
 from bot.render.mrkdwn import escape, truncate
 from storage.audit import AuditEntry
 from storage.clarifications import (
+    ANSWERED_OUTCOMES,
     Clarification,
     ClarificationState,
     Outcome,
@@ -70,7 +71,12 @@ FORMAT_NAMES = {
     QueryFormat.OPEN_ENDED: "Open-ended",
     QueryFormat.YES_NO: "Yes/No",
 }
-OUTCOME_NAMES = {Outcome.CHANGED: "code changed", Outcome.CONFIRMED: "code confirmed"}
+RESOLVE_CHOICES = {
+    Outcome.CHANGED: "Agreed: code changed",
+    Outcome.CONFIRMED: "Agreed: code confirmed",
+    Outcome.DISAGREED: "Disagreed",
+    Outcome.UNDETERMINED: "Clinically undetermined",
+}
 STATE_NAMES = {
     ClarificationState.OPEN: "Open",
     ClarificationState.ANSWERED: "Answered",
@@ -235,10 +241,9 @@ def office_post_blocks(c: Clarification, office: Office) -> list[dict[str, Any]]
 def resolve_select(c: Clarification) -> StaticSelectElement:
     return StaticSelectElement(
         action_id=ids.CLARIFICATION_RESOLVE,
-        placeholder=_plain("Resolve: what did the answer lead to?"),
+        placeholder=_plain("Resolve: record the outcome"),
         options=[
-            _option("Code changed", f"{c.id}:{Outcome.CHANGED.value}"),
-            _option("Code confirmed", f"{c.id}:{Outcome.CONFIRMED.value}"),
+            _option(RESOLVE_CHOICES[outcome], f"{c.id}:{outcome.value}") for outcome in ANSWERED_OUTCOMES
         ],
     )
 
