@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from enum import IntEnum
 
 import sqlite_utils
@@ -26,7 +26,14 @@ import sqlite_utils
 from bot.jobs import report_text
 from bot.jobs.schedules import OVERDUE
 from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, manual_slot, run_in_slot
-from bot.relay.business_time import WorkingDay, add_business_hours, business_days_between, is_open, weekday
+from bot.relay.business_time import (
+    WorkingDay,
+    add_business_hours,
+    business_days_between,
+    is_open,
+    opening_hours,
+    weekday,
+)
 from bot.relay.messages import escape, mention, when
 from bot.relay.service import SYSTEM_ACTOR, MessageKind
 from bot.relay.work_calendar import WorkCalendar, office_calendar
@@ -84,10 +91,7 @@ class LadderPosition:
 
 
 def business_day_hours(office: Office) -> float:
-    today = date(2000, 1, 3)
-    opens = datetime.combine(today, office.open)
-    closes = datetime.combine(today, office.close)
-    return (closes - opens) / timedelta(hours=1)
+    return opening_hours(office.open, office.close)
 
 
 def step_due_at(

@@ -26,6 +26,13 @@ def weekday(day: date) -> bool:
     return day.weekday() < SATURDAY
 
 
+def opening_hours(open_: time, close: time) -> float:
+    """Hours in one business day: what a turnaround given in business days is multiplied by."""
+    return (
+        datetime.combine(date(2000, 1, 3), close) - datetime.combine(date(2000, 1, 3), open_)
+    ) / timedelta(hours=1)
+
+
 def _require_aware(moment: datetime, name: str) -> None:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"{name} must be timezone-aware")

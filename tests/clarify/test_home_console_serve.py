@@ -84,7 +84,7 @@ def test_console_runs_the_relay_end_to_end(tmp_path: Path, services: Services) -
             "\\nClinically undetermined | indicators=" + INDICATORS,
             "/as U_DOC click clarification_answer",
             "/as U_DOC submit choice=Acute blood loss anemia",
-            "click clarification_resolve Code confirmed",
+            "click clarification_resolve Agreed: code confirmed",
             "/clarify list",
             "",
         ]
@@ -103,5 +103,5 @@ def test_console_runs_the_relay_end_to_end(tmp_path: Path, services: Services) -
     assert "modal: Answer #1" in text
     assert "updated in C0NORTH" in text and "*Answered* by @U_DOC" in text
     assert "answered clarification #1" in text
-    assert "Resolved #1 (code confirmed)" in text
+    assert "Resolved #1 (agreed, code confirmed)" in text
     assert "• *#1* North Clinic · `ENC-7` · Resolved" in text
