@@ -31,6 +31,7 @@ FEATURES: tuple[str, ...] = (
     "bot.commands.home",
     "bot.commands.clarify",
     "bot.commands.admin",
+    "bot.commands.admin_modals",
 )
 
 _TOKEN = re.compile(r"\b(?:xox[abpre]|xapp)-[A-Za-z0-9-]+")

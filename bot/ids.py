@@ -18,6 +18,10 @@ ASK_OFFICE: Final = "ask_office"
 CLARIFICATION_ANSWER: Final = "clarification_answer"
 CLARIFICATION_MORE_INFO: Final = "clarification_more_info"
 CLARIFICATION_RESOLVE: Final = "clarification_resolve"
+ADMIN_ADD_OFFICE: Final = "admin_add_office"  # App Home, Admin section: opens office_modal empty
+ADMIN_EDIT_OFFICE: Final = "admin_edit_office"  # App Home, Admin section: pick an office to edit
+ADMIN_SCHEDULES: Final = "admin_schedules"  # App Home, Admin section: opens schedule_modal
+SCHEDULE_JOB: Final = "schedule_job"  # the job menu inside schedule_modal: refills the form for that job
 ACTIONS: Final = (
     SHARE_IN_CHANNEL,
     SHOW_MORE,
@@ -26,13 +30,21 @@ ACTIONS: Final = (
     CLARIFICATION_ANSWER,
     CLARIFICATION_MORE_INFO,
     CLARIFICATION_RESOLVE,
+    ADMIN_ADD_OFFICE,
+    ADMIN_EDIT_OFFICE,
+    ADMIN_SCHEDULES,
+    SCHEDULE_JOB,
 )
 
 # Modals (view callback_id)
 CLARIFY_MODAL: Final = "clarify_modal"
 ANSWER_MODAL: Final = "answer_modal"
 CLOSE_MODAL: Final = "close_modal"
-VIEWS: Final = (CLARIFY_MODAL, ANSWER_MODAL, CLOSE_MODAL)
+OFFICE_MODAL: Final = (
+    "office_modal"  # add or edit an office (channel, members, time zone, hours, SLA, holidays)
+)
+SCHEDULE_MODAL: Final = "schedule_modal"  # a job's days, time, channel, holidays (cron for advanced use)
+VIEWS: Final = (CLARIFY_MODAL, ANSWER_MODAL, CLOSE_MODAL, OFFICE_MODAL, SCHEDULE_MODAL)
 
 # Shortcuts (callback_id)
 ASK_OFFICE_ABOUT_MESSAGE: Final = "ask_office_about_message"  # message shortcut "Ask an office about this"
@@ -44,3 +56,4 @@ CODE_RESULT_ACTIONS_BLOCK: Final = "code_result_actions"
 CHECK_ACTIONS_BLOCK: Final = "check_actions"
 HOME_RECENT_BLOCK: Final = "home_recent"
 HOME_OPEN_ITEMS_BLOCK: Final = "home_open_items"
+HOME_ADMIN_BLOCK: Final = "home_admin"

@@ -45,6 +45,12 @@ OWNER = {
     ids.CLARIFY_MODAL: "bot.commands.clarify",
     ids.ANSWER_MODAL: "bot.commands.clarify",
     ids.CLOSE_MODAL: "bot.commands.clarify",
+    ids.ADMIN_ADD_OFFICE: "bot.commands.admin_modals",
+    ids.ADMIN_EDIT_OFFICE: "bot.commands.admin_modals",
+    ids.ADMIN_SCHEDULES: "bot.commands.admin_modals",
+    ids.SCHEDULE_JOB: "bot.commands.admin_modals",
+    ids.OFFICE_MODAL: "bot.commands.admin_modals",
+    ids.SCHEDULE_MODAL: "bot.commands.admin_modals",
 }
 
 

@@ -7,8 +7,10 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.render.admin_blocks import AdminHome
 from bot.render.home_blocks import home_view
 from bot.services import Services
+from storage.roles import Role
 
 RECENT_LOOKUPS = 5
 
@@ -21,7 +23,15 @@ class HomeHandlers:
         recent = self.services.usage.recent(user_id, RECENT_LOOKUPS)
         provider = self.services.open_clarifications
         open_items = provider(user_id) if team_id is None else provider(user_id, team_id)
-        return home_view(recent, open_items)
+        return home_view(recent, open_items, self.admin_section(user_id))
+
+    def admin_section(self, user_id: str) -> AdminHome | None:
+        """The Admin section, for admins and leads only."""
+        relay = self.services.relay()
+        if relay.role_of(user_id) not in (Role.ADMIN, Role.LEAD):
+            return None
+        offices = [(office.id, office.name) for office in relay.list_offices(include_inactive=True)]
+        return AdminHome(offices=offices)
 
     def on_home_opened(
         self, event: dict[str, Any], client: WebClient, context: BoltContext | None = None

@@ -162,6 +162,28 @@ def _set(
         cron = schedules.DEFAULT_CRONS[job]
     elif words and keyword != "on":
         cron = _cron_words(words)
+    saved = _save(db, actor, job, cron, channel, enabled, skip_holidays, tz, now)
+    reply = [f"Saved. {_describe(saved, tz, now, team_calendar(db)).removeprefix('• ')}"]
+    if saved.enabled and saved.channel is None:
+        reply.append(
+            f"It posts nowhere until you give it a channel: `/codedesk schedule set {job} #channel`."
+        )
+    reply.append("The scheduler picks this up within a minute.")
+    return "\n".join(reply)
+
+
+def _save(
+    db: sqlite_utils.Database,
+    actor: str,
+    job: str,
+    cron: str,
+    channel: str | None,
+    enabled: bool,
+    skip_holidays: bool | None,
+    tz: str,
+    now: datetime,
+) -> Schedule:
+    """Check the cron (readable, not too frequent) and store it with its audit row in one transaction."""
     trigger = schedules.crontab_trigger(cron, tz)
     schedules.check_frequency(trigger, now)
     with write_transaction(db):
@@ -189,13 +211,45 @@ def _set(
                 "skip_holidays": saved.skip_holidays,
             },
         )
-    reply = [f"Saved. {_describe(saved, tz, now, team_calendar(db)).removeprefix('• ')}"]
-    if saved.enabled and saved.channel is None:
-        reply.append(
-            f"It posts nowhere until you give it a channel: `/codedesk schedule set {job} #channel`."
+    return saved
+
+
+def save_job_schedule(
+    services: Services,
+    actor_user_id: str,
+    job: str,
+    *,
+    cron: str,
+    channel: str | None,
+    enabled: bool,
+    skip_holidays: bool,
+) -> str:
+    """What the Schedules modal saves: the same checks, audit and reply as `/codedesk schedule set`.
+    ScheduleError (its message written for the lead) when the cron or the caller's role will not do."""
+    now = services.clock()
+    db = services.db_factory()
+    try:
+        prepare_job_tables(db)
+        if services.relay().role_of(actor_user_id) not in (Role.ADMIN, Role.LEAD):
+            _audit(db, actor_user_id, "refused", now, {"attempted": "schedule", "reason": REFUSAL})
+            raise ScheduleError(REFUSAL)
+        tz = _team_tz(db, services)
+        saved = _save(
+            db, actor_user_id, schedules.require_job(job), cron, channel, enabled, skip_holidays, tz, now
         )
-    reply.append("The scheduler picks this up within a minute.")
-    return "\n".join(reply)
+        return f"Saved. {_describe(saved, tz, now, team_calendar(db)).removeprefix('• ')}"
+    finally:
+        db.close()
+
+
+def job_schedules(services: Services) -> tuple[list[Schedule], str]:
+    """Every job's schedule and the team time zone, for the modal."""
+    db = services.db_factory()
+    try:
+        prepare_job_tables(db)
+        return schedules.list_schedules(db), _team_tz(db, services)
+    finally:
+        db.close()
 
 
 def _timezone(

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
@@ -186,6 +186,45 @@ def require_tz(tz: str) -> ZoneInfo:
             f"{tz[:64]!r} is not a time zone I know; use an IANA name such as America/Chicago or Europe/London."
         )
     return zone
+
+
+# -- days and a time, for the Schedules modal --------------------------------------------------------------
+
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
+_SIMPLE_CRON = re.compile(r"^(\d{1,2}) (\d{1,2}) \* \* (\S+)$")
+
+
+def days_and_time(cron: str) -> tuple[tuple[int, ...], time] | None:
+    """`M H * * DAYS` as (weekdays, Monday = 0, and the time); None when the schedule is more than one time on
+    some days (such schedules stay as cron in the modal)."""
+    match = _SIMPLE_CRON.match(" ".join(cron.split()))
+    if not match:
+        return None
+    minute, hour = int(match.group(1)), int(match.group(2))
+    if minute > 59 or hour > 23:
+        return None
+    try:
+        names = _standard_weekdays(match.group(3)).split(",")
+    except ScheduleError:
+        return None
+    if names == ["*"]:
+        return tuple(range(7)), time(hour, minute)
+    days: set[int] = set()
+    for name in names:
+        first, _, last = name.partition("-")
+        if first not in WEEKDAY_NAMES or (last and last not in WEEKDAY_NAMES):
+            return None
+        start, end = WEEKDAY_NAMES.index(first), WEEKDAY_NAMES.index(last or first)
+        days.update(range(start, end + 1))
+    return tuple(sorted(days)), time(hour, minute)
+
+
+def cron_for(days: Collection[int], at: time) -> str:
+    """The crontab expression for `days` (Monday = 0) at `at`; ScheduleError without a day."""
+    if not days:
+        raise ScheduleError("Tick at least one day.")
+    crontab_days = sorted((day + 1) % 7 for day in set(days))  # crontab counts Sunday as 0
+    return f"{at.minute} {at.hour} * * {','.join(str(day) for day in crontab_days)}"
 
 
 # -- cron maths ---------------------------------------------------------------------------------------------

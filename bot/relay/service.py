@@ -854,6 +854,10 @@ class ClarificationService:
     def list_offices(self, *, include_inactive: bool = False) -> builtins.list[Office]:
         return self._transact(lambda db, now: offices.list_offices(db, include_inactive=include_inactive))
 
+    def office_members(self, office_id: int) -> builtins.list[offices.OfficeMember]:
+        """Who answers for the office (for the Edit office form)."""
+        return self._transact(lambda db, now: offices.list_members(db, self._office(db, office_id).id))
+
     def offices_of(self, actor: Actor) -> builtins.list[Office]:
         """The offices `actor` answers for (empty for the coder organisation)."""
 

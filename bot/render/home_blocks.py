@@ -17,6 +17,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import ids
+from bot.render.admin_blocks import AdminHome, admin_home_blocks
 from bot.render.mrkdwn import escape, truncate
 from bot.services import OpenItem
 from storage.usage import RecentLookup
@@ -29,7 +30,9 @@ def _section(text: str, block_id: str | None = None) -> SectionBlock:
     return SectionBlock(text=MarkdownTextObject(text=truncate(text, SECTION_LIMIT)), block_id=block_id)
 
 
-def home_view(recent: Sequence[RecentLookup], open_items: Sequence[OpenItem]) -> dict[str, Any]:
+def home_view(
+    recent: Sequence[RecentLookup], open_items: Sequence[OpenItem], admin: AdminHome | None = None
+) -> dict[str, Any]:
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text="CodeDesk")),
         _section(
@@ -68,4 +71,6 @@ def home_view(recent: Sequence[RecentLookup], open_items: Sequence[OpenItem]) ->
         blocks.append(
             ContextBlock(block_id=ids.HOME_OPEN_ITEMS_BLOCK, elements=[MarkdownTextObject(text="None open.")])
         )
+    if admin is not None:
+        blocks += admin_home_blocks(admin)
     return View(type="home", blocks=blocks).to_dict()
