@@ -6,9 +6,11 @@ response_urls served by an in-process stand-in (bot.console_slack); every reply 
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import logging
+import re
 import secrets
 import time
 import uuid
@@ -35,7 +37,7 @@ CONSOLE_USER = "U_CONSOLE"  # the default user; the admin feature treats them as
 CONSOLE_CHANNEL = "C_CONSOLE"
 PROMPT = "codedesk> "
 WAIT_SECONDS = 15.0
-_SILENT_METHODS = frozenset({"auth.test"})
+_SILENT_METHODS = frozenset({"auth.test", "users.info"})
 
 HELP = f"""Type a slash command as you would in Slack, e.g.
   /code lookup heart attack
@@ -139,6 +141,8 @@ class ConsoleSession:
         self._run(user_id, lambda user: self._command_body(user, command.lower(), text), command)
 
     def _command_body(self, user_id: str, command: str, text: str) -> Body:
+        if command in ESCAPED_COMMANDS:
+            text = escape_mentions(text)
         n = self._next()
         body = urlencode(
             {
@@ -244,29 +248,38 @@ class ConsoleSession:
                 self._print(f"Choose one of: {names} (e.g. `click {action_id} {names.split(', ')[0]}`)")
                 return
             action["selected_option"] = option
-        channel, ts, ephemeral = message_place(call)
         n = self._next()
-        payload = {
+        payload: dict[str, Any] = {
             "type": "block_actions",
             "trigger_id": f"{n}.console.trigger",
-            "container": {
+            "actions": [{**action, "action_ts": f"{time.time():.6f}"}],
+        }
+        view = call_view(call)
+        if view is not None:  # a button on the App Home or a menu in an open form
+            view_id = str((call.response or {}).get("view", {}).get("id") or view.get("id") or "V_CONSOLE")
+            payload["container"] = {"type": "view", "view_id": view_id}
+            payload["view"] = {**view, "id": view_id}
+        else:
+            channel, ts, ephemeral = message_place(call)
+            payload["container"] = {
                 "type": "message",
                 "message_ts": ts,
                 "channel_id": channel,
                 "is_ephemeral": ephemeral,
-            },
-            "channel": {"id": channel, "name": channel.lower()},
-            "response_url": self.slack.response_url(n),
-            "actions": [{**action, "action_ts": f"{time.time():.6f}"}],
-        }
+            }
+            payload["channel"] = {"id": channel, "name": channel.lower()}
+            payload["response_url"] = self.slack.response_url(n)
         self._run(self.user_id, lambda user: self._interaction(user, payload), f"click {action_id}")
 
     def _find_element(self, action_id: str) -> tuple[Call, str, Mapping[str, Any]] | None:
+        """The newest message, App Home or open form showing `action_id`."""
         for call in reversed(self.slack.calls):
-            for block in call.body.get("blocks") or []:
+            for block in call_blocks(call):
                 if not isinstance(block, Mapping):
                     continue
                 elements = [*(block.get("elements") or []), block.get("accessory") or {}]
+                if block.get("type") == "input" and block.get("dispatch_action"):
+                    elements.append(block.get("element") or {})
                 for element in elements:
                     if isinstance(element, Mapping) and element.get("action_id") == action_id:
                         return call, str(block.get("block_id", "")), element
@@ -418,14 +431,89 @@ def form_state(view: Mapping[str, Any], given: Mapping[str, str]) -> dict[str, A
             picked = pick_option(element.get("options") or [], raw) if raw else element.get("initial_option")
             state["selected_option"] = picked
         elif kind == "checkboxes":
-            ticked = raw is not None and raw.strip().lower() in _YES
-            state["selected_options"] = list(element.get("options") or []) if ticked else []
+            state["selected_options"] = ticked_options(element, raw)
         elif kind == "datetimepicker":
             state["selected_date_time"] = _epoch(raw) if raw else element.get("initial_date_time")
+        elif kind == "timepicker":
+            state["selected_time"] = raw.strip() if raw else element.get("initial_time")
+        elif kind == "conversations_select":
+            picked = resolve_channel_names(raw) if raw else element.get("initial_conversation")
+            state["selected_conversation"] = picked
+        elif kind == "channels_select":
+            state["selected_channel"] = resolve_channel_names(raw) if raw else element.get("initial_channel")
+        elif kind == "multi_users_select":
+            users = (
+                [u.strip().lstrip("@") for u in raw.replace(",", " ").split()] if raw is not None else None
+            )
+            state["selected_users"] = users if users is not None else list(element.get("initial_users") or [])
         else:
             state["value"] = raw if raw is not None else element.get("initial_value")
         values[str(block.get("block_id"))] = {str(element.get("action_id")): state}
     return values
+
+
+def ticked_options(element: Mapping[str, Any], raw: str | None) -> list[Any]:
+    """Checkboxes as typed: `yes`/`no` for a single box; for several, the options named, comma-separated
+    (`Monday, Wednesday`), `none` for none; not typed: the form's initial ones."""
+    options = list(element.get("options") or [])
+    if raw is None:
+        return list(element.get("initial_options") or [])
+    wanted = raw.strip().lower()
+    if len(options) == 1:
+        return options if wanted in _YES else []
+    if wanted in ("", "none", "no"):
+        return []
+    picked = [pick_option(options, part) for part in raw.split(",") if part.strip()]
+    return [option for option in options if option in picked]
+
+
+def call_view(call: Call) -> Mapping[str, Any] | None:
+    """The view a views.* call showed (App Home or modal), else None."""
+    if not call.method.startswith("views."):
+        return None
+    view = call.body.get("view")
+    if isinstance(view, str):
+        view = json.loads(view)
+    return view if isinstance(view, Mapping) else None
+
+
+def call_blocks(call: Call) -> list[Any]:
+    view = call_view(call)
+    blocks = (view or {}).get("blocks") if view is not None else call.body.get("blocks")
+    return list(blocks or [])
+
+
+# Commands registered with should_escape: Slack turns a typed #channel or @person into <#C…|name> / <@U…|name>.
+ESCAPED_COMMANDS = frozenset({ids.ADMIN_COMMAND})
+_CHANNEL_NAME = re.compile(r"(?<![<\w])#([a-z0-9][a-z0-9_-]{0,79})\b")
+_PERSON_NAME = re.compile(r"(?<![<\w])@([A-Za-z][A-Za-z0-9._-]{1,40})\b")
+
+
+def channel_id_for(name: str) -> str:
+    """The console's stand-in channel id for `#name`: always the same id for the same name."""
+    return "C" + hashlib.sha1(name.lower().encode()).hexdigest()[:8].upper()
+
+
+def escape_mentions(text: str) -> str:
+    """What Slack does to a should_escape command's text: `#main-st-clinic` -> `<#C…|main-st-clinic>`,
+    `@lee` -> `<@ULEE|lee>` (a typed channel id or user id stays as it is)."""
+    text = _CHANNEL_NAME.sub(lambda m: f"<#{channel_id_for(m.group(1))}|{m.group(1)}>", text)
+    return _PERSON_NAME.sub(
+        lambda m: (
+            m.group(0)
+            if re.fullmatch(r"[UW][A-Z0-9_]{2,}", m.group(1))
+            else f"<@U{m.group(1).upper().replace('.', '').replace('-', '').replace('_', '')}|{m.group(1)}>"
+        ),
+        text,
+    )
+
+
+def resolve_channel_names(value: str) -> str:
+    """A channel picker's value as typed: `#main-st-clinic` becomes the id the picker would send; an id stays."""
+    stripped = value.strip()
+    if _CHANNEL_NAME.fullmatch(stripped):
+        return channel_id_for(stripped[1:])
+    return stripped
 
 
 def message_place(call: Call) -> tuple[str, str, bool]:

@@ -32,7 +32,7 @@ HELP_LINES = (
 
 _CHANNEL = re.compile(r"^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$|^#?([CG][A-Z0-9]{6,})$")
 _USER = re.compile(r"^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$|^@?([UW][A-Z0-9_]{2,})$")
-_TOKEN = re.compile(r'[A-Za-z_]+:"[^"]*"|"[^"]*"|\S+')
+_TOKEN = re.compile(r'[A-Za-z_]+:"[^"]*"|[A-Za-z_]+:“[^”]*”|"[^"]*"|“[^”]*”|\S+')
 _OPTION = re.compile(r"^([A-Za-z_]+):(.*)$", re.DOTALL)
 _HOURS = re.compile(r"^(\d{1,2}):?(\d{2})\s*-\s*(\d{1,2}):?(\d{2})$")
 _TZ = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}$")
@@ -162,7 +162,10 @@ def tokenize(text: str) -> list[str]:
 
 
 def _unquote(token: str) -> str:
-    return token[1:-1] if len(token) >= 2 and token[0] == token[-1] == '"' else token
+    """`"Main St"` or `“Main St”` (as some keyboards type it) -> `Main St`."""
+    if len(token) >= 2 and (token[0] == token[-1] == '"' or (token[0] == "“" and token[-1] == "”")):
+        return token[1:-1]
+    return token
 
 
 def parse_channel(token: str) -> str | None:

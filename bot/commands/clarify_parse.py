@@ -143,13 +143,22 @@ def parse_clarify_command(text: str) -> ClarifyCommand | UsageError:
     return UsageError(f"I don't know `{verb}`. {USAGE}")
 
 
+def unquote_name(text: str) -> str:
+    """An office name as typed: `Main St`, `"Main St"` or the curly quotes a phone keyboard puts in."""
+    name = text.strip()
+    for left, right in (('"', '"'), ("“", "”"), ("'", "'")):
+        if len(name) >= 2 and name.startswith(left) and name.endswith(right):
+            return name[1:-1].strip()
+    return name
+
+
 def _parse_list(rest: str) -> ListClarifications | UsageError:
     word, _, name = rest.partition(" ")
     word = word.lower()
     if word in ("", "mine"):
         return ListClarifications(ListFilter.MINE) if not name else UsageError(USAGE)
     if word == "office":
-        return ListClarifications(ListFilter.OFFICE, name.strip() or None)
+        return ListClarifications(ListFilter.OFFICE, unquote_name(name) or None)
     if word in ("overdue", "all") and not name:
         return ListClarifications(ListFilter(word))
     return UsageError("`/clarify list` takes `mine`, `office <name>`, `overdue` or `all`.")
