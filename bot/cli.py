@@ -371,6 +371,58 @@ def cmd_admin(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     return EXIT_FAIL
 
 
+def cmd_export(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """The clarification record as CSV: the same file `/clarify export` uploads to a lead."""
+    from datetime import time, timedelta
+
+    from bot.relay.export import export_csv, export_filename
+    from bot.services import build_relay
+    from storage.db import connect
+
+    days: dict[str, date | None] = {}
+    for name in ("start", "end"):
+        raw = getattr(args, name)
+        try:
+            days[name] = date.fromisoformat(raw) if raw else None
+        except ValueError as exc:
+            flag = "--from" if name == "start" else "--to"
+            raise UsageError(f"{flag} must be a date as YYYY-MM-DD, e.g. 2026-11-01") from exc
+    start, end = days["start"], days["end"]
+    if start and end and end < start:
+        raise UsageError("--to is before --from")
+    relay = build_relay(lambda: connect(settings.db_path), _utc_now)
+    office_id = None
+    if args.office:
+        wanted = args.office.strip().casefold()
+        office = next(
+            (o for o in relay.list_offices(include_inactive=True) if o.name.casefold() == wanted), None
+        )
+        if office is None:
+            raise UsageError(f"--office: there is no office called {args.office!r}")
+        office_id = office.id
+    zone = settings.tz
+    data = relay.export(
+        None,
+        start=datetime.combine(start, time(0), tzinfo=zone) if start else None,
+        end=datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone) if end else None,
+        office_id=office_id,
+    )
+    text = export_csv(data)
+    target = args.out or export_filename(start, end, args.office)
+    if target == "-":
+        out.write(text)
+        return EXIT_OK
+    path = Path(target)
+    if path.is_dir():
+        path = path / export_filename(start, end, args.office)
+    try:
+        path.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"--out {target}: {exc.strerror}") from exc
+    print(f"Wrote {len(data.clarifications)} clarifications with their audit trail to {path}", file=out)
+    return EXIT_OK
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -421,6 +473,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("admin", help="name the first admin of this install (a Slack member ID)")
     p.add_argument("user_id", metavar="USER_ID")
     p.set_defaults(func=cmd_admin)
+
+    p = sub.add_parser(
+        "export", help="the clarifications with their full audit trail as CSV (no PHI by design)"
+    )
+    p.add_argument(
+        "--from", dest="start", metavar="YYYY-MM-DD", help="asked on or after this day (team time zone)"
+    )
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="asked on or before this day")
+    p.add_argument("--office", help="one office, by name")
+    p.add_argument("--out", metavar="FILE", help="where to write (a file, a folder, or - for stdout)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("console", help="try the Slack app locally: type /code lookup heart attack")
     p.set_defaults(func=cmd_console)

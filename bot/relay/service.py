@@ -23,10 +23,11 @@ import sqlite_utils
 
 from bot.relay import messages, phi
 from bot.relay.business_time import add_business_hours
+from bot.relay.export import ExportData
 from bot.relay.query_rules import QueryDraft, check_answer_choice, normalise_codes, validate_query
 from bot.relay.work_calendar import WorkCalendar, load_calendar, office_calendar, team_calendar
 from bot.timezones import known_zone
-from storage import audit, calendars, clarifications, offices, outbox, processed_events, roles
+from storage import audit, calendars, clarifications, exports, offices, outbox, processed_events, roles
 from storage.audit import AuditEntry
 from storage.calendars import DayKind
 from storage.clarifications import (
@@ -133,6 +134,7 @@ class Action(StrEnum):
     LIST_OFFICE = "list_office"
     LIST_OVERDUE = "list_overdue"
     LIST_ALL = "list_all"
+    EXPORT = "export"
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,8 @@ def decide(action: Action, facts: AccessFacts) -> Decision:
             return rule(lead or own, "Only the coder who asked, a lead or an admin can close this.")
         case Action.REOPEN | Action.LIST_ALL:
             return rule(lead, "Only leads and admins can do this.")
+        case Action.EXPORT:
+            return rule(lead, "Only leads and admins can export the clarification record.")
         case Action.VIEW:
             return rule(lead or own or member, "You can only see your own clarifications or your office's.")
         case Action.LIST_OFFICE:
@@ -1337,6 +1341,47 @@ class ClarificationService:
         def body(db: sqlite_utils.Database, now: datetime) -> builtins.list[Reply] | RelayError:
             c = self._visible(db, now, clarification_id, actor)
             return c if isinstance(c, RelayError) else clarifications.list_replies(db, c.id)
+
+        return self._transact(body)
+
+    def export(
+        self,
+        actor: Actor | None,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        office_id: int | None = None,
+    ) -> ExportData:
+        """Every clarification asked in [start, end) (of one office, or all) with its audit trail and thread
+        replies. Leads and admins only (`actor` None: the server's operator, from `codedesk export`); each
+        export is itself recorded in the audit log, with its filters and row count."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> ExportData | RelayError:
+            if office_id is not None:
+                self._office(db, office_id)
+            if actor is not None:
+                refusal = self._check(db, now, actor, Action.EXPORT, None)
+                if refusal:
+                    return refusal
+            found = exports.clarifications_asked_between(db, start, end, office_id)
+            ids = [c.id for c in found]
+            names = {office.id: office.name for office in offices.list_offices(db, include_inactive=True)}
+            data = ExportData(found, exports.trails(db, ids), exports.replies(db, ids), names)
+            audit.append(
+                db,
+                clarification_id=None,
+                actor_id=actor.user_id if actor else SYSTEM_ACTOR,
+                action="exported",
+                at=now,
+                detail={
+                    "from": start.isoformat() if start else None,
+                    "to": end.isoformat() if end else None,
+                    "office_id": office_id,
+                    "clarifications": len(found),
+                    "team_id": actor.team_id if actor else None,
+                },
+            )
+            return data
 
         return self._transact(body)
 

@@ -589,6 +589,8 @@ HELP_LINES = (
     "*`/clarify show <id>`* one clarification with its thread and history",
     "*`/clarify close <id> reason:<why>`* close one that will not be answered",
     "*`/clarify reopen <id> reason:<why>`* reopen one (leads)",
+    '*`/clarify export [from:2026-11-01] [to:2026-11-30] [office:"Main St"]`* the record as CSV, with every '
+    "event, to your DM (leads)",
 )
 
 
