@@ -215,7 +215,7 @@ def test_the_job_posts_the_digest_and_uploads_the_chart(deps: JobsDeps, fixture_
         assert expected in text
     png = base64.b64decode(str(chart.payload["content_base64"]))
     assert png.startswith(PNG_SIGNATURE)
-    assert struct.unpack(">II", png[16:24]) == (640, 320)
+    assert struct.unpack(">II", png[16:24]) == (640, 360)
     assert chart.payload["filename"] == "digest-2026-11-02.png"
     assert result.attachments == {"digest-2026-11-02.png": png}
 
