@@ -11,7 +11,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -506,6 +506,30 @@ def _add_jobs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_jobs_parser(sub)
 
 
+ENV_FILE_VARIABLE = "CODEDESK_ENV_FILE"
+
+
+def load_env_file(environ: MutableMapping[str, str] | None = None) -> Path | None:
+    """Read settings from `.env` in the current directory (or the file CODEDESK_ENV_FILE names; `none` for no
+    file), as .env.example says. Variables already in the environment win over the file. Returns the file
+    read, if any. The one place a .env is read: every command, `slack run` included, starts in `main`."""
+    target = os.environ if environ is None else environ
+    chosen = target.get(ENV_FILE_VARIABLE, "").strip()
+    if chosen.lower() == "none":
+        return None
+    path = Path(chosen or ".env").expanduser()
+    if not path.is_file():
+        if chosen:
+            raise UsageError(f"{ENV_FILE_VARIABLE}={chosen}: no such file")
+        return None
+    from dotenv import dotenv_values
+
+    for name, value in dotenv_values(path).items():
+        if value is not None and name not in target:
+            target[name] = value
+    return path
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     try:
@@ -513,6 +537,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if not getattr(args, "command", None):
             build_parser().print_help(stream)
             return EXIT_USAGE
+        load_env_file()
         settings = Settings.from_env(mode="cli")
         func: Callable[[argparse.Namespace, Settings, TextIO], int] = args.func
         return func(args, settings, stream)

@@ -51,6 +51,10 @@ ASK_OFFICE_ABOUT_MESSAGE: Final = "ask_office_about_message"  # message shortcut
 NEW_CLARIFICATION: Final = "new_clarification"  # global shortcut
 SHORTCUTS: Final = (ASK_OFFICE_ABOUT_MESSAGE, NEW_CLARIFICATION)
 
+# Workflow Builder custom steps (the manifest's `functions`)
+CHECK_CLAIM_CODES_STEP: Final = "check_claim_codes"
+FUNCTIONS: Final = (CHECK_CLAIM_CODES_STEP,)
+
 # Blocks (block_id)
 CODE_RESULT_ACTIONS_BLOCK: Final = "code_result_actions"
 CHECK_ACTIONS_BLOCK: Final = "check_actions"
