@@ -164,7 +164,7 @@ def test_readme_documents(name: str) -> None:
 def test_workflow_steps_match_ids_and_have_their_event() -> None:
     assert tuple(MANIFEST["functions"]) == ids.FUNCTIONS
     step = MANIFEST["functions"][ids.CHECK_CLAIM_CODES_STEP]
-    assert set(step["input_parameters"]["properties"]) == {"codes", "date_of_service"}
-    assert set(step["output_parameters"]["properties"]) == {"verdict", "findings"}
+    assert set(step["input_parameters"]) == {"codes", "date_of_service"}
+    assert set(step["output_parameters"]) == {"verdict", "findings"}
     assert "function_executed" in MANIFEST["settings"]["event_subscriptions"]["bot_events"]
     assert MANIFEST["settings"]["function_runtime"] == "remote"
