@@ -16,13 +16,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bot.lookups.codebook import CodeBook
 from bot.lookups.errors import QueryError
 from bot.lookups.loaders.errors import LoaderError
 from bot.lookups.systems import parse_systems
 from bot.settings import Settings, SettingsError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: `codedesk --help` never loads the code book or the scheduler
+    from bot.lookups.codebook import CodeBook
     from bot.lookups.edits import CheckResult
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -38,6 +38,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _open_book(settings: Settings, out: TextIO) -> CodeBook:
+    from bot.lookups.codebook import CodeBook
+
     if not settings.codes_db_path.exists():
         print(
             f"Preparing the code database at {settings.codes_db_path} (once; a few seconds)...",

@@ -74,12 +74,14 @@ def build_relay(
 ) -> ClarificationService:
     """The relay with the Slack layer's Block Kit for its messages (Answer buttons, Resolve menu)."""
     from bot.relay.service import ClarificationService
+    from bot.relay.work_calendar import DEFAULT_REGION, preload, team_calendar
     from bot.render.clarify_blocks import outbox_blocks
     from storage.relay_tables import migrate_relay
 
     db = db_factory()
     try:
         migrate_relay(db)
+        preload(team_calendar(db).region or DEFAULT_REGION, clock().year)
     finally:
         db.close()
     return ClarificationService(db_factory, clock, blocks_for=outbox_blocks)

@@ -75,6 +75,12 @@ def public_holidays(region: str, year: int) -> Mapping[date, str]:
     return {day: str(name) for day, name in sorted(found.items())}
 
 
+def preload(region: str = DEFAULT_REGION, year: int | None = None) -> None:
+    """Import the holidays package and build a year of `region` now (about 0.2 s, once per process), so the
+    first question a server takes does not pay for it: servers call this at start-up."""
+    public_holidays(region, year or date.today().year)
+
+
 @dataclass(frozen=True)
 class WorkCalendar:
     """One owner's calendar. `region` None: no public holidays."""
