@@ -11,7 +11,10 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, MutableMapping, Sequence
+import threading
+import time
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -37,15 +40,46 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see `{self.prog} --help`)")
 
 
+@contextmanager
+def preparing_codes(path: Path, stream: TextIO | None = None) -> Iterator[None]:
+    """A progress line while the code database is first prepared from the shipped data (about ten seconds):
+    on a terminal the elapsed seconds tick over on one line; otherwise a line before and one after."""
+    if path.exists():
+        yield
+        return
+    err = stream or sys.stderr
+    started = time.monotonic()
+    message = f"Preparing the code database at {path} (first run only, about 10 s)"
+    done = threading.Event()
+    live = err.isatty()
+
+    def tick() -> None:
+        while not done.wait(1.0):
+            err.write(f"\r{message}... {time.monotonic() - started:.0f} s")
+            err.flush()
+
+    err.write(f"{message}..." + ("" if live else "\n"))
+    err.flush()
+    ticker = threading.Thread(target=tick, daemon=True) if live else None
+    if ticker is not None:
+        ticker.start()
+    try:
+        yield
+    finally:
+        done.set()
+        if ticker is not None:
+            ticker.join()
+        err.write(
+            ("\r" if live else "") + f"Code database ready in {time.monotonic() - started:.1f} s.{' ' * 20}\n"
+        )
+        err.flush()
+
+
 def _open_book(settings: Settings, out: TextIO) -> CodeBook:
     from bot.lookups.codebook import CodeBook
 
-    if not settings.codes_db_path.exists():
-        print(
-            f"Preparing the code database at {settings.codes_db_path} (once; a few seconds)...",
-            file=sys.stderr,
-        )
-    return CodeBook.open(settings.codes_db_path)
+    with preparing_codes(settings.codes_db_path):
+        return CodeBook.open(settings.codes_db_path)
 
 
 def _read_batch(path: str) -> list[str]:
@@ -321,7 +355,8 @@ def cmd_console(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     from bot.services import build_services
 
     console_settings = Settings.from_env(mode="console")
-    services = build_services(console_settings)
+    with preparing_codes(console_settings.codes_db_path):
+        services = build_services(console_settings)
     return run_console(console_settings, services, sys.stdin, out) or EXIT_OK
 
 
