@@ -18,6 +18,7 @@ ASK_OFFICE: Final = "ask_office"
 CLARIFICATION_ANSWER: Final = "clarification_answer"
 CLARIFICATION_MORE_INFO: Final = "clarification_more_info"
 CLARIFICATION_RESOLVE: Final = "clarification_resolve"
+PIN_CODE: Final = "pin_code"  # "Pin" on a lookup result: the caller's favourite, and a pick for the team
 ADMIN_ADD_OFFICE: Final = "admin_add_office"  # App Home, Admin section: opens office_modal empty
 ADMIN_EDIT_OFFICE: Final = "admin_edit_office"  # App Home, Admin section: pick an office to edit
 ADMIN_SCHEDULES: Final = "admin_schedules"  # App Home, Admin section: opens schedule_modal
@@ -30,6 +31,7 @@ ACTIONS: Final = (
     CLARIFICATION_ANSWER,
     CLARIFICATION_MORE_INFO,
     CLARIFICATION_RESOLVE,
+    PIN_CODE,
     ADMIN_ADD_OFFICE,
     ADMIN_EDIT_OFFICE,
     ADMIN_SCHEDULES,
@@ -61,3 +63,4 @@ CHECK_ACTIONS_BLOCK: Final = "check_actions"
 HOME_RECENT_BLOCK: Final = "home_recent"
 HOME_OPEN_ITEMS_BLOCK: Final = "home_open_items"
 HOME_ADMIN_BLOCK: Final = "home_admin"
+HOME_FAVOURITES_BLOCK: Final = "home_favourites"

@@ -446,6 +446,7 @@ class ClarifyHandlers:
         except RelayError as error:
             return _update("Not sent", error.message, ids.CLARIFY_MODAL)
         warnings = check.warnings if submission.reviewed else []
+        self.services.team_picks().used(actor.team_id, actor.user_id, c.codes, "clarify")
         return {"response_action": "update", "view": sent_view(c, self._office_name(c.office_id), warnings)}
 
     def on_answer_submitted(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:

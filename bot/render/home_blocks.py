@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -30,8 +31,28 @@ def _section(text: str, block_id: str | None = None) -> SectionBlock:
     return SectionBlock(text=MarkdownTextObject(text=truncate(text, SECTION_LIMIT)), block_id=block_id)
 
 
+@dataclass(frozen=True)
+class HomeFavourites:
+    mine: Sequence[tuple[str, str]]  # (code, title)
+    team: Sequence[tuple[str, str, int]]  # (code, title, people who pinned it)
+
+
+def _favourites_blocks(favourites: HomeFavourites) -> list[Block]:
+    lines = [f"• `{escape(code)}` {escape(title)}" for code, title in favourites.mine]
+    team = [f"• `{escape(code)}` {escape(title)} · {people}" for code, title, people in favourites.team]
+    text = "*Your pinned codes*\n" + (
+        "\n".join(lines) if lines else "None yet: press *Pin* on a lookup result."
+    )
+    if team:
+        text += "\n*Pinned most by your team*\n" + "\n".join(team)
+    return [DividerBlock(), _section(text, block_id=ids.HOME_FAVOURITES_BLOCK)]
+
+
 def home_view(
-    recent: Sequence[RecentLookup], open_items: Sequence[OpenItem], admin: AdminHome | None = None
+    recent: Sequence[RecentLookup],
+    open_items: Sequence[OpenItem],
+    admin: AdminHome | None = None,
+    favourites: HomeFavourites | None = None,
 ) -> dict[str, Any]:
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text="CodeDesk")),
@@ -56,6 +77,8 @@ def home_view(
                 elements=[MarkdownTextObject(text="Nothing yet: try `/code heart attack`.")],
             )
         )
+    if favourites is not None:
+        blocks += _favourites_blocks(favourites)
     blocks += [DividerBlock(), _section("*Your open clarifications*")]
     if open_items:
         lines = []
