@@ -38,6 +38,7 @@ OWNER = {
     ids.SHARE_IN_CHANNEL: "bot.commands.code",
     ids.SHOW_MORE: "bot.commands.code",
     ids.SHOW_CHILDREN: "bot.commands.code",
+    ids.PIN_CODE: "bot.commands.code",
     ids.ASK_OFFICE: "bot.commands.code",
     ids.CLARIFICATION_ANSWER: "bot.commands.clarify",
     ids.CLARIFICATION_MORE_INFO: "bot.commands.clarify",
