@@ -304,12 +304,15 @@ class CodeHandlers:
     ) -> None:
         ack()
         with reported_errors(body, context, client, respond):
-            value = json.loads(_action_value(body))
-            code, query = str(value["c"])[:12], str(value.get("q") or "")
+            try:
+                value = json.loads(_action_value(body))
+            except ValueError:
+                value = None
             team_id = _team_of(body)
-            if not team_id:
+            if not isinstance(value, dict) or not isinstance(value.get("c"), str) or not team_id:
                 send(respond, message_reply("That button is out of date."), response_type="ephemeral")
                 return
+            code, query = str(value["c"])[:12], str(value.get("q") or "")
             detail = self.services.codebook.detail(code)
             title = detail.code.title if detail is not None else ""
             added = self.services.team_picks().pin(team_id, body["user"]["id"], code, title, query or None)
