@@ -6,18 +6,21 @@ response_urls served by an in-process stand-in (bot.console_slack); every reply 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
 import logging
 import re
 import secrets
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlencode
 
@@ -622,11 +625,54 @@ def run_console(settings: Settings, services: Services, stdin: TextIO, stdout: T
         session = ConsoleSession(app, slack, executor, signing_secret, stdout, deliver=deliver)
         if interactive:
             stdout.write('CodeDesk console: the real app, a pretend Slack. Type "help" or "quit".\n')
+        read = line_reader(stdin, stdout, settings.db_path.parent / HISTORY_FILE if interactive else None)
         while True:
-            if interactive:
-                stdout.write(PROMPT)
-                stdout.flush()
-            line = stdin.readline()
-            if not line or not session.handle_line(line):
+            line = read()
+            if line is None or not session.handle_line(line):
                 break
     return 0
+
+
+HISTORY_FILE = "console_history"
+HISTORY_LENGTH = 1000
+COMPLETIONS = (*ids.COMMANDS, "home", "submit ", "click ", "reply ", "/as ", "help", "quit")
+
+
+def line_reader(stdin: TextIO, stdout: TextIO, history: Path | None) -> Callable[[], str | None]:
+    """The next typed line, None at the end. On a terminal it reads through readline: arrow keys edit the line
+    and recall earlier ones (kept in `history` between sessions), Tab completes the commands. Piped input is
+    read as it comes, without a prompt."""
+    if history is None or stdin is not sys.stdin or not stdin.isatty():
+
+        def read_piped() -> str | None:
+            line = stdin.readline()
+            return line or None
+
+        return read_piped
+    try:
+        import readline
+    except ImportError:  # e.g. Windows without pyreadline: plain input() still works
+        readline = None  # type: ignore[assignment]
+    if readline is not None:
+        readline.set_history_length(HISTORY_LENGTH)
+        with contextlib.suppress(OSError):
+            readline.read_history_file(history)
+        readline.set_completer(
+            lambda text, state: ([c for c in COMPLETIONS if c.startswith(text)] + [None])[state]
+        )
+        readline.set_completer_delims(" \t\n")
+        readline.parse_and_bind("tab: complete")
+
+    def read_typed() -> str | None:
+        try:
+            line = input(PROMPT)
+        except EOFError:
+            stdout.write("\n")
+            return None
+        if readline is not None:
+            with contextlib.suppress(OSError):
+                history.parent.mkdir(parents=True, exist_ok=True)
+                readline.write_history_file(history)
+        return line
+
+    return read_typed

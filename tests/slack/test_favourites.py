@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import itertools
+import json
 from typing import Any
 
 from bot import ids
 from tests.fake_slack import FakeSlack
 from tests.scenario import Scenario
 from tests.signing import block_actions_body, event_body, slash_command_body
-
 
 _lookups = itertools.count(1)
 
