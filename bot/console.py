@@ -639,16 +639,20 @@ COMPLETIONS = (*ids.COMMANDS, "home", "submit ", "click ", "reply ", "/as ", "he
 
 
 def line_reader(stdin: TextIO, stdout: TextIO, history: Path | None) -> Callable[[], str | None]:
-    """The next typed line, None at the end. On a terminal it reads through readline: arrow keys edit the line
-    and recall earlier ones (kept in `history` between sessions), Tab completes the commands. Piped input is
-    read as it comes, without a prompt."""
+    """The next typed line, None at the end. On the terminal it reads through readline: arrow keys edit the line
+    and recall earlier ones (kept in `history` between sessions), Tab completes the commands. Other input is
+    read as it comes (with the prompt when it is a terminal too)."""
     if history is None or stdin is not sys.stdin or not stdin.isatty():
+        prompt = stdin.isatty()
 
-        def read_piped() -> str | None:
+        def read_plain() -> str | None:
+            if prompt:
+                stdout.write(PROMPT)
+                stdout.flush()
             line = stdin.readline()
             return line or None
 
-        return read_piped
+        return read_plain
     try:
         import readline
     except ImportError:  # e.g. Windows without pyreadline: plain input() still works

@@ -35,7 +35,7 @@ def test_lookup_is_printed_as_text(
     out = console(console_settings, services, "/code lookup heart attack\n")
     assert "only you see this" in out
     assert "*I21.9*  Acute myocardial infarction, unspecified" in out
-    assert "[Share in channel]" in out
+    assert "[Share in channel ‹click share_in_channel›]" in out
     assert PROMPT not in out  # not a terminal: no prompt
 
 
@@ -43,7 +43,7 @@ def test_check_piped_in(console_settings: Settings, services: Services, fake_loo
     out = console(console_settings, services, "/code check E10.9 E11.9\n")
     assert "❌ *Fail* `E10.9` `E11.9` · DOS 2025-03-03\n1 error, 1 warning" in out
     assert "Rejection note" in out
-    assert "[Ask the office]" in out
+    assert "[Ask the office ‹click ask_office›]" in out
 
 
 def test_user_text_is_shown_as_typed(
