@@ -99,7 +99,10 @@ def test_console_runs_the_relay_end_to_end(tmp_path: Path, services: Services) -
     assert "<@U_DOC> now answers for North Clinic" in text or "@U_DOC now answers for North Clinic" in text
     assert "modal: Ask an office" in text
     assert "posted in C0NORTH" in text
-    assert "[Answer ‹click clarification_answer›] [Need more information ‹click clarification_more_info›]" in text
+    assert (
+        "[Answer ‹click clarification_answer›] [Need more information ‹click clarification_more_info›]"
+        in text
+    )
     assert "posted in D_U_CONSOLE" in text
     assert "modal: Answer #1" in text
     assert "updated in C0NORTH" in text and "*Answered* by @U_DOC" in text
