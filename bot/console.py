@@ -30,7 +30,13 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot import ids
 from bot.app import create_app
-from bot.console_slack import RESPONSE_URL_METHOD, Call, IdleWaitingExecutor, SlackStandIn
+from bot.console_slack import (
+    FILE_UPLOAD_METHOD,
+    RESPONSE_URL_METHOD,
+    Call,
+    IdleWaitingExecutor,
+    SlackStandIn,
+)
 from bot.outbox import OutboxWorker
 from bot.render.text import RULE, blocks_to_text
 from bot.services import Services, web_api_send
@@ -40,7 +46,9 @@ CONSOLE_USER = "U_CONSOLE"  # the default user; the admin feature treats them as
 CONSOLE_CHANNEL = "C_CONSOLE"
 PROMPT = "codedesk> "
 WAIT_SECONDS = 15.0
-_SILENT_METHODS = frozenset({"auth.test", "users.info"})
+_SILENT_METHODS = frozenset(
+    {"auth.test", "users.info", "conversations.open", "files.getUploadURLExternal", FILE_UPLOAD_METHOD}
+)
 
 HELP = f"""Type a slash command as you would in Slack, e.g.
   /code lookup heart attack
@@ -53,6 +61,8 @@ Commands: {", ".join(ids.COMMANDS)} (try "<command> help").
   submit <field>=<value> | ...  fill in and submit the open form (\\n for a new line)
   click <action_id> [choice]    press a button (or pick a menu choice) on the latest message showing it
   reply <ts> <text>             reply in the thread of the message posted at <ts>
+  step <callback_id> <field>=<value> | ...   run a Workflow Builder step, e.g.
+                                step check_claim_codes codes=E10.9 E11.9 | date_of_service=2025-03-01
   /as U123 <line>               run one line as user U123 (plain "/as U123" switches user)
   help                          this text
   quit                          leave (so does exit or Ctrl-D)
@@ -115,6 +125,8 @@ class ConsoleSession:
             self._click(rest)
         elif word == "reply":
             self._reply(rest)
+        elif word == "step":
+            self._step(rest)
         elif line.startswith("/"):
             self._slash(self.user_id, line)
         else:
@@ -287,6 +299,24 @@ class ConsoleSession:
                     if isinstance(element, Mapping) and element.get("action_id") == action_id:
                         return call, str(block.get("block_id", "")), element
         return None
+
+    def _step(self, text: str) -> None:
+        """A Workflow Builder custom step run as Slack runs it: a function_executed event with its inputs."""
+        callback_id, _, fields = text.strip().partition(" ")
+        if callback_id not in ids.FUNCTIONS:
+            self._print(f"Steps: {', '.join(ids.FUNCTIONS)}. e.g. step check_claim_codes codes=E11.9 I10")
+            return
+        n = next(self._numbers)
+        event = {
+            "type": "function_executed",
+            "function": {"id": f"Fn{n}", "callback_id": callback_id, "title": callback_id},
+            "inputs": parse_fields(fields),
+            "function_execution_id": f"Fx{n:08d}",
+            "workflow_execution_id": f"Wx{n:08d}",
+            "event_ts": f"{time.time():.6f}",
+            "bot_access_token": "xwfp-console",
+        }
+        self._run(self.user_id, lambda user: self._envelope(event), f"step {callback_id}")
 
     def _reply(self, text: str) -> None:
         thread_ts, _, message = text.strip().partition(" ")
@@ -565,6 +595,20 @@ def render_call(call: Call) -> str:
     elif call.method == "chat.postEphemeral":
         banner = f"only {body.get('user')} sees this in {body.get('channel')}"
         content = blocks_to_text(body.get("blocks"), str(body.get("text", "")))
+    elif call.method == "files.completeUploadExternal":
+        files = body.get("files") or []
+        title = ", ".join(str(f.get("title") or f.get("id")) for f in files if isinstance(f, Mapping))
+        banner = f"file {title} shared in {body.get('channel_id') or body.get('channel')}"
+        content = str(body.get("initial_comment") or "")
+    elif call.method in ("functions.completeSuccess", "functions.completeError"):
+        outputs = body.get("outputs")
+        if isinstance(outputs, str):
+            outputs = json.loads(outputs)
+        if call.method == "functions.completeError":
+            banner, content = "the step failed", str(body.get("error", ""))
+        else:
+            banner = "the step completed"
+            content = "\n".join(f"{name}: {value}" for name, value in (outputs or {}).items())
     elif call.method.startswith("views."):
         view = body.get("view") or {}
         if isinstance(view, str):
@@ -635,7 +679,7 @@ def run_console(settings: Settings, services: Services, stdin: TextIO, stdout: T
 
 HISTORY_FILE = "console_history"
 HISTORY_LENGTH = 1000
-COMPLETIONS = (*ids.COMMANDS, "home", "submit ", "click ", "reply ", "/as ", "help", "quit")
+COMPLETIONS = (*ids.COMMANDS, "home", "submit ", "click ", "reply ", "step ", "/as ", "help", "quit")
 
 
 def line_reader(stdin: TextIO, stdout: TextIO, history: Path | None) -> Callable[[], str | None]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import ids
 from bot.cli import main
 from bot.commands.clarify_parse import ExportClarifications, UsageError, parse_clarify_command
 from bot.relay.export import COLUMNS, safe_cell
@@ -69,7 +70,12 @@ def record(relay_driver: Relay, relay: ClarificationService) -> dict[str, int]:
     r = relay_driver
     first = r.ask(view_id="VEX1")
     r.answer(first, NORTH_DOC)
-    relay.resolve(first, CODER, Outcome.DISAGREED)
+    # The asker records the outcome with the Resolve menu: "Disagreed".
+    resolved = r.click(
+        ids.CLARIFICATION_RESOLVE, f"{first}:disagreed", CODER, channel="D_UCODER", selected=True
+    )
+    assert "Resolved #" in r.reply_text(resolved) and "(disagreed)" in r.reply_text(resolved)
+    assert relay.get(first).outcome is Outcome.DISAGREED
     second = r.ask(view_id="VEX2", encounter_ref="ENC-2026-00077")
     r.command(f"close {second} reason:Billed without the query")
     r.deliver()

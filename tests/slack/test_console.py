@@ -74,3 +74,32 @@ def test_help_quit_unknown_and_acting_as_another_user(
 
 def test_empty_input_ends_quietly(console_settings: Settings, services: Services) -> None:
     assert console(console_settings, services, "") == ""
+
+
+def test_favourites_export_and_the_workflow_step_in_the_console(
+    console_settings: Settings, services: Services, fake_lookups: None
+) -> None:
+    out = console(
+        console_settings,
+        services,
+        "\n".join(
+            [
+                "/code many things",
+                "click pin_code",
+                "/code fav",
+                "/clarify export from:2025-01-01",
+                "step check_claim_codes codes=E10.9 E11.9 | date_of_service=2025-03-01",
+                "step check_claim_codes codes=",
+                "step nothing",
+                "",
+            ]
+        ),
+    )
+    assert "[Pin ‹click pin_code›]" in out
+    assert "Pinned Z01.0." in out  # the newest message's first Pin button
+    assert "*Your pinned codes* (1)" in out and "*Z01.0*" in out
+    assert "Exported 0 clarifications to `clarifications-2025-01-01-to-today.csv`" in out
+    assert "── file clarifications-2025-01-01-to-today.csv shared in D_U_CONSOLE" in out
+    assert "── the step completed" in out and "verdict: fail" in out and "error excludes1" in out
+    assert "── the step failed" in out and "Give the codes to check" in out
+    assert "Steps: check_claim_codes." in out
