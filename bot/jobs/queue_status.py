@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
@@ -16,7 +16,7 @@ import sqlite_utils
 from bot.jobs import report_text
 from bot.jobs.schedules import QUEUE_STATUS
 from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, manual_slot, run_in_slot
-from bot.relay.business_time import WorkingDay, business_days_between, weekday
+from bot.relay.business_time import WorkingDay, WorkingDayCount, weekday
 from bot.relay.messages import escape, mention
 from bot.relay.work_calendar import office_calendar
 from storage import offices
@@ -109,14 +109,14 @@ def summarise_queue(
     by_office: dict[int, QueueLine] = {}
     by_coder: dict[str, QueueLine] = {}
     aged: list[AgedItem] = []
-    ages: dict[tuple[int, date], int] = {}
+    counts: dict[int, WorkingDayCount] = {}
     for item in items:
         office = office_by_id[item.office_id]
-        key = (office.id, item.created_at.astimezone(ZoneInfo(office.tz)).date())
-        if key not in ages:
+        zone = ZoneInfo(office.tz)
+        if office.id not in counts:
             working_day = (working_days or {}).get(office.id, weekday)
-            ages[key] = business_days_between(item.created_at, now, office.tz, working_day)
-        days = ages[key]
+            counts[office.id] = WorkingDayCount(working_day, now.astimezone(zone).date())
+        days = counts[office.id].after(item.created_at.astimezone(zone).date())
         overdue = item.due_at < now
         bucket = age_bucket(days)
         total.add(bucket, overdue)

@@ -138,6 +138,30 @@ def business_days_between(a: datetime, b: datetime, tz: str, working_day: Workin
     return sum(working_day(first + timedelta(days=n)) for n in range(1, (last - first).days + 1))
 
 
+class WorkingDayCount:
+    """Working days after many dates up to one `last` date, each calendar day looked at once (a queue of
+    thousands of questions asked over two years costs one pass over the two years, not one per question)."""
+
+    def __init__(self, working_day: WorkingDay, last: date) -> None:
+        self._working_day = working_day
+        self._last = last
+        self._after: dict[date, int] = {last: 0}
+        self._lowest = last
+
+    def after(self, first: date) -> int:
+        """Working days in (first, last]; as business_days_between for local dates."""
+        if first > self._last:
+            return -sum(
+                self._working_day(self._last + timedelta(days=n))
+                for n in range(1, (first - self._last).days + 1)
+            )
+        while self._lowest > first:
+            day = self._lowest - timedelta(days=1)
+            self._after[day] = self._after[self._lowest] + int(self._working_day(self._lowest))
+            self._lowest = day
+        return self._after[first]
+
+
 def is_open(moment: datetime, tz: str, open_: time, close: time, working_day: WorkingDay = weekday) -> bool:
     """Whether the office is within business hours at `moment` (e.g. to hold reminders until morning)."""
     _require_aware(moment, "moment")

@@ -175,3 +175,21 @@ def test_only_leads_change_calendars_and_every_change_is_audited(
     finally:
         db.close()
     assert actions[:2] == ["calendar_days_closed", "refused"]
+
+
+def test_the_counter_agrees_with_business_days_between() -> None:
+    """Queue ages use WorkingDayCount (one pass over the days); it must count exactly as the plain function."""
+    from datetime import timedelta
+
+    from bot.relay.business_time import WorkingDayCount
+
+    calendar = WorkCalendar(region="US", closed={date(2026, 12, 24): ""}, opened={date(2026, 10, 12): ""})
+    now = local(CHICAGO, 2027, 1, 4, 10)
+    counter = WorkingDayCount(calendar.is_working_day, now.date())
+    for offset in range(0, 500, 7):
+        asked = now - timedelta(days=offset, hours=3)
+        expected = business_days_between(asked, now, CHICAGO, calendar.is_working_day)
+        assert counter.after(asked.date()) == expected
+    assert counter.after(now.date() + timedelta(days=3)) == business_days_between(
+        now + timedelta(days=3), now, CHICAGO, calendar.is_working_day
+    )
