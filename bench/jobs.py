@@ -249,7 +249,9 @@ def main() -> int:
         )
         started = time.perf_counter()
         preload()  # what a server does when it starts (bot.services.build_relay)
-        print(f"holiday tables loaded in {time.perf_counter() - started:.3f} s (once per process, at start-up)")
+        print(
+            f"holiday tables loaded in {time.perf_counter() - started:.3f} s (once per process, at start-up)"
+        )
         settings = Settings.from_env({"CODEDESK_DB": str(path), "CODEDESK_TEAM_TZ": TEAM_TZ}, mode="cli")
         deps = BenchDeps(settings=settings, db_factory=partial(connect, path))
         later = NOW + timedelta(minutes=15)

@@ -121,9 +121,7 @@ def team_pins(db: sqlite_utils.Database, team_id: str, limit: int = 10) -> list[
     return [(str(code), str(title), int(people)) for code, title, people in rows]
 
 
-def add_pick(
-    db: sqlite_utils.Database, team_id: str, query: str, code: str, kind: str, at: datetime
-) -> None:
+def add_pick(db: sqlite_utils.Database, team_id: str, query: str, code: str, kind: str, at: datetime) -> None:
     if kind not in PICK_KINDS:
         raise ValueError(f"not a pick kind: {kind}")
     db.execute(
