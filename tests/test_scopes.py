@@ -24,6 +24,8 @@ SCOPE_OF_METHOD: dict[str, str | None] = {
     "chat.update": "chat:write",
     "conversations.open": "im:write",
     "files.uploadV2": "files:write",  # files.getUploadURLExternal + files.completeUploadExternal
+    "files.getUploadURLExternal": "files:write",
+    "files.completeUploadExternal": "files:write",
     "functions.completeSuccess": None,
     "functions.completeError": None,
     "users.info": "users:read",
