@@ -306,13 +306,13 @@ class ConsoleSession:
         if callback_id not in ids.FUNCTIONS:
             self._print(f"Steps: {', '.join(ids.FUNCTIONS)}. e.g. step check_claim_codes codes=E11.9 I10")
             return
-        n = next(self._numbers)
+        n = self._next()  # unique across sessions, like every id the console makes up
         event = {
             "type": "function_executed",
             "function": {"id": f"Fn{n}", "callback_id": callback_id, "title": callback_id},
             "inputs": parse_fields(fields),
-            "function_execution_id": f"Fx{n:08d}",
-            "workflow_execution_id": f"Wx{n:08d}",
+            "function_execution_id": f"Fx{n}",
+            "workflow_execution_id": f"Wx{n}",
             "event_ts": f"{time.time():.6f}",
             "bot_access_token": "xwfp-console",
         }

@@ -40,6 +40,7 @@ def test_arrow_up_recalls_the_last_line_and_history_is_kept(codebook: CodeBook, 
     env.update(
         CODEDESK_ENV_FILE="none",
         CODEDESK_DB=str(tmp_path / "app.sqlite"),
+        CODEDESK_CONSOLE_DB=str(tmp_path / "console.sqlite"),
         CODEDESK_CODES_DB=str(codebook.path),
         TERM="xterm",
     )
@@ -66,5 +67,5 @@ def test_arrow_up_recalls_the_last_line_and_history_is_kept(codebook: CodeBook, 
         if proc.poll() is None:
             proc.kill()
         os.close(main)
-    history = (tmp_path / "console_history").read_text()
+    history = (tmp_path / "console_history").read_text()  # beside the console's own database
     assert "/code help" in history and "quit" in history
