@@ -16,8 +16,8 @@ from typing import Any
 
 from slack_bolt import App
 from slack_bolt.middleware.authorization.single_team_authorization import SingleTeamAuthorization
-from slack_sdk.web import SlackResponse
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+from slack_sdk.web import SlackResponse
 
 from bot import payload_shape, request_guard
 from bot.errors import handle_error

@@ -18,6 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 MANIFEST: dict[str, Any] = yaml.safe_load((ROOT / "app_manifest.yaml").read_text())
 
 SCOPE_OF_METHOD: dict[str, str | None] = {
+    # apps.connections.open (read from `apps_connections_open`): the app-level token's connections:write,
+    # which is not a bot scope and so not in the manifest.
+    "apps.connectionsOpen": None,
     "auth.test": None,
     "chat.postMessage": "chat:write",
     "chat.postEphemeral": "chat:write",
@@ -50,6 +53,9 @@ def _camel(name: str) -> str:
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
+NOT_WEB_API = {"is.connected"}  # SocketModeClient.is_connected(): a local check, no call to Slack
+
+
 def methods_called() -> set[str]:
     found: set[str] = set()
     for path in (ROOT / "bot").rglob("*.py"):
@@ -57,6 +63,7 @@ def methods_called() -> set[str]:
             continue
         text = path.read_text(encoding="utf-8")
         found.update(f"{family}.{_camel(rest)}" for family, rest in _CLIENT_CALL.findall(text))
+        found -= NOT_WEB_API
         found.update(_METHOD_NAME.findall(text))
         if "app.function(" in text:  # Bolt's complete() and fail() for a custom step
             found.update({"functions.completeSuccess", "functions.completeError"})
