@@ -28,6 +28,7 @@ from bot.lookups.loaders.cms_files import load_codes_file, load_order_file  # no
 from bot.lookups.loaders.hcpcs import load_hcpcs  # noqa: E402
 from bot.lookups.loaders.indexes import SeeResolver, load_cm_index, load_pcs_index  # noqa: E402
 from bot.lookups.loaders.mce import load_mce_master  # noqa: E402
+from scripts.build_index_data import build as build_index_data  # noqa: E402
 
 OUT = ROOT / "bot" / "lookups" / "data"
 TABULAR_WHEEL = "simple-icd-10-cm==1.5.0"
@@ -198,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     age = (raw / "mce/mce_v431_age_ranges.tsv").read_text()
     sources["mce/mce_v431_age_ranges.tsv"] = sha256(raw / "mce/mce_v431_age_ranges.tsv")
     (OUT / "age_ranges.tsv").write_text(age)
+    sources.update(build_index_data(raw, OUT))  # the indexes and tables as trees, the PCS axes
 
     manifest = {
         "releases": {
