@@ -113,6 +113,50 @@ def derive_pcs_axes(titles: dict[str, str]) -> list[tuple[str, int, str, str]]:
     return rows
 
 
+def resolve_references(out: Path) -> list[tuple[object, ...]]:
+    """Every "see" / "see also" / "use" reference, resolved once here so a lookup only reads the answer."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from bot.lookups.index.store import load_index_tables
+    from bot.lookups.index.tree import IndexTree
+    from bot.lookups.schema import create_tables
+
+    if out != OUT:
+        raise ValueError("references are resolved from the package's data folder")
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    create_tables(db)
+    load_index_tables(db, with_references=False)
+    tree = IndexTree(conn)
+    rows: list[tuple[object, ...]] = []
+    for node, book, see, see_also in conn.execute(
+        "SELECT id, book, see, see_also FROM index_nodes WHERE see != '' OR see_also != '' ORDER BY id"
+    ):
+        for kind, text in (("see", see), ("see_also", see_also)):
+            for seq, reference in enumerate(r.strip() for r in text.split(" | ") if r.strip()):
+                if book == "pcs" and kind == "see_also":
+                    kind = "use"
+                found = tree.resolve(reference, book)
+                rows.append(
+                    (
+                        node,
+                        kind,
+                        seq,
+                        reference,
+                        found.node,
+                        found.book,
+                        found.column,
+                        " | ".join(found.open_parts),
+                        found.code,
+                        found.qualifier,
+                        " | ".join(found.unresolved),
+                    )
+                )
+    return rows
+
+
 def _common(sequences: list[list[str]]) -> int:
     """How many leading items all sequences share."""
     shortest = min(len(s) for s in sequences)
@@ -152,6 +196,27 @@ def build(raw: Path, out: Path = OUT) -> dict[str, str]:
         ["id", "parent", "term", "code", "see", "use"],
         ((n.id, n.parent, n.term, n.code, n.see, n.see_also) for n in load_pcs_index_tree(src(PCS_INDEX))),
     )
+    refs = resolve_references(out)
+    write_tsv(
+        out,
+        "index_refs.tsv.gz",
+        [
+            "node",
+            "kind",
+            "seq",
+            "reference",
+            "target",
+            "book",
+            "column",
+            "open",
+            "code",
+            "qualifier",
+            "unresolved",
+        ],
+        refs,
+    )
+    unresolved = sum(1 for r in refs if r[-1])
+    print(f"  references: {len(refs) - unresolved:,} of {len(refs):,} resolved to an index line")
     titles = {row.code: row.title for row in load_codes_file(src(PCS_CODES))}
     axes = derive_pcs_axes(titles)
     named = sum(1 for *_, meaning in axes if meaning)

@@ -39,6 +39,24 @@ CREATE TABLE IF NOT EXISTS index_terms (
     system TEXT NOT NULL, path TEXT NOT NULL, heads TEXT NOT NULL, variants TEXT NOT NULL, code TEXT NOT NULL,
     see TEXT NOT NULL, modifiers TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS index_nodes (
+    id INTEGER PRIMARY KEY, book TEXT NOT NULL, parent INTEGER NOT NULL, depth INTEGER NOT NULL,
+    last INTEGER NOT NULL, term TEXT NOT NULL, modifiers TEXT NOT NULL, code TEXT NOT NULL, see TEXT NOT NULL, see_also TEXT NOT NULL,
+    cells TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS index_words (
+    word TEXT NOT NULL, parent INTEGER NOT NULL, node INTEGER NOT NULL, essential INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS index_refs (
+    node INTEGER NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, reference TEXT NOT NULL,
+    target INTEGER NOT NULL, book TEXT NOT NULL, col TEXT NOT NULL, open TEXT NOT NULL, code TEXT NOT NULL,
+    qualifier TEXT NOT NULL, unresolved TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS index_word_counts (word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pcs_axes (
+    tbl TEXT NOT NULL, position INTEGER NOT NULL, char TEXT NOT NULL, meaning TEXT NOT NULL,
+    PRIMARY KEY (tbl, position, char)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS age_ranges (
     age_group TEXT NOT NULL, low INTEGER NOT NULL, high INTEGER NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL
 );
@@ -58,6 +76,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     label UNINDEXED,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
+"""
+
+# Made once the index tables are filled (faster than keeping them up to date row by row).
+INDEX_TABLE_INDEXES = """
+CREATE INDEX IF NOT EXISTS index_nodes_parent ON index_nodes (parent);
+CREATE INDEX IF NOT EXISTS index_words_parent ON index_words (parent, word);
+CREATE INDEX IF NOT EXISTS index_words_word ON index_words (word, node);
+CREATE INDEX IF NOT EXISTS index_refs_node ON index_refs (node);
 """
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")

@@ -8,10 +8,11 @@ from importlib import resources
 
 import sqlite_utils
 
+from bot.lookups.index.store import load_index_tables
 from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv, split_levels
 from bot.lookups.systems import undot
 
-DATABASE_FORMAT = "6"  # bump when the tables or the way they are filled change
+DATABASE_FORMAT = "7"  # bump when the tables or the way they are filled change
 
 
 def shipped_version() -> str:
@@ -67,6 +68,7 @@ def load_shipped(db: sqlite_utils.Database) -> None:
         "index_terms",
         (_index_row("pcs", r["levels"], r["code"], r["see"], "") for r in shipped_tsv("pcs_index.tsv.gz")),
     )
+    load_index_tables(db)  # the indexes and tables as trees (bot.lookups.index)
     insert_rows(
         db,
         "codes",

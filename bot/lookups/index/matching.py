@@ -1,0 +1,381 @@
+"""Match a query's words against index paths, the way a coder works the Alphabetic Index.
+
+A path is a main term and the subterms under it ("Diabetes, type 2, with, chronic kidney disease"). A query
+matches a path when its words cover the main term and subterms, in any order. Among the paths that match,
+the one covering more of the query wins; between equal coverage, the one that adds fewer words the query
+did not say (the Index's default, "Hyperlipidemia" before "Hyperlipidemia, mixed"). Link subterms ("with",
+"due to") are passed through without the query saying them; a subterm the query skips costs a little.
+A line with no code of its own leads on through its "see" reference, and the words not yet used continue
+below the line the reference names. In the Drug and Neoplasm Tables the query's words pick the column.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bot.lookups.index.store import LINK, TABLE_COLUMNS
+from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
+from bot.lookups.index.words import FILLERS, content_stems, stem
+
+# Words that choose a table column, and the column each chooses.
+COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "drug": {
+        "adverse_effect": ("advers", "effect", "reaction", "side", "allerg", "allergic", "therapeutic"),
+        "underdosing": ("underdos", "underdosing", "missed", "noncomplianc", "insufficient"),
+        "poisoning_intentional_self_harm": ("intentional", "self", "harm", "suicid", "suicide", "overdos"),
+        "poisoning_assault": ("assault", "homicid"),
+        "poisoning_undetermined": ("undetermined",),
+        "poisoning_accidental": ("poisoning", "accidental", "toxicity", "overdos", "ingestion", "toxic"),
+    },
+    "neoplasm": {
+        "malignant_secondary": ("secondary", "metastatic", "metastasi", "metastas", "metastases"),
+        "ca_in_situ": ("situ", "cis"),
+        "benign": ("benign",),
+        "uncertain_behavior": ("uncertain", "borderlin"),
+        "malignant_primary": ("malignant", "malignancy", "primary", "cancer", "carcinoma", "malign"),
+        "unspecified_behavior": ("unspecified", "tumor", "neoplasm", "mass", "growth", "lesion"),
+    },
+}
+DEFAULT_COLUMN = {"drug": "poisoning_accidental", "neoplasm": "unspecified_behavior"}
+UNSAID_COST = 0.5  # a path word the query did not say, against 1 for each query word the path uses
+VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "fracture")
+SKIP_COST = 0.15  # a subterm level the query skipped (no word of it said)
+MODIFIER_SHARE = 0.6  # a query word found only among a line's non-essential modifiers
+MAX_MAIN_TERMS = 14
+MAX_ANCHORS = 400
+MAX_JUMPS = 2
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """One word of the query as the matcher sees it: its stem and alternatives, and how much it says."""
+
+    text: str
+    stems: frozenset[str]
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class PathMatch:
+    nodes: tuple[Node, ...]  # the path walked, main term first (after a reference: the lines it led to)
+    code: str  # as printed ("E11.22", "L03.11-", "T45.0X5-", "0DTJ")
+    book: str  # the book the code comes from
+    covered: frozenset[int]  # indices of the query words used
+    score: float
+    column: str = ""  # the table column chosen
+    via: tuple[str, ...] = ()  # the references followed, in order
+    unsaid: float = 0.0  # words of the path the query did not say
+    qualifier: str = ""  # PCS "with qualifier Diagnostic"
+
+    @property
+    def path(self) -> str:
+        return ", ".join(n.term for n in self.nodes)
+
+    def describe(self, book_name: str) -> str:
+        """ "Index: Fall, from, ladder -> W11"; "Drug Table: Ondansetron, adverse effect -> T45.0X5-"."""
+        text = self.path
+        if self.column:
+            text += f", {COLUMN_LABELS.get(self.column, self.column)}"
+        for reference in self.via:
+            text += f" (see {reference})"
+        return f"{book_name}: {text} -> {self.code}"
+
+
+@dataclass
+class _Walk:
+    nodes: list[Node]
+    covered: set[int] = field(default_factory=set)
+    unsaid: float = 0.0
+    via: list[str] = field(default_factory=list)
+    column: str = ""
+    qualifier: str = ""
+
+
+class Matcher:
+    """Finds the index paths a query's words cover, best first."""
+
+    def __init__(self, tree: IndexTree) -> None:
+        self.tree = tree
+
+    def match(self, words: Sequence[QueryWord], books: Iterable[str], limit: int = 20) -> list[PathMatch]:
+        wanted_books = set(books)
+        by_stem: dict[str, set[int]] = {}
+        for index, word in enumerate(words):
+            for s in word.stems:
+                by_stem.setdefault(s, set()).add(index)
+        if not by_stem:
+            return []
+        results: dict[tuple[str, str, str], PathMatch] = {}
+        total = _weight(words, range(len(words)))
+        best = -math.inf
+        for main in self._main_terms(words, by_stem, wanted_books):
+            # No path below this main term can use more words than are left: skip it when even that
+            # would not beat the best path found.
+            ceiling = 10 * (total - main.unsaid) + 1
+            if len(results) >= limit and ceiling < best:
+                continue
+            for found in self._below(main, words, by_stem, jumps=0):
+                best = max(best, found.score)
+                key = (found.book, found.code, found.column)
+                if found.code and (key not in results or results[key].score < found.score):
+                    results[key] = found
+        return sorted(results.values(), key=lambda m: (-m.score, len(m.nodes), m.code))[:limit]
+
+    # -- main terms ----------------------------------------------------------------------------------------
+    def _main_terms(
+        self, words: Sequence[QueryWord], by_stem: dict[str, set[int]], books: set[str]
+    ) -> list[_Walk]:
+        rows = self.tree.matches([0], by_stem)
+        said: dict[int, set[int]] = {}
+        for _, node_id, word, essential in rows:
+            if essential and word != LINK:
+                said.setdefault(node_id, set()).update(by_stem.get(word, ()))
+        # The main terms that use the most query words first; a few dozen are enough to look at closely.
+        ids = sorted(said, key=lambda n: (-_weight(words, said[n]), n))[: MAX_MAIN_TERMS * 4]
+        walks: list[tuple[float, _Walk]] = []
+        for node in self.tree.nodes(ids):
+            if node.book not in books:
+                continue
+            covered, unsaid = _cover_term(node.term, by_stem, main=True)
+            if not covered:
+                continue
+            covered |= _cover_modifiers(node.modifiers, by_stem) - covered
+            walk = _Walk([node], set(covered), unsaid)
+            walks.append((_weight(words, covered) - unsaid, walk))
+        walks.sort(key=lambda w: (-w[0], w[1].nodes[0].id))
+        return [w for _, w in walks[:MAX_MAIN_TERMS]]
+
+    # -- below a line: anchors, then the paths to them -------------------------------------------------------
+    def _below(
+        self, start: _Walk, words: Sequence[QueryWord], by_stem: dict[str, set[int]], jumps: int
+    ) -> list[PathMatch]:
+        root = start.nodes[-1]
+        left = {s: i for s, i in by_stem.items() if not i <= start.covered}
+        hits = self.tree.within(root, left, limit=MAX_ANCHORS * 4) if left else []
+        anchors = sorted({node for node, _, _ in hits})[:MAX_ANCHORS]
+        nodes = {n.id: n for n in self.tree.nodes(anchors)}
+        nodes[root.id] = root
+        # Every ancestor between the root and an anchor, so each path can be walked and scored.
+        missing = {n.parent for n in nodes.values() if n.parent not in nodes and n.parent != root.id}
+        while missing:
+            fetched = self.tree.nodes(sorted(missing))
+            for n in fetched:
+                nodes[n.id] = n
+            missing = {n.parent for n in fetched if n.parent not in nodes and n.parent > root.id}
+        walks = [start]
+        seen: set[int] = set()
+        for anchor in anchors:
+            chain: list[Node] = []
+            current = nodes.get(anchor)
+            while current is not None and current.id != root.id:
+                chain.append(current)
+                current = nodes.get(current.parent)
+            if current is None:
+                continue
+            chain.reverse()
+            walk = _Walk(list(start.nodes), set(start.covered), start.unsaid, list(start.via), start.column)
+            for node in chain:
+                _step(walk, node, by_stem)
+                if node.id not in seen and (node.code or node.cells or self._has_reference(node)):
+                    walks.append(
+                        _Walk(list(walk.nodes), set(walk.covered), walk.unsaid, list(walk.via), walk.column)
+                    )
+                    seen.add(node.id)
+        results: list[PathMatch] = []
+        for walk in walks:
+            results += self._finish(walk, words, by_stem, jumps)
+        return results
+
+    def _has_reference(self, node: Node) -> bool:
+        return bool(node.see or node.see_also)
+
+    # -- the end of a path: its code, a table column, or a reference to follow -----------------------------
+    def _finish(
+        self, walk: _Walk, words: Sequence[QueryWord], by_stem: dict[str, set[int]], jumps: int
+    ) -> list[PathMatch]:
+        end = walk.nodes[-1]
+        out: list[PathMatch] = []
+        if end.cells:
+            column, used = _column(end.book, by_stem, walk.column)
+            code = end.cell(column) or end.cell(DEFAULT_COLUMN.get(end.book, column))
+            if code:
+                covered = walk.covered | used
+                out.append(self._result(walk, words, code, column, covered))
+        elif end.code:
+            out.append(self._result(walk, words, end.code, walk.column, walk.covered))
+        if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
+            for reference in self.tree.references(end.id)[:4]:
+                if reference.kind == "see_also" and end.code:
+                    continue
+                out += self._follow(walk, reference, words, by_stem, jumps)
+        return out
+
+    def _follow(
+        self,
+        walk: _Walk,
+        reference: Reference,
+        words: Sequence[QueryWord],
+        by_stem: dict[str, set[int]],
+        jumps: int,
+    ) -> list[PathMatch]:
+        if reference.code and not reference.node:
+            jumped = _Walk(list(walk.nodes), set(walk.covered), walk.unsaid, [*walk.via, reference.text])
+            return [self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)]
+        if "condition" in reference.open_parts:
+            return []  # "see condition": the query's other words are coded on their own
+        target = self.tree.node(reference.node) if reference.node else None
+        if target is None:
+            if reference.book in TABLE_COLUMNS:
+                # "Neoplasm, malignant, by site" with no site line yet: the table's main terms carry on.
+                mains = [n for n in self.tree.nodes(_table_roots(self.tree, reference.book))]
+                out: list[PathMatch] = []
+                for main in mains:
+                    jumped = _Walk(
+                        [*walk.nodes, main], set(walk.covered), walk.unsaid, [*walk.via, reference.text]
+                    )
+                    jumped.column = reference.column
+                    out += self._below(jumped, words, by_stem, jumps + 1)
+                return out
+            return []
+        jumped = _Walk(
+            [*walk.nodes, target], set(walk.covered), walk.unsaid + 0.05, [*walk.via, reference.text]
+        )
+        jumped.column = reference.column
+        for node in self.tree.path(target.id):
+            covered, _ = _cover_term(node.term, by_stem, main=node.depth == 0)
+            jumped.covered |= covered
+        if reference.code and not target.code:
+            return [self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)]
+        return self._below(jumped, words, by_stem, jumps + 1)
+
+    def _result(
+        self,
+        walk: _Walk,
+        words: Sequence[QueryWord],
+        code: str,
+        column: str,
+        covered: set[int],
+        qualifier: str = "",
+    ) -> PathMatch:
+        said = _weight(words, covered)
+        score = 10 * (said - walk.unsaid) - 0.2 * len(walk.via) - 0.01 * len(walk.nodes)
+        return PathMatch(
+            tuple(walk.nodes),
+            code,
+            walk.nodes[-1].book,
+            frozenset(covered),
+            score,
+            column,
+            tuple(walk.via),
+            walk.unsaid,
+            qualifier,
+        )
+
+
+def _table_roots(tree: IndexTree, book: str) -> list[int]:
+    rows = tree.conn.execute(
+        "SELECT id FROM index_nodes WHERE book = ? AND parent = 0 ORDER BY id LIMIT 1", [book]
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def _step(walk: _Walk, node: Node, by_stem: dict[str, set[int]]) -> None:
+    walk.nodes.append(node)
+    if node.is_link:
+        return
+    covered, unsaid = _cover_term(node.term, by_stem, main=False)
+    covered |= _cover_modifiers(node.modifiers, by_stem)
+    new = covered - walk.covered
+    walk.covered |= covered
+    if not new and not covered:
+        walk.unsaid += SKIP_COST + unsaid
+    else:
+        walk.unsaid += unsaid
+
+
+@lru_cache(maxsize=65536)
+def _forms(term: str) -> tuple[frozenset[str], ...]:
+    return tuple(content_stems(f) for f in term.split(",") if f.strip())
+
+
+def _cover_term(term: str, by_stem: dict[str, set[int]], main: bool) -> tuple[set[int], float]:
+    """The query words a term's forms use, and what its words add that the query did not say.
+
+    A term's comma-separated forms are alternatives ("Diabetes, diabetic"; "Pelvis, pelvic"): the best
+    covered form counts, and the other forms cost a little only on a main term ("Fracture, pathological"
+    says more than "fracture").
+    """
+    best: tuple[float, set[int], float] | None = None
+    forms = _forms(term)
+    for form in forms:
+        if not form:
+            continue
+        hit = {i for s in form for i in by_stem.get(s, ())}
+        said = [s for s in form if s in by_stem]
+        unsaid = sum(1 for s in form if s not in by_stem and s not in FILLERS and not s.isdigit())
+        unsaid += sum(0.5 for s in form if s not in by_stem and s.isdigit())
+        value = len(said) - UNSAID_COST * unsaid
+        if said and (best is None or value > best[0]):
+            best = (value, hit, unsaid)
+    if best is None:
+        words = sum(len(f) for f in forms[:1])
+        return set(), UNSAID_COST * words
+    _, hit, unsaid = best
+    cost = UNSAID_COST * unsaid
+    if main and len(forms) > 1:
+        used = next(f for f in forms if {i for s in f for i in by_stem.get(s, ())} == hit)
+        for other in forms:
+            if other is not used and not any(_related(a, b) for a in other for b in used):
+                cost += VARIANT_COST * len(other)
+    return hit, cost
+
+
+def _related(a: str, b: str) -> bool:
+    """Forms of one word ("diabet" / "diabetic", "pelvi" / "pelvic") share their first five letters."""
+    n = min(len(a), len(b), 5)
+    return n >= 4 and a[:n] == b[:n]
+
+
+def _cover_modifiers(modifiers: str, by_stem: dict[str, set[int]]) -> set[int]:
+    if not modifiers:
+        return set()
+    return {i for s in content_stems(modifiers) for i in by_stem.get(s, ())}
+
+
+def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, set[int]]:
+    """The table column the query's words choose (or the reference's), and the words that chose it."""
+    best = ""
+    used: set[int] = set()
+    for column, stems in COLUMN_WORDS.get(book, {}).items():
+        hit = {i for s in stems for i in by_stem.get(s, ())}
+        if len(hit) > len(used):
+            best, used = column, hit
+    if not best:
+        return preset or DEFAULT_COLUMN.get(book, ""), set()
+    return best, used
+
+
+def _weight(words: Sequence[QueryWord], covered: Iterable[int]) -> float:
+    return sum(words[i].weight for i in set(covered))
+
+
+def word_weight(count: int) -> float:
+    """How much a word says, from how many index lines hold it: rare words more than "left" or "acute"."""
+    return 1.0 + 0.5 * max(0.0, 1.0 - math.log10(max(count, 1)) / 4.0)
+
+
+def query_words(
+    texts: Iterable[str], alternatives: dict[str, Sequence[str]] | None = None
+) -> list[QueryWord]:
+    """QueryWord for each meaningful word (connectors and fillers left out), with its alternatives."""
+    out: list[QueryWord] = []
+    for text in texts:
+        s = stem(text)
+        if not s or s in FILLERS or not content_stems(text):
+            continue
+        extra = {stem(a) for a in (alternatives or {}).get(text, ())}
+        out.append(QueryWord(text, frozenset({s, *extra})))
+    return out
