@@ -166,7 +166,41 @@ def _common(sequences: list[list[str]]) -> int:
     return count
 
 
-def build(raw: Path, out: Path = OUT) -> dict[str, str]:
+WORD_LIST = Path("/usr/share/dict/american-english")  # Debian package wamerican 2020.12.07-2 (SCOWL)
+WORD_LIST_NOTE = """# English word list
+
+`english_words.txt.gz` holds the lower-case words of 3 or more letters of `/usr/share/dict/american-english`
+from the Debian package `wamerican` 2020.12.07-2 (SCOWL, size 50), used so that spelling correction never
+rewrites an ordinary English word ("ringing", "tarry"). Its licence:
+
+    Copyright 2000-2011 by Kevin Atkinson
+
+    Permission to use, copy, modify, distribute and sell these word lists, the associated scripts, the
+    output created from the scripts, and its documentation for any purpose is hereby granted without fee,
+    provided that the above copyright notice appears in all copies and that both that copyright notice and
+    this permission notice appear in supporting documentation. Kevin Atkinson makes no representations
+    about the suitability of this array for any purpose. It is provided "as is" without express or implied
+    warranty.
+"""
+
+
+def build_word_list(source: Path, out: Path) -> str:
+    words = sorted(
+        {w.strip().lower() for w in source.read_text(encoding="utf-8").splitlines() if w.strip().isalpha()}
+        - {""}
+    )
+    kept = [w for w in words if len(w) >= 3 and w.isascii()]
+    with (
+        (out / "english_words.txt.gz").open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz,
+    ):
+        gz.write(("\n".join(kept) + "\n").encode())
+    (out / "english_words.md").write_text(WORD_LIST_NOTE)
+    print(f"  english_words.txt.gz: {len(kept):,} words")
+    return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+
+
+def build(raw: Path, out: Path = OUT, word_list: Path = WORD_LIST) -> dict[str, str]:
     sources: dict[str, str] = {}
 
     def src(rel: str) -> Path:
@@ -222,6 +256,8 @@ def build(raw: Path, out: Path = OUT) -> dict[str, str]:
     named = sum(1 for *_, meaning in axes if meaning)
     write_tsv(out, "pcs_axes.tsv.gz", ["table", "position", "char", "meaning"], axes)
     print(f"  PCS axes: {named:,} of {len(axes):,} table characters named from the titles")
+    if word_list.exists():  # else the shipped list stays as it is
+        sources["debian wamerican 2020.12.07-2 american-english"] = build_word_list(word_list, out)
     return sources
 
 

@@ -35,10 +35,6 @@ CREATE TABLE IF NOT EXISTS validity (
     flags TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS validity_code ON validity (system, code);
-CREATE TABLE IF NOT EXISTS index_terms (
-    system TEXT NOT NULL, path TEXT NOT NULL, heads TEXT NOT NULL, variants TEXT NOT NULL, code TEXT NOT NULL,
-    see TEXT NOT NULL, modifiers TEXT NOT NULL
-);
 CREATE TABLE IF NOT EXISTS index_nodes (
     id INTEGER PRIMARY KEY, book TEXT NOT NULL, parent INTEGER NOT NULL, depth INTEGER NOT NULL,
     last INTEGER NOT NULL, term TEXT NOT NULL, modifiers TEXT NOT NULL, code TEXT NOT NULL, see TEXT NOT NULL, see_also TEXT NOT NULL,
@@ -119,15 +115,6 @@ def words(text: str) -> list[str]:
     return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
-def split_levels(levels: str) -> tuple[str, str, str]:
-    """Index levels "Attack, attacks | heart" -> (path "Attack, attacks, heart", heads "Attack heart",
-    variants "attacks"): the part of each level before its first comma is what a coder types."""
-    parts = [p.strip() for p in levels.split(" | ")]
-    heads = [p.split(",")[0].strip() for p in parts]
-    variants = [v.strip() for p in parts for v in p.split(",")[1:]]
-    return ", ".join(parts), " ".join(heads), " ".join(variants)
-
-
 def normalise(text: str) -> str:
     """Order-free, stopword-free form used to find a term typed exactly ("attack heart" = "Attack, heart")."""
     return " ".join(sorted(set(words(text))))
@@ -165,7 +152,7 @@ def _chain(first: dict[str, object], rest: Iterator[dict[str, object]]) -> Itera
 
 
 def rebuild_search(db: sqlite_utils.Database) -> None:
-    """Derive the search documents and the word list from codes, notes and index terms."""
+    """Derive the title search documents and the word list from codes, notes and the index trees."""
     conn = db.conn
     conn.execute("DELETE FROM search")
     conn.execute(
@@ -184,17 +171,6 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
         "JOIN codes c ON c.system = n.system AND c.code = n.code "
         "WHERE n.kind IN ('inclusion', 'includes') AND c.current = 1"
     )
-    conn.execute(
-        "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
-        "SELECT i.heads, trim(i.variants || ' ' || i.modifiers), i.system, i.code, "
-        "CASE WHEN i.see != '' THEN 'see' ELSE 'index' END, c.title, c.billable, i.path FROM index_terms i "
-        "JOIN codes c ON c.system = i.system AND c.code = i.code WHERE c.current = 1"
-    )
-    conn.execute(
-        "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
-        "SELECT heads, variants, system, code, 'table', see, 0, path FROM index_terms "
-        "WHERE system = 'pcs' AND code != '' AND length(code) < 7"
-    )
     conn.execute("DELETE FROM exact_terms")
     conn.executemany(
         "INSERT INTO exact_terms (norm, text, system, code, source, title, billable) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -207,7 +183,7 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
     )
     counts: Counter[str] = Counter()
     for (text,) in conn.execute(
-        "SELECT title FROM codes WHERE current = 1 UNION ALL SELECT path || ' ' || modifiers FROM index_terms "
+        "SELECT title FROM codes WHERE current = 1 UNION ALL SELECT term || ' ' || modifiers FROM index_nodes "
         "UNION ALL SELECT text FROM notes WHERE kind IN ('inclusion', 'includes')"
     ):
         counts.update(WORD.findall(text.lower()))

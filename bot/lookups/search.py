@@ -8,8 +8,7 @@ Billable codes come before headers when the match is otherwise equal.
 
 from __future__ import annotations
 
-import csv
-import io
+import gzip
 import re
 import sqlite3
 import threading
@@ -25,12 +24,21 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.lookups.codebook import Code, CodeBook
 from bot.lookups.errors import QueryError
+from bot.lookups.index.lookup import CONFIDENT, index_hits
+from bot.lookups.index.query import understand
+from bot.lookups.index.tree import IndexTree
+from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.schema import WORD, normalise, words
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 
 MAX_QUERY = 200
 MAX_LIMIT = 100
 _NEGATION = re.compile(r"(?i)\b(?:without|not resulting in|not associated with)\b")
+CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
+CPT_NOTE = (
+    "{what}: CPT is licensed by the AMA and not bundled; import your licensed CPT file "
+    "(`codedesk import cpt.csv`). HCPCS or ICD-10-PCS equivalents, if any, follow."
+)
 CODE_TOKEN = re.compile(r"^(?=[0-9a-z.]*[0-9])[0-9a-z][0-9a-z.]{1,7}$")
 SOURCE_WEIGHT = {"index": 1.0, "see": 0.98, "table": 0.98, "title": 0.9, "inclusion": 0.82}
 
@@ -54,24 +62,6 @@ class Hit:
             "status": self.status,
             "why": self.why,
         }
-
-
-@dataclass(frozen=True)
-class VocabularyEntry:
-    term: str
-    kind: str  # abbreviation | lay
-    expansion: str
-    codes: tuple[str, ...]
-
-
-def load_vocabulary() -> dict[str, VocabularyEntry]:
-    text = resources.files("bot.lookups.data").joinpath("vocabulary.tsv").read_text()
-    return {
-        row["term"].lower(): VocabularyEntry(
-            row["term"].lower(), row["kind"], row["expansion"], tuple(c for c in row["codes"].split(",") if c)
-        )
-        for row in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
-    }
 
 
 def validate_query(query: str) -> str:
@@ -127,21 +117,33 @@ class Searcher:
             (first, n): [w for m in range(n - 2, n + 3) for w in by_key.get((first, m), ())]
             for first, n in {(k[0], k[1] + d) for k in by_key for d in range(-2, 3)}
         }
-        self.vocabulary = load_vocabulary()
-        self.pcs_see: dict[str, list[str]] = {}
-        for path, see in book.db.execute(
-            "SELECT path, see FROM index_terms WHERE system = 'pcs' AND see != '' AND path NOT LIKE '%,%'"
-        ):
-            if " " not in path.strip():
-                self.pcs_see.setdefault(path.strip().lower(), []).append(see)
-        self.phrases = sorted(
-            (t for t, e in self.vocabulary.items() if " " in t and e.kind != "synonym"), key=len, reverse=True
-        )
+        self.vocabulary = Vocabulary.shipped()
+        self._english: frozenset[str] | None = None
+        self._local = threading.local()
+
+    def index_tree(self) -> IndexTree:
+        """This thread's view of the index trees (it caches nodes and word look-ups between queries)."""
+        tree: IndexTree | None = getattr(self._local, "tree", None)
+        if tree is None or tree.conn is not self.book.db.conn:
+            tree = IndexTree(self.book.db.conn)
+            self._local.tree = tree
+        return tree
+
+    @property
+    def english(self) -> frozenset[str]:
+        """Ordinary English words (a compact SCOWL list, see data/english_words.md): never "corrected"."""
+        if self._english is None:
+            data = resources.files("bot.lookups.data").joinpath("english_words.txt.gz").read_bytes()
+            self._english = frozenset(gzip.decompress(data).decode().split())
+        return self._english
 
     # -- typo correction -------------------------------------------------------------------------------
     def corrections(self, word: str) -> Group:
         """The word itself when known; else the nearest known words (ties kept: diabetis -> diabetes/diabetic)."""
-        if word in self.freq or word in self.vocabulary or len(word) < 4 or word.isdigit():
+        if word in self.freq or self.vocabulary.knows(word) or len(word) < 5 or word.isdigit():
+            # Short words are more often abbreviations than typos ("exac", "hx"): left as typed.
+            return (word,)
+        if word in self.english or _stem(word) in self.english or word.rstrip("s") in self.english:
             return (word,)
         candidates = self.near.get((word[0], len(word)), [])
         allowed = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
@@ -176,44 +178,45 @@ class Searcher:
                 scored[key] = (score, why, code, title)
 
         tokens = lowered.replace(",", " ").split()
-        entry = self.vocabulary.get(lowered) or self.vocabulary.get(lowered.rstrip("s"))
-        if entry is not None and entry.kind == "synonym":
-            entry = None
         code_like = len(tokens) == 1 and CODE_TOKEN.match(tokens[0])
-        if code_like and (entry is None or self.book.find(tokens[0])) and self._code_matches(tokens[0], add):
+        if code_like and self._code_matches(tokens[0], add):
             return self._ranked(scored, limit)
-        if entry is not None:
-            self._add_vocabulary(entry, 960, add)
-        else:
-            padded = f" {lowered} "
-            for phrase in self.phrases:
-                if f" {phrase} " in padded:
-                    self._add_vocabulary(self.vocabulary[phrase], 700, add)
-                    break
-        groups, corrections = self._expand(lowered)
-        if groups:
-            self._text_matches(groups, wanted, add, corrections)
-        if entry is not None and len(scored) < limit:
-            # Fill the list with what the vocabulary term means ("heart attack" -> acute myocardial infarction).
-            meaning: list[Group] = [(w,) for w in _words(entry.expansion)]
-            self._text_matches(meaning, wanted, add, [f"{entry.term} = {entry.expansion}"], penalty=60)
-        return self._ranked(scored, limit)
+        if code_like and CPT_CODE.match(tokens[0]) and "cpt" not in self.book.systems_loaded():
+            return [_note(CPT_NOTE.format(what=f"{tokens[0]} is a CPT code"))]
+        understood = understand(lowered, self.vocabulary)
+        corrected, notes = self._spelling(understood.words)
+        notes = understood.notes + notes
+        found = index_hits(self, understood, corrected, wanted, notes)
+        for hit in found.hits:
+            add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
+        groups, _ = self._expand(" ".join(corrected))
+        if groups and (found.coverage < 1.0 or len(scored) < limit):
+            # Titles and inclusion terms: HCPCS items, and what the Index does not hold.
+            self._text_matches(groups, wanted, add, notes, broad=found.coverage < 1.0)
+        hits = self._ranked(scored, limit)
+        if "cpt" in understood.kinds and "cpt" not in self.book.systems_loaded():
+            hits = [_note(CPT_NOTE.format(what="That is a CPT service")), *hits][:limit]
+        elif hits and found.coverage < 0.5 and max(h.score for h in hits) < CONFIDENT and found.closest:
+            closest = ", ".join(found.closest[:5])
+            hits = [_note(f"No confident match; closest Index main terms: {closest}"), *hits][:limit]
+        return hits
+
+    def _spelling(self, words: list[str]) -> tuple[list[str], list[str]]:
+        """Words known nowhere (no title, index term, vocabulary term or English word) corrected."""
+        out: list[str] = []
+        notes: list[str] = []
+        for word in words:
+            alternatives = self.corrections(word) if word.isalpha() else (word,)
+            if alternatives[0] != word:
+                notes.append(f"spelling: {word} → {'/'.join(alternatives)}")
+            out.append(alternatives[0])
+        return out, notes
 
     def _ranked(
         self, scored: dict[tuple[str, str], tuple[float, str, Code | None, str]], limit: int
     ) -> list[Hit]:
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0][1]))
         return [self._hit(key, value) for key, value in ranked[:limit]]
-
-    def _add_vocabulary(self, entry: VocabularyEntry, base: float, add: _Adder) -> None:
-        for rank, raw in enumerate(entry.codes):
-            for code in self.book.find(raw):
-                add(
-                    code,
-                    (code.system, code.code),
-                    base - rank * 5,
-                    f"{entry.kind}: {entry.term} = {entry.expansion}",
-                )
 
     def _code_matches(self, token: str, add: _Adder) -> bool:
         code = undot(token)
@@ -237,46 +240,15 @@ class Searcher:
         """Word groups to search for: abbreviations expanded, synonyms and spelling corrections as alternatives."""
         groups: list[Group] = []
         notes: list[str] = []
-        raw = lowered.split()
-        i = 0
-        while i < len(raw):
-            pair = " ".join(raw[i : i + 2])
-            entry = self.vocabulary.get(pair) if i + 1 < len(raw) else None
-            step = 2
-            if entry is None or entry.kind != "abbreviation":
-                entry, step = self.vocabulary.get(raw[i]), 1
-            if entry is not None and entry.kind == "abbreviation":
-                groups.extend((w,) for w in _words(entry.expansion))
-                i += step
-                continue
-            for word in _words(raw[i]):
+        for raw in lowered.split():
+            for word in _words(raw):
                 alternatives = self.corrections(word)
                 if alternatives[0] != word:
                     notes.append(f"spelling: {word} → {'/'.join(alternatives)}")
-                synonym = self.vocabulary.get(word)
-                if synonym is not None and synonym.kind == "synonym":
-                    alternatives = (*alternatives, *_words(synonym.expansion))
-                groups.append(alternatives)
-            i += 1
-        if len(groups) > 1:
-            groups = [expanded for g in groups for expanded in self._procedure_words(g)]
+                extra = self.vocabulary.alternatives(word)
+                groups.append(tuple(dict.fromkeys((*alternatives, *extra))))
         unique: dict[Group, None] = dict.fromkeys(groups)
         return list(unique), notes
-
-    def _procedure_words(self, group: Group) -> list[Group]:
-        """A procedure name inside a longer query reads as its PCS root operations and body part:
-        "laparoscopic appendectomy" -> (appendectomy|resection|excision) + (appendectomy|appendix),
-        from the PCS index ("Appendectomy: see Excision, Appendix; see Resection, Appendix")."""
-        refs = self.pcs_see.get(group[0])
-        if not refs:
-            return [group]
-        operations = [_words(ref.split(",")[0]) for ref in refs]
-        bodies = [set(_words(",".join(ref.split(",")[1:]))) for ref in refs]
-        common = set.intersection(*bodies) if bodies else set()
-        expanded = [tuple(dict.fromkeys((*group, *(w for op in operations for w in op))))]
-        if common:
-            expanded.append((group[0], *sorted(common)))
-        return expanded
 
     def _text_matches(
         self,
@@ -285,18 +257,19 @@ class Searcher:
         add: _Adder,
         notes: list[str],
         penalty: float = 0.0,
+        broad: bool = True,
     ) -> None:
         systems = ",".join(f"'{s}'" for s in wanted)  # from the fixed SYSTEMS tuple, never user text
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
-        if not rows and len(groups) > 1:
+        if not rows and len(groups) > 1 and broad:
             # Leave out one word at a time, the least known first ("afib with rvr" -> without "rvr").
             for left_out in sorted(groups, key=lambda g: self.freq.get(g[0], 0))[:4]:
                 rows = self._query(self._match([g for g in groups if g != left_out]), systems)
                 if rows:
                     penalty += 80
                     break
-        if not rows and len(groups) > 1:
+        if not rows and len(groups) > 1 and broad:
             rows = self._query(" OR ".join(self._term(g) for g in groups), systems)
             penalty += 150
         stems = [frozenset(_stem(w) for w in g) for g in groups]
@@ -396,6 +369,11 @@ class Searcher:
         return Hit(
             code.display, code.system_name, code.title, code.billable and code.current, status, why, score
         )
+
+
+def _note(message: str) -> Hit:
+    """A line that is not a code: what the search could not do and what to do instead."""
+    return Hit("", "", message, False, "note", message, 0.0)
 
 
 class _Adder(Protocol):  # the inner add() callback of Searcher.find

@@ -9,8 +9,7 @@ from importlib import resources
 import sqlite_utils
 
 from bot.lookups.index.store import load_index_tables
-from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv, split_levels
-from bot.lookups.systems import undot
+from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
 
 DATABASE_FORMAT = "7"  # bump when the tables or the way they are filled change
 
@@ -55,19 +54,6 @@ def load_shipped(db: sqlite_utils.Database) -> None:
             "validity",
             ({"system": system, **r} for r in shipped_tsv(f"{system}_validity.tsv.gz")),
         )
-    insert_rows(
-        db,
-        "index_terms",
-        (
-            _index_row("cm", r["levels"], r["see_code"], r["see"], r["modifiers"])
-            for r in shipped_tsv("cm_index.tsv.gz")
-        ),
-    )
-    insert_rows(
-        db,
-        "index_terms",
-        (_index_row("pcs", r["levels"], r["code"], r["see"], "") for r in shipped_tsv("pcs_index.tsv.gz")),
-    )
     load_index_tables(db)  # the indexes and tables as trees (bot.lookups.index)
     insert_rows(
         db,
@@ -124,19 +110,6 @@ def load_shipped(db: sqlite_utils.Database) -> None:
             "VALUES (?, ?, ?, ?, ?, 'shipped')",
             [system, release["name"], release["effective"], covers[0], covers[1]],
         )
-
-
-def _index_row(system: str, levels: str, code: str, see: str, modifiers: str) -> dict[str, object]:
-    path, heads, variants = split_levels(levels)
-    return {
-        "system": system,
-        "path": path,
-        "heads": heads,
-        "variants": variants,
-        "code": undot(code),
-        "see": see,
-        "modifiers": modifiers,
-    }
 
 
 def _iso(yyyymmdd: str) -> str:

@@ -12,7 +12,7 @@ below the line the reference names. In the Drug and Neoplasm Tables the query's 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -45,6 +45,7 @@ VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "f
 SKIP_COST = 0.15  # a subterm level the query skipped (no word of it said)
 MODIFIER_SHARE = 0.6  # a query word found only among a line's non-essential modifiers
 MAX_MAIN_TERMS = 14
+MAX_BROAD = 4
 MAX_ANCHORS = 400
 MAX_JUMPS = 2
 
@@ -65,6 +66,7 @@ class PathMatch:
     book: str  # the book the code comes from
     covered: frozenset[int]  # indices of the query words used
     score: float
+    said: float = 0.0  # the weight of the query words used (a word found only in a modifier counts less)
     column: str = ""  # the table column chosen
     via: tuple[str, ...] = ()  # the references followed, in order
     unsaid: float = 0.0  # words of the path the query did not say
@@ -92,6 +94,18 @@ class _Walk:
     via: list[str] = field(default_factory=list)
     column: str = ""
     qualifier: str = ""
+    weak: set[int] = field(default_factory=set)  # words found only among non-essential modifiers
+
+    def copy(self) -> _Walk:
+        return _Walk(
+            list(self.nodes),
+            set(self.covered),
+            self.unsaid,
+            list(self.via),
+            self.column,
+            self.qualifier,
+            set(self.weak),
+        )
 
 
 class Matcher:
@@ -130,23 +144,37 @@ class Matcher:
     ) -> list[_Walk]:
         rows = self.tree.matches([0], by_stem)
         said: dict[int, set[int]] = {}
+        weight: dict[int, float] = {}
         for _, node_id, word, essential in rows:
             if essential and word != LINK:
-                said.setdefault(node_id, set()).update(by_stem.get(word, ()))
+                used = said.setdefault(node_id, set())
+                for i in by_stem.get(word, ()):
+                    if i not in used:
+                        used.add(i)
+                        weight[node_id] = weight.get(node_id, 0.0) + words[i].weight
         # The main terms that use the most query words first; a few dozen are enough to look at closely.
-        ids = sorted(said, key=lambda n: (-_weight(words, said[n]), n))[: MAX_MAIN_TERMS * 4]
+        # Between equals, the main terms that hold more lines ("Disease", "Pain") before rare ones.
+        ids = sorted(weight, key=lambda n: (-weight[n], -self.tree.span(n), n))[: MAX_MAIN_TERMS * 4]
+        ids += sorted(set(weight) - set(ids), key=lambda n: -self.tree.span(n))[: MAX_BROAD * 2]
         walks: list[tuple[float, _Walk]] = []
         for node in self.tree.nodes(ids):
             if node.book not in books:
                 continue
-            covered, unsaid = _cover_term(node.term, by_stem, main=True)
+            covered, unsaid = _cover_term(node.term, by_stem, main=True, book=node.book)
             if not covered:
                 continue
-            covered |= _cover_modifiers(node.modifiers, by_stem) - covered
-            walk = _Walk([node], set(covered), unsaid)
+            weak = _cover_modifiers(node.modifiers, by_stem) - covered
+            walk = _Walk([node], covered | weak, unsaid, weak=weak)
             walks.append((_weight(words, covered) - unsaid, walk))
-        walks.sort(key=lambda w: (-w[0], w[1].nodes[0].id))
-        return [w for _, w in walks[:MAX_MAIN_TERMS]]
+        walks.sort(key=lambda w: (-w[0], -self.tree.span(w[1].nodes[0].id), w[1].nodes[0].id))
+        kept = [w for _, w in walks[:MAX_MAIN_TERMS]]
+        # The broad main terms ("Disease", "Infection", "Pain") hold most paths: the largest few that use a
+        # word with nothing unsaid stay whatever a narrow term scores.
+        broad = sorted(
+            (w for _, w in walks[MAX_MAIN_TERMS:] if w.unsaid == 0),
+            key=lambda w: -self.tree.span(w.nodes[0].id),
+        )
+        return kept + [w for w in broad[:MAX_BROAD] if self.tree.span(w.nodes[0].id) >= 100]
 
     # -- below a line: anchors, then the paths to them -------------------------------------------------------
     def _below(
@@ -155,11 +183,21 @@ class Matcher:
         root = start.nodes[-1]
         left = {s: i for s, i in by_stem.items() if not i <= start.covered}
         hits = self.tree.within(root, left, limit=MAX_ANCHORS * 4) if left else []
-        anchors = sorted({node for node, _, _ in hits})[:MAX_ANCHORS]
+        by_word: dict[str, set[int]] = {}
+        for node_id, word, _ in hits:
+            by_word.setdefault(word, set()).add(node_id)
+        # The lines holding the rarest words first ("pulmonary" before "chronic" under "Disease"): a
+        # word found in too many lines to follow is left to the last step, one level below the paths.
+        chosen: set[int] = set()
+        for word in sorted(by_word, key=lambda w: len(by_word[w])):
+            if chosen and len(chosen) + len(by_word[word]) > MAX_ANCHORS:
+                continue
+            chosen |= by_word[word]
+        anchors = sorted(chosen)[: MAX_ANCHORS * 2]
         nodes = {n.id: n for n in self.tree.nodes(anchors)}
-        nodes[root.id] = root
         # Every ancestor between the root and an anchor, so each path can be walked and scored.
-        missing = {n.parent for n in nodes.values() if n.parent not in nodes and n.parent != root.id}
+        missing = {n.parent for n in nodes.values() if n.parent not in nodes and n.parent > root.id}
+        nodes[root.id] = root
         while missing:
             fetched = self.tree.nodes(sorted(missing))
             for n in fetched:
@@ -176,18 +214,54 @@ class Matcher:
             if current is None:
                 continue
             chain.reverse()
-            walk = _Walk(list(start.nodes), set(start.covered), start.unsaid, list(start.via), start.column)
+            walk = start.copy()
             for node in chain:
                 _step(walk, node, by_stem)
                 if node.id not in seen and (node.code or node.cells or self._has_reference(node)):
-                    walks.append(
-                        _Walk(list(walk.nodes), set(walk.covered), walk.unsaid, list(walk.via), walk.column)
-                    )
+                    walks.append(walk.copy())
                     seen.add(node.id)
+        walks += self._extend(walks, by_stem)
         results: list[PathMatch] = []
         for walk in walks:
             results += self._finish(walk, words, by_stem, jumps)
         return results
+
+    def _extend(self, walks: list[_Walk], by_stem: dict[str, set[int]]) -> list[_Walk]:
+        """One level further below each path: a child holding a word the path has not used yet
+        (a word too common to anchor on, "left" or "acute"), or a link and the child below it."""
+        ends: dict[int, _Walk] = {}
+        for walk in walks:
+            end = walk.nodes[-1]
+            if end.last > end.id and len(walk.covered) < len(by_stem):
+                best = ends.get(end.id)
+                if best is None or len(walk.covered) > len(best.covered):
+                    ends[end.id] = walk
+        if not ends:
+            return []
+        extended: list[_Walk] = []
+        frontier = list(ends)
+        for _ in range(2):
+            rows = self.tree.matches(frontier, by_stem)
+            nodes = {n.id: n for n in self.tree.nodes(sorted({n for _, n, _, _ in rows}))}
+            next_frontier = []
+            for parent, child_id, word, _ in rows:
+                walk = ends.get(parent)
+                child = nodes.get(child_id)
+                if walk is None or child is None:
+                    continue
+                if word != LINK and by_stem.get(word, set()) <= walk.covered:
+                    continue
+                longer = walk.copy()
+                _step(longer, child, by_stem)
+                if word == LINK:
+                    ends[child.id] = longer
+                    next_frontier.append(child.id)
+                elif child.code or child.cells or child.see or child.see_also:
+                    extended.append(longer)
+            frontier = next_frontier
+            if not frontier:
+                break
+        return extended
 
     def _has_reference(self, node: Node) -> bool:
         return bool(node.see or node.see_also)
@@ -222,7 +296,8 @@ class Matcher:
         jumps: int,
     ) -> list[PathMatch]:
         if reference.code and not reference.node:
-            jumped = _Walk(list(walk.nodes), set(walk.covered), walk.unsaid, [*walk.via, reference.text])
+            jumped = walk.copy()
+            jumped.via.append(reference.text)
             return [self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)]
         if "condition" in reference.open_parts:
             return []  # "see condition": the query's other words are coded on their own
@@ -233,20 +308,22 @@ class Matcher:
                 mains = [n for n in self.tree.nodes(_table_roots(self.tree, reference.book))]
                 out: list[PathMatch] = []
                 for main in mains:
-                    jumped = _Walk(
-                        [*walk.nodes, main], set(walk.covered), walk.unsaid, [*walk.via, reference.text]
-                    )
+                    jumped = walk.copy()
+                    jumped.nodes.append(main)
+                    jumped.via.append(reference.text)
                     jumped.column = reference.column
                     out += self._below(jumped, words, by_stem, jumps + 1)
                 return out
             return []
-        jumped = _Walk(
-            [*walk.nodes, target], set(walk.covered), walk.unsaid + 0.05, [*walk.via, reference.text]
-        )
+        jumped = walk.copy()
+        jumped.nodes.append(target)
+        jumped.unsaid += 0.05
+        jumped.via.append(reference.text)
         jumped.column = reference.column
         for node in self.tree.path(target.id):
-            covered, _ = _cover_term(node.term, by_stem, main=node.depth == 0)
+            covered, _ = _cover_term(node.term, by_stem, main=node.depth == 0, book=node.book)
             jumped.covered |= covered
+            jumped.weak -= covered
         if reference.code and not target.code:
             return [self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)]
         return self._below(jumped, words, by_stem, jumps + 1)
@@ -260,7 +337,8 @@ class Matcher:
         covered: set[int],
         qualifier: str = "",
     ) -> PathMatch:
-        said = _weight(words, covered)
+        weak = walk.weak & covered
+        said = _weight(words, covered - weak) + MODIFIER_SHARE * _weight(words, weak)
         score = 10 * (said - walk.unsaid) - 0.2 * len(walk.via) - 0.01 * len(walk.nodes)
         return PathMatch(
             tuple(walk.nodes),
@@ -268,6 +346,7 @@ class Matcher:
             walk.nodes[-1].book,
             frozenset(covered),
             score,
+            said,
             column,
             tuple(walk.via),
             walk.unsaid,
@@ -286,8 +365,10 @@ def _step(walk: _Walk, node: Node, by_stem: dict[str, set[int]]) -> None:
     walk.nodes.append(node)
     if node.is_link:
         return
-    covered, unsaid = _cover_term(node.term, by_stem, main=False)
-    covered |= _cover_modifiers(node.modifiers, by_stem)
+    covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
+    weak = _cover_modifiers(node.modifiers, by_stem) - covered
+    walk.weak = (walk.weak - covered) | (weak - walk.covered)
+    covered |= weak
     new = covered - walk.covered
     walk.covered |= covered
     if not new and not covered:
@@ -301,7 +382,9 @@ def _forms(term: str) -> tuple[frozenset[str], ...]:
     return tuple(content_stems(f) for f in term.split(",") if f.strip())
 
 
-def _cover_term(term: str, by_stem: dict[str, set[int]], main: bool) -> tuple[set[int], float]:
+def _cover_term(
+    term: str, by_stem: dict[str, set[int]], main: bool, book: str = "cm"
+) -> tuple[set[int], float]:
     """The query words a term's forms use, and what its words add that the query did not say.
 
     A term's comma-separated forms are alternatives ("Diabetes, diabetic"; "Pelvis, pelvic"): the best
@@ -310,12 +393,15 @@ def _cover_term(term: str, by_stem: dict[str, set[int]], main: bool) -> tuple[se
     """
     best: tuple[float, set[int], float] | None = None
     forms = _forms(term)
+    if book == "drug" and main:
+        # "Iopodate, sodium", "Ferrous fumerate, gluconate, ...": the first form names the substance.
+        forms = forms[:1]
     for form in forms:
         if not form:
             continue
         hit = {i for s in form for i in by_stem.get(s, ())}
         said = [s for s in form if s in by_stem]
-        unsaid = sum(1 for s in form if s not in by_stem and s not in FILLERS and not s.isdigit())
+        unsaid = float(sum(1 for s in form if s not in by_stem and s not in FILLERS and not s.isdigit()))
         unsaid += sum(0.5 for s in form if s not in by_stem and s.isdigit())
         value = len(said) - UNSAID_COST * unsaid
         if said and (best is None or value > best[0]):
@@ -323,8 +409,8 @@ def _cover_term(term: str, by_stem: dict[str, set[int]], main: bool) -> tuple[se
     if best is None:
         words = sum(len(f) for f in forms[:1])
         return set(), UNSAID_COST * words
-    _, hit, unsaid = best
-    cost = UNSAID_COST * unsaid
+    _, hit, unsaid_words = best
+    cost = UNSAID_COST * unsaid_words
     if main and len(forms) > 1:
         used = next(f for f in forms if {i for s in f for i in by_stem.get(s, ())} == hit)
         for other in forms:
@@ -368,7 +454,7 @@ def word_weight(count: int) -> float:
 
 
 def query_words(
-    texts: Iterable[str], alternatives: dict[str, Sequence[str]] | None = None
+    texts: Iterable[str], alternatives: Mapping[str, Sequence[str]] | None = None
 ) -> list[QueryWord]:
     """QueryWord for each meaningful word (connectors and fillers left out), with its alternatives."""
     out: list[QueryWord] = []

@@ -60,6 +60,8 @@ class Node:
         return f"{self.term} {self.modifiers}".strip()
 
 
+CACHE_NODES = 150_000
+CACHE_WORDS = 20_000
 _COLUMNS = "id, book, parent, depth, last, term, modifiers, code, see, see_also, cells"
 
 
@@ -90,6 +92,11 @@ class IndexTree:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._nodes: dict[int, Node] = {}
+        # Per word caches: the same words come back query after query ("left", "pain", "fracture").
+        self._by_word: dict[tuple[int, str], list[tuple[int, str, bool]]] = {}
+        self._counts: dict[str, int] = {}
+        self._refs: dict[int, list[Reference]] = {}
+        self._spans: dict[int, int] = {}
 
     def node(self, node_id: int) -> Node | None:
         found = self._nodes.get(node_id)
@@ -98,7 +105,7 @@ class IndexTree:
             if row is None:
                 return None
             found = _node(row)
-            if len(self._nodes) < 50_000:
+            if len(self._nodes) < CACHE_NODES:
                 self._nodes[node_id] = found
         return found
 
@@ -109,7 +116,7 @@ class IndexTree:
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(f"SELECT {_COLUMNS} FROM index_nodes WHERE id IN ({marks})", chunk):
                 node = _node(row)
-                if len(self._nodes) < 50_000:
+                if len(self._nodes) < CACHE_NODES:
                     self._nodes[node.id] = node
         return [n for i in ids if (n := self._nodes.get(i) or self.node(i)) is not None]
 
@@ -130,6 +137,10 @@ class IndexTree:
         `words`; link subterms ("with", "due to") come with the word LINK."""
         wanted = sorted({*words, LINK})
         found: list[tuple[int, int, str, bool]] = []
+        if list(parents) == [0]:
+            for word in wanted:
+                found += [(0, n, w, e) for n, w, e in self._under(0, word)]
+            return found
         word_marks = ",".join("?" * len(wanted))
         for start in range(0, len(parents), 400):
             chunk = list(parents[start : start + 400])
@@ -144,42 +155,74 @@ class IndexTree:
             ]
         return found
 
+    def span(self, node_id: int) -> int:
+        """How many lines a main term holds (known for main terms met through `matches([0], ...)`)."""
+        return self._spans.get(node_id, 0)
+
+    def _under(self, parent: int, word: str) -> list[tuple[int, str, bool]]:
+        key = (parent, word)
+        rows = self._by_word.get(key)
+        if rows is None:
+            found = self.conn.execute(
+                "SELECT w.node, w.essential, n.last - n.id FROM index_words w JOIN index_nodes n ON n.id = w.node "
+                "WHERE w.parent = ? AND w.word = ?",
+                [parent, word],
+            ).fetchall()
+            rows = [(int(n), word, bool(e)) for n, e, _ in found]
+            self._spans.update((int(n), int(span)) for n, _, span in found)
+            if len(self._by_word) > CACHE_WORDS:
+                self._by_word.clear()
+            self._by_word[key] = rows
+        return rows
+
     def within(self, node: Node, words: Iterable[str], limit: int = 3000) -> list[tuple[int, str, bool]]:
         """(node, word, essential) for the descendants of `node` at any depth that hold one of `words`."""
-        wanted = sorted(set(words))
-        if not wanted or node.last <= node.id:
+        if node.last <= node.id:
             return []
-        marks = ",".join("?" * len(wanted))
-        return [
-            (int(n), str(w), bool(e))
-            for w, n, e in self.conn.execute(
-                f"SELECT word, node, essential FROM index_words WHERE word IN ({marks}) "
-                "AND node > ? AND node <= ? LIMIT ?",
-                [*wanted, node.id, node.last, limit],
-            )
-        ]
+        found: list[tuple[int, str, bool]] = []
+        for word in sorted(set(words)):
+            key = (-node.id, word)
+            rows = self._by_word.get(key)
+            if rows is None:
+                rows = [
+                    (int(n), word, bool(e))
+                    for n, e in self.conn.execute(
+                        "SELECT node, essential FROM index_words WHERE word = ? AND node > ? AND node <= ? "
+                        "LIMIT ?",
+                        [word, node.id, node.last, limit],
+                    )
+                ]
+                if len(self._by_word) > CACHE_WORDS:
+                    self._by_word.clear()
+                self._by_word[key] = rows
+            found += rows
+        return found
 
     def word_counts(self, words: Iterable[str]) -> dict[str, int]:
         """How many index lines hold each word (rare words say more)."""
-        wanted = sorted(set(words))
-        if not wanted:
-            return {}
-        marks = ",".join("?" * len(wanted))
-        return {
-            str(w): int(n)
-            for w, n in self.conn.execute(
-                f"SELECT word, count FROM index_word_counts WHERE word IN ({marks})", wanted
+        wanted = sorted(set(words) - set(self._counts))
+        if wanted:
+            marks = ",".join("?" * len(wanted))
+            self._counts.update(dict.fromkeys(wanted, 0))
+            self._counts.update(
+                (str(w), int(n))
+                for w, n in self.conn.execute(
+                    f"SELECT word, count FROM index_word_counts WHERE word IN ({marks})", wanted
+                )
             )
-        }
+        return {w: self._counts[w] for w in words if self._counts.get(w)}
 
     def references(self, node_id: int) -> list[Reference]:
         """The node's "see" references (then "see also", "use"), as resolved when the data was built."""
+        cached = self._refs.get(node_id)
+        if cached is not None:
+            return cached
         rows = self.conn.execute(
             "SELECT kind, reference, target, book, col, open, code, qualifier, unresolved FROM index_refs "
             "WHERE node = ? ORDER BY kind = 'see' DESC, seq",
             [node_id],
         ).fetchall()
-        return [
+        found = [
             Reference(
                 str(text),
                 str(book),
@@ -193,6 +236,10 @@ class IndexTree:
             )
             for kind, text, target, book, col, open_, code, qualifier, unresolved in rows
         ]
+        if len(self._refs) > CACHE_WORDS:
+            self._refs.clear()
+        self._refs[node_id] = found
+        return found
 
     def children(self, node_id: int) -> list[Node]:
         rows = self.conn.execute(

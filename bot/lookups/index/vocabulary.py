@@ -1,0 +1,64 @@
+"""The abbreviation and lay vocabulary: words a coder hears, mapped to the words the Index uses.
+
+`terms.tsv` maps a term to index words, never to codes ("ckd" -> "chronic kidney disease", "water pill" ->
+"diuretic", "zofran" -> "ondansetron"), so the Index and the Tabular still pick the code and say why.
+Kinds: abbreviation, lay (phrases and words of patients), brand (drug brand -> generic name), synonym (an
+alternative word kept beside the original: "leg" also reads as "limb"), cpt (a service only CPT codes).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+
+KINDS = ("abbreviation", "lay", "brand", "synonym", "cpt")
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    kind: str
+    means: str
+
+
+class Vocabulary:
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = {t.term: t for t in terms}
+
+    @classmethod
+    def shipped(cls) -> Vocabulary:
+        text = resources.files("bot.lookups.data").joinpath("terms.tsv").read_text()
+        rows = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+        return cls([Term(r["term"].lower().strip(), r["kind"].strip(), r["means"].strip()) for r in rows])
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        replaced = sorted((t for t in self.terms.values() if t.kind != "synonym"), key=lambda t: -len(t.term))
+        alternation = "|".join(re.escape(t.term) for t in replaced)
+        # A plural ("tarry stools", "kidney stones") reads as the term.
+        return re.compile(rf"(?<![a-z0-9])(?P<term>{alternation})(?:s|es)?(?![a-z0-9])")
+
+    def expand(self, text: str) -> tuple[str, list[tuple[str, str, str]]]:
+        """The text with each known term (longest first) replaced by what it means, and what was replaced."""
+        found: list[tuple[str, str, str]] = []
+
+        def replace(match: re.Match[str]) -> str:
+            term = self.terms[match.group("term")]
+            found.append((term.term, term.means, term.kind))
+            return match.group(0) if term.kind == "cpt" else f" {term.means} "
+
+        return self._pattern.sub(replace, text), found
+
+    def alternatives(self, word: str) -> list[str]:
+        term = self.terms.get(word)
+        return term.means.split() if term is not None and term.kind == "synonym" else []
+
+    def knows(self, word: str) -> bool:
+        return word in self.terms
+
+    def count(self, kind: str) -> int:
+        return sum(1 for t in self.terms.values() if t.kind == kind)
