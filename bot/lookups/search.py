@@ -24,7 +24,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.lookups.codebook import Code, CodeBook
 from bot.lookups.errors import QueryError
-from bot.lookups.index.lookup import CONFIDENT, index_hits
+from bot.lookups.index.lookup import index_hits
 from bot.lookups.index.query import understand
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vocabulary import Vocabulary
@@ -192,11 +192,13 @@ class Searcher:
         groups, _ = self._expand(" ".join(corrected))
         if groups and (found.coverage < 1.0 or len(scored) < limit):
             # Titles and inclusion terms: HCPCS items, and what the Index does not hold.
-            self._text_matches(groups, wanted, add, notes, broad=found.coverage < 1.0)
+            complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 1.0)
+        else:
+            complete = False
         hits = self._ranked(scored, limit)
         if "cpt" in understood.kinds and "cpt" not in self.book.systems_loaded():
             hits = [_note(CPT_NOTE.format(what="That is a CPT service")), *hits][:limit]
-        elif hits and found.coverage < 0.5 and max(h.score for h in hits) < CONFIDENT and found.closest:
+        elif hits and found.coverage < 0.5 and not complete and found.closest:
             closest = ", ".join(found.closest[:5])
             hits = [_note(f"No confident match; closest Index main terms: {closest}"), *hits][:limit]
         return hits
@@ -258,10 +260,12 @@ class Searcher:
         notes: list[str],
         penalty: float = 0.0,
         broad: bool = True,
-    ) -> None:
+    ) -> bool:
+        """Add the title and inclusion-term matches; True when some title holds every word."""
         systems = ",".join(f"'{s}'" for s in wanted)  # from the fixed SYSTEMS tuple, never user text
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
+        complete = bool(rows)
         if not rows and len(groups) > 1 and broad:
             # Leave out one word at a time, the least known first ("afib with rvr" -> without "rvr").
             for left_out in sorted(groups, key=lambda g: self.freq.get(g[0], 0))[:4]:
@@ -315,6 +319,7 @@ class Searcher:
                 score,
                 f"{origin}: {label}{note}",
             )
+        return complete
 
     def _term(self, group: Group) -> str:
         if len(group) == 1:

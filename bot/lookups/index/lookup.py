@@ -79,19 +79,30 @@ def index_hits(
             continue
         code, how = hit
         seen.add(code.code)
-        score = 600 + 400 * coverage - 40 * match.unsaid - _title_unsaid(code, stems, match) - rank * 0.5
-        why = match.describe(book_name(match.book))
+        # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
+        score = 400 + 600 * coverage**2 - 40 * match.unsaid - _title_unsaid(code, stems, match) - rank * 0.5
+        why = match.describe(book_name(match.nodes[0].book))
         if how:
             why += f" -> {how}"
         found.hits.append(IndexHit(code, score, why + note))
-    found.coverage = best_coverage
     pair = _pair(matcher, conn, matches[0], qwords, books, understood, alternatives, counts)
     if pair is not None and found.hits:
         first = found.hits[0]
-        code, why = pair
-        if code.code not in seen:
+        code, why, said, pair_words = pair
+        found.hits = [h for h in found.hits if h.code.code != code.code]
+        if _part_of(understood, pair_words) < _part_of(
+            understood, {qwords[i].text for i in matches[0].covered}
+        ):
+            # "afib on blood thinners": the concept named first is listed first.
+            found.hits[0] = IndexHit(
+                first.code, first.score - 0.2, f"suggested with {code.display}: {first.why}"
+            )
+            found.hits.insert(0, IndexHit(code, first.score, why + note))
+        else:
             together = f"suggested with {first.code.display}: {why}"
             found.hits.insert(1, IndexHit(code, first.score - 0.1, together + note))
+        best_coverage = min(1.0, (matches[0].said + said) / total)
+    found.coverage = best_coverage
     if best_coverage < 0.5:
         found.closest = _closest(tree, qwords)
     return found
@@ -130,7 +141,7 @@ def _pair(
     understood: Understood,
     alternatives: dict[str, list[str]],
     counts: dict[str, int],
-) -> tuple[Code, str] | None:
+) -> tuple[Code, str, float, set[str]] | None:
     """When the query links two concepts ("UTI due to E coli", "afib on blood thinners") and the best path
     codes only one, the best path for the other part, to report beside it as a suggested pair."""
     used = {qwords[i].text for i in best.covered}
@@ -153,9 +164,16 @@ def _pair(
             hit = _verify(conn, match, stems, understood)
             if hit is not None:
                 code, how = hit
-                why = match.describe(book_name(match.book)) + (f" -> {how}" if how else "")
-                return code, why
+                why = match.describe(book_name(match.nodes[0].book)) + (f" -> {how}" if how else "")
+                said = sum(words[i].weight for i in match.covered if words[i].text in left)
+                return code, why, said, {words[i].text for i in match.covered}
     return None
+
+
+def _part_of(understood: Understood, words: set[str]) -> int:
+    """Which of the query's linked parts these words mostly come from (0 the first)."""
+    counts = [len(words & set(part)) for part in understood.parts] or [0]
+    return max(range(len(counts)), key=lambda i: (counts[i], -i))
 
 
 ENCOUNTER_STEMS = frozenset(

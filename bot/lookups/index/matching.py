@@ -71,18 +71,32 @@ class PathMatch:
     via: tuple[str, ...] = ()  # the references followed, in order
     unsaid: float = 0.0  # words of the path the query did not say
     qualifier: str = ""  # PCS "with qualifier Diagnostic"
+    jumps: tuple[tuple[int, int], ...] = ()  # for each reference: nodes before it, where display resumes
 
     @property
     def path(self) -> str:
-        return ", ".join(n.term for n in self.nodes)
+        return ", ".join(_shown(n) for n in self.nodes)
 
     def describe(self, book_name: str) -> str:
-        """ "Index: Fall, from, ladder -> W11"; "Drug Table: Ondansetron, adverse effect -> T45.0X5-"."""
-        text = self.path
+        """How the code was found, as a coder would cite it: "Index: Fall, from, ladder -> W11";
+        "Index: Attack, heart -> see Infarct, myocardium -> I21.9"; "Drug Table: Ondansetron, adverse
+        effect -> T45.0X5"."""
+        pieces: list[str] = []
+        start = 0
+        for reference, (at, resume) in zip(self.via, self.jumps, strict=False):
+            pieces.append(", ".join(_shown(n) for n in self.nodes[start:at]))
+            pieces.append(f"see {reference.split('=')[0]}")
+            start = resume
+            if start < len(self.nodes) and reference is self.via[-1]:
+                pieces[-1] += ", " + ", ".join(_shown(n) for n in self.nodes[start:])
+                start = len(self.nodes)
+        if start < len(self.nodes):
+            pieces.append(", ".join(_shown(n) for n in self.nodes[start:]))
+        text = " -> ".join(p for p in pieces if p)
         if self.column:
             text += f", {COLUMN_LABELS.get(self.column, self.column)}"
-        for reference in self.via:
-            text += f" (see {reference})"
+        if self.qualifier:
+            text += f", qualifier {self.qualifier}"
         return f"{book_name}: {text} -> {self.code}"
 
 
@@ -95,6 +109,7 @@ class _Walk:
     column: str = ""
     qualifier: str = ""
     weak: set[int] = field(default_factory=set)  # words found only among non-essential modifiers
+    jumps: list[tuple[int, int]] = field(default_factory=list)  # (nodes before it, display resumes at)
 
     def copy(self) -> _Walk:
         return _Walk(
@@ -105,6 +120,7 @@ class _Walk:
             self.column,
             self.qualifier,
             set(self.weak),
+            list(self.jumps),
         )
 
 
@@ -245,13 +261,13 @@ class Matcher:
             nodes = {n.id: n for n in self.tree.nodes(sorted({n for _, n, _, _ in rows}))}
             next_frontier = []
             for parent, child_id, word, _ in rows:
-                walk = ends.get(parent)
+                above = ends.get(parent)
                 child = nodes.get(child_id)
-                if walk is None or child is None:
+                if above is None or child is None:
                     continue
-                if word != LINK and by_stem.get(word, set()) <= walk.covered:
+                if word != LINK and by_stem.get(word, set()) <= above.covered:
                     continue
-                longer = walk.copy()
+                longer = above.copy()
                 _step(longer, child, by_stem)
                 if word == LINK:
                     ends[child.id] = longer
@@ -298,32 +314,41 @@ class Matcher:
         if reference.code and not reference.node:
             jumped = walk.copy()
             jumped.via.append(reference.text)
+            jumped.jumps.append((len(jumped.nodes), len(jumped.nodes)))
             return [self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)]
         if "condition" in reference.open_parts:
             return []  # "see condition": the query's other words are coded on their own
         target = self.tree.node(reference.node) if reference.node else None
         if target is None:
             if reference.book in TABLE_COLUMNS:
-                # "Neoplasm, malignant, by site" with no site line yet: the table's main terms carry on.
-                mains = [n for n in self.tree.nodes(_table_roots(self.tree, reference.book))]
+                # "Neoplasm, malignant, by site", "Table of Drugs and Chemicals, by drug, adverse effect":
+                # the query's other words find the line in the table.
+                left = {s: i for s, i in by_stem.items() if not i <= walk.covered}
                 out: list[PathMatch] = []
-                for main in mains:
+                for main in self._main_terms(words, left, {reference.book})[:6]:
                     jumped = walk.copy()
-                    jumped.nodes.append(main)
+                    jumped.jumps.append((len(jumped.nodes), len(jumped.nodes)))
+                    jumped.nodes += main.nodes
+                    jumped.covered |= main.covered
+                    jumped.unsaid += main.unsaid
                     jumped.via.append(reference.text)
                     jumped.column = reference.column
                     out += self._below(jumped, words, by_stem, jumps + 1)
                 return out
             return []
         jumped = walk.copy()
+        jumped.jumps.append((len(jumped.nodes), len(jumped.nodes) + 1))
         jumped.nodes.append(target)
         jumped.unsaid += 0.05
         jumped.via.append(reference.text)
         jumped.column = reference.column
         for node in self.tree.path(target.id):
-            covered, _ = _cover_term(node.term, by_stem, main=node.depth == 0, book=node.book)
+            covered, unsaid = _cover_term(node.term, by_stem, main=node.depth == 0, book=node.book)
             jumped.covered |= covered
             jumped.weak -= covered
+            if reference.kind == "see_also":
+                # "see also" leads somewhere related, not the same: what it adds counts as unsaid.
+                jumped.unsaid += unsaid
         if reference.code and not target.code:
             return [self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)]
         return self._below(jumped, words, by_stem, jumps + 1)
@@ -351,14 +376,14 @@ class Matcher:
             tuple(walk.via),
             walk.unsaid,
             qualifier,
+            tuple(walk.jumps),
         )
 
 
-def _table_roots(tree: IndexTree, book: str) -> list[int]:
-    rows = tree.conn.execute(
-        "SELECT id FROM index_nodes WHERE book = ? AND parent = 0 ORDER BY id LIMIT 1", [book]
-    ).fetchall()
-    return [int(r[0]) for r in rows]
+def _shown(node: Node) -> str:
+    """A line as a coder cites it: a main term by its first form ("Infection", not "Infection, infected,
+    infective"), a subterm as printed."""
+    return node.term.split(",")[0].strip() if node.depth == 0 and node.book != "pcs" else node.term
 
 
 def _step(walk: _Walk, node: Node, by_stem: dict[str, set[int]]) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
+LINKS = frozenset({"on", "with", "due", "from"})
 KINDS = ("abbreviation", "lay", "brand", "synonym", "cpt")
 
 
@@ -49,7 +50,11 @@ class Vocabulary:
         def replace(match: re.Match[str]) -> str:
             term = self.terms[match.group("term")]
             found.append((term.term, term.means, term.kind))
-            return match.group(0) if term.kind == "cpt" else f" {term.means} "
+            if term.kind == "cpt":
+                return match.group(0)
+            link = term.term.split()[0] if term.term.split()[0] in LINKS and " " in term.term else ""
+            # "on blood thinners" keeps its "on", so the query still reads as two linked concepts.
+            return f" {link} {term.means} "
 
         return self._pattern.sub(replace, text), found
 
