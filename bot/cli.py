@@ -97,7 +97,7 @@ def cmd_lookup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
     else:
         print(lookup_text(query, hits, verbose=not args.brief), file=out)
         print(coverage_line(book.coverage()), file=out)
-    return EXIT_OK if hits else EXIT_FAIL
+    return EXIT_OK if any(h.code for h in hits) else EXIT_FAIL
 
 
 # -- show ----------------------------------------------------------------------------------------------

@@ -192,7 +192,7 @@ class Searcher:
         groups, _ = self._expand(" ".join(corrected))
         if groups and (found.coverage < 1.0 or len(scored) < limit):
             # Titles and inclusion terms: HCPCS items, and what the Index does not hold.
-            complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 1.0)
+            complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 0.5)
         else:
             complete = False
         hits = self._ranked(scored, limit)

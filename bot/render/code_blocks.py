@@ -255,10 +255,13 @@ def lookup_reply(
         _section(f"*Codes for* “{shown_query}” ({first}–{last}{'+' if has_more else ''})"),
     ]
     for hit in hits:
+        if hit.status == "note":  # not a code: "that is a CPT service", "no confident match"
+            blocks.append(_context(f":information_source: {escape(hit.title)}"))
+            continue
         badge = _badge(hit.status, hit.billable)
         text = f"*{escape(hit.code)}*  {escape(hit.title)}\n{escape(hit.system)} · {badge}"
         if hit.why:
-            text += f"\n_{escape(hit.why)}_"
+            text += f"\n_Why: {escape(hit.why)}_"
         accessory = None
         if hit.status == "header" or (not hit.billable and hit.status not in BADGES):
             accessory = _button("Show children", ids.SHOW_CHILDREN, hit.code)
@@ -273,7 +276,9 @@ def lookup_reply(
         if has_more:
             buttons.append(_button("More results", ids.SHOW_MORE, {"q": query, "o": offset + len(hits)}))
         tail.append(ActionsBlock(block_id=ids.CODE_RESULT_ACTIONS_BLOCK, elements=buttons))
-    fallback = f"Codes for “{query}”: " + "; ".join(f"{h.code} {h.title}" for h in hits)
+    fallback = f"Codes for “{query}”: " + "; ".join(
+        f"{h.code} {h.title}" if h.code else h.title for h in hits
+    )
     return _reply(fallback, _fit(blocks, tail, "More results did not fit; use More results."))
 
 

@@ -62,7 +62,7 @@ def index_hits(
     ]
     total = sum(w.weight for w in qwords)
     books = [b for b in CM_BOOKS if "cm" in systems] + (["pcs"] if "pcs" in systems else [])
-    matches = matcher.match(qwords, books, limit=24)
+    matches = matcher.match(qwords, books, limit=14)
     found = Found()
     if not matches:
         found.closest = _closest(tree, qwords)

@@ -46,7 +46,9 @@ SKIP_COST = 0.15  # a subterm level the query skipped (no word of it said)
 MODIFIER_SHARE = 0.6  # a query word found only among a line's non-essential modifiers
 MAX_MAIN_TERMS = 14
 MAX_BROAD = 4
-MAX_ANCHORS = 400
+MAX_ANCHORS = 160
+MAX_WALKS = 40  # paths finished (code read) below one line
+MAX_FOLLOWED = 6  # of those, the best ones whose references are followed
 MAX_JUMPS = 2
 
 
@@ -132,7 +134,7 @@ class Matcher:
 
     def match(self, words: Sequence[QueryWord], books: Iterable[str], limit: int = 20) -> list[PathMatch]:
         wanted_books = set(books)
-        by_stem: dict[str, set[int]] = {}
+        by_stem: dict[str, set[int]] = Stems()
         for index, word in enumerate(words):
             for s in word.stems:
                 by_stem.setdefault(s, set()).add(index)
@@ -209,7 +211,7 @@ class Matcher:
             if chosen and len(chosen) + len(by_word[word]) > MAX_ANCHORS:
                 continue
             chosen |= by_word[word]
-        anchors = sorted(chosen)[: MAX_ANCHORS * 2]
+        anchors = sorted(chosen)[:MAX_ANCHORS]
         nodes = {n.id: n for n in self.tree.nodes(anchors)}
         # Every ancestor between the root and an anchor, so each path can be walked and scored.
         missing = {n.parent for n in nodes.values() if n.parent not in nodes and n.parent > root.id}
@@ -237,9 +239,11 @@ class Matcher:
                     walks.append(walk.copy())
                     seen.add(node.id)
         walks += self._extend(walks, by_stem)
+        # The paths that use most of the query and add least to it first; the rest cannot win.
+        walks.sort(key=lambda w: -(_weight(words, w.covered) - w.unsaid))
         results: list[PathMatch] = []
-        for walk in walks:
-            results += self._finish(walk, words, by_stem, jumps)
+        for rank, walk in enumerate(walks[:MAX_WALKS]):
+            results += self._finish(walk, words, by_stem, jumps if rank < MAX_FOLLOWED else MAX_JUMPS)
         return results
 
     def _extend(self, walks: list[_Walk], by_stem: dict[str, set[int]]) -> list[_Walk]:
@@ -323,7 +327,7 @@ class Matcher:
             if reference.book in TABLE_COLUMNS:
                 # "Neoplasm, malignant, by site", "Table of Drugs and Chemicals, by drug, adverse effect":
                 # the query's other words find the line in the table.
-                left = {s: i for s, i in by_stem.items() if not i <= walk.covered}
+                left = Stems({s: i for s, i in by_stem.items() if not i <= walk.covered})
                 out: list[PathMatch] = []
                 for main in self._main_terms(words, left, {reference.book})[:6]:
                     jumped = walk.copy()
@@ -407,8 +411,31 @@ def _forms(term: str) -> tuple[frozenset[str], ...]:
     return tuple(content_stems(f) for f in term.split(",") if f.strip())
 
 
+class Stems(dict[str, set[int]]):
+    """Query stems -> indices of the query words holding them, with what terms were found to cover
+    (one object per match, so nothing is shared between queries or threads)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.cover: dict[tuple[str, bool, str], tuple[frozenset[int], float]] = {}
+
+
 def _cover_term(
     term: str, by_stem: dict[str, set[int]], main: bool, book: str = "cm"
+) -> tuple[set[int], float]:
+    cache = by_stem.cover if isinstance(by_stem, Stems) else None
+    key = (term, main, book)
+    cached = cache.get(key) if cache is not None else None
+    if cached is None:
+        found, cost = _cover_term_uncached(term, by_stem, main, book)
+        cached = (frozenset(found), cost)
+        if cache is not None:
+            cache[key] = cached
+    return set(cached[0]), cached[1]
+
+
+def _cover_term_uncached(
+    term: str, by_stem: dict[str, set[int]], main: bool, book: str
 ) -> tuple[set[int], float]:
     """The query words a term's forms use, and what its words add that the query did not say.
 
