@@ -171,6 +171,7 @@ class CodeHandlers:
             coverage=book.coverage(),
             shared_by=shared_by,
             command_text=command_text,
+            notice=getattr(hits, "notice", "") if offset == 0 else "",
         )
 
     def _check(

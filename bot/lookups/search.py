@@ -34,6 +34,8 @@ from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 MAX_QUERY = 200
 MAX_LIMIT = 100
 _NEGATION = re.compile(r"(?i)\b(?:without|not resulting in|not associated with)\b")
+STRONG_SHARE = 0.75  # an index path using this share of the words needs no title search beside it
+CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
 CPT_NOTE = (
     "{what}: CPT is licensed by the AMA and not bundled; import your licensed CPT file "
@@ -120,6 +122,7 @@ class Searcher:
         self.vocabulary = Vocabulary.shipped()
         self._english: frozenset[str] | None = None
         self._local = threading.local()
+        self._corrected: dict[str, Group] = {}
 
     def index_tree(self) -> IndexTree:
         """This thread's view of the index trees (it caches nodes and word look-ups between queries)."""
@@ -140,6 +143,15 @@ class Searcher:
     # -- typo correction -------------------------------------------------------------------------------
     def corrections(self, word: str) -> Group:
         """The word itself when known; else the nearest known words (ties kept: diabetis -> diabetes/diabetic)."""
+        found = self._corrected.get(word)
+        if found is None:
+            found = self._corrections(word)
+            if len(self._corrected) > 50_000:
+                self._corrected.clear()
+            self._corrected[word] = found
+        return found
+
+    def _corrections(self, word: str) -> Group:
         if word in self.freq or self.vocabulary.knows(word) or len(word) < 5 or word.isdigit():
             # Short words are more often abbreviations than typos ("exac", "hx"): left as typed.
             return (word,)
@@ -160,7 +172,7 @@ class Searcher:
         return self.corrections(word)[0]
 
     # -- the search --------------------------------------------------------------------------------------
-    def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> list[Hit]:
+    def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
         text = validate_query(query)
         if not 1 <= limit <= MAX_LIMIT:
             raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}.")
@@ -172,17 +184,18 @@ class Searcher:
             if key[0] not in wanted:
                 return
             if code is not None:
-                score += 4 if code.billable else 0
+                score += 4 if code.billable else -25  # a header never beats a reportable code
                 score -= 60 if not code.current else 0
             if key not in scored or scored[key][0] < score:
                 scored[key] = (score, why, code, title)
 
         tokens = lowered.replace(",", " ").split()
         code_like = len(tokens) == 1 and CODE_TOKEN.match(tokens[0])
-        if code_like and self._code_matches(tokens[0], add):
-            return self._ranked(scored, limit)
+        if (code_like and not self.vocabulary.knows(tokens[0])) or (code_like and self.book.find(tokens[0])):
+            if self._code_matches(tokens[0], add):
+                return _with_notice(self._ranked(scored, limit), "")
         if code_like and CPT_CODE.match(tokens[0]) and "cpt" not in self.book.systems_loaded():
-            return [_note(CPT_NOTE.format(what=f"{tokens[0]} is a CPT code"))]
+            return _with_notice([], CPT_NOTE.format(what=f"{tokens[0]} is a CPT code"))
         understood = understand(lowered, self.vocabulary)
         corrected, notes = self._spelling(understood.words)
         notes = understood.notes + notes
@@ -190,18 +203,21 @@ class Searcher:
         for hit in found.hits:
             add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
         groups, _ = self._expand(" ".join(corrected))
-        if groups and (found.coverage < 1.0 or len(scored) < limit):
+        if groups and (found.coverage < STRONG_SHARE or len(scored) < 3):
             # Titles and inclusion terms: HCPCS items, and what the Index does not hold.
             complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 0.5)
         else:
-            complete = False
+            complete = 0.0
         hits = self._ranked(scored, limit)
         if "cpt" in understood.kinds and "cpt" not in self.book.systems_loaded():
-            hits = [_note(CPT_NOTE.format(what="That is a CPT service")), *hits][:limit]
-        elif hits and found.coverage < 0.5 and not complete and found.closest:
+            return _with_notice(hits, CPT_NOTE.format(what="That is a CPT service"))
+        if max(found.coverage, complete) < CONFIDENT_SHARE:
+            # Nothing the Index or a title says answers the query: say so, and give no unrelated codes.
             closest = ", ".join(found.closest[:5])
-            hits = [_note(f"No confident match; closest Index main terms: {closest}"), *hits][:limit]
-        return hits
+            return _with_notice(
+                [], "No confident match." + (f" Closest Index main terms: {closest}." if closest else "")
+            )
+        return _with_notice(hits, "")
 
     def _spelling(self, words: list[str]) -> tuple[list[str], list[str]]:
         """Words known nowhere (no title, index term, vocabulary term or English word) corrected."""
@@ -260,18 +276,19 @@ class Searcher:
         notes: list[str],
         penalty: float = 0.0,
         broad: bool = True,
-    ) -> bool:
-        """Add the title and inclusion-term matches; True when some title holds every word."""
+    ) -> float:
+        """Add the title and inclusion-term matches; the share of the words the best title holds."""
         systems = ",".join(f"'{s}'" for s in wanted)  # from the fixed SYSTEMS tuple, never user text
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
-        complete = bool(rows)
+        complete = 1.0 if rows else 0.0
         if not rows and len(groups) > 1 and broad:
             # Leave out one word at a time, the least known first ("afib with rvr" -> without "rvr").
             for left_out in sorted(groups, key=lambda g: self.freq.get(g[0], 0))[:4]:
                 rows = self._query(self._match([g for g in groups if g != left_out]), systems)
                 if rows:
                     penalty += 80
+                    complete = (len(groups) - 1) / len(groups)
                     break
         if not rows and len(groups) > 1 and broad:
             rows = self._query(" OR ".join(self._term(g) for g in groups), systems)
@@ -376,9 +393,17 @@ class Searcher:
         )
 
 
-def _note(message: str) -> Hit:
-    """A line that is not a code: what the search could not do and what to do instead."""
-    return Hit("", "", message, False, "note", message, 0.0)
+class Hits(list[Hit]):
+    """The ranked hits, and `notice`: what the search says about the query as a whole ("that is a CPT
+    service ...", "no confident match ..."), or ""."""
+
+    notice: str = ""
+
+
+def _with_notice(hits: list[Hit], notice: str) -> Hits:
+    found = Hits(hits)
+    found.notice = notice
+    return found
 
 
 class _Adder(Protocol):  # the inner add() callback of Searcher.find
@@ -400,5 +425,5 @@ def searcher_for(book: CodeBook) -> Searcher:
         return searcher
 
 
-def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> list[Hit]:
+def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     return searcher_for(book).find(query, systems, limit)

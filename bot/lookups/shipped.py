@@ -8,7 +8,7 @@ from importlib import resources
 
 import sqlite_utils
 
-from bot.lookups.index.store import load_index_tables
+from bot.lookups.index.store import INDEX_FILES, load_index_tables
 from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
 
 DATABASE_FORMAT = "8"  # bump when the tables or the way they are filled change
@@ -16,8 +16,11 @@ DATABASE_FORMAT = "8"  # bump when the tables or the way they are filled change
 
 def shipped_version() -> str:
     """A fingerprint of the shipped data and database format: a change makes existing databases rebuild."""
-    manifest = resources.files("bot.lookups.data").joinpath("release.json").read_bytes()
-    return DATABASE_FORMAT + "-" + hashlib.sha256(manifest).hexdigest()[:16]
+    data = resources.files("bot.lookups.data")
+    digest = hashlib.sha256(data.joinpath("release.json").read_bytes())
+    for name in INDEX_FILES:  # derived files: a rebuild of them changes no source hash in release.json
+        digest.update(data.joinpath(name).read_bytes())
+    return DATABASE_FORMAT + "-" + digest.hexdigest()[:16]
 
 
 def load_shipped(db: sqlite_utils.Database) -> None:

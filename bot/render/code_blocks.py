@@ -240,7 +240,9 @@ def lookup_reply(
     coverage: Coverage | None = None,
     shared_by: str | None = None,
     command_text: str | None = None,
+    notice: str = "",
 ) -> Reply:
+    """`notice` is what the search says about the query as a whole ("that is a CPT service ...")."""
     shown_query = escape(query)
     if not hits:
         message = (
@@ -248,16 +250,17 @@ def lookup_reply(
             if offset == 0
             else f"No more codes for “{shown_query}”."
         )
+        if notice and offset == 0:
+            message = f"“{shown_query}”: {escape(notice)}"
         return _reply(f"No codes found for “{query}”", [_section(message)])
     first, last = offset + 1, offset + len(hits)
     blocks: list[Block] = [
         *_shared_context(shared_by),
         _section(f"*Codes for* “{shown_query}” ({first}–{last}{'+' if has_more else ''})"),
     ]
+    if notice:
+        blocks.append(_context(f":information_source: {escape(notice)}"))
     for hit in hits:
-        if hit.status == "note":  # not a code: "that is a CPT service", "no confident match"
-            blocks.append(_context(f":information_source: {escape(hit.title)}"))
-            continue
         badge = _badge(hit.status, hit.billable)
         text = f"*{escape(hit.code)}*  {escape(hit.title)}\n{escape(hit.system)} · {badge}"
         if hit.why:
@@ -276,9 +279,7 @@ def lookup_reply(
         if has_more:
             buttons.append(_button("More results", ids.SHOW_MORE, {"q": query, "o": offset + len(hits)}))
         tail.append(ActionsBlock(block_id=ids.CODE_RESULT_ACTIONS_BLOCK, elements=buttons))
-    fallback = f"Codes for “{query}”: " + "; ".join(
-        f"{h.code} {h.title}" if h.code else h.title for h in hits
-    )
+    fallback = f"Codes for “{query}”: " + "; ".join(f"{h.code} {h.title}" for h in hits)
     return _reply(fallback, _fit(blocks, tail, "More results did not fit; use More results."))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.lookups.codebook import Code
-from bot.lookups.index.completion import complete_cm, complete_pcs
+from bot.lookups.index.completion import complete_cm, complete_pcs, root_operation
 from bot.lookups.index.matching import Matcher, PathMatch, QueryWord, query_words, word_weight
 from bot.lookups.index.query import Understood
 from bot.lookups.index.tree import IndexTree, book_name
@@ -23,8 +23,7 @@ if TYPE_CHECKING:
     from bot.lookups.search import Searcher
 
 CM_BOOKS = ("cm", "ext", "drug", "neoplasm")
-CONFIDENT = 800.0  # a hit scoring below this does not answer the query on its own
-PAIR_SCORE_GAP = 2.0
+NOISE_WEIGHT = 0.2
 
 
 @dataclass(frozen=True)
@@ -51,15 +50,14 @@ def index_hits(
     tree = searcher.index_tree()
     conn = tree.conn
     matcher = Matcher(tree)
-    alternatives = {w: searcher.vocabulary.alternatives(w) for w in words}
+    alternatives = {
+        w: [*searcher.vocabulary.alternatives(w), *understood.alternatives.get(w, [])] for w in words
+    }
     qwords = query_words(words, alternatives)
     if not qwords:
         return Found()
     counts = tree.word_counts({s for w in qwords for s in w.stems})
-    qwords = [
-        QueryWord(w.text, w.stems, word_weight(max((counts.get(s, 1) for s in w.stems), default=1)))
-        for w in qwords
-    ]
+    qwords = [QueryWord(w.text, w.stems, _weight_of(w, counts, searcher.freq)) for w in qwords]
     total = sum(w.weight for w in qwords)
     books = [b for b in CM_BOOKS if "cm" in systems] + (["pcs"] if "pcs" in systems else [])
     matches = matcher.match(qwords, books, limit=14)
@@ -72,13 +70,16 @@ def index_hits(
     best_coverage = 0.0
     seen: set[str] = set()
     for rank, match in enumerate(matches):
-        coverage = match.said / total
-        best_coverage = max(best_coverage, coverage)
-        hit = _verify(conn, match, stems | _path_stems(match), understood)
+        hit = _verify(tree, match, stems | _path_stems(match), understood)
         if hit is None or hit[0].code in seen:
             continue
         code, how = hit
         seen.add(code.code)
+        # Words the Tabular used to complete the code (the side, the encounter) count as used too.
+        title = content_stems(code.title)
+        tabular = sum(w.weight for i, w in enumerate(qwords) if i not in match.covered and w.stems & title)
+        coverage = min(1.0, (match.said + tabular) / total)
+        best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
         score = 400 + 600 * coverage**2 - 40 * match.unsaid - _title_unsaid(code, stems, match) - rank * 0.5
         why = match.describe(book_name(match.nodes[0].book))
@@ -102,6 +103,11 @@ def index_hits(
             together = f"suggested with {first.code.display}: {why}"
             found.hits.insert(1, IndexHit(code, first.score - 0.1, together + note))
         best_coverage = min(1.0, (matches[0].said + said) / total)
+    if "pcs" in books:
+        composed = _with_qualifier(tree, found.hits, qwords, stems)
+        if composed is not None:
+            found.hits.insert(0, composed)
+            best_coverage = max(best_coverage, 1.0)
     found.coverage = best_coverage
     if best_coverage < 0.5:
         found.closest = _closest(tree, qwords)
@@ -109,17 +115,15 @@ def index_hits(
 
 
 def _verify(
-    conn: object, match: PathMatch, stems: frozenset[str], understood: Understood
+    tree: IndexTree, match: PathMatch, stems: frozenset[str], understood: Understood
 ) -> tuple[Code, str] | None:
     """The code the path leads to, checked and completed in the Tabular (or the PCS tables)."""
-    import sqlite3
-
-    assert isinstance(conn, sqlite3.Connection)
+    conn, memo = tree.conn, tree.memo
     if match.book == "pcs":
-        done = complete_pcs(conn, match.code.replace(".", ""), stems, match.qualifier)
+        done = complete_pcs(conn, match.code.replace(".", ""), stems, match.qualifier, memo)
         system = "pcs"
     else:
-        done = complete_cm(conn, match.code, stems, understood.encounter)
+        done = complete_cm(conn, match.code, stems, understood.encounter, _path_stems(match), memo)
         system = "cm"
     if done is None:
         return None
@@ -161,13 +165,20 @@ def _pair(
             if share < 0.75 or match.unsaid > 1.0 or not match.covered & new:
                 continue
             stems = frozenset(s for w in words for s in w.stems) | _path_stems(match)
-            hit = _verify(conn, match, stems, understood)
+            hit = _verify(matcher.tree, match, stems, understood)
             if hit is not None:
                 code, how = hit
                 why = match.describe(book_name(match.nodes[0].book)) + (f" -> {how}" if how else "")
                 said = sum(words[i].weight for i in match.covered if words[i].text in left)
                 return code, why, said, {words[i].text for i in match.covered}
     return None
+
+
+def _weight_of(word: QueryWord, counts: dict[str, int], known: dict[str, int]) -> float:
+    """A word in no index term and no title ("my", "feeling", "pt") can neither be matched nor missed."""
+    if not any(counts.get(s) for s in word.stems) and word.text not in known:
+        return NOISE_WEIGHT
+    return word_weight(max((counts.get(s, 1) for s in word.stems), default=1))
 
 
 def _part_of(understood: Understood, words: set[str]) -> int:
@@ -181,6 +192,61 @@ ENCOUNTER_STEMS = frozenset(
 )
 
 
+def _with_qualifier(
+    tree: IndexTree, hits: list[IndexHit], qwords: list[QueryWord], stems: frozenset[str]
+) -> IndexHit | None:
+    """ "colonoscopy with biopsy": the PCS Index sends "Biopsy" to "Excision with qualifier Diagnostic" and
+    names no body part; the procedure found for the other words (0DJD8ZZ, inspection of the lower intestinal
+    tract, endoscopic) gives the body system, body part and approach of the excision."""
+    for word in qwords:
+        for _, node_id, _, _ in tree.matches([0], word.stems):
+            node = tree.node(node_id)
+            if node is None or node.book != "pcs":
+                continue
+            for reference in tree.references(node_id):
+                if not reference.qualifier:
+                    continue
+                name = reference.text.split(",")[0].strip()
+                base = next(
+                    (
+                        h
+                        for h in hits
+                        if h.code.system == "pcs" and len(h.code.code) == 7 and word.text not in h.why.lower()
+                    ),
+                    None,
+                )
+                if base is None:
+                    continue
+                code = base.code.code
+                op = root_operation(tree.conn, code[:2], name, tree.memo)
+                if not op:
+                    continue
+                axes = _axes_of(tree, code)
+                done = complete_pcs(
+                    tree.conn, code[:2] + op, stems | content_stems(axes), reference.qualifier, tree.memo
+                )
+                if done is None or done.code[:3] != code[:2] + op:
+                    continue
+                why = (
+                    f"PCS Index: {node.term} -> see {reference.text} with qualifier {reference.qualifier}; "
+                    f"body part and approach from {base.code.code} ({base.why.split(' (vocabulary')[0]}) -> "
+                    f"{done.how} -> {done.code}"
+                )
+                return IndexHit(
+                    Code("pcs", done.code, done.title, "", "code", True, True, ""), base.score + 1, why
+                )
+    return None
+
+
+def _axes_of(tree: IndexTree, code: str) -> str:
+    """The meanings of a complete PCS code's body part and approach characters."""
+    rows = tree.conn.execute(
+        "SELECT meaning FROM pcs_axes WHERE tbl = ? AND ((position = 4 AND char = ?) OR (position = 5 AND char = ?))",
+        [code[:3], code[3], code[4]],
+    ).fetchall()
+    return " ".join(str(r[0]) for r in rows)
+
+
 def _title_unsaid(code: Code, stems: frozenset[str], match: PathMatch) -> float:
     """The Tabular check: a code whose title says more than the query and the path ("Repeated falls" for
     "fall") ranks below one that says no more ("Unspecified fall")."""
@@ -189,8 +255,10 @@ def _title_unsaid(code: Code, stems: frozenset[str], match: PathMatch) -> float:
 
 
 def _path_stems(match: PathMatch) -> frozenset[str]:
-    """What the index path says (site, type), which the Tabular's child titles repeat."""
-    return frozenset(s for n in match.nodes for s in content_stems(n.term))
+    """What the index path and its references say (site, type), which the Tabular's child titles repeat."""
+    said = {s for n in match.nodes for s in content_stems(n.term)}
+    said.update(s for reference in match.via for s in content_stems(reference.split("=")[0]))
+    return frozenset(said)
 
 
 def _closest(tree: IndexTree, qwords: list[QueryWord]) -> list[str]:

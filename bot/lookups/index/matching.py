@@ -45,6 +45,8 @@ VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "f
 SKIP_COST = 0.15  # a subterm level the query skipped (no word of it said)
 MODIFIER_SHARE = 0.6  # a query word found only among a line's non-essential modifiers
 MAX_MAIN_TERMS = 14
+PARTIAL_COST = 0.2  # Excision (part of an organ) where the Index offers Resection (all of it) too
+SPAN_CREDIT = 0.1  # per tenfold lines under a main term: the general entry is the Index's default reading
 MAX_BROAD = 4
 MAX_ANCHORS = 160
 MAX_WALKS = 40  # paths finished (code read) below one line
@@ -182,6 +184,8 @@ class Matcher:
             if not covered:
                 continue
             weak = _cover_modifiers(node.modifiers, by_stem) - covered
+            # "Fracture, traumatic" (thousands of lines) is read before "Fracture, pathological" (a few).
+            unsaid -= SPAN_CREDIT * math.log10(1 + self.tree.span(node.id))
             walk = _Walk([node], covered | weak, unsaid, weak=weak)
             walks.append((_weight(words, covered) - unsaid, walk))
         walks.sort(key=lambda w: (-w[0], -self.tree.span(w[1].nodes[0].id), w[1].nodes[0].id))
@@ -301,8 +305,16 @@ class Matcher:
         elif end.code:
             out.append(self._result(walk, words, end.code, walk.column, walk.covered))
         if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
-            for reference in self.tree.references(end.id)[:4]:
+            references = self.tree.references(end.id)[:4]
+            whole = any(r.text.startswith("Resection") for r in references) and "partial" not in by_stem
+            for reference in references:
                 if reference.kind == "see_also" and end.code:
+                    continue
+                if whole and reference.text.startswith("Excision"):
+                    # "-ectomy" indexed to both: the whole organ (Resection) unless "partial" is said.
+                    partial = walk.copy()
+                    partial.unsaid += PARTIAL_COST
+                    out += self._follow(partial, reference, words, by_stem, jumps)
                     continue
                 out += self._follow(walk, reference, words, by_stem, jumps)
         return out
@@ -387,7 +399,12 @@ class Matcher:
 def _shown(node: Node) -> str:
     """A line as a coder cites it: a main term by its first form ("Infection", not "Infection, infected,
     infective"), a subterm as printed."""
-    return node.term.split(",")[0].strip() if node.depth == 0 and node.book != "pcs" else node.term
+    if node.depth or node.book == "pcs":
+        return node.term
+    forms = [f.strip() for f in node.term.split(",") if f.strip()]
+    first = forms[0].lower() if forms else ""
+    kept = [f for i, f in enumerate(forms) if i == 0 or not _related(first, f.lower()[: len(first)])]
+    return ", ".join(kept)
 
 
 def _step(walk: _Walk, node: Node, by_stem: dict[str, set[int]]) -> None:

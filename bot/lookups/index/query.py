@@ -33,6 +33,11 @@ _SLASHED = {  # shorthand with a slash, read before the words are split
     "2/2": "secondary to",
     "sec to": "secondary to",
 }
+# Words of a chart or a patient that say nothing to the Index: "pt c/o", "my", "feeling".
+_FILLER = re.compile(
+    r"\b(?:my|his|her|their|your|pt|patient|complains of|complaining of|complaint of|feeling|feels|"
+    r"having|experiencing|presents with|presenting with)\b"
+)
 _HISTORY = re.compile(r"^(?:personal\s+)?(?:history\s+of|hx\s+of|hx|pmh\s+of|pmh|phx|past\s+history\s+of)\s+")
 _FAMILY = re.compile(
     r"^(?:family\s+history\s+of|family\s+history|family\s+hx\s+of|family\s+hx|fhx\s+of|fhx|fh\s+of)\s+"
@@ -69,13 +74,14 @@ class Understood:
     side: str = ""
     parts: list[list[str]] = field(default_factory=list)  # the linked concepts, when a link joins two
     kinds: set[str] = field(default_factory=set)  # history, family, status, cpt ...
+    alternatives: dict[str, list[str]] = field(default_factory=dict)  # "nephrectomy" also reads "kidney"
 
 
 def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text = " ".join(query.lower().replace("’", "'").split())
     for short, long in _SLASHED.items():
         text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", f" {long} ", text)
-    text = " ".join(text.split())
+    text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
     notes: list[str] = []
     kinds: set[str] = set()
     expanded, found = vocabulary.expand(text)
@@ -89,6 +95,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     side = next((SIDES[w] for w in text.split() if w in SIDES), "")
     text = " ".join(SIDES.get(w, w) for w in text.split())
     parts = [p.split() for p in _LINKS.split(text) if p.strip()]
+    alternatives = {w: named for w in text.split() if (named := vocabulary.body_part(w))}
     return Understood(
         text=text,
         words=text.split(),
@@ -98,6 +105,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         side=side,
         parts=parts if len(parts) > 1 else [],
         kinds=kinds,
+        alternatives=alternatives,
     )
 
 

@@ -43,6 +43,7 @@ TABLE_COLUMNS = {
         "unspecified_behavior",
     ),
 }
+INDEX_FILES = (*(f"index_{book}.tsv.gz" for book in BOOKS), "index_refs.tsv.gz", "pcs_axes.tsv.gz")
 LINK = "~link"  # the word under which a pure link subterm ("with", "due to") is filed
 SPAN = 1_000_000
 

@@ -61,6 +61,7 @@ class Node:
 
 
 CACHE_NODES = 150_000
+MAIN_TERMS_PER_WORD = 150
 CACHE_WORDS = 20_000
 _COLUMNS = "id, book, parent, depth, last, term, modifiers, code, see, see_also, cells"
 
@@ -97,6 +98,9 @@ class IndexTree:
         self._counts: dict[str, int] = {}
         self._refs: dict[int, list[Reference]] = {}
         self._spans: dict[int, int] = {}
+        self.memo: dict[
+            object, object
+        ] = {}  # the Tabular rows completion reads (bot.lookups.index.completion)
 
     def node(self, node_id: int) -> Node | None:
         found = self._nodes.get(node_id)
@@ -137,9 +141,10 @@ class IndexTree:
         `words`; link subterms ("with", "due to") come with the word LINK."""
         wanted = sorted({*words, LINK})
         found: list[tuple[int, int, str, bool]] = []
-        if list(parents) == [0]:
-            for word in wanted:
-                found += [(0, n, w, e) for n, w, e in self._under(0, word)]
+        if list(parents) == [0] or len(parents) * len(wanted) <= 300:
+            for parent in parents:
+                for word in wanted:
+                    found += [(parent, n, w, e) for n, w, e in self._under(parent, word)]
             return found
         word_marks = ",".join("?" * len(wanted))
         for start in range(0, len(parents), 400):
@@ -168,6 +173,10 @@ class IndexTree:
                 "WHERE w.parent = ? AND w.word = ?",
                 [parent, word],
             ).fetchall()
+            if parent == 0:
+                # A common word ("disease", "syndrome") opens hundreds of main terms: the broad ones first,
+                # and no more than a lookup can look at.
+                found = sorted(found, key=lambda r: -int(r[2]))[:MAIN_TERMS_PER_WORD]
             rows = [(int(n), word, bool(e)) for n, e, _ in found]
             self._spans.update((int(n), int(span)) for n, _, span in found)
             if len(self._by_word) > CACHE_WORDS:
@@ -419,7 +428,7 @@ def _child(tree: IndexTree, book: str, parent: int, part: str) -> int | None:
         ]
         return min(links) if links else None
     candidates = tree.matches([parent], words)
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     for _, node_id, _, _ in candidates:
         node = tree.node(node_id)
         if node is None or node.book != book:
@@ -438,9 +447,11 @@ def _child(tree: IndexTree, book: str, parent: int, part: str) -> int | None:
             rank = 4
         else:
             continue
-        if best is None or (rank, node_id) < best:
-            best = (rank, node_id)
-    return best[1] if best else None
+        # Between equals, the main term that holds more ("Fracture, traumatic" before "Fracture, burst").
+        key = (rank, -(node.last - node.id), node_id)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
 
 
 @lru_cache(maxsize=16)

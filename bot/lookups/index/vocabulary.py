@@ -16,7 +16,11 @@ from functools import cached_property
 from importlib import resources
 
 LINKS = frozenset({"on", "with", "due", "from"})
-KINDS = ("abbreviation", "lay", "brand", "synonym", "cpt")
+KINDS = ("abbreviation", "lay", "brand", "synonym", "cpt", "root")
+# A procedure word is a combining form and a suffix: "nephr" + "ectomy" (kind "root" maps the form).
+PROCEDURE_SUFFIX = re.compile(
+    r"(?:ectomy|ectomies|otomy|ostomy|oscopy|oscopies|oscopic|oplasty|opexy|orrhaphy|ocentesis|olysis|otripsy|ography)$"
+)
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,9 @@ class Vocabulary:
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
-        replaced = sorted((t for t in self.terms.values() if t.kind != "synonym"), key=lambda t: -len(t.term))
+        replaced = sorted(
+            (t for t in self.terms.values() if t.kind not in {"synonym", "root"}), key=lambda t: -len(t.term)
+        )
         alternation = "|".join(re.escape(t.term) for t in replaced)
         # A plural ("tarry stools", "kidney stones") reads as the term.
         return re.compile(rf"(?<![a-z0-9])(?P<term>{alternation})(?:s|es)?(?![a-z0-9])")
@@ -61,6 +67,26 @@ class Vocabulary:
     def alternatives(self, word: str) -> list[str]:
         term = self.terms.get(word)
         return term.means.split() if term is not None and term.kind == "synonym" else []
+
+    def body_part(self, word: str) -> list[str]:
+        """What the combining form of a procedure word names: "nephrectomy" -> kidney, "hysterectomy" ->
+        uterus (the longest known form at the start of the word)."""
+        stem = PROCEDURE_SUFFIX.sub("", word)
+        if stem == word or len(stem) < 3:
+            return []
+        approach: list[str] = []
+        if word.endswith(("oscopy", "oscopies", "oscopic")):
+            # A scope goes in through a natural opening (colon, bronchus, bladder) unless it is one of the
+            # scopes put through the skin into a cavity or joint.
+            through_skin = stem.startswith(("lapar", "thorac", "arthr", "mediastin", "pleur", "peritone"))
+            approach = (
+                ["percutaneous", "endoscopic"] if through_skin else ["natural", "opening", "endoscopic"]
+            )
+        for size in range(len(stem), 2, -1):
+            term = self.terms.get(stem[:size])
+            if term is not None and term.kind == "root":
+                return [*term.means.split(), *approach]
+        return approach
 
     def knows(self, word: str) -> bool:
         return word in self.terms

@@ -14,7 +14,6 @@ TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 CONNECTORS = frozenset(
     [
         "with",
-        "without",
         "due",
         "to",
         "in",
