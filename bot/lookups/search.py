@@ -191,9 +191,10 @@ class Searcher:
 
         tokens = lowered.replace(",", " ").split()
         code_like = len(tokens) == 1 and CODE_TOKEN.match(tokens[0])
-        if (code_like and not self.vocabulary.knows(tokens[0])) or (code_like and self.book.find(tokens[0])):
-            if self._code_matches(tokens[0], add):
-                return _with_notice(self._ranked(scored, limit), "")
+        # "DM2" is a vocabulary term and also the start of PCS codes: the term wins unless it is a code.
+        as_code = code_like and (not self.vocabulary.knows(tokens[0]) or self.book.find(tokens[0]))
+        if as_code and self._code_matches(tokens[0], add):
+            return _with_notice(self._ranked(scored, limit), "")
         if code_like and CPT_CODE.match(tokens[0]) and "cpt" not in self.book.systems_loaded():
             return _with_notice([], CPT_NOTE.format(what=f"{tokens[0]} is a CPT code"))
         understood = understand(lowered, self.vocabulary)
