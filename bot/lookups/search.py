@@ -103,26 +103,54 @@ def _doc_stems(text: str) -> frozenset[str]:
 Group = tuple[str, ...]  # one query word and its alternatives (synonyms, spelling corrections)
 
 
+class WordCounts:
+    """How often each word occurs in titles and index terms, read from the code database as needed."""
+
+    def __init__(self, book: CodeBook) -> None:
+        self.book = book
+        self._known: dict[str, int] = {}
+
+    def get(self, word: str, default: int = 0) -> int:
+        found = self._known.get(word)
+        if found is None:
+            row = self.book.db.execute("SELECT freq FROM words WHERE word = ?", [word]).fetchone()
+            found = int(row[0]) if row else 0
+            if len(self._known) < 100_000:
+                self._known[word] = found
+        return found or default
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) > 0
+
+
 class Searcher:
     """Per-codebook search state: the known words (for typo correction) and the curated vocabulary."""
 
     def __init__(self, book: CodeBook) -> None:
         self.book = book
-        rows = book.db.execute("SELECT word, freq FROM words").fetchall()
-        self.freq = {w: f for w, f in rows}
-        by_key: dict[tuple[str, int], list[str]] = {}
-        for word in self.freq:
-            if len(word) >= 3 and not word.isdigit():
-                by_key.setdefault((word[0], len(word)), []).append(word)
-        # Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2.
-        self.near: dict[tuple[str, int], list[str]] = {
-            (first, n): [w for m in range(n - 2, n + 3) for w in by_key.get((first, m), ())]
-            for first, n in {(k[0], k[1] + d) for k in by_key for d in range(-2, 3)}
-        }
+        self.freq = WordCounts(book)
+        self._near: dict[tuple[str, int], list[str]] = {}
         self.vocabulary = Vocabulary.shipped()
         self._english: frozenset[str] | None = None
         self._local = threading.local()
         self._corrected: dict[str, Group] = {}
+
+    def near(self, word: str) -> list[str]:
+        """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
+        from the word list the first time a word of that shape needs correcting."""
+        key = (word[0], len(word))
+        found = self._near.get(key)
+        if found is None:
+            found = [
+                str(w)
+                for (w,) in self.book.db.execute(
+                    "SELECT word FROM words WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?",
+                    [word[0], word[0] + "\uffff", max(3, len(word) - 2), len(word) + 2],
+                )
+                if not str(w).isdigit()
+            ]
+            self._near[key] = found
+        return found
 
     def index_tree(self) -> IndexTree:
         """This thread's view of the index trees (it caches nodes and word look-ups between queries)."""
@@ -157,7 +185,7 @@ class Searcher:
             return (word,)
         if word in self.english or _stem(word) in self.english or word.rstrip("s") in self.english:
             return (word,)
-        candidates = self.near.get((word[0], len(word)), [])
+        candidates = self.near(word)
         allowed = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
         best = process.extract(
             word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=10

@@ -7,7 +7,7 @@ match), one that uses half of them 800; the words a path adds that the query did
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -174,7 +174,7 @@ def _pair(
     return None
 
 
-def _weight_of(word: QueryWord, counts: dict[str, int], known: dict[str, int]) -> float:
+def _weight_of(word: QueryWord, counts: dict[str, int], known: Container[str]) -> float:
     """A word in no index term and no title ("my", "feeling", "pt") can neither be matched nor missed."""
     if not any(counts.get(s) for s in word.stems) and word.text not in known:
         return NOISE_WEIGHT

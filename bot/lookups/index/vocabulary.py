@@ -41,28 +41,46 @@ class Vocabulary:
         return cls([Term(r["term"].lower().strip(), r["kind"].strip(), r["means"].strip()) for r in rows])
 
     @cached_property
-    def _pattern(self) -> re.Pattern[str]:
-        replaced = sorted(
-            (t for t in self.terms.values() if t.kind not in {"synonym", "root"}), key=lambda t: -len(t.term)
-        )
-        alternation = "|".join(re.escape(t.term) for t in replaced)
-        # A plural ("tarry stools", "kidney stones") reads as the term.
-        return re.compile(rf"(?<![a-z0-9])(?P<term>{alternation})(?:s|es)?(?![a-z0-9])")
+    def _longest(self) -> int:
+        return max((len(t.split()) for t in self.terms), default=1)
 
     def expand(self, text: str) -> tuple[str, list[tuple[str, str, str]]]:
-        """The text with each known term (longest first) replaced by what it means, and what was replaced."""
+        """The text with each known term (longest first, a plural reading as its term) replaced by what it
+        means, and what was replaced."""
+        words = text.split()
+        out: list[str] = []
         found: list[tuple[str, str, str]] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(self._longest, len(words) - i), 0, -1):
+                phrase = " ".join(words[i : i + size])
+                term = self._replaced(phrase)
+                if term is None:
+                    continue
+                found.append((term.term, term.means, term.kind))
+                if term.kind == "cpt":
+                    out.append(phrase)
+                else:
+                    # "on blood thinners" keeps its "on", so the query still reads as two linked concepts.
+                    link = term.term.split()[0] if " " in term.term and term.term.split()[0] in LINKS else ""
+                    out += [link, term.means] if link else [term.means]
+                i += size
+                break
+            else:
+                out.append(words[i])
+                i += 1
+        return " ".join(out), found
 
-        def replace(match: re.Match[str]) -> str:
-            term = self.terms[match.group("term")]
-            found.append((term.term, term.means, term.kind))
-            if term.kind == "cpt":
-                return match.group(0)
-            link = term.term.split()[0] if term.term.split()[0] in LINKS and " " in term.term else ""
-            # "on blood thinners" keeps its "on", so the query still reads as two linked concepts.
-            return f" {link} {term.means} "
-
-        return self._pattern.sub(replace, text), found
+    def _replaced(self, phrase: str) -> Term | None:
+        for form in (
+            phrase,
+            phrase[:-1] if phrase.endswith("s") else "",
+            phrase[:-2] if phrase.endswith("es") else "",
+        ):
+            term = self.terms.get(form) if form else None
+            if term is not None and term.kind not in {"synonym", "root"}:
+                return term
+        return None
 
     def alternatives(self, word: str) -> list[str]:
         term = self.terms.get(word)
