@@ -226,6 +226,9 @@ class Searcher:
         if code_like and CPT_CODE.match(tokens[0]) and "cpt" not in self.book.systems_loaded():
             return _with_notice([], CPT_NOTE.format(what=f"{tokens[0]} is a CPT code"))
         understood = understand(lowered, self.vocabulary)
+        if understood.words and self._recognised(understood.words) < CONFIDENT_SHARE:
+            # Most words are in no title, no index term, no vocabulary: "purple monkey dishwasher".
+            return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
         corrected, notes = self._spelling(understood.words)
         notes = understood.notes + notes
         found = index_hits(self, understood, corrected, wanted, notes)
@@ -247,6 +250,16 @@ class Searcher:
                 [], "No confident match." + (f" Closest Index main terms: {closest}." if closest else "")
             )
         return _with_notice(hits, "")
+
+    def _recognised(self, words: list[str]) -> float:
+        """The share of the query's words that some title, index term or vocabulary term holds."""
+        meaningful = [
+            w for w in words if len(w) > 1 and w not in {"with", "due", "to", "on", "of", "and", "in"}
+        ]
+        if not meaningful:
+            return 1.0
+        known = sum(1 for w in meaningful if w in self.freq or self.vocabulary.knows(w) or w.isdigit())
+        return known / len(meaningful)
 
     def _spelling(self, words: list[str]) -> tuple[list[str], list[str]]:
         """Words known nowhere (no title, index term, vocabulary term or English word) corrected."""

@@ -50,9 +50,7 @@ def index_hits(
     tree = searcher.index_tree()
     conn = tree.conn
     matcher = Matcher(tree)
-    alternatives = {
-        w: [*searcher.vocabulary.alternatives(w), *understood.alternatives.get(w, [])] for w in words
-    }
+    alternatives = {w: searcher.vocabulary.alternatives(w) for w in words}
     qwords = query_words(words, alternatives)
     if not qwords:
         return Found()
@@ -61,6 +59,17 @@ def index_hits(
     total = sum(w.weight for w in qwords)
     books = [b for b in CM_BOOKS if "cm" in systems] + (["pcs"] if "pcs" in systems else [])
     matches = matcher.match(qwords, books, limit=14)
+    if understood.alternatives and "pcs" in books:
+        # A procedure word's body part and approach ("colonoscopy": colon, endoscopic) help in the PCS
+        # Index only; in the diagnosis indexes they would read as findings.
+        procedure = [
+            QueryWord(w.text, w.stems | {stem(a) for a in understood.alternatives.get(w.text, [])}, w.weight)
+            for w in qwords
+        ]
+        matches = sorted(
+            [m for m in matches if m.book != "pcs"] + matcher.match(procedure, ["pcs"], limit=8),
+            key=lambda m: (-m.score, len(m.nodes), m.code),
+        )
     found = Found()
     if not matches:
         found.closest = _closest(tree, qwords)

@@ -44,15 +44,23 @@ _FAMILY = re.compile(
 )
 _STATUS = re.compile(r"^(?:status\s+post|status\s+after)\s+")
 _LINKS = re.compile(r"\s+(?:with|due\s+to|secondary\s+to|on|caused\s+by|from|associated\s+with|and)\s+")
-ENCOUNTERS = {
+ENCOUNTERS = {  # the 7th character an injury's encounter calls for (fractures have G, K, P too)
     "initial": "A",
     "subsequent": "D",
+    "aftercare for": "D",
+    "aftercare": "D",
+    "routine healing": "D",
+    "healing": "D",
+    "follow up visit": "D",
+    "delayed healing": "G",
+    "nonunion": "K",
+    "non-union": "K",
+    "malunion": "P",
+    "mal-union": "P",
     "sequela": "S",
     "sequelae": "S",
     "late effect": "S",
     "late effects": "S",
-    "healing": "D",
-    "follow up visit": "D",
 }
 SIDES = {
     "right": "right",

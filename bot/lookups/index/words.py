@@ -82,6 +82,10 @@ def stem(word: str) -> str:
         w = w[:-3]
     elif w.endswith("ed") and len(w) > 5:
         w = w[:-2]
+    elif w.endswith(("ation", "ction", "ition")) and len(w) > 7:
+        w = w[:-3]  # "dislocation" / "dislocated", "infection" / "infected" meet
+    elif w.endswith(("ctive", "ative")) and len(w) > 7:
+        w = w[:-2]  # "obstructive" / "obstruction" / "obstructed"
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
     return w
