@@ -258,7 +258,12 @@ class Searcher:
         ]
         if not meaningful:
             return 1.0
-        known = sum(1 for w in meaningful if w in self.freq or self.vocabulary.knows(w) or w.isdigit())
+        known = 0.0
+        for word in meaningful:
+            if word in self.freq or self.vocabulary.knows(word) or word.isdigit():
+                known += 1
+            elif word.isalpha() and self.corrections(word)[0] != word:
+                known += 0.5  # a misspelling of a known word ("diabetis")
         return known / len(meaningful)
 
     def _spelling(self, words: list[str]) -> tuple[list[str], list[str]]:

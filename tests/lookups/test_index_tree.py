@@ -53,7 +53,7 @@ def test_references_resolve_to_the_line_they_name(
 def test_subtree_range_and_word_lookup(tree: IndexTree) -> None:
     diabetes = tree.node(tree.resolve("Diabetes", "cm").node)
     assert diabetes is not None and diabetes.last > diabetes.id + 400
-    below = {tree.path_text(n) for n, _, _ in tree.within(diabetes, ["gastroparesi"])}
+    below = {tree.path_text(n) for n, _, _ in tree.within(diabetes, [stem("gastroparesis")])}
     assert "Diabetes, diabetic, type 2, with, gastroparesis" in below
 
 

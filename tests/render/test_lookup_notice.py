@@ -20,9 +20,13 @@ def test_slack_reply_shows_why_and_escapes_it() -> None:
 
 
 def test_slack_reply_shows_the_notice_with_or_without_hits() -> None:
-    notice = "That is a CPT service: CPT is licensed by the AMA and not bundled; import your licensed CPT file"
+    notice = (
+        "That is a CPT service: CPT is licensed by the AMA and not bundled; import your licensed CPT file"
+    )
     alone = lookup_reply("office visit", [], offset=0, has_more=False, notice=notice)
-    assert "CPT is licensed" in json.dumps(alone) and "No codes found" not in alone["blocks"][0]["text"]["text"]
+    assert (
+        "CPT is licensed" in json.dumps(alone) and "No codes found" not in alone["blocks"][0]["text"]["text"]
+    )
     hits = [FakeHit("G0463", "HCPCS", "Hospital outpatient clinic visit", True, "billable", "title: ...")]
     beside = lookup_reply("clinic visit", hits, offset=0, has_more=False, notice=notice)
     assert any(b["type"] == "context" and "CPT is licensed" in json.dumps(b) for b in beside["blocks"])

@@ -23,11 +23,11 @@ from bot.lookups.index.words import FILLERS, content_stems, stem
 # Words that choose a table column, and the column each chooses.
 COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "drug": {
-        "adverse_effect": ("advers", "effect", "reaction", "side", "allerg", "allergic", "therapeutic"),
+        "adverse_effect": ("adverse", "effect", "reaction", "side", "allergy", "allergic", "therapeutic"),
         "underdosing": ("underdos", "underdosing", "missed", "noncomplianc", "insufficient"),
         "poisoning_intentional_self_harm": ("intentional", "self", "harm", "suicid", "suicide", "overdos"),
         "poisoning_assault": ("assault", "homicid"),
-        "poisoning_undetermined": ("undetermined",),
+        "poisoning_undetermined": ("undetermined", "undetermin"),
         "poisoning_accidental": ("poisoning", "accidental", "toxicity", "overdos", "ingestion", "toxic"),
     },
     "neoplasm": {
@@ -39,6 +39,11 @@ COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "unspecified_behavior": ("unspecified", "tumor", "neoplasm", "mass", "growth", "lesion"),
     },
 }
+# The words as the matcher compares them (stems).
+COLUMN_STEMS = {
+    book: {column: frozenset(stem(w) for w in words) | frozenset(words) for column, words in columns.items()}
+    for book, columns in COLUMN_WORDS.items()
+}
 DEFAULT_COLUMN = {"drug": "poisoning_accidental", "neoplasm": "unspecified_behavior"}
 UNSAID_COST = 0.5  # a path word the query did not say, against 1 for each query word the path uses
 VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "fracture")
@@ -47,6 +52,7 @@ MODIFIER_SHARE = 0.6  # a query word found only among a line's non-essential mod
 MAX_MAIN_TERMS = 14
 PARTIAL_COST = 0.2  # Excision (part of an organ) where the Index offers Resection (all of it) too
 SPAN_CREDIT = 0.1  # per tenfold lines under a main term: the general entry is the Index's default reading
+REFERENCE_ALLOWANCE = 1.0  # words a "see" reference below a line may still bring
 MAX_BROAD = 4
 MAX_ANCHORS = 160
 MAX_WALKS = 40  # paths finished (code read) below one line
@@ -133,6 +139,7 @@ class Matcher:
 
     def __init__(self, tree: IndexTree) -> None:
         self.tree = tree
+        self._best = -math.inf  # the best path score found so far in the current match
 
     def match(self, words: Sequence[QueryWord], books: Iterable[str], limit: int = 20) -> list[PathMatch]:
         wanted_books = set(books)
@@ -145,6 +152,7 @@ class Matcher:
         results: dict[tuple[str, str, str], PathMatch] = {}
         total = _weight(words, range(len(words)))
         best = -math.inf
+        self._best = -math.inf
         for main in self._main_terms(words, by_stem, wanted_books):
             # No path below this main term can use more words than are left: skip it when even that
             # would not beat the best path found.
@@ -153,6 +161,7 @@ class Matcher:
                 continue
             for found in self._below(main, words, by_stem, jumps=0):
                 best = max(best, found.score)
+                self._best = best
                 key = (found.book, found.code, found.column)
                 if found.code and (key not in results or results[key].score < found.score):
                     results[key] = found
@@ -184,10 +193,16 @@ class Matcher:
             if not covered:
                 continue
             weak = _cover_modifiers(node.modifiers, by_stem) - covered
-            # "Fracture, traumatic" (thousands of lines) is read before "Fracture, pathological" (a few).
-            unsaid -= SPAN_CREDIT * math.log10(1 + self.tree.span(node.id))
             walk = _Walk([node], covered | weak, unsaid, weak=weak)
             walks.append((_weight(words, covered) - unsaid, walk))
+        heads: dict[str, int] = {}
+        for _, walk in walks:
+            head = walk.nodes[0].term.split(",")[0].strip().lower()
+            heads[head] = heads.get(head, 0) + 1
+        for _, walk in walks:
+            if heads[walk.nodes[0].term.split(",")[0].strip().lower()] > 1:
+                # "Fracture, traumatic" (thousands of lines) is read before "Fracture, pathological" (a few).
+                walk.unsaid -= SPAN_CREDIT * math.log10(1 + self.tree.span(walk.nodes[0].id))
         walks.sort(key=lambda w: (-w[0], -self.tree.span(w[1].nodes[0].id), w[1].nodes[0].id))
         kept = [w for _, w in walks[:MAX_MAIN_TERMS]]
         # The broad main terms ("Disease", "Infection", "Pain") hold most paths: the largest few that use a
@@ -204,10 +219,14 @@ class Matcher:
     ) -> list[PathMatch]:
         root = start.nodes[-1]
         left = {s: i for s, i in by_stem.items() if not i <= start.covered}
-        hits = self.tree.within(root, left, limit=MAX_ANCHORS * 4) if left else []
-        by_word: dict[str, set[int]] = {}
-        for node_id, word, _ in hits:
-            by_word.setdefault(word, set()).add(node_id)
+        by_word = self.tree.within_sets(root, left, limit=MAX_ANCHORS * 4) if left else {}
+        if jumps == 0 and self._best > -math.inf and root.book not in TABLE_COLUMNS:
+            # No path below this line can use a word its lines do not hold (a reference may bring one more):
+            # skip it when even all of them would not beat the best path found.
+            reachable = set(start.covered) | {i for w in by_word for i in by_stem.get(w, ())}
+            ceiling = 10 * (_weight(words, reachable) + REFERENCE_ALLOWANCE - start.unsaid)
+            if ceiling < self._best:
+                return []
         # The lines holding the rarest words first ("pulmonary" before "chronic" under "Disease"): a
         # word found in too many lines to follow is left to the last step, one level below the paths.
         chosen: set[int] = set()
@@ -504,7 +523,7 @@ def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, 
     """The table column the query's words choose (or the reference's), and the words that chose it."""
     best = ""
     used: set[int] = set()
-    for column, stems in COLUMN_WORDS.get(book, {}).items():
+    for column, stems in COLUMN_STEMS.get(book, {}).items():
         hit = {i for s in stems for i in by_stem.get(s, ())}
         if len(hit) > len(used):
             best, used = column, hit

@@ -122,6 +122,9 @@ def _encounter(text: str) -> tuple[str, str, bool]:
     without those words (the Index does not hold them; the Tabular's 7th character does)."""
     for phrase, char in sorted(ENCOUNTERS.items(), key=lambda kv: -len(kv[0])):
         pattern = rf"\b{phrase}(?:\s+encounter)?\b"
+        if phrase in {"initial", "subsequent"}:
+            # "subsequent striking against an object" is not an encounter: the word must name one.
+            pattern = rf"\b{phrase}(?:\s+(?:encounter|visit|care)\b|\s*$)"
         if re.search(pattern, text):
             return " ".join(re.sub(pattern, " ", text).split()), char, True
     return text, "A", False

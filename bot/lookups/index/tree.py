@@ -98,6 +98,7 @@ class IndexTree:
         self._counts: dict[str, int] = {}
         self._refs: dict[int, list[Reference]] = {}
         self._spans: dict[int, int] = {}
+        self._sets: dict[tuple[int, str], frozenset[int]] = {}
         self.memo: dict[
             object, object
         ] = {}  # the Tabular rows completion reads (bot.lookups.index.completion)
@@ -205,6 +206,21 @@ class IndexTree:
                     self._by_word.clear()
                 self._by_word[key] = rows
             found += rows
+        return found
+
+    def within_sets(self, node: Node, words: Iterable[str], limit: int = 3000) -> dict[str, frozenset[int]]:
+        """word -> the descendants of `node` holding it (only the words some descendant holds)."""
+        found: dict[str, frozenset[int]] = {}
+        for word in set(words):
+            key = (-node.id, "\x00" + word)
+            cached = self._sets.get(key)
+            if cached is None:
+                cached = frozenset(n for n, _, _ in self.within(node, [word], limit))
+                if len(self._sets) > CACHE_WORDS:
+                    self._sets.clear()
+                self._sets[key] = cached
+            if cached:
+                found[word] = cached
         return found
 
     def word_counts(self, words: Iterable[str]) -> dict[str, int]:
@@ -427,7 +443,7 @@ def _child(tree: IndexTree, book: str, parent: int, part: str) -> int | None:
             if w == LINK and (node := tree.node(n)) is not None and node.term.lower() == wanted
         ]
         return min(links) if links else None
-    candidates = tree.matches([parent], words)
+    candidates = [c for c in tree.matches([parent], words) if c[2] != LINK]  # a link is not a term
     best: tuple[int, int, int] | None = None
     for _, node_id, _, _ in candidates:
         node = tree.node(node_id)
