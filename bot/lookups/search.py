@@ -1,9 +1,10 @@
-"""`find_codes(book, query)`: ranked, typo- and abbreviation-tolerant search over the loaded code sets.
+"""`find_codes(book, query)`: the codes a coder would pick for a query, each with why, plus a notice.
 
-Ranking, strongest first: the exact code; codes that start with what was typed (dotted or not); the curated
-abbreviation and lay vocabulary; the Alphabetic Index (its "see" references followed); titles and inclusion
-terms. Words that are not in any title or index term are corrected to the nearest known word (rapidfuzz).
-Billable codes come before headers when the match is otherwise equal.
+A code (or its start, dotted or not) answers directly. Words are understood (bot.lookups.index.query),
+matched against the Alphabetic Indexes and completed in the Tabular (bot.lookups.index.lookup); titles and
+inclusion terms (SQLite FTS5) answer what the Indexes do not hold, such as HCPCS items, and fill the list.
+A word found in no title, index term, vocabulary term or English word is corrected to the nearest known word
+(rapidfuzz). CPT codes and services, and queries nothing answers, get a notice instead of unrelated codes.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ CPT_NOTE = (
     "(`codedesk import cpt.csv`). HCPCS or ICD-10-PCS equivalents, if any, follow."
 )
 CODE_TOKEN = re.compile(r"^(?=[0-9a-z.]*[0-9])[0-9a-z][0-9a-z.]{1,7}$")
-SOURCE_WEIGHT = {"index": 1.0, "see": 0.98, "table": 0.98, "title": 0.9, "inclusion": 0.82}
+SOURCE_WEIGHT = {"title": 0.9, "inclusion": 0.82}
 
 
 @dataclass(frozen=True)
@@ -362,21 +363,7 @@ class Searcher:
                 score -= 150  # "Ischemia ... without myocardial infarction" is not what "heart attack" means
             if doc in (first_stems, query_stems):
                 score += 120
-            if source == "table":
-                add(
-                    None,
-                    (system, code),
-                    score,
-                    f"ICD-10-PCS index: {label} - see {title}{note}",
-                    f"PCS table {code}: {title}",
-                )
-                continue
-            origin = {
-                "index": "Alphabetic Index",
-                "see": "Alphabetic Index",
-                "title": "title",
-                "inclusion": "inclusion term",
-            }.get(source, source)
+            origin = {"title": "title", "inclusion": "inclusion term"}.get(source, source)
             add(
                 Code(system, code, title, "", "code", bool(billable), True, ""),
                 (system, code),
