@@ -1,10 +1,16 @@
-"""Slack path benchmark: `codedesk serve --http` under load from 20 concurrent clients on loopback.
+"""Slack path benchmark: `codedesk serve` over HTTP and in Socket Mode, on loopback.
 
-    python bench/slack_path.py [--requests 600] [--clients 20] [--codes-db PATH]
+    python bench/slack_path.py [--requests 600] [--clients 20] [--rate 5] [--envelopes 100] [--modes http,socket]
+                               [--codes-db PATH]
 
-Starts the real server as a child process, pointed at a local stand-in for the Slack Web API, and fires signed
-`/code lookup` and `/code check` requests. Prints p50/p99 of the ack (the HTTP response Slack waits for, 3 s at
-most) and of the time to the reply (the stand-in receiving the response_url post), and how many acks took over 3 s.
+HTTP: starts `codedesk serve --http` as a child process, pointed at a local stand-in for the Slack Web API, and
+fires signed `/code lookup` and `/code check` requests from concurrent clients. Prints p50/p99 of the ack (the
+HTTP response Slack waits for, 3 s at most) and of the time to the reply (the stand-in receiving the response_url
+post), and how many acks took over 3 s.
+
+Socket Mode: starts `codedesk serve` (two tokens, no secret) against the same stand-in plus the tests' Socket
+Mode server (tests/fake_socket_mode.py), then sends the same commands as envelopes: one at a time, then
+`--envelopes` back to back without waiting. Prints ack p50/p99 (envelope out to its ack back) and reply p50/p99.
 """
 
 from __future__ import annotations
@@ -28,8 +34,10 @@ sys.path.insert(0, str(ROOT))
 
 from slack_sdk.signature import SignatureVerifier  # noqa: E402
 
-from bot.console_slack import RESPONSE_URL_METHOD, SlackStandIn  # noqa: E402
+from bot.console_slack import RESPONSE_URL_METHOD  # noqa: E402
 from bot.lookups.codebook import CodeBook  # noqa: E402
+from tests.fake_slack import FakeSlack  # noqa: E402
+from tests.fake_socket_mode import SocketModeServer  # noqa: E402
 
 QUERIES = [
     "lookup heart attack",
@@ -63,6 +71,10 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=600)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--codes-db", type=Path)
+    parser.add_argument("--envelopes", type=int, default=100, help="Socket Mode envelopes sent back to back")
+    parser.add_argument(
+        "--modes", default="http,socket", help="which servers to measure (default: http,socket)"
+    )
     parser.add_argument(
         "--rate",
         type=float,
@@ -74,9 +86,12 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="codedesk-slack-bench-"))
     codes_db = args.codes_db or work / "codes.sqlite"
     CodeBook.open(codes_db)  # prepared before timing starts
+    modes = set(args.modes.split(","))
+    if "http" not in modes:
+        return socket_mode(args.envelopes, work, codes_db) if "socket" in modes else 0
     secret = secrets.token_hex(16)
     port = free_port()
-    stand_in = SlackStandIn().start()
+    stand_in = FakeSlack().start()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "CODEDESK_"))},
         "SLACK_BOT_TOKEN": "xoxb-bench-not-a-real-token",
@@ -191,6 +206,104 @@ def main() -> int:
         f"reply: p50 {percentile(replies, 50) * 1000:.1f} ms  p99 {percentile(replies, 99) * 1000:.1f} ms  "
         f"({len(replies)} replies; target p99 <= 50 ms)"
     )
+    return socket_mode(args.envelopes, work, codes_db) if "socket" in modes else 0
+
+
+def command_payload(number: int, response_url: str) -> dict[str, str]:
+    """A slash_commands envelope's payload: the form fields Slack would POST over HTTP."""
+    return {
+        "team_id": "T111",
+        "channel_id": "C111",
+        "user_id": f"U{number % 50:03d}",
+        "command": "/code",
+        "text": QUERIES[number % len(QUERIES)],
+        "api_app_id": "A111",
+        "response_url": response_url,
+        "trigger_id": f"{number}.1.x",
+    }
+
+
+def socket_mode(envelopes: int, work: Path, codes_db: Path) -> int:
+    """`codedesk serve` in Socket Mode: acks for envelopes one at a time, then `envelopes` back to back."""
+    with FakeSlack() as stand_in, SocketModeServer() as socket_slack:
+        stand_in.socket_mode = socket_slack
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "CODEDESK_"))},
+            "SLACK_BOT_TOKEN": "xoxb-bench-not-a-real-token",
+            "SLACK_APP_TOKEN": "xapp-1-A111-bench-not-a-real-token",
+            "SLACK_API_URL": stand_in.api_url,
+            "CODEDESK_DB": str(work / "socket-app.sqlite"),
+            "CODEDESK_CODES_DB": str(codes_db),
+            "CODEDESK_LOG_LEVEL": "WARNING",
+        }
+        server = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "serve"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            try:
+                socket_slack.wait_connected(timeout=30)
+            except TimeoutError:
+                server.terminate()
+                print("server did not connect:", server.stderr.read().decode() if server.stderr else "")
+                return 1
+            sent_at: dict[str, float] = {}
+
+            def send(number: int) -> str:
+                key = f"socket-{number}"
+                sent_at[key] = time.monotonic()
+                return socket_slack.send(
+                    "slash_commands", command_payload(number, stand_in.response_url(key))
+                )
+
+            def replies_since(mark: int) -> list[float]:
+                return [
+                    c.at - sent_at[c.path.rsplit("/", 1)[-1]]
+                    for c in stand_in.calls_since(mark)
+                    if c.method == RESPONSE_URL_METHOD and c.path.rsplit("/", 1)[-1] in sent_at
+                ]
+
+            for warm in range(len(QUERIES)):
+                socket_slack.wait_ack(send(-1 - warm))
+            stand_in.wait_for(
+                lambda calls: sum(c.method == RESPONSE_URL_METHOD for c in calls) >= len(QUERIES), timeout=30
+            )
+
+            mark = stand_in.mark()
+            single = [socket_slack.wait_ack(send(n)).seconds for n in range(envelopes)]
+            stand_in.wait_for(
+                lambda calls: sum(c.method == RESPONSE_URL_METHOD for c in calls[mark:]) >= envelopes,
+                timeout=60,
+            )
+            single_replies = replies_since(mark)
+
+            mark = stand_in.mark()
+            started = time.monotonic()
+            ids = [send(envelopes + n) for n in range(envelopes)]
+            burst = [socket_slack.wait_ack(envelope_id, timeout=60).seconds for envelope_id in ids]
+            stand_in.wait_for(
+                lambda calls: sum(c.method == RESPONSE_URL_METHOD for c in calls[mark:]) >= envelopes,
+                timeout=60,
+            )
+            elapsed = time.monotonic() - started
+            burst_replies = replies_since(mark)
+        finally:
+            server.terminate()
+            server.wait(15)
+
+    print(f"Socket Mode: /code envelopes (lookup and check) over a local WebSocket, {envelopes} of each kind")
+    for label, acks, replies in (
+        ("one at a time", single, single_replies),
+        (f"{envelopes} back to back ({elapsed:.2f} s)", burst, burst_replies),
+    ):
+        print(
+            f"  {label}: ack p50 {percentile(acks, 50) * 1000:.1f} ms  p99 {percentile(acks, 99) * 1000:.1f} ms  "
+            f"max {max(acks) * 1000:.1f} ms  acks over 3 s: {sum(a > 3 for a in acks)}; "
+            f"reply p50 {percentile(replies, 50) * 1000:.1f} ms  p99 {percentile(replies, 99) * 1000:.1f} ms"
+        )
     return 0
 
 

@@ -15,13 +15,14 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App
-from slack_sdk import WebClient
+from slack_bolt.middleware.authorization.single_team_authorization import SingleTeamAuthorization
+from slack_sdk.web import SlackResponse
 
 from bot import payload_shape, request_guard
 from bot.errors import handle_error
 from bot.log_privacy import PrivateRecords
 from bot.services import Services
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 
 # Feature modules, registered in this order. Modules not written yet are skipped (only when the module
 # itself is missing: an import error inside an existing module still fails start-up).
@@ -72,18 +73,30 @@ def configure_logging(settings: Settings, stream: Any = None) -> logging.Handler
 
 
 def create_app(settings: Settings, services: Services, *, listener_executor: Executor | None = None) -> App:
-    client = WebClient(token=settings.bot_token, base_url=settings.slack_api_url)
+    """The Bolt app for `settings.mode`; builds without calling Slack (the token is checked by bot.slack_check).
+
+    Only HTTP requests carry Slack's signature: HTTP mode puts the request guard first and needs the signing
+    secret; Socket Mode (and the console, which signs its own requests) get exactly what they need.
+    """
     app = App(
-        client=client,
+        # The token, not a ready client: Bolt also reads SLACK_BOT_TOKEN itself and warns that a token beside a
+        # client "will be unused". Its client gets our base URL below, before any call is made.
+        token=settings.bot_token,
         signing_secret=settings.signing_secret or "",
-        token_verification_enabled=settings.mode in ("http", "socket"),
+        # Bolt's verification is replaced by bot.request_guard where requests are signed, and not wanted where
+        # they are not (slack_sdk 3.43+ refuses to build a verifier for an empty secret).
+        request_verification_enabled=False,
+        # No auth.test while building: HTTP starts without Slack, Socket Mode checks its tokens first itself.
+        token_verification_enabled=False,
         process_before_response=False,
         # Acks run on these workers: Bolt's default of 5 left commands unacked while replies waited on a
         # slow Web API. Most of the time they wait on I/O, so many are cheap.
         listener_executor=listener_executor
         or ThreadPoolExecutor(max_workers=64, thread_name_prefix="listener"),
     )
-    request_guard.install(app, settings.signing_secret or "")
+    app.client.base_url = settings.slack_api_url
+    if settings.mode != "socket":
+        request_guard.install(app, _signing_secret(settings))
     payload_shape.install(app)
     app.error(handle_error)
     for module in _feature_modules():
@@ -93,6 +106,21 @@ def create_app(settings: Settings, services: Services, *, listener_executor: Exe
         if fallbacks is not None:
             fallbacks(app, services)
     return app
+
+
+def use_auth_test(app: App, auth_test: SlackResponse) -> None:
+    """Give Bolt the auth.test answer start-up already had (bot.slack_check), so that no request waits on its
+    own auth.test: with token verification off, Bolt's single-workspace authorization asks on first use.
+    Bolt has no public way to hand it over; a test fails if an upgrade changes where it keeps it."""
+    for middleware in app._middleware_list:
+        if isinstance(middleware, SingleTeamAuthorization) and middleware.auth_test_result is None:
+            middleware.auth_test_result = auth_test
+
+
+def _signing_secret(settings: Settings) -> str:
+    if not settings.signing_secret:  # Settings.from_env(mode="http") already refuses this with one line
+        raise SettingsError("SLACK_SIGNING_SECRET is not set: HTTP mode verifies every request with it")
+    return settings.signing_secret
 
 
 def _feature_modules() -> list[Any]:

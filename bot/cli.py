@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.errors import QueryError
 from bot.lookups.loaders.errors import LoaderError
 from bot.lookups.systems import parse_systems
 from bot.settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from bot.lookups.edits import CheckResult
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -113,8 +118,14 @@ def cmd_show(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         code = validate_query(args.code)
     except QueryError as exc:
         raise UsageError(str(exc)) from exc
+    system = None
+    if args.system:
+        try:
+            (system,) = parse_systems(args.system)
+        except ValueError as exc:
+            raise UsageError(f"--system: {exc} (one system)") from exc
     book = _open_book(settings, out)
-    detail = book.detail(code)
+    detail = book.detail(code, system)
     if detail is None:
         print(
             f"{code}: no such code in the loaded releases ({book.coverage().release}). "
@@ -133,6 +144,9 @@ def cmd_show(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
                     "billable": c.billable and c.current,
                     "current": c.current,
                     "release": c.release,
+                    "also": [
+                        {"code": a.display, "system": a.system_name, "title": a.title} for a in detail.also
+                    ],
                     "children": [
                         {"code": k.display, "title": k.title, "billable": k.billable} for k in detail.children
                     ],
@@ -158,8 +172,8 @@ def cmd_show(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 # -- check ---------------------------------------------------------------------------------------------
 def _check_one(
-    book: CodeBook, argv: Sequence[str], defaults: argparse.Namespace | None
-) -> tuple[int, object]:
+    book: CodeBook, argv: Sequence[str], defaults: argparse.Namespace | None, settings: Settings
+) -> tuple[int, CheckResult]:
     from bot.lookups.edits import check_claim, parse_dos
 
     parser: argparse.ArgumentParser = _check_parser(_Parser(prog="codedesk check"))
@@ -168,25 +182,39 @@ def _check_one(
         for name in ("dos", "age", "sex", "setting"):
             if getattr(args, name) is None:
                 setattr(args, name, getattr(defaults, name))
-    dos = parse_dos(args.dos) if args.dos else date.today()
-    result = check_claim(
-        book, args.codes, dos, age=args.age, sex=args.sex, setting=args.setting or "outpatient"
-    )
+    dos = parse_dos(args.dos) if args.dos else settings.today(_utc_now())
+    codes = [*args.codes, *(f"dx:{v}" for v in args.dx or []), *(f"px:{v}" for v in args.px or [])]
+    if not codes:
+        raise UsageError("nothing to check: give codes (e.g. E11.9 I10) or --dx / --px CODES")
+    result = check_claim(book, codes, dos, age=args.age, sex=args.sex, setting=args.setting or "outpatient")
     return (EXIT_OK if result.verdict == "pass" else EXIT_FAIL), result
 
 
 def _check_parser(parser: argparse.ArgumentParser, batch: bool = False) -> argparse.ArgumentParser:
     parser.add_argument(
         "codes",
-        nargs="*" if batch else "+",
+        nargs="*",
         metavar="CODE",
-        help="codes in claim order (the first is the first-listed/principal diagnosis)",
+        help="codes in claim order (the first diagnosis is the principal/first-listed); a procedure code may "
+        "carry modifiers, e.g. J1234-59",
     )
-    parser.add_argument("--dos", help="date of service YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--dx", action="append", metavar="CODES", help="diagnosis codes (read as ICD-10-CM), comma-separated"
+    )
+    parser.add_argument(
+        "--px",
+        action="append",
+        metavar="CODES",
+        help="procedure codes (ICD-10-PCS, HCPCS, CPT; modifiers as J1234-59), comma-separated",
+    )
+    parser.add_argument("--dos", help="date of service YYYY-MM-DD (default: today in CODEDESK_TEAM_TZ)")
     parser.add_argument("--age", type=int, help="patient age in years at the date of service")
     parser.add_argument("--sex", help="F or M")
     parser.add_argument("--setting", choices=["outpatient", "inpatient"], help="default outpatient")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--quiet-info", action="store_true", help="leave out the info notes (use-additional / code-also)"
+    )
     if batch:
         parser.add_argument(
             "--batch", metavar="FILE", help="check many claims: one claim a line, same arguments"
@@ -197,24 +225,25 @@ def _check_parser(parser: argparse.ArgumentParser, batch: bool = False) -> argpa
 def cmd_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     import shlex
 
-    if args.batch and args.codes:
+    given = bool(args.codes or args.dx or args.px)
+    if args.batch and given:
         raise UsageError("give either CODEs or --batch FILE, not both")
-    if not args.batch and not args.codes:
+    if not args.batch and not given:
         raise UsageError("nothing to check: give codes (e.g. codedesk check E11.9 I10 --dos 2026-03-02)")
     book = _open_book(settings, out)
     if not args.batch:
         try:
-            status, result = _check_one(book, [*args.codes, *_flags(args)], None)
+            status, result = _check_one(book, [*args.codes, *_flags(args)], None, settings)
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
-        _print_check(result, args.json, out)
+        _print_check(result.without_info() if args.quiet_info else result, args.json, out)
         return status
     worst = EXIT_OK
     for number, line in enumerate(_read_batch(args.batch), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         try:
-            status, result = _check_one(book, shlex.split(line), args)
+            status, result = _check_one(book, shlex.split(line), args, settings)
         except (QueryError, UsageError, ValueError) as exc:
             print(
                 json.dumps({"line": number, "error": str(exc)})
@@ -225,13 +254,13 @@ def cmd_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
             worst = max(worst, EXIT_USAGE)
             continue
         worst = max(worst, status)
+        shown = result.without_info() if args.quiet_info else result
         if args.json:
-            print(json.dumps(result.to_dict()), file=out)  # type: ignore[attr-defined]
+            print(json.dumps({"line": number, **shown.to_dict()}), file=out)
         else:
-            errors = [f.rule for f in result.findings if f.severity == "error"]  # type: ignore[attr-defined]
+            errors = [f"{f.rule} {' '.join(f.codes)}" for f in result.errors]
             print(
-                f"line {number}: {result.verdict}" + (f" ({', '.join(errors)})" if errors else ""),  # type: ignore[attr-defined]
-                file=out,
+                f"line {number}: {result.verdict}" + (f" ({'; '.join(errors)})" if errors else ""), file=out
             )
     return worst
 
@@ -242,14 +271,17 @@ def _flags(args: argparse.Namespace) -> list[str]:
         value = getattr(args, name)
         if value is not None:
             flags += [f"--{name}", str(value)]
+    for name in ("dx", "px"):
+        for value in getattr(args, name) or []:
+            flags += [f"--{name}", value]
     return flags
 
 
-def _print_check(result: object, as_json: bool, out: TextIO) -> None:
+def _print_check(result: CheckResult, as_json: bool, out: TextIO) -> None:
     if as_json:
-        print(json.dumps(result.to_dict(), indent=2), file=out)  # type: ignore[attr-defined]
+        print(json.dumps(result.to_dict(), indent=2), file=out)
     else:
-        print(result.report(), file=out)  # type: ignore[attr-defined]
+        print(result.report(), file=out)
 
 
 # -- import / data -------------------------------------------------------------------------------------
@@ -296,15 +328,26 @@ def cmd_console(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    from bot.serve import serve_http, serve_socket
+    """Until SIGTERM/SIGINT, then exit 0. A missing or rejected setting is one line and exit 2 (SettingsError)."""
+    from bot.serve import StopSignals, serve_http, serve_socket
     from bot.services import build_services
 
     server_settings = Settings.from_env(mode="http" if args.http else "socket")
+    # Preparing the code database on a first run is atomic (a temporary file renamed into place), so until it is
+    # done SIGTERM and SIGINT keep their default: end at once. From here on they stop the server cleanly.
     services = build_services(server_settings)
+    stop = StopSignals().install()
     if args.http:
-        serve_http(server_settings, services, args.host, args.port)
+        finished = serve_http(server_settings, services, args.host, args.port, stop)
     else:
-        serve_socket(server_settings, services)
+        finished = serve_socket(server_settings, services, stop)
+    if not finished:
+        # Something was still running at the stop deadline (logged): leave now rather than let the interpreter
+        # wait for those threads, so the process ends within its stop time.
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_OK)
     return EXIT_OK
 
 
@@ -354,7 +397,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "show", help="everything about one code: status, children, notes, 7th characters, history"
     )
-    p.add_argument("code")
+    p.add_argument(
+        "code",
+        help="a dotted code is ICD-10-CM; an undotted one held by two systems is read as the "
+        "one written undotted (HCPCS, PCS, CPT) unless --system says otherwise",
+    )
+    p.add_argument("--system", help="cm, pcs, hcpcs or cpt: the system to read the code in")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 

@@ -9,6 +9,9 @@ therefore at-least-once with a window of milliseconds; a duplicate message is pr
 Errors: HTTP 429 waits for Retry-After (and holds that method and channel meanwhile); 5xx, Slack's transient
 error names and network errors back off exponentially with jitter, capped; any other error (channel_not_found,
 not_in_channel, invalid_blocks...) marks the row failed with the error name, for a person to look at.
+Stopping (`run_forever`'s event set): no new row is started; the send in flight is finished and recorded, and
+if it cannot finish in time `release_in_flight()` puts its row back to pending for the next run (the same
+at-least-once window as a crash, without the claim lease's wait).
 Rows in a channel go out in id order, at most one per `channel_interval` (Slack allows ~1 message/s/channel).
 A thread reply or chat.update waits for its parent row and gets the parent's `ts` (and real channel id).
 """
@@ -120,6 +123,7 @@ class OutboxWorker:
         self._batch = batch
         self._last_send: dict[str, datetime] = {}
         self._method_blocked_until: dict[str, datetime] = {}
+        self._in_flight: int | None = None  # the row whose Web API call is under way
 
     def backoff(self, attempts: int) -> float:
         """Seconds before retry number `attempts`: exponential, capped, with "equal jitter" (half fixed)."""
@@ -157,8 +161,10 @@ class OutboxWorker:
         last = self._last_send.get(row.channel)
         return last is not None and now - last < self._channel_interval
 
-    def deliver_due(self, now: datetime) -> DeliveryReport:
-        """Send what is due at `now`: pending rows in id order, each channel strictly in order."""
+    def deliver_due(self, now: datetime, stop: threading.Event | None = None) -> DeliveryReport:
+        """Send what is due at `now`: pending rows in id order, each channel strictly in order.
+
+        Once `stop` is set no further row is started (the rest stay pending for the next run)."""
         report = DeliveryReport()
         db = self._db_factory()
         try:
@@ -168,6 +174,8 @@ class OutboxWorker:
                 log.warning("outbox: %d expired claims released (those rows may be sent twice)", released)
             held_channels: set[str] = set()
             for row in outbox.pending(db, limit=self._batch):
+                if stop is not None and stop.is_set():
+                    break
                 if row.channel in held_channels or self._held(row, now):
                     held_channels.add(row.channel)
                     report.waiting += 1
@@ -205,7 +213,24 @@ class OutboxWorker:
                 return  # another worker has it
         attempts = row.attempts + 1
         self._last_send[row.channel] = now
-        result = self._call(row.method, payload)
+        self._in_flight = row.id
+        try:
+            result = self._call(row.method, payload)
+            self._record(db, row, payload, result, attempts, now, report, held_channels)
+        finally:
+            self._in_flight = None
+
+    def _record(
+        self,
+        db: sqlite_utils.Database,
+        row: OutboxRow,
+        payload: dict[str, Any],
+        result: _Result,
+        attempts: int,
+        now: datetime,
+        report: DeliveryReport,
+        held_channels: set[str],
+    ) -> None:
         with write_transaction(db):
             if result.response is not None:
                 ts = result.response.get("ts")
@@ -239,11 +264,25 @@ class OutboxWorker:
             held_channels.add(row.channel)
             log.info("outbox: row %d retry in %.1fs (%s)", row.id, wait, error)
 
+    def release_in_flight(self) -> int | None:
+        """The row whose send is still under way back to pending (for a stop that cannot wait for it); its id,
+        or None when nothing was in flight or it got recorded first."""
+        row_id = self._in_flight
+        if row_id is None:
+            return None
+        db = self._db_factory()
+        try:
+            with write_transaction(db):
+                released = outbox.release_claim(db, row_id)
+        finally:
+            db.close()
+        return row_id if released else None
+
     def run_forever(self, stop_event: threading.Event) -> None:
         """The server's delivery loop; a failing pass is logged and retried, never fatal."""
         while not stop_event.is_set():
             try:
-                self.deliver_due(self._clock())
+                self.deliver_due(self._clock(), stop_event)
             except Exception:
                 log.exception("outbox: delivery pass failed")
             self._sleep(self._poll_interval)

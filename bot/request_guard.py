@@ -4,6 +4,10 @@ Bolt's own RequestVerification lets an unparsable timestamp raise (the app's err
 unverified body) and runs after the SSL-check middleware (an unsigned `ssl_check=1` got 200). This one runs
 first, turns every failure into 401, and answers a replay of a request already handled with an empty 200
 (Slack's signature covers the timestamp, so a replay within the 5-minute window is the only one possible).
+
+Only HTTP requests are signed: create_app installs the guard in HTTP mode (and the console, which signs what it
+sends) and never in Socket Mode, where requests arrive over the app's own authenticated WebSocket and there is
+no signing secret to check them with.
 """
 
 from __future__ import annotations
@@ -71,8 +75,6 @@ class VerifiedRequests(Middleware):
     def process(
         self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
     ) -> BoltResponse:
-        if req.mode == "socket_mode":  # Socket Mode requests come over the app's own authenticated socket
-            return next()
         timestamp = req.headers.get("x-slack-request-timestamp", [""])[0]
         signature = req.headers.get("x-slack-signature", [""])[0]
         if not self.valid(req.raw_body, timestamp, signature):

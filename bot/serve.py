@@ -1,27 +1,46 @@
-"""Running the app for real: HTTP under waitress (a production WSGI server) or Socket Mode."""
+"""Running the app for real: HTTP under waitress (a production WSGI server) or Socket Mode.
+
+Start-up: HTTP binds and serves without calling Slack (the bot token is checked in the background, one log
+line); Socket Mode first has Slack accept both tokens (a rejected one stops start-up with one line naming it,
+before any worker or job runs; Slack being unreachable is retried with backoff, never called a bad token).
+Stop (SIGTERM from systemd/Docker/Kubernetes, or SIGINT): take no new work, let what is in hand finish, stop the
+scheduler, finish or release the outbox's send in flight, exit 0 - all within STOP_SECONDS.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import socket
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
+from types import FrameType
 from typing import Any
 
 from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_sdk.socket_mode.builtin import SocketModeClient
+from slack_sdk.socket_mode.request import SocketModeRequest
 
 from bot import request_guard
-from bot.app import configure_logging, create_app
+from bot.app import configure_logging, create_app, use_auth_test
+from bot.console_slack import IdleWaitingExecutor
 from bot.http_intake import MAX_BODY_BYTES, SlackIntake
 from bot.jobs.digest import with_file_uploads
 from bot.outbox import OutboxWorker
 from bot.services import Services, outbox_client, web_api_send
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
+from bot.slack_check import TokenCheck, check_bot_token, check_client, open_socket_url, until_slack_answers
 
 log = logging.getLogger("codedesk.serve")
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+STOP_SECONDS = 9.0  # from the signal to exit 0; Docker and Kubernetes wait 10 s before SIGKILL
+LISTENER_WORKERS = 64
 
 
 def wsgi_app(app: App) -> WSGIApp:
@@ -47,14 +66,25 @@ def wsgi_app(app: App) -> WSGIApp:
     return application
 
 
-def make_http_server(settings: Settings, services: Services, host: str, port: int, **adjustments: Any) -> Any:
+def make_http_server(
+    settings: Settings,
+    services: Services,
+    host: str,
+    port: int,
+    *,
+    listener_executor: Executor | None = None,
+    stop: threading.Event | None = None,
+    **adjustments: Any,
+) -> Any:
     """A waitress server, not yet serving; `.effective_port` is the bound port (port 0 picks a free one).
 
-    `adjustments` are waitress settings (e.g. threads, asyncore_loop_timeout).
+    The bot token is checked in the background (`.token_check`, bot.slack_check.TokenCheck) and, once Slack
+    accepts it, handed to Bolt; nothing waits on Slack here. `adjustments` are waitress settings (e.g. threads,
+    asyncore_loop_timeout).
     """
     from waitress import create_server
 
-    app = create_app(settings, services)
+    app = create_app(settings, services, listener_executor=listener_executor)
     # max_request_body_size: waitress answers 413 itself and stops buffering a larger body.
     options: dict[str, Any] = {
         "threads": 16,
@@ -62,7 +92,11 @@ def make_http_server(settings: Settings, services: Services, host: str, port: in
         "max_request_body_size": MAX_BODY_BYTES,
         **adjustments,
     }
-    return create_server(wsgi_app(app), host=host, port=port, **options)
+    server = create_server(wsgi_app(app), host=host, port=port, **options)
+    server.token_check = TokenCheck(
+        settings, lambda bot: use_auth_test(app, bot.auth_test), stop or threading.Event()
+    ).start()
+    return server
 
 
 class BackgroundHttpServer:
@@ -77,6 +111,8 @@ class BackgroundHttpServer:
         return f"http://{self.server.effective_host}:{self.server.effective_port}"
 
     def start(self) -> BackgroundHttpServer:
+        """Serving, once the token check has had Slack's answer (as a server that has run for a moment)."""
+        self.server.token_check.settled.wait(5)
         self.thread.start()
         return self
 
@@ -98,8 +134,8 @@ class BackgroundHttpServer:
 class OutboxThread:
     """The outbox worker (bot.outbox) on its own thread: delivers what the relay queued, until `stop()`.
 
-    Stopping wakes the worker from its poll sleep and waits for the pass in progress to finish, so a row is
-    never left half-recorded by a clean shutdown (an unclean one is covered by the outbox's claim lease).
+    Stopping wakes the worker from its poll sleep, lets the send in flight finish and be recorded, and starts no
+    other; a send still under way after `timeout` has its row released for the next run (bot.outbox).
     """
 
     def __init__(self, worker_for: Callable[[Callable[[float], None]], OutboxWorker]) -> None:
@@ -116,10 +152,17 @@ class OutboxThread:
         self.thread.start()
         return self
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 10.0) -> bool:
+        """True when the worker finished; False when a send was still under way (its row is released)."""
         self.stop_event.set()
         if self.thread.is_alive():
-            self.thread.join(timeout)
+            self.thread.join(max(0.0, timeout))
+        if not self.thread.is_alive():
+            return True
+        released = self.worker.release_in_flight()
+        if released is not None:
+            log.warning("outbox: row %d was still sending at the stop: released for the next run", released)
+        return False
 
     def __enter__(self) -> OutboxThread:
         return self.start()
@@ -136,34 +179,257 @@ def outbox_thread(settings: Settings, services: Services) -> OutboxThread:
     return OutboxThread(lambda sleep: OutboxWorker(services.db_factory, send, services.clock, sleep))
 
 
-@contextmanager
-def running_jobs(services: Services) -> Iterator[None]:
-    """The scheduled jobs (queue status, overdue follow-ups, digest) for as long as the server runs."""
-    from bot.jobs.scheduler import start_scheduler, stop_scheduler
+# -- stopping -----------------------------------------------------------------------------------------------
+class StopSignals:
+    """SIGTERM and SIGINT set `event` and run the `on_stop` callbacks, once; install from the main thread.
 
+    The callbacks run inside the signal handler: they must only wake something (waitress's trigger), not block.
+    """
+
+    SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.received: str | None = None
+        self._callbacks: list[Callable[[], None]] = []
+
+    def install(self) -> StopSignals:
+        for signum in self.SIGNALS:
+            signal.signal(signum, self._handle)
+        return self
+
+    def on_stop(self, callback: Callable[[], None]) -> None:
+        self._callbacks.append(callback)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.event.is_set():
+            return  # already stopping: the stop is bounded by STOP_SECONDS
+        self.received = signal.Signals(signum).name
+        self.event.set()
+        for callback in self._callbacks:
+            callback()
+
+
+class Deadline:
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+
+    def left(self, floor: float = 0.0) -> float:
+        return max(floor, self.at - time.monotonic())
+
+
+def finish_stopping(
+    deadline: Deadline, executor: IdleWaitingExecutor, scheduler: Any, outbox: OutboxThread
+) -> bool:
+    """After no new work is taken: the listeners in hand, then the jobs, then the outbox (jobs queue messages).
+
+    True when everything finished; False when something was still running at the deadline."""
+    from bot.jobs.scheduler import stop_scheduler
+
+    listeners_done = executor.wait_idle(deadline.left())
+    if not listeners_done:
+        log.warning("listeners still running at the stop deadline: exiting without them")
+    stop_scheduler(scheduler)
+    outbox_done = outbox.stop(deadline.left(floor=0.5))
+    return listeners_done and outbox_done
+
+
+def listener_pool() -> IdleWaitingExecutor:
+    """Bolt's listener executor, waitable at stop (acks run here: see bot.app)."""
+    return IdleWaitingExecutor(max_workers=LISTENER_WORKERS)
+
+
+# -- HTTP ---------------------------------------------------------------------------------------------------
+class DrainingHttpServer:
+    """A waitress server that, asked to stop, closes its listening socket, lets the requests in hand finish and
+    their responses go out, then closes every connection (`run()` returns)."""
+
+    def __init__(self, server: Any, deadline_seconds: float = 3.0) -> None:
+        self.server = server
+        self.deadline_seconds = deadline_seconds
+        self._closed = threading.Event()
+
+    def run(self) -> None:
+        self.server.run()
+
+    def request_stop(self) -> None:
+        """Safe from a signal handler or any thread: the work happens on waitress's own loop."""
+        self.server.trigger.pull_trigger(self._stop_listening)
+
+    def _stop_listening(self) -> None:
+        from waitress import wasyncore
+
+        wasyncore.dispatcher.close(self.server)  # the listening socket only (waitress's close() also
+        # closes the trigger this loop still needs)
+        deadline = Deadline(self.deadline_seconds)
+        threading.Thread(
+            target=self._close_when_idle, args=(deadline,), name="codedesk-drain", daemon=True
+        ).start()
+
+    def _close_when_idle(self, deadline: Deadline) -> None:
+        while not self._closed.is_set():
+            self.server.trigger.pull_trigger(lambda: self._close_if_idle(deadline))
+            self._closed.wait(0.02)
+
+    def _close_if_idle(self, deadline: Deadline) -> None:
+        from waitress import wasyncore
+
+        if self._closed.is_set():
+            return
+        channels = [c for c in list(self.server._map.values()) if hasattr(c, "requests")]
+        busy = any(c.requests or c.total_outbufs_len for c in channels) or self.server.task_dispatcher.queue
+        if busy and deadline.left() > 0:
+            return
+        if busy:
+            log.warning("HTTP requests still in hand at the stop deadline: closing their connections")
+        self._closed.set()
+        wasyncore.close_all(self.server._map)
+
+
+def serve_http(
+    settings: Settings,
+    services: Services,
+    host: str = "0.0.0.0",
+    port: int = 3000,
+    stop: StopSignals | None = None,
+) -> bool:
+    """Serve until SIGTERM/SIGINT; True when the stop finished everything in hand within STOP_SECONDS."""
+    configure_logging(settings)
+    stop = stop or StopSignals().install()
+    executor = listener_pool()
+    try:
+        server = make_http_server(settings, services, host, port, listener_executor=executor, stop=stop.event)
+    except OSError as exc:  # the port is taken, the host is not this machine's ...
+        raise SettingsError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    http = DrainingHttpServer(server)
+    stop.on_stop(http.request_stop)
+    from bot.jobs.scheduler import start_scheduler
+
+    outbox = outbox_thread(settings, services).start()
+    scheduler = start_scheduler(services)
+    log.info(
+        "serving %s on http://%s:%s (health: %s)", EVENTS_PATH, host, http.server.effective_port, HEALTH_PATH
+    )
+    if stop.event.is_set():  # a signal before the callback was in place
+        http.request_stop()
+    try:
+        http.run()
+    finally:
+        deadline = Deadline(STOP_SECONDS - http.deadline_seconds)
+        log.info("stopping (%s): no new requests", stop.received or "server closed")
+        done = finish_stopping(deadline, executor, scheduler, outbox)
+        http.server.task_dispatcher.shutdown(cancel_pending=True, timeout=0.5)
+        log.info("stopped cleanly" if done else "stopped; see the warnings above")
+    return done
+
+
+# -- Socket Mode --------------------------------------------------------------------------------------------
+class DrainingSocketModeHandler(SocketModeHandler):
+    """Bolt's built-in Socket Mode handler (slack_sdk's built-in client) that can stop taking envelopes.
+
+    `drain()` refuses envelopes from then on (left unacked: Slack retries events; a command gets Slack's own
+    timeout message) and waits for those in hand to be acked; then `close()` ends the connection.
+    """
+
+    client: SocketModeClient
+
+    def __init__(self, app: App, app_token: str) -> None:
+        super().__init__(app, app_token=app_token)
+        self._taking = True
+        self._in_hand = 0
+        self._idle = threading.Condition()
+
+    def handle(self, client: SocketModeClient, req: SocketModeRequest) -> None:  # type: ignore[override]
+        with self._idle:
+            if not self._taking:
+                log.info("stopping: %s envelope not taken", req.type)
+                return
+            self._in_hand += 1
+        try:
+            super().handle(client, req)
+        finally:
+            with self._idle:
+                self._in_hand -= 1
+                self._idle.notify_all()
+
+    def drain(self, timeout: float) -> bool:
+        with self._idle:
+            self._taking = False
+            return self._idle.wait_for(lambda: self._in_hand == 0, timeout)
+
+    def close(self) -> None:
+        """slack_sdk's close, without its waits: its reader holds the socket until a 3 s receive timeout and its
+        message loop until a 1 s queue timeout. Marking the session over and shutting the socket's read side
+        ends the receive at once (an end of stream, not an error); an empty message wakes the loop."""
+        client = self.client
+        client.auto_reconnect_enabled = False
+        client.current_session_state.terminated = True
+        sock = getattr(client.current_session, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RD)
+        client.message_queue.put(None)
+        super().close()
+
+
+def socket_mode_handler(app: App, settings: Settings, url: str | None = None) -> DrainingSocketModeHandler:
+    """The Socket Mode connection as the server runs it; `url` from apps.connections.open, if already had."""
+    if not settings.app_token:
+        raise ValueError("Socket Mode needs SLACK_APP_TOKEN")
+    handler = DrainingSocketModeHandler(app, settings.app_token)
+    if url is not None:
+        handler.client.wss_uri = url  # used once by connect(); every reconnect asks Slack for a new URL
+    return handler
+
+
+def connect_when_slack_accepts(
+    settings: Settings, app: App, stop: threading.Event
+) -> DrainingSocketModeHandler | None:
+    """Both tokens accepted (TokenRejected otherwise), then a handler ready to connect; None if stopped first."""
+    assert settings.bot_token is not None and settings.app_token is not None
+    client = check_client(settings)
+    bot_token, app_token = settings.bot_token, settings.app_token
+    bot = until_slack_answers("check SLACK_BOT_TOKEN", lambda: check_bot_token(client, bot_token), stop)
+    if bot is None:
+        return None
+    log.info("Slack accepted SLACK_BOT_TOKEN (bot user %s in workspace %s)", bot.user_id, bot.team_id)
+    use_auth_test(app, bot.auth_test)
+    url = until_slack_answers(
+        "open a Socket Mode connection", lambda: open_socket_url(client, app_token), stop
+    )
+    if url is None:
+        return None
+    return socket_mode_handler(app, settings, url)
+
+
+def serve_socket(settings: Settings, services: Services, stop: StopSignals | None = None) -> bool:
+    """Connect and serve until SIGTERM/SIGINT; True when the stop finished everything in hand in time."""
+    configure_logging(settings)
+    stop = stop or StopSignals().install()
+    executor = listener_pool()
+    app = create_app(settings, services, listener_executor=executor)
+    log.info("connecting to Slack in Socket Mode")
+    handler = connect_when_slack_accepts(settings, app, stop.event)
+    if handler is None:
+        log.info("stopped (%s) before connecting", stop.received)
+        executor.shutdown(wait=False)
+        return True
+    from bot.jobs.scheduler import start_scheduler
+
+    outbox = outbox_thread(settings, services).start()
     scheduler = start_scheduler(services)
     try:
-        yield
+        handler.connect()
+        if handler.client.is_connected():
+            log.info("connected to Slack in Socket Mode")
+        else:
+            log.warning("the Socket Mode connection did not open; the client tries again every 10 s")
+        stop.event.wait()
     finally:
-        stop_scheduler(scheduler)
-
-
-def serve_http(settings: Settings, services: Services, host: str = "0.0.0.0", port: int = 3000) -> None:
-    configure_logging(settings)
-    server = make_http_server(settings, services, host, port)
-    log.info("serving %s on http://%s:%s (health: %s)", EVENTS_PATH, host, server.effective_port, HEALTH_PATH)
-    try:
-        with outbox_thread(settings, services), running_jobs(services):
-            server.run()
-    finally:
-        server.close()
-
-
-def serve_socket(settings: Settings, services: Services) -> None:
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
-
-    configure_logging(settings)
-    app = create_app(settings, services)
-    log.info("connecting to Slack in Socket Mode")
-    with outbox_thread(settings, services), running_jobs(services):
-        SocketModeHandler(app, app_token=settings.app_token).start()
+        deadline = Deadline(STOP_SECONDS)
+        log.info("stopping (%s): no new envelopes", stop.received or "error")
+        handed = handler.drain(min(2.0, deadline.left()))
+        handler.close()
+        done = finish_stopping(deadline, executor, scheduler, outbox) and handed
+        log.info("stopped cleanly" if done else "stopped; see the warnings above")
+    return done

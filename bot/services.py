@@ -60,7 +60,7 @@ class Services:
 
     def today(self) -> date:
         """Today's date in the team's time zone (a claim's default date of service)."""
-        return self.clock().astimezone(self.settings.tz).date()
+        return self.settings.today(self.clock())
 
     def relay(self) -> ClarificationService:
         """The clarification service over this app database (its tables created on first use)."""

@@ -27,6 +27,7 @@ from bot.lookups.loaders.cdc_tabular import load_tabular  # noqa: E402
 from bot.lookups.loaders.cms_files import load_codes_file, load_order_file  # noqa: E402
 from bot.lookups.loaders.hcpcs import load_hcpcs  # noqa: E402
 from bot.lookups.loaders.mce import load_mce_master  # noqa: E402
+from scripts import build_ncci_data  # noqa: E402
 from scripts.build_index_data import build as build_index_data  # noqa: E402
 
 OUT = ROOT / "bot" / "lookups" / "data"
@@ -177,6 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (OUT / "age_ranges.tsv").write_text(age)
     sources.update(build_index_data(raw, OUT))  # the indexes and tables as trees, the PCS axes
 
+    sources.update(build_ncci_data.build(raw, OUT))  # HCPCS Level II NCCI PTP pairs
     manifest = {
         "releases": {
             "cm": {"name": f"ICD-10-CM FY{tabular.version} (April 2026)", "effective": "2026-04-01"},

@@ -212,6 +212,17 @@ def mark_failed(db: sqlite_utils.Database, outbox_id: int, *, error: str) -> Non
     )
 
 
+def release_claim(db: sqlite_utils.Database, outbox_id: int) -> bool:
+    """sending -> pending for a row whose send this process gives up waiting for (a clean stop): the next
+    run sends it at once instead of waiting for the claim to expire. False if it was recorded meanwhile."""
+    cursor = db.execute(
+        "UPDATE outbox SET state = 'pending', claimed_at = NULL, last_error = 'released at shutdown' "
+        "WHERE id = ? AND state = 'sending'",
+        [outbox_id],
+    )
+    return cursor.rowcount == 1
+
+
 def release_stale_claims(db: sqlite_utils.Database, *, claimed_before: datetime) -> int:
     """Put rows claimed by a worker that died mid-send back to pending (may send twice: see bot.outbox)."""
     cursor = db.execute(

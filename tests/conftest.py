@@ -1,4 +1,9 @@
-"""Shared fixtures: hidden environment, fake Slack Web API, settings, services and the real app."""
+"""Shared fixtures: hidden environment, fake Slack Web API, settings, services and the real app.
+
+The transport: scenario tests run over HTTP; a module marked `pytest.mark.transports("http", "socket")` runs
+each of its scenario tests over both (the same bodies, sent as Socket Mode envelopes to the real
+SocketModeHandler connected to the local Socket Mode fake).
+"""
 
 from __future__ import annotations
 
@@ -20,9 +25,28 @@ from storage.db import connect
 from storage.usage import UsageRecorder
 from tests.fake_codes import FakeCodeBook, fake_check_claim, fake_find_codes
 from tests.fake_slack import FakeSlack
+from tests.fake_socket_mode import SocketModeServer
 from tests.scenario import Scenario
 
 FROZEN_NOW = datetime(2025, 3, 3, 15, 0, tzinfo=UTC)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "transports(*names): run the module's scenario tests over each transport"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    marker = metafunc.definition.get_closest_marker("transports")
+    if marker is not None and "scenario" in metafunc.fixturenames:
+        metafunc.parametrize("transport", marker.args, indirect=True)
+
+
+@pytest.fixture
+def transport(request: pytest.FixtureRequest) -> str:
+    """ "http" or "socket": the server mode the app is built for and how scenario requests reach it."""
+    return str(getattr(request, "param", "http"))
 
 
 @pytest.fixture(scope="session")
@@ -51,17 +75,18 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path, fake_slack: FakeSlack, signing_secret: str) -> Settings:
-    return Settings.from_env(
-        {
-            "SLACK_BOT_TOKEN": "xoxb-test-" + secrets.token_hex(6),
-            "SLACK_SIGNING_SECRET": signing_secret,
-            "SLACK_API_URL": fake_slack.api_url,
-            "CODEDESK_DB": str(tmp_path / "codedesk.sqlite"),
-            "CODEDESK_CODES_DB": str(tmp_path / "codes.sqlite"),
-        },
-        mode="http",
-    )
+def settings(tmp_path: Path, fake_slack: FakeSlack, signing_secret: str, transport: str) -> Settings:
+    """HTTP: bot token and signing secret. Socket Mode: bot token and app-level token, no secret (as deployed)."""
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-test-" + secrets.token_hex(6),
+        "SLACK_API_URL": fake_slack.api_url,
+        "CODEDESK_DB": str(tmp_path / "codedesk.sqlite"),
+        "CODEDESK_CODES_DB": str(tmp_path / "codes.sqlite"),
+    }
+    if transport == "socket":
+        env["SLACK_APP_TOKEN"] = "xapp-1-A111-test-" + secrets.token_hex(6)
+        return Settings.from_env(env, mode="socket")
+    return Settings.from_env({**env, "SLACK_SIGNING_SECRET": signing_secret}, mode="http")
 
 
 @pytest.fixture
@@ -110,6 +135,28 @@ def app(
 
 @pytest.fixture
 def scenario(
-    app: App, fake_slack: FakeSlack, listener_executor: IdleWaitingExecutor, signing_secret: str
-) -> Scenario:
-    return Scenario(app, fake_slack, listener_executor, signing_secret)
+    app: App,
+    fake_slack: FakeSlack,
+    listener_executor: IdleWaitingExecutor,
+    signing_secret: str,
+    settings: Settings,
+    transport: str,
+) -> Iterator[Scenario]:
+    if transport == "http":
+        yield Scenario(app, fake_slack, listener_executor, signing_secret)
+        return
+    from bot.serve import socket_mode_handler
+
+    with SocketModeServer() as socket_slack:
+        fake_slack.socket_mode = socket_slack
+        handler = socket_mode_handler(app, settings)  # the server's handler; it asks apps.connections.open
+        # After the handler's own listener: tells the fake once the app is done with an envelope, acked or not.
+        handler.client.socket_mode_request_listeners.append(
+            lambda _client, request: socket_slack.mark_handled(request.envelope_id)
+        )
+        handler.connect()
+        try:
+            socket_slack.wait_connected()
+            yield Scenario(app, fake_slack, listener_executor, signing_secret, socket=socket_slack)
+        finally:
+            handler.close()

@@ -2,7 +2,9 @@
 
 Like bolt-python's tests/mock_web_api_server: a real HTTP server on 127.0.0.1 (port 0) that a real
 `WebClient(base_url=fake.api_url)` talks to; every call is recorded (method, parsed body, headers without the
-Authorization value) so tests assert on the exact Web API calls.
+Authorization value) so tests assert on the exact Web API calls. With `socket_mode` set (a
+tests.fake_socket_mode.SocketModeServer), `apps.connections.open` answers with a fresh ws:// URL on it, as Slack
+answers with its wss:// one.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from bot.console_slack import RESPONSE_URL_METHOD, Call, CannedReply, SlackStandIn
+from tests.fake_socket_mode import SocketModeServer
 
 __all__ = ["RESPONSE_URL_METHOD", "Call", "FakeSlack"]
 
@@ -22,14 +26,17 @@ class _Failure:
     remaining: int
     retry_after: int | None
     method: str | None
+    error: str = "fatal_error"
 
 
 class FakeSlack(SlackStandIn):
     def __init__(self) -> None:
         super().__init__(bot_user_id="U_BOT", team_id="T111", bot_id="B_BOT")
         self.delay_seconds = 0.0
+        self.method_delays: dict[str, float] = {}  # per Web API method, in place of delay_seconds
         self._failures: list[_Failure] = []
         self._lock = threading.Lock()
+        self.socket_mode: SocketModeServer | None = None
 
     def fail_with_429(self, count: int = 1, retry_after: int = 1, method: str | None = None) -> None:
         """The next `count` calls (to `method`, or any) answer 429 ratelimited with Retry-After."""
@@ -41,9 +48,21 @@ class FakeSlack(SlackStandIn):
         with self._lock:
             self._failures.append(_Failure(code, count, None, method))
 
+    def fail_with_error(self, error: str, count: int = 1, method: str | None = None) -> None:
+        """The next `count` calls (to `method`, or any) answer HTTP 200 `{"ok": false, "error": error}`, as Slack
+        answers a rejected token (invalid_auth, token_revoked ...)."""
+        with self._lock:
+            self._failures.append(_Failure(200, count, None, method, error))
+
+    def _apps_connections_open(self, body: dict[str, Any]) -> dict[str, Any]:
+        if self.socket_mode is None:
+            return {"ok": False, "error": "socket_mode_not_enabled"}
+        return {"ok": True, "url": self.socket_mode.open_url()}
+
     def before_reply(self, call: Call) -> CannedReply | None:
-        if self.delay_seconds:
-            time.sleep(self.delay_seconds)
+        delay = self.method_delays.get(call.method, self.delay_seconds)
+        if delay:
+            time.sleep(delay)
         with self._lock:
             failure = next(
                 (f for f in self._failures if f.remaining > 0 and f.method in (None, call.method)), None
@@ -55,7 +74,7 @@ class FakeSlack(SlackStandIn):
             return CannedReply(
                 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(failure.retry_after)}
             )
-        return CannedReply(failure.status, {"ok": False, "error": "fatal_error"})
+        return CannedReply(failure.status, {"ok": False, "error": failure.error})
 
     # ---- conveniences for assertions ----
 

@@ -16,15 +16,14 @@ from slack_sdk import WebClient
 
 from bot import ids
 from bot.commands.code_parse import (
-    MAX_QUERY_CHARS,
     Check,
     CodeCommand,
     Help,
     Lookup,
     Show,
     UsageError,
+    length_refusal,
     parse_code_command,
-    too_long,
 )
 from bot.errors import reported_errors
 from bot.lookups.codebook import CodeDetail
@@ -80,6 +79,7 @@ def detail_view(detail: CodeDetail) -> DetailView:
     if not code.current:
         history.append(f"not in the current release (last in {code.release})")
     status = "billable" if code.billable else ("deleted" if not code.current else "header")
+    also = [f"{c.system_name} {c.display}: {c.title} (`/code show {c.display}`)" for c in detail.also]
     return DetailView(
         code=code.display,
         system=code.system_name,
@@ -90,6 +90,7 @@ def detail_view(detail: CodeDetail) -> DetailView:
         notes=notes,
         seventh=list(detail.seventh),
         history=history,
+        also=also,
     )
 
 
@@ -120,8 +121,9 @@ class CodeHandlers:
     ) -> Reply:
         book = self.services.codebook
         command_text = " ".join(command_text.split())  # the buttons carry it: keep it short
-        if len(command_text) > MAX_QUERY_CHARS:  # refused before the PHI guard reads any of it
-            return message_reply(too_long(command_text))
+        refusal = length_refusal(command_text)  # before the PHI guard reads any of it
+        if refusal:
+            return message_reply(refusal)
         identifiers = find_phi(command_text)
         if identifiers:
             # Neither kept nor echoed: the reply could be shared into a channel.
@@ -191,7 +193,8 @@ class CodeHandlers:
         if record:
             failed = [f.rule for f in result.findings if f.severity == "error"]
             check_stats.record_failures(self.services.db_factory, failed, self.services.clock())
-        return check_reply(command.codes, dos, result, shared_by=shared_by, command_text=command_text)
+        codes = [c.split(":", 1)[-1] for c in command.codes]  # dx:/px: said how to read them; shown plain
+        return check_reply(codes, dos, result, shared_by=shared_by, command_text=command_text)
 
     # ---- listeners: ack first, then the work (failures go to the app's error handler) ----
 

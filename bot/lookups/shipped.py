@@ -11,7 +11,7 @@ import sqlite_utils
 from bot.lookups.index.store import INDEX_FILES, load_index_tables
 from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
 
-DATABASE_FORMAT = "9"  # bump when the tables or the way they are filled change
+DATABASE_FORMAT = "10"  # bump when the tables or the way they are filled change
 
 
 def shipped_version() -> str:
@@ -96,6 +96,7 @@ def load_shipped(db: sqlite_utils.Database) -> None:
             for r in shipped_tsv("hcpcs_codes.tsv.gz")
         ),
     )
+    load_shipped_ncci(db)
     lines = [line for line in shipped_text("age_ranges.tsv").splitlines()[1:] if line.strip()]
     insert_rows(
         db,
@@ -113,6 +114,25 @@ def load_shipped(db: sqlite_utils.Database) -> None:
             "VALUES (?, ?, ?, ?, ?, 'shipped')",
             [system, release["name"], release["effective"], covers[0], covers[1]],
         )
+
+
+def load_shipped_ncci(db: sqlite_utils.Database) -> None:
+    """The NCCI PTP pairs whose two codes are HCPCS Level II (CPT pairs come only from an imported file)."""
+    insert_rows(
+        db,
+        "ncci_ptp",
+        (
+            {
+                "column1": r["column1"],
+                "column2": r["column2"],
+                "modifier": int(r["modifier"]),
+                "start": r["start"],
+                "end": r["end"],
+                "source": "shipped",
+            }
+            for r in shipped_tsv("ncci_hcpcs.tsv.gz")
+        ),
+    )
 
 
 def _iso(yyyymmdd: str) -> str:

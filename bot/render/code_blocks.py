@@ -90,6 +90,7 @@ class DetailView:
     notes: Mapping[str, Sequence[str]] = field(default_factory=dict)
     seventh: Sequence[tuple[str, str]] = ()
     history: Sequence[str] = ()
+    also: Sequence[str] = ()  # the same characters as a code of another system
 
 
 class FindingView(Protocol):
@@ -103,6 +104,10 @@ class FindingView(Protocol):
     def message(self) -> str: ...
     @property
     def fix(self) -> str | None: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def system(self) -> str | None: ...
 
 
 class CheckView(Protocol):
@@ -207,7 +212,8 @@ HELP_LINES = (
     "*`/code words or code`* find codes (same as `/code lookup ...`), e.g. `/code heart attack`",
     "*`/code show <code>`* a code's title, notes, 7th characters and children, e.g. `/code show S72.001`",
     "*`/code check <codes> [dos:YYYY-MM-DD] [age:N] [sex:F|M] [setting:inpatient]`* check a claim's codes "
-    "against the edits, e.g. `/code check E10.9 E11.9 dos:2025-03-01`",
+    "against the edits, e.g. `/code check E10.9 E11.9 dos:2025-03-01`; `dx:E119,I10` and `px:G0439,J1234-59` "
+    "say which codes are diagnoses and which procedures (modifiers after a dash)",
     "*`/code help`* this message",
 )
 
@@ -296,6 +302,7 @@ def detail_reply(
         *_shared_context(shared_by),
         _header(f"{detail.code} {detail.title}"),
         _section(f"*{code}*  {escape(detail.title)}\n{escape(detail.system)} · {badge}"),
+        *(_context(f"Also {escape(other)}") for other in detail.also[:3]),
     ]
     for kind, notes in detail.notes.items():
         if notes:
@@ -335,9 +342,12 @@ def detail_reply(
 
 def _finding_line(finding: FindingView) -> str:
     codes = " ".join(f"`{escape(c)}`" for c in finding.codes)
-    line = f"• *{escape(finding.rule)}* {codes}: {escape(finding.message)}"
+    system = f" ({escape(finding.system)})" if finding.system else ""
+    line = f"• *{escape(finding.rule)}* {codes}{system}: {escape(finding.message)}"
     if finding.fix:
         line += f"\n    _Fix:_ {escape(finding.fix)}"
+    if finding.source:
+        line += f"\n    _Source:_ {escape(finding.source)}"
     return line
 
 

@@ -84,6 +84,11 @@ def show_text(detail: CodeDetail, coverage: Coverage) -> str:
         else "header - not valid on a claim"
     )
     lines = [f"{code.display}  {code.title}", f"{code.system_name} · {status} · release {code.release}"]
+    for other in detail.also:
+        lines.append(
+            f"Also {other.system_name} {other.display}: {other.title} "
+            f"(`codedesk show {other.display} --system {other.system}`)"
+        )
     if detail.ancestors:
         path = " > ".join(f"{a.display} {a.title}" for a in reversed(detail.ancestors))
         lines.append(f"In: {path}")

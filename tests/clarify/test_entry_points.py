@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from bot import ids
 from bot.relay.service import ClarificationService
 from tests.clarify.conftest import World
 from tests.clarify.driver import ADMIN, CODER, GUEST, Relay
 from tests.fake_slack import FakeSlack
+
+pytestmark = pytest.mark.transports("http", "socket")  # the same scenarios over Socket Mode
 
 
 def blocks_by_id(view: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -14,6 +14,8 @@ from storage import outbox
 from storage.clarifications import ClarificationState
 from tests.clarify.driver import CODER, NORTH_DOC, OPTIONS, Relay, ack_body
 
+pytestmark = pytest.mark.transports("http", "socket")  # the same scenarios over Socket Mode
+
 
 def stored(services: Services) -> tuple[int, int]:
     db = services.db_factory()

@@ -7,6 +7,8 @@ import json
 import time
 from pathlib import Path
 
+import pytest
+
 from bot.console import run_console
 from bot.relay.query_rules import QueryDraft, with_required_options
 from bot.relay.service import Actor, ClarificationService
@@ -18,6 +20,8 @@ from tests.clarify.conftest import World
 from tests.clarify.driver import CODER, CODER2, INDICATORS, NORTH_DOC, QUESTION, Relay
 from tests.fake_slack import FakeSlack
 from tests.signing import event_body
+
+pytestmark = pytest.mark.transports("http", "socket")  # the same scenarios over Socket Mode
 
 
 def home_text(r: Relay, actor: Actor) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot import ids
 from bot.relay.service import ClarificationService
 from storage.clarifications import ClarificationState, Outcome
@@ -21,6 +23,8 @@ from tests.clarify.driver import (
     action_ids,
     shown_text,
 )
+
+pytestmark = pytest.mark.transports("http", "socket")  # the same scenarios over Socket Mode
 
 
 def test_slash_command_opens_the_form_with_the_offices(relay_driver: Relay, world: World) -> None:

@@ -8,10 +8,8 @@ import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 
-from bot import serve
 from bot.serve import EVENTS_PATH, BackgroundHttpServer, make_http_server
 from bot.services import Services
 from bot.settings import Settings
@@ -26,13 +24,9 @@ def running_server(
     With `listener_executor` (e.g. an IdleWaitingExecutor, to know when background work is done), the app
     runs its listeners there instead of Bolt's default pool; nothing else changes.
     """
-    original = serve.create_app
-    if listener_executor is not None:
-        serve.create_app = partial(original, listener_executor=listener_executor)
-    try:
-        server = make_http_server(settings, services, "127.0.0.1", 0, asyncore_loop_timeout=0.05)
-    finally:
-        serve.create_app = original
+    server = make_http_server(
+        settings, services, "127.0.0.1", 0, listener_executor=listener_executor, asyncore_loop_timeout=0.05
+    )
     with BackgroundHttpServer(server) as running:
         yield running.url + EVENTS_PATH
 

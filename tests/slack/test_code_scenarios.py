@@ -10,8 +10,10 @@ import pytest
 
 from bot import ids
 from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
-from tests.scenario import Scenario
+from tests.scenario import NO_ACK, Scenario
 from tests.signing import block_actions_body, event_body, slash_command_body
+
+pytestmark = pytest.mark.transports("http", "socket")  # the same scenarios over Socket Mode
 
 
 def code(fake: FakeSlack, text: str, user_id: str = "W111") -> str:
@@ -211,14 +213,15 @@ def test_messages_tab_does_not_publish_home(scenario: Scenario, fake_slack: Fake
     assert outcome.calls == []
 
 
-def test_unknown_command_is_404_and_touches_nothing(scenario: Scenario, fake_slack: FakeSlack) -> None:
+def test_unknown_command_is_not_acked_and_touches_nothing(scenario: Scenario, fake_slack: FakeSlack) -> None:
     outcome = scenario.run(
         slash_command_body("/hello-world", "Hi", response_url=fake_slack.response_url("x"))
     )
-    assert outcome.response.status == 404
+    assert outcome.response.status == (404 if scenario.socket is None else NO_ACK)
     assert outcome.calls == []
 
 
+@pytest.mark.transports("http")  # Socket Mode requests are not signed: they come over the app's own socket
 def test_bad_signature_is_401_and_no_handler_runs(scenario: Scenario, fake_slack: FakeSlack) -> None:
     scenario.secret = "not-the-secret"
     outcome = scenario.run(code(fake_slack, "heart attack"))
@@ -226,6 +229,7 @@ def test_bad_signature_is_401_and_no_handler_runs(scenario: Scenario, fake_slack
     assert outcome.calls == []
 
 
+@pytest.mark.transports("http")
 def test_stale_timestamp_is_401(scenario: Scenario, fake_slack: FakeSlack) -> None:
     outcome = scenario.run(code(fake_slack, "heart attack"), timestamp=int(time.time()) - 301)
     assert outcome.response.status == 401
