@@ -134,7 +134,11 @@ def cmd_lookup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
     except QueryError as exc:
         raise UsageError(str(exc)) from exc
     if args.json:
-        print(json.dumps([h.as_dict() for h in hits], indent=2), file=out)
+        notice = getattr(hits, "notice", "")
+        shown: object = [h.as_dict() for h in hits]
+        if notice:
+            shown = {"notice": notice, "hits": shown}
+        print(json.dumps(shown, indent=2), file=out)
     else:
         print(lookup_text(query, hits, verbose=not args.brief), file=out)
         print(coverage_line(book.coverage()), file=out)

@@ -188,6 +188,7 @@ class CodeHandlers:
             coverage=book.coverage(),
             shared_by=shared_by,
             command_text=command_text,
+            notice=getattr(hits, "notice", "") if offset == 0 else "",
         )
 
     def _favourites(self, command: Favourites, user_id: str, team_id: str | None) -> Reply:

@@ -266,7 +266,9 @@ def lookup_reply(
     coverage: Coverage | None = None,
     shared_by: str | None = None,
     command_text: str | None = None,
+    notice: str = "",
 ) -> Reply:
+    """`notice` is what the search says about the query as a whole ("that is a CPT service ...")."""
     shown_query = escape(query)
     if not hits:
         message = (
@@ -274,17 +276,21 @@ def lookup_reply(
             if offset == 0
             else f"No more codes for “{shown_query}”."
         )
+        if notice and offset == 0:
+            message = f"“{shown_query}”: {escape(notice)}"
         return _reply(f"No codes found for “{query}”", [_section(message)])
     first, last = offset + 1, offset + len(hits)
     blocks: list[Block] = [
         *_shared_context(shared_by),
         _section(f"*Codes for* “{shown_query}” ({first}–{last}{'+' if has_more else ''})"),
     ]
+    if notice:
+        blocks.append(_context(f":information_source: {escape(notice)}"))
     for hit in hits:
         badge = _badge(hit.status, hit.billable)
         text = f"*{escape(hit.code)}*  {escape(hit.title)}\n{escape(hit.system)} · {badge}"
         if hit.why:
-            text += f"\n_{escape(hit.why)}_"
+            text += f"\n_Why: {escape(hit.why)}_"
         accessory = None
         if hit.status == "header" or (not hit.billable and hit.status not in BADGES):
             accessory = _button("Show children", ids.SHOW_CHILDREN, hit.code)
