@@ -175,7 +175,8 @@ class CodeHandlers:
         offset = max(0, min(offset, MAX_OFFSET))
         book = self.services.codebook
         picks = self.services.team_picks()
-        hits = picks.rerank(team_id, query, find_codes(book, query, limit=offset + PAGE_SIZE + 1))
+        found = find_codes(book, query, limit=offset + PAGE_SIZE + 1)
+        hits = picks.rerank(team_id, query, found)  # a plain list: the notice stays on `found`
         page = hits[offset : offset + PAGE_SIZE]
         if record:
             picks.shown(team_id, user_id, query, [hit.code for hit in page])
@@ -188,7 +189,7 @@ class CodeHandlers:
             coverage=book.coverage(),
             shared_by=shared_by,
             command_text=command_text,
-            notice=getattr(hits, "notice", "") if offset == 0 else "",
+            notice=getattr(found, "notice", "") if offset == 0 else "",
         )
 
     def _favourites(self, command: Favourites, user_id: str, team_id: str | None) -> Reply:

@@ -131,3 +131,9 @@ def test_the_workflow_step_checks_claim_codes(real_scenario: Scenario) -> None:
         refused = real_scenario.run(_function_executed(inputs, "Fx3"))
         error = refused.only("functions.completeError").body["error"]
         assert says in error and "\n" not in error
+
+
+def test_a_cpt_service_says_so_in_slack(real_scenario: Scenario) -> None:
+    """The search's notice reaches the reply through the team's re-ranking (which returns a plain list)."""
+    message = reply(real_scenario, "lookup office visit")
+    assert "CPT" in json.dumps(message["blocks"])
