@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from slack_sdk import WebClient
 
     from bot.lookups.codebook import CodeBook
+    from bot.lookups.team_picks import TeamPicks
     from bot.outbox import Send
     from bot.relay.service import ClarificationService
 
@@ -68,10 +69,22 @@ class Services:
     background_db_factory: Callable[[], sqlite_utils.Database] | None = None
     # The database files as they were at start-up, for /healthz: (what, identity, a query that reads them).
     files: Sequence[tuple[str, FileIdentity, str]] = field(default_factory=tuple)
+    # Team favourites and picks; `team_picks()` creates them on first use.
+    picks: TeamPicks | None = None
 
     def today(self) -> date:
         """Today's date in the team's time zone (a claim's default date of service)."""
-        return self.clock().astimezone(self.settings.tz).date()
+        return self.settings.today(self.clock())
+
+    def team_picks(self) -> TeamPicks:
+        """Pins, picks and the team's reranking of lookups (their tables created on first use)."""
+        if self.picks is None:
+            from bot.lookups.team_picks import TeamPicks
+
+            picks = TeamPicks(self.db_factory, self.clock)
+            picks.prepare()
+            self.picks = picks
+        return self.picks
 
     def background(self) -> Services:
         """These services for background work (the scheduler's jobs): the longer busy timeout."""
@@ -91,12 +104,14 @@ def build_relay(
 ) -> ClarificationService:
     """The relay with the Slack layer's Block Kit for its messages (Answer buttons, Resolve menu)."""
     from bot.relay.service import ClarificationService
+    from bot.relay.work_calendar import DEFAULT_REGION, preload, team_calendar
     from bot.render.clarify_blocks import outbox_blocks
     from storage.relay_tables import migrate_relay
 
     db = db_factory()
     try:
         migrate_relay(db)
+        preload(team_calendar(db).region or DEFAULT_REGION, clock().year)
     finally:
         db.close()
     return ClarificationService(db_factory, clock, blocks_for=outbox_blocks)

@@ -26,8 +26,9 @@ sys.path.insert(0, str(ROOT))
 from bot.lookups.loaders.cdc_tabular import load_tabular  # noqa: E402
 from bot.lookups.loaders.cms_files import load_codes_file, load_order_file  # noqa: E402
 from bot.lookups.loaders.hcpcs import load_hcpcs  # noqa: E402
-from bot.lookups.loaders.indexes import SeeResolver, load_cm_index, load_pcs_index  # noqa: E402
 from bot.lookups.loaders.mce import load_mce_master  # noqa: E402
+from scripts import build_ncci_data  # noqa: E402
+from scripts.build_index_data import build as build_index_data  # noqa: E402
 
 OUT = ROOT / "bot" / "lookups" / "data"
 TABULAR_WHEEL = "simple-icd-10-cm==1.5.0"
@@ -141,22 +142,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
     )
 
-    index = load_cm_index(src("icd10cm/index/ICD10CM_2025_Index.csv.gz"))
-    resolver = SeeResolver(index)
-
-    def see_code(reference: str) -> str:
-        target = resolver.resolve(reference) if reference else None
-        return target.code if target else ""
-
-    write_tsv(
-        "cm_index.tsv.gz",
-        ["levels", "code", "see", "see_code", "modifiers"],
-        (
-            (" | ".join(r.terms), r.code, r.see or r.see_also, r.code or see_code(r.see), r.modifiers)
-            for r in index
-        ),
-    )
-
     print("ICD-10-PCS")
     pcs = load_codes_file(src("icd10pcs/icd10pcs-codes-2024.txt.gz"))
     write_tsv("pcs_codes.tsv.gz", ["code", "title"], ((r.code, r.title) for r in pcs))
@@ -169,13 +154,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             for s in mce_pcs
         ),
     )
-    pcs_index = load_pcs_index(src("icd10pcs/icd10pcs_index_2025.jsonl.gz"))
-    write_tsv(
-        "pcs_index.tsv.gz",
-        ["levels", "code", "see"],
-        ((" | ".join(r.terms), r.code, r.see) for r in pcs_index),
-    )
-
     print("HCPCS")
     hcpcs = load_hcpcs(src("hcpcs/2020/HCPC2020_ANWEB_w_disclaimer.txt.gz"))
     write_tsv(
@@ -198,7 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     age = (raw / "mce/mce_v431_age_ranges.tsv").read_text()
     sources["mce/mce_v431_age_ranges.tsv"] = sha256(raw / "mce/mce_v431_age_ranges.tsv")
     (OUT / "age_ranges.tsv").write_text(age)
+    sources.update(build_index_data(raw, OUT))  # the indexes and tables as trees, the PCS axes
 
+    sources.update(build_ncci_data.build(raw, OUT))  # HCPCS Level II NCCI PTP pairs
     manifest = {
         "releases": {
             "cm": {"name": f"ICD-10-CM FY{tabular.version} (April 2026)", "effective": "2026-04-01"},

@@ -60,6 +60,7 @@ class FakeDetail:
     notes: list[tuple[str, str, str]]
     seventh: list[tuple[str, str]] = field(default_factory=list)
     spans: list[Any] = field(default_factory=list)
+    also: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class FakeFinding:
     codes: list[str]
     message: str
     fix: str | None = None
+    source: str = ""
+    system: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,11 @@ class FakeCheckResult:
 
     def rejection_note(self) -> str:
         return "; ".join(f.message for f in self.findings if f.severity == "error")
+
+    def report(self) -> str:
+        lines = [f"Claim check: {self.verdict.upper()}"]
+        lines += [f"{f.severity} {f.rule}: {f.message}" for f in self.findings]
+        return "\n".join(lines)
 
 
 HITS = {

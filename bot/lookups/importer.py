@@ -22,6 +22,7 @@ from bot.lookups.loaders.common import open_text
 from bot.lookups.loaders.cpt_csv import load_cpt_csv
 from bot.lookups.loaders.errors import LoaderError
 from bot.lookups.loaders.hcpcs import HcpcsRow, load_hcpcs
+from bot.lookups.loaders.ncci import PtpRow, is_ncci_file, load_ncci_ptp, store_ptp
 from bot.lookups.schema import rebuild_search
 from storage.db import connect, write_transaction
 
@@ -31,6 +32,7 @@ KINDS = {
     "pcs-order": "CMS ICD-10-PCS order or codes file (icd10pcs_order_<year>.txt / icd10pcs_codes_<year>.txt)",
     "hcpcs": "CMS HCPCS Level II annual file (HCPC<year>_ANWEB.txt)",
     "cpt": "licensed CPT file as CSV: code,description",
+    "ncci-ptp": "CMS NCCI procedure-to-procedure edits (the PTP zip or its text files, as published)",
 }
 
 
@@ -44,6 +46,8 @@ class ImportResult:
     retired: int
 
     def summary(self) -> str:
+        if self.kind == "ncci-ptp":
+            return f"Imported {self.release}: {self.added:,} procedure-to-procedure pairs (kept beside the shipped ones)."
         return (
             f"Imported {self.release} ({self.kind}), effective {self.effective.isoformat()}: "
             f"{self.added:,} new codes, {self.changed:,} updated, {self.retired:,} no longer valid."
@@ -52,6 +56,8 @@ class ImportResult:
 
 def detect_kind(path: Path) -> str:
     """Guess the kind of an official file from its first lines; raises LoaderError when unrecognisable."""
+    if is_ncci_file(path):
+        return "ncci-ptp"
     with open_text(path, "latin-1") as handle:
         head = handle.read(4096)
     lines = [line for line in head.splitlines() if line.strip()]
@@ -129,7 +135,7 @@ def replay_imports(db: sqlite_utils.Database, store: Path) -> int:
     return count
 
 
-Parsed = TabularRelease | list[CodeRow] | list[HcpcsRow]
+Parsed = TabularRelease | list[CodeRow] | list[HcpcsRow] | list[PtpRow]
 
 
 def _parse(kind: str, source: Path) -> Parsed:
@@ -144,12 +150,18 @@ def _parse(kind: str, source: Path) -> Parsed:
             return load_codes_file(source)
     if kind == "hcpcs":
         return load_hcpcs(source)
+    if kind == "ncci-ptp":
+        return load_ncci_ptp(source)
     return load_cpt_csv(source)
 
 
 def _effective(
     kind: str, parsed: Parsed, source: Path, effective: date | None, release: str | None
 ) -> tuple[date, str]:
+    if kind == "ncci-ptp" and not isinstance(parsed, TabularRelease):
+        starts = [r.start for r in parsed if isinstance(r, PtpRow)]
+        effective = effective or max(starts)
+        return effective, release or f"NCCI PTP edits (imported {source.name})"
     if isinstance(parsed, TabularRelease):
         if effective is None:
             if not parsed.version.isdigit():
@@ -202,6 +214,9 @@ def _apply(
             ((e.code, c, m) for e in parsed.entries for c, m in e.seventh),
         )
         return result
+    if kind == "ncci-ptp" and not isinstance(parsed, TabularRelease):
+        count = store_ptp(db, (r for r in parsed if isinstance(r, PtpRow)), f"import:{release}")
+        return ImportResult(kind, release, effective, count, 0, 0)
     if kind == "hcpcs":
         hcpcs = [r for r in parsed if isinstance(r, HcpcsRow)]
         rows = [

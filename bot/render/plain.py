@@ -41,15 +41,20 @@ def hit_line(hit: Hit) -> str:
 
 
 def lookup_text(query: str, hits: Sequence[Hit], verbose: bool = True) -> str:
+    notice = getattr(hits, "notice", "")
     if not hits:
-        return f"No codes match {query!r}. Try fewer words, a synonym, or the start of a code (e.g. E11)."
+        return (
+            notice
+            or f"No codes match {query!r}. Try fewer words, a synonym, or the start of a code (e.g. E11)."
+        )
     lines = [hit_line(h) + (f"\n{'':<9} why: {h.why}" if verbose else "") for h in hits]
-    return "\n".join(lines)
+    return "\n".join([notice, *lines] if notice else lines)
 
 
 def batch_line(query: str, hits: Sequence[Hit]) -> str:
+    notice = getattr(hits, "notice", "")
     if not hits:
-        return f"{query}\t(no match)"
+        return f"{query}\t({notice or 'no match'})"
     return f"{query}\t" + "; ".join(f"{h.code} {h.title}" for h in hits)
 
 
@@ -79,6 +84,11 @@ def show_text(detail: CodeDetail, coverage: Coverage) -> str:
         else "header - not valid on a claim"
     )
     lines = [f"{code.display}  {code.title}", f"{code.system_name} · {status} · release {code.release}"]
+    for other in detail.also:
+        lines.append(
+            f"Also {other.system_name} {other.display}: {other.title} "
+            f"(`codedesk show {other.display} --system {other.system}`)"
+        )
     if detail.ancestors:
         path = " > ".join(f"{a.display} {a.title}" for a in reversed(detail.ancestors))
         lines.append(f"In: {path}")

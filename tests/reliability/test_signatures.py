@@ -168,10 +168,13 @@ def test_a_replayed_request_has_no_second_effect(probe: Probe) -> None:
     body = command(probe.fake, "once")
     headers = signed_headers(body, probe.secret)
     mark = probe.fake.mark()
+
+    def effects() -> tuple[int, int]:
+        return len(probe.fake.calls_to(RESPONSE_URL_METHOD, since=mark)), len(usage_rows(probe.db_path))
+
     post(probe.url, body, headers)
     assert probe.executor.wait_idle(60)
-    effects = (len(probe.fake.calls_to(RESPONSE_URL_METHOD, since=mark)), len(usage_rows(probe.db_path)))
-    assert effects == (1, 1)
+    assert effects() == (1, 1)
     assert post(probe.url, body, headers) == (200, "")  # the same bytes and headers: inside the window
     assert probe.executor.wait_idle(60)
-    assert (len(probe.fake.calls_to(RESPONSE_URL_METHOD, since=mark)), len(usage_rows(probe.db_path))) == (1, 1)
+    assert effects() == (1, 1)
