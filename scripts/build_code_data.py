@@ -364,13 +364,17 @@ def build_hcpcs(src: Source) -> BuiltHcpcs:
                 )
             )
             before = rows[n - 1] if n else None
-            if before and before.end and before.end + timedelta(days=1) == r.start:
-                if not _same_words(before.short_title, r.short_title):
-                    built.changes.append(
-                        ChangeEvent(
-                            "hcpcs", r.start, code, "retitled", before.short_title, r.short_title, (), "ioce"
-                        )
+            if (
+                before
+                and before.end
+                and before.end + timedelta(days=1) == r.start
+                and not _same_words(before.short_title, r.short_title)
+            ):
+                built.changes.append(
+                    ChangeEvent(
+                        "hcpcs", r.start, code, "retitled", before.short_title, r.short_title, (), "ioce"
                     )
+                )
     for code, r in sorted(annual.items()):
         if r.modifier:
             current = int(r.terminated is None)

@@ -20,6 +20,7 @@ class FakeCoverage:
     release: str = "ICD-10-CM FY2025 (test)"
     covers_dos_from: date = date(2024, 10, 1)
     covers_dos_through: date = date(2025, 9, 30)
+    releases: tuple[object, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from bot.lookups.codebook import CodeDetail
 from bot.lookups.edits import check_claim
 from bot.lookups.errors import QueryError
 from bot.lookups.search import find_codes
-from bot.lookups.systems import display
+from bot.lookups.systems import display, guess_systems
 from bot.relay.phi import find_phi
 from bot.render.code_blocks import (
     PAGE_SIZE,
@@ -138,6 +138,8 @@ class CodeHandlers:
                 if record:
                     self.services.usage.record(user_id, "lookup", f"show {command.code}")
                 detail = book.detail(command.code)
+                if record and detail is not None:
+                    self.services.usage.record_codes([detail.code.code], "pick")
                 if detail is None:
                     return message_reply(
                         f"{command.code} is not a code in the loaded code sets. "
@@ -178,6 +180,7 @@ class CodeHandlers:
     ) -> Reply:
         if record:
             self.services.usage.record(user_id, "check")
+            self.services.usage.record_codes([c for c in command.codes if guess_systems(c)], "check")
         dos = command.dos or self.services.today()
         result = check_claim(
             self.services.codebook,

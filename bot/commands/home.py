@@ -21,7 +21,7 @@ class HomeHandlers:
         recent = self.services.usage.recent(user_id, RECENT_LOOKUPS)
         provider = self.services.open_clarifications
         open_items = provider(user_id) if team_id is None else provider(user_id, team_id)
-        return home_view(recent, open_items)
+        return home_view(recent, open_items, self.services.codebook.coverage(), self.services.today())
 
     def on_home_opened(
         self, event: dict[str, Any], client: WebClient, context: BoltContext | None = None

@@ -24,11 +24,15 @@ from storage.relay_tables import to_db_time
 QUEUE_STATUS = "queue_status"
 OVERDUE = "overdue"
 DIGEST = "digest"
+DATA_COVERAGE = "data_coverage"
+CODE_CHANGES = "code_changes"
 
 DEFAULT_CRONS: dict[str, str] = {
     QUEUE_STATUS: "0 9,13 * * 1-5",
     OVERDUE: "*/15 * * * *",
     DIGEST: "0 8 * * 1-5",
+    DATA_COVERAGE: "30 7 * * *",
+    CODE_CHANGES: "15 7 * * *",
 }
 JOB_NAMES: tuple[str, ...] = tuple(DEFAULT_CRONS)
 

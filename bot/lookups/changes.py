@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, Protocol
 
 CHANGE_KINDS = ("deleted", "expanded", "retitled", "added")
 CHANGE_LABELS = {
@@ -148,3 +149,158 @@ def _alongside(code: str, new: Iterable[str], min_prefix: int) -> tuple[str, ...
         elif shared == best_len and best:
             best.append(other)
     return tuple(sorted(best))
+
+
+# ---- reading the stored changes ------------------------------------------------------------------------------
+
+NOTICE_KINDS = ("deleted", "expanded", "retitled")
+
+
+@dataclass(frozen=True)
+class StoredChange:
+    system: str
+    effective: date
+    release: str
+    code: str
+    change: str
+    title: str
+    new_title: str
+    replacements: tuple[tuple[str, str], ...]  # (code, title)
+    source: str
+
+
+class _Book(Protocol):
+    @property
+    def db(self) -> Any: ...
+
+
+def loaded_releases(book: _Book) -> dict[str, date]:
+    """Every loaded release by label (FY2027, FY2024-April, 2026-Q2), with the day it took effect."""
+    found: dict[str, date] = {}
+    for label, effective in book.db.execute(
+        "SELECT label, min(effective) FROM release_history GROUP BY label"
+    ):
+        found[str(label)] = date.fromisoformat(effective)
+    return found
+
+
+def resolve_between(book: _Book, first: str, second: str) -> tuple[date, date]:
+    """The dates two loaded releases took effect, oldest first; ValueError naming a release not loaded."""
+    releases = loaded_releases(book)
+    by_upper = {label.upper(): day for label, day in releases.items()}
+    days = []
+    for label in (first, second):
+        day = by_upper.get(label.strip().upper())
+        if day is None:
+            fy = sorted(label for label in releases if label.startswith("FY") and "-" not in label)
+            raise ValueError(
+                f"{label} is not a loaded release; loaded: {', '.join(fy)} and quarters "
+                f"{min(q for q in releases if 'Q' in q)} to {max(q for q in releases if 'Q' in q)}"
+                if any("Q" in q for q in releases)
+                else f"{label} is not a loaded release; loaded: {', '.join(sorted(releases))}"
+            )
+        days.append(day)
+    return (days[0], days[1]) if days[0] <= days[1] else (days[1], days[0])
+
+
+def stored_changes(
+    book: _Book,
+    after: date | None,
+    through: date | None,
+    *,
+    kinds: Sequence[str] = NOTICE_KINDS,
+    source: str | None = None,
+    first_day_included: bool = False,
+) -> list[StoredChange]:
+    """Changes with effective date in (after, through] (or [after, through] with first_day_included)."""
+    clauses = [f"change IN ({', '.join('?' for _ in kinds)})"]
+    params: list[object] = list(kinds)
+    if after is not None:
+        clauses.append("effective >= ?" if first_day_included else "effective > ?")
+        params.append(after.isoformat())
+    if through is not None:
+        clauses.append("effective <= ?")
+        params.append(through.isoformat())
+    if source is not None:
+        clauses.append("source = ?")
+        params.append(source)
+    rows = book.db.execute(
+        "SELECT system, effective, release, code, change, title, new_title, replacements, source FROM code_changes "
+        f"WHERE {' AND '.join(clauses)} ORDER BY effective, system, code",
+        params,
+    ).fetchall()
+    titles: dict[tuple[str, str], str] = {}
+    wanted = {(r[0], c) for r in rows for c in r[7].split("|") if c}
+    for system, code in wanted:
+        row = book.db.execute(
+            "SELECT title FROM codes WHERE system = ? AND code = ?", [system, code]
+        ).fetchone()
+        titles[(system, code)] = str(row[0]) if row and row[0] else ""
+    return [
+        StoredChange(
+            str(s),
+            date.fromisoformat(e),
+            str(rel),
+            str(c),
+            str(ch),
+            str(t),
+            str(nt),
+            tuple((r, titles.get((str(s), r), "")) for r in str(reps).split("|") if r),
+            str(src),
+        )
+        for s, e, rel, c, ch, t, nt, reps, src in rows
+    ]
+
+
+def change_line(change: StoredChange, uses: Mapping[str, int] | None) -> str:
+    """One change as text (plain; Slack callers escape it): code, what happened, replacements, team use."""
+    from bot.lookups.systems import SYSTEM_NAMES, display
+
+    name = display(change.system, change.code)
+    title = change.title or "title not in the loaded data"
+    head = f"{name} {title} ({SYSTEM_NAMES.get(change.system, change.system)} {change.release}, {change.effective})"
+    if change.change == "retitled":
+        what = f"retitled to: {change.new_title}"
+    elif change.change == "expanded":
+        what = "expanded into more specific codes"
+    else:
+        what = "deleted"
+    if change.replacements:
+        shown = "; ".join(f"{display(change.system, c)} {t}".strip() for c, t in change.replacements[:6])
+        more = len(change.replacements) - 6
+        label = "use" if change.change == "expanded" else "codes added alongside it"
+        what += f"; {label}: {shown}" + (f" ... and {more} more" if more > 0 else "")
+    elif change.change == "deleted":
+        what += "; no successor named in the loaded data"
+    if uses:
+        total = sum(uses.values())
+        parts = ", ".join(f"{USE_LABELS.get(k, k)} {n}" for k, n in sorted(uses.items()) if n)
+        what += f" - your team used it {total} time{'s' if total != 1 else ''} in the last 90 days ({parts})"
+    return f"{head}: {what}"
+
+
+USE_LABELS = {"pick": "looked up", "check": "in checks", "clarification": "in clarifications"}
+
+
+def changes_report(
+    book: _Book,
+    used: Mapping[str, Mapping[str, int]],
+    heading: str,
+    after: date | None,
+    through: date | None,
+    *,
+    used_only: bool,
+    limit: int = 200,
+    first_day_included: bool = True,
+) -> str:
+    changes = stored_changes(book, after, through, first_day_included=first_day_included)
+    shown = [c for c in changes if not used_only or c.code in used]
+    shown.sort(key=lambda c: (-sum(used.get(c.code, {}).values()), c.effective, c.system, c.code))
+    scope = "codes your team used in the last 90 days" if used_only else "every change"
+    lines = [f"{heading} ({scope}): {len(shown)} of {len(changes)} deleted, expanded or retitled codes."]
+    lines.extend(f"- {change_line(c, used.get(c.code))}" for c in shown[:limit])
+    if len(shown) > limit:
+        lines.append(f"... and {len(shown) - limit} more (--limit)")
+    if used_only and not shown:
+        lines.append("None of the codes your team used in the last 90 days changed.")
+    return "\n".join(lines)

@@ -536,7 +536,7 @@ def _fetch_spans(book: CodeBook, codes: Iterable[str]) -> dict[tuple[str, str], 
     marks = ", ".join("?" for _ in wanted)
     for system, code, start, end, flags in book.db.execute(
         "SELECT system, code, start, end, flags FROM validity "
-        f"WHERE system IN ('cm', 'pcs') AND code IN ({marks}) "
+        f"WHERE system IN ('cm', 'pcs', 'hcpcs') AND code IN ({marks}) "
         "ORDER BY start",
         wanted,
     ):
@@ -618,6 +618,8 @@ def _valid_on(e: _Entry, day: date) -> bool:
         if e.spans:
             return any(s.covers(day) for s in e.spans)
         return bool(e.row and e.row.billable and e.row.kind == "code")  # imported without MCE dates
+    if e.spans:  # HCPCS validity by quarter, gaps included
+        return any(s.covers(day) for s in e.spans)
     if e.row is None:
         return False
     added = date.fromisoformat(e.row.added) if e.row.added else None
@@ -825,7 +827,7 @@ def rule_validity(claim: _Claim, e: _Entry) -> list[Finding]:
     """not-valid-on-dos, header-code or seventh-character: the code exists but cannot be billed on the DOS."""
     if e.system is None or e.valid:
         return []
-    if e.system in ("hcpcs", "cpt"):
+    if e.system in ("hcpcs", "cpt") and not e.spans:
         return [_not_valid_dated(claim, e)]
     if e.spans:
         return [_not_valid_spans(claim, e)]
@@ -895,9 +897,9 @@ def _not_valid_spans(claim: _Claim, e: _Entry) -> Finding:
     system = e.system or "cm"
     periods = _periods(e.spans)
     when = _period_text(periods)
-    message = (
-        f"{e.named} is not valid on {_dos(claim)}: it is valid {when} ({claim.tables.mce} validity dates)."
-    )
+    release = claim.book.coverage().for_system(system)
+    dates_from = claim.tables.mce if system in ("cm", "pcs") or release is None else release.name
+    message = f"{e.named} is not valid on {_dos(claim)}: it is valid {when} ({dates_from} validity dates)."
     short = f"not valid on {_dos(claim)} (valid {when})"
     suggestion = _successors(claim, e, periods)
     if suggestion.codes:
