@@ -30,7 +30,7 @@ def test_lookup_text_names_code_status_and_data(cli) -> None:  # type: ignore[no
     status, out = cli("lookup", "heart", "attack")
     assert status == 0
     assert out.splitlines()[0].startswith("I21.9")
-    assert "billable" in out and "dates of service 2015-10-01 to 2026-09-30" in out
+    assert "billable" in out and "dates of service 2015-10-01 to 2027-09-30" in out
 
 
 def test_lookup_json_items(cli) -> None:  # type: ignore[no-untyped-def]

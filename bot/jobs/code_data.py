@@ -121,7 +121,6 @@ def coverage_text(due: list[CoverageDue], today: date) -> str:
 
 def _coverage_body(deps: JobDeps) -> JobBody:
     def body(db: sqlite_utils.Database, context: JobContext) -> JobOutput:
-        migrate_code_data_jobs(db)
         channel = context.target_channel()
         if channel is None:
             return JobOutput(notes=("no channel set for data_coverage",))
@@ -222,7 +221,6 @@ def notice_text(notice: Notice, used: dict[str, dict[str, int]]) -> str | None:
 
 def _changes_body(deps: JobDeps) -> JobBody:
     def body(db: sqlite_utils.Database, context: JobContext) -> JobOutput:
-        migrate_code_data_jobs(db)
         channel = context.target_channel()
         if channel is None:
             return JobOutput(notes=("no channel set for code_changes",))

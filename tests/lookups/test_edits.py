@@ -96,6 +96,17 @@ def test_hcpcs_validity_from_added_and_terminated(codebook: CodeBook) -> None:
     assert "not-valid-on-dos" not in rules(run(codebook, ["A4466"], date(2016, 12, 31)))
 
 
+def test_hcpcs_validity_by_quarter_with_its_gaps(codebook: CodeBook) -> None:
+    # J0570 left the I/OCE after 2024-Q4 and came back in 2025-Q4: each quarter counts, not the outer dates.
+    assert run(codebook, ["J0570"], date(2024, 6, 1)).verdict == "pass"
+    gap = only(run(codebook, ["J0570"], date(2025, 3, 1)), "not-valid-on-dos")
+    assert "from 2017-01-01 to 2024-12-31 and from 2025-10-01" in gap.message and "I/OCE" not in gap.fix
+    assert run(codebook, ["J0570"], date(2026, 3, 1)).verdict == "pass"
+    # J0139 (adalimumab, 1 mg) was added on 2025-01-01
+    assert run(codebook, ["J0139"], date(2025, 1, 1)).verdict == "pass"
+    assert "not-valid-on-dos" in rules(run(codebook, ["J0139"], date(2024, 12, 31)))
+
+
 # ---- not-found, header-code, seventh-character -------------------------------------------------------------
 
 
@@ -296,13 +307,12 @@ def test_duplicate_codes(codebook: CodeBook) -> None:
     assert "duplicate" not in rules(run(codebook, ["E11.9", "I10"]))
 
 
-def test_dos_outside_data_today(codebook: CodeBook) -> None:
-    today = date.today()
+def test_dos_outside_data(codebook: CodeBook) -> None:
     coverage = codebook.coverage()
-    assert today > coverage.covers_dos_through  # today's dates of service are FY2027
-    finding = only(run(codebook, ["E11.9"], today), "dos-outside-data")
+    assert "dos-outside-data" not in rules(run(codebook, ["E11.9"], date(2026, 11, 15)))  # FY2027 is loaded
+    finding = only(run(codebook, ["E11.9"], date(2027, 10, 1)), "dos-outside-data")
     assert finding.severity == "warning"
-    assert "2026-09-30" in finding.message and "codedesk import <file>" in finding.fix
+    assert "2027-09-30" in finding.message and "codedesk import <file>" in finding.fix
     edge = run(codebook, ["E11.9"], coverage.covers_dos_through)
     assert "dos-outside-data" not in rules(edge)
     assert "dos-outside-data" in rules(
@@ -311,12 +321,12 @@ def test_dos_outside_data_today(codebook: CodeBook) -> None:
 
 
 def test_mixed_systems_each_checked_against_its_own(codebook: CodeBook) -> None:
-    result = run(codebook, ["K35.80", "0DTJ4ZZ", "J0135"], date(2020, 5, 1))
+    result = run(codebook, ["K35.80", "0DTJ4ZZ", "J1100"], date(2020, 5, 1))
     assert result.findings == [] and result.verdict == "pass"
-    assert result.codes == ["K35.80", "0DTJ4ZZ", "J0135"]
-    later = run(codebook, ["K35.80", "0DTJ4ZZ", "J0135"], date(2021, 5, 1))
+    assert result.codes == ["K35.80", "0DTJ4ZZ", "J1100"]
+    later = run(codebook, ["K35.80", "0DTJ4ZZ", "J1100"], date(2026, 8, 1))  # HCPCS data ends 2026-06-30
     outside = only(later, "dos-outside-data")
-    assert outside.codes == ["J0135"] and "HCPCS" in outside.message
+    assert outside.codes == ["J1100"] and "HCPCS" in outside.message
     assert later.verdict == "pass"
 
 
@@ -346,12 +356,12 @@ def test_code_also_reminder_only_when_missing(codebook: CodeBook) -> None:
 
 
 def test_json_shape_and_order(codebook: CodeBook) -> None:
-    result = run(codebook, ["E11.9", "E10.9", "E11.9", "S27.329A"], date(2026, 11, 15))
+    result = run(codebook, ["E11.9", "E10.9", "E11.9", "S27.329A"], date(2027, 11, 15))
     data = result.to_dict()
     assert set(data) == {"verdict", "findings", "data"}
     assert data["verdict"] == "fail"
     assert set(data["data"]) == {"release", "covers_dos_from", "covers_dos_through"}
-    assert data["data"]["covers_dos_through"] == "2026-09-30"
+    assert data["data"]["covers_dos_through"] == "2027-09-30"
     for finding in data["findings"]:
         assert set(finding) == {"rule", "severity", "codes", "message", "fix"}
         assert finding["rule"] in RULES and finding["message"] and finding["fix"]
@@ -422,3 +432,21 @@ def test_any_input_gives_a_result_or_a_query_error(codebook: CodeBook, tokens: l
         assert result.verdict in ("pass", "fail")
         assert result.to_dict()["findings"] is not None
         result.report()
+
+
+# ---- FY2027 (MCE v44, the FY2027 addenda) ------------------------------------------------------------------
+
+
+def test_fy2027_new_code_takes_effect_on_2026_10_01(codebook: CodeBook) -> None:
+    assert run(codebook, ["D69.11"], date(2026, 10, 1)).verdict == "pass"
+    before = only(run(codebook, ["D69.11"], date(2026, 9, 30)), "not-valid-on-dos")
+    assert "from 2026-10-01" in before.message and "D69.1" in before.fix
+    assert run(codebook, ["QA1.71"], date(2026, 10, 1)).verdict == "pass"  # a category with a letter second
+
+
+def test_code_deleted_2026_10_01_fails_with_its_successors(codebook: CodeBook) -> None:
+    assert run(codebook, ["I42.0"], date(2026, 9, 30)).verdict == "pass"
+    finding = only(run(codebook, ["I42.0"], date(2026, 10, 1)), "not-valid-on-dos")
+    assert "to 2026-09-30" in finding.message
+    assert all(code in finding.message for code in ("I42.00", "I42.01", "I42.09"))
+    assert "I42.00" in finding.fix
