@@ -496,9 +496,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     sources[age_rel] = sha256(raw / age_rel)
 
     covers = {"cm": [CM_FROM, CM_THROUGH], "pcs": [CM_FROM, CM_THROUGH], "hcpcs": hcpcs.covers}
-    history = {
-        system: sorted({(release_label(system, e.effective), e.effective.isoformat()) for e in group})
-        for system, group in (("cm", cm.changes), ("pcs", pcs.changes), ("hcpcs", hcpcs.changes))
+    history = {  # every release the loaded data holds, from the first (the data's start) on
+        system: sorted(
+            {(release_label(system, e.effective), e.effective.isoformat()) for e in group}
+            | {(release_label(system, date.fromisoformat(start)), start)}
+        )
+        for system, group, start in (
+            ("cm", cm.changes, CM_FROM),
+            ("pcs", pcs.changes, CM_FROM),
+            ("hcpcs", hcpcs.changes, hcpcs.covers[0]),
+        )
     }
     manifest = {
         "releases": {
@@ -526,6 +533,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "history": {system: [list(item) for item in items] for system, items in history.items()},
         "title_sources": TITLE_SOURCES,
         "sources": sources,
+        # Every shipped data file, so a changed or damaged one is seen (vocabulary.tsv is curated by hand).
+        "outputs": {
+            path.name: sha256(path)
+            for path in sorted(OUT.iterdir())
+            if path.is_file() and path.suffix in {".gz", ".tsv"}
+        },
     }
     (OUT / "release.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     print("done")

@@ -916,7 +916,9 @@ def _not_valid_spans(claim: _Claim, e: _Entry) -> Finding:
             "that was valid then."
         )
     elif system in ("hcpcs", "cpt") and periods[-1][1] is not None and claim.dos > periods[-1][1]:
-        fix = "The code was terminated: report the code that replaced it (the HCPCS update's cross-reference)."
+        fix = (
+            "The code was terminated: report the code that replaced it (the HCPCS update's cross-reference)."
+        )
     else:
         fix = "Recode from the record with a code valid on the date of service (`codedesk lookup`)."
     return Finding("not-valid-on-dos", ERROR, [e.display], message, fix, short)

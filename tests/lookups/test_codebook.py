@@ -13,7 +13,10 @@ def test_coverage_names_releases_and_dates(codebook: CodeBook) -> None:
     assert coverage.covers_dos_from == date(2015, 10, 1)
     assert coverage.covers_dos_through == date(2027, 9, 30)
     hcpcs = coverage.for_system("hcpcs")
-    assert hcpcs is not None and (hcpcs.covers_from, hcpcs.covers_through) == (date(2019, 7, 1), date(2026, 6, 30))
+    assert hcpcs is not None and (hcpcs.covers_from, hcpcs.covers_through) == (
+        date(2019, 7, 1),
+        date(2026, 6, 30),
+    )
     assert coverage.data_end("pcs") == date(2027, 9, 30)
     for release in coverage.releases:  # every release names its sources
         assert release.detail and ("MCE v44" in release.detail or "I/OCE" in release.detail)
@@ -116,7 +119,10 @@ def test_hcpcs_descriptor_as_of_the_date_of_service(codebook: CodeBook) -> None:
     ).fetchone()
     code, effective, old, new = changed
     day = date.fromisoformat(effective)
-    assert codebook.title_on("hcpcs", code, day) == (new, "CMS I/OCE quarterly HCPCS short descriptor (official)")
+    assert codebook.title_on("hcpcs", code, day) == (
+        new,
+        "CMS I/OCE quarterly HCPCS short descriptor (official)",
+    )
     before = codebook.title_on("hcpcs", code, date.fromordinal(day.toordinal() - 1))
     assert before is not None and before[0] == old
 
