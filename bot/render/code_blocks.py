@@ -53,7 +53,18 @@ class Reply(TypedDict):
     blocks: list[dict[str, Any]]
 
 
+class ReleaseView(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def covers_from(self) -> date: ...
+    @property
+    def covers_through(self) -> date: ...
+
+
 class Coverage(Protocol):
+    @property
+    def releases(self) -> Sequence[ReleaseView]: ...
     @property
     def release(self) -> str: ...
     @property
