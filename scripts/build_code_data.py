@@ -510,20 +510,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     manifest = {
         "releases": {
             "cm": {
-                "name": "ICD-10-CM FY2027",
+                "name": "ICD-10-CM FY2027 (CMS MCE v44, FY2027 addenda)",
                 "effective": FY2027_START,
                 "detail": "validity and edit flags: CMS MCE v44 (FY2016-FY2027); titles: FY2027 order addenda "
                 "(official) over the CDC tabular April 2026 (official); notes and 7th characters: April 2026",
             },
             "pcs": {
-                "name": "ICD-10-PCS FY2027",
+                "name": "ICD-10-PCS FY2027 (CMS MCE v44, FY2027 addenda)",
                 "effective": FY2027_START,
                 "detail": "validity and edit flags: CMS MCE v44 (FY2016-FY2027); titles: FY2027 codes addenda, "
                 f"FY2024 codes files (official); {pcs.derived:,} titles derived from axis values (marked), "
                 f"{pcs.untitled:,} codes without a title in the loaded data",
             },
             "hcpcs": {
-                "name": f"HCPCS Level II {hcpcs.first_quarter} to {hcpcs.last_quarter}",
+                "name": f"HCPCS Level II {hcpcs.first_quarter} to {hcpcs.last_quarter} (CMS I/OCE quarterly)",
                 "effective": hcpcs.last_start,
                 "detail": f"validity and short descriptors by quarter: CMS I/OCE {hcpcs.versions}; "
                 "long descriptors: HCPCS 2020 annual file (where the short descriptor is unchanged)",
