@@ -137,7 +137,10 @@ def test_show_ends_open_spans_at_the_end_of_the_data_never_today(cli) -> None:  
 def test_data_names_each_source_and_its_dates(cli) -> None:  # type: ignore[no-untyped-def]
     status, out = cli("data")
     assert status == 0
-    assert "ICD-10-CM FY2027 (CMS MCE v44, FY2027 addenda): dates of service 2015-10-01 to 2027-09-30 (shipped)" in out
+    assert (
+        "ICD-10-CM FY2027 (CMS MCE v44, FY2027 addenda): dates of service 2015-10-01 to 2027-09-30 (shipped)"
+        in out
+    )
     assert "CMS MCE v44" in out and "FY2027 order addenda" in out and "I/OCE" in out
     assert "dates of service 2019-07-01 to 2026-06-30" in out
 

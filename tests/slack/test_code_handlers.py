@@ -193,5 +193,7 @@ def test_home_shows_the_code_data_coverage(services: Services, codebook: CodeBoo
     services.codebook = codebook
     services.clock = lambda: datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
     blocks = json.dumps(HomeHandlers(services).view_for("U1")["blocks"])
-    assert "ICD-10-CM FY2027 (CMS MCE v44, FY2027 addenda): 2015-10-01 to 2027-09-30 (302 days left)" in blocks
+    assert (
+        "ICD-10-CM FY2027 (CMS MCE v44, FY2027 addenda): 2015-10-01 to 2027-09-30 (302 days left)" in blocks
+    )
     assert "2019-07-01 to 2026-06-30 (:warning: ended 155 days ago" in blocks

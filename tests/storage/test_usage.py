@@ -77,6 +77,9 @@ def test_codes_are_counted_per_day_once_per_use(db) -> None:  # type: ignore[no-
     assert code_use_counts(db, T0.date(), T0.date()) == {"E119": {"check": 1}, "I10": {"check": 1}}
     assert code_use_counts(db, T0.date(), (T0 + timedelta(days=1)).date())["E119"] == {"check": 1, "pick": 1}
     record_code_uses(db, ["Z00.00"], "check", T0 + timedelta(days=2))  # prunes rows older than the window
-    assert code_use_counts(db, T0.date() - timedelta(days=KEEP_CODE_DAYS + 5), T0.date() - timedelta(days=1)) == {}
+    assert (
+        code_use_counts(db, T0.date() - timedelta(days=KEEP_CODE_DAYS + 5), T0.date() - timedelta(days=1))
+        == {}
+    )
     with pytest.raises(ValueError, match="timezone-aware"):
         record_code_uses(db, ["E11.9"], "check", datetime(2025, 3, 3))
