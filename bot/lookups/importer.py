@@ -20,7 +20,7 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -466,7 +466,6 @@ def _record_release(
 
 
 def _events(
-    db: sqlite_utils.Database,
     system: str,
     effective: date,
     before: dict[str, tuple[str, int]],
@@ -604,7 +603,7 @@ def _apply_full(
         for code in retired:
             _close_span(db, system, code, day_before)
     after = _current(db, system)
-    events = _events(db, system, effective, before, after, origin)
+    events = _events(system, effective, before, after, origin)
     _record_release(db, system, effective, through, release, origin, events)
     changed = sum(1 for e in events if e.change == "retitled")
     added = sum(1 for c in incoming if c not in before)
@@ -711,7 +710,7 @@ def _apply_addenda(kind: str) -> Apply:
                 else:
                     _close_span(db, system, row.code, day_before)
         after = _current(db, system)
-        events = _events(db, system, effective, before, after, origin)
+        events = _events(system, effective, before, after, origin)
         _record_release(db, system, effective, _fy_end(effective), release, origin, events)
         return ImportResult(kind, release, effective, added, changed, retired)
 
@@ -915,10 +914,3 @@ register(
         rank=10,
     )
 )
-
-
-def imported_since(codes_db: sqlite_utils.Database) -> Iterator[tuple[str, str, str]]:
-    """(system, release label, origin) of every imported release, oldest first."""
-    yield from codes_db.execute(
-        "SELECT system, label, origin FROM release_history WHERE origin LIKE 'import:%' ORDER BY origin"
-    ).fetchall()
