@@ -10,6 +10,7 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -71,6 +72,10 @@ class Settings:
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.team_tz)
+
+    def today(self, now: datetime) -> date:
+        """The team's date at `now`: a claim's default date of service, in Slack and on the command line."""
+        return now.astimezone(self.tz).date()
 
     def secrets(self) -> list[str]:
         """The secret values, for the log filter that redacts them."""

@@ -32,10 +32,11 @@ from bot.lookups.loaders.addenda import load_addenda  # noqa: E402
 from bot.lookups.loaders.cdc_tabular import TabularRelease, load_tabular  # noqa: E402
 from bot.lookups.loaders.cms_files import load_codes_file, load_order_file  # noqa: E402
 from bot.lookups.loaders.hcpcs import load_hcpcs  # noqa: E402
-from bot.lookups.loaders.indexes import SeeResolver, load_cm_index, load_pcs_index  # noqa: E402
 from bot.lookups.loaders.ioce import QuarterRow, load_ioce_hcpcs, load_ioce_versions  # noqa: E402
 from bot.lookups.loaders.mce import ValiditySpan, load_mce_master  # noqa: E402
 from bot.lookups.loaders.pcs_titles import derive_titles  # noqa: E402
+from scripts import build_ncci_data  # noqa: E402
+from scripts.build_index_data import build as build_index_data  # noqa: E402
 
 OUT = ROOT / "bot" / "lookups" / "data"
 MCE = "mce_v44"
@@ -440,33 +441,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     write_tsv("cm_validity.tsv.gz", ["code", "start", "end", "flags"], validity_rows(mce_cm))
 
-    index = load_cm_index(src("icd10cm/index/ICD10CM_2025_Index.csv.gz"))
-    resolver = SeeResolver(index)
-
-    def see_code(reference: str) -> str:
-        target = resolver.resolve(reference) if reference else None
-        return target.code if target else ""
-
-    write_tsv(
-        "cm_index.tsv.gz",
-        ["levels", "code", "see", "see_code", "modifiers"],
-        (
-            (" | ".join(r.terms), r.code, r.see or r.see_also, r.code or see_code(r.see), r.modifiers)
-            for r in index
-        ),
-    )
-
     print("ICD-10-PCS")
     mce_pcs = load_mce_master(src(f"mce/{MCE}_i10pcs_master.tsv.gz"))
     pcs = build_pcs(mce_pcs, src)
     write_tsv("pcs_codes.tsv.gz", ["code", "title", "current", "release", "source"], pcs.rows)
     write_tsv("pcs_validity.tsv.gz", ["code", "start", "end", "flags"], validity_rows(mce_pcs))
-    pcs_index = load_pcs_index(src("icd10pcs/icd10pcs_index_2025.jsonl.gz"))
-    write_tsv(
-        "pcs_index.tsv.gz",
-        ["levels", "code", "see"],
-        ((" | ".join(r.terms), r.code, r.see) for r in pcs_index),
-    )
 
     print("HCPCS")
     hcpcs = build_hcpcs(src)
@@ -507,6 +486,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ("hcpcs", hcpcs.changes, hcpcs.covers[0]),
         )
     }
+    sources.update(build_index_data(raw, OUT))  # the indexes and tables as trees, the PCS axes
+    sources.update(build_ncci_data.build(raw, OUT))  # HCPCS Level II NCCI PTP pairs
     manifest = {
         "releases": {
             "cm": {
@@ -533,7 +514,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "history": {system: [list(item) for item in items] for system, items in history.items()},
         "title_sources": TITLE_SOURCES,
         "sources": sources,
-        # Every shipped data file, so a changed or damaged one is seen (vocabulary.tsv is curated by hand).
+        # Every shipped data file, so a changed or damaged one is seen (terms.tsv is curated by hand).
         "outputs": {
             path.name: sha256(path)
             for path in sorted(OUT.iterdir())

@@ -103,6 +103,7 @@ class CodeDetail:
     spans: list[Span] = field(default_factory=list)
     title_source_name: str = ""
     dated_titles: list[tuple[str, str, str]] = field(default_factory=list)  # (from date, title, source name)
+    also: list[Code] = field(default_factory=list)  # the same characters read in another system
 
     @property
     def billable_children(self) -> list[Code]:
@@ -121,6 +122,7 @@ class CodeBook:
         self.path = path
         self._local = threading.local()
         self._coverage: Coverage | None = None
+        self._seventh_excluded: tuple[str, dict[tuple[str, str], frozenset[str]]] | None = None
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> CodeBook:
@@ -139,6 +141,7 @@ class CodeBook:
     def refresh(self) -> None:
         """Forget cached facts after an import changed the database."""
         self._coverage = None
+        self._seventh_excluded = None
 
     def coverage(self) -> Coverage:
         if self._coverage is None:
@@ -247,7 +250,8 @@ class CodeBook:
     def seventh_definition(
         self, code: Code, ancestors: list[Code] | None = None
     ) -> tuple[str, list[tuple[str, str]]]:
-        """The 7th-character definition that applies to a CM code: its own or its nearest ancestor's."""
+        """The 7th-character definition that applies to a CM code (its own or its nearest ancestor's), less the
+        characters the tabular rules out for its category and 6th character (S06 with 6th character 7 or 8)."""
         if code.system != "cm":
             return "", []
         chain = [code, *(ancestors if ancestors is not None else self.ancestors(code))]
@@ -256,7 +260,9 @@ class CodeBook:
                 "SELECT char, meaning FROM seventh WHERE code = ? ORDER BY rowid", [candidate.code]
             ).fetchall()
             if rows:
-                return candidate.code, [(c, m) for c, m in rows]
+                c = code.code
+                excluded = seventh_exclusions(self).get((c[:3], c[5]), frozenset()) if len(c) >= 6 else ()
+                return candidate.code, [(ch, m) for ch, m in rows if ch not in excluded]
         return "", []
 
     def age_ranges(self, day: date) -> dict[str, tuple[int, int]]:
@@ -268,13 +274,21 @@ class CodeBook:
         return {g.lower(): (lo, hi) for g, lo, hi in rows}
 
     def detail(self, code: str, system: str | None = None) -> CodeDetail | None:
-        """Everything `show` prints about one code; None when no loaded release has it."""
-        candidates = self.find(code) if system is None else [c for c in self.find(code) if c.system == system]
+        """Everything `show` prints about one code; None when no loaded release has it.
+
+        The system is decided once, never by what is found: a dotted code is ICD-10-CM; an undotted one held
+        by more than one system is read as the system whose codes are written undotted (HCPCS K0859, not
+        ICD-10-CM K08.59), and the other readings are listed in `also`."""
+        found_in = self.find(code)
+        if system is not None:
+            candidates = [c for c in found_in if c.system == system]
+        elif "." in code:
+            candidates = [c for c in found_in if c.system == "cm"]
+        else:
+            candidates = sorted(found_in, key=lambda c: READING_ORDER.index(c.system))
         if not candidates:
             return None
-        found = sorted(
-            candidates, key=lambda c: (not c.current, ["cm", "hcpcs", "pcs", "cpt"].index(c.system))
-        )[0]
+        found = candidates[0]
         ancestors = self.ancestors(found)
         notes = [(k, t, found.code) for k, t in self.notes(found.system, found.code)]
         for ancestor in ancestors:
@@ -296,6 +310,7 @@ class CodeBook:
             spans=self.spans(found.system, found.code),
             title_source_name=self.title_source_name(found.title_source) if found.title_source else "",
             dated_titles=self.dated_titles(found.system, found.code),
+            also=[c for c in found_in if c.system != found.system],
         )
 
     def dated_titles(self, system: str, code: str) -> list[tuple[str, str, str]]:
@@ -313,6 +328,32 @@ class CodeBook:
 _SELECT_CODE = (
     "SELECT system, code, title, parent, kind, billable, current, release, title_source FROM codes "
 )
+
+
+READING_ORDER = ("pcs", "hcpcs", "cpt", "cm")  # an undotted code: the systems written undotted first
+
+
+def seventh_exclusions(book: CodeBook) -> dict[tuple[str, str], frozenset[str]]:
+    """The tabular's exceptions to 7th-character definitions, {(category, 6th character): characters}, read
+    from its notes with the same parser the data build uses to expand the code list."""
+    from bot.lookups.loaders.cdc_tabular import seventh_exclusion
+
+    key = book.coverage().release
+    cached = book._seventh_excluded
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    rules: dict[tuple[str, str], set[str]] = {}
+    for (text,) in book.db.execute(
+        "SELECT text FROM notes WHERE system = 'cm' AND kind IN ('notes', 'seventh_note') AND text LIKE '%apply%'"
+    ):
+        parsed = seventh_exclusion(text)
+        if parsed:
+            category, sixths, chars = parsed
+            for sixth in sixths:
+                rules.setdefault((category, sixth), set()).update(chars)
+    result = {k: frozenset(v) for k, v in rules.items()}
+    book._seventh_excluded = (key, result)
+    return result
 
 
 def _code(row: tuple[object, ...]) -> Code:

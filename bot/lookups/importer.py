@@ -1,9 +1,9 @@
 """`codedesk import`: load a newer official release (or a licensed CPT file) a user supplies.
 
 The files are taken as CMS and CDC publish them: a plain file, a .gz, or the published zip (ICD-10-CM code
-descriptions or tabular-and-index zip, ICD-10-PCS codes or order zip, the quarterly HCPCS alpha-numeric zip).
-What a file is comes from its contents, never its name: each kind in `KINDS` recognises its own first lines.
-A further kind (e.g. NCCI edits) plugs in with one `register(ImportKind(...))`.
+descriptions or tabular-and-index zip, ICD-10-PCS codes or order zip, the quarterly HCPCS alpha-numeric zip,
+the NCCI procedure-to-procedure zips). What a file is comes from its contents, never its name: each kind in
+`KINDS` recognises its own first lines. A further kind plugs in with one `register(ImportKind(...))`.
 
 All or nothing: every file is parsed completely before anything is written, then applied in one transaction.
 An imported file is kept under `imports/` beside the code database, stored by its kind (`NNNN-<kind>-<hash>.kept`
@@ -36,6 +36,7 @@ from bot.lookups.loaders.common import Progress, open_text, reporting_progress
 from bot.lookups.loaders.cpt_csv import load_cpt_csv
 from bot.lookups.loaders.errors import LoaderError
 from bot.lookups.loaders.hcpcs import HcpcsRow, load_hcpcs
+from bot.lookups.loaders.ncci import PtpRow, load_ncci_ptp, looks_like_ptp, store_ptp
 from bot.lookups.schema import rebuild_search
 from storage.db import connect, write_transaction
 
@@ -58,6 +59,9 @@ class ImportResult:
     def summary(self) -> str:
         if self.already:
             return f"{self.release} ({self.kind}) is already loaded: {self.note} Nothing changed."
+        told = KINDS[self.kind].summary if self.kind in KINDS else None
+        if told is not None:
+            return f"{told(self)} {self.note}".strip()
         text = (
             f"Imported {self.release} ({self.kind}), effective {self.effective.isoformat()}: "
             f"{self.added:,} new codes, {self.changed:,} updated, {self.retired:,} no longer valid."
@@ -83,6 +87,8 @@ class ImportKind:
         0  # within a zip, the highest-ranked member of a system is imported (a full file over addenda)
     )
     release_name: Callable[[Any, date], str] | None = None
+    every_member: bool = False  # in a zip, every recognised member is imported (NCCI splits its edits)
+    summary: Callable[[ImportResult], str] | None = None  # how a result is told, when not as codes
 
 
 KINDS: dict[str, ImportKind] = {}
@@ -277,11 +283,12 @@ def _members(source: Path, kind: str | None, folder: Path) -> tuple[list[_Member
             if found is None:
                 skipped.append(base)
                 continue
-            current = best.get(found.system)
+            slot = f"{found.system}/{info.filename}" if found.every_member else found.system
+            current = best.get(slot)
             if current is None or found.rank > current[0]:
                 if current is not None:
                     skipped.append(Path(current[1].filename).name)
-                best[found.system] = (found.rank, info, found)
+                best[slot] = (found.rank, info, found)
             else:
                 skipped.append(base)
         if not best:
@@ -745,6 +752,14 @@ def _apply_hcpcs(
     return result
 
 
+def _apply_ncci(
+    db: sqlite_utils.Database, parsed: list[PtpRow], effective: date, release: str, origin: str
+) -> ImportResult:
+    """PTP pairs are kept beside the shipped ones (a newer file's deletion date or indicator wins)."""
+    count = store_ptp(db, parsed, origin)
+    return ImportResult("ncci-ptp", release, effective, count, 0, 0)
+
+
 def _apply_cpt(
     db: sqlite_utils.Database, parsed: list[CodeRow], effective: date, release: str, origin: str
 ) -> ImportResult:
@@ -805,6 +820,10 @@ def _hcpcs_effective(parsed: list[HcpcsRow]) -> date | None:
         return None
     newest = max(dates)
     return date(newest.year, 3 * ((newest.month - 1) // 3) + 1, 1)
+
+
+def _ncci_effective(parsed: list[PtpRow]) -> date | None:
+    return max((r.start for r in parsed), default=None)
 
 
 def _pcs_file(path: Path) -> list[CodeRow]:
@@ -903,6 +922,25 @@ register(
     )
 )
 
+register(
+    ImportKind(
+        "ncci-ptp",
+        "CMS NCCI procedure-to-procedure edits (the PTP zip or its text files, as published)",
+        "ncci",
+        looks_like_ptp,
+        load_ncci_ptp,
+        _apply_ncci,
+        _ncci_effective,
+        rank=10,
+        release_name=lambda parsed, effective: f"NCCI PTP edits to {effective.isoformat()} (imported)",
+        every_member=True,
+        summary=lambda result: (
+            f"Imported {result.release}: {result.added:,} procedure-to-procedure pairs (kept beside the shipped "
+            "ones)."
+        ),
+    )
+)
+# Last: its first-line test (a code, spaces, a title) is the loosest ("CPT only copyright ..." would pass).
 register(
     ImportKind(
         "cm-codes",

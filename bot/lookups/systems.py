@@ -9,8 +9,6 @@ SYSTEM_NAMES = {"cm": "ICD-10-CM", "pcs": "ICD-10-PCS", "hcpcs": "HCPCS", "cpt":
 SYSTEM_KEYS = {v.lower(): k for k, v in SYSTEM_NAMES.items()} | {k: k for k in SYSTEMS}
 
 _CM = re.compile(r"^[A-Z][0-9][0-9A-Z]{1,5}$")
-# Since FY2026 a few categories have a letter second (QA0, QA1): less likely than a PCS code of that shape.
-_CM_LETTER = re.compile(r"^[A-Z][A-Z][0-9][0-9A-Z]{0,4}$")
 _PCS = re.compile(r"^[0-9A-HJ-NP-Z]{7}$")
 _HCPCS = re.compile(r"^[A-V][0-9]{4}$")
 _CPT = re.compile(r"^[0-9]{4}[0-9FTU]$")
@@ -33,12 +31,10 @@ def guess_systems(code: str) -> list[str]:
     found = []
     if _HCPCS.match(c):
         found.append("hcpcs")
-    if _CM.match(c):
+    if _CM.match(c) or (len(c) == 3 and c[0].isalpha() and c[1].isdigit()):
         found.append("cm")
     if (_PCS.match(c) and c[0].isdigit()) or (_PCS.match(c) and c[0] in "BCDFGHX"):
         found.append("pcs")
-    if _CM_LETTER.match(c):
-        found.append("cm")
     if _CPT.match(c):
         found.append("cpt")
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -19,6 +20,7 @@ from slack_sdk.models.views import View
 
 from bot import ids
 from bot.lookups.codebook import Coverage
+from bot.render.admin_blocks import AdminHome, admin_home_blocks
 from bot.render.mrkdwn import escape, truncate
 from bot.services import OpenItem
 from storage.usage import RecentLookup
@@ -47,9 +49,28 @@ def coverage_lines(coverage: Coverage, today: date) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True)
+class HomeFavourites:
+    mine: Sequence[tuple[str, str]]  # (code, title)
+    team: Sequence[tuple[str, str, int]]  # (code, title, people who pinned it)
+
+
+def _favourites_blocks(favourites: HomeFavourites) -> list[Block]:
+    lines = [f"• `{escape(code)}` {escape(title)}" for code, title in favourites.mine]
+    team = [f"• `{escape(code)}` {escape(title)} · {people}" for code, title, people in favourites.team]
+    text = "*Your pinned codes*\n" + (
+        "\n".join(lines) if lines else "None yet: press *Pin* on a lookup result."
+    )
+    if team:
+        text += "\n*Pinned most by your team*\n" + "\n".join(team)
+    return [DividerBlock(), _section(text, block_id=ids.HOME_FAVOURITES_BLOCK)]
+
+
 def home_view(
     recent: Sequence[RecentLookup],
     open_items: Sequence[OpenItem],
+    admin: AdminHome | None = None,
+    favourites: HomeFavourites | None = None,
     coverage: Coverage | None = None,
     today: date | None = None,
 ) -> dict[str, Any]:
@@ -76,6 +97,8 @@ def home_view(
                 elements=[MarkdownTextObject(text="Nothing yet: try `/code heart attack`.")],
             )
         )
+    if favourites is not None:
+        blocks += _favourites_blocks(favourites)
     blocks += [DividerBlock(), _section("*Your open clarifications*")]
     if open_items:
         lines = []
@@ -99,4 +122,6 @@ def home_view(
                 block_id=ids.HOME_COVERAGE_BLOCK,
             ),
         ]
+    if admin is not None:
+        blocks += admin_home_blocks(admin)
     return View(type="home", blocks=blocks).to_dict()

@@ -55,15 +55,20 @@ def hit_line(hit: Hit) -> str:
 
 
 def lookup_text(query: str, hits: Sequence[Hit], verbose: bool = True) -> str:
+    notice = getattr(hits, "notice", "")
     if not hits:
-        return f"No codes match {query!r}. Try fewer words, a synonym, or the start of a code (e.g. E11)."
+        return (
+            notice
+            or f"No codes match {query!r}. Try fewer words, a synonym, or the start of a code (e.g. E11)."
+        )
     lines = [hit_line(h) + (f"\n{'':<9} why: {h.why}" if verbose else "") for h in hits]
-    return "\n".join(lines)
+    return "\n".join([notice, *lines] if notice else lines)
 
 
 def batch_line(query: str, hits: Sequence[Hit]) -> str:
+    notice = getattr(hits, "notice", "")
     if not hits:
-        return f"{query}\t(no match)"
+        return f"{query}\t({notice or 'no match'})"
     return f"{query}\t" + "; ".join(f"{h.code} {h.title}" for h in hits)
 
 
@@ -104,6 +109,11 @@ def show_text(detail: CodeDetail, coverage: Coverage) -> str:
         lines.append(f"Title from: {detail.title_source_name or code.title_source}")
     for day, title, source in detail.dated_titles:
         lines.append(f"  on {day}: {title} ({source})")
+    for other in detail.also:
+        lines.append(
+            f"Also {other.system_name} {other.display}: {other.title} "
+            f"(`codedesk show {other.display} --system {other.system}`)"
+        )
     if detail.ancestors:
         path = " > ".join(f"{a.display} {a.title}" for a in reversed(detail.ancestors))
         lines.append(f"In: {path}")

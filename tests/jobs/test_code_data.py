@@ -3,7 +3,6 @@ code-set update notice on the first day of a fiscal year and after an import."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -110,10 +109,9 @@ def test_update_notice_on_the_first_day_of_the_fiscal_year(book_deps: BookDeps) 
     assert run_job(book_deps, CODE_CHANGES, at(2026, 10, 1, 14)).messages == ()  # once per day
 
 
-def test_update_notice_after_an_import(book_deps: BookDeps, codebook: CodeBook, tmp_path: Path) -> None:
-    target = tmp_path / "codes.sqlite"
-    shutil.copyfile(codebook.path, target)
-    book = CodeBook.open(target)
+def test_update_notice_after_an_import(book_deps: BookDeps, small_book: CodeBook, tmp_path: Path) -> None:
+    book = small_book
+    target = book.path
     deps = BookDeps(book_deps.settings, book_deps.db_factory, book_deps.clock, book)
     set_channel(deps, CODE_CHANGES, LEADS_CHANNEL)
     use(deps, ["D69.11"], "check", at(2026, 11, 20), times=3)

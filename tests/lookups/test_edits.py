@@ -14,10 +14,12 @@ from bot.lookups.edits import (
     RULES,
     CheckResult,
     Finding,
-    _tables,
     check_claim,
     parse_dos,
     parse_refs,
+)
+from bot.lookups.edits import (
+    tables as _tables,
 )
 from bot.lookups.errors import QueryError
 
@@ -82,9 +84,9 @@ def test_deleted_code_lists_codes_now_in_its_place(codebook: CodeBook) -> None:
 
 
 def test_pcs_validity_from_mce_spans(codebook: CodeBook) -> None:
-    finding = only(run(codebook, ["0VT00ZE"], date(2025, 1, 1)), "not-valid-on-dos")
+    finding = only(run(codebook, ["0VT00ZE"], date(2025, 1, 1), setting="inpatient"), "not-valid-on-dos")
     assert "from 2026-04-01" in finding.message
-    assert run(codebook, ["0VT00ZE"], date(2026, 4, 1)).verdict == "pass"
+    assert run(codebook, ["0VT00ZE"], date(2026, 4, 1), setting="inpatient").verdict == "pass"
 
 
 def test_hcpcs_validity_from_added_and_terminated(codebook: CodeBook) -> None:
@@ -219,7 +221,7 @@ def test_note_references_are_parsed_once_per_codebook(codebook: CodeBook) -> Non
     first = _tables(codebook)
     run(codebook, ["E10.9", "E11.9"])
     assert _tables(codebook) is first
-    assert any(r.low == "E10" for n in first.excludes1["E11"] for r in n.refs)
+    assert any(r.low == "E10" for n in first.of("excludes1", "E11") for r in n.refs)
 
 
 # ---- manifestation, external cause, principal -------------------------------------------------------------
@@ -310,23 +312,24 @@ def test_duplicate_codes(codebook: CodeBook) -> None:
 def test_dos_outside_data(codebook: CodeBook) -> None:
     coverage = codebook.coverage()
     assert "dos-outside-data" not in rules(run(codebook, ["E11.9"], date(2026, 11, 15)))  # FY2027 is loaded
-    finding = only(run(codebook, ["E11.9"], date(2027, 10, 1)), "dos-outside-data")
+    assert coverage.covers_dos_through == date(2027, 9, 30)
+    after = coverage.covers_dos_through + timedelta(days=1)
+    finding = only(run(codebook, ["E11.9"], after), "dos-outside-data")
     assert finding.severity == "warning"
     assert "2027-09-30" in finding.message and "codedesk import <file>" in finding.fix
     edge = run(codebook, ["E11.9"], coverage.covers_dos_through)
     assert "dos-outside-data" not in rules(edge)
-    assert "dos-outside-data" in rules(
-        run(codebook, ["E11.9"], coverage.covers_dos_through + timedelta(days=1))
-    )
 
 
 def test_mixed_systems_each_checked_against_its_own(codebook: CodeBook) -> None:
-    result = run(codebook, ["K35.80", "0DTJ4ZZ", "J1100"], date(2020, 5, 1))
+    result = run(codebook, ["K35.80", "0DTJ4ZZ", "J2405"], date(2020, 5, 1), setting="inpatient")
     assert result.findings == [] and result.verdict == "pass"
-    assert result.codes == ["K35.80", "0DTJ4ZZ", "J1100"]
-    later = run(codebook, ["K35.80", "0DTJ4ZZ", "J1100"], date(2026, 8, 1))  # HCPCS data ends 2026-06-30
+    assert result.codes == ["K35.80", "0DTJ4ZZ", "J2405"]
+    assert [r.system for r in result.read] == ["ICD-10-CM", "ICD-10-PCS", "HCPCS"]
+    # HCPCS data ends 2026-06-30
+    later = run(codebook, ["K35.80", "0DTJ4ZZ", "J2405"], date(2026, 8, 1), setting="inpatient")
     outside = only(later, "dos-outside-data")
-    assert outside.codes == ["J1100"] and "HCPCS" in outside.message
+    assert outside.codes == ["J2405"] and "HCPCS" in outside.message
     assert later.verdict == "pass"
 
 
@@ -341,7 +344,9 @@ def test_code_in_two_systems(codebook: CodeBook) -> None:
 def test_use_additional_reminder_only_when_missing(codebook: CodeBook) -> None:
     finding = only(run(codebook, ["E11.9"]), "use-additional")
     assert (
-        finding.severity == "info" and "Z79.4" in finding.message and "E11 Use additional" in finding.message
+        finding.severity == "info"
+        and "Z79.4" in finding.message
+        and "Use additional code notes at E11" in finding.source
     )
     assert "use-additional" not in rules(run(codebook, ["E11.9", "Z79.4"]))
 
@@ -358,13 +363,16 @@ def test_code_also_reminder_only_when_missing(codebook: CodeBook) -> None:
 def test_json_shape_and_order(codebook: CodeBook) -> None:
     result = run(codebook, ["E11.9", "E10.9", "E11.9", "S27.329A"], date(2027, 11, 15))
     data = result.to_dict()
-    assert set(data) == {"verdict", "findings", "data"}
+    assert set(data) == {"verdict", "dos", "setting", "codes", "findings", "data"}
     assert data["verdict"] == "fail"
+    assert [c["code"] for c in data["codes"]] == ["E11.9", "E10.9", "E11.9", "S27.329A"]
+    assert {c["system"] for c in data["codes"]} == {"ICD-10-CM"}
     assert set(data["data"]) == {"release", "covers_dos_from", "covers_dos_through"}
     assert data["data"]["covers_dos_through"] == "2027-09-30"
     for finding in data["findings"]:
-        assert set(finding) == {"rule", "severity", "codes", "message", "fix"}
-        assert finding["rule"] in RULES and finding["message"] and finding["fix"]
+        assert set(finding) == {"rule", "severity", "system", "codes", "message", "fix", "source"}
+        assert finding["rule"] in RULES and finding["message"] and finding["fix"] and finding["source"]
+        assert finding["system"] == "ICD-10-CM"
     ranks = [{"error": 0, "warning": 1, "info": 2}[f["severity"]] for f in data["findings"]]
     assert ranks == sorted(ranks) and set(ranks) == {0, 1, 2}
 
@@ -395,8 +403,8 @@ def test_codes_written_any_way(codebook: CodeBook) -> None:
         ({"codes": []}, "at least one code"),
         ({"codes": [" ", ""]}, "at least one code"),
         ({"codes": ["E11.9"] * 200}, "A claim holds at most 100 codes; this one has 200"),
-        ({"codes": ["E11.9", "hello"]}, "'hello'"),
-        ({"codes": ["E1"]}, "Not a code: 'E1'"),
+        ({"codes": ["E11.9", "."]}, "'.' is not a code"),
+        ({"codes": ["px:E11.9"]}, "a dotted code is an ICD-10-CM diagnosis"),
         ({"codes": ["E11.9"], "age": 300}, "0 to 124"),
         ({"codes": ["E11.9"], "age": -1}, "0 to 124"),
         ({"codes": ["E11.9"], "sex": "X"}, "F or M"),

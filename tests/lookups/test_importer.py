@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -21,11 +20,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "imports"
 
 
 @pytest.fixture
-def private_book(codebook: CodeBook, tmp_path: Path) -> CodeBook:
-    """A copy of the session's code database that a test may change."""
-    target = tmp_path / "codes.sqlite"
-    shutil.copyfile(codebook.path, target)
-    return CodeBook.open(target)
+def private_book(small_book: CodeBook) -> CodeBook:
+    """A code database the test may change (a copy of the session's small one)."""
+    return small_book
 
 
 def snapshot(book: CodeBook) -> tuple[object, ...]:
@@ -229,7 +226,7 @@ def test_pcs_order_zip(private_book: CodeBook, tmp_path: Path) -> None:
     result = one(import_file(private_book.path, published))
     private_book.refresh()
     assert result.kind == "pcs-order" and result.effective == date(2027, 10, 1) and result.added == 1
-    assert check_claim(private_book, ["0016077"], date(2027, 10, 1)).verdict == "pass"
+    assert check_claim(private_book, ["0016077"], date(2027, 10, 1), setting="inpatient").verdict == "pass"
 
 
 def test_addenda_apply_to_their_base_year(private_book: CodeBook, tmp_path: Path) -> None:
