@@ -127,7 +127,7 @@ class CodeHandlers:
         refusal = length_refusal(command_text)  # before the PHI guard reads any of it
         if refusal:
             return message_reply(refusal)
-        identifiers = find_phi(command_text)
+        identifiers = find_phi(command_text, first_name_only=True)
         if identifiers:
             # Neither kept nor echoed: the reply could be shared into a channel.
             return message_reply(PHI_REFUSAL.format(what=identifiers[0].reason))
