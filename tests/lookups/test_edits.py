@@ -109,6 +109,15 @@ def test_hcpcs_validity_by_quarter_with_its_gaps(codebook: CodeBook) -> None:
     assert "not-valid-on-dos" in rules(run(codebook, ["J0139"], date(2024, 12, 31)))
 
 
+def test_a_terminated_hcpcs_code_names_its_dates_source_and_asks_for_its_replacement(
+    codebook: CodeBook,
+) -> None:
+    finding = only(run(codebook, ["J0135"], date(2025, 9, 1)), "not-valid-on-dos")
+    assert "valid from 2005-01-01 to 2024-12-31" in finding.message
+    assert "(CMS I/OCE quarterly) validity dates" in finding.message and "I/OCE" in finding.source
+    assert finding.fix.startswith("The code was terminated: report the code that replaced it")
+
+
 # ---- not-found, header-code, seventh-character -------------------------------------------------------------
 
 
