@@ -64,5 +64,6 @@ def truncate(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
-    cut = _ENTITY_TAIL.sub("", cut).rstrip(ZWJ)  # a joiner cut from the emoji after it would join nothing
+    cut = _ENTITY_TAIL.sub("", cut)
+    cut = cut.rstrip("\u200d")  # a joiner cut from the emoji after it would be left invisible
     return cut + ELLIPSIS

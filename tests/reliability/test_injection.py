@@ -162,6 +162,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("storage/db.py", "min(left_ms, BUSY_TIMEOUT_MS)"): "an int (PRAGMA takes no ? parameters)",
     ("storage/db.py", "probe"): "the constant health-check queries of bot/services.py",
     ("storage/outbox.py", "column"): "column definitions from a literal tuple (the migration's ALTER TABLEs)",
+    ("bot/lookups/changes.py", "' AND '.join(clauses)"): "literal conditions with ? parameters, built above",
 }
 _TEXT = (ast.Constant, ast.JoinedStr, ast.BinOp, ast.IfExp)
 
