@@ -12,18 +12,24 @@ import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+import threading
+import time
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from bot.lookups.codebook import CodeBook
 from bot.lookups.errors import QueryError
 from bot.lookups.loaders.errors import LoaderError
 from bot.lookups.systems import parse_systems
 from bot.settings import Settings, SettingsError
-from storage.db import DatabaseBusy, DatabaseProblem, explain
+from storage.db_problems import DatabaseBusy, DatabaseProblem, explain
+
+if TYPE_CHECKING:  # imported where used: `codedesk --help` never loads the code book or the scheduler
+    from bot.lookups.codebook import CodeBook
+    from bot.lookups.edits import CheckResult
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -37,15 +43,53 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see `{self.prog} --help`)")
 
 
+@contextmanager
+def preparing_codes(path: Path, stream: TextIO | None = None) -> Iterator[None]:
+    """A progress line while the code database is first prepared from the shipped data (about ten seconds):
+    on a terminal the elapsed seconds tick over on one line; otherwise a line before and one after."""
+    if path.exists():
+        yield
+        return
+    err = stream or sys.stderr
+    started = time.monotonic()
+    message = f"Preparing the code database at {path} (first run only, about 10 s)"
+    done = threading.Event()
+    live = err.isatty()
+
+    def tick() -> None:
+        while not done.wait(1.0):
+            err.write(f"\r{message}... {time.monotonic() - started:.0f} s")
+            err.flush()
+
+    err.write(f"{message}..." + ("" if live else "\n"))
+    err.flush()
+    ticker = threading.Thread(target=tick, daemon=True) if live else None
+    if ticker is not None:
+        ticker.start()
+    ready = False
+    try:
+        yield
+        ready = True
+    finally:
+        done.set()
+        if ticker is not None:
+            ticker.join()
+        if ready:
+            err.write(
+                ("\r" if live else "")
+                + f"Code database ready in {time.monotonic() - started:.1f} s.{' ' * 20}\n"
+            )
+        elif live:
+            err.write("\n")  # the error that follows starts a line of its own; nothing is said to be ready
+        err.flush()
+
+
 def _open_book(settings: Settings, out: TextIO) -> CodeBook:
+    """The code book (prepared on first run, with a progress line); a file problem is DatabaseProblem."""
     from bot.services import open_code_book
 
-    if not settings.codes_db_path.exists():
-        print(
-            f"Preparing the code database at {settings.codes_db_path} (once; a few seconds)...",
-            file=sys.stderr,
-        )
-    return open_code_book(settings)
+    with preparing_codes(settings.codes_db_path):
+        return open_code_book(settings)
 
 
 def _read_batch(path: str) -> list[str]:
@@ -100,7 +144,11 @@ def cmd_lookup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
     except QueryError as exc:
         raise UsageError(str(exc)) from exc
     if args.json:
-        print(json.dumps([h.as_dict() for h in hits], indent=2), file=out)
+        notice = getattr(hits, "notice", "")
+        shown: object = [h.as_dict() for h in hits]
+        if notice:
+            shown = {"notice": notice, "hits": shown}
+        print(json.dumps(shown, indent=2), file=out)
     else:
         print(lookup_text(query, hits, verbose=not args.brief), file=out)
         print(coverage_line(book.coverage()), file=out)
@@ -116,8 +164,14 @@ def cmd_show(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         code = validate_query(args.code)
     except QueryError as exc:
         raise UsageError(str(exc)) from exc
+    system = None
+    if args.system:
+        try:
+            (system,) = parse_systems(args.system)
+        except ValueError as exc:
+            raise UsageError(f"--system: {exc} (one system)") from exc
     book = _open_book(settings, out)
-    detail = book.detail(code)
+    detail = book.detail(code, system)
     if detail is None:
         print(
             f"{code}: no such code in the loaded releases ({book.coverage().release}). "
@@ -136,6 +190,9 @@ def cmd_show(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
                     "billable": c.billable and c.current,
                     "current": c.current,
                     "release": c.release,
+                    "also": [
+                        {"code": a.display, "system": a.system_name, "title": a.title} for a in detail.also
+                    ],
                     "children": [
                         {"code": k.display, "title": k.title, "billable": k.billable} for k in detail.children
                     ],
@@ -161,8 +218,8 @@ def cmd_show(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 # -- check ---------------------------------------------------------------------------------------------
 def _check_one(
-    book: CodeBook, argv: Sequence[str], defaults: argparse.Namespace | None
-) -> tuple[int, object]:
+    book: CodeBook, argv: Sequence[str], defaults: argparse.Namespace | None, settings: Settings
+) -> tuple[int, CheckResult]:
     from bot.lookups.edits import check_claim, parse_dos
 
     parser: argparse.ArgumentParser = _check_parser(_Parser(prog="codedesk check"))
@@ -171,25 +228,39 @@ def _check_one(
         for name in ("dos", "age", "sex", "setting"):
             if getattr(args, name) is None:
                 setattr(args, name, getattr(defaults, name))
-    dos = parse_dos(args.dos) if args.dos else date.today()
-    result = check_claim(
-        book, args.codes, dos, age=args.age, sex=args.sex, setting=args.setting or "outpatient"
-    )
+    dos = parse_dos(args.dos) if args.dos else settings.today(_utc_now())
+    codes = [*args.codes, *(f"dx:{v}" for v in args.dx or []), *(f"px:{v}" for v in args.px or [])]
+    if not codes:
+        raise UsageError("nothing to check: give codes (e.g. E11.9 I10) or --dx / --px CODES")
+    result = check_claim(book, codes, dos, age=args.age, sex=args.sex, setting=args.setting or "outpatient")
     return (EXIT_OK if result.verdict == "pass" else EXIT_FAIL), result
 
 
 def _check_parser(parser: argparse.ArgumentParser, batch: bool = False) -> argparse.ArgumentParser:
     parser.add_argument(
         "codes",
-        nargs="*" if batch else "+",
+        nargs="*",
         metavar="CODE",
-        help="codes in claim order (the first is the first-listed/principal diagnosis)",
+        help="codes in claim order (the first diagnosis is the principal/first-listed); a procedure code may "
+        "carry modifiers, e.g. J1234-59",
     )
-    parser.add_argument("--dos", help="date of service YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--dx", action="append", metavar="CODES", help="diagnosis codes (read as ICD-10-CM), comma-separated"
+    )
+    parser.add_argument(
+        "--px",
+        action="append",
+        metavar="CODES",
+        help="procedure codes (ICD-10-PCS, HCPCS, CPT; modifiers as J1234-59), comma-separated",
+    )
+    parser.add_argument("--dos", help="date of service YYYY-MM-DD (default: today in CODEDESK_TEAM_TZ)")
     parser.add_argument("--age", type=int, help="patient age in years at the date of service")
     parser.add_argument("--sex", help="F or M")
     parser.add_argument("--setting", choices=["outpatient", "inpatient"], help="default outpatient")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--quiet-info", action="store_true", help="leave out the info notes (use-additional / code-also)"
+    )
     if batch:
         parser.add_argument(
             "--batch", metavar="FILE", help="check many claims: one claim a line, same arguments"
@@ -200,24 +271,25 @@ def _check_parser(parser: argparse.ArgumentParser, batch: bool = False) -> argpa
 def cmd_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     import shlex
 
-    if args.batch and args.codes:
+    given = bool(args.codes or args.dx or args.px)
+    if args.batch and given:
         raise UsageError("give either CODEs or --batch FILE, not both")
-    if not args.batch and not args.codes:
+    if not args.batch and not given:
         raise UsageError("nothing to check: give codes (e.g. codedesk check E11.9 I10 --dos 2026-03-02)")
     book = _open_book(settings, out)
     if not args.batch:
         try:
-            status, result = _check_one(book, [*args.codes, *_flags(args)], None)
+            status, result = _check_one(book, [*args.codes, *_flags(args)], None, settings)
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
-        _print_check(result, args.json, out)
+        _print_check(result.without_info() if args.quiet_info else result, args.json, out)
         return status
     worst = EXIT_OK
     for number, line in enumerate(_read_batch(args.batch), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         try:
-            status, result = _check_one(book, shlex.split(line), args)
+            status, result = _check_one(book, shlex.split(line), args, settings)
         except (QueryError, UsageError, ValueError) as exc:
             print(
                 json.dumps({"line": number, "error": str(exc)})
@@ -228,13 +300,13 @@ def cmd_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
             worst = max(worst, EXIT_USAGE)
             continue
         worst = max(worst, status)
+        shown = result.without_info() if args.quiet_info else result
         if args.json:
-            print(json.dumps(result.to_dict()), file=out)  # type: ignore[attr-defined]
+            print(json.dumps({"line": number, **shown.to_dict()}), file=out)
         else:
-            errors = [f.rule for f in result.findings if f.severity == "error"]  # type: ignore[attr-defined]
+            errors = [f"{f.rule} {' '.join(f.codes)}" for f in result.errors]
             print(
-                f"line {number}: {result.verdict}" + (f" ({', '.join(errors)})" if errors else ""),  # type: ignore[attr-defined]
-                file=out,
+                f"line {number}: {result.verdict}" + (f" ({'; '.join(errors)})" if errors else ""), file=out
             )
     return worst
 
@@ -245,14 +317,17 @@ def _flags(args: argparse.Namespace) -> list[str]:
         value = getattr(args, name)
         if value is not None:
             flags += [f"--{name}", str(value)]
+    for name in ("dx", "px"):
+        for value in getattr(args, name) or []:
+            flags += [f"--{name}", value]
     return flags
 
 
-def _print_check(result: object, as_json: bool, out: TextIO) -> None:
+def _print_check(result: CheckResult, as_json: bool, out: TextIO) -> None:
     if as_json:
-        print(json.dumps(result.to_dict(), indent=2), file=out)  # type: ignore[attr-defined]
+        print(json.dumps(result.to_dict(), indent=2), file=out)
     else:
-        print(result.report(), file=out)  # type: ignore[attr-defined]
+        print(result.report(), file=out)
 
 
 # -- import / data -------------------------------------------------------------------------------------
@@ -269,22 +344,79 @@ def cmd_import(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
         raise UsageError(f"--kind must be one of: {', '.join(KINDS)}")
     _open_book(settings, out)
     try:
-        result = import_file(settings.codes_db_path, Path(args.file), args.kind, effective, args.release)
+        results = import_file(
+            settings.codes_db_path,
+            Path(args.file),
+            args.kind,
+            effective,
+            args.release,
+            allow_older=args.allow_older,
+            progress=lambda line: print(line, file=sys.stderr, flush=True),
+        )
     except LoaderError as exc:
         print(f"Import refused, nothing was changed: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(result.summary(), file=out)
+    for result in results:
+        print(result.summary(), file=out)
+    if any(not r.already for r in results):
+        first = min(r.effective for r in results if not r.already)
+        print(
+            f"Codes your team used that this changed: `codedesk changes --since {first.isoformat()}` "
+            "(the leads' channel is told by the code_changes job).",
+            file=out,
+        )
     return EXIT_OK
 
 
 def cmd_data(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    from bot.render.plain import coverage_line
+    from bot.render.plain import data_text
 
     if args.rebuild and settings.codes_db_path.exists():
         settings.codes_db_path.unlink()
     book = _open_book(settings, out)
     print(f"Code database: {settings.codes_db_path}", file=out)
-    print(coverage_line(book.coverage()), file=out)
+    print(data_text(book.coverage()), file=out)
+    return EXIT_OK
+
+
+def cmd_changes(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.lookups.changes import changes_report, resolve_between
+    from storage.db import connect
+    from storage.schema import migrate_file
+    from storage.usage import code_use_counts
+
+    if bool(args.since) == bool(args.between):
+        raise UsageError(
+            "give --since YYYY-MM-DD or --between RELEASE RELEASE (e.g. --between FY2026 FY2027)"
+        )
+    book = _open_book(settings, out)
+    today = _utc_now().date()
+    migrate_file(settings.db_path)
+    app_db = connect(settings.db_path, create=False)
+    try:
+        used = code_use_counts(app_db, today - timedelta(days=90), today)
+    finally:
+        app_db.close()
+    if args.since:
+        try:
+            since = date.fromisoformat(args.since)
+        except ValueError as exc:
+            raise UsageError("--since must be a date as YYYY-MM-DD, e.g. 2026-10-01") from exc
+        start, end, heading = since, None, f"Code changes effective from {since.isoformat()}"
+        first_day = True
+        used_only = not args.all
+    else:
+        try:
+            start, end = resolve_between(book, args.between[0], args.between[1])
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
+        heading = f"Code changes after {args.between[0]} up to {args.between[1]}"
+        used_only = args.used_only
+        first_day = False
+    report = changes_report(
+        book, used, heading, start, end, used_only=used_only, limit=args.limit, first_day_included=first_day
+    )
+    print(report, file=out)
     return EXIT_OK
 
 
@@ -294,7 +426,8 @@ def cmd_console(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     from bot.services import build_services
 
     console_settings = Settings.from_env(mode="console")
-    services = build_services(console_settings)
+    with preparing_codes(console_settings.codes_db_path):
+        services = build_services(console_settings)
     return run_console(console_settings, services, sys.stdin, out) or EXIT_OK
 
 
@@ -361,6 +494,60 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """The clarification record as CSV: the same file `/clarify export` uploads to a lead."""
+    from datetime import time, timedelta
+
+    from bot.relay.export import export_csv, export_filename
+    from bot.services import build_relay
+    from storage.db import connect
+    from storage.schema import migrate_file
+
+    days: dict[str, date | None] = {}
+    for name in ("start", "end"):
+        raw = getattr(args, name)
+        try:
+            days[name] = date.fromisoformat(raw) if raw else None
+        except ValueError as exc:
+            flag = "--from" if name == "start" else "--to"
+            raise UsageError(f"{flag} must be a date as YYYY-MM-DD, e.g. 2026-11-01") from exc
+    start, end = days["start"], days["end"]
+    if start and end and end < start:
+        raise UsageError("--to is before --from")
+    migrate_file(settings.db_path)
+    relay = build_relay(partial(connect, settings.db_path, create=False), _utc_now)
+    office_id = None
+    if args.office:
+        wanted = args.office.strip().casefold()
+        office = next(
+            (o for o in relay.list_offices(include_inactive=True) if o.name.casefold() == wanted), None
+        )
+        if office is None:
+            raise UsageError(f"--office: there is no office called {args.office!r}")
+        office_id = office.id
+    zone = settings.tz
+    data = relay.export(
+        None,
+        start=datetime.combine(start, time(0), tzinfo=zone) if start else None,
+        end=datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone) if end else None,
+        office_id=office_id,
+    )
+    text = export_csv(data)
+    target = args.out or export_filename(start, end, args.office)
+    if target == "-":
+        out.write(text)
+        return EXIT_OK
+    path = Path(target)
+    if path.is_dir():
+        path = path / export_filename(start, end, args.office)
+    try:
+        path.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"--out {target}: {exc.strerror}") from exc
+    print(f"Wrote {len(data.clarifications)} clarifications with their audit trail to {path}", file=out)
+    return EXIT_OK
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -383,7 +570,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "show", help="everything about one code: status, children, notes, 7th characters, history"
     )
-    p.add_argument("code")
+    p.add_argument(
+        "code",
+        help="a dotted code is ICD-10-CM; an undotted one held by two systems is read as the "
+        "one written undotted (HCPCS, PCS, CPT) unless --system says otherwise",
+    )
+    p.add_argument("--system", help="cm, pcs, hcpcs or cpt: the system to read the code in")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
@@ -393,15 +585,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("import", help="load a newer official release or a licensed CPT file")
-    p.add_argument("file", help="the file to import (plain or .gz)")
-    p.add_argument("--kind", help="cm-tabular, cm-order, pcs-order, hcpcs or cpt (default: detected)")
+    p.add_argument("file", help="the file to import: as published (zip), plain or .gz")
+    p.add_argument("--kind", help="what the file is (default: recognised from its contents)")
     p.add_argument("--effective", help="first date of service the file covers (default: from the file)")
     p.add_argument("--release", help="a name for the release (default: derived)")
+    p.add_argument(
+        "--allow-older",
+        action="store_true",
+        help="load a release older than the one loaded (normally refused)",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("data", help="where the code database is and which dates of service it covers")
     p.add_argument("--rebuild", action="store_true", help="rebuild from the shipped data and your imports")
     p.set_defaults(func=cmd_data)
+
+    p = sub.add_parser(
+        "changes", help="codes your team used that were deleted, expanded or retitled between releases"
+    )
+    p.add_argument("--since", metavar="DATE", help="changes effective on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--between", nargs=2, metavar="RELEASE", help="two loaded releases, e.g. FY2026 FY2027")
+    p.add_argument(
+        "--all", action="store_true", help="with --since: every change, not only codes your team used"
+    )
+    p.add_argument("--used-only", action="store_true", help="with --between: only codes your team used")
+    p.add_argument("--limit", type=int, default=200, help="at most this many lines (default 200)")
+    p.set_defaults(func=cmd_changes)
 
     p = sub.add_parser("admin", help="name the first admin of this install (a Slack member ID)")
     p.add_argument("user_id", metavar="USER_ID")
@@ -411,6 +620,17 @@ def build_parser() -> argparse.ArgumentParser:
         "migrate", help="create or update the app database's tables (serve does it at start too)"
     )
     p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser(
+        "export", help="the clarifications with their full audit trail as CSV (no PHI by design)"
+    )
+    p.add_argument(
+        "--from", dest="start", metavar="YYYY-MM-DD", help="asked on or after this day (team time zone)"
+    )
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="asked on or before this day")
+    p.add_argument("--office", help="one office, by name")
+    p.add_argument("--out", metavar="FILE", help="where to write (a file, a folder, or - for stdout)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("console", help="try the Slack app locally: type /code lookup heart attack")
     p.set_defaults(func=cmd_console)
@@ -436,6 +656,30 @@ def _add_jobs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_jobs_parser(sub)
 
 
+ENV_FILE_VARIABLE = "CODEDESK_ENV_FILE"
+
+
+def load_env_file(environ: MutableMapping[str, str] | None = None) -> Path | None:
+    """Read settings from `.env` in the current directory (or the file CODEDESK_ENV_FILE names; `none` for no
+    file), as .env.example says. Variables already in the environment win over the file. Returns the file
+    read, if any. The one place a .env is read: every command, `slack run` included, starts in `main`."""
+    target = os.environ if environ is None else environ
+    chosen = target.get(ENV_FILE_VARIABLE, "").strip()
+    if chosen.lower() == "none":
+        return None
+    path = Path(chosen or ".env").expanduser()
+    if not path.is_file():
+        if chosen:
+            raise UsageError(f"{ENV_FILE_VARIABLE}={chosen}: no such file")
+        return None
+    from dotenv import dotenv_values
+
+    for name, value in dotenv_values(path).items():
+        if value is not None and name not in target:
+            target[name] = value
+    return path
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     settings: Settings | None = None
@@ -444,6 +688,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if not getattr(args, "command", None):
             build_parser().print_help(stream)
             return EXIT_USAGE
+        load_env_file()
         settings = Settings.from_env(mode="cli")
         func: Callable[[argparse.Namespace, Settings, TextIO], int] = args.func
         return func(args, settings, stream)

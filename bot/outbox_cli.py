@@ -13,16 +13,15 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-import sqlite_utils
-
-from bot.outbox_notices import fix_for
 from bot.settings import Settings
-from storage import outbox
-from storage.db import DatabaseProblem, connect, write_transaction
-from storage.outbox import OutboxRow, OutboxState
-from storage.schema import migrate_file
+from storage.db_problems import DatabaseProblem
+
+if TYPE_CHECKING:  # imported where used: building the parser (`codedesk --help`) loads no database code
+    import sqlite_utils
+
+    from storage.outbox import OutboxRow
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -58,6 +57,9 @@ def _open(settings: Settings) -> sqlite_utils.Database:
         raise DatabaseProblem(
             f"there is no database at {settings.db_path}: set CODEDESK_DB to the one `codedesk serve` uses"
         )
+    from storage.db import connect
+    from storage.schema import migrate_file
+
     migrate_file(settings.db_path)
     return connect(settings.db_path, create=False)
 
@@ -67,6 +69,8 @@ def _when(moment: datetime) -> str:
 
 
 def _line(row: OutboxRow) -> str:
+    from storage.outbox import OutboxState
+
     error = row.last_error or "unknown"
     state = "" if row.state is OutboxState.FAILED else f" [{row.state.value}]"
     return (
@@ -76,6 +80,10 @@ def _line(row: OutboxRow) -> str:
 
 
 def cmd_outbox_list(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.outbox_notices import fix_for
+    from storage import outbox
+    from storage.outbox import OutboxState
+
     db = _open(settings)
     try:
         counts = outbox.counts(db)
@@ -118,6 +126,9 @@ def _change(
     verb: str,
     change: Callable[[sqlite_utils.Database, list[int] | None, str | None, datetime], list[int]],
 ) -> int:
+    from storage import outbox
+    from storage.db import write_transaction
+
     try:
         ids, channel = _chosen(args, verb)
     except ValueError as exc:
@@ -155,6 +166,8 @@ def _change(
 
 
 def cmd_outbox_retry(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from storage import outbox
+
     return _change(
         args,
         settings,
@@ -165,6 +178,8 @@ def cmd_outbox_retry(args: argparse.Namespace, settings: Settings, out: TextIO) 
 
 
 def cmd_outbox_discard(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from storage import outbox
+
     return _change(
         args,
         settings,

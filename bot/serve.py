@@ -127,10 +127,12 @@ class BackgroundHttpServer:
     def stop(self, timeout: float = 5.0) -> None:
         from waitress import wasyncore
 
-        # Sockets are closed by the server's own loop: closing them from here races its select().
+        # Request threads finish first: one that ends after the sockets are closed pulls a closed trigger
+        # (EBADF, logged by waitress as an error). Sockets are then closed by the server's own loop: closing
+        # them from here races its select().
+        self.server.task_dispatcher.shutdown(cancel_pending=True, timeout=timeout)
         self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
         self.thread.join(timeout)
-        self.server.task_dispatcher.shutdown()
 
     def __enter__(self) -> BackgroundHttpServer:
         return self.start()
@@ -292,7 +294,9 @@ class DrainingHttpServer:
         if self._closed.is_set():
             return
         channels = [c for c in list(self.server._map.values()) if hasattr(c, "requests")]
-        busy = any(c.requests or c.total_outbufs_len for c in channels) or self.server.task_dispatcher.queue
+        tasks = self.server.task_dispatcher
+        # active_count: a request thread still finishing its task (it wakes this loop at the end)
+        busy = any(c.requests or c.total_outbufs_len for c in channels) or tasks.queue or tasks.active_count
         if busy and deadline.left() > 0:
             return
         if busy:

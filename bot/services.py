@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from slack_sdk import WebClient
 
     from bot.lookups.codebook import CodeBook
+    from bot.lookups.team_picks import TeamPicks
     from bot.open_items import OpenItemsProvider
     from bot.outbox import Send
     from bot.relay.service import ClarificationService
@@ -45,10 +46,20 @@ class Services:
     background_db_factory: Callable[[], sqlite_utils.Database] | None = None
     # The database files as they were at start-up, for /healthz: (what, identity, a query that reads them).
     files: Sequence[tuple[str, FileIdentity, str]] = field(default_factory=tuple)
+    # Team favourites and picks (`assemble_services` gives them; `team_picks()` makes them when not given).
+    picks: TeamPicks | None = None
 
     def today(self) -> date:
         """Today's date in the team's time zone (a claim's default date of service)."""
-        return self.clock().astimezone(self.settings.tz).date()
+        return self.settings.today(self.clock())
+
+    def team_picks(self) -> TeamPicks:
+        """Pins, picks and the team's reranking of lookups (their tables made at start-up: `storage.schema`)."""
+        if self.picks is not None:
+            return self.picks
+        from bot.lookups.team_picks import TeamPicks
+
+        return TeamPicks(self.db_factory, self.clock)
 
     def background(self) -> Services:
         """These services for background work (the scheduler's jobs): the longer busy timeout."""
@@ -66,8 +77,14 @@ def build_relay(
     """The relay with the Slack layer's Block Kit for its messages (Answer buttons, Resolve menu), over a
     database already migrated (`storage.schema`)."""
     from bot.relay.service import ClarificationService
+    from bot.relay.work_calendar import DEFAULT_REGION, preload, team_calendar
     from bot.render.clarify_blocks import outbox_blocks
 
+    db = db_factory()
+    try:
+        preload(team_calendar(db).region or DEFAULT_REGION, clock().year)
+    finally:
+        db.close()
     return ClarificationService(db_factory, clock, blocks_for=outbox_blocks)
 
 
@@ -81,6 +98,7 @@ def assemble_services(
     files: Sequence[tuple[str, FileIdentity, str]] = (),
 ) -> Services:
     """The services over a database already migrated: the relay, usage and the App Home's list built once."""
+    from bot.lookups.team_picks import TeamPicks
     from bot.open_items import OpenClarifications
 
     relay = build_relay(db_factory, clock)
@@ -94,6 +112,7 @@ def assemble_services(
         open_clarifications=OpenClarifications(relay, clock, settings.tz),
         background_db_factory=background_db_factory,
         files=files,
+        picks=TeamPicks(db_factory, clock),
     )
 
 

@@ -11,7 +11,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -77,6 +77,10 @@ class Settings:
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.team_tz)
+
+    def today(self, now: datetime) -> date:
+        """The team's date at `now`: a claim's default date of service, in Slack and on the command line."""
+        return now.astimezone(self.tz).date()
 
     def secrets(self) -> list[str]:
         """The secret values, for the log filter that redacts them."""

@@ -207,17 +207,20 @@ def clinical_words(raw: Path) -> set[str]:
     words: set[str] = set()
     for name, columns in (
         ("cm_codes.tsv.gz", ("title",)),
-        ("cm_index.tsv.gz", ("levels",)),
+        ("index_cm.tsv.gz", ("term", "modifiers", "see", "see_also")),
+        ("index_ext.tsv.gz", ("term", "modifiers")),
+        ("index_drug.tsv.gz", ("term", "modifiers")),
+        ("index_neoplasm.tsv.gz", ("term", "modifiers")),
         ("cm_notes.tsv.gz", ("text",)),
         ("pcs_codes.tsv.gz", ("title",)),
-        ("pcs_index.tsv.gz", ("levels", "see")),
+        ("index_pcs.tsv.gz", ("term", "see")),
         ("hcpcs_codes.tsv.gz", ("title", "short_title")),
     ):
         with gzip.open(CODE_DATA / name, "rt", encoding="utf-8") as rows:
             for row in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
                 for column in columns:
                     words |= words_of(row.get(column) or "")
-    vocabulary = (CODE_DATA / "vocabulary.tsv").read_text(encoding="utf-8")
+    vocabulary = (CODE_DATA / "terms.tsv").read_text(encoding="utf-8")
     words |= words_of(vocabulary)
     drugs = raw / "icd10cm" / "tables" / "ICD10CM_2025_Drugs.csv.gz"
     with gzip.open(drugs, "rt", encoding="utf-8") as rows:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import sqlite_utils
@@ -129,3 +130,37 @@ def store_times_as_instants(db: sqlite_utils.Database) -> None:
     db.conn.create_function("codedesk_instant", 1, _instant, deterministic=True)
     for table, columns in TIME_COLUMNS.items():
         _retype(db, table, columns)
+
+
+def create_or_adopt(
+    db: sqlite_utils.Database,
+    tables: dict[str, tuple[str, ...]],
+    create: Callable[[sqlite_utils.Database], None],
+) -> None:
+    """A migration after 10 that makes `tables` (name -> its time columns): `create` them on a database without
+    them. A database an interim CodeDesk (one that still migrated each family lazily) already gave them keeps its
+    rows: the time columns it wrote as ISO text are converted as migration 10 converts the older tables. Run with
+    `rebuilds_tables` (foreign keys off during the rebuild)."""
+    present = [table for table in tables if _has_table(db, table)]
+    if not present:
+        create(db)
+        return
+    if len(present) != len(tables):
+        missing = ", ".join(sorted(set(tables) - set(present)))
+        raise DatabaseProblem(
+            f"the database has {', '.join(present)} but not {missing}, which CodeDesk always made together: "
+            "restore a backup (nothing was changed)"
+        )
+    db.conn.create_function("codedesk_instant", 1, _instant, deterministic=True)
+    for table, columns in tables.items():
+        declared = {
+            str(info[1]): str(info[2]).upper() for info in db.execute(f'PRAGMA table_info("{table}")')
+        }
+        text_columns = tuple(column for column in columns if declared.get(column) == "TEXT")
+        if text_columns:
+            _retype(db, table, text_columns)
+
+
+def _has_table(db: sqlite_utils.Database, name: str) -> bool:
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone()
+    return found is not None

@@ -16,6 +16,7 @@ class StoredSchedule:
     cron: str
     channel: str | None
     enabled: bool
+    skip_holidays: bool | None  # None: the job's default (rows saved before migration 16 keep it)
 
 
 def create_tables(db: sqlite_utils.Database) -> None:
@@ -37,12 +38,29 @@ def create_tables(db: sqlite_utils.Database) -> None:
     )
 
 
+def add_skip_holidays(db: sqlite_utils.Database) -> None:
+    """Migration 16: whether a job skips the team's holidays. NULL is the job's default, so rows saved before
+    this column keep the default. A database an interim CodeDesk already gave the column keeps it as it is."""
+    columns = {str(info[1]) for info in db.execute("PRAGMA table_info(job_schedules)")}
+    if "skip_holidays" not in columns:
+        db.execute(
+            "ALTER TABLE job_schedules ADD COLUMN skip_holidays INTEGER CHECK (skip_holidays IN (0, 1))"
+        )
+
+
 def get_schedule(db: sqlite_utils.Database, job: str) -> StoredSchedule | None:
-    row = db.execute("SELECT cron, channel, enabled FROM job_schedules WHERE job = ?", [job]).fetchone()
+    row = db.execute(
+        "SELECT cron, channel, enabled, skip_holidays FROM job_schedules WHERE job = ?", [job]
+    ).fetchone()
     if row is None:
         return None
-    cron, channel, enabled = row
-    return StoredSchedule(cron=str(cron), channel=channel, enabled=bool(enabled))
+    cron, channel, enabled, skip = row
+    return StoredSchedule(
+        cron=str(cron),
+        channel=channel,
+        enabled=bool(enabled),
+        skip_holidays=None if skip is None else bool(skip),
+    )
 
 
 def save_schedule(
@@ -52,15 +70,16 @@ def save_schedule(
     cron: str,
     channel: str | None,
     enabled: bool,
+    skip_holidays: bool,
     by: str,
     at: datetime,
 ) -> None:
     db.execute(
-        "INSERT INTO job_schedules (job, cron, channel, enabled, updated_by, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (job) DO UPDATE SET cron = excluded.cron, "
+        "INSERT INTO job_schedules (job, cron, channel, enabled, updated_by, updated_at, skip_holidays) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job) DO UPDATE SET cron = excluded.cron, "
         "channel = excluded.channel, enabled = excluded.enabled, updated_by = excluded.updated_by, "
-        "updated_at = excluded.updated_at",
-        [job, cron, channel, int(enabled), by, to_db_time(at)],
+        "updated_at = excluded.updated_at, skip_holidays = excluded.skip_holidays",
+        [job, cron, channel, int(enabled), by, to_db_time(at), int(skip_holidays)],
     )
 
 

@@ -186,3 +186,40 @@ def create_tables(db: sqlite_utils.Database) -> None:
     """Migration 1 (`storage.schema`)."""
     for statement in _TABLES:
         db.execute(statement)
+
+
+OUTCOMES = ("changed", "confirmed", "disagreed", "undetermined", "no_response")
+_OLD_OUTCOME_CHECK = "outcome TEXT CHECK (outcome IN ('changed', 'confirmed'))"
+
+
+def widen_outcomes(db: sqlite_utils.Database) -> None:
+    """Migration 11: let `outcome` hold every CDI query outcome, not only the two agreements.
+
+    Widening a CHECK constraint changes nothing stored, so this is SQLite's documented in-place procedure
+    (lang_altertable.html, "removing CHECK ... constraints"): rewrite the table's SQL in the schema and bump
+    SQLite's own `PRAGMA schema_version`, inside the migration's transaction; rebuilding the table would mean
+    switching foreign keys off for every table that points at it. `integrity_check` confirms the result before it
+    commits. A database an interim CodeDesk already widened (its per-family `relay_outcomes` step) is left as is.
+    """
+    (sql,) = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'clarifications'"
+    ).fetchone()
+    allowed = ", ".join(f"'{outcome}'" for outcome in OUTCOMES)
+    widened = f"outcome TEXT CHECK (outcome IN ({allowed}))"
+    if widened in sql:
+        return
+    if _OLD_OUTCOME_CHECK not in sql:
+        raise RuntimeError("clarifications.outcome is not the constraint this migration widens")
+    (version,) = db.execute("PRAGMA schema_version").fetchone()
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'clarifications'",
+            [sql.replace(_OLD_OUTCOME_CHECK, widened)],
+        )
+        db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+    (status,) = db.execute("PRAGMA integrity_check").fetchone()
+    if status != "ok":
+        raise RuntimeError(f"integrity check after widening outcomes: {status}")

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.jobs import schedules
+from bot.jobs.code_data import post_code_changes, post_data_coverage
 from bot.jobs.digest import post_daily_digest
 from bot.jobs.overdue import post_overdue_followups
 from bot.jobs.queue_status import post_queue_status
@@ -49,6 +50,20 @@ JOBS: dict[str, JobSpec] = {
             schedules.DIGEST,
             post_daily_digest,
             "the leads' daily digest with a 14-day chart",
+            "leads' channel",
+            timedelta(hours=12),
+        ),
+        JobSpec(
+            schedules.DATA_COVERAGE,
+            post_data_coverage,
+            "warns 30, 7 and 1 days before today's date of service passes the end of the loaded code data",
+            "leads' channel",
+            timedelta(hours=12),
+        ),
+        JobSpec(
+            schedules.CODE_CHANGES,
+            post_code_changes,
+            "after an import and on the first day of a fiscal year or quarter: codes the team used that changed",
             "leads' channel",
             timedelta(hours=12),
         ),

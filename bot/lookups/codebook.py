@@ -41,6 +41,7 @@ class Code:
     billable: bool
     current: bool
     release: str
+    title_source: str = ""  # key into the title_sources table ("none": no loaded file has a title)
 
     @property
     def display(self) -> str:
@@ -51,6 +52,9 @@ class Code:
         return SYSTEM_NAMES[self.system]
 
 
+NO_TITLE = "title not in the loaded data"
+
+
 @dataclass(frozen=True)
 class Release:
     system: str
@@ -58,6 +62,7 @@ class Release:
     covers_from: date
     covers_through: date
     source: str
+    detail: str = ""  # which files, and what each gives (validity, titles, notes)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,11 @@ class Coverage:
 
     def for_system(self, system: str) -> Release | None:
         return next((r for r in self.releases if r.system == system), None)
+
+    def data_end(self, system: str) -> date | None:
+        """The last date of service the loaded data of `system` knows about."""
+        release = self.for_system(system)
+        return release.covers_through if release else None
 
     @property
     def release(self) -> str:
@@ -91,6 +101,9 @@ class CodeDetail:
     seventh: list[tuple[str, str]]  # characters that complete this code, with meanings
     seventh_from: str  # the code whose definition applies
     spans: list[Span] = field(default_factory=list)
+    title_source_name: str = ""
+    dated_titles: list[tuple[str, str, str]] = field(default_factory=list)  # (from date, title, source name)
+    also: list[Code] = field(default_factory=list)  # the same characters read in another system
 
     @property
     def billable_children(self) -> list[Code]:
@@ -109,6 +122,7 @@ class CodeBook:
         self.path = path
         self._local = threading.local()
         self._coverage: Coverage | None = None
+        self._seventh_excluded: tuple[str, dict[tuple[str, str], frozenset[str]]] | None = None
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> CodeBook:
@@ -127,17 +141,18 @@ class CodeBook:
     def refresh(self) -> None:
         """Forget cached facts after an import changed the database."""
         self._coverage = None
+        self._seventh_excluded = None
 
     def coverage(self) -> Coverage:
         if self._coverage is None:
             rows = self.db.execute(
-                "SELECT system, name, covers_from, covers_through, source FROM releases ORDER BY "
+                "SELECT system, name, covers_from, covers_through, source, detail FROM releases ORDER BY "
                 "CASE system WHEN 'cm' THEN 0 WHEN 'pcs' THEN 1 WHEN 'hcpcs' THEN 2 ELSE 3 END"
             ).fetchall()
             self._coverage = Coverage(
                 tuple(
-                    Release(s, n, date.fromisoformat(f), date.fromisoformat(t), src)
-                    for s, n, f, t, src in rows
+                    Release(s, n, date.fromisoformat(f), date.fromisoformat(t), src, d)
+                    for s, n, f, t, src, d in rows
                 )
             )
         return self._coverage
@@ -147,8 +162,7 @@ class CodeBook:
 
     def get(self, system: str, code: str) -> Code | None:
         row = self.db.execute(
-            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system = ? AND code = ?",
+            _SELECT_CODE + "WHERE system = ? AND code = ?",
             [system, undot(code)],
         ).fetchone()
         return _code(row) if row else None
@@ -157,8 +171,7 @@ class CodeBook:
         """Every system's entry for this code (a code may exist in more than one system)."""
         c = undot(code)
         rows = self.db.execute(
-            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system IN ('cm', 'pcs', 'hcpcs', 'cpt') AND code = ?",
+            _SELECT_CODE + "WHERE system IN ('cm', 'pcs', 'hcpcs', 'cpt') AND code = ?",
             [c],
         ).fetchall()
         found = [_code(r) for r in rows]
@@ -166,16 +179,15 @@ class CodeBook:
 
     def children(self, system: str, code: str) -> list[Code]:
         rows = self.db.execute(
-            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system = ? AND parent = ? ORDER BY code",
+            _SELECT_CODE + "WHERE system = ? AND parent = ? ORDER BY code",
             [system, code],
         ).fetchall()
         return [_code(r) for r in rows]
 
     def with_prefix(self, system: str, prefix: str, limit: int) -> list[Code]:
         rows = self.db.execute(
-            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system = ? AND code >= ? AND code < ? AND current = 1 ORDER BY length(code), code LIMIT ?",
+            _SELECT_CODE
+            + "WHERE system = ? AND code >= ? AND code < ? AND current = 1 ORDER BY length(code), code LIMIT ?",
             [system, prefix, prefix + "\uffff", limit],
         ).fetchall()
         return [_code(r) for r in rows]
@@ -196,6 +208,22 @@ class CodeBook:
                 if found is not None:
                     return [found, *self.ancestors(found)]
         return chain
+
+    def title_on(self, system: str, code: str, day: date) -> tuple[str, str] | None:
+        """(title, source name) in force on `day` where the loaded data dates its titles (HCPCS descriptors
+        by quarter, titles revised by an addenda); None where only the current title is known."""
+        iso = day.isoformat()
+        row = self.db.execute(
+            "SELECT t.title, COALESCE(s.name, t.source) FROM titles t LEFT JOIN title_sources s ON s.key = t.source "
+            "WHERE t.system = ? AND t.code = ? AND (t.start = '' OR t.start <= ?) AND (t.end = '' OR t.end >= ?) "
+            "ORDER BY t.start DESC LIMIT 1",
+            [system, undot(code), iso, iso],
+        ).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
+    def title_source_name(self, key: str) -> str:
+        row = self.db.execute("SELECT name FROM title_sources WHERE key = ?", [key]).fetchone()
+        return str(row[0]) if row else key
 
     def notes(self, system: str, code: str) -> list[tuple[str, str]]:
         return [
@@ -222,7 +250,8 @@ class CodeBook:
     def seventh_definition(
         self, code: Code, ancestors: list[Code] | None = None
     ) -> tuple[str, list[tuple[str, str]]]:
-        """The 7th-character definition that applies to a CM code: its own or its nearest ancestor's."""
+        """The 7th-character definition that applies to a CM code (its own or its nearest ancestor's), less the
+        characters the tabular rules out for its category and 6th character (S06 with 6th character 7 or 8)."""
         if code.system != "cm":
             return "", []
         chain = [code, *(ancestors if ancestors is not None else self.ancestors(code))]
@@ -231,7 +260,9 @@ class CodeBook:
                 "SELECT char, meaning FROM seventh WHERE code = ? ORDER BY rowid", [candidate.code]
             ).fetchall()
             if rows:
-                return candidate.code, [(c, m) for c, m in rows]
+                c = code.code
+                excluded = seventh_exclusions(self).get((c[:3], c[5]), frozenset()) if len(c) >= 6 else ()
+                return candidate.code, [(ch, m) for ch, m in rows if ch not in excluded]
         return "", []
 
     def age_ranges(self, day: date) -> dict[str, tuple[int, int]]:
@@ -243,13 +274,21 @@ class CodeBook:
         return {g.lower(): (lo, hi) for g, lo, hi in rows}
 
     def detail(self, code: str, system: str | None = None) -> CodeDetail | None:
-        """Everything `show` prints about one code; None when no loaded release has it."""
-        candidates = self.find(code) if system is None else [c for c in self.find(code) if c.system == system]
+        """Everything `show` prints about one code; None when no loaded release has it.
+
+        The system is decided once, never by what is found: a dotted code is ICD-10-CM; an undotted one held
+        by more than one system is read as the system whose codes are written undotted (HCPCS K0859, not
+        ICD-10-CM K08.59), and the other readings are listed in `also`."""
+        found_in = self.find(code)
+        if system is not None:
+            candidates = [c for c in found_in if c.system == system]
+        elif "." in code:
+            candidates = [c for c in found_in if c.system == "cm"]
+        else:
+            candidates = sorted(found_in, key=lambda c: READING_ORDER.index(c.system))
         if not candidates:
             return None
-        found = sorted(
-            candidates, key=lambda c: (not c.current, ["cm", "hcpcs", "pcs", "cpt"].index(c.system))
-        )[0]
+        found = candidates[0]
         ancestors = self.ancestors(found)
         notes = [(k, t, found.code) for k, t in self.notes(found.system, found.code)]
         for ancestor in ancestors:
@@ -269,20 +308,66 @@ class CodeBook:
             seventh=seventh,
             seventh_from=seventh_from,
             spans=self.spans(found.system, found.code),
+            title_source_name=self.title_source_name(found.title_source) if found.title_source else "",
+            dated_titles=self.dated_titles(found.system, found.code),
+            also=[c for c in found_in if c.system != found.system],
         )
+
+    def dated_titles(self, system: str, code: str) -> list[tuple[str, str, str]]:
+        """Every dated title of a code that changed its wording within the loaded data, oldest first."""
+        rows = self.db.execute(
+            "SELECT t.start, t.end, t.title, COALESCE(s.name, t.source) FROM titles t "
+            "LEFT JOIN title_sources s ON s.key = t.source WHERE t.system = ? AND t.code = ? ORDER BY t.start",
+            [system, code],
+        ).fetchall()
+        if len({r[2].lower() for r in rows}) < 2:
+            return []
+        return [(f"{s or 'before'} to {e or 'end of loaded data'}", str(t), str(n)) for s, e, t, n in rows]
+
+
+_SELECT_CODE = (
+    "SELECT system, code, title, parent, kind, billable, current, release, title_source FROM codes "
+)
+
+
+READING_ORDER = ("pcs", "hcpcs", "cpt", "cm")  # an undotted code: the systems written undotted first
+
+
+def seventh_exclusions(book: CodeBook) -> dict[tuple[str, str], frozenset[str]]:
+    """The tabular's exceptions to 7th-character definitions, {(category, 6th character): characters}, read
+    from its notes with the same parser the data build uses to expand the code list."""
+    from bot.lookups.loaders.cdc_tabular import seventh_exclusion
+
+    key = book.coverage().release
+    cached = book._seventh_excluded
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    rules: dict[tuple[str, str], set[str]] = {}
+    for (text,) in book.db.execute(
+        "SELECT text FROM notes WHERE system = 'cm' AND kind IN ('notes', 'seventh_note') AND text LIKE '%apply%'"
+    ):
+        parsed = seventh_exclusion(text)
+        if parsed:
+            category, sixths, chars = parsed
+            for sixth in sixths:
+                rules.setdefault((category, sixth), set()).update(chars)
+    result = {k: frozenset(v) for k, v in rules.items()}
+    book._seventh_excluded = (key, result)
+    return result
 
 
 def _code(row: tuple[object, ...]) -> Code:
-    system, code, title, parent, kind, billable, current, release = row
+    system, code, title, parent, kind, billable, current, release, title_source = row
     return Code(
         str(system),
         str(code),
-        str(title),
+        str(title) or NO_TITLE,
         str(parent),
         str(kind),
         bool(billable),
         bool(current),
         str(release),
+        str(title_source),
     )
 
 

@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS codes (
     system TEXT NOT NULL, code TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT NOT NULL DEFAULT '',
     parent TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL, billable INTEGER NOT NULL, current INTEGER NOT NULL,
     release TEXT NOT NULL, added TEXT NOT NULL DEFAULT '', terminated TEXT NOT NULL DEFAULT '',
+    title_source TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (system, code)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS codes_parent ON codes (system, parent);
@@ -35,17 +36,52 @@ CREATE TABLE IF NOT EXISTS validity (
     flags TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS validity_code ON validity (system, code);
-CREATE TABLE IF NOT EXISTS index_terms (
-    system TEXT NOT NULL, path TEXT NOT NULL, heads TEXT NOT NULL, variants TEXT NOT NULL, code TEXT NOT NULL,
-    see TEXT NOT NULL, modifiers TEXT NOT NULL
+CREATE TABLE IF NOT EXISTS index_nodes (
+    id INTEGER PRIMARY KEY, book TEXT NOT NULL, parent INTEGER NOT NULL, depth INTEGER NOT NULL,
+    last INTEGER NOT NULL, term TEXT NOT NULL, modifiers TEXT NOT NULL, code TEXT NOT NULL, see TEXT NOT NULL, see_also TEXT NOT NULL,
+    cells TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS index_words (
+    word TEXT NOT NULL, parent INTEGER NOT NULL, node INTEGER NOT NULL, essential INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS index_refs (
+    node INTEGER NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, reference TEXT NOT NULL,
+    target INTEGER NOT NULL, book TEXT NOT NULL, col TEXT NOT NULL, open TEXT NOT NULL, code TEXT NOT NULL,
+    qualifier TEXT NOT NULL, unresolved TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS index_word_counts (word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pcs_axes (
+    tbl TEXT NOT NULL, position INTEGER NOT NULL, char TEXT NOT NULL, meaning TEXT NOT NULL,
+    PRIMARY KEY (tbl, position, char)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS age_ranges (
     age_group TEXT NOT NULL, low INTEGER NOT NULL, high INTEGER NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS releases (
     system TEXT PRIMARY KEY, name TEXT NOT NULL, effective TEXT NOT NULL, covers_from TEXT NOT NULL,
-    covers_through TEXT NOT NULL, source TEXT NOT NULL
+    covers_through TEXT NOT NULL, source TEXT NOT NULL, detail TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS release_history (
+    system TEXT NOT NULL, label TEXT NOT NULL, effective TEXT NOT NULL, origin TEXT NOT NULL,
+    PRIMARY KEY (system, label, origin)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS titles (
+    system TEXT NOT NULL, code TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL, title TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS titles_code ON titles (system, code);
+CREATE TABLE IF NOT EXISTS title_sources (key TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS code_changes (
+    system TEXT NOT NULL, effective TEXT NOT NULL, release TEXT NOT NULL, code TEXT NOT NULL,
+    change TEXT NOT NULL, title TEXT NOT NULL, new_title TEXT NOT NULL, replacements TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS code_changes_code ON code_changes (code);
+CREATE INDEX IF NOT EXISTS code_changes_effective ON code_changes (effective);
+CREATE TABLE IF NOT EXISTS ncci_ptp (
+    column1 TEXT NOT NULL, column2 TEXT NOT NULL, modifier INTEGER NOT NULL, start TEXT NOT NULL,
+    end TEXT NOT NULL DEFAULT '', source TEXT NOT NULL, PRIMARY KEY (column1, column2, start)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS exact_terms (
@@ -58,6 +94,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     label UNINDEXED,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
+"""
+
+# Made once the index tables are filled (faster than keeping them up to date row by row).
+INDEX_TABLE_INDEXES = """
+CREATE INDEX IF NOT EXISTS index_nodes_parent ON index_nodes (parent);
+CREATE INDEX IF NOT EXISTS index_words_parent ON index_words (parent, word);
+CREATE INDEX IF NOT EXISTS index_words_word ON index_words (word, node);
+CREATE INDEX IF NOT EXISTS index_refs_node ON index_refs (node);
 """
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -91,15 +135,6 @@ STOPWORDS = frozenset(
 def words(text: str) -> list[str]:
     """The meaningful words of a text, lower case: what search compares."""
     return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
-
-
-def split_levels(levels: str) -> tuple[str, str, str]:
-    """Index levels "Attack, attacks | heart" -> (path "Attack, attacks, heart", heads "Attack heart",
-    variants "attacks"): the part of each level before its first comma is what a coder types."""
-    parts = [p.strip() for p in levels.split(" | ")]
-    heads = [p.split(",")[0].strip() for p in parts]
-    variants = [v.strip() for p in parts for v in p.split(",")[1:]]
-    return ", ".join(parts), " ".join(heads), " ".join(variants)
 
 
 def normalise(text: str) -> str:
@@ -139,7 +174,7 @@ def _chain(first: dict[str, object], rest: Iterator[dict[str, object]]) -> Itera
 
 
 def rebuild_search(db: sqlite_utils.Database) -> None:
-    """Derive the search documents and the word list from codes, notes and index terms."""
+    """Derive the title search documents and the word list from codes, notes and the index trees."""
     conn = db.conn
     conn.execute("DELETE FROM search")
     conn.execute(
@@ -158,17 +193,6 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
         "JOIN codes c ON c.system = n.system AND c.code = n.code "
         "WHERE n.kind IN ('inclusion', 'includes') AND c.current = 1"
     )
-    conn.execute(
-        "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
-        "SELECT i.heads, trim(i.variants || ' ' || i.modifiers), i.system, i.code, "
-        "CASE WHEN i.see != '' THEN 'see' ELSE 'index' END, c.title, c.billable, i.path FROM index_terms i "
-        "JOIN codes c ON c.system = i.system AND c.code = i.code WHERE c.current = 1"
-    )
-    conn.execute(
-        "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
-        "SELECT heads, variants, system, code, 'table', see, 0, path FROM index_terms "
-        "WHERE system = 'pcs' AND code != '' AND length(code) < 7"
-    )
     conn.execute("DELETE FROM exact_terms")
     conn.executemany(
         "INSERT INTO exact_terms (norm, text, system, code, source, title, billable) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -181,7 +205,7 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
     )
     counts: Counter[str] = Counter()
     for (text,) in conn.execute(
-        "SELECT title FROM codes WHERE current = 1 UNION ALL SELECT path || ' ' || modifiers FROM index_terms "
+        "SELECT title FROM codes WHERE current = 1 UNION ALL SELECT term || ' ' || modifiers FROM index_nodes "
         "UNION ALL SELECT text FROM notes WHERE kind IN ('inclusion', 'includes')"
     ):
         counts.update(WORD.findall(text.lower()))

@@ -1,15 +1,15 @@
-"""`find_codes(book, query)`: ranked, typo- and abbreviation-tolerant search over the loaded code sets.
+"""`find_codes(book, query)`: the codes a coder would pick for a query, each with why, plus a notice.
 
-Ranking, strongest first: the exact code; codes that start with what was typed (dotted or not); the curated
-abbreviation and lay vocabulary; the Alphabetic Index (its "see" references followed); titles and inclusion
-terms. Words that are not in any title or index term are corrected to the nearest known word (rapidfuzz).
-Billable codes come before headers when the match is otherwise equal.
+A code (or its start, dotted or not) answers directly. Words are understood (bot.lookups.index.query),
+matched against the Alphabetic Indexes and completed in the Tabular (bot.lookups.index.lookup); titles and
+inclusion terms (SQLite FTS5) answer what the Indexes do not hold, such as HCPCS items, and fill the list.
+A word found in no title, index term, vocabulary term or English word is corrected to the nearest known word
+(rapidfuzz). CPT codes and services, and queries nothing answers, get a notice instead of unrelated codes.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import gzip
 import re
 import sqlite3
 import threading
@@ -25,14 +25,25 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.lookups.codebook import Code, CodeBook
 from bot.lookups.errors import QueryError
+from bot.lookups.index.lookup import index_hits
+from bot.lookups.index.query import understand
+from bot.lookups.index.tree import IndexTree
+from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.schema import WORD, normalise, words
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 
 MAX_QUERY = 200
 MAX_LIMIT = 100
 _NEGATION = re.compile(r"(?i)\b(?:without|not resulting in|not associated with)\b")
+STRONG_SHARE = 0.75  # an index path using this share of the words needs no title search beside it
+CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
+CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
+CPT_NOTE = (
+    "{what}: CPT is licensed by the AMA and not bundled; import your licensed CPT file "
+    "(`codedesk import cpt.csv`). HCPCS or ICD-10-PCS equivalents, if any, follow."
+)
 CODE_TOKEN = re.compile(r"^(?=[0-9a-z.]*[0-9])[0-9a-z][0-9a-z.]{1,7}$")
-SOURCE_WEIGHT = {"index": 1.0, "see": 0.98, "table": 0.98, "title": 0.9, "inclusion": 0.82}
+SOURCE_WEIGHT = {"title": 0.9, "inclusion": 0.82}
 
 
 @dataclass(frozen=True)
@@ -54,24 +65,6 @@ class Hit:
             "status": self.status,
             "why": self.why,
         }
-
-
-@dataclass(frozen=True)
-class VocabularyEntry:
-    term: str
-    kind: str  # abbreviation | lay
-    expansion: str
-    codes: tuple[str, ...]
-
-
-def load_vocabulary() -> dict[str, VocabularyEntry]:
-    text = resources.files("bot.lookups.data").joinpath("vocabulary.tsv").read_text()
-    return {
-        row["term"].lower(): VocabularyEntry(
-            row["term"].lower(), row["kind"], row["expansion"], tuple(c for c in row["codes"].split(",") if c)
-        )
-        for row in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
-    }
 
 
 def validate_query(query: str) -> str:
@@ -111,39 +104,89 @@ def _doc_stems(text: str) -> frozenset[str]:
 Group = tuple[str, ...]  # one query word and its alternatives (synonyms, spelling corrections)
 
 
+class WordCounts:
+    """How often each word occurs in titles and index terms, read from the code database as needed."""
+
+    def __init__(self, book: CodeBook) -> None:
+        self.book = book
+        self._known: dict[str, int] = {}
+
+    def get(self, word: str, default: int = 0) -> int:
+        found = self._known.get(word)
+        if found is None:
+            row = self.book.db.execute("SELECT freq FROM words WHERE word = ?", [word]).fetchone()
+            found = int(row[0]) if row else 0
+            if len(self._known) < 100_000:
+                self._known[word] = found
+        return found or default
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) > 0
+
+
 class Searcher:
     """Per-codebook search state: the known words (for typo correction) and the curated vocabulary."""
 
     def __init__(self, book: CodeBook) -> None:
         self.book = book
-        rows = book.db.execute("SELECT word, freq FROM words").fetchall()
-        self.freq = {w: f for w, f in rows}
-        by_key: dict[tuple[str, int], list[str]] = {}
-        for word in self.freq:
-            if len(word) >= 3 and not word.isdigit():
-                by_key.setdefault((word[0], len(word)), []).append(word)
-        # Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2.
-        self.near: dict[tuple[str, int], list[str]] = {
-            (first, n): [w for m in range(n - 2, n + 3) for w in by_key.get((first, m), ())]
-            for first, n in {(k[0], k[1] + d) for k in by_key for d in range(-2, 3)}
-        }
-        self.vocabulary = load_vocabulary()
-        self.pcs_see: dict[str, list[str]] = {}
-        for path, see in book.db.execute(
-            "SELECT path, see FROM index_terms WHERE system = 'pcs' AND see != '' AND path NOT LIKE '%,%'"
-        ):
-            if " " not in path.strip():
-                self.pcs_see.setdefault(path.strip().lower(), []).append(see)
-        self.phrases = sorted(
-            (t for t, e in self.vocabulary.items() if " " in t and e.kind != "synonym"), key=len, reverse=True
-        )
+        self.freq = WordCounts(book)
+        self._near: dict[tuple[str, int], list[str]] = {}
+        self.vocabulary = Vocabulary.shipped()
+        self._english: frozenset[str] | None = None
+        self._local = threading.local()
+        self._corrected: dict[str, Group] = {}
+
+    def near(self, word: str) -> list[str]:
+        """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
+        from the word list the first time a word of that shape needs correcting."""
+        key = (word[0], len(word))
+        found = self._near.get(key)
+        if found is None:
+            found = [
+                str(w)
+                for (w,) in self.book.db.execute(
+                    "SELECT word FROM words WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?",
+                    [word[0], word[0] + "\uffff", max(3, len(word) - 2), len(word) + 2],
+                )
+                if not str(w).isdigit()
+            ]
+            self._near[key] = found
+        return found
+
+    def index_tree(self) -> IndexTree:
+        """This thread's view of the index trees (it caches nodes and word look-ups between queries)."""
+        tree: IndexTree | None = getattr(self._local, "tree", None)
+        if tree is None or tree.conn is not self.book.db.conn:
+            tree = IndexTree(self.book.db.conn)
+            self._local.tree = tree
+        return tree
+
+    @property
+    def english(self) -> frozenset[str]:
+        """Ordinary English words (a compact SCOWL list, see data/english_words.md): never "corrected"."""
+        if self._english is None:
+            data = resources.files("bot.lookups.data").joinpath("english_words.txt.gz").read_bytes()
+            self._english = frozenset(gzip.decompress(data).decode().split())
+        return self._english
 
     # -- typo correction -------------------------------------------------------------------------------
     def corrections(self, word: str) -> Group:
         """The word itself when known; else the nearest known words (ties kept: diabetis -> diabetes/diabetic)."""
-        if word in self.freq or word in self.vocabulary or len(word) < 4 or word.isdigit():
+        found = self._corrected.get(word)
+        if found is None:
+            found = self._corrections(word)
+            if len(self._corrected) > 50_000:
+                self._corrected.clear()
+            self._corrected[word] = found
+        return found
+
+    def _corrections(self, word: str) -> Group:
+        if word in self.freq or self.vocabulary.knows(word) or len(word) < 5 or word.isdigit():
+            # Short words are more often abbreviations than typos ("exac", "hx"): left as typed.
             return (word,)
-        candidates = self.near.get((word[0], len(word)), [])
+        if word in self.english or _stem(word) in self.english or word.rstrip("s") in self.english:
+            return (word,)
+        candidates = self.near(word)
         allowed = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
         best = process.extract(
             word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=10
@@ -158,7 +201,7 @@ class Searcher:
         return self.corrections(word)[0]
 
     # -- the search --------------------------------------------------------------------------------------
-    def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> list[Hit]:
+    def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
         text = validate_query(query)
         if not 1 <= limit <= MAX_LIMIT:
             raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}.")
@@ -170,50 +213,76 @@ class Searcher:
             if key[0] not in wanted:
                 return
             if code is not None:
-                score += 4 if code.billable else 0
+                score += 4 if code.billable else -25  # a header never beats a reportable code
                 score -= 60 if not code.current else 0
             if key not in scored or scored[key][0] < score:
                 scored[key] = (score, why, code, title)
 
         tokens = lowered.replace(",", " ").split()
-        entry = self.vocabulary.get(lowered) or self.vocabulary.get(lowered.rstrip("s"))
-        if entry is not None and entry.kind == "synonym":
-            entry = None
         code_like = len(tokens) == 1 and CODE_TOKEN.match(tokens[0])
-        if code_like and (entry is None or self.book.find(tokens[0])) and self._code_matches(tokens[0], add):
-            return self._ranked(scored, limit)
-        if entry is not None:
-            self._add_vocabulary(entry, 960, add)
+        # "DM2" is a vocabulary term and also the start of PCS codes: the term wins unless it is a code.
+        as_code = code_like and (not self.vocabulary.knows(tokens[0]) or self.book.find(tokens[0]))
+        if as_code and self._code_matches(tokens[0], add):
+            return _with_notice(self._ranked(scored, limit), "")
+        if code_like and CPT_CODE.match(tokens[0]) and "cpt" not in self.book.systems_loaded():
+            return _with_notice([], CPT_NOTE.format(what=f"{tokens[0]} is a CPT code"))
+        understood = understand(lowered, self.vocabulary)
+        if understood.words and self._recognised(understood.words) < CONFIDENT_SHARE:
+            # Most words are in no title, no index term, no vocabulary: "purple monkey dishwasher".
+            return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
+        corrected, notes = self._spelling(understood.words)
+        notes = understood.notes + notes
+        found = index_hits(self, understood, corrected, wanted, notes)
+        for hit in found.hits:
+            add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
+        groups, _ = self._expand(" ".join(corrected))
+        if groups and (found.coverage < STRONG_SHARE or len(scored) < 3):
+            # Titles and inclusion terms: HCPCS items, and what the Index does not hold.
+            complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 0.5)
         else:
-            padded = f" {lowered} "
-            for phrase in self.phrases:
-                if f" {phrase} " in padded:
-                    self._add_vocabulary(self.vocabulary[phrase], 700, add)
-                    break
-        groups, corrections = self._expand(lowered)
-        if groups:
-            self._text_matches(groups, wanted, add, corrections)
-        if entry is not None and len(scored) < limit:
-            # Fill the list with what the vocabulary term means ("heart attack" -> acute myocardial infarction).
-            meaning: list[Group] = [(w,) for w in _words(entry.expansion)]
-            self._text_matches(meaning, wanted, add, [f"{entry.term} = {entry.expansion}"], penalty=60)
-        return self._ranked(scored, limit)
+            complete = 0.0
+        hits = self._ranked(scored, limit)
+        if "cpt" in understood.kinds and "cpt" not in self.book.systems_loaded():
+            return _with_notice(hits, CPT_NOTE.format(what="That is a CPT service"))
+        if max(found.coverage, complete) < CONFIDENT_SHARE:
+            # Nothing the Index or a title says answers the query: say so, and give no unrelated codes.
+            closest = ", ".join(found.closest[:5])
+            return _with_notice(
+                [], "No confident match." + (f" Closest Index main terms: {closest}." if closest else "")
+            )
+        return _with_notice(hits, "")
+
+    def _recognised(self, words: list[str]) -> float:
+        """The share of the query's words that some title, index term or vocabulary term holds."""
+        meaningful = [
+            w for w in words if len(w) > 1 and w not in {"with", "due", "to", "on", "of", "and", "in"}
+        ]
+        if not meaningful:
+            return 1.0
+        known = 0.0
+        for word in meaningful:
+            if word in self.freq or self.vocabulary.knows(word) or word.isdigit():
+                known += 1
+            elif word.isalpha() and self.corrections(word)[0] != word:
+                known += 0.5  # a misspelling of a known word ("diabetis")
+        return known / len(meaningful)
+
+    def _spelling(self, words: list[str]) -> tuple[list[str], list[str]]:
+        """Words known nowhere (no title, index term, vocabulary term or English word) corrected."""
+        out: list[str] = []
+        notes: list[str] = []
+        for word in words:
+            alternatives = self.corrections(word) if word.isalpha() else (word,)
+            if alternatives[0] != word:
+                notes.append(f"spelling: {word} → {'/'.join(alternatives)}")
+            out.append(alternatives[0])
+        return out, notes
 
     def _ranked(
         self, scored: dict[tuple[str, str], tuple[float, str, Code | None, str]], limit: int
     ) -> list[Hit]:
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0][1]))
         return [self._hit(key, value) for key, value in ranked[:limit]]
-
-    def _add_vocabulary(self, entry: VocabularyEntry, base: float, add: _Adder) -> None:
-        for rank, raw in enumerate(entry.codes):
-            for code in self.book.find(raw):
-                add(
-                    code,
-                    (code.system, code.code),
-                    base - rank * 5,
-                    f"{entry.kind}: {entry.term} = {entry.expansion}",
-                )
 
     def _code_matches(self, token: str, add: _Adder) -> bool:
         code = undot(token)
@@ -237,46 +306,15 @@ class Searcher:
         """Word groups to search for: abbreviations expanded, synonyms and spelling corrections as alternatives."""
         groups: list[Group] = []
         notes: list[str] = []
-        raw = lowered.split()
-        i = 0
-        while i < len(raw):
-            pair = " ".join(raw[i : i + 2])
-            entry = self.vocabulary.get(pair) if i + 1 < len(raw) else None
-            step = 2
-            if entry is None or entry.kind != "abbreviation":
-                entry, step = self.vocabulary.get(raw[i]), 1
-            if entry is not None and entry.kind == "abbreviation":
-                groups.extend((w,) for w in _words(entry.expansion))
-                i += step
-                continue
-            for word in _words(raw[i]):
+        for raw in lowered.split():
+            for word in _words(raw):
                 alternatives = self.corrections(word)
                 if alternatives[0] != word:
                     notes.append(f"spelling: {word} → {'/'.join(alternatives)}")
-                synonym = self.vocabulary.get(word)
-                if synonym is not None and synonym.kind == "synonym":
-                    alternatives = (*alternatives, *_words(synonym.expansion))
-                groups.append(alternatives)
-            i += 1
-        if len(groups) > 1:
-            groups = [expanded for g in groups for expanded in self._procedure_words(g)]
+                extra = self.vocabulary.alternatives(word)
+                groups.append(tuple(dict.fromkeys((*alternatives, *extra))))
         unique: dict[Group, None] = dict.fromkeys(groups)
         return list(unique), notes
-
-    def _procedure_words(self, group: Group) -> list[Group]:
-        """A procedure name inside a longer query reads as its PCS root operations and body part:
-        "laparoscopic appendectomy" -> (appendectomy|resection|excision) + (appendectomy|appendix),
-        from the PCS index ("Appendectomy: see Excision, Appendix; see Resection, Appendix")."""
-        refs = self.pcs_see.get(group[0])
-        if not refs:
-            return [group]
-        operations = [_words(ref.split(",")[0]) for ref in refs]
-        bodies = [set(_words(",".join(ref.split(",")[1:]))) for ref in refs]
-        common = set.intersection(*bodies) if bodies else set()
-        expanded = [tuple(dict.fromkeys((*group, *(w for op in operations for w in op))))]
-        if common:
-            expanded.append((group[0], *sorted(common)))
-        return expanded
 
     def _text_matches(
         self,
@@ -285,18 +323,22 @@ class Searcher:
         add: _Adder,
         notes: list[str],
         penalty: float = 0.0,
-    ) -> None:
+        broad: bool = True,
+    ) -> float:
+        """Add the title and inclusion-term matches; the share of the words the best title holds."""
         systems = ",".join(f"'{s}'" for s in wanted)  # from the fixed SYSTEMS tuple, never user text
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
-        if not rows and len(groups) > 1:
+        complete = 1.0 if rows else 0.0
+        if not rows and len(groups) > 1 and broad:
             # Leave out one word at a time, the least known first ("afib with rvr" -> without "rvr").
             for left_out in sorted(groups, key=lambda g: self.freq.get(g[0], 0))[:4]:
                 rows = self._query(self._match([g for g in groups if g != left_out]), systems)
                 if rows:
                     penalty += 80
+                    complete = (len(groups) - 1) / len(groups)
                     break
-        if not rows and len(groups) > 1:
+        if not rows and len(groups) > 1 and broad:
             rows = self._query(" OR ".join(self._term(g) for g in groups), systems)
             penalty += 150
         stems = [frozenset(_stem(w) for w in g) for g in groups]
@@ -321,27 +363,14 @@ class Searcher:
                 score -= 150  # "Ischemia ... without myocardial infarction" is not what "heart attack" means
             if doc in (first_stems, query_stems):
                 score += 120
-            if source == "table":
-                add(
-                    None,
-                    (system, code),
-                    score,
-                    f"ICD-10-PCS index: {label} - see {title}{note}",
-                    f"PCS table {code}: {title}",
-                )
-                continue
-            origin = {
-                "index": "Alphabetic Index",
-                "see": "Alphabetic Index",
-                "title": "title",
-                "inclusion": "inclusion term",
-            }.get(source, source)
+            origin = {"title": "title", "inclusion": "inclusion term"}.get(source, source)
             add(
                 Code(system, code, title, "", "code", bool(billable), True, ""),
                 (system, code),
                 score,
                 f"{origin}: {label}{note}",
             )
+        return complete
 
     def _term(self, group: Group) -> str:
         if len(group) == 1:
@@ -398,6 +427,19 @@ class Searcher:
         )
 
 
+class Hits(list[Hit]):
+    """The ranked hits, and `notice`: what the search says about the query as a whole ("that is a CPT
+    service ...", "no confident match ..."), or ""."""
+
+    notice: str = ""
+
+
+def _with_notice(hits: list[Hit], notice: str) -> Hits:
+    found = Hits(hits)
+    found.notice = notice
+    return found
+
+
 class _Adder(Protocol):  # the inner add() callback of Searcher.find
     def __call__(
         self, code: Code | None, key: tuple[str, str], score: float, why: str, title: str = ""
@@ -417,5 +459,5 @@ def searcher_for(book: CodeBook) -> Searcher:
         return searcher
 
 
-def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> list[Hit]:
+def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     return searcher_for(book).find(query, systems, limit)

@@ -8,16 +8,19 @@ from importlib import resources
 
 import sqlite_utils
 
-from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv, split_levels
-from bot.lookups.systems import undot
+from bot.lookups.index.store import INDEX_FILES, load_index_tables
+from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
 
-DATABASE_FORMAT = "6"  # bump when the tables or the way they are filled change
+DATABASE_FORMAT = "11"  # bump when the tables or the way they are filled change
 
 
 def shipped_version() -> str:
     """A fingerprint of the shipped data and database format: a change makes existing databases rebuild."""
-    manifest = resources.files("bot.lookups.data").joinpath("release.json").read_bytes()
-    return DATABASE_FORMAT + "-" + hashlib.sha256(manifest).hexdigest()[:16]
+    data = resources.files("bot.lookups.data")
+    digest = hashlib.sha256(data.joinpath("release.json").read_bytes())
+    for name in INDEX_FILES:  # derived files: a rebuild of them changes no source hash in release.json
+        digest.update(data.joinpath(name).read_bytes())
+    return DATABASE_FORMAT + "-" + digest.hexdigest()[:16]
 
 
 def load_shipped(db: sqlite_utils.Database) -> None:
@@ -35,6 +38,7 @@ def load_shipped(db: sqlite_utils.Database) -> None:
                 "billable": int(r["billable"]),
                 "current": int(r["current"]),
                 "release": r["release"],
+                "title_source": r["source"],
             }
             for r in shipped_tsv("cm_codes.tsv.gz")
         ),
@@ -56,17 +60,12 @@ def load_shipped(db: sqlite_utils.Database) -> None:
         )
     insert_rows(
         db,
-        "index_terms",
-        (
-            _index_row("cm", r["levels"], r["see_code"], r["see"], r["modifiers"])
-            for r in shipped_tsv("cm_index.tsv.gz")
-        ),
+        "validity",
+        ({"system": "hcpcs", "flags": "", **r} for r in shipped_tsv("hcpcs_validity.tsv.gz")),
     )
-    insert_rows(
-        db,
-        "index_terms",
-        (_index_row("pcs", r["levels"], r["code"], r["see"], "") for r in shipped_tsv("pcs_index.tsv.gz")),
-    )
+    insert_rows(db, "titles", shipped_tsv("titles.tsv.gz"))  # type: ignore[arg-type]
+    insert_rows(db, "code_changes", shipped_tsv("changes.tsv.gz"))  # type: ignore[arg-type]
+    load_index_tables(db)  # the indexes and tables as trees (bot.lookups.index)
     insert_rows(
         db,
         "codes",
@@ -79,8 +78,9 @@ def load_shipped(db: sqlite_utils.Database) -> None:
                 "parent": "",
                 "kind": "code",
                 "billable": 1,
-                "current": 1,
-                "release": "FY2024",
+                "current": int(r["current"]),
+                "release": r["release"],
+                "title_source": r["source"],
             }
             for r in shipped_tsv("pcs_codes.tsv.gz")
         ),
@@ -97,14 +97,16 @@ def load_shipped(db: sqlite_utils.Database) -> None:
                 "parent": "",
                 "kind": "modifier" if r["modifier"] == "1" else "code",
                 "billable": int(r["modifier"] != "1"),
-                "current": int(not r["terminated"]),
-                "release": "2020",
+                "current": int(r["current"]),
+                "release": r["release"],
                 "added": r["added"],
                 "terminated": r["terminated"],
+                "title_source": r["source"],
             }
             for r in shipped_tsv("hcpcs_codes.tsv.gz")
         ),
     )
+    load_shipped_ncci(db)
     lines = [line for line in shipped_text("age_ranges.tsv").splitlines()[1:] if line.strip()]
     insert_rows(
         db,
@@ -118,23 +120,41 @@ def load_shipped(db: sqlite_utils.Database) -> None:
     for system, release in manifest["releases"].items():
         covers = manifest["covers"][system]
         db.conn.execute(
-            "INSERT INTO releases (system, name, effective, covers_from, covers_through, source) "
-            "VALUES (?, ?, ?, ?, ?, 'shipped')",
-            [system, release["name"], release["effective"], covers[0], covers[1]],
+            "INSERT INTO releases (system, name, effective, covers_from, covers_through, source, detail) "
+            "VALUES (?, ?, ?, ?, ?, 'shipped', ?)",
+            [system, release["name"], release["effective"], covers[0], covers[1], release.get("detail", "")],
         )
+    db.conn.executemany(
+        "INSERT INTO release_history (system, label, effective, origin) VALUES (?, ?, ?, 'shipped')",
+        (
+            (system, label, effective)
+            for system, items in manifest.get("history", {}).items()
+            for label, effective in items
+        ),
+    )
+    db.conn.executemany(
+        "INSERT INTO title_sources (key, name) VALUES (?, ?)",
+        sorted(manifest.get("title_sources", {}).items()),
+    )
 
 
-def _index_row(system: str, levels: str, code: str, see: str, modifiers: str) -> dict[str, object]:
-    path, heads, variants = split_levels(levels)
-    return {
-        "system": system,
-        "path": path,
-        "heads": heads,
-        "variants": variants,
-        "code": undot(code),
-        "see": see,
-        "modifiers": modifiers,
-    }
+def load_shipped_ncci(db: sqlite_utils.Database) -> None:
+    """The NCCI PTP pairs whose two codes are HCPCS Level II (CPT pairs come only from an imported file)."""
+    insert_rows(
+        db,
+        "ncci_ptp",
+        (
+            {
+                "column1": r["column1"],
+                "column2": r["column2"],
+                "modifier": int(r["modifier"]),
+                "start": r["start"],
+                "end": r["end"],
+                "source": "shipped",
+            }
+            for r in shipped_tsv("ncci_hcpcs.tsv.gz")
+        ),
+    )
 
 
 def _iso(yyyymmdd: str) -> str:

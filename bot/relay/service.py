@@ -18,7 +18,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Any, NoReturn, TypeVar
 
@@ -26,11 +26,15 @@ import sqlite_utils
 
 from bot.relay import messages, phi
 from bot.relay.business_time import add_business_hours
+from bot.relay.export import ExportData
 from bot.relay.query_rules import QueryDraft, check_answer_choice, normalise_codes, validate_query
+from bot.relay.work_calendar import WorkCalendar, load_calendar, office_calendar, team_calendar
 from bot.timezones import known_zone
-from storage import audit, clarifications, offices, outbox, processed_events, roles
+from storage import audit, calendars, clarifications, exports, offices, outbox, processed_events, roles
 from storage.audit import AuditEntry
+from storage.calendars import DayKind
 from storage.clarifications import (
+    ANSWERED_OUTCOMES,
     Answer,
     Clarification,
     ClarificationState,
@@ -51,6 +55,7 @@ SYSTEM_ACTOR = "system"
 MAX_REASON = 500
 MAX_REPLY = 3000
 MAX_OFFICE_NAME = 80
+MAX_CALENDAR_DAYS = 366
 
 
 # --- errors -------------------------------------------------------------------------------------------------
@@ -153,6 +158,7 @@ class Action(StrEnum):
     LIST_OFFICE = "list_office"
     LIST_OVERDUE = "list_overdue"
     LIST_ALL = "list_all"
+    EXPORT = "export"
 
 
 @dataclass(frozen=True)
@@ -209,6 +215,8 @@ def decide(action: Action, facts: AccessFacts) -> Decision:
             return rule(lead or own, "Only the coder who asked, a lead or an admin can close this.")
         case Action.REOPEN | Action.LIST_ALL:
             return rule(lead, "Only leads and admins can do this.")
+        case Action.EXPORT:
+            return rule(lead, "Only leads and admins can export the clarification record.")
         case Action.VIEW:
             return rule(lead or own or member, "You can only see your own clarifications or your office's.")
         case Action.LIST_OFFICE:
@@ -736,8 +744,96 @@ class ClarificationService:
 
         return self.transition(change)
 
+    # -- calendars (closed days of an office or the team)
+
+    @staticmethod
+    def _calendar_target(t: Transition, actor: Actor, office_id: int | None) -> tuple[str, str]:
+        """(owner key, name for messages) of an office's calendar or the team's; leads and admins only."""
+        office = t.office(office_id) if office_id is not None else None
+        t.require(actor, Action.MANAGE_OFFICES, office)
+        if office is None:
+            return calendars.TEAM, "the team"
+        return calendars.office_owner(office.id), office.name
+
+    def calendar(self, office_id: int | None) -> WorkCalendar:
+        """The office's calendar (None: the team's), for due dates, listings and forms."""
+
+        def read(t: Transition) -> WorkCalendar:
+            if office_id is None:
+                return team_calendar(t.db)
+            return office_calendar(t.db, t.office(office_id).id)
+
+        return self._read(read)
+
+    def set_holiday_region(self, actor: Actor, office_id: int | None, region: str | None) -> WorkCalendar:
+        """Whose public holidays count: a region code (`US-IL`), `none`, or for an office None to follow the
+        team again. Due dates already given are kept."""
+
+        def change(t: Transition) -> WorkCalendar:
+            owner, _ = self._calendar_target(t, actor, office_id)
+            if region is None and owner == calendars.TEAM:
+                raise ValidationFailed({"region": "Give the team a region, e.g. US, or `none`."})
+            calendars.set_region(t.db, owner, region, by=actor.user_id, at=t.now)
+            t.record(actor.user_id, "calendar_region_set", {"calendar": owner, "region": region})
+            return load_calendar(t.db, owner)
+
+        return self.transition(change)
+
+    def change_days(
+        self,
+        actor: Actor,
+        office_id: int | None,
+        days: Collection[date],
+        *,
+        closed: bool,
+        note: str = "",
+    ) -> builtins.list[str]:
+        """Close `days` (a lead's closed days) or open them again: opening removes a closed day a lead added
+        and, on a public holiday, records that the office works that day. Returns one line per day changed."""
+        text = " ".join(note.split())
+        if len(text) > MAX_REASON:
+            raise ValidationFailed({"note": f"Keep the note to {MAX_REASON} characters."})
+        if not days:
+            raise ValidationFailed({"days": "Give a date, e.g. 2026-12-24."})
+        if len(days) > MAX_CALENDAR_DAYS:
+            raise ValidationFailed({"days": f"Change at most {MAX_CALENDAR_DAYS} days at once."})
+
+        def change(t: Transition) -> builtins.list[str]:
+            owner, name = self._calendar_target(t, actor, office_id)
+            if text:
+                t.screen(actor, {"note": text}, None)
+            before = load_calendar(t.db, owner)
+            lines = []
+            for day in sorted(set(days)):
+                label = f"{day.isoformat()} ({day.strftime('%a')})"
+                if closed:
+                    calendars.set_day(t.db, owner, day, DayKind.CLOSED, note=text, by=actor.user_id, at=t.now)
+                    lines.append(f"{label}: {name} closed" + (f" ({text})" if text else ""))
+                    continue
+                holiday = WorkCalendar(before.region).holiday_name(day)
+                if day in before.closed:
+                    calendars.remove_day(t.db, owner, day)
+                    still = f"; still closed for {holiday}" if holiday else ""
+                    lines.append(f"{label}: no longer a closed day of {name}{still}")
+                elif holiday is not None and day not in before.opened:
+                    calendars.set_day(
+                        t.db, owner, day, DayKind.OPEN, note=holiday, by=actor.user_id, at=t.now
+                    )
+                    lines.append(f"{label}: {name} open although it is {holiday}")
+                else:
+                    lines.append(f"{label}: {name} is already open; nothing changed")
+            detail = {"calendar": owner, "days": [d.isoformat() for d in sorted(set(days))], "note": text}
+            t.record(actor.user_id, "calendar_days_closed" if closed else "calendar_days_opened", detail)
+            return lines
+
+        return self.transition(change)
+
     def list_offices(self, *, include_inactive: bool = False) -> builtins.list[Office]:
         return self._read(lambda t: offices.list_offices(t.db, include_inactive=include_inactive))
+
+    def office_members(self, office_id: int) -> builtins.list[offices.OfficeMember]:
+        """Who answers for the office (for the Edit office form)."""
+        return self._read(lambda t: offices.list_members(t.db, t.office(office_id).id))
 
     def offices_of(self, actor: Actor) -> builtins.list[Office]:
         """The offices `actor` answers for (empty for the coder organisation)."""
@@ -774,7 +870,12 @@ class ClarificationService:
             if office is None or not office.active:
                 raise ValidationFailed({"office_id": "Pick an active office."})
             due_at = draft.due_at or add_business_hours(
-                t.now, office.sla_hours, office.tz, office.open, office.close
+                t.now,
+                office.sla_hours,
+                office.tz,
+                office.open,
+                office.close,
+                office_calendar(t.db, office.id).is_working_day,
             )
             clarification_id = clarifications.insert(
                 t.db,
@@ -949,7 +1050,14 @@ class ClarificationService:
         return reply
 
     def resolve(self, clarification_id: int, actor: Actor, outcome: Outcome) -> Clarification:
-        """The coder records what the answer led to (code changed or confirmed): the agreement metric."""
+        """The coder records how the answered query ended (agreed and changed or confirmed, disagreed,
+        clinically undetermined): the agreement metric. `no_response` belongs to closing an unanswered one."""
+        if outcome not in ANSWERED_OUTCOMES:
+            raise ValidationFailed(
+                {
+                    "outcome": "No response is recorded by closing an unanswered clarification, not by resolving."
+                }
+            )
 
         def change(t: Transition) -> Clarification:
             c = t.clarification(clarification_id)
@@ -981,8 +1089,16 @@ class ClarificationService:
                 raise InvalidTransition(f"Clarification #{c.id} has an answer; resolve it instead.")
             why = _reason(reason)
             t.screen(actor, {"reason": why}, c.id)
-            updated = t.apply(c, {"state": ClarificationState.CLOSED_UNANSWERED, "close_reason": why})
-            t.record(actor.user_id, "closed_unanswered", {"reason": why}, c.id)
+            updated = t.apply(
+                c,
+                {
+                    "state": ClarificationState.CLOSED_UNANSWERED,
+                    "close_reason": why,
+                    "outcome": Outcome.NO_RESPONSE,
+                },
+            )
+            detail = {"reason": why, "outcome": Outcome.NO_RESPONSE.value}
+            t.record(actor.user_id, "closed_unanswered", detail, c.id)
             t.status_updates(updated)
             t.note(
                 updated,
@@ -1006,7 +1122,14 @@ class ClarificationService:
             why = _reason(reason)
             t.screen(actor, {"reason": why}, c.id)
             office = t.office(c.office_id)
-            due_at = add_business_hours(t.now, office.sla_hours, office.tz, office.open, office.close)
+            due_at = add_business_hours(
+                t.now,
+                office.sla_hours,
+                office.tz,
+                office.open,
+                office.close,
+                office_calendar(t.db, office.id).is_working_day,
+            )
             updated = t.apply(
                 c,
                 {
@@ -1064,6 +1187,39 @@ class ClarificationService:
         return self._read(
             lambda t: clarifications.list_replies(t.db, self._visible(t, clarification_id, actor).id)
         )
+
+    def export(
+        self,
+        actor: Actor | None,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        office_id: int | None = None,
+    ) -> ExportData:
+        """Every clarification asked in [start, end) (of one office, or all) with its audit trail and thread
+        replies. Leads and admins only (`actor` None: the server's operator, from `codedesk export`); each
+        export is itself recorded in the audit log, with its filters and row count."""
+
+        def change(t: Transition) -> ExportData:
+            if office_id is not None:
+                t.office(office_id)
+            if actor is not None:
+                t.require(actor, Action.EXPORT)
+            found = exports.clarifications_asked_between(t.db, start, end, office_id)
+            ids = [c.id for c in found]
+            names = {office.id: office.name for office in offices.list_offices(t.db, include_inactive=True)}
+            data = ExportData(found, exports.trails(t.db, ids), exports.replies(t.db, ids), names)
+            detail = {
+                "from": start.isoformat() if start else None,
+                "to": end.isoformat() if end else None,
+                "office_id": office_id,
+                "clarifications": len(found),
+                "team_id": actor.team_id if actor else None,
+            }
+            t.record(actor.user_id if actor else SYSTEM_ACTOR, "exported", detail)
+            return data
+
+        return self.transition(change)
 
     def thread_target(self, channel_id: str, thread_ts: str) -> tuple[int, ReplySide] | None:
         """Which clarification (and side) a Slack thread belongs to, for relaying thread messages."""

@@ -53,7 +53,18 @@ class Reply(TypedDict):
     blocks: list[dict[str, Any]]
 
 
+class ReleaseView(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def covers_from(self) -> date: ...
+    @property
+    def covers_through(self) -> date: ...
+
+
 class Coverage(Protocol):
+    @property
+    def releases(self) -> Sequence[ReleaseView]: ...
     @property
     def release(self) -> str: ...
     @property
@@ -90,6 +101,7 @@ class DetailView:
     notes: Mapping[str, Sequence[str]] = field(default_factory=dict)
     seventh: Sequence[tuple[str, str]] = ()
     history: Sequence[str] = ()
+    also: Sequence[str] = ()  # the same characters as a code of another system
 
 
 class FindingView(Protocol):
@@ -103,6 +115,10 @@ class FindingView(Protocol):
     def message(self) -> str: ...
     @property
     def fix(self) -> str | None: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def system(self) -> str | None: ...
 
 
 class CheckView(Protocol):
@@ -178,6 +194,11 @@ def _shared_context(shared_by: str | None) -> list[Block]:
 
 
 def _coverage_line(coverage: Coverage) -> str:
+    if coverage.releases:  # each system's data and the dates of service it covers
+        return "Code sets: " + "; ".join(
+            f"{escape(r.name)} (dates of service {r.covers_from.isoformat()} to {r.covers_through.isoformat()})"
+            for r in coverage.releases
+        )
     return (
         f"Code sets: {escape(coverage.release)} · dates of service "
         f"{coverage.covers_dos_from.isoformat()} to {coverage.covers_dos_through.isoformat()}"
@@ -203,11 +224,15 @@ def _share_value(command_text: str, offset: int = 0) -> dict[str, Any]:
 
 # ---- replies ---------------------------------------------------------------------------------------------
 
+PIN_QUERY_CHARS = 200
+
 HELP_LINES = (
     "*`/code words or code`* find codes (same as `/code lookup ...`), e.g. `/code heart attack`",
+    "*`/code fav`* your pinned codes and your team's (*Pin* on a result; `/code fav remove <code>` unpins)",
     "*`/code show <code>`* a code's title, notes, 7th characters and children, e.g. `/code show S72.001`",
     "*`/code check <codes> [dos:YYYY-MM-DD] [age:N] [sex:F|M] [setting:inpatient]`* check a claim's codes "
-    "against the edits, e.g. `/code check E10.9 E11.9 dos:2025-03-01`",
+    "against the edits, e.g. `/code check E10.9 E11.9 dos:2025-03-01`; `dx:E119,I10` and `px:G0439,J1234-59` "
+    "say which codes are diagnoses and which procedures (modifiers after a dash)",
     "*`/code help`* this message",
 )
 
@@ -221,6 +246,23 @@ def help_reply() -> Reply:
         _context("Replies are only visible to you; use *Share in channel* to post one."),
     ]
     text = "CodeDesk /code: lookup <words>, show <code>, check <codes> [dos: age: sex: setting:], help"
+    return _reply(text, blocks)
+
+
+def favourites_reply(
+    mine: Sequence[tuple[str, str]], team: Sequence[tuple[str, str, int]], team_name: str = "your team"
+) -> Reply:
+    """The caller's pins (code, title) and the team's most pinned (code, title, people)."""
+    lines = [f"• *{escape(code)}*  {escape(title)}" for code, title in mine] or [
+        "None yet: press *Pin* on a lookup result."
+    ]
+    blocks: list[Block] = _packed_sections(f"*Your pinned codes* ({len(mine)})", lines)
+    team_lines = [
+        f"• *{escape(code)}*  {escape(title)} · pinned by {people}" for code, title, people in team
+    ] or ["None yet."]
+    blocks += _packed_sections(f"*Pinned most by {escape(team_name)}*", team_lines)
+    blocks.append(_context("What your team pins and uses lifts those codes a little in its lookups."))
+    text = "Pinned: " + ", ".join(code for code, _ in mine) if mine else "No pinned codes yet."
     return _reply(text, blocks)
 
 
@@ -240,7 +282,9 @@ def lookup_reply(
     coverage: Coverage | None = None,
     shared_by: str | None = None,
     command_text: str | None = None,
+    notice: str = "",
 ) -> Reply:
+    """`notice` is what the search says about the query as a whole ("that is a CPT service ...")."""
     shown_query = escape(query)
     if not hits:
         message = (
@@ -248,20 +292,26 @@ def lookup_reply(
             if offset == 0
             else f"No more codes for “{shown_query}”."
         )
+        if notice and offset == 0:
+            message = f"“{shown_query}”: {escape(notice)}"
         return _reply(f"No codes found for “{query}”", [_section(message)])
     first, last = offset + 1, offset + len(hits)
     blocks: list[Block] = [
         *_shared_context(shared_by),
         _section(f"*Codes for* “{shown_query}” ({first}–{last}{'+' if has_more else ''})"),
     ]
+    if notice:
+        blocks.append(_context(f":information_source: {escape(notice)}"))
     for hit in hits:
         badge = _badge(hit.status, hit.billable)
         text = f"*{escape(hit.code)}*  {escape(hit.title)}\n{escape(hit.system)} · {badge}"
         if hit.why:
-            text += f"\n_{escape(hit.why)}_"
+            text += f"\n_Why: {escape(hit.why)}_"
         accessory = None
         if hit.status == "header" or (not hit.billable and hit.status not in BADGES):
             accessory = _button("Show children", ids.SHOW_CHILDREN, hit.code)
+        elif shared_by is None:
+            accessory = _button("Pin", ids.PIN_CODE, {"c": hit.code, "q": truncate(query, PIN_QUERY_CHARS)})
         blocks.append(_section(text, accessory=accessory))
     if coverage is not None:
         blocks.append(_context(_coverage_line(coverage)))
@@ -290,6 +340,7 @@ def detail_reply(
         *_shared_context(shared_by),
         _header(f"{detail.code} {detail.title}"),
         _section(f"*{code}*  {escape(detail.title)}\n{escape(detail.system)} · {badge}"),
+        *(_context(f"Also {escape(other)}") for other in detail.also[:3]),
     ]
     for kind, notes in detail.notes.items():
         if notes:
@@ -329,9 +380,12 @@ def detail_reply(
 
 def _finding_line(finding: FindingView) -> str:
     codes = " ".join(f"`{escape(c)}`" for c in finding.codes)
-    line = f"• *{escape(finding.rule)}* {codes}: {escape(finding.message)}"
+    system = f" ({escape(finding.system)})" if finding.system else ""
+    line = f"• *{escape(finding.rule)}* {codes}{system}: {escape(finding.message)}"
     if finding.fix:
         line += f"\n    _Fix:_ {escape(finding.fix)}"
+    if finding.source:
+        line += f"\n    _Source:_ {escape(finding.source)}"
     return line
 
 

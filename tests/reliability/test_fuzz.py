@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 import bot.commands.code as code
 from bot.commands.code import CodeHandlers
-from bot.commands.code_parse import CodeCommand, UsageError, parse_code_command
+from bot.commands.code_parse import MAX_CHECK_CHARS, Check, CodeCommand, UsageError, parse_code_command
 from bot.open_items import OpenItem
 from bot.relay import messages
 from bot.relay.query_rules import QueryDraft, with_required_options
@@ -255,7 +255,8 @@ def test_code_parser_results_are_bounded(text: str) -> None:
     result = parse_code_command(text)
     assert isinstance(result, (*get_args(CodeCommand), UsageError))
     if not isinstance(result, UsageError):
-        assert len(" ".join(text.split())) <= 200
+        limit = MAX_CHECK_CHARS if isinstance(result, Check) else 200
+        assert len(" ".join(text.split())) <= limit
 
 
 # ---- the escaper -----------------------------------------------------------------------------------------
@@ -415,6 +416,8 @@ class Finding:
     codes: Sequence[str]
     message: str
     fix: str | None
+    source: str
+    system: str | None
 
 
 @dataclass(frozen=True)
@@ -428,7 +431,7 @@ class CheckResult:
         return self.note
 
 
-CODES = st.lists(st.from_regex(r"[A-Z][0-9]{2}\.[0-9A-Z]{1,4}", fullmatch=True), min_size=1, max_size=25)
+CODES = st.lists(st.from_regex(r"[A-Z][0-9]{2}\.[0-9A-Z]{1,4}", fullmatch=True), min_size=1, max_size=100)
 
 
 @FUZZ
@@ -442,6 +445,8 @@ CODES = st.lists(st.from_regex(r"[A-Z][0-9]{2}\.[0-9A-Z]{1,4}", fullmatch=True),
             st.lists(SHORT_TEXT, max_size=4),
             USER_TEXT,
             st.none() | USER_TEXT,
+            USER_TEXT,
+            st.none() | SHORT_TEXT,
         ),
         max_size=40,
     ),

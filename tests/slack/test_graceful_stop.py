@@ -182,7 +182,8 @@ def test_a_send_that_cannot_finish_in_time_is_released_for_the_next_run(
     finally:
         db.close()
     assert states(db_path)[OutboxState.SENDING] == 0
-    assert len(released) == 1
+    # Every send under way at the stop (one per channel, up to the worker's 4 senders) is released.
+    assert 1 <= len(released) <= 4
 
     fake_slack.method_delays.clear()
     started = time.monotonic()
@@ -195,8 +196,9 @@ def test_a_send_that_cannot_finish_in_time_is_released_for_the_next_run(
         second.kill()
     assert status == 0
     assert time.monotonic() - started < 60
-    # The hung call may have reached Slack: that one message can appear twice (at-least-once, bot.outbox).
-    assert len(posted(fake_slack.calls)) == total + 1
+    # Each hung call is a call Slack may still act on after the next run looked for it and posted it again:
+    # those messages can appear twice (the known limit, bot.outbox). Every other message was called once.
+    assert len(posted(fake_slack.calls)) == total + len(released)
 
 
 def test_the_worker_starts_no_row_once_stopping(services: Services, fake_slack: FakeSlack) -> None:

@@ -73,17 +73,26 @@ _NOT_APPLY = re.compile(
 )
 
 
+def seventh_exclusion(text: str) -> tuple[str, tuple[str, ...], frozenset[str]] | None:
+    """A note such as "7th characters D and S do not apply to codes in category S06 with 6th character 7 ...,
+    or 8 ..." as (category, 6th characters, excluded 7th characters); None for any other note."""
+    m = _NOT_APPLY.search(text)
+    if not m:
+        return None
+    sixths = tuple(s for s in (m.group(3), m.group(4)) if s)
+    return m.group(2), sixths, frozenset(re.findall(r"[A-Z]", m.group(1)))
+
+
 def _seventh_exclusions(entries: list[TabularEntry]) -> dict[tuple[str, str], set[str]]:
-    """Read notes such as "7th characters D and S do not apply to codes in category S06 with 6th character 7
-    ..., or 8 ..." into {(category, 6th character): {excluded 7th characters}}."""
+    """{(category, 6th character): {excluded 7th characters}} from the entries' notes."""
     rules: dict[tuple[str, str], set[str]] = {}
     for entry in entries:
         for _, text in entry.notes:
-            m = _NOT_APPLY.search(text)
-            if m:
-                chars = set(re.findall(r"[A-Z]", m.group(1)))
-                for sixth in filter(None, (m.group(3), m.group(4))):
-                    rules.setdefault((m.group(2), sixth), set()).update(chars)
+            found = seventh_exclusion(text)
+            if found:
+                category, sixths, chars = found
+                for sixth in sixths:
+                    rules.setdefault((category, sixth), set()).update(chars)
     return rules
 
 

@@ -1,0 +1,1 @@
+"""The Alphabetic Indexes as a coder works them: main term, subterms, cross-references, tables."""

@@ -1,0 +1,219 @@
+"""Verify an index code in the Tabular and complete it to a reportable code.
+
+The Index often stops short ("L03.11-", "T45.0X5-", "S72.30-"): a coder opens the Tabular and picks the child
+that says what the chart says - the side, the site, the encounter. Here: the billable codes under the index
+code are scored by the query's words found in their titles (right/left, upper/lower ...), the 7th character
+follows the encounter (A initial unless subsequent or sequela is said), and with nothing said the
+"unspecified" child wins, as the Tabular intends. ICD-10-PCS tables ("0DTJ") are completed the same way
+from the meanings of each character (body part, approach, device, qualifier).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.lookups.index.words import content_stems, stem
+
+ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
+SIDE_WORDS = frozenset({"right", "left", "bilateral", "unspecified"})
+MAX_CANDIDATES = 400
+MEMO_LIMIT = 20_000
+
+
+@dataclass(frozen=True)
+class Completion:
+    code: str  # undotted
+    title: str
+    billable: bool
+    how: str  # "" when the index code was already complete, else what picked the child
+
+
+def complete_cm(
+    conn: sqlite3.Connection,
+    code: str,
+    query_stems: frozenset[str],
+    encounter: str = "A",
+    already: frozenset[str] = frozenset(),
+    memo: dict[object, object] | None = None,
+) -> Completion | None:
+    """The billable code an ICD-10-CM index code leads to for this query, or None if it is not a code.
+
+    `already`: the words the index path said, left out of the explanation of the child chosen; `memo`: a
+    cache of the Tabular rows read, which the caller keeps between queries.
+    """
+    raw = code.upper().replace(".", "").rstrip("-")
+    row, candidates, seventh = _tabular(conn, raw, {} if memo is None else memo)
+    if row is None:
+        return None
+    if row[2]:
+        return Completion(str(row[0]), str(row[1]), True, "")
+    if not candidates:
+        return Completion(str(row[0]), str(row[1]), False, "")
+    best = max(candidates, key=lambda c: _fit(str(c[0]), str(c[1]), raw, query_stems, encounter))
+    words = _said(str(best[1]), query_stems - already)
+    how = f"Tabular: {', '.join(words)}" if words else "Tabular: unspecified"
+    if len(str(best[0])) == 7 and seventh:
+        how += f", {ENCOUNTER_WORDS.get(str(best[0])[-1], str(best[0])[-1])} encounter"
+    return Completion(str(best[0]), str(best[1]), True, how)
+
+
+TabularRows = tuple[tuple[object, ...] | None, list[tuple[object, ...]], bool]
+
+
+def _tabular(conn: sqlite3.Connection, raw: str, memo: dict[object, object]) -> TabularRows:
+    """The code's row, its billable descendants and whether they carry a 7th character."""
+    key = ("cm", raw)
+    found = memo.get(key)
+    if found is None:
+        row = conn.execute(
+            "SELECT code, title, billable FROM codes WHERE system = 'cm' AND code = ? AND current = 1", [raw]
+        ).fetchone()
+        children: list[tuple[object, ...]] = []
+        if row is not None and not row[2]:
+            children = conn.execute(
+                "SELECT code, title FROM codes WHERE system = 'cm' AND current = 1 AND billable = 1 "
+                "AND code > ? AND code < ? ORDER BY code LIMIT ?",
+                [raw, raw + "\uffff", MAX_CANDIDATES],
+            ).fetchall()
+        seventh = (
+            bool(children) and len(str(children[0][0])) == 7 and _needs_seventh(conn, str(children[0][0]))
+        )
+        found = (tuple(row) if row else None, [tuple(c) for c in children], seventh)
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        memo[key] = found
+    return found  # type: ignore[return-value]
+
+
+def _fit(code: str, title: str, parent: str, query: frozenset[str], encounter: str) -> tuple[float, ...]:
+    stems = _title_stems(title)
+    said = len(stems & query)
+    unsaid_sides = len((stems & {stem(w) for w in SIDE_WORDS}) - query - {"unspecified"})
+    unspecified = "unspecified" in stems or "unspecifi" in stems
+    seventh = 0.0
+    if len(code) == 7 and len(parent) < 7:
+        seventh = 1.0 if code[-1] == encounter else 0.0
+    # Fewer characters below the index code and the unspecified child when the query says nothing more.
+    return (seventh, said - unsaid_sides, float(unspecified), -len(code), -_order(code))
+
+
+@lru_cache(maxsize=131072)
+def _order(code: str) -> int:
+    """A stable tie-break: the lower code first."""
+    return sum(ord(c) for c in code)
+
+
+@lru_cache(maxsize=65536)
+def _title_stems(title: str) -> frozenset[str]:
+    return content_stems(title)
+
+
+def _said(title: str, query: frozenset[str]) -> list[str]:
+    return [
+        w for w in title.lower().replace(",", " ").split() if stem(w) in query and w not in {"of", "and"}
+    ][:4]
+
+
+def _needs_seventh(conn: sqlite3.Connection, code: str) -> bool:
+    for size in range(6, 2, -1):
+        if conn.execute("SELECT 1 FROM seventh WHERE code = ? LIMIT 1", [code[:size]]).fetchone():
+            return True
+    return False
+
+
+# -- ICD-10-PCS ------------------------------------------------------------------------------------------------
+APPROACH_DEFAULT = "0"  # Open, when the query names no approach
+
+
+def complete_pcs(
+    conn: sqlite3.Connection,
+    prefix: str,
+    query_stems: frozenset[str],
+    qualifier: str = "",
+    memo: dict[object, object] | None = None,
+) -> Completion | None:
+    """The complete 7-character PCS code a table or partial code leads to, its characters chosen by the
+    query's words matched against what each character means in that table."""
+    raw = prefix.upper()
+    rows, meanings = _pcs_rows(conn, raw, {} if memo is None else memo)
+    if not rows:
+        return None
+    if len(raw) == 7:
+        return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
+    wanted_qualifier = content_stems(qualifier)
+
+    def fit(row: Sequence[object]) -> tuple[float, ...]:
+        code = str(row[0])
+        said = 0.0
+        unsaid = 0.0
+        for position in range(max(len(raw), 3), 7):
+            meaning = meanings.get((position + 1, code[position]), "")
+            stems = content_stems(meaning)
+            hit = stems & query_stems or {m for m in stems for q in query_stems if _same_root(m, q)}
+            said += len(hit)
+            if position == 6 and wanted_qualifier:
+                said += 2 * len(stems & wanted_qualifier)
+            if stems and not hit:
+                unsaid += 0.3 if position == 3 else 1.0
+        approach = 1.0 if code[4] == APPROACH_DEFAULT else 0.0
+        plain = sum(1 for c in code[5:] if c == "Z")
+        return (said - unsaid, approach, plain, -_order(code))
+
+    best = max(rows, key=fit)
+    code = str(best[0])
+    named = [meanings.get((p + 1, code[p]), "") for p in range(len(raw), 7)]
+    how = "PCS table: " + ", ".join(m for m in named if m) if any(named) else ""
+    return Completion(code, str(best[1]), True, how)
+
+
+def _same_root(a: str, b: str) -> bool:
+    """ "intestin" (Intestine) and "intestinal", "thyroid" and "thyroidectomy": one leads the other."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 6 and long.startswith(short)
+
+
+def root_operation(
+    conn: sqlite3.Connection, section_system: str, name: str, memo: dict[object, object] | None = None
+) -> str:
+    """The third character of a PCS root operation in a section and body system ("0D", "Excision" -> "B"),
+    read from the code titles ("Excision of Stomach, ...")."""
+    memo = {} if memo is None else memo
+    key = ("root", section_system)
+    cached = memo.get(key)
+    if not isinstance(cached, dict):
+        names: dict[str, str] = {}
+        for code, title in conn.execute(
+            "SELECT code, title FROM codes WHERE system = 'pcs' AND code >= ? AND code < ? GROUP BY substr(code, 3, 1)",
+            [section_system, section_system + "\uffff"],
+        ):
+            names[str(title).split(" of ")[0].split(",")[0].strip().lower()] = str(code)[2]
+        memo[key] = cached = names
+    return str(cached.get(name.lower(), ""))
+
+
+def _pcs_rows(
+    conn: sqlite3.Connection, raw: str, memo: dict[object, object]
+) -> tuple[list[tuple[object, ...]], dict[tuple[int, str], str]]:
+    key = ("pcs", raw)
+    found = memo.get(key)
+    if found is None:
+        rows = conn.execute(
+            "SELECT code, title FROM codes WHERE system = 'pcs' AND current = 1 AND code >= ? AND code < ? "
+            "ORDER BY code LIMIT 3000",
+            [raw, raw + "\uffff"],
+        ).fetchall()
+        found = ([tuple(r) for r in rows], _axes(conn, raw[:3]))
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        memo[key] = found
+    return found  # type: ignore[return-value]
+
+
+def _axes(conn: sqlite3.Connection, table: str) -> dict[tuple[int, str], str]:
+    return {
+        (int(p), str(c)): str(m)
+        for p, c, m in conn.execute("SELECT position, char, meaning FROM pcs_axes WHERE tbl = ?", [table])
+    }

@@ -1,0 +1,276 @@
+"""From understood query words to verified codes: match the index paths, complete the code in the
+Tabular, say why, and offer the pair when a query holds two codable things.
+
+Scores are on the search's scale: a path that uses every word of the query scores 1,000 (above any title
+match), one that uses half of them 800; the words a path adds that the query did not say cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot.lookups.codebook import Code
+from bot.lookups.index.completion import complete_cm, complete_pcs, root_operation
+from bot.lookups.index.matching import Matcher, PathMatch, QueryWord, query_words, word_weight
+from bot.lookups.index.query import Understood
+from bot.lookups.index.tree import IndexTree, book_name
+from bot.lookups.index.words import content_stems, stem
+from bot.lookups.systems import display
+
+if TYPE_CHECKING:
+    from bot.lookups.search import Searcher
+
+CM_BOOKS = ("cm", "ext", "drug", "neoplasm")
+NOISE_WEIGHT = 0.2
+
+
+@dataclass(frozen=True)
+class IndexHit:
+    code: Code
+    score: float
+    why: str
+
+
+@dataclass
+class Found:
+    hits: list[IndexHit] = field(default_factory=list)
+    coverage: float = 0.0  # the share of the query's words the best path used
+    closest: list[str] = field(default_factory=list)  # main terms near the query, for "no confident match"
+
+
+def index_hits(
+    searcher: Searcher,
+    understood: Understood,
+    words: Sequence[str],
+    systems: Sequence[str],
+    notes: Sequence[str],
+) -> Found:
+    tree = searcher.index_tree()
+    conn = tree.conn
+    matcher = Matcher(tree)
+    alternatives = {w: searcher.vocabulary.alternatives(w) for w in words}
+    qwords = query_words(words, alternatives)
+    if not qwords:
+        return Found()
+    counts = tree.word_counts({s for w in qwords for s in w.stems})
+    qwords = [QueryWord(w.text, w.stems, _weight_of(w, counts, searcher.freq)) for w in qwords]
+    total = sum(w.weight for w in qwords)
+    books = [b for b in CM_BOOKS if "cm" in systems] + (["pcs"] if "pcs" in systems else [])
+    matches = matcher.match(qwords, books, limit=14)
+    if understood.alternatives and "pcs" in books:
+        # A procedure word's body part and approach ("colonoscopy": colon, endoscopic) help in the PCS
+        # Index only; in the diagnosis indexes they would read as findings.
+        procedure = [
+            QueryWord(w.text, w.stems | {stem(a) for a in understood.alternatives.get(w.text, [])}, w.weight)
+            for w in qwords
+        ]
+        matches = sorted(
+            [m for m in matches if m.book != "pcs"] + matcher.match(procedure, ["pcs"], limit=8),
+            key=lambda m: (-m.score, len(m.nodes), m.code),
+        )
+    found = Found()
+    if not matches:
+        found.closest = _closest(tree, qwords)
+        return found
+    stems = frozenset(s for w in qwords for s in w.stems)
+    note = f" ({'; '.join(notes)})" if notes else ""
+    best_coverage = 0.0
+    seen: set[str] = set()
+    for rank, match in enumerate(matches):
+        hit = _verify(tree, match, stems | _path_stems(match), understood)
+        if hit is None or hit[0].code in seen:
+            continue
+        code, how = hit
+        seen.add(code.code)
+        # Words the Tabular used to complete the code (the side, the encounter) count as used too.
+        title = content_stems(code.title)
+        tabular = sum(w.weight for i, w in enumerate(qwords) if i not in match.covered and w.stems & title)
+        coverage = min(1.0, (match.said + tabular) / total)
+        best_coverage = max(best_coverage, coverage)
+        # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
+        score = 400 + 600 * coverage**2 - 40 * match.unsaid - _title_unsaid(code, stems, match) - rank * 0.5
+        why = match.describe(book_name(match.nodes[0].book))
+        if how:
+            why += f" -> {how}"
+        found.hits.append(IndexHit(code, score, why + note))
+    pair = _pair(matcher, conn, matches[0], qwords, books, understood, alternatives, counts)
+    if pair is not None and found.hits:
+        first = found.hits[0]
+        code, why, said, pair_words = pair
+        found.hits = [h for h in found.hits if h.code.code != code.code]
+        if _part_of(understood, pair_words) < _part_of(
+            understood, {qwords[i].text for i in matches[0].covered}
+        ):
+            # "afib on blood thinners": the concept named first is listed first.
+            found.hits[0] = IndexHit(
+                first.code, first.score - 0.2, f"suggested with {code.display}: {first.why}"
+            )
+            found.hits.insert(0, IndexHit(code, first.score, why + note))
+        else:
+            together = f"suggested with {first.code.display}: {why}"
+            found.hits.insert(1, IndexHit(code, first.score - 0.1, together + note))
+        best_coverage = min(1.0, (matches[0].said + said) / total)
+    if "pcs" in books:
+        composed = _with_qualifier(tree, found.hits, qwords, stems)
+        if composed is not None:
+            found.hits.insert(0, composed)
+            best_coverage = max(best_coverage, 1.0)
+    found.coverage = best_coverage
+    if best_coverage < 0.5:
+        found.closest = _closest(tree, qwords)
+    return found
+
+
+def _verify(
+    tree: IndexTree, match: PathMatch, stems: frozenset[str], understood: Understood
+) -> tuple[Code, str] | None:
+    """The code the path leads to, checked and completed in the Tabular (or the PCS tables)."""
+    conn, memo = tree.conn, tree.memo
+    if match.book == "pcs":
+        done = complete_pcs(conn, match.code.replace(".", ""), stems, match.qualifier, memo)
+        system = "pcs"
+    else:
+        done = complete_cm(conn, match.code, stems, understood.encounter, _path_stems(match), memo)
+        system = "cm"
+    if done is None:
+        return None
+    code = Code(system, done.code, done.title, "", "code", done.billable, True, "")
+    how = done.how
+    if done.code != match.code.replace(".", "").rstrip("-") and not how:
+        how = f"Tabular: {display(system, done.code)}"
+    if how:
+        how = f"{how} -> {display(system, done.code)}"
+    return code, how
+
+
+def _pair(
+    matcher: Matcher,
+    conn: object,
+    best: PathMatch,
+    qwords: list[QueryWord],
+    books: list[str],
+    understood: Understood,
+    alternatives: dict[str, list[str]],
+    counts: dict[str, int],
+) -> tuple[Code, str, float, set[str]] | None:
+    """When the query links two concepts ("UTI due to E coli", "afib on blood thinners") and the best path
+    codes only one, the best path for the other part, to report beside it as a suggested pair."""
+    used = {qwords[i].text for i in best.covered}
+    for part in understood.parts:
+        left = [w for w in part if w not in used and content_stems(w)]
+        if not left:
+            continue
+        words = [
+            QueryWord(w.text, w.stems, word_weight(max((counts.get(s, 1) for s in w.stems), default=1)))
+            for w in query_words(part, alternatives)
+        ]
+        if not words:
+            continue
+        new = {i for i, w in enumerate(words) if w.text in left}
+        for match in matcher.match(words, books, limit=3):
+            share = match.said / sum(w.weight for w in words)
+            if share < 0.75 or match.unsaid > 1.0 or not match.covered & new:
+                continue
+            stems = frozenset(s for w in words for s in w.stems) | _path_stems(match)
+            hit = _verify(matcher.tree, match, stems, understood)
+            if hit is not None:
+                code, how = hit
+                why = match.describe(book_name(match.nodes[0].book)) + (f" -> {how}" if how else "")
+                said = sum(words[i].weight for i in match.covered if words[i].text in left)
+                return code, why, said, {words[i].text for i in match.covered}
+    return None
+
+
+def _weight_of(word: QueryWord, counts: dict[str, int], known: Container[str]) -> float:
+    """A word in no index term and no title ("my", "feeling", "pt") can neither be matched nor missed."""
+    if not any(counts.get(s) for s in word.stems) and word.text not in known:
+        return NOISE_WEIGHT
+    return word_weight(max((counts.get(s, 1) for s in word.stems), default=1))
+
+
+def _part_of(understood: Understood, words: set[str]) -> int:
+    """Which of the query's linked parts these words mostly come from (0 the first)."""
+    counts = [len(words & set(part)) for part in understood.parts] or [0]
+    return max(range(len(counts)), key=lambda i: (counts[i], -i))
+
+
+ENCOUNTER_STEMS = frozenset(
+    stem(w) for w in ["initial", "subsequent", "sequela", "encounter", "unspecified", "other"]
+)
+
+
+def _with_qualifier(
+    tree: IndexTree, hits: list[IndexHit], qwords: list[QueryWord], stems: frozenset[str]
+) -> IndexHit | None:
+    """ "colonoscopy with biopsy": the PCS Index sends "Biopsy" to "Excision with qualifier Diagnostic" and
+    names no body part; the procedure found for the other words (0DJD8ZZ, inspection of the lower intestinal
+    tract, endoscopic) gives the body system, body part and approach of the excision."""
+    for word in qwords:
+        for _, node_id, _, _ in tree.matches([0], word.stems):
+            node = tree.node(node_id)
+            if node is None or node.book != "pcs":
+                continue
+            for reference in tree.references(node_id):
+                if not reference.qualifier:
+                    continue
+                name = reference.text.split(",")[0].strip()
+                base = next(
+                    (
+                        h
+                        for h in hits
+                        if h.code.system == "pcs" and len(h.code.code) == 7 and word.text not in h.why.lower()
+                    ),
+                    None,
+                )
+                if base is None:
+                    continue
+                code = base.code.code
+                op = root_operation(tree.conn, code[:2], name, tree.memo)
+                if not op:
+                    continue
+                axes = _axes_of(tree, code)
+                done = complete_pcs(
+                    tree.conn, code[:2] + op, stems | content_stems(axes), reference.qualifier, tree.memo
+                )
+                if done is None or done.code[:3] != code[:2] + op:
+                    continue
+                why = (
+                    f"PCS Index: {node.term} -> see {reference.text} with qualifier {reference.qualifier}; "
+                    f"body part and approach from {base.code.code} ({base.why.split(' (vocabulary')[0]}) -> "
+                    f"{done.how} -> {done.code}"
+                )
+                return IndexHit(
+                    Code("pcs", done.code, done.title, "", "code", True, True, ""), base.score + 1, why
+                )
+    return None
+
+
+def _axes_of(tree: IndexTree, code: str) -> str:
+    """The meanings of a complete PCS code's body part and approach characters."""
+    rows = tree.conn.execute(
+        "SELECT meaning FROM pcs_axes WHERE tbl = ? AND ((position = 4 AND char = ?) OR (position = 5 AND char = ?))",
+        [code[:3], code[3], code[4]],
+    ).fetchall()
+    return " ".join(str(r[0]) for r in rows)
+
+
+def _title_unsaid(code: Code, stems: frozenset[str], match: PathMatch) -> float:
+    """The Tabular check: a code whose title says more than the query and the path ("Repeated falls" for
+    "fall") ranks below one that says no more ("Unspecified fall")."""
+    extra = content_stems(code.title) - stems - _path_stems(match) - ENCOUNTER_STEMS
+    return min(3, len(extra)) * 6.0
+
+
+def _path_stems(match: PathMatch) -> frozenset[str]:
+    """What the index path and its references say (site, type), which the Tabular's child titles repeat."""
+    said = {s for n in match.nodes for s in content_stems(n.term)}
+    said.update(s for reference in match.via for s in content_stems(reference.split("=")[0]))
+    return frozenset(said)
+
+
+def _closest(tree: IndexTree, qwords: list[QueryWord]) -> list[str]:
+    rows = tree.matches([0], {s for w in qwords for s in w.stems})
+    terms = [n.term for n in tree.nodes(sorted({node for _, node, _, _ in rows}))[:8]]
+    return list(dict.fromkeys(terms))

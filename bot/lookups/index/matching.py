@@ -1,0 +1,555 @@
+"""Match a query's words against index paths, the way a coder works the Alphabetic Index.
+
+A path is a main term and the subterms under it ("Diabetes, type 2, with, chronic kidney disease"). A query
+matches a path when its words cover the main term and subterms, in any order. Among the paths that match,
+the one covering more of the query wins; between equal coverage, the one that adds fewer words the query
+did not say (the Index's default, "Hyperlipidemia" before "Hyperlipidemia, mixed"). Link subterms ("with",
+"due to") are passed through without the query saying them; a subterm the query skips costs a little.
+A line with no code of its own leads on through its "see" reference, and the words not yet used continue
+below the line the reference names. In the Drug and Neoplasm Tables the query's words pick the column.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bot.lookups.index.store import LINK, TABLE_COLUMNS
+from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
+from bot.lookups.index.words import FILLERS, content_stems, stem
+
+# Words that choose a table column, and the column each chooses.
+COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "drug": {
+        "adverse_effect": ("adverse", "effect", "reaction", "side", "allergy", "allergic", "therapeutic"),
+        "underdosing": ("underdos", "underdosing", "missed", "noncomplianc", "insufficient"),
+        "poisoning_intentional_self_harm": ("intentional", "self", "harm", "suicid", "suicide", "overdos"),
+        "poisoning_assault": ("assault", "homicid"),
+        "poisoning_undetermined": ("undetermined", "undetermin"),
+        "poisoning_accidental": ("poisoning", "accidental", "toxicity", "overdos", "ingestion", "toxic"),
+    },
+    "neoplasm": {
+        "malignant_secondary": ("secondary", "metastatic", "metastasi", "metastas", "metastases"),
+        "ca_in_situ": ("situ", "cis"),
+        "benign": ("benign",),
+        "uncertain_behavior": ("uncertain", "borderlin"),
+        "malignant_primary": ("malignant", "malignancy", "primary", "cancer", "carcinoma", "malign"),
+        "unspecified_behavior": ("unspecified", "tumor", "neoplasm", "mass", "growth", "lesion"),
+    },
+}
+# The words as the matcher compares them (stems).
+COLUMN_STEMS = {
+    book: {column: frozenset(stem(w) for w in words) | frozenset(words) for column, words in columns.items()}
+    for book, columns in COLUMN_WORDS.items()
+}
+DEFAULT_COLUMN = {"drug": "poisoning_accidental", "neoplasm": "unspecified_behavior"}
+UNSAID_COST = 0.5  # a path word the query did not say, against 1 for each query word the path uses
+VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "fracture")
+SKIP_COST = 0.15  # a subterm level the query skipped (no word of it said)
+MODIFIER_SHARE = 0.6  # a query word found only among a line's non-essential modifiers
+MAX_MAIN_TERMS = 14
+PARTIAL_COST = 0.2  # Excision (part of an organ) where the Index offers Resection (all of it) too
+SPAN_CREDIT = 0.1  # per tenfold lines under a main term: the general entry is the Index's default reading
+REFERENCE_ALLOWANCE = 1.0  # words a "see" reference below a line may still bring
+MAX_BROAD = 4
+MAX_ANCHORS = 160
+MAX_WALKS = 40  # paths finished (code read) below one line
+MAX_FOLLOWED = 6  # of those, the best ones whose references are followed
+MAX_JUMPS = 2
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """One word of the query as the matcher sees it: its stem and alternatives, and how much it says."""
+
+    text: str
+    stems: frozenset[str]
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class PathMatch:
+    nodes: tuple[Node, ...]  # the path walked, main term first (after a reference: the lines it led to)
+    code: str  # as printed ("E11.22", "L03.11-", "T45.0X5-", "0DTJ")
+    book: str  # the book the code comes from
+    covered: frozenset[int]  # indices of the query words used
+    score: float
+    said: float = 0.0  # the weight of the query words used (a word found only in a modifier counts less)
+    column: str = ""  # the table column chosen
+    via: tuple[str, ...] = ()  # the references followed, in order
+    unsaid: float = 0.0  # words of the path the query did not say
+    qualifier: str = ""  # PCS "with qualifier Diagnostic"
+    jumps: tuple[tuple[int, int], ...] = ()  # for each reference: nodes before it, where display resumes
+
+    @property
+    def path(self) -> str:
+        return ", ".join(_shown(n) for n in self.nodes)
+
+    def describe(self, book_name: str) -> str:
+        """How the code was found, as a coder would cite it: "Index: Fall, from, ladder -> W11";
+        "Index: Attack, heart -> see Infarct, myocardium -> I21.9"; "Drug Table: Ondansetron, adverse
+        effect -> T45.0X5"."""
+        pieces: list[str] = []
+        start = 0
+        for reference, (at, resume) in zip(self.via, self.jumps, strict=False):
+            pieces.append(", ".join(_shown(n) for n in self.nodes[start:at]))
+            pieces.append(f"see {reference.split('=')[0]}")
+            start = resume
+            if start < len(self.nodes) and reference is self.via[-1]:
+                pieces[-1] += ", " + ", ".join(_shown(n) for n in self.nodes[start:])
+                start = len(self.nodes)
+        if start < len(self.nodes):
+            pieces.append(", ".join(_shown(n) for n in self.nodes[start:]))
+        text = " -> ".join(p for p in pieces if p)
+        if self.column:
+            text += f", {COLUMN_LABELS.get(self.column, self.column)}"
+        if self.qualifier:
+            text += f", qualifier {self.qualifier}"
+        return f"{book_name}: {text} -> {self.code}"
+
+
+@dataclass
+class _Walk:
+    nodes: list[Node]
+    covered: set[int] = field(default_factory=set)
+    unsaid: float = 0.0
+    via: list[str] = field(default_factory=list)
+    column: str = ""
+    qualifier: str = ""
+    weak: set[int] = field(default_factory=set)  # words found only among non-essential modifiers
+    jumps: list[tuple[int, int]] = field(default_factory=list)  # (nodes before it, display resumes at)
+
+    def copy(self) -> _Walk:
+        return _Walk(
+            list(self.nodes),
+            set(self.covered),
+            self.unsaid,
+            list(self.via),
+            self.column,
+            self.qualifier,
+            set(self.weak),
+            list(self.jumps),
+        )
+
+
+class Matcher:
+    """Finds the index paths a query's words cover, best first."""
+
+    def __init__(self, tree: IndexTree) -> None:
+        self.tree = tree
+        self._best = -math.inf  # the best path score found so far in the current match
+
+    def match(self, words: Sequence[QueryWord], books: Iterable[str], limit: int = 20) -> list[PathMatch]:
+        wanted_books = set(books)
+        by_stem: dict[str, set[int]] = Stems()
+        for index, word in enumerate(words):
+            for s in word.stems:
+                by_stem.setdefault(s, set()).add(index)
+        if not by_stem:
+            return []
+        results: dict[tuple[str, str, str], PathMatch] = {}
+        total = _weight(words, range(len(words)))
+        best = -math.inf
+        self._best = -math.inf
+        for main in self._main_terms(words, by_stem, wanted_books):
+            # No path below this main term can use more words than are left: skip it when even that
+            # would not beat the best path found.
+            ceiling = 10 * (total - main.unsaid) + 1
+            if len(results) >= limit and ceiling < best:
+                continue
+            for found in self._below(main, words, by_stem, jumps=0):
+                best = max(best, found.score)
+                self._best = best
+                key = (found.book, found.code, found.column)
+                if found.code and (key not in results or results[key].score < found.score):
+                    results[key] = found
+        return sorted(results.values(), key=lambda m: (-m.score, len(m.nodes), m.code))[:limit]
+
+    # -- main terms ----------------------------------------------------------------------------------------
+    def _main_terms(
+        self, words: Sequence[QueryWord], by_stem: dict[str, set[int]], books: set[str]
+    ) -> list[_Walk]:
+        rows = self.tree.matches([0], by_stem)
+        said: dict[int, set[int]] = {}
+        weight: dict[int, float] = {}
+        for _, node_id, word, essential in rows:
+            if essential and word != LINK:
+                used = said.setdefault(node_id, set())
+                for i in by_stem.get(word, ()):
+                    if i not in used:
+                        used.add(i)
+                        weight[node_id] = weight.get(node_id, 0.0) + words[i].weight
+        # The main terms that use the most query words first; a few dozen are enough to look at closely.
+        # Between equals, the main terms that hold more lines ("Disease", "Pain") before rare ones.
+        ids = sorted(weight, key=lambda n: (-weight[n], -self.tree.span(n), n))[: MAX_MAIN_TERMS * 4]
+        ids += sorted(set(weight) - set(ids), key=lambda n: -self.tree.span(n))[: MAX_BROAD * 2]
+        walks: list[tuple[float, _Walk]] = []
+        for node in self.tree.nodes(ids):
+            if node.book not in books:
+                continue
+            covered, unsaid = _cover_term(node.term, by_stem, main=True, book=node.book)
+            if not covered:
+                continue
+            weak = _cover_modifiers(node.modifiers, by_stem) - covered
+            walk = _Walk([node], covered | weak, unsaid, weak=weak)
+            walks.append((_weight(words, covered) - unsaid, walk))
+        heads: dict[str, int] = {}
+        for _, walk in walks:
+            head = walk.nodes[0].term.split(",")[0].strip().lower()
+            heads[head] = heads.get(head, 0) + 1
+        for _, walk in walks:
+            if heads[walk.nodes[0].term.split(",")[0].strip().lower()] > 1:
+                # "Fracture, traumatic" (thousands of lines) is read before "Fracture, pathological" (a few).
+                walk.unsaid -= SPAN_CREDIT * math.log10(1 + self.tree.span(walk.nodes[0].id))
+        walks.sort(key=lambda w: (-w[0], -self.tree.span(w[1].nodes[0].id), w[1].nodes[0].id))
+        kept = [w for _, w in walks[:MAX_MAIN_TERMS]]
+        # The broad main terms ("Disease", "Infection", "Pain") hold most paths: the largest few that use a
+        # word with nothing unsaid stay whatever a narrow term scores.
+        broad = sorted(
+            (w for _, w in walks[MAX_MAIN_TERMS:] if w.unsaid == 0),
+            key=lambda w: -self.tree.span(w.nodes[0].id),
+        )
+        return kept + [w for w in broad[:MAX_BROAD] if self.tree.span(w.nodes[0].id) >= 100]
+
+    # -- below a line: anchors, then the paths to them -------------------------------------------------------
+    def _below(
+        self, start: _Walk, words: Sequence[QueryWord], by_stem: dict[str, set[int]], jumps: int
+    ) -> list[PathMatch]:
+        root = start.nodes[-1]
+        left = {s: i for s, i in by_stem.items() if not i <= start.covered}
+        by_word = self.tree.within_sets(root, left, limit=MAX_ANCHORS * 4) if left else {}
+        if jumps == 0 and self._best > -math.inf and root.book not in TABLE_COLUMNS:
+            # No path below this line can use a word its lines do not hold (a reference may bring one more):
+            # skip it when even all of them would not beat the best path found.
+            reachable = set(start.covered) | {i for w in by_word for i in by_stem.get(w, ())}
+            ceiling = 10 * (_weight(words, reachable) + REFERENCE_ALLOWANCE - start.unsaid)
+            if ceiling < self._best:
+                return []
+        # The lines holding the rarest words first ("pulmonary" before "chronic" under "Disease"): a
+        # word found in too many lines to follow is left to the last step, one level below the paths.
+        chosen: set[int] = set()
+        for word in sorted(by_word, key=lambda w: len(by_word[w])):
+            if chosen and len(chosen) + len(by_word[word]) > MAX_ANCHORS:
+                continue
+            chosen |= by_word[word]
+        anchors = sorted(chosen)[:MAX_ANCHORS]
+        nodes = {n.id: n for n in self.tree.nodes(anchors)}
+        # Every ancestor between the root and an anchor, so each path can be walked and scored.
+        missing = {n.parent for n in nodes.values() if n.parent not in nodes and n.parent > root.id}
+        nodes[root.id] = root
+        while missing:
+            fetched = self.tree.nodes(sorted(missing))
+            for n in fetched:
+                nodes[n.id] = n
+            missing = {n.parent for n in fetched if n.parent not in nodes and n.parent > root.id}
+        walks = [start]
+        seen: set[int] = set()
+        for anchor in anchors:
+            chain: list[Node] = []
+            current = nodes.get(anchor)
+            while current is not None and current.id != root.id:
+                chain.append(current)
+                current = nodes.get(current.parent)
+            if current is None:
+                continue
+            chain.reverse()
+            walk = start.copy()
+            for node in chain:
+                _step(walk, node, by_stem)
+                if node.id not in seen and (node.code or node.cells or self._has_reference(node)):
+                    walks.append(walk.copy())
+                    seen.add(node.id)
+        walks += self._extend(walks, by_stem)
+        # The paths that use most of the query and add least to it first; the rest cannot win.
+        walks.sort(key=lambda w: -(_weight(words, w.covered) - w.unsaid))
+        results: list[PathMatch] = []
+        for rank, walk in enumerate(walks[:MAX_WALKS]):
+            results += self._finish(walk, words, by_stem, jumps if rank < MAX_FOLLOWED else MAX_JUMPS)
+        return results
+
+    def _extend(self, walks: list[_Walk], by_stem: dict[str, set[int]]) -> list[_Walk]:
+        """One level further below each path: a child holding a word the path has not used yet
+        (a word too common to anchor on, "left" or "acute"), or a link and the child below it."""
+        ends: dict[int, _Walk] = {}
+        for walk in walks:
+            end = walk.nodes[-1]
+            if end.last > end.id and len(walk.covered) < len(by_stem):
+                best = ends.get(end.id)
+                if best is None or len(walk.covered) > len(best.covered):
+                    ends[end.id] = walk
+        if not ends:
+            return []
+        extended: list[_Walk] = []
+        frontier = list(ends)
+        for _ in range(2):
+            rows = self.tree.matches(frontier, by_stem)
+            nodes = {n.id: n for n in self.tree.nodes(sorted({n for _, n, _, _ in rows}))}
+            next_frontier = []
+            for parent, child_id, word, _ in rows:
+                above = ends.get(parent)
+                child = nodes.get(child_id)
+                if above is None or child is None:
+                    continue
+                if word != LINK and by_stem.get(word, set()) <= above.covered:
+                    continue
+                longer = above.copy()
+                _step(longer, child, by_stem)
+                if word == LINK:
+                    ends[child.id] = longer
+                    next_frontier.append(child.id)
+                elif child.code or child.cells or child.see or child.see_also:
+                    extended.append(longer)
+            frontier = next_frontier
+            if not frontier:
+                break
+        return extended
+
+    def _has_reference(self, node: Node) -> bool:
+        return bool(node.see or node.see_also)
+
+    # -- the end of a path: its code, a table column, or a reference to follow -----------------------------
+    def _finish(
+        self, walk: _Walk, words: Sequence[QueryWord], by_stem: dict[str, set[int]], jumps: int
+    ) -> list[PathMatch]:
+        end = walk.nodes[-1]
+        out: list[PathMatch] = []
+        if end.cells:
+            column, used = _column(end.book, by_stem, walk.column)
+            code = end.cell(column) or end.cell(DEFAULT_COLUMN.get(end.book, column))
+            if code:
+                covered = walk.covered | used
+                out.append(self._result(walk, words, code, column, covered))
+        elif end.code:
+            out.append(self._result(walk, words, end.code, walk.column, walk.covered))
+        if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
+            references = self.tree.references(end.id)[:4]
+            whole = any(r.text.startswith("Resection") for r in references) and "partial" not in by_stem
+            for reference in references:
+                if reference.kind == "see_also" and end.code:
+                    continue
+                if whole and reference.text.startswith("Excision"):
+                    # "-ectomy" indexed to both: the whole organ (Resection) unless "partial" is said.
+                    partial = walk.copy()
+                    partial.unsaid += PARTIAL_COST
+                    out += self._follow(partial, reference, words, by_stem, jumps)
+                    continue
+                out += self._follow(walk, reference, words, by_stem, jumps)
+        return out
+
+    def _follow(
+        self,
+        walk: _Walk,
+        reference: Reference,
+        words: Sequence[QueryWord],
+        by_stem: dict[str, set[int]],
+        jumps: int,
+    ) -> list[PathMatch]:
+        if reference.code and not reference.node:
+            jumped = walk.copy()
+            jumped.via.append(reference.text)
+            jumped.jumps.append((len(jumped.nodes), len(jumped.nodes)))
+            return [self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)]
+        if "condition" in reference.open_parts:
+            return []  # "see condition": the query's other words are coded on their own
+        target = self.tree.node(reference.node) if reference.node else None
+        if target is None:
+            if reference.book in TABLE_COLUMNS:
+                # "Neoplasm, malignant, by site", "Table of Drugs and Chemicals, by drug, adverse effect":
+                # the query's other words find the line in the table.
+                left = Stems({s: i for s, i in by_stem.items() if not i <= walk.covered})
+                out: list[PathMatch] = []
+                for main in self._main_terms(words, left, {reference.book})[:6]:
+                    jumped = walk.copy()
+                    jumped.jumps.append((len(jumped.nodes), len(jumped.nodes)))
+                    jumped.nodes += main.nodes
+                    jumped.covered |= main.covered
+                    jumped.unsaid += main.unsaid
+                    jumped.via.append(reference.text)
+                    jumped.column = reference.column
+                    out += self._below(jumped, words, by_stem, jumps + 1)
+                return out
+            return []
+        jumped = walk.copy()
+        jumped.jumps.append((len(jumped.nodes), len(jumped.nodes) + 1))
+        jumped.nodes.append(target)
+        jumped.unsaid += 0.05
+        jumped.via.append(reference.text)
+        jumped.column = reference.column
+        for node in self.tree.path(target.id):
+            covered, unsaid = _cover_term(node.term, by_stem, main=node.depth == 0, book=node.book)
+            jumped.covered |= covered
+            jumped.weak -= covered
+            if reference.kind == "see_also":
+                # "see also" leads somewhere related, not the same: what it adds counts as unsaid.
+                jumped.unsaid += unsaid
+        if reference.code and not target.code:
+            return [self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)]
+        return self._below(jumped, words, by_stem, jumps + 1)
+
+    def _result(
+        self,
+        walk: _Walk,
+        words: Sequence[QueryWord],
+        code: str,
+        column: str,
+        covered: set[int],
+        qualifier: str = "",
+    ) -> PathMatch:
+        weak = walk.weak & covered
+        said = _weight(words, covered - weak) + MODIFIER_SHARE * _weight(words, weak)
+        score = 10 * (said - walk.unsaid) - 0.2 * len(walk.via) - 0.01 * len(walk.nodes)
+        return PathMatch(
+            tuple(walk.nodes),
+            code,
+            walk.nodes[-1].book,
+            frozenset(covered),
+            score,
+            said,
+            column,
+            tuple(walk.via),
+            walk.unsaid,
+            qualifier,
+            tuple(walk.jumps),
+        )
+
+
+def _shown(node: Node) -> str:
+    """A line as a coder cites it: a main term by its first form ("Infection", not "Infection, infected,
+    infective"), a subterm as printed."""
+    if node.depth or node.book == "pcs":
+        return node.term
+    forms = [f.strip() for f in node.term.split(",") if f.strip()]
+    first = forms[0].lower() if forms else ""
+    kept = [f for i, f in enumerate(forms) if i == 0 or not _related(first, f.lower()[: len(first)])]
+    return ", ".join(kept)
+
+
+def _step(walk: _Walk, node: Node, by_stem: dict[str, set[int]]) -> None:
+    walk.nodes.append(node)
+    if node.is_link:
+        return
+    covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
+    weak = _cover_modifiers(node.modifiers, by_stem) - covered
+    walk.weak = (walk.weak - covered) | (weak - walk.covered)
+    covered |= weak
+    new = covered - walk.covered
+    walk.covered |= covered
+    if not new and not covered:
+        walk.unsaid += SKIP_COST + unsaid
+    else:
+        walk.unsaid += unsaid
+
+
+@lru_cache(maxsize=65536)
+def _forms(term: str) -> tuple[frozenset[str], ...]:
+    return tuple(content_stems(f) for f in term.split(",") if f.strip())
+
+
+class Stems(dict[str, set[int]]):
+    """Query stems -> indices of the query words holding them, with what terms were found to cover
+    (one object per match, so nothing is shared between queries or threads)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.cover: dict[tuple[str, bool, str], tuple[frozenset[int], float]] = {}
+
+
+def _cover_term(
+    term: str, by_stem: dict[str, set[int]], main: bool, book: str = "cm"
+) -> tuple[set[int], float]:
+    cache = by_stem.cover if isinstance(by_stem, Stems) else None
+    key = (term, main, book)
+    cached = cache.get(key) if cache is not None else None
+    if cached is None:
+        found, cost = _cover_term_uncached(term, by_stem, main, book)
+        cached = (frozenset(found), cost)
+        if cache is not None:
+            cache[key] = cached
+    return set(cached[0]), cached[1]
+
+
+def _cover_term_uncached(
+    term: str, by_stem: dict[str, set[int]], main: bool, book: str
+) -> tuple[set[int], float]:
+    """The query words a term's forms use, and what its words add that the query did not say.
+
+    A term's comma-separated forms are alternatives ("Diabetes, diabetic"; "Pelvis, pelvic"): the best
+    covered form counts, and the other forms cost a little only on a main term ("Fracture, pathological"
+    says more than "fracture").
+    """
+    best: tuple[float, set[int], float] | None = None
+    forms = _forms(term)
+    if book == "drug" and main:
+        # "Iopodate, sodium", "Ferrous fumerate, gluconate, ...": the first form names the substance.
+        forms = forms[:1]
+    for form in forms:
+        if not form:
+            continue
+        hit = {i for s in form for i in by_stem.get(s, ())}
+        said = [s for s in form if s in by_stem]
+        unsaid = float(sum(1 for s in form if s not in by_stem and s not in FILLERS and not s.isdigit()))
+        unsaid += sum(0.5 for s in form if s not in by_stem and s.isdigit())
+        value = len(said) - UNSAID_COST * unsaid
+        if said and (best is None or value > best[0]):
+            best = (value, hit, unsaid)
+    if best is None:
+        words = sum(len(f) for f in forms[:1])
+        return set(), UNSAID_COST * words
+    _, hit, unsaid_words = best
+    cost = UNSAID_COST * unsaid_words
+    if main and len(forms) > 1:
+        used = next(f for f in forms if {i for s in f for i in by_stem.get(s, ())} == hit)
+        for other in forms:
+            if other is not used and not any(_related(a, b) for a in other for b in used):
+                cost += VARIANT_COST * len(other)
+    return hit, cost
+
+
+def _related(a: str, b: str) -> bool:
+    """Forms of one word ("diabet" / "diabetic", "pelvi" / "pelvic") share their first five letters."""
+    n = min(len(a), len(b), 5)
+    return n >= 4 and a[:n] == b[:n]
+
+
+def _cover_modifiers(modifiers: str, by_stem: dict[str, set[int]]) -> set[int]:
+    if not modifiers:
+        return set()
+    return {i for s in content_stems(modifiers) for i in by_stem.get(s, ())}
+
+
+def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, set[int]]:
+    """The table column the query's words choose (or the reference's), and the words that chose it."""
+    best = ""
+    used: set[int] = set()
+    for column, stems in COLUMN_STEMS.get(book, {}).items():
+        hit = {i for s in stems for i in by_stem.get(s, ())}
+        if len(hit) > len(used):
+            best, used = column, hit
+    if not best:
+        return preset or DEFAULT_COLUMN.get(book, ""), set()
+    return best, used
+
+
+def _weight(words: Sequence[QueryWord], covered: Iterable[int]) -> float:
+    return sum(words[i].weight for i in set(covered))
+
+
+def word_weight(count: int) -> float:
+    """How much a word says, from how many index lines hold it: rare words more than "left" or "acute"."""
+    return 1.0 + 0.5 * max(0.0, 1.0 - math.log10(max(count, 1)) / 4.0)
+
+
+def query_words(
+    texts: Iterable[str], alternatives: Mapping[str, Sequence[str]] | None = None
+) -> list[QueryWord]:
+    """QueryWord for each meaningful word (connectors and fillers left out), with its alternatives."""
+    out: list[QueryWord] = []
+    for text in texts:
+        s = stem(text)
+        if not s or s in FILLERS or not content_stems(text):
+            continue
+        extra = {stem(a) for a in (alternatives or {}).get(text, ())}
+        out.append(QueryWord(text, frozenset({s, *extra})))
+    return out

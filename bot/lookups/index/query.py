@@ -1,0 +1,147 @@
+"""Query understanding: what a coder reads into a short query before opening the Index.
+
+Each rule is small and separately tested:
+- vocabulary: abbreviations and lay phrases become the words the Index uses ("RLQ" -> right lower quadrant);
+- history of / hx / personal history -> the main term "History, personal"; family history / FHx -> "History,
+  family"; s/p, status post -> "Status"; screening, encounter for, follow-up stay as the Index's main terms;
+- laterality (right, left, bilateral) is kept as words and remembered for the Tabular;
+- the encounter of an injury: initial unless subsequent or sequela is said (7th character A, D, S);
+- "with", "due to", "on", "secondary to" link two concepts: the linked words are kept together so a
+  combination code can use them all, and the parts are remembered for a suggested pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.lookups.index.vocabulary import Vocabulary
+
+_SLASHED = {  # shorthand with a slash, read before the words are split
+    "w/o": "without",
+    "w/": "with ",
+    "s/p": "status post",
+    "h/o": "history of",
+    "c/o": "complaint of",
+    "b/l": "bilateral",
+    "f/u": "follow-up",
+    "n/v/d": "nausea vomiting diarrhea",
+    "n/v": "nausea vomiting",
+    "r/o": "rule out",
+    "a/w": "associated with",
+    "d/t": "due to",
+    "2/2": "secondary to",
+    "sec to": "secondary to",
+}
+# Words of a chart or a patient that say nothing to the Index: "pt c/o", "my", "feeling".
+_FILLER = re.compile(
+    r"\b(?:my|his|her|their|your|pt|patient|complains of|complaining of|complaint of|feeling|feels|"
+    r"having|experiencing|presents with|presenting with)\b"
+)
+_HISTORY = re.compile(r"^(?:personal\s+)?(?:history\s+of|hx\s+of|hx|pmh\s+of|pmh|phx|past\s+history\s+of)\s+")
+_FAMILY = re.compile(
+    r"^(?:family\s+history\s+of|family\s+history|family\s+hx\s+of|family\s+hx|fhx\s+of|fhx|fh\s+of)\s+"
+)
+_STATUS = re.compile(r"^(?:status\s+post|status\s+after)\s+")
+_LINKS = re.compile(r"\s+(?:with|due\s+to|secondary\s+to|on|caused\s+by|from|associated\s+with|and)\s+")
+ENCOUNTERS = {  # the 7th character an injury's encounter calls for (fractures have G, K, P too)
+    "initial": "A",
+    "subsequent": "D",
+    "aftercare for": "D",
+    "aftercare": "D",
+    "routine healing": "D",
+    "healing": "D",
+    "follow up visit": "D",
+    "delayed healing": "G",
+    "nonunion": "K",
+    "non-union": "K",
+    "malunion": "P",
+    "mal-union": "P",
+    "sequela": "S",
+    "sequelae": "S",
+    "late effect": "S",
+    "late effects": "S",
+}
+SIDES = {
+    "right": "right",
+    "rt": "right",
+    "left": "left",
+    "lt": "left",
+    "bilateral": "bilateral",
+    "bilat": "bilateral",
+}
+
+
+@dataclass
+class Understood:
+    text: str  # the query as read, vocabulary applied
+    words: list[str]  # its words in order
+    notes: list[str] = field(default_factory=list)  # "vocabulary: RLQ -> right lower quadrant"
+    encounter: str = "A"  # 7th character of an injury: A initial, D subsequent, S sequela
+    encounter_said: bool = False
+    side: str = ""
+    parts: list[list[str]] = field(default_factory=list)  # the linked concepts, when a link joins two
+    kinds: set[str] = field(default_factory=set)  # history, family, status, cpt ...
+    alternatives: dict[str, list[str]] = field(default_factory=dict)  # "nephrectomy" also reads "kidney"
+
+
+def understand(query: str, vocabulary: Vocabulary) -> Understood:
+    text = " ".join(query.lower().replace("’", "'").split())
+    for short, long in _SLASHED.items():
+        text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", f" {long} ", text)
+    text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
+    notes: list[str] = []
+    kinds: set[str] = set()
+    expanded, found = vocabulary.expand(text)
+    for term, means, kind in found:
+        notes.append(f"vocabulary: {term} -> {means}")
+        if kind == "cpt":
+            kinds.add("cpt")
+    text = " ".join(expanded.split())
+    text, encounter, said = _encounter(text)
+    text = _reason(text, kinds)
+    side = next((SIDES[w] for w in text.split() if w in SIDES), "")
+    text = " ".join(SIDES.get(w, w) for w in text.split())
+    parts = [p.split() for p in _LINKS.split(text) if p.strip()]
+    alternatives = {w: named for w in text.split() if (named := vocabulary.body_part(w))}
+    return Understood(
+        text=text,
+        words=text.split(),
+        notes=notes,
+        encounter=encounter,
+        encounter_said=said,
+        side=side,
+        parts=parts if len(parts) > 1 else [],
+        kinds=kinds,
+        alternatives=alternatives,
+    )
+
+
+def _encounter(text: str) -> tuple[str, str, bool]:
+    """The encounter an injury query names (initial unless subsequent or sequela is said), and the text
+    without those words (the Index does not hold them; the Tabular's 7th character does)."""
+    for phrase, char in sorted(ENCOUNTERS.items(), key=lambda kv: -len(kv[0])):
+        pattern = rf"\b{phrase}(?:\s+encounter)?\b"
+        if phrase in {"initial", "subsequent"}:
+            # "subsequent striking against an object" is not an encounter: the word must name one.
+            pattern = rf"\b{phrase}(?:\s+(?:encounter|visit|care)\b|\s*$)"
+        if re.search(pattern, text):
+            return " ".join(re.sub(pattern, " ", text).split()), char, True
+    return text, "A", False
+
+
+def _reason(text: str, kinds: set[str]) -> str:
+    """History, family history and status post lead to their own main terms in the Index."""
+    family = _FAMILY.match(text)
+    if family:
+        kinds.add("family")
+        return f"history family {text[family.end() :]}"
+    history = _HISTORY.match(text)
+    if history:
+        kinds.add("history")
+        return f"history personal {text[history.end() :]}"
+    status = _STATUS.match(text)
+    if status:
+        kinds.add("status")
+        return f"status {text[status.end() :]}"
+    return text

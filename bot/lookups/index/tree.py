@@ -1,0 +1,478 @@
+"""Read access to the index trees in the code database: nodes, children by word, paths, cross-references.
+
+A node is one line of an index or table: a main term or a subterm, with its code, its "see" / "see also"
+references and, in the Drug and Neoplasm Tables, one code per column. `IndexTree` answers the questions a
+coder asks while working down the Index: which main terms hold this word, which subterms of these nodes
+hold one of these words, what is the full path of this line, where does "see Infarct, myocardium" lead.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.lookups.index.store import BOOK_NAMES, BOOKS, LINK, TABLE_COLUMNS, book_of
+from bot.lookups.index.words import content_stems, is_link
+
+COLUMN_LABELS = {
+    "poisoning_accidental": "poisoning, accidental (unintentional)",
+    "poisoning_intentional_self_harm": "poisoning, intentional self-harm",
+    "poisoning_assault": "poisoning, assault",
+    "poisoning_undetermined": "poisoning, undetermined",
+    "adverse_effect": "adverse effect",
+    "underdosing": "underdosing",
+    "malignant_primary": "malignant, primary",
+    "malignant_secondary": "malignant, secondary",
+    "ca_in_situ": "ca in situ",
+    "benign": "benign",
+    "uncertain_behavior": "uncertain behavior",
+    "unspecified_behavior": "unspecified behavior",
+}
+
+
+@dataclass(frozen=True)
+class Node:
+    id: int
+    book: str  # cm | ext | drug | neoplasm | pcs
+    parent: int
+    depth: int
+    last: int  # the id of its last descendant: the subtree is the id range id..last
+    term: str
+    modifiers: str
+    code: str  # as printed in the book ("L03.11-", "0DTJ"); "" when none
+    see: tuple[str, ...]
+    see_also: tuple[str, ...]
+    cells: tuple[str, ...]  # the table's columns (Drug, Neoplasm), "" where the table has no code
+
+    @property
+    def is_link(self) -> bool:
+        return is_link(self.term)
+
+    def cell(self, column: str) -> str:
+        columns = TABLE_COLUMNS.get(self.book, ())
+        return self.cells[columns.index(column)] if column in columns and self.cells else ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.term} {self.modifiers}".strip()
+
+
+CACHE_NODES = 150_000
+MAIN_TERMS_PER_WORD = 150
+CACHE_WORDS = 20_000
+_COLUMNS = "id, book, parent, depth, last, term, modifiers, code, see, see_also, cells"
+
+
+def _node(row: Sequence[object]) -> Node:
+    id_, book, parent, depth, last, term, modifiers, code, see, see_also, cells = row
+    return Node(
+        int(id_),  # type: ignore[call-overload]
+        str(book),
+        int(parent),  # type: ignore[call-overload]
+        int(depth),  # type: ignore[call-overload]
+        int(last),  # type: ignore[call-overload]
+        str(term),
+        str(modifiers),
+        str(code),
+        _refs(str(see)),
+        _refs(str(see_also)),
+        tuple(str(cells).split("|")) if cells else (),
+    )
+
+
+def _refs(text: str) -> tuple[str, ...]:
+    return tuple(r.strip() for r in text.split(" | ") if r.strip())
+
+
+class IndexTree:
+    """The index tables of one code database (a connection per thread: pass the thread's connection)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._nodes: dict[int, Node] = {}
+        # Per word caches: the same words come back query after query ("left", "pain", "fracture").
+        self._by_word: dict[tuple[int, str], list[tuple[int, str, bool]]] = {}
+        self._counts: dict[str, int] = {}
+        self._refs: dict[int, list[Reference]] = {}
+        self._spans: dict[int, int] = {}
+        self._sets: dict[tuple[int, str], frozenset[int]] = {}
+        self.memo: dict[
+            object, object
+        ] = {}  # the Tabular rows completion reads (bot.lookups.index.completion)
+
+    def node(self, node_id: int) -> Node | None:
+        found = self._nodes.get(node_id)
+        if found is None:
+            row = self.conn.execute(f"SELECT {_COLUMNS} FROM index_nodes WHERE id = ?", [node_id]).fetchone()
+            if row is None:
+                return None
+            found = _node(row)
+            if len(self._nodes) < CACHE_NODES:
+                self._nodes[node_id] = found
+        return found
+
+    def nodes(self, ids: Iterable[int]) -> list[Node]:
+        wanted = [i for i in dict.fromkeys(ids) if i not in self._nodes]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT {_COLUMNS} FROM index_nodes WHERE id IN ({marks})", chunk):
+                node = _node(row)
+                if len(self._nodes) < CACHE_NODES:
+                    self._nodes[node.id] = node
+        return [n for i in ids if (n := self._nodes.get(i) or self.node(i)) is not None]
+
+    def path(self, node_id: int) -> list[Node]:
+        """The node and its ancestors, main term first."""
+        chain: list[Node] = []
+        current = self.node(node_id)
+        while current is not None:
+            chain.append(current)
+            current = self.node(current.parent) if current.parent else None
+        return list(reversed(chain))
+
+    def path_text(self, node_id: int) -> str:
+        return ", ".join(n.term for n in self.path(node_id))
+
+    def matches(self, parents: Sequence[int], words: Iterable[str]) -> list[tuple[int, int, str, bool]]:
+        """(parent, node, word, essential) for the children of `parents` (0: main terms) that hold one of
+        `words`; link subterms ("with", "due to") come with the word LINK."""
+        wanted = sorted({*words, LINK})
+        found: list[tuple[int, int, str, bool]] = []
+        if list(parents) == [0] or len(parents) * len(wanted) <= 300:
+            for parent in parents:
+                for word in wanted:
+                    found += [(parent, n, w, e) for n, w, e in self._under(parent, word)]
+            return found
+        word_marks = ",".join("?" * len(wanted))
+        for start in range(0, len(parents), 400):
+            chunk = list(parents[start : start + 400])
+            marks = ",".join("?" * len(chunk))
+            found += [
+                (int(p), int(n), str(w), bool(e))
+                for w, p, n, e in self.conn.execute(
+                    f"SELECT word, parent, node, essential FROM index_words "
+                    f"WHERE parent IN ({marks}) AND word IN ({word_marks})",
+                    [*chunk, *wanted],
+                )
+            ]
+        return found
+
+    def span(self, node_id: int) -> int:
+        """How many lines a main term holds (known for main terms met through `matches([0], ...)`)."""
+        return self._spans.get(node_id, 0)
+
+    def _under(self, parent: int, word: str) -> list[tuple[int, str, bool]]:
+        key = (parent, word)
+        rows = self._by_word.get(key)
+        if rows is None:
+            found = self.conn.execute(
+                "SELECT w.node, w.essential, n.last - n.id FROM index_words w JOIN index_nodes n ON n.id = w.node "
+                "WHERE w.parent = ? AND w.word = ?",
+                [parent, word],
+            ).fetchall()
+            if parent == 0:
+                # A common word ("disease", "syndrome") opens hundreds of main terms: the broad ones first,
+                # and no more than a lookup can look at.
+                found = sorted(found, key=lambda r: -int(r[2]))[:MAIN_TERMS_PER_WORD]
+            rows = [(int(n), word, bool(e)) for n, e, _ in found]
+            self._spans.update((int(n), int(span)) for n, _, span in found)
+            if len(self._by_word) > CACHE_WORDS:
+                self._by_word.clear()
+            self._by_word[key] = rows
+        return rows
+
+    def within(self, node: Node, words: Iterable[str], limit: int = 3000) -> list[tuple[int, str, bool]]:
+        """(node, word, essential) for the descendants of `node` at any depth that hold one of `words`."""
+        if node.last <= node.id:
+            return []
+        found: list[tuple[int, str, bool]] = []
+        for word in sorted(set(words)):
+            key = (-node.id, word)
+            rows = self._by_word.get(key)
+            if rows is None:
+                rows = [
+                    (int(n), word, bool(e))
+                    for n, e in self.conn.execute(
+                        "SELECT node, essential FROM index_words WHERE word = ? AND node > ? AND node <= ? "
+                        "LIMIT ?",
+                        [word, node.id, node.last, limit],
+                    )
+                ]
+                if len(self._by_word) > CACHE_WORDS:
+                    self._by_word.clear()
+                self._by_word[key] = rows
+            found += rows
+        return found
+
+    def within_sets(self, node: Node, words: Iterable[str], limit: int = 3000) -> dict[str, frozenset[int]]:
+        """word -> the descendants of `node` holding it (only the words some descendant holds)."""
+        found: dict[str, frozenset[int]] = {}
+        for word in set(words):
+            key = (-node.id, "\x00" + word)
+            cached = self._sets.get(key)
+            if cached is None:
+                cached = frozenset(n for n, _, _ in self.within(node, [word], limit))
+                if len(self._sets) > CACHE_WORDS:
+                    self._sets.clear()
+                self._sets[key] = cached
+            if cached:
+                found[word] = cached
+        return found
+
+    def word_counts(self, words: Iterable[str]) -> dict[str, int]:
+        """How many index lines hold each word (rare words say more)."""
+        wanted = sorted(set(words) - set(self._counts))
+        if wanted:
+            marks = ",".join("?" * len(wanted))
+            self._counts.update(dict.fromkeys(wanted, 0))
+            self._counts.update(
+                (str(w), int(n))
+                for w, n in self.conn.execute(
+                    f"SELECT word, count FROM index_word_counts WHERE word IN ({marks})", wanted
+                )
+            )
+        return {w: self._counts[w] for w in words if self._counts.get(w)}
+
+    def references(self, node_id: int) -> list[Reference]:
+        """The node's "see" references (then "see also", "use"), as resolved when the data was built."""
+        cached = self._refs.get(node_id)
+        if cached is not None:
+            return cached
+        rows = self.conn.execute(
+            "SELECT kind, reference, target, book, col, open, code, qualifier, unresolved FROM index_refs "
+            "WHERE node = ? ORDER BY kind = 'see' DESC, seq",
+            [node_id],
+        ).fetchall()
+        found = [
+            Reference(
+                str(text),
+                str(book),
+                int(target),
+                str(col),
+                tuple(p for p in str(open_).split(" | ") if p),
+                str(code),
+                str(qualifier),
+                tuple(p for p in str(unresolved).split(" | ") if p),
+                kind=str(kind),
+            )
+            for kind, text, target, book, col, open_, code, qualifier, unresolved in rows
+        ]
+        if len(self._refs) > CACHE_WORDS:
+            self._refs.clear()
+        self._refs[node_id] = found
+        return found
+
+    def children(self, node_id: int) -> list[Node]:
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM index_nodes WHERE parent = ? ORDER BY id", [node_id]
+        )
+        return [_node(r) for r in rows]
+
+    # -- cross-references ----------------------------------------------------------------------------------
+    def resolve(self, reference: str, book: str = "cm") -> Reference:
+        """Where a "see" reference leads: the deepest node its parts name, and what it leaves to the coder.
+
+        "Infarct, myocardium" -> the node Infarct > myocardium; "Neoplasm, malignant, by site" -> the
+        Neoplasm Table, column "malignant, primary", site left open; "Table of Drugs and Chemicals, by
+        drug, adverse effect" -> the Drug Table, column "adverse effect"; "condition" -> the main term of
+        the condition itself. References abbreviate terms ("Infarct" for "Infarct, infarction"), so each
+        part is compared with each comma-separated form of a term.
+        """
+        return _resolve(self, reference.strip(), book)
+
+
+@dataclass(frozen=True)
+class Reference:
+    text: str
+    book: str  # where it leads
+    node: int  # the deepest node named (0: the book's main terms)
+    column: str = ""  # a table column the reference names
+    open_parts: tuple[str, ...] = ()  # "by site", "by type": left to the query's words
+    code: str = ""  # a code printed with the reference (PCS "Resection, Appendix=0DTJ", "category M01")
+    qualifier: str = ""  # PCS "Excision with qualifier Diagnostic"
+    unresolved: tuple[str, ...] = ()  # parts no term matched
+    kind: str = "see"  # see | see_also | use
+
+    @property
+    def resolved(self) -> bool:
+        return not self.unresolved
+
+
+_PAREN = re.compile(r"\([^)]*\)")
+_TABLE_BOOKS = {
+    "neoplasm": "neoplasm",
+    "table of neoplasms": "neoplasm",
+    "table of drugs and chemicals": "drug",
+}
+_OPEN = ("by site", "by type", "by drug", "by substance", "by site and type", "by body region", "by type of")
+_COLUMN_WORDS = {
+    "neoplasm": {
+        "malignant": "malignant_primary",
+        "malignant primary": "malignant_primary",
+        "primary": "malignant_primary",
+        "secondary": "malignant_secondary",
+        "malignant secondary": "malignant_secondary",
+        "in situ": "ca_in_situ",
+        "ca in situ": "ca_in_situ",
+        "benign": "benign",
+        "uncertain behavior": "uncertain_behavior",
+        "uncertain": "uncertain_behavior",
+        "unspecified behavior": "unspecified_behavior",
+    },
+    "drug": {
+        "poisoning": "poisoning_accidental",
+        "adverse effect": "adverse_effect",
+        "underdosing": "underdosing",
+        "poisoning accidental": "poisoning_accidental",
+    },
+}
+
+
+def _resolve(tree: IndexTree, reference: str, book: str) -> Reference:
+    text = " ".join(reference.split())
+    code = ""
+    if "=" in text:
+        text, code = (p.strip() for p in text.rsplit("=", 1))
+    qualifier = ""
+    if " with qualifier " in text:
+        text, qualifier = (p.strip() for p in text.split(" with qualifier ", 1))
+    lowered = text.lower()
+    if lowered.startswith(("category ", "subcategory ")):
+        return Reference(text, book, 0, code=lowered.split()[-1].upper().rstrip("-").rstrip("."))
+    if lowered in {"condition", "specific condition"}:
+        return Reference(text, "cm", 0, open_parts=("condition",))
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    target = "pcs" if book == "pcs" else "cm"
+    head = parts[0].lower() if parts else ""
+    if head in _TABLE_BOOKS:
+        target = _TABLE_BOOKS[head]
+        parts = parts[1:]
+    elif book == "ext" and head not in {"table of drugs and chemicals"}:
+        target = "ext" if _main_term(tree, "ext", head) else "cm"
+    columns = _COLUMN_WORDS.get(target, {})
+    column = ""
+    open_parts: list[str] = []
+    named: list[str] = []
+    for part in parts:
+        key = part.lower()
+        if key in columns and not column:
+            column = columns[key]
+        elif key.startswith(_OPEN):
+            open_parts.append(key)
+        else:
+            named.append(part)
+    node = 0
+    unresolved: list[str] = []
+    if target in {"neoplasm"}:
+        node = _main_term(tree, "neoplasm", "neoplasm") or 0
+    for part in named:
+        here = tree.node(node) if node else None
+        if here is not None and part.lower() in [f.strip().lower() for f in here.term.split(",")]:
+            continue  # "Enlargement, enlarged, prostate": "enlarged" is another form of the same term
+        reached = _descend(tree, target, node, part)
+        if reached is None:
+            unresolved.append(part)
+        else:
+            node = reached
+    return Reference(text, target, node, column, tuple(open_parts), code, qualifier, tuple(unresolved))
+
+
+def _descend(tree: IndexTree, book: str, node: int, part: str) -> int | None:
+    """The node one reference part leads to from `node`, or None.
+
+    Tried in turn: the part as one subterm; a link and the rest ("with neuropathy" -> with > neuropathy);
+    the part's words as successive subterms in any order ("upper limb" -> limb > upper); the part one level
+    further down (a reference that skips a level).
+    """
+    clean = _PAREN.sub(" ", part).strip()
+    found = _child(tree, book, node, clean)
+    if found is not None:
+        return found
+    lowered = clean.lower()
+    for link in ("with ", "due to ", "in "):
+        if lowered.startswith(link) and len(lowered) > len(link):
+            step = _child(tree, book, node, clean[: len(link) - 1])
+            if step is not None:
+                rest = _descend(tree, book, step, clean[len(link) :])
+                if rest is not None:
+                    return rest
+    left = set(content_stems(clean))
+    current = node
+    while left:
+        options = [
+            (n, w)
+            for _, n, w, e in tree.matches([current], left)
+            if e and (c := tree.node(n)) and c.book == book
+        ]
+        best = None
+        for candidate, _ in options:
+            child = tree.node(candidate)
+            if child is not None and content_stems(child.term) <= left:
+                best = candidate if best is None else min(best, candidate)
+        if best is None:
+            break
+        left -= content_stems(tree.node(best).term)  # type: ignore[union-attr]
+        current = best
+    if not left and current != node:
+        return current
+    for child in tree.children(node):
+        if child.book == book and not content_stems(child.term) & set(content_stems(clean)):
+            found = _child(tree, book, child.id, clean)
+            if found is not None:
+                return found
+    return None
+
+
+def _main_term(tree: IndexTree, book: str, head: str) -> int | None:
+    return _child(tree, book, 0, head)
+
+
+def _child(tree: IndexTree, book: str, parent: int, part: str) -> int | None:
+    wanted = part.strip().lower()
+    words = content_stems(wanted)
+    if not words:
+        if not is_link(wanted):
+            return None
+        links = [
+            n
+            for _, n, w, _ in tree.matches([parent], ())
+            if w == LINK and (node := tree.node(n)) is not None and node.term.lower() == wanted
+        ]
+        return min(links) if links else None
+    candidates = [c for c in tree.matches([parent], words) if c[2] != LINK]  # a link is not a term
+    best: tuple[int, int, int] | None = None
+    for _, node_id, _, _ in candidates:
+        node = tree.node(node_id)
+        if node is None or node.book != book:
+            continue
+        forms = [f.strip().lower() for f in node.term.split(",")]
+        full = node.term.lower()
+        if full == wanted:
+            rank = 0
+        elif forms[0] == wanted:
+            rank = 1
+        elif wanted in forms:
+            rank = 2
+        elif any(f.startswith(wanted) or wanted.startswith(f) for f in forms if f):
+            rank = 3
+        elif content_stems(full) >= words:
+            rank = 4
+        else:
+            continue
+        # Between equals, the main term that holds more ("Fracture, traumatic" before "Fracture, burst").
+        key = (rank, -(node.last - node.id), node_id)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+@lru_cache(maxsize=16)
+def book_name(book: str) -> str:
+    return BOOK_NAMES.get(book, book)
+
+
+__all__ = ["BOOKS", "COLUMN_LABELS", "IndexTree", "Node", "Reference", "book_name", "book_of"]

@@ -1,0 +1,113 @@
+"""The abbreviation and lay vocabulary: words a coder hears, mapped to the words the Index uses.
+
+`terms.tsv` maps a term to index words, never to codes ("ckd" -> "chronic kidney disease", "water pill" ->
+"diuretic", "zofran" -> "ondansetron"), so the Index and the Tabular still pick the code and say why.
+Kinds: abbreviation, lay (phrases and words of patients), brand (drug brand -> generic name), synonym (an
+alternative word kept beside the original: "leg" also reads as "limb"), cpt (a service only CPT codes).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+
+LINKS = frozenset({"on", "with", "due", "from"})
+KINDS = ("abbreviation", "lay", "brand", "synonym", "cpt", "root")
+# A procedure word is a combining form and a suffix: "nephr" + "ectomy" (kind "root" maps the form).
+PROCEDURE_SUFFIX = re.compile(
+    r"(?:ectomy|ectomies|otomy|ostomy|oscopy|oscopies|oscopic|oplasty|opexy|orrhaphy|ocentesis|olysis|otripsy|ography)$"
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    kind: str
+    means: str
+
+
+class Vocabulary:
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = {t.term: t for t in terms}
+
+    @classmethod
+    def shipped(cls) -> Vocabulary:
+        text = resources.files("bot.lookups.data").joinpath("terms.tsv").read_text()
+        rows = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+        return cls([Term(r["term"].lower().strip(), r["kind"].strip(), r["means"].strip()) for r in rows])
+
+    @cached_property
+    def _longest(self) -> int:
+        return max((len(t.split()) for t in self.terms), default=1)
+
+    def expand(self, text: str) -> tuple[str, list[tuple[str, str, str]]]:
+        """The text with each known term (longest first, a plural reading as its term) replaced by what it
+        means, and what was replaced."""
+        words = text.split()
+        out: list[str] = []
+        found: list[tuple[str, str, str]] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(self._longest, len(words) - i), 0, -1):
+                phrase = " ".join(words[i : i + size])
+                term = self._replaced(phrase)
+                if term is None:
+                    continue
+                found.append((term.term, term.means, term.kind))
+                if term.kind == "cpt":
+                    out.append(phrase)
+                else:
+                    # "on blood thinners" keeps its "on", so the query still reads as two linked concepts.
+                    link = term.term.split()[0] if " " in term.term and term.term.split()[0] in LINKS else ""
+                    out += [link, term.means] if link else [term.means]
+                i += size
+                break
+            else:
+                out.append(words[i])
+                i += 1
+        return " ".join(out), found
+
+    def _replaced(self, phrase: str) -> Term | None:
+        for form in (
+            phrase,
+            phrase[:-1] if phrase.endswith("s") else "",
+            phrase[:-2] if phrase.endswith("es") else "",
+        ):
+            term = self.terms.get(form) if form else None
+            if term is not None and term.kind not in {"synonym", "root"}:
+                return term
+        return None
+
+    def alternatives(self, word: str) -> list[str]:
+        term = self.terms.get(word)
+        return term.means.split() if term is not None and term.kind == "synonym" else []
+
+    def body_part(self, word: str) -> list[str]:
+        """What the combining form of a procedure word names: "nephrectomy" -> kidney, "hysterectomy" ->
+        uterus (the longest known form at the start of the word)."""
+        stem = PROCEDURE_SUFFIX.sub("", word)
+        if stem == word or len(stem) < 3:
+            return []
+        approach: list[str] = []
+        if word.endswith(("oscopy", "oscopies", "oscopic")):
+            # A scope goes in through a natural opening (colon, bronchus, bladder) unless it is one of the
+            # scopes put through the skin into a cavity or joint.
+            through_skin = stem.startswith(("lapar", "thorac", "arthr", "mediastin", "pleur", "peritone"))
+            approach = (
+                ["percutaneous", "endoscopic"] if through_skin else ["natural", "opening", "endoscopic"]
+            )
+        for size in range(len(stem), 2, -1):
+            term = self.terms.get(stem[:size])
+            if term is not None and term.kind == "root":
+                return [*term.means.split(), *approach]
+        return approach
+
+    def knows(self, word: str) -> bool:
+        return word in self.terms
+
+    def count(self, kind: str) -> int:
+        return sum(1 for t in self.terms.values() if t.kind == kind)

@@ -1,0 +1,117 @@
+"""Words as the index matcher compares them: lower case, light stems, connectors and fillers set apart.
+
+One function turns both index terms and queries into stems, so "fractures", "fractured" and "Fracture"
+meet at "fractur". Connectors ("with", "due to", "in") link subterms; fillers ("NEC", "specified") carry
+no meaning of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+CONNECTORS = frozenset(
+    [
+        "with",
+        "due",
+        "to",
+        "in",
+        "of",
+        "by",
+        "from",
+        "on",
+        "and",
+        "or",
+        "as",
+        "for",
+        "at",
+        "the",
+        "a",
+        "an",
+        "associated",
+        "caused",
+        "following",
+        "during",
+        "after",
+    ]
+)
+LINK_TERMS = frozenset(
+    {
+        "with",
+        "due to",
+        "in",
+        "by",
+        "from",
+        "on",
+        "of",
+        "and",
+        "associated with",
+        "caused by",
+        "due to or associated with",
+        "due to, caused by",
+        "caused by, due to",
+        "resulting from",
+        "following",
+        "during",
+        "in (due to)",
+    }
+)
+FILLERS = frozenset({"nec", "nos", "specified", "type", "site", "sites", "other", "so", "stated"})
+NEGATIONS = frozenset({"without", "not", "no", "non"})
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    """A light stem: plural and verb endings off, a final "e" off ("fracture", "fractured" -> "fractur")."""
+    w = word.lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("s'"):
+        w = w[:-1]
+    w = w.replace("'", "")
+    if len(w) <= 3 or w.isdigit():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("sses", "xes", "zes", "ches", "shes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("ing") and len(w) > 6:
+        w = w[:-3]
+    elif w.endswith("ed") and len(w) > 5:
+        w = w[:-2]
+    elif w.endswith(("ation", "ction", "ition")) and len(w) > 7:
+        w = w[:-3]  # "dislocation" / "dislocated", "infection" / "infected" meet
+    elif w.endswith(("ctive", "ative")) and len(w) > 7:
+        w = w[:-2]  # "obstructive" / "obstruction" / "obstructed"
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text, lower case, hyphenated words kept whole and also split ("self-harm")."""
+    out: list[str] = []
+    for token in TOKEN.findall(text.lower().replace("’", "'")):
+        out.append(token)
+        if "-" in token:
+            out.extend(p for p in token.split("-") if p)
+    return out
+
+
+def stems(text: str) -> list[str]:
+    """The meaningful stems of a text, in order, connectors left out."""
+    return [stem(t) for t in tokens(text) if t not in CONNECTORS]
+
+
+@lru_cache(maxsize=131072)
+def content_stems(text: str) -> frozenset[str]:
+    """Stems that carry meaning: connectors and fillers ("NEC", "specified") left out."""
+    return frozenset(s for s in stems(text) if s not in FILLERS)
+
+
+def is_link(term: str) -> bool:
+    """A subterm that only links ("with", "due to"): a coder passes through it without the query saying it."""
+    return term.strip().lower() in LINK_TERMS

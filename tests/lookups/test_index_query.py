@@ -1,0 +1,104 @@
+"""Query understanding rules, one at a time (no code database needed)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.lookups.index.query import understand
+from bot.lookups.index.vocabulary import KINDS, Term, Vocabulary
+
+VOCABULARY = Vocabulary(
+    [
+        Term("uti", "abbreviation", "urinary tract infection"),
+        Term("e coli", "abbreviation", "escherichia coli"),
+        Term("rlq", "abbreviation", "right lower quadrant"),
+        Term("on blood thinners", "lay", "long-term drug therapy anticoagulants"),
+        Term("tarry stool", "lay", "melena"),
+        Term("leg", "synonym", "lower limb"),
+        Term("office visit", "cpt", "office visit"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "words", "kind"),
+    [
+        ("history of breast cancer", "history personal breast cancer", "history"),
+        ("hx of dvt", "history personal dvt", "history"),
+        ("h/o stroke", "history personal stroke", "history"),
+        ("personal history of colon polyps", "history personal colon polyps", "history"),
+        ("family history of breast cancer", "history family breast cancer", "family"),
+        ("fhx colon cancer", "history family colon cancer", "family"),
+        ("s/p cabg", "status cabg", "status"),
+        ("status post appendectomy", "status appendectomy", "status"),
+    ],
+)
+def test_history_family_and_status_lead_to_their_main_terms(query: str, words: str, kind: str) -> None:
+    understood = understand(query, VOCABULARY)
+    assert understood.text == words and kind in understood.kinds
+
+
+def test_vocabulary_expands_to_index_words_and_says_so() -> None:
+    understood = understand("abdominal pain RLQ", VOCABULARY)
+    assert understood.words == ["abdominal", "pain", "right", "lower", "quadrant"]
+    assert understood.notes == ["vocabulary: rlq -> right lower quadrant"]
+    assert understand("tarry stools", VOCABULARY).words == ["melena"]  # a plural reads as the term
+
+
+def test_synonyms_stay_beside_the_word() -> None:
+    assert understand("cellulitis left leg", VOCABULARY).words == ["cellulitis", "left", "leg"]
+    assert VOCABULARY.alternatives("leg") == ["lower", "limb"]
+
+
+@pytest.mark.parametrize(
+    ("query", "encounter", "said"),
+    [
+        ("fracture of femur", "A", False),
+        ("fracture of femur initial encounter", "A", True),
+        ("fracture of femur subsequent encounter", "D", True),
+        ("burn of hand sequela", "S", True),
+    ],
+)
+def test_injury_encounter_defaults_to_initial(query: str, encounter: str, said: bool) -> None:
+    understood = understand(query, VOCABULARY)
+    assert (understood.encounter, understood.encounter_said) == (encounter, said)
+    assert "encounter" not in understood.words and "subsequent" not in understood.words
+
+
+def test_laterality() -> None:
+    assert understand("rt knee pain", VOCABULARY).side == "right"
+    assert understand("pain in left knee", VOCABULARY).side == "left"
+    assert understand("bilat knee pain", VOCABULARY).words[0] == "bilateral"
+
+
+@pytest.mark.parametrize(
+    ("query", "parts"),
+    [
+        ("uti due to e coli", [["urinary", "tract", "infection"], ["escherichia", "coli"]]),
+        ("afib on blood thinners", [["afib"], ["long-term", "drug", "therapy", "anticoagulants"]]),
+        ("pneumonia secondary to influenza", [["pneumonia"], ["influenza"]]),
+        ("copd w/ exacerbation", [["copd"], ["exacerbation"]]),
+        ("asthma", []),
+    ],
+)
+def test_links_split_a_query_into_concepts(query: str, parts: list[list[str]]) -> None:
+    assert understand(query, VOCABULARY).parts == parts
+
+
+def test_cpt_service_is_flagged() -> None:
+    assert "cpt" in understand("office visit", VOCABULARY).kinds
+    assert "cpt" not in understand("office worker injury", VOCABULARY).kinds
+
+
+def test_shipped_vocabulary_is_broad_and_maps_to_words_not_codes() -> None:
+    shipped = Vocabulary.shipped()
+    assert shipped.count("abbreviation") >= 800
+    assert shipped.count("lay") >= 400
+    assert shipped.count("brand") >= 100
+    code_shaped = re.compile(r"^(?:[a-z]\d\d\.\w+|[a-v]\d{4}|\d{5}|[0-9a-hj-np-z]{7})$")
+    for term in shipped.terms.values():
+        assert term.kind in KINDS and term.means, term.term
+        coded = [w for w in term.means.split() if code_shaped.match(w) and any(c.isdigit() for c in w)]
+        assert not coded, f"{term.term}: a vocabulary entry names index words, never codes ({coded})"

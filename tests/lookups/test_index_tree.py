@@ -1,0 +1,83 @@
+"""The index trees in a prepared code database: paths, subtree ranges, references, Tabular completion."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.completion import complete_cm, complete_pcs
+from bot.lookups.index.tree import IndexTree
+from bot.lookups.index.words import stem
+
+
+@pytest.fixture(scope="module")
+def tree(codebook: CodeBook) -> IndexTree:
+    return IndexTree(codebook.db.conn)
+
+
+def stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in text.split())
+
+
+def test_every_book_is_loaded(codebook: CodeBook) -> None:
+    counts = dict(codebook.db.execute("SELECT book, count(*) FROM index_nodes GROUP BY book").fetchall())
+    assert counts["cm"] > 80_000 and counts["ext"] > 8_000 and counts["pcs"] > 20_000
+    assert counts["drug"] > 7_000 and counts["neoplasm"] > 1_900
+
+
+@pytest.mark.parametrize(
+    ("reference", "book", "path", "column", "open_parts"),
+    [
+        ("Infarct, myocardium", "cm", "Infarct, infarction, myocardium, myocardial", "", ()),
+        ("Neoplasm, malignant, by site", "cm", "Neoplasm, neoplastic", "malignant_primary", ("by site",)),
+        ("Table of Drugs and Chemicals, by drug, adverse effect", "cm", "", "adverse_effect", ("by drug",)),
+        (
+            "Diabetes, by type, with neuropathy",
+            "cm",
+            "Diabetes, diabetic, with, neuropathy",
+            "",
+            ("by type",),
+        ),
+        ("Fracture, femur, neck", "cm", "Fracture, traumatic, femur, femoral, neck", "", ()),
+    ],
+)
+def test_references_resolve_to_the_line_they_name(
+    tree: IndexTree, reference: str, book: str, path: str, column: str, open_parts: tuple[str, ...]
+) -> None:
+    found = tree.resolve(reference, book)
+    assert found.resolved
+    assert (tree.path_text(found.node) if found.node else "") == path
+    assert (found.column, found.open_parts) == (column, open_parts)
+
+
+def test_subtree_range_and_word_lookup(tree: IndexTree) -> None:
+    diabetes = tree.node(tree.resolve("Diabetes", "cm").node)
+    assert diabetes is not None and diabetes.last > diabetes.id + 400
+    below = {tree.path_text(n) for n, _, _ in tree.within(diabetes, [stem("gastroparesis")])}
+    assert "Diabetes, diabetic, type 2, with, gastroparesis" in below
+
+
+def test_references_were_resolved_at_build_time(tree: IndexTree) -> None:
+    attack_heart = tree.resolve("Attack, heart", "cm").node
+    [see] = [r for r in tree.references(attack_heart) if r.kind == "see"]
+    assert tree.path_text(see.node) == "Infarct, infarction, myocardium, myocardial"
+
+
+def test_tabular_completion(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    left_lower = complete_cm(conn, "L03.11-", stems("cellulitis left lower limb"))
+    assert left_lower is not None and left_lower.code == "L03116"
+    nothing_said = complete_cm(conn, "L03.11-", stems("cellulitis"))
+    assert nothing_said is not None and nothing_said.code == "L03119"  # the unspecified child
+    later = complete_cm(conn, "S72.30-", stems("fracture shaft femur right"), encounter="D")
+    assert later is not None and later.code == "S72301D"
+    assert complete_cm(conn, "E11.22", stems("")) == complete_cm(conn, "E11.22", stems("anything"))
+    assert complete_cm(conn, "Q99.99", stems("")) is None
+
+
+def test_pcs_table_completion_reads_the_axes(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    lap = complete_pcs(conn, "0DTJ", stems("appendix percutaneous endoscopic"))
+    assert lap is not None and lap.code == "0DTJ4ZZ" and "Percutaneous Endoscopic" in lap.how
+    biopsy = complete_pcs(conn, "0DB", stems("stomach natural opening endoscopic"), qualifier="Diagnostic")
+    assert biopsy is not None and biopsy.code == "0DB68ZX"
