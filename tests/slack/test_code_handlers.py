@@ -195,8 +195,7 @@ def test_checks_and_picks_are_counted_per_code_for_the_update_notice(
 
 
 def test_home_shows_the_code_data_coverage(services: Services, codebook: CodeBook) -> None:
-    services.codebook = codebook
-    services.clock = lambda: datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    services = replace(services, codebook=codebook, clock=lambda: datetime(2026, 12, 2, 15, 0, tzinfo=UTC))
     blocks = json.dumps(HomeHandlers(services).view_for("U1")["blocks"])
     assert (
         "ICD-10-CM FY2027 (CMS MCE v44, FY2027 addenda): 2015-10-01 to 2027-09-30 (302 days left)" in blocks
