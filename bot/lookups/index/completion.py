@@ -144,29 +144,40 @@ def complete_pcs(
     if len(raw) == 7:
         return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
     wanted_qualifier = content_stems(qualifier)
+    # Each character's meaning is scored once against the query; a row is then the sum of its characters.
+    scores: dict[tuple[int, str], tuple[float, float]] = {}
+    for (position, char), meaning in meanings.items():
+        if position - 1 < max(len(raw), 3):
+            continue
+        stems = _meaning_stems(meaning)
+        hit = stems & query_stems or {m for m in stems for q in query_stems if _same_root(m, q)}
+        said = float(len(hit))
+        if position == 7 and wanted_qualifier:
+            said += 2 * len(stems & wanted_qualifier)
+        unsaid = (0.3 if position == 4 else 1.0) if stems and not hit else 0.0
+        scores[(position, char)] = (said, unsaid)
+    start = max(len(raw), 3)
 
     def fit(row: Sequence[object]) -> tuple[float, ...]:
         code = str(row[0])
-        said = 0.0
-        unsaid = 0.0
-        for position in range(max(len(raw), 3), 7):
-            meaning = meanings.get((position + 1, code[position]), "")
-            stems = content_stems(meaning)
-            hit = stems & query_stems or {m for m in stems for q in query_stems if _same_root(m, q)}
-            said += len(hit)
-            if position == 6 and wanted_qualifier:
-                said += 2 * len(stems & wanted_qualifier)
-            if stems and not hit:
-                unsaid += 0.3 if position == 3 else 1.0
+        total = 0.0
+        for position in range(start, 7):
+            said, unsaid = scores.get((position + 1, code[position]), (0.0, 0.0))
+            total += said - unsaid
         approach = 1.0 if code[4] == APPROACH_DEFAULT else 0.0
         plain = sum(1 for c in code[5:] if c == "Z")
-        return (said - unsaid, approach, plain, -_order(code))
+        return (total, approach, plain, -_order(code))
 
     best = max(rows, key=fit)
     code = str(best[0])
     named = [meanings.get((p + 1, code[p]), "") for p in range(len(raw), 7)]
     how = "PCS table: " + ", ".join(m for m in named if m) if any(named) else ""
     return Completion(code, str(best[1]), True, how)
+
+
+@lru_cache(maxsize=65536)
+def _meaning_stems(meaning: str) -> frozenset[str]:
+    return content_stems(meaning)
 
 
 def _same_root(a: str, b: str) -> bool:
