@@ -245,22 +245,22 @@ class Matcher:
                 nodes[n.id] = n
             missing = {n.parent for n in fetched if n.parent not in nodes and n.parent > root.id}
         walks = [start]
-        seen: set[int] = set()
+        # The walk to each line, built once from its parent's (paths to nearby anchors share their start).
+        walked: dict[int, _Walk] = {root.id: start}
         for anchor in anchors:
             chain: list[Node] = []
             current = nodes.get(anchor)
-            while current is not None and current.id != root.id:
+            while current is not None and current.id not in walked:
                 chain.append(current)
                 current = nodes.get(current.parent)
             if current is None:
                 continue
-            chain.reverse()
-            walk = start.copy()
-            for node in chain:
+            for node in reversed(chain):
+                walk = walked[node.parent].copy()
                 _step(walk, node, by_stem)
-                if node.id not in seen and (node.code or node.cells or self._has_reference(node)):
-                    walks.append(walk.copy())
-                    seen.add(node.id)
+                walked[node.id] = walk
+                if node.code or node.cells or self._has_reference(node):
+                    walks.append(walk)
         walks += self._extend(walks, by_stem)
         # The paths that use most of the query and add least to it first; the rest cannot win.
         walks.sort(key=lambda w: -(_weight(words, w.covered) - w.unsaid))
@@ -447,6 +447,11 @@ def _forms(term: str) -> tuple[frozenset[str], ...]:
     return tuple(content_stems(f) for f in term.split(",") if f.strip())
 
 
+@lru_cache(maxsize=65536)
+def _all_stems(term: str) -> frozenset[str]:
+    return frozenset(s for f in _forms(term) for s in f)
+
+
 class Stems(dict[str, set[int]]):
     """Query stems -> indices of the query words holding them, with what terms were found to cover
     (one object per match, so nothing is shared between queries or threads)."""
@@ -481,6 +486,8 @@ def _cover_term_uncached(
     """
     best: tuple[float, set[int], float] | None = None
     forms = _forms(term)
+    if by_stem.keys().isdisjoint(_all_stems(term)):
+        return set(), UNSAID_COST * sum(len(f) for f in forms[:1])
     if book == "drug" and main:
         # "Iopodate, sodium", "Ferrous fumerate, gluconate, ...": the first form names the substance.
         forms = forms[:1]
