@@ -43,6 +43,7 @@ CPT_NOTE = (
     "(`codedesk import cpt.csv`). HCPCS or ICD-10-PCS equivalents, if any, follow."
 )
 CODE_TOKEN = re.compile(r"^(?=[0-9a-z.]*[0-9])[0-9a-z][0-9a-z.]{1,7}$")
+OR_ROWS = 4000  # titles holding any of the query's words: more than this is no answer
 SOURCE_WEIGHT = {"title": 0.9, "inclusion": 0.82}
 
 
@@ -339,7 +340,9 @@ class Searcher:
                     complete = (len(groups) - 1) / len(groups)
                     break
         if not rows and len(groups) > 1 and broad:
-            rows = self._query(" OR ".join(self._term(g) for g in groups), systems)
+            # Any of the words: only while that is a short list (thousands of titles holding "care" or
+            # "first" say nothing about the query, and reading them costs tens of milliseconds).
+            rows = self._query(" OR ".join(self._term(g) for g in groups), systems, most=OR_ROWS)
             penalty += 150
         stems = [frozenset(_stem(w) for w in g) for g in groups]
         note = f" ({', '.join(notes)})" if notes else ""
@@ -389,7 +392,9 @@ class Searcher:
         )
         return [tuple(r) for r in self.book.db.execute(sql, [norm]).fetchall()]
 
-    def _query(self, match: str, systems: str) -> list[tuple[str, str, str, str, str, str, int, str]]:
+    def _query(
+        self, match: str, systems: str, most: int = 0
+    ) -> list[tuple[str, str, str, str, str, str, int, str]]:
         """Documents holding every word; the shortest first (they match the query most closely).
 
         For a word found in thousands of documents ("fracture") sorting them all would cost tens of
@@ -399,6 +404,8 @@ class Searcher:
         db = self.book.db
         try:
             count = db.execute("SELECT count(*) FROM search WHERE search MATCH ?", [match]).fetchone()[0]
+            if most and count > most:
+                return []
             order = "ORDER BY length(text)" if count <= 4000 else ""
             sql = (
                 f"SELECT text, extra, system, code, source, title, billable, label FROM search "

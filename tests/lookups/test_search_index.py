@@ -4,6 +4,10 @@ Index's own words, not from the benchmark sets."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from bot.lookups.codebook import CodeBook
@@ -112,3 +116,26 @@ def test_every_hit_says_why(codebook: CodeBook) -> None:
     for query in ("E11.9", "J44", "heart attack", "wheelchair", "appendectomy", "fall from ladder"):
         for hit in find_codes(codebook, query, limit=5):
             assert hit.why, f"{query!r}: {hit.code} has no why"
+
+
+def test_answers_do_not_depend_on_the_hash_seed(codebook: CodeBook) -> None:
+    """Which lines anchor a path was chosen in set order, so one query could answer differently from one
+    process to the next (PYTHONHASHSEED): the same query must give the same codes in every process."""
+    query = "railway vehicle collision passenger van occupant transport accident"
+    script = (
+        "import sys; from bot.lookups.codebook import CodeBook; from bot.lookups.search import find_codes;"
+        "book = CodeBook.open(sys.argv[1]);"
+        "print(' '.join(h.code for h in find_codes(book, sys.argv[2], limit=5)))"
+    )
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(codebook.path), query],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout.strip()
+        for seed in ("1", "4")
+    }
+    assert len(answers) == 1, answers
+    assert next(iter(answers)).startswith("V55.6XXA")

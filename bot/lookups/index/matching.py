@@ -12,6 +12,7 @@ below the line the reference names. In the Drug and Neoplasm Tables the query's 
 from __future__ import annotations
 
 import math
+from bisect import insort
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -134,6 +135,54 @@ class _Walk:
         )
 
 
+_NONE: frozenset[int] = frozenset()
+
+
+class _Line:
+    """A line reached below a walk's last node, with what the path to it covers: a light stand-in for a
+    _Walk (no node lists copied) until the line is among the few worth finishing."""
+
+    __slots__ = ("covered", "node", "unsaid", "up", "weak")
+
+    def __init__(
+        self, node: Node, up: _Line | None, covered: frozenset[int], unsaid: float, weak: frozenset[int]
+    ) -> None:
+        self.node = node
+        self.up = up
+        self.covered = covered
+        self.unsaid = unsaid
+        self.weak = weak
+
+    def step(self, node: Node, by_stem: dict[str, set[int]]) -> _Line:
+        """One line further down: the words its term uses (those found only among its non-essential
+        modifiers count less), what it adds unsaid, and a level skipped (no word of it said) costs."""
+        if node.is_link:
+            return _Line(node, self, self.covered, self.unsaid, self.weak)
+        covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
+        weak = _cover_modifiers(node.modifiers, by_stem) - covered if node.modifiers else _NONE
+        was_weak = self.weak
+        if was_weak or weak:
+            was_weak = frozenset((was_weak - covered) | (weak - self.covered))
+            covered = covered | weak
+        if not covered:
+            return _Line(node, self, self.covered, self.unsaid + unsaid + SKIP_COST, was_weak)
+        return _Line(node, self, self.covered | covered, self.unsaid + unsaid, was_weak)
+
+    def walk(self, start: _Walk) -> _Walk:
+        """The full walk: the start's and the nodes down to this line."""
+        chain: list[Node] = []
+        line: _Line | None = self
+        while line is not None and line.up is not None:
+            chain.append(line.node)
+            line = line.up
+        walk = start.copy()
+        walk.nodes.extend(reversed(chain))
+        walk.covered = set(self.covered)
+        walk.unsaid = self.unsaid
+        walk.weak = set(self.weak)
+        return walk
+
+
 class Matcher:
     """Finds the index paths a query's words cover, best first."""
 
@@ -150,18 +199,18 @@ class Matcher:
         if not by_stem:
             return []
         results: dict[tuple[str, str, str], PathMatch] = {}
-        total = _weight(words, range(len(words)))
-        best = -math.inf
         self._best = -math.inf
-        for main in self._main_terms(words, by_stem, wanted_books):
-            # No path below this main term can use more words than are left: skip it when even that
-            # would not beat the best path found.
-            ceiling = 10 * (total - main.unsaid) + 1
-            if len(results) >= limit and ceiling < best:
-                continue
+        # The main terms whose lines hold most of the query first: once a path is found, a main term
+        # whose lines could not beat it even with every word they hold is not walked.
+        mains = [
+            (self._ceiling(main, words, by_stem), main)
+            for main in self._main_terms(words, by_stem, wanted_books)
+        ]
+        mains.sort(key=lambda m: -m[0])
+        for ceiling, main in mains:
+            if ceiling < self._best:
+                break
             for found in self._below(main, words, by_stem, jumps=0):
-                best = max(best, found.score)
-                self._best = best
                 key = (found.book, found.code, found.column)
                 if found.code and (key not in results or results[key].score < found.score):
                     results[key] = found
@@ -183,27 +232,35 @@ class Matcher:
                         weight[node_id] = weight.get(node_id, 0.0) + words[i].weight
         # The main terms that use the most query words first; a few dozen are enough to look at closely.
         # Between equals, the main terms that hold more lines ("Disease", "Pain") before rare ones.
-        ids = sorted(weight, key=lambda n: (-weight[n], -self.tree.span(n), n))[: MAX_MAIN_TERMS * 4]
-        ids += sorted(set(weight) - set(ids), key=lambda n: -self.tree.span(n))[: MAX_BROAD * 2]
+        span = self.tree.span
+        ids = sorted(weight, key=lambda n: (-weight[n], -span(n), n))[: MAX_MAIN_TERMS * 4]
+        ids += sorted(set(weight) - set(ids), key=lambda n: -span(n))[: MAX_BROAD * 2]
+        candidates = [n for n in self.tree.nodes(ids) if n.book in books]
+        heads: dict[str, int] = {}
+        for node in candidates:
+            heads[_head(node.term)] = heads.get(_head(node.term), 0) + 1
         walks: list[tuple[float, _Walk]] = []
-        for node in self.tree.nodes(ids):
-            if node.book not in books:
+        keys: list[float] = []  # the best MAX_MAIN_TERMS keys so far, highest first
+        for node in candidates:
+            # A main term uses at most the words its postings hold (weight): once that cannot reach the
+            # kept few, only a broad main term (one holding many lines) can still be kept.
+            if len(keys) >= MAX_MAIN_TERMS and weight[node.id] < keys[-1] and span(node.id) < 100:
                 continue
             covered, unsaid = _cover_term(node.term, by_stem, main=True, book=node.book)
             if not covered:
                 continue
             weak = _cover_modifiers(node.modifiers, by_stem) - covered
-            walk = _Walk([node], covered | weak, unsaid, weak=weak)
-            walks.append((_weight(words, covered) - unsaid, walk))
-        heads: dict[str, int] = {}
+            walk = _Walk([node], set(covered | weak), unsaid, weak=weak)
+            key = _weight(words, covered) - unsaid
+            walks.append((key, walk))
+            if len(keys) < MAX_MAIN_TERMS or key > keys[-1]:
+                insort(keys, key, key=lambda k: -k)
+                del keys[MAX_MAIN_TERMS:]
         for _, walk in walks:
-            head = walk.nodes[0].term.split(",")[0].strip().lower()
-            heads[head] = heads.get(head, 0) + 1
-        for _, walk in walks:
-            if heads[walk.nodes[0].term.split(",")[0].strip().lower()] > 1:
+            if heads[_head(walk.nodes[0].term)] > 1:
                 # "Fracture, traumatic" (thousands of lines) is read before "Fracture, pathological" (a few).
-                walk.unsaid -= SPAN_CREDIT * math.log10(1 + self.tree.span(walk.nodes[0].id))
-        walks.sort(key=lambda w: (-w[0], -self.tree.span(w[1].nodes[0].id), w[1].nodes[0].id))
+                walk.unsaid -= SPAN_CREDIT * math.log10(1 + span(walk.nodes[0].id))
+        walks.sort(key=lambda w: (-w[0], -span(w[1].nodes[0].id), w[1].nodes[0].id))
         kept = [w for _, w in walks[:MAX_MAIN_TERMS]]
         # The broad main terms ("Disease", "Infection", "Pain") hold most paths: the largest few that use a
         # word with nothing unsaid stay whatever a narrow term scores.
@@ -220,17 +277,12 @@ class Matcher:
         root = start.nodes[-1]
         left = {s: i for s, i in by_stem.items() if not i <= start.covered}
         by_word = self.tree.within_sets(root, left, limit=MAX_ANCHORS * 4) if left else {}
-        if jumps == 0 and self._best > -math.inf and root.book not in TABLE_COLUMNS:
-            # No path below this line can use a word its lines do not hold (a reference may bring one more):
-            # skip it when even all of them would not beat the best path found.
-            reachable = set(start.covered) | {i for w in by_word for i in by_stem.get(w, ())}
-            ceiling = 10 * (_weight(words, reachable) + REFERENCE_ALLOWANCE - start.unsaid)
-            if ceiling < self._best:
-                return []
+        if self._ceiling(start, words, by_stem, by_word) < self._best:
+            return []  # nothing below this line could beat the best path found (a reference followed)
         # The lines holding the rarest words first ("pulmonary" before "chronic" under "Disease"): a
         # word found in too many lines to follow is left to the last step, one level below the paths.
         chosen: set[int] = set()
-        for word in sorted(by_word, key=lambda w: len(by_word[w])):
+        for word in sorted(by_word, key=lambda w: (len(by_word[w]), w)):
             if chosen and len(chosen) + len(by_word[word]) > MAX_ANCHORS:
                 continue
             chosen |= by_word[word]
@@ -244,9 +296,11 @@ class Matcher:
             for n in fetched:
                 nodes[n.id] = n
             missing = {n.parent for n in fetched if n.parent not in nodes and n.parent > root.id}
-        walks = [start]
-        # The walk to each line, built once from its parent's (paths to nearby anchors share their start).
-        walked: dict[int, _Walk] = {root.id: start}
+        # The walk to each line, built once from its parent's (paths to nearby anchors share their start);
+        # only the best few are made into full walks.
+        first = _Line(root, None, frozenset(start.covered), start.unsaid, frozenset(start.weak))
+        lines = [first]
+        walked: dict[int, _Line] = {root.id: first}
         for anchor in anchors:
             chain: list[Node] = []
             current = nodes.get(anchor)
@@ -256,32 +310,50 @@ class Matcher:
             if current is None:
                 continue
             for node in reversed(chain):
-                walk = walked[node.parent].copy()
-                _step(walk, node, by_stem)
-                walked[node.id] = walk
+                line = walked[node.parent].step(node, by_stem)
+                walked[node.id] = line
                 if node.code or node.cells or self._has_reference(node):
-                    walks.append(walk)
-        walks += self._extend(walks, by_stem)
+                    lines.append(line)
+        lines += self._extend(lines, by_stem)
         # The paths that use most of the query and add least to it first; the rest cannot win.
-        walks.sort(key=lambda w: -(_weight(words, w.covered) - w.unsaid))
+        lines.sort(key=lambda line: -(_weight(words, line.covered) - line.unsaid))
         results: list[PathMatch] = []
-        for rank, walk in enumerate(walks[:MAX_WALKS]):
+        for rank, line in enumerate(lines[:MAX_WALKS]):
+            walk = line.walk(start)
             results += self._finish(walk, words, by_stem, jumps if rank < MAX_FOLLOWED else MAX_JUMPS)
         return results
 
-    def _extend(self, walks: list[_Walk], by_stem: dict[str, set[int]]) -> list[_Walk]:
+    def _ceiling(
+        self,
+        start: _Walk,
+        words: Sequence[QueryWord],
+        by_stem: dict[str, set[int]],
+        by_word: dict[str, frozenset[int]] | None = None,
+    ) -> float:
+        """The best score a path below this line could reach: every query word its lines hold used (a
+        reference may bring one more, a table's column words choose its column), nothing more unsaid."""
+        root = start.nodes[-1]
+        if by_word is None:
+            left = {s: i for s, i in by_stem.items() if not i <= start.covered}
+            by_word = self.tree.within_sets(root, left, limit=MAX_ANCHORS * 4) if left else {}
+        reachable = set(start.covered) | {i for w in by_word for i in by_stem.get(w, ())}
+        for stems in COLUMN_STEMS.get(root.book, {}).values():
+            reachable.update(i for s in stems for i in by_stem.get(s, ()))
+        return 10 * (_weight(words, reachable) + REFERENCE_ALLOWANCE - start.unsaid)
+
+    def _extend(self, lines: list[_Line], by_stem: dict[str, set[int]]) -> list[_Line]:
         """One level further below each path: a child holding a word the path has not used yet
         (a word too common to anchor on, "left" or "acute"), or a link and the child below it."""
-        ends: dict[int, _Walk] = {}
-        for walk in walks:
-            end = walk.nodes[-1]
-            if end.last > end.id and len(walk.covered) < len(by_stem):
+        ends: dict[int, _Line] = {}
+        for line in lines:
+            end = line.node
+            if end.last > end.id and len(line.covered) < len(by_stem):
                 best = ends.get(end.id)
-                if best is None or len(walk.covered) > len(best.covered):
-                    ends[end.id] = walk
+                if best is None or len(line.covered) > len(best.covered):
+                    ends[end.id] = line
         if not ends:
             return []
-        extended: list[_Walk] = []
+        extended: list[_Line] = []
         frontier = list(ends)
         for _ in range(2):
             rows = self.tree.matches(frontier, by_stem)
@@ -294,8 +366,7 @@ class Matcher:
                     continue
                 if word != LINK and by_stem.get(word, set()) <= above.covered:
                     continue
-                longer = above.copy()
-                _step(longer, child, by_stem)
+                longer = above.step(child, by_stem)
                 if word == LINK:
                     ends[child.id] = longer
                     next_frontier.append(child.id)
@@ -400,6 +471,7 @@ class Matcher:
         weak = walk.weak & covered
         said = _weight(words, covered - weak) + MODIFIER_SHARE * _weight(words, weak)
         score = 10 * (said - walk.unsaid) - 0.2 * len(walk.via) - 0.01 * len(walk.nodes)
+        self._best = max(self._best, score)
         return PathMatch(
             tuple(walk.nodes),
             code,
@@ -415,6 +487,12 @@ class Matcher:
         )
 
 
+@lru_cache(maxsize=65536)
+def _head(term: str) -> str:
+    """A main term's head word ("fracture" for "Fracture, traumatic")."""
+    return term.split(",")[0].strip().lower()
+
+
 def _shown(node: Node) -> str:
     """A line as a coder cites it: a main term by its first form ("Infection", not "Infection, infected,
     infective"), a subterm as printed."""
@@ -424,22 +502,6 @@ def _shown(node: Node) -> str:
     first = forms[0].lower() if forms else ""
     kept = [f for i, f in enumerate(forms) if i == 0 or not _related(first, f.lower()[: len(first)])]
     return ", ".join(kept)
-
-
-def _step(walk: _Walk, node: Node, by_stem: dict[str, set[int]]) -> None:
-    walk.nodes.append(node)
-    if node.is_link:
-        return
-    covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
-    weak = _cover_modifiers(node.modifiers, by_stem) - covered
-    walk.weak = (walk.weak - covered) | (weak - walk.covered)
-    covered |= weak
-    new = covered - walk.covered
-    walk.covered |= covered
-    if not new and not covered:
-        walk.unsaid += SKIP_COST + unsaid
-    else:
-        walk.unsaid += unsaid
 
 
 @lru_cache(maxsize=65536)
@@ -463,7 +525,7 @@ class Stems(dict[str, set[int]]):
 
 def _cover_term(
     term: str, by_stem: dict[str, set[int]], main: bool, book: str = "cm"
-) -> tuple[set[int], float]:
+) -> tuple[frozenset[int], float]:
     cache = by_stem.cover if isinstance(by_stem, Stems) else None
     key = (term, main, book)
     cached = cache.get(key) if cache is not None else None
@@ -472,7 +534,7 @@ def _cover_term(
         cached = (frozenset(found), cost)
         if cache is not None:
             cache[key] = cached
-    return set(cached[0]), cached[1]
+    return cached
 
 
 def _cover_term_uncached(

@@ -220,7 +220,7 @@ class IndexTree:
         found: dict[str, frozenset[int]] = {}
         if node.last <= node.id:
             return found
-        for word in set(words):
+        for word in sorted(set(words)):
             postings = self._postings(word)
             lo = bisect_right(postings.nodes, node.id)
             hi = min(bisect_right(postings.nodes, node.last), lo + limit)
