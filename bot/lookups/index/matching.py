@@ -59,6 +59,7 @@ MAX_ANCHORS = 160
 MAX_WALKS = 40  # paths finished (code read) below one line
 MAX_FOLLOWED = 6  # of those, the best ones whose references are followed
 MAX_JUMPS = 2
+FINISH_MARGIN = 1.0  # paths finished below a line: those within a word of the best path so far
 
 
 @dataclass(frozen=True)
@@ -316,9 +317,15 @@ class Matcher:
                     lines.append(line)
         lines += self._extend(lines, by_stem)
         # The paths that use most of the query and add least to it first; the rest cannot win.
-        lines.sort(key=lambda line: -(_weight(words, line.covered) - line.unsaid))
+        keyed = sorted(
+            ((_weight(words, line.covered) - line.unsaid, i, line) for i, line in enumerate(lines)),
+            key=lambda k: (-k[0], k[1]),
+        )
+        columns = _weight(words, _column_words(root.book, by_stem))
         results: list[PathMatch] = []
-        for rank, line in enumerate(lines[:MAX_WALKS]):
+        for rank, (key, _, line) in enumerate(keyed[:MAX_WALKS]):
+            if 10 * (key + columns + REFERENCE_ALLOWANCE + FINISH_MARGIN) < self._best:
+                break  # this path and the rest, even with a reference or a column word more, fall far behind
             walk = line.walk(start)
             results += self._finish(walk, words, by_stem, jumps if rank < MAX_FOLLOWED else MAX_JUMPS)
         return results
@@ -337,8 +344,7 @@ class Matcher:
             left = {s: i for s, i in by_stem.items() if not i <= start.covered}
             by_word = self.tree.within_sets(root, left, limit=MAX_ANCHORS * 4) if left else {}
         reachable = set(start.covered) | {i for w in by_word for i in by_stem.get(w, ())}
-        for stems in COLUMN_STEMS.get(root.book, {}).values():
-            reachable.update(i for s in stems for i in by_stem.get(s, ()))
+        reachable |= _column_words(root.book, by_stem)
         return 10 * (_weight(words, reachable) + REFERENCE_ALLOWANCE - start.unsaid)
 
     def _extend(self, lines: list[_Line], by_stem: dict[str, set[int]]) -> list[_Line]:
@@ -599,6 +605,11 @@ def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, 
     if not best:
         return preset or DEFAULT_COLUMN.get(book, ""), set()
     return best, used
+
+
+def _column_words(book: str, by_stem: dict[str, set[int]]) -> set[int]:
+    """The query words that may choose a column of this book's table (none outside the tables)."""
+    return {i for stems in COLUMN_STEMS.get(book, {}).values() for s in stems for i in by_stem.get(s, ())}
 
 
 def _weight(words: Sequence[QueryWord], covered: Iterable[int]) -> float:
