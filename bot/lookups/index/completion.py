@@ -125,7 +125,24 @@ def _needs_seventh(conn: sqlite3.Connection, code: str) -> bool:
 
 
 # -- ICD-10-PCS ------------------------------------------------------------------------------------------------
-APPROACH_DEFAULT = "0"  # Open, when the query names no approach
+# The approach when the query names none, as a coder reads it (ICD-10-PCS guidelines B5.2): a procedure
+# on what is reached without cutting (skin, a structure seen through the mouth, a closed reduction) is
+# External where the table offers it, else Open; a needle or catheter procedure (-centesis, puncture,
+# aspiration, catheterization, an infusion or transfusion) is Percutaneous.
+APPROACHES_PLAIN = ("X", "0", "3")
+APPROACHES_NEEDLE = ("3", "X", "0")
+NEEDLE_WORDS = (
+    "centes",
+    "punctur",
+    "aspirat",
+    "catheter",
+    "cath",
+    "needl",
+    "inject",
+    "infus",
+    "transfus",
+    "picc",
+)
 
 
 def complete_pcs(
@@ -144,13 +161,26 @@ def complete_pcs(
     if len(raw) == 7:
         return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
     wanted_qualifier = content_stems(qualifier)
+    # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
+    said_stems = query_stems - _meaning_stems(str(rows[0][1]).split(" of ")[0])
+    approaches = _approaches(query_stems, raw)
+    # A word most of the body parts share ("Skin" in "Left Ear Skin", "Face Skin" ...) names the body
+    # system, not the part: it picks none of them.
+    key = ("shared", raw[:3])
+    shared = memo.get(key) if memo is not None else None
+    if not isinstance(shared, frozenset):
+        shared = _shared_stems(meanings, 4)
+        if memo is not None:
+            memo[key] = shared
     # Each character's meaning is scored once against the query; a row is then the sum of its characters.
     scores: dict[tuple[int, str], tuple[float, float]] = {}
     for (position, char), meaning in meanings.items():
         if position - 1 < max(len(raw), 3):
             continue
         stems = _meaning_stems(meaning)
-        hit = stems & query_stems or {m for m in stems for q in query_stems if _same_root(m, q)}
+        if position == 4:
+            stems = stems - shared
+        hit = stems & said_stems or {m for m in stems for q in said_stems if _same_root(m, q)}
         said = float(len(hit))
         if position == 7 and wanted_qualifier:
             said += 2 * len(stems & wanted_qualifier)
@@ -164,7 +194,7 @@ def complete_pcs(
         for position in range(start, 7):
             said, unsaid = scores.get((position + 1, code[position]), (0.0, 0.0))
             total += said - unsaid
-        approach = 1.0 if code[4] == APPROACH_DEFAULT else 0.0
+        approach = -float(approaches.index(code[4])) if code[4] in approaches else -9.0
         plain = sum(1 for c in code[5:] if c == "Z")
         return (total, approach, plain, -_order(code))
 
@@ -173,6 +203,22 @@ def complete_pcs(
     named = [meanings.get((p + 1, code[p]), "") for p in range(len(raw), 7)]
     how = "PCS table: " + ", ".join(m for m in named if m) if any(named) else ""
     return Completion(code, str(best[1]), True, how)
+
+
+def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozenset[str]:
+    """Stems found in more than half of one character's meanings in a table."""
+    counts: dict[str, int] = {}
+    values = [m for (p, _), m in meanings.items() if p == position]
+    for meaning in values:
+        for s in _meaning_stems(meaning):
+            counts[s] = counts.get(s, 0) + 1
+    return frozenset(s for s, n in counts.items() if n * 2 > len(values) and len(values) > 2)
+
+
+def _approaches(query_stems: frozenset[str], table: str) -> tuple[str, ...]:
+    """The approaches to prefer, in order, when the query's words do not choose one."""
+    needle = table.startswith("3") or any(w in s for s in query_stems for w in NEEDLE_WORDS)
+    return APPROACHES_NEEDLE if needle else APPROACHES_PLAIN
 
 
 @lru_cache(maxsize=65536)

@@ -75,11 +75,15 @@ def index_hits(
         found.closest = _closest(tree, qwords)
         return found
     stems = frozenset(s for w in qwords for s in w.stems)
+    # What a procedure word says of its body part and approach ("colonoscopy": colon, endoscopic) also
+    # completes its PCS code.
+    procedure_stems = frozenset(stem(a) for named in understood.alternatives.values() for a in named)
     note = f" ({'; '.join(notes)})" if notes else ""
     best_coverage = 0.0
     seen: set[str] = set()
     for rank, match in enumerate(matches):
-        hit = _verify(tree, match, stems | _path_stems(match), understood)
+        said = stems | procedure_stems if match.book == "pcs" else stems
+        hit = _verify(tree, match, said | _path_stems(match), understood)
         if hit is None or hit[0].code in seen:
             continue
         code, how = hit

@@ -59,6 +59,7 @@ MAX_ANCHORS = 160
 MAX_WALKS = 40  # paths finished (code read) below one line
 MAX_FOLLOWED = 6  # of those, the best ones whose references are followed
 MAX_JUMPS = 2
+REFERENCE_ORDER_COST = 0.01  # each later "see" of a line, against the one the Index lists first
 FINISH_MARGIN = 1.0  # paths finished below a line: those within a word of the best path so far
 
 
@@ -403,9 +404,13 @@ class Matcher:
         if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
             references = self.tree.references(end.id)[:4]
             whole = any(r.text.startswith("Resection") for r in references) and "partial" not in by_stem
-            for reference in references:
+            for order, reference in enumerate(references):
                 if reference.kind == "see_also" and end.code:
                     continue
+                if order:
+                    # "Biopsy, see Excision ..., see Extraction ..., see Drainage ...": the Index's order.
+                    walk = walk.copy()
+                    walk.unsaid += REFERENCE_ORDER_COST
                 if whole and reference.text.startswith("Excision"):
                     # "-ectomy" indexed to both: the whole organ (Resection) unless "partial" is said.
                     partial = walk.copy()
