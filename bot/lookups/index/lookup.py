@@ -82,8 +82,8 @@ def index_hits(
     best_coverage = 0.0
     seen: set[str] = set()
     for rank, match in enumerate(matches):
-        said = stems | procedure_stems if match.book == "pcs" else stems
-        hit = _verify(tree, match, said | _path_stems(match), understood)
+        told = stems | procedure_stems if match.book == "pcs" else stems
+        hit = _verify(tree, match, told | _path_stems(match), understood)
         if hit is None or hit[0].code in seen:
             continue
         code, how = hit
