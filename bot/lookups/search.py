@@ -332,8 +332,9 @@ class Searcher:
         rows += self._query(self._match(groups), systems)
         complete = 1.0 if rows else 0.0
         if not rows and len(groups) > 1 and broad:
-            # Leave out one word at a time, the least known first ("afib with rvr" -> without "rvr").
-            for left_out in sorted(groups, key=lambda g: self.freq.get(g[0], 0))[:4]:
+            # Leave out one word at a time: a word no title holds first ("afib with rvr" -> without "rvr"),
+            # then the commonest, which says least ("furosemide intravenous" -> without "intravenous").
+            for left_out in sorted(groups, key=self._leave_out_order)[:4]:
                 rows = self._query(self._match([g for g in groups if g != left_out]), systems)
                 if rows:
                     penalty += 80
@@ -374,6 +375,10 @@ class Searcher:
                 f"{origin}: {label}{note}",
             )
         return complete
+
+    def _leave_out_order(self, group: Group) -> tuple[int, int]:
+        count = self.freq.get(group[0], 0)
+        return (1, -count) if count else (0, 0)
 
     def _term(self, group: Group) -> str:
         if len(group) == 1:

@@ -139,3 +139,22 @@ def test_answers_do_not_depend_on_the_hash_seed(codebook: CodeBook) -> None:
     }
     assert len(answers) == 1, answers
     assert next(iter(answers)).startswith("V55.6XXA")
+
+
+def test_a_drug_named_alone_reads_as_the_drug_not_a_poisoning(codebook: CodeBook) -> None:
+    """The Drug Table's column needs a word (poisoning, adverse effect, underdosing): without one, the
+    HCPCS code of the drug comes before a guessed accidental poisoning."""
+    hits = find_codes(codebook, "enoxaparin", limit=5)
+    assert hits[0].code == "J1650"
+    assert any(h.code.startswith("T45.51") for h in hits)  # the Drug Table line is still offered
+    poisoning = find_codes(codebook, "enoxaparin overdose", limit=5)
+    assert poisoning[0].code.startswith("T45.51")
+
+
+def test_titles_leave_out_an_unknown_word_first_then_the_commonest(codebook: CodeBook) -> None:
+    from bot.lookups.search import searcher_for
+
+    searcher = searcher_for(codebook)
+    groups = [("furosemide",), ("intravenous",), ("zzqx",)]
+    order = sorted(groups, key=searcher._leave_out_order)
+    assert order[0] == ("zzqx",) and order[1] == ("intravenous",)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 CM_BOOKS = ("cm", "ext", "drug", "neoplasm")
 NOISE_WEIGHT = 0.2
+DRUG_DEFAULT_COST = 450.0
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,10 @@ def index_hits(
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
         score = 400 + 600 * coverage**2 - 40 * match.unsaid - _title_unsaid(code, stems, match) - rank * 0.5
+        if match.book == "drug" and match.defaulted:
+            # A drug named with no poisoning, adverse effect or underdosing: the Drug Table's default
+            # column is a guess, below a HCPCS title holding the drug ("lovenox" -> J1650 enoxaparin).
+            score -= DRUG_DEFAULT_COST
         why = match.describe(book_name(match.nodes[0].book))
         if how:
             why += f" -> {how}"

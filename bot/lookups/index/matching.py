@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from bisect import insort
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
@@ -85,6 +85,7 @@ class PathMatch:
     unsaid: float = 0.0  # words of the path the query did not say
     qualifier: str = ""  # PCS "with qualifier Diagnostic"
     jumps: tuple[tuple[int, int], ...] = ()  # for each reference: nodes before it, where display resumes
+    defaulted: bool = False  # a table's column taken by default (no word of the query or path chose it)
 
     @property
     def path(self) -> str:
@@ -398,7 +399,8 @@ class Matcher:
             code = end.cell(column) or end.cell(DEFAULT_COLUMN.get(end.book, column))
             if code:
                 covered = walk.covered | used
-                out.append(self._result(walk, words, code, column, covered))
+                found = self._result(walk, words, code, column, covered)
+                out.append(replace(found, defaulted=not used and not walk.column))
         elif end.code:
             out.append(self._result(walk, words, end.code, walk.column, walk.covered))
         if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
