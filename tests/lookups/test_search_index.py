@@ -158,3 +158,9 @@ def test_titles_leave_out_an_unknown_word_first_then_the_commonest(codebook: Cod
     groups = [("furosemide",), ("intravenous",), ("zzqx",)]
     order = sorted(groups, key=searcher._leave_out_order)
     assert order[0] == ("zzqx",) and order[1] == ("intravenous",)
+
+
+def test_a_line_without_a_code_reads_its_encounter_for_subterm(codebook: CodeBook) -> None:
+    """ "Vaccination, encounter for Z23": the reason for the visit, with no "encounter" in the query."""
+    code, why = first(codebook, "vaccination for measles")
+    assert code == "Z23" and "encounter for" in why

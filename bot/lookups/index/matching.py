@@ -59,6 +59,8 @@ MAX_ANCHORS = 160
 MAX_WALKS = 40  # paths finished (code read) below one line
 MAX_FOLLOWED = 6  # of those, the best ones whose references are followed
 MAX_JUMPS = 2
+ENCOUNTER_TERMS = frozenset({"encounter for", "encounter (for)"})
+ENCOUNTER_STEMS = frozenset({stem("encounter")})
 REFERENCE_ORDER_COST = 0.01  # each later "see" of a line, against the one the Index lists first
 FINISH_MARGIN = 1.0  # paths finished below a line: those within a word of the best path so far
 
@@ -385,6 +387,15 @@ class Matcher:
                 break
         return extended
 
+    def _encounter_line(self, node: Node) -> Node | None:
+        if node.last <= node.id or node.book != "cm":
+            return None
+        for _, child_id, _, _ in self.tree.matches([node.id], ENCOUNTER_STEMS):
+            child = self.tree.node(child_id)
+            if child is not None and child.code and child.term.lower() in ENCOUNTER_TERMS:
+                return child
+        return None
+
     def _has_reference(self, node: Node) -> bool:
         return bool(node.see or node.see_also)
 
@@ -403,6 +414,12 @@ class Matcher:
                 out.append(replace(found, defaulted=not used and not walk.column))
         elif end.code:
             out.append(self._result(walk, words, end.code, walk.column, walk.covered))
+        elif (reason := self._encounter_line(end)) is not None:
+            # "Vaccination, encounter for Z23": a line with no code of its own whose "encounter for"
+            # subterm codes the reason for the visit; a coder reads it without the query saying so.
+            encounter = walk.copy()
+            encounter.nodes.append(reason)
+            out.append(self._result(encounter, words, reason.code, walk.column, walk.covered))
         if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
             references = self.tree.references(end.id)[:4]
             whole = any(r.text.startswith("Resection") for r in references) and "partial" not in by_stem
