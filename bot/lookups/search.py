@@ -242,7 +242,7 @@ class Searcher:
             complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 0.5)
         else:
             complete = 0.0
-        hits = self._ranked(scored, limit)
+        hits = self._ranked(scored, limit, headers_below=True)
         if "cpt" in understood.kinds and "cpt" not in self.book.systems_loaded():
             return _with_notice(hits, CPT_NOTE.format(what="That is a CPT service"))
         if max(found.coverage, complete) < CONFIDENT_SHARE:
@@ -280,9 +280,18 @@ class Searcher:
         return out, notes
 
     def _ranked(
-        self, scored: dict[tuple[str, str], tuple[float, str, Code | None, str]], limit: int
+        self,
+        scored: dict[tuple[str, str], tuple[float, str, Code | None, str]],
+        limit: int,
+        headers_below: bool = False,
     ) -> list[Hit]:
-        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0][1]))
+        """Best first. For words (`headers_below`), a header found beside a reportable code under it
+        comes after that code; a code typed is answered by itself first."""
+        if headers_below:
+            placed = _headers_below(scored)
+            ranked = sorted(scored.items(), key=lambda kv: (-placed[kv[0]], kv[0][1]))
+        else:
+            ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0][1]))
         return [self._hit(key, value) for key, value in ranked[:limit]]
 
     def _code_matches(self, token: str, add: _Adder) -> bool:
@@ -437,6 +446,24 @@ class Searcher:
         return Hit(
             code.display, code.system_name, code.title, code.billable and code.current, status, why, score
         )
+
+
+def _headers_below(
+    scored: dict[tuple[str, str], tuple[float, str, Code | None, str]],
+) -> dict[tuple[str, str], float]:
+    """Scores with each header kept just below the best reportable code under it in the list ("W32.0"
+    after "W32.0XXA"): a header is where the code is found, not what is reported."""
+    under: dict[tuple[str, str], float] = {}
+    for (system, raw), (score, _, code, _) in scored.items():
+        if code is not None and code.billable:
+            for size in range(3, len(raw)):
+                key = (system, raw[:size])
+                under[key] = max(under.get(key, score), score)
+    out: dict[tuple[str, str], float] = {}
+    for key, (score, _, code, _) in scored.items():
+        best = under.get(key) if code is not None and not code.billable else None
+        out[key] = min(score, best - 0.01) if best is not None else score
+    return out
 
 
 class Hits(list[Hit]):

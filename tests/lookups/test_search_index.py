@@ -164,3 +164,16 @@ def test_a_line_without_a_code_reads_its_encounter_for_subterm(codebook: CodeBoo
     """ "Vaccination, encounter for Z23": the reason for the visit, with no "encounter" in the query."""
     code, why = first(codebook, "vaccination for measles")
     assert code == "Z23" and "encounter for" in why
+
+
+def test_a_header_comes_after_the_reportable_code_under_it(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "handgun discharge accidental", limit=5)
+    codes = [h.code for h in hits]
+    assert codes[0] == "W32.0XXA" and codes.index("W32.0") > 0
+    assert find_codes(codebook, "W32.0", limit=3)[0].code == "W32.0"  # a code typed still answers itself
+
+
+def test_a_line_negating_a_word_of_the_query_does_not_use_it(codebook: CodeBook) -> None:
+    """ "Tripping, without fall" says the opposite of a fall: it is not the answer to a fall."""
+    codes = [h.code for h in find_codes(codebook, "tripping with fall on stairs", limit=5)]
+    assert codes[0].startswith("W10") and "W18.40XA" not in codes

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
-from bot.lookups.index.words import FILLERS, content_stems, stem
+from bot.lookups.index.words import FILLERS, NEGATIONS, content_stems, stem
 
 # Words that choose a table column, and the column each chooses.
 COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -46,6 +46,7 @@ COLUMN_STEMS = {
     for book, columns in COLUMN_WORDS.items()
 }
 DEFAULT_COLUMN = {"drug": "poisoning_accidental", "neoplasm": "unspecified_behavior"}
+CONTRADICTION_COST = 2.0  # a line negating a word the query says ("without fall" for "fell")
 UNSAID_COST = 0.5  # a path word the query did not say, against 1 for each query word the path uses
 VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "fracture")
 SKIP_COST = 0.15  # a subterm level the query skipped (no word of it said)
@@ -583,8 +584,14 @@ def _cover_term_uncached(
     if book == "drug" and main:
         # "Iopodate, sodium", "Ferrous fumerate, gluconate, ...": the first form names the substance.
         forms = forms[:1]
+    contradicted = False
     for form in forms:
         if not form:
+            continue
+        negation = form & NEGATIONS
+        if negation and negation.isdisjoint(by_stem):
+            # "Tripping, without fall" for "tripped and fell": the line says the opposite of the query.
+            contradicted = contradicted or any(s in by_stem for s in form - negation)
             continue
         hit = {i for s in form for i in by_stem.get(s, ())}
         said = [s for s in form if s in by_stem]
@@ -595,7 +602,7 @@ def _cover_term_uncached(
             best = (value, hit, unsaid)
     if best is None:
         words = sum(len(f) for f in forms[:1])
-        return set(), UNSAID_COST * words
+        return set(), UNSAID_COST * words + (CONTRADICTION_COST if contradicted else 0.0)
     _, hit, unsaid_words = best
     cost = UNSAID_COST * unsaid_words
     if main and len(forms) > 1:
