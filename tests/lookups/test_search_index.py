@@ -177,3 +177,10 @@ def test_a_line_negating_a_word_of_the_query_does_not_use_it(codebook: CodeBook)
     """ "Tripping, without fall" says the opposite of a fall: it is not the answer to a fall."""
     codes = [h.code for h in find_codes(codebook, "tripping with fall on stairs", limit=5)]
     assert codes[0].startswith("W10") and "W18.40XA" not in codes
+
+
+def test_a_transport_accident_is_found_under_accident_though_the_query_names_no_accident(
+    codebook: CodeBook,
+) -> None:
+    code, why = first(codebook, "car driver injured in collision with a bus")
+    assert code == "V44.5XXA" and "Accident, transport, car occupant, driver" in why

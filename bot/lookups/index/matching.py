@@ -60,6 +60,7 @@ MAX_ANCHORS = 160
 MAX_WALKS = 40  # paths finished (code read) below one line
 MAX_FOLLOWED = 6  # of those, the best ones whose references are followed
 MAX_JUMPS = 2
+MAX_IMPLIED = 6  # broadest External Cause Index main terms read when the query names none of them
 ENCOUNTER_TERMS = frozenset({"encounter for", "encounter (for)"})
 ENCOUNTER_STEMS = frozenset({stem("encounter")})
 REFERENCE_ORDER_COST = 0.01  # each later "see" of a line, against the one the Index lists first
@@ -274,7 +275,27 @@ class Matcher:
             (w for _, w in walks[MAX_MAIN_TERMS:] if w.unsaid == 0),
             key=lambda w: -self.tree.span(w.nodes[0].id),
         )
-        return kept + [w for w in broad[:MAX_BROAD] if self.tree.span(w.nodes[0].id) >= 100]
+        kept += [w for w in broad[:MAX_BROAD] if self.tree.span(w.nodes[0].id) >= 100]
+        return kept + self._implied(words, by_stem, books, {w.nodes[0].id for _, w in walks})
+
+    def _implied(
+        self, words: Sequence[QueryWord], by_stem: dict[str, set[int]], books: set[str], seen: set[int]
+    ) -> list[_Walk]:
+        """The External Cause Index's broadest main terms ("Accident", "Contact", "Fall") when their lines
+        hold several of the query's words though the query does not name them: "car driver injured in
+        collision with a car" is found under "Accident, transport", as a coder knows. Their own words
+        count as unsaid."""
+        if "ext" not in books:
+            return []
+        out: list[_Walk] = []
+        for node in self.tree.broadest("ext", MAX_IMPLIED):
+            if node.id in seen:
+                continue
+            held = self.tree.within_sets(node, by_stem, limit=MAX_ANCHORS * 4)
+            if len({i for w in held for i in by_stem[w]}) >= 2:
+                unsaid = UNSAID_COST * len(_forms(node.term)[0]) if _forms(node.term) else UNSAID_COST
+                out.append(_Walk([node], set(), unsaid))
+        return out
 
     # -- below a line: anchors, then the paths to them -------------------------------------------------------
     def _below(

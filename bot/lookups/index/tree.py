@@ -127,6 +127,7 @@ class IndexTree:
         self._refs: dict[int, list[Reference]] = {}
         self._spans: dict[int, int] = {}
         self._sets: dict[tuple[int, str], frozenset[int]] = {}
+        self._broadest: dict[tuple[str, int], list[Node]] = {}
         self.memo: dict[
             object, object
         ] = {}  # the Tabular rows completion reads (bot.lookups.index.completion)
@@ -182,6 +183,19 @@ class IndexTree:
                 for parent, rows in postings.children.items():
                     if parent in wanted:
                         found += [(parent, n, word, e) for n, e in rows]
+        return found
+
+    def broadest(self, book: str, count: int) -> list[Node]:
+        """The main terms of a book holding the most lines, largest first."""
+        key = (book, count)
+        found = self._broadest.get(key)
+        if found is None:
+            rows = self.conn.execute(
+                f"SELECT {_COLUMNS} FROM index_nodes WHERE book = ? AND depth = 0 ORDER BY last - id DESC, id "
+                "LIMIT ?",
+                [book, count],
+            ).fetchall()
+            found = self._broadest[key] = [_node(r) for r in rows]
         return found
 
     def span(self, node_id: int) -> int:
