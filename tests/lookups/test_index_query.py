@@ -18,6 +18,9 @@ VOCABULARY = Vocabulary(
         Term("tarry stool", "lay", "melena"),
         Term("leg", "synonym", "lower limb"),
         Term("office visit", "cpt", "office visit"),
+        Term("new patient visit", "cpt", "new patient visit"),
+        Term("cat", "abbreviation", "cataract"),
+        Term("cat bite", "lay", "bite cat"),
     ]
 )
 
@@ -90,6 +93,13 @@ def test_links_split_a_query_into_concepts(query: str, parts: list[list[str]]) -
 def test_cpt_service_is_flagged() -> None:
     assert "cpt" in understand("office visit", VOCABULARY).kinds
     assert "cpt" not in understand("office worker injury", VOCABULARY).kinds
+
+
+def test_a_cpt_phrase_holding_a_filler_word_is_still_read() -> None:
+    """ "patient" is a chart filler ("pt c/o"), but "new patient visit" is a CPT service."""
+    assert "cpt" in understand("new patient visit level 3", VOCABULARY).kinds
+    # The CPT pass replaces nothing else: a lay phrase is expanded once, its words not read again.
+    assert understand("cat bite", VOCABULARY).words == ["bite", "cat"]
 
 
 def test_shipped_vocabulary_is_broad_and_maps_to_words_not_codes() -> None:

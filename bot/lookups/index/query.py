@@ -89,10 +89,13 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text = " ".join(query.lower().replace("’", "'").split())
     for short, long in _SLASHED.items():
         text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", f" {long} ", text)
+    # CPT service phrases first, so a filler word inside one ("new patient visit") is read with it.
+    text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
     notes: list[str] = []
     kinds: set[str] = set()
     expanded, found = vocabulary.expand(text)
+    found = phrases + found
     for term, means, kind in found:
         notes.append(f"vocabulary: {term} -> {means}")
         if kind == "cpt":
