@@ -102,6 +102,13 @@ def test_a_cpt_phrase_holding_a_filler_word_is_still_read() -> None:
     assert understand("cat bite", VOCABULARY).words == ["bite", "cat"]
 
 
+def test_punctuation_between_words_is_not_part_of_them() -> None:
+    understood = understand("right clavicle fracture, routine healing", VOCABULARY)
+    assert understood.words == ["right", "clavicle", "fracture"] and understood.encounter == "D"
+    assert understand("pain (chest); unspecified.", VOCABULARY).words == ["pain", "chest", "unspecified"]
+    assert understand("covid-19 pneumonia", VOCABULARY).words == ["covid-19", "pneumonia"]
+
+
 def test_shipped_vocabulary_is_broad_and_maps_to_words_not_codes() -> None:
     shipped = Vocabulary.shipped()
     assert shipped.count("abbreviation") >= 800

@@ -85,8 +85,12 @@ class Understood:
     alternatives: dict[str, list[str]] = field(default_factory=dict)  # "nephrectomy" also reads "kidney"
 
 
+_PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
+
+
 def understand(query: str, vocabulary: Vocabulary) -> Understood:
-    text = " ".join(query.lower().replace("’", "'").split())
+    # Punctuation between words says nothing to the Index ("clavicle fracture, routine healing").
+    text = " ".join(_PUNCTUATION.sub(" ", query.lower().replace("’", "'")).split())
     for short, long in _SLASHED.items():
         text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", f" {long} ", text)
     # CPT service phrases first, so a filler word inside one ("new patient visit") is read with it.
