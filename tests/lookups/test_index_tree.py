@@ -98,3 +98,14 @@ def test_pcs_approach_and_device_when_the_query_names_none(codebook: CodeBook) -
     # "Skin" names the body system of "Excision, Skin and Breast", not a body part.
     breast = complete_pcs(conn, "0HB", stems("excision left breast skin and breast"))
     assert breast is not None and breast.code.startswith("0HBU")
+
+
+def test_tabular_side_from_a_sibling_only_when_no_child_has_one(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    right = complete_cm(conn, "S43.006", stems("dislocation right shoulder"))
+    assert right is not None and right.code == "S43004A"
+    unsaid = complete_cm(conn, "S43.006", stems("dislocation shoulder"))
+    assert unsaid is not None and unsaid.code == "S43006A"
+    # "Fracture of unspecified part of clavicle" has sided children: they are read, not its siblings.
+    clavicle = complete_cm(conn, "S42.00", stems("fracture right clavicle"))
+    assert clavicle is not None and clavicle.code == "S42001A"

@@ -184,3 +184,14 @@ def test_a_transport_accident_is_found_under_accident_though_the_query_names_no_
 ) -> None:
     code, why = first(codebook, "car driver injured in collision with a bus")
     assert code == "V44.5XXA" and "Accident, transport, car occupant, driver" in why
+
+
+def test_the_side_is_read_among_the_siblings_of_an_unspecified_index_code(codebook: CodeBook) -> None:
+    """ "Dislocation, shoulder S43.006" names the unspecified shoulder; the query's side is its sibling."""
+    code, why = first(codebook, "dislocation of left shoulder")
+    assert code == "S43.005A" and "left" in why
+
+
+def test_a_main_term_form_the_query_did_not_say_is_not_the_default(codebook: CodeBook) -> None:
+    """ "Fracture, pathological" says more than "fracture": the traumatic fracture comes first."""
+    assert first(codebook, "fractured hip")[0] == "S72.009A"

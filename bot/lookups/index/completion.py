@@ -19,6 +19,7 @@ from bot.lookups.index.words import content_stems, stem
 
 ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
 SIDE_WORDS = frozenset({"right", "left", "bilateral", "unspecified"})
+SIDE_STEMS = frozenset({"right", "left", "bilateral"})
 MAX_CANDIDATES = 400
 MEMO_LIMIT = 20_000
 
@@ -45,9 +46,28 @@ def complete_cm(
     cache of the Tabular rows read, which the caller keeps between queries.
     """
     raw = code.upper().replace(".", "").rstrip("-")
-    row, candidates, seventh = _tabular(conn, raw, {} if memo is None else memo)
+    memo = {} if memo is None else memo
+    row, candidates, seventh = _tabular(conn, raw, memo)
     if row is None:
         return None
+    side = query_stems & SIDE_STEMS
+    title = _title_stems(str(row[1]))
+    if (
+        side
+        and len(raw) > 4
+        and "unspecifi" in title
+        and not side & title
+        and not any(side & _title_stems(str(c[1])) for c in candidates)
+    ):
+        # "Dislocation, shoulder S43.006" (unspecified shoulder) for "right shoulder": no code under it
+        # has a side, so the coder reads the side among its siblings in the Tabular (S43.004), the one
+        # that otherwise says what it says.
+        parent, siblings, parent_seventh = _tabular(conn, raw[:-1], memo)
+        sided = [c for c in siblings if side <= _title_stems(str(c[1]))]
+        if parent is not None and sided:
+            raw, candidates, seventh = raw[:-1], sided, parent_seventh
+            row = (parent[0], parent[1], 0)
+            query_stems = query_stems | (title - {"unspecifi", "unspecified"})
     if row[2]:
         return Completion(str(row[0]), str(row[1]), True, "")
     if not candidates:

@@ -206,7 +206,10 @@ def _part_of(understood: Understood, words: set[str]) -> int:
 
 
 ENCOUNTER_STEMS = frozenset(
-    stem(w) for w in ["initial", "subsequent", "sequela", "encounter", "unspecified", "other"]
+    # The 7th character's and the unspecified child's own wording ("initial encounter for closed
+    # fracture", "unspecified part of"): the Tabular's defaults, not more said.
+    stem(w)
+    for w in ["initial", "subsequent", "sequela", "encounter", "unspecified", "other", "closed", "part"]
 )
 
 
@@ -268,7 +271,13 @@ def _axes_of(tree: IndexTree, code: str) -> str:
 def _title_unsaid(code: Code, stems: frozenset[str], match: PathMatch) -> float:
     """The Tabular check: a code whose title says more than the query and the path ("Repeated falls" for
     "fall") ranks below one that says no more ("Unspecified fall")."""
-    extra = content_stems(code.title) - stems - _path_stems(match) - ENCOUNTER_STEMS
+    # A main term's other form the query did not say ("pathological" of "Fracture, pathological") is
+    # not excused: the title saying it says more than the query.
+    main = match.nodes[0]
+    unsaid_forms = {
+        s for form in main.term.split(",") if not content_stems(form) & stems for s in content_stems(form)
+    }
+    extra = content_stems(code.title) - stems - (_path_stems(match) - unsaid_forms) - ENCOUNTER_STEMS
     return min(3, len(extra)) * 6.0
 
 
