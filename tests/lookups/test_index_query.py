@@ -109,6 +109,13 @@ def test_punctuation_between_words_is_not_part_of_them() -> None:
     assert understand("covid-19 pneumonia", VOCABULARY).words == ["covid-19", "pneumonia"]
 
 
+def test_a_duration_in_chart_shorthand_is_dropped() -> None:
+    assert understand("cough x 3 days", VOCABULARY).words == ["cough"]
+    assert understand("fever x2 wks", VOCABULARY).words == ["fever"]
+    # A count that codes (hours of ventilation, weeks of gestation) stays.
+    assert understand("ventilation 48 hours", VOCABULARY).words == ["ventilation", "48", "hours"]
+
+
 def test_shipped_vocabulary_is_broad_and_maps_to_words_not_codes() -> None:
     shipped = Vocabulary.shipped()
     assert shipped.count("abbreviation") >= 800
