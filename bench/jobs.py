@@ -37,6 +37,7 @@ from bot.jobs.queue_status import post_queue_status  # noqa: E402
 from bot.jobs.registry import prepare_job_tables  # noqa: E402
 from bot.jobs.slots import JobResult  # noqa: E402
 from bot.relay.business_time import add_business_hours  # noqa: E402
+from bot.relay.work_calendar import preload  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from storage.db import connect, write_transaction  # noqa: E402
 from storage.relay_tables import to_db_time  # noqa: E402
@@ -245,6 +246,11 @@ def main() -> int:
         print(
             f"seeded {args.open:,} open + {args.closed:,} closed clarifications ({OFFICES} offices, {CODERS} coders) "
             f"in {time.perf_counter() - started:.1f} s; now = {NOW.isoformat()}"
+        )
+        started = time.perf_counter()
+        preload()  # what a server does when it starts (bot.services.build_relay)
+        print(
+            f"holiday tables loaded in {time.perf_counter() - started:.3f} s (once per process, at start-up)"
         )
         settings = Settings.from_env({"CODEDESK_DB": str(path), "CODEDESK_TEAM_TZ": TEAM_TZ}, mode="cli")
         deps = BenchDeps(settings=settings, db_factory=partial(connect, path))

@@ -16,6 +16,7 @@ from typing import Any
 
 from slack_bolt import App
 from slack_bolt.middleware.authorization.single_team_authorization import SingleTeamAuthorization
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.web import SlackResponse
 
 from bot import payload_shape, request_guard
@@ -31,6 +32,8 @@ FEATURES: tuple[str, ...] = (
     "bot.commands.home",
     "bot.commands.clarify",
     "bot.commands.admin",
+    "bot.commands.admin_modals",
+    "bot.commands.workflow_step",
 )
 
 _TOKEN = re.compile(r"\b(?:xox[abpre]|xapp)-[A-Za-z0-9-]+")
@@ -95,6 +98,9 @@ def create_app(settings: Settings, services: Services, *, listener_executor: Exe
         or ThreadPoolExecutor(max_workers=64, thread_name_prefix="listener"),
     )
     app.client.base_url = settings.slack_api_url
+    # The app's own calls (views.publish, chat.postEphemeral, views.open ...) wait out a 429's Retry-After and
+    # try again; the outbox has its own client and retry loop.
+    app.client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
     if settings.mode != "socket":
         request_guard.install(app, _signing_secret(settings))
     payload_shape.install(app)

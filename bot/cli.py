@@ -11,18 +11,21 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+import threading
+import time
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bot.lookups.codebook import CodeBook
 from bot.lookups.errors import QueryError
 from bot.lookups.loaders.errors import LoaderError
 from bot.lookups.systems import parse_systems
 from bot.settings import Settings, SettingsError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: `codedesk --help` never loads the code book or the scheduler
+    from bot.lookups.codebook import CodeBook
     from bot.lookups.edits import CheckResult
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -37,13 +40,46 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see `{self.prog} --help`)")
 
 
-def _open_book(settings: Settings, out: TextIO) -> CodeBook:
-    if not settings.codes_db_path.exists():
-        print(
-            f"Preparing the code database at {settings.codes_db_path} (once; a few seconds)...",
-            file=sys.stderr,
+@contextmanager
+def preparing_codes(path: Path, stream: TextIO | None = None) -> Iterator[None]:
+    """A progress line while the code database is first prepared from the shipped data (about ten seconds):
+    on a terminal the elapsed seconds tick over on one line; otherwise a line before and one after."""
+    if path.exists():
+        yield
+        return
+    err = stream or sys.stderr
+    started = time.monotonic()
+    message = f"Preparing the code database at {path} (first run only, about 10 s)"
+    done = threading.Event()
+    live = err.isatty()
+
+    def tick() -> None:
+        while not done.wait(1.0):
+            err.write(f"\r{message}... {time.monotonic() - started:.0f} s")
+            err.flush()
+
+    err.write(f"{message}..." + ("" if live else "\n"))
+    err.flush()
+    ticker = threading.Thread(target=tick, daemon=True) if live else None
+    if ticker is not None:
+        ticker.start()
+    try:
+        yield
+    finally:
+        done.set()
+        if ticker is not None:
+            ticker.join()
+        err.write(
+            ("\r" if live else "") + f"Code database ready in {time.monotonic() - started:.1f} s.{' ' * 20}\n"
         )
-    return CodeBook.open(settings.codes_db_path)
+        err.flush()
+
+
+def _open_book(settings: Settings, out: TextIO) -> CodeBook:
+    from bot.lookups.codebook import CodeBook
+
+    with preparing_codes(settings.codes_db_path):
+        return CodeBook.open(settings.codes_db_path)
 
 
 def _read_batch(path: str) -> list[str]:
@@ -323,7 +359,8 @@ def cmd_console(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     from bot.services import build_services
 
     console_settings = Settings.from_env(mode="console")
-    services = build_services(console_settings)
+    with preparing_codes(console_settings.codes_db_path):
+        services = build_services(console_settings)
     return run_console(console_settings, services, sys.stdin, out) or EXIT_OK
 
 
@@ -373,6 +410,58 @@ def cmd_admin(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         "This install already has an admin: grant roles in Slack with /codedesk role grant.", file=sys.stderr
     )
     return EXIT_FAIL
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """The clarification record as CSV: the same file `/clarify export` uploads to a lead."""
+    from datetime import time, timedelta
+
+    from bot.relay.export import export_csv, export_filename
+    from bot.services import build_relay
+    from storage.db import connect
+
+    days: dict[str, date | None] = {}
+    for name in ("start", "end"):
+        raw = getattr(args, name)
+        try:
+            days[name] = date.fromisoformat(raw) if raw else None
+        except ValueError as exc:
+            flag = "--from" if name == "start" else "--to"
+            raise UsageError(f"{flag} must be a date as YYYY-MM-DD, e.g. 2026-11-01") from exc
+    start, end = days["start"], days["end"]
+    if start and end and end < start:
+        raise UsageError("--to is before --from")
+    relay = build_relay(lambda: connect(settings.db_path), _utc_now)
+    office_id = None
+    if args.office:
+        wanted = args.office.strip().casefold()
+        office = next(
+            (o for o in relay.list_offices(include_inactive=True) if o.name.casefold() == wanted), None
+        )
+        if office is None:
+            raise UsageError(f"--office: there is no office called {args.office!r}")
+        office_id = office.id
+    zone = settings.tz
+    data = relay.export(
+        None,
+        start=datetime.combine(start, time(0), tzinfo=zone) if start else None,
+        end=datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone) if end else None,
+        office_id=office_id,
+    )
+    text = export_csv(data)
+    target = args.out or export_filename(start, end, args.office)
+    if target == "-":
+        out.write(text)
+        return EXIT_OK
+    path = Path(target)
+    if path.is_dir():
+        path = path / export_filename(start, end, args.office)
+    try:
+        path.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"--out {target}: {exc.strerror}") from exc
+    print(f"Wrote {len(data.clarifications)} clarifications with their audit trail to {path}", file=out)
+    return EXIT_OK
 
 
 def _utc_now() -> datetime:
@@ -426,6 +515,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("user_id", metavar="USER_ID")
     p.set_defaults(func=cmd_admin)
 
+    p = sub.add_parser(
+        "export", help="the clarifications with their full audit trail as CSV (no PHI by design)"
+    )
+    p.add_argument(
+        "--from", dest="start", metavar="YYYY-MM-DD", help="asked on or after this day (team time zone)"
+    )
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="asked on or before this day")
+    p.add_argument("--office", help="one office, by name")
+    p.add_argument("--out", metavar="FILE", help="where to write (a file, a folder, or - for stdout)")
+    p.set_defaults(func=cmd_export)
+
     p = sub.add_parser("console", help="try the Slack app locally: type /code lookup heart attack")
     p.set_defaults(func=cmd_console)
 
@@ -447,6 +547,30 @@ def _add_jobs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_jobs_parser(sub)
 
 
+ENV_FILE_VARIABLE = "CODEDESK_ENV_FILE"
+
+
+def load_env_file(environ: MutableMapping[str, str] | None = None) -> Path | None:
+    """Read settings from `.env` in the current directory (or the file CODEDESK_ENV_FILE names; `none` for no
+    file), as .env.example says. Variables already in the environment win over the file. Returns the file
+    read, if any. The one place a .env is read: every command, `slack run` included, starts in `main`."""
+    target = os.environ if environ is None else environ
+    chosen = target.get(ENV_FILE_VARIABLE, "").strip()
+    if chosen.lower() == "none":
+        return None
+    path = Path(chosen or ".env").expanduser()
+    if not path.is_file():
+        if chosen:
+            raise UsageError(f"{ENV_FILE_VARIABLE}={chosen}: no such file")
+        return None
+    from dotenv import dotenv_values
+
+    for name, value in dotenv_values(path).items():
+        if value is not None and name not in target:
+            target[name] = value
+    return path
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     try:
@@ -454,6 +578,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if not getattr(args, "command", None):
             build_parser().print_help(stream)
             return EXIT_USAGE
+        load_env_file()
         settings = Settings.from_env(mode="cli")
         func: Callable[[argparse.Namespace, Settings, TextIO], int] = args.func
         return func(args, settings, stream)

@@ -6,16 +6,21 @@ response_urls served by an in-process stand-in (bot.console_slack); every reply 
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import itertools
 import json
 import logging
+import re
 import secrets
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlencode
 
@@ -25,7 +30,13 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot import ids
 from bot.app import create_app
-from bot.console_slack import RESPONSE_URL_METHOD, Call, IdleWaitingExecutor, SlackStandIn
+from bot.console_slack import (
+    FILE_UPLOAD_METHOD,
+    RESPONSE_URL_METHOD,
+    Call,
+    IdleWaitingExecutor,
+    SlackStandIn,
+)
 from bot.outbox import OutboxWorker
 from bot.render.text import RULE, blocks_to_text
 from bot.services import Services, web_api_send
@@ -35,7 +46,9 @@ CONSOLE_USER = "U_CONSOLE"  # the default user; the admin feature treats them as
 CONSOLE_CHANNEL = "C_CONSOLE"
 PROMPT = "codedesk> "
 WAIT_SECONDS = 15.0
-_SILENT_METHODS = frozenset({"auth.test"})
+_SILENT_METHODS = frozenset(
+    {"auth.test", "users.info", "conversations.open", "files.getUploadURLExternal", FILE_UPLOAD_METHOD}
+)
 
 HELP = f"""Type a slash command as you would in Slack, e.g.
   /code lookup heart attack
@@ -48,6 +61,8 @@ Commands: {", ".join(ids.COMMANDS)} (try "<command> help").
   submit <field>=<value> | ...  fill in and submit the open form (\\n for a new line)
   click <action_id> [choice]    press a button (or pick a menu choice) on the latest message showing it
   reply <ts> <text>             reply in the thread of the message posted at <ts>
+  step <callback_id> <field>=<value> | ...   run a Workflow Builder step, e.g.
+                                step check_claim_codes codes=E10.9 E11.9 | date_of_service=2025-03-01
   /as U123 <line>               run one line as user U123 (plain "/as U123" switches user)
   help                          this text
   quit                          leave (so does exit or Ctrl-D)
@@ -110,6 +125,8 @@ class ConsoleSession:
             self._click(rest)
         elif word == "reply":
             self._reply(rest)
+        elif word == "step":
+            self._step(rest)
         elif line.startswith("/"):
             self._slash(self.user_id, line)
         else:
@@ -139,6 +156,8 @@ class ConsoleSession:
         self._run(user_id, lambda user: self._command_body(user, command.lower(), text), command)
 
     def _command_body(self, user_id: str, command: str, text: str) -> Body:
+        if command in ESCAPED_COMMANDS:
+            text = escape_mentions(text)
         n = self._next()
         body = urlencode(
             {
@@ -244,33 +263,60 @@ class ConsoleSession:
                 self._print(f"Choose one of: {names} (e.g. `click {action_id} {names.split(', ')[0]}`)")
                 return
             action["selected_option"] = option
-        channel, ts, ephemeral = message_place(call)
         n = self._next()
-        payload = {
+        payload: dict[str, Any] = {
             "type": "block_actions",
             "trigger_id": f"{n}.console.trigger",
-            "container": {
+            "actions": [{**action, "action_ts": f"{time.time():.6f}"}],
+        }
+        view = call_view(call)
+        if view is not None:  # a button on the App Home or a menu in an open form
+            view_id = str((call.response or {}).get("view", {}).get("id") or view.get("id") or "V_CONSOLE")
+            payload["container"] = {"type": "view", "view_id": view_id}
+            payload["view"] = {**view, "id": view_id}
+        else:
+            channel, ts, ephemeral = message_place(call)
+            payload["container"] = {
                 "type": "message",
                 "message_ts": ts,
                 "channel_id": channel,
                 "is_ephemeral": ephemeral,
-            },
-            "channel": {"id": channel, "name": channel.lower()},
-            "response_url": self.slack.response_url(n),
-            "actions": [{**action, "action_ts": f"{time.time():.6f}"}],
-        }
+            }
+            payload["channel"] = {"id": channel, "name": channel.lower()}
+            payload["response_url"] = self.slack.response_url(n)
         self._run(self.user_id, lambda user: self._interaction(user, payload), f"click {action_id}")
 
     def _find_element(self, action_id: str) -> tuple[Call, str, Mapping[str, Any]] | None:
+        """The newest message, App Home or open form showing `action_id`."""
         for call in reversed(self.slack.calls):
-            for block in call.body.get("blocks") or []:
+            for block in call_blocks(call):
                 if not isinstance(block, Mapping):
                     continue
                 elements = [*(block.get("elements") or []), block.get("accessory") or {}]
+                if block.get("type") == "input" and block.get("dispatch_action"):
+                    elements.append(block.get("element") or {})
                 for element in elements:
                     if isinstance(element, Mapping) and element.get("action_id") == action_id:
                         return call, str(block.get("block_id", "")), element
         return None
+
+    def _step(self, text: str) -> None:
+        """A Workflow Builder custom step run as Slack runs it: a function_executed event with its inputs."""
+        callback_id, _, fields = text.strip().partition(" ")
+        if callback_id not in ids.FUNCTIONS:
+            self._print(f"Steps: {', '.join(ids.FUNCTIONS)}. e.g. step check_claim_codes codes=E11.9 I10")
+            return
+        n = self._next()  # unique across sessions, like every id the console makes up
+        event = {
+            "type": "function_executed",
+            "function": {"id": f"Fn{n}", "callback_id": callback_id, "title": callback_id},
+            "inputs": parse_fields(fields),
+            "function_execution_id": f"Fx{n}",
+            "workflow_execution_id": f"Wx{n}",
+            "event_ts": f"{time.time():.6f}",
+            "bot_access_token": "xwfp-console",
+        }
+        self._run(self.user_id, lambda user: self._envelope(event), f"step {callback_id}")
 
     def _reply(self, text: str) -> None:
         thread_ts, _, message = text.strip().partition(" ")
@@ -418,14 +464,89 @@ def form_state(view: Mapping[str, Any], given: Mapping[str, str]) -> dict[str, A
             picked = pick_option(element.get("options") or [], raw) if raw else element.get("initial_option")
             state["selected_option"] = picked
         elif kind == "checkboxes":
-            ticked = raw is not None and raw.strip().lower() in _YES
-            state["selected_options"] = list(element.get("options") or []) if ticked else []
+            state["selected_options"] = ticked_options(element, raw)
         elif kind == "datetimepicker":
             state["selected_date_time"] = _epoch(raw) if raw else element.get("initial_date_time")
+        elif kind == "timepicker":
+            state["selected_time"] = raw.strip() if raw else element.get("initial_time")
+        elif kind == "conversations_select":
+            picked = resolve_channel_names(raw) if raw else element.get("initial_conversation")
+            state["selected_conversation"] = picked
+        elif kind == "channels_select":
+            state["selected_channel"] = resolve_channel_names(raw) if raw else element.get("initial_channel")
+        elif kind == "multi_users_select":
+            users = (
+                [u.strip().lstrip("@") for u in raw.replace(",", " ").split()] if raw is not None else None
+            )
+            state["selected_users"] = users if users is not None else list(element.get("initial_users") or [])
         else:
             state["value"] = raw if raw is not None else element.get("initial_value")
         values[str(block.get("block_id"))] = {str(element.get("action_id")): state}
     return values
+
+
+def ticked_options(element: Mapping[str, Any], raw: str | None) -> list[Any]:
+    """Checkboxes as typed: `yes`/`no` for a single box; for several, the options named, comma-separated
+    (`Monday, Wednesday`), `none` for none; not typed: the form's initial ones."""
+    options = list(element.get("options") or [])
+    if raw is None:
+        return list(element.get("initial_options") or [])
+    wanted = raw.strip().lower()
+    if len(options) == 1:
+        return options if wanted in _YES else []
+    if wanted in ("", "none", "no"):
+        return []
+    picked = [pick_option(options, part) for part in raw.split(",") if part.strip()]
+    return [option for option in options if option in picked]
+
+
+def call_view(call: Call) -> Mapping[str, Any] | None:
+    """The view a views.* call showed (App Home or modal), else None."""
+    if not call.method.startswith("views."):
+        return None
+    view = call.body.get("view")
+    if isinstance(view, str):
+        view = json.loads(view)
+    return view if isinstance(view, Mapping) else None
+
+
+def call_blocks(call: Call) -> list[Any]:
+    view = call_view(call)
+    blocks = (view or {}).get("blocks") if view is not None else call.body.get("blocks")
+    return list(blocks or [])
+
+
+# Commands registered with should_escape: Slack turns a typed #channel or @person into <#C…|name> / <@U…|name>.
+ESCAPED_COMMANDS = frozenset({ids.ADMIN_COMMAND})
+_CHANNEL_NAME = re.compile(r"(?<![<\w])#([a-z0-9][a-z0-9_-]{0,79})\b")
+_PERSON_NAME = re.compile(r"(?<![<\w])@([A-Za-z][A-Za-z0-9._-]{1,40})\b")
+
+
+def channel_id_for(name: str) -> str:
+    """The console's stand-in channel id for `#name`: always the same id for the same name."""
+    return "C" + hashlib.sha1(name.lower().encode()).hexdigest()[:8].upper()
+
+
+def escape_mentions(text: str) -> str:
+    """What Slack does to a should_escape command's text: `#main-st-clinic` -> `<#C…|main-st-clinic>`,
+    `@lee` -> `<@ULEE|lee>` (a typed channel id or user id stays as it is)."""
+    text = _CHANNEL_NAME.sub(lambda m: f"<#{channel_id_for(m.group(1))}|{m.group(1)}>", text)
+    return _PERSON_NAME.sub(
+        lambda m: (
+            m.group(0)
+            if re.fullmatch(r"[UW][A-Z0-9_]{2,}", m.group(1))
+            else f"<@U{m.group(1).upper().replace('.', '').replace('-', '').replace('_', '')}|{m.group(1)}>"
+        ),
+        text,
+    )
+
+
+def resolve_channel_names(value: str) -> str:
+    """A channel picker's value as typed: `#main-st-clinic` becomes the id the picker would send; an id stays."""
+    stripped = value.strip()
+    if _CHANNEL_NAME.fullmatch(stripped):
+        return channel_id_for(stripped[1:])
+    return stripped
 
 
 def message_place(call: Call) -> tuple[str, str, bool]:
@@ -474,6 +595,20 @@ def render_call(call: Call) -> str:
     elif call.method == "chat.postEphemeral":
         banner = f"only {body.get('user')} sees this in {body.get('channel')}"
         content = blocks_to_text(body.get("blocks"), str(body.get("text", "")))
+    elif call.method == "files.completeUploadExternal":
+        files = body.get("files") or []
+        title = ", ".join(str(f.get("title") or f.get("id")) for f in files if isinstance(f, Mapping))
+        banner = f"file {title} shared in {body.get('channel_id') or body.get('channel')}"
+        content = str(body.get("initial_comment") or "")
+    elif call.method in ("functions.completeSuccess", "functions.completeError"):
+        outputs = body.get("outputs")
+        if isinstance(outputs, str):
+            outputs = json.loads(outputs)
+        if call.method == "functions.completeError":
+            banner, content = "the step failed", str(body.get("error", ""))
+        else:
+            banner = "the step completed"
+            content = "\n".join(f"{name}: {value}" for name, value in (outputs or {}).items())
     elif call.method.startswith("views."):
         view = body.get("view") or {}
         if isinstance(view, str):
@@ -534,11 +669,58 @@ def run_console(settings: Settings, services: Services, stdin: TextIO, stdout: T
         session = ConsoleSession(app, slack, executor, signing_secret, stdout, deliver=deliver)
         if interactive:
             stdout.write('CodeDesk console: the real app, a pretend Slack. Type "help" or "quit".\n')
+        read = line_reader(stdin, stdout, settings.db_path.parent / HISTORY_FILE if interactive else None)
         while True:
-            if interactive:
+            line = read()
+            if line is None or not session.handle_line(line):
+                break
+    return 0
+
+
+HISTORY_FILE = "console_history"
+HISTORY_LENGTH = 1000
+COMPLETIONS = (*ids.COMMANDS, "home", "submit ", "click ", "reply ", "step ", "/as ", "help", "quit")
+
+
+def line_reader(stdin: TextIO, stdout: TextIO, history: Path | None) -> Callable[[], str | None]:
+    """The next typed line, None at the end. On the terminal it reads through readline: arrow keys edit the line
+    and recall earlier ones (kept in `history` between sessions), Tab completes the commands. Other input is
+    read as it comes (with the prompt when it is a terminal too)."""
+    if history is None or stdin is not sys.stdin or not stdin.isatty():
+        prompt = stdin.isatty()
+
+        def read_plain() -> str | None:
+            if prompt:
                 stdout.write(PROMPT)
                 stdout.flush()
             line = stdin.readline()
-            if not line or not session.handle_line(line):
-                break
-    return 0
+            return line or None
+
+        return read_plain
+    try:
+        import readline
+    except ImportError:  # e.g. Windows without pyreadline: plain input() still works
+        readline = None  # type: ignore[assignment]
+    if readline is not None:
+        readline.set_history_length(HISTORY_LENGTH)
+        with contextlib.suppress(OSError):
+            readline.read_history_file(history)
+        readline.set_completer(
+            lambda text, state: ([c for c in COMPLETIONS if c.startswith(text)] + [None])[state]
+        )
+        readline.set_completer_delims(" \t\n")
+        readline.parse_and_bind("tab: complete")
+
+    def read_typed() -> str | None:
+        try:
+            line = input(PROMPT)
+        except EOFError:
+            stdout.write("\n")
+            return None
+        if readline is not None:
+            with contextlib.suppress(OSError):
+                history.parent.mkdir(parents=True, exist_ok=True)
+                readline.write_history_file(history)
+        return line
+
+    return read_typed

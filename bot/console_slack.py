@@ -332,10 +332,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(CannedReply(404, {"ok": False, "error": "unknown_path"}))
             return
         headers = {k: ("[redacted]" if k.lower() == "authorization" else v) for k, v in self.headers.items()}
-        try:
-            body = _decode_body(raw, self.headers.get("Content-Type", ""), parts.query)
-        except ValueError:
-            body = {"_raw": raw.decode("utf-8", "replace")}
+        if method == FILE_UPLOAD_METHOD:  # the file's bytes, whatever Content-Type the client claimed
+            body = {"_size": len(raw), "_content": raw.decode("utf-8", "replace")}
+        else:
+            try:
+                body = _decode_body(raw, self.headers.get("Content-Type", ""), parts.query)
+            except ValueError:
+                body = {"_raw": raw.decode("utf-8", "replace")}
         call = Call(method=method, path=parts.path, body=body, headers=headers)
         stand_in._record(call)
         reply = stand_in.reply(call)

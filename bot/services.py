@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from slack_sdk import WebClient
 
     from bot.lookups.codebook import CodeBook
+    from bot.lookups.team_picks import TeamPicks
     from bot.outbox import Send
     from bot.relay.service import ClarificationService
 
@@ -57,10 +58,22 @@ class Services:
     open_clarifications: OpenItemsProvider = no_open_items
     # The clarification relay; `relay()` creates it on first use when start-up did not.
     clarifications: ClarificationService | None = None
+    # Team favourites and picks; `team_picks()` creates them on first use.
+    picks: TeamPicks | None = None
 
     def today(self) -> date:
         """Today's date in the team's time zone (a claim's default date of service)."""
         return self.settings.today(self.clock())
+
+    def team_picks(self) -> TeamPicks:
+        """Pins, picks and the team's reranking of lookups (their tables created on first use)."""
+        if self.picks is None:
+            from bot.lookups.team_picks import TeamPicks
+
+            picks = TeamPicks(self.db_factory, self.clock)
+            picks.prepare()
+            self.picks = picks
+        return self.picks
 
     def relay(self) -> ClarificationService:
         """The clarification service over this app database (its tables created on first use)."""
@@ -74,12 +87,14 @@ def build_relay(
 ) -> ClarificationService:
     """The relay with the Slack layer's Block Kit for its messages (Answer buttons, Resolve menu)."""
     from bot.relay.service import ClarificationService
+    from bot.relay.work_calendar import DEFAULT_REGION, preload, team_calendar
     from bot.render.clarify_blocks import outbox_blocks
     from storage.relay_tables import migrate_relay
 
     db = db_factory()
     try:
         migrate_relay(db)
+        preload(team_calendar(db).region or DEFAULT_REGION, clock().year)
     finally:
         db.close()
     return ClarificationService(db_factory, clock, blocks_for=outbox_blocks)

@@ -32,10 +32,24 @@ class QueryFormat(StrEnum):
 
 
 class Outcome(StrEnum):
-    """What the coder did with the answer: the agreement-rate metric counts both."""
+    """How the query ended, as CDI programs count it; the asker records it (no response: closed unanswered).
 
-    CHANGED = "changed"
-    CONFIRMED = "confirmed"
+    Agreement rate = (changed + confirmed) / every outcome of an answered query (those three and the other two
+    answered outcomes); `no_response` counts against the response rate instead.
+    """
+
+    CHANGED = "changed"  # agreed, and the code was changed
+    CONFIRMED = "confirmed"  # agreed, and the code was confirmed
+    DISAGREED = "disagreed"  # the provider did not agree with the query's premise
+    UNDETERMINED = "undetermined"  # the provider answered that it is clinically undetermined
+    NO_RESPONSE = "no_response"  # the office never answered (set when it is closed unanswered)
+
+    @property
+    def agreed(self) -> bool:
+        return self in (Outcome.CHANGED, Outcome.CONFIRMED)
+
+
+ANSWERED_OUTCOMES = (Outcome.CHANGED, Outcome.CONFIRMED, Outcome.DISAGREED, Outcome.UNDETERMINED)
 
 
 class ReplySide(StrEnum):

@@ -178,6 +178,49 @@ def _step_1(db: sqlite_utils.Database) -> None:
 RELAY_MIGRATIONS: tuple[Migration, ...] = (_step_1,)
 
 
+OUTCOMES = ("changed", "confirmed", "disagreed", "undetermined", "no_response")
+_OLD_OUTCOME_CHECK = "outcome TEXT CHECK (outcome IN ('changed', 'confirmed'))"
+
+
+def _widen_outcomes(db: sqlite_utils.Database) -> None:
+    """Let `outcome` hold every CDI query outcome, not only the two agreements.
+
+    Widening a CHECK constraint changes nothing stored, so this is SQLite's documented in-place procedure
+    (lang_altertable.html, "removing CHECK ... constraints"): rewrite the table's SQL in the schema and bump
+    `schema_version`, inside the migration's transaction; rebuilding the table would mean switching foreign
+    keys off for every table that points at it. `integrity_check` confirms the result before it commits.
+    """
+    (sql,) = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'clarifications'"
+    ).fetchone()
+    if _OLD_OUTCOME_CHECK not in sql:
+        raise RuntimeError("clarifications.outcome is not the constraint this migration widens")
+    allowed = ", ".join(f"'{outcome}'" for outcome in OUTCOMES)
+    widened = sql.replace(_OLD_OUTCOME_CHECK, f"outcome TEXT CHECK (outcome IN ({allowed}))")
+    (version,) = db.execute("PRAGMA schema_version").fetchone()
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'clarifications'", [widened]
+        )
+        db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+    (status,) = db.execute("PRAGMA integrity_check").fetchone()
+    if status != "ok":
+        raise RuntimeError(f"integrity check after widening outcomes: {status}")
+
+
+OUTCOME_MIGRATIONS: tuple[Migration, ...] = (_widen_outcomes,)
+
+
 def migrate_relay(db: sqlite_utils.Database) -> int:
-    """Bring the relay tables up to date; returns the number of steps applied (0 when current)."""
-    return migrate(db, FAMILY, RELAY_MIGRATIONS)
+    """Bring the relay tables up to date (with the office calendars the due dates count on); returns the
+    number of steps applied (0 when current)."""
+    from storage.calendars import migrate_calendars
+
+    return (
+        migrate(db, FAMILY, RELAY_MIGRATIONS)
+        + migrate(db, "relay_outcomes", OUTCOME_MIGRATIONS)
+        + migrate_calendars(db)
+    )

@@ -61,6 +61,7 @@ def _hide_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith(("SLACK_", "CODEDESK_")):
             monkeypatch.delenv(name)
+    monkeypatch.setenv("CODEDESK_ENV_FILE", "none")  # nor a developer's .env, read by `codedesk` (bot.cli)
 
 
 @pytest.fixture

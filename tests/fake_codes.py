@@ -83,6 +83,11 @@ class FakeCheckResult:
     def rejection_note(self) -> str:
         return "; ".join(f.message for f in self.findings if f.severity == "error")
 
+    def report(self) -> str:
+        lines = [f"Claim check: {self.verdict.upper()}"]
+        lines += [f"{f.severity} {f.rule}: {f.message}" for f in self.findings]
+        return "\n".join(lines)
+
 
 HITS = {
     "heart attack": [

@@ -120,3 +120,49 @@ def test_first_admin_is_named_once(cli, capsys) -> None:  # type: ignore[no-unty
     status, _ = cli("admin", "U0OTHER2")
     assert status == 1 and "already has an admin" in capsys.readouterr().err
     assert cli("admin", "not-a-user")[0] == 2
+
+
+def test_help_loads_neither_the_code_book_nor_the_scheduler() -> None:
+    """`codedesk --help` must stay fast (bench/startup.py measures it): the parser is built without importing
+    sqlite-utils, the search, APScheduler, Slack or the holidays package."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, io, contextlib\n"
+        "import bot.cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        bot.cli.main(['--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = ['sqlite_utils', 'apscheduler', 'slack_bolt', 'slack_sdk', 'holidays', 'bot.lookups.search']\n"
+        "print(','.join(name for name in heavy if name in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
+
+
+def test_the_help_names_every_job() -> None:
+    from bot.jobs.cli import JOB_NAMES_FOR_HELP
+    from bot.jobs.schedules import JOB_NAMES
+
+    assert JOB_NAMES_FOR_HELP == JOB_NAMES
+
+
+def test_preparing_the_code_database_says_so_before_and_after(tmp_path: Path) -> None:
+    import io
+
+    from bot.cli import preparing_codes
+
+    err = io.StringIO()
+    with preparing_codes(tmp_path / "codes.sqlite", err):
+        (tmp_path / "codes.sqlite").write_bytes(b"")
+    lines = err.getvalue().splitlines()
+    assert lines[0].startswith("Preparing the code database at") and "first run only" in lines[0]
+    assert lines[1].startswith("Code database ready in ")
+    quiet = io.StringIO()
+    with preparing_codes(tmp_path / "codes.sqlite", quiet):
+        pass
+    assert quiet.getvalue() == ""  # already prepared: nothing to say

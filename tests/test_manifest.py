@@ -38,6 +38,7 @@ OWNER = {
     ids.SHARE_IN_CHANNEL: "bot.commands.code",
     ids.SHOW_MORE: "bot.commands.code",
     ids.SHOW_CHILDREN: "bot.commands.code",
+    ids.PIN_CODE: "bot.commands.code",
     ids.ASK_OFFICE: "bot.commands.code",
     ids.CLARIFICATION_ANSWER: "bot.commands.clarify",
     ids.CLARIFICATION_MORE_INFO: "bot.commands.clarify",
@@ -45,6 +46,12 @@ OWNER = {
     ids.CLARIFY_MODAL: "bot.commands.clarify",
     ids.ANSWER_MODAL: "bot.commands.clarify",
     ids.CLOSE_MODAL: "bot.commands.clarify",
+    ids.ADMIN_ADD_OFFICE: "bot.commands.admin_modals",
+    ids.ADMIN_EDIT_OFFICE: "bot.commands.admin_modals",
+    ids.ADMIN_SCHEDULES: "bot.commands.admin_modals",
+    ids.SCHEDULE_JOB: "bot.commands.admin_modals",
+    ids.OFFICE_MODAL: "bot.commands.admin_modals",
+    ids.SCHEDULE_MODAL: "bot.commands.admin_modals",
 }
 
 
@@ -153,3 +160,12 @@ def test_readme_documents(name: str) -> None:
     assert re.search(rf"(?<![\w/]){re.escape(name)}(?![\w-])", _readme()), (
         f"README.md does not mention {name}"
     )
+
+
+def test_workflow_steps_match_ids_and_have_their_event() -> None:
+    assert tuple(MANIFEST["functions"]) == ids.FUNCTIONS
+    step = MANIFEST["functions"][ids.CHECK_CLAIM_CODES_STEP]
+    assert set(step["input_parameters"]) == {"codes", "date_of_service"}
+    assert set(step["output_parameters"]) == {"verdict", "findings"}
+    assert "function_executed" in MANIFEST["settings"]["event_subscriptions"]["bot_events"]
+    assert MANIFEST["settings"]["function_runtime"] == "remote"

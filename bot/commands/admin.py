@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from datetime import time
+from datetime import time, timedelta
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -22,32 +22,40 @@ from bot.commands.admin_parse import (
     HELP_LINES,
     AdminCommand,
     AdminHelp,
+    CalendarDays,
     Delegated,
     MemberChange,
     OfficeAdd,
     OfficeEdit,
     OfficeList,
     OfficeRemove,
+    OfficeSettings,
     RoleGrant,
     RoleList,
     RoleRevoke,
+    TeamHolidays,
     UsageError,
     parse_admin_command,
 )
 from bot.commands.clarify_parse import actor_of
 from bot.errors import reported_errors
 from bot.relay.service import Action, Actor, ClarificationService, RelayError, ValidationFailed
+from bot.relay.work_calendar import RegionError, parse_region, region_label
 from bot.render.clarify_blocks import (
     admin_help_reply,
+    business_day_hours,
+    calendar_reply,
     mrkdwn_reply,
     notice_reply,
     office_line,
     offices_reply,
     roles_reply,
+    sla_text,
 )
 from bot.render.code_blocks import Reply
 from bot.services import Services
 from storage import roles
+from storage.calendars import NO_REGION
 from storage.offices import Office
 from storage.roles import Role
 
@@ -113,6 +121,10 @@ class AdminHandlers:
             return self._office_change(command, actor)
         if isinstance(command, MemberChange):
             return self._members(command, actor, team_of)
+        if isinstance(command, CalendarDays):
+            return self._calendar_days(command, actor)
+        if isinstance(command, TeamHolidays):
+            return self._team_holidays(command, actor)
         return self._roles(command, actor)
 
     # ---- offices ----
@@ -127,22 +139,27 @@ class AdminHandlers:
         lead = self.relay.authorize(actor, Action.MANAGE_OFFICES, record=False).allowed
         if not lead and self.relay.role_of(actor.user_id) is None:
             return notice_reply("Only CodeDesk staff can list the offices.")
-        return offices_reply(self.relay.list_offices(include_inactive=lead))
+        found = self.relay.list_offices(include_inactive=lead)
+        return offices_reply(found, {office.id: self.relay.calendar(office.id) for office in found})
 
     def _office_add(self, command: OfficeAdd, actor: Actor) -> Reply:
         settings = command.settings
+        region = _region_choice(settings.holidays)
+        opens, closes = settings.open_ or DEFAULT_OPEN, settings.close or DEFAULT_CLOSE
         office = self.relay.add_office(
             actor,
             name=command.name,
             channel_id=command.channel_id,
             tz=settings.tz or self.services.settings.team_tz,
-            open_=settings.open_ or DEFAULT_OPEN,
-            close=settings.close or DEFAULT_CLOSE,
-            sla_hours=settings.sla_hours or DEFAULT_SLA,
+            open_=opens,
+            close=closes,
+            sla_hours=_sla_hours(settings, opens, closes) or DEFAULT_SLA,
         )
+        if region is not None:
+            self.relay.set_holiday_region(actor, office.id, region)
         return notice_reply(
-            f"Added {office.name}. Invite CodeDesk to its channel, then add the people who answer with "
-            f"`/codedesk office member add {office.name} @person`."
+            f"Added {office.name}: answers due within {sla_text(office)}. Invite CodeDesk to its channel, then "
+            f'add the people who answer with `/codedesk office member add "{office.name}" @person`.'
         )
 
     def _office_change(self, command: OfficeEdit | OfficeRemove, actor: Actor) -> Reply:
@@ -158,6 +175,7 @@ class AdminHandlers:
                 f"`/codedesk office edit {office.name} active:yes` brings it back."
             )
         settings = command.settings
+        region = _region_choice(settings.holidays)
         edited = self.relay.edit_office(
             actor,
             office.id,
@@ -166,10 +184,55 @@ class AdminHandlers:
             tz=settings.tz,
             open_=settings.open_,
             close=settings.close,
-            sla_hours=settings.sla_hours,
+            sla_hours=_sla_hours(settings, settings.open_ or office.open, settings.close or office.close),
             active=command.active,
         )
-        return mrkdwn_reply("Updated:\n" + office_line(edited))
+        if region is not None:
+            self.relay.set_holiday_region(actor, office.id, None if region == FOLLOW_TEAM else region)
+        calendar = self.relay.calendar(office.id)
+        return mrkdwn_reply("Updated:\n" + office_line(edited, calendar))
+
+    # ---- calendars ----
+
+    def _calendar_days(self, command: CalendarDays, actor: Actor) -> Reply:
+        office_id: int | None = None
+        name = "the team"
+        if command.office is not None:
+            office = self._find_office(command.office)
+            if office is None:
+                return notice_reply(
+                    f"There is no office called {command.office}. `/codedesk office list` shows them."
+                )
+            office_id, name = office.id, office.name
+        if command.verb == "list":
+            decision = self.relay.authorize(actor, Action.MANAGE_OFFICES, record=False)
+            if not decision.allowed and self.relay.role_of(actor.user_id) is None:
+                return notice_reply("Only CodeDesk staff can see the calendars.")
+            today = self.services.today()
+            first = command.days[0] if command.days else today
+            last = command.days[-1] if command.days else today + timedelta(days=LISTED_DAYS)
+            return calendar_reply(name, self.relay.calendar(office_id), first, last)
+        lines = self.relay.change_days(
+            actor, office_id, command.days, closed=command.verb == "add", note=command.note
+        )
+        tail = "Due dates from now on count these days; questions already asked keep their due time."
+        return notice_reply("\n".join([*lines, tail]))
+
+    def _team_holidays(self, command: TeamHolidays, actor: Actor) -> Reply:
+        if command.region is None:
+            calendar = self.relay.calendar(None)
+            return notice_reply(
+                f"The team's public holidays: {region_label(calendar)}. Offices follow it unless they have "
+                "their own (`holidays:` on `/codedesk office edit`)."
+            )
+        region = _region_choice(command.region)
+        if region == FOLLOW_TEAM:
+            return notice_reply("Give the team a region, e.g. `/codedesk team holidays US`, or `none`.")
+        calendar = self.relay.set_holiday_region(actor, None, region)
+        return notice_reply(
+            f"The team's public holidays are now {region_label(calendar)}: scheduled posts that skip holidays "
+            "and offices without a region of their own follow it."
+        )
 
     def _members(self, command: MemberChange, actor: Actor, team_of: TeamOf) -> Reply:
         office = self._find_office(command.office)
@@ -220,6 +283,33 @@ class AdminHandlers:
         finally:
             db.close()
         return roles_reply([(grant.user_id, grant.role.value) for grant in grants])
+
+
+FOLLOW_TEAM = "team"
+LISTED_DAYS = 365
+
+
+def _region_choice(text: str | None) -> str | None:
+    """The `holidays:` option as stored: a canonical region, `none`, FOLLOW_TEAM; None when not given.
+    An unknown region is refused before anything changes."""
+    if text is None:
+        return None
+    if text.strip().lower() == FOLLOW_TEAM:
+        return FOLLOW_TEAM
+    try:
+        region = parse_region(text)
+    except RegionError as error:
+        raise ValidationFailed({"holidays": str(error)}) from None
+    return region or NO_REGION
+
+
+def _sla_hours(settings: OfficeSettings, opens: time, closes: time) -> float | None:
+    """Business hours of the turnaround: as given, or business days times the office's opening hours."""
+    if settings.sla_hours is not None:
+        return settings.sla_hours
+    if settings.sla_days is not None:
+        return settings.sla_days * business_day_hours(opens, closes)
+    return None
 
 
 def _article(role: Role) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage.roles import Role
@@ -17,22 +17,28 @@ from storage.roles import Role
 MAX_COMMAND_CHARS = 1000
 
 HELP_LINES = (
-    "`/codedesk office add <name> #channel [tz:America/Chicago] [hours:08:00-17:00] [sla:72h]`",
-    '`/codedesk office edit <name> [name:"New name"] [#channel] [tz:...] [hours:...] [sla:...] [active:yes]`',
-    "`/codedesk office remove <name>` (questions and history are kept)",
-    "`/codedesk office list`",
-    "`/codedesk office member add|remove <name> @user [@user ...]`",
+    '`/codedesk office add "<name>" #channel [tz:America/Chicago] [hours:08:00-17:00] [sla:3d|sla:24h] '
+    "[holidays:US-IL]` (sla in business days `d` or business hours `h`)",
+    '`/codedesk office edit "<name>" [name:"New name"] [#channel] [tz:...] [hours:...] [sla:...] '
+    "[holidays:...|holidays:team] [active:yes]`",
+    '`/codedesk office remove "<name>"` (questions and history are kept)',
+    "`/codedesk office list` (or the Admin section of the App Home)",
+    '`/codedesk office member add|remove "<name>" @user [@user ...]`',
+    '`/codedesk office closed add|remove|list "<name>" [2026-12-24 | 2026-12-24..2026-12-31] [note:"..."]`',
+    "`/codedesk team closed add|remove|list [DATE | DATE..DATE]`, `/codedesk team holidays US-NY|none`",
     "`/codedesk role grant @user admin|lead|coder`, `/codedesk role revoke @user`, `/codedesk role list`",
     "`/codedesk schedule ...`, `/codedesk timezone TZ`",
 )
 
 _CHANNEL = re.compile(r"^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$|^#?([CG][A-Z0-9]{6,})$")
 _USER = re.compile(r"^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$|^@?([UW][A-Z0-9_]{2,})$")
-_TOKEN = re.compile(r'[A-Za-z_]+:"[^"]*"|"[^"]*"|\S+')
+_TOKEN = re.compile(r'[A-Za-z_]+:"[^"]*"|[A-Za-z_]+:“[^”]*”|"[^"]*"|“[^”]*”|\S+')
 _OPTION = re.compile(r"^([A-Za-z_]+):(.*)$", re.DOTALL)
 _HOURS = re.compile(r"^(\d{1,2}):?(\d{2})\s*-\s*(\d{1,2}):?(\d{2})$")
 _TZ = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}$")
-_SLA = re.compile(r"^(\d+(?:\.\d+)?)\s*h?$", re.IGNORECASE)
+_SLA = re.compile(r"^(\d+(?:\.\d+)?)\s*(h|hours?|d|days?)?$", re.IGNORECASE)
+_DAYS = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$")
+MAX_DAYS_AT_ONCE = 366
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,8 @@ class OfficeSettings:
     open_: time | None = None
     close: time | None = None
     sla_hours: float | None = None
+    sla_days: float | None = None  # given as business days: hours follow from the office's opening hours
+    holidays: str | None = None  # a region code, `none`, or `team` (follow the team's)
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,23 @@ class AdminHelp:
 
 
 @dataclass(frozen=True)
+class CalendarDays:
+    """`office closed add|remove|list "<name>" ...` or `team closed ...` (`office` None: the team)."""
+
+    verb: str  # add, remove or list
+    office: str | None
+    days: tuple[date, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TeamHolidays:
+    """`team holidays [REGION|none]` (None: show)."""
+
+    region: str | None
+
+
+@dataclass(frozen=True)
 class Delegated:
     """`schedule ...` / `timezone ...`: handled by bot.commands.schedule; `args` include the first word."""
 
@@ -122,6 +147,8 @@ AdminCommand = (
     | RoleList
     | AdminHelp
     | Delegated
+    | CalendarDays
+    | TeamHolidays
 )
 
 
@@ -135,7 +162,10 @@ def tokenize(text: str) -> list[str]:
 
 
 def _unquote(token: str) -> str:
-    return token[1:-1] if len(token) >= 2 and token[0] == token[-1] == '"' else token
+    """`"Main St"` or `“Main St”` (as some keyboards type it) -> `Main St`."""
+    if len(token) >= 2 and (token[0] == token[-1] == '"' or (token[0] == "“" and token[-1] == "”")):
+        return token[1:-1]
+    return token
 
 
 def parse_channel(token: str) -> str | None:
@@ -161,15 +191,44 @@ def parse_hours(text: str) -> tuple[time, time] | UsageError:
     return opens, closes
 
 
-def parse_sla(text: str) -> float | UsageError:
-    """The turnaround in business hours (counted in the office's hours and time zone): `72h` or `72`."""
+def parse_sla(text: str) -> tuple[float, str] | UsageError:
+    """The turnaround with its unit spelled out: `3d` (business days) or `24h` (business hours), both counted in
+    the office's opening hours, working days and time zone. A bare number is refused: nobody should have to
+    guess whether `72` means hours or days. Returns (amount, "d" or "h")."""
     match = _SLA.match(text.strip())
     if not match:
-        return UsageError("Write the turnaround in business hours, e.g. `sla:72h`.")
-    hours = float(match.group(1))
-    if not 0 < hours <= 720:
+        return UsageError(
+            "Write the turnaround with its unit: `sla:3d` (business days) or `sla:24h` (business hours)."
+        )
+    if not match.group(2):
+        return UsageError(
+            f"Say whether `{match.group(1)}` is business days or hours: `sla:{match.group(1)}d` or "
+            f"`sla:{match.group(1)}h`."
+        )
+    amount, unit = float(match.group(1)), match.group(2)[0].lower()
+    if unit == "h" and not 0 < amount <= 720:
         return UsageError("The turnaround must be between 1 and 720 business hours.")
-    return hours
+    if unit == "d" and not 0 < amount <= 90:
+        return UsageError("The turnaround must be between 1 and 90 business days.")
+    return amount, unit
+
+
+def parse_days(text: str) -> tuple[date, ...] | UsageError:
+    """`2026-12-24` or a range `2026-12-24..2026-12-31` (both ends included)."""
+    match = _DAYS.match(text.strip())
+    if not match:
+        return UsageError("Write dates as `2026-12-24`, or a range as `2026-12-24..2026-12-31`.")
+    try:
+        first = date.fromisoformat(match.group(1))
+        last = date.fromisoformat(match.group(2)) if match.group(2) else first
+    except ValueError:
+        return UsageError(f"`{text.strip()[:30]}` is not a real date.")
+    if last < first:
+        return UsageError("A range goes from the earlier date to the later one.")
+    count = (last - first).days + 1
+    if count > MAX_DAYS_AT_ONCE:
+        return UsageError(f"Give at most {MAX_DAYS_AT_ONCE} days at once.")
+    return tuple(first + timedelta(days=n) for n in range(count))
 
 
 def parse_tz(text: str) -> str | UsageError:
@@ -201,15 +260,24 @@ class _OfficeArgs:
     channel_id: str | None = None
     tz: str | None = None
     hours: tuple[time, time] | None = None
-    sla: float | None = None
+    sla: tuple[float, str] | None = None
     new_name: str | None = None
     active: bool | None = None
+    holidays: str | None = None
 
 
 def _has_settings(args: _OfficeArgs) -> bool:
     return any(
         value is not None
-        for value in (args.channel_id, args.tz, args.hours, args.sla, args.new_name, args.active)
+        for value in (
+            args.channel_id,
+            args.tz,
+            args.hours,
+            args.sla,
+            args.new_name,
+            args.active,
+            args.holidays,
+        )
     )
 
 
@@ -244,6 +312,14 @@ def _office_args(tokens: list[str], *, editing: bool) -> _OfficeArgs | UsageErro
                 if isinstance(sla, UsageError):
                     return sla
                 args.sla = sla
+            elif key == "holidays":
+                region = value.strip()
+                if not region or len(region) > 12 or (region.lower() == "team" and not editing):
+                    return UsageError(
+                        "Write `holidays:US-IL` (a country, optionally with its state), `holidays:none`"
+                        + (" or `holidays:team`." if editing else ".")
+                    )
+                args.holidays = region
             elif key == "name" and editing:
                 args.new_name = unescape(value).strip() or None
             elif key == "active" and editing:
@@ -264,7 +340,11 @@ def _office_args(tokens: list[str], *, editing: bool) -> _OfficeArgs | UsageErro
 
 def _settings(args: _OfficeArgs) -> OfficeSettings:
     opens, closes = args.hours if args.hours else (None, None)
-    return OfficeSettings(tz=args.tz, open_=opens, close=closes, sla_hours=args.sla)
+    hours = args.sla[0] if args.sla and args.sla[1] == "h" else None
+    days = args.sla[0] if args.sla and args.sla[1] == "d" else None
+    return OfficeSettings(
+        tz=args.tz, open_=opens, close=closes, sla_hours=hours, sla_days=days, holidays=args.holidays
+    )
 
 
 def _parse_office(tokens: list[str]) -> AdminCommand | UsageError:
@@ -275,6 +355,8 @@ def _parse_office(tokens: list[str]) -> AdminCommand | UsageError:
         return OfficeList()
     if verb == "member":
         return _parse_member(rest)
+    if verb in ("closed", "closures", "holidays"):
+        return _parse_closed(rest, office=True)
     if verb in ("add", "edit", "remove"):
         args = _office_args(rest, editing=verb == "edit")
         if isinstance(args, UsageError):
@@ -320,6 +402,51 @@ def _parse_member(tokens: list[str]) -> MemberChange | UsageError:
     return MemberChange(add, " ".join(name_words), tuple(dict.fromkeys(users)))
 
 
+def _parse_closed(tokens: list[str], *, office: bool) -> CalendarDays | UsageError:
+    """`[office] closed add|remove|list ["<name>"] [DATE | DATE..DATE] [note:"..."]`."""
+    where = 'office closed add|remove|list "<name>"' if office else "team closed add|remove|list"
+    usage = UsageError(f"Try `/codedesk {where} 2026-12-24` (or a range `2026-12-24..2026-12-31`).")
+    if not tokens or tokens[0].lower() not in ("add", "remove", "list"):
+        return usage
+    verb = tokens[0].lower()
+    name_words: list[str] = []
+    days: list[date] = []
+    note = ""
+    for token in tokens[1:]:
+        option = _OPTION.match(token)
+        if _DAYS.match(token):
+            parsed = parse_days(token)
+            if isinstance(parsed, UsageError):
+                return parsed
+            days.extend(parsed)
+        elif option and option.group(1).lower() == "note":
+            note = unescape(_unquote(option.group(2))).strip()
+        elif days:
+            return UsageError(f"Put the dates last, before `note:` (`{token[:30]}` came after them).")
+        elif office:
+            name_words.append(unescape(_unquote(token)))
+        else:
+            return usage
+    name = " ".join(name_words).strip() or None
+    if office and name is None:
+        return UsageError(f'Name the office, e.g. `/codedesk office closed {verb} "Main St" 2026-12-24`.')
+    if verb != "list" and not days:
+        return UsageError(f"Give the date, e.g. `/codedesk {where.split(' add')[0]} {verb} ... 2026-12-24`.")
+    if len(days) > MAX_DAYS_AT_ONCE:
+        return UsageError(f"Give at most {MAX_DAYS_AT_ONCE} days at once.")
+    return CalendarDays(verb, name, tuple(dict.fromkeys(days)), note)
+
+
+def _parse_team(tokens: list[str]) -> AdminCommand | UsageError:
+    if tokens and tokens[0].lower() in ("closed", "closures"):
+        return _parse_closed(tokens[1:], office=False)
+    if tokens and tokens[0].lower() == "holidays" and len(tokens) <= 2:
+        return TeamHolidays(tokens[1] if len(tokens) == 2 else None)
+    return UsageError(
+        "Try `/codedesk team closed add|remove|list [2026-12-24]` or `/codedesk team holidays US-NY|none`."
+    )
+
+
 def _parse_role(tokens: list[str]) -> AdminCommand | UsageError:
     usage = UsageError(
         "Try `/codedesk role grant @user admin|lead|coder`, `role revoke @user` or `role list`."
@@ -358,6 +485,8 @@ def parse_admin_command(text: str) -> AdminCommand | UsageError:
         return _parse_office(tokens[1:])
     if area in ("role", "roles"):
         return _parse_role(tokens[1:])
+    if area == "team":
+        return _parse_team(tokens[1:])
     if area in ("schedule", "schedules", "timezone"):
         return Delegated(("timezone" if area == "timezone" else "schedule", *tokens[1:]))
     return UsageError(f"I don't know `{tokens[0]}`. Try `/codedesk help`.")

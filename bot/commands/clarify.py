@@ -14,7 +14,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -27,6 +27,7 @@ from bot.commands.clarify_parse import (
     ClarifyCommand,
     ClarifyHelp,
     CloseClarification,
+    ExportClarifications,
     ListClarifications,
     ModalContext,
     OpenForm,
@@ -50,6 +51,7 @@ from bot.commands.clarify_parse import (
 from bot.errors import ERROR_MESSAGE, describe_request, reported_errors
 from bot.lookups.errors import QueryError
 from bot.relay import phi
+from bot.relay.export import COLUMNS, export_csv, export_filename
 from bot.relay.query_rules import QueryDraft, validate_query
 from bot.relay.service import (
     Action,
@@ -183,6 +185,8 @@ class ClarifyHandlers:
                 return self._list(command, actor)
             if isinstance(command, ShowClarification):
                 return self._show(command.clarification_id, actor)
+            if isinstance(command, ExportClarifications):
+                return self._export(command, actor, client)
             return self._close_or_reopen(command, actor, client, trigger_id)
         except RelayError as error:
             return notice_reply(error.message)
@@ -212,6 +216,36 @@ class ClarifyHandlers:
         replies = self.relay.replies(clarification_id, actor)
         history = self.relay.history(clarification_id, actor)
         return show_reply(c, self._office_name(c.office_id), replies, history, self.services.clock())
+
+    def _export(self, command: ExportClarifications, actor: Actor, client: WebClient) -> Reply:
+        """The record as CSV, uploaded to the caller's DM with CodeDesk (leads and admins)."""
+        office_id = None
+        if command.office is not None:
+            office = self._find_office(command.office)
+            if office is None:
+                return notice_reply(
+                    f"There is no office called {command.office}. `/codedesk office list` shows them."
+                )
+            office_id = office.id
+        zone = self.services.settings.tz
+        start = datetime.combine(command.start, time(0), tzinfo=zone) if command.start else None
+        end = datetime.combine(command.end + timedelta(days=1), time(0), tzinfo=zone) if command.end else None
+        data = self.relay.export(actor, start=start, end=end, office_id=office_id)
+        name = export_filename(command.start, command.end, command.office)
+        dm = client.conversations_open(users=actor.user_id)["channel"]["id"]
+        client.files_upload_v2(
+            channel=dm,
+            content=export_csv(data).encode("utf-8"),
+            filename=name,
+            title=name,
+            initial_comment=(
+                f"{len(data.clarifications)} clarifications with their full audit trail, one row per event. "
+                "Columns: " + ", ".join(COLUMNS) + "."
+            ),
+        )
+        return notice_reply(
+            f"Exported {len(data.clarifications)} clarifications to `{name}` in your DM with CodeDesk."
+        )
 
     def _close_or_reopen(
         self,
@@ -356,7 +390,12 @@ class ClarifyHandlers:
                 return
             clarification_id, outcome = parsed
             if outcome is None:
-                _send(respond, notice_reply("Choose whether the answer changed or confirmed the code."))
+                _send(
+                    respond,
+                    notice_reply(
+                        "Choose the outcome: agreed (code changed or confirmed), disagreed or undetermined."
+                    ),
+                )
                 return
             try:
                 c = self.relay.resolve(clarification_id, actor_of(body), outcome)
@@ -407,6 +446,7 @@ class ClarifyHandlers:
         except RelayError as error:
             return _update("Not sent", error.message, ids.CLARIFY_MODAL)
         warnings = check.warnings if submission.reviewed else []
+        self.services.team_picks().used(actor.team_id, actor.user_id, c.codes, "clarify")
         return {"response_action": "update", "view": sent_view(c, self._office_name(c.office_id), warnings)}
 
     def on_answer_submitted(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:

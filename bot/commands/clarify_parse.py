@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from bot.relay.query_rules import is_required_option
@@ -20,8 +20,10 @@ MAX_COMMAND_CHARS = 1000
 
 USAGE = (
     "Try `/clarify` (opens the form), `/clarify list [mine|office <name>|overdue|all]`, `/clarify show <id>`, "
-    "`/clarify close <id> reason:<why>` or `/clarify reopen <id> reason:<why>`."
+    "`/clarify close <id> reason:<why>`, `/clarify reopen <id> reason:<why>` or "
+    '`/clarify export [from:2026-11-01] [to:2026-11-30] [office:"Main St"]`.'
 )
+_EXPORT_TOKEN = re.compile(r'([A-Za-z_]+):(?:"([^"]*)"|“([^”]*)”|(\S+))|(\S+)')
 
 
 # --- /clarify text ---------------------------------------------------------------------------------------
@@ -63,12 +65,27 @@ class ClarifyHelp:
 
 
 @dataclass(frozen=True)
+class ExportClarifications:
+    """`/clarify export`: asked from `start` to `end` (both days included; None: open), one office or all."""
+
+    start: date | None = None
+    end: date | None = None
+    office: str | None = None
+
+
+@dataclass(frozen=True)
 class UsageError:
     message: str
 
 
 ClarifyCommand = (
-    OpenForm | ListClarifications | ShowClarification | CloseClarification | ReopenClarification | ClarifyHelp
+    OpenForm
+    | ListClarifications
+    | ShowClarification
+    | CloseClarification
+    | ReopenClarification
+    | ClarifyHelp
+    | ExportClarifications
 )
 
 MAX_ID = 999_999_999  # ids are typed and carried with at most 9 digits; anything larger is not ours
@@ -126,6 +143,8 @@ def parse_clarify_command(text: str) -> ClarifyCommand | UsageError:
         return OpenForm()
     if verb == "list":
         return _parse_list(rest)
+    if verb == "export":
+        return parse_export(rest)
     if verb == "show":
         clarification_id = parse_id(rest) if rest else None
         if clarification_id is None:
@@ -143,13 +162,46 @@ def parse_clarify_command(text: str) -> ClarifyCommand | UsageError:
     return UsageError(f"I don't know `{verb}`. {USAGE}")
 
 
+def unquote_name(text: str) -> str:
+    """An office name as typed: `Main St`, `"Main St"` or the curly quotes a phone keyboard puts in."""
+    name = text.strip()
+    for left, right in (('"', '"'), ("“", "”"), ("'", "'")):
+        if len(name) >= 2 and name.startswith(left) and name.endswith(right):
+            return name[1:-1].strip()
+    return name
+
+
+def parse_export(rest: str) -> ExportClarifications | UsageError:
+    """`[from:YYYY-MM-DD] [to:YYYY-MM-DD] [office:NAME]` in any order; a quoted office name may have spaces."""
+    usage = 'Try `/clarify export from:2026-11-01 to:2026-11-30 office:"Main St"` (each part optional).'
+    found: dict[str, str] = {}
+    for match in _EXPORT_TOKEN.finditer(rest):
+        key = (match.group(1) or "").lower()
+        value = next((g for g in match.group(2, 3, 4) if g is not None), "")
+        if match.group(5) is not None or key not in ("from", "to", "office") or key in found:
+            return UsageError(f"I don't understand `{(match.group(0))[:40]}` here. {usage}")
+        found[key] = value.strip()
+    days: dict[str, date] = {}
+    for key in ("from", "to"):
+        if key in found:
+            try:
+                days[key] = date.fromisoformat(found[key])
+            except ValueError:
+                return UsageError(f"`{key}:` takes a date as YYYY-MM-DD, e.g. `{key}:2026-11-01`.")
+    if "from" in days and "to" in days and days["to"] < days["from"]:
+        return UsageError("`to:` is before `from:`; give the earlier date first.")
+    if "office" in found and not found["office"]:
+        return UsageError("Name the office after `office:`, in quotes if it has spaces.")
+    return ExportClarifications(days.get("from"), days.get("to"), found.get("office"))
+
+
 def _parse_list(rest: str) -> ListClarifications | UsageError:
     word, _, name = rest.partition(" ")
     word = word.lower()
     if word in ("", "mine"):
         return ListClarifications(ListFilter.MINE) if not name else UsageError(USAGE)
     if word == "office":
-        return ListClarifications(ListFilter.OFFICE, name.strip() or None)
+        return ListClarifications(ListFilter.OFFICE, unquote_name(name) or None)
     if word in ("overdue", "all") and not name:
         return ListClarifications(ListFilter(word))
     return UsageError("`/clarify list` takes `mine`, `office <name>`, `overdue` or `all`.")

@@ -18,6 +18,7 @@ from bot import ids
 from bot.commands.code_parse import (
     Check,
     CodeCommand,
+    Favourites,
     Help,
     Lookup,
     Show,
@@ -38,6 +39,7 @@ from bot.render.code_blocks import (
     Reply,
     check_reply,
     detail_reply,
+    favourites_reply,
     help_reply,
     lookup_reply,
     message_reply,
@@ -118,13 +120,14 @@ class CodeHandlers:
         command_text: str,
         offset: int = 0,
         shared_by: str | None = None,
+        team_id: str | None = None,
     ) -> Reply:
         book = self.services.codebook
         command_text = " ".join(command_text.split())  # the buttons carry it: keep it short
         refusal = length_refusal(command_text)  # before the PHI guard reads any of it
         if refusal:
             return message_reply(refusal)
-        identifiers = find_phi(command_text)
+        identifiers = find_phi(command_text, first_name_only=True)
         if identifiers:
             # Neither kept nor echoed: the reply could be shared into a channel.
             return message_reply(PHI_REFUSAL.format(what=identifiers[0].reason))
@@ -135,7 +138,9 @@ class CodeHandlers:
             if isinstance(command, Help):
                 return help_reply()
             if isinstance(command, Lookup):
-                return self._lookup(command.query, offset, user_id, command_text, shared_by, record)
+                return self._lookup(command.query, offset, user_id, command_text, shared_by, record, team_id)
+            if isinstance(command, Favourites):
+                return self._favourites(command, user_id, team_id)
             if isinstance(command, Show):
                 if record:
                     self.services.usage.record(user_id, "lookup", f"show {command.code}")
@@ -151,19 +156,30 @@ class CodeHandlers:
                     shared_by=shared_by,
                     command_text=command_text,
                 )
-            return self._check(command, user_id, command_text, shared_by, record)
+            return self._check(command, user_id, command_text, shared_by, record, team_id)
         except QueryError as e:
             return message_reply(str(e))
 
     def _lookup(
-        self, query: str, offset: int, user_id: str, command_text: str, shared_by: str | None, record: bool
+        self,
+        query: str,
+        offset: int,
+        user_id: str,
+        command_text: str,
+        shared_by: str | None,
+        record: bool,
+        team_id: str | None = None,
     ) -> Reply:
         if record:
             self.services.usage.record(user_id, "lookup", query)
         offset = max(0, min(offset, MAX_OFFSET))
         book = self.services.codebook
-        hits = find_codes(book, query, limit=offset + PAGE_SIZE + 1)
+        picks = self.services.team_picks()
+        found = find_codes(book, query, limit=offset + PAGE_SIZE + 1)
+        hits = picks.rerank(team_id, query, found)  # a plain list: the notice stays on `found`
         page = hits[offset : offset + PAGE_SIZE]
+        if record:
+            picks.shown(team_id, user_id, query, [hit.code for hit in page])
         has_more = len(hits) > offset + PAGE_SIZE and offset + PAGE_SIZE < MAX_OFFSET
         return lookup_reply(
             query,
@@ -173,14 +189,35 @@ class CodeHandlers:
             coverage=book.coverage(),
             shared_by=shared_by,
             command_text=command_text,
-            notice=getattr(hits, "notice", "") if offset == 0 else "",
+            notice=getattr(found, "notice", "") if offset == 0 else "",
         )
 
+    def _favourites(self, command: Favourites, user_id: str, team_id: str | None) -> Reply:
+        if not team_id:
+            return message_reply("Favourites belong to a workspace; open them from Slack.")
+        picks = self.services.team_picks()
+        if command.remove is not None:
+            removed = picks.unpin(team_id, user_id, command.remove)
+            return message_reply(
+                f"Unpinned {command.remove}."
+                if removed
+                else f"{command.remove} was not among your pinned codes."
+            )
+        mine, team = picks.favourites(team_id, user_id)
+        return favourites_reply([(pin.code, pin.title) for pin in mine], team)
+
     def _check(
-        self, command: Check, user_id: str, command_text: str, shared_by: str | None, record: bool
+        self,
+        command: Check,
+        user_id: str,
+        command_text: str,
+        shared_by: str | None,
+        record: bool,
+        team_id: str | None = None,
     ) -> Reply:
         if record:
             self.services.usage.record(user_id, "check")
+            self.services.team_picks().used(team_id, user_id, command.codes, "check")
         dos = command.dos or self.services.today()
         result = check_claim(
             self.services.codebook,
@@ -204,7 +241,12 @@ class CodeHandlers:
         ack()
         with reported_errors(body, context, client, respond):
             text = body.get("text") or ""
-            reply = self.reply_for(parse_code_command(text), user_id=body["user_id"], command_text=text)
+            reply = self.reply_for(
+                parse_code_command(text),
+                user_id=body["user_id"],
+                command_text=text,
+                team_id=_team_of(body),
+            )
             send(respond, reply, response_type="ephemeral")
 
     def on_share(
@@ -218,10 +260,18 @@ class CodeHandlers:
                 return
             user_id = body["user"]["id"]
             text, offset = value
+            command = parse_code_command(text)
             reply = self.reply_for(
-                parse_code_command(text), user_id=user_id, command_text=text, offset=offset, shared_by=user_id
+                command,
+                user_id=user_id,
+                command_text=text,
+                offset=offset,
+                shared_by=user_id,
+                team_id=_team_of(body),
             )
             send(respond, reply, response_type="in_channel", replace_original=False)
+            if isinstance(command, Show):  # sharing one code is picking it
+                self.services.team_picks().used(_team_of(body), user_id, [command.code], "share")
 
     def on_show_more(
         self, ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
@@ -234,7 +284,11 @@ class CodeHandlers:
                 return
             query, offset = value
             reply = self.reply_for(
-                Lookup(query), user_id=body["user"]["id"], command_text=query, offset=offset
+                Lookup(query),
+                user_id=body["user"]["id"],
+                command_text=query,
+                offset=offset,
+                team_id=_team_of(body),
             )
             send(respond, reply, response_type="ephemeral", replace_original=True)
 
@@ -246,6 +300,41 @@ class CodeHandlers:
             code = _action_value(body)
             reply = self.reply_for(Show(code), user_id=body["user"]["id"], command_text=f"show {code}")
             send(respond, reply, response_type="ephemeral", replace_original=False)
+
+    def on_pin(
+        self, ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+    ) -> None:
+        ack()
+        with reported_errors(body, context, client, respond):
+            try:
+                value = json.loads(_action_value(body))
+            except ValueError:
+                value = None
+            team_id = _team_of(body)
+            if not isinstance(value, dict) or not isinstance(value.get("c"), str) or not team_id:
+                send(respond, message_reply("That button is out of date."), response_type="ephemeral")
+                return
+            code, query = str(value["c"])[:12], str(value.get("q") or "")
+            detail = self.services.codebook.detail(code)
+            title = detail.code.title if detail is not None else ""
+            added = self.services.team_picks().pin(team_id, body["user"]["id"], code, title, query or None)
+            message = (
+                f"Pinned {code}. `/code fav` lists your pinned codes and your team's."
+                if added
+                else f"{code} was already pinned. `/code fav remove {code}` unpins it."
+            )
+            send(respond, message_reply(message), response_type="ephemeral", replace_original=False)
+
+
+def _team_of(body: dict[str, Any]) -> str | None:
+    """The workspace of the person acting: a slash command's team_id, an action's user.team_id or team.id."""
+    user = body.get("user")
+    if isinstance(user, dict) and user.get("team_id"):
+        return str(user["team_id"])
+    team = body.get("team")
+    if isinstance(team, dict) and team.get("id"):
+        return str(team["id"])
+    return str(body["team_id"]) if body.get("team_id") else None
 
 
 def _action_value(body: dict[str, Any]) -> str:
@@ -282,6 +371,7 @@ def register(app: App, services: Services) -> None:
     app.action(ids.SHARE_IN_CHANNEL)(handlers.on_share)
     app.action(ids.SHOW_MORE)(handlers.on_show_more)
     app.action(ids.SHOW_CHILDREN)(handlers.on_show_children)
+    app.action(ids.PIN_CODE)(handlers.on_pin)
 
 
 def register_fallbacks(app: App, services: Services) -> None:

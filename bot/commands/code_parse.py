@@ -11,7 +11,7 @@ MAX_QUERY_CHARS = 200
 # buttons (a value holds at most 2,000 characters), so it is capped well below that.
 MAX_CHECK_CHARS = 1500
 MAX_CHECK_CODES = 100
-SUBCOMMANDS = ("lookup", "show", "check", "help")
+SUBCOMMANDS = ("lookup", "show", "check", "help", "fav", "favs", "favourites", "favorites")
 SETTINGS = ("outpatient", "inpatient")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{1,9}$")
 _CLAIM_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,23}$")
@@ -52,13 +52,21 @@ class Help:
 
 
 @dataclass(frozen=True)
+class Favourites:
+    """`/code fav` (list the caller's and the team's pinned codes) or `/code fav remove <code>`."""
+
+    remove: str | None = None
+
+
+@dataclass(frozen=True)
 class UsageError:
     """Not an exception: a message for the user about what to type instead."""
 
     message: str
 
 
-CodeCommand = Lookup | Show | Check | Help
+CodeCommand = Lookup | Show | Check | Help | Favourites
+FAV_USAGE = "`/code fav` lists your pinned codes and the team's; `/code fav remove E11.9` unpins one."
 
 
 def too_long(text: str) -> str:
@@ -99,6 +107,13 @@ def parse_code_command(text: str) -> CodeCommand | UsageError:
         return Help()
     if verb == "lookup":
         return Lookup(rest) if rest else UsageError(LOOKUP_USAGE)
+    if verb in ("fav", "favs", "favourites", "favorites"):
+        words = rest.split()
+        if not words:
+            return Favourites()
+        if len(words) == 2 and words[0].lower() in ("remove", "unpin") and _CODE.match(words[1]):
+            return Favourites(remove=words[1].upper())
+        return UsageError(FAV_USAGE)
     words = rest.split()
     if len(words) != 1 or not _CODE.match(words[0]):
         return UsageError(SHOW_USAGE)

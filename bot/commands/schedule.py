@@ -5,6 +5,7 @@
     schedule set <job> #channel              keep the schedule, change the channel
     schedule set <job> default [#channel]    back to the default schedule
     schedule set <job> off | on
+    schedule set <job> holidays:skip|run     whether it posts on the team's holidays
     timezone [<IANA zone>]                   e.g. timezone America/Chicago
 
 Only leads and admins; a refusal is written to the audit log, like every change. The running scheduler picks
@@ -24,6 +25,7 @@ from bot.jobs import report_text, schedules
 from bot.jobs.registry import JOBS, prepare_job_tables
 from bot.jobs.schedules import Schedule, ScheduleError
 from bot.relay.messages import escape
+from bot.relay.work_calendar import WorkCalendar, team_calendar
 from storage import audit
 from storage.db import write_transaction
 from storage.roles import Role
@@ -37,7 +39,8 @@ NEXT_RUNS_SHOWN = 2
 
 USAGE = (
     "Usage: `/codedesk schedule list`, `/codedesk schedule set JOB CRON #channel`, "
-    "`/codedesk schedule set JOB off|on|default`, `/codedesk timezone TZ`. "
+    "`/codedesk schedule set JOB off|on|default`, `/codedesk schedule set JOB holidays:skip|run`, "
+    "`/codedesk timezone TZ`. "
     f"Jobs: {', '.join(schedules.JOB_NAMES)}. Cron has five fields: minute hour day month weekday "
     "(e.g. `0 9,13 * * 1-5` for 09:00 and 13:00 on weekdays)."
 )
@@ -91,21 +94,28 @@ def _job_name(word: str) -> str:
     return schedules.require_job(_ALIASES.get(name, name))
 
 
-def _describe(schedule: Schedule, tz: str, now: datetime) -> str:
+def _describe(schedule: Schedule, tz: str, now: datetime, calendar: WorkCalendar) -> str:
     spec = JOBS[schedule.job]
     where = f"<#{schedule.channel}>" if schedule.channel else f"no channel ({spec.channel_role}) yet"
     if not schedule.enabled:
         return f"• *{schedule.job}*: off · `{schedule.cron}` · {where}"
     default = " (default)" if schedule.is_default else ""
-    upcoming = schedules.fire_times(schedules.crontab_trigger(schedule.cron, tz), now, NEXT_RUNS_SHOWN)
+    holidays = "skips team holidays" if schedule.skip_holidays else "runs on holidays"
+    upcoming = schedules.fire_times(
+        schedules.crontab_trigger(schedule.cron, tz),
+        now,
+        NEXT_RUNS_SHOWN,
+        schedules.holiday_skipper(schedule, calendar, tz),
+    )
     runs = ", ".join(report_text.local_time(moment, tz) for moment in upcoming) or "never"
-    return f"• *{schedule.job}*: `{escape(schedule.cron)}`{default} · {where} · next {runs}"
+    return f"• *{schedule.job}*: `{escape(schedule.cron)}`{default} · {holidays} · {where} · next {runs}"
 
 
 def _list(db: sqlite_utils.Database, services: Services, now: datetime) -> str:
     tz = _team_tz(db, services)
     lines = [f"*Job schedules* (team time zone {tz})"]
-    lines.extend(_describe(schedule, tz, now) for schedule in schedules.list_schedules(db))
+    calendar = team_calendar(db)
+    lines.extend(_describe(schedule, tz, now, calendar) for schedule in schedules.list_schedules(db))
     lines.append("Change one with `/codedesk schedule set JOB CRON #channel` or `... off`.")
     return "\n".join(lines)
 
@@ -127,6 +137,13 @@ def _set(
     tz = _team_tz(db, services)
     current = schedules.get_schedule(db, job)
     words = list(words)
+    skip_holidays: bool | None = None
+    for word in [w for w in words if w.lower().startswith("holidays:")]:
+        choice = word.split(":", 1)[1].lower()
+        if choice not in ("skip", "run"):
+            raise ScheduleError("Write `holidays:skip` (no posts on team holidays) or `holidays:run`.")
+        skip_holidays = choice == "skip"
+        words.remove(word)
     channel = current.channel
     if words and (words[-1].startswith(("<#", "#")) or _channel_id(words[-1])):
         found = _channel_id(words[-1])
@@ -145,11 +162,40 @@ def _set(
         cron = schedules.DEFAULT_CRONS[job]
     elif words and keyword != "on":
         cron = _cron_words(words)
+    saved = _save(db, actor, job, cron, channel, enabled, skip_holidays, tz, now)
+    reply = [f"Saved. {_describe(saved, tz, now, team_calendar(db)).removeprefix('• ')}"]
+    if saved.enabled and saved.channel is None:
+        reply.append(
+            f"It posts nowhere until you give it a channel: `/codedesk schedule set {job} #channel`."
+        )
+    reply.append("The scheduler picks this up within a minute.")
+    return "\n".join(reply)
+
+
+def _save(
+    db: sqlite_utils.Database,
+    actor: str,
+    job: str,
+    cron: str,
+    channel: str | None,
+    enabled: bool,
+    skip_holidays: bool | None,
+    tz: str,
+    now: datetime,
+) -> Schedule:
+    """Check the cron (readable, not too frequent) and store it with its audit row in one transaction."""
     trigger = schedules.crontab_trigger(cron, tz)
     schedules.check_frequency(trigger, now)
     with write_transaction(db):
         saved = schedules.save_schedule(
-            db, job, cron=cron, channel=channel, enabled=enabled, by=actor, at=now
+            db,
+            job,
+            cron=cron,
+            channel=channel,
+            enabled=enabled,
+            by=actor,
+            at=now,
+            skip_holidays=skip_holidays,
         )
         audit.append(
             db,
@@ -157,15 +203,53 @@ def _set(
             actor_id=actor,
             action="schedule_changed",
             at=now,
-            detail={"job": job, "cron": cron, "channel": channel, "enabled": enabled},
+            detail={
+                "job": job,
+                "cron": cron,
+                "channel": channel,
+                "enabled": enabled,
+                "skip_holidays": saved.skip_holidays,
+            },
         )
-    reply = [f"Saved. {_describe(saved, tz, now).removeprefix('• ')}"]
-    if saved.enabled and saved.channel is None:
-        reply.append(
-            f"It posts nowhere until you give it a channel: `/codedesk schedule set {job} #channel`."
+    return saved
+
+
+def save_job_schedule(
+    services: Services,
+    actor_user_id: str,
+    job: str,
+    *,
+    cron: str,
+    channel: str | None,
+    enabled: bool,
+    skip_holidays: bool,
+) -> str:
+    """What the Schedules modal saves: the same checks, audit and reply as `/codedesk schedule set`.
+    ScheduleError (its message written for the lead) when the cron or the caller's role will not do."""
+    now = services.clock()
+    db = services.db_factory()
+    try:
+        prepare_job_tables(db)
+        if services.relay().role_of(actor_user_id) not in (Role.ADMIN, Role.LEAD):
+            _audit(db, actor_user_id, "refused", now, {"attempted": "schedule", "reason": REFUSAL})
+            raise ScheduleError(REFUSAL)
+        tz = _team_tz(db, services)
+        saved = _save(
+            db, actor_user_id, schedules.require_job(job), cron, channel, enabled, skip_holidays, tz, now
         )
-    reply.append("The scheduler picks this up within a minute.")
-    return "\n".join(reply)
+        return f"Saved. {_describe(saved, tz, now, team_calendar(db)).removeprefix('• ')}"
+    finally:
+        db.close()
+
+
+def job_schedules(services: Services) -> tuple[list[Schedule], str]:
+    """Every job's schedule and the team time zone, for the modal."""
+    db = services.db_factory()
+    try:
+        prepare_job_tables(db)
+        return schedules.list_schedules(db), _team_tz(db, services)
+    finally:
+        db.close()
 
 
 def _timezone(

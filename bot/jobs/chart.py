@@ -1,8 +1,10 @@
-"""The digest's chart as a PNG, drawn and encoded here (zlib + struct): bars for daily volume, a line for turnaround.
+"""The digest's chart as a PNG: bars for daily volume, a line for turnaround, with a title, axis labels and a legend
+so it can be read outside the message.
 
-No plotting library: the picture is simple and the encoder is thirty lines. Pure functions returning bytes.
-Left scale (bar colour): questions opened per day; right scale (line colour): median turnaround in business
-hours; under each bar, the day of the month. The scales' maxima are rounded up to 1, 2 or 5 x 10^n.
+Drawn with Pillow (shapes and its built-in FreeType font, no font files to ship) and encoded here (zlib + struct,
+every row filter 0), so the bytes are the same on every machine. Left axis (bar colour): questions opened per
+day; right axis (line colour): median turnaround in business hours; under each bar, the day of the month. The
+axes' maxima are rounded up to 1, 2 or 5 x 10^n. Pure functions returning bytes.
 """
 
 from __future__ import annotations
@@ -14,29 +16,18 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 Color = tuple[int, int, int]
 
 WHITE: Color = (255, 255, 255)
+TEXT: Color = (40, 40, 40)
 GRID: Color = (228, 228, 228)
 AXIS: Color = (90, 90, 90)
 BAR: Color = (70, 130, 180)
 LINE: Color = (230, 120, 20)
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-_DIGITS = {
-    "0": ("111", "101", "101", "101", "111"),
-    "1": ("010", "110", "010", "010", "111"),
-    "2": ("111", "001", "111", "100", "111"),
-    "3": ("111", "001", "111", "001", "111"),
-    "4": ("101", "101", "111", "001", "001"),
-    "5": ("111", "100", "111", "001", "111"),
-    "6": ("111", "100", "111", "101", "111"),
-    "7": ("111", "001", "001", "001", "001"),
-    "8": ("111", "101", "111", "101", "111"),
-    "9": ("111", "101", "111", "001", "111"),
-}
 
 
 @dataclass(frozen=True)
@@ -70,67 +61,6 @@ def encode_png(width: int, height: int, rgb: bytes) -> bytes:
     )
 
 
-class Canvas:
-    def __init__(self, width: int, height: int, background: Color = WHITE) -> None:
-        self.width = width
-        self.height = height
-        self.pixels = bytearray(bytes(background) * (width * height))
-
-    def set(self, x: int, y: int, color: Color) -> None:
-        if 0 <= x < self.width and 0 <= y < self.height:
-            offset = (y * self.width + x) * 3
-            self.pixels[offset : offset + 3] = bytes(color)
-
-    def fill(self, left: int, top: int, right: int, bottom: int, color: Color) -> None:
-        """Fill the rectangle with corners (left, top) and (right, bottom), both included."""
-        left, right = max(0, left), min(self.width - 1, right)
-        if right < left:
-            return
-        run = bytes(color) * (right - left + 1)
-        for y in range(max(0, top), min(self.height, bottom + 1)):
-            offset = (y * self.width + left) * 3
-            self.pixels[offset : offset + len(run)] = run
-
-    def line(self, x0: int, y0: int, x1: int, y1: int, color: Color, thickness: int = 2) -> None:
-        """Bresenham, with a square pen."""
-        dx, dy = abs(x1 - x0), -abs(y1 - y0)
-        sx, sy = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
-        error = dx + dy
-        half = thickness // 2
-        while True:
-            self.fill(x0 - half, y0 - half, x0 - half + thickness - 1, y0 - half + thickness - 1, color)
-            if x0 == x1 and y0 == y1:
-                return
-            doubled = 2 * error
-            if doubled >= dy:
-                error += dy
-                x0 += sx
-            if doubled <= dx:
-                error += dx
-                y0 += sy
-
-    def text(self, x: int, y: int, digits: str, color: Color, scale: int = 2) -> None:
-        """Digits only, 3x5 pixels each before scaling; (x, y) is the top left corner."""
-        for index, digit in enumerate(digits):
-            glyph = _DIGITS.get(digit)
-            if glyph is None:
-                continue
-            left = x + index * 4 * scale
-            for row, bits in enumerate(glyph):
-                for column, bit in enumerate(bits):
-                    if bit == "1":
-                        self.fill(
-                            left + column * scale,
-                            y + row * scale,
-                            left + column * scale + scale - 1,
-                            y + row * scale + scale - 1,
-                            color,
-                        )
-
-    def to_png(self) -> bytes:
-        return encode_png(self.width, self.height, bytes(self.pixels))
-
-
 # -- the chart ----------------------------------------------------------------------------------------------
 
 
@@ -148,11 +78,13 @@ def nice_ceiling(value: float) -> float:
 @dataclass(frozen=True)
 class ChartLayout:
     width: int = 640
-    height: int = 320
-    left: int = 48
-    right: int = 48
-    top: int = 20
-    bottom: int = 32
+    height: int = 360
+    left: int = 64
+    right: int = 64
+    top: int = 64  # title and legend above the plot
+    bottom: int = 48  # day numbers and the axis label below it
+    title: str = "Clarifications: questions opened and turnaround"
+    font_size: int = 12
 
     @property
     def plot_top(self) -> int:
@@ -177,18 +109,57 @@ class ChartLayout:
         return self.plot_bottom - round(self.plot_height * value / scale_max)
 
 
+def _label(value: float) -> str:
+    return f"{value:g}"
+
+
+def _vertical_text(image: Any, text: str, x: int, centre_y: int, font: Any, color: Color) -> None:
+    """`text` turned to read upwards, its left edge at `x`, centred on `centre_y`."""
+    from PIL import Image, ImageDraw
+
+    left, top, right, bottom = font.getbbox(text)
+    strip = Image.new("RGB", (right - left + 2, bottom - top + 2), WHITE)
+    ImageDraw.Draw(strip).text((1 - left, 1 - top), text, font=font, fill=color)
+    turned = strip.rotate(90, expand=True)
+    image.paste(turned, (x, centre_y - turned.height // 2))
+
+
 def turnaround_volume_chart(days: Sequence[ChartDay], layout: ChartLayout = ChartLayout()) -> bytes:
     """PNG bytes: one bar per day (volume) and a line through the days with a turnaround."""
     if not days:
         raise ValueError("the chart needs at least one day")
-    canvas = Canvas(layout.width, layout.height)
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (layout.width, layout.height), WHITE)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=layout.font_size)
+    title_font = ImageFont.load_default(size=layout.font_size + 3)
     volume_max = nice_ceiling(max(day.volume for day in days))
     turnarounds = [day.turnaround_hours for day in days if day.turnaround_hours is not None]
     hours_max = nice_ceiling(max(turnarounds, default=0.0))
+    plot_right = layout.width - layout.right
 
-    for step in range(1, 5):
+    # Title and legend.
+    first, last = days[0].day, days[-1].day
+    title = f"{layout.title}, {first:%-d %b} to {last:%-d %b %Y}"
+    draw.text((layout.left, 8), title, font=title_font, fill=TEXT)
+    legend_y = 34
+    draw.rectangle((layout.left, legend_y + 2, layout.left + 11, legend_y + 11), fill=BAR)
+    draw.text((layout.left + 16, legend_y), "Questions opened per day (left axis)", font=font, fill=TEXT)
+    line_x = layout.left + 280
+    draw.line((line_x, legend_y + 7, line_x + 18, legend_y + 7), fill=LINE, width=3)
+    draw.text((line_x + 24, legend_y), "Median turnaround, business hours (right axis)", font=font, fill=TEXT)
+
+    # Grid and axis ticks: 0, a quarter ... the maximum on both sides.
+    for step in range(5):
         y = layout.plot_bottom - layout.plot_height * step // 4
-        canvas.fill(layout.left, y, layout.width - layout.right, y, GRID)
+        if step:
+            draw.line((layout.left, y, plot_right, y), fill=GRID)
+        left_tick = _label(volume_max * step / 4)
+        right_tick = _label(hours_max * step / 4)
+        width = draw.textlength(left_tick, font=font)
+        draw.text((layout.left - 6 - width, y - 7), left_tick, font=font, fill=BAR)
+        draw.text((plot_right + 6, y - 7), right_tick, font=font, fill=LINE)
 
     count = len(days)
     points: list[tuple[int, int] | None] = []
@@ -197,21 +168,36 @@ def turnaround_volume_chart(days: Sequence[ChartDay], layout: ChartLayout = Char
         inset = max(1, (end - start + 1) // 5)
         if day.volume > 0:
             top = layout.y_for(day.volume, volume_max)
-            canvas.fill(start + inset, top, end - inset, layout.plot_bottom - 1, BAR)
-        canvas.text(centre - 7, layout.plot_bottom + 8, f"{day.day.day:02d}", AXIS)
+            draw.rectangle((start + inset, top, end - inset, layout.plot_bottom - 1), fill=BAR)
+        number = f"{day.day.day}"
+        draw.text(
+            (centre - draw.textlength(number, font=font) / 2, layout.plot_bottom + 6),
+            number,
+            font=font,
+            fill=AXIS,
+        )
         if day.turnaround_hours is None:
             points.append(None)
         else:
             points.append((centre, layout.y_for(day.turnaround_hours, hours_max)))
 
-    canvas.fill(layout.left, layout.plot_bottom, layout.width - layout.right, layout.plot_bottom, AXIS)
+    draw.line((layout.left, layout.plot_bottom, plot_right, layout.plot_bottom), fill=AXIS)
     for earlier, later in itertools.pairwise(points):
         if earlier is not None and later is not None:
-            canvas.line(*earlier, *later, LINE, thickness=3)
+            draw.line((*earlier, *later), fill=LINE, width=3)
     for point in points:
         if point is not None:
-            canvas.fill(point[0] - 3, point[1] - 3, point[0] + 3, point[1] + 3, LINE)
+            draw.rectangle((point[0] - 3, point[1] - 3, point[0] + 3, point[1] + 3), fill=LINE)
 
-    canvas.text(4, layout.plot_top, str(int(volume_max)), BAR)
-    canvas.text(layout.width - layout.right + 6, layout.plot_top, str(int(hours_max)), LINE)
-    return canvas.to_png()
+    # Axis labels.
+    x_label = "Day of the month (team time zone)"
+    draw.text(
+        ((layout.left + plot_right - draw.textlength(x_label, font=font)) / 2, layout.height - 20),
+        x_label,
+        font=font,
+        fill=TEXT,
+    )
+    centre_y = (layout.plot_top + layout.plot_bottom) // 2
+    _vertical_text(image, "Questions opened", 4, centre_y, font, BAR)
+    _vertical_text(image, "Median turnaround (business hours)", layout.width - 20, centre_y, font, LINE)
+    return encode_png(layout.width, layout.height, image.tobytes())

@@ -14,18 +14,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from zoneinfo import ZoneInfo
 
-import sqlite_utils
-
-from bot.jobs import schedules, slots
-from bot.jobs.registry import JOBS, prepare_job_tables
-from bot.jobs.report_text import local_time
-from bot.jobs.schedules import ScheduleError
-from bot.jobs.slots import JobResult, RunStatus
 from bot.settings import Settings
-from storage.db import connect
+
+if TYPE_CHECKING:  # imported where used, so `codedesk --help` stays fast
+    import sqlite_utils
+
+    from bot.jobs.slots import JobResult
+
+# The job names for the help text, without importing the scheduler (a test checks them against the schedules).
+JOB_NAMES_FOR_HELP = ("queue_status", "overdue", "digest")
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -46,7 +46,7 @@ def add_jobs_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     jobs.set_defaults(func=partial(_help, jobs))
 
     run = actions.add_parser("run", help="run one job now, by hand")
-    run.add_argument("job", help=", ".join(schedules.JOB_NAMES))
+    run.add_argument("job", help=", ".join(JOB_NAMES_FOR_HELP))
     run.add_argument(
         "--now", help="run as if it were this time (ISO 8601; without an offset, in the team time zone)"
     )
@@ -76,6 +76,8 @@ def _fail(message: str) -> int:
 
 def parse_now(text: str | None, tz: str) -> datetime:
     """`--now`: aware as given; naive in the team time zone; absent: the real clock."""
+    from bot.jobs.schedules import ScheduleError
+
     if text is None:
         return datetime.now(UTC)
     try:
@@ -88,6 +90,10 @@ def parse_now(text: str | None, tz: str) -> datetime:
 
 
 def _open(settings: Settings) -> tuple[CliDeps, str]:
+    from bot.jobs import schedules
+    from bot.jobs.registry import prepare_job_tables
+    from storage.db import connect
+
     deps = CliDeps(settings=settings, db_factory=partial(connect, settings.db_path))
     db = deps.db_factory()
     try:
@@ -99,6 +105,8 @@ def _open(settings: Settings) -> tuple[CliDeps, str]:
 
 
 def _slot(deps: CliDeps, job: str, now: datetime, tz: str) -> str | None:
+    from bot.jobs import schedules, slots
+
     db = deps.db_factory()
     try:
         schedule = schedules.get_schedule(db, job)
@@ -109,6 +117,10 @@ def _slot(deps: CliDeps, job: str, now: datetime, tz: str) -> str | None:
 
 
 def cmd_jobs_run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.jobs import schedules
+    from bot.jobs.registry import JOBS
+    from bot.jobs.schedules import ScheduleError
+
     job = str(args.job).lower().replace("-", "_")
     if job not in JOBS:
         return _fail(f"unknown job {args.job!r}: choose one of {', '.join(schedules.JOB_NAMES)}")
@@ -133,6 +145,9 @@ def cmd_jobs_run(args: argparse.Namespace, settings: Settings, out: TextIO) -> i
 
 
 def _print_result(result: JobResult, now: datetime, tz: str, no_slack: bool, out: TextIO) -> None:
+    from bot.jobs.report_text import local_time
+    from bot.jobs.slots import RunStatus
+
     when = local_time(now, tz)
     if result.status is RunStatus.ALREADY_RAN:
         print(f"{result.job} already ran for slot {result.slot}; nothing was queued.", file=out)
@@ -164,6 +179,12 @@ def _print_result(result: JobResult, now: datetime, tz: str, no_slack: bool, out
 
 
 def cmd_jobs_list(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.jobs import schedules, slots
+    from bot.jobs.registry import JOBS
+    from bot.jobs.report_text import local_time
+    from bot.jobs.schedules import ScheduleError
+    from bot.relay.work_calendar import region_label, team_calendar
+
     deps, tz = _open(settings)
     try:
         now = parse_now(args.now, tz)
@@ -171,15 +192,18 @@ def cmd_jobs_list(args: argparse.Namespace, settings: Settings, out: TextIO) -> 
         return _fail(str(exc))
     db = deps.db_factory()
     try:
-        print(f"Team time zone: {tz}", file=out)
+        calendar = team_calendar(db)
+        print(f"Team time zone: {tz} · team holidays: {region_label(calendar)}", file=out)
         for schedule in schedules.list_schedules(db):
             spec = JOBS[schedule.job]
             trigger = schedules.crontab_trigger(schedule.cron, tz)
-            upcoming = schedules.fire_times(trigger, now, 1)
+            skipper = schedules.holiday_skipper(schedule, calendar, tz)
+            upcoming = schedules.fire_times(trigger, now, 1, skipper)
             state = "on" if schedule.enabled else "off"
             default = " (default)" if schedule.is_default else ""
+            holidays = "skips team holidays" if schedule.skip_holidays else "runs on holidays"
             print(
-                f"{schedule.job:<13} {state:<3} {schedule.cron}{default} · {spec.channel_role}: "
+                f"{schedule.job:<13} {state:<3} {schedule.cron}{default} · {holidays} · {spec.channel_role}: "
                 f"{schedule.channel or 'not set'} · next: "
                 f"{local_time(upcoming[0], tz) if upcoming and schedule.enabled else '-'} · "
                 f"last run: {slots.last_slot(db, schedule.job) or 'never'}",

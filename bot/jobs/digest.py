@@ -1,15 +1,17 @@
 """The leads' daily digest: the previous business day's figures, per office and per coder, with a chart.
 
-Period: from midnight (team time zone) of the previous weekday to midnight today, so Monday's digest covers
-Friday to Sunday and no weekend activity is missed; Tuesday's covers Monday.
+Period: from midnight (team time zone) of the team's previous working day to midnight today, so Monday's digest
+covers Friday to Sunday and no weekend activity is missed; Tuesday's covers Monday; the Friday after Thanksgiving
+covers Wednesday and Thursday (the team calendar: weekends, public holidays, the days a lead closed).
 Definitions (the message states them too):
 - opened / answered / resolved: created_at / answered_at / resolved_at in the period; closed unanswered: the
   `closed_unanswered` audit events in the period (a clarification has no close-time column).
 - response rate = answered / (answered + closed unanswered), both in the period.
-- agreement rate = of the clarifications answered in the period, the share now resolved with the code changed or
-  confirmed (resolved / (still answered + resolved)).
-- turnaround: business hours of the office from asking to the answer, for those answered in the period; median
-  and p90 by linear interpolation between closest ranks.
+- agreement rate, as CDI programs measure it: of the clarifications answered in the period whose asker has
+  recorded the outcome, the share agreed (code changed or confirmed) among agreed + disagreed + clinically
+  undetermined; answered ones still without an outcome are counted apart ("awaiting outcome"), never as agreed.
+- turnaround: business hours of the office (its calendar) from asking to the answer, for those answered in the
+  period; median and p90 by linear interpolation between closest ranks.
 The chart covers the 14 days ending with the period: questions opened per day (bars) and the median turnaround
 of the answers given that day (line). It is uploaded as a second outbox row (method UPLOAD_METHOD).
 """
@@ -33,7 +35,9 @@ from bot.jobs.schedules import DIGEST
 from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, manual_slot, run_in_slot
 from bot.relay.business_time import business_days_between, business_hours_between
 from bot.relay.messages import escape, mention, when
+from bot.relay.work_calendar import WorkCalendar, office_calendar, team_calendar
 from storage import check_stats, offices
+from storage.clarifications import Outcome
 from storage.offices import Office
 from storage.relay_tables import from_db_time, to_db_time
 from storage.usage import usage_counts
@@ -66,7 +70,9 @@ class Figures:
     answered: int = 0
     resolved: int = 0
     closed_unanswered: int = 0
-    agreed: int = 0  # answered in the period and now resolved with the code changed or confirmed
+    agreed: int = 0  # answered in the period, outcome agreed (code changed or confirmed)
+    disagreed: int = 0  # answered in the period, outcome disagreed or clinically undetermined
+    awaiting_outcome: int = 0  # answered in the period, no outcome recorded yet
     turnarounds: list[float] = field(default_factory=list)
     open_now: int = 0
     overdue_now: int = 0
@@ -77,8 +83,13 @@ class Figures:
         return None if finished == 0 else self.answered / finished
 
     @property
+    def outcomes(self) -> int:
+        """Answered queries with a recorded outcome: the agreement rate's denominator."""
+        return self.agreed + self.disagreed
+
+    @property
     def agreement_rate(self) -> float | None:
-        return None if self.answered == 0 else self.agreed / self.answered
+        return None if self.outcomes == 0 else self.agreed / self.outcomes
 
     @property
     def median(self) -> float | None:
@@ -115,15 +126,15 @@ class Digest:
     checks: int
     failures: list[tuple[str, int]]
     chart_days: list[ChartDay]
+    calendars: Mapping[int, WorkCalendar] = field(default_factory=dict)
 
 
-def digest_period(now: datetime, tz: str) -> tuple[datetime, datetime]:
-    """[midnight of the previous weekday, midnight today), in time zone `tz`."""
+def digest_period(now: datetime, tz: str, calendar: WorkCalendar | None = None) -> tuple[datetime, datetime]:
+    """[midnight of the team's previous working day, midnight today), in time zone `tz`; without a calendar
+    the previous weekday."""
     zone = ZoneInfo(tz)
     today = now.astimezone(zone).date()
-    previous = today - timedelta(days=1)
-    while previous.weekday() >= 5:
-        previous -= timedelta(days=1)
+    previous = (calendar or WorkCalendar(region=None)).previous_working_day(today)
     return datetime.combine(previous, time(0), tzinfo=zone), datetime.combine(today, time(0), tzinfo=zone)
 
 
@@ -133,7 +144,7 @@ class _Answered:
     asker_id: str
     answered_at: datetime
     hours: float
-    agreed: bool
+    outcome: Outcome | None
 
 
 def _between(column: str) -> str:
@@ -141,7 +152,11 @@ def _between(column: str) -> str:
 
 
 def _answered(
-    db: sqlite_utils.Database, start: datetime, end: datetime, office_by_id: Mapping[int, Office]
+    db: sqlite_utils.Database,
+    start: datetime,
+    end: datetime,
+    office_by_id: Mapping[int, Office],
+    calendar_by_id: Mapping[int, WorkCalendar],
 ) -> list[_Answered]:
     rows = db.execute(
         f"SELECT office_id, asker_id, created_at, answered_at, state, outcome FROM clarifications "
@@ -157,8 +172,15 @@ def _answered(
                 office_id=int(office_id),
                 asker_id=str(asker_id),
                 answered_at=answered,
-                hours=business_hours_between(asked, answered, office.tz, office.open, office.close),
-                agreed=state == "resolved" and outcome in ("changed", "confirmed"),
+                hours=business_hours_between(
+                    asked,
+                    answered,
+                    office.tz,
+                    office.open,
+                    office.close,
+                    calendar_by_id[office.id].is_working_day,
+                ),
+                outcome=Outcome(outcome) if state == "resolved" and outcome else None,
             )
         )
     return found
@@ -177,9 +199,10 @@ def _rows_by_owner(
 
 
 def gather_digest(db: sqlite_utils.Database, now: datetime, tz: str) -> Digest:
-    start, end = digest_period(now, tz)
+    start, end = digest_period(now, tz, team_calendar(db))
     span = [to_db_time(start), to_db_time(end)]
     office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
+    calendar_by_id = {office_id: office_calendar(db, office_id) for office_id in office_by_id}
     total = Figures()
     by_office: dict[int, Figures] = {}
     by_coder: dict[str, Figures] = {}
@@ -207,13 +230,18 @@ def gather_digest(db: sqlite_utils.Database, now: datetime, tz: str) -> Digest:
             figures.closed_unanswered += 1
 
     chart_start = end - timedelta(days=CHART_DAYS)
-    answered_recently = _answered(db, chart_start, end, office_by_id)
+    answered_recently = _answered(db, chart_start, end, office_by_id, calendar_by_id)
     for answer in answered_recently:
         if answer.answered_at < start:
             continue
         for figures in rows_for(answer.office_id, answer.asker_id):
             figures.answered += 1
-            figures.agreed += int(answer.agreed)
+            if answer.outcome is None:
+                figures.awaiting_outcome += 1
+            elif answer.outcome.agreed:
+                figures.agreed += 1
+            else:
+                figures.disagreed += 1
             figures.turnarounds.append(answer.hours)
 
     cutoff = to_db_time(now)
@@ -247,6 +275,7 @@ def gather_digest(db: sqlite_utils.Database, now: datetime, tz: str) -> Digest:
         checks=usage["check"],
         failures=check_stats.top_failures(db, start, end, FAILURES_SHOWN),
         chart_days=_chart_days(db, chart_start, end, tz, answered_recently),
+        calendars=calendar_by_id,
     )
 
 
@@ -293,7 +322,9 @@ def digest_text(digest: Digest, office_by_id: Mapping[int, Office], tz: str) -> 
         f"Opened *{t.opened}* · answered *{t.answered}* · resolved *{t.resolved}* · "
         f"closed unanswered *{t.closed_unanswered}*",
         f"Response rate {report_text.rate(t.answered, t.answered + t.closed_unanswered)} · "
-        f"agreement rate {report_text.rate(t.agreed, t.answered)} · "
+        f"agreement rate {report_text.rate(t.agreed, t.outcomes)}"
+        + (f" ({t.awaiting_outcome} awaiting an outcome)" if t.awaiting_outcome else "")
+        + " · "
         f"turnaround median {report_text.hours(t.median)}, p90 {report_text.hours(t.p90)} (business hours)",
         f"Open now *{t.open_now}*, overdue *{t.overdue_now}* · lookups {digest.lookups} · checks {digest.checks}",
     ]
@@ -351,14 +382,17 @@ def digest_text(digest: Digest, office_by_id: Mapping[int, Office], tz: str) -> 
         for item in digest.overdue:
             office = office_by_id[item.office_id]
             link = report_text.message_link(office.channel_id, item.office_ts, f"#{item.id}")
-            days = business_days_between(item.due_at, digest.now, office.tz)
+            days = business_days_between(
+                item.due_at, digest.now, office.tz, digest.calendars[office.id].is_working_day
+            )
             lines.append(
                 f"• {link} {escape(office.name)} · asked by {mention(item.asker_id)} · due {when(item.due_at)} "
                 f"({report_text.business_days(days)} ago)"
             )
     lines.append(
-        "_Response rate: answered ÷ (answered + closed unanswered). Agreement rate: answers that led the coder "
-        "to change or confirm the code ÷ answers. Turnaround: office business hours from question to answer._"
+        "_Response rate: answered ÷ (answered + closed unanswered). Agreement rate: answers the coder recorded as "
+        "agreed (code changed or confirmed) ÷ answers with a recorded outcome (agreed, disagreed, clinically "
+        "undetermined). Turnaround: office business hours (its calendar) from question to answer._"
     )
     return "\n".join(lines)
 

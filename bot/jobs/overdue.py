@@ -1,6 +1,7 @@
 """Overdue follow-ups: the escalation ladder for open clarifications past their due time.
 
-Ladder (due times are already counted in the office's business hours, see `bot.relay.business_time`):
+Ladder (due times are already counted in the office's business hours and calendar, see `bot.relay.business_time`
+and `bot.relay.work_calendar`; the steps below count them the same way, so nobody is reminded on a holiday):
 1. first reminder in the office's thread, and a note in the asker's thread, once the due time has passed and the
    office is open (nobody is pinged at night or at the weekend);
 2. a second reminder, one further business day (the office's opening hours) after the first, office open;
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from enum import IntEnum
 
 import sqlite_utils
@@ -25,9 +26,17 @@ import sqlite_utils
 from bot.jobs import report_text
 from bot.jobs.schedules import OVERDUE
 from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, manual_slot, run_in_slot
-from bot.relay.business_time import add_business_hours, business_days_between, is_open
+from bot.relay.business_time import (
+    WorkingDay,
+    add_business_hours,
+    business_days_between,
+    is_open,
+    opening_hours,
+    weekday,
+)
 from bot.relay.messages import escape, mention, when
 from bot.relay.service import SYSTEM_ACTOR, MessageKind
+from bot.relay.work_calendar import WorkCalendar, office_calendar
 from storage import audit, offices, outbox
 from storage.db import Migration, migrate
 from storage.offices import Office
@@ -82,33 +91,39 @@ class LadderPosition:
 
 
 def business_day_hours(office: Office) -> float:
-    today = date(2000, 1, 3)
-    opens = datetime.combine(today, office.open)
-    closes = datetime.combine(today, office.close)
-    return (closes - opens) / timedelta(hours=1)
+    return opening_hours(office.open, office.close)
 
 
-def step_due_at(position: LadderPosition, due_at: datetime, office: Office) -> datetime | None:
+def step_due_at(
+    position: LadderPosition, due_at: datetime, office: Office, working_day: WorkingDay = weekday
+) -> datetime | None:
     """When the next step becomes due (None after the escalation)."""
     if position.step is None or position.at is None:
         return due_at
     if position.step is Step.ESCALATION:
         return None
     gap = STEP_GAP_BUSINESS_DAYS * business_day_hours(office)
-    return add_business_hours(position.at, gap, office.tz, office.open, office.close)
+    return add_business_hours(position.at, gap, office.tz, office.open, office.close, working_day)
 
 
-def next_step(position: LadderPosition, due_at: datetime, office: Office, now: datetime) -> Step | None:
-    """The step to take at `now`, if any. Office-facing steps wait for the office's business hours."""
+def next_step(
+    position: LadderPosition,
+    due_at: datetime,
+    office: Office,
+    now: datetime,
+    working_day: WorkingDay = weekday,
+) -> Step | None:
+    """The step to take at `now`, if any. Office-facing steps wait for the office's business hours on one of
+    its working days (`working_day`: the office calendar's)."""
     if not due_at < now:
         return None
     if not office.active:
         return None if position.step is Step.ESCALATION else Step.ESCALATION
-    threshold = step_due_at(position, due_at, office)
+    threshold = step_due_at(position, due_at, office, working_day)
     if threshold is None or now < threshold:
         return None
     step = Step.FIRST_REMINDER if position.step is None else Step(position.step + 1)
-    if step is not Step.ESCALATION and not is_open(now, office.tz, office.open, office.close):
+    if step is not Step.ESCALATION and not is_open(now, office.tz, office.open, office.close, working_day):
         return None
     return step
 
@@ -220,8 +235,10 @@ def asker_note_text(item: OverdueItem, office: Office, step: Step) -> str:
     return f"Clarification #{item.id} to {name} has been escalated to the coding leads."
 
 
-def escalation_text(item: OverdueItem, office: Office, now: datetime) -> str:
-    days = business_days_between(item.due_at, now, office.tz)
+def escalation_text(
+    item: OverdueItem, office: Office, now: datetime, working_day: WorkingDay = weekday
+) -> str:
+    days = business_days_between(item.due_at, now, office.tz, working_day)
     ago = "today" if days == 0 else f"{report_text.business_days(days)} ago"
     link = report_text.message_link(office.channel_id, item.office_ts, f"#{item.id}")
     reminded = "two reminders got no answer" if office.active else "its office has been removed"
@@ -232,7 +249,12 @@ def escalation_text(item: OverdueItem, office: Office, now: datetime) -> str:
 
 
 def _messages_for_step(
-    db: sqlite_utils.Database, item: OverdueItem, office: Office, step: Step, context: JobContext
+    db: sqlite_utils.Database,
+    item: OverdueItem,
+    office: Office,
+    step: Step,
+    context: JobContext,
+    working_day: WorkingDay,
 ) -> list[Outgoing]:
     key = f"overdue:{item.id}:{to_db_time(item.due_at)}:{int(step)}"
     found: list[Outgoing] = []
@@ -246,7 +268,7 @@ def _messages_for_step(
                 method="chat.postMessage",
                 payload={
                     "channel": leads,
-                    "text": escalation_text(item, office, context.now),
+                    "text": escalation_text(item, office, context.now, working_day),
                     "unfurl_links": False,
                     "unfurl_media": False,
                 },
@@ -299,17 +321,21 @@ def _record_step(db: sqlite_utils.Database, item: OverdueItem, step: Step, now: 
 
 def overdue_body(db: sqlite_utils.Database, context: JobContext) -> JobOutput:
     office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
+    calendar_by_id: dict[int, WorkCalendar] = {}
     taken: Counter[str] = Counter()
     messages: list[Outgoing] = []
     for item in load_overdue(db, context.now):
         office = office_by_id[item.office_id]
-        step = next_step(item.position, item.due_at, office, context.now)
+        if office.id not in calendar_by_id:
+            calendar_by_id[office.id] = office_calendar(db, office.id)
+        working_day = calendar_by_id[office.id].is_working_day
+        step = next_step(item.position, item.due_at, office, context.now, working_day)
         if step is None:
             continue
         if step is Step.ESCALATION and context.target_channel() is None:
             taken["escalation_waiting_for_channel"] += 1
             continue
-        messages.extend(_messages_for_step(db, item, office, step, context))
+        messages.extend(_messages_for_step(db, item, office, step, context, working_day))
         _record_step(db, item, step, context.now)
         taken[_AUDIT_ACTIONS[step]] += 1
     notes = tuple(f"{name}={count}" for name, count in sorted(taken.items()))

@@ -1,6 +1,6 @@
 """Queue status for the team channel: open clarifications by office and by coder, their age, what is overdue.
 
-Age is counted in whole business days (weekdays) of the office's time zone since the question was asked; a bucket
+Age is counted in whole business days (the office calendar's working days, in its time zone) since it was asked; a bucket
 holds its lower bound: <1d is "asked today", 1-3d is 1 or 2 days, 3-7d is 3 to 6 days, 7d+ is 7 or more.
 """
 
@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
 from bot.jobs import report_text
 from bot.jobs.schedules import QUEUE_STATUS
 from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, manual_slot, run_in_slot
-from bot.relay.business_time import business_days_between
+from bot.relay.business_time import WorkingDay, WorkingDayCount, weekday
 from bot.relay.messages import escape, mention
+from bot.relay.work_calendar import office_calendar
 from storage import offices
 from storage.offices import Office
 from storage.relay_tables import from_db_time
@@ -96,16 +98,25 @@ def load_open_items(db: sqlite_utils.Database) -> list[OpenItem]:
 
 
 def summarise_queue(
-    items: Iterable[OpenItem], office_by_id: Mapping[int, Office], now: datetime
+    items: Iterable[OpenItem],
+    office_by_id: Mapping[int, Office],
+    now: datetime,
+    working_days: Mapping[int, WorkingDay] | None = None,
 ) -> QueueSummary:
-    """Pure: the counts the message shows, for open `items` at `now`."""
+    """Pure: the counts the message shows, for open `items` at `now`; ages count each office's working days
+    (`working_days` by office id: its calendar's; weekdays when not given)."""
     total = QueueLine()
     by_office: dict[int, QueueLine] = {}
     by_coder: dict[str, QueueLine] = {}
     aged: list[AgedItem] = []
+    counts: dict[int, WorkingDayCount] = {}
     for item in items:
         office = office_by_id[item.office_id]
-        days = business_days_between(item.created_at, now, office.tz)
+        zone = ZoneInfo(office.tz)
+        if office.id not in counts:
+            working_day = (working_days or {}).get(office.id, weekday)
+            counts[office.id] = WorkingDayCount(working_day, now.astimezone(zone).date())
+        days = counts[office.id].after(item.created_at.astimezone(zone).date())
         overdue = item.due_at < now
         bucket = age_bucket(days)
         total.add(bucket, overdue)
@@ -175,7 +186,8 @@ def queue_status_body(db: sqlite_utils.Database, context: JobContext) -> JobOutp
     if channel is None:
         return JobOutput(notes=("no channel set for queue_status",))
     office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
-    summary = summarise_queue(load_open_items(db), office_by_id, context.now)
+    working_days = {office_id: office_calendar(db, office_id).is_working_day for office_id in office_by_id}
+    summary = summarise_queue(load_open_items(db), office_by_id, context.now, working_days)
     text = queue_status_text(summary, office_by_id, context.now, context.team_tz)
     message = Outgoing(
         kind="job_queue_status",

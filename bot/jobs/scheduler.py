@@ -3,7 +3,8 @@
 Each firing runs the latest slot <= now of the job's current schedule (read from the database, so a change made
 with `/codedesk schedule` on any instance applies everywhere within SYNC_SECONDS). At start-up the latest slot of
 each job runs once if it was missed and is recent enough (a digest missed during a restart still goes out, three
-missed queue reports do not become three posts). Slots are recorded by `bot.jobs.slots`, so a second instance
+missed queue reports do not become three posts). A schedule that skips the team's holidays posts nothing on
+them (catch-up included). Slots are recorded by `bot.jobs.slots`, so a second instance
 or a catch-up racing a normal run posts nothing twice. The listener logs job ids and times, never message text.
 """
 
@@ -23,6 +24,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.jobs import schedules
 from bot.jobs.registry import JOBS, prepare
 from bot.jobs.slots import JobDeps, JobResult, RunStatus, scheduled_slot
+from bot.relay.work_calendar import team_calendar
 
 log = logging.getLogger("codedesk.jobs")
 
@@ -58,6 +60,9 @@ def run_latest_slot(deps: JobDeps, name: str, now: datetime) -> JobResult | None
     spec = JOBS[name]
     if fire_time is None or now - fire_time > spec.catch_up_within:
         return None
+    if falls_on_team_holiday(deps, name, fire_time):
+        log.info("job %s slot %s: skipped, a team holiday", name, scheduled_slot(fire_time))
+        return None
     result = spec.run(deps, now, slot=scheduled_slot(fire_time))
     log.info(
         "job %s slot %s: %s, %d outbox rows %s",
@@ -68,6 +73,19 @@ def run_latest_slot(deps: JobDeps, name: str, now: datetime) -> JobResult | None
         " ".join(result.notes),
     )
     return result
+
+
+def falls_on_team_holiday(deps: JobDeps, name: str, fire_time: datetime) -> bool:
+    """Whether job `name` skips this fire time: its schedule skips holidays and the day (team time zone) is one
+    on the team calendar."""
+    db = deps.db_factory()
+    try:
+        schedule = schedules.get_schedule(db, name)
+        tz = schedules.team_tz(db, deps.settings.team_tz)
+        skipped = schedules.holiday_skipper(schedule, team_calendar(db), tz)
+    finally:
+        db.close()
+    return skipped is not None and skipped(fire_time)
 
 
 def run_missed_slots(deps: JobDeps, now: datetime) -> list[JobResult]:

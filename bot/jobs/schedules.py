@@ -1,6 +1,9 @@
 """When each job runs and where it posts (the `job_schedules` table), the team's time zone, and cron maths.
 
-Leads change schedules with `/codedesk schedule ...`; a job without a stored row runs on its default schedule.
+Leads change schedules with `/codedesk schedule ...` or the Schedules modal; a job without a stored row runs on
+its default schedule. Each schedule says whether it skips the team's holidays (the team calendar: public holidays
+of its region and the days a lead closed, not weekends, which the cron already says): on by default for the queue
+report and the digest, off for the overdue follow-ups, which follow each office's own calendar instead.
 Cron expressions are read with standard crontab meaning (weekday 0 or 7 = Sunday, 1-5 = Monday-Friday), although
 APScheduler 3 counts weekdays from Monday: numeric weekdays are translated to names before the trigger is built.
 As in APScheduler, a day-of-month and a day-of-week restriction must both match (crontab would accept either).
@@ -10,13 +13,15 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
 from apscheduler.triggers.cron import CronTrigger
 
+from bot.relay.work_calendar import WorkCalendar
 from bot.timezones import known_zone
 from storage.db import Migration, migrate
 from storage.relay_tables import to_db_time
@@ -34,6 +39,7 @@ JOB_NAMES: tuple[str, ...] = tuple(DEFAULT_CRONS)
 
 # A schedule firing more often than this would flood a channel (the overdue ladder needs no more either).
 MIN_INTERVAL = timedelta(minutes=5)
+_MAX_SKIPPED = 400
 
 _TEAM_TZ_KEY = "team_tz"
 _WEEKDAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
@@ -52,6 +58,9 @@ class ScheduleError(ValueError):
     """A schedule, job name or time zone that cannot be used; the message is written for the lead."""
 
 
+DEFAULT_SKIP_HOLIDAYS: dict[str, bool] = {QUEUE_STATUS: True, OVERDUE: False, DIGEST: True}
+
+
 @dataclass(frozen=True)
 class Schedule:
     job: str
@@ -59,6 +68,7 @@ class Schedule:
     channel: str | None
     enabled: bool
     is_default: bool = False
+    skip_holidays: bool = True
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
@@ -80,7 +90,12 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_tables,)
+def _add_skip_holidays(db: sqlite_utils.Database) -> None:
+    # NULL: the job's default (DEFAULT_SKIP_HOLIDAYS), so rows saved before this column keep the default.
+    db.execute("ALTER TABLE job_schedules ADD COLUMN skip_holidays INTEGER CHECK (skip_holidays IN (0, 1))")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_skip_holidays)
 
 
 def migrate_schedules(db: sqlite_utils.Database) -> int:
@@ -98,11 +113,26 @@ def require_job(job: str) -> str:
 
 def get_schedule(db: sqlite_utils.Database, job: str) -> Schedule:
     require_job(job)
-    row = db.execute("SELECT cron, channel, enabled FROM job_schedules WHERE job = ?", [job]).fetchone()
+    row = db.execute(
+        "SELECT cron, channel, enabled, skip_holidays FROM job_schedules WHERE job = ?", [job]
+    ).fetchone()
     if row is None:
-        return Schedule(job=job, cron=DEFAULT_CRONS[job], channel=None, enabled=True, is_default=True)
-    cron, channel, enabled = row
-    return Schedule(job=job, cron=str(cron), channel=channel, enabled=bool(enabled))
+        return Schedule(
+            job=job,
+            cron=DEFAULT_CRONS[job],
+            channel=None,
+            enabled=True,
+            is_default=True,
+            skip_holidays=DEFAULT_SKIP_HOLIDAYS[job],
+        )
+    cron, channel, enabled, skip = row
+    return Schedule(
+        job=job,
+        cron=str(cron),
+        channel=channel,
+        enabled=bool(enabled),
+        skip_holidays=DEFAULT_SKIP_HOLIDAYS[job] if skip is None else bool(skip),
+    )
 
 
 def list_schedules(db: sqlite_utils.Database) -> list[Schedule]:
@@ -118,14 +148,17 @@ def save_schedule(
     enabled: bool,
     by: str,
     at: datetime,
+    skip_holidays: bool | None = None,
 ) -> Schedule:
+    """Store the job's schedule; `skip_holidays` None keeps what the job had."""
     require_job(job)
+    skip = get_schedule(db, job).skip_holidays if skip_holidays is None else skip_holidays
     db.execute(
-        "INSERT INTO job_schedules (job, cron, channel, enabled, updated_by, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (job) DO UPDATE SET cron = excluded.cron, "
+        "INSERT INTO job_schedules (job, cron, channel, enabled, updated_by, updated_at, skip_holidays) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job) DO UPDATE SET cron = excluded.cron, "
         "channel = excluded.channel, enabled = excluded.enabled, updated_by = excluded.updated_by, "
-        "updated_at = excluded.updated_at",
-        [job, cron, channel, int(enabled), by, to_db_time(at)],
+        "updated_at = excluded.updated_at, skip_holidays = excluded.skip_holidays",
+        [job, cron, channel, int(enabled), by, to_db_time(at), int(skip)],
     )
     return get_schedule(db, job)
 
@@ -153,6 +186,45 @@ def require_tz(tz: str) -> ZoneInfo:
             f"{tz[:64]!r} is not a time zone I know; use an IANA name such as America/Chicago or Europe/London."
         )
     return zone
+
+
+# -- days and a time, for the Schedules modal --------------------------------------------------------------
+
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
+_SIMPLE_CRON = re.compile(r"^(\d{1,2}) (\d{1,2}) \* \* (\S+)$")
+
+
+def days_and_time(cron: str) -> tuple[tuple[int, ...], time] | None:
+    """`M H * * DAYS` as (weekdays, Monday = 0, and the time); None when the schedule is more than one time on
+    some days (such schedules stay as cron in the modal)."""
+    match = _SIMPLE_CRON.match(" ".join(cron.split()))
+    if not match:
+        return None
+    minute, hour = int(match.group(1)), int(match.group(2))
+    if minute > 59 or hour > 23:
+        return None
+    try:
+        names = _standard_weekdays(match.group(3)).split(",")
+    except ScheduleError:
+        return None
+    if names == ["*"]:
+        return tuple(range(7)), time(hour, minute)
+    days: set[int] = set()
+    for name in names:
+        first, _, last = name.partition("-")
+        if first not in WEEKDAY_NAMES or (last and last not in WEEKDAY_NAMES):
+            return None
+        start, end = WEEKDAY_NAMES.index(first), WEEKDAY_NAMES.index(last or first)
+        days.update(range(start, end + 1))
+    return tuple(sorted(days)), time(hour, minute)
+
+
+def cron_for(days: Collection[int], at: time) -> str:
+    """The crontab expression for `days` (Monday = 0) at `at`; ScheduleError without a day."""
+    if not days:
+        raise ScheduleError("Tick at least one day.")
+    crontab_days = sorted((day + 1) % 7 for day in set(days))  # crontab counts Sunday as 0
+    return f"{at.minute} {at.hour} * * {','.join(str(day) for day in crontab_days)}"
 
 
 # -- cron maths ---------------------------------------------------------------------------------------------
@@ -208,14 +280,35 @@ def next_fire_time(trigger: CronTrigger, after: datetime) -> datetime | None:
     return _utc(trigger.get_next_fire_time(local, local))
 
 
-def fire_times(trigger: CronTrigger, after: datetime, count: int) -> list[datetime]:
-    """The next `count` fire times (UTC) strictly after `after`."""
+def fire_times(
+    trigger: CronTrigger,
+    after: datetime,
+    count: int,
+    skipped: Callable[[datetime], bool] | None = None,
+) -> list[datetime]:
+    """The next `count` fire times (UTC) strictly after `after`, leaving out those `skipped` says (holidays),
+    looking at most a few hundred fire times ahead."""
     found: list[datetime] = []
     moment = next_fire_time(trigger, after)
-    while moment is not None and len(found) < count and (not found or moment > found[-1]):
-        found.append(moment)
+    for _ in range(count + _MAX_SKIPPED):
+        if moment is None or len(found) >= count or (found and moment <= found[-1]):
+            break
+        if skipped is None or not skipped(moment):
+            found.append(moment)
         moment = next_fire_time(trigger, moment)
     return found
+
+
+def holiday_skipper(schedule: Schedule, calendar: WorkCalendar, tz: str) -> Callable[[datetime], bool] | None:
+    """For a schedule that skips the team's holidays: whether a fire time falls on one (in the team's zone)."""
+    if not schedule.skip_holidays:
+        return None
+    zone = ZoneInfo(tz)
+
+    def skipped(moment: datetime) -> bool:
+        return calendar.is_holiday(moment.astimezone(zone).date())
+
+    return skipped
 
 
 def latest_fire_time(trigger: CronTrigger, now: datetime) -> datetime | None:

@@ -52,7 +52,7 @@ def status_line(c: Clarification) -> str:
         answered = when(c.answered_at) if c.answered_at else ""
         return f"*Answered* by {mention(c.answered_by or '')} {answered}".rstrip()
     if c.state is ClarificationState.RESOLVED:
-        done = "code changed" if c.outcome is Outcome.CHANGED else "code confirmed"
+        done = OUTCOME_NAMES[c.outcome] if c.outcome else "resolved"
         return f"*Resolved* ({done})"
     return f"*Closed without answer*: {escape(c.close_reason or '')}"
 
@@ -106,10 +106,23 @@ def reply_relay(side: ReplySide, author_id: str, text: str) -> str:
     return f"{who} {mention(author_id)}:\n{_quote(text)}"
 
 
+OUTCOME_NAMES = {
+    Outcome.CHANGED: "agreed, code changed",
+    Outcome.CONFIRMED: "agreed, code confirmed",
+    Outcome.DISAGREED: "disagreed",
+    Outcome.UNDETERMINED: "clinically undetermined",
+    Outcome.NO_RESPONSE: "no response",
+}
+
+
 def resolution_note(c: Clarification) -> str:
     """Told to the office so they see what their answer led to."""
-    done = "changed the code" if c.outcome is Outcome.CHANGED else "confirmed the code"
-    return f"Thank you. The coder {done} based on your answer to #{c.id}."
+    if c.outcome is Outcome.CHANGED:
+        return f"Thank you. The coder changed the code based on your answer to #{c.id}."
+    if c.outcome is Outcome.CONFIRMED:
+        return f"Thank you. The coder confirmed the code based on your answer to #{c.id}."
+    name = OUTCOME_NAMES[c.outcome] if c.outcome else "resolved"
+    return f"Thank you. Your answer to #{c.id} is recorded; the coder closed it as {name}."
 
 
 def closed_note(c: Clarification, actor_id: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -23,11 +23,15 @@ import sqlite_utils
 
 from bot.relay import messages, phi
 from bot.relay.business_time import add_business_hours
+from bot.relay.export import ExportData
 from bot.relay.query_rules import QueryDraft, check_answer_choice, normalise_codes, validate_query
+from bot.relay.work_calendar import WorkCalendar, load_calendar, office_calendar, team_calendar
 from bot.timezones import known_zone
-from storage import audit, clarifications, offices, outbox, processed_events, roles
+from storage import audit, calendars, clarifications, exports, offices, outbox, processed_events, roles
 from storage.audit import AuditEntry
+from storage.calendars import DayKind
 from storage.clarifications import (
+    ANSWERED_OUTCOMES,
     Answer,
     Clarification,
     ClarificationState,
@@ -48,6 +52,7 @@ SYSTEM_ACTOR = "system"
 MAX_REASON = 500
 MAX_REPLY = 3000
 MAX_OFFICE_NAME = 80
+MAX_CALENDAR_DAYS = 366
 
 
 # --- errors -------------------------------------------------------------------------------------------------
@@ -129,6 +134,7 @@ class Action(StrEnum):
     LIST_OFFICE = "list_office"
     LIST_OVERDUE = "list_overdue"
     LIST_ALL = "list_all"
+    EXPORT = "export"
 
 
 @dataclass(frozen=True)
@@ -185,6 +191,8 @@ def decide(action: Action, facts: AccessFacts) -> Decision:
             return rule(lead or own, "Only the coder who asked, a lead or an admin can close this.")
         case Action.REOPEN | Action.LIST_ALL:
             return rule(lead, "Only leads and admins can do this.")
+        case Action.EXPORT:
+            return rule(lead, "Only leads and admins can export the clarification record.")
         case Action.VIEW:
             return rule(lead or own or member, "You can only see your own clarifications or your office's.")
         case Action.LIST_OFFICE:
@@ -742,8 +750,117 @@ class ClarificationService:
 
         return self._transact(body)
 
+    # -- calendars (closed days of an office or the team)
+
+    def _calendar_target(
+        self, db: sqlite_utils.Database, now: datetime, actor: Actor, office_id: int | None
+    ) -> tuple[str, str] | RelayError:
+        """(owner key, name for messages) of an office's calendar or the team's; leads and admins only."""
+        office = self._office(db, office_id) if office_id is not None else None
+        refusal = self._check(db, now, actor, Action.MANAGE_OFFICES, office)
+        if refusal:
+            return refusal
+        if office is None:
+            return calendars.TEAM, "the team"
+        return calendars.office_owner(office.id), office.name
+
+    def calendar(self, office_id: int | None) -> WorkCalendar:
+        """The office's calendar (None: the team's), for due dates, listings and forms."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> WorkCalendar:
+            if office_id is None:
+                return team_calendar(db)
+            return office_calendar(db, self._office(db, office_id).id)
+
+        return self._transact(body)
+
+    def set_holiday_region(self, actor: Actor, office_id: int | None, region: str | None) -> WorkCalendar:
+        """Whose public holidays count: a region code (`US-IL`), `none`, or for an office None to follow the
+        team again. Due dates already given are kept."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> WorkCalendar | RelayError:
+            target = self._calendar_target(db, now, actor, office_id)
+            if isinstance(target, RelayError):
+                return target
+            owner, _ = target
+            if region is None and owner == calendars.TEAM:
+                raise ValidationFailed({"region": "Give the team a region, e.g. US, or `none`."})
+            calendars.set_region(db, owner, region, by=actor.user_id, at=now)
+            audit.append(
+                db,
+                clarification_id=None,
+                actor_id=actor.user_id,
+                action="calendar_region_set",
+                at=now,
+                detail={"calendar": owner, "region": region},
+            )
+            return load_calendar(db, owner)
+
+        return self._transact(body)
+
+    def change_days(
+        self,
+        actor: Actor,
+        office_id: int | None,
+        days: Collection[date],
+        *,
+        closed: bool,
+        note: str = "",
+    ) -> builtins.list[str]:
+        """Close `days` (a lead's closed days) or open them again: opening removes a closed day a lead added
+        and, on a public holiday, records that the office works that day. Returns one line per day changed."""
+        text = " ".join(note.split())
+        if len(text) > MAX_REASON:
+            raise ValidationFailed({"note": f"Keep the note to {MAX_REASON} characters."})
+        if not days:
+            raise ValidationFailed({"days": "Give a date, e.g. 2026-12-24."})
+        if len(days) > MAX_CALENDAR_DAYS:
+            raise ValidationFailed({"days": f"Change at most {MAX_CALENDAR_DAYS} days at once."})
+
+        def body(db: sqlite_utils.Database, now: datetime) -> builtins.list[str] | RelayError:
+            target = self._calendar_target(db, now, actor, office_id)
+            if isinstance(target, RelayError):
+                return target
+            owner, name = target
+            problems = phi.check_fields({"note": text}) if text else {}
+            if problems:
+                return self._phi_refusal(db, now, actor, problems, None)
+            before = load_calendar(db, owner)
+            lines = []
+            for day in sorted(set(days)):
+                label = f"{day.isoformat()} ({day.strftime('%a')})"
+                if closed:
+                    calendars.set_day(db, owner, day, DayKind.CLOSED, note=text, by=actor.user_id, at=now)
+                    lines.append(f"{label}: {name} closed" + (f" ({text})" if text else ""))
+                    continue
+                holiday = WorkCalendar(before.region).holiday_name(day)
+                if day in before.closed:
+                    calendars.remove_day(db, owner, day)
+                    still = f"; still closed for {holiday}" if holiday else ""
+                    lines.append(f"{label}: no longer a closed day of {name}{still}")
+                elif holiday is not None and day not in before.opened:
+                    calendars.set_day(db, owner, day, DayKind.OPEN, note=holiday, by=actor.user_id, at=now)
+                    lines.append(f"{label}: {name} open although it is {holiday}")
+                else:
+                    lines.append(f"{label}: {name} is already open; nothing changed")
+            audit.append(
+                db,
+                clarification_id=None,
+                actor_id=actor.user_id,
+                action="calendar_days_closed" if closed else "calendar_days_opened",
+                at=now,
+                detail={"calendar": owner, "days": [d.isoformat() for d in sorted(set(days))], "note": text},
+            )
+            return lines
+
+        return self._transact(body)
+
     def list_offices(self, *, include_inactive: bool = False) -> builtins.list[Office]:
         return self._transact(lambda db, now: offices.list_offices(db, include_inactive=include_inactive))
+
+    def office_members(self, office_id: int) -> builtins.list[offices.OfficeMember]:
+        """Who answers for the office (for the Edit office form)."""
+        return self._transact(lambda db, now: offices.list_members(db, self._office(db, office_id).id))
 
     def offices_of(self, actor: Actor) -> builtins.list[Office]:
         """The offices `actor` answers for (empty for the coder organisation)."""
@@ -784,7 +901,12 @@ class ClarificationService:
             if office is None or not office.active:
                 raise ValidationFailed({"office_id": "Pick an active office."})
             due_at = draft.due_at or add_business_hours(
-                now, office.sla_hours, office.tz, office.open, office.close
+                now,
+                office.sla_hours,
+                office.tz,
+                office.open,
+                office.close,
+                office_calendar(db, office.id).is_working_day,
             )
             clarification_id = clarifications.insert(
                 db,
@@ -1018,7 +1140,14 @@ class ClarificationService:
         return reply
 
     def resolve(self, clarification_id: int, actor: Actor, outcome: Outcome) -> Clarification:
-        """The coder records what the answer led to (code changed or confirmed): the agreement metric."""
+        """The coder records how the answered query ended (agreed and changed or confirmed, disagreed,
+        clinically undetermined): the agreement metric. `no_response` belongs to closing an unanswered one."""
+        if outcome not in ANSWERED_OUTCOMES:
+            raise ValidationFailed(
+                {
+                    "outcome": "No response is recorded by closing an unanswered clarification, not by resolving."
+                }
+            )
 
         def body(db: sqlite_utils.Database, now: datetime) -> Clarification | RelayError:
             c = self._clarification(db, clarification_id)
@@ -1070,14 +1199,22 @@ class ClarificationService:
             problems = phi.check_fields({"reason": why})
             if problems:
                 return self._phi_refusal(db, now, actor, problems, c.id)
-            updated = self._apply(db, c, {"state": ClarificationState.CLOSED_UNANSWERED, "close_reason": why})
+            updated = self._apply(
+                db,
+                c,
+                {
+                    "state": ClarificationState.CLOSED_UNANSWERED,
+                    "close_reason": why,
+                    "outcome": Outcome.NO_RESPONSE,
+                },
+            )
             audit.append(
                 db,
                 clarification_id=c.id,
                 actor_id=actor.user_id,
                 action="closed_unanswered",
                 at=now,
-                detail={"reason": why},
+                detail={"reason": why, "outcome": Outcome.NO_RESPONSE.value},
             )
             self._enqueue_status_updates(db, now, updated)
             self._enqueue_note(
@@ -1108,7 +1245,14 @@ class ClarificationService:
             if problems:
                 return self._phi_refusal(db, now, actor, problems, c.id)
             office = self._office(db, c.office_id)
-            due_at = add_business_hours(now, office.sla_hours, office.tz, office.open, office.close)
+            due_at = add_business_hours(
+                now,
+                office.sla_hours,
+                office.tz,
+                office.open,
+                office.close,
+                office_calendar(db, office.id).is_working_day,
+            )
             updated = self._apply(
                 db,
                 c,
@@ -1197,6 +1341,47 @@ class ClarificationService:
         def body(db: sqlite_utils.Database, now: datetime) -> builtins.list[Reply] | RelayError:
             c = self._visible(db, now, clarification_id, actor)
             return c if isinstance(c, RelayError) else clarifications.list_replies(db, c.id)
+
+        return self._transact(body)
+
+    def export(
+        self,
+        actor: Actor | None,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        office_id: int | None = None,
+    ) -> ExportData:
+        """Every clarification asked in [start, end) (of one office, or all) with its audit trail and thread
+        replies. Leads and admins only (`actor` None: the server's operator, from `codedesk export`); each
+        export is itself recorded in the audit log, with its filters and row count."""
+
+        def body(db: sqlite_utils.Database, now: datetime) -> ExportData | RelayError:
+            if office_id is not None:
+                self._office(db, office_id)
+            if actor is not None:
+                refusal = self._check(db, now, actor, Action.EXPORT, None)
+                if refusal:
+                    return refusal
+            found = exports.clarifications_asked_between(db, start, end, office_id)
+            ids = [c.id for c in found]
+            names = {office.id: office.name for office in offices.list_offices(db, include_inactive=True)}
+            data = ExportData(found, exports.trails(db, ids), exports.replies(db, ids), names)
+            audit.append(
+                db,
+                clarification_id=None,
+                actor_id=actor.user_id if actor else SYSTEM_ACTOR,
+                action="exported",
+                at=now,
+                detail={
+                    "from": start.isoformat() if start else None,
+                    "to": end.isoformat() if end else None,
+                    "office_id": office_id,
+                    "clarifications": len(found),
+                    "team_id": actor.team_id if actor else None,
+                },
+            )
+            return data
 
         return self._transact(body)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -33,7 +33,8 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import ids
-from bot.relay.messages import when
+from bot.relay.business_time import opening_hours
+from bot.relay.messages import OUTCOME_NAMES, when
 from bot.relay.query_rules import (
     MAX_ENCOUNTER_REF,
     MAX_INDICATORS,
@@ -42,10 +43,12 @@ from bot.relay.query_rules import (
     YES_NO_CHOICES,
 )
 from bot.relay.service import MessageKind
+from bot.relay.work_calendar import WorkCalendar, region_label
 from bot.render.code_blocks import Reply
 from bot.render.mrkdwn import escape, truncate
 from storage.audit import AuditEntry
 from storage.clarifications import (
+    ANSWERED_OUTCOMES,
     Clarification,
     ClarificationState,
     Outcome,
@@ -70,7 +73,12 @@ FORMAT_NAMES = {
     QueryFormat.OPEN_ENDED: "Open-ended",
     QueryFormat.YES_NO: "Yes/No",
 }
-OUTCOME_NAMES = {Outcome.CHANGED: "code changed", Outcome.CONFIRMED: "code confirmed"}
+RESOLVE_CHOICES = {
+    Outcome.CHANGED: "Agreed: code changed",
+    Outcome.CONFIRMED: "Agreed: code confirmed",
+    Outcome.DISAGREED: "Disagreed",
+    Outcome.UNDETERMINED: "Clinically undetermined",
+}
 STATE_NAMES = {
     ClarificationState.OPEN: "Open",
     ClarificationState.ANSWERED: "Answered",
@@ -235,10 +243,9 @@ def office_post_blocks(c: Clarification, office: Office) -> list[dict[str, Any]]
 def resolve_select(c: Clarification) -> StaticSelectElement:
     return StaticSelectElement(
         action_id=ids.CLARIFICATION_RESOLVE,
-        placeholder=_plain("Resolve: what did the answer lead to?"),
+        placeholder=_plain("Resolve: record the outcome"),
         options=[
-            _option("Code changed", f"{c.id}:{Outcome.CHANGED.value}"),
-            _option("Code confirmed", f"{c.id}:{Outcome.CONFIRMED.value}"),
+            _option(RESOLVE_CHOICES[outcome], f"{c.id}:{outcome.value}") for outcome in ANSWERED_OUTCOMES
         ],
     )
 
@@ -582,6 +589,8 @@ HELP_LINES = (
     "*`/clarify show <id>`* one clarification with its thread and history",
     "*`/clarify close <id> reason:<why>`* close one that will not be answered",
     "*`/clarify reopen <id> reason:<why>`* reopen one (leads)",
+    '*`/clarify export [from:2026-11-01] [to:2026-11-30] [office:"Main St"]`* the record as CSV, with every '
+    "event, to your DM (leads)",
 )
 
 
@@ -673,20 +682,59 @@ def mrkdwn_reply(text: str) -> Reply:
     return _reply(text, _packed("", text.splitlines()), fallback_is_mrkdwn=True)
 
 
-def office_line(office: Office) -> str:
-    hours = f"{office.open.strftime('%H:%M')}–{office.close.strftime('%H:%M')}"
-    state = "" if office.active else " · _removed_"
+def business_day_hours(opens: time, closes: time) -> float:
+    return opening_hours(opens, closes)
+
+
+def sla_text(office: Office) -> str:
+    """The turnaround with its unit spelled out, in business hours and what that is in business days."""
+    day = opening_hours(office.open, office.close)
+    days = office.sla_hours / day if day else 0
+    shown_days = f"{days:g}" if days == int(days) else f"{days:.1f}"
     return (
-        f"• *{escape(office.name)}* in <#{office.channel_id}> · {escape(office.tz)} · {hours} · "
-        f"answers due within {office.sla_hours:g} business hours{state}"
+        f"{office.sla_hours:g} business hours ({shown_days} business day{'s' if days != 1 else ''} of "
+        f"{day:g} h)"
     )
 
 
-def offices_reply(offices: Sequence[Office]) -> Reply:
+def office_line(office: Office, calendar: WorkCalendar | None = None) -> str:
+    hours = f"{office.open.strftime('%H:%M')}–{office.close.strftime('%H:%M')}"
+    state = "" if office.active else " · _removed_"
+    holidays = f" · holidays {escape(region_label(calendar))}" if calendar is not None else ""
+    return (
+        f"• *{escape(office.name)}* in <#{office.channel_id}> · {escape(office.tz)} · {hours}{holidays} · "
+        f"answers due within {sla_text(office)}{state}"
+    )
+
+
+def offices_reply(offices: Sequence[Office], calendars: Mapping[int, WorkCalendar] | None = None) -> Reply:
     if not offices:
         return notice_reply("No offices yet. Add one with `/codedesk office add <name> #channel`.")
-    blocks = _packed(f"*Offices* ({len(offices)})", (office_line(office) for office in offices))
+    lines = (office_line(office, (calendars or {}).get(office.id)) for office in offices)
+    blocks = _packed(f"*Offices* ({len(offices)})", lines)
     return _reply(f"Offices: {len(offices)}", blocks[:MAX_BLOCKS])
+
+
+def calendar_reply(name: str, calendar: WorkCalendar, first: date, last: date) -> Reply:
+    """The days off of an office or the team between two dates: public holidays and a lead's changes."""
+    days = calendar.days_off(first, last)
+    title = (
+        f"*Days off of {escape(name)}* {first.isoformat()} to {last.isoformat()} "
+        f"(public holidays: {escape(region_label(calendar))}; weekends are always off)"
+    )
+    if not days:
+        return _reply(f"No days off for {name}.", [_section(title + "\nNone.")])
+    lines = [f"• {day.isoformat()} {day.strftime('%a')}: {escape(what)}" for day, what in days]
+    blocks = _packed(title, lines)[: MAX_BLOCKS - 1]
+    blocks.append(
+        _context(
+            f'Close a day: `/codedesk office closed add "{escape(name)}" 2026-12-24`; open a public holiday: '
+            "`... closed remove ...`."
+            if name != "the team"
+            else "Close a day for the team: `/codedesk team closed add 2026-12-24`."
+        )
+    )
+    return _reply(f"Days off of {name}: {len(days)}", blocks)
 
 
 def roles_reply(grants: Sequence[tuple[str, str]]) -> Reply:

@@ -208,8 +208,11 @@ def _share_value(command_text: str, offset: int = 0) -> dict[str, Any]:
 
 # ---- replies ---------------------------------------------------------------------------------------------
 
+PIN_QUERY_CHARS = 200
+
 HELP_LINES = (
     "*`/code words or code`* find codes (same as `/code lookup ...`), e.g. `/code heart attack`",
+    "*`/code fav`* your pinned codes and your team's (*Pin* on a result; `/code fav remove <code>` unpins)",
     "*`/code show <code>`* a code's title, notes, 7th characters and children, e.g. `/code show S72.001`",
     "*`/code check <codes> [dos:YYYY-MM-DD] [age:N] [sex:F|M] [setting:inpatient]`* check a claim's codes "
     "against the edits, e.g. `/code check E10.9 E11.9 dos:2025-03-01`; `dx:E119,I10` and `px:G0439,J1234-59` "
@@ -227,6 +230,23 @@ def help_reply() -> Reply:
         _context("Replies are only visible to you; use *Share in channel* to post one."),
     ]
     text = "CodeDesk /code: lookup <words>, show <code>, check <codes> [dos: age: sex: setting:], help"
+    return _reply(text, blocks)
+
+
+def favourites_reply(
+    mine: Sequence[tuple[str, str]], team: Sequence[tuple[str, str, int]], team_name: str = "your team"
+) -> Reply:
+    """The caller's pins (code, title) and the team's most pinned (code, title, people)."""
+    lines = [f"• *{escape(code)}*  {escape(title)}" for code, title in mine] or [
+        "None yet: press *Pin* on a lookup result."
+    ]
+    blocks: list[Block] = _packed_sections(f"*Your pinned codes* ({len(mine)})", lines)
+    team_lines = [
+        f"• *{escape(code)}*  {escape(title)} · pinned by {people}" for code, title, people in team
+    ] or ["None yet."]
+    blocks += _packed_sections(f"*Pinned most by {escape(team_name)}*", team_lines)
+    blocks.append(_context("What your team pins and uses lifts those codes a little in its lookups."))
+    text = "Pinned: " + ", ".join(code for code, _ in mine) if mine else "No pinned codes yet."
     return _reply(text, blocks)
 
 
@@ -274,6 +294,8 @@ def lookup_reply(
         accessory = None
         if hit.status == "header" or (not hit.billable and hit.status not in BADGES):
             accessory = _button("Show children", ids.SHOW_CHILDREN, hit.code)
+        elif shared_by is None:
+            accessory = _button("Pin", ids.PIN_CODE, {"c": hit.code, "q": truncate(query, PIN_QUERY_CHARS)})
         blocks.append(_section(text, accessory=accessory))
     if coverage is not None:
         blocks.append(_context(_coverage_line(coverage)))

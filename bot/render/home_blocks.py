@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -17,6 +18,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import ids
+from bot.render.admin_blocks import AdminHome, admin_home_blocks
 from bot.render.mrkdwn import escape, truncate
 from bot.services import OpenItem
 from storage.usage import RecentLookup
@@ -29,7 +31,29 @@ def _section(text: str, block_id: str | None = None) -> SectionBlock:
     return SectionBlock(text=MarkdownTextObject(text=truncate(text, SECTION_LIMIT)), block_id=block_id)
 
 
-def home_view(recent: Sequence[RecentLookup], open_items: Sequence[OpenItem]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class HomeFavourites:
+    mine: Sequence[tuple[str, str]]  # (code, title)
+    team: Sequence[tuple[str, str, int]]  # (code, title, people who pinned it)
+
+
+def _favourites_blocks(favourites: HomeFavourites) -> list[Block]:
+    lines = [f"• `{escape(code)}` {escape(title)}" for code, title in favourites.mine]
+    team = [f"• `{escape(code)}` {escape(title)} · {people}" for code, title, people in favourites.team]
+    text = "*Your pinned codes*\n" + (
+        "\n".join(lines) if lines else "None yet: press *Pin* on a lookup result."
+    )
+    if team:
+        text += "\n*Pinned most by your team*\n" + "\n".join(team)
+    return [DividerBlock(), _section(text, block_id=ids.HOME_FAVOURITES_BLOCK)]
+
+
+def home_view(
+    recent: Sequence[RecentLookup],
+    open_items: Sequence[OpenItem],
+    admin: AdminHome | None = None,
+    favourites: HomeFavourites | None = None,
+) -> dict[str, Any]:
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text="CodeDesk")),
         _section(
@@ -53,6 +77,8 @@ def home_view(recent: Sequence[RecentLookup], open_items: Sequence[OpenItem]) ->
                 elements=[MarkdownTextObject(text="Nothing yet: try `/code heart attack`.")],
             )
         )
+    if favourites is not None:
+        blocks += _favourites_blocks(favourites)
     blocks += [DividerBlock(), _section("*Your open clarifications*")]
     if open_items:
         lines = []
@@ -68,4 +94,6 @@ def home_view(recent: Sequence[RecentLookup], open_items: Sequence[OpenItem]) ->
         blocks.append(
             ContextBlock(block_id=ids.HOME_OPEN_ITEMS_BLOCK, elements=[MarkdownTextObject(text="None open.")])
         )
+    if admin is not None:
+        blocks += admin_home_blocks(admin)
     return View(type="home", blocks=blocks).to_dict()

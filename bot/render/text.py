@@ -17,6 +17,8 @@ def mrkdwn_to_text(text: str) -> str:
 
     def link(m: re.Match[str]) -> str:
         target, label = m.group(1), m.group(2)
+        if target.startswith("!date^"):  # a date token: its fallback is the moment as text (UTC)
+            return label
         if target.startswith(("@", "#")):
             return f"{target[0]}{label}"
         return f"{label} ({target})"
@@ -46,14 +48,61 @@ def _text_of(obj: Any) -> str:
     return ""
 
 
+def _option_names(element: Mapping[str, Any]) -> list[str]:
+    return [
+        _text_of(option.get("text")) for option in element.get("options") or [] if isinstance(option, Mapping)
+    ]
+
+
 def _element_text(element: Mapping[str, Any]) -> str:
+    """A button or menu as text, with the action id to type after `click` (as in `click show_more`)."""
     kind = element.get("type")
+    action = element.get("action_id")
+    click = f" ‹click {action}›" if action else ""
     if kind == "button":
-        return f"[{_text_of(element.get('text'))}]"
+        return f"[{_text_of(element.get('text'))}{click}]"
     if kind in ("static_select", "users_select", "conversations_select", "channels_select", "overflow"):
         placeholder = _text_of(element.get("placeholder")) or "choose"
-        return f"[{placeholder} ▾]"
+        names = _option_names(element)
+        choices = f": {' | '.join(names)}" if names else ""
+        return f"[{placeholder} ▾{click} <choice>{choices}]" if action else f"[{placeholder} ▾{choices}]"
     return _text_of(element)
+
+
+def _input_value(element: Mapping[str, Any]) -> str:
+    """What an input shows before anyone types: its initial value or choice, and the choices it offers."""
+    kind = element.get("type")
+    if kind in ("plain_text_input", "number_input", "email_text_input", "url_text_input"):
+        value = str(element.get("initial_value") or "")
+        return value.replace("\n", " ⏎ ") if value else "____"
+    if kind in ("static_select", "radio_buttons"):
+        initial = element.get("initial_option")
+        picked = _text_of(initial.get("text")) if isinstance(initial, Mapping) else "____"
+        return f"{picked}  (choices: {' | '.join(_option_names(element))})"
+    if kind == "checkboxes":
+        initial = [
+            _text_of(o.get("text")) for o in element.get("initial_options") or [] if isinstance(o, Mapping)
+        ]
+        names = _option_names(element)
+        ticked = ", ".join(initial) if initial else "none ticked"
+        return ticked if len(names) == 1 and initial else f"{ticked}  (boxes: {' | '.join(names)})"
+    if kind == "timepicker":
+        return str(element.get("initial_time") or "____") + "  (HH:MM)"
+    if kind == "datepicker":
+        return str(element.get("initial_date") or "____") + "  (YYYY-MM-DD)"
+    if kind == "datetimepicker":
+        initial = element.get("initial_date_time")
+        return "____  (YYYY-MM-DDTHH:MM)" if not initial else f"{initial}  (epoch seconds)"
+    if kind == "conversations_select":
+        initial = element.get("initial_conversation")
+        return f"#{initial}" if initial else "____  (#channel-name or a channel id)"
+    if kind == "channels_select":
+        initial = element.get("initial_channel")
+        return f"#{initial}" if initial else "____  (#channel-name or a channel id)"
+    if kind == "multi_users_select":
+        users = element.get("initial_users") or []
+        return " ".join(f"@{u}" for u in users) if users else "____  (user ids, e.g. U123 U456)"
+    return "____"
 
 
 def _block_text(block: Mapping[str, Any]) -> list[str]:
@@ -80,7 +129,11 @@ def _block_text(block: Mapping[str, Any]) -> list[str]:
         return ["  " + " ".join(_element_text(e) for e in block.get("elements") or [])]
     if kind == "input":
         label = _text_of(block.get("label"))
-        return [f"{label}: ____"]
+        element = block.get("element") or {}
+        field = block.get("block_id")
+        shown = _input_value(element) if isinstance(element, Mapping) else "____"
+        optional = " (optional)" if block.get("optional") else ""
+        return [f"{label}{optional} [{field}]: {shown}"]
     if kind == "image":
         return [f"[image: {block.get('alt_text', '')}]"]
     if kind == "rich_text":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 import bot.commands.admin as admin
@@ -23,7 +25,8 @@ def test_office_add_list_edit_remove(relay_driver: Relay, relay: ClarificationSe
     added = codedesk(
         r, "office add East Clinic <#C0EAST12|east-clinic> tz:America/Denver hours:07:00-15:30 sla:48h"
     )
-    assert "Added East Clinic" in added and "/codedesk office member add East Clinic" in added
+    assert "Added East Clinic" in added and '/codedesk office member add "East Clinic"' in added
+    assert "48 business hours (5.6 business days of 8.5 h)" in added
     east = next(o for o in relay.list_offices() if o.name == "East Clinic")
     assert (east.channel_id, east.tz, east.sla_hours) == ("C0EAST12", "America/Denver", 48.0)
     assert (east.open.isoformat(), east.close.isoformat()) == ("07:00:00", "15:30:00")
@@ -31,7 +34,7 @@ def test_office_add_list_edit_remove(relay_driver: Relay, relay: ClarificationSe
     listed = codedesk(r, "office list", actor=CODER)
     assert "*East Clinic* in <#C0EAST12> · America/Denver · 07:00–15:30" in listed
 
-    edited = codedesk(r, 'office edit east clinic name:"East Clinic & Lab" sla:24', actor=LEAD)
+    edited = codedesk(r, 'office edit east clinic name:"East Clinic & Lab" sla:24h', actor=LEAD)
     assert "*East Clinic &amp; Lab*" in edited and "24 business hours" in edited
 
     removed = codedesk(r, "office remove East Clinic & Lab")
@@ -55,7 +58,8 @@ def test_office_errors_are_clear(relay_driver: Relay, world: World) -> None:
     assert "An office called North Clinic already exists" in codedesk(
         r, "office add north clinic <#C0OTHER1>"
     )
-    assert "There is no office called Nowhere" in codedesk(r, "office edit Nowhere sla:10")
+    assert "There is no office called Nowhere" in codedesk(r, "office edit Nowhere sla:10h")
+    assert "Say whether `10` is business days or hours" in codedesk(r, "office edit North Clinic sla:10")
     assert "pick it from Slack's autocomplete" in codedesk(r, "office add X #x-clinic")
     assert "Only admins and leads can manage offices." in codedesk(r, "office add X <#C0XXXXX1>", actor=CODER)
     assert "Only CodeDesk staff can list the offices." in codedesk(r, "office list", actor=GUEST)
@@ -141,3 +145,32 @@ def test_without_the_schedule_feature_it_says_so(
 ) -> None:
     monkeypatch.setattr(admin, "SCHEDULE_MODULE", "bot.commands.no_such_schedule_module")
     assert "Schedules are not available in this build." in codedesk(relay_driver, "schedule list", actor=LEAD)
+
+
+def test_office_and_team_calendars_through_slack(relay_driver: Relay, relay: ClarificationService) -> None:
+    r = relay_driver
+    closed = codedesk(r, 'office closed add "North Clinic" 2026-12-24 note:"Christmas Eve"', actor=LEAD)
+    assert "2026-12-24 (Thu): North Clinic closed (Christmas Eve)" in closed
+    north = next(o for o in relay.list_offices() if o.name == "North Clinic")
+    assert relay.calendar(north.id).closed == {date(2026, 12, 24): "Christmas Eve"}
+
+    listed = codedesk(r, 'office closed list "North Clinic" 2026-11-20..2026-12-31', actor=CODER)
+    assert "2026-11-26 Thu: Thanksgiving Day" in listed and "2026-12-24 Thu: closed: Christmas Eve" in listed
+    assert "2026-12-25 Fri: Christmas Day" in listed and "public holidays: US" in listed
+
+    reopened = codedesk(r, 'office closed remove "North Clinic" 2026-10-12', actor=LEAD)
+    assert "North Clinic open although it is Columbus Day" in reopened
+    removed = codedesk(r, 'office closed remove "north clinic" 2026-12-24', actor=LEAD)
+    assert "2026-12-24 (Thu): no longer a closed day of North Clinic" in removed
+
+    region = codedesk(r, 'office edit "North Clinic" holidays:us-il', actor=LEAD)
+    assert "holidays US-IL" in region
+    assert "not a country" in codedesk(r, 'office edit "North Clinic" holidays:XX', actor=LEAD)
+    assert "Give the date" in codedesk(r, 'office closed add "North Clinic"', actor=LEAD)
+    assert "not a real date" in codedesk(r, 'office closed add "North Clinic" 2026-02-30', actor=LEAD)
+    assert "Only admins and leads" in codedesk(r, 'office closed add "North Clinic" 2026-12-31', actor=CODER)
+
+    assert "are now no public holidays" in codedesk(r, "team holidays none", actor=LEAD)
+    assert relay.calendar(None).region is None
+    assert "2026-12-31 (Thu): the team closed" in codedesk(r, "team closed add 2026-12-31", actor=LEAD)
+    assert "2026-12-31 Thu: closed" in codedesk(r, "team closed list 2026-12-01..2026-12-31", actor=LEAD)

@@ -67,9 +67,13 @@ def test_hours_and_sla() -> None:
     assert isinstance(parse_hours("17:00-08:00"), UsageError)
     assert isinstance(parse_hours("25:00-26:00"), UsageError)
     assert isinstance(parse_hours("9 to 5"), UsageError)
-    assert parse_sla("72h") == 72.0
-    assert parse_sla("48") == 48.0
-    assert isinstance(parse_sla("3 days"), UsageError)
+    assert parse_sla("72h") == (72.0, "h")
+    assert parse_sla("3d") == (3.0, "d")
+    assert parse_sla("3 days") == (3.0, "d")
+    assert parse_sla("1.5 hours") == (1.5, "h")
+    refused = parse_sla("48")  # a bare number: days or hours? never guessed
+    assert isinstance(refused, UsageError) and "`sla:48d` or `sla:48h`" in refused.message
+    assert isinstance(parse_sla("100d"), UsageError)
     assert isinstance(parse_sla("0h"), UsageError)
     assert isinstance(parse_sla("1000h"), UsageError)
 
@@ -99,7 +103,7 @@ def test_tokenize_keeps_quotes() -> None:
         ("office add Smith &amp; Jones <#C0SJ1234>", OfficeAdd("Smith & Jones", "C0SJ1234")),
         ("office remove North Clinic", OfficeRemove("North Clinic")),
         (
-            "office edit North Clinic sla:24",
+            "office edit North Clinic sla:24h",
             OfficeEdit("North Clinic", settings=OfficeSettings(sla_hours=24.0)),
         ),
         ('office edit North name:"North West"', OfficeEdit("North", new_name="North West")),

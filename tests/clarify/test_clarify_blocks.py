@@ -104,7 +104,7 @@ def test_buttons_follow_the_state() -> None:
         **{**ANSWERED, "state": ClarificationState.RESOLVED, "outcome": Outcome.CONFIRMED}
     )
     assert actions(tracking_blocks(resolved, OFFICE)) == []
-    assert "*Resolved* (code confirmed) · answered by <@UNORTHDOC>" in json.dumps(
+    assert "*Resolved* (agreed, code confirmed) · answered by <@UNORTHDOC>" in json.dumps(
         tracking_blocks(resolved, OFFICE), ensure_ascii=False
     )
     closed = clarification(state=ClarificationState.CLOSED_UNANSWERED, close_reason="no <reply>")

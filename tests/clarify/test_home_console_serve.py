@@ -84,7 +84,7 @@ def test_console_runs_the_relay_end_to_end(tmp_path: Path, services: Services) -
             "\\nClinically undetermined | indicators=" + INDICATORS,
             "/as U_DOC click clarification_answer",
             "/as U_DOC submit choice=Acute blood loss anemia",
-            "click clarification_resolve Code confirmed",
+            "click clarification_resolve Agreed: code confirmed",
             "/clarify list",
             "",
         ]
@@ -98,10 +98,53 @@ def test_console_runs_the_relay_end_to_end(tmp_path: Path, services: Services) -
     assert "Added North Clinic" in text
     assert "<@U_DOC> now answers for North Clinic" in text or "@U_DOC now answers for North Clinic" in text
     assert "modal: Ask an office" in text
-    assert "posted in C0NORTH" in text and "[Answer] [Need more information]" in text
+    assert "posted in C0NORTH" in text
+    assert (
+        "[Answer ‹click clarification_answer›] [Need more information ‹click clarification_more_info›]"
+        in text
+    )
     assert "posted in D_U_CONSOLE" in text
     assert "modal: Answer #1" in text
     assert "updated in C0NORTH" in text and "*Answered* by @U_DOC" in text
     assert "answered clarification #1" in text
-    assert "Resolved #1 (code confirmed)" in text
+    assert "Resolved #1 (agreed, code confirmed)" in text
     assert "• *#1* North Clinic · `ENC-7` · Resolved" in text
+
+
+def test_console_sets_up_offices_calendars_and_schedules(tmp_path: Path, services: Services) -> None:
+    """The README's own example, quoted names, calendars and the Admin section's modals, typed in the console."""
+    settings = Settings.from_env({"CODEDESK_DB": str(tmp_path / "c.sqlite")}, mode="console")
+    script = "\n".join(
+        [
+            '/codedesk office add "Main St Clinic" #main-st-clinic tz:America/Chicago hours:08:00-17:00 sla:72h',
+            '/codedesk office closed add "Main St Clinic" 2026-12-24 note:"Christmas Eve"',
+            '/codedesk office closed list "Main St Clinic" 2026-12-20..2026-12-31',
+            '/clarify list office "Main St Clinic"',
+            "home",
+            "click admin_add_office",
+            "submit office_name=East Lab | office_channel=#east-lab | office_members=U_EASTDOC "
+            "| office_sla=2 | office_sla_unit=business hours | office_holidays=US-NY",
+            "home",
+            "click admin_edit_office East Lab",
+            "submit office_closes=15:00",
+            "click admin_schedules",
+            "click schedule_job queue_status",
+            "submit schedule_cron= | schedule_days=Monday, Friday | schedule_time=07:45 "
+            "| schedule_channel=#coding-team",
+            "/codedesk schedule list",
+            "",
+        ]
+    )
+    out = io.StringIO()
+    assert run_console(settings, services, io.StringIO(script), out) == 0
+    text = out.getvalue()
+    assert "Added Main St Clinic: answers due within 72 business hours (8 business days of 9 h)" in text
+    assert "2026-12-24 (Thu): Main St Clinic closed (Christmas Eve)" in text
+    assert "2026-12-25 Fri: Christmas Day" in text
+    assert "*Clarifications of Main St Clinic*: none." in text
+    assert "modal: Add office" in text and "Added East Lab: answers due within 2 business hours" in text
+    assert "public holidays US-NY" in text and "U_EASTDOC now answers for this office" in text
+    assert "modal: Edit office" in text and "Saved East Lab" in text
+    assert "modal: Schedules" in text
+    assert "Saved. *queue_status*: `45 7 * * 1,5`" in text
+    assert "*queue_status*: `45 7 * * 1,5` · skips team holidays · #" in text

@@ -123,14 +123,14 @@ def test_ask_answer_follow_up_and_resolve(
 
     # 7. The coder resolves from the tracking message's menu: both posts updated, the office thanked.
     resolved = r.click(ids.CLARIFICATION_RESOLVE, "1:changed", CODER, channel=dm, selected=True)
-    assert "Resolved #1 (code changed)" in r.reply_text(resolved)
+    assert "Resolved #1 (agreed, code changed)" in r.reply_text(resolved)
     final = r.deliver()
     assert [(x.method, x.body["channel"], x.body.get("thread_ts")) for x in final] == [
         ("chat.update", "C0NORTH", None),
         ("chat.update", dm, None),
         ("chat.postMessage", "C0NORTH", office_ts),
     ]
-    assert "*Resolved* (code changed)" in shown_text(final[0].body)
+    assert "*Resolved* (agreed, code changed)" in shown_text(final[0].body)
     assert action_ids(final[1].body) == []
     assert "changed the code" in final[2].body["text"]
     c = relay.get(1)

@@ -103,7 +103,28 @@ def test_bar_heights_and_the_line_follow_the_values() -> None:
 def test_an_empty_fortnight_still_draws() -> None:
     days = [ChartDay(date(2026, 10, 20) + timedelta(days=n), 0, None) for n in range(14)]
     width, height, rows = decode_png(turnaround_volume_chart(days))
-    assert (width, height) == (640, 320)
-    assert not any(pixel == BAR for row in rows for pixel in row[60:580])
+    assert (width, height) == (640, 360)
+    layout = ChartLayout()
+    plot = rows[layout.plot_top : layout.plot_bottom]  # the legend's swatch is above the plot
+    assert not any(pixel == BAR for row in plot for pixel in row[layout.left : layout.width - layout.right])
     with pytest.raises(ValueError):
         turnaround_volume_chart([])
+
+
+def test_the_chart_has_a_title_axis_labels_and_a_legend() -> None:
+    """Text is drawn where the layout keeps room for it: the title and legend above the plot (with both
+    series' colours as swatches), the axis labels in the margins, in the series' colours."""
+    days = [ChartDay(date(2026, 10, 20) + timedelta(days=n), n % 4, 5.0 + n) for n in range(14)]
+    layout = ChartLayout()
+    _, _, rows = decode_png(turnaround_volume_chart(days, layout))
+    title_band = rows[4:28]
+    assert sum(pixel != (255, 255, 255) for row in title_band for pixel in row) > 500
+    legend_band = rows[30:50]
+    assert any(pixel == BAR for row in legend_band for pixel in row)
+    assert any(pixel == LINE for row in legend_band for pixel in row)
+    left_margin = [row[0:20] for row in rows[layout.plot_top : layout.plot_bottom]]
+    right_margin = [row[layout.width - 20 :] for row in rows[layout.plot_top : layout.plot_bottom]]
+    assert sum(pixel != (255, 255, 255) for row in left_margin for pixel in row) > 100
+    assert sum(pixel != (255, 255, 255) for row in right_margin for pixel in row) > 100
+    x_label = rows[layout.height - 22 :]
+    assert sum(pixel != (255, 255, 255) for row in x_label for pixel in row) > 200

@@ -5,7 +5,7 @@ North Clinic: Chicago 08:00-17:00. South Surgery: London 09:00-17:00. Turnaround
 
     A north UCODER  asked Mon 09:00          answered Mon 11:00 ->  2 h   resolved (changed) Mon 12:00
     B north UCODER  asked Fri 16:00 CDT      answered Mon 10:00 ->  3 h   (1 Fri + 2 Mon) resolved (confirmed) Mon 15:00
-    C north UCODER2 asked Mon 08:00          answered Mon 16:00 ->  8 h
+    C north UCODER2 asked Mon 08:00          answered Mon 16:00 ->  8 h   resolved (disagreed) Mon 16:30
     D south UCODER2 asked Thu 14:00 GMT      answered Mon 10:00 GMT -> 12 h (3 Thu + 8 Fri + 1 Mon)
     E north UCODER  asked Mon 10:00          closed unanswered Mon 14:00
     F north UCODER  asked Mon 13:00          open, due Tue 13:00
@@ -13,7 +13,8 @@ North Clinic: Chicago 08:00-17:00. South Surgery: London 09:00-17:00. Turnaround
     H north UCODER  asked Fri 09:00 CDT      answered Sun 12:00 (outside the period) -> 8 h
 
 Period: opened A C E F = 4; answered A B C D = 4, turnarounds [2, 3, 8, 12]: median 5.5, p90 8 + 0.7 * 4 = 10.8;
-resolved A B = 2; closed E = 1; response 4 / (4 + 1) = 80 %; agreement 2 / 4 = 50 %; open F G = 2, overdue G = 1.
+resolved A B C = 3; closed E = 1; response 4 / (4 + 1) = 80 %; agreement (agreed A B of the answered with an
+outcome A B C) 2 / 3 = 67 %, D awaiting an outcome; open F G = 2, overdue G = 1.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from bot.jobs.digest import (
 )
 from bot.jobs.schedules import DIGEST
 from bot.relay.service import ClarificationService
+from bot.relay.work_calendar import WorkCalendar
 from storage import check_stats
 from storage.clarifications import Outcome
 from storage.usage import record_use
@@ -64,9 +66,9 @@ TUESDAY_0800 = datetime(2026, 11, 3, 8, 0, tzinfo=ZoneInfo(CHICAGO))
 
 @pytest.fixture
 def fixture_ids(deps: JobsDeps, world: World, desk: Desk, service: ClarificationService) -> dict[str, int]:
-    def resolve(c_id: int, at: datetime, outcome: Outcome) -> None:
+    def resolve(c_id: int, at: datetime, outcome: Outcome, asker: Any = CODER) -> None:
         desk.clock.now = at
-        service.resolve(c_id, CODER, outcome)
+        service.resolve(c_id, asker, outcome)
 
     a = desk.ask(world.north, chicago(2026, 11, 2, 9, 0))
     desk.answer(a, chicago(2026, 11, 2, 11, 0), NORTH_STAFF)
@@ -76,6 +78,7 @@ def fixture_ids(deps: JobsDeps, world: World, desk: Desk, service: Clarification
     resolve(b.id, chicago(2026, 11, 2, 15, 0), Outcome.CONFIRMED)
     c = desk.ask(world.north, chicago(2026, 11, 2, 8, 0), asker=CODER2)
     desk.answer(c, chicago(2026, 11, 2, 16, 0), NORTH_STAFF)
+    resolve(c.id, chicago(2026, 11, 2, 16, 30), Outcome.DISAGREED, CODER2)
     d = desk.ask(world.south, london(2026, 10, 29, 14, 0), asker=CODER2)
     desk.answer(d, london(2026, 11, 2, 10, 0), SOUTH_STAFF)
     e = desk.ask(world.north, chicago(2026, 11, 2, 10, 0))
@@ -126,14 +129,28 @@ def test_the_period_is_the_previous_weekday_and_monday_covers_the_weekend() -> N
     assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(days=3, hours=1)  # clocks went back
 
 
+def test_the_period_skips_the_team_holidays() -> None:
+    """The Friday after Thanksgiving reports on Wednesday and Thursday (the holiday, when the digest is skipped);
+    the Monday after Christmas (a Friday) on Thursday 24 December to Sunday, when a lead closed Christmas Eve
+    too: then it starts on Wednesday the 23rd."""
+    us = WorkCalendar(region="US")
+    friday = chicago(2026, 11, 27, 8, 0)
+    assert digest_period(friday, CHICAGO, us) == (chicago(2026, 11, 25, 0, 0), chicago(2026, 11, 27, 0, 0))
+    monday = chicago(2026, 12, 28, 8, 0)
+    assert digest_period(monday, CHICAGO, us)[0] == chicago(2026, 12, 24, 0, 0)
+    closed_eve = WorkCalendar(region="US", closed={date(2026, 12, 24): "Christmas Eve"})
+    assert digest_period(monday, CHICAGO, closed_eve)[0] == chicago(2026, 12, 23, 0, 0)
+
+
 def test_team_figures_match_the_hand_computation(digest: Digest) -> None:
     t = digest.total
-    assert (t.opened, t.answered, t.resolved, t.closed_unanswered) == (4, 4, 2, 1)
+    assert (t.opened, t.answered, t.resolved, t.closed_unanswered) == (4, 4, 3, 1)
     assert sorted(t.turnarounds) == pytest.approx([2.0, 3.0, 8.0, 12.0])
     assert t.median == pytest.approx(5.5)
     assert t.p90 == pytest.approx(10.8)
     assert t.response_rate == pytest.approx(0.8)
-    assert t.agreement_rate == pytest.approx(0.5)
+    assert (t.agreed, t.disagreed, t.awaiting_outcome) == (2, 1, 1)
+    assert t.agreement_rate == pytest.approx(2 / 3)
     assert (t.open_now, t.overdue_now) == (2, 1)
     assert (digest.lookups, digest.checks) == (3, 2)
     assert digest.failures == [("header_code", 2), ("invalid_on_dos", 1)]
@@ -145,12 +162,15 @@ def test_office_and_coder_figures(digest: Digest, world: World, fixture_ids: dic
     assert (north.median, north.p90) == (pytest.approx(3.0), pytest.approx(7.0))
     assert north.response_rate == pytest.approx(0.75)
     assert (north.open_now, north.overdue_now) == (2, 1)
-    assert (south.answered, south.median, south.agreement_rate, south.response_rate) == (1, 12.0, 0.0, 1.0)
+    assert north.agreement_rate == pytest.approx(2 / 3)
+    # D has an answer but no recorded outcome: neither agreement nor disagreement.
+    assert (south.answered, south.median, south.agreement_rate, south.response_rate) == (1, 12.0, None, 1.0)
 
     coder, coder2 = digest.by_coder[CODER.user_id], digest.by_coder[CODER2.user_id]
     assert (coder.opened, coder.answered, coder.agreed, coder.closed_unanswered) == (3, 2, 2, 1)
     assert (coder.open_now, coder.overdue_now, coder.median) == (2, 1, 2.5)
     assert (coder2.opened, coder2.answered, coder2.agreed, coder2.median) == (1, 2, 0, 10.0)
+    assert (coder2.disagreed, coder2.awaiting_outcome, coder2.agreement_rate) == (1, 1, 0.0)
     assert [item.id for item in digest.overdue] == [fixture_ids["g"]]
 
 
@@ -182,9 +202,9 @@ def test_the_job_posts_the_digest_and_uploads_the_chart(deps: JobsDeps, fixture_
     text = str(message.payload["text"])
     for expected in (
         "*Daily digest* · Mon 2 Nov",
-        "Opened *4* · answered *4* · resolved *2* · closed unanswered *1*",
+        "Opened *4* · answered *4* · resolved *3* · closed unanswered *1*",
         "Response rate 80% (4/5)",
-        "agreement rate 50% (2/4)",
+        "agreement rate 67% (2/3) (1 awaiting an outcome)",
         "median 5.5 h, p90 10.8 h",
         "Open now *2*, overdue *1* · lookups 3 · checks 2",
         "`header_code` 2 · `invalid_on_dos` 1",
@@ -195,7 +215,7 @@ def test_the_job_posts_the_digest_and_uploads_the_chart(deps: JobsDeps, fixture_
         assert expected in text
     png = base64.b64decode(str(chart.payload["content_base64"]))
     assert png.startswith(PNG_SIGNATURE)
-    assert struct.unpack(">II", png[16:24]) == (640, 320)
+    assert struct.unpack(">II", png[16:24]) == (640, 360)
     assert chart.payload["filename"] == "digest-2026-11-02.png"
     assert result.attachments == {"digest-2026-11-02.png": png}
 

@@ -89,8 +89,8 @@ def test_list_shows_schedules_channels_and_runs(environment: JobsDeps) -> None:
     assert status == 0
     assert "Team time zone: America/Chicago" in output
     assert (
-        f"queue_status  on  0 9,13 * * 1-5 · team channel: {TEAM_CHANNEL} · next: Mon 2 Nov 2026 13:00 CST"
+        f"queue_status  on  0 9,13 * * 1-5 · skips team holidays · team channel: {TEAM_CHANNEL} · next: Mon 2 Nov 2026 13:00 CST"
         in output
     )
-    assert "digest        on  0 8 * * 1-5 (default) · leads' channel: not set" in output
+    assert "digest        on  0 8 * * 1-5 (default) · skips team holidays · leads' channel: not set" in output
     assert "last run: never" in output

@@ -221,3 +221,29 @@ def test_a_preview_records_no_step(deps: JobsDeps, world: World, desk: Desk) -> 
 def test_a_business_day_is_the_office_opening_hours(world: World) -> None:
     assert business_day_hours(world.north) == 9.0
     assert business_day_hours(world.south) == 8.0
+
+
+def test_no_reminder_on_thanksgiving_and_the_ladder_counts_working_days(
+    deps: JobsDeps, world: World, desk: Desk
+) -> None:
+    # North Clinic follows the team's default calendar (US). Asked the day before Thanksgiving at 09:00 with
+    # a one-business-day SLA: due Friday 09:00, not on the holiday.
+    c = desk.ask(world.north, chicago(2026, 11, 25, 9, 0))
+    assert c.due_at == chicago(2026, 11, 27, 9, 0)
+    for now in quarter_hours(chicago(2026, 11, 26, 0, 0), chicago(2026, 11, 26, 23, 45)):
+        assert run(deps, now).outbox_ids == ()  # nothing on Thanksgiving itself
+    assert run(deps, chicago(2026, 11, 27, 9, 0)).outbox_ids == ()
+    assert len(run(deps, chicago(2026, 11, 27, 9, 15)).outbox_ids) == 2
+    # The second reminder one working day later: Monday (the weekend does not count), not Saturday.
+    assert run(deps, chicago(2026, 11, 30, 9, 0)).outbox_ids == ()
+    assert len(run(deps, chicago(2026, 11, 30, 9, 15)).outbox_ids) == 2
+
+
+def test_a_day_the_lead_closed_holds_the_reminders(
+    deps: JobsDeps, world: World, desk: Desk, service: ClarificationService
+) -> None:
+    c = desk.ask(world.north, chicago(2026, 12, 22, 9, 0))
+    assert c.due_at == chicago(2026, 12, 23, 9, 0)
+    service.change_days(LEAD, world.north.id, [chicago(2026, 12, 23).date()], closed=True, note="staff day")
+    assert run(deps, chicago(2026, 12, 23, 10, 0)).outbox_ids == ()  # past due, but the office is closed
+    assert run(deps, chicago(2026, 12, 24, 8, 0)).outbox_ids != ()  # open again on Christmas Eve

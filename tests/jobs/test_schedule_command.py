@@ -68,7 +68,7 @@ def test_set_a_schedule_and_channel(services: Services, deps: JobsDeps) -> None:
         LEAD.user_id,
         ["schedule", "set", "queue", "30", "8,12", "*", "*", "1-5", "<#C0TEAM|coding-team>"],
     )
-    assert reply.startswith("Saved. *queue_status*: `30 8,12 * * 1-5` · <#C0TEAM>")
+    assert reply.startswith("Saved. *queue_status*: `30 8,12 * * 1-5` · skips team holidays · <#C0TEAM>")
     saved = stored(deps, QUEUE_STATUS)
     assert (saved.cron, saved.channel, saved.enabled) == ("30 8,12 * * 1-5", "C0TEAM", True)
     assert audit_actions(deps)[-1] == (LEAD.user_id, "schedule_changed")

@@ -10,17 +10,22 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEv
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from bot.jobs import schedules
 from bot.jobs.scheduler import (
     CATCH_UP_JOB_ID,
     MISFIRE_GRACE_SECONDS,
     SYNC_JOB_ID,
     build_scheduler,
     log_job_event,
+    run_latest_slot,
     start_scheduler,
     stop_scheduler,
     sync_schedules,
 )
 from bot.jobs.schedules import DIGEST, OVERDUE, QUEUE_STATUS
+from bot.jobs.slots import RunStatus
+from bot.relay.work_calendar import team_calendar
+from storage.db import write_transaction
 from tests.jobs.conftest import CHICAGO, LEADS_CHANNEL, TEAM_CHANNEL, JobsDeps, query, set_channel
 
 
@@ -98,3 +103,38 @@ def test_a_firing_runs_the_latest_slot_at_the_clock_time(
     job.func(*job.args)  # a second instance, or a retry: same slot
     rows = query(deps, "SELECT job, slot, messages FROM job_runs")
     assert rows == [(QUEUE_STATUS, "2026-11-02T15:00:00.000000+00:00", 1)]
+
+
+def test_a_schedule_skips_the_team_holidays_unless_told_otherwise(deps: JobsDeps) -> None:
+    set_channel(deps, QUEUE_STATUS, TEAM_CHANNEL)
+    thanksgiving = datetime(2026, 11, 26, 15, 0, 5, tzinfo=UTC)  # Thursday 09:00:05 in Chicago
+    assert run_latest_slot(deps, QUEUE_STATUS, thanksgiving) is None
+    assert run_latest_slot(deps, OVERDUE, thanksgiving) is not None  # follows each office's calendar instead
+    friday = datetime(2026, 11, 27, 15, 0, 5, tzinfo=UTC)
+    ran = run_latest_slot(deps, QUEUE_STATUS, friday)
+    assert ran is not None and ran.status is RunStatus.RAN
+
+    db = deps.db_factory()
+    try:
+        with write_transaction(db):
+            schedules.save_schedule(
+                db,
+                QUEUE_STATUS,
+                cron=schedules.DEFAULT_CRONS[QUEUE_STATUS],
+                channel=TEAM_CHANNEL,
+                enabled=True,
+                by="ULEAD",
+                at=thanksgiving,
+                skip_holidays=False,
+            )
+        trigger = schedules.crontab_trigger(schedules.DEFAULT_CRONS[QUEUE_STATUS], "America/Chicago")
+        skipper = schedules.holiday_skipper(
+            schedules.get_schedule(db, DIGEST), team_calendar(db), "America/Chicago"
+        )
+    finally:
+        db.close()
+    assert run_latest_slot(deps, QUEUE_STATUS, thanksgiving) is not None
+    # Listing the next runs leaves the holiday out for a schedule that skips it.
+    wednesday_evening = datetime(2026, 11, 25, 23, 0, tzinfo=UTC)
+    assert [t.day for t in schedules.fire_times(trigger, wednesday_evening, 2, skipper)] == [27, 27]
+    assert [t.day for t in schedules.fire_times(trigger, wednesday_evening, 2)] == [26, 26]

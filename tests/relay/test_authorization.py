@@ -91,6 +91,10 @@ MATRIX = [
     (A.LIST_ALL, LEAD_F, True),
     (A.LIST_ALL, CODER_F, False),
     (A.LIST_ALL, MEMBER, False),
+    (A.EXPORT, LEAD_F, True),
+    (A.EXPORT, CODER_F, False),
+    (A.EXPORT, OWN_CODER, False),
+    (A.EXPORT, MEMBER, False),
 ]
 
 

@@ -73,7 +73,7 @@ def test_status_lines_for_every_state() -> None:
     assert "*Answer:*" in messages.asker_tracking(answered, "North")
     assert messages.answer_relay(answered).startswith("<@UDOC> answered clarification #7")
     resolved = replace(answered, state=ClarificationState.RESOLVED, outcome=Outcome.CONFIRMED)
-    assert messages.status_line(resolved) == "*Resolved* (code confirmed)"
+    assert messages.status_line(resolved) == "*Resolved* (agreed, code confirmed)"
     assert "confirmed the code" in messages.resolution_note(resolved)
     closed = replace(OPEN, state=ClarificationState.CLOSED_UNANSWERED, close_reason="no <reply>")
     assert messages.status_line(closed) == "*Closed without answer*: no &lt;reply&gt;"

@@ -49,11 +49,11 @@ def test_ten_times_the_text_costs_about_ten_times_as_much(shape: str) -> None:
 
 def _guard_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     lengths: list[int] = []
-    real: Callable[[str], list[phi.PhiHit]] = phi.find_phi
+    real: Callable[..., list[phi.PhiHit]] = phi.find_phi
 
-    def counting(text: str) -> list[phi.PhiHit]:
+    def counting(text: str, *, first_name_only: bool = False) -> list[phi.PhiHit]:
         lengths.append(len(text))
-        return real(text)
+        return real(text, first_name_only=first_name_only)
 
     monkeypatch.setattr(phi, "find_phi", counting)
     return lengths
@@ -80,3 +80,13 @@ def test_an_over_long_answer_is_refused_before_the_guard_reads_it(
     with pytest.raises(ValidationFailed):
         service.answer(c.id, NORTH_STAFF, Answer(choice=None, text="Maria Gonzalez " * 4000), "k2")
     assert lengths == []
+
+
+def test_deciding_stops_the_name_scan_at_the_first_name_and_still_names_every_kind() -> None:
+    """The refusal needs each kind once, not every one of 4,000 names; redacting still finds them all."""
+    text = "Lopez, Maria " * 40 + "MRN 00482913 " + "Smith, Jane " * 40
+    problems = phi.check_fields({"question": text})
+    assert "name" in problems["question"] and "record number" in problems["question"].lower()
+    assert phi.redact(text).count("[removed: patient_name]") >= 1
+    assert len(phi.find_phi(text, first_name_only=True)) <= len(phi.find_phi(text))
+    assert "Lopez" not in phi.redact(text) and "Smith" not in phi.redact(text)

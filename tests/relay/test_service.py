@@ -76,7 +76,9 @@ def test_ask_stores_clarification_audit_and_two_messages(
     assert c.state is ClarificationState.OPEN and c.version == 1
     assert (c.asker_id, c.asker_team, c.asker_channel) == (CODER.user_id, CODER.team_id, "UCODER")
     # Monday 09:00 Chicago + 72 business hours (9 per day) -> Thursday of next week 09:00 CST.
-    assert c.due_at == datetime(2026, 11, 12, 15, 0, tzinfo=UTC)
+    # 72 business hours from Monday 2 November 09:00: eight working days, Veterans Day (11 Nov, a US public
+    # holiday, the team's default calendar) not among them.
+    assert c.due_at == datetime(2026, 11, 13, 15, 0, tzinfo=UTC)
     assert actions(service, c.id) == ["asked"]
     office_post, tracking = rows(db_factory, c.id)
     assert (office_post.kind, office_post.channel, office_post.method, office_post.ts_target) == (

@@ -16,7 +16,8 @@ from functools import partial
 from pathlib import Path
 
 from bot.relay.service import Actor, ClarificationService
-from storage.clarifications import Answer, Outcome, ReplySide
+from bot.relay.work_calendar import preload
+from storage.clarifications import ANSWERED_OUTCOMES, Answer, ReplySide
 from storage.db import connect
 from tests.reliability.world import CLINICAL_OPTIONS, Organisation, ask_one, utc_now
 
@@ -47,6 +48,7 @@ def main(argv: list[str]) -> None:
     path, run_id, seed = Path(argv[0]), argv[1], int(argv[2])
     rng = random.Random(seed)
     service = ClarificationService(partial(connect, path), utc_now)
+    preload()  # as bot.services.build_relay does when a server starts
     db = connect(path)
     org = Organisation.load(db)
     db.close()
@@ -78,7 +80,7 @@ def main(argv: list[str]) -> None:
             info = service.request_more_info(cid, staff, f"Need the operative note ({key})", key)
             say(f"more_info {info.id}")
         elif operation == "resolve":
-            service.resolve(cid, asker, rng.choice(list(Outcome)))
+            service.resolve(cid, asker, rng.choice(ANSWERED_OUTCOMES))
             say(f"resolved {cid}")
         else:
             service.close_unanswered(cid, asker, f"No answer after two follow-ups ({key})")

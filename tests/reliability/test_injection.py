@@ -146,6 +146,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("bot/lookups/edits/claim.py", "', '.join(('?' for _ in SYSTEMS))"): "'?, ?, ...' placeholders",
     ("bot/lookups/edits/ncci.py", "marks"): "'?, ?, ...' placeholders",
     ("bot/lookups/edits/tables.py", "marks"): "'?, ?, ...' placeholders",
+    ("storage/relay_tables.py", "int(version) + 1"): "PRAGMA schema_version, an int SQLite itself returned",
+    ("storage/exports.py", "' AND '.join(where)"): "fragments appended above: literals and ? placeholders",
     ("bot/lookups/schema.py", "table"): "table names written in bot/lookups/shipped.py",
     ("bot/lookups/schema.py", "', '.join(columns)"): "column names of the shipped data files",
     ("bot/lookups/schema.py", "', '.join(('?' for _ in columns))"): "'?, ?, ...' placeholders",

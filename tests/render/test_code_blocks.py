@@ -53,7 +53,8 @@ def test_lookup_has_share_and_more_buttons_and_children_for_headers() -> None:
     assert [e["action_id"] for e in actions["elements"]] == [ids.SHARE_IN_CHANNEL, ids.SHOW_MORE]
     assert json.loads(actions["elements"][1]["value"]) == {"q": "ami", "o": 2}
     assert reply["blocks"][1]["accessory"]["action_id"] == ids.SHOW_CHILDREN
-    assert "accessory" not in reply["blocks"][2]
+    assert reply["blocks"][2]["accessory"]["action_id"] == ids.PIN_CODE  # a billable result can be pinned
+    assert json.loads(reply["blocks"][2]["accessory"]["value"]) == {"c": "I21.9", "q": "ami"}
 
 
 def test_shared_lookup_has_no_buttons_and_names_the_sharer() -> None:

@@ -35,7 +35,7 @@ def test_lookup_is_printed_as_text(
     out = console(console_settings, services, "/code lookup heart attack\n")
     assert "only you see this" in out
     assert "*I21.9*  Acute myocardial infarction, unspecified" in out
-    assert "[Share in channel]" in out
+    assert "[Share in channel ‹click share_in_channel›]" in out
     assert PROMPT not in out  # not a terminal: no prompt
 
 
@@ -43,7 +43,7 @@ def test_check_piped_in(console_settings: Settings, services: Services, fake_loo
     out = console(console_settings, services, "/code check E10.9 E11.9\n")
     assert "❌ *Fail* `E10.9` `E11.9` · DOS 2025-03-03\n1 error, 1 warning" in out
     assert "Rejection note" in out
-    assert "[Ask the office]" in out
+    assert "[Ask the office ‹click ask_office›]" in out
 
 
 def test_user_text_is_shown_as_typed(
@@ -74,3 +74,32 @@ def test_help_quit_unknown_and_acting_as_another_user(
 
 def test_empty_input_ends_quietly(console_settings: Settings, services: Services) -> None:
     assert console(console_settings, services, "") == ""
+
+
+def test_favourites_export_and_the_workflow_step_in_the_console(
+    console_settings: Settings, services: Services, fake_lookups: None
+) -> None:
+    out = console(
+        console_settings,
+        services,
+        "\n".join(
+            [
+                "/code many things",
+                "click pin_code",
+                "/code fav",
+                "/clarify export from:2025-01-01",
+                "step check_claim_codes codes=E10.9 E11.9 | date_of_service=2025-03-01",
+                "step check_claim_codes codes=",
+                "step nothing",
+                "",
+            ]
+        ),
+    )
+    assert "[Pin ‹click pin_code›]" in out
+    assert "Pinned Z01.0." in out  # the newest message's first Pin button
+    assert "*Your pinned codes* (1)" in out and "*Z01.0*" in out
+    assert "Exported 0 clarifications to `clarifications-2025-01-01-to-today.csv`" in out
+    assert "── file clarifications-2025-01-01-to-today.csv shared in D_U_CONSOLE" in out
+    assert "── the step completed" in out and "verdict: fail" in out and "error excludes1" in out
+    assert "── the step failed" in out and "Give the codes to check" in out
+    assert "Steps: check_claim_codes." in out

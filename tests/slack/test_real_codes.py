@@ -81,3 +81,59 @@ def test_bad_code_in_check_is_explained(real_scenario: Scenario) -> None:
     message = reply(real_scenario, "check ZZZ.99")
     assert "ZZZ.99" in message["text"]
     assert not message["text"].startswith("Something went wrong")
+
+
+def _function_executed(inputs: dict[str, object], execution_id: str) -> str:
+    from tests.signing import event_body
+
+    return event_body(
+        {
+            "type": "function_executed",
+            "function": {"id": "Fn111", "callback_id": "check_claim_codes", "title": "Check claim codes"},
+            "inputs": inputs,
+            "function_execution_id": execution_id,
+            "workflow_execution_id": "Wx111",
+            "event_ts": "1700000000.000100",
+            "bot_access_token": "xwfp-step-token",
+        },
+        event_id=f"Ev{execution_id}",
+    )
+
+
+def _outputs(body: dict) -> dict:
+    raw = body["outputs"]
+    return json.loads(raw) if isinstance(raw, str) else raw
+
+
+def test_the_workflow_step_checks_claim_codes(real_scenario: Scenario) -> None:
+    """Workflow Builder's "Check claim codes": function_executed in, functions.completeSuccess out (with the
+    step's own token); bad input ends the step with functions.completeError and one clear line."""
+    failed = real_scenario.run(
+        _function_executed({"codes": "E10.9, E11.9", "date_of_service": "2025-03-01"}, "Fx1")
+    )
+    assert failed.response.status == 200
+    done = failed.only("functions.completeSuccess")
+    assert done.body["function_execution_id"] == "Fx1"
+    assert done.headers.get("Authorization") == "[redacted]"
+    outputs = _outputs(done.body)
+    assert outputs["verdict"] == "fail" and "excludes1" in outputs["findings"].lower()
+
+    passed = real_scenario.run(
+        _function_executed({"codes": "E11.9 I10", "date_of_service": "2025-03-01"}, "Fx2")
+    )
+    assert _outputs(passed.only("functions.completeSuccess").body)["verdict"] == "pass"
+
+    for inputs, says in (
+        ({"codes": ""}, "Give the codes to check"),
+        ({"codes": "E11.9", "date_of_service": "someday"}, "dos"),
+        ({"codes": "E11.9 MRN 12345678"}, "patient details"),
+    ):
+        refused = real_scenario.run(_function_executed(inputs, "Fx3"))
+        error = refused.only("functions.completeError").body["error"]
+        assert says in error and "\n" not in error
+
+
+def test_a_cpt_service_says_so_in_slack(real_scenario: Scenario) -> None:
+    """The search's notice reaches the reply through the team's re-ranking (which returns a plain list)."""
+    message = reply(real_scenario, "lookup office visit")
+    assert "CPT" in json.dumps(message["blocks"])
