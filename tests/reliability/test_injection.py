@@ -154,7 +154,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("bot/lookups/search.py", "systems"): "quoted names from the fixed SYSTEMS tuple",
     ("bot/lookups/index/store.py", "statement"): "the constant DDL of INDEX_TABLE_INDEXES",
     ("bot/lookups/index/tree.py", "marks"): "'?, ?, ...' placeholders",
-    ("bot/lookups/index/tree.py", "word_marks"): "'?, ?, ...' placeholders",
     ("bot/jobs/digest.py", "_between('answered_at')"): "'col >= ? AND col < ?' for a literal column",
     ("bot/jobs/digest.py", "_between('created_at')"): "'col >= ? AND col < ?' for a literal column",
     ("bot/jobs/digest.py", "sql"): "callers pass f-strings of _between() on literal columns",
