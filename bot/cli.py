@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -334,22 +334,78 @@ def cmd_import(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
         raise UsageError(f"--kind must be one of: {', '.join(KINDS)}")
     _open_book(settings, out)
     try:
-        result = import_file(settings.codes_db_path, Path(args.file), args.kind, effective, args.release)
+        results = import_file(
+            settings.codes_db_path,
+            Path(args.file),
+            args.kind,
+            effective,
+            args.release,
+            allow_older=args.allow_older,
+            progress=lambda line: print(line, file=sys.stderr, flush=True),
+        )
     except LoaderError as exc:
         print(f"Import refused, nothing was changed: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(result.summary(), file=out)
+    for result in results:
+        print(result.summary(), file=out)
+    if any(not r.already for r in results):
+        first = min(r.effective for r in results if not r.already)
+        print(
+            f"Codes your team used that this changed: `codedesk changes --since {first.isoformat()}` "
+            "(the leads' channel is told by the code_changes job).",
+            file=out,
+        )
     return EXIT_OK
 
 
 def cmd_data(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    from bot.render.plain import coverage_line
+    from bot.render.plain import data_text
 
     if args.rebuild and settings.codes_db_path.exists():
         settings.codes_db_path.unlink()
     book = _open_book(settings, out)
     print(f"Code database: {settings.codes_db_path}", file=out)
-    print(coverage_line(book.coverage()), file=out)
+    print(data_text(book.coverage()), file=out)
+    return EXIT_OK
+
+
+def cmd_changes(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.lookups.changes import changes_report, resolve_between
+    from storage.db import connect
+    from storage.usage import code_use_counts, migrate_usage
+
+    if bool(args.since) == bool(args.between):
+        raise UsageError(
+            "give --since YYYY-MM-DD or --between RELEASE RELEASE (e.g. --between FY2026 FY2027)"
+        )
+    book = _open_book(settings, out)
+    today = _utc_now().date()
+    app_db = connect(settings.db_path)
+    try:
+        migrate_usage(app_db)
+        used = code_use_counts(app_db, today - timedelta(days=90), today)
+    finally:
+        app_db.close()
+    if args.since:
+        try:
+            since = date.fromisoformat(args.since)
+        except ValueError as exc:
+            raise UsageError("--since must be a date as YYYY-MM-DD, e.g. 2026-10-01") from exc
+        start, end, heading = since, None, f"Code changes effective from {since.isoformat()}"
+        first_day = True
+        used_only = not args.all
+    else:
+        try:
+            start, end = resolve_between(book, args.between[0], args.between[1])
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
+        heading = f"Code changes after {args.between[0]} up to {args.between[1]}"
+        used_only = args.used_only
+        first_day = False
+    report = changes_report(
+        book, used, heading, start, end, used_only=used_only, limit=args.limit, first_day_included=first_day
+    )
+    print(report, file=out)
     return EXIT_OK
 
 
@@ -501,15 +557,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("import", help="load a newer official release or a licensed CPT file")
-    p.add_argument("file", help="the file to import (plain or .gz)")
-    p.add_argument("--kind", help="cm-tabular, cm-order, pcs-order, hcpcs or cpt (default: detected)")
+    p.add_argument("file", help="the file to import: as published (zip), plain or .gz")
+    p.add_argument("--kind", help="what the file is (default: recognised from its contents)")
     p.add_argument("--effective", help="first date of service the file covers (default: from the file)")
     p.add_argument("--release", help="a name for the release (default: derived)")
+    p.add_argument(
+        "--allow-older",
+        action="store_true",
+        help="load a release older than the one loaded (normally refused)",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("data", help="where the code database is and which dates of service it covers")
     p.add_argument("--rebuild", action="store_true", help="rebuild from the shipped data and your imports")
     p.set_defaults(func=cmd_data)
+
+    p = sub.add_parser(
+        "changes", help="codes your team used that were deleted, expanded or retitled between releases"
+    )
+    p.add_argument("--since", metavar="DATE", help="changes effective on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--between", nargs=2, metavar="RELEASE", help="two loaded releases, e.g. FY2026 FY2027")
+    p.add_argument(
+        "--all", action="store_true", help="with --since: every change, not only codes your team used"
+    )
+    p.add_argument("--used-only", action="store_true", help="with --between: only codes your team used")
+    p.add_argument("--limit", type=int, default=200, help="at most this many lines (default 200)")
+    p.set_defaults(func=cmd_changes)
 
     p = sub.add_parser("admin", help="name the first admin of this install (a Slack member ID)")
     p.add_argument("user_id", metavar="USER_ID")

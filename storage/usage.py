@@ -6,9 +6,9 @@ check is kept, because their codes, age and sex together can describe a patient.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 import sqlite_utils
@@ -35,7 +35,18 @@ def _create_hourly_counts(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_create_usage, _create_hourly_counts]
+def _create_code_counts(db: sqlite_utils.Database) -> None:
+    # Per code, per day, per kind of use, for the whole team: no user, no claim, no patient detail. A claim's
+    # codes are counted one by one, so no row says which codes were checked together.
+    db.execute(
+        "CREATE TABLE code_use_daily (day TEXT NOT NULL, code TEXT NOT NULL, kind TEXT NOT NULL, "
+        "n INTEGER NOT NULL, PRIMARY KEY (day, code, kind)) WITHOUT ROWID"
+    )
+
+
+MIGRATIONS: list[Migration] = [_create_usage, _create_hourly_counts, _create_code_counts]
+CodeUse = Literal["pick", "check", "clarification"]
+KEEP_CODE_DAYS = 400
 
 
 def utc_hour(at: datetime) -> str:
@@ -83,6 +94,37 @@ def usage_counts(db: sqlite_utils.Database, start: datetime, end: datetime) -> d
     return {str(kind): int(n) for kind, n in rows}
 
 
+def record_code_uses(db: sqlite_utils.Database, codes: Iterable[str], kind: CodeUse, at: datetime) -> int:
+    """Count each distinct code once for this use, on the UTC day of `at`; returns how many were counted."""
+    if at.tzinfo is None:
+        raise ValueError("at must be timezone-aware")
+    distinct = sorted({c.strip().upper().replace(".", "") for c in codes if c and c.strip()})
+    if not distinct:
+        return 0
+    day = at.astimezone(UTC).date()
+    with write_transaction(db):
+        db.conn.executemany(
+            "INSERT INTO code_use_daily (day, code, kind, n) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (day, code, kind) DO UPDATE SET n = n + 1",
+            [(day.isoformat(), code, kind) for code in distinct],
+        )
+        db.execute(
+            "DELETE FROM code_use_daily WHERE day < ?", [(day - timedelta(days=KEEP_CODE_DAYS)).isoformat()]
+        )
+    return len(distinct)
+
+
+def code_use_counts(db: sqlite_utils.Database, first_day: date, last_day: date) -> dict[str, dict[str, int]]:
+    """{code: {kind: uses}} for the UTC days first_day..last_day (codes undotted, upper case)."""
+    counts: dict[str, dict[str, int]] = {}
+    for code, kind, n in db.execute(
+        "SELECT code, kind, sum(n) FROM code_use_daily WHERE day >= ? AND day <= ? GROUP BY code, kind",
+        [first_day.isoformat(), last_day.isoformat()],
+    ):
+        counts.setdefault(str(code), {})[str(kind)] = int(n)
+    return counts
+
+
 def recent_lookups(db: sqlite_utils.Database, user_id: str, limit: int = 5) -> list[RecentLookup]:
     """The user's latest distinct lookup queries, newest first."""
     rows = db.execute(
@@ -114,6 +156,14 @@ class UsageRecorder:
         db = self._db_factory()
         try:
             record_use(db, user_id, kind, query, self._clock())
+        finally:
+            db.close()
+
+    def record_codes(self, codes: Iterable[str], kind: CodeUse) -> None:
+        """Count the codes of a pick, a check or a clarification for the code-set update notice."""
+        db = self._db_factory()
+        try:
+            record_code_uses(db, codes, kind, self._clock())
         finally:
             db.close()
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from slack_bolt import App
 
 from bot.console_slack import IdleWaitingExecutor
@@ -53,6 +56,47 @@ def transport(request: pytest.FixtureRequest) -> str:
 def codebook(tmp_path_factory: pytest.TempPathFactory) -> CodeBook:
     """The real code database, prepared once per test session from the shipped data."""
     return CodeBook.open(tmp_path_factory.mktemp("codes") / "codes.sqlite")
+
+
+# The codes a changeable copy keeps: whole chapters and sections, so a code's parents, notes and spans stay whole.
+SMALL_BOOK_CODES = (
+    "(system = 'cm' AND substr(code, 1, 1) IN ('D', 'E', 'I', 'Z'))",
+    "(system = 'pcs' AND substr(code, 1, 2) = '00')",
+    "system IN ('hcpcs', 'cpt')",
+)
+
+
+@pytest.fixture(scope="session")
+def small_book_template(codebook: CodeBook, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A code database built once per session from the real one with fewer codes (ICD-10-CM chapters D, E, I
+    and Z, ICD-10-PCS 00, all of HCPCS), every other table (indexes, NCCI pairs, releases) whole: the same
+    tables and mechanisms, about a tenth of the size, for tests that change a database (imports)."""
+    from bot.lookups.schema import rebuild_search
+
+    target = tmp_path_factory.mktemp("small-codes") / "codes.sqlite"
+    source = sqlite3.connect(str(codebook.path))
+    source.execute("VACUUM INTO ?", [str(target)])
+    source.close()
+    conn = sqlite3.connect(str(target), isolation_level=None)
+    keep = " OR ".join(SMALL_BOOK_CODES)
+    conn.execute("BEGIN")
+    for table in ("codes", "notes", "validity", "titles", "code_changes"):
+        conn.execute(f"DELETE FROM {table} WHERE NOT ({keep})")
+    conn.execute("DELETE FROM seventh WHERE substr(code, 1, 1) NOT IN ('D', 'E', 'I', 'Z')")
+    rebuild_search(sqlite_utils.Database(conn))
+    conn.execute("COMMIT")
+    conn.execute("VACUUM")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+    return target
+
+
+@pytest.fixture
+def small_book(small_book_template: Path, tmp_path: Path) -> CodeBook:
+    """A private copy of the small code database that a test may change (see `small_book_template`)."""
+    target = tmp_path / "codes.sqlite"
+    shutil.copyfile(small_book_template, target)
+    return CodeBook.open(target)
 
 
 @pytest.fixture(autouse=True)

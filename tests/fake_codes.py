@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from bot.lookups.errors import QueryError
+from bot.lookups.systems import guess_systems
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class FakeCoverage:
     release: str = "ICD-10-CM FY2025 (test)"
     covers_dos_from: date = date(2024, 10, 1)
     covers_dos_through: date = date(2025, 9, 30)
+    releases: tuple[object, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,10 +77,19 @@ class FakeFinding:
 
 
 @dataclass(frozen=True)
+class FakeRead:
+    """A claim code as read: the system is the first the characters could be (None: no code of any)."""
+
+    code: str
+    system: str | None
+
+
+@dataclass(frozen=True)
 class FakeCheckResult:
     verdict: str
     findings: list[FakeFinding]
     coverage: FakeCoverage = field(default_factory=FakeCoverage)
+    read: list[FakeRead] = field(default_factory=list)
 
     def rejection_note(self) -> str:
         return "; ".join(f.message for f in self.findings if f.severity == "error")
@@ -183,4 +194,5 @@ def fake_check_claim(
         )
         findings.append(FakeFinding("specificity", "warning", ["E11.9"], "Unspecified complications.", None))
     verdict = "fail" if any(f.severity == "error" for f in findings) else "pass"
-    return FakeCheckResult(verdict, findings)
+    read = [FakeRead(c, next(iter(guess_systems(c)), None)) for c in codes]
+    return FakeCheckResult(verdict, findings, read=read)

@@ -30,7 +30,7 @@ def test_lookup_text_names_code_status_and_data(cli) -> None:  # type: ignore[no
     status, out = cli("lookup", "heart", "attack")
     assert status == 0
     assert out.splitlines()[0].startswith("I21.9")
-    assert "billable" in out and "dates of service 2015-10-01 to 2026-09-30" in out
+    assert "billable" in out and "dates of service 2015-10-01 to 2027-09-30" in out
 
 
 def test_lookup_json_items(cli) -> None:  # type: ignore[no-untyped-def]
@@ -87,6 +87,9 @@ def test_check_exit_statuses(cli) -> None:  # type: ignore[no-untyped-def]
         (["check", "E11.9", "--sex", "X"], "sex"),
         (["check"], "nothing to check"),
         (["import", "/nonexistent/file.xml"], "no such file"),
+        (["changes"], "give --since YYYY-MM-DD or --between"),
+        (["changes", "--since", "last week"], "--since must be a date"),
+        (["changes", "--between", "FY2030", "FY2027"], "FY2030 is not a loaded release; loaded: FY2016"),
         (["frobnicate"], "invalid choice"),
     ],
 )
@@ -120,6 +123,63 @@ def test_first_admin_is_named_once(cli, capsys) -> None:  # type: ignore[no-unty
     status, _ = cli("admin", "U0OTHER2")
     assert status == 1 and "already has an admin" in capsys.readouterr().err
     assert cli("admin", "not-a-user")[0] == 2
+
+
+def test_show_ends_open_spans_at_the_end_of_the_data_never_today(cli) -> None:  # type: ignore[no-untyped-def]
+    status, out = cli("show", "D69.11")
+    assert status == 0 and "today" not in out
+    assert "2026-10-01 to 2027-09-30 (end of the loaded data; still valid then)" in out
+    assert "Title from: ICD-10-CM FY2027 order addenda (official)" in out
+    status, out = cli("show", "J0570")
+    assert "2017-01-01 to 2024-12-31" in out and "2025-10-01 to 2026-06-30 (end of the loaded data" in out
+
+
+def test_data_names_each_source_and_its_dates(cli) -> None:  # type: ignore[no-untyped-def]
+    status, out = cli("data")
+    assert status == 0
+    assert (
+        "ICD-10-CM FY2027 (CMS MCE v44, FY2027 addenda): dates of service 2015-10-01 to 2027-09-30 (shipped)"
+        in out
+    )
+    assert "CMS MCE v44" in out and "FY2027 order addenda" in out and "I/OCE" in out
+    assert "dates of service 2019-07-01 to 2026-06-30" in out
+
+
+def test_check_today_has_no_coverage_warning(cli) -> None:  # type: ignore[no-untyped-def]
+    status, out = cli("check", "E11.9", "--dos", "2026-11-15")
+    assert status == 0 and "dos-outside-data" not in out
+
+
+def test_changes_since_lists_the_codes_the_team_used(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime, timedelta
+
+    from storage.db import connect
+    from storage.usage import migrate_usage, record_code_uses
+
+    db = connect(tmp_path / "app.sqlite")
+    migrate_usage(db)
+    record_code_uses(db, ["D69.1", "E11.9"], "check", datetime.now(UTC) - timedelta(days=3))
+    db.close()
+    status, out = cli("changes", "--since", "2026-10-01")
+    assert status == 0
+    assert "(codes your team used in the last 90 days): 1 of" in out
+    assert "D69.1 Qualitative platelet defects" in out and "D69.11 Glanzmann thrombasthenia" in out
+    assert "E11.9" not in out
+    status, out = cli("changes", "--between", "FY2026", "FY2027", "--limit", "1000")
+    assert status == 0 and "(every change)" in out
+    assert "- D69.1 " in out and "- Z29.14 " in out and "- I42.0 " in out
+    assert "FY2027, 2026-10-01): retitled to: Encounter for prophylactic rabies immune globulin" in out
+
+
+def test_import_of_an_unknown_zip_is_one_line_and_exit_2(cli, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "download.zip", "w") as archive:
+        archive.writestr("notes.txt", "nothing official")
+    status, _ = cli("import", str(tmp_path / "download.zip"))
+    err = capsys.readouterr().err.strip()
+    assert status == 2 and "\n" not in err
+    assert err.startswith("Import refused, nothing was changed: download.zip: expected a zip holding one of:")
 
 
 def test_help_loads_neither_the_code_book_nor_the_scheduler() -> None:

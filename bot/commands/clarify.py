@@ -445,6 +445,7 @@ class ClarifyHandlers:
             return _errors(view_errors(failed.errors, CLARIFY_FIELDS, Field.QUESTION))
         except RelayError as error:
             return _update("Not sent", error.message, ids.CLARIFY_MODAL)
+        self.services.usage.record_codes(c.codes, "clarification")
         warnings = check.warnings if submission.reviewed else []
         self.services.team_picks().used(actor.team_id, actor.user_id, c.codes, "clarify")
         return {"response_action": "update", "view": sent_view(c, self._office_name(c.office_id), warnings)}

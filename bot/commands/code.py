@@ -145,6 +145,8 @@ class CodeHandlers:
                 if record:
                     self.services.usage.record(user_id, "lookup", f"show {command.code}")
                 detail = book.detail(command.code)
+                if record and detail is not None:
+                    self.services.usage.record_codes([detail.code.code], "pick")
                 if detail is None:
                     return message_reply(
                         f"{command.code} is not a code in the loaded code sets. "
@@ -230,6 +232,8 @@ class CodeHandlers:
         if record:
             failed = [f.rule for f in result.findings if f.severity == "error"]
             check_stats.record_failures(self.services.db_factory, failed, self.services.clock())
+            # Counted per code for the code-set update notice: the codes read in a code system, as read.
+            self.services.usage.record_codes([r.code for r in result.read if r.system], "check")
         codes = [c.split(":", 1)[-1] for c in command.codes]  # dx:/px: said how to read them; shown plain
         return check_reply(codes, dos, result, shared_by=shared_by, command_text=command_text)
 

@@ -30,7 +30,14 @@ class HomeHandlers:
             favourites = HomeFavourites(
                 mine=[(pin.code, pin.title) for pin in mine[:MAX_FAVOURITES]], team=team[:MAX_FAVOURITES]
             )
-        return home_view(recent, open_items, self.admin_section(user_id), favourites)
+        return home_view(
+            recent,
+            open_items,
+            self.admin_section(user_id),
+            favourites,
+            coverage=self.services.codebook.coverage(),
+            today=self.services.today(),
+        )
 
     def admin_section(self, user_id: str) -> AdminHome | None:
         """The Admin section, for admins and leads only."""

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # imported where used, so `codedesk --help` stays fast
     from bot.jobs.slots import JobResult
 
 # The job names for the help text, without importing the scheduler (a test checks them against the schedules).
-JOB_NAMES_FOR_HELP = ("queue_status", "overdue", "digest")
+JOB_NAMES_FOR_HELP = ("queue_status", "overdue", "digest", "data_coverage", "code_changes")
 
 EXIT_OK, EXIT_USAGE = 0, 2
 

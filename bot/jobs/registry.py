@@ -10,6 +10,7 @@ from typing import Protocol
 import sqlite_utils
 
 from bot.jobs import schedules
+from bot.jobs.code_data import migrate_code_data_jobs, post_code_changes, post_data_coverage
 from bot.jobs.digest import post_daily_digest
 from bot.jobs.overdue import migrate_overdue_steps, post_overdue_followups
 from bot.jobs.queue_status import post_queue_status
@@ -59,6 +60,20 @@ JOBS: dict[str, JobSpec] = {
             "leads' channel",
             timedelta(hours=12),
         ),
+        JobSpec(
+            schedules.DATA_COVERAGE,
+            post_data_coverage,
+            "warns 30, 7 and 1 days before today's date of service passes the end of the loaded code data",
+            "leads' channel",
+            timedelta(hours=12),
+        ),
+        JobSpec(
+            schedules.CODE_CHANGES,
+            post_code_changes,
+            "after an import and on the first day of a fiscal year or quarter: codes the team used that changed",
+            "leads' channel",
+            timedelta(hours=12),
+        ),
     )
 }
 assert tuple(JOBS) == schedules.JOB_NAMES
@@ -103,6 +118,7 @@ _MIGRATIONS: tuple[Callable[[sqlite_utils.Database], int], ...] = (
     schedules.migrate_schedules,
     migrate_overdue_steps,
     migrate_read_indexes,
+    migrate_code_data_jobs,
 )
 
 

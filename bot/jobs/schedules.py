@@ -29,11 +29,15 @@ from storage.relay_tables import to_db_time
 QUEUE_STATUS = "queue_status"
 OVERDUE = "overdue"
 DIGEST = "digest"
+DATA_COVERAGE = "data_coverage"
+CODE_CHANGES = "code_changes"
 
 DEFAULT_CRONS: dict[str, str] = {
     QUEUE_STATUS: "0 9,13 * * 1-5",
     OVERDUE: "*/15 * * * *",
     DIGEST: "0 8 * * 1-5",
+    DATA_COVERAGE: "30 7 * * *",
+    CODE_CHANGES: "15 7 * * *",
 }
 JOB_NAMES: tuple[str, ...] = tuple(DEFAULT_CRONS)
 
@@ -58,7 +62,13 @@ class ScheduleError(ValueError):
     """A schedule, job name or time zone that cannot be used; the message is written for the lead."""
 
 
-DEFAULT_SKIP_HOLIDAYS: dict[str, bool] = {QUEUE_STATUS: True, OVERDUE: False, DIGEST: True}
+DEFAULT_SKIP_HOLIDAYS: dict[str, bool] = {
+    QUEUE_STATUS: True,
+    OVERDUE: False,
+    DIGEST: True,
+    DATA_COVERAGE: False,  # a warning that data runs out must not wait for a working day
+    CODE_CHANGES: False,  # a quarter starts on 1 January, a public holiday
+}
 
 
 @dataclass(frozen=True)

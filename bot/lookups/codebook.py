@@ -41,6 +41,7 @@ class Code:
     billable: bool
     current: bool
     release: str
+    title_source: str = ""  # key into the title_sources table ("none": no loaded file has a title)
 
     @property
     def display(self) -> str:
@@ -51,6 +52,9 @@ class Code:
         return SYSTEM_NAMES[self.system]
 
 
+NO_TITLE = "title not in the loaded data"
+
+
 @dataclass(frozen=True)
 class Release:
     system: str
@@ -58,6 +62,7 @@ class Release:
     covers_from: date
     covers_through: date
     source: str
+    detail: str = ""  # which files, and what each gives (validity, titles, notes)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,11 @@ class Coverage:
 
     def for_system(self, system: str) -> Release | None:
         return next((r for r in self.releases if r.system == system), None)
+
+    def data_end(self, system: str) -> date | None:
+        """The last date of service the loaded data of `system` knows about."""
+        release = self.for_system(system)
+        return release.covers_through if release else None
 
     @property
     def release(self) -> str:
@@ -91,6 +101,8 @@ class CodeDetail:
     seventh: list[tuple[str, str]]  # characters that complete this code, with meanings
     seventh_from: str  # the code whose definition applies
     spans: list[Span] = field(default_factory=list)
+    title_source_name: str = ""
+    dated_titles: list[tuple[str, str, str]] = field(default_factory=list)  # (from date, title, source name)
     also: list[Code] = field(default_factory=list)  # the same characters read in another system
 
     @property
@@ -134,13 +146,13 @@ class CodeBook:
     def coverage(self) -> Coverage:
         if self._coverage is None:
             rows = self.db.execute(
-                "SELECT system, name, covers_from, covers_through, source FROM releases ORDER BY "
+                "SELECT system, name, covers_from, covers_through, source, detail FROM releases ORDER BY "
                 "CASE system WHEN 'cm' THEN 0 WHEN 'pcs' THEN 1 WHEN 'hcpcs' THEN 2 ELSE 3 END"
             ).fetchall()
             self._coverage = Coverage(
                 tuple(
-                    Release(s, n, date.fromisoformat(f), date.fromisoformat(t), src)
-                    for s, n, f, t, src in rows
+                    Release(s, n, date.fromisoformat(f), date.fromisoformat(t), src, d)
+                    for s, n, f, t, src, d in rows
                 )
             )
         return self._coverage
@@ -150,8 +162,7 @@ class CodeBook:
 
     def get(self, system: str, code: str) -> Code | None:
         row = self.db.execute(
-            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system = ? AND code = ?",
+            _SELECT_CODE + "WHERE system = ? AND code = ?",
             [system, undot(code)],
         ).fetchone()
         return _code(row) if row else None
@@ -160,8 +171,7 @@ class CodeBook:
         """Every system's entry for this code (a code may exist in more than one system)."""
         c = undot(code)
         rows = self.db.execute(
-            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system IN ('cm', 'pcs', 'hcpcs', 'cpt') AND code = ?",
+            _SELECT_CODE + "WHERE system IN ('cm', 'pcs', 'hcpcs', 'cpt') AND code = ?",
             [c],
         ).fetchall()
         found = [_code(r) for r in rows]
@@ -169,16 +179,15 @@ class CodeBook:
 
     def children(self, system: str, code: str) -> list[Code]:
         rows = self.db.execute(
-            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system = ? AND parent = ? ORDER BY code",
+            _SELECT_CODE + "WHERE system = ? AND parent = ? ORDER BY code",
             [system, code],
         ).fetchall()
         return [_code(r) for r in rows]
 
     def with_prefix(self, system: str, prefix: str, limit: int) -> list[Code]:
         rows = self.db.execute(
-            "SELECT system, code, title, parent, kind, billable, current, release FROM codes "
-            "WHERE system = ? AND code >= ? AND code < ? AND current = 1 ORDER BY length(code), code LIMIT ?",
+            _SELECT_CODE
+            + "WHERE system = ? AND code >= ? AND code < ? AND current = 1 ORDER BY length(code), code LIMIT ?",
             [system, prefix, prefix + "\uffff", limit],
         ).fetchall()
         return [_code(r) for r in rows]
@@ -199,6 +208,22 @@ class CodeBook:
                 if found is not None:
                     return [found, *self.ancestors(found)]
         return chain
+
+    def title_on(self, system: str, code: str, day: date) -> tuple[str, str] | None:
+        """(title, source name) in force on `day` where the loaded data dates its titles (HCPCS descriptors
+        by quarter, titles revised by an addenda); None where only the current title is known."""
+        iso = day.isoformat()
+        row = self.db.execute(
+            "SELECT t.title, COALESCE(s.name, t.source) FROM titles t LEFT JOIN title_sources s ON s.key = t.source "
+            "WHERE t.system = ? AND t.code = ? AND (t.start = '' OR t.start <= ?) AND (t.end = '' OR t.end >= ?) "
+            "ORDER BY t.start DESC LIMIT 1",
+            [system, undot(code), iso, iso],
+        ).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
+    def title_source_name(self, key: str) -> str:
+        row = self.db.execute("SELECT name FROM title_sources WHERE key = ?", [key]).fetchone()
+        return str(row[0]) if row else key
 
     def notes(self, system: str, code: str) -> list[tuple[str, str]]:
         return [
@@ -283,8 +308,26 @@ class CodeBook:
             seventh=seventh,
             seventh_from=seventh_from,
             spans=self.spans(found.system, found.code),
+            title_source_name=self.title_source_name(found.title_source) if found.title_source else "",
+            dated_titles=self.dated_titles(found.system, found.code),
             also=[c for c in found_in if c.system != found.system],
         )
+
+    def dated_titles(self, system: str, code: str) -> list[tuple[str, str, str]]:
+        """Every dated title of a code that changed its wording within the loaded data, oldest first."""
+        rows = self.db.execute(
+            "SELECT t.start, t.end, t.title, COALESCE(s.name, t.source) FROM titles t "
+            "LEFT JOIN title_sources s ON s.key = t.source WHERE t.system = ? AND t.code = ? ORDER BY t.start",
+            [system, code],
+        ).fetchall()
+        if len({r[2].lower() for r in rows}) < 2:
+            return []
+        return [(f"{s or 'before'} to {e or 'end of loaded data'}", str(t), str(n)) for s, e, t, n in rows]
+
+
+_SELECT_CODE = (
+    "SELECT system, code, title, parent, kind, billable, current, release, title_source FROM codes "
+)
 
 
 READING_ORDER = ("pcs", "hcpcs", "cpt", "cm")  # an undotted code: the systems written undotted first
@@ -314,16 +357,17 @@ def seventh_exclusions(book: CodeBook) -> dict[tuple[str, str], frozenset[str]]:
 
 
 def _code(row: tuple[object, ...]) -> Code:
-    system, code, title, parent, kind, billable, current, release = row
+    system, code, title, parent, kind, billable, current, release, title_source = row
     return Code(
         str(system),
         str(code),
-        str(title),
+        str(title) or NO_TITLE,
         str(parent),
         str(kind),
         bool(billable),
         bool(current),
         str(release),
+        str(title_source),
     )
 
 

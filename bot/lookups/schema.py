@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS codes (
     system TEXT NOT NULL, code TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT NOT NULL DEFAULT '',
     parent TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL, billable INTEGER NOT NULL, current INTEGER NOT NULL,
     release TEXT NOT NULL, added TEXT NOT NULL DEFAULT '', terminated TEXT NOT NULL DEFAULT '',
+    title_source TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (system, code)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS codes_parent ON codes (system, parent);
@@ -58,8 +59,25 @@ CREATE TABLE IF NOT EXISTS age_ranges (
 );
 CREATE TABLE IF NOT EXISTS releases (
     system TEXT PRIMARY KEY, name TEXT NOT NULL, effective TEXT NOT NULL, covers_from TEXT NOT NULL,
-    covers_through TEXT NOT NULL, source TEXT NOT NULL
+    covers_through TEXT NOT NULL, source TEXT NOT NULL, detail TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS release_history (
+    system TEXT NOT NULL, label TEXT NOT NULL, effective TEXT NOT NULL, origin TEXT NOT NULL,
+    PRIMARY KEY (system, label, origin)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS titles (
+    system TEXT NOT NULL, code TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL, title TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS titles_code ON titles (system, code);
+CREATE TABLE IF NOT EXISTS title_sources (key TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS code_changes (
+    system TEXT NOT NULL, effective TEXT NOT NULL, release TEXT NOT NULL, code TEXT NOT NULL,
+    change TEXT NOT NULL, title TEXT NOT NULL, new_title TEXT NOT NULL, replacements TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS code_changes_code ON code_changes (code);
+CREATE INDEX IF NOT EXISTS code_changes_effective ON code_changes (effective);
 CREATE TABLE IF NOT EXISTS ncci_ptp (
     column1 TEXT NOT NULL, column2 TEXT NOT NULL, modifier INTEGER NOT NULL, start TEXT NOT NULL,
     end TEXT NOT NULL DEFAULT '', source TEXT NOT NULL, PRIMARY KEY (column1, column2, start)

@@ -11,7 +11,7 @@ import sqlite_utils
 from bot.lookups.index.store import INDEX_FILES, load_index_tables
 from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
 
-DATABASE_FORMAT = "10"  # bump when the tables or the way they are filled change
+DATABASE_FORMAT = "11"  # bump when the tables or the way they are filled change
 
 
 def shipped_version() -> str:
@@ -38,6 +38,7 @@ def load_shipped(db: sqlite_utils.Database) -> None:
                 "billable": int(r["billable"]),
                 "current": int(r["current"]),
                 "release": r["release"],
+                "title_source": r["source"],
             }
             for r in shipped_tsv("cm_codes.tsv.gz")
         ),
@@ -57,6 +58,13 @@ def load_shipped(db: sqlite_utils.Database) -> None:
             "validity",
             ({"system": system, **r} for r in shipped_tsv(f"{system}_validity.tsv.gz")),
         )
+    insert_rows(
+        db,
+        "validity",
+        ({"system": "hcpcs", "flags": "", **r} for r in shipped_tsv("hcpcs_validity.tsv.gz")),
+    )
+    insert_rows(db, "titles", shipped_tsv("titles.tsv.gz"))  # type: ignore[arg-type]
+    insert_rows(db, "code_changes", shipped_tsv("changes.tsv.gz"))  # type: ignore[arg-type]
     load_index_tables(db)  # the indexes and tables as trees (bot.lookups.index)
     insert_rows(
         db,
@@ -70,8 +78,9 @@ def load_shipped(db: sqlite_utils.Database) -> None:
                 "parent": "",
                 "kind": "code",
                 "billable": 1,
-                "current": 1,
-                "release": "FY2024",
+                "current": int(r["current"]),
+                "release": r["release"],
+                "title_source": r["source"],
             }
             for r in shipped_tsv("pcs_codes.tsv.gz")
         ),
@@ -88,10 +97,11 @@ def load_shipped(db: sqlite_utils.Database) -> None:
                 "parent": "",
                 "kind": "modifier" if r["modifier"] == "1" else "code",
                 "billable": int(r["modifier"] != "1"),
-                "current": int(not r["terminated"]),
-                "release": "2020",
+                "current": int(r["current"]),
+                "release": r["release"],
                 "added": r["added"],
                 "terminated": r["terminated"],
+                "title_source": r["source"],
             }
             for r in shipped_tsv("hcpcs_codes.tsv.gz")
         ),
@@ -110,10 +120,22 @@ def load_shipped(db: sqlite_utils.Database) -> None:
     for system, release in manifest["releases"].items():
         covers = manifest["covers"][system]
         db.conn.execute(
-            "INSERT INTO releases (system, name, effective, covers_from, covers_through, source) "
-            "VALUES (?, ?, ?, ?, ?, 'shipped')",
-            [system, release["name"], release["effective"], covers[0], covers[1]],
+            "INSERT INTO releases (system, name, effective, covers_from, covers_through, source, detail) "
+            "VALUES (?, ?, ?, ?, ?, 'shipped', ?)",
+            [system, release["name"], release["effective"], covers[0], covers[1], release.get("detail", "")],
         )
+    db.conn.executemany(
+        "INSERT INTO release_history (system, label, effective, origin) VALUES (?, ?, ?, 'shipped')",
+        (
+            (system, label, effective)
+            for system, items in manifest.get("history", {}).items()
+            for label, effective in items
+        ),
+    )
+    db.conn.executemany(
+        "INSERT INTO title_sources (key, name) VALUES (?, ?)",
+        sorted(manifest.get("title_sources", {}).items()),
+    )
 
 
 def load_shipped_ncci(db: sqlite_utils.Database) -> None:

@@ -53,7 +53,18 @@ class Reply(TypedDict):
     blocks: list[dict[str, Any]]
 
 
+class ReleaseView(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def covers_from(self) -> date: ...
+    @property
+    def covers_through(self) -> date: ...
+
+
 class Coverage(Protocol):
+    @property
+    def releases(self) -> Sequence[ReleaseView]: ...
     @property
     def release(self) -> str: ...
     @property
@@ -183,6 +194,11 @@ def _shared_context(shared_by: str | None) -> list[Block]:
 
 
 def _coverage_line(coverage: Coverage) -> str:
+    if coverage.releases:  # each system's data and the dates of service it covers
+        return "Code sets: " + "; ".join(
+            f"{escape(r.name)} (dates of service {r.covers_from.isoformat()} to {r.covers_through.isoformat()})"
+            for r in coverage.releases
+        )
     return (
         f"Code sets: {escape(coverage.release)} · dates of service "
         f"{coverage.covers_dos_from.isoformat()} to {coverage.covers_dos_through.isoformat()}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -18,6 +19,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import ids
+from bot.lookups.codebook import Coverage
 from bot.render.admin_blocks import AdminHome, admin_home_blocks
 from bot.render.mrkdwn import escape, truncate
 from bot.services import OpenItem
@@ -29,6 +31,22 @@ MAX_OPEN_ITEMS = 20
 
 def _section(text: str, block_id: str | None = None) -> SectionBlock:
     return SectionBlock(text=MarkdownTextObject(text=truncate(text, SECTION_LIMIT)), block_id=block_id)
+
+
+def coverage_lines(coverage: Coverage, today: date) -> list[str]:
+    """Each system's loaded data and the dates of service it covers, with how long today stays inside."""
+    lines = []
+    for r in coverage.releases:
+        left = (r.covers_through - today).days
+        state = (
+            f":warning: ended {-left} day{'s' if left != -1 else ''} ago: import the newer release"
+            if left < 0
+            else f"{left} day{'s' if left != 1 else ''} left"
+        )
+        lines.append(
+            f"• {escape(r.name)}: {r.covers_from.isoformat()} to {r.covers_through.isoformat()} ({state})"
+        )
+    return lines
 
 
 @dataclass(frozen=True)
@@ -53,6 +71,8 @@ def home_view(
     open_items: Sequence[OpenItem],
     admin: AdminHome | None = None,
     favourites: HomeFavourites | None = None,
+    coverage: Coverage | None = None,
+    today: date | None = None,
 ) -> dict[str, Any]:
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text="CodeDesk")),
@@ -94,6 +114,14 @@ def home_view(
         blocks.append(
             ContextBlock(block_id=ids.HOME_OPEN_ITEMS_BLOCK, elements=[MarkdownTextObject(text="None open.")])
         )
+    if coverage is not None and today is not None and coverage.releases:
+        blocks += [
+            DividerBlock(),
+            _section(
+                "*Code data* (dates of service covered)\n" + "\n".join(coverage_lines(coverage, today)),
+                block_id=ids.HOME_COVERAGE_BLOCK,
+            ),
+        ]
     if admin is not None:
         blocks += admin_home_blocks(admin)
     return View(type="home", blocks=blocks).to_dict()

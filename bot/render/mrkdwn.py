@@ -65,4 +65,5 @@ def truncate(text: str, limit: int) -> str:
         return text
     cut = text[: limit - 1]
     cut = _ENTITY_TAIL.sub("", cut)
+    cut = cut.rstrip("\u200d")  # a joiner cut from the emoji after it would be left invisible
     return cut + ELLIPSIS

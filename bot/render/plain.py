@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from bot.lookups.codebook import CodeDetail, Coverage, Span
 from bot.lookups.search import Hit
@@ -27,6 +28,19 @@ def coverage_line(coverage: Coverage) -> str:
         for r in coverage.releases
     ]
     return "Data: " + "; ".join(parts)
+
+
+def data_text(coverage: Coverage) -> str:
+    """`codedesk data`: each system's release, its sources and the dates of service they cover."""
+    lines = []
+    for r in coverage.releases:
+        origin = "shipped" if r.source == "shipped" else r.source.replace("import:", "imported ")
+        lines.append(
+            f"{r.name}: dates of service {r.covers_from.isoformat()} to {r.covers_through.isoformat()} ({origin})"
+        )
+        if r.detail:
+            lines.append(f"  sources: {r.detail}")
+    return "\n".join(lines)
 
 
 def hit_line(hit: Hit) -> str:
@@ -58,19 +72,26 @@ def batch_line(query: str, hits: Sequence[Hit]) -> str:
     return f"{query}\t" + "; ".join(f"{h.code} {h.title}" for h in hits)
 
 
-def _span_text(span: Span) -> str:
-    through = span.end.isoformat() if span.end else "today"
+def _span_text(span: Span, data_end: date | None) -> str:
+    """A validity span with real dates: an open span ends at the last date the loaded data knows."""
+    if span.end:
+        through = span.end.isoformat()
+    elif data_end:
+        through = f"{data_end.isoformat()} (end of the loaded data; still valid then)"
+    else:
+        through = "the end of the loaded data"
     flags = f" [{', '.join(sorted(span.flags))}]" if span.flags else ""
     return f"{span.start.isoformat()} to {through}{flags}"
 
 
-def fiscal_years(spans: Sequence[Span]) -> str:
+def fiscal_years(spans: Sequence[Span], data_end: date | None = None) -> str:
     """Validity as fiscal years (FY2016-FY2021), the way coders talk about releases."""
     parts = []
     for span in spans:
         first = span.start.year + (1 if span.start.month >= 10 else 0)
-        last = (span.end.year + (1 if span.end.month >= 10 else 0)) if span.end else None
-        parts.append(f"FY{first}-" + (f"FY{last}" if last else "now"))
+        end = span.end or data_end
+        last = (end.year + (1 if end.month >= 10 else 0)) if end else None
+        parts.append(f"FY{first}-" + (f"FY{last}" if last else "end of loaded data"))
     return ", ".join(dict.fromkeys(parts))
 
 
@@ -84,6 +105,10 @@ def show_text(detail: CodeDetail, coverage: Coverage) -> str:
         else "header - not valid on a claim"
     )
     lines = [f"{code.display}  {code.title}", f"{code.system_name} · {status} · release {code.release}"]
+    if code.title_source:
+        lines.append(f"Title from: {detail.title_source_name or code.title_source}")
+    for day, title, source in detail.dated_titles:
+        lines.append(f"  on {day}: {title} ({source})")
     for other in detail.also:
         lines.append(
             f"Also {other.system_name} {other.display}: {other.title} "
@@ -118,10 +143,15 @@ def show_text(detail: CodeDetail, coverage: Coverage) -> str:
             lines.append("")
             lines.append(f"{label}:")
             lines.extend(f"  - {t}" for t in grouped[kind])
+    data_end = coverage.data_end(code.system)
     if detail.spans:
         lines.append("")
-        lines.append(f"Valid: {fiscal_years(detail.spans)}")
-        lines.extend(f"  {_span_text(s)}" for s in detail.spans)
+        lines.append(
+            f"Valid: {fiscal_years(detail.spans, data_end)}"
+            if code.system in {"cm", "pcs"}
+            else "Valid (dates of service):"
+        )
+        lines.extend(f"  {_span_text(s, data_end)}" for s in detail.spans)
     elif code.system in {"cm", "pcs"} and code.billable:
         lines.append("")
         lines.append("Valid: no validity span in the loaded MCE data")

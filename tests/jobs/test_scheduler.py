@@ -22,7 +22,7 @@ from bot.jobs.scheduler import (
     stop_scheduler,
     sync_schedules,
 )
-from bot.jobs.schedules import DIGEST, OVERDUE, QUEUE_STATUS
+from bot.jobs.schedules import DIGEST, JOB_NAMES, OVERDUE, QUEUE_STATUS
 from bot.jobs.slots import RunStatus
 from bot.relay.work_calendar import team_calendar
 from storage.db import write_transaction
@@ -38,7 +38,7 @@ def scheduler(deps: JobsDeps) -> BackgroundScheduler:
 
 def test_every_job_has_its_cron_trigger_in_the_team_zone(scheduler: BackgroundScheduler) -> None:
     ids = {job.id for job in scheduler.get_jobs()}
-    assert ids == {QUEUE_STATUS, OVERDUE, DIGEST, SYNC_JOB_ID, CATCH_UP_JOB_ID}
+    assert ids == {*JOB_NAMES, SYNC_JOB_ID, CATCH_UP_JOB_ID}
     digest = scheduler.get_job(DIGEST).trigger
     assert isinstance(digest, CronTrigger)
     assert str(digest.timezone) == CHICAGO

@@ -13,7 +13,7 @@ from bot.jobs import slots
 from bot.jobs.queue_status import post_queue_status
 from bot.jobs.registry import run_job
 from bot.jobs.scheduler import run_latest_slot, run_missed_slots
-from bot.jobs.schedules import DIGEST, OVERDUE, QUEUE_STATUS, ScheduleError
+from bot.jobs.schedules import CODE_CHANGES, DATA_COVERAGE, DIGEST, OVERDUE, QUEUE_STATUS, ScheduleError
 from bot.jobs.slots import JobContext, JobOutput, Outgoing, RunStatus, run_in_slot
 from tests.jobs.conftest import (
     CHICAGO,
@@ -104,6 +104,8 @@ def test_after_downtime_each_job_runs_its_latest_missed_slot_once(deps: JobsDeps
         (QUEUE_STATUS, slots.scheduled_slot(MONDAY_0900)),
         (DIGEST, slots.scheduled_slot(MONDAY_0900.replace(hour=8))),
         (OVERDUE, slots.scheduled_slot(MONDAY_1130)),
+        (DATA_COVERAGE, slots.scheduled_slot(MONDAY_0900.replace(hour=7, minute=30))),
+        (CODE_CHANGES, slots.scheduled_slot(MONDAY_0900.replace(hour=7, minute=15))),
     }
     assert len(outbox_rows(deps, "job_queue_status")) == 1
     assert len(outbox_rows(deps, "job_digest")) == 2  # the message and its chart

@@ -9,11 +9,17 @@ from bot.lookups.codebook import CodeBook
 
 def test_coverage_names_releases_and_dates(codebook: CodeBook) -> None:
     coverage = codebook.coverage()
-    assert "ICD-10-CM FY2026" in coverage.release
+    assert "ICD-10-CM FY2027" in coverage.release and "ICD-10-PCS FY2027" in coverage.release
     assert coverage.covers_dos_from == date(2015, 10, 1)
-    assert coverage.covers_dos_through == date(2026, 9, 30)
+    assert coverage.covers_dos_through == date(2027, 9, 30)
     hcpcs = coverage.for_system("hcpcs")
-    assert hcpcs is not None and hcpcs.covers_through == date(2020, 12, 31)
+    assert hcpcs is not None and (hcpcs.covers_from, hcpcs.covers_through) == (
+        date(2019, 7, 1),
+        date(2026, 6, 30),
+    )
+    assert coverage.data_end("pcs") == date(2027, 9, 30)
+    for release in coverage.releases:  # every release names its sources
+        assert release.detail and ("MCE v44" in release.detail or "I/OCE" in release.detail)
 
 
 def test_counts_match_the_official_releases(codebook: CodeBook) -> None:
@@ -21,13 +27,19 @@ def test_counts_match_the_official_releases(codebook: CodeBook) -> None:
     billable_cm = db.execute(
         "SELECT count(*) FROM codes WHERE system = 'cm' AND billable = 1 AND current = 1"
     ).fetchone()[0]
-    assert billable_cm == 74_719  # the official FY2026 total, matching the MCE codes valid on 2025-10-01
+    assert billable_cm == 74_879  # the official FY2027 total, matching the MCE v44 codes valid on 2026-10-01
     valid_2024 = db.execute(
         "SELECT count(DISTINCT code) FROM validity WHERE system = 'cm' AND start <= '2024-10-01' "
         "AND (end = '' OR end >= '2024-10-01')"
     ).fetchone()[0]
     assert valid_2024 == 74_260  # CMS's official FY2025 total
-    assert db.execute("SELECT count(*) FROM codes WHERE system = 'pcs'").fetchone()[0] == 78_603
+    current_pcs = db.execute("SELECT count(*) FROM codes WHERE system = 'pcs' AND current = 1").fetchone()[0]
+    assert current_pcs == 79_256  # the official FY2027 PCS total (MCE v44 on 2026-10-01)
+    hcpcs_2026 = db.execute(
+        "SELECT count(DISTINCT code) FROM validity WHERE system = 'hcpcs' AND start <= '2026-04-01' "
+        "AND (end = '' OR end >= '2026-04-01')"
+    ).fetchone()[0]
+    assert hcpcs_2026 > 7_000
 
 
 def test_seventh_character_codes_are_expanded(codebook: CodeBook) -> None:
@@ -74,3 +86,54 @@ def test_deleted_code_keeps_its_title(codebook: CodeBook) -> None:
 def test_age_ranges_follow_the_date(codebook: CodeBook) -> None:
     assert codebook.age_ranges(date(2019, 1, 1))["maternity"] == (12, 55)
     assert codebook.age_ranges(date(2020, 1, 1))["maternity"] == (9, 64)
+
+
+def test_titles_name_their_source_and_derived_ones_are_marked(codebook: CodeBook) -> None:
+    added = codebook.get("cm", "D69.11")  # FY2027 addenda
+    assert added is not None and added.title == "Glanzmann thrombasthenia" and added.current
+    assert codebook.title_source_name(added.title_source) == "ICD-10-CM FY2027 order addenda (official)"
+    revised = codebook.detail("Z29.14")  # "globin" -> "globulin" on 2026-10-01
+    assert revised is not None and revised.code.title.endswith("immune globulin")
+    assert [t for _, t, _ in revised.dated_titles] == [
+        "Encounter for prophylactic rabies immune globin",
+        "Encounter for prophylactic rabies immune globulin",
+    ]
+    header = codebook.get("cm", "D69.1")  # billable until FY2026, a header over D69.11 and D69.19 since
+    assert header is not None and not header.billable and header.current
+    assert {c.code for c in codebook.children("cm", "D691")} == {"D6911", "D6919"}
+    derived = codebook.db.execute(
+        "SELECT code, title FROM codes WHERE system = 'pcs' AND title_source = 'pcs-derived-axes' ORDER BY code"
+    ).fetchall()
+    assert len(derived) > 100 and all(title for _, title in derived)
+    untitled = codebook.db.execute(
+        "SELECT code FROM codes WHERE system = 'pcs' AND title_source = 'none' AND current = 1 LIMIT 1"
+    ).fetchone()
+    code = codebook.get("pcs", untitled[0])
+    assert code is not None and code.title == "title not in the loaded data"
+
+
+def test_hcpcs_descriptor_as_of_the_date_of_service(codebook: CodeBook) -> None:
+    changed = codebook.db.execute(
+        "SELECT code, effective, title, new_title FROM code_changes WHERE system = 'hcpcs' AND change = 'retitled' "
+        "ORDER BY effective DESC, code LIMIT 1"
+    ).fetchone()
+    code, effective, old, new = changed
+    day = date.fromisoformat(effective)
+    assert codebook.title_on("hcpcs", code, day) == (
+        new,
+        "CMS I/OCE quarterly HCPCS short descriptor (official)",
+    )
+    before = codebook.title_on("hcpcs", code, date.fromordinal(day.toordinal() - 1))
+    assert before is not None and before[0] == old
+
+
+def test_hcpcs_codes_added_since_2021_are_found_and_dated(codebook: CodeBook) -> None:
+    rows = codebook.db.execute(
+        "SELECT code, min(start) FROM validity WHERE system = 'hcpcs' GROUP BY code HAVING min(start) >= '2021-01-01'"
+    ).fetchall()
+    years = {start[:4] for _, start in rows}
+    assert years >= {"2021", "2022", "2023", "2024", "2025", "2026"}
+    for code, start in rows[:: max(1, len(rows) // 25)]:
+        found = codebook.get("hcpcs", code)
+        assert found is not None and found.title
+        assert codebook.spans("hcpcs", code)[0].start == date.fromisoformat(start)

@@ -98,6 +98,26 @@ def test_hcpcs_validity_from_added_and_terminated(codebook: CodeBook) -> None:
     assert "not-valid-on-dos" not in rules(run(codebook, ["A4466"], date(2016, 12, 31)))
 
 
+def test_hcpcs_validity_by_quarter_with_its_gaps(codebook: CodeBook) -> None:
+    # J0570 left the I/OCE after 2024-Q4 and came back in 2025-Q4: each quarter counts, not the outer dates.
+    assert run(codebook, ["J0570"], date(2024, 6, 1)).verdict == "pass"
+    gap = only(run(codebook, ["J0570"], date(2025, 3, 1)), "not-valid-on-dos")
+    assert "from 2017-01-01 to 2024-12-31 and from 2025-10-01" in gap.message and "I/OCE" not in gap.fix
+    assert run(codebook, ["J0570"], date(2026, 3, 1)).verdict == "pass"
+    # J0139 (adalimumab, 1 mg) was added on 2025-01-01
+    assert run(codebook, ["J0139"], date(2025, 1, 1)).verdict == "pass"
+    assert "not-valid-on-dos" in rules(run(codebook, ["J0139"], date(2024, 12, 31)))
+
+
+def test_a_terminated_hcpcs_code_names_its_dates_source_and_asks_for_its_replacement(
+    codebook: CodeBook,
+) -> None:
+    finding = only(run(codebook, ["J0135"], date(2025, 9, 1)), "not-valid-on-dos")
+    assert "valid from 2005-01-01 to 2024-12-31" in finding.message
+    assert "(CMS I/OCE quarterly) validity dates" in finding.message and "I/OCE" in finding.source
+    assert finding.fix.startswith("The code was terminated: report the code that replaced it")
+
+
 # ---- not-found, header-code, seventh-character -------------------------------------------------------------
 
 
@@ -300,24 +320,25 @@ def test_duplicate_codes(codebook: CodeBook) -> None:
 
 def test_dos_outside_data(codebook: CodeBook) -> None:
     coverage = codebook.coverage()
+    assert "dos-outside-data" not in rules(run(codebook, ["E11.9"], date(2026, 11, 15)))  # FY2027 is loaded
+    assert coverage.covers_dos_through == date(2027, 9, 30)
     after = coverage.covers_dos_through + timedelta(days=1)
     finding = only(run(codebook, ["E11.9"], after), "dos-outside-data")
     assert finding.severity == "warning"
-    assert (
-        coverage.covers_dos_through.isoformat() in finding.message and "codedesk import <file>" in finding.fix
-    )
+    assert "2027-09-30" in finding.message and "codedesk import <file>" in finding.fix
     edge = run(codebook, ["E11.9"], coverage.covers_dos_through)
     assert "dos-outside-data" not in rules(edge)
 
 
 def test_mixed_systems_each_checked_against_its_own(codebook: CodeBook) -> None:
-    result = run(codebook, ["K35.80", "0DTJ4ZZ", "J0135"], date(2020, 5, 1), setting="inpatient")
+    result = run(codebook, ["K35.80", "0DTJ4ZZ", "J2405"], date(2020, 5, 1), setting="inpatient")
     assert result.findings == [] and result.verdict == "pass"
-    assert result.codes == ["K35.80", "0DTJ4ZZ", "J0135"]
+    assert result.codes == ["K35.80", "0DTJ4ZZ", "J2405"]
     assert [r.system for r in result.read] == ["ICD-10-CM", "ICD-10-PCS", "HCPCS"]
-    later = run(codebook, ["K35.80", "0DTJ4ZZ", "J0135"], date(2021, 5, 1), setting="inpatient")
+    # HCPCS data ends 2026-06-30
+    later = run(codebook, ["K35.80", "0DTJ4ZZ", "J2405"], date(2026, 8, 1), setting="inpatient")
     outside = only(later, "dos-outside-data")
-    assert outside.codes == ["J0135"] and "HCPCS" in outside.message
+    assert outside.codes == ["J2405"] and "HCPCS" in outside.message
     assert later.verdict == "pass"
 
 
@@ -349,14 +370,14 @@ def test_code_also_reminder_only_when_missing(codebook: CodeBook) -> None:
 
 
 def test_json_shape_and_order(codebook: CodeBook) -> None:
-    result = run(codebook, ["E11.9", "E10.9", "E11.9", "S27.329A"], date(2026, 11, 15))
+    result = run(codebook, ["E11.9", "E10.9", "E11.9", "S27.329A"], date(2027, 11, 15))
     data = result.to_dict()
     assert set(data) == {"verdict", "dos", "setting", "codes", "findings", "data"}
     assert data["verdict"] == "fail"
     assert [c["code"] for c in data["codes"]] == ["E11.9", "E10.9", "E11.9", "S27.329A"]
     assert {c["system"] for c in data["codes"]} == {"ICD-10-CM"}
     assert set(data["data"]) == {"release", "covers_dos_from", "covers_dos_through"}
-    assert data["data"]["covers_dos_through"] == codebook.coverage().covers_dos_through.isoformat()
+    assert data["data"]["covers_dos_through"] == "2027-09-30"
     for finding in data["findings"]:
         assert set(finding) == {"rule", "severity", "system", "codes", "message", "fix", "source"}
         assert finding["rule"] in RULES and finding["message"] and finding["fix"] and finding["source"]
@@ -428,3 +449,21 @@ def test_any_input_gives_a_result_or_a_query_error(codebook: CodeBook, tokens: l
         assert result.verdict in ("pass", "fail")
         assert result.to_dict()["findings"] is not None
         result.report()
+
+
+# ---- FY2027 (MCE v44, the FY2027 addenda) ------------------------------------------------------------------
+
+
+def test_fy2027_new_code_takes_effect_on_2026_10_01(codebook: CodeBook) -> None:
+    assert run(codebook, ["D69.11"], date(2026, 10, 1)).verdict == "pass"
+    before = only(run(codebook, ["D69.11"], date(2026, 9, 30)), "not-valid-on-dos")
+    assert "from 2026-10-01" in before.message and "D69.1" in before.fix
+    assert run(codebook, ["QA1.71"], date(2026, 10, 1)).verdict == "pass"  # a category with a letter second
+
+
+def test_code_deleted_2026_10_01_fails_with_its_successors(codebook: CodeBook) -> None:
+    assert run(codebook, ["I42.0"], date(2026, 9, 30)).verdict == "pass"
+    finding = only(run(codebook, ["I42.0"], date(2026, 10, 1)), "not-valid-on-dos")
+    assert "to 2026-09-30" in finding.message
+    assert all(code in finding.message for code in ("I42.00", "I42.01", "I42.09"))
+    assert "I42.00" in finding.fix

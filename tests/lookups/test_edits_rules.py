@@ -4,7 +4,6 @@ and the registry every rule is declared in."""
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -179,10 +178,9 @@ CMS_PTP = (
 
 
 @pytest.fixture
-def private_book(codebook: CodeBook, tmp_path: Path) -> CodeBook:
-    target = tmp_path / "codes.sqlite"
-    shutil.copyfile(codebook.path, target)
-    return CodeBook.open(target)
+def private_book(small_book: CodeBook) -> CodeBook:
+    """A code database the test may change (a copy of the session's small one)."""
+    return small_book
 
 
 def test_imported_cms_ptp_zip_adds_cpt_pairs(private_book: CodeBook, tmp_path: Path) -> None:
@@ -199,7 +197,7 @@ def test_imported_cms_ptp_zip_adds_cpt_pairs(private_book: CodeBook, tmp_path: P
         ("99213", "G0102", True),
     ]
     import_file(private_book.path, CPT_SAMPLE, effective=date(2020, 1, 1))
-    result = import_file(private_book.path, archive)
+    [result] = import_file(private_book.path, archive)
     private_book.refresh()
     assert (
         result.kind == "ncci-ptp"
@@ -212,6 +210,28 @@ def test_imported_cms_ptp_zip_adds_cpt_pairs(private_book: CodeBook, tmp_path: P
     assert "ncci-ptp" not in rules(check_claim(private_book, ["99214", "99213"], date(2020, 9, 30)))
     mixed = only(check_claim(private_book, ["99213", "G0102"], D2020), "ncci-ptp")
     assert mixed.system == "CPT / HCPCS"
+
+
+def test_every_ptp_file_of_a_zip_is_imported_kept_by_kind_and_only_once(
+    private_book: CodeBook, tmp_path: Path
+) -> None:
+    # CMS splits the PTP edits over several text files: each is imported (not only the first one recognised).
+    second = [*CMS_PTP.splitlines()[:3], "99215\t99212\t\t20201001\t*\t0\tMutually exclusive procedures"]
+    archive = tmp_path / "medicare-ncci-2020q4-practitioner-ptp-edits.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("ccipra-v263r0-f1.txt", CMS_PTP)
+        zf.writestr("ccipra-v263r0-f2.txt", "\n".join(second) + "\n")
+    results = import_file(private_book.path, archive)
+    assert [r.kind for r in results] == ["ncci-ptp", "ncci-ptp"] and sum(r.added for r in results) == 3
+    kept = sorted(p.name for p in (private_book.path.parent / "imports").glob("*.kept"))
+    assert [name[:14] for name in kept] == ["0001-ncci-ptp-", "0002-ncci-ptp-"]
+    pairs = private_book.db.execute("SELECT count(*) FROM ncci_ptp WHERE source LIKE 'import:%'").fetchone()
+    assert pairs == (3,)
+    [again] = import_file(private_book.path, archive)
+    assert again.already and "Nothing changed" in again.summary()
+    assert private_book.db.execute(
+        "SELECT count(*) FROM ncci_ptp WHERE source LIKE 'import:%'"
+    ).fetchone() == (3,)
 
 
 def test_a_malformed_ptp_file_is_refused_whole(private_book: CodeBook, tmp_path: Path) -> None:

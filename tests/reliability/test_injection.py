@@ -157,6 +157,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("bot/jobs/digest.py", "_between('answered_at')"): "'col >= ? AND col < ?' for a literal column",
     ("bot/jobs/digest.py", "_between('created_at')"): "'col >= ? AND col < ?' for a literal column",
     ("bot/jobs/digest.py", "sql"): "callers pass f-strings of _between() on literal columns",
+    ("bot/lookups/changes.py", "' AND '.join(clauses)"): "literal conditions with ? parameters, built above",
 }
 _TEXT = (ast.Constant, ast.JoinedStr, ast.BinOp, ast.IfExp)
 

@@ -60,6 +60,13 @@ def test_truncate_leaves_short_text_alone() -> None:
     assert truncate("abcd", 3) == "ab…"
 
 
+def test_truncate_never_leaves_a_joiner_cut_from_its_emoji() -> None:
+    # Found by the App Home fuzz test: a family emoji cut after its joiner left an invisible U+200D.
+    family = f"\U0001f468{ZWJ}\U0001f469{ZWJ}\U0001f467"
+    assert truncate(family * 3, 3) == "\U0001f468…"
+    assert ZWJ not in truncate(family * 3, 5)[-2:]
+
+
 def test_blocks_to_text_renders_the_common_blocks() -> None:
     blocks = [
         {"type": "header", "text": {"type": "plain_text", "text": "E11.9 Type 2 diabetes"}},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 from unittest.mock import Mock, create_autospec
 
@@ -14,6 +15,7 @@ from slack_sdk.webhook import WebhookResponse
 from bot import ids
 from bot.commands.code import ASK_OFFICE_UNAVAILABLE, CodeHandlers, on_ask_office_unavailable
 from bot.commands.home import HomeHandlers
+from bot.lookups.codebook import CodeBook
 from bot.services import OpenItem, Services
 
 
@@ -166,3 +168,32 @@ def test_home_ignores_the_messages_tab(services: Services) -> None:
     client = create_autospec(WebClient, instance=True)
     HomeHandlers(services).on_home_opened(event={"user": "U1", "tab": "messages"}, client=client)
     client.views_publish.assert_not_called()
+
+
+def test_checks_and_picks_are_counted_per_code_for_the_update_notice(
+    handlers: CodeHandlers, services: Services
+) -> None:
+    from storage.usage import code_use_counts
+
+    handlers.on_command(**_listener_args(_command("check E11.9 I10 dos:2025-03-01")))
+    handlers.on_command(**_listener_args(_command("show I21")))
+    handlers.on_command(**_listener_args(_command("check E11.9 notacode")))
+    db = services.db_factory()
+    try:
+        today = services.clock().date()
+        counts = code_use_counts(db, today, today)
+        rows = db.execute("SELECT * FROM code_use_daily").fetchall()
+    finally:
+        db.close()
+    assert counts == {"E119": {"check": 2}, "I10": {"check": 1}, "I21": {"pick": 1}}
+    assert all(len(row) == 4 for row in rows)  # day, code, kind, count: no user, no claim
+
+
+def test_home_shows_the_code_data_coverage(services: Services, codebook: CodeBook) -> None:
+    services.codebook = codebook
+    services.clock = lambda: datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    blocks = json.dumps(HomeHandlers(services).view_for("U1")["blocks"])
+    assert (
+        "ICD-10-CM FY2027 (CMS MCE v44, FY2027 addenda): 2015-10-01 to 2027-09-30 (302 days left)" in blocks
+    )
+    assert "2019-07-01 to 2026-06-30 (:warning: ended 155 days ago" in blocks

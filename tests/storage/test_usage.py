@@ -66,3 +66,20 @@ def test_counts_keep_every_use_when_rows_are_trimmed(db) -> None:  # type: ignor
     assert db.execute("SELECT count(*) FROM usage").fetchone()[0] == KEEP_PER_USER + 1
     assert usage_counts(db, T0, T0 + timedelta(days=1)) == {"lookup": KEEP_PER_USER + 20, "check": 1}
     assert usage_counts(db, T0 + timedelta(days=1), T0 + timedelta(days=2)) == {}
+
+
+def test_codes_are_counted_per_day_once_per_use(db) -> None:  # type: ignore[no-untyped-def]
+    from storage.usage import KEEP_CODE_DAYS, code_use_counts, record_code_uses
+
+    assert record_code_uses(db, ["E11.9", "e119", "I10"], "check", T0) == 2  # one claim counts a code once
+    record_code_uses(db, ["E11.9"], "pick", T0 + timedelta(days=1))
+    record_code_uses(db, ["E11.9"], "check", T0 - timedelta(days=KEEP_CODE_DAYS + 1))
+    assert code_use_counts(db, T0.date(), T0.date()) == {"E119": {"check": 1}, "I10": {"check": 1}}
+    assert code_use_counts(db, T0.date(), (T0 + timedelta(days=1)).date())["E119"] == {"check": 1, "pick": 1}
+    record_code_uses(db, ["Z00.00"], "check", T0 + timedelta(days=2))  # prunes rows older than the window
+    assert (
+        code_use_counts(db, T0.date() - timedelta(days=KEEP_CODE_DAYS + 5), T0.date() - timedelta(days=1))
+        == {}
+    )
+    with pytest.raises(ValueError, match="timezone-aware"):
+        record_code_uses(db, ["E11.9"], "check", datetime(2025, 3, 3))

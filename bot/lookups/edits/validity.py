@@ -294,11 +294,13 @@ def _not_valid_spans(claim: Claim, e: Entry) -> Hit:
     spans = periods(e.spans)
     when = period_text(spans)
     dos = claim.dos.isoformat()
-    source = (
-        f"{claim.tables.mce} validity dates"
-        if system in ("cm", "pcs")
-        else f"{SYSTEM_NAMES[system]} file dates"
-    )
+    release = claim.book.coverage().for_system(system)
+    if system in ("cm", "pcs"):
+        source = f"{claim.tables.mce} validity dates"
+    elif release is not None:  # HCPCS by quarter: the loaded release names its source (the CMS I/OCE)
+        source = f"{release.name} validity dates"
+    else:
+        source = f"{SYSTEM_NAMES[system]} file dates"
     message = f"{e.named} is not valid on {dos}: it is valid {when} ({source})."
     short = f"not valid on {dos} (valid {when})"
     suggestion = _successors(claim, e, spans)
@@ -312,6 +314,10 @@ def _not_valid_spans(claim: Claim, e: Entry) -> Hit:
             fix = "Recode from the record with a code valid on the date of service; the list above may help."
     elif claim.dos < spans[0][0]:
         fix = f"Check the date of service; for services before {spans[0][0].isoformat()} report the code that was valid then."
+    elif system in ("hcpcs", "cpt") and spans[-1][1] is not None and claim.dos > spans[-1][1]:
+        fix = (
+            "The code was terminated: report the code that replaced it (the HCPCS update's cross-reference)."
+        )
     else:
         fix = "Recode from the record with a code valid on the date of service (`codedesk lookup`)."
     return Hit([e], message, fix, short, source=source)

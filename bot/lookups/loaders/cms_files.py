@@ -49,7 +49,7 @@ def load_codes_file(path: str | Path) -> list[CodeRow]:
     for number, line in numbered_lines(path, "latin-1"):
         if not line.strip() or (number == 1 and line.lower().startswith(("code", '"code'))):
             continue
-        m = _CODE_TITLE.match(line) if "," not in line[:9] else _CSV_CODE_TITLE.match(line)
+        m = _CODE_TITLE.match(line) if "," not in line[:10] else _CSV_CODE_TITLE.match(line)
         if not m:
             raise LoaderError(path, number, "a code (3-7 letters/digits) followed by its title", line[:60])
         rows.append(CodeRow(m.group(1), m.group(2).strip().replace('""', '"'), True))

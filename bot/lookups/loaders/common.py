@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -22,12 +24,30 @@ def open_text(path: str | Path, encoding: str = "utf-8") -> IO[str]:
     return p.open(encoding=encoding, newline="")
 
 
+Progress = Callable[[str], None]
+PROGRESS_EVERY = 20_000  # lines between progress reports
+_progress: ContextVar[Progress | None] = ContextVar("loader_progress", default=None)
+
+
+@contextlib.contextmanager
+def reporting_progress(progress: Progress | None) -> Iterator[None]:
+    """While active, loaders report how far they have read a large file through `progress`."""
+    token = _progress.set(progress)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
 def numbered_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[tuple[int, str]]:
     """Yield (line number, line without its CR/LF); decoding errors become a LoaderError at that line."""
+    report = _progress.get()
     with open_text(path, encoding) as handle:
         number = 0
         while True:
             number += 1
+            if report is not None and number % PROGRESS_EVERY == 0:
+                report(f"{Path(path).name}: {number:,} lines read")
             try:
                 line = handle.readline()
             except UnicodeDecodeError as exc:

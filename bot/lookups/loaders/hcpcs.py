@@ -45,6 +45,10 @@ def load_hcpcs(path: str | Path) -> list[HcpcsRow]:
                 )
             continue  # the disclaimer lines before the first record
         started = True
+        if rec_id in "37" and len(line) < 293:
+            raise LoaderError(
+                path, number, "a complete 320-character HCPCS record (the file may be truncated)", line[:40]
+            )
         text = record[11:91].strip()
         if rec_id in "48":
             if not rows or rows[-1].code != code:

@@ -45,14 +45,12 @@ class PtpRow:
     end: date | None
 
 
-def is_ncci_file(path: Path) -> bool:
-    """True when the file (or a text member of the zip) starts like a PTP table."""
-    try:
-        for _name, lines in _members(path):
-            return any(_header(line) or _data(line) is not None for _number, line in _head(lines, 40))
-    except (OSError, zipfile.BadZipFile, UnicodeDecodeError):
-        return False
-    return False
+def looks_like_ptp(head: str) -> bool:
+    """True when the first lines of a text (4 KB of it) start like a PTP table."""
+    lines = head.splitlines()[:40]
+    if len(head) >= 4096 and lines:
+        lines = lines[:-1]  # the last line may be cut short
+    return any(_header(line) or _data(line) is not None for line in lines)
 
 
 def load_ncci_ptp(path: str | Path) -> list[PtpRow]:
