@@ -2,11 +2,13 @@
 tests/reliability at a larger scale, one line each.
 
     python bench/reliability.py [--kills 300] [--messages 200] [--channels 5] [--events 1000]
-                                [--threads 16] [--seconds 20] [--only crash,rate,duplicates,concurrency]
+                                [--threads 16] [--seconds 20] [--outages 5,30,120] [--questions 30]
+                                [--backlog 3000] [--stop-cycles 10]
+                                [--only crash,rate,duplicates,concurrency,outage,backlog,hung,stop]
 
 Each line says what was done, how much (kills, messages, events, threads, seconds) and what was lost,
 duplicated or half-written, which must be 0. The problems behind any non-zero figure are listed after the
-figures and the exit status is 1. About 2.5 minutes on 2 cores with the defaults.
+figures and the exit status is 1. About 5 minutes on 2 cores with the defaults.
 
 - crash: a writer process asks, answers, replies, resolves and closes through ClarificationService and is
   SIGKILLed at random moments; afterwards integrity_check, every acknowledged write, no half-written
@@ -17,6 +19,17 @@ figures and the exit status is 1. About 2.5 minutes on 2 cores with the defaults
 - duplicates: thread-message events, answer clicks and question submissions each delivered 4 times at once
   and once more after a restart (new service objects on the same file).
 - concurrency: 16 threads of mixed reads and writes on one database file for 20 s.
+- outage: Slack fails every call for 5, 30 and 120 minutes of a simulated clock (refused with 503, dropped,
+  or posted and then answered 503 or dropped), while questions are asked before and during it; real HTTP,
+  the real WebClient. After recovery every message must be in Slack exactly once and no row given up.
+- backlog: 3,000 rows queued to one office's channel; while the server's outbox loop (real time, sender
+  threads) works through them, new questions to another office must be posted within 2 s.
+- hung: Slack takes an office post and then does not answer; the client gives up after its 10 s timeout.
+  Meanwhile questions to another office must be posted within 2 s, and the hung post must be found in the
+  channel on its retry, not posted twice.
+- stop: `codedesk serve --http` (a real process) stopped by SIGTERM or SIGINT while it sends, 10 times, then
+  a last run: each stop exits 0 within 10 s; every message in Slack exactly once. Builds the code database
+  first (about 40 s).
 """
 
 from __future__ import annotations
@@ -27,6 +40,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -41,6 +55,12 @@ from tests.reliability.scenarios import (  # noqa: E402
     run_duplicate_scenario,
     run_rate_limit_scenario,
 )
+from tests.reliability.slack_faults import (  # noqa: E402
+    run_backlog_scenario,
+    run_hung_call_scenario,
+    run_outage_scenario,
+    run_stop_scenario,
+)
 
 STORMS = (
     Storm(at=5.0, count=5, retry_after=2),
@@ -54,6 +74,19 @@ class Result(Protocol):
     def problems(self) -> list[str]: ...
 
 
+class Results:
+    """Several runs of one scenario (the outage at each length): a line each."""
+
+    def __init__(self, results: list[Result]) -> None:
+        self.results = results
+
+    def line(self) -> str:
+        return "\n".join(r.line() for r in self.results)
+
+    def problems(self) -> list[str]:
+        return [p for r in self.results for p in r.problems()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kills", type=int, default=300)
@@ -62,9 +95,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--threads", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--only", default="crash,rate,duplicates,concurrency")
+    parser.add_argument("--outages", default="5,30,120", help="outage lengths in simulated minutes")
+    parser.add_argument("--questions", type=int, default=30, help="questions asked during each outage")
+    parser.add_argument("--backlog", type=int, default=3000)
+    parser.add_argument("--stop-cycles", type=int, default=10)
+    parser.add_argument("--only", default="crash,rate,duplicates,concurrency,outage,backlog,hung,stop")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)  # the outbox's retry warnings are summed up in the figures
+    logging.getLogger("slack_sdk").setLevel(logging.CRITICAL)  # each dropped connection, logged by the client
 
     def rate_limits(path: Path) -> Result:
         slack = FakeSlack()
@@ -76,6 +114,38 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             slack.stop()
 
+    def with_slack(run: Callable[[Path, FakeSlack], Result]) -> Callable[[Path], Result]:
+        def scenario(path: Path) -> Result:
+            slack = FakeSlack()
+            slack.start()
+            try:
+                return run(path, slack)
+            finally:
+                slack.stop()
+
+        return scenario
+
+    def outages(path: Path) -> Result:
+        minutes = [float(m) for m in args.outages.split(",") if m.strip()]
+        return Results(
+            [
+                with_slack(partial(run_outage_scenario, minutes=m, questions=args.questions))(
+                    path.with_name(f"outage-{m:g}.sqlite")
+                )
+                for m in minutes
+            ]
+        )
+
+    def stops(path: Path) -> Result:
+        from bot.lookups.codebook import CodeBook
+
+        codebook = CodeBook.open(path.with_name("codes.sqlite"))
+        home = path.with_name("home")
+        home.mkdir()
+        return with_slack(partial(run_stop_scenario, codebook=codebook, home=home, cycles=args.stop_cycles))(
+            path
+        )
+
     scenarios: dict[str, Callable[[Path], Result]] = {
         "crash": lambda path: run_crash_scenario(path, kills=args.kills),
         "rate": rate_limits,
@@ -83,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         "concurrency": lambda path: run_concurrency_scenario(
             path, threads=args.threads, seconds=args.seconds
         ),
+        "outage": outages,
+        "backlog": with_slack(partial(run_backlog_scenario, backlog=args.backlog)),
+        "hung": with_slack(run_hung_call_scenario),
+        "stop": stops,
     }
     wanted = [name.strip() for name in args.only.split(",") if name.strip()]
     unknown = sorted(set(wanted) - set(scenarios))

@@ -10,11 +10,13 @@ import importlib
 import logging
 import re
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.middleware import Middleware
 from slack_bolt.middleware.authorization.single_team_authorization import SingleTeamAuthorization
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.web import SlackResponse
@@ -37,6 +39,22 @@ FEATURES: tuple[str, ...] = (
 )
 
 _TOKEN = re.compile(r"\b(?:xox[abpre]|xapp)-[A-Za-z0-9-]+")
+# Acks run on listener threads, made as needed up to this many: a listener that has acked and then waits on a
+# stalled Slack (its reply) holds one, and a command arriving when all are held cannot ack in time (Slack shows
+# dispatch_failed). Idle threads cost nothing; 100 commands waiting on a stalled Web API at once ack in ms.
+LISTENER_THREADS = 512
+RECEIVED_AT = "received_at"  # the context key: time.monotonic() when the request reached the app
+
+
+class ArrivalStamp(Middleware):
+    """Before all middleware but the signature check: when the request arrived, so a handler that must answer inside Slack's 3 s
+    (a modal submission) knows how much of it is left, whatever the queue in front of it cost."""
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse:
+        req.context[RECEIVED_AT] = time.monotonic()
+        return next()
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
@@ -95,7 +113,7 @@ def create_app(settings: Settings, services: Services, *, listener_executor: Exe
         # Acks run on these workers: Bolt's default of 5 left commands unacked while replies waited on a
         # slow Web API. Most of the time they wait on I/O, so many are cheap.
         listener_executor=listener_executor
-        or ThreadPoolExecutor(max_workers=64, thread_name_prefix="listener"),
+        or ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="listener"),
     )
     app.client.base_url = settings.slack_api_url
     # The app's own calls (views.publish, chat.postEphemeral, views.open ...) wait out a 429's Retry-After and
@@ -104,6 +122,10 @@ def create_app(settings: Settings, services: Services, *, listener_executor: Exe
     if settings.mode != "socket":
         request_guard.install(app, _signing_secret(settings))
     payload_shape.install(app)
+    # Right after the signature check (which stays first, and is quick), before anything that may wait.
+    middleware = app._middleware_list
+    guard = next((n for n, m in enumerate(middleware) if isinstance(m, request_guard.VerifiedRequests)), -1)
+    middleware.insert(guard + 1, ArrivalStamp())
     app.error(handle_error)
     for module in _feature_modules():
         module.register(app, services)

@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import os
+import sqlite3
 import sys
 import threading
 import time
@@ -23,6 +24,7 @@ from bot.lookups.errors import QueryError
 from bot.lookups.loaders.errors import LoaderError
 from bot.lookups.systems import parse_systems
 from bot.settings import Settings, SettingsError
+from storage.db_problems import DatabaseBusy, DatabaseProblem, explain
 
 if TYPE_CHECKING:  # imported where used: `codedesk --help` never loads the code book or the scheduler
     from bot.lookups.codebook import CodeBook
@@ -63,23 +65,30 @@ def preparing_codes(path: Path, stream: TextIO | None = None) -> Iterator[None]:
     ticker = threading.Thread(target=tick, daemon=True) if live else None
     if ticker is not None:
         ticker.start()
+    ready = False
     try:
         yield
+        ready = True
     finally:
         done.set()
         if ticker is not None:
             ticker.join()
-        err.write(
-            ("\r" if live else "") + f"Code database ready in {time.monotonic() - started:.1f} s.{' ' * 20}\n"
-        )
+        if ready:
+            err.write(
+                ("\r" if live else "")
+                + f"Code database ready in {time.monotonic() - started:.1f} s.{' ' * 20}\n"
+            )
+        elif live:
+            err.write("\n")  # the error that follows starts a line of its own; nothing is said to be ready
         err.flush()
 
 
 def _open_book(settings: Settings, out: TextIO) -> CodeBook:
-    from bot.lookups.codebook import CodeBook
+    """The code book (prepared on first run, with a progress line); a file problem is DatabaseProblem."""
+    from bot.services import open_code_book
 
     with preparing_codes(settings.codes_db_path):
-        return CodeBook.open(settings.codes_db_path)
+        return open_code_book(settings)
 
 
 def _read_batch(path: str) -> list[str]:
@@ -609,6 +618,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     _add_jobs(sub)
+    from bot.outbox_cli import add_outbox_parser
+
+    add_outbox_parser(sub)
     return parser
 
 
@@ -646,6 +658,7 @@ def load_env_file(environ: MutableMapping[str, str] | None = None) -> Path | Non
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
+    settings: Settings | None = None
     try:
         args = build_parser().parse_args(argv)
         if not getattr(args, "command", None):
@@ -655,8 +668,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         settings = Settings.from_env(mode="cli")
         func: Callable[[argparse.Namespace, Settings, TextIO], int] = args.func
         return func(args, settings, stream)
-    except (UsageError, SettingsError, QueryError) as exc:
+    except (UsageError, SettingsError, QueryError, DatabaseProblem, DatabaseBusy) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.Error as exc:  # met after opening (a read-only file shows itself on the first write)
+        path = settings.db_path if settings is not None else Path("(the database)")
+        print(f"error: {explain(path, exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -39,6 +39,8 @@ class Call:
 
 @dataclass
 class CannedReply:
+    """An answer to send instead of the normal one; status 0 drops the connection without answering."""
+
     status: int
     body: dict[str, Any] | str
     headers: dict[str, str] = field(default_factory=dict)
@@ -97,6 +99,9 @@ class SlackStandIn:
         self.unique = unique
         self.channel_members: dict[str, list[str]] = {}
         self.users: dict[str, dict[str, Any]] = {}
+        # What was posted, per conversation, oldest first (for conversations.history / .replies)
+        self.posted: dict[str, list[dict[str, Any]]] = {}
+        self._posted_lock = threading.Lock()
         self._calls: list[Call] = []
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
@@ -203,6 +208,10 @@ class SlackStandIn:
         override = self.before_reply(call)
         if override is not None:
             return override
+        return self.answer(call)
+
+    def answer(self, call: Call) -> CannedReply:
+        """The normal answer to `call` (what it does, done)."""
         if call.method == RESPONSE_URL_METHOD:
             return CannedReply(200, "ok", {"Content-Type": "text/html"})
         if call.method == FILE_UPLOAD_METHOD:
@@ -224,20 +233,66 @@ class SlackStandIn:
         }
 
     def _message(self, body: Mapping[str, Any], ts: str) -> dict[str, Any]:
-        message = {"type": "message", "user": self.bot_user_id, "bot_id": self.bot_id, "ts": ts}
+        message: dict[str, Any] = {
+            "type": "message",
+            "user": self.bot_user_id,
+            "bot_id": self.bot_id,
+            "ts": ts,
+        }
         message["text"] = body.get("text", "")
         if body.get("blocks"):
             message["blocks"] = body["blocks"]
         if body.get("thread_ts"):
             message["thread_ts"] = body["thread_ts"]
+        if isinstance(body.get("metadata"), Mapping):
+            message["metadata"] = dict(body["metadata"])
         return message
 
-    def _chat_postMessage(self, body: Mapping[str, Any]) -> dict[str, Any]:
+    def post(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """Post a message as chat.postMessage does (kept for the conversations.* methods); its answer."""
         ts = self.next_ts()
         channel = str(body.get("channel", ""))
         if _USER_ID.match(channel):  # posting to a user id posts in the bot's DM with them, as Slack does
             channel = f"D_{channel}"
-        return {"ok": True, "channel": channel, "ts": ts, "message": self._message(body, ts)}
+        message = self._message(body, ts)
+        with self._posted_lock:
+            self.posted.setdefault(channel, []).append(message)
+        return {"ok": True, "channel": channel, "ts": ts, "message": message}
+
+    def _chat_postMessage(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        return self.post(body)
+
+    def _page(self, messages: list[dict[str, Any]], body: Mapping[str, Any]) -> dict[str, Any]:
+        limit = int(body.get("limit") or 100)
+        start = int(str(body.get("cursor") or "0") or 0)
+        page = messages[start : start + limit]
+        more = start + limit < len(messages)
+        keep_metadata = str(body.get("include_all_metadata", "")).lower() in ("true", "1")
+        if not keep_metadata:
+            page = [{k: v for k, v in m.items() if k != "metadata"} for m in page]
+        return {
+            "ok": True,
+            "messages": page,
+            "has_more": more,
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+        }
+
+    def _conversations_history(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """Top-level messages, newest first (as Slack answers), paged by `limit` and `cursor`."""
+        with self._posted_lock:
+            messages = [m for m in self.posted.get(str(body.get("channel")), []) if not m.get("thread_ts")]
+        return self._page(list(reversed(messages)), body)
+
+    def _conversations_replies(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """A thread: its parent, then the replies, oldest first."""
+        ts = str(body.get("ts"))
+        with self._posted_lock:
+            messages = [
+                m
+                for m in self.posted.get(str(body.get("channel")), [])
+                if m["ts"] == ts or m.get("thread_ts") == ts
+            ]
+        return self._page(messages, body)
 
     def _chat_postEphemeral(self, body: Mapping[str, Any]) -> dict[str, Any]:
         return {"ok": True, "message_ts": self.next_ts()}
@@ -344,9 +399,15 @@ class _Handler(BaseHTTPRequestHandler):
         reply = stand_in.reply(call)
         if isinstance(reply.body, dict):
             call.response = reply.body
-        self._send(reply)
+        try:
+            self._send(reply)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up waiting (a hung call it timed out on)
 
     def _send(self, reply: CannedReply) -> None:
+        if reply.status == 0:  # no answer at all: the connection is dropped (a network error for the client)
+            self.close_connection = True
+            return
         if isinstance(reply.body, str):
             payload = reply.body.encode("utf-8")
             content_type = reply.headers.get("Content-Type", "text/plain")

@@ -25,9 +25,10 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk.socket_mode.builtin import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 
-from bot import request_guard
-from bot.app import configure_logging, create_app, use_auth_test
+from bot import health, request_guard
+from bot.app import LISTENER_THREADS, configure_logging, create_app, use_auth_test
 from bot.console_slack import IdleWaitingExecutor
+from bot.health import Health
 from bot.http_intake import MAX_BODY_BYTES, SlackIntake
 from bot.jobs.digest import with_file_uploads
 from bot.outbox import OutboxWorker
@@ -40,12 +41,12 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 STOP_SECONDS = 9.0  # from the signal to exit 0; Docker and Kubernetes wait 10 s before SIGKILL
-LISTENER_WORKERS = 64
 
 
-def wsgi_app(app: App) -> WSGIApp:
+def wsgi_app(app: App, health: Callable[[], Health] | None = None) -> WSGIApp:
     """/slack/events through bot.http_intake (size, then the signature on the raw bytes, then parsing: 413, 401
-    or 400 before Bolt reads anything), /healthz for load balancers."""
+    or 400 before Bolt reads anything), /healthz for load balancers: 200 "ok", or 503 with one line per problem
+    (bot.health: the database or the code database deleted, replaced or unreadable)."""
     guard = request_guard.guard_of(app)
     if guard is None:
         raise ValueError(
@@ -56,8 +57,13 @@ def wsgi_app(app: App) -> WSGIApp:
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         if path == HEALTH_PATH:
-            start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "2")])
-            return [b"ok"]
+            found = health() if health is not None else Health(())
+            body = found.body()
+            status = "200 OK" if found.ok else "503 Service Unavailable"
+            start_response(
+                status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
+            )
+            return [body]
         if path != EVENTS_PATH:
             start_response("404 Not Found", [("Content-Type", "text/plain"), ("Content-Length", "9")])
             return [b"not found"]
@@ -92,7 +98,9 @@ def make_http_server(
         "max_request_body_size": MAX_BODY_BYTES,
         **adjustments,
     }
-    server = create_server(wsgi_app(app), host=host, port=port, **options)
+    server = create_server(
+        wsgi_app(app, lambda: health.check(services.files)), host=host, port=port, **options
+    )
     server.token_check = TokenCheck(
         settings, lambda bot: use_auth_test(app, bot.auth_test), stop or threading.Event()
     ).start()
@@ -136,8 +144,8 @@ class BackgroundHttpServer:
 class OutboxThread:
     """The outbox worker (bot.outbox) on its own thread: delivers what the relay queued, until `stop()`.
 
-    Stopping wakes the worker from its poll sleep, lets the send in flight finish and be recorded, and starts no
-    other; a send still under way after `timeout` has its row released for the next run (bot.outbox).
+    Stopping wakes the worker from its poll sleep, lets the sends in flight finish and be recorded, and starts
+    no other; a send still under way after `timeout` has its row released for the next run (bot.outbox).
     """
 
     def __init__(self, worker_for: Callable[[Callable[[float], None]], OutboxWorker]) -> None:
@@ -161,9 +169,8 @@ class OutboxThread:
             self.thread.join(max(0.0, timeout))
         if not self.thread.is_alive():
             return True
-        released = self.worker.release_in_flight()
-        if released is not None:
-            log.warning("outbox: row %d was still sending at the stop: released for the next run", released)
+        for row_id in self.worker.release_in_flight():
+            log.warning("outbox: row %d was still sending at the stop: released for the next run", row_id)
         return False
 
     def __enter__(self) -> OutboxThread:
@@ -174,11 +181,17 @@ class OutboxThread:
 
 
 def outbox_thread(settings: Settings, services: Services) -> OutboxThread:
-    """The server's outbox worker: the real clock, a Web API client without retries of its own."""
+    """The server's outbox worker: the real clock, a Web API client without retries of its own and with a short
+    timeout, the background busy timeout, the give-up horizon from the settings."""
     services.relay()  # the outbox table lives with the relay's tables
     client = outbox_client(settings)
     send = with_file_uploads(client, web_api_send(client))  # the digest's chart goes up as a file
-    return OutboxThread(lambda sleep: OutboxWorker(services.db_factory, send, services.clock, sleep))
+    db_factory = services.background().db_factory
+    return OutboxThread(
+        lambda sleep: OutboxWorker(
+            db_factory, send, services.clock, sleep, give_up_after=settings.outbox_give_up_after
+        )
+    )
 
 
 # -- stopping -----------------------------------------------------------------------------------------------
@@ -238,7 +251,7 @@ def finish_stopping(
 
 def listener_pool() -> IdleWaitingExecutor:
     """Bolt's listener executor, waitable at stop (acks run here: see bot.app)."""
-    return IdleWaitingExecutor(max_workers=LISTENER_WORKERS)
+    return IdleWaitingExecutor(max_workers=LISTENER_THREADS)
 
 
 # -- HTTP ---------------------------------------------------------------------------------------------------
@@ -270,7 +283,10 @@ class DrainingHttpServer:
 
     def _close_when_idle(self, deadline: Deadline) -> None:
         while not self._closed.is_set():
-            self.server.trigger.pull_trigger(lambda: self._close_if_idle(deadline))
+            try:
+                self.server.trigger.pull_trigger(lambda: self._close_if_idle(deadline))
+            except OSError:  # the loop closed everything (its trigger too) between the check and the pull
+                return
             self._closed.wait(0.02)
 
     def _close_if_idle(self, deadline: Deadline) -> None:
@@ -310,7 +326,7 @@ def serve_http(
     from bot.jobs.scheduler import start_scheduler
 
     outbox = outbox_thread(settings, services).start()
-    scheduler = start_scheduler(services)
+    scheduler = start_scheduler(services.background())
     log.info(
         "serving %s on http://%s:%s (health: %s)", EVENTS_PATH, host, http.server.effective_port, HEALTH_PATH
     )
@@ -421,7 +437,7 @@ def serve_socket(settings: Settings, services: Services, stop: StopSignals | Non
     from bot.jobs.scheduler import start_scheduler
 
     outbox = outbox_thread(settings, services).start()
-    scheduler = start_scheduler(services)
+    scheduler = start_scheduler(services.background())
     try:
         handler.connect()
         if handler.client.is_connected():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 import sqlite_utils
 
 from bot.settings import Settings
-from storage.db import connect
+from storage.db import (
+    REQUEST_BUSY_TIMEOUT_MS,
+    DatabaseProblem,
+    FileIdentity,
+    connect,
+    explain,
+    open_for_writing,
+)
 from storage.usage import UsageRecorder
 
 if TYPE_CHECKING:
@@ -58,6 +65,10 @@ class Services:
     open_clarifications: OpenItemsProvider = no_open_items
     # The clarification relay; `relay()` creates it on first use when start-up did not.
     clarifications: ClarificationService | None = None
+    # The outbox and the jobs wait longer for the write lock than request paths (`db_factory`) may.
+    background_db_factory: Callable[[], sqlite_utils.Database] | None = None
+    # The database files as they were at start-up, for /healthz: (what, identity, a query that reads them).
+    files: Sequence[tuple[str, FileIdentity, str]] = field(default_factory=tuple)
     # Team favourites and picks; `team_picks()` creates them on first use.
     picks: TeamPicks | None = None
 
@@ -74,6 +85,12 @@ class Services:
             picks.prepare()
             self.picks = picks
         return self.picks
+
+    def background(self) -> Services:
+        """These services for background work (the scheduler's jobs): the longer busy timeout."""
+        if self.background_db_factory is None:
+            return self
+        return replace(self, db_factory=self.background_db_factory)
 
     def relay(self) -> ClarificationService:
         """The clarification service over this app database (its tables created on first use)."""
@@ -113,24 +130,62 @@ def web_api_send(client: WebClient) -> Send:
     return send
 
 
+OUTBOX_CALL_TIMEOUT_SECONDS = 10  # a Slack call that hangs is cut off after this (and its row retried)
+
+
 def outbox_client(settings: Settings) -> WebClient:
     from slack_sdk import WebClient
 
-    return WebClient(token=settings.bot_token, base_url=settings.slack_api_url, retry_handlers=[])
+    return WebClient(
+        token=settings.bot_token,
+        base_url=settings.slack_api_url,
+        retry_handlers=[],
+        timeout=OUTBOX_CALL_TIMEOUT_SECONDS,
+    )
+
+
+def open_code_book(settings: Settings) -> CodeBook:
+    """The code book, prepared on first run; a file problem is DatabaseProblem (one line naming the path)."""
+    import sqlite3
+
+    from bot.lookups.codebook import CodeBook
+
+    try:
+        return CodeBook.open(settings.codes_db_path)
+    except (sqlite3.Error, OSError, DatabaseProblem) as exc:
+        raise explain(settings.codes_db_path, exc, "code database") from None
 
 
 def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
-    """Open the code book and the app database (creating them on first run)."""
-    from bot.lookups.codebook import CodeBook
+    """Open the code book and the app database (creating them on first run). DatabaseProblem when either
+    cannot be used: one line naming the path and what to do."""
+    from bot.relay.service import ClarificationService
+    from bot.render.clarify_blocks import outbox_blocks
+    from storage.relay_tables import migrate_relay
+    from storage.usage import migrate_usage
 
-    db_factory = partial(connect, settings.db_path)
-    usage = UsageRecorder(db_factory, clock)
-    usage.prepare()
+    what = "console database" if settings.mode == "console" else "database"
+    open_for_writing(settings.db_path, what)  # created if missing; a read-only file or folder is told here
+    codebook = open_code_book(settings)
+    setup = connect(settings.db_path)
+    try:
+        migrate_usage(setup)
+        migrate_relay(setup)
+    finally:
+        setup.close()
+    # From here on the database is never created again: one deleted while running is an error, not a new
+    # empty file (and /healthz says so).
+    db_factory = partial(connect, settings.db_path, create=False, busy_timeout_ms=REQUEST_BUSY_TIMEOUT_MS)
     return Services(
         settings=settings,
-        codebook=CodeBook.open(settings.codes_db_path),
+        codebook=codebook,
         clock=clock,
         db_factory=db_factory,
-        usage=usage,
-        clarifications=build_relay(db_factory, clock),
+        usage=UsageRecorder(db_factory, clock),
+        clarifications=ClarificationService(db_factory, clock, blocks_for=outbox_blocks),
+        background_db_factory=partial(connect, settings.db_path, create=False),
+        files=(
+            ("database", FileIdentity.of(settings.db_path), "SELECT count(*) FROM _migrations"),
+            ("code database", FileIdentity.of(settings.codes_db_path), "SELECT count(*) FROM meta"),
+        ),
     )

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
-from datetime import date, datetime
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -21,6 +22,9 @@ Mode = Literal["http", "socket", "console", "cli"]
 
 DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_TEAM_TZ = "America/New_York"
+DEFAULT_OUTBOX_GIVE_UP_AFTER = timedelta(hours=24)
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([mhd]?)$")
+_UNITS = {"m": 60, "h": 3600, "d": 86400, "": 3600}
 SECRET_FIELDS = frozenset({"bot_token", "signing_secret", "app_token"})
 
 _WHY_REQUIRED: dict[tuple[str, str], str] = {
@@ -57,6 +61,7 @@ class Settings:
     slack_api_url: str
     team_tz: str
     log_level: str
+    outbox_give_up_after: timedelta = field(default=DEFAULT_OUTBOX_GIVE_UP_AFTER)
 
     def __repr__(self) -> str:
         parts = []
@@ -130,6 +135,8 @@ class Settings:
                 f"CODEDESK_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}"
             )
 
+        give_up_after = parse_give_up_after(get("CODEDESK_OUTBOX_GIVE_UP_AFTER"))
+
         return cls(
             mode=mode,
             bot_token=bot_token,
@@ -140,4 +147,21 @@ class Settings:
             slack_api_url=api_url,
             team_tz=team_tz,
             log_level=log_level,
+            outbox_give_up_after=give_up_after,
         )
+
+
+def parse_give_up_after(raw: str | None) -> timedelta:
+    """CODEDESK_OUTBOX_GIVE_UP_AFTER: `24h` (the default), `90m`, `2d`; a bare number is hours. From 10 minutes
+    to 30 days: shorter turns a routine Slack incident into lost messages, longer posts day-old questions."""
+    if raw is None:
+        return DEFAULT_OUTBOX_GIVE_UP_AFTER
+    match = _DURATION.match(raw.strip().lower())
+    if match is None:
+        raise SettingsError(
+            f"CODEDESK_OUTBOX_GIVE_UP_AFTER must be a duration such as 24h, 90m or 2d, got {raw[:32]!r}"
+        )
+    value = timedelta(seconds=float(match.group(1)) * _UNITS[match.group(2)])
+    if not timedelta(minutes=10) <= value <= timedelta(days=30):
+        raise SettingsError(f"CODEDESK_OUTBOX_GIVE_UP_AFTER must be between 10m and 30d, got {raw[:32]!r}")
+    return value

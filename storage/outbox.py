@@ -4,20 +4,30 @@ A row moves pending -> sending (claimed by one worker) -> sent | failed; a trans
 pending with a later `next_attempt_at`. `dedupe_key` makes enqueueing idempotent. A row may name a parent row
 (`parent_id`): its Slack `ts` is filled into the payload as `thread_ts` (a thread reply) or `ts` (chat.update)
 when the parent has been sent. `ts_target` says which clarification column records the `ts` this row gets.
+
+Delivery order and pacing live here, in the database, so that any number of workers (threads or processes on
+one database) keep them together: a channel's *head* (its lowest-id row still pending or sending) is the only
+row of that channel that may be claimed, and `outbox_pace` holds the earliest time the next message may go to
+each channel; `outbox_holds` holds a method back while Slack's Retry-After runs.
+`unsure_since` marks a row an earlier attempt of which may have reached Slack (a timeout, a dropped connection,
+a 5xx, a worker that died mid-send): the worker looks for it in the channel before posting again.
+`retry_from` starts the row's retry window (its creation, or a retry by hand); `discarded_at` hides a failed row
+from the undelivered lists once a person has decided it need not go.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 import sqlite_utils
 
 from storage import clarifications
+from storage.db import Migration, migrate
 from storage.relay_tables import from_db_time, from_db_time_or_none, to_db_time
 
 
@@ -26,6 +36,15 @@ class OutboxState(StrEnum):
     SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+
+
+class Claim(StrEnum):
+    """What `claim_head` found."""
+
+    CLAIMED = "claimed"
+    TAKEN = "taken"  # another worker claimed it, or it is no longer its channel's head
+    PACED = "paced"  # the channel had a message less than the interval ago
+    HELD = "held"  # Slack's Retry-After for the method is still running
 
 
 @dataclass(frozen=True)
@@ -62,11 +81,20 @@ class OutboxRow:
     ts_target: str | None
     parent_id: int | None
     parent_ts_field: str | None
+    retry_from: datetime | None = None
+    unsure_since: datetime | None = None
+    discarded_at: datetime | None = None
+
+    @property
+    def window_start(self) -> datetime:
+        """Where the retry window (the give-up horizon) is counted from."""
+        return self.retry_from or self.created_at
 
 
 _COLUMNS = (
     "id, kind, channel, method, payload, dedupe_key, state, attempts, next_attempt_at, last_error, sent_ts, "
-    "sent_channel, created_at, claimed_at, sent_at, clarification_id, ts_target, parent_id, parent_ts_field"
+    "sent_channel, created_at, claimed_at, sent_at, clarification_id, ts_target, parent_id, parent_ts_field, "
+    "retry_from, unsure_since, discarded_at"
 )
 
 
@@ -91,6 +119,9 @@ def _row(row: Any) -> OutboxRow:
         ts_target,
         parent_id,
         parent_ts_field,
+        retry_from,
+        unsure_since,
+        discarded_at,
     ) = row
     return OutboxRow(
         id=id_,
@@ -112,7 +143,36 @@ def _row(row: Any) -> OutboxRow:
         ts_target=ts_target,
         parent_id=parent_id,
         parent_ts_field=parent_ts_field,
+        retry_from=from_db_time_or_none(retry_from),
+        unsure_since=from_db_time_or_none(unsure_since),
+        discarded_at=from_db_time_or_none(discarded_at),
     )
+
+
+# -- schema (migration family "outbox", on top of the relay's outbox table) ---------------------------------
+
+
+def _delivery_state(db: sqlite_utils.Database) -> None:
+    for column in ("retry_from TEXT", "unsure_since TEXT", "discarded_at TEXT", "discarded_by TEXT"):
+        db.execute(f"ALTER TABLE outbox ADD COLUMN {column}")
+    # The heads of the channels: the lowest open id per channel, read from this small index only.
+    db.execute(
+        "CREATE INDEX outbox_open_by_channel ON outbox (channel, id) WHERE state IN ('pending', 'sending')"
+    )
+    db.execute("CREATE INDEX outbox_failed ON outbox (channel) WHERE state = 'failed'")
+    db.execute("CREATE TABLE outbox_pace (channel TEXT PRIMARY KEY, next_at TEXT NOT NULL)")
+    db.execute("CREATE TABLE outbox_holds (method TEXT PRIMARY KEY, until TEXT NOT NULL)")
+
+
+OUTBOX_MIGRATIONS: tuple[Migration, ...] = (_delivery_state,)
+
+
+def migrate_outbox(db: sqlite_utils.Database) -> int:
+    """The delivery state over the relay's outbox table (bot.outbox); run by `migrate_relay`."""
+    return migrate(db, "outbox", OUTBOX_MIGRATIONS)
+
+
+# -- queueing and reading -------------------------------------------------------------------------------------
 
 
 def enqueue(db: sqlite_utils.Database, message: NewOutboxMessage, *, now: datetime) -> int:
@@ -160,11 +220,34 @@ def find_thread_root(db: sqlite_utils.Database, *, channel: str, ts: str) -> tup
 
 
 def pending(db: sqlite_utils.Database, *, limit: int = 500) -> list[OutboxRow]:
-    """Every pending row in id order, due or not: a not-yet-due row holds later rows of its channel."""
+    """Pending rows in id order, due or not."""
     rows = db.execute(
         f"SELECT {_COLUMNS} FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?", [limit]
     ).fetchall()
     return [_row(row) for row in rows]
+
+
+def channel_heads(db: sqlite_utils.Database) -> list[OutboxRow]:
+    """The head of every channel with work: its lowest-id row that is pending or sending, oldest first.
+
+    Only a head may be sent (order within a channel); every channel has one, however long another channel's
+    backlog (fairness across channels). A head that is `sending` means the channel is busy.
+    """
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM outbox WHERE id IN (SELECT min(id) FROM outbox "
+        "WHERE state IN ('pending', 'sending') GROUP BY channel) ORDER BY id"
+    ).fetchall()
+    return [_row(row) for row in rows]
+
+
+def send_now(db: sqlite_utils.Database, ids: Sequence[int], *, at: datetime) -> None:
+    """Rows queued by a run as of another time (`codedesk jobs run --now`): due at `at`, their retry window
+    counted from `at`."""
+    for outbox_id in ids:
+        db.execute(
+            "UPDATE outbox SET next_attempt_at = ?, retry_from = ? WHERE id = ? AND state = 'pending'",
+            [to_db_time(at), to_db_time(at), outbox_id],
+        )
 
 
 def for_clarification(db: sqlite_utils.Database, clarification_id: int) -> list[OutboxRow]:
@@ -172,6 +255,9 @@ def for_clarification(db: sqlite_utils.Database, clarification_id: int) -> list[
         f"SELECT {_COLUMNS} FROM outbox WHERE clarification_id = ? ORDER BY id", [clarification_id]
     ).fetchall()
     return [_row(row) for row in rows]
+
+
+# -- claiming and recording -----------------------------------------------------------------------------------
 
 
 def claim(db: sqlite_utils.Database, outbox_id: int, *, now: datetime) -> bool:
@@ -184,24 +270,86 @@ def claim(db: sqlite_utils.Database, outbox_id: int, *, now: datetime) -> bool:
     return cursor.rowcount == 1
 
 
+def claim_head(
+    db: sqlite_utils.Database, row: OutboxRow, *, now: datetime, channel_interval: timedelta
+) -> Claim:
+    """Claim `row` if it is still its channel's head, the channel's pace allows a message at `now` and its
+    method is not held by a Retry-After; the channel's next slot is taken with it. Run inside a write
+    transaction, so two workers (or two processes) never send one row, or two rows of a channel too close."""
+    open_before = db.execute(
+        "SELECT 1 FROM outbox WHERE channel = ? AND id < ? AND state IN ('pending', 'sending') LIMIT 1",
+        [row.channel, row.id],
+    ).fetchone()
+    if open_before is not None:
+        return Claim.TAKEN
+    at = to_db_time(now)
+    hold = db.execute("SELECT until FROM outbox_holds WHERE method = ?", [row.method]).fetchone()
+    if hold is not None and hold[0] > at:
+        return Claim.HELD
+    pace = db.execute("SELECT next_at FROM outbox_pace WHERE channel = ?", [row.channel]).fetchone()
+    if pace is not None and pace[0] > at:
+        return Claim.PACED
+    if not claim(db, row.id, now=now):
+        return Claim.TAKEN
+    db.execute(
+        "INSERT INTO outbox_pace (channel, next_at) VALUES (?, ?) "
+        "ON CONFLICT (channel) DO UPDATE SET next_at = excluded.next_at",
+        [row.channel, to_db_time(now + channel_interval)],
+    )
+    return Claim.CLAIMED
+
+
+def hold_method(db: sqlite_utils.Database, method: str, *, until: datetime) -> None:
+    """No call to `method` before `until` (Slack's Retry-After), from any worker."""
+    db.execute(
+        "INSERT INTO outbox_holds (method, until) VALUES (?, ?) "
+        "ON CONFLICT (method) DO UPDATE SET until = max(until, excluded.until)",
+        [method, to_db_time(until)],
+    )
+
+
+def method_held_until(db: sqlite_utils.Database, method: str) -> datetime | None:
+    row = db.execute("SELECT until FROM outbox_holds WHERE method = ?", [method]).fetchone()
+    return None if row is None else from_db_time(row[0])
+
+
+def channel_next_at(db: sqlite_utils.Database, channel: str) -> datetime | None:
+    row = db.execute("SELECT next_at FROM outbox_pace WHERE channel = ?", [channel]).fetchone()
+    return None if row is None else from_db_time(row[0])
+
+
 def mark_sent(
     db: sqlite_utils.Database, row: OutboxRow, *, ts: str | None, channel: str | None, now: datetime
 ) -> None:
     """Record the delivery and, when the row says so, the message ts on its clarification."""
     db.execute(
-        "UPDATE outbox SET state = 'sent', sent_ts = ?, sent_channel = ?, sent_at = ?, last_error = NULL "
-        "WHERE id = ?",
+        "UPDATE outbox SET state = 'sent', sent_ts = ?, sent_channel = ?, sent_at = ?, last_error = NULL, "
+        "claimed_at = NULL WHERE id = ?",
         [ts, channel, to_db_time(now), row.id],
     )
     if ts and row.ts_target and row.clarification_id is not None:
         clarifications.set_message_ts(db, row.clarification_id, row.ts_target, ts)
 
 
-def reschedule(db: sqlite_utils.Database, outbox_id: int, *, next_attempt_at: datetime, error: str) -> None:
+def reschedule(
+    db: sqlite_utils.Database,
+    outbox_id: int,
+    *,
+    next_attempt_at: datetime,
+    error: str,
+    unsure_since: datetime | None = None,
+) -> None:
+    """Back to pending, due at `next_attempt_at`. `unsure_since`: this attempt may have reached Slack (kept
+    from the first such attempt: the search for the message looks back that far)."""
     db.execute(
-        "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, claimed_at = NULL "
-        "WHERE id = ?",
-        [to_db_time(next_attempt_at), error, outbox_id],
+        "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, claimed_at = NULL, "
+        "unsure_since = COALESCE(unsure_since, ?) WHERE id = ?",
+        [
+            to_db_time(next_attempt_at),
+            error,
+            None if unsure_since is None else to_db_time(unsure_since),
+            outbox_id,
+        ],
     )
 
 
@@ -214,20 +362,21 @@ def mark_failed(db: sqlite_utils.Database, outbox_id: int, *, error: str) -> Non
 
 def release_claim(db: sqlite_utils.Database, outbox_id: int) -> bool:
     """sending -> pending for a row whose send this process gives up waiting for (a clean stop): the next
-    run sends it at once instead of waiting for the claim to expire. False if it was recorded meanwhile."""
+    run takes it at once instead of waiting for the claim to expire, first looking whether that send reached
+    Slack (`unsure_since`). False if it was recorded meanwhile."""
     cursor = db.execute(
-        "UPDATE outbox SET state = 'pending', claimed_at = NULL, last_error = 'released at shutdown' "
-        "WHERE id = ? AND state = 'sending'",
+        "UPDATE outbox SET state = 'pending', unsure_since = COALESCE(unsure_since, claimed_at), "
+        "claimed_at = NULL, last_error = 'released at shutdown' WHERE id = ? AND state = 'sending'",
         [outbox_id],
     )
     return cursor.rowcount == 1
 
 
 def release_stale_claims(db: sqlite_utils.Database, *, claimed_before: datetime) -> int:
-    """Put rows claimed by a worker that died mid-send back to pending (may send twice: see bot.outbox)."""
+    """Put rows claimed by a worker that died mid-send back to pending, marked unsure (see bot.outbox)."""
     cursor = db.execute(
-        "UPDATE outbox SET state = 'pending', claimed_at = NULL, last_error = 'claim expired' "
-        "WHERE state = 'sending' AND claimed_at < ?",
+        "UPDATE outbox SET state = 'pending', unsure_since = COALESCE(unsure_since, claimed_at), "
+        "claimed_at = NULL, last_error = 'claim expired' WHERE state = 'sending' AND claimed_at < ?",
         [to_db_time(claimed_before)],
     )
     return cursor.rowcount
@@ -237,3 +386,131 @@ def counts(db: sqlite_utils.Database) -> dict[OutboxState, int]:
     rows = db.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall()
     found = {OutboxState(state): int(n) for state, n in rows}
     return {state: found.get(state, 0) for state in OutboxState}
+
+
+# -- undelivered rows: what people see and do about them -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FailedGroup:
+    """Undelivered rows of one channel that failed with one error."""
+
+    channel: str
+    error: str
+    count: int
+    oldest: datetime
+
+
+def failed_groups(db: sqlite_utils.Database) -> list[FailedGroup]:
+    """Failed rows not discarded, by channel and error (the error's first word: "gave_up_after_24h: x" and
+    "gave_up_after_24h: y" are one group), most rows first."""
+    rows = db.execute(
+        "SELECT channel, CASE WHEN instr(last_error, ':') > 0 THEN substr(last_error, 1, instr(last_error, ':') - 1) "
+        "ELSE coalesce(last_error, 'unknown') END AS error, count(*), min(created_at) FROM outbox "
+        "WHERE state = 'failed' AND discarded_at IS NULL GROUP BY channel, error ORDER BY count(*) DESC, channel"
+    ).fetchall()
+    return [FailedGroup(str(c), str(e), int(n), from_db_time(oldest)) for c, e, n, oldest in rows]
+
+
+def undelivered(
+    db: sqlite_utils.Database, *, include_pending: bool = False, limit: int = 500
+) -> list[OutboxRow]:
+    """Failed rows not discarded (and, with `include_pending`, every row not yet sent), oldest first."""
+    states = "('failed', 'pending', 'sending')" if include_pending else "('failed')"
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM outbox WHERE state IN {states} AND discarded_at IS NULL ORDER BY id LIMIT ?",
+        [limit],
+    ).fetchall()
+    return [_row(row) for row in rows]
+
+
+def _failed_ids(db: sqlite_utils.Database, ids: Sequence[int] | None, channel: str | None) -> list[int]:
+    sql = "SELECT id FROM outbox WHERE state = 'failed' AND discarded_at IS NULL"
+    params: list[object] = []
+    if ids is not None:
+        sql += f" AND id IN ({', '.join('?' for _ in ids)})"
+        params += list(ids)
+    if channel is not None:
+        sql += " AND channel = ?"
+        params.append(channel)
+    return [int(row[0]) for row in db.execute(sql + " ORDER BY id", params)]
+
+
+def _with_failed_children(db: sqlite_utils.Database, ids: Iterable[int]) -> list[int]:
+    """`ids` and, recursively, their children that failed because of them ("parent_failed")."""
+    found: list[int] = []
+    todo = list(ids)
+    while todo:
+        current = todo.pop(0)
+        if current in found:
+            continue
+        found.append(current)
+        todo += [
+            int(row[0])
+            for row in db.execute(
+                "SELECT id FROM outbox WHERE parent_id = ? AND state = 'failed' AND last_error = 'parent_failed' "
+                "AND discarded_at IS NULL",
+                [current],
+            )
+        ]
+    return sorted(found)
+
+
+def retry_failed(
+    db: sqlite_utils.Database, *, now: datetime, ids: Sequence[int] | None = None, channel: str | None = None
+) -> list[int]:
+    """Failed rows (all, or `ids`, or one `channel`'s) back to pending at once, with their children that failed
+    with them, each with a new retry window from `now`. Returns the ids made pending."""
+    chosen = _with_failed_children(db, _failed_ids(db, ids, channel))
+    for outbox_id in chosen:
+        db.execute(
+            "UPDATE outbox SET state = 'pending', next_attempt_at = ?, retry_from = ?, claimed_at = NULL "
+            "WHERE id = ? AND state = 'failed'",
+            [to_db_time(now), to_db_time(now), outbox_id],
+        )
+    return chosen
+
+
+def discard_failed(
+    db: sqlite_utils.Database,
+    *,
+    now: datetime,
+    by: str,
+    ids: Sequence[int] | None = None,
+    channel: str | None = None,
+) -> list[int]:
+    """Failed rows (all, or `ids`, or one `channel`'s) and their failed children marked discarded: kept for the
+    record, no longer counted as undelivered. Returns their ids."""
+    chosen = _with_failed_children(db, _failed_ids(db, ids, channel))
+    for outbox_id in chosen:
+        db.execute(
+            "UPDATE outbox SET discarded_at = ?, discarded_by = ? WHERE id = ? AND state = 'failed'",
+            [to_db_time(now), by, outbox_id],
+        )
+    return chosen
+
+
+# -- who hears about a message that cannot be delivered ------------------------------------------------------
+
+
+def leads_channel(db: sqlite_utils.Database) -> str | None:
+    """The leads' channel: the `overdue` job's (escalations), else the `digest` job's; None when neither is set
+    (or the jobs' tables do not exist yet)."""
+    exists = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'job_schedules'"
+    ).fetchone()
+    if exists is None:
+        return None
+    row = db.execute(
+        "SELECT channel FROM job_schedules WHERE job IN ('overdue', 'digest') AND channel IS NOT NULL "
+        "AND channel != '' ORDER BY job = 'overdue' DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def lead_user_ids(db: sqlite_utils.Database) -> list[str]:
+    """Leads and admins, who are told directly when the leads' channel itself cannot be reached."""
+    return [
+        str(row[0])
+        for row in db.execute("SELECT user_id FROM roles WHERE role IN ('lead', 'admin') ORDER BY user_id")
+    ]

@@ -215,12 +215,14 @@ OUTCOME_MIGRATIONS: tuple[Migration, ...] = (_widen_outcomes,)
 
 
 def migrate_relay(db: sqlite_utils.Database) -> int:
-    """Bring the relay tables up to date (with the office calendars the due dates count on); returns the
-    number of steps applied (0 when current)."""
+    """Bring the relay tables up to date (with the office calendars the due dates count on, and the outbox's
+    delivery state); returns the number of steps applied (0 when current)."""
     from storage.calendars import migrate_calendars
+    from storage.outbox import migrate_outbox  # storage.outbox reads this module's time format
 
     return (
         migrate(db, FAMILY, RELAY_MIGRATIONS)
         + migrate(db, "relay_outcomes", OUTCOME_MIGRATIONS)
         + migrate_calendars(db)
+        + migrate_outbox(db)
     )

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from bot.console_slack import RESPONSE_URL_METHOD, Call, CannedReply, SlackStandIn
 from tests.fake_socket_mode import SocketModeServer
@@ -29,9 +30,17 @@ class _Failure:
     error: str = "fatal_error"
 
 
+Fault = Literal["refuse", "drop", "accept_then_fail", "accept_then_drop", "accept_then_hang"]
+"""How a call goes wrong in an outage: `refuse` answers 503 without acting, `drop` closes the connection without
+acting or answering; the `accept_then_*` ones act (a post is posted) and then answer 503, drop the connection, or
+hang for `hang_seconds` before answering (the client's timeout decides what it sees)."""
+
+
 class FakeSlack(SlackStandIn):
     def __init__(self) -> None:
         super().__init__(bot_user_id="U_BOT", team_id="T111", bot_id="B_BOT")
+        self.outage: Callable[[Call], Fault | None] | None = None  # set: each call may fail as it says
+        self.hang_seconds = 30.0
         self.delay_seconds = 0.0
         self.method_delays: dict[str, float] = {}  # per Web API method, in place of delay_seconds
         self._failures: list[_Failure] = []
@@ -63,6 +72,9 @@ class FakeSlack(SlackStandIn):
         delay = self.method_delays.get(call.method, self.delay_seconds)
         if delay:
             time.sleep(delay)
+        fault = self.outage(call) if self.outage is not None else None
+        if fault is not None:
+            return self._fault(call, fault)
         with self._lock:
             failure = next(
                 (f for f in self._failures if f.remaining > 0 and f.method in (None, call.method)), None
@@ -75,6 +87,23 @@ class FakeSlack(SlackStandIn):
                 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(failure.retry_after)}
             )
         return CannedReply(failure.status, {"ok": False, "error": failure.error})
+
+    def _fault(self, call: Call, fault: Fault) -> CannedReply:
+        if fault.startswith("accept_then_"):
+            answer = self.answer(call)  # Slack acts on the call (a post is posted) ...
+            if fault == "accept_then_hang":
+                time.sleep(self.hang_seconds)
+                return answer
+        if fault in ("drop", "accept_then_drop"):
+            return CannedReply(0, "")
+        return CannedReply(503, {"ok": False, "error": "service_unavailable"})
+
+    def posts(self, channel: str | None = None) -> list[dict[str, Any]]:
+        """Every message that was posted (whatever the client was told), in order, per channel or all."""
+        with self._posted_lock:
+            if channel is not None:
+                return list(self.posted.get(channel, []))
+            return [m for messages in self.posted.values() for m in messages]
 
     # ---- conveniences for assertions ----
 

@@ -26,6 +26,10 @@ SCOPE_OF_METHOD: dict[str, str | None] = {
     "chat.postEphemeral": "chat:write",
     "chat.update": "chat:write",
     "conversations.open": "im:write",
+    # The outbox looks for a post whose outcome was unknown before posting it again: channels:history, and
+    # groups:history / im:history for private office channels and DMs (all three granted for the message events).
+    "conversations.history": "channels:history",
+    "conversations.replies": "channels:history",
     "files.uploadV2": "files:write",  # files.getUploadURLExternal + files.completeUploadExternal
     "files.getUploadURLExternal": "files:write",
     "files.completeUploadExternal": "files:write",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,21 @@ def test_defaults() -> None:
     assert settings.slack_api_url == DEFAULT_API_URL
     assert settings.team_tz == "America/New_York"
     assert settings.log_level == "INFO"
+    assert settings.outbox_give_up_after == timedelta(hours=24)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("24h", timedelta(hours=24)),
+        ("90m", timedelta(minutes=90)),
+        ("2d", timedelta(days=2)),
+        ("36", timedelta(hours=36)),
+    ],
+)
+def test_the_outbox_give_up_horizon_is_a_duration(value: str, expected: timedelta) -> None:
+    settings = Settings.from_env({**HTTP_ENV, "CODEDESK_OUTBOX_GIVE_UP_AFTER": value}, mode="http")
+    assert settings.outbox_give_up_after == expected
 
 
 def test_xdg_data_home_and_explicit_paths() -> None:
@@ -68,6 +84,9 @@ def test_api_url_gets_a_trailing_slash() -> None:
         ("CODEDESK_LOG_LEVEL", "LOUD"),
         ("SLACK_API_URL", "slack.com/api"),
         ("SLACK_BOT_TOKEN", "xoxp-user-token"),
+        ("CODEDESK_OUTBOX_GIVE_UP_AFTER", "ten attempts"),
+        ("CODEDESK_OUTBOX_GIVE_UP_AFTER", "1m"),
+        ("CODEDESK_OUTBOX_GIVE_UP_AFTER", "90d"),
     ],
 )
 def test_malformed_values_name_the_variable(name: str, value: str) -> None:
@@ -87,4 +106,4 @@ def test_env_example_documents_every_variable() -> None:
     read = set(re.findall(r'"((?:SLACK|CODEDESK)_[A-Z_]+)"', source))
     example = (ROOT / ".env.example").read_text()
     documented = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", example, re.MULTILINE))
-    assert len(read) == 9 and read <= documented, f"not in .env.example: {sorted(read - documented)}"
+    assert len(read) == 10 and read <= documented, f"not in .env.example: {sorted(read - documented)}"

@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import date, datetime, time, timedelta, tzinfo
+from time import monotonic
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot import ids
+from bot.app import RECEIVED_AT
 from bot.commands import code as code_feature
 from bot.commands.clarify_parse import (
     AskOfficePrefill,
@@ -83,6 +87,7 @@ from bot.render.clarify_blocks import (
 from bot.render.code_blocks import Reply
 from bot.services import OpenItem, Services
 from storage.clarifications import Clarification, ClarificationState, ReplySide
+from storage.db import DatabaseBusy, DeadlinePassed, is_busy, writes_due_by
 from storage.offices import Office
 
 log = logging.getLogger(__name__)
@@ -98,6 +103,11 @@ COULD_NOT_READ = "CodeDesk could not read that form; open it again and resubmit.
 _CODE_LIKE = re.compile(r"\b[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?\b")
 
 AckArgs = dict[str, Any]
+# Slack waits 3 s for a modal submission's answer; the answer must say truthfully whether anything was saved,
+# so every write must commit within this much of the request's arrival or save nothing (the rest of the 3 s
+# is the network and Bolt's polling for the ack).
+ACK_BUDGET_SECONDS = 2.0
+BUSY = "CodeDesk is busy and nothing was saved. Submit again in a moment."
 
 
 def _send(respond: Respond, reply: Reply) -> None:
@@ -116,6 +126,30 @@ def _unreadable(problem: Unreadable, callback_id: str) -> AckArgs:
     """A form value Slack would never send (wrong type, out of range): said in the modal, logged by field."""
     log.info("unreadable %s submission: field %s", callback_id, problem.field)
     return _update("Not sent", COULD_NOT_READ, callback_id)
+
+
+def _within_budget(context: Mapping[str, Any] | None) -> AbstractContextManager[None]:
+    """Writes in this block commit inside Slack's budget for this request, or save nothing."""
+    received = context.get(RECEIVED_AT) if context is not None else None
+    start = received if isinstance(received, float) else monotonic()
+    return writes_due_by(start + ACK_BUDGET_SECONDS)
+
+
+def _busy(view: Mapping[str, Any], fields: Sequence[str], callback_id: str) -> AckArgs:
+    """Nothing was saved (the database was busy past the budget): said under a field the modal has, so the
+    form stays as typed and can be submitted again."""
+    log.warning("%s submission: database busy past the ack budget, nothing saved", callback_id)
+    present = _block_ids(view)
+    field = next((f for f in fields if f in present), None)
+    if field is None:
+        return _update("Not saved", BUSY, callback_id)
+    return _errors({field: BUSY})
+
+
+def _is_busy(error: BaseException) -> bool:
+    return isinstance(error, DatabaseBusy | DeadlinePassed) or (
+        isinstance(error, sqlite3.OperationalError) and is_busy(error)
+    )
 
 
 def _failed(body: Mapping[str, Any], callback_id: str) -> AckArgs:
@@ -406,13 +440,19 @@ class ClarifyHandlers:
 
     # ---- modal submissions ----
 
-    def on_clarify_submitted(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+    def on_clarify_submitted(
+        self, ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
+    ) -> None:
         try:
-            response = self._clarify_response(body, view)
+            with _within_budget(context):
+                response = self._clarify_response(body, view)
         except Unreadable as problem:
             response = _unreadable(problem, ids.CLARIFY_MODAL)
-        except Exception:
-            response = _failed(body, ids.CLARIFY_MODAL)
+        except Exception as error:
+            if _is_busy(error):
+                response = _busy(view, (Field.QUESTION, Field.INDICATORS), ids.CLARIFY_MODAL)
+            else:
+                response = _failed(body, ids.CLARIFY_MODAL)
         ack(**response)
 
     def _clarify_response(self, body: Mapping[str, Any], view: Mapping[str, Any]) -> AckArgs:
@@ -450,13 +490,19 @@ class ClarifyHandlers:
         self.services.team_picks().used(actor.team_id, actor.user_id, c.codes, "clarify")
         return {"response_action": "update", "view": sent_view(c, self._office_name(c.office_id), warnings)}
 
-    def on_answer_submitted(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+    def on_answer_submitted(
+        self, ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
+    ) -> None:
         try:
-            response = self._answer_response(body, view)
+            with _within_budget(context):
+                response = self._answer_response(body, view)
         except Unreadable as problem:
             response = _unreadable(problem, ids.ANSWER_MODAL)
-        except Exception:
-            response = _failed(body, ids.ANSWER_MODAL)
+        except Exception as error:
+            if _is_busy(error):
+                response = _busy(view, (Field.TEXT, Field.CHOICE), ids.ANSWER_MODAL)
+            else:
+                response = _failed(body, ids.ANSWER_MODAL)
         ack(**response)
 
     def _answer_response(self, body: Mapping[str, Any], view: Mapping[str, Any]) -> AckArgs:
@@ -468,8 +514,8 @@ class ClarifyHandlers:
             if context.mode == "answer":
                 answer = parse_answer_submission(values)
                 c = self.relay.answer(context.clarification_id, actor, answer, idempotency_key=key)
-                message = f"Your answer to #{c.id} was recorded and sent to the coder. Thank you."
-                return _update("Answer sent", message, ids.ANSWER_MODAL)
+                message = f"Your answer to #{c.id} is recorded and will reach the coder shortly. Thank you."
+                return _update("Answer recorded", message, ids.ANSWER_MODAL)
             self.relay.request_more_info(
                 context.clarification_id, actor, text_value(values, Field.TEXT), idempotency_key=key
             )
@@ -484,13 +530,19 @@ class ClarifyHandlers:
         message = f"Your question went to the coder who asked #{context.clarification_id}."
         return _update("Sent", message, ids.ANSWER_MODAL)
 
-    def on_close_submitted(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+    def on_close_submitted(
+        self, ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
+    ) -> None:
         try:
-            response = self._close_response(body, view)
+            with _within_budget(context):
+                response = self._close_response(body, view)
         except Unreadable as problem:
             response = _unreadable(problem, ids.CLOSE_MODAL)
-        except Exception:
-            response = _failed(body, ids.CLOSE_MODAL)
+        except Exception as error:
+            if _is_busy(error):
+                response = _busy(view, (Field.REASON,), ids.CLOSE_MODAL)
+            else:
+                response = _failed(body, ids.CLOSE_MODAL)
         ack(**response)
 
     def _close_response(self, body: Mapping[str, Any], view: Mapping[str, Any]) -> AckArgs:

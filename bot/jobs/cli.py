@@ -3,15 +3,22 @@
 Without Slack configured (no SLACK_BOT_TOKEN) a run is a preview: the messages are printed and nothing is queued
 or recorded, so a later real run still posts. With Slack configured the messages are queued in the outbox (the
 running `codedesk serve` sends them) and the rows created are listed. Exit status 2 for an unknown job or time.
+
+`--now` runs the job as of that time, and its messages are queued to go now (never held for that time: a row
+held for the future would hold every later message of its channel behind it). A `--now` in the future can only
+be previewed: a real run would post reminders that are not due yet and record the ladder's steps as taken.
+`--save-chart DIR` writes the digest's chart into an existing folder (a missing one is not created: it is
+refused before the job runs, as is a file or a folder this user cannot write).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -28,6 +35,7 @@ if TYPE_CHECKING:  # imported where used, so `codedesk --help` stays fast
 JOB_NAMES_FOR_HELP = ("queue_status", "overdue", "digest", "data_coverage", "code_changes")
 
 EXIT_OK, EXIT_USAGE = 0, 2
+FUTURE_TOLERANCE = timedelta(minutes=1)  # a --now this close to the clock is "now"
 
 
 @dataclass(frozen=True)
@@ -116,14 +124,32 @@ def _slot(deps: CliDeps, job: str, now: datetime, tz: str) -> str | None:
     return None if fire_time is None else slots.scheduled_slot(fire_time)
 
 
+def chart_folder_problem(folder: Path) -> str | None:
+    """Why charts cannot be written into `folder` (None when they can): checked before the job runs."""
+    if not folder.exists():
+        return (
+            f"--save-chart {folder}: no such folder (it is not created for you): create it, or name another"
+        )
+    if not folder.is_dir():
+        return f"--save-chart {folder} is a file: name a folder to write the chart into"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"--save-chart {folder}: this user cannot write into that folder: name another"
+    return None
+
+
 def cmd_jobs_run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     from bot.jobs import schedules
     from bot.jobs.registry import JOBS
+    from bot.jobs.report_text import local_time
     from bot.jobs.schedules import ScheduleError
 
     job = str(args.job).lower().replace("-", "_")
     if job not in JOBS:
         return _fail(f"unknown job {args.job!r}: choose one of {', '.join(schedules.JOB_NAMES)}")
+    if args.save_chart:
+        problem = chart_folder_problem(Path(args.save_chart))
+        if problem is not None:
+            return _fail(problem + " (nothing was run)")
     deps, tz = _open(settings)
     try:
         now = parse_now(args.now, tz)
@@ -133,15 +159,38 @@ def cmd_jobs_run(args: argparse.Namespace, settings: Settings, out: TextIO) -> i
     if args.as_scheduled and slot is None:
         return _fail(f"{job} has no scheduled slot before {now.isoformat()}")
     preview = bool(args.preview or not settings.bot_token)
+    real_now = datetime.now(UTC)
+    if not preview and now > real_now + FUTURE_TOLERANCE:
+        return _fail(
+            f"--now {local_time(now, tz)} is in the future: a run by hand posts now, so a future time can only be "
+            "previewed (add --preview)"
+        )
     result = JOBS[job].run(deps, now, slot=slot, preview=preview)
+    if result.outbox_ids:
+        _send_now(deps, result.outbox_ids, real_now)
     _print_result(result, now, tz, preview and not args.preview, out)
     if args.save_chart:
         for name, data in result.attachments.items():
             target = Path(args.save_chart) / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            try:
+                target.write_bytes(data)
+            except OSError as exc:
+                return _fail(f"--save-chart: could not write {target}: {exc.strerror or exc}")
             print(f"chart written to {target}", file=out)
     return EXIT_OK
+
+
+def _send_now(deps: CliDeps, ids: tuple[int, ...], at: datetime) -> None:
+    """The run's rows go now, with their retry window from now, whatever `--now` said."""
+    from storage import outbox
+    from storage.db import write_transaction
+
+    db = deps.db_factory()
+    try:
+        with write_transaction(db):
+            outbox.send_now(db, ids, at=at)
+    finally:
+        db.close()
 
 
 def _print_result(result: JobResult, now: datetime, tz: str, no_slack: bool, out: TextIO) -> None:

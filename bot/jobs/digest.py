@@ -33,10 +33,11 @@ from bot.jobs import report_text
 from bot.jobs.chart import ChartDay, turnaround_volume_chart
 from bot.jobs.schedules import DIGEST
 from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, manual_slot, run_in_slot
+from bot.outbox_notices import undelivered_line
 from bot.relay.business_time import business_days_between, business_hours_between
 from bot.relay.messages import escape, mention, when
 from bot.relay.work_calendar import WorkCalendar, office_calendar, team_calendar
-from storage import check_stats, offices
+from storage import check_stats, offices, outbox
 from storage.clarifications import Outcome
 from storage.offices import Office
 from storage.relay_tables import from_db_time, to_db_time
@@ -410,6 +411,9 @@ def digest_body(db: sqlite_utils.Database, context: JobContext) -> JobOutput:
     office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
     digest = gather_digest(db, context.now, context.team_tz)
     text = digest_text(digest, office_by_id, context.team_tz)
+    undelivered = undelivered_line(outbox.failed_groups(db))
+    if undelivered:
+        text += "\n" + undelivered
     png = turnaround_volume_chart(digest.chart_days)
     filename = f"digest-{digest.start.date().isoformat()}.png"
     key = f"job:{DIGEST}:{context.slot}"

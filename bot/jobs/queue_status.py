@@ -16,10 +16,11 @@ import sqlite_utils
 from bot.jobs import report_text
 from bot.jobs.schedules import QUEUE_STATUS
 from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, manual_slot, run_in_slot
+from bot.outbox_notices import undelivered_line
 from bot.relay.business_time import WorkingDay, WorkingDayCount, weekday
 from bot.relay.messages import escape, mention
 from bot.relay.work_calendar import office_calendar
-from storage import offices
+from storage import offices, outbox
 from storage.offices import Office
 from storage.relay_tables import from_db_time
 
@@ -189,6 +190,9 @@ def queue_status_body(db: sqlite_utils.Database, context: JobContext) -> JobOutp
     working_days = {office_id: office_calendar(db, office_id).is_working_day for office_id in office_by_id}
     summary = summarise_queue(load_open_items(db), office_by_id, context.now, working_days)
     text = queue_status_text(summary, office_by_id, context.now, context.team_tz)
+    undelivered = undelivered_line(outbox.failed_groups(db))
+    if undelivered:
+        text += "\n" + undelivered
     message = Outgoing(
         kind="job_queue_status",
         channel=channel,

@@ -471,17 +471,17 @@ def clarify_modal(form: ClarifyForm) -> dict[str, Any]:
 def sent_view(c: Clarification, office_name: str, warnings: Collection[str] = ()) -> dict[str, Any]:
     blocks: list[Block] = [
         _section(
-            f":white_check_mark: *Clarification #{c.id}* is on its way to {escape(office_name)}, due "
-            f"{when(c.due_at)}."
+            f":white_check_mark: *Clarification #{c.id}* is saved and will be posted to {escape(office_name)} "
+            f"shortly, due {when(c.due_at)}."
         ),
         _context(
             "Your copy arrives in your DM with CodeDesk; the answer and the office's replies come to its "
-            f"thread. `/clarify show {c.id}` shows the record."
+            f"thread. If it cannot be posted you get a DM saying why. `/clarify show {c.id}` shows the record."
         ),
     ]
     if warnings:
         blocks.append(_context("Sent with wording warnings you reviewed: " + escape(" ".join(warnings))))
-    return _modal("Clarification sent", ids.CLARIFY_MODAL, blocks, close="Done")
+    return _modal("Clarification saved", ids.CLARIFY_MODAL, blocks, close="Done")
 
 
 def notice_view(title: str, message: str, callback_id: str) -> dict[str, Any]:

@@ -109,7 +109,7 @@ def test_two_sessions_on_one_database_never_collide(tmp_path: Path) -> None:
             ASK.format(n=1),
         ],
     )
-    assert "*Clarification #1* is on its way" in first
+    assert "*Clarification #1* is saved" in first
     first_ts = _OFFICE_POST_TS.findall(first)
 
     # A new session (a new process) on the same database: its question is a new clarification, posted anew,
@@ -123,7 +123,7 @@ def test_two_sessions_on_one_database_never_collide(tmp_path: Path) -> None:
             lambda out: f"/as U_DOC reply {_OFFICE_POST_TS.findall(out)[-1]} {reply}",
         ],
     )
-    assert "*Clarification #2* is on its way" in second
+    assert "*Clarification #2* is saved" in second
     second_ts = _OFFICE_POST_TS.findall(second)
     assert len(second_ts) == 1 and second_ts[0] not in first_ts
     relay = ClarificationService(partial(connect, settings.db_path), partial(lambda: FROZEN_NOW))

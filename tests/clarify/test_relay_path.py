@@ -52,7 +52,7 @@ def test_ask_answer_follow_up_and_resolve(
     submitted = r.submit_clarify()
     ack = ack_body(submitted)
     assert ack["response_action"] == "update"
-    assert "Clarification #1* is on its way to North Clinic" in json.dumps(ack["view"])
+    assert "Clarification #1* is saved and will be posted to North Clinic" in json.dumps(ack["view"])
     assert submitted.calls == []
     c = relay.get(1)
     assert (c.state, c.asker_channel, c.options) == (ClarificationState.OPEN, CODER.user_id, OPTIONS)

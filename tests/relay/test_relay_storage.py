@@ -55,7 +55,7 @@ def new_clarification(db: sqlite_utils.Database, office_id: int, key: str | None
 
 def test_migration_is_idempotent(tmp_path: Path) -> None:
     db = connect(tmp_path / "x.sqlite")
-    assert migrate_relay(db) == 3  # the relay's tables, the widened outcomes, the calendars
+    assert migrate_relay(db) == 4  # the relay's tables, the widened outcomes, the calendars, the outbox state
     assert migrate_relay(db) == 0
     expected = {
         "offices",

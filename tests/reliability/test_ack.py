@@ -6,17 +6,26 @@ response_urls answer only after 10 s, and 30 `/code` commands arrive at once ove
 
 from __future__ import annotations
 
+import json
+import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from bot import ids
 from bot.services import Services
 from bot.settings import Settings
+from tests.clarify.driver import clarify_values
 from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
+from tests.relay.conftest import CODER
 from tests.reliability.slack_http import post, running_server, usage_rows
-from tests.signing import signed_headers, slash_command_body
+from tests.reliability.world import populate
+from tests.signing import signed_headers, slash_command_body, view_submission_body
 
 COMMANDS = 30
 SLOW_API_SECONDS = 10.0
@@ -63,3 +72,94 @@ def test_every_command_is_acked_within_3_s_while_the_web_api_takes_10_s(
         # Let the listeners still queued finish while this test's fixtures (fake lookups) are in place.
         fake_slack.delay_seconds = 0
         fake_slack.wait_for_method(RESPONSE_URL_METHOD, COMMANDS, since=mark, timeout=60)
+
+
+# -- issue #15: a stalled Web API must not turn acks into 404s; a busy database must not make "saved" a lie --
+
+
+def test_100_lookups_while_the_web_api_does_not_answer_are_all_acked_in_time(
+    events_url: str, fake_slack: FakeSlack, signing_secret: str
+) -> None:
+    """Before: acks ran on 64 listener workers; with every worker waiting on a reply Slack did not take, the
+    other 36 commands were never acked (HTTP 404, which Slack shows as dispatch_failed)."""
+    fake_slack.delay_seconds = SLOW_API_SECONDS
+    mark = fake_slack.mark()
+    bodies = [
+        slash_command_body(
+            "/code", "heart attack", user_id=f"W{n:03d}", response_url=fake_slack.response_url(n)
+        )
+        for n in range(100)
+    ]
+    try:
+        with ThreadPoolExecutor(100) as pool:
+            results = list(pool.map(lambda body: timed_post(events_url, body, signing_secret), bodies))
+        statuses = sorted({status for status, _ in results})
+        slow = [round(seconds, 1) for _, seconds in results if seconds >= ACK_LIMIT_SECONDS]
+        assert statuses == [200] and slow == []
+    finally:
+        fake_slack.delay_seconds = 0
+        fake_slack.wait_for_method(RESPONSE_URL_METHOD, 100, since=mark, timeout=60)
+
+
+def clarifications_stored(db_path: Path) -> int:
+    with sqlite3.connect(db_path) as conn:
+        return int(conn.execute("SELECT count(*) FROM clarifications").fetchone()[0])
+
+
+class WriteLock:
+    """Another process's long write transaction: the database's write lock held for `seconds`."""
+
+    def __init__(self, db_path: Path, seconds: float) -> None:
+        self.conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.timer = threading.Timer(seconds, self.release)
+        self.timer.start()
+
+    def release(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def __enter__(self) -> WriteLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.timer.cancel()
+        self.release()
+        self.conn.close()
+
+
+@pytest.fixture
+def clarify_world(services: Services) -> None:
+    populate(services.relay())
+
+
+def submit_question(url: str, secret: str, view_id: str) -> tuple[int, dict[str, Any], float]:
+    body = view_submission_body(
+        ids.CLARIFY_MODAL, clarify_values(1), user_id=CODER.user_id, team_id=CODER.team_id, view_id=view_id
+    )
+    started = time.monotonic()
+    status, text = post(url, body, signed_headers(body, secret), timeout=60)
+    return status, (json.loads(text) if text else {}), time.monotonic() - started
+
+
+@pytest.mark.parametrize("held", [1.0, 5.0])
+def test_a_question_submitted_while_another_process_holds_the_write_lock_is_saved_or_not_and_says_which(
+    held: float, events_url: str, signing_secret: str, settings: Settings, clarify_world: None
+) -> None:
+    """Before: the handler waited up to 10 s for the lock, saved the question and posted it, and acked at
+    3.01 s - Slack had already shown the coder an error (HTTP 404) for something that happened. Now the answer
+    comes inside Slack's 3 s and is true: saved (the lock was freed in time) or "busy, nothing was saved"."""
+    with WriteLock(settings.db_path, held):
+        status, answer, seconds = submit_question(events_url, signing_secret, f"V{int(held)}")
+    assert status == 200 and seconds < ACK_LIMIT_SECONDS, (status, seconds)
+    shown = json.dumps(answer)
+    if held < ACK_LIMIT_SECONDS - 1:
+        assert answer["response_action"] == "update" and "is saved and will be posted" in shown
+        assert clarifications_stored(settings.db_path) == 1
+    else:
+        assert "busy and nothing was saved" in shown and "is saved" not in shown
+        assert clarifications_stored(settings.db_path) == 0
+        # The same form submitted again once the lock is free is saved (once).
+        status, answer, _ = submit_question(events_url, signing_secret, f"V{int(held)}")
+        assert status == 200 and answer["response_action"] == "update"
+        assert clarifications_stored(settings.db_path) == 1

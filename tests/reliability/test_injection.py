@@ -157,6 +157,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("bot/jobs/digest.py", "_between('answered_at')"): "'col >= ? AND col < ?' for a literal column",
     ("bot/jobs/digest.py", "_between('created_at')"): "'col >= ? AND col < ?' for a literal column",
     ("bot/jobs/digest.py", "sql"): "callers pass f-strings of _between() on literal columns",
+    ("storage/db.py", "busy_timeout_ms"): "an int (PRAGMA takes no ? parameters)",
+    ("storage/db.py", "min(left_ms, BUSY_TIMEOUT_MS)"): "an int (PRAGMA takes no ? parameters)",
+    ("storage/db.py", "probe"): "the constant health-check queries of bot/services.py",
+    ("storage/outbox.py", "column"): "column definitions from a literal tuple (the migration's ALTER TABLEs)",
     ("bot/lookups/changes.py", "' AND '.join(clauses)"): "literal conditions with ? parameters, built above",
 }
 _TEXT = (ast.Constant, ast.JoinedStr, ast.BinOp, ast.IfExp)

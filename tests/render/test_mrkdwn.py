@@ -55,6 +55,16 @@ def test_truncate_respects_the_limit_and_never_splits_an_entity(text: str, limit
         assert not re.search(r"&[a-z]*$", cut[:-1])
 
 
+def test_truncate_never_ends_on_a_joiner_cut_from_its_emoji() -> None:
+    """A family emoji (man ZWJ woman ZWJ girl) cut after a joiner left a joiner that joins nothing, an
+    invisible character in the block (found by tests/reliability/test_fuzz.py::test_home_view)."""
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    for limit in range(2, 40):
+        cut = truncate(family * 20, limit)
+        assert len(cut) <= limit and cut.endswith("…")
+        assert not cut[:-1].endswith(ZWJ), limit
+
+
 def test_truncate_leaves_short_text_alone() -> None:
     assert truncate("abc", 3) == "abc"
     assert truncate("abcd", 3) == "ab…"

@@ -182,7 +182,8 @@ def test_a_send_that_cannot_finish_in_time_is_released_for_the_next_run(
     finally:
         db.close()
     assert states(db_path)[OutboxState.SENDING] == 0
-    assert len(released) == 1
+    # Every send under way at the stop (one per channel, up to the worker's 4 senders) is released.
+    assert 1 <= len(released) <= 4
 
     fake_slack.method_delays.clear()
     started = time.monotonic()
@@ -195,8 +196,9 @@ def test_a_send_that_cannot_finish_in_time_is_released_for_the_next_run(
         second.kill()
     assert status == 0
     assert time.monotonic() - started < 60
-    # The hung call may have reached Slack: that one message can appear twice (at-least-once, bot.outbox).
-    assert len(posted(fake_slack.calls)) == total + 1
+    # Each hung call is a call Slack may still act on after the next run looked for it and posted it again:
+    # those messages can appear twice (the known limit, bot.outbox). Every other message was called once.
+    assert len(posted(fake_slack.calls)) == total + len(released)
 
 
 def test_the_worker_starts_no_row_once_stopping(services: Services, fake_slack: FakeSlack) -> None:
@@ -213,7 +215,7 @@ def test_the_worker_starts_no_row_once_stopping(services: Services, fake_slack: 
     worker = OutboxWorker(services.db_factory, send, services.clock, lambda _: None)
     report = worker.deliver_due(services.clock(), stop)
     assert len(calls) == 1 and report.sent == [1]  # the one in flight was finished and recorded
-    assert worker.release_in_flight() is None  # nothing left in flight
+    assert worker.release_in_flight() == []  # nothing left in flight
     counts = states(services.settings.db_path)
     assert counts[OutboxState.SENT] == 1 and counts[OutboxState.SENDING] == 0
     assert counts[OutboxState.PENDING] == OFFICES * ASKS_PER_OFFICE * 2 - 1
@@ -223,16 +225,16 @@ def test_release_in_flight_puts_the_row_back_unless_it_was_recorded(services: Se
     relay = services.relay()
     queue_clarifications(relay)
     worker: OutboxWorker | None = None
-    released: list[int | None] = []
+    released: list[list[int]] = []
 
     def send(method: str, payload: dict[str, Any]) -> dict[str, Any]:
         assert worker is not None
         released.append(worker.release_in_flight())  # as the server's stop does when a send outlasts it
         return {"ok": True, "ts": "1.0", "channel": payload.get("channel")}
 
-    worker = OutboxWorker(services.db_factory, send, services.clock, lambda _: None, batch=1)
+    worker = OutboxWorker(services.db_factory, send, services.clock, lambda _: None)
     worker.deliver_due(services.clock())
-    assert released == [1]
+    assert released[0] == [1]
     db = services.db_factory()
     try:
         row = outbox.get(db, 1)

@@ -17,6 +17,7 @@ import pytest
 from slack_bolt import BoltRequest
 from slack_bolt.middleware.authorization.single_team_authorization import SingleTeamAuthorization
 from slack_bolt.middleware.request_verification import RequestVerification
+from slack_sdk import WebClient
 
 from bot.app import create_app, use_auth_test
 from bot.cli import main
@@ -25,7 +26,7 @@ from bot.request_guard import VerifiedRequests
 from bot.services import Services
 from bot.settings import Settings
 from bot.slack_check import SlackUnreachable, TokenRejected, check_bot_token, check_client, open_socket_url
-from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
+from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack, Fault
 from tests.fake_socket_mode import SocketModeServer, envelope_for
 from tests.signing import slash_command_body
 from tests.slack.serve_process import (
@@ -104,6 +105,23 @@ def test_token_checks_tell_a_rejected_token_from_an_unreachable_slack(
     fake_slack.stop()  # nothing listening at all
     with pytest.raises(SlackUnreachable, match="URLError"):
         check_bot_token(client, BOT_TOKEN)
+
+
+@pytest.mark.parametrize("fault", ["drop", "accept_then_hang"])
+def test_a_dropped_connection_or_no_answer_at_start_up_is_unreachable_not_a_rejected_token(
+    fault: Fault, fake_slack: FakeSlack, settings: Settings
+) -> None:
+    """Slack closing the connection, or taking the call and never answering (cut off by the client's timeout):
+    retried with backoff like a 5xx, never a crash and never "rejected"."""
+    client = WebClient(base_url=settings.slack_api_url, retry_handlers=[], timeout=1)
+    fake_slack.hang_seconds = 2.0
+    fake_slack.outage = lambda call: fault
+    with pytest.raises(SlackUnreachable):
+        check_bot_token(client, BOT_TOKEN)
+    with pytest.raises(SlackUnreachable):
+        open_socket_url(client, APP_TOKEN)
+    fake_slack.outage = None
+    assert check_bot_token(client, BOT_TOKEN).user_id == "U_BOT"
 
 
 def test_serve_without_the_app_token_is_one_line(
