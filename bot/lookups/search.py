@@ -43,6 +43,7 @@ CPT_NOTE = (
     "(`codedesk import cpt.csv`). HCPCS or ICD-10-PCS equivalents, if any, follow."
 )
 CODE_TOKEN = re.compile(r"^(?=[0-9a-z.]*[0-9])[0-9a-z][0-9a-z.]{1,7}$")
+OR_ROWS = 4000  # titles holding any of the query's words: more than this is no answer
 SOURCE_WEIGHT = {"title": 0.9, "inclusion": 0.82}
 
 
@@ -241,7 +242,7 @@ class Searcher:
             complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 0.5)
         else:
             complete = 0.0
-        hits = self._ranked(scored, limit)
+        hits = self._ranked(scored, limit, headers_below=True)
         if "cpt" in understood.kinds and "cpt" not in self.book.systems_loaded():
             return _with_notice(hits, CPT_NOTE.format(what="That is a CPT service"))
         if max(found.coverage, complete) < CONFIDENT_SHARE:
@@ -279,9 +280,18 @@ class Searcher:
         return out, notes
 
     def _ranked(
-        self, scored: dict[tuple[str, str], tuple[float, str, Code | None, str]], limit: int
+        self,
+        scored: dict[tuple[str, str], tuple[float, str, Code | None, str]],
+        limit: int,
+        headers_below: bool = False,
     ) -> list[Hit]:
-        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0][1]))
+        """Best first. For words (`headers_below`), a header found beside a reportable code under it
+        comes after that code; a code typed is answered by itself first."""
+        if headers_below:
+            placed = _headers_below(scored)
+            ranked = sorted(scored.items(), key=lambda kv: (-placed[kv[0]], kv[0][1]))
+        else:
+            ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0][1]))
         return [self._hit(key, value) for key, value in ranked[:limit]]
 
     def _code_matches(self, token: str, add: _Adder) -> bool:
@@ -331,15 +341,18 @@ class Searcher:
         rows += self._query(self._match(groups), systems)
         complete = 1.0 if rows else 0.0
         if not rows and len(groups) > 1 and broad:
-            # Leave out one word at a time, the least known first ("afib with rvr" -> without "rvr").
-            for left_out in sorted(groups, key=lambda g: self.freq.get(g[0], 0))[:4]:
+            # Leave out one word at a time: a word no title holds first ("afib with rvr" -> without "rvr"),
+            # then the commonest, which says least ("furosemide intravenous" -> without "intravenous").
+            for left_out in sorted(groups, key=self._leave_out_order)[:4]:
                 rows = self._query(self._match([g for g in groups if g != left_out]), systems)
                 if rows:
                     penalty += 80
                     complete = (len(groups) - 1) / len(groups)
                     break
         if not rows and len(groups) > 1 and broad:
-            rows = self._query(" OR ".join(self._term(g) for g in groups), systems)
+            # Any of the words: only while that is a short list (thousands of titles holding "care" or
+            # "first" say nothing about the query, and reading them costs tens of milliseconds).
+            rows = self._query(" OR ".join(self._term(g) for g in groups), systems, most=OR_ROWS)
             penalty += 150
         stems = [frozenset(_stem(w) for w in g) for g in groups]
         note = f" ({', '.join(notes)})" if notes else ""
@@ -372,6 +385,10 @@ class Searcher:
             )
         return complete
 
+    def _leave_out_order(self, group: Group) -> tuple[int, int]:
+        count = self.freq.get(group[0], 0)
+        return (1, -count) if count else (0, 0)
+
     def _term(self, group: Group) -> str:
         if len(group) == 1:
             word = group[0]
@@ -389,7 +406,9 @@ class Searcher:
         )
         return [tuple(r) for r in self.book.db.execute(sql, [norm]).fetchall()]
 
-    def _query(self, match: str, systems: str) -> list[tuple[str, str, str, str, str, str, int, str]]:
+    def _query(
+        self, match: str, systems: str, most: int = 0
+    ) -> list[tuple[str, str, str, str, str, str, int, str]]:
         """Documents holding every word; the shortest first (they match the query most closely).
 
         For a word found in thousands of documents ("fracture") sorting them all would cost tens of
@@ -399,6 +418,8 @@ class Searcher:
         db = self.book.db
         try:
             count = db.execute("SELECT count(*) FROM search WHERE search MATCH ?", [match]).fetchone()[0]
+            if most and count > most:
+                return []
             order = "ORDER BY length(text)" if count <= 4000 else ""
             sql = (
                 f"SELECT text, extra, system, code, source, title, billable, label FROM search "
@@ -425,6 +446,24 @@ class Searcher:
         return Hit(
             code.display, code.system_name, code.title, code.billable and code.current, status, why, score
         )
+
+
+def _headers_below(
+    scored: dict[tuple[str, str], tuple[float, str, Code | None, str]],
+) -> dict[tuple[str, str], float]:
+    """Scores with each header kept just below the best reportable code under it in the list ("W32.0"
+    after "W32.0XXA"): a header is where the code is found, not what is reported."""
+    under: dict[tuple[str, str], float] = {}
+    for (system, raw), (score, _, code, _) in scored.items():
+        if code is not None and code.billable:
+            for size in range(3, len(raw)):
+                key = (system, raw[:size])
+                under[key] = max(under.get(key, score), score)
+    out: dict[tuple[str, str], float] = {}
+    for key, (score, _, code, _) in scored.items():
+        best = under.get(key) if code is not None and not code.billable else None
+        out[key] = min(score, best - 0.01) if best is not None else score
+    return out
 
 
 class Hits(list[Hit]):

@@ -18,6 +18,9 @@ VOCABULARY = Vocabulary(
         Term("tarry stool", "lay", "melena"),
         Term("leg", "synonym", "lower limb"),
         Term("office visit", "cpt", "office visit"),
+        Term("new patient visit", "cpt", "new patient visit"),
+        Term("cat", "abbreviation", "cataract"),
+        Term("cat bite", "lay", "bite cat"),
     ]
 )
 
@@ -90,6 +93,27 @@ def test_links_split_a_query_into_concepts(query: str, parts: list[list[str]]) -
 def test_cpt_service_is_flagged() -> None:
     assert "cpt" in understand("office visit", VOCABULARY).kinds
     assert "cpt" not in understand("office worker injury", VOCABULARY).kinds
+
+
+def test_a_cpt_phrase_holding_a_filler_word_is_still_read() -> None:
+    """ "patient" is a chart filler ("pt c/o"), but "new patient visit" is a CPT service."""
+    assert "cpt" in understand("new patient visit level 3", VOCABULARY).kinds
+    # The CPT pass replaces nothing else: a lay phrase is expanded once, its words not read again.
+    assert understand("cat bite", VOCABULARY).words == ["bite", "cat"]
+
+
+def test_punctuation_between_words_is_not_part_of_them() -> None:
+    understood = understand("right clavicle fracture, routine healing", VOCABULARY)
+    assert understood.words == ["right", "clavicle", "fracture"] and understood.encounter == "D"
+    assert understand("pain (chest); unspecified.", VOCABULARY).words == ["pain", "chest", "unspecified"]
+    assert understand("covid-19 pneumonia", VOCABULARY).words == ["covid-19", "pneumonia"]
+
+
+def test_a_duration_in_chart_shorthand_is_dropped() -> None:
+    assert understand("cough x 3 days", VOCABULARY).words == ["cough"]
+    assert understand("fever x2 wks", VOCABULARY).words == ["fever"]
+    # A count that codes (hours of ventilation, weeks of gestation) stays.
+    assert understand("ventilation 48 hours", VOCABULARY).words == ["ventilation", "48", "hours"]
 
 
 def test_shipped_vocabulary_is_broad_and_maps_to_words_not_codes() -> None:

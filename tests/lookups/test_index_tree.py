@@ -81,3 +81,31 @@ def test_pcs_table_completion_reads_the_axes(codebook: CodeBook) -> None:
     assert lap is not None and lap.code == "0DTJ4ZZ" and "Percutaneous Endoscopic" in lap.how
     biopsy = complete_pcs(conn, "0DB", stems("stomach natural opening endoscopic"), qualifier="Diagnostic")
     assert biopsy is not None and biopsy.code == "0DB68ZX"
+
+
+def test_pcs_approach_and_device_when_the_query_names_none(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    # Seen through the mouth: External (PCS guideline B5.2), not Open.
+    tonsils = complete_pcs(conn, "0CT", stems("tonsillectomy tonsil resection"))
+    assert tonsils is not None and tonsils.code == "0CTPXZZ"
+    # A needle procedure is Percutaneous, and the operation's name ("Drainage") does not choose the
+    # "Drainage Device".
+    tap = complete_pcs(conn, "0W9", stems("right thoracentesis drainage pleural cavity"))
+    assert tap is not None and tap.code == "0W993ZZ"
+    # Nothing said and no External offered: Open.
+    knee = complete_pcs(conn, "0SR", stems("replacement right knee joint synthetic substitute"))
+    assert knee is not None and knee.code[4] == "0"
+    # "Skin" names the body system of "Excision, Skin and Breast", not a body part.
+    breast = complete_pcs(conn, "0HB", stems("excision left breast skin and breast"))
+    assert breast is not None and breast.code.startswith("0HBU")
+
+
+def test_tabular_side_from_a_sibling_only_when_no_child_has_one(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    right = complete_cm(conn, "S43.006", stems("dislocation right shoulder"))
+    assert right is not None and right.code == "S43004A"
+    unsaid = complete_cm(conn, "S43.006", stems("dislocation shoulder"))
+    assert unsaid is not None and unsaid.code == "S43006A"
+    # "Fracture of unspecified part of clavicle" has sided children: they are read, not its siblings.
+    clavicle = complete_cm(conn, "S42.00", stems("fracture right clavicle"))
+    assert clavicle is not None and clavicle.code == "S42001A"

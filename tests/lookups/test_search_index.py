@@ -4,6 +4,10 @@ Index's own words, not from the benchmark sets."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from bot.lookups.codebook import CodeBook
@@ -121,3 +125,82 @@ def test_every_hit_says_why(codebook: CodeBook) -> None:
     for query in ("E11.9", "J44", "heart attack", "wheelchair", "appendectomy", "fall from ladder"):
         for hit in find_codes(codebook, query, limit=5):
             assert hit.why, f"{query!r}: {hit.code} has no why"
+
+
+def test_answers_do_not_depend_on_the_hash_seed(codebook: CodeBook) -> None:
+    """Which lines anchor a path was chosen in set order, so one query could answer differently from one
+    process to the next (PYTHONHASHSEED): the same query must give the same codes in every process."""
+    query = "railway vehicle collision passenger van occupant transport accident"
+    script = (
+        "import sys; from bot.lookups.codebook import CodeBook; from bot.lookups.search import find_codes;"
+        "book = CodeBook.open(sys.argv[1]);"
+        "print(' '.join(h.code for h in find_codes(book, sys.argv[2], limit=5)))"
+    )
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(codebook.path), query],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout.strip()
+        for seed in ("1", "4")
+    }
+    assert len(answers) == 1, answers
+    assert next(iter(answers)).startswith("V55.6XXA")
+
+
+def test_a_drug_named_alone_reads_as_the_drug_not_a_poisoning(codebook: CodeBook) -> None:
+    """The Drug Table's column needs a word (poisoning, adverse effect, underdosing): without one, the
+    HCPCS code of the drug comes before a guessed accidental poisoning."""
+    hits = find_codes(codebook, "enoxaparin", limit=5)
+    assert hits[0].code == "J1650"
+    assert any(h.code.startswith("T45.51") for h in hits)  # the Drug Table line is still offered
+    poisoning = find_codes(codebook, "enoxaparin overdose", limit=5)
+    assert poisoning[0].code.startswith("T45.51")
+
+
+def test_titles_leave_out_an_unknown_word_first_then_the_commonest(codebook: CodeBook) -> None:
+    from bot.lookups.search import searcher_for
+
+    searcher = searcher_for(codebook)
+    groups = [("furosemide",), ("intravenous",), ("zzqx",)]
+    order = sorted(groups, key=searcher._leave_out_order)
+    assert order[0] == ("zzqx",) and order[1] == ("intravenous",)
+
+
+def test_a_line_without_a_code_reads_its_encounter_for_subterm(codebook: CodeBook) -> None:
+    """ "Vaccination, encounter for Z23": the reason for the visit, with no "encounter" in the query."""
+    code, why = first(codebook, "vaccination for measles")
+    assert code == "Z23" and "encounter for" in why
+
+
+def test_a_header_comes_after_the_reportable_code_under_it(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "handgun discharge accidental", limit=5)
+    codes = [h.code for h in hits]
+    assert codes[0] == "W32.0XXA" and codes.index("W32.0") > 0
+    assert find_codes(codebook, "W32.0", limit=3)[0].code == "W32.0"  # a code typed still answers itself
+
+
+def test_a_line_negating_a_word_of_the_query_does_not_use_it(codebook: CodeBook) -> None:
+    """ "Tripping, without fall" says the opposite of a fall: it is not the answer to a fall."""
+    codes = [h.code for h in find_codes(codebook, "tripping with fall on stairs", limit=5)]
+    assert codes[0].startswith("W10") and "W18.40XA" not in codes
+
+
+def test_a_transport_accident_is_found_under_accident_though_the_query_names_no_accident(
+    codebook: CodeBook,
+) -> None:
+    code, why = first(codebook, "car driver injured in collision with a bus")
+    assert code == "V44.5XXA" and "Accident, transport, car occupant, driver" in why
+
+
+def test_the_side_is_read_among_the_siblings_of_an_unspecified_index_code(codebook: CodeBook) -> None:
+    """ "Dislocation, shoulder S43.006" names the unspecified shoulder; the query's side is its sibling."""
+    code, why = first(codebook, "dislocation of left shoulder")
+    assert code == "S43.005A" and "left" in why
+
+
+def test_a_main_term_form_the_query_did_not_say_is_not_the_default(codebook: CodeBook) -> None:
+    """ "Fracture, pathological" says more than "fracture": the traumatic fracture comes first."""
+    assert first(codebook, "fractured hip")[0] == "S72.009A"

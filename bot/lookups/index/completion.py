@@ -19,6 +19,7 @@ from bot.lookups.index.words import content_stems, stem
 
 ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
 SIDE_WORDS = frozenset({"right", "left", "bilateral", "unspecified"})
+SIDE_STEMS = frozenset({"right", "left", "bilateral"})
 MAX_CANDIDATES = 400
 MEMO_LIMIT = 20_000
 
@@ -45,9 +46,28 @@ def complete_cm(
     cache of the Tabular rows read, which the caller keeps between queries.
     """
     raw = code.upper().replace(".", "").rstrip("-")
-    row, candidates, seventh = _tabular(conn, raw, {} if memo is None else memo)
+    memo = {} if memo is None else memo
+    row, candidates, seventh = _tabular(conn, raw, memo)
     if row is None:
         return None
+    side = query_stems & SIDE_STEMS
+    title = _title_stems(str(row[1]))
+    if (
+        side
+        and len(raw) > 4
+        and "unspecifi" in title
+        and not side & title
+        and not any(side & _title_stems(str(c[1])) for c in candidates)
+    ):
+        # "Dislocation, shoulder S43.006" (unspecified shoulder) for "right shoulder": no code under it
+        # has a side, so the coder reads the side among its siblings in the Tabular (S43.004), the one
+        # that otherwise says what it says.
+        parent, siblings, parent_seventh = _tabular(conn, raw[:-1], memo)
+        sided = [c for c in siblings if side <= _title_stems(str(c[1]))]
+        if parent is not None and sided:
+            raw, candidates, seventh = raw[:-1], sided, parent_seventh
+            row = (parent[0], parent[1], 0)
+            query_stems = query_stems | (title - {"unspecifi", "unspecified"})
     if row[2]:
         return Completion(str(row[0]), str(row[1]), True, "")
     if not candidates:
@@ -125,7 +145,24 @@ def _needs_seventh(conn: sqlite3.Connection, code: str) -> bool:
 
 
 # -- ICD-10-PCS ------------------------------------------------------------------------------------------------
-APPROACH_DEFAULT = "0"  # Open, when the query names no approach
+# The approach when the query names none, as a coder reads it (ICD-10-PCS guidelines B5.2): a procedure
+# on what is reached without cutting (skin, a structure seen through the mouth, a closed reduction) is
+# External where the table offers it, else Open; a needle or catheter procedure (-centesis, puncture,
+# aspiration, catheterization, an infusion or transfusion) is Percutaneous.
+APPROACHES_PLAIN = ("X", "0", "3")
+APPROACHES_NEEDLE = ("3", "X", "0")
+NEEDLE_WORDS = (
+    "centes",
+    "punctur",
+    "aspirat",
+    "catheter",
+    "cath",
+    "needl",
+    "inject",
+    "infus",
+    "transfus",
+    "picc",
+)
 
 
 def complete_pcs(
@@ -144,29 +181,69 @@ def complete_pcs(
     if len(raw) == 7:
         return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
     wanted_qualifier = content_stems(qualifier)
+    # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
+    said_stems = query_stems - _meaning_stems(str(rows[0][1]).split(" of ")[0])
+    approaches = _approaches(query_stems, raw)
+    # A word most of the body parts share ("Skin" in "Left Ear Skin", "Face Skin" ...) names the body
+    # system, not the part: it picks none of them.
+    key = ("shared", raw[:3])
+    shared = memo.get(key) if memo is not None else None
+    if not isinstance(shared, frozenset):
+        shared = _shared_stems(meanings, 4)
+        if memo is not None:
+            memo[key] = shared
+    # Each character's meaning is scored once against the query; a row is then the sum of its characters.
+    scores: dict[tuple[int, str], tuple[float, float]] = {}
+    for (position, char), meaning in meanings.items():
+        if position - 1 < max(len(raw), 3):
+            continue
+        stems = _meaning_stems(meaning)
+        if position == 4:
+            stems = stems - shared
+        hit = stems & said_stems or {m for m in stems for q in said_stems if _same_root(m, q)}
+        said = float(len(hit))
+        if position == 7 and wanted_qualifier:
+            said += 2 * len(stems & wanted_qualifier)
+        unsaid = (0.3 if position == 4 else 1.0) if stems and not hit else 0.0
+        scores[(position, char)] = (said, unsaid)
+    start = max(len(raw), 3)
 
     def fit(row: Sequence[object]) -> tuple[float, ...]:
         code = str(row[0])
-        said = 0.0
-        unsaid = 0.0
-        for position in range(max(len(raw), 3), 7):
-            meaning = meanings.get((position + 1, code[position]), "")
-            stems = content_stems(meaning)
-            hit = stems & query_stems or {m for m in stems for q in query_stems if _same_root(m, q)}
-            said += len(hit)
-            if position == 6 and wanted_qualifier:
-                said += 2 * len(stems & wanted_qualifier)
-            if stems and not hit:
-                unsaid += 0.3 if position == 3 else 1.0
-        approach = 1.0 if code[4] == APPROACH_DEFAULT else 0.0
+        total = 0.0
+        for position in range(start, 7):
+            said, unsaid = scores.get((position + 1, code[position]), (0.0, 0.0))
+            total += said - unsaid
+        approach = -float(approaches.index(code[4])) if code[4] in approaches else -9.0
         plain = sum(1 for c in code[5:] if c == "Z")
-        return (said - unsaid, approach, plain, -_order(code))
+        return (total, approach, plain, -_order(code))
 
     best = max(rows, key=fit)
     code = str(best[0])
     named = [meanings.get((p + 1, code[p]), "") for p in range(len(raw), 7)]
     how = "PCS table: " + ", ".join(m for m in named if m) if any(named) else ""
     return Completion(code, str(best[1]), True, how)
+
+
+def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozenset[str]:
+    """Stems found in more than half of one character's meanings in a table."""
+    counts: dict[str, int] = {}
+    values = [m for (p, _), m in meanings.items() if p == position]
+    for meaning in values:
+        for s in _meaning_stems(meaning):
+            counts[s] = counts.get(s, 0) + 1
+    return frozenset(s for s, n in counts.items() if n * 2 > len(values) and len(values) > 2)
+
+
+def _approaches(query_stems: frozenset[str], table: str) -> tuple[str, ...]:
+    """The approaches to prefer, in order, when the query's words do not choose one."""
+    needle = table.startswith("3") or any(w in s for s in query_stems for w in NEEDLE_WORDS)
+    return APPROACHES_NEEDLE if needle else APPROACHES_PLAIN
+
+
+@lru_cache(maxsize=65536)
+def _meaning_stems(meaning: str) -> frozenset[str]:
+    return content_stems(meaning)
 
 
 def _same_root(a: str, b: str) -> bool:

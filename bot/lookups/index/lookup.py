@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 CM_BOOKS = ("cm", "ext", "drug", "neoplasm")
 NOISE_WEIGHT = 0.2
+DRUG_DEFAULT_COST = 450.0
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,15 @@ def index_hits(
         found.closest = _closest(tree, qwords)
         return found
     stems = frozenset(s for w in qwords for s in w.stems)
+    # What a procedure word says of its body part and approach ("colonoscopy": colon, endoscopic) also
+    # completes its PCS code.
+    procedure_stems = frozenset(stem(a) for named in understood.alternatives.values() for a in named)
     note = f" ({'; '.join(notes)})" if notes else ""
     best_coverage = 0.0
     seen: set[str] = set()
     for rank, match in enumerate(matches):
-        hit = _verify(tree, match, stems | _path_stems(match), understood)
+        told = stems | procedure_stems if match.book == "pcs" else stems
+        hit = _verify(tree, match, told | _path_stems(match), understood)
         if hit is None or hit[0].code in seen:
             continue
         code, how = hit
@@ -91,6 +96,10 @@ def index_hits(
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
         score = 400 + 600 * coverage**2 - 40 * match.unsaid - _title_unsaid(code, stems, match) - rank * 0.5
+        if match.book == "drug" and match.defaulted:
+            # A drug named with no poisoning, adverse effect or underdosing: the Drug Table's default
+            # column is a guess, below a HCPCS title holding the drug ("lovenox" -> J1650 enoxaparin).
+            score -= DRUG_DEFAULT_COST
         why = match.describe(book_name(match.nodes[0].book))
         if how:
             why += f" -> {how}"
@@ -197,7 +206,10 @@ def _part_of(understood: Understood, words: set[str]) -> int:
 
 
 ENCOUNTER_STEMS = frozenset(
-    stem(w) for w in ["initial", "subsequent", "sequela", "encounter", "unspecified", "other"]
+    # The 7th character's and the unspecified child's own wording ("initial encounter for closed
+    # fracture", "unspecified part of"): the Tabular's defaults, not more said.
+    stem(w)
+    for w in ["initial", "subsequent", "sequela", "encounter", "unspecified", "other", "closed", "part"]
 )
 
 
@@ -259,7 +271,13 @@ def _axes_of(tree: IndexTree, code: str) -> str:
 def _title_unsaid(code: Code, stems: frozenset[str], match: PathMatch) -> float:
     """The Tabular check: a code whose title says more than the query and the path ("Repeated falls" for
     "fall") ranks below one that says no more ("Unspecified fall")."""
-    extra = content_stems(code.title) - stems - _path_stems(match) - ENCOUNTER_STEMS
+    # A main term's other form the query did not say ("pathological" of "Fracture, pathological") is
+    # not excused: the title saying it says more than the query.
+    main = match.nodes[0]
+    unsaid_forms = {
+        s for form in main.term.split(",") if not content_stems(form) & stems for s in content_stems(form)
+    }
+    extra = content_stems(code.title) - stems - (_path_stems(match) - unsaid_forms) - ENCOUNTER_STEMS
     return min(3, len(extra)) * 6.0
 
 

@@ -12,13 +12,14 @@ below the line the reference names. In the Drug and Neoplasm Tables the query's 
 from __future__ import annotations
 
 import math
+from bisect import insort
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
-from bot.lookups.index.words import FILLERS, content_stems, stem
+from bot.lookups.index.words import FILLERS, NEGATIONS, content_stems, stem
 
 # Words that choose a table column, and the column each chooses.
 COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -45,6 +46,7 @@ COLUMN_STEMS = {
     for book, columns in COLUMN_WORDS.items()
 }
 DEFAULT_COLUMN = {"drug": "poisoning_accidental", "neoplasm": "unspecified_behavior"}
+CONTRADICTION_COST = 2.0  # a line negating a word the query says ("without fall" for "fell")
 UNSAID_COST = 0.5  # a path word the query did not say, against 1 for each query word the path uses
 VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "fracture")
 SKIP_COST = 0.15  # a subterm level the query skipped (no word of it said)
@@ -58,6 +60,11 @@ MAX_ANCHORS = 160
 MAX_WALKS = 40  # paths finished (code read) below one line
 MAX_FOLLOWED = 6  # of those, the best ones whose references are followed
 MAX_JUMPS = 2
+MAX_IMPLIED = 6  # broadest External Cause Index main terms read when the query names none of them
+ENCOUNTER_TERMS = frozenset({"encounter for", "encounter (for)"})
+ENCOUNTER_STEMS = frozenset({stem("encounter")})
+REFERENCE_ORDER_COST = 0.01  # each later "see" of a line, against the one the Index lists first
+FINISH_MARGIN = 1.0  # paths finished below a line: those within a word of the best path so far
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,7 @@ class PathMatch:
     unsaid: float = 0.0  # words of the path the query did not say
     qualifier: str = ""  # PCS "with qualifier Diagnostic"
     jumps: tuple[tuple[int, int], ...] = ()  # for each reference: nodes before it, where display resumes
+    defaulted: bool = False  # a table's column taken by default (no word of the query or path chose it)
 
     @property
     def path(self) -> str:
@@ -134,6 +142,54 @@ class _Walk:
         )
 
 
+_NONE: frozenset[int] = frozenset()
+
+
+class _Line:
+    """A line reached below a walk's last node, with what the path to it covers: a light stand-in for a
+    _Walk (no node lists copied) until the line is among the few worth finishing."""
+
+    __slots__ = ("covered", "node", "unsaid", "up", "weak")
+
+    def __init__(
+        self, node: Node, up: _Line | None, covered: frozenset[int], unsaid: float, weak: frozenset[int]
+    ) -> None:
+        self.node = node
+        self.up = up
+        self.covered = covered
+        self.unsaid = unsaid
+        self.weak = weak
+
+    def step(self, node: Node, by_stem: dict[str, set[int]]) -> _Line:
+        """One line further down: the words its term uses (those found only among its non-essential
+        modifiers count less), what it adds unsaid, and a level skipped (no word of it said) costs."""
+        if node.is_link:
+            return _Line(node, self, self.covered, self.unsaid, self.weak)
+        covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
+        weak = _cover_modifiers(node.modifiers, by_stem) - covered if node.modifiers else _NONE
+        was_weak = self.weak
+        if was_weak or weak:
+            was_weak = frozenset((was_weak - covered) | (weak - self.covered))
+            covered = covered | weak
+        if not covered:
+            return _Line(node, self, self.covered, self.unsaid + unsaid + SKIP_COST, was_weak)
+        return _Line(node, self, self.covered | covered, self.unsaid + unsaid, was_weak)
+
+    def walk(self, start: _Walk) -> _Walk:
+        """The full walk: the start's and the nodes down to this line."""
+        chain: list[Node] = []
+        line: _Line | None = self
+        while line is not None and line.up is not None:
+            chain.append(line.node)
+            line = line.up
+        walk = start.copy()
+        walk.nodes.extend(reversed(chain))
+        walk.covered = set(self.covered)
+        walk.unsaid = self.unsaid
+        walk.weak = set(self.weak)
+        return walk
+
+
 class Matcher:
     """Finds the index paths a query's words cover, best first."""
 
@@ -150,18 +206,18 @@ class Matcher:
         if not by_stem:
             return []
         results: dict[tuple[str, str, str], PathMatch] = {}
-        total = _weight(words, range(len(words)))
-        best = -math.inf
         self._best = -math.inf
-        for main in self._main_terms(words, by_stem, wanted_books):
-            # No path below this main term can use more words than are left: skip it when even that
-            # would not beat the best path found.
-            ceiling = 10 * (total - main.unsaid) + 1
-            if len(results) >= limit and ceiling < best:
-                continue
+        # The main terms whose lines hold most of the query first: once a path is found, a main term
+        # whose lines could not beat it even with every word they hold is not walked.
+        mains = [
+            (self._ceiling(main, words, by_stem), main)
+            for main in self._main_terms(words, by_stem, wanted_books)
+        ]
+        mains.sort(key=lambda m: -m[0])
+        for ceiling, main in mains:
+            if ceiling < self._best:
+                break
             for found in self._below(main, words, by_stem, jumps=0):
-                best = max(best, found.score)
-                self._best = best
                 key = (found.book, found.code, found.column)
                 if found.code and (key not in results or results[key].score < found.score):
                     results[key] = found
@@ -183,27 +239,35 @@ class Matcher:
                         weight[node_id] = weight.get(node_id, 0.0) + words[i].weight
         # The main terms that use the most query words first; a few dozen are enough to look at closely.
         # Between equals, the main terms that hold more lines ("Disease", "Pain") before rare ones.
-        ids = sorted(weight, key=lambda n: (-weight[n], -self.tree.span(n), n))[: MAX_MAIN_TERMS * 4]
-        ids += sorted(set(weight) - set(ids), key=lambda n: -self.tree.span(n))[: MAX_BROAD * 2]
+        span = self.tree.span
+        ids = sorted(weight, key=lambda n: (-weight[n], -span(n), n))[: MAX_MAIN_TERMS * 4]
+        ids += sorted(set(weight) - set(ids), key=lambda n: -span(n))[: MAX_BROAD * 2]
+        candidates = [n for n in self.tree.nodes(ids) if n.book in books]
+        heads: dict[str, int] = {}
+        for node in candidates:
+            heads[_head(node.term)] = heads.get(_head(node.term), 0) + 1
         walks: list[tuple[float, _Walk]] = []
-        for node in self.tree.nodes(ids):
-            if node.book not in books:
+        keys: list[float] = []  # the best MAX_MAIN_TERMS keys so far, highest first
+        for node in candidates:
+            # A main term uses at most the words its postings hold (weight): once that cannot reach the
+            # kept few, only a broad main term (one holding many lines) can still be kept.
+            if len(keys) >= MAX_MAIN_TERMS and weight[node.id] < keys[-1] and span(node.id) < 100:
                 continue
             covered, unsaid = _cover_term(node.term, by_stem, main=True, book=node.book)
             if not covered:
                 continue
             weak = _cover_modifiers(node.modifiers, by_stem) - covered
-            walk = _Walk([node], covered | weak, unsaid, weak=weak)
-            walks.append((_weight(words, covered) - unsaid, walk))
-        heads: dict[str, int] = {}
+            walk = _Walk([node], set(covered | weak), unsaid, weak=weak)
+            key = _weight(words, covered) - unsaid
+            walks.append((key, walk))
+            if len(keys) < MAX_MAIN_TERMS or key > keys[-1]:
+                insort(keys, key, key=lambda k: -k)
+                del keys[MAX_MAIN_TERMS:]
         for _, walk in walks:
-            head = walk.nodes[0].term.split(",")[0].strip().lower()
-            heads[head] = heads.get(head, 0) + 1
-        for _, walk in walks:
-            if heads[walk.nodes[0].term.split(",")[0].strip().lower()] > 1:
+            if heads[_head(walk.nodes[0].term)] > 1:
                 # "Fracture, traumatic" (thousands of lines) is read before "Fracture, pathological" (a few).
-                walk.unsaid -= SPAN_CREDIT * math.log10(1 + self.tree.span(walk.nodes[0].id))
-        walks.sort(key=lambda w: (-w[0], -self.tree.span(w[1].nodes[0].id), w[1].nodes[0].id))
+                walk.unsaid -= SPAN_CREDIT * math.log10(1 + span(walk.nodes[0].id))
+        walks.sort(key=lambda w: (-w[0], -span(w[1].nodes[0].id), w[1].nodes[0].id))
         kept = [w for _, w in walks[:MAX_MAIN_TERMS]]
         # The broad main terms ("Disease", "Infection", "Pain") hold most paths: the largest few that use a
         # word with nothing unsaid stay whatever a narrow term scores.
@@ -211,7 +275,27 @@ class Matcher:
             (w for _, w in walks[MAX_MAIN_TERMS:] if w.unsaid == 0),
             key=lambda w: -self.tree.span(w.nodes[0].id),
         )
-        return kept + [w for w in broad[:MAX_BROAD] if self.tree.span(w.nodes[0].id) >= 100]
+        kept += [w for w in broad[:MAX_BROAD] if self.tree.span(w.nodes[0].id) >= 100]
+        return kept + self._implied(words, by_stem, books, {w.nodes[0].id for _, w in walks})
+
+    def _implied(
+        self, words: Sequence[QueryWord], by_stem: dict[str, set[int]], books: set[str], seen: set[int]
+    ) -> list[_Walk]:
+        """The External Cause Index's broadest main terms ("Accident", "Contact", "Fall") when their lines
+        hold several of the query's words though the query does not name them: "car driver injured in
+        collision with a car" is found under "Accident, transport", as a coder knows. Their own words
+        count as unsaid."""
+        if "ext" not in books:
+            return []
+        out: list[_Walk] = []
+        for node in self.tree.broadest("ext", MAX_IMPLIED):
+            if node.id in seen:
+                continue
+            held = self.tree.within_sets(node, by_stem, limit=MAX_ANCHORS * 4)
+            if len({i for w in held for i in by_stem[w]}) >= 2:
+                unsaid = UNSAID_COST * len(_forms(node.term)[0]) if _forms(node.term) else UNSAID_COST
+                out.append(_Walk([node], set(), unsaid))
+        return out
 
     # -- below a line: anchors, then the paths to them -------------------------------------------------------
     def _below(
@@ -220,17 +304,12 @@ class Matcher:
         root = start.nodes[-1]
         left = {s: i for s, i in by_stem.items() if not i <= start.covered}
         by_word = self.tree.within_sets(root, left, limit=MAX_ANCHORS * 4) if left else {}
-        if jumps == 0 and self._best > -math.inf and root.book not in TABLE_COLUMNS:
-            # No path below this line can use a word its lines do not hold (a reference may bring one more):
-            # skip it when even all of them would not beat the best path found.
-            reachable = set(start.covered) | {i for w in by_word for i in by_stem.get(w, ())}
-            ceiling = 10 * (_weight(words, reachable) + REFERENCE_ALLOWANCE - start.unsaid)
-            if ceiling < self._best:
-                return []
+        if self._ceiling(start, words, by_stem, by_word) < self._best:
+            return []  # nothing below this line could beat the best path found (a reference followed)
         # The lines holding the rarest words first ("pulmonary" before "chronic" under "Disease"): a
         # word found in too many lines to follow is left to the last step, one level below the paths.
         chosen: set[int] = set()
-        for word in sorted(by_word, key=lambda w: len(by_word[w])):
+        for word in sorted(by_word, key=lambda w: (len(by_word[w]), w)):
             if chosen and len(chosen) + len(by_word[word]) > MAX_ANCHORS:
                 continue
             chosen |= by_word[word]
@@ -244,44 +323,69 @@ class Matcher:
             for n in fetched:
                 nodes[n.id] = n
             missing = {n.parent for n in fetched if n.parent not in nodes and n.parent > root.id}
-        walks = [start]
-        seen: set[int] = set()
+        # The walk to each line, built once from its parent's (paths to nearby anchors share their start);
+        # only the best few are made into full walks.
+        first = _Line(root, None, frozenset(start.covered), start.unsaid, frozenset(start.weak))
+        lines = [first]
+        walked: dict[int, _Line] = {root.id: first}
         for anchor in anchors:
             chain: list[Node] = []
             current = nodes.get(anchor)
-            while current is not None and current.id != root.id:
+            while current is not None and current.id not in walked:
                 chain.append(current)
                 current = nodes.get(current.parent)
             if current is None:
                 continue
-            chain.reverse()
-            walk = start.copy()
-            for node in chain:
-                _step(walk, node, by_stem)
-                if node.id not in seen and (node.code or node.cells or self._has_reference(node)):
-                    walks.append(walk.copy())
-                    seen.add(node.id)
-        walks += self._extend(walks, by_stem)
+            for node in reversed(chain):
+                line = walked[node.parent].step(node, by_stem)
+                walked[node.id] = line
+                if node.code or node.cells or self._has_reference(node):
+                    lines.append(line)
+        lines += self._extend(lines, by_stem)
         # The paths that use most of the query and add least to it first; the rest cannot win.
-        walks.sort(key=lambda w: -(_weight(words, w.covered) - w.unsaid))
+        keyed = sorted(
+            ((_weight(words, line.covered) - line.unsaid, i, line) for i, line in enumerate(lines)),
+            key=lambda k: (-k[0], k[1]),
+        )
+        columns = _weight(words, _column_words(root.book, by_stem))
         results: list[PathMatch] = []
-        for rank, walk in enumerate(walks[:MAX_WALKS]):
+        for rank, (key, _, line) in enumerate(keyed[:MAX_WALKS]):
+            if 10 * (key + columns + REFERENCE_ALLOWANCE + FINISH_MARGIN) < self._best:
+                break  # this path and the rest, even with a reference or a column word more, fall far behind
+            walk = line.walk(start)
             results += self._finish(walk, words, by_stem, jumps if rank < MAX_FOLLOWED else MAX_JUMPS)
         return results
 
-    def _extend(self, walks: list[_Walk], by_stem: dict[str, set[int]]) -> list[_Walk]:
+    def _ceiling(
+        self,
+        start: _Walk,
+        words: Sequence[QueryWord],
+        by_stem: dict[str, set[int]],
+        by_word: dict[str, frozenset[int]] | None = None,
+    ) -> float:
+        """The best score a path below this line could reach: every query word its lines hold used (a
+        reference may bring one more, a table's column words choose its column), nothing more unsaid."""
+        root = start.nodes[-1]
+        if by_word is None:
+            left = {s: i for s, i in by_stem.items() if not i <= start.covered}
+            by_word = self.tree.within_sets(root, left, limit=MAX_ANCHORS * 4) if left else {}
+        reachable = set(start.covered) | {i for w in by_word for i in by_stem.get(w, ())}
+        reachable |= _column_words(root.book, by_stem)
+        return 10 * (_weight(words, reachable) + REFERENCE_ALLOWANCE - start.unsaid)
+
+    def _extend(self, lines: list[_Line], by_stem: dict[str, set[int]]) -> list[_Line]:
         """One level further below each path: a child holding a word the path has not used yet
         (a word too common to anchor on, "left" or "acute"), or a link and the child below it."""
-        ends: dict[int, _Walk] = {}
-        for walk in walks:
-            end = walk.nodes[-1]
-            if end.last > end.id and len(walk.covered) < len(by_stem):
+        ends: dict[int, _Line] = {}
+        for line in lines:
+            end = line.node
+            if end.last > end.id and len(line.covered) < len(by_stem):
                 best = ends.get(end.id)
-                if best is None or len(walk.covered) > len(best.covered):
-                    ends[end.id] = walk
+                if best is None or len(line.covered) > len(best.covered):
+                    ends[end.id] = line
         if not ends:
             return []
-        extended: list[_Walk] = []
+        extended: list[_Line] = []
         frontier = list(ends)
         for _ in range(2):
             rows = self.tree.matches(frontier, by_stem)
@@ -294,8 +398,7 @@ class Matcher:
                     continue
                 if word != LINK and by_stem.get(word, set()) <= above.covered:
                     continue
-                longer = above.copy()
-                _step(longer, child, by_stem)
+                longer = above.step(child, by_stem)
                 if word == LINK:
                     ends[child.id] = longer
                     next_frontier.append(child.id)
@@ -305,6 +408,15 @@ class Matcher:
             if not frontier:
                 break
         return extended
+
+    def _encounter_line(self, node: Node) -> Node | None:
+        if node.last <= node.id or node.book != "cm":
+            return None
+        for _, child_id, _, _ in self.tree.matches([node.id], ENCOUNTER_STEMS):
+            child = self.tree.node(child_id)
+            if child is not None and child.code and child.term.lower() in ENCOUNTER_TERMS:
+                return child
+        return None
 
     def _has_reference(self, node: Node) -> bool:
         return bool(node.see or node.see_also)
@@ -320,15 +432,26 @@ class Matcher:
             code = end.cell(column) or end.cell(DEFAULT_COLUMN.get(end.book, column))
             if code:
                 covered = walk.covered | used
-                out.append(self._result(walk, words, code, column, covered))
+                found = self._result(walk, words, code, column, covered)
+                out.append(replace(found, defaulted=not used and not walk.column))
         elif end.code:
             out.append(self._result(walk, words, end.code, walk.column, walk.covered))
+        elif (reason := self._encounter_line(end)) is not None:
+            # "Vaccination, encounter for Z23": a line with no code of its own whose "encounter for"
+            # subterm codes the reason for the visit; a coder reads it without the query saying so.
+            encounter = walk.copy()
+            encounter.nodes.append(reason)
+            out.append(self._result(encounter, words, reason.code, walk.column, walk.covered))
         if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
             references = self.tree.references(end.id)[:4]
             whole = any(r.text.startswith("Resection") for r in references) and "partial" not in by_stem
-            for reference in references:
+            for order, reference in enumerate(references):
                 if reference.kind == "see_also" and end.code:
                     continue
+                if order:
+                    # "Biopsy, see Excision ..., see Extraction ..., see Drainage ...": the Index's order.
+                    walk = walk.copy()
+                    walk.unsaid += REFERENCE_ORDER_COST
                 if whole and reference.text.startswith("Excision"):
                     # "-ectomy" indexed to both: the whole organ (Resection) unless "partial" is said.
                     partial = walk.copy()
@@ -400,6 +523,7 @@ class Matcher:
         weak = walk.weak & covered
         said = _weight(words, covered - weak) + MODIFIER_SHARE * _weight(words, weak)
         score = 10 * (said - walk.unsaid) - 0.2 * len(walk.via) - 0.01 * len(walk.nodes)
+        self._best = max(self._best, score)
         return PathMatch(
             tuple(walk.nodes),
             code,
@@ -415,6 +539,12 @@ class Matcher:
         )
 
 
+@lru_cache(maxsize=65536)
+def _head(term: str) -> str:
+    """A main term's head word ("fracture" for "Fracture, traumatic")."""
+    return term.split(",")[0].strip().lower()
+
+
 def _shown(node: Node) -> str:
     """A line as a coder cites it: a main term by its first form ("Infection", not "Infection, infected,
     infective"), a subterm as printed."""
@@ -426,25 +556,14 @@ def _shown(node: Node) -> str:
     return ", ".join(kept)
 
 
-def _step(walk: _Walk, node: Node, by_stem: dict[str, set[int]]) -> None:
-    walk.nodes.append(node)
-    if node.is_link:
-        return
-    covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
-    weak = _cover_modifiers(node.modifiers, by_stem) - covered
-    walk.weak = (walk.weak - covered) | (weak - walk.covered)
-    covered |= weak
-    new = covered - walk.covered
-    walk.covered |= covered
-    if not new and not covered:
-        walk.unsaid += SKIP_COST + unsaid
-    else:
-        walk.unsaid += unsaid
-
-
 @lru_cache(maxsize=65536)
 def _forms(term: str) -> tuple[frozenset[str], ...]:
     return tuple(content_stems(f) for f in term.split(",") if f.strip())
+
+
+@lru_cache(maxsize=65536)
+def _all_stems(term: str) -> frozenset[str]:
+    return frozenset(s for f in _forms(term) for s in f)
 
 
 class Stems(dict[str, set[int]]):
@@ -458,7 +577,7 @@ class Stems(dict[str, set[int]]):
 
 def _cover_term(
     term: str, by_stem: dict[str, set[int]], main: bool, book: str = "cm"
-) -> tuple[set[int], float]:
+) -> tuple[frozenset[int], float]:
     cache = by_stem.cover if isinstance(by_stem, Stems) else None
     key = (term, main, book)
     cached = cache.get(key) if cache is not None else None
@@ -467,7 +586,7 @@ def _cover_term(
         cached = (frozenset(found), cost)
         if cache is not None:
             cache[key] = cached
-    return set(cached[0]), cached[1]
+    return cached
 
 
 def _cover_term_uncached(
@@ -481,11 +600,19 @@ def _cover_term_uncached(
     """
     best: tuple[float, set[int], float] | None = None
     forms = _forms(term)
+    if by_stem.keys().isdisjoint(_all_stems(term)):
+        return set(), UNSAID_COST * sum(len(f) for f in forms[:1])
     if book == "drug" and main:
         # "Iopodate, sodium", "Ferrous fumerate, gluconate, ...": the first form names the substance.
         forms = forms[:1]
+    contradicted = False
     for form in forms:
         if not form:
+            continue
+        negation = form & NEGATIONS
+        if negation and negation.isdisjoint(by_stem):
+            # "Tripping, without fall" for "tripped and fell": the line says the opposite of the query.
+            contradicted = contradicted or any(s in by_stem for s in form - negation)
             continue
         hit = {i for s in form for i in by_stem.get(s, ())}
         said = [s for s in form if s in by_stem]
@@ -496,7 +623,7 @@ def _cover_term_uncached(
             best = (value, hit, unsaid)
     if best is None:
         words = sum(len(f) for f in forms[:1])
-        return set(), UNSAID_COST * words
+        return set(), UNSAID_COST * words + (CONTRADICTION_COST if contradicted else 0.0)
     _, hit, unsaid_words = best
     cost = UNSAID_COST * unsaid_words
     if main and len(forms) > 1:
@@ -530,6 +657,11 @@ def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, 
     if not best:
         return preset or DEFAULT_COLUMN.get(book, ""), set()
     return best, used
+
+
+def _column_words(book: str, by_stem: dict[str, set[int]]) -> set[int]:
+    """The query words that may choose a column of this book's table (none outside the tables)."""
+    return {i for stems in COLUMN_STEMS.get(book, {}).values() for s in stems for i in by_stem.get(s, ())}
 
 
 def _weight(words: Sequence[QueryWord], covered: Iterable[int]) -> float:

@@ -36,7 +36,9 @@ _SLASHED = {  # shorthand with a slash, read before the words are split
 # Words of a chart or a patient that say nothing to the Index: "pt c/o", "my", "feeling".
 _FILLER = re.compile(
     r"\b(?:my|his|her|their|your|pt|patient|complains of|complaining of|complaint of|feeling|feels|"
-    r"having|experiencing|presents with|presenting with)\b"
+    r"having|experiencing|presents with|presenting with|"
+    # A chart's duration shorthand ("cough x 3 days", "x2 wks"): how long says nothing to the Index.
+    r"x\s*\d+\s*(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|hours?|hrs?|h))\b"
 )
 _HISTORY = re.compile(r"^(?:personal\s+)?(?:history\s+of|hx\s+of|hx|pmh\s+of|pmh|phx|past\s+history\s+of)\s+")
 _FAMILY = re.compile(
@@ -85,14 +87,21 @@ class Understood:
     alternatives: dict[str, list[str]] = field(default_factory=dict)  # "nephrectomy" also reads "kidney"
 
 
+_PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
+
+
 def understand(query: str, vocabulary: Vocabulary) -> Understood:
-    text = " ".join(query.lower().replace("’", "'").split())
+    # Punctuation between words says nothing to the Index ("clavicle fracture, routine healing").
+    text = " ".join(_PUNCTUATION.sub(" ", query.lower().replace("’", "'")).split())
     for short, long in _SLASHED.items():
         text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", f" {long} ", text)
+    # CPT service phrases first, so a filler word inside one ("new patient visit") is read with it.
+    text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
     notes: list[str] = []
     kinds: set[str] = set()
     expanded, found = vocabulary.expand(text)
+    found = phrases + found
     for term, means, kind in found:
         notes.append(f"vocabulary: {term} -> {means}")
         if kind == "cpt":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,10 +61,38 @@ class Node:
         return f"{self.term} {self.modifiers}".strip()
 
 
-CACHE_NODES = 150_000
+CACHE_NODES = 150_000  # every line of every book (~121,000)
 MAIN_TERMS_PER_WORD = 150
-CACHE_WORDS = 20_000
+CACHE_SETS = 100_000
+CACHE_REFS = 50_000
 _COLUMNS = "id, book, parent, depth, last, term, modifiers, code, see, see_also, cells"
+
+
+class Postings:
+    """The lines holding one word: their ids in order (for subtree ranges), whether the word is essential
+    there, and the lines by parent; under the root only the broadest main terms (a common word such as
+    "disease" opens hundreds, and no more than a lookup can look at are kept)."""
+
+    __slots__ = ("children", "essential", "nodes", "spans")
+
+    def __init__(self, rows: Sequence[Sequence[object]]) -> None:
+        self.nodes: list[int] = [int(r[0]) for r in rows]  # type: ignore[call-overload]
+        self.essential: list[bool] = [bool(r[2]) for r in rows]
+        self.children: dict[int, list[tuple[int, bool]]] = {}
+        mains: list[tuple[int, int, bool]] = []
+        self.spans: dict[int, int] = {}
+        for node, parent, essential, span in rows:
+            if parent == 0:
+                mains.append((-int(span), int(node), bool(essential)))  # type: ignore[call-overload]
+                self.spans[int(node)] = int(span)  # type: ignore[call-overload]
+            else:
+                self.children.setdefault(int(parent), []).append((int(node), bool(essential)))  # type: ignore[call-overload]
+        if mains:
+            mains.sort(key=lambda m: m[0])  # stable: between equal spans, reading order
+            self.children[0] = [(n, e) for _, n, e in mains[:MAIN_TERMS_PER_WORD]]
+
+    def under(self, parent: int) -> list[tuple[int, bool]]:
+        return self.children.get(parent, [])
 
 
 def _node(row: Sequence[object]) -> Node:
@@ -94,11 +123,11 @@ class IndexTree:
         self.conn = conn
         self._nodes: dict[int, Node] = {}
         # Per word caches: the same words come back query after query ("left", "pain", "fracture").
-        self._by_word: dict[tuple[int, str], list[tuple[int, str, bool]]] = {}
-        self._counts: dict[str, int] = {}
+        self._words: dict[str, Postings] = {}
         self._refs: dict[int, list[Reference]] = {}
         self._spans: dict[int, int] = {}
         self._sets: dict[tuple[int, str], frozenset[int]] = {}
+        self._broadest: dict[tuple[str, int], list[Node]] = {}
         self.memo: dict[
             object, object
         ] = {}  # the Tabular rows completion reads (bot.lookups.index.completion)
@@ -140,50 +169,53 @@ class IndexTree:
     def matches(self, parents: Sequence[int], words: Iterable[str]) -> list[tuple[int, int, str, bool]]:
         """(parent, node, word, essential) for the children of `parents` (0: main terms) that hold one of
         `words`; link subterms ("with", "due to") come with the word LINK."""
-        wanted = sorted({*words, LINK})
         found: list[tuple[int, int, str, bool]] = []
-        if list(parents) == [0] or len(parents) * len(wanted) <= 300:
-            for parent in parents:
-                for word in wanted:
-                    found += [(parent, n, w, e) for n, w, e in self._under(parent, word)]
-            return found
-        word_marks = ",".join("?" * len(wanted))
-        for start in range(0, len(parents), 400):
-            chunk = list(parents[start : start + 400])
-            marks = ",".join("?" * len(chunk))
-            found += [
-                (int(p), int(n), str(w), bool(e))
-                for w, p, n, e in self.conn.execute(
-                    f"SELECT word, parent, node, essential FROM index_words "
-                    f"WHERE parent IN ({marks}) AND word IN ({word_marks})",
-                    [*chunk, *wanted],
-                )
-            ]
+        for word in sorted({*words, LINK}):
+            postings = self._postings(word)
+            if not postings.nodes:
+                continue
+            if len(parents) <= len(postings.children):
+                for parent in parents:
+                    for n, e in postings.under(parent):
+                        found.append((parent, n, word, e))
+            else:
+                wanted = set(parents)
+                for parent, rows in postings.children.items():
+                    if parent in wanted:
+                        found += [(parent, n, word, e) for n, e in rows]
+        return found
+
+    def broadest(self, book: str, count: int) -> list[Node]:
+        """The main terms of a book holding the most lines, largest first."""
+        key = (book, count)
+        found = self._broadest.get(key)
+        if found is None:
+            rows = self.conn.execute(
+                f"SELECT {_COLUMNS} FROM index_nodes WHERE book = ? AND depth = 0 ORDER BY last - id DESC, id "
+                "LIMIT ?",
+                [book, count],
+            ).fetchall()
+            found = self._broadest[key] = [_node(r) for r in rows]
         return found
 
     def span(self, node_id: int) -> int:
         """How many lines a main term holds (known for main terms met through `matches([0], ...)`)."""
         return self._spans.get(node_id, 0)
 
-    def _under(self, parent: int, word: str) -> list[tuple[int, str, bool]]:
-        key = (parent, word)
-        rows = self._by_word.get(key)
-        if rows is None:
-            found = self.conn.execute(
-                "SELECT w.node, w.essential, n.last - n.id FROM index_words w JOIN index_nodes n ON n.id = w.node "
-                "WHERE w.parent = ? AND w.word = ?",
-                [parent, word],
+    def _postings(self, word: str) -> Postings:
+        """Every line holding the word, read once per process and kept (the index holds ~25,000 words and
+        ~200,000 of these rows in all): the same words come back query after query ("left", "pain")."""
+        found = self._words.get(word)
+        if found is None:
+            rows = self.conn.execute(
+                "SELECT w.node, w.parent, w.essential, n.last - n.id FROM index_words w "
+                "JOIN index_nodes n ON n.id = w.node WHERE w.word = ? ORDER BY w.node",
+                [word],
             ).fetchall()
-            if parent == 0:
-                # A common word ("disease", "syndrome") opens hundreds of main terms: the broad ones first,
-                # and no more than a lookup can look at.
-                found = sorted(found, key=lambda r: -int(r[2]))[:MAIN_TERMS_PER_WORD]
-            rows = [(int(n), word, bool(e)) for n, e, _ in found]
-            self._spans.update((int(n), int(span)) for n, _, span in found)
-            if len(self._by_word) > CACHE_WORDS:
-                self._by_word.clear()
-            self._by_word[key] = rows
-        return rows
+            found = Postings(rows)
+            self._spans.update(found.spans)
+            self._words[word] = found
+        return found
 
     def within(self, node: Node, words: Iterable[str], limit: int = 3000) -> list[tuple[int, str, bool]]:
         """(node, word, essential) for the descendants of `node` at any depth that hold one of `words`."""
@@ -191,51 +223,36 @@ class IndexTree:
             return []
         found: list[tuple[int, str, bool]] = []
         for word in sorted(set(words)):
-            key = (-node.id, word)
-            rows = self._by_word.get(key)
-            if rows is None:
-                rows = [
-                    (int(n), word, bool(e))
-                    for n, e in self.conn.execute(
-                        "SELECT node, essential FROM index_words WHERE word = ? AND node > ? AND node <= ? "
-                        "LIMIT ?",
-                        [word, node.id, node.last, limit],
-                    )
-                ]
-                if len(self._by_word) > CACHE_WORDS:
-                    self._by_word.clear()
-                self._by_word[key] = rows
-            found += rows
+            postings = self._postings(word)
+            lo = bisect_right(postings.nodes, node.id)
+            hi = min(bisect_right(postings.nodes, node.last), lo + limit)
+            found += [(postings.nodes[i], word, postings.essential[i]) for i in range(lo, hi)]
         return found
 
     def within_sets(self, node: Node, words: Iterable[str], limit: int = 3000) -> dict[str, frozenset[int]]:
         """word -> the descendants of `node` holding it (only the words some descendant holds)."""
         found: dict[str, frozenset[int]] = {}
-        for word in set(words):
-            key = (-node.id, "\x00" + word)
-            cached = self._sets.get(key)
-            if cached is None:
-                cached = frozenset(n for n, _, _ in self.within(node, [word], limit))
-                if len(self._sets) > CACHE_WORDS:
-                    self._sets.clear()
-                self._sets[key] = cached
-            if cached:
+        if node.last <= node.id:
+            return found
+        for word in sorted(set(words)):
+            postings = self._postings(word)
+            lo = bisect_right(postings.nodes, node.id)
+            hi = min(bisect_right(postings.nodes, node.last), lo + limit)
+            if hi > lo:
+                key = (node.id, word)
+                cached = self._sets.get(key)
+                if cached is None:
+                    cached = frozenset(postings.nodes[lo:hi])
+                    if len(self._sets) > CACHE_SETS:
+                        self._sets.clear()
+                    self._sets[key] = cached
                 found[word] = cached
         return found
 
     def word_counts(self, words: Iterable[str]) -> dict[str, int]:
         """How many index lines hold each word (rare words say more)."""
-        wanted = sorted(set(words) - set(self._counts))
-        if wanted:
-            marks = ",".join("?" * len(wanted))
-            self._counts.update(dict.fromkeys(wanted, 0))
-            self._counts.update(
-                (str(w), int(n))
-                for w, n in self.conn.execute(
-                    f"SELECT word, count FROM index_word_counts WHERE word IN ({marks})", wanted
-                )
-            )
-        return {w: self._counts[w] for w in words if self._counts.get(w)}
+        counts = {w: len(self._postings(w).nodes) for w in set(words)}
+        return {w: n for w, n in counts.items() if n}
 
     def references(self, node_id: int) -> list[Reference]:
         """The node's "see" references (then "see also", "use"), as resolved when the data was built."""
@@ -261,7 +278,7 @@ class IndexTree:
             )
             for kind, text, target, book, col, open_, code, qualifier, unresolved in rows
         ]
-        if len(self._refs) > CACHE_WORDS:
+        if len(self._refs) > CACHE_REFS:
             self._refs.clear()
         self._refs[node_id] = found
         return found

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -44,18 +45,20 @@ class Vocabulary:
     def _longest(self) -> int:
         return max((len(t.split()) for t in self.terms), default=1)
 
-    def expand(self, text: str) -> tuple[str, list[tuple[str, str, str]]]:
+    def expand(
+        self, text: str, shortest: int = 1, kinds: Collection[str] = KINDS
+    ) -> tuple[str, list[tuple[str, str, str]]]:
         """The text with each known term (longest first, a plural reading as its term) replaced by what it
-        means, and what was replaced."""
+        means, and what was replaced; only terms of at least `shortest` words and of these `kinds`."""
         words = text.split()
         out: list[str] = []
         found: list[tuple[str, str, str]] = []
         i = 0
         while i < len(words):
-            for size in range(min(self._longest, len(words) - i), 0, -1):
+            for size in range(min(self._longest, len(words) - i), shortest - 1, -1):
                 phrase = " ".join(words[i : i + size])
                 term = self._replaced(phrase)
-                if term is None:
+                if term is None or term.kind not in kinds:
                     continue
                 found.append((term.term, term.means, term.kind))
                 if term.kind == "cpt":

@@ -112,6 +112,7 @@ def content_stems(text: str) -> frozenset[str]:
     return frozenset(s for s in stems(text) if s not in FILLERS)
 
 
+@lru_cache(maxsize=131072)
 def is_link(term: str) -> bool:
     """A subterm that only links ("with", "due to"): a coder passes through it without the query saying it."""
     return term.strip().lower() in LINK_TERMS
