@@ -7,6 +7,8 @@ Sets:
   curated vocabulary, so it mostly measures that the vocabulary is wired in;
 - `dev`: bench/queries/dev_v2.tsv - realistic queries frozen before the issue #10 search change (provenance in
   bench/queries/README.md);
+- `holdout`: bench/queries/holdout_v3.tsv - 380 queries written by a separate session that never saw the
+  product or the other sets, first scored after search round 2 (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py).
 
@@ -43,6 +45,7 @@ from bot.lookups.search import find_codes  # noqa: E402
 from bot.lookups.systems import undot  # noqa: E402
 
 DEV = ROOT / "bench" / "queries" / "dev_v2.tsv"
+HOLDOUT = ROOT / "bench" / "queries" / "holdout_v3.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 TOP = 5
 
@@ -240,17 +243,22 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--codes-db", type=Path, help="a prepared code database (default: a fresh one)")
-    parser.add_argument("--sets", default="old,dev,paths", help="comma-separated: old, dev, paths")
+    parser.add_argument("--sets", default="old,dev,paths", help="comma-separated: old, dev, paths, holdout")
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--rounds", type=int, default=1, help="warm latency passes over every query")
     args = parser.parse_args()
-    loaders = {"old": load_old, "dev": load_dev, "paths": load_paths}
+    loaders = {
+        "old": load_old,
+        "dev": load_dev,
+        "paths": load_paths,
+        "holdout": lambda: load_dev(HOLDOUT),
+    }
     chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in loaders]
     if unknown or not chosen:
         print(
-            f"eval_lookup: unknown set(s) {', '.join(unknown) or '(none)'}: use old, dev, paths",
+            f"eval_lookup: unknown set(s) {', '.join(unknown) or '(none)'}: use old, dev, paths, holdout",
             file=sys.stderr,
         )
         return 2
@@ -309,7 +317,12 @@ def main() -> int:
     if args.json:
         print(json.dumps(figures, indent=2))
     else:
-        names = {"old": "old 150 (bench/lookup.py)", "dev": "dev_v2", "paths": "index paths"}
+        names = {
+            "old": "old 150 (bench/lookup.py)",
+            "dev": "dev_v2",
+            "paths": "index paths",
+            "holdout": "holdout_v3",
+        }
         print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
         for s in chosen:
             f = figures["sets"][s]
