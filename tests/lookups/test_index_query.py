@@ -126,3 +126,22 @@ def test_shipped_vocabulary_is_broad_and_maps_to_words_not_codes() -> None:
         assert term.kind in KINDS and term.means, term.term
         coded = [w for w in term.means.split() if code_shaped.match(w) and any(c.isdigit() for c in w)]
         assert not coded, f"{term.term}: a vocabulary entry names index words, never codes ({coded})"
+
+
+@pytest.mark.parametrize(
+    ("query", "words", "side"),
+    [
+        ("sprain R knee", "sprain right knee", "right"),
+        ("fx L. distal radius", "fx left distal radius", "left"),
+        ("pain in R and L knee", "pain in right and left knee", "right"),
+        # A letter before a number is a spinal level, not a side.
+        ("L4 vertebra fracture", "l4 vertebra fracture", ""),
+        ("L 4 fracture", "l 4 fracture", ""),
+        ("L5-S1 disc", "l5-s1 disc", ""),
+    ],
+)
+def test_a_standalone_side_letter_means_right_or_left(query: str, words: str, side: str) -> None:
+    understood = understand(query, VOCABULARY)
+    assert understood.text == words
+    assert understood.side == side
+    assert any(n.startswith("side: ") for n in understood.notes) == bool(side)

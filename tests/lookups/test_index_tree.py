@@ -6,7 +6,8 @@ import pytest
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.completion import complete_cm, complete_pcs
-from bot.lookups.index.tree import IndexTree
+from bot.lookups.index.matching import alternatives_in_order
+from bot.lookups.index.tree import IndexTree, Reference
 from bot.lookups.index.words import stem
 
 
@@ -109,3 +110,26 @@ def test_tabular_side_from_a_sibling_only_when_no_child_has_one(codebook: CodeBo
     # "Fracture of unspecified part of clavicle" has sided children: they are read, not its siblings.
     clavicle = complete_cm(conn, "S42.00", stems("fracture right clavicle"))
     assert clavicle is not None and clavicle.code == "S42001A"
+
+
+def test_reference_alternatives_follow_the_query_words() -> None:
+    biopsy = [
+        Reference(f"{op} with qualifier Diagnostic", "pcs", 0, qualifier="Diagnostic")
+        for op in ("Drainage", "Excision", "Extraction")
+    ]
+
+    def first_of(query: str) -> str:
+        return alternatives_in_order(biopsy, {stem(w) for w in query.split()})[0].text.split()[0]
+
+    assert first_of("liver biopsy") == "Excision"  # tissue: the default
+    assert first_of("biopsy pleural fluid") == "Drainage"
+    assert first_of("thoracentesis biopsy") == "Drainage"
+    assert first_of("extraction biopsy bone marrow") == "Extraction"  # the operation said
+    single = [Reference("Excision, Lower Joints=0SB", "pcs", 0, code="0SB")]
+    assert alternatives_in_order(single, {"fluid"}) == single
+
+
+def test_a_body_part_shipped_as_its_side_alone_is_read_from_the_titles(tree: IndexTree) -> None:
+    # pcs_axes holds "Right" for 0SR body part C (0SRC and 0SRD titles differ by nothing else).
+    done = complete_pcs(tree.conn, "0SR", frozenset({"right", "knee", "joint", "replac"}))
+    assert done is not None and done.code.startswith("0SRC"), done

@@ -204,3 +204,44 @@ def test_the_side_is_read_among_the_siblings_of_an_unspecified_index_code(codebo
 def test_a_main_term_form_the_query_did_not_say_is_not_the_default(codebook: CodeBook) -> None:
     """ "Fracture, pathological" says more than "fracture": the traumatic fracture comes first."""
     assert first(codebook, "fractured hip")[0] == "S72.009A"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("sprain R knee", "S83.91XA"),
+        ("fx L distal radius", "S52.502A"),
+        ("fx L. distal radius", "S52.502A"),
+    ],
+)
+def test_side_letters_pick_the_sided_code(codebook: CodeBook, query: str, expected: str) -> None:
+    code, why = first(codebook, query)
+    assert code == expected
+    assert "side: " in why
+
+
+def test_chart_shorthand_expands_before_any_title_match(codebook: CodeBook) -> None:
+    # "lac" once met "lactated ringers" (J7121) by a title prefix.
+    code, why = first(codebook, "forehead lac")
+    assert code == "S01.81XA"
+    assert "vocabulary: lac -> laceration" in why
+
+
+def test_biopsy_is_a_diagnostic_excision_of_tissue(codebook: CodeBook) -> None:
+    # "Biopsy - see Drainage ...; see Excision ...; see Extraction ... with qualifier Diagnostic".
+    code, why = first(codebook, "EGD with biopsy")
+    assert code[:3] == "0DB" and code[6] == "X", (code, why)
+    assert "see Excision with qualifier Diagnostic" in why
+
+
+def test_a_joint_operation_on_a_joint_region_codes_the_joint(codebook: CodeBook) -> None:
+    # "Replacement, knee, Partial or total -> see Replacement, Lower Joints=0SR": the table's Knee Joint,
+    # not the tendon, bursa or the "Lower Artery" line the reference's words also meet.
+    for query in ("right total knee replacement", "knee replacement right"):
+        code, why = first(codebook, query)
+        assert code.startswith("0SRC"), (query, code, why)
+    assert first(codebook, "left total hip replacement")[0].startswith("0SRB")
+
+
+def test_status_post_a_procedure_is_the_status_not_the_procedure(codebook: CodeBook) -> None:
+    assert first(codebook, "status post right total knee replacement")[0] == "Z96.651"

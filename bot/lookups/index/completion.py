@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.lookups.index.words import content_stems, stem
+from bot.lookups.index.words import CONNECTORS, content_stems, stem
 
 ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
 SIDE_WORDS = frozenset({"right", "left", "bilateral", "unspecified"})
@@ -216,7 +216,10 @@ def complete_pcs(
             total += said - unsaid
         approach = -float(approaches.index(code[4])) if code[4] in approaches else -9.0
         plain = sum(1 for c in code[5:] if c == "Z")
-        return (total, approach, plain, -_order(code))
+        # Between devices the query does not choose, the one named most plainly: "Synthetic Substitute"
+        # before "Oxidized Zirconium on Polyethylene Synthetic Substitute".
+        wordy = len(_meaning_stems(meanings.get((6, code[5]), ""))) if len(raw) <= 5 else 0
+        return (total, approach, plain, -wordy, -_order(code))
 
     best = max(rows, key=fit)
     code = str(best[0])
@@ -289,8 +292,38 @@ def _pcs_rows(
     return found  # type: ignore[return-value]
 
 
+SIDE_ONLY = frozenset({"right", "left", "bilateral"})
+# The approach axis's words, which a title may spell out though the table's approach meaning is empty.
+APPROACH_STEMS = content_stems(
+    "approach open percutaneous endoscopic external via natural artificial opening"
+)
+
+
 def _axes(conn: sqlite3.Connection, table: str) -> dict[tuple[int, str], str]:
-    return {
+    axes = {
         (int(p), str(c)): str(m)
         for p, c, m in conn.execute("SELECT position, char, meaning FROM pcs_axes WHERE tbl = ?", [table])
     }
+    for (position, char), meaning in list(axes.items()):
+        if position == 4 and meaning.lower() in SIDE_ONLY:
+            axes[(position, char)] = _body_part_of(conn, table, char, axes) or meaning
+    return axes
+
+
+def _body_part_of(conn: sqlite3.Connection, table: str, char: str, axes: dict[tuple[int, str], str]) -> str:
+    """A body part whose shipped meaning is only its side ("Right": the titles of 0SRC and 0SRD differ by
+    nothing else) read back from a code title: its words less the root operation's and what the other
+    characters mean ("Replacement of Right Knee Joint with ..., Open Approach" -> "Right Knee Joint")."""
+    row = conn.execute(
+        "SELECT code, title FROM codes WHERE system = 'pcs' AND code >= ? AND code < ? ORDER BY code LIMIT 1",
+        [table + char, table + char + "\uffff"],
+    ).fetchone()
+    if row is None:
+        return ""
+    code, title = str(row[0]), str(row[1])
+    others = APPROACH_STEMS | {
+        s for position in (5, 6, 7) for s in _meaning_stems(axes.get((position, code[position - 1]), ""))
+    }
+    words = title.replace(",", " ").split()[1:]  # the root operation's name first
+    kept = [w for w in words if w.lower() not in CONNECTORS and stem(w) not in others]
+    return " ".join(kept)

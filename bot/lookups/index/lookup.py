@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from bot.lookups.codebook import Code
 from bot.lookups.index.completion import complete_cm, complete_pcs, root_operation
-from bot.lookups.index.matching import Matcher, PathMatch, QueryWord, query_words, word_weight
+from bot.lookups.index.matching import (
+    Matcher,
+    PathMatch,
+    QueryWord,
+    alternatives_in_order,
+    query_words,
+    word_weight,
+)
 from bot.lookups.index.query import Understood
 from bot.lookups.index.tree import IndexTree, book_name
 from bot.lookups.index.words import content_stems, stem
@@ -25,6 +32,8 @@ if TYPE_CHECKING:
 CM_BOOKS = ("cm", "ext", "drug", "neoplasm")
 NOISE_WEIGHT = 0.2
 DRUG_DEFAULT_COST = 450.0
+REASON_KINDS = frozenset({"status", "history", "family"})
+REASON_PCS_COST = 450.0
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,10 @@ def index_hits(
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
         score = 400 + 600 * coverage**2 - 40 * match.unsaid - _title_unsaid(code, stems, match) - rank * 0.5
+        if match.book == "pcs" and understood.kinds & REASON_KINDS:
+            # "status post knee replacement", "history of appendectomy": the state the patient is in
+            # (a Z code), not the procedure done before.
+            score -= REASON_PCS_COST
         if match.book == "drug" and match.defaulted:
             # A drug named with no poisoning, adverse effect or underdosing: the Drug Table's default
             # column is a guess, below a HCPCS title holding the drug ("lovenox" -> J1650 enoxaparin).
@@ -105,7 +118,8 @@ def index_hits(
             why += f" -> {how}"
         found.hits.append(IndexHit(code, score, why + note))
     pair = _pair(matcher, conn, matches[0], qwords, books, understood, alternatives, counts)
-    if pair is not None and found.hits:
+    # A "pair" whose other code is the first hit itself is no pair.
+    if pair is not None and found.hits and pair[0].code != found.hits[0].code.code:
         first = found.hits[0]
         code, why, said, pair_words = pair
         found.hits = [h for h in found.hits if h.code.code != code.code]
@@ -224,7 +238,7 @@ def _with_qualifier(
             node = tree.node(node_id)
             if node is None or node.book != "pcs":
                 continue
-            for reference in tree.references(node_id):
+            for reference in alternatives_in_order(tree.references(node_id), stems):
                 if not reference.qualifier:
                     continue
                 name = reference.text.split(",")[0].strip()

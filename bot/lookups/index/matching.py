@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from bisect import insort
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -443,7 +443,7 @@ class Matcher:
             encounter.nodes.append(reason)
             out.append(self._result(encounter, words, reason.code, walk.column, walk.covered))
         if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
-            references = self.tree.references(end.id)[:4]
+            references = alternatives_in_order(self.tree.references(end.id)[:4], by_stem)
             whole = any(r.text.startswith("Resection") for r in references) and "partial" not in by_stem
             for order, reference in enumerate(references):
                 if reference.kind == "see_also" and end.code:
@@ -477,6 +477,14 @@ class Matcher:
         if "condition" in reference.open_parts:
             return []  # "see condition": the query's other words are coded on their own
         target = self.tree.node(reference.node) if reference.node else None
+        if target is not None and reference.code and target.code and not _agrees(target.code, reference.code):
+            # "Partial joint replacement, Knee -> see Replacement, Lower Joints=0SR" names a table; a line
+            # the reference's words happened to meet ("Replacement, Artery, Lower 04RY") is not it: the
+            # table's own code and the query's words complete the code.
+            jumped = walk.copy()
+            jumped.via.append(reference.text)
+            jumped.jumps.append((len(jumped.nodes), len(jumped.nodes)))
+            return [self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)]
         if target is None:
             if reference.book in TABLE_COLUMNS:
                 # "Neoplasm, malignant, by site", "Table of Drugs and Chemicals, by drug, adverse effect":
@@ -537,6 +545,38 @@ class Matcher:
             qualifier,
             tuple(walk.jumps),
         )
+
+
+# A procedure the Index sends to several root operations with one qualifier ("Biopsy - see Drainage with
+# qualifier Diagnostic; see Excision ...; see Extraction ..."): a coder drains fluid and excises tissue.
+FLUID_STEMS = frozenset(
+    stem(w) for w in ["fluid", "aspiration", "aspirate", "tap", "drainage", "drain", "effusion"]
+)
+FLUID_OPERATION = "drainage"
+TISSUE_OPERATION = "excision"
+
+
+def alternatives_in_order(references: list[Reference], stems: Collection[str]) -> list[Reference]:
+    """The "see" alternatives of one line in the order a coder weighs them: an operation the query names
+    (or fluid words for Drainage: aspiration, tap, -centesis) first, then Excision as the tissue default,
+    then the Index's order. Lines with a single qualified reference keep the Index's order."""
+    if sum(1 for r in references if r.qualifier and r.kind == "see") < 2:
+        return references
+    fluid = any(s in FLUID_STEMS or s.endswith("centesis") for s in stems)
+
+    def rank(reference: Reference) -> int:
+        operation = reference.text.split(" with ")[0].split(",")[0].strip().lower()
+        if stem(operation) in stems or (fluid and operation == FLUID_OPERATION):
+            return 0
+        return 1 if operation == TISSUE_OPERATION and not fluid else 2
+
+    return sorted(references, key=rank)
+
+
+def _agrees(code: str, table: str) -> bool:
+    """A line's code and the code a reference prints name the same table (one is the start of the other)."""
+    a, b = code.replace(".", "").upper(), table.replace(".", "").upper()
+    return a.startswith(b) or b.startswith(a)
 
 
 @lru_cache(maxsize=65536)
@@ -605,6 +645,10 @@ def _cover_term_uncached(
     if book == "drug" and main:
         # "Iopodate, sodium", "Ferrous fumerate, gluconate, ...": the first form names the substance.
         forms = forms[:1]
+    if book == "pcs" and main and len(forms) > 1:
+        # The PCS Index's "Replacement, knee" and "Arthroplasty, knee" are one term read in order (the
+        # procedure, then the site), not alternatives: every part is said or unsaid.
+        forms = (frozenset().union(*forms),)
     contradicted = False
     for form in forms:
         if not form:

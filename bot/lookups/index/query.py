@@ -109,6 +109,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text = " ".join(expanded.split())
     text, encounter, said = _encounter(text)
     text = _reason(text, kinds)
+    text = _side_letters(text, notes)
     side = next((SIDES[w] for w in text.split() if w in SIDES), "")
     text = " ".join(SIDES.get(w, w) for w in text.split())
     parts = [p.split() for p in _LINKS.split(text) if p.strip()]
@@ -124,6 +125,21 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         kinds=kinds,
         alternatives=alternatives,
     )
+
+
+# A chart's side letter: "sprain R knee", "fx L. radius" ("R." loses its period with the punctuation). A
+# letter before a number is a spinal level or a grade ("L 4", "L4", "L5-S1" stay as they are).
+_SIDE_LETTER = re.compile(r"(?<![a-z0-9./'-])([rl])(?![a-z0-9/'-])(?!\s*\d)")
+
+
+_LETTER_SIDES = {"r": "right", "l": "left"}
+
+
+def _side_letters(text: str, notes: list[str]) -> str:
+    """A standalone R or L means right or left (noted for why)."""
+    for letter in dict.fromkeys(_SIDE_LETTER.findall(text)):
+        notes.append(f"side: {letter.upper()} -> {_LETTER_SIDES[letter]}")
+    return _SIDE_LETTER.sub(lambda m: _LETTER_SIDES[m.group(1)], text)
 
 
 def _encounter(text: str) -> tuple[str, str, bool]:
