@@ -179,7 +179,15 @@ def import_file(
                 if progress is not None:
                     size = member.path.stat().st_size
                     progress(f"reading {member.name} ({size / 1_000_000:.1f} MB) as {member.kind.name}")
-                parsed.append((member, member.kind.parse(member.path), digest))
+                try:
+                    contents = member.kind.parse(member.path)
+                except LoaderError as exc:
+                    if member.path == source:
+                        raise
+                    # named as published (the zip and its member), not as the temporary copy it was read from
+                    where = f"{source.name}: {member.name}"
+                    raise LoaderError(where, exc.line, exc.expected, exc.found) from exc
+                parsed.append((member, contents, digest))
         db = connect(codes_path)
         results: list[ImportResult] = []
         written: list[Path] = []

@@ -319,6 +319,11 @@ def test_truncated_files_are_refused(private_book: CodeBook, tmp_path: Path) -> 
         LoaderError, match=r"HCPC2026_JUL_ANWEB\.txt, line 5: expected a complete 320-character"
     ):
         import_file(private_book.path, short)
+    cut_member = make_zip(tmp_path / "jul.zip", {"HCPC2026_JUL_ANWEB.txt": data[: len(data) - 200]})
+    with pytest.raises(  # the zip and the member as published, not the temporary copy ("00-HCPC...")
+        LoaderError, match=r"^jul\.zip: HCPC2026_JUL_ANWEB\.txt, line 5: expected a complete 320-character"
+    ):
+        import_file(private_book.path, cut_member)
     assert snapshot(private_book) == before
     assert not list((private_book.path.parent / "imports").glob("*"))
 
