@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.commands.code_parse import Check, Help, Lookup, Show, UsageError, parse_code_command
+from bot.commands.code_parse import (
+    Check,
+    CodeCommand,
+    Favourites,
+    Help,
+    Lookup,
+    Show,
+    UsageError,
+    parse_code_command,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,6 +32,8 @@ from bot.commands.code_parse import Check, Help, Lookup, Show, UsageError, parse
         ("Lookup E11.9", Lookup("E11.9")),
         ("E11.9", Lookup("E11.9")),
         ("find me something", Lookup("find me something")),
+        ("FAVORITES", Favourites()),
+        ("FAVORITES", Favourites()),
         ("show e11.9", Show("E11.9")),
         ("check E10.9 E11.9", Check(("E10.9", "E11.9"))),
         ("check E10.9,E11.9, I10", Check(("E10.9", "E11.9", "I10"))),
@@ -87,7 +98,7 @@ def test_claim_context_and_modifiers() -> None:
 @given(st.text(max_size=400))
 def test_never_raises(text: str) -> None:
     result = parse_code_command(text)
-    assert isinstance(result, Lookup | Show | Check | Help | UsageError)
+    assert isinstance(result, CodeCommand | UsageError)
     if isinstance(result, Lookup):
         assert 0 < len(result.query) <= 200
 
