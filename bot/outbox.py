@@ -51,7 +51,7 @@ from slack_sdk.errors import SlackApiError
 from bot import outbox_notices
 from storage import outbox
 from storage.backend import Database
-from storage.db import DatabaseProblem, write_transaction
+from storage.db import DatabaseProblem, DatabaseUnavailable, write_transaction
 from storage.outbox import Claim, OutboxRow, OutboxState
 
 log = logging.getLogger(__name__)
@@ -540,8 +540,9 @@ class OutboxWorker:
                 self.dispatch_due(self._clock(), stop_event)
                 told = ""
             except (
-                DatabaseProblem
-            ) as exc:  # e.g. the database deleted while running: said once, not each pass
+                DatabaseProblem,
+                DatabaseUnavailable,
+            ) as exc:  # e.g. the database deleted, or its server unreachable: said once, not each pass
                 if str(exc) != told:
                     log.error("outbox: nothing can be sent: %s", exc)
                     told = str(exc)

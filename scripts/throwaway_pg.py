@@ -25,6 +25,7 @@ durability for speed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import shutil
@@ -208,10 +209,8 @@ def stop_cluster(base: str | Path) -> None:
             )
             stopped = done.returncode == 0
         if not stopped and pid_file.exists():
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 os.kill(int(pid_file.read_text().split()[0]), signal.SIGQUIT)
-            except (OSError, ValueError):
-                pass
     shutil.rmtree(base, ignore_errors=True)
 
 

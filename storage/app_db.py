@@ -31,7 +31,7 @@ class AppDatabase:
     @classmethod
     def of(cls, path: Path, database_url: str | None = None, what: str = "database") -> AppDatabase:
         """DatabaseProblem (one line, no password) when `database_url` is not a PostgreSQL URL."""
-        server = PgServer(parse_url(database_url)) if database_url else None
+        server = PgServer(parse_url(database_url), url=database_url) if database_url else None
         return cls(Path(path), what, server)
 
     @property

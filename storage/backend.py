@@ -240,8 +240,9 @@ def _instant_adapters(conn: psycopg.Connection[Any]) -> None:
 class PgServer:
     """One PostgreSQL database and the pool of connections to it (one per process, made at start-up)."""
 
-    def __init__(self, target: PgTarget, *, max_size: int = 10) -> None:
+    def __init__(self, target: PgTarget, *, max_size: int = 10, url: str = "") -> None:
         self.target = target
+        self.url = url  # as configured (holds the password: never log it)
         self.where = target.where
         self._max_size = max_size
         self._pool: ConnectionPool | None = None

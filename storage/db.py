@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -262,10 +262,8 @@ def _pg_rollback(db: PgDatabase) -> None:
     """Roll back; a connection already lost has nothing to roll back (the server dropped the transaction)."""
     if db.conn.closed or db.conn.broken:
         return
-    try:
+    with suppress(DatabaseUnavailable):
         db.execute("ROLLBACK")
-    except DatabaseUnavailable:
-        pass
 
 
 @contextmanager

@@ -130,7 +130,7 @@ def add_pick(db: Database, team_id: str, query: str, code: str, kind: str, at: d
         raise ValueError(f"not a pick kind: {kind}")
     db.execute(
         "INSERT INTO code_picks (team_id, query, code, kind, n, last_at) VALUES (?, ?, ?, ?, 1, ?) "
-        "ON CONFLICT (team_id, query, code, kind) DO UPDATE SET n = n + 1, last_at = excluded.last_at",
+        "ON CONFLICT (team_id, query, code, kind) DO UPDATE SET n = code_picks.n + 1, last_at = excluded.last_at",
         [team_id, normal_query(query), code, kind, to_db_time(at)],
     )
 

@@ -145,7 +145,7 @@ def open_counts(db: Database, now: datetime) -> list[OwnerCounts]:
     return [
         OwnerCounts(int(office_id), str(asker_id), int(open_count), int(overdue_count))
         for office_id, asker_id, open_count, overdue_count in db.execute(
-            "SELECT office_id, asker_id, count(*), sum(due_at < ?) FROM clarifications WHERE state = 'open' "
+            "SELECT office_id, asker_id, count(*), sum(CASE WHEN due_at < ? THEN 1 ELSE 0 END) FROM clarifications WHERE state = 'open' "
             "GROUP BY office_id, asker_id",
             [to_db_time(now)],
         )

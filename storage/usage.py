@@ -72,7 +72,7 @@ def record_use(db: Database, user_id: str, kind: Kind, query: str | None, at: da
         )
         db.execute(
             "INSERT INTO usage_hourly (hour, kind, n) VALUES (?, ?, 1) "
-            "ON CONFLICT (hour, kind) DO UPDATE SET n = n + 1",
+            "ON CONFLICT (hour, kind) DO UPDATE SET n = usage_hourly.n + 1",
             [utc_hour(at), kind],
         )
         db.execute(
@@ -103,7 +103,7 @@ def record_code_uses(db: Database, codes: Iterable[str], kind: CodeUse, at: date
         execute_many(
             db,
             "INSERT INTO code_use_daily (day, code, kind, n) VALUES (?, ?, ?, 1) "
-            "ON CONFLICT (day, code, kind) DO UPDATE SET n = n + 1",
+            "ON CONFLICT (day, code, kind) DO UPDATE SET n = code_use_daily.n + 1",
             [(day.isoformat(), code, kind) for code in distinct],
         )
         db.execute(

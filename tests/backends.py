@@ -61,7 +61,7 @@ class PgSession:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.server = PgServer(parse_url(url), max_size=20)
+        self.server = PgServer(parse_url(url), max_size=20, url=url)
         self.server.check()
         app = AppDatabase(Path("unused"), server=self.server)
         app.migrate()

@@ -98,11 +98,11 @@ def parse_now(text: str | None, tz: str) -> datetime:
 
 def _open(settings: Settings) -> tuple[CliDeps, str]:
     from bot.jobs import schedules
-    from storage.db import connect
-    from storage.schema import migrate_file
+    from bot.services import app_database
 
-    migrate_file(settings.db_path)
-    deps = CliDeps(settings=settings, db_factory=partial(connect, settings.db_path, create=False))
+    database = app_database(settings)
+    database.migrate()
+    deps = CliDeps(settings=settings, db_factory=database.factory())
     db = deps.db_factory()
     try:
         tz = schedules.team_tz(db, settings.team_tz)

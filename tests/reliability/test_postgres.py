@@ -1,0 +1,175 @@
+"""PostgreSQL's own faults and its concurrency: bad URLs, a server that cannot be reached at start, a connection
+lost mid-run, and two instances delivering one outbox (each message sent once, per-channel order kept)."""
+
+from __future__ import annotations
+
+import io
+import threading
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.cli import main
+from bot.outbox import OutboxWorker
+from scripts.throwaway_pg import free_port
+from storage import outbox
+from storage.backend import PgServer, parse_url
+from storage.db import DatabaseUnavailable, write_transaction
+from storage.outbox import NewOutboxMessage, OutboxState
+from tests.backends import PgSession
+from tests.relay.test_outbox_worker import FakeSlack
+
+NOW = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def pg(pg_session: PgSession | None) -> PgSession:
+    if pg_session is None:
+        pytest.skip("no PostgreSQL: set CODEDESK_TEST_DATABASE_URL (CI starts a throwaway cluster)")
+    pg_session.fresh()
+    return pg_session
+
+
+def run_cli(monkeypatch: pytest.MonkeyPatch, url: str, *argv: str) -> tuple[int, str, str]:
+    monkeypatch.setenv("CODEDESK_DATABASE_URL", url)
+    out = io.StringIO()
+    status = main(list(argv), out=out)
+    return status, out.getvalue(), ""
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("mysql://codedesk:s3cret-pw@db.example:3306/codedesk", "only PostgreSQL is supported"),
+        ("postgresql://codedesk@db.example:5432/codedesk", "has no password for user codedesk"),
+        ("postgresql://codedesk:s3cret-pw@db.example:5432/", "names no database"),
+        ("postgresql://codedesk:s3cret-pw@db.example:port/codedesk", "port that is not a number"),
+    ],
+)
+def test_a_bad_url_is_one_clear_line_without_the_password(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], url: str, said: str
+) -> None:
+    status, out, _ = run_cli(monkeypatch, url, "migrate")
+    err = capsys.readouterr().err
+    assert status == 2
+    assert said in err and "CODEDESK_DATABASE_URL" in err
+    assert len(err.strip().splitlines()) == 1
+    assert "s3cret-pw" not in err + out
+
+
+def test_an_unreachable_server_at_start_is_one_line_naming_host_and_port_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    port = free_port()  # nothing listens there
+    status, out, _ = run_cli(
+        monkeypatch, f"postgresql://codedesk:s3cret-pw@127.0.0.1:{port}/codedesk", "migrate"
+    )
+    err = capsys.readouterr().err
+    assert status == 2
+    assert f"cannot reach the PostgreSQL database at 127.0.0.1:{port}" in err
+    assert len(err.strip().splitlines()) == 1
+    assert "s3cret-pw" not in err + out
+
+
+def test_migrate_on_postgresql_says_where_and_applies_nothing_twice(
+    pg: PgSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, out, _ = run_cli(monkeypatch, pg.url, "migrate")
+    assert status == 0
+    assert "already at schema version" in out
+    assert f"PostgreSQL {parse_url(pg.url).where}" in out
+    assert parse_url(pg.url).password not in out
+
+
+def test_a_connection_lost_mid_run_is_unavailable_saves_nothing_and_the_next_one_works(pg: PgSession) -> None:
+    db = pg.server.connect()
+    (pid,) = db.execute("SELECT pg_backend_pid()").fetchone()
+    killer = pg.server.connect()
+    with (
+        pytest.raises(DatabaseUnavailable, match="cannot reach the PostgreSQL database"),
+        write_transaction(db),
+    ):
+        outbox.enqueue(db, NewOutboxMessage("n", "C1", "chat.postMessage", {"text": "x"}, "lost"), now=NOW)
+        killer.execute("SELECT pg_terminate_backend(?)", [pid])
+        outbox.enqueue(db, NewOutboxMessage("n", "C1", "chat.postMessage", {"text": "y"}, "lost-2"), now=NOW)
+    db.close()
+    killer.close()
+    again = pg.server.connect()  # the pool drops the dead connection and makes a new one
+    try:
+        assert outbox.counts(again)[OutboxState.PENDING] == 0  # nothing half-written
+    finally:
+        again.close()
+
+
+def test_the_outbox_resumes_when_the_database_returns(pg: PgSession) -> None:
+    slack = FakeSlack()
+    db = pg.server.connect()
+    outbox.enqueue(
+        db, NewOutboxMessage("n", "C1", "chat.postMessage", {"channel": "C1", "text": "a"}, "a"), now=NOW
+    )
+    db.close()
+    killer = pg.server.connect()
+    killer.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid != pg_backend_pid()"
+    )
+    killer.close()
+    worker = OutboxWorker(pg.server.connect, slack, lambda: NOW, lambda _s: None, channel_interval=0)
+    for _ in range(3):  # the first pass may meet a connection the server dropped; a later one sends
+        try:
+            if worker.deliver_due(NOW).sent:
+                break
+        except DatabaseUnavailable:
+            continue
+    worker.wait_idle()
+    assert [p["text"] for p in slack.posts()] == ["a"]
+
+
+def test_two_instances_send_each_message_once_in_channel_order(pg: PgSession) -> None:
+    """Two servers (two pools) deliver one outbox at once: every row is claimed by exactly one of them
+    (FOR UPDATE SKIP LOCKED), and within a channel the rows go in id order."""
+    db = pg.server.connect()
+    for n in range(60):
+        channel = f"C{n % 4}"
+        outbox.enqueue(
+            db,
+            NewOutboxMessage("n", channel, "chat.postMessage", {"channel": channel, "text": str(n)}, f"k{n}"),
+            now=NOW,
+        )
+    db.close()
+    sent: list[tuple[str, str]] = []
+    lock = threading.Lock()
+
+    def send(method: str, payload: dict[str, Any]) -> dict[str, Any]:
+        with lock:
+            sent.append((payload["channel"], payload["text"]))
+        return {"ok": True, "ts": f"{len(sent)}.0001", "channel": payload["channel"]}
+
+    servers = [PgServer(parse_url(pg.url), max_size=4) for _ in range(2)]
+    clock = [NOW]
+    workers = [
+        OutboxWorker(server.connect, send, lambda: clock[0], lambda _s: None, channel_interval=0)
+        for server in servers
+    ]
+    try:
+        for _ in range(40):
+            threads = [
+                threading.Thread(target=w.dispatch_due, args=(clock[0], threading.Event())) for w in workers
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=30)
+            for worker in workers:
+                worker.wait_idle()
+            clock[0] += timedelta(seconds=1)
+            if len(sent) >= 60:
+                break
+    finally:
+        for server in servers:
+            server.close()
+    assert sorted(int(text) for _, text in sent) == list(range(60))  # each once
+    for channel in ("C0", "C1", "C2", "C3"):
+        in_channel = [int(text) for c, text in sent if c == channel]
+        assert in_channel == sorted(in_channel)
