@@ -340,6 +340,11 @@ class PgServer:
             return None  # busy is working, not broken
         except DatabaseProblem as exc:
             return f"the {what}: {exc}"
+        except Exception as exc:  # psycopg.Error: e.g. the probe's table is gone
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            return (
+                f"the {what} PostgreSQL {self.where} does not answer ({_redact(first, self.target.password)})"
+            )
         return None
 
 

@@ -10,9 +10,11 @@ session and its tables emptied (TRUNCATE ... RESTART IDENTITY) before each test,
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -57,15 +59,32 @@ def empty_pg(server: PgServer, tables: list[str]) -> None:
 
 
 class PgSession:
-    """The session's PostgreSQL: its URL, its server (one pool), its tables."""
+    """The session's PostgreSQL: a database of its own on the given server (so two test sessions, or a benchmark,
+    can share one cluster), its URL, its server (one pool), its tables. `close()` drops the database."""
 
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.server = PgServer(parse_url(url), max_size=20, url=url)
-        self.server.check()
+    def __init__(self, base_url: str) -> None:
+        import psycopg
+
+        base = parse_url(base_url)
+        PgServer(base).check()  # one clear line when the server cannot be reached
+        self.name = f"codedesk_test_{os.getpid()}_{secrets.token_hex(3)}"
+        with psycopg.connect(base.conninfo(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{self.name}"')
+        self.base = base
+        self.url = (
+            f"postgresql://{quote(base.user)}:{quote(base.password)}@{base.host}:{base.port}/{self.name}"
+        )
+        self.server = PgServer(parse_url(self.url), max_size=20, url=self.url)
         app = AppDatabase(Path("unused"), server=self.server)
         app.migrate()
         self.tables = pg_tables(self.server)
+
+    def close(self) -> None:
+        import psycopg
+
+        self.server.close()
+        with psycopg.connect(self.base.conninfo(), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
     def fresh(self) -> AppDatabase:
         empty_pg(self.server, self.tables)
@@ -77,7 +96,7 @@ def pg_session() -> Iterator[PgSession | None]:
     if PG_URL is not None:
         session = PgSession(PG_URL)
         yield session
-        session.server.close()
+        session.close()
         return
     if not IN_CI:
         yield None
@@ -88,7 +107,7 @@ def pg_session() -> Iterator[PgSession | None]:
     try:
         session = PgSession(cluster.url)
         yield session
-        session.server.close()
+        session.close()
     finally:
         cluster.stop()
 

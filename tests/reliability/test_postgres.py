@@ -6,19 +6,26 @@ from __future__ import annotations
 import io
 import threading
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.cli import main
+from bot.lookups.codebook import CodeBook
 from bot.outbox import OutboxWorker
+from bot.serve import BackgroundHttpServer, make_http_server
+from bot.services import build_services
+from bot.settings import Settings
 from scripts.throwaway_pg import free_port
-from storage import outbox
-from storage.backend import PgServer, parse_url
+from storage import outbox, schema
+from storage.backend import Instant, PgServer, parse_url
 from storage.db import DatabaseUnavailable, write_transaction
 from storage.outbox import NewOutboxMessage, OutboxState
 from tests.backends import PgSession
+from tests.fake_slack import FakeSlack as SlackApiFake
 from tests.relay.test_outbox_worker import FakeSlack
+from tests.reliability.test_health import health
 
 NOW = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)
 
@@ -173,3 +180,61 @@ def test_two_instances_send_each_message_once_in_channel_order(pg: PgSession) ->
     for channel in ("C0", "C1", "C2", "C3"):
         in_channel = [int(text) for c, text in sent if c == channel]
         assert in_channel == sorted(in_channel)
+
+
+def test_serve_and_migrate_refuse_a_newer_schema_on_postgresql(
+    pg: PgSession, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    newer = schema.CURRENT_VERSION + 1
+    db = pg.server.connect()
+    db.execute(
+        "INSERT INTO schema_version (version, name, applied_at) VALUES (?, 'from the future', ?)",
+        [newer, Instant(0)],
+    )
+    db.close()
+    try:
+        status, _, _ = run_cli(monkeypatch, pg.url, "migrate")
+        err = capsys.readouterr().err
+        assert status == 2
+        assert f"has schema version {newer}, newer than this CodeDesk knows" in err
+        assert f"PostgreSQL {parse_url(pg.url).where}" in err
+        with pytest.raises(schema.SchemaTooNew):
+            build_services(Settings.from_env({"CODEDESK_DATABASE_URL": pg.url}, mode="cli"))
+    finally:
+        db = pg.server.connect()
+        db.execute("DELETE FROM schema_version WHERE version = ?", [newer])
+        db.close()
+
+
+def test_healthz_checks_the_postgresql_database(
+    pg: PgSession, tmp_path: Path, codebook: CodeBook, fake_slack: SlackApiFake, signing_secret: str
+) -> None:
+    codes = tmp_path / "codes.sqlite"
+    codes.symlink_to(codebook.path)
+    settings = Settings.from_env(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-health",
+            "SLACK_SIGNING_SECRET": signing_secret,
+            "SLACK_API_URL": fake_slack.api_url,
+            "CODEDESK_DATABASE_URL": pg.url,
+            "CODEDESK_CODES_DB": str(codes),
+        },
+        mode="http",
+    )
+    services = build_services(settings)
+    server = make_http_server(settings, services, "127.0.0.1", 0, asyncore_loop_timeout=0.05)
+    with BackgroundHttpServer(server) as running:
+        assert health(running.url) == (200, "ok")
+        # The schema table gone stands for a database that no longer answers the probe.
+        db = pg.server.connect()
+        db.execute("ALTER TABLE schema_version RENAME TO schema_version_away")
+        db.close()
+        try:
+            status, text = health(running.url)
+        finally:
+            db = pg.server.connect()
+            db.execute("ALTER TABLE schema_version_away RENAME TO schema_version")
+            db.close()
+        assert status == 503
+        assert "database" in text
+        assert parse_url(pg.url).password not in text
