@@ -199,6 +199,7 @@ def pg_sql(sql: str) -> str:
 def _instant_adapters(conn: psycopg.Connection[Any]) -> None:
     from psycopg.adapt import Dumper, Loader
     from psycopg.pq import Format
+    from psycopg.types.string import StrDumperUnknown
 
     class InstantDumper(Dumper):
         oid = 1184  # timestamptz
@@ -230,6 +231,14 @@ def _instant_adapters(conn: psycopg.Connection[Any]) -> None:
             text = bytes(data).decode()
             return float(text) if any(c in text for c in ".eEN") else int(text)
 
+    class TextDumper(StrDumperUnknown):  # text of unknown type (psycopg's default): the server infers it
+        """PostgreSQL text cannot hold NUL (U+0000), which SQLite stores: it is kept as U+FFFD, so text with
+        one is saved (and an idempotency key holding one still matches) instead of failing the request."""
+
+        def dump(self, obj: str) -> Any:
+            return super().dump(obj.replace("\x00", "\ufffd") if "\x00" in obj else obj)
+
+    conn.adapters.register_dumper(str, TextDumper)
     conn.adapters.register_dumper(Instant, InstantDumper)
     conn.adapters.register_dumper(Instant, InstantBinaryDumper)
     conn.adapters.register_loader("timestamptz", InstantLoader)
@@ -284,6 +293,9 @@ class PgServer:
                     min_size=1,
                     max_size=self._max_size,
                     configure=self._configure,
+                    # A connection the server dropped (a restart, a failover) is replaced before it is handed
+                    # out, so work resumes as soon as the server is back.
+                    check=ConnectionPool.check_connection,
                     reconnect_timeout=0,
                     open=True,
                     name="codedesk",

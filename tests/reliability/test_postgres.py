@@ -238,3 +238,27 @@ def test_healthz_checks_the_postgresql_database(
         assert status == 503
         assert "database" in text
         assert parse_url(pg.url).password not in text
+
+
+def test_metacharacters_are_stored_verbatim_and_a_nul_as_a_replacement_character(pg: PgSession) -> None:
+    """PostgreSQL text cannot hold U+0000 (SQLite can): it is stored as U+FFFD rather than failing the request;
+    every other character, SQL metacharacters included, is stored and read back as sent."""
+    meta = (
+        "Robert'); DROP TABLE clarifications;-- \"x\" \\ % _ /* */ ` ?1 :name @p $1 NULL '' OR 1=1 %s %(x)s"
+    )
+    db = pg.server.connect()
+    try:
+        key = outbox.enqueue(
+            db, NewOutboxMessage("n", "C1", "chat.postMessage", {"text": meta}, meta + "\x00"), now=NOW
+        )
+        row = outbox.get(db, key)
+        assert row is not None
+        assert row.payload["text"] == meta
+        assert row.dedupe_key == meta + "\ufffd"
+        # The same key again is the same row (the replacement is the same each time).
+        again = outbox.enqueue(
+            db, NewOutboxMessage("n", "C1", "chat.postMessage", {"text": "other"}, meta + "\x00"), now=NOW
+        )
+        assert again == key
+    finally:
+        db.close()
