@@ -79,10 +79,8 @@ def test_a_refused_read_is_audited(
 
 
 def test_reads_never_wait_for_the_write_lock(
-    service: ClarificationService, world: World, relay_db_path: Path, relay_clock: FakeClock, backend: str
+    service: ClarificationService, world: World, relay_db_path: Path, relay_clock: FakeClock
 ) -> None:
-    if backend != "sqlite":
-        pytest.skip("SQLite's database-wide write lock; PostgreSQL readers never take row locks")
     c = service.ask(make_draft(world.north.id), CODER, asker_channel="DCODER", idempotency_key="k1")
     impatient = ClarificationService(lambda: connect(relay_db_path, busy_timeout_ms=100), relay_clock)
     writer = connect(relay_db_path)
