@@ -49,12 +49,9 @@ def tables(path: Path) -> set[str]:
 
 
 def test_metacharacters_in_every_field_are_stored_verbatim(
-    service: ClarificationService, world: World, raw: Raw, relay_db_path: Path, backend: str
+    service: ClarificationService, world: World, raw: Raw, relay_db_path: Path
 ) -> None:
-    if backend != "sqlite":
-        pytest.skip(
-            "reads the SQLite file itself; PostgreSQL: tests/reliability/test_postgres.py (NUL kept as U+FFFD)"
-        )
+    # SQLite only (it reads the file); PostgreSQL's own: tests/reliability/test_postgres.py (NUL kept as U+FFFD)
     before = tables(relay_db_path)
     office = service.add_office(ADMIN, name=META[:80].strip(), channel_id="C0META", tz="America/Chicago")
     assert office.name == META[:80].strip()
