@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from bot.serve import BackgroundHttpServer, make_http_server
 from bot.services import build_services
 from bot.settings import Settings
 from scripts.throwaway_pg import free_port
-from storage import outbox, schema
+from storage import job_runs, outbox, schema
 from storage.backend import Instant, PgServer, parse_url
 from storage.db import DatabaseUnavailable, write_transaction
 from storage.outbox import NewOutboxMessage, OutboxState
@@ -260,5 +261,46 @@ def test_metacharacters_are_stored_verbatim_and_a_nul_as_a_replacement_character
             db, NewOutboxMessage("n", "C1", "chat.postMessage", {"text": "other"}, meta + "\x00"), now=NOW
         )
         assert again == key
+    finally:
+        db.close()
+
+
+def test_a_job_slot_is_claimed_by_one_instance_when_two_race(pg: PgSession) -> None:
+    """Two instances run the same (job, slot) at once: the second waits for the first's transaction and then
+    finds the slot taken, so the job's messages are queued once."""
+    servers = [PgServer(parse_url(pg.url), max_size=2) for _ in range(2)]
+    barrier = threading.Barrier(2)
+    results: list[bool] = []
+
+    def run(server: PgServer) -> None:
+        db = server.connect()
+        try:
+            with write_transaction(db):
+                barrier.wait()
+                claimed = job_runs.claim_slot(db, "digest", "2026-11-02T15:00", NOW)
+                if claimed:
+                    outbox.enqueue(
+                        db,
+                        NewOutboxMessage("digest", "C0LEADS", "chat.postMessage", {"text": "d"}, "digest"),
+                        now=NOW,
+                    )
+                    time.sleep(0.3)  # the other instance is now waiting on the key
+                results.append(claimed)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=run, args=(server,)) for server in servers]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+    finally:
+        for server in servers:
+            server.close()
+    assert sorted(results) == [False, True]
+    db = pg.server.connect()
+    try:
+        assert outbox.counts(db)[OutboxState.PENDING] == 1
     finally:
         db.close()
