@@ -10,11 +10,13 @@ from the meanings of each character (body part, approach, device, qualifier).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import CONNECTORS, content_stems, stem
 
 ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
@@ -148,7 +150,7 @@ def _needs_seventh(conn: sqlite3.Connection, code: str) -> bool:
 # The approach when the query names none, as a coder reads it (ICD-10-PCS guidelines B5.2): a procedure
 # on what is reached without cutting (skin, a structure seen through the mouth, a closed reduction) is
 # External where the table offers it, else Open; a needle or catheter procedure (-centesis, puncture,
-# aspiration, catheterization, an infusion or transfusion) is Percutaneous.
+# aspiration, catheterization, an infusion or transfusion, a biopsy by needle) is Percutaneous.
 APPROACHES_PLAIN = ("X", "0", "3")
 APPROACHES_NEEDLE = ("3", "X", "0")
 NEEDLE_WORDS = (
@@ -162,7 +164,77 @@ NEEDLE_WORDS = (
     "infus",
     "transfus",
     "picc",
+    "biops",
 )
+
+
+# Approach words as a coder reads them (ICD-10-PCS approach definitions): a scope through a natural
+# opening (colonoscopy, cystoscopy, bronchoscopy, transurethral) is Via Natural or Artificial Opening
+# Endoscopic (8); one through a puncture (laparoscopy, arthroscopy, thoracoscopy) Percutaneous Endoscopic
+# (4); "open" Open (0); "percutaneous" Percutaneous (3); a closed or external procedure External (X).
+SCOPES_THROUGH_SKIN = (
+    "laparoscop",
+    "arthroscop",
+    "thoracoscop",
+    "mediastinoscop",
+    "pelviscop",
+    "peritoneoscop",
+)
+SCOPES_THROUGH_OPENING = (
+    "colonoscop",
+    "sigmoidoscop",
+    "proctoscop",
+    "anoscop",
+    "gastroscop",
+    "esophagoscop",
+    "duodenoscop",
+    "enteroscop",
+    "esophagogastroduodenoscop",
+    "cystoscop",
+    "cystourethroscop",
+    "urethroscop",
+    "ureteroscop",
+    "hysteroscop",
+    "colposcop",
+    "bronchoscop",
+    "laryngoscop",
+    "nasopharyngoscop",
+    "rhinoscop",
+    "transurethr",
+    "transvagin",
+    "transanal",
+)
+APPROACH_WORDS = {
+    stem(word): approach
+    for word, approach in {
+        "lap": "4",
+        "egd": "8",
+        "cysto": "8",
+        "bronch": "8",
+        "open": "0",
+        "percutaneous": "3",
+        "perc": "3",
+        "closed": "X",
+        "external": "X",
+    }.items()
+}
+# A body part whose name is not known (no title names it) is no better a guess than one the query does not
+# say; an unnamed device or qualifier is most often "No Device" / "No Qualifier", and costs nothing.
+UNNAMED = {3: (0.0, 0.3), 4: (0.0, 0.0), 5: (0.0, 0.0), 6: (0.0, 0.0)}
+SAID_APPROACH = 2.0  # an approach the query names, against one word of a body part or device
+
+
+def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
+    """The approach characters the query's words name ("laparoscopic" -> 4, "colonoscopy" -> 8)."""
+    said: set[str] = set()
+    for word in query_stems:
+        if word in APPROACH_WORDS:
+            said.add(APPROACH_WORDS[word])
+        elif word.startswith(SCOPES_THROUGH_SKIN):
+            said.add("4")
+        elif word.startswith(SCOPES_THROUGH_OPENING):
+            said.add("8")
+    return frozenset(said)
 
 
 def complete_pcs(
@@ -180,6 +252,8 @@ def complete_pcs(
         return None
     if len(raw) == 7:
         return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
+    named_approaches = said_approaches(query_stems)
+    query_stems = query_stems | _value_words(conn, query_stems, memo)
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
     said_stems = query_stems - _meaning_stems(str(rows[0][1]).split(" of ")[0])
@@ -205,6 +279,8 @@ def complete_pcs(
         if position == 7 and wanted_qualifier:
             said += 2 * len(stems & wanted_qualifier)
         unsaid = (0.3 if position == 4 else 1.0) if stems and not hit else 0.0
+        if position == 4 and not stems:
+            unsaid = UNNAMED[3][1]
         scores[(position, char)] = (said, unsaid)
     start = max(len(raw), 3)
 
@@ -212,20 +288,79 @@ def complete_pcs(
         code = str(row[0])
         total = 0.0
         for position in range(start, 7):
-            said, unsaid = scores.get((position + 1, code[position]), (0.0, 0.0))
+            said, unsaid = scores.get((position + 1, code[position]), UNNAMED[position])
             total += said - unsaid
         approach = -float(approaches.index(code[4])) if code[4] in approaches else -9.0
+        if code[4] in named_approaches:
+            total += SAID_APPROACH
         plain = sum(1 for c in code[5:] if c == "Z")
         # Between devices the query does not choose, the one named most plainly: "Synthetic Substitute"
         # before "Oxidized Zirconium on Polyethylene Synthetic Substitute".
         wordy = len(_meaning_stems(meanings.get((6, code[5]), ""))) if len(raw) <= 5 else 0
-        return (total, approach, plain, -wordy, -_order(code))
+        # Where the characters' meanings do not choose (a table whose titles never differ in one character
+        # alone, such as the New Technology "X2H"), the code whose own title says more of the query.
+        told = len(_meaning_stems(str(row[1])) & said_stems)
+        return (total, told, approach, plain, -wordy, -_order(code))
 
     best = max(rows, key=fit)
     code = str(best[0])
     named = [meanings.get((p + 1, code[p]), "") for p in range(len(raw), 7)]
     how = "PCS table: " + ", ".join(m for m in named if m) if any(named) else ""
     return Completion(code, str(best[1]), True, how)
+
+
+ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]+)\)")
+
+
+def _value_words(
+    conn: sqlite3.Connection, query_stems: frozenset[str], memo: dict[object, object] | None
+) -> frozenset[str]:
+    """The words of the PCS values the query names by another name: the PCS Index's "use" lines (its
+    Device and Body Part Keys) - "Foley catheter - use Drainage Device", "Stent, intraluminal - use
+    Intraluminal Device", "Peripherally inserted central catheter (PICC) - use Infusion Device". A line
+    counts when the query says its main term (the words before the first comma, or an abbreviation it
+    gives in parentheses)."""
+    key = ("use", query_stems)
+    found = memo.get(key) if memo is not None else None
+    if isinstance(found, frozenset):
+        return found
+    words: set[str] = set()
+    low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
+    high = low + SPAN
+    seen: set[int] = set()
+    for word in query_stems:
+        for (node,) in conn.execute(
+            "SELECT node FROM index_words WHERE word = ? AND parent = 0 AND node > ? AND node < ?",
+            [word, low, high],
+        ):
+            if node in seen:
+                continue
+            seen.add(node)
+            row = conn.execute("SELECT term FROM index_nodes WHERE id = ?", [node]).fetchone()
+            if row is None or not _says_term(str(row[0]), query_stems):
+                continue
+            for (reference,) in conn.execute(
+                "SELECT reference FROM index_refs WHERE node = ? AND kind = 'use'", [node]
+            ):
+                value = str(reference).split("=")[0]
+                value = value.rsplit(" in ", 1)[0] if " in " in value else value
+                words.update(content_stems(value))
+    result = frozenset(words)
+    if memo is not None:
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        memo[key] = result
+    return result
+
+
+def _says_term(term: str, query_stems: frozenset[str]) -> bool:
+    """The query says an index main term: its words before the first comma (parenthesized ones aside), or
+    an acronym the term gives in parentheses ("(PICC)"; not a modifier such as "(anatomical)")."""
+    head = term.split(",")[0]
+    plain = content_stems(re.sub(r"\([^)]*\)", " ", head))
+    if plain and plain <= query_stems:
+        return True
+    return any(stem(acronym) in query_stems for acronym in ACRONYM.findall(term))
 
 
 def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozenset[str]:
