@@ -209,6 +209,10 @@ def resolve_references(out: Path) -> list[tuple[object, ...]]:
                     # "Replacement, Lower Joints=0SR" names a table by its body system; the line its words
                     # met ("Replacement, Artery, Lower 04RY") is not in it: the table's code is the target.
                     target = 0
+                elif book == "pcs" and target and not _says_path(conn, target, reference):
+                    # "use Internal Fixation Device in Upper Joints" names a device value; a line whose words
+                    # the reference does not say ("Version, Obstetric, Internal") is not where it leads.
+                    target = 0
                 rows.append(
                     (
                         node,
@@ -225,6 +229,19 @@ def resolve_references(out: Path) -> list[tuple[object, ...]]:
                     )
                 )
     return rows
+
+
+def _says_path(conn: sqlite3.Connection, node: int, reference: str) -> bool:
+    """Whether a reference says every word of the index path to the line it was resolved to."""
+    from bot.lookups.index.words import content_stems
+
+    said = content_stems(reference.split("=")[0])
+    while node:
+        row = conn.execute("SELECT term, parent FROM index_nodes WHERE id = ?", [node]).fetchone()
+        if row is None or not content_stems(str(row[0])) <= said:
+            return False
+        node = int(row[1])
+    return True
 
 
 def _leads_to(conn: sqlite3.Connection, node: int, table: str) -> bool:

@@ -58,3 +58,24 @@ def test_shipped_pcs_references_that_print_a_table_lead_into_it() -> None:
         if target is not None and target["code"]:
             code, table = target["code"].upper(), r["code"].upper()
             assert code.startswith(table) or table.startswith(code), (r["reference"], target["term"])
+
+
+def test_shipped_pcs_use_lines_lead_only_to_lines_they_name() -> None:
+    # "use Internal Fixation Device in Upper Joints" once led to "Version, Obstetric, Internal 10S07ZZ", and
+    # "use Upper Leg Muscle, Right" to "Fluoroscopy, Airway, Upper": a line whose words it does not say.
+    from bot.lookups.index.words import content_stems
+
+    nodes = {int(r["id"]) + 5_000_000: r for r in shipped_tsv("index_pcs.tsv.gz")}
+    for r in shipped_tsv("index_refs.tsv.gz"):
+        if r["book"] != "pcs" or r["code"] or r["target"] == "0":
+            continue
+        said, node = content_stems(r["reference"]), int(r["target"])
+        while node > 5_000_000:
+            assert content_stems(nodes[node]["term"]) <= said, (r["reference"], nodes[node]["term"])
+            node = int(nodes[node]["parent"]) + 5_000_000
+    fixation = [
+        r
+        for r in shipped_tsv("index_refs.tsv.gz")
+        if r["reference"].startswith("Internal Fixation Device in")
+    ]
+    assert fixation and all(r["target"] == "0" for r in fixation)

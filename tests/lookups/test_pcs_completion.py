@@ -71,3 +71,14 @@ def test_where_no_character_is_named_the_title_words_choose(codebook: CodeBook) 
 def test_bone_marrow_biopsy_is_an_extraction(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "bone marrow biopsy", limit=5)
     assert hits and hits[0].code.startswith("07D") and hits[0].code.endswith("3ZX"), hits[0]
+
+
+def test_a_number_the_query_says_picks_the_range_that_holds_it(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    for words, code in [
+        ("mechanical ventilation 48 hours", "5A1945Z"),  # 24-96 Consecutive Hours
+        ("mechanical ventilation 12 hours", "5A1935Z"),  # Less than 24
+        ("mechanical ventilation 120 hours", "5A1955Z"),  # Greater than 96
+    ]:
+        done = complete_pcs(conn, "5A19", told(words))
+        assert done is not None and done.code == code, (words, done)

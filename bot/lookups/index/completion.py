@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.lookups.index.store import BOOKS, SPAN
-from bot.lookups.index.words import CONNECTORS, content_stems, stem
+from bot.lookups.index.words import content_stems, stem
 
 ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
 SIDE_WORDS = frozenset({"right", "left", "bilateral", "unspecified"})
@@ -266,6 +266,7 @@ def complete_pcs(
         shared = _shared_stems(meanings, 4)
         if memo is not None:
             memo[key] = shared
+    numbers = tuple(sorted(int(s) for s in query_stems if s.isdigit() and len(s) <= 4))
     # Each character's meaning is scored once against the query; a row is then the sum of its characters.
     scores: dict[tuple[int, str], tuple[float, float]] = {}
     for (position, char), meaning in meanings.items():
@@ -281,6 +282,10 @@ def complete_pcs(
         unsaid = (0.3 if position == 4 else 1.0) if stems and not hit else 0.0
         if position == 4 and not stems:
             unsaid = UNNAMED[3][1]
+        within = _within(meaning, numbers)
+        if within is not None:
+            # "ventilation 48 hours": the duration "24-96" holds 48, "Less than 24" does not.
+            said, unsaid = (said + SAID_RANGE, 0.0) if within else (said, unsaid + 1.0)
         scores[(position, char)] = (said, unsaid)
     start = max(len(raw), 3)
 
@@ -318,49 +323,78 @@ def _value_words(
     """The words of the PCS values the query names by another name: the PCS Index's "use" lines (its
     Device and Body Part Keys) - "Foley catheter - use Drainage Device", "Stent, intraluminal - use
     Intraluminal Device", "Peripherally inserted central catheter (PICC) - use Infusion Device". A line
-    counts when the query says its main term (the words before the first comma, or an abbreviation it
-    gives in parentheses)."""
-    key = ("use", query_stems)
-    found = memo.get(key) if memo is not None else None
+    counts when the query says its main term (the words before the first comma, or an acronym it gives in
+    parentheses)."""
+    memo = {} if memo is None else memo
+    key = ("values", query_stems)
+    found = memo.get(key)
     if isinstance(found, frozenset):
         return found
     words: set[str] = set()
-    low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
-    high = low + SPAN
-    seen: set[int] = set()
     for word in query_stems:
-        for (node,) in conn.execute(
-            "SELECT node FROM index_words WHERE word = ? AND parent = 0 AND node > ? AND node < ?",
-            [word, low, high],
-        ):
-            if node in seen:
-                continue
-            seen.add(node)
-            row = conn.execute("SELECT term FROM index_nodes WHERE id = ?", [node]).fetchone()
-            if row is None or not _says_term(str(row[0]), query_stems):
-                continue
-            for (reference,) in conn.execute(
-                "SELECT reference FROM index_refs WHERE node = ? AND kind = 'use'", [node]
-            ):
-                value = str(reference).split("=")[0]
-                value = value.rsplit(" in ", 1)[0] if " in " in value else value
-                words.update(content_stems(value))
-    result = frozenset(words)
-    if memo is not None:
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        memo[key] = result
+        for head, acronyms, values in _use_lines(conn, word, memo):
+            if (head and head <= query_stems) or acronyms & query_stems:
+                words.update(values)
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    memo[key] = result = frozenset(words)
     return result
 
 
-def _says_term(term: str, query_stems: frozenset[str]) -> bool:
-    """The query says an index main term: its words before the first comma (parenthesized ones aside), or
-    an acronym the term gives in parentheses ("(PICC)"; not a modifier such as "(anatomical)")."""
-    head = term.split(",")[0]
-    plain = content_stems(re.sub(r"\([^)]*\)", " ", head))
-    if plain and plain <= query_stems:
-        return True
-    return any(stem(acronym) in query_stems for acronym in ACRONYM.findall(term))
+UseLine = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def _use_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) -> tuple[UseLine, ...]:
+    """The PCS Index main terms holding a word that carry "use" lines: the words of the term's head (before
+    the first comma, parenthesized ones aside), its acronyms ("(PICC)"), and the words of the values."""
+    key = ("use", word)
+    found = memo.get(key)
+    if not isinstance(found, tuple):
+        low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
+        lines: dict[str, set[str]] = {}
+        for term, reference in conn.execute(
+            "SELECT n.term, r.reference FROM index_words w JOIN index_nodes n ON n.id = w.node "
+            "JOIN index_refs r ON r.node = w.node AND r.kind = 'use' "
+            "WHERE w.word = ? AND w.parent = 0 AND w.node > ? AND w.node < ?",
+            [word, low, low + SPAN],
+        ):
+            value = str(reference).split("=")[0]
+            value = value.rsplit(" in ", 1)[0] if " in " in value else value
+            lines.setdefault(str(term), set()).update(content_stems(value))
+        found = tuple(
+            (_head_stems(term), frozenset(stem(a) for a in ACRONYM.findall(term)), frozenset(values))
+            for term, values in sorted(lines.items())
+        )
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
+def _head_stems(term: str) -> frozenset[str]:
+    """A main term's words before the first comma, parenthesized ones aside ("Foley catheter")."""
+    return content_stems(re.sub(r"\([^)]*\)", " ", term.split(",")[0]))
+
+
+RANGES = (
+    (re.compile(r"(?i)\bless than (\d+)"), lambda n, a, _: n < a),
+    (re.compile(r"(?i)\bgreater than (\d+)"), lambda n, a, _: n > a),
+    (re.compile(r"\b(\d+)-(\d+)\b"), lambda n, a, b: a <= n <= b),
+)
+SAID_RANGE = 2.0  # a number the query says that falls in a character's range ("48" in "24-96")
+
+
+def _within(meaning: str, numbers: tuple[int, ...]) -> bool | None:
+    """Whether a number the query says falls in the range a character means ("Less than 24", "24-96",
+    "Greater than 96"); None when the meaning is no range or the query says no number."""
+    if not numbers:
+        return None
+    for pattern, holds in RANGES:
+        found = pattern.search(meaning)
+        if found:
+            a, b = int(found.group(1)), int(found.group(found.lastindex or 1))
+            return any(holds(n, a, b) for n in numbers)
+    return None
 
 
 def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozenset[str]:
@@ -427,38 +461,10 @@ def _pcs_rows(
     return found  # type: ignore[return-value]
 
 
-SIDE_ONLY = frozenset({"right", "left", "bilateral"})
-# The approach axis's words, which a title may spell out though the table's approach meaning is empty.
-APPROACH_STEMS = content_stems(
-    "approach open percutaneous endoscopic external via natural artificial opening"
-)
-
-
 def _axes(conn: sqlite3.Connection, table: str) -> dict[tuple[int, str], str]:
-    axes = {
+    """What each character of a table means (built from the titles by scripts/build_index_data.py, body
+    parts with their whole wording: "Right Knee Joint")."""
+    return {
         (int(p), str(c)): str(m)
         for p, c, m in conn.execute("SELECT position, char, meaning FROM pcs_axes WHERE tbl = ?", [table])
     }
-    for (position, char), meaning in list(axes.items()):
-        if position == 4 and meaning.lower() in SIDE_ONLY:
-            axes[(position, char)] = _body_part_of(conn, table, char, axes) or meaning
-    return axes
-
-
-def _body_part_of(conn: sqlite3.Connection, table: str, char: str, axes: dict[tuple[int, str], str]) -> str:
-    """A body part whose shipped meaning is only its side ("Right": the titles of 0SRC and 0SRD differ by
-    nothing else) read back from a code title: its words less the root operation's and what the other
-    characters mean ("Replacement of Right Knee Joint with ..., Open Approach" -> "Right Knee Joint")."""
-    row = conn.execute(
-        "SELECT code, title FROM codes WHERE system = 'pcs' AND code >= ? AND code < ? ORDER BY code LIMIT 1",
-        [table + char, table + char + "\uffff"],
-    ).fetchone()
-    if row is None:
-        return ""
-    code, title = str(row[0]), str(row[1])
-    others = APPROACH_STEMS | {
-        s for position in (5, 6, 7) for s in _meaning_stems(axes.get((position, code[position - 1]), ""))
-    }
-    words = title.replace(",", " ").split()[1:]  # the root operation's name first
-    kept = [w for w in words if w.lower() not in CONNECTORS and stem(w) not in others]
-    return " ".join(kept)
