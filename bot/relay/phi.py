@@ -23,7 +23,9 @@ Every pattern is anchored at a word start and has bounded repetition, so the cos
 from __future__ import annotations
 
 import bisect
+import functools
 import gzip
+import heapq
 import itertools
 import re
 import unicodedata
@@ -100,13 +102,72 @@ _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0
 _APOSTROPHES = frozenset("\u2018\u2019\u201b\u02bc\u02b9\u0060\u00b4")
 
 
+class _Origin:
+    """Where each character of the normalised text came from, worked out when a hit needs it (most texts have
+    none): the normalised index is taken back through the obfuscation deletions, the folding (a character that
+    vanished or became several) and the right-to-left reordering, by bisection over the places where they
+    shift it. Building those places costs one step per deletion or odd fold, once."""
+
+    def __init__(
+        self,
+        length: int,
+        folded: str,
+        text_in_order: str,
+        table: Mapping[int, str] | None,
+        order: list[int] | None,
+    ) -> None:
+        self.length = length
+        self.folded = folded
+        self.text_in_order = text_in_order
+        self.table = table
+        self.order = order
+        self.built = False
+        self.gone_shift: list[int] = []  # k-th deleted folded position less k (non-decreasing)
+        self.fold_at: list[int] = [0]  # folded index where a piece of the fold map starts
+        self.fold_from: list[int] = [0]  # the text_in_order index it maps to
+        self.fold_step: list[int] = [1]  # 1: one character for one; 0: all from one character
+
+    def _build(self) -> None:
+        self.built = True
+        self.gone_shift = [index - k for k, index in enumerate(_deletions(self.folded))]
+        if self.table is None:
+            return
+        odd = [chr(code) for code, folded in self.table.items() if len(folded) != 1]
+        if not odd:
+            return
+        shift = 0  # folded index less text_in_order index, after the last odd character
+        for m in re.compile("|".join(map(re.escape, odd))).finditer(self.text_in_order):
+            index, width = m.start(), len(self.table[ord(m.group())])
+            at = index + shift
+            if width:
+                self.fold_at.append(at)
+                self.fold_from.append(index)
+                self.fold_step.append(0)
+            shift += width - 1
+            self.fold_at.append(at + width)
+            self.fold_from.append(index + 1)
+            self.fold_step.append(1)
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: int) -> int:
+        if not self.built:
+            self._build()
+        folded = index + bisect.bisect_right(self.gone_shift, index)
+        k = bisect.bisect_right(self.fold_at, folded) - 1
+        in_order = self.fold_from[k] + (folded - self.fold_at[k]) * self.fold_step[k]
+        return self.order[in_order] if self.order is not None else in_order
+
+
 @dataclass(frozen=True)
 class Normalised:
     """The text the detectors read; `origin[i]` is where its character `i` came from (None: the same place)."""
 
     text: str
-    origin: tuple[int, ...] | None
-    accented: frozenset[int] = frozenset()  # letters that were not ASCII in the original (José, Łukasz)
+    origin: _Origin | None
+    original: str = ""
+    has_accents: bool = False  # a letter that was not ASCII in the original (José, Łukasz) is in the text
 
     def span(self, start: int, end: int, length: int) -> tuple[int, int]:
         if self.origin is None:
@@ -114,6 +175,12 @@ class Normalised:
         first = self.origin[start] if start < len(self.origin) else length
         last = self.origin[end - 1] + 1 if 0 < end <= len(self.origin) else first
         return first, max(first, last)
+
+    def accented(self, index: int) -> bool:
+        """Character `index` is a letter that was not ASCII in the original."""
+        if not self.has_accents or not self.text[index].isalpha():
+            return False
+        return not self.original[self.origin[index] if self.origin is not None else index].isascii()
 
 
 # Letters NFD does not take apart, and Cyrillic/Greek letters that look like Latin ones ("Lорez").
@@ -254,10 +321,23 @@ def _deletions(text: str) -> list[int]:
     return gone
 
 
+# In a spaced-out run: a lone blank goes, a wider gap keeps its first character (what _deletions removes).
+_SPACED_GAP = re.compile(r"(?<![ \t])[ \t](?![ \t])|(?<=[ \t])[ \t]")
+
+
+def _undo_obfuscation(m: re.Match[str]) -> str:
+    """The run of one obfuscation match without the characters `_deletions` lists for it."""
+    if m.lastgroup == "spaced":
+        return _SPACED_GAP.sub("", m.group())
+    return m.group().replace("-" if m.lastgroup == "hyphens" else ".", "")
+
+
 def normalise(text: str) -> Normalised:
     """NFKC, invisible characters removed, accents folded, look-alike letters read as Latin, dashes and spaces
     unified, overridden (reversed) text put back in reading order, spaced-out characters joined; case is kept
-    (matching ignores it where it should). Only the non-ASCII characters are looked at one by one."""
+    (matching ignores it where it should). The work is done by C loops (translate, a substitution per
+    obfuscated run), never a Python statement per character; where each character came from is worked out
+    only when a hit needs it (`_Origin`)."""
     order: list[int] | None = None
     if "\u202e" in text:
         order = list(range(len(text)))
@@ -266,46 +346,18 @@ def normalise(text: str) -> Normalised:
         text_in_order = "".join(text[i] for i in order)
     else:
         text_in_order = text
-    accented: list[int] = []
+    table: dict[int, str] | None = None
+    has_accents = False
     if text_in_order.isascii():
-        folded, origin = text_in_order, None
+        folded = text_in_order
     else:
-        pieces: list[str] = []
-        positions: list[int] = []
-        last, length = 0, 0
-        for m in _NON_ASCII.finditer(text_in_order):
-            index = m.start()
-            pieces.append(text_in_order[last:index])
-            positions.extend(range(last, index))
-            length += index - last
-            one = _fold(m.group())
-            pieces.append(one)
-            positions.extend([index] * len(one))
-            accented.extend(length + k for k, c in enumerate(one) if c.isalpha())
-            length += len(one)
-            last = index + 1
-        pieces.append(text_in_order[last:])
-        positions.extend(range(last, len(text_in_order)))
-        folded, origin = "".join(pieces), positions
-    gone = _deletions(folded)
-    if gone:
-        kept_pieces: list[str] = []
-        kept: list[int] = []
-        previous = 0
-        for index in gone:
-            kept_pieces.append(folded[previous:index])
-            kept.extend(range(previous, index))
-            previous = index + 1
-        kept_pieces.append(folded[previous:])
-        kept.extend(range(previous, len(folded)))
-        if accented:  # each accented position moves left by the deletions before it
-            removed = set(gone)
-            accented = [a - bisect.bisect_left(gone, a) for a in accented if a not in removed]
-        folded = "".join(kept_pieces)
-        origin = [origin[i] for i in kept] if origin is not None else kept
-    if order is not None:
-        origin = [order[i] for i in (origin if origin is not None else range(len(folded)))]
-    return Normalised(folded, tuple(origin) if origin is not None else None, frozenset(accented))
+        table = {ord(c): _fold(c) for c in set(_NON_ASCII.findall(text_in_order))}
+        folded = text_in_order.translate(table)
+        has_accents = any(c.isalpha() for one in table.values() for c in one)
+    final = _OBFUSCATION.sub(_undo_obfuscation, folded)
+    if order is None and final is folded and (table is None or all(len(v) == 1 for v in table.values())):
+        return Normalised(final, None, text, has_accents)
+    return Normalised(final, _Origin(len(final), folded, text_in_order, table, order), text, has_accents)
 
 
 # ---- 2. formats ---------------------------------------------------------------------------------------------
@@ -334,12 +386,18 @@ _DATES = re.compile(
 )
 # A full date (day, month and four-digit year) before 1990 is a birth date whatever labels it: care dated
 # that long ago is written with a year alone ("CABG in 1988").
-_OLD_FULL_DATE = re.compile(
+_OLD_FULL_DATE = (
     r"\d(?<![\w/.-]\d)\d?" + _SEP + r"\d{1,2}" + _SEP + r"(?:19[0-8]\d)(?!\d)"
     r"|1(?<![\w/.-]1)9[0-8]\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
     rf"|\d(?<![\w]\d)\d?{_ORD}[\s-]{{0,3}}(?:of\s+)?{_MONTH}[\s,.-]{{0,3}}19[0-8]\d(?!\d)"
 )
-_OLD_FULL_DATE_WORDS = re.compile(rf"\b{_MONTH}[\s.-]{{1,3}}\d{{1,2}}{_ORD},?[\s-]{{1,3}}19[0-8]\d(?!\d)")
+# _MONTH at a word start, its branches grouped by first letter (the order within a letter kept), so the regex
+# engine only stops at those letters: the same matches as r"\b" + _MONTH.
+_MONTH_AT_WORD_START = (
+    r"(?:j(?<!\wj)(?:an(?:uary)?|une?|uly?)|f(?<!\wf)eb(?:ruary)?|m(?<!\wm)(?:ar(?:ch)?|ay)"
+    r"|a(?<!\wa)(?:pr(?:il)?|ug(?:ust)?)|s(?<!\ws)ep(?:t(?:ember)?)?|o(?<!\wo)ct(?:ober)?"
+    r"|n(?<!\wn)ov(?:ember)?|d(?<!\wd)ec(?:ember)?)\.?"
+)
 _DOB_AFTER_DATE = re.compile(
     r"\s{0,2}[(\[,-]?\s{0,2}(?:dob|d\.o\.b|date\s+of\s+birth|birth\s*date|birthday)\b"
 )
@@ -350,124 +408,225 @@ _OTHER_DATE_LABEL = re.compile(
 _BIRTH_GAP = 30
 
 _MBI_LETTER = "AC-HJKMNP-RT-Yac-hjkmnp-rt-y"  # A-Z less S, L, O, I, B, Z
-# (kind, pattern, a substring the text must hold for the pattern to be worth running). Patterns that start at
-# a digit put their "not inside a word" check after the first digit, so the regex engine jumps from digit to
-# digit instead of trying every position.
 _PHONE_SEP = r"(?:\s{0,2}[-./]\s{0,2}|\s{1,2})"
 _AGE_90 = r"(?:9\d|1[01]\d)"
-_SIMPLE: tuple[tuple[PhiKind, re.Pattern[str], tuple[str, ...]], ...] = (
-    (
+
+
+@dataclass(frozen=True)
+class _Format:
+    """One format that identifies on its own. `needs`: substrings of which the text must hold one for the
+    pattern to be worth running. `at_number`: every match starts at a digit, "+" or "(" that does not follow a
+    letter or digit; such formats are found together by one scan (`_number_formats`), the rest by their own.
+    A pattern starts with a character (class), never with an assertion, so the regex engine skips to the
+    places where that character is instead of trying a match at every position."""
+
+    name: str
+    kind: PhiKind
+    pattern: str
+    needs: tuple[str, ...] = ()
+    at_number: bool = False
+
+
+_FORMATS: tuple[_Format, ...] = (
+    _Format(
+        "ssn",
         PhiKind.SSN,
-        re.compile(r"\d(?<![\w-]\d)\d{2}(?P<sep>\s{0,2}[-._]\s{0,2}|\s)\d{2}(?P=sep)\d{4}(?![\w-]|\.\d)"),
-        (),
+        r"\d(?<![\w-]\d)\d{2}(?P<sep>\s{0,2}[-._]\s{0,2}|\s)\d{2}(?P=sep)\d{4}(?![\w-]|\.\d)",
+        at_number=True,
     ),
-    (
+    _Format(
+        "mbi",
         PhiKind.MEDICARE_ID,
-        re.compile(
-            rf"[1-9](?<![A-Za-z0-9][1-9])[{_MBI_LETTER}][{_MBI_LETTER}0-9]\d[- ]?[{_MBI_LETTER}][{_MBI_LETTER}0-9]"
-            rf"\d[- ]?[{_MBI_LETTER}]{{2}}\d{{2}}(?![A-Za-z0-9])"
-        ),
-        (),
+        rf"[1-9](?<![A-Za-z0-9][1-9])[{_MBI_LETTER}][{_MBI_LETTER}0-9]\d[- ]?[{_MBI_LETTER}][{_MBI_LETTER}0-9]"
+        rf"\d[- ]?[{_MBI_LETTER}]{{2}}\d{{2}}(?![A-Za-z0-9])",
+        at_number=True,
     ),
-    (
+    _Format(
+        "email_spelt",
         PhiKind.EMAIL,
-        re.compile(
-            r"(?<![\w.+-])[\w.+-]{1,64}\s?(?:\[at\]|\(at\)|\{at\}|\sat\s)\s?[a-z0-9-]{1,63}"
-            r"\s?(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s)\s?(?:com|org|net|edu|gov|us|io|co)\b"
-        ),
+        r"(?<![\w.+-])[\w.+-]{1,64}\s?(?:\[at\]|\(at\)|\{at\}|\sat\s)\s?[a-z0-9-]{1,63}"
+        r"\s?(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s)\s?(?:com|org|net|edu|gov|us|io|co)\b",
         ("[dot]", "(dot)", "{dot}", " dot "),
     ),
-    (
+    _Format(
+        "phone",
         PhiKind.PHONE,
-        re.compile(
-            r"(?<![\w+/.-])(?:(?:\+?1|001)"
-            + _PHONE_SEP
-            + r"?)?(?:\(\d{3}\)\s{0,2}-?\s{0,2}|\d{3}"
-            + _PHONE_SEP
-            + r")"
-            r"\d{3}" + _PHONE_SEP + r"\d{4}(?![\w-]|[./]\d)"
-            r"|(?<![\w+/.-])\d{3}[\s.-]\d{7}(?![\w-])"
-        ),
-        (),
+        r"(?<![\w+/.-])(?:(?:\+?1|001)"
+        + _PHONE_SEP
+        + r"?)?(?:\(\d{3}\)\s{0,2}-?\s{0,2}|\d{3}"
+        + _PHONE_SEP
+        + r")"
+        r"\d{3}" + _PHONE_SEP + r"\d{4}(?![\w-]|[./]\d)"
+        r"|(?<![\w+/.-])\d{3}[\s.-]\d{7}(?![\w-])",
+        at_number=True,
     ),
     # Ten digits run together, North American shape (area code and exchange never start with 0 or 1): a phone
     # number. (An NPI starts with 1 or 2 and is labelled; see _NOT_AN_ID.)
-    (PhiKind.PHONE, re.compile(r"[2-9](?<![\w.+/-][2-9])\d{2}[2-9]\d{6}(?![\w-])"), ()),
+    _Format("phone10", PhiKind.PHONE, r"[2-9](?<![\w.+/-][2-9])\d{2}[2-9]\d{6}(?![\w-])", at_number=True),
     # Seven digits in the local shape 555-0147 (exchange 2-9).
-    (PhiKind.PHONE, re.compile(r"[2-9](?<![\w.+/:-][2-9])\d{2}-\d{4}(?![\w-]|\.\d)"), ("-",)),
-    (
+    _Format(
+        "phone7", PhiKind.PHONE, r"[2-9](?<![\w.+/:-][2-9])\d{2}-\d{4}(?![\w-]|\.\d)", ("-",), at_number=True
+    ),
+    _Format(
+        "phone_intl",
         PhiKind.PHONE,
-        re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?<=\d\d)(?![\d-])"),
+        r"\+(?<![\w+]\+)\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?<=\d\d)(?![\d-])",
         ("+",),
     ),
-    (PhiKind.DATE_OF_BIRTH, re.compile(r"(?<![a-z])d\.?o\.?b\.?[:#]?\d{6,8}(?!\d)"), ("d",)),
-    (PhiKind.STREET_ADDRESS, re.compile(r"\bp\.?\s?o\.?\s{0,2}box\s{0,2}#?\s{0,2}\d{1,7}\b"), ("box",)),
-    (
+    _Format("dob_glued", PhiKind.DATE_OF_BIRTH, r"d(?<![a-z]d)\.?o\.?b\.?[:#]?\d{6,8}(?!\d)", ("d",)),
+    _Format(
+        "po_box", PhiKind.STREET_ADDRESS, r"p(?<!\wp)\.?\s?o\.?\s{0,2}box\s{0,2}#?\s{0,2}\d{1,7}\b", ("box",)
+    ),
+    _Format(
+        "rural_box",
         PhiKind.STREET_ADDRESS,
-        re.compile(
-            r"\b(?:rr|rt|rte|route|rural\s+route|hc|star\s+route)\s{0,2}#?\s{0,2}\d{1,4},?\s{0,2}box\s{0,2}\d{1,5}\b"
-        ),
+        r"(?:r(?<!\wr)(?:r|t|te|oute|ural\s+route)|h(?<!\wh)c|s(?<!\ws)tar\s+route)"
+        r"\s{0,2}#?\s{0,2}\d{1,4},?\s{0,2}box\s{0,2}\d{1,5}\b",
         ("box",),
     ),
-    (
+    _Format(
+        "highway",
         PhiKind.STREET_ADDRESS,
-        re.compile(
-            r"\d(?<![\w.,/-]\d)\d{0,5}\s{1,2}(?:(?:us|state|county|sr|cr)\s{0,2})?(?:highway|hwy|route|rte|rt|road|rd)\s{0,2}\d{1,4}\b"
-        ),
-        (),
+        r"\d(?<![\w.,/-]\d)\d{0,5}\s{1,2}(?:(?:us|state|county|sr|cr)\s{0,2})?(?:highway|hwy|route|rte|rt|road|rd)"
+        r"\s{0,2}\d{1,4}\b",
+        at_number=True,
     ),
-    (
+    _Format(
+        "apartment",
         PhiKind.STREET_ADDRESS,
-        re.compile(r"\b(?:apt|apartment)\.?\s{0,2}#?\s{0,2}\d{1,5}[a-z]?\b"),
+        r"a(?<!\wa)(?:pt|partment)\.?\s{0,2}#?\s{0,2}\d{1,5}[a-z]?\b",
         ("apt", "apartment"),
     ),
-    (PhiKind.STREET_ADDRESS, re.compile(r"\d(?<![\w-]\d)\d{4}-\d{4}(?![\w-])"), ("-",)),
-    (
+    _Format("zip4", PhiKind.STREET_ADDRESS, r"\d(?<![\w-]\d)\d{4}-\d{4}(?![\w-])", ("-",), at_number=True),
+    _Format(
+        "zip_label",
         PhiKind.STREET_ADDRESS,
-        re.compile(r"\b(?:zip|zip\s?code|postal\s?code)\s{0,2}[:#]?\s{0,2}\d{5}(?:-\d{4})?\b"),
+        r"(?:z(?<!\wz)(?:ip|ip\s?code)|p(?<!\wp)ostal\s?code)\s{0,2}[:#]?\s{0,2}\d{5}(?:-\d{4})?\b",
         ("zip", "postal"),
     ),
-    (PhiKind.DEVICE_ID, re.compile(r"\d(?<![\w.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])"), (".",)),
-    # A vehicle identification number: 17 characters, no I, O or Q, digits and letters mixed.
-    (
+    _Format(
+        "ip",
         PhiKind.DEVICE_ID,
-        re.compile(
-            r"(?<![a-z0-9])(?=[a-hj-npr-z0-9]{17}(?![a-z0-9]))(?=[a-z0-9]*\d[a-z0-9]*[a-z])[a-hj-npr-z0-9]{17}"
-        ),
-        (),
+        r"\d(?<![\w.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])",
+        (".",),
+        at_number=True,
     ),
-    (PhiKind.URL, re.compile(r"(?:https?://|www\.)[a-z0-9.-]{1,253}(?P<path>/[^\s<>|]*)?"), ("http", "www.")),
-    (
+    # A vehicle identification number: 17 characters, no I, O or Q, digits and letters mixed (the checks run
+    # from its first character, inside the look-behind, once that character is found).
+    _Format(
+        "vin",
+        PhiKind.DEVICE_ID,
+        r"[a-hj-npr-z0-9](?<![a-z0-9].)"
+        r"(?<=(?=[a-hj-npr-z0-9]{17}(?![a-z0-9]))(?=[a-z0-9]*\d[a-z0-9]*[a-z]).)[a-hj-npr-z0-9]{16}",
+    ),
+    _Format(
+        "url", PhiKind.URL, r"(?:https?://|www\.)[a-z0-9.-]{1,253}(?P<path>/[^\s<>|]*)?", ("http", "www.")
+    ),
+    _Format(
+        "age",
         PhiKind.AGE_OVER_89,
-        re.compile(
-            r"[19](?<![\w.+/-][19])(?<=9|1)(?:(?<=9)\d|(?<=1)[01]\d)"
-            r"(?:\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?|years?|year-old|yr-old)\b|[mf]\b)"
-            r"(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)))"
-        ),
-        (),
+        r"[19](?<![\w.+/-][19])(?<=9|1)(?:(?<=9)\d|(?<=1)[01]\d)"
+        r"(?:\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?|years?|year-old|yr-old)\b|[mf]\b)"
+        r"(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)))",
+        at_number=True,
+    ),
+    _Format("old_full_date", PhiKind.DATE_OF_BIRTH, _OLD_FULL_DATE, ("19",), at_number=True),
+    _Format(
+        "old_full_date_words",
+        PhiKind.DATE_OF_BIRTH,
+        rf"{_MONTH_AT_WORD_START}[\s.-]{{1,3}}\d{{1,2}}{_ORD},?[\s-]{{1,3}}19[0-8]\d(?!\d)",
+        ("19",),
+    ),
+    _Format(
+        "partial_ssn",
+        PhiKind.SSN,
+        r"l(?<!\wl)ast\s{0,2}(?:4|four)(?:\s{0,2}digits)?\s{0,2}(?:of\s{1,2})?"
+        r"(?:the\s{1,2}|pt'?s\s{1,2}|her\s{1,2}|his\s{1,2})?"
+        r"(?:ssn|social(?:\s{1,2}security)?|soc\s?sec|ss#)[^\d\n]{0,8}\d{4}(?!\d)",
+        ("last",),
+    ),
+    _Format(
+        "age_labelled",
+        PhiKind.AGE_OVER_89,
+        r"a(?<!\wa)(?:ge|ged)\b\s{0,2}[:=]?\s{0,2}"
+        + _AGE_90
+        + r"\b(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)|%))",
+        ("age",),
+    ),
+    _Format(
+        "age_is",
+        PhiKind.AGE_OVER_89,
+        r"(?:p(?<!\wp)(?:t|atient)|s(?<!\ws)he|h(?<!\wh)e)\s+is\s+"
+        + _AGE_90
+        + r"\b(?!\s{0,2}(?:\+|%|or\s+older|kg|lb|cm|mm|mg|/))",
+        (" is ",),
     ),
 )
-_AGE_LABELLED = re.compile(
-    r"\b(?:age|aged)\b\s{0,2}[:=]?\s{0,2}"
-    + _AGE_90
-    + r"\b(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)|%))"
+
+
+def _prefixed_groups(pattern: str, prefix: str) -> str:
+    """`pattern` with its named groups (and references to them) renamed `prefix` + name."""
+    return re.sub(r"\(\?P([<=])(\w+)", lambda m: f"(?P{m.group(1)}{prefix}{m.group(2)}", pattern)
+
+
+_AT_NUMBER = tuple(f for f in _FORMATS if f.at_number)
+# Formats that need three digits in a row where they start: tried only where there are.
+_THREE_DIGITS = frozenset(["ssn", "phone10", "phone7", "zip4"])
+
+
+def _lookahead(fmt: _Format) -> str:
+    return f"(?=(?P<{fmt.name}>{_prefixed_groups(fmt.pattern, fmt.name + '_')})|)"
+
+
+_NUMBER_LOOKAHEADS = (
+    r"(?:(?=\d{3})"
+    + "".join(_lookahead(f) for f in _AT_NUMBER if f.name in _THREE_DIGITS)
+    + "|)"
+    + "".join(_lookahead(f) for f in _AT_NUMBER if f.name not in _THREE_DIGITS)
+    + functools.reduce(lambda inner, f: f"(?({f.name})|{inner})", reversed(_AT_NUMBER), "(?!)")
 )
-_AGE_IS = re.compile(
-    r"\b(?:pt|patient|she|he)\s+is\s+" + _AGE_90 + r"\b(?!\s{0,2}(?:\+|%|or\s+older|kg|lb|cm|mm|mg|/))"
-)
+# One scan for every format that starts at a number (a digit, "+" or "(" that does not follow a letter or
+# digit): the engine stops only at a character that is not a letter or digit followed by one of those; there,
+# after it, each format is tried by a look-ahead that captures its match, and the scan matches only where one
+# of them did. Group `name` holds exactly what the format's own pattern matches at that position. A number at
+# the very start of the text is tried by `_NUMBER_AT_START`.
+_NUMBER_SCAN = re.compile(r"[^A-Za-z0-9](?=[\d+(])" + _NUMBER_LOOKAHEADS)
+_NUMBER_AT_START = re.compile(r"(?=[\d+(])" + _NUMBER_LOOKAHEADS)
+_OWN_SCAN: Mapping[str, re.Pattern[str]] = {
+    f.name: re.compile(f.pattern) for f in _FORMATS if not f.at_number
+}
+
+
+def _number_formats(text: str) -> dict[str, list[tuple[int, int]]]:
+    """name -> the spans `finditer` of that format's own pattern would give (leftmost, not overlapping each
+    other), for every format that starts at a number, from one scan."""
+    found: dict[str, list[tuple[int, int]]] = {f.name: [] for f in _AT_NUMBER}
+    names = tuple(found)
+    first = _NUMBER_AT_START.match(text)
+    for m in itertools.chain([first] if first else [], _NUMBER_SCAN.finditer(text)):
+        for name in names:
+            start, end = m.span(name)
+            if start >= 0:
+                spans = found[name]
+                if not spans or start >= spans[-1][1]:
+                    spans.append((start, end))
+    return found
+
+
 _EMAIL_LOCAL = re.compile(r"[\w.%+-]{1,64}\s{0,2}$")
 _EMAIL_DOMAIN = re.compile(r"\s{0,2}[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b")
 
 
+_EMAIL_AT = re.compile(r"@(?=(?P<domain>" + _EMAIL_DOMAIN.pattern + "))")
+
+
 def _email_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
-    """name@domain.tld (spaces around the @ allowed), found from each @ sign."""
-    at = text.find("@")
-    while at != -1:
-        domain = _EMAIL_DOMAIN.match(text, at + 1)
-        local = _EMAIL_LOCAL.search(text, max(0, at - 66), at) if domain else None
-        if local and domain and local.group().strip():
-            yield PhiKind.EMAIL, local.start(), domain.end()
-        at = text.find("@", at + 1)
+    """name@domain.tld (spaces around the @ allowed), found from each @ sign a domain follows."""
+    for m in _EMAIL_AT.finditer(text):
+        at = m.start()
+        local = _EMAIL_LOCAL.search(text, max(0, at - 66), at)
+        if local and local.group().strip():
+            yield PhiKind.EMAIL, local.start(), m.end("domain")
 
 
 # Public reference sites: a link to them is not about a person.
@@ -636,53 +795,34 @@ def _top_level(alternatives: str) -> list[str]:
     return expanded
 
 
-def _word_start_alternation(alternatives: list[str]) -> str:
-    """One alternation whose branches start with a literal letter followed by a "not inside a word" check, so
-    the regex engine drops a position after one character comparison."""
-    by_letter: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        by_letter.setdefault(alternative[0], []).append(alternative[1:])
-    return "|".join(
-        f"{letter}(?<![a-z0-9_]{letter})(?:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items())
-    )
+# A labelled value (an id, phone or address) has a digit within this many characters of its label's end: the
+# longest way to it is "identifier (of patient): was " and a value of 51 characters with its third digit last.
+_VALUE_REACH = 100
 
 
-_LABELS = re.compile(_word_start_alternation([a for _, group in _LABEL_GROUPS for a in _top_level(group)]))
-_LABEL_OF = tuple((name, re.compile(alternatives)) for name, alternatives in _LABEL_GROUPS)
+def _label_scan(groups: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One alternation of every label, branches grouped by first letter (a literal letter followed by a "not
+    inside a word" check, so the regex engine drops a position after one character comparison; within a letter
+    the branches keep their order). Each branch ends with an empty named group, so a match says its label group
+    (the one `m.lastgroup` names, through the returned map) and, by a second empty group before it, whether a
+    digit follows within `_VALUE_REACH` characters. The groups change nothing about what matches."""
+    by_letter: dict[str, list[tuple[str, str]]] = {}
+    for name, alternatives in groups:
+        for alternative in _top_level(alternatives):
+            by_letter.setdefault(alternative[0], []).append((name, alternative[1:]))
+    branches: list[str] = []
+    group_of: dict[str, tuple[str, str]] = {}
+    for letter, rests in sorted(by_letter.items()):
+        parts = []
+        for name, rest in rests:
+            key = f"l{len(group_of)}"
+            group_of[key] = (name, f"n{key}")
+            parts.append(f"{rest}(?:(?=\\D{{0,{_VALUE_REACH}}}\\d)(?P<n{key}>)|)(?P<{key}>)")
+        branches.append(f"{letter}(?<![a-z0-9_]{letter})(?:{'|'.join(parts)})")
+    return re.compile("|".join(branches)), group_of
 
 
-def _plain_labels() -> dict[str, str]:
-    """Label words that belong to one group whatever follows them (a dictionary lookup instead of a regex)."""
-    groups: dict[str, list[str]] = {}
-    for name, alternatives in _LABEL_GROUPS:
-        for word in re.findall(r"[a-z']+", alternatives):
-            groups.setdefault(word, []).append(name)
-    plain = {}
-    for word, names in groups.items():
-        owner = dict(_LABEL_GROUPS)[names[0]]
-        if len(set(names)) == 1 and re.fullmatch(owner, word):
-            plain[word] = names[0]
-    return plain
-
-
-_PLAIN_LABELS: Mapping[str, str] = _plain_labels()
-
-
-def _label_group(text: str, match: re.Match[str]) -> str | None:
-    """Which group a label match belongs to; None when it starts inside a word ("unborn", "cumbersome")."""
-    start = match.start()
-    before = text[start - 1] if start else " "
-    if before.isalnum() or before == "_" or (before == "." and text[start] == "b"):
-        return None
-    found = match.group()
-    plain = _PLAIN_LABELS.get(found)
-    if plain is not None:
-        return plain
-    for name, pattern in _LABEL_OF:
-        again = pattern.match(text, start)
-        if again is not None and again.end() == match.end():
-            return name
-    return None
+_LABELS, _LABEL_OF_BRANCH = _label_scan(_LABEL_GROUPS)
 
 
 _LABEL_KINDS: Mapping[str, PhiKind] = {
@@ -702,10 +842,6 @@ _VALUE = (
 )
 _ID_AFTER_STRONG = re.compile(rf"(?:\s{{0,2}}{_NUMBER_WORD})?{_VALUE}")
 _ID_AFTER_WEAK = re.compile(rf"\s{{0,2}}{_NUMBER_WORD}{_VALUE}")
-_PARTIAL_SSN = re.compile(
-    r"\blast\s{0,2}(?:4|four)(?:\s{0,2}digits)?\s{0,2}(?:of\s{1,2})?(?:the\s{1,2}|pt'?s\s{1,2}|her\s{1,2}|his\s{1,2})?"
-    r"(?:ssn|social(?:\s{1,2}security)?|soc\s?sec|ss#)[^\d\n]{0,8}\d{4}(?!\d)"
-)
 _SSN_AFTER = re.compile(
     r"[^\d\n]{0,25}?(?:\d{3}\s{0,2}[- ._]?\s{0,2}\d{2}\s{0,2}[- ._]?\s{0,2}\d{4}(?!\d)"
     r"|(?:x{3}|\*{3})[- .]?(?:x{2}|\*{2})[- .]?\d{4}(?!\d)"
@@ -788,7 +924,8 @@ def _birth_hits(text: str, births: list[tuple[int, int]]) -> Iterator[tuple[PhiK
 # Any "ID", "#", "no." or "number" followed by a long number identifies someone, whatever the label before
 # it, unless that label names something that is not a person (a provider's NPI, a drug's NDC or lot, a room).
 _GENERIC_ID = re.compile(
-    r"(?:\b(?:id|no|number|nbr|num|cin|rin|bic|sn)\b\.?|#)\s{0,2}[:#]?\s{0,2}"
+    r"(?:(?:i(?<!\wi)d|n(?<!\wn)(?:o|umber|br|um)|c(?<!\wc)in|r(?<!\wr)in|b(?<!\wb)ic|s(?<!\ws)n)\b\.?|#)"
+    r"\s{0,2}[:#]?\s{0,2}"
     r"(?P<value>[a-z]{0,4}-?\d[a-z0-9-]{3,24}(?:\s\d{2,4})?)(?![a-z0-9-])"
 )
 _NOT_AN_ID = re.compile(
@@ -812,36 +949,52 @@ def _long_id(value: str) -> bool:
     return digits >= 6 or (digits >= 4 and letters >= 1 and len(value) >= 7)
 
 
+_ANY_DIGIT = re.compile(r"\d")
+_NEED_NO_DIGIT = frozenset(["email_spelt", "url"])  # every other format, and every labelled value, holds one
+
+
 def _format_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
-    for kind, pattern, needs in _SIMPLE:
-        if needs and not any(part in text for part in needs):
+    digits = _ANY_DIGIT.search(text) is not None
+    numbers = _number_formats(text) if digits else {}
+    for fmt in _FORMATS:
+        if fmt.at_number:
+            for start, end in numbers.get(fmt.name, ()):
+                yield fmt.kind, start, end
             continue
-        for m in pattern.finditer(text):
-            if kind is PhiKind.URL and not _personal_url(m):
+        if not digits and fmt.name not in _NEED_NO_DIGIT:
+            continue
+        if fmt.needs and not any(part in text for part in fmt.needs):
+            continue
+        for m in _OWN_SCAN[fmt.name].finditer(text):
+            if fmt.kind is PhiKind.URL and not _personal_url(m):
                 continue
-            yield kind, m.start(), m.end()
-    for pattern, kind, marker in (
-        (_OLD_FULL_DATE, PhiKind.DATE_OF_BIRTH, "19"),
-        (_OLD_FULL_DATE_WORDS, PhiKind.DATE_OF_BIRTH, "19"),
-        (_PARTIAL_SSN, PhiKind.SSN, "last"),
-        (_AGE_LABELLED, PhiKind.AGE_OVER_89, "age"),
-        (_AGE_IS, PhiKind.AGE_OVER_89, " is "),
-    ):
-        if marker in text:
-            for m in pattern.finditer(text):
-                yield kind, m.start(), m.end()
-    yield from _email_hits(text)
+            yield fmt.kind, m.start(), m.end()
+    if "@" in text:
+        yield from _email_hits(text)
+    if not digits:
+        return
     for m in _GENERIC_ID.finditer(text):
         if _long_id(m.group("value")) and not _NOT_AN_ID.search(text[max(0, m.start() - 24) : m.start()]):
             yield PhiKind.INSURANCE_ID, m.start(), m.end()
     for m in _STATE_ZIP.finditer(text):
         yield PhiKind.STREET_ADDRESS, m.start(), m.end()
     yield from _street_hits(text)
+    yield from _labelled_hits(text)
+
+
+def _labelled_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
+    """A value after its label ("MRN 00482913", "call 555 0147", "SSN ending 6789"), and a date of birth near
+    a birth word. A phone, address or id label with no digit within reach of its end is passed over at once."""
     births: list[tuple[int, int]] = []
     for m in _LABELS.finditer(text):
-        group = _label_group(text, m)
-        if group is None:
+        group, near = _LABEL_OF_BRANCH[m.lastgroup or ""]
+        if m.start(near) < 0 and group != "birth" and group != "ssn":
             continue
+        start = m.start()
+        if start:  # a label inside a word ("unborn", "cumbersome"), past the regex's ASCII check
+            before = text[start - 1]
+            if before.isalnum() or before == "_" or (before == "." and text[start] == "b"):
+                continue
         if group == "birth":
             births.append(m.span())
             continue
@@ -861,7 +1014,6 @@ def _format_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
             if value and not _identifying_value(value.group("value")):
                 value = None
         if value:
-            start = m.start()
             if kind in (PhiKind.PHONE, PhiKind.SSN):  # the number itself: "call [removed: phone]"
                 first = _VALUE_START.search(text, m.end(), value.end())
                 start = first.start() if first else start
@@ -1416,6 +1568,7 @@ class _Lexicon:
     surname: frozenset[str]
     clinical_only: frozenset[str]  # clinical words (eponyms, drugs) that are not also common names
     clinical: frozenset[str]
+    name_starts: frozenset[str]  # a word that can start a name (or a label before one), whatever its case
 
 
 @cache
@@ -1428,6 +1581,7 @@ def _lexicon() -> _Lexicon:
         frozenset(surname),
         frozenset(clinical - given_any - surname),
         frozenset(clinical),
+        frozenset(given_any | surname | _NAME_LABELS | _HONORIFICS | _EXPLICIT_NAME_LABELS),
     )
 
 
@@ -1516,16 +1670,35 @@ _PERSON_NAME_FIELD = frozenset(
 )
 
 
+class _Spans:
+    """(start, end) of word i, from the flat list of word bounds."""
+
+    def __init__(self, bounds: list[int]) -> None:
+        self.bounds = bounds
+
+    def __len__(self) -> int:
+        return len(self.bounds) // 2
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        return self.bounds[2 * i], self.bounds[2 * i + 1]
+
+
 class _Text:
     """The words of a text, by index: what the name rules look at."""
 
-    def __init__(self, text: str, lower: str, accented: frozenset[int] = frozenset()) -> None:
+    def __init__(self, text: str, lower: str, normal: Normalised | None = None) -> None:
         self.text = text
         self.lower = lower
-        self.spans = [m.span() for m in _WORD_PATTERN.finditer(text)]
-        self.lows = [lower[a:b] for a, b in self.spans]
+        # The words, the text between them and where each starts and ends, built by C loops (findall, split,
+        # accumulate), not a Python statement per word: a text of 25,000 one-letter words is common enough.
+        self.words = _WORD_PATTERN.findall(text)
+        self.lows = " ".join(self.words).lower().split(" ") if self.words else []  # words are ASCII
+        self.gaps = _WORD_PATTERN.split(text)  # gaps[i] comes before word i, gaps[-1] after the last
+        pieces = itertools.chain.from_iterable(zip(self.gaps, self.words, strict=False))  # one more gap
+        self.bounds = list(itertools.accumulate(map(len, pieces)))  # word i spans bounds[2i]:bounds[2i + 1]
+        self.spans = _Spans(self.bounds)
         self.lex = _lexicon()
-        self.accented_positions = accented
+        self.normal = normal
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -1553,11 +1726,12 @@ class _Text:
 
     def accented(self, i: int) -> bool:
         start, end = self.spans[i]
-        return bool(self.accented_positions) and any(p in self.accented_positions for p in range(start, end))
+        normal = self.normal
+        return normal is not None and normal.has_accents and any(map(normal.accented, range(start, end)))
 
     def gap(self, i: int) -> str:
         """The characters between word i and word i + 1."""
-        return self.text[self.spans[i][1] : self.spans[i + 1][0]]
+        return self.gaps[i + 1]
 
     def name_shaped(self, i: int) -> bool:
         start, end = self.spans[i]
@@ -1713,12 +1887,12 @@ def _labelled_name(words: _Text, i: int) -> tuple[int, int] | None:
     return words.spans[i if honorific else n][0], words.spans[last][1]
 
 
-def _name_hits(text: str, lower: str, accented: frozenset[int] = frozenset()) -> Iterator[tuple[int, int]]:
-    words = _Text(text, lower, accented)
+def _name_hits(text: str, lower: str, normal: Normalised | None = None) -> Iterator[tuple[int, int]]:
+    words = _Text(text, lower, normal)
     text, lex, spans, lows = words.text, words.lex, words.spans, words.lows
     labels = _NAME_LABELS | _HONORIFICS | _EXPLICIT_NAME_LABELS
-    has_accents = bool(accented)
-    for i in range(len(spans)):
+    has_accents = normal is not None and normal.has_accents
+    for i in _name_starts(words, has_accents):
         if lows[i] in labels:
             labelled = _labelled_name(words, i)
             if labelled:
@@ -1743,6 +1917,38 @@ def _name_hits(text: str, lower: str, accented: frozenset[int] = frozenset()) ->
         pair = _prose_pair(words, i) and not words.eponym_after(i + 1) and not words.credential_after(i + 1)
         if pair and not (words.after_clinician(i) or words.index_layout(i)):
             yield spans[i][0], spans[i + 1][1]
+
+
+def _name_starts(words: _Text, has_accents: bool) -> Iterator[int]:
+    """In order, every word the loop in `_name_hits` does not pass over at once: a label, a known name (or one
+    with an apostrophe or hyphen), a word with a comma within 3 characters after it and, in a text with accented
+    letters, a capitalised word. The others are dropped by one set lookup each; words before a comma are found
+    from the commas."""
+    lex, lows = words.lex, words.lows
+    starts = lex.name_starts
+    known: Iterator[int] = (i for i, low in enumerate(lows) if low in starts or "'" in low or "-" in low)
+    if has_accents:
+        capitalised = (i for i, word in enumerate(words.words) if word[0].isupper())
+        known = heapq.merge(known, capitalised)
+    merged = heapq.merge(known, _before_commas(words)) if "," in words.text else known
+    previous = -1
+    for i in merged:
+        if i != previous:
+            yield i
+            previous = i
+
+
+def _before_commas(words: _Text) -> Iterator[int]:
+    """In order, each word with a comma within 3 characters after its end."""
+    ends = words.bounds[1::2]
+    previous = -1
+    for comma in re.finditer(",", words.text):
+        at = comma.start()
+        last = bisect.bisect_right(ends, at) - 1  # the last word ending at or before the comma
+        for i in (last - 1, last):  # word ends are at least 2 apart
+            if i > previous and i >= 0 and at - ends[i] <= 2:
+                yield i
+                previous = i
 
 
 def _prose_pair(words: _Text, i: int) -> bool:
@@ -1778,7 +1984,7 @@ def find_phi(text: str, *, first_name_only: bool = False) -> list[PhiHit]:
     lowered = normal.text.lower()
     if len(lowered) != len(normal.text):  # a character whose lower case is longer: keep positions aligned
         lowered = "".join(c.lower()[:1] or c for c in normal.text)
-    found = _name_hits(normal.text, lowered, normal.accented)
+    found = _name_hits(normal.text, lowered, normal)
     names = ((PhiKind.PATIENT_NAME, s, e) for s, e in itertools.islice(found, 1 if first_name_only else None))
     spans = [*_format_hits(lowered), *names]
     hits = sorted(
