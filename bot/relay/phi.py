@@ -25,8 +25,8 @@ from __future__ import annotations
 import bisect
 import functools
 import gzip
-import heapq
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -444,7 +444,8 @@ _FORMATS: tuple[_Format, ...] = (
     _Format(
         "email_spelt",
         PhiKind.EMAIL,
-        r"(?<![\w.+-])[\w.+-]{1,64}\s?(?:\[at\]|\(at\)|\{at\}|\sat\s)\s?[a-z0-9-]{1,63}"
+        # (possessive: a shorter run would leave a [\w.+-] character where whitespace or a bracket must be)
+        r"[\w.+-](?<![\w.+-].)[\w.+-]{0,63}+\s?(?:\[at\]|\(at\)|\{at\}|\sat\s)\s?[a-z0-9-]{1,63}"
         r"\s?(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s)\s?(?:com|org|net|edu|gov|us|io|co)\b",
         ("[dot]", "(dot)", "{dot}", " dot "),
     ),
@@ -572,26 +573,41 @@ def _prefixed_groups(pattern: str, prefix: str) -> str:
 _AT_NUMBER = tuple(f for f in _FORMATS if f.at_number)
 # Formats that need three digits in a row where they start: tried only where there are.
 _THREE_DIGITS = frozenset(["ssn", "phone10", "phone7", "zip4"])
+# Formats that never start right after "/", "." or "-" (their own look-behind says so): not tried there.
+_NOT_AFTER_SEPARATOR = frozenset(["phone", "phone10", "phone7", "age", "highway"])
 
 
 def _lookahead(fmt: _Format) -> str:
     return f"(?=(?P<{fmt.name}>{_prefixed_groups(fmt.pattern, fmt.name + '_')})|)"
 
 
+def _lookaheads(formats: list[_Format]) -> str:
+    """Look-aheads for `formats`, those that need three digits behind one check for them."""
+    three = "".join(_lookahead(f) for f in formats if f.name in _THREE_DIGITS)
+    rest = "".join(_lookahead(f) for f in formats if f.name not in _THREE_DIGITS)
+    return (f"(?:(?=\\d{{3}}){three}|)" if three else "") + rest
+
+
+# Where a format can start: at "+" or "(", or at a digit followed by what one of them allows second (a digit,
+# a space, a separator, "(" or a letter: an MBI letter, an ordinal's, a month's).
+_NUMBER_START = r"(?=[+(]|\d[\d\s./()+A-Za-z-])"
+# Atomic, so that where no format matched the engine does not go back into the optional parts to try them
+# all again; the conditionals then fail unless some format's group matched.
 _NUMBER_LOOKAHEADS = (
-    r"(?:(?=\d{3})"
-    + "".join(_lookahead(f) for f in _AT_NUMBER if f.name in _THREE_DIGITS)
+    "(?>(?:(?<![/.\\-])"
+    + _lookaheads([f for f in _AT_NUMBER if f.name in _NOT_AFTER_SEPARATOR])
     + "|)"
-    + "".join(_lookahead(f) for f in _AT_NUMBER if f.name not in _THREE_DIGITS)
+    + _lookaheads([f for f in _AT_NUMBER if f.name not in _NOT_AFTER_SEPARATOR])
+    + ")"
     + functools.reduce(lambda inner, f: f"(?({f.name})|{inner})", reversed(_AT_NUMBER), "(?!)")
 )
 # One scan for every format that starts at a number (a digit, "+" or "(" that does not follow a letter or
-# digit): the engine stops only at a character that is not a letter or digit followed by one of those; there,
+# digit): the engine stops only at a character that is not a letter or digit followed by such a start; there,
 # after it, each format is tried by a look-ahead that captures its match, and the scan matches only where one
 # of them did. Group `name` holds exactly what the format's own pattern matches at that position. A number at
 # the very start of the text is tried by `_NUMBER_AT_START`.
-_NUMBER_SCAN = re.compile(r"[^A-Za-z0-9](?=[\d+(])" + _NUMBER_LOOKAHEADS)
-_NUMBER_AT_START = re.compile(r"(?=[\d+(])" + _NUMBER_LOOKAHEADS)
+_NUMBER_SCAN = re.compile(r"[^A-Za-z0-9]" + _NUMBER_START + _NUMBER_LOOKAHEADS)
+_NUMBER_AT_START = re.compile(_NUMBER_START + _NUMBER_LOOKAHEADS)
 _OWN_SCAN: Mapping[str, re.Pattern[str]] = {
     f.name: re.compile(f.pattern) for f in _FORMATS if not f.at_number
 }
@@ -600,17 +616,20 @@ _OWN_SCAN: Mapping[str, re.Pattern[str]] = {
 def _number_formats(text: str) -> dict[str, list[tuple[int, int]]]:
     """name -> the spans `finditer` of that format's own pattern would give (leftmost, not overlapping each
     other), for every format that starts at a number, from one scan."""
-    found: dict[str, list[tuple[int, int]]] = {f.name: [] for f in _AT_NUMBER}
-    names = tuple(found)
-    first = _NUMBER_AT_START.match(text)
-    for m in itertools.chain([first] if first else [], _NUMBER_SCAN.finditer(text)):
-        for name in names:
-            start, end = m.span(name)
-            if start >= 0:
-                spans = found[name]
-                if not spans or start >= spans[-1][1]:
-                    spans.append((start, end))
-    return found
+    lists: list[list[tuple[int, int]]] = [[] for _ in _AT_NUMBER]
+    last_end = [0] * len(_AT_NUMBER)
+    for scan in (_NUMBER_AT_START.match(text), *_NUMBER_SCAN.finditer(text)):
+        if scan is None:
+            continue
+        for k, (start, end) in enumerate(_NUMBER_SPANS(scan.regs)):  # the formats' spans, in two C calls
+            if start >= last_end[k] and start >= 0:
+                lists[k].append((start, end))
+                last_end[k] = end
+    return {f.name: spans for f, spans in zip(_AT_NUMBER, lists, strict=True)}
+
+
+_NUMBER_SPANS = operator.itemgetter(*(_NUMBER_SCAN.groupindex[f.name] for f in _AT_NUMBER))
+assert _NUMBER_SCAN.groupindex == _NUMBER_AT_START.groupindex
 
 
 _EMAIL_LOCAL = re.compile(r"[\w.%+-]{1,64}\s{0,2}$")
@@ -1670,6 +1689,56 @@ _PERSON_NAME_FIELD = frozenset(
 )
 
 
+# What the name rules ask of a word, as bits, worked out once per distinct word (as written) and kept: a text
+# of 16,000 words asks about a few hundred distinct ones, and each question is then one bit test.
+_CAPITALISED, _UPPER, _NAME_SHAPED, _GIVEN, _SURNAME, _CLINICAL_ONLY, _CLINICAL, _COULD_BE_FAMILY = (
+    1 << n for n in range(8)
+)
+
+
+def _base(low: str) -> str:
+    """The word without a possessive ("Gonzalez's" -> "gonzalez", "Graves'" -> "graves")."""
+    if "'" not in low:
+        return low
+    return low[:-2] if low.endswith("'s") else low.rstrip("'")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _token_facts(word: str) -> int:
+    lex = _lexicon()
+    low = word.lower()
+    base = _base(low)
+    facts = 0
+    if word[0].isupper():
+        facts |= _CAPITALISED
+    if len(word) > 1 and word.isupper():
+        facts |= _UPPER
+    name_shaped = len(word) >= 2 and low not in STOPWORDS
+    if name_shaped:
+        facts |= _NAME_SHAPED
+    parts = base.split("-")  # "mary-kate", "min-jun", "jean-luc"; not "x-ray"
+    if base in lex.given or (
+        len(parts) > 1 and parts[0] in lex.given and all(len(part) > 1 for part in parts)
+    ):
+        facts |= _GIVEN
+    if (
+        base in lex.surname
+        or base.replace("'", "") in lex.surname
+        or ("-" in base and all(part.replace("'", "") in lex.surname for part in parts))
+    ):
+        facts |= _SURNAME
+    clinical_only = (
+        all(part in lex.clinical_only for part in parts) if "-" in base else base in lex.clinical_only
+    )
+    if clinical_only:
+        facts |= _CLINICAL_ONLY
+    if base in lex.clinical:
+        facts |= _CLINICAL
+    if name_shaped and not clinical_only and base not in _CREDENTIALS:
+        facts |= _COULD_BE_FAMILY
+    return facts
+
+
 class _Spans:
     """(start, end) of word i, from the flat list of word bounds."""
 
@@ -1697,32 +1766,28 @@ class _Text:
         pieces = itertools.chain.from_iterable(zip(self.gaps, self.words, strict=False))  # one more gap
         self.bounds = list(itertools.accumulate(map(len, pieces)))  # word i spans bounds[2i]:bounds[2i + 1]
         self.spans = _Spans(self.bounds)
+        self.count = len(self.words)
         self.lex = _lexicon()
         self.normal = normal
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return self.count
 
     def low(self, i: int) -> str:
         return self.lows[i]
 
     def base(self, i: int) -> str:
         """The word without a possessive ("Gonzalez's" -> "gonzalez", "Graves'" -> "graves")."""
-        word = self.lows[i]
-        if "'" not in word:
-            return word
-        return word[:-2] if word.endswith("'s") else word.rstrip("'")
+        return _base(self.lows[i])
 
     def possessive(self, i: int) -> bool:
-        end = self.spans[i][1]
-        return self.low(i).endswith(("'s", "'")) or self.text[end : end + 1] == "'"
+        return self.lows[i].endswith(("'s", "'")) or self.gaps[i + 1][:1] == "'"
 
     def capitalised(self, i: int) -> bool:
-        return self.text[self.spans[i][0]].isupper()
+        return bool(_token_facts(self.words[i]) & _CAPITALISED)
 
     def upper(self, i: int) -> bool:
-        start, end = self.spans[i]
-        return end - start > 1 and self.text[start:end].isupper()
+        return bool(_token_facts(self.words[i]) & _UPPER)
 
     def accented(self, i: int) -> bool:
         start, end = self.spans[i]
@@ -1734,48 +1799,37 @@ class _Text:
         return self.gaps[i + 1]
 
     def name_shaped(self, i: int) -> bool:
-        start, end = self.spans[i]
-        return end - start >= 2 and self.low(i) not in STOPWORDS
+        return bool(_token_facts(self.words[i]) & _NAME_SHAPED)
 
     def given(self, i: int) -> bool:
-        word = self.base(i)
-        if word in self.lex.given:
-            return True
-        parts = word.split("-")  # "mary-kate", "min-jun", "jean-luc"; not "x-ray"
-        return len(parts) > 1 and parts[0] in self.lex.given and all(len(part) > 1 for part in parts)
+        return bool(_token_facts(self.words[i]) & _GIVEN)
 
     def surname(self, i: int) -> bool:
-        word = self.base(i)
-        if word in self.lex.surname or word.replace("'", "") in self.lex.surname:
-            return True
-        return "-" in word and all(part.replace("'", "") in self.lex.surname for part in word.split("-"))
+        return bool(_token_facts(self.words[i]) & _SURNAME)
 
     def clinical_only(self, i: int) -> bool:
-        word = self.base(i)
-        if "-" in word:
-            return all(part in self.lex.clinical_only for part in word.split("-"))
-        return word in self.lex.clinical_only
+        return bool(_token_facts(self.words[i]) & _CLINICAL_ONLY)
 
     def clinical(self, i: int) -> bool:
-        return self.base(i) in self.lex.clinical
+        return bool(_token_facts(self.words[i]) & _CLINICAL)
 
     def could_be_family(self, i: int) -> bool:
-        return self.name_shaped(i) and not self.clinical_only(i) and self.base(i) not in _CREDENTIALS
+        return bool(_token_facts(self.words[i]) & _COULD_BE_FAMILY)
 
     def eponym_after(self, i: int) -> bool:
         """Word i ends an eponym: a clinical noun like "syndrome" follows ("Lou Gehrig's disease")."""
-        return i + 1 < len(self) and self.low(i + 1) in EPONYM_NOUNS and self.gap(i).isspace()
+        return i + 1 < self.count and self.lows[i + 1] in EPONYM_NOUNS and self.gaps[i + 1].isspace()
 
     def score_after(self, i: int) -> bool:
         """A clinical word followed by a number is a score or a stage ("Gleason 7", "Clark level IV")."""
-        end = self.spans[i][1]
+        end = self.bounds[2 * i + 1]
         return self.clinical(i) and bool(re.match(r"\s{1,2}\d", self.text[end : end + 3]))
 
     def credential_after(self, i: int) -> bool:
-        return bool(_CREDENTIAL.match(self.text, self.spans[i][1]))
+        return bool(_CREDENTIAL.match(self.text, self.bounds[2 * i + 1]))
 
     def after_clinician(self, i: int) -> bool:
-        return i > 0 and self.low(i - 1) in _CLINICIAN and len(self.gap(i - 1)) <= 3
+        return i > 0 and self.lows[i - 1] in _CLINICIAN and len(self.gaps[i]) <= 3
 
     def index_layout(self, i: int) -> bool:
         """Word i follows a line that starts "<Clinical word>, ": an index entry ("Syndrome, Charles Bonnet")."""
@@ -1804,74 +1858,81 @@ def _name_end(words: _Text, i: int) -> int:
 
 def _last_comma_first(words: _Text, i: int) -> int | None:
     """ "Last, First" starting at word i: the index of the given name, or None."""
-    if i + 1 >= len(words):
+    if i + 1 >= words.count:
         return None
-    gap = words.gap(i)
+    gap = words.gaps[i + 1]
     if gap.strip() != "," or len(gap) > 3 or "\n" in gap:
         return None
-    if not (words.capitalised(i + 1) or words.given(i + 1)):  # every rule below needs one of these
-        return None
-    if not words.could_be_family(i) or not words.could_be_family(i + 1) or words.possessive(i):
-        return None
     last, first = i, i + 1
-    if words.given(first) and (words.capitalised(last) or words.surname(last)):
+    last_is, first_is = _token_facts(words.words[last]), _token_facts(words.words[first])
+    if not first_is & (_CAPITALISED | _GIVEN):  # every rule below needs one of these
+        return None
+    if not last_is & _COULD_BE_FAMILY or not first_is & _COULD_BE_FAMILY or words.possessive(i):
+        return None
+    if first_is & _GIVEN and last_is & (_CAPITALISED | _SURNAME):
         return first
-    if words.surname(last) and words.capitalised(first) and not words.upper(first):
+    if last_is & _SURNAME and first_is & _CAPITALISED and not first_is & _UPPER:
         return first
-    if words.upper(last) and words.upper(first):
-        long_enough = min(len(words.low(last)), len(words.low(first))) >= 3
-        known = words.given(first) or words.surname(last) or words.surname(first)
+    if last_is & _UPPER and first_is & _UPPER:
+        long_enough = min(len(words.lows[last]), len(words.lows[first])) >= 3
+        known = first_is & _GIVEN or last_is & _SURNAME or first_is & _SURNAME
         return first if long_enough and known else None
-    plain = words.capitalised(last) and words.capitalised(first) and not words.upper(first)
-    if plain and not words.clinical(last) and not words.clinical(first):
+    plain = last_is & _CAPITALISED and first_is & _CAPITALISED and not first_is & _UPPER
+    if plain and not last_is & _CLINICAL and not first_is & _CLINICAL:
         return first
     return None
 
 
 def _labelled_name(words: _Text, i: int) -> tuple[int, int] | None:
     """A name after a label word: "Patient name: Lopez, Maria", "pt is jane smith", "Mrs. whitfield"."""
-    label = words.low(i)
+    lows, gaps, count = words.lows, words.gaps, words.count  # gaps[n] is the gap before word n
+    label = lows[i]
     honorific = label in _HONORIFICS
     explicit = label in _EXPLICIT_NAME_LABELS
-    field_of_something = i > 0 and "\n" not in words.gap(i - 1) and not words.gap(i - 1).strip(" '")
-    if label == "name" and field_of_something and words.low(i - 1) not in _PERSON_NAME_FIELD:
+    field_of_something = i > 0 and "\n" not in gaps[i] and not gaps[i].strip(" '")
+    if label == "name" and field_of_something and lows[i - 1] not in _PERSON_NAME_FIELD:
         return None  # "Procedure name: Whipple"
     n, linked = i + 1, False
-    while n < len(words) and words.low(n) in _FILLER_WORDS and n - i <= 3 and len(words.gap(n - 1)) <= 3:
-        explicit = explicit or words.low(n) in ("named", "called", "name", "nm")
-        linked = linked or words.low(n) in ("is", "was")
+    while n < count and lows[n] in _FILLER_WORDS and n - i <= 3 and len(gaps[n]) <= 3:
+        explicit = explicit or lows[n] in ("named", "called", "name", "nm")
+        linked = linked or lows[n] in ("is", "was")
         n += 1
-    if n >= len(words):
+    if n >= count:
         return None
-    gap = words.gap(n - 1)
+    gap = gaps[n]
+    if len(gap) > 6 or "\n" in gap:
+        return None
     comma_ok = label in ("patient", "pt", "name") or explicit or words.given(n)
-    if len(gap) > 6 or "\n" in gap or gap.strip(" :#.=-'" + ("," if comma_ok else "")):
+    if gap.strip(" :#.=-'" + ("," if comma_ok else "")):
         return None
     lex = words.lex
     word = words.base(n)
-    comma_given = (
-        n + 1 < len(words)
-        and words.gap(n).strip() == ","
-        and words.given(n + 1)
-        and words.could_be_family(n)
-        and not words.clinical(n)
-    )
+
+    def comma_given() -> bool:  # "pt is d'souza, anita"
+        return (
+            n + 1 < count
+            and gaps[n + 1].strip() == ","
+            and words.given(n + 1)
+            and words.could_be_family(n)
+            and not words.clinical(n)
+        )
+
     if not words.name_shaped(n):
         # "patient will brown": a given name that is also a function word, followed by a family name
         if not (
             word in lex.given_any
-            and n + 1 < len(words)
+            and n + 1 < count
             and words.surname(n + 1)
             and not words.clinical_only(n + 1)
         ):
             return None
-        if not words.gap(n).isspace():
+        if not gaps[n + 1].isspace():
             return None
     elif honorific or explicit:
         if words.clinical_only(n) and not words.capitalised(n):
             return None
     elif linked:  # "pt is jane smith", "pt is d'souza, anita"; not "pt is Catholic", "pt is post-op"
-        if not (words.given(n) or words.surname(n) or comma_given):
+        if not (words.given(n) or words.surname(n) or comma_given()):
             return None
     else:
         known = words.given(n) or words.surname(n)
@@ -1881,7 +1942,7 @@ def _labelled_name(words: _Text, i: int) -> tuple[int, int] | None:
             return None
     if not honorific and (words.eponym_after(n) or words.score_after(n)):
         return None
-    last = _last_comma_first(words, n) or (n + 1 if comma_given else _name_end(words, n))
+    last = _last_comma_first(words, n) or (n + 1 if comma_given() else _name_end(words, n))
     if not honorific and words.credential_after(last):
         return None
     return words.spans[i if honorific else n][0], words.spans[last][1]
@@ -1889,7 +1950,14 @@ def _labelled_name(words: _Text, i: int) -> tuple[int, int] | None:
 
 def _name_hits(text: str, lower: str, normal: Normalised | None = None) -> Iterator[tuple[int, int]]:
     words = _Text(text, lower, normal)
-    text, lex, spans, lows = words.text, words.lex, words.spans, words.lows
+    text, lex, spans, lows, gaps, bounds = (
+        words.text,
+        words.lex,
+        words.spans,
+        words.lows,
+        words.gaps,
+        words.bounds,
+    )
     labels = _NAME_LABELS | _HONORIFICS | _EXPLICIT_NAME_LABELS
     has_accents = normal is not None and normal.has_accents
     for i in _name_starts(words, has_accents):
@@ -1898,7 +1966,7 @@ def _name_hits(text: str, lower: str, normal: Normalised | None = None) -> Itera
             if labelled:
                 yield labelled
                 continue
-        end = spans[i][1]
+        end = bounds[2 * i + 1]
         comma = "," in text[end : end + 3]
         if not comma:  # only a given name (or an accented capitalised word) can start a name in prose
             low = lows[i]
@@ -1912,43 +1980,55 @@ def _name_hits(text: str, lower: str, normal: Normalised | None = None) -> Itera
                 if not words.after_clinician(i):
                     yield spans[i][0], spans[first][1]
                 continue
-        if i + 1 >= len(spans) or not words.gap(i).isspace() or "\n" in words.gap(i):
+        if i + 1 >= words.count or not gaps[i + 1].isspace() or "\n" in gaps[i + 1]:
             continue
         pair = _prose_pair(words, i) and not words.eponym_after(i + 1) and not words.credential_after(i + 1)
         if pair and not (words.after_clinician(i) or words.index_layout(i)):
             yield spans[i][0], spans[i + 1][1]
 
 
-def _name_starts(words: _Text, has_accents: bool) -> Iterator[int]:
+def _name_starts(words: _Text, has_accents: bool) -> list[int]:
     """In order, every word the loop in `_name_hits` does not pass over at once: a label, a known name (or one
-    with an apostrophe or hyphen), a word with a comma within 3 characters after it and, in a text with accented
-    letters, a capitalised word. The others are dropped by one set lookup each; words before a comma are found
-    from the commas."""
-    lex, lows = words.lex, words.lows
-    starts = lex.name_starts
-    known: Iterator[int] = (i for i, low in enumerate(lows) if low in starts or "'" in low or "-" in low)
+    with an apostrophe or hyphen), in a text with accented letters a capitalised word, and a word with a comma
+    within 3 characters after it that can start "Last, First" or a pair (`_comma_starts`). The others are
+    dropped by list comprehensions (one set lookup each), not by the loop's Python statements."""
+    starts = words.lex.name_starts
+    known = [i for i, low in enumerate(words.lows) if low in starts or "'" in low or "-" in low]
+    more: list[int] = _comma_starts(words) if "," in words.text else []
     if has_accents:
-        capitalised = (i for i, word in enumerate(words.words) if word[0].isupper())
-        known = heapq.merge(known, capitalised)
-    merged = heapq.merge(known, _before_commas(words)) if "," in words.text else known
-    previous = -1
-    for i in merged:
-        if i != previous:
-            yield i
-            previous = i
+        more += [i for i, word in enumerate(words.words) if word[0].isupper()]
+    return sorted(set(known).union(more)) if more else known
 
 
-def _before_commas(words: _Text) -> Iterator[int]:
-    """In order, each word with a comma within 3 characters after its end."""
-    ends = words.bounds[1::2]
-    previous = -1
-    for comma in re.finditer(",", words.text):
-        at = comma.start()
-        last = bisect.bisect_right(ends, at) - 1  # the last word ending at or before the comma
-        for i in (last - 1, last):  # word ends are at least 2 apart
-            if i > previous and i >= 0 and at - ends[i] <= 2:
-                yield i
-                previous = i
+_ONE_LETTER_BEFORE_COMMA = re.compile(r"[^A-Za-z'][A-Za-z],")
+
+
+def _comma_starts(words: _Text) -> list[int]:
+    """Words with a comma within 3 characters after their end (the loop's `comma`) that the loop can do
+    anything with: one followed by ", " and a capitalised or given word ("Lopez, Maria"; every Last, First rule
+    needs that), or one followed by a plain space (the comma after a one-letter word: "a b, c"). The last word
+    is left out: neither rule reads past it."""
+    gaps, tokens, count = words.gaps, words.words, words.count  # gaps[i + 1] follows word i
+    near = [i for i, gap in enumerate(gaps[1:count]) if "," in gap[:3]]
+    if _ONE_LETTER_BEFORE_COMMA.search(words.text):  # "," in text[end : end + 3] past a one-character gap
+        near = sorted(
+            set(near).union(
+                i
+                for i in range(count - 1)
+                if len(gaps[i + 1]) == 1 and len(tokens[i + 1]) == 1 and gaps[i + 2][:1] == ","
+            )
+        )
+    return [
+        i
+        for i in near
+        if "\n" not in (gap := gaps[i + 1])
+        and (
+            gap.isspace()
+            or (
+                len(gap) <= 3 and gap.strip() == "," and _token_facts(tokens[i + 1]) & (_CAPITALISED | _GIVEN)
+            )
+        )
+    ]
 
 
 def _prose_pair(words: _Text, i: int) -> bool:
