@@ -306,6 +306,29 @@ _OBFUSCATION = re.compile(
 )
 
 
+# What each kind of obfuscation cannot do without (a letter between two hyphens, a letter after a dot between
+# letters, a lone character between blanks): a kind whose sign is absent cannot match anywhere in the text.
+_OBFUSCATION_SIGNS = (
+    ("spaced", _SPACED_OUT.pattern, re.compile(r"[ \t]\S[ \t]")),
+    ("hyphens", _HYPHEN_SPELT.pattern, re.compile(r"-[A-Za-z]-")),
+    ("dots", _DOTTED.pattern, re.compile(r"\.(?<=[A-Za-z]\.)[A-Za-z]")),
+)
+
+
+@cache
+def _obfuscation_of(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        "|".join(f"(?P<{kind}>{pattern})" for kind, pattern, _ in _OBFUSCATION_SIGNS if kind in kinds)
+    )
+
+
+def _obfuscation_in(text: str) -> re.Pattern[str] | None:
+    """_OBFUSCATION less the kinds whose sign the text lacks (the same matches; each kind left out saves a
+    try at every position); None when it lacks all three."""
+    kinds = tuple(kind for kind, _, sign in _OBFUSCATION_SIGNS if sign.search(text))
+    return _obfuscation_of(kinds) if kinds else None
+
+
 def _deletions(text: str) -> list[int]:
     """Positions of characters that only obfuscate (see the patterns above), in order; one pass."""
     gone: list[int] = []
@@ -354,7 +377,8 @@ def normalise(text: str) -> Normalised:
         table = {ord(c): _fold(c) for c in set(_NON_ASCII.findall(text_in_order))}
         folded = text_in_order.translate(table)
         has_accents = any(c.isalpha() for one in table.values() for c in one)
-    final = _OBFUSCATION.sub(_undo_obfuscation, folded)
+    obfuscation = _obfuscation_in(folded)
+    final = obfuscation.sub(_undo_obfuscation, folded) if obfuscation is not None else folded
     if order is None and final is folded and (table is None or all(len(v) == 1 for v in table.values())):
         return Normalised(final, None, text, has_accents)
     return Normalised(final, _Origin(len(final), folded, text_in_order, table, order), text, has_accents)
@@ -386,10 +410,11 @@ _DATES = re.compile(
 )
 # A full date (day, month and four-digit year) before 1990 is a birth date whatever labels it: care dated
 # that long ago is written with a year alone ("CABG in 1988").
+# (Its three branches share their first character, a digit, so the regex engine skips to digits.)
 _OLD_FULL_DATE = (
-    r"\d(?<![\w/.-]\d)\d?" + _SEP + r"\d{1,2}" + _SEP + r"(?:19[0-8]\d)(?!\d)"
-    r"|1(?<![\w/.-]1)9[0-8]\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
-    rf"|\d(?<![\w]\d)\d?{_ORD}[\s-]{{0,3}}(?:of\s+)?{_MONTH}[\s,.-]{{0,3}}19[0-8]\d(?!\d)"
+    r"\d(?:(?<![\w/.-]\d)\d?" + _SEP + r"\d{1,2}" + _SEP + r"(?:19[0-8]\d)(?!\d)"
+    r"|(?<=1)(?<![\w/.-]1)9[0-8]\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
+    rf"|(?<![\w]\d)\d?{_ORD}[\s-]{{0,3}}(?:of\s+)?{_MONTH}[\s,.-]{{0,3}}19[0-8]\d(?!\d))"
 )
 # _MONTH at a word start, its branches grouped by first letter (the order within a letter kept), so the regex
 # engine only stops at those letters: the same matches as r"\b" + _MONTH.
@@ -531,7 +556,9 @@ _FORMATS: tuple[_Format, ...] = (
         r"(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)))",
         at_number=True,
     ),
-    _Format("old_full_date", PhiKind.DATE_OF_BIRTH, _OLD_FULL_DATE, ("19",), at_number=True),
+    # Found by its own scan rather than the number scan: a text can hold thousands, and a match of its own
+    # pattern costs less than one of the number scan.
+    _Format("old_full_date", PhiKind.DATE_OF_BIRTH, _OLD_FULL_DATE, ("19",)),
     _Format(
         "old_full_date_words",
         PhiKind.DATE_OF_BIRTH,
@@ -2067,21 +2094,27 @@ def find_phi(text: str, *, first_name_only: bool = False) -> list[PhiHit]:
     found = _name_hits(normal.text, lowered, normal)
     names = ((PhiKind.PATIENT_NAME, s, e) for s, e in itertools.islice(found, 1 if first_name_only else None))
     spans = [*_format_hits(lowered), *names]
-    hits = sorted(
-        (PhiHit(kind, *normal.span(start, end, len(text))) for kind, start, end in spans),
-        key=lambda hit: (hit.start, -hit.end),
-    )
-    merged: list[PhiHit] = []
+    # Sorted by start, longest first, then in the order found (as a stable sort of hits by (start, -end));
+    # hits are made only for what is left after merging.
+    length = len(text)
+    keyed: list[tuple[int, int, int, PhiKind]] = []
+    for n, (kind, start, end) in enumerate(spans):
+        first, last = normal.span(start, end, length)
+        keyed.append((first, -last, n, kind))
+    keyed.sort()
+    merged: list[list[int]] = []  # [start, end] of each hit kept
+    kinds: list[PhiKind] = []
     last_of_kind: dict[PhiKind, int] = {}
-    for hit in hits:
-        index = last_of_kind.get(hit.kind)
-        if index is not None and hit.start < merged[index].end:
-            if hit.end > merged[index].end:
-                merged[index] = PhiHit(hit.kind, merged[index].start, hit.end)
+    for start, neg_end, _, kind in keyed:
+        end = -neg_end
+        index = last_of_kind.get(kind)
+        if index is not None and start < merged[index][1]:
+            merged[index][1] = max(merged[index][1], end)
             continue
-        last_of_kind[hit.kind] = len(merged)
-        merged.append(hit)
-    return merged
+        last_of_kind[kind] = len(merged)
+        merged.append([start, end])
+        kinds.append(kind)
+    return [PhiHit(kind, start, end) for kind, (start, end) in zip(kinds, merged, strict=True)]
 
 
 def describe(field: str, hits: list[PhiHit]) -> str:
