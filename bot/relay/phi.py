@@ -396,8 +396,8 @@ _MONTH = (
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR2_4 = r"(?:\d{4}|'?\d{2})(?!\d)"
 _SEP = r"\s{0,2}[-/.]\s{0,2}"
-_DATES = re.compile(
-    r"(?<![\w/-])(?<!\d\.)(?:\d{1,2}" + _SEP + r"\d{1,2}" + _SEP + r"(?:\d{4}|\d{2})(?![\d/])"
+_DATE_ALTERNATIVES = (
+    r"(?:\d{1,2}" + _SEP + r"\d{1,2}" + _SEP + r"(?:\d{4}|\d{2})(?![\d/])"
     r"|\d{1,2} \d{1,2} (?:\d{4}|\d{2})(?!\d)"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
@@ -408,6 +408,23 @@ _DATES = re.compile(
     r"|\d{1,2}[-/]\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![\d/])"
     rf"|{_MONTH}[\s,-]{{1,3}}\d{{4}}(?!\d))"
 )
+# Every date starts with a digit, "the" or a month: the engine stops only at those characters, checks what
+# precedes, and (inside a one-character look-behind) captures the date that starts there in group "date". Its
+# matches are every such start, overlapping: `_dates_in` keeps those `finditer` of the plain pattern keeps.
+_DATES = re.compile(r"[\dadfjmnost](?<![\w/-].)(?<!\d\..)(?<=(?=(?P<date>" + _DATE_ALTERNATIVES + r")).)")
+
+
+def _dates_in(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+    r"""The spans r"(?<![\w/-])(?<!\d\.)" + _DATE_ALTERNATIVES finds in text[start:stop] (leftmost, not
+    overlapping)."""
+    last_end = start
+    for m in _DATES.finditer(text, start, stop):
+        first, end = m.span("date")
+        if first >= last_end:
+            yield first, end
+            last_end = end
+
+
 # A full date (day, month and four-digit year) before 1990 is a birth date whatever labels it: care dated
 # that long ago is written with a year alone ("CABG in 1988").
 # (Its three branches share their first character, a digit, so the regex engine skips to digits.)
@@ -740,6 +757,12 @@ STREET_SUFFIXES = frozenset(
 AMBIGUOUS_SUFFIXES = frozenset(
     ["st", "dr", "ct", "pl", "way", "sq", "ter", "pike", "run", "row", "loop", "path", "cove", "ridge", "pt"]
 )
+# A word (between blanks, up to the end of the house number's words) that is a street suffix, dots after it.
+_SUFFIX_WORD = re.compile(
+    r"(?<=[ \t])(?:"
+    + "|".join(sorted(STREET_SUFFIXES | AMBIGUOUS_SUFFIXES, key=lambda w: (-len(w), w)))
+    + r")\.*(?!\S)"
+)
 _AFTER_AMBIGUOUS = re.compile(
     r"\.?(?:\s*(?:$|[,;:)\n])|\.\s|\s+(?:apt|apartment|unit|suite|ste|fl|floor|bldg|#|n|s|e|w|ne|nw|se|sw)\b)"
 )
@@ -910,19 +933,21 @@ def _identifying_value(value: str) -> bool:
 
 def _street_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
     for m in _HOUSE_AND_WORDS.finditer(text):
-        for index, word in enumerate(_NON_SPACE.finditer(text, m.start("words"), m.end())):
-            bare = word.group().rstrip(".").lower()
+        start, end = m.start("words"), m.end()
+        if not _SUFFIX_WORD.search(text, start, end):  # no word below can be a suffix
+            continue
+        for index, word in enumerate(text[start:end].split()):  # the \S+ runs, as strings
+            bare = word.rstrip(".").lower()
             suffix = bare in STREET_SUFFIXES or bare in AMBIGUOUS_SUFFIXES
             function_word = bare in STOPWORDS and bare not in ("n", "s", "e", "w")
             if not suffix and (bare in _NOT_STREET_WORDS or function_word):
                 break
             if index == 0 or not suffix:
                 continue
-            if bare in AMBIGUOUS_SUFFIXES and not _AFTER_AMBIGUOUS.match(
-                text, word.end() - (word.group()[-1] == ".")
-            ):
+            word_end = next(itertools.islice(_NON_SPACE.finditer(text, start, end), index, None)).end()
+            if bare in AMBIGUOUS_SUFFIXES and not _AFTER_AMBIGUOUS.match(text, word_end - (word[-1] == ".")):
                 continue
-            yield PhiKind.STREET_ADDRESS, m.start(), word.end()
+            yield PhiKind.STREET_ADDRESS, m.start(), word_end
             break
 
 
@@ -942,7 +967,7 @@ def _dates_near(text: str, births: list[tuple[int, int]]) -> list[tuple[int, int
     dates: list[tuple[int, int]] = []
     for start, end in merged:
         stop = min(len(text), end + 24)  # a date that starts inside the window may end after it
-        dates.extend(m.span() for m in _DATES.finditer(text, start, stop) if m.start() < end)
+        dates.extend(span for span in _dates_in(text, start, stop) if span[0] < end)
     return sorted(set(dates))
 
 
