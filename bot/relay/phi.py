@@ -867,14 +867,22 @@ def _top_level(alternatives: str) -> list[str]:
 # A labelled value (an id, phone or address) has a digit within this many characters of its label's end: the
 # longest way to it is "identifier (of patient): was " and a value of 51 characters with its third digit last.
 _VALUE_REACH = 100
+_NUMBER_WORD = r"(?:id|identifier|#|no\b\.?|num(?:ber)?|nbr|n[o\u00ba\u00b0]\.?)"
+
+
+def _near_value(group: str) -> str:
+    """What must follow a label of `group` for its value to be worth reading: a digit within reach, and for
+    a weak label ("chart", "visit", "id") first the "#", "no." or "number" its value needs."""
+    digit = f"\\D{{0,{_VALUE_REACH}}}\\d"
+    return rf"\s{{0,2}}{_NUMBER_WORD}{digit}" if group.endswith("_weak") else digit
 
 
 def _label_scan(groups: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One alternation of every label, branches grouped by first letter (a literal letter followed by a "not
     inside a word" check, so the regex engine drops a position after one character comparison; within a letter
     the branches keep their order). Each branch ends with an empty named group, so a match says its label group
-    (the one `m.lastgroup` names, through the returned map) and, by a second empty group before it, whether a
-    digit follows within `_VALUE_REACH` characters. The groups change nothing about what matches."""
+    (the one `m.lastgroup` names, through the returned map) and, by a second empty group before it, whether
+    what follows can hold its value (`_near_value`). The groups change nothing about what matches."""
     by_letter: dict[str, list[tuple[str, str]]] = {}
     for name, alternatives in groups:
         for alternative in _top_level(alternatives):
@@ -886,7 +894,7 @@ def _label_scan(groups: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], d
         for name, rest in rests:
             key = f"l{len(group_of)}"
             group_of[key] = (name, f"n{key}")
-            parts.append(f"{rest}(?:(?=\\D{{0,{_VALUE_REACH}}}\\d)(?P<n{key}>)|)(?P<{key}>)")
+            parts.append(f"{rest}(?:(?={_near_value(name)})(?P<n{key}>)|)(?P<{key}>)")
         branches.append(f"{letter}(?<![a-z0-9_]{letter})(?:{'|'.join(parts)})")
     return re.compile("|".join(branches)), group_of
 
@@ -904,7 +912,6 @@ _LABEL_KINDS: Mapping[str, PhiKind] = {
     "insurance_weak": PhiKind.INSURANCE_ID,
     "device": PhiKind.DEVICE_ID,
 }
-_NUMBER_WORD = r"(?:id|identifier|#|no\b\.?|num(?:ber)?|nbr|n[o\u00ba\u00b0]\.?)"
 _VALUE = (
     r"(?:\s{0,2}\([a-z ]{1,12}\))?[\s:#=.\-]{0,4}(?:(?:is|was|of)\s{1,2})?"
     r"(?P<value>[a-z0-9][a-z0-9-]{0,24}(?:[ -][a-z0-9]{1,12}){0,2})(?![a-z0-9-])"
@@ -1055,7 +1062,8 @@ def _format_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
 
 def _labelled_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
     """A value after its label ("MRN 00482913", "call 555 0147", "SSN ending 6789"), and a date of birth near
-    a birth word. A phone, address or id label with no digit within reach of its end is passed over at once."""
+    a birth word. A phone, address or id label that nothing readable as its value follows (`_near_value`) is
+    passed over at once."""
     births: list[tuple[int, int]] = []
     for m in _LABELS.finditer(text):
         group, near = _LABEL_OF_BRANCH[m.lastgroup or ""]

@@ -125,10 +125,31 @@ def test_the_label_scan_names_the_group_whose_own_pattern_matches_there(texts: l
                 n for n, p in groups if (again := p.match(lowered, m.start())) and again.end() == m.end()
             )
             assert group == plain, (m.group(), text)
-            digit_near = re.search(r"\d", lowered[m.end() : m.end() + phi._VALUE_REACH + 1]) is not None
-            assert (m.start(near) >= 0) == digit_near, (m.group(), text)
+            assert (m.start(near) >= 0) == bool(re.match(phi._near_value(group), lowered[m.end() :])), text
             seen += 1
     assert seen > 1_000
+
+
+def test_a_label_passed_over_for_want_of_a_value_never_had_one(texts: list[str]) -> None:
+    """Where the label scan says nothing readable follows an id, phone or address label, its value pattern
+    finds no identifying value there."""
+    after = {"phone": phi._PHONE_AFTER, "address": phi._ADDRESS_AFTER}
+    passed_over = 0
+    for text in texts + [_long(unit)[:3_000] for unit in ("DOB pt MRN 1 ", "chart 1 visit #12 id 7 ")]:
+        lowered = _lowered(text)
+        for m in phi._LABELS.finditer(lowered):
+            group, near = phi._LABEL_OF_BRANCH[m.lastgroup or ""]
+            if group in ("birth", "ssn") or m.start(near) >= 0:
+                continue
+            passed_over += 1
+            if group in after:
+                assert not after[group].match(lowered, m.end()), text
+                continue
+            value = (phi._ID_AFTER_WEAK if group.endswith("_weak") else phi._ID_AFTER_STRONG).match(
+                lowered, m.end()
+            )
+            assert not (value and phi._identifying_value(value.group("value"))), text
+    assert passed_over > 1_000
 
 
 def test_dates_are_found_from_their_first_character_as_the_plain_pattern_finds_them(texts: list[str]) -> None:
