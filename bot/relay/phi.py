@@ -1962,7 +1962,8 @@ def _labelled_name(words: _Text, i: int) -> tuple[int, int] | None:
     gap = gaps[n]
     if len(gap) > 6 or "\n" in gap:
         return None
-    comma_ok = label in ("patient", "pt", "name") or explicit or words.given(n)
+    word_is = _token_facts(words.words[n])  # what the rules below ask of word n, as bits
+    comma_ok = label in ("patient", "pt", "name") or explicit or word_is & _GIVEN
     if gap.strip(" :#.=-'" + ("," if comma_ok else "")):
         return None
     lex = words.lex
@@ -1973,11 +1974,11 @@ def _labelled_name(words: _Text, i: int) -> tuple[int, int] | None:
             n + 1 < count
             and gaps[n + 1].strip() == ","
             and words.given(n + 1)
-            and words.could_be_family(n)
-            and not words.clinical(n)
+            and bool(word_is & _COULD_BE_FAMILY)
+            and not word_is & _CLINICAL
         )
 
-    if not words.name_shaped(n):
+    if not word_is & _NAME_SHAPED:
         # "patient will brown": a given name that is also a function word, followed by a family name
         if not (
             word in lex.given_any
@@ -1989,15 +1990,15 @@ def _labelled_name(words: _Text, i: int) -> tuple[int, int] | None:
         if not gaps[n + 1].isspace():
             return None
     elif honorific or explicit:
-        if words.clinical_only(n) and not words.capitalised(n):
+        if word_is & _CLINICAL_ONLY and not word_is & _CAPITALISED:
             return None
     elif linked:  # "pt is jane smith", "pt is d'souza, anita"; not "pt is Catholic", "pt is post-op"
-        if not (words.given(n) or words.surname(n) or comma_given()):
+        if not (word_is & (_GIVEN | _SURNAME) or comma_given()):
             return None
     else:
-        known = words.given(n) or words.surname(n)
-        capitalised_unknown = words.capitalised(n) and not words.clinical(n) and not words.upper(n)
-        long_upper = words.upper(n) and len(word) > 4 and not words.clinical(n)
+        known = word_is & (_GIVEN | _SURNAME)
+        capitalised_unknown = word_is & _CAPITALISED and not word_is & (_CLINICAL | _UPPER)
+        long_upper = word_is & _UPPER and len(word) > 4 and not word_is & _CLINICAL
         if not (known or capitalised_unknown or long_upper):
             return None
     if not honorific and (words.eponym_after(n) or words.score_after(n)):
