@@ -757,15 +757,22 @@ STREET_SUFFIXES = frozenset(
 AMBIGUOUS_SUFFIXES = frozenset(
     ["st", "dr", "ct", "pl", "way", "sq", "ter", "pike", "run", "row", "loop", "path", "cove", "ridge", "pt"]
 )
-# A word (between blanks, up to the end of the house number's words) that is a street suffix, dots after it.
+_UNIT_OR_DIRECTION = r"(?:apt|apartment|unit|suite|ste|fl|floor|bldg|#|n|s|e|w|ne|nw|se|sw)\b"
+
+
+def _words_alternation(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+# A word (between blanks, up to the end of the house number's words) that can end a street: a suffix, dots
+# after it, and after an ambiguous one ("St", "Dr") what _AFTER_AMBIGUOUS could accept there (read up to the
+# end of those words only, so the end counts as the end of the text: never stricter than _AFTER_AMBIGUOUS).
 _SUFFIX_WORD = re.compile(
-    r"(?<=[ \t])(?:"
-    + "|".join(sorted(STREET_SUFFIXES | AMBIGUOUS_SUFFIXES, key=lambda w: (-len(w), w)))
-    + r")\.*(?!\S)"
+    rf"(?<=[ \t])(?:(?:{_words_alternation(STREET_SUFFIXES - AMBIGUOUS_SUFFIXES)})\.*(?!\S)"
+    rf"|(?:{_words_alternation(AMBIGUOUS_SUFFIXES)})"
+    rf"(?:\.+(?=\s)|\.*(?=\s*(?:$|[,;:)\n])|\s+{_UNIT_OR_DIRECTION}))(?!\S))"
 )
-_AFTER_AMBIGUOUS = re.compile(
-    r"\.?(?:\s*(?:$|[,;:)\n])|\.\s|\s+(?:apt|apartment|unit|suite|ste|fl|floor|bldg|#|n|s|e|w|ne|nw|se|sw)\b)"
-)
+_AFTER_AMBIGUOUS = re.compile(r"\.?(?:\s*(?:$|[,;:)\n])|\.\s|\s+" + _UNIT_OR_DIRECTION + ")")
 _NOT_STREET_WORDS = frozenset(
     [
         "weeks",
@@ -877,29 +884,41 @@ def _near_value(group: str) -> str:
     return rf"\s{{0,2}}{_NUMBER_WORD}{digit}" if group.endswith("_weak") else digit
 
 
-def _label_scan(groups: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    """One alternation of every label, branches grouped by first letter (a literal letter followed by a "not
-    inside a word" check, so the regex engine drops a position after one character comparison; within a letter
-    the branches keep their order). Each branch ends with an empty named group, so a match says its label group
-    (the one `m.lastgroup` names, through the returned map) and, by a second empty group before it, whether
-    what follows can hold its value (`_near_value`). The groups change nothing about what matches."""
-    by_letter: dict[str, list[tuple[str, str]]] = {}
-    for name, alternatives in groups:
-        for alternative in _top_level(alternatives):
-            by_letter.setdefault(alternative[0], []).append((name, alternative[1:]))
-    branches: list[str] = []
-    group_of: dict[str, tuple[str, str]] = {}
-    for letter, rests in sorted(by_letter.items()):
-        parts = []
-        for name, rest in rests:
-            key = f"l{len(group_of)}"
-            group_of[key] = (name, f"n{key}")
-            parts.append(f"{rest}(?:(?={_near_value(name)})(?P<n{key}>)|)(?P<{key}>)")
-        branches.append(f"{letter}(?<![a-z0-9_]{letter})(?:{'|'.join(parts)})")
-    return re.compile("|".join(branches)), group_of
+def _word_start_alternation(alternatives: list[str]) -> str:
+    """One alternation whose branches start with a literal letter followed by a "not inside a word" check, so
+    the regex engine drops a position after one character comparison (within a letter the branches keep their
+    order)."""
+    by_letter: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        by_letter.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(
+        f"{letter}(?<![a-z0-9_]{letter})(?:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items())
+    )
 
 
-_LABELS, _LABEL_OF_BRANCH = _label_scan(_LABEL_GROUPS)
+# Every label, found in one pass. (No capturing groups: a match object copies every group's place.)
+_LABELS = re.compile(_word_start_alternation([a for _, group in _LABEL_GROUPS for a in _top_level(group)]))
+# At a label found by _LABELS: which group it belongs to and whether what follows can hold its value. The
+# branches are grouped by label group here, each group's in its order, so the first that matches is the one
+# _LABELS matched (both try a position's branches in the same order: those with another first letter fail);
+# the group that closes last names the label group, "v_" before it when a value can follow (`_near_value`).
+_LABEL_AT = re.compile(
+    "|".join(
+        f"(?P<{name}>{alternatives})(?:(?={_near_value(name)})(?P<v_{name}>)|)"
+        for name, alternatives in _LABEL_GROUPS
+    )
+)
+_LABEL_OF_GROUP: Mapping[str, tuple[str, bool]] = {
+    **{name: (name, False) for name, _ in _LABEL_GROUPS},
+    **{f"v_{name}": (name, True) for name, _ in _LABEL_GROUPS},
+}
+
+
+def _label_at(text: str, label: re.Match[str]) -> tuple[str, bool]:
+    """(label group, whether what follows can hold its value) of a label _LABELS found."""
+    at = _LABEL_AT.match(text, label.start())
+    assert at is not None and at.end() == label.end()
+    return _LABEL_OF_GROUP[at.lastgroup or ""]
 
 
 _LABEL_KINDS: Mapping[str, PhiKind] = {
@@ -1066,8 +1085,8 @@ def _labelled_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
     passed over at once."""
     births: list[tuple[int, int]] = []
     for m in _LABELS.finditer(text):
-        group, near = _LABEL_OF_BRANCH[m.lastgroup or ""]
-        if m.start(near) < 0 and group != "birth" and group != "ssn":
+        group, value_can_follow = _label_at(text, m)
+        if not value_can_follow and group != "birth" and group != "ssn":
             continue
         start = m.start()
         if start:  # a label inside a word ("unborn", "cumbersome"), past the regex's ASCII check

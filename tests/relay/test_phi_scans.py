@@ -3,7 +3,7 @@ pathological shapes (the ones that were slow: a Python step per character or per
 their optional parts or backtracked over a run) get the same verdicts as before.
 
 bot/relay/phi.py saves work by mechanism: one scan for every format that starts at a number, one scan for every
-label (its branch naming its group), name rules run only from words that can start a name, obfuscation kinds
+label (then its group read where it starts), name rules run only from words that can start a name, obfuscation kinds
 left out when their sign is absent, dates near a birth word found from their first character, and where each
 character came from worked out only for hits. Each test below holds one of those to its plain counterpart over
 the labelled corpus and generated texts. Times are measured by bench/phi_corpus.py, never here.
@@ -120,12 +120,12 @@ def test_the_label_scan_names_the_group_whose_own_pattern_matches_there(texts: l
     for text in texts:
         lowered = _lowered(text)
         for m in phi._LABELS.finditer(lowered):
-            group, near = phi._LABEL_OF_BRANCH[m.lastgroup or ""]
+            group, value_can_follow = phi._label_at(lowered, m)
             plain = next(
                 n for n, p in groups if (again := p.match(lowered, m.start())) and again.end() == m.end()
             )
             assert group == plain, (m.group(), text)
-            assert (m.start(near) >= 0) == bool(re.match(phi._near_value(group), lowered[m.end() :])), text
+            assert value_can_follow == bool(re.match(phi._near_value(group), lowered[m.end() :])), text
             seen += 1
     assert seen > 1_000
 
@@ -138,8 +138,8 @@ def test_a_label_passed_over_for_want_of_a_value_never_had_one(texts: list[str])
     for text in texts + [_long(unit)[:3_000] for unit in ("DOB pt MRN 1 ", "chart 1 visit #12 id 7 ")]:
         lowered = _lowered(text)
         for m in phi._LABELS.finditer(lowered):
-            group, near = phi._LABEL_OF_BRANCH[m.lastgroup or ""]
-            if group in ("birth", "ssn") or m.start(near) >= 0:
+            group, value_can_follow = phi._label_at(lowered, m)
+            if group in ("birth", "ssn") or value_can_follow:
                 continue
             passed_over += 1
             if group in after:
@@ -159,6 +159,40 @@ def test_dates_are_found_from_their_first_character_as_the_plain_pattern_finds_t
         for start, stop in ((0, len(lowered)), (len(lowered) // 3, 2 * len(lowered) // 3)):
             expected = [m.span() for m in plain.finditer(lowered, start, stop)]
             assert list(phi._dates_in(lowered, start, stop)) == expected, text
+
+
+def _plain_street_hits(text: str) -> Iterator[tuple[int, int]]:
+    """Every house number's words read, none passed over in advance."""
+    for m in phi._HOUSE_AND_WORDS.finditer(text):
+        for index, word in enumerate(phi._NON_SPACE.finditer(text, m.start("words"), m.end())):
+            bare = word.group().rstrip(".").lower()
+            suffix = bare in phi.STREET_SUFFIXES or bare in phi.AMBIGUOUS_SUFFIXES
+            function_word = bare in phi.STOPWORDS and bare not in ("n", "s", "e", "w")
+            if not suffix and (bare in phi._NOT_STREET_WORDS or function_word):
+                break
+            if index == 0 or not suffix:
+                continue
+            after = word.end() - (word.group()[-1] == ".")
+            if bare in phi.AMBIGUOUS_SUFFIXES and not phi._AFTER_AMBIGUOUS.match(text, after):
+                continue
+            yield m.start(), word.end()
+            break
+
+
+def test_street_words_are_read_only_where_one_can_end_a_street(texts: list[str]) -> None:
+    streets = [
+        "12 Main St",
+        "12 main st.",
+        "4 Elm Dr, apt 2",
+        "9 Oak Ct\n",
+        "3 Rd 4 St. x",
+        "7 pt is",
+        "5 Way n",
+    ]
+    for text in [*texts, *streets]:
+        lowered = _lowered(text)
+        expected = list(_plain_street_hits(lowered))
+        assert [(start, end) for _, start, end in phi._street_hits(lowered)] == expected, text
 
 
 def test_leaving_out_an_obfuscation_kind_whose_sign_is_absent_changes_nothing(texts: list[str]) -> None:
