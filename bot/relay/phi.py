@@ -26,7 +26,6 @@ import bisect
 import functools
 import gzip
 import itertools
-import operator
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -638,11 +637,11 @@ _NUMBER_START = r"(?=[+(]|\d[\d\s./()+A-Za-z-])"
 # Atomic, so that where no format matched the engine does not go back into the optional parts to try them
 # all again; the conditionals then fail unless some format's group matched.
 _NUMBER_LOOKAHEADS = (
-    "(?>(?:(?<![/.\\-])"
-    + _lookaheads([f for f in _AT_NUMBER if f.name in _NOT_AFTER_SEPARATOR])
-    + "|)"
+    "(?>"
     + _lookaheads([f for f in _AT_NUMBER if f.name not in _NOT_AFTER_SEPARATOR])
-    + ")"
+    + "(?:(?<![/.\\-])"
+    + _lookaheads([f for f in _AT_NUMBER if f.name in _NOT_AFTER_SEPARATOR])
+    + "|))"
     + functools.reduce(lambda inner, f: f"(?({f.name})|{inner})", reversed(_AT_NUMBER), "(?!)")
 )
 # One scan for every format that starts at a number (a digit, "+" or "(" that does not follow a letter or
@@ -665,14 +664,23 @@ def _number_formats(text: str) -> dict[str, list[tuple[int, int]]]:
     for scan in (_NUMBER_AT_START.match(text), *_NUMBER_SCAN.finditer(text)):
         if scan is None:
             continue
-        for k, (start, end) in enumerate(_NUMBER_SPANS(scan.regs)):  # the formats' spans, in two C calls
+        regs = scan.regs  # every group's span in one call
+        # The formats' groups close in the order they are written; the last to close (lastindex) is the
+        # last format that matched here, so those written after it are not looked at.
+        for k, group in _NUMBER_GROUPS_UP_TO.get(scan.lastindex or 0, _NUMBER_GROUPS_ALL):
+            start, end = regs[group]
             if start >= last_end[k] and start >= 0:
                 lists[k].append((start, end))
                 last_end[k] = end
     return {f.name: spans for f, spans in zip(_AT_NUMBER, lists, strict=True)}
 
 
-_NUMBER_SPANS = operator.itemgetter(*(_NUMBER_SCAN.groupindex[f.name] for f in _AT_NUMBER))
+# (index in _AT_NUMBER, group) of each format, in the order written, up to the one whose group is the key.
+_WRITTEN = sorted((_NUMBER_SCAN.groupindex[f.name], k) for k, f in enumerate(_AT_NUMBER))
+_NUMBER_GROUPS_UP_TO: Mapping[int, tuple[tuple[int, int], ...]] = {
+    group: tuple((k, g) for g, k in _WRITTEN[: n + 1]) for n, (group, _) in enumerate(_WRITTEN)
+}
+_NUMBER_GROUPS_ALL = tuple((k, g) for g, k in _WRITTEN)
 assert _NUMBER_SCAN.groupindex == _NUMBER_AT_START.groupindex
 
 
