@@ -469,8 +469,8 @@ class _Format:
 
 
 _FORMATS: tuple[_Format, ...] = (
-    # Its own scan, like old_full_date below: a text can hold thousands (a match of its own digit-prefixed
-    # pattern costs less than one of the number scan).
+    # Its own scan, like age and old_full_date below: a text can hold thousands (a match of its own
+    # digit-prefixed pattern costs less than one of the number scan).
     _Format(
         "ssn",
         PhiKind.SSN,
@@ -571,7 +571,6 @@ _FORMATS: tuple[_Format, ...] = (
         r"[19](?<![\w.+/-][19])(?<=9|1)(?:(?<=9)\d|(?<=1)[01]\d)"
         r"(?:\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?|years?|year-old|yr-old)\b|[mf]\b)"
         r"(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)))",
-        at_number=True,
     ),
     # Found by its own scan rather than the number scan: a text can hold thousands, and a match of its own
     # pattern costs less than one of the number scan.
@@ -618,7 +617,7 @@ _AT_NUMBER = tuple(f for f in _FORMATS if f.at_number)
 # Formats that need three digits in a row where they start: tried only where there are.
 _THREE_DIGITS = frozenset(["phone10", "phone7", "zip4"])
 # Formats that never start right after "/", "." or "-" (their own look-behind says so): not tried there.
-_NOT_AFTER_SEPARATOR = frozenset(["phone", "phone10", "phone7", "age", "highway"])
+_NOT_AFTER_SEPARATOR = frozenset(["phone", "phone10", "phone7", "highway"])
 
 
 def _lookahead(fmt: _Format) -> str:
