@@ -5,6 +5,12 @@ unverified body) and runs after the SSL-check middleware (an unsigned `ssl_check
 first, turns every failure into 401, and answers a replay of a request already handled with an empty 200
 (Slack's signature covers the timestamp, so a replay within the 5-minute window is the only one possible).
 
+The signatures already handled are kept in the app database (`storage.seen_signatures`), so a replay is
+recognised whichever instance behind a load balancer it reaches. Each instance also remembers the signatures it
+handled itself: if the database cannot record one (busy past the request's wait, or unreachable), the request is
+still checked against that memory and served, with a warning in the log, rather than refused for a check that is
+defence in depth (Slack's signature and its 5-minute window are checked first, always).
+
 Only HTTP requests are signed: create_app installs the guard in HTTP mode (and the console, which signs what it
 sends) and never in Socket Mode, where requests arrive over the app's own authenticated WebSocket and there is
 no signing secret to check them with.
@@ -14,26 +20,38 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import sqlite3
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
+import sqlite_utils
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 from slack_bolt.middleware.request_verification import RequestVerification
 from slack_sdk.signature import SignatureVerifier
 
+from storage import seen_signatures
+from storage.db import DatabaseProblem
+
+log = logging.getLogger("codedesk.request_guard")
+
 REPLAY_WINDOW_SECONDS = 60 * 5 + 30  # Slack's 5 minutes, plus clock skew
 MAX_REMEMBERED = 200_000
+PRUNE_EVERY_SECONDS = 60.0  # how often an instance deletes the database's expired signatures
+
+
+class Seen(Protocol):
+    def first_time(self, signature: str) -> bool: ...
 
 
 class SeenSignatures:
-    """Signatures of requests already handled, forgotten once they could no longer be replayed.
-
-    Kept in memory: one process serves one app. (Several instances behind a load balancer would each
-    catch replays sent to themselves only.)
-    """
+    """Signatures of requests this process handled, forgotten once they could no longer be replayed (in memory:
+    the fallback of SharedSeenSignatures, and the guard of an app built without a database)."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
@@ -54,8 +72,58 @@ class SeenSignatures:
             return True
 
 
+class SharedSeenSignatures:
+    """Signatures already handled by any instance: one `INSERT OR IGNORE` into the app database per request.
+
+    Expired rows are deleted at most once per PRUNE_EVERY_SECONDS per instance, on the request that finds the
+    time has come (one indexed DELETE), so the table holds about five minutes of requests.
+    """
+
+    def __init__(
+        self,
+        db_factory: Callable[[], sqlite_utils.Database],
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.db_factory = db_factory
+        self.clock = clock
+        self.monotonic = monotonic
+        self.local = SeenSignatures(monotonic)
+        self._next_prune = monotonic()
+        self._prune_lock = threading.Lock()
+
+    def _prune_due(self) -> bool:
+        with self._prune_lock:
+            now = self.monotonic()
+            if now < self._next_prune:
+                return False
+            self._next_prune = now + PRUNE_EVERY_SECONDS
+            return True
+
+    def first_time(self, signature: str) -> bool:
+        if not self.local.first_time(signature):
+            return False
+        try:
+            db = self.db_factory()
+            try:
+                now = self.clock()
+                first = seen_signatures.record_first(db, signature, now)
+                if self._prune_due():
+                    seen_signatures.forget_before(db, now - timedelta(seconds=REPLAY_WINDOW_SECONDS))
+            finally:
+                db.close()
+        except (DatabaseProblem, sqlite3.Error) as error:
+            log.warning(
+                "replay guard: the database did not record a request's signature (%s); checked against this "
+                "instance's memory only",
+                type(error).__name__,
+            )
+            return True
+        return first
+
+
 class VerifiedRequests(Middleware):
-    def __init__(self, signing_secret: str, seen: SeenSignatures | None = None) -> None:
+    def __init__(self, signing_secret: str, seen: Seen | None = None) -> None:
         self.verifier = SignatureVerifier(signing_secret=signing_secret)
         self.seen = seen or SeenSignatures()
 
@@ -90,12 +158,13 @@ def guard_of(app: App) -> VerifiedRequests | None:
     return next((m for m in middleware if isinstance(m, VerifiedRequests)), None)
 
 
-def install(app: App, signing_secret: str) -> None:
-    """Put VerifiedRequests first in the app's middleware, in place of Bolt's RequestVerification.
+def install(app: App, signing_secret: str, seen: Seen | None = None) -> None:
+    """Put VerifiedRequests first in the app's middleware, in place of Bolt's RequestVerification; `seen` is
+    where handled signatures are kept (create_app gives SharedSeenSignatures over the app database).
 
     Bolt has no public way to order its built-in middleware, so this edits its list; a test fails if a Bolt
     upgrade changes that list's shape.
     """
     middleware: list[Middleware] = app._middleware_list
     kept = [m for m in middleware if not isinstance(m, RequestVerification)]
-    middleware[:] = [VerifiedRequests(signing_secret), *kept]
+    middleware[:] = [VerifiedRequests(signing_secret, seen), *kept]
