@@ -36,7 +36,8 @@ from slack_bolt.middleware.request_verification import RequestVerification
 from slack_sdk.signature import SignatureVerifier
 
 from storage import seen_signatures
-from storage.db import DatabaseProblem
+from storage.db import DatabaseProblem, write_transaction
+from storage.db_problems import DatabaseBusy, DeadlinePassed
 
 log = logging.getLogger("codedesk.request_guard")
 
@@ -73,11 +74,17 @@ class SeenSignatures:
 
 
 class SharedSeenSignatures:
-    """Signatures already handled by any instance: one `INSERT OR IGNORE` into the app database per request.
+    """Signatures already handled by any instance: one `INSERT OR IGNORE` into the app database per request,
+    waiting at most WAIT_SECONDS for the database (this runs before the ack: a modal submission's own 2 s budget
+    starts after it).
 
     Expired rows are deleted at most once per PRUNE_EVERY_SECONDS per instance, on the request that finds the
-    time has come (one indexed DELETE), so the table holds about five minutes of requests.
+    time has come (one indexed DELETE), so the table holds about five minutes of requests. A signature the
+    database could not record in time is checked against this instance's memory only, and counted; the count is
+    logged at most once a minute (a busy database would otherwise write a line per request).
     """
+
+    WAIT_SECONDS = 0.25
 
     def __init__(
         self,
@@ -89,11 +96,13 @@ class SharedSeenSignatures:
         self.clock = clock
         self.monotonic = monotonic
         self.local = SeenSignatures(monotonic)
+        self._lock = threading.Lock()
         self._next_prune = monotonic()
-        self._prune_lock = threading.Lock()
+        self._unrecorded = 0
+        self._next_warning = monotonic()
 
     def _prune_due(self) -> bool:
-        with self._prune_lock:
+        with self._lock:
             now = self.monotonic()
             if now < self._next_prune:
                 return False
@@ -107,19 +116,32 @@ class SharedSeenSignatures:
             db = self.db_factory()
             try:
                 now = self.clock()
-                first = seen_signatures.record_first(db, signature, now)
+                with write_transaction(db, deadline=time.monotonic() + self.WAIT_SECONDS):
+                    first = seen_signatures.record_first(db, signature, now)
                 if self._prune_due():
-                    seen_signatures.forget_before(db, now - timedelta(seconds=REPLAY_WINDOW_SECONDS))
+                    with write_transaction(db):
+                        seen_signatures.forget_before(db, now - timedelta(seconds=REPLAY_WINDOW_SECONDS))
             finally:
                 db.close()
-        except (DatabaseProblem, sqlite3.Error) as error:
-            log.warning(
-                "replay guard: the database did not record a request's signature (%s); checked against this "
-                "instance's memory only",
-                type(error).__name__,
-            )
+        except (DatabaseProblem, DatabaseBusy, DeadlinePassed, sqlite3.Error) as error:
+            self._unrecorded_one(type(error).__name__)
             return True
         return first
+
+    def _unrecorded_one(self, why: str) -> None:
+        with self._lock:
+            self._unrecorded += 1
+            now = self.monotonic()
+            if now < self._next_warning:
+                return
+            count, self._unrecorded = self._unrecorded, 0
+            self._next_warning = now + PRUNE_EVERY_SECONDS
+        log.warning(
+            "replay guard: the database did not record %d request signature(s) in time (last: %s); those were "
+            "checked against this instance's memory only",
+            count,
+            why,
+        )
 
 
 class VerifiedRequests(Middleware):

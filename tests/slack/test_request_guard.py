@@ -125,5 +125,25 @@ def test_a_database_that_cannot_record_leaves_the_instance_memory_to_catch_repla
     with caplog.at_level(logging.WARNING, "codedesk.request_guard"):
         assert seen.first_time("v0=a")
         assert not seen.first_time("v0=a")
-    assert "did not record a request's signature (DatabaseProblem)" in caplog.text
+    assert "did not record 1 request signature(s) in time (last: DatabaseProblem)" in caplog.text
     assert "v0=a" not in caplog.text
+
+
+def test_a_write_lock_held_elsewhere_costs_the_guard_a_short_wait_not_the_request(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another process holds the write lock: the signature is not recorded (the request is still served, its
+    replay still caught by this instance) instead of the ack waiting on the database's whole busy timeout."""
+    migrate_file(tmp_path / "app.sqlite")
+    holder = connect(tmp_path / "app.sqlite")
+    holder.conn.execute("BEGIN IMMEDIATE")
+    try:
+        seen = SharedSeenSignatures(partial(connect, tmp_path / "app.sqlite"))
+        with caplog.at_level(logging.WARNING, "codedesk.request_guard"):
+            assert seen.first_time("v0=a")
+            assert not seen.first_time("v0=a")
+    finally:
+        holder.conn.execute("ROLLBACK")
+    assert "(last: DatabaseBusy)" in caplog.text
+    assert seen_signatures.count(holder) == 0
+    holder.close()
