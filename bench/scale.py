@@ -362,7 +362,7 @@ class Figures:
             f"{self.duplicated_job_posts}",
             f"  /code replies and /clarify forms not sent after their ack (instance killed in between): "
             f'{self.lost_replies}; answered "something went wrong (error id)": {self.error_replies}; '
-            f"signatures the database did not record in time: {self.guard_unrecorded}",
+            f"request signatures not in the database at the end: {self.guard_unrecorded}",
             f"  stop (SIGTERM) exit statuses: {self.stop_statuses}",
         ]
 
@@ -419,6 +419,7 @@ def run(
     secret = secrets.token_hex(16)
     slack = FakeSlack()
     slack.start()
+    servers: list[Instance] = []
     try:
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "CODEDESK_"))},
@@ -430,7 +431,7 @@ def run(
             "CODEDESK_LOG_LEVEL": "WARNING",
             "CODEDESK_ENV_FILE": "none",
         }
-        servers = [Instance(n, env, work) for n in range(instances)]
+        servers.extend(Instance(n, env, work) for n in range(instances))
         for server in servers:
             server.start()
         for server in servers:
@@ -438,14 +439,18 @@ def run(
         load = Load(servers, slack, secret, offices)
         victim = servers[-1]
 
+        killer = threading.Thread(target=kill_and_restart, args=(victim,), daemon=True)
+
         def halfway() -> None:
             if kill:
-                threading.Thread(target=kill_and_restart, args=(victim,), daemon=True).start()
+                killer.start()
 
         started = time.monotonic()
         with ThreadPoolExecutor(max_workers=clients) as pool:
             list(pool.map(lambda c: load.run_client(c, commands, clients, halfway), range(clients)))
         figures.seconds = time.monotonic() - started
+        if killer.ident is not None:
+            killer.join()
         victim.wait_healthy()  # the restarted instance is serving (its outbox and jobs running)
         figures.drain_seconds = wait_for_outbox(db_path, started + figures.seconds)
         time.sleep(1.0)  # replies sent after their acks arrive
@@ -459,6 +464,10 @@ def run(
                 if " ERROR " in line and "error id" not in line:
                     figures.problems.append(f"{server.log_path.name}: {line[:200]}")
     finally:
+        for server in servers:  # a run that failed half-way leaves no server behind
+            if server.process is not None and server.process.poll() is None:
+                server.process.kill()
+                server.process.wait(10)
         slack.stop()
     return figures
 

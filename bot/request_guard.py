@@ -74,17 +74,21 @@ class SeenSignatures:
 
 
 class SharedSeenSignatures:
-    """Signatures already handled by any instance: one `INSERT OR IGNORE` into the app database per request,
-    waiting at most WAIT_SECONDS for the database (this runs before the ack: a modal submission's own 2 s budget
-    starts after it).
+    """Signatures already handled by any instance: one `INSERT OR IGNORE` into the app database per request.
 
-    Expired rows are deleted at most once per PRUNE_EVERY_SECONDS per instance, on the request that finds the
-    time has come (one indexed DELETE), so the table holds about five minutes of requests. A signature the
-    database could not record in time is checked against this instance's memory only, and counted; the count is
-    logged at most once a minute (a busy database would otherwise write a line per request).
+    This runs before the ack, so it waits at most WAIT_SECONDS for the database (a modal submission's own 2 s
+    budget starts after it). A signature not recorded in that time is served (this instance's memory still
+    catches a replay sent to it) and recorded late by a short-lived thread, within a second or two: until then a
+    replay reaching another instance is not recognised. A late record that finds the signature already there
+    means exactly that happened; both are counted and logged at most once a minute (never per request).
+
+    Expired rows are deleted at most once per PRUNE_EVERY_SECONDS per instance, by the request that finds the
+    time has come (one indexed DELETE, also waiting at most WAIT_SECONDS), so the table holds about five minutes
+    of requests.
     """
 
     WAIT_SECONDS = 0.25
+    LATE_EVERY_SECONDS = 0.5
 
     def __init__(
         self,
@@ -98,8 +102,31 @@ class SharedSeenSignatures:
         self.local = SeenSignatures(monotonic)
         self._lock = threading.Lock()
         self._next_prune = monotonic()
-        self._unrecorded = 0
+        self._pending: list[tuple[str, datetime]] = []
+        self._recorder: threading.Thread | None = None
+        self.recorded_late = 0
+        self.served_twice = 0
+        self._logged = (0, 0)
         self._next_warning = monotonic()
+
+    def first_time(self, signature: str) -> bool:
+        if not self.local.first_time(signature):
+            return False
+        now = self.clock()
+        try:
+            db = self.db_factory()
+            try:
+                with write_transaction(db, deadline=time.monotonic() + self.WAIT_SECONDS):
+                    first = seen_signatures.record_first(db, signature, now)
+                if self._prune_due():
+                    with write_transaction(db, deadline=time.monotonic() + self.WAIT_SECONDS):
+                        seen_signatures.forget_before(db, now - timedelta(seconds=REPLAY_WINDOW_SECONDS))
+            finally:
+                db.close()
+        except (DatabaseProblem, DatabaseBusy, DeadlinePassed, sqlite3.Error):
+            self._record_later(signature, now)
+            return True
+        return first
 
     def _prune_due(self) -> bool:
         with self._lock:
@@ -109,38 +136,56 @@ class SharedSeenSignatures:
             self._next_prune = now + PRUNE_EVERY_SECONDS
             return True
 
-    def first_time(self, signature: str) -> bool:
-        if not self.local.first_time(signature):
-            return False
-        try:
-            db = self.db_factory()
-            try:
-                now = self.clock()
-                with write_transaction(db, deadline=time.monotonic() + self.WAIT_SECONDS):
-                    first = seen_signatures.record_first(db, signature, now)
-                if self._prune_due():
-                    with write_transaction(db):
-                        seen_signatures.forget_before(db, now - timedelta(seconds=REPLAY_WINDOW_SECONDS))
-            finally:
-                db.close()
-        except (DatabaseProblem, DatabaseBusy, DeadlinePassed, sqlite3.Error) as error:
-            self._unrecorded_one(type(error).__name__)
-            return True
-        return first
-
-    def _unrecorded_one(self, why: str) -> None:
+    def _record_later(self, signature: str, at: datetime) -> None:
         with self._lock:
-            self._unrecorded += 1
+            self._pending.append((signature, at))
+            if self._recorder is None or not self._recorder.is_alive():
+                self._recorder = threading.Thread(
+                    target=self._record_pending, name="codedesk-replay-guard", daemon=True
+                )
+                self._recorder.start()
+
+    def _record_pending(self) -> None:
+        """Until nothing is pending: record what the requests could not, in one transaction per round (waiting
+        as long as background work does); signatures that have expired meanwhile are dropped."""
+        while True:
+            time.sleep(self.LATE_EVERY_SECONDS)
+            with self._lock:
+                cutoff = self.clock() - timedelta(seconds=REPLAY_WINDOW_SECONDS)
+                batch = [(sig, at) for sig, at in self._pending if at >= cutoff]
+                self._pending.clear()
+                if not batch:
+                    self._recorder = None
+                    return
+            try:
+                db = self.db_factory()
+                try:
+                    with write_transaction(db):
+                        twice = sum(not seen_signatures.record_first(db, sig, at) for sig, at in batch)
+                finally:
+                    db.close()
+            except (DatabaseProblem, DatabaseBusy, DeadlinePassed, sqlite3.Error):
+                with self._lock:
+                    self._pending[:0] = batch  # the next round tries again
+                continue
+            with self._lock:
+                self.recorded_late += len(batch)
+                self.served_twice += twice
+            self._warn()
+
+    def _warn(self) -> None:
+        with self._lock:
             now = self.monotonic()
             if now < self._next_warning:
                 return
-            count, self._unrecorded = self._unrecorded, 0
             self._next_warning = now + PRUNE_EVERY_SECONDS
+            late, twice = self.recorded_late - self._logged[0], self.served_twice - self._logged[1]
+            self._logged = (self.recorded_late, self.served_twice)
         log.warning(
-            "replay guard: the database did not record %d request signature(s) in time (last: %s); those were "
-            "checked against this instance's memory only",
-            count,
-            why,
+            "replay guard: %d request signature(s) recorded late (the database was busy), %d of them already "
+            "recorded by another instance (a replay served twice)",
+            late,
+            twice,
         )
 
 
