@@ -60,7 +60,6 @@ from bot.console_slack import RESPONSE_URL_METHOD  # noqa: E402
 from bot.jobs import schedules  # noqa: E402
 from bot.lookups.codebook import CodeBook  # noqa: E402
 from bot.relay.service import Actor, ClarificationService  # noqa: E402
-from storage import seen_signatures  # noqa: E402
 from storage.db import connect, write_transaction  # noqa: E402
 from storage.roles import Role  # noqa: E402
 from storage.schema import migrate_file  # noqa: E402
@@ -192,9 +191,9 @@ class Sent:
     busy_attempts: int = 0  # "busy, nothing was saved": submitted again
     acked: bool = False
     answer: str = ""
-    keys: list[str] = field(
-        default_factory=list
-    )  # the response_url / trigger id of each acknowledged attempt
+    # the response_url / trigger id of each acknowledged attempt; the signature of each answered one
+    keys: list[str] = field(default_factory=list)
+    signatures: list[str] = field(default_factory=list)
     clarification_id: int | None = None  # an ask's id from its ack, an answer's target
 
 
@@ -253,6 +252,7 @@ class Load:
                 target += 1
                 continue
             sent.ack_seconds.append(time.monotonic() - began)
+            sent.signatures.append(headers["X-Slack-Signature"])
             if "nothing was saved" in text:
                 sent.busy_attempts += 1
                 time.sleep(0.2)
@@ -342,6 +342,7 @@ class Figures:
     duplicated_records: int = 0
     lost_replies: int = 0
     error_replies: int = 0  # "Something went wrong on our side (error id ...)": told, nothing changed
+    code_commands: int = 0
     guard_unrecorded: int = 0
     drain_seconds: float = 0.0
     stop_statuses: list[int] = field(default_factory=list)
@@ -361,8 +362,9 @@ class Figures:
             f"  job posts: {self.job_posts} for {self.job_slots} (job, slot) runs; duplicated "
             f"{self.duplicated_job_posts}",
             f"  /code replies and /clarify forms not sent after their ack (instance killed in between): "
-            f'{self.lost_replies}; answered "something went wrong (error id)": {self.error_replies}; '
-            f"request signatures not in the database at the end: {self.guard_unrecorded}",
+            f'{self.lost_replies}; answered "something went wrong (error id)": {self.error_replies} '
+            f"(of {self.code_commands} /code and {self.commands - self.code_commands} others); "
+            f"answered requests whose signature is not in the database at the end: {self.guard_unrecorded}",
             f"  stop (SIGTERM) exit statuses: {self.stop_statuses}",
         ]
 
@@ -510,7 +512,8 @@ def check(figures: Figures, load: Load, slack: FakeSlack, db_path: Path) -> None
         rows = db.execute("SELECT id, state, method, channel FROM outbox").fetchall()
         runs = db.execute("SELECT job, slot, messages FROM job_runs").fetchall()
         # Every answered attempt passed the guard (the run is shorter than the 5 minutes before rows expire).
-        figures.guard_unrecorded = len(figures.acks) - seen_signatures.count(db)
+        recorded = {str(sig) for (sig,) in db.execute("SELECT signature FROM seen_signatures")}
+        figures.guard_unrecorded = sum(sig not in recorded for s in sent for sig in s.signatures)
     finally:
         db.close()
 
@@ -560,6 +563,7 @@ def check(figures: Figures, load: Load, slack: FakeSlack, db_path: Path) -> None
     replies = Counter(c.path.rsplit("/", 1)[-1] for c in slack.calls if c.method == RESPONSE_URL_METHOD)
     forms = Counter(str(c.body.get("trigger_id")) for c in slack.calls if c.method == "views.open")
     lost_replies = [k for s in sent if s.kind == "code" for k in s.keys if replies[k] == 0]
+    figures.code_commands = sum(s.kind == "code" for s in sent)
     figures.error_replies = sum(
         "error id" in json.dumps(c.body) for c in slack.calls if c.method == RESPONSE_URL_METHOD
     ) + sum("error id" in s.answer for s in sent)
