@@ -4,7 +4,8 @@
                           [--codes-db PATH] [--no-single] [--no-kill]
 
 Starts `--instances` real `codedesk serve --http` processes on free ports, all on one app database (default: a
-temp SQLite file, which is a legitimate same-host setup: WAL, busy timeouts) and one local stand-in for the Slack
+temp SQLite file, which is a legitimate same-host setup: WAL, busy timeouts; `--database-url` takes a SQLite path
+or `sqlite:///path`, PostgreSQL not yet: issue #13's other half) and one local stand-in for the Slack
 Web API (tests/fake_slack.py). `--clients` concurrent clients send `--commands` signed requests, spread over the
 instances as a load balancer would: `/code lookup` and `/code check`, `/clarify` (opens the form), the form's
 submission (a clarification, posted to its office's channel and the coder's DM by the outbox) and the office's
@@ -21,6 +22,9 @@ Then it waits for the outbox to drain and prints throughput, ack p50/p99, and wh
 - replies and forms: every acknowledged `/code` has its reply and every acknowledged `/clarify` its form (these
   are sent by the instance that acked them, from memory: an instance killed between the ack and the reply loses
   that reply, and the figure says how many).
+Also counted, as what they are rather than loss: requests answered "something went wrong (error id ...)" (nothing
+changed), form submissions answered "busy, nothing was saved" (submitted again), and answered requests whose
+signature the replay guard had not got into the database by the end.
 Then the same for one instance (`--no-single` skips it). Exit status 1 when anything was lost or duplicated.
 """
 
