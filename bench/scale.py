@@ -173,11 +173,15 @@ class Instance:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(10)
 
-    def stop(self) -> int:
-        """SIGTERM, as a rolling restart sends it; the exit status."""
-        if self.process is None or self.process.poll() is not None:
-            return -1 if self.process is None else int(self.process.returncode)
-        self.process.send_signal(signal.SIGTERM)
+    def signal_stop(self) -> None:
+        """SIGTERM, as a rolling restart sends it."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+
+    def exit_status(self) -> int:
+        """Once stopped (20 s at most, then SIGKILL: -9)."""
+        if self.process is None:
+            return -1
         try:
             return self.process.wait(20)
         except subprocess.TimeoutExpired:
@@ -460,7 +464,9 @@ def run(
         victim.wait_healthy()  # the restarted instance is serving (its outbox and jobs running)
         figures.drain_seconds = wait_for_outbox(db_path, started + figures.seconds)
         time.sleep(1.0)  # replies sent after their acks arrive
-        figures.stop_statuses = [server.stop() for server in servers]
+        for server in servers:
+            server.signal_stop()
+        figures.stop_statuses = [server.exit_status() for server in servers]
         check(figures, load, slack, db_path)
         if any(status != 0 for status in figures.stop_statuses):
             figures.problems.append(f"an instance did not stop cleanly: {figures.stop_statuses}")
