@@ -110,7 +110,10 @@ def database_path(url: str | None, work: Path) -> Path:
     if url.startswith("sqlite:///"):
         return Path(url.removeprefix("sqlite://"))
     if "://" in url:
-        raise SystemExit(f"--database-url: {url.split('://')[0]}:// is not a database this CodeDesk can use")
+        raise SystemExit(
+            f"--database-url: {url.split('://')[0]}:// is not a database this CodeDesk can use yet (SQLite: a path "
+            "or sqlite:///path)"
+        )
     return Path(url)
 
 
@@ -600,6 +603,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.instances < 1 or args.commands < 1 or args.clients < 1:
         parser.error("--instances, --commands and --clients must be at least 1")
+    if args.database_url and "://" in args.database_url and not args.database_url.startswith("sqlite:///"):
+        parser.error(
+            f"--database-url: {args.database_url.split('://')[0]}:// is not a database this CodeDesk can use yet "
+            "(SQLite: a path or sqlite:///path)"
+        )
 
     codes_db = args.codes_db or Path(tempfile.mkdtemp(prefix="codedesk-scale-codes-")) / "codes.sqlite"
     CodeBook.open(codes_db)  # prepared before any instance starts
