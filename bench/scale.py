@@ -37,6 +37,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -484,6 +485,10 @@ def run(
                 server.process.kill()
                 server.process.wait(10)
         slack.stop()
+    if figures.problems:
+        figures.problems.append(f"the run's database and the instances' logs are kept in {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
     return figures
 
 
@@ -634,6 +639,8 @@ def main(argv: list[str] | None = None) -> int:
             for problem in figures.problems:
                 print(f"  PROBLEM: {problem}")
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
+    if args.codes_db is None:  # the code database this run prepared (about 200 MB)
+        shutil.rmtree(codes_db.parent, ignore_errors=True)
     return 1 if failed else 0
 
 
