@@ -120,7 +120,9 @@ def create_app(settings: Settings, services: Services, *, listener_executor: Exe
     # try again; the outbox has its own client and retry loop.
     app.client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
     if settings.mode != "socket":
-        request_guard.install(app, _signing_secret(settings))
+        request_guard.install(
+            app, _signing_secret(settings), request_guard.SharedSeenSignatures(services.db_factory)
+        )
     payload_shape.install(app)
     # Right after the signature check (which stays first, and is quick), before anything that may wait.
     middleware = app._middleware_list

@@ -232,4 +232,8 @@ STEPS: dict[int, tuple[str, ...]] = {
         "CREATE TABLE code_change_notices (trigger TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL)",
     ),
     16: ("ALTER TABLE job_schedules ADD COLUMN skip_holidays INTEGER CHECK (skip_holidays IN (0, 1))",),
+    17: (
+        "CREATE TABLE seen_signatures (signature TEXT PRIMARY KEY, seen_at TIMESTAMPTZ NOT NULL)",
+        "CREATE INDEX seen_signatures_by_time ON seen_signatures (seen_at)",
+    ),
 }

@@ -1,6 +1,10 @@
 """Keys of work already done, so a Slack retry, a double click or a resubmitted modal is done once.
 
-Claim the key inside the same transaction as the work: if the work rolls back, so does the claim.
+Claim the key inside the same transaction as the work: if the work rolls back, so does the claim. The keys are
+in the app database, so a retry that reaches another instance behind a load balancer is recognised there too
+(answers and more-info requests claim keys here; a question submission's key is its clarification's
+`submission_key` and a thread message's its reply's `source_event_id`, both unique columns of the same database;
+`tests/clarify/test_reliability.py` sends each kind of retry to a second instance).
 """
 
 from __future__ import annotations

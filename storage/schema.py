@@ -33,6 +33,7 @@ from storage import (
     overdue_steps,
     relay_tables,
     reports,
+    seen_signatures,
     usage,
 )
 from storage.backend import Database, PgDatabase, PgServer, is_postgres
@@ -81,6 +82,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         15, "code data notices given (coverage warnings, code changes)", data_notices.create_tables, True
     ),
     Migration(16, "job schedules: skip holidays", job_schedules.add_skip_holidays),
+    Migration(
+        17,
+        "signatures of handled requests (replay guard, shared by instances)",
+        seen_signatures.create_tables,
+    ),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 assert [m.version for m in MIGRATIONS] == list(range(1, CURRENT_VERSION + 1))

@@ -10,15 +10,19 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from bot import ids
+from bot.console_slack import IdleWaitingExecutor
 from bot.outbox import OutboxWorker
 from bot.relay.service import Actor, ClarificationService, ListFilter
 from bot.services import Services
+from bot.settings import Settings
 from storage import outbox
 from storage.clarifications import ClarificationState
 from storage.outbox import OutboxState
 from tests.clarify.conftest import SendLog
 from tests.clarify.driver import ADMIN, CODER, NORTH_DOC, Relay, ack_body
 from tests.fake_slack import FakeSlack
+from tests.instances import another_instance
+from tests.relay.conftest import FakeClock
 
 NORTH_DOC_2 = Actor("UNORTHDOC2", "TNORTH")
 
@@ -202,3 +206,44 @@ def test_two_people_answering_at_once_one_wins_and_the_other_is_told(
     c = relay.get(1)
     assert c.state is ClarificationState.ANSWERED and c.answered_by == winners[0]
     assert f"<@{winners[0]}>" in views[losers[0]]
+
+
+def test_a_retry_that_reaches_another_instance_has_one_effect(
+    relay_driver: Relay,
+    relay: ClarificationService,
+    settings: Settings,
+    clock: FakeClock,
+    fake_slack: FakeSlack,
+    signing_secret: str,
+) -> None:
+    """Two instances over one database: Slack's retry of a thread event, the same form submitted again and a
+    double-clicked answer, each reaching the other instance, are recognised there (the keys are in the
+    database, not in either process)."""
+    first = relay_driver.scenario
+    with IdleWaitingExecutor() as executor:
+        second = another_instance(settings, clock, fake_slack, signing_secret, executor)
+        asked = []
+        for scenario in (first, second, first):
+            relay_driver.scenario = scenario
+            asked.append(ack_body(relay_driver.submit_clarify(view_id="VSAME")))
+        tracking = relay_driver.deliver()[1]
+        dm, ts = tracking.response["channel"], tracking.response["ts"]  # type: ignore[index]
+        for scenario in (first, second, second):
+            relay_driver.scenario = scenario
+            relay_driver.thread_message(dm, ts, CODER, "Any update?", "EvRetried", ts="1800000000.000777")
+        for scenario in (second, first):
+            relay_driver.scenario = scenario
+            relay_driver.answer(1, view_id="VANSWER")
+        relay_driver.scenario = first
+
+    assert asked[0] == asked[1] == asked[2]
+    assert [c.id for c in relay.list(ListFilter.MINE, CODER, relay_driver.clock())] == [1]
+    assert len(relay.replies(1)) == 1
+    assert relay.get(1).state is ClarificationState.ANSWERED
+    sent = [(c.method, c.body["channel"]) for c in relay_driver.deliver()]
+    assert sent == [  # the reply relayed once, the answer recorded and relayed once
+        ("chat.postMessage", "C0NORTH"),
+        ("chat.update", "D_UCODER"),
+        ("chat.update", "C0NORTH"),
+        ("chat.postMessage", "D_UCODER"),
+    ]

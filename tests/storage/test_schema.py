@@ -42,6 +42,7 @@ EVERY_TABLE = {
     "code_use_daily",
     "coverage_warnings",
     "code_change_notices",
+    "seen_signatures",
     "schema_version",
 }
 
