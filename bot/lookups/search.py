@@ -44,6 +44,7 @@ CPT_NOTE = (
 )
 CODE_TOKEN = re.compile(r"^(?=[0-9a-z.]*[0-9])[0-9a-z][0-9a-z.]{1,7}$")
 OR_ROWS = 4000  # titles holding any of the query's words: more than this is no answer
+VISIT_SERVICE_COST = 450.0  # a service code when the query names the reason for a visit
 SOURCE_WEIGHT = {"title": 0.9, "inclusion": 0.82}
 
 
@@ -242,6 +243,12 @@ class Searcher:
             complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 0.5)
         else:
             complete = 0.0
+        if "visit" in understood.kinds:
+            # "here for chemo infusion", "dx for flu shot visit": the reason for the encounter, an ICD-10-CM
+            # code, before the service's HCPCS or PCS code.
+            for key, (score, why, code, title) in list(scored.items()):
+                if key[0] != "cm":
+                    scored[key] = (score - VISIT_SERVICE_COST, why, code, title)
         hits = self._ranked(scored, limit, headers_below=True)
         if "cpt" in understood.kinds and "cpt" not in self.book.systems_loaded():
             return _with_notice(hits, CPT_NOTE.format(what="That is a CPT service"))

@@ -145,3 +145,52 @@ def test_a_standalone_side_letter_means_right_or_left(query: str, words: str, si
     assert understood.text == words
     assert understood.side == side
     assert any(n.startswith("side: ") for n in understood.notes) == bool(side)
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("dx for copd", "copd"),
+        ("icd 10 code for copd", "copd"),
+        ("what is the code for copd", "copd"),
+        ("copd dx code", "copd"),
+        ("cough, dx bronchitis", "cough bronchitis"),
+    ],
+)
+def test_a_request_for_a_code_is_not_part_of_the_query(query: str, words: str) -> None:
+    assert understand(query, VOCABULARY).text == words
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "here for chemotherapy",
+        "admitted for chemotherapy",
+        "chemotherapy visit",
+        "reason for visit: chemotherapy",
+    ],
+)
+def test_a_visit_hints_at_the_encounter_main_term(query: str) -> None:
+    understood = understand(query, VOCABULARY)
+    assert understood.words == ["chemotherapy"]
+    assert understood.echoes == ["encounter"] and "visit" in understood.kinds
+
+
+def test_a_cpt_visit_is_not_read_as_an_encounter_reason() -> None:
+    understood = understand("office visit", VOCABULARY)
+    assert "visit" not in understood.kinds and not understood.echoes
+
+
+def test_words_a_lay_phrase_replaced_are_kept_as_echoes() -> None:
+    understood = understand("tarry stools", VOCABULARY)
+    assert understood.words == ["melena"]
+    assert understood.echoes == ["tarry", "stool"]
+    assert understood.replaced == [(("tarry", "stool"), ("melena",))]
+    # An abbreviation is not a word the Index holds: nothing echoed.
+    assert understand("uti", VOCABULARY).echoes == []
+
+
+def test_aftercare_stays_a_main_term_and_sets_the_subsequent_encounter() -> None:
+    understood = understand("aftercare following knee replacement", VOCABULARY)
+    assert understood.words[0] == "aftercare" and understood.encounter == "D"
+    assert "aftercare" in understood.kinds

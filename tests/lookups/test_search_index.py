@@ -245,3 +245,51 @@ def test_a_joint_operation_on_a_joint_region_codes_the_joint(codebook: CodeBook)
 
 def test_status_post_a_procedure_is_the_status_not_the_procedure(codebook: CodeBook) -> None:
     assert first(codebook, "status post right total knee replacement")[0] == "Z96.651"
+
+
+def test_a_word_the_vocabulary_replaced_still_picks_the_subterm(codebook: CodeBook) -> None:
+    # "mammogram" -> screening ... breast; the Index's subterm "routine mammogram" still names Z12.31.
+    code, why = first(codebook, "screening mammogram")
+    assert code == "Z12.31" and "routine mammogram" in why
+
+
+def test_the_index_reading_a_lay_phrase_itself_counts_as_its_meaning(codebook: CodeBook) -> None:
+    code, why = first(codebook, "runny nose")  # "Runny nose R09.89" in the Index; vocabulary: rhinorrhea
+    assert code == "R09.89" and why.startswith("Index: Runny nose")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("here for chemo infusion", "Z51.11"),
+        ("admitted for radiation therapy", "Z51.0"),
+        ("seen today for suture removal", "Z48.02"),
+        ("aftercare after shoulder replacement", "Z47.1"),
+        ("icd 10 code for copd", "J44.9"),
+    ],
+)
+def test_encounter_reasons_and_code_requests(codebook: CodeBook, query: str, expected: str) -> None:
+    assert first(codebook, query)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("cocaine overdose", "T40.5X1A"),  # no intent said: accidental
+        ("oxycodone overdose intent unknown", "T40.2X4A"),
+        ("forgot to take lisinopril", "T46.4X6A"),
+        ("aspirin overdose suicide attempt", "T39.012A"),
+    ],
+)
+def test_drug_table_column_from_intent_words(codebook: CodeBook, query: str, expected: str) -> None:
+    assert first(codebook, query)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"), [("brain metastases", "C79.31"), ("metastasis to lung", "C78.00")]
+)
+def test_metastasis_reads_the_neoplasm_table_secondary_column(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    code, why = first(codebook, query)
+    assert code == expected and why.startswith("Neoplasm Table:")

@@ -25,11 +25,32 @@ from bot.lookups.index.words import FILLERS, NEGATIONS, content_stems, stem
 COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "drug": {
         "adverse_effect": ("adverse", "effect", "reaction", "side", "allergy", "allergic", "therapeutic"),
-        "underdosing": ("underdos", "underdosing", "missed", "noncomplianc", "insufficient"),
-        "poisoning_intentional_self_harm": ("intentional", "self", "harm", "suicid", "suicide", "overdos"),
+        "underdosing": (
+            "underdos",
+            "underdosing",
+            "missed",
+            "noncomplianc",
+            "insufficient",
+            "skipped",
+            "forgot",
+            "stopped",
+            "ran",
+        ),
+        # An overdose says nothing of intent: the Table's default is accidental (guideline I.C.19.e.5.b).
+        "poisoning_intentional_self_harm": (
+            "intentional",
+            "self",
+            "harm",
+            "self-harm",
+            "suicid",
+            "suicide",
+            "purpos",
+        ),
         "poisoning_assault": ("assault", "homicid"),
-        "poisoning_undetermined": ("undetermined", "undetermin"),
-        "poisoning_accidental": ("poisoning", "accidental", "toxicity", "overdos", "ingestion", "toxic"),
+        "poisoning_undetermined": ("undetermined", "undetermin", "unclear", "unknown", "uncertain"),
+        # "Poisoning" names the Table's poisoning columns, not an intent: it leaves the choice to the
+        # intent words and else to the accidental default.
+        "poisoning_accidental": ("accidental", "toxicity", "overdos", "ingestion", "toxic"),
     },
     "neoplasm": {
         "malignant_secondary": ("secondary", "metastatic", "metastasi", "metastas", "metastases"),
