@@ -194,3 +194,17 @@ def test_aftercare_stays_a_main_term_and_sets_the_subsequent_encounter() -> None
     understood = understand("aftercare following knee replacement", VOCABULARY)
     assert understood.words[0] == "aftercare" and understood.encounter == "D"
     assert "aftercare" in understood.kinds
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("chest pain, mi ruled out", "chest pain"),
+        ("cough r/o pneumonia", "cough"),
+        ("fever, source unknown", "fever"),
+        ("pneumonia, no organism isolated", "pneumonia"),
+        ("rule out sepsis", "rule out sepsis"),  # nothing else said: the query stays as typed
+    ],
+)
+def test_a_ruled_out_diagnosis_is_not_read(query: str, words: str) -> None:
+    assert understand(query, VOCABULARY).text == words

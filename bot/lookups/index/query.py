@@ -55,6 +55,14 @@ _VISIT = re.compile(
     r"\breason\s+for\s+(?:the\s+)?(?:visit|encounter|admission)\b|"
     r"\b(?:visit|appointment|appt)\b"
 )
+# A diagnosis the chart rules out or leaves unconfirmed is not coded (guideline: code the signs and symptoms);
+# a clause saying the cause is unknown adds nothing to the unspecified code. Read before punctuation goes.
+_RULED_OUT = re.compile(
+    r"[^,;]*\b(?:ruled\s+out|not\s+confirmed|unconfirmed|excluded)\b[^,;]*|"
+    r"\b(?:rule\s+out|r/o|to\s+rule\s+out)\s+[^,;]*|"
+    r"[^,;]*\b(?:etiology|source|cause|organism)\s+(?:unclear|unknown|undetermined|not\s+(?:identified|isolated|found))"
+    r"\b[^,;]*|\bno\s+organism\s+(?:isolated|identified|found)\b[^,;]*"
+)
 _HISTORY = re.compile(r"^(?:personal\s+)?(?:history\s+of|hx\s+of|hx|pmh\s+of|pmh|phx|past\s+history\s+of)\s+")
 _FAMILY = re.compile(
     r"^(?:family\s+history\s+of|family\s+history|family\s+hx\s+of|family\s+hx|fhx\s+of|fhx|fh\s+of)\s+"
@@ -114,7 +122,11 @@ _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
 
 def understand(query: str, vocabulary: Vocabulary) -> Understood:
     # Punctuation between words says nothing to the Index ("clavicle fracture, routine healing").
-    text = " ".join(_PUNCTUATION.sub(" ", query.lower().replace("’", "'")).split())
+    lowered = query.lower().replace("’", "'")
+    kept = _RULED_OUT.sub(" ", lowered)
+    if kept.strip(" ,;"):
+        lowered = kept
+    text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
     for short, long in _SLASHED.items():
         text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", f" {long} ", text)
     # CPT service phrases first, so a filler word inside one ("new patient visit") is read with it.
