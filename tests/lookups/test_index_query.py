@@ -208,3 +208,13 @@ def test_aftercare_stays_a_main_term_and_sets_the_subsequent_encounter() -> None
 )
 def test_a_ruled_out_diagnosis_is_not_read(query: str, words: str) -> None:
     assert understand(query, VOCABULARY).text == words
+
+
+def test_a_prefixed_word_also_reads_as_the_hyphenated_form() -> None:
+    from bot.lookups.index.matching import query_words
+    from bot.lookups.index.words import stem
+
+    (word,) = query_words(["preoperative"])
+    assert stem("pre-operative") in word.stems and stem("preoperative") in word.stems
+    (word,) = query_words(["non-union"])
+    assert stem("nonunion") in word.stems

@@ -293,3 +293,16 @@ def test_metastasis_reads_the_neoplasm_table_secondary_column(
 ) -> None:
     code, why = first(codebook, query)
     assert code == expected and why.startswith("Neoplasm Table:")
+
+
+def test_a_line_without_a_code_reads_its_unspecified_child(codebook: CodeBook) -> None:
+    # Glioma, astrocytic, unspecified site C71.9: no site said, so the coder reads the default child.
+    code, why = first(codebook, "astrocytic glioma")
+    assert code == "C71.9" and why.startswith("Index: Glioma, astrocytic, unspecified site")
+    # A site said: the unspecified-site line is not the answer.
+    assert first(codebook, "papillary thyroid carcinoma")[0] == "C73"
+
+
+def test_a_prefixed_word_meets_the_index_hyphenated_form(codebook: CodeBook) -> None:
+    code, why = first(codebook, "preemployment physical")  # Index: Examination, medical, pre-employment
+    assert code == "Z02.1" and "pre-employment" in why

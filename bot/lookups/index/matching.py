@@ -84,6 +84,11 @@ MAX_JUMPS = 2
 MAX_IMPLIED = 6  # broadest External Cause Index main terms read when the query names none of them
 ENCOUNTER_TERMS = frozenset({"encounter for", "encounter (for)"})
 ENCOUNTER_STEMS = frozenset({stem("encounter")})
+UNSPECIFIED_STEMS = frozenset({stem("unspecified")})
+UNSPECIFIED_LINE = frozenset({stem("unspecified"), "site"})
+DEFAULT_CHILD_COST = (
+    0.1  # the unspecified child of a line without a code, read though the query did not say it
+)
 REFERENCE_ORDER_COST = 0.01  # each later "see" of a line, against the one the Index lists first
 FINISH_MARGIN = 1.0  # paths finished below a line: those within a word of the best path so far
 
@@ -348,6 +353,7 @@ class Matcher:
         # only the best few are made into full walks.
         first = _Line(root, None, frozenset(start.covered), start.unsaid, frozenset(start.weak))
         lines = [first]
+        bare: list[_Line] = []  # lines with neither a code nor a reference, only lines below them
         walked: dict[int, _Line] = {root.id: first}
         for anchor in anchors:
             chain: list[Node] = []
@@ -362,7 +368,13 @@ class Matcher:
                 walked[node.id] = line
                 if node.code or node.cells or self._has_reference(node):
                     lines.append(line)
-        lines += self._extend(lines, by_stem)
+                elif node.last > node.id and (node.book != "pcs" or line.unsaid <= first.unsaid):
+                    # (In the PCS Index only a bare line reached by words the query said: "Repair, Finger,
+                    # Middle" leads on to "Right"; "Replacement, Tendon, Knee" for "knee replacement" not.)
+                    bare.append(line)
+        # A bare line still leads one level down (its side, its type), and to its unspecified child.
+        lines += self._extend(lines + bare, by_stem)
+        lines += [line for line in bare if self._unspecified_line(line.node) is not None]
         # The paths that use most of the query and add least to it first; the rest cannot win.
         keyed = sorted(
             ((_weight(words, line.covered) - line.unsaid, i, line) for i, line in enumerate(lines)),
@@ -439,6 +451,17 @@ class Matcher:
                 return child
         return None
 
+    def _unspecified_line(self, node: Node) -> Node | None:
+        """The child of a line without a code that a query naming nothing more reads: "unspecified site",
+        "unspecified", "site unspecified", "NOS"."""
+        if node.last <= node.id or node.book != "cm":
+            return None
+        for _, child_id, _, _ in self.tree.matches([node.id], UNSPECIFIED_STEMS):
+            child = self.tree.node(child_id)
+            if child is not None and child.code and content_stems(child.term) <= UNSPECIFIED_LINE:
+                return child
+        return None
+
     def _has_reference(self, node: Node) -> bool:
         return bool(node.see or node.see_also)
 
@@ -463,6 +486,17 @@ class Matcher:
             encounter = walk.copy()
             encounter.nodes.append(reason)
             out.append(self._result(encounter, words, reason.code, walk.column, walk.covered))
+        elif (
+            len(walk.covered) == len(words)
+            and not self._has_reference(end)
+            and (default := self._unspecified_line(end)) is not None
+        ):
+            # "Glioblastoma (multiforme)" has no code; when the path holds every word of the query (no
+            # site said) a coder reads its "unspecified site C71.9".
+            unspecified = walk.copy()
+            unspecified.nodes.append(default)
+            unspecified.unsaid += DEFAULT_CHILD_COST
+            out.append(self._result(unspecified, words, default.code, walk.column, walk.covered))
         if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
             references = alternatives_in_order(self.tree.references(end.id)[:4], by_stem)
             whole = any(r.text.startswith("Resection") for r in references) and "partial" not in by_stem
@@ -748,5 +782,19 @@ def query_words(
         if not s or s in FILLERS or not content_stems(text):
             continue
         extra = {stem(a) for a in (alternatives or {}).get(text, ())}
-        out.append(QueryWord(text, frozenset({s, *extra})))
+        out.append(QueryWord(text, frozenset({s, *extra, *_hyphenated(text)})))
     return out
+
+
+PREFIXES = ("pre", "post", "non", "anti", "intra", "inter", "sub", "self", "over", "under", "co", "re")
+
+
+@lru_cache(maxsize=65536)
+def _hyphenated(word: str) -> tuple[str, ...]:
+    """The Index writes some prefixed words with a hyphen ("pre-operative", "pre-employment", "non-union"):
+    the query's "preoperative" also reads as them."""
+    if "-" in word:
+        return (stem(word.replace("-", "")),)
+    return tuple(
+        stem(f"{p}-{word[len(p) :]}") for p in PREFIXES if word.startswith(p) and len(word) - len(p) >= 4
+    )
