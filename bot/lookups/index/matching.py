@@ -78,6 +78,7 @@ SPAN_CREDIT = 0.1  # per tenfold lines under a main term: the general entry is t
 REFERENCE_ALLOWANCE = 1.0  # words a "see" reference below a line may still bring
 MAX_BROAD = 4
 MAX_ANCHORS = 160
+MAX_WALKED = 1200  # anchor lines walked per match before only paths already found count
 MAX_WALKS = 40  # paths finished (code read) below one line
 MAX_FOLLOWED = 6  # of those, the best ones whose references are followed
 MAX_JUMPS = 2
@@ -222,6 +223,7 @@ class Matcher:
     def __init__(self, tree: IndexTree) -> None:
         self.tree = tree
         self._best = -math.inf  # the best path score found so far in the current match
+        self._walked = 0  # anchor lines walked in the current match (bounded: MAX_WALKED)
 
     def match(self, words: Sequence[QueryWord], books: Iterable[str], limit: int = 20) -> list[PathMatch]:
         wanted_books = set(books)
@@ -233,6 +235,7 @@ class Matcher:
             return []
         results: dict[tuple[str, str, str], PathMatch] = {}
         self._best = -math.inf
+        self._walked = 0
         # The main terms whose lines hold most of the query first: once a path is found, a main term
         # whose lines could not beat it even with every word they hold is not walked.
         mains = [
@@ -340,6 +343,11 @@ class Matcher:
                 continue
             chosen |= by_word[word]
         anchors = sorted(chosen)[:MAX_ANCHORS]
+        if self._walked > MAX_WALKED and self._best > -math.inf:
+            # A long query that meets many broad main terms and references ("specified internal operation
+            # wound ..."): the best bound ones were walked first; the rest would cost tens of ms.
+            return []
+        self._walked += len(anchors)
         nodes = {n.id: n for n in self.tree.nodes(anchors)}
         # Every ancestor between the root and an anchor, so each path can be walked and scored.
         missing = {n.parent for n in nodes.values() if n.parent not in nodes and n.parent > root.id}
