@@ -306,3 +306,11 @@ def test_a_line_without_a_code_reads_its_unspecified_child(codebook: CodeBook) -
 def test_a_prefixed_word_meets_the_index_hyphenated_form(codebook: CodeBook) -> None:
     code, why = first(codebook, "preemployment physical")  # Index: Examination, medical, pre-employment
     assert code == "Z02.1" and "pre-employment" in why
+
+
+def test_a_lay_word_the_index_holds_as_a_main_term_is_read_there(codebook: CodeBook) -> None:
+    # vocabulary: backache -> pain back; the Index's own main term "Backache, sacroiliac" still answers.
+    code, why = first(codebook, "sacroiliac backache")
+    assert code == "M53.3" and why.startswith("Index: Backache, sacroiliac")
+    code, why = first(codebook, "heat stroke")  # stroke -> cerebral infarction; Index: Stroke, heat
+    assert code == "T67.01XA" and why.startswith("Index: Stroke, heat")

@@ -109,7 +109,7 @@ def index_hits(
             w.weight for i, w in enumerate(qwords[:required]) if i not in match.covered and w.stems & title
         )
         echoed = sum(qwords[i].weight for i in match.covered if i >= required)
-        meant = _phrase_said(understood, qwords, required, match.covered)
+        meant = _phrase_said(understood, qwords, required, match)
         coverage = min(1.0, (match.said - echoed + tabular + meant) / total)
         if meant:
             echoed = 0.0  # the phrase stood for its meaning: no credit besides
@@ -222,15 +222,19 @@ def _pair(
 
 
 def _phrase_said(
-    understood: Understood, qwords: Sequence[QueryWord], required: int, covered: frozenset[int]
+    understood: Understood, qwords: Sequence[QueryWord], required: int, match: PathMatch
 ) -> float:
     """The weight of the vocabulary's words for a lay phrase that the path holds as the phrase itself
-    ("Runny nose" for "rhinorrhea"): the Index's own reading of the phrase is as good as the meaning."""
+    ("Runny nose" for "rhinorrhea"; "scalded": External Cause Index "Scald"): the Index's own reading of
+    the phrase is as good as the meaning. A single word counts only as the path's main term."""
     extra = 0.0
+    covered = match.covered
     position = {w.text: i for i, w in enumerate(qwords)}
     for own, means in understood.replaced:
         at = [position.get(w, -1) for w in own]
         if any(i == -1 or i not in covered for i in at) or all(i < required for i in at):
+            continue
+        if len(own) == 1 and not qwords[at[0]].stems & _all_forms(match.nodes[0].term):
             continue
         extra += sum(
             qwords[i].weight
@@ -238,6 +242,10 @@ def _phrase_said(
             if (i := position.get(w, -1)) != -1 and i < required and i not in covered
         )
     return extra
+
+
+def _all_forms(term: str) -> frozenset[str]:
+    return frozenset(s for form in term.split(",") for s in content_stems(form))
 
 
 def _weight_of(word: QueryWord, counts: dict[str, int], known: Container[str]) -> float:

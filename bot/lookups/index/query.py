@@ -145,7 +145,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
             kinds.add("cpt")
         own = _replaced_words(term, means, kind)
         echoes += own
-        if own and len(term.split()) > 1:
+        if own:
             # The phrase's words as the query said them (the ones its meaning kept, and the echoes).
             replaced.append(
                 (tuple(w for w in term.split() if w in own or w in means.split()), tuple(means.split()))
