@@ -35,6 +35,7 @@ VOCABULARY = Vocabulary(
         ("family history of breast cancer", "history family breast cancer", "family"),
         ("fhx colon cancer", "history family colon cancer", "family"),
         ("s/p cabg", "status cabg", "status"),
+        ("history colon polyps", "history personal colon polyps", "history"),
         ("status post appendectomy", "status appendectomy", "status"),
     ],
 )

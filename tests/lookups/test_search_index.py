@@ -314,3 +314,17 @@ def test_a_lay_word_the_index_holds_as_a_main_term_is_read_there(codebook: CodeB
     assert code == "M53.3" and why.startswith("Index: Backache, sacroiliac")
     code, why = first(codebook, "heat stroke")  # stroke -> cerebral infarction; Index: Stroke, heat
     assert code == "T67.01XA" and why.startswith("Index: Stroke, heat")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("hx colon ca", "Z85.038"),  # "hx" expanded to "history" still leads to History, personal
+        ("family history of ovarian cancer", "Z80.41"),  # cancer -> malignant neoplasm, ovarian -> ovary
+        ("left breast cancer LIQ", "C50.312"),  # quadrant abbreviation -> the Table's quadrant row
+        ("DCIS left breast", "D05.12"),  # ductal carcinoma in situ is the Index's "intraductal"
+        ("metastatic cancer to lower lobe of lung", "C78.0"),  # "cancer" does not outvote "metastatic"
+    ],
+)
+def test_neoplasm_rows_columns_and_history(codebook: CodeBook, query: str, expected: str) -> None:
+    assert first(codebook, query)[0].startswith(expected)

@@ -58,7 +58,9 @@ COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "benign": ("benign",),
         "uncertain_behavior": ("uncertain", "borderlin"),
         "malignant_primary": ("malignant", "malignancy", "primary", "cancer", "carcinoma", "malign"),
-        "unspecified_behavior": ("unspecified", "tumor", "neoplasm", "mass", "growth", "lesion"),
+        # ("neoplasm" itself says no behaviour: the column is the default then, and the word does not
+        # outvote "cancer" or "metastatic", which also read as neoplasm.)
+        "unspecified_behavior": ("unspecified", "tumor", "mass", "growth", "lesion"),
     },
 }
 # The words as the matcher compares them (stems).

@@ -63,7 +63,9 @@ _RULED_OUT = re.compile(
     r"[^,;]*\b(?:etiology|source|cause|organism)\s+(?:unclear|unknown|undetermined|not\s+(?:identified|isolated|found))"
     r"\b[^,;]*|\bno\s+organism\s+(?:isolated|identified|found)\b[^,;]*"
 )
-_HISTORY = re.compile(r"^(?:personal\s+)?(?:history\s+of|hx\s+of|hx|pmh\s+of|pmh|phx|past\s+history\s+of)\s+")
+_HISTORY = re.compile(
+    r"^(?:personal\s+)?(?:history\s+of|hx\s+of|hx|pmh\s+of|pmh|phx|past\s+history\s+of|history)\s+(?!of\b)"
+)
 _FAMILY = re.compile(
     r"^(?:family\s+history\s+of|family\s+history|family\s+hx\s+of|family\s+hx|fhx\s+of|fhx|fh\s+of)\s+"
 )
