@@ -219,3 +219,15 @@ def test_a_prefixed_word_also_reads_as_the_hyphenated_form() -> None:
     assert stem("pre-operative") in word.stems and stem("preoperative") in word.stems
     (word,) = query_words(["non-union"])
     assert stem("nonunion") in word.stems
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("hypoxic", "hypoxia"), ("anemic", "anemia"), ("sacrum", "sacral"), ("septic", "sepsis")],
+)
+def test_an_adjective_also_reads_as_its_noun(word: str, form: str) -> None:
+    from bot.lookups.index.matching import query_words
+    from bot.lookups.index.words import stem
+
+    (found,) = query_words([word])
+    assert stem(form) in found.stems

@@ -328,3 +328,11 @@ def test_a_lay_word_the_index_holds_as_a_main_term_is_read_there(codebook: CodeB
 )
 def test_neoplasm_rows_columns_and_history(codebook: CodeBook, query: str, expected: str) -> None:
     assert first(codebook, query)[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("acute hypoxic respiratory failure", "J96.01"), ("stage 3 pressure injury over sacrum", "L89.153")],
+)
+def test_adjective_and_noun_forms_meet(codebook: CodeBook, query: str, expected: str) -> None:
+    assert first(codebook, query)[0] == expected

@@ -792,8 +792,23 @@ def query_words(
         if not s or s in FILLERS or not content_stems(text):
             continue
         extra = {stem(a) for a in (alternatives or {}).get(text, ())}
-        out.append(QueryWord(text, frozenset({s, *extra, *_hyphenated(text)})))
+        out.append(QueryWord(text, frozenset({s, *extra, *_hyphenated(text), *_word_forms(text)})))
     return out
+
+
+# An adjective and its noun, as the Index may use either: "hypoxic" / "hypoxia", "septic" / "sepsis",
+# "sacrum" / "sacral".
+FORM_ENDINGS = (("otic", "osis"), ("osis", "otic"), ("emic", "emia"), ("emia", "emic"), ("xic", "xia"))
+FORM_ENDINGS += (("xia", "xic"), ("ptic", "psis"), ("psis", "ptic"), ("um", "al"), ("al", "um"))
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(word: str) -> tuple[str, ...]:
+    return tuple(
+        stem(word[: -len(end)] + other)
+        for end, other in FORM_ENDINGS
+        if word.endswith(end) and len(word) - len(end) >= 2 and word.isalpha()
+    )
 
 
 PREFIXES = ("pre", "post", "non", "anti", "intra", "inter", "sub", "self", "over", "under", "co", "re")
