@@ -336,3 +336,16 @@ def test_neoplasm_rows_columns_and_history(codebook: CodeBook, query: str, expec
 )
 def test_adjective_and_noun_forms_meet(codebook: CodeBook, query: str, expected: str) -> None:
     assert first(codebook, query)[0] == expected
+
+
+def test_a_chart_line_of_clauses_is_answered_by_its_best_clause(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "cannot pass urine, urinary retention", limit=5)
+    assert hits[0].code == "R33.9" and hits[0].why.startswith(
+        "clause “urinary retention”: Index: Retention, urine"
+    )
+
+
+def test_a_cpt_service_inside_a_chart_line_does_not_make_it_a_cpt_question(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "dysuria and frequency, urine culture grew E. coli, dx UTI", limit=5)
+    assert not hits.notice and hits[0].code == "N39.0"
+    assert "CPT" in find_codes(codebook, "urine culture", limit=5).notice

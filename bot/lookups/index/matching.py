@@ -799,7 +799,7 @@ def query_words(
 # An adjective and its noun, as the Index may use either: "hypoxic" / "hypoxia", "septic" / "sepsis",
 # "sacrum" / "sacral".
 FORM_ENDINGS = (("otic", "osis"), ("osis", "otic"), ("emic", "emia"), ("emia", "emic"), ("xic", "xia"))
-FORM_ENDINGS += (("xia", "xic"), ("ptic", "psis"), ("psis", "ptic"), ("um", "al"), ("al", "um"))
+FORM_ENDINGS += (("xia", "xic"), ("ptic", "psis"), ("psis", "ptic"), ("um", "al"), ("al", "um"), ("ary", "e"))
 
 
 @lru_cache(maxsize=65536)
