@@ -798,8 +798,19 @@ def query_words(
 
 # An adjective and its noun, as the Index may use either: "hypoxic" / "hypoxia", "septic" / "sepsis",
 # "sacrum" / "sacral".
-FORM_ENDINGS = (("otic", "osis"), ("osis", "otic"), ("emic", "emia"), ("emia", "emic"), ("xic", "xia"))
-FORM_ENDINGS += (("xia", "xic"), ("ptic", "psis"), ("psis", "ptic"), ("um", "al"), ("al", "um"), ("ary", "e"))
+FORM_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("otic", "osis"),
+    ("osis", "otic"),
+    ("emic", "emia"),
+    ("emia", "emic"),
+    ("xic", "xia"),
+    ("xia", "xic"),
+    ("ptic", "psis"),
+    ("psis", "ptic"),
+    ("um", "al"),
+    ("al", "um"),
+    ("ary", "e"),
+)
 
 
 @lru_cache(maxsize=65536)

@@ -144,10 +144,10 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     # A CPT service named as most of the query ("office visit level 4") is a CPT question; one inside a
     # chart line ("UA positive, urine culture grew E. coli, dx UTI") is part of the story.
     service = sum(len(term.split()) for term in {term for term, _, kind in found if kind == "cpt"})
-    said = [w for w in text.split() if len(w) > 1 and not w.isdigit() and w not in _LINK_WORDS]
+    spoken = [w for w in text.split() if len(w) > 1 and not w.isdigit() and w not in _LINK_WORDS]
     for term, means, kind in found:
         notes.append(f"vocabulary: {term} -> {means}")
-        if kind == "cpt" and 2 * service >= len(said):
+        if kind == "cpt" and 2 * service >= len(spoken):
             kinds.add("cpt")
         own = _replaced_words(term, means, kind)
         echoes += own
