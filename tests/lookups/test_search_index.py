@@ -349,3 +349,8 @@ def test_a_cpt_service_inside_a_chart_line_does_not_make_it_a_cpt_question(codeb
     hits = find_codes(codebook, "dysuria and frequency, urine culture grew E. coli, dx UTI", limit=5)
     assert not hits.notice and hits[0].code == "N39.0"
     assert "CPT" in find_codes(codebook, "urine culture", limit=5).notice
+
+
+def test_playing_a_sport_reads_as_the_activity(codebook: CodeBook) -> None:
+    code, why = first(codebook, "injured playing soccer")
+    assert code == "Y93.66" and why.startswith("External Cause Index: Activity, soccer")
