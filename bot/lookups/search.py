@@ -302,7 +302,9 @@ class Searcher:
             return 1.0
         known = 0.0
         for word in meaningful:
-            if word in self.freq or self.vocabulary.knows(word) or word.isdigit():
+            parts = [p for p in word.split("-") if p]  # "covid-19": the titles hold "covid" and "19"
+            whole = len(parts) > 1 and all(p in self.freq or p.isdigit() for p in parts)
+            if word in self.freq or self.vocabulary.knows(word) or word.isdigit() or whole:
                 known += 1
             elif word.isalpha() and self.corrections(word)[0] != word:
                 known += 0.5  # a misspelling of a known word ("diabetis")

@@ -354,3 +354,8 @@ def test_a_cpt_service_inside_a_chart_line_does_not_make_it_a_cpt_question(codeb
 def test_playing_a_sport_reads_as_the_activity(codebook: CodeBook) -> None:
     code, why = first(codebook, "injured playing soccer")
     assert code == "Y93.66" and why.startswith("External Cause Index: Activity, soccer")
+
+
+def test_a_hyphenated_word_whose_parts_are_known_is_recognised(codebook: CodeBook) -> None:
+    code, why = first(codebook, "covid-19")  # the titles' word list holds "covid" and "19", not "covid-19"
+    assert code == "U07.1" and why.startswith("Index: COVID-19")
