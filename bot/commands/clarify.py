@@ -151,6 +151,27 @@ def _is_busy(error: BaseException) -> bool:
     )
 
 
+def _ack_submission(
+    ack: Ack,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    context: BoltContext,
+    callback_id: str,
+    busy_fields: Sequence[str],
+    respond_to: Callable[[Mapping[str, Any], Mapping[str, Any]], AckArgs],
+) -> None:
+    """Answer a modal submission in its ack, within Slack's budget: the response, or what went wrong (a value
+    Slack would never send, the database busy past the budget with nothing saved, an unexpected failure)."""
+    try:
+        with _within_budget(context):
+            response = respond_to(body, view)
+    except Unreadable as problem:
+        response = _unreadable(problem, callback_id)
+    except Exception as error:
+        response = _busy(view, busy_fields, callback_id) if _is_busy(error) else _failed(body, callback_id)
+    ack(**response)
+
+
 def _failed(body: Mapping[str, Any], callback_id: str) -> AckArgs:
     """A modal submission failed unexpectedly: say so in the modal (a traceback never reaches the user)."""
     error_id = uuid.uuid4().hex[:8]
@@ -442,17 +463,15 @@ class ClarifyHandlers:
     def on_clarify_submitted(
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
     ) -> None:
-        try:
-            with _within_budget(context):
-                response = self._clarify_response(body, view)
-        except Unreadable as problem:
-            response = _unreadable(problem, ids.CLARIFY_MODAL)
-        except Exception as error:
-            if _is_busy(error):
-                response = _busy(view, (Field.QUESTION, Field.INDICATORS), ids.CLARIFY_MODAL)
-            else:
-                response = _failed(body, ids.CLARIFY_MODAL)
-        ack(**response)
+        _ack_submission(
+            ack,
+            body,
+            view,
+            context,
+            ids.CLARIFY_MODAL,
+            (Field.QUESTION, Field.INDICATORS),
+            self._clarify_response,
+        )
 
     def _clarify_response(self, body: Mapping[str, Any], view: Mapping[str, Any]) -> AckArgs:
         submission = parse_clarify_submission(state_values(view))
@@ -492,17 +511,9 @@ class ClarifyHandlers:
     def on_answer_submitted(
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
     ) -> None:
-        try:
-            with _within_budget(context):
-                response = self._answer_response(body, view)
-        except Unreadable as problem:
-            response = _unreadable(problem, ids.ANSWER_MODAL)
-        except Exception as error:
-            if _is_busy(error):
-                response = _busy(view, (Field.TEXT, Field.CHOICE), ids.ANSWER_MODAL)
-            else:
-                response = _failed(body, ids.ANSWER_MODAL)
-        ack(**response)
+        _ack_submission(
+            ack, body, view, context, ids.ANSWER_MODAL, (Field.TEXT, Field.CHOICE), self._answer_response
+        )
 
     def _answer_response(self, body: Mapping[str, Any], view: Mapping[str, Any]) -> AckArgs:
         context = parse_modal_context(str(view.get("private_metadata") or ""), ANSWER_MODES)
@@ -532,17 +543,7 @@ class ClarifyHandlers:
     def on_close_submitted(
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
     ) -> None:
-        try:
-            with _within_budget(context):
-                response = self._close_response(body, view)
-        except Unreadable as problem:
-            response = _unreadable(problem, ids.CLOSE_MODAL)
-        except Exception as error:
-            if _is_busy(error):
-                response = _busy(view, (Field.REASON,), ids.CLOSE_MODAL)
-            else:
-                response = _failed(body, ids.CLOSE_MODAL)
-        ack(**response)
+        _ack_submission(ack, body, view, context, ids.CLOSE_MODAL, (Field.REASON,), self._close_response)
 
     def _close_response(self, body: Mapping[str, Any], view: Mapping[str, Any]) -> AckArgs:
         context = parse_modal_context(str(view.get("private_metadata") or ""), REASON_MODES)
