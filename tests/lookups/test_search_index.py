@@ -359,3 +359,26 @@ def test_playing_a_sport_reads_as_the_activity(codebook: CodeBook) -> None:
 def test_a_hyphenated_word_whose_parts_are_known_is_recognised(codebook: CodeBook) -> None:
     code, why = first(codebook, "covid-19")  # the titles' word list holds "covid" and "19", not "covid-19"
     assert code == "U07.1" and why.startswith("Index: COVID-19")
+
+
+def test_a_negated_part_of_a_line_the_query_does_not_say_is_no_contradiction(codebook: CodeBook) -> None:
+    # History, personal, cerebral infarction without residual deficit -> Z86.73: "without residual deficit"
+    # negates words the query did not say, so the line still reads "cerebral infarction".
+    code, why = first(codebook, "history of stroke")
+    assert code == "Z86.73" and "cerebral infarction without residual deficit" in why
+    # A line negating a word the query says stays a contradiction: a fall is not "Tripping, without fall".
+    assert "without fall" not in first(codebook, "tripped and fell")[1]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("well woman exam", "Z01.419"),
+        ("annual gyn exam", "Z01.419"),
+        ("adverse reaction to cymbalta", "T43.215A"),  # a brand the Table lists only by its class
+        ("took too many ambien", "T42.6X1A"),
+        ("percocet overdose", "T40.2X1A"),
+    ],
+)
+def test_vocabulary_of_visits_and_drugs(codebook: CodeBook, query: str, expected: str) -> None:
+    assert first(codebook, query)[0] == expected

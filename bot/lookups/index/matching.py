@@ -720,9 +720,16 @@ def _cover_term_uncached(
             continue
         negation = form & NEGATIONS
         if negation and negation.isdisjoint(by_stem):
-            # "Tripping, without fall" for "tripped and fell": the line says the opposite of the query.
-            contradicted = contradicted or any(s in by_stem for s in form - negation)
-            continue
+            negated = _negated(term).get(form, form - negation)
+            if any(s in by_stem for s in negated):
+                # "Tripping, without fall" for "tripped and fell": the line says the opposite of the query.
+                contradicted = True
+                continue
+            # "cerebral infarction without residual deficit": what the line negates the query did not say
+            # either; the words before the negation are read as usual.
+            form = form - negation - negated
+            if not form:
+                continue
         hit = {i for s in form for i in by_stem.get(s, ())}
         said = [s for s in form if s in by_stem]
         unsaid = float(sum(1 for s in form if s not in by_stem and s not in FILLERS and not s.isdigit()))
@@ -741,6 +748,19 @@ def _cover_term_uncached(
             if other is not used and not any(_related(a, b) for a in other for b in used):
                 cost += VARIANT_COST * len(other)
     return hit, cost
+
+
+@lru_cache(maxsize=65536)
+def _negated(term: str) -> dict[frozenset[str], frozenset[str]]:
+    """For each form of a term holding a negation, the stems after it ("without residual deficit" ->
+    residual, deficit)."""
+    out: dict[frozenset[str], frozenset[str]] = {}
+    for part in term.split(","):
+        words = part.lower().split()
+        at = next((i for i, w in enumerate(words) if w in NEGATIONS), None)
+        if at is not None:
+            out[content_stems(part)] = content_stems(" ".join(words[at + 1 :]))
+    return out
 
 
 def _related(a: str, b: str) -> bool:
