@@ -31,10 +31,12 @@ from bot.lookups.changes import ChangeEvent, SimpleSpan, release_label, span_cha
 from bot.lookups.loaders.addenda import load_addenda  # noqa: E402
 from bot.lookups.loaders.cdc_tabular import TabularRelease, load_tabular  # noqa: E402
 from bot.lookups.loaders.cms_files import load_codes_file, load_order_file  # noqa: E402
-from bot.lookups.loaders.hcpcs import load_hcpcs  # noqa: E402
+from bot.lookups.loaders.hcpcs import HcpcsRow, load_hcpcs  # noqa: E402
+from bot.lookups.loaders.indexes import load_xml_index_tree  # noqa: E402
 from bot.lookups.loaders.ioce import QuarterRow, load_ioce_hcpcs, load_ioce_versions  # noqa: E402
 from bot.lookups.loaders.mce import ValiditySpan, load_mce_master  # noqa: E402
 from bot.lookups.loaders.pcs_titles import derive_titles  # noqa: E402
+from bot.lookups.loaders.short_descriptors import Reader, learn_abbreviations, words_of  # noqa: E402
 from scripts import build_ncci_data  # noqa: E402
 from scripts.build_index_data import build as build_index_data  # noqa: E402
 
@@ -49,6 +51,7 @@ PCS_ADDENDA = "icd10pcs/fy2027/icd10pcs_codes_addenda_2027.transcribed.txt"
 IOCE = "hcpcs/ioce/ioce_hcpcs_level2_2019Q3-2026Q2.tsv.gz"
 IOCE_VERSIONS = "hcpcs/ioce/ioce_versions.tsv"
 HCPCS_2020 = "hcpcs/2020/HCPC2020_ANWEB_w_disclaimer.txt.gz"
+DRUG_TABLE = "icd10cm/tables/icd10cm-drug-April-2025.xml.gz"
 
 # Where each title comes from: the key is stored per code, the wording is shown with it.
 TITLE_SOURCES = {
@@ -290,6 +293,7 @@ class BuiltHcpcs(Built):
     covers: list[str] = field(default_factory=list)
     first_quarter: str = ""
     last_quarter: str = ""
+    read: int = 0  # short descriptors read with their cut words written out
     last_start: str = ""
     versions: str = ""
 
@@ -298,9 +302,12 @@ def _same_words(a: str, b: str) -> bool:
     return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
-def build_hcpcs(src: Source) -> BuiltHcpcs:
+def build_hcpcs(src: Source, titles_known: Iterable[str] = ()) -> BuiltHcpcs:
     """HCPCS Level II by quarter: each code's validity spans and its short descriptor on each date from the
-    I/OCE; the long descriptor of the 2020 annual file where the short one has not changed since."""
+    I/OCE; the long descriptor of the 2020 annual file where the short one has not changed since. A code
+    known only by its short descriptor also gets it read with its cut words written out (`read_as`,
+    bot/lookups/loaders/short_descriptors.py); `titles_known`: the ICD-10-CM and PCS titles, whose words
+    count as whole words."""
     versions = load_ioce_versions(src(IOCE_VERSIONS))
     data_start = versions[0][1]
     last_start = versions[-1][1]
@@ -311,6 +318,7 @@ def build_hcpcs(src: Source) -> BuiltHcpcs:
     for row in load_ioce_hcpcs(src(IOCE)):
         quarters[row.code].append(row)
     annual = {r.code: r for r in load_hcpcs(src(HCPCS_2020))}
+    reader = descriptor_reader(annual.values(), titles_known, src)
     built = BuiltHcpcs(
         covers=[data_start.isoformat(), data_end.isoformat()],
         first_quarter=release_label("hcpcs", data_start),
@@ -341,17 +349,31 @@ def build_hcpcs(src: Source) -> BuiltHcpcs:
         for s in merged:
             built.spans.append((code, s.start.isoformat(), s.end.isoformat() if s.end else ""))
         latest_short = rows[-1].short_title if rows else (old.short_title if old else "")
+        read_as = ""
         if old and _same_words(old.short_title, latest_short):
             title, key = old.long_title, "hcpcs-2020-long"
         else:
             title, key = latest_short, "hcpcs-ioce-short"
+            read_as = reader.read(latest_short)
+            built.read += bool(read_as)
         titles[code] = title
         end = merged[-1].end
         current = int(end is None)
         added = merged[0].start.isoformat()
         release = release_label("hcpcs", last_start if end is None else end)
         built.rows.append(
-            (code, title, latest_short, added, end.isoformat() if end else "", 0, current, release, key)
+            (
+                code,
+                title,
+                latest_short,
+                added,
+                end.isoformat() if end else "",
+                0,
+                current,
+                release,
+                key,
+                read_as,
+            )
         )
         for n, r in enumerate(rows):
             built.dated_titles.append(
@@ -390,6 +412,7 @@ def build_hcpcs(src: Source) -> BuiltHcpcs:
                     current,
                     "2020" if current else release_label("hcpcs", r.terminated or data_start),
                     "hcpcs-2020-long",
+                    "",
                 )
             )
     built.rows.sort(key=lambda row: str(row[0]))
@@ -397,7 +420,25 @@ def build_hcpcs(src: Source) -> BuiltHcpcs:
     in_data = [e for e in built.changes if data_start < e.effective <= data_end]
     built.changes = sorted(in_data, key=lambda e: (e.effective, e.code, e.change))
     print(f"  HCPCS: {len(spans):,} codes with validity spans; data {data_start} to {data_end}")
+    print(f"  HCPCS: {built.read:,} short descriptors read with their cut words written out")
     return built
+
+
+def descriptor_reader(annual: Iterable[HcpcsRow], titles_known: Iterable[str], src: Source) -> Reader:
+    """What reads cut short-descriptor words: the abbreviations the 2020 annual file's own (short, long)
+    pairs use; as whole words, those of its long descriptors, the code titles, the Table of Drugs and
+    Chemicals, and the shipped English word list."""
+    rows = [r for r in annual if not r.modifier]
+    abbreviations = learn_abbreviations((r.short_title, r.long_title) for r in rows)
+    clinical: set[str] = set()
+    for r in rows:
+        clinical.update(words_of(r.long_title))
+    for title in titles_known:
+        clinical.update(words_of(title))
+    for node in load_xml_index_tree(src(DRUG_TABLE), 6):
+        clinical.update(words_of(node.term))
+    english = gzip.decompress((OUT / "english_words.txt.gz").read_bytes()).decode().split()
+    return Reader.build(abbreviations, clinical, english)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -448,10 +489,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_tsv("pcs_validity.tsv.gz", ["code", "start", "end", "flags"], validity_rows(mce_pcs))
 
     print("HCPCS")
-    hcpcs = build_hcpcs(src)
+    hcpcs = build_hcpcs(src, [str(r[1]) for r in cm.rows] + [str(r[1]) for r in pcs.rows])
     write_tsv(
         "hcpcs_codes.tsv.gz",
-        ["code", "title", "short_title", "added", "terminated", "modifier", "current", "release", "source"],
+        [
+            "code",
+            "title",
+            "short_title",
+            "added",
+            "terminated",
+            "modifier",
+            "current",
+            "release",
+            "source",
+            "read_as",
+        ],
         hcpcs.rows,
     )
     write_tsv("hcpcs_validity.tsv.gz", ["code", "start", "end"], hcpcs.spans)

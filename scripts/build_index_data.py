@@ -9,7 +9,10 @@ Writes into bot/lookups/data/ (deterministic: rows in reading order, gzip mtime 
 - index_drug.tsv.gz, index_neoplasm.tsv.gz: the same plus one column per table column
 - index_pcs.tsv.gz: id, parent, term, code, see, use
 - pcs_axes.tsv.gz: table, position, char, meaning - what each character of each PCS table means, derived
-  from the official code titles (codes that differ in one character differ in their titles by its meaning)
+  from the official code titles shipped in pcs_codes.tsv.gz (codes that differ in one character differ in
+  their titles by its meaning; a body part value keeps the whole phrase its titles print: "Right Knee Joint")
+- index_refs.tsv.gz: every reference resolved to the line it names; a PCS reference that prints a table
+  ("Replacement, Lower Joints=0SR") is resolved only to a line in that table, else to the table alone
 
 Returns the hashes of the source files read, for release.json.
 """
@@ -17,8 +20,10 @@ Returns the hashes of the source files read, for release.json.
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import hashlib
+import sqlite3
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -27,7 +32,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.lookups.loaders.cms_files import load_codes_file  # noqa: E402
 from bot.lookups.loaders.indexes import (  # noqa: E402
     DRUG_COLUMNS,
     NEOPLASM_COLUMNS,
@@ -43,7 +47,7 @@ EXT_INDEX = "icd10cm/index/icd10cm-eindex-April-2025.xml.gz"
 DRUG_TABLE = "icd10cm/tables/icd10cm-drug-April-2025.xml.gz"
 NEOPLASM_TABLE = "icd10cm/tables/icd10cm-neoplasm-April-2025.xml.gz"
 PCS_INDEX = "icd10pcs/icd10pcs_index_2025.jsonl.gz"
-PCS_CODES = "icd10pcs/icd10pcs-codes-2024.txt.gz"
+PCS_TITLES = "pcs_codes.tsv.gz"  # written first by scripts/build_code_data.py
 TREE_HEADER = ["id", "parent", "term", "modifiers", "code", "see", "see_also"]
 
 
@@ -106,17 +110,78 @@ def derive_pcs_axes(titles: dict[str, str]) -> list[tuple[str, int, str, str]]:
                         meaning = meaning[len(connector) :]
                 if meaning:
                     seen[(code[:3], position, code[position])][meaning] += 1
+    members: dict[str, list[str]] = defaultdict(list)  # the titles of each table's body part value
+    heads: dict[str, list[list[str]]] = defaultdict(list)
+    for code, title in titles.items():
+        members[code[:4]].append(title)
+        heads[code[:3]].append(title.split())
+    operation = {table: _common(words) for table, words in heads.items()}  # "Replacement of", "Bypass"
     rows = []
     for (table, position, char), meanings in sorted(seen.items()):
         meaning = meanings.most_common(1)[0][0] if meanings else ""
+        if position == 3 and meaning:
+            meaning = whole_phrase(meaning, members[table + char], operation[table])
         rows.append((table, position + 1, char, meaning))
     return rows
 
 
+PHRASE_BOUNDS = frozenset(
+    {"of", "into", "in", "on", "to", "with", "using", "from", "for", "by", "at", "through"}
+)
+
+
+def whole_phrase(meaning: str, titles: Sequence[str], operation: int) -> str:
+    """A body part's meaning grown to the whole phrase every title of that value prints around it.
+
+    Titles differing in one body part value differ only in the words that tell the two apart: "Right" for
+    0SRC / 0SRD ("Replacement of Right Knee Joint ..." / "... of Left Knee Joint ..."), "Median" for
+    01R5 / 01R4 ("... of Median Nerve ..." / "... of Ulnar Nerve ..."). The words every title of the value
+    prints beside them, up to a connector ("of", "with", "into" ...), a comma or the root operation's own
+    words (the `operation` leading words all of a table's titles share), belong to it: "Right Knee Joint",
+    "Median Nerve". A meaning not found as such in the titles is kept.
+    """
+    if not titles:
+        return meaning
+    words = titles[0].split()
+    wanted = meaning.split()
+    for start in range(operation, len(words) - len(wanted) + 1):
+        if " ".join(words[start : start + len(wanted)]).rstrip(",") != meaning:
+            continue
+        first, end = start, start + len(wanted)
+
+        def everywhere(a: int, b: int) -> bool:
+            phrase = f" {' '.join(words[a:b]).rstrip(',')} "
+            return all(phrase in f" {title.replace(',', ' ')} " for title in titles)
+
+        while (
+            end < len(words)
+            and not words[end - 1].endswith(",")
+            and words[end].lower() not in PHRASE_BOUNDS
+            and everywhere(first, end + 1)
+        ):
+            end += 1
+        while (
+            first > operation
+            and words[first - 1].lower() not in PHRASE_BOUNDS
+            and not words[first - 1].endswith(",")
+            and everywhere(first - 1, end)
+        ):
+            first -= 1
+        return " ".join(words[first:end]).rstrip(",")
+    return meaning
+
+
+def shipped_pcs_titles(out: Path) -> dict[str, str]:
+    """Every official ICD-10-PCS title the product ships (FY2024 files, their April update, the FY2027
+    addenda), so the tables added since FY2024 ("X2H", "XW0" ...) get their characters named too; titles
+    derived from axis values are left out, not to name the axes from themselves."""
+    with gzip.open(out / PCS_TITLES, "rt", encoding="utf-8") as handle:
+        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {r["code"]: r["title"] for r in rows if r["title"] and r["source"] != "pcs-derived-axes"}
+
+
 def resolve_references(out: Path) -> list[tuple[object, ...]]:
     """Every "see" / "see also" / "use" reference, resolved once here so a lookup only reads the answer."""
-    import sqlite3
-
     import sqlite_utils
 
     from bot.lookups.index.store import load_index_tables
@@ -139,13 +204,22 @@ def resolve_references(out: Path) -> list[tuple[object, ...]]:
                 if book == "pcs" and kind == "see_also":
                     kind = "use"
                 found = tree.resolve(reference, book)
+                target = found.node
+                if found.code and target and not _leads_to(conn, target, found.code):
+                    # "Replacement, Lower Joints=0SR" names a table by its body system; the line its words
+                    # met ("Replacement, Artery, Lower 04RY") is not in it: the table's code is the target.
+                    target = 0
+                elif book == "pcs" and target and not _says_path(conn, target, reference):
+                    # "use Internal Fixation Device in Upper Joints" names a device value; a line whose words
+                    # the reference does not say ("Version, Obstetric, Internal") is not where it leads.
+                    target = 0
                 rows.append(
                     (
                         node,
                         kind,
                         seq,
                         reference,
-                        found.node,
+                        target,
                         found.book,
                         found.column,
                         " | ".join(found.open_parts),
@@ -155,6 +229,39 @@ def resolve_references(out: Path) -> list[tuple[object, ...]]:
                     )
                 )
     return rows
+
+
+def _says_path(conn: sqlite3.Connection, node: int, reference: str) -> bool:
+    """Whether a reference says every word of the index path to the line it was resolved to."""
+    from bot.lookups.index.words import content_stems
+
+    said = content_stems(reference.split("=")[0])
+    while node:
+        row = conn.execute("SELECT term, parent FROM index_nodes WHERE id = ?", [node]).fetchone()
+        if row is None or not content_stems(str(row[0])) <= said:
+            return False
+        node = int(row[1])
+    return True
+
+
+def _leads_to(conn: sqlite3.Connection, node: int, table: str) -> bool:
+    """Whether an index line is in the table (or partial code) a reference prints: its own code when it has
+    one, else a code on a line below it."""
+    wanted = table.replace(".", "").upper()
+
+    def agrees(code: object) -> bool:
+        have = str(code).replace(".", "").upper()
+        return have.startswith(wanted) or wanted.startswith(have)
+
+    own = conn.execute("SELECT code, last FROM index_nodes WHERE id = ?", [node]).fetchone()
+    if own is None:
+        return False
+    if own[0]:
+        return agrees(own[0])
+    rows = conn.execute(
+        "SELECT code FROM index_nodes WHERE id > ? AND id <= ? AND code != ''", [node, own[1]]
+    )
+    return any(agrees(code) for (code,) in rows)
 
 
 def _common(sequences: list[list[str]]) -> int:
@@ -251,7 +358,7 @@ def build(raw: Path, out: Path = OUT, word_list: Path = WORD_LIST) -> dict[str, 
     )
     unresolved = sum(1 for r in refs if r[-1])
     print(f"  references: {len(refs) - unresolved:,} of {len(refs):,} resolved to an index line")
-    titles = {row.code: row.title for row in load_codes_file(src(PCS_CODES))}
+    titles = shipped_pcs_titles(out)
     axes = derive_pcs_axes(titles)
     named = sum(1 for *_, meaning in axes if meaning)
     write_tsv(out, "pcs_axes.tsv.gz", ["table", "position", "char", "meaning"], axes)

@@ -25,6 +25,10 @@ CREATE TABLE IF NOT EXISTS codes (
     PRIMARY KEY (system, code)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS codes_parent ON codes (system, parent);
+CREATE TABLE IF NOT EXISTS short_readings (
+    system TEXT NOT NULL, code TEXT NOT NULL, short_title TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (system, code)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS notes (
     system TEXT NOT NULL, code TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL
 );
@@ -186,6 +190,15 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
         "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
         "SELECT short_title, '', system, code, 'title', title, billable, short_title FROM codes "
         "WHERE current = 1 AND short_title != '' AND lower(short_title) != lower(title)"
+    )
+    conn.execute(
+        # A short descriptor read with its cut words written out ("Inj pegfilgrast ..." -> "Injection
+        # pegfilgrastim ..."), while the code still carries that short descriptor (an import may retitle it).
+        "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
+        "SELECT r.text, '', c.system, c.code, 'title', c.title, c.billable, "
+        "c.short_title || ' (read: ' || r.text || ')' FROM short_readings r "
+        "JOIN codes c ON c.system = r.system AND c.code = r.code "
+        "WHERE c.current = 1 AND c.short_title = r.short_title"
     )
     conn.execute(
         "INSERT INTO search (text, extra, system, code, source, title, billable, label) "

@@ -401,6 +401,8 @@ class Searcher:
         query_stems = frozenset(next(iter(sorted(g))) for g in stems)
         first_stems = frozenset(_stem(g[0]) for g in groups)
         negated = not any("without" in g for g in groups)
+        suffixed = _suffixed_names(groups)
+        said = {w for g in groups for w in g}
         for text, extra, system, code, source, title, billable, label in rows:
             doc = _doc_stems(text)
             if not doc:
@@ -416,6 +418,9 @@ class Searcher:
             )
             if negated and _NEGATION.search(label):
                 score -= 150  # "Ischemia ... without myocardial infarction" is not what "heart attack" means
+            other = suffixed.search(label.lower()) if suffixed is not None else None
+            if other is not None and other.group().rsplit("-", 1)[1] not in said:
+                score -= SUFFIXED_COST
             if doc in (first_stems, query_stems):
                 score += 120
             origin = {"title": "title", "inclusion": "inclusion term"}.get(source, source)
@@ -506,6 +511,19 @@ def _headers_below(
         best = under.get(key) if code is not None and not code.billable else None
         out[key] = min(score, best - 0.01) if best is not None else score
     return out
+
+
+SUFFIXED_COST = 10.0  # a title naming another product of the drug the query names
+
+
+def _suffixed_names(groups: list[Group]) -> re.Pattern[str] | None:
+    """A drug name the query says ("pegfilgrastim", from "neulasta") printed with a four-letter suffix
+    ("pegfilgrastim-bmez"): the FDA's name for another product of it (a biosimilar), which a title naming
+    the drug itself ("pegfilgrastim, excludes biosimilar") comes before."""
+    names = sorted({w for g in groups for w in g if len(w) >= 6 and w.isalpha()})
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")-[a-z]{4}\b")
 
 
 class Hits(list[Hit]):

@@ -11,7 +11,7 @@ import sqlite_utils
 from bot.lookups.index.store import INDEX_FILES, load_index_tables
 from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
 
-DATABASE_FORMAT = "11"  # bump when the tables or the way they are filled change
+DATABASE_FORMAT = "12"  # bump when the tables or the way they are filled change
 
 
 def shipped_version() -> str:
@@ -104,6 +104,15 @@ def load_shipped(db: sqlite_utils.Database) -> None:
                 "title_source": r["source"],
             }
             for r in shipped_tsv("hcpcs_codes.tsv.gz")
+        ),
+    )
+    insert_rows(
+        db,
+        "short_readings",
+        (
+            {"system": "hcpcs", "code": r["code"], "short_title": r["short_title"], "text": r["read_as"]}
+            for r in shipped_tsv("hcpcs_codes.tsv.gz")
+            if r.get("read_as")
         ),
     )
     load_shipped_ncci(db)

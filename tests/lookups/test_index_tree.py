@@ -129,7 +129,7 @@ def test_reference_alternatives_follow_the_query_words() -> None:
     assert alternatives_in_order(single, {"fluid"}) == single
 
 
-def test_a_body_part_shipped_as_its_side_alone_is_read_from_the_titles(tree: IndexTree) -> None:
-    # pcs_axes holds "Right" for 0SR body part C (0SRC and 0SRD titles differ by nothing else).
+def test_a_body_part_told_apart_from_another_by_its_side_alone(tree: IndexTree) -> None:
+    # 0SRC and 0SRD titles differ by "Right" / "Left" alone; pcs_axes keeps "Right Knee Joint" for C.
     done = complete_pcs(tree.conn, "0SR", frozenset({"right", "knee", "joint", "replac"}))
     assert done is not None and done.code.startswith("0SRC"), done

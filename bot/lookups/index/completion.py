@@ -10,12 +10,14 @@ from the meanings of each character (body part, approach, device, qualifier).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.lookups.index.words import CONNECTORS, content_stems, stem
+from bot.lookups.index.store import BOOKS, SPAN
+from bot.lookups.index.words import content_stems, stem
 
 ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
 SIDE_WORDS = frozenset({"right", "left", "bilateral", "unspecified"})
@@ -148,7 +150,7 @@ def _needs_seventh(conn: sqlite3.Connection, code: str) -> bool:
 # The approach when the query names none, as a coder reads it (ICD-10-PCS guidelines B5.2): a procedure
 # on what is reached without cutting (skin, a structure seen through the mouth, a closed reduction) is
 # External where the table offers it, else Open; a needle or catheter procedure (-centesis, puncture,
-# aspiration, catheterization, an infusion or transfusion) is Percutaneous.
+# aspiration, catheterization, an infusion or transfusion, a biopsy by needle) is Percutaneous.
 APPROACHES_PLAIN = ("X", "0", "3")
 APPROACHES_NEEDLE = ("3", "X", "0")
 NEEDLE_WORDS = (
@@ -162,7 +164,77 @@ NEEDLE_WORDS = (
     "infus",
     "transfus",
     "picc",
+    "biops",
 )
+
+
+# Approach words as a coder reads them (ICD-10-PCS approach definitions): a scope through a natural
+# opening (colonoscopy, cystoscopy, bronchoscopy, transurethral) is Via Natural or Artificial Opening
+# Endoscopic (8); one through a puncture (laparoscopy, arthroscopy, thoracoscopy) Percutaneous Endoscopic
+# (4); "open" Open (0); "percutaneous" Percutaneous (3); a closed or external procedure External (X).
+SCOPES_THROUGH_SKIN = (
+    "laparoscop",
+    "arthroscop",
+    "thoracoscop",
+    "mediastinoscop",
+    "pelviscop",
+    "peritoneoscop",
+)
+SCOPES_THROUGH_OPENING = (
+    "colonoscop",
+    "sigmoidoscop",
+    "proctoscop",
+    "anoscop",
+    "gastroscop",
+    "esophagoscop",
+    "duodenoscop",
+    "enteroscop",
+    "esophagogastroduodenoscop",
+    "cystoscop",
+    "cystourethroscop",
+    "urethroscop",
+    "ureteroscop",
+    "hysteroscop",
+    "colposcop",
+    "bronchoscop",
+    "laryngoscop",
+    "nasopharyngoscop",
+    "rhinoscop",
+    "transurethr",
+    "transvagin",
+    "transanal",
+)
+APPROACH_WORDS = {
+    stem(word): approach
+    for word, approach in {
+        "lap": "4",
+        "egd": "8",
+        "cysto": "8",
+        "bronch": "8",
+        "open": "0",
+        "percutaneous": "3",
+        "perc": "3",
+        "closed": "X",
+        "external": "X",
+    }.items()
+}
+# A body part whose name is not known (no title names it) is no better a guess than one the query does not
+# say; an unnamed device or qualifier is most often "No Device" / "No Qualifier", and costs nothing.
+UNNAMED = {3: (0.0, 0.3), 4: (0.0, 0.0), 5: (0.0, 0.0), 6: (0.0, 0.0)}
+SAID_APPROACH = 2.0  # an approach the query names, against one word of a body part or device
+
+
+def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
+    """The approach characters the query's words name ("laparoscopic" -> 4, "colonoscopy" -> 8)."""
+    said: set[str] = set()
+    for word in query_stems:
+        if word in APPROACH_WORDS:
+            said.add(APPROACH_WORDS[word])
+        elif word.startswith(SCOPES_THROUGH_SKIN):
+            said.add("4")
+        elif word.startswith(SCOPES_THROUGH_OPENING):
+            said.add("8")
+    return frozenset(said)
 
 
 def complete_pcs(
@@ -180,6 +252,8 @@ def complete_pcs(
         return None
     if len(raw) == 7:
         return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
+    named_approaches = said_approaches(query_stems)
+    query_stems = query_stems | _value_words(conn, query_stems, memo)
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
     said_stems = query_stems - _meaning_stems(str(rows[0][1]).split(" of ")[0])
@@ -192,6 +266,7 @@ def complete_pcs(
         shared = _shared_stems(meanings, 4)
         if memo is not None:
             memo[key] = shared
+    numbers = tuple(sorted(int(s) for s in query_stems if s.isdigit() and len(s) <= 4))
     # Each character's meaning is scored once against the query; a row is then the sum of its characters.
     scores: dict[tuple[int, str], tuple[float, float]] = {}
     for (position, char), meaning in meanings.items():
@@ -205,6 +280,12 @@ def complete_pcs(
         if position == 7 and wanted_qualifier:
             said += 2 * len(stems & wanted_qualifier)
         unsaid = (0.3 if position == 4 else 1.0) if stems and not hit else 0.0
+        if position == 4 and not stems:
+            unsaid = UNNAMED[3][1]
+        within = _within(meaning, numbers)
+        if within is not None:
+            # "ventilation 48 hours": the duration "24-96" holds 48, "Less than 24" does not.
+            said, unsaid = (said + SAID_RANGE, 0.0) if within else (said, unsaid + 1.0)
         scores[(position, char)] = (said, unsaid)
     start = max(len(raw), 3)
 
@@ -212,20 +293,108 @@ def complete_pcs(
         code = str(row[0])
         total = 0.0
         for position in range(start, 7):
-            said, unsaid = scores.get((position + 1, code[position]), (0.0, 0.0))
+            said, unsaid = scores.get((position + 1, code[position]), UNNAMED[position])
             total += said - unsaid
         approach = -float(approaches.index(code[4])) if code[4] in approaches else -9.0
+        if code[4] in named_approaches:
+            total += SAID_APPROACH
         plain = sum(1 for c in code[5:] if c == "Z")
         # Between devices the query does not choose, the one named most plainly: "Synthetic Substitute"
         # before "Oxidized Zirconium on Polyethylene Synthetic Substitute".
         wordy = len(_meaning_stems(meanings.get((6, code[5]), ""))) if len(raw) <= 5 else 0
-        return (total, approach, plain, -wordy, -_order(code))
+        # Where the characters' meanings do not choose (a table whose titles never differ in one character
+        # alone, such as the New Technology "X2H"), the code whose own title says more of the query.
+        told = len(_meaning_stems(str(row[1])) & said_stems)
+        return (total, told, approach, plain, -wordy, -_order(code))
 
     best = max(rows, key=fit)
     code = str(best[0])
     named = [meanings.get((p + 1, code[p]), "") for p in range(len(raw), 7)]
     how = "PCS table: " + ", ".join(m for m in named if m) if any(named) else ""
     return Completion(code, str(best[1]), True, how)
+
+
+ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]+)\)")
+
+
+def _value_words(
+    conn: sqlite3.Connection, query_stems: frozenset[str], memo: dict[object, object] | None
+) -> frozenset[str]:
+    """The words of the PCS values the query names by another name: the PCS Index's "use" lines (its
+    Device and Body Part Keys) - "Foley catheter - use Drainage Device", "Stent, intraluminal - use
+    Intraluminal Device", "Peripherally inserted central catheter (PICC) - use Infusion Device". A line
+    counts when the query says its main term (the words before the first comma, or an acronym it gives in
+    parentheses)."""
+    memo = {} if memo is None else memo
+    key = ("values", query_stems)
+    found = memo.get(key)
+    if isinstance(found, frozenset):
+        return found
+    words: set[str] = set()
+    for word in query_stems:
+        for head, acronyms, values in _use_lines(conn, word, memo):
+            if (head and head <= query_stems) or acronyms & query_stems:
+                words.update(values)
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    memo[key] = result = frozenset(words)
+    return result
+
+
+UseLine = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def _use_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) -> tuple[UseLine, ...]:
+    """The PCS Index main terms holding a word that carry "use" lines: the words of the term's head (before
+    the first comma, parenthesized ones aside), its acronyms ("(PICC)"), and the words of the values."""
+    key = ("use", word)
+    found = memo.get(key)
+    if not isinstance(found, tuple):
+        low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
+        lines: dict[str, set[str]] = {}
+        for term, reference in conn.execute(
+            "SELECT n.term, r.reference FROM index_words w JOIN index_nodes n ON n.id = w.node "
+            "JOIN index_refs r ON r.node = w.node AND r.kind = 'use' "
+            "WHERE w.word = ? AND w.parent = 0 AND w.node > ? AND w.node < ?",
+            [word, low, low + SPAN],
+        ):
+            value = str(reference).split("=")[0]
+            value = value.rsplit(" in ", 1)[0] if " in " in value else value
+            lines.setdefault(str(term), set()).update(content_stems(value))
+        found = tuple(
+            (_head_stems(term), frozenset(stem(a) for a in ACRONYM.findall(term)), frozenset(values))
+            for term, values in sorted(lines.items())
+        )
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
+def _head_stems(term: str) -> frozenset[str]:
+    """A main term's words before the first comma, parenthesized ones aside ("Foley catheter")."""
+    return content_stems(re.sub(r"\([^)]*\)", " ", term.split(",")[0]))
+
+
+RANGES = (
+    (re.compile(r"(?i)\bless than (\d+)"), lambda n, a, _: n < a),
+    (re.compile(r"(?i)\bgreater than (\d+)"), lambda n, a, _: n > a),
+    (re.compile(r"\b(\d+)-(\d+)\b"), lambda n, a, b: a <= n <= b),
+)
+SAID_RANGE = 2.0  # a number the query says that falls in a character's range ("48" in "24-96")
+
+
+def _within(meaning: str, numbers: tuple[int, ...]) -> bool | None:
+    """Whether a number the query says falls in the range a character means ("Less than 24", "24-96",
+    "Greater than 96"); None when the meaning is no range or the query says no number."""
+    if not numbers:
+        return None
+    for pattern, holds in RANGES:
+        found = pattern.search(meaning)
+        if found:
+            a, b = int(found.group(1)), int(found.group(found.lastindex or 1))
+            return any(holds(n, a, b) for n in numbers)
+    return None
 
 
 def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozenset[str]:
@@ -292,38 +461,10 @@ def _pcs_rows(
     return found  # type: ignore[return-value]
 
 
-SIDE_ONLY = frozenset({"right", "left", "bilateral"})
-# The approach axis's words, which a title may spell out though the table's approach meaning is empty.
-APPROACH_STEMS = content_stems(
-    "approach open percutaneous endoscopic external via natural artificial opening"
-)
-
-
 def _axes(conn: sqlite3.Connection, table: str) -> dict[tuple[int, str], str]:
-    axes = {
+    """What each character of a table means (built from the titles by scripts/build_index_data.py, body
+    parts with their whole wording: "Right Knee Joint")."""
+    return {
         (int(p), str(c)): str(m)
         for p, c, m in conn.execute("SELECT position, char, meaning FROM pcs_axes WHERE tbl = ?", [table])
     }
-    for (position, char), meaning in list(axes.items()):
-        if position == 4 and meaning.lower() in SIDE_ONLY:
-            axes[(position, char)] = _body_part_of(conn, table, char, axes) or meaning
-    return axes
-
-
-def _body_part_of(conn: sqlite3.Connection, table: str, char: str, axes: dict[tuple[int, str], str]) -> str:
-    """A body part whose shipped meaning is only its side ("Right": the titles of 0SRC and 0SRD differ by
-    nothing else) read back from a code title: its words less the root operation's and what the other
-    characters mean ("Replacement of Right Knee Joint with ..., Open Approach" -> "Right Knee Joint")."""
-    row = conn.execute(
-        "SELECT code, title FROM codes WHERE system = 'pcs' AND code >= ? AND code < ? ORDER BY code LIMIT 1",
-        [table + char, table + char + "\uffff"],
-    ).fetchone()
-    if row is None:
-        return ""
-    code, title = str(row[0]), str(row[1])
-    others = APPROACH_STEMS | {
-        s for position in (5, 6, 7) for s in _meaning_stems(axes.get((position, code[position - 1]), ""))
-    }
-    words = title.replace(",", " ").split()[1:]  # the root operation's name first
-    kept = [w for w in words if w.lower() not in CONNECTORS and stem(w) not in others]
-    return " ".join(kept)

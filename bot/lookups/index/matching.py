@@ -619,12 +619,13 @@ FLUID_STEMS = frozenset(
 )
 FLUID_OPERATION = "drainage"
 TISSUE_OPERATION = "excision"
+EXTRACTION_OPERATION = "extraction"
 
 
 def alternatives_in_order(references: list[Reference], stems: Collection[str]) -> list[Reference]:
     """The "see" alternatives of one line in the order a coder weighs them: an operation the query names
     (or fluid words for Drainage: aspiration, tap, -centesis) first, then Excision as the tissue default,
-    then the Index's order. Lines with a single qualified reference keep the Index's order."""
+    then Extraction, then the Index's order. Lines with a single qualified reference keep the Index's order."""
     if sum(1 for r in references if r.qualifier and r.kind == "see") < 2:
         return references
     fluid = any(s in FLUID_STEMS or s.endswith("centesis") for s in stems)
@@ -633,7 +634,10 @@ def alternatives_in_order(references: list[Reference], stems: Collection[str]) -
         operation = reference.text.split(" with ")[0].split(",")[0].strip().lower()
         if stem(operation) in stems or (fluid and operation == FLUID_OPERATION):
             return 0
-        return 1 if operation == TISSUE_OPERATION and not fluid else 2
+        if fluid:
+            return 2
+        # Tissue: cut out (Excision), else pulled out (Extraction: a bone marrow core); fluid (Drainage) last.
+        return 1 if operation == TISSUE_OPERATION else 2 if operation == EXTRACTION_OPERATION else 3
 
     return sorted(references, key=rank)
 
