@@ -15,7 +15,7 @@ import sqlite3
 import threading
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Protocol
@@ -36,6 +36,8 @@ MAX_QUERY = 200
 MAX_LIMIT = 100
 _NEGATION = re.compile(r"(?i)\b(?:without|not resulting in|not associated with)\b")
 STRONG_SHARE = 0.75  # an index path using this share of the words needs no title search beside it
+CLAUSE_SHARE = 0.6  # below this share of the words used by one path, a clause may answer better
+CLAUSE_SCORE = 800.0  # a clause answered by a path holding most of its words
 CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
 CPT_NOTE = (
@@ -44,6 +46,7 @@ CPT_NOTE = (
 )
 CODE_TOKEN = re.compile(r"^(?=[0-9a-z.]*[0-9])[0-9a-z][0-9a-z.]{1,7}$")
 OR_ROWS = 4000  # titles holding any of the query's words: more than this is no answer
+VISIT_SERVICE_COST = 450.0  # a service code when the query names the reason for a visit
 SOURCE_WEIGHT = {"title": 0.9, "inclusion": 0.82}
 
 
@@ -230,6 +233,9 @@ class Searcher:
         understood = understand(lowered, self.vocabulary)
         if understood.words and self._recognised(understood.words) < CONFIDENT_SHARE:
             # Most words are in no title, no index term, no vocabulary: "purple monkey dishwasher".
+            clause = self._by_clause(text, wanted, limit, [])
+            if clause is not None:
+                return clause
             return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
         corrected, notes = self._spelling(understood.words)
         notes = understood.notes + notes
@@ -242,7 +248,19 @@ class Searcher:
             complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 0.5)
         else:
             complete = 0.0
+        if "visit" in understood.kinds:
+            # "here for chemo infusion", "dx for flu shot visit": the reason for the encounter, an ICD-10-CM
+            # code, before the service's HCPCS or PCS code.
+            for key, (score, why, code, title) in list(scored.items()):
+                if key[0] != "cm":
+                    scored[key] = (score - VISIT_SERVICE_COST, why, code, title)
         hits = self._ranked(scored, limit, headers_below=True)
+        if found.coverage < CLAUSE_SHARE and "cpt" not in understood.kinds:
+            # A chart line of several clauses ("unable to void, urinary retention"): no path holds them all,
+            # so the clause a path answers whole comes first.
+            clause = self._by_clause(text, wanted, limit, hits)
+            if clause is not None:
+                return clause
         if "cpt" in understood.kinds and "cpt" not in self.book.systems_loaded():
             return _with_notice(hits, CPT_NOTE.format(what="That is a CPT service"))
         if max(found.coverage, complete) < CONFIDENT_SHARE:
@@ -253,6 +271,28 @@ class Searcher:
             )
         return _with_notice(hits, "")
 
+    def _by_clause(self, text: str, systems: Sequence[str], limit: int, whole: list[Hit]) -> Hits | None:
+        """The answer for the best-answered clause of a query of several (split at commas and semicolons),
+        when a path holds that clause whole and it beats the answer for the query as a whole."""
+        clauses = [c.strip() for c in re.split(r"[,;]", text) if WORD.search(c.lower())]
+        if len(clauses) < 2:
+            return None
+        best: tuple[Hits, str] | None = None
+        for clause in clauses:
+            try:
+                found = self.find(clause, systems, limit)
+            except QueryError:
+                continue
+            if found and not found.notice and (best is None or found[0].score > best[0][0].score):
+                best = (found, clause)
+        if best is None or best[0][0].score < CLAUSE_SCORE or (whole and whole[0].score >= best[0][0].score):
+            return None
+        hits, clause = best
+        shown = [replace(h, why=f"clause “{clause}”: {h.why}") for h in hits]
+        seen = {(h.system, h.code) for h in shown}
+        shown += [h for h in whole if (h.system, h.code) not in seen]
+        return _with_notice(shown[:limit], "")
+
     def _recognised(self, words: list[str]) -> float:
         """The share of the query's words that some title, index term or vocabulary term holds."""
         meaningful = [
@@ -262,7 +302,9 @@ class Searcher:
             return 1.0
         known = 0.0
         for word in meaningful:
-            if word in self.freq or self.vocabulary.knows(word) or word.isdigit():
+            parts = [p for p in word.split("-") if p]  # "covid-19": the titles hold "covid" and "19"
+            whole = len(parts) > 1 and all(p in self.freq or p.isdigit() for p in parts)
+            if word in self.freq or self.vocabulary.knows(word) or word.isdigit() or whole:
                 known += 1
             elif word.isalpha() and self.corrections(word)[0] != word:
                 known += 0.5  # a misspelling of a known word ("diabetis")

@@ -35,6 +35,7 @@ VOCABULARY = Vocabulary(
         ("family history of breast cancer", "history family breast cancer", "family"),
         ("fhx colon cancer", "history family colon cancer", "family"),
         ("s/p cabg", "status cabg", "status"),
+        ("history colon polyps", "history personal colon polyps", "history"),
         ("status post appendectomy", "status appendectomy", "status"),
     ],
 )
@@ -145,3 +146,88 @@ def test_a_standalone_side_letter_means_right_or_left(query: str, words: str, si
     assert understood.text == words
     assert understood.side == side
     assert any(n.startswith("side: ") for n in understood.notes) == bool(side)
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("dx for copd", "copd"),
+        ("icd 10 code for copd", "copd"),
+        ("what is the code for copd", "copd"),
+        ("copd dx code", "copd"),
+        ("cough, dx bronchitis", "cough bronchitis"),
+    ],
+)
+def test_a_request_for_a_code_is_not_part_of_the_query(query: str, words: str) -> None:
+    assert understand(query, VOCABULARY).text == words
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "here for chemotherapy",
+        "admitted for chemotherapy",
+        "chemotherapy visit",
+        "reason for visit: chemotherapy",
+    ],
+)
+def test_a_visit_hints_at_the_encounter_main_term(query: str) -> None:
+    understood = understand(query, VOCABULARY)
+    assert understood.words == ["chemotherapy"]
+    assert understood.echoes == ["encounter"] and "visit" in understood.kinds
+
+
+def test_a_cpt_visit_is_not_read_as_an_encounter_reason() -> None:
+    understood = understand("office visit", VOCABULARY)
+    assert "visit" not in understood.kinds and not understood.echoes
+
+
+def test_words_a_lay_phrase_replaced_are_kept_as_echoes() -> None:
+    understood = understand("tarry stools", VOCABULARY)
+    assert understood.words == ["melena"]
+    assert understood.echoes == ["tarry", "stool"]
+    assert understood.replaced == [(("tarry", "stool"), ("melena",))]
+    # An abbreviation is not a word the Index holds: nothing echoed.
+    assert understand("uti", VOCABULARY).echoes == []
+
+
+def test_aftercare_stays_a_main_term_and_sets_the_subsequent_encounter() -> None:
+    understood = understand("aftercare following knee replacement", VOCABULARY)
+    assert understood.words[0] == "aftercare" and understood.encounter == "D"
+    assert "aftercare" in understood.kinds
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("chest pain, mi ruled out", "chest pain"),
+        ("cough r/o pneumonia", "cough"),
+        ("fever, source unknown", "fever"),
+        ("pneumonia, no organism isolated", "pneumonia"),
+        ("rule out sepsis", "rule out sepsis"),  # nothing else said: the query stays as typed
+    ],
+)
+def test_a_ruled_out_diagnosis_is_not_read(query: str, words: str) -> None:
+    assert understand(query, VOCABULARY).text == words
+
+
+def test_a_prefixed_word_also_reads_as_the_hyphenated_form() -> None:
+    from bot.lookups.index.matching import query_words
+    from bot.lookups.index.words import stem
+
+    (word,) = query_words(["preoperative"])
+    assert stem("pre-operative") in word.stems and stem("preoperative") in word.stems
+    (word,) = query_words(["non-union"])
+    assert stem("nonunion") in word.stems
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("hypoxic", "hypoxia"), ("anemic", "anemia"), ("sacrum", "sacral"), ("septic", "sepsis")],
+)
+def test_an_adjective_also_reads_as_its_noun(word: str, form: str) -> None:
+    from bot.lookups.index.matching import query_words
+    from bot.lookups.index.words import stem
+
+    (found,) = query_words([word])
+    assert stem(form) in found.stems

@@ -245,3 +245,140 @@ def test_a_joint_operation_on_a_joint_region_codes_the_joint(codebook: CodeBook)
 
 def test_status_post_a_procedure_is_the_status_not_the_procedure(codebook: CodeBook) -> None:
     assert first(codebook, "status post right total knee replacement")[0] == "Z96.651"
+
+
+def test_a_word_the_vocabulary_replaced_still_picks_the_subterm(codebook: CodeBook) -> None:
+    # "mammogram" -> screening ... breast; the Index's subterm "routine mammogram" still names Z12.31.
+    code, why = first(codebook, "screening mammogram")
+    assert code == "Z12.31" and "routine mammogram" in why
+
+
+def test_the_index_reading_a_lay_phrase_itself_counts_as_its_meaning(codebook: CodeBook) -> None:
+    code, why = first(codebook, "runny nose")  # "Runny nose R09.89" in the Index; vocabulary: rhinorrhea
+    assert code == "R09.89" and why.startswith("Index: Runny nose")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("here for chemo infusion", "Z51.11"),
+        ("admitted for radiation therapy", "Z51.0"),
+        ("seen today for suture removal", "Z48.02"),
+        ("aftercare after shoulder replacement", "Z47.1"),
+        ("icd 10 code for copd", "J44.9"),
+    ],
+)
+def test_encounter_reasons_and_code_requests(codebook: CodeBook, query: str, expected: str) -> None:
+    assert first(codebook, query)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("cocaine overdose", "T40.5X1A"),  # no intent said: accidental
+        ("oxycodone overdose intent unknown", "T40.2X4A"),
+        ("forgot to take lisinopril", "T46.4X6A"),
+        ("aspirin overdose suicide attempt", "T39.012A"),
+    ],
+)
+def test_drug_table_column_from_intent_words(codebook: CodeBook, query: str, expected: str) -> None:
+    assert first(codebook, query)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"), [("brain metastases", "C79.31"), ("metastasis to lung", "C78.00")]
+)
+def test_metastasis_reads_the_neoplasm_table_secondary_column(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    code, why = first(codebook, query)
+    assert code == expected and why.startswith("Neoplasm Table:")
+
+
+def test_a_line_without_a_code_reads_its_unspecified_child(codebook: CodeBook) -> None:
+    # Glioma, astrocytic, unspecified site C71.9: no site said, so the coder reads the default child.
+    code, why = first(codebook, "astrocytic glioma")
+    assert code == "C71.9" and why.startswith("Index: Glioma, astrocytic, unspecified site")
+    # A site said: the unspecified-site line is not the answer.
+    assert first(codebook, "papillary thyroid carcinoma")[0] == "C73"
+
+
+def test_a_prefixed_word_meets_the_index_hyphenated_form(codebook: CodeBook) -> None:
+    code, why = first(codebook, "preemployment physical")  # Index: Examination, medical, pre-employment
+    assert code == "Z02.1" and "pre-employment" in why
+
+
+def test_a_lay_word_the_index_holds_as_a_main_term_is_read_there(codebook: CodeBook) -> None:
+    # vocabulary: backache -> pain back; the Index's own main term "Backache, sacroiliac" still answers.
+    code, why = first(codebook, "sacroiliac backache")
+    assert code == "M53.3" and why.startswith("Index: Backache, sacroiliac")
+    code, why = first(codebook, "heat stroke")  # stroke -> cerebral infarction; Index: Stroke, heat
+    assert code == "T67.01XA" and why.startswith("Index: Stroke, heat")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("hx colon ca", "Z85.038"),  # "hx" expanded to "history" still leads to History, personal
+        ("family history of ovarian cancer", "Z80.41"),  # cancer -> malignant neoplasm, ovarian -> ovary
+        ("left breast cancer LIQ", "C50.312"),  # quadrant abbreviation -> the Table's quadrant row
+        ("DCIS left breast", "D05.12"),  # ductal carcinoma in situ is the Index's "intraductal"
+        ("metastatic cancer to lower lobe of lung", "C78.0"),  # "cancer" does not outvote "metastatic"
+    ],
+)
+def test_neoplasm_rows_columns_and_history(codebook: CodeBook, query: str, expected: str) -> None:
+    assert first(codebook, query)[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("acute hypoxic respiratory failure", "J96.01"), ("stage 3 pressure injury over sacrum", "L89.153")],
+)
+def test_adjective_and_noun_forms_meet(codebook: CodeBook, query: str, expected: str) -> None:
+    assert first(codebook, query)[0] == expected
+
+
+def test_a_chart_line_of_clauses_is_answered_by_its_best_clause(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "cannot pass urine, urinary retention", limit=5)
+    assert hits[0].code == "R33.9" and hits[0].why.startswith(
+        "clause “urinary retention”: Index: Retention, urine"
+    )
+
+
+def test_a_cpt_service_inside_a_chart_line_does_not_make_it_a_cpt_question(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "dysuria and frequency, urine culture grew E. coli, dx UTI", limit=5)
+    assert not hits.notice and hits[0].code == "N39.0"
+    assert "CPT" in find_codes(codebook, "urine culture", limit=5).notice
+
+
+def test_playing_a_sport_reads_as_the_activity(codebook: CodeBook) -> None:
+    code, why = first(codebook, "injured playing soccer")
+    assert code == "Y93.66" and why.startswith("External Cause Index: Activity, soccer")
+
+
+def test_a_hyphenated_word_whose_parts_are_known_is_recognised(codebook: CodeBook) -> None:
+    code, why = first(codebook, "covid-19")  # the titles' word list holds "covid" and "19", not "covid-19"
+    assert code == "U07.1" and why.startswith("Index: COVID-19")
+
+
+def test_a_negated_part_of_a_line_the_query_does_not_say_is_no_contradiction(codebook: CodeBook) -> None:
+    # History, personal, cerebral infarction without residual deficit -> Z86.73: "without residual deficit"
+    # negates words the query did not say, so the line still reads "cerebral infarction".
+    code, why = first(codebook, "history of stroke")
+    assert code == "Z86.73" and "cerebral infarction without residual deficit" in why
+    # A line negating a word the query says stays a contradiction: a fall is not "Tripping, without fall".
+    assert "without fall" not in first(codebook, "tripped and fell")[1]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("well woman exam", "Z01.419"),
+        ("annual gyn exam", "Z01.419"),
+        ("adverse reaction to cymbalta", "T43.215A"),  # a brand the Table lists only by its class
+        ("took too many ambien", "T42.6X1A"),
+        ("percocet overdose", "T40.2X1A"),
+    ],
+)
+def test_vocabulary_of_visits_and_drugs(codebook: CodeBook, query: str, expected: str) -> None:
+    assert first(codebook, query)[0] == expected

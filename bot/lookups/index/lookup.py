@@ -34,6 +34,8 @@ NOISE_WEIGHT = 0.2
 DRUG_DEFAULT_COST = 450.0
 REASON_KINDS = frozenset({"status", "history", "family"})
 REASON_PCS_COST = 450.0
+ECHO_COVERAGE = 0.85  # echo words count only on a path using this share of the query's words
+ECHO_CREDIT = 30.0  # per weight of an echo word a path uses (an unsaid path word costs 20)
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,12 @@ def index_hits(
     qwords = query_words(words, alternatives)
     if not qwords:
         return Found()
+    required = len(qwords)  # the words a path must cover; after them the echoes, which a path may use
+    qwords += [e for e in query_words(understood.echoes) if e.text not in words]
     counts = tree.word_counts({s for w in qwords for s in w.stems})
     qwords = [QueryWord(w.text, w.stems, _weight_of(w, counts, searcher.freq)) for w in qwords]
-    total = sum(w.weight for w in qwords)
+    qwords = qwords[:required] + [w for w in qwords[required:] if any(counts.get(s) for s in w.stems)]
+    total = sum(w.weight for w in qwords[:required])
     books = [b for b in CM_BOOKS if "cm" in systems] + (["pcs"] if "pcs" in systems else [])
     matches = matcher.match(qwords, books, limit=14)
     if understood.alternatives and "pcs" in books:
@@ -100,11 +105,21 @@ def index_hits(
         seen.add(code.code)
         # Words the Tabular used to complete the code (the side, the encounter) count as used too.
         title = content_stems(code.title)
-        tabular = sum(w.weight for i, w in enumerate(qwords) if i not in match.covered and w.stems & title)
-        coverage = min(1.0, (match.said + tabular) / total)
+        tabular = sum(
+            w.weight for i, w in enumerate(qwords[:required]) if i not in match.covered and w.stems & title
+        )
+        echoed = sum(qwords[i].weight for i in match.covered if i >= required)
+        meant = _phrase_said(understood, qwords, required, match)
+        coverage = min(1.0, (match.said - echoed + tabular + meant) / total)
+        if meant:
+            echoed = 0.0  # the phrase stood for its meaning: no credit besides
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
         score = 400 + 600 * coverage**2 - 40 * match.unsaid - _title_unsaid(code, stems, match) - rank * 0.5
+        if coverage >= ECHO_COVERAGE:
+            # Between paths that use (nearly) every word, one that also holds a word the vocabulary replaced
+            # ("Screening, neoplasm, breast, routine mammogram") is the line the query names.
+            score += ECHO_CREDIT * echoed
         if match.book == "pcs" and understood.kinds & REASON_KINDS:
             # "status post knee replacement", "history of appendectomy": the state the patient is in
             # (a Z code), not the procedure done before.
@@ -204,6 +219,33 @@ def _pair(
                 said = sum(words[i].weight for i in match.covered if words[i].text in left)
                 return code, why, said, {words[i].text for i in match.covered}
     return None
+
+
+def _phrase_said(
+    understood: Understood, qwords: Sequence[QueryWord], required: int, match: PathMatch
+) -> float:
+    """The weight of the vocabulary's words for a lay phrase that the path holds as the phrase itself
+    ("Runny nose" for "rhinorrhea"; "scalded": External Cause Index "Scald"): the Index's own reading of
+    the phrase is as good as the meaning. A single word counts only as the path's main term."""
+    extra = 0.0
+    covered = match.covered
+    position = {w.text: i for i, w in enumerate(qwords)}
+    for own, means in understood.replaced:
+        at = [position.get(w, -1) for w in own]
+        if any(i == -1 or i not in covered for i in at) or all(i < required for i in at):
+            continue
+        if len(own) == 1 and not qwords[at[0]].stems & _all_forms(match.nodes[0].term):
+            continue
+        extra += sum(
+            qwords[i].weight
+            for w in means
+            if (i := position.get(w, -1)) != -1 and i < required and i not in covered
+        )
+    return extra
+
+
+def _all_forms(term: str) -> frozenset[str]:
+    return frozenset(s for form in term.split(",") for s in content_stems(form))
 
 
 def _weight_of(word: QueryWord, counts: dict[str, int], known: Container[str]) -> float:

@@ -25,11 +25,32 @@ from bot.lookups.index.words import FILLERS, NEGATIONS, content_stems, stem
 COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "drug": {
         "adverse_effect": ("adverse", "effect", "reaction", "side", "allergy", "allergic", "therapeutic"),
-        "underdosing": ("underdos", "underdosing", "missed", "noncomplianc", "insufficient"),
-        "poisoning_intentional_self_harm": ("intentional", "self", "harm", "suicid", "suicide", "overdos"),
+        "underdosing": (
+            "underdos",
+            "underdosing",
+            "missed",
+            "noncomplianc",
+            "insufficient",
+            "skipped",
+            "forgot",
+            "stopped",
+            "ran",
+        ),
+        # An overdose says nothing of intent: the Table's default is accidental (guideline I.C.19.e.5.b).
+        "poisoning_intentional_self_harm": (
+            "intentional",
+            "self",
+            "harm",
+            "self-harm",
+            "suicid",
+            "suicide",
+            "purpos",
+        ),
         "poisoning_assault": ("assault", "homicid"),
-        "poisoning_undetermined": ("undetermined", "undetermin"),
-        "poisoning_accidental": ("poisoning", "accidental", "toxicity", "overdos", "ingestion", "toxic"),
+        "poisoning_undetermined": ("undetermined", "undetermin", "unclear", "unknown", "uncertain"),
+        # "Poisoning" names the Table's poisoning columns, not an intent: it leaves the choice to the
+        # intent words and else to the accidental default.
+        "poisoning_accidental": ("accidental", "toxicity", "overdos", "ingestion", "toxic"),
     },
     "neoplasm": {
         "malignant_secondary": ("secondary", "metastatic", "metastasi", "metastas", "metastases"),
@@ -37,7 +58,9 @@ COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "benign": ("benign",),
         "uncertain_behavior": ("uncertain", "borderlin"),
         "malignant_primary": ("malignant", "malignancy", "primary", "cancer", "carcinoma", "malign"),
-        "unspecified_behavior": ("unspecified", "tumor", "neoplasm", "mass", "growth", "lesion"),
+        # ("neoplasm" itself says no behaviour: the column is the default then, and the word does not
+        # outvote "cancer" or "metastatic", which also read as neoplasm.)
+        "unspecified_behavior": ("unspecified", "tumor", "mass", "growth", "lesion"),
     },
 }
 # The words as the matcher compares them (stems).
@@ -57,12 +80,18 @@ SPAN_CREDIT = 0.1  # per tenfold lines under a main term: the general entry is t
 REFERENCE_ALLOWANCE = 1.0  # words a "see" reference below a line may still bring
 MAX_BROAD = 4
 MAX_ANCHORS = 160
+MAX_WALKED = 1200  # anchor lines walked per match before only paths already found count
 MAX_WALKS = 40  # paths finished (code read) below one line
 MAX_FOLLOWED = 6  # of those, the best ones whose references are followed
 MAX_JUMPS = 2
 MAX_IMPLIED = 6  # broadest External Cause Index main terms read when the query names none of them
 ENCOUNTER_TERMS = frozenset({"encounter for", "encounter (for)"})
 ENCOUNTER_STEMS = frozenset({stem("encounter")})
+UNSPECIFIED_STEMS = frozenset({stem("unspecified")})
+UNSPECIFIED_LINE = frozenset({stem("unspecified"), "site"})
+DEFAULT_CHILD_COST = (
+    0.1  # the unspecified child of a line without a code, read though the query did not say it
+)
 REFERENCE_ORDER_COST = 0.01  # each later "see" of a line, against the one the Index lists first
 FINISH_MARGIN = 1.0  # paths finished below a line: those within a word of the best path so far
 
@@ -196,6 +225,7 @@ class Matcher:
     def __init__(self, tree: IndexTree) -> None:
         self.tree = tree
         self._best = -math.inf  # the best path score found so far in the current match
+        self._walked = 0  # anchor lines walked in the current match (bounded: MAX_WALKED)
 
     def match(self, words: Sequence[QueryWord], books: Iterable[str], limit: int = 20) -> list[PathMatch]:
         wanted_books = set(books)
@@ -207,6 +237,7 @@ class Matcher:
             return []
         results: dict[tuple[str, str, str], PathMatch] = {}
         self._best = -math.inf
+        self._walked = 0
         # The main terms whose lines hold most of the query first: once a path is found, a main term
         # whose lines could not beat it even with every word they hold is not walked.
         mains = [
@@ -314,6 +345,11 @@ class Matcher:
                 continue
             chosen |= by_word[word]
         anchors = sorted(chosen)[:MAX_ANCHORS]
+        if self._walked > MAX_WALKED and self._best > -math.inf:
+            # A long query that meets many broad main terms and references ("specified internal operation
+            # wound ..."): the best bound ones were walked first; the rest would cost tens of ms.
+            return []
+        self._walked += len(anchors)
         nodes = {n.id: n for n in self.tree.nodes(anchors)}
         # Every ancestor between the root and an anchor, so each path can be walked and scored.
         missing = {n.parent for n in nodes.values() if n.parent not in nodes and n.parent > root.id}
@@ -327,6 +363,7 @@ class Matcher:
         # only the best few are made into full walks.
         first = _Line(root, None, frozenset(start.covered), start.unsaid, frozenset(start.weak))
         lines = [first]
+        bare: list[_Line] = []  # lines with neither a code nor a reference, only lines below them
         walked: dict[int, _Line] = {root.id: first}
         for anchor in anchors:
             chain: list[Node] = []
@@ -341,7 +378,13 @@ class Matcher:
                 walked[node.id] = line
                 if node.code or node.cells or self._has_reference(node):
                     lines.append(line)
-        lines += self._extend(lines, by_stem)
+                elif node.last > node.id and (node.book != "pcs" or line.unsaid <= first.unsaid):
+                    # (In the PCS Index only a bare line reached by words the query said: "Repair, Finger,
+                    # Middle" leads on to "Right"; "Replacement, Tendon, Knee" for "knee replacement" not.)
+                    bare.append(line)
+        # A bare line still leads one level down (its side, its type), and to its unspecified child.
+        lines += self._extend(lines + bare, by_stem)
+        lines += [line for line in bare if self._unspecified_line(line.node) is not None]
         # The paths that use most of the query and add least to it first; the rest cannot win.
         keyed = sorted(
             ((_weight(words, line.covered) - line.unsaid, i, line) for i, line in enumerate(lines)),
@@ -418,6 +461,17 @@ class Matcher:
                 return child
         return None
 
+    def _unspecified_line(self, node: Node) -> Node | None:
+        """The child of a line without a code that a query naming nothing more reads: "unspecified site",
+        "unspecified", "site unspecified", "NOS"."""
+        if node.last <= node.id or node.book != "cm":
+            return None
+        for _, child_id, _, _ in self.tree.matches([node.id], UNSPECIFIED_STEMS):
+            child = self.tree.node(child_id)
+            if child is not None and child.code and content_stems(child.term) <= UNSPECIFIED_LINE:
+                return child
+        return None
+
     def _has_reference(self, node: Node) -> bool:
         return bool(node.see or node.see_also)
 
@@ -442,6 +496,17 @@ class Matcher:
             encounter = walk.copy()
             encounter.nodes.append(reason)
             out.append(self._result(encounter, words, reason.code, walk.column, walk.covered))
+        elif (
+            len(walk.covered) == len(words)
+            and not self._has_reference(end)
+            and (default := self._unspecified_line(end)) is not None
+        ):
+            # "Glioblastoma (multiforme)" has no code; when the path holds every word of the query (no
+            # site said) a coder reads its "unspecified site C71.9".
+            unspecified = walk.copy()
+            unspecified.nodes.append(default)
+            unspecified.unsaid += DEFAULT_CHILD_COST
+            out.append(self._result(unspecified, words, default.code, walk.column, walk.covered))
         if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
             references = alternatives_in_order(self.tree.references(end.id)[:4], by_stem)
             whole = any(r.text.startswith("Resection") for r in references) and "partial" not in by_stem
@@ -659,9 +724,16 @@ def _cover_term_uncached(
             continue
         negation = form & NEGATIONS
         if negation and negation.isdisjoint(by_stem):
-            # "Tripping, without fall" for "tripped and fell": the line says the opposite of the query.
-            contradicted = contradicted or any(s in by_stem for s in form - negation)
-            continue
+            negated = _negated(term).get(form, form - negation)
+            if any(s in by_stem for s in negated):
+                # "Tripping, without fall" for "tripped and fell": the line says the opposite of the query.
+                contradicted = True
+                continue
+            # "cerebral infarction without residual deficit": what the line negates the query did not say
+            # either; the words before the negation are read as usual.
+            form = form - negation - negated
+            if not form:
+                continue
         hit = {i for s in form for i in by_stem.get(s, ())}
         said = [s for s in form if s in by_stem]
         unsaid = float(sum(1 for s in form if s not in by_stem and s not in FILLERS and not s.isdigit()))
@@ -680,6 +752,19 @@ def _cover_term_uncached(
             if other is not used and not any(_related(a, b) for a in other for b in used):
                 cost += VARIANT_COST * len(other)
     return hit, cost
+
+
+@lru_cache(maxsize=65536)
+def _negated(term: str) -> dict[frozenset[str], frozenset[str]]:
+    """For each form of a term holding a negation, the stems after it ("without residual deficit" ->
+    residual, deficit)."""
+    out: dict[frozenset[str], frozenset[str]] = {}
+    for part in term.split(","):
+        words = part.lower().split()
+        at = next((i for i, w in enumerate(words) if w in NEGATIONS), None)
+        if at is not None:
+            out[content_stems(part)] = content_stems(" ".join(words[at + 1 :]))
+    return out
 
 
 def _related(a: str, b: str) -> bool:
@@ -731,5 +816,45 @@ def query_words(
         if not s or s in FILLERS or not content_stems(text):
             continue
         extra = {stem(a) for a in (alternatives or {}).get(text, ())}
-        out.append(QueryWord(text, frozenset({s, *extra})))
+        out.append(QueryWord(text, frozenset({s, *extra, *_hyphenated(text), *_word_forms(text)})))
     return out
+
+
+# An adjective and its noun, as the Index may use either: "hypoxic" / "hypoxia", "septic" / "sepsis",
+# "sacrum" / "sacral".
+FORM_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("otic", "osis"),
+    ("osis", "otic"),
+    ("emic", "emia"),
+    ("emia", "emic"),
+    ("xic", "xia"),
+    ("xia", "xic"),
+    ("ptic", "psis"),
+    ("psis", "ptic"),
+    ("um", "al"),
+    ("al", "um"),
+    ("ary", "e"),
+)
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(word: str) -> tuple[str, ...]:
+    return tuple(
+        stem(word[: -len(end)] + other)
+        for end, other in FORM_ENDINGS
+        if word.endswith(end) and len(word) - len(end) >= 2 and word.isalpha()
+    )
+
+
+PREFIXES = ("pre", "post", "non", "anti", "intra", "inter", "sub", "self", "over", "under", "co", "re")
+
+
+@lru_cache(maxsize=65536)
+def _hyphenated(word: str) -> tuple[str, ...]:
+    """The Index writes some prefixed words with a hyphen ("pre-operative", "pre-employment", "non-union"):
+    the query's "preoperative" also reads as them."""
+    if "-" in word:
+        return (stem(word.replace("-", "")),)
+    return tuple(
+        stem(f"{p}-{word[len(p) :]}") for p in PREFIXES if word.startswith(p) and len(word) - len(p) >= 4
+    )

@@ -40,7 +40,32 @@ _FILLER = re.compile(
     # A chart's duration shorthand ("cough x 3 days", "x2 wks"): how long says nothing to the Index.
     r"x\s*\d+\s*(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|hours?|hrs?|h))\b"
 )
-_HISTORY = re.compile(r"^(?:personal\s+)?(?:history\s+of|hx\s+of|hx|pmh\s+of|pmh|phx|past\s+history\s+of)\s+")
+# How a coder asks for a code ("dx for ...", "ICD-10 code for ...", "... dx code"): the request, not the reason.
+_REQUEST = re.compile(
+    r"^(?:what(?:'s| is) the\s+)?(?:(?:icd[- ]?10(?:[- ]?cm)?|dx|diagnosis|diag)\s+)?(?:codes?\s+)?"
+    r"(?:for|of)\s+(?=\S)|^(?:icd[- ]?10(?:[- ]?cm)?|dx|diagnosis)\s+codes?\s+|"
+    r"\s+(?:dx|icd[- ]?10(?:[- ]?cm)?|diagnosis)?\s*codes?$"
+)
+_DX = re.compile(r"\b(?:dx|diagnosis)\b(?:\s+(?:is|of))?")  # "dx UTI", "annual physical dx": the label
+# Why the patient came ("here for chemo", "admitted for sterilization", "reason for visit: ..."): the Index's
+# main term "Encounter (for)" (and "Admission (for)", which sends there), whose subterms name the reason.
+_VISIT = re.compile(
+    r"\b(?:(?:is\s+)?here|seen(?:\s+today)?|comes?\s+in|came\s+in|in|admitted|admit|admission|presents|"
+    r"presenting|visit|visiting|scheduled|returns?)\s+(?:for|to\s+have)\b|"
+    r"\breason\s+for\s+(?:the\s+)?(?:visit|encounter|admission)\b|"
+    r"\b(?:visit|appointment|appt)\b"
+)
+# A diagnosis the chart rules out or leaves unconfirmed is not coded (guideline: code the signs and symptoms);
+# a clause saying the cause is unknown adds nothing to the unspecified code. Read before punctuation goes.
+_RULED_OUT = re.compile(
+    r"[^,;]*\b(?:ruled\s+out|not\s+confirmed|unconfirmed|excluded)\b[^,;]*|"
+    r"\b(?:rule\s+out|r/o|to\s+rule\s+out)\s+[^,;]*|"
+    r"[^,;]*\b(?:etiology|source|cause|organism)\s+(?:unclear|unknown|undetermined|not\s+(?:identified|isolated|found))"
+    r"\b[^,;]*|\bno\s+organism\s+(?:isolated|identified|found)\b[^,;]*"
+)
+_HISTORY = re.compile(
+    r"^(?:personal\s+)?(?:history\s+of|hx\s+of|hx|pmh\s+of|pmh|phx|past\s+history\s+of|history)\s+(?!of\b)"
+)
 _FAMILY = re.compile(
     r"^(?:family\s+history\s+of|family\s+history|family\s+hx\s+of|family\s+hx|fhx\s+of|fhx|fh\s+of)\s+"
 )
@@ -85,6 +110,13 @@ class Understood:
     parts: list[list[str]] = field(default_factory=list)  # the linked concepts, when a link joins two
     kinds: set[str] = field(default_factory=set)  # history, family, status, cpt ...
     alternatives: dict[str, list[str]] = field(default_factory=dict)  # "nephrectomy" also reads "kidney"
+    # Words the query said that the vocabulary replaced ("mammogram" -> screening ... breast) or that only
+    # hint at a main term ("here for" -> Encounter): an index line holding one may use it, but a path
+    # need not (they are not counted among the words a path must cover).
+    echoes: list[str] = field(default_factory=list)
+    # A lay phrase and what the vocabulary made of it: an index line holding the phrase itself ("Runny
+    # nose R09.89") says as much as one holding its meaning.
+    replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
 
 
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
@@ -92,22 +124,51 @@ _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
 
 def understand(query: str, vocabulary: Vocabulary) -> Understood:
     # Punctuation between words says nothing to the Index ("clavicle fracture, routine healing").
-    text = " ".join(_PUNCTUATION.sub(" ", query.lower().replace("’", "'")).split())
+    lowered = query.lower().replace("’", "'")
+    kept = _RULED_OUT.sub(" ", lowered)
+    if kept.strip(" ,;"):
+        lowered = kept
+    text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
     for short, long in _SLASHED.items():
         text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", f" {long} ", text)
     # CPT service phrases first, so a filler word inside one ("new patient visit") is read with it.
+    text = " ".join(_REQUEST.sub(" ", " ".join(text.split())).split()) or text
     text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
     notes: list[str] = []
     kinds: set[str] = set()
     expanded, found = vocabulary.expand(text)
     found = phrases + found
+    echoes: list[str] = []
+    replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    # A CPT service named as most of the query ("office visit level 4") is a CPT question; one inside a
+    # chart line ("UA positive, urine culture grew E. coli, dx UTI") is part of the story.
+    service = sum(len(term.split()) for term in {term for term, _, kind in found if kind == "cpt"})
+    spoken = [w for w in text.split() if len(w) > 1 and not w.isdigit() and w not in _LINK_WORDS]
     for term, means, kind in found:
         notes.append(f"vocabulary: {term} -> {means}")
-        if kind == "cpt":
+        if kind == "cpt" and 2 * service >= len(spoken):
             kinds.add("cpt")
-    text = " ".join(expanded.split())
+        own = _replaced_words(term, means, kind)
+        echoes += own
+        if own:
+            # The phrase's words as the query said them (the ones its meaning kept, and the echoes).
+            replaced.append(
+                (tuple(w for w in term.split() if w in own or w in means.split()), tuple(means.split()))
+            )
+    text = " ".join(_DX.sub(" ", expanded).split()) or " ".join(expanded.split())
+    if "cpt" not in kinds:
+        text, visit = _VISIT.subn(" ", text)
+        text = " ".join(text.split())
+        if visit:
+            echoes.append("encounter")
+            kinds.add("visit")
     text, encounter, said = _encounter(text)
+    if said and encounter == "D" and re.search(r"\baftercare\b", query.lower()):
+        # "aftercare following knee replacement": the Index's main term Aftercare (Z47.1); for an injury
+        # ("aftercare for hip fracture") the Index says to code the fracture with its 7th character D.
+        text = f"aftercare {text}"
+        kinds.add("aftercare")
     text = _reason(text, kinds)
     text = _side_letters(text, notes)
     side = next((SIDES[w] for w in text.split() if w in SIDES), "")
@@ -124,7 +185,23 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         parts=parts if len(parts) > 1 else [],
         kinds=kinds,
         alternatives=alternatives,
+        echoes=[e for e in dict.fromkeys(echoes) if e not in text.split()],
+        replaced=replaced,
     )
+
+
+def _replaced_words(term: str, means: str, kind: str) -> list[str]:
+    """The words of a vocabulary term that its meaning replaced and that may still name an index line
+    themselves ("mammogram" of Screening, neoplasm, breast, routine mammogram)."""
+    if kind != "lay":
+        return []
+    meant = set(means.split())
+    return [
+        w for w in term.split() if len(w) >= 3 and w.isalpha() and w not in meant and w not in _LINK_WORDS
+    ]
+
+
+_LINK_WORDS = frozenset({"the", "and", "with", "for", "from", "due", "not", "off", "out", "his", "her"})
 
 
 # A chart's side letter: "sprain R knee", "fx L. radius" ("R." loses its period with the punctuation). A
