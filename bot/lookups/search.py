@@ -376,6 +376,8 @@ class Searcher:
             )
             if negated and _NEGATION.search(label):
                 score -= 150  # "Ischemia ... without myocardial infarction" is not what "heart attack" means
+            if system == "hcpcs" and _accessory(title, said):
+                score -= ACCESSORY_COST
             other = suffixed.search(label.lower()) if suffixed is not None else None
             if other is not None and other.group().rsplit("-", 1)[1] not in said:
                 score -= SUFFIXED_COST
@@ -489,6 +491,29 @@ class Hits(list[Hit]):
     service ...", "no confident match ..."), or ""."""
 
     notice: str = ""
+
+
+# A supply that goes with an item ("Brake attachment for wheeled walker", "Handgrip for cane", "Wheelchair
+# accessory, crutch and cane holder", "Replacement, handgrip, cane ...") is not the item the query names.
+ACCESSORY = re.compile(r"(?i)\b(?:accessor(?:y|ies)|attachments?|replacement|holders?|handgrips?|supplies)\b")
+ACCESSORY_FOR = re.compile(r"(?i)^(.*?)\bfor\b(.*)$")
+ACCESSORY_COST = 60.0
+
+
+def _accessory(text: str, said: set[str]) -> bool:
+    """Whether a HCPCS title describes an accessory of what the query names, not the thing itself: it says
+    "accessory", "attachment", "replacement" ... which the query does not, or every query word it holds
+    comes after its "for" ("Brake for wheeled walker")."""
+    words = {w.lower() for w in WORD.findall(text)}
+    if any(m.group().lower() not in said for m in ACCESSORY.finditer(text)):
+        return True
+    split = ACCESSORY_FOR.match(text)
+    if split is None:
+        return False
+    before = {_stem(w.lower()) for w in WORD.findall(split.group(1))}
+    after = {_stem(w.lower()) for w in WORD.findall(split.group(2))}
+    stems = {_stem(w) for w in said}
+    return bool(words) and not (before & stems) and bool(after & stems)
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:

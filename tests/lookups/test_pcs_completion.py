@@ -82,3 +82,50 @@ def test_a_number_the_query_says_picks_the_range_that_holds_it(codebook: CodeBoo
     ]:
         done = complete_pcs(conn, "5A19", told(words))
         assert done is not None and done.code == code, (words, done)
+
+
+@pytest.mark.parametrize(("words", "approach"), [("endotracheal intubation", "7"), ("foley catheter", "7")])
+def test_a_tube_through_a_natural_opening_names_that_approach(words: str, approach: str) -> None:
+    assert said_approaches(told(words)) == {approach}
+
+
+def test_without_contrast_is_the_none_value_and_no_contrast_said_is_never_other(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    # MRI (B03): the contrast character's values are "Other Contrast" (Y) and none (Z).
+    without = complete_pcs(conn, "B030", told("magnetic resonance imaging brain without contrast"))
+    assert without is not None and without.code == "B030ZZZ", without
+    with_ = complete_pcs(conn, "B030", told("magnetic resonance imaging brain with contrast"))
+    assert with_ is not None and with_.code == "B030YZZ", with_
+    # CT (BW2): "High Osmolar", "Low Osmolar", "Other" - the fifth character is no approach.
+    plain = complete_pcs(conn, "BW20", told("computed tomography abdomen"))
+    assert plain is not None and plain.code == "BW20ZZZ", plain
+    low = complete_pcs(conn, "BW20", told("computed tomography abdomen low osmolar contrast"))
+    assert low is not None and low.code == "BW201ZZ", low
+
+
+def test_nonautologous_unless_autologous_is_said(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    done = complete_pcs(conn, "30233N", told("transfusion peripheral vein red blood cells"))
+    assert done is not None and done.code == "30233N1", done
+    own = complete_pcs(conn, "30233N", told("autologous transfusion peripheral vein red blood cells"))
+    assert own is not None and own.code == "30233N0", own
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("MRI brain without contrast", "B030ZZZ"),
+        ("CT abdomen w/o contrast", "BW20ZZZ"),
+        ("endotracheal intubation", "0BH17EZ"),
+        ("foley catheter insertion", "0T9B70Z"),
+        ("blood transfusion", "30233N1"),
+        ("SVD", "10E0XZZ"),
+        ("paracentesis", "0W9G3ZZ"),
+        ("fragmentation peritoneal cavity", "0WFGXZZ"),
+        ("open carpal tunnel release", "01N50ZZ"),
+    ],
+)
+def test_procedure_words_coders_use_reach_the_pcs_code(codebook: CodeBook, query: str, code: str) -> None:
+    # Op-note words through the vocabulary to PCS Index words (never to codes), completed in the table.
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.why) for h in hits[:3]]
