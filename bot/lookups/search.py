@@ -340,6 +340,15 @@ class Searcher:
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
         complete = 1.0 if rows else 0.0
+        doses = [g for g in groups if _dose(g)]
+        if not rows and doses and len(doses) < len(groups):
+            # "kenalog 40 inj", "rocephin 1 gm", "lasix iv": the drug's title, whatever dose, unit or route
+            # is written with it (the HCPCS title's unit is the billing unit, not the dose given).
+            kept = [g for g in groups if not _dose(g)]
+            rows = self._query(self._match(kept), systems)
+            if rows:
+                penalty += DOSE_COST
+                complete = len(kept) / len(groups) + DOSE_SHARE
         if not rows and len(groups) > 1 and broad:
             # Leave out one word at a time: a word no title holds first ("afib with rvr" -> without "rvr"),
             # then the commonest, which says least ("furosemide intravenous" -> without "intravenous").
@@ -514,6 +523,18 @@ def _accessory(text: str, said: set[str]) -> bool:
     after = {_stem(w.lower()) for w in WORD.findall(split.group(2))}
     stems = {_stem(w) for w in said}
     return bool(words) and not (before & stems) and bool(after & stems)
+
+
+DOSE = re.compile(
+    r"^(?:\d+(?:\.\d+)?(?:mg|g|gm|mcg|ml|cc|u)?|mg|gm|g|gram|grams|mcg|ml|cc|units?|iu|meq|iv|im|sq|subq|sc|po|ivpb|inj|intravenous|intramuscular|subcutaneous)$"
+)
+DOSE_COST = 20.0  # a title found once the dose, unit or route is left aside
+DOSE_SHARE = 0.25  # the dose words count for part of an answer: the drug is what was asked for
+
+
+def _dose(group: Group) -> bool:
+    """A dose, unit or route written beside a drug ("40", "1 gm", "iv")."""
+    return bool(group) and DOSE.match(group[0]) is not None
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:

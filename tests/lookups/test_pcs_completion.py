@@ -129,3 +129,34 @@ def test_procedure_words_coders_use_reach_the_pcs_code(codebook: CodeBook, query
     # Op-note words through the vocabulary to PCS Index words (never to codes), completed in the table.
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, [(h.code, h.why) for h in hits[:3]]
+
+
+@pytest.mark.parametrize(
+    ("title", "said", "accessory"),
+    [
+        ("Brake attachment for wheeled walker, replacement, each", {"walker", "wheeled"}, True),
+        ("Replacement, handgrip, cane, crutch, or walker, each", {"cane"}, True),
+        ("Spring-powered device for lancet, each", {"lancets"}, True),
+        ("Cane, includes canes of all materials, adjustable or fixed, with tip", {"cane"}, False),
+        ("Lancets, per box of 100", {"lancets"}, False),
+        ("Replacement battery for cochlear implant", {"replacement", "battery", "cochlear"}, False),
+    ],
+)
+def test_an_accessory_title_is_not_the_item(title: str, said: set[str], accessory: bool) -> None:
+    from bot.lookups.search import _accessory
+
+    assert _accessory(title, said) is accessory
+
+
+def test_the_item_before_its_accessories(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "cane", limit=5)
+    assert hits and hits[0].code == "E0100", [(h.code, h.why) for h in hits[:3]]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"), [("kenalog 40 inj", "J330"), ("rocephin 1 gm", "J0696"), ("lasix iv", "J19")]
+)
+def test_a_drug_with_its_dose_unit_or_route_is_the_drug(codebook: CodeBook, query: str, code: str) -> None:
+    # No HCPCS title says "40" or "1 gm" (its unit is the billing unit): the drug's title, the dose aside.
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code.startswith(code), [(h.code, h.why) for h in hits[:3]]

@@ -419,7 +419,9 @@ def _negate(scores: dict[tuple[int, str], tuple[float, float]], meanings: dict[t
     for (position, char), meaning in meanings.items():
         if char != "Z" or meaning.lower() not in NONE_MEANINGS or (position, char) not in scores:
             continue
-        named = [key for key in scores if key[0] == position and key != (position, char) and scores[key][0] > 0]
+        named = [
+            key for key in scores if key[0] == position and key != (position, char) and scores[key][0] > 0
+        ]
         if not named:
             continue
         strongest = max(scores[key][0] for key in named)
