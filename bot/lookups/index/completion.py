@@ -156,6 +156,10 @@ APPROACHES_PLAIN = ("X", "0", "3")
 # Administration, Measurement and Monitoring, Osteopathic, Other Procedures, Chiropractic, New Technology).
 APPROACH_SECTIONS = frozenset("01234789X")
 APPROACHES_NEEDLE = ("3", "X", "0")
+# Body regions, bones and joints are reached by cutting unless the query says "closed" or "external": a hernia
+# repair or a joint replacement with no approach said is Open.
+APPROACHES_DEEP = ("0", "3", "X")
+DEEP_SYSTEMS = frozenset({"0W", "0X", "0Y", "0P", "0Q", "0R", "0S"})
 NEEDLE_WORDS = (
     "centes",
     "punctur",
@@ -474,7 +478,9 @@ def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozen
 def _approaches(query_stems: frozenset[str], table: str) -> tuple[str, ...]:
     """The approaches to prefer, in order, when the query's words do not choose one."""
     needle = table.startswith("3") or any(w in s for s in query_stems for w in NEEDLE_WORDS)
-    return APPROACHES_NEEDLE if needle else APPROACHES_PLAIN
+    if needle:
+        return APPROACHES_NEEDLE
+    return APPROACHES_DEEP if table[:2] in DEEP_SYSTEMS else APPROACHES_PLAIN
 
 
 @lru_cache(maxsize=65536)
