@@ -184,3 +184,12 @@ def test_a_body_region_bone_or_joint_is_open_unless_another_approach_is_said(cod
 def test_the_root_operation_a_coder_chooses(codebook: CodeBook, query: str, code: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code.replace(".", "").startswith(code), [(h.code, h.why) for h in hits[:3]]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("TENS unit", "E0720"), ("wooden crutches", "E011"), ("screening pap smear collection", "Q0091")],
+)
+def test_hcpcs_items_by_the_words_coders_use(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code.startswith(code), [(h.code, h.why) for h in hits[:3]]
