@@ -1,6 +1,9 @@
 """Scheduled-jobs benchmark: each job once against 10,000 open and 200,000 closed clarifications.
 
-    python bench/jobs.py [--open 10000] [--closed 200000] [--seed 7]
+    python bench/jobs.py [--open 10000] [--closed 200000] [--seed 7] [--backend sqlite|postgresql]
+
+`--backend postgresql` runs the same on PostgreSQL: a throwaway cluster (scripts/throwaway_pg.py), or the
+database named by CODEDESK_DATABASE_URL when it is set (its tables must not exist yet).
 
 Seeds a temporary database with fast bulk inserts (40 offices in six time zones, 120 coders, two years of
 history with audit and outbox rows, usage and check failures), then times, once each: the queue status, the
@@ -11,6 +14,7 @@ quarter of an hour later) and the daily digest with its chart. Target: each unde
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -21,14 +25,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
-from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import sqlite_utils  # noqa: E402
 
 from bot.jobs import schedules, slots  # noqa: E402
 from bot.jobs.digest import post_daily_digest  # noqa: E402
@@ -38,9 +40,10 @@ from bot.jobs.slots import JobResult  # noqa: E402
 from bot.relay.business_time import add_business_hours  # noqa: E402
 from bot.relay.work_calendar import preload  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from storage.db import connect, write_transaction  # noqa: E402
+from storage.app_db import AppDatabase  # noqa: E402
+from storage.backend import Database, execute_many, is_postgres  # noqa: E402
+from storage.db import write_transaction  # noqa: E402
 from storage.relay_tables import from_db_time, to_db_time  # noqa: E402
-from storage.schema import migrate  # noqa: E402
 
 TEAM_TZ = "America/New_York"
 NOW = datetime(2026, 11, 3, 9, 0, tzinfo=ZoneInfo(TEAM_TZ))  # a Tuesday: the digest covers Monday
@@ -60,7 +63,7 @@ class Office:
 @dataclass(frozen=True)
 class BenchDeps:
     settings: Settings
-    db_factory: Callable[[], sqlite_utils.Database]
+    db_factory: Callable[[], Database]
 
 
 def weekday_moment(rng: random.Random, end: datetime, max_days: float) -> datetime:
@@ -72,7 +75,7 @@ def weekday_moment(rng: random.Random, end: datetime, max_days: float) -> dateti
             return moment.astimezone(UTC)
 
 
-def seed_offices(db: sqlite_utils.Database, rng: random.Random) -> list[Office]:
+def seed_offices(db: Database, rng: random.Random) -> list[Office]:
     created = to_db_time(NOW - timedelta(days=800))
     offices = []
     for number in range(1, OFFICES + 1):
@@ -138,13 +141,15 @@ def clarification_rows(
         )
 
 
-def seed(db: sqlite_utils.Database, open_count: int, closed_count: int, rng: random.Random) -> None:
-    db.execute("PRAGMA cache_size = -262144")  # index pages stay in memory during the bulk load
-    db.execute("PRAGMA synchronous = OFF")  # a throwaway database
+def seed(db: Database, open_count: int, closed_count: int, rng: random.Random) -> None:
+    if not is_postgres(db):
+        db.execute("PRAGMA cache_size = -262144")  # index pages stay in memory during the bulk load
+        db.execute("PRAGMA synchronous = OFF")  # a throwaway database
     with write_transaction(db):
         offices = seed_offices(db, rng)
         rows = list(clarification_rows(rng, offices, open_count, closed_count))
-        db.conn.executemany(
+        execute_many(
+            db,
             "INSERT INTO clarifications (id, office_id, encounter_ref, codes, question, format, options, "
             "indicators, asker_id, asker_team, asker_channel, state, due_at, created_at, answered_at, answer, "
             "answered_by, resolved_at, outcome, close_reason, office_ts, asker_ts) "
@@ -169,20 +174,34 @@ def seed(db: sqlite_utils.Database, open_count: int, closed_count: int, rng: ran
             ):
                 payload = json.dumps({"channel": channel, "text": f"Clarification #{c_id}"})
                 outbox_rows.append(
-                    (kind, channel, payload, f"clarification:{c_id}:{kind}", ts, channel, asked, c_id, target)
+                    (
+                        kind,
+                        channel,
+                        payload,
+                        f"clarification:{c_id}:{kind}",
+                        asked,
+                        ts,
+                        channel,
+                        asked,
+                        c_id,
+                        target,
+                    )
                 )
-        db.conn.executemany(
+        execute_many(
+            db,
             "INSERT INTO audit (clarification_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
             audit_rows,
         )
-        db.conn.executemany(
+        execute_many(
+            db,
             "INSERT INTO outbox (kind, channel, method, payload, dedupe_key, state, attempts, next_attempt_at, "
             "sent_ts, sent_channel, created_at, clarification_id, ts_target) "
-            "VALUES (?, ?, 'chat.postMessage', ?, ?, 'sent', 1, ?7, ?5, ?6, ?7, ?8, ?9)",
+            "VALUES (?, ?, 'chat.postMessage', ?, ?, 'sent', 1, ?, ?, ?, ?, ?, ?)",
             outbox_rows,
         )
         recent = NOW - timedelta(days=2)
-        db.conn.executemany(
+        execute_many(
+            db,
             "INSERT INTO usage (user_id, kind, query, created_at) VALUES (?, ?, ?, ?)",
             [
                 (
@@ -204,7 +223,8 @@ def seed(db: sqlite_utils.Database, open_count: int, closed_count: int, rng: ran
             "age_conflict",
             "sex_conflict",
         )
-        db.conn.executemany(
+        execute_many(
+            db,
             "INSERT INTO check_failures (rule, at) VALUES (?, ?)",
             [(rng.choice(rules), to_db_time(weekday_moment(rng, NOW, 120))) for _ in range(30_000)],
         )
@@ -216,6 +236,11 @@ def seed(db: sqlite_utils.Database, open_count: int, closed_count: int, rng: ran
         for job, channel in channels.items():
             cron = schedules.DEFAULT_CRONS[job]
             schedules.save_schedule(db, job, cron=cron, channel=channel, enabled=True, by="UBENCH", at=NOW)
+        if is_postgres(db):  # the ids above were given, not drawn from the identity sequences
+            for table in ("offices", "clarifications"):
+                db.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+                )
     db.execute("ANALYZE")
 
 
@@ -233,27 +258,45 @@ def main() -> int:
     parser.add_argument("--open", type=int, default=10_000, help="open clarifications (default 10,000)")
     parser.add_argument("--closed", type=int, default=200_000, help="closed clarifications (default 200,000)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="codedesk-bench-jobs-") as folder:
+    with contextlib.ExitStack() as stack:
+        folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="codedesk-bench-jobs-"))
         path = Path(folder) / "bench.sqlite"
-        db = connect(path)
-        migrate(db)
+        url = None
+        if args.backend == "postgresql":
+            url = os.environ.get("CODEDESK_DATABASE_URL")
+            if not url:
+                from scripts.throwaway_pg import start_cluster
+
+                cluster = start_cluster()
+                stack.callback(cluster.stop)
+                url = cluster.url
+        database = AppDatabase.of(path, url)
+        stack.callback(database.close)
+        database.migrate()
+        db = database.connect()
         started = time.perf_counter()
         seed(db, args.open, args.closed, random.Random(args.seed))
         db.close()
-        with path.open("rb+") as file:  # flush the bulk load now, not in the first job's checkpoint
-            os.fsync(file.fileno())
+        if url is None:
+            with path.open("rb+") as file:  # flush the bulk load now, not in the first job's checkpoint
+                os.fsync(file.fileno())
         print(
             f"seeded {args.open:,} open + {args.closed:,} closed clarifications ({OFFICES} offices, {CODERS} coders) "
-            f"in {time.perf_counter() - started:.1f} s; now = {NOW.isoformat()}"
+            f"on {database.describe() if url else 'SQLite'} in {time.perf_counter() - started:.1f} s; "
+            f"now = {NOW.isoformat()}"
         )
         started = time.perf_counter()
         preload()  # what a server does when it starts (bot.services.build_relay)
         print(
             f"holiday tables loaded in {time.perf_counter() - started:.3f} s (once per process, at start-up)"
         )
-        settings = Settings.from_env({"CODEDESK_DB": str(path), "CODEDESK_TEAM_TZ": TEAM_TZ}, mode="cli")
-        deps = BenchDeps(settings=settings, db_factory=partial(connect, path))
+        env = {"CODEDESK_DB": str(path), "CODEDESK_TEAM_TZ": TEAM_TZ}
+        if url:
+            env["CODEDESK_DATABASE_URL"] = url
+        settings = Settings.from_env(env, mode="cli")
+        deps = BenchDeps(settings=settings, db_factory=database.factory())
         later = NOW + timedelta(minutes=15)
         figures = [
             timed("queue status", lambda: post_queue_status(deps, NOW, slot=slots.scheduled_slot(NOW))),

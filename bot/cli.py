@@ -17,7 +17,6 @@ import time
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -381,8 +380,7 @@ def cmd_data(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 def cmd_changes(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     from bot.lookups.changes import changes_report, resolve_between
-    from storage.db import connect
-    from storage.schema import migrate_file
+    from bot.services import app_database
     from storage.usage import code_use_counts
 
     if bool(args.since) == bool(args.between):
@@ -391,12 +389,14 @@ def cmd_changes(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
         )
     book = _open_book(settings, out)
     today = _utc_now().date()
-    migrate_file(settings.db_path)
-    app_db = connect(settings.db_path, create=False)
+    database = app_database(settings)
+    database.migrate()
+    app_db = database.connect()
     try:
         used = code_use_counts(app_db, today - timedelta(days=90), today)
     finally:
         app_db.close()
+        database.close()
     if args.since:
         try:
             since = date.fromisoformat(args.since)
@@ -459,16 +459,15 @@ def cmd_admin(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """The first admin of an install, named by whoever runs the server (every later role is granted in Slack)."""
     import re
 
-    from bot.services import build_relay
-    from storage.db import connect
-    from storage.schema import migrate_file
+    from bot.services import app_database, build_relay
 
     if not re.fullmatch(r"[UW][A-Z0-9]{2,20}", args.user_id):
         raise UsageError(
             "USER_ID must be a Slack member ID such as U0123ABCD (profile -> ... -> Copy member ID)"
         )
-    migrate_file(settings.db_path)
-    relay = build_relay(partial(connect, settings.db_path, create=False), _utc_now)
+    database = app_database(settings)
+    database.migrate()
+    relay = build_relay(database.factory(), _utc_now)
     if relay.bootstrap_admin(args.user_id):
         print(
             f"{args.user_id} is now the admin; grant other roles in Slack with /codedesk role grant.",
@@ -484,13 +483,18 @@ def cmd_admin(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 def cmd_migrate(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Apply the app database's pending migrations (serve, the console and the CLI do it at start too) and say
     which; a database newer than this CodeDesk is one line and exit 2, and is not changed."""
+    from bot.services import app_database
     from storage import schema
 
-    applied = schema.migrate_file(settings.db_path)
+    database = app_database(settings)
+    try:
+        applied = database.migrate()
+    finally:
+        database.close()
     for migration in applied:
         print(f"applied {migration.version}: {migration.name}", file=out)
     state = "migrated to" if applied else "already at"
-    print(f"{settings.db_path}: {state} schema version {schema.CURRENT_VERSION}", file=out)
+    print(f"{database.describe()}: {state} schema version {schema.CURRENT_VERSION}", file=out)
     return EXIT_OK
 
 
@@ -499,9 +503,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
     from datetime import time, timedelta
 
     from bot.relay.export import export_csv, export_filename
-    from bot.services import build_relay
-    from storage.db import connect
-    from storage.schema import migrate_file
+    from bot.services import app_database, build_relay
 
     days: dict[str, date | None] = {}
     for name in ("start", "end"):
@@ -514,8 +516,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
     start, end = days["start"], days["end"]
     if start and end and end < start:
         raise UsageError("--to is before --from")
-    migrate_file(settings.db_path)
-    relay = build_relay(partial(connect, settings.db_path, create=False), _utc_now)
+    database = app_database(settings)
+    database.migrate()
+    relay = build_relay(database.factory(), _utc_now)
     office_id = None
     if args.office:
         wanted = args.office.strip().casefold()

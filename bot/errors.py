@@ -18,6 +18,8 @@ from typing import Any
 from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
+from storage.db_problems import DatabaseBusy
+
 log = logging.getLogger("codedesk")
 
 ERROR_MESSAGE = (
@@ -52,6 +54,12 @@ def describe_request(body: dict[str, Any]) -> str:
     return kind
 
 
+UNAVAILABLE_MESSAGE = (
+    "CodeDesk's database is temporarily unavailable (error id {error_id}). "
+    "Nothing was changed; try again in a minute."
+)
+
+
 def handle_error(
     error: Exception,
     body: dict[str, Any],
@@ -60,8 +68,13 @@ def handle_error(
     respond: Respond | None = None,
 ) -> None:
     error_id = uuid.uuid4().hex[:8]
-    log.error("error id %s while handling %s", error_id, describe_request(body), exc_info=error)
-    message = ERROR_MESSAGE.format(error_id=error_id)
+    if isinstance(error, DatabaseBusy):
+        # Busy past the wait, or the server unreachable (PostgreSQL): nothing was saved; no traceback needed.
+        log.error("error id %s while handling %s: %s", error_id, describe_request(body), error)
+        message = UNAVAILABLE_MESSAGE.format(error_id=error_id)
+    else:
+        log.error("error id %s while handling %s", error_id, describe_request(body), exc_info=error)
+        message = ERROR_MESSAGE.format(error_id=error_id)
     if respond is not None:
         try:
             if respond(text=message, response_type="ephemeral", replace_original=False).status_code == 200:

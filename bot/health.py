@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storage.db import FileIdentity
+from storage.app_db import HealthTarget
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Health:
         return b"ok" if self.ok else ("\n".join(self.problems) + "\n").encode("utf-8")
 
 
-def check(files: Sequence[tuple[str, FileIdentity, str]]) -> Health:
+def check(files: Sequence[tuple[str, HealthTarget, str]]) -> Health:
     """Each (what, file as started, a query that reads it) still the same file and readable."""
     problems = []
     for what, identity, probe in files:

@@ -46,12 +46,12 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-import sqlite_utils
 from slack_sdk.errors import SlackApiError
 
 from bot import outbox_notices
 from storage import outbox
-from storage.db import DatabaseProblem, write_transaction
+from storage.backend import Database
+from storage.db import DatabaseProblem, DatabaseUnavailable, write_transaction
 from storage.outbox import Claim, OutboxRow, OutboxState
 
 log = logging.getLogger(__name__)
@@ -200,7 +200,7 @@ class OutboxWorker:
 
     def __init__(
         self,
-        db_factory: Callable[[], sqlite_utils.Database],
+        db_factory: Callable[[], Database],
         send: Send,
         clock: Callable[[], datetime],
         sleep: Callable[[float], None],
@@ -294,7 +294,7 @@ class OutboxWorker:
             db.close()
         return started
 
-    def _release_stale_claims(self, db: sqlite_utils.Database, now: datetime) -> None:
+    def _release_stale_claims(self, db: Database, now: datetime) -> None:
         with write_transaction(db):
             released = outbox.release_stale_claims(db, claimed_before=now - self._claim_lease)
         if released:
@@ -303,7 +303,7 @@ class OutboxWorker:
             )
 
     def _claim(
-        self, db: sqlite_utils.Database, row: OutboxRow, now: datetime, report: DeliveryReport
+        self, db: Database, row: OutboxRow, now: datetime, report: DeliveryReport
     ) -> tuple[OutboxRow, dict[str, Any]] | None:
         """The head `row` claimed with its payload ready, or None (not due, busy, paced, held, parent unsent;
         a row whose parent failed fails with it)."""
@@ -348,7 +348,7 @@ class OutboxWorker:
 
     def _send_and_record(
         self,
-        db: sqlite_utils.Database,
+        db: Database,
         row: OutboxRow,
         payload: dict[str, Any],
         now: datetime,
@@ -452,7 +452,7 @@ class OutboxWorker:
 
     def _record(
         self,
-        db: sqlite_utils.Database,
+        db: Database,
         row: OutboxRow,
         payload: dict[str, Any],
         result: _Result,
@@ -497,7 +497,7 @@ class OutboxWorker:
             report.retried.append(row.id)
             log.info("outbox: row %d retry in %.1fs (%s)", row.id, wait, error)
 
-    def _fail(self, db: sqlite_utils.Database, row: OutboxRow, error: str, now: datetime) -> None:
+    def _fail(self, db: Database, row: OutboxRow, error: str, now: datetime) -> None:
         outbox.mark_failed(db, row.id, error=error)
         log.warning("outbox: row %d (%s) failed: %s", row.id, row.kind, error)
         if self._notices:
@@ -540,8 +540,9 @@ class OutboxWorker:
                 self.dispatch_due(self._clock(), stop_event)
                 told = ""
             except (
-                DatabaseProblem
-            ) as exc:  # e.g. the database deleted while running: said once, not each pass
+                DatabaseProblem,
+                DatabaseUnavailable,
+            ) as exc:  # e.g. the database deleted, or its server unreachable: said once, not each pass
                 if str(exc) != told:
                     log.error("outbox: nothing can be sent: %s", exc)
                     told = str(exc)

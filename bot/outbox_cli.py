@@ -19,8 +19,7 @@ from bot.settings import Settings
 from storage.db_problems import DatabaseProblem
 
 if TYPE_CHECKING:  # imported where used: building the parser (`codedesk --help`) loads no database code
-    import sqlite_utils
-
+    from storage.backend import Database
     from storage.outbox import OutboxRow
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -51,8 +50,14 @@ def _help(parser: argparse.ArgumentParser, args: argparse.Namespace, settings: S
     return EXIT_USAGE
 
 
-def _open(settings: Settings) -> sqlite_utils.Database:
+def _open(settings: Settings) -> Database:
     """The server's database as it is: never created here (a missing one is one line, exit 2)."""
+    if settings.database_url:
+        from bot.services import app_database
+
+        database = app_database(settings)
+        database.migrate()
+        return database.connect()
     if not settings.db_path.exists() and not settings.db_path.is_symlink():
         raise DatabaseProblem(
             f"there is no database at {settings.db_path}: set CODEDESK_DB to the one `codedesk serve` uses"
@@ -124,7 +129,7 @@ def _change(
     settings: Settings,
     out: TextIO,
     verb: str,
-    change: Callable[[sqlite_utils.Database, list[int] | None, str | None, datetime], list[int]],
+    change: Callable[[Database, list[int] | None, str | None, datetime], list[int]],
 ) -> int:
     from storage import outbox
     from storage.db import write_transaction

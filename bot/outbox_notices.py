@@ -16,10 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-import sqlite_utils
-
 from bot.render.mrkdwn import escape
 from storage import clarifications, offices, outbox
+from storage.backend import Database
 from storage.outbox import FailedGroup, NewOutboxMessage, OutboxRow
 
 NOTICE_KIND = "delivery_notice"
@@ -81,7 +80,7 @@ def _retry_hint(channel: str) -> str:
     )
 
 
-def queue_failure_notices(db: sqlite_utils.Database, row: OutboxRow, error: str, now: datetime) -> int:
+def queue_failure_notices(db: Database, row: OutboxRow, error: str, now: datetime) -> int:
     """Queue the notices for `row`, which just failed with `error`; returns how many were queued (new)."""
     if row.kind == NOTICE_KIND or error == "parent_failed":
         return 0
@@ -117,13 +116,13 @@ def queue_failure_notices(db: sqlite_utils.Database, row: OutboxRow, error: str,
     return queued
 
 
-def _enqueue(db: sqlite_utils.Database, message: NewOutboxMessage, now: datetime) -> int:
+def _enqueue(db: Database, message: NewOutboxMessage, now: datetime) -> int:
     before = outbox.find_by_dedupe_key(db, message.dedupe_key)
     outbox.enqueue(db, message, now=now)
     return 0 if before is not None else 1
 
 
-def _what(db: sqlite_utils.Database, row: OutboxRow) -> str:
+def _what(db: Database, row: OutboxRow) -> str:
     if row.clarification_id is None:
         return f"a {escape(row.kind.replace('_', ' '))} message"
     c = clarifications.get(db, row.clarification_id)
@@ -132,7 +131,7 @@ def _what(db: sqlite_utils.Database, row: OutboxRow) -> str:
     return f"a message of clarification #{row.clarification_id}{name} ({row.kind.replace('_', ' ')})"
 
 
-def _asker_notice(db: sqlite_utils.Database, row: OutboxRow, fix: str, what: str) -> NewOutboxMessage | None:
+def _asker_notice(db: Database, row: OutboxRow, fix: str, what: str) -> NewOutboxMessage | None:
     """A DM to the coder when their clarification's message to the office did not get there."""
     if row.clarification_id is None or row.kind not in OFFICE_KINDS:
         return None

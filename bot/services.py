@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from bot.settings import Settings
-from storage.db import REQUEST_BUSY_TIMEOUT_MS, DatabaseProblem, FileIdentity, connect, explain
-from storage.schema import HEALTH_PROBE, migrate_file
+from storage.app_db import AppDatabase, HealthTarget
+from storage.backend import Database
+from storage.db import REQUEST_BUSY_TIMEOUT_MS, DatabaseProblem, FileIdentity, explain
+from storage.schema import HEALTH_PROBE
 from storage.usage import UsageRecorder
 
 if TYPE_CHECKING:
@@ -37,15 +36,16 @@ class Services:
     settings: Settings
     codebook: CodeBook
     clock: Callable[[], datetime]
-    db_factory: Callable[[], sqlite_utils.Database]
+    db_factory: Callable[[], Database]
     usage: UsageRecorder
     clarifications: ClarificationService
     # The caller's open clarifications for the App Home.
     open_clarifications: OpenItemsProvider
     # The outbox and the jobs wait longer for the write lock than request paths (`db_factory`) may.
-    background_db_factory: Callable[[], sqlite_utils.Database] | None = None
-    # The database files as they were at start-up, for /healthz: (what, identity, a query that reads them).
-    files: Sequence[tuple[str, FileIdentity, str]] = field(default_factory=tuple)
+    background_db_factory: Callable[[], Database] | None = None
+    # The databases as they were at start-up, for /healthz: (what, identity, a query that reads them): the
+    # files, or the PostgreSQL server.
+    files: Sequence[tuple[str, HealthTarget, str]] = field(default_factory=tuple)
     # Team favourites and picks (`assemble_services` gives them; `team_picks()` makes them when not given).
     picks: TeamPicks | None = None
 
@@ -71,9 +71,7 @@ class Services:
         return self.clarifications
 
 
-def build_relay(
-    db_factory: Callable[[], sqlite_utils.Database], clock: Callable[[], datetime]
-) -> ClarificationService:
+def build_relay(db_factory: Callable[[], Database], clock: Callable[[], datetime]) -> ClarificationService:
     """The relay with the Slack layer's Block Kit for its messages (Answer buttons, Resolve menu), over a
     database already migrated (`storage.schema`)."""
     from bot.relay.service import ClarificationService
@@ -92,10 +90,10 @@ def assemble_services(
     settings: Settings,
     codebook: CodeBook,
     clock: Callable[[], datetime],
-    db_factory: Callable[[], sqlite_utils.Database],
+    db_factory: Callable[[], Database],
     *,
-    background_db_factory: Callable[[], sqlite_utils.Database] | None = None,
-    files: Sequence[tuple[str, FileIdentity, str]] = (),
+    background_db_factory: Callable[[], Database] | None = None,
+    files: Sequence[tuple[str, HealthTarget, str]] = (),
 ) -> Services:
     """The services over a database already migrated: the relay, usage and the App Home's list built once."""
     from bot.lookups.team_picks import TeamPicks
@@ -155,12 +153,20 @@ def open_code_book(settings: Settings) -> CodeBook:
         raise explain(settings.codes_db_path, exc, "code database") from None
 
 
+def app_database(settings: Settings) -> AppDatabase:
+    """The app's state: PostgreSQL when CODEDESK_DATABASE_URL is set, else the SQLite file CODEDESK_DB (the
+    console's own file in console mode)."""
+    what = "console database" if settings.mode == "console" else "database"
+    return AppDatabase.of(settings.db_path, settings.database_url, what)
+
+
 def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
     """Open the code book and the app database (creating them on first run, and applying the migrations not yet
-    applied). DatabaseProblem when either cannot be used (SchemaTooNew for a database newer than this code):
-    one line naming the path and what to do."""
-    what = "console database" if settings.mode == "console" else "database"
-    migrate_file(settings.db_path, what)  # created if missing; a read-only file or folder is told here
+    applied). DatabaseProblem when either cannot be used (SchemaTooNew for a database newer than this code;
+    DatabaseUnavailable for a PostgreSQL server that cannot be reached): one line naming the path, or host and
+    port, and what to do."""
+    database = app_database(settings)
+    database.migrate()  # created if missing; a read-only file or folder, or an unreachable server, is told here
     codebook = open_code_book(settings)
     # From here on the database is never created again: one deleted while running is an error, not a new
     # empty file (and /healthz says so).
@@ -168,10 +174,10 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) 
         settings,
         codebook,
         clock,
-        partial(connect, settings.db_path, create=False, busy_timeout_ms=REQUEST_BUSY_TIMEOUT_MS),
-        background_db_factory=partial(connect, settings.db_path, create=False),
+        database.factory(REQUEST_BUSY_TIMEOUT_MS),
+        background_db_factory=database.factory(),
         files=(
-            ("database", FileIdentity.of(settings.db_path), HEALTH_PROBE),
+            ("database", database.health(), HEALTH_PROBE),
             ("code database", FileIdentity.of(settings.codes_db_path), "SELECT count(*) FROM meta"),
         ),
     )

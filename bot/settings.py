@@ -25,7 +25,7 @@ DEFAULT_TEAM_TZ = "America/New_York"
 DEFAULT_OUTBOX_GIVE_UP_AFTER = timedelta(hours=24)
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([mhd]?)$")
 _UNITS = {"m": 60, "h": 3600, "d": 86400, "": 3600}
-SECRET_FIELDS = frozenset({"bot_token", "signing_secret", "app_token"})
+SECRET_FIELDS = frozenset({"bot_token", "signing_secret", "app_token", "database_url"})
 
 _WHY_REQUIRED: dict[tuple[str, str], str] = {
     ("http", "SLACK_BOT_TOKEN"): "the app posts replies with it",
@@ -62,6 +62,9 @@ class Settings:
     team_tz: str
     log_level: str
     outbox_give_up_after: timedelta = field(default=DEFAULT_OUTBOX_GIVE_UP_AFTER)
+    # CODEDESK_DATABASE_URL: the app's state in PostgreSQL instead of the SQLite file `db_path` (the code
+    # database stays a local SQLite file). Holds a password: shown as *** and redacted from logs.
+    database_url: str | None = None
 
     def __repr__(self) -> str:
         parts = []
@@ -84,7 +87,12 @@ class Settings:
 
     def secrets(self) -> list[str]:
         """The secret values, for the log filter that redacts them."""
-        return [v for v in (self.bot_token, self.signing_secret, self.app_token) if v]
+        found = [v for v in (self.bot_token, self.signing_secret, self.app_token, self.database_url) if v]
+        if self.database_url:
+            from storage.backend import parse_url
+
+            found.append(parse_url(self.database_url).password)
+        return found
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ, *, mode: Mode = "http") -> Settings:
@@ -137,6 +145,17 @@ class Settings:
 
         give_up_after = parse_give_up_after(get("CODEDESK_OUTBOX_GIVE_UP_AFTER"))
 
+        # The console keeps its own SQLite database whatever the server uses.
+        database_url = get("CODEDESK_DATABASE_URL") if mode != "console" else None
+        if database_url is not None:
+            from storage.backend import parse_url
+            from storage.db_problems import DatabaseProblem
+
+            try:
+                parse_url(database_url)
+            except DatabaseProblem as exc:
+                raise SettingsError(f"{exc} (see .env.example)") from None
+
         return cls(
             mode=mode,
             bot_token=bot_token,
@@ -148,6 +167,7 @@ class Settings:
             team_tz=team_tz,
             log_level=log_level,
             outbox_give_up_after=give_up_after,
+            database_url=database_url,
         )
 
 

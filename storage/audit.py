@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import sqlite_utils
-
+from storage.backend import Database, insert_id
 from storage.relay_tables import from_db_time, to_db_time
 
 
@@ -28,7 +27,7 @@ class AuditEntry:
 
 
 def append(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     clarification_id: int | None,
     actor_id: str,
@@ -36,11 +35,11 @@ def append(
     at: datetime,
     detail: Mapping[str, Any] | None = None,
 ) -> int:
-    cursor = db.execute(
+    return insert_id(
+        db,
         "INSERT INTO audit (clarification_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
         [clarification_id, actor_id, action, json.dumps(dict(detail or {}), sort_keys=True), to_db_time(at)],
     )
-    return int(cursor.lastrowid or 0)
 
 
 def _entry(row: Any) -> AuditEntry:
@@ -55,7 +54,7 @@ def _entry(row: Any) -> AuditEntry:
     )
 
 
-def for_clarification(db: sqlite_utils.Database, clarification_id: int) -> list[AuditEntry]:
+def for_clarification(db: Database, clarification_id: int) -> list[AuditEntry]:
     rows = db.execute(
         "SELECT id, clarification_id, actor_id, action, detail, at FROM audit WHERE clarification_id = ? "
         "ORDER BY id",
@@ -64,7 +63,7 @@ def for_clarification(db: sqlite_utils.Database, clarification_id: int) -> list[
     return [_entry(row) for row in rows]
 
 
-def recent(db: sqlite_utils.Database, *, limit: int = 100, action: str | None = None) -> list[AuditEntry]:
+def recent(db: Database, *, limit: int = 100, action: str | None = None) -> list[AuditEntry]:
     """Newest first; `action` narrows to one kind (e.g. "refused" for a security review)."""
     if action is None:
         rows = db.execute(

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-import sqlite_utils
-
 from storage import instants
+from storage.backend import Database
 from storage.relay_tables import to_db_time
 
 TEAM = "team"
@@ -40,7 +39,7 @@ def office_owner(office_id: int) -> str:
     return f"office:{office_id}"
 
 
-def _create(db: sqlite_utils.Database) -> None:
+def _create(db: Database) -> None:
     db.execute(
         """
         CREATE TABLE calendar_regions (
@@ -72,18 +71,18 @@ TIME_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def create_tables(db: sqlite_utils.Database) -> None:
+def create_tables(db: Database) -> None:
     """Migration 12 (`storage.schema`)."""
     instants.create_or_adopt(db, TIME_COLUMNS, _create)
 
 
-def get_region(db: sqlite_utils.Database, owner: str) -> str | None:
+def get_region(db: Database, owner: str) -> str | None:
     """The owner's stored region (`none` included), or None when it follows the default."""
     row = db.execute("SELECT region FROM calendar_regions WHERE owner = ?", [owner]).fetchone()
     return None if row is None else str(row[0])
 
 
-def set_region(db: sqlite_utils.Database, owner: str, region: str | None, *, by: str, at: datetime) -> None:
+def set_region(db: Database, owner: str, region: str | None, *, by: str, at: datetime) -> None:
     """`region` None removes the owner's own setting (an office then follows the team)."""
     if region is None:
         db.execute("DELETE FROM calendar_regions WHERE owner = ?", [owner])
@@ -96,9 +95,7 @@ def set_region(db: sqlite_utils.Database, owner: str, region: str | None, *, by:
     )
 
 
-def set_day(
-    db: sqlite_utils.Database, owner: str, day: date, kind: DayKind, *, note: str, by: str, at: datetime
-) -> None:
+def set_day(db: Database, owner: str, day: date, kind: DayKind, *, note: str, by: str, at: datetime) -> None:
     db.execute(
         "INSERT INTO calendar_days (owner, day, kind, note, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (owner, day) DO UPDATE SET kind = excluded.kind, note = excluded.note, "
@@ -107,13 +104,13 @@ def set_day(
     )
 
 
-def remove_day(db: sqlite_utils.Database, owner: str, day: date) -> bool:
+def remove_day(db: Database, owner: str, day: date) -> bool:
     cursor = db.execute("DELETE FROM calendar_days WHERE owner = ? AND day = ?", [owner, day.isoformat()])
     return cursor.rowcount == 1
 
 
 def list_days(
-    db: sqlite_utils.Database, owner: str, start: date | None = None, end: date | None = None
+    db: Database, owner: str, start: date | None = None, end: date | None = None
 ) -> list[CalendarDay]:
     """The owner's exceptions, oldest first, optionally within [start, end]."""
     rows = db.execute(

@@ -9,36 +9,33 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
-import sqlite_utils
-
+from storage.backend import Database, execute_many
 from storage.db import write_transaction
 from storage.relay_tables import to_db_time
 
 KEEP_DAYS = 120
 
 
-def create_tables(db: sqlite_utils.Database) -> None:
+def create_tables(db: Database) -> None:
     db.execute("CREATE TABLE check_failures (id INTEGER PRIMARY KEY, rule TEXT NOT NULL, at TEXT NOT NULL)")
     db.execute("CREATE INDEX check_failures_at ON check_failures (at)")
 
 
-def add_failures(db: sqlite_utils.Database, rules: Iterable[str], at: datetime) -> int:
+def add_failures(db: Database, rules: Iterable[str], at: datetime) -> int:
     """Record one failing check's rules (each rule once); returns how many rows were written."""
     distinct = sorted({rule for rule in rules if rule})
     if not distinct:
         return 0
     stamp = to_db_time(at)
     with write_transaction(db):
-        db.conn.executemany(
-            "INSERT INTO check_failures (rule, at) VALUES (?, ?)", [(rule, stamp) for rule in distinct]
+        execute_many(
+            db, "INSERT INTO check_failures (rule, at) VALUES (?, ?)", [(rule, stamp) for rule in distinct]
         )
         db.execute("DELETE FROM check_failures WHERE at < ?", [to_db_time(at - timedelta(days=KEEP_DAYS))])
     return len(distinct)
 
 
-def record_failures(
-    db_factory: Callable[[], sqlite_utils.Database], rules: Iterable[str], at: datetime
-) -> int:
+def record_failures(db_factory: Callable[[], Database], rules: Iterable[str], at: datetime) -> int:
     """The hook for the claim-check handlers: opens its own connection (the table exists from start-up)."""
     wanted = list(rules)
     if not wanted:
@@ -50,9 +47,7 @@ def record_failures(
         db.close()
 
 
-def top_failures(
-    db: sqlite_utils.Database, start: datetime, end: datetime, limit: int = 5
-) -> list[tuple[str, int]]:
+def top_failures(db: Database, start: datetime, end: datetime, limit: int = 5) -> list[tuple[str, int]]:
     """The most frequent failing rules in [start, end), most frequent first."""
     rows = db.execute(
         "SELECT rule, count(*) AS n FROM check_failures WHERE at >= ? AND at < ? "

@@ -13,8 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-import sqlite_utils
-
+from storage.backend import Database, insert_id, is_postgres
 from storage.relay_tables import from_db_time, from_db_time_or_none, to_db_time
 
 
@@ -204,8 +203,9 @@ def _clarification(row: Any) -> Clarification:
     )
 
 
-def insert(db: sqlite_utils.Database, new: NewClarification) -> int:
-    cursor = db.execute(
+def insert(db: Database, new: NewClarification) -> int:
+    return insert_id(
+        db,
         "INSERT INTO clarifications (office_id, encounter_ref, codes, question, format, options, indicators, "
         "asker_id, asker_team, asker_channel, state, due_at, created_at, submission_key, version) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, 1)",
@@ -225,15 +225,26 @@ def insert(db: sqlite_utils.Database, new: NewClarification) -> int:
             new.submission_key,
         ],
     )
-    return int(cursor.lastrowid or 0)
 
 
-def get(db: sqlite_utils.Database, clarification_id: int) -> Clarification | None:
+def get(db: Database, clarification_id: int) -> Clarification | None:
     row = db.execute(f"SELECT {_COLUMNS} FROM clarifications WHERE id = ?", [clarification_id]).fetchone()
     return None if row is None else _clarification(row)
 
 
-def find_by_submission_key(db: sqlite_utils.Database, key: str) -> Clarification | None:
+def get_for_change(db: Database, clarification_id: int) -> Clarification | None:
+    """`get` inside a write transaction that may change the row. SQLite's write lock already keeps every other
+    writer out; PostgreSQL locks the row (`FOR UPDATE`), so a second writer reads it after the first commits and
+    sees what the first did (e.g. "already answered"), as on SQLite, instead of a stale version."""
+    if not is_postgres(db):
+        return get(db, clarification_id)
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM clarifications WHERE id = ? FOR UPDATE", [clarification_id]
+    ).fetchone()
+    return None if row is None else _clarification(row)
+
+
+def find_by_submission_key(db: Database, key: str) -> Clarification | None:
     row = db.execute(f"SELECT {_COLUMNS} FROM clarifications WHERE submission_key = ?", [key]).fetchone()
     return None if row is None else _clarification(row)
 
@@ -249,7 +260,7 @@ def _db_value(value: object) -> object:
 
 
 def transition(
-    db: sqlite_utils.Database,
+    db: Database,
     current: Clarification,
     changes: Mapping[str, object],
 ) -> bool:
@@ -275,7 +286,7 @@ def transition(
     return cursor.rowcount == 1
 
 
-def set_message_ts(db: sqlite_utils.Database, clarification_id: int, column: str, ts: str) -> None:
+def set_message_ts(db: Database, clarification_id: int, column: str, ts: str) -> None:
     """Remember where a clarification's Slack message is, for later updates and thread replies."""
     if column not in _TS_COLUMNS:
         raise ValueError(f"not a message ts column: {column}")
@@ -283,7 +294,7 @@ def set_message_ts(db: sqlite_utils.Database, clarification_id: int, column: str
 
 
 def search(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     asker_id: str | None = None,
     office_ids: Collection[int] | None = None,
@@ -318,7 +329,7 @@ def search(
 
 
 def insert_reply(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     clarification_id: int,
     side: ReplySide,
@@ -329,11 +340,13 @@ def insert_reply(
 ) -> int | None:
     """Returns the new reply's id, or None when `source_event_id` was already stored (a Slack retry)."""
     cursor = db.execute(
-        "INSERT OR IGNORE INTO replies "
-        "(clarification_id, side, author_id, text, created_at, source_event_id) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO replies (clarification_id, side, author_id, text, created_at, source_event_id) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING" + (" RETURNING id" if is_postgres(db) else ""),
         [clarification_id, side.value, author_id, text, to_db_time(created_at), source_event_id],
     )
-    return int(cursor.lastrowid or 0) if cursor.rowcount == 1 else None
+    if cursor.rowcount != 1:
+        return None
+    return int(cursor.fetchone()[0]) if is_postgres(db) else int(cursor.lastrowid or 0)
 
 
 def _reply(row: Any) -> Reply:
@@ -352,19 +365,19 @@ def _reply(row: Any) -> Reply:
 _REPLY_COLUMNS = "id, clarification_id, side, author_id, text, created_at, source_event_id"
 
 
-def get_reply(db: sqlite_utils.Database, reply_id: int) -> Reply | None:
+def get_reply(db: Database, reply_id: int) -> Reply | None:
     row = db.execute(f"SELECT {_REPLY_COLUMNS} FROM replies WHERE id = ?", [reply_id]).fetchone()
     return None if row is None else _reply(row)
 
 
-def list_replies(db: sqlite_utils.Database, clarification_id: int) -> list[Reply]:
+def list_replies(db: Database, clarification_id: int) -> list[Reply]:
     rows = db.execute(
         f"SELECT {_REPLY_COLUMNS} FROM replies WHERE clarification_id = ? ORDER BY id", [clarification_id]
     ).fetchall()
     return [_reply(row) for row in rows]
 
 
-def find_reply_by_event(db: sqlite_utils.Database, source_event_id: str) -> Reply | None:
+def find_reply_by_event(db: Database, source_event_id: str) -> Reply | None:
     row = db.execute(
         f"SELECT {_REPLY_COLUMNS} FROM replies WHERE source_event_id = ?", [source_event_id]
     ).fetchone()

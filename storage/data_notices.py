@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-import sqlite_utils
-
 from storage import instants
+from storage.backend import Database, execute_many
 from storage.relay_tables import to_db_time
 
 TIME_COLUMNS: dict[str, tuple[str, ...]] = {"coverage_warnings": ("at",), "code_change_notices": ("at",)}
 
 
-def _create(db: sqlite_utils.Database) -> None:
+def _create(db: Database) -> None:
     db.execute(
         "CREATE TABLE coverage_warnings (system TEXT NOT NULL, through TEXT NOT NULL, threshold INTEGER NOT NULL, "
         "at INTEGER NOT NULL, PRIMARY KEY (system, through, threshold)) WITHOUT ROWID"
@@ -29,12 +28,12 @@ def _create(db: sqlite_utils.Database) -> None:
     )
 
 
-def create_tables(db: sqlite_utils.Database) -> None:
+def create_tables(db: Database) -> None:
     """Migration 15 (`storage.schema`)."""
     instants.create_or_adopt(db, TIME_COLUMNS, _create)
 
 
-def coverage_warnings_given(db: sqlite_utils.Database) -> set[tuple[str, str, int]]:
+def coverage_warnings_given(db: Database) -> set[tuple[str, str, int]]:
     """(system, data end as ISO date, threshold) of every warning given."""
     return {
         (str(s), str(t), int(n))
@@ -43,17 +42,19 @@ def coverage_warnings_given(db: sqlite_utils.Database) -> set[tuple[str, str, in
 
 
 def record_coverage_warnings(
-    db: sqlite_utils.Database, system: str, through: date, thresholds: Iterable[int], at: datetime
+    db: Database, system: str, through: date, thresholds: Iterable[int], at: datetime
 ) -> None:
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO coverage_warnings (system, through, threshold, at) VALUES (?, ?, ?, ?)",
+    execute_many(
+        db,
+        "INSERT INTO coverage_warnings (system, through, threshold, at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
         [(system, through.isoformat(), threshold, to_db_time(at)) for threshold in thresholds],
     )
 
 
-def notices_given(db: sqlite_utils.Database) -> set[str]:
+def notices_given(db: Database) -> set[str]:
     return {str(t) for (t,) in db.execute("SELECT trigger FROM code_change_notices")}
 
 
-def record_notice(db: sqlite_utils.Database, trigger: str, at: datetime) -> None:
+def record_notice(db: Database, trigger: str, at: datetime) -> None:
     db.execute("INSERT INTO code_change_notices (trigger, at) VALUES (?, ?)", [trigger, to_db_time(at)])

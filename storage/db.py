@@ -17,22 +17,44 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 from urllib.parse import quote
 
 import sqlite_utils
 
+from storage.backend import Database, PgDatabase, is_postgres
 from storage.db_problems import (
     DatabaseBusy,
     DatabaseProblem,
+    DatabaseUnavailable,
     DeadlinePassed,
     explain,
     is_busy,
     missing,
 )
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "REQUEST_BUSY_TIMEOUT_MS",
+    "Database",
+    "DatabaseBusy",
+    "DatabaseProblem",
+    "DatabaseUnavailable",
+    "DeadlinePassed",
+    "FileIdentity",
+    "connect",
+    "explain",
+    "is_busy",
+    "missing",
+    "open_for_writing",
+    "read_transaction",
+    "write_transaction",
+    "writes_due_by",
+]
 
 BUSY_TIMEOUT_MS = 10_000
 REQUEST_BUSY_TIMEOUT_MS = 1_500
@@ -164,9 +186,7 @@ def writes_due_by(deadline: float) -> Iterator[None]:
 
 
 @contextmanager
-def write_transaction(
-    db: sqlite_utils.Database, *, deadline: float | None = None
-) -> Iterator[sqlite_utils.Database]:
+def write_transaction(db: Database, *, deadline: float | None = None) -> Iterator[Database]:
     """`BEGIN IMMEDIATE` ... `COMMIT`: take the write lock up front so read-then-write never deadlocks.
 
     Rolls back on any exception, so a failed change leaves nothing half-written. With a deadline (`deadline`,
@@ -174,15 +194,24 @@ def write_transaction(
     and a transaction that reaches COMMIT after the deadline is rolled back and DeadlinePassed raised: the
     caller can say "nothing was saved" and be right. A busy database (the lock not had in time) raises
     DatabaseBusy, also with nothing saved.
+
+    On PostgreSQL: `BEGIN` (read committed) with `lock_timeout` and `statement_timeout` cut the same way; rows
+    are claimed by conditional updates and `FOR UPDATE SKIP LOCKED` (storage.outbox), keys by unique indexes
+    (storage.job_runs), so writers on other rows never wait for each other.
     """
     deadline = deadline if deadline is not None else _DEADLINE.get()
+    if is_postgres(db):
+        with _pg_write_transaction(cast(PgDatabase, db), deadline):
+            yield db
+        return
+    sqlite_db = cast(sqlite_utils.Database, db)
     if deadline is not None:
         left_ms = int((deadline - time.monotonic()) * 1000)
         if left_ms <= 0:
             raise DeadlinePassed("no time left to save anything")
-        db.conn.execute(f"PRAGMA busy_timeout = {min(left_ms, BUSY_TIMEOUT_MS)}")
+        sqlite_db.conn.execute(f"PRAGMA busy_timeout = {min(left_ms, BUSY_TIMEOUT_MS)}")
     try:
-        db.conn.execute("BEGIN IMMEDIATE")
+        sqlite_db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
         if is_busy(exc):
             raise DatabaseBusy("another writer held the database lock") from exc
@@ -192,25 +221,71 @@ def write_transaction(
         if deadline is not None and time.monotonic() > deadline:
             raise DeadlinePassed("the change was ready after its deadline; rolled back")
     except BaseException:
-        db.conn.execute("ROLLBACK")
+        sqlite_db.conn.execute("ROLLBACK")
         raise
     try:
-        db.conn.execute("COMMIT")
+        sqlite_db.conn.execute("COMMIT")
     except sqlite3.OperationalError as exc:
         if is_busy(exc):
-            db.conn.execute("ROLLBACK")
+            sqlite_db.conn.execute("ROLLBACK")
             raise DatabaseBusy("the commit could not get the database lock") from exc
         raise
 
 
 @contextmanager
-def read_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def _pg_write_transaction(db: PgDatabase, deadline: float | None) -> Iterator[None]:
+    wait_ms = db.busy_timeout_ms
+    if deadline is not None:
+        left_ms = int((deadline - time.monotonic()) * 1000)
+        if left_ms <= 0:
+            raise DeadlinePassed("no time left to save anything")
+        wait_ms = min(left_ms, wait_ms)
+    db.execute("BEGIN")
+    try:
+        db.execute(f"SET LOCAL lock_timeout = {max(wait_ms, 1)}")
+        if deadline is not None:
+            db.execute(f"SET LOCAL statement_timeout = {max(wait_ms, 1)}")
+        yield
+        if deadline is not None and time.monotonic() > deadline:
+            raise DeadlinePassed("the change was ready after its deadline; rolled back")
+    except BaseException:
+        _pg_rollback(db)
+        raise
+    try:
+        db.execute("COMMIT")
+    except DatabaseBusy:
+        _pg_rollback(db)
+        raise
+
+
+def _pg_rollback(db: PgDatabase) -> None:
+    """Roll back; a connection already lost has nothing to roll back (the server dropped the transaction)."""
+    if db.conn.closed or db.conn.broken:
+        return
+    with suppress(DatabaseUnavailable):
+        db.execute("ROLLBACK")
+
+
+@contextmanager
+def read_transaction(db: Database) -> Iterator[Database]:
     """A deferred `BEGIN` ... `COMMIT` for reads: one consistent snapshot (WAL) for every query in the block,
-    without taking the write lock, so a report or a listing never waits for a writer nor makes one wait."""
-    db.conn.execute("BEGIN DEFERRED")
+    without taking the write lock, so a report or a listing never waits for a writer nor makes one wait.
+    On PostgreSQL: a read-only, repeatable-read transaction (one snapshot, no locks)."""
+    if is_postgres(db):
+        pg = cast(PgDatabase, db)
+        pg.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield db
+        except BaseException:
+            _pg_rollback(pg)
+            raise
+        pg.execute("COMMIT")
+        return
+    sqlite_db = cast(sqlite_utils.Database, db)
+    sqlite_db.conn.execute("BEGIN DEFERRED")
     try:
         yield db
     except BaseException:
-        db.conn.execute("ROLLBACK")
+        sqlite_db.conn.execute("ROLLBACK")
         raise
-    db.conn.execute("COMMIT")
+    sqlite_db.conn.execute("COMMIT")

@@ -15,6 +15,7 @@ __all__ = [
     "SETTING_OF",
     "DatabaseBusy",
     "DatabaseProblem",
+    "DatabaseUnavailable",
     "DeadlinePassed",
     "explain",
     "is_busy",
@@ -32,6 +33,12 @@ class DeadlinePassed(Exception):
 
 class DatabaseBusy(Exception):
     """Another writer held the lock longer than this caller could wait; nothing was saved."""
+
+
+class DatabaseUnavailable(DatabaseBusy):
+    """The database server cannot be reached (refused, or the connection was lost mid-run); nothing was saved.
+    The message is one line naming host and port, never the password. Requests answer "temporarily
+    unavailable"; background work (the outbox, jobs) tries again later."""
 
 
 def is_busy(error: BaseException) -> bool:

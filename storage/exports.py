@@ -8,16 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-import sqlite_utils
-
 from storage import audit, clarifications
 from storage.audit import AuditEntry
+from storage.backend import Database
 from storage.clarifications import Clarification, Reply
 from storage.relay_tables import to_db_time
 
 
 def clarifications_asked_between(
-    db: sqlite_utils.Database, start: datetime | None, end: datetime | None, office_id: int | None
+    db: Database, start: datetime | None, end: datetime | None, office_id: int | None
 ) -> list[Clarification]:
     """Clarifications asked in [start, end) (either end open), of one office or all, oldest first."""
     where = ["1"]
@@ -38,12 +37,12 @@ def clarifications_asked_between(
     return [c for c in found if c is not None]
 
 
-def trails(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, list[AuditEntry]]:
+def trails(db: Database, ids: Sequence[int]) -> dict[int, list[AuditEntry]]:
     """Each clarification's audit entries, oldest first."""
     return {clarification_id: audit.for_clarification(db, clarification_id) for clarification_id in ids}
 
 
-def replies(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, Reply]:
+def replies(db: Database, ids: Sequence[int]) -> dict[int, Reply]:
     """Every thread reply of these clarifications, by reply id (the audit's `replied` entries point at them)."""
     found: dict[int, Reply] = {}
     for clarification_id in ids:

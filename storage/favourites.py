@@ -16,16 +16,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import sqlite_utils
-
 from storage import instants
+from storage.backend import Database
 from storage.relay_tables import from_db_time, to_db_time
 
 PICK_KINDS = ("pin", "share", "check", "clarify")
 SHOWN_PER_USER = 20
 
 
-def _create(db: sqlite_utils.Database) -> None:
+def _create(db: Database) -> None:
     db.execute(
         """
         CREATE TABLE code_pins (
@@ -73,7 +72,7 @@ TIME_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def create_tables(db: sqlite_utils.Database) -> None:
+def create_tables(db: Database) -> None:
     """Migration 13 (`storage.schema`)."""
     instants.create_or_adopt(db, TIME_COLUMNS, _create)
 
@@ -90,23 +89,24 @@ class Pin:
     pinned_at: datetime
 
 
-def pin(db: sqlite_utils.Database, team_id: str, user_id: str, code: str, title: str, at: datetime) -> bool:
+def pin(db: Database, team_id: str, user_id: str, code: str, title: str, at: datetime) -> bool:
     """False when the person had already pinned it."""
     cursor = db.execute(
-        "INSERT OR IGNORE INTO code_pins (team_id, user_id, code, title, pinned_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO code_pins (team_id, user_id, code, title, pinned_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
         [team_id, user_id, code, title, to_db_time(at)],
     )
     return cursor.rowcount == 1
 
 
-def unpin(db: sqlite_utils.Database, team_id: str, user_id: str, code: str) -> bool:
+def unpin(db: Database, team_id: str, user_id: str, code: str) -> bool:
     cursor = db.execute(
         "DELETE FROM code_pins WHERE team_id = ? AND user_id = ? AND code = ?", [team_id, user_id, code]
     )
     return cursor.rowcount == 1
 
 
-def pins_of(db: sqlite_utils.Database, team_id: str, user_id: str, limit: int = 25) -> list[Pin]:
+def pins_of(db: Database, team_id: str, user_id: str, limit: int = 25) -> list[Pin]:
     rows = db.execute(
         "SELECT user_id, code, title, pinned_at FROM code_pins WHERE team_id = ? AND user_id = ? "
         "ORDER BY pinned_at DESC, code LIMIT ?",
@@ -115,7 +115,7 @@ def pins_of(db: sqlite_utils.Database, team_id: str, user_id: str, limit: int = 
     return [Pin(str(u), str(c), str(t), from_db_time(int(a))) for u, c, t, a in rows]
 
 
-def team_pins(db: sqlite_utils.Database, team_id: str, limit: int = 10) -> list[tuple[str, str, int]]:
+def team_pins(db: Database, team_id: str, limit: int = 10) -> list[tuple[str, str, int]]:
     """(code, title, how many people pinned it), most pinned first."""
     rows = db.execute(
         "SELECT code, max(title), count(*) AS people FROM code_pins WHERE team_id = ? GROUP BY code "
@@ -125,17 +125,17 @@ def team_pins(db: sqlite_utils.Database, team_id: str, limit: int = 10) -> list[
     return [(str(code), str(title), int(people)) for code, title, people in rows]
 
 
-def add_pick(db: sqlite_utils.Database, team_id: str, query: str, code: str, kind: str, at: datetime) -> None:
+def add_pick(db: Database, team_id: str, query: str, code: str, kind: str, at: datetime) -> None:
     if kind not in PICK_KINDS:
         raise ValueError(f"not a pick kind: {kind}")
     db.execute(
         "INSERT INTO code_picks (team_id, query, code, kind, n, last_at) VALUES (?, ?, ?, ?, 1, ?) "
-        "ON CONFLICT (team_id, query, code, kind) DO UPDATE SET n = n + 1, last_at = excluded.last_at",
+        "ON CONFLICT (team_id, query, code, kind) DO UPDATE SET n = code_picks.n + 1, last_at = excluded.last_at",
         [team_id, normal_query(query), code, kind, to_db_time(at)],
     )
 
 
-def picks_for(db: sqlite_utils.Database, team_id: str, query: str) -> dict[str, dict[str, int]]:
+def picks_for(db: Database, team_id: str, query: str) -> dict[str, dict[str, int]]:
     """code -> {kind: count} the team picked for this query."""
     found: dict[str, dict[str, int]] = {}
     for code, kind, n in db.execute(
@@ -146,7 +146,7 @@ def picks_for(db: sqlite_utils.Database, team_id: str, query: str) -> dict[str, 
 
 
 def record_shown(
-    db: sqlite_utils.Database, team_id: str, user_id: str, query: str, codes: Iterable[str], at: datetime
+    db: Database, team_id: str, user_id: str, query: str, codes: Iterable[str], at: datetime
 ) -> None:
     db.execute(
         "INSERT INTO lookups_shown (team_id, user_id, query, codes, at) VALUES (?, ?, ?, ?, ?)",
@@ -159,9 +159,7 @@ def record_shown(
     )
 
 
-def recent_queries_showing(
-    db: sqlite_utils.Database, team_id: str, user_id: str, code: str, since: datetime
-) -> list[str]:
+def recent_queries_showing(db: Database, team_id: str, user_id: str, code: str, since: datetime) -> list[str]:
     """The person's lookups since `since` whose results showed `code` (newest first, each query once)."""
     found: list[str] = []
     for query, codes in db.execute(

@@ -14,9 +14,11 @@ import re
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import cast
 
 import sqlite_utils
 
+from storage.backend import Database
 from storage.db import DatabaseProblem
 from storage.relay_tables import to_db_time
 
@@ -133,14 +135,15 @@ def store_times_as_instants(db: sqlite_utils.Database) -> None:
 
 
 def create_or_adopt(
-    db: sqlite_utils.Database,
+    database: Database,
     tables: dict[str, tuple[str, ...]],
-    create: Callable[[sqlite_utils.Database], None],
+    create: Callable[[Database], None],
 ) -> None:
     """A migration after 10 that makes `tables` (name -> its time columns): `create` them on a database without
     them. A database an interim CodeDesk (one that still migrated each family lazily) already gave them keeps its
     rows: the time columns it wrote as ISO text are converted as migration 10 converts the older tables. Run with
     `rebuilds_tables` (foreign keys off during the rebuild)."""
+    db = cast(sqlite_utils.Database, database)  # SQLite's migrations only (storage.pg_schema for PostgreSQL)
     present = [table for table in tables if _has_table(db, table)]
     if not present:
         create(db)

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import sqlite_utils
-
+from storage.backend import Database
 from storage.relay_tables import to_db_time
 
 
-def create_tables(db: sqlite_utils.Database) -> None:
+def create_tables(db: Database) -> None:
     db.execute(
         """
         CREATE TABLE job_runs (
@@ -24,20 +23,20 @@ def create_tables(db: sqlite_utils.Database) -> None:
     )
 
 
-def claim_slot(db: sqlite_utils.Database, job: str, slot: str, now: datetime) -> bool:
+def claim_slot(db: Database, job: str, slot: str, now: datetime) -> bool:
     """Record (job, slot) as run; False when it was already recorded (call inside the job's transaction)."""
     inserted = db.execute(
-        "INSERT OR IGNORE INTO job_runs (job, slot, started_at) VALUES (?, ?, ?)",
+        "INSERT INTO job_runs (job, slot, started_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         [job, slot, to_db_time(now)],
     ).rowcount
     return bool(inserted == 1)
 
 
-def set_message_count(db: sqlite_utils.Database, job: str, slot: str, messages: int) -> None:
+def set_message_count(db: Database, job: str, slot: str, messages: int) -> None:
     db.execute("UPDATE job_runs SET messages = ? WHERE job = ? AND slot = ?", [messages, job, slot])
 
 
-def last_slot(db: sqlite_utils.Database, job: str) -> str | None:
+def last_slot(db: Database, job: str) -> str | None:
     row = db.execute(
         "SELECT slot FROM job_runs WHERE job = ? ORDER BY started_at DESC LIMIT 1", [job]
     ).fetchone()

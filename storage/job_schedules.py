@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlite_utils
-
+from storage.backend import Database
 from storage.relay_tables import to_db_time
 
 
@@ -19,7 +18,7 @@ class StoredSchedule:
     skip_holidays: bool | None  # None: the job's default (rows saved before migration 16 keep it)
 
 
-def create_tables(db: sqlite_utils.Database) -> None:
+def create_tables(db: Database) -> None:
     db.execute(
         """
         CREATE TABLE job_schedules (
@@ -38,7 +37,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
     )
 
 
-def add_skip_holidays(db: sqlite_utils.Database) -> None:
+def add_skip_holidays(db: Database) -> None:
     """Migration 16: whether a job skips the team's holidays. NULL is the job's default, so rows saved before
     this column keep the default. A database an interim CodeDesk already gave the column keeps it as it is."""
     columns = {str(info[1]) for info in db.execute("PRAGMA table_info(job_schedules)")}
@@ -48,7 +47,7 @@ def add_skip_holidays(db: sqlite_utils.Database) -> None:
         )
 
 
-def get_schedule(db: sqlite_utils.Database, job: str) -> StoredSchedule | None:
+def get_schedule(db: Database, job: str) -> StoredSchedule | None:
     row = db.execute(
         "SELECT cron, channel, enabled, skip_holidays FROM job_schedules WHERE job = ?", [job]
     ).fetchone()
@@ -64,7 +63,7 @@ def get_schedule(db: sqlite_utils.Database, job: str) -> StoredSchedule | None:
 
 
 def save_schedule(
-    db: sqlite_utils.Database,
+    db: Database,
     job: str,
     *,
     cron: str,
@@ -83,12 +82,12 @@ def save_schedule(
     )
 
 
-def get_setting(db: sqlite_utils.Database, key: str) -> str | None:
+def get_setting(db: Database, key: str) -> str | None:
     row = db.execute("SELECT value FROM job_settings WHERE key = ?", [key]).fetchone()
     return None if row is None else str(row[0])
 
 
-def set_setting(db: sqlite_utils.Database, key: str, value: str, *, by: str, at: datetime) -> None:
+def set_setting(db: Database, key: str, value: str, *, by: str, at: datetime) -> None:
     db.execute(
         "INSERT INTO job_settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, "

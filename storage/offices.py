@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
-import sqlite_utils
-
+from storage.backend import Database, insert_id, is_postgres
 from storage.relay_tables import from_db_time, to_db_time
 
 
@@ -62,7 +61,7 @@ def _hhmm(value: time) -> str:
 
 
 def insert_office(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     name: str,
     channel_id: str,
@@ -72,43 +71,41 @@ def insert_office(
     sla_hours: float,
     created_at: datetime,
 ) -> int:
-    cursor = db.execute(
+    return insert_id(
+        db,
         "INSERT INTO offices (name, channel_id, tz, open, close, sla_hours, active, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, 1, ?)",
         [name, channel_id, tz, _hhmm(open_), _hhmm(close), sla_hours, to_db_time(created_at)],
     )
-    return int(cursor.lastrowid or 0)
 
 
-def get_office(db: sqlite_utils.Database, office_id: int) -> Office | None:
+def get_office(db: Database, office_id: int) -> Office | None:
     row = db.execute(f"SELECT {_OFFICE_COLUMNS} FROM offices WHERE id = ?", [office_id]).fetchone()
     return None if row is None else _office(row)
 
 
-def find_office_by_name(db: sqlite_utils.Database, name: str) -> Office | None:
+def find_office_by_name(db: Database, name: str) -> Office | None:
     """Names are unique regardless of case, so "North Clinic" and "north clinic" are the same office."""
-    row = db.execute(
-        f"SELECT {_OFFICE_COLUMNS} FROM offices WHERE name = ? COLLATE NOCASE", [name.strip()]
-    ).fetchone()
+    same_name = "lower(name) = lower(?)" if is_postgres(db) else "name = ? COLLATE NOCASE"
+    row = db.execute(f"SELECT {_OFFICE_COLUMNS} FROM offices WHERE {same_name}", [name.strip()]).fetchone()
     return None if row is None else _office(row)
 
 
-def find_active_office_by_channel(db: sqlite_utils.Database, channel_id: str) -> Office | None:
+def find_active_office_by_channel(db: Database, channel_id: str) -> Office | None:
     row = db.execute(
         f"SELECT {_OFFICE_COLUMNS} FROM offices WHERE channel_id = ? AND active = 1", [channel_id]
     ).fetchone()
     return None if row is None else _office(row)
 
 
-def list_offices(db: sqlite_utils.Database, *, include_inactive: bool = False) -> list[Office]:
+def list_offices(db: Database, *, include_inactive: bool = False) -> list[Office]:
     where = "" if include_inactive else "WHERE active = 1"
-    rows = db.execute(
-        f"SELECT {_OFFICE_COLUMNS} FROM offices {where} ORDER BY name COLLATE NOCASE"
-    ).fetchall()
+    by_name = "lower(name), name" if is_postgres(db) else "name COLLATE NOCASE"
+    rows = db.execute(f"SELECT {_OFFICE_COLUMNS} FROM offices {where} ORDER BY {by_name}").fetchall()
     return [_office(row) for row in rows]
 
 
-def update_office(db: sqlite_utils.Database, office_id: int, changes: Mapping[str, object]) -> None:
+def update_office(db: Database, office_id: int, changes: Mapping[str, object]) -> None:
     """Apply `changes` (column -> value). Column names come from a fixed allow-list, values are parameters."""
     unknown = set(changes) - set(_EDITABLE)
     if unknown:
@@ -129,7 +126,7 @@ def update_office(db: sqlite_utils.Database, office_id: int, changes: Mapping[st
 
 
 def add_member(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     office_id: int,
     user_id: str,
@@ -139,14 +136,14 @@ def add_member(
 ) -> bool:
     """Returns False when the member was already there (adding twice is harmless)."""
     cursor = db.execute(
-        "INSERT OR IGNORE INTO office_members (office_id, user_id, team_id, added_by, added_at) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO office_members (office_id, user_id, team_id, added_by, added_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [office_id, user_id, team_id, added_by, to_db_time(added_at)],
     )
     return cursor.rowcount == 1
 
 
-def remove_member(db: sqlite_utils.Database, *, office_id: int, user_id: str, team_id: str) -> bool:
+def remove_member(db: Database, *, office_id: int, user_id: str, team_id: str) -> bool:
     cursor = db.execute(
         "DELETE FROM office_members WHERE office_id = ? AND user_id = ? AND team_id = ?",
         [office_id, user_id, team_id],
@@ -154,7 +151,7 @@ def remove_member(db: sqlite_utils.Database, *, office_id: int, user_id: str, te
     return cursor.rowcount == 1
 
 
-def is_member(db: sqlite_utils.Database, *, office_id: int, user_id: str, team_id: str) -> bool:
+def is_member(db: Database, *, office_id: int, user_id: str, team_id: str) -> bool:
     row = db.execute(
         "SELECT 1 FROM office_members WHERE office_id = ? AND user_id = ? AND team_id = ?",
         [office_id, user_id, team_id],
@@ -162,7 +159,7 @@ def is_member(db: sqlite_utils.Database, *, office_id: int, user_id: str, team_i
     return row is not None
 
 
-def member_office_ids(db: sqlite_utils.Database, *, user_id: str, team_id: str) -> list[int]:
+def member_office_ids(db: Database, *, user_id: str, team_id: str) -> list[int]:
     rows = db.execute(
         "SELECT office_id FROM office_members WHERE user_id = ? AND team_id = ? ORDER BY office_id",
         [user_id, team_id],
@@ -170,7 +167,7 @@ def member_office_ids(db: sqlite_utils.Database, *, user_id: str, team_id: str) 
     return [int(row[0]) for row in rows]
 
 
-def list_members(db: sqlite_utils.Database, office_id: int) -> list[OfficeMember]:
+def list_members(db: Database, office_id: int) -> list[OfficeMember]:
     rows = db.execute(
         "SELECT office_id, user_id, team_id, added_by, added_at FROM office_members WHERE office_id = ? "
         "ORDER BY added_at, user_id",

@@ -24,9 +24,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-import sqlite_utils
-
 from storage import clarifications
+from storage.backend import Database, is_postgres
 from storage.relay_tables import from_db_time, from_db_time_or_none, to_db_time
 
 
@@ -151,7 +150,7 @@ def _row(row: Any) -> OutboxRow:
 # -- schema (on top of the relay's outbox table) ---------------------------------
 
 
-def add_delivery_state(db: sqlite_utils.Database) -> None:
+def add_delivery_state(db: Database) -> None:
     """Migration 2 (`storage.schema`): the delivery state over the relay's outbox table (bot.outbox)."""
     for column in ("retry_from TEXT", "unsure_since TEXT", "discarded_at TEXT", "discarded_by TEXT"):
         db.execute(f"ALTER TABLE outbox ADD COLUMN {column}")
@@ -167,12 +166,12 @@ def add_delivery_state(db: sqlite_utils.Database) -> None:
 # -- queueing and reading -------------------------------------------------------------------------------------
 
 
-def enqueue(db: sqlite_utils.Database, message: NewOutboxMessage, *, now: datetime) -> int:
+def enqueue(db: Database, message: NewOutboxMessage, *, now: datetime) -> int:
     """Store `message` unless its dedupe key is already stored; returns the row id either way."""
     db.execute(
-        "INSERT OR IGNORE INTO outbox (kind, channel, method, payload, dedupe_key, state, attempts, "
+        "INSERT INTO outbox (kind, channel, method, payload, dedupe_key, state, attempts, "
         "next_attempt_at, created_at, clarification_id, ts_target, parent_id, parent_ts_field) "
-        "VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [
             message.kind,
             message.channel,
@@ -191,17 +190,17 @@ def enqueue(db: sqlite_utils.Database, message: NewOutboxMessage, *, now: dateti
     return int(row[0])
 
 
-def get(db: sqlite_utils.Database, outbox_id: int) -> OutboxRow | None:
+def get(db: Database, outbox_id: int) -> OutboxRow | None:
     row = db.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", [outbox_id]).fetchone()
     return None if row is None else _row(row)
 
 
-def find_by_dedupe_key(db: sqlite_utils.Database, dedupe_key: str) -> OutboxRow | None:
+def find_by_dedupe_key(db: Database, dedupe_key: str) -> OutboxRow | None:
     row = db.execute(f"SELECT {_COLUMNS} FROM outbox WHERE dedupe_key = ?", [dedupe_key]).fetchone()
     return None if row is None else _row(row)
 
 
-def find_thread_root(db: sqlite_utils.Database, *, channel: str, ts: str) -> tuple[int, str] | None:
+def find_thread_root(db: Database, *, channel: str, ts: str) -> tuple[int, str] | None:
     """(clarification id, "office_ts" | "asker_ts") of the clarification message posted at (channel, ts)."""
     row = db.execute(
         "SELECT clarification_id, ts_target FROM outbox WHERE sent_ts = ? AND sent_channel = ? "
@@ -211,7 +210,7 @@ def find_thread_root(db: sqlite_utils.Database, *, channel: str, ts: str) -> tup
     return None if row is None else (int(row[0]), str(row[1]))
 
 
-def pending(db: sqlite_utils.Database, *, limit: int = 500) -> list[OutboxRow]:
+def pending(db: Database, *, limit: int = 500) -> list[OutboxRow]:
     """Pending rows in id order, due or not."""
     rows = db.execute(
         f"SELECT {_COLUMNS} FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?", [limit]
@@ -219,7 +218,7 @@ def pending(db: sqlite_utils.Database, *, limit: int = 500) -> list[OutboxRow]:
     return [_row(row) for row in rows]
 
 
-def channel_heads(db: sqlite_utils.Database) -> list[OutboxRow]:
+def channel_heads(db: Database) -> list[OutboxRow]:
     """The head of every channel with work: its lowest-id row that is pending or sending, oldest first.
 
     Only a head may be sent (order within a channel); every channel has one, however long another channel's
@@ -232,7 +231,7 @@ def channel_heads(db: sqlite_utils.Database) -> list[OutboxRow]:
     return [_row(row) for row in rows]
 
 
-def send_now(db: sqlite_utils.Database, ids: Sequence[int], *, at: datetime) -> None:
+def send_now(db: Database, ids: Sequence[int], *, at: datetime) -> None:
     """Rows queued by a run as of another time (`codedesk jobs run --now`): due at `at`, their retry window
     counted from `at`."""
     for outbox_id in ids:
@@ -242,7 +241,7 @@ def send_now(db: sqlite_utils.Database, ids: Sequence[int], *, at: datetime) -> 
         )
 
 
-def for_clarification(db: sqlite_utils.Database, clarification_id: int) -> list[OutboxRow]:
+def for_clarification(db: Database, clarification_id: int) -> list[OutboxRow]:
     rows = db.execute(
         f"SELECT {_COLUMNS} FROM outbox WHERE clarification_id = ? ORDER BY id", [clarification_id]
     ).fetchall()
@@ -252,7 +251,7 @@ def for_clarification(db: sqlite_utils.Database, clarification_id: int) -> list[
 # -- claiming and recording -----------------------------------------------------------------------------------
 
 
-def claim(db: sqlite_utils.Database, outbox_id: int, *, now: datetime) -> bool:
+def claim(db: Database, outbox_id: int, *, now: datetime) -> bool:
     """pending -> sending for exactly one worker; False if another worker got there first."""
     cursor = db.execute(
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_at = ? "
@@ -262,9 +261,7 @@ def claim(db: sqlite_utils.Database, outbox_id: int, *, now: datetime) -> bool:
     return cursor.rowcount == 1
 
 
-def claim_head(
-    db: sqlite_utils.Database, row: OutboxRow, *, now: datetime, channel_interval: timedelta
-) -> Claim:
+def claim_head(db: Database, row: OutboxRow, *, now: datetime, channel_interval: timedelta) -> Claim:
     """Claim `row` if it is still its channel's head, the channel's pace allows a message at `now` and its
     method is not held by a Retry-After; the channel's next slot is taken with it. Run inside a write
     transaction, so two workers (or two processes) never send one row, or two rows of a channel too close."""
@@ -274,6 +271,14 @@ def claim_head(
     ).fetchone()
     if open_before is not None:
         return Claim.TAKEN
+    if is_postgres(db):
+        # Row by row: the head is locked for this transaction, and a head another instance is claiming is
+        # skipped rather than waited for (it is that instance's to send).
+        mine = db.execute(
+            "SELECT id FROM outbox WHERE id = ? AND state = 'pending' FOR UPDATE SKIP LOCKED", [row.id]
+        ).fetchone()
+        if mine is None:
+            return Claim.TAKEN
     at = to_db_time(now)
     hold = db.execute("SELECT until FROM outbox_holds WHERE method = ?", [row.method]).fetchone()
     if hold is not None and hold[0] > at:
@@ -291,28 +296,31 @@ def claim_head(
     return Claim.CLAIMED
 
 
-def hold_method(db: sqlite_utils.Database, method: str, *, until: datetime) -> None:
+def hold_method(db: Database, method: str, *, until: datetime) -> None:
     """No call to `method` before `until` (Slack's Retry-After), from any worker."""
     db.execute(
         "INSERT INTO outbox_holds (method, until) VALUES (?, ?) "
-        "ON CONFLICT (method) DO UPDATE SET until = max(until, excluded.until)",
+        "ON CONFLICT (method) DO UPDATE SET until = "
+        + (
+            "GREATEST(outbox_holds.until, excluded.until)"
+            if is_postgres(db)
+            else "max(until, excluded.until)"
+        ),
         [method, to_db_time(until)],
     )
 
 
-def method_held_until(db: sqlite_utils.Database, method: str) -> datetime | None:
+def method_held_until(db: Database, method: str) -> datetime | None:
     row = db.execute("SELECT until FROM outbox_holds WHERE method = ?", [method]).fetchone()
     return None if row is None else from_db_time(row[0])
 
 
-def channel_next_at(db: sqlite_utils.Database, channel: str) -> datetime | None:
+def channel_next_at(db: Database, channel: str) -> datetime | None:
     row = db.execute("SELECT next_at FROM outbox_pace WHERE channel = ?", [channel]).fetchone()
     return None if row is None else from_db_time(row[0])
 
 
-def mark_sent(
-    db: sqlite_utils.Database, row: OutboxRow, *, ts: str | None, channel: str | None, now: datetime
-) -> None:
+def mark_sent(db: Database, row: OutboxRow, *, ts: str | None, channel: str | None, now: datetime) -> None:
     """Record the delivery and, when the row says so, the message ts on its clarification."""
     db.execute(
         "UPDATE outbox SET state = 'sent', sent_ts = ?, sent_channel = ?, sent_at = ?, last_error = NULL, "
@@ -324,7 +332,7 @@ def mark_sent(
 
 
 def reschedule(
-    db: sqlite_utils.Database,
+    db: Database,
     outbox_id: int,
     *,
     next_attempt_at: datetime,
@@ -345,14 +353,14 @@ def reschedule(
     )
 
 
-def mark_failed(db: sqlite_utils.Database, outbox_id: int, *, error: str) -> None:
+def mark_failed(db: Database, outbox_id: int, *, error: str) -> None:
     db.execute(
         "UPDATE outbox SET state = 'failed', last_error = ?, claimed_at = NULL WHERE id = ?",
         [error, outbox_id],
     )
 
 
-def release_claim(db: sqlite_utils.Database, outbox_id: int) -> bool:
+def release_claim(db: Database, outbox_id: int) -> bool:
     """sending -> pending for a row whose send this process gives up waiting for (a clean stop): the next
     run takes it at once instead of waiting for the claim to expire, first looking whether that send reached
     Slack (`unsure_since`). False if it was recorded meanwhile."""
@@ -364,7 +372,7 @@ def release_claim(db: sqlite_utils.Database, outbox_id: int) -> bool:
     return cursor.rowcount == 1
 
 
-def release_stale_claims(db: sqlite_utils.Database, *, claimed_before: datetime) -> int:
+def release_stale_claims(db: Database, *, claimed_before: datetime) -> int:
     """Put rows claimed by a worker that died mid-send back to pending, marked unsure (see bot.outbox)."""
     cursor = db.execute(
         "UPDATE outbox SET state = 'pending', unsure_since = COALESCE(unsure_since, claimed_at), "
@@ -374,7 +382,7 @@ def release_stale_claims(db: sqlite_utils.Database, *, claimed_before: datetime)
     return cursor.rowcount
 
 
-def counts(db: sqlite_utils.Database) -> dict[OutboxState, int]:
+def counts(db: Database) -> dict[OutboxState, int]:
     rows = db.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall()
     found = {OutboxState(state): int(n) for state, n in rows}
     return {state: found.get(state, 0) for state in OutboxState}
@@ -393,20 +401,19 @@ class FailedGroup:
     oldest: datetime
 
 
-def failed_groups(db: sqlite_utils.Database) -> list[FailedGroup]:
+def failed_groups(db: Database) -> list[FailedGroup]:
     """Failed rows not discarded, by channel and error (the error's first word: "gave_up_after_24h: x" and
     "gave_up_after_24h: y" are one group), most rows first."""
+    find = "strpos" if is_postgres(db) else "instr"
     rows = db.execute(
-        "SELECT channel, CASE WHEN instr(last_error, ':') > 0 THEN substr(last_error, 1, instr(last_error, ':') - 1) "
+        f"SELECT channel, CASE WHEN {find}(last_error, ':') > 0 THEN substr(last_error, 1, {find}(last_error, ':') - 1) "
         "ELSE coalesce(last_error, 'unknown') END AS error, count(*), min(created_at) FROM outbox "
         "WHERE state = 'failed' AND discarded_at IS NULL GROUP BY channel, error ORDER BY count(*) DESC, channel"
     ).fetchall()
     return [FailedGroup(str(c), str(e), int(n), from_db_time(oldest)) for c, e, n, oldest in rows]
 
 
-def undelivered(
-    db: sqlite_utils.Database, *, include_pending: bool = False, limit: int = 500
-) -> list[OutboxRow]:
+def undelivered(db: Database, *, include_pending: bool = False, limit: int = 500) -> list[OutboxRow]:
     """Failed rows not discarded (and, with `include_pending`, every row not yet sent), oldest first."""
     states = "('failed', 'pending', 'sending')" if include_pending else "('failed')"
     rows = db.execute(
@@ -416,7 +423,7 @@ def undelivered(
     return [_row(row) for row in rows]
 
 
-def _failed_ids(db: sqlite_utils.Database, ids: Sequence[int] | None, channel: str | None) -> list[int]:
+def _failed_ids(db: Database, ids: Sequence[int] | None, channel: str | None) -> list[int]:
     sql = "SELECT id FROM outbox WHERE state = 'failed' AND discarded_at IS NULL"
     params: list[object] = []
     if ids is not None:
@@ -428,7 +435,7 @@ def _failed_ids(db: sqlite_utils.Database, ids: Sequence[int] | None, channel: s
     return [int(row[0]) for row in db.execute(sql + " ORDER BY id", params)]
 
 
-def _with_failed_children(db: sqlite_utils.Database, ids: Iterable[int]) -> list[int]:
+def _with_failed_children(db: Database, ids: Iterable[int]) -> list[int]:
     """`ids` and, recursively, their children that failed because of them ("parent_failed")."""
     found: list[int] = []
     todo = list(ids)
@@ -449,7 +456,7 @@ def _with_failed_children(db: sqlite_utils.Database, ids: Iterable[int]) -> list
 
 
 def retry_failed(
-    db: sqlite_utils.Database, *, now: datetime, ids: Sequence[int] | None = None, channel: str | None = None
+    db: Database, *, now: datetime, ids: Sequence[int] | None = None, channel: str | None = None
 ) -> list[int]:
     """Failed rows (all, or `ids`, or one `channel`'s) back to pending at once, with their children that failed
     with them, each with a new retry window from `now`. Returns the ids made pending."""
@@ -464,7 +471,7 @@ def retry_failed(
 
 
 def discard_failed(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     now: datetime,
     by: str,
@@ -485,13 +492,12 @@ def discard_failed(
 # -- who hears about a message that cannot be delivered ------------------------------------------------------
 
 
-def leads_channel(db: sqlite_utils.Database) -> str | None:
+def leads_channel(db: Database) -> str | None:
     """The leads' channel: the `overdue` job's (escalations), else the `digest` job's; None when neither is set
     (or the jobs' tables do not exist yet)."""
-    exists = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'job_schedules'"
-    ).fetchone()
-    if exists is None:
+    from storage.schema import has_table
+
+    if not has_table(db, "job_schedules"):
         return None
     row = db.execute(
         "SELECT channel FROM job_schedules WHERE job IN ('overdue', 'digest') AND channel IS NOT NULL "
@@ -500,7 +506,7 @@ def leads_channel(db: sqlite_utils.Database) -> str | None:
     return None if row is None else str(row[0])
 
 
-def lead_user_ids(db: sqlite_utils.Database) -> list[str]:
+def lead_user_ids(db: Database) -> list[str]:
     """Leads and admins, who are told directly when the leads' channel itself cannot be reached."""
     return [
         str(row[0])

@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlite_utils
-
+from storage.backend import Database
 from storage.relay_tables import from_db_time, to_db_time
 
 
@@ -28,7 +27,7 @@ class PastDue:
     last_step_at: datetime | None
 
 
-def create_tables(db: sqlite_utils.Database) -> None:
+def create_tables(db: Database) -> None:
     db.execute(
         """
         CREATE TABLE overdue_steps (
@@ -42,7 +41,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
     )
 
 
-def open_past_due(db: sqlite_utils.Database, now: datetime) -> list[PastDue]:
+def open_past_due(db: Database, now: datetime) -> list[PastDue]:
     """Open clarifications due before `now`, earliest due first."""
     rows = db.execute(
         "SELECT c.id, c.office_id, c.asker_id, c.asker_channel, c.encounter_ref, c.due_at, c.office_ts, "
@@ -69,9 +68,7 @@ def open_past_due(db: sqlite_utils.Database, now: datetime) -> list[PastDue]:
     ]
 
 
-def record_step(
-    db: sqlite_utils.Database, clarification_id: int, due_at: datetime, step: int, at: datetime
-) -> None:
+def record_step(db: Database, clarification_id: int, due_at: datetime, step: int, at: datetime) -> None:
     db.execute(
         "INSERT INTO overdue_steps (clarification_id, due_at, step, at) VALUES (?, ?, ?, ?)",
         [clarification_id, to_db_time(due_at), step, to_db_time(at)],

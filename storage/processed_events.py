@@ -7,23 +7,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import sqlite_utils
-
+from storage.backend import Database
 from storage.relay_tables import to_db_time
 
 
-def claim_event(db: sqlite_utils.Database, key: str, at: datetime) -> bool:
+def claim_event(db: Database, key: str, at: datetime) -> bool:
     """True the first time `key` is seen, False on every later call."""
     cursor = db.execute(
-        "INSERT OR IGNORE INTO processed_events (key, at) VALUES (?, ?)", [key, to_db_time(at)]
+        "INSERT INTO processed_events (key, at) VALUES (?, ?) ON CONFLICT DO NOTHING", [key, to_db_time(at)]
     )
     return cursor.rowcount == 1
 
 
-def seen(db: sqlite_utils.Database, key: str) -> bool:
+def seen(db: Database, key: str) -> bool:
     return db.execute("SELECT 1 FROM processed_events WHERE key = ?", [key]).fetchone() is not None
 
 
-def forget_before(db: sqlite_utils.Database, cutoff: datetime) -> int:
+def forget_before(db: Database, cutoff: datetime) -> int:
     """Drop keys older than `cutoff` (Slack stops retrying after minutes; a day or two is plenty)."""
     return db.execute("DELETE FROM processed_events WHERE at < ?", [to_db_time(cutoff)]).rowcount

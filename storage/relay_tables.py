@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import sqlite_utils
+from storage.backend import Database, Instant
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -25,7 +25,7 @@ def to_db_time(moment: datetime) -> int:
     """Aware datetime -> the stored instant (microseconds since the epoch); naive datetimes are refused because
     their zone is a guess."""
     _require_aware(moment)
-    return (moment - _EPOCH) // _MICROSECOND
+    return Instant((moment - _EPOCH) // _MICROSECOND)  # an int; a timestamptz on PostgreSQL (storage.backend)
 
 
 def from_db_time(value: int) -> datetime:
@@ -182,7 +182,7 @@ _TABLES = [
 ]
 
 
-def create_tables(db: sqlite_utils.Database) -> None:
+def create_tables(db: Database) -> None:
     """Migration 1 (`storage.schema`)."""
     for statement in _TABLES:
         db.execute(statement)
@@ -192,7 +192,7 @@ OUTCOMES = ("changed", "confirmed", "disagreed", "undetermined", "no_response")
 _OLD_OUTCOME_CHECK = "outcome TEXT CHECK (outcome IN ('changed', 'confirmed'))"
 
 
-def widen_outcomes(db: sqlite_utils.Database) -> None:
+def widen_outcomes(db: Database) -> None:
     """Migration 11: let `outcome` hold every CDI query outcome, not only the two agreements.
 
     Widening a CHECK constraint changes nothing stored, so this is SQLite's documented in-place procedure

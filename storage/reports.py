@@ -6,12 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlite_utils
-
+from storage.backend import Database
 from storage.relay_tables import from_db_time, to_db_time
 
 
-def create_indexes(db: sqlite_utils.Database) -> None:
+def create_indexes(db: Database) -> None:
     """The open queue (a small covering index, so a report never walks the closed rows) and the digest's date
     ranges."""
     db.execute(
@@ -71,7 +70,7 @@ def _span(start: datetime, end: datetime) -> list[int]:
     return [to_db_time(start), to_db_time(end)]
 
 
-def open_clarifications(db: sqlite_utils.Database) -> list[OpenClarification]:
+def open_clarifications(db: Database) -> list[OpenClarification]:
     rows = db.execute(
         "SELECT id, office_id, asker_id, encounter_ref, created_at, due_at, office_ts "
         "FROM clarifications WHERE state = 'open'"
@@ -90,11 +89,11 @@ def open_clarifications(db: sqlite_utils.Database) -> list[OpenClarification]:
     ]
 
 
-def _owners(db: sqlite_utils.Database, sql: str, params: list[object]) -> list[Owner]:
+def _owners(db: Database, sql: str, params: list[object]) -> list[Owner]:
     return [(int(office_id), str(asker_id)) for office_id, asker_id in db.execute(sql, params)]
 
 
-def asked_between(db: sqlite_utils.Database, start: datetime, end: datetime) -> list[Owner]:
+def asked_between(db: Database, start: datetime, end: datetime) -> list[Owner]:
     """One (office, asker) per clarification asked in [start, end)."""
     return _owners(
         db,
@@ -103,7 +102,7 @@ def asked_between(db: sqlite_utils.Database, start: datetime, end: datetime) -> 
     )
 
 
-def resolved_between(db: sqlite_utils.Database, start: datetime, end: datetime) -> list[Owner]:
+def resolved_between(db: Database, start: datetime, end: datetime) -> list[Owner]:
     return _owners(
         db,
         "SELECT office_id, asker_id FROM clarifications WHERE resolved_at >= ? AND resolved_at < ?",
@@ -111,7 +110,7 @@ def resolved_between(db: sqlite_utils.Database, start: datetime, end: datetime) 
     )
 
 
-def closed_unanswered_between(db: sqlite_utils.Database, start: datetime, end: datetime) -> list[Owner]:
+def closed_unanswered_between(db: Database, start: datetime, end: datetime) -> list[Owner]:
     """One (office, asker) per closing without an answer in [start, end) (from the audit: a reopened and
     closed again clarification counts each time)."""
     return _owners(
@@ -122,9 +121,7 @@ def closed_unanswered_between(db: sqlite_utils.Database, start: datetime, end: d
     )
 
 
-def answered_between(
-    db: sqlite_utils.Database, start: datetime, end: datetime
-) -> list[AnsweredClarification]:
+def answered_between(db: Database, start: datetime, end: datetime) -> list[AnsweredClarification]:
     rows = db.execute(
         "SELECT office_id, asker_id, created_at, answered_at, state, outcome FROM clarifications "
         "WHERE answered_at >= ? AND answered_at < ?",
@@ -143,19 +140,19 @@ def answered_between(
     ]
 
 
-def open_counts(db: sqlite_utils.Database, now: datetime) -> list[OwnerCounts]:
+def open_counts(db: Database, now: datetime) -> list[OwnerCounts]:
     """Open clarifications per (office, asker), and how many of them were due before `now`."""
     return [
         OwnerCounts(int(office_id), str(asker_id), int(open_count), int(overdue_count))
         for office_id, asker_id, open_count, overdue_count in db.execute(
-            "SELECT office_id, asker_id, count(*), sum(due_at < ?) FROM clarifications WHERE state = 'open' "
+            "SELECT office_id, asker_id, count(*), sum(CASE WHEN due_at < ? THEN 1 ELSE 0 END) FROM clarifications WHERE state = 'open' "
             "GROUP BY office_id, asker_id",
             [to_db_time(now)],
         )
     ]
 
 
-def most_overdue(db: sqlite_utils.Database, now: datetime, limit: int) -> list[OverdueClarification]:
+def most_overdue(db: Database, now: datetime, limit: int) -> list[OverdueClarification]:
     """The open clarifications due before `now`, longest overdue first."""
     return [
         OverdueClarification(int(id_), int(office_id), str(asker_id), from_db_time(due_at), office_ts)
@@ -167,7 +164,7 @@ def most_overdue(db: sqlite_utils.Database, now: datetime, limit: int) -> list[O
     ]
 
 
-def asked_times(db: sqlite_utils.Database, start: datetime, end: datetime) -> list[datetime]:
+def asked_times(db: Database, start: datetime, end: datetime) -> list[datetime]:
     """When each clarification asked in [start, end) was asked."""
     return [
         from_db_time(created_at)

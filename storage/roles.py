@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-import sqlite_utils
-
+from storage.backend import Database
 from storage.relay_tables import from_db_time, to_db_time
 
 
@@ -28,12 +27,12 @@ class RoleGrant:
     granted_at: datetime
 
 
-def get_role(db: sqlite_utils.Database, user_id: str) -> Role | None:
+def get_role(db: Database, user_id: str) -> Role | None:
     row = db.execute("SELECT role FROM roles WHERE user_id = ?", [user_id]).fetchone()
     return None if row is None else Role(row[0])
 
 
-def set_role(db: sqlite_utils.Database, *, user_id: str, role: Role, granted_by: str, at: datetime) -> None:
+def set_role(db: Database, *, user_id: str, role: Role, granted_by: str, at: datetime) -> None:
     """Grant `role`, replacing any previous one (a user holds exactly one role)."""
     db.execute(
         "INSERT INTO roles (user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?) "
@@ -43,15 +42,15 @@ def set_role(db: sqlite_utils.Database, *, user_id: str, role: Role, granted_by:
     )
 
 
-def delete_role(db: sqlite_utils.Database, user_id: str) -> bool:
+def delete_role(db: Database, user_id: str) -> bool:
     return db.execute("DELETE FROM roles WHERE user_id = ?", [user_id]).rowcount == 1
 
 
-def count_role(db: sqlite_utils.Database, role: Role) -> int:
+def count_role(db: Database, role: Role) -> int:
     return int(db.execute("SELECT count(*) FROM roles WHERE role = ?", [role.value]).fetchone()[0])
 
 
-def list_roles(db: sqlite_utils.Database) -> list[RoleGrant]:
+def list_roles(db: Database) -> list[RoleGrant]:
     rows = db.execute(
         "SELECT user_id, role, granted_by, granted_at FROM roles ORDER BY role, user_id"
     ).fetchall()

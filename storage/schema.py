@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import sqlite_utils
 
@@ -34,16 +35,25 @@ from storage import (
     reports,
     usage,
 )
+from storage.backend import Database, PgDatabase, PgServer, is_postgres
 from storage.db import DatabaseProblem, connect, open_for_writing, write_transaction
+from storage.pg_schema import SCHEMA_VERSION_TABLE, STEPS
 
 
 @dataclass(frozen=True)
 class Migration:
     version: int
     name: str
-    apply: Callable[[sqlite_utils.Database], None]
+    apply: Callable[[sqlite_utils.Database], None]  # SQLite's SQL; PostgreSQL's is storage.pg_schema.STEPS
     # Run with foreign keys off and checked before commit (SQLite's steps for changing a table).
     rebuilds_tables: bool = False
+
+    def apply_to(self, db: Database) -> None:
+        if is_postgres(db):
+            for statement in STEPS[self.version]:
+                db.execute(statement)
+        else:
+            self.apply(cast(sqlite_utils.Database, db))
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -74,6 +84,10 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 assert [m.version for m in MIGRATIONS] == list(range(1, CURRENT_VERSION + 1))
+assert sorted(STEPS) == [m.version for m in MIGRATIONS]
+# Every migration on PostgreSQL holds this transaction-level advisory lock: two instances starting together
+# apply each step once.
+_PG_MIGRATION_LOCK = 0x636F6465  # "code"
 
 # (family, step) in the old per-family `_migrations` table -> the version it is here. Steps an interim CodeDesk
 # added per family after this list began (relay_outcomes, calendars, favourites, usage 3, code_data_jobs,
@@ -99,19 +113,29 @@ class SchemaTooNew(DatabaseProblem):
     """The database was migrated by a newer CodeDesk than this one."""
 
 
-def _has_table(db: sqlite_utils.Database, name: str) -> bool:
-    found = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone()
-    return found is not None
+def has_table(db: Database, name: str) -> bool:
+    if is_postgres(db):
+        sql = (
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?"
+        )
+    else:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return db.execute(sql, [name]).fetchone() is not None
 
 
-def _where(db: sqlite_utils.Database) -> str:
-    for _, name, file in db.execute("PRAGMA database_list").fetchall():
+_has_table = has_table
+
+
+def _where(db: Database) -> str:
+    if is_postgres(db):
+        return f"PostgreSQL {cast(PgDatabase, db).server.where}"
+    for _, name, file in db.execute("PRAGMA database_list").fetchall():  # SQLite
         if name == "main":
             return str(file) or ":memory:"
     return "(the database)"  # pragma: no cover - SQLite always lists main
 
 
-def applied_versions(db: sqlite_utils.Database) -> set[int]:
+def applied_versions(db: Database) -> set[int]:
     """The versions recorded in the database (read without the write lock)."""
     if _has_table(db, "schema_version"):
         return {int(version) for (version,) in db.execute("SELECT version FROM schema_version")}
@@ -124,12 +148,12 @@ def applied_versions(db: sqlite_utils.Database) -> set[int]:
     return set()
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: Database) -> int:
     """The highest version applied (0 for a new database)."""
     return max(applied_versions(db), default=0)
 
 
-def check_not_newer(db: sqlite_utils.Database) -> None:
+def check_not_newer(db: Database) -> None:
     """SchemaTooNew when the database holds a version this CodeDesk does not know."""
     found = schema_version(db)
     if found > CURRENT_VERSION:
@@ -140,16 +164,20 @@ def check_not_newer(db: sqlite_utils.Database) -> None:
         )
 
 
-def pending(db: sqlite_utils.Database) -> list[Migration]:
+def pending(db: Database) -> list[Migration]:
     """The migrations not yet applied, in order."""
     check_not_newer(db)
     done = applied_versions(db)
     return [m for m in MIGRATIONS if m.version not in done]
 
 
-def _create_version_table(db: sqlite_utils.Database) -> None:
+def _create_version_table(db: Database) -> None:
     """`schema_version`, taking over what an old `_migrations` table recorded."""
     with write_transaction(db):
+        if is_postgres(db):
+            db.execute(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
+            db.execute(SCHEMA_VERSION_TABLE)
+            return
         if _has_table(db, "schema_version"):
             return
         adopted = applied_versions(db)  # from `_migrations`, if there is one
@@ -166,34 +194,35 @@ def _create_version_table(db: sqlite_utils.Database) -> None:
                 )
 
 
-def migrate(
-    db: sqlite_utils.Database, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
-) -> list[Migration]:
+def migrate(db: Database, clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> list[Migration]:
     """Apply every migration not yet applied; returns those applied (empty when the database is current).
     SchemaTooNew (before anything is changed) when the database is newer than this code."""
     check_not_newer(db)
     _create_version_table(db)
     applied: list[Migration] = []
+    sqlite_rebuilds = not is_postgres(db)
     for migration in MIGRATIONS:
-        if migration.rebuilds_tables:
-            db.conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before BEGIN
+        if migration.rebuilds_tables and sqlite_rebuilds:
+            db.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before BEGIN
         try:
             if _apply(db, migration, clock):
                 applied.append(migration)
         finally:
-            if migration.rebuilds_tables:
-                db.conn.execute("PRAGMA foreign_keys = ON")
+            if migration.rebuilds_tables and sqlite_rebuilds:
+                db.execute("PRAGMA foreign_keys = ON")
     return applied
 
 
-def _apply(db: sqlite_utils.Database, migration: Migration, clock: Callable[[], datetime]) -> bool:
+def _apply(db: Database, migration: Migration, clock: Callable[[], datetime]) -> bool:
     """Apply one migration with its `schema_version` row, in one transaction; False when already applied."""
     with write_transaction(db):
+        if is_postgres(db):
+            db.execute(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
         done = db.execute("SELECT 1 FROM schema_version WHERE version = ?", [migration.version]).fetchone()
         if done:
             return False
-        migration.apply(db)
-        if migration.rebuilds_tables:
+        migration.apply_to(db)
+        if migration.rebuilds_tables and not is_postgres(db):
             broken = db.execute("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise DatabaseProblem(
@@ -212,6 +241,17 @@ def migrate_file(path: Path, what: str = "database") -> list[Migration]:
     DatabaseProblem (one line naming the path) when the file cannot be used or is newer than this code."""
     open_for_writing(path, what)
     db = connect(path, what=what)
+    try:
+        return migrate(db)
+    finally:
+        db.close()
+
+
+def migrate_server(server: PgServer) -> list[Migration]:
+    """Start-up on PostgreSQL: reach the server (DatabaseUnavailable naming host and port otherwise) and apply
+    what is pending (SchemaTooNew when the database is newer than this code)."""
+    server.check()
+    db = server.connect()
     try:
         return migrate(db)
     finally:

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
-import sqlite_utils
-
+from storage.backend import Database, execute_many
 from storage.db import write_transaction
 from storage.relay_tables import from_db_time, to_db_time
 
@@ -20,7 +19,7 @@ Kind = Literal["lookup", "check"]
 KEEP_PER_USER = 50
 
 
-def create_usage(db: sqlite_utils.Database) -> None:
+def create_usage(db: Database) -> None:
     db.execute(
         "CREATE TABLE usage (id INTEGER PRIMARY KEY, user_id TEXT NOT NULL, "
         "kind TEXT NOT NULL CHECK (kind IN ('lookup', 'check')), query TEXT, created_at TEXT NOT NULL)"
@@ -28,7 +27,7 @@ def create_usage(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX usage_by_user ON usage (user_id, created_at)")
 
 
-def create_hourly_counts(db: sqlite_utils.Database) -> None:
+def create_hourly_counts(db: Database) -> None:
     # Per-user rows are trimmed to the newest few; the counts that digests report are kept apart, per UTC hour.
     db.execute(
         "CREATE TABLE usage_hourly (hour TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL, "
@@ -36,7 +35,7 @@ def create_hourly_counts(db: sqlite_utils.Database) -> None:
     )
 
 
-def create_code_counts(db: sqlite_utils.Database) -> None:
+def create_code_counts(db: Database) -> None:
     """Migration 14. Per code, per UTC day, per kind of use, for the whole team: no user, no claim, no patient
     detail. A claim's codes are counted one by one, so no row says which codes were checked together. `day` is a
     calendar day (ISO date, which orders as it reads), not a moment. A database an interim CodeDesk already gave
@@ -61,7 +60,7 @@ class RecentLookup:
     at: datetime
 
 
-def record_use(db: sqlite_utils.Database, user_id: str, kind: Kind, query: str | None, at: datetime) -> None:
+def record_use(db: Database, user_id: str, kind: Kind, query: str | None, at: datetime) -> None:
     """Append one use; keeps each user's newest KEEP_PER_USER rows so the table stays small."""
     if at.tzinfo is None:
         raise ValueError("at must be timezone-aware")
@@ -73,7 +72,7 @@ def record_use(db: sqlite_utils.Database, user_id: str, kind: Kind, query: str |
         )
         db.execute(
             "INSERT INTO usage_hourly (hour, kind, n) VALUES (?, ?, 1) "
-            "ON CONFLICT (hour, kind) DO UPDATE SET n = n + 1",
+            "ON CONFLICT (hour, kind) DO UPDATE SET n = usage_hourly.n + 1",
             [utc_hour(at), kind],
         )
         db.execute(
@@ -83,7 +82,7 @@ def record_use(db: sqlite_utils.Database, user_id: str, kind: Kind, query: str |
         )
 
 
-def usage_counts(db: sqlite_utils.Database, start: datetime, end: datetime) -> dict[str, int]:
+def usage_counts(db: Database, start: datetime, end: datetime) -> dict[str, int]:
     """Lookups and checks from `start` up to `end`, counted by the UTC hours they fall in."""
     rows = db.execute(
         "SELECT kind, sum(n) FROM usage_hourly WHERE hour >= ? AND hour < ? GROUP BY kind",
@@ -92,7 +91,7 @@ def usage_counts(db: sqlite_utils.Database, start: datetime, end: datetime) -> d
     return {str(kind): int(n) for kind, n in rows}
 
 
-def record_code_uses(db: sqlite_utils.Database, codes: Iterable[str], kind: CodeUse, at: datetime) -> int:
+def record_code_uses(db: Database, codes: Iterable[str], kind: CodeUse, at: datetime) -> int:
     """Count each distinct code once for this use, on the UTC day of `at`; returns how many were counted."""
     if at.tzinfo is None:
         raise ValueError("at must be timezone-aware")
@@ -101,9 +100,10 @@ def record_code_uses(db: sqlite_utils.Database, codes: Iterable[str], kind: Code
         return 0
     day = at.astimezone(UTC).date()
     with write_transaction(db):
-        db.conn.executemany(
+        execute_many(
+            db,
             "INSERT INTO code_use_daily (day, code, kind, n) VALUES (?, ?, ?, 1) "
-            "ON CONFLICT (day, code, kind) DO UPDATE SET n = n + 1",
+            "ON CONFLICT (day, code, kind) DO UPDATE SET n = code_use_daily.n + 1",
             [(day.isoformat(), code, kind) for code in distinct],
         )
         db.execute(
@@ -112,7 +112,7 @@ def record_code_uses(db: sqlite_utils.Database, codes: Iterable[str], kind: Code
     return len(distinct)
 
 
-def code_use_counts(db: sqlite_utils.Database, first_day: date, last_day: date) -> dict[str, dict[str, int]]:
+def code_use_counts(db: Database, first_day: date, last_day: date) -> dict[str, dict[str, int]]:
     """{code: {kind: uses}} for the UTC days first_day..last_day (codes undotted, upper case)."""
     counts: dict[str, dict[str, int]] = {}
     for code, kind, n in db.execute(
@@ -123,7 +123,7 @@ def code_use_counts(db: sqlite_utils.Database, first_day: date, last_day: date) 
     return counts
 
 
-def recent_lookups(db: sqlite_utils.Database, user_id: str, limit: int = 5) -> list[RecentLookup]:
+def recent_lookups(db: Database, user_id: str, limit: int = 5) -> list[RecentLookup]:
     """The user's latest distinct lookup queries, newest first."""
     rows = db.execute(
         "SELECT query, MAX(id) AS last_id, MAX(created_at) AS at FROM usage "
@@ -137,9 +137,7 @@ def recent_lookups(db: sqlite_utils.Database, user_id: str, limit: int = 5) -> l
 class UsageRecorder:
     """Records uses on a fresh connection each time (handlers run on worker threads)."""
 
-    def __init__(
-        self, db_factory: Callable[[], sqlite_utils.Database], clock: Callable[[], datetime]
-    ) -> None:
+    def __init__(self, db_factory: Callable[[], Database], clock: Callable[[], datetime]) -> None:
         self._db_factory = db_factory
         self._clock = clock
 

@@ -33,6 +33,9 @@ from tests.scenario import Scenario
 
 FROZEN_NOW = datetime(2025, 3, 3, 15, 0, tzinfo=UTC)
 
+# `backend` / `app_db`: a test run on SQLite and on PostgreSQL (tests/backends.py).
+pytest_plugins = ["tests.backends"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(

@@ -19,14 +19,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from bot.jobs import report_text, schedules
 from bot.jobs.registry import JOBS
 from bot.jobs.schedules import Schedule, ScheduleError
 from bot.relay.messages import escape
 from bot.relay.work_calendar import WorkCalendar, team_calendar
 from storage import audit
+from storage.backend import Database
 from storage.db import write_transaction
 from storage.roles import Role
 
@@ -74,12 +73,12 @@ def handle_schedule_command(services: Services, actor_user_id: str, args: Sequen
         db.close()
 
 
-def _audit(db: sqlite_utils.Database, actor: str, action: str, now: datetime, detail: dict[str, Any]) -> None:
+def _audit(db: Database, actor: str, action: str, now: datetime, detail: dict[str, Any]) -> None:
     with write_transaction(db):
         audit.append(db, clarification_id=None, actor_id=actor, action=action, at=now, detail=detail)
 
 
-def _team_tz(db: sqlite_utils.Database, services: Services) -> str:
+def _team_tz(db: Database, services: Services) -> str:
     return schedules.team_tz(db, services.settings.team_tz)
 
 
@@ -110,7 +109,7 @@ def _describe(schedule: Schedule, tz: str, now: datetime, calendar: WorkCalendar
     return f"• *{schedule.job}*: `{escape(schedule.cron)}`{default} · {holidays} · {where} · next {runs}"
 
 
-def _list(db: sqlite_utils.Database, services: Services, now: datetime) -> str:
+def _list(db: Database, services: Services, now: datetime) -> str:
     tz = _team_tz(db, services)
     lines = [f"*Job schedules* (team time zone {tz})"]
     calendar = team_calendar(db)
@@ -125,7 +124,7 @@ def _cron_words(words: Sequence[str]) -> str:
 
 
 def _set(
-    db: sqlite_utils.Database,
+    db: Database,
     services: Services,
     actor: str,
     job_word: str,
@@ -172,7 +171,7 @@ def _set(
 
 
 def _save(
-    db: sqlite_utils.Database,
+    db: Database,
     actor: str,
     job: str,
     cron: str,
@@ -249,9 +248,7 @@ def job_schedules(services: Services) -> tuple[list[Schedule], str]:
         db.close()
 
 
-def _timezone(
-    db: sqlite_utils.Database, services: Services, actor: str, words: Sequence[str], now: datetime
-) -> str:
+def _timezone(db: Database, services: Services, actor: str, words: Sequence[str], now: datetime) -> str:
     current = _team_tz(db, services)
     if not words:
         return f"The team time zone is {current}. Change it with `/codedesk timezone <IANA zone>`."

@@ -27,9 +27,8 @@ from zoneinfo import ZoneInfo
 from bot.settings import Settings
 
 if TYPE_CHECKING:  # imported where used, so `codedesk --help` stays fast
-    import sqlite_utils
-
     from bot.jobs.slots import JobResult
+    from storage.backend import Database
 
 # The job names for the help text, without importing the scheduler (a test checks them against the schedules).
 JOB_NAMES_FOR_HELP = ("queue_status", "overdue", "digest", "data_coverage", "code_changes")
@@ -43,7 +42,7 @@ class CliDeps:
     """Just what jobs need: no code book, no Slack client."""
 
     settings: Settings
-    db_factory: Callable[[], sqlite_utils.Database]
+    db_factory: Callable[[], Database]
 
 
 def add_jobs_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -99,11 +98,11 @@ def parse_now(text: str | None, tz: str) -> datetime:
 
 def _open(settings: Settings) -> tuple[CliDeps, str]:
     from bot.jobs import schedules
-    from storage.db import connect
-    from storage.schema import migrate_file
+    from bot.services import app_database
 
-    migrate_file(settings.db_path)
-    deps = CliDeps(settings=settings, db_factory=partial(connect, settings.db_path, create=False))
+    database = app_database(settings)
+    database.migrate()
+    deps = CliDeps(settings=settings, db_factory=database.factory())
     db = deps.db_factory()
     try:
         tz = schedules.team_tz(db, settings.team_tz)

@@ -16,8 +16,6 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import sqlite_utils
-
 from bot.jobs.schedules import CODE_CHANGES, DATA_COVERAGE
 from bot.jobs.slots import (
     JobBody,
@@ -33,6 +31,7 @@ from bot.lookups.changes import StoredChange, change_line, imported_releases, st
 from bot.lookups.systems import SYSTEM_NAMES
 from bot.relay.messages import escape
 from storage import data_notices
+from storage.backend import Database
 from storage.usage import code_use_counts
 
 if TYPE_CHECKING:
@@ -104,7 +103,7 @@ def coverage_text(due: list[CoverageDue], today: date) -> str:
 
 
 def _coverage_body(deps: JobDeps) -> JobBody:
-    def body(db: sqlite_utils.Database, context: JobContext) -> JobOutput:
+    def body(db: Database, context: JobContext) -> JobOutput:
         channel = context.target_channel()
         if channel is None:
             return JobOutput(notes=("no channel set for data_coverage",))
@@ -194,7 +193,7 @@ def notice_text(notice: Notice, used: dict[str, dict[str, int]]) -> str | None:
 
 
 def _changes_body(deps: JobDeps) -> JobBody:
-    def body(db: sqlite_utils.Database, context: JobContext) -> JobOutput:
+    def body(db: Database, context: JobContext) -> JobOutput:
         channel = context.target_channel()
         if channel is None:
             return JobOutput(notes=("no channel set for code_changes",))

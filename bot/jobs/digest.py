@@ -27,8 +27,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-import sqlite_utils
-
 from bot.jobs import report_text
 from bot.jobs.chart import ChartDay, turnaround_volume_chart
 from bot.jobs.schedules import DIGEST
@@ -38,6 +36,7 @@ from bot.relay.business_time import business_days_between, business_hours_betwee
 from bot.relay.messages import escape, mention, when
 from bot.relay.work_calendar import WorkCalendar, office_calendar, team_calendar
 from storage import check_stats, offices, outbox, reports
+from storage.backend import Database
 from storage.clarifications import Outcome
 from storage.offices import Office
 from storage.reports import OverdueClarification
@@ -140,7 +139,7 @@ class _Answered:
 
 
 def _answered(
-    db: sqlite_utils.Database,
+    db: Database,
     start: datetime,
     end: datetime,
     office_by_id: Mapping[int, Office],
@@ -168,7 +167,7 @@ def _answered(
     return found
 
 
-def gather_digest(db: sqlite_utils.Database, now: datetime, tz: str) -> Digest:
+def gather_digest(db: Database, now: datetime, tz: str) -> Digest:
     start, end = digest_period(now, tz, team_calendar(db))
     office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
     calendar_by_id = {office_id: office_calendar(db, office_id) for office_id in office_by_id}
@@ -228,7 +227,7 @@ def gather_digest(db: sqlite_utils.Database, now: datetime, tz: str) -> Digest:
 
 
 def _chart_days(
-    db: sqlite_utils.Database, start: datetime, end: datetime, tz: str, answered: Sequence[_Answered]
+    db: Database, start: datetime, end: datetime, tz: str, answered: Sequence[_Answered]
 ) -> list[ChartDay]:
     zone = ZoneInfo(tz)
     first = start.astimezone(zone).date()
@@ -347,7 +346,7 @@ CHART_CAPTION = (
 )
 
 
-def digest_body(db: sqlite_utils.Database, context: JobContext) -> JobOutput:
+def digest_body(db: Database, context: JobContext) -> JobOutput:
     channel = context.target_channel()
     if channel is None:
         return JobOutput(notes=("no channel set for digest",))

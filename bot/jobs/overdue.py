@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
 
-import sqlite_utils
-
 from bot.jobs import report_text
 from bot.jobs.schedules import OVERDUE
 from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, manual_slot, run_in_slot
@@ -38,6 +36,7 @@ from bot.relay.messages import escape, mention, when
 from bot.relay.service import SYSTEM_ACTOR, MessageKind
 from bot.relay.work_calendar import WorkCalendar, office_calendar
 from storage import audit, offices, outbox, overdue_steps
+from storage.backend import Database
 from storage.offices import Office
 from storage.relay_tables import instant_text
 
@@ -122,7 +121,7 @@ class OverdueItem:
     position: LadderPosition
 
 
-def load_overdue(db: sqlite_utils.Database, now: datetime) -> list[OverdueItem]:
+def load_overdue(db: Database, now: datetime) -> list[OverdueItem]:
     return [
         OverdueItem(
             id=row.id,
@@ -142,7 +141,7 @@ def load_overdue(db: sqlite_utils.Database, now: datetime) -> list[OverdueItem]:
 
 
 def _thread_note(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     kind: str,
     channel: str,
@@ -219,7 +218,7 @@ def escalation_text(
 
 
 def _messages_for_step(
-    db: sqlite_utils.Database,
+    db: Database,
     item: OverdueItem,
     office: Office,
     step: Step,
@@ -274,7 +273,7 @@ def _messages_for_step(
     return found
 
 
-def _record_step(db: sqlite_utils.Database, item: OverdueItem, step: Step, now: datetime) -> None:
+def _record_step(db: Database, item: OverdueItem, step: Step, now: datetime) -> None:
     overdue_steps.record_step(db, item.id, item.due_at, int(step), now)
     audit.append(
         db,
@@ -286,7 +285,7 @@ def _record_step(db: sqlite_utils.Database, item: OverdueItem, step: Step, now: 
     )
 
 
-def overdue_body(db: sqlite_utils.Database, context: JobContext) -> JobOutput:
+def overdue_body(db: Database, context: JobContext) -> JobOutput:
     office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
     calendar_by_id: dict[int, WorkCalendar] = {}
     taken: Counter[str] = Counter()

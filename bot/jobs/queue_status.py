@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import sqlite_utils
-
 from bot.jobs import report_text
 from bot.jobs.schedules import QUEUE_STATUS
 from bot.jobs.slots import JobContext, JobDeps, JobOutput, JobResult, Outgoing, manual_slot, run_in_slot
@@ -21,6 +19,7 @@ from bot.relay.business_time import WorkingDay, WorkingDayCount, weekday
 from bot.relay.messages import escape, mention
 from bot.relay.work_calendar import office_calendar
 from storage import offices, outbox, reports
+from storage.backend import Database
 from storage.offices import Office
 from storage.reports import OpenClarification
 
@@ -152,7 +151,7 @@ def queue_status_text(
     return "\n".join(lines)
 
 
-def queue_status_body(db: sqlite_utils.Database, context: JobContext) -> JobOutput:
+def queue_status_body(db: Database, context: JobContext) -> JobOutput:
     channel = context.target_channel()
     if channel is None:
         return JobOutput(notes=("no channel set for queue_status",))

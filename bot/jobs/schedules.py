@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-import sqlite_utils
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.relay.work_calendar import WorkCalendar
 from bot.timezones import known_zone
 from storage import job_schedules
+from storage.backend import Database
 
 QUEUE_STATUS = "queue_status"
 OVERDUE = "overdue"
@@ -89,7 +89,7 @@ def require_job(job: str) -> str:
     return job
 
 
-def get_schedule(db: sqlite_utils.Database, job: str) -> Schedule:
+def get_schedule(db: Database, job: str) -> Schedule:
     require_job(job)
     stored = job_schedules.get_schedule(db, job)
     if stored is None:
@@ -110,12 +110,12 @@ def get_schedule(db: sqlite_utils.Database, job: str) -> Schedule:
     )
 
 
-def list_schedules(db: sqlite_utils.Database) -> list[Schedule]:
+def list_schedules(db: Database) -> list[Schedule]:
     return [get_schedule(db, job) for job in JOB_NAMES]
 
 
 def save_schedule(
-    db: sqlite_utils.Database,
+    db: Database,
     job: str,
     *,
     cron: str,
@@ -134,12 +134,12 @@ def save_schedule(
     return get_schedule(db, job)
 
 
-def team_tz(db: sqlite_utils.Database, default: str) -> str:
+def team_tz(db: Database, default: str) -> str:
     """The time zone set with `/codedesk timezone`, else `default` (the CODEDESK_TEAM_TZ setting)."""
     return job_schedules.get_setting(db, _TEAM_TZ_KEY) or default
 
 
-def set_team_tz(db: sqlite_utils.Database, tz: str, *, by: str, at: datetime) -> None:
+def set_team_tz(db: Database, tz: str, *, by: str, at: datetime) -> None:
     require_tz(tz)
     job_schedules.set_setting(db, _TEAM_TZ_KEY, tz, by=by, at=at)
 

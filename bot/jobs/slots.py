@@ -15,11 +15,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-import sqlite_utils
-
 from bot.jobs import schedules
 from bot.settings import Settings
 from storage import job_runs, outbox
+from storage.backend import Database
 from storage.db import write_transaction
 from storage.outbox import NewOutboxMessage
 from storage.relay_tables import instant_text
@@ -34,7 +33,7 @@ class JobDeps(Protocol):
     def settings(self) -> Settings: ...
 
     @property
-    def db_factory(self) -> Callable[[], sqlite_utils.Database]: ...
+    def db_factory(self) -> Callable[[], Database]: ...
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ class JobOutput:
     attachments: Mapping[str, bytes] = field(default_factory=dict)  # e.g. the chart, for a preview to save
 
 
-JobBody = Callable[[sqlite_utils.Database, JobContext], JobOutput]
+JobBody = Callable[[Database, JobContext], JobOutput]
 
 
 class RunStatus(StrEnum):
@@ -104,7 +103,7 @@ def manual_slot(now: datetime) -> str:
     return f"manual:{instant_text(now)}"
 
 
-def last_slot(db: sqlite_utils.Database, job: str) -> str | None:
+def last_slot(db: Database, job: str) -> str | None:
     return job_runs.last_slot(db, job)
 
 
@@ -116,7 +115,7 @@ class _Discard(Exception):
         self.result = result
 
 
-def _enqueue(db: sqlite_utils.Database, message: Outgoing, now: datetime) -> int:
+def _enqueue(db: Database, message: Outgoing, now: datetime) -> int:
     return outbox.enqueue(
         db,
         NewOutboxMessage(
@@ -134,7 +133,7 @@ def _enqueue(db: sqlite_utils.Database, message: Outgoing, now: datetime) -> int
 
 
 def _claim_and_run(
-    db: sqlite_utils.Database, deps: JobDeps, job: str, slot: str, now: datetime, body: JobBody, preview: bool
+    db: Database, deps: JobDeps, job: str, slot: str, now: datetime, body: JobBody, preview: bool
 ) -> JobResult:
     if not job_runs.claim_slot(db, job, slot, now):
         return JobResult(job=job, slot=slot, status=RunStatus.ALREADY_RAN)

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, TypeVar
 
-import sqlite_utils
-
 from bot.lookups.systems import undot
 from storage import favourites
+from storage.backend import Database
 from storage.db import write_transaction
 
 WEIGHTS = {"pin": 3, "clarify": 2, "check": 1, "share": 1}
@@ -66,10 +65,10 @@ def rerank(query: str, hits: Sequence[H], picks: Mapping[str, Mapping[str, int]]
 class TeamPicks:
     """Records picks and reranks lookups, on a fresh connection each time (handlers run on worker threads)."""
 
-    db_factory: Callable[[], sqlite_utils.Database]
+    db_factory: Callable[[], Database]
     clock: Callable[[], datetime]
 
-    def _run(self, body: Callable[[sqlite_utils.Database], object]) -> object:
+    def _run(self, body: Callable[[Database], object]) -> object:
         db = self.db_factory()
         try:
             with write_transaction(db):
@@ -93,7 +92,7 @@ class TeamPicks:
     def pin(self, team_id: str, user_id: str, code: str, title: str, query: str | None) -> bool:
         now = self.clock()
 
-        def body(db: sqlite_utils.Database) -> bool:
+        def body(db: Database) -> bool:
             added = favourites.pin(db, team_id, user_id, code, title, now)
             if added and query:
                 favourites.add_pick(db, team_id, query, code, "pin", now)
@@ -111,7 +110,7 @@ class TeamPicks:
             return 0
         now = self.clock()
 
-        def body(db: sqlite_utils.Database) -> int:
+        def body(db: Database) -> int:
             count = 0
             for code in dict.fromkeys(codes):
                 since = now - favourites.CREDIT_WINDOW

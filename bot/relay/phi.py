@@ -23,6 +23,7 @@ Every pattern is anchored at a word start and has bounded repetition, so the cos
 from __future__ import annotations
 
 import bisect
+import functools
 import gzip
 import itertools
 import re
@@ -100,13 +101,72 @@ _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0
 _APOSTROPHES = frozenset("\u2018\u2019\u201b\u02bc\u02b9\u0060\u00b4")
 
 
+class _Origin:
+    """Where each character of the normalised text came from, worked out when a hit needs it (most texts have
+    none): the normalised index is taken back through the obfuscation deletions, the folding (a character that
+    vanished or became several) and the right-to-left reordering, by bisection over the places where they
+    shift it. Building those places costs one step per deletion or odd fold, once."""
+
+    def __init__(
+        self,
+        length: int,
+        folded: str,
+        text_in_order: str,
+        table: Mapping[int, str] | None,
+        order: list[int] | None,
+    ) -> None:
+        self.length = length
+        self.folded = folded
+        self.text_in_order = text_in_order
+        self.table = table
+        self.order = order
+        self.built = False
+        self.gone_shift: list[int] = []  # k-th deleted folded position less k (non-decreasing)
+        self.fold_at: list[int] = [0]  # folded index where a piece of the fold map starts
+        self.fold_from: list[int] = [0]  # the text_in_order index it maps to
+        self.fold_step: list[int] = [1]  # 1: one character for one; 0: all from one character
+
+    def _build(self) -> None:
+        self.built = True
+        self.gone_shift = [index - k for k, index in enumerate(_deletions(self.folded))]
+        if self.table is None:
+            return
+        odd = [chr(code) for code, folded in self.table.items() if len(folded) != 1]
+        if not odd:
+            return
+        shift = 0  # folded index less text_in_order index, after the last odd character
+        for m in re.compile("|".join(map(re.escape, odd))).finditer(self.text_in_order):
+            index, width = m.start(), len(self.table[ord(m.group())])
+            at = index + shift
+            if width:
+                self.fold_at.append(at)
+                self.fold_from.append(index)
+                self.fold_step.append(0)
+            shift += width - 1
+            self.fold_at.append(at + width)
+            self.fold_from.append(index + 1)
+            self.fold_step.append(1)
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: int) -> int:
+        if not self.built:
+            self._build()
+        folded = index + bisect.bisect_right(self.gone_shift, index)
+        k = bisect.bisect_right(self.fold_at, folded) - 1
+        in_order = self.fold_from[k] + (folded - self.fold_at[k]) * self.fold_step[k]
+        return self.order[in_order] if self.order is not None else in_order
+
+
 @dataclass(frozen=True)
 class Normalised:
     """The text the detectors read; `origin[i]` is where its character `i` came from (None: the same place)."""
 
     text: str
-    origin: tuple[int, ...] | None
-    accented: frozenset[int] = frozenset()  # letters that were not ASCII in the original (José, Łukasz)
+    origin: _Origin | None
+    original: str = ""
+    has_accents: bool = False  # a letter that was not ASCII in the original (José, Łukasz) is in the text
 
     def span(self, start: int, end: int, length: int) -> tuple[int, int]:
         if self.origin is None:
@@ -114,6 +174,12 @@ class Normalised:
         first = self.origin[start] if start < len(self.origin) else length
         last = self.origin[end - 1] + 1 if 0 < end <= len(self.origin) else first
         return first, max(first, last)
+
+    def accented(self, index: int) -> bool:
+        """Character `index` is a letter that was not ASCII in the original."""
+        if not self.has_accents or not self.text[index].isalpha():
+            return False
+        return not self.original[self.origin[index] if self.origin is not None else index].isascii()
 
 
 # Letters NFD does not take apart, and Cyrillic/Greek letters that look like Latin ones ("Lорez").
@@ -239,6 +305,29 @@ _OBFUSCATION = re.compile(
 )
 
 
+# What each kind of obfuscation cannot do without (a letter between two hyphens, a letter after a dot between
+# letters, a lone character between blanks): a kind whose sign is absent cannot match anywhere in the text.
+_OBFUSCATION_SIGNS = (
+    ("spaced", _SPACED_OUT.pattern, re.compile(r"[ \t]\S[ \t]")),
+    ("hyphens", _HYPHEN_SPELT.pattern, re.compile(r"-[A-Za-z]-")),
+    ("dots", _DOTTED.pattern, re.compile(r"\.(?<=[A-Za-z]\.)[A-Za-z]")),
+)
+
+
+@cache
+def _obfuscation_of(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        "|".join(f"(?P<{kind}>{pattern})" for kind, pattern, _ in _OBFUSCATION_SIGNS if kind in kinds)
+    )
+
+
+def _obfuscation_in(text: str) -> re.Pattern[str] | None:
+    """_OBFUSCATION less the kinds whose sign the text lacks (the same matches; each kind left out saves a
+    try at every position); None when it lacks all three."""
+    kinds = tuple(kind for kind, _, sign in _OBFUSCATION_SIGNS if sign.search(text))
+    return _obfuscation_of(kinds) if kinds else None
+
+
 def _deletions(text: str) -> list[int]:
     """Positions of characters that only obfuscate (see the patterns above), in order; one pass."""
     gone: list[int] = []
@@ -254,10 +343,23 @@ def _deletions(text: str) -> list[int]:
     return gone
 
 
+# In a spaced-out run: a lone blank goes, a wider gap keeps its first character (what _deletions removes).
+_SPACED_GAP = re.compile(r"(?<![ \t])[ \t](?![ \t])|(?<=[ \t])[ \t]")
+
+
+def _undo_obfuscation(m: re.Match[str]) -> str:
+    """The run of one obfuscation match without the characters `_deletions` lists for it."""
+    if m.lastgroup == "spaced":
+        return _SPACED_GAP.sub("", m.group())
+    return m.group().replace("-" if m.lastgroup == "hyphens" else ".", "")
+
+
 def normalise(text: str) -> Normalised:
     """NFKC, invisible characters removed, accents folded, look-alike letters read as Latin, dashes and spaces
     unified, overridden (reversed) text put back in reading order, spaced-out characters joined; case is kept
-    (matching ignores it where it should). Only the non-ASCII characters are looked at one by one."""
+    (matching ignores it where it should). The work is done by C loops (translate, a substitution per
+    obfuscated run), never a Python statement per character; where each character came from is worked out
+    only when a hit needs it (`_Origin`)."""
     order: list[int] | None = None
     if "\u202e" in text:
         order = list(range(len(text)))
@@ -266,46 +368,19 @@ def normalise(text: str) -> Normalised:
         text_in_order = "".join(text[i] for i in order)
     else:
         text_in_order = text
-    accented: list[int] = []
+    table: dict[int, str] | None = None
+    has_accents = False
     if text_in_order.isascii():
-        folded, origin = text_in_order, None
+        folded = text_in_order
     else:
-        pieces: list[str] = []
-        positions: list[int] = []
-        last, length = 0, 0
-        for m in _NON_ASCII.finditer(text_in_order):
-            index = m.start()
-            pieces.append(text_in_order[last:index])
-            positions.extend(range(last, index))
-            length += index - last
-            one = _fold(m.group())
-            pieces.append(one)
-            positions.extend([index] * len(one))
-            accented.extend(length + k for k, c in enumerate(one) if c.isalpha())
-            length += len(one)
-            last = index + 1
-        pieces.append(text_in_order[last:])
-        positions.extend(range(last, len(text_in_order)))
-        folded, origin = "".join(pieces), positions
-    gone = _deletions(folded)
-    if gone:
-        kept_pieces: list[str] = []
-        kept: list[int] = []
-        previous = 0
-        for index in gone:
-            kept_pieces.append(folded[previous:index])
-            kept.extend(range(previous, index))
-            previous = index + 1
-        kept_pieces.append(folded[previous:])
-        kept.extend(range(previous, len(folded)))
-        if accented:  # each accented position moves left by the deletions before it
-            removed = set(gone)
-            accented = [a - bisect.bisect_left(gone, a) for a in accented if a not in removed]
-        folded = "".join(kept_pieces)
-        origin = [origin[i] for i in kept] if origin is not None else kept
-    if order is not None:
-        origin = [order[i] for i in (origin if origin is not None else range(len(folded)))]
-    return Normalised(folded, tuple(origin) if origin is not None else None, frozenset(accented))
+        table = {ord(c): _fold(c) for c in set(_NON_ASCII.findall(text_in_order))}
+        folded = text_in_order.translate(table)
+        has_accents = any(c.isalpha() for one in table.values() for c in one)
+    obfuscation = _obfuscation_in(folded)
+    final = obfuscation.sub(_undo_obfuscation, folded) if obfuscation is not None else folded
+    if order is None and final is folded and (table is None or all(len(v) == 1 for v in table.values())):
+        return Normalised(final, None, text, has_accents)
+    return Normalised(final, _Origin(len(final), folded, text_in_order, table, order), text, has_accents)
 
 
 # ---- 2. formats ---------------------------------------------------------------------------------------------
@@ -320,8 +395,8 @@ _MONTH = (
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR2_4 = r"(?:\d{4}|'?\d{2})(?!\d)"
 _SEP = r"\s{0,2}[-/.]\s{0,2}"
-_DATES = re.compile(
-    r"(?<![\w/-])(?<!\d\.)(?:\d{1,2}" + _SEP + r"\d{1,2}" + _SEP + r"(?:\d{4}|\d{2})(?![\d/])"
+_DATE_ALTERNATIVES = (
+    r"(?:\d{1,2}" + _SEP + r"\d{1,2}" + _SEP + r"(?:\d{4}|\d{2})(?![\d/])"
     r"|\d{1,2} \d{1,2} (?:\d{4}|\d{2})(?!\d)"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
@@ -332,14 +407,38 @@ _DATES = re.compile(
     r"|\d{1,2}[-/]\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![\d/])"
     rf"|{_MONTH}[\s,-]{{1,3}}\d{{4}}(?!\d))"
 )
+# Every date starts with a digit, "the" or a month: the engine stops only at those characters, checks what
+# precedes, and (inside a one-character look-behind) captures the date that starts there in group "date". Its
+# matches are every such start, overlapping: `_dates_in` keeps those `finditer` of the plain pattern keeps.
+_DATES = re.compile(r"[\dadfjmnost](?<![\w/-].)(?<!\d\..)(?<=(?=(?P<date>" + _DATE_ALTERNATIVES + r")).)")
+
+
+def _dates_in(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+    r"""The spans r"(?<![\w/-])(?<!\d\.)" + _DATE_ALTERNATIVES finds in text[start:stop] (leftmost, not
+    overlapping)."""
+    last_end = start
+    for m in _DATES.finditer(text, start, stop):
+        first, end = m.span("date")
+        if first >= last_end:
+            yield first, end
+            last_end = end
+
+
 # A full date (day, month and four-digit year) before 1990 is a birth date whatever labels it: care dated
 # that long ago is written with a year alone ("CABG in 1988").
-_OLD_FULL_DATE = re.compile(
-    r"\d(?<![\w/.-]\d)\d?" + _SEP + r"\d{1,2}" + _SEP + r"(?:19[0-8]\d)(?!\d)"
-    r"|1(?<![\w/.-]1)9[0-8]\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
-    rf"|\d(?<![\w]\d)\d?{_ORD}[\s-]{{0,3}}(?:of\s+)?{_MONTH}[\s,.-]{{0,3}}19[0-8]\d(?!\d)"
+# (Its three branches share their first character, a digit, so the regex engine skips to digits.)
+_OLD_FULL_DATE = (
+    r"\d(?:(?<![\w/.-]\d)\d?" + _SEP + r"\d{1,2}" + _SEP + r"(?:19[0-8]\d)(?!\d)"
+    r"|(?<=1)(?<![\w/.-]1)9[0-8]\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
+    rf"|(?<![\w]\d)\d?{_ORD}[\s-]{{0,3}}(?:of\s+)?{_MONTH}[\s,.-]{{0,3}}19[0-8]\d(?!\d))"
 )
-_OLD_FULL_DATE_WORDS = re.compile(rf"\b{_MONTH}[\s.-]{{1,3}}\d{{1,2}}{_ORD},?[\s-]{{1,3}}19[0-8]\d(?!\d)")
+# _MONTH at a word start, its branches grouped by first letter (the order within a letter kept), so the regex
+# engine only stops at those letters: the same matches as r"\b" + _MONTH.
+_MONTH_AT_WORD_START = (
+    r"(?:j(?<!\wj)(?:an(?:uary)?|une?|uly?)|f(?<!\wf)eb(?:ruary)?|m(?<!\wm)(?:ar(?:ch)?|ay)"
+    r"|a(?<!\wa)(?:pr(?:il)?|ug(?:ust)?)|s(?<!\ws)ep(?:t(?:ember)?)?|o(?<!\wo)ct(?:ober)?"
+    r"|n(?<!\wn)ov(?:ember)?|d(?<!\wd)ec(?:ember)?)\.?"
+)
 _DOB_AFTER_DATE = re.compile(
     r"\s{0,2}[(\[,-]?\s{0,2}(?:dob|d\.o\.b|date\s+of\s+birth|birth\s*date|birthday)\b"
 )
@@ -350,124 +449,255 @@ _OTHER_DATE_LABEL = re.compile(
 _BIRTH_GAP = 30
 
 _MBI_LETTER = "AC-HJKMNP-RT-Yac-hjkmnp-rt-y"  # A-Z less S, L, O, I, B, Z
-# (kind, pattern, a substring the text must hold for the pattern to be worth running). Patterns that start at
-# a digit put their "not inside a word" check after the first digit, so the regex engine jumps from digit to
-# digit instead of trying every position.
 _PHONE_SEP = r"(?:\s{0,2}[-./]\s{0,2}|\s{1,2})"
 _AGE_90 = r"(?:9\d|1[01]\d)"
-_SIMPLE: tuple[tuple[PhiKind, re.Pattern[str], tuple[str, ...]], ...] = (
-    (
+
+
+@dataclass(frozen=True)
+class _Format:
+    """One format that identifies on its own. `needs`: substrings of which the text must hold one for the
+    pattern to be worth running. `at_number`: every match starts at a digit, "+" or "(" that does not follow a
+    letter or digit; such formats are found together by one scan (`_number_formats`), the rest by their own.
+    A pattern starts with a character (class), never with an assertion, so the regex engine skips to the
+    places where that character is instead of trying a match at every position."""
+
+    name: str
+    kind: PhiKind
+    pattern: str
+    needs: tuple[str, ...] = ()
+    at_number: bool = False
+
+
+_FORMATS: tuple[_Format, ...] = (
+    # Its own scan, like age and old_full_date below: a text can hold thousands (a match of its own
+    # digit-prefixed pattern costs less than one of the number scan).
+    _Format(
+        "ssn",
         PhiKind.SSN,
-        re.compile(r"\d(?<![\w-]\d)\d{2}(?P<sep>\s{0,2}[-._]\s{0,2}|\s)\d{2}(?P=sep)\d{4}(?![\w-]|\.\d)"),
-        (),
+        r"\d(?<![\w-]\d)\d{2}(?P<sep>\s{0,2}[-._]\s{0,2}|\s)\d{2}(?P=sep)\d{4}(?![\w-]|\.\d)",
     ),
-    (
+    _Format(
+        "mbi",
         PhiKind.MEDICARE_ID,
-        re.compile(
-            rf"[1-9](?<![A-Za-z0-9][1-9])[{_MBI_LETTER}][{_MBI_LETTER}0-9]\d[- ]?[{_MBI_LETTER}][{_MBI_LETTER}0-9]"
-            rf"\d[- ]?[{_MBI_LETTER}]{{2}}\d{{2}}(?![A-Za-z0-9])"
-        ),
-        (),
+        rf"[1-9](?<![A-Za-z0-9][1-9])[{_MBI_LETTER}][{_MBI_LETTER}0-9]\d[- ]?[{_MBI_LETTER}][{_MBI_LETTER}0-9]"
+        rf"\d[- ]?[{_MBI_LETTER}]{{2}}\d{{2}}(?![A-Za-z0-9])",
+        at_number=True,
     ),
-    (
+    _Format(
+        "email_spelt",
         PhiKind.EMAIL,
-        re.compile(
-            r"(?<![\w.+-])[\w.+-]{1,64}\s?(?:\[at\]|\(at\)|\{at\}|\sat\s)\s?[a-z0-9-]{1,63}"
-            r"\s?(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s)\s?(?:com|org|net|edu|gov|us|io|co)\b"
-        ),
+        # (possessive: a shorter run would leave a [\w.+-] character where whitespace or a bracket must be)
+        r"[\w.+-](?<![\w.+-].)[\w.+-]{0,63}+\s?(?:\[at\]|\(at\)|\{at\}|\sat\s)\s?[a-z0-9-]{1,63}"
+        r"\s?(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s)\s?(?:com|org|net|edu|gov|us|io|co)\b",
         ("[dot]", "(dot)", "{dot}", " dot "),
     ),
-    (
+    _Format(
+        "phone",
         PhiKind.PHONE,
-        re.compile(
-            r"(?<![\w+/.-])(?:(?:\+?1|001)"
-            + _PHONE_SEP
-            + r"?)?(?:\(\d{3}\)\s{0,2}-?\s{0,2}|\d{3}"
-            + _PHONE_SEP
-            + r")"
-            r"\d{3}" + _PHONE_SEP + r"\d{4}(?![\w-]|[./]\d)"
-            r"|(?<![\w+/.-])\d{3}[\s.-]\d{7}(?![\w-])"
-        ),
-        (),
+        r"(?<![\w+/.-])(?:(?:\+?1|001)"
+        + _PHONE_SEP
+        + r"?)?(?:\(\d{3}\)\s{0,2}-?\s{0,2}|\d{3}"
+        + _PHONE_SEP
+        + r")"
+        r"\d{3}" + _PHONE_SEP + r"\d{4}(?![\w-]|[./]\d)"
+        r"|(?<![\w+/.-])\d{3}[\s.-]\d{7}(?![\w-])",
+        at_number=True,
     ),
     # Ten digits run together, North American shape (area code and exchange never start with 0 or 1): a phone
     # number. (An NPI starts with 1 or 2 and is labelled; see _NOT_AN_ID.)
-    (PhiKind.PHONE, re.compile(r"[2-9](?<![\w.+/-][2-9])\d{2}[2-9]\d{6}(?![\w-])"), ()),
+    _Format("phone10", PhiKind.PHONE, r"[2-9](?<![\w.+/-][2-9])\d{2}[2-9]\d{6}(?![\w-])", at_number=True),
     # Seven digits in the local shape 555-0147 (exchange 2-9).
-    (PhiKind.PHONE, re.compile(r"[2-9](?<![\w.+/:-][2-9])\d{2}-\d{4}(?![\w-]|\.\d)"), ("-",)),
-    (
+    _Format(
+        "phone7", PhiKind.PHONE, r"[2-9](?<![\w.+/:-][2-9])\d{2}-\d{4}(?![\w-]|\.\d)", ("-",), at_number=True
+    ),
+    _Format(
+        "phone_intl",
         PhiKind.PHONE,
-        re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?<=\d\d)(?![\d-])"),
+        r"\+(?<![\w+]\+)\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?<=\d\d)(?![\d-])",
         ("+",),
     ),
-    (PhiKind.DATE_OF_BIRTH, re.compile(r"(?<![a-z])d\.?o\.?b\.?[:#]?\d{6,8}(?!\d)"), ("d",)),
-    (PhiKind.STREET_ADDRESS, re.compile(r"\bp\.?\s?o\.?\s{0,2}box\s{0,2}#?\s{0,2}\d{1,7}\b"), ("box",)),
-    (
+    _Format("dob_glued", PhiKind.DATE_OF_BIRTH, r"d(?<![a-z]d)\.?o\.?b\.?[:#]?\d{6,8}(?!\d)", ("d",)),
+    _Format(
+        "po_box", PhiKind.STREET_ADDRESS, r"p(?<!\wp)\.?\s?o\.?\s{0,2}box\s{0,2}#?\s{0,2}\d{1,7}\b", ("box",)
+    ),
+    _Format(
+        "rural_box",
         PhiKind.STREET_ADDRESS,
-        re.compile(
-            r"\b(?:rr|rt|rte|route|rural\s+route|hc|star\s+route)\s{0,2}#?\s{0,2}\d{1,4},?\s{0,2}box\s{0,2}\d{1,5}\b"
-        ),
+        r"(?:r(?<!\wr)(?:r|t|te|oute|ural\s+route)|h(?<!\wh)c|s(?<!\ws)tar\s+route)"
+        r"\s{0,2}#?\s{0,2}\d{1,4},?\s{0,2}box\s{0,2}\d{1,5}\b",
         ("box",),
     ),
-    (
+    _Format(
+        "highway",
         PhiKind.STREET_ADDRESS,
-        re.compile(
-            r"\d(?<![\w.,/-]\d)\d{0,5}\s{1,2}(?:(?:us|state|county|sr|cr)\s{0,2})?(?:highway|hwy|route|rte|rt|road|rd)\s{0,2}\d{1,4}\b"
-        ),
-        (),
+        r"\d(?<![\w.,/-]\d)\d{0,5}\s{1,2}(?:(?:us|state|county|sr|cr)\s{0,2})?(?:highway|hwy|route|rte|rt|road|rd)"
+        r"\s{0,2}\d{1,4}\b",
+        at_number=True,
     ),
-    (
+    _Format(
+        "apartment",
         PhiKind.STREET_ADDRESS,
-        re.compile(r"\b(?:apt|apartment)\.?\s{0,2}#?\s{0,2}\d{1,5}[a-z]?\b"),
+        r"a(?<!\wa)(?:pt|partment)\.?\s{0,2}#?\s{0,2}\d{1,5}[a-z]?\b",
         ("apt", "apartment"),
     ),
-    (PhiKind.STREET_ADDRESS, re.compile(r"\d(?<![\w-]\d)\d{4}-\d{4}(?![\w-])"), ("-",)),
-    (
+    _Format("zip4", PhiKind.STREET_ADDRESS, r"\d(?<![\w-]\d)\d{4}-\d{4}(?![\w-])", ("-",), at_number=True),
+    _Format(
+        "zip_label",
         PhiKind.STREET_ADDRESS,
-        re.compile(r"\b(?:zip|zip\s?code|postal\s?code)\s{0,2}[:#]?\s{0,2}\d{5}(?:-\d{4})?\b"),
+        r"(?:z(?<!\wz)(?:ip|ip\s?code)|p(?<!\wp)ostal\s?code)\s{0,2}[:#]?\s{0,2}\d{5}(?:-\d{4})?\b",
         ("zip", "postal"),
     ),
-    (PhiKind.DEVICE_ID, re.compile(r"\d(?<![\w.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])"), (".",)),
-    # A vehicle identification number: 17 characters, no I, O or Q, digits and letters mixed.
-    (
+    _Format(
+        "ip",
         PhiKind.DEVICE_ID,
-        re.compile(
-            r"(?<![a-z0-9])(?=[a-hj-npr-z0-9]{17}(?![a-z0-9]))(?=[a-z0-9]*\d[a-z0-9]*[a-z])[a-hj-npr-z0-9]{17}"
-        ),
-        (),
+        r"\d(?<![\w.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])",
+        (".",),
+        at_number=True,
     ),
-    (PhiKind.URL, re.compile(r"(?:https?://|www\.)[a-z0-9.-]{1,253}(?P<path>/[^\s<>|]*)?"), ("http", "www.")),
-    (
+    # A vehicle identification number: 17 characters, no I, O or Q, digits and letters mixed (the checks run
+    # from its first character, inside the look-behind, once that character is found).
+    _Format(
+        "vin",
+        PhiKind.DEVICE_ID,
+        r"[a-hj-npr-z0-9](?<![a-z0-9].)"
+        r"(?<=(?=[a-hj-npr-z0-9]{17}(?![a-z0-9]))(?=[a-z0-9]*\d[a-z0-9]*[a-z]).)[a-hj-npr-z0-9]{16}",
+    ),
+    _Format(
+        "url", PhiKind.URL, r"(?:https?://|www\.)[a-z0-9.-]{1,253}(?P<path>/[^\s<>|]*)?", ("http", "www.")
+    ),
+    _Format(
+        "age",
         PhiKind.AGE_OVER_89,
-        re.compile(
-            r"[19](?<![\w.+/-][19])(?<=9|1)(?:(?<=9)\d|(?<=1)[01]\d)"
-            r"(?:\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?|years?|year-old|yr-old)\b|[mf]\b)"
-            r"(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)))"
-        ),
-        (),
+        r"[19](?<![\w.+/-][19])(?<=9|1)(?:(?<=9)\d|(?<=1)[01]\d)"
+        r"(?:\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?|years?|year-old|yr-old)\b|[mf]\b)"
+        r"(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)))",
+    ),
+    # Found by its own scan rather than the number scan: a text can hold thousands, and a match of its own
+    # pattern costs less than one of the number scan.
+    _Format("old_full_date", PhiKind.DATE_OF_BIRTH, _OLD_FULL_DATE, ("19",)),
+    _Format(
+        "old_full_date_words",
+        PhiKind.DATE_OF_BIRTH,
+        rf"{_MONTH_AT_WORD_START}[\s.-]{{1,3}}\d{{1,2}}{_ORD},?[\s-]{{1,3}}19[0-8]\d(?!\d)",
+        ("19",),
+    ),
+    _Format(
+        "partial_ssn",
+        PhiKind.SSN,
+        r"l(?<!\wl)ast\s{0,2}(?:4|four)(?:\s{0,2}digits)?\s{0,2}(?:of\s{1,2})?"
+        r"(?:the\s{1,2}|pt'?s\s{1,2}|her\s{1,2}|his\s{1,2})?"
+        r"(?:ssn|social(?:\s{1,2}security)?|soc\s?sec|ss#)[^\d\n]{0,8}\d{4}(?!\d)",
+        ("last",),
+    ),
+    _Format(
+        "age_labelled",
+        PhiKind.AGE_OVER_89,
+        r"a(?<!\wa)(?:ge|ged)\b\s{0,2}[:=]?\s{0,2}"
+        + _AGE_90
+        + r"\b(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)|%))",
+        ("age",),
+    ),
+    _Format(
+        "age_is",
+        PhiKind.AGE_OVER_89,
+        r"(?:p(?<!\wp)(?:t|atient)|s(?<!\ws)he|h(?<!\wh)e)\s+is\s+"
+        + _AGE_90
+        + r"\b(?!\s{0,2}(?:\+|%|or\s+older|kg|lb|cm|mm|mg|/))",
+        (" is ",),
     ),
 )
-_AGE_LABELLED = re.compile(
-    r"\b(?:age|aged)\b\s{0,2}[:=]?\s{0,2}"
-    + _AGE_90
-    + r"\b(?!\s{0,2}(?:\+|or\s+older|and\s+(?:over|older)|%))"
+
+
+def _prefixed_groups(pattern: str, prefix: str) -> str:
+    """`pattern` with its named groups (and references to them) renamed `prefix` + name."""
+    return re.sub(r"\(\?P([<=])(\w+)", lambda m: f"(?P{m.group(1)}{prefix}{m.group(2)}", pattern)
+
+
+_AT_NUMBER = tuple(f for f in _FORMATS if f.at_number)
+# Formats that need three digits in a row where they start: tried only where there are.
+_THREE_DIGITS = frozenset(["phone10", "phone7", "zip4"])
+# Formats that never start right after "/", "." or "-" (their own look-behind says so): not tried there.
+_NOT_AFTER_SEPARATOR = frozenset(["phone", "phone10", "phone7", "highway"])
+
+
+def _lookahead(fmt: _Format) -> str:
+    return f"(?=(?P<{fmt.name}>{_prefixed_groups(fmt.pattern, fmt.name + '_')})|)"
+
+
+def _lookaheads(formats: list[_Format]) -> str:
+    """Look-aheads for `formats`, those that need three digits behind one check for them."""
+    three = "".join(_lookahead(f) for f in formats if f.name in _THREE_DIGITS)
+    rest = "".join(_lookahead(f) for f in formats if f.name not in _THREE_DIGITS)
+    return (f"(?:(?=\\d{{3}}){three}|)" if three else "") + rest
+
+
+# Where a format can start: at "+" or "(", or at a digit followed by what one of them allows second (a digit,
+# a space, a separator, "(" or a letter: an MBI letter, an ordinal's, a month's).
+_NUMBER_START = r"(?=[+(]|\d[\d\s./()+A-Za-z-])"
+# Atomic, so that where no format matched the engine does not go back into the optional parts to try them
+# all again; the conditionals then fail unless some format's group matched.
+_NUMBER_LOOKAHEADS = (
+    "(?>"
+    + _lookaheads([f for f in _AT_NUMBER if f.name not in _NOT_AFTER_SEPARATOR])
+    + "(?:(?<![/.\\-])"
+    + _lookaheads([f for f in _AT_NUMBER if f.name in _NOT_AFTER_SEPARATOR])
+    + "|))"
+    + functools.reduce(lambda inner, f: f"(?({f.name})|{inner})", reversed(_AT_NUMBER), "(?!)")
 )
-_AGE_IS = re.compile(
-    r"\b(?:pt|patient|she|he)\s+is\s+" + _AGE_90 + r"\b(?!\s{0,2}(?:\+|%|or\s+older|kg|lb|cm|mm|mg|/))"
-)
+# One scan for every format that starts at a number (a digit, "+" or "(" that does not follow a letter or
+# digit): the engine stops only at a character that is not a letter or digit followed by such a start; there,
+# after it, each format is tried by a look-ahead that captures its match, and the scan matches only where one
+# of them did. Group `name` holds exactly what the format's own pattern matches at that position. A number at
+# the very start of the text is tried by `_NUMBER_AT_START`.
+_NUMBER_SCAN = re.compile(r"[^A-Za-z0-9]" + _NUMBER_START + _NUMBER_LOOKAHEADS)
+_NUMBER_AT_START = re.compile(_NUMBER_START + _NUMBER_LOOKAHEADS)
+_OWN_SCAN: Mapping[str, re.Pattern[str]] = {
+    f.name: re.compile(f.pattern) for f in _FORMATS if not f.at_number
+}
+
+
+def _number_formats(text: str) -> dict[str, list[tuple[int, int]]]:
+    """name -> the spans `finditer` of that format's own pattern would give (leftmost, not overlapping each
+    other), for every format that starts at a number, from one scan."""
+    lists: list[list[tuple[int, int]]] = [[] for _ in _AT_NUMBER]
+    last_end = [0] * len(_AT_NUMBER)
+    for scan in (_NUMBER_AT_START.match(text), *_NUMBER_SCAN.finditer(text)):
+        if scan is None:
+            continue
+        regs = scan.regs  # every group's span in one call
+        # The formats' groups close in the order they are written; the last to close (lastindex) is the
+        # last format that matched here, so those written after it are not looked at.
+        for k, group in _NUMBER_GROUPS_UP_TO.get(scan.lastindex or 0, _NUMBER_GROUPS_ALL):
+            start, end = regs[group]
+            if start >= last_end[k] and start >= 0:
+                lists[k].append((start, end))
+                last_end[k] = end
+    return {f.name: spans for f, spans in zip(_AT_NUMBER, lists, strict=True)}
+
+
+# (index in _AT_NUMBER, group) of each format, in the order written, up to the one whose group is the key.
+_WRITTEN = sorted((_NUMBER_SCAN.groupindex[f.name], k) for k, f in enumerate(_AT_NUMBER))
+_NUMBER_GROUPS_UP_TO: Mapping[int, tuple[tuple[int, int], ...]] = {
+    group: tuple((k, g) for g, k in _WRITTEN[: n + 1]) for n, (group, _) in enumerate(_WRITTEN)
+}
+_NUMBER_GROUPS_ALL = tuple((k, g) for g, k in _WRITTEN)
+assert _NUMBER_SCAN.groupindex == _NUMBER_AT_START.groupindex
+
+
 _EMAIL_LOCAL = re.compile(r"[\w.%+-]{1,64}\s{0,2}$")
 _EMAIL_DOMAIN = re.compile(r"\s{0,2}[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b")
 
 
+_EMAIL_AT = re.compile(r"@(?=(?P<domain>" + _EMAIL_DOMAIN.pattern + "))")
+
+
 def _email_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
-    """name@domain.tld (spaces around the @ allowed), found from each @ sign."""
-    at = text.find("@")
-    while at != -1:
-        domain = _EMAIL_DOMAIN.match(text, at + 1)
-        local = _EMAIL_LOCAL.search(text, max(0, at - 66), at) if domain else None
-        if local and domain and local.group().strip():
-            yield PhiKind.EMAIL, local.start(), domain.end()
-        at = text.find("@", at + 1)
+    """name@domain.tld (spaces around the @ allowed), found from each @ sign a domain follows."""
+    for m in _EMAIL_AT.finditer(text):
+        at = m.start()
+        local = _EMAIL_LOCAL.search(text, max(0, at - 66), at)
+        if local and local.group().strip():
+            yield PhiKind.EMAIL, local.start(), m.end("domain")
 
 
 # Public reference sites: a link to them is not about a person.
@@ -535,9 +765,22 @@ STREET_SUFFIXES = frozenset(
 AMBIGUOUS_SUFFIXES = frozenset(
     ["st", "dr", "ct", "pl", "way", "sq", "ter", "pike", "run", "row", "loop", "path", "cove", "ridge", "pt"]
 )
-_AFTER_AMBIGUOUS = re.compile(
-    r"\.?(?:\s*(?:$|[,;:)\n])|\.\s|\s+(?:apt|apartment|unit|suite|ste|fl|floor|bldg|#|n|s|e|w|ne|nw|se|sw)\b)"
+_UNIT_OR_DIRECTION = r"(?:apt|apartment|unit|suite|ste|fl|floor|bldg|#|n|s|e|w|ne|nw|se|sw)\b"
+
+
+def _words_alternation(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+# A word (between blanks, up to the end of the house number's words) that can end a street: a suffix, dots
+# after it, and after an ambiguous one ("St", "Dr") what _AFTER_AMBIGUOUS could accept there (read up to the
+# end of those words only, so the end counts as the end of the text: never stricter than _AFTER_AMBIGUOUS).
+_SUFFIX_WORD = re.compile(
+    rf"(?<=[ \t])(?:(?:{_words_alternation(STREET_SUFFIXES - AMBIGUOUS_SUFFIXES)})\.*(?!\S)"
+    rf"|(?:{_words_alternation(AMBIGUOUS_SUFFIXES)})"
+    rf"(?:\.+(?=\s)|\.*(?=\s*(?:$|[,;:)\n])|\s+{_UNIT_OR_DIRECTION}))(?!\S))"
 )
+_AFTER_AMBIGUOUS = re.compile(r"\.?(?:\s*(?:$|[,;:)\n])|\.\s|\s+" + _UNIT_OR_DIRECTION + ")")
 _NOT_STREET_WORDS = frozenset(
     [
         "weeks",
@@ -636,9 +879,23 @@ def _top_level(alternatives: str) -> list[str]:
     return expanded
 
 
+# A labelled value (an id, phone or address) has a digit within this many characters of its label's end: the
+# longest way to it is "identifier (of patient): was " and a value of 51 characters with its third digit last.
+_VALUE_REACH = 100
+_NUMBER_WORD = r"(?:id|identifier|#|no\b\.?|num(?:ber)?|nbr|n[o\u00ba\u00b0]\.?)"
+
+
+def _near_value(group: str) -> str:
+    """What must follow a label of `group` for its value to be worth reading: a digit within reach, and for
+    a weak label ("chart", "visit", "id") first the "#", "no." or "number" its value needs."""
+    digit = f"\\D{{0,{_VALUE_REACH}}}\\d"
+    return rf"\s{{0,2}}{_NUMBER_WORD}{digit}" if group.endswith("_weak") else digit
+
+
 def _word_start_alternation(alternatives: list[str]) -> str:
     """One alternation whose branches start with a literal letter followed by a "not inside a word" check, so
-    the regex engine drops a position after one character comparison."""
+    the regex engine drops a position after one character comparison (within a letter the branches keep their
+    order)."""
     by_letter: dict[str, list[str]] = {}
     for alternative in alternatives:
         by_letter.setdefault(alternative[0], []).append(alternative[1:])
@@ -647,42 +904,29 @@ def _word_start_alternation(alternatives: list[str]) -> str:
     )
 
 
+# Every label, found in one pass. (No capturing groups: a match object copies every group's place.)
 _LABELS = re.compile(_word_start_alternation([a for _, group in _LABEL_GROUPS for a in _top_level(group)]))
-_LABEL_OF = tuple((name, re.compile(alternatives)) for name, alternatives in _LABEL_GROUPS)
+# At a label found by _LABELS: which group it belongs to and whether what follows can hold its value. The
+# branches are grouped by label group here, each group's in its order, so the first that matches is the one
+# _LABELS matched (both try a position's branches in the same order: those with another first letter fail);
+# the group that closes last names the label group, "v_" before it when a value can follow (`_near_value`).
+_LABEL_AT = re.compile(
+    "|".join(
+        f"(?P<{name}>{alternatives})(?:(?={_near_value(name)})(?P<v_{name}>)|)"
+        for name, alternatives in _LABEL_GROUPS
+    )
+)
+_LABEL_OF_GROUP: Mapping[str, tuple[str, bool]] = {
+    **{name: (name, False) for name, _ in _LABEL_GROUPS},
+    **{f"v_{name}": (name, True) for name, _ in _LABEL_GROUPS},
+}
 
 
-def _plain_labels() -> dict[str, str]:
-    """Label words that belong to one group whatever follows them (a dictionary lookup instead of a regex)."""
-    groups: dict[str, list[str]] = {}
-    for name, alternatives in _LABEL_GROUPS:
-        for word in re.findall(r"[a-z']+", alternatives):
-            groups.setdefault(word, []).append(name)
-    plain = {}
-    for word, names in groups.items():
-        owner = dict(_LABEL_GROUPS)[names[0]]
-        if len(set(names)) == 1 and re.fullmatch(owner, word):
-            plain[word] = names[0]
-    return plain
-
-
-_PLAIN_LABELS: Mapping[str, str] = _plain_labels()
-
-
-def _label_group(text: str, match: re.Match[str]) -> str | None:
-    """Which group a label match belongs to; None when it starts inside a word ("unborn", "cumbersome")."""
-    start = match.start()
-    before = text[start - 1] if start else " "
-    if before.isalnum() or before == "_" or (before == "." and text[start] == "b"):
-        return None
-    found = match.group()
-    plain = _PLAIN_LABELS.get(found)
-    if plain is not None:
-        return plain
-    for name, pattern in _LABEL_OF:
-        again = pattern.match(text, start)
-        if again is not None and again.end() == match.end():
-            return name
-    return None
+def _label_at(text: str, label: re.Match[str]) -> tuple[str, bool]:
+    """(label group, whether what follows can hold its value) of a label _LABELS found."""
+    at = _LABEL_AT.match(text, label.start())
+    assert at is not None and at.end() == label.end()
+    return _LABEL_OF_GROUP[at.lastgroup or ""]
 
 
 _LABEL_KINDS: Mapping[str, PhiKind] = {
@@ -695,17 +939,12 @@ _LABEL_KINDS: Mapping[str, PhiKind] = {
     "insurance_weak": PhiKind.INSURANCE_ID,
     "device": PhiKind.DEVICE_ID,
 }
-_NUMBER_WORD = r"(?:id|identifier|#|no\b\.?|num(?:ber)?|nbr|n[o\u00ba\u00b0]\.?)"
 _VALUE = (
     r"(?:\s{0,2}\([a-z ]{1,12}\))?[\s:#=.\-]{0,4}(?:(?:is|was|of)\s{1,2})?"
     r"(?P<value>[a-z0-9][a-z0-9-]{0,24}(?:[ -][a-z0-9]{1,12}){0,2})(?![a-z0-9-])"
 )
 _ID_AFTER_STRONG = re.compile(rf"(?:\s{{0,2}}{_NUMBER_WORD})?{_VALUE}")
 _ID_AFTER_WEAK = re.compile(rf"\s{{0,2}}{_NUMBER_WORD}{_VALUE}")
-_PARTIAL_SSN = re.compile(
-    r"\blast\s{0,2}(?:4|four)(?:\s{0,2}digits)?\s{0,2}(?:of\s{1,2})?(?:the\s{1,2}|pt'?s\s{1,2}|her\s{1,2}|his\s{1,2})?"
-    r"(?:ssn|social(?:\s{1,2}security)?|soc\s?sec|ss#)[^\d\n]{0,8}\d{4}(?!\d)"
-)
 _SSN_AFTER = re.compile(
     r"[^\d\n]{0,25}?(?:\d{3}\s{0,2}[- ._]?\s{0,2}\d{2}\s{0,2}[- ._]?\s{0,2}\d{4}(?!\d)"
     r"|(?:x{3}|\*{3})[- .]?(?:x{2}|\*{2})[- .]?\d{4}(?!\d)"
@@ -728,19 +967,21 @@ def _identifying_value(value: str) -> bool:
 
 def _street_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
     for m in _HOUSE_AND_WORDS.finditer(text):
-        for index, word in enumerate(_NON_SPACE.finditer(text, m.start("words"), m.end())):
-            bare = word.group().rstrip(".").lower()
+        start, end = m.start("words"), m.end()
+        if not _SUFFIX_WORD.search(text, start, end):  # no word below can be a suffix
+            continue
+        for index, word in enumerate(text[start:end].split()):  # the \S+ runs, as strings
+            bare = word.rstrip(".").lower()
             suffix = bare in STREET_SUFFIXES or bare in AMBIGUOUS_SUFFIXES
             function_word = bare in STOPWORDS and bare not in ("n", "s", "e", "w")
             if not suffix and (bare in _NOT_STREET_WORDS or function_word):
                 break
             if index == 0 or not suffix:
                 continue
-            if bare in AMBIGUOUS_SUFFIXES and not _AFTER_AMBIGUOUS.match(
-                text, word.end() - (word.group()[-1] == ".")
-            ):
+            word_end = next(itertools.islice(_NON_SPACE.finditer(text, start, end), index, None)).end()
+            if bare in AMBIGUOUS_SUFFIXES and not _AFTER_AMBIGUOUS.match(text, word_end - (word[-1] == ".")):
                 continue
-            yield PhiKind.STREET_ADDRESS, m.start(), word.end()
+            yield PhiKind.STREET_ADDRESS, m.start(), word_end
             break
 
 
@@ -760,7 +1001,7 @@ def _dates_near(text: str, births: list[tuple[int, int]]) -> list[tuple[int, int
     dates: list[tuple[int, int]] = []
     for start, end in merged:
         stop = min(len(text), end + 24)  # a date that starts inside the window may end after it
-        dates.extend(m.span() for m in _DATES.finditer(text, start, stop) if m.start() < end)
+        dates.extend(span for span in _dates_in(text, start, stop) if span[0] < end)
     return sorted(set(dates))
 
 
@@ -788,7 +1029,8 @@ def _birth_hits(text: str, births: list[tuple[int, int]]) -> Iterator[tuple[PhiK
 # Any "ID", "#", "no." or "number" followed by a long number identifies someone, whatever the label before
 # it, unless that label names something that is not a person (a provider's NPI, a drug's NDC or lot, a room).
 _GENERIC_ID = re.compile(
-    r"(?:\b(?:id|no|number|nbr|num|cin|rin|bic|sn)\b\.?|#)\s{0,2}[:#]?\s{0,2}"
+    r"(?:(?:i(?<!\wi)d|n(?<!\wn)(?:o|umber|br|um)|c(?<!\wc)in|r(?<!\wr)in|b(?<!\wb)ic|s(?<!\ws)n)\b\.?|#)"
+    r"\s{0,2}[:#]?\s{0,2}"
     r"(?P<value>[a-z]{0,4}-?\d[a-z0-9-]{3,24}(?:\s\d{2,4})?)(?![a-z0-9-])"
 )
 _NOT_AN_ID = re.compile(
@@ -812,36 +1054,53 @@ def _long_id(value: str) -> bool:
     return digits >= 6 or (digits >= 4 and letters >= 1 and len(value) >= 7)
 
 
+_ANY_DIGIT = re.compile(r"\d")
+_NEED_NO_DIGIT = frozenset(["email_spelt", "url"])  # every other format, and every labelled value, holds one
+
+
 def _format_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
-    for kind, pattern, needs in _SIMPLE:
-        if needs and not any(part in text for part in needs):
+    digits = _ANY_DIGIT.search(text) is not None
+    numbers = _number_formats(text) if digits else {}
+    for fmt in _FORMATS:
+        if fmt.at_number:
+            for start, end in numbers.get(fmt.name, ()):
+                yield fmt.kind, start, end
             continue
-        for m in pattern.finditer(text):
-            if kind is PhiKind.URL and not _personal_url(m):
+        if not digits and fmt.name not in _NEED_NO_DIGIT:
+            continue
+        if fmt.needs and not any(part in text for part in fmt.needs):
+            continue
+        for m in _OWN_SCAN[fmt.name].finditer(text):
+            if fmt.kind is PhiKind.URL and not _personal_url(m):
                 continue
-            yield kind, m.start(), m.end()
-    for pattern, kind, marker in (
-        (_OLD_FULL_DATE, PhiKind.DATE_OF_BIRTH, "19"),
-        (_OLD_FULL_DATE_WORDS, PhiKind.DATE_OF_BIRTH, "19"),
-        (_PARTIAL_SSN, PhiKind.SSN, "last"),
-        (_AGE_LABELLED, PhiKind.AGE_OVER_89, "age"),
-        (_AGE_IS, PhiKind.AGE_OVER_89, " is "),
-    ):
-        if marker in text:
-            for m in pattern.finditer(text):
-                yield kind, m.start(), m.end()
-    yield from _email_hits(text)
+            yield fmt.kind, m.start(), m.end()
+    if "@" in text:
+        yield from _email_hits(text)
+    if not digits:
+        return
     for m in _GENERIC_ID.finditer(text):
         if _long_id(m.group("value")) and not _NOT_AN_ID.search(text[max(0, m.start() - 24) : m.start()]):
             yield PhiKind.INSURANCE_ID, m.start(), m.end()
     for m in _STATE_ZIP.finditer(text):
         yield PhiKind.STREET_ADDRESS, m.start(), m.end()
     yield from _street_hits(text)
+    yield from _labelled_hits(text)
+
+
+def _labelled_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
+    """A value after its label ("MRN 00482913", "call 555 0147", "SSN ending 6789"), and a date of birth near
+    a birth word. A phone, address or id label that nothing readable as its value follows (`_near_value`) is
+    passed over at once."""
     births: list[tuple[int, int]] = []
     for m in _LABELS.finditer(text):
-        group = _label_group(text, m)
-        if group is None:
+        group, value_can_follow = _label_at(text, m)
+        if not value_can_follow and group != "birth" and group != "ssn":
             continue
+        start = m.start()
+        if start:  # a label inside a word ("unborn", "cumbersome"), past the regex's ASCII check
+            before = text[start - 1]
+            if before.isalnum() or before == "_" or (before == "." and text[start] == "b"):
+                continue
         if group == "birth":
             births.append(m.span())
             continue
@@ -861,7 +1120,6 @@ def _format_hits(text: str) -> Iterator[tuple[PhiKind, int, int]]:
             if value and not _identifying_value(value.group("value")):
                 value = None
         if value:
-            start = m.start()
             if kind in (PhiKind.PHONE, PhiKind.SSN):  # the number itself: "call [removed: phone]"
                 first = _VALUE_START.search(text, m.end(), value.end())
                 start = first.start() if first else start
@@ -1416,6 +1674,7 @@ class _Lexicon:
     surname: frozenset[str]
     clinical_only: frozenset[str]  # clinical words (eponyms, drugs) that are not also common names
     clinical: frozenset[str]
+    name_starts: frozenset[str]  # a word that can start a name (or a label before one), whatever its case
 
 
 @cache
@@ -1428,6 +1687,7 @@ def _lexicon() -> _Lexicon:
         frozenset(surname),
         frozenset(clinical - given_any - surname),
         frozenset(clinical),
+        frozenset(given_any | surname | _NAME_LABELS | _HONORIFICS | _EXPLICIT_NAME_LABELS),
     )
 
 
@@ -1516,92 +1776,147 @@ _PERSON_NAME_FIELD = frozenset(
 )
 
 
+# What the name rules ask of a word, as bits, worked out once per distinct word (as written) and kept: a text
+# of 16,000 words asks about a few hundred distinct ones, and each question is then one bit test.
+_CAPITALISED, _UPPER, _NAME_SHAPED, _GIVEN, _SURNAME, _CLINICAL_ONLY, _CLINICAL, _COULD_BE_FAMILY = (
+    1 << n for n in range(8)
+)
+
+
+def _base(low: str) -> str:
+    """The word without a possessive ("Gonzalez's" -> "gonzalez", "Graves'" -> "graves")."""
+    if "'" not in low:
+        return low
+    return low[:-2] if low.endswith("'s") else low.rstrip("'")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _token_facts(word: str) -> int:
+    lex = _lexicon()
+    low = word.lower()
+    base = _base(low)
+    facts = 0
+    if word[0].isupper():
+        facts |= _CAPITALISED
+    if len(word) > 1 and word.isupper():
+        facts |= _UPPER
+    name_shaped = len(word) >= 2 and low not in STOPWORDS
+    if name_shaped:
+        facts |= _NAME_SHAPED
+    parts = base.split("-")  # "mary-kate", "min-jun", "jean-luc"; not "x-ray"
+    if base in lex.given or (
+        len(parts) > 1 and parts[0] in lex.given and all(len(part) > 1 for part in parts)
+    ):
+        facts |= _GIVEN
+    if (
+        base in lex.surname
+        or base.replace("'", "") in lex.surname
+        or ("-" in base and all(part.replace("'", "") in lex.surname for part in parts))
+    ):
+        facts |= _SURNAME
+    clinical_only = (
+        all(part in lex.clinical_only for part in parts) if "-" in base else base in lex.clinical_only
+    )
+    if clinical_only:
+        facts |= _CLINICAL_ONLY
+    if base in lex.clinical:
+        facts |= _CLINICAL
+    if name_shaped and not clinical_only and base not in _CREDENTIALS:
+        facts |= _COULD_BE_FAMILY
+    return facts
+
+
+class _Spans:
+    """(start, end) of word i, from the flat list of word bounds."""
+
+    def __init__(self, bounds: list[int]) -> None:
+        self.bounds = bounds
+
+    def __len__(self) -> int:
+        return len(self.bounds) // 2
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        return self.bounds[2 * i], self.bounds[2 * i + 1]
+
+
 class _Text:
     """The words of a text, by index: what the name rules look at."""
 
-    def __init__(self, text: str, lower: str, accented: frozenset[int] = frozenset()) -> None:
+    def __init__(self, text: str, lower: str, normal: Normalised | None = None) -> None:
         self.text = text
         self.lower = lower
-        self.spans = [m.span() for m in _WORD_PATTERN.finditer(text)]
-        self.lows = [lower[a:b] for a, b in self.spans]
+        # The words, the text between them and where each starts and ends, built by C loops (findall, split,
+        # accumulate), not a Python statement per word: a text of 25,000 one-letter words is common enough.
+        self.words = _WORD_PATTERN.findall(text)
+        self.lows = " ".join(self.words).lower().split(" ") if self.words else []  # words are ASCII
+        self.gaps = _WORD_PATTERN.split(text)  # gaps[i] comes before word i, gaps[-1] after the last
+        pieces = itertools.chain.from_iterable(zip(self.gaps, self.words, strict=False))  # one more gap
+        self.bounds = list(itertools.accumulate(map(len, pieces)))  # word i spans bounds[2i]:bounds[2i + 1]
+        self.spans = _Spans(self.bounds)
+        self.count = len(self.words)
         self.lex = _lexicon()
-        self.accented_positions = accented
+        self.normal = normal
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return self.count
 
     def low(self, i: int) -> str:
         return self.lows[i]
 
     def base(self, i: int) -> str:
         """The word without a possessive ("Gonzalez's" -> "gonzalez", "Graves'" -> "graves")."""
-        word = self.lows[i]
-        if "'" not in word:
-            return word
-        return word[:-2] if word.endswith("'s") else word.rstrip("'")
+        return _base(self.lows[i])
 
     def possessive(self, i: int) -> bool:
-        end = self.spans[i][1]
-        return self.low(i).endswith(("'s", "'")) or self.text[end : end + 1] == "'"
+        return self.lows[i].endswith(("'s", "'")) or self.gaps[i + 1][:1] == "'"
 
     def capitalised(self, i: int) -> bool:
-        return self.text[self.spans[i][0]].isupper()
+        return bool(_token_facts(self.words[i]) & _CAPITALISED)
 
     def upper(self, i: int) -> bool:
-        start, end = self.spans[i]
-        return end - start > 1 and self.text[start:end].isupper()
+        return bool(_token_facts(self.words[i]) & _UPPER)
 
     def accented(self, i: int) -> bool:
         start, end = self.spans[i]
-        return bool(self.accented_positions) and any(p in self.accented_positions for p in range(start, end))
+        normal = self.normal
+        return normal is not None and normal.has_accents and any(map(normal.accented, range(start, end)))
 
     def gap(self, i: int) -> str:
         """The characters between word i and word i + 1."""
-        return self.text[self.spans[i][1] : self.spans[i + 1][0]]
+        return self.gaps[i + 1]
 
     def name_shaped(self, i: int) -> bool:
-        start, end = self.spans[i]
-        return end - start >= 2 and self.low(i) not in STOPWORDS
+        return bool(_token_facts(self.words[i]) & _NAME_SHAPED)
 
     def given(self, i: int) -> bool:
-        word = self.base(i)
-        if word in self.lex.given:
-            return True
-        parts = word.split("-")  # "mary-kate", "min-jun", "jean-luc"; not "x-ray"
-        return len(parts) > 1 and parts[0] in self.lex.given and all(len(part) > 1 for part in parts)
+        return bool(_token_facts(self.words[i]) & _GIVEN)
 
     def surname(self, i: int) -> bool:
-        word = self.base(i)
-        if word in self.lex.surname or word.replace("'", "") in self.lex.surname:
-            return True
-        return "-" in word and all(part.replace("'", "") in self.lex.surname for part in word.split("-"))
+        return bool(_token_facts(self.words[i]) & _SURNAME)
 
     def clinical_only(self, i: int) -> bool:
-        word = self.base(i)
-        if "-" in word:
-            return all(part in self.lex.clinical_only for part in word.split("-"))
-        return word in self.lex.clinical_only
+        return bool(_token_facts(self.words[i]) & _CLINICAL_ONLY)
 
     def clinical(self, i: int) -> bool:
-        return self.base(i) in self.lex.clinical
+        return bool(_token_facts(self.words[i]) & _CLINICAL)
 
     def could_be_family(self, i: int) -> bool:
-        return self.name_shaped(i) and not self.clinical_only(i) and self.base(i) not in _CREDENTIALS
+        return bool(_token_facts(self.words[i]) & _COULD_BE_FAMILY)
 
     def eponym_after(self, i: int) -> bool:
         """Word i ends an eponym: a clinical noun like "syndrome" follows ("Lou Gehrig's disease")."""
-        return i + 1 < len(self) and self.low(i + 1) in EPONYM_NOUNS and self.gap(i).isspace()
+        return i + 1 < self.count and self.lows[i + 1] in EPONYM_NOUNS and self.gaps[i + 1].isspace()
 
     def score_after(self, i: int) -> bool:
         """A clinical word followed by a number is a score or a stage ("Gleason 7", "Clark level IV")."""
-        end = self.spans[i][1]
+        end = self.bounds[2 * i + 1]
         return self.clinical(i) and bool(re.match(r"\s{1,2}\d", self.text[end : end + 3]))
 
     def credential_after(self, i: int) -> bool:
-        return bool(_CREDENTIAL.match(self.text, self.spans[i][1]))
+        return bool(_CREDENTIAL.match(self.text, self.bounds[2 * i + 1]))
 
     def after_clinician(self, i: int) -> bool:
-        return i > 0 and self.low(i - 1) in _CLINICIAN and len(self.gap(i - 1)) <= 3
+        return i > 0 and self.lows[i - 1] in _CLINICIAN and len(self.gaps[i]) <= 3
 
     def index_layout(self, i: int) -> bool:
         """Word i follows a line that starts "<Clinical word>, ": an index entry ("Syndrome, Charles Bonnet")."""
@@ -1630,101 +1945,116 @@ def _name_end(words: _Text, i: int) -> int:
 
 def _last_comma_first(words: _Text, i: int) -> int | None:
     """ "Last, First" starting at word i: the index of the given name, or None."""
-    if i + 1 >= len(words):
+    if i + 1 >= words.count:
         return None
-    gap = words.gap(i)
+    gap = words.gaps[i + 1]
     if gap.strip() != "," or len(gap) > 3 or "\n" in gap:
         return None
-    if not (words.capitalised(i + 1) or words.given(i + 1)):  # every rule below needs one of these
-        return None
-    if not words.could_be_family(i) or not words.could_be_family(i + 1) or words.possessive(i):
-        return None
     last, first = i, i + 1
-    if words.given(first) and (words.capitalised(last) or words.surname(last)):
+    last_is, first_is = _token_facts(words.words[last]), _token_facts(words.words[first])
+    if not first_is & (_CAPITALISED | _GIVEN):  # every rule below needs one of these
+        return None
+    if not last_is & _COULD_BE_FAMILY or not first_is & _COULD_BE_FAMILY or words.possessive(i):
+        return None
+    if first_is & _GIVEN and last_is & (_CAPITALISED | _SURNAME):
         return first
-    if words.surname(last) and words.capitalised(first) and not words.upper(first):
+    if last_is & _SURNAME and first_is & _CAPITALISED and not first_is & _UPPER:
         return first
-    if words.upper(last) and words.upper(first):
-        long_enough = min(len(words.low(last)), len(words.low(first))) >= 3
-        known = words.given(first) or words.surname(last) or words.surname(first)
+    if last_is & _UPPER and first_is & _UPPER:
+        long_enough = min(len(words.lows[last]), len(words.lows[first])) >= 3
+        known = first_is & _GIVEN or last_is & _SURNAME or first_is & _SURNAME
         return first if long_enough and known else None
-    plain = words.capitalised(last) and words.capitalised(first) and not words.upper(first)
-    if plain and not words.clinical(last) and not words.clinical(first):
+    plain = last_is & _CAPITALISED and first_is & _CAPITALISED and not first_is & _UPPER
+    if plain and not last_is & _CLINICAL and not first_is & _CLINICAL:
         return first
     return None
 
 
 def _labelled_name(words: _Text, i: int) -> tuple[int, int] | None:
     """A name after a label word: "Patient name: Lopez, Maria", "pt is jane smith", "Mrs. whitfield"."""
-    label = words.low(i)
+    lows, gaps, count = words.lows, words.gaps, words.count  # gaps[n] is the gap before word n
+    label = lows[i]
     honorific = label in _HONORIFICS
     explicit = label in _EXPLICIT_NAME_LABELS
-    field_of_something = i > 0 and "\n" not in words.gap(i - 1) and not words.gap(i - 1).strip(" '")
-    if label == "name" and field_of_something and words.low(i - 1) not in _PERSON_NAME_FIELD:
+    field_of_something = i > 0 and "\n" not in gaps[i] and not gaps[i].strip(" '")
+    if label == "name" and field_of_something and lows[i - 1] not in _PERSON_NAME_FIELD:
         return None  # "Procedure name: Whipple"
     n, linked = i + 1, False
-    while n < len(words) and words.low(n) in _FILLER_WORDS and n - i <= 3 and len(words.gap(n - 1)) <= 3:
-        explicit = explicit or words.low(n) in ("named", "called", "name", "nm")
-        linked = linked or words.low(n) in ("is", "was")
+    while n < count and lows[n] in _FILLER_WORDS and n - i <= 3 and len(gaps[n]) <= 3:
+        explicit = explicit or lows[n] in ("named", "called", "name", "nm")
+        linked = linked or lows[n] in ("is", "was")
         n += 1
-    if n >= len(words):
+    if n >= count:
         return None
-    gap = words.gap(n - 1)
-    comma_ok = label in ("patient", "pt", "name") or explicit or words.given(n)
-    if len(gap) > 6 or "\n" in gap or gap.strip(" :#.=-'" + ("," if comma_ok else "")):
+    gap = gaps[n]
+    if len(gap) > 6 or "\n" in gap:
+        return None
+    word_is = _token_facts(words.words[n])  # what the rules below ask of word n, as bits
+    comma_ok = label in ("patient", "pt", "name") or explicit or word_is & _GIVEN
+    if gap.strip(" :#.=-'" + ("," if comma_ok else "")):
         return None
     lex = words.lex
     word = words.base(n)
-    comma_given = (
-        n + 1 < len(words)
-        and words.gap(n).strip() == ","
-        and words.given(n + 1)
-        and words.could_be_family(n)
-        and not words.clinical(n)
-    )
-    if not words.name_shaped(n):
+
+    def comma_given() -> bool:  # "pt is d'souza, anita"
+        return (
+            n + 1 < count
+            and gaps[n + 1].strip() == ","
+            and words.given(n + 1)
+            and bool(word_is & _COULD_BE_FAMILY)
+            and not word_is & _CLINICAL
+        )
+
+    if not word_is & _NAME_SHAPED:
         # "patient will brown": a given name that is also a function word, followed by a family name
         if not (
             word in lex.given_any
-            and n + 1 < len(words)
+            and n + 1 < count
             and words.surname(n + 1)
             and not words.clinical_only(n + 1)
         ):
             return None
-        if not words.gap(n).isspace():
+        if not gaps[n + 1].isspace():
             return None
     elif honorific or explicit:
-        if words.clinical_only(n) and not words.capitalised(n):
+        if word_is & _CLINICAL_ONLY and not word_is & _CAPITALISED:
             return None
     elif linked:  # "pt is jane smith", "pt is d'souza, anita"; not "pt is Catholic", "pt is post-op"
-        if not (words.given(n) or words.surname(n) or comma_given):
+        if not (word_is & (_GIVEN | _SURNAME) or comma_given()):
             return None
     else:
-        known = words.given(n) or words.surname(n)
-        capitalised_unknown = words.capitalised(n) and not words.clinical(n) and not words.upper(n)
-        long_upper = words.upper(n) and len(word) > 4 and not words.clinical(n)
+        known = word_is & (_GIVEN | _SURNAME)
+        capitalised_unknown = word_is & _CAPITALISED and not word_is & (_CLINICAL | _UPPER)
+        long_upper = word_is & _UPPER and len(word) > 4 and not word_is & _CLINICAL
         if not (known or capitalised_unknown or long_upper):
             return None
     if not honorific and (words.eponym_after(n) or words.score_after(n)):
         return None
-    last = _last_comma_first(words, n) or (n + 1 if comma_given else _name_end(words, n))
+    last = _last_comma_first(words, n) or (n + 1 if comma_given() else _name_end(words, n))
     if not honorific and words.credential_after(last):
         return None
     return words.spans[i if honorific else n][0], words.spans[last][1]
 
 
-def _name_hits(text: str, lower: str, accented: frozenset[int] = frozenset()) -> Iterator[tuple[int, int]]:
-    words = _Text(text, lower, accented)
-    text, lex, spans, lows = words.text, words.lex, words.spans, words.lows
+def _name_hits(text: str, lower: str, normal: Normalised | None = None) -> Iterator[tuple[int, int]]:
+    words = _Text(text, lower, normal)
+    text, lex, spans, lows, gaps, bounds = (
+        words.text,
+        words.lex,
+        words.spans,
+        words.lows,
+        words.gaps,
+        words.bounds,
+    )
     labels = _NAME_LABELS | _HONORIFICS | _EXPLICIT_NAME_LABELS
-    has_accents = bool(accented)
-    for i in range(len(spans)):
+    has_accents = normal is not None and normal.has_accents
+    for i in _name_starts(words, has_accents):
         if lows[i] in labels:
             labelled = _labelled_name(words, i)
             if labelled:
                 yield labelled
                 continue
-        end = spans[i][1]
+        end = bounds[2 * i + 1]
         comma = "," in text[end : end + 3]
         if not comma:  # only a given name (or an accented capitalised word) can start a name in prose
             low = lows[i]
@@ -1738,11 +2068,55 @@ def _name_hits(text: str, lower: str, accented: frozenset[int] = frozenset()) ->
                 if not words.after_clinician(i):
                     yield spans[i][0], spans[first][1]
                 continue
-        if i + 1 >= len(spans) or not words.gap(i).isspace() or "\n" in words.gap(i):
+        if i + 1 >= words.count or not gaps[i + 1].isspace() or "\n" in gaps[i + 1]:
             continue
         pair = _prose_pair(words, i) and not words.eponym_after(i + 1) and not words.credential_after(i + 1)
         if pair and not (words.after_clinician(i) or words.index_layout(i)):
             yield spans[i][0], spans[i + 1][1]
+
+
+def _name_starts(words: _Text, has_accents: bool) -> list[int]:
+    """In order, every word the loop in `_name_hits` does not pass over at once: a label, a known name (or one
+    with an apostrophe or hyphen), in a text with accented letters a capitalised word, and a word with a comma
+    within 3 characters after it that can start "Last, First" or a pair (`_comma_starts`). The others are
+    dropped by list comprehensions (one set lookup each), not by the loop's Python statements."""
+    starts = words.lex.name_starts
+    known = [i for i, low in enumerate(words.lows) if low in starts or "'" in low or "-" in low]
+    more: list[int] = _comma_starts(words) if "," in words.text else []
+    if has_accents:
+        more += [i for i, word in enumerate(words.words) if word[0].isupper()]
+    return sorted(set(known).union(more)) if more else known
+
+
+_ONE_LETTER_BEFORE_COMMA = re.compile(r"[^A-Za-z'][A-Za-z],")
+
+
+def _comma_starts(words: _Text) -> list[int]:
+    """Words with a comma within 3 characters after their end (the loop's `comma`) that the loop can do
+    anything with: one followed by ", " and a capitalised or given word ("Lopez, Maria"; every Last, First rule
+    needs that), or one followed by a plain space (the comma after a one-letter word: "a b, c"). The last word
+    is left out: neither rule reads past it."""
+    gaps, tokens, count = words.gaps, words.words, words.count  # gaps[i + 1] follows word i
+    near = [i for i, gap in enumerate(gaps[1:count]) if "," in gap[:3]]
+    if _ONE_LETTER_BEFORE_COMMA.search(words.text):  # "," in text[end : end + 3] past a one-character gap
+        near = sorted(
+            set(near).union(
+                i
+                for i in range(count - 1)
+                if len(gaps[i + 1]) == 1 and len(tokens[i + 1]) == 1 and gaps[i + 2][:1] == ","
+            )
+        )
+    return [
+        i
+        for i in near
+        if "\n" not in (gap := gaps[i + 1])
+        and (
+            gap.isspace()
+            or (
+                len(gap) <= 3 and gap.strip() == "," and _token_facts(tokens[i + 1]) & (_CAPITALISED | _GIVEN)
+            )
+        )
+    ]
 
 
 def _prose_pair(words: _Text, i: int) -> bool:
@@ -1778,24 +2152,30 @@ def find_phi(text: str, *, first_name_only: bool = False) -> list[PhiHit]:
     lowered = normal.text.lower()
     if len(lowered) != len(normal.text):  # a character whose lower case is longer: keep positions aligned
         lowered = "".join(c.lower()[:1] or c for c in normal.text)
-    found = _name_hits(normal.text, lowered, normal.accented)
+    found = _name_hits(normal.text, lowered, normal)
     names = ((PhiKind.PATIENT_NAME, s, e) for s, e in itertools.islice(found, 1 if first_name_only else None))
     spans = [*_format_hits(lowered), *names]
-    hits = sorted(
-        (PhiHit(kind, *normal.span(start, end, len(text))) for kind, start, end in spans),
-        key=lambda hit: (hit.start, -hit.end),
-    )
-    merged: list[PhiHit] = []
+    # Sorted by start, longest first, then in the order found (as a stable sort of hits by (start, -end));
+    # hits are made only for what is left after merging.
+    length = len(text)
+    keyed: list[tuple[int, int, int, PhiKind]] = []
+    for n, (kind, start, end) in enumerate(spans):
+        first, last = normal.span(start, end, length)
+        keyed.append((first, -last, n, kind))
+    keyed.sort()
+    merged: list[list[int]] = []  # [start, end] of each hit kept
+    kinds: list[PhiKind] = []
     last_of_kind: dict[PhiKind, int] = {}
-    for hit in hits:
-        index = last_of_kind.get(hit.kind)
-        if index is not None and hit.start < merged[index].end:
-            if hit.end > merged[index].end:
-                merged[index] = PhiHit(hit.kind, merged[index].start, hit.end)
+    for start, neg_end, _, kind in keyed:
+        end = -neg_end
+        index = last_of_kind.get(kind)
+        if index is not None and start < merged[index][1]:
+            merged[index][1] = max(merged[index][1], end)
             continue
-        last_of_kind[hit.kind] = len(merged)
-        merged.append(hit)
-    return merged
+        last_of_kind[kind] = len(merged)
+        merged.append([start, end])
+        kinds.append(kind)
+    return [PhiHit(kind, start, end) for kind, (start, end) in zip(kinds, merged, strict=True)]
 
 
 def describe(field: str, hits: list[PhiHit]) -> str:

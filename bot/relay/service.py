@@ -22,8 +22,6 @@ from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Any, NoReturn, TypeVar
 
-import sqlite_utils
-
 from bot.relay import messages, phi
 from bot.relay.business_time import add_business_hours
 from bot.relay.export import ExportData
@@ -32,6 +30,7 @@ from bot.relay.work_calendar import WorkCalendar, load_calendar, office_calendar
 from bot.timezones import known_zone
 from storage import audit, calendars, clarifications, exports, offices, outbox, processed_events, roles
 from storage.audit import AuditEntry
+from storage.backend import Database
 from storage.calendars import DayKind
 from storage.clarifications import (
     ANSWERED_OUTCOMES,
@@ -259,15 +258,19 @@ class Transition:
     Refusals are raised (`require`, `refuse_phi`) wherever they are found; `ClarificationService.transition` rolls
     back what was changed and still writes the refusal's audit row."""
 
-    def __init__(self, service: ClarificationService, db: sqlite_utils.Database, now: datetime) -> None:
+    def __init__(
+        self, service: ClarificationService, db: Database, now: datetime, *, write: bool = True
+    ) -> None:
         self.db = db
         self.now = now
+        self.write = write
         self._blocks_for = service.blocks_for
 
     # -- reading
 
     def clarification(self, clarification_id: int) -> Clarification:
-        found = clarifications.get(self.db, clarification_id)
+        read = clarifications.get_for_change if self.write else clarifications.get
+        found = read(self.db, clarification_id)
         if found is None:
             raise NotFound(f"There is no clarification #{clarification_id}.")
         return found
@@ -444,7 +447,7 @@ def _reason(reason: str) -> str:
 
 
 def _office_errors(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     office_id: int | None,
     name: str,
@@ -489,7 +492,7 @@ class ClarificationService:
 
     def __init__(
         self,
-        db_factory: Callable[[], sqlite_utils.Database],
+        db_factory: Callable[[], Database],
         clock: Callable[[], datetime],
         *,
         blocks_for: BlocksFor | None = None,
@@ -516,7 +519,7 @@ class ClarificationService:
         try:
             try:
                 with write_transaction(db) if write else read_transaction(db):
-                    return body(Transition(self, db, now))
+                    return body(Transition(self, db, now, write=write))
             except RelayError as error:
                 refusal = error.refusal
                 if refusal is not None:
@@ -1281,7 +1284,7 @@ class ClarificationService:
 
     @staticmethod
     def _mine(
-        db: sqlite_utils.Database,
+        db: Database,
         actor: Actor,
         states: Collection[ClarificationState] | None,
         due_before: datetime | None,

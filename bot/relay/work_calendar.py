@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-import sqlite_utils
-
 from storage import calendars
+from storage.backend import Database
 from storage.calendars import DayKind
 
 DEFAULT_REGION = "US"
@@ -138,7 +137,7 @@ class WorkCalendar:
         return found
 
 
-def load_calendar(db: sqlite_utils.Database, owner: str) -> WorkCalendar:
+def load_calendar(db: Database, owner: str) -> WorkCalendar:
     """The calendar of `owner` (`team` or `office:<id>`); an office without a region of its own follows the
     team's, and the team's is DEFAULT_REGION until a lead sets one."""
     stored = calendars.get_region(db, owner)
@@ -152,11 +151,11 @@ def load_calendar(db: sqlite_utils.Database, owner: str) -> WorkCalendar:
     return WorkCalendar(region=region, closed=closed, opened=opened)
 
 
-def office_calendar(db: sqlite_utils.Database, office_id: int) -> WorkCalendar:
+def office_calendar(db: Database, office_id: int) -> WorkCalendar:
     return load_calendar(db, calendars.office_owner(office_id))
 
 
-def team_calendar(db: sqlite_utils.Database) -> WorkCalendar:
+def team_calendar(db: Database) -> WorkCalendar:
     return load_calendar(db, calendars.TEAM)
 
 

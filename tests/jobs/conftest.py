@@ -9,23 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
-from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import sqlite_utils
 
 from bot.jobs import schedules
 from bot.relay.service import Actor, ClarificationService
 from bot.settings import Settings
 from storage import outbox
+from storage.app_db import AppDatabase
+from storage.backend import Database
 from storage.clarifications import Answer, Clarification
-from storage.db import connect, write_transaction
+from storage.db import write_transaction
 from storage.offices import Office
 from storage.outbox import OutboxRow
 from storage.roles import Role
-from storage.schema import migrate
 from tests.relay.conftest import (
     ADMIN,
     CODER,
@@ -59,17 +58,14 @@ def london(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> d
 @dataclass
 class JobsDeps:
     settings: Settings
-    db_factory: Callable[[], sqlite_utils.Database]
+    db_factory: Callable[[], Database]
     clock: FakeClock
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "jobs.sqlite"
-    db = connect(path)
-    migrate(db)
-    db.close()
-    return path
+def db_path(app_db: AppDatabase) -> Path:
+    """The test's database (tests/backends.py: on SQLite and on PostgreSQL); its SQLite path."""
+    return app_db.path
 
 
 @pytest.fixture
@@ -78,9 +74,12 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def deps(db_path: Path, clock: FakeClock) -> JobsDeps:
-    settings = Settings.from_env({"CODEDESK_DB": str(db_path), "CODEDESK_TEAM_TZ": TEAM_TZ}, mode="cli")
-    return JobsDeps(settings=settings, db_factory=partial(connect, db_path), clock=clock)
+def deps(db_path: Path, app_db: AppDatabase, clock: FakeClock) -> JobsDeps:
+    env = {"CODEDESK_DB": str(db_path), "CODEDESK_TEAM_TZ": TEAM_TZ}
+    if app_db.server is not None:
+        env["CODEDESK_DATABASE_URL"] = app_db.server.url
+    settings = Settings.from_env(env, mode="cli")
+    return JobsDeps(settings=settings, db_factory=app_db.factory(), clock=clock)
 
 
 @pytest.fixture

@@ -16,6 +16,8 @@ from tests.jobs.conftest import TEAM_CHANNEL, TEAM_TZ, JobsDeps, World, outbox_r
 def environment(monkeypatch: pytest.MonkeyPatch, deps: JobsDeps, world: World) -> JobsDeps:
     monkeypatch.setenv("CODEDESK_DB", str(deps.settings.db_path))
     monkeypatch.setenv("CODEDESK_TEAM_TZ", TEAM_TZ)
+    if deps.settings.database_url:
+        monkeypatch.setenv("CODEDESK_DATABASE_URL", deps.settings.database_url)
     return deps
 
 

@@ -25,6 +25,7 @@ from bot.jobs.scheduler import (
 from bot.jobs.schedules import DIGEST, JOB_NAMES, OVERDUE, QUEUE_STATUS
 from bot.jobs.slots import RunStatus
 from bot.relay.work_calendar import team_calendar
+from storage.backend import Instant
 from storage.db import write_transaction
 from tests.jobs.conftest import CHICAGO, LEADS_CHANNEL, TEAM_CHANNEL, JobsDeps, query, set_channel
 
@@ -59,12 +60,13 @@ def test_changes_in_the_schedules_table_are_picked_up(scheduler: BackgroundSched
     db = deps.db_factory()
     db.execute(
         "INSERT INTO job_schedules (job, cron, channel, enabled, updated_by, updated_at) "
-        "VALUES ('overdue', '*/30 * * * *', ?, 1, 'ULEAD', 1793631600000000)",
-        [LEADS_CHANNEL],
+        "VALUES ('overdue', '*/30 * * * *', ?, 1, 'ULEAD', ?)",
+        [LEADS_CHANNEL, Instant(1793631600000000)],
     )
     db.execute(
         "INSERT INTO job_settings (key, value, updated_by, updated_at) VALUES ('team_tz', 'Europe/London', "
-        "'ULEAD', 1793631600000000)"
+        "'ULEAD', ?)",
+        [Instant(1793631600000000)],
     )
     db.close()
     sync_schedules(scheduler, deps)

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from bot.relay.query_rules import QueryDraft, with_required_options
 from bot.relay.service import Actor, ClarificationService
+from storage.app_db import AppDatabase
+from storage.backend import Database
 from storage.clarifications import QueryFormat
-from storage.db import connect
 from storage.offices import Office
 from storage.roles import Role
-from storage.schema import migrate
 
 # Monday 2 November 2026, 09:00 in Chicago (the day after DST ended).
 MONDAY_9AM_CHICAGO = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)
@@ -42,22 +41,24 @@ class FakeClock:
 
 
 @pytest.fixture
-def relay_db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "relay.sqlite"
-    db = connect(path)
-    migrate(db)
-    db.close()
-    return path
+def relay_db_path(app_db: AppDatabase) -> Path:
+    """The SQLite file of the test's database: a test that opens the file itself runs on SQLite only."""
+    if app_db.server is not None:
+        pytest.skip("opens the SQLite file itself")
+    return app_db.path
 
 
 @pytest.fixture
-def db_factory(relay_db_path: Path) -> Callable[[], sqlite_utils.Database]:
-    return lambda: connect(relay_db_path)
+def db_factory(app_db: AppDatabase) -> Callable[[], Database]:
+    """Connections to the test's database, on each backend (tests/backends.py)."""
+    return app_db.factory()
 
 
 @pytest.fixture
-def db(relay_db_path: Path) -> sqlite_utils.Database:
-    return connect(relay_db_path)
+def db(app_db: AppDatabase) -> Iterator[Database]:
+    connection = app_db.connect()
+    yield connection
+    connection.close()
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def relay_clock() -> FakeClock:
 
 
 @pytest.fixture
-def service(db_factory: Callable[[], sqlite_utils.Database], relay_clock: FakeClock) -> ClarificationService:
+def service(db_factory: Callable[[], Database], relay_clock: FakeClock) -> ClarificationService:
     return ClarificationService(db_factory, relay_clock)
 
 

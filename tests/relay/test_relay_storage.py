@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,6 +13,7 @@ from storage.clarifications import Answer, ClarificationState, NewClarification,
 from storage.outbox import NewOutboxMessage, OutboxState
 from storage.relay_tables import from_db_time, instant_text, to_db_time
 from storage.roles import Role
+from tests.backends import DB_ERRORS, INTEGRITY_ERRORS
 
 NOW = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)
 
@@ -67,9 +67,9 @@ def test_audit_rows_cannot_be_updated_or_deleted(db: sqlite_utils.Database) -> N
     entry = audit.append(
         db, clarification_id=None, actor_id="U1", action="office_added", at=NOW, detail={"a": 1}
     )
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(DB_ERRORS, match="append-only"):
         db.execute("UPDATE audit SET action = 'x' WHERE id = ?", [entry])
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(DB_ERRORS, match="append-only"):
         db.execute("DELETE FROM audit WHERE id = ?", [entry])
     [kept] = audit.recent(db)
     assert (kept.action, kept.detail) == ("office_added", {"a": 1})
@@ -86,22 +86,22 @@ def test_clarifications_and_replies_are_never_deleted(db: sqlite_utils.Database)
         created_at=NOW,
         source_event_id="Ev1",
     )
-    with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
+    with pytest.raises(DB_ERRORS, match="never deleted"):
         db.execute("DELETE FROM clarifications")
-    with pytest.raises(sqlite3.DatabaseError, match="never"):
+    with pytest.raises(DB_ERRORS, match="never"):
         db.execute("UPDATE replies SET text = 'changed'")
 
 
 def test_office_names_are_unique_ignoring_case(db: sqlite_utils.Database) -> None:
     new_office(db)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         new_office(db, name="north clinic", channel="C0OTHER")
     assert offices.find_office_by_name(db, " NORTH CLINIC ") is not None
 
 
 def test_two_active_offices_cannot_share_a_channel(db: sqlite_utils.Database) -> None:
     first = new_office(db)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         new_office(db, name="Other", channel="C0NORTH")
     offices.update_office(db, first, {"active": False})
     new_office(db, name="Other", channel="C0NORTH")  # the old one is inactive now
@@ -140,7 +140,7 @@ def test_one_role_per_user(db: sqlite_utils.Database) -> None:
     assert [(g.user_id, g.role) for g in roles.list_roles(db)] == [("U1", Role.LEAD)]
     assert roles.count_role(db, Role.LEAD) == 1
     assert roles.delete_role(db, "U1") and roles.get_role(db, "U1") is None
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         db.execute("INSERT INTO roles VALUES ('U2', 'owner', 'U1', ?)", [to_db_time(NOW)])
 
 
@@ -183,7 +183,7 @@ def test_search_filters(db: sqlite_utils.Database) -> None:
 def test_submission_key_is_unique(db: sqlite_utils.Database) -> None:
     office_id = new_office(db)
     new_clarification(db, office_id, key="k1")
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         new_clarification(db, office_id, key="k1")
     assert clarifications.find_by_submission_key(db, "k1") is not None
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
@@ -28,6 +27,7 @@ from storage.clarifications import Answer, Clarification, ClarificationState, Ou
 from storage.offices import Office
 from storage.outbox import OutboxRow
 from storage.roles import Role
+from tests.backends import DB_ERRORS
 from tests.relay.conftest import (
     ADMIN,
     CODER,
@@ -164,27 +164,55 @@ def test_blocks_hook_adds_blocks(db_factory: DbFactory, relay_clock: FakeClock, 
 # --- atomicity -------------------------------------------------------------------------------------------
 
 
-def fail_outbox_kind(db_factory: DbFactory, kind: str) -> None:
-    """A trigger standing in for any failure half-way through a transaction (disk full, a bug...)."""
-    db_factory().execute(
-        f"CREATE TRIGGER boom BEFORE INSERT ON outbox WHEN NEW.kind = '{kind}' "
-        "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
-    )
+@pytest.fixture
+def fail_outbox_kind(db_factory: DbFactory, backend: str) -> Iterator[Callable[[DbFactory, str], None]]:
+    """A trigger standing in for any failure half-way through a transaction (disk full, a bug...); dropped
+    after the test (a PostgreSQL database is emptied between tests, not made again)."""
+
+    def fail(db_factory: DbFactory, kind: str) -> None:
+        if backend == "postgresql":
+            db_factory().execute(
+                "CREATE OR REPLACE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "RAISE EXCEPTION 'injected failure'; END $$"
+            )
+            db_factory().execute(
+                f"CREATE TRIGGER boom BEFORE INSERT ON outbox FOR EACH ROW WHEN (NEW.kind = '{kind}') "
+                "EXECUTE FUNCTION boom()"
+            )
+            return
+        db_factory().execute(
+            f"CREATE TRIGGER boom BEFORE INSERT ON outbox WHEN NEW.kind = '{kind}' "
+            "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+        )
+
+    yield fail
+    if backend == "postgresql":
+        db_factory().execute("DROP TRIGGER IF EXISTS boom ON outbox")
 
 
-def test_ask_is_atomic(service: ClarificationService, world: World, db_factory: DbFactory) -> None:
+def test_ask_is_atomic(
+    service: ClarificationService,
+    world: World,
+    db_factory: DbFactory,
+    fail_outbox_kind: Callable[[DbFactory, str], None],
+) -> None:
     fail_outbox_kind(db_factory, "asker_tracking")  # the second outbox row of the transaction
-    with pytest.raises(sqlite3.DatabaseError, match="injected failure"):
+    with pytest.raises(DB_ERRORS, match="injected failure"):
         ask(service, world)
     assert count(db_factory, "clarifications") == 0
     assert count(db_factory, "outbox") == 0
     assert not [e for e in audit.recent(db_factory()) if e.action == "asked"]
 
 
-def test_answer_is_atomic(service: ClarificationService, world: World, db_factory: DbFactory) -> None:
+def test_answer_is_atomic(
+    service: ClarificationService,
+    world: World,
+    db_factory: DbFactory,
+    fail_outbox_kind: Callable[[DbFactory, str], None],
+) -> None:
     c = ask(service, world)
     fail_outbox_kind(db_factory, "asker_thread")  # after the state change, audit row and two updates
-    with pytest.raises(sqlite3.DatabaseError, match="injected failure"):
+    with pytest.raises(DB_ERRORS, match="injected failure"):
         service.answer(c.id, NORTH_STAFF, Answer(choice="Acute blood loss anemia"), "click-1")
     after = service.get(c.id)
     assert (after.state, after.version, after.answer) == (ClarificationState.OPEN, 1, None)

@@ -24,6 +24,7 @@ from bot.relay.query_rules import with_required_options
 from bot.relay.service import ClarificationService, ListFilter, PhiRefused
 from bot.services import Services, web_api_send
 from storage import audit
+from storage.app_db import AppDatabase
 from storage.clarifications import Answer, Clarification, ReplySide
 from tests.fake_slack import FakeSlack
 from tests.relay.conftest import CODER, LEAD, NORTH_STAFF, FakeClock, World, make_draft
@@ -82,8 +83,23 @@ ENTRY_POINTS: dict[str, Entry] = {
 }
 
 
-def database_text(path: Path) -> str:
-    """Every value of every row of every table, as one string."""
+def database_text(path: Path | AppDatabase) -> str:
+    """Every value of every row of every table, as one string (a SQLite file, or the test's database on either
+    backend)."""
+    if isinstance(path, AppDatabase):
+        if path.server is None:
+            return database_text(path.path)
+        db = path.connect()
+        try:
+            names = [
+                n
+                for (n,) in db.execute(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                )
+            ]
+            return "\n".join(repr(row) for name in names for row in db.execute(f'SELECT * FROM "{name}"'))
+        finally:
+            db.close()
     with sqlite3.connect(path) as conn:
         names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         return "\n".join(repr(row) for name in names for row in conn.execute(f'SELECT * FROM "{name}"'))
@@ -97,14 +113,14 @@ def test_the_corpus_is_what_the_guard_should_catch() -> None:
 def test_identifiers_in_every_free_text_field_are_refused_before_storage_and_posting(
     service: ClarificationService,
     world: World,
-    relay_db_path: Path,
+    app_db: AppDatabase,
     fake_slack: FakeSlack,
     relay_clock: FakeClock,
 ) -> None:
     c = service.ask(make_draft(world.north.id), CODER, asker_channel="UCODER", idempotency_key="clean")
     closed = service.ask(make_draft(world.north.id), CODER, asker_channel="UCODER", idempotency_key="closed")
     service.close_unanswered(closed.id, CODER, "Withdrawn")
-    before = database_text(relay_db_path)
+    before = database_text(app_db)
     refused, accepted = 0, []
     for n, (entry_name, entry) in enumerate(ENTRY_POINTS.items()):
         for m, (identifier, _) in enumerate(IDENTIFIERS):
@@ -117,7 +133,7 @@ def test_identifiers_in_every_free_text_field_are_refused_before_storage_and_pos
     assert accepted == []
     assert refused == len(ENTRY_POINTS) * len(IDENTIFIERS)
 
-    after = database_text(relay_db_path)
+    after = database_text(app_db)
     assert found_needles(after) == []
     assert service.get(c.id).state.value == "open"  # nothing half-applied either
     entries = audit.recent(service._db_factory(), action="phi_refused", limit=10_000)
