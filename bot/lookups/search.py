@@ -382,6 +382,15 @@ class Searcher:
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
         complete = 1.0 if rows else 0.0
+        doses = [g for g in groups if _dose(g)]
+        if not rows and doses and len(doses) < len(groups):
+            # "kenalog 40 inj", "rocephin 1 gm", "lasix iv": the drug's title, whatever dose, unit or route
+            # is written with it (the HCPCS title's unit is the billing unit, not the dose given).
+            kept = [g for g in groups if not _dose(g)]
+            rows = self._query(self._match(kept), systems)
+            if rows:
+                penalty += DOSE_COST
+                complete = len(kept) / len(groups) + DOSE_SHARE
         if not rows and len(groups) > 1 and broad:
             # Leave out one word at a time: a word no title holds first ("afib with rvr" -> without "rvr"),
             # then the commonest, which says least ("furosemide intravenous" -> without "intravenous").
@@ -418,6 +427,8 @@ class Searcher:
             )
             if negated and _NEGATION.search(label):
                 score -= 150  # "Ischemia ... without myocardial infarction" is not what "heart attack" means
+            if system == "hcpcs" and _accessory(title, said):
+                score -= ACCESSORY_COST
             other = suffixed.search(label.lower()) if suffixed is not None else None
             if other is not None and other.group().rsplit("-", 1)[1] not in said:
                 score -= SUFFIXED_COST
@@ -531,6 +542,41 @@ class Hits(list[Hit]):
     service ...", "no confident match ..."), or ""."""
 
     notice: str = ""
+
+
+# A supply that goes with an item ("Brake attachment for wheeled walker", "Handgrip for cane", "Wheelchair
+# accessory, crutch and cane holder", "Replacement, handgrip, cane ...") is not the item the query names.
+ACCESSORY = re.compile(r"(?i)\b(?:accessor(?:y|ies)|attachments?|replacement|holders?|handgrips?|supplies)\b")
+ACCESSORY_FOR = re.compile(r"(?i)^(.*?)\bfor\b(.*)$")
+ACCESSORY_COST = 60.0
+
+
+def _accessory(text: str, said: set[str]) -> bool:
+    """Whether a HCPCS title describes an accessory of what the query names, not the thing itself: it says
+    "accessory", "attachment", "replacement" ... which the query does not, or every query word it holds
+    comes after its "for" ("Brake for wheeled walker")."""
+    words = {w.lower() for w in WORD.findall(text)}
+    if any(m.group().lower() not in said for m in ACCESSORY.finditer(text)):
+        return True
+    split = ACCESSORY_FOR.match(text)
+    if split is None:
+        return False
+    before = {_stem(w.lower()) for w in WORD.findall(split.group(1))}
+    after = {_stem(w.lower()) for w in WORD.findall(split.group(2))}
+    stems = {_stem(w) for w in said}
+    return bool(words) and not (before & stems) and bool(after & stems)
+
+
+DOSE = re.compile(
+    r"^(?:\d+(?:\.\d+)?(?:mg|g|gm|mcg|ml|cc|u)?|mg|gm|g|gram|grams|mcg|ml|cc|units?|iu|meq|iv|im|sq|subq|sc|po|ivpb|inj|intravenous|intramuscular|subcutaneous)$"
+)
+DOSE_COST = 20.0  # a title found once the dose, unit or route is left aside
+DOSE_SHARE = 0.25  # the dose words count for part of an answer: the drug is what was asked for
+
+
+def _dose(group: Group) -> bool:
+    """A dose, unit or route written beside a drug ("40", "1 gm", "iv")."""
+    return bool(group) and DOSE.match(group[0]) is not None
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:

@@ -152,7 +152,14 @@ def _needs_seventh(conn: sqlite3.Connection, code: str) -> bool:
 # External where the table offers it, else Open; a needle or catheter procedure (-centesis, puncture,
 # aspiration, catheterization, an infusion or transfusion, a biopsy by needle) is Percutaneous.
 APPROACHES_PLAIN = ("X", "0", "3")
+# The sections whose fifth character is an approach (Medical and Surgical, Obstetrics, Placement,
+# Administration, Measurement and Monitoring, Osteopathic, Other Procedures, Chiropractic, New Technology).
+APPROACH_SECTIONS = frozenset("01234789X")
 APPROACHES_NEEDLE = ("3", "X", "0")
+# Body regions, bones and joints are reached by cutting unless the query says "closed" or "external": a hernia
+# repair or a joint replacement with no approach said is Open.
+APPROACHES_DEEP = ("0", "3", "X")
+DEEP_SYSTEMS = frozenset({"0W", "0X", "0Y", "0P", "0Q", "0R", "0S"})
 NEEDLE_WORDS = (
     "centes",
     "punctur",
@@ -204,6 +211,9 @@ SCOPES_THROUGH_OPENING = (
     "transvagin",
     "transanal",
 )
+# A tube passed through the mouth, nose or urethra with no scope (an endotracheal airway, a Foley catheter, a
+# nasogastric tube) is Via Natural or Artificial Opening (7).
+THROUGH_OPENING = ("endotrach", "intubat", "nasotrach", "foley", "nasogastr", "orogastr")
 APPROACH_WORDS = {
     stem(word): approach
     for word, approach in {
@@ -234,6 +244,8 @@ def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
             said.add("4")
         elif word.startswith(SCOPES_THROUGH_OPENING):
             said.add("8")
+        elif word.startswith(THROUGH_OPENING):
+            said.add("7")
     return frozenset(said)
 
 
@@ -286,7 +298,13 @@ def complete_pcs(
         if within is not None:
             # "ventilation 48 hours": the duration "24-96" holds 48, "Less than 24" does not.
             said, unsaid = (said + SAID_RANGE, 0.0) if within else (said, unsaid + 1.0)
+        if position == 7 and not hit and _negative(meaning):
+            # "Nonautologous" is what a transfusion is unless "autologous" is said.
+            unsaid = 0.0
         scores[(position, char)] = (said, unsaid)
+    negated = bool(query_stems & NEGATIONS)
+    if negated:
+        _negate(scores, meanings)
     start = max(len(raw), 3)
 
     def fit(row: Sequence[object]) -> tuple[float, ...]:
@@ -296,15 +314,21 @@ def complete_pcs(
             said, unsaid = scores.get((position + 1, code[position]), UNNAMED[position])
             total += said - unsaid
         approach = -float(approaches.index(code[4])) if code[4] in approaches else -9.0
+        if code[0] not in APPROACH_SECTIONS:
+            # The fifth character is no approach here (Imaging: the contrast; Extracorporeal: the duration).
+            approach = 0.0
         if code[4] in named_approaches:
             total += SAID_APPROACH
-        plain = sum(1 for c in code[5:] if c == "Z")
+        # (An approach tie is one fifth character, so counting it changes only where it is no approach:
+        # "CT abdomen" is the None contrast Z, not "Other".)
+        plain = sum(1 for c in code[4:] if c == "Z")
         # Between devices the query does not choose, the one named most plainly: "Synthetic Substitute"
         # before "Oxidized Zirconium on Polyethylene Synthetic Substitute".
         wordy = len(_meaning_stems(meanings.get((6, code[5]), ""))) if len(raw) <= 5 else 0
         # Where the characters' meanings do not choose (a table whose titles never differ in one character
         # alone, such as the New Technology "X2H"), the code whose own title says more of the query.
-        told = len(_meaning_stems(str(row[1])) & said_stems)
+        # With a negation said, a title's words may be the ones negated ("using Other Contrast").
+        told = len(_meaning_stems(str(row[1])) & said_stems) if not negated else 0
         return (total, told, approach, plain, -wordy, -_order(code))
 
     best = max(rows, key=fit)
@@ -384,6 +408,50 @@ RANGES = (
 SAID_RANGE = 2.0  # a number the query says that falls in a character's range ("48" in "24-96")
 
 
+NEGATIONS = frozenset({"without", "no", "non", "not"})
+NONE_MEANINGS = frozenset({"", "none", "no device", "no qualifier", "no contrast"})  # the value Z
+
+
+def _negative(meaning: str) -> bool:
+    """A value that says what is not there ("Nonautologous"): the default when its positive is not said."""
+    return meaning.lower().startswith("non") and not meaning.lower().startswith("none")
+
+
+def _negate(scores: dict[tuple[int, str], tuple[float, float]], meanings: dict[tuple[int, str], str]) -> None:
+    """ "MRI brain without contrast": the query's words that name a character's value ("contrast" in "Other
+    Contrast") are negated, so the character's None value (Z, titled by nothing) is the one said, not the value the word names."""
+    for (position, char), meaning in meanings.items():
+        if char != "Z" or meaning.lower() not in NONE_MEANINGS or (position, char) not in scores:
+            continue
+        named = [
+            key for key in scores if key[0] == position and key != (position, char) and scores[key][0] > 0
+        ]
+        if not named:
+            continue
+        strongest = max(scores[key][0] for key in named)
+        for key in named:
+            scores[key] = (0.0, scores[key][1] + 1.0)
+        scores[(position, char)] = (strongest + 1.0, 0.0)
+
+
+def negated_words(
+    conn: sqlite3.Connection, code: str, query_stems: frozenset[str], memo: dict[object, object] | None = None
+) -> frozenset[str]:
+    """The query's words a complete PCS code answers by leaving them out: "without contrast" is answered by
+    "CT of Abdomen" (contrast None) because other codes of its table are titled "using ... Contrast". Empty
+    when the query negates nothing."""
+    said = query_stems & NEGATIONS
+    if not said or len(code) != 7:
+        return frozenset()
+    rows, _ = _pcs_rows(conn, code[:4], {} if memo is None else memo)
+    titled: set[str] = set()
+    for row in rows:
+        titled |= _meaning_stems(str(row[1]))
+    mine = next((str(row[1]) for row in rows if str(row[0]) == code), "")
+    answered = (query_stems & frozenset(titled)) - _meaning_stems(mine)
+    return said | answered if answered else frozenset()
+
+
 def _within(meaning: str, numbers: tuple[int, ...]) -> bool | None:
     """Whether a number the query says falls in the range a character means ("Less than 24", "24-96",
     "Greater than 96"); None when the meaning is no range or the query says no number."""
@@ -410,7 +478,9 @@ def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozen
 def _approaches(query_stems: frozenset[str], table: str) -> tuple[str, ...]:
     """The approaches to prefer, in order, when the query's words do not choose one."""
     needle = table.startswith("3") or any(w in s for s in query_stems for w in NEEDLE_WORDS)
-    return APPROACHES_NEEDLE if needle else APPROACHES_PLAIN
+    if needle:
+        return APPROACHES_NEEDLE
+    return APPROACHES_DEEP if table[:2] in DEEP_SYSTEMS else APPROACHES_PLAIN
 
 
 @lru_cache(maxsize=65536)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.lookups.codebook import Code
-from bot.lookups.index.completion import complete_cm, complete_pcs, root_operation
+from bot.lookups.index.completion import complete_cm, complete_pcs, negated_words, root_operation
 from bot.lookups.index.matching import (
     Matcher,
     PathMatch,
@@ -105,6 +105,8 @@ def index_hits(
         seen.add(code.code)
         # Words the Tabular used to complete the code (the side, the encounter) count as used too.
         title = content_stems(code.title)
+        if match.book == "pcs":
+            title |= negated_words(conn, code.code, stems, tree.memo)  # "without contrast": the None value
         tabular = sum(
             w.weight for i, w in enumerate(qwords[:required]) if i not in match.covered and w.stems & title
         )
