@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -46,6 +47,7 @@ from bot.render.code_blocks import (
 )
 from bot.services import Services
 from storage import check_stats
+from storage.db_problems import DatabaseBusy, DeadlinePassed
 
 __all__ = ["CodeHandlers", "parse_code_command", "register", "register_fallbacks"]
 
@@ -104,6 +106,16 @@ def send(respond: Respond, reply: Reply, **options: Any) -> None:
     response = respond(text=reply["text"], blocks=reply["blocks"], **options)
     if response.status_code != 200:
         raise ReplyNotDelivered(f"response_url answered {response.status_code}")
+
+
+def _best_effort(what: str, record: Callable[[], object]) -> None:
+    """Bookkeeping beside an answer (usage, team picks, check statistics): the answer matters more. A database
+    too busy to take the record within the request's wait (another instance or the outbox holding the write
+    lock) loses that one record, logged, never the lookup or check the person asked for."""
+    try:
+        record()
+    except (DatabaseBusy, DeadlinePassed) as error:
+        log.warning("%s not recorded: the database was busy (%s)", what, type(error).__name__)
 
 
 class CodeHandlers:
@@ -173,7 +185,7 @@ class CodeHandlers:
         team_id: str | None = None,
     ) -> Reply:
         if record:
-            self.services.usage.record(user_id, "lookup", query)
+            _best_effort("a lookup's use", lambda: self.services.usage.record(user_id, "lookup", query))
         offset = max(0, min(offset, MAX_OFFSET))
         book = self.services.codebook
         picks = self.services.team_picks()
@@ -181,7 +193,8 @@ class CodeHandlers:
         hits = picks.rerank(team_id, query, found)  # a plain list: the notice stays on `found`
         page = hits[offset : offset + PAGE_SIZE]
         if record:
-            picks.shown(team_id, user_id, query, [hit.code for hit in page])
+            shown = [hit.code for hit in page]
+            _best_effort("a lookup's shown codes", lambda: picks.shown(team_id, user_id, query, shown))
         has_more = len(hits) > offset + PAGE_SIZE and offset + PAGE_SIZE < MAX_OFFSET
         return lookup_reply(
             query,
@@ -218,8 +231,11 @@ class CodeHandlers:
         team_id: str | None = None,
     ) -> Reply:
         if record:
-            self.services.usage.record(user_id, "check")
-            self.services.team_picks().used(team_id, user_id, command.codes, "check")
+            _best_effort("a check's use", lambda: self.services.usage.record(user_id, "check"))
+            _best_effort(
+                "a check's picks",
+                lambda: self.services.team_picks().used(team_id, user_id, command.codes, "check"),
+            )
         dos = command.dos or self.services.today()
         result = check_claim(
             self.services.codebook,
@@ -231,9 +247,13 @@ class CodeHandlers:
         )
         if record:
             failed = [f.rule for f in result.findings if f.severity == "error"]
-            check_stats.record_failures(self.services.db_factory, failed, self.services.clock())
+            _best_effort(
+                "a check's failed rules",
+                lambda: check_stats.record_failures(self.services.db_factory, failed, self.services.clock()),
+            )
             # Counted per code for the code-set update notice: the codes read in a code system, as read.
-            self.services.usage.record_codes([r.code for r in result.read if r.system], "check")
+            read = [r.code for r in result.read if r.system]
+            _best_effort("a check's codes", lambda: self.services.usage.record_codes(read, "check"))
         codes = [c.split(":", 1)[-1] for c in command.codes]  # dx:/px: said how to read them; shown plain
         return check_reply(codes, dos, result, shared_by=shared_by, command_text=command_text)
 

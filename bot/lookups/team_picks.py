@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 from bot.lookups.systems import undot
 from storage import favourites
 from storage.backend import Database
-from storage.db import write_transaction
+from storage.db import read_transaction, write_transaction
 
 WEIGHTS = {"pin": 3, "clarify": 2, "check": 1, "share": 1}
 MAX_LIFT = 2
@@ -76,10 +76,19 @@ class TeamPicks:
         finally:
             db.close()
 
+    def _read(self, body: Callable[[Database], object]) -> object:
+        """A read without the write lock: a lookup's reranking never waits for a writer."""
+        db = self.db_factory()
+        try:
+            with read_transaction(db):
+                return body(db)
+        finally:
+            db.close()
+
     def rerank(self, team_id: str | None, query: str, hits: Sequence[H]) -> list[H]:
         if not team_id:
             return list(hits)
-        found = self._run(lambda db: favourites.picks_for(db, team_id, query))
+        found = self._read(lambda db: favourites.picks_for(db, team_id, query))
         assert isinstance(found, dict)
         return rerank(query, hits, found)
 
