@@ -10,6 +10,7 @@ added. Weights: a pin counts 3, a clarification 2, a check or a share 1.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, TypeVar
@@ -68,19 +69,14 @@ class TeamPicks:
     db_factory: Callable[[], Database]
     clock: Callable[[], datetime]
 
-    def _run(self, body: Callable[[Database], object]) -> object:
+    def _run(
+        self,
+        body: Callable[[Database], object],
+        transaction: Callable[[Database], AbstractContextManager[Database]] = write_transaction,
+    ) -> object:
         db = self.db_factory()
         try:
-            with write_transaction(db):
-                return body(db)
-        finally:
-            db.close()
-
-    def _read(self, body: Callable[[Database], object]) -> object:
-        """A read without the write lock: a lookup's reranking never waits for a writer."""
-        db = self.db_factory()
-        try:
-            with read_transaction(db):
+            with transaction(db):
                 return body(db)
         finally:
             db.close()
@@ -88,7 +84,8 @@ class TeamPicks:
     def rerank(self, team_id: str | None, query: str, hits: Sequence[H]) -> list[H]:
         if not team_id:
             return list(hits)
-        found = self._read(lambda db: favourites.picks_for(db, team_id, query))
+        # read without the write lock: a lookup's reranking never waits for a writer
+        found = self._run(lambda db: favourites.picks_for(db, team_id, query), read_transaction)
         assert isinstance(found, dict)
         return rerank(query, hits, found)
 
