@@ -25,7 +25,7 @@ from enum import StrEnum
 from typing import Any
 
 from storage import clarifications
-from storage.backend import Database, is_postgres
+from storage.backend import Database, execute_many, is_postgres
 from storage.relay_tables import from_db_time, from_db_time_or_none, to_db_time
 
 
@@ -168,26 +168,62 @@ def add_delivery_state(db: Database) -> None:
 
 def enqueue(db: Database, message: NewOutboxMessage, *, now: datetime) -> int:
     """Store `message` unless its dedupe key is already stored; returns the row id either way."""
-    db.execute(
+    return enqueue_many(db, [message], now=now)[0]
+
+
+def enqueue_many(db: Database, messages: Sequence[NewOutboxMessage], *, now: datetime) -> list[int]:
+    """`enqueue` for many messages in two statements (one insert for all, one read of their ids), not two per
+    message: a job queueing thousands of rows (the overdue ladder's first run) waits for the database twice,
+    not thousands of times. Rows get ids in the order given (a channel's messages go in that order); the ids
+    returned are in the same order, a message whose dedupe key was already stored getting that row's id."""
+    if not messages:
+        return []
+    at = to_db_time(now)
+    execute_many(
+        db,
         "INSERT INTO outbox (kind, channel, method, payload, dedupe_key, state, attempts, "
         "next_attempt_at, created_at, clarification_id, ts_target, parent_id, parent_ts_field) "
         "VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [
-            message.kind,
-            message.channel,
-            message.method,
-            json.dumps(dict(message.payload), sort_keys=True),
-            message.dedupe_key,
-            to_db_time(now),
-            to_db_time(now),
-            message.clarification_id,
-            message.ts_target,
-            message.parent_id,
-            message.parent_ts_field,
+            (
+                message.kind,
+                message.channel,
+                message.method,
+                json.dumps(dict(message.payload), sort_keys=True),
+                message.dedupe_key,
+                at,
+                at,
+                message.clarification_id,
+                message.ts_target,
+                message.parent_id,
+                message.parent_ts_field,
+            )
+            for message in messages
         ],
     )
-    row = db.execute("SELECT id FROM outbox WHERE dedupe_key = ?", [message.dedupe_key]).fetchone()
-    return int(row[0])
+    ids = ids_by_dedupe_key(db, [message.dedupe_key for message in messages])
+    return [ids[message.dedupe_key] for message in messages]
+
+
+_KEYS_PER_QUERY = 500  # SQLite: well under its limit on bound parameters
+
+
+def ids_by_dedupe_key(db: Database, keys: Iterable[str]) -> dict[str, int]:
+    """The ids of the stored rows with these dedupe keys (keys not stored are absent), in one query per
+    _KEYS_PER_QUERY keys on SQLite and one query on PostgreSQL (an array parameter)."""
+    wanted = list(dict.fromkeys(keys))
+    if not wanted:
+        return {}
+    if is_postgres(db):
+        rows = db.execute("SELECT dedupe_key, id FROM outbox WHERE dedupe_key = ANY(?)", [wanted]).fetchall()
+        return {str(key): int(id_) for key, id_ in rows}
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), _KEYS_PER_QUERY):
+        chunk = wanted[start : start + _KEYS_PER_QUERY]
+        marks = ", ".join("?" for _ in chunk)
+        for key, id_ in db.execute(f"SELECT dedupe_key, id FROM outbox WHERE dedupe_key IN ({marks})", chunk):
+            found[str(key)] = int(id_)
+    return found
 
 
 def get(db: Database, outbox_id: int) -> OutboxRow | None:
