@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from bot.outbox import CALL_TIMEOUT_SECONDS
 from bot.settings import Settings
 from storage.app_db import AppDatabase, HealthTarget
 from storage.backend import Database
@@ -127,7 +128,8 @@ def web_api_send(client: WebClient) -> Send:
     return send
 
 
-OUTBOX_CALL_TIMEOUT_SECONDS = 10  # a Slack call that hangs is cut off after this (and its row retried)
+# A Slack call that hangs is cut off after this (and its row retried); the outbox's claim lease follows from it.
+OUTBOX_CALL_TIMEOUT_SECONDS = CALL_TIMEOUT_SECONDS
 
 
 def outbox_client(settings: Settings) -> WebClient:

@@ -356,6 +356,19 @@ def channel_next_at(db: Database, channel: str) -> datetime | None:
     return None if row is None else from_db_time(row[0])
 
 
+def holds_claim(db: Database, outbox_id: int, *, attempt: int) -> bool:
+    """Whether the claim made as attempt number `attempt` is still the row's current one (`sending`, not
+    released as expired and claimed again since). Run inside the write transaction that records the attempt:
+    PostgreSQL locks the row (a release waits for the record, or the record sees the release); SQLite's write
+    lock already keeps every other writer out."""
+    lock = " FOR UPDATE" if is_postgres(db) else ""
+    row = db.execute(
+        f"SELECT 1 FROM outbox WHERE id = ? AND state = 'sending' AND attempts = ?{lock}",
+        [outbox_id, attempt],
+    ).fetchone()
+    return row is not None
+
+
 def mark_sent(db: Database, row: OutboxRow, *, ts: str | None, channel: str | None, now: datetime) -> None:
     """Record the delivery and, when the row says so, the message ts on its clarification."""
     db.execute(
