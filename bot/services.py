@@ -159,7 +159,9 @@ def app_database(settings: Settings) -> AppDatabase:
     """The app's state: PostgreSQL when CODEDESK_DATABASE_URL is set, else the SQLite file CODEDESK_DB (the
     console's own file in console mode)."""
     what = "console database" if settings.mode == "console" else "database"
-    return AppDatabase.of(settings.db_path, settings.database_url, what)
+    return AppDatabase.of(
+        settings.db_path, settings.database_url, what, pool_size=settings.database_pool_size
+    )
 
 
 def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:

@@ -44,6 +44,7 @@ __all__ = [
     "execute_many",
     "insert_id",
     "is_postgres",
+    "parse_pool_size",
     "parse_url",
 ]
 
@@ -168,6 +169,25 @@ def parse_url(url: str, setting: str = "CODEDESK_DATABASE_URL") -> PgTarget:
     )
 
 
+DEFAULT_POOL_SIZE = 10
+MIN_POOL_SIZE, MAX_POOL_SIZE = 2, 500
+
+
+def parse_pool_size(raw: str | None, setting: str = "CODEDESK_DATABASE_POOL_SIZE") -> int:
+    """The most connections one instance keeps open to PostgreSQL (DEFAULT_POOL_SIZE when unset): a whole number
+    from MIN_POOL_SIZE to MAX_POOL_SIZE; DatabaseProblem (one line naming the setting) otherwise."""
+    if raw is None or not raw.strip():
+        return DEFAULT_POOL_SIZE
+    text = raw.strip()
+    shown = text if len(text) <= 20 else text[:20] + "..."
+    if not text.isdigit() or not MIN_POOL_SIZE <= int(text) <= MAX_POOL_SIZE:
+        raise DatabaseProblem(
+            f"{setting} must be a whole number of connections from {MIN_POOL_SIZE} to {MAX_POOL_SIZE}, got "
+            f"{shown!r} (every instance opens up to that many: keep their sum under the server's max_connections)"
+        )
+    return int(text)
+
+
 # -- SQL ----------------------------------------------------------------------------------------------------
 
 
@@ -249,7 +269,9 @@ def _instant_adapters(conn: psycopg.Connection[Any]) -> None:
 class PgServer:
     """One PostgreSQL database and the pool of connections to it (one per process, made at start-up)."""
 
-    def __init__(self, target: PgTarget, *, max_size: int = 10, url: str = "") -> None:
+    def __init__(self, target: PgTarget, *, max_size: int = DEFAULT_POOL_SIZE, url: str = "") -> None:
+        if not MIN_POOL_SIZE <= max_size <= MAX_POOL_SIZE:
+            raise ValueError(f"pool size {max_size} is outside {MIN_POOL_SIZE}..{MAX_POOL_SIZE}")
         self.target = target
         self.url = url  # as configured (holds the password: never log it)
         self.where = target.where
@@ -282,6 +304,10 @@ class PgServer:
         conn.autocommit = True
         conn.execute("SET TIME ZONE 'UTC'")
         _instant_adapters(conn)
+
+    @property
+    def max_size(self) -> int:
+        return self._max_size
 
     def pool(self) -> ConnectionPool:
         with self._lock:
