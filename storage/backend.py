@@ -46,6 +46,8 @@ __all__ = [
     "is_postgres",
     "parse_pool_size",
     "parse_url",
+    "storable_parameters",
+    "storable_text",
 ]
 
 
@@ -79,6 +81,26 @@ def insert_id(db: Database, sql: str, parameters: Sequence[object]) -> int:
         row = db.execute(sql + " RETURNING id", parameters).fetchone()
         return int(row[0])
     return int(db.execute(sql, parameters).lastrowid or 0)
+
+
+NUL, NUL_STORED_AS = "\x00", "\ufffd"
+
+
+def storable_text(value: str) -> str:
+    """Text as both backends store it: PostgreSQL's text cannot hold NUL (U+0000), so a NUL is kept as U+FFFD
+    (the replacement character) on PostgreSQL and on SQLite alike. Text with one (pasted from a binary file, a
+    broken client) is saved rather than failing the request, reads back the same from either backend, and a key
+    holding one still matches itself (it is replaced the same way when looked up)."""
+    return value.replace(NUL, NUL_STORED_AS) if NUL in value else value
+
+
+def storable_parameters(parameters: Any) -> Any:
+    """`parameters` (a sequence or a mapping) with every text value made `storable_text`."""
+    if parameters is None:
+        return None
+    if isinstance(parameters, dict):
+        return {k: storable_text(v) if isinstance(v, str) else v for k, v in parameters.items()}
+    return [storable_text(v) if isinstance(v, str) else v for v in parameters]
 
 
 class Instant(int):
@@ -252,11 +274,10 @@ def _instant_adapters(conn: psycopg.Connection[Any]) -> None:
             return float(text) if any(c in text for c in ".eEN") else int(text)
 
     class TextDumper(StrDumperUnknown):  # text of unknown type (psycopg's default): the server infers it
-        """PostgreSQL text cannot hold NUL (U+0000), which SQLite stores: it is kept as U+FFFD, so text with
-        one is saved (and an idempotency key holding one still matches) instead of failing the request."""
+        """Every text parameter as `storable_text` (a NUL kept as U+FFFD, as on SQLite: storage.db)."""
 
         def dump(self, obj: str) -> Any:
-            return super().dump(obj.replace("\x00", "\ufffd") if "\x00" in obj else obj)
+            return super().dump(storable_text(obj))
 
     conn.adapters.register_dumper(str, TextDumper)
     conn.adapters.register_dumper(Instant, InstantDumper)
@@ -457,4 +478,4 @@ def execute_many(db: Database, sql: str, rows: Sequence[Sequence[object]]) -> No
             with pg.conn.cursor() as cursor:
                 pg.guarded(lambda: cursor.executemany(cast(Any, pg_sql(sql)), [list(r) for r in rows]))
         return
-    cast(Any, db).conn.executemany(sql, rows)
+    cast(Any, db).conn.executemany(sql, [storable_parameters(row) for row in rows])

@@ -25,7 +25,7 @@ from enum import StrEnum
 from typing import Any
 
 from storage import clarifications
-from storage.backend import Database, execute_many, is_postgres
+from storage.backend import Database, execute_many, is_postgres, storable_text
 from storage.relay_tables import from_db_time, from_db_time_or_none, to_db_time
 
 
@@ -209,21 +209,26 @@ _KEYS_PER_QUERY = 500  # SQLite: well under its limit on bound parameters
 
 
 def ids_by_dedupe_key(db: Database, keys: Iterable[str]) -> dict[str, int]:
-    """The ids of the stored rows with these dedupe keys (keys not stored are absent), in one query per
-    _KEYS_PER_QUERY keys on SQLite and one query on PostgreSQL (an array parameter)."""
-    wanted = list(dict.fromkeys(keys))
+    """The ids of the stored rows with these dedupe keys, by the keys as given (keys not stored are absent; a
+    key is looked up as it is stored, `storable_text`), in one query per _KEYS_PER_QUERY keys on SQLite and one
+    query on PostgreSQL (an array parameter)."""
+    given = list(dict.fromkeys(keys))
+    wanted = list(dict.fromkeys(storable_text(key) for key in given))
     if not wanted:
         return {}
+    stored: dict[str, int] = {}
     if is_postgres(db):
         rows = db.execute("SELECT dedupe_key, id FROM outbox WHERE dedupe_key = ANY(?)", [wanted]).fetchall()
-        return {str(key): int(id_) for key, id_ in rows}
-    found: dict[str, int] = {}
-    for start in range(0, len(wanted), _KEYS_PER_QUERY):
-        chunk = wanted[start : start + _KEYS_PER_QUERY]
-        marks = ", ".join("?" for _ in chunk)
-        for key, id_ in db.execute(f"SELECT dedupe_key, id FROM outbox WHERE dedupe_key IN ({marks})", chunk):
-            found[str(key)] = int(id_)
-    return found
+        stored = {str(key): int(id_) for key, id_ in rows}
+    else:
+        for start in range(0, len(wanted), _KEYS_PER_QUERY):
+            chunk = wanted[start : start + _KEYS_PER_QUERY]
+            marks = ", ".join("?" for _ in chunk)
+            for key, id_ in db.execute(
+                f"SELECT dedupe_key, id FROM outbox WHERE dedupe_key IN ({marks})", chunk
+            ):
+                stored[str(key)] = int(id_)
+    return {key: stored[storable_text(key)] for key in given if storable_text(key) in stored}
 
 
 def get(db: Database, outbox_id: int) -> OutboxRow | None:
