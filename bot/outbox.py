@@ -32,12 +32,12 @@ A thread reply or chat.update waits for its parent row and gets the parent's `ts
 
 The claim lease (how long a `sending` row stays claimed before another worker may take it: a killed instance's
 row, which holds its channel meanwhile) follows from the Slack call timeout T (CALL_TIMEOUT_SECONDS, the
-client's): `lease_for(T)` = 2 T + CLOCK_SKEW_MARGIN (30 s for T = 10 s), not minutes. Why no live instance's
-send can overlap another's, worker A having claimed a row at A's time t0 (stored as `claimed_at`):
-1. A starts a Slack call for the row (the post, or a search for an earlier post) only while
-   A's clock + T <= t0 + lease - CLOCK_SKEW_MARGIN (`_OutOfLease` otherwise: the attempt stops, nothing is
-   posted, the row is retried later). T cuts every call off, so A's calls have all ended by
-   t0 + lease - CLOCK_SKEW_MARGIN on A's clock.
+client's): `lease_for(T)` = (1 + the most requests one send makes) T + CLOCK_SKEW_MARGIN, i.e. 4 T + 10 s = 50 s
+for T = 10 s (a chart upload is three requests; a post one), not minutes. Why no live instance's send can
+overlap another's, worker A having claimed a row at A's time t0 (stored as `claimed_at`):
+1. A starts a Slack call for the row (the post, an upload, a search for an earlier post) only if, cut off after
+   T per request, it ends by t0 + lease - CLOCK_SKEW_MARGIN on A's clock (`_OutOfLease` otherwise: the attempt
+   stops, nothing is posted, the row is retried later). So A's calls have all ended by then.
 2. Another worker B releases the claim only when B's clock is past t0 + lease (`release_stale_claims`). With
    the instances' clocks within CLOCK_SKEW_MARGIN of each other (NTP keeps them within milliseconds), that is
    after A's last call ended. The released row is `unsure`: B looks for A's post in the channel before posting.
@@ -107,10 +107,21 @@ CALL_TIMEOUT_SECONDS = 10  # the Web API client's timeout for the outbox's calls
 CLOCK_SKEW_MARGIN = timedelta(seconds=10)  # how far apart two instances' clocks may be (see the lease above)
 
 
+# Sends that make more than one HTTP request, each cut off after the timeout: the digest's chart upload
+# (bot.jobs.digest.UPLOAD_METHOD: files_upload_v2 asks for an upload URL, uploads, completes).
+REQUESTS_PER_SEND = {"files.uploadV2": 3}
+
+
+def requests_per_send(method: str) -> int:
+    return REQUESTS_PER_SEND.get(method, 1)
+
+
 def lease_for(call_timeout: float) -> timedelta:
-    """The claim lease for Slack calls cut off after `call_timeout` seconds: a call may start up to
-    `call_timeout` after the claim and run `call_timeout`, and the clocks may differ by CLOCK_SKEW_MARGIN."""
-    return timedelta(seconds=2 * call_timeout) + CLOCK_SKEW_MARGIN
+    """The claim lease for Slack calls cut off after `call_timeout` seconds per request: the longest send may
+    start up to `call_timeout` after the claim and then run its requests, and the instances' clocks may differ
+    by CLOCK_SKEW_MARGIN."""
+    longest = max(REQUESTS_PER_SEND.values(), default=1)
+    return timedelta(seconds=(1 + longest) * call_timeout) + CLOCK_SKEW_MARGIN
 
 
 class _OutOfLease(Exception):
@@ -395,8 +406,8 @@ class OutboxWorker:
             self._in_flight[row.id] = row.channel
         try:
             # `now` is when the row was claimed (its claimed_at): no call may end after the claim can expire.
-            start_by = now + self._claim_lease - CLOCK_SKEW_MARGIN - self._call_timeout
-            result = self._attempt(row, payload, start_by)
+            ends_by = now + self._claim_lease - CLOCK_SKEW_MARGIN
+            result = self._attempt(row, payload, ends_by)
             self._record(db, row, payload, result, row.attempts + 1, max(now, self._clock()), report)
         finally:
             with self._lock:
@@ -405,18 +416,20 @@ class OutboxWorker:
 
     # -- one attempt -----------------------------------------------------------------------------------------
 
-    def _attempt(self, row: OutboxRow, payload: dict[str, Any], start_by: datetime) -> _Result:
-        """Search for an earlier unsure post, then post (or call); every call started by `start_by`."""
+    def _attempt(self, row: OutboxRow, payload: dict[str, Any], ends_by: datetime) -> _Result:
+        """Search for an earlier unsure post, then post (or call); every call ended by `ends_by`."""
         if row.unsure_since is not None and row.method == "chat.postMessage":
-            earlier = self._find_posted(row, payload, start_by)
+            earlier = self._find_posted(row, payload, ends_by)
             if earlier is not None:
                 return earlier
         if row.method == "chat.postMessage":
             payload = {**payload, "metadata": self._metadata(row)}
-        return self._call(row.method, payload, start_by)
+        return self._call(row.method, payload, ends_by)
 
-    def _slack(self, method: str, payload: dict[str, Any], start_by: datetime) -> Mapping[str, Any]:
-        if self._clock() > start_by:
+    def _slack(self, method: str, payload: dict[str, Any], ends_by: datetime) -> Mapping[str, Any]:
+        """A Web API call that surely ends (cut off by the timeout) by `ends_by`; `_OutOfLease` instead of
+        one that might not."""
+        if self._clock() + requests_per_send(method) * self._call_timeout > ends_by:
             raise _OutOfLease(method)
         return self._send(method, payload)
 
@@ -428,18 +441,18 @@ class OutboxWorker:
             "event_payload": {"row": row.id, "key": row.dedupe_key, "queue": row.channel},
         }
 
-    def _call(self, method: str, payload: dict[str, Any], start_by: datetime) -> _Result:
+    def _call(self, method: str, payload: dict[str, Any], ends_by: datetime) -> _Result:
         try:
-            response = self._slack(method, payload, start_by)
+            response = self._slack(method, payload, ends_by)
         except Exception as exc:
             return classify(exc)
         return _answer(response)
 
-    def _find_posted(self, row: OutboxRow, payload: dict[str, Any], start_by: datetime) -> _Result | None:
+    def _find_posted(self, row: OutboxRow, payload: dict[str, Any], ends_by: datetime) -> _Result | None:
         """Look for an earlier attempt of `row` in its channel (or thread). A _Result when it was found (sent)
         or the search failed for a transient reason (try later, never post blind); None to post."""
         try:
-            return self._search(row, payload, start_by)
+            return self._search(row, payload, ends_by)
         except Exception as exc:
             known = (_NotOk, _OutOfLease, SlackApiError, *NETWORK_ERRORS)
             result = classify(exc) if isinstance(exc, known) else None
@@ -453,11 +466,11 @@ class OutboxWorker:
         )
         return None
 
-    def _search(self, row: OutboxRow, payload: dict[str, Any], start_by: datetime) -> _Result | None:
+    def _search(self, row: OutboxRow, payload: dict[str, Any], ends_by: datetime) -> _Result | None:
         channel = str(payload.get("channel") or row.channel)
         thread_ts = payload.get("thread_ts")
         if _USER_ID.match(channel):  # a DM queued to a user id: its conversation id
-            opened = self._checked("conversations.open", {"users": channel}, start_by)
+            opened = self._checked("conversations.open", {"users": channel}, ends_by)
             channel = str((opened.get("channel") or {}).get("id") or channel)
         cursor: str | None = None
         for _ in range(SEARCH_PAGES):
@@ -467,7 +480,7 @@ class OutboxWorker:
             if cursor:
                 args["cursor"] = cursor
             data = self._checked(
-                "conversations.replies" if thread_ts else "conversations.history", args, start_by
+                "conversations.replies" if thread_ts else "conversations.history", args, ends_by
             )
             for message in data.get("messages") or []:
                 meta = message.get("metadata") or {}
@@ -489,9 +502,9 @@ class OutboxWorker:
                 return None
         return None
 
-    def _checked(self, method: str, args: dict[str, Any], start_by: datetime) -> Mapping[str, Any]:
+    def _checked(self, method: str, args: dict[str, Any], ends_by: datetime) -> Mapping[str, Any]:
         """A search call; an `ok: false` answer raised like the client raises it."""
-        data = self._slack(method, args, start_by)
+        data = self._slack(method, args, ends_by)
         if not data.get("ok", True):
             raise _NotOk(data)
         return data

@@ -1,14 +1,15 @@
 """The outbox's claim lease follows from the Slack call timeout: a killed instance's row holds its channel for
-about half a minute, not two, and a live instance never has a call under way once another may take its row
+50 s, not two minutes, and a live instance never has a call under way once another may take its row
 (bot.outbox's docstring gives the reasoning). On SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
-from bot.outbox import CLOCK_SKEW_MARGIN, OutboxWorker, lease_for
+from bot.jobs.digest import UPLOAD_METHOD
+from bot.outbox import CLOCK_SKEW_MARGIN, OutboxWorker, lease_for, requests_per_send
 from storage import outbox
 from storage.outbox import OutboxState
 from tests.relay.conftest import FakeClock
@@ -21,14 +22,15 @@ def worker_for(db_factory: DbFactory, slack: FakeSlack, clock: FakeClock) -> Out
     return OutboxWorker(db_factory, slack, clock, Sleeps(), rand=lambda: 0.5, call_timeout=TIMEOUT)
 
 
-def test_the_lease_is_the_call_timeout_twice_and_the_clock_margin() -> None:
-    assert lease_for(TIMEOUT) == timedelta(seconds=30) == 2 * timedelta(seconds=TIMEOUT) + CLOCK_SKEW_MARGIN
-    assert OutboxWorker(lambda: None, FakeSlack(), lambda: None, Sleeps()).claim_lease == timedelta(
-        seconds=30
-    )  # type: ignore[arg-type]
+def test_the_lease_covers_the_longest_send_starting_late_and_the_clock_margin() -> None:
+    # A chart upload (the digest's) is three requests, each cut off after the timeout.
+    assert requests_per_send(UPLOAD_METHOD) == 3 and requests_per_send("chat.postMessage") == 1
+    assert lease_for(TIMEOUT) == 4 * timedelta(seconds=TIMEOUT) + CLOCK_SKEW_MARGIN == timedelta(seconds=50)
+    default = OutboxWorker(lambda: None, FakeSlack(), lambda: None, Sleeps())  # type: ignore[arg-type, return-value]
+    assert default.claim_lease == timedelta(seconds=50)
 
 
-def test_a_killed_instances_channel_resumes_half_a_minute_later_without_a_second_post(
+def test_a_killed_instances_channel_resumes_50_seconds_later_without_a_second_post(
     db_factory: DbFactory, relay_clock: FakeClock
 ) -> None:
     slack = FakeSlack()
@@ -38,10 +40,10 @@ def test_a_killed_instances_channel_resumes_half_a_minute_later_without_a_second
     with pytest.raises(SystemExit):
         dying.deliver_due(relay_clock.now)
     survivor = worker_for(db_factory, slack, relay_clock)
-    relay_clock.advance(seconds=29)
+    relay_clock.advance(seconds=49)
     assert survivor.deliver_due(relay_clock.now).sent == []  # still within the lease: the channel waits
     relay_clock.advance(seconds=2)
-    assert survivor.deliver_due(relay_clock.now).sent == [row_id]  # 31 s after the claim: taken over
+    assert survivor.deliver_due(relay_clock.now).sent == [row_id]  # 51 s after the claim: taken over
     assert len(slack.posts()) == 1  # found in the channel, not posted again
     row = outbox.get(db_factory(), row_id)
     assert row is not None and row.state is OutboxState.SENT
@@ -51,7 +53,7 @@ def test_a_live_instance_starts_no_call_that_could_outlast_its_claim(
     db_factory: DbFactory, relay_clock: FakeClock
 ) -> None:
     """A's row is unsure (an earlier attempt timed out), so A searches the channel first; the search takes
-    longer than a call may (the clock moves 15 s): A must not post afterwards, since another instance may take
+    longer than it should (the clock moves 35 s): A must not post afterwards, since another instance may take
     the row once the lease has run out and post it itself."""
     slack = FakeSlack()
     row_id = queue_one(db_factory, relay_clock.now, channel="C1", key="slow")
@@ -66,7 +68,7 @@ def test_a_live_instance_starts_no_call_that_could_outlast_its_claim(
 
     def slow_search(method: str, payload: dict[str, object]) -> dict[str, object]:
         if method.startswith("conversations."):
-            relay_clock.advance(seconds=15)
+            relay_clock.advance(seconds=35)
         return searched(slack, method, payload)
 
     a_slow = OutboxWorker(
@@ -94,7 +96,7 @@ def test_a_late_record_does_not_undo_the_claim_that_took_the_row_over(
     taken_over: list[list[int]] = []
 
     def b_takes_over() -> None:
-        relay_clock.advance(seconds=31)
+        relay_clock.advance(seconds=51)
         taken_over.append(b.deliver_due(relay_clock.now).sent)
         slack.failures.append(TimeoutError())  # and A's own call then times out
 
@@ -104,3 +106,30 @@ def test_a_late_record_does_not_undo_the_claim_that_took_the_row_over(
     row = outbox.get(db_factory(), row_id)
     assert row is not None and row.state is OutboxState.SENT
     assert len(slack.history["C1"]) == 1  # posted once, by B (A's call timed out before posting)
+
+
+def test_an_upload_starts_only_while_its_three_requests_can_end_within_the_lease(
+    db_factory: DbFactory, relay_clock: FakeClock
+) -> None:
+    """Claimed, then 15 s pass before the send (a slow parent lookup, a busy thread): a post may still go (it
+    ends by 35 s < 40 s), an upload (three requests: up to 45 s) may not."""
+    calls: list[str] = []
+
+    def send(method: str, payload: dict[str, object]) -> dict[str, object]:
+        calls.append(method)
+        return {"ok": True, "ts": "1.2", "channel": payload["channel"]}
+
+    for method, key in (("chat.postMessage", "post"), (UPLOAD_METHOD, "chart")):
+        outbox.enqueue(
+            db_factory(),
+            outbox.NewOutboxMessage("n", f"C{key}", method, {"channel": f"C{key}", "text": key}, key),
+            now=relay_clock.now,
+        )
+
+    def late_clock() -> datetime:
+        return relay_clock.now + timedelta(seconds=15)
+
+    worker = OutboxWorker(db_factory, send, late_clock, Sleeps(), rand=lambda: 0.5, call_timeout=TIMEOUT)
+    report = worker.deliver_due(relay_clock.now)
+    assert calls == ["chat.postMessage"]
+    assert len(report.sent) == 1 and len(report.retried) == 1
