@@ -69,13 +69,6 @@ def open_past_due(db: Database, now: datetime) -> list[PastDue]:
     ]
 
 
-def record_step(db: Database, clarification_id: int, due_at: datetime, step: int, at: datetime) -> None:
-    db.execute(
-        "INSERT INTO overdue_steps (clarification_id, due_at, step, at) VALUES (?, ?, ?, ?)",
-        [clarification_id, to_db_time(due_at), step, to_db_time(at)],
-    )
-
-
 @dataclass(frozen=True)
 class StepTaken:
     clarification_id: int
@@ -85,7 +78,7 @@ class StepTaken:
 
 
 def record_steps(db: Database, steps: Sequence[StepTaken]) -> None:
-    """`record_step` for many steps in one statement (the ladder's first run takes thousands)."""
+    """Record the steps taken, in one statement (the ladder's first run takes thousands)."""
     execute_many(
         db,
         "INSERT INTO overdue_steps (clarification_id, due_at, step, at) VALUES (?, ?, ?, ?)",
