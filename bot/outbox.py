@@ -41,9 +41,9 @@ overlap another's, worker A having claimed a row at A's time t0 (stored as `clai
 2. Another worker B releases the claim only when B's clock is past t0 + lease (`release_stale_claims`). With
    the instances' clocks within CLOCK_SKEW_MARGIN of each other (NTP keeps them within milliseconds), that is
    after A's last call ended. The released row is `unsure`: B looks for A's post in the channel before posting.
-3. A's recording of its attempt, however late, applies only while its claim is still the row's current one
-   (`storage.outbox.holds_claim`: state `sending` with A's attempt number); a claim released meanwhile is left
-   to the worker that holds it now, whose search finds A's post.
+3. A's recording of its attempt, however late, applies only while nobody has claimed the row since
+   (`storage.outbox.holds_claim`: still A's attempt number, not sent or failed); a row claimed again meanwhile
+   is left to the worker that holds it now, whose search finds A's post.
 What this leaves: a process paused (not killed) for longer than the lease between the check in 1 and its
 request going out, and T being a socket timeout (a server trickling an answer byte by byte could outlast it;
 Slack answers in one piece).

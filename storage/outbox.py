@@ -362,13 +362,14 @@ def channel_next_at(db: Database, channel: str) -> datetime | None:
 
 
 def holds_claim(db: Database, outbox_id: int, *, attempt: int) -> bool:
-    """Whether the claim made as attempt number `attempt` is still the row's current one (`sending`, not
-    released as expired and claimed again since). Run inside the write transaction that records the attempt:
-    PostgreSQL locks the row (a release waits for the record, or the record sees the release); SQLite's write
-    lock already keeps every other writer out."""
+    """Whether the attempt made under claim number `attempt` may still be recorded: the row has not been claimed
+    again since (its `attempts` is still `attempt`) nor recorded as sent or failed. A claim released meanwhile (a
+    stop, an expired lease) but not taken again still counts: a send that came back is recorded (sent wins over
+    the release). Run inside the write transaction that records the attempt: PostgreSQL locks the row (a claim
+    waits for the record, or the record sees the claim); SQLite's write lock keeps every other writer out."""
     lock = " FOR UPDATE" if is_postgres(db) else ""
     row = db.execute(
-        f"SELECT 1 FROM outbox WHERE id = ? AND state = 'sending' AND attempts = ?{lock}",
+        "SELECT 1 FROM outbox WHERE id = ? AND attempts = ? AND state IN ('sending', 'pending')" + lock,
         [outbox_id, attempt],
     ).fetchone()
     return row is not None
