@@ -252,7 +252,9 @@ def main() -> int:
     )
     parser.add_argument("--codes-db", type=Path, help="a prepared code database (default: a fresh one)")
     parser.add_argument(
-        "--sets", default="old,dev,paths", help="comma-separated: old, dev, paths, holdout, holdout4, holdout5"
+        "--sets",
+        default="old,dev,paths",
+        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
