@@ -19,6 +19,7 @@ a lock or statement timeout, a deadlock or a serialization failure is DatabaseBu
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -340,9 +341,7 @@ class PgServer:
                     min_size=1,
                     max_size=self._max_size,
                     configure=self._configure,
-                    # A connection the server dropped (a restart, a failover) is replaced before it is handed
-                    # out, so work resumes as soon as the server is back.
-                    check=ConnectionPool.check_connection,
+                    # No `check=` here: `connect` checks each connection itself (see there).
                     reconnect_timeout=0,
                     open=True,
                     name="codedesk",
@@ -353,17 +352,29 @@ class PgServer:
         """A connection from the pool (give it back with `close()`); DatabaseUnavailable when none can be had
         in time because the server cannot be reached, DatabaseBusy when every one is in use."""
         import psycopg
-        from psycopg_pool import PoolTimeout
+        from psycopg_pool import ConnectionPool, PoolTimeout
 
-        try:
-            conn = self.pool().getconn(timeout=max(busy_timeout_ms, 1000) / 1000)
-        except PoolTimeout as exc:
-            if self._reachable():
-                raise DatabaseBusy("every database connection was in use past the wait") from exc
-            raise self.unavailable() from None
-        except psycopg.Error as exc:
-            raise self.unavailable(exc) from None
-        return PgDatabase(self, conn, busy_timeout_ms)
+        # A connection the server dropped (a restart, a failover) is checked before it is handed out and given
+        # back to be replaced, and the next one tried at once: work resumes as soon as the server is back. (The
+        # pool's own `check=` backs off 1 s, 2 s, 4 s ... after each dead connection, so a pool that had grown to
+        # a few connections waited past the busy timeout after a restart.)
+        pool = self.pool()
+        deadline = time.monotonic() + max(busy_timeout_ms, 1000) / 1000
+        while True:
+            try:
+                conn = pool.getconn(timeout=max(deadline - time.monotonic(), 0.001))
+            except PoolTimeout as exc:
+                if self._reachable():
+                    raise DatabaseBusy("every database connection was in use past the wait") from exc
+                raise self.unavailable() from None
+            except psycopg.Error as exc:
+                raise self.unavailable(exc) from None
+            try:
+                ConnectionPool.check_connection(conn)
+            except psycopg.Error:
+                pool.putconn(conn)  # broken: the pool drops it (and opens another when it needs one)
+                continue
+            return PgDatabase(self, conn, busy_timeout_ms)
 
     def _reachable(self) -> bool:
         import psycopg
