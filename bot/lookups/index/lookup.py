@@ -172,6 +172,9 @@ def _verify(
         done = complete_pcs(conn, match.code.replace(".", ""), stems, match.qualifier, memo)
         system = "pcs"
     else:
+        if understood.eye_side and _eye_chapter(match.code):
+            # "nuclear cataract OS": the chart's eye abbreviation names the side the Tabular asks for.
+            stems = stems | {understood.eye_side}
         done = complete_cm(conn, match.code, stems, understood.encounter, _path_stems(match), memo)
         system = "cm"
     if done is None:
@@ -183,6 +186,11 @@ def _verify(
     if how:
         how = f"{how} -> {display(system, done.code)}"
     return code, how
+
+
+def _eye_chapter(code: str) -> bool:
+    """Whether an ICD-10-CM code is in chapter 7, Diseases of the eye and adnexa (H00-H59)."""
+    return code[:1] == "H" and code[1:3].isdigit() and int(code[1:3]) <= 59
 
 
 def _pair(

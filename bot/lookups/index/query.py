@@ -89,7 +89,10 @@ ENCOUNTERS = {  # the 7th character an injury's encounter calls for (fractures h
     "late effect": "S",
     "late effects": "S",
 }
+# The eye's sides as charts write them (oculus dexter, sinister, uterque).
+EYE_SIDES = {"od": "right", "os": "left", "ou": "bilateral"}
 SIDES = {
+    "both": "bilateral",
     "right": "right",
     "rt": "right",
     "left": "left",
@@ -107,6 +110,7 @@ class Understood:
     encounter: str = "A"  # 7th character of an injury: A initial, D subsequent, S sequela
     encounter_said: bool = False
     side: str = ""
+    eye_side: str = ""  # OD / OS / OU: right, left, both eyes (read only for a code of the eye chapter)
     parts: list[list[str]] = field(default_factory=list)  # the linked concepts, when a link joins two
     kinds: set[str] = field(default_factory=set)  # history, family, status, cpt ...
     alternatives: dict[str, list[str]] = field(default_factory=dict)  # "nephrectomy" also reads "kidney"
@@ -171,8 +175,10 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         kinds.add("aftercare")
     text = _reason(text, kinds)
     text = _side_letters(text, notes)
+    text = _ordinals(text, notes)
     side = next((SIDES[w] for w in text.split() if w in SIDES), "")
     text = " ".join(SIDES.get(w, w) for w in text.split())
+    eye_side = next((EYE_SIDES[w] for w in re.findall(r"[a-z]+", lowered) if w in EYE_SIDES), "")
     parts = [p.split() for p in _LINKS.split(text) if p.strip()]
     alternatives = {w: named for w in text.split() if (named := vocabulary.body_part(w))}
     return Understood(
@@ -182,6 +188,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         encounter=encounter,
         encounter_said=said,
         side=side,
+        eye_side=eye_side,
         parts=parts if len(parts) > 1 else [],
         kinds=kinds,
         alternatives=alternatives,
@@ -217,6 +224,45 @@ def _side_letters(text: str, notes: list[str]) -> str:
     for letter in dict.fromkeys(_SIDE_LETTER.findall(text)):
         notes.append(f"side: {letter.upper()} -> {_LETTER_SIDES[letter]}")
     return _SIDE_LETTER.sub(lambda m: _LETTER_SIDES[m.group(1)], text)
+
+
+# "5th metacarpal", "2nd degree burn": the Tabular writes the ordinal as a word ("fifth metacarpal bone").
+ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+)
+_ORDINAL = re.compile(r"\b(1[0-2]|[1-9])(?:st|nd|rd|th)\b")
+# A spinal level ("L1", "T12", "C5"): the Tabular's vertebra is "first lumbar vertebra", "twelfth thoracic
+# vertebra"; a disc, a stenosis or a range of levels ("L4-L5") is coded by its region ("lumbar region"). Read
+# only where the query is about the spine (C3, T4, S3 are also a complement, a hormone, a heart sound).
+_LEVEL = re.compile(r"\b([ctl])(1[0-2]|[1-9])(?:\s*-\s*[ctl]?(1[0-2]|[1-9]))?\b")
+LEVEL_REGIONS = {"c": ("cervical", 7), "t": ("thoracic", 12), "l": ("lumbar", 5)}
+VERTEBRA_WORDS = re.compile(
+    r"\b(?:fx|fracture[sd]?|vertebra[el]?|compression|burst|dislocation|subluxation)\b"
+)
+SPINE_WORDS = re.compile(
+    r"\b(?:spine|spinal|dis[ck]s?|level|stenosis|radiculopathy|herniat\w*|cord|spondylo\w*|"
+    r"degenerat\w*|myelopathy)\b"
+)
+
+
+def _ordinals(text: str, notes: list[str]) -> str:
+    """Ordinals written with digits as words; a spinal level as its vertebra ("L1 compression fracture"
+    -> first lumbar) or, for a disc or a range of levels, as its region ("L4-L5 disc" -> lumbar)."""
+    text = _ORDINAL.sub(lambda m: ORDINALS[int(m.group(1)) - 1], text)
+    vertebra = VERTEBRA_WORDS.search(text) is not None
+    if not vertebra and not SPINE_WORDS.search(text):
+        return text
+
+    def level(match: re.Match[str]) -> str:
+        region, count = LEVEL_REGIONS[match.group(1)]
+        number = int(match.group(2))
+        if number > count:
+            return match.group()
+        read = f"{ORDINALS[number - 1]} {region}" if vertebra and not match.group(3) else region
+        notes.append(f"level: {match.group().upper()} -> {read}")
+        return read
+
+    return _LEVEL.sub(level, text)
 
 
 def _encounter(text: str) -> tuple[str, str, bool]:

@@ -38,7 +38,13 @@ class Vocabulary:
     @classmethod
     def shipped(cls) -> Vocabulary:
         text = resources.files("bot.lookups.data").joinpath("terms.tsv").read_text()
-        rows = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+        return cls.read(text)
+
+    @classmethod
+    def read(cls, text: str) -> Vocabulary:
+        """A vocabulary from terms.tsv's text; a line starting with "#" heads a block (a comment)."""
+        lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
+        rows = csv.DictReader(io.StringIO("".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
         return cls([Term(r["term"].lower().strip(), r["kind"].strip(), r["means"].strip()) for r in rows])
 
     @cached_property
