@@ -20,7 +20,6 @@ from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
 
 ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
-SIDE_WORDS = frozenset({"right", "left", "bilateral", "unspecified"})
 SIDE_STEMS = frozenset({"right", "left", "bilateral"})
 MAX_CANDIDATES = 400
 MEMO_LIMIT = 20_000
@@ -113,7 +112,7 @@ def _tabular(conn: sqlite3.Connection, raw: str, memo: dict[object, object]) -> 
 def _fit(code: str, title: str, parent: str, query: frozenset[str], encounter: str) -> tuple[float, ...]:
     stems = _title_stems(title)
     said = len(stems & query)
-    unsaid_sides = len((stems & {stem(w) for w in SIDE_WORDS}) - query - {"unspecified"})
+    unsaid_sides = len((stems & SIDE_STEMS) - query)
     unspecified = "unspecified" in stems or "unspecifi" in stems
     seventh = 0.0
     if len(code) == 7 and len(parent) < 7:

@@ -175,7 +175,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         kinds.add("aftercare")
     text = _reason(text, kinds)
     text = _side_letters(text, notes)
-    text = _ordinals(text, notes)
+    text = _levels(text, notes)
     side = next((SIDES[w] for w in text.split() if w in SIDES), "")
     text = " ".join(SIDES.get(w, w) for w in text.split())
     eye_side = next((EYE_SIDES[w] for w in re.findall(r"[a-z]+", lowered) if w in EYE_SIDES), "")
@@ -226,39 +226,41 @@ def _side_letters(text: str, notes: list[str]) -> str:
     return _SIDE_LETTER.sub(lambda m: _LETTER_SIDES[m.group(1)], text)
 
 
-# "5th metacarpal", "2nd degree burn": the Tabular writes the ordinal as a word ("fifth metacarpal bone").
 ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 )
-_ORDINAL = re.compile(r"\b(1[0-2]|[1-9])(?:st|nd|rd|th)\b")
 # A spinal level ("L1", "T12", "C5"): the Tabular's vertebra is "first lumbar vertebra", "twelfth thoracic
-# vertebra"; a disc, a stenosis or a range of levels ("L4-L5") is coded by its region ("lumbar region"). Read
-# only where the query is about the spine (C3, T4, S3 are also a complement, a hormone, a heart sound).
-_LEVEL = re.compile(r"\b([ctl])(1[0-2]|[1-9])(?:\s*-\s*[ctl]?(1[0-2]|[1-9]))?\b")
+# vertebra"; a disc or a stenosis is coded by its region ("lumbar region"). Read only where the query is about
+# the vertebrae or discs (C3, T4, S3 are also a complement, a hormone, a heart sound; a cord injury's Tabular
+# says "at C6 level" itself).
+_LEVEL = re.compile(r"\b([ctl])(1[0-2]|[1-9])(?:\s*-\s*([ctl]?)(1[0-2]|[1-9]))?\b")
 LEVEL_REGIONS = {"c": ("cervical", 7), "t": ("thoracic", 12), "l": ("lumbar", 5)}
 VERTEBRA_WORDS = re.compile(
     r"\b(?:fx|fracture[sd]?|vertebra[el]?|compression|burst|dislocation|subluxation)\b"
 )
-SPINE_WORDS = re.compile(
-    r"\b(?:spine|spinal|dis[ck]s?|level|stenosis|radiculopathy|herniat\w*|cord|spondylo\w*|"
-    r"degenerat\w*|myelopathy)\b"
+DISC_WORDS = re.compile(
+    r"\b(?:dis[ck]s?|stenosis|radiculopathy|herniat\w*|spondylo\w*|degenerat\w*|myelopathy)\b"
 )
 
 
-def _ordinals(text: str, notes: list[str]) -> str:
-    """Ordinals written with digits as words; a spinal level as its vertebra ("L1 compression fracture"
-    -> first lumbar) or, for a disc or a range of levels, as its region ("L4-L5 disc" -> lumbar)."""
-    text = _ORDINAL.sub(lambda m: ORDINALS[int(m.group(1)) - 1], text)
+def _levels(text: str, notes: list[str]) -> str:
+    """A spinal level as its vertebra ("L1 compression fracture" -> first lumbar); for a disc, a stenosis
+    or a range of levels within one region ("L4-L5 disc") the region, when the query does not name it."""
     vertebra = VERTEBRA_WORDS.search(text) is not None
-    if not vertebra and not SPINE_WORDS.search(text):
+    if not vertebra and not DISC_WORDS.search(text):
         return text
 
     def level(match: re.Match[str]) -> str:
-        region, count = LEVEL_REGIONS[match.group(1)]
-        number = int(match.group(2))
-        if number > count:
+        letter, number, other = match.group(1), int(match.group(2)), match.group(3)
+        region, count = LEVEL_REGIONS[letter]
+        if number > count or (other and other != letter):
+            return match.group()  # "C7-T1": the Index's "cervicothoracic", not one region
+        if vertebra and not match.group(4):
+            read = f"{ORDINALS[number - 1]} {region}"
+        elif region in text.split():
             return match.group()
-        read = f"{ORDINALS[number - 1]} {region}" if vertebra and not match.group(3) else region
+        else:
+            read = region
         notes.append(f"level: {match.group().upper()} -> {read}")
         return read
 
