@@ -114,11 +114,25 @@ def _fit(code: str, title: str, parent: str, query: frozenset[str], encounter: s
     said = len(stems & query)
     unsaid_sides = len((stems & SIDE_STEMS) - query)
     unspecified = "unspecified" in stems or "unspecifi" in stems
+    if unspecified and _unspecified_of(title) & query:
+        # "..., unspecified trimester" for "first trimester", "unspecified eye" for "both eyes": the title
+        # leaves open what the query says, so the word it shares counts against it, not for it.
+        said -= 2
+        unspecified = False
     seventh = 0.0
     if len(code) == 7 and len(parent) < 7:
         seventh = 1.0 if code[-1] == encounter else 0.0
     # Fewer characters below the index code and the unspecified child when the query says nothing more.
     return (seventh, said - unsaid_sides, float(unspecified), -len(code), -_order(code))
+
+
+_UNSPECIFIED_OF = re.compile(r"\bunspecified\s+([a-z]+)")
+
+
+@lru_cache(maxsize=65536)
+def _unspecified_of(title: str) -> frozenset[str]:
+    """The words a title calls unspecified ("unspecified trimester" -> trimester)."""
+    return frozenset(stem(w) for w in _UNSPECIFIED_OF.findall(title.lower()) if w not in {"site", "part"})
 
 
 @lru_cache(maxsize=131072)
