@@ -73,7 +73,8 @@ def complete_cm(
         return Completion(str(row[0]), str(row[1]), True, "")
     if not candidates:
         return Completion(str(row[0]), str(row[1]), False, "")
-    best = max(candidates, key=lambda c: _fit(str(c[0]), str(c[1]), raw, query_stems, encounter))
+    own = query_stems - already
+    best = max(candidates, key=lambda c: _fit(str(c[0]), str(c[1]), raw, query_stems, encounter, own))
     words = _said(str(best[1]), query_stems - already)
     how = f"Tabular: {', '.join(words)}" if words else "Tabular: unspecified"
     if len(str(best[0])) == 7 and seventh:
@@ -109,16 +110,20 @@ def _tabular(conn: sqlite3.Connection, raw: str, memo: dict[object, object]) -> 
     return found  # type: ignore[return-value]
 
 
-def _fit(code: str, title: str, parent: str, query: frozenset[str], encounter: str) -> tuple[float, ...]:
+def _fit(
+    code: str, title: str, parent: str, query: frozenset[str], encounter: str, own: frozenset[str] = frozenset()
+) -> tuple[float, ...]:
+    """How well a child fits: the encounter, the words it says (`own`: those the query itself said, not its
+    index path), the side, then the unspecified child and the shorter code."""
     stems = _title_stems(title)
     said = len(stems & query)
     unsaid_sides = len((stems & SIDE_STEMS) - query)
     unspecified = "unspecified" in stems or "unspecifi" in stems
-    if unspecified and _unspecified_of(title) & query:
-        # "..., unspecified trimester" for "first trimester", "unspecified eye" for "both eyes": the title
-        # leaves open what the query says, so the word it shares counts against it, not for it.
-        said -= 2
-        unspecified = False
+    if unspecified and _unspecified_of(title) & own:
+        # "..., unspecified trimester" for "first trimester", "unspecified eye" for "both eyes": the word the
+        # title leaves open is not what the query says of it ("pink eye" still reads "unspecified eye" before
+        # a side the query did not say).
+        said -= 1
     seventh = 0.0
     if len(code) == 7 and len(parent) < 7:
         seventh = 1.0 if code[-1] == encounter else 0.0

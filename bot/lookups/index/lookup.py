@@ -22,6 +22,7 @@ from bot.lookups.index.matching import (
     word_weight,
 )
 from bot.lookups.index.query import Understood
+from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
 from bot.lookups.index.tree import IndexTree, book_name
 from bot.lookups.index.words import content_stems, stem
 from bot.lookups.systems import display
@@ -32,7 +33,14 @@ if TYPE_CHECKING:
 CM_BOOKS = ("cm", "ext", "drug", "neoplasm")
 NOISE_WEIGHT = 0.2
 DRUG_DEFAULT_COST = 450.0
-REASON_KINDS = frozenset({"status", "history", "family"})
+REASON_KINDS = frozenset({"status", "history", "family", "allergy", "longterm"})
+# Queries about a drug as a class the Index names: "allergic to amoxicillin" (History, personal, allergy,
+# penicillin), "on coumadin" (Long-term drug therapy, anticoagulants), "myopathy due to lovastatin" (Myopathy,
+# drug-induced).
+DRUG_CLASS_KINDS = frozenset({"allergy", "longterm", "caused", "history"})
+NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its class
+ALLERGY_STATUS_COST = 300.0  # an allergy named as a status: not an adverse effect happening now
+HISTORY_NOTE_COST = 30.0  # a history code by the Tabular's note, below an Index line that names it all
 REASON_PCS_COST = 450.0
 ECHO_COVERAGE = 0.85  # echo words count only on a path using this share of the query's words
 ECHO_CREDIT = 30.0  # per weight of an echo word a path uses (an unsaid path word costs 20)
@@ -63,6 +71,14 @@ def index_hits(
     conn = tree.conn
     matcher = Matcher(tree)
     alternatives = {w: searcher.vocabulary.alternatives(w) for w in words}
+    named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
+    if understood.kinds & DRUG_CLASS_KINDS:
+        for w in words:
+            classes = drug_classes(tree, w)
+            if classes:
+                named.add(stem(w))
+                caused = CAUSED_WORDS if "caused" in understood.kinds else ()
+                alternatives[w] = [*alternatives[w], *classes, *caused]
     qwords = query_words(words, alternatives)
     if not qwords:
         return Found()
@@ -126,6 +142,12 @@ def index_hits(
             # "status post knee replacement", "history of appendectomy": the state the patient is in
             # (a Z code), not the procedure done before.
             score -= REASON_PCS_COST
+        if named & _path_stems(match):
+            score += NAMED_DRUG_CREDIT  # "Long-term drug therapy, insulin" before "..., oral hypoglycemic"
+        if match.book == "drug" and "allergy" in understood.kinds:
+            # "allergic to penicillin", "latex allergy": the allergy status (History, personal, allergy),
+            # not an adverse effect being treated.
+            score -= ALLERGY_STATUS_COST
         if match.book == "drug" and match.defaulted:
             # A drug named with no poisoning, adverse effect or underdosing: the Drug Table's default
             # column is a guess, below a HCPCS title holding the drug ("lovenox" -> J1650 enoxaparin).
@@ -134,6 +156,13 @@ def index_hits(
         if how:
             why += f" -> {how}"
         found.hits.append(IndexHit(code, score, why + note))
+    if understood.kinds & {"history", "family"}:
+        noted = _history_by_note(matcher, understood, alternatives, books, found.hits)
+        if noted is not None and noted.code.code not in seen:
+            found.hits.append(noted)
+            found.hits.sort(key=lambda h: -h.score)
+            seen.add(noted.code.code)
+            best_coverage = max(best_coverage, 0.75)
     pair = _pair(matcher, conn, matches[0], qwords, books, understood, alternatives, counts)
     # A "pair" whose other code is the first hit itself is no pair.
     if pair is not None and found.hits and pair[0].code != found.hits[0].code.code:
@@ -186,6 +215,53 @@ def _verify(
     if how:
         how = f"{how} -> {display(system, done.code)}"
     return code, how
+
+
+def _history_by_note(
+    matcher: Matcher,
+    understood: Understood,
+    alternatives: dict[str, list[str]],
+    books: list[str],
+    hits: list[IndexHit],
+) -> IndexHit | None:
+    """ "family history of colon cancer": the Index's History lines stop at "malignant neoplasm" (Z80.9); the
+    condition's own code (C18.9, from the Neoplasm Table) falls in the range of Z80.0's Tabular note
+    "Conditions classifiable to C15-C26", which the coder reports."""
+    family = "family" in understood.kinds
+    condition = [w for w in understood.words[2:] if w not in {"of", "the"}]
+    words = query_words(condition, alternatives)
+    if not words:
+        return None
+    tree = matcher.tree
+    counts = tree.word_counts({s for w in words for s in w.stems})
+    words = [QueryWord(w.text, w.stems, word_weight(max((counts.get(s, 1) for s in w.stems), default=1))) for w in words]
+    total = sum(w.weight for w in words)
+    for match in matcher.match(words, [b for b in books if b != "pcs"], limit=3):
+        share = match.said / total
+        if share < 0.75 or match.nodes[0].term.lower().startswith("history"):
+            continue
+        done = _verify(tree, match, frozenset(s for w in words for s in w.stems), understood)
+        if done is None or done[0].code.startswith("Z"):
+            continue
+        head = history_code(tree.conn, tree.memo, done[0].code, family)
+        if head is None:
+            return None
+        stems = frozenset(s for w in words for s in w.stems) | content_stems(done[0].title)
+        completed = complete_cm(tree.conn, head, stems, memo=tree.memo)
+        if completed is None or not completed.billable:
+            return None
+        best = max((h.score for h in hits if h.code.code == completed.code), default=None)
+        if best is not None:
+            return None  # the Index's own History line already gave it
+        score = 400 + 600 * share**2 - HISTORY_NOTE_COST
+        which = "family" if family else "personal"
+        why = (
+            f"{match.describe(book_name(match.nodes[0].book))} -> {display('cm', done[0].code)}; History, "
+            f"{which}: Tabular {display('cm', head)} \"Conditions classifiable to\" holds it -> "
+            f"{display('cm', completed.code)}"
+        )
+        return IndexHit(Code("cm", completed.code, completed.title, "", "code", True, True, ""), score, why)
+    return None
 
 
 def _eye_chapter(code: str) -> bool:

@@ -174,6 +174,9 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         text = f"aftercare {text}"
         kinds.add("aftercare")
     text = _reason(text, kinds)
+    text = _state(text, kinds, echoes)
+    if _CAUSED.search(text):
+        kinds.add("caused")
     text = _side_letters(text, notes)
     text = _levels(text, notes)
     side = next((SIDES[w] for w in text.split() if w in SIDES), "")
@@ -278,6 +281,59 @@ def _encounter(text: str) -> tuple[str, str, bool]:
         if re.search(pattern, text):
             return " ".join(re.sub(pattern, " ", text).split()), char, True
     return text, "A", False
+
+
+# An allergy named with no reaction is the patient's allergy status (History, personal, allergy; Allergy,
+# food, status): "allergic to penicillin", "allergy to sulfa", "peanut allergy".
+_ALLERGY = re.compile(
+    r"^(?:allergic|allergy|allergies)\s+to\s+(?P<what>.+)$|^(?P<named>.+?)\s+(?:allergy|allergies)(?:\s+status)?$"
+)
+_REACTION = re.compile(
+    r"\b(?:reaction|rash|hives|urticaria|anaphyla\w*|shock|swelling|angioedema|itch\w*|wheez\w*|rhinitis|"
+    r"dermatitis|conjunctivitis|asthma|eczema|sneez\w*|cough\w*|edema|seasonal|environmental)\b"
+)
+# A device or state the patient has ("has a pacemaker", "pacemaker in place", "colostomy status"): the Index's
+# Status and Presence lines.
+_HAS = re.compile(r"^(?:has|have|with)\s+(?:an?\s+)?(?=\S)")
+_STATE_AFTER = re.compile(r"\s+(?:status|in\s+place)$")
+# A drug the patient takes ("on coumadin", "taking metformin", "long term prednisone use"): Long-term drug
+# therapy.
+_TAKING = re.compile(r"^(?:on|taking|takes|uses|using)\s+(?=\S)")
+_LONG_TERM = re.compile(
+    r"^(?:long[- ]term|chronic|current)\s+(?P<a>.+?)\s+(?:use|therapy|user)$|"
+    r"^(?P<b>.+?)\s+(?:use|therapy)\s+long[- ]term$"
+)
+LONG_TERM_ECHOES = ("long-term", "drug", "therapy")  # (its modifiers "current", "use of" count less)
+STATUS_ECHOES = ("status", "presence")
+# A condition a named cause brought about: "due to", "secondary to", "caused by", "from", "induced".
+_CAUSED = re.compile(r"\b(?:due\s+to|secondary\s+to|caused\s+by|from|induced|drug-induced)\b")
+
+
+def _state(text: str, kinds: set[str], echoes: list[str]) -> str:
+    """Allergy status, a device or state the patient has, and a drug taken long term: their Index main terms
+    (History, personal, allergy; Status / Presence; Long-term drug therapy) are echoes a path may use, so the
+    words alone still find the condition when no such line names them."""
+    if kinds & {"history", "family", "status"}:
+        return text
+    allergy = _ALLERGY.match(text)
+    if allergy and not _REACTION.search(text):
+        kinds.add("allergy")
+        echoes += ["status", "history", "personal"]
+        return f"allergy {allergy.group('what') or allergy.group('named')}"
+    has = _HAS.match(text) or _STATE_AFTER.search(text)
+    if has:
+        kinds.add("status")
+        echoes += STATUS_ECHOES
+        return _STATE_AFTER.sub("", _HAS.sub("", text)) or text
+    taking = _TAKING.match(text)
+    long_term = _LONG_TERM.match(text)
+    if taking or long_term:
+        kinds.add("longterm")
+        echoes += LONG_TERM_ECHOES
+        if long_term:
+            return str(long_term.group("a") or long_term.group("b"))
+        return text[taking.end() :] if taking else text
+    return text
 
 
 def _reason(text: str, kinds: set[str]) -> str:

@@ -81,10 +81,12 @@ class Vocabulary:
         return " ".join(out), found
 
     def _replaced(self, phrase: str) -> Term | None:
+        # A plural reads as its term ("utis", "cabgs"), but a term of two letters is no plural's stem: "has"
+        # is not "ha"s.
         for form in (
             phrase,
-            phrase[:-1] if phrase.endswith("s") else "",
-            phrase[:-2] if phrase.endswith("es") else "",
+            phrase[:-1] if phrase.endswith("s") and len(phrase) > 3 else "",
+            phrase[:-2] if phrase.endswith("es") and len(phrase) > 4 else "",
         ):
             term = self.terms.get(form) if form else None
             if term is not None and term.kind not in {"synonym", "root"}:
