@@ -111,7 +111,12 @@ def _tabular(conn: sqlite3.Connection, raw: str, memo: dict[object, object]) -> 
 
 
 def _fit(
-    code: str, title: str, parent: str, query: frozenset[str], encounter: str, own: frozenset[str] = frozenset()
+    code: str,
+    title: str,
+    parent: str,
+    query: frozenset[str],
+    encounter: str,
+    own: frozenset[str] = frozenset(),
 ) -> tuple[float, ...]:
     """How well a child fits: the encounter, the words it says (`own`: those the query itself said, not its
     index path), the side, then the unspecified child and the shorter code."""

@@ -234,7 +234,10 @@ def _history_by_note(
         return None
     tree = matcher.tree
     counts = tree.word_counts({s for w in words for s in w.stems})
-    words = [QueryWord(w.text, w.stems, word_weight(max((counts.get(s, 1) for s in w.stems), default=1))) for w in words]
+    words = [
+        QueryWord(w.text, w.stems, word_weight(max((counts.get(s, 1) for s in w.stems), default=1)))
+        for w in words
+    ]
     total = sum(w.weight for w in words)
     for match in matcher.match(words, [b for b in books if b != "pcs"], limit=3):
         share = match.said / total
@@ -257,7 +260,7 @@ def _history_by_note(
         which = "family" if family else "personal"
         why = (
             f"{match.describe(book_name(match.nodes[0].book))} -> {display('cm', done[0].code)}; History, "
-            f"{which}: Tabular {display('cm', head)} \"Conditions classifiable to\" holds it -> "
+            f'{which}: Tabular {display("cm", head)} "Conditions classifiable to" holds it -> '
             f"{display('cm', completed.code)}"
         )
         return IndexHit(Code("cm", completed.code, completed.title, "", "code", True, True, ""), score, why)

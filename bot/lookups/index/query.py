@@ -230,7 +230,18 @@ def _side_letters(text: str, notes: list[str]) -> str:
 
 
 ORDINALS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
 )
 # A spinal level ("L1", "T12", "C5"): the Tabular's vertebra is "first lumbar vertebra", "twelfth thoracic
 # vertebra"; a disc or a stenosis is coded by its region ("lumbar region"). Read only where the query is about

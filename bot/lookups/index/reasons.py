@@ -107,9 +107,13 @@ def _is_drug(tree: IndexTree, word: str) -> bool:
     wanted = stem(word)
     for _, node_id, _, essential in tree.matches([0], {wanted}):
         node = tree.node(node_id)
-        if node is not None and node.book == "drug" and essential:
-            if content_stems(node.term.split(",")[0]) == {wanted}:
-                return True
+        if (
+            node is not None
+            and node.book == "drug"
+            and essential
+            and content_stems(node.term.split(",")[0]) == {wanted}
+        ):
+            return True
     return False
 
 
