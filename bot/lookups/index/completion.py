@@ -10,6 +10,7 @@ from the meanings of each character (body part, approach, device, qualifier).
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -73,8 +74,8 @@ def complete_cm(
         return Completion(str(row[0]), str(row[1]), True, "")
     if not candidates:
         return Completion(str(row[0]), str(row[1]), False, "")
-    own = query_stems - already
-    best = max(candidates, key=lambda c: _fit(str(c[0]), str(c[1]), raw, query_stems, encounter, own))
+    specified = _specified(candidates, query_stems)
+    best = max(candidates, key=lambda c: _fit(str(c[0]), str(c[1]), raw, query_stems, encounter, specified))
     words = _said(str(best[1]), query_stems - already)
     how = f"Tabular: {', '.join(words)}" if words else "Tabular: unspecified"
     if len(str(best[0])) == 7 and seventh:
@@ -116,15 +117,15 @@ def _fit(
     parent: str,
     query: frozenset[str],
     encounter: str,
-    own: frozenset[str] = frozenset(),
+    specified: frozenset[str] = frozenset(),
 ) -> tuple[float, ...]:
-    """How well a child fits: the encounter, the words it says (`own`: those the query itself said, not its
-    index path), the side, then the unspecified child and the shorter code."""
+    """How well a child fits: the encounter, the words it says (less a word it calls unspecified that the
+    query specifies), the side, then the unspecified child and the shorter code."""
     stems = _title_stems(title)
     said = len(stems & query)
     unsaid_sides = len((stems & SIDE_STEMS) - query)
     unspecified = "unspecified" in stems or "unspecifi" in stems
-    if unspecified and _unspecified_of(title) & own:
+    if unspecified and _unspecified_of(title) & specified:
         # "..., unspecified trimester" for "first trimester", "unspecified eye" for "both eyes": the word the
         # title leaves open is not what the query says of it ("pink eye" still reads "unspecified eye" before
         # a side the query did not say).
@@ -134,6 +135,22 @@ def _fit(
         seventh = 1.0 if code[-1] == encounter else 0.0
     # Fewer characters below the index code and the unspecified child when the query says nothing more.
     return (seventh, said - unsaid_sides, float(unspecified), -len(code), -_order(code))
+
+
+def _specified(candidates: Sequence[Sequence[object]], own: frozenset[str]) -> frozenset[str]:
+    """The words the query itself qualifies as a sibling title does: "first trimester" when the query says
+    "first" and "trimester" and a child is "..., first trimester" (so "..., unspecified trimester" is not it)."""
+    out: set[str] = set()
+    sided = bool(own & SIDE_STEMS)
+    for row in candidates:
+        if sided:
+            # A side said ("both eyes" -> bilateral): "unspecified eye" leaves open what the query says.
+            out.update(_unspecified_of(str(row[1])) & own)
+        words = [stem(w) for w in re.findall(r"[a-z0-9]+", str(row[1]).lower())]
+        for before, word in itertools.pairwise(words):
+            if word in own and before in own and before not in {"unspecifi", "unspecified"}:
+                out.add(word)
+    return frozenset(out)
 
 
 _UNSPECIFIED_OF = re.compile(r"\bunspecified\s+([a-z]+)")

@@ -40,7 +40,11 @@ REASON_KINDS = frozenset({"status", "history", "family", "allergy", "longterm"})
 DRUG_CLASS_KINDS = frozenset({"allergy", "longterm", "caused", "history"})
 NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its class
 ALLERGY_STATUS_COST = 300.0  # an allergy named as a status: not an adverse effect happening now
-HISTORY_NOTE_COST = 30.0  # a history code by the Tabular's note, below an Index line that names it all
+HISTORY_NOTE_COST = 30.0
+NAMED_HISTORY = 900.0  # an Index History line this good names the condition itself
+HISTORY_STEMS = frozenset(
+    stem(w) for w in ["personal", "family", "history", "of", "other", "disease"]
+)  # a history code by the Tabular's note, below an Index line that names it all
 REASON_PCS_COST = 450.0
 ECHO_COVERAGE = 0.85  # echo words count only on a path using this share of the query's words
 ECHO_CREDIT = 30.0  # per weight of an echo word a path uses (an unsaid path word costs 20)
@@ -253,9 +257,10 @@ def _history_by_note(
         completed = complete_cm(tree.conn, head, stems, memo=tree.memo)
         if completed is None or not completed.billable:
             return None
-        best = max((h.score for h in hits if h.code.code == completed.code), default=None)
-        if best is not None:
-            return None  # the Index's own History line already gave it
+        if any(h.code.code == completed.code or h.score >= NAMED_HISTORY for h in hits):
+            return None  # the Index's own History line names it
+        if completed.code != head and not content_stems(completed.title) & stems - HISTORY_STEMS:
+            return None  # the note's header has no child saying what the condition is
         score = 400 + 600 * share**2 - HISTORY_NOTE_COST
         which = "family" if family else "personal"
         why = (
