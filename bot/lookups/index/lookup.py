@@ -8,7 +8,7 @@ match), one that uses half of them 800; the words a path adds that the query did
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot.lookups.codebook import Code
@@ -117,6 +117,8 @@ def index_hits(
     best_coverage = 0.0
     seen: set[str] = set()
     for rank, match in enumerate(matches):
+        if "caused" in understood.kinds:
+            match = _as_adverse(match)
         told = stems | procedure_stems if match.book == "pcs" else stems
         hit = _verify(tree, match, told | _path_stems(match), understood)
         if hit is None or hit[0].code in seen:
@@ -168,6 +170,8 @@ def index_hits(
             seen.add(noted.code.code)
             best_coverage = max(best_coverage, 0.75)
     pair = _pair(matcher, conn, matches[0], qwords, books, understood, alternatives, counts)
+    if pair is None and named and "caused" in understood.kinds and "drug" in books:
+        pair = _drug_pair(matcher, understood, [w for w in words if stem(w) in named])
     # A "pair" whose other code is the first hit itself is no pair.
     if pair is not None and found.hits and pair[0].code != found.hits[0].code.code:
         first = found.hits[0]
@@ -272,6 +276,37 @@ def _history_by_note(
     return None
 
 
+def _drug_pair(
+    matcher: Matcher, understood: Understood, drugs: list[str]
+) -> tuple[Code, str, float, set[str]] | None:
+    """ "hypothyroidism due to amiodarone": the Index's "due to medicament" line codes the condition (E03.2)
+    and its Tabular says to use an additional code for the adverse effect to identify the drug: the drug's
+    adverse effect T-code from the Drug Table, as the pair."""
+    words = query_words(drugs)
+    for found in matcher.match(words, ["drug"], limit=2):
+        match = _as_adverse(found)
+        if match.column != "adverse_effect":
+            continue
+        hit = _verify(matcher.tree, match, frozenset(s for w in words for s in w.stems), understood)
+        if hit is not None:
+            code, how = hit
+            why = match.describe(book_name("drug")) + (f" -> {how}" if how else "")
+            return code, why, 0.0, {w.text for w in words}
+    return None
+
+
+def _as_adverse(match: PathMatch) -> PathMatch:
+    """A drug the query says caused a condition ("hematuria due to coumadin"), with no poisoning word: the
+    drug was taken as prescribed, so the Drug Table's adverse effect column (guideline I.C.19.e.5.a), not its
+    poisoning default."""
+    if match.book != "drug" or not match.defaulted:
+        return match
+    code = match.nodes[-1].cell("adverse_effect")
+    if not code:
+        return match
+    return replace(match, code=code, column="adverse_effect", defaulted=False)
+
+
 def _eye_chapter(code: str) -> bool:
     """Whether an ICD-10-CM code is in chapter 7, Diseases of the eye and adnexa (H00-H59)."""
     return code[:1] == "H" and code[1:3].isdigit() and int(code[1:3]) <= 59
@@ -301,7 +336,8 @@ def _pair(
         if not words:
             continue
         new = {i for i, w in enumerate(words) if w.text in left}
-        for match in matcher.match(words, books, limit=3):
+        for found in matcher.match(words, books, limit=3):
+            match = _as_adverse(found) if "caused" in understood.kinds else found
             share = match.said / sum(w.weight for w in words)
             if share < 0.75 or match.unsaid > 1.0 or not match.covered & new:
                 continue

@@ -36,7 +36,7 @@ _SLASHED = {  # shorthand with a slash, read before the words are split
 # Words of a chart or a patient that say nothing to the Index: "pt c/o", "my", "feeling".
 _FILLER = re.compile(
     r"\b(?:my|his|her|their|your|pt|patient|complains of|complaining of|complaint of|feeling|feels|"
-    r"having|experiencing|presents with|presenting with|"
+    r"having|experiencing|presents with|presenting with|taken as|taking as|"
     # A chart's duration shorthand ("cough x 3 days", "x2 wks"): how long says nothing to the Index.
     r"x\s*\d+\s*(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|hours?|hrs?|h))\b"
 )
