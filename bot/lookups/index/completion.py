@@ -144,8 +144,12 @@ def _specified(candidates: Sequence[Sequence[object]], own: frozenset[str]) -> f
     sided = bool(own & SIDE_STEMS)
     for row in candidates:
         if sided:
-            # A side said ("both eyes" -> bilateral): "unspecified eye" leaves open what the query says.
-            out.update(_unspecified_of(str(row[1])) & own)
+            # A side said ("both eyes" -> bilateral): the title's side part ", unspecified eye," leaves open
+            # what the query says.
+            for part in str(row[1]).lower().split(","):
+                side = part.split()
+                if len(side) == 2 and side[0] == "unspecified" and stem(side[1]) in own:
+                    out.add(stem(side[1]))
         words = [stem(w) for w in re.findall(r"[a-z0-9]+", str(row[1]).lower())]
         for before, word in itertools.pairwise(words):
             if word in own and before in own and before not in {"unspecifi", "unspecified"}:
