@@ -38,6 +38,7 @@ REASON_KINDS = frozenset({"status", "history", "family", "allergy", "longterm"})
 # penicillin), "on coumadin" (Long-term drug therapy, anticoagulants), "myopathy due to lovastatin" (Myopathy,
 # drug-induced).
 DRUG_CLASS_KINDS = frozenset({"allergy", "longterm", "caused", "history"})
+SITE_GUESS_COST = 300.0  # an injury path through "by site" to a site the query did not name
 NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its class
 ALLERGY_STATUS_COST = 300.0  # an allergy named as a status: not an adverse effect happening now
 HISTORY_NOTE_COST = 30.0
@@ -148,6 +149,10 @@ def index_hits(
             # "status post knee replacement", "history of appendectomy": the state the patient is in
             # (a Z code), not the procedure done before.
             score -= REASON_PCS_COST
+        if _site_guessed(match, stems):
+            # "insect bite nonvenomous": "Bite, by site" leads to a site the query never named (scalp): an
+            # injury code for a made-up site is no answer; the External Cause Index's line is.
+            score -= SITE_GUESS_COST
         if named & _path_stems(match):
             score += NAMED_DRUG_CREDIT  # "Long-term drug therapy, insulin" before "..., oral hypoglycemic"
         if match.book == "drug" and "allergy" in understood.kinds:
@@ -305,6 +310,19 @@ def _as_adverse(match: PathMatch) -> PathMatch:
     if not code:
         return match
     return replace(match, code=code, column="adverse_effect", defaulted=False)
+
+
+def _site_guessed(match: PathMatch, stems: frozenset[str]) -> bool:
+    """Whether the path followed a "by site" reference ("see Bite, by site") to a site line none of whose
+    words the query said."""
+    for reference, (_, resume) in zip(match.via, match.jumps, strict=False):
+        if "by site" not in reference.lower():
+            continue
+        below = match.nodes[resume:] if reference.lower().rstrip().endswith("by site") else match.nodes[resume + 1 :]
+        site = next((n for n in below if not n.is_link), None)
+        if site is not None and not content_stems(site.term) & stems:
+            return True
+    return False
 
 
 def _eye_chapter(code: str) -> bool:
