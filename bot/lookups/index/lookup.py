@@ -318,7 +318,11 @@ def _site_guessed(match: PathMatch, stems: frozenset[str]) -> bool:
     for reference, (_, resume) in zip(match.via, match.jumps, strict=False):
         if "by site" not in reference.lower():
             continue
-        below = match.nodes[resume:] if reference.lower().rstrip().endswith("by site") else match.nodes[resume + 1 :]
+        below = (
+            match.nodes[resume:]
+            if reference.lower().rstrip().endswith("by site")
+            else match.nodes[resume + 1 :]
+        )
         site = next((n for n in below if not n.is_link), None)
         if site is not None and not content_stems(site.term) & stems:
             return True

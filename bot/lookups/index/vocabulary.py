@@ -34,6 +34,7 @@ class Term:
 class Vocabulary:
     def __init__(self, terms: list[Term]) -> None:
         self.terms = {t.term: t for t in terms}
+        self._without: dict[frozenset[str], Vocabulary] = {}
 
     @classmethod
     def shipped(cls) -> Vocabulary:
@@ -116,6 +117,16 @@ class Vocabulary:
             if term is not None and term.kind == "root":
                 return [*term.means.split(), *approach]
         return approach
+
+    def without(self, terms: frozenset[str]) -> Vocabulary:
+        """This vocabulary less some terms (kept per set of terms: the same few come back)."""
+        cached = self._without.get(terms)
+        if cached is None:
+            cached = Vocabulary([t for t in self.terms.values() if t.term not in terms])
+            if len(self._without) > 256:
+                self._without.clear()
+            self._without[terms] = cached
+        return cached
 
     def knows(self, word: str) -> bool:
         return word in self.terms
