@@ -41,7 +41,8 @@ CLAUSE_SCORE = 800.0  # a clause answered by a path holding most of its words
 CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
 PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold this much more of the query
 UNKNOWN_SHARE = 0.3  # a query with this share of words known nowhere ...
-UNKNOWN_CONFIDENCE = 0.67  # ... needs an answer holding this share of it
+UNKNOWN_CONFIDENCE = 0.6  # ... needs an answer holding this share of it
+ADDS_UNSAID = 0.5  # ... or an index line that adds no word of its own
 _CONNECTING = frozenset(
     {"with", "due", "to", "on", "of", "and", "in", "the", "a", "an", "by", "for", "at", "from"}
 )
@@ -273,10 +274,14 @@ class Searcher:
         if "cpt" in understood.kinds and "cpt" not in self.book.systems_loaded():
             return _with_notice(hits, CPT_NOTE.format(what="That is a CPT service"))
         unknown = self._unknown_share(understood.words)
-        if unknown >= UNKNOWN_SHARE and max(found.coverage, complete) < UNKNOWN_CONFIDENCE:
+        if (
+            unknown >= UNKNOWN_SHARE
+            and (complete < UNKNOWN_CONFIDENCE if found.coverage < complete else found.adds >= ADDS_UNSAID)
+            and max(found.coverage, complete) < UNKNOWN_CONFIDENCE
+        ):
             # "purple monkey dishwasher", "banana phone": a third of the words are in no title, index term or
-            # vocabulary, and what the rest found does not hold the query: no confident match, not a title
-            # that happens to share one word.
+            # vocabulary, and the rest found only a title sharing one word, or an index line that says more
+            # than the query ("Monkey malaria"): no confident match.
             return _with_notice([], "No confident match: some words are not in the code titles or the Index.")
         if max(found.coverage, complete) < CONFIDENT_SHARE:
             # Nothing the Index or a title says answers the query: say so, and give no unrelated codes.
@@ -359,9 +364,9 @@ class Searcher:
             for w in meaningful
             if w.isdigit()
             or (
-                w not in self.freq
+                w.isalpha()
+                and w not in self.freq
                 and not self.vocabulary.knows(w)
-                and "-" not in w
                 and self.corrections(w)[0] == w
             )
         )

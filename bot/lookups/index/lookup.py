@@ -63,6 +63,7 @@ class Found:
     hits: list[IndexHit] = field(default_factory=list)
     coverage: float = 0.0  # the share of the query's words the best path used
     closest: list[str] = field(default_factory=list)  # main terms near the query, for "no confident match"
+    adds: float = 0.0  # words the best path says that the query did not
 
 
 def index_hits(
@@ -138,6 +139,8 @@ def index_hits(
         coverage = min(1.0, (match.said - echoed + tabular + meant) / total)
         if meant:
             echoed = 0.0  # the phrase stood for its meaning: no credit besides
+        if coverage > best_coverage:
+            found.adds = match.unsaid  # what the best path says beyond the query ("Monkey malaria")
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
         score = 400 + 600 * coverage**2 - 40 * match.unsaid - _title_unsaid(code, stems, match) - rank * 0.5

@@ -121,7 +121,7 @@ class Understood:
     # A lay phrase and what the vocabulary made of it: an index line holding the phrase itself ("Runny
     # nose R09.89") says as much as one holding its meaning.
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
-    applied: list[str] = field(default_factory=list)  # the vocabulary terms read ("cat", "rlq")
+    applied: list[str] = field(default_factory=list)  # the abbreviations read ("cat", "rlq")
 
 
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
@@ -198,7 +198,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         alternatives=alternatives,
         echoes=[e for e in dict.fromkeys(echoes) if e not in text.split()],
         replaced=replaced,
-        applied=[term for term, _, kind in found if kind != "cpt"],
+        applied=[term for term, _, kind in found if kind == "abbreviation"],
     )
 
 
