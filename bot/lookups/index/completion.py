@@ -70,6 +70,13 @@ def complete_cm(
             raw, candidates, seventh = raw[:-1], sided, parent_seventh
             row = (parent[0], parent[1], 0)
             query_stems = query_stems | (title - {"unspecifi", "unspecified"})
+    if row[2] and "unspecifi" in title and len(raw) > 4:
+        # "Neoplasm, skin, nose C44.301" (unspecified malignant neoplasm) for "basal cell carcinoma of nose":
+        # the Tabular's sibling that says what the query says beyond the index path (C44.311 Basal cell
+        # carcinoma of skin of nose), as a coder reads the Tabular around the code.
+        better = _sibling_saying(conn, raw, str(row[1]), query_stems, memo)
+        if better is not None:
+            return Completion(str(better[0]), str(better[1]), True, f"Tabular: {better[2]}")
     if row[2]:
         return Completion(str(row[0]), str(row[1]), True, "")
     if not candidates:
@@ -81,6 +88,40 @@ def complete_cm(
     if len(str(best[0])) == 7 and seventh:
         how += f", {ENCOUNTER_WORDS.get(str(best[0])[-1], str(best[0])[-1])} encounter"
     return Completion(str(best[0]), str(best[1]), True, how)
+
+
+def _sibling_saying(
+    conn: sqlite3.Connection, raw: str, title: str, own: frozenset[str], memo: dict[object, object]
+) -> tuple[str, str, str] | None:
+    """A billable code near an unspecified one (under its parent, else its grandparent, of the same
+    length) whose title keeps what the code's says of the query (but two words: "malignant neoplasm" for
+    "carcinoma") and says at least two of the query's words more; None when none does."""
+    have = _title_stems(title) & own
+    for up in (1, 2):
+        if len(raw) - up < 4:
+            break
+        parent, near, _ = _tabular(conn, raw[:-up], memo)
+        if parent is None:
+            continue
+        best: tuple[tuple[int, int, int], str, str] | None = None
+        for code, text in near:
+            if str(code) == raw or len(str(code)) != len(raw):
+                continue
+            stems = _title_stems(str(text)) & own
+            if len(have - stems) > 2 or len(stems) < len(have) + 1 or len(stems - have) < 2:
+                continue
+            # Between equals, the parallel subdivision (C44.309 -> C44.329: the same last character), then
+            # the one worded most like the code.
+            key = (len(stems), int(str(code)[-1] == raw[-1]), len(_plain(str(text)) & _plain(title)))
+            if best is None or key > best[0]:
+                best = (key, str(code), str(text))
+        if best is not None:
+            return best[1], best[2], ", ".join(_said(best[2], own))
+    return None
+
+
+def _plain(title: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", title.lower()))
 
 
 TabularRows = tuple[tuple[object, ...] | None, list[tuple[object, ...]], bool]
