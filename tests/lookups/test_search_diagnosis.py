@@ -170,3 +170,20 @@ def test_bleeding_is_the_index_hemorrhage(codebook: CodeBook) -> None:
 def test_vocabulary_blocks_may_be_headed_by_comment_lines() -> None:
     vocabulary = Vocabulary.read("term\tkind\tmeans\n# a block\nfx\tabbreviation\tfracture\n")
     assert vocabulary.knows("fx") and not vocabulary.knows("# a block")
+
+
+# -- the Tabular around the code ------------------------------------------------------------------------------------
+def test_an_unspecified_code_reads_the_nearby_code_saying_the_query(codebook: CodeBook) -> None:
+    # Neoplasm Table: skin, nose -> C44.301 "Unspecified malignant neoplasm"; the Tabular's C44.311 says it.
+    assert first(codebook, "basal cell carcinoma of skin of nose") == "C44.311"
+    assert first(codebook, "squamous cell carcinoma skin of cheek") == "C44.329"  # other parts of face
+    assert first(codebook, "malignant neoplasm skin of nose") == "C44.301"  # nothing more said
+
+
+def test_a_title_negating_what_the_query_says_is_not_it(codebook: CodeBook) -> None:
+    # C92.00 "..., not having achieved remission" is not "in remission".
+    assert first(codebook, "acute myeloblastic leukemia in remission") == "C92.01"
+
+
+def test_an_adjective_ending_eal_reads_its_noun(codebook: CodeBook) -> None:
+    assert first(codebook, "corneal abrasion left eye") == "S05.02XA"

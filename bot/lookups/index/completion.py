@@ -120,6 +120,16 @@ def _sibling_saying(
     return None
 
 
+NEGATION_STEMS = frozenset({"no", "not", "without", "non", "negative"})
+_NEGATED = re.compile(r"\b(?:not|without|no)\b([^,;]*)")
+
+
+@lru_cache(maxsize=65536)
+def _negated_in(title: str) -> frozenset[str]:
+    """The words a title negates ("..., not having achieved remission" -> having, achieved, remission)."""
+    return frozenset(s for part in _NEGATED.findall(title.lower()) for s in content_stems(part))
+
+
 def _plain(title: str) -> set[str]:
     return set(re.findall(r"[a-z]+", title.lower()))
 
@@ -165,6 +175,10 @@ def _fit(
     stems = _title_stems(title)
     said = len(stems & query)
     unsaid_sides = len((stems & SIDE_STEMS) - query)
+    if not query & NEGATION_STEMS and _negated_in(title) & query:
+        # "not having achieved remission" for "in remission", "without hemorrhage" for "with hemorrhage":
+        # the title negates what the query says.
+        said -= 2
     unspecified = "unspecified" in stems or "unspecifi" in stems
     if unspecified and _unspecified_of(title) & specified:
         # "..., unspecified trimester" for "first trimester", "unspecified eye" for "both eyes": the word the

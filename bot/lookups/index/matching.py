@@ -847,6 +847,7 @@ FORM_ENDINGS: tuple[tuple[str, str], ...] = (
     ("um", "al"),
     ("al", "um"),
     ("ary", "e"),
+    ("eal", "ea"),  # corneal / cornea
 )
 
 
