@@ -316,6 +316,11 @@ _LONG_TERM = re.compile(
     r"^(?:long[- ]term|chronic|current)\s+(?P<a>.+?)\s+(?:use|therapy|user)$|"
     r"^(?P<b>.+?)\s+(?:use|therapy)\s+long[- ]term$"
 )
+# Care of an artificial opening or a device ("colostomy care", "gastrostomy tube check", "picc line care").
+_CARE = re.compile(
+    r"^(?P<what>.*\b(?:\w+ostomy|tube|catheter|line|port|pacemaker|drain|stent|shunt)\b.*?)\s+"
+    r"(?:care|check|maintenance)$"
+)
 LONG_TERM_ECHOES = ("long-term", "drug", "therapy")  # (its modifiers "current", "use of" count less)
 STATUS_ECHOES = ("status", "presence")
 # A condition a named cause brought about: "due to", "secondary to", "caused by", "from", "induced".
@@ -338,6 +343,12 @@ def _state(text: str, kinds: set[str], echoes: list[str]) -> str:
         kinds.add("status")
         echoes += STATUS_ECHOES
         return _STATE_AFTER.sub("", _HAS.sub("", text)) or text
+    care = _CARE.match(text)
+    if care and len(text.split()) > 1:
+        # "colostomy care", "gastrostomy tube check": the Index's Attention (to) and Encounter (for) lines.
+        kinds.add("visit")
+        echoes += ["attention", "adjustment", "encounter"]
+        return str(care.group("what"))
     taking = _TAKING.match(text)
     long_term = _LONG_TERM.match(text)
     if taking or long_term:
