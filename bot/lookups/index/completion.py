@@ -198,18 +198,31 @@ def _specified(candidates: Sequence[Sequence[object]], own: frozenset[str]) -> f
     out: set[str] = set()
     sided = bool(own & SIDE_STEMS)
     for row in candidates:
+        pairs, sides = _title_pairs(str(row[1]))
         if sided:
             # A side said ("both eyes" -> bilateral): the title's side part ", unspecified eye," leaves open
             # what the query says.
-            for part in str(row[1]).lower().split(","):
-                side = part.split()
-                if len(side) == 2 and side[0] == "unspecified" and stem(side[1]) in own:
-                    out.add(stem(side[1]))
-        words = [stem(w) for w in re.findall(r"[a-z0-9]+", str(row[1]).lower())]
-        for before, word in itertools.pairwise(words):
-            if word in own and before in own and before not in {"unspecifi", "unspecified"}:
-                out.add(word)
+            out.update(sides & own)
+        out.update(word for before, word in pairs if word in own and before in own)
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _title_pairs(title: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """A title's successive word stems ("first", "trimester"), "unspecified" never the first of a pair, and
+    the words of its ", unspecified X" parts."""
+    words = [stem(w) for w in re.findall(r"[a-z0-9]+", title.lower())]
+    pairs = tuple(
+        (before, word)
+        for before, word in itertools.pairwise(words)
+        if before not in {"unspecifi", "unspecified"}
+    )
+    sides = frozenset(
+        stem(part.split()[1])
+        for part in title.lower().split(",")
+        if len(part.split()) == 2 and part.split()[0] == "unspecified"
+    )
+    return pairs, sides
 
 
 _UNSPECIFIED_OF = re.compile(r"\bunspecified\s+([a-z]+)")
