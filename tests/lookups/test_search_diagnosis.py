@@ -187,3 +187,8 @@ def test_a_title_negating_what_the_query_says_is_not_it(codebook: CodeBook) -> N
 
 def test_an_adjective_ending_eal_reads_its_noun(codebook: CodeBook) -> None:
     assert first(codebook, "corneal abrasion left eye") == "S05.02XA"
+
+
+def test_care_of_an_artificial_opening_is_attention_to_it(codebook: CodeBook) -> None:
+    assert first(codebook, "ileostomy care") == "Z43.2"
+    assert understand("wound care", Vocabulary([])).words == ["wound", "care"]  # no device: left as typed
