@@ -65,7 +65,9 @@ def test_an_unspecified_child_is_not_a_side_the_query_did_not_say(codebook: Code
 
 
 def test_an_unspecified_child_does_not_answer_what_the_query_specifies(codebook: CodeBook) -> None:
-    # "..., unspecified trimester" leaves open what "second trimester" says.
+    # "..., unspecified trimester" leaves open what "second trimester" says. (Before, every "unspecified"
+    # child lost a point as if it named a side; with that corrected, this holds only by reading the
+    # sibling's "second trimester".)
     assert first(codebook, "supervision of normal first pregnancy second trimester") == "Z34.02"
 
 
