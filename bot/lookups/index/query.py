@@ -249,7 +249,7 @@ ORDINALS = (
 # vertebra"; a disc or a stenosis is coded by its region ("lumbar region"). Read only where the query is about
 # the vertebrae or discs (C3, T4, S3 are also a complement, a hormone, a heart sound; a cord injury's Tabular
 # says "at C6 level" itself).
-_LEVEL = re.compile(r"\b([ctl])(1[0-2]|[1-9])(?:\s*-\s*([ctl]?)(1[0-2]|[1-9]))?\b")
+_LEVEL = re.compile(r"\b([ctl])(1[0-2]|[1-9])(?:\s*-\s*([ctl]?)(1[0-2]|[1-9]))?\b(?!-)")
 LEVEL_REGIONS = {"c": ("cervical", 7), "t": ("thoracic", 12), "l": ("lumbar", 5)}
 VERTEBRA_WORDS = re.compile(
     r"\b(?:fx|fracture[sd]?|vertebra[el]?|compression|burst|dislocation|subluxation)\b"
