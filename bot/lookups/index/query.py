@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.lookups.index.services import service_kind, service_share
 from bot.lookups.index.vocabulary import Vocabulary
 
 _SLASHED = {  # shorthand with a slash, read before the words are split
@@ -143,12 +144,12 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     # A CPT service named as most of the query ("office visit level 4") is a CPT question; one inside a
     # chart line ("UA positive, urine culture grew E. coli, dx UTI") is part of the story.
-    service = sum(len(term.split()) for term in {term for term, _, kind in found if kind == "cpt"})
+    phrase_words = {w for term, _, kind in found if kind == "cpt" for w in term.split()}
     spoken = [w for w in text.split() if len(w) > 1 and not w.isdigit() and w not in _LINK_WORDS]
+    if service_share(phrase_words, spoken) or service_kind(text.split()):
+        kinds.add("cpt")
     for term, means, kind in found:
         notes.append(f"vocabulary: {term} -> {means}")
-        if kind == "cpt" and 2 * service >= len(spoken):
-            kinds.add("cpt")
         own = _replaced_words(term, means, kind)
         echoes += own
         if own:

@@ -39,7 +39,14 @@ class Vocabulary:
     def shipped(cls) -> Vocabulary:
         text = resources.files("bot.lookups.data").joinpath("terms.tsv").read_text()
         rows = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
-        return cls([Term(r["term"].lower().strip(), r["kind"].strip(), r["means"].strip()) for r in rows])
+        # A line starting with "#" is a comment heading a block of terms (who added them, and why).
+        return cls(
+            [
+                Term(r["term"].lower().strip(), r["kind"].strip(), r["means"].strip())
+                for r in rows
+                if not r["term"].startswith("#")
+            ]
+        )
 
     @cached_property
     def _longest(self) -> int:
