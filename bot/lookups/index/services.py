@@ -111,7 +111,9 @@ FINDINGS = frozenset(
 IMAGING = re.compile(
     r"\b(?:x-?rays?|xr|radiographs?|ct|cta|cat\s+scan|mri|mra|ultrasound|sonogram|dexa|fluoroscopy)\b"
 )
-ANESTHESIA = re.compile(r"^(?:general\s+|regional\s+|mac\s+)?(?:anesthesia|anaesthesia|anes)\s+(?:for|during)\b")
+ANESTHESIA = re.compile(
+    r"^(?:general\s+|regional\s+|mac\s+)?(?:anesthesia|anaesthesia|anes)\s+(?:for|during)\b"
+)
 _SPINAL_LEVEL = re.compile(r"^[ctls]\d{1,2}$")
 
 
@@ -142,7 +144,7 @@ def service_kind(words: list[str]) -> str:
 def service_share(phrase_words: set[str], spoken: list[str]) -> bool:
     """Whether the words of the CPT vocabulary phrases a query holds, with the descriptor words around them,
     are most of what it says ("office consult level 3": consult + office, level)."""
-    if not phrase_words or says_finding(spoken):
+    if not phrase_words or says_finding([w for w in spoken if w not in phrase_words]):
         return False
     covered = sum(1 for w in spoken if w in phrase_words or w in DESCRIPTORS)
     return 2 * covered >= len(spoken)
