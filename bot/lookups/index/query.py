@@ -171,6 +171,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         text = f"aftercare {text}"
         kinds.add("aftercare")
     text = _reason(text, kinds)
+    text = _diagnostic_scope(text)
     text = _side_letters(text, notes)
     side = next((SIDES[w] for w in text.split() if w in SIDES), "")
     text = " ".join(SIDES.get(w, w) for w in text.split())
@@ -189,6 +190,23 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         echoes=[e for e in dict.fromkeys(echoes) if e not in text.split()],
         replaced=replaced,
     )
+
+
+_SCOPE = re.compile(r"\b\w+oscop(?:y|ies|ic)\b")
+_DIAGNOSTIC = re.compile(r"\bdiagnostic\b")
+_NO_BIOPSY = re.compile(r"\b(?:no|without|w/o|not)\s+biops(?:y|ies)\b")
+
+
+def _diagnostic_scope(text: str) -> str:
+    """ "diagnostic cystoscopy", "diagnostic EGD": a scope looked through is an Inspection (0TJB8ZZ), and
+    "diagnostic" says only that nothing was taken; it must not lead to "Imaging, Diagnostic". A biopsy
+    said with it keeps it (the Excision's Diagnostic qualifier)."""
+    if not _SCOPE.search(text):
+        return text
+    text = " ".join(_NO_BIOPSY.sub(" ", text).split()) or text  # "no biopsy": nothing taken, an Inspection
+    if not _DIAGNOSTIC.search(text) or "biops" in text:
+        return text
+    return " ".join(_DIAGNOSTIC.sub(" ", text).split()) or text
 
 
 def _replaced_words(term: str, means: str, kind: str) -> list[str]:
