@@ -13,10 +13,7 @@ from bot.lookups.search import find_codes, searcher_for
 
 
 def test_operation_name() -> None:
-    assert (
-        operation_name("Excision of Stomach, Open Approach")
-        == ["Excision", "Stomach, Open Approach"][0]
-    )
+    assert operation_name("Excision of Stomach, Open Approach") == ["Excision", "Stomach, Open Approach"][0]
     assert (
         operation_name("Reposition Right Radius with Internal Fixation Device, Open Approach") == "Reposition"
     )
@@ -59,3 +56,16 @@ def test_procedures_on_the_shipped_data(codebook: CodeBook, query: str, code: st
 def test_hemiarthroplasty_replaces_the_femoral_surface(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "right hip hemiarthroplasty", limit=5)
     assert hits and hits[0].code.startswith("0SRR0")  # Right Hip Joint, Femoral Surface; any device
+
+
+def test_a_count_after_a_procedure_names_the_number() -> None:
+    from bot.lookups.index.query import _count
+
+    assert _count("aortocoronary bypass x3") == "aortocoronary bypass three"
+    assert _count("bypass x 2") == "bypass two"
+    assert _count("fever") == "fever"
+
+
+def test_cabg_count_picks_the_body_part(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "CABG x3", limit=5)
+    assert hits and hits[0].code.startswith("0212")  # Bypass Coronary Artery, Three Arteries

@@ -172,6 +172,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         kinds.add("aftercare")
     text = _reason(text, kinds)
     text = _diagnostic_scope(text)
+    text = _count(text)
     text = _side_letters(text, notes)
     side = next((SIDES[w] for w in text.split() if w in SIDES), "")
     text = " ".join(SIDES.get(w, w) for w in text.split())
@@ -190,6 +191,16 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         echoes=[e for e in dict.fromkeys(echoes) if e not in text.split()],
         replaced=replaced,
     )
+
+
+# A count written after a procedure ("CABG x3", "bypass x 2"), not a duration ("x 3 days", read as a
+# filler above): the number word the PCS body part or qualifier prints ("Three Arteries").
+_TIMES = re.compile(r"\bx\s*([1-4])\b")
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four"}
+
+
+def _count(text: str) -> str:
+    return _TIMES.sub(lambda m: _NUMBER_WORDS[m.group(1)], text)
 
 
 _SCOPE = re.compile(r"\b\w+oscop(?:y|ies|ic)\b")

@@ -134,8 +134,9 @@ class IndexTree:
         ] = {}  # the Tabular rows completion reads (bot.lookups.index.completion)
 
     def names_procedure(self, word_stem: str) -> bool:
-        """Whether a stem is a one-word main term of the PCS Index that no diagnosis index has as a main
-        term ("reduction", "cholecystectomy", "phacoemulsification"): a query saying it asks for a procedure."""
+        """Whether a stem is a one-word main term (before any comma) of the PCS Index that no diagnosis index
+        has as a main term ("reduction", "cholecystectomy", "polypectomy"): a query saying it asks for a
+        procedure."""
         found = self._procedure.get(word_stem)
         if found is None:
             books = {
@@ -145,7 +146,7 @@ class IndexTree:
                     "WHERE w.word = ? AND w.parent = 0",
                     [word_stem],
                 )
-                if " " not in str(term) and "," not in str(term) and stem(str(term)) == word_stem
+                if stem(str(term).split(",")[0].strip()) == word_stem  # "Polypectomy, gastrointestinal"
             }
             found = books == {"pcs"}
             if len(self._procedure) < 100_000:
