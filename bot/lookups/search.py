@@ -459,6 +459,8 @@ class Searcher:
                 score -= ACCESSORY_COST
             if system == "hcpcs" and _variant(title, said):
                 score -= VARIANT_COST
+            if system == "hcpcs" and code[:1] in DME_LETTERS:
+                score += _item_name(title, query_stems)  # "walker": "Walker, folding ..." names the item
             if system == "hcpcs" and code.startswith("S"):
                 score -= S_CODE_COST
             if system == "hcpcs" and _combination(title, said):
@@ -644,6 +646,25 @@ OPERATION_WORDS = frozenset(
     }
 )
 ITEM_PROCEDURE_COST = 120.0
+# HCPCS durable medical equipment, orthotics and prosthetics (E, K, L codes): a title whose head (the words
+# before its first comma) is the whole query names the item ("Walker, folding ...", "Crutches, forearm ..."),
+# above an Index line holding the word inside another name ("Dandy-Walker syndrome", "Crutch paralysis").
+DME_LETTERS = frozenset("EKL")
+ITEM_NAME_CREDIT = 320.0
+BASE_CREDIT = 30.0
+
+
+BASE_WORDS = frozenset({"standard"})  # "Standard wheelchair": the base item, before its options
+
+
+def _item_name(title: str, query: frozenset[str]) -> float:
+    """The credit for a DME title whose head names the item the query is: "Walker, folding ..." for
+    "walker"; "Standard wheelchair" a little more than "Wheelchair, detachable arms ..." for "wheelchair"."""
+    head = _doc_stems(title.split(",")[0])
+    base = head & BASE_WORDS
+    if head - base != query or base & query:
+        return 0.0
+    return ITEM_NAME_CREDIT + (BASE_CREDIT if base else 0.0)
 
 
 def _names_item(words: Sequence[str]) -> bool:

@@ -94,3 +94,22 @@ def test_an_item_named_as_a_machine_or_device() -> None:
 def test_drugs_and_items_on_the_shipped_data(codebook: CodeBook, query: str, code: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
+
+
+def test_a_dme_title_whose_head_is_the_query_names_the_item() -> None:
+    from bot.lookups.search import _item_name
+
+    walker = frozenset({"walker"})
+    assert _item_name("Walker, folding (pickup), adjustable or fixed height", walker) > 0
+    assert _item_name("Brake attachment for wheeled walker, replacement, each", walker) == 0
+    wheelchair = frozenset({"wheelchair"})
+    assert _item_name("Standard wheelchair", wheelchair) > _item_name(
+        "Wheelchair, detachable arms", wheelchair
+    )
+
+
+@pytest.mark.parametrize(("query", "code"), [("walker", "E0135"), ("wheelchair", "K0001"), ("cane", "E0100")])
+def test_an_item_named_alone_is_the_item_not_an_eponym(codebook: CodeBook, query: str, code: str) -> None:
+    # "walker" is not Dandy-Walker syndrome; "wheelchair" is the standard one before its options.
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
