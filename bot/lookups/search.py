@@ -256,7 +256,10 @@ class Searcher:
             complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 0.5)
         else:
             complete = 0.0
-        if "visit" in understood.kinds:
+        named_visit = complete >= 1.0 and found.coverage < STRONG_SHARE and not _REASON_FOR.search(lowered)
+        if "visit" in understood.kinds and not named_visit:
+            # (A title holding every word the Index does not, "welcome to medicare visit" -> G0402, names
+            # the visit itself: it is the service asked for.)
             # "here for chemo infusion", "dx for flu shot visit": the reason for the encounter, an ICD-10-CM
             # code, before the service's HCPCS or PCS code.
             for key, (score, why, code, title) in list(scored.items()):
@@ -488,6 +491,8 @@ class Searcher:
         return complete
 
     def _leave_out_order(self, group: Group) -> tuple[int, int]:
+        if group[0] in PAYERS:
+            return (-1, 0)  # "flu shot admin medicare": the payer says which code set, not what was done
         count = self.freq.get(group[0], 0)
         return (1, -count) if count else (0, 0)
 
@@ -568,6 +573,8 @@ def _headers_below(
     return out
 
 
+_REASON_FOR = re.compile(r"\b(?:for|to have|reason)\b")  # "here for chemo": a reason, not a named visit
+PAYERS = frozenset({"medicare", "medicaid", "cms", "commercial", "insurance", "payer"})
 SUFFIXED_COST = 10.0  # a title naming another product of the drug the query names
 
 

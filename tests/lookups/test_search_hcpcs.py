@@ -113,3 +113,22 @@ def test_an_item_named_alone_is_the_item_not_an_eponym(codebook: CodeBook, query
     # "walker" is not Dandy-Walker syndrome; "wheelchair" is the standard one before its options.
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # The payer says which code set, not what was done: it is the first word left out of the titles.
+        ("flu shot admin medicare", "G0008"),
+        ("pneumonia vaccine administration medicare", "G0009"),
+        # A visit the HCPCS titles name whole is the service asked for, not the reason for an encounter.
+        ("welcome to medicare visit", "G0402"),
+    ],
+)
+def test_medicare_services(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
+
+
+def test_a_reason_for_a_visit_stays_the_diagnosis(codebook: CodeBook) -> None:
+    assert find_codes(codebook, "here for chemo infusion", limit=5)[0].code == "Z51.11"
