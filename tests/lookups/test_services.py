@@ -27,6 +27,8 @@ from bot.lookups.search import find_codes
         ("abnormal chest x-ray", ""),
         ("screening mammogram ct", ""),
         ("complication of anesthesia", ""),
+        ("mass on ct scan", ""),
+        ("fall from x-ray table", ""),
         # A spinal level is not a laboratory level.
         ("spinal cord injury at c5 level", ""),
         ("level", ""),

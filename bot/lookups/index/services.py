@@ -9,7 +9,8 @@ is one small rule over the query's words:
   test", "CD4 count") and says no finding ("elevated TSH level" is a diagnosis, R94.6, not a test);
 - anesthesia for a procedure: "anesthesia for knee arthroscopy" (the anesthesia service, not the procedure);
 - imaging: a modality ("x-ray", "CT", "MRI", "ultrasound") with no finding said ("abnormal chest x-ray" is
-  R93.89); the ICD-10-PCS imaging code is still listed;
+  R93.89) and not told as part of a story ("mass on CT scan", "fall from x-ray table"); the ICD-10-PCS
+  imaging code is still listed;
 - a service's descriptor words ("office consult level 3", "urinalysis dipstick without micro", "transitional
   care management high complexity"): level, complexity, minutes, views, contrast ... belong to the service a
   CPT vocabulary phrase names, so they count as part of it when deciding that the query is a CPT question.
@@ -108,6 +109,11 @@ FINDINGS = frozenset(
         "pregnancy",
     }
 )
+# Words that make an imaging modality part of a story ("mass on CT scan", "fall from x-ray table", "nodule
+# seen on chest x-ray"): the finding or the event is what is coded, not the study.
+STORY = frozenset(
+    {"on", "from", "in", "at", "showed", "shows", "show", "seen", "revealed", "reveals", "per", "by"}
+)
 IMAGING = re.compile(
     r"\b(?:x-?rays?|xr|radiographs?|ct|cta|cat\s+scan|mri|mra|ultrasound|sonogram|dexa|fluoroscopy)\b"
 )
@@ -132,7 +138,7 @@ def service_kind(words: list[str]) -> str:
     text = " ".join(words)
     if ANESTHESIA.match(text):
         return "anesthesia"
-    if IMAGING.search(text):
+    if IMAGING.search(text) and not STORY.intersection(words):
         return "imaging"
     last = words[-1]
     before = words[-2] if len(words) > 1 else ""
