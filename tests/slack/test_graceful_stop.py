@@ -10,6 +10,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,9 @@ ASKS_PER_OFFICE = 2
 STOP_SECONDS = 10
 
 
+NEVER_DUE = datetime(2100, 1, 4, 15, 0, tzinfo=UTC)
+
+
 def queue_clarifications(relay: ClarificationService) -> None:
     """Clarifications to 6 offices: 6 channels, so the sends are not all paced behind one channel."""
     assert relay.bootstrap_admin(ADMIN.user_id)
@@ -52,6 +56,9 @@ def queue_clarifications(relay: ClarificationService) -> None:
                 format=QueryFormat.MULTIPLE_CHOICE,
                 options=with_required_options(["Acute blood loss anemia", "Anemia of chronic disease"]),
                 indicators="Hgb 7.1 g/dL on day 2, 2 units PRBC transfused.",
+                # Due long after any real date the server runs on: its overdue job (real clock) must not
+                # add reminders while an office in America/Chicago is open (the test failed from 15:00 UTC).
+                due_at=NEVER_DUE,
             )
             coder = CODERS[(n + k) % len(CODERS)]
             relay.ask(draft, coder, asker_channel=coder.user_id, idempotency_key=f"k{n}-{k}")
