@@ -253,12 +253,23 @@ class Searcher:
         for hit in found.hits:
             add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
         groups, _ = self._expand(" ".join(corrected))
-        if groups and (found.coverage < STRONG_SHARE or len(scored) < 3):
+        item = _names_item(corrected)
+        if item:
+            # "nebulizer machine", "cpap device": the item's HCPCS title need not say "machine"; the
+            # procedure using it (ICD-10-PCS Assistance ...) is not what is asked for.
+            groups = [g for g in groups if g[0] not in ITEM_WORDS] or groups
+            for key, (score, why, code, title) in list(scored.items()):
+                if key[0] == "pcs":
+                    scored[key] = (score - ITEM_PROCEDURE_COST, why, code, title)
+        if groups and (found.coverage < STRONG_SHARE or len(scored) < 3 or item):
             # Titles and inclusion terms: HCPCS items, and what the Index does not hold.
             complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 0.5)
         else:
             complete = 0.0
-        if "visit" in understood.kinds:
+        named_visit = complete >= 1.0 and found.coverage < STRONG_SHARE and not _REASON_FOR.search(lowered)
+        if "visit" in understood.kinds and not named_visit:
+            # (A title holding every word the Index does not, "welcome to medicare visit" -> G0402, names
+            # the visit itself: it is the service asked for.)
             # "here for chemo infusion", "dx for flu shot visit": the reason for the encounter, an ICD-10-CM
             # code, before the service's HCPCS or PCS code.
             for key, (score, why, code, title) in list(scored.items()):
@@ -451,12 +462,25 @@ class Searcher:
         rows += self._query(self._match(groups), systems)
         complete = 1.0 if rows else 0.0
         doses = [g for g in groups if _dose(g)]
+        amount = _amount([g[0] for g in groups]) if doses and len(doses) < len(groups) else None
+        # A dose with its unit or a route ("1000 ml", "inj") is read by its fit; a bare number ("BMI 30",
+        # "kenalog 40") stays a word unless no title holds it (below).
+        dosed = bool(doses) and len(doses) < len(groups) and any(not g[0].isdigit() for g in doses)
+        if rows and dosed:
+            # "normal saline 1000 ml", "kenalog 40": every title of the drug, whatever unit it prints (1000 cc,
+            # 10 mg); the dose then picks the one whose billing unit fits (`_dose_fit`).
+            kept = [g for g in groups if not _dose(g)]
+            known = set(rows)
+            drugs = "'hcpcs'" if "hcpcs" in wanted else ""  # drug titles with a billing unit are HCPCS
+            if drugs:
+                rows += [r for r in self._query(self._match(kept), drugs) if r not in known]
         if not rows and doses and len(doses) < len(groups):
             # "kenalog 40 inj", "rocephin 1 gm", "lasix iv": the drug's title, whatever dose, unit or route
             # is written with it (the HCPCS title's unit is the billing unit, not the dose given).
             kept = [g for g in groups if not _dose(g)]
             rows = self._query(self._match(kept), systems)
             if rows:
+                dosed = True
                 penalty += DOSE_COST
                 complete = len(kept) / len(groups) + DOSE_SHARE
         if not rows and len(groups) > 1 and broad:
@@ -473,9 +497,15 @@ class Searcher:
             # "first" say nothing about the query, and reading them costs tens of milliseconds).
             rows = self._query(" OR ".join(self._term(g) for g in groups), systems, most=OR_ROWS)
             penalty += 150
-        stems = [frozenset(_stem(w) for w in g) for g in groups]
+        # With a dose read, the dose's words count through its fit with the title, not as words.
+        said_words = {w for g in groups for w in g}
+        every = [frozenset(_stem(w) for w in g) for g in groups]
+        undosed = [frozenset(_stem(w) for w in g) for g in groups if not dosed or not _dose(g)] or every
+        route = _route({w for g in groups for w in g})
+        # A drug given ("B12 injection 1000 mcg", "b12 shot") is not the deficiency it treats.
+        given = dosed and (amount is not None or bool(said_words & GIVEN))
         note = f" ({', '.join(notes)})" if notes else ""
-        query_stems = frozenset(next(iter(sorted(g))) for g in stems)
+        query_stems = frozenset(next(iter(sorted(g))) for g in every)
         first_stems = frozenset(_stem(g[0]) for g in groups)
         negated = not any("without" in g for g in groups)
         suffixed = _suffixed_names(groups)
@@ -485,6 +515,7 @@ class Searcher:
             if not doc:
                 continue
             optional = _doc_stems(extra) if extra else frozenset()
+            stems = undosed if system == "hcpcs" else every
             matched = sum(1 for g in stems if g & doc or any(d.startswith(q) for q in g for d in doc))
             bonus = sum(1 for g in stems if not (g & doc) and g & optional)
             score = (
@@ -497,6 +528,22 @@ class Searcher:
                 score -= 150  # "Ischemia ... without myocardial infarction" is not what "heart attack" means
             if system == "hcpcs" and _accessory(title, said):
                 score -= ACCESSORY_COST
+            if system == "hcpcs" and _variant(title, said):
+                score -= VARIANT_COST
+            if system == "hcpcs" and code[:1] in DME_LETTERS:
+                score += _item_name(title, query_stems)  # "walker": "Walker, folding ..." names the item
+            if system == "hcpcs" and code.startswith("S"):
+                score -= S_CODE_COST
+            if system == "hcpcs" and _combination(title, said):
+                score -= COMBINATION_COST
+            if system == "hcpcs" and amount is not None:
+                score += _dose_fit(amount, title)
+            if system == "hcpcs" and route and _other_route(route, title):
+                score -= ROUTE_COST
+            elif system == "hcpcs" and route == "injected" and _INJECTED_TITLE.search(title):
+                score += ROUTE_FIT
+            if system == "cm" and given:
+                score -= ROUTE_COST  # a drug given ("B12 injection 1000 mcg") is not the deficiency it treats
             other = suffixed.search(label.lower()) if suffixed is not None else None
             if other is not None and other.group().rsplit("-", 1)[1] not in said:
                 score -= SUFFIXED_COST
@@ -512,6 +559,8 @@ class Searcher:
         return complete
 
     def _leave_out_order(self, group: Group) -> tuple[int, int]:
+        if group[0] in PAYERS:
+            return (-1, 0)  # "flu shot admin medicare": the payer says which code set, not what was done
         count = self.freq.get(group[0], 0)
         return (1, -count) if count else (0, 0)
 
@@ -592,6 +641,8 @@ def _headers_below(
     return out
 
 
+_REASON_FOR = re.compile(r"\b(?:for|to have|reason)\b")  # "here for chemo": a reason, not a named visit
+PAYERS = frozenset({"medicare", "medicaid", "cms", "commercial", "insurance", "payer"})
 SUFFIXED_COST = 10.0  # a title naming another product of the drug the query names
 
 
@@ -614,8 +665,10 @@ class Hits(list[Hit]):
 
 # A supply that goes with an item ("Brake attachment for wheeled walker", "Handgrip for cane", "Wheelchair
 # accessory, crutch and cane holder", "Replacement, handgrip, cane ...") is not the item the query names.
-ACCESSORY = re.compile(r"(?i)\b(?:accessor(?:y|ies)|attachments?|replacement|holders?|handgrips?|supplies)\b")
-ACCESSORY_FOR = re.compile(r"(?i)^(.*?)\bfor\b(.*)$")
+ACCESSORY = re.compile(
+    r"(?i)\b(?:accessor(?:y|ies)|attachments?|replacement|holders?|handgrips?|supplies|supply)\b"
+)
+ACCESSORY_FOR = re.compile(r"(?i)^(.*?)\b(?:for use with|used with|for)\b(.*)$")
 ACCESSORY_COST = 60.0
 
 
@@ -635,11 +688,209 @@ def _accessory(text: str, said: set[str]) -> bool:
     return bool(words) and not (before & stems) and bool(after & stems)
 
 
+# A special version of an item ("Walker, heavy duty ...", "Hospital bed, institutional type", "Ped hospital
+# bed"): the base item, with no such option, is what an item named plainly means.
+VARIANT = re.compile(
+    r"(?i)\b(?:heavy[ -]?duty|heavyduty|extra[ -]wide|bariatric|pediatric|ped|institutional|deluxe|"
+    r"battery|power(?:ed)?|electric|semi-electric|total electric|custom[ -]fabricated|custom|"
+    r"preservative[ -]free|extended[ -]release|intraocular|intravitreal|ophthalmic|otic|intrathecal|implant)\b"
+)
+VARIANT_COST = 45.0
+# Words naming an item rather than what it is ("nebulizer machine", "CPAP device"): DME is a HCPCS item.
+ITEM_WORDS = frozenset(
+    {"machine", "machines", "device", "devices", "equipment", "unit", "supplies", "supply"}
+)
+# Words naming an operation on an item: "insulin pump insertion" is a procedure, not the pump.
+OPERATION_WORDS = frozenset(
+    {
+        "insertion",
+        "insert",
+        "inserted",
+        "placement",
+        "removal",
+        "remove",
+        "replacement",
+        "implant",
+        "implantation",
+        "revision",
+        "change",
+        "exchange",
+        "repair",
+        "ventilation",
+        "assistance",
+    }
+)
+ITEM_PROCEDURE_COST = 120.0
+# HCPCS durable medical equipment, orthotics and prosthetics (E, K, L codes): a title whose head (the words
+# before its first comma) is the whole query names the item ("Walker, folding ...", "Crutches, forearm ..."),
+# above an Index line holding the word inside another name ("Dandy-Walker syndrome", "Crutch paralysis").
+DME_LETTERS = frozenset("EKL")
+ITEM_NAME_CREDIT = 320.0
+BASE_CREDIT = 30.0
+
+
+BASE_WORDS = frozenset({"standard"})  # "Standard wheelchair": the base item, before its options
+
+
+def _item_name(title: str, query: frozenset[str]) -> float:
+    """The credit for a DME title whose head names the item the query is: "Walker, folding ..." for
+    "walker"; "Standard wheelchair" a little more than "Wheelchair, detachable arms ..." for "wheelchair"."""
+    head = _doc_stems(title.split(",")[0])
+    base = head & BASE_WORDS
+    if head - base != query or base & query:
+        return 0.0
+    return ITEM_NAME_CREDIT + (BASE_CREDIT if base else 0.0)
+
+
+def _names_item(words: Sequence[str]) -> bool:
+    """Whether the query names an item (a machine, a device, supplies) and no operation on it."""
+    said = set(words)
+    return bool(said & ITEM_WORDS) and not (said & OPERATION_WORDS)
+
+
+def _variant(text: str, said: set[str]) -> bool:
+    """Whether a HCPCS title is a special version of an item ("heavy duty", "pediatric") the query did not
+    ask for."""
+    return any(not (set(m.group().lower().replace("-", " ").split()) & said) for m in VARIANT.finditer(text))
+
+
 DOSE = re.compile(
-    r"^(?:\d+(?:\.\d+)?(?:mg|g|gm|mcg|ml|cc|u)?|mg|gm|g|gram|grams|mcg|ml|cc|units?|iu|meq|iv|im|sq|subq|sc|po|ivpb|inj|intravenous|intramuscular|subcutaneous)$"
+    r"^(?:\d+(?:\.\d+)?(?:mg|g|gm|mcg|ml|cc|u)?|mg|gm|g|gram|grams|mcg|ml|cc|units?|iu|meq|iv|im|sq|subq|sc|po|ivpb|inj|intravenous|intramuscular|subcutaneous|injection|injections|infusion|shot)$"
 )
 DOSE_COST = 20.0  # a title found once the dose, unit or route is left aside
 DOSE_SHARE = 0.25  # the dose words count for part of an answer: the drug is what was asked for
+
+
+# A dose as written ("1 g", "60mg", "1000 mcg", a bare "40" after a drug) and a title's billing unit ("per 250
+# mg", "up to 1000 mcg", "10 mg", "1000 cc"; a concentration "2.88 mg/ml" is no billing unit).
+_AMOUNT = re.compile(
+    r"(?<![\w.-])(up to |per )?(\d+(?:\.\d+)?)\s*(mg|milligrams?|g|gm|grams?|mcg|micrograms?|ml|cc|units?|iu|meq)?"
+    r"(?![\w/.-])"
+)
+_TO_BASE = {  # unit -> (dimension, factor to its base unit)
+    "mg": ("mass", 1.0),
+    "milligram": ("mass", 1.0),
+    "milligrams": ("mass", 1.0),
+    "g": ("mass", 1000.0),
+    "gm": ("mass", 1000.0),
+    "gram": ("mass", 1000.0),
+    "grams": ("mass", 1000.0),
+    "mcg": ("mass", 0.001),
+    "microgram": ("mass", 0.001),
+    "micrograms": ("mass", 0.001),
+    "ml": ("volume", 1.0),
+    "cc": ("volume", 1.0),
+    "unit": ("units", 1.0),
+    "units": ("units", 1.0),
+    "iu": ("units", 1.0),
+    "meq": ("meq", 1.0),
+}
+DOSE_FIT = 40.0  # a title whose billing unit fits the dose said
+DOSE_MISFIT = 40.0  # a title whose unit cannot make the dose ("up to 5 mg" for 10 mg; mg for ml)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float  # in the base unit of its dimension (mg, ml, units), or as written when no unit is said
+    dimension: str  # mass | volume | units | meq | "" (a bare number: "kenalog 40")
+
+
+def _amount(said: Sequence[str]) -> Amount | None:
+    """The dose a query says: its first number with the unit after it (or none)."""
+    text = " ".join(said)
+    for match in _AMOUNT.finditer(text):
+        if match.group(1):
+            continue
+        unit = (match.group(3) or "").lower()
+        value = float(match.group(2))
+        if not unit:
+            return Amount(value, "")
+        dimension, factor = _TO_BASE[unit]
+        return Amount(value * factor, dimension)
+    return None
+
+
+def _dose_fit(amount: Amount, title: str) -> float:
+    """How well a HCPCS title's billing unit fits the dose said: a unit that makes the dose in few units
+    (ceftriaxone 1 g: "per 250 mg", 4 units; kenalog 40: "10 mg" before "1 mg") or an "up to" that holds it
+    (B12 1000 mcg: "up to 1000 mcg") fits; a unit that cannot make it is a misfit; no unit printed, 0."""
+    found = [m for m in _AMOUNT.finditer(title.lower()) if m.group(3)]
+    if not found:
+        return 0.0
+    match = found[-1]  # the billing unit is printed last ("Injection, X 10 mg/ml, per 5 mg")
+    dimension, factor = _TO_BASE[match.group(3)]
+    unit = float(match.group(2)) * factor
+    if amount.dimension and amount.dimension != dimension:
+        return -DOSE_MISFIT
+    value = amount.value if amount.dimension else amount.value * factor  # a bare number: the title's unit
+    if unit <= 0:
+        return 0.0
+    if match.group(1) == "up to ":
+        return DOSE_FIT if value <= unit * 1.0001 else -DOSE_MISFIT
+    units = value / unit
+    if units < 0.999 or abs(units - round(units)) > 0.01:
+        return -DOSE_MISFIT
+    return DOSE_FIT - min(15.0, 0.5 * (units - 1))
+
+
+INJECTED = frozenset(
+    {
+        "iv",
+        "im",
+        "injection",
+        "inj",
+        "shot",
+        "infusion",
+        "intravenous",
+        "intramuscular",
+        "push",
+        "ivpb",
+        "subq",
+        "sq",
+        "sc",
+        "subcutaneous",
+        "injectable",
+    }
+)
+ORAL = frozenset({"oral", "po", "tablet", "tablets", "tab", "tabs", "pill", "pills", "capsule", "capsules"})
+ROUTE_COST = 50.0
+GIVEN = frozenset({"iv", "im", "injection", "inj", "shot", "intravenous", "intramuscular", "push", "ivpb"})
+# HCPCS S codes are temporary national codes for private payers (Medicare does not accept them): a
+# permanent code of the same words comes first.
+S_CODE_COST = 30.0
+COMBINATION_COST = 30.0
+_PAIRED = re.compile(r"(?i)\b([a-z]{4,})\s*(?:\band\b|/)\s*([a-z]{4,})\b")
+
+
+def _combination(title: str, said: set[str]) -> bool:
+    """Whether a HCPCS title is a combination of the drug said with another ("meperidine and promethazine"
+    for "phenergan"): one of two names joined by "and" or "/" is said, the other is not."""
+    for match in _PAIRED.finditer(title):
+        first, second = match.group(1).lower(), match.group(2).lower()
+        if (first in said) != (second in said):
+            return True
+    return False
+
+
+ROUTE_FIT = 20.0  # a HCPCS title giving the drug by the route said
+_ORAL_TITLE = re.compile(r"(?i)\b(?:oral|tablets?|capsules?)\b")
+_INJECTED_TITLE = re.compile(r"(?i)\b(?:inj|injections?|infusion|intravenous|intramuscular|subcutaneous)\b")
+
+
+def _route(said: set[str]) -> str:
+    """The route a query says: injected ("iv", "shot", "injection") or oral ("po", "tablet"), or ""."""
+    if said & INJECTED and not said & ORAL:
+        return "injected"
+    if said & ORAL and not said & INJECTED:
+        return "oral"
+    return ""
+
+
+def _other_route(route: str, title: str) -> bool:
+    """Whether a HCPCS title is the drug by another route than the one said (an oral tablet for "zofran iv")."""
+    if route == "injected":
+        return bool(_ORAL_TITLE.search(title)) and not _INJECTED_TITLE.search(title)
+    return bool(_INJECTED_TITLE.search(title)) and not _ORAL_TITLE.search(title)
 
 
 def _dose(group: Group) -> bool:

@@ -343,7 +343,8 @@ APPROACH_WORDS = {
 # A body part whose name is not known (no title names it) is no better a guess than one the query does not
 # say; an unnamed device or qualifier is most often "No Device" / "No Qualifier", and costs nothing.
 UNNAMED = {3: (0.0, 0.3), 4: (0.0, 0.0), 5: (0.0, 0.0), 6: (0.0, 0.0)}
-SAID_APPROACH = 2.0  # an approach the query names, against one word of a body part or device
+SAID_APPROACH = 2.0
+PATH_BODY_PART = 0.5  # a body part the Index path names, against one the query says around it  # an approach the query names, against one word of a body part or device
 
 
 def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
@@ -367,9 +368,12 @@ def complete_pcs(
     query_stems: frozenset[str],
     qualifier: str = "",
     memo: dict[object, object] | None = None,
+    path_stems: frozenset[str] = frozenset(),
 ) -> Completion | None:
     """The complete 7-character PCS code a table or partial code leads to, its characters chosen by the
-    query's words matched against what each character means in that table."""
+    query's words matched against what each character means in that table. A body part the Index path
+    itself names (`path_stems`: "Phacoemulsification, lens, with IOL implant") is preferred to one only the
+    query names around it ("... right eye": Right Lens, not Right Eye)."""
     raw = prefix.upper()
     rows, meanings = _pcs_rows(conn, raw, {} if memo is None else memo)
     if not rows:
@@ -380,7 +384,7 @@ def complete_pcs(
     query_stems = query_stems | _value_words(conn, query_stems, memo)
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
-    said_stems = query_stems - _meaning_stems(str(rows[0][1]).split(" of ")[0])
+    said_stems = query_stems - _meaning_stems(operation_name(str(rows[0][1])))
     approaches = _approaches(query_stems, raw)
     # A word most of the body parts share ("Skin" in "Left Ear Skin", "Face Skin" ...) names the body
     # system, not the part: it picks none of them.
@@ -403,6 +407,8 @@ def complete_pcs(
         said = float(len(hit))
         if position == 7 and wanted_qualifier:
             said += 2 * len(stems & wanted_qualifier)
+        if position == 4 and hit:
+            said += PATH_BODY_PART * len(stems & path_stems)
         unsaid = (0.3 if position == 4 else 1.0) if stems and not hit else 0.0
         if position == 4 and not stems:
             unsaid = UNNAMED[3][1]
@@ -448,6 +454,14 @@ def complete_pcs(
     named = [meanings.get((p + 1, code[p]), "") for p in range(len(raw), 7)]
     how = "PCS table: " + ", ".join(m for m in named if m) if any(named) else ""
     return Completion(code, str(best[1]), True, how)
+
+
+def operation_name(title: str) -> str:
+    """The root operation a PCS title begins with: "Excision of Stomach ..." -> "Excision"; a title that
+    prints no "of" after it ("Reposition Right Radius with Internal Fixation Device, Open Approach") ->
+    its first word, not the whole title (whose body part and device would then count as unsaid)."""
+    head = title.split(" of ")[0]
+    return head if " of " in title and len(head.split()) <= 4 else title.split(" ")[0]
 
 
 ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]+)\)")

@@ -107,6 +107,13 @@ def index_hits(
             [m for m in matches if m.book != "pcs"] + matcher.match(procedure, ["pcs"], limit=8),
             key=lambda m: (-m.score, len(m.nodes), m.code),
         )
+    if "pcs" in books and len(books) > 1 and _asks_procedure(tree, qwords[:required]):
+        # "ORIF left femoral shaft fracture": the procedure's own index (Reduction, Fracture -> see
+        # Reposition) is walked apart, so a diagnosis path holding the same site does not bound it away.
+        have = {(m.book, m.code) for m in matches}
+        extra = [m for m in matcher.match(qwords, ["pcs"], limit=8) if (m.book, m.code) not in have]
+        if extra:
+            matches = sorted(matches + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
     found = Found()
     if not matches:
         found.closest = _closest(tree, qwords)
@@ -208,13 +215,22 @@ def index_hits(
     return found
 
 
+def _asks_procedure(tree: IndexTree, qwords: Sequence[QueryWord]) -> bool:
+    """Whether a query word is a main term only the PCS Index has ("reduction", "appendectomy")."""
+    return any(tree.names_procedure(s) for w in qwords for s in w.stems)
+
+
 def _verify(
     tree: IndexTree, match: PathMatch, stems: frozenset[str], understood: Understood
 ) -> tuple[Code, str] | None:
     """The code the path leads to, checked and completed in the Tabular (or the PCS tables)."""
     conn, memo = tree.conn, tree.memo
     if match.book == "pcs":
-        done = complete_pcs(conn, match.code.replace(".", ""), stems, match.qualifier, memo)
+        # The lines read before a "see" reference name the part ("Phacoemulsification, lens"); the
+        # reference names the table's body system ("see Replacement, Eye").
+        before = match.nodes[: match.jumps[0][0]] if match.jumps else match.nodes
+        nodes = frozenset(s for n in before for s in content_stems(n.term))
+        done = complete_pcs(conn, match.code.replace(".", ""), stems, match.qualifier, memo, nodes)
         system = "pcs"
     else:
         if understood.eye_side and _eye_chapter(match.code):

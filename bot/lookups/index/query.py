@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.lookups.index.services import service_kind, service_share
 from bot.lookups.index.vocabulary import Vocabulary
 
 _SLASHED = {  # shorthand with a slash, read before the words are split
@@ -148,12 +149,12 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     # A CPT service named as most of the query ("office visit level 4") is a CPT question; one inside a
     # chart line ("UA positive, urine culture grew E. coli, dx UTI") is part of the story.
-    service = sum(len(term.split()) for term in {term for term, _, kind in found if kind == "cpt"})
+    phrase_words = {w for term, _, kind in found if kind == "cpt" for w in term.split()}
     spoken = [w for w in text.split() if len(w) > 1 and not w.isdigit() and w not in _LINK_WORDS]
+    if service_share(phrase_words, spoken) or service_kind(text.split()):
+        kinds.add("cpt")
     for term, means, kind in found:
         notes.append(f"vocabulary: {term} -> {means}")
-        if kind == "cpt" and 2 * service >= len(spoken):
-            kinds.add("cpt")
         own = _replaced_words(term, means, kind)
         echoes += own
         if own:
@@ -178,6 +179,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text = _state(text, kinds, echoes)
     if _CAUSED.search(text):
         kinds.add("caused")
+    text = _diagnostic_scope(text)
+    text = _count(text)
     text = _side_letters(text, notes)
     text = _levels(text, notes)
     side = next((SIDES[w] for w in text.split() if w in SIDES), "")
@@ -200,6 +203,33 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         replaced=replaced,
         applied=[term for term, _, kind in found if kind == "abbreviation"],
     )
+
+
+# A count written after a procedure ("CABG x3", "bypass x 2"), not a duration ("x 3 days", read as a
+# filler above): the number word the PCS body part or qualifier prints ("Three Arteries").
+_TIMES = re.compile(r"\bx\s*([1-4])\b")
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four"}
+
+
+def _count(text: str) -> str:
+    return _TIMES.sub(lambda m: _NUMBER_WORDS[m.group(1)], text)
+
+
+_SCOPE = re.compile(r"\b\w+oscop(?:y|ies|ic)\b")
+_DIAGNOSTIC = re.compile(r"\bdiagnostic\b")
+_NO_BIOPSY = re.compile(r"\b(?:no|without|w/o|not)\s+biops(?:y|ies)\b")
+
+
+def _diagnostic_scope(text: str) -> str:
+    """ "diagnostic cystoscopy", "diagnostic EGD": a scope looked through is an Inspection (0TJB8ZZ), and
+    "diagnostic" says only that nothing was taken; it must not lead to "Imaging, Diagnostic". A biopsy
+    said with it keeps it (the Excision's Diagnostic qualifier)."""
+    if not _SCOPE.search(text):
+        return text
+    text = " ".join(_NO_BIOPSY.sub(" ", text).split()) or text  # "no biopsy": nothing taken, an Inspection
+    if not _DIAGNOSTIC.search(text) or "biops" in text:
+        return text
+    return " ".join(_DIAGNOSTIC.sub(" ", text).split()) or text
 
 
 def _replaced_words(term: str, means: str, kind: str) -> list[str]:

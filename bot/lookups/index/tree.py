@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.lookups.index.store import BOOK_NAMES, BOOKS, LINK, TABLE_COLUMNS, book_of
-from bot.lookups.index.words import content_stems, is_link
+from bot.lookups.index.words import content_stems, is_link, stem
 
 COLUMN_LABELS = {
     "poisoning_accidental": "poisoning, accidental (unintentional)",
@@ -128,9 +128,30 @@ class IndexTree:
         self._spans: dict[int, int] = {}
         self._sets: dict[tuple[int, str], frozenset[int]] = {}
         self._broadest: dict[tuple[str, int], list[Node]] = {}
+        self._procedure: dict[str, bool] = {}
         self.memo: dict[
             object, object
         ] = {}  # the Tabular rows completion reads (bot.lookups.index.completion)
+
+    def names_procedure(self, word_stem: str) -> bool:
+        """Whether a stem is a one-word main term (before any comma) of the PCS Index that no diagnosis index
+        has as a main term ("reduction", "cholecystectomy", "polypectomy"): a query saying it asks for a
+        procedure."""
+        found = self._procedure.get(word_stem)
+        if found is None:
+            books = {
+                str(book)
+                for book, term in self.conn.execute(
+                    "SELECT n.book, n.term FROM index_words w JOIN index_nodes n ON n.id = w.node "
+                    "WHERE w.word = ? AND w.parent = 0",
+                    [word_stem],
+                )
+                if stem(str(term).split(",")[0].strip()) == word_stem  # "Polypectomy, gastrointestinal"
+            }
+            found = books == {"pcs"}
+            if len(self._procedure) < 100_000:
+                self._procedure[word_stem] = found
+        return found
 
     def node(self, node_id: int) -> Node | None:
         found = self._nodes.get(node_id)

@@ -1,0 +1,134 @@
+"""HCPCS items and drugs the way a biller reads the titles: the dose picks the billing unit that fits, the
+route said rules out another route, the base item comes before its variants and accessories, an item named
+as a machine or device is the HCPCS item rather than the procedure using it. Each rule alone, then through
+the search on the real shipped data."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.search import (
+    Amount,
+    _accessory,
+    _amount,
+    _combination,
+    _dose_fit,
+    _names_item,
+    _other_route,
+    _route,
+    _variant,
+    find_codes,
+)
+
+
+def test_amount_reads_the_dose_and_its_unit() -> None:
+    assert _amount(["ceftriaxone", "1", "g"]) == Amount(1000.0, "mass")
+    assert _amount(["toradol", "60mg"]) == Amount(60.0, "mass")
+    assert _amount(["b12", "1000", "mcg"]) == Amount(1.0, "mass")
+    assert _amount(["saline", "1000", "cc"]) == Amount(1000.0, "volume")
+    assert _amount(["kenalog", "40"]) == Amount(40.0, "")
+    assert _amount(["ondansetron"]) is None
+
+
+def test_dose_fit_prefers_the_unit_that_makes_the_dose() -> None:
+    gram = Amount(1000.0, "mass")
+    assert _dose_fit(gram, "Injection, ceftriaxone sodium, per 250 mg") > 0
+    assert _dose_fit(Amount(1.0, "mass"), "Injection, vitamin b-12 cyanocobalamin, up to 1000 mcg") > 0
+    assert _dose_fit(Amount(10.0, "mass"), "Injection, methylprednisolone, up to 5 mg") < 0  # cannot hold it
+    assert _dose_fit(Amount(1000.0, "volume"), "Injection, drug, 10 mg") < 0  # another dimension
+    # A bare number is read in the title's unit: 40 of "10 mg" is 4 units, of "1 mg" 40 units.
+    bare = Amount(40.0, "")
+    assert _dose_fit(bare, "Injection, triamcinolone, 10 mg") > _dose_fit(
+        bare, "Injection, triamcinolone, 1 mg"
+    )
+    # A concentration is no billing unit; a title printing no unit says nothing.
+    assert _dose_fit(gram, "Phenylephrine 10.16 mg/ml irrigation") == 0
+    assert _dose_fit(gram, "Injection, drug, not otherwise specified") == 0
+
+
+def test_route() -> None:
+    assert _route({"ondansetron", "iv"}) == "injected"
+    assert _route({"ondansetron", "po"}) == "oral"
+    assert _route({"ondansetron"}) == ""
+    assert _other_route("injected", "Ondansetron 1 mg, oral, fda approved")
+    assert not _other_route("injected", "Injection, ondansetron hydrochloride, per 1 mg")
+    assert _other_route("oral", "Injection, ondansetron hydrochloride, per 1 mg")
+
+
+def test_variants_accessories_and_combinations() -> None:
+    assert _variant("Walker, heavy duty, wheeled, rigid or folding", {"walker", "wheeled"})
+    assert not _variant("Walker, heavy duty, wheeled", {"walker", "heavy", "duty"})
+    assert _variant("Ped hospital bed, manual", {"hospital", "bed"})
+    assert not _variant("Hospital bed, fixed height, with any type side rails", {"hospital", "bed"})
+    assert _accessory(
+        "Combination oral/nasal mask, used with continuous positive airway pressure device",
+        {"continuous", "positive", "airway", "pressure"},
+    )
+    assert _combination("Injection, meperidine and promethazine hcl, up to 50 mg", {"promethazine"})
+    assert not _combination("Injection, meperidine and promethazine hcl", {"promethazine", "meperidine"})
+    assert not _combination("Injection, promethazine hcl, up to 50 mg", {"promethazine"})
+
+
+def test_an_item_named_as_a_machine_or_device() -> None:
+    assert _names_item(["nebulizer", "machine"])
+    assert not _names_item(["nebulizer"])
+    assert not _names_item(["insulin", "pump", "device", "insertion"])
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("ceftriaxone 1 g", "J0696"),
+        ("toradol 60 mg", "J1885"),
+        ("B12 injection 1000 mcg", "J3420"),
+        ("kenalog 40", "J3301"),
+        ("normal saline 1000 ml", "J7030"),
+        ("zofran 4 mg iv", "J2405"),
+        ("phenergan injection", "J2550"),
+        ("rolling walker", "E0143"),
+        ("cpap machine", "E0601"),
+        ("nebulizer machine", "E0570"),
+    ],
+)
+def test_drugs_and_items_on_the_shipped_data(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
+
+
+def test_a_dme_title_whose_head_is_the_query_names_the_item() -> None:
+    from bot.lookups.search import _item_name
+
+    walker = frozenset({"walker"})
+    assert _item_name("Walker, folding (pickup), adjustable or fixed height", walker) > 0
+    assert _item_name("Brake attachment for wheeled walker, replacement, each", walker) == 0
+    wheelchair = frozenset({"wheelchair"})
+    assert _item_name("Standard wheelchair", wheelchair) > _item_name(
+        "Wheelchair, detachable arms", wheelchair
+    )
+
+
+@pytest.mark.parametrize(("query", "code"), [("walker", "E0135"), ("wheelchair", "K0001"), ("cane", "E0100")])
+def test_an_item_named_alone_is_the_item_not_an_eponym(codebook: CodeBook, query: str, code: str) -> None:
+    # "walker" is not Dandy-Walker syndrome; "wheelchair" is the standard one before its options.
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # The payer says which code set, not what was done: it is the first word left out of the titles.
+        ("flu shot admin medicare", "G0008"),
+        ("pneumonia vaccine administration medicare", "G0009"),
+        # A visit the HCPCS titles name whole is the service asked for, not the reason for an encounter.
+        ("welcome to medicare visit", "G0402"),
+    ],
+)
+def test_medicare_services(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
+
+
+def test_a_reason_for_a_visit_stays_the_diagnosis(codebook: CodeBook) -> None:
+    assert find_codes(codebook, "here for chemo infusion", limit=5)[0].code == "Z51.11"
