@@ -1,0 +1,175 @@
+"""The PHI guard's decision takes less work than its full scan and decides the same.
+
+`phi.check_fields` (every relay field), `/code` and the workflow step only decide and say why: `phi.phi_kinds`
+gives the kinds in the order of their first hits without merging or making the hits, and `phi.contains_phi`
+stops at the first hit. Displays that list what was found (`phi.redact`) keep the full `phi.find_phi`. Here both
+are held to the full scan over the labelled corpus, generated texts and adversarial ones (long runs of labels,
+dates, name-like pairs, characters that NFKC turns into ASCII, zero-width and right-to-left characters), by a
+seeded generator and by hypothesis (derandomized: every run tries the same examples). The candidate filters
+behind them (words that can start a name, labels a value can follow) are held to their plain counterparts
+over the same adversarial texts. Times are measured by bench/phi_corpus.py, never here.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.relay import phi
+from tests.relay.phi_corpus import CLINICAL, IDENTIFIERS, load
+from tests.relay.test_phi_scans import _PIECES, _SEPARATORS, _generated, _name_hits_over_every_word
+
+# Characters that change length or vanish when normalised, that NFKC turns into ASCII letters or words, that
+# reorder the text, and accented letters (which let any capitalised pair be a name).
+_ODD = [
+    "\u2163", "\u2160", "\u216b", "\u2121", "\u2116", "\uff50\uff54", "\uff29\uff30", "\ufb01", "\ufb03", "\u00bd",
+    "\u200b", "\u200d", "\ufeff", "\u202e", "\u202c", "\u2069", "\u00e9", "\u00c9a", "Jos\u00e9", "\u00df",
+    "\u0142", "\u00a0", "\u2013", "\u2019", "\uff11\uff12\uff13",
+]  # fmt: skip
+_UNITS = [
+    "DOB pt MRN 1 ", "pt,", "IP,", "DOB, 23-Mar-1935.", "\u2163 ", "\u2121 ", "MRN 12 ", "DOB 1 ", "DOB 1/1 ",
+    "DOB\u200b 1/1 ", "Maria Lopez, NP ", "Lee Lee ", "Ab Cd ", "Ab, Cd; ", "Name, ", "Mrs, ", "pt is ",
+    "03/03/1950 ", "123-45-6789 ", "95 yo(", "MRN 00482913 ", "call 555-0147 ", "1 Main St ", "x\u200b",
+]  # fmt: skip
+
+
+def _adversarial(count: int, seed: int) -> list[str]:
+    """Units repeated to a few hundred or thousand characters, some with odd characters or an identifier
+    mixed in, and short mixes of labels, numbers, names and odd characters (fixed seed)."""
+    rng = random.Random(seed)
+    pieces = [*_PIECES, *_ODD, *_UNITS]
+    texts = []
+    for _ in range(count):
+        if rng.random() < 0.5:
+            unit = "".join(rng.choice(pieces) + rng.choice(_SEPARATORS) for _ in range(rng.randint(1, 3)))
+            text = unit * rng.randint(2, max(2, 1_500 // len(unit)))
+            for _ in range(rng.randint(0, 3)):  # something else somewhere in the run
+                at = rng.randrange(len(text) + 1)
+                text = text[:at] + rng.choice(pieces) + text[at:]
+        else:
+            text = "".join(rng.choice(pieces) + rng.choice(_SEPARATORS) for _ in range(rng.randint(1, 40)))
+        texts.append(text)
+    return texts
+
+
+def _agrees_with_the_full_scan(text: str) -> None:
+    full = phi.find_phi(text)
+    deciding = phi.find_phi(text, first_name_only=True)
+    kinds = list(dict.fromkeys(hit.kind for hit in deciding))
+    assert phi.phi_kinds(text) == kinds, text
+    assert set(kinds) == {hit.kind for hit in full}, text
+    assert phi.contains_phi(text) == bool(full), text
+    refusal = {"question": phi.describe("question", deciding)} if deciding else {}
+    assert phi.check_fields({"question": text}) == refusal, text
+
+
+@pytest.fixture(scope="module")
+def adversarial() -> list[str]:
+    return _adversarial(400, seed=1415)
+
+
+def test_the_decision_agrees_with_the_full_scan_on_the_corpus_and_generated_texts() -> None:
+    texts = [row.text for row in load(IDENTIFIERS) + load(CLINICAL)] + _generated(400, seed=15)
+    refused = 0
+    for text in texts:
+        _agrees_with_the_full_scan(text)
+        refused += bool(phi.find_phi(text))
+    assert refused > 400  # both verdicts are exercised
+
+
+def test_the_decision_agrees_with_the_full_scan_on_adversarial_texts(adversarial: list[str]) -> None:
+    several_kinds = 0
+    for text in adversarial:
+        _agrees_with_the_full_scan(text)
+        several_kinds += len(phi.phi_kinds(text)) > 1
+    assert several_kinds > 50  # the order of the kinds is exercised
+
+
+def test_the_kinds_keep_their_order_where_positions_go_back_through_folds() -> None:
+    """Zero-width characters and ligatures move every position: the kinds still come in the order of their
+    first hits in the original text."""
+    for text in [
+        "MRN 00482913 \u200b DOB 03/03/1950 \ufb01 call 555-0147",
+        "call\u200b 555-0147, DOB 03/03/1950, Lopez, Maria \u2163",
+        "\ufb03" * 40 + " SSN 123-45-6789 MRN 00482913 " + "\u200b" * 40 + "Lopez, Maria",
+        "Lopez, Maria\u200b 123-45-6789 \u202eDOB 03/03/1950\u202c MRN 00482913",
+    ]:
+        _agrees_with_the_full_scan(text)
+        assert len(phi.phi_kinds(text)) >= 3
+
+
+_TEXT = st.one_of(
+    st.lists(st.sampled_from([*_PIECES, *_ODD, *_UNITS, *_SEPARATORS]), max_size=40).map("".join),
+    st.builds(
+        lambda unit, times, extra: unit * times + extra,
+        st.lists(st.sampled_from([*_PIECES, *_ODD, *_UNITS]), min_size=1, max_size=3).map(" ".join),
+        st.integers(1, 80),
+        st.sampled_from(["", *_PIECES, *_ODD]),
+    ),
+    st.text(max_size=200),
+)
+
+
+@settings(
+    max_examples=150,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(text=_TEXT)
+def test_the_decision_agrees_with_the_full_scan_on_any_text(text: str) -> None:
+    _agrees_with_the_full_scan(text)
+
+
+def test_the_name_candidates_are_every_word_that_starts_a_name(adversarial: list[str]) -> None:
+    """Words dropped by their facts alone (labels without a name after them, pairs no rule can take) never
+    start a name the loop over every word finds."""
+    for text in adversarial:
+        normal = phi.normalise(text)
+        expected = list(_name_hits_over_every_word(normal.text, normal))
+        assert list(phi._name_hits(normal.text, normal.text.lower(), normal)) == expected, text
+
+
+def test_a_label_whose_value_cannot_hold_three_digits_never_had_an_identifying_one(
+    adversarial: list[str],
+) -> None:
+    passed_over = 0
+    for text in adversarial:
+        lowered = phi.normalise(text).text.lower()
+        for m in phi._LABELS.finditer(lowered):
+            group, value_can_follow = phi._label_at(lowered, m)
+            if group in ("birth", "ssn", "phone", "address") or value_can_follow:
+                continue
+            passed_over += 1
+            pattern = phi._ID_AFTER_WEAK if group.endswith("_weak") else phi._ID_AFTER_STRONG
+            value = pattern.match(lowered, m.end())
+            assert not (value and phi._identifying_value(value.group("value"))), text
+    assert passed_over > 100
+
+
+def test_the_identifying_check_read_in_place_is_the_plain_one() -> None:
+    rng = random.Random(3)
+    values = ["1", "12", "123", "1990", "2024", "19901", "a1b2c3", "ab-12 3", "20x4", "1 2 3", "x", "0000"]
+    values += ["".join(rng.choice("0123456789ab- ") for _ in range(rng.randint(1, 20))) for _ in range(500)]
+    for value in values:
+        text = "mrn " + value + " end"
+        start = len("mrn ")
+        in_place = bool(phi._IDENTIFYING_VALUE.match(text, start, start + len(value)))
+        assert in_place == phi._identifying_value(value), value
+
+
+def test_the_accent_marks_are_the_accented_letters() -> None:
+    """One mark per character of the normalised text, "1" exactly where a letter was not ASCII."""
+    for text in ["Jos\u00e9 Lopez", "\u2163 \u00e9\u200bx", "a\u202eb\u00e9c\u202c d", "L-o-p-\u00e9-z", "\ufb01\u00e9"]:
+        normal = phi.normalise(text)
+        marks = normal.accent_marks
+        assert len(marks) == len(normal.text)
+        for i, mark in enumerate(marks):
+            original = normal.original[normal.origin[i] if normal.origin is not None else i]
+            assert (mark == "1") == (normal.text[i].isalpha() and not original.isascii()), (text, i)
+    assert re.fullmatch("0*", phi.normalise("plain ascii").accent_marks)
