@@ -2364,21 +2364,24 @@ def phi_kinds(text: str) -> list[PhiKind]:
     or made, and (but in right-to-left text) only the hits up to the last kind's first are taken back to the
     original text. A text of 6,000 dates of birth costs about what its scan does."""
     normal, spans = _found(text, first_name_only=True)
-    if not spans:
-        return []
+    return _kinds_in_order(normal, spans, len(text)) if spans else []
+
+
+def _kinds_in_order(normal: Normalised, spans: list[tuple[PhiKind, int, int]], length: int) -> list[PhiKind]:
+    """The kinds of `spans` in the order `_keyed` puts their first spans in, each once."""
     present = len({kind for kind, _, _ in spans})
     origin = normal.origin
     if origin is None or origin.order is not None:
         firsts: dict[PhiKind, None] = {}
-        for *_, kind in _keyed(normal, spans, len(text)):
+        for *_, kind in _keyed(normal, spans, length):
             if kind not in firsts:
                 firsts[kind] = None
                 if len(firsts) == present:
                     break
         return list(firsts)
-    # Positions go back to the original text in order (`_Origin`: deletions and folds keep it), so walking the
-    # spans by their start here, each kind's first hit is settled once a span starts after it there.
-    length = len(text)
+    # Positions go back to the original text in order (`_Origin`: deletions and folds keep it, though several
+    # characters folded from one go back to the same place), so walking the spans by their start here, once a
+    # span starts after every kind's first there, no span left can come before any of them.
     best: dict[PhiKind, tuple[int, int, int]] = {}
     settled_before = -1  # the latest original start among the kinds' first hits
     for start, neg_end, n, kind in sorted(

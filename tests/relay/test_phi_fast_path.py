@@ -165,7 +165,13 @@ def test_the_identifying_check_read_in_place_is_the_plain_one() -> None:
 
 def test_the_accent_marks_are_the_accented_letters() -> None:
     """One mark per character of the normalised text, "1" exactly where a letter was not ASCII."""
-    for text in ["Jos\u00e9 Lopez", "\u2163 \u00e9\u200bx", "a\u202eb\u00e9c\u202c d", "L-o-p-\u00e9-z", "\ufb01\u00e9"]:
+    for text in [
+        "Jos\u00e9 Lopez",
+        "\u2163 \u00e9\u200bx",
+        "a\u202eb\u00e9c\u202c d",
+        "L-o-p-\u00e9-z",
+        "\ufb01\u00e9",
+    ]:
         normal = phi.normalise(text)
         marks = normal.accent_marks
         assert len(marks) == len(normal.text)
@@ -173,3 +179,20 @@ def test_the_accent_marks_are_the_accented_letters() -> None:
             original = normal.original[normal.origin[i] if normal.origin is not None else i]
             assert (mark == "1") == (normal.text[i].isalpha() and not original.isascii()), (text, i)
     assert re.fullmatch("0*", phi.normalise("plain ascii").accent_marks)
+
+
+def test_kinds_whose_spans_start_in_one_folded_character_keep_the_full_scans_order() -> None:
+    """Characters folded from one ("ﬃ" -> "ffi") go back to one place: spans starting at any of them tie
+    there, and the longest (then the first found) comes first, as in `find_phi`, whichever is walked first."""
+    normal = phi.normalise("\u200b\ufb03 x\u200b\ufb03 y")  # "ffi x ffi y", every position moved
+    assert normal.origin is not None
+    kinds = [phi.PhiKind.SSN, phi.PhiKind.PHONE, phi.PhiKind.MRN, phi.PhiKind.EMAIL]
+    rng = random.Random(5)
+    for _ in range(400):
+        spans = []
+        for _ in range(rng.randint(1, 6)):
+            start = rng.randrange(len(normal.text))
+            spans.append((rng.choice(kinds), start, rng.randint(start + 1, len(normal.text))))
+        keyed = phi._keyed(normal, spans, len(normal.original))
+        expected = list(dict.fromkeys(kind for *_, kind in keyed))
+        assert phi._kinds_in_order(normal, spans, len(normal.original)) == expected, spans
