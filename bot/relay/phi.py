@@ -126,9 +126,14 @@ class _Origin:
         self.fold_from: list[int] = [0]  # the text_in_order index it maps to
         self.fold_step: list[int] = [1]  # 1: one character for one; 0: all from one character
 
+    @functools.cached_property
+    def deletions(self) -> list[int]:
+        """The folded positions obfuscation deleted (`_deletions`), found once."""
+        return _deletions(self.folded)
+
     def _build(self) -> None:
         self.built = True
-        self.gone_shift = [index - k for k, index in enumerate(_deletions(self.folded))]
+        self.gone_shift = [index - k for k, index in enumerate(self.deletions)]
         if self.table is None:
             return
         odd = [chr(code) for code, folded in self.table.items() if len(folded) != 1]
@@ -192,7 +197,7 @@ class Normalised:
         in_order = self.origin.text_in_order if self.origin is not None else self.original
         marked = in_order.translate({**_ASCII_UNMARKED, **marks})
         if self.origin is not None:
-            gone = _deletions(self.origin.folded)
+            gone = self.origin.deletions
             if gone:
                 pieces = [marked[: gone[0]]]
                 pieces += [marked[a + 1 : b] for a, b in itertools.pairwise(gone)]
@@ -809,6 +814,8 @@ _SUFFIX_WORD = re.compile(
     rf"(?:\.+(?=\s)|\.*(?=\s*(?:$|[,;:)\n])|\s+{_UNIT_OR_DIRECTION}))(?!\S))"
 )
 _AFTER_AMBIGUOUS = re.compile(r"\.?(?:\s*(?:$|[,;:)\n])|\.\s|\s+" + _UNIT_OR_DIRECTION + ")")
+# What every _SUFFIX_WORD match starts with, wherever it is: a text without one holds no street address.
+_ANY_SUFFIX = re.compile(rf"[ \t](?:{_words_alternation(STREET_SUFFIXES | AMBIGUOUS_SUFFIXES)})")
 _NOT_STREET_WORDS = frozenset(
     [
         "weeks",
@@ -1014,7 +1021,9 @@ _IDENTIFYING_VALUE = re.compile(r"(?!(?:19|20)[0-9]{2}\Z)(?:[^0-9]*[0-9]){3}")
 
 
 def _street_hits(text: str) -> list[tuple[PhiKind, int, int]]:
-    hits = []
+    hits: list[tuple[PhiKind, int, int]] = []
+    if not _ANY_SUFFIX.search(text):  # no house number's words can hold a suffix
+        return hits
     for m in _HOUSE_AND_WORDS.finditer(text):
         start, end = m.start("words"), m.end()
         if not _SUFFIX_WORD.search(text, start, end):  # no word below can be a suffix
@@ -1732,6 +1741,7 @@ _FILLER_WORDS = frozenset(
     ["is", "was", "named", "called", "name", "nm", "goes", "by", "the", "patient's", "pt's", "s"]
 )
 _WORD_PATTERN = re.compile(r"[A-Za-z][A-Za-z']*(?:-[A-Za-z][A-Za-z']*)*")
+_MARKED = re.compile("1+")
 
 
 @dataclass(frozen=True)
@@ -1912,6 +1922,12 @@ def _token_facts(word: str) -> int:
     return facts
 
 
+def _facts_of(words: list[str]) -> list[int]:
+    """`_token_facts` of each word: asked once per distinct word, then spread by a C loop."""
+    facts = {word: _token_facts(word) for word in set(words)}
+    return list(map(facts.__getitem__, words))
+
+
 class _Spans:
     """(start, end) of word i, from the flat list of word bounds."""
 
@@ -1942,7 +1958,7 @@ class _Text:
         self.count = len(self.words)
         self.lex = _lexicon()
         self.normal = normal
-        self.facts = list(map(_token_facts, self.words))  # the questions below, answered once per word
+        self.facts = _facts_of(self.words)  # the questions below, answered once per word
 
     def __len__(self) -> int:
         return self.count
@@ -1964,10 +1980,22 @@ class _Text:
         return bool(_token_facts(self.words[i]) & _UPPER)
 
     def accented(self, i: int) -> bool:
+        return i in self.accented_words
+
+    @functools.cached_property
+    def accented_words(self) -> frozenset[int]:
+        """The words holding a letter that was not ASCII in the original: the words each run of them in
+        `Normalised.accent_marks` overlaps (a text has few such runs, or its words are names at once)."""
         normal = self.normal
         if normal is None or not normal.has_accents:
-            return False
-        return "1" in normal.accent_marks[self.bounds[2 * i] : self.bounds[2 * i + 1]]
+            return frozenset()
+        bounds = self.bounds  # word i spans bounds[2i]:bounds[2i + 1]
+        found: set[int] = set()
+        for run in _MARKED.finditer(normal.accent_marks):
+            first = bisect.bisect_right(bounds, run.start()) // 2  # the word it starts in or before
+            last = (bisect.bisect_right(bounds, run.end() - 1) - 1) // 2  # the word it ends in or after
+            found.update(range(first, last + 1))
+        return frozenset(found)
 
     def gap(self, i: int) -> str:
         """The characters between word i and word i + 1."""
@@ -2175,12 +2203,15 @@ def _name_starts(words: _Text, has_accents: bool) -> list[int]:
     if count < 2:  # every rule reads the word after
         return []
     after = facts[1:]  # after[i]: the facts of word i + 1; gaps[i + 1] is the gap between them
+    start = _PROSE_START | (_CAPITALISED if has_accents else 0)
+    last = count - 1
+    some = [i for i, f in enumerate(facts) if f & (start | _LABEL_WORD) and i < last]  # one pass over all
     label_next = _NAME_SHAPED | _GIVEN_ANY
     labels = [
         i
-        for i, (f, next_is) in enumerate(zip(facts, after, strict=False))
-        if f & _LABEL_WORD
-        and (next_is & label_next or lows[i + 1] in _FILLER_WORDS)
+        for i in some
+        if facts[i] & _LABEL_WORD
+        and (after[i] & label_next or lows[i + 1] in _FILLER_WORDS)
         and _label_may_name(words, i)
     ]
     commas = []
@@ -2188,15 +2219,14 @@ def _name_starts(words: _Text, has_accents: bool) -> list[int]:
         first_needs = _CAPITALISED | _GIVEN  # every rule asks one of these of the first name
         commas = [
             i
-            for i, (f, next_is) in enumerate(zip(facts, after, strict=False))
-            if next_is & first_needs
-            and f & _COULD_BE_FAMILY
+            for i in [i for i, gap in enumerate(gaps[1:count]) if "," in gap]
+            if after[i] & first_needs
+            and facts[i] & _COULD_BE_FAMILY
             and len(gap := gaps[i + 1]) <= 3
             and gap.strip() == ","
-            and _comma_rule(f << 16 | next_is)
+            and _comma_rule(facts[i] << 16 | after[i])
         ]
-    start = _PROSE_START | (_CAPITALISED if has_accents else 0)
-    starters = [i for i, f in enumerate(facts[:-1]) if f & start]
+    starters = [i for i in some if facts[i] & start]
     if _ONE_LETTER_BEFORE_COMMA.search(words.text):  # the loop's comma past a one-letter word ("a b, c")
         starters = sorted(
             set(starters).union(

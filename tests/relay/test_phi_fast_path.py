@@ -196,3 +196,25 @@ def test_kinds_whose_spans_start_in_one_folded_character_keep_the_full_scans_ord
         keyed = phi._keyed(normal, spans, len(normal.original))
         expected = list(dict.fromkeys(kind for *_, kind in keyed))
         assert phi._kinds_in_order(normal, spans, len(normal.original)) == expected, spans
+
+
+def test_the_first_dates_of_birth_are_the_first_of_each_run(adversarial: list[str]) -> None:
+    """`_first_birth_hits` (what deciding reads) is the first hit after a birth word and the first date before
+    "(DOB)" that `_birth_hits` finds."""
+    texts = [row.text for row in load(IDENTIFIERS) + load(CLINICAL)] + adversarial
+    texts += ["DOB 1/1 " * 300, "03/03/1950 (DOB) DOB 1/1 " * 50, "DOB: 1 2 3 born " * 80 + "DOB 1/1/1950"]
+    compared = 0
+    for text in texts:
+        lowered = phi.normalise(text).text.lower()
+        births = [
+            m.span()
+            for m in phi._LABELS.finditer(lowered)
+            if phi._label_at(lowered, m)[0] == "birth"
+            and not (m.start() and (lowered[m.start() - 1].isalnum() or lowered[m.start() - 1] in "_."))
+        ]
+        full = phi._birth_hits(lowered, births)
+        after_word = [hit for hit in full if hit[1] in {start for start, _ in births}]
+        before_dob = [hit for hit in full if hit[1] not in {start for start, _ in births}]
+        assert phi._first_birth_hits(lowered, births) == after_word[:1] + before_dob[:1], text
+        compared += len(full) > 1
+    assert compared >= 5  # texts where the first of a run is not its only hit
