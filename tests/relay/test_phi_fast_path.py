@@ -1,9 +1,10 @@
 """The PHI guard's decision takes less work than its full scan and decides the same.
 
-`phi.check_fields` (every relay field), `/code` and the workflow step only decide and say why: `phi.phi_kinds`
-gives the kinds in the order of their first hits without merging or making the hits, and `phi.contains_phi`
-stops at the first hit. Displays that list what was found (`phi.redact`) keep the full `phi.find_phi`. Here both
-are held to the full scan over the labelled corpus, generated texts and adversarial ones (long runs of labels,
+`phi.check_fields` (every relay field) and `/code` only decide and say why: `phi.find_phi(text,
+first_name_only=True)` gives the first hit of each kind in the order of the full scan's hits, without reading
+past what decides that, merging or making the other hits; the workflow step only asks whether there is any
+(`phi.contains_phi`, which stops at the first). Displays that list what was found (`phi.redact`) keep the full
+`phi.find_phi`. Here both are held to the full scan over the labelled corpus, generated texts and adversarial ones (long runs of labels,
 dates, name-like pairs, characters that NFKC turns into ASCII, zero-width and right-to-left characters), by a
 seeded generator and by hypothesis (derandomized: every run tries the same examples). The candidate filters
 behind them (words that can start a name, labels a value can follow) are held to their plain counterparts
@@ -56,14 +57,24 @@ def _adversarial(count: int, seed: int) -> list[str]:
     return texts
 
 
+def _first_of_each_kind_in_full(text: str) -> list[phi.PhiHit]:
+    """The first hit of each kind in the full scan's order (every format hit, the first name): what deciding
+    used to read off every hit, merged."""
+    normal, spans = phi._found(text, first_name_only=True)
+    firsts: dict[phi.PhiKind, phi.PhiHit] = {}
+    for start, neg_end, _, kind in phi._keyed(normal, spans, len(text)):
+        firsts.setdefault(kind, phi.PhiHit(kind, start, -neg_end))
+    return list(firsts.values())
+
+
 def _agrees_with_the_full_scan(text: str) -> None:
     full = phi.find_phi(text)
+    expected = _first_of_each_kind_in_full(text)
     deciding = phi.find_phi(text, first_name_only=True)
-    kinds = list(dict.fromkeys(hit.kind for hit in deciding))
-    assert phi.phi_kinds(text) == kinds, text
-    assert set(kinds) == {hit.kind for hit in full}, text
+    assert deciding == expected, text
+    assert {hit.kind for hit in deciding} == {hit.kind for hit in full}, text
     assert phi.contains_phi(text) == bool(full), text
-    refusal = {"question": phi.describe("question", deciding)} if deciding else {}
+    refusal = {"question": phi.describe("question", expected)} if expected else {}
     assert phi.check_fields({"question": text}) == refusal, text
 
 
@@ -85,7 +96,7 @@ def test_the_decision_agrees_with_the_full_scan_on_adversarial_texts(adversarial
     several_kinds = 0
     for text in adversarial:
         _agrees_with_the_full_scan(text)
-        several_kinds += len(phi.phi_kinds(text)) > 1
+        several_kinds += len(phi.find_phi(text, first_name_only=True)) > 1
     assert several_kinds > 50  # the order of the kinds is exercised
 
 
@@ -99,7 +110,7 @@ def test_the_kinds_keep_their_order_where_positions_go_back_through_folds() -> N
         "Lopez, Maria\u200b 123-45-6789 \u202eDOB 03/03/1950\u202c MRN 00482913",
     ]:
         _agrees_with_the_full_scan(text)
-        assert len(phi.phi_kinds(text)) >= 3
+        assert len(phi.find_phi(text, first_name_only=True)) >= 3
 
 
 _TEXT = st.one_of(
@@ -193,9 +204,10 @@ def test_kinds_whose_spans_start_in_one_folded_character_keep_the_full_scans_ord
         for _ in range(rng.randint(1, 6)):
             start = rng.randrange(len(normal.text))
             spans.append((rng.choice(kinds), start, rng.randint(start + 1, len(normal.text))))
-        keyed = phi._keyed(normal, spans, len(normal.original))
-        expected = list(dict.fromkeys(kind for *_, kind in keyed))
-        assert phi._kinds_in_order(normal, spans, len(normal.original)) == expected, spans
+        firsts: dict[phi.PhiKind, tuple[phi.PhiKind, int, int]] = {}
+        for start, neg_end, _, kind in phi._keyed(normal, spans, len(normal.original)):
+            firsts.setdefault(kind, (kind, start, -neg_end))
+        assert phi._first_of_each_kind(normal, spans, len(normal.original)) == list(firsts.values()), spans
 
 
 def test_the_first_dates_of_birth_are_the_first_of_each_run(adversarial: list[str]) -> None:
