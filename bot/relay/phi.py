@@ -181,6 +181,16 @@ class Normalised:
         last = self.origin[end - 1] + 1 if 0 < end <= len(self.origin) else first
         return first, max(first, last)
 
+    @property
+    def keeps_order(self) -> bool:
+        """Each character comes from a character of its own, in order: nothing reversed, nothing folded into
+        several characters (deletions keep the rest in order)."""
+        if self.origin is None:
+            return True
+        return self.origin.order is None and (
+            self.table is None or all(len(v) < 2 for v in self.table.values())
+        )
+
     def accented(self, index: int) -> bool:
         """Character `index` is a letter that was not ASCII in the original."""
         return self.has_accents and self.accent_marks[index] == "1"
@@ -1054,7 +1064,7 @@ def _birth_windows(length: int, births: list[tuple[int, int]]) -> list[tuple[int
     # Overlapping windows joined first: one scan per stretch of text. A stretch starts at a window that starts
     # after every window before it has ended (the running maximum of their ends, by a C loop).
     starts = [start for start, _ in windows]
-    ends = list(itertools.accumulate((end for _, end in windows), max))
+    ends = list(itertools.accumulate([end for _, end in windows], max))
     firsts = [0, *(k for k, (start, end) in enumerate(zip(starts[1:], ends, strict=False), 1) if start > end)]
     return [
         (starts[k], ends[next_k - 1], min(length, ends[next_k - 1] + 24))
@@ -1176,12 +1186,12 @@ _NEED_NO_DIGIT = frozenset(["email_spelt", "url"])  # every other format, and ev
 
 
 def _format_hits(
-    text: str, *, first_only: bool = False, first_births: bool = False
+    text: str, *, first_only: bool = False, deciding: bool = False
 ) -> list[tuple[PhiKind, int, int]]:
     """Every (kind, start, end) of the formats, format by format (each in order), built as lists (a text can
     hold thousands: no generator step per hit). With `first_only`, what the first format to find anything
-    found (`contains_phi`); with `first_births`, of the dates of birth near a birth word only the first of each
-    run (`_first_birth_hits`)."""
+    found (`contains_phi`); with `deciding`, of the labelled values only the first of each kind that starts at
+    its label, and of the dates of birth near a birth word only the first of each run (`_labelled_hits`)."""
     hits: list[tuple[PhiKind, int, int]] = []
     digits = _ANY_DIGIT.search(text) is not None
     numbers = _number_formats(text) if digits else {}
@@ -1214,20 +1224,23 @@ def _format_hits(
     hits += _street_hits(text)
     if first_only and hits:
         return hits
-    hits += _labelled_hits(text, first_births=first_births)
+    hits += _labelled_hits(text, deciding=deciding)
     return hits
 
 
-def _labelled_hits(text: str, *, first_births: bool = False) -> list[tuple[PhiKind, int, int]]:
+def _labelled_hits(text: str, *, deciding: bool = False) -> list[tuple[PhiKind, int, int]]:
     """A value after its label ("MRN 00482913", "call 555 0147", "SSN ending 6789"), and a date of birth near
     a birth word. A phone, address or id label that nothing readable as its value follows (`_near_value`) is
-    passed over at once."""
+    passed over at once. `deciding`: an id or address label (whose hit starts at the label, so after every
+    earlier one) of a kind already found is passed over too, and of the dates of birth only the first of each
+    run is found (`_first_birth_hits`)."""
     hits: list[tuple[PhiKind, int, int]] = []
     births: list[tuple[int, int]] = []
     read = _LABEL_READ
+    found: set[str] = set()  # deciding: the id and address label groups of the kinds found
     for m in _LABELS.finditer(text):
         group = read[m.lastindex or 0]
-        if group is None:
+        if group is None or group in found:
             continue
         start = m.start()
         if start:  # a label inside a word ("unborn", "cumbersome"), past the regex's ASCII check
@@ -1256,8 +1269,22 @@ def _labelled_hits(text: str, *, first_births: bool = False) -> list[tuple[PhiKi
             if kind in (PhiKind.PHONE, PhiKind.SSN):  # the number itself: "call [removed: phone]"
                 first = _VALUE_START.search(text, m.end(), value.end())
                 start = first.start() if first else start
+            elif deciding:
+                found.update(_GROUPS_OF_KIND[kind])
             hits.append((kind, start, value.end()))
-    return hits + (_first_birth_hits(text, births) if first_births else _birth_hits(text, births))
+    return hits + (_first_birth_hits(text, births) if deciding else _birth_hits(text, births))
+
+
+# The label groups whose values are hits of each kind.
+_GROUPS_OF_KIND: Mapping[PhiKind, frozenset[str]] = {
+    kind: frozenset(
+        [
+            *(group for group, of in _LABEL_KINDS.items() if of is kind),
+            *(["address"] if kind is PhiKind.STREET_ADDRESS else []),
+        ]
+    )
+    for kind in PhiKind
+}
 
 
 # ---- 3. names -----------------------------------------------------------------------------------------------
@@ -2400,16 +2427,16 @@ def _found(
 ) -> tuple[Normalised, list[tuple[PhiKind, int, int]]]:
     """The normalised text and every (kind, start, end) the detectors find in it (positions in it), in the order
     found: the formats, then the names (only the first with `first_name_only`). `deciding` (`find_phi`) leaves
-    out the dates of birth after the first of each run, where that cannot change which kind's hit comes first
-    (positions not moved by normalising: a later hit of one run starts later, and so comes later)."""
+    out hits that cannot be the first of their kind (`_format_hits`), where normalising kept every character
+    apart and in order (`Normalised.keeps_order`): a later hit of one run starts later there, and so in the
+    original text."""
     normal = normalise(text)
     lowered = normal.text.lower()
     if len(lowered) != len(normal.text):  # a character whose lower case is longer: keep positions aligned
         lowered = "".join(c.lower()[:1] or c for c in normal.text)
     found = _name_hits(normal.text, lowered, normal)
     names = ((PhiKind.PATIENT_NAME, s, e) for s, e in itertools.islice(found, 1 if first_name_only else None))
-    first_births = deciding and normal.origin is None
-    return normal, [*_format_hits(lowered, first_births=first_births), *names]
+    return normal, [*_format_hits(lowered, deciding=deciding and normal.keeps_order), *names]
 
 
 def _keyed(
