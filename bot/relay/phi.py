@@ -1056,19 +1056,24 @@ def _street_hits(text: str) -> list[tuple[PhiKind, int, int]]:
 
 def _birth_windows(length: int, births: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """(start, end, stop) of each stretch of a text of `length` characters where a date can be near a birth
-    word (after it, or before a "DOB" that follows a date): a date starting before `end` may run to `stop`."""
+    word (after it, or before a "DOB" that follows a date): a date starting before `end` may run to `stop`.
+    Overlapping (or touching) windows are joined: one scan per stretch of text.
+
+    The stretches of a union of intervals come from their starts and their ends each sorted on its own: the
+    k-th end closes a stretch where the (k+1)-th start comes after it (every interval begun by then has ended).
+    Both are sorted ints built by C loops (each family of windows is in order already)."""
+    if not births:
+        return []
     reach = _BIRTH_GAP + 40
-    windows = sorted(
-        [(end, end + reach) for _, end in births] + [(max(0, start - 40), start) for start, _ in births]
-    )
-    # Overlapping windows joined first: one scan per stretch of text. A stretch starts at a window that starts
-    # after every window before it has ended (the running maximum of their ends, by a C loop).
-    starts = [start for start, _ in windows]
-    ends = list(itertools.accumulate([end for _, end in windows], max))
-    firsts = [0, *(k for k, (start, end) in enumerate(zip(starts[1:], ends, strict=False), 1) if start > end)]
+    starts = sorted([max(0, start - 40) for start, _ in births] + [end for _, end in births])
+    ends = sorted([start for start, _ in births] + [end + reach for _, end in births])
+    breaks = [
+        k for k, (next_start, end) in enumerate(zip(starts[1:], ends, strict=False)) if next_start > end
+    ]
+    firsts, lasts = [0, *(k + 1 for k in breaks)], [*breaks, len(ends) - 1]
     return [
-        (starts[k], ends[next_k - 1], min(length, ends[next_k - 1] + 24))
-        for k, next_k in zip(firsts, [*firsts[1:], len(windows)], strict=True)
+        (starts[first], ends[last], min(length, ends[last] + 24))
+        for first, last in zip(firsts, lasts, strict=True)
     ]
 
 

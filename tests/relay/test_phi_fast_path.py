@@ -230,3 +230,29 @@ def test_the_first_dates_of_birth_are_the_first_of_each_run(adversarial: list[st
         assert phi._first_birth_hits(lowered, births) == after_word[:1] + before_dob[:1], text
         compared += len(full) > 1
     assert compared >= 5  # texts where the first of a run is not its only hit
+
+
+def _plain_birth_windows(length: int, births: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """The windows around each birth word (40 characters before it, 70 after) sorted and joined one by one."""
+    windows = sorted(
+        [(end, end + 70) for _, end in births] + [(max(0, start - 40), start) for start, _ in births]
+    )
+    merged: list[list[int]] = []
+    for start, end in windows:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end, min(length, end + 24)) for start, end in merged]
+
+
+def test_the_stretches_around_birth_words_are_the_windows_joined_one_by_one() -> None:
+    rng = random.Random(14)
+    for _ in range(3_000):
+        births, at = [], rng.randint(0, 60)
+        for _ in range(rng.randint(1, 12)):
+            width = rng.randint(1, 15)
+            births.append((at, at + width))
+            at += width + rng.choice([0, 1, 5, 30, 60, 100, 109, 110, 111, 200])
+        length = at + rng.randint(0, 100)
+        assert phi._birth_windows(length, births) == _plain_birth_windows(length, births), births
