@@ -2287,27 +2287,34 @@ def _name_hits(text: str, lower: str, normal: Normalised | None = None) -> Itera
             yield spans[i][0], spans[i + 1][1]
 
 
-def _name_starts(words: _Text, has_accents: bool) -> list[int]:
+def _name_starts(words: _Text, has_accents: bool) -> Iterator[int]:
     """In order, every word from which the loop in `_name_hits` can yield a name, by the loop's own rules read
     from the words' facts alone (`_label_may_name`, `_comma_rule`, `_pair_rule`), less what those rules leave
     to the loop (an eponym or a credential after, a clinician before): a label the word after which can be a
     name, "Last, First", and a pair started by a given name (or an upper-case family name, or in a text with
     accented letters a capitalised word, or any word before "x,"). The words are dropped by list
     comprehensions over their facts (a bit test each), not by the loop's Python statements: a text of 25,000
-    labels or capitalised words none of which starts a name ("pt,", "IV IV") costs a few milliseconds."""
-    facts, lows, gaps, tokens, count = words.facts, words.lows, words.gaps, words.words, words.count
-    if count < 2:  # every rule reads the word after
-        return []
-    after = facts[1:]  # after[i]: the facts of word i + 1; gaps[i + 1] is the gap between them
+    labels or capitalised words none of which starts a name ("pt,", "IV IV") costs a few milliseconds. Found
+    a stretch of words at a time, so a scan that stops at the first name reads no further than its stretch."""
+    last = words.count - 1  # every rule reads the word after
+    for low in range(0, max(last, 0), _STRETCH):
+        yield from _name_starts_between(words, has_accents, low, min(low + _STRETCH, last))
+
+
+_STRETCH = 2_048  # words
+
+
+def _name_starts_between(words: _Text, has_accents: bool, low: int, high: int) -> list[int]:
+    """`_name_starts` among words low to high - 1 (each has a word after it)."""
+    facts, lows, gaps, tokens = words.facts, words.lows, words.gaps, words.words
     start = _PROSE_START | (_CAPITALISED if has_accents else 0)
-    last = count - 1
-    some = [i for i, f in enumerate(facts) if f & (start | _LABEL_WORD) and i < last]  # one pass over all
+    some = [i for i, f in enumerate(facts[low:high], low) if f & (start | _LABEL_WORD)]
     label_next = _NAME_SHAPED | _GIVEN_ANY
     labels = [
         i
         for i in some
         if facts[i] & _LABEL_WORD
-        and (after[i] & label_next or lows[i + 1] in _FILLER_WORDS)
+        and (facts[i + 1] & label_next or lows[i + 1] in _FILLER_WORDS)
         and _label_may_name(words, i)
     ]
     commas = []
@@ -2315,19 +2322,21 @@ def _name_starts(words: _Text, has_accents: bool) -> list[int]:
         first_needs = _CAPITALISED | _GIVEN  # every rule asks one of these of the first name
         commas = [
             i
-            for i in [i for i, gap in enumerate(gaps[1:count]) if "," in gap]
-            if after[i] & first_needs
+            for i in [
+                i for i, gap in enumerate(gaps[low + 1 : high + 1], low) if "," in gap
+            ]  # gap after word i
+            if facts[i + 1] & first_needs
             and facts[i] & _COULD_BE_FAMILY
             and len(gap := gaps[i + 1]) <= 3
             and gap.strip() == ","
-            and _comma_rule(facts[i] << 16 | after[i])
+            and _comma_rule(facts[i] << 16 | facts[i + 1])
         ]
     starters = [i for i in some if facts[i] & start]
     if _ONE_LETTER_BEFORE_COMMA.search(words.text):  # the loop's comma past a one-letter word ("a b, c")
         starters = sorted(
             set(starters).union(
                 i
-                for i in range(count - 1)
+                for i in range(low, high)
                 if len(gaps[i + 1]) == 1 and len(tokens[i + 1]) == 1 and gaps[i + 2][:1] == ","
             )
         )
@@ -2336,8 +2345,8 @@ def _name_starts(words: _Text, has_accents: bool) -> list[int]:
         for i in starters
         if (gap := gaps[i + 1]).isspace()
         and "\n" not in gap
-        and after[i] & _COULD_BE_FAMILY
-        and (rule := _pair_rule(facts[i] << 16 | after[i]))
+        and facts[i + 1] & _COULD_BE_FAMILY
+        and (rule := _pair_rule(facts[i] << 16 | facts[i + 1]))
         and (rule == _PAIR or words.accented(i) or words.accented(i + 1))
     ]
     if not commas and not labels:
