@@ -2297,15 +2297,21 @@ def _name_starts(words: _Text, has_accents: bool) -> Iterator[int]:
     labels or capitalised words none of which starts a name ("pt,", "IV IV") costs a few milliseconds. Found
     a stretch of words at a time, so a scan that stops at the first name reads no further than its stretch."""
     last = words.count - 1  # every rule reads the word after
+    commas = "," in words.text
+    one_letter_commas = commas and _ONE_LETTER_BEFORE_COMMA.search(words.text) is not None
     for low in range(0, max(last, 0), _STRETCH):
-        yield from _name_starts_between(words, has_accents, low, min(low + _STRETCH, last))
+        high = min(low + _STRETCH, last)
+        yield from _name_starts_between(words, has_accents, commas, one_letter_commas, low, high)
 
 
 _STRETCH = 2_048  # words
 
 
-def _name_starts_between(words: _Text, has_accents: bool, low: int, high: int) -> list[int]:
-    """`_name_starts` among words low to high - 1 (each has a word after it)."""
+def _name_starts_between(
+    words: _Text, has_accents: bool, commas: bool, one_letter_commas: bool, low: int, high: int
+) -> list[int]:
+    """`_name_starts` among words low to high - 1 (each has a word after it); `commas`: the text holds one,
+    `one_letter_commas`: one after a one-letter word (`_ONE_LETTER_BEFORE_COMMA`)."""
     facts, lows, gaps, tokens = words.facts, words.lows, words.gaps, words.words
     start = _PROSE_START | (_CAPITALISED if has_accents else 0)
     some = [i for i, f in enumerate(facts[low:high], low) if f & (start | _LABEL_WORD)]
@@ -2317,10 +2323,10 @@ def _name_starts_between(words: _Text, has_accents: bool, low: int, high: int) -
         and (facts[i + 1] & label_next or lows[i + 1] in _FILLER_WORDS)
         and _label_may_name(words, i)
     ]
-    commas = []
-    if "," in words.text:
+    last_first = []
+    if commas:
         first_needs = _CAPITALISED | _GIVEN  # every rule asks one of these of the first name
-        commas = [
+        last_first = [
             i
             for i in [
                 i for i, gap in enumerate(gaps[low + 1 : high + 1], low) if "," in gap
@@ -2332,7 +2338,7 @@ def _name_starts_between(words: _Text, has_accents: bool, low: int, high: int) -
             and _comma_rule(facts[i] << 16 | facts[i + 1])
         ]
     starters = [i for i in some if facts[i] & start]
-    if _ONE_LETTER_BEFORE_COMMA.search(words.text):  # the loop's comma past a one-letter word ("a b, c")
+    if one_letter_commas:  # the loop's comma past a one-letter word ("a b, c")
         starters = sorted(
             set(starters).union(
                 i
@@ -2349,9 +2355,9 @@ def _name_starts_between(words: _Text, has_accents: bool, low: int, high: int) -
         and (rule := _pair_rule(facts[i] << 16 | facts[i + 1]))
         and (rule == _PAIR or words.accented(i) or words.accented(i + 1))
     ]
-    if not commas and not labels:
+    if not last_first and not labels:
         return pairs
-    return sorted(set(labels).union(commas, pairs))
+    return sorted(set(labels).union(last_first, pairs))
 
 
 _ONE_LETTER_BEFORE_COMMA = re.compile(r"[^A-Za-z'][A-Za-z],")
