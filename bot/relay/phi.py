@@ -26,7 +26,6 @@ import bisect
 import functools
 import gzip
 import itertools
-import operator
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -140,24 +139,18 @@ class _Origin:
         odd = [chr(code) for code, folded in self.table.items() if len(folded) != 1]
         if not odd:
             return
-        # Each odd character at `index` (folded into `width` characters) starts, `at` in the folded text, a piece
-        # where all its characters map to it (when it left any), then one where the text maps one for one again.
-        # Built by comprehensions and C loops: a text can hold 25,000 zero-width characters.
-        in_order = self.text_in_order
-        width_of = {char: len(self.table[ord(char)]) for char in odd}
-        indexes = [m.start() for m in re.compile("|".join(map(re.escape, odd))).finditer(in_order)]
-        if not indexes:
-            return
-        widths = list(map(width_of.__getitem__, map(in_order.__getitem__, indexes)))
-        shifts = itertools.accumulate((width - 1 for width in widths), initial=0)  # before each
-        pieces = itertools.chain.from_iterable(
-            ((at, index, 0), (at + width, index + 1, 1)) if width else ((at, index + 1, 1),)
-            for index, width, at in zip(indexes, widths, map(operator.add, indexes, shifts), strict=False)
-        )
-        fold_at, fold_from, fold_step = zip(*pieces, strict=True)
-        self.fold_at += fold_at
-        self.fold_from += fold_from
-        self.fold_step += fold_step
+        shift = 0  # folded index less text_in_order index, after the last odd character
+        for m in re.compile("|".join(map(re.escape, odd))).finditer(self.text_in_order):
+            index, width = m.start(), len(self.table[ord(m.group())])
+            at = index + shift
+            if width:
+                self.fold_at.append(at)
+                self.fold_from.append(index)
+                self.fold_step.append(0)
+            shift += width - 1
+            self.fold_at.append(at + width)
+            self.fold_from.append(index + 1)
+            self.fold_step.append(1)
 
     def __len__(self) -> int:
         return self.length
