@@ -452,10 +452,17 @@ _DATE_ALTERNATIVES = (
 _DATES = re.compile(r"[\dadfjmnost](?<![\w/-].)(?<!\d\..)(?<=(?=(?P<date>" + _DATE_ALTERNATIVES + r")).)")
 
 
+# What every date holds somewhere (every alternative above has one): two numbers a separator or a space apart,
+# five digits in a row, or the start of a month's name. A stretch of text without one holds no date.
+_DATE_SIGN = re.compile(r"\d[\s./-]{1,5}\d|\d{5}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
+
 def _dates_in(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     r"""The spans r"(?<![\w/-])(?<!\d\.)" + _DATE_ALTERNATIVES finds in text[start:stop] (leftmost, not
     overlapping)."""
-    dates = []
+    dates: list[tuple[int, int]] = []
+    if not _DATE_SIGN.search(text, start, stop):
+        return dates
     last_end = start
     for m in _DATES.finditer(text, start, stop):
         first, end = m.span("date")
@@ -673,8 +680,10 @@ def _lookaheads(formats: list[_Format]) -> str:
 
 
 # Where a format can start: at "+" or "(", or at a digit followed by what one of them allows second (a digit,
-# a space, a separator, "(" or a letter: an MBI letter, an ordinal's, a month's).
-_NUMBER_START = r"(?=[+(]|\d[\d\s./()+A-Za-z-])"
+# a separator, "(" or a letter: an MBI letter, an ordinal's, a month's), or by one or two blanks and what can
+# come after them: a phone's "1" before its area code ("1 (555)", "1 - 555", "1 555") or a highway's number
+# before its name ("12 hwy", "12 us route", "12 state rd", "12 cr").
+_NUMBER_START = r"(?=[+(]|\d(?:[\d./()+A-Za-z-]|\s{1,2}[\d(./hrusc-]))"
 # Atomic, so that where no format matched the engine does not go back into the optional parts to try them
 # all again; the conditionals then fail unless some format's group matched.
 _NUMBER_LOOKAHEADS = (
@@ -1091,6 +1100,8 @@ def _dates_near_lazily(text: str, births: list[tuple[int, int]]) -> Iterator[tup
     not overlap; within one, the dates `_dates_in` keeps start in order, and once one starts at its end no
     later one is kept.)"""
     for start, end, stop in _birth_windows(len(text), births):
+        if not _DATE_SIGN.search(text, start, stop):
+            continue
         last_end = start
         for m in _DATES.finditer(text, start, stop):
             first, date_end = m.span("date")
