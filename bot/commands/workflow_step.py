@@ -22,7 +22,7 @@ from bot import ids
 from bot.commands import code as code_feature
 from bot.commands.code_parse import Check, parse_code_command
 from bot.lookups.errors import QueryError
-from bot.relay.phi import find_phi
+from bot.relay.phi import contains_phi
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ def check_step_outputs(services: Services, inputs: Mapping[str, Any]) -> dict[st
         return "Give the codes to check, in claim order (e.g. E11.9 I10)."
     if len(codes) > MAX_INPUT:
         return f"Give at most {MAX_INPUT} characters of codes."
-    if find_phi(codes, first_name_only=True):
+    if contains_phi(codes):
         return "The codes look like they contain patient details; give codes only."
     raw_dos = str(inputs.get("date_of_service") or "").strip()
     command = parse_code_command(f"check {codes}" + (f" dos:{raw_dos}" if raw_dos else ""))

@@ -14,8 +14,10 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookResponse
 
+import bot.commands.code as code_module
 from bot import ids
 from bot.commands.code import ASK_OFFICE_UNAVAILABLE, CodeHandlers, on_ask_office_unavailable
+from bot.commands.code_parse import MAX_QUERY_CHARS, length_refusal, parse_code_command
 from bot.commands.home import HomeHandlers
 from bot.lookups.codebook import CodeBook
 from bot.open_items import OpenItem
@@ -242,3 +244,24 @@ def test_a_write_lock_held_elsewhere_costs_the_bookkeeping_not_the_answer(
         assert "error id" not in json.dumps(args["respond"].call_args.kwargs)
     assert "not recorded: the database was busy" in caplog.text
     assert services.usage.recent("U1") == []  # nothing half-written either
+
+
+def test_an_over_long_code_text_is_refused_before_the_phi_guard_reads_it(
+    handlers: CodeHandlers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The length check runs first: the guard never reads more than a /code text's limit (its cost is bounded
+    by that limit whatever a forged request holds), and a text within it is read once."""
+    real = code_module.find_phi
+    lengths: list[int] = []
+
+    def counting(text: str, *, first_name_only: bool = False) -> list[Any]:
+        lengths.append(len(text))
+        return real(text, first_name_only=first_name_only)
+
+    monkeypatch.setattr(code_module, "find_phi", counting)
+    long_text = "heart attack Maria Lopez " * 400
+    reply = handlers.reply_for(parse_code_command(long_text), user_id="U1", command_text=long_text)
+    assert lengths == []
+    assert reply["text"] == length_refusal(long_text)
+    handlers.reply_for(parse_code_command("heart attack"), user_id="U1", command_text="heart attack")
+    assert lengths == [len("heart attack")] and max(lengths) <= MAX_QUERY_CHARS
