@@ -1851,7 +1851,6 @@ class _Lexicon:
     surname: frozenset[str]
     clinical_only: frozenset[str]  # clinical words (eponyms, drugs) that are not also common names
     clinical: frozenset[str]
-    name_starts: frozenset[str]  # a word that can start a name (or a label before one), whatever its case
 
 
 @cache
@@ -1864,7 +1863,6 @@ def _lexicon() -> _Lexicon:
         frozenset(surname),
         frozenset(clinical - given_any - surname),
         frozenset(clinical),
-        frozenset(given_any | surname | _NAME_LABELS | _HONORIFICS | _EXPLICIT_NAME_LABELS),
     )
 
 
