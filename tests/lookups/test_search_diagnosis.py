@@ -137,6 +137,14 @@ def test_a_drug_named_as_the_cause_reads_the_due_to_medicament_line_and_pairs_th
     assert "T45.515A" in codes(codebook, "hematuria due to warfarin", 3)
 
 
+def test_a_drug_naming_an_organisms_sensitivity_is_no_drug_the_patient_took(codebook: CodeBook) -> None:
+    # "due to MSSA": methicillin susceptible Staphylococcus aureus caused the sepsis, no methicillin was taken -
+    # no adverse effect of penicillins is suggested, and the susceptible organism's code comes first.
+    found = codes(codebook, "sepsis due to methicillin susceptible staphylococcus aureus", 5)
+    assert found[0] == "A41.01"
+    assert not any(code.startswith("T36") for code in found)
+
+
 # -- external causes, nonsense, English words ---------------------------------------------------------------------
 def test_an_injury_at_a_site_nobody_named_ranks_below_the_external_cause(codebook: CodeBook) -> None:
     assert first(codebook, "insect bite nonvenomous") == "W57.XXXA"

@@ -38,6 +38,9 @@ REASON_KINDS = frozenset({"status", "history", "family", "allergy", "longterm"})
 # penicillin), "on coumadin" (Long-term drug therapy, anticoagulants), "myopathy due to lovastatin" (Myopathy,
 # drug-induced).
 DRUG_CLASS_KINDS = frozenset({"allergy", "longterm", "caused", "history"})
+# A drug named before these words describes an organism (methicillin resistant, vancomycin susceptible), not
+# a drug the patient took or is allergic to.
+SENSITIVITY_WORDS = frozenset({"resistant", "resistance", "susceptible", "sensitive", "sensitivity"})
 SITE_GUESS_COST = 300.0  # an injury path through "by site" to a site the query did not name
 NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its class
 ALLERGY_STATUS_COST = 300.0  # an allergy named as a status: not an adverse effect happening now
@@ -79,7 +82,9 @@ def index_hits(
     alternatives = {w: searcher.vocabulary.alternatives(w) for w in words}
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
-        for w in words:
+        for i, w in enumerate(words):
+            if i + 1 < len(words) and words[i + 1] in SENSITIVITY_WORDS:
+                continue  # "methicillin susceptible staphylococcus aureus": an organism's sensitivity, no drug taken
             classes = drug_classes(tree, w)
             if classes:
                 named.add(stem(w))
