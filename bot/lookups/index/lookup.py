@@ -22,6 +22,7 @@ from bot.lookups.index.matching import (
     word_weight,
 )
 from bot.lookups.index.query import Understood
+from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
 from bot.lookups.index.tree import IndexTree, book_name
 from bot.lookups.index.words import content_stems, stem
@@ -41,6 +42,7 @@ DRUG_CLASS_KINDS = frozenset({"allergy", "longterm", "caused", "history"})
 # A drug named before these words describes an organism (methicillin resistant, vancomycin susceptible), not
 # a drug the patient took or is allergic to.
 SENSITIVITY_WORDS = frozenset({"resistant", "resistance", "susceptible", "sensitive", "sensitivity"})
+RANGE_COST = 300.0  # a line whose age / duration range holds none of the query's numbers
 SITE_GUESS_COST = 300.0  # an injury path through "by site" to a site the query did not name
 NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its class
 ALLERGY_STATUS_COST = 300.0  # an allergy named as a status: not an adverse effect happening now
@@ -129,6 +131,7 @@ def index_hits(
     procedure_stems = frozenset(stem(a) for named in understood.alternatives.values() for a in named)
     note = f" ({'; '.join(notes)})" if notes else ""
     best_coverage = 0.0
+    said_numbers = stated_numbers(" ".join(words))
     seen: set[str] = set()
     for rank, match in enumerate(matches):
         if "caused" in understood.kinds:
@@ -164,6 +167,9 @@ def index_hits(
             # "status post knee replacement", "history of appendectomy": the state the patient is in
             # (a Z code), not the procedure done before.
             score -= REASON_PCS_COST
+        if contradicted(said_numbers, [*(n.term for n in match.nodes), code.title]):
+            # "newborn check 5 days old": "Newborn, examination, 8 to 28 days old" says every word, but not 5.
+            score -= RANGE_COST
         if _site_guessed(match, stems):
             # "insect bite nonvenomous": "Bite, by site" leads to a site the query never named (scalp): an
             # injury code for a made-up site is no answer; the External Cause Index's line is.
