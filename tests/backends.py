@@ -86,9 +86,10 @@ class PgSession:
         with psycopg.connect(self.base.conninfo(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
-    def fresh(self) -> AppDatabase:
+    def fresh(self, path: Path = Path("unused.sqlite")) -> AppDatabase:
+        """The session's database emptied; `path` is what CODEDESK_DB would say beside it (never created)."""
         empty_pg(self.server, self.tables)
-        return AppDatabase(Path("unused"), server=self.server)
+        return AppDatabase(path, server=self.server)
 
 
 @pytest.fixture(scope="session")
@@ -125,7 +126,7 @@ def app_db(backend: str, tmp_path: Path, pg_session: PgSession | None) -> Iterat
     """A migrated, empty app database on the test's backend."""
     if backend == "postgresql":
         assert pg_session is not None
-        yield pg_session.fresh()
+        yield pg_session.fresh(tmp_path / "app.sqlite")
         return
     database = AppDatabase(tmp_path / "app.sqlite")
     database.migrate()

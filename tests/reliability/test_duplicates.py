@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import time
 from functools import partial
-from pathlib import Path
 
 import pytest
 
@@ -25,6 +24,7 @@ from bot.relay.service import ClarificationService
 from bot.services import Services, assemble_services
 from bot.settings import Settings
 from storage import outbox
+from storage.app_db import AppDatabase
 from storage.clarifications import Clarification
 from storage.db import connect
 from tests.fake_slack import FakeSlack
@@ -35,8 +35,8 @@ from tests.scenario import Scenario
 from tests.signing import event_body
 
 
-def test_four_concurrent_copies_and_one_after_a_restart_have_one_effect(tmp_path: Path) -> None:
-    result = run_duplicate_scenario(tmp_path / "dup.sqlite", events=40, copies=4, threads=4)
+def test_four_concurrent_copies_and_one_after_a_restart_have_one_effect(app_db: AppDatabase) -> None:
+    result = run_duplicate_scenario(app_db, events=40, copies=4, threads=4)
 
     assert result.errors == []
     assert result.half_written == []  # one audit row and one relayed message per stored reply
