@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -86,6 +86,24 @@ class PgSession:
         with psycopg.connect(self.base.conninfo(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
+    def empty_schema(self, path: Path) -> tuple[AppDatabase, Callable[[], None]]:
+        """A schema of its own in the session's database, with no tables (the migration tests), as an app
+        database whose URL sets it as the search path; and how to drop it."""
+        import psycopg
+
+        name = f"empty_{secrets.token_hex(4)}"
+        with psycopg.connect(self.server.target.conninfo(), autocommit=True) as conn:
+            conn.execute(f'CREATE SCHEMA "{name}"')
+        url = f"{self.url}?options=-csearch_path={name}"
+        server = PgServer(parse_url(url), max_size=4, url=url)
+
+        def drop() -> None:
+            server.close()
+            with psycopg.connect(self.server.target.conninfo(), autocommit=True) as conn:
+                conn.execute(f'DROP SCHEMA "{name}" CASCADE')
+
+        return AppDatabase(path, server=server), drop
+
     def fresh(self, path: Path = Path("unused.sqlite")) -> AppDatabase:
         """The session's database emptied; `path` is what CODEDESK_DB would say beside it (never created)."""
         empty_pg(self.server, self.tables)
@@ -113,11 +131,37 @@ def pg_session() -> Iterator[PgSession | None]:
         cluster.stop()
 
 
+def skip_without_postgres(pg_session: PgSession | None) -> None:
+    if pg_session is None:
+        pytest.skip("no PostgreSQL: set CODEDESK_TEST_DATABASE_URL (CI starts a throwaway cluster)")
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest, pg_session: PgSession | None) -> str:
     name = str(request.param)
-    if name == "postgresql" and pg_session is None:
-        pytest.skip("no PostgreSQL: set CODEDESK_TEST_DATABASE_URL (CI starts a throwaway cluster)")
+    if name == "postgresql":
+        skip_without_postgres(pg_session)
+    return name
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "backends: run the module's app tests (settings, services) on SQLite and on PostgreSQL"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.definition.get_closest_marker("backends") and "app_backend" in metafunc.fixturenames:
+        metafunc.parametrize("app_backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def app_backend(request: pytest.FixtureRequest, pg_session: PgSession | None) -> str:
+    """ "sqlite" or "postgresql": the database of the app the `settings` / `services` fixtures build
+    (tests/conftest.py). SQLite, unless the module is marked `pytest.mark.backends`: then each test runs on both."""
+    name = str(getattr(request, "param", "sqlite"))
+    if name == "postgresql":
+        skip_without_postgres(pg_session)
     return name
 
 
@@ -131,3 +175,16 @@ def app_db(backend: str, tmp_path: Path, pg_session: PgSession | None) -> Iterat
     database = AppDatabase(tmp_path / "app.sqlite")
     database.migrate()
     yield database
+
+
+@pytest.fixture
+def empty_app_db(backend: str, tmp_path: Path, pg_session: PgSession | None) -> Iterator[AppDatabase]:
+    """An app database with no tables yet, for the migration tests: a path where no file is yet (SQLite), or a
+    new schema of its own (PostgreSQL: its URL sets the search path; dropped afterwards)."""
+    if backend == "postgresql":
+        assert pg_session is not None
+        database, drop = pg_session.empty_schema(tmp_path / "app.sqlite")
+        yield database
+        drop()
+        return
+    yield AppDatabase(tmp_path / "app.sqlite")
