@@ -151,8 +151,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if metafunc.definition.get_closest_marker("backends") and "app_backend" in metafunc.fixturenames:
-        metafunc.parametrize("app_backend", BACKENDS, indirect=True)
+    if not metafunc.definition.get_closest_marker("backends") or "app_backend" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("transports") and "scenario" in metafunc.fixturenames:
+        return  # with the transports: tests/conftest.py pairs them
+    metafunc.parametrize("app_backend", BACKENDS, indirect=True)
 
 
 @pytest.fixture

@@ -53,6 +53,11 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     marker = metafunc.definition.get_closest_marker("transports")
     if marker is not None and "scenario" in metafunc.fixturenames:
+        if metafunc.definition.get_closest_marker("backends") and "app_backend" in metafunc.fixturenames:
+            # Every transport on SQLite; PostgreSQL over the first (the transport does not touch the database).
+            pairs = [(name, "sqlite") for name in marker.args] + [(marker.args[0], "postgresql")]
+            metafunc.parametrize(("transport", "app_backend"), pairs, indirect=True)
+            return
         metafunc.parametrize("transport", marker.args, indirect=True)
 
 

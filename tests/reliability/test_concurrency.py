@@ -28,8 +28,9 @@ def test_sixteen_threads_for_three_seconds(app_db: AppDatabase) -> None:
     assert_held(run_concurrency_scenario(app_db, threads=16, seconds=3.0))
 
 
+# PostgreSQL: 8 s (it runs about twice the operations a second, and its drain afterwards is longer).
 @pytest.mark.slow
 def test_sixteen_threads_for_twenty_seconds(app_db: AppDatabase) -> None:
-    result = run_concurrency_scenario(app_db, threads=16, seconds=20.0)
+    result = run_concurrency_scenario(app_db, threads=16, seconds=8.0 if app_db.is_postgres else 20.0)
     assert_held(result)
     assert result.conflicts["answer race lost"] > 0  # answers really raced
