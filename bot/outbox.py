@@ -49,7 +49,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 
 from bot import outbox_notices
-from storage import outbox
+from storage import clarifications, outbox
 from storage.backend import Database
 from storage.db import DatabaseProblem, DatabaseUnavailable, write_transaction
 from storage.outbox import Claim, OutboxRow, OutboxState
@@ -461,6 +461,8 @@ class OutboxWorker:
         report: DeliveryReport,
     ) -> None:
         with write_transaction(db):
+            if row.clarification_id is not None:
+                clarifications.lock_for_change(db, row.clarification_id)  # the relay's lock order
             if result.outcome is Outcome.SENT and result.response is not None:
                 ts = result.response.get("ts")
                 channel = result.response.get("channel") or payload.get("channel")
