@@ -12,6 +12,9 @@ Sets:
 - `holdout4`: bench/queries/holdout_v4.tsv - 480 queries for FY2027 dates of service, written by a separate
   session that never saw the product or the other sets, scored by the lead outside the repository before and
   after search rounds 4-5, then published (provenance in bench/queries/README.md);
+- `holdout5`: bench/queries/holdout_v5.tsv - 515 queries for FY2027 dates of service, written by a separate
+  session that never saw the product or the other sets, committed before search round 6 and scored before and
+  after it (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py).
 
@@ -50,6 +53,7 @@ from bot.lookups.systems import undot  # noqa: E402
 DEV = ROOT / "bench" / "queries" / "dev_v2.tsv"
 HOLDOUT = ROOT / "bench" / "queries" / "holdout_v3.tsv"
 HOLDOUT4 = ROOT / "bench" / "queries" / "holdout_v4.tsv"
+HOLDOUT5 = ROOT / "bench" / "queries" / "holdout_v5.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 TOP = 5
 
@@ -248,7 +252,9 @@ def main() -> int:
     )
     parser.add_argument("--codes-db", type=Path, help="a prepared code database (default: a fresh one)")
     parser.add_argument(
-        "--sets", default="old,dev,paths", help="comma-separated: old, dev, paths, holdout, holdout4"
+        "--sets",
+        default="old,dev,paths",
+        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -260,12 +266,13 @@ def main() -> int:
         "paths": load_paths,
         "holdout": lambda: load_dev(HOLDOUT),
         "holdout4": lambda: load_dev(HOLDOUT4),
+        "holdout5": lambda: load_dev(HOLDOUT5),
     }
     chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in loaders]
     if unknown or not chosen:
         print(
-            f"eval_lookup: unknown set(s) {', '.join(unknown) or '(none)'}: use old, dev, paths, holdout, holdout4",
+            f"eval_lookup: unknown set(s) {', '.join(unknown) or '(none)'}: use old, dev, paths, holdout, holdout4, holdout5",
             file=sys.stderr,
         )
         return 2
@@ -330,6 +337,7 @@ def main() -> int:
             "paths": "index paths",
             "holdout": "holdout_v3",
             "holdout4": "holdout_v4",
+            "holdout5": "holdout_v5",
         }
         print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
         for s in chosen:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
 import socket
 import threading
@@ -197,7 +198,11 @@ def outbox_thread(settings: Settings, services: Services) -> OutboxThread:
 class StopSignals:
     """SIGTERM and SIGINT set `event` and run the `on_stop` callbacks, once; install from the main thread.
 
-    The callbacks run inside the signal handler: they must only wake something (waitress's trigger), not block.
+    The signal handler itself only writes the signal's number to a pipe; a small thread reads it, then sets
+    `event` and runs the callbacks. A handler runs on the main thread between two bytecodes, and the main thread
+    is often inside `event.wait()` holding the event's own lock (on its way in or out): setting the event there
+    deadlocked the process, so a SIGTERM sent as a wait began was never acted on. The callbacks must only wake
+    something (waitress's trigger), not block.
     """
 
     SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -206,22 +211,40 @@ class StopSignals:
         self.event = threading.Event()
         self.received: str | None = None
         self._callbacks: list[Callable[[], None]] = []
+        self._callbacks_lock = threading.Lock()  # taken by threads only, never by the signal handler
+        self._read_fd, self._write_fd = os.pipe()
+        os.set_blocking(self._write_fd, False)
 
     def install(self) -> StopSignals:
+        threading.Thread(target=self._watch, name="codedesk-signals", daemon=True).start()
         for signum in self.SIGNALS:
             signal.signal(signum, self._handle)
         return self
 
     def on_stop(self, callback: Callable[[], None]) -> None:
-        self._callbacks.append(callback)
+        """Run `callback` at the stop; at once if the stop has already begun."""
+        with self._callbacks_lock:
+            if not self.event.is_set():
+                self._callbacks.append(callback)
+                return
+        callback()
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self.event.is_set():
-            return  # already stopping: the stop is bounded by STOP_SECONDS
-        self.received = signal.Signals(signum).name
-        self.event.set()
-        for callback in self._callbacks:
-            callback()
+        # No locks here (see the class's note): a byte to the pipe is all a handler may safely do.
+        with contextlib.suppress(OSError):  # a full pipe: a stop is already on its way
+            os.write(self._write_fd, bytes([signum]))
+
+    def _watch(self) -> None:
+        while True:
+            signum = os.read(self._read_fd, 1)[0]
+            with self._callbacks_lock:
+                if self.event.is_set():
+                    continue  # already stopping: the stop is bounded by STOP_SECONDS
+                self.received = signal.Signals(signum).name
+                self.event.set()
+                callbacks = list(self._callbacks)
+            for callback in callbacks:
+                callback()
 
 
 class Deadline:
@@ -329,8 +352,6 @@ def serve_http(
     log.info(
         "serving %s on http://%s:%s (health: %s)", EVENTS_PATH, host, http.server.effective_port, HEALTH_PATH
     )
-    if stop.event.is_set():  # a signal before the callback was in place
-        http.request_stop()
     try:
         http.run()
     finally:
