@@ -10,6 +10,8 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,14 @@ CODERS = [Actor(f"UCODER{i}", "T111") for i in range(3)]
 OFFICES = 6
 ASKS_PER_OFFICE = 2
 STOP_SECONDS = 10
+
+
+@pytest.fixture
+def clock() -> Callable[[], datetime]:
+    """The real clock, as the `codedesk serve` processes below have: their overdue job runs on it, so questions
+    asked at the suite's frozen 2025 date were long overdue there and, in an office's business hours, its
+    reminders went out among the posts these tests count (24 messages, 26 or 48 posted)."""
+    return lambda: datetime.now(UTC)
 
 
 def queue_clarifications(relay: ClarificationService) -> None:
