@@ -19,6 +19,7 @@ a lock or statement timeout, a deadlock or a serialization failure is DatabaseBu
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -293,9 +294,6 @@ class PgServer:
                     min_size=1,
                     max_size=self._max_size,
                     configure=self._configure,
-                    # A connection the server dropped (a restart, a failover) is replaced before it is handed
-                    # out, so work resumes as soon as the server is back.
-                    check=ConnectionPool.check_connection,
                     reconnect_timeout=0,
                     open=True,
                     name="codedesk",
@@ -306,17 +304,28 @@ class PgServer:
         """A connection from the pool (give it back with `close()`); DatabaseUnavailable when none can be had
         in time because the server cannot be reached, DatabaseBusy when every one is in use."""
         import psycopg
-        from psycopg_pool import PoolTimeout
+        from psycopg_pool import ConnectionPool, PoolTimeout
 
-        try:
-            conn = self.pool().getconn(timeout=max(busy_timeout_ms, 1000) / 1000)
-        except PoolTimeout as exc:
-            if self._reachable():
-                raise DatabaseBusy("every database connection was in use past the wait") from exc
-            raise self.unavailable() from None
-        except psycopg.Error as exc:
-            raise self.unavailable(exc) from None
-        return PgDatabase(self, conn, busy_timeout_ms)
+        pool = self.pool()
+        deadline = time.monotonic() + max(busy_timeout_ms, 1000) / 1000
+        while True:
+            try:
+                conn = pool.getconn(timeout=max(deadline - time.monotonic(), 0.001))
+            except PoolTimeout as exc:
+                if self._reachable():
+                    raise DatabaseBusy("every database connection was in use past the wait") from exc
+                raise self.unavailable() from None
+            except psycopg.Error as exc:
+                raise self.unavailable(exc) from None
+            try:
+                ConnectionPool.check_connection(conn)
+            except Exception:
+                # A connection the server dropped (a restart, a failover): the pool replaces it, and the next
+                # idle one is tried at once. (The pool's own check waited 1, 2, 4 ... s between dead ones, so
+                # after a restart a grown pool timed out as "every connection in use" though the server was back.)
+                pool.putconn(conn)
+                continue
+            return PgDatabase(self, conn, busy_timeout_ms)
 
     def _reachable(self) -> bool:
         import psycopg

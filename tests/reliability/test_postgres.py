@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 
 from bot.cli import main
@@ -132,6 +133,30 @@ def test_the_outbox_resumes_when_the_database_returns(pg: PgSession) -> None:
             continue
     worker.wait_idle()
     assert [p["text"] for p in slack.posts()] == ["a"]
+
+
+def test_after_a_restart_every_dead_connection_of_a_grown_pool_is_replaced_at_once(pg: PgSession) -> None:
+    """A busy spell grows the pool (here to its 20); the server then drops every connection (a restart, a
+    failover). The next request gets a working connection inside its own deadline (the request path's 1.5 s):
+    the dead idle ones are discarded one after another. (Before, the pool's check waited 1, 2, 4 ... s between
+    two dead ones: the request failed as "every database connection was in use", and the outbox tests after the
+    concurrency scenario timed out.)"""
+    held = [pg.server.connect() for _ in range(20)]
+    for db in held:
+        db.close()
+    killer = psycopg.connect(pg.server.target.conninfo(), autocommit=True)
+    try:
+        killer.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid != pg_backend_pid()"
+        )
+    finally:
+        killer.close()
+    db = pg.server.connect(busy_timeout_ms=1500)
+    try:
+        assert db.execute("SELECT 1").fetchone()[0] == 1
+    finally:
+        db.close()
 
 
 def test_two_instances_send_each_message_once_in_channel_order(pg: PgSession) -> None:
