@@ -37,7 +37,7 @@ from bot.console_slack import (
     IdleWaitingExecutor,
     SlackStandIn,
 )
-from bot.outbox import OutboxWorker
+from bot.outbox import CALL_TIMEOUT_SECONDS, OutboxWorker
 from bot.render.text import RULE, blocks_to_text
 from bot.services import Services, web_api_send
 from bot.settings import Settings
@@ -637,7 +637,9 @@ def _quiet_bolt() -> Iterator[None]:
 
 def outbox_delivery(services: Services, slack: SlackStandIn, token: str) -> Callable[[], None]:
     """Deliver everything the relay queued, now: the console's stand-in for the server's outbox thread."""
-    client = WebClient(token=token, base_url=slack.api_url, retry_handlers=[])
+    client = WebClient(
+        token=token, base_url=slack.api_url, retry_handlers=[], timeout=CALL_TIMEOUT_SECONDS
+    )  # the timeout the worker's claim lease counts on
     worker = OutboxWorker(
         services.db_factory, web_api_send(client), services.clock, lambda _: None, channel_interval=0.0
     )

@@ -29,6 +29,24 @@ digest's chart (a file upload, not searched). chat.update calls are idempotent a
 Stopping (`run_forever`'s event set): no new row is started; the sends in flight finish and are recorded, and a
 send that cannot finish in time has its row released (`release_in_flight`, marked unsure) for the next run.
 A thread reply or chat.update waits for its parent row and gets the parent's `ts` (and real channel id).
+
+The claim lease (how long a `sending` row stays claimed before another worker may take it: a killed instance's
+row, which holds its channel meanwhile) follows from the Slack call timeout T (CALL_TIMEOUT_SECONDS, the
+client's): `lease_for(T)` = (1 + the most requests one send makes) T + CLOCK_SKEW_MARGIN, i.e. 4 T + 10 s = 50 s
+for T = 10 s (a chart upload is three requests; a post one), not minutes. Why no live instance's send can
+overlap another's, worker A having claimed a row at A's time t0 (stored as `claimed_at`):
+1. A starts a Slack call for the row (the post, an upload, a search for an earlier post) only if, cut off after
+   T per request, it ends by t0 + lease - CLOCK_SKEW_MARGIN on A's clock (`_OutOfLease` otherwise: the attempt
+   stops, nothing is posted, the row is retried later). So A's calls have all ended by then.
+2. Another worker B releases the claim only when B's clock is past t0 + lease (`release_stale_claims`). With
+   the instances' clocks within CLOCK_SKEW_MARGIN of each other (NTP keeps them within milliseconds), that is
+   after A's last call ended. The released row is `unsure`: B looks for A's post in the channel before posting.
+3. A's recording of its attempt, however late, applies only while nobody has claimed the row since
+   (`storage.outbox.holds_claim`: still A's attempt number, not sent or failed); a row claimed again meanwhile
+   is left to the worker that holds it now, whose search finds A's post.
+What this leaves: a process paused (not killed) for longer than the lease between the check in 1 and its
+request going out, and T being a socket timeout (a server trickling an answer byte by byte could outlast it;
+Slack answers in one piece).
 """
 
 from __future__ import annotations
@@ -85,6 +103,29 @@ METADATA_EVENT = "codedesk_outbox"
 SEARCH_PAGES = 5  # x 200 messages: how far back a channel is searched for an unsure post
 _USER_ID = re.compile(r"^[UW][A-Z0-9_]+$")
 DEFAULT_GIVE_UP_AFTER = timedelta(hours=24)
+CALL_TIMEOUT_SECONDS = 10  # the Web API client's timeout for the outbox's calls (bot.services.outbox_client)
+CLOCK_SKEW_MARGIN = timedelta(seconds=10)  # how far apart two instances' clocks may be (see the lease above)
+
+
+# Sends that make more than one HTTP request, each cut off after the timeout: the digest's chart upload
+# (bot.jobs.digest.UPLOAD_METHOD: files_upload_v2 asks for an upload URL, uploads, completes).
+REQUESTS_PER_SEND = {"files.uploadV2": 3}
+
+
+def requests_per_send(method: str) -> int:
+    return REQUESTS_PER_SEND.get(method, 1)
+
+
+def lease_for(call_timeout: float) -> timedelta:
+    """The claim lease for Slack calls cut off after `call_timeout` seconds per request: the longest send may
+    start up to `call_timeout` after the claim and then run its requests, and the instances' clocks may differ
+    by CLOCK_SKEW_MARGIN."""
+    longest = max(REQUESTS_PER_SEND.values(), default=1)
+    return timedelta(seconds=(1 + longest) * call_timeout) + CLOCK_SKEW_MARGIN
+
+
+class _OutOfLease(Exception):
+    """A Slack call for a claimed row would not end before its claim may expire: not started."""
 
 
 class Outcome(StrEnum):
@@ -151,6 +192,8 @@ class _NotOk(Exception):
 
 def classify(exc: BaseException) -> _Result:
     """What a failed Web API call means for the row."""
+    if isinstance(exc, _OutOfLease):
+        return _Result(Outcome.TRANSIENT, error="out_of_lease")
     if isinstance(exc, _NotOk):
         return _answer(exc.data)
     if isinstance(exc, SlackApiError):
@@ -210,7 +253,7 @@ class OutboxWorker:
         base_delay: float = 2.0,
         max_delay: float = 300.0,
         give_up_after: timedelta = DEFAULT_GIVE_UP_AFTER,
-        claim_lease: timedelta = timedelta(minutes=2),
+        call_timeout: float = CALL_TIMEOUT_SECONDS,
         poll_interval: float = 0.5,
         senders: int = 4,
         notices: bool = True,
@@ -224,7 +267,8 @@ class OutboxWorker:
         self._base_delay = base_delay
         self._max_delay = max_delay
         self._give_up_after = give_up_after
-        self._claim_lease = claim_lease
+        self._call_timeout = timedelta(seconds=call_timeout)
+        self._claim_lease = lease_for(call_timeout)
         self._poll_interval = poll_interval
         self._senders = max(1, senders)
         self._notices = notices
@@ -236,6 +280,10 @@ class OutboxWorker:
     @property
     def give_up_after(self) -> timedelta:
         return self._give_up_after
+
+    @property
+    def claim_lease(self) -> timedelta:
+        return self._claim_lease
 
     def backoff(self, attempts: int) -> float:
         """Seconds before retry number `attempts`: exponential, capped, with "equal jitter" (half fixed)."""
@@ -357,7 +405,9 @@ class OutboxWorker:
         with self._lock:
             self._in_flight[row.id] = row.channel
         try:
-            result = self._attempt(row, payload)
+            # `now` is when the row was claimed (its claimed_at): no call may end after the claim can expire.
+            ends_by = now + self._claim_lease - CLOCK_SKEW_MARGIN
+            result = self._attempt(row, payload, ends_by)
             self._record(db, row, payload, result, row.attempts + 1, max(now, self._clock()), report)
         finally:
             with self._lock:
@@ -366,14 +416,22 @@ class OutboxWorker:
 
     # -- one attempt -----------------------------------------------------------------------------------------
 
-    def _attempt(self, row: OutboxRow, payload: dict[str, Any]) -> _Result:
+    def _attempt(self, row: OutboxRow, payload: dict[str, Any], ends_by: datetime) -> _Result:
+        """Search for an earlier unsure post, then post (or call); every call ended by `ends_by`."""
         if row.unsure_since is not None and row.method == "chat.postMessage":
-            earlier = self._find_posted(row, payload)
+            earlier = self._find_posted(row, payload, ends_by)
             if earlier is not None:
                 return earlier
         if row.method == "chat.postMessage":
             payload = {**payload, "metadata": self._metadata(row)}
-        return self._call(row.method, payload)
+        return self._call(row.method, payload, ends_by)
+
+    def _slack(self, method: str, payload: dict[str, Any], ends_by: datetime) -> Mapping[str, Any]:
+        """A Web API call that surely ends (cut off by the timeout) by `ends_by`; `_OutOfLease` instead of
+        one that might not."""
+        if self._clock() + requests_per_send(method) * self._call_timeout > ends_by:
+            raise _OutOfLease(method)
+        return self._send(method, payload)
 
     @staticmethod
     def _metadata(row: OutboxRow) -> dict[str, Any]:
@@ -383,20 +441,21 @@ class OutboxWorker:
             "event_payload": {"row": row.id, "key": row.dedupe_key, "queue": row.channel},
         }
 
-    def _call(self, method: str, payload: dict[str, Any]) -> _Result:
+    def _call(self, method: str, payload: dict[str, Any], ends_by: datetime) -> _Result:
         try:
-            response = self._send(method, payload)
+            response = self._slack(method, payload, ends_by)
         except Exception as exc:
             return classify(exc)
         return _answer(response)
 
-    def _find_posted(self, row: OutboxRow, payload: dict[str, Any]) -> _Result | None:
+    def _find_posted(self, row: OutboxRow, payload: dict[str, Any], ends_by: datetime) -> _Result | None:
         """Look for an earlier attempt of `row` in its channel (or thread). A _Result when it was found (sent)
         or the search failed for a transient reason (try later, never post blind); None to post."""
         try:
-            return self._search(row, payload)
+            return self._search(row, payload, ends_by)
         except Exception as exc:
-            result = classify(exc) if isinstance(exc, (_NotOk, SlackApiError, *NETWORK_ERRORS)) else None
+            known = (_NotOk, _OutOfLease, SlackApiError, *NETWORK_ERRORS)
+            result = classify(exc) if isinstance(exc, known) else None
         if result is not None and result.outcome in (Outcome.TRANSIENT, Outcome.RATELIMITED):
             log.info("outbox: could not search for row %d (%s): trying later", row.id, result.error)
             return _Result(result.outcome, error=f"search: {result.error}", retry_after=result.retry_after)
@@ -407,11 +466,11 @@ class OutboxWorker:
         )
         return None
 
-    def _search(self, row: OutboxRow, payload: dict[str, Any]) -> _Result | None:
+    def _search(self, row: OutboxRow, payload: dict[str, Any], ends_by: datetime) -> _Result | None:
         channel = str(payload.get("channel") or row.channel)
         thread_ts = payload.get("thread_ts")
         if _USER_ID.match(channel):  # a DM queued to a user id: its conversation id
-            opened = self._checked("conversations.open", {"users": channel})
+            opened = self._checked("conversations.open", {"users": channel}, ends_by)
             channel = str((opened.get("channel") or {}).get("id") or channel)
         cursor: str | None = None
         for _ in range(SEARCH_PAGES):
@@ -420,7 +479,9 @@ class OutboxWorker:
                 args["ts"] = thread_ts
             if cursor:
                 args["cursor"] = cursor
-            data = self._checked("conversations.replies" if thread_ts else "conversations.history", args)
+            data = self._checked(
+                "conversations.replies" if thread_ts else "conversations.history", args, ends_by
+            )
             for message in data.get("messages") or []:
                 meta = message.get("metadata") or {}
                 if meta.get("event_type") != METADATA_EVENT:
@@ -441,9 +502,9 @@ class OutboxWorker:
                 return None
         return None
 
-    def _checked(self, method: str, args: dict[str, Any]) -> Mapping[str, Any]:
+    def _checked(self, method: str, args: dict[str, Any], ends_by: datetime) -> Mapping[str, Any]:
         """A search call; an `ok: false` answer raised like the client raises it."""
-        data = self._send(method, args)
+        data = self._slack(method, args, ends_by)
         if not data.get("ok", True):
             raise _NotOk(data)
         return data
@@ -463,6 +524,13 @@ class OutboxWorker:
         with write_transaction(db):
             if row.clarification_id is not None:
                 clarifications.lock_for_change(db, row.clarification_id)  # the relay's lock order
+            if not outbox.holds_claim(db, row.id, attempt=attempts):
+                log.warning(
+                    "outbox: row %d's claim expired before its attempt (%s) was recorded: left to its new claim",
+                    row.id,
+                    result.outcome.value,
+                )
+                return
             if result.outcome is Outcome.SENT and result.response is not None:
                 ts = result.response.get("ts")
                 channel = result.response.get("channel") or payload.get("channel")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from bot.outbox import CALL_TIMEOUT_SECONDS
 from bot.settings import Settings
 from storage.app_db import AppDatabase, HealthTarget
 from storage.backend import Database
@@ -127,7 +128,8 @@ def web_api_send(client: WebClient) -> Send:
     return send
 
 
-OUTBOX_CALL_TIMEOUT_SECONDS = 10  # a Slack call that hangs is cut off after this (and its row retried)
+# A Slack call that hangs is cut off after this (and its row retried); the outbox's claim lease follows from it.
+OUTBOX_CALL_TIMEOUT_SECONDS = CALL_TIMEOUT_SECONDS
 
 
 def outbox_client(settings: Settings) -> WebClient:
@@ -157,7 +159,9 @@ def app_database(settings: Settings) -> AppDatabase:
     """The app's state: PostgreSQL when CODEDESK_DATABASE_URL is set, else the SQLite file CODEDESK_DB (the
     console's own file in console mode)."""
     what = "console database" if settings.mode == "console" else "database"
-    return AppDatabase.of(settings.db_path, settings.database_url, what)
+    return AppDatabase.of(
+        settings.db_path, settings.database_url, what, pool_size=settings.database_pool_size
+    )
 
 
 def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:

@@ -65,6 +65,8 @@ class Settings:
     # CODEDESK_DATABASE_URL: the app's state in PostgreSQL instead of the SQLite file `db_path` (the code
     # database stays a local SQLite file). Holds a password: shown as *** and redacted from logs.
     database_url: str | None = None
+    # CODEDESK_DATABASE_POOL_SIZE: the most PostgreSQL connections this instance keeps open (default 10).
+    database_pool_size: int = 10
 
     def __repr__(self) -> str:
         parts = []
@@ -145,16 +147,17 @@ class Settings:
 
         give_up_after = parse_give_up_after(get("CODEDESK_OUTBOX_GIVE_UP_AFTER"))
 
+        from storage.backend import parse_pool_size, parse_url
+        from storage.db_problems import DatabaseProblem
+
         # The console keeps its own SQLite database whatever the server uses.
         database_url = get("CODEDESK_DATABASE_URL") if mode != "console" else None
-        if database_url is not None:
-            from storage.backend import parse_url
-            from storage.db_problems import DatabaseProblem
-
-            try:
+        try:
+            if database_url is not None:
                 parse_url(database_url)
-            except DatabaseProblem as exc:
-                raise SettingsError(f"{exc} (see .env.example)") from None
+            pool_size = parse_pool_size(get("CODEDESK_DATABASE_POOL_SIZE"))
+        except DatabaseProblem as exc:
+            raise SettingsError(f"{exc} (see .env.example)") from None
 
         return cls(
             mode=mode,
@@ -168,6 +171,7 @@ class Settings:
             log_level=log_level,
             outbox_give_up_after=give_up_after,
             database_url=database_url,
+            database_pool_size=pool_size,
         )
 
 

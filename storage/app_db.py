@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from storage.backend import Database, PgServer, parse_url
+from storage.backend import DEFAULT_POOL_SIZE, Database, PgServer, parse_url
 from storage.db import BUSY_TIMEOUT_MS, FileIdentity, connect
 
 if TYPE_CHECKING:
@@ -29,9 +29,19 @@ class AppDatabase:
     server: PgServer | None = field(default=None, compare=False)
 
     @classmethod
-    def of(cls, path: Path, database_url: str | None = None, what: str = "database") -> AppDatabase:
-        """DatabaseProblem (one line, no password) when `database_url` is not a PostgreSQL URL."""
-        server = PgServer(parse_url(database_url), url=database_url) if database_url else None
+    def of(
+        cls,
+        path: Path,
+        database_url: str | None = None,
+        what: str = "database",
+        *,
+        pool_size: int = DEFAULT_POOL_SIZE,
+    ) -> AppDatabase:
+        """DatabaseProblem (one line, no password) when `database_url` is not a PostgreSQL URL. `pool_size`: the
+        most connections this process keeps to PostgreSQL (CODEDESK_DATABASE_POOL_SIZE)."""
+        server = (
+            PgServer(parse_url(database_url), max_size=pool_size, url=database_url) if database_url else None
+        )
         return cls(Path(path), what, server)
 
     @property

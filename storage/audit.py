@@ -7,12 +7,12 @@ The table is append-only (triggers refuse UPDATE and DELETE), so this module onl
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from storage.backend import Database, insert_id
+from storage.backend import Database, execute_many, insert_id
 from storage.relay_tables import from_db_time, to_db_time
 
 
@@ -39,6 +39,33 @@ def append(
         db,
         "INSERT INTO audit (clarification_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
         [clarification_id, actor_id, action, json.dumps(dict(detail or {}), sort_keys=True), to_db_time(at)],
+    )
+
+
+@dataclass(frozen=True)
+class NewAuditEntry:
+    clarification_id: int | None
+    actor_id: str
+    action: str
+    at: datetime
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+
+def append_many(db: Database, entries: Sequence[NewAuditEntry]) -> None:
+    """`append` for many rows in one statement (a job recording thousands of steps at once)."""
+    execute_many(
+        db,
+        "INSERT INTO audit (clarification_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
+        [
+            (
+                e.clarification_id,
+                e.actor_id,
+                e.action,
+                json.dumps(dict(e.detail), sort_keys=True),
+                to_db_time(e.at),
+            )
+            for e in entries
+        ],
     )
 
 

@@ -45,7 +45,10 @@ __all__ = [
     "execute_many",
     "insert_id",
     "is_postgres",
+    "parse_pool_size",
     "parse_url",
+    "storable_parameters",
+    "storable_text",
 ]
 
 
@@ -79,6 +82,26 @@ def insert_id(db: Database, sql: str, parameters: Sequence[object]) -> int:
         row = db.execute(sql + " RETURNING id", parameters).fetchone()
         return int(row[0])
     return int(db.execute(sql, parameters).lastrowid or 0)
+
+
+NUL, NUL_STORED_AS = "\x00", "\ufffd"
+
+
+def storable_text(value: str) -> str:
+    """Text as both backends store it: PostgreSQL's text cannot hold NUL (U+0000), so a NUL is kept as U+FFFD
+    (the replacement character) on PostgreSQL and on SQLite alike. Text with one (pasted from a binary file, a
+    broken client) is saved rather than failing the request, reads back the same from either backend, and a key
+    holding one still matches itself (it is replaced the same way when looked up)."""
+    return value.replace(NUL, NUL_STORED_AS) if NUL in value else value
+
+
+def storable_parameters(parameters: Any) -> Any:
+    """`parameters` (a sequence or a mapping) with every text value made `storable_text`."""
+    if parameters is None:
+        return None
+    if isinstance(parameters, dict):
+        return {k: storable_text(v) if isinstance(v, str) else v for k, v in parameters.items()}
+    return [storable_text(v) if isinstance(v, str) else v for v in parameters]
 
 
 class Instant(int):
@@ -169,6 +192,25 @@ def parse_url(url: str, setting: str = "CODEDESK_DATABASE_URL") -> PgTarget:
     )
 
 
+DEFAULT_POOL_SIZE = 10
+MIN_POOL_SIZE, MAX_POOL_SIZE = 2, 500
+
+
+def parse_pool_size(raw: str | None, setting: str = "CODEDESK_DATABASE_POOL_SIZE") -> int:
+    """The most connections one instance keeps open to PostgreSQL (DEFAULT_POOL_SIZE when unset): a whole number
+    from MIN_POOL_SIZE to MAX_POOL_SIZE; DatabaseProblem (one line naming the setting) otherwise."""
+    if raw is None or not raw.strip():
+        return DEFAULT_POOL_SIZE
+    text = raw.strip()
+    shown = text if len(text) <= 20 else text[:20] + "..."
+    if not text.isdigit() or not MIN_POOL_SIZE <= int(text) <= MAX_POOL_SIZE:
+        raise DatabaseProblem(
+            f"{setting} must be a whole number of connections from {MIN_POOL_SIZE} to {MAX_POOL_SIZE}, got "
+            f"{shown!r} (every instance opens up to that many: keep their sum under the server's max_connections)"
+        )
+    return int(text)
+
+
 # -- SQL ----------------------------------------------------------------------------------------------------
 
 
@@ -233,11 +275,10 @@ def _instant_adapters(conn: psycopg.Connection[Any]) -> None:
             return float(text) if any(c in text for c in ".eEN") else int(text)
 
     class TextDumper(StrDumperUnknown):  # text of unknown type (psycopg's default): the server infers it
-        """PostgreSQL text cannot hold NUL (U+0000), which SQLite stores: it is kept as U+FFFD, so text with
-        one is saved (and an idempotency key holding one still matches) instead of failing the request."""
+        """Every text parameter as `storable_text` (a NUL kept as U+FFFD, as on SQLite: storage.db)."""
 
         def dump(self, obj: str) -> Any:
-            return super().dump(obj.replace("\x00", "\ufffd") if "\x00" in obj else obj)
+            return super().dump(storable_text(obj))
 
     conn.adapters.register_dumper(str, TextDumper)
     conn.adapters.register_dumper(Instant, InstantDumper)
@@ -250,7 +291,9 @@ def _instant_adapters(conn: psycopg.Connection[Any]) -> None:
 class PgServer:
     """One PostgreSQL database and the pool of connections to it (one per process, made at start-up)."""
 
-    def __init__(self, target: PgTarget, *, max_size: int = 10, url: str = "") -> None:
+    def __init__(self, target: PgTarget, *, max_size: int = DEFAULT_POOL_SIZE, url: str = "") -> None:
+        if not MIN_POOL_SIZE <= max_size <= MAX_POOL_SIZE:
+            raise ValueError(f"pool size {max_size} is outside {MIN_POOL_SIZE}..{MAX_POOL_SIZE}")
         self.target = target
         self.url = url  # as configured (holds the password: never log it)
         self.where = target.where
@@ -284,6 +327,10 @@ class PgServer:
         conn.execute("SET TIME ZONE 'UTC'")
         _instant_adapters(conn)
 
+    @property
+    def max_size(self) -> int:
+        return self._max_size
+
     def pool(self) -> ConnectionPool:
         with self._lock:
             if self._pool is None:
@@ -294,6 +341,7 @@ class PgServer:
                     min_size=1,
                     max_size=self._max_size,
                     configure=self._configure,
+                    # No `check=` here: `connect` checks each connection itself (see there).
                     reconnect_timeout=0,
                     open=True,
                     name="codedesk",
@@ -306,6 +354,10 @@ class PgServer:
         import psycopg
         from psycopg_pool import ConnectionPool, PoolTimeout
 
+        # A connection the server dropped (a restart, a failover) is checked before it is handed out and given
+        # back to be replaced, and the next one tried at once: work resumes as soon as the server is back. (The
+        # pool's own `check=` backs off 1 s, 2 s, 4 s ... after each dead connection, so a pool that had grown to
+        # a few connections waited past the busy timeout after a restart.)
         pool = self.pool()
         deadline = time.monotonic() + max(busy_timeout_ms, 1000) / 1000
         while True:
@@ -319,11 +371,8 @@ class PgServer:
                 raise self.unavailable(exc) from None
             try:
                 ConnectionPool.check_connection(conn)
-            except Exception:
-                # A connection the server dropped (a restart, a failover): the pool replaces it, and the next
-                # idle one is tried at once. (The pool's own check waited 1, 2, 4 ... s between dead ones, so
-                # after a restart a grown pool timed out as "every connection in use" though the server was back.)
-                pool.putconn(conn)
+            except psycopg.Error:
+                pool.putconn(conn)  # broken: the pool drops it (and opens another when it needs one)
                 continue
             return PgDatabase(self, conn, busy_timeout_ms)
 
@@ -440,4 +489,4 @@ def execute_many(db: Database, sql: str, rows: Sequence[Sequence[object]]) -> No
             with pg.conn.cursor() as cursor:
                 pg.guarded(lambda: cursor.executemany(cast(Any, pg_sql(sql)), [list(r) for r in rows]))
         return
-    cast(Any, db).conn.executemany(sql, rows)
+    cast(Any, db).conn.executemany(sql, [storable_parameters(row) for row in rows])

@@ -21,12 +21,12 @@ from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 from urllib.parse import quote
 
 import sqlite_utils
 
-from storage.backend import Database, PgDatabase, is_postgres
+from storage.backend import Database, PgDatabase, is_postgres, storable_parameters
 from storage.db_problems import (
     DatabaseBusy,
     DatabaseProblem,
@@ -60,6 +60,14 @@ BUSY_TIMEOUT_MS = 10_000
 REQUEST_BUSY_TIMEOUT_MS = 1_500
 
 
+class SqliteDatabase(sqlite_utils.Database):
+    """sqlite_utils' Database whose `execute` stores text as PostgreSQL does (`storable_text`: a NUL kept as
+    U+FFFD), so the same input is the same stored text on either backend."""
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        return super().execute(sql, storable_parameters(parameters))
+
+
 def connect(
     path: str | Path,
     *,
@@ -77,7 +85,7 @@ def connect(
         conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
         conn.execute("PRAGMA foreign_keys = ON")
-        return sqlite_utils.Database(conn)
+        return SqliteDatabase(conn)
     target = Path(path)
     if not create and not read_only and not target.exists():
         raise missing(target, what)
@@ -103,7 +111,7 @@ def connect(
         if is_busy(exc):
             raise DatabaseBusy(f"the {what} {target} is busy: another process holds it") from None
         raise explain(target, exc, what) from None
-    return sqlite_utils.Database(conn)
+    return SqliteDatabase(conn)
 
 
 def open_for_writing(path: Path, what: str = "database") -> None:

@@ -25,7 +25,7 @@ from enum import StrEnum
 from typing import Any
 
 from storage import clarifications
-from storage.backend import Database, is_postgres
+from storage.backend import Database, execute_many, is_postgres, storable_text
 from storage.relay_tables import from_db_time, from_db_time_or_none, to_db_time
 
 
@@ -168,26 +168,67 @@ def add_delivery_state(db: Database) -> None:
 
 def enqueue(db: Database, message: NewOutboxMessage, *, now: datetime) -> int:
     """Store `message` unless its dedupe key is already stored; returns the row id either way."""
-    db.execute(
+    return enqueue_many(db, [message], now=now)[0]
+
+
+def enqueue_many(db: Database, messages: Sequence[NewOutboxMessage], *, now: datetime) -> list[int]:
+    """`enqueue` for many messages in two statements (one insert for all, one read of their ids), not two per
+    message: a job queueing thousands of rows (the overdue ladder's first run) waits for the database twice,
+    not thousands of times. Rows get ids in the order given (a channel's messages go in that order); the ids
+    returned are in the same order, a message whose dedupe key was already stored getting that row's id."""
+    if not messages:
+        return []
+    at = to_db_time(now)
+    execute_many(
+        db,
         "INSERT INTO outbox (kind, channel, method, payload, dedupe_key, state, attempts, "
         "next_attempt_at, created_at, clarification_id, ts_target, parent_id, parent_ts_field) "
         "VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [
-            message.kind,
-            message.channel,
-            message.method,
-            json.dumps(dict(message.payload), sort_keys=True),
-            message.dedupe_key,
-            to_db_time(now),
-            to_db_time(now),
-            message.clarification_id,
-            message.ts_target,
-            message.parent_id,
-            message.parent_ts_field,
+            (
+                message.kind,
+                message.channel,
+                message.method,
+                json.dumps(dict(message.payload), sort_keys=True),
+                message.dedupe_key,
+                at,
+                at,
+                message.clarification_id,
+                message.ts_target,
+                message.parent_id,
+                message.parent_ts_field,
+            )
+            for message in messages
         ],
     )
-    row = db.execute("SELECT id FROM outbox WHERE dedupe_key = ?", [message.dedupe_key]).fetchone()
-    return int(row[0])
+    ids = ids_by_dedupe_key(db, [message.dedupe_key for message in messages])
+    return [ids[message.dedupe_key] for message in messages]
+
+
+_KEYS_PER_QUERY = 500  # SQLite: well under its limit on bound parameters
+
+
+def ids_by_dedupe_key(db: Database, keys: Iterable[str]) -> dict[str, int]:
+    """The ids of the stored rows with these dedupe keys, by the keys as given (keys not stored are absent; a
+    key is looked up as it is stored, `storable_text`), in one query per _KEYS_PER_QUERY keys on SQLite and one
+    query on PostgreSQL (an array parameter)."""
+    given = list(dict.fromkeys(keys))
+    wanted = list(dict.fromkeys(storable_text(key) for key in given))
+    if not wanted:
+        return {}
+    stored: dict[str, int] = {}
+    if is_postgres(db):
+        rows = db.execute("SELECT dedupe_key, id FROM outbox WHERE dedupe_key = ANY(?)", [wanted]).fetchall()
+        stored = {str(key): int(id_) for key, id_ in rows}
+    else:
+        for start in range(0, len(wanted), _KEYS_PER_QUERY):
+            chunk = wanted[start : start + _KEYS_PER_QUERY]
+            marks = ", ".join("?" for _ in chunk)
+            for key, id_ in db.execute(
+                f"SELECT dedupe_key, id FROM outbox WHERE dedupe_key IN ({marks})", chunk
+            ):
+                stored[str(key)] = int(id_)
+    return {key: stored[storable_text(key)] for key in given if storable_text(key) in stored}
 
 
 def get(db: Database, outbox_id: int) -> OutboxRow | None:
@@ -318,6 +359,20 @@ def method_held_until(db: Database, method: str) -> datetime | None:
 def channel_next_at(db: Database, channel: str) -> datetime | None:
     row = db.execute("SELECT next_at FROM outbox_pace WHERE channel = ?", [channel]).fetchone()
     return None if row is None else from_db_time(row[0])
+
+
+def holds_claim(db: Database, outbox_id: int, *, attempt: int) -> bool:
+    """Whether the attempt made under claim number `attempt` may still be recorded: the row has not been claimed
+    again since (its `attempts` is still `attempt`) nor recorded as sent or failed. A claim released meanwhile (a
+    stop, an expired lease) but not taken again still counts: a send that came back is recorded (sent wins over
+    the release). Run inside the write transaction that records the attempt: PostgreSQL locks the row (a claim
+    waits for the record, or the record sees the claim); SQLite's write lock keeps every other writer out."""
+    lock = " FOR UPDATE" if is_postgres(db) else ""
+    row = db.execute(
+        "SELECT 1 FROM outbox WHERE id = ? AND attempts = ? AND state IN ('sending', 'pending')" + lock,
+        [outbox_id, attempt],
+    ).fetchone()
+    return row is not None
 
 
 def mark_sent(db: Database, row: OutboxRow, *, ts: str | None, channel: str | None, now: datetime) -> None:

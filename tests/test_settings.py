@@ -106,4 +106,4 @@ def test_env_example_documents_every_variable() -> None:
     read = set(re.findall(r'"((?:SLACK|CODEDESK)_[A-Z_]+)"', source))
     example = (ROOT / ".env.example").read_text()
     documented = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", example, re.MULTILINE))
-    assert len(read) == 11 and read <= documented, f"not in .env.example: {sorted(read - documented)}"
+    assert len(read) == 12 and read <= documented, f"not in .env.example: {sorted(read - documented)}"

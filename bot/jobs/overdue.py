@@ -17,6 +17,7 @@ overdue questions go straight to the leads.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
@@ -141,26 +142,24 @@ def load_overdue(db: Database, now: datetime) -> list[OverdueItem]:
 
 
 def _thread_note(
-    db: Database,
     *,
     kind: str,
     channel: str,
-    parent_key: str,
+    parent_id: int | None,
     known_ts: str | None,
     text: str,
     dedupe_key: str,
     clarification_id: int,
 ) -> Outgoing:
-    """A reply in the thread of the clarification's original message: after its outbox row when we have it
-    (the worker fills in the ts), else under the known ts, else (never posted) in the channel itself."""
+    """A reply in the thread of the clarification's original message: after its outbox row (`parent_id`) when
+    we have it (the worker fills in the ts), else under the known ts, else (never posted) in the channel itself."""
     payload: dict[str, object] = {
         "channel": channel,
         "text": text,
         "unfurl_links": False,
         "unfurl_media": False,
     }
-    parent = outbox.find_by_dedupe_key(db, parent_key)
-    if parent is not None:
+    if parent_id is not None:
         return Outgoing(
             kind=kind,
             channel=channel,
@@ -168,7 +167,7 @@ def _thread_note(
             payload=payload,
             dedupe_key=dedupe_key,
             clarification_id=clarification_id,
-            parent_id=parent.id,
+            parent_id=parent_id,
             parent_ts_field="thread_ts",
         )
     if known_ts:
@@ -181,6 +180,10 @@ def _thread_note(
         dedupe_key=dedupe_key,
         clarification_id=clarification_id,
     )
+
+
+def _parent_key(item_id: int, kind: MessageKind) -> str:
+    return f"clarification:{item_id}:{kind}"
 
 
 def office_reminder_text(item: OverdueItem, step: Step) -> str:
@@ -218,7 +221,7 @@ def escalation_text(
 
 
 def _messages_for_step(
-    db: Database,
+    parents: Mapping[str, int],
     item: OverdueItem,
     office: Office,
     step: Step,
@@ -248,10 +251,9 @@ def _messages_for_step(
     else:
         found.append(
             _thread_note(
-                db,
                 kind="overdue_reminder",
                 channel=office.channel_id,
-                parent_key=f"clarification:{item.id}:{MessageKind.OFFICE_POST}",
+                parent_id=parents.get(_parent_key(item.id, MessageKind.OFFICE_POST)),
                 known_ts=item.office_ts,
                 text=office_reminder_text(item, step),
                 dedupe_key=f"{key}:office",
@@ -260,10 +262,9 @@ def _messages_for_step(
         )
     found.append(
         _thread_note(
-            db,
             kind="overdue_asker_note",
             channel=item.asker_channel,
-            parent_key=f"clarification:{item.id}:{MessageKind.ASKER_TRACKING}",
+            parent_id=parents.get(_parent_key(item.id, MessageKind.ASKER_TRACKING)),
             known_ts=item.asker_ts,
             text=asker_note_text(item, office, step),
             dedupe_key=f"{key}:asker",
@@ -273,10 +274,8 @@ def _messages_for_step(
     return found
 
 
-def _record_step(db: Database, item: OverdueItem, step: Step, now: datetime) -> None:
-    overdue_steps.record_step(db, item.id, item.due_at, int(step), now)
-    audit.append(
-        db,
+def _step_audit(item: OverdueItem, step: Step, now: datetime) -> audit.NewAuditEntry:
+    return audit.NewAuditEntry(
         clarification_id=item.id,
         actor_id=SYSTEM_ACTOR,
         action=_AUDIT_ACTIONS[step],
@@ -286,10 +285,13 @@ def _record_step(db: Database, item: OverdueItem, step: Step, now: datetime) -> 
 
 
 def overdue_body(db: Database, context: JobContext) -> JobOutput:
+    """Decide every step first, then read the threads' parent rows in one query and record the steps and
+    their audit rows in one statement each: a first run with thousands of overdue questions makes a handful of
+    round trips to the database, not several per question."""
     office_by_id = {office.id: office for office in offices.list_offices(db, include_inactive=True)}
     calendar_by_id: dict[int, WorkCalendar] = {}
     taken: Counter[str] = Counter()
-    messages: list[Outgoing] = []
+    due: list[tuple[OverdueItem, Office, Step, WorkingDay]] = []
     for item in load_overdue(db, context.now):
         office = office_by_id[item.office_id]
         if office.id not in calendar_by_id:
@@ -301,9 +303,26 @@ def overdue_body(db: Database, context: JobContext) -> JobOutput:
         if step is Step.ESCALATION and context.target_channel() is None:
             taken["escalation_waiting_for_channel"] += 1
             continue
-        messages.extend(_messages_for_step(db, item, office, step, context, working_day))
-        _record_step(db, item, step, context.now)
+        due.append((item, office, step, working_day))
         taken[_AUDIT_ACTIONS[step]] += 1
+    parents = outbox.ids_by_dedupe_key(
+        db,
+        (
+            _parent_key(item.id, kind)
+            for item, _, _, _ in due
+            for kind in (MessageKind.OFFICE_POST, MessageKind.ASKER_TRACKING)
+        ),
+    )
+    messages = [
+        message
+        for item, office, step, working_day in due
+        for message in _messages_for_step(parents, item, office, step, context, working_day)
+    ]
+    overdue_steps.record_steps(
+        db,
+        [overdue_steps.StepTaken(item.id, item.due_at, int(step), context.now) for item, _, step, _ in due],
+    )
+    audit.append_many(db, [_step_audit(item, step, context.now) for item, _, step, _ in due])
     notes = tuple(f"{name}={count}" for name, count in sorted(taken.items()))
     return JobOutput(messages=tuple(messages), notes=notes)
 

@@ -6,6 +6,7 @@ each job runs once if it was missed and is recent enough (a digest missed during
 missed queue reports do not become three posts). A schedule that skips the team's holidays posts nothing on
 them (catch-up included). Slots are recorded by `bot.jobs.slots`, so a second instance
 or a catch-up racing a normal run posts nothing twice. The listener logs job ids and times, never message text.
+Housekeeping (`bot.jobs.maintenance`: expired event keys and request signatures) runs hourly.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.jobs import schedules
+from bot.jobs.maintenance import PRUNE_EVERY, prune_expired_keys
 from bot.jobs.registry import JOBS
 from bot.jobs.slots import JobDeps, JobResult, RunStatus, scheduled_slot
 from bot.relay.work_calendar import team_calendar
@@ -32,6 +34,7 @@ MISFIRE_GRACE_SECONDS = 600
 SYNC_SECONDS = 60
 SYNC_JOB_ID = "sync_schedules"
 CATCH_UP_JOB_ID = "catch_up"
+PRUNE_JOB_ID = "prune_keys"
 
 
 class SchedulerDeps(JobDeps, Protocol):
@@ -106,6 +109,10 @@ def _catch_up(deps: SchedulerDeps) -> None:
     run_missed_slots(deps, deps.clock())
 
 
+def _prune(deps: SchedulerDeps) -> None:
+    prune_expired_keys(deps.db_factory, deps.clock())
+
+
 def sync_schedules(scheduler: BackgroundScheduler, deps: SchedulerDeps) -> None:
     """Make the scheduler's jobs match the schedules table (added, changed, switched off)."""
     planned = planned_triggers(deps)
@@ -158,6 +165,13 @@ def build_scheduler(deps: SchedulerDeps) -> BackgroundScheduler:
         name=SYNC_JOB_ID,
     )
     scheduler.add_job(_catch_up, args=[deps], id=CATCH_UP_JOB_ID, name=CATCH_UP_JOB_ID)
+    scheduler.add_job(
+        _prune,
+        trigger=IntervalTrigger(seconds=PRUNE_EVERY.total_seconds(), timezone=ZoneInfo(tz)),
+        args=[deps],
+        id=PRUNE_JOB_ID,
+        name=PRUNE_JOB_ID,
+    )
     return scheduler
 
 

@@ -115,20 +115,16 @@ class _Discard(Exception):
         self.result = result
 
 
-def _enqueue(db: Database, message: Outgoing, now: datetime) -> int:
-    return outbox.enqueue(
-        db,
-        NewOutboxMessage(
-            kind=message.kind,
-            channel=message.channel,
-            method=message.method,
-            payload=message.payload,
-            dedupe_key=message.dedupe_key,
-            clarification_id=message.clarification_id,
-            parent_id=message.parent_id,
-            parent_ts_field=message.parent_ts_field,
-        ),
-        now=now,
+def _outbox_message(message: Outgoing) -> NewOutboxMessage:
+    return NewOutboxMessage(
+        kind=message.kind,
+        channel=message.channel,
+        method=message.method,
+        payload=message.payload,
+        dedupe_key=message.dedupe_key,
+        clarification_id=message.clarification_id,
+        parent_id=message.parent_id,
+        parent_ts_field=message.parent_ts_field,
     )
 
 
@@ -155,7 +151,7 @@ def _claim_and_run(
             notes=output.notes,
             attachments=output.attachments,
         )
-    ids = tuple(_enqueue(db, message, now) for message in output.messages)
+    ids = tuple(outbox.enqueue_many(db, [_outbox_message(m) for m in output.messages], now=now))
     job_runs.set_message_count(db, job, slot, len(ids))
     return JobResult(
         job=job,

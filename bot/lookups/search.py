@@ -25,8 +25,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.lookups.codebook import Code, CodeBook
 from bot.lookups.errors import QueryError
-from bot.lookups.index.lookup import index_hits
-from bot.lookups.index.query import understand
+from bot.lookups.index.lookup import Found, index_hits
+from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.schema import WORD, normalise, words
@@ -39,6 +39,13 @@ STRONG_SHARE = 0.75  # an index path using this share of the words needs no titl
 CLAUSE_SHARE = 0.6  # below this share of the words used by one path, a clause may answer better
 CLAUSE_SCORE = 800.0  # a clause answered by a path holding most of its words
 CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
+PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold this much more of the query
+UNKNOWN_SHARE = 0.3  # a query with this share of words known nowhere ...
+UNKNOWN_CONFIDENCE = 0.6  # ... needs an answer holding this share of it
+ADDS_UNSAID = 0.5  # ... or an index line that adds no word of its own
+_CONNECTING = frozenset(
+    {"with", "due", "to", "on", "of", "and", "in", "the", "a", "an", "by", "for", "at", "from"}
+)
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
 CPT_NOTE = (
     "{what}: CPT is licensed by the AMA and not bundled; import your licensed CPT file "
@@ -240,6 +247,9 @@ class Searcher:
         corrected, notes = self._spelling(understood.words)
         notes = understood.notes + notes
         found = index_hits(self, understood, corrected, wanted, notes)
+        plain = self._plain_reading(text, lowered, understood, wanted, found.coverage)
+        if plain is not None:
+            understood, corrected, notes, found = plain
         for hit in found.hits:
             add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
         groups, _ = self._expand(" ".join(corrected))
@@ -263,6 +273,16 @@ class Searcher:
                 return clause
         if "cpt" in understood.kinds and "cpt" not in self.book.systems_loaded():
             return _with_notice(hits, CPT_NOTE.format(what="That is a CPT service"))
+        unknown = self._unknown_share(understood.words)
+        if (
+            unknown >= UNKNOWN_SHARE
+            and (complete < UNKNOWN_CONFIDENCE if found.coverage < complete else found.adds >= ADDS_UNSAID)
+            and max(found.coverage, complete) < UNKNOWN_CONFIDENCE
+        ):
+            # "purple monkey dishwasher", "banana phone": a third of the words are in no title, index term or
+            # vocabulary, and the rest found only a title sharing one word, or an index line that says more
+            # than the query ("Monkey malaria"): no confident match.
+            return _with_notice([], "No confident match: some words are not in the code titles or the Index.")
         if max(found.coverage, complete) < CONFIDENT_SHARE:
             # Nothing the Index or a title says answers the query: say so, and give no unrelated codes.
             closest = ", ".join(found.closest[:5])
@@ -309,6 +329,54 @@ class Searcher:
             elif word.isalpha() and self.corrections(word)[0] != word:
                 known += 0.5  # a misspelling of a known word ("diabetis")
         return known / len(meaningful)
+
+    def _plain_reading(
+        self, text: str, lowered: str, understood: Understood, wanted: tuple[str, ...], coverage: float
+    ) -> tuple[Understood, list[str], list[str], Found] | None:
+        """An abbreviation that is also an English word, typed in lower case ("scratched by pet cat", "cat
+        scan" aside): the query read with those words as plain English, when the Index holds that reading
+        clearly better than the abbreviations' ("pet" -> PET scan, "cat" -> cataract)."""
+        typed = set(re.findall(r"[A-Za-z]+", text))
+        ambiguous = frozenset(
+            term
+            for term in understood.applied
+            if " " not in term and term in self.english and term.upper() not in typed
+        )
+        if not ambiguous:
+            return None
+        vocabulary = self.vocabulary.without(ambiguous)
+        again = understand(lowered, vocabulary)
+        corrected, notes = self._spelling(again.words)
+        notes = again.notes + notes
+        found = index_hits(self, again, corrected, wanted, notes)
+        if found.coverage < coverage + PLAIN_MARGIN:
+            return None
+        return again, corrected, notes, found
+
+    def _unknown_share(self, words: list[str]) -> float:
+        """The share of the query's words (connectors and single letters aside) that no title, index term or
+        vocabulary term holds and that are no misspelling of one; a number counts as a word here."""
+        meaningful = [w for w in words if len(w) > 1 and w not in _CONNECTING]
+        if not meaningful:
+            return 0.0
+        unknown = sum(
+            1
+            for w in meaningful
+            if w.isdigit()
+            or (
+                w.isalpha()
+                and w not in self.freq
+                and not self.vocabulary.knows(w)
+                and self.corrections(w)[0] == w
+            )
+        )
+        known = len(meaningful) - unknown
+        digits = sum(1 for w in meaningful if w.isdigit())
+        # Numbers beside known words are stages, doses, levels ("CKD 3", "kenalog 40"): unknown only beside
+        # words that are unknown too.
+        if known > 0:
+            unknown -= digits
+        return unknown / len(meaningful)
 
     def _spelling(self, words: list[str]) -> tuple[list[str], list[str]]:
         """Words known nowhere (no title, index term, vocabulary term or English word) corrected."""

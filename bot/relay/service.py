@@ -44,6 +44,7 @@ from storage.clarifications import (
     ReplySide,
 )
 from storage.db import read_transaction, write_transaction
+from storage.directory_lock import lock_directory
 from storage.offices import Office
 from storage.outbox import NewOutboxMessage
 from storage.roles import Role
@@ -563,6 +564,7 @@ class ClarificationService:
         """Make `user_id` admin only if there is no admin yet (first install; the CLI/settings call this)."""
 
         def change(t: Transition) -> bool:
+            lock_directory(t.db)
             if roles.count_role(t.db, Role.ADMIN):
                 return False
             roles.set_role(t.db, user_id=user_id, role=Role.ADMIN, granted_by=SYSTEM_ACTOR, at=t.now)
@@ -578,6 +580,7 @@ class ClarificationService:
 
     def grant_role(self, actor: Actor, user_id: str, role: Role) -> None:
         def change(t: Transition) -> None:
+            lock_directory(t.db)
             previous = roles.get_role(t.db, user_id)
             t.require(actor, Action.GRANT_ROLE, role)
             if previous is Role.ADMIN:
@@ -597,6 +600,7 @@ class ClarificationService:
         """Remove `user_id`'s role; False if they had none."""
 
         def change(t: Transition) -> bool:
+            lock_directory(t.db)
             previous = roles.get_role(t.db, user_id)
             if previous is None:
                 return False
@@ -622,6 +626,7 @@ class ClarificationService:
         sla_hours: float = 72.0,
     ) -> Office:
         def change(t: Transition) -> Office:
+            lock_directory(t.db)
             t.require(actor, Action.MANAGE_OFFICES)
             errors = _office_errors(
                 t.db,
@@ -668,6 +673,7 @@ class ClarificationService:
         """Change what is given; `active=True` reactivates a removed office. Existing due times are kept."""
 
         def change(t: Transition) -> Office:
+            lock_directory(t.db)
             office = t.office(office_id)
             t.require(actor, Action.MANAGE_OFFICES, office)
             wanted: dict[str, Any] = {

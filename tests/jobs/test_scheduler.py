@@ -14,6 +14,7 @@ from bot.jobs import schedules
 from bot.jobs.scheduler import (
     CATCH_UP_JOB_ID,
     MISFIRE_GRACE_SECONDS,
+    PRUNE_JOB_ID,
     SYNC_JOB_ID,
     build_scheduler,
     log_job_event,
@@ -39,7 +40,7 @@ def scheduler(deps: JobsDeps) -> BackgroundScheduler:
 
 def test_every_job_has_its_cron_trigger_in_the_team_zone(scheduler: BackgroundScheduler) -> None:
     ids = {job.id for job in scheduler.get_jobs()}
-    assert ids == {*JOB_NAMES, SYNC_JOB_ID, CATCH_UP_JOB_ID}
+    assert ids == {*JOB_NAMES, SYNC_JOB_ID, CATCH_UP_JOB_ID, PRUNE_JOB_ID}
     digest = scheduler.get_job(DIGEST).trigger
     assert isinstance(digest, CronTrigger)
     assert str(digest.timezone) == CHICAGO

@@ -135,8 +135,9 @@ def test_shipped_vocabulary_is_broad_and_maps_to_words_not_codes() -> None:
         ("sprain R knee", "sprain right knee", "right"),
         ("fx L. distal radius", "fx left distal radius", "left"),
         ("pain in R and L knee", "pain in right and left knee", "right"),
-        # A letter before a number is a spinal level, not a side.
-        ("L4 vertebra fracture", "l4 vertebra fracture", ""),
+        # A letter before a number is a spinal level, not a side (a vertebra's level reads as the Tabular's
+        # "fourth lumbar vertebra").
+        ("L4 vertebra fracture", "fourth lumbar vertebra fracture", ""),
         ("L 4 fracture", "l 4 fracture", ""),
         ("L5-S1 disc", "l5-s1 disc", ""),
     ],

@@ -10,13 +10,12 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.jobs.schedules import DEFAULT_CRONS, OVERDUE, save_schedule
 from bot.outbox import OutboxWorker
 from bot.relay.query_rules import QueryDraft, with_required_options
 from bot.relay.service import Actor, ClarificationService
@@ -24,9 +23,10 @@ from bot.services import Services
 from bot.settings import Settings
 from storage import outbox
 from storage.clarifications import QueryFormat
-from storage.db import connect
+from storage.db import connect, write_transaction
 from storage.outbox import OutboxState
 from storage.roles import Role
+from tests.conftest import FROZEN_NOW
 from tests.fake_slack import Call, FakeSlack
 from tests.fake_socket_mode import SocketModeServer
 from tests.slack.serve_process import ServeProcess, free_port, http_env, socket_env, wait_connected
@@ -38,16 +38,26 @@ ASKS_PER_OFFICE = 2
 STOP_SECONDS = 10
 
 
-@pytest.fixture
-def clock() -> Callable[[], datetime]:
-    """The real clock, as the `codedesk serve` processes below have: their overdue job runs on it, so questions
-    asked at the suite's frozen 2025 date were long overdue there and, in an office's business hours, its
-    reminders went out among the posts these tests count (24 messages, 26 or 48 posted)."""
-    return lambda: datetime.now(UTC)
-
-
-def queue_clarifications(relay: ClarificationService) -> None:
-    """Clarifications to 6 offices: 6 channels, so the sends are not all paced behind one channel."""
+def queue_clarifications(relay: ClarificationService, db_path: Path | None = None) -> None:
+    """Clarifications to 6 offices: 6 channels, so the sends are not all paced behind one channel. With
+    `db_path` (a server will run on it), the overdue job is switched off: the questions were asked at the tests'
+    frozen time, long past due by the servers' real clock, and during the offices' hours it would queue
+    reminders of its own, so the rows to deliver would depend on the time of day."""
+    if db_path is not None:
+        db = connect(db_path)
+        try:
+            with write_transaction(db):
+                save_schedule(
+                    db,
+                    OVERDUE,
+                    cron=DEFAULT_CRONS[OVERDUE],
+                    channel=None,
+                    enabled=False,
+                    by="UTEST",
+                    at=FROZEN_NOW,
+                )
+        finally:
+            db.close()
     assert relay.bootstrap_admin(ADMIN.user_id)
     for coder in CODERS:
         relay.grant_role(ADMIN, coder.user_id, Role.CODER)
@@ -120,8 +130,8 @@ def test_a_stop_during_sends_loses_nothing_and_sends_nothing_twice(
     tmp_path: Path,
 ) -> None:
     relay = services.relay()
-    queue_clarifications(relay)
     db_path = settings.db_path
+    queue_clarifications(relay, db_path)
     total = sum(states(db_path).values())
     assert total == OFFICES * ASKS_PER_OFFICE * 2  # the office post and the asker's tracking message
 
@@ -172,8 +182,8 @@ def test_a_send_that_cannot_finish_in_time_is_released_for_the_next_run(
     tmp_path: Path,
 ) -> None:
     relay = services.relay()
-    queue_clarifications(relay)
     db_path = settings.db_path
+    queue_clarifications(relay, db_path)
     total = sum(states(db_path).values())
 
     fake_slack.method_delays["chat.postMessage"] = 30  # Slack hangs: the send in flight cannot finish in time

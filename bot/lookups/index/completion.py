@@ -10,6 +10,7 @@ from the meanings of each character (body part, approach, device, qualifier).
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -20,7 +21,6 @@ from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
 
 ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
-SIDE_WORDS = frozenset({"right", "left", "bilateral", "unspecified"})
 SIDE_STEMS = frozenset({"right", "left", "bilateral"})
 MAX_CANDIDATES = 400
 MEMO_LIMIT = 20_000
@@ -70,16 +70,68 @@ def complete_cm(
             raw, candidates, seventh = raw[:-1], sided, parent_seventh
             row = (parent[0], parent[1], 0)
             query_stems = query_stems | (title - {"unspecifi", "unspecified"})
+    if row[2] and "unspecifi" in title and len(raw) > 4:
+        # "Neoplasm, skin, nose C44.301" (unspecified malignant neoplasm) for "basal cell carcinoma of nose":
+        # the Tabular's sibling that says what the query says beyond the index path (C44.311 Basal cell
+        # carcinoma of skin of nose), as a coder reads the Tabular around the code.
+        better = _sibling_saying(conn, raw, str(row[1]), query_stems, memo)
+        if better is not None:
+            return Completion(str(better[0]), str(better[1]), True, f"Tabular: {better[2]}")
     if row[2]:
         return Completion(str(row[0]), str(row[1]), True, "")
     if not candidates:
         return Completion(str(row[0]), str(row[1]), False, "")
-    best = max(candidates, key=lambda c: _fit(str(c[0]), str(c[1]), raw, query_stems, encounter))
+    specified = _specified(candidates, query_stems)
+    best = max(candidates, key=lambda c: _fit(str(c[0]), str(c[1]), raw, query_stems, encounter, specified))
     words = _said(str(best[1]), query_stems - already)
     how = f"Tabular: {', '.join(words)}" if words else "Tabular: unspecified"
     if len(str(best[0])) == 7 and seventh:
         how += f", {ENCOUNTER_WORDS.get(str(best[0])[-1], str(best[0])[-1])} encounter"
     return Completion(str(best[0]), str(best[1]), True, how)
+
+
+def _sibling_saying(
+    conn: sqlite3.Connection, raw: str, title: str, own: frozenset[str], memo: dict[object, object]
+) -> tuple[str, str, str] | None:
+    """A billable code near an unspecified one (under its parent, else its grandparent, of the same
+    length) whose title keeps what the code's says of the query (but two words: "malignant neoplasm" for
+    "carcinoma") and says at least two of the query's words more; None when none does."""
+    have = _title_stems(title) & own
+    for up in (1, 2):
+        if len(raw) - up < 4:
+            break
+        parent, near, _ = _tabular(conn, raw[:-up], memo)
+        if parent is None:
+            continue
+        best: tuple[tuple[int, int, int], str, str] | None = None
+        for code, text in near:
+            if str(code) == raw or len(str(code)) != len(raw):
+                continue
+            stems = _title_stems(str(text)) & own
+            if len(have - stems) > 2 or len(stems) < len(have) + 1 or len(stems - have) < 2:
+                continue
+            # Between equals, the parallel subdivision (C44.309 -> C44.329: the same last character), then
+            # the one worded most like the code.
+            key = (len(stems), int(str(code)[-1] == raw[-1]), len(_plain(str(text)) & _plain(title)))
+            if best is None or key > best[0]:
+                best = (key, str(code), str(text))
+        if best is not None:
+            return best[1], best[2], ", ".join(_said(best[2], own))
+    return None
+
+
+NEGATION_STEMS = frozenset({"no", "not", "without", "non", "negative"})
+_NEGATED = re.compile(r"\b(?:not|without|no)\b([^,;]*)")
+
+
+@lru_cache(maxsize=65536)
+def _negated_in(title: str) -> frozenset[str]:
+    """The words a title negates ("..., not having achieved remission" -> having, achieved, remission)."""
+    return frozenset(s for part in _NEGATED.findall(title.lower()) for s in content_stems(part))
+
+
+def _plain(title: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", title.lower()))
 
 
 TabularRows = tuple[tuple[object, ...] | None, list[tuple[object, ...]], bool]
@@ -110,16 +162,76 @@ def _tabular(conn: sqlite3.Connection, raw: str, memo: dict[object, object]) -> 
     return found  # type: ignore[return-value]
 
 
-def _fit(code: str, title: str, parent: str, query: frozenset[str], encounter: str) -> tuple[float, ...]:
+def _fit(
+    code: str,
+    title: str,
+    parent: str,
+    query: frozenset[str],
+    encounter: str,
+    specified: frozenset[str] = frozenset(),
+) -> tuple[float, ...]:
+    """How well a child fits: the encounter, the words it says (less a word it calls unspecified that the
+    query specifies), the side, then the unspecified child and the shorter code."""
     stems = _title_stems(title)
     said = len(stems & query)
-    unsaid_sides = len((stems & {stem(w) for w in SIDE_WORDS}) - query - {"unspecified"})
+    unsaid_sides = len((stems & SIDE_STEMS) - query)
+    if not query & NEGATION_STEMS and _negated_in(title) & query:
+        # "not having achieved remission" for "in remission", "without hemorrhage" for "with hemorrhage":
+        # the title negates what the query says.
+        said -= 2
     unspecified = "unspecified" in stems or "unspecifi" in stems
+    if unspecified and _unspecified_of(title) & specified:
+        # "..., unspecified trimester" for "first trimester", "unspecified eye" for "both eyes": the word the
+        # title leaves open is not what the query says of it ("pink eye" still reads "unspecified eye" before
+        # a side the query did not say).
+        said -= 1
     seventh = 0.0
     if len(code) == 7 and len(parent) < 7:
         seventh = 1.0 if code[-1] == encounter else 0.0
     # Fewer characters below the index code and the unspecified child when the query says nothing more.
     return (seventh, said - unsaid_sides, float(unspecified), -len(code), -_order(code))
+
+
+def _specified(candidates: Sequence[Sequence[object]], own: frozenset[str]) -> frozenset[str]:
+    """The words the query itself qualifies as a sibling title does: "first trimester" when the query says
+    "first" and "trimester" and a child is "..., first trimester" (so "..., unspecified trimester" is not it)."""
+    out: set[str] = set()
+    sided = bool(own & SIDE_STEMS)
+    for row in candidates:
+        pairs, sides = _title_pairs(str(row[1]))
+        if sided:
+            # A side said ("both eyes" -> bilateral): the title's side part ", unspecified eye," leaves open
+            # what the query says.
+            out.update(sides & own)
+        out.update(word for before, word in pairs if word in own and before in own)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _title_pairs(title: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """A title's successive word stems ("first", "trimester"), "unspecified" never the first of a pair, and
+    the words of its ", unspecified X" parts."""
+    words = [stem(w) for w in re.findall(r"[a-z0-9]+", title.lower())]
+    pairs = tuple(
+        (before, word)
+        for before, word in itertools.pairwise(words)
+        if before not in {"unspecifi", "unspecified"}
+    )
+    sides = frozenset(
+        stem(part.split()[1])
+        for part in title.lower().split(",")
+        if len(part.split()) == 2 and part.split()[0] == "unspecified"
+    )
+    return pairs, sides
+
+
+_UNSPECIFIED_OF = re.compile(r"\bunspecified\s+([a-z]+)")
+
+
+@lru_cache(maxsize=65536)
+def _unspecified_of(title: str) -> frozenset[str]:
+    """The words a title calls unspecified ("unspecified trimester" -> trimester)."""
+    return frozenset(stem(w) for w in _UNSPECIFIED_OF.findall(title.lower()) if w not in {"site", "part"})
 
 
 @lru_cache(maxsize=131072)

@@ -8,7 +8,7 @@ match), one that uses half of them 800; the words a path adds that the query did
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot.lookups.codebook import Code
@@ -22,6 +22,7 @@ from bot.lookups.index.matching import (
     word_weight,
 )
 from bot.lookups.index.query import Understood
+from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
 from bot.lookups.index.tree import IndexTree, book_name
 from bot.lookups.index.words import content_stems, stem
 from bot.lookups.systems import display
@@ -32,7 +33,19 @@ if TYPE_CHECKING:
 CM_BOOKS = ("cm", "ext", "drug", "neoplasm")
 NOISE_WEIGHT = 0.2
 DRUG_DEFAULT_COST = 450.0
-REASON_KINDS = frozenset({"status", "history", "family"})
+REASON_KINDS = frozenset({"status", "history", "family", "allergy", "longterm"})
+# Queries about a drug as a class the Index names: "allergic to amoxicillin" (History, personal, allergy,
+# penicillin), "on coumadin" (Long-term drug therapy, anticoagulants), "myopathy due to lovastatin" (Myopathy,
+# drug-induced).
+DRUG_CLASS_KINDS = frozenset({"allergy", "longterm", "caused", "history"})
+SITE_GUESS_COST = 300.0  # an injury path through "by site" to a site the query did not name
+NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its class
+ALLERGY_STATUS_COST = 300.0  # an allergy named as a status: not an adverse effect happening now
+HISTORY_NOTE_COST = 30.0
+NAMED_HISTORY = 900.0  # an Index History line this good names the condition itself
+HISTORY_STEMS = frozenset(
+    stem(w) for w in ["personal", "family", "history", "of", "other", "disease"]
+)  # a history code by the Tabular's note, below an Index line that names it all
 REASON_PCS_COST = 450.0
 ECHO_COVERAGE = 0.85  # echo words count only on a path using this share of the query's words
 ECHO_CREDIT = 30.0  # per weight of an echo word a path uses (an unsaid path word costs 20)
@@ -50,6 +63,7 @@ class Found:
     hits: list[IndexHit] = field(default_factory=list)
     coverage: float = 0.0  # the share of the query's words the best path used
     closest: list[str] = field(default_factory=list)  # main terms near the query, for "no confident match"
+    adds: float = 0.0  # words the best path says that the query did not
 
 
 def index_hits(
@@ -63,6 +77,14 @@ def index_hits(
     conn = tree.conn
     matcher = Matcher(tree)
     alternatives = {w: searcher.vocabulary.alternatives(w) for w in words}
+    named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
+    if understood.kinds & DRUG_CLASS_KINDS:
+        for w in words:
+            classes = drug_classes(tree, w)
+            if classes:
+                named.add(stem(w))
+                caused = CAUSED_WORDS if "caused" in understood.kinds else ()
+                alternatives[w] = [*alternatives[w], *classes, *caused]
     qwords = query_words(words, alternatives)
     if not qwords:
         return Found()
@@ -97,6 +119,8 @@ def index_hits(
     best_coverage = 0.0
     seen: set[str] = set()
     for rank, match in enumerate(matches):
+        if "caused" in understood.kinds:
+            match = _as_adverse(match)
         told = stems | procedure_stems if match.book == "pcs" else stems
         hit = _verify(tree, match, told | _path_stems(match), understood)
         if hit is None or hit[0].code in seen:
@@ -115,6 +139,8 @@ def index_hits(
         coverage = min(1.0, (match.said - echoed + tabular + meant) / total)
         if meant:
             echoed = 0.0  # the phrase stood for its meaning: no credit besides
+        if coverage > best_coverage:
+            found.adds = match.unsaid  # what the best path says beyond the query ("Monkey malaria")
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
         score = 400 + 600 * coverage**2 - 40 * match.unsaid - _title_unsaid(code, stems, match) - rank * 0.5
@@ -126,6 +152,16 @@ def index_hits(
             # "status post knee replacement", "history of appendectomy": the state the patient is in
             # (a Z code), not the procedure done before.
             score -= REASON_PCS_COST
+        if _site_guessed(match, stems):
+            # "insect bite nonvenomous": "Bite, by site" leads to a site the query never named (scalp): an
+            # injury code for a made-up site is no answer; the External Cause Index's line is.
+            score -= SITE_GUESS_COST
+        if named & _path_stems(match):
+            score += NAMED_DRUG_CREDIT  # "Long-term drug therapy, insulin" before "..., oral hypoglycemic"
+        if match.book == "drug" and "allergy" in understood.kinds:
+            # "allergic to penicillin", "latex allergy": the allergy status (History, personal, allergy),
+            # not an adverse effect being treated.
+            score -= ALLERGY_STATUS_COST
         if match.book == "drug" and match.defaulted:
             # A drug named with no poisoning, adverse effect or underdosing: the Drug Table's default
             # column is a guess, below a HCPCS title holding the drug ("lovenox" -> J1650 enoxaparin).
@@ -134,7 +170,16 @@ def index_hits(
         if how:
             why += f" -> {how}"
         found.hits.append(IndexHit(code, score, why + note))
+    if understood.kinds & {"history", "family"}:
+        noted = _history_by_note(matcher, understood, alternatives, books, found.hits)
+        if noted is not None and noted.code.code not in seen:
+            found.hits.append(noted)
+            found.hits.sort(key=lambda h: -h.score)
+            seen.add(noted.code.code)
+            best_coverage = max(best_coverage, 0.75)
     pair = _pair(matcher, conn, matches[0], qwords, books, understood, alternatives, counts)
+    if pair is None and named and "caused" in understood.kinds and "drug" in books:
+        pair = _drug_pair(matcher, understood, [w for w in words if stem(w) in named])
     # A "pair" whose other code is the first hit itself is no pair.
     if pair is not None and found.hits and pair[0].code != found.hits[0].code.code:
         first = found.hits[0]
@@ -172,6 +217,9 @@ def _verify(
         done = complete_pcs(conn, match.code.replace(".", ""), stems, match.qualifier, memo)
         system = "pcs"
     else:
+        if understood.eye_side and _eye_chapter(match.code):
+            # "nuclear cataract OS": the chart's eye abbreviation names the side the Tabular asks for.
+            stems = stems | {understood.eye_side}
         done = complete_cm(conn, match.code, stems, understood.encounter, _path_stems(match), memo)
         system = "cm"
     if done is None:
@@ -183,6 +231,110 @@ def _verify(
     if how:
         how = f"{how} -> {display(system, done.code)}"
     return code, how
+
+
+def _history_by_note(
+    matcher: Matcher,
+    understood: Understood,
+    alternatives: dict[str, list[str]],
+    books: list[str],
+    hits: list[IndexHit],
+) -> IndexHit | None:
+    """ "family history of colon cancer": the Index's History lines stop at "malignant neoplasm" (Z80.9); the
+    condition's own code (C18.9, from the Neoplasm Table) falls in the range of Z80.0's Tabular note
+    "Conditions classifiable to C15-C26", which the coder reports."""
+    family = "family" in understood.kinds
+    condition = [w for w in understood.words[2:] if w not in {"of", "the"}]
+    words = query_words(condition, alternatives)
+    if not words:
+        return None
+    tree = matcher.tree
+    counts = tree.word_counts({s for w in words for s in w.stems})
+    words = [
+        QueryWord(w.text, w.stems, word_weight(max((counts.get(s, 1) for s in w.stems), default=1)))
+        for w in words
+    ]
+    total = sum(w.weight for w in words)
+    for match in matcher.match(words, [b for b in books if b != "pcs"], limit=3):
+        share = match.said / total
+        if share < 0.75 or match.nodes[0].term.lower().startswith("history"):
+            continue
+        done = _verify(tree, match, frozenset(s for w in words for s in w.stems), understood)
+        if done is None or done[0].code.startswith("Z"):
+            continue
+        head = history_code(tree.conn, tree.memo, done[0].code, family)
+        if head is None:
+            return None
+        stems = frozenset(s for w in words for s in w.stems) | content_stems(done[0].title)
+        completed = complete_cm(tree.conn, head, stems, memo=tree.memo)
+        if completed is None or not completed.billable:
+            return None
+        if any(h.code.code == completed.code or h.score >= NAMED_HISTORY for h in hits):
+            return None  # the Index's own History line names it
+        if completed.code != head and not content_stems(completed.title) & stems - HISTORY_STEMS:
+            return None  # the note's header has no child saying what the condition is
+        score = 400 + 600 * share**2 - HISTORY_NOTE_COST
+        which = "family" if family else "personal"
+        why = (
+            f"{match.describe(book_name(match.nodes[0].book))} -> {display('cm', done[0].code)}; History, "
+            f'{which}: Tabular {display("cm", head)} "Conditions classifiable to" holds it -> '
+            f"{display('cm', completed.code)}"
+        )
+        return IndexHit(Code("cm", completed.code, completed.title, "", "code", True, True, ""), score, why)
+    return None
+
+
+def _drug_pair(
+    matcher: Matcher, understood: Understood, drugs: list[str]
+) -> tuple[Code, str, float, set[str]] | None:
+    """ "hypothyroidism due to amiodarone": the Index's "due to medicament" line codes the condition (E03.2)
+    and its Tabular says to use an additional code for the adverse effect to identify the drug: the drug's
+    adverse effect T-code from the Drug Table, as the pair."""
+    words = query_words(drugs)
+    for found in matcher.match(words, ["drug"], limit=2):
+        match = _as_adverse(found)
+        if match.column != "adverse_effect":
+            continue
+        hit = _verify(matcher.tree, match, frozenset(s for w in words for s in w.stems), understood)
+        if hit is not None:
+            code, how = hit
+            why = match.describe(book_name("drug")) + (f" -> {how}" if how else "")
+            return code, why, 0.0, {w.text for w in words}
+    return None
+
+
+def _as_adverse(match: PathMatch) -> PathMatch:
+    """A drug the query says caused a condition ("hematuria due to coumadin"), with no poisoning word: the
+    drug was taken as prescribed, so the Drug Table's adverse effect column (guideline I.C.19.e.5.a), not its
+    poisoning default."""
+    if match.book != "drug" or not match.defaulted:
+        return match
+    code = match.nodes[-1].cell("adverse_effect")
+    if not code:
+        return match
+    return replace(match, code=code, column="adverse_effect", defaulted=False)
+
+
+def _site_guessed(match: PathMatch, stems: frozenset[str]) -> bool:
+    """Whether the path followed a "by site" reference ("see Bite, by site") to a site line none of whose
+    words the query said."""
+    for reference, (_, resume) in zip(match.via, match.jumps, strict=False):
+        if "by site" not in reference.lower():
+            continue
+        below = (
+            match.nodes[resume:]
+            if reference.lower().rstrip().endswith("by site")
+            else match.nodes[resume + 1 :]
+        )
+        site = next((n for n in below if not n.is_link), None)
+        if site is not None and not content_stems(site.term) & stems:
+            return True
+    return False
+
+
+def _eye_chapter(code: str) -> bool:
+    """Whether an ICD-10-CM code is in chapter 7, Diseases of the eye and adnexa (H00-H59)."""
+    return code[:1] == "H" and code[1:3].isdigit() and int(code[1:3]) <= 59
 
 
 def _pair(
@@ -209,7 +361,8 @@ def _pair(
         if not words:
             continue
         new = {i for i, w in enumerate(words) if w.text in left}
-        for match in matcher.match(words, books, limit=3):
+        for found in matcher.match(words, books, limit=3):
+            match = _as_adverse(found) if "caused" in understood.kinds else found
             share = match.said / sum(w.weight for w in words)
             if share < 0.75 or match.unsaid > 1.0 or not match.covered & new:
                 continue

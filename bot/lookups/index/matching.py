@@ -24,7 +24,20 @@ from bot.lookups.index.words import FILLERS, NEGATIONS, content_stems, stem
 # Words that choose a table column, and the column each chooses.
 COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "drug": {
-        "adverse_effect": ("adverse", "effect", "reaction", "side", "allergy", "allergic", "therapeutic"),
+        # A drug "taken as prescribed", "correctly prescribed and properly administered" (guideline
+        # I.C.19.e.5.a) had an adverse effect.
+        "adverse_effect": (
+            "adverse",
+            "effect",
+            "reaction",
+            "side",
+            "allergy",
+            "allergic",
+            "therapeutic",
+            "prescribed",
+            "properly",
+            "correctly",
+        ),
         "underdosing": (
             "underdos",
             "underdosing",
@@ -834,6 +847,7 @@ FORM_ENDINGS: tuple[tuple[str, str], ...] = (
     ("um", "al"),
     ("al", "um"),
     ("ary", "e"),
+    ("eal", "ea"),  # corneal / cornea
 )
 
 

@@ -36,7 +36,7 @@ _SLASHED = {  # shorthand with a slash, read before the words are split
 # Words of a chart or a patient that say nothing to the Index: "pt c/o", "my", "feeling".
 _FILLER = re.compile(
     r"\b(?:my|his|her|their|your|pt|patient|complains of|complaining of|complaint of|feeling|feels|"
-    r"having|experiencing|presents with|presenting with|"
+    r"having|experiencing|presents with|presenting with|taken as|taking as|"
     # A chart's duration shorthand ("cough x 3 days", "x2 wks"): how long says nothing to the Index.
     r"x\s*\d+\s*(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|hours?|hrs?|h))\b"
 )
@@ -89,7 +89,10 @@ ENCOUNTERS = {  # the 7th character an injury's encounter calls for (fractures h
     "late effect": "S",
     "late effects": "S",
 }
+# The eye's sides as charts write them (oculus dexter, sinister, uterque).
+EYE_SIDES = {"od": "right", "os": "left", "ou": "bilateral"}
 SIDES = {
+    "both": "bilateral",
     "right": "right",
     "rt": "right",
     "left": "left",
@@ -107,6 +110,7 @@ class Understood:
     encounter: str = "A"  # 7th character of an injury: A initial, D subsequent, S sequela
     encounter_said: bool = False
     side: str = ""
+    eye_side: str = ""  # OD / OS / OU: right, left, both eyes (read only for a code of the eye chapter)
     parts: list[list[str]] = field(default_factory=list)  # the linked concepts, when a link joins two
     kinds: set[str] = field(default_factory=set)  # history, family, status, cpt ...
     alternatives: dict[str, list[str]] = field(default_factory=dict)  # "nephrectomy" also reads "kidney"
@@ -117,6 +121,7 @@ class Understood:
     # A lay phrase and what the vocabulary made of it: an index line holding the phrase itself ("Runny
     # nose R09.89") says as much as one holding its meaning.
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    applied: list[str] = field(default_factory=list)  # the abbreviations read ("cat", "rlq")
 
 
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
@@ -170,9 +175,14 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         text = f"aftercare {text}"
         kinds.add("aftercare")
     text = _reason(text, kinds)
+    text = _state(text, kinds, echoes)
+    if _CAUSED.search(text):
+        kinds.add("caused")
     text = _side_letters(text, notes)
+    text = _levels(text, notes)
     side = next((SIDES[w] for w in text.split() if w in SIDES), "")
     text = " ".join(SIDES.get(w, w) for w in text.split())
+    eye_side = next((EYE_SIDES[w] for w in re.findall(r"[a-z]+", lowered) if w in EYE_SIDES), "")
     parts = [p.split() for p in _LINKS.split(text) if p.strip()]
     alternatives = {w: named for w in text.split() if (named := vocabulary.body_part(w))}
     return Understood(
@@ -182,11 +192,13 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         encounter=encounter,
         encounter_said=said,
         side=side,
+        eye_side=eye_side,
         parts=parts if len(parts) > 1 else [],
         kinds=kinds,
         alternatives=alternatives,
         echoes=[e for e in dict.fromkeys(echoes) if e not in text.split()],
         replaced=replaced,
+        applied=[term for term, _, kind in found if kind == "abbreviation"],
     )
 
 
@@ -219,6 +231,58 @@ def _side_letters(text: str, notes: list[str]) -> str:
     return _SIDE_LETTER.sub(lambda m: _LETTER_SIDES[m.group(1)], text)
 
 
+ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
+# A spinal level ("L1", "T12", "C5"): the Tabular's vertebra is "first lumbar vertebra", "twelfth thoracic
+# vertebra"; a disc or a stenosis is coded by its region ("lumbar region"). Read only where the query is about
+# the vertebrae or discs (C3, T4, S3 are also a complement, a hormone, a heart sound; a cord injury's Tabular
+# says "at C6 level" itself).
+_LEVEL = re.compile(r"\b([ctl])(1[0-2]|[1-9])(?:\s*-\s*([ctl]?)(1[0-2]|[1-9]))?\b(?!-)")
+LEVEL_REGIONS = {"c": ("cervical", 7), "t": ("thoracic", 12), "l": ("lumbar", 5)}
+VERTEBRA_WORDS = re.compile(
+    r"\b(?:fx|fracture[sd]?|vertebra[el]?|compression|burst|dislocation|subluxation)\b"
+)
+DISC_WORDS = re.compile(
+    r"\b(?:dis[ck]s?|stenosis|radiculopathy|herniat\w*|spondylo\w*|degenerat\w*|myelopathy)\b"
+)
+
+
+def _levels(text: str, notes: list[str]) -> str:
+    """A spinal level as its vertebra ("L1 compression fracture" -> first lumbar); for a disc, a stenosis
+    or a range of levels within one region ("L4-L5 disc") the region, when the query does not name it."""
+    vertebra = VERTEBRA_WORDS.search(text) is not None
+    if not vertebra and not DISC_WORDS.search(text):
+        return text
+
+    def level(match: re.Match[str]) -> str:
+        letter, number, other = match.group(1), int(match.group(2)), match.group(3)
+        region, count = LEVEL_REGIONS[letter]
+        if number > count or (other and other != letter):
+            return match.group()  # "C7-T1": the Index's "cervicothoracic", not one region
+        if vertebra and not match.group(4):
+            read = f"{ORDINALS[number - 1]} {region}"
+        elif region in text.split():
+            return match.group()
+        else:
+            read = region
+        notes.append(f"level: {match.group().upper()} -> {read}")
+        return read
+
+    return _LEVEL.sub(level, text)
+
+
 def _encounter(text: str) -> tuple[str, str, bool]:
     """The encounter an injury query names (initial unless subsequent or sequela is said), and the text
     without those words (the Index does not hold them; the Tabular's 7th character does)."""
@@ -230,6 +294,70 @@ def _encounter(text: str) -> tuple[str, str, bool]:
         if re.search(pattern, text):
             return " ".join(re.sub(pattern, " ", text).split()), char, True
     return text, "A", False
+
+
+# An allergy named with no reaction is the patient's allergy status (History, personal, allergy; Allergy,
+# food, status): "allergic to penicillin", "allergy to sulfa", "peanut allergy".
+_ALLERGY = re.compile(
+    r"^(?:allergic|allergy|allergies)\s+to\s+(?P<what>.+)$|^(?P<named>.+?)\s+(?:allergy|allergies)(?:\s+status)?$"
+)
+_REACTION = re.compile(
+    r"\b(?:reaction|rash|hives|urticaria|anaphyla\w*|shock|swelling|angioedema|itch\w*|wheez\w*|rhinitis|"
+    r"dermatitis|conjunctivitis|asthma|eczema|sneez\w*|cough\w*|edema|seasonal|environmental)\b"
+)
+# A device or state the patient has ("has a pacemaker", "pacemaker in place", "colostomy status"): the Index's
+# Status and Presence lines.
+_HAS = re.compile(r"^(?:has|have|with)\s+(?:an?\s+)?(?=\S)")
+_STATE_AFTER = re.compile(r"\s+(?:status|in\s+place)$")
+# A drug the patient takes ("on coumadin", "taking metformin", "long term prednisone use"): Long-term drug
+# therapy.
+_TAKING = re.compile(r"^(?:on|taking|takes|uses|using)\s+(?=\S)")
+_LONG_TERM = re.compile(
+    r"^(?:long[- ]term|chronic|current)\s+(?P<a>.+?)\s+(?:use|therapy|user)$|"
+    r"^(?P<b>.+?)\s+(?:use|therapy)\s+long[- ]term$"
+)
+# Care of an artificial opening or a device ("colostomy care", "gastrostomy tube check", "picc line care").
+_CARE = re.compile(
+    r"^(?P<what>.*\b(?:\w+ostomy|tube|catheter|line|port|pacemaker|drain|stent|shunt)\b.*?)\s+"
+    r"(?:care|check|maintenance)$"
+)
+LONG_TERM_ECHOES = ("long-term", "drug", "therapy")  # (its modifiers "current", "use of" count less)
+STATUS_ECHOES = ("status", "presence")
+# A condition a named cause brought about: "due to", "secondary to", "caused by", "from", "induced".
+_CAUSED = re.compile(r"\b(?:due\s+to|secondary\s+to|caused\s+by|from|induced|drug-induced)\b")
+
+
+def _state(text: str, kinds: set[str], echoes: list[str]) -> str:
+    """Allergy status, a device or state the patient has, and a drug taken long term: their Index main terms
+    (History, personal, allergy; Status / Presence; Long-term drug therapy) are echoes a path may use, so the
+    words alone still find the condition when no such line names them."""
+    if kinds & {"history", "family", "status"}:
+        return text
+    allergy = _ALLERGY.match(text)
+    if allergy and not _REACTION.search(text):
+        kinds.add("allergy")
+        echoes += ["status", "history", "personal"]
+        return f"allergy {allergy.group('what') or allergy.group('named')}"
+    has = _HAS.match(text) or _STATE_AFTER.search(text)
+    if has:
+        kinds.add("status")
+        echoes += STATUS_ECHOES
+        return _STATE_AFTER.sub("", _HAS.sub("", text)) or text
+    care = _CARE.match(text)
+    if care and len(text.split()) > 1:
+        # "colostomy care", "gastrostomy tube check": the Index's Attention (to) and Encounter (for) lines.
+        kinds.add("visit")
+        echoes += ["attention", "adjustment", "encounter"]
+        return str(care.group("what"))
+    taking = _TAKING.match(text)
+    long_term = _LONG_TERM.match(text)
+    if taking or long_term:
+        kinds.add("longterm")
+        echoes += LONG_TERM_ECHOES
+        if long_term:
+            return str(long_term.group("a") or long_term.group("b"))
+        return text[taking.end() :] if taking else text
+    return text
 
 
 def _reason(text: str, kinds: set[str]) -> str:

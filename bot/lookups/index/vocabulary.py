@@ -34,11 +34,18 @@ class Term:
 class Vocabulary:
     def __init__(self, terms: list[Term]) -> None:
         self.terms = {t.term: t for t in terms}
+        self._without: dict[frozenset[str], Vocabulary] = {}
 
     @classmethod
     def shipped(cls) -> Vocabulary:
         text = resources.files("bot.lookups.data").joinpath("terms.tsv").read_text()
-        rows = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+        return cls.read(text)
+
+    @classmethod
+    def read(cls, text: str) -> Vocabulary:
+        """A vocabulary from terms.tsv's text; a line starting with "#" heads a block (a comment)."""
+        lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
+        rows = csv.DictReader(io.StringIO("".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
         return cls([Term(r["term"].lower().strip(), r["kind"].strip(), r["means"].strip()) for r in rows])
 
     @cached_property
@@ -75,10 +82,12 @@ class Vocabulary:
         return " ".join(out), found
 
     def _replaced(self, phrase: str) -> Term | None:
+        # A plural reads as its term ("utis", "cabgs"), but a term of two letters is no plural's stem: "has"
+        # is not "ha"s.
         for form in (
             phrase,
-            phrase[:-1] if phrase.endswith("s") else "",
-            phrase[:-2] if phrase.endswith("es") else "",
+            phrase[:-1] if phrase.endswith("s") and len(phrase) > 3 else "",
+            phrase[:-2] if phrase.endswith("es") and len(phrase) > 4 else "",
         ):
             term = self.terms.get(form) if form else None
             if term is not None and term.kind not in {"synonym", "root"}:
@@ -108,6 +117,16 @@ class Vocabulary:
             if term is not None and term.kind == "root":
                 return [*term.means.split(), *approach]
         return approach
+
+    def without(self, terms: frozenset[str]) -> Vocabulary:
+        """This vocabulary less some terms (kept per set of terms: the same few come back)."""
+        cached = self._without.get(terms)
+        if cached is None:
+            cached = Vocabulary([t for t in self.terms.values() if t.term not in terms])
+            if len(self._without) > 256:
+                self._without.clear()
+            self._without[terms] = cached
+        return cached
 
     def knows(self, word: str) -> bool:
         return word in self.terms

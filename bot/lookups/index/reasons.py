@@ -1,0 +1,186 @@
+"""What a coder knows beside the Index for history, status, allergy and long-term drug queries.
+
+- A drug's class: the Table of Drugs and Chemicals sends "warfarin" to T45.51-, whose Tabular title names the
+  class ("anticoagulants"); the Index's Long-term drug therapy, History (personal) allergy and "due to
+  medicament" lines name classes, not each drug.
+- "Conditions classifiable to C15-C26": the Tabular's inclusion notes of the history codes (Z80-Z87) say which
+  conditions each one is the history of. A history query whose condition the Index's History lines do not
+  name ("family history of colon cancer": only "malignant neoplasm" is there) is coded by the note whose range
+  holds the condition's own code.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from bot.lookups.index.tree import IndexTree
+from bot.lookups.index.words import NEGATIONS, content_stems, stem
+
+# Drug Table codes of drugs, medicaments and biological substances (T36-T50); T51-T65 are toxic effects of
+# substances chiefly nonmedicinal ("food", "alcohol", "gasoline"), which have no drug class.
+_DRUG_CODE = re.compile(r"^T(?:3[6-9]|4[0-9]|50)")
+_TITLE_LEAD = re.compile(r"(?i)^.*?underdosing of\s+")
+# Words of those titles that name no class.
+_NOT_CLASS = frozenset(
+    stem(w)
+    for w in [
+        "other",
+        "unspecified",
+        "primarily",
+        "affecting",
+        "system",
+        "elsewhere",
+        "classified",
+        "their",
+        "synthetic",
+        "substitutes",
+        "antagonists",
+        "multiple",
+        "predominantly",
+        "acting",
+        "mainly",
+        "action",
+        "agents",
+        "and",
+        "drugs",
+        "drug",
+        "medicaments",
+        "biological",
+        "substances",
+        "systemic",
+        "hormones",
+    ]
+)
+# What a drug is in the Index's words for a condition a drug caused ("Hypothyroidism, due to, medicament";
+# "Myopathy, drug-induced").
+CAUSED_WORDS = ("drug", "drugs", "medicament", "medicinal", "induced")
+
+
+def drug_classes(tree: IndexTree, word: str) -> tuple[str, ...]:
+    """The class words of a drug the Drug Table names as a main term ("warfarin" -> anticoagulants;
+    "amoxicillin" -> penicillins, systemic antibiotics), or () for a word that is no drug."""
+    key = ("drug-classes", word)
+    found = tree.memo.get(key)
+    if isinstance(found, tuple):
+        return found
+    found = _drug_classes(tree, word)
+    tree.memo[key] = found
+    return found
+
+
+def _drug_classes(tree: IndexTree, word: str) -> tuple[str, ...]:
+    wanted = stem(word)
+    if len(word) < 4 or not word.isalpha():
+        return ()
+    for _, node_id, _, essential in tree.matches([0], {wanted}):
+        node = tree.node(node_id)
+        if node is None or node.book != "drug" or not essential:
+            continue
+        if content_stems(node.term.split(",")[0]) != {wanted}:
+            continue
+        code = next((c for c in node.cells if c), "").replace(".", "").rstrip("-").upper()
+        if not _DRUG_CODE.match(code):
+            return ()
+        words: list[str] = []
+        for size in (5, 4, 3):
+            row = tree.conn.execute(
+                "SELECT title FROM codes WHERE system = 'cm' AND code = ?", [code[:size]]
+            ).fetchone()
+            if row is not None:
+                words += [
+                    w
+                    for w in re.findall(r"[a-z][a-z-]+", _TITLE_LEAD.sub("", str(row[0]).lower()))
+                    if stem(w) not in _NOT_CLASS and stem(w) != wanted and content_stems(w) - NEGATIONS
+                ]
+        # A title may name a drug beside its class ("insulin and oral hypoglycemic drugs"): a class is
+        # written in the plural or as an adjective, so a singular word the Drug Table holds as a drug of its
+        # own is that other drug, not a class of this one.
+        return tuple(w for w in dict.fromkeys(words) if w.endswith("s") or not _is_drug(tree, w))
+    return ()
+
+
+def _is_drug(tree: IndexTree, word: str) -> bool:
+    """Whether the Drug Table holds the word as a main term of its own."""
+    wanted = stem(word)
+    for _, node_id, _, essential in tree.matches([0], {wanted}):
+        node = tree.node(node_id)
+        if (
+            node is not None
+            and node.book == "drug"
+            and essential
+            and content_stems(node.term.split(",")[0]) == {wanted}
+        ):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Classifiable:
+    code: str  # the history code whose note names the range (undotted, may be a header)
+    low: str  # first code of the range (3 or more characters)
+    high: str  # last code of the range
+
+
+_RANGE = re.compile(r"([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z-]+)?)(?:\s*-\s*([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z-]+)?))?")
+HISTORY_FAMILY = ("Z80", "Z81", "Z82", "Z83", "Z84")
+HISTORY_PERSONAL = ("Z85", "Z86", "Z87")
+
+
+def classifiable_notes(conn: sqlite3.Connection, memo: dict[object, object]) -> list[Classifiable]:
+    """Every "Conditions classifiable to ..." inclusion note of the history codes, one entry per range."""
+    key = "classifiable-notes"
+    found = memo.get(key)
+    if isinstance(found, list):
+        return found
+    out: list[Classifiable] = []
+    rows = conn.execute(
+        "SELECT code, text FROM notes WHERE system = 'cm' AND code >= 'Z80' AND code < 'Z88' "
+        "AND text LIKE 'Conditions classifiable to %'"
+    ).fetchall()
+    for code, text in rows:
+        for low, high in _RANGE.findall(str(text)[len("Conditions classifiable to ") :]):
+            first = low.replace(".", "").rstrip("-")
+            last = (high or low).replace(".", "").rstrip("-")
+            out.append(Classifiable(str(code), first, last))
+    memo[key] = out
+    return out
+
+
+def history_code(
+    conn: sqlite3.Connection, memo: dict[object, object], condition: str, family: bool
+) -> str | None:
+    """The history code (Z80-Z84 family, Z85-Z87 personal) whose note's range holds the condition's code:
+    the narrowest range, then the most specific code."""
+    heads = HISTORY_FAMILY if family else HISTORY_PERSONAL
+    best: tuple[int, int, str] | None = None
+    for note in classifiable_notes(conn, memo):
+        if not note.code.startswith(heads):
+            continue
+        if not _within(condition, note.low, note.high):
+            continue
+        width = _width(note.low, note.high)
+        key = (width, -len(note.code), note.code)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _within(code: str, low: str, high: str) -> bool:
+    """Whether a code falls in a range of categories or codes ("C18.9" in C15-C26; "C50.919" in C50)."""
+    return low <= code[: len(low)] and code[: len(high)] <= high
+
+
+def _width(low: str, high: str) -> int:
+    """How many categories a range spans (letters and two digits), for the narrowest range to win."""
+
+    def number(code: str) -> int:
+        return (ord(code[0]) - 65) * 100 + int(code[1:3]) if code[1:3].isdigit() else 0
+
+    return number(high) - number(low)
+
+
+def causal(kinds: Collection[str]) -> bool:
+    return "caused" in kinds
