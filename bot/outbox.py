@@ -67,7 +67,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 
 from bot import outbox_notices
-from storage import outbox
+from storage import clarifications, outbox
 from storage.backend import Database
 from storage.db import DatabaseProblem, DatabaseUnavailable, write_transaction
 from storage.outbox import Claim, OutboxRow, OutboxState
@@ -522,6 +522,8 @@ class OutboxWorker:
         report: DeliveryReport,
     ) -> None:
         with write_transaction(db):
+            if row.clarification_id is not None:
+                clarifications.lock_for_change(db, row.clarification_id)  # the relay's lock order
             if not outbox.holds_claim(db, row.id, attempt=attempts):
                 log.warning(
                     "outbox: row %d's claim expired before its attempt (%s) was recorded: left to its new claim",

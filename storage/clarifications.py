@@ -244,6 +244,24 @@ def get_for_change(db: Database, clarification_id: int) -> Clarification | None:
     return None if row is None else _clarification(row)
 
 
+def lock_for_change(db: Database, clarification_id: int) -> None:
+    """Inside a write transaction about to change the clarification's outbox rows: lock the clarification first
+    (PostgreSQL; SQLite's write lock already holds everything), the order the relay's changes take them in
+    (`get_for_change`, then their messages). Taken the other way round, a change queueing a message under a row
+    while the worker records that row's send waited on each other until PostgreSQL killed one as a deadlock."""
+    if is_postgres(db):
+        db.execute("SELECT 1 FROM clarifications WHERE id = ? FOR UPDATE", [clarification_id])
+
+
+def lock_submission(db: Database, submission_key: str) -> None:
+    """Inside the write transaction storing a new question, before looking its key up: on PostgreSQL two
+    submissions of one form at once (Slack's retry, a double click, another instance) queue here, so the second
+    finds the first's row and returns it; without this both found none and the second failed on the unique key
+    (UniqueViolation, under the duplicate-delivery scenario). SQLite's write lock already queues them."""
+    if is_postgres(db):
+        db.execute("SELECT pg_advisory_xact_lock(5102, hashtext(?))", [submission_key])
+
+
 def find_by_submission_key(db: Database, key: str) -> Clarification | None:
     row = db.execute(f"SELECT {_COLUMNS} FROM clarifications WHERE submission_key = ?", [key]).fetchone()
     return None if row is None else _clarification(row)

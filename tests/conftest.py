@@ -3,6 +3,10 @@
 The transport: scenario tests run over HTTP; a module marked `pytest.mark.transports("http", "socket")` runs
 each of its scenario tests over both (the same bodies, sent as Socket Mode envelopes to the real
 SocketModeHandler connected to the local Socket Mode fake).
+
+The app's database: SQLite (`settings.db_path`); a module marked `pytest.mark.backends` runs each test that uses
+`settings` / `services` / `app_database` on SQLite and on PostgreSQL (tests/backends.py), the app then built
+with CODEDESK_DATABASE_URL as a PostgreSQL deployment is.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import sqlite_utils
@@ -24,12 +29,14 @@ from bot.console_slack import IdleWaitingExecutor
 from bot.lookups.codebook import CodeBook
 from bot.services import Services, assemble_services
 from bot.settings import Settings
-from storage.db import connect
-from storage.schema import migrate_file
+from storage.app_db import AppDatabase
 from tests.fake_codes import FakeCodeBook, fake_check_claim, fake_find_codes
 from tests.fake_slack import FakeSlack
 from tests.fake_socket_mode import SocketModeServer
 from tests.scenario import Scenario
+
+if TYPE_CHECKING:
+    from tests.backends import PgSession
 
 FROZEN_NOW = datetime(2025, 3, 3, 15, 0, tzinfo=UTC)
 
@@ -46,6 +53,11 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     marker = metafunc.definition.get_closest_marker("transports")
     if marker is not None and "scenario" in metafunc.fixturenames:
+        if metafunc.definition.get_closest_marker("backends") and "app_backend" in metafunc.fixturenames:
+            # Every transport on SQLite; PostgreSQL over the first (the transport does not touch the database).
+            pairs = [(name, "sqlite") for name in marker.args] + [(marker.args[0], "postgresql")]
+            metafunc.parametrize(("transport", "app_backend"), pairs, indirect=True)
+            return
         metafunc.parametrize("transport", marker.args, indirect=True)
 
 
@@ -123,14 +135,25 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path, fake_slack: FakeSlack, signing_secret: str, transport: str) -> Settings:
-    """HTTP: bot token and signing secret. Socket Mode: bot token and app-level token, no secret (as deployed)."""
+def settings(
+    tmp_path: Path,
+    fake_slack: FakeSlack,
+    signing_secret: str,
+    transport: str,
+    app_backend: str,
+    pg_session: PgSession | None,
+) -> Settings:
+    """HTTP: bot token and signing secret. Socket Mode: bot token and app-level token, no secret (as deployed).
+    On PostgreSQL (`app_backend`) also CODEDESK_DATABASE_URL, the session's database."""
     env = {
         "SLACK_BOT_TOKEN": "xoxb-test-" + secrets.token_hex(6),
         "SLACK_API_URL": fake_slack.api_url,
         "CODEDESK_DB": str(tmp_path / "codedesk.sqlite"),
         "CODEDESK_CODES_DB": str(tmp_path / "codes.sqlite"),
     }
+    if app_backend == "postgresql":
+        assert pg_session is not None
+        env["CODEDESK_DATABASE_URL"] = pg_session.url
     if transport == "socket":
         env["SLACK_APP_TOKEN"] = "xapp-1-A111-test-" + secrets.token_hex(6)
         return Settings.from_env(env, mode="socket")
@@ -143,10 +166,21 @@ def clock() -> partial[datetime]:
 
 
 @pytest.fixture
-def services(settings: Settings, clock: partial[datetime]) -> Services:
+def app_database(settings: Settings, pg_session: PgSession | None) -> AppDatabase:
+    """The app's database, migrated and empty: the temp SQLite file, or the session's PostgreSQL database
+    emptied (its one pool shared, as one server process has one)."""
+    if settings.database_url:
+        assert pg_session is not None
+        return pg_session.fresh(settings.db_path)
+    database = AppDatabase(settings.db_path)
+    database.migrate()
+    return database
+
+
+@pytest.fixture
+def services(settings: Settings, clock: partial[datetime], app_database: AppDatabase) -> Services:
     """Services over the fake code book and a temp app database (the real CodeBook is slow to build)."""
-    migrate_file(settings.db_path)
-    return assemble_services(settings, FakeCodeBook(), clock, partial(connect, settings.db_path))  # type: ignore[arg-type]
+    return assemble_services(settings, FakeCodeBook(), clock, app_database.factory())  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -863,6 +863,7 @@ class ClarificationService:
         submission_key = f"{asker.team_id}/{asker.user_id}/{idempotency_key}"
 
         def change(t: Transition) -> Clarification:
+            clarifications.lock_submission(t.db, submission_key)
             existing = clarifications.find_by_submission_key(t.db, submission_key)
             if existing is not None:
                 return existing

@@ -24,7 +24,8 @@ from tests.clarify.driver import (
     shown_text,
 )
 
-pytestmark = pytest.mark.transports("http", "socket")  # the same scenarios over Socket Mode
+# The same scenarios over Socket Mode, and on both backends (tests/backends.py).
+pytestmark = [pytest.mark.transports("http", "socket"), pytest.mark.backends]
 
 
 def test_slash_command_opens_the_form_with_the_offices(relay_driver: Relay, world: World) -> None:

@@ -1,5 +1,6 @@
 """Nothing lost, nothing doubled: 429 storms, 5xx, a restart between storing and sending, Slack's retries,
-double clicks, the same form submitted twice, and two people answering at once."""
+double clicks, the same form submitted twice, and two people answering at once. On both backends
+(`pytest.mark.backends`, tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import json
 import threading
 from collections.abc import Callable
 from datetime import timedelta
+
+import pytest
 
 from bot import ids
 from bot.console_slack import IdleWaitingExecutor
@@ -23,6 +26,8 @@ from tests.clarify.driver import ADMIN, CODER, NORTH_DOC, Relay, ack_body
 from tests.fake_slack import FakeSlack
 from tests.instances import another_instance
 from tests.relay.conftest import FakeClock
+
+pytestmark = pytest.mark.backends
 
 NORTH_DOC_2 = Actor("UNORTHDOC2", "TNORTH")
 
@@ -220,8 +225,10 @@ def test_a_retry_that_reaches_another_instance_has_one_effect(
     double-clicked answer, each reaching the other instance, are recognised there (the keys are in the
     database, not in either process)."""
     first = relay_driver.scenario
-    with IdleWaitingExecutor() as executor:
-        second = another_instance(settings, clock, fake_slack, signing_secret, executor)
+    with (
+        IdleWaitingExecutor() as executor,
+        another_instance(settings, clock, fake_slack, signing_secret, executor) as second,
+    ):
         asked = []
         for scenario in (first, second, first):
             relay_driver.scenario = scenario

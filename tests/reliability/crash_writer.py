@@ -1,6 +1,6 @@
 """Child process of the crash scenario: writes through ClarificationService until it is killed.
 
-    python -m tests.reliability.crash_writer DB_PATH RUN_ID SEED
+    python -m tests.reliability.crash_writer DB_PATH_OR_POSTGRESQL_URL RUN_ID SEED
 
 Prints `ready` once the database is open, then one line per write *after* it committed (flushed at once):
 `asked <id>`, `answered <id>`, `reply <reply id> <event id>`, `more_info <reply id>`, `resolved <id>`,
@@ -10,32 +10,35 @@ Prints `ready` once the database is open, then one line per write *after* it com
 from __future__ import annotations
 
 import random
-import sqlite3
 import sys
-from functools import partial
-from pathlib import Path
 
 from bot.relay.service import Actor, ClarificationService
 from bot.relay.work_calendar import preload
 from storage.clarifications import ANSWERED_OUTCOMES, Answer, ReplySide
-from storage.db import connect
-from tests.reliability.world import CLINICAL_OPTIONS, Organisation, ask_one, utc_now
+from tests.reliability.world import (
+    CLINICAL_OPTIONS,
+    Organisation,
+    Store,
+    ask_one,
+    count,
+    rows,
+    store_from_arg,
+    utc_now,
+)
 
 
-def _pick(path: Path, states: tuple[str, ...], rng: random.Random) -> tuple[int, int, Actor] | None:
+def _pick(store: Store, states: tuple[str, ...], rng: random.Random) -> tuple[int, int, Actor] | None:
     """A random clarification in one of `states`: (id, office id, asker)."""
     marks = ", ".join("?" for _ in states)
-    with sqlite3.connect(path) as conn:
-        count = conn.execute(
-            f"SELECT count(*) FROM clarifications WHERE state IN ({marks})", states
-        ).fetchone()
-        if not count[0]:
-            return None
-        row = conn.execute(
-            f"SELECT id, office_id, asker_id, asker_team FROM clarifications WHERE state IN ({marks}) "
-            "ORDER BY id LIMIT 1 OFFSET ?",
-            [*states, rng.randrange(count[0])],
-        ).fetchone()
+    found = count(store, f"SELECT count(*) FROM clarifications WHERE state IN ({marks})", states)
+    if not found:
+        return None
+    [row] = rows(
+        store,
+        f"SELECT id, office_id, asker_id, asker_team FROM clarifications WHERE state IN ({marks}) "
+        "ORDER BY id LIMIT 1 OFFSET ?",
+        [*states, rng.randrange(found)],
+    )
     return int(row[0]), int(row[1]), Actor(str(row[2]), str(row[3]))
 
 
@@ -45,11 +48,11 @@ def say(line: str) -> None:
 
 
 def main(argv: list[str]) -> None:
-    path, run_id, seed = Path(argv[0]), argv[1], int(argv[2])
+    store, run_id, seed = store_from_arg(argv[0]), argv[1], int(argv[2])
     rng = random.Random(seed)
-    service = ClarificationService(partial(connect, path), utc_now)
+    service = ClarificationService(store.factory(), utc_now)
     preload()  # as bot.services.build_relay does when a server starts
-    db = connect(path)
+    db = store.connect()
     org = Organisation.load(db)
     db.close()
     say("ready")
@@ -61,7 +64,7 @@ def main(argv: list[str]) -> None:
             say(f"asked {ask_one(service, org, rng, key)}")
             continue
         states = {"answer": ("open",), "more_info": ("open",), "close": ("open",), "resolve": ("answered",)}
-        picked = _pick(path, states.get(operation, ("open", "answered")), rng)
+        picked = _pick(store, states.get(operation, ("open", "answered")), rng)
         if picked is None:
             continue
         cid, office_id, asker = picked

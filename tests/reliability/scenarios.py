@@ -13,6 +13,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -38,20 +39,23 @@ from bot.relay.service import (
 from bot.services import web_api_send
 from storage import outbox
 from storage.clarifications import Answer, ClarificationState, ReplySide
-from storage.db import connect
+from storage.db import DatabaseBusy
 from storage.outbox import NewOutboxMessage, OutboxState
-from storage.schema import migrate
 from storage.usage import UsageRecorder
 from tests.fake_slack import FakeSlack
 from tests.relay.conftest import LEAD, FakeClock, make_draft
 from tests.reliability.world import (
     CLINICAL_OPTIONS,
     Organisation,
+    Store,
+    as_store,
     ask_one,
     count,
     half_written,
     integrity,
     prepare_database,
+    rows,
+    store_arg,
     utc_now,
 )
 
@@ -78,19 +82,19 @@ class RecordingSend:
 
 
 def drain(
-    worker: OutboxWorker, clock: FakeClock, path: Path, *, step: float = 2.0, limit: int = 10_000
+    worker: OutboxWorker, clock: FakeClock, store: Store, *, step: float = 2.0, limit: int = 10_000
 ) -> None:
     """Run delivery passes (advancing the fake clock) until no row is pending."""
     for _ in range(limit):
-        if not count(path, "SELECT count(*) FROM outbox WHERE state = 'pending'"):
+        if not count(store, "SELECT count(*) FROM outbox WHERE state = 'pending'"):
             return
         worker.deliver_due(clock.now)
         clock.advance(seconds=step)
     raise AssertionError(f"outbox still pending after {limit} passes")
 
 
-def outbox_states(path: Path) -> dict[OutboxState, int]:
-    db = connect(path)
+def outbox_states(store: Store) -> dict[OutboxState, int]:
+    db = store.connect()
     try:
         return outbox.counts(db)
     finally:
@@ -142,13 +146,12 @@ def _writer_env() -> dict[str, str]:
 
 
 def _kill_one(
-    path: Path, run_id: str, seed: int, rng: random.Random, max_run: float
+    store: Store, run_id: str, seed: int, rng: random.Random, max_run: float
 ) -> tuple[list[str], str]:
     """Start the writer, SIGKILL it at a random moment; returns its complete stdout lines and any surprise."""
-    stderr_path = path.with_name(path.name + ".writer-stderr")
-    with stderr_path.open("wb") as stderr:
+    with tempfile.TemporaryFile() as stderr:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.reliability.crash_writer", str(path), run_id, str(seed)],
+            [sys.executable, "-m", "tests.reliability.crash_writer", store_arg(store), run_id, str(seed)],
             stdout=subprocess.PIPE,
             stderr=stderr,
             cwd=ROOT,
@@ -163,20 +166,21 @@ def _kill_one(
         proc.send_signal(signal.SIGKILL)
         out = proc.stdout.read()
         proc.wait()
+        stderr.seek(0)
+        errors = stderr.read().decode(errors="replace")
     text = out.decode()
     lines = text.split("\n")[:-1]  # a line without its newline was not acknowledged
     surprise = ""
     if proc.returncode != -signal.SIGKILL:
-        surprise = f"writer {run_id} exited {proc.returncode}: {stderr_path.read_text()[-2000:]}"
+        surprise = f"writer {run_id} exited {proc.returncode}: {errors[-2000:]}"
     return lines, surprise
 
 
-def _missing(path: Path, acknowledged: Sequence[str]) -> list[str]:
-    with sqlite3.connect(path) as conn:
-        clarifications = {row[0] for row in conn.execute("SELECT id FROM clarifications")}
-        replies = {(row[0], row[1]) for row in conn.execute("SELECT id, source_event_id FROM replies")}
-        reply_ids = {reply_id for reply_id, _ in replies}
-        audits = {(row[0], row[1]) for row in conn.execute("SELECT clarification_id, action FROM audit")}
+def _missing(store: Store, acknowledged: Sequence[str]) -> list[str]:
+    clarifications = {row[0] for row in rows(store, "SELECT id FROM clarifications")}
+    replies = {(row[0], row[1]) for row in rows(store, "SELECT id, source_event_id FROM replies")}
+    reply_ids = {reply_id for reply_id, _ in replies}
+    audits = {(row[0], row[1]) for row in rows(store, "SELECT clarification_id, action FROM audit")}
     missing = []
     for line in acknowledged:
         kind, *values = line.split()
@@ -196,19 +200,22 @@ def _missing(path: Path, acknowledged: Sequence[str]) -> list[str]:
     return missing
 
 
-def run_crash_scenario(path: Path, *, kills: int, seed: int = 7, max_run: float = 0.08) -> CrashResult:
+def run_crash_scenario(
+    target: Path | Store, *, kills: int, seed: int = 7, max_run: float = 0.08
+) -> CrashResult:
     """`kills` writer processes, each SIGKILLed at a random moment; between kills the outbox sometimes
     delivers (as a server would); at the end the database is checked and the outbox drained exactly once."""
     started = time.monotonic()
-    prepare_database(path)
+    store = as_store(target)
+    prepare_database(store)
     rng = random.Random(seed)
     result = CrashResult()
     acknowledged: list[str] = []
     sends = RecordingSend()
     clock = FakeClock(utc_now() + timedelta(days=1))
-    worker = OutboxWorker(partial(connect, path), sends, clock, _no_sleep, channel_interval=0.0)
+    worker = OutboxWorker(store.factory(), sends, clock, _no_sleep, channel_interval=0.0)
     for n in range(kills):
-        lines, surprise = _kill_one(path, f"r{n}", seed * 1_000_000 + n, rng, max_run)
+        lines, surprise = _kill_one(store, f"r{n}", seed * 1_000_000 + n, rng, max_run)
         result.kills += 1
         acknowledged += lines
         if surprise:
@@ -217,13 +224,13 @@ def run_crash_scenario(path: Path, *, kills: int, seed: int = 7, max_run: float 
             worker.deliver_due(clock.now)
             clock.advance(seconds=2)
     result.acknowledged = Counter(line.split()[0] for line in acknowledged if line != "ready")
-    result.integrity = integrity(path)
-    result.missing = _missing(path, acknowledged)
-    result.half_written = half_written(path)
+    result.integrity = integrity(store)
+    result.missing = _missing(store, acknowledged)
+    result.half_written = half_written(store)
     # The restart: a fresh worker delivers what is still pending.
-    restarted = OutboxWorker(partial(connect, path), sends, clock, _no_sleep, channel_interval=0.0)
-    drain(restarted, clock, path)
-    states = outbox_states(path)
+    restarted = OutboxWorker(store.factory(), sends, clock, _no_sleep, channel_interval=0.0)
+    drain(restarted, clock, store)
+    states = outbox_states(store)
     result.messages = sum(states.values())
     result.undelivered = result.messages - states[OutboxState.SENT]
     result.sends = len(sends.calls)
@@ -344,7 +351,7 @@ class RateLimitResult:
 
 
 def run_rate_limit_scenario(
-    path: Path,
+    target: Path | Store,
     slack: FakeSlack,
     *,
     messages: int,
@@ -357,9 +364,10 @@ def run_rate_limit_scenario(
     WebClient to the fake Web API, which answers 429 + Retry-After during the storms."""
     started = time.monotonic()
     clock = FakeClock(utc_now())
-    db = connect(path)
+    store = as_store(target)
+    store.migrate()
+    db = store.connect()
     try:
-        migrate(db)
         for n in range(messages):
             channel = f"C0RATE{n % channels}"
             message = NewOutboxMessage(
@@ -374,10 +382,10 @@ def run_rate_limit_scenario(
         db.close()
     client = WebClient(token="xoxb-rate-limit-scenario", base_url=slack.api_url, retry_handlers=[])
     send = WebApiSend(client, clock)
-    worker = OutboxWorker(partial(connect, path), send, clock, _no_sleep, rand=random.Random(seed).random)
+    worker = OutboxWorker(store.factory(), send, clock, _no_sleep, rand=random.Random(seed).random)
     waiting = sorted(storms, key=lambda s: s.at)
     elapsed = 0.0
-    while count(path, "SELECT count(*) FROM outbox WHERE state = 'pending'") and elapsed < 3600:
+    while count(store, "SELECT count(*) FROM outbox WHERE state = 'pending'") and elapsed < 3600:
         while waiting and waiting[0].at <= elapsed:
             storm = waiting.pop(0)
             slack.fail_with_429(storm.count, storm.retry_after, method="chat.postMessage")
@@ -388,7 +396,7 @@ def run_rate_limit_scenario(
         messages=messages,
         channels=channels,
         attempts=send.attempts,
-        failed_rows=outbox_states(path)[OutboxState.FAILED],
+        failed_rows=outbox_states(store)[OutboxState.FAILED],
         simulated_seconds=elapsed,
         seconds=time.monotonic() - started,
     )
@@ -442,15 +450,16 @@ class _Delivery:
 
 
 def run_duplicate_scenario(
-    path: Path, *, events: int, copies: int = 4, threads: int = 4, seed: int = 7
+    target: Path | Store, *, events: int, copies: int = 4, threads: int = 4, seed: int = 7
 ) -> DuplicateResult:
     """Thread messages (Slack event ids), answer clicks and question submissions (idempotency keys) each
     delivered `copies` times at once, then once more by a new service on the same file (a restart): each must
     have exactly one effect."""
     started = time.monotonic()
     rng = random.Random(seed)
-    org = prepare_database(path)
-    service = ClarificationService(partial(connect, path), utc_now)
+    store = as_store(target)
+    org = prepare_database(store)
+    service = ClarificationService(store.factory(), utc_now)
     ids = [ask_one(service, org, rng, f"dup-{n}") for n in range(max(2, events // 20))]
     askers = {cid: service.get(cid) for cid in ids}
     plan: list[_Delivery] = []
@@ -490,21 +499,19 @@ def run_duplicate_scenario(
     rng.shuffle(first)
     with ThreadPoolExecutor(threads) as pool:
         list(pool.map(partial(deliver, service), first))
-    restarted = ClarificationService(partial(connect, path), utc_now)
+    restarted = ClarificationService(store.factory(), utc_now)
     for d in once:
         deliver(restarted, d)
-    with sqlite3.connect(path) as conn:
-        effects = Counter(str(e) for (e,) in conn.execute("SELECT source_event_id FROM replies"))
-        effects.update(
-            f"click-{c}"
-            for (c,) in conn.execute("SELECT clarification_id FROM audit WHERE action = 'answered'")
+    effects = Counter(str(e) for (e,) in rows(store, "SELECT source_event_id FROM replies"))
+    effects.update(
+        f"click-{c}" for (c,) in rows(store, "SELECT clarification_id FROM audit WHERE action = 'answered'")
+    )
+    effects.update(
+        str(ref)[len("ENC-") :]
+        for (ref,) in rows(
+            store, "SELECT encounter_ref FROM clarifications WHERE encounter_ref LIKE 'ENC-submit-%'"
         )
-        effects.update(
-            str(ref)[len("ENC-") :]
-            for (ref,) in conn.execute(
-                "SELECT encounter_ref FROM clarifications WHERE encounter_ref LIKE 'ENC-submit-%'"
-            )
-        )
+    )
     return DuplicateResult(
         events=len(plan),
         answers=len(answers),
@@ -513,7 +520,7 @@ def run_duplicate_scenario(
         deliveries=len(first) + len(once),
         effects=effects,
         errors=errors,
-        half_written=half_written(path),
+        half_written=half_written(store),
         seconds=time.monotonic() - started,
     )
 
@@ -575,16 +582,16 @@ def _open_of(service: ClarificationService, actor: Actor, rng: random.Random) ->
 
 def _worker_thread(
     n: int,
-    path: Path,
+    store: Store,
     org: Organisation,
     deadline: float,
     ledger: _Ledger,
     sends: RecordingSend,
 ) -> None:
     rng = random.Random(n)
-    service = ClarificationService(partial(connect, path), utc_now)
-    usage = UsageRecorder(partial(connect, path), utc_now)
-    worker = OutboxWorker(partial(connect, path), sends, utc_now, _no_sleep, channel_interval=0.0)
+    service = ClarificationService(store.factory(), utc_now)
+    usage = UsageRecorder(store.factory(), utc_now)
+    worker = OutboxWorker(store.factory(), sends, utc_now, _no_sleep, channel_interval=0.0)
     # Thread n has role n % 4; same-role threads are spread over offices, so two staff race per office.
     coder = org.coders[(n // 4) % len(org.coders)]
     office = org.offices[(n // 4) % len(org.offices)]
@@ -649,25 +656,29 @@ def _worker_thread(
                 with ledger.lock:
                     ledger.usage.setdefault(user, []).append(f"query {key}")
             ledger.done(kind)
-        except sqlite3.OperationalError as e:
+        except (sqlite3.OperationalError, DatabaseBusy) as e:
             with ledger.lock:
-                (ledger.locked if "locked" in str(e) else ledger.unexpected).append(f"{kind}: {e}")
+                busy = "locked" in str(e) or isinstance(e, DatabaseBusy)
+                (ledger.locked if busy else ledger.unexpected).append(f"{kind}: {e}")
         except Exception as e:
             with ledger.lock:
                 ledger.unexpected.append(f"{kind}: {type(e).__name__}: {e}")
 
 
-def run_concurrency_scenario(path: Path, *, threads: int = 16, seconds: float = 3.0) -> ConcurrencyResult:
+def run_concurrency_scenario(
+    target: Path | Store, *, threads: int = 16, seconds: float = 3.0
+) -> ConcurrencyResult:
     """Coders ask and reply, two staff per office race to answer the same open questions, leads read, outbox
     workers deliver and lookups are recorded, all at once for `seconds`; then every acknowledged write is
     looked for, and every answer must have exactly one winner."""
-    org = prepare_database(path, offices_count=2, staff_per_office=2, coders=4)
+    store = as_store(target)
+    org = prepare_database(store, offices_count=2, staff_per_office=2, coders=4)
     ledger = _Ledger()
     sends = RecordingSend()
     deadline = time.monotonic() + seconds
     pool = [
         threading.Thread(
-            target=_worker_thread, args=(n, path, org, deadline, ledger, sends), name=f"load-{n}"
+            target=_worker_thread, args=(n, store, org, deadline, ledger, sends), name=f"load-{n}"
         )
         for n in range(threads)
     ]
@@ -677,7 +688,7 @@ def run_concurrency_scenario(path: Path, *, threads: int = 16, seconds: float = 
         thread.join()
     # Deliver what is left, so "each outbox row sent exactly once" covers every row.
     clock = FakeClock(utc_now() + timedelta(days=1))
-    drain(OutboxWorker(partial(connect, path), sends, clock, _no_sleep, channel_interval=0.0), clock, path)
+    drain(OutboxWorker(store.factory(), sends, clock, _no_sleep, channel_interval=0.0), clock, store)
     return ConcurrencyResult(
         threads=threads,
         seconds=seconds,
@@ -685,25 +696,24 @@ def run_concurrency_scenario(path: Path, *, threads: int = 16, seconds: float = 
         conflicts=ledger.conflicts,
         locked=ledger.locked,
         unexpected=ledger.unexpected,
-        lost=_lost_updates(path, ledger, sends),
-        half_written=half_written(path),
-        integrity=integrity(path),
+        lost=_lost_updates(store, ledger, sends),
+        half_written=half_written(store),
+        integrity=integrity(store),
     )
 
 
-def _lost_updates(path: Path, ledger: _Ledger, sends: RecordingSend) -> list[str]:
+def _lost_updates(store: Store, ledger: _Ledger, sends: RecordingSend) -> list[str]:
     lost: list[str] = []
-    with sqlite3.connect(path) as conn:
-        clarifications = {int(i) for (i,) in conn.execute("SELECT id FROM clarifications")}
-        answered_by = dict(
-            conn.execute("SELECT id, answered_by FROM clarifications WHERE answered_by IS NOT NULL")
-        )
-        replies = dict(conn.execute("SELECT source_event_id, id FROM replies"))
-        usage: dict[str, list[str]] = {}
-        for user, query in conn.execute("SELECT user_id, query FROM usage ORDER BY id"):
-            usage.setdefault(user, []).append(query)
-        sent = int(conn.execute("SELECT count(*) FROM outbox WHERE state = 'sent'").fetchone()[0])
-        rows = int(conn.execute("SELECT count(*) FROM outbox").fetchone()[0])
+    clarifications = {int(i) for (i,) in rows(store, "SELECT id FROM clarifications")}
+    answered_by = dict(
+        rows(store, "SELECT id, answered_by FROM clarifications WHERE answered_by IS NOT NULL")
+    )
+    replies = dict(rows(store, "SELECT source_event_id, id FROM replies"))
+    usage: dict[str, list[str]] = {}
+    for user, query in rows(store, "SELECT user_id, query FROM usage ORDER BY id"):
+        usage.setdefault(user, []).append(query)
+    sent = count(store, "SELECT count(*) FROM outbox WHERE state = 'sent'")
+    queued = count(store, "SELECT count(*) FROM outbox")
     lost += [f"asked #{cid} is missing" for cid in ledger.asked if cid not in clarifications]
     for cid, winners in ledger.answered.items():
         if len(winners) != 1 or answered_by.get(cid) != winners[0]:
@@ -714,6 +724,6 @@ def _lost_updates(path: Path, ledger: _Ledger, sends: RecordingSend) -> list[str
     for user, queries in ledger.usage.items():
         if usage.get(user, []) != queries[-50:]:
             lost.append(f"usage of {user}: recorded {len(queries)}, stored {len(usage.get(user, []))}")
-    if sent != rows or len(sends.calls) != sent:
-        lost.append(f"outbox: {rows} rows, {sent} sent, {len(sends.calls)} Web API calls")
+    if sent != queued or len(sends.calls) != sent:
+        lost.append(f"outbox: {queued} rows, {sent} sent, {len(sends.calls)} Web API calls")
     return lost

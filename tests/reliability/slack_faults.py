@@ -30,11 +30,21 @@ from bot.relay.service import ClarificationService
 from bot.serve import OutboxThread
 from bot.services import OUTBOX_CALL_TIMEOUT_SECONDS, web_api_send
 from storage import outbox
-from storage.db import connect
+from storage.db import write_transaction
 from storage.outbox import NewOutboxMessage, OutboxState
 from tests.fake_slack import Call, FakeSlack, Fault
 from tests.relay.conftest import FakeClock
-from tests.reliability.world import Organisation, ask_one, count, prepare_database, utc_now
+from tests.reliability.world import (
+    Organisation,
+    Store,
+    as_store,
+    ask_one,
+    count,
+    prepare_database,
+    rows,
+    store_env,
+    utc_now,
+)
 
 OUTAGE_FAULTS: tuple[Fault, ...] = ("refuse", "drop", "accept_then_fail", "accept_then_drop")
 FAULT_NAMES = {
@@ -62,18 +72,15 @@ def posts_by_key(slack: FakeSlack) -> Counter[str]:
     return found
 
 
-def queued_posts(path: Path) -> list[str]:
+def queued_posts(store: Store) -> list[str]:
     """The dedupe key of every post the outbox was given."""
-    db = connect(path)
-    try:
-        rows = db.execute("SELECT dedupe_key FROM outbox WHERE method = 'chat.postMessage'").fetchall()
-    finally:
-        db.close()
-    return [str(key) for (key,) in rows]
+    return [
+        str(key) for (key,) in rows(store, "SELECT dedupe_key FROM outbox WHERE method = 'chat.postMessage'")
+    ]
 
 
-def states(path: Path) -> dict[OutboxState, int]:
-    db = connect(path)
+def states(store: Store) -> dict[OutboxState, int]:
+    db = store.connect()
     try:
         return outbox.counts(db)
     finally:
@@ -138,7 +145,7 @@ class OutageResult:
 
 
 def run_outage_scenario(
-    path: Path,
+    target: Path | Store,
     slack: FakeSlack,
     *,
     minutes: float,
@@ -156,7 +163,8 @@ def run_outage_scenario(
     seconds; the calls are real HTTP."""
     started = time.monotonic()
     rng = random.Random(seed)
-    org = prepare_database(path, offices_count=offices, coders=4)
+    store = as_store(target)
+    org = prepare_database(store, offices_count=offices, coders=4)
     clock = FakeClock(utc_now())
     t0 = clock.now
     down_from, down_until = t0 + timedelta(seconds=before), t0 + timedelta(seconds=before + minutes * 60)
@@ -172,9 +180,9 @@ def run_outage_scenario(
         return fault
 
     slack.outage = outage
-    service = ClarificationService(partial(connect, path), clock)
+    service = ClarificationService(store.factory(), clock)
     worker = OutboxWorker(
-        partial(connect, path),
+        store.factory(),
         web_api_send(outbox_client(slack)),
         clock,
         lambda _: None,
@@ -191,32 +199,32 @@ def run_outage_scenario(
                 ask_at.pop(0)
             if worker.deliver_due(clock.now).sent:
                 last_post = clock.now
-            waiting = count(path, "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')")
+            waiting = count(store, "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')")
             if (not waiting and not ask_at and clock.now >= down_until) or clock.now > down_until + timedelta(
                 hours=1
             ):
                 break
             clock.now = max(
-                clock.now + timedelta(seconds=0.5), _next_event(path, clock.now, ask_at, down_until)
+                clock.now + timedelta(seconds=0.5), _next_event(store, clock.now, ask_at, down_until)
             )
     finally:
         slack.outage = None
     return OutageResult(
         minutes=minutes,
         questions=questions,
-        delivery=Delivery(queued_posts(path), posts_by_key(slack)),
+        delivery=Delivery(queued_posts(store), posts_by_key(slack)),
         faults=faults,
-        states=states(path),
+        states=states(store),
         last_post_after_recovery=max(0.0, (last_post - down_until).total_seconds()),
         simulated_seconds=(clock.now - t0).total_seconds(),
         seconds=time.monotonic() - started,
     )
 
 
-def _next_event(path: Path, now: datetime, ask_at: list[datetime], down_until: datetime) -> datetime:
+def _next_event(store: Store, now: datetime, ask_at: list[datetime], down_until: datetime) -> datetime:
     """The next moment anything can happen: a channel's head due, a question asked, Slack back. (Only heads
     are sent; a row behind its channel's head keeps the time it was queued.)"""
-    db = connect(path)
+    db = store.connect()
     try:
         heads = [h.next_attempt_at for h in outbox.channel_heads(db) if h.state is OutboxState.PENDING]
     finally:
@@ -228,13 +236,11 @@ def _next_event(path: Path, now: datetime, ask_at: list[datetime], down_until: d
 
 
 @contextmanager
-def server_outbox(path: Path, slack: FakeSlack, *, call_timeout: int) -> Iterator[OutboxThread]:
+def server_outbox(store: Store, slack: FakeSlack, *, call_timeout: int) -> Iterator[OutboxThread]:
     """The outbox as `codedesk serve` runs it (bot.serve.outbox_thread): the real clock, sender threads, the
     default poll interval, a client without retries and with a short timeout."""
     client = outbox_client(slack, call_timeout)
-    thread = OutboxThread(
-        lambda sleep: OutboxWorker(partial(connect, path), web_api_send(client), utc_now, sleep)
-    )
+    thread = OutboxThread(lambda sleep: OutboxWorker(store.factory(), web_api_send(client), utc_now, sleep))
     with thread:
         yield thread
 
@@ -291,16 +297,17 @@ class BacklogResult:
 
 
 def run_backlog_scenario(
-    path: Path, slack: FakeSlack, *, backlog: int = 3000, questions: int = 5
+    target: Path | Store, slack: FakeSlack, *, backlog: int = 3000, questions: int = 5
 ) -> BacklogResult:
     """`backlog` rows (overdue reminders, say) queued to office 1's channel; while the server works through
     them, `questions` new questions to office 2, one a second, each timed from the ask to its post in Slack."""
     started = time.monotonic()
-    org = prepare_database(path, offices_count=2, coders=2)
+    store = as_store(target)
+    org = prepare_database(store, offices_count=2, coders=2)
     busy = org.offices[0].channel_id
-    db = connect(path)
+    db = store.connect()
     try:
-        with db.conn:
+        with write_transaction(db):
             for n in range(backlog):
                 message = NewOutboxMessage(
                     kind="backlog",
@@ -312,9 +319,9 @@ def run_backlog_scenario(
                 outbox.enqueue(db, message, now=utc_now())
     finally:
         db.close()
-    service = ClarificationService(partial(connect, path), utc_now)
+    service = ClarificationService(store.factory(), utc_now)
     latencies: list[float | None] = []
-    with server_outbox(path, slack, call_timeout=OUTBOX_CALL_TIMEOUT_SECONDS):
+    with server_outbox(store, slack, call_timeout=OUTBOX_CALL_TIMEOUT_SECONDS):
         _wait(lambda: len(slack.posts(busy)) >= 2, 30.0)  # the backlog is being worked through
         for n in range(questions):
             latencies.append(_ask_and_time(service, org, slack, 1, f"new-{n}"))
@@ -354,13 +361,18 @@ class HungCallResult:
 
 
 def run_hung_call_scenario(
-    path: Path, slack: FakeSlack, *, call_timeout: int = OUTBOX_CALL_TIMEOUT_SECONDS, hang: float = 30.0
+    target: Path | Store,
+    slack: FakeSlack,
+    *,
+    call_timeout: int = OUTBOX_CALL_TIMEOUT_SECONDS,
+    hang: float = 30.0,
 ) -> HungCallResult:
     """The first post to office 1 is taken by Slack, whose answer then never comes (for `hang` s); while the
     client waits out its timeout, questions to office 2 go on, one every half second. The hung row must be
     found in the channel on its retry, not posted twice."""
     started = time.monotonic()
-    org = prepare_database(path, offices_count=2, coders=2)
+    store = as_store(target)
+    org = prepare_database(store, offices_count=2, coders=2)
     hung_channel = org.offices[0].channel_id
     hung_once = threading.Event()
 
@@ -373,10 +385,10 @@ def run_hung_call_scenario(
 
     slack.hang_seconds = hang
     slack.outage = outage
-    service = ClarificationService(partial(connect, path), utc_now)
+    service = ClarificationService(store.factory(), utc_now)
     others: list[float | None] = []
     try:
-        with server_outbox(path, slack, call_timeout=call_timeout):
+        with server_outbox(store, slack, call_timeout=call_timeout):
             asked = time.monotonic()
             ask_one(
                 service, org, random.Random(0), "first-1", office=org.offices[0]
@@ -387,9 +399,9 @@ def run_hung_call_scenario(
                 others.append(_ask_and_time(service, org, slack, 1, f"other-{n}"))
                 n += 1
                 time.sleep(0.5)
-            recorded = _wait(lambda: _office_post_sent(path, hung_channel), call_timeout + 30.0)
+            recorded = _wait(lambda: _office_post_sent(store, hung_channel), call_timeout + 30.0)
             hung_recorded_after = None if recorded is None else time.monotonic() - asked
-            _wait(lambda: not count(path, "SELECT count(*) FROM outbox WHERE state != 'sent'"), 30.0)
+            _wait(lambda: not count(store, "SELECT count(*) FROM outbox WHERE state != 'sent'"), 30.0)
     finally:
         slack.outage = None
     return HungCallResult(
@@ -397,15 +409,15 @@ def run_hung_call_scenario(
         hang=hang,
         others=others,
         hung_recorded_after=hung_recorded_after,
-        delivery=Delivery(queued_posts(path), posts_by_key(slack)),
+        delivery=Delivery(queued_posts(store), posts_by_key(slack)),
         seconds=time.monotonic() - started,
     )
 
 
-def _office_post_sent(path: Path, channel: str) -> bool:
+def _office_post_sent(store: Store, channel: str) -> bool:
     return bool(
         count(
-            path,
+            store,
             "SELECT count(*) FROM outbox WHERE channel = ? AND kind = 'office_post' AND state = 'sent'",
             [channel],
         )
@@ -427,8 +439,8 @@ def _hang_next_post(slack: FakeSlack, seconds: float = 15.0) -> threading.Event:
     return hanging
 
 
-def _sent_at_least(path: Path, n: int) -> bool:
-    return states(path)[OutboxState.SENT] >= n
+def _sent_at_least(store: Store, n: int) -> bool:
+    return states(store)[OutboxState.SENT] >= n
 
 
 # ---- SIGTERM / SIGINT while `codedesk serve` sends -----------------------------------------------------------
@@ -471,7 +483,7 @@ class StopResult:
 
 
 def run_stop_scenario(
-    path: Path,
+    target: Path | Store,
     slack: FakeSlack,
     *,
     codebook: CodeBook,
@@ -492,12 +504,13 @@ def run_stop_scenario(
 
     started = time.monotonic()
     rng = random.Random(seed)
-    org = prepare_database(path, offices_count=6, coders=4)
-    service = ClarificationService(partial(connect, path), utc_now)
+    store = as_store(target)
+    org = prepare_database(store, offices_count=6, coders=4)
+    service = ClarificationService(store.factory(), utc_now)
     result = StopResult(cycles=cycles, questions=0, call_seconds=call_seconds)
 
     def serve() -> ServeProcess:
-        env = {**http_env(home, slack, codebook), "CODEDESK_DB": str(path)}
+        env = {**http_env(home, slack, codebook), **store_env(store)}
         return ServeProcess(["--http", "--host", "127.0.0.1", "--port", str(free_port())], env)
 
     slack.delay_seconds = call_seconds  # every call takes a while: sends are under way when the signal comes
@@ -508,7 +521,9 @@ def run_stop_scenario(
                 result.questions += 1
             server = serve()
             try:
-                _wait(partial(_sent_at_least, path, states(path)[OutboxState.SENT] + rng.randint(1, 4)), 60.0)
+                _wait(
+                    partial(_sent_at_least, store, states(store)[OutboxState.SENT] + rng.randint(1, 4)), 60.0
+                )
                 if hang_every and cycle % hang_every == hang_every - 1:
                     _wait(_hang_next_post(slack).is_set, 30.0)
                     result.hung += 1
@@ -522,14 +537,14 @@ def run_stop_scenario(
         slack.delay_seconds = 0.0
         last = serve()
         try:
-            _wait(lambda: not count(path, "SELECT count(*) FROM outbox WHERE state != 'sent'"), 120.0)
+            _wait(lambda: not count(store, "SELECT count(*) FROM outbox WHERE state != 'sent'"), 120.0)
             last.stop(signal.SIGTERM)
         finally:
             last.kill()
         result.tracebacks += "Traceback" in last.output
     finally:
         slack.delay_seconds = 0.0
-    result.delivery = Delivery(queued_posts(path), posts_by_key(slack))
-    result.final_states = states(path)
+    result.delivery = Delivery(queued_posts(store), posts_by_key(slack))
+    result.final_states = states(store)
     result.seconds = time.monotonic() - started
     return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -13,6 +12,8 @@ from pathlib import Path
 from bot.serve import EVENTS_PATH, BackgroundHttpServer, make_http_server
 from bot.services import Services
 from bot.settings import Settings
+from storage.app_db import AppDatabase
+from tests.reliability.world import rows
 
 
 @contextmanager
@@ -40,7 +41,9 @@ def post(url: str, body: str, headers: dict[str, str], timeout: float = 30.0) ->
         return e.code, e.read().decode()
 
 
-def usage_rows(db_path: Path) -> list[tuple[str, str, str | None]]:
-    """(user_id, kind, query) of every recorded use: the lasting effect of a /code request."""
-    with sqlite3.connect(db_path) as conn:
-        return [tuple(row) for row in conn.execute("SELECT user_id, kind, query FROM usage ORDER BY id")]
+def usage_rows(database: Path | AppDatabase) -> list[tuple[str, str, str | None]]:
+    """(user_id, kind, query) of every recorded use: the lasting effect of a /code request (a path: SQLite)."""
+    return [
+        (str(u), str(k), q)
+        for u, k, q in rows(database, "SELECT user_id, kind, query FROM usage ORDER BY id")
+    ]

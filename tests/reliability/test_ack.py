@@ -1,7 +1,9 @@
 """Ack under pressure: Slack gives an app 3 s to answer, whatever the Web API is doing meanwhile.
 
 The server is the production wiring (`make_http_server`, Bolt's default listener pool): the fake Web API and
-response_urls answer only after 10 s, and 30 `/code` commands arrive at once over HTTP.
+response_urls answer only after 10 s, and 30 `/code` commands arrive at once over HTTP. On both backends
+(`pytest.mark.backends`, tests/backends.py): on PostgreSQL "another process holds the write lock" is another
+connection's transaction holding an exclusive lock on the clarifications table.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,12 +21,16 @@ import pytest
 from bot import ids
 from bot.services import Services
 from bot.settings import Settings
+from storage.app_db import AppDatabase
+from storage.backend import Database
 from tests.clarify.driver import clarify_values
 from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
 from tests.relay.conftest import CODER
 from tests.reliability.slack_http import post, running_server, usage_rows
-from tests.reliability.world import populate
+from tests.reliability.world import count, populate
 from tests.signing import signed_headers, slash_command_body, view_submission_body
+
+pytestmark = pytest.mark.backends
 
 COMMANDS = 30
 SLOW_API_SECONDS = 10.0
@@ -45,7 +50,7 @@ def timed_post(url: str, body: str, secret: str) -> tuple[int, float]:
 
 
 def test_every_command_is_acked_within_3_s_while_the_web_api_takes_10_s(
-    events_url: str, fake_slack: FakeSlack, signing_secret: str, settings: Settings
+    events_url: str, fake_slack: FakeSlack, signing_secret: str, app_database: AppDatabase
 ) -> None:
     fake_slack.delay_seconds = SLOW_API_SECONDS
     mark = fake_slack.mark()
@@ -67,7 +72,7 @@ def test_every_command_is_acked_within_3_s_while_the_web_api_takes_10_s(
         # ...and the work still completes: every command's reply reaches its response_url.
         replies = fake_slack.wait_for_method(RESPONSE_URL_METHOD, COMMANDS, since=mark, timeout=30)
         assert sorted(c.path for c in replies) == sorted(f"/response/{n}" for n in range(COMMANDS))
-        assert len(usage_rows(settings.db_path)) == COMMANDS
+        assert len(usage_rows(app_database)) == COMMANDS
     finally:
         # Let the listeners still queued finish while this test's fixtures (fake lookups) are in place.
         fake_slack.delay_seconds = 0
@@ -101,23 +106,34 @@ def test_100_lookups_while_the_web_api_does_not_answer_are_all_acked_in_time(
         fake_slack.wait_for_method(RESPONSE_URL_METHOD, 100, since=mark, timeout=60)
 
 
-def clarifications_stored(db_path: Path) -> int:
-    with sqlite3.connect(db_path) as conn:
-        return int(conn.execute("SELECT count(*) FROM clarifications").fetchone()[0])
+def clarifications_stored(database: AppDatabase) -> int:
+    return count(database, "SELECT count(*) FROM clarifications")
 
 
 class WriteLock:
-    """Another process's long write transaction: the database's write lock held for `seconds`."""
+    """Another process's long write transaction, held for `seconds`: SQLite's write lock (BEGIN IMMEDIATE); on
+    PostgreSQL an exclusive lock on the clarifications table (reads go on, no row can be added or changed)."""
 
-    def __init__(self, db_path: Path, seconds: float) -> None:
-        self.conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-        self.conn.execute("BEGIN IMMEDIATE")
+    def __init__(self, database: AppDatabase, seconds: float) -> None:
+        self.lock = threading.Lock()
+        self.held = True
+        self.pg: Database | None = None
+        self.conn: sqlite3.Connection | None = None
+        if database.is_postgres:
+            self.pg = database.connect()
+            self.pg.execute("BEGIN")
+            self.pg.execute("LOCK TABLE clarifications IN EXCLUSIVE MODE")
+        else:
+            self.conn = sqlite3.connect(database.path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("BEGIN IMMEDIATE")
         self.timer = threading.Timer(seconds, self.release)
         self.timer.start()
 
     def release(self) -> None:
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
+        with self.lock:
+            if self.held:
+                (self.pg or self.conn).execute("ROLLBACK")  # type: ignore[union-attr]
+                self.held = False
 
     def __enter__(self) -> WriteLock:
         return self
@@ -125,7 +141,7 @@ class WriteLock:
     def __exit__(self, *exc: object) -> None:
         self.timer.cancel()
         self.release()
-        self.conn.close()
+        (self.pg or self.conn).close()  # type: ignore[union-attr]
 
 
 @pytest.fixture
@@ -144,22 +160,22 @@ def submit_question(url: str, secret: str, view_id: str) -> tuple[int, dict[str,
 
 @pytest.mark.parametrize("held", [1.0, 5.0])
 def test_a_question_submitted_while_another_process_holds_the_write_lock_is_saved_or_not_and_says_which(
-    held: float, events_url: str, signing_secret: str, settings: Settings, clarify_world: None
+    held: float, events_url: str, signing_secret: str, app_database: AppDatabase, clarify_world: None
 ) -> None:
     """Before: the handler waited up to 10 s for the lock, saved the question and posted it, and acked at
     3.01 s - Slack had already shown the coder an error (HTTP 404) for something that happened. Now the answer
     comes inside Slack's 3 s and is true: saved (the lock was freed in time) or "busy, nothing was saved"."""
-    with WriteLock(settings.db_path, held):
+    with WriteLock(app_database, held):
         status, answer, seconds = submit_question(events_url, signing_secret, f"V{int(held)}")
     assert status == 200 and seconds < ACK_LIMIT_SECONDS, (status, seconds)
     shown = json.dumps(answer)
     if held < ACK_LIMIT_SECONDS - 1:
         assert answer["response_action"] == "update" and "is saved and will be posted" in shown
-        assert clarifications_stored(settings.db_path) == 1
+        assert clarifications_stored(app_database) == 1
     else:
         assert "busy and nothing was saved" in shown and "is saved" not in shown
-        assert clarifications_stored(settings.db_path) == 0
+        assert clarifications_stored(app_database) == 0
         # The same form submitted again once the lock is free is saved (once).
         status, answer, _ = submit_question(events_url, signing_secret, f"V{int(held)}")
         assert status == 200 and answer["response_action"] == "update"
-        assert clarifications_stored(settings.db_path) == 1
+        assert clarifications_stored(app_database) == 1

@@ -48,6 +48,8 @@ from tests.reliability.world import populate
 from tests.scenario import Scenario
 from tests.signing import block_actions_body, event_body, slash_command_body, view_submission_body
 
+pytestmark = pytest.mark.backends  # on both backends (tests/backends.py)
+
 ACTORS = {
     "admin": ADMIN,
     "lead": LEAD,

@@ -1,17 +1,17 @@
 """Crash safety: a writer process (tests/reliability/crash_writer.py) asks, answers, replies, resolves and
 closes through ClarificationService and is SIGKILLed at random moments, sometimes while starting up.
 
-After the kills: `PRAGMA integrity_check` is ok, every write the child acknowledged (printed after its
+On both backends (tests/backends.py): on PostgreSQL the writer's connections die with it mid-transaction.
+After the kills: `PRAGMA integrity_check` is ok (SQLite), every write the child acknowledged (printed after its
 commit) is there, nothing is half-written (each clarification has its audit row and its outgoing messages,
 each reply its audit row and relay), and a restarted outbox worker delivers every undelivered row once.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from storage.app_db import AppDatabase
 from tests.reliability.scenarios import CrashResult, run_crash_scenario
 
 
@@ -23,10 +23,12 @@ def assert_survived(result: CrashResult, kills: int) -> None:
     assert result.messages > 0 and result.undelivered == 0 and result.duplicated == 0
 
 
-def test_ten_sigkills_lose_and_half_write_nothing(tmp_path: Path) -> None:
-    assert_survived(run_crash_scenario(tmp_path / "crash.sqlite", kills=10, seed=1), kills=10)
+def test_ten_sigkills_lose_and_half_write_nothing(app_db: AppDatabase) -> None:
+    assert_survived(run_crash_scenario(app_db, kills=10, seed=1), kills=10)
 
 
+# PostgreSQL: 30 kills (a writer there starts a pool too: about 1-2 s a kill), beside the quick test's 10.
 @pytest.mark.slow
-def test_two_hundred_sigkills_lose_and_half_write_nothing(tmp_path: Path) -> None:
-    assert_survived(run_crash_scenario(tmp_path / "crash.sqlite", kills=200, seed=2), kills=200)
+def test_two_hundred_sigkills_lose_and_half_write_nothing(app_db: AppDatabase) -> None:
+    kills = 30 if app_db.is_postgres else 200
+    assert_survived(run_crash_scenario(app_db, kills=kills, seed=2), kills=kills)

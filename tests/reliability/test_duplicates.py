@@ -7,14 +7,12 @@ resubmitted, and a restart can happen in between. What the product deduplicates,
 
 tests/relay/test_service.py shows one repeat of each; here each arrives 4 times *at once* from several threads
 and once more through new service objects on the same database file, and must have exactly one effect: one
-stored row, one audit row and one outgoing message.
+stored row, one audit row and one outgoing message. On both backends (tests/backends.py, `pytest.mark.backends`).
 """
 
 from __future__ import annotations
 
 import time
-from functools import partial
-from pathlib import Path
 
 import pytest
 
@@ -25,8 +23,8 @@ from bot.relay.service import ClarificationService
 from bot.services import Services, assemble_services
 from bot.settings import Settings
 from storage import outbox
+from storage.app_db import AppDatabase
 from storage.clarifications import Clarification
-from storage.db import connect
 from tests.fake_slack import FakeSlack
 from tests.relay.conftest import CODER, NORTH_STAFF, FakeClock, make_draft
 from tests.reliability.scenarios import RecordingSend, run_duplicate_scenario
@@ -34,9 +32,11 @@ from tests.reliability.world import populate
 from tests.scenario import Scenario
 from tests.signing import event_body
 
+pytestmark = pytest.mark.backends
 
-def test_four_concurrent_copies_and_one_after_a_restart_have_one_effect(tmp_path: Path) -> None:
-    result = run_duplicate_scenario(tmp_path / "dup.sqlite", events=40, copies=4, threads=4)
+
+def test_four_concurrent_copies_and_one_after_a_restart_have_one_effect(app_db: AppDatabase) -> None:
+    result = run_duplicate_scenario(app_db, events=40, copies=4, threads=4)
 
     assert result.errors == []
     assert result.half_written == []  # one audit row and one relayed message per stored reply
@@ -69,6 +69,7 @@ def test_a_thread_message_delivered_four_times_and_after_a_restart_is_relayed_on
     listener_executor: IdleWaitingExecutor,
     fake_slack: FakeSlack,
     signing_secret: str,
+    app_database: AppDatabase,
     delivered_clarification: tuple[ClarificationService, Clarification],
 ) -> None:
     relay, c = delivered_clarification
@@ -87,7 +88,7 @@ def test_a_thread_message_delivered_four_times_and_after_a_restart_is_relayed_on
         assert scenario.run(body, timestamp=now - retry).response.status == 200
 
     # The restart: new services and a new app on the same database file.
-    fresh = assemble_services(settings, services.codebook, services.clock, partial(connect, settings.db_path))
+    fresh = assemble_services(settings, services.codebook, services.clock, app_database.factory())
     restarted = Scenario(
         create_app(settings, fresh, listener_executor=listener_executor),
         fake_slack,

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 
 from bot.cli import main
@@ -132,6 +133,30 @@ def test_the_outbox_resumes_when_the_database_returns(pg: PgSession) -> None:
             continue
     worker.wait_idle()
     assert [p["text"] for p in slack.posts()] == ["a"]
+
+
+def test_after_a_restart_every_dead_connection_of_a_grown_pool_is_replaced_at_once(pg: PgSession) -> None:
+    """A busy spell grows the pool (here to its 20); the server then drops every connection (a restart, a
+    failover). The next request gets a working connection inside its own deadline (the request path's 1.5 s):
+    the dead idle ones are discarded one after another. (Before, the pool's check waited 1, 2, 4 ... s between
+    two dead ones: the request failed as "every database connection was in use", and the outbox tests after the
+    concurrency scenario timed out.)"""
+    held = [pg.server.connect() for _ in range(20)]
+    for db in held:
+        db.close()
+    killer = psycopg.connect(pg.server.target.conninfo(), autocommit=True)
+    try:
+        killer.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid != pg_backend_pid()"
+        )
+    finally:
+        killer.close()
+    db = pg.server.connect(busy_timeout_ms=1500)
+    try:
+        assert db.execute("SELECT 1").fetchone()[0] == 1
+    finally:
+        db.close()
 
 
 def test_two_instances_send_each_message_once_in_channel_order(pg: PgSession) -> None:
@@ -302,5 +327,89 @@ def test_a_job_slot_is_claimed_by_one_instance_when_two_race(pg: PgSession) -> N
     db = pg.server.connect()
     try:
         assert outbox.counts(db)[OutboxState.PENDING] == 1
+    finally:
+        db.close()
+
+
+def test_recording_a_send_takes_the_clarification_before_its_outbox_row_as_the_relay_does(
+    pg: PgSession,
+) -> None:
+    """A relay change locks its clarification, then queues a message threaded under one of its rows (the
+    foreign key check locks that parent row). The worker recording the parent's delivery wrote the parent row
+    first, then the ts onto the clarification: under the concurrency scenario (tests/reliability/
+    test_concurrency.py) the two waited on each other and PostgreSQL killed a coder's reply as a deadlock ("the
+    database was busy (DeadlockDetected)"). Now the recording takes the clarification first: while a change
+    holds it, the recording waits without having touched the outbox row, and both commit."""
+    from bot.outbox import OutboxWorker
+    from bot.relay.service import ClarificationService
+    from storage import clarifications
+    from tests.relay.conftest import CODER, make_draft
+    from tests.reliability.world import populate
+
+    service = ClarificationService(pg.server.connect, lambda: NOW)
+    world = populate(service)
+    c = service.ask(make_draft(world.north.id), CODER, asker_channel="DCODER", idempotency_key="k")
+    db = pg.server.connect()
+    [post] = [r for r in outbox.for_clarification(db, c.id) if r.kind == "office_post"]
+    db.close()
+    sends: list[str] = []
+
+    def send(method: str, payload: dict[str, Any]) -> dict[str, Any]:
+        sends.append(payload["channel"])
+        return {"ok": True, "ts": "1800000000.000100", "channel": payload["channel"]}
+
+    worker = OutboxWorker(pg.server.connect, send, lambda: NOW, lambda _s: None, channel_interval=0)
+    change, watcher = pg.server.connect(), pg.server.connect()
+    failures: list[BaseException] = []
+
+    def deliver() -> None:
+        try:
+            worker.deliver_due(NOW)
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    def recording_waits() -> bool:
+        row = watcher.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock' AND query LIKE '%clarifications%'"
+        ).fetchone()
+        return bool(row[0])
+
+    try:
+        with write_transaction(change):
+            assert clarifications.get_for_change(change, c.id) is not None
+            thread = threading.Thread(target=deliver)
+            thread.start()
+            deadline = time.monotonic() + 10
+            while not recording_waits() and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert recording_waits()  # sent, and its recording waits for the clarification
+            # ...without having written the outbox row: the change can still lock it (NOWAIT: busy otherwise).
+            change.execute("SELECT id FROM outbox WHERE id = ? FOR NO KEY UPDATE NOWAIT", [post.id])
+            outbox.enqueue(
+                change,
+                NewOutboxMessage(
+                    "office_thread",
+                    "C0NORTH",
+                    "chat.postMessage",
+                    {"channel": "C0NORTH", "text": "a reply"},
+                    "reply:test",
+                    clarification_id=c.id,
+                    parent_id=post.id,
+                    parent_ts_field="thread_ts",
+                ),
+                now=NOW,
+            )
+        thread.join(timeout=10)
+    finally:
+        change.close()
+        watcher.close()
+    assert failures == []
+    assert sends[:1] == ["C0NORTH"]
+    db = pg.server.connect()
+    try:
+        assert outbox.get(db, post.id).state is OutboxState.SENT  # type: ignore[union-attr]
+        assert outbox.find_by_dedupe_key(db, "reply:test") is not None
+        assert clarifications.get(db, c.id).office_ts == "1800000000.000100"  # type: ignore[union-attr]
     finally:
         db.close()

@@ -7,19 +7,16 @@ channels go through storms over HTTP, and the whole sequence of calls is checked
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from storage.app_db import AppDatabase
 from tests.fake_slack import FakeSlack
 from tests.reliability.scenarios import Storm, run_rate_limit_scenario
 
 
 def test_storms_are_waited_out_paced_per_channel_and_every_message_sent_once(
-    tmp_path: Path, fake_slack: FakeSlack
+    app_db: AppDatabase, fake_slack: FakeSlack
 ) -> None:
     storms = [Storm(at=2.0, count=6, retry_after=3), Storm(at=20.0, count=3, retry_after=1)]
-    result = run_rate_limit_scenario(
-        tmp_path / "rate.sqlite", fake_slack, messages=40, channels=4, storms=storms
-    )
+    result = run_rate_limit_scenario(app_db, fake_slack, messages=40, channels=4, storms=storms)
 
     assert result.problems() == []
     assert len(result.rate_limited) == 9  # every 429 of the storms was answered, and waited out
@@ -36,10 +33,8 @@ def test_storms_are_waited_out_paced_per_channel_and_every_message_sent_once(
     ]
 
 
-def test_a_long_storm_loses_nothing(tmp_path: Path, fake_slack: FakeSlack) -> None:
+def test_a_long_storm_loses_nothing(app_db: AppDatabase, fake_slack: FakeSlack) -> None:
     storms = [Storm(at=2.0, count=12, retry_after=2)]
-    result = run_rate_limit_scenario(
-        tmp_path / "rate.sqlite", fake_slack, messages=20, channels=2, storms=storms
-    )
+    result = run_rate_limit_scenario(app_db, fake_slack, messages=20, channels=2, storms=storms)
 
     assert result.problems() == []

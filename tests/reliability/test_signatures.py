@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -19,6 +18,7 @@ import pytest
 from bot.console_slack import IdleWaitingExecutor
 from bot.services import Services
 from bot.settings import Settings
+from storage.app_db import AppDatabase
 from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
 from tests.reliability.slack_http import post, running_server, usage_rows
 from tests.signing import signed_headers, slash_command_body
@@ -82,7 +82,7 @@ class Probe:
     url: str
     fake: FakeSlack
     secret: str
-    db_path: Path
+    database: AppDatabase
     executor: IdleWaitingExecutor
 
     def assert_no_handler_ran(self, send_bad: Callable[[], int]) -> int:
@@ -93,7 +93,7 @@ class Probe:
         self.fake.wait_for_method(RESPONSE_URL_METHOD, since=mark)
         assert self.executor.wait_idle(10)
         assert [c.path for c in self.fake.calls_since(mark)] == ["/response/good"]
-        assert usage_rows(self.db_path) == [("W111", "lookup", "heart attack")]
+        assert usage_rows(self.database) == [("W111", "lookup", "heart attack")]
         return status
 
 
@@ -102,10 +102,10 @@ def probe(
     events_url: str,
     fake_slack: FakeSlack,
     signing_secret: str,
-    settings: Settings,
+    app_database: AppDatabase,
     listener_executor: IdleWaitingExecutor,
 ) -> Probe:
-    return Probe(events_url, fake_slack, signing_secret, settings.db_path, listener_executor)
+    return Probe(events_url, fake_slack, signing_secret, app_database, listener_executor)
 
 
 def test_the_cases_are_the_ones_built() -> None:
@@ -160,6 +160,7 @@ def test_an_unverifiable_request_makes_the_bot_post_nothing(probe: Probe) -> Non
     assert status == 401
 
 
+@pytest.mark.backends  # the replay guard's memory is the app database (seen_signatures): both backends
 def test_a_replayed_request_has_no_second_effect(probe: Probe) -> None:
     """Deterministic (it once failed under load): nothing here depends on how long anything takes. The
     first delivery's effect is waited for (its listener finished), not inferred from its HTTP status, which
@@ -170,7 +171,7 @@ def test_a_replayed_request_has_no_second_effect(probe: Probe) -> None:
     mark = probe.fake.mark()
 
     def effects() -> tuple[int, int]:
-        return len(probe.fake.calls_to(RESPONSE_URL_METHOD, since=mark)), len(usage_rows(probe.db_path))
+        return len(probe.fake.calls_to(RESPONSE_URL_METHOD, since=mark)), len(usage_rows(probe.database))
 
     post(probe.url, body, headers)
     assert probe.executor.wait_idle(60)

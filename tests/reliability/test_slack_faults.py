@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.lookups.codebook import CodeBook
+from storage.app_db import AppDatabase
 from storage.outbox import OutboxState
 from tests.fake_slack import FakeSlack
 from tests.reliability.slack_faults import (
@@ -19,11 +20,11 @@ from tests.reliability.slack_faults import (
 
 
 def test_an_outage_of_15_minutes_loses_nothing_and_posts_nothing_twice(
-    tmp_path: Path, fake_slack: FakeSlack
+    app_db: AppDatabase, fake_slack: FakeSlack
 ) -> None:
     """(Before: a 10-minute outage gave up on 2 of 6 rows after 10 attempts, and a post Slack took whose answer
     was lost was posted again.)"""
-    result = run_outage_scenario(tmp_path / "outage.sqlite", fake_slack, minutes=15, questions=6)
+    result = run_outage_scenario(app_db, fake_slack, minutes=15, questions=6)
 
     assert result.problems() == []
     assert result.states[OutboxState.FAILED] == 0
@@ -36,20 +37,20 @@ def test_an_outage_of_15_minutes_loses_nothing_and_posts_nothing_twice(
 
 
 def test_a_new_question_is_posted_at_once_behind_another_offices_backlog(
-    tmp_path: Path, fake_slack: FakeSlack
+    app_db: AppDatabase, fake_slack: FakeSlack
 ) -> None:
     """(Before: the sender read only the first 200 pending rows, so a new question waited for the backlog.)"""
-    result = run_backlog_scenario(tmp_path / "backlog.sqlite", fake_slack, backlog=500, questions=2)
+    result = run_backlog_scenario(app_db, fake_slack, backlog=500, questions=2)
 
     assert result.problems() == []
     assert result.backlog_sent < 500  # the backlog was still being worked through
 
 
 def test_a_hung_call_holds_up_only_its_channel_and_its_post_is_not_repeated(
-    tmp_path: Path, fake_slack: FakeSlack
+    app_db: AppDatabase, fake_slack: FakeSlack
 ) -> None:
     """(Before: one call that never answered stalled every channel for 30 s and ended in a duplicate post.)"""
-    result = run_hung_call_scenario(tmp_path / "hung.sqlite", fake_slack, call_timeout=3, hang=5.0)
+    result = run_hung_call_scenario(app_db, fake_slack, call_timeout=3, hang=5.0)
 
     assert result.problems() == []
     assert result.others  # other questions were asked while the call hung
@@ -59,12 +60,12 @@ def test_a_hung_call_holds_up_only_its_channel_and_its_post_is_not_repeated(
 
 @pytest.mark.slow  # real server processes, stopped twice (once waiting out most of the stop budget)
 def test_serve_stopped_while_sending_loses_nothing_and_posts_nothing_twice(
-    tmp_path: Path, fake_slack: FakeSlack, codebook: CodeBook
+    app_db: AppDatabase, tmp_path: Path, fake_slack: FakeSlack, codebook: CodeBook
 ) -> None:
     home = tmp_path / "home"
     home.mkdir()
     result = run_stop_scenario(
-        tmp_path / "stop.sqlite",
+        app_db,
         fake_slack,
         codebook=codebook,
         home=home,

@@ -2,7 +2,7 @@
 the queue status and the digest (issue #15: "nothing retries, surfaces or alerts on failed rows").
 
 The failures are real: the outbox worker sends through a real WebClient to the fake Web API, which answers
-not_in_channel for the office's channel until the bot is "invited".
+not_in_channel for the office's channel until the bot is "invited". On both backends (tests/backends.py).
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from functools import partial
-from pathlib import Path
 
 import pytest
 from slack_sdk import WebClient
@@ -26,32 +24,31 @@ from bot.relay.service import ClarificationService
 from bot.services import web_api_send
 from bot.settings import Settings
 from storage import outbox
+from storage.app_db import AppDatabase
 from storage.clarifications import Answer
-from storage.db import connect
 from storage.outbox import OutboxState
-from storage.schema import migrate
 from tests.fake_slack import Call, FakeSlack
 from tests.relay.conftest import CODER, MONDAY_9AM_CHICAGO, NORTH_STAFF, FakeClock, make_draft
 from tests.reliability.world import populate
 
 
 class Desk:
-    def __init__(self, path: Path, fake: FakeSlack) -> None:
-        self.path = path
+    def __init__(self, database: AppDatabase, fake: FakeSlack) -> None:
+        self.database = database
+        self.env = {"CODEDESK_DB": str(database.path)}
+        if database.server is not None:
+            self.env["CODEDESK_DATABASE_URL"] = database.server.url
         self.fake = fake
         self.clock = FakeClock(MONDAY_9AM_CHICAGO)
-        self.service = ClarificationService(partial(connect, path), self.clock)
-        db = connect(path)
-        migrate(db)
-        db.close()
+        self.service = ClarificationService(database.factory(), self.clock)
         self.world = populate(self.service)
         client = WebClient(token="xoxb-undelivered", base_url=fake.api_url, retry_handlers=[])
-        self.worker = OutboxWorker(partial(connect, path), web_api_send(client), self.clock, lambda s: None)
-        self.settings = Settings.from_env({"CODEDESK_DB": str(path)}, mode="cli")
+        self.worker = OutboxWorker(database.factory(), web_api_send(client), self.clock, lambda s: None)
+        self.settings = Settings.from_env(self.env, mode="cli")
 
     @property
     def db_factory(self):  # type: ignore[no-untyped-def]
-        return partial(connect, self.path)
+        return self.database.factory()
 
     def deliver(self, passes: int = 10) -> None:
         for _ in range(passes):
@@ -59,7 +56,7 @@ class Desk:
             self.clock.advance(seconds=1)
 
     def rows(self) -> list[outbox.OutboxRow]:
-        db = connect(self.path)
+        db = self.database.connect()
         try:
             return [r for r in outbox.undelivered(db, include_pending=True)]
         finally:
@@ -67,8 +64,8 @@ class Desk:
 
 
 @pytest.fixture
-def desk(tmp_path: Path, fake_slack: FakeSlack) -> Desk:
-    return Desk(tmp_path / "app.sqlite", fake_slack)
+def desk(app_db: AppDatabase, fake_slack: FakeSlack) -> Desk:
+    return Desk(app_db, fake_slack)
 
 
 @pytest.fixture
@@ -89,14 +86,15 @@ def outside_the_channel(fake_slack: FakeSlack) -> Iterator[list[bool]]:
 
 
 def run_cli(codebook: CodeBook, desk: Desk, monkeypatch: pytest.MonkeyPatch, *argv: str) -> tuple[int, str]:
-    monkeypatch.setenv("CODEDESK_DB", str(desk.path))
+    for name, value in desk.env.items():
+        monkeypatch.setenv(name, value)
     monkeypatch.setenv("CODEDESK_CODES_DB", str(codebook.path))
     out = io.StringIO()
     return main(list(argv), out), out.getvalue()
 
 
 def set_channels(desk: Desk) -> None:
-    db = connect(desk.path)
+    db = desk.database.connect()
     try:
         for job, channel in (("queue_status", "C0TEAM"), ("digest", "C0LEADS")):
             save_schedule(
@@ -107,7 +105,7 @@ def set_channels(desk: Desk) -> None:
 
 
 def queued_text(desk: Desk, kind: str) -> str:
-    db = connect(desk.path)
+    db = desk.database.connect()
     try:
         [row] = [r for r in outbox.pending(db, limit=10_000) if r.kind == kind]
         return str(row.payload["text"])
@@ -179,8 +177,11 @@ def test_discarded_messages_leave_the_lists_but_stay_in_the_record(
     assert run_cli(codebook, desk, monkeypatch, "outbox", "list")[1].startswith("Outbox: 0 failed")
     post_queue_status(desk, desk.clock.now + timedelta(minutes=1))  # type: ignore[arg-type]
     assert "could not be delivered" not in queued_text(desk, "job_queue_status")
-    db = connect(desk.path)
-    row = outbox.get(db, failed.id)
+    db = desk.database.connect()
+    try:
+        row = outbox.get(db, failed.id)
+    finally:
+        db.close()
     assert row is not None and row.state is OutboxState.FAILED and row.discarded_at is not None
 
 

@@ -1,7 +1,8 @@
-"""A populated relay database on a file, and the invariants every scenario checks afterwards.
+"""A populated relay database, and the invariants every scenario checks afterwards.
 
 Shared by the tests, the crash child process and bench/reliability.py, so they all mean the same thing by
-"nothing lost, nothing half-written".
+"nothing lost, nothing half-written". The database is a `Store` (storage.app_db.AppDatabase): a SQLite file or
+a PostgreSQL database, so every scenario runs on either backend (tests/backends.py); a plain path means SQLite.
 """
 
 from __future__ import annotations
@@ -14,20 +15,19 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
-
-import sqlite_utils
+from typing import Any
 
 from bot.relay.service import Actor, ClarificationService
 from storage import offices, roles
-from storage.db import connect
+from storage.app_db import AppDatabase
+from storage.backend import Database
 from storage.offices import Office
 from storage.roles import Role
-from storage.schema import migrate
 from tests.relay.conftest import ADMIN, CODER, CODER2, LEAD, NORTH_STAFF, SOUTH_STAFF, World, make_draft
 
-DbFactory = Callable[[], sqlite_utils.Database]
+DbFactory = Callable[[], Database]
+Store = AppDatabase
 CLINICAL_OPTIONS = ("Acute blood loss anemia", "Anemia of chronic disease", "Iron deficiency anemia")
 
 
@@ -47,7 +47,7 @@ class Organisation:
         return next(o for o in self.offices if o.id == office_id)
 
     @classmethod
-    def load(cls, db: sqlite_utils.Database) -> Organisation:
+    def load(cls, db: Database) -> Organisation:
         coders = tuple(
             Actor(grant.user_id, ADMIN.team_id) for grant in roles.list_roles(db) if grant.role is Role.CODER
         )
@@ -58,14 +58,43 @@ class Organisation:
         return cls(coders=coders, offices=found, staff=staff)
 
 
+def as_store(target: Path | Store) -> Store:
+    """A scenario's database: a path is a SQLite file (what bench/reliability.py passes by default)."""
+    return target if isinstance(target, AppDatabase) else AppDatabase(Path(target))
+
+
+def store_arg(store: Store) -> str:
+    """How a child process is told where the database is: the PostgreSQL URL or the SQLite path."""
+    return store.server.url if store.server is not None else str(store.path)
+
+
+def store_from_arg(text: str) -> Store:
+    return AppDatabase.of(Path("unused.sqlite"), text) if "://" in text else AppDatabase(Path(text))
+
+
+def store_env(store: Store) -> dict[str, str]:
+    """The environment that points `codedesk` at the store (CODEDESK_DB is still given: the default path)."""
+    env = {"CODEDESK_DB": str(store.path)}
+    if store.server is not None:
+        env["CODEDESK_DATABASE_URL"] = store.server.url
+    return env
+
+
+def rows(target: Path | Store, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+    db = as_store(target).connect()
+    try:
+        return [tuple(row) for row in db.execute(sql, list(params)).fetchall()]
+    finally:
+        db.close()
+
+
 def prepare_database(
-    path: Path, *, offices_count: int = 2, staff_per_office: int = 2, coders: int = 4
+    target: Path | Store, *, offices_count: int = 2, staff_per_office: int = 2, coders: int = 4
 ) -> Organisation:
-    """Migrate `path` and add an admin, a lead, coders and offices with their staff (Slack Connect teams)."""
-    db = connect(path)
-    migrate(db)
-    db.close()
-    service = ClarificationService(partial(connect, path), utc_now)
+    """Migrate the store and add an admin, a lead, coders and offices with their staff (Slack Connect teams)."""
+    store = as_store(target)
+    store.migrate()
+    service = ClarificationService(store.factory(), utc_now)
     service.bootstrap_admin(ADMIN.user_id)
     service.grant_role(ADMIN, LEAD.user_id, Role.LEAD)
     for n in range(1, coders + 1):
@@ -76,7 +105,7 @@ def prepare_database(
         )
         for k in range(1, staff_per_office + 1):
             service.add_office_member(ADMIN, office.id, f"UOFF{n}STAFF{k}", f"TOFFICE{n}")
-    db = connect(path)
+    db = store.connect()
     try:
         return Organisation.load(db)
     finally:
@@ -115,8 +144,13 @@ def ask_one(
 # ---- invariants -----------------------------------------------------------------------------------------
 
 
-def integrity(path: Path) -> str:
-    with sqlite3.connect(path) as conn:
+def integrity(target: Path | Store) -> str:
+    """SQLite: `PRAGMA integrity_check` of the file ("ok"). PostgreSQL keeps no file of its own to check: every
+    constraint (foreign keys included) holds at each commit, so it is "ok" once the database answers."""
+    store = as_store(target)
+    if store.server is not None:
+        return "ok" if rows(store, "SELECT 1") == [(1,)] else "no answer"
+    with sqlite3.connect(store.path) as conn:
         return "; ".join(str(row[0]) for row in conn.execute("PRAGMA integrity_check"))
 
 
@@ -125,11 +159,13 @@ NOTES = {"answered": "answer_relay", "resolved": "resolution_note", "closed_unan
 _VERSIONED_KEY = re.compile(r"^clarification:(\d+):v\d+:(\w+)$")
 
 
-def half_written(path: Path) -> list[str]:
+def half_written(target: Path | Store) -> list[str]:
     """Every way a change could be half-applied: a state without its audit row or its outgoing messages."""
     problems: list[str] = []
-    with sqlite3.connect(path) as conn:
-        if conn.execute("PRAGMA foreign_key_check").fetchall():
+    store = as_store(target)
+    conn = store.connect()
+    try:
+        if store.server is None and conn.execute("PRAGMA foreign_key_check").fetchall():
             problems.append("foreign key violations")
         audits: Counter[tuple[int, str]] = Counter(
             (int(cid), str(action))
@@ -174,9 +210,10 @@ def half_written(path: Path) -> list[str]:
             relayed = f"reply:{reply_id}" in keys
             if reply_audits[reply_id] != 1 or not relayed:
                 problems.append(f"reply {reply_id}: {reply_audits[reply_id]} audit rows, relayed: {relayed}")
+    finally:
+        conn.close()
     return problems
 
 
-def count(path: Path, sql: str, params: Sequence[object] = ()) -> int:
-    with sqlite3.connect(path) as conn:
-        return int(conn.execute(sql, list(params)).fetchone()[0])
+def count(target: Path | Store, sql: str, params: Sequence[object] = ()) -> int:
+    return int(rows(target, sql, params)[0][0])

@@ -60,8 +60,11 @@ def second(
     signing_secret: str,
     fake_lookups: None,
 ) -> Iterator[Scenario]:
-    with IdleWaitingExecutor() as executor:
-        yield another_instance(settings, clock, fake_slack, signing_secret, executor)
+    with (
+        IdleWaitingExecutor() as executor,
+        another_instance(settings, clock, fake_slack, signing_secret, executor) as instance,
+    ):
+        yield instance
 
 
 def test_a_replay_sent_to_another_instance_is_answered_as_a_replay(

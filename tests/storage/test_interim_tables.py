@@ -4,6 +4,9 @@ lazily (calendars, favourites, code use per day, the code-data notices, skip_hol
 A new database gets them from the list with instants for times. A database that CodeDesk left behind (its
 `_migrations` rows, ISO-text times) keeps its rows: the list takes over its old steps up to version 9, and
 migrations 11-16 find what the lazy steps made, keep it and convert its times, so it ends as a new one does.
+
+A new database: on both backends (tests/backends.py). The interim databases are SQLite files (CodeDesk had no
+PostgreSQL backend then), so their take-over is tested on SQLite only.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import pytest
 import sqlite_utils
 
 from storage import calendars, data_notices, favourites, instants, job_schedules, schema, usage
+from storage.app_db import AppDatabase
+from storage.backend import Database, is_postgres
 from storage.calendars import DayKind
 from storage.db import DatabaseProblem, connect
 
@@ -101,21 +106,32 @@ def _interim_database(path: Path) -> sqlite_utils.Database:
     return db
 
 
-def _declared(db: sqlite_utils.Database, table: str) -> dict[str, str]:
+def _declared(db: Database, table: str) -> dict[str, str]:
+    if is_postgres(db):
+        found = db.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ?",
+            [table],
+        ).fetchall()
+        return {str(name): str(kind) for name, kind in found}
     return {str(info[1]): str(info[2]) for info in db.execute(f'PRAGMA table_info("{table}")')}
 
 
-def _assert_times_are_instants(db: sqlite_utils.Database) -> None:
+def _assert_times_are_instants(db: Database) -> None:
+    """SQLite: INTEGER columns holding integers (microseconds). PostgreSQL: timestamptz columns."""
     for table, columns in EVERY_TIME_COLUMN.items():
         declared = _declared(db, table)
         for column in columns:
+            if is_postgres(db):
+                assert declared[column] == "timestamp with time zone", (table, column)
+                continue
             assert declared[column] == "INTEGER", (table, column)
             kinds = {kind for (kind,) in db.execute(f'SELECT DISTINCT typeof("{column}") FROM "{table}"')}
             assert kinds <= {"integer", "null"}, (table, column, kinds)
 
 
-def test_a_new_database_gets_the_new_tables_with_instants(tmp_path: Path) -> None:
-    db = connect(tmp_path / "new.sqlite")
+def test_a_new_database_gets_the_new_tables_with_instants(empty_app_db: AppDatabase) -> None:
+    db = empty_app_db.connect() if empty_app_db.is_postgres else connect(empty_app_db.path)
     schema.migrate(db)
     _assert_times_are_instants(db)
     assert "skip_holidays" in _declared(db, "job_schedules")
