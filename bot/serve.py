@@ -132,7 +132,12 @@ class BackgroundHttpServer:
         # (EBADF, logged by waitress as an error). Sockets are then closed by the server's own loop: closing
         # them from here races its select().
         self.server.task_dispatcher.shutdown(cancel_pending=True, timeout=timeout)
-        self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+        if not self.thread.is_alive():
+            return
+        try:
+            self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+        except OSError:  # the trigger is closed already (EBADF): the loop is on its way out
+            pass
         self.thread.join(timeout)
 
     def __enter__(self) -> BackgroundHttpServer:
