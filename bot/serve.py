@@ -134,10 +134,8 @@ class BackgroundHttpServer:
         self.server.task_dispatcher.shutdown(cancel_pending=True, timeout=timeout)
         if not self.thread.is_alive():
             return
-        try:
+        with contextlib.suppress(OSError):  # the trigger is closed already (EBADF): the loop is on its way out
             self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
-        except OSError:  # the trigger is closed already (EBADF): the loop is on its way out
-            pass
         self.thread.join(timeout)
 
     def __enter__(self) -> BackgroundHttpServer:
