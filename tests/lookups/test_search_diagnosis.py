@@ -202,3 +202,28 @@ def test_an_adjective_ending_eal_reads_its_noun(codebook: CodeBook) -> None:
 def test_care_of_an_artificial_opening_is_attention_to_it(codebook: CodeBook) -> None:
     assert first(codebook, "ileostomy care") == "Z43.2"
     assert understand("wound care", Vocabulary([])).words == ["wound", "care"]  # no device: left as typed
+
+
+# -- a title negating what the query says ---------------------------------------------------------------------
+def test_a_negation_in_a_title_stops_at_the_next_with_clause() -> None:
+    from bot.lookups.index.completion import negated_parts, negates_what_is_said
+    from bot.lookups.index.words import content_stems
+
+    title = "Diverticulosis of intestine, part unspecified, without perforation or abscess with bleeding"
+    assert negated_parts(title) == (frozenset(content_stems("perforation abscess")),)
+    said = frozenset(content_stems("hypertension heart failure"))
+    assert negates_what_is_said("Hypertensive heart disease without heart failure", said)
+    assert not negates_what_is_said("Hypertensive heart disease without heart failure", said | {"without"})
+    assert not negates_what_is_said(
+        "Hypertensive heart disease without heart failure", frozenset(content_stems("heart"))
+    )
+
+
+def test_a_code_whose_title_negates_what_the_query_says_ranks_below_the_one_saying_it(
+    codebook: CodeBook,
+) -> None:
+    # The Index's "Failure, heart, with, hypertension -> see Hypertension, heart" resolves to I11.9, whose
+    # title says "without heart failure"; the query says heart failure.
+    assert first(codebook, "hypertension with heart failure") == "I11.0"
+    assert first(codebook, "hypertensive heart disease") == "I11.9"
+    assert first(codebook, "hypertensive heart disease without heart failure") == "I11.9"

@@ -121,13 +121,28 @@ def _sibling_saying(
 
 
 NEGATION_STEMS = frozenset({"no", "not", "without", "non", "negative"})
-_NEGATED = re.compile(r"\b(?:not|without|no)\b([^,;]*)")
+# What a negation covers: up to a comma, a semicolon or a "with" that starts the next clause ("without
+# perforation or abscess with bleeding" negates perforation and abscess, not bleeding).
+_NEGATED = re.compile(r"\b(?:not|without|no)\b((?:(?!\bwith\b)[^,;])*)")
+
+
+@lru_cache(maxsize=65536)
+def negated_parts(title: str) -> tuple[frozenset[str], ...]:
+    """Each stretch of words a title negates, as stems ("... without heart failure" -> {heart, failure})."""
+    parts = (frozenset(content_stems(part)) for part in _NEGATED.findall(title.lower()))
+    return tuple(part for part in parts if part)
 
 
 @lru_cache(maxsize=65536)
 def _negated_in(title: str) -> frozenset[str]:
     """The words a title negates ("..., not having achieved remission" -> having, achieved, remission)."""
-    return frozenset(s for part in _NEGATED.findall(title.lower()) for s in content_stems(part))
+    return frozenset(s for part in negated_parts(title) for s in part)
+
+
+def negates_what_is_said(title: str, query: frozenset[str]) -> bool:
+    """Whether a title negates the whole of something a query that negates nothing says ("Hypertensive heart
+    disease without heart failure" for "hypertension with heart failure")."""
+    return not query & NEGATION_STEMS and any(part <= query for part in negated_parts(title))
 
 
 def _plain(title: str) -> set[str]:

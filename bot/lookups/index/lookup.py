@@ -12,7 +12,13 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot.lookups.codebook import Code
-from bot.lookups.index.completion import complete_cm, complete_pcs, negated_words, root_operation
+from bot.lookups.index.completion import (
+    complete_cm,
+    complete_pcs,
+    negated_words,
+    negates_what_is_said,
+    root_operation,
+)
 from bot.lookups.index.matching import (
     Matcher,
     PathMatch,
@@ -42,6 +48,7 @@ DRUG_CLASS_KINDS = frozenset({"allergy", "longterm", "caused", "history"})
 # A drug named before these words describes an organism (methicillin resistant, vancomycin susceptible), not
 # a drug the patient took or is allergic to.
 SENSITIVITY_WORDS = frozenset({"resistant", "resistance", "susceptible", "sensitive", "sensitivity"})
+NEGATED_TITLE_COST = 150.0  # a code whose title negates what the query says
 RANGE_COST = 300.0  # a line whose age / duration range holds none of the query's numbers
 SITE_GUESS_COST = 300.0  # an injury path through "by site" to a site the query did not name
 NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its class
@@ -167,6 +174,9 @@ def index_hits(
             # "status post knee replacement", "history of appendectomy": the state the patient is in
             # (a Z code), not the procedure done before.
             score -= REASON_PCS_COST
+        if negates_what_is_said(code.title, stems):
+            # "hypertension with heart failure": a reference led to "... without heart failure".
+            score -= NEGATED_TITLE_COST
         if contradicted(said_numbers, [*(n.term for n in match.nodes), code.title]):
             # "newborn check 5 days old": "Newborn, examination, 8 to 28 days old" says every word, but not 5.
             score -= RANGE_COST
