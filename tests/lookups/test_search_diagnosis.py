@@ -227,3 +227,11 @@ def test_a_code_whose_title_negates_what_the_query_says_ranks_below_the_one_sayi
     assert first(codebook, "hypertension with heart failure") == "I11.0"
     assert first(codebook, "hypertensive heart disease") == "I11.9"
     assert first(codebook, "hypertensive heart disease without heart failure") == "I11.9"
+
+
+# -- the "with" convention: a line linking both concepts leads ---------------------------------------------------
+def test_a_with_line_linking_both_parts_leads_and_what_it_leaves_is_its_pair(codebook: CodeBook) -> None:
+    # "Disease, kidney, chronic, stage 4" holds one more word than "Diabetes, type 2, with, chronic kidney
+    # disease", but only the second links the two concepts: the combination code first, the stage beside it.
+    found = codes(codebook, "type 2 diabetes with chronic kidney disease stage 4", 3)
+    assert found[:2] == ["E11.22", "N18.4"]

@@ -138,6 +138,7 @@ def index_hits(
     procedure_stems = frozenset(stem(a) for named in understood.alternatives.values() for a in named)
     note = f" ({'; '.join(notes)})" if notes else ""
     best_coverage = 0.0
+    hit_at: dict[int, int] = {}  # a match's rank -> its hit's place in found.hits
     said_numbers = stated_numbers(" ".join(words))
     seen: set[str] = set()
     for rank, match in enumerate(matches):
@@ -198,6 +199,7 @@ def index_hits(
         if how:
             why += f" -> {how}"
         found.hits.append(IndexHit(code, score, why + note))
+        hit_at[rank] = len(found.hits) - 1
     if understood.kinds & {"history", "family"}:
         noted = _history_by_note(matcher, understood, alternatives, books, found.hits)
         if noted is not None and noted.code.code not in seen:
@@ -205,7 +207,16 @@ def index_hits(
             found.hits.sort(key=lambda h: -h.score)
             seen.add(noted.code.code)
             best_coverage = max(best_coverage, 0.75)
-    pair = _pair(matcher, conn, matches[0], qwords, books, understood, alternatives, counts)
+    lead = _combination_lead(matches, qwords, understood)
+    if lead and lead in hit_at:
+        # "type 2 diabetes with CKD stage 4": the Index's "with" line linking both concepts (E11.22) is the
+        # combination code, first; what it leaves (stage 4 -> N18.4) is its pair - not the single concept
+        # that happened to hold one more word.
+        combined = found.hits.pop(hit_at[lead])
+        top = max((h.score for h in found.hits), default=combined.score)
+        found.hits.insert(0, IndexHit(combined.code, max(combined.score, top + 0.5), combined.why))
+    best = matches[lead or 0]
+    pair = _pair(matcher, conn, best, qwords, books, understood, alternatives, counts)
     if pair is None and named and "caused" in understood.kinds and "drug" in books:
         pair = _drug_pair(matcher, understood, [w for w in words if stem(w) in named])
     # A "pair" whose other code is the first hit itself is no pair.
@@ -213,9 +224,7 @@ def index_hits(
         first = found.hits[0]
         code, why, said, pair_words = pair
         found.hits = [h for h in found.hits if h.code.code != code.code]
-        if _part_of(understood, pair_words) < _part_of(
-            understood, {qwords[i].text for i in matches[0].covered}
-        ):
+        if _part_of(understood, pair_words) < _part_of(understood, {qwords[i].text for i in best.covered}):
             # "afib on blood thinners": the concept named first is listed first.
             found.hits[0] = IndexHit(
                 first.code, first.score - 0.2, f"suggested with {code.display}: {first.why}"
@@ -224,7 +233,7 @@ def index_hits(
         else:
             together = f"suggested with {first.code.display}: {why}"
             found.hits.insert(1, IndexHit(code, first.score - 0.1, together + note))
-        best_coverage = min(1.0, (matches[0].said + said) / total)
+        best_coverage = min(1.0, (best.said + said) / total)
     if "pcs" in books:
         composed = _with_qualifier(tree, found.hits, qwords, stems)
         if composed is not None:
@@ -445,6 +454,34 @@ def _weight_of(word: QueryWord, counts: dict[str, int], known: Container[str]) -
     if not any(counts.get(s) for s in word.stems) and word.text not in known:
         return NOISE_WEIGHT
     return word_weight(max((counts.get(s, 1) for s in word.stems), default=1))
+
+
+COMBINATION_MARGIN = (
+    0.9  # a path linking the query's parts leads when it scores within this share of the best
+)
+
+
+def _combination_lead(
+    matches: Sequence[PathMatch], qwords: Sequence[QueryWord], understood: Understood
+) -> int:
+    """The rank of a match that links the query's parts ("A with B": a path holding words of both) when the best
+    match holds words of one part only and the linking one scores nearly as well; 0 otherwise."""
+    if len(understood.parts) < 2 or not matches:
+        return 0
+
+    def parts_of(match: PathMatch) -> int:
+        said = {qwords[i].text for i in match.covered if i < len(qwords)}
+        return sum(1 for part in understood.parts if said & set(part))
+
+    if parts_of(matches[0]) > 1:
+        return 0
+    floor = matches[0].score * COMBINATION_MARGIN
+    for rank, match in enumerate(matches[1:6], start=1):
+        if match.score < floor:
+            break
+        if match.book == matches[0].book and parts_of(match) > 1:
+            return rank
+    return 0
 
 
 def _part_of(understood: Understood, words: set[str]) -> int:
