@@ -161,13 +161,13 @@ def check_code(code: str, system: str, official: Official) -> str | None:
     return f"{code} is not a valid (billable) {system} code on the date of service"
 
 
-def check_rows(rows: list[dict[str, str]], official: Official) -> list[str]:
+def check_rows(rows: list[dict[str, str]], official: Official, id_prefix: str = "H4") -> list[str]:
     problems: list[str] = []
     ids = Counter(r["id"] for r in rows)
     problems += [f"id {i} appears {n} times" for i, n in ids.items() if n > 1]
     for n, r in enumerate(rows, 1):
-        if r["id"] != f"H4-{n:03d}":
-            problems.append(f"row {n}: id {r['id']!r} (expected H4-{n:03d})")
+        if r["id"] != f"{id_prefix}-{n:03d}":
+            problems.append(f"row {n}: id {r['id']!r} (expected {id_prefix}-{n:03d})")
     queries = Counter(r["query"].strip().lower() for r in rows)
     problems += [f"query {q!r} appears {n} times" for q, n in queries.items() if n > 1]
     per_category = Counter(r["category"] for r in rows)
