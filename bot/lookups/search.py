@@ -24,6 +24,16 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.lookups.codebook import Code, CodeBook
+from bot.lookups.doses import (
+    GIVEN,
+    INJECTED_TITLE,
+    ROUTE_FIT,
+    amount_said,
+    dose_fit,
+    is_dose,
+    other_route,
+    route_said,
+)
 from bot.lookups.errors import QueryError
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.query import Understood, understand
@@ -461,15 +471,15 @@ class Searcher:
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
         complete = 1.0 if rows else 0.0
-        doses = [g for g in groups if _dose(g)]
-        amount = _amount([g[0] for g in groups]) if doses and len(doses) < len(groups) else None
+        doses = [g for g in groups if is_dose(g)]
+        amount = amount_said([g[0] for g in groups]) if doses and len(doses) < len(groups) else None
         # A dose with its unit or a route ("1000 ml", "inj") is read by its fit; a bare number ("BMI 30",
         # "kenalog 40") stays a word unless no title holds it (below).
         dosed = bool(doses) and len(doses) < len(groups) and any(not g[0].isdigit() for g in doses)
         if rows and dosed:
             # "normal saline 1000 ml", "kenalog 40": every title of the drug, whatever unit it prints (1000 cc,
-            # 10 mg); the dose then picks the one whose billing unit fits (`_dose_fit`).
-            kept = [g for g in groups if not _dose(g)]
+            # 10 mg); the dose then picks the one whose billing unit fits (`dose_fit`).
+            kept = [g for g in groups if not is_dose(g)]
             known = set(rows)
             drugs = "'hcpcs'" if "hcpcs" in wanted else ""  # drug titles with a billing unit are HCPCS
             if drugs:
@@ -477,7 +487,7 @@ class Searcher:
         if not rows and doses and len(doses) < len(groups):
             # "kenalog 40 inj", "rocephin 1 gm", "lasix iv": the drug's title, whatever dose, unit or route
             # is written with it (the HCPCS title's unit is the billing unit, not the dose given).
-            kept = [g for g in groups if not _dose(g)]
+            kept = [g for g in groups if not is_dose(g)]
             rows = self._query(self._match(kept), systems)
             if rows:
                 dosed = True
@@ -500,8 +510,8 @@ class Searcher:
         # With a dose read, the dose's words count through its fit with the title, not as words.
         said_words = {w for g in groups for w in g}
         every = [frozenset(_stem(w) for w in g) for g in groups]
-        undosed = [frozenset(_stem(w) for w in g) for g in groups if not dosed or not _dose(g)] or every
-        route = _route({w for g in groups for w in g})
+        undosed = [frozenset(_stem(w) for w in g) for g in groups if not dosed or not is_dose(g)] or every
+        route = route_said({w for g in groups for w in g})
         # A drug given ("B12 injection 1000 mcg", "b12 shot") is not the deficiency it treats.
         given = dosed and (amount is not None or bool(said_words & GIVEN))
         note = f" ({', '.join(notes)})" if notes else ""
@@ -537,10 +547,10 @@ class Searcher:
             if system == "hcpcs" and _combination(title, said):
                 score -= COMBINATION_COST
             if system == "hcpcs" and amount is not None:
-                score += _dose_fit(amount, title)
-            if system == "hcpcs" and route and _other_route(route, title):
+                score += dose_fit(amount, title)
+            if system == "hcpcs" and route and other_route(route, title):
                 score -= ROUTE_COST
-            elif system == "hcpcs" and route == "injected" and _INJECTED_TITLE.search(title):
+            elif system == "hcpcs" and route == "injected" and INJECTED_TITLE.search(title):
                 score += ROUTE_FIT
             if system == "cm" and given:
                 score -= ROUTE_COST  # a drug given ("B12 injection 1000 mcg") is not the deficiency it treats
@@ -754,107 +764,11 @@ def _variant(text: str, said: set[str]) -> bool:
     return any(not (set(m.group().lower().replace("-", " ").split()) & said) for m in VARIANT.finditer(text))
 
 
-DOSE = re.compile(
-    r"^(?:\d+(?:\.\d+)?(?:mg|g|gm|mcg|ml|cc|u)?|mg|gm|g|gram|grams|mcg|ml|cc|units?|iu|meq|iv|im|sq|subq|sc|po|ivpb|inj|intravenous|intramuscular|subcutaneous|injection|injections|infusion|shot)$"
-)
 DOSE_COST = 20.0  # a title found once the dose, unit or route is left aside
 DOSE_SHARE = 0.25  # the dose words count for part of an answer: the drug is what was asked for
 
 
-# A dose as written ("1 g", "60mg", "1000 mcg", a bare "40" after a drug) and a title's billing unit ("per 250
-# mg", "up to 1000 mcg", "10 mg", "1000 cc"; a concentration "2.88 mg/ml" is no billing unit).
-_AMOUNT = re.compile(
-    r"(?<![\w.-])(up to |per )?(\d+(?:\.\d+)?)\s*(mg|milligrams?|g|gm|grams?|mcg|micrograms?|ml|cc|units?|iu|meq)?"
-    r"(?![\w/.-])"
-)
-_TO_BASE = {  # unit -> (dimension, factor to its base unit)
-    "mg": ("mass", 1.0),
-    "milligram": ("mass", 1.0),
-    "milligrams": ("mass", 1.0),
-    "g": ("mass", 1000.0),
-    "gm": ("mass", 1000.0),
-    "gram": ("mass", 1000.0),
-    "grams": ("mass", 1000.0),
-    "mcg": ("mass", 0.001),
-    "microgram": ("mass", 0.001),
-    "micrograms": ("mass", 0.001),
-    "ml": ("volume", 1.0),
-    "cc": ("volume", 1.0),
-    "unit": ("units", 1.0),
-    "units": ("units", 1.0),
-    "iu": ("units", 1.0),
-    "meq": ("meq", 1.0),
-}
-DOSE_FIT = 40.0  # a title whose billing unit fits the dose said
-DOSE_MISFIT = 40.0  # a title whose unit cannot make the dose ("up to 5 mg" for 10 mg; mg for ml)
-
-
-@dataclass(frozen=True)
-class Amount:
-    value: float  # in the base unit of its dimension (mg, ml, units), or as written when no unit is said
-    dimension: str  # mass | volume | units | meq | "" (a bare number: "kenalog 40")
-
-
-def _amount(said: Sequence[str]) -> Amount | None:
-    """The dose a query says: its first number with the unit after it (or none)."""
-    text = " ".join(said)
-    for match in _AMOUNT.finditer(text):
-        if match.group(1):
-            continue
-        unit = (match.group(3) or "").lower()
-        value = float(match.group(2))
-        if not unit:
-            return Amount(value, "")
-        dimension, factor = _TO_BASE[unit]
-        return Amount(value * factor, dimension)
-    return None
-
-
-def _dose_fit(amount: Amount, title: str) -> float:
-    """How well a HCPCS title's billing unit fits the dose said: a unit that makes the dose in few units
-    (ceftriaxone 1 g: "per 250 mg", 4 units; kenalog 40: "10 mg" before "1 mg") or an "up to" that holds it
-    (B12 1000 mcg: "up to 1000 mcg") fits; a unit that cannot make it is a misfit; no unit printed, 0."""
-    found = [m for m in _AMOUNT.finditer(title.lower()) if m.group(3)]
-    if not found:
-        return 0.0
-    match = found[-1]  # the billing unit is printed last ("Injection, X 10 mg/ml, per 5 mg")
-    dimension, factor = _TO_BASE[match.group(3)]
-    unit = float(match.group(2)) * factor
-    if amount.dimension and amount.dimension != dimension:
-        return -DOSE_MISFIT
-    value = amount.value if amount.dimension else amount.value * factor  # a bare number: the title's unit
-    if unit <= 0:
-        return 0.0
-    if match.group(1) == "up to ":
-        return DOSE_FIT if value <= unit * 1.0001 else -DOSE_MISFIT
-    units = value / unit
-    if units < 0.999 or abs(units - round(units)) > 0.01:
-        return -DOSE_MISFIT
-    return DOSE_FIT - min(15.0, 0.5 * (units - 1))
-
-
-INJECTED = frozenset(
-    {
-        "iv",
-        "im",
-        "injection",
-        "inj",
-        "shot",
-        "infusion",
-        "intravenous",
-        "intramuscular",
-        "push",
-        "ivpb",
-        "subq",
-        "sq",
-        "sc",
-        "subcutaneous",
-        "injectable",
-    }
-)
-ORAL = frozenset({"oral", "po", "tablet", "tablets", "tab", "tabs", "pill", "pills", "capsule", "capsules"})
 ROUTE_COST = 50.0
-GIVEN = frozenset({"iv", "im", "injection", "inj", "shot", "intravenous", "intramuscular", "push", "ivpb"})
 # HCPCS S codes are temporary national codes for private payers (Medicare does not accept them): a
 # permanent code of the same words comes first.
 S_CODE_COST = 30.0
@@ -870,32 +784,6 @@ def _combination(title: str, said: set[str]) -> bool:
         if (first in said) != (second in said):
             return True
     return False
-
-
-ROUTE_FIT = 20.0  # a HCPCS title giving the drug by the route said
-_ORAL_TITLE = re.compile(r"(?i)\b(?:oral|tablets?|capsules?)\b")
-_INJECTED_TITLE = re.compile(r"(?i)\b(?:inj|injections?|infusion|intravenous|intramuscular|subcutaneous)\b")
-
-
-def _route(said: set[str]) -> str:
-    """The route a query says: injected ("iv", "shot", "injection") or oral ("po", "tablet"), or ""."""
-    if said & INJECTED and not said & ORAL:
-        return "injected"
-    if said & ORAL and not said & INJECTED:
-        return "oral"
-    return ""
-
-
-def _other_route(route: str, title: str) -> bool:
-    """Whether a HCPCS title is the drug by another route than the one said (an oral tablet for "zofran iv")."""
-    if route == "injected":
-        return bool(_ORAL_TITLE.search(title)) and not _INJECTED_TITLE.search(title)
-    return bool(_INJECTED_TITLE.search(title)) and not _ORAL_TITLE.search(title)
-
-
-def _dose(group: Group) -> bool:
-    """A dose, unit or route written beside a drug ("40", "1 gm", "iv")."""
-    return bool(group) and DOSE.match(group[0]) is not None
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:

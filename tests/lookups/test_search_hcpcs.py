@@ -8,52 +8,48 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
+from bot.lookups.doses import Amount, amount_said, dose_fit, other_route, route_said
 from bot.lookups.search import (
-    Amount,
     _accessory,
-    _amount,
     _combination,
-    _dose_fit,
     _names_item,
-    _other_route,
-    _route,
     _variant,
     find_codes,
 )
 
 
 def test_amount_reads_the_dose_and_its_unit() -> None:
-    assert _amount(["ceftriaxone", "1", "g"]) == Amount(1000.0, "mass")
-    assert _amount(["toradol", "60mg"]) == Amount(60.0, "mass")
-    assert _amount(["b12", "1000", "mcg"]) == Amount(1.0, "mass")
-    assert _amount(["saline", "1000", "cc"]) == Amount(1000.0, "volume")
-    assert _amount(["kenalog", "40"]) == Amount(40.0, "")
-    assert _amount(["ondansetron"]) is None
+    assert amount_said(["ceftriaxone", "1", "g"]) == Amount(1000.0, "mass")
+    assert amount_said(["toradol", "60mg"]) == Amount(60.0, "mass")
+    assert amount_said(["b12", "1000", "mcg"]) == Amount(1.0, "mass")
+    assert amount_said(["saline", "1000", "cc"]) == Amount(1000.0, "volume")
+    assert amount_said(["kenalog", "40"]) == Amount(40.0, "")
+    assert amount_said(["ondansetron"]) is None
 
 
 def test_dose_fit_prefers_the_unit_that_makes_the_dose() -> None:
     gram = Amount(1000.0, "mass")
-    assert _dose_fit(gram, "Injection, ceftriaxone sodium, per 250 mg") > 0
-    assert _dose_fit(Amount(1.0, "mass"), "Injection, vitamin b-12 cyanocobalamin, up to 1000 mcg") > 0
-    assert _dose_fit(Amount(10.0, "mass"), "Injection, methylprednisolone, up to 5 mg") < 0  # cannot hold it
-    assert _dose_fit(Amount(1000.0, "volume"), "Injection, drug, 10 mg") < 0  # another dimension
+    assert dose_fit(gram, "Injection, ceftriaxone sodium, per 250 mg") > 0
+    assert dose_fit(Amount(1.0, "mass"), "Injection, vitamin b-12 cyanocobalamin, up to 1000 mcg") > 0
+    assert dose_fit(Amount(10.0, "mass"), "Injection, methylprednisolone, up to 5 mg") < 0  # cannot hold it
+    assert dose_fit(Amount(1000.0, "volume"), "Injection, drug, 10 mg") < 0  # another dimension
     # A bare number is read in the title's unit: 40 of "10 mg" is 4 units, of "1 mg" 40 units.
     bare = Amount(40.0, "")
-    assert _dose_fit(bare, "Injection, triamcinolone, 10 mg") > _dose_fit(
+    assert dose_fit(bare, "Injection, triamcinolone, 10 mg") > dose_fit(
         bare, "Injection, triamcinolone, 1 mg"
     )
     # A concentration is no billing unit; a title printing no unit says nothing.
-    assert _dose_fit(gram, "Phenylephrine 10.16 mg/ml irrigation") == 0
-    assert _dose_fit(gram, "Injection, drug, not otherwise specified") == 0
+    assert dose_fit(gram, "Phenylephrine 10.16 mg/ml irrigation") == 0
+    assert dose_fit(gram, "Injection, drug, not otherwise specified") == 0
 
 
 def test_route() -> None:
-    assert _route({"ondansetron", "iv"}) == "injected"
-    assert _route({"ondansetron", "po"}) == "oral"
-    assert _route({"ondansetron"}) == ""
-    assert _other_route("injected", "Ondansetron 1 mg, oral, fda approved")
-    assert not _other_route("injected", "Injection, ondansetron hydrochloride, per 1 mg")
-    assert _other_route("oral", "Injection, ondansetron hydrochloride, per 1 mg")
+    assert route_said({"ondansetron", "iv"}) == "injected"
+    assert route_said({"ondansetron", "po"}) == "oral"
+    assert route_said({"ondansetron"}) == ""
+    assert other_route("injected", "Ondansetron 1 mg, oral, fda approved")
+    assert not other_route("injected", "Injection, ondansetron hydrochloride, per 1 mg")
+    assert other_route("oral", "Injection, ondansetron hydrochloride, per 1 mg")
 
 
 def test_variants_accessories_and_combinations() -> None:
