@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Collection
 from dataclasses import dataclass
 
-from bot.lookups.index.tree import IndexTree
+from bot.lookups.index.tree import IndexTree, Node
 from bot.lookups.index.words import NEGATIONS, content_stems, stem
 
 # Drug Table codes of drugs, medicaments and biological substances (T36-T50); T51-T65 are toxic effects of
@@ -71,39 +70,8 @@ def drug_classes(tree: IndexTree, word: str) -> tuple[str, ...]:
     return found
 
 
-def _drug_classes(tree: IndexTree, word: str) -> tuple[str, ...]:
-    wanted = stem(word)
-    if len(word) < 4 or not word.isalpha():
-        return ()
-    for _, node_id, _, essential in tree.matches([0], {wanted}):
-        node = tree.node(node_id)
-        if node is None or node.book != "drug" or not essential:
-            continue
-        if content_stems(node.term.split(",")[0]) != {wanted}:
-            continue
-        code = next((c for c in node.cells if c), "").replace(".", "").rstrip("-").upper()
-        if not _DRUG_CODE.match(code):
-            return ()
-        words: list[str] = []
-        for size in (5, 4, 3):
-            row = tree.conn.execute(
-                "SELECT title FROM codes WHERE system = 'cm' AND code = ?", [code[:size]]
-            ).fetchone()
-            if row is not None:
-                words += [
-                    w
-                    for w in re.findall(r"[a-z][a-z-]+", _TITLE_LEAD.sub("", str(row[0]).lower()))
-                    if stem(w) not in _NOT_CLASS and stem(w) != wanted and content_stems(w) - NEGATIONS
-                ]
-        # A title may name a drug beside its class ("insulin and oral hypoglycemic drugs"): a class is
-        # written in the plural or as an adjective, so a singular word the Drug Table holds as a drug of its
-        # own is that other drug, not a class of this one.
-        return tuple(w for w in dict.fromkeys(words) if w.endswith("s") or not _is_drug(tree, w))
-    return ()
-
-
-def _is_drug(tree: IndexTree, word: str) -> bool:
-    """Whether the Drug Table holds the word as a main term of its own."""
+def _drug_node(tree: IndexTree, word: str) -> Node | None:
+    """The Drug Table's main term for the word itself ("Warfarin"), if it has one."""
     wanted = stem(word)
     for _, node_id, _, essential in tree.matches([0], {wanted}):
         node = tree.node(node_id)
@@ -113,8 +81,35 @@ def _is_drug(tree: IndexTree, word: str) -> bool:
             and essential
             and content_stems(node.term.split(",")[0]) == {wanted}
         ):
-            return True
-    return False
+            return node
+    return None
+
+
+def _drug_classes(tree: IndexTree, word: str) -> tuple[str, ...]:
+    if len(word) < 4 or not word.isalpha():
+        return ()
+    node = _drug_node(tree, word)
+    if node is None:
+        return ()
+    code = next((c for c in node.cells if c), "").replace(".", "").rstrip("-").upper()
+    if not _DRUG_CODE.match(code):
+        return ()
+    wanted = stem(word)
+    words: list[str] = []
+    for size in (5, 4, 3):
+        row = tree.conn.execute(
+            "SELECT title FROM codes WHERE system = 'cm' AND code = ?", [code[:size]]
+        ).fetchone()
+        if row is not None:
+            words += [
+                w
+                for w in re.findall(r"[a-z][a-z-]+", _TITLE_LEAD.sub("", str(row[0]).lower()))
+                if stem(w) not in _NOT_CLASS and stem(w) != wanted and content_stems(w) - NEGATIONS
+            ]
+    # A title may name a drug beside its class ("insulin and oral hypoglycemic drugs"): a class is written in
+    # the plural or as an adjective, so a singular word the Drug Table holds as a drug of its own is that other
+    # drug, not a class of this one.
+    return tuple(w for w in dict.fromkeys(words) if w.endswith("s") or _drug_node(tree, w) is None)
 
 
 @dataclass(frozen=True)
@@ -180,7 +175,3 @@ def _width(low: str, high: str) -> int:
         return (ord(code[0]) - 65) * 100 + int(code[1:3]) if code[1:3].isdigit() else 0
 
     return number(high) - number(low)
-
-
-def causal(kinds: Collection[str]) -> bool:
-    return "caused" in kinds
