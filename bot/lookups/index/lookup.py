@@ -138,7 +138,7 @@ def index_hits(
     procedure_stems = frozenset(stem(a) for named in understood.alternatives.values() for a in named)
     note = f" ({'; '.join(notes)})" if notes else ""
     best_coverage = 0.0
-    hit_at: dict[int, int] = {}  # a match's rank -> its hit's place in found.hits
+    hit_of: dict[int, IndexHit] = {}  # a match's rank -> the hit it gave
     said_numbers = stated_numbers(" ".join(words))
     seen: set[str] = set()
     for rank, match in enumerate(matches):
@@ -199,7 +199,7 @@ def index_hits(
         if how:
             why += f" -> {how}"
         found.hits.append(IndexHit(code, score, why + note))
-        hit_at[rank] = len(found.hits) - 1
+        hit_of[rank] = found.hits[-1]
     if understood.kinds & {"history", "family"}:
         noted = _history_by_note(matcher, understood, alternatives, books, found.hits)
         if noted is not None and noted.code.code not in seen:
@@ -208,11 +208,12 @@ def index_hits(
             seen.add(noted.code.code)
             best_coverage = max(best_coverage, 0.75)
     lead = _combination_lead(matches, qwords, understood)
-    if lead and lead in hit_at:
+    if lead and lead in hit_of:
         # "type 2 diabetes with CKD stage 4": the Index's "with" line linking both concepts (E11.22) is the
         # combination code, first; what it leaves (stage 4 -> N18.4) is its pair - not the single concept
         # that happened to hold one more word.
-        combined = found.hits.pop(hit_at[lead])
+        combined = hit_of[lead]
+        found.hits = [h for h in found.hits if h is not combined]
         top = max((h.score for h in found.hits), default=combined.score)
         found.hits.insert(0, IndexHit(combined.code, max(combined.score, top + 0.5), combined.why))
     best = matches[lead or 0]
