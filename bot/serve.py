@@ -134,9 +134,8 @@ class BackgroundHttpServer:
         self.server.task_dispatcher.shutdown(cancel_pending=True, timeout=timeout)
         if not self.thread.is_alive():
             return
-        with contextlib.suppress(
-            OSError
-        ):  # the trigger is closed already (EBADF): the loop is on its way out
+        # A trigger closed already (EBADF) means the loop is on its way out.
+        with contextlib.suppress(OSError):
             self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
         self.thread.join(timeout)
 

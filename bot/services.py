@@ -128,10 +128,6 @@ def web_api_send(client: WebClient) -> Send:
     return send
 
 
-# A Slack call that hangs is cut off after this (and its row retried); the outbox's claim lease follows from it.
-OUTBOX_CALL_TIMEOUT_SECONDS = CALL_TIMEOUT_SECONDS
-
-
 def outbox_client(settings: Settings) -> WebClient:
     from slack_sdk import WebClient
 
@@ -139,7 +135,7 @@ def outbox_client(settings: Settings) -> WebClient:
         token=settings.bot_token,
         base_url=settings.slack_api_url,
         retry_handlers=[],
-        timeout=OUTBOX_CALL_TIMEOUT_SECONDS,
+        timeout=CALL_TIMEOUT_SECONDS,  # a hanging call is cut off (its row retried); the claim lease follows
     )
 
 

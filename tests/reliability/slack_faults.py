@@ -25,10 +25,10 @@ from pathlib import Path
 from slack_sdk import WebClient
 
 from bot.lookups.codebook import CodeBook
-from bot.outbox import METADATA_EVENT, OutboxWorker
+from bot.outbox import CALL_TIMEOUT_SECONDS, METADATA_EVENT, OutboxWorker
 from bot.relay.service import ClarificationService
 from bot.serve import OutboxThread
-from bot.services import OUTBOX_CALL_TIMEOUT_SECONDS, web_api_send
+from bot.services import web_api_send
 from storage import outbox
 from storage.db import write_transaction
 from storage.outbox import NewOutboxMessage, OutboxState
@@ -56,7 +56,7 @@ FAULT_NAMES = {
 }
 
 
-def outbox_client(slack: FakeSlack, timeout: int = OUTBOX_CALL_TIMEOUT_SECONDS) -> WebClient:
+def outbox_client(slack: FakeSlack, timeout: int = CALL_TIMEOUT_SECONDS) -> WebClient:
     """The client `codedesk serve` gives the outbox (bot.services.outbox_client): no retries of its own, a
     short timeout."""
     return WebClient(token="xoxb-fault-scenario", base_url=slack.api_url, retry_handlers=[], timeout=timeout)
@@ -321,7 +321,7 @@ def run_backlog_scenario(
         db.close()
     service = ClarificationService(store.factory(), utc_now)
     latencies: list[float | None] = []
-    with server_outbox(store, slack, call_timeout=OUTBOX_CALL_TIMEOUT_SECONDS):
+    with server_outbox(store, slack, call_timeout=CALL_TIMEOUT_SECONDS):
         _wait(lambda: len(slack.posts(busy)) >= 2, 30.0)  # the backlog is being worked through
         for n in range(questions):
             latencies.append(_ask_and_time(service, org, slack, 1, f"new-{n}"))
@@ -364,7 +364,7 @@ def run_hung_call_scenario(
     target: Path | Store,
     slack: FakeSlack,
     *,
-    call_timeout: int = OUTBOX_CALL_TIMEOUT_SECONDS,
+    call_timeout: int = CALL_TIMEOUT_SECONDS,
     hang: float = 30.0,
 ) -> HungCallResult:
     """The first post to office 1 is taken by Slack, whose answer then never comes (for `hang` s); while the
