@@ -26,6 +26,21 @@ class AuditEntry:
     detail: Mapping[str, Any] = field(default_factory=dict)
 
 
+_INSERT = "INSERT INTO audit (clarification_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)"
+
+
+def _row(
+    clarification_id: int | None, actor_id: str, action: str, at: datetime, detail: Mapping[str, Any] | None
+) -> tuple[object, ...]:
+    return (
+        clarification_id,
+        actor_id,
+        action,
+        json.dumps(dict(detail or {}), sort_keys=True),
+        to_db_time(at),
+    )
+
+
 def append(
     db: Database,
     *,
@@ -35,11 +50,7 @@ def append(
     at: datetime,
     detail: Mapping[str, Any] | None = None,
 ) -> int:
-    return insert_id(
-        db,
-        "INSERT INTO audit (clarification_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
-        [clarification_id, actor_id, action, json.dumps(dict(detail or {}), sort_keys=True), to_db_time(at)],
-    )
+    return insert_id(db, _INSERT, _row(clarification_id, actor_id, action, at, detail))
 
 
 @dataclass(frozen=True)
@@ -54,18 +65,7 @@ class NewAuditEntry:
 def append_many(db: Database, entries: Sequence[NewAuditEntry]) -> None:
     """`append` for many rows in one statement (a job recording thousands of steps at once)."""
     execute_many(
-        db,
-        "INSERT INTO audit (clarification_id, actor_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
-        [
-            (
-                e.clarification_id,
-                e.actor_id,
-                e.action,
-                json.dumps(dict(e.detail), sort_keys=True),
-                to_db_time(e.at),
-            )
-            for e in entries
-        ],
+        db, _INSERT, [_row(e.clarification_id, e.actor_id, e.action, e.at, e.detail) for e in entries]
     )
 
 
