@@ -2164,24 +2164,9 @@ def _last_comma_first(words: _Text, i: int) -> int | None:
     gap = words.gaps[i + 1]
     if gap.strip() != "," or len(gap) > 3 or "\n" in gap:
         return None
-    last, first = i, i + 1
-    last_is, first_is = _token_facts(words.words[last]), _token_facts(words.words[first])
-    if not first_is & (_CAPITALISED | _GIVEN):  # every rule below needs one of these
+    if words.possessive(i):  # "Smith's, ..." (the facts below see a possessive ending, not a quote after it)
         return None
-    if not last_is & _COULD_BE_FAMILY or not first_is & _COULD_BE_FAMILY or words.possessive(i):
-        return None
-    if first_is & _GIVEN and last_is & (_CAPITALISED | _SURNAME):
-        return first
-    if last_is & _SURNAME and first_is & _CAPITALISED and not first_is & _UPPER:
-        return first
-    if last_is & _UPPER and first_is & _UPPER:
-        long_enough = min(len(words.lows[last]), len(words.lows[first])) >= 3
-        known = first_is & _GIVEN or last_is & _SURNAME or first_is & _SURNAME
-        return first if long_enough and known else None
-    plain = last_is & _CAPITALISED and first_is & _CAPITALISED and not first_is & _UPPER
-    if plain and not last_is & _CLINICAL and not first_is & _CLINICAL:
-        return first
-    return None
+    return i + 1 if _comma_rule(words.facts[i] << 16 | words.facts[i + 1]) else None
 
 
 def _labelled_name(words: _Text, i: int) -> tuple[int, int] | None:
