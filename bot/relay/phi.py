@@ -2099,9 +2099,6 @@ class _Text:
         """The characters between word i and word i + 1."""
         return self.gaps[i + 1]
 
-    def name_shaped(self, i: int) -> bool:
-        return bool(_token_facts(self.words[i]) & _NAME_SHAPED)
-
     def given(self, i: int) -> bool:
         return bool(_token_facts(self.words[i]) & _GIVEN)
 
@@ -2404,28 +2401,18 @@ def _pair_rule(both: int) -> int:
         if given_is & _GIVEN and family_is & _CAPITALISED:
             return _PAIR
         if given_is & family_is & _UPPER and given_is & _SURNAME and family_is & _GIVEN:
-            return _PAIR
+            return _PAIR  # "SMITH JOHN": a chart's Last First without the comma
         both_capitalised = family_is & _CAPITALISED and not (given_is | family_is) & _UPPER
         unknown = not given_is & _CLINICAL_ONLY and given_is & _NAME_SHAPED
         return _PAIR_IF_ACCENTED if both_capitalised and unknown else _NO_PAIR
+    # all lower case: a known given name, then a known family name that is not only a clinical word
     return _PAIR if given_is & _GIVEN and family_is & _SURNAME else _NO_PAIR
 
 
 def _prose_pair(words: _Text, i: int) -> bool:
-    """Words i and i + 1 are a given and a family name in running text."""
-    family = i + 1
-    if not words.could_be_family(family):
-        return False
-    if words.capitalised(i):
-        if words.given(i) and words.capitalised(family):
-            return True
-        if words.upper(i) and words.upper(family) and words.surname(i) and words.given(family):
-            return True  # "SMITH JOHN": a chart's Last First without the comma
-        both_capitalised = words.capitalised(family) and not words.upper(i) and not words.upper(family)
-        unknown = not words.clinical_only(i) and words.name_shaped(i)
-        return both_capitalised and unknown and (words.accented(i) or words.accented(family))
-    # all lower case: a known given name, then a known family name that is not only a clinical word
-    return words.given(i) and words.surname(family)
+    """Words i and i + 1 are a given and a family name in running text (the rules: `_pair_rule`)."""
+    rule = _pair_rule(words.facts[i] << 16 | words.facts[i + 1])
+    return rule == _PAIR or (rule == _PAIR_IF_ACCENTED and (words.accented(i) or words.accented(i + 1)))
 
 
 # ---- the guard ----------------------------------------------------------------------------------------------
