@@ -232,3 +232,18 @@ def test_an_adjective_also_reads_as_its_noun(word: str, form: str) -> None:
 
     (found,) = query_words([word])
     assert stem(form) in found.stems
+
+
+def test_the_shipped_vocabulary_holds_each_term_once() -> None:
+    # A repeated term is read with its last meaning only: an earlier row is dead text (two branches adding the
+    # same term in their own blocks left such rows behind once).
+    from collections import Counter
+    from importlib import resources
+
+    text = resources.files("bot.lookups.data").joinpath("terms.tsv").read_text()
+    terms = [
+        line.split("\t")[0].lower().strip()
+        for line in text.splitlines()[1:]
+        if line and not line.startswith("#")
+    ]
+    assert [term for term, n in Counter(terms).items() if n > 1] == []
