@@ -83,8 +83,8 @@ def _errors(errors: Mapping[str, str]) -> AckArgs:
     return {"response_action": "errors", "errors": dict(errors)}
 
 
-def _notice(title: str, message: str, callback_id: str) -> AckArgs:
-    return {"response_action": "update", "view": notice_view(title, message, callback_id)}
+def _notice(title: str, message: str, callback_id: str, *, mrkdwn: bool = False) -> AckArgs:
+    return {"response_action": "update", "view": notice_view(title, message, callback_id, mrkdwn=mrkdwn)}
 
 
 class AdminModalHandlers:
@@ -336,7 +336,7 @@ class AdminModalHandlers:
                 ScheduleField.CRON if text_value(values, ScheduleField.CRON).strip() else ScheduleField.TIME
             )
             return _errors({field: str(error)})
-        return _notice("Saved", reply, ids.SCHEDULE_MODAL)
+        return _notice("Saved", reply, ids.SCHEDULE_MODAL, mrkdwn=True)  # as /codedesk schedule set replies
 
 
 def register(app: App, services: Services) -> None:

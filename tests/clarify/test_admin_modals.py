@@ -188,6 +188,8 @@ def test_schedules_modal_days_time_channel_and_cron(
     }
     saved = ack_body(r.submit(ids.SCHEDULE_MODAL, values, LEAD, "VSCHED", metadata="digest"))
     assert saved["response_action"] == "update" and "30 7 * * 1,3" in json.dumps(saved["view"])
+    # The channel is a mention Slack shows as #name (escaped, it showed as the literal text "<#C0LEADS>").
+    assert "<#C0LEADS>" in json.dumps(saved["view"])
     db = services.db_factory()
     try:
         digest = schedules.get_schedule(db, schedules.DIGEST)
