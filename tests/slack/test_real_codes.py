@@ -137,3 +137,20 @@ def test_a_cpt_service_says_so_in_slack(real_scenario: Scenario) -> None:
     """The search's notice reaches the reply through the team's re-ranking (which returns a plain list)."""
     message = reply(real_scenario, "lookup office visit")
     assert "CPT" in json.dumps(message["blocks"])
+
+
+def test_a_teams_pin_never_lifts_a_code_above_the_exact_match(real_scenario: Scenario) -> None:
+    """`/code I21`: I21 itself is first (an exact code match). A pin (3 points: two places up) on the third
+    result moves it to second place for a colleague, never above I21."""
+    from tests.slack.test_favourites import click_pin, lookup, pin_value
+
+    def codes(message: dict) -> list[str]:
+        sections = [b["text"]["text"] for b in message["blocks"] if b["type"] == "section" and "text" in b]
+        return [text[1:].split("*", 1)[0] for text in sections if text.startswith("*") and "  " in text]
+
+    plain = codes(first := lookup(real_scenario, "I21"))
+    assert plain[0] == "I21" and len(plain) >= 3
+    third = plain[2]
+    assert click_pin(real_scenario, pin_value(first, third)).startswith(f"Pinned {third}.")
+    after = codes(lookup(real_scenario, "i21", user_id="W222"))
+    assert after[:2] == ["I21", third]
