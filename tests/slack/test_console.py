@@ -111,4 +111,7 @@ def test_a_click_that_finds_nothing_names_what_can_be_clicked(
     """A new session shows no earlier session's messages: the line says so, then lists the ids on screen."""
     out = console(console_settings, services, "click clarification_answer\n/code many things\nclick nope\n")
     assert "Nothing on screen has clarification_answer: only this session's messages can be clicked" in out
-    assert "No message on screen has nope; on screen: show_children, pin_code, share_in_channel, show_more." in out
+    assert (
+        "No message on screen has nope; on screen: show_children, pin_code, share_in_channel, show_more."
+        in out
+    )
