@@ -237,8 +237,11 @@ def test_addenda_apply_to_their_base_year(private_book: CodeBook, tmp_path: Path
     assert result.kind == "cm-addenda" and result.effective == date(2027, 10, 1)
     assert (result.added, result.changed, result.retired) == (1, 1, 1)
     assert check_claim(private_book, ["E11.C"], date(2027, 10, 2)).verdict == "pass"
-    assert any(
-        f.rule == "not-valid-on-dos" for f in check_claim(private_book, ["I10"], date(2027, 10, 2)).findings
+    found = [f for f in check_claim(private_book, ["I10"], date(2027, 10, 2)).findings]
+    assert [f.rule for f in found] == ["not-valid-on-dos"]
+    # the end date came from the import, and the finding says so beside the MCE's dates
+    assert found[0].source == (
+        "CMS MCE v44 validity dates, as updated by ICD-10-CM FY2028 (imported icd10cm_order_addenda_2028.txt)"
     )
     e119 = private_book.get("cm", "E11.9")
     assert e119 is not None and e119.title == "Type 2 diabetes mellitus without any complication"
