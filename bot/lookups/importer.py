@@ -14,12 +14,14 @@ only the manifests and parses each kept file as the kind its manifest names.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import hashlib
 import json
 import re
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -106,9 +108,20 @@ def register(kind: ImportKind) -> ImportKind:
 # ---- recognising files -----------------------------------------------------------------------------------
 
 
+# What reading a truncated or damaged .gz raises (a plain file ends where it ends; the loaders name the line).
+DAMAGED_GZIP = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
+def _damaged(path: str | Path, exc: BaseException) -> LoaderError:
+    return LoaderError(path, None, "a complete gzip-compressed file", f"a truncated or damaged one ({exc})")
+
+
 def _head(path: Path) -> str:
-    with open_text(path, "latin-1") as handle:
-        return handle.read(HEAD_BYTES)
+    try:
+        with open_text(path, "latin-1") as handle:
+            return handle.read(HEAD_BYTES)
+    except DAMAGED_GZIP as exc:
+        raise _damaged(path, exc) from exc
 
 
 def recognise(head: str) -> str | None:
@@ -182,14 +195,16 @@ def import_file(
                 if progress is not None:
                     size = member.path.stat().st_size
                     progress(f"reading {member.name} ({size / 1_000_000:.1f} MB) as {member.kind.name}")
+                # named as published (the zip and its member), not as the temporary copy it was read from
+                where = source if member.path == source else f"{source.name}: {member.name}"
                 try:
                     contents = member.kind.parse(member.path)
                 except LoaderError as exc:
                     if member.path == source:
                         raise
-                    # named as published (the zip and its member), not as the temporary copy it was read from
-                    where = f"{source.name}: {member.name}"
                     raise LoaderError(where, exc.line, exc.expected, exc.found) from exc
+                except DAMAGED_GZIP as exc:
+                    raise _damaged(where, exc) from exc
                 parsed.append((member, contents, digest))
         db = connect(codes_path)
         results: list[ImportResult] = []

@@ -331,6 +331,26 @@ def test_truncated_files_are_refused(private_book: CodeBook, tmp_path: Path) -> 
     assert not list((private_book.path.parent / "imports").glob("*"))
 
 
+@pytest.mark.parametrize("kept", [0.5, 0.02])  # cut after the first lines are read / before 4 KB are
+def test_a_truncated_gz_file_is_refused_in_one_line(
+    private_book: CodeBook, tmp_path: Path, kept: float
+) -> None:
+    """A .gz cut short raised EOFError from the gzip reader: a traceback instead of one line."""
+    import gzip
+
+    packed = gzip.compress(hcpcs_file("20260701") * 40)
+    cut = tmp_path / "HCPC2026_JUL_ANWEB.txt.gz"
+    cut.write_bytes(packed[: int(len(packed) * kept)])
+    before = snapshot(private_book)
+    with pytest.raises(
+        LoaderError,
+        match=r"^HCPC2026_JUL_ANWEB\.txt\.gz: expected a complete gzip-compressed file; found 'a truncated",
+    ):
+        import_file(private_book.path, cut)
+    assert snapshot(private_book) == before
+    assert not list((private_book.path.parent / "imports").glob("*"))
+
+
 def test_progress_is_reported_while_a_large_file_loads(
     private_book: CodeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
