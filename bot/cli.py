@@ -410,7 +410,9 @@ def cmd_changes(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
             start, end = resolve_between(book, args.between[0], args.between[1])
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
-        heading = f"Code changes after {args.between[0]} up to {args.between[1]}"
+        first, second = args.between
+        older, newer = (first, second) if resolve_between(book, first, first)[0] == start else (second, first)
+        heading = f"Code changes after {older} up to {newer}"
         used_only = args.used_only
         first_day = False
     report = changes_report(
