@@ -23,6 +23,7 @@ from bot.lookups.edits.claim import Claim, Entry, Valid, leaves, tabular, valid_
 from bot.lookups.edits.model import Severity
 from bot.lookups.edits.refs import Ref, mentions, parse_refs
 from bot.lookups.edits.registry import Hit, rule
+from bot.lookups.edits.tables import Note
 from bot.lookups.systems import display
 
 GUIDELINES = "ICD-10-CM Official Guidelines for Coding and Reporting"
@@ -89,7 +90,9 @@ def combination_code(claim: Claim) -> Iterator[Hit]:
         found += _apply(claim, row)
     spans = [{e.position for e in (f.residual, *f.linked)} for f in found]
     for index, item in enumerate(found):
-        if not any(spans[index] < other for other in spans):  # a wider combination says it all
+        # a wider combination says it all; the same codes found from another of them (I11.9 with I12.0, I12.0
+        # with I11.9) are one finding
+        if not any(spans[index] < other for other in spans) and spans[index] not in spans[:index]:
             yield _hit(claim, item)
 
 
@@ -169,22 +172,42 @@ def _matches(claim: Claim, ref: Ref, e: Entry) -> bool:
 
 
 def _best_children(claim: Claim, category: str, entries: list[Entry]) -> tuple[Valid, ...]:
-    """The codes under `category` valid on the DOS whose own Use additional notes name the most of `entries`,
-    and among those the ones asking for fewest codes the claim does not have."""
+    """The codes under `category` valid on the DOS whose own Use additional notes name the most of what the claim
+    says, and among those the ones asking for fewest things it does not say. The claim says its codes and what
+    their own Use additional notes ask for: I11.0 ("type of heart failure (I50.-)") says heart failure, I12.0
+    stage 5 CKD or ESRD, so the I13 code for I11.0 with N18.4 is I13.0, not the I13.10 "without heart failure"."""
+    said = [r for e in entries for n in _own_notes(claim, e.code, 3) for r in n.refs]
     scored = []
     for child in leaves(valid_under(claim, "cm", category)):
-        notes = [
-            n
-            for size in range(len(child.code), len(category), -1)
-            for n in claim.tables.of("use_additional", child.code[:size])
-        ]
+        notes = _own_notes(claim, child.code, len(category) + 1)
         covered = sum(1 for e in entries if any(_matches(claim, r, e) for n in notes for r in n.refs))
-        unmet = sum(1 for n in notes if not any(_matches(claim, r, e) for r in n.refs for e in entries))
+        unmet = 0
+        for n in notes:
+            if any(_matches(claim, r, e) for r in n.refs for e in entries):
+                continue
+            if any(_overlap(r, s) for r in n.refs for s in said):
+                covered += 1
+            else:
+                unmet += 1
         scored.append((-covered, unmet, child))
     if not scored:
         return ()
     best = min((c, u) for c, u, _ in scored)
     return tuple(child for c, u, child in scored if (c, u) == best)[:3]
+
+
+def _own_notes(claim: Claim, code: str, shortest: int) -> list[Note]:
+    """The Use additional notes of a code and of its ancestors down to `shortest` characters."""
+    return [
+        n
+        for size in range(len(code), shortest - 1, -1)
+        for n in claim.tables.of("use_additional", code[:size])
+    ]
+
+
+def _overlap(a: Ref, b: Ref) -> bool:
+    """Two references naming some of the same codes ("(I50.-)" and "(I50.-)", "(N18.5, N18.6)" and "(N18.6)")."""
+    return a.covers(b.low) or b.covers(a.low)
 
 
 # ---- "with": diabetes -------------------------------------------------------------------------------------
@@ -285,8 +308,15 @@ def _hit(claim: Claim, item: _Found) -> Hit:
         f"{residual.named} and {linked} are coded separately, but the classification presumes a link between "
         f"{row.condition} ({source}): the combination code is {targets}."
     )
+    replaced = [residual, *(e for e in item.linked if row.residual and e.code.startswith(row.residual))]
+    kept = [e for e in item.linked if e not in replaced]
+    keeping = (
+        f", keeping {', '.join(e.display for e in kept)} where its Use additional note asks for it"
+        if kept
+        else ""
+    )
     fix = (
-        f"Report {names} instead of {residual.display}, keeping {', '.join(e.display for e in item.linked)} where its "
-        "Use additional note asks for it, unless the provider documents that the conditions are unrelated."
+        f"Report {names} instead of {' and '.join(e.display for e in replaced)}{keeping}, unless the provider "
+        "documents that the conditions are unrelated."
     )
     return Hit([residual, *item.linked], message, fix, f"combination code {names} presumed", source=source)
