@@ -126,6 +126,41 @@ def test_the_i13_code_says_what_the_claims_hypertension_codes_already_say(
     assert ("keeping" in finding.fix) is bool(kept)
 
 
+@pytest.mark.parametrize(
+    ("codes", "combination"),
+    [
+        (["I11.9", "I50.9"], "I11.0"),  # "without heart failure" beside heart failure
+        (["I12.9", "N18.6"], "I12.0"),  # stage 1-4 beside ESRD
+        (["I12.0", "N18.4"], "I12.9"),
+        (["I13.10", "I50.9"], "I13.0"),
+        (["I13.0", "N18.6", "I50.9"], "I13.2"),
+    ],
+)
+def test_a_hypertension_combination_contradicted_by_the_code_beside_it(
+    codebook: CodeBook, codes: list[str], combination: str
+) -> None:
+    finding = only(check_claim(codebook, codes, D2025), "combination-code")
+    assert finding.codes == codes and f"Report {combination} instead of {codes[0]}" in finding.fix
+    assert "section I.C.9.a" in finding.source and f"{combination} Use additional code" in finding.source
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        ["I11.0", "I50.9"],
+        ["I11.0"],
+        ["I12.9", "N18.4"],
+        ["I12.0", "N18.6"],
+        ["I13.2", "N18.6"],
+        ["I13.10", "N18.4"],
+    ],
+)
+def test_a_hypertension_combination_that_agrees_with_its_companions_is_left_alone(
+    codebook: CodeBook, codes: list[str]
+) -> None:
+    assert "combination-code" not in rules(check_claim(codebook, codes, D2025))
+
+
 # ---- pcs-outpatient ------------------------------------------------------------------------------------------
 
 

@@ -9,7 +9,9 @@ row links comes from the data, never from a list of pairs:
   condition with "with" (E11.22 "... with diabetic chronic kidney disease" for N18.4), or whose Use additional
   note names it (E11.621 for L97.4-);
 - a range of codes (R00-R99, the chapter of abnormal findings) for the "with abnormal findings" sibling of a
-  code titled "without abnormal findings".
+  code titled "without abnormal findings";
+- "sibling": the code of the residual's own category whose Use additional notes name the claim's other codes
+  (I11.9 with I50.9 -> I11.0).
 The child to report is the one whose own Use additional notes name the most of the claim's linked codes.
 """
 
@@ -50,6 +52,13 @@ PRESUMPTIONS = (
         "includes",
     ),
     Presumption(
+        "I.C.9.a",
+        "hypertensive heart or kidney disease and the heart failure or CKD stage coded beside it",
+        ("I11", "I12", "I13"),
+        (),
+        "sibling",
+    ),
+    Presumption(
         "I.C.4.a",
         "diabetes and the complications linked to it by 'with'",
         ("E089", "E099", "E109", "E119", "E139"),
@@ -84,7 +93,8 @@ class _Found:
 )
 def combination_code(claim: Claim) -> Iterator[Hit]:
     """Conditions the guidelines presume linked (hypertension with heart or kidney disease, diabetes with its
-    complications, an examination with an abnormal finding) coded separately instead of with the combination code."""
+    complications, an examination with an abnormal finding) coded separately instead of with the combination code,
+    or with a hypertension combination code its companion contradicts (I11.9 with I50.9)."""
     found: list[_Found] = []
     for row in PRESUMPTIONS:
         found += _apply(claim, row)
@@ -112,6 +122,8 @@ def _apply(claim: Claim, row: Presumption) -> list[_Found]:
         return [f for r in residuals if (f := _by_includes(claim, row, r))]
     if row.linked_by == "with":
         return [f for r in residuals if (f := _by_with(claim, row, r))]
+    if row.linked_by == "sibling":
+        return [f for r in residuals if (f := _by_sibling(claim, row, r))]
     return [f for r in residuals if (f := _by_findings(claim, row, r))]
 
 
@@ -172,28 +184,28 @@ def _matches(claim: Claim, ref: Ref, e: Entry) -> bool:
 
 
 def _best_children(claim: Claim, category: str, entries: list[Entry]) -> tuple[Valid, ...]:
-    """The codes under `category` valid on the DOS whose own Use additional notes name the most of what the claim
-    says, and among those the ones asking for fewest things it does not say. The claim says its codes and what
+    """The codes under `category` valid on the DOS whose own Use additional notes name the most of the claim's
+    codes, then the most of what those codes say, then ask for the fewest things the claim does not say. The claim says its codes and what
     their own Use additional notes ask for: I11.0 ("type of heart failure (I50.-)") says heart failure, I12.0
     stage 5 CKD or ESRD, so the I13 code for I11.0 with N18.4 is I13.0, not the I13.10 "without heart failure"."""
     said = [r for e in entries for n in _own_notes(claim, e.code, 3) for r in n.refs]
     scored = []
     for child in leaves(valid_under(claim, "cm", category)):
         notes = _own_notes(claim, child.code, len(category) + 1)
-        covered = sum(1 for e in entries if any(_matches(claim, r, e) for n in notes for r in n.refs))
-        unmet = 0
+        named = sum(1 for e in entries if any(_matches(claim, r, e) for n in notes for r in n.refs))
+        implied = unmet = 0
         for n in notes:
             if any(_matches(claim, r, e) for r in n.refs for e in entries):
                 continue
             if any(_overlap(r, s) for r in n.refs for s in said):
-                covered += 1
+                implied += 1
             else:
                 unmet += 1
-        scored.append((-covered, unmet, child))
+        scored.append(((-named, -implied, unmet), child))
     if not scored:
         return ()
-    best = min((c, u) for c, u, _ in scored)
-    return tuple(child for c, u, child in scored if (c, u) == best)[:3]
+    best = min(score for score, _ in scored)
+    return tuple(child for score, child in scored if score == best)[:3]
 
 
 def _own_notes(claim: Claim, code: str, shortest: int) -> list[Note]:
@@ -208,6 +220,21 @@ def _own_notes(claim: Claim, code: str, shortest: int) -> list[Note]:
 def _overlap(a: Ref, b: Ref) -> bool:
     """Two references naming some of the same codes ("(I50.-)" and "(I50.-)", "(N18.5, N18.6)" and "(N18.6)")."""
     return a.covers(b.low) or b.covers(a.low)
+
+
+def _by_sibling(claim: Claim, row: Presumption, residual: Entry) -> _Found | None:
+    """A combination code whose sibling says what the claim codes beside it: I11.9 ("without heart failure")
+    with I50.9 -> I11.0; I12.9 (stage 1-4) with N18.6 -> I12.0; I13.10 with I50.9 -> I13.0."""
+    category = residual.code[:3]
+    others = [e for e in claim.cm if e.valid and e is not residual]
+    best = _best_children(claim, category, [residual, *others])
+    if not best or any(v.code == residual.code for v in best):
+        return None
+    notes = _own_notes(claim, best[0].code, len(category) + 1)
+    linked = tuple(e for e in others if any(_matches(claim, r, e) for n in notes for r in n.refs))
+    if not linked:
+        return None
+    return _Found(row, residual, linked, best, None, tabular(best[0].code, "Use additional code"))
 
 
 # ---- "with": diabetes -------------------------------------------------------------------------------------
