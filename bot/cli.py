@@ -273,7 +273,10 @@ def _check_parser(parser: argparse.ArgumentParser, batch: bool = False) -> argpa
         metavar="CODES",
         help="procedure codes (ICD-10-PCS, HCPCS, CPT; modifiers as J1234-59), comma-separated",
     )
-    parser.add_argument("--dos", help="date of service YYYY-MM-DD (default: today in CODEDESK_TEAM_TZ)")
+    parser.add_argument(
+        "--dos",
+        help="date of service YYYY-MM-DD (default: today in the team's time zone: /codedesk timezone, else CODEDESK_TEAM_TZ)",
+    )
     parser.add_argument("--age", type=int, help="patient age in years at the date of service")
     parser.add_argument("--sex", help="F or M")
     parser.add_argument("--setting", choices=["outpatient", "inpatient"], help="default outpatient")
