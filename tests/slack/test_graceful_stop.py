@@ -220,7 +220,6 @@ def test_a_send_that_cannot_finish_in_time_is_released_for_the_next_run(
     assert 1 <= len(released) <= 4
 
     fake_slack.method_delays.clear()
-    started = time.monotonic()
     second = start("socket", tmp_path, fake_slack, codebook, db_path)
     try:
         # sent at once, not after the 5-minute claim lease
@@ -229,7 +228,6 @@ def test_a_send_that_cannot_finish_in_time_is_released_for_the_next_run(
     finally:
         second.kill()
     assert status == 0
-    assert time.monotonic() - started < 60
     rows = sum(states(db_path).values())  # with any the scheduled jobs queued meanwhile
     assert rows >= total
     # Each hung call is a call Slack may still act on after the next run looked for it and posted it again:
