@@ -503,9 +503,16 @@ class ClarifyHandlers:
             return _errors(view_errors(failed.errors, CLARIFY_FIELDS, Field.QUESTION))
         except RelayError as error:
             return _update("Not sent", error.message, ids.CLARIFY_MODAL)
-        self.services.usage.record_codes(c.codes, "clarification")
+        # The question is saved: from here on a busy database may cost the bookkeeping, never the answer
+        # (which must say "saved", however the rest goes).
+        code_feature.best_effort(
+            "a clarification's codes", lambda: self.services.usage.record_codes(c.codes, "clarification")
+        )
         warnings = check.warnings if submission.reviewed else []
-        self.services.team_picks().used(actor.team_id, actor.user_id, c.codes, "clarify")
+        code_feature.best_effort(
+            "a clarification's picks",
+            lambda: self.services.team_picks().used(actor.team_id, actor.user_id, c.codes, "clarify"),
+        )
         return {"response_action": "update", "view": sent_view(c, self._office_name(c.office_id), warnings)}
 
     def on_answer_submitted(
