@@ -146,7 +146,9 @@ def _ack_submission(
     except Unreadable as problem:
         response = _unreadable(problem, callback_id)
     except Exception as error:
-        response = _busy(view, busy_fields, callback_id) if is_busy_error(error) else _failed(body, callback_id)
+        response = (
+            _busy(view, busy_fields, callback_id) if is_busy_error(error) else _failed(body, callback_id)
+        )
     ack(**response)
 
 
