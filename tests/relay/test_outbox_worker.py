@@ -11,14 +11,18 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
 
+from bot.console_slack import CannedReply
 from bot.outbox import OutboxWorker
 from bot.relay.service import ClarificationService
+from bot.services import web_api_send
 from storage import clarifications, outbox
 from storage.clarifications import Answer, Clarification
 from storage.outbox import NewOutboxMessage, OutboxState
+from tests.fake_slack import FakeSlack as SlackServer
 from tests.relay.conftest import CODER, NORTH_STAFF, FakeClock, World, make_draft
 
 DbFactory = Callable[[], sqlite_utils.Database]
@@ -723,3 +727,34 @@ def test_a_call_that_hangs_holds_up_only_its_own_channel(
     assert outbox.get(db, later).state is OutboxState.SENT  # type: ignore[union-attr]
     row = outbox.get(db, hung)
     assert row is not None and row.state is OutboxState.PENDING and row.unsure_since is not None
+
+
+# -- an answer that is not Slack's ---------------------------------------------------------------------------
+
+
+def test_an_answer_that_is_not_slacks_is_retried_and_looked_for_not_failed(
+    db_factory: DbFactory,
+    relay_clock: FakeClock,
+    sleeps: Sleeps,
+    fake_slack: SlackServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A proxy's or a load balancer's page (HTTP 200, HTML) in place of Slack's JSON, through the real client.
+    Before: slack_sdk's "non-JSON" error was taken for Slack refusing the message, so the row failed at once
+    and the asker and the leads were told to fix the channel."""
+    page = CannedReply(
+        200, "<!DOCTYPE html><html><body>Bad gateway</body></html>", {"Content-Type": "text/html"}
+    )
+    pages = [page]
+    answer = fake_slack.before_reply
+    monkeypatch.setattr(fake_slack, "before_reply", lambda call: pages.pop() if pages else answer(call))
+    client = WebClient(token="xoxb-test-outbox", base_url=fake_slack.api_url, retry_handlers=[])
+    worker = OutboxWorker(db_factory, web_api_send(client), relay_clock, sleeps, rand=lambda: 0.5)
+    row_id = queue_one(db_factory, relay_clock.now)
+    report = worker.deliver_due(relay_clock.now)
+    assert report.retried == [row_id] and report.failed == []
+    row = outbox.get(db_factory(), row_id)
+    assert row is not None and row.state is OutboxState.PENDING and row.last_error == "not_json_http_200"
+    assert row.unsure_since is not None  # it may have reached Slack: looked for before it is posted again
+    assert worker.deliver_due(row.next_attempt_at).sent == [row_id]
+    assert len(fake_slack.posts("C1")) == 1
