@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot.lookups.errors import QueryError
-from bot.lookups.loaders.errors import LoaderError
+from bot.lookups.loaders.errors import LoaderError, missing_file
 from bot.lookups.systems import parse_systems
 from bot.settings import Settings, SettingsError
 from storage.db_problems import DatabaseBusy, DatabaseProblem, explain
@@ -97,7 +97,7 @@ def _read_batch(path: str) -> list[str]:
         return sys.stdin.read().splitlines()
     file = Path(path)
     if not file.is_file():
-        raise UsageError(f"--batch {path}: no such file")
+        raise UsageError(f"--batch {path}: {missing_file(file)}")
     try:
         return file.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError as exc:
@@ -700,7 +700,7 @@ def load_env_file(environ: MutableMapping[str, str] | None = None) -> Path | Non
     path = Path(chosen or ".env").expanduser()
     if not path.is_file():
         if chosen:
-            raise UsageError(f"{ENV_FILE_VARIABLE}={chosen}: no such file")
+            raise UsageError(f"{ENV_FILE_VARIABLE}={chosen}: {missing_file(path)}")
         return None
     from dotenv import dotenv_values
 

@@ -87,6 +87,8 @@ def test_check_exit_statuses(cli) -> None:  # type: ignore[no-untyped-def]
         (["check", "E11.9", "--sex", "X"], "sex"),
         (["check"], "nothing to check"),
         (["import", "/nonexistent/file.xml"], "no such file"),
+        (["import", "/"], "expected a readable file; found 'a folder, not a file'"),
+        (["check", "--batch", "/"], "--batch /: a folder, not a file"),
         (["changes"], "give --since YYYY-MM-DD or --between"),
         (["changes", "--since", "last week"], "--since must be a date"),
         (["changes", "--between", "FY2030", "FY2027"], "FY2030 is not a loaded release; loaded: FY2016"),

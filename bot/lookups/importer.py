@@ -36,7 +36,7 @@ from bot.lookups.loaders.cdc_tabular import TabularRelease, load_tabular
 from bot.lookups.loaders.cms_files import CodeRow, load_codes_file, load_order_file
 from bot.lookups.loaders.common import Progress, open_text, reporting_progress
 from bot.lookups.loaders.cpt_csv import load_cpt_csv
-from bot.lookups.loaders.errors import LoaderError
+from bot.lookups.loaders.errors import LoaderError, line_shape, missing_file
 from bot.lookups.loaders.hcpcs import HcpcsRow, load_hcpcs
 from bot.lookups.loaders.ncci import PtpRow, load_ncci_ptp, looks_like_ptp, store_ptp
 from bot.lookups.schema import rebuild_search
@@ -138,7 +138,9 @@ def detect_kind(path: Path) -> str:
     found = recognise(head)
     if found is None:
         first = next((line for line in head.splitlines() if line.strip()), "")
-        raise LoaderError(path, 1, "one of: " + "; ".join(k.description for k in KINDS.values()), first[:60])
+        raise LoaderError(
+            path, 1, "one of: " + "; ".join(k.description for k in KINDS.values()), line_shape(first)
+        )
     return found
 
 
@@ -164,7 +166,7 @@ def import_file(
 ) -> list[ImportResult]:
     """Parse `source` (a file or a published zip) completely, then apply it in one transaction."""
     if not source.is_file():
-        raise LoaderError(source, None, "a readable file", "no such file")
+        raise LoaderError(source, None, "a readable file", missing_file(source))
     if kind is not None and kind not in KINDS:
         raise LoaderError(source, None, "--kind one of " + ", ".join(KINDS), kind)
     with tempfile.TemporaryDirectory(prefix="codedesk-import-") as folder:

@@ -474,3 +474,19 @@ def test_imported_titles_name_their_file_and_progress_names_the_member(
     rebuilt = CodeBook.open(private_book.path)
     again = rebuilt.detail("E11.C", "cm")
     assert again is not None and again.title_source_name == detail.title_source_name
+
+
+def test_an_unrecognised_file_is_refused_without_quoting_its_content(
+    private_book: CodeBook, tmp_path: Path
+) -> None:
+    # A file imported by mistake may hold anything (here a password hash; in practice a claims export with a
+    # patient's name): the error says what was expected and the line's shape, never the line itself.
+    secret = "root:$6$saltsalt$c2VjcmV0aGFzaA:19000:0:99999:7:::"
+    wrong = tmp_path / "shadow"
+    wrong.write_text(secret + "\n", encoding="utf-8")
+    with pytest.raises(LoaderError) as refused:
+        import_file(private_book.path, wrong)
+    message = str(refused.value)
+    assert "shadow, line 1: expected one of:" in message
+    assert f"a first line of {len(secret)} characters (not shown)" in message
+    assert "c2VjcmV0aGFzaA" not in message and "root" not in message
