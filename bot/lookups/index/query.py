@@ -123,6 +123,7 @@ class Understood:
     # nose R09.89") says as much as one holding its meaning.
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     applied: list[str] = field(default_factory=list)  # the abbreviations read ("cat", "rlq")
+    brands: list[str] = field(default_factory=list)  # the brand names read ("zarxio" -> filgrastim)
 
 
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
@@ -202,6 +203,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         echoes=[e for e in dict.fromkeys(echoes) if e not in text.split()],
         replaced=replaced,
         applied=[term for term, _, kind in found if kind == "abbreviation"],
+        brands=[term for term, _, kind in found if kind == "brand"],
     )
 
 
