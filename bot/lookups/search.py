@@ -860,15 +860,16 @@ _PAIRED = re.compile(r"(?i)\b([a-z]{4,})\s*(?:\band\b|/)\s*([a-z]{4,})\b")
 _LISTED = re.compile(r"(?i)\b(?=([a-z]{6,})\s*,?(?:\s*[\d.]+\s*[a-z]*)?\s*(?:,|\band\b)\s*([a-z]{6,})\b)")
 
 
-def _combination(title: str, said: set[str], english: frozenset[str] = frozenset()) -> bool:
+def _combination(title: str, said: set[str], english: frozenset[str] | None = None) -> bool:
     """Whether a HCPCS title is a combination of the drug said with another ("meperidine and promethazine"
     for "phenergan", "pertuzumab, trastuzumab" for "herceptin"): one of two names joined by "and" or "/"
-    (or two drug names listed) is said, the other is not."""
+    (or two drug names listed: words in no English word list `english`, when given) is said, the other
+    is not."""
     for match in _PAIRED.finditer(title):
         first, second = match.group(1).lower(), match.group(2).lower()
         if (first in said) != (second in said):
             return True
-    for match in _LISTED.finditer(title):
+    for match in _LISTED.finditer(title) if english is not None else ():
         first, second = match.group(1).lower(), match.group(2).lower()
         if first in english or second in english:
             continue
