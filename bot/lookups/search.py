@@ -782,7 +782,8 @@ def _accessory(text: str, said: set[str]) -> bool:
 VARIANT = re.compile(
     r"(?i)\b(?:heavy[ -]?duty|heavyduty|extra[ -]wide|bariatric|pediatric|ped|institutional|deluxe|"
     r"battery|power(?:ed)?|electric|semi-electric|total electric|custom[ -]fabricated|custom|"
-    r"preservative[ -]free|extended[ -]release|intraocular|intravitreal|ophthalmic|otic|intrathecal|implant)\b"
+    r"preservative[ -]free|extended[ -]release|intraocular|intravitreal|ophthalmic|otic|intrathecal|implant|"
+    r"non-?covered|(?<!non-)(?<!non)compounded)\b"
 )
 VARIANT_COST = 45.0
 # Words naming an item rather than what it is ("nebulizer machine", "CPAP device"): DME is a HCPCS item.

@@ -186,3 +186,14 @@ def test_products_and_services_as_typed(codebook: CodeBook, query: str, code: st
 def test_an_abbreviation_alone_stays_what_the_vocabulary_reads(codebook: CodeBook, query: str, code: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
+
+
+def test_a_compounded_or_noncovered_title_is_a_variant() -> None:
+    assert _variant("Albuterol, inhalation solution, compounded product, unit dose", {"albuterol"})
+    assert not _variant("Albuterol, inhalation solution, non-compounded, unit dose", {"albuterol"})
+    assert not _variant("Albuterol, compounded product", {"albuterol", "compounded"})
+    assert _variant("Noncovered ambulance mileage, per mile", {"ambulance", "mileage"})
+
+
+def test_the_plain_product_before_the_compounded_one(codebook: CodeBook) -> None:
+    assert find_codes(codebook, "albuterol unit dose", limit=5)[0].code == "J7613"

@@ -69,3 +69,20 @@ def test_a_count_after_a_procedure_names_the_number() -> None:
 def test_cabg_count_picks_the_body_part(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "CABG x3", limit=5)
     assert hits and hits[0].code.startswith("0212")  # Bypass Coronary Artery, Three Arteries
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # px7: a PCS Index line with no code of its own, reached by a word said at every level
+        # ("Excision, Subcutaneous Tissue and Fascia, Foot" for "subq ... foot"), leads on to its side
+        # although the line's own name says more ("fascia") than the query.
+        ("excisional debridement subcutaneous tissue left upper arm", "0JBF0ZZ"),
+        ("debridement subq left foot excisional", "0JBR0ZZ"),
+        # ... while a level skipped ("Replacement, Tendon, Knee" for "knee replacement") still does not.
+        ("knee replacement", "0SRC0JZ"),
+    ],
+)
+def test_a_bare_pcs_line_said_at_every_level_leads_on(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
