@@ -181,6 +181,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     if _CAUSED.search(text):
         kinds.add("caused")
     text = _diagnostic_scope(text)
+    text = _imaged_head(text, "cpt" in kinds)
     text = _count(text)
     text = _side_letters(text, notes)
     text = _levels(text, notes)
@@ -232,6 +233,21 @@ def _diagnostic_scope(text: str) -> str:
     if not _DIAGNOSTIC.search(text) or "biops" in text:
         return text
     return " ".join(_DIAGNOSTIC.sub(" ", text).split()) or text
+
+
+_SECTIONAL = re.compile(r"\b(?:computed|computerized|magnetic resonance|mri|ct)\b")
+_HEAD = re.compile(r"\bhead\b(?!\s+(?:and|&)\s+neck)(?!\s+(?:of|tissue|subcutaneous))")
+
+
+def _imaged_head(text: str, study: bool) -> str:
+    """ "CT head", "MRI of the head": sectional imaging of the head is imaging of the brain (ICD-10-PCS
+    Central Nervous System, Brain: B020, B030), as the study is ordered and coded; "head and neck" and the
+    head's soft tissue stay anatomical regions. Only for a study asked for (`study`: the query names the
+    service, see bot.lookups.index.services), not a finding or a story ("abnormal CT head", "head bleed on
+    CT")."""
+    if not study or not _SECTIONAL.search(text):
+        return text
+    return _HEAD.sub("brain", text)
 
 
 def _replaced_words(term: str, means: str, kind: str) -> list[str]:
