@@ -23,6 +23,7 @@ import argparse
 import csv
 import gzip
 import hashlib
+import json
 import sqlite3
 import sys
 from collections import Counter, defaultdict
@@ -363,8 +364,14 @@ def build(raw: Path, out: Path = OUT, word_list: Path = WORD_LIST) -> dict[str, 
     named = sum(1 for *_, meaning in axes if meaning)
     write_tsv(out, "pcs_axes.tsv.gz", ["table", "position", "char", "meaning"], axes)
     print(f"  PCS axes: {named:,} of {len(axes):,} table characters named from the titles")
-    if word_list.exists():  # else the shipped list stays as it is
-        sources["debian wamerican 2020.12.07-2 american-english"] = build_word_list(word_list, out)
+    word_source = "debian wamerican 2020.12.07-2 american-english"
+    if word_list.exists():
+        sources[word_source] = build_word_list(word_list, out)
+    else:  # the shipped list stays as it is, and so does the record of what it was built from
+        recorded = out / "release.json"
+        before = json.loads(recorded.read_text()).get("sources", {}) if recorded.exists() else {}
+        if word_source in before:
+            sources[word_source] = before[word_source]
     return sources
 
 

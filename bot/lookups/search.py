@@ -37,8 +37,10 @@ from bot.lookups.doses import (
 from bot.lookups.errors import QueryError
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.query import Understood, understand
+from bot.lookups.index.services import LAB_METHODS, SPECIMENS, says_finding
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vocabulary import Vocabulary
+from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD, normalise, words
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 
@@ -266,6 +268,8 @@ class Searcher:
         plain = self._plain_reading(text, lowered, understood, wanted, found.coverage)
         if plain is not None:
             understood, corrected, notes, found = plain
+        if _lab_test(understood, found.coverage) and not self._names_condition(understood.words):
+            understood.kinds.add("cpt")
         for hit in found.hits:
             add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
         groups, _ = self._expand(" ".join(corrected))
@@ -342,6 +346,14 @@ class Searcher:
         typed = [w for raw in lowered.split() for w in _words(raw)]
         return bool(understood.applied) and found.coverage < CLAUSE_SHARE and len(typed) >= 3
 
+    def _names_condition(self, said: list[str]) -> bool:
+        """Whether a word of the query is itself a main term of the ICD-10-CM Index ("urine infection":
+        Infection), so the query names a condition rather than what a test measures."""
+        tree = self.index_tree()
+        wanted = {stem(w) for w in said if w.isalpha() and w not in SPECIMENS and w not in LAB_METHODS}
+        ids = sorted({node for _, node, word, essential in tree.matches([0], wanted) if essential})
+        return any(n.book == "cm" and stem(_main_word(n.term)) in wanted for n in tree.nodes(ids))
+
     def _literal_titles(self, lowered: str, read: list[str], add: _Adder) -> None:
         """HCPCS titles holding the words as typed, before the vocabulary read them: a product's brand
         ("Injection, filgrastim-sndz, biosimilar, (zarxio)", "Inj, invega sustenna") or a service's own
@@ -350,7 +362,7 @@ class Searcher:
         For an abbreviation this is asked only when the Index's reading leaves words unused ("ALS emergency
         ambulance"); a plain "ALS" stays the disease. A title combining the product with another drug
         ("Inj. herceptin hylecta": trastuzumab and hyaluronidase) gets no credit."""
-        groups = [(w,) for raw in lowered.split() for w in _words(raw)]
+        groups: list[Group] = [(w,) for raw in lowered.split() for w in _words(raw)]
         if not groups:
             return
         said = {g[0] for g in groups} | set(read)
@@ -720,6 +732,27 @@ def _headers_below(
     return out
 
 
+def _lab_test(understood: Understood, coverage: float) -> bool:
+    """A laboratory test named by its specimen or method ("serum ferritin", "vitamin D 25 hydroxy"): the
+    specimen said first or a method word anywhere, no finding, and the Index's best path leaves part of the
+    query unused ("serum sickness", "urine retention" are Index entries whole: diagnoses; "cloudy urine"
+    names the specimen last, as a finding does)."""
+    said = understood.words
+    return (
+        "cpt" not in understood.kinds
+        and bool(said)
+        and (said[0] in SPECIMENS or bool(LAB_METHODS.intersection(said)))
+        and not says_finding(said)
+        and coverage < STRONG_SHARE
+    )
+
+
+def _main_word(term: str) -> str:
+    """A main term's own word when it is one word ("Infection, infected, infective" -> infection)."""
+    head = term.split(",")[0].split("(")[0].strip().lower()
+    return head if " " not in head else ""
+
+
 LITERAL_CREDIT = 300.0  # a HCPCS title holding the words as typed (a brand, a service's abbreviation)
 _LETTERS_DIGITS = re.compile(r"^([a-z]{2,})(\d{1,2})$")
 
@@ -870,7 +903,9 @@ def _combination(title: str, said: set[str], english: frozenset[str] | None = No
         first, second = match.group(1).lower(), match.group(2).lower()
         if (first in said) != (second in said):
             return True
-    for match in _LISTED.finditer(title) if english is not None else ():
+    if english is None:
+        return False
+    for match in _LISTED.finditer(title):
         first, second = match.group(1).lower(), match.group(2).lower()
         if first in english or second in english:
             continue

@@ -183,7 +183,9 @@ def test_products_and_services_as_typed(codebook: CodeBook, query: str, code: st
 
 
 @pytest.mark.parametrize(("query", "code"), [("ALS", "G12.21"), ("HCC", "C22.0")])
-def test_an_abbreviation_alone_stays_what_the_vocabulary_reads(codebook: CodeBook, query: str, code: str) -> None:
+def test_an_abbreviation_alone_stays_what_the_vocabulary_reads(
+    codebook: CodeBook, query: str, code: str
+) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
 

@@ -237,7 +237,7 @@ def _said_at_every_level(line: _Line, top: _Line) -> bool:
     current: _Line | None = line
     while current is not None and current is not top:
         up = current.up
-        if up is None or not current.node.is_link and current.covered == up.covered:
+        if up is None or (not current.node.is_link and current.covered == up.covered):
             return False
         current = up
     return current is top

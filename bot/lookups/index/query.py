@@ -150,7 +150,10 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     # A CPT service named as most of the query ("office visit level 4") is a CPT question; one inside a
     # chart line ("UA positive, urine culture grew E. coli, dx UTI") is part of the story.
-    phrase_words = {w for term, _, kind in found if kind == "cpt" for w in term.split()}
+    # An abbreviation whose meaning is a CPT service ("UA" -> urinalysis) names that service too.
+    phrase_words = {
+        w for term, means, kind in found if _names_service(vocabulary, kind, means) for w in term.split()
+    }
     spoken = [w for w in text.split() if len(w) > 1 and not w.isdigit() and w not in _LINK_WORDS]
     if service_share(phrase_words, spoken) or service_kind(text.split()):
         kinds.add("cpt")
@@ -248,6 +251,14 @@ def _imaged_head(text: str, study: bool) -> str:
     if not study or not _SECTIONAL.search(text):
         return text
     return _HEAD.sub("brain", text)
+
+
+def _names_service(vocabulary: Vocabulary, kind: str, means: str) -> bool:
+    """Whether a vocabulary term names a CPT service: its kind, or a meaning that is itself a CPT term."""
+    if kind == "cpt":
+        return True
+    term = vocabulary.terms.get(means)
+    return term is not None and term.kind == "cpt"
 
 
 def _replaced_words(term: str, means: str, kind: str) -> list[str]:
