@@ -438,7 +438,7 @@ def descriptor_reader(annual: Iterable[HcpcsRow], titles_known: Iterable[str], s
     for node in load_xml_index_tree(src(DRUG_TABLE), 6):
         clinical.update(words_of(node.term))
     english = gzip.decompress((OUT / "english_words.txt.gz").read_bytes()).decode().split()
-    return Reader.build(abbreviations, clinical, english)
+    return Reader.build(abbreviations, clinical, english, [r.long_title for r in rows])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,9 +16,13 @@ DOSE = re.compile(
 # A dose as written ("1 g", "60mg", "1000 mcg", a bare "40" after a drug) and a title's billing unit ("per 250
 # mg", "up to 1000 mcg", "10 mg", "1000 cc"; a concentration "2.88 mg/ml" is no billing unit).
 AMOUNT = re.compile(
-    r"(?<![\w.-])(up to |per )?(\d+(?:\.\d+)?)\s*(mg|milligrams?|g|gm|grams?|mcg|micrograms?|ml|cc|units?|iu|meq)?"
-    r"(?![\w/.-])"
+    r"(?<![\w.-])(up to |per |less than or equal to |greater than |more than |over )?(\d+(?:\.\d+)?)\s*"
+    r"(mg|milligrams?|g|gm|grams?|mcg|micrograms?|ml|cc|units?|iu|meq)?(?![\w/.-])( or less)?"
 )
+# A title's dose range: at most ("up to 1000 mcg", "less than or equal to 100 mg", "100 mg or less") or more
+# than ("greater than 100 mg", "over 100 mg") the amount it prints.
+AT_MOST = frozenset({"up to ", "less than or equal to "})
+MORE_THAN = frozenset({"greater than ", "more than ", "over "})
 TO_BASE = {  # unit -> (dimension, factor to its base unit)
     "mg": ("mass", 1.0),
     "milligram": ("mass", 1.0),
@@ -77,8 +81,10 @@ def dose_fit(amount: Amount, title: str) -> float:
     value = amount.value if amount.dimension else amount.value * factor  # a bare number: the title's unit
     if unit <= 0:
         return 0.0
-    if match.group(1) == "up to ":
+    if match.group(1) in AT_MOST or match.group(4):
         return DOSE_FIT if value <= unit * 1.0001 else -DOSE_MISFIT
+    if match.group(1) in MORE_THAN:
+        return DOSE_FIT if value > unit * 1.0001 else -DOSE_MISFIT
     units = value / unit
     if units < 0.999 or abs(units - round(units)) > 0.01:
         return -DOSE_MISFIT

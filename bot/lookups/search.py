@@ -37,8 +37,10 @@ from bot.lookups.doses import (
 from bot.lookups.errors import QueryError
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.query import Understood, understand
+from bot.lookups.index.services import LAB_METHODS, SPECIMENS, says_finding
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vocabulary import Vocabulary
+from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD, normalise, words
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 
@@ -247,9 +249,15 @@ class Searcher:
             return _with_notice(self._ranked(scored, limit), "")
         if code_like and CPT_CODE.match(tokens[0]) and "cpt" not in self.book.systems_loaded():
             return _with_notice([], CPT_NOTE.format(what=f"{tokens[0]} is a CPT code"))
+        lowered = " ".join(self._split_levels(lowered.split()))
         understood = understand(lowered, self.vocabulary)
         if understood.words and self._recognised(understood.words) < CONFIDENT_SHARE:
             # Most words are in no title, no index term, no vocabulary: "purple monkey dishwasher".
+            if understood.brands and "hcpcs" in wanted:
+                # "Invega Sustenna": the generic's words are in no title, the brand's are.
+                self._literal_titles(lowered, understood.words, add)
+                if scored:
+                    return _with_notice(self._ranked(scored, limit), "")
             clause = self._by_clause(text, wanted, limit, [])
             if clause is not None:
                 return clause
@@ -260,6 +268,8 @@ class Searcher:
         plain = self._plain_reading(text, lowered, understood, wanted, found.coverage)
         if plain is not None:
             understood, corrected, notes, found = plain
+        if _lab_test(understood, found.coverage) and not self._names_condition(understood.words):
+            understood.kinds.add("cpt")
         for hit in found.hits:
             add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
         groups, _ = self._expand(" ".join(corrected))
@@ -285,6 +295,10 @@ class Searcher:
             for key, (score, why, code, title) in list(scored.items()):
                 if key[0] != "cm":
                     scored[key] = (score - VISIT_SERVICE_COST, why, code, title)
+        if "hcpcs" in wanted and (
+            understood.brands or self._abbreviation_in_context(lowered, understood, found)
+        ):
+            self._literal_titles(lowered, understood.words, add)
         hits = self._ranked(scored, limit, headers_below=True)
         if found.coverage < CLAUSE_SHARE and "cpt" not in understood.kinds:
             # A chart line of several clauses ("unable to void, urinary retention"): no path holds them all,
@@ -311,6 +325,61 @@ class Searcher:
                 [], "No confident match." + (f" Closest Index main terms: {closest}." if closest else "")
             )
         return _with_notice(hits, "")
+
+    def _split_levels(self, tokens: list[str]) -> list[str]:
+        """ "als1 emergency", "ckd3": an abbreviation the vocabulary knows with its level run together, read
+        apart ("als 1") when the run-together word is no vocabulary term itself ("dm2", "b12" stay)."""
+        out: list[str] = []
+        for token in tokens:
+            parts = _split_digits(token)
+            if len(parts) == 2 and not self.vocabulary.knows(token) and self.vocabulary.knows(parts[0]):
+                out.extend(parts)
+            else:
+                out.append(token)
+        return out
+
+    @staticmethod
+    def _abbreviation_in_context(lowered: str, understood: Understood, found: Found) -> bool:
+        """An abbreviation said with words its reading leaves unexplained ("ALS emergency ambulance": the
+        disease uses under 60% of the words): the service a title names by that abbreviation may be meant.
+        Two words besides the abbreviation at least: "HCC", "T&A" alone are what the vocabulary reads."""
+        typed = [w for raw in lowered.split() for w in _words(raw)]
+        return bool(understood.applied) and found.coverage < CLAUSE_SHARE and len(typed) >= 3
+
+    def _names_condition(self, said: list[str]) -> bool:
+        """Whether a word of the query is itself a main term of the ICD-10-CM Index ("urine infection":
+        Infection), so the query names a condition rather than what a test measures."""
+        tree = self.index_tree()
+        wanted = {stem(w) for w in said if w.isalpha() and w not in SPECIMENS and w not in LAB_METHODS}
+        ids = sorted({node for _, node, word, essential in tree.matches([0], wanted) if essential})
+        return any(n.book == "cm" and stem(_main_word(n.term)) in wanted for n in tree.nodes(ids))
+
+    def _literal_titles(self, lowered: str, read: list[str], add: _Adder) -> None:
+        """HCPCS titles holding the words as typed, before the vocabulary read them: a product's brand
+        ("Injection, filgrastim-sndz, biosimilar, (zarxio)", "Inj, invega sustenna") or a service's own
+        abbreviation ("Ambulance service, advanced life support ... (als 1 - emergency)") printed in the
+        title names exactly what was asked for, above the generic drug or the disease the vocabulary reads.
+        For an abbreviation this is asked only when the Index's reading leaves words unused ("ALS emergency
+        ambulance"); a plain "ALS" stays the disease. A title combining the product with another drug
+        ("Inj. herceptin hylecta": trastuzumab and hyaluronidase) gets no credit."""
+        groups: list[Group] = [(w,) for raw in lowered.split() for w in _words(raw)]
+        if not groups:
+            return
+        said = {g[0] for g in groups} | set(read)
+
+        def credited(
+            code: Code | None, key: tuple[str, str], score: float, why: str, title: str = ""
+        ) -> None:
+            combined = code is not None and _combination(f"{code.title} {why}", said, self.english)
+            add(
+                code,
+                key,
+                score + (-COMBINATION_COST if combined else LITERAL_CREDIT),
+                f"{why} (as typed)",
+                title,
+            )
+
+        self._text_matches(groups, ("hcpcs",), credited, [], broad=False)
 
     def _by_clause(self, text: str, systems: Sequence[str], limit: int, whole: list[Hit]) -> Hits | None:
         """The answer for the best-answered clause of a query of several (split at commas and semicolons),
@@ -471,6 +540,16 @@ class Searcher:
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
         complete = 1.0 if rows else 0.0
+        excluded = _excluded(groups)
+        if excluded and "hcpcs" in wanted:
+            # "aranesp non dialysis": the title for the other use ("(non-esrd use)") need not say the word
+            # excluded; one that says it without "non" ("for esrd on dialysis") is the use excluded.
+            known = set(rows)
+            kept = [g for g in groups if g[0] not in excluded]
+            more = [r for r in self._query(self._match(kept), "'hcpcs'") if r not in known]
+            if more and not rows:
+                complete = len(kept) / len(groups)
+            rows += more
         doses = [g for g in groups if is_dose(g)]
         amount = amount_said([g[0] for g in groups]) if doses and len(doses) < len(groups) else None
         # A dose with its unit or a route ("1000 ml", "inj") is read by its fit; a bare number ("BMI 30",
@@ -544,8 +623,10 @@ class Searcher:
                 score += _item_name(title, query_stems)  # "walker": "Walker, folding ..." names the item
             if system == "hcpcs" and code.startswith("S"):
                 score -= S_CODE_COST
-            if system == "hcpcs" and _combination(title, said):
+            if system == "hcpcs" and _combination(f"{title} {label}", said, self.english):
                 score -= COMBINATION_COST
+            if system == "hcpcs" and excluded and _says_unexcluded(f"{title} {label}", excluded):
+                score -= EXCLUDED_COST
             if system == "hcpcs" and amount is not None:
                 score += dose_fit(amount, title)
             if system == "hcpcs" and route and other_route(route, title):
@@ -657,6 +738,37 @@ def _headers_below(
     return out
 
 
+def _lab_test(understood: Understood, coverage: float) -> bool:
+    """A laboratory test named by its specimen or method ("serum ferritin", "vitamin D 25 hydroxy"): the
+    specimen said first or a method word anywhere, no finding, and the Index's best path leaves part of the
+    query unused ("serum sickness", "urine retention" are Index entries whole: diagnoses; "cloudy urine"
+    names the specimen last, as a finding does)."""
+    said = understood.words
+    return (
+        "cpt" not in understood.kinds
+        and bool(said)
+        and (said[0] in SPECIMENS or bool(LAB_METHODS.intersection(said)))
+        and not says_finding(said)
+        and coverage < STRONG_SHARE
+    )
+
+
+def _main_word(term: str) -> str:
+    """A main term's own word when it is one word ("Infection, infected, infective" -> infection)."""
+    head = term.split(",")[0].split("(")[0].strip().lower()
+    return head if " " not in head else ""
+
+
+LITERAL_CREDIT = 300.0  # a HCPCS title holding the words as typed (a brand, a service's abbreviation)
+_LETTERS_DIGITS = re.compile(r"^([a-z]{2,})(\d{1,2})$")
+
+
+def _split_digits(word: str) -> tuple[str, ...]:
+    """ "als1", "bls2": an abbreviation with its level run together, as titles print them apart ("als 1")."""
+    match = _LETTERS_DIGITS.match(word)
+    return (match.group(1), match.group(2)) if match else (word,)
+
+
 _REASON_FOR = re.compile(r"\b(?:for|to have|reason)\b")  # "here for chemo": a reason, not a named visit
 PAYERS = frozenset({"medicare", "medicaid", "cms", "commercial", "insurance", "payer"})
 SUFFIXED_COST = 10.0  # a title naming another product of the drug the query names
@@ -709,7 +821,8 @@ def _accessory(text: str, said: set[str]) -> bool:
 VARIANT = re.compile(
     r"(?i)\b(?:heavy[ -]?duty|heavyduty|extra[ -]wide|bariatric|pediatric|ped|institutional|deluxe|"
     r"battery|power(?:ed)?|electric|semi-electric|total electric|custom[ -]fabricated|custom|"
-    r"preservative[ -]free|extended[ -]release|intraocular|intravitreal|ophthalmic|otic|intrathecal|implant)\b"
+    r"preservative[ -]free|extended[ -]release|intraocular|intravitreal|ophthalmic|otic|intrathecal|implant|"
+    r"non-?covered|(?<!non-)(?<!non)compounded)\b"
 )
 VARIANT_COST = 45.0
 # Words naming an item rather than what it is ("nebulizer machine", "CPAP device"): DME is a HCPCS item.
@@ -782,14 +895,46 @@ COMBINATION_COST = 30.0
 _PAIRED = re.compile(r"(?i)\b([a-z]{4,})\s*(?:\band\b|/)\s*([a-z]{4,})\b")
 
 
-def _combination(title: str, said: set[str]) -> bool:
+# Two drug names listed ("Pertuzumab, trastuzumab, 10 mg", "rituximab 10 mg and hyaluronidase"): words of
+# six letters or more that are no English word, joined by a comma or "and", a dose between them allowed.
+_LISTED = re.compile(r"(?i)\b(?=([a-z]{6,})\s*,?(?:\s*[\d.]+\s*[a-z]*)?\s*(?:,|\band\b)\s*([a-z]{6,})\b)")
+
+
+def _combination(title: str, said: set[str], english: frozenset[str] | None = None) -> bool:
     """Whether a HCPCS title is a combination of the drug said with another ("meperidine and promethazine"
-    for "phenergan"): one of two names joined by "and" or "/" is said, the other is not."""
+    for "phenergan", "pertuzumab, trastuzumab" for "herceptin"): one of two names joined by "and" or "/"
+    (or two drug names listed: words in no English word list `english`, when given) is said, the other
+    is not."""
     for match in _PAIRED.finditer(title):
         first, second = match.group(1).lower(), match.group(2).lower()
         if (first in said) != (second in said):
             return True
+    if english is None:
+        return False
+    for match in _LISTED.finditer(title):
+        first, second = match.group(1).lower(), match.group(2).lower()
+        if first in english or second in english:
+            continue
+        if (first in said) != (second in said):
+            return True
     return False
+
+
+EXCLUDED_COST = 100.0  # a HCPCS title for the use the query excludes ("non dialysis": "for esrd on dialysis")
+
+
+def _excluded(groups: list[Group]) -> frozenset[str]:
+    """The words a query excludes with "non" ("non dialysis", "non-esrd" -> esrd)."""
+    return frozenset(
+        groups[i + 1][0] for i, g in enumerate(groups[:-1]) if g[0] == "non" and groups[i + 1][0].isalpha()
+    )
+
+
+def _says_unexcluded(title: str, excluded: frozenset[str]) -> bool:
+    """Whether a title says a word the query excludes, itself not excluded there ("for esrd on dialysis";
+    "(non-esrd use)" says "esrd" excluded, as the query does)."""
+    lowered = title.lower()
+    return any(re.search(rf"(?<!non-)(?<!non )\b{re.escape(w)}\b", lowered) for w in excluded)
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:

@@ -128,3 +128,74 @@ def test_medicare_services(codebook: CodeBook, query: str, code: str) -> None:
 
 def test_a_reason_for_a_visit_stays_the_diagnosis(codebook: CodeBook) -> None:
     assert find_codes(codebook, "here for chemo infusion", limit=5)[0].code == "Z51.11"
+
+
+# -- px7: titles as typed, dose ranges, listed combinations, "non" -----------------------------------------
+def test_a_title_dose_range_fits_the_dose_on_its_side() -> None:
+    at_most = "Injection, buprenorphine extended-release, less than or equal to 100 mg"
+    more = "Injection, buprenorphine extended-release, greater than 100 mg"
+    assert dose_fit(Amount(100.0, "mass"), at_most) > 0 > dose_fit(Amount(100.0, "mass"), more)
+    assert dose_fit(Amount(300.0, "mass"), more) > 0 > dose_fit(Amount(300.0, "mass"), at_most)
+    assert dose_fit(Amount(50.0, "mass"), "Buprenorph xr 100 mg or less") > 0
+    assert dose_fit(Amount(150.0, "mass"), "Buprenorph xr 100 mg or less") < 0
+
+
+def test_two_drug_names_listed_are_a_combination() -> None:
+    english = frozenset({"injection", "excludes", "biosimilar"})
+    said = {"trastuzumab"}
+    assert _combination("Pertuzumab, trastuzumab, 10 mg", said, english)
+    assert _combination("Injection, trastuzumab, 10 mg and hyaluronidase-oysk", said, english)
+    assert _combination("Injection, rituximab 10 mg and hyaluronidase", {"rituximab"}, english)
+    assert not _combination("Injection, trastuzumab, excludes biosimilar, 10 mg", said, english)
+    assert not _combination("Pertuzumab, trastuzumab, 10 mg", {"pertuzumab", "trastuzumab"}, english)
+
+
+def test_non_excludes_the_use_a_title_names() -> None:
+    from bot.lookups.search import _excluded, _says_unexcluded
+
+    assert _excluded([("aranesp",), ("non",), ("dialysis",)]) == {"dialysis"}
+    assert _excluded([("epoetin",), ("dialysis",)]) == frozenset()
+    assert _says_unexcluded("Injection, darbepoetin alfa (for esrd on dialysis)", frozenset({"esrd"}))
+    assert not _says_unexcluded("Injection, darbepoetin alfa (non-esrd use)", frozenset({"esrd"}))
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # A brand printed in a title names that product, not the generic (or another biosimilar).
+        ("inflectra", "Q5103"),
+        ("risperdal consta", "J2794"),
+        ("sublocade 300 mg", "Q9992"),
+        ("sublocade 100 mg", "Q9991"),
+        # The generic's other products: a combination with another drug comes after the drug alone.
+        ("herceptin", "J9355"),
+        ("rituxan", "J9312"),
+        ("aranesp non dialysis", "J0881"),
+        ("epoetin alfa non dialysis", "J0885"),
+        # A service's own abbreviation said with the service's words: the ambulance level, not the disease.
+        ("ALS non emergency ambulance", "A0426"),
+        ("ALS1 emergency ambulance", "A0427"),
+    ],
+)
+def test_products_and_services_as_typed(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
+
+
+@pytest.mark.parametrize(("query", "code"), [("ALS", "G12.21"), ("HCC", "C22.0")])
+def test_an_abbreviation_alone_stays_what_the_vocabulary_reads(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
+
+
+def test_a_compounded_or_noncovered_title_is_a_variant() -> None:
+    assert _variant("Albuterol, inhalation solution, compounded product, unit dose", {"albuterol"})
+    assert not _variant("Albuterol, inhalation solution, non-compounded, unit dose", {"albuterol"})
+    assert not _variant("Albuterol, compounded product", {"albuterol", "compounded"})
+    assert _variant("Noncovered ambulance mileage, per mile", {"ambulance", "mileage"})
+
+
+def test_the_plain_product_before_the_compounded_one(codebook: CodeBook) -> None:
+    assert find_codes(codebook, "albuterol unit dose", limit=5)[0].code == "J7613"

@@ -69,3 +69,48 @@ def test_a_count_after_a_procedure_names_the_number() -> None:
 def test_cabg_count_picks_the_body_part(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "CABG x3", limit=5)
     assert hits and hits[0].code.startswith("0212")  # Bypass Coronary Artery, Three Arteries
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # px7: a PCS Index line with no code of its own, reached by a word said at every level
+        # ("Excision, Subcutaneous Tissue and Fascia, Foot" for "subq ... foot"), leads on to its side
+        # although the line's own name says more ("fascia") than the query.
+        ("excisional debridement subcutaneous tissue left upper arm", "0JBF0ZZ"),
+        ("debridement subq left foot excisional", "0JBR0ZZ"),
+        # ... while a level skipped ("Replacement, Tendon, Knee" for "knee replacement") still does not.
+        ("knee replacement", "0SRC0JZ"),
+    ],
+)
+def test_a_bare_pcs_line_said_at_every_level_leads_on(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
+
+
+def test_sectional_imaging_of_the_head_is_of_the_brain() -> None:
+    from bot.lookups.index.query import _imaged_head
+
+    assert _imaged_head("computed tomography head without contrast", True) == (
+        "computed tomography brain without contrast"
+    )
+    assert _imaged_head("magnetic resonance imaging of the head", True).endswith("of the brain")
+    assert _imaged_head("computed tomography head and neck", True) == "computed tomography head and neck"
+    # A finding or a story is not the study ordered: its words stay.
+    assert _imaged_head("head bleed on computed tomography", False) == "head bleed on computed tomography"
+    assert _imaged_head("x-ray head", True) == "x-ray head"  # plain films of the skull are not the brain
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("MRI of the head", "B030ZZZ"),
+        ("ct scan head", "B020ZZZ"),
+        ("ct head and neck", "BW29ZZZ"),
+        # Section X (New Technology) only when its technology is said: "intracardiac" is not.
+        ("single chamber pacemaker insertion", "0JH604Z"),
+    ],
+)
+def test_imaging_and_new_technology_on_the_shipped_data(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]

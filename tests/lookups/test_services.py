@@ -68,3 +68,41 @@ def test_imaging_says_cpt_and_keeps_the_pcs_code(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "chest x-ray 2 views", limit=5)
     assert "CPT" in hits.notice
     assert hits and hits[0].code == "BW03ZZZ"  # ICD-10-PCS Plain Radiography of Chest, for inpatients
+
+
+# -- px7: a test's steps, specimen and method; an abbreviation meaning a CPT service ---------------------
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        ("tuberculosis skin test placement", "laboratory test"),
+        ("ppd test reading", "laboratory test"),
+        ("rapid strep swab", "laboratory test"),
+        ("cast placement", ""),  # a step named after no test is no test
+    ],
+)
+def test_a_test_named_with_its_step_or_specimen_swab(query: str, kind: str) -> None:
+    assert service_kind(query.split()) == kind
+
+
+def test_an_abbreviation_meaning_a_cpt_service_names_it() -> None:
+    vocabulary = Vocabulary.shipped()
+    assert "cpt" in understand("ua with micro", vocabulary).kinds  # UA -> urinalysis, a CPT service
+    assert "cpt" not in understand("uti with hematuria", vocabulary).kinds
+
+
+@pytest.mark.parametrize(
+    "query", ["serum magnesium", "hcg quantitative", "strep throat swab", "tb test reading"]
+)
+def test_a_test_named_by_specimen_or_method_is_cpt(codebook: CodeBook, query: str) -> None:
+    assert find_codes(codebook, query, limit=5).notice.startswith("That is a CPT service")
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("serum sickness", "T80.69XA"), ("plasma cell myeloma", "C90.00"), ("urine retention", "R33.9")],
+)
+def test_a_condition_named_with_a_specimen_stays_a_diagnosis(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert not hits.notice and hits[0].code == code

@@ -63,3 +63,29 @@ def test_a_reading_is_searched_beside_the_short_descriptor(codebook: CodeBook) -
     assert "J2919" in [h.code for h in hits]
     hit = next(h for h in hits if h.code == "J2919")
     assert "read:" in hit.why and "methylprednisolone" in hit.why
+
+
+def test_a_cut_word_is_read_from_the_sibling_descriptors() -> None:
+    # px7: "succ" starts several known words (success, succinate): the long descriptors naming the same
+    # drug hold only one of them.
+    long = [
+        "Injection, methylprednisolone sodium succinate, up to 40 mg",
+        "Injection, methylprednisolone acetate, 20 mg",
+        "Injection, hydrocortisone sodium succinate, up to 100 mg",
+        "Injection, succinylcholine chloride, up to 20 mg",
+    ]
+    clinical = ["methylprednisolone", "sodium", "succinate", "succinylcholine", "acetate", "injection"]
+    reader = Reader.build(
+        {"inj": "injection", "methylpred": "methylprednisolone"}, clinical, ["success"], long
+    )
+    assert reader.read("Inj methylpred sod succ 5mg") == "Injection methylprednisolone sodium succinate 5mg"
+    # With no sibling naming the same drug, the word stays as printed.
+    assert reader.read("Inj foo succ 5mg") == "Injection foo succ 5mg"
+    # Siblings holding two words that start the same way say nothing.
+    assert reader.from_siblings("succ", ["injection"]) == "succ"
+
+
+def test_shipped_j2919_reads_succinate(codebook: CodeBook) -> None:
+    read = {r["code"]: r["read_as"] for r in shipped_tsv("hcpcs_codes.tsv.gz") if r["read_as"]}
+    assert "succinate" in read["J2919"]
+    assert find_codes(codebook, "solumedrol 125 mg", limit=5)[0].code == "J2919"

@@ -59,6 +59,7 @@ HISTORY_STEMS = frozenset(
     stem(w) for w in ["personal", "family", "history", "of", "other", "disease"]
 )  # a history code by the Tabular's note, below an Index line that names it all
 REASON_PCS_COST = 450.0
+NEW_TECHNOLOGY_COST = 300.0  # a section X path whose words the query did not all say
 ECHO_COVERAGE = 0.85  # echo words count only on a path using this share of the query's words
 ECHO_CREDIT = 30.0  # per weight of an echo word a path uses (an unsaid path word costs 20)
 
@@ -171,6 +172,11 @@ def index_hits(
             # Between paths that use (nearly) every word, one that also holds a word the vocabulary replaced
             # ("Screening, neoplasm, breast, routine mammogram") is the line the query names.
             score += ECHO_CREDIT * echoed
+        if match.book == "pcs" and code.code.startswith("X") and match.unsaid > 0:
+            # ICD-10-PCS section X, New Technology: reported only when that technology is what was done;
+            # a path naming it with words the query did not say ("Intracardiac Pacemaker, Dual-Chamber"
+            # for "dual chamber pacemaker insertion") comes after the ordinary procedure.
+            score -= NEW_TECHNOLOGY_COST
         if match.book == "pcs" and understood.kinds & REASON_KINDS:
             # "status post knee replacement", "history of appendectomy": the state the patient is in
             # (a Z code), not the procedure done before.

@@ -232,6 +232,17 @@ class _Line:
         return walk
 
 
+def _said_at_every_level(line: _Line, top: _Line) -> bool:
+    """Whether every line between `top` and `line` uses a word of the query (none was skipped)."""
+    current: _Line | None = line
+    while current is not None and current is not top:
+        up = current.up
+        if up is None or (not current.node.is_link and current.covered == up.covered):
+            return False
+        current = up
+    return current is top
+
+
 class Matcher:
     """Finds the index paths a query's words cover, best first."""
 
@@ -391,9 +402,13 @@ class Matcher:
                 walked[node.id] = line
                 if node.code or node.cells or self._has_reference(node):
                     lines.append(line)
-                elif node.last > node.id and (node.book != "pcs" or line.unsaid <= first.unsaid):
+                elif node.last > node.id and (
+                    node.book != "pcs" or line.unsaid <= first.unsaid or _said_at_every_level(line, first)
+                ):
                     # (In the PCS Index only a bare line reached by words the query said: "Repair, Finger,
-                    # Middle" leads on to "Right"; "Replacement, Tendon, Knee" for "knee replacement" not.)
+                    # Middle" leads on to "Right"; "Replacement, Tendon, Knee" for "knee replacement" not;
+                    # "Excision, Subcutaneous Tissue and Fascia, Lower Leg" for "excision subcutaneous lower
+                    # leg" does: each level holds a word said, though "fascia" is not.)
                     bare.append(line)
         # A bare line still leads one level down (its side, its type), and to its unspecified child.
         lines += self._extend(lines + bare, by_stem)

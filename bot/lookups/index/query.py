@@ -123,6 +123,7 @@ class Understood:
     # nose R09.89") says as much as one holding its meaning.
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     applied: list[str] = field(default_factory=list)  # the abbreviations read ("cat", "rlq")
+    brands: list[str] = field(default_factory=list)  # the brand names read ("zarxio" -> filgrastim)
 
 
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
@@ -149,7 +150,10 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     # A CPT service named as most of the query ("office visit level 4") is a CPT question; one inside a
     # chart line ("UA positive, urine culture grew E. coli, dx UTI") is part of the story.
-    phrase_words = {w for term, _, kind in found if kind == "cpt" for w in term.split()}
+    # An abbreviation whose meaning is a CPT service ("UA" -> urinalysis) names that service too.
+    phrase_words = {
+        w for term, means, kind in found if _names_service(vocabulary, kind, means) for w in term.split()
+    }
     spoken = [w for w in text.split() if len(w) > 1 and not w.isdigit() and w not in _LINK_WORDS]
     if service_share(phrase_words, spoken) or service_kind(text.split()):
         kinds.add("cpt")
@@ -180,6 +184,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     if _CAUSED.search(text):
         kinds.add("caused")
     text = _diagnostic_scope(text)
+    text = _imaged_head(text, "cpt" in kinds)
     text = _count(text)
     text = _side_letters(text, notes)
     text = _levels(text, notes)
@@ -202,6 +207,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         echoes=[e for e in dict.fromkeys(echoes) if e not in text.split()],
         replaced=replaced,
         applied=[term for term, _, kind in found if kind == "abbreviation"],
+        brands=[term for term, _, kind in found if kind == "brand"],
     )
 
 
@@ -230,6 +236,29 @@ def _diagnostic_scope(text: str) -> str:
     if not _DIAGNOSTIC.search(text) or "biops" in text:
         return text
     return " ".join(_DIAGNOSTIC.sub(" ", text).split()) or text
+
+
+_SECTIONAL = re.compile(r"\b(?:computed|computerized|magnetic resonance|mri|ct)\b")
+_HEAD = re.compile(r"\bhead\b(?!\s+(?:and|&)\s+neck)(?!\s+(?:of|tissue|subcutaneous))")
+
+
+def _imaged_head(text: str, study: bool) -> str:
+    """ "CT head", "MRI of the head": sectional imaging of the head is imaging of the brain (ICD-10-PCS
+    Central Nervous System, Brain: B020, B030), as the study is ordered and coded; "head and neck" and the
+    head's soft tissue stay anatomical regions. Only for a study asked for (`study`: the query names the
+    service, see bot.lookups.index.services), not a finding or a story ("abnormal CT head", "head bleed on
+    CT")."""
+    if not study or not _SECTIONAL.search(text):
+        return text
+    return _HEAD.sub("brain", text)
+
+
+def _names_service(vocabulary: Vocabulary, kind: str, means: str) -> bool:
+    """Whether a vocabulary term names a CPT service: its kind, or a meaning that is itself a CPT term."""
+    if kind == "cpt":
+        return True
+    term = vocabulary.terms.get(means)
+    return term is not None and term.kind == "cpt"
 
 
 def _replaced_words(term: str, means: str, kind: str) -> list[str]:

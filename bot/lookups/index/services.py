@@ -64,7 +64,30 @@ DESCRIPTORS = frozenset(
 )
 # The last word of a laboratory test's name as it is typed.
 LAB_WORDS = frozenset(
-    {"lab", "labs", "level", "levels", "test", "testing", "assay", "titer", "panel", "count", "culture"}
+    {
+        "lab",
+        "labs",
+        "level",
+        "levels",
+        "test",
+        "testing",
+        "assay",
+        "titer",
+        "panel",
+        "count",
+        "culture",
+        "swab",
+    }
+)
+# Words naming a step of a test's service after the test ("TB skin test placement", "PPD test reading").
+SERVICE_ACTS = frozenset({"placement", "placed", "reading", "read", "collection", "collected", "only"})
+# A test's specimen said first ("serum ferritin", "urine microalbumin") or its laboratory method said anywhere
+# ("vitamin D 25 hydroxy", "hcg quantitative"): with no finding said, and when the Index's best path leaves
+# part of the query unused and no word is a condition's main term ("serum sickness", "urine infection"), the
+# query names a laboratory test (bot.lookups.search).
+SPECIMENS = frozenset({"serum", "plasma", "urine", "csf", "sputum"})
+LAB_METHODS = frozenset(
+    {"hydroxy", "quantitative", "qualitative", "quant", "ionized", "fractionated", "reflex"}
 )
 # Words saying a result, a finding or a reason for an encounter: the query is then a diagnosis (or a Z code).
 FINDINGS = frozenset(
@@ -140,6 +163,8 @@ def service_kind(words: list[str]) -> str:
         return "anesthesia"
     if IMAGING.search(text) and not STORY.intersection(words):
         return "imaging"
+    while len(words) > 2 and words[-1] in SERVICE_ACTS:
+        words = words[:-1]  # "TB skin test placement", "PPD reading": the test is the service
     last = words[-1]
     before = words[-2] if len(words) > 1 else ""
     if last in LAB_WORDS and len(words) > 1 and not _SPINAL_LEVEL.match(before):

@@ -12,6 +12,11 @@ write a cut word out, both from official or published word lists, never from a l
 2. a cut word of 4 letters or more known as no whole word, that starts exactly one known whole word (long
    descriptors, code titles, the Table of Drugs and Chemicals, the English word list): "pegfilgrast" ->
    "pegfilgrastim".
+3. a cut word that rules 1 and 2 leave (it starts several known words: "succ" -> success, succinate ...) is
+   read from the sibling descriptors: the long descriptors holding a drug or item word the same descriptor
+   names ("methylprednisolone", written out by rule 1 or 2). When exactly one of their words starts with
+   the cut word, that is the word ("Inj, methylpred sod succ 5mg" -> "succinate", from "Injection,
+   methylprednisolone sodium succinate, up to 40 mg").
 
 The reading is kept beside the descriptor, never instead of it: both are searched.
 """
@@ -22,11 +27,13 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 WORD = re.compile(r"[A-Za-z]+")
 MIN_CUT = 4  # a cut word read by the start of a known word: shorter ones ("ex", "bio") start too many
 MIN_VOTES = 2  # descriptor pairs that must agree on an abbreviation
+SIBLING_WORD = 6  # a naming word ("methylprednisolone") whose long descriptors are a cut word's siblings
+MIN_SIBLING_CUT = 3  # a cut word read from its siblings ("succ", "sod")
 FAMILY = 4  # letters past the abbreviation that words of one family share ("inj" -> "inject...")
 
 
@@ -93,14 +100,34 @@ class Reader:
     clinical: frozenset[str]  # whole words of titles, index terms, long descriptors, the Drug Table
     known: frozenset[str]  # the same and the ordinary English words
     ordered: tuple[str, ...]  # `known`, sorted, for prefix look-ups
+    # A naming word of the long descriptors (no English word, SIBLING_WORD letters or more) -> the words of
+    # the long descriptors holding it: the siblings rule 3 reads a cut word from.
+    siblings: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
-        cls, abbreviations: Mapping[str, str], clinical: Iterable[str], english: Iterable[str]
+        cls,
+        abbreviations: Mapping[str, str],
+        clinical: Iterable[str],
+        english: Iterable[str],
+        descriptors: Iterable[str] = (),
     ) -> Reader:
         words = frozenset(w for w in clinical if w.isalpha())
-        known = words | frozenset(w for w in english if w.isalpha())
-        return cls(dict(abbreviations), words, known, tuple(sorted(known)))
+        plain = frozenset(w for w in english if w.isalpha())
+        known = words | plain
+        siblings: dict[str, set[str]] = defaultdict(set)
+        for descriptor in descriptors:
+            said = set(words_of(descriptor))
+            for word in said:
+                if len(word) >= SIBLING_WORD and word not in plain:
+                    siblings[word] |= said
+        return cls(
+            dict(abbreviations),
+            words,
+            known,
+            tuple(sorted(known)),
+            {w: frozenset(s) for w, s in siblings.items()},
+        )
 
     def word(self, word: str) -> str:
         """The whole word a descriptor word stands for (itself when it is whole or cannot be told).
@@ -121,13 +148,31 @@ class Reader:
             at += 1
         return found[0] if len(found) == 1 else lowered
 
+    def from_siblings(self, word: str, context: Iterable[str]) -> str:
+        """Rule 3: the one word starting with `word` in the long descriptors holding a word of `context`
+        (each context word's siblings read alone: a common one, "sodium", may hold several; they must
+        agree)."""
+        lowered = word.lower()
+        if lowered in self.known or len(lowered) < MIN_SIBLING_CUT:
+            return lowered
+        readings: set[str] = set()
+        for other in context:
+            found = {w for w in self.siblings.get(other, ()) if w.startswith(lowered) and w != lowered}
+            if len(found) == 1:
+                readings |= found
+        return readings.pop() if len(readings) == 1 else lowered
+
     def read(self, descriptor: str) -> str:
         """The descriptor with its cut words written out, or "" when none is cut."""
+        matches = list(WORD.finditer(descriptor))
+        first = [self.word(m.group()) for m in matches]
+        context = {w for w in first if w in self.siblings}
         changed = False
         out: list[str] = []
         last = 0
-        for match in WORD.finditer(descriptor):
-            whole = self.word(match.group())
+        for match, whole in zip(matches, first, strict=True):
+            if whole == match.group().lower() and context:
+                whole = self.from_siblings(match.group(), context)
             out.append(descriptor[last : match.start()])
             if whole != match.group().lower():
                 changed = True
