@@ -218,6 +218,19 @@ def test_ncci_pair_with_a_modifier_allowed_is_a_warning_until_the_line_carries_o
     assert modified.read[1].modifiers == ("XU",) and modified.codes[1] == column2
 
 
+def test_ncci_anatomic_modifiers_bypass_only_for_different_sites(codebook: CodeBook) -> None:
+    column1, column2 = _shipped_pair(codebook, 1)
+
+    def reported(*codes: str) -> bool:
+        return "ncci-ptp" in rules(check_claim(codebook, list(codes), D2020))
+
+    assert not reported(f"{column1}-LT", f"{column2}-RT")  # two sites
+    assert not reported(f"{column1}-F1", f"{column2}-F2")
+    assert reported(f"{column1}-LT", f"{column2}-LT")  # one site: the edit applies
+    assert reported(column1, f"{column2}-RT")  # where the first service was is not said
+    assert not reported(f"{column1}-LT", f"{column2}-LT-59")  # 59 says distinct on its own
+
+
 def test_ncci_pair_outside_its_dates_is_not_reported(codebook: CodeBook) -> None:
     ended = codebook.db.execute(
         "SELECT column1, column2, end FROM ncci_ptp WHERE source = 'shipped' AND end != '' ORDER BY column1 LIMIT 1"

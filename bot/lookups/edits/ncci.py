@@ -109,9 +109,8 @@ def _pair(
             f"NCCI PTP: {second.display} is bundled into {first.display}, no modifier allowed",
             source=cite,
         )
-    carried = [m for m in (*second.modifiers, *first.modifiers) if m in BYPASS]
-    if carried:
-        return None  # the claim line says the services were distinct
+    if _says_distinct(first, second):
+        return None  # the claim lines say the services were distinct
     message = (
         f"{second.named} is a column-2 code of {first.named}: billed on the same date, it is paid only with an "
         f"NCCI-associated modifier when the services were distinct (NCCI modifier indicator 1; {cite})."
@@ -129,3 +128,16 @@ def _pair(
         severity=Severity.WARNING,
         source=cite,
     )
+
+
+def _says_distinct(first: Entry, second: Entry) -> bool:
+    """Whether the two lines' modifiers say the services were distinct. 59/X{EPSU} and the other NCCI-associated
+    modifiers say so on either line. Anatomic modifiers say so only when each line names its site and the sites
+    differ (NCCI Policy Manual ch. I, E: "different anatomic sites"): both lines -LT is one site, and a site on
+    one line alone does not say where the other service was."""
+    said = {*first.modifiers, *second.modifiers}
+    if said & (BYPASS - frozenset(ANATOMIC)):
+        return True
+    first_sites = {m for m in first.modifiers if m in ANATOMIC}
+    second_sites = {m for m in second.modifiers if m in ANATOMIC}
+    return bool(first_sites) and bool(second_sites) and not first_sites & second_sites
