@@ -829,7 +829,7 @@ def query_words(
         if not s or s in FILLERS or not content_stems(text):
             continue
         extra = {stem(a) for a in (alternatives or {}).get(text, ())}
-        out.append(QueryWord(text, frozenset({s, *extra, *_hyphenated(text), *_word_forms(text)})))
+        out.append(QueryWord(text, frozenset({s, *extra, *_hyphenated(text), *word_forms(text)})))
     return out
 
 
@@ -852,7 +852,7 @@ FORM_ENDINGS: tuple[tuple[str, str], ...] = (
 
 
 @lru_cache(maxsize=65536)
-def _word_forms(word: str) -> tuple[str, ...]:
+def word_forms(word: str) -> tuple[str, ...]:
     return tuple(
         stem(word[: -len(end)] + other)
         for end, other in FORM_ENDINGS

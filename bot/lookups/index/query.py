@@ -123,6 +123,9 @@ class Understood:
     # nose R09.89") says as much as one holding its meaning.
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     applied: list[str] = field(default_factory=list)  # the abbreviations read ("cat", "rlq")
+    # The words of the clauses the query negates, as read ("no LOC" -> loss, of, consciousness): a negation
+    # covers its clause only, up to a comma ("migraine w/o aura, intractable").
+    negated: frozenset[str] = frozenset()
 
 
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
@@ -134,6 +137,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     kept = _RULED_OUT.sub(" ", lowered)
     if kept.strip(" ,;"):
         lowered = kept
+    negated = _negated_clauses(lowered, vocabulary)
     text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
     for short, long in _SLASHED.items():
         text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", f" {long} ", text)
@@ -202,7 +206,20 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         echoes=[e for e in dict.fromkeys(echoes) if e not in text.split()],
         replaced=replaced,
         applied=[term for term, _, kind in found if kind == "abbreviation"],
+        negated=negated,
     )
+
+
+_NEGATED_CLAUSE = re.compile(r"(?<![a-z0-9/])(?:no|not|without|w/o)\s+([^,;:()]+)")
+
+
+def _negated_clauses(lowered: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The words each negation of the query covers, to the end of its clause, abbreviations read."""
+    out: set[str] = set()
+    for clause in _NEGATED_CLAUSE.findall(lowered):
+        read, _ = vocabulary.expand(" ".join(clause.split()))
+        out.update(read.split())
+    return frozenset(out)
 
 
 # A count written after a procedure ("CABG x3", "bypass x 2"), not a duration ("x 3 days", read as a
