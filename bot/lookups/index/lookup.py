@@ -64,6 +64,8 @@ HISTORY_STEMS = frozenset(
     stem(w) for w in ["personal", "family", "history", "of", "other", "disease"]
 )  # a history code by the Tabular's note, below an Index line that names it all
 REASON_PCS_COST = 450.0
+STATE_KINDS = frozenset({"status", "history"})  # a state the patient is in, not an injury being treated
+INJURY_LETTERS = frozenset("ST")
 ECHO_COVERAGE = 0.85  # echo words count only on a path using this share of the query's words
 ECHO_CREDIT = 30.0  # per weight of an echo word a path uses (an unsaid path word costs 20)
 
@@ -200,6 +202,10 @@ def index_hits(
         if match.book == "pcs" and understood.kinds & REASON_KINDS:
             # "status post knee replacement", "history of appendectomy": the state the patient is in
             # (a Z code), not the procedure done before.
+            score -= REASON_PCS_COST
+        if understood.kinds & STATE_KINDS and code.code[:1] in INJURY_LETTERS:
+            # "status post amputation of right great toe": the state after it (Amputation, see also Absence,
+            # by site, acquired -> Z89.411), not the injury being treated (Amputation, traumatic -> S98.111A).
             score -= REASON_PCS_COST
         if negates_what_is_said(code.title, stems):
             # "hypertension with heart failure": a reference led to "... without heart failure".
