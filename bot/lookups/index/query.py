@@ -366,7 +366,7 @@ _LONG_TERM = re.compile(
 # Care of an artificial opening or a device ("colostomy care", "gastrostomy tube check", "picc line care").
 _CARE = re.compile(
     r"^(?P<what>.*\b(?:\w+ostomy|tube|catheter|line|port|pacemaker|drain|stent|shunt)\b.*?)\s+"
-    r"(?:care|check|maintenance)$"
+    r"(?P<act>care|check|checking|maintenance)$"
 )
 LONG_TERM_ECHOES = ("long-term", "drug", "therapy")  # (its modifiers "current", "use of" count less)
 STATUS_ECHOES = ("status", "presence")
@@ -394,7 +394,8 @@ def _state(text: str, kinds: set[str], echoes: list[str]) -> str:
     if care and len(text.split()) > 1:
         # "colostomy care", "gastrostomy tube check": the Index's Attention (to) and Encounter (for) lines.
         kinds.add("visit")
-        echoes += ["attention", "adjustment", "encounter"]
+        # The act said stays an echo: "Checking, cardiac pacemaker" is the Index's own line for a check.
+        echoes += ["attention", "adjustment", "encounter", care.group("act")]
         return str(care.group("what"))
     taking = _TAKING.match(text)
     long_term = _LONG_TERM.match(text)
