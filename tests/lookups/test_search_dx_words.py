@@ -31,6 +31,10 @@ def test_the_act_of_a_device_check_stays_an_echo_for_the_index_checking_lines() 
         # "Examination, annual (adult) (periodic) (physical)".
         ("annual physical exam", "Z00.00"),
         ("exertional rhabdo", "M62.82"),
+        # The Index sends the colon to the large intestine ("Diverticulum, colon - see Diverticulosis,
+        # intestine, large"); D12.7 (rectosigmoid junction) is not the colon unspecified.
+        ("benign neoplasm of colon", "D12.6"),
+        ("colon adenoma", "D12.6"),
     ],
 )
 def test_diagnosis_words_read_as_the_index_writes_them(codebook: CodeBook, query: str, expected: str) -> None:
