@@ -456,6 +456,7 @@ def _pair(
     """When the query links two concepts ("UTI due to E coli", "afib on blood thinners") and the best path
     codes only one, the best path for the other part, to report beside it as a suggested pair."""
     used = {qwords[i].text for i in best.covered}
+    said_stems = frozenset(s for w in qwords for s in w.stems)
     for part in understood.parts:
         left = [w for w in part if w not in used and content_stems(w)]
         if not left:
@@ -474,6 +475,8 @@ def _pair(
                 continue
             stems = frozenset(s for w in words for s in w.stems) | _path_stems(match)
             hit = _verify(matcher.tree, match, stems, understood)
+            if hit is not None and negates_what_is_said(hit[0].title, said_stems):
+                continue  # "BPH with LUTS": "Benign, prostatic hyperplasia" -> N40.0 "... without LUTS"
             if hit is not None:
                 code, how = hit
                 why = match.describe(book_name(match.nodes[0].book)) + (f" -> {how}" if how else "")

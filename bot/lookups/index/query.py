@@ -34,6 +34,7 @@ _SLASHED = {  # shorthand with a slash, read before the words are split
     "2/2": "secondary to",
     "sec to": "secondary to",
 }
+_LONE_W = re.compile(r"(?<=[a-z0-9])\s+w\s+(?=[a-z0-9])")
 # Words of a chart or a patient that say nothing to the Index: "pt c/o", "my", "feeling".
 _FILLER = re.compile(
     r"\b(?:my|his|her|their|your|pt|patient|complains of|complaining of|complaint of|feeling|feels|"
@@ -141,6 +142,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
     for short, long in _SLASHED.items():
         text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", f" {long} ", text)
+    # A chart's lone "w" between two words is "with" ("HTN w CKD", "COPD w exacerbation").
+    text = _LONE_W.sub(" with ", text)
     # CPT service phrases first, so a filler word inside one ("new patient visit") is read with it.
     text = " ".join(_REQUEST.sub(" ", " ".join(text.split())).split()) or text
     text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
