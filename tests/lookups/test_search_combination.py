@@ -42,3 +42,12 @@ def test_a_pair_whose_title_negates_the_other_condition_is_no_pair(codebook: Cod
     ]
     assert found[0] == "N40.1"
     assert first(codebook, "enlarged prostate with LUTS") == "N40.1"
+
+
+def test_a_subterm_naming_a_circumstance_the_query_does_not_say_ranks_below(codebook: CodeBook) -> None:
+    # "Arteriosclerosis, coronary, transplanted heart, native coronary artery, with, angina pectoris, ..."
+    # holds the vocabulary's "heart" too, but nothing said a transplanted heart: the native vessel's line.
+    assert first(codebook, "CAD with refractory angina") == "I25.112"
+    assert first(codebook, "CAD with angina with documented spasm") == "I25.111"
+    # A condition that is congenital itself keeps its code.
+    assert first(codebook, "atresia of small intestine") == "Q41.9"

@@ -53,6 +53,26 @@ DRUG_CLASS_KINDS = frozenset({"allergy", "longterm", "caused", "history"})
 # a drug the patient took or is allergic to.
 SENSITIVITY_WORDS = frozenset({"resistant", "resistance", "susceptible", "sensitive", "sensitivity"})
 NEGATED_TITLE_COST = 150.0
+# Circumstances of the patient a coder codes only when documented: an Index line or title naming one the
+# query does not say is a guess.
+CIRCUMSTANCE_STEMS = frozenset(
+    stem(w)
+    for w in [
+        "congenital",
+        "newborn",
+        "neonatal",
+        "perinatal",
+        "fetus",
+        "fetal",
+        "pregnancy",
+        "puerperium",
+        "puerperal",
+        "childbirth",
+        "transplanted",
+        "postprocedural",
+    ]
+)
+CIRCUMSTANCE_COST = 200.0
 NOT_SAID_SHARE = 0.5  # a word the query negates and a code's title does not say: half said  # a code whose title negates what the query says
 RANGE_COST = 300.0  # a line whose age / duration range holds none of the query's numbers
 SITE_GUESS_COST = 300.0  # an injury path through "by site" to a site the query did not name
@@ -207,6 +227,10 @@ def index_hits(
             # "status post amputation of right great toe": the state after it (Amputation, see also Absence,
             # by site, acquired -> Z89.411), not the injury being treated (Amputation, traumatic -> S98.111A).
             score -= REASON_PCS_COST
+        if _circumstance_unsaid(match, stems):
+            # "SBO": "Obstruction, intestine, congenital" holds one more word of the query (Q41.9 "small
+            # intestine"), but a congenital, newborn, pregnancy or transplant code needs the chart to say so.
+            score -= CIRCUMSTANCE_COST
         if negates_what_is_said(code.title, stems):
             # "hypertension with heart failure": a reference led to "... without heart failure".
             score -= NEGATED_TITLE_COST
@@ -288,6 +312,14 @@ def _refused(words: Sequence[str], clause: frozenset[str]) -> tuple[list[str], f
     if not refused or not kept:
         return list(words), frozenset()
     return kept, refused | {f for w in words if stem(w) in refused for f in word_forms(w)}
+
+
+def _circumstance_unsaid(match: PathMatch, stems: frozenset[str]) -> bool:
+    """Whether a subterm of the path names a circumstance of the patient (congenital, newborn, pregnancy,
+    transplanted organ, after a procedure) that the query does not say. (A main term or a title saying it
+    is what the condition is: "Anomaly, tibia" -> Q74.2 "Other congenital malformations of lower limb".)"""
+    said = {s for n in match.nodes if n.depth > 0 for s in content_stems(n.term)}
+    return bool((said & CIRCUMSTANCE_STEMS) - stems)
 
 
 def _refused_on(match: PathMatch, refused: frozenset[str]) -> frozenset[str]:
