@@ -39,11 +39,3 @@ def test_the_act_of_a_device_check_stays_an_echo_for_the_index_checking_lines() 
 )
 def test_diagnosis_words_read_as_the_index_writes_them(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected
-
-
-def test_a_main_term_that_is_only_a_reference_reaches_the_lines_it_leads_to(codebook: CodeBook) -> None:
-    # "Check-up - see Examination": its own line holds one word, the line it leads to the rest
-    # ("Examination, blood pressure" Z01.30); it is walked although a line holding two words was found first.
-    found = find_codes(codebook, "check-up for blood pressure", limit=1)[0]
-    assert found.code == "Z01.30"
-    assert "Check-up" in found.why

@@ -427,15 +427,6 @@ class Matcher:
             by_word = self.tree.within_sets(root, left, limit=MAX_ANCHORS * 4) if left else {}
         reachable = set(start.covered) | {i for w in by_word for i in by_stem.get(w, ())}
         reachable |= _column_words(root.book, by_stem)
-        if root.see and root.last == root.id and len(start.nodes) == 1:
-            # A main term that is only a reference ("Check-up - see Examination") reaches what the lines it
-            # leads to hold ("Examination, blood pressure").
-            left = {s: i for s, i in by_stem.items() if not i <= start.covered}
-            for reference in self.tree.references(root.id):
-                target = self.tree.node(reference.node) if reference.node else None
-                if target is not None and left:
-                    held = self.tree.within_sets(target, left, limit=MAX_ANCHORS * 4)
-                    reachable |= {i for w in held for i in by_stem.get(w, ())}
         return 10 * (_weight(words, reachable) + REFERENCE_ALLOWANCE - start.unsaid)
 
     def _extend(self, lines: list[_Line], by_stem: dict[str, set[int]]) -> list[_Line]:
