@@ -35,6 +35,7 @@ from bot.lookups.doses import (
     route_said,
 )
 from bot.lookups.errors import QueryError
+from bot.lookups.index.completion import affirms_what_is_negated, query_negated
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.services import LAB_METHODS, SPECIMENS, says_finding
@@ -597,6 +598,7 @@ class Searcher:
         query_stems = frozenset(next(iter(sorted(g))) for g in every)
         first_stems = frozenset(_stem(g[0]) for g in groups)
         negated = not any("without" in g for g in groups)
+        refused = query_negated(" ".join(g[0] for g in groups))
         suffixed = _suffixed_names(groups)
         said = {w for g in groups for w in g}
         for text, extra, system, code, source, title, billable, label in rows:
@@ -615,6 +617,10 @@ class Searcher:
             )
             if negated and _NEGATION.search(label):
                 score -= 150  # "Ischemia ... without myocardial infarction" is not what "heart attack" means
+            if affirms_what_is_negated(label, refused):
+                score -= (
+                    150  # "asthma with status asthmaticus" is what "asthma without status asthmaticus" is not
+                )
             if system == "hcpcs" and _accessory(title, said):
                 score -= ACCESSORY_COST
             if system == "hcpcs" and _variant(title, said):

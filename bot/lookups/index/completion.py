@@ -110,6 +110,8 @@ def _sibling_saying(
             stems = _title_stems(str(text)) & own
             if len(have - stems) > 2 or len(stems) < len(have) + 1 or len(stems - have) < 2:
                 continue
+            if own & NEGATION_STEMS and not (stems - have) & _negated_in(str(text)):
+                continue  # "asthma without status asthmaticus": the words it adds are the ones negated
             # Between equals, the parallel subdivision (C44.309 -> C44.329: the same last character), then
             # the one worded most like the code.
             key = (len(stems), int(str(code)[-1] == raw[-1]), len(_plain(str(text)) & _plain(title)))
@@ -143,6 +145,45 @@ def negates_what_is_said(title: str, query: frozenset[str]) -> bool:
     """Whether a title negates the whole of something a query that negates nothing says ("Hypertensive heart
     disease without heart failure" for "hypertension with heart failure")."""
     return not query & NEGATION_STEMS and any(part <= query for part in negated_parts(title))
+
+
+# A query's own negation: "GERD without esophagitis" (w/o is read as "without" before this), "subdural hematoma
+# no LOC", "CAD no angina". It covers the words after it up to the next "with" or "and" clause.
+QUERY_NEGATIONS = frozenset({"no", "not", "without"})
+_NEGATION_ENDS = frozenset({"with", "and"})
+
+
+def split_negation(words: Sequence[str], clause: frozenset[str]) -> tuple[list[str], frozenset[str]]:
+    """The query's words outside its negations, and the stems it negates ("gerd without esophagitis" ->
+    [gerd], {esophagit}); a negation covers the words of its clause (`clause`, read before the commas went)."""
+    kept: list[str] = []
+    refused: set[str] = set()
+    negating = False
+    for word in words:
+        if word in QUERY_NEGATIONS:
+            negating = True
+        elif word in _NEGATION_ENDS or word not in clause:
+            negating = False
+            kept.append(word)
+        elif negating:
+            refused |= content_stems(word)
+        else:
+            kept.append(word)
+    return kept, frozenset(refused)
+
+
+def query_negated(text: str) -> frozenset[str]:
+    """The stems a query's words negate ("asthma without status asthmaticus" -> {status, asthmaticu})."""
+    words = text.split()
+    return split_negation(words, frozenset(words))[1]
+
+
+def affirms_what_is_negated(title: str, refused: frozenset[str]) -> bool:
+    """Whether a title says, outside its own negations, a word the query negates ("Gastro-esophageal reflux
+    disease with esophagitis" for "GERD without esophagitis"; "... with loss of consciousness" for "no LOC")."""
+    if not refused:
+        return False
+    return bool((content_stems(title) - _negated_in(title)) & refused)
 
 
 def _plain(title: str) -> set[str]:

@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING
 
 from bot.lookups.codebook import Code
 from bot.lookups.index.completion import (
+    QUERY_NEGATIONS,
+    affirms_what_is_negated,
     complete_cm,
     complete_pcs,
     negated_words,
     negates_what_is_said,
     root_operation,
+    split_negation,
 )
 from bot.lookups.index.matching import (
     Matcher,
@@ -25,13 +28,14 @@ from bot.lookups.index.matching import (
     QueryWord,
     alternatives_in_order,
     query_words,
+    word_forms,
     word_weight,
 )
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
 from bot.lookups.index.tree import IndexTree, book_name
-from bot.lookups.index.words import content_stems, stem
+from bot.lookups.index.words import content_stems, stem, tokens
 from bot.lookups.systems import display
 
 if TYPE_CHECKING:
@@ -48,7 +52,28 @@ DRUG_CLASS_KINDS = frozenset({"allergy", "longterm", "caused", "history"})
 # A drug named before these words describes an organism (methicillin resistant, vancomycin susceptible), not
 # a drug the patient took or is allergic to.
 SENSITIVITY_WORDS = frozenset({"resistant", "resistance", "susceptible", "sensitive", "sensitivity"})
-NEGATED_TITLE_COST = 150.0  # a code whose title negates what the query says
+NEGATED_TITLE_COST = 150.0
+# Circumstances of the patient a coder codes only when documented: an Index line or title naming one the
+# query does not say is a guess.
+CIRCUMSTANCE_STEMS = frozenset(
+    stem(w)
+    for w in [
+        "congenital",
+        "newborn",
+        "neonatal",
+        "perinatal",
+        "fetus",
+        "fetal",
+        "pregnancy",
+        "puerperium",
+        "puerperal",
+        "childbirth",
+        "transplanted",
+        "postprocedural",
+    ]
+)
+CIRCUMSTANCE_COST = 200.0
+NOT_SAID_SHARE = 0.5  # a word the query negates and a code's title does not say: half said  # a code whose title negates what the query says
 RANGE_COST = 300.0  # a line whose age / duration range holds none of the query's numbers
 SITE_GUESS_COST = 300.0  # an injury path through "by site" to a site the query did not name
 NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its class
@@ -60,6 +85,8 @@ HISTORY_STEMS = frozenset(
 )  # a history code by the Tabular's note, below an Index line that names it all
 REASON_PCS_COST = 450.0
 NEW_TECHNOLOGY_COST = 300.0  # a section X path whose words the query did not all say
+STATE_KINDS = frozenset({"status", "history"})  # a state the patient is in, not an injury being treated
+INJURY_LETTERS = frozenset("ST")
 ECHO_COVERAGE = 0.85  # echo words count only on a path using this share of the query's words
 ECHO_CREDIT = 30.0  # per weight of an echo word a path uses (an unsaid path word costs 20)
 
@@ -100,6 +127,7 @@ def index_hits(
                 named.add(stem(w))
                 caused = CAUSED_WORDS if "caused" in understood.kinds else ()
                 alternatives[w] = [*alternatives[w], *classes, *caused]
+    kept, refused = _refused(words, understood.negated)
     qwords = query_words(words, alternatives)
     if not qwords:
         return Found()
@@ -111,6 +139,18 @@ def index_hits(
     total = sum(w.weight for w in qwords[:required])
     books = [b for b in CM_BOOKS if "cm" in systems] + (["pcs"] if "pcs" in systems else [])
     matches = matcher.match(qwords, books, limit=14)
+    if refused:
+        # "GERD w/o esophagitis", "lac finger without nail damage": the paths for the words outside the
+        # negation too (Disease, gastroesophageal reflux -> K21.9), beside the Index's own "without" lines;
+        # the Tabular's "without esophagitis" then holds the negated words, and a title saying them costs.
+        # A path using a negated word on no "without" line ("Loss, consciousness ..." for "no LOC") is the
+        # path of what is negated: left out.
+        negated = set(words) - set(kept)
+        outside = [QueryWord(w.text, frozenset(), w.weight) if w.text in negated else w for w in qwords]
+        matches = [m for m in matches if not _affirms(m, qwords, refused)]
+        have = {(m.book, m.code) for m in matches}
+        extra = [m for m in matcher.match(outside, books, limit=8) if (m.book, m.code) not in have]
+        matches = sorted(matches + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
     if understood.alternatives and "pcs" in books:
         # A procedure word's body part and approach ("colonoscopy": colon, endoscopic) help in the PCS
         # Index only; in the diagnosis indexes they would read as findings.
@@ -133,7 +173,7 @@ def index_hits(
     if not matches:
         found.closest = _closest(tree, qwords)
         return found
-    stems = frozenset(s for w in qwords for s in w.stems)
+    stems = frozenset(s for w in qwords for s in w.stems) | (refused | {"without"} if refused else refused)
     # What a procedure word says of its body part and approach ("colonoscopy": colon, endoscopic) also
     # completes its PCS code.
     procedure_stems = frozenset(stem(a) for named in understood.alternatives.values() for a in named)
@@ -158,6 +198,14 @@ def index_hits(
         tabular = sum(
             w.weight for i, w in enumerate(qwords[:required]) if i not in match.covered and w.stems & title
         )
+        if refused:
+            # A negated word the title does not say either ("Unspecified asthma, uncomplicated" for "asthma
+            # without status asthmaticus"): half said; a title negating it ("... without ...") says it whole.
+            tabular += NOT_SAID_SHARE * sum(
+                w.weight
+                for i, w in enumerate(qwords[:required])
+                if i not in match.covered and w.stems & refused and not w.stems & title
+            )
         echoed = sum(qwords[i].weight for i in match.covered if i >= required)
         meant = _phrase_said(understood, qwords, required, match)
         coverage = min(1.0, (match.said - echoed + tabular + meant) / total)
@@ -181,8 +229,19 @@ def index_hits(
             # "status post knee replacement", "history of appendectomy": the state the patient is in
             # (a Z code), not the procedure done before.
             score -= REASON_PCS_COST
+        if understood.kinds & STATE_KINDS and code.code[:1] in INJURY_LETTERS:
+            # "status post amputation of right great toe": the state after it (Amputation, see also Absence,
+            # by site, acquired -> Z89.411), not the injury being treated (Amputation, traumatic -> S98.111A).
+            score -= REASON_PCS_COST
+        if _circumstance_unsaid(match, stems):
+            # "SBO": "Obstruction, intestine, congenital" holds one more word of the query (Q41.9 "small
+            # intestine"), but a congenital, newborn, pregnancy or transplant code needs the chart to say so.
+            score -= CIRCUMSTANCE_COST
         if negates_what_is_said(code.title, stems):
             # "hypertension with heart failure": a reference led to "... without heart failure".
+            score -= NEGATED_TITLE_COST
+        if affirms_what_is_negated(code.title, _refused_on(match, refused)):
+            # "GERD w/o esophagitis": the path through "with esophagitis" holds the word the query negates.
             score -= NEGATED_TITLE_COST
         if contradicted(said_numbers, [*(n.term for n in match.nodes), code.title]):
             # "newborn check 5 days old": "Newborn, examination, 8 to 28 days old" says every word, but not 5.
@@ -250,6 +309,38 @@ def index_hits(
     if best_coverage < 0.5:
         found.closest = _closest(tree, qwords)
     return found
+
+
+def _refused(words: Sequence[str], clause: frozenset[str]) -> tuple[list[str], frozenset[str]]:
+    """The query's words outside its negations, and the stems it negates with each negated word's adjective /
+    noun form ("without psychosis" also refuses "psychotic")."""
+    kept, refused = split_negation(words, clause)
+    if not refused or not kept:
+        return list(words), frozenset()
+    return kept, refused | {f for w in words if stem(w) in refused for f in word_forms(w)}
+
+
+def _circumstance_unsaid(match: PathMatch, stems: frozenset[str]) -> bool:
+    """Whether a subterm of the path names a circumstance of the patient (congenital, newborn, pregnancy,
+    transplanted organ, after a procedure) that the query does not say. (A main term or a title saying it
+    is what the condition is: "Anomaly, tibia" -> Q74.2 "Other congenital malformations of lower limb".)"""
+    said = {s for n in match.nodes if n.depth > 0 for s in content_stems(n.term)}
+    return bool((said & CIRCUMSTANCE_STEMS) - stems)
+
+
+def _refused_on(match: PathMatch, refused: frozenset[str]) -> frozenset[str]:
+    """What the query negates, as a path reads it: through an Index line saying "without ..." the words that
+    line negates ("without psychotic symptoms, mild": not "mild"); else all of it."""
+    lines = [content_stems(n.term) for n in match.nodes if set(tokens(n.term)) & QUERY_NEGATIONS]
+    if not lines:
+        return refused
+    return refused & frozenset(s for line in lines for s in line)
+
+
+def _affirms(match: PathMatch, qwords: Sequence[QueryWord], refused: frozenset[str]) -> bool:
+    """Whether a path uses a word the query negates with no line of it saying "without" / "no" / "not"."""
+    uses = any(qwords[i].stems & refused for i in match.covered if i < len(qwords))
+    return uses and not any(set(tokens(n.term)) & QUERY_NEGATIONS for n in match.nodes)
 
 
 def _asks_procedure(tree: IndexTree, qwords: Sequence[QueryWord]) -> bool:
@@ -403,6 +494,7 @@ def _pair(
     """When the query links two concepts ("UTI due to E coli", "afib on blood thinners") and the best path
     codes only one, the best path for the other part, to report beside it as a suggested pair."""
     used = {qwords[i].text for i in best.covered}
+    said_stems = frozenset(s for w in qwords for s in w.stems)
     for part in understood.parts:
         left = [w for w in part if w not in used and content_stems(w)]
         if not left:
@@ -421,6 +513,8 @@ def _pair(
                 continue
             stems = frozenset(s for w in words for s in w.stems) | _path_stems(match)
             hit = _verify(matcher.tree, match, stems, understood)
+            if hit is not None and negates_what_is_said(hit[0].title, said_stems):
+                continue  # "BPH with LUTS": "Benign, prostatic hyperplasia" -> N40.0 "... without LUTS"
             if hit is not None:
                 code, how = hit
                 why = match.describe(book_name(match.nodes[0].book)) + (f" -> {how}" if how else "")

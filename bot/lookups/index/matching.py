@@ -569,6 +569,17 @@ class Matcher:
             return [self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)]
         if "condition" in reference.open_parts:
             return []  # "see condition": the query's other words are coded on their own
+        head, after = self.tree.open_head(reference) if reference.open_parts else (0, frozenset())
+        if head:
+            # "Amputation, see also Absence, by site, acquired": from Absence, the query's site, and a line
+            # below it saying what the reference names after the site ("acquired", "with foreign body").
+            found = [
+                m
+                for m in self._follow_from(self.tree.node(head), walk, reference, words, by_stem, jumps)
+                if after <= {s for n in m.nodes[len(walk.nodes) :] for s in _node_stems(n)}
+            ]
+            if found:
+                return found
         target = self.tree.node(reference.node) if reference.node else None
         if target is not None and reference.code and target.code and not _agrees(target.code, reference.code):
             # "Partial joint replacement, Knee -> see Replacement, Lower Joints=0SR" names a table; a line
@@ -594,6 +605,19 @@ class Matcher:
                     jumped.column = reference.column
                     out += self._below(jumped, words, by_stem, jumps + 1)
                 return out
+            return []
+        return self._follow_from(target, walk, reference, words, by_stem, jumps)
+
+    def _follow_from(
+        self,
+        target: Node | None,
+        walk: _Walk,
+        reference: Reference,
+        words: Sequence[QueryWord],
+        by_stem: dict[str, set[int]],
+        jumps: int,
+    ) -> list[PathMatch]:
+        if target is None:
             return []
         jumped = walk.copy()
         jumped.jumps.append((len(jumped.nodes), len(jumped.nodes) + 1))
@@ -844,7 +868,7 @@ def query_words(
         if not s or s in FILLERS or not content_stems(text):
             continue
         extra = {stem(a) for a in (alternatives or {}).get(text, ())}
-        out.append(QueryWord(text, frozenset({s, *extra, *_hyphenated(text), *_word_forms(text)})))
+        out.append(QueryWord(text, frozenset({s, *extra, *_hyphenated(text), *word_forms(text)})))
     return out
 
 
@@ -867,7 +891,7 @@ FORM_ENDINGS: tuple[tuple[str, str], ...] = (
 
 
 @lru_cache(maxsize=65536)
-def _word_forms(word: str) -> tuple[str, ...]:
+def word_forms(word: str) -> tuple[str, ...]:
     return tuple(
         stem(word[: -len(end)] + other)
         for end, other in FORM_ENDINGS
@@ -887,3 +911,8 @@ def _hyphenated(word: str) -> tuple[str, ...]:
     return tuple(
         stem(f"{p}-{word[len(p) :]}") for p in PREFIXES if word.startswith(p) and len(word) - len(p) >= 4
     )
+
+
+def _node_stems(node: Node) -> frozenset[str]:
+    """What an Index line says, its non-essential modifiers included ("Absence, toe (s) (acquired)")."""
+    return content_stems(f"{node.term} {node.modifiers}")

@@ -34,6 +34,7 @@ _SLASHED = {  # shorthand with a slash, read before the words are split
     "2/2": "secondary to",
     "sec to": "secondary to",
 }
+_LONE_W = re.compile(r"(?<=[a-z0-9])\s+w\s+(?=[a-z0-9])")
 # Words of a chart or a patient that say nothing to the Index: "pt c/o", "my", "feeling".
 _FILLER = re.compile(
     r"\b(?:my|his|her|their|your|pt|patient|complains of|complaining of|complaint of|feeling|feels|"
@@ -124,6 +125,9 @@ class Understood:
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     applied: list[str] = field(default_factory=list)  # the abbreviations read ("cat", "rlq")
     brands: list[str] = field(default_factory=list)  # the brand names read ("zarxio" -> filgrastim)
+    # The words of the clauses the query negates, as read ("no LOC" -> loss, of, consciousness): a negation
+    # covers its clause only, up to a comma ("migraine w/o aura, intractable").
+    negated: frozenset[str] = frozenset()
 
 
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
@@ -135,9 +139,12 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     kept = _RULED_OUT.sub(" ", lowered)
     if kept.strip(" ,;"):
         lowered = kept
+    negated = _negated_clauses(lowered, vocabulary)
     text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
     for short, long in _SLASHED.items():
         text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", f" {long} ", text)
+    # A chart's lone "w" between two words is "with" ("HTN w CKD", "COPD w exacerbation").
+    text = _LONE_W.sub(" with ", text)
     # CPT service phrases first, so a filler word inside one ("new patient visit") is read with it.
     text = " ".join(_REQUEST.sub(" ", " ".join(text.split())).split()) or text
     text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
@@ -208,7 +215,20 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         replaced=replaced,
         applied=[term for term, _, kind in found if kind == "abbreviation"],
         brands=[term for term, _, kind in found if kind == "brand"],
+        negated=negated,
     )
+
+
+_NEGATED_CLAUSE = re.compile(r"(?<![a-z0-9/])(?:no|not|without|w/o)\s+([^,;:()]+)")
+
+
+def _negated_clauses(lowered: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The words each negation of the query covers, to the end of its clause, abbreviations read."""
+    out: set[str] = set()
+    for clause in _NEGATED_CLAUSE.findall(lowered):
+        read, _ = vocabulary.expand(" ".join(clause.split()))
+        out.update(read.split())
+    return frozenset(out)
 
 
 # A count written after a procedure ("CABG x3", "bypass x 2"), not a duration ("x 3 days", read as a
@@ -378,7 +398,7 @@ _LONG_TERM = re.compile(
 # Care of an artificial opening or a device ("colostomy care", "gastrostomy tube check", "picc line care").
 _CARE = re.compile(
     r"^(?P<what>.*\b(?:\w+ostomy|tube|catheter|line|port|pacemaker|drain|stent|shunt)\b.*?)\s+"
-    r"(?:care|check|maintenance)$"
+    r"(?P<act>care|check|checking|maintenance)$"
 )
 LONG_TERM_ECHOES = ("long-term", "drug", "therapy")  # (its modifiers "current", "use of" count less)
 STATUS_ECHOES = ("status", "presence")
@@ -406,7 +426,8 @@ def _state(text: str, kinds: set[str], echoes: list[str]) -> str:
     if care and len(text.split()) > 1:
         # "colostomy care", "gastrostomy tube check": the Index's Attention (to) and Encounter (for) lines.
         kinds.add("visit")
-        echoes += ["attention", "adjustment", "encounter"]
+        # The act said stays an echo: "Checking, cardiac pacemaker" is the Index's own line for a check.
+        echoes += ["attention", "adjustment", "encounter", care.group("act")]
         return str(care.group("what"))
     taking = _TAKING.match(text)
     long_term = _LONG_TERM.match(text)

@@ -27,11 +27,19 @@ Range = tuple[str, int, int]  # unit, lowest, highest (inclusive)
 _NO_END = 10_000
 
 
+# A stage is written before its number ("stage 3a", "stage 1 through stage 4"); "end stage" has none.
+_STAGE = re.compile(r"\bstage\s+(\d{1,2})[a-z]?\b")
+_STAGES = re.compile(r"\bstages?\s+(\d{1,2})\s*(?:to|-|through)\s*(?:stage\s+)?(\d{1,2})\b")
+
+
 def stated_numbers(text: str) -> dict[str, set[int]]:
-    """{unit: numbers} the text states with a unit ("5 days old" -> {"day": {5}})."""
+    """{unit: numbers} the text states with a unit ("5 days old" -> {"day": {5}}; "stage 3a" -> {"stage": {3}})."""
     said: dict[str, set[int]] = {}
-    for number, unit in _SAID.findall(text.lower()):
+    lowered = text.lower()
+    for number, unit in _SAID.findall(lowered):
         said.setdefault(unit, set()).add(int(number))
+    for number in _STAGE.findall(lowered):
+        said.setdefault("stage", set()).add(int(number))
     return said
 
 
@@ -41,6 +49,11 @@ def stated_ranges(text: str) -> list[Range]:
     ranges += [(u, 0, int(a) - 1) for a, u in _BELOW.findall(lowered)]
     ranges += [(u, int(a), _NO_END) for a, u in _ABOVE_AFTER.findall(lowered)]
     ranges += [(u, int(a) + 1, _NO_END) for a, u in _ABOVE_BEFORE.findall(lowered)]
+    # "with stage 1 through stage 4 chronic kidney disease"; a single stage ("stage 5") is a range of one.
+    spans = _STAGES.findall(lowered)
+    ranges += [("stage", int(a), int(b)) for a, b in spans]
+    if not spans:
+        ranges += [("stage", int(n), int(n)) for n in _STAGE.findall(lowered)]
     return ranges
 
 

@@ -129,6 +129,7 @@ class IndexTree:
         self._sets: dict[tuple[int, str], frozenset[int]] = {}
         self._broadest: dict[tuple[str, int], list[Node]] = {}
         self._procedure: dict[str, bool] = {}
+        self._open_heads: dict[str, tuple[int, frozenset[str]]] = {}
         self.memo: dict[
             object, object
         ] = {}  # the Tabular rows completion reads (bot.lookups.index.completion)
@@ -311,6 +312,24 @@ class IndexTree:
         return [_node(r) for r in rows]
 
     # -- cross-references ----------------------------------------------------------------------------------
+    def open_head(self, reference: Reference) -> tuple[int, frozenset[str]]:
+        """For a reference naming lines after an open part ("Absence, by site, acquired", "Hernia, by site, with
+        obstruction"), the line before the open part (Absence) and the words named after it (acquired): what
+        follows is read under the site the query names, not at the first line of that name under any site.
+        (0, {}) when the reference has no such part."""
+        found = self._open_heads.get(reference.text)
+        if found is None:
+            parts = [p.strip() for p in reference.text.split(",")]
+            at = next((i for i, p in enumerate(parts) if p.lower().startswith(_OPEN)), len(parts))
+            found = (0, frozenset())
+            if reference.book == "cm" and 0 < at < len(parts) - 1:
+                head = _resolve(self, ", ".join(parts[:at]), reference.book).node
+                after = frozenset(s for p in parts[at + 1 :] for s in content_stems(p))
+                found = (head, after) if head and after else found
+            if len(self._open_heads) < CACHE_REFS:
+                self._open_heads[reference.text] = found
+        return found
+
     def resolve(self, reference: str, book: str = "cm") -> Reference:
         """Where a "see" reference leads: the deepest node its parts name, and what it leaves to the coder.
 
