@@ -4,7 +4,8 @@
     python bench/answers.py --codes-db PATH --out after.jsonl       # on the new code
     python bench/answers.py --compare before.jsonl after.jsonl      # exit 1 and list the queries that differ
 
-Each line is one query of the sets of bench/eval_lookup.py (old, dev, paths, holdout, holdout4, holdout5) at
+Each line is one query of the sets of bench/eval_lookup.py (old, dev, paths, holdout, holdout4, holdout5,
+holdout6) at
 each limit given (default 5, as the eval ranks, and 20): the notice and every hit with its code, system, title,
 billable, status, why and score (repr, so a float that moved in its last digit counts as a change), or the
 refusal's message. Queries run twice, the second time in the same process after all others, so an answer that
@@ -26,7 +27,7 @@ from bot.lookups.codebook import CodeBook  # noqa: E402
 from bot.lookups.errors import QueryError  # noqa: E402
 from bot.lookups.search import find_codes  # noqa: E402
 
-SETS = "old,dev,paths,holdout,holdout4,holdout5"
+SETS = "old,dev,paths,holdout,holdout4,holdout5,holdout6"
 
 
 def answer(book: CodeBook, text: str, limit: int) -> dict[str, object]:
