@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
-from bot.lookups.index.words import FILLERS, NEGATIONS, content_stems, is_link, stem
+from bot.lookups.index.words import FILLERS, NEGATIONS, content_stems, stem
 
 # Words that choose a table column, and the column each chooses.
 COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -205,7 +205,7 @@ class _Line:
     def step(self, node: Node, by_stem: dict[str, set[int]]) -> _Line:
         """One line further down: the words its term uses (those found only among its non-essential
         modifiers count less), what it adds unsaid, and a level skipped (no word of it said) costs."""
-        if is_link(node.term):
+        if node.is_link:
             return _Line(node, self, self.covered, self.unsaid, self.weak)
         covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
         weak = _cover_modifiers(node.modifiers, by_stem) - covered if node.modifiers else _NONE
@@ -399,12 +399,8 @@ class Matcher:
         lines += self._extend(lines + bare, by_stem)
         lines += [line for line in bare if self._unspecified_line(line.node) is not None]
         # The paths that use most of the query and add least to it first; the rest cannot win.
-        said: dict[int, float] = {}  # the weight of each covered set (lines below one line share theirs)
-        for line in lines:
-            if id(line.covered) not in said:
-                said[id(line.covered)] = _weight(words, line.covered)
         keyed = sorted(
-            ((said[id(line.covered)] - line.unsaid, i, line) for i, line in enumerate(lines)),
+            ((_weight(words, line.covered) - line.unsaid, i, line) for i, line in enumerate(lines)),
             key=lambda k: (-k[0], k[1]),
         )
         columns = _weight(words, _column_words(root.book, by_stem))
@@ -446,7 +442,6 @@ class Matcher:
         if not ends:
             return []
         extended: list[_Line] = []
-        stepped: dict[tuple[int, int], _Line] = {}  # a child met through several of its words is read once
         frontier = list(ends)
         for _ in range(2):
             rows = self.tree.matches(frontier, by_stem)
@@ -459,9 +454,7 @@ class Matcher:
                     continue
                 if word != LINK and by_stem.get(word, set()) <= above.covered:
                     continue
-                longer = stepped.get((id(above), child.id))
-                if longer is None:
-                    longer = stepped[(id(above), child.id)] = above.step(child, by_stem)
+                longer = above.step(child, by_stem)
                 if word == LINK:
                     ends[child.id] = longer
                     next_frontier.append(child.id)
@@ -796,10 +789,7 @@ def _related(a: str, b: str) -> bool:
 def _cover_modifiers(modifiers: str, by_stem: dict[str, set[int]]) -> set[int]:
     if not modifiers:
         return set()
-    stems = content_stems(modifiers)
-    if by_stem.keys().isdisjoint(stems):
-        return set()  # (most lines: no query word among the modifiers)
-    return {i for s in stems for i in by_stem.get(s, ())}
+    return {i for s in content_stems(modifiers) for i in by_stem.get(s, ())}
 
 
 def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, set[int]]:
@@ -821,7 +811,7 @@ def _column_words(book: str, by_stem: dict[str, set[int]]) -> set[int]:
 
 
 def _weight(words: Sequence[QueryWord], covered: Iterable[int]) -> float:
-    return sum([words[i].weight for i in set(covered)])
+    return sum(words[i].weight for i in set(covered))
 
 
 def word_weight(count: int) -> float:
