@@ -5,10 +5,9 @@
     python bench/answers.py --compare before.jsonl after.jsonl      # exit 1 and list the queries that differ
 
 Each line is one query of the sets of bench/eval_lookup.py (old, dev, paths, holdout, holdout4, holdout5,
-holdout6) at
-each limit given (default 5, as the eval ranks, and 20): the notice and every hit with its code, system, title,
-billable, status, why and score (repr, so a float that moved in its last digit counts as a change), or the
-refusal's message. Queries run twice, the second time in the same process after all others, so an answer that
+holdout6) at each limit given (default 5, as the eval ranks, and 20): the notice and every hit with its code,
+system, title, billable, status, why and score (repr, so a float that moved in its last digit counts as a
+change), or the refusal's message. Queries run twice, the second time in the same process after all others, so an answer that
 depends on what was cached by earlier queries shows up as a difference too.
 """
 
