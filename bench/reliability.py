@@ -14,8 +14,8 @@ figures and the exit status is 1. About 5 minutes on 2 cores with the defaults.
   SIGKILLed at random moments; afterwards integrity_check, every acknowledged write, no half-written
   clarification, and the outbox drained by a restarted worker with each row sent once.
 - rate limits: the outbox sends through a real WebClient to the fake Web API, which answers HTTP 429 with
-  Retry-After in three storms (the last one longer than the worker's 10 attempts); the worker's clock is
-  simulated, so waits cost nothing.
+  Retry-After in three storms (the last one of 12 answers in a row: a 429 is waited out, never counted
+  towards giving up); the worker's clock is simulated, so waits cost nothing.
 - duplicates: thread-message events, answer clicks and question submissions each delivered 4 times at once
   and once more after a restart (new service objects on the same file).
 - concurrency: 16 threads of mixed reads and writes on one database file for 20 s.

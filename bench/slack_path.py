@@ -59,6 +59,30 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def start_server(argv: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """The server as a child process, its output to the file `log`. Never to a pipe nobody reads: under load the
+    server logs a warning per request (a busy database, waitress's queue), a full pipe (64 KB) then blocks every
+    thread that logs, and requests hung unanswered (a TimeoutError after 30 s, then no exit on SIGTERM)."""
+    with log.open("ab") as output:
+        return subprocess.Popen(argv, env=env, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
+
+
+def tail(log: Path, chars: int = 3000) -> str:
+    return log.read_text(errors="replace")[-chars:] if log.exists() else ""
+
+
+def stop_server(server: subprocess.Popen[bytes], log: Path, timeout: float = 15.0) -> None:
+    """SIGTERM, then the exit; a server that does not stop in `timeout` is killed and its log's end printed."""
+    if server.poll() is None:
+        server.terminate()
+    try:
+        server.wait(timeout)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+        print(f"PROBLEM: the server did not stop within {timeout:g} s of SIGTERM; its log ends:\n{tail(log)}")
+
+
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
@@ -101,12 +125,11 @@ def main() -> int:
         "CODEDESK_CODES_DB": str(codes_db),
         "CODEDESK_LOG_LEVEL": "WARNING",
     }
-    server = subprocess.Popen(
+    server_log = work / "serve-http.log"
+    server = start_server(
         [sys.executable, "-m", "bot.cli", "serve", "--http", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        env,
+        server_log,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -117,7 +140,7 @@ def main() -> int:
                 break
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
-                    print("server did not start:", server.stderr.read().decode() if server.stderr else "")
+                    print("server did not start:", tail(server_log))
                     return 1
                 time.sleep(0.1)
 
@@ -189,8 +212,7 @@ def main() -> int:
             if c.method == RESPONSE_URL_METHOD and c.path.rsplit("/", 1)[-1] in sent_at
         ]
     finally:
-        server.terminate()
-        server.wait(10)
+        stop_server(server, server_log)
         stand_in.stop()
 
     pace = f"each sending {args.rate:g}/s" if args.rate > 0 else "each sending back to back"
@@ -236,19 +258,13 @@ def socket_mode(envelopes: int, work: Path, codes_db: Path) -> int:
             "CODEDESK_CODES_DB": str(codes_db),
             "CODEDESK_LOG_LEVEL": "WARNING",
         }
-        server = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "serve"],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        server_log = work / "serve-socket.log"
+        server = start_server([sys.executable, "-m", "bot.cli", "serve"], env, server_log)
         try:
             try:
                 socket_slack.wait_connected(timeout=30)
             except TimeoutError:
-                server.terminate()
-                print("server did not connect:", server.stderr.read().decode() if server.stderr else "")
+                print("server did not connect:", tail(server_log))
                 return 1
             sent_at: dict[str, float] = {}
 
@@ -291,8 +307,7 @@ def socket_mode(envelopes: int, work: Path, codes_db: Path) -> int:
             elapsed = time.monotonic() - started
             burst_replies = replies_since(mark)
         finally:
-            server.terminate()
-            server.wait(15)
+            stop_server(server, server_log)
 
     print(f"Socket Mode: /code envelopes (lookup and check) over a local WebSocket, {envelopes} of each kind")
     for label, acks, replies in (

@@ -7,6 +7,7 @@ Exit status: 0 success (a check that passes), 1 a check that fails or a lookup t
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import os
@@ -216,8 +217,28 @@ def cmd_show(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 # -- check ---------------------------------------------------------------------------------------------
+def _team_today(settings: Settings) -> date:
+    """Today in the team's time zone, as Slack has it: the one set with `/codedesk timezone` (kept in the app
+    database; a SQLite file not made yet holds none), else CODEDESK_TEAM_TZ."""
+    from bot.jobs.schedules import team_today
+    from bot.services import app_database
+
+    database = app_database(settings)
+    try:
+        if not database.is_postgres and not database.path.exists():
+            return settings.today(_utc_now())
+        database.migrate()
+        db = database.connect()
+        try:
+            return team_today(db, settings.team_tz, _utc_now())
+        finally:
+            db.close()
+    finally:
+        database.close()
+
+
 def _check_one(
-    book: CodeBook, argv: Sequence[str], defaults: argparse.Namespace | None, settings: Settings
+    book: CodeBook, argv: Sequence[str], defaults: argparse.Namespace | None, today: Callable[[], date]
 ) -> tuple[int, CheckResult]:
     from bot.lookups.edits import check_claim, parse_dos
 
@@ -227,7 +248,7 @@ def _check_one(
         for name in ("dos", "age", "sex", "setting"):
             if getattr(args, name) is None:
                 setattr(args, name, getattr(defaults, name))
-    dos = parse_dos(args.dos) if args.dos else settings.today(_utc_now())
+    dos = parse_dos(args.dos) if args.dos else today()
     codes = [*args.codes, *(f"dx:{v}" for v in args.dx or []), *(f"px:{v}" for v in args.px or [])]
     if not codes:
         raise UsageError("nothing to check: give codes (e.g. E11.9 I10) or --dx / --px CODES")
@@ -252,7 +273,10 @@ def _check_parser(parser: argparse.ArgumentParser, batch: bool = False) -> argpa
         metavar="CODES",
         help="procedure codes (ICD-10-PCS, HCPCS, CPT; modifiers as J1234-59), comma-separated",
     )
-    parser.add_argument("--dos", help="date of service YYYY-MM-DD (default: today in CODEDESK_TEAM_TZ)")
+    parser.add_argument(
+        "--dos",
+        help="date of service YYYY-MM-DD (default: today in the team's time zone: /codedesk timezone, else CODEDESK_TEAM_TZ)",
+    )
     parser.add_argument("--age", type=int, help="patient age in years at the date of service")
     parser.add_argument("--sex", help="F or M")
     parser.add_argument("--setting", choices=["outpatient", "inpatient"], help="default outpatient")
@@ -276,9 +300,10 @@ def cmd_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     if not args.batch and not given:
         raise UsageError("nothing to check: give codes (e.g. codedesk check E11.9 I10 --dos 2026-03-02)")
     book = _open_book(settings, out)
+    today = functools.cache(lambda: _team_today(settings))  # read once, only when a claim has no --dos
     if not args.batch:
         try:
-            status, result = _check_one(book, [*args.codes, *_flags(args)], None, settings)
+            status, result = _check_one(book, [*args.codes, *_flags(args)], None, today)
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
         _print_check(result.without_info() if args.quiet_info else result, args.json, out)
@@ -288,7 +313,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         try:
-            status, result = _check_one(book, shlex.split(line), args, settings)
+            status, result = _check_one(book, shlex.split(line), args, today)
         except (QueryError, UsageError, ValueError) as exc:
             print(
                 json.dumps({"line": number, "error": str(exc)})
@@ -410,7 +435,9 @@ def cmd_changes(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
             start, end = resolve_between(book, args.between[0], args.between[1])
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
-        heading = f"Code changes after {args.between[0]} up to {args.between[1]}"
+        first, second = args.between
+        older, newer = (first, second) if resolve_between(book, first, first)[0] == start else (second, first)
+        heading = f"Code changes after {older} up to {newer}"
         used_only = args.used_only
         first_day = False
     report = changes_report(

@@ -250,7 +250,7 @@ class ConsoleSession:
         action_id, _, choice = text.strip().partition(" ")
         found = self._find_element(action_id)
         if found is None:
-            self._print(f"No message on screen has {action_id or 'that'}; try `click clarification_answer`.")
+            self._print(self._nothing_to_click(action_id))
             return
         call, block_id, element = found
         action: dict[str, Any] = {"action_id": action_id, "block_id": block_id, "type": element.get("type")}
@@ -286,8 +286,8 @@ class ConsoleSession:
             payload["response_url"] = self.slack.response_url(n)
         self._run(self.user_id, lambda user: self._interaction(user, payload), f"click {action_id}")
 
-    def _find_element(self, action_id: str) -> tuple[Call, str, Mapping[str, Any]] | None:
-        """The newest message, App Home or open form showing `action_id`."""
+    def _clickable(self) -> Iterator[tuple[Call, str, Mapping[str, Any]]]:
+        """Every button and menu on screen in this session, the newest message, App Home or form first."""
         for call in reversed(self.slack.calls):
             for block in call_blocks(call):
                 if not isinstance(block, Mapping):
@@ -296,9 +296,22 @@ class ConsoleSession:
                 if block.get("type") == "input" and block.get("dispatch_action"):
                     elements.append(block.get("element") or {})
                 for element in elements:
-                    if isinstance(element, Mapping) and element.get("action_id") == action_id:
-                        return call, str(block.get("block_id", "")), element
-        return None
+                    if isinstance(element, Mapping) and element.get("action_id"):
+                        yield call, str(block.get("block_id", "")), element
+
+    def _find_element(self, action_id: str) -> tuple[Call, str, Mapping[str, Any]] | None:
+        """The newest message, App Home or open form showing `action_id`."""
+        return next((found for found in self._clickable() if found[2].get("action_id") == action_id), None)
+
+    def _nothing_to_click(self, action_id: str) -> str:
+        """Why `click` found nothing, with the ids that can be clicked now (newest first)."""
+        shown = list(dict.fromkeys(str(element.get("action_id")) for _, _, element in self._clickable()))
+        if not shown:
+            return (
+                f"Nothing on screen has {action_id or 'a button'}: only this session's messages can be clicked "
+                "(e.g. type `home`, then `click admin_add_office`)."
+            )
+        return f"No message on screen has {action_id or 'that'}; on screen: {', '.join(shown[:12])}."
 
     def _step(self, text: str) -> None:
         """A Workflow Builder custom step run as Slack runs it: a function_executed event with its inputs."""

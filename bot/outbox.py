@@ -7,8 +7,8 @@ and Slack's Retry-After holds are kept in the database, so two servers on one da
 The server (`run_forever`) sends the heads of different channels on up to `senders` threads at once, so one
 call that hangs (cut off after the client's timeout) holds up only its own channel.
 
-Retries: HTTP 429 waits exactly Retry-After (and holds that method meanwhile); network errors, 5xx and Slack's
-transient error names back off exponentially with jitter, capped at `max_delay`, until the row is older than
+Retries: HTTP 429 waits exactly Retry-After (and holds that method meanwhile); network errors, 5xx, an answer
+that is not Slack's (not JSON: a proxy's page) and Slack's transient error names back off exponentially with jitter, capped at `max_delay`, until the row is older than
 `give_up_after` (default 24 h, CODEDESK_OUTBOX_GIVE_UP_AFTER) - an outage of any length shorter than that loses
 nothing. A token Slack rejects is retried the same way and logged as an error. Any other error names a problem
 with this message or its channel (channel_not_found, not_in_channel, is_archived, invalid_blocks ...): the row
@@ -67,6 +67,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 
 from bot import outbox_notices
+from bot.slack_check import not_slacks_answer
 from storage import clarifications, outbox
 from storage.backend import Database
 from storage.db import DatabaseProblem, DatabaseUnavailable, write_transaction
@@ -205,6 +206,8 @@ def classify(exc: BaseException) -> _Result:
             return _Result(Outcome.RATELIMITED, error="ratelimited", retry_after=wait)
         if isinstance(status, int) and status >= 500:
             return _Result(Outcome.TRANSIENT, error=error or f"http_{status}", maybe_posted=True)
+        if not_slacks_answer(error):  # a proxy's page, not Slack's answer: like a network error
+            return _Result(Outcome.TRANSIENT, error=f"not_json_http_{status}", maybe_posted=True)
         if error in TRANSIENT_ERRORS:
             return _Result(Outcome.TRANSIENT, error=error, maybe_posted=True)
         if error in AUTH_ERRORS:

@@ -51,8 +51,15 @@ class Services:
     picks: TeamPicks | None = None
 
     def today(self) -> date:
-        """Today's date in the team's time zone (a claim's default date of service)."""
-        return self.settings.today(self.clock())
+        """Today's date in the team's time zone, the one set with `/codedesk timezone` (else CODEDESK_TEAM_TZ):
+        a claim's default date of service."""
+        from bot.jobs.schedules import team_today
+
+        db = self.db_factory()
+        try:
+            return team_today(db, self.settings.team_tz, self.clock())
+        finally:
+            db.close()
 
     def team_picks(self) -> TeamPicks:
         """Pins, picks and the team's reranking of lookups (their tables made at start-up: `storage.schema`)."""

@@ -35,6 +35,15 @@ NETWORK_ERRORS: tuple[type[BaseException], ...] = (
     OSError,  # ConnectionError, TimeoutError, socket errors
 )
 MAX_BACKOFF_SECONDS = 60.0
+# slack_sdk's error for an answer that is not JSON: a proxy's or a load balancer's page, not Slack's verdict on
+# anything (Slack answers JSON, errors included).
+NON_JSON_ANSWER = "Received a response in a non-JSON format"
+
+
+def not_slacks_answer(error: str) -> bool:
+    """An error that is not Slack's: the answer was not JSON (whatever its HTTP status)."""
+    return error.startswith(NON_JSON_ANSWER)
+
 
 _WHAT_TO_DO = {
     "SLACK_BOT_TOKEN": "copy the Bot User OAuth Token (xoxb-...) from OAuth & Permissions after installing the "
@@ -82,6 +91,8 @@ def _checked(setting: str, call: Callable[[], T]) -> T:
         response = exc.response
         status = getattr(response, "status_code", None)
         error = str(response.get("error") or "") if response is not None else ""
+        if not_slacks_answer(error):
+            raise SlackUnreachable(f"HTTP {status}, an answer that is not Slack's (not JSON)") from None
         if status == 200 and error and error not in TRANSIENT_ERRORS:
             raise TokenRejected(setting, error) from None
         raise SlackUnreachable(f"HTTP {status}{f' {error}' if error else ''}") from None

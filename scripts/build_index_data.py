@@ -23,6 +23,7 @@ import argparse
 import csv
 import gzip
 import hashlib
+import json
 import sqlite3
 import sys
 from collections import Counter, defaultdict
@@ -363,9 +364,22 @@ def build(raw: Path, out: Path = OUT, word_list: Path = WORD_LIST) -> dict[str, 
     named = sum(1 for *_, meaning in axes if meaning)
     write_tsv(out, "pcs_axes.tsv.gz", ["table", "position", "char", "meaning"], axes)
     print(f"  PCS axes: {named:,} of {len(axes):,} table characters named from the titles")
-    if word_list.exists():  # else the shipped list stays as it is
-        sources["debian wamerican 2020.12.07-2 american-english"] = build_word_list(word_list, out)
+    sources.update(word_list_source(word_list, out))
     return sources
+
+
+WORD_LIST_SOURCE = "debian wamerican 2020.12.07-2 american-english"
+
+
+def word_list_source(word_list: Path, out: Path) -> dict[str, str]:
+    """The word list's source hash: the list is rebuilt when the system's word list is installed; else the
+    shipped list stays as it is, and so does the hash `release.json` recorded for it (a rebuild on a machine
+    without the `wamerican` package changes no byte)."""
+    if word_list.exists():
+        return {WORD_LIST_SOURCE: build_word_list(word_list, out)}
+    manifest = out / "release.json"
+    recorded = json.loads(manifest.read_text()).get("sources", {}) if manifest.exists() else {}
+    return {WORD_LIST_SOURCE: recorded[WORD_LIST_SOURCE]} if WORD_LIST_SOURCE in recorded else {}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -170,6 +170,9 @@ def test_changes_since_lists_the_codes_the_team_used(cli, tmp_path: Path) -> Non
     assert status == 0 and "(every change)" in out
     assert "- D69.1 " in out and "- Z29.14 " in out and "- I42.0 " in out
     assert "FY2027, 2026-10-01): retitled to: Encounter for prophylactic rabies immune globulin" in out
+    status, reversed_out = cli("changes", "--between", "fy2027", "FY2026", "--limit", "1000")
+    assert status == 0 and reversed_out.startswith("Code changes after FY2026 up to fy2027 (every change)")
+    assert reversed_out.splitlines()[1:] == out.splitlines()[1:]
 
 
 def test_import_of_an_unknown_zip_is_one_line_and_exit_2(cli, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

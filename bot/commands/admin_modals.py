@@ -3,13 +3,17 @@
 Thin handlers: the office modal goes through ClarificationService (which checks the caller is a lead or admin,
 validates and audits), the schedules modal through bot.commands.schedule (the same checks and audit as
 `/codedesk schedule set`). Errors come back under the modal's fields; a refusal replaces the modal with a notice.
+A submission's writes commit inside Slack's budget or save nothing (bot.commands.ack_budget), and the ack says
+which; an office's members, which need Slack to look each one up, are changed after the ack.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import time
+from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -17,6 +21,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import ids
+from bot.commands.ack_budget import BUSY, is_busy_error, within_budget
 from bot.commands.clarify_parse import actor_of, clicked_value, selected_value, state_values, text_value
 from bot.commands.schedule import job_schedules, save_job_schedule
 from bot.errors import describe_request, reported_errors
@@ -83,8 +88,19 @@ def _errors(errors: Mapping[str, str]) -> AckArgs:
     return {"response_action": "errors", "errors": dict(errors)}
 
 
-def _notice(title: str, message: str, callback_id: str) -> AckArgs:
-    return {"response_action": "update", "view": notice_view(title, message, callback_id)}
+def _notice(title: str, message: str, callback_id: str, *, mrkdwn: bool = False) -> AckArgs:
+    return {"response_action": "update", "view": notice_view(title, message, callback_id, mrkdwn=mrkdwn)}
+
+
+@dataclass(frozen=True)
+class _MemberChanges:
+    """The members an office modal asked for, changed after the ack; `title` and `message` are the notice's."""
+
+    actor: Actor
+    office_id: int
+    wanted: list[str]
+    title: str
+    message: str
 
 
 class AdminModalHandlers:
@@ -190,18 +206,37 @@ class AdminModalHandlers:
     # ---- submissions ----
 
     def on_office_submitted(
-        self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient
+        self, ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext, client: WebClient
     ) -> None:
+        """Saved or not inside Slack's budget (bot.commands.ack_budget), and the ack says which. The members are
+        changed after the ack (each new one is looked up in Slack, which may be slow) and the notice is then
+        updated with who was added or removed."""
+        members: _MemberChanges | None = None
         try:
-            response = self._office_response(body, view, client)
-        except Exception:
-            log.error("office modal failed: %s", describe_request(body), exc_info=True)
-            response = _notice("Not saved", "Something went wrong; nothing was changed.", ids.OFFICE_MODAL)
+            with within_budget(context):
+                response, members = self._office_response(body, view)
+        except Exception as error:
+            if is_busy_error(error):
+                log.warning("office modal: database busy past the ack budget, nothing saved")
+                response = _notice("Not saved", BUSY, ids.OFFICE_MODAL)
+            else:
+                log.error("office modal failed: %s", describe_request(body), exc_info=True)
+                response = _notice(
+                    "Not saved", "Something went wrong; nothing was changed.", ids.OFFICE_MODAL
+                )
         ack(**response)
+        if members is not None:
+            with reported_errors(body, context, client, None):
+                notes = self._sync_members(members.actor, members.office_id, members.wanted, client)
+                if view.get("id"):
+                    message = "\n".join([members.message, *notes])
+                    client.views_update(
+                        view_id=str(view["id"]), view=notice_view(members.title, message, ids.OFFICE_MODAL)
+                    )
 
     def _office_response(
-        self, body: Mapping[str, Any], view: Mapping[str, Any], client: WebClient
-    ) -> AckArgs:
+        self, body: Mapping[str, Any], view: Mapping[str, Any]
+    ) -> tuple[AckArgs, _MemberChanges | None]:
         values = state_values(view)
         actor = actor_of(body)
         raw_id = str(view.get("private_metadata") or "")
@@ -240,7 +275,7 @@ class AdminModalHandlers:
         if len(members) > MAX_MEMBERS:
             errors[OfficeField.MEMBERS] = f"Pick at most {MAX_MEMBERS} people here; add more with /codedesk."
         if errors:
-            return _errors(errors)
+            return _errors(errors), None
         assert opens is not None and closes is not None and channel is not None
         hours = amount * opening_hours(opens, closes) if unit == UNIT_DAYS else amount
         name = text_value(values, OfficeField.NAME)
@@ -261,21 +296,38 @@ class AdminModalHandlers:
                     close=closes,
                     sla_hours=hours,
                 )
-            self.relay.set_holiday_region(actor, office.id, region)
         except ValidationFailed as failed:
             shown = {
                 _OFFICE_ERRORS.get(key, OfficeField.NAME): message for key, message in failed.errors.items()
             }
-            return _errors(shown)
+            return _errors(shown), None
         except RelayError as error:
-            return _notice("Not saved", error.message, ids.OFFICE_MODAL)
-        notes = self._sync_members(actor, office.id, [str(m) for m in members], client)
+            return _notice("Not saved", error.message, ids.OFFICE_MODAL), None
+        # The office is saved: from here on the answer says so, and says what else was not saved.
+        unsaved = self._set_holidays(actor, office.id, region)
         verb = "Added" if office_id is None else "Saved"
         message = (
             f"{verb} {office.name}: answers due within {sla_text(office)}, public holidays "
-            f"{region_label(self.relay.calendar(office.id))}." + ("\n" + "\n".join(notes) if notes else "")
+            f"{region_label(self.relay.calendar(office.id))}." + (f"\n{unsaved}" if unsaved else "")
         )
-        return _notice(verb, message, ids.OFFICE_MODAL)
+        wanted = [str(m) for m in members]
+        current = {member.user_id for member in self.relay.office_members(office.id)}
+        if set(wanted) == current:
+            return _notice(verb, message, ids.OFFICE_MODAL), None
+        following = "\nMembers: looking up the people in Slack; this note will say who now answers."
+        changes = _MemberChanges(actor, office.id, wanted, verb, message)
+        return _notice(verb, message + following, ids.OFFICE_MODAL), changes
+
+    def _set_holidays(self, actor: Actor, office_id: int, region: str | None) -> str | None:
+        """The office's public holidays saved; None, or what to tell the person when they could not be."""
+        try:
+            self.relay.set_holiday_region(actor, office_id, region)
+        except Exception as error:
+            if not is_busy_error(error):
+                log.error("office modal: the holidays were not saved", exc_info=True)
+            why = "CodeDesk was busy" if is_busy_error(error) else "something went wrong"
+            return f"Its public holidays were not saved ({why}): open Edit office and save it again."
+        return None
 
     def _sync_members(self, actor: Actor, office_id: int, wanted: list[str], client: WebClient) -> list[str]:
         current = {member.user_id: member.team_id for member in self.relay.office_members(office_id)}
@@ -291,20 +343,50 @@ class AdminModalHandlers:
             if not team:
                 notes.append(f"I couldn't find <@{user_id}> in Slack; they were not added.")
                 continue
-            self.relay.add_office_member(actor, office_id, user_id, str(team))
-            notes.append(f"<@{user_id}> now answers for this office.")
+            notes.append(
+                self._member_change(
+                    partial(self.relay.add_office_member, actor, office_id, user_id, str(team)),
+                    f"<@{user_id}> now answers for this office.",
+                    f"<@{user_id}> was not added",
+                )
+            )
         for user_id, team in current.items():
             if user_id not in wanted:
-                self.relay.remove_office_member(actor, office_id, user_id, team)
-                notes.append(f"<@{user_id}> no longer answers for this office.")
+                notes.append(
+                    self._member_change(
+                        partial(self.relay.remove_office_member, actor, office_id, user_id, team),
+                        f"<@{user_id}> no longer answers for this office.",
+                        f"<@{user_id}> was not removed",
+                    )
+                )
         return notes
 
-    def on_schedule_submitted(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+    @staticmethod
+    def _member_change(change: Callable[[], object], done: str, not_done: str) -> str:
         try:
-            response = self._schedule_response(body, view)
-        except Exception:
-            log.error("schedule modal failed: %s", describe_request(body), exc_info=True)
-            response = _notice("Not saved", "Something went wrong; nothing was changed.", ids.SCHEDULE_MODAL)
+            change()
+        except Exception as error:
+            if not is_busy_error(error):
+                raise
+            return f"{not_done} (CodeDesk was busy): open Edit office and save it again."
+        return done
+
+    def on_schedule_submitted(
+        self, ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
+    ) -> None:
+        """Saved or not inside Slack's budget (one write), and the ack says which."""
+        try:
+            with within_budget(context):
+                response = self._schedule_response(body, view)
+        except Exception as error:
+            if is_busy_error(error):
+                log.warning("schedule modal: database busy past the ack budget, nothing saved")
+                response = _notice("Not saved", BUSY, ids.SCHEDULE_MODAL)
+            else:
+                log.error("schedule modal failed: %s", describe_request(body), exc_info=True)
+                response = _notice(
+                    "Not saved", "Something went wrong; nothing was changed.", ids.SCHEDULE_MODAL
+                )
         ack(**response)
 
     def _schedule_response(self, body: Mapping[str, Any], view: Mapping[str, Any]) -> AckArgs:
@@ -336,7 +418,7 @@ class AdminModalHandlers:
                 ScheduleField.CRON if text_value(values, ScheduleField.CRON).strip() else ScheduleField.TIME
             )
             return _errors({field: str(error)})
-        return _notice("Saved", reply, ids.SCHEDULE_MODAL)
+        return _notice("Saved", reply, ids.SCHEDULE_MODAL, mrkdwn=True)  # as /codedesk schedule set replies
 
 
 def register(app: App, services: Services) -> None:

@@ -12,20 +12,17 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractContextManager
 from datetime import date, datetime, time, timedelta
-from time import monotonic
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot import ids
-from bot.app import RECEIVED_AT
 from bot.commands import code as code_feature
+from bot.commands.ack_budget import BUSY, is_busy_error, within_budget
 from bot.commands.clarify_parse import (
     AskOfficePrefill,
     ClarifyCommand,
@@ -87,7 +84,6 @@ from bot.render.clarify_blocks import (
 from bot.render.code_blocks import Reply
 from bot.services import Services
 from storage.clarifications import Clarification, ClarificationState, ReplySide
-from storage.db import DatabaseBusy, DeadlinePassed, is_busy, writes_due_by
 from storage.offices import Office
 
 log = logging.getLogger(__name__)
@@ -102,11 +98,6 @@ COULD_NOT_READ = "CodeDesk could not read that form; open it again and resubmit.
 _CODE_LIKE = re.compile(r"\b[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?\b")
 
 AckArgs = dict[str, Any]
-# Slack waits 3 s for a modal submission's answer; the answer must say truthfully whether anything was saved,
-# so every write must commit within this much of the request's arrival or save nothing (the rest of the 3 s
-# is the network and Bolt's polling for the ack).
-ACK_BUDGET_SECONDS = 2.0
-BUSY = "CodeDesk is busy and nothing was saved. Submit again in a moment."
 
 
 def _send(respond: Respond, reply: Reply) -> None:
@@ -127,13 +118,6 @@ def _unreadable(problem: Unreadable, callback_id: str) -> AckArgs:
     return _update("Not sent", COULD_NOT_READ, callback_id)
 
 
-def _within_budget(context: Mapping[str, Any] | None) -> AbstractContextManager[None]:
-    """Writes in this block commit inside Slack's budget for this request, or save nothing."""
-    received = context.get(RECEIVED_AT) if context is not None else None
-    start = received if isinstance(received, float) else monotonic()
-    return writes_due_by(start + ACK_BUDGET_SECONDS)
-
-
 def _busy(view: Mapping[str, Any], fields: Sequence[str], callback_id: str) -> AckArgs:
     """Nothing was saved (the database was busy past the budget): said under a field the modal has, so the
     form stays as typed and can be submitted again."""
@@ -143,12 +127,6 @@ def _busy(view: Mapping[str, Any], fields: Sequence[str], callback_id: str) -> A
     if field is None:
         return _update("Not saved", BUSY, callback_id)
     return _errors({field: BUSY})
-
-
-def _is_busy(error: BaseException) -> bool:
-    return isinstance(error, DatabaseBusy | DeadlinePassed) or (
-        isinstance(error, sqlite3.OperationalError) and is_busy(error)
-    )
 
 
 def _ack_submission(
@@ -163,12 +141,14 @@ def _ack_submission(
     """Answer a modal submission in its ack, within Slack's budget: the response, or what went wrong (a value
     Slack would never send, the database busy past the budget with nothing saved, an unexpected failure)."""
     try:
-        with _within_budget(context):
+        with within_budget(context):
             response = respond_to(body, view)
     except Unreadable as problem:
         response = _unreadable(problem, callback_id)
     except Exception as error:
-        response = _busy(view, busy_fields, callback_id) if _is_busy(error) else _failed(body, callback_id)
+        response = (
+            _busy(view, busy_fields, callback_id) if is_busy_error(error) else _failed(body, callback_id)
+        )
     ack(**response)
 
 
@@ -503,9 +483,16 @@ class ClarifyHandlers:
             return _errors(view_errors(failed.errors, CLARIFY_FIELDS, Field.QUESTION))
         except RelayError as error:
             return _update("Not sent", error.message, ids.CLARIFY_MODAL)
-        self.services.usage.record_codes(c.codes, "clarification")
+        # The question is saved: from here on a busy database may cost the bookkeeping, never the answer
+        # (which must say "saved", however the rest goes).
+        code_feature.best_effort(
+            "a clarification's codes", lambda: self.services.usage.record_codes(c.codes, "clarification")
+        )
         warnings = check.warnings if submission.reviewed else []
-        self.services.team_picks().used(actor.team_id, actor.user_id, c.codes, "clarify")
+        code_feature.best_effort(
+            "a clarification's picks",
+            lambda: self.services.team_picks().used(actor.team_id, actor.user_id, c.codes, "clarify"),
+        )
         return {"response_action": "update", "view": sent_view(c, self._office_name(c.office_id), warnings)}
 
     def on_answer_submitted(

@@ -108,7 +108,7 @@ def send(respond: Respond, reply: Reply, **options: Any) -> None:
         raise ReplyNotDelivered(f"response_url answered {response.status_code}")
 
 
-def _best_effort(what: str, record: Callable[[], object]) -> None:
+def best_effort(what: str, record: Callable[[], object]) -> None:
     """Bookkeeping beside an answer (usage, team picks, check statistics): the answer matters more. A database
     too busy to take the record within the request's wait (another instance or the outbox holding the write
     lock) loses that one record, logged, never the lookup or check the person asked for."""
@@ -185,7 +185,7 @@ class CodeHandlers:
         team_id: str | None = None,
     ) -> Reply:
         if record:
-            _best_effort("a lookup's use", lambda: self.services.usage.record(user_id, "lookup", query))
+            best_effort("a lookup's use", lambda: self.services.usage.record(user_id, "lookup", query))
         offset = max(0, min(offset, MAX_OFFSET))
         book = self.services.codebook
         picks = self.services.team_picks()
@@ -194,7 +194,7 @@ class CodeHandlers:
         page = hits[offset : offset + PAGE_SIZE]
         if record:
             shown = [hit.code for hit in page]
-            _best_effort("a lookup's shown codes", lambda: picks.shown(team_id, user_id, query, shown))
+            best_effort("a lookup's shown codes", lambda: picks.shown(team_id, user_id, query, shown))
         has_more = len(hits) > offset + PAGE_SIZE and offset + PAGE_SIZE < MAX_OFFSET
         return lookup_reply(
             query,
@@ -231,8 +231,8 @@ class CodeHandlers:
         team_id: str | None = None,
     ) -> Reply:
         if record:
-            _best_effort("a check's use", lambda: self.services.usage.record(user_id, "check"))
-            _best_effort(
+            best_effort("a check's use", lambda: self.services.usage.record(user_id, "check"))
+            best_effort(
                 "a check's picks",
                 lambda: self.services.team_picks().used(team_id, user_id, command.codes, "check"),
             )
@@ -247,13 +247,13 @@ class CodeHandlers:
         )
         if record:
             failed = [f.rule for f in result.findings if f.severity == "error"]
-            _best_effort(
+            best_effort(
                 "a check's failed rules",
                 lambda: check_stats.record_failures(self.services.db_factory, failed, self.services.clock()),
             )
             # Counted per code for the code-set update notice: the codes read in a code system, as read.
             read = [r.code for r in result.read if r.system]
-            _best_effort("a check's codes", lambda: self.services.usage.record_codes(read, "check"))
+            best_effort("a check's codes", lambda: self.services.usage.record_codes(read, "check"))
         codes = [c.split(":", 1)[-1] for c in command.codes]  # dx:/px: said how to read them; shown plain
         return check_reply(codes, dos, result, shared_by=shared_by, command_text=command_text)
 

@@ -3,8 +3,9 @@ so it can be read outside the message.
 
 Drawn with Pillow (shapes and its built-in FreeType font, no font files to ship) and encoded here (zlib + struct,
 every row filter 0), so the bytes are the same on every machine. Left axis (bar colour): questions opened per
-day; right axis (line colour): median turnaround in business hours; under each bar, the day of the month. The
-axes' maxima are rounded up to 1, 2 or 5 x 10^n. Pure functions returning bytes.
+day; right axis (line colour): median turnaround in business hours; under each bar, the day of the month. Each
+axis has four steps of 1, 2 or 5 x 10^n: whole questions on the left, at least half an hour on the right, so
+every tick reads as a plain number (no 3.75 questions, no 2e-05 hours). Pure functions returning bytes.
 """
 
 from __future__ import annotations
@@ -75,6 +76,17 @@ def nice_ceiling(value: float) -> float:
     return float(10 * power)  # pragma: no cover - the loop always returns
 
 
+AXIS_STEPS = 4  # gridlines at a quarter, a half, three quarters and the top of the plot
+SMALLEST_VOLUME_STEP = 1.0  # questions are counted whole
+SMALLEST_HOURS_STEP = 0.5  # business hours; the digest's text gives turnaround to a tenth
+
+
+def axis_step(value: float, smallest: float) -> float:
+    """The gap between an axis's ticks: the smallest 1, 2 or 5 x 10^n (not under `smallest`) with which
+    AXIS_STEPS steps reach `value`; the axis runs from 0 to AXIS_STEPS times it."""
+    return max(smallest, nice_ceiling(value / AXIS_STEPS)) if value > 0 else smallest
+
+
 @dataclass(frozen=True)
 class ChartLayout:
     width: int = 640
@@ -134,9 +146,10 @@ def turnaround_volume_chart(days: Sequence[ChartDay], layout: ChartLayout = Char
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=layout.font_size)
     title_font = ImageFont.load_default(size=layout.font_size + 3)
-    volume_max = nice_ceiling(max(day.volume for day in days))
+    volume_step = axis_step(max(day.volume for day in days), SMALLEST_VOLUME_STEP)
     turnarounds = [day.turnaround_hours for day in days if day.turnaround_hours is not None]
-    hours_max = nice_ceiling(max(turnarounds, default=0.0))
+    hours_step = axis_step(max(turnarounds, default=0.0), SMALLEST_HOURS_STEP)
+    volume_max, hours_max = volume_step * AXIS_STEPS, hours_step * AXIS_STEPS
     plot_right = layout.width - layout.right
 
     # Title and legend.
@@ -150,13 +163,13 @@ def turnaround_volume_chart(days: Sequence[ChartDay], layout: ChartLayout = Char
     draw.line((line_x, legend_y + 7, line_x + 18, legend_y + 7), fill=LINE, width=3)
     draw.text((line_x + 24, legend_y), "Median turnaround, business hours (right axis)", font=font, fill=TEXT)
 
-    # Grid and axis ticks: 0, a quarter ... the maximum on both sides.
-    for step in range(5):
-        y = layout.plot_bottom - layout.plot_height * step // 4
+    # Grid and axis ticks: 0, one step ... the maximum on both sides.
+    for step in range(AXIS_STEPS + 1):
+        y = layout.plot_bottom - layout.plot_height * step // AXIS_STEPS
         if step:
             draw.line((layout.left, y, plot_right, y), fill=GRID)
-        left_tick = _label(volume_max * step / 4)
-        right_tick = _label(hours_max * step / 4)
+        left_tick = _label(volume_step * step)
+        right_tick = _label(hours_step * step)
         width = draw.textlength(left_tick, font=font)
         draw.text((layout.left - 6 - width, y - 7), left_tick, font=font, fill=BAR)
         draw.text((plot_right + 6, y - 7), right_tick, font=font, fill=LINE)

@@ -12,6 +12,7 @@ Housekeeping (`bot.jobs.maintenance`: expired event keys and request signatures)
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
@@ -183,7 +184,21 @@ def start_scheduler(services: SchedulerDeps, *, paused: bool = False) -> Backgro
     return scheduler
 
 
-def stop_scheduler(scheduler: BackgroundScheduler, *, wait: bool = True) -> None:
-    """Stop firing; with `wait`, let a running job finish (its transaction commits or rolls back whole)."""
-    if scheduler.running:
+def stop_scheduler(
+    scheduler: BackgroundScheduler, *, wait: bool = True, timeout: float | None = None
+) -> bool:
+    """Stop firing; with `wait`, let a running job finish (its transaction commits or rolls back whole), for
+    at most `timeout` seconds when given. True when no job is left running (False: one still was at `timeout`;
+    a process that exits then leaves its transaction uncommitted, so its slot is not recorded and runs again at
+    the next start)."""
+    if not scheduler.running:
+        return True
+    if not wait or timeout is None:
         scheduler.shutdown(wait=wait)
+        return True
+    stopping = threading.Thread(
+        target=scheduler.shutdown, kwargs={"wait": True}, name="codedesk-scheduler-stop", daemon=True
+    )
+    stopping.start()
+    stopping.join(max(0.0, timeout))
+    return not stopping.is_alive()

@@ -15,7 +15,7 @@ import itertools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
@@ -137,6 +137,13 @@ def save_schedule(
 def team_tz(db: Database, default: str) -> str:
     """The time zone set with `/codedesk timezone`, else `default` (the CODEDESK_TEAM_TZ setting)."""
     return job_schedules.get_setting(db, _TEAM_TZ_KEY) or default
+
+
+def team_today(db: Database, default: str, now: datetime) -> date:
+    """The team's date at `now`, in its time zone (`team_tz`): a claim's default date of service, in Slack and on
+    the command line alike (on the evening of 30 September the UTC date is already the next fiscal year)."""
+    zone = known_zone(team_tz(db, default)) or ZoneInfo(default)
+    return now.astimezone(zone).date()
 
 
 def set_team_tz(db: Database, tz: str, *, by: str, at: datetime) -> None:

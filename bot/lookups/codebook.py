@@ -48,6 +48,12 @@ class Code:
         return display(self.system, self.code)
 
     @property
+    def shown_title(self) -> str:
+        """The title as an answer shows it: a title no official file gives (derived from other codes' titles,
+        title source `*-derived-*`) says so."""
+        return f"{self.title} (derived title)" if "-derived-" in self.title_source else self.title
+
+    @property
     def system_name(self) -> str:
         return SYSTEM_NAMES[self.system]
 

@@ -14,12 +14,14 @@ only the manifests and parses each kept file as the kind its manifest names.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import hashlib
 import json
 import re
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -70,6 +72,9 @@ class ImportResult:
 
 
 Apply = Callable[[sqlite_utils.Database, Any, date, str, str], ImportResult]
+Listed = Callable[
+    [str, bool], bool
+]  # (kind, billable) of a loaded code -> whether a full file lists such codes
 
 
 @dataclass(frozen=True)
@@ -103,9 +108,20 @@ def register(kind: ImportKind) -> ImportKind:
 # ---- recognising files -----------------------------------------------------------------------------------
 
 
+# What reading a truncated or damaged .gz raises (a plain file ends where it ends; the loaders name the line).
+DAMAGED_GZIP = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
+def _damaged(path: str | Path, exc: BaseException) -> LoaderError:
+    return LoaderError(path, None, "a complete gzip-compressed file", f"a truncated or damaged one ({exc})")
+
+
 def _head(path: Path) -> str:
-    with open_text(path, "latin-1") as handle:
-        return handle.read(HEAD_BYTES)
+    try:
+        with open_text(path, "latin-1") as handle:
+            return handle.read(HEAD_BYTES)
+    except DAMAGED_GZIP as exc:
+        raise _damaged(path, exc) from exc
 
 
 def recognise(head: str) -> str | None:
@@ -179,14 +195,16 @@ def import_file(
                 if progress is not None:
                     size = member.path.stat().st_size
                     progress(f"reading {member.name} ({size / 1_000_000:.1f} MB) as {member.kind.name}")
+                # named as published (the zip and its member), not as the temporary copy it was read from
+                where = source if member.path == source else f"{source.name}: {member.name}"
                 try:
                     contents = member.kind.parse(member.path)
                 except LoaderError as exc:
                     if member.path == source:
                         raise
-                    # named as published (the zip and its member), not as the temporary copy it was read from
-                    where = f"{source.name}: {member.name}"
                     raise LoaderError(where, exc.line, exc.expected, exc.found) from exc
+                except DAMAGED_GZIP as exc:
+                    raise _damaged(where, exc) from exc
                 parsed.append((member, contents, digest))
         db = connect(codes_path)
         results: list[ImportResult] = []
@@ -204,6 +222,7 @@ def import_file(
                     number += 1
                     origin = f"import:{number:04d}"
                     result = member.kind.apply(db, contents, when, name, origin)
+                    _name_source(db, origin, name, member.name)
                     results.append(_with_note(result, how))
                     store.mkdir(parents=True, exist_ok=True)
                     kept_name = f"{number:04d}-{member.kind.name}-{digest[:12]}.kept"
@@ -234,6 +253,12 @@ def import_file(
         last = results[-1]
         results[-1] = _with_note(last, f"Not imported from the zip: {', '.join(skipped)}.")
     return results
+
+
+def _name_source(db: sqlite_utils.Database, origin: str, release: str, original: str) -> None:
+    """What `show` says a title or descriptor an import wrote came from (the release and file, not its key)."""
+    name = release if original in release else f"{release}, imported from {original}"
+    db.conn.execute("INSERT OR REPLACE INTO title_sources (key, name) VALUES (?, ?)", [origin, name])
 
 
 def _with_note(result: ImportResult, note: str) -> ImportResult:
@@ -305,7 +330,8 @@ def _members(source: Path, kind: str | None, folder: Path) -> tuple[list[_Member
             raise LoaderError(source, None, f"a zip holding one of: {expected}", f"only {listed}")
         members: list[_Member] = []
         for _, info, found in sorted(best.values(), key=lambda item: item[1].filename):
-            target = folder / f"{len(members):02d}-{Path(info.filename).name}"
+            target = folder / f"{len(members):02d}" / Path(info.filename).name  # read under its own name
+            target.parent.mkdir()
             try:
                 with archive.open(info) as handle, target.open("wb") as out:
                     shutil.copyfileobj(handle, out)
@@ -422,13 +448,9 @@ def replay_imports(db: sqlite_utils.Database, store: Path) -> int:
                 record["kind"],
             )
         contents = kind.parse(store / record["file"])
-        kind.apply(
-            db,
-            contents,
-            date.fromisoformat(record["effective"]),
-            record["release"],
-            f"import:{record['number']:04d}",
-        )
+        origin = f"import:{record['number']:04d}"
+        kind.apply(db, contents, date.fromisoformat(record["effective"]), record["release"], origin)
+        _name_source(db, origin, str(record["release"]), str(record.get("original", record["file"])))
         count += 1
     return count
 
@@ -591,14 +613,20 @@ def _apply_full(
     release: str,
     origin: str,
     through: date,
+    listed: Listed = lambda kind, billable: True,
 ) -> ImportResult:
-    """Make `rows` the codes of `system` from `effective` on, keeping every older code's history."""
+    """Make `rows` the codes of `system` from `effective` on, keeping every older code's history. A current
+    code the file leaves out is retired only when it is of a kind the file lists (`listed`): an order file
+    has no chapters or blocks, a codes file no headers."""
     before = _current(db, system)
+    kinds = dict(
+        db.conn.execute("SELECT code, kind FROM codes WHERE system = ? AND current = 1", [system]).fetchall()
+    )
     label = release_label(system, effective)
     incoming = {str(r["code"]) for r in rows}
     for row in rows:
         _upsert_code(db, system, row, label, origin)
-    retired = [c for c in before if c not in incoming]
+    retired = [c for c in before if c not in incoming and listed(str(kinds[c]), bool(before[c][1]))]
     db.conn.executemany(
         "UPDATE codes SET current = 0 WHERE system = ? AND code = ?", ([system, c] for c in retired)
     )
@@ -651,6 +679,14 @@ def _cm_parent(code: str, known: set[str]) -> str:
     return next((code[:n] for n in range(len(code) - 1, 2, -1) if code[:n] in known), "")
 
 
+def _listed_by(parsed: list[CodeRow]) -> Listed:
+    """What an order or codes file lists: a codes file (billable codes only) no headers; an order file
+    categories and codes with their headers, but never the tabular's chapters and blocks."""
+    if all(r.billable for r in parsed):
+        return lambda kind, billable: billable
+    return lambda kind, billable: kind not in {"chapter", "block"}
+
+
 def _apply_order(system: str, kind: str) -> Apply:
     def apply(
         db: sqlite_utils.Database, parsed: list[CodeRow], effective: date, release: str, origin: str
@@ -675,7 +711,7 @@ def _apply_order(system: str, kind: str) -> Apply:
                 if row["kind"] == "category" and not row["parent"]:
                     row["parent"] = blocks.get(str(row["code"]), "")
         through = _fy_end(effective) if system in {"cm", "pcs"} else date(effective.year, 12, 31)
-        return _apply_full(db, kind, system, rows, effective, release, origin, through)
+        return _apply_full(db, kind, system, rows, effective, release, origin, through, _listed_by(parsed))
 
     return apply
 
@@ -784,6 +820,14 @@ def _lines(head: str) -> list[str]:
     return [line for line in head.splitlines() if line.strip()]
 
 
+def _whole_lines(head: str, count: int = 5) -> list[str]:
+    """The first `count` non-empty lines of a file's head, leaving out a last line the head cut short."""
+    lines = head.splitlines()
+    if len(head) >= HEAD_BYTES and not head.endswith(("\n", "\r")):
+        lines = lines[:-1]
+    return [line for line in lines if line.strip()][:count]
+
+
 def _is_order(head: str, pcs: bool) -> bool:
     first = (_lines(head) or [""])[0]
     if not (len(first) > 20 and first[:5].isdigit() and first[5] == " "):
@@ -802,16 +846,19 @@ def _is_cpt(head: str) -> bool:
     )
 
 
+# A codes file is `code title` on every line: a README beside it ("CENTERS FOR MEDICARE ...") starts like one.
+_PCS_CODE_LINE = re.compile(r"^[0-9BCDFGHX][0-9A-HJ-NP-Z]{6} +\S")
+_CM_CODE_LINE = re.compile(r"^[A-Z][0-9A-Z][0-9A-Z]{1,5} +\S")
+
+
 def _is_pcs_codes(head: str) -> bool:
-    first = (_lines(head) or [""])[0]
-    return bool(re.match(r"^[0-9A-HJ-NP-Z]{7} +\S", first)) and (
-        first[:1].isdigit() or first[:1] in "BCDFGHX"
-    )
+    lines = _whole_lines(head)
+    return bool(lines) and all(_PCS_CODE_LINE.match(line) for line in lines)
 
 
 def _is_cm_codes(head: str) -> bool:
-    first = (_lines(head) or [""])[0]
-    return bool(re.match(r"^[A-Z][0-9A-Z][0-9A-Z]{1,5} +\S", first)) and not _is_pcs_codes(head)
+    lines = _whole_lines(head)
+    return bool(lines) and all(_CM_CODE_LINE.match(line) for line in lines) and not _is_pcs_codes(head)
 
 
 def _tabular_effective(parsed: TabularRelease) -> date | None:

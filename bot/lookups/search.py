@@ -631,7 +631,13 @@ class Searcher:
             else "header"
         )
         return Hit(
-            code.display, code.system_name, code.title, code.billable and code.current, status, why, score
+            code.display,
+            code.system_name,
+            code.shown_title,
+            code.billable and code.current,
+            status,
+            why,
+            score,
         )
 
 

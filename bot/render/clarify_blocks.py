@@ -484,9 +484,11 @@ def sent_view(c: Clarification, office_name: str, warnings: Collection[str] = ()
     return _modal("Clarification saved", ids.CLARIFY_MODAL, blocks, close="Done")
 
 
-def notice_view(title: str, message: str, callback_id: str) -> dict[str, Any]:
-    """A modal that only says something (the answer lost a race, the clarification closed meanwhile)."""
-    return _modal(title, callback_id, [_section(safe_message(message))], close="Close")
+def notice_view(title: str, message: str, callback_id: str, *, mrkdwn: bool = False) -> dict[str, Any]:
+    """A modal that only says something (the answer lost a race, the clarification closed meanwhile).
+    `message` is escaped, unless `mrkdwn` says it is already mrkdwn the service wrote (with a `<#C…>` in it)."""
+    text = message if mrkdwn else safe_message(message)
+    return _modal(title, callback_id, [_section(text)], close="Close")
 
 
 def _question_recap(c: Clarification, office_name: str) -> list[Block]:

@@ -85,7 +85,9 @@ def _input_value(element: Mapping[str, Any]) -> str:
         ]
         names = _option_names(element)
         ticked = ", ".join(initial) if initial else "none ticked"
-        return ticked if len(names) == 1 and initial else f"{ticked}  (boxes: {' | '.join(names)})"
+        if len(names) == 1:  # typed as yes or no (bot/console.py: ticked_options)
+            return f"{ticked}  (yes | no)" if initial else f"{ticked}  (yes | no: {names[0]})"
+        return f"{ticked}  (boxes: {' | '.join(names)})"
     if kind == "timepicker":
         return str(element.get("initial_time") or "____") + "  (HH:MM)"
     if kind == "datepicker":

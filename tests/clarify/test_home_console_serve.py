@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -91,10 +90,8 @@ def test_console_runs_the_relay_end_to_end(tmp_path: Path, services: Services) -
         ]
     )
     out = io.StringIO()
-    started = time.monotonic()
     assert run_console(settings, services, io.StringIO(script), out) == 0
     text = out.getvalue()
-    assert time.monotonic() - started < 30
 
     assert "Added North Clinic" in text
     assert "<@U_DOC> now answers for North Clinic" in text or "@U_DOC now answers for North Clinic" in text

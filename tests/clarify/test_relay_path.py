@@ -9,6 +9,7 @@ import pytest
 
 from bot import ids
 from bot.relay.service import ClarificationService
+from bot.services import Services
 from storage.clarifications import ClarificationState, Outcome
 from tests.clarify.conftest import World
 from tests.clarify.driver import (
@@ -234,3 +235,20 @@ def test_list_commands(relay_driver: Relay, world: World) -> None:
     assert "#1*" in overdue and ":warning: *overdue*" in overdue
     assert "Only leads and admins" in r.reply_text(r.command("list all"))
     assert "There is no office called Nowhere" in r.reply_text(r.command("list office Nowhere"))
+
+
+def test_a_clarification_counts_its_codes_for_the_update_notice(
+    relay_driver: Relay, services: Services, world: World
+) -> None:
+    """The code-set update notice counts what the team used: codes on clarifications as well as checks and
+    picks (per code and day, no user, no clarification id)."""
+    from storage.usage import code_use_counts
+
+    relay_driver.submit_clarify(codes="D69.1, I42.0")
+    db = services.db_factory()
+    try:
+        today = services.clock().date()
+        counts = code_use_counts(db, today, today)
+    finally:
+        db.close()
+    assert counts == {"D691": {"clarification": 1}, "I420": {"clarification": 1}}

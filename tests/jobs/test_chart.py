@@ -12,9 +12,12 @@ from bot.jobs.chart import (
     BAR,
     LINE,
     PNG_SIGNATURE,
+    SMALLEST_HOURS_STEP,
+    SMALLEST_VOLUME_STEP,
     ChartDay,
     ChartLayout,
     Color,
+    axis_step,
     encode_png,
     nice_ceiling,
     turnaround_volume_chart,
@@ -69,6 +72,24 @@ def test_scales_round_up_to_one_two_or_five(value: float, expected: float) -> No
     assert nice_ceiling(value) == pytest.approx(expected)
 
 
+@pytest.mark.parametrize(
+    ("value", "smallest", "ticks"),
+    [
+        (3, SMALLEST_VOLUME_STEP, ["0", "1", "2", "3", "4"]),  # whole questions, never 0.75 or 3.75
+        (5, SMALLEST_VOLUME_STEP, ["0", "2", "4", "6", "8"]),
+        (10, SMALLEST_VOLUME_STEP, ["0", "5", "10", "15", "20"]),
+        (0, SMALLEST_VOLUME_STEP, ["0", "1", "2", "3", "4"]),
+        (0.00002, SMALLEST_HOURS_STEP, ["0", "0.5", "1", "1.5", "2"]),  # answered within seconds: no 2e-05
+        (0.3, SMALLEST_HOURS_STEP, ["0", "0.5", "1", "1.5", "2"]),
+        (72, SMALLEST_HOURS_STEP, ["0", "20", "40", "60", "80"]),
+    ],
+)
+def test_axis_ticks_are_plain_numbers(value: float, smallest: float, ticks: list[str]) -> None:
+    step = axis_step(value, smallest)
+    assert [f"{step * n:g}" for n in range(5)] == ticks
+    assert step * 4 >= value
+
+
 def test_bar_heights_and_the_line_follow_the_values() -> None:
     start = date(2026, 10, 20)
     volumes = [0, 5, 10, 2]
@@ -87,8 +108,13 @@ def test_bar_heights_and_the_line_follow_the_values() -> None:
         x = left + (right - left) // 5 + 2  # inside the bar, away from the line through the centre
         bar = [y for y, pixel in enumerate(column(rows, x)) if pixel == BAR]
         heights.append(layout.plot_bottom - min(bar) if bar else 0)  # the line may cross a bar's top
-    # Scale max is 10 (nice_ceiling(10)); a full bar is the plot height.
-    assert heights == [0, layout.plot_height // 2, layout.plot_height, round(layout.plot_height * 0.2)]
+    # The left axis runs to 20 (four steps of 5); a bar of 20 would be the plot height.
+    assert heights == [
+        0,
+        round(layout.plot_height * 0.25),
+        round(layout.plot_height * 0.5),
+        round(layout.plot_height * 0.1),
+    ]
 
     _, centre, _ = layout.slot(2, len(days))
     top_of_line = layout.y_for(20.0, 20.0)  # the highest turnaround sits at the top of the plot

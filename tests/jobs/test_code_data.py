@@ -129,3 +129,22 @@ def test_update_notice_after_an_import(book_deps: BookDeps, small_book: CodeBook
     assert "ICD-10-CM FY2028 was imported (effective 2027-10-01)" in notice[0].text
     assert "• D69.11 Glanzmann thrombasthenia" in notice[0].text and "in checks 3" in notice[0].text
     assert run_job(deps, CODE_CHANGES, at(2026, 11, 26)).messages == ()
+
+
+def test_update_notice_on_the_first_day_of_a_quarter(book_deps: BookDeps) -> None:
+    """HCPCS changes by quarter: on 2026-04-01 the codes the team used that the 2026-Q2 file deleted or
+    retitled, and nothing on the day before or again that day."""
+    set_channel(book_deps, CODE_CHANGES, LEADS_CHANNEL)
+    use(book_deps, ["J0174"], "check", at(2026, 3, 2), times=3)
+    use(book_deps, ["C9307"], "pick", at(2026, 3, 20))
+    use(book_deps, ["J0139"], "check", at(2026, 3, 20))  # not changed that quarter
+    assert run_job(book_deps, CODE_CHANGES, at(2026, 3, 31)).messages == ()
+    notice = run_job(book_deps, CODE_CHANGES, at(2026, 4, 1, 8)).messages
+    assert len(notice) == 1
+    lines = notice[0].text.splitlines()
+    assert "A new quarter starts today (2026-04-01)" in lines[0]
+    assert lines[2].startswith("• J0174 ") and "retitled to: Lecanemab-irmb, for iv inj" in lines[2]
+    assert "in checks 3" in lines[2]
+    assert lines[3].startswith("• C9307 ") and "deleted" in lines[3] and "looked up 1" in lines[3]
+    assert "J0139" not in notice[0].text
+    assert run_job(book_deps, CODE_CHANGES, at(2026, 4, 1, 15)).messages == ()

@@ -4,6 +4,8 @@ shipped files they produced."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.lookups.schema import shipped_tsv
 from scripts.build_index_data import derive_pcs_axes, whole_phrase
 
@@ -79,3 +81,18 @@ def test_shipped_pcs_use_lines_lead_only_to_lines_they_name() -> None:
         if r["reference"].startswith("Internal Fixation Device in")
     ]
     assert fixation and all(r["target"] == "0" for r in fixation)
+
+
+def test_a_rebuild_without_the_system_word_list_keeps_its_recorded_source(tmp_path: Path) -> None:
+    """Without /usr/share/dict/american-english the shipped word list stays, and so does its hash in
+    release.json (a rebuild on such a machine dropped it: the build was not byte-identical)."""
+    import json
+
+    from scripts.build_index_data import WORD_LIST_SOURCE, word_list_source
+
+    (tmp_path / "release.json").write_text(json.dumps({"sources": {WORD_LIST_SOURCE: "9f513f1ceadb6a01"}}))
+    assert word_list_source(tmp_path / "no-such-list", tmp_path) == {WORD_LIST_SOURCE: "9f513f1ceadb6a01"}
+    words = tmp_path / "american-english"
+    words.write_text("Ringing\ntarry\nab\n")
+    built = word_list_source(words, tmp_path)
+    assert built[WORD_LIST_SOURCE] != "9f513f1ceadb6a01" and (tmp_path / "english_words.txt.gz").exists()

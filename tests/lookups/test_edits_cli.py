@@ -11,7 +11,10 @@ import pytest
 
 import bot.cli
 from bot.cli import main
+from bot.jobs import schedules
 from bot.lookups.codebook import CodeBook
+from storage.app_db import AppDatabase
+from storage.db import write_transaction
 
 
 @pytest.fixture
@@ -91,6 +94,31 @@ def test_default_date_of_service_is_the_teams_date(cli, monkeypatch: pytest.Monk
     monkeypatch.setenv("CODEDESK_TEAM_TZ", "Asia/Tokyo")
     _, out = cli("check", "E11.9", "--json")
     assert json.loads(out)["dos"] == "2026-10-01"
+
+
+def test_default_date_of_service_follows_the_time_zone_set_in_slack(  # type: ignore[no-untyped-def]
+    cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`/codedesk timezone` sets the team's zone in the app database: the command line's default date of
+    service follows it as Slack's does, not CODEDESK_TEAM_TZ."""
+    monkeypatch.setattr(bot.cli, "_utc_now", lambda: datetime(2026, 10, 1, 4, 30, tzinfo=UTC))
+    monkeypatch.setenv("CODEDESK_TEAM_TZ", "America/New_York")  # 00:30 on 1 October there
+    _, out = cli("check", "E11.9", "--json")
+    assert json.loads(out)["dos"] == "2026-10-01"
+    database = AppDatabase(tmp_path / "app.sqlite")
+    database.migrate()
+    db = database.connect()
+    try:
+        with write_transaction(db):
+            schedules.set_team_tz(db, "America/Los_Angeles", by="ULEAD", at=datetime(2026, 9, 1, tzinfo=UTC))
+    finally:
+        db.close()
+    _, out = cli("check", "E11.9", "--json")  # 21:30 on 30 September in Los Angeles
+    assert json.loads(out)["dos"] == "2026-09-30"
+    batch = tmp_path / "claims.txt"
+    batch.write_text("E11.9\nI10 --dos 2026-10-01\n")
+    _, out = cli("check", "--batch", str(batch), "--json")
+    assert [json.loads(line)["dos"] for line in out.splitlines()] == ["2026-09-30", "2026-10-01"]
 
 
 def test_show_k0859_is_the_hcpcs_code(cli) -> None:  # type: ignore[no-untyped-def]

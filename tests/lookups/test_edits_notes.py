@@ -131,6 +131,36 @@ def test_excludes1_notes_yielding_codes_before_and_after(codebook: CodeBook) -> 
     assert len(with_refs) >= EXCLUDES1_WITH_CODES_BEFORE + 20
 
 
+def test_every_code_an_excludes1_note_writes_is_read(codebook: CodeBook) -> None:
+    """Generated over every Excludes1 note of the loaded tabular: each code the note writes that the data holds
+    is covered by a reference parsed from it, and each range it writes is read as one (so a list's later items,
+    a range or a qualified list are never dropped). The one exception is the parser's rule: when parentheses
+    name codes, codes in the running text outside them describe ("pneumoconiosis with tuberculosis, any type in A15 (J65)")."""
+    known = {c for (c,) in codebook.db.execute("SELECT code FROM codes WHERE system = 'cm'")}
+    texts = {
+        t for (t,) in codebook.db.execute("SELECT text FROM notes WHERE system = 'cm' AND kind = 'excludes1'")
+    }
+    written_code = re.compile(r"(?<![A-Za-z0-9.])[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?")
+    written_range = re.compile(
+        rf"({written_code.pattern})(?:\.?-\s*(?:to\s*)?|\s*(?:–|to)\s*)({written_code.pattern})"
+    )
+    dropped = []
+    for text in sorted(texts):
+        refs = parse_refs(text, known.__contains__)
+        groups = re.findall(r"\(([^()]*)\)?", text)
+        held_inside = [c for g in groups for c in written_code.findall(g) if c.replace(".", "") in known]
+        read_from = " ; ".join(groups) if held_inside else text
+        for written in written_code.findall(read_from):
+            code = written.replace(".", "")
+            if code in known and not any(r.covers(code) for r in refs):
+                dropped.append((written, text))
+        for low, high in written_range.findall(read_from):
+            ends = (low.replace(".", ""), high.replace(".", ""))
+            if all(e in known for e in ends) and not any(r.high and all(map(r.covers, ends)) for r in refs):
+                dropped.append((f"{low}-{high}", text))
+    assert dropped == []
+
+
 # ---- 7th characters ------------------------------------------------------------------------------------------
 
 

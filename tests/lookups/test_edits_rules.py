@@ -97,6 +97,70 @@ def test_a_residual_code_beside_its_combination_is_redundant(
     assert finding.fix == f"Remove {codes[0]}." and kept in finding.message
 
 
+@pytest.mark.parametrize(
+    ("codes", "combination", "replaced"),
+    [
+        # I11.0 says heart failure, I12.0 stage 5 / ESRD, I12.9 stage 1-4: the I13 code says the same
+        (["I11.0", "N18.4"], "I13.0", ["I11.0"]),
+        (["I11.0", "N18.6"], "I13.2", ["I11.0"]),
+        (["I10", "I11.0", "N18.4"], "I13.0", ["I10", "I11.0"]),
+        (["I12.9", "I50.9"], "I13.0", ["I12.9"]),
+        (["I12.0", "I50.22"], "I13.2", ["I12.0"]),
+        (["I11.0", "I12.9"], "I13.0", ["I11.0", "I12.9"]),
+        (["I11.0", "I12.0"], "I13.2", ["I11.0", "I12.0"]),
+        (["I12.0", "I11.9"], "I13.11", ["I12.0", "I11.9"]),
+        (["I11.9", "I12.9"], "I13.10", ["I11.9", "I12.9"]),
+        (["I11.9", "N18.4"], "I13.10", ["I11.9"]),
+    ],
+)
+def test_the_i13_code_says_what_the_claims_hypertension_codes_already_say(
+    codebook: CodeBook, codes: list[str], combination: str, replaced: list[str]
+) -> None:
+    """One finding, naming the one I13 code whose meaning (heart failure or not, the CKD stage) is what the
+    claim's own I11/I12 codes say, and replacing every hypertension code it stands for."""
+    finding = only(check_claim(codebook, codes, D2025), "combination-code")
+    assert set(finding.codes) == set(codes)
+    assert f"Report {combination} instead of {' and '.join(replaced)}" in finding.fix, finding.fix
+    assert "I.C.9.a.4" in finding.source
+    kept = [c for c in codes if c not in replaced]
+    assert ("keeping" in finding.fix) is bool(kept)
+
+
+@pytest.mark.parametrize(
+    ("codes", "combination"),
+    [
+        (["I11.9", "I50.9"], "I11.0"),  # "without heart failure" beside heart failure
+        (["I12.9", "N18.6"], "I12.0"),  # stage 1-4 beside ESRD
+        (["I12.0", "N18.4"], "I12.9"),
+        (["I13.10", "I50.9"], "I13.0"),
+        (["I13.0", "N18.6", "I50.9"], "I13.2"),
+    ],
+)
+def test_a_hypertension_combination_contradicted_by_the_code_beside_it(
+    codebook: CodeBook, codes: list[str], combination: str
+) -> None:
+    finding = only(check_claim(codebook, codes, D2025), "combination-code")
+    assert finding.codes == codes and f"Report {combination} instead of {codes[0]}" in finding.fix
+    assert "section I.C.9.a" in finding.source and f"{combination} Use additional code" in finding.source
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        ["I11.0", "I50.9"],
+        ["I11.0"],
+        ["I12.9", "N18.4"],
+        ["I12.0", "N18.6"],
+        ["I13.2", "N18.6"],
+        ["I13.10", "N18.4"],
+    ],
+)
+def test_a_hypertension_combination_that_agrees_with_its_companions_is_left_alone(
+    codebook: CodeBook, codes: list[str]
+) -> None:
+    assert "combination-code" not in rules(check_claim(codebook, codes, D2025))
+
+
 # ---- pcs-outpatient ------------------------------------------------------------------------------------------
 
 

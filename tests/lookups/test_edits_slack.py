@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
+from bot.lookups.codebook import CodeBook
+from bot.lookups.edits import check_claim
 from tests.scenario import Scenario
 from tests.slack.test_real_codes import real_book, real_scenario, reply  # noqa: F401  (fixtures)
 
@@ -18,10 +21,19 @@ def _text(message: dict) -> str:
     return json.dumps(message["blocks"])
 
 
-def test_a_25_code_inpatient_claim_is_checked(real_scenario: Scenario) -> None:  # noqa: F811
+def test_a_25_code_inpatient_claim_is_checked(real_scenario: Scenario, real_book: CodeBook) -> None:  # noqa: F811
+    """The claim the issue says Slack refused: the reply carries the verdict and every finding the same check
+    gives outside Slack."""
     message = reply(real_scenario, INPATIENT_25)
     assert "limited to" not in message["text"]
-    assert message["text"].startswith(("Pass", "Fail"))
+    words = INPATIENT_25.split()[1:]
+    codes = [w for w in words if ":" not in w]
+    assert len(codes) == 25
+    expected = check_claim(real_book, codes, date(2024, 3, 15), age=67, sex="F", setting="inpatient")
+    assert message["text"].lower().startswith(str(expected.verdict))
+    shown = _text(message)
+    for finding in expected.findings:
+        assert f"{finding.rule}" in shown, finding
     buttons = [e for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert all(len(b["value"]) <= 2000 for b in buttons)
 

@@ -10,9 +10,10 @@ from datetime import date
 
 import pytest
 
+from bot.commands.code_parse import MAX_CHECK_CODES, Check, parse_code_command
 from bot.lookups.codebook import CodeBook
 from bot.lookups.edits import CheckResult, Finding, check_claim
-from bot.lookups.edits.claim import Token, resolve
+from bot.lookups.edits.claim import read_tokens, resolve
 from bot.lookups.edits.tables import tables
 from bot.lookups.systems import display
 
@@ -93,8 +94,9 @@ def test_qa0_8_a_code_with_a_letter_second_is_accepted(codebook: CodeBook) -> No
 
 
 def test_every_code_in_every_loaded_release_is_read_as_a_code(codebook: CodeBook) -> None:
-    """Each code of the codes and validity tables, written as coders write it (ICD-10-CM dotted), resolves to
-    its own system and is found: no code is refused for its shape."""
+    """Each code of the codes and validity tables, written as coders write it (ICD-10-CM dotted) with its
+    context, goes through the parsers a claim's text goes through (Slack's `/code check`, then the claim reader
+    the command line uses too), resolves to its own system and is found: no code is refused for its shape."""
     held: dict[str, set[str]] = {}
     for system, code in codebook.db.execute(
         "SELECT system, code FROM codes WHERE kind IN ('category', 'code') UNION SELECT system, code FROM validity"
@@ -104,10 +106,12 @@ def test_every_code_in_every_loaded_release_is_read_as_a_code(codebook: CodeBook
     pairs = sorted((s, c) for c, systems in held.items() for s in systems)
     assert len(pairs) > 180_000
     missing = []
-    for start in range(0, len(pairs), 2000):
-        batch = pairs[start : start + 2000]
-        tokens = [Token(display(s, c), c, s == "cm", "dx" if s == "cm" else "px") for s, c in batch]
-        claim = resolve(codebook, book_tables, tokens, D2020)
+    for start in range(0, len(pairs), MAX_CHECK_CODES):
+        batch = pairs[start : start + MAX_CHECK_CODES]
+        written = [f"{'dx' if s == 'cm' else 'px'}:{display(s, c)}" for s, c in batch]
+        command = parse_code_command("check " + " ".join(written))
+        assert isinstance(command, Check), (command, written)
+        claim = resolve(codebook, book_tables, read_tokens(command.codes), D2020)
         missing += [
             (e.token.written, s)
             for e, (s, _) in zip(claim.entries, batch, strict=True)

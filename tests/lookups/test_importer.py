@@ -237,8 +237,11 @@ def test_addenda_apply_to_their_base_year(private_book: CodeBook, tmp_path: Path
     assert result.kind == "cm-addenda" and result.effective == date(2027, 10, 1)
     assert (result.added, result.changed, result.retired) == (1, 1, 1)
     assert check_claim(private_book, ["E11.C"], date(2027, 10, 2)).verdict == "pass"
-    assert any(
-        f.rule == "not-valid-on-dos" for f in check_claim(private_book, ["I10"], date(2027, 10, 2)).findings
+    found = [f for f in check_claim(private_book, ["I10"], date(2027, 10, 2)).findings]
+    assert [f.rule for f in found] == ["not-valid-on-dos"]
+    # the end date came from the import, and the finding says so beside the MCE's dates
+    assert found[0].source == (
+        "CMS MCE v44 validity dates, as updated by ICD-10-CM FY2028 (imported icd10cm_order_addenda_2028.txt)"
     )
     e119 = private_book.get("cm", "E11.9")
     assert e119 is not None and e119.title == "Type 2 diabetes mellitus without any complication"
@@ -328,6 +331,26 @@ def test_truncated_files_are_refused(private_book: CodeBook, tmp_path: Path) -> 
     assert not list((private_book.path.parent / "imports").glob("*"))
 
 
+@pytest.mark.parametrize("kept", [0.5, 0.02])  # cut after the first lines are read / before 4 KB are
+def test_a_truncated_gz_file_is_refused_in_one_line(
+    private_book: CodeBook, tmp_path: Path, kept: float
+) -> None:
+    """A .gz cut short raised EOFError from the gzip reader: a traceback instead of one line."""
+    import gzip
+
+    packed = gzip.compress(hcpcs_file("20260701") * 40)
+    cut = tmp_path / "HCPC2026_JUL_ANWEB.txt.gz"
+    cut.write_bytes(packed[: int(len(packed) * kept)])
+    before = snapshot(private_book)
+    with pytest.raises(
+        LoaderError,
+        match=r"^HCPC2026_JUL_ANWEB\.txt\.gz: expected a complete gzip-compressed file; found 'a truncated",
+    ):
+        import_file(private_book.path, cut)
+    assert snapshot(private_book) == before
+    assert not list((private_book.path.parent / "imports").glob("*"))
+
+
 def test_progress_is_reported_while_a_large_file_loads(
     private_book: CodeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -378,3 +401,76 @@ def test_imports_survive_a_rebuild_even_one_named_json(private_book: CodeBook, t
     assert {c.code for c in stored_changes(rebuilt, date(2027, 10, 1), None, first_day_included=True)} >= {
         "I10"
     }
+
+
+# The README CMS puts in its zips starts like a `code title` line ("CENTERS FOR MEDICARE ...").
+CMS_README = (
+    b"CENTERS FOR MEDICARE & MEDICAID SERVICES (CMS)\r\n2026 ALPHA-NUMERIC\r\n"
+    b"HEALTH CARE PROCEDURE CODING SYSTEM (HCPCS)\r\n\tJune 1, 2026\r\n\r\nAlpha-Numeric HCPCS File Content\r\n"
+)
+
+
+def test_the_readme_cms_publishes_beside_a_file_is_not_read_as_codes(
+    private_book: CodeBook, tmp_path: Path
+) -> None:
+    readme = tmp_path / "HCPC2026_README.txt"
+    readme.write_bytes(CMS_README)
+    with pytest.raises(LoaderError, match=r"HCPC2026_README\.txt, line 1: expected one of: "):
+        detect_kind(readme)
+    published = make_zip(
+        tmp_path / "july-2026-alpha-numeric-hcpcs-file.zip",
+        {"HCPC2026_JUL_ANWEB.txt": hcpcs_file("20260701"), "HCPC2026_README.txt": CMS_README},
+    )
+    result = one(import_file(private_book.path, published))
+    assert result.kind == "hcpcs" and "Not imported from the zip: HCPC2026_README.txt." in result.note
+
+
+def test_an_order_file_retires_no_chapter_or_block_and_a_codes_file_no_header(
+    private_book: CodeBook, tmp_path: Path
+) -> None:
+    """The CMS order file lists categories and codes with their headers, never the tabular's chapters and
+    blocks; a codes file lists billable codes only. Neither leaves out the others as deleted."""
+    db = private_book.db
+    blocks = {r[0] for r in db.execute("SELECT code FROM codes WHERE system = 'cm' AND kind = 'block'")}
+    assert "E08-E13" in blocks
+    order = tmp_path / "icd10cm_order_2028.txt"
+    order.write_bytes(cm_order_2028())
+    result = one(import_file(private_book.path, order))
+    private_book.refresh()
+    still = {
+        r[0] for r in db.execute("SELECT code FROM codes WHERE system = 'cm' AND kind = 'block' AND current")
+    }
+    assert still == blocks
+    changed = {c.code for c in stored_changes(private_book, date(2027, 10, 1), None, first_day_included=True)}
+    assert "I10" in changed and not changed & blocks
+    counted = db.execute(
+        "SELECT count(*) FROM codes WHERE system = 'cm' AND kind IN ('category', 'code') AND NOT current "
+        "AND release = 'FY2027'"
+    ).fetchone()[0]
+    assert result.retired == counted
+    codes_file = tmp_path / "icd10cm_codes_2029.txt"
+    codes_file.write_bytes(b"E119    Type 2 diabetes mellitus without complications\r\n")
+    one(import_file(private_book.path, codes_file))
+    private_book.refresh()
+    e11 = private_book.get("cm", "E11")
+    assert e11 is not None and e11.current and not e11.billable
+    later = stored_changes(private_book, date(2028, 10, 1), None, first_day_included=True)
+    assert {c.code for c in later} == {"E11C"} and later[0].change == "deleted"
+
+
+def test_imported_titles_name_their_file_and_progress_names_the_member(
+    private_book: CodeBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(common, "PROGRESS_EVERY", 2)
+    published = make_zip(tmp_path / "2028-code-descriptions.zip", {"icd10cm_order_2028.txt": cm_order_2028()})
+    lines: list[str] = []
+    one(import_file(private_book.path, published, progress=lines.append))
+    assert "icd10cm_order_2028.txt: 2 lines read" in lines  # as published, not the temporary copy's name
+    private_book.refresh()
+    detail = private_book.detail("E11.C", "cm")
+    assert detail is not None
+    assert detail.title_source_name == "ICD-10-CM FY2028 (imported icd10cm_order_2028.txt)"
+    private_book.path.unlink()  # the rebuild replays the import and names it the same way
+    rebuilt = CodeBook.open(private_book.path)
+    again = rebuilt.detail("E11.C", "cm")
+    assert again is not None and again.title_source_name == detail.title_source_name

@@ -140,3 +140,15 @@ def test_negated_index_entries_do_not_answer_a_positive_query(codebook: CodeBook
     # "Ischemia, myocardium, acute, without myocardial infarction" -> I51.3 must not answer "heart attack".
     codes = [h.code for h in find_codes(codebook, "heart attack", limit=10)]
     assert codes[0] == "I21.9" and "I51.3" not in codes
+
+
+def test_a_derived_title_says_so_in_the_lookup_answer(codebook: CodeBook) -> None:
+    """PCS titles derived from codes sharing their axis values are marked in every hit (CLI, JSON, Slack),
+    not only in `show`; official titles are shown as they are."""
+    derived = find_codes(codebook, "031209Y")[0]
+    assert derived.code == "031209Y" and derived.title.endswith("Open Approach (derived title)")
+    assert derived.as_dict()["title"] == derived.title
+    official = find_codes(codebook, "0312090")[0]
+    assert official.code == "0312090" and "derived" not in official.title
+    untitled = find_codes(codebook, "00503Z4")[0]
+    assert untitled.title == "title not in the loaded data"

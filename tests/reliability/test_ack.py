@@ -112,9 +112,9 @@ def clarifications_stored(database: AppDatabase) -> int:
 
 class WriteLock:
     """Another process's long write transaction, held for `seconds`: SQLite's write lock (BEGIN IMMEDIATE); on
-    PostgreSQL an exclusive lock on the clarifications table (reads go on, no row can be added or changed)."""
+    PostgreSQL an exclusive lock on `table` (reads go on, no row can be added or changed)."""
 
-    def __init__(self, database: AppDatabase, seconds: float) -> None:
+    def __init__(self, database: AppDatabase, seconds: float, table: str = "clarifications") -> None:
         self.lock = threading.Lock()
         self.held = True
         self.pg: Database | None = None
@@ -122,7 +122,7 @@ class WriteLock:
         if database.is_postgres:
             self.pg = database.connect()
             self.pg.execute("BEGIN")
-            self.pg.execute("LOCK TABLE clarifications IN EXCLUSIVE MODE")
+            self.pg.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
         else:
             self.conn = sqlite3.connect(database.path, isolation_level=None, check_same_thread=False)
             self.conn.execute("BEGIN IMMEDIATE")
@@ -179,3 +179,38 @@ def test_a_question_submitted_while_another_process_holds_the_write_lock_is_save
         status, answer, _ = submit_question(events_url, signing_secret, f"V{int(held)}")
         assert status == 200 and answer["response_action"] == "update"
         assert clarifications_stored(app_database) == 1
+
+
+def test_a_question_saved_just_before_the_database_gets_busy_is_told_saved(
+    events_url: str,
+    signing_secret: str,
+    app_database: AppDatabase,
+    services: Services,
+    clarify_world: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The question is saved; then another process takes the write lock before the handler's bookkeeping (the
+    codes' use counts, the team's picks) can write, until past the ack budget. Before: that bookkeeping's
+    "busy" turned the answer into "busy and nothing was saved" while the question was stored and then posted;
+    now the bookkeeping is lost (logged) and the coder is told the truth: saved."""
+    relay = services.relay()
+    ask = relay.ask
+    locks: list[WriteLock] = []
+
+    def ask_then_someone_else_writes(*args: Any, **kwargs: Any) -> Any:
+        asked = ask(*args, **kwargs)
+        locks.append(WriteLock(app_database, 5.0, table="code_use_daily"))
+        return asked
+
+    monkeypatch.setattr(relay, "ask", ask_then_someone_else_writes)
+    try:
+        status, answer, seconds = submit_question(events_url, signing_secret, "VSAVED")
+    finally:
+        for lock in locks:
+            lock.__exit__()
+    assert len(locks) == 1  # the question was saved, then the lock was taken
+    assert status == 200 and seconds < ACK_LIMIT_SECONDS, (status, seconds)
+    shown = json.dumps(answer)
+    assert answer["response_action"] == "update" and "is saved and will be posted" in shown, shown
+    assert "nothing was saved" not in shown
+    assert clarifications_stored(app_database) == 1

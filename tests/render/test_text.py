@@ -59,3 +59,20 @@ def test_a_form_shows_its_fields_prefilled_values_and_choices() -> None:
     assert "Answers are due within [office_sla]: 3" in text
     assert "[office_sla_unit]: business days (the office's opening hours)  (choices: business days" in text
     assert "Public holidays (optional) [office_holidays]: ____" in text
+
+
+def test_a_single_checkbox_shows_it_is_typed_as_yes_or_no() -> None:
+    box = {"text": {"type": "plain_text", "text": "Posts are on"}, "value": "on"}
+    ticked = {"type": "checkboxes", "action_id": "on", "options": [box], "initial_options": [box]}
+    blocks = [
+        {"type": "input", "block_id": "on", "label": {"type": "plain_text", "text": "On"}, "element": ticked},
+        {
+            "type": "input",
+            "block_id": "off",
+            "label": {"type": "plain_text", "text": "Off"},
+            "element": {**ticked, "initial_options": []},
+        },
+    ]
+    text = blocks_to_text(blocks)
+    assert "On [on]: Posts are on  (yes | no)" in text
+    assert "Off [off]: none ticked  (yes | no: Posts are on)" in text

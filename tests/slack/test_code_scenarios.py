@@ -9,6 +9,10 @@ from typing import Any
 import pytest
 
 from bot import ids
+from bot.jobs import schedules
+from storage.app_db import AppDatabase
+from storage.db import write_transaction
+from tests.conftest import FROZEN_NOW
 from tests.fake_slack import RESPONSE_URL_METHOD, FakeSlack
 from tests.scenario import NO_ACK, Scenario
 from tests.signing import block_actions_body, event_body, slash_command_body
@@ -122,6 +126,21 @@ def test_check_without_dos_uses_today_in_team_time_zone(scenario: Scenario, fake
     body = outcome.only(RESPONSE_URL_METHOD).body
     assert body["blocks"][0]["text"]["text"].startswith("✅ *Pass*")
     assert "DOS 2025-03-03" in body["blocks"][0]["text"]["text"]
+
+
+def test_check_without_dos_uses_the_time_zone_set_with_codedesk_timezone(
+    scenario: Scenario, fake_slack: FakeSlack, app_database: AppDatabase
+) -> None:
+    """At 15:00 UTC on 3 March it is already 4 March on Kiritimati (UTC+14): the zone `/codedesk timezone` set
+    decides the default date of service, not CODEDESK_TEAM_TZ."""
+    db = app_database.connect()
+    try:
+        with write_transaction(db):
+            schedules.set_team_tz(db, "Pacific/Kiritimati", by="ULEAD", at=FROZEN_NOW)
+    finally:
+        db.close()
+    outcome = scenario.run(code(fake_slack, "check I10"))
+    assert "DOS 2025-03-04" in outcome.only(RESPONSE_URL_METHOD).body["blocks"][0]["text"]["text"]
 
 
 def test_share_in_channel_posts_the_result_for_everyone(scenario: Scenario, fake_slack: FakeSlack) -> None:

@@ -103,3 +103,15 @@ def test_favourites_export_and_the_workflow_step_in_the_console(
     assert "── the step completed" in out and "verdict: fail" in out and "error excludes1" in out
     assert "── the step failed" in out and "Give the codes to check" in out
     assert "Steps: check_claim_codes." in out
+
+
+def test_a_click_that_finds_nothing_names_what_can_be_clicked(
+    console_settings: Settings, services: Services, fake_lookups: None
+) -> None:
+    """A new session shows no earlier session's messages: the line says so, then lists the ids on screen."""
+    out = console(console_settings, services, "click clarification_answer\n/code many things\nclick nope\n")
+    assert "Nothing on screen has clarification_answer: only this session's messages can be clicked" in out
+    assert (
+        "No message on screen has nope; on screen: show_children, pin_code, share_in_channel, show_more."
+        in out
+    )

@@ -11,6 +11,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -220,7 +221,6 @@ def test_a_send_that_cannot_finish_in_time_is_released_for_the_next_run(
     assert 1 <= len(released) <= 4
 
     fake_slack.method_delays.clear()
-    started = time.monotonic()
     second = start("socket", tmp_path, fake_slack, codebook, db_path)
     try:
         # sent at once, not after the 5-minute claim lease
@@ -229,7 +229,6 @@ def test_a_send_that_cannot_finish_in_time_is_released_for_the_next_run(
     finally:
         second.kill()
     assert status == 0
-    assert time.monotonic() - started < 60
     rows = sum(states(db_path).values())  # with any the scheduled jobs queued meanwhile
     assert rows >= total
     # Each hung call is a call Slack may still act on after the next run looked for it and posted it again:
@@ -278,3 +277,35 @@ def test_release_in_flight_puts_the_row_back_unless_it_was_recorded(services: Se
         db.close()
     # The send then came back and was recorded: a recorded send wins over the release.
     assert row is not None and row.state is OutboxState.SENT
+
+
+def test_a_job_still_running_at_the_stop_deadline_is_left_and_the_stop_ends_in_time() -> None:
+    """The stop waited for a running scheduled job without a bound (seen: `codedesk serve` in Socket Mode not
+    exiting 20 s after SIGINT, its start-up catch-up running on a loaded machine). Now the job has until the stop
+    deadline; the stop then goes on without it and says so."""
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from bot.outbox import OutboxWorker
+    from bot.serve import Deadline, OutboxThread, finish_stopping, listener_pool
+
+    release = threading.Event()
+    started = threading.Event()
+
+    def long_job() -> None:
+        started.set()
+        release.wait(60)  # until the test lets it go
+
+    scheduler = BackgroundScheduler()
+    # An hourly job first run now (a one-off job is removed as it starts, which races the stop's shutdown).
+    scheduler.add_job(long_job, "interval", hours=1, next_run_time=datetime.now(UTC))
+    scheduler.start()
+    outbox_thread = OutboxThread(
+        lambda sleep: OutboxWorker(lambda: None, lambda m, p: {}, lambda: FROZEN_NOW, sleep)  # type: ignore[arg-type, return-value]
+    )
+    try:
+        assert started.wait(30)
+        done = finish_stopping(Deadline(0.5), listener_pool(), scheduler, outbox_thread)
+        assert done is False and not release.is_set()  # it returned without waiting for the job
+    finally:
+        release.set()
+    assert not scheduler.running

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from slack_bolt import App
 
+from bot import ids
 from bot.app import create_app
 from bot.console_slack import IdleWaitingExecutor
 from bot.lookups.codebook import CodeBook
@@ -137,3 +138,51 @@ def test_a_cpt_service_says_so_in_slack(real_scenario: Scenario) -> None:
     """The search's notice reaches the reply through the team's re-ranking (which returns a plain list)."""
     message = reply(real_scenario, "lookup office visit")
     assert "CPT" in json.dumps(message["blocks"])
+
+
+def test_a_teams_pin_never_lifts_a_code_above_the_exact_match(real_scenario: Scenario) -> None:
+    """`/code I21`: I21 itself is first (an exact code match). A pin (3 points: two places up) on the third
+    result moves it to second place for a colleague, never above I21."""
+    from tests.slack.test_favourites import click_pin, lookup, pin_value
+
+    def codes(message: dict) -> list[str]:
+        sections = [b["text"]["text"] for b in message["blocks"] if b["type"] == "section" and "text" in b]
+        return [text[1:].split("*", 1)[0] for text in sections if text.startswith("*") and "  " in text]
+
+    plain = codes(first := lookup(real_scenario, "I21"))
+    assert plain[0] == "I21" and len(plain) >= 3
+    third = plain[2]
+    assert click_pin(real_scenario, pin_value(first, third)).startswith(f"Pinned {third}.")
+    after = codes(lookup(real_scenario, "i21", user_id="W222"))
+    assert after[:2] == ["I21", third]
+
+
+def test_sharing_a_code_the_lookup_showed_lifts_it_one_place(real_scenario: Scenario) -> None:
+    """*Share in channel* on `/code show X`, within two hours of a lookup that showed X, is one point for the
+    lookup's words: X moves up one place in a colleague's lookup of the same words."""
+    from tests.signing import block_actions_body
+    from tests.slack.test_favourites import lookup
+
+    def codes(message: dict) -> list[str]:
+        sections = [b["text"]["text"] for b in message["blocks"] if b["type"] == "section" and "text" in b]
+        return [text[1:].split("*", 1)[0] for text in sections if text.startswith("*") and "  " in text]
+
+    plain = codes(lookup(real_scenario, "heart attack"))
+    shared = plain[3]
+    shown = lookup(real_scenario, f"show {shared}")
+    value = next(
+        element["value"]
+        for block in shown["blocks"]
+        for element in block.get("elements") or []
+        if element.get("action_id") == ids.SHARE_IN_CHANNEL
+    )
+    body = block_actions_body(
+        ids.SHARE_IN_CHANNEL,
+        value,
+        user_id="W111",
+        team_id="T111",
+        response_url=real_scenario.slack.response_url("share1"),
+    )
+    assert real_scenario.run(body).only(RESPONSE_URL_METHOD).body["response_type"] == "in_channel"
+    after = codes(lookup(real_scenario, "heart attack", user_id="W222"))
+    assert after.index(shared) == 2

@@ -21,6 +21,7 @@ from slack_sdk import WebClient
 
 from bot.app import create_app, use_auth_test
 from bot.cli import main
+from bot.console_slack import CannedReply
 from bot.lookups.codebook import CodeBook
 from bot.request_guard import VerifiedRequests
 from bot.services import Services
@@ -121,6 +122,26 @@ def test_a_dropped_connection_or_no_answer_at_start_up_is_unreachable_not_a_reje
     with pytest.raises(SlackUnreachable):
         open_socket_url(client, APP_TOKEN)
     fake_slack.outage = None
+    assert check_bot_token(client, BOT_TOKEN).user_id == "U_BOT"
+
+
+def test_an_answer_that_is_not_slacks_at_start_up_is_unreachable_not_a_rejected_token(
+    fake_slack: FakeSlack, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A proxy's page (HTTP 200, HTML) where Slack's JSON should be. Before: slack_sdk's "non-JSON" error was
+    read as Slack rejecting the token, and `codedesk serve` exited 2 ("Slack rejected SLACK_BOT_TOKEN (Received a
+    response in a non-JSON format ...)") instead of waiting for Slack."""
+    page = CannedReply(
+        200, "<html><body>Service temporarily unavailable</body></html>", {"Content-Type": "text/html"}
+    )
+    pages = [page, page]
+    answer = fake_slack.before_reply
+    monkeypatch.setattr(fake_slack, "before_reply", lambda call: pages.pop() if pages else answer(call))
+    client = check_client(settings)
+    with pytest.raises(SlackUnreachable, match=r"^HTTP 200, an answer that is not Slack's \(not JSON\)$"):
+        check_bot_token(client, BOT_TOKEN)
+    with pytest.raises(SlackUnreachable):
+        open_socket_url(client, APP_TOKEN)
     assert check_bot_token(client, BOT_TOKEN).user_id == "U_BOT"
 
 

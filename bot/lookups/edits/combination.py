@@ -9,7 +9,9 @@ row links comes from the data, never from a list of pairs:
   condition with "with" (E11.22 "... with diabetic chronic kidney disease" for N18.4), or whose Use additional
   note names it (E11.621 for L97.4-);
 - a range of codes (R00-R99, the chapter of abnormal findings) for the "with abnormal findings" sibling of a
-  code titled "without abnormal findings".
+  code titled "without abnormal findings";
+- "sibling": the code of the residual's own category whose Use additional notes name the claim's other codes
+  (I11.9 with I50.9 -> I11.0).
 The child to report is the one whose own Use additional notes name the most of the claim's linked codes.
 """
 
@@ -23,6 +25,7 @@ from bot.lookups.edits.claim import Claim, Entry, Valid, leaves, tabular, valid_
 from bot.lookups.edits.model import Severity
 from bot.lookups.edits.refs import Ref, mentions, parse_refs
 from bot.lookups.edits.registry import Hit, rule
+from bot.lookups.edits.tables import Note
 from bot.lookups.systems import display
 
 GUIDELINES = "ICD-10-CM Official Guidelines for Coding and Reporting"
@@ -47,6 +50,13 @@ PRESUMPTIONS = (
         ("I10", "I11", "I12"),
         ("I13",),
         "includes",
+    ),
+    Presumption(
+        "I.C.9.a",
+        "hypertensive heart or kidney disease and the heart failure or CKD stage coded beside it",
+        ("I11", "I12", "I13"),
+        (),
+        "sibling",
     ),
     Presumption(
         "I.C.4.a",
@@ -83,13 +93,16 @@ class _Found:
 )
 def combination_code(claim: Claim) -> Iterator[Hit]:
     """Conditions the guidelines presume linked (hypertension with heart or kidney disease, diabetes with its
-    complications, an examination with an abnormal finding) coded separately instead of with the combination code."""
+    complications, an examination with an abnormal finding) coded separately instead of with the combination code,
+    or with a hypertension combination code its companion contradicts (I11.9 with I50.9)."""
     found: list[_Found] = []
     for row in PRESUMPTIONS:
         found += _apply(claim, row)
     spans = [{e.position for e in (f.residual, *f.linked)} for f in found]
     for index, item in enumerate(found):
-        if not any(spans[index] < other for other in spans):  # a wider combination says it all
+        # a wider combination says it all; the same codes found from another of them (I11.9 with I12.0, I12.0
+        # with I11.9) are one finding
+        if not any(spans[index] < other for other in spans) and spans[index] not in spans[:index]:
             yield _hit(claim, item)
 
 
@@ -109,6 +122,8 @@ def _apply(claim: Claim, row: Presumption) -> list[_Found]:
         return [f for r in residuals if (f := _by_includes(claim, row, r))]
     if row.linked_by == "with":
         return [f for r in residuals if (f := _by_with(claim, row, r))]
+    if row.linked_by == "sibling":
+        return [f for r in residuals if (f := _by_sibling(claim, row, r))]
     return [f for r in residuals if (f := _by_findings(claim, row, r))]
 
 
@@ -169,22 +184,57 @@ def _matches(claim: Claim, ref: Ref, e: Entry) -> bool:
 
 
 def _best_children(claim: Claim, category: str, entries: list[Entry]) -> tuple[Valid, ...]:
-    """The codes under `category` valid on the DOS whose own Use additional notes name the most of `entries`,
-    and among those the ones asking for fewest codes the claim does not have."""
+    """The codes under `category` valid on the DOS whose own Use additional notes name the most of the claim's
+    codes, then the most of what those codes say, then ask for the fewest things the claim does not say. The claim says its codes and what
+    their own Use additional notes ask for: I11.0 ("type of heart failure (I50.-)") says heart failure, I12.0
+    stage 5 CKD or ESRD, so the I13 code for I11.0 with N18.4 is I13.0, not the I13.10 "without heart failure"."""
+    said = [r for e in entries for n in _own_notes(claim, e.code, 3) for r in n.refs]
     scored = []
     for child in leaves(valid_under(claim, "cm", category)):
-        notes = [
-            n
-            for size in range(len(child.code), len(category), -1)
-            for n in claim.tables.of("use_additional", child.code[:size])
-        ]
-        covered = sum(1 for e in entries if any(_matches(claim, r, e) for n in notes for r in n.refs))
-        unmet = sum(1 for n in notes if not any(_matches(claim, r, e) for r in n.refs for e in entries))
-        scored.append((-covered, unmet, child))
+        notes = _own_notes(claim, child.code, len(category) + 1)
+        named = sum(1 for e in entries if any(_matches(claim, r, e) for n in notes for r in n.refs))
+        implied = unmet = 0
+        for n in notes:
+            if any(_matches(claim, r, e) for r in n.refs for e in entries):
+                continue
+            if any(_overlap(r, s) for r in n.refs for s in said):
+                implied += 1
+            else:
+                unmet += 1
+        scored.append(((-named, -implied, unmet), child))
     if not scored:
         return ()
-    best = min((c, u) for c, u, _ in scored)
-    return tuple(child for c, u, child in scored if (c, u) == best)[:3]
+    best = min(score for score, _ in scored)
+    return tuple(child for score, child in scored if score == best)[:3]
+
+
+def _own_notes(claim: Claim, code: str, shortest: int) -> list[Note]:
+    """The Use additional notes of a code and of its ancestors down to `shortest` characters."""
+    return [
+        n
+        for size in range(len(code), shortest - 1, -1)
+        for n in claim.tables.of("use_additional", code[:size])
+    ]
+
+
+def _overlap(a: Ref, b: Ref) -> bool:
+    """Two references naming some of the same codes ("(I50.-)" and "(I50.-)", "(N18.5, N18.6)" and "(N18.6)")."""
+    return a.covers(b.low) or b.covers(a.low)
+
+
+def _by_sibling(claim: Claim, row: Presumption, residual: Entry) -> _Found | None:
+    """A combination code whose sibling says what the claim codes beside it: I11.9 ("without heart failure")
+    with I50.9 -> I11.0; I12.9 (stage 1-4) with N18.6 -> I12.0; I13.10 with I50.9 -> I13.0."""
+    category = residual.code[:3]
+    others = [e for e in claim.cm if e.valid and e is not residual]
+    best = _best_children(claim, category, [residual, *others])
+    if not best or any(v.code == residual.code for v in best):
+        return None
+    notes = _own_notes(claim, best[0].code, len(category) + 1)
+    linked = tuple(e for e in others if any(_matches(claim, r, e) for n in notes for r in n.refs))
+    if not linked:
+        return None
+    return _Found(row, residual, linked, best, None, tabular(best[0].code, "Use additional code"))
 
 
 # ---- "with": diabetes -------------------------------------------------------------------------------------
@@ -285,8 +335,15 @@ def _hit(claim: Claim, item: _Found) -> Hit:
         f"{residual.named} and {linked} are coded separately, but the classification presumes a link between "
         f"{row.condition} ({source}): the combination code is {targets}."
     )
+    replaced = [residual, *(e for e in item.linked if row.residual and e.code.startswith(row.residual))]
+    kept = [e for e in item.linked if e not in replaced]
+    keeping = (
+        f", keeping {', '.join(e.display for e in kept)} where its Use additional note asks for it"
+        if kept
+        else ""
+    )
     fix = (
-        f"Report {names} instead of {residual.display}, keeping {', '.join(e.display for e in item.linked)} where its "
-        "Use additional note asks for it, unless the provider documents that the conditions are unrelated."
+        f"Report {names} instead of {' and '.join(e.display for e in replaced)}{keeping}, unless the provider "
+        "documents that the conditions are unrelated."
     )
     return Hit([residual, *item.linked], message, fix, f"combination code {names} presumed", source=source)

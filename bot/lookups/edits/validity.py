@@ -297,6 +297,8 @@ def _not_valid_spans(claim: Claim, e: Entry) -> Hit:
     release = claim.book.coverage().for_system(system)
     if system in ("cm", "pcs"):
         source = f"{claim.tables.mce} validity dates"
+        if release is not None and release.source.startswith("import:"):  # an import moved them on
+            source += f", as updated by {release.name}"
     elif release is not None:  # HCPCS by quarter: the loaded release names its source (the CMS I/OCE)
         source = f"{release.name} validity dates"
     else:
