@@ -23,7 +23,9 @@ Sets:
 
 Every query goes through `bot.lookups.search.find_codes(book, query, limit=5)` over every loaded system, as the
 CLI and Slack do by default (a dev row's `system` column documents where the answer lives; it does not filter).
-Scoring is `score()` below. Latency is measured on a second, warm pass over every query of the chosen sets.
+Scoring is `score()` below. Latency is measured on a second, warm pass over every query of the chosen
+sets (the first pass, which scores them, is the warm-up): wall and CPU time p50/p95/p99 over all sets,
+with the load average.
 `--misses` lists each miss with what came first; `--json` prints the figures as one JSON object.
 """
 
@@ -34,6 +36,7 @@ import contextlib
 import csv
 import importlib.util
 import json
+import os
 import re
 import statistics
 import sys
@@ -127,6 +130,22 @@ def load_paths(path: Path = PATHS) -> list[Query]:
         )
         for i, r in enumerate(_rows(path))
     ]
+
+
+LOADERS = {
+    "old": load_old,
+    "dev": load_dev,
+    "paths": load_paths,
+    "holdout": lambda: load_dev(HOLDOUT),
+    "holdout4": lambda: load_dev(HOLDOUT4),
+    "holdout5": lambda: load_dev(HOLDOUT5),
+    "holdout6": lambda: load_dev(HOLDOUT6),
+}
+
+
+def query_sets(names: Sequence[str]) -> dict[str, list[Query]]:
+    """The queries of each named set (a name of LOADERS), in file order."""
+    return {name: LOADERS[name]() for name in names}
 
 
 # -- scoring ----------------------------------------------------------------------------------------------
@@ -264,20 +283,11 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--rounds", type=int, default=1, help="warm latency passes over every query")
     args = parser.parse_args()
-    loaders = {
-        "old": load_old,
-        "dev": load_dev,
-        "paths": load_paths,
-        "holdout": lambda: load_dev(HOLDOUT),
-        "holdout4": lambda: load_dev(HOLDOUT4),
-        "holdout5": lambda: load_dev(HOLDOUT5),
-        "holdout6": lambda: load_dev(HOLDOUT6),
-    }
     chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
-    unknown = [s for s in chosen if s not in loaders]
+    unknown = [s for s in chosen if s not in LOADERS]
     if unknown or not chosen:
         print(
-            f"eval_lookup: unknown set(s) {', '.join(unknown) or '(none)'}: use old, dev, paths, holdout, holdout4, holdout5, holdout6",
+            f"eval_lookup: unknown set(s) {', '.join(unknown) or '(none)'}: use {', '.join(LOADERS)}",
             file=sys.stderr,
         )
         return 2
@@ -288,17 +298,26 @@ def main() -> int:
     codes_db = args.codes_db or Path(tempfile.mkdtemp(prefix="codedesk-eval-")) / "codes.sqlite"
     book = CodeBook.open(codes_db)
     find_codes(book, "warm up")
-    outcomes: dict[str, list[Outcome]] = {s: [run_one(book, q) for q in loaders[s]()] for s in chosen}
+    outcomes: dict[str, list[Outcome]] = {
+        s: [run_one(book, q) for q in qs] for s, qs in query_sets(chosen).items()
+    }
 
+    # Timed after the pass above (the warm-up: every query answered once in this process), so the figures are
+    # a warm process's; wall time, and this thread's CPU time, which waiting for a core on a shared machine
+    # does not inflate.
+    load_before = os.getloadavg()[0]
     per_set: dict[str, list[float]] = {s: [] for s in chosen}
+    cpu: list[float] = []
     for _ in range(args.rounds):
         for s in chosen:
             for o in outcomes[s]:
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.thread_time()
                 with contextlib.suppress(QueryError):
                     find_codes(book, o.query.text, limit=TOP)
+                cpu.append((time.thread_time() - started_cpu) * 1000)
                 per_set[s].append((time.perf_counter() - started) * 1000)
     latencies = [ms for s in chosen for ms in per_set[s]]
+    load = (round(load_before, 2), round(os.getloadavg()[0], 2))
 
     figures: dict[str, Any] = {"release": book.coverage().release, "sets": {}}
     for s in chosen:
@@ -330,6 +349,8 @@ def main() -> int:
         }
 
     figures["latency_ms"] = spread(latencies)
+    figures["cpu_ms"] = spread(cpu)
+    figures["load_average"] = {"before": load[0], "after": load[1], "cores": os.cpu_count()}
     for s in chosen:
         figures["sets"][s]["latency_ms"] = spread(per_set[s])
 
@@ -360,9 +381,12 @@ def main() -> int:
             for g, v in f["groups"].items():
                 print(f"  {g:<18} {v['queries']:>5} {v['top1']:>6.1f}% {v['top5']:>6.1f}%")
         lat = figures["latency_ms"]
+        used = figures["cpu_ms"]
         print(
             f"\nwarm latency over {lat['queries']} queries: p50 {lat['p50']:.2f} ms, p95 {lat['p95']:.2f} ms, "
-            f"p99 {lat['p99']:.2f} ms"
+            f"p99 {lat['p99']:.2f} ms (CPU p50 {used['p50']:.2f} ms, p95 {used['p95']:.2f} ms, "
+            f"p99 {used['p99']:.2f} ms); load average {load[0]:.2f} before, {load[1]:.2f} after "
+            f"({os.cpu_count()} cores)"
         )
     if args.misses:
         out = sys.stderr if args.json else sys.stdout

@@ -43,6 +43,7 @@ from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD, normalise, words
+from bot.lookups.shortest import sizes_for
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 
 MAX_QUERY = 200
@@ -692,10 +693,11 @@ class Searcher:
             count = db.execute("SELECT count(*) FROM search WHERE search MATCH ?", [match]).fetchone()[0]
             if most and count > most:
                 return []
-            order = "ORDER BY length(text)" if count <= 4000 else ""
+            if count <= 4000:
+                return sizes_for(db, self._local).shortest(match, _system_names(systems), 200)
             sql = (
                 f"SELECT text, extra, system, code, source, title, billable, label FROM search "
-                f"WHERE search MATCH ? AND system IN ({systems}) {order} LIMIT 200"
+                f"WHERE search MATCH ? AND system IN ({systems}) LIMIT 200"
             )
             return [tuple(r) for r in db.execute(sql, [match]).fetchall()]
         except sqlite3.OperationalError:  # an FTS syntax corner case must not break a lookup
@@ -941,6 +943,11 @@ def _says_unexcluded(title: str, excluded: frozenset[str]) -> bool:
     "(non-esrd use)" says "esrd" excluded, as the query does)."""
     lowered = title.lower()
     return any(re.search(rf"(?<!non-)(?<!non )\b{re.escape(w)}\b", lowered) for w in excluded)
+
+
+def _system_names(systems: str) -> frozenset[str]:
+    """The names in an SQL list of quoted system names ("'cm','pcs'")."""
+    return frozenset(name.strip().strip("'") for name in systems.split(","))
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:

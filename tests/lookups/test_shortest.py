@@ -1,0 +1,72 @@
+"""DocumentSizes.shortest answers what SQLite's `ORDER BY length(text) LIMIT n` over an FTS match does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.lookups.schema import SCHEMA
+from bot.lookups.shortest import COLUMNS, DocumentSizes
+from storage.db import connect
+
+ORDERED = (
+    f"SELECT {COLUMNS} FROM search WHERE search MATCH ? AND system IN ({{systems}}) "
+    "ORDER BY length(text) LIMIT ?"
+)
+
+
+def _insert(db: object, rows: list[tuple[str, str]]) -> None:
+    for rowid, (text, system) in enumerate(rows, start=1):
+        db.execute(  # type: ignore[attr-defined]
+            f"INSERT INTO search (rowid, {COLUMNS}) VALUES (?, ?, '', ?, 'X1', 'title', ?, 1, ?)",
+            [rowid, text, system, text, text],
+        )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> object:
+    database = connect(tmp_path / "search.sqlite")
+    database.conn.executescript(SCHEMA)
+    # Equal lengths in several systems, so the order of ties and the system filter both count.
+    _insert(
+        database,
+        [(f"pain {word}", system) for word in ("leg", "arm", "ear", "toe", "hip") for system in ("cm", "pcs")]
+        + [("pain", "hcpcs"), ("chest pain on breathing", "cm"), ("pain of the lower back", "pcs")]
+        + [("low back pain", "cm"), ("knee", "cm")],
+    )
+    return database
+
+
+@pytest.mark.parametrize(
+    ("match", "systems", "limit"),
+    [
+        ('"pain"', ("cm", "pcs", "hcpcs"), 200),
+        ('"pain"', ("cm",), 200),
+        ('"pain"', ("pcs", "hcpcs"), 3),
+        ('"pain" OR "knee"', ("cm", "pcs", "hcpcs"), 5),
+        ('"back" AND "pain"', ("cm", "pcs"), 200),
+        ('"nothing"', ("cm",), 200),
+    ],
+)
+def test_the_order_is_sqlites(db: object, match: str, systems: tuple[str, ...], limit: int) -> None:
+    listed = ",".join(f"'{s}'" for s in systems)
+    expected = [
+        tuple(r)
+        for r in db.execute(ORDERED.format(systems=listed), [match, limit]).fetchall()  # type: ignore[attr-defined]
+    ]
+    assert DocumentSizes(db).shortest(match, systems, limit) == expected
+
+
+def test_a_change_to_the_table_is_seen(db: object, tmp_path: Path) -> None:
+    """Another connection rebuilding the table (an import) gives rowids other documents: what was read is dropped."""
+    sizes = DocumentSizes(db)
+    assert [r[0] for r in sizes.shortest('"pain"', ("cm",), 2)] == ["pain leg", "pain arm"]
+    other = connect(tmp_path / "search.sqlite")
+    other.execute("DELETE FROM search")
+    _insert(other, [("knee pain after a long fall", "cm"), ("knee", "pcs"), ("sore knee", "cm")])
+    other.conn.commit()
+    assert [r[0] for r in sizes.shortest('"knee"', ("cm",), 5)] == [
+        "sore knee",
+        "knee pain after a long fall",
+    ]
