@@ -563,10 +563,7 @@ class Matcher:
         jumps: int,
     ) -> list[PathMatch]:
         if reference.code and not reference.node:
-            jumped = walk.copy()
-            jumped.via.append(reference.text)
-            jumped.jumps.append((len(jumped.nodes), len(jumped.nodes)))
-            return [self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)]
+            return [self._code_of(walk, reference, words)]
         if "condition" in reference.open_parts:
             return []  # "see condition": the query's other words are coded on their own
         head, after = self.tree.open_head(reference) if reference.open_parts else (0, frozenset())
@@ -585,10 +582,7 @@ class Matcher:
             # "Partial joint replacement, Knee -> see Replacement, Lower Joints=0SR" names a table; a line
             # the reference's words happened to meet ("Replacement, Artery, Lower 04RY") is not it: the
             # table's own code and the query's words complete the code.
-            jumped = walk.copy()
-            jumped.via.append(reference.text)
-            jumped.jumps.append((len(jumped.nodes), len(jumped.nodes)))
-            return [self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)]
+            return [self._code_of(walk, reference, words)]
         if target is None:
             if reference.book in TABLE_COLUMNS:
                 # "Neoplasm, malignant, by site", "Table of Drugs and Chemicals, by drug, adverse effect":
@@ -607,6 +601,13 @@ class Matcher:
                 return out
             return []
         return self._follow_from(target, walk, reference, words, by_stem, jumps)
+
+    def _code_of(self, walk: _Walk, reference: Reference, words: Sequence[QueryWord]) -> PathMatch:
+        """The walk ended at the code a reference prints ("see Replacement, Lower Joints=0SR")."""
+        jumped = walk.copy()
+        jumped.via.append(reference.text)
+        jumped.jumps.append((len(jumped.nodes), len(jumped.nodes)))
+        return self._result(jumped, words, reference.code, "", jumped.covered, reference.qualifier)
 
     def _follow_from(
         self,
