@@ -28,6 +28,7 @@ import argparse
 import csv
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -62,24 +63,36 @@ def repeated_pairs(rows: list[dict[str, str]]) -> list[str]:
     ]
 
 
-def main() -> int:
+Rows = list[dict[str, str]]
+
+
+def run(
+    prog: str,
+    queries: Path,
+    default_dos: str,
+    extra_problems: Callable[[Rows], list[str]],
+    report: Callable[[Rows, Official], None],
+) -> int:
+    """The command line every FY2027 checker shares: parse arguments, load the official data for the date of
+    service, check the rows (v4's row checks, the repeated-pair check, then `extra_problems`), print the counts,
+    `report` what the set adds, then the problems and `ok`."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--queries", type=Path, default=QUERIES)
-    parser.add_argument("--dos", default="2026-12-01", help="date of service (FY2027)")
+    parser.add_argument("--queries", type=Path, default=queries)
+    parser.add_argument("--dos", default=default_dos, help="date of service (FY2027)")
     args = parser.parse_args()
     try:
         dos = date.fromisoformat(args.dos)
     except ValueError as exc:
-        print(f"check_v5: bad date: {exc}", file=sys.stderr)
+        print(f"{prog}: bad date: {exc}", file=sys.stderr)
         return 2
     if not (date(2026, 10, 1) <= dos <= date(2027, 9, 30)):
-        print(f"check_v5: date of service {dos} is not in FY2027", file=sys.stderr)
+        print(f"{prog}: date of service {dos} is not in FY2027", file=sys.stderr)
         return 2
     if not args.data.is_dir():
-        print(f"check_v5: no official data at {args.data}", file=sys.stderr)
+        print(f"{prog}: no official data at {args.data}", file=sys.stderr)
         return 2
     with args.queries.open(newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -87,7 +100,8 @@ def main() -> int:
         header = reader.fieldnames
     official = Official(**asdict(load_official(args.data, dos)))
     problems = [] if header == COLUMNS else [f"header {header} != {COLUMNS}"]
-    problems += check_rows(rows, official, id_prefix="v5") + repeated_pairs(rows)
+    id_prefix = prog.removeprefix("check_")
+    problems += check_rows(rows, official, id_prefix=id_prefix) + repeated_pairs(rows) + extra_problems(rows)
     codes = sum(len(r["expected"].split("|")) + bool((r.get("pair") or "").strip()) for r in rows)
     print(
         f"{len(rows)} queries, {codes} expected/pair codes checked (CM/PCS valid on {dos} in MCE v44 and the "
@@ -96,6 +110,14 @@ def main() -> int:
     )
     for category in CATEGORIES:
         print(f"  {category:<17} {Counter(r['category'] for r in rows)[category]:>4}")
+    report(rows, official)
+    for problem in problems:
+        print(f"PROBLEM {problem}")
+    print("ok" if not problems else f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+def _newer_hcpcs(rows: Rows, official: Official) -> None:
     only_ioce = sorted(
         {
             undot(e)
@@ -107,10 +129,10 @@ def main() -> int:
     )
     if only_ioce:
         print(f"note (informational): HCPCS codes newer than the 2020 annual file: {', '.join(only_ioce)}")
-    for problem in problems:
-        print(f"PROBLEM {problem}")
-    print("ok" if not problems else f"{len(problems)} problem(s)")
-    return 1 if problems else 0
+
+
+def main() -> int:
+    return run("check_v5", QUERIES, "2026-12-01", lambda rows: [], _newer_hcpcs)
 
 
 if __name__ == "__main__":

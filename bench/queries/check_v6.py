@@ -23,16 +23,11 @@ Exits 0 when all hold; otherwise prints one line per problem and exits 1 (2 for 
 
 from __future__ import annotations
 
-import argparse
-import csv
 import sys
 from collections import Counter
-from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 
-from check_v4 import CATEGORIES, COLUMNS, check_rows, load_official
-from check_v5 import Official, repeated_pairs
+from check_v5 import Official, run
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = next(
@@ -54,48 +49,14 @@ def whitespace_problems(rows: list[dict[str, str]]) -> list[str]:
     return out
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--queries", type=Path, default=QUERIES)
-    parser.add_argument("--dos", default="2026-11-15", help="date of service (FY2027)")
-    args = parser.parse_args()
-    try:
-        dos = date.fromisoformat(args.dos)
-    except ValueError as exc:
-        print(f"check_v6: bad date: {exc}", file=sys.stderr)
-        return 2
-    if not (date(2026, 10, 1) <= dos <= date(2027, 9, 30)):
-        print(f"check_v6: date of service {dos} is not in FY2027", file=sys.stderr)
-        return 2
-    if not args.data.is_dir():
-        print(f"check_v6: no official data at {args.data}", file=sys.stderr)
-        return 2
-    with args.queries.open(newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        rows = list(reader)
-        header = reader.fieldnames
-    official = Official(**asdict(load_official(args.data, dos)))
-    problems = [] if header == COLUMNS else [f"header {header} != {COLUMNS}"]
-    problems += check_rows(rows, official, id_prefix="v6") + repeated_pairs(rows) + whitespace_problems(rows)
-    codes = sum(len(r["expected"].split("|")) + bool((r.get("pair") or "").strip()) for r in rows)
-    print(
-        f"{len(rows)} queries, {codes} expected/pair codes checked (CM/PCS valid on {dos} in MCE v44 and the "
-        f"FY2027 code list; HCPCS active in the newest I/OCE quarter {official.ioce_version}, not ended "
-        f"before {dos})"
-    )
-    per = Counter(r["category"] for r in rows)
-    for category in CATEGORIES:
-        print(f"  {category:<17} {per[category]:>4}")
+def _by_system(rows: list[dict[str, str]], official: Official) -> None:
     print(
         "  by system: " + ", ".join(f"{s} {n}" for s, n in sorted(Counter(r["system"] for r in rows).items()))
     )
-    for problem in problems:
-        print(f"PROBLEM {problem}")
-    print("ok" if not problems else f"{len(problems)} problem(s)")
-    return 1 if problems else 0
+
+
+def main() -> int:
+    return run("check_v6", QUERIES, "2026-11-15", whitespace_problems, _by_system)
 
 
 if __name__ == "__main__":
