@@ -527,9 +527,8 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
 
 def cmd_export(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """The clarification record as CSV: the same file `/clarify export` uploads to a lead."""
-    from datetime import time, timedelta
-
-    from bot.relay.export import export_csv, export_filename
+    from bot.jobs.schedules import team_zone
+    from bot.relay.export import export_csv, export_filename, export_window
     from bot.services import app_database, build_relay
 
     days: dict[str, date | None] = {}
@@ -555,13 +554,13 @@ def cmd_export(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
         if office is None:
             raise UsageError(f"--office: there is no office called {args.office!r}")
         office_id = office.id
-    zone = settings.tz
-    data = relay.export(
-        None,
-        start=datetime.combine(start, time(0), tzinfo=zone) if start else None,
-        end=datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone) if end else None,
-        office_id=office_id,
-    )
+    db = database.connect()
+    try:
+        zone = team_zone(db, settings.team_tz)
+    finally:
+        db.close()
+    first, last = export_window(start, end, zone)
+    data = relay.export(None, start=first, end=last, office_id=office_id)
     text = export_csv(data)
     target = args.out or export_filename(start, end, args.office)
     if target == "-":

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from bot.outbox import CALL_TIMEOUT_SECONDS
 from bot.settings import Settings
@@ -58,6 +59,16 @@ class Services:
         db = self.db_factory()
         try:
             return team_today(db, self.settings.team_tz, self.clock())
+        finally:
+            db.close()
+
+    def team_zone(self) -> ZoneInfo:
+        """The team's time zone, the one set with `/codedesk timezone` (else CODEDESK_TEAM_TZ)."""
+        from bot.jobs.schedules import team_zone
+
+        db = self.db_factory()
+        try:
+            return team_zone(db, self.settings.team_tz)
         finally:
             db.close()
 

@@ -14,7 +14,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -52,7 +52,7 @@ from bot.commands.clarify_parse import (
 from bot.errors import ERROR_MESSAGE, describe_request, reported_errors
 from bot.lookups.errors import QueryError
 from bot.relay import phi
-from bot.relay.export import COLUMNS, export_csv, export_filename
+from bot.relay.export import COLUMNS, export_csv, export_filename, export_window
 from bot.relay.query_rules import QueryDraft, validate_query
 from bot.relay.service import (
     Action,
@@ -261,9 +261,7 @@ class ClarifyHandlers:
                     f"There is no office called {command.office}. `/codedesk office list` shows them."
                 )
             office_id = office.id
-        zone = self.services.settings.tz
-        start = datetime.combine(command.start, time(0), tzinfo=zone) if command.start else None
-        end = datetime.combine(command.end + timedelta(days=1), time(0), tzinfo=zone) if command.end else None
+        start, end = export_window(command.start, command.end, self.services.team_zone())
         data = self.relay.export(actor, start=start, end=end, office_id=office_id)
         name = export_filename(command.start, command.end, command.office)
         dm = client.conversations_open(users=actor.user_id)["channel"]["id"]

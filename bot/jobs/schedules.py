@@ -139,11 +139,16 @@ def team_tz(db: Database, default: str) -> str:
     return job_schedules.get_setting(db, _TEAM_TZ_KEY) or default
 
 
+def team_zone(db: Database, default: str) -> ZoneInfo:
+    """The team's time zone (`team_tz`) as a zone: what its dates mean (a claim's default date of service, an
+    export's from/to days)."""
+    return known_zone(team_tz(db, default)) or ZoneInfo(default)
+
+
 def team_today(db: Database, default: str, now: datetime) -> date:
     """The team's date at `now`, in its time zone (`team_tz`): a claim's default date of service, in Slack and on
     the command line alike (on the evening of 30 September the UTC date is already the next fiscal year)."""
-    zone = known_zone(team_tz(db, default)) or ZoneInfo(default)
-    return now.astimezone(zone).date()
+    return now.astimezone(team_zone(db, default)).date()
 
 
 def set_team_tz(db: Database, tz: str, *, by: str, at: datetime) -> None:

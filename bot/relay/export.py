@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from storage.audit import AuditEntry
 from storage.clarifications import Clarification, Reply
@@ -132,3 +132,14 @@ def export_csv(data: ExportData) -> str:
             ]
             writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()
+
+
+def export_window(
+    start: date | None, end: date | None, zone: tzinfo
+) -> tuple[datetime | None, datetime | None]:
+    """The instants an export's days cover in the team's time zone: from the start of `start` to the end of `end`
+    (either open)."""
+    return (
+        datetime.combine(start, time(0), tzinfo=zone) if start else None,
+        datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone) if end else None,
+    )

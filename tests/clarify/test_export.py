@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ import pytest
 from bot import ids
 from bot.cli import main
 from bot.commands.clarify_parse import ExportClarifications, UsageError, parse_clarify_command
+from bot.jobs.schedules import set_team_tz
 from bot.relay.export import COLUMNS, safe_cell
 from bot.relay.service import ClarificationService
 from bot.services import Services
@@ -132,3 +133,32 @@ def test_codedesk_export_writes_the_same_file(
     assert main(["export", "--from", "yesterday"]) == 2
     assert "--from must be a date" in capsys.readouterr().err
     assert main(["export", "--office", "Nowhere"]) == 2
+
+
+def test_export_days_are_the_team_time_zone_set_in_slack(
+    relay_driver: Relay,
+    record: dict[str, int],
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The questions were asked on Monday 2 November 15:00 UTC: still the 2nd in CODEDESK_TEAM_TZ (Chicago), already
+    # the 3rd in the zone the team set with `/codedesk timezone`. A lead's from:/to: days are the team's days, in
+    # Slack and on the command line alike.
+    db = services.db_factory()
+    try:
+        set_team_tz(db, "Pacific/Kiritimati", by=LEAD.user_id, at=datetime(2026, 11, 1, tzinfo=UTC))
+    finally:
+        db.close()
+    r = relay_driver
+    assert "Exported 2 clarifications" in r.reply_text(
+        r.command("export from:2026-11-03 to:2026-11-03", actor=LEAD)
+    )
+    assert "Exported 0 clarifications" in r.reply_text(r.command("export to:2026-11-02", actor=LEAD))
+
+    monkeypatch.setenv("CODEDESK_DB", str(services.settings.db_path))
+    assert main(["export", "--from", "2026-11-03", "--to", "2026-11-03", "--out", "-"]) == 0
+    ids_exported = {row["clarification_id"] for row in rows_of(capsys.readouterr().out)}
+    assert ids_exported == {str(v) for v in record.values()}
+    assert main(["export", "--to", "2026-11-02", "--out", "-"]) == 0
+    assert rows_of(capsys.readouterr().out) == []
