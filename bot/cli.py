@@ -528,7 +528,7 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
 def cmd_export(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """The clarification record as CSV: the same file `/clarify export` uploads to a lead."""
     from bot.jobs.schedules import team_zone
-    from bot.relay.export import export_csv, export_filename, export_window
+    from bot.relay.export import clarifications_counted, export_csv, export_filename, export_window
     from bot.services import app_database, build_relay
 
     days: dict[str, date | None] = {}
@@ -573,7 +573,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
         path.write_text(text, encoding="utf-8", newline="")
     except OSError as exc:
         raise UsageError(f"--out {target}: {exc.strerror}") from exc
-    print(f"Wrote {len(data.clarifications)} clarifications with their audit trail to {path}", file=out)
+    print(
+        f"Wrote {clarifications_counted(len(data.clarifications))} with their audit trail to {path}", file=out
+    )
     return EXIT_OK
 
 

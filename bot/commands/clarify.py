@@ -52,7 +52,7 @@ from bot.commands.clarify_parse import (
 from bot.errors import ERROR_MESSAGE, describe_request, reported_errors
 from bot.lookups.errors import QueryError
 from bot.relay import phi
-from bot.relay.export import COLUMNS, export_csv, export_filename, export_window
+from bot.relay.export import COLUMNS, clarifications_counted, export_csv, export_filename, export_window
 from bot.relay.query_rules import QueryDraft, validate_query
 from bot.relay.service import (
     Action,
@@ -276,7 +276,7 @@ class ClarifyHandlers:
             ),
         )
         return notice_reply(
-            f"Exported {len(data.clarifications)} clarifications to `{name}` in your DM with CodeDesk."
+            f"Exported {clarifications_counted(len(data.clarifications))} to `{name}` in your DM with CodeDesk."
         )
 
     def _close_or_reopen(

@@ -143,3 +143,8 @@ def export_window(
         datetime.combine(start, time(0), tzinfo=zone) if start else None,
         datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone) if end else None,
     )
+
+
+def clarifications_counted(n: int) -> str:
+    """'1 clarification', '2 clarifications': how an export names what it holds."""
+    return f"{n:,} clarification{'' if n == 1 else 's'}"

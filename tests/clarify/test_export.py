@@ -13,7 +13,7 @@ from bot import ids
 from bot.cli import main
 from bot.commands.clarify_parse import ExportClarifications, UsageError, parse_clarify_command
 from bot.jobs.schedules import set_team_tz
-from bot.relay.export import COLUMNS, safe_cell
+from bot.relay.export import COLUMNS, clarifications_counted, safe_cell
 from bot.relay.service import ClarificationService
 from bot.services import Services
 from storage.clarifications import Outcome
@@ -52,6 +52,15 @@ def test_export_commands(text: str, expected: ExportClarifications) -> None:
 def test_bad_export_commands_say_why(text: str, says: str) -> None:
     parsed = parse_clarify_command(text)
     assert isinstance(parsed, UsageError) and says in parsed.message
+
+
+def test_the_count_is_said_in_words() -> None:
+    assert [clarifications_counted(n) for n in (0, 1, 2, 1200)] == [
+        "0 clarifications",
+        "1 clarification",
+        "2 clarifications",
+        "1,200 clarifications",
+    ]
 
 
 def test_cells_a_spreadsheet_would_run_are_defused() -> None:
