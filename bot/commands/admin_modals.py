@@ -211,19 +211,9 @@ class AdminModalHandlers:
         """Saved or not inside Slack's budget (bot.commands.ack_budget), and the ack says which. The members are
         changed after the ack (each new one is looked up in Slack, which may be slow) and the notice is then
         updated with who was added or removed."""
-        members: _MemberChanges | None = None
-        try:
-            with within_budget(context):
-                response, members = self._office_response(body, view)
-        except Exception as error:
-            if is_busy_error(error):
-                log.warning("office modal: database busy past the ack budget, nothing saved")
-                response = _notice("Not saved", BUSY, ids.OFFICE_MODAL)
-            else:
-                log.error("office modal failed: %s", describe_request(body), exc_info=True)
-                response = _notice(
-                    "Not saved", "Something went wrong; nothing was changed.", ids.OFFICE_MODAL
-                )
+        response, members = _saved_in_budget(
+            context, body, "office", ids.OFFICE_MODAL, lambda: self._office_response(body, view)
+        )
         ack(**response)
         if members is not None:
             with reported_errors(body, context, client, None):
@@ -375,18 +365,9 @@ class AdminModalHandlers:
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
     ) -> None:
         """Saved or not inside Slack's budget (one write), and the ack says which."""
-        try:
-            with within_budget(context):
-                response = self._schedule_response(body, view)
-        except Exception as error:
-            if is_busy_error(error):
-                log.warning("schedule modal: database busy past the ack budget, nothing saved")
-                response = _notice("Not saved", BUSY, ids.SCHEDULE_MODAL)
-            else:
-                log.error("schedule modal failed: %s", describe_request(body), exc_info=True)
-                response = _notice(
-                    "Not saved", "Something went wrong; nothing was changed.", ids.SCHEDULE_MODAL
-                )
+        response, _ = _saved_in_budget(
+            context, body, "schedule", ids.SCHEDULE_MODAL, lambda: (self._schedule_response(body, view), None)
+        )
         ack(**response)
 
     def _schedule_response(self, body: Mapping[str, Any], view: Mapping[str, Any]) -> AckArgs:
@@ -429,3 +410,22 @@ def register(app: App, services: Services) -> None:
     app.action(ids.SCHEDULE_JOB)(handlers.on_schedule_job)
     app.view(ids.OFFICE_MODAL)(handlers.on_office_submitted)
     app.view(ids.SCHEDULE_MODAL)(handlers.on_schedule_submitted)
+
+
+def _saved_in_budget(
+    context: BoltContext,
+    body: dict[str, Any],
+    modal: str,
+    modal_id: str,
+    save: Callable[[], tuple[AckArgs, _MemberChanges | None]],
+) -> tuple[AckArgs, _MemberChanges | None]:
+    """`save` inside Slack's ack budget; when it cannot finish, the ack says nothing was saved (busy) or changed."""
+    try:
+        with within_budget(context):
+            return save()
+    except Exception as error:
+        if is_busy_error(error):
+            log.warning("%s modal: database busy past the ack budget, nothing saved", modal)
+            return _notice("Not saved", BUSY, modal_id), None
+        log.error("%s modal failed: %s", modal, describe_request(body), exc_info=True)
+        return _notice("Not saved", "Something went wrong; nothing was changed.", modal_id), None
