@@ -460,7 +460,7 @@ def cmd_console(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
 
 def cmd_serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Until SIGTERM/SIGINT, then exit 0. A missing or rejected setting is one line and exit 2 (SettingsError)."""
-    from bot.serve import StopSignals, serve_http, serve_socket
+    from bot.serve import STOP_SECONDS, StopSignals, exit_if_the_stop_overruns, serve_http, serve_socket
     from bot.services import build_services
 
     server_settings = Settings.from_env(mode="http" if args.http else "socket")
@@ -468,6 +468,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     # done SIGTERM and SIGINT keep their default: end at once. From here on they stop the server cleanly.
     services = build_services(server_settings)
     stop = StopSignals().install()
+    # The stop is bounded piece by piece; this is the backstop for whatever is not (a library's own wait).
+    stop.on_stop(exit_if_the_stop_overruns(STOP_SECONDS + 1.0, EXIT_FAIL))
     if args.http:
         finished = serve_http(server_settings, services, args.host, args.port, stop)
     else:

@@ -10,10 +10,12 @@ scheduler, finish or release the outbox's send in flight, exit 0 - all within ST
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import logging
 import os
 import signal
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -202,11 +204,15 @@ def outbox_thread(settings: Settings, services: Services) -> OutboxThread:
 class StopSignals:
     """SIGTERM and SIGINT set `event` and run the `on_stop` callbacks, once; install from the main thread.
 
-    The signal handler itself only writes the signal's number to a pipe; a small thread reads it, then sets
-    `event` and runs the callbacks. A handler runs on the main thread between two bytecodes, and the main thread
-    is often inside `event.wait()` holding the event's own lock (on its way in or out): setting the event there
-    deadlocked the process, so a SIGTERM sent as a wait began was never acted on. The callbacks must only wake
-    something (waitress's trigger), not block.
+    Python runs a signal's handler only on the main thread, between two bytecodes. Two ways that failed:
+    - The handler set the event itself. The main thread spends its life in `stop.event.wait(...)`, holding the
+      event's own lock on its way in and out: a signal landing there deadlocked the process.
+    - The handler wrote to a pipe. The kernel may hand a process's signal to any of its threads; the main
+      thread, asleep on a lock, is then never woken to run a Python handler at all, and the stop is never seen.
+    So the interpreter's own C-level handler, which runs on whichever thread the signal lands, writes the
+    signal's number to a pipe (`signal.set_wakeup_fd`); a small thread reads it, then sets `event` and runs the
+    callbacks. The Python-level handler does nothing: it only replaces the default (exit, KeyboardInterrupt).
+    The callbacks must only wake something (waitress's trigger, a timer), not block.
     """
 
     SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -215,7 +221,7 @@ class StopSignals:
         self.event = threading.Event()
         self.received: str | None = None
         self._callbacks: list[Callable[[], None]] = []
-        self._callbacks_lock = threading.Lock()  # taken by threads only, never by the signal handler
+        self._callbacks_lock = threading.Lock()  # taken by threads only, never by a signal handler
         self._read_fd, self._write_fd = os.pipe()
         os.set_blocking(self._write_fd, False)
 
@@ -223,6 +229,7 @@ class StopSignals:
         threading.Thread(target=self._watch, name="codedesk-signals", daemon=True).start()
         for signum in self.SIGNALS:
             signal.signal(signum, self._handle)
+        signal.set_wakeup_fd(self._write_fd, warn_on_full_buffer=False)  # a full pipe: a stop is on its way
         return self
 
     def on_stop(self, callback: Callable[[], None]) -> None:
@@ -234,13 +241,14 @@ class StopSignals:
         callback()
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
-        # No locks here (see the class's note): a byte to the pipe is all a handler may safely do.
-        with contextlib.suppress(OSError):  # a full pipe: a stop is already on its way
-            os.write(self._write_fd, bytes([signum]))
+        """Nothing: the wakeup pipe carries the signal (see the class's note)."""
 
     def _watch(self) -> None:
+        stops = {int(signum) for signum in self.SIGNALS}
         while True:
             signum = os.read(self._read_fd, 1)[0]
+            if signum not in stops:
+                continue  # the wakeup pipe carries every signal that has a Python handler
             with self._callbacks_lock:
                 if self.event.is_set():
                     continue  # already stopping: the stop is bounded by STOP_SECONDS
@@ -249,6 +257,27 @@ class StopSignals:
                 callbacks = list(self._callbacks)
             for callback in callbacks:
                 callback()
+
+
+def exit_if_the_stop_overruns(seconds: float, status: int) -> Callable[[], None]:
+    """An `on_stop` callback: if the process is still alive `seconds` after the stop began, log every thread's
+    stack (what held it up) and end it with `status`. Whatever was left running is abandoned: each write is one
+    transaction (rolled back whole), and an outbox row still leased is sent by the next run."""
+
+    def overran() -> None:
+        log.error("the stop did not finish within %g s: exiting now; the threads still running:", seconds)
+        logging.shutdown()  # flushed: the line above is out before the stacks
+        with contextlib.suppress(Exception):
+            faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+        sys.stderr.flush()
+        os._exit(status)
+
+    def start() -> None:
+        timer = threading.Timer(seconds, overran)
+        timer.name, timer.daemon = "codedesk-stop-watchdog", True
+        timer.start()
+
+    return start
 
 
 class Deadline:
@@ -422,6 +451,19 @@ class DrainingSocketModeHandler(SocketModeHandler):
         client.message_queue.put(None)
         super().close()
 
+    def close_within(self, timeout: float) -> bool:
+        """`close()`, waited for at most `timeout` seconds (its joins have no limit of their own: a listener still
+        running holds slack_sdk's worker pool). True when it finished; False when it was left to run."""
+        closing = threading.Thread(target=self.close, name="codedesk-socket-close", daemon=True)
+        closing.start()
+        closing.join(max(0.0, timeout))
+        if closing.is_alive():
+            log.warning(
+                "the Socket Mode connection was still closing at the stop deadline: exiting without it"
+            )
+            return False
+        return True
+
 
 def socket_mode_handler(app: App, settings: Settings, url: str | None = None) -> DrainingSocketModeHandler:
     """The Socket Mode connection as the server runs it; `url` from apps.connections.open, if already had."""
@@ -480,7 +522,7 @@ def serve_socket(settings: Settings, services: Services, stop: StopSignals | Non
         deadline = Deadline(STOP_SECONDS)
         log.info("stopping (%s): no new envelopes", stop.received or "error")
         handed = handler.drain(min(2.0, deadline.left()))
-        handler.close()
-        done = finish_stopping(deadline, executor, scheduler, outbox) and handed
+        closed = handler.close_within(min(2.0, deadline.left(floor=0.5)))
+        done = finish_stopping(deadline, executor, scheduler, outbox) and handed and closed
         log.info("stopped cleanly" if done else "stopped; see the warnings above")
     return done

@@ -1,4 +1,5 @@
-"""StopSignals: a SIGTERM is acted on whatever the main thread is doing when it arrives.
+"""StopSignals: a SIGTERM is acted on whatever the main thread is doing when it arrives, and on whichever thread
+the kernel hands it to; the stop's watchdog ends a process that does not finish stopping in time.
 
 The handler used to set the stop event itself. A handler runs on the main thread between two bytecodes, and the
 main thread spends its life in `stop.event.wait(...)`, which holds the event's own lock on its way in and out: a
@@ -12,6 +13,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import threading
 
 import pytest
 
@@ -59,3 +61,54 @@ def test_callbacks_run_once_and_a_late_callback_runs_at_once() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["SIGINT", "early,late"]
+
+
+def test_a_signal_the_kernel_hands_to_another_thread_still_stops() -> None:
+    """A process's signal may land on any thread that does not block it. The main thread asleep in a wait is then
+    never woken to run a Python-level handler; the interpreter's C-level handler still runs, on the thread that
+    got the signal, and writes the wakeup pipe."""
+    result = run_child(
+        """
+        stop = StopSignals().install()
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})  # only the other threads can take it now
+        os.kill(os.getpid(), signal.SIGTERM)
+        print(stop.event.wait(10), stop.received)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "SIGTERM"]
+
+
+def test_a_stop_that_does_not_finish_in_time_is_ended_with_the_stacks_that_held_it() -> None:
+    result = run_child(
+        """
+        from bot.serve import exit_if_the_stop_overruns
+        stop = StopSignals().install()
+        stop.on_stop(exit_if_the_stop_overruns(0.5, 3))
+        def stuck_in_a_library():
+            threading.Event().wait()
+        threading.Thread(target=stuck_in_a_library, name="never-ends").start()  # not a daemon: exit waits for it
+        os.kill(os.getpid(), signal.SIGTERM)
+        stop.event.wait(10)
+        """
+    )
+    assert result.returncode == 3, result.stderr
+    assert "the stop did not finish within 0.5 s: exiting now" in result.stderr
+    assert "stuck_in_a_library" in result.stderr  # the stack of the thread that held the exit up
+
+
+def test_closing_the_socket_mode_connection_is_given_up_at_its_limit() -> None:
+    """slack_sdk's close waits, without a limit, for the listeners its worker pool is running."""
+    from slack_bolt import App
+
+    from bot.serve import DrainingSocketModeHandler
+
+    app = App(token="xoxb-not-real", signing_secret="not-real", token_verification_enabled=False)
+    handler = DrainingSocketModeHandler(app, "xapp-1-not-real")
+    listener_may_end = threading.Event()
+    handler.client.message_workers.submit(listener_may_end.wait)  # a listener still running
+    try:
+        assert handler.close_within(0.3) is False
+    finally:
+        listener_may_end.set()
+    assert handler.close_within(10) is True

@@ -6,6 +6,7 @@ test can wait for a log line while the server runs, and `stop()` sends a signal 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -40,7 +41,12 @@ def free_port() -> int:
 
 def base_env(home: Path) -> dict[str, str]:
     """No proxy, no developer settings: only what a test passes on top reaches the server."""
-    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home), "LANG": "C.UTF-8"}
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "PYTHONFAULTHANDLER": "1",  # a process that does not stop in time is asked for its threads' stacks
+    }
 
 
 def socket_env(home: Path, fake_slack: FakeSlack, codebook: CodeBook) -> dict[str, str]:
@@ -120,9 +126,19 @@ class ServeProcess:
                 self._changed.wait(min(left, 0.2))
 
     def wait_exit(self, timeout: float) -> tuple[int, float]:
-        """(exit status, seconds it took)."""
+        """(exit status, seconds it took). A process still running after `timeout` is sent SIGABRT, which makes
+        Python's faulthandler print every thread's stack, and the failure shows its whole output."""
         started = time.monotonic()
-        status = self.process.wait(timeout)
+        try:
+            status = self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.send_signal(signal.SIGABRT)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(10)
+            self._reader.join(5)
+            raise AssertionError(
+                f"serve still running {timeout:.0f}s after the signal; its output and stacks:\n{self.output}"
+            ) from None
         self._reader.join(5)
         return status, time.monotonic() - started
 
