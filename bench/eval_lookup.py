@@ -18,6 +18,9 @@ Sets:
 - `holdout6`: bench/queries/holdout_v6.tsv - 515 queries for FY2027 dates of service, written by a separate
   session that never saw the product or the other sets, committed before search round 7 and scored before and
   after it (provenance in bench/queries/README.md);
+- `holdout7`: bench/queries/holdout_v7.tsv - 541 queries for FY2027 dates of service, written by a separate
+  session that never saw the product (and no query repeating an earlier set's), committed before search round 8
+  and scored before and after it (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py).
 
@@ -61,6 +64,7 @@ HOLDOUT = ROOT / "bench" / "queries" / "holdout_v3.tsv"
 HOLDOUT4 = ROOT / "bench" / "queries" / "holdout_v4.tsv"
 HOLDOUT5 = ROOT / "bench" / "queries" / "holdout_v5.tsv"
 HOLDOUT6 = ROOT / "bench" / "queries" / "holdout_v6.tsv"
+HOLDOUT7 = ROOT / "bench" / "queries" / "holdout_v7.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 TOP = 5
 
@@ -140,6 +144,7 @@ LOADERS = {
     "holdout4": lambda: load_dev(HOLDOUT4),
     "holdout5": lambda: load_dev(HOLDOUT5),
     "holdout6": lambda: load_dev(HOLDOUT6),
+    "holdout7": lambda: load_dev(HOLDOUT7),
 }
 
 
@@ -277,7 +282,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5, holdout6",
+        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5, holdout6, holdout7",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -365,6 +370,7 @@ def main() -> int:
             "holdout4": "holdout_v4",
             "holdout5": "holdout_v5",
             "holdout6": "holdout_v6",
+            "holdout7": "holdout_v7",
         }
         print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
         for s in chosen:
