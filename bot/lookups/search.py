@@ -35,6 +35,7 @@ from bot.lookups.doses import (
     route_said,
 )
 from bot.lookups.errors import QueryError
+from bot.lookups.filler import LINKING, content_words, medical_core, unused_words
 from bot.lookups.index.completion import affirms_what_is_negated, query_negated
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.query import Understood, understand
@@ -60,6 +61,8 @@ ADDS_UNSAID = 0.5  # ... or an index line that adds no word of its own
 _CONNECTING = frozenset(
     {"with", "due", "to", "on", "of", "and", "in", "the", "a", "an", "by", "for", "at", "from"}
 )
+NO_CONFIDENT_MATCH = "No confident match"
+CLINICAL_WORD_COUNT = 100  # a word this common in titles and index terms is a clinical word
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
 CPT_NOTE = (
     "{what}: CPT is licensed by the AMA and not bundled; import your licensed CPT file "
@@ -160,6 +163,7 @@ class Searcher:
         self._english: frozenset[str] | None = None
         self._local = threading.local()
         self._corrected: dict[str, Group] = {}
+        self._sites: frozenset[str] | None = None
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -227,6 +231,51 @@ class Searcher:
 
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+        found = self._find(query, systems, limit)
+        if found or not found.notice.startswith(NO_CONFIDENT_MATCH):
+            return found
+        # A condition told as a sentence ("cough that won't go away", "rash on my son"): the words a coder
+        # reads past are left out, and the rest answered when it answers with confidence (one more search).
+        core = medical_core(query)
+        if core is None:
+            return found
+        try:
+            answer = self._find(core.text, systems, limit)
+        except QueryError:
+            return found
+        if not answer or not self._answers_core(core.text, answer[0]):
+            return found
+        shown = []
+        for hit in answer:
+            said = unused_words(core.text, _used_stems(hit), frozenset(), lambda _: False)
+            left = [w for w in core.unused if w not in LINKING] + said
+            shown.append(replace(hit, why=f"{hit.why} (not used: {', '.join(left)})"))
+        return _with_notice(shown, answer.notice)
+
+    def _answers_core(self, core: str, first: Hit) -> bool:
+        """Only the filler is read past: the core's first answer uses every other word but a body site or a
+        word common in the code titles ("intermittent"), and a lone word is answered by more than a title
+        that happens to hold it ("i feel bad" is no "Bad sleep habits")."""
+        said = content_words(core)
+        if not said or unused_words(core, _used_stems(first), self.body_sites(), self._clinical):
+            return False
+        return len(said) > 1 or not first.why.startswith(("title:", "inclusion term:"))
+
+    def _clinical(self, word: str) -> bool:
+        return self.freq.get(word) >= CLINICAL_WORD_COUNT
+
+    def body_sites(self) -> frozenset[str]:
+        """Stems of the body part values of the ICD-10-PCS Medical and Surgical tables (and the sides)."""
+        if self._sites is None:
+            rows = self.book.db.execute(
+                "SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4 AND tbl LIKE '0%'"
+            ).fetchall()
+            self._sites = frozenset(
+                stem(w) for (meaning,) in rows for w in WORD.findall(str(meaning).lower())
+            )
+        return self._sites
+
+    def _find(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         text = validate_query(query)
         if not 1 <= limit <= MAX_LIMIT:
             raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}.")
@@ -948,6 +997,11 @@ def _says_unexcluded(title: str, excluded: frozenset[str]) -> bool:
 def _system_names(systems: str) -> frozenset[str]:
     """The names in an SQL list of quoted system names ("'cm','pcs'")."""
     return frozenset(name.strip().strip("'") for name in systems.split(","))
+
+
+def _used_stems(hit: Hit) -> frozenset[str]:
+    """The stems an answer says: its code's title and the path, vocabulary and spelling that led to it."""
+    return frozenset(stem(w) for w in WORD.findall(f"{hit.title} {hit.why}".lower()))
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:

@@ -1,0 +1,171 @@
+"""The medical core of a query told as a sentence: the words a coder reads past, and what is left.
+
+People type a codable condition inside everyday words: "cough that won't go away", "rash on my son",
+"hypoxia on room air", "pt reports intermittent palpitations", "nocturia 3-4 times nightly". A coder reads
+past those words to the main term. `medical_core` does the same with a closed lexicon of word *classes* that
+carry no medical information in a query - pronouns and determiners, auxiliaries and everyday verbs, how long
+or how often something happens, who has it, where it happened, how the chart reports it, numbers with their
+units - and gives back the words left, with the words not used, so the search can answer the core and say
+what it left out.
+
+The lexicon is deliberately closed: a word outside it ("dishwasher", "stapler", "printer") is never read
+past, so nonsense and off-topic text keep their refusal. A query saying a negation ("no", "not", "denies")
+has no core: "no fever" must not become "fever". It is used only when the query as typed found no
+confident answer (bot.lookups.search.Searcher.find).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.lookups.index.words import stem
+from bot.lookups.schema import WORD
+
+# Who, what, which: pronouns, possessives, determiners, question words.
+_PEOPLE_WORDS = """
+i me my mine myself you your yours yourself he him his himself she her hers herself they them their theirs
+themselves we us our ours ourselves it its itself this that these those who whom whose which what there
+here someone somebody anyone everyone the a an some any every
+"""
+# Auxiliaries, modals and everyday verbs that frame a complaint rather than name it.
+_VERBS = """
+is are was were be been being am has have had having do does did doing done will would can could should
+shall may might must won't wont don't dont doesn't doesnt didn't didnt can't cant isn't isnt aren't arent
+wasn't wasnt haven't havent hasn't hasnt i'm im i've ive it's get gets got getting gotten go goes going went
+gone keep keeps kept keeping come comes coming came seem seems seemed think thinks thought guess need needs
+needed want wants wanted help look looking looks like likes happen happens happened happening start starts
+started starting stop stops stopped stay stays stayed feel feels feeling felt
+"""
+# How long, how often, how much: duration, recurrence and intensity words.
+_WHEN = """
+away again still always constantly forever lately recently now today tonight yesterday tomorrow ago since
+ever often sometimes usually anymore already yet long while whole day days week weeks month months year
+years hour hours minute minutes time times night nights morning mornings evening evenings nightly daily
+weekly per every really very so too just pretty quite bit lot lots kind sort much many super all bad badly
+terrible awful
+"""
+# Who has it: family members and people in general.
+_WHO = """
+son sons daughter daughters kid kids child childs children toddler toddlers baby babys babies infant husband
+husbands wife wifes mom moms mother mothers dad dads father fathers grandma grandmas grandmother
+grandmothers grandpa grandpas grandfather grandfathers brother brothers sister sisters friend friends man
+mans men woman womans women guy guys lady ladies boy boys girl girls person people patient patients pt pts
+client yo
+"""
+# Where it happened or was found: everyday places and settings, read past only when nothing but a linking
+# or filler word comes before them ("at home", "in my house"): "nursing home" names a place of occurrence.
+_PLACES = """
+home house store shop mall school daycare work job office gym park outside inside room restaurant church
+"""
+_WHERE = frozenset(_PLACES.split())
+# How the chart or the asker reports it: reporting verbs, finding verbs, request words.
+_REPORTED = """
+reports reported reporting report states stated says said complains complained complaining presents
+presented presenting noted notes found seen showing shows shown endorses endorsed describes described
+mentions mentioned tells told please code codes coding icd lookup
+"""
+# Conjunctions that join a complaint to its circumstances ("burning when i pee").
+_CONJUNCTIONS = """
+when whenever if because but though although unless until whether
+"""
+# Units that go with a number ("10 lb", "800 ml", "3-4 times nightly").
+_UNITS = """
+lb lbs pound pounds kg kilo kilos ml cc oz ounce ounces liter liters litre litres inch inches cm x
+"""
+
+FILLER: frozenset[str] = frozenset(
+    " ".join((_PEOPLE_WORDS, _VERBS, _WHEN, _WHO, _REPORTED, _UNITS, _CONJUNCTIONS)).split()
+)
+# Words that only frame when they follow a word of motion: "keeps coming back", "all over".
+_AFTER: dict[str, frozenset[str]] = {
+    "back": frozenset({"coming", "comes", "came", "come", "going", "goes", "went"}),
+    "over": frozenset({"all"}),
+    "air": frozenset({"room"}),  # "on room air": the setting of a measurement
+    "old": frozenset({"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days"}),
+}
+# How a finding was seen, after a linking word: "noted on CT", "seen on MRI", "per ultrasound".
+_SEEN_BY = frozenset({"ct", "mri", "xray", "x-ray", "ultrasound", "us", "imaging", "scan", "exam"})
+_VIA = frozenset({"on", "per", "by", "via"})
+# Linking words that introduce what follows: read past with a filler word after them ("on my son", "at
+# daycare", "in a woman", "on room air").
+LINKING = frozenset({"on", "in", "at", "for", "from", "to", "of", "by", "after", "during", "since", "about"})
+# A negation turns the meaning around: never read past it.
+_NEGATION = frozenset(
+    {"no", "not", "non", "never", "denies", "denied", "deny", "without", "negative", "none", "nor", "neither"}
+)
+_CONNECTING = frozenset({"with", "and", "due", "or", "the", "a", "an"})
+_NUMBER = re.compile(r"^[0-9]+(?:[.,/-][0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Core:
+    text: str  # the words left, in the order typed
+    unused: tuple[str, ...]  # the words read past, as typed
+
+
+def medical_core(text: str) -> Core | None:
+    """The query without its filler words, or None when there is nothing to read past, nothing would be
+    left, or the query says a negation."""
+    tokens = [t for t in re.split(r"[\s,;]+", text.lower().replace("\u2019", "'")) if t]
+    if not tokens or any(w in _NEGATION for t in tokens for w in WORD.findall(t)):
+        return None
+    dropped = [_filler(tokens, i) for i in range(len(tokens))]
+    for i, token in enumerate(tokens):
+        # A linking word before a filler word goes with it ("on my son"), and so does a number before a
+        # unit or a filler word ("10 lb", "3-4 times").
+        nxt = i + 1 < len(tokens) and dropped[i + 1]
+        if token in LINKING and nxt:
+            dropped[i] = True
+        if _NUMBER.match(token) and nxt:
+            dropped[i] = True
+    if not any(dropped):
+        return None
+    kept = [t for t, d in zip(tokens, dropped, strict=True) if not d]
+    # A linking word left at either end links nothing.
+    while kept and kept[-1] in LINKING:
+        kept.pop()
+    while kept and kept[0] in LINKING:
+        kept.pop(0)
+    if not kept or not any(WORD.search(t) for t in kept):
+        return None
+    unused = tuple(t for t, d in zip(tokens, dropped, strict=True) if d)
+    return Core(" ".join(kept), unused)
+
+
+def content_words(core: str) -> list[str]:
+    """The core's words that name something (linking words, connectors and numbers aside)."""
+    return [
+        w
+        for token in core.split()
+        for w in WORD.findall(token)
+        if w not in LINKING and w not in _CONNECTING and not _NUMBER.match(w)
+    ]
+
+
+def _filler(tokens: list[str], i: int) -> bool:
+    token = tokens[i].strip(".!?\"'()")
+    if token in FILLER or (token.endswith("'s") and token[:-2] in FILLER):  # "my son's"
+        return True
+    before = tokens[i - 1] if i > 0 else ""
+    if token in _WHERE:
+        return not before or before in LINKING or before in FILLER
+    if token in _SEEN_BY and before in _VIA:
+        return True
+    after = _AFTER.get(token)
+    return after is not None and before in after
+
+
+def unused_words(
+    core: str, used: frozenset[str], sites: frozenset[str], clinical: Callable[[str], bool]
+) -> list[str]:
+    """The core's words (stems compared) that an answer does not use, other than a body site or side or a
+    clinical word (`clinical`, e.g. common in the code titles: "intermittent"): a site or qualifier the code
+    does not subdivide by is what a coder leaves unused ("rash on arm" -> Rash); any other word left unused
+    means the core was not answered ("coffee cold" is no common cold)."""
+    out = []
+    for word in content_words(core):
+        if stem(word) not in used and stem(word) not in sites and not clinical(word):
+            out.append(word)
+    return out

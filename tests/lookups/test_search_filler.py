@@ -1,0 +1,83 @@
+"""Queries told as a sentence (bot.lookups.filler): a condition inside everyday words ("cough that won't go
+away", "rash on my son's arm", "hypoxia on room air") is answered by its medical core, saying which words
+were not used; nonsense and off-topic text with filler words around it is still refused. Queries are
+written for these tests, not taken from the benchmark sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.filler import medical_core
+from bot.lookups.search import find_codes
+
+
+# -- the core of a sentence (no data needed) -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "core", "unused"),
+    [
+        ("cough that won't go away", "cough", ("that", "won't", "go", "away")),
+        ("headache that keeps coming back", "headache", ("that", "keeps", "coming", "back")),
+        ("rash on my sons arm", "rash arm", ("on", "my", "sons")),
+        ("hypoxia on room air", "hypoxia", ("on", "room", "air")),
+        ("nocturia 3-4 times nightly", "nocturia", ("3-4", "times", "nightly")),
+        ("gallstones noted on CT", "gallstones", ("noted", "on", "ct")),
+        ("pt reports back pain", "back pain", ("pt", "reports")),
+    ],
+)
+def test_the_core_is_what_is_left_after_the_filler(query: str, core: str, unused: tuple[str, ...]) -> None:
+    found = medical_core(query)
+    assert found is not None and (found.text, found.unused) == (core, unused)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "back pain",  # nothing to read past
+        "no cough that won't go away",  # a negation is never read past
+        "patient denies chest pain",
+        "what is it that you want",  # nothing left
+    ],
+)
+def test_no_core_without_filler_with_a_negation_or_with_nothing_left(query: str) -> None:
+    assert medical_core(query) is None
+
+
+# -- answered by the core --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "expected", "unused"),
+    [
+        ("cough that won't go away", "R05.9", "that, won't, go, away"),
+        ("wheezing that won't go away", "R06.2", "that, won't, go, away"),
+        ("palpitations that keep coming back", "R00.2", "that, keep, coming, back"),
+        ("hypoxia on room air", "R09.02", "room, air"),
+        ("nocturia 3-4 times nightly", "R35.1", "3-4, times, nightly"),
+        ("my wife has vertigo", "R42", "my, wife, has"),
+        # A body site the code is not subdivided by is left unused, as a coder leaves it.
+        ("rash on my sons arm", "R21", "my, sons, arm"),
+    ],
+)
+def test_a_condition_told_as_a_sentence_is_answered_saying_what_was_not_used(
+    codebook: CodeBook, query: str, expected: str, unused: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == expected, (query, hits.notice)
+    assert hits[0].why.endswith(f"(not used: {unused})")
+
+
+# -- still refused ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "query",
+    [
+        "who took my stapler",  # a word outside the filler lexicon is never read past
+        "my printer keeps jamming at work",
+        "coffee is cold again today",  # "coffee" is left unused by the common cold: not answered
+        "i feel bad today",  # a lone word a title happens to hold ("Bad sleep habits") is no answer
+        "can you help me",
+        "what time is it",
+        "no cough that won't go away",
+    ],
+)
+def test_nonsense_and_negations_inside_filler_are_still_refused(codebook: CodeBook, query: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert list(hits) == [] and "No confident match" in hits.notice
