@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.lookups.index.store import BOOK_NAMES
+from bot.lookups.index.tree import COLUMN_LABELS
 from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD
 
@@ -169,3 +171,29 @@ def unused_words(
         if stem(word) not in used and stem(word) not in sites and not clinical(word):
             out.append(word)
     return out
+
+
+_NOTE = re.compile(r"\((?:vocabulary|spelling): ([^)]*)\)")
+_NONESSENTIAL = re.compile(r"\([^)]*\)")
+_BOOK_LABELS = frozenset(BOOK_NAMES.values())
+
+
+def path_adds(core: str, why: str) -> list[str] | None:
+    """The words an Index path adds to what the core says (its vocabulary and spelling readings count as
+    said; non-essential modifiers in parentheses, the see-references after the first line and a table's
+    column are not the path's own words), or None when the answer came from no Index. A core read past its
+    filler is answered by a path that says no more than it: "mirror" is no "Mirror writing", "bottle" no
+    "Leather bottle stomach"."""
+    label, _, rest = why.partition(": ")
+    if label not in _BOOK_LABELS:
+        return None
+    path = rest.split(" -> ")[0]
+    for column in COLUMN_LABELS.values():
+        path = path.replace(f", {column}", "")
+    said = {stem(w) for w in WORD.findall(core.lower())}
+    said |= {stem(w) for note in _NOTE.findall(why) for w in WORD.findall(note.lower())}
+    return [
+        w
+        for w in WORD.findall(_NONESSENTIAL.sub(" ", path).lower())
+        if w not in LINKING and w not in _CONNECTING and stem(w) not in said
+    ]

@@ -35,7 +35,7 @@ from bot.lookups.doses import (
     route_said,
 )
 from bot.lookups.errors import QueryError
-from bot.lookups.filler import LINKING, content_words, medical_core, unused_words
+from bot.lookups.filler import LINKING, content_words, medical_core, path_adds, unused_words
 from bot.lookups.index.completion import affirms_what_is_negated, query_negated
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.query import Understood, understand
@@ -254,12 +254,16 @@ class Searcher:
 
     def _answers_core(self, core: str, first: Hit) -> bool:
         """Only the filler is read past: the core's first answer uses every other word but a body site or a
-        word common in the code titles ("intermittent"), and a lone word is answered by more than a title
-        that happens to hold it ("i feel bad" is no "Bad sleep habits")."""
+        word common in the code titles ("intermittent"), through an Index path that adds no word of its own
+        ("i need a mirror" is no "Mirror writing"), or a title when the core is more than a lone word the
+        vocabulary does not know ("i need a bicycle" is no "Explosion of bicycle tire")."""
         said = content_words(core)
         if not said or unused_words(core, _used_stems(first), self.body_sites(), self._clinical):
             return False
-        return len(said) > 1 or not first.why.startswith(("title:", "inclusion term:"))
+        adds = path_adds(core, first.why)
+        if adds is not None:
+            return not adds
+        return len(said) > 1 or self.vocabulary.knows(said[0])
 
     def _clinical(self, word: str) -> bool:
         return self.freq.get(word) >= CLINICAL_WORD_COUNT

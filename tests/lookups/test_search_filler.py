@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.filler import medical_core
+from bot.lookups.filler import medical_core, path_adds
 from bot.lookups.search import find_codes
 
 
@@ -43,6 +43,22 @@ def test_no_core_without_filler_with_a_negation_or_with_nothing_left(query: str)
     assert medical_core(query) is None
 
 
+@pytest.mark.parametrize(
+    ("core", "why", "adds"),
+    [
+        ("cough", "Index: Cough -> R05.9", []),
+        ("hives", "Index: Hives -> see Urticaria -> L50.9 (vocabulary: hives -> urticaria)", []),
+        ("mirror", "Index: Mirror writing -> F81.0", ["writing"]),
+        ("bottle", "Index: Leather bottle stomach -> C16.9", ["leather", "stomach"]),
+        # A table's column and a non-essential modifier are not the path's own words.
+        ("oxycodone", "Drug Table: Oxycodone, poisoning, accidental (unintentional) -> T40.2X1", []),
+        ("walker", "title: Walker folding adjust/fixed (vocabulary: walker -> walker)", None),
+    ],
+)
+def test_what_an_index_path_adds_to_the_core(core: str, why: str, adds: list[str] | None) -> None:
+    assert path_adds(core, why) == adds
+
+
 # -- answered by the core --------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("query", "expected", "unused"),
@@ -55,6 +71,8 @@ def test_no_core_without_filler_with_a_negation_or_with_nothing_left(query: str)
         ("my wife has vertigo", "R42", "my, wife, has"),
         # A body site the code is not subdivided by is left unused, as a coder leaves it.
         ("rash on my sons arm", "R21", "my, sons, arm"),
+        # An item the vocabulary knows, answered by its HCPCS title.
+        ("i need a walker", "E0135", "i, need, a"),
     ],
 )
 def test_a_condition_told_as_a_sentence_is_answered_saying_what_was_not_used(
@@ -76,6 +94,14 @@ def test_a_condition_told_as_a_sentence_is_answered_saying_what_was_not_used(
         "can you help me",
         "what time is it",
         "no cough that won't go away",
+        # The core's answer must use its words ("keys", "laptop", "car" are not used by what was found) ...
+        "i lost my keys again",
+        "my laptop is slow",
+        "my car broke down again",
+        # ... through a path adding no word of its own, or a title only for a word the vocabulary knows.
+        "i need a mirror",  # Mirror writing
+        "i need a bottle",  # Leather bottle stomach
+        "i need a bicycle",  # Explosion of bicycle tire
     ],
 )
 def test_nonsense_and_negations_inside_filler_are_still_refused(codebook: CodeBook, query: str) -> None:
