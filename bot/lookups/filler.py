@@ -97,6 +97,31 @@ LINKING = frozenset({"on", "in", "at", "for", "from", "to", "of", "by", "after",
 _NEGATION = frozenset(
     {"no", "not", "non", "never", "denies", "denied", "deny", "without", "negative", "none", "nor", "neither"}
 )
+# A negative auxiliary is a negation too ("toddler won't eat", "cannot walk"), except before a word saying
+# the complaint persists ("won't go away", "doesn't stop", "won't heal").
+_NEGATIVE_AUXILIARY = frozenset(
+    [
+        "won't",
+        "wont",
+        "can't",
+        "cant",
+        "cannot",
+        "don't",
+        "dont",
+        "doesn't",
+        "doesnt",
+        "didn't",
+        "didnt",
+        "isn't",
+        "isnt",
+        "aren't",
+        "arent",
+        "wasn't",
+        "wasnt",
+        "unable",
+    ]
+)
+_PERSISTS = frozenset({"go", "stop", "quit", "end", "heal", "clear", "improve", "resolve", "let"})
 _CONNECTING = frozenset({"with", "and", "due", "or", "the", "a", "an"})
 _NUMBER = re.compile(r"^[0-9]+(?:[.,/-][0-9]+)*$")
 
@@ -112,6 +137,11 @@ def medical_core(text: str) -> Core | None:
     left, or the query says a negation."""
     tokens = [t for t in re.split(r"[\s,;]+", text.lower().replace("\u2019", "'")) if t]
     if not tokens or any(w in _NEGATION for t in tokens for w in WORD.findall(t)):
+        return None
+    if any(
+        t in _NEGATIVE_AUXILIARY and (i + 1 == len(tokens) or tokens[i + 1] not in _PERSISTS)
+        for i, t in enumerate(tokens)
+    ):
         return None
     dropped = [_filler(tokens, i) for i in range(len(tokens))]
     for i, token in enumerate(tokens):
