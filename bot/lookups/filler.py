@@ -134,8 +134,12 @@ class Core:
 
 def medical_core(text: str) -> Core | None:
     """The query without its filler words, or None when there is nothing to read past, nothing would be
-    left, or the query says a negation."""
-    tokens = [t for t in re.split(r"[\s,;]+", text.lower().replace("\u2019", "'")) if t]
+    left, or the query says a negation. Its clauses (split at commas and semicolons) stay apart."""
+    tokens: list[str] = []
+    clause_of: list[int] = []
+    for n, clause in enumerate(re.split(r"[,;]", text.lower().replace("\u2019", "'"))):
+        tokens += clause.split()
+        clause_of += [n] * len(clause.split())
     if not tokens or any(w in _NEGATION for t in tokens for w in WORD.findall(t)):
         return None
     if any(
@@ -154,16 +158,20 @@ def medical_core(text: str) -> Core | None:
             dropped[i] = True
     if not any(dropped):
         return None
-    kept = [t for t, d in zip(tokens, dropped, strict=True) if not d]
-    # A linking word left at either end links nothing.
-    while kept and kept[-1] in LINKING:
-        kept.pop()
-    while kept and kept[0] in LINKING:
-        kept.pop(0)
-    if not kept or not any(WORD.search(t) for t in kept):
+    clauses: list[list[str]] = []
+    for n in dict.fromkeys(clause_of):
+        kept = [t for t, d, c in zip(tokens, dropped, clause_of, strict=True) if c == n and not d]
+        # A linking word left at either end links nothing.
+        while kept and kept[-1] in LINKING:
+            kept.pop()
+        while kept and kept[0] in LINKING:
+            kept.pop(0)
+        if any(WORD.search(t) for t in kept):
+            clauses.append(kept)
+    if not clauses:
         return None
     unused = tuple(t for t, d in zip(tokens, dropped, strict=True) if d)
-    return Core(" ".join(kept), unused)
+    return Core(", ".join(" ".join(c) for c in clauses), unused)
 
 
 def content_words(core: str) -> list[str]:

@@ -63,6 +63,7 @@ _CONNECTING = frozenset(
 )
 NO_CONFIDENT_MATCH = "No confident match"
 CLINICAL_WORD_COUNT = 100  # a word this common in titles and index terms is a clinical word
+_CLAUSE_WHY = re.compile(r"^clause “([^”]*)”: ")
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
 CPT_NOTE = (
     "{what}: CPT is licensed by the AMA and not bundled; import your licensed CPT file "
@@ -257,10 +258,14 @@ class Searcher:
         word common in the code titles ("intermittent"), through an Index path that adds no word of its own
         ("i need a mirror" is no "Mirror writing"), or a title when the core is more than a lone word the
         vocabulary does not know ("i need a bicycle" is no "Explosion of bicycle tire")."""
+        clause = _CLAUSE_WHY.match(first.why)
+        why = first.why
+        if clause is not None:  # the best-answered clause: judged on its own words
+            core, why = clause.group(1), why[clause.end() :]
         said = content_words(core)
         if not said or unused_words(core, _used_stems(first), self.body_sites(), self._clinical):
             return False
-        adds = path_adds(core, first.why)
+        adds = path_adds(core, why)
         if adds is not None:
             return not adds
         return len(said) > 1 or self.vocabulary.knows(said[0])

@@ -23,6 +23,8 @@ from bot.lookups.search import find_codes
         ("nocturia 3-4 times nightly", "nocturia", ("3-4", "times", "nightly")),
         ("gallstones noted on CT", "gallstones", ("noted", "on", "ct")),
         ("pt reports back pain", "back pain", ("pt", "reports")),
+        # Clauses stay apart, so the search can still answer the best one.
+        ("cough for weeks, wheezing at night", "cough, wheezing", ("for", "weeks", "at", "night")),
     ],
 )
 def test_the_core_is_what_is_left_after_the_filler(query: str, core: str, unused: tuple[str, ...]) -> None:
@@ -74,6 +76,8 @@ def test_what_an_index_path_adds_to_the_core(core: str, why: str, adds: list[str
         ("my wife has vertigo", "R42", "my, wife, has"),
         # A body site the code is not subdivided by is left unused, as a coder leaves it.
         ("rash on my sons arm", "R21", "my, sons, arm"),
+        # A query of clauses: the best-answered clause, judged on its own words.
+        ("cough for weeks, wheezing at night", "R05.9", "weeks, night, wheezing"),
         # An item the vocabulary knows, answered by its HCPCS title.
         ("i need a walker", "E0135", "i, need, a"),
     ],
