@@ -226,6 +226,10 @@ class StopSignals:
         os.set_blocking(self._write_fd, False)
 
     def install(self) -> StopSignals:
+        # A blocked signal stays pending for ever, and the block is inherited from whatever started the process
+        # (a supervisor or CI runner that blocks SIGINT): the stop signals are unblocked first, so this thread and
+        # every thread started after it can take them.
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, self.SIGNALS)
         threading.Thread(target=self._watch, name="codedesk-signals", daemon=True).start()
         for signum in self.SIGNALS:
             signal.signal(signum, self._handle)
