@@ -98,9 +98,8 @@ def validate_query(query: str) -> str:
     if any(unicodedata.category(ch) == "Cc" and ch not in "\t" for ch in query):
         raise QueryError("The query contains control characters; type plain words or a code.")
     text = " ".join(unicodedata.normalize("NFKC", query).split())
-    text = QUESTION_MARKS.sub(
-        "", text
-    ).strip()  # "E11.9?", "is this a header?": asked, not typed as part of it
+    # "E11.9?", "is this a header?": asked, not typed as part of the query
+    text = QUESTION_MARKS.sub("", text).strip()
     if not text:
         raise QueryError("Type some words or a code to look up, for example `heart attack` or `E11.9`.")
     if len(text) > MAX_QUERY:
