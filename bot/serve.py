@@ -226,6 +226,10 @@ class StopSignals:
         os.set_blocking(self._write_fd, False)
 
     def install(self) -> StopSignals:
+        # A blocked signal stays pending for ever, and the block is inherited from whatever started the process
+        # (a supervisor or CI runner that blocks SIGINT): the stop signals are unblocked first, so this thread and
+        # every thread started after it can take them.
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, self.SIGNALS)
         threading.Thread(target=self._watch, name="codedesk-signals", daemon=True).start()
         for signum in self.SIGNALS:
             signal.signal(signum, self._handle)
@@ -443,11 +447,19 @@ class DrainingSocketModeHandler(SocketModeHandler):
         ends the receive at once (an end of stream, not an error); an empty message wakes the loop."""
         client = self.client
         client.auto_reconnect_enabled = False
+        runner = client.current_session_runner
+        runner.event.set()  # no new receive loop from here on (see below)
         client.current_session_state.terminated = True
         sock = getattr(client.current_session, "sock", None)
         if sock is not None:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RD)
+        # slack_sdk starts each receive loop by marking the session state live again, and its close joins that
+        # loop's thread without a limit: a loop begun after the state was marked over (its runner wakes every
+        # 0.1 s while the socket is still open) would never end. So the state is marked over until it has ended.
+        while runner.thread is not None and runner.thread.is_alive():
+            client.current_session_state.terminated = True
+            runner.thread.join(0.05)
         client.message_queue.put(None)
         super().close()
 

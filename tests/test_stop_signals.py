@@ -79,6 +79,21 @@ def test_a_signal_the_kernel_hands_to_another_thread_still_stops() -> None:
     assert result.stdout.split() == ["True", "SIGTERM"]
 
 
+def test_a_stop_signal_blocked_by_whatever_started_the_process_still_stops() -> None:
+    """A signal mask is inherited across fork and exec: a CI runner or supervisor that blocks SIGINT passes the
+    block on, and a blocked SIGINT stays pending for ever (seen as `codedesk serve` ignoring SIGINT in CI)."""
+    result = run_child(
+        """
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})  # as inherited
+        stop = StopSignals().install()
+        os.kill(os.getpid(), signal.SIGINT)
+        print(stop.event.wait(10), stop.received)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "SIGINT"]
+
+
 def test_a_stop_that_does_not_finish_in_time_is_ended_with_the_stacks_that_held_it() -> None:
     result = run_child(
         """

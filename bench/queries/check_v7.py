@@ -25,7 +25,6 @@ Exits 0 and prints `ok` when all hold; otherwise prints one PROBLEM line per pro
 
 from __future__ import annotations
 
-import csv
 import re
 import sys
 from collections import Counter
@@ -58,11 +57,11 @@ def _earlier_files() -> list[Path]:
         del sys.argv[i:j]
         return files
     if HERE.name == "queries" and (HERE.parent / "queries.tsv").is_file():  # committed in the repo's bench/
-        return _before_v7(HERE) + [HERE.parent / "queries.tsv"]
+        return [*_before_v7(HERE), HERE.parent / "queries.tsv"]
     for base in [HERE, *HERE.parents]:
         bench = base / "main" / "bench"
         if (bench / "queries").is_dir():
-            return _before_v7(bench / "queries") + [bench / "queries.tsv"]
+            return [*_before_v7(bench / "queries"), bench / "queries.tsv"]
     return []
 
 
@@ -70,9 +69,7 @@ def _before_v7(folder: Path) -> list[Path]:
     """The sets written before this one: holdout_v7 itself and any later holdout_vN are not earlier sets."""
     later = re.compile(r"holdout_v(\d+)")
     return sorted(
-        f
-        for f in folder.glob("*.tsv")
-        if not ((m := later.match(f.name)) and int(m.group(1)) >= 7)
+        f for f in folder.glob("*.tsv") if not ((m := later.match(f.name)) and int(m.group(1)) >= 7)
     )
 
 

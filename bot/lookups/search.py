@@ -69,6 +69,7 @@ CPT_NOTE = (
     "{what}: CPT is licensed by the AMA and not bundled; import your licensed CPT file "
     "(`codedesk import cpt.csv`). HCPCS or ICD-10-PCS equivalents, if any, follow."
 )
+QUESTION_MARKS = re.compile(r"[?!]+(?=\s|$)")
 CODE_TOKEN = re.compile(r"^(?=[0-9a-z.]*[0-9])[0-9a-z][0-9a-z.]{1,7}$")
 OR_ROWS = 4000  # titles holding any of the query's words: more than this is no answer
 VISIT_SERVICE_COST = 450.0  # a service code when the query names the reason for a visit
@@ -101,6 +102,8 @@ def validate_query(query: str) -> str:
     if any(unicodedata.category(ch) == "Cc" and ch not in "\t" for ch in query):
         raise QueryError("The query contains control characters; type plain words or a code.")
     text = " ".join(unicodedata.normalize("NFKC", query).split())
+    # "E11.9?", "is this a header?": asked, not typed as part of the query
+    text = QUESTION_MARKS.sub("", text).strip()
     if not text:
         raise QueryError("Type some words or a code to look up, for example `heart attack` or `E11.9`.")
     if len(text) > MAX_QUERY:

@@ -181,6 +181,8 @@ def test_excludes1_pair(codebook: CodeBook) -> None:
     assert finding.codes == ["E10.9", "E11.9"]
     assert "Excludes1" in finding.message and "ICD-10-CM Tabular" in finding.message
     assert result.verdict == "fail"
+    # The fix names the guideline's one exception: conditions the record shows to be unrelated.
+    assert "unrelated" in finding.fix and "I.A.12.a" in finding.fix
 
 
 def test_same_category_is_not_excludes1(codebook: CodeBook) -> None:

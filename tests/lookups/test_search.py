@@ -23,6 +23,8 @@ def top(book: CodeBook, query: str, n: int = 1, **kwargs: object) -> list[str]:
         ("J44", "J44"),
         ("0DTJ4ZZ", "0DTJ4ZZ"),
         ("j0135", "J0135"),
+        ("E11.9?", "E11.9"),  # asked, not part of the code
+        ("j0135!", "J0135"),
     ],
 )
 def test_exact_code_first_in_any_form(codebook: CodeBook, query: str, expected: str) -> None:

@@ -49,7 +49,8 @@ def _finding(e: Entry, other: Entry, note: Note) -> Hit:
     )
     fix = (
         f"Keep the one the documentation supports and remove the other ({first.display} or {second.display}); "
-        "query the provider if the record is unclear."
+        "only if the record shows the two conditions are unrelated may both be reported (the exception in "
+        "Guidelines I.A.12.a); query the provider if the record is unclear."
     )
     return Hit(
         [first, second],
