@@ -62,6 +62,13 @@ def _classify(claim: Claim, e: Entry) -> Problem | None:
     return Problem("header-code", _header(claim, e, under))
 
 
+def _hits_of(rule_id: str, claim: Claim, e: Entry) -> Iterator[Hit]:
+    """The entry's one validity problem, when it is this rule's (the four rules share one decision)."""
+    found = problem(claim, e)
+    if found and found.rule == rule_id:
+        yield found.hit
+
+
 @rule(
     "not-found",
     severity=Severity.ERROR,
@@ -70,9 +77,7 @@ def _classify(claim: Claim, e: Entry) -> Problem | None:
 )
 def not_found(claim: Claim, e: Entry) -> Iterator[Hit]:
     """A string that is no code in any loaded release of the system it is read in (or of any system)."""
-    found = problem(claim, e)
-    if found and found.rule == "not-found":
-        yield found.hit
+    yield from _hits_of("not-found", claim, e)
 
 
 @rule(
@@ -83,17 +88,13 @@ def not_found(claim: Claim, e: Entry) -> Iterator[Hit]:
 )
 def not_valid_on_dos(claim: Claim, e: Entry) -> Iterator[Hit]:
     """A code that exists but is not valid on the date of service (deleted, not yet added, expanded)."""
-    found = problem(claim, e)
-    if found and found.rule == "not-valid-on-dos":
-        yield found.hit
+    yield from _hits_of("not-valid-on-dos", claim, e)
 
 
 @rule("header-code", severity=Severity.ERROR, source="ICD-10-CM Tabular (codes below it)", scope=Scope.CODE)
 def header_code(claim: Claim, e: Entry) -> Iterator[Hit]:
     """A category or subcategory that has codes below it: only those can be reported."""
-    found = problem(claim, e)
-    if found and found.rule == "header-code":
-        yield found.hit
+    yield from _hits_of("header-code", claim, e)
 
 
 @rule(
@@ -104,9 +105,7 @@ def header_code(claim: Claim, e: Entry) -> Iterator[Hit]:
 )
 def seventh_character(claim: Claim, e: Entry) -> Iterator[Hit]:
     """A code missing its 7th character or placeholder X, or with a 7th character its category rules out."""
-    found = problem(claim, e)
-    if found and found.rule == "seventh-character":
-        yield found.hit
+    yield from _hits_of("seventh-character", claim, e)
 
 
 # ---- not found ----------------------------------------------------------------------------------------------
