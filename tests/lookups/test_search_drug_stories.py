@@ -61,3 +61,20 @@ def test_the_tables_catch_all_poison_line_is_no_pair_of_a_named_drug(codebook: C
     found = [h.code for h in find_codes(codebook, "overdosed on clonidine on purpose", limit=3)]
     assert found[0] == "T46.5X2A"
     assert not any(code.startswith("T65.9") for code in found)
+
+
+@pytest.mark.parametrize(
+    ("query", "reaction", "adverse"),
+    [
+        ("vomiting side effect of clonidine", "R11.10", "T46.5X5A"),
+        ("adverse reaction to digoxin with hives", "L50.9", "T46.0X5A"),
+        ("cough due to clonidine", "R05.9", "T46.5X5A"),
+    ],
+)
+def test_an_adverse_effect_with_a_named_reaction_is_the_reaction_then_the_t_code(
+    codebook: CodeBook, query: str, reaction: str, adverse: str
+) -> None:
+    """Guideline I.C.19.e.5.a: the nature of the adverse effect first, the drug's adverse effect code beside it
+    (the drug's own Drug Table line, not "Drug NEC")."""
+    found = [h.code for h in find_codes(codebook, query, limit=2)]
+    assert found == [reaction, adverse]

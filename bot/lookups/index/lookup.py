@@ -34,6 +34,7 @@ from bot.lookups.index.matching import (
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
+from bot.lookups.index.stories import reaction_parts
 from bot.lookups.index.tree import IndexTree, book_name
 from bot.lookups.index.words import content_stems, stem, tokens
 from bot.lookups.systems import display
@@ -282,15 +283,25 @@ def index_hits(
         top = max((h.score for h in found.hits), default=combined.score)
         found.hits.insert(0, IndexHit(combined.code, max(combined.score, top + 0.5), combined.why))
     best = matches[lead or 0]
-    pair = _pair(matcher, conn, best, qwords, books, understood, alternatives, counts)
-    if pair is None and named and "caused" in understood.kinds and "drug" in books:
+    if not understood.parts and best.book == "drug":
+        # "nausea side effect of metformin": the reaction, then the adverse effect (stories.reaction_parts).
+        used = {qwords[i].text for i in best.covered if i < len(qwords)}
+        understood = replace(understood, parts=reaction_parts(words, used, best.column))
+    pair = None
+    if named and "caused" in understood.kinds and "drug" in books:
+        # "cough due to lisinopril": the drug's own line, not a class's or "Drug NEC".
         pair = _drug_pair(matcher, understood, [w for w in words if stem(w) in named])
+    if pair is None or (found.hits and pair[0].code == found.hits[0].code.code):
+        pair = _pair(matcher, conn, best, qwords, books, understood, alternatives, counts)
     # A "pair" whose other code is the first hit itself is no pair.
     if pair is not None and found.hits and pair[0].code != found.hits[0].code.code:
         first = found.hits[0]
         code, why, said, pair_words = pair
         found.hits = [h for h in found.hits if h.code.code != code.code]
-        if _part_of(understood, pair_words) < _part_of(understood, {qwords[i].text for i in best.covered}):
+        if _part_of(understood, pair_words) < _part_of(
+            understood, {qwords[i].text for i in best.covered}
+        ) or (best.book == "drug" and best.column == "adverse_effect" and not code.code.startswith("T")):
+            # (The reaction to a drug properly taken is coded first, its adverse effect T code beside it.)
             # "afib on blood thinners": the concept named first is listed first.
             found.hits[0] = IndexHit(
                 first.code, first.score - 0.2, f"suggested with {code.display}: {first.why}"

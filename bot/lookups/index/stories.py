@@ -14,8 +14,9 @@ taking ("pills", "dose", "swallowed"): a Drug Table line uses them without choos
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 
-from bot.lookups.index.words import stem
+from bot.lookups.index.words import content_stems, stem
 
 _HOLDER = r"(?:(?:a|an|the|his|her|their|my|your|several|some|multiple|two|three|\d+)\s+)?"
 _TAKE = r"(?:took|taken|take|takes|taking|ate|eaten|swallowed|ingested|drank|drunk|used|given)"
@@ -110,3 +111,15 @@ def read_story(text: str) -> str:
     for pattern, words in STORY_PHRASES:
         text = pattern.sub(f" {words} ", text)
     return " ".join(text.split())
+
+
+def reaction_parts(words: Sequence[str], used: Collection[str], column: str) -> list[list[str]]:
+    """ "nausea side effect of metformin": the Drug Table's adverse effect line holds the drug and the story,
+    and the words it leaves name the reaction - coded first, the adverse effect T code beside it (guideline
+    I.C.19.e.5.a). The query's parts, the reaction first; none when nothing is left or no adverse effect."""
+    if column != "adverse_effect":
+        return []
+    left = [w for w in words if w not in used and content_stems(w) and stem(w) not in TABLE_WORDS]
+    if not left:
+        return []
+    return [left, [w for w in words if w not in left]]
