@@ -113,13 +113,23 @@ def read_story(text: str) -> str:
     return " ".join(text.split())
 
 
-def reaction_parts(words: Sequence[str], used: Collection[str], column: str) -> list[list[str]]:
+STATE_WORDS = frozenset({"status", "history"})
+
+
+def reaction_parts(
+    words: Sequence[str], used: Collection[str], column: str, column_stems: Collection[str]
+) -> list[list[str]]:
     """ "nausea side effect of metformin": the Drug Table's adverse effect line holds the drug and the story,
     and the words it leaves name the reaction - coded first, the adverse effect T code beside it (guideline
-    I.C.19.e.5.a). The query's parts, the reaction first; none when nothing is left or no adverse effect."""
-    if column != "adverse_effect":
-        return []
-    left = [w for w in words if w not in used and content_stems(w) and stem(w) not in TABLE_WORDS]
+    I.C.19.e.5.a). The query's parts, the reaction first; none when nothing is left or no adverse effect.
+    Words choosing a column (`column_stems`: "toxic", "overdose") name no reaction."""
+    if column != "adverse_effect" or STATE_WORDS.intersection(words):
+        return []  # ("allergy status penicillin": the patient's status, no reaction happening now)
+    left = [
+        w
+        for w in words
+        if w not in used and content_stems(w) and stem(w) not in TABLE_WORDS and stem(w) not in column_stems
+    ]
     if not left:
         return []
     return [left, [w for w in words if w not in left]]
