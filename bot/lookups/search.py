@@ -316,7 +316,9 @@ class Searcher:
             return _with_notice([], CPT_NOTE.format(what=f"{tokens[0]} is a CPT code"))
         lowered = " ".join(self._split_levels(lowered.split()))
         understood = understand(lowered, self.vocabulary)
-        if says_nothing(understood.words) or unknown_subject(understood.words, self._known, self._indexed):
+        if says_nothing(understood.words) or (
+            not understood.notes and unknown_subject(understood.words, self._known, self._indexed)
+        ):
             # "see attached", "foo bar baz": nothing a coder could code; the closest main terms, no codes.
             closest = ", ".join(closest_main_terms(self.index_tree(), understood.words))
             return _with_notice(

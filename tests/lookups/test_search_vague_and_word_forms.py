@@ -65,3 +65,9 @@ def test_a_y_adjective_reads_as_the_noun_the_index_uses(
     found = find_codes(codebook, query, limit=1)
     assert [h.code for h in found] == [expected]
     assert "word form:" in found[0].why
+
+
+def test_a_brand_the_vocabulary_reads_is_no_unknown_subject(codebook: CodeBook) -> None:
+    """ "levemir": the vocabulary reads the brand (insulin detemir; "detemir" is in no title or Index line):
+    the guard is for words nothing reads."""
+    assert list(find_codes(codebook, "levemir", limit=1))
