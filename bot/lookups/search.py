@@ -36,11 +36,13 @@ from bot.lookups.doses import (
 )
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import LINKING, content_words, medical_core, path_adds, unused_words
+from bot.lookups.index.adjectives import noun_forms
 from bot.lookups.index.completion import affirms_what_is_negated, query_negated
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.services import LAB_METHODS, SPECIMENS, says_finding
 from bot.lookups.index.tree import IndexTree
+from bot.lookups.index.vague import closest_main_terms, says_nothing, unknown_subject
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD, normalise, words
@@ -314,6 +316,14 @@ class Searcher:
             return _with_notice([], CPT_NOTE.format(what=f"{tokens[0]} is a CPT code"))
         lowered = " ".join(self._split_levels(lowered.split()))
         understood = understand(lowered, self.vocabulary)
+        if says_nothing(understood.words) or (
+            not understood.notes and unknown_subject(understood.words, self._known, self._indexed)
+        ):
+            # "see attached", "foo bar baz": nothing a coder could code; the closest main terms, no codes.
+            closest = ", ".join(closest_main_terms(self.index_tree(), understood.words))
+            return _with_notice(
+                [], "No confident match." + (f" Closest Index main terms: {closest}." if closest else "")
+            )
         if understood.words and self._recognised(understood.words) < CONFIDENT_SHARE:
             # Most words are in no title, no index term, no vocabulary: "purple monkey dishwasher".
             if understood.brands and "hcpcs" in wanted:
@@ -479,6 +489,8 @@ class Searcher:
             whole = len(parts) > 1 and all(p in self.freq or p.isdigit() for p in parts)
             if word in self.freq or self.vocabulary.knows(word) or word.isdigit() or whole:
                 known += 1
+            elif self._noun_of(word) is not None:
+                known += 1  # "dizzy": the Index's Dizziness
             elif word.isalpha() and self.corrections(word)[0] != word:
                 known += 0.5  # a misspelling of a known word ("diabetis")
         return known / len(meaningful)
@@ -521,6 +533,7 @@ class Searcher:
                 and w not in self.freq
                 and not self.vocabulary.knows(w)
                 and self.corrections(w)[0] == w
+                and self._noun_of(w) is None
             )
         )
         known = len(meaningful) - unknown
@@ -539,8 +552,36 @@ class Searcher:
             alternatives = self.corrections(word) if word.isalpha() else (word,)
             if alternatives[0] != word:
                 notes.append(f"spelling: {word} → {'/'.join(alternatives)}")
+            elif (noun := self._noun_of(word)) is not None:
+                alternatives = (noun,)
+                notes.append(f"word form: {word} → {noun}")
             out.append(alternatives[0])
         return out, notes
+
+    def _known(self, word: str) -> bool:
+        """Whether a title, index term, vocabulary term or English word holds the word, or it is a
+        misspelling or a word form of one."""
+        if word in self.freq or self.vocabulary.knows(word) or word in self.english:
+            return True
+        return self.corrections(word)[0] != word or self._noun_of(word) is not None
+
+    def _indexed(self, word: str) -> bool:
+        """Whether an index line or the vocabulary holds the word."""
+        return self.vocabulary.knows(word) or bool(self.index_tree().word_counts({stem(word)}))
+
+    def _noun_of(self, word: str) -> str | None:
+        """ "itchy", "dizzy": an adjective no title or index line holds, read as the noun an Index main
+        term holds (itch, dizziness; bot.lookups.index.adjectives)."""
+        forms = noun_forms(word)
+        if not forms or word in self.freq or self.vocabulary.knows(word):
+            return None
+        tree = self.index_tree()
+        for form in forms:
+            lines = sorted({node for _, node, _, _ in tree.matches([0], {stem(form)})})
+            main = sorted(m for n in tree.nodes(lines) if (m := _main_word(n.term)) and stem(m) == stem(form))
+            if main:
+                return main[0]  # the Index's own word ("wheezy" -> wheezing)
+        return None
 
     def _ranked(
         self,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot.lookups.codebook import Code
+from bot.lookups.index.classes import class_line
 from bot.lookups.index.completion import (
     QUERY_NEGATIONS,
     affirms_what_is_negated,
@@ -23,6 +24,7 @@ from bot.lookups.index.completion import (
     split_negation,
 )
 from bot.lookups.index.matching import (
+    COLUMN_STEMS,
     Matcher,
     PathMatch,
     QueryWord,
@@ -34,6 +36,7 @@ from bot.lookups.index.matching import (
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
+from bot.lookups.index.stories import reaction_parts
 from bot.lookups.index.tree import IndexTree, book_name
 from bot.lookups.index.words import content_stems, stem, tokens
 from bot.lookups.systems import display
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
 CM_BOOKS = ("cm", "ext", "drug", "neoplasm")
 NOISE_WEIGHT = 0.2
 DRUG_DEFAULT_COST = 450.0
+DRUG_COLUMN_STEMS = frozenset(s for stems in COLUMN_STEMS["drug"].values() for s in stems)
 REASON_KINDS = frozenset({"status", "history", "family", "allergy", "longterm"})
 # Queries about a drug as a class the Index names: "allergic to amoxicillin" (History, personal, allergy,
 # penicillin), "on coumadin" (Long-term drug therapy, anticoagulants), "myopathy due to lovastatin" (Myopathy,
@@ -282,15 +286,26 @@ def index_hits(
         top = max((h.score for h in found.hits), default=combined.score)
         found.hits.insert(0, IndexHit(combined.code, max(combined.score, top + 0.5), combined.why))
     best = matches[lead or 0]
-    pair = _pair(matcher, conn, best, qwords, books, understood, alternatives, counts)
-    if pair is None and named and "caused" in understood.kinds and "drug" in books:
+    if not understood.parts and best.book == "drug" and "allergy" not in understood.kinds:
+        # "nausea side effect of metformin": the reaction, then the adverse effect (stories.reaction_parts).
+        used = {qwords[i].text for i in best.covered if i < len(qwords)}
+        parts = reaction_parts(words, used, best.column, DRUG_COLUMN_STEMS)
+        understood = replace(understood, parts=parts)
+    pair = None
+    if named and "caused" in understood.kinds and "drug" in books and best.book != "drug":
+        # "cough due to lisinopril": the drug's own line, not a class's or "Drug NEC".
         pair = _drug_pair(matcher, understood, [w for w in words if stem(w) in named])
+    if pair is None or (found.hits and pair[0].code == found.hits[0].code.code):
+        pair = _pair(matcher, conn, best, qwords, books, understood, alternatives, counts)
     # A "pair" whose other code is the first hit itself is no pair.
     if pair is not None and found.hits and pair[0].code != found.hits[0].code.code:
         first = found.hits[0]
         code, why, said, pair_words = pair
         found.hits = [h for h in found.hits if h.code.code != code.code]
-        if _part_of(understood, pair_words) < _part_of(understood, {qwords[i].text for i in best.covered}):
+        if _part_of(understood, pair_words) < _part_of(
+            understood, {qwords[i].text for i in best.covered}
+        ) or (best.book == "drug" and best.column == "adverse_effect" and not code.code.startswith("T")):
+            # (The reaction to a drug properly taken is coded first, its adverse effect T code beside it.)
             # "afib on blood thinners": the concept named first is listed first.
             found.hits[0] = IndexHit(
                 first.code, first.score - 0.2, f"suggested with {code.display}: {first.why}"
@@ -300,6 +315,16 @@ def index_hits(
             together = f"suggested with {first.code.display}: {why}"
             found.hits.insert(1, IndexHit(code, first.score - 0.1, together + note))
         best_coverage = min(1.0, (best.said + said) / total)
+        linked = _class_combination(tree, best, code, pair_words, stems, understood)
+        if linked is not None:
+            # "COPD with pneumonia": X's "with" line naming Y's class (J44.0), then Y (J18.9) beside it.
+            top = max(h.score for h in found.hits)
+            rest = [h for h in found.hits if h.code.code not in {linked.code.code, code.code}]
+            found.hits = [
+                replace(linked, score=top + 0.5),
+                IndexHit(code, top + 0.4, f"suggested with {linked.code.display}: {why}{note}"),
+                *rest,
+            ]
     if "pcs" in books:
         composed = _with_qualifier(tree, found.hits, qwords, stems)
         if composed is not None:
@@ -309,6 +334,33 @@ def index_hits(
     if best_coverage < 0.5:
         found.closest = _closest(tree, qwords)
     return found
+
+
+def _class_combination(
+    tree: IndexTree,
+    best: PathMatch,
+    other: Code,
+    other_words: set[str],
+    stems: frozenset[str],
+    understood: Understood,
+) -> IndexHit | None:
+    """The "with" line under the best path whose class holds the other condition (bot.lookups.index.classes),
+    completed in the Tabular, or None."""
+    if best.book != "cm" or other.system != "cm":
+        return None
+    found = class_line(tree, best.nodes, other.code, frozenset(stem(w) for w in other_words))
+    if found is None:
+        return None
+    line, member = found
+    done = complete_cm(tree.conn, line.code, stems, understood.encounter, frozenset(), tree.memo)
+    if done is None or not done.billable:
+        return None
+    path = ", ".join(n.term for n in tree.path(line.id))
+    member_path = ", ".join(n.term for n in tree.path(member.id))
+    why = f"Index: {path} -> {line.code}; {other.display} is one: Index: {member_path} -> {member.code}" + (
+        f" -> {display('cm', done.code)}" if done.code != line.code.replace(".", "") else ""
+    )
+    return IndexHit(Code("cm", done.code, done.title, "", "code", True, True, ""), 0.0, why)
 
 
 def _refused(words: Sequence[str], clause: frozenset[str]) -> tuple[list[str], frozenset[str]]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
+from bot.lookups.index.stories import TABLE_WORDS
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
 from bot.lookups.index.words import FILLERS, NEGATIONS, content_stems, stem
 
@@ -842,12 +843,14 @@ def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, 
             best, used = column, hit
     if not best:
         return preset or DEFAULT_COLUMN.get(book, ""), set()
-    return best, used
+    # A story's words for the taking ("pills", "dose", "overdose"): used by the line, choosing no column.
+    return best, used | {i for s in TABLE_WORDS for i in by_stem.get(s, ())} if book == "drug" else used
 
 
 def _column_words(book: str, by_stem: dict[str, set[int]]) -> set[int]:
     """The query words that may choose a column of this book's table (none outside the tables)."""
-    return {i for stems in COLUMN_STEMS.get(book, {}).values() for s in stems for i in by_stem.get(s, ())}
+    said = {i for stems in COLUMN_STEMS.get(book, {}).values() for s in stems for i in by_stem.get(s, ())}
+    return said | {i for s in TABLE_WORDS for i in by_stem.get(s, ())} if book == "drug" else said
 
 
 def _weight(words: Sequence[QueryWord], covered: Iterable[int]) -> float:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.lookups.index.services import service_kind, service_share
+from bot.lookups.index.stories import read_story
 from bot.lookups.index.vocabulary import Vocabulary
 
 _SLASHED = {  # shorthand with a slash, read before the words are split
@@ -139,6 +140,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     kept = _RULED_OUT.sub(" ", lowered)
     if kept.strip(" ,;"):
         lowered = kept
+    lowered = read_story(lowered)  # "ran out of metoprolol": underdosing, no negation, no link
     negated = _negated_clauses(lowered, vocabulary)
     text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
     for short, long in _SLASHED.items():

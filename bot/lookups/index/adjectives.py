@@ -1,0 +1,28 @@
+"""A patient's -y adjective read as the noun the Index uses: "itchy" -> itch, "achy" -> ache, "gassy" -> gas,
+"dizzy" -> dizziness.
+
+A generic suffix rule, not a list of pairs: the noun forms of an adjective ending in "-y" are the word less its
+"y" (itch, blood), less a doubled last consonant too (gas), with an "e" (ache, wheeze) and with "-iness"
+(dizziness, drowsiness); the search keeps the one the Index holds (see Searcher._spelling).
+"""
+
+from __future__ import annotations
+
+MIN_LETTERS = 4  # "dry", "shy": too short to be an adjective of a noun
+
+
+def noun_forms(word: str) -> list[str]:
+    """The nouns an adjective ending in "-y" may be made from, most likely first ("" for other words)."""
+    if (
+        len(word) < MIN_LETTERS
+        or not word.endswith("y")
+        or not word.isalpha()
+        or word.endswith(("ey", "ay", "oy", "uy"))
+    ):
+        return []
+    base = word[:-1]
+    forms = [base]
+    if len(base) >= 3 and base[-1] == base[-2]:
+        forms.append(base[:-1])  # gassy -> gas
+    forms += [base + "e", base + "iness"]
+    return [f for f in forms if len(f) >= 3]

@@ -1,0 +1,135 @@
+"""Drug stories: a poisoning, adverse effect or underdosing told in words, read as the Drug Table's columns.
+
+A coder reads "took too many tylenol by mistake", "overdosed on lisinopril on purpose", "side effect of
+amiodarone", "ran out of his metoprolol" as the Table of Drugs and Chemicals' columns (guideline I.C.19.e):
+poisoning accidental (unintentional), intentional self-harm, assault or undetermined; adverse effect (a drug
+correctly prescribed and properly taken); underdosing (less taken than prescribed, or stopped by the patient).
+`read_story` rewrites the phrases of such a story into the column's own words, which the matcher's column
+words pick (bot.lookups.index.matching.COLUMN_WORDS), before the query is otherwise read: the negation of "not
+taking" is the story's underdosing, not a denial of the drug, and "overdosed on" / "suicide attempt with" is
+no link between two concepts. `TABLE_WORDS` are the words of a story that name the Table itself or the
+taking ("pills", "dose", "swallowed"): a Drug Table line uses them without choosing a column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from bot.lookups.index.words import content_stems, stem
+
+_HOLDER = r"(?:(?:a|an|the|his|her|their|my|your|several|some|multiple|two|three|\d+)\s+)?"
+_TAKE = r"(?:took|taken|take|takes|taking|ate|eaten|swallowed|ingested|drank|drunk|used|given)"
+# (pattern, the column's words) in the order they are read; each rewrites its phrase.
+STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in (
+        # underdosing: less taken than prescribed, or the drug stopped by the patient
+        (
+            r"\b(?:ran|run|running|runs)\s+out\s+of\b|"
+            r"\b(?:missed|missing|misses|skipped|skipping|skips|forgot|forgets|forgetting)\s+"
+            + _HOLDER
+            + r"(?:(?:doses?|pills?|tablets?|shots?|injections?)\s+(?:of\s+)?|to\s+take\s+)?|"
+            r"\b(?:not|never|stopped|stop|stops|quit|quitting)\s+(?:been\s+)?(?:taking|take|using)\b|"
+            r"\b(?:didn't|didnt|did\s+not|doesn't|doesnt|does\s+not|hasn't|hasnt|has\s+not|isn't|isnt|"
+            r"wasn't|wasnt|was\s+not|is\s+not|hasn't\s+been|has\s+not\s+been)\s+(?:been\s+)?(?:take|taking|taken|"
+            r"took|using|use)\b|"
+            r"\b(?:taking|took|takes|using)\s+(?:less|fewer)\s+(?:than\s+(?:prescribed|directed)\s+)?(?:of\s+)?",
+            "underdosing",
+        ),
+        # adverse effect: the right drug, properly taken
+        (
+            r"\bside[- ]effects?\s+(?:of|from|to)\b|\bside[- ]effects?\b|"
+            r"\b(?:taken|taking|took|takes)\s+as\s+(?:prescribed|directed)\b|"
+            r"\b(?:correct|correctly|right|proper|properly|therapeutic|prescribed|normal|usual)\s+"
+            r"(?:dose|dosage|doses|amount|use)\b",
+            "adverse effect",
+        ),
+        # intentional self-harm
+        (
+            r"\b(?:suicide|suicidal)\s+(?:attempt|gesture)\s+(?:with|by|using|on|of)\b|"
+            r"\b(?:attempted|tried\s+to\s+commit)\s+suicide\s+(?:with|by|using|on)\b|"
+            r"\b(?:on\s+purpose|intentionally|deliberately|purposely|purposefully|to\s+hurt\s+(?:him|her|them|my)self)\b",
+            "poisoning intentional self-harm",
+        ),
+        # assault
+        (
+            r"\b(?:attempted\s+(?:murder|homicide)|(?:murder|homicide)\s+attempt)\s+(?:with|by|using)?\b|"
+            r"\bby\s+(?:someone|somebody|another\s+(?:person|individual)|a\s+stranger|an?\s+(?:attacker|assailant))"
+            r"(?:\s+else)?\b|"
+            r"\b(?:someone|somebody)\s+(?:else\s+)?(?:gave|put|slipped|spiked|poisoned)\b|"
+            r"\b(?:drink|drinks|food)\s+(?:was\s+|were\s+)?spiked\s+with\b|\bspiked\s+with\b",
+            "poisoning assault",
+        ),
+        # accidental
+        (
+            _TAKE + r"\s+(?:too\s+(?:many|much)|extra|an\s+extra|double|twice\s+the\s+dose)\s+(?:of\s+)?|"
+            r"\b(?:by|in)\s+(?:mistake|error|accident)\b|"
+            r"\b(?:accidentally|unintentionally|inadvertently|mistakenly)\s+"
+            + r"(?:(?:overdosed|swallowed|ingested|took|ate|drank|given|poisoned)\s+(?:on\s+|with\s+)?)?|"
+            r"\bwrong\s+(?:medication|medicine|drug|pill|dose)s?\s+(?:of\s+)?",
+            "poisoning accidental",
+        ),
+        # a poisoning of no intent said (the Table's default column is accidental)
+        (
+            r"\b(?:overdosed|overdosing|od'd|od'ed)\s+(?:on|with)\b|\boverdose\s+(?:on|of|with)\b|"
+            r"\bpoisoned\s+(?:with|by|on)\b|\bpoisoning\s+(?:with|by|from)\b|\bintoxicated\s+(?:with|on)\b",
+            "poisoning",
+        ),
+    )
+)
+# A story's words that say what was taken and how, not which column: a Drug Table line uses them.
+TABLE_WORDS = frozenset(
+    stem(w)
+    for w in (
+        "poisoning",
+        "poisoned",
+        "overdose",
+        "overdosed",
+        "intent",
+        "intention",
+        "pills",
+        "tablets",
+        "dose",
+        "doses",
+        "dosage",
+        "swallowed",
+        "ingested",
+        "took",
+        "taking",
+        "attempt",
+        "medication",
+        "medications",
+    )
+)
+
+
+def read_story(text: str) -> str:
+    """The text with each story phrase in the Drug Table's column words ("ran out of metoprolol" ->
+    "underdosing metoprolol", "took too many tylenol by mistake" -> "poisoning accidental tylenol poisoning
+    accidental"); text with no story phrase is returned as it is."""
+    for pattern, words in STORY_PHRASES:
+        text = pattern.sub(f" {words} ", text)
+    return " ".join(text.split())
+
+
+STATE_WORDS = frozenset({"status", "history"})
+
+
+def reaction_parts(
+    words: Sequence[str], used: Collection[str], column: str, column_stems: Collection[str]
+) -> list[list[str]]:
+    """ "nausea side effect of metformin": the Drug Table's adverse effect line holds the drug and the story,
+    and the words it leaves name the reaction - coded first, the adverse effect T code beside it (guideline
+    I.C.19.e.5.a). The query's parts, the reaction first; none when nothing is left or no adverse effect.
+    Words choosing a column (`column_stems`: "toxic", "overdose") name no reaction."""
+    if column != "adverse_effect" or STATE_WORDS.intersection(words):
+        return []  # ("allergy status penicillin": the patient's status, no reaction happening now)
+    left = [
+        w
+        for w in words
+        if w not in used and content_stems(w) and stem(w) not in TABLE_WORDS and stem(w) not in column_stems
+    ]
+    if not left:
+        return []
+    return [left, [w for w in words if w not in left]]

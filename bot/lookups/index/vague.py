@@ -1,0 +1,111 @@
+"""Queries that name nothing a coder could code: "see attached", "test", "foo bar baz".
+
+Two small rules, read before the Index is searched (bot.lookups.search answers "no confident match" with the
+closest Index main terms, never codes):
+- `says_nothing`: every word is office talk about a document or a request ("see attached", "test", "please",
+  "info"), not a condition, a cause, a procedure or an item;
+- `unknown_subject`: the subject word (the last word of the query, where an English noun phrase puts its head)
+  is known nowhere - no title, index term, vocabulary term or English word, and no misspelling of one - and
+  at most one other word is held by an Index line or the vocabulary ("foo bar baz", "blorp pain").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.lookups.index.tree import IndexTree
+from bot.lookups.index.words import stem
+
+# Words of a message about a record or a request, not about the patient.
+OFFICE_WORDS = frozenset(
+    {
+        "see",
+        "attached",
+        "attachment",
+        "attachments",
+        "test",
+        "testing",
+        "tests",
+        "please",
+        "pls",
+        "thanks",
+        "thank",
+        "you",
+        "hello",
+        "hi",
+        "info",
+        "information",
+        "details",
+        "note",
+        "notes",
+        "chart",
+        "document",
+        "documentation",
+        "file",
+        "form",
+        "misc",
+        "miscellaneous",
+        "various",
+        "tbd",
+        "pending",
+        "n/a",
+        "na",
+        "this",
+        "that",
+        "it",
+        "here",
+        "above",
+        "below",
+        "same",
+        "as",
+        "per",
+        "code",
+        "codes",
+        "something",
+        "anything",
+        "stuff",
+        "thing",
+        "things",
+        "etc",
+        "ok",
+        "okay",
+        "asap",
+        "check",
+        "help",
+        "question",
+        "query",
+        "lookup",
+    }
+)
+_CONNECTING = frozenset(
+    {"with", "due", "to", "on", "of", "and", "in", "the", "a", "an", "by", "for", "at", "from"}
+)
+
+
+def _content(words: Sequence[str]) -> list[str]:
+    return [w for w in words if len(w) > 1 and w not in _CONNECTING and not w.isdigit()]
+
+
+def says_nothing(words: Sequence[str]) -> bool:
+    """Whether every word of the query is office talk ("see attached", "test", "pls check")."""
+    content = _content(words)
+    return bool(content) and all(w in OFFICE_WORDS for w in content)
+
+
+def unknown_subject(
+    words: Sequence[str], known_anywhere: Callable[[str], bool], in_index: Callable[[str], bool]
+) -> bool:
+    """Whether the subject word is known nowhere (`known_anywhere`: a title, index term, vocabulary term or
+    English word, or a misspelling of one) and at most one word is held by the Index or the vocabulary."""
+    content = [w for w in _content(words) if w.isalpha()]
+    if not content or known_anywhere(content[-1]):
+        return False
+    return sum(1 for w in content if in_index(w)) <= 1
+
+
+def closest_main_terms(tree: IndexTree, words: Sequence[str], most: int = 5) -> list[str]:
+    """The Index main terms holding a word of the query (office talk aside), for "no confident match"."""
+    stems = {stem(w) for w in _content(words) if w not in OFFICE_WORDS}
+    rows = tree.matches([0], stems) if stems else []
+    terms = [n.term for n in tree.nodes(sorted({node for _, node, _, _ in rows}))[: most * 2]]
+    return list(dict.fromkeys(terms))[:most]

@@ -1,0 +1,80 @@
+"""Drug stories (issue #10): a poisoning, adverse effect or underdosing told in words picks the Drug Table's
+column (guideline I.C.19.e), initial encounter by default. Substances and phrasings are made up here, not
+taken from the benchmark sets; bench/drug_stories.py checks every column on a seeded sample of the Table."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.stories import read_story
+from bot.lookups.search import find_codes
+
+
+def first(book: CodeBook, query: str) -> str:
+    found = find_codes(book, query, limit=1)
+    assert found, f"nothing for {query!r}: {found.notice}"
+    return found[0].code
+
+
+@pytest.mark.parametrize(
+    ("story", "read"),
+    [
+        ("ran out of metoprolol", "underdosing metoprolol"),
+        ("not taking her digoxin", "underdosing her digoxin"),
+        ("missed several doses of insulin", "underdosing insulin"),
+        ("overdosed on lithium on purpose", "poisoning lithium poisoning intentional self-harm"),
+        ("suicide attempt with aspirin", "poisoning intentional self-harm aspirin"),
+        ("given clonidine by someone else", "given clonidine poisoning assault"),
+        ("took too many ibuprofen by mistake", "poisoning accidental ibuprofen poisoning accidental"),
+        ("side effect of prednisone", "adverse effect prednisone"),
+        ("not confirmed", "not confirmed"),  # no story: as it was
+    ],
+)
+def test_a_story_phrase_reads_as_the_drug_tables_column_words(story: str, read: str) -> None:
+    assert read_story(story) == read
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("accidentally swallowed clonidine", "T46.5X1A"),
+        ("took too many naproxen by mistake", "T39.311A"),
+        ("overdosed on clonidine on purpose", "T46.5X2A"),
+        ("suicide attempt with digoxin", "T46.0X2A"),
+        ("poisoned with clonidine by someone else", "T46.5X3A"),
+        ("digoxin overdose intent undetermined", "T46.0X4A"),
+        ("side effect of clonidine", "T46.5X5A"),
+        ("clonidine reaction taken as prescribed", "T46.5X5A"),
+        ("ran out of clonidine", "T46.5X6A"),
+        ("not taking his digoxin", "T46.0X6A"),
+        ("missed doses of clonidine", "T46.5X6A"),
+    ],
+)
+def test_a_drug_story_answers_the_column_it_tells(codebook: CodeBook, query: str, expected: str) -> None:
+    assert first(codebook, query) == expected
+
+
+def test_the_tables_catch_all_poison_line_is_no_pair_of_a_named_drug(codebook: CodeBook) -> None:
+    """ "overdosed on X on purpose": "Poison NEC" (T65.9-) holds the story's word "poisoning" only; the
+    named drug's line holds it too, so nothing is left for a pair."""
+    found = [h.code for h in find_codes(codebook, "overdosed on clonidine on purpose", limit=3)]
+    assert found[0] == "T46.5X2A"
+    assert not any(code.startswith("T65.9") for code in found)
+
+
+@pytest.mark.parametrize(
+    ("query", "reaction", "adverse"),
+    [
+        ("vomiting side effect of clonidine", "R11.10", "T46.5X5A"),
+        ("adverse reaction to digoxin with hives", "L50.9", "T46.0X5A"),
+        ("cough due to clonidine", "R05.9", "T46.5X5A"),
+    ],
+)
+def test_an_adverse_effect_with_a_named_reaction_is_the_reaction_then_the_t_code(
+    codebook: CodeBook, query: str, reaction: str, adverse: str
+) -> None:
+    """Guideline I.C.19.e.5.a: the nature of the adverse effect first, the drug's adverse effect code beside it
+    (the drug's own Drug Table line, not "Drug NEC")."""
+    found = [h.code for h in find_codes(codebook, query, limit=2)]
+    assert found == [reaction, adverse]
