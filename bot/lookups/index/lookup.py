@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from bot.lookups.search import Searcher
 
 CM_BOOKS = ("cm", "ext", "drug", "neoplasm")
+STORY_LINE_CREDIT = 30.0
 NOISE_WEIGHT = 0.2
 DRUG_DEFAULT_COST = 450.0
 REASON_KINDS = frozenset({"status", "history", "family", "allergy", "longterm"})
@@ -139,6 +140,9 @@ def index_hits(
     total = sum(w.weight for w in qwords[:required])
     books = [b for b in CM_BOOKS if "cm" in systems] + (["pcs"] if "pcs" in systems else [])
     matches = matcher.match(qwords, books, limit=14)
+    story_line = 0  # the External Cause Index line a story names, whose paths come first
+    if understood.story_line and "ext" in books:
+        story_line, matches = _with_story_line(tree, matcher, matches, qwords, understood.story_line)
     if refused:
         # "GERD w/o esophagitis", "lac finger without nail damage": the paths for the words outside the
         # negation too (Disease, gastroesophageal reflux -> K21.9), beside the Index's own "without" lines;
@@ -250,6 +254,10 @@ def index_hits(
             # "insect bite nonvenomous": "Bite, by site" leads to a site the query never named (scalp): an
             # injury code for a made-up site is no answer; the External Cause Index's line is.
             score -= SITE_GUESS_COST
+        if story_line and any(n.id == story_line for n in match.nodes):
+            # "bus passenger hit by a car": the bus occupant's line, not the car occupant's that holds the
+            # same words the other way round.
+            score += STORY_LINE_CREDIT
         if named & _path_stems(match):
             score += NAMED_DRUG_CREDIT  # "Long-term drug therapy, insulin" before "..., oral hypoglycemic"
         if match.book == "drug" and "allergy" in understood.kinds:
@@ -309,6 +317,19 @@ def index_hits(
     if best_coverage < 0.5:
         found.closest = _closest(tree, qwords)
     return found
+
+
+def _with_story_line(
+    tree: IndexTree, matcher: Matcher, matches: list[PathMatch], qwords: list[QueryWord], line: str
+) -> tuple[int, list[PathMatch]]:
+    """Beside the paths found from the main terms, those below the line a story names (a passenger's
+    "Accident, transport, car occupant, passenger"), which the bounded walk from "Accident" may not reach."""
+    reference = tree.resolve(line, "ext")
+    if not reference.resolved or not reference.node:
+        return 0, matches
+    have = {(m.book, m.code) for m in matches}
+    extra = [m for m in matcher.match_under(qwords, tree.path(reference.node)) if (m.book, m.code) not in have]
+    return reference.node, sorted(matches + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
 
 
 def _refused(words: Sequence[str], clause: frozenset[str]) -> tuple[list[str], frozenset[str]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.lookups.index.external_causes import read_story
 from bot.lookups.index.services import service_kind, service_share
 from bot.lookups.index.vocabulary import Vocabulary
 
@@ -72,6 +73,7 @@ _FAMILY = re.compile(
     r"^(?:family\s+history\s+of|family\s+history|family\s+hx\s+of|family\s+hx|fhx\s+of|fhx|fh\s+of)\s+"
 )
 _STATUS = re.compile(r"^(?:status\s+post|status\s+after)\s+")
+_ENCOUNTER_WORDS = re.compile(r"\b(?:initial|subsequent|sequela|sequelae|late\s+effects?)\b")
 _LINKS = re.compile(r"\s+(?:with|due\s+to|secondary\s+to|on|caused\s+by|from|associated\s+with|and)\s+")
 ENCOUNTERS = {  # the 7th character an injury's encounter calls for (fractures have G, K, P too)
     "initial": "A",
@@ -128,6 +130,8 @@ class Understood:
     # The words of the clauses the query negates, as read ("no LOC" -> loss, of, consciousness): a negation
     # covers its clause only, up to a comma ("migraine w/o aura, intractable").
     negated: frozenset[str] = frozenset()
+    # An External Cause Index line a story names for certain ("Accident, transport, car occupant, passenger").
+    story_line: str = ""
 
 
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
@@ -151,6 +155,12 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
     notes: list[str] = []
     kinds: set[str] = set()
+    story = read_story(text)
+    if story is not None:
+        # "passenger in car crash": the External Cause Index's words (its encounter words kept).
+        text = " ".join([story.text, *_ENCOUNTER_WORDS.findall(text)])
+        notes.append(story.note)
+        kinds.add("story")
     expanded, found = vocabulary.expand(text)
     found = phrases + found
     echoes: list[str] = []
@@ -216,6 +226,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         applied=[term for term, _, kind in found if kind == "abbreviation"],
         brands=[term for term, _, kind in found if kind == "brand"],
         negated=negated,
+        story_line=story.anchor if story is not None else "",
     )
 
 
