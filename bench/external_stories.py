@@ -15,7 +15,7 @@ being said), is the expected first answer.
 | cyclist | Accident, transport, pedal cyclist, collision, <other> | "hit by a van while riding my bike" |
 | burn | Burn, hot, drink / food / fat | "burned by hot tea" |
 | bite | Bite, bitten by, <animal> | "bitten by the neighbor's rat" |
-| strike | Contact, with, <animal>, strike | "kicked by a horse" |
+| strike | Contact, with, <animal>, strike | "kicked by a horse", "struck by a shark" |
 | fall | Fall, from, off, out of, <object> | "fell off the roof" |
 
 Prints top-1 / top-5 per family and overall (run it on two trees for a before/after).
@@ -42,6 +42,9 @@ INDEX = ROOT / "bot" / "lookups" / "data" / "index_ext.tsv.gz"
 # The Index's vehicle words as people say them (the other party of a collision).
 OTHERS = {
     "car": "car",
+    "pick-up truck or van": "pickup truck",
+    "bus or heavy transport": "bus",
+    "railway": "train",
     "pickup truck": "pickup truck",
     "van": "van",
     "bus": "bus",
@@ -54,6 +57,7 @@ OTHERS = {
 }
 OCCUPANTS = {"car occupant": "car", "pickup truck occupant": "pickup truck", "van occupant": "van", "bus occupant": "bus"}
 HOT = {"drink": ["coffee", "tea", "hot chocolate"], "food": ["soup", "noodles"], "fat": ["grease", "cooking oil"]}
+HOOVES = {"horse", "cow", "bull", "goat", "sheep", "pig"}
 FALL_OBJECTS = re.compile(r"^[a-z ]+$")
 
 
@@ -87,6 +91,9 @@ def stories(rng: random.Random) -> dict[str, list[tuple[str, str]]]:
 
 
 def _tell(parts: list[str], rng: random.Random) -> tuple[str, str] | None:
+    if parts[:5] == ["Accident", "transport", "pedestrian", "on foot", "collision"] and len(parts) == 6:
+        other = OTHERS.get(parts[5])
+        return ("pedestrian", rng.choice([f"pedestrian hit by a {other}", f"pedestrian struck by {other}"])) if other else None
     if parts[:2] == ["Accident", "transport"] and len(parts) == 6 and parts[4] == "collision":
         own, role, other = parts[2], parts[3], OTHERS.get(parts[5])
         if other is None or role not in ("driver", "passenger"):
@@ -105,9 +112,6 @@ def _tell(parts: list[str], rng: random.Random) -> tuple[str, str] | None:
                 [f"motorcycle {role} collided with a {other}", f"{role} on a motorcycle hit by a {other}"]
             )
         return None
-    if parts[:5] == ["Accident", "transport", "pedestrian", "on foot", "collision"] and len(parts) == 6:
-        other = OTHERS.get(parts[5])
-        return ("pedestrian", rng.choice([f"pedestrian hit by a {other}", f"pedestrian struck by {other}"])) if other else None
     if parts[:4] == ["Accident", "transport", "pedal cyclist", "collision"] and len(parts) == 5:
         other = OTHERS.get(parts[4])
         return ("cyclist", rng.choice([f"hit by a {other} while riding my bike", f"cyclist hit by a {other}"])) if other else None
@@ -120,7 +124,11 @@ def _tell(parts: list[str], rng: random.Random) -> tuple[str, str] | None:
             return None
         return "bite", rng.choice([f"bitten by a {animal}", f"bitten by the neighbor's {animal}"])
     if parts[:2] == ["Contact", "with"] and len(parts) == 4 and parts[3] == "strike":
-        return "strike", rng.choice([f"kicked by a {parts[2]}", f"kicked by the {parts[2]}"])
+        animal = parts[2]
+        if animal in ("animal", "marine", "terrestrial") or not FALL_OBJECTS.match(animal) or " " in animal:
+            return None
+        verbs = ["kicked by", "struck by"] if animal in HOOVES else ["struck by", "hit by"]
+        return "strike", f"{rng.choice(verbs)} {rng.choice(['a', 'the'])} {animal}"
     if parts[:2] == ["Fall, falling", "from, off, out of"] and len(parts) == 3:
         thing = parts[2].split(",")[0]
         if not FALL_OBJECTS.match(thing) or "NEC" in thing:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 _VEHICLES: tuple[tuple[str, str, str], ...] = (
     (r"pick-?up(?:\s+truck)?", "pickup truck occupant", "pickup truck"),
     (r"(?:suv|sport\s+utility\s+vehicle)", "car occupant", "sport utility vehicle"),
-    (r"(?:semi|18-wheeler|tractor[- ]trailer|lorry|truck)", "truck occupant", "truck"),
+    (r"(?:semi(?:\s+truck)?|18-wheeler|tractor[- ]trailer|lorry|truck)", "truck occupant", "truck"),
     (r"(?:car|auto|automobile|sedan|vehicle)", "car occupant", "car"),
     (r"(?:mini)?van", "van occupant", "van"),
     (r"bus", "bus occupant", "bus"),
@@ -36,6 +36,16 @@ _VEHICLES: tuple[tuple[str, str, str], ...] = (
     (r"(?:deer|moose|animal|cow|horse)", "", "animal"),
     (r"(?:tree|pole|telephone\s+pole|wall|guardrail|guard\s+rail|barrier|building|parked\s+car)", "", "stationary object"),
 )
+# The pedestrian's lines name some parties together ("Accident, transport, pedestrian, on foot, collision,
+# pick-up truck or van").
+PEDESTRIAN_PARTIES = {
+    "pickup truck": "pick-up truck or van",
+    "van": "pick-up truck or van",
+    "bus": "bus or heavy transport",
+    "truck": "bus or heavy transport",
+    "railway vehicle": "railway",
+    "streetcar": "streetcar",
+}
 _VEHICLE = re.compile(r"\b(" + "|".join(f"(?:{p})" for p, _, _ in _VEHICLES) + r")s?\b")
 _CRASH = re.compile(
     r"\b(?:crash|crashed|wreck|wrecked|collision|collided|mvc|mva|accident|rear[- ]ended|t-?boned|hit|struck|"
@@ -66,7 +76,6 @@ _CONVEYANCES = (  # a pedestrian conveyance's fall (Accident, transport, pedestr
     (r"roller\s*skat(?:es|ing)", "roller skates"),
     (r"skateboard(?:ing)?", "skateboard"),
     (r"(?:electric|e-?)\s*scooter", "standing electric scooter"),
-    (r"scooter", "scooter"),
     (r"(?:snow\s+)?ski(?:s|ing)?", "skis"),
 )
 _BIKE_FALL = re.compile(
@@ -86,7 +95,11 @@ _FIGHT = re.compile(
     r"\b(?:(?:got|was|were|been|being)\s+punched|punched\s+(?:in|by|during)|punching|fist\s*fights?|fistfights?|"
     r"bar\s+fight|(?:in|during|into)\s+a\s+fight|beaten\s+up|beat\s+up|got\s+jumped)\b"
 )
-_ANIMALS = ("horse", "cow", "dog", "cat", "pig", "sheep", "goat", "donkey", "mule", "bull", "pony")
+# The animals whose "Contact, with" line has a "strike" subterm.
+_ANIMALS = (
+    "alligator|bird|bull|chicken|cow|crocodile|dog|dolphin|duck|fish|goat|goose|horse|lion|lizard|macaw|orca|"
+    "parrot|pig|raccoon|shark|sheep|snake|turkey|turtle"
+).split("|")
 _ANIMAL_STRIKE = re.compile(
     r"\b(?:kicked|butted|head-?butted|trampled|stomped|struck|hit|stepped\s+on)\s+(?:by|on\s+by)\s+"
     r"(?:a\s+|an\s+|the\s+|his\s+|her\s+|my\s+|our\s+|their\s+)?(?:\w+(?:'s)?\s+)?(" + "|".join(_ANIMALS) + r")\b"
@@ -139,12 +152,14 @@ def _transport(text: str) -> tuple[str, str] | None:
         return None
     vehicles = _vehicles(text)
     role = "driver" if _DRIVER.search(text) else "passenger" if _PASSENGER.search(text) else ""
-    if _CYCLIST.search(text):
-        own, role = "pedal cyclist", role if role else ""
-        others = [v for v in vehicles if v[1] != "pedal cyclist"]
-    elif _MOTORCYCLIST.search(text) or (vehicles and vehicles[0][1] == "motorcycle" and role):
+    cyclist = _CYCLIST.search(text)
+    motorcyclist = _MOTORCYCLIST.search(text)
+    if cyclist:
+        own = "pedal cyclist"
+        others = _besides(vehicles, cyclist, "pedal cyclist")
+    elif motorcyclist or (vehicles and vehicles[0][1] == "motorcycle" and role):
         own = "motorcycle"
-        others = [v for v in vehicles if v[1] != "motorcycle"]
+        others = _besides(vehicles, motorcyclist, "motorcycle")
     elif _PEDESTRIAN.search(text) and any(v[1] for v in vehicles):
         own, role = "pedestrian on foot", ""
         others = [v for v in vehicles if v[1]]  # a pedestrian walking into a wall is no transport accident
@@ -167,8 +182,21 @@ def _transport(text: str) -> tuple[str, str] | None:
     if own == "pedestrian on foot" and not where and _TRAFFIC.search(text):
         where = "traffic"  # the pedestrian's lines name traffic; no word leaves it unspecified (V03.90)
     words = " ".join(w for w in ("accident transport", own, role, how, where) if w)
+    # The line itself: the person's ("car occupant, passenger"), then the other party's ("collision, car").
     line = "pedestrian, on foot" if own == "pedestrian on foot" else own
-    return words, ", ".join(p for p in ("Accident", "transport", line, role) if p)
+    party = PEDESTRIAN_PARTIES.get(other, other) if own == "pedestrian on foot" else other
+    parts = ("Accident", "transport", line, role, "collision" if party else "", party)
+    return words, ", ".join(p for p in parts if p)
+
+
+def _besides(vehicles: list[tuple[int, str, str]], said: re.Match[str] | None, own: str) -> list[tuple[int, str, str]]:
+    """The vehicles other than the one the person rode ("motorcycle driver collided with a motorcycle": the
+    second motorcycle is the other party)."""
+    ridden = next(
+        (v for v in vehicles if v[1] == own and (said is None or said.start() <= v[0] < said.end())),
+        next((v for v in vehicles if v[1] == own), None),
+    )
+    return [v for v in vehicles if v is not ridden]
 
 
 def _conveyance_fall(text: str) -> tuple[str, str] | None:
@@ -200,3 +228,47 @@ def _fight(text: str) -> tuple[str, str] | None:
 def _animal_strike(text: str) -> tuple[str, str] | None:
     match = _ANIMAL_STRIKE.search(text)
     return (f"contact with {match.group(1)} strike", "") if match else None
+
+
+# Where it happened, what the person was doing, and whether it was paid work: the External Cause Index's
+# Place of occurrence (Y92), Activity (Y93) and External cause status (Y99) lines, coded beside the cause.
+_WORK = r"\b(?:at|from)\s+work\b|\bon\s+the\s+job\b|\bwhile\s+working\b|\bat\s+(?:his|her|my|their)\s+job\b"
+_SETTINGS: tuple[tuple[str, str], ...] = (
+    (_WORK, "external cause status civilian activity done for income or pay"),
+    (r"\b(?:at|in)\s+(?:the\s+|his\s+|her\s+|my\s+|their\s+)?(?:home|house)\b", "place of occurrence residence"),
+    (
+        r"\bat\s+(?:the\s+|a\s+)?(school|park|gym|gymnasium|store|restaurant|farm|playground)\b",
+        "place of occurrence {0}",
+    ),
+    (r"\bwhile\s+playing\s+([a-z]+)\b|\bplaying\s+([a-z]+)\b", "activity {0}"),
+)
+# A mechanism the External Cause Index names ("injured", "hurt" name none: "injured at work" is the status).
+_MECHANISM = re.compile(
+    r"\b(?:fell|fall|falls|falling|slipped|slip|tripped|trip|bitten|bit|stung|hit|struck|burned|burnt|scalded|"
+    r"cut|kicked|punched|crash|crashed|collided|assaulted|stabbed|shot|drowned|electrocuted)\b"
+)
+
+
+@dataclass(frozen=True)
+class Setting:
+    text: str  # the query without the clause
+    words: str  # the clause in the External Cause Index's words ("place of occurrence residence")
+
+
+def read_setting(text: str, story: Story | None) -> Setting | None:
+    """The place, activity or work status a story of an injury names beside its mechanism ("fell off a
+    ladder at work"), or None. Only beside a mechanism: "injured at work" alone is the status itself."""
+    if _INDEX_WORDS.search(text) or not _MECHANISM.search(text):
+        return None
+    for pattern, words in _SETTINGS:
+        match = re.search(pattern, text)
+        if match is None:
+            continue
+        if story is not None and words.startswith("activity"):
+            return None  # "fell while skateboarding": the activity is the story's conveyance
+        named = next((g for g in match.groups() if g), "")
+        rest = " ".join((text[: match.start()] + " " + text[match.end() :]).split())
+        if not _MECHANISM.search(rest):
+            return None
+        return Setting(rest, words.format(named))
+    return None

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 CM_BOOKS = ("cm", "ext", "drug", "neoplasm")
 STORY_LINE_CREDIT = 30.0
+EXTERNAL_CAUSE_LETTERS = frozenset("VWXY")
 NOISE_WEIGHT = 0.2
 DRUG_DEFAULT_COST = 450.0
 REASON_KINDS = frozenset({"status", "history", "family", "allergy", "longterm"})
@@ -313,6 +314,12 @@ def index_hits(
         if composed is not None:
             found.hits.insert(0, composed)
             best_coverage = max(best_coverage, 1.0)
+    cause = next((h for h in found.hits if h.code.code[:1] in EXTERNAL_CAUSE_LETTERS), None)
+    if understood.setting and "ext" in books and cause is not None:
+        setting = _setting_hit(tree, matcher, understood, cause, max(h.score for h in found.hits))
+        if setting is not None and all(h.code.code != setting.code.code for h in found.hits[:1]):
+            found.hits = [h for h in found.hits if h.code.code != setting.code.code]
+            found.hits.insert(1, setting)
     found.coverage = best_coverage
     if best_coverage < 0.5:
         found.closest = _closest(tree, qwords)
@@ -324,12 +331,27 @@ def _with_story_line(
 ) -> tuple[int, list[PathMatch]]:
     """Beside the paths found from the main terms, those below the line a story names (a passenger's
     "Accident, transport, car occupant, passenger"), which the bounded walk from "Accident" may not reach."""
-    reference = tree.resolve(line, "ext")
-    if not reference.resolved or not reference.node:
+    reference = tree.resolve(line, "ext")  # as deep as the Index goes ("collision, streetcar" may be no line)
+    if not reference.node:
         return 0, matches
     have = {(m.book, m.code) for m in matches}
     extra = [m for m in matcher.match_under(qwords, tree.path(reference.node)) if (m.book, m.code) not in have]
     return reference.node, sorted(matches + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
+
+
+def _setting_hit(
+    tree: IndexTree, matcher: Matcher, understood: Understood, cause: IndexHit, best: float
+) -> IndexHit | None:
+    """The place, activity or status code a story names beside its cause ("at work": External cause status,
+    civilian activity done for income or pay -> Y99.0), suggested with the first answer."""
+    words = query_words(understood.setting.split())
+    for match in matcher.match(words, ["ext"], limit=3):
+        hit = _verify(tree, match, frozenset(s for w in words for s in w.stems), understood)
+        if hit is not None:
+            code, how = hit
+            why = match.describe(book_name(match.nodes[0].book)) + (f" -> {how}" if how else "")
+            return IndexHit(code, best - 0.1, f"suggested with {cause.code.display}: {why}")
+    return None
 
 
 def _refused(words: Sequence[str], clause: frozenset[str]) -> tuple[list[str], frozenset[str]]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.lookups.index.external_causes import read_story
+from bot.lookups.index.external_causes import read_setting, read_story
+from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.services import service_kind, service_share
 from bot.lookups.index.vocabulary import Vocabulary
 
@@ -132,6 +133,8 @@ class Understood:
     negated: frozenset[str] = frozenset()
     # An External Cause Index line a story names for certain ("Accident, transport, car occupant, passenger").
     story_line: str = ""
+    # The place, activity or work status named beside an injury's cause ("place of occurrence residence").
+    setting: str = ""
 
 
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
@@ -156,6 +159,13 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     notes: list[str] = []
     kinds: set[str] = set()
     story = read_story(text)
+    setting = read_setting(text, story)
+    if setting is not None and story is None:
+        text = setting.text  # "fell off a ladder at work": the fall, and the status beside it
+    lay = read_lay(text) if story is None and setting is None and not vocabulary.knows(text) else None
+    if lay is not None:
+        notes.append(f"read: {text} -> {lay}")  # "my thumb hurts": Pain, thumb
+        text = lay
     if story is not None:
         # "passenger in car crash": the External Cause Index's words (its encounter words kept).
         text = " ".join([story.text, *_ENCOUNTER_WORDS.findall(text)])
@@ -227,6 +237,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         brands=[term for term, _, kind in found if kind == "brand"],
         negated=negated,
         story_line=story.anchor if story is not None else "",
+        setting=setting.words if setting is not None else "",
     )
 
 
