@@ -55,8 +55,17 @@ OTHERS = {
     "streetcar": "streetcar",
     "sport utility vehicle": "SUV",
 }
-OCCUPANTS = {"car occupant": "car", "pickup truck occupant": "pickup truck", "van occupant": "van", "bus occupant": "bus"}
-HOT = {"drink": ["coffee", "tea", "hot chocolate"], "food": ["soup", "noodles"], "fat": ["grease", "cooking oil"]}
+OCCUPANTS = {
+    "car occupant": "car",
+    "pickup truck occupant": "pickup truck",
+    "van occupant": "van",
+    "bus occupant": "bus",
+}
+HOT = {
+    "drink": ["coffee", "tea", "hot chocolate"],
+    "food": ["soup", "noodles"],
+    "fat": ["grease", "cooking oil"],
+}
 HOOVES = {"horse", "cow", "bull", "goat", "sheep", "pig"}
 FALL_OBJECTS = re.compile(r"^[a-z ]+$")
 
@@ -93,7 +102,11 @@ def stories(rng: random.Random) -> dict[str, list[tuple[str, str]]]:
 def _tell(parts: list[str], rng: random.Random) -> tuple[str, str] | None:
     if parts[:5] == ["Accident", "transport", "pedestrian", "on foot", "collision"] and len(parts) == 6:
         other = OTHERS.get(parts[5])
-        return ("pedestrian", rng.choice([f"pedestrian hit by a {other}", f"pedestrian struck by {other}"])) if other else None
+        return (
+            ("pedestrian", rng.choice([f"pedestrian hit by a {other}", f"pedestrian struck by {other}"]))
+            if other
+            else None
+        )
     if parts[:2] == ["Accident", "transport"] and len(parts) == 6 and parts[4] == "collision":
         own, role, other = parts[2], parts[3], OTHERS.get(parts[5])
         if other is None or role not in ("driver", "passenger"):
@@ -114,10 +127,18 @@ def _tell(parts: list[str], rng: random.Random) -> tuple[str, str] | None:
         return None
     if parts[:4] == ["Accident", "transport", "pedal cyclist", "collision"] and len(parts) == 5:
         other = OTHERS.get(parts[4])
-        return ("cyclist", rng.choice([f"hit by a {other} while riding my bike", f"cyclist hit by a {other}"])) if other else None
+        return (
+            ("cyclist", rng.choice([f"hit by a {other} while riding my bike", f"cyclist hit by a {other}"]))
+            if other
+            else None
+        )
     if parts[:2] == ["Burn, burned, burning", "hot"] and len(parts) == 3:
         things = HOT.get(parts[2])
-        return ("burn", rng.choice([f"burned by hot {t}" for t in things] + [f"scalded by {t}" for t in things])) if things else None
+        return (
+            ("burn", rng.choice([f"burned by hot {t}" for t in things] + [f"scalded by {t}" for t in things]))
+            if things
+            else None
+        )
     if parts[0] == "Bite, bitten by" and len(parts) == 2:
         animal = parts[1].split(",")[0].split(" (")[0]
         if not FALL_OBJECTS.match(animal) or animal.endswith("NEC") or " " in animal:
@@ -164,8 +185,12 @@ def main() -> int:
             if args.misses and not first:
                 print(f"   {family:10} {story!r:55} want {want:8} first {codes[0] if codes else '(nothing)'}")
         total = [total[0] + len(sample), total[1] + top1, total[2] + top5]
-        print(f"{family:10} {len(sample):4}  top-1 {100 * top1 / len(sample):5.1f}%  top-5 {100 * top5 / len(sample):5.1f}%")
-    print(f"{'all':10} {total[0]:4}  top-1 {100 * total[1] / total[0]:5.1f}%  top-5 {100 * total[2] / total[0]:5.1f}%")
+        print(
+            f"{family:10} {len(sample):4}  top-1 {100 * top1 / len(sample):5.1f}%  top-5 {100 * top5 / len(sample):5.1f}%"
+        )
+    print(
+        f"{'all':10} {total[0]:4}  top-1 {100 * total[1] / total[0]:5.1f}%  top-5 {100 * total[2] / total[0]:5.1f}%"
+    )
     return 0
 
 

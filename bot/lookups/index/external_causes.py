@@ -34,7 +34,11 @@ _VEHICLES: tuple[tuple[str, str, str], ...] = (
     (r"(?:train|railway\s+vehicle)", "railway vehicle occupant", "railway vehicle"),
     (r"(?:streetcar|tram|trolley)", "streetcar occupant", "streetcar"),
     (r"(?:deer|moose|animal|cow|horse)", "", "animal"),
-    (r"(?:tree|pole|telephone\s+pole|wall|guardrail|guard\s+rail|barrier|building|parked\s+car)", "", "stationary object"),
+    (
+        r"(?:tree|pole|telephone\s+pole|wall|guardrail|guard\s+rail|barrier|building|parked\s+car)",
+        "",
+        "stationary object",
+    ),
 )
 # The pedestrian's lines name some parties together ("Accident, transport, pedestrian, on foot, collision,
 # pick-up truck or van").
@@ -55,7 +59,9 @@ _COLLIDED = re.compile(
     r"\b(?:crash|crashed|wreck|wrecked|collision|collided|mvc|rear[- ]ended|t-?boned|hit|struck|vs|versus|"
     r"ran\s+into|run\s+over|ran\s+over|knocked\s+down|knocked\s+over)\b"
 )
-_NONCOLLISION = re.compile(r"\b(?:rolled\s+over|rollover|roll\s+over|ran\s+off|went\s+off|lost\s+control|flipped)\b")
+_NONCOLLISION = re.compile(
+    r"\b(?:rolled\s+over|rollover|roll\s+over|ran\s+off|went\s+off|lost\s+control|flipped)\b"
+)
 _NONTRAFFIC = re.compile(r"\b(?:parking\s+(?:lot|garage)|driveway|off[- ]road|nontraffic|non-traffic)\b")
 _TRAFFIC = re.compile(r"\b(?:highway|freeway|interstate|road|street|traffic|intersection|crosswalk)\b")
 _PEDESTRIAN = re.compile(r"\b(?:pedestrian|ped|walking|crossing|jogging|jogger|on\s+foot)\b")
@@ -79,13 +85,22 @@ _CONVEYANCES = (  # a pedestrian conveyance's fall (Accident, transport, pedestr
     (r"(?:snow\s+)?ski(?:s|ing)?", "skis"),
 )
 _BIKE_FALL = re.compile(
-    _FALL + r".*\b(?:bike|bicycle)\b|\b(?:biking|cycling|riding\s+(?:a\s+|his\s+|her\s+|my\s+)?(?:bike|bicycle))\b.*" + _FALL
+    _FALL
+    + r".*\b(?:bike|bicycle)\b|\b(?:biking|cycling|riding\s+(?:a\s+|his\s+|her\s+|my\s+)?(?:bike|bicycle))\b.*"
+    + _FALL
 )
 _HORSE_FALL = re.compile(
-    _FALL + r".*\b(?:horse|pony)\b|\bbucked\s+off\b|\bhorseback\b.*" + _FALL + r"|" + _FALL + r".*\bhorseback\b"
+    _FALL
+    + r".*\b(?:horse|pony)\b|\bbucked\s+off\b|\bhorseback\b.*"
+    + _FALL
+    + r"|"
+    + _FALL
+    + r".*\bhorseback\b"
 )
 
-_BURN = re.compile(r"\b(?:burn|burns|burned|burnt|burning|scald|scalds|scalded|scalding|spill|spilled|spilt)\b")
+_BURN = re.compile(
+    r"\b(?:burn|burns|burned|burnt|burning|scald|scalds|scalded|scalding|spill|spilled|spilt)\b"
+)
 _HOT_THINGS = (
     (r"(?:coffee|tea|cocoa|hot\s+chocolate|latte|drink|beverage)", "drink"),
     (r"(?:soup|food|noodles|oatmeal|ramen)", "food"),
@@ -97,12 +112,37 @@ _FIGHT = re.compile(
 )
 # The animals whose "Contact, with" line has a "strike" subterm.
 _ANIMALS = (
-    "alligator|bird|bull|chicken|cow|crocodile|dog|dolphin|duck|fish|goat|goose|horse|lion|lizard|macaw|orca|"
-    "parrot|pig|raccoon|shark|sheep|snake|turkey|turtle"
-).split("|")
+    "alligator",
+    "bird",
+    "bull",
+    "chicken",
+    "cow",
+    "crocodile",
+    "dog",
+    "dolphin",
+    "duck",
+    "fish",
+    "goat",
+    "goose",
+    "horse",
+    "lion",
+    "lizard",
+    "macaw",
+    "orca",
+    "parrot",
+    "pig",
+    "raccoon",
+    "shark",
+    "sheep",
+    "snake",
+    "turkey",
+    "turtle",
+)
 _ANIMAL_STRIKE = re.compile(
     r"\b(?:kicked|butted|head-?butted|trampled|stomped|struck|hit|stepped\s+on)\s+(?:by|on\s+by)\s+"
-    r"(?:a\s+|an\s+|the\s+|his\s+|her\s+|my\s+|our\s+|their\s+)?(?:\w+(?:'s)?\s+)?(" + "|".join(_ANIMALS) + r")\b"
+    r"(?:a\s+|an\s+|the\s+|his\s+|her\s+|my\s+|our\s+|their\s+)?(?:\w+(?:'s)?\s+)?("
+    + "|".join(_ANIMALS)
+    + r")\b"
 )
 
 
@@ -189,7 +229,9 @@ def _transport(text: str) -> tuple[str, str] | None:
     return words, ", ".join(p for p in parts if p)
 
 
-def _besides(vehicles: list[tuple[int, str, str]], said: re.Match[str] | None, own: str) -> list[tuple[int, str, str]]:
+def _besides(
+    vehicles: list[tuple[int, str, str]], said: re.Match[str] | None, own: str
+) -> list[tuple[int, str, str]]:
     """The vehicles other than the one the person rode ("motorcycle driver collided with a motorcycle": the
     second motorcycle is the other party)."""
     ridden = next(
@@ -235,7 +277,10 @@ def _animal_strike(text: str) -> tuple[str, str] | None:
 _WORK = r"\b(?:at|from)\s+work\b|\bon\s+the\s+job\b|\bwhile\s+working\b|\bat\s+(?:his|her|my|their)\s+job\b"
 _SETTINGS: tuple[tuple[str, str], ...] = (
     (_WORK, "external cause status civilian activity done for income or pay"),
-    (r"\b(?:at|in)\s+(?:the\s+|his\s+|her\s+|my\s+|their\s+)?(?:home|house)\b", "place of occurrence residence"),
+    (
+        r"\b(?:at|in)\s+(?:the\s+|his\s+|her\s+|my\s+|their\s+)?(?:home|house)\b",
+        "place of occurrence residence",
+    ),
     (
         r"\bat\s+(?:the\s+|a\s+)?(school|park|gym|gymnasium|store|restaurant|farm|playground)\b",
         "place of occurrence {0}",

@@ -18,7 +18,7 @@ _HURTS = re.compile(
 _SWOLLEN = re.compile(
     rf"^{_SITE}\s+(?:is|are|got|looks|feels|feel|look|seems)\s+(?:swollen|puffy|swelled\s+up|all\s+swollen)$"
 )
-_SUBJECTS = frozenset({"it", "everything", "that", "this", "he", "she", "they", "i", "everything"})
+_SUBJECTS = frozenset({"it", "everything", "that", "this", "he", "she", "they", "i"})
 
 
 def read_lay(text: str) -> str | None:

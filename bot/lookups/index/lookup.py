@@ -335,7 +335,9 @@ def _with_story_line(
     if not reference.node:
         return 0, matches
     have = {(m.book, m.code) for m in matches}
-    extra = [m for m in matcher.match_under(qwords, tree.path(reference.node)) if (m.book, m.code) not in have]
+    extra = [
+        m for m in matcher.match_under(qwords, tree.path(reference.node)) if (m.book, m.code) not in have
+    ]
     return reference.node, sorted(matches + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
 
 

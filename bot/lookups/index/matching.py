@@ -278,7 +278,9 @@ class Matcher:
                     results[key] = found
         return sorted(results.values(), key=lambda m: (-m.score, len(m.nodes), m.code))[:limit]
 
-    def match_under(self, words: Sequence[QueryWord], path: Sequence[Node], limit: int = 8) -> list[PathMatch]:
+    def match_under(
+        self, words: Sequence[QueryWord], path: Sequence[Node], limit: int = 8
+    ) -> list[PathMatch]:
         """The paths below one line the query's reading already named ("Accident, transport, car occupant,
         passenger" for a passenger's crash): a deep subtree the walk from its main term, bounded, may not
         reach when its words fill hundreds of lines above it."""
