@@ -103,7 +103,17 @@ def _tell(parts: list[str], rng: random.Random) -> tuple[str, str] | None:
     if parts[:5] == ["Accident", "transport", "pedestrian", "on foot", "collision"] and len(parts) == 6:
         other = OTHERS.get(parts[5])
         return (
-            ("pedestrian", rng.choice([f"pedestrian hit by a {other}", f"pedestrian struck by {other}"]))
+            (
+                "pedestrian",
+                rng.choice(
+                    [
+                        f"pedestrian hit by a {other}",
+                        f"pedestrian struck by {other}",
+                        f"walking across the road and hit by a {other}",
+                        f"knocked down by a {other} while crossing the street",
+                    ]
+                ),
+            )
             if other
             else None
         )
@@ -118,17 +128,34 @@ def _tell(parts: list[str], rng: random.Random) -> tuple[str, str] | None:
                     f"{role} in a {vehicle} hit by a {other}",
                     f"{vehicle} {role} collided with a {other}",
                     f"{role} of {vehicle} in crash with {other}",
+                    f"{vehicle} {role}, {vehicle} vs {other}",
+                    f"{vehicle} {role} t-boned by a {other}",
+                    f"{role} injured when the {vehicle} was struck by a {other}",
                 ]
             )
         if own == "motorcycle":
             return "motorcycle", rng.choice(
-                [f"motorcycle {role} collided with a {other}", f"{role} on a motorcycle hit by a {other}"]
+                [
+                    f"motorcycle {role} collided with a {other}",
+                    f"{role} on a motorcycle hit by a {other}",
+                    f"motorcycle {role} in crash with {other}",
+                ]
             )
         return None
     if parts[:4] == ["Accident", "transport", "pedal cyclist", "collision"] and len(parts) == 5:
         other = OTHERS.get(parts[4])
         return (
-            ("cyclist", rng.choice([f"hit by a {other} while riding my bike", f"cyclist hit by a {other}"]))
+            (
+                "cyclist",
+                rng.choice(
+                    [
+                        f"hit by a {other} while riding my bike",
+                        f"cyclist hit by a {other}",
+                        f"bike rider struck by a {other}",
+                        f"on my bicycle and a {other} hit me",
+                    ]
+                ),
+            )
             if other
             else None
         )

@@ -107,6 +107,11 @@ def test_the_vocabulary_phrase_comes_before_the_generic_reading() -> None:
         ("passenger of a car in a crash with another car", "V43.62XA"),
         # Accident, transport, car occupant, passenger, collision, motor vehicle NOS
         ("passenger in a car crash", "V49.50XA"),
+        # Accident, transport, van occupant, driver, collision, two wheeled motor vehicle (the party named last)
+        ("van driver, van vs motorcycle", "V52.5XXA"),
+        # Accident, transport, pickup truck occupant, driver, collision, truck: V54.5, the code "collision,
+        # bus" leads to as well - the story's line, not a path through "bus"
+        ("pickup truck driver t-boned by a semi truck", "V54.5XXA"),
         # Accident, transport, pedestrian, on foot, collision, car, traffic
         ("pedestrian hit by a pickup on the street", "V03.10XA"),
         # Accident, transport, pedal cyclist, noncollision accident

@@ -66,7 +66,7 @@ _NONTRAFFIC = re.compile(r"\b(?:parking\s+(?:lot|garage)|driveway|off[- ]road|no
 _TRAFFIC = re.compile(r"\b(?:highway|freeway|interstate|road|street|traffic|intersection|crosswalk)\b")
 _PEDESTRIAN = re.compile(r"\b(?:pedestrian|ped|walking|crossing|jogging|jogger|on\s+foot)\b")
 _CYCLIST = re.compile(
-    r"\b(?:cyclist|bicyclist|biker|cycling|biking|(?:riding|rode|on)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?"
+    r"\b(?:cyclist|bicyclist|biker|cycling|biking|(?:bike|bicycle)\s+rider|(?:riding|rode|on)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?"
     r"(?:bike|bicycle))\b"
 )
 _MOTORCYCLIST = re.compile(
@@ -209,7 +209,8 @@ def _transport(text: str) -> tuple[str, str] | None:
         others = [v for v in vehicles if v is not (carrying[0] if carrying else None)]
     else:
         return None
-    other = others[0][2] if others else ""
+    # The other party is named last ("van driver, van vs motorcycle"; "car driver hit a tree").
+    other = others[-1][2] if others else ""
     if other:
         how = f"collision {other}"
     elif _NONCOLLISION.search(text):

@@ -334,11 +334,12 @@ def _with_story_line(
     reference = tree.resolve(line, "ext")  # as deep as the Index goes ("collision, streetcar" may be no line)
     if not reference.node:
         return 0, matches
-    have = {(m.book, m.code) for m in matches}
-    extra = [
-        m for m in matcher.match_under(qwords, tree.path(reference.node)) if (m.book, m.code) not in have
-    ]
-    return reference.node, sorted(matches + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
+    # A code reached below the line replaces the same code reached another way ("collision, bus" and
+    # "collision, truck" both lead to V54.5): the story's path is the one that says why.
+    extra = matcher.match_under(qwords, tree.path(reference.node))
+    found = {(m.book, m.code) for m in extra}
+    kept = [m for m in matches if (m.book, m.code) not in found]
+    return reference.node, sorted(kept + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
 
 
 def _setting_hit(
