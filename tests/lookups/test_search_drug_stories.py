@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.stories import read_story
+from bot.lookups.index.stories import read_drug_story
 from bot.lookups.search import find_codes
 
 
@@ -32,7 +32,7 @@ def first(book: CodeBook, query: str) -> str:
     ],
 )
 def test_a_story_phrase_reads_as_the_drug_tables_column_words(story: str, read: str) -> None:
-    assert read_story(story) == read
+    assert read_drug_story(story) == read
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from bot.lookups.search import Searcher
 
 CM_BOOKS = ("cm", "ext", "drug", "neoplasm")
+STORY_LINE_CREDIT = 30.0
+EXTERNAL_CAUSE_LETTERS = frozenset("VWXY")
 NOISE_WEIGHT = 0.2
 DRUG_DEFAULT_COST = 450.0
 DRUG_COLUMN_STEMS = frozenset(s for stems in COLUMN_STEMS["drug"].values() for s in stems)
@@ -143,6 +145,9 @@ def index_hits(
     total = sum(w.weight for w in qwords[:required])
     books = [b for b in CM_BOOKS if "cm" in systems] + (["pcs"] if "pcs" in systems else [])
     matches = matcher.match(qwords, books, limit=14)
+    story_line = 0  # the External Cause Index line a story names, whose paths come first
+    if understood.story_line and "ext" in books:
+        story_line, matches = _with_story_line(tree, matcher, matches, qwords, understood.story_line)
     if refused:
         # "GERD w/o esophagitis", "lac finger without nail damage": the paths for the words outside the
         # negation too (Disease, gastroesophageal reflux -> K21.9), beside the Index's own "without" lines;
@@ -254,6 +259,10 @@ def index_hits(
             # "insect bite nonvenomous": "Bite, by site" leads to a site the query never named (scalp): an
             # injury code for a made-up site is no answer; the External Cause Index's line is.
             score -= SITE_GUESS_COST
+        if story_line and any(n.id == story_line for n in match.nodes):
+            # "bus passenger hit by a car": the bus occupant's line, not the car occupant's that holds the
+            # same words the other way round.
+            score += STORY_LINE_CREDIT
         if named & _path_stems(match):
             score += NAMED_DRUG_CREDIT  # "Long-term drug therapy, insulin" before "..., oral hypoglycemic"
         if match.book == "drug" and "allergy" in understood.kinds:
@@ -330,6 +339,12 @@ def index_hits(
         if composed is not None:
             found.hits.insert(0, composed)
             best_coverage = max(best_coverage, 1.0)
+    cause = next((h for h in found.hits if h.code.code[:1] in EXTERNAL_CAUSE_LETTERS), None)
+    if understood.setting and "ext" in books and cause is not None:
+        setting = _setting_hit(tree, matcher, understood, cause, max(h.score for h in found.hits))
+        if setting is not None and all(h.code.code != setting.code.code for h in found.hits[:1]):
+            found.hits = [h for h in found.hits if h.code.code != setting.code.code]
+            found.hits.insert(1, setting)
     found.coverage = best_coverage
     if best_coverage < 0.5:
         found.closest = _closest(tree, qwords)
@@ -361,6 +376,37 @@ def _class_combination(
         f" -> {display('cm', done.code)}" if done.code != line.code.replace(".", "") else ""
     )
     return IndexHit(Code("cm", done.code, done.title, "", "code", True, True, ""), 0.0, why)
+
+
+def _with_story_line(
+    tree: IndexTree, matcher: Matcher, matches: list[PathMatch], qwords: list[QueryWord], line: str
+) -> tuple[int, list[PathMatch]]:
+    """Beside the paths found from the main terms, those below the line a story names (a passenger's
+    "Accident, transport, car occupant, passenger"), which the bounded walk from "Accident" may not reach."""
+    reference = tree.resolve(line, "ext")  # as deep as the Index goes ("collision, streetcar" may be no line)
+    if not reference.node:
+        return 0, matches
+    # A code reached below the line replaces the same code reached another way ("collision, bus" and
+    # "collision, truck" both lead to V54.5): the story's path is the one that says why.
+    extra = matcher.match_under(qwords, tree.path(reference.node))
+    found = {(m.book, m.code) for m in extra}
+    kept = [m for m in matches if (m.book, m.code) not in found]
+    return reference.node, sorted(kept + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
+
+
+def _setting_hit(
+    tree: IndexTree, matcher: Matcher, understood: Understood, cause: IndexHit, best: float
+) -> IndexHit | None:
+    """The place, activity or status code a story names beside its cause ("at work": External cause status,
+    civilian activity done for income or pay -> Y99.0), suggested with the first answer."""
+    words = query_words(understood.setting.split())
+    for match in matcher.match(words, ["ext"], limit=3):
+        hit = _verify(tree, match, frozenset(s for w in words for s in w.stems), understood)
+        if hit is not None:
+            code, how = hit
+            why = match.describe(book_name(match.nodes[0].book)) + (f" -> {how}" if how else "")
+            return IndexHit(code, best - 0.1, f"suggested with {cause.code.display}: {why}")
+    return None
 
 
 def _refused(words: Sequence[str], clause: frozenset[str]) -> tuple[list[str], frozenset[str]]:

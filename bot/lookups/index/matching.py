@@ -279,6 +279,33 @@ class Matcher:
                     results[key] = found
         return sorted(results.values(), key=lambda m: (-m.score, len(m.nodes), m.code))[:limit]
 
+    def match_under(
+        self, words: Sequence[QueryWord], path: Sequence[Node], limit: int = 8
+    ) -> list[PathMatch]:
+        """The paths below one line the query's reading already named ("Accident, transport, car occupant,
+        passenger" for a passenger's crash): a deep subtree the walk from its main term, bounded, may not
+        reach when its words fill hundreds of lines above it."""
+        by_stem: dict[str, set[int]] = Stems()
+        for index, word in enumerate(words):
+            for s in word.stems:
+                by_stem.setdefault(s, set()).add(index)
+        if not by_stem or not path:
+            return []
+        self._best = -math.inf
+        self._walked = 0
+        covered: set[int] = set()
+        unsaid = 0.0
+        for depth, node in enumerate(path):
+            said, cost = _cover_term(node.term, by_stem, main=depth == 0, book=node.book)
+            covered |= said
+            unsaid += cost
+        results: dict[tuple[str, str, str], PathMatch] = {}
+        for found in self._below(_Walk(list(path), covered, unsaid), words, by_stem, jumps=0):
+            key = (found.book, found.code, found.column)
+            if found.code and (key not in results or results[key].score < found.score):
+                results[key] = found
+        return sorted(results.values(), key=lambda m: (-m.score, len(m.nodes), m.code))[:limit]
+
     # -- main terms ----------------------------------------------------------------------------------------
     def _main_terms(
         self, words: Sequence[QueryWord], by_stem: dict[str, set[int]], books: set[str]

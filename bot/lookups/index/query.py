@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.lookups.index.external_causes import read_injury_story, read_setting
+from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.services import service_kind, service_share
-from bot.lookups.index.stories import read_story
+from bot.lookups.index.stories import read_drug_story
 from bot.lookups.index.vocabulary import Vocabulary
 
 _SLASHED = {  # shorthand with a slash, read before the words are split
@@ -73,6 +75,7 @@ _FAMILY = re.compile(
     r"^(?:family\s+history\s+of|family\s+history|family\s+hx\s+of|family\s+hx|fhx\s+of|fhx|fh\s+of)\s+"
 )
 _STATUS = re.compile(r"^(?:status\s+post|status\s+after)\s+")
+_ENCOUNTER_WORDS = re.compile(r"\b(?:initial|subsequent|sequela|sequelae|late\s+effects?)\b")
 _LINKS = re.compile(r"\s+(?:with|due\s+to|secondary\s+to|on|caused\s+by|from|associated\s+with|and)\s+")
 ENCOUNTERS = {  # the 7th character an injury's encounter calls for (fractures have G, K, P too)
     "initial": "A",
@@ -129,6 +132,10 @@ class Understood:
     # The words of the clauses the query negates, as read ("no LOC" -> loss, of, consciousness): a negation
     # covers its clause only, up to a comma ("migraine w/o aura, intractable").
     negated: frozenset[str] = frozenset()
+    # An External Cause Index line a story names for certain ("Accident, transport, car occupant, passenger").
+    story_line: str = ""
+    # The place, activity or work status named beside an injury's cause ("place of occurrence residence").
+    setting: str = ""
 
 
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
@@ -140,7 +147,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     kept = _RULED_OUT.sub(" ", lowered)
     if kept.strip(" ,;"):
         lowered = kept
-    lowered = read_story(lowered)  # "ran out of metoprolol": underdosing, no negation, no link
+    lowered = read_drug_story(lowered)  # "ran out of metoprolol": underdosing, no negation, no link
     negated = _negated_clauses(lowered, vocabulary)
     text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
     for short, long in _SLASHED.items():
@@ -153,6 +160,19 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
     notes: list[str] = []
     kinds: set[str] = set()
+    story = read_injury_story(text)
+    setting = read_setting(text, story)
+    if setting is not None and story is None:
+        text = setting.text  # "fell off a ladder at work": the fall, and the status beside it
+    lay = read_lay(text) if story is None and setting is None and not vocabulary.knows(text) else None
+    if lay is not None:
+        notes.append(f"read: {text} -> {lay}")  # "my thumb hurts": Pain, thumb
+        text = lay
+    if story is not None:
+        # "passenger in car crash": the External Cause Index's words (its encounter words kept).
+        text = " ".join([story.text, *_ENCOUNTER_WORDS.findall(text)])
+        notes.append(story.note)
+        kinds.add("story")
     expanded, found = vocabulary.expand(text)
     found = phrases + found
     echoes: list[str] = []
@@ -218,6 +238,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         applied=[term for term, _, kind in found if kind == "abbreviation"],
         brands=[term for term, _, kind in found if kind == "brand"],
         negated=negated,
+        story_line=story.anchor if story is not None else "",
+        setting=setting.words if setting is not None else "",
     )
 
 

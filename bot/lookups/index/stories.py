@@ -4,7 +4,7 @@ A coder reads "took too many tylenol by mistake", "overdosed on lisinopril on pu
 amiodarone", "ran out of his metoprolol" as the Table of Drugs and Chemicals' columns (guideline I.C.19.e):
 poisoning accidental (unintentional), intentional self-harm, assault or undetermined; adverse effect (a drug
 correctly prescribed and properly taken); underdosing (less taken than prescribed, or stopped by the patient).
-`read_story` rewrites the phrases of such a story into the column's own words, which the matcher's column
+`read_drug_story` rewrites the phrases of such a story into the column's own words, which the matcher's column
 words pick (bot.lookups.index.matching.COLUMN_WORDS), before the query is otherwise read: the negation of "not
 taking" is the story's underdosing, not a denial of the drug, and "overdosed on" / "suicide attempt with" is
 no link between two concepts. `TABLE_WORDS` are the words of a story that name the Table itself or the
@@ -104,7 +104,7 @@ TABLE_WORDS = frozenset(
 )
 
 
-def read_story(text: str) -> str:
+def read_drug_story(text: str) -> str:
     """The text with each story phrase in the Drug Table's column words ("ran out of metoprolol" ->
     "underdosing metoprolol", "took too many tylenol by mistake" -> "poisoning accidental tylenol poisoning
     accidental"); text with no story phrase is returned as it is."""
