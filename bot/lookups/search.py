@@ -1028,17 +1028,20 @@ class _Adder(Protocol):  # the inner add() callback of Searcher.find
     ) -> None: ...
 
 
-_searchers: dict[int, Searcher] = {}
+_searchers: dict[int, tuple[str, Searcher]] = {}
 _lock = threading.Lock()
 
 
 def searcher_for(book: CodeBook) -> Searcher:
+    """The book's searcher, built anew when the data changed under it (an import: its data version moved),
+    so no word count, spelling correction or index node read from the old data answers."""
+    version = book.data_version()
     with _lock:
-        searcher = _searchers.get(id(book))
-        if searcher is None or searcher.book is not book:
-            searcher = Searcher(book)
-            _searchers[id(book)] = searcher
-        return searcher
+        kept = _searchers.get(id(book))
+        if kept is None or kept[1].book is not book or kept[0] != version:
+            kept = (version, Searcher(book))
+            _searchers[id(book)] = kept
+        return kept[1]
 
 
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
