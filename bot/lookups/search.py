@@ -38,6 +38,7 @@ from bot.lookups.errors import QueryError
 from bot.lookups.filler import LINKING, content_words, medical_core, path_adds, unused_words
 from bot.lookups.index.completion import affirms_what_is_negated, query_negated
 from bot.lookups.index.lookup import Found, index_hits
+from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.services import LAB_METHODS, SPECIMENS, says_finding
 from bot.lookups.index.tree import IndexTree
@@ -128,7 +129,7 @@ def _stem(word: str) -> str:
 _words = words
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # bounded: ~300 bytes an entry, keyed by every title met
 def _doc_stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _words(text))
 
@@ -1045,4 +1046,5 @@ def searcher_for(book: CodeBook) -> Searcher:
 
 
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
-    return searcher_for(book).find(query, systems, limit)
+    with one_lookup():
+        return searcher_for(book).find(query, systems, limit)
