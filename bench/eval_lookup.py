@@ -28,7 +28,7 @@ Every query goes through `bot.lookups.search.find_codes(book, query, limit=5)` o
 CLI and Slack do by default (a dev row's `system` column documents where the answer lives; it does not filter).
 Scoring is `score()` below. Latency is measured on a second, warm pass over every query of the chosen
 sets (the first pass, which scores them, is the warm-up): wall and CPU time p50/p95/p99 over all sets,
-with the load average.
+with the load average; then the first lookup's time (FIRST_QUERY, before any other) and the peak RSS.
 `--misses` lists each miss with what came first; `--json` prints the figures as one JSON object.
 """
 
@@ -41,6 +41,7 @@ import importlib.util
 import json
 import os
 import re
+import resource
 import statistics
 import sys
 import tempfile
@@ -67,6 +68,7 @@ HOLDOUT6 = ROOT / "bench" / "queries" / "holdout_v6.tsv"
 HOLDOUT7 = ROOT / "bench" / "queries" / "holdout_v7.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 TOP = 5
+FIRST_QUERY = "cellulitis of left leg"  # timed as the process's first lookup (as bench/lookup.py does)
 
 
 # -- expectations -----------------------------------------------------------------------------------------
@@ -302,7 +304,9 @@ def main() -> int:
 
     codes_db = args.codes_db or Path(tempfile.mkdtemp(prefix="codedesk-eval-")) / "codes.sqlite"
     book = CodeBook.open(codes_db)
-    find_codes(book, "warm up")
+    started = time.perf_counter()
+    find_codes(book, FIRST_QUERY)  # the first lookup of this process: what a fresh process pays
+    first_ms = (time.perf_counter() - started) * 1000
     outcomes: dict[str, list[Outcome]] = {
         s: [run_one(book, q) for q in qs] for s, qs in query_sets(chosen).items()
     }
@@ -356,6 +360,8 @@ def main() -> int:
     figures["latency_ms"] = spread(latencies)
     figures["cpu_ms"] = spread(cpu)
     figures["load_average"] = {"before": load[0], "after": load[1], "cores": os.cpu_count()}
+    figures["first_query_ms"] = round(first_ms, 1)
+    figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     for s in chosen:
         figures["sets"][s]["latency_ms"] = spread(per_set[s])
 
@@ -393,6 +399,10 @@ def main() -> int:
             f"p99 {lat['p99']:.2f} ms (CPU p50 {used['p50']:.2f} ms, p95 {used['p95']:.2f} ms, "
             f"p99 {used['p99']:.2f} ms); load average {load[0]:.2f} before, {load[1]:.2f} after "
             f"({os.cpu_count()} cores)"
+        )
+        print(
+            f"first query in this process ({FIRST_QUERY!r}, after opening the code book): "
+            f"{figures['first_query_ms']:.1f} ms; peak RSS after every query: {figures['peak_rss_mb']:.0f} MB"
         )
     if args.misses:
         out = sys.stderr if args.json else sys.stdout

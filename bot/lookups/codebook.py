@@ -15,6 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from bot.lookups.data_version import VersionReader
 from bot.lookups.schema import create_tables, rebuild_search
 from bot.lookups.shipped import load_shipped, shipped_version
 from bot.lookups.systems import SYSTEM_NAMES, display, undot
@@ -129,6 +130,8 @@ class CodeBook:
         self._local = threading.local()
         self._coverage: Coverage | None = None
         self._seventh_excluded: tuple[str, dict[tuple[str, str], frozenset[str]]] | None = None
+        self._data_version: str | None = None
+        self._version_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> CodeBook:
@@ -143,6 +146,22 @@ class CodeBook:
             db = connect(self.path, read_only=True)
             self._local.db = db
         return db
+
+    def data_version(self) -> str:
+        """The database's data stamp (bot.lookups.data_version), cheap to read before every lookup or check:
+        when an import (in this process or another) has moved it, this book's cached facts are forgotten, and
+        a cache kept beside the stamp it was built on knows to rebuild."""
+        reader: VersionReader | None = getattr(self._local, "version", None)
+        if reader is None:
+            reader = VersionReader()
+            self._local.version = reader
+        value = reader.read(self.db)
+        if value != self._data_version:
+            with self._version_lock:
+                if value != self._data_version:
+                    self.refresh()
+                    self._data_version = value
+        return value
 
     def refresh(self) -> None:
         """Forget cached facts after an import changed the database."""

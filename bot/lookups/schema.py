@@ -16,6 +16,8 @@ from importlib import resources
 
 import sqlite_utils
 
+from bot.lookups.data_version import stamp
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS codes (
     system TEXT NOT NULL, code TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT NOT NULL DEFAULT '',
@@ -225,3 +227,4 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
     conn.execute("DELETE FROM words")
     conn.executemany("INSERT INTO words (word, freq) VALUES (?, ?)", counts.items())
     conn.execute("INSERT INTO search(search) VALUES ('optimize')")
+    stamp(conn)  # caches built on the data before this rebuild are rebuilt (bot.lookups.data_version)

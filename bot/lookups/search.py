@@ -39,6 +39,7 @@ from bot.lookups.filler import LINKING, content_words, medical_core, path_adds, 
 from bot.lookups.index.adjectives import noun_forms
 from bot.lookups.index.completion import affirms_what_is_negated, query_negated
 from bot.lookups.index.lookup import Found, index_hits
+from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.services import LAB_METHODS, SPECIMENS, says_finding
 from bot.lookups.index.tree import IndexTree
@@ -130,7 +131,7 @@ def _stem(word: str) -> str:
 _words = words
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # bounded: ~300 bytes an entry, keyed by every title met
 def _doc_stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _words(text))
 
@@ -1069,18 +1070,22 @@ class _Adder(Protocol):  # the inner add() callback of Searcher.find
     ) -> None: ...
 
 
-_searchers: dict[int, Searcher] = {}
+_searchers: dict[int, tuple[str, Searcher]] = {}
 _lock = threading.Lock()
 
 
 def searcher_for(book: CodeBook) -> Searcher:
+    """The book's searcher, built anew when the data changed under it (an import: its data version moved),
+    so no word count, spelling correction or index node read from the old data answers."""
+    version = book.data_version()
     with _lock:
-        searcher = _searchers.get(id(book))
-        if searcher is None or searcher.book is not book:
-            searcher = Searcher(book)
-            _searchers[id(book)] = searcher
-        return searcher
+        kept = _searchers.get(id(book))
+        if kept is None or kept[1].book is not book or kept[0] != version:
+            kept = (version, Searcher(book))
+            _searchers[id(book)] = kept
+        return kept[1]
 
 
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
-    return searcher_for(book).find(query, systems, limit)
+    with one_lookup():
+        return searcher_for(book).find(query, systems, limit)

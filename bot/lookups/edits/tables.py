@@ -37,6 +37,7 @@ class Tables:
     mce: str
     release_key: str
     age_ranges: dict[date, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    data_version: str = ""  # the code database's data version these were read at
 
     def of(self, kind: str, holder: str) -> list[Note]:
         return self.notes.get(kind, {}).get(holder, [])
@@ -59,14 +60,17 @@ _LOCK = threading.Lock()
 
 
 def tables(book: CodeBook) -> Tables:
+    """The book's tables, parsed again when its data changed (an import moved its data version)."""
+    version = book.data_version()
     key = book.coverage().release
     found = _TABLES.get(book)
-    if found is not None and found.release_key == key:
+    if found is not None and found.release_key == key and found.data_version == version:
         return found
     with _LOCK:
         found = _TABLES.get(book)
-        if found is None or found.release_key != key:
+        if found is None or found.release_key != key or found.data_version != version:
             found = _build(book, key)
+            found.data_version = version
             _TABLES[book] = found
         return found
 

@@ -24,6 +24,7 @@ ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
 SIDE_STEMS = frozenset({"right", "left", "bilateral"})
 MAX_CANDIDATES = 400
 MEMO_LIMIT = 20_000
+TITLE_CACHE = 16384  # titles' word facts kept (LRU): bounded memory, the titles met most stay
 
 
 @dataclass(frozen=True)
@@ -128,14 +129,14 @@ NEGATION_STEMS = frozenset({"no", "not", "without", "non", "negative"})
 _NEGATED = re.compile(r"\b(?:not|without|no)\b((?:(?!\bwith\b)[^,;])*)")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TITLE_CACHE)
 def negated_parts(title: str) -> tuple[frozenset[str], ...]:
     """Each stretch of words a title negates, as stems ("... without heart failure" -> {heart, failure})."""
     parts = (frozenset(content_stems(part)) for part in _NEGATED.findall(title.lower()))
     return tuple(part for part in parts if part)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TITLE_CACHE)
 def _negated_in(title: str) -> frozenset[str]:
     """The words a title negates ("..., not having achieved remission" -> having, achieved, remission)."""
     return frozenset(s for part in negated_parts(title) for s in part)
@@ -263,7 +264,7 @@ def _specified(candidates: Sequence[Sequence[object]], own: frozenset[str]) -> f
     return frozenset(out)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TITLE_CACHE)
 def _title_pairs(title: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
     """A title's successive word stems ("first", "trimester"), "unspecified" never the first of a pair, and
     the words of its ", unspecified X" parts."""
@@ -296,7 +297,7 @@ def _order(code: str) -> int:
     return sum(ord(c) for c in code)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TITLE_CACHE)
 def _title_stems(title: str) -> frozenset[str]:
     return content_stems(title)
 
@@ -665,7 +666,7 @@ def _approaches(query_stems: frozenset[str], table: str) -> tuple[str, ...]:
     return APPROACHES_DEEP if table[:2] in DEEP_SYSTEMS else APPROACHES_PLAIN
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TITLE_CACHE)
 def _meaning_stems(meaning: str) -> frozenset[str]:
     return content_stems(meaning)
 

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from bot.lookups.index import per_lookup
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
@@ -186,6 +187,7 @@ class _Walk:
 
 
 _NONE: frozenset[int] = frozenset()
+TERM_CACHE = 16384  # index terms' word facts kept (LRU): bounded memory, the terms met most stay
 
 
 class _Line:
@@ -253,6 +255,19 @@ class Matcher:
         self._walked = 0  # anchor lines walked in the current match (bounded: MAX_WALKED)
 
     def match(self, words: Sequence[QueryWord], books: Iterable[str], limit: int = 20) -> list[PathMatch]:
+        """The best `limit` paths for the words in these books (walked once per lookup: per_lookup)."""
+        kept = per_lookup.memo()
+        if kept is None:
+            return self._match(words, books)[:limit]
+        books = frozenset(books)
+        key = ("match", id(self.tree), tuple(words), books)
+        found = kept.get(key)
+        if found is None:
+            found = kept[key] = self._match(words, books)
+        return found[:limit]  # type: ignore[index]
+
+    def _match(self, words: Sequence[QueryWord], books: Iterable[str]) -> list[PathMatch]:
+        """Every path found, best first (a limit only cuts this list)."""
         wanted_books = set(books)
         by_stem: dict[str, set[int]] = Stems()
         for index, word in enumerate(words):
@@ -277,7 +292,7 @@ class Matcher:
                 key = (found.book, found.code, found.column)
                 if found.code and (key not in results or results[key].score < found.score):
                     results[key] = found
-        return sorted(results.values(), key=lambda m: (-m.score, len(m.nodes), m.code))[:limit]
+        return sorted(results.values(), key=lambda m: (-m.score, len(m.nodes), m.code))
 
     def match_under(
         self, words: Sequence[QueryWord], path: Sequence[Node], limit: int = 8
@@ -746,12 +761,12 @@ def _shown(node: Node) -> str:
     return ", ".join(kept)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TERM_CACHE)
 def _forms(term: str) -> tuple[frozenset[str], ...]:
     return tuple(content_stems(f) for f in term.split(",") if f.strip())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TERM_CACHE)
 def _all_stems(term: str) -> frozenset[str]:
     return frozenset(s for f in _forms(term) for s in f)
 
@@ -835,7 +850,7 @@ def _cover_term_uncached(
     return hit, cost
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TERM_CACHE)
 def _negated(term: str) -> dict[frozenset[str], frozenset[str]]:
     """For each form of a term holding a negation, the stems after it ("without residual deficit" ->
     residual, deficit)."""
