@@ -31,6 +31,7 @@ from bot.lookups.index.matching import (
     word_forms,
     word_weight,
 )
+from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
@@ -359,6 +360,8 @@ def _verify(
         before = match.nodes[: match.jumps[0][0]] if match.jumps else match.nodes
         nodes = frozenset(s for n in before for s in content_stems(n.term))
         done = complete_pcs(conn, match.code.replace(".", ""), stems, match.qualifier, memo, nodes)
+        if done is not None:
+            done = dilation_for_device(conn, done, stems, memo) or done
         system = "pcs"
     else:
         if understood.eye_side and _eye_chapter(match.code):
