@@ -32,6 +32,7 @@ from bot.lookups.index.matching import (
     word_weight,
 )
 from bot.lookups.index.pcs_dilation import dilation_for_device
+from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
@@ -117,7 +118,8 @@ def index_hits(
     tree = searcher.index_tree()
     conn = tree.conn
     matcher = Matcher(tree)
-    alternatives = {w: searcher.vocabulary.alternatives(w) for w in words}
+    words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
+    alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
         for i, w in enumerate(words):
@@ -152,6 +154,10 @@ def index_hits(
         have = {(m.book, m.code) for m in matches}
         extra = [m for m in matcher.match(outside, books, limit=8) if (m.book, m.code) not in have]
         matches = sorted(matches + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
+    if "pcs" in books:
+        understood.alternatives = with_derived_parts(
+            conn, list(words), understood.alternatives, searcher.vocabulary.body_part, tree.memo
+        )
     if understood.alternatives and "pcs" in books:
         # A procedure word's body part and approach ("colonoscopy": colon, endoscopic) help in the PCS
         # Index only; in the diagnosis indexes they would read as findings.
