@@ -36,6 +36,15 @@ from bot.lookups.doses import (
 )
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import LINKING, content_words, medical_core, path_adds, unused_words
+from bot.lookups.hcpcs_items import (
+    DROPPED_COST,
+    HEAD_CREDIT,
+    HEAD_SHARE,
+    begins_with,
+    head_noun,
+    head_readings,
+    title_head_names,
+)
 from bot.lookups.index.completion import affirms_what_is_negated, query_negated
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.query import Understood, understand
@@ -346,7 +355,9 @@ class Searcher:
                     scored[key] = (score - ITEM_PROCEDURE_COST, why, code, title)
         if groups and (found.coverage < STRONG_SHARE or len(scored) < 3 or item):
             # Titles and inclusion terms: HCPCS items, and what the Index does not hold.
-            complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 0.5)
+            complete = self._text_matches(
+                groups, wanted, add, notes, broad=found.coverage < 0.5, items=not understood.parts
+            )
         else:
             complete = 0.0
         named_visit = complete >= 1.0 and found.coverage < STRONG_SHARE and not _REASON_FOR.search(lowered)
@@ -597,8 +608,10 @@ class Searcher:
         notes: list[str],
         penalty: float = 0.0,
         broad: bool = True,
+        items: bool = True,
     ) -> float:
-        """Add the title and inclusion-term matches; the share of the words the best title holds."""
+        """Add the title and inclusion-term matches; the share of the words the best title holds (`items`: a
+        HCPCS item may be read by its head noun, as in a query that links no two concepts)."""
         systems = ",".join(f"'{s}'" for s in wanted)  # from the fixed SYSTEMS tuple, never user text
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
@@ -643,6 +656,21 @@ class Searcher:
                 if rows:
                     penalty += 80
                     complete = (len(groups) - 1) / len(groups)
+                    break
+        if not rows and len(groups) > 1 and broad and items and "hcpcs" in wanted:
+            # "single point cane", "glucose test strips box of 50": no word left out alone gives a title;
+            # the item by its head (hcpcs_items), a HCPCS code (no modifier) naming it.
+            for reading, dropped in head_readings(groups):
+                rows = [r for r in self._query(self._match(reading), "'hcpcs'") if len(r[3]) == 5]
+                if dropped:
+                    # With modifiers left out, only the titles that name the item first are the item.
+                    noun = head_noun(reading)
+                    rows = [r for r in rows if begins_with(r[5], noun)]
+                if rows:
+                    stems = frozenset(_stem(g[0]) for g in reading if not g[0].isdigit())
+                    named = any(title_head_names(r[5], stems) for r in rows)
+                    penalty += DROPPED_COST * dropped - (HEAD_CREDIT if named else 0.0)
+                    complete = max(len(reading) / len(groups), HEAD_SHARE if named else 0.0)
                     break
         if not rows and len(groups) > 1 and broad:
             # Any of the words: only while that is a short list (thousands of titles holding "care" or
