@@ -667,8 +667,8 @@ class Searcher:
                     noun = head_noun(reading)
                     rows = [r for r in rows if begins_with(r[5], noun)]
                 if rows:
-                    stems = frozenset(_stem(g[0]) for g in reading if not g[0].isdigit())
-                    named = any(title_head_names(r[5], stems) for r in rows)
+                    head_stems = frozenset(_stem(g[0]) for g in reading if not g[0].isdigit())
+                    named = any(title_head_names(r[5], head_stems) for r in rows)
                     penalty += DROPPED_COST * dropped - (HEAD_CREDIT if named else 0.0)
                     complete = max(len(reading) / len(groups), HEAD_SHARE if named else 0.0)
                     break
