@@ -513,9 +513,19 @@ class Searcher:
         corrected, notes = self._spelling(again.words)
         notes = again.notes + notes
         found = index_hits(self, again, corrected, wanted, notes)
-        if found.coverage < coverage + PLAIN_MARGIN:
+        if found.coverage < coverage + PLAIN_MARGIN and not self._item_word(corrected, ambiguous):
             return None
         return again, corrected, notes, found
+
+    def _item_word(self, words: list[str], ambiguous: frozenset[str]) -> bool:
+        """Whether an abbreviation typed as a plain word ends the query as the last word of a HCPCS item's
+        name, the word before it naming the item ("gauze pad", "sterile gauze 4x4 pad": "Gauze, ... pad
+        size ..." - not PAD, peripheral arterial disease)."""
+        if len(words) < 2 or words[-1] not in ambiguous:
+            return False
+        before = next((w for w in reversed(words[:-1]) if w.isalpha() and len(w) > 2), "")
+        rows = self._query(self._match([(words[-1],), (before,)]), "'hcpcs'") if before else []
+        return any(len(r[3]) == 5 and begins_with(r[5], before) for r in rows)
 
     def _unknown_share(self, words: list[str]) -> float:
         """The share of the query's words (connectors and single letters aside) that no title, index term or

@@ -67,3 +67,15 @@ def test_two_linked_concepts_are_no_item(codebook: CodeBook) -> None:
     # "hypoxia on room air": a finding and its circumstance, not an "Air pressure mattress".
     hits = find_codes(codebook, "dyspnea on room air", limit=5)
     assert not any(h.code.startswith("E0") for h in hits[:1]), [(h.code, h.why) for h in hits]
+
+
+@pytest.mark.parametrize("query", ["gauze pad", "non-stick gauze pad"])
+def test_an_abbreviation_inside_an_item_name_is_the_plain_word(codebook: CodeBook, query: str) -> None:
+    # "pad" is PAD (peripheral arterial disease) alone, but "Gauze, ..., pad size ..." names a dressing.
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code.startswith("A6"), [(h.code, h.why) for h in hits]
+
+
+def test_the_abbreviation_alone_keeps_its_meaning(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "pad", limit=5)
+    assert hits and hits[0].code.startswith("I7"), [(h.code, h.why) for h in hits]
