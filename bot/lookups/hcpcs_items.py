@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.lookups.filler import LINKING, medical_core
+
 Group = tuple[str, ...]  # one query word and its alternatives (as bot.lookups.search reads them)
 
 # A package the chart counts ("box of 50", "pack of 100", "50 count", "bottle of 30"): no word of the item.
@@ -85,3 +87,13 @@ def begins_with(title: str, noun: str) -> bool:
     plural."""
     first = _FIRST.match(title.lower())
     return bool(noun) and first is not None and first.group(0).rstrip("s") == noun.rstrip("s")
+
+
+PHRASE_WORDS = LINKING | {"per"}  # words an item's name may hold ("insulin per 5 units")
+
+
+def read_as_item(text: str) -> bool:
+    """Whether a query may name an item: a noun phrase, not a sentence ("i need a walker" is read by the
+    filler reading, which says what it left unused)."""
+    core = medical_core(text)
+    return core is None or set(core.unused) <= PHRASE_WORDS

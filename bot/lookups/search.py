@@ -43,6 +43,7 @@ from bot.lookups.hcpcs_items import (
     begins_with,
     head_noun,
     head_readings,
+    read_as_item,
     title_head_names,
 )
 from bot.lookups.index.completion import affirms_what_is_negated, query_negated
@@ -356,7 +357,12 @@ class Searcher:
         if groups and (found.coverage < STRONG_SHARE or len(scored) < 3 or item):
             # Titles and inclusion terms: HCPCS items, and what the Index does not hold.
             complete = self._text_matches(
-                groups, wanted, add, notes, broad=found.coverage < 0.5, items=not understood.parts
+                groups,
+                wanted,
+                add,
+                notes,
+                broad=found.coverage < 0.5,
+                items=not understood.parts and read_as_item(lowered),
             )
         else:
             complete = 0.0

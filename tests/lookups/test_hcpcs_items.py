@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.hcpcs_items import begins_with, head_readings, title_head_names, without_package
+from bot.lookups.hcpcs_items import (
+    begins_with,
+    head_readings,
+    read_as_item,
+    title_head_names,
+    without_package,
+)
 from bot.lookups.search import find_codes
 
 
@@ -79,3 +85,9 @@ def test_an_abbreviation_inside_an_item_name_is_the_plain_word(codebook: CodeBoo
 def test_the_abbreviation_alone_keeps_its_meaning(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "pad", limit=5)
     assert hits and hits[0].code.startswith("I7"), [(h.code, h.why) for h in hits]
+
+
+def test_a_sentence_is_no_item_name() -> None:
+    assert read_as_item("single point cane")
+    assert read_as_item("regular insulin injection per 5 units")
+    assert not read_as_item("i need a mirror")  # the filler reading answers it, or refuses it
