@@ -37,6 +37,7 @@ from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
 from bot.lookups.index.tree import IndexTree, book_name
+from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import content_stems, stem, tokens
 from bot.lookups.systems import display
 
@@ -154,10 +155,15 @@ def index_hits(
         have = {(m.book, m.code) for m in matches}
         extra = [m for m in matcher.match(outside, books, limit=8) if (m.book, m.code) not in have]
         matches = sorted(matches + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
-    if "pcs" in books:
-        understood.alternatives = with_derived_parts(
-            conn, list(words), understood.alternatives, searcher.vocabulary.body_part, tree.memo
-        )
+    named_parts = with_derived_parts(
+        conn, list(words), understood.alternatives, searcher.vocabulary.body_part, tree.memo
+    )
+    # A body part's adjective ("ureteral", "renal") names the part of a procedure the query names
+    # ("cystoscopic ureteral stent"); alone ("renal failure") it names no procedure's body part.
+    asks_procedure = any(PROCEDURE_SUFFIX.search(w) for w in named_parts) or any(
+        tree.names_procedure(stem(w)) for w in words
+    )
+    understood = replace(understood, alternatives=named_parts if asks_procedure and "pcs" in books else {})
     if understood.alternatives and "pcs" in books:
         # A procedure word's body part and approach ("colonoscopy": colon, endoscopic) help in the PCS
         # Index only; in the diagnosis indexes they would read as findings.
