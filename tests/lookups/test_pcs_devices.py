@@ -114,3 +114,9 @@ def test_a_body_part_adjective_reads_as_the_body_part(word: str, part: str) -> N
 def test_a_word_that_is_no_adjective_of_a_root_names_no_body_part() -> None:
     assert Vocabulary.shipped().body_part("stent") == []
     assert Vocabulary.shipped().body_part("spiral") == []
+
+
+def test_an_adjective_alone_names_no_procedure(codebook: CodeBook) -> None:
+    # "ESRD" -> "end stage renal disease": "renal" is no procedure's body part here (no Resection of Kidney).
+    hits = find_codes(codebook, "ESRD", limit=5)
+    assert not any(h.system == "ICD-10-PCS" for h in hits), [(h.code, h.why) for h in hits]
