@@ -36,9 +36,20 @@ from bot.lookups.doses import (
 )
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import LINKING, content_words, medical_core, path_adds, unused_words
+from bot.lookups.hcpcs_items import (
+    DROPPED_COST,
+    HEAD_CREDIT,
+    HEAD_SHARE,
+    begins_with,
+    head_noun,
+    head_readings,
+    read_as_item,
+    title_head_names,
+)
 from bot.lookups.index.adjectives import noun_forms
 from bot.lookups.index.completion import affirms_what_is_negated, query_negated
 from bot.lookups.index.lookup import Found, index_hits
+from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.services import LAB_METHODS, SPECIMENS, says_finding
@@ -357,7 +368,14 @@ class Searcher:
                     scored[key] = (score - ITEM_PROCEDURE_COST, why, code, title)
         if groups and (found.coverage < STRONG_SHARE or len(scored) < 3 or item):
             # Titles and inclusion terms: HCPCS items, and what the Index does not hold.
-            complete = self._text_matches(groups, wanted, add, notes, broad=found.coverage < 0.5)
+            complete = self._text_matches(
+                groups,
+                wanted,
+                add,
+                notes,
+                broad=found.coverage < 0.5,
+                items=not understood.parts and read_as_item(lowered),
+            )
         else:
             complete = 0.0
         named_visit = complete >= 1.0 and found.coverage < STRONG_SHARE and not _REASON_FOR.search(lowered)
@@ -515,9 +533,19 @@ class Searcher:
         corrected, notes = self._spelling(again.words)
         notes = again.notes + notes
         found = index_hits(self, again, corrected, wanted, notes)
-        if found.coverage < coverage + PLAIN_MARGIN:
+        if found.coverage < coverage + PLAIN_MARGIN and not self._item_word(corrected, ambiguous):
             return None
         return again, corrected, notes, found
+
+    def _item_word(self, words: list[str], ambiguous: frozenset[str]) -> bool:
+        """Whether an abbreviation typed as a plain word ends the query as the last word of a HCPCS item's
+        name, the word before it naming the item ("gauze pad", "sterile gauze 4x4 pad": "Gauze, ... pad
+        size ..." - not PAD, peripheral arterial disease)."""
+        if len(words) < 2 or words[-1] not in ambiguous:
+            return False
+        before = next((w for w in reversed(words[:-1]) if w.isalpha() and len(w) > 2), "")
+        rows = self._query(self._match([(words[-1],), (before,)]), "'hcpcs'") if before else []
+        return any(len(r[3]) == 5 and begins_with(r[5], before) for r in rows)
 
     def _unknown_share(self, words: list[str]) -> float:
         """The share of the query's words (connectors and single letters aside) that no title, index term or
@@ -561,10 +589,13 @@ class Searcher:
 
     def _known(self, word: str) -> bool:
         """Whether a title, index term, vocabulary term or English word holds the word, or it is a
-        misspelling or a word form of one."""
+        misspelling or a word form of one, or a procedure word read from its parts."""
         if word in self.freq or self.vocabulary.knows(word) or word in self.english:
             return True
-        return self.corrections(word)[0] != word or self._noun_of(word) is not None
+        if self.corrections(word)[0] != word or self._noun_of(word) is not None:
+            return True
+        tree = self.index_tree()  # "scapuloplasty": a procedure word the PCS tables' body parts read
+        return procedure_reading(tree.conn, word, self.vocabulary.body_part, tree.memo) is not None
 
     def _indexed(self, word: str) -> bool:
         """Whether an index line or the vocabulary holds the word."""
@@ -639,8 +670,10 @@ class Searcher:
         notes: list[str],
         penalty: float = 0.0,
         broad: bool = True,
+        items: bool = True,
     ) -> float:
-        """Add the title and inclusion-term matches; the share of the words the best title holds."""
+        """Add the title and inclusion-term matches; the share of the words the best title holds (`items`: a
+        HCPCS item may be read by its head noun, as in a query that links no two concepts)."""
         systems = ",".join(f"'{s}'" for s in wanted)  # from the fixed SYSTEMS tuple, never user text
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
@@ -685,6 +718,21 @@ class Searcher:
                 if rows:
                     penalty += 80
                     complete = (len(groups) - 1) / len(groups)
+                    break
+        if not rows and len(groups) > 1 and broad and items and "hcpcs" in wanted:
+            # "single point cane", "glucose test strips box of 50": no word left out alone gives a title;
+            # the item by its head (hcpcs_items), a HCPCS code (no modifier) naming it.
+            for reading, dropped in head_readings(groups):
+                rows = [r for r in self._query(self._match(reading), "'hcpcs'") if len(r[3]) == 5]
+                if dropped:
+                    # With modifiers left out, only the titles that name the item first are the item.
+                    noun = head_noun(reading)
+                    rows = [r for r in rows if begins_with(r[5], noun)]
+                if rows:
+                    head_stems = frozenset(_stem(g[0]) for g in reading if not g[0].isdigit())
+                    named = any(title_head_names(r[5], head_stems) for r in rows)
+                    penalty += DROPPED_COST * dropped - (HEAD_CREDIT if named else 0.0)
+                    complete = max(len(reading) / len(groups), HEAD_SHARE if named else 0.0)
                     break
         if not rows and len(groups) > 1 and broad:
             # Any of the words: only while that is a short list (thousands of titles holding "care" or

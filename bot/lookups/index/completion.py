@@ -438,7 +438,7 @@ def complete_pcs(
     if len(raw) == 7:
         return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
     named_approaches = said_approaches(query_stems)
-    query_stems = query_stems | _value_words(conn, query_stems, memo)
+    query_stems = query_stems | value_words(conn, query_stems, memo)
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
     said_stems = query_stems - _meaning_stems(operation_name(str(rows[0][1])))
@@ -524,7 +524,7 @@ def operation_name(title: str) -> str:
 ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]+)\)")
 
 
-def _value_words(
+def value_words(
     conn: sqlite3.Connection, query_stems: frozenset[str], memo: dict[object, object] | None
 ) -> frozenset[str]:
     """The words of the PCS values the query names by another name: the PCS Index's "use" lines (its

@@ -33,11 +33,14 @@ from bot.lookups.index.matching import (
     word_forms,
     word_weight,
 )
+from bot.lookups.index.pcs_dilation import dilation_for_device
+from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
 from bot.lookups.index.stories import reaction_parts
 from bot.lookups.index.tree import IndexTree, book_name
+from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import content_stems, stem, tokens
 from bot.lookups.systems import display
 
@@ -122,7 +125,8 @@ def index_hits(
     tree = searcher.index_tree()
     conn = tree.conn
     matcher = Matcher(tree)
-    alternatives = {w: searcher.vocabulary.alternatives(w) for w in words}
+    words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
+    alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
         for i, w in enumerate(words):
@@ -160,6 +164,15 @@ def index_hits(
         have = {(m.book, m.code) for m in matches}
         extra = [m for m in matcher.match(outside, books, limit=8) if (m.book, m.code) not in have]
         matches = sorted(matches + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
+    named_parts = with_derived_parts(
+        conn, list(words), understood.alternatives, searcher.vocabulary.body_part, tree.memo
+    )
+    # A body part's adjective ("ureteral", "renal") names the part of a procedure the query names
+    # ("cystoscopic ureteral stent"); alone ("renal failure") it names no procedure's body part.
+    asks_procedure = any(PROCEDURE_SUFFIX.search(w) for w in named_parts) or any(
+        tree.names_procedure(stem(w)) for w in words
+    )
+    understood = replace(understood, alternatives=named_parts if asks_procedure and "pcs" in books else {})
     if understood.alternatives and "pcs" in books:
         # A procedure word's body part and approach ("colonoscopy": colon, endoscopic) help in the PCS
         # Index only; in the diagnosis indexes they would read as findings.
@@ -457,6 +470,8 @@ def _verify(
         before = match.nodes[: match.jumps[0][0]] if match.jumps else match.nodes
         nodes = frozenset(s for n in before for s in content_stems(n.term))
         done = complete_pcs(conn, match.code.replace(".", ""), stems, match.qualifier, memo, nodes)
+        if done is not None:
+            done = dilation_for_device(conn, done, stems, memo) or done
         system = "pcs"
     else:
         if understood.eye_side and _eye_chapter(match.code):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.lookups.index import per_lookup
+from bot.lookups.index.pcs_keys import names_key
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
@@ -584,6 +585,12 @@ class Matcher:
             for order, reference in enumerate(references):
                 if reference.kind == "see_also" and end.code:
                     continue
+                if (
+                    reference.kind == "use"
+                    and end.book == "pcs"
+                    and not names_key(walk.nodes[0].term, by_stem)
+                ):
+                    continue  # a Device / Body Part Key line: only for the name it gives (pcs_keys)
                 if order:
                     # "Biopsy, see Excision ..., see Extraction ..., see Drainage ...": the Index's order.
                     walk = walk.copy()

@@ -23,6 +23,10 @@ PROCEDURE_SUFFIX = re.compile(
     r"(?:ectomy|ectomies|otomy|ostomy|oscopy|oscopies|oscopic|oplasty|opexy|orrhaphy|ocentesis|olysis|otripsy|ography)$"
 )
 
+# A body part's adjective is its combining form and an adjective ending: "ureter" + "al", "gastr" + "ic",
+# "esophag" + "eal", "bili" + "ary" (the same "root" terms name the body part).
+ADJECTIVE_SUFFIX = re.compile(r"(?:eal|ial|al|ic|ac|ar|ary)$")
+
 
 @dataclass(frozen=True)
 class Term:
@@ -102,6 +106,8 @@ class Vocabulary:
         """What the combining form of a procedure word names: "nephrectomy" -> kidney, "hysterectomy" ->
         uterus (the longest known form at the start of the word)."""
         stem = PROCEDURE_SUFFIX.sub("", word)
+        if stem == word:
+            stem = ADJECTIVE_SUFFIX.sub("", word)  # "ureteral", "gastric": the body part itself
         if stem == word or len(stem) < 3:
             return []
         approach: list[str] = []

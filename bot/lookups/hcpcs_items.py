@@ -1,0 +1,99 @@
+"""A HCPCS item named with words its title does not print: read by its head noun.
+
+An item is a noun phrase whose head comes last and whose modifiers come first ("single point cane",
+"glucose test strips box of 50"): what the chart calls the package ("box of 50", "pack of 100") is no word
+of the item, and a modifier the title does not print ("single point", "regular") is dropped before the
+head, never the head itself - "cane" is what a "single point cane" is (E0100), not an accessory that shares
+a word of it. A title whose own head (its words before the first comma or semicolon) holds the query's head
+names the item, so the reading is a confident one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.lookups.filler import LINKING, medical_core
+
+Group = tuple[str, ...]  # one query word and its alternatives (as bot.lookups.search reads them)
+
+# A package the chart counts ("box of 50", "pack of 100", "50 count", "bottle of 30"): no word of the item.
+PACKAGE_WORDS = frozenset(
+    {"box", "boxes", "pack", "packs", "package", "bottle", "case", "carton", "bag", "tub"}
+)
+COUNT_WORDS = frozenset({"count", "ct", "pk", "pack"})
+SIDES = frozenset({"left", "right", "bilateral"})
+HEAD_SHARE = (
+    0.5  # the share of the query a title naming its head answers: confident, unless words are unknown
+)
+DROPPED_COST = 20.0  # per modifier left out
+HEAD_CREDIT = (
+    150.0  # titles whose head names the item: the item asked for, above an Index line sharing a modifier
+)
+
+
+def without_package(groups: Sequence[Group]) -> list[Group]:
+    """The words less a package phrase: "box of 50" / "pack of 100" / "50 count" (and what follows it)."""
+    words = [g[0] for g in groups]
+    for i, word in enumerate(words):
+        rest = words[i + 1 :]
+        counts = rest[1:] if rest[:1] == ["of"] else rest  # "of" may be read out already
+        boxed = word in PACKAGE_WORDS and bool(counts) and counts[0].isdigit()
+        counted = word.isdigit() and bool(rest) and rest[0] in COUNT_WORDS
+        if (boxed or counted) and i > 0:
+            return list(groups[:i])
+    return list(groups)
+
+
+def head_readings(groups: Sequence[Group]) -> list[tuple[list[Group], int]]:
+    """The item's shorter readings, each with the number of words left out: the package left out, then the
+    leading modifiers one by one (at least one word is kept, and the last is always kept; never past a
+    side, which says the words are a body part's)."""
+    kept = without_package(groups)
+    out: list[tuple[list[Group], int]] = []
+    if len(kept) < len(groups):
+        out.append((kept, 0))
+    for start in range(1, len(kept)):
+        if kept[start - 1][0] in SIDES:
+            break  # "gout left big toe": a side names a body part, not an item's kind
+        out.append((kept[start:], start))
+    return out
+
+
+_HEAD = re.compile(r"[,;]")
+
+
+def title_head_names(title: str, stems: frozenset[str]) -> bool:
+    """Whether a title's head (before its first comma or semicolon) holds one of the stems given."""
+    first = _HEAD.split(title, maxsplit=1)[0].lower()
+    return any(s and s in first for s in stems)
+
+
+_FIRST = re.compile(r"[a-z][a-z'-]*")
+
+
+def head_noun(reading: Sequence[Group]) -> str:
+    """The head of an item phrase: its last word before a billing unit ("per 5 units") that is no number."""
+    words = [g[0] for g in reading]
+    if "per" in words:
+        words = words[: words.index("per")]
+    nouns = [w for w in words if not w.isdigit()]
+    return nouns[-1] if nouns else ""
+
+
+def begins_with(title: str, noun: str) -> bool:
+    """Whether a title names the item first ("Cane, includes ...", "Lancets, per box"): its first word
+    (hyphenated words whole: "Over-bed" is not "over"; "Systemic" is not "system") is the noun or its
+    plural."""
+    first = _FIRST.match(title.lower())
+    return bool(noun) and first is not None and first.group(0).rstrip("s") == noun.rstrip("s")
+
+
+PHRASE_WORDS = LINKING | {"per"}  # words an item's name may hold ("insulin per 5 units")
+
+
+def read_as_item(text: str) -> bool:
+    """Whether a query may name an item: a noun phrase, not a sentence ("i need a walker" is read by the
+    filler reading, which says what it left unused)."""
+    core = medical_core(text)
+    return core is None or set(core.unused) <= PHRASE_WORDS

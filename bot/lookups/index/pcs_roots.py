@@ -1,0 +1,178 @@
+"""The body part a procedure word names, read from the PCS tables' own body-part names.
+
+A procedure word is a combining form and an operation suffix ("urethr" + "oplasty", "scapul" + "ectomy",
+"hemi" + "colectomy"). The vocabulary's "root" terms name the Greek and Latin forms whose body part is
+worded otherwise ("nephr" -> kidney, "gastr" -> stomach); a form that is the start of a body part's own
+name in the PCS tables ("urethr" -> Urethra, "vagin" -> Vagina, "epididym" -> Epididymis, "mandibul" ->
+Mandible) needs no list: the word of the tables' body-part values (the fourth character's meanings) that
+the form begins is the body part.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+
+from bot.lookups.index.vocabulary import ADJECTIVE_SUFFIX, PROCEDURE_SUFFIX
+
+SHORTEST_FORM = 4  # "uvul" (Uvula), "thym" (Thymus), "test" (Testis); "cec" is too short to tell
+SURE = 5  # letters shared that tell a body part (a form of four letters shares them all: "uvul")
+SLACK = 2  # letters of the form past the shared start: "mandibul" / "Mandible", "stapedi" / "Stapes"
+HALF = "hemi"  # "hemicolectomy", "hemilaminectomy": part of the same body part
+
+
+def _part_words(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple[str, ...]:
+    found = memo.get("pcs body part words")
+    if not isinstance(found, tuple):
+        words: set[str] = set()
+        for (meaning,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4"):
+            words.update(w for w in str(meaning).lower().replace(",", " ").split() if w.isalpha())
+        found = tuple(sorted(words))
+        memo["pcs body part words"] = found
+    return found
+
+
+def _shared(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def combining_form(word: str) -> str:
+    """The form before the operation suffix, "hemi" aside ("hemicolectomy" -> "col"); "" for no
+    procedure word."""
+    form = PROCEDURE_SUFFIX.sub("", word)
+    if form == word:
+        return ""
+    return form[len(HALF) :] if form.startswith(HALF) and len(form) > len(HALF) + 2 else form
+
+
+def derived_body_part(conn: sqlite3.Connection, word: str, memo: dict[object, object]) -> str:
+    """The PCS body-part word a procedure word's combining form begins ("urethroplasty" -> "urethra"), the
+    one sharing most of the form (the shortest between equals); "" when none does."""
+    form = combining_form(word)
+    if len(form) < SHORTEST_FORM:
+        return ""
+    best: tuple[tuple[int, bool, int], str] | None = None
+    for part in _part_words(conn, memo):
+        if part[:SHORTEST_FORM] != form[:SHORTEST_FORM]:
+            continue
+        shared = _shared(form, part)
+        if shared >= max(min(len(form), SURE), len(form) - SLACK):
+            # Between equals the noun ("Peritoneum" before "Peritoneal"), then the shortest.
+            key = (shared, not ADJECTIVE_SUFFIX.search(part), -len(part))
+            if best is None or key > best[0]:
+                best = (key, part)
+    return best[1] if best else ""
+
+
+APPROACH_WORDS = frozenset({"natural", "opening", "endoscopic", "percutaneous"})  # what a scope word adds
+
+
+def with_derived_parts(
+    conn: sqlite3.Connection,
+    words: list[str],
+    known: dict[str, list[str]],
+    roots: Callable[[str], list[str]],
+    memo: dict[object, object],
+) -> dict[str, list[str]]:
+    """The query's procedure words and what they name (`known`: what the vocabulary's roots name, `roots`
+    its reading of one word), each procedure word whose form the roots do not know given the body part its
+    form begins in the PCS tables; a "hemi-" word is read without it first ("hemicystectomy": bladder)."""
+    out = dict(known)
+    for word in words:
+        if set(known.get(word, ())) - APPROACH_WORDS:
+            continue
+        half = roots(word[len(HALF) :]) if word.startswith(HALF) else []
+        part = [w for w in half if w not in APPROACH_WORDS] or [derived_body_part(conn, word, memo)]
+        if any(part):
+            out[word] = [*part, *known.get(word, ())]
+    return out
+
+
+SUFFIX_SHARE = 0.25  # an operation the Index gives this share of a suffix's words is what the suffix does
+
+
+def suffix_operations(conn: sqlite3.Connection, memo: dict[object, object]) -> dict[str, tuple[str, ...]]:
+    """What each operation suffix does, learned from the PCS Index's own one-word main terms: the root
+    operations their "see" references name most ("-pexy": Repair, Reposition; "-ectomy": Excision,
+    Resection; "-otomy": Drainage, Division)."""
+    found = memo.get("pcs suffix operations")
+    if isinstance(found, dict):
+        return found
+    counts: dict[str, dict[str, int]] = {}
+    for term, reference in conn.execute(
+        "SELECT n.term, r.reference FROM index_nodes n JOIN index_refs r ON r.node = n.id "
+        "WHERE n.book = 'pcs' AND n.depth = 0 AND r.kind = 'see' AND n.term NOT LIKE '% %'"
+    ):
+        found_suffix = PROCEDURE_SUFFIX.search(str(term).lower())
+        operation = str(reference).split(",")[0].split("=")[0].strip()
+        if found_suffix is None or " " in operation:
+            continue
+        tally = counts.setdefault(found_suffix.group(0), {})
+        tally[operation] = tally.get(operation, 0) + 1
+    operations: dict[str, tuple[str, ...]] = {}
+    for suffix, tally in counts.items():
+        total = sum(tally.values())
+        operations[suffix] = tuple(
+            op.lower() for op, n in sorted(tally.items(), key=lambda t: -t[1]) if n >= SUFFIX_SHARE * total
+        )
+    memo["pcs suffix operations"] = operations
+    return operations
+
+
+def operations_of(conn: sqlite3.Connection, word: str, memo: dict[object, object]) -> tuple[str, ...]:
+    """The root operations a procedure word's suffix does ("vaginopexy": repair, reposition)."""
+    suffix = PROCEDURE_SUFFIX.search(word)
+    return suffix_operations(conn, memo).get(suffix.group(0), ()) if suffix else ()
+
+
+def _main_terms(conn: sqlite3.Connection, memo: dict[object, object]) -> frozenset[str]:
+    found = memo.get("pcs one-word main terms")
+    if not isinstance(found, frozenset):
+        # The first word of each main term ("Esophagogastroduodenoscopy (EGD)", "Meniscectomy, knee").
+        found = frozenset(
+            first.group(0)
+            for (t,) in conn.execute("SELECT term FROM index_nodes WHERE book = 'pcs' AND depth = 0")
+            if (first := re.match(r"[a-z]+", str(t).lower())) is not None
+        )
+        memo["pcs one-word main terms"] = found
+    return found
+
+
+def read_procedure_words(
+    conn: sqlite3.Connection,
+    words: list[str],
+    roots: Callable[[str], list[str]],
+    memo: dict[object, object],
+) -> tuple[list[str], dict[str, list[str]]]:
+    """A procedure word the PCS Index does not hold ("vaginopexy", "patelloplasty") read as a coder reads
+    it: its suffix's root operations (the word's own alternatives) and its body part (a word of its own
+    after it); the words, and the alternatives of the words read. Words the Index holds stay as they are."""
+    out: list[str] = []
+    read: dict[str, list[str]] = {}
+    for word in words:
+        out.append(word)
+        found = procedure_reading(conn, word, roots, memo)
+        if found is not None:
+            operations, parts = found
+            read[word] = list(operations)
+            out += [p for p in parts if p not in out]
+    return out, read
+
+
+def procedure_reading(
+    conn: sqlite3.Connection, word: str, roots: Callable[[str], list[str]], memo: dict[object, object]
+) -> tuple[tuple[str, ...], list[str]] | None:
+    """The root operations and body part words of a procedure word the PCS Index does not hold
+    ("scapuloplasty": repair..., scapula), or None when it is no such word or its parts cannot be read."""
+    if word in _main_terms(conn, memo) or not PROCEDURE_SUFFIX.search(word):
+        return None
+    operations = operations_of(conn, word, memo)
+    named = with_derived_parts(conn, [word], {word: roots(word)}, roots, memo).get(word, [])
+    parts = [w for w in named if w not in APPROACH_WORDS]
+    return (operations, parts) if operations and parts else None
