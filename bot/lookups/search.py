@@ -142,7 +142,7 @@ def _stem(word: str) -> str:
 _words = words
 
 
-@lru_cache(maxsize=16384)  # bounded: ~300 bytes an entry, keyed by every title met
+@lru_cache(maxsize=4096)  # bounded: ~300 bytes an entry, keyed by every title met
 def _doc_stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _words(text))
 

@@ -24,7 +24,7 @@ ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
 SIDE_STEMS = frozenset({"right", "left", "bilateral"})
 MAX_CANDIDATES = 400
 MEMO_LIMIT = 20_000
-TITLE_CACHE = 16384  # titles' word facts kept (LRU): bounded memory, the titles met most stay
+TITLE_CACHE = 8192  # titles' word facts kept (LRU): bounded memory, the titles met most stay
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ def stems(text: str) -> list[str]:
     return [stem(t) for t in tokens(text) if t not in CONNECTORS]
 
 
-@lru_cache(maxsize=32768)  # bounded: ~330 bytes an entry (tracemalloc), keyed by every title met
+@lru_cache(maxsize=8192)  # bounded: ~330 bytes an entry (tracemalloc), keyed by every title met
 def content_stems(text: str) -> frozenset[str]:
     """Stems that carry meaning: connectors and fillers ("NEC", "specified") left out."""
     return frozenset(s for s in stems(text) if s not in FILLERS)
