@@ -143,14 +143,36 @@ class CodeBook:
     def db(self) -> sqlite_utils.Database:
         db: sqlite_utils.Database | None = getattr(self._local, "db", None)
         if db is None:
+            self._local.file = self._file()
             db = connect(self.path, read_only=True)
             self._local.db = db
         return db
 
+    def _file(self) -> tuple[int, int] | None:
+        """Which file is at the path now (device, inode); None while no file is there."""
+        try:
+            found = os.stat(self.path)
+        except OSError:
+            return None
+        return (found.st_dev, found.st_ino)
+
+    def _reopen_if_replaced(self) -> None:
+        """`codedesk data --rebuild` puts a new file at the path: a connection open on the old one would read
+        the old data for ever. This thread's connection is reopened on the new file (while the path is
+        empty, mid-rebuild, the old one keeps answering)."""
+        db: sqlite_utils.Database | None = getattr(self._local, "db", None)
+        now = self._file()
+        if db is None or now is None or now == getattr(self._local, "file", now):
+            return
+        self._local.db = None
+        self._local.version = None
+        db.conn.close()
+
     def data_version(self) -> str:
         """The database's data stamp (bot.lookups.data_version), cheap to read before every lookup or check:
-        when an import (in this process or another) has moved it, this book's cached facts are forgotten, and
+        when an import (in this process or another) or a rebuild that replaced the file has moved it, this book's cached facts are forgotten, and
         a cache kept beside the stamp it was built on knows to rebuild."""
+        self._reopen_if_replaced()
         reader: VersionReader | None = getattr(self._local, "version", None)
         if reader is None:
             reader = VersionReader()

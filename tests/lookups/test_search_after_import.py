@@ -5,6 +5,7 @@ another connection."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -91,3 +92,23 @@ def test_the_data_version_moves_with_every_rebuild_and_is_read_again_only_then(s
     assert second not in ("", first)
     stored = db.execute("SELECT value FROM meta WHERE key = ?", [META_KEY]).fetchone()[0]
     assert stored == second == small_book.data_version()
+
+
+def test_a_rebuild_that_replaces_the_file_is_seen_by_the_next_lookup(
+    small_book: CodeBook, tmp_path: Path
+) -> None:
+    # `codedesk data --rebuild` builds a new file and moves it over the path (os.replace): a connection
+    # still open on the old file would answer from the old data until the process restarted.
+    assert "spelling: adalimumax" in find_codes(small_book, "adalimumax")[0].why
+    rebuilt = tmp_path / "rebuilt.sqlite"
+    source = sqlite3.connect(str(small_book.path))
+    target = sqlite3.connect(str(rebuilt))
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    _add_title(rebuilt, "J9991", "Injection, adalimumax, 1 mg")
+    os.replace(rebuilt, small_book.path)
+    assert [h.code for h in find_codes(small_book, "adalimumax")[:1]] == ["J9991"]
+    assert find_codes(small_book, "adalimumax")[0].code == "J9991"  # and stays on the new file
