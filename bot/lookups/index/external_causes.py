@@ -51,14 +51,12 @@ PEDESTRIAN_PARTIES = {
     "streetcar": "streetcar",
 }
 _VEHICLE = re.compile(r"\b(" + "|".join(f"(?:{p})" for p, _, _ in _VEHICLES) + r")s?\b")
-_CRASH = re.compile(
-    r"\b(?:crash|crashed|wreck|wrecked|collision|collided|mvc|mva|accident|rear[- ]ended|t-?boned|hit|struck|"
-    r"vs|versus|ran\s+into|run\s+over|ran\s+over|knocked\s+down|knocked\s+over)\b"
+_COLLIDED_WORDS = (  # words of a collision with something
+    r"crash|crashed|wreck|wrecked|collision|collided|mvc|rear[- ]ended|t-?boned|hit|struck|vs|versus|"
+    r"ran\s+into|run\s+over|ran\s+over|knocked\s+down|knocked\s+over"
 )
-_COLLIDED = re.compile(
-    r"\b(?:crash|crashed|wreck|wrecked|collision|collided|mvc|rear[- ]ended|t-?boned|hit|struck|vs|versus|"
-    r"ran\s+into|run\s+over|ran\s+over|knocked\s+down|knocked\s+over)\b"
-)
+_COLLIDED = re.compile(rf"\b(?:{_COLLIDED_WORDS})\b")
+_CRASH = re.compile(rf"\b(?:{_COLLIDED_WORDS}|mva|accident)\b")  # any transport accident told
 _NONCOLLISION = re.compile(
     r"\b(?:rolled\s+over|rollover|roll\s+over|ran\s+off|went\s+off|lost\s+control|flipped)\b"
 )

@@ -191,6 +191,27 @@ _NONE: frozenset[int] = frozenset()
 TERM_CACHE = 16384  # index terms' word facts kept (LRU): bounded memory, the terms met most stay
 
 
+def _stem_map(words: Sequence[QueryWord]) -> dict[str, set[int]]:
+    """Each stem of the query's words -> the positions of the words holding it."""
+    by_stem: dict[str, set[int]] = Stems()
+    for index, word in enumerate(words):
+        for s in word.stems:
+            by_stem.setdefault(s, set()).add(index)
+    return by_stem
+
+
+def _keep_best(results: dict[tuple[str, str, str], PathMatch], found: Iterable[PathMatch]) -> None:
+    """Keep the best-scoring path per (book, code, column)."""
+    for match in found:
+        key = (match.book, match.code, match.column)
+        if match.code and (key not in results or results[key].score < match.score):
+            results[key] = match
+
+
+def _best_first(results: dict[tuple[str, str, str], PathMatch]) -> list[PathMatch]:
+    return sorted(results.values(), key=lambda m: (-m.score, len(m.nodes), m.code))
+
+
 class _Line:
     """A line reached below a walk's last node, with what the path to it covers: a light stand-in for a
     _Walk (no node lists copied) until the line is among the few worth finishing."""
@@ -270,10 +291,7 @@ class Matcher:
     def _match(self, words: Sequence[QueryWord], books: Iterable[str]) -> list[PathMatch]:
         """Every path found, best first (a limit only cuts this list)."""
         wanted_books = set(books)
-        by_stem: dict[str, set[int]] = Stems()
-        for index, word in enumerate(words):
-            for s in word.stems:
-                by_stem.setdefault(s, set()).add(index)
+        by_stem = _stem_map(words)
         if not by_stem:
             return []
         results: dict[tuple[str, str, str], PathMatch] = {}
@@ -289,11 +307,8 @@ class Matcher:
         for ceiling, main in mains:
             if ceiling < self._best:
                 break
-            for found in self._below(main, words, by_stem, jumps=0):
-                key = (found.book, found.code, found.column)
-                if found.code and (key not in results or results[key].score < found.score):
-                    results[key] = found
-        return sorted(results.values(), key=lambda m: (-m.score, len(m.nodes), m.code))
+            _keep_best(results, self._below(main, words, by_stem, jumps=0))
+        return _best_first(results)
 
     def match_under(
         self, words: Sequence[QueryWord], path: Sequence[Node], limit: int = 8
@@ -301,10 +316,7 @@ class Matcher:
         """The paths below one line the query's reading already named ("Accident, transport, car occupant,
         passenger" for a passenger's crash): a deep subtree the walk from its main term, bounded, may not
         reach when its words fill hundreds of lines above it."""
-        by_stem: dict[str, set[int]] = Stems()
-        for index, word in enumerate(words):
-            for s in word.stems:
-                by_stem.setdefault(s, set()).add(index)
+        by_stem = _stem_map(words)
         if not by_stem or not path:
             return []
         self._best = -math.inf
@@ -316,11 +328,8 @@ class Matcher:
             covered |= said
             unsaid += cost
         results: dict[tuple[str, str, str], PathMatch] = {}
-        for found in self._below(_Walk(list(path), covered, unsaid), words, by_stem, jumps=0):
-            key = (found.book, found.code, found.column)
-            if found.code and (key not in results or results[key].score < found.score):
-                results[key] = found
-        return sorted(results.values(), key=lambda m: (-m.score, len(m.nodes), m.code))[:limit]
+        _keep_best(results, self._below(_Walk(list(path), covered, unsaid), words, by_stem, jumps=0))
+        return _best_first(results)[:limit]
 
     # -- main terms ----------------------------------------------------------------------------------------
     def _main_terms(
@@ -892,14 +901,19 @@ def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, 
             best, used = column, hit
     if not best:
         return preset or DEFAULT_COLUMN.get(book, ""), set()
-    # A story's words for the taking ("pills", "dose", "overdose"): used by the line, choosing no column.
-    return best, used | {i for s in TABLE_WORDS for i in by_stem.get(s, ())} if book == "drug" else used
+    return best, used | _table_words(book, by_stem)
 
 
 def _column_words(book: str, by_stem: dict[str, set[int]]) -> set[int]:
     """The query words that may choose a column of this book's table (none outside the tables)."""
     said = {i for stems in COLUMN_STEMS.get(book, {}).values() for s in stems for i in by_stem.get(s, ())}
-    return said | {i for s in TABLE_WORDS for i in by_stem.get(s, ())} if book == "drug" else said
+    return said | _table_words(book, by_stem)
+
+
+def _table_words(book: str, by_stem: dict[str, set[int]]) -> set[int]:
+    """A drug story's words for the taking ("pills", "dose", "overdose"): used by a Drug Table line, choosing
+    no column."""
+    return {i for s in TABLE_WORDS for i in by_stem.get(s, ())} if book == "drug" else set()
 
 
 def _weight(words: Sequence[QueryWord], covered: Iterable[int]) -> float:
