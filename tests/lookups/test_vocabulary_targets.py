@@ -1,6 +1,7 @@
-"""Every meaning of the `# ec9` block of terms.tsv is a path of the Alphabetic Index (or the External Cause
-Index): its first words are a main term and each of its other words is said on a line below that main term
-(or below a main term the main term sends to). The vocabulary maps words to INDEX TERMS, never to codes."""
+"""Every meaning of a terms.tsv block whose header says `[index paths]` (the `# ec9` block and the blocks written
+after it) is a path of the Alphabetic Index (or the External Cause Index): its first words are a main term and each
+of its other words is said on a line below that main term (or below a main term the main term sends to). The
+vocabulary maps words to INDEX TERMS, never to codes."""
 
 from __future__ import annotations
 
@@ -64,6 +65,16 @@ def index_path_problem(means: str) -> str:
     return f"no main term starts {means!r}"
 
 
+def _headers() -> list[str]:
+    text = resources.files("bot.lookups.data").joinpath("terms.tsv").read_text()
+    return [line for line in text.splitlines() if line.startswith("#")]
+
+
+def _checked_blocks() -> list[str]:
+    """The names of the blocks whose header promises Index paths."""
+    return [head.split()[1].rstrip(":") for head in _headers() if "[index paths]" in head]
+
+
 def _block(name: str) -> list[tuple[str, str]]:
     text = resources.files("bot.lookups.data").joinpath("terms.tsv").read_text()
     out: list[tuple[str, str]] = []
@@ -78,11 +89,15 @@ def _block(name: str) -> list[tuple[str, str]]:
     return out
 
 
-def test_the_ec9_block_is_the_last_block_and_holds_a_few_hundred_terms() -> None:
-    text = resources.files("bot.lookups.data").joinpath("terms.tsv").read_text()
-    heads = [line for line in text.splitlines() if line.startswith("#")]
-    assert heads[-1].startswith("# ec9")
+def test_the_lay_block_is_checked_and_holds_a_few_hundred_terms() -> None:
+    assert "ec9" in _checked_blocks()
     assert len(_block("ec9")) >= 300
+
+
+def test_every_block_after_ec9_is_checked() -> None:
+    names = [head.split()[1].rstrip(":") for head in _headers() if len(head.split()) > 1]
+    later = names[names.index("ec9") :]
+    assert [name for name in later if name not in _checked_blocks()] == []
 
 
 def test_the_checker_refuses_a_made_up_target() -> None:
@@ -91,6 +106,6 @@ def test_the_checker_refuses_a_made_up_target() -> None:
     assert index_path_problem("pain zebra") != ""
 
 
-@pytest.mark.parametrize(("term", "means"), _block("ec9"))
-def test_each_ec9_meaning_is_an_index_path(term: str, means: str) -> None:
+@pytest.mark.parametrize(("term", "means"), [row for name in _checked_blocks() for row in _block(name)])
+def test_each_checked_meaning_is_an_index_path(term: str, means: str) -> None:
     assert index_path_problem(means) == "", term
