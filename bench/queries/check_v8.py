@@ -136,8 +136,10 @@ def report(rows, official) -> None:
     pairs = sum(bool((r.get("pair") or "").strip()) for r in rows)
     multi = sum("|" in (r.get("expected") or "") for r in rows)
     markers = Counter(r["expected"] for r in rows if r.get("expected") in ("CPT", "NONE"))
-    print(f"  rows with a pair: {pairs}; rows with alternatives (|): {multi}; "
-          f"markers: CPT {markers['CPT']}, NONE {markers['NONE']}")
+    print(
+        f"  rows with a pair: {pairs}; rows with alternatives (|): {multi}; "
+        f"markers: CPT {markers['CPT']}, NONE {markers['NONE']}"
+    )
     print(f"  earlier-set queries compared: {len(earlier_queries())} distinct, from {len(EARLIER)} file(s)")
 
 
