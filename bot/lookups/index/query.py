@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from bot.lookups.index.external_causes import read_injury_story, read_setting
 from bot.lookups.index.lay_phrases import read_lay
+from bot.lookups.index.reasons import observation_ruled_out, vaccine_encounter
 from bot.lookups.index.services import service_kind, service_share
 from bot.lookups.index.stories import read_drug_story
 from bot.lookups.index.vocabulary import Vocabulary
@@ -144,6 +145,10 @@ _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
 def understand(query: str, vocabulary: Vocabulary) -> Understood:
     # Punctuation between words says nothing to the Index ("clavicle fracture, routine healing").
     lowered = query.lower().replace("’", "'")
+    # "observation for suspected MI, ruled out": the Observation line the ruled-out condition is coded by.
+    observed = observation_ruled_out(" ".join(_PUNCTUATION.sub(" ", lowered).split()))
+    if observed is not None:
+        lowered = observed.text
     kept = _RULED_OUT.sub(" ", lowered)
     if kept.strip(" ,;"):
         lowered = kept
@@ -210,6 +215,13 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         kinds.add("aftercare")
     text = _reason(text, kinds)
     text = _state(text, kinds, echoes)
+    vaccine = vaccine_encounter(text) if "cpt" not in kinds else None
+    if vaccine is not None:
+        notes.append(f"read: {text} -> {vaccine.text}")  # "encounter for hep B vaccine": Vaccination
+        echoes += vaccine.echoes
+        text = vaccine.text
+    if observed is not None:
+        echoes += observed.echoes
     if _CAUSED.search(text):
         kinds.add("caused")
     text = _diagnostic_scope(text)
@@ -422,7 +434,8 @@ _LONG_TERM = re.compile(
 # Care of an artificial opening or a device ("colostomy care", "gastrostomy tube check", "picc line care").
 _CARE = re.compile(
     r"^(?P<what>.*\b(?:\w+ostomy|tube|catheter|line|port|pacemaker|drain|stent|shunt)\b.*?)\s+"
-    r"(?P<act>care|check|checking|maintenance)$"
+    r"(?P<act>care|check|checking|maintenance)(?:\s+and\s+(?:replacement|change|care|cleaning))?"
+    r"(?:\s+(?:encounter|visit))?$"
 )
 LONG_TERM_ECHOES = ("long-term", "drug", "therapy")  # (its modifiers "current", "use of" count less)
 STATUS_ECHOES = ("status", "presence")
