@@ -112,6 +112,13 @@ def test_encounter_reasons_read_as_index_lines() -> None:
         ("allergy injections", "Z51.6"),  # Encounter, desensitization to allergens
         ("preop lab work", "Z01.812"),  # Examination, pre-procedural, laboratory
         ("colostomy check and replacement", "Z43.3"),  # Attention, colostomy
+        ("exposed to rabies", "Z20.3"),  # Exposure, rabies
+        # Fracture, traumatic, fibula (shaft); the nonunion's 7th character K
+        ("nonunion of left fibular shaft fracture", "S82.402K"),
+        ("left boxers fracture", "S62.337A"),  # Fracture, traumatic, metacarpal, fifth, neck
+        # an open fracture's initial encounter: B (type I or II when no type is said), C for Gustilo type III
+        ("open fracture of left humerus shaft", "S42.302B"),
+        ("open fracture right femur shaft gustilo type IIIA", "S72.301C"),
     ],
 )
 def test_stories_and_reasons_find_the_code(codebook: CodeBook, query: str, expected: str) -> None:

@@ -208,6 +208,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
             echoes.append("encounter")
             kinds.add("visit")
     text, encounter, said = _encounter(text)
+    encounter = _open_fracture(text, encounter)
     if said and encounter == "D" and re.search(r"\baftercare\b", query.lower()):
         # "aftercare following knee replacement": the Index's main term Aftercare (Z47.1); for an injury
         # ("aftercare for hip fracture") the Index says to code the fracture with its 7th character D.
@@ -396,6 +397,25 @@ def _levels(text: str, notes: list[str]) -> str:
         return read
 
     return _LEVEL.sub(level, text)
+
+
+_OPEN_FRACTURE = re.compile(
+    r"\bopen\s+(?:[a-z0-9]+\s+){0,4}?(?:fracture|fx)\b|\b(?:fracture|fx)\b.*\bopen\b(?!\s+(?:reduction|approach|wound))|"
+    r"\bgustilo\b"
+)
+_GUSTILO_III = re.compile(r"\b(?:type|grade|gustilo)\s+(?:iii|3)\s*[abc]?\b|\b(?:iii|3)[abc]\b")
+
+
+def _open_fracture(text: str, encounter: str) -> str:
+    """The initial encounter of an open fracture: 7th character B (C for Gustilo type III, where the Tabular
+    has it); the guideline gives type I or II when the type is not said."""
+    if (
+        encounter != "A"
+        or not _OPEN_FRACTURE.search(text)
+        or re.search(r"\bopen\s+(?:reduction|wound)", text)
+    ):
+        return encounter
+    return "C" if _GUSTILO_III.search(text) else "B"
 
 
 def _encounter(text: str) -> tuple[str, str, bool]:
