@@ -113,6 +113,12 @@ def test_encounter_reasons_read_as_index_lines() -> None:
         ("preop lab work", "Z01.812"),  # Examination, pre-procedural, laboratory
         ("colostomy check and replacement", "Z43.3"),  # Attention, colostomy
         ("exposed to rabies", "Z20.3"),  # Exposure, rabies
+        ("hit by a falling roof tile", "W20.8XXA"),  # Struck by, object, falling
+        ("slipped in the bathtub", "W18.2XXA"),  # Fall, in, bathtub
+        (
+            "aftercare following left knee arthroplasty",
+            "Z47.1",
+        ),  # Aftercare, following surgery, joint replacement
         # Fracture, traumatic, fibula (shaft); the nonunion's 7th character K
         ("nonunion of left fibular shaft fracture", "S82.402K"),
         ("left boxers fracture", "S62.337A"),  # Fracture, traumatic, metacarpal, fifth, neck
@@ -123,3 +129,10 @@ def test_encounter_reasons_read_as_index_lines() -> None:
 )
 def test_stories_and_reasons_find_the_code(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+def test_an_activity_beside_a_fall_is_read_in_the_index_words(codebook: CodeBook) -> None:
+    # Fall -> W19; Activity, running (the vocabulary's "jogging") beside it
+    codes = [h.code for h in find_codes(codebook, "fell while out jogging", limit=3)]
+    assert codes[0] == "W19.XXXA"
+    assert "Y93.02" in codes[1:3]

@@ -176,7 +176,7 @@ def read_injury_story(text: str) -> Story | None:
     if asked is not None:
         return asked
     rules = (_transport, _conveyance_fall, _burn, _fight, _animal_strike, _tripped_on_animal, _struck_against)
-    for rule in (*rules, _cut_with, _electric_shock):
+    for rule in (*rules, _cut_with, _electric_shock, _falling_object, _fall_in_shower):
         read = rule(text)
         if read is not None:
             words, anchor = read
@@ -300,6 +300,31 @@ def _fight(text: str) -> tuple[str, str] | None:
 def _animal_strike(text: str) -> tuple[str, str] | None:
     match = _ANIMAL_STRIKE.search(text)
     return (f"contact with {match.group(1)} strike", "") if match else None
+
+
+# A falling thing that struck the person ("hit by a falling tree branch"): "Struck by, object, falling", not
+# the person's own fall.
+_FALLING_OBJECT = re.compile(r"\b(?:struck|hit|hurt|injured)\s+by\s+(?:a\s+|an\s+|the\s+|some\s+)?falling\b")
+
+
+def _falling_object(text: str) -> tuple[str, str] | None:
+    return ("struck by object falling", "") if _FALLING_OBJECT.search(text) else None
+
+
+# A slip or fall in the shower or tub: "Fall, in, shower / bathtub" (a slip on its wet floor is the same line).
+_FALL_IN_SHOWER = re.compile(
+    r"\b(?:slipped|slipping|slips|slip|fell|fall|falls|tripped)\s+(?:\w+\s+){0,2}?(?:in|into)\s+(?:the\s+|a\s+)?"
+    r"(shower|bathtub|tub|bath)\b"
+)
+
+
+def _fall_in_shower(text: str) -> tuple[str, str] | None:
+    match = _FALL_IN_SHOWER.search(text)
+    if match is None:
+        return None
+    where = "shower" if match.group(1) == "shower" else "bathtub"
+    # Only the clause read is rewritten: "fell in the bathtub, filled, causing drowning" keeps the rest.
+    return (" ".join(f"{text[: match.start()]} fall in {where} {text[match.end() :]}".split()), "")
 
 
 # Pets and other animals a person trips over: the Index's "Tripping, over, animal" names no kind.
@@ -528,6 +553,10 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
         "place of occurrence {0}",
     ),
     (r"\bwhile\s+playing\s+([a-z]+)\b|\bplaying\s+([a-z]+)\b", "activity {0}"),
+    (
+        r"\b(?:while|during)\s+(?:out\s+|(?:i|he|she|they)\s+(?:was|were)\s+)?([a-z]{3,}ing)\b",
+        "activity {0}",
+    ),  # "fell while jogging"
 )
 # A mechanism the External Cause Index names ("injured", "hurt" name none: "injured at work" is the status).
 _MECHANISM = re.compile(

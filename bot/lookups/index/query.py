@@ -252,7 +252,10 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         brands=[term for term, _, kind in found if kind == "brand"],
         negated=negated,
         story_line=story.anchor if story is not None else "",
-        setting=setting.words if setting is not None else "",
+        # "fell while jogging": the activity in the Index's words (the vocabulary's "activity running").
+        setting=" ".join(dict.fromkeys(vocabulary.expand(setting.words)[0].split()))
+        if setting is not None
+        else "",
     )
 
 
