@@ -74,7 +74,12 @@ def test_encounter_reasons_read_as_index_lines() -> None:
     vaccine = vaccine_encounter("encounter for shingles vaccine")
     assert vaccine is not None
     assert (vaccine.text, vaccine.echoes) == ("vaccination encounter", ("shingles",))
-    for reaction in ("rash after shingles vaccine", "shingles vaccine not given", "shingles vaccine dose 1"):
+    for reaction in (
+        "rash after shingles vaccine",
+        "shingles vaccine not given",
+        "shingles vaccine dose 1",
+        "vaccines up to date",
+    ):
         assert vaccine_encounter(reaction) is None
     observed = observation_ruled_out("observation for possible appendicitis ruled out")
     assert observed is not None

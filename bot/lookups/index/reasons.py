@@ -186,7 +186,7 @@ _NOT_AN_ENCOUNTER = re.compile(
     r"\b(?:reactions?|adverse|poisoning|overdose|allerg\w*|anaphyla\w*|rash|fever|swelling|hives|complications?|"
     r"not|no|refused|declined|delayed|missed|contraindicated|exempt\w*|status|history|administration|admin|"
     r"administered|introduction|dose|doses|injury|injured|effect|effects|due|after|following|from|caused|"
-    r"medicare|hcpcs|cpt)\b"
+    r"medicare|hcpcs|cpt|up|utd|record|records|card)\b"
 )
 VACCINATION = "vaccination encounter"
 
