@@ -9,7 +9,14 @@ the External Cause Index with the mechanism and the person's role, not with the 
   pedestrian conveyance's fall, a fall from a horse an animal-rider's noncollision accident;
 - burns: a hot drink, food or fat ("coffee", "soup", "grease") -> "Burn, hot, drink / food / fat";
 - a fight ("punched", "fistfight") -> "Assault, fight";
-- an animal's kick or butt -> "Contact, with, <animal>, strike".
+- an animal's kick or butt -> "Contact, with, <animal>, strike";
+- tripping over a pet -> "Tripping, over, animal"; a part hit on a thing -> "Striking against, object";
+  a cut with a blade -> "Contact, with, knife" (or the sharp thing the Index names); an electric shock at home
+  -> "Exposure, electric current, appliance, domestic"; hot bath water -> "Contact, with, hot, tap-water,
+  in bathtub";
+- an activity, place or work status told with no mechanism ("injured during a soccer game", "while walking
+  the dog", "hurt at school"), or asked for by name ("dog bite, place: park") -> the Activity, Place of
+  occurrence or External cause status line itself.
 
 Each rule rewrites only the words it reads and says what it did; the Index and the Tabular still pick the
 code (7th character A unless the query says subsequent or sequela).
@@ -165,12 +172,16 @@ def read_injury_story(text: str) -> Story | None:
     own words ("nontraffic truck collision bus occupant") is no story: the Index reads it as it is."""
     if _INDEX_WORDS.search(text):
         return None
-    for rule in (_transport, _conveyance_fall, _burn, _fight, _animal_strike):
+    asked = _setting_asked(text)
+    if asked is not None:
+        return asked
+    rules = (_transport, _conveyance_fall, _burn, _fight, _animal_strike, _tripped_on_animal, _struck_against)
+    for rule in (*rules, _cut_with, _electric_shock, _falling_object, _fall_in_shower):
         read = rule(text)
         if read is not None:
             words, anchor = read
             return Story(words, f"story: {text} -> {words}", anchor)
-    return None
+    return _setting_alone(text)
 
 
 def _vehicles(text: str) -> list[tuple[int, str, str]]:
@@ -185,9 +196,18 @@ def _vehicles(text: str) -> list[tuple[int, str, str]]:
     return out
 
 
+# "no other vehicle involved", "single vehicle": no other party (the noncollision lines).
+_NO_OTHER = re.compile(
+    r"\b(?:no\s+other\s+(?:vehicles?|cars?|part(?:y|ies)|motor\s+vehicles?)(?:\s+involved)?|"
+    r"single[- ]vehicle|no\s+collision)\b"
+)
+
+
 def _transport(text: str) -> tuple[str, str] | None:
     if not _CRASH.search(text):
         return None
+    alone = _NO_OTHER.search(text) is not None
+    text = " ".join(_NO_OTHER.sub(" ", text).split())
     vehicles = _vehicles(text)
     role = "driver" if _DRIVER.search(text) else "passenger" if _PASSENGER.search(text) else ""
     cyclist = _CYCLIST.search(text)
@@ -211,7 +231,7 @@ def _transport(text: str) -> tuple[str, str] | None:
     other = others[-1][2] if others else ""
     if other:
         how = f"collision {other}"
-    elif _NONCOLLISION.search(text):
+    elif _NONCOLLISION.search(text) or alone:
         how = "noncollision accident"
     elif _COLLIDED.search(text) and own != "pedal cyclist":
         how = "collision motor vehicle"
@@ -253,9 +273,20 @@ def _conveyance_fall(text: str) -> tuple[str, str] | None:
     return None
 
 
+# Hot tap water, where the Index says it: "Contact, with, hot, tap-water, in bathtub / running".
+_TAP_WATER = (
+    (r"(?:bath|bathtub|tub)", "in bathtub"),
+    (r"(?:shower|faucet|sink)", "running"),
+)
+
+
 def _burn(text: str) -> tuple[str, str] | None:
     if not _BURN.search(text):
         return None
+    if re.search(r"\bwater\b", text) or re.search(r"\b(?:bath|bathtub|shower)\b", text):
+        for pattern, how in _TAP_WATER:
+            if re.search(rf"\b{pattern}\b", text):
+                return (f"contact with hot tap-water {how}", "")
     for pattern, thing in _HOT_THINGS:
         if re.search(rf"\b{pattern}\b", text):
             return (f"burn hot {thing}", "")
@@ -271,6 +302,243 @@ def _animal_strike(text: str) -> tuple[str, str] | None:
     return (f"contact with {match.group(1)} strike", "") if match else None
 
 
+# A falling thing that struck the person ("hit by a falling tree branch"): "Struck by, object, falling", not
+# the person's own fall.
+_FALLING_OBJECT = re.compile(r"\b(?:struck|hit|hurt|injured)\s+by\s+(?:a\s+|an\s+|the\s+|some\s+)?falling\b")
+
+
+def _falling_object(text: str) -> tuple[str, str] | None:
+    return ("struck by object falling", "") if _FALLING_OBJECT.search(text) else None
+
+
+# A slip or fall in the shower or tub: "Fall, in, shower / bathtub" (a slip on its wet floor is the same line).
+_FALL_IN_SHOWER = re.compile(
+    r"\b(?:slipped|slipping|slips|slip|fell|fall|falls|tripped)\s+(?:\w+\s+){0,2}?(?:in|into)\s+(?:the\s+|a\s+)?"
+    r"(shower|bathtub|tub|bath)\b"
+)
+
+
+def _fall_in_shower(text: str) -> tuple[str, str] | None:
+    match = _FALL_IN_SHOWER.search(text)
+    if match is None:
+        return None
+    where = "shower" if match.group(1) == "shower" else "bathtub"
+    # Only the clause read is rewritten: "fell in the bathtub, filled, causing drowning" keeps the rest.
+    return (" ".join(f"{text[: match.start()]} fall in {where} {text[match.end() :]}".split()), "")
+
+
+# Pets and other animals a person trips over: the Index's "Tripping, over, animal" names no kind.
+_PETS = (*_ANIMALS, "cat", "kitten", "puppy", "pet")
+_TRIPPED_ON_ANIMAL = re.compile(
+    r"\b(?:tripped|tripping|trips|trip|stumbled|stumbling|fell)\s+(?:over|on)\s+"
+    r"(?:a\s+|an\s+|the\s+|his\s+|her\s+|my\s+|our\s+|their\s+)?(?:\w+(?:'s)?\s+)?(?:"
+    + "|".join(_PETS)
+    + r")s?\b"
+)
+
+
+def _tripped_on_animal(text: str) -> tuple[str, str] | None:
+    return ("tripping over animal", "") if _TRIPPED_ON_ANIMAL.search(text) else None
+
+
+# A part of the body hit on a thing ("hit head on cabinet door", "bumped her knee against the table"): the
+# Index's "Striking against, object" and the thing, when a line below names it (wall, furniture).
+_STRUCK_AGAINST = re.compile(
+    r"\b(?:hit|hits|bumped|bumps|bump|banged|bangs|bang|smacked|knocked|bonked|struck)\s+"
+    r"(?:his\s+|her\s+|my\s+|their\s+|the\s+|a\s+)?(?!by\b)(?:[a-z]+\s+){0,2}?(?:on|against|into)\s+"
+    r"(?:the\s+|a\s+|an\s+|some\s+)?(?P<thing>[a-z][a-z ]*)$"
+)
+_FURNITURE = re.compile(r"\b(?:table|desk|chair|cabinet|dresser|bed|couch|sofa|shelf|counter|bookcase)\b")
+
+
+def _struck_against(text: str) -> tuple[str, str] | None:
+    match = _STRUCK_AGAINST.search(text)
+    if match is None or _CRASH.search(text[: match.start()]):
+        return None
+    if any(occupant for _, occupant, _ in _vehicles(match.group("thing"))):
+        return None  # "hit his head on the car": a transport story the Index's Accident lines tell
+    thing = match.group("thing")
+    if re.search(r"\bwall\b", thing):
+        thing = "wall"
+    elif _FURNITURE.search(thing) and not re.search(r"\bdoor\b", thing):
+        thing = "furniture"
+    return (f"striking against object {thing}", "")
+
+
+# A cut with a blade ("sliced thumb with box cutter", "cut finger on broken glass"): "Contact, with" the thing
+# (a blade of a knife's kind is the knife's line; a thing the Index lacks is its "sharp object" line). An
+# intent said sends elsewhere (Assault, Suicide), so a story saying one is not read here.
+_CUT = re.compile(
+    r"\b(?:cut|cuts|cutting|sliced|slices|slicing|lacerated|nicked|gashed)\b(?P<what>.*?)\s+"
+    r"(?:with|on|by)\s+(?:a\s+|an\s+|the\s+|some\s+|his\s+|her\s+|my\s+)?(?P<thing>[a-z][a-z -]*)$"
+)
+_INTENT = re.compile(r"\b(?:intentional\w*|suicid\w*|self-harm|on\s+purpose|assault\w*|attacked|stabbed)\b")
+_BLADES = (
+    (
+        r"(?:\w+\s+)?knife|knives|box\s*cutter|utility\s+knife|exacto|x-acto|razor(?:\s+blade)?|blade|scalpel",
+        "knife",
+    ),
+    (r"(?:broken\s+)?glass", "glass"),
+    (r"scissors", "scissors"),
+    (r"(?:\w+\s+)?saw", "saw"),
+    (r"paper", "paper"),
+    (r"sword|machete|dagger", "sword"),
+)
+
+
+def _cut_with(text: str) -> tuple[str, str] | None:
+    match = _CUT.search(text)
+    if match is None or _INTENT.search(text):
+        return None
+    thing = match.group("thing").strip()
+    for pattern, line in _BLADES:
+        if re.fullmatch(pattern, thing):
+            return (f"contact with {line}", "")
+    if re.search(r"\b(?:sharp|blade|cutter|edge|metal)\b", thing):
+        return ("contact with sharp object", "")
+    return None
+
+
+# An electric shock ("electrocuted by household wiring", "shocked by an outlet at home"): "Exposure, electric
+# current", domestic when the wiring or appliance is the home's.
+_SHOCK = re.compile(r"\b(?:electrocuted|electrocution|electric(?:al)?\s+shock|shocked|zapped)\b")
+_DOMESTIC = re.compile(
+    r"\b(?:household|home|house|domestic|outlet|socket|wiring|wire|cord|plug|appliance|lamp|toaster|kitchen)\b"
+)
+
+
+def _electric_shock(text: str) -> tuple[str, str] | None:
+    if not _SHOCK.search(text) or re.search(r"\b(?:lightning|taser|stun\s+gun)\b", text):
+        return None
+    if _DOMESTIC.search(text):
+        return ("exposure electric current appliance domestic", "Exposure, electric current")
+    return ("exposure electric current", "Exposure, electric current")
+
+
+# An activity, a place or the work status told with no mechanism ("injured during a soccer game", "while
+# walking the dog", "hurt at school", "injured at work") is the Activity / Place of occurrence / External
+# cause status line itself; so is one the query asks for by name ("dog bite, place: park", "jumping on a
+# trampoline activity").
+_INJURY_WORDS = frozenset(
+    [
+        "injured",
+        "injury",
+        "injuries",
+        "hurt",
+        "hurting",
+        "got",
+        "get",
+        "was",
+        "were",
+        "is",
+        "while",
+        "during",
+        "when",
+        "a",
+        "an",
+        "the",
+        "self",
+        "himself",
+        "herself",
+        "accident",
+        "accidental",
+        "accidentally",
+    ]
+)
+_LEAVE_OUT = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "my",
+        "their",
+        "our",
+        "game",
+        "games",
+        "match",
+        "practice",
+        "session",
+        "class",
+    ]
+)
+_ACTIVITY_CLAUSE = re.compile(r"\b(?:while|during|when)\s+(?P<what>[a-z][a-z -]*)$")
+_PLAYING = re.compile(r"\bplaying\s+(?P<what>[a-z][a-z -]*)$")
+_PLACE_CLAUSE = re.compile(
+    r"\b(?:at|in)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(?P<where>[a-z]+(?:\s+[a-z]+)?)$"
+)
+_ASKED_PLACE = re.compile(
+    r"(?:^|(?<!\bin)\s)place(?:\s+of\s+occurrence)?\s+(?:is\s+|was\s+)?(?:the\s+|a\s+)?(?P<where>[a-z][a-z ]*)$"
+)
+_ASKED_ACTIVITY = re.compile(r"^activity\s+(?P<first>[a-z][a-z -]*)$|^(?P<last>[a-z][a-z -]*?)\s+activity$")
+_ANIMAL_WORDS = re.compile(r"\b(?:" + "|".join(_PETS) + r")s?\b")
+ACTIVITY_LINE = "Activity"
+PLACE_LINE = "Place of occurrence"
+STATUS_LINE = "External cause status"
+
+
+def _setting_story(kind: str, words: str, text: str) -> Story | None:
+    kept = [w for w in words.split() if w not in _LEAVE_OUT]
+    if not kept:
+        return None
+    if kind == ACTIVITY_LINE:
+        # "walking the dog": the Index's "walking an animal".
+        said = _ANIMAL_WORDS.sub("animal", " ".join(kept))
+        read = f"activity {said}"
+    else:
+        read = f"place of occurrence {' '.join(kept)}"
+    return Story(read, f"story: {text} -> {read}", kind)
+
+
+def _setting_asked(text: str) -> Story | None:
+    """The setting the query names the kind of ("place park", "walking the dog activity")."""
+    if "occurrence" in text.split():
+        return None  # already the Index's words
+    place = _ASKED_PLACE.search(text)
+    if place is not None:
+        return _setting_story(PLACE_LINE, place.group("where"), text)
+    activity = _ASKED_ACTIVITY.match(text)
+    if activity is not None:
+        what = activity.group("first") or activity.group("last")
+        # "seizure activity" is no activity of the person: the activity is something done ("-ing").
+        if activity.group("first") or re.search(r"\b[a-z]{3,}ing\b", what):
+            return _setting_story(ACTIVITY_LINE, re.sub(r"^(?:while|during)\s+", "", what), text)
+    return None
+
+
+def _setting_alone(text: str) -> Story | None:
+    """The activity, work status or place of a query that tells no mechanism, only injury words beside it."""
+    if _MECHANISM.search(text):
+        return None
+    status = re.search(rf"(?:{_WORK}|\bwork[- ]related\b)(?:\s+(?:for\s+pay|paid|civilian))*", text)
+    if status is not None and _only_injury_words(text[: status.start()] + " " + text[status.end() :], False):
+        read = "external cause status civilian activity done for income or pay"
+        return Story(read, f"story: {text} -> {read}", STATUS_LINE)
+    for pattern in (_ACTIVITY_CLAUSE, _PLAYING):
+        activity = pattern.search(text)
+        if activity is None or not _only_injury_words(text[: activity.start()], True):
+            continue
+        what = re.sub(r"^playing\s+(?=\S)", "", activity.group("what"))  # "while playing hockey"
+        place = _PLACE_CLAUSE.search(what)
+        if place is not None and place.start() > 0:
+            what = what[: place.start()]  # "lifting weights at the gym": the activity comes first
+        return _setting_story(ACTIVITY_LINE, what, text)
+    place = _PLACE_CLAUSE.search(text)
+    if place is not None and place.group("where").split()[0] in {"work", "job"}:
+        return None  # the work status said with something else ("at work civilian"): the Index reads it
+    if place is not None and _only_injury_words(text[: place.start()], False):
+        return _setting_story(PLACE_LINE, place.group("where"), text)
+    return None
+
+
+def _only_injury_words(rest: str, may_be_empty: bool) -> bool:
+    words = rest.split()
+    if not words:
+        return may_be_empty
+    return all(w in _INJURY_WORDS for w in words)
+
+
 # Where it happened, what the person was doing, and whether it was paid work: the External Cause Index's
 # Place of occurrence (Y92), Activity (Y93) and External cause status (Y99) lines, coded beside the cause.
 _WORK = r"\b(?:at|from)\s+work\b|\bon\s+the\s+job\b|\bwhile\s+working\b|\bat\s+(?:his|her|my|their)\s+job\b"
@@ -281,10 +549,14 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
         "place of occurrence residence",
     ),
     (
-        r"\bat\s+(?:the\s+|a\s+)?(school|park|gym|gymnasium|store|restaurant|farm|playground)\b",
+        r"\b(?:at|in)\s+(?:the\s+|a\s+)?(school|park|gym|gymnasium|store|restaurant|farm|playground)\b",
         "place of occurrence {0}",
     ),
     (r"\bwhile\s+playing\s+([a-z]+)\b|\bplaying\s+([a-z]+)\b", "activity {0}"),
+    (
+        r"\b(?:while|during)\s+(?:out\s+|(?:i|he|she|they)\s+(?:was|were)\s+)?([a-z]{3,}ing)\b",
+        "activity {0}",
+    ),  # "fell while jogging"
 )
 # A mechanism the External Cause Index names ("injured", "hurt" name none: "injured at work" is the status).
 _MECHANISM = re.compile(

@@ -53,7 +53,7 @@ EXTERNAL_CAUSE_LETTERS = frozenset("VWXY")
 NOISE_WEIGHT = 0.2
 DRUG_DEFAULT_COST = 450.0
 DRUG_COLUMN_STEMS = frozenset(s for stems in COLUMN_STEMS["drug"].values() for s in stems)
-REASON_KINDS = frozenset({"status", "history", "family", "allergy", "longterm"})
+REASON_KINDS = frozenset({"status", "history", "family", "allergy", "longterm", "aftercare"})
 # Queries about a drug as a class the Index names: "allergic to amoxicillin" (History, personal, allergy,
 # penicillin), "on coumadin" (Long-term drug therapy, anticoagulants), "myopathy due to lovastatin" (Myopathy,
 # drug-induced).

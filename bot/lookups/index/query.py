@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from bot.lookups.index.external_causes import read_injury_story, read_setting
 from bot.lookups.index.lay_phrases import read_lay
+from bot.lookups.index.reasons import observation_ruled_out, vaccine_encounter
 from bot.lookups.index.services import service_kind, service_share
 from bot.lookups.index.stories import read_drug_story
 from bot.lookups.index.vocabulary import Vocabulary
@@ -144,6 +145,10 @@ _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
 def understand(query: str, vocabulary: Vocabulary) -> Understood:
     # Punctuation between words says nothing to the Index ("clavicle fracture, routine healing").
     lowered = query.lower().replace("’", "'")
+    # "observation for suspected MI, ruled out": the Observation line the ruled-out condition is coded by.
+    observed = observation_ruled_out(" ".join(_PUNCTUATION.sub(" ", lowered).split()))
+    if observed is not None:
+        lowered = observed.text
     kept = _RULED_OUT.sub(" ", lowered)
     if kept.strip(" ,;"):
         lowered = kept
@@ -203,6 +208,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
             echoes.append("encounter")
             kinds.add("visit")
     text, encounter, said = _encounter(text)
+    encounter = _open_fracture(text, encounter)
     if said and encounter == "D" and re.search(r"\baftercare\b", query.lower()):
         # "aftercare following knee replacement": the Index's main term Aftercare (Z47.1); for an injury
         # ("aftercare for hip fracture") the Index says to code the fracture with its 7th character D.
@@ -210,6 +216,13 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         kinds.add("aftercare")
     text = _reason(text, kinds)
     text = _state(text, kinds, echoes)
+    vaccine = vaccine_encounter(text) if "cpt" not in kinds else None
+    if vaccine is not None:
+        notes.append(f"read: {text} -> {vaccine.text}")  # "encounter for hep B vaccine": Vaccination
+        echoes += vaccine.echoes
+        text = vaccine.text
+    if observed is not None:
+        echoes += observed.echoes
     if _CAUSED.search(text):
         kinds.add("caused")
     text = _diagnostic_scope(text)
@@ -239,7 +252,10 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         brands=[term for term, _, kind in found if kind == "brand"],
         negated=negated,
         story_line=story.anchor if story is not None else "",
-        setting=setting.words if setting is not None else "",
+        # "fell while jogging": the activity in the Index's words (the vocabulary's "activity running").
+        setting=" ".join(dict.fromkeys(vocabulary.expand(setting.words)[0].split()))
+        if setting is not None
+        else "",
     )
 
 
@@ -386,6 +402,25 @@ def _levels(text: str, notes: list[str]) -> str:
     return _LEVEL.sub(level, text)
 
 
+_OPEN_FRACTURE = re.compile(
+    r"\bopen\s+(?:[a-z0-9]+\s+){0,4}?(?:fracture|fx)\b|\b(?:fracture|fx)\b.*\bopen\b(?!\s+(?:reduction|approach|wound))|"
+    r"\bgustilo\b"
+)
+_GUSTILO_III = re.compile(r"\b(?:type|grade|gustilo)\s+(?:iii|3)\s*[abc]?\b|\b(?:iii|3)[abc]\b")
+
+
+def _open_fracture(text: str, encounter: str) -> str:
+    """The initial encounter of an open fracture: 7th character B (C for Gustilo type III, where the Tabular
+    has it); the guideline gives type I or II when the type is not said."""
+    if (
+        encounter != "A"
+        or not _OPEN_FRACTURE.search(text)
+        or re.search(r"\bopen\s+(?:reduction|wound)", text)
+    ):
+        return encounter
+    return "C" if _GUSTILO_III.search(text) else "B"
+
+
 def _encounter(text: str) -> tuple[str, str, bool]:
     """The encounter an injury query names (initial unless subsequent or sequela is said), and the text
     without those words (the Index does not hold them; the Tabular's 7th character does)."""
@@ -422,7 +457,8 @@ _LONG_TERM = re.compile(
 # Care of an artificial opening or a device ("colostomy care", "gastrostomy tube check", "picc line care").
 _CARE = re.compile(
     r"^(?P<what>.*\b(?:\w+ostomy|tube|catheter|line|port|pacemaker|drain|stent|shunt)\b.*?)\s+"
-    r"(?P<act>care|check|checking|maintenance)$"
+    r"(?P<act>care|check|checking|maintenance)(?:\s+and\s+(?:replacement|change|care|cleaning))?"
+    r"(?:\s+(?:encounter|visit))?$"
 )
 LONG_TERM_ECHOES = ("long-term", "drug", "therapy")  # (its modifiers "current", "use of" count less)
 STATUS_ECHOES = ("status", "presence")

@@ -175,3 +175,51 @@ def _width(low: str, high: str) -> int:
         return (ord(code[0]) - 65) * 100 + int(code[1:3]) if code[1:3].isdigit() else 0
 
     return number(high) - number(low)
+
+
+# An encounter for a vaccine ("covid vaccine", "encounter for hep B vaccine", "flu vaccine visit"): the Index's
+# "Vaccination, encounter for" (Z23, whatever the vaccine; the guideline codes the vaccine's procedure apart).
+# A reaction, a poisoning or a vaccine not given is another reason (T80.-, T50.-, Z28.-); an administration or
+# an introduction said is the procedure (ICD-10-PCS).
+_VACCINE = re.compile(r"\b(?:vaccines?|vaccinations?|immunizations?|immunisations?|boosters?)\b")
+_NOT_AN_ENCOUNTER = re.compile(
+    r"\b(?:reactions?|adverse|poisoning|overdose|allerg\w*|anaphyla\w*|rash|fever|swelling|hives|complications?|"
+    r"not|no|refused|declined|delayed|missed|contraindicated|exempt\w*|status|history|administration|admin|"
+    r"administered|introduction|dose|doses|injury|injured|effect|effects|due|after|following|from|caused|"
+    r"medicare|hcpcs|cpt|up|utd|record|records|card)\b"
+)
+VACCINATION = "vaccination encounter"
+
+
+@dataclass(frozen=True)
+class Reason:
+    text: str  # the Index's words of the reason
+    echoes: tuple[str, ...]  # the query's other words: a line below may still use them
+
+
+def vaccine_encounter(text: str) -> Reason | None:
+    """An encounter for a vaccine named in the query, or None."""
+    if not _VACCINE.search(text) or _NOT_AN_ENCOUNTER.search(text) or text == VACCINATION:
+        return None
+    named = [w for w in _VACCINE.sub(" ", text).split() if w not in {"encounter", "for", "visit", "the", "a"}]
+    return Reason(VACCINATION, tuple(named))
+
+
+# Observation for a suspected condition that was ruled out ("observation for suspected MI, ruled out"): the
+# Index's "Observation, suspected, ruled out" lines; the condition names a line below only where the Index has
+# one (abuse, toxic effects), otherwise "condition NEC" (Z03.89): "condition" is an echo a path may use.
+_OBSERVATION = re.compile(
+    r"^(?:(?:encounter|admission|admitted|admit)\s+(?:for\s+)?)?(?:observation|obs)\s+(?:for\s+|of\s+|to\s+)?"
+    r"(?P<doubt>(?:rule\s+out|r/o|suspected|possible|presumed|probable)\s+)?(?P<what>.+?)"
+    r"(?P<out>\s+(?:was\s+|is\s+|were\s+)?(?:ruled\s+out|not\s+found|excluded|not\s+confirmed))?$"
+)
+OBSERVATION = "observation suspected ruled out"
+
+
+def observation_ruled_out(text: str) -> Reason | None:
+    """An observation for a suspected condition ruled out, or None."""
+    match = _OBSERVATION.match(text)
+    if match is None or not (match.group("doubt") or match.group("out")):
+        return None
+    what = " ".join(w for w in match.group("what").split() if w not in {"the", "a", "an"})
+    return Reason(f"{OBSERVATION} {what}", ("condition",))
