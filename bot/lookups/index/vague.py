@@ -7,6 +7,8 @@ closest Index main terms, never codes):
 - `unknown_subject`: the subject word (the last word of the query, where an English noun phrase puts its head)
   is known nowhere - no title, index term, vocabulary term or English word, and no misspelling of one - and
   at most one other word is held by an Index line or the vocabulary ("foo bar baz", "blorp pain").
+After the search, `stretched_reading`: most words are known nowhere and the Index line found for the rest
+says more than the query ("birthday cake for karen" is no "Cake kidney").
 """
 
 from __future__ import annotations
@@ -109,3 +111,16 @@ def closest_main_terms(tree: IndexTree, words: Sequence[str], most: int = 5) -> 
     rows = tree.matches([0], stems) if stems else []
     terms = [n.term for n in tree.nodes(sorted({node for _, node, _, _ in rows}))[: most * 2]]
     return list(dict.fromkeys(terms))[:most]
+
+
+MOSTLY_UNKNOWN = (
+    0.5  # more than this share of the words known nowhere (no title, index term or vocabulary) ...
+)
+STRETCHED = 0.5  # ... and an Index line saying this many words of its own: nothing a coder could code
+
+
+def stretched_reading(unknown_share: float, adds: float, by_index: bool) -> bool:
+    """Whether the query is mostly words known nowhere and the Index line found for the rest says more than
+    the query ("birthday cake for karen": "Cake kidney" adds the kidney): office talk, not a condition - the
+    line's coverage looks high only because words known nowhere weigh little."""
+    return by_index and unknown_share > MOSTLY_UNKNOWN and adds >= STRETCHED

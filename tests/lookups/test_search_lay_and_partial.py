@@ -1,0 +1,120 @@
+"""Lay sentences and partial answers (issue #10, dx10): the generic lay readings of bot.lookups.index.lay_phrases,
+the chart's denied clauses and incidental words read past by bot.lookups.filler, office talk refused by
+bot.lookups.index.vague.stretched_reading, and the dx10 vocabulary block. Queries are made up for these tests,
+not taken from the benchmark sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.filler import denies, incidental, medical_core, mostly_answered
+from bot.lookups.index.lay_phrases import read_lay
+from bot.lookups.index.vague import stretched_reading
+from bot.lookups.search import find_codes
+
+
+# -- readings (no data needed) ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("i leak urine when i jump", "incontinence stress"),
+        ("bladder leaking whenever she coughs", "incontinence stress"),
+        ("wets herself when laughing", "incontinence stress"),
+        ("unable to control bowels", "incontinence feces"),
+        ("can't hold pee", "incontinence urine"),
+        ("teeth are falling out", "loss teeth"),
+        ("lower eyelid keeps twitching", "twitching lower eyelid"),
+        ("nose is bleeding", "hemorrhage nose"),
+        ("shoulder is stiff", "stiffness shoulder"),
+        # A part is one or two plain words: a condition "with bleeding" names no part that bleeds.
+        ("gastric ulcer with bleeding", None),
+        ("can't hold a job", None),
+        ("leaks when it rains", None),
+    ],
+)
+def test_lay_sentences_read_as_index_main_terms(text: str, read: str | None) -> None:
+    assert read_lay(text) == read
+
+
+@pytest.mark.parametrize(
+    ("query", "core", "unused"),
+    [
+        # A clause the chart denies is read past whole; the rest is the core.
+        ("pt denies fever, reports chills", "chills", ("pt", "denies", "fever", "reports")),
+        ("no vomiting; complains of heartburn", "heartburn", ("no", "vomiting", "complains")),
+        # Numbers with their units, and how long ("over 2 wks"), are read past.
+        ("4 kg wt loss over 2 wks", "wt loss", ("4", "kg", "over", "2", "wks")),
+    ],
+)
+def test_denied_clauses_and_measures_are_read_past(query: str, core: str, unused: tuple[str, ...]) -> None:
+    found = medical_core(query)
+    assert found is not None and (found.text, found.unused) == (core, unused)
+
+
+@pytest.mark.parametrize("query", ["denies fever", "no fever, no chills", "fever without chills, at night"])
+def test_no_core_when_every_clause_is_denied_or_another_negation_is_said(query: str) -> None:
+    assert medical_core(query) is None
+
+
+def test_what_a_denial_and_an_incidental_word_are() -> None:
+    assert denies("negative for strep") and denies("Denies SI") and not denies("nodular goiter")
+    assert incidental("unexplained", lambda _: True) and incidental("stapler", lambda _: False)
+    assert not incidental("floor", lambda _: True)
+    assert mostly_answered(["unexplained", "wt", "loss"], ["unexplained"])
+    assert not mostly_answered(["printer", "jammed"], ["jammed"])
+
+
+def test_office_talk_stretched_onto_an_index_line_is_refused() -> None:
+    assert stretched_reading(0.67, 0.5, by_index=True)
+    assert not stretched_reading(
+        0.5, 0.5, by_index=True
+    )  # half the words known: a story ("touched ... burner")
+    assert not stretched_reading(0.67, 0.0, by_index=True)  # the line says nothing more than the query
+    assert not stretched_reading(0.67, 0.5, by_index=False)
+
+
+# -- answered --------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("i leak urine when i jump", "N39.3"),
+        ("unable to control bowels", "R15.9"),
+        ("unable to hold urine", "R32"),
+        ("my front teeth are falling out", "K08.109"),
+        ("breath smells bad", "R19.6"),
+        ("bald patch on scalp", "L63.9"),
+        ("trouble focusing at school", "R41.840"),
+        ("cancer has spread to the liver", "C78.7"),
+        ("sugar in my urine", "R81"),
+    ],
+)
+def test_lay_sentences_find_their_index_line(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == expected, (query, hits.notice, [h.code for h in hits])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "unused"),
+    [
+        # The denied clause is not the answer, and is said as not used.
+        ("patient denies nausea, reports heartburn", "R12", "patient, denies, nausea, reports"),
+        # A qualifier the Index line does not hold is left, and said.
+        ("5 kg unexplained wt loss over 6 wks", "R63.4", "5, kg, 6, wks, unexplained"),
+    ],
+)
+def test_a_partial_answer_says_the_words_it_did_not_use(
+    codebook: CodeBook, query: str, expected: str, unused: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == expected, (query, hits.notice)
+    assert hits[0].why.endswith(f"(not used: {unused})")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["farewell cake for janet", "retirement party for linda", "printer jammed again", "who took my mug"],
+)
+def test_office_talk_gets_no_codes(codebook: CodeBook, query: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert list(hits) == [] and "No confident match" in hits.notice
