@@ -65,6 +65,7 @@ from bot.lookups.index.services import LAB_METHODS, SPECIMENS, says_finding
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
+    foreign_and_stretched,
     says_nothing,
     stretched_reading,
     unknown_subject,
@@ -422,7 +423,16 @@ class Searcher:
             unknown >= UNKNOWN_SHARE
             and (complete < UNKNOWN_CONFIDENCE if found.coverage < complete else found.adds >= ADDS_UNSAID)
             and max(found.coverage, complete) < UNKNOWN_CONFIDENCE
-        ) or stretched_reading(unknown, found.adds, found.coverage >= complete):
+        ) or (
+            stretched_reading(unknown, found.adds, found.coverage >= complete)
+            or foreign_and_stretched(
+                understood.words,
+                self.english.__contains__,
+                self._coded,
+                found.adds,
+                found.coverage >= complete,
+            )
+        ):
             # "purple monkey dishwasher", "banana phone": a third of the words are in no title, index term or
             # vocabulary, and the rest found only a title sharing one word, or an index line that says more
             # than the query ("Monkey malaria"): no confident match.
@@ -618,6 +628,10 @@ class Searcher:
     def _indexed(self, word: str) -> bool:
         """Whether an index line or the vocabulary holds the word."""
         return self.vocabulary.knows(word) or bool(self.index_tree().word_counts({stem(word)}))
+
+    def _coded(self, word: str) -> bool:
+        """Whether a title, an index line or the vocabulary holds the word."""
+        return word in self.freq or self._indexed(word)
 
     def _noun_of(self, word: str) -> str | None:
         """ "itchy", "dizzy": an adjective no title or index line holds, read as the noun an Index main

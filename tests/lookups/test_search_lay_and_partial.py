@@ -10,7 +10,7 @@ import pytest
 from bot.lookups.codebook import CodeBook
 from bot.lookups.filler import denies, incidental, medical_core, mostly_answered
 from bot.lookups.index.lay_phrases import read_lay
-from bot.lookups.index.vague import stretched_reading
+from bot.lookups.index.vague import foreign_and_stretched, stretched_reading
 from bot.lookups.search import find_codes
 
 
@@ -74,6 +74,17 @@ def test_office_talk_stretched_onto_an_index_line_is_refused() -> None:
     assert not stretched_reading(0.67, 0.5, by_index=False)
 
 
+def test_a_word_no_code_book_holds_beside_a_stretched_index_line_is_refused() -> None:
+    english = {"copier", "not", "working", "bookshelf", "struck"}.__contains__
+    coded = {"not", "working", "struck"}.__contains__
+    assert foreign_and_stretched(["copier", "not", "working"], english, coded, 1.8, by_index=True)
+    # The line says little of its own: the word no code book holds is what struck ("Struck by, object").
+    assert not foreign_and_stretched(["struck", "bookshelf"], english, coded, 0.5, by_index=True)
+    # A misspelling is no English word; filler ("happened") is read past elsewhere.
+    assert not foreign_and_stretched(["pyelonefritis"], english, coded, 1.8, by_index=True)
+    assert not foreign_and_stretched(["happened", "not"], english, coded, 1.8, by_index=True)
+
+
 # -- answered --------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("query", "expected"),
@@ -87,6 +98,8 @@ def test_office_talk_stretched_onto_an_index_line_is_refused() -> None:
         ("trouble focusing at school", "R41.840"),
         ("cancer has spread to the liver", "C78.7"),
         ("sugar in my urine", "R81"),
+        # A word no code book holds beside a line that says little of its own is still answered.
+        ("struck by falling bookshelf", "W20.8XXA"),
     ],
 )
 def test_lay_sentences_find_their_index_line(codebook: CodeBook, query: str, expected: str) -> None:
@@ -113,7 +126,15 @@ def test_a_partial_answer_says_the_words_it_did_not_use(
 
 @pytest.mark.parametrize(
     "query",
-    ["farewell cake for janet", "retirement party for linda", "printer jammed again", "who took my mug"],
+    [
+        "farewell cake for janet",
+        "retirement party for linda",
+        "printer jammed again",
+        "who took my mug",
+        "copier not working",
+        "parking lot validation",
+        "vending machine broken",
+    ],
 )
 def test_office_talk_gets_no_codes(codebook: CodeBook, query: str) -> None:
     hits = find_codes(codebook, query, limit=5)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from bot.lookups.filler import FILLER
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.words import stem
 
@@ -124,3 +125,25 @@ def stretched_reading(unknown_share: float, adds: float, by_index: bool) -> bool
     the query ("birthday cake for karen": "Cake kidney" adds the kidney): office talk, not a condition - the
     line's coverage looks high only because words known nowhere weigh little."""
     return by_index and unknown_share > MOSTLY_UNKNOWN and adds >= STRETCHED
+
+
+FOREIGN_ADDS = 1.0  # an Index line saying this many words of its own beside a word no code book holds
+
+
+def foreign_and_stretched(
+    words: Sequence[str],
+    english: Callable[[str], bool],
+    coded: Callable[[str], bool],
+    adds: float,
+    by_index: bool,
+) -> bool:
+    """Whether an English word of the query (no filler word: "happened") is in no title, Index line or
+    vocabulary (`coded`: "printer", "validation"; a misspelling is no English word) while the Index line found for the other words says a word or more of
+    its own ("parking garage validation" is no "Place of occurrence, parking garage"): the query is about
+    something the code books do not hold."""
+    foreign = [
+        w
+        for w in _content(words)
+        if w.isalpha() and w not in OFFICE_WORDS and w not in FILLER and english(w) and not coded(w)
+    ]
+    return by_index and bool(foreign) and adds >= FOREIGN_ADDS
