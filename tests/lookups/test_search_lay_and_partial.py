@@ -27,6 +27,9 @@ from bot.lookups.search import find_codes
         ("lower eyelid keeps twitching", "twitching lower eyelid"),
         ("nose is bleeding", "hemorrhage nose"),
         ("shoulder is stiff", "stiffness shoulder"),
+        ("pees 2 or 3 times at night", "nocturia"),
+        ("gets up to urinate twice nightly", "nocturia"),
+        ("pees a lot during the day", None),
         # A part is one or two plain words: a condition "with bleeding" names no part that bleeds.
         ("gastric ulcer with bleeding", None),
         ("can't hold a job", None),
@@ -98,6 +101,9 @@ def test_a_word_no_code_book_holds_beside_a_stretched_index_line_is_refused() ->
         ("trouble focusing at school", "R41.840"),
         ("cancer has spread to the liver", "C78.7"),
         ("sugar in my urine", "R81"),
+        ("wakes up to void 4 times per night", "R35.1"),
+        ("ECG with new T wave inversions", "R94.31"),
+        ("cannot void after surgery", "R33.9"),
         # A word no code book holds beside a line that says little of its own is still answered.
         ("struck by falling bookshelf", "W20.8XXA"),
     ],

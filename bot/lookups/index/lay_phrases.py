@@ -9,7 +9,8 @@ A few more sentence shapes say an Index main term as plainly:
   Stiffness, Twitching, Hemorrhage and Loss (of) with the part ("Loss, hair"; "Loss, tooth");
 - leaking urine when one coughs, sneezes, laughs, lifts or jumps: urine lost on a strain is the Index's
   Incontinence, stress;
-- "can't hold / control my pee / bowels": Incontinence, urine / feces.
+- "can't hold / control my pee / bowels": Incontinence, urine / feces;
+- passing urine at night, however often ("voids twice nightly"): Nocturia.
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ _STRESS = re.compile(
     rf"^(?:i\s+|she\s+|he\s+)?(?:urine\s+)?{_LEAKS}(?:\s+(?:urine|pee|a\s+little|myself|herself|himself))?\s+"
     rf"(?:when|whenever|if|with)\s+(?:i\s+|she\s+|he\s+)?{_STRAIN}(?:\s+.*)?$"
 )
+# Passing urine at night, however often: nocturia ("voids 2-3 times nightly", "pees several times at night").
+_NOCTURIA = re.compile(
+    r"^(?:(?:gets?|getting|wakes?|waking)\s+up\s+(?:to\s+)?)?(?:pees?|peeing|urinates?|urinating|voids?|voiding)\b"
+    r"(?:\s+[0-9a-z-]+){0,4}?\s+(?:at\s+night|nightly|overnight|every\s+night|each\s+night|per\s+night|a\s+night)$"
+)
 # "can't hold my pee", "unable to control bowels": incontinence of what cannot be held.
 _HOLD = re.compile(
     r"^(?:cant|can't|cannot|can\s+not|unable\s+to|trouble|hard\s+to)\s+(?:hold|holding|control|controlling)\s+"
@@ -72,10 +78,12 @@ _HELD = {
 def read_lay(text: str) -> str | None:
     """The Index's words for "<part> hurts" (Pain, <part>), "<part> is swollen" (Swollen, see Swelling, <part>),
     "<part> is stiff", "<part> twitches", "<part> is bleeding", "<part> falling out",
-    urine leaking on a strain and "can't hold <urine / stool>", or None when the text says none of them
+    urine leaking on a strain, urine passed at night and "can't hold <urine / stool>", or None when the text says none of them
     (lower-case, filler words such as "my" already removed)."""
     if _STRESS.match(text):
         return "incontinence stress"
+    if _NOCTURIA.match(text):
+        return "nocturia"
     hold = _HOLD.match(text)
     if hold is not None and hold.group("what") in _HELD:
         return f"incontinence {_HELD[hold.group('what')]}"
