@@ -249,6 +249,46 @@ def mostly_answered(said: list[str], left: list[str]) -> bool:
     return len(left) * 2 < len(said)
 
 
+_READING = re.compile(r"(?:vocabulary|read|spelling|word form): ([^;)]*?) (?:->|\u2192) ([^;)]*)")
+
+
+def answer_stems(title: str, why: str) -> frozenset[str]:
+    """The stems an answer says: its title and path, and a word the vocabulary or a reading replaced when the
+    answer says what it was replaced by ("allergies -> rhinitis allergic" counts only when the answer is
+    about the allergy)."""
+    said = {stem(w) for w in WORD.findall(f"{title} {_READING.sub(' ', why)}".lower())}
+    for before, after in _READING.findall(why.lower()):
+        # The words a reading replaced count when the answer says a word put in their place; a word the
+        # reading kept ("in patches") is judged on its own.
+        kept = {stem(w) for w in WORD.findall(before)} & {stem(w) for w in WORD.findall(after)}
+        if ({stem(w) for w in WORD.findall(after)} - kept) & said:
+            said |= {stem(w) for w in WORD.findall(before)} - kept
+    return frozenset(said)
+
+
+def words_not_used(
+    query: str, used: frozenset[str], sites: frozenset[str], clinical: Callable[[str], bool]
+) -> list[str]:
+    """The words of a query as typed that an answer does not use, filler, linking words, negations, numbers,
+    body sites and clinical words aside: what a partial answer must say it left ("hair falling out in
+    patches" -> Alopecia, not used: patches)."""
+    out: list[str] = []
+    for token in query.lower().replace("\u2019", "'").split():
+        for word in WORD.findall(token):
+            if (
+                len(word) < 3
+                or word in FILLER
+                or word in LINKING
+                or word in _CONNECTING
+                or word in _NEGATION
+                or not word.isalpha()
+            ):
+                continue
+            if stem(word) not in used and stem(word) not in sites and not clinical(word) and word not in out:
+                out.append(word)
+    return out
+
+
 _NOTE = re.compile(r"\((?:vocabulary|spelling): ([^)]*)\)")
 _NONESSENTIAL = re.compile(r"\([^)]*\)")
 _BOOK_LABELS = frozenset(BOOK_NAMES.values())

@@ -37,6 +37,7 @@ from bot.lookups.doses import (
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import (
     LINKING,
+    answer_stems,
     content_words,
     denies,
     incidental,
@@ -44,6 +45,7 @@ from bot.lookups.filler import (
     mostly_answered,
     path_adds,
     unused_words,
+    words_not_used,
 )
 from bot.lookups.hcpcs_items import (
     DROPPED_COST,
@@ -265,6 +267,9 @@ class Searcher:
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
         found = self._find(query, systems, limit)
+        if found and not found.notice and len(query.split()) > 1:
+            # A partial answer says the words it did not use ("hair falling out in patches": patches).
+            return _with_notice([self._saying_unused(query, hit) for hit in found], found.notice)
         if found or not found.notice.startswith(NO_CONFIDENT_MATCH):
             return found
         # A condition told as a sentence ("cough that won't go away", "rash on my son"): the words a coder
@@ -284,6 +289,12 @@ class Searcher:
             left = [w for w in core.unused if w not in LINKING] + said
             shown.append(replace(hit, why=f"{hit.why} (not used: {', '.join(left)})"))
         return _with_notice(shown, answer.notice)
+
+    def _saying_unused(self, query: str, hit: Hit) -> Hit:
+        if "(not used: " in hit.why:  # a clause's answer already says it
+            return hit
+        left = words_not_used(query, answer_stems(hit.title, hit.why), self.body_sites(), self._clinical)
+        return replace(hit, why=f"{hit.why} (not used: {', '.join(left)})") if left else hit
 
     def _answers_core(self, core: str, first: Hit) -> bool:
         """Only the filler is read past: the core's first answer uses every other word but a body site, a

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.filler import denies, incidental, medical_core, mostly_answered
+from bot.lookups.filler import answer_stems, denies, incidental, medical_core, mostly_answered, words_not_used
 from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.vague import foreign_and_stretched, stretched_reading
 from bot.lookups.search import find_codes
@@ -145,3 +145,33 @@ def test_a_partial_answer_says_the_words_it_did_not_use(
 def test_office_talk_gets_no_codes(codebook: CodeBook, query: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert list(hits) == [] and "No confident match" in hits.notice
+
+
+# -- a partial answer says what it left -------------------------------------------------------------------------
+def test_a_reading_counts_the_words_it_replaced_only_when_the_answer_says_their_meaning() -> None:
+    why = "Index: Pink, eye -> H10.02- (vocabulary: pink eye -> conjunctivitis; vocabulary: allergies -> rhinitis allergic)"
+    said = answer_stems("Other mucopurulent conjunctivitis", why)
+    assert words_not_used("pink eye from allergies", said, frozenset(), lambda _: False) == ["allergies"]
+    kept = "Index: Loss, hair -> L65.9 (read: hair falling out in patches -> loss hair in patches)"
+    said = answer_stems("Nonscarring hair loss", kept)
+    assert words_not_used("hair falling out in patches", said, frozenset(), lambda _: False) == ["patches"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "unused"),
+    [
+        ("teeth coming out in chunks", "K08.109", "chunks"),
+        ("fell off a ladder in the barn", "W11.XXXA", "barn"),
+    ],
+)
+def test_the_first_answer_says_the_words_it_did_not_use(
+    codebook: CodeBook, query: str, expected: str, unused: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == expected, (query, hits.notice)
+    assert hits[0].why.endswith(f"(not used: {unused})")
+
+
+def test_an_answer_using_every_word_says_nothing_more(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "cellulitis of left leg", limit=5)
+    assert hits and "not used" not in hits[0].why

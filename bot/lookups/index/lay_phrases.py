@@ -33,7 +33,7 @@ _PART = rf"(?P<site>{_LINKED}[a-z]+(?:\s+{_LINKED}[a-z]+)?)"
 _STIFF = re.compile(rf"^{_PART}\s+{_IS}(?:stiff|stiffening|locked\s+up)$")
 _TWITCHES = re.compile(rf"^{_PART}\s+{_IS}(?:twitch|twitches|twitching|jumping)$")
 _BLEEDS = re.compile(rf"^{_PART}\s+{_IS}(?:bleeds?|bleeding)$")
-_FALLS_OUT = re.compile(rf"^{_PART}\s+{_IS}(?:falling|fell|falls|coming|came|comes)\s+out(?:\s+.*)?$")
+_FALLS_OUT = re.compile(rf"^{_PART}\s+{_IS}(?:falling|fell|falls|coming|came|comes)\s+out(?P<rest>\s+.*)?$")
 _MAINS = (
     (_HURTS, "pain"),
     (_SWOLLEN, "swollen"),
@@ -49,7 +49,7 @@ _LEAKS = r"(?:bladder\s+)?(?:leaks?|leaking|leakage|leaked|pees?|peeing|wets?|we
 _STRAIN = r"(?:cough|coughs|coughing|sneeze|sneezes|sneezing|laugh|laughs|laughing|lift|lifting|jump|jumping)"
 _STRESS = re.compile(
     rf"^(?:i\s+|she\s+|he\s+)?(?:urine\s+)?{_LEAKS}(?:\s+(?:urine|pee|a\s+little|myself|herself|himself))?\s+"
-    rf"(?:when|whenever|if|with)\s+(?:i\s+|she\s+|he\s+)?{_STRAIN}(?:\s+.*)?$"
+    rf"(?:when|whenever|if|with)\s+(?:i\s+|she\s+|he\s+)?{_STRAIN}(?P<rest>\s+.*)?$"
 )
 # Passing urine at night, however often: nocturia ("voids 2-3 times nightly", "pees several times at night").
 _NOCTURIA = re.compile(
@@ -80,8 +80,9 @@ def read_lay(text: str) -> str | None:
     "<part> is stiff", "<part> twitches", "<part> is bleeding", "<part> falling out",
     urine leaking on a strain, urine passed at night and "can't hold <urine / stool>", or None when the text says none of them
     (lower-case, filler words such as "my" already removed)."""
-    if _STRESS.match(text):
-        return "incontinence stress"
+    stress = _STRESS.match(text)
+    if stress is not None:
+        return f"incontinence stress{stress.group('rest') or ''}"  # the words after it kept, to be said
     if _NOCTURIA.match(text):
         return "nocturia"
     hold = _HOLD.match(text)
@@ -90,5 +91,6 @@ def read_lay(text: str) -> str | None:
     for pattern, main in _MAINS:
         match = pattern.match(text)
         if match is not None and match.group("site").split()[0] not in _SUBJECTS:
-            return f"{main} {match.group('site')}"
+            rest = match.groupdict().get("rest") or ""
+            return f"{main} {match.group('site')}{rest}"
     return None

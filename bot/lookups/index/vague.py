@@ -141,9 +141,9 @@ def foreign_and_stretched(
     vocabulary (`coded`: "printer", "validation"; a misspelling is no English word) while the Index line found for the other words says a word or more of
     its own ("parking garage validation" is no "Place of occurrence, parking garage"): the query is about
     something the code books do not hold."""
-    foreign = [
-        w
+    if not by_index or adds < FOREIGN_ADDS:
+        return False
+    return any(
+        w.isalpha() and w not in OFFICE_WORDS and w not in FILLER and english(w) and not coded(w)
         for w in _content(words)
-        if w.isalpha() and w not in OFFICE_WORDS and w not in FILLER and english(w) and not coded(w)
-    ]
-    return by_index and bool(foreign) and adds >= FOREIGN_ADDS
+    )
