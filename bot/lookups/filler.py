@@ -9,8 +9,9 @@ units - and gives back the words left, with the words not used, so the search ca
 what it left out.
 
 The lexicon is deliberately closed: a word outside it ("dishwasher", "stapler", "printer") is never read
-past, so nonsense and off-topic text keep their refusal. A query saying a negation ("no", "not", "denies")
-has no core: "no fever" must not become "fever". It is used only when the query as typed found no
+past, so nonsense and off-topic text keep their refusal. A negation is never read past: "no fever" must not
+become "fever"; but a clause the chart denies ("denies SI", "no LOC") is read past whole when another clause
+says what is present ("denies SI, reports anhedonia" -> anhedonia). It is used only when the query as typed found no
 confident answer (bot.lookups.search.Searcher.find).
 """
 
@@ -75,6 +76,7 @@ when whenever if because but though although unless until whether
 # Units that go with a number ("10 lb", "800 ml", "3-4 times nightly").
 _UNITS = """
 lb lbs pound pounds kg kilo kilos ml cc oz ounce ounces liter liters litre litres inch inches cm x
+mo mos wk wks yr yrs hr hrs min mins
 """
 
 FILLER: frozenset[str] = frozenset(
@@ -92,11 +94,22 @@ _SEEN_BY = frozenset({"ct", "mri", "xray", "x-ray", "ultrasound", "us", "imaging
 _VIA = frozenset({"on", "per", "by", "via"})
 # Linking words that introduce what follows: read past with a filler word after them ("on my son", "at
 # daycare", "in a woman", "on room air").
-LINKING = frozenset({"on", "in", "at", "for", "from", "to", "of", "by", "after", "during", "since", "about"})
+LINKING = frozenset(
+    {"on", "in", "at", "for", "from", "to", "of", "by", "after", "during", "since", "about", "over"}
+)
 # A negation turns the meaning around: never read past it.
 _NEGATION = frozenset(
     {"no", "not", "non", "never", "denies", "denied", "deny", "without", "negative", "none", "nor", "neither"}
 )
+# The words a chart denies a finding with: the clause holding one says what is absent.
+DENIALS = frozenset({"no", "denies", "denied", "deny", "denying", "negative", "never"})
+
+
+def denies(clause: str) -> bool:
+    """Whether a clause says a finding is absent ("denies SI", "no LOC", "negative for fever")."""
+    return any(w in DENIALS for w in WORD.findall(clause.lower()))
+
+
 # A negative auxiliary is a negation too ("toddler won't eat", "cannot walk"), except before a word saying
 # the complaint persists ("won't go away", "doesn't stop", "won't heal").
 _NEGATIVE_AUXILIARY = frozenset(
@@ -140,22 +153,22 @@ def medical_core(text: str) -> Core | None:
     for n, clause in enumerate(re.split(r"[,;]", text.lower().replace("\u2019", "'"))):
         tokens += clause.split()
         clause_of += [n] * len(clause.split())
-    if not tokens or any(w in _NEGATION for t in tokens for w in WORD.findall(t)):
+    if not tokens:
         return None
-    if any(
-        t in _NEGATIVE_AUXILIARY and (i + 1 == len(tokens) or tokens[i + 1] not in _PERSISTS)
-        for i, t in enumerate(tokens)
+    # A clause the chart denies is read past whole when another clause says what is present ("denies SI,
+    # reports anhedonia"); any other negation ("without", "won't eat") is never read past.
+    denied = {clause_of[i] for i, t in enumerate(tokens) if any(w in DENIALS for w in WORD.findall(t))}
+    if denied >= set(clause_of) or any(
+        _negates(tokens, i) for i in range(len(tokens)) if clause_of[i] not in denied
     ):
         return None
-    dropped = [_filler(tokens, i) for i in range(len(tokens))]
-    for i, token in enumerate(tokens):
-        # A linking word before a filler word goes with it ("on my son"), and so does a number before a
-        # unit or a filler word ("10 lb", "3-4 times").
-        nxt = i + 1 < len(tokens) and dropped[i + 1]
-        if token in LINKING and nxt:
-            dropped[i] = True
-        if _NUMBER.match(token) and nxt:
-            dropped[i] = True
+    dropped = [clause_of[i] in denied or _filler(tokens, i) for i in range(len(tokens))]
+    # A number before a unit or a filler word goes with it ("10 lb", "3-4 times"), and a linking word before
+    # either goes with them ("on my son", "over 2 wks").
+    for kind in (_NUMBER.match, LINKING.__contains__):
+        for i, token in enumerate(tokens):
+            if kind(token) and i + 1 < len(tokens) and dropped[i + 1]:
+                dropped[i] = True
     if not any(dropped):
         return None
     clauses: list[list[str]] = []
@@ -172,6 +185,14 @@ def medical_core(text: str) -> Core | None:
         return None
     unused = tuple(t for t, d in zip(tokens, dropped, strict=True) if d)
     return Core(", ".join(" ".join(c) for c in clauses), unused)
+
+
+def _negates(tokens: list[str], i: int) -> bool:
+    """Whether the word at `i` says a negation: a negating word, or a negative auxiliary not followed by a
+    word saying the complaint persists ("won't go away")."""
+    if any(w in _NEGATION for w in WORD.findall(tokens[i])):
+        return True
+    return tokens[i] in _NEGATIVE_AUXILIARY and (i + 1 == len(tokens) or tokens[i + 1] not in _PERSISTS)
 
 
 def content_words(core: str) -> list[str]:
@@ -208,6 +229,63 @@ def unused_words(
     for word in content_words(core):
         if stem(word) not in used and stem(word) not in sites and not clinical(word):
             out.append(word)
+    return out
+
+
+# A qualifier by its English adjective ending ("unintended", "incidental", "nonspecific", "persistent"): it
+# tells how a finding is, not what it is.
+_QUALIFIER = re.compile(r"^[a-z]{3,}(?:ed|al|ic|ive|ous|ful|less|ent|ant|ible|able)$")
+
+
+def incidental(word: str, indexed: Callable[[str], bool]) -> bool:
+    """Whether an answer may leave the word unused and say so: a qualifier ("unintended weight loss") or an
+    ordinary word no Index line holds (`indexed`), which cannot name what is to be coded."""
+    return bool(_QUALIFIER.match(word)) or not indexed(word)
+
+
+def mostly_answered(said: list[str], left: list[str]) -> bool:
+    """Whether the words an answer leaves unused (`left`, incidental ones) are fewer than the words it uses:
+    "unintended wt loss" is Loss, weight; "printer jammed" is nothing."""
+    return len(left) * 2 < len(said)
+
+
+_READING = re.compile(r"(?:vocabulary|read|spelling|word form): ([^;)]*?) (?:->|\u2192) ([^;)]*)")
+
+
+def answer_stems(title: str, why: str) -> frozenset[str]:
+    """The stems an answer says: its title and path, and a word the vocabulary or a reading replaced when the
+    answer says what it was replaced by ("allergies -> rhinitis allergic" counts only when the answer is
+    about the allergy)."""
+    said = {stem(w) for w in WORD.findall(f"{title} {_READING.sub(' ', why)}".lower())}
+    for before, after in _READING.findall(why.lower()):
+        # The words a reading replaced count when the answer says a word put in their place; a word the
+        # reading kept ("in patches") is judged on its own.
+        kept = {stem(w) for w in WORD.findall(before)} & {stem(w) for w in WORD.findall(after)}
+        if ({stem(w) for w in WORD.findall(after)} - kept) & said:
+            said |= {stem(w) for w in WORD.findall(before)} - kept
+    return frozenset(said)
+
+
+def words_not_used(
+    query: str, used: frozenset[str], sites: frozenset[str], clinical: Callable[[str], bool]
+) -> list[str]:
+    """The words of a query as typed that an answer does not use, filler, linking words, negations, numbers,
+    body sites and clinical words aside: what a partial answer must say it left ("hair falling out in
+    patches" -> Alopecia, not used: patches)."""
+    out: list[str] = []
+    for token in query.lower().replace("\u2019", "'").split():
+        for word in WORD.findall(token):
+            if (
+                len(word) < 3
+                or word in FILLER
+                or word in LINKING
+                or word in _CONNECTING
+                or word in _NEGATION
+                or not word.isalpha()
+            ):
+                continue
+            if stem(word) not in used and stem(word) not in sites and not clinical(word) and word not in out:
+                out.append(word)
     return out
 
 

@@ -35,7 +35,18 @@ from bot.lookups.doses import (
     route_said,
 )
 from bot.lookups.errors import QueryError
-from bot.lookups.filler import LINKING, content_words, medical_core, path_adds, unused_words
+from bot.lookups.filler import (
+    LINKING,
+    answer_stems,
+    content_words,
+    denies,
+    incidental,
+    medical_core,
+    mostly_answered,
+    path_adds,
+    unused_words,
+    words_not_used,
+)
 from bot.lookups.hcpcs_items import (
     DROPPED_COST,
     HEAD_CREDIT,
@@ -54,7 +65,13 @@ from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.services import LAB_METHODS, SPECIMENS, says_finding
 from bot.lookups.index.tree import IndexTree
-from bot.lookups.index.vague import closest_main_terms, says_nothing, unknown_subject
+from bot.lookups.index.vague import (
+    closest_main_terms,
+    foreign_and_stretched,
+    says_nothing,
+    stretched_reading,
+    unknown_subject,
+)
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD, normalise, words
@@ -250,6 +267,9 @@ class Searcher:
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
         found = self._find(query, systems, limit)
+        if found and not found.notice and len(query.split()) > 1:
+            # A partial answer says the words it did not use ("hair falling out in patches": patches).
+            return _with_notice([self._saying_unused(query, hit) for hit in found], found.notice)
         if found or not found.notice.startswith(NO_CONFIDENT_MATCH):
             return found
         # A condition told as a sentence ("cough that won't go away", "rash on my son"): the words a coder
@@ -270,9 +290,16 @@ class Searcher:
             shown.append(replace(hit, why=f"{hit.why} (not used: {', '.join(left)})"))
         return _with_notice(shown, answer.notice)
 
+    def _saying_unused(self, query: str, hit: Hit) -> Hit:
+        if "(not used: " in hit.why:  # a clause's answer already says it
+            return hit
+        left = words_not_used(query, answer_stems(hit.title, hit.why), self.body_sites(), self._clinical)
+        return replace(hit, why=f"{hit.why} (not used: {', '.join(left)})") if left else hit
+
     def _answers_core(self, core: str, first: Hit) -> bool:
-        """Only the filler is read past: the core's first answer uses every other word but a body site or a
-        word common in the code titles ("intermittent"), through an Index path that adds no word of its own
+        """Only the filler is read past: the core's first answer uses every other word but a body site, a
+        word common in the code titles ("intermittent") or fewer incidental words than it uses (a qualifier
+        or a word in no Index line: "unintended wt loss", said as not used), through an Index path that adds no word of its own
         ("i need a mirror" is no "Mirror writing"), or a title when the core is more than a lone word the
         vocabulary does not know ("i need a bicycle" is no "Explosion of bicycle tire")."""
         clause = _CLAUSE_WHY.match(first.why)
@@ -280,7 +307,9 @@ class Searcher:
         if clause is not None:  # the best-answered clause: judged on its own words
             core, why = clause.group(1), why[clause.end() :]
         said = content_words(core)
-        if not said or unused_words(core, _used_stems(first), self.body_sites(), self._clinical):
+        left = unused_words(core, _used_stems(first), self.body_sites(), self._clinical)
+        # A qualifier or an ordinary word in no Index line may be left, and said as not used (find).
+        if not said or not all(incidental(w, self._indexed) for w in left) or not mostly_answered(said, left):
             return False
         adds = path_adds(core, why)
         if adds is not None:
@@ -405,6 +434,15 @@ class Searcher:
             unknown >= UNKNOWN_SHARE
             and (complete < UNKNOWN_CONFIDENCE if found.coverage < complete else found.adds >= ADDS_UNSAID)
             and max(found.coverage, complete) < UNKNOWN_CONFIDENCE
+        ) or (
+            stretched_reading(unknown, found.adds, found.coverage >= complete)
+            or foreign_and_stretched(
+                understood.words,
+                self.english.__contains__,
+                self._coded,
+                found.adds,
+                found.coverage >= complete,
+            )
         ):
             # "purple monkey dishwasher", "banana phone": a third of the words are in no title, index term or
             # vocabulary, and the rest found only a title sharing one word, or an index line that says more
@@ -479,6 +517,7 @@ class Searcher:
         clauses = [c.strip() for c in re.split(r"[,;]", text) if WORD.search(c.lower())]
         if len(clauses) < 2:
             return None
+        clauses = [c for c in clauses if not denies(c)]  # "denies SI, reports anhedonia": not SI
         best: tuple[Hits, str] | None = None
         for clause in clauses:
             try:
@@ -600,6 +639,10 @@ class Searcher:
     def _indexed(self, word: str) -> bool:
         """Whether an index line or the vocabulary holds the word."""
         return self.vocabulary.knows(word) or bool(self.index_tree().word_counts({stem(word)}))
+
+    def _coded(self, word: str) -> bool:
+        """Whether a title, an index line or the vocabulary holds the word."""
+        return word in self.freq or self._indexed(word)
 
     def _noun_of(self, word: str) -> str | None:
         """ "itchy", "dizzy": an adjective no title or index line holds, read as the noun an Index main

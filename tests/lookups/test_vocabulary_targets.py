@@ -109,3 +109,8 @@ def test_the_checker_refuses_a_made_up_target() -> None:
 @pytest.mark.parametrize(("term", "means"), [row for name in _checked_blocks() for row in _block(name)])
 def test_each_checked_meaning_is_an_index_path(term: str, means: str) -> None:
     assert index_path_problem(means) == "", term
+
+
+def test_the_dx10_lay_block_is_checked_and_holds_a_few_hundred_terms() -> None:
+    assert "dx10" in _checked_blocks()
+    assert len(_block("dx10")) >= 300

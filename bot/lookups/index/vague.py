@@ -7,12 +7,15 @@ closest Index main terms, never codes):
 - `unknown_subject`: the subject word (the last word of the query, where an English noun phrase puts its head)
   is known nowhere - no title, index term, vocabulary term or English word, and no misspelling of one - and
   at most one other word is held by an Index line or the vocabulary ("foo bar baz", "blorp pain").
+After the search, `stretched_reading`: most words are known nowhere and the Index line found for the rest
+says more than the query ("birthday cake for karen" is no "Cake kidney").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from bot.lookups.filler import FILLER
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.words import stem
 
@@ -109,3 +112,38 @@ def closest_main_terms(tree: IndexTree, words: Sequence[str], most: int = 5) -> 
     rows = tree.matches([0], stems) if stems else []
     terms = [n.term for n in tree.nodes(sorted({node for _, node, _, _ in rows}))[: most * 2]]
     return list(dict.fromkeys(terms))[:most]
+
+
+MOSTLY_UNKNOWN = (
+    0.5  # more than this share of the words known nowhere (no title, index term or vocabulary) ...
+)
+STRETCHED = 0.5  # ... and an Index line saying this many words of its own: nothing a coder could code
+
+
+def stretched_reading(unknown_share: float, adds: float, by_index: bool) -> bool:
+    """Whether the query is mostly words known nowhere and the Index line found for the rest says more than
+    the query ("birthday cake for karen": "Cake kidney" adds the kidney): office talk, not a condition - the
+    line's coverage looks high only because words known nowhere weigh little."""
+    return by_index and unknown_share > MOSTLY_UNKNOWN and adds >= STRETCHED
+
+
+FOREIGN_ADDS = 1.0  # an Index line saying this many words of its own beside a word no code book holds
+
+
+def foreign_and_stretched(
+    words: Sequence[str],
+    english: Callable[[str], bool],
+    coded: Callable[[str], bool],
+    adds: float,
+    by_index: bool,
+) -> bool:
+    """Whether an English word of the query (no filler word: "happened") is in no title, Index line or
+    vocabulary (`coded`: "printer", "validation"; a misspelling is no English word) while the Index line found for the other words says a word or more of
+    its own ("parking garage validation" is no "Place of occurrence, parking garage"): the query is about
+    something the code books do not hold."""
+    if not by_index or adds < FOREIGN_ADDS:
+        return False
+    return any(
+        w.isalpha() and w not in OFFICE_WORDS and w not in FILLER and english(w) and not coded(w)
+        for w in _content(words)
+    )
