@@ -47,7 +47,7 @@ from bot.lookups.hcpcs_items import (
     title_head_names,
 )
 from bot.lookups.index.adjectives import noun_forms
-from bot.lookups.index.completion import affirms_what_is_negated, query_negated
+from bot.lookups.index.completion import affirms_what_is_negated, query_negated, read_both_ways
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
@@ -326,7 +326,7 @@ class Searcher:
             return _with_notice(self._ranked(scored, limit), "")
         if code_like and CPT_CODE.match(tokens[0]) and "cpt" not in self.book.systems_loaded():
             return _with_notice([], CPT_NOTE.format(what=f"{tokens[0]} is a CPT code"))
-        lowered = " ".join(self._split_levels(lowered.split()))
+        lowered = read_both_ways(" ".join(self._split_levels(lowered.split())))
         understood = understand(lowered, self.vocabulary)
         if says_nothing(understood.words) or (
             not understood.notes and unknown_subject(understood.words, self._known, self._indexed)
@@ -387,10 +387,15 @@ class Searcher:
             for key, (score, why, code, title) in list(scored.items()):
                 if key[0] != "cm":
                     scored[key] = (score - VISIT_SERVICE_COST, why, code, title)
+        literal = False
         if "hcpcs" in wanted and (
             understood.brands or self._abbreviation_in_context(lowered, understood, found)
         ):
+            before = len(scored)
             self._literal_titles(lowered, understood.words, add)
+            # "invega sustenna 1 mg": a title prints the brand as typed, so the generic's words (in no
+            # title) are no unknown words.
+            literal = bool(understood.brands) and len(scored) > before
         hits = self._ranked(scored, limit, headers_below=True)
         if found.coverage < CLAUSE_SHARE and "cpt" not in understood.kinds:
             # A chart line of several clauses ("unable to void, urinary retention"): no path holds them all,
@@ -403,6 +408,7 @@ class Searcher:
         unknown = self._unknown_share(understood.words)
         if (
             unknown >= UNKNOWN_SHARE
+            and not literal
             and (complete < UNKNOWN_CONFIDENCE if found.coverage < complete else found.adds >= ADDS_UNSAID)
             and max(found.coverage, complete) < UNKNOWN_CONFIDENCE
         ):
@@ -410,7 +416,7 @@ class Searcher:
             # vocabulary, and the rest found only a title sharing one word, or an index line that says more
             # than the query ("Monkey malaria"): no confident match.
             return _with_notice([], "No confident match: some words are not in the code titles or the Index.")
-        if max(found.coverage, complete) < CONFIDENT_SHARE:
+        if max(found.coverage, complete) < CONFIDENT_SHARE and not literal:
             # Nothing the Index or a title says answers the query: say so, and give no unrelated codes.
             closest = ", ".join(found.closest[:5])
             return _with_notice(
