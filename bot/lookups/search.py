@@ -52,7 +52,13 @@ from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
-from bot.lookups.index.services import LAB_METHODS, SPECIMENS, says_finding
+from bot.lookups.index.services import (
+    LAB_METHODS,
+    SPECIMENS,
+    analyte_lines,
+    names_analyte,
+    says_finding,
+)
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import closest_main_terms, says_nothing, unknown_subject
 from bot.lookups.index.vocabulary import Vocabulary
@@ -355,6 +361,8 @@ class Searcher:
             understood, corrected, notes, found = plain
         if _lab_test(understood, found.coverage) and not self._names_condition(understood.words):
             understood.kinds.add("cpt")
+        elif "cpt" not in understood.kinds and self._names_analyte(understood.words):
+            understood.kinds.add("cpt")  # "ABG arterial blood gas", "prothrombin time": the test
         for hit in found.hits:
             add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
         groups, _ = self._expand(" ".join(corrected))
@@ -592,6 +600,12 @@ class Searcher:
                 notes.append(f"word form: {word} → {noun}")
             out.append(alternatives[0])
         return out, notes
+
+    def _names_analyte(self, words: list[str]) -> bool:
+        """Whether the words name a laboratory test by the analyte the Index's findings name
+        (bot.lookups.index.services.names_analyte)."""
+        tree = self.index_tree()
+        return names_analyte(words, analyte_lines(tree.conn, tree.memo))
 
     def _known(self, word: str) -> bool:
         """Whether a title, index term, vocabulary term or English word holds the word, or it is a

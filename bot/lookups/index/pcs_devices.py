@@ -3,8 +3,8 @@ Index as a coder reads its Device Key: the noun that ends most of the Index's "u
 value names that value ("Bone screw (interlocking)(lag) - use Internal Fixation Device", "Fusion screw
 (compression) - use Internal Fixation Device" -> screw: Internal Fixation Device), and a main term whose "see"
 line says the device it is done with ("Clipping, aneurysm - see Occlusion using Extraluminal Device" -> clip:
-Extraluminal Device). Only the device character (the sixth) is read with these words; a noun that also names
-a body part ("valve", "nail") is no device noun.
+Extraluminal Device). Only the device character (the sixth) of a Medical and Surgical table is read with these
+words; a noun that also names a body part ("valve", "nail") or a root operation ("insert") is no device noun.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from bot.lookups.index.words import content_stems, stem
 
 MIN_LINES = 2  # a noun ends at least this many "use" lines ...
 SHARE = 2 / 3  # ... and this share of them lead to one device value
+MIN_NOUN = 3  # "dr", "ii": a brand's tag, no noun
 MIN_ROOT = 4  # "clip" and "clipping": a query word this long that begins a main term's word is that word
 _PARENTHESIZED = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"[a-z][a-z-]*")
@@ -48,7 +49,15 @@ def _device_nouns(conn: sqlite3.Connection, memo: dict[object, object]) -> Devic
         return found  # type: ignore[return-value]
     devices = {
         frozenset(content_stems(str(m)))
-        for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 6")
+        for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 6 AND tbl LIKE '0%'")
+    }
+    # A root operation's own word ("insert" in Insertion, "replac" in Replacement) is no device's noun.
+    operations = {
+        stem(str(title).split(" of ")[0].split()[0])
+        for (title,) in conn.execute(
+            "SELECT title FROM codes WHERE system = 'pcs' AND code LIKE '0%' GROUP BY substr(code, 3, 1)"
+        )
+        if str(title).split()
     }
     body_parts: set[str] = set()
     for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4"):
@@ -77,7 +86,14 @@ def _device_nouns(conn: sqlite3.Connection, memo: dict[object, object]) -> Devic
         total = sum(values.values())
         value, count = values.most_common(1)[0]
         stems = frozenset(content_stems(value))
-        if total >= MIN_LINES and count >= SHARE * total and stems in devices and noun not in body_parts:
+        if (
+            len(noun) >= MIN_NOUN
+            and total >= MIN_LINES
+            and count >= SHARE * total
+            and stems in devices
+            and noun not in body_parts
+            and not any(op.startswith(noun) or noun.startswith(op) for op in operations)
+        ):
             nouns[noun] = stems
     found = (nouns, tuple(sorted(set(using))))
     memo[key] = found

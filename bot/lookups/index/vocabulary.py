@@ -46,7 +46,6 @@ def injectable_brands(text: str) -> list[Term]:
     return [Term(r["term"].lower().strip(), "brand", r["means"].strip()) for r in rows]
 
 
-
 class Vocabulary:
     def __init__(self, terms: list[Term]) -> None:
         self.terms = {t.term: t for t in terms}
