@@ -41,6 +41,7 @@ from bot.lookups.hcpcs_items import (
     HEAD_CREDIT,
     HEAD_SHARE,
     begins_with,
+    descriptor_forms,
     head_noun,
     head_readings,
     read_as_item,
@@ -677,7 +678,7 @@ class Searcher:
                 alternatives = self.corrections(word)
                 if alternatives[0] != word:
                     notes.append(f"spelling: {word} → {'/'.join(alternatives)}")
-                extra = self.vocabulary.alternatives(word)
+                extra = [*self.vocabulary.alternatives(word), *descriptor_forms(word)]
                 groups.append(tuple(dict.fromkeys((*alternatives, *extra))))
         unique: dict[Group, None] = dict.fromkeys(groups)
         return list(unique), notes

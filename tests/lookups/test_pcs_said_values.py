@@ -97,3 +97,12 @@ def test_with_and_without_contrast_is_the_unenhanced_and_enhanced_qualifier(code
     )
     hits = find_codes(codebook, "MRI of brain with and without contrast", limit=5)
     assert hits[0].code == "B030Y0Z"
+
+
+def test_a_scope_named_by_no_opening_is_an_endoscopic_approach(codebook: CodeBook) -> None:
+    # "endoscopic" adds "natural opening" (its reading as a scope word); "opening" is not the open approach.
+    stems = frozenset({stem("endoscopic"), stem("natural"), stem("opening")})
+    assert said_approaches(stems) == {"4", "8"}
+    assert said_approaches(frozenset({stem("colonoscopy"), stem("natural"), stem("opening")})) == {"8"}
+    hits = find_codes(codebook, "endoscopic release of left ulnar nerve", limit=5)
+    assert hits[0].code[4] == "4"

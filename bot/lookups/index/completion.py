@@ -383,6 +383,9 @@ SCOPES_THROUGH_OPENING = (
 )
 # A tube passed through the mouth, nose or urethra with no scope (an endotracheal airway, a Foley catheter, a
 # nasogastric tube) is Via Natural or Artificial Opening (7).
+ENDOSCOPIC = "endoscop"
+NATURAL = stem("natural")
+OPEN = stem("open")
 THROUGH_OPENING = ("endotrach", "intubat", "nasotrach", "foley", "nasogastr", "orogastr")
 APPROACH_WORDS = {
     stem(word): approach
@@ -414,7 +417,11 @@ def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
     if query_stems & CONVERTED and stem("open") in query_stems:
         return frozenset("0")
     said: set[str] = set()
+    # "Via Natural or Artificial Opening" (what a scope word adds) says "opening", not the open approach.
+    natural = NATURAL in query_stems
     for word in query_stems:
+        if natural and word == OPEN:
+            continue
         if word in APPROACH_WORDS:
             said.add(APPROACH_WORDS[word])
         elif word.startswith(SCOPES_THROUGH_SKIN):
@@ -423,6 +430,10 @@ def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
             said.add("8")
         elif word.startswith(THROUGH_OPENING):
             said.add("7")
+    if not said and any(word.startswith(ENDOSCOPIC) for word in query_stems):
+        # "endoscopic carpal tunnel release": a scope named by no opening is an endoscopic approach, through
+        # the skin (4) or a natural opening (8), whichever the table offers.
+        said.update(("4", "8"))
     return frozenset(said)
 
 

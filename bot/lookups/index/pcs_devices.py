@@ -46,7 +46,7 @@ def _device_nouns(conn: sqlite3.Connection, memo: dict[object, object]) -> Devic
     key = ("device nouns",)
     found = memo.get(key)
     if isinstance(found, tuple):
-        return found  # type: ignore[return-value]
+        return found
     devices = {
         frozenset(content_stems(str(m)))
         for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 6 AND tbl LIKE '0%'")
