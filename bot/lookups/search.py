@@ -48,7 +48,13 @@ from bot.lookups.hcpcs_items import (
     title_head_names,
 )
 from bot.lookups.index.adjectives import noun_forms
-from bot.lookups.index.completion import affirms_what_is_negated, query_negated, read_both_ways
+from bot.lookups.index.completion import (
+    affirms_what_is_negated,
+    query_negated,
+    range_fit,
+    read_both_ways,
+    said_hours,
+)
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
@@ -322,10 +328,13 @@ class Searcher:
             if code is not None:
                 score += 4 if code.billable else -25  # a header never beats a reportable code
                 score -= 60 if not code.current else 0
+                if hours and key[0] == "pcs":
+                    score += range_fit(code.title, hours)  # "ventilator 18 hours": Less than 24
             if key not in scored or scored[key][0] < score:
                 scored[key] = (score, why, code, title)
 
         tokens = lowered.replace(",", " ").split()
+        hours = said_hours(frozenset(stem(t) for t in tokens))
         code_like = len(tokens) == 1 and CODE_TOKEN.match(tokens[0])
         # "DM2" is a vocabulary term and also the start of PCS codes: the term wins unless it is a code.
         as_code = code_like and (not self.vocabulary.knows(tokens[0]) or self.book.find(tokens[0]))

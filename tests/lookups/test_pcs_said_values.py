@@ -11,6 +11,7 @@ import pytest
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.completion import (
     complete_pcs,
+    range_fit,
     read_both_ways,
     said_approaches,
     said_hours,
@@ -106,3 +107,14 @@ def test_a_scope_named_by_no_opening_is_an_endoscopic_approach(codebook: CodeBoo
     assert said_approaches(frozenset({stem("colonoscopy"), stem("natural"), stem("opening")})) == {"8"}
     hits = find_codes(codebook, "endoscopic release of left ulnar nerve", limit=5)
     assert hits[0].code[4] == "4"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"), [("ventilator 20 hours", "5A1935Z"), ("ventilator 120 hours", "5A1955Z")]
+)
+def test_a_title_found_by_its_words_is_ranked_by_the_duration_said(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert range_fit("Respiratory Ventilation, 24-96 Consecutive Hours", (30,)) > 0
+    assert range_fit("Respiratory Ventilation, 24-96 Consecutive Hours", (20,)) < 0
+    assert find_codes(codebook, query, limit=5)[0].code == expected

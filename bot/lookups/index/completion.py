@@ -679,6 +679,16 @@ def said_hours(query_stems: frozenset[str]) -> tuple[int, ...]:
     return tuple(numbers)
 
 
+RANGE_FIT = 25.0  # a title's range holding the number the query says, against one that does not
+
+
+def range_fit(title: str, numbers: tuple[int, ...]) -> float:
+    """How a PCS title found by its words fits a duration the query says ("ventilator 18 hours": "Less than 24
+    Consecutive Hours" holds 18, "24-96 Consecutive Hours" does not); 0 when either says no range."""
+    within = _within(title, numbers)
+    return 0.0 if within is None else (RANGE_FIT if within else -RANGE_FIT)
+
+
 def _within(meaning: str, numbers: tuple[int, ...]) -> bool | None:
     """Whether a number the query says falls in the range a character means ("Less than 24", "24-96",
     "Greater than 96"); None when the meaning is no range or the query says no number."""
