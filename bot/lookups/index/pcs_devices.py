@@ -13,6 +13,7 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 
+from bot.lookups import data_version
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
 
@@ -42,11 +43,18 @@ def device_words(
 DeviceNouns = tuple[dict[str, frozenset[str]], tuple[tuple[str, frozenset[str]], ...]]
 
 
+_BUILT: dict[str, DeviceNouns] = {}  # the data stamp -> its device nouns (read once: about 0.1 s)
+
+
 def _device_nouns(conn: sqlite3.Connection, memo: dict[object, object]) -> DeviceNouns:
     key = ("device nouns",)
     found = memo.get(key)
     if isinstance(found, tuple):
         return found
+    version = data_version.current(conn)
+    if version and version in _BUILT:
+        memo[key] = _BUILT[version]
+        return _BUILT[version]
     devices = {
         frozenset(content_stems(str(m)))
         for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 6 AND tbl LIKE '0%'")
@@ -97,4 +105,7 @@ def _device_nouns(conn: sqlite3.Connection, memo: dict[object, object]) -> Devic
             nouns[noun] = stems
     found = (nouns, tuple(sorted(set(using))))
     memo[key] = found
+    if version:
+        _BUILT.clear()
+        _BUILT[version] = found
     return found

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from bot.lookups import data_version
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
 
@@ -229,6 +230,9 @@ TEST_WORDS = (
 )
 
 
+_ANALYTES: dict[str, tuple[frozenset[str], ...]] = {}  # the data stamp -> its analyte lines
+
+
 def analyte_lines(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple[frozenset[str], ...]:
     """The analytes the ICD-10-CM Index names under a finding's main term for R70-R89, as stems (the test's
     own words left out): {prothrombin, time}, {gas}, {troponin} ..."""
@@ -236,6 +240,10 @@ def analyte_lines(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple
     found = memo.get(key)
     if isinstance(found, tuple):
         return found
+    version = data_version.current(conn)
+    if version and version in _ANALYTES:
+        memo[key] = _ANALYTES[version]
+        return _ANALYTES[version]
     low = (BOOKS.index("cm") + 1) * SPAN  # the ICD-10-CM Index's node ids (store.global_id)
     rows = conn.execute(
         "SELECT id FROM index_nodes WHERE id > ? AND id < ? AND parent != 0 AND (code LIKE ? OR code LIKE ?)",
@@ -266,6 +274,9 @@ def analyte_lines(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple
             lines.add(said)
     found = tuple(sorted(lines, key=sorted))
     memo[key] = found
+    if version:
+        _ANALYTES.clear()
+        _ANALYTES[version] = found
     return found
 
 
