@@ -47,3 +47,13 @@ class VersionReader:
             self._value = str(row[0]) if row else ""
             self._pragma = pragma
         return self._value
+
+
+def current(conn: sqlite3.Connection) -> str:
+    """The stamp as stored now ("" when the database has none): a key for a cache kept across lookups that a
+    rebuild or an import must drop."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", [META_KEY]).fetchone()
+    except sqlite3.OperationalError:
+        return ""
+    return str(row[0]) if row else ""

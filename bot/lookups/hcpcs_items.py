@@ -97,3 +97,24 @@ def read_as_item(text: str) -> bool:
     filler reading, which says what it left unused)."""
     core = medical_core(text)
     return core is None or set(core.unused) <= PHRASE_WORDS
+
+
+# The HCPCS descriptors spell out what a chart abbreviates: "15 min" is "15 minutes" (G0444 "Annual depression
+# screening, 15 minutes"), "per hr" is "per hour". Read beside the word as typed (the short descriptors keep
+# some abbreviations: "Behavior counsel obesity 15m").
+DESCRIPTOR_FORMS = {
+    "min": ("minutes",),
+    "mins": ("minutes",),
+    "minute": ("minutes",),
+    "hr": ("hour",),
+    "hrs": ("hours",),
+    "wk": ("week",),
+    "wks": ("weeks",),
+    "mo": ("month",),
+    "ea": ("each",),
+}
+
+
+def descriptor_forms(word: str) -> tuple[str, ...]:
+    """The words a HCPCS descriptor spells for an abbreviation typed ("min" -> minutes), or ()."""
+    return DESCRIPTOR_FORMS.get(word, ())

@@ -52,18 +52,31 @@ from bot.lookups.hcpcs_items import (
     HEAD_CREDIT,
     HEAD_SHARE,
     begins_with,
+    descriptor_forms,
     head_noun,
     head_readings,
     read_as_item,
     title_head_names,
 )
 from bot.lookups.index.adjectives import noun_forms
-from bot.lookups.index.completion import affirms_what_is_negated, query_negated
+from bot.lookups.index.completion import (
+    affirms_what_is_negated,
+    query_negated,
+    range_fit,
+    read_both_ways,
+    said_hours,
+)
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
-from bot.lookups.index.services import LAB_METHODS, SPECIMENS, says_finding
+from bot.lookups.index.services import (
+    LAB_METHODS,
+    SPECIMENS,
+    analyte_lines,
+    names_analyte,
+    says_finding,
+)
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -344,10 +357,13 @@ class Searcher:
             if code is not None:
                 score += 4 if code.billable else -25  # a header never beats a reportable code
                 score -= 60 if not code.current else 0
+                if hours and key[0] == "pcs":
+                    score += range_fit(code.title, hours)  # "ventilator 18 hours": Less than 24
             if key not in scored or scored[key][0] < score:
                 scored[key] = (score, why, code, title)
 
         tokens = lowered.replace(",", " ").split()
+        hours = said_hours(frozenset(stem(t) for t in tokens))
         code_like = len(tokens) == 1 and CODE_TOKEN.match(tokens[0])
         # "DM2" is a vocabulary term and also the start of PCS codes: the term wins unless it is a code.
         as_code = code_like and (not self.vocabulary.knows(tokens[0]) or self.book.find(tokens[0]))
@@ -355,7 +371,7 @@ class Searcher:
             return _with_notice(self._ranked(scored, limit), "")
         if code_like and CPT_CODE.match(tokens[0]) and "cpt" not in self.book.systems_loaded():
             return _with_notice([], CPT_NOTE.format(what=f"{tokens[0]} is a CPT code"))
-        lowered = " ".join(self._split_levels(lowered.split()))
+        lowered = read_both_ways(" ".join(self._split_levels(lowered.split())))
         understood = understand(lowered, self.vocabulary)
         if says_nothing(understood.words) or (
             not understood.notes and unknown_subject(understood.words, self._known, self._indexed)
@@ -384,6 +400,8 @@ class Searcher:
             understood, corrected, notes, found = plain
         if _lab_test(understood, found.coverage) and not self._names_condition(understood.words):
             understood.kinds.add("cpt")
+        elif "cpt" not in understood.kinds and self._names_analyte(understood.words):
+            understood.kinds.add("cpt")  # "ABG arterial blood gas", "prothrombin time": the test
         for hit in found.hits:
             add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
         groups, _ = self._expand(" ".join(corrected))
@@ -416,10 +434,15 @@ class Searcher:
             for key, (score, why, code, title) in list(scored.items()):
                 if key[0] != "cm":
                     scored[key] = (score - VISIT_SERVICE_COST, why, code, title)
+        literal = False
         if "hcpcs" in wanted and (
             understood.brands or self._abbreviation_in_context(lowered, understood, found)
         ):
+            before = len(scored)
             self._literal_titles(lowered, understood.words, add)
+            # "invega sustenna 1 mg": a title prints the brand as typed, so the generic's words (in no
+            # title) are no unknown words.
+            literal = bool(understood.brands) and len(scored) > before
         hits = self._ranked(scored, limit, headers_below=True)
         if found.coverage < CLAUSE_SHARE and "cpt" not in understood.kinds:
             # A chart line of several clauses ("unable to void, urinary retention"): no path holds them all,
@@ -432,6 +455,7 @@ class Searcher:
         unknown = self._unknown_share(understood.words)
         if (
             unknown >= UNKNOWN_SHARE
+            and not literal
             and (complete < UNKNOWN_CONFIDENCE if found.coverage < complete else found.adds >= ADDS_UNSAID)
             and max(found.coverage, complete) < UNKNOWN_CONFIDENCE
         ) or (
@@ -448,7 +472,7 @@ class Searcher:
             # vocabulary, and the rest found only a title sharing one word, or an index line that says more
             # than the query ("Monkey malaria"): no confident match.
             return _with_notice([], "No confident match: some words are not in the code titles or the Index.")
-        if max(found.coverage, complete) < CONFIDENT_SHARE:
+        if max(found.coverage, complete) < CONFIDENT_SHARE and not literal:
             # Nothing the Index or a title says answers the query: say so, and give no unrelated codes.
             closest = ", ".join(found.closest[:5])
             return _with_notice(
@@ -626,6 +650,12 @@ class Searcher:
             out.append(alternatives[0])
         return out, notes
 
+    def _names_analyte(self, words: list[str]) -> bool:
+        """Whether the words name a laboratory test by the analyte the Index's findings name
+        (bot.lookups.index.services.names_analyte)."""
+        tree = self.index_tree()
+        return names_analyte(words, analyte_lines(tree.conn, tree.memo))
+
     def _known(self, word: str) -> bool:
         """Whether a title, index term, vocabulary term or English word holds the word, or it is a
         misspelling or a word form of one, or a procedure word read from its parts."""
@@ -700,7 +730,7 @@ class Searcher:
                 alternatives = self.corrections(word)
                 if alternatives[0] != word:
                     notes.append(f"spelling: {word} → {'/'.join(alternatives)}")
-                extra = self.vocabulary.alternatives(word)
+                extra = [*self.vocabulary.alternatives(word), *descriptor_forms(word)]
                 groups.append(tuple(dict.fromkeys((*alternatives, *extra))))
         unique: dict[Group, None] = dict.fromkeys(groups)
         return list(unique), notes

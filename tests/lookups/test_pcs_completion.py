@@ -33,8 +33,9 @@ def test_approach_words(words: str, approach: str) -> None:
     assert said_approaches(told(words)) == {approach}
 
 
-def test_endoscopic_alone_names_no_approach() -> None:
-    assert said_approaches(told("endoscopic biopsy")) == frozenset()  # natural opening or through the skin
+def test_endoscopic_alone_names_both_endoscopic_approaches() -> None:
+    # Natural opening or through the skin: whichever the table offers, never an open or plain approach.
+    assert said_approaches(told("endoscopic biopsy")) == {"4", "8"}
 
 
 def test_the_approach_the_query_names_completes_the_code(codebook: CodeBook) -> None:

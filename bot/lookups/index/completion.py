@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.lookups.index.pcs_devices import device_words
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
 
@@ -382,6 +383,9 @@ SCOPES_THROUGH_OPENING = (
 )
 # A tube passed through the mouth, nose or urethra with no scope (an endotracheal airway, a Foley catheter, a
 # nasogastric tube) is Via Natural or Artificial Opening (7).
+ENDOSCOPIC = "endoscop"
+NATURAL = stem("natural")
+OPEN = stem("open")
 THROUGH_OPENING = ("endotrach", "intubat", "nasotrach", "foley", "nasogastr", "orogastr")
 APPROACH_WORDS = {
     stem(word): approach
@@ -404,10 +408,20 @@ SAID_APPROACH = 2.0
 PATH_BODY_PART = 0.5  # a body part the Index path names, against one the query says around it  # an approach the query names, against one word of a body part or device
 
 
+CONVERTED = frozenset({stem("converted"), stem("conversion"), stem("convert")})
+
+
 def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
-    """The approach characters the query's words name ("laparoscopic" -> 4, "colonoscopy" -> 8)."""
+    """The approach characters the query's words name ("laparoscopic" -> 4, "colonoscopy" -> 8). A procedure
+    begun by a scope and converted to open is coded to the open approach (ICD-10-PCS guideline B3.2d)."""
+    if query_stems & CONVERTED and stem("open") in query_stems:
+        return frozenset("0")
     said: set[str] = set()
+    # "Via Natural or Artificial Opening" (what a scope word adds) says "opening", not the open approach.
+    natural = NATURAL in query_stems
     for word in query_stems:
+        if natural and word == OPEN:
+            continue
         if word in APPROACH_WORDS:
             said.add(APPROACH_WORDS[word])
         elif word.startswith(SCOPES_THROUGH_SKIN):
@@ -416,6 +430,10 @@ def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
             said.add("8")
         elif word.startswith(THROUGH_OPENING):
             said.add("7")
+    if not said and any(word.startswith(ENDOSCOPIC) for word in query_stems):
+        # "endoscopic carpal tunnel release": a scope named by no opening is an endoscopic approach, through
+        # the skin (4) or a natural opening (8), whichever the table offers.
+        said.update(("4", "8"))
     return frozenset(said)
 
 
@@ -438,6 +456,7 @@ def complete_pcs(
     if len(raw) == 7:
         return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
     named_approaches = said_approaches(query_stems)
+    devices = device_words(conn, query_stems, memo)
     query_stems = query_stems | value_words(conn, query_stems, memo)
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
@@ -451,7 +470,7 @@ def complete_pcs(
         shared = _shared_stems(meanings, 4)
         if memo is not None:
             memo[key] = shared
-    numbers = tuple(sorted(int(s) for s in query_stems if s.isdigit() and len(s) <= 4))
+    numbers = said_hours(query_stems)
     # Each character's meaning is scored once against the query; a row is then the sum of its characters.
     scores: dict[tuple[int, str], tuple[float, float]] = {}
     for (position, char), meaning in meanings.items():
@@ -460,7 +479,8 @@ def complete_pcs(
         stems = _meaning_stems(meaning)
         if position == 4:
             stems = stems - shared
-        hit = stems & said_stems or {m for m in stems for q in said_stems if _same_root(m, q)}
+        told = said_stems | devices if position == 6 else said_stems
+        hit = stems & told or {m for m in stems for q in told if _same_root(m, q)}
         said = float(len(hit))
         if position == 7 and wanted_qualifier:
             said += 2 * len(stems & wanted_qualifier)
@@ -633,6 +653,40 @@ def negated_words(
     mine = next((str(row[1]) for row in rows if str(row[0]) == code), "")
     answered = (query_stems & frozenset(titled)) - _meaning_stems(mine)
     return said | answered if answered else frozenset()
+
+
+# An imaging study "with and without contrast" is the PCS qualifier "Unenhanced and Enhanced" (B030Y0Z), not a
+# study without contrast: the words are read as the qualifier's own before the query's negation is read.
+BOTH_WAYS = re.compile(r"\b(?:with\s+and\s+without|without\s+and\s+with)\b")
+
+
+def read_both_ways(text: str) -> str:
+    """ "MRI brain with and without gadolinium" -> "MRI brain unenhanced and enhanced gadolinium"."""
+    return BOTH_WAYS.sub("unenhanced and enhanced", text)
+
+
+HOURS_A_DAY = 24
+DAY_STEMS = frozenset({stem("day"), stem("days")})
+HOUR_STEMS = frozenset({stem("hour"), stem("hours"), "hr", "hrs"})
+
+
+def said_hours(query_stems: frozenset[str]) -> tuple[int, ...]:
+    """The numbers the query says, in hours when it counts days and no hours ("vent for 5 days" -> 120, the
+    PCS durations being "Less than 24", "24-96" and "Greater than 96 Consecutive Hours")."""
+    numbers = sorted(int(s) for s in query_stems if s.isdigit() and len(s) <= 4)
+    if query_stems & DAY_STEMS and not query_stems & HOUR_STEMS:
+        numbers = [n * HOURS_A_DAY for n in numbers]
+    return tuple(numbers)
+
+
+RANGE_FIT = 25.0  # a title's range holding the number the query says, against one that does not
+
+
+def range_fit(title: str, numbers: tuple[int, ...]) -> float:
+    """How a PCS title found by its words fits a duration the query says ("ventilator 18 hours": "Less than 24
+    Consecutive Hours" holds 18, "24-96 Consecutive Hours" does not); 0 when either says no range."""
+    within = _within(title, numbers)
+    return 0.0 if within is None else (RANGE_FIT if within else -RANGE_FIT)
 
 
 def _within(meaning: str, numbers: tuple[int, ...]) -> bool | None:

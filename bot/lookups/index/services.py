@@ -19,6 +19,11 @@ is one small rule over the query's words:
 from __future__ import annotations
 
 import re
+import sqlite3
+
+from bot.lookups import data_version
+from bot.lookups.index.store import BOOKS, SPAN
+from bot.lookups.index.words import content_stems, stem
 
 # Words that describe a CPT service's level, setting or extent rather than a separate concept.
 DESCRIPTORS = frozenset(
@@ -77,15 +82,25 @@ LAB_WORDS = frozenset(
         "count",
         "culture",
         "swab",
+        "antigen",
+        "antibody",
+        "antibodies",
+        "pcr",
     }
 )
+# A service a CPT code names by its kind, said as the query's last noun: "psychiatric diagnostic evaluation"
+# (90791), "family psychotherapy with patient present" (90847), "annual nursing facility assessment" (99318).
+SERVICE_NOUNS = frozenset({"psychotherapy", "evaluation", "assessment"})
+PSYCHOTHERAPY = "psychotherapy"  # said anywhere ("... with patient present"): the CPT psychotherapy services
+# A test's own modifiers before its analyte ("free T4 level", "total T3"): the word after them is no spinal level.
+ANALYTE_MODIFIERS = frozenset({"free", "total", "serum", "reverse"})
 # Words naming a step of a test's service after the test ("TB skin test placement", "PPD test reading").
 SERVICE_ACTS = frozenset({"placement", "placed", "reading", "read", "collection", "collected", "only"})
 # A test's specimen said first ("serum ferritin", "urine microalbumin") or its laboratory method said anywhere
 # ("vitamin D 25 hydroxy", "hcg quantitative"): with no finding said, and when the Index's best path leaves
 # part of the query unused and no word is a condition's main term ("serum sickness", "urine infection"), the
 # query names a laboratory test (bot.lookups.search).
-SPECIMENS = frozenset({"serum", "plasma", "urine", "csf", "sputum"})
+SPECIMENS = frozenset({"serum", "plasma", "urine", "csf", "sputum", "stool"})
 LAB_METHODS = frozenset(
     {"hydroxy", "quantitative", "qualitative", "quant", "ionized", "fractionated", "reflex"}
 )
@@ -167,8 +182,11 @@ def service_kind(words: list[str]) -> str:
         words = words[:-1]  # "TB skin test placement", "PPD reading": the test is the service
     last = words[-1]
     before = words[-2] if len(words) > 1 else ""
-    if last in LAB_WORDS and len(words) > 1 and not _SPINAL_LEVEL.match(before):
+    spinal = bool(_SPINAL_LEVEL.match(before)) and (len(words) < 3 or words[-3] not in ANALYTE_MODIFIERS)
+    if last in LAB_WORDS and len(words) > 1 and not spinal:
         return "laboratory test"
+    if PSYCHOTHERAPY in words or (last in SERVICE_NOUNS and len(words) > 1):
+        return "service"
     return ""
 
 
@@ -179,3 +197,104 @@ def service_share(phrase_words: set[str], spoken: list[str]) -> bool:
         return False
     covered = sum(1 for w in spoken if w in phrase_words or w in DESCRIPTORS)
     return 2 * covered >= len(spoken)
+
+
+# -- a laboratory test named by its analyte -------------------------------------------------------------------
+# The ICD-10-CM Index names the analytes a laboratory measures where it codes their abnormal results: the lines
+# under "Abnormal", "Elevated", "Findings, abnormal", "Decrease" ... that lead to R70-R89 (abnormal findings on
+# examination of blood, urine and other body fluids): "Abnormal, prothrombin time", "Abnormal, blood-gas
+# level", "Elevated, troponin". A query saying only such an analyte (and a test's own words: its specimen,
+# "level", "panel", "free", "arterial") and no finding names the test ("ABG arterial blood gas", "prothrombin
+# time"), not the abnormal result.
+FINDING_CHAPTERS = ("R7", "R8")
+FINDING_MAIN_TERMS = frozenset(
+    {
+        "abnormal",
+        "elevated",
+        "findings",
+        "decrease",
+        "decreased",
+        "increase",
+        "increased",
+        "positive",
+        "high",
+        "low",
+    }
+)
+# Words of a test that are not its analyte: the specimen, the test's shape, its modifiers.
+TEST_WORDS = (
+    LAB_WORDS
+    | SPECIMENS
+    | ANALYTE_MODIFIERS
+    | frozenset({"blood", "chemistry", "specimen", "arterial", "venous", "rapid", "in", "of", "urinary"})
+)
+
+
+_ANALYTES: dict[str, tuple[frozenset[str], ...]] = {}  # the data stamp -> its analyte lines
+
+
+def analyte_lines(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple[frozenset[str], ...]:
+    """The analytes the ICD-10-CM Index names under a finding's main term for R70-R89, as stems (the test's
+    own words left out): {prothrombin, time}, {gas}, {troponin} ..."""
+    key = ("analyte lines",)
+    found = memo.get(key)
+    if isinstance(found, tuple):
+        return found
+    version = data_version.current(conn)
+    if version and version in _ANALYTES:
+        memo[key] = _ANALYTES[version]
+        return _ANALYTES[version]
+    low = (BOOKS.index("cm") + 1) * SPAN  # the ICD-10-CM Index's node ids (store.global_id)
+    rows = conn.execute(
+        "SELECT id FROM index_nodes WHERE id > ? AND id < ? AND parent != 0 AND (code LIKE ? OR code LIKE ?)",
+        [low, low + SPAN, f"{FINDING_CHAPTERS[0]}%", f"{FINDING_CHAPTERS[1]}%"],
+    ).fetchall()
+    parents: dict[int, tuple[int, str]] = {}
+
+    def node(ident: int) -> tuple[int, str]:
+        if ident not in parents:
+            row = conn.execute("SELECT parent, term FROM index_nodes WHERE id = ?", [ident]).fetchone()
+            parents[ident] = (int(row[0]), str(row[1])) if row else (0, "")
+        return parents[ident]
+
+    noise = frozenset(stem(w) for w in TEST_WORDS)
+    lines: set[frozenset[str]] = set()
+    for (ident,) in rows:
+        chain: list[str] = []
+        current = int(ident)
+        while current:
+            parent, term = node(current)
+            chain.append(term)
+            current = parent
+        main = chain[-1].split(",")[0].split()
+        if not main or main[0].lower() not in FINDING_MAIN_TERMS:
+            continue
+        said = frozenset(s for term in chain[:-1] for s in content_stems(term)) - noise
+        if said:
+            lines.add(said)
+    found = tuple(sorted(lines, key=sorted))
+    memo[key] = found
+    if version:
+        _ANALYTES.clear()
+        _ANALYTES[version] = found
+    return found
+
+
+def names_analyte(words: list[str], lines: tuple[frozenset[str], ...]) -> bool:
+    """Whether the words name a laboratory test by its analyte: no finding said, every word either a test's
+    own word or part of an analyte line the query says whole, and the query says more than one bare analyte
+    word ("troponin" alone may be the finding asked about; "troponin level", "prothrombin time" are tests)."""
+    if not words or says_finding(words):
+        return False
+    noise = frozenset(stem(w) for w in TEST_WORDS)
+    stems = content_stems(" ".join(words))
+    analyte = stems - noise
+    if not analyte:
+        return False
+    covered: set[str] = set()
+    for line in lines:
+        if line <= analyte:
+            covered |= line
+    if covered != analyte:
+        return False
+    return len(analyte) > 1 or bool(stems & noise)

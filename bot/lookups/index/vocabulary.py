@@ -35,6 +35,17 @@ class Term:
     means: str
 
 
+# Injectable drugs' brand names -> the generic name as the HCPCS descriptors print it ("entyvio" -> vedolizumab:
+# "Injection, vedolizumab, 1 mg"), read as kind "brand"; a test checks every generic against the HCPCS titles.
+BRANDS_FILE = "injectable_brands.tsv"
+
+
+def injectable_brands(text: str) -> list[Term]:
+    """The brand rows of injectable_brands.tsv (`term<TAB>means`, a header line first)."""
+    rows = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [Term(r["term"].lower().strip(), "brand", r["means"].strip()) for r in rows]
+
+
 class Vocabulary:
     def __init__(self, terms: list[Term]) -> None:
         self.terms = {t.term: t for t in terms}
@@ -42,8 +53,11 @@ class Vocabulary:
 
     @classmethod
     def shipped(cls) -> Vocabulary:
-        text = resources.files("bot.lookups.data").joinpath("terms.tsv").read_text()
-        return cls.read(text)
+        data = resources.files("bot.lookups.data")
+        brands = injectable_brands(data.joinpath(BRANDS_FILE).read_text())
+        own = cls.read(data.joinpath("terms.tsv").read_text())
+        # terms.tsv's own reading of a brand wins over the injectable brands' list.
+        return cls([t for t in brands if t.term not in own.terms] + list(own.terms.values()))
 
     @classmethod
     def read(cls, text: str) -> Vocabulary:

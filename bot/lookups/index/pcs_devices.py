@@ -1,0 +1,111 @@
+"""A device said by its common noun ("with clips", "knee prosthesis", "with screws", "mesh"), read from the PCS
+Index as a coder reads its Device Key: the noun that ends most of the Index's "use" lines leading to one device
+value names that value ("Bone screw (interlocking)(lag) - use Internal Fixation Device", "Fusion screw
+(compression) - use Internal Fixation Device" -> screw: Internal Fixation Device), and a main term whose "see"
+line says the device it is done with ("Clipping, aneurysm - see Occlusion using Extraluminal Device" -> clip:
+Extraluminal Device). Only the device character (the sixth) of a Medical and Surgical table is read with these
+words; a noun that also names a body part ("valve", "nail") or a root operation ("insert") is no device noun.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter, defaultdict
+
+from bot.lookups import data_version
+from bot.lookups.index.store import BOOKS, SPAN
+from bot.lookups.index.words import content_stems, stem
+
+MIN_LINES = 2  # a noun ends at least this many "use" lines ...
+SHARE = 2 / 3  # ... and this share of them lead to one device value
+MIN_NOUN = 3  # "dr", "ii": a brand's tag, no noun
+MIN_ROOT = 4  # "clip" and "clipping": a query word this long that begins a main term's word is that word
+_PARENTHESIZED = re.compile(r"\([^)]*\)")
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def device_words(
+    conn: sqlite3.Connection, query_stems: frozenset[str], memo: dict[object, object] | None
+) -> frozenset[str]:
+    """The stems of the device values the query's nouns name ("clips" -> extraluminal, devic)."""
+    nouns, using = _device_nouns(conn, {} if memo is None else memo)
+    said: set[str] = set()
+    for word in query_stems:
+        said |= nouns.get(word, frozenset())
+        if len(word) >= MIN_ROOT:
+            for head, value in using:
+                if head.startswith(word) or word.startswith(head):
+                    said |= value
+    return frozenset(said)
+
+
+DeviceNouns = tuple[dict[str, frozenset[str]], tuple[tuple[str, frozenset[str]], ...]]
+
+
+_BUILT: dict[str, DeviceNouns] = {}  # the data stamp -> its device nouns (read once: about 0.1 s)
+
+
+def _device_nouns(conn: sqlite3.Connection, memo: dict[object, object]) -> DeviceNouns:
+    key = ("device nouns",)
+    found = memo.get(key)
+    if isinstance(found, tuple):
+        return found
+    version = data_version.current(conn)
+    if version and version in _BUILT:
+        memo[key] = _BUILT[version]
+        return _BUILT[version]
+    devices = {
+        frozenset(content_stems(str(m)))
+        for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 6 AND tbl LIKE '0%'")
+    }
+    # A root operation's own word ("insert" in Insertion, "replac" in Replacement) is no device's noun.
+    operations = {
+        stem(str(title).split(" of ")[0].split()[0])
+        for (title,) in conn.execute(
+            "SELECT title FROM codes WHERE system = 'pcs' AND code LIKE '0%' GROUP BY substr(code, 3, 1)"
+        )
+        if str(title).split()
+    }
+    body_parts: set[str] = set()
+    for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4"):
+        body_parts |= content_stems(str(m))
+    low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
+    ends: dict[str, Counter[str]] = defaultdict(Counter)
+    using: list[tuple[str, frozenset[str]]] = []
+    for term, kind, reference in conn.execute(
+        "SELECT n.term, r.kind, r.reference FROM index_nodes n JOIN index_refs r ON r.node = n.id "
+        "WHERE n.parent = 0 AND n.id > ? AND n.id < ? AND r.kind IN ('use', 'see')",
+        [low, low + SPAN],
+    ):
+        name = _WORD.findall(_PARENTHESIZED.sub(" ", str(term).split(",")[0]).lower())
+        if not name:
+            continue
+        if kind == "use":
+            value = str(reference).split("=")[0]
+            value = value.rsplit(" in ", 1)[0] if " in " in value else value
+            ends[stem(name[-1])][value.split(",")[0].strip()] += 1
+        elif " using " in str(reference):
+            value = str(reference).split(" using ", 1)[1].split("=")[0].strip()
+            if frozenset(content_stems(value)) in devices:
+                using.append((stem(name[0]), frozenset(content_stems(value))))
+    nouns: dict[str, frozenset[str]] = {}
+    for noun, values in ends.items():
+        total = sum(values.values())
+        value, count = values.most_common(1)[0]
+        stems = frozenset(content_stems(value))
+        if (
+            len(noun) >= MIN_NOUN
+            and total >= MIN_LINES
+            and count >= SHARE * total
+            and stems in devices
+            and noun not in body_parts
+            and not any(op.startswith(noun) or noun.startswith(op) for op in operations)
+        ):
+            nouns[noun] = stems
+    found = (nouns, tuple(sorted(set(using))))
+    memo[key] = found
+    if version:
+        _BUILT.clear()
+        _BUILT[version] = found
+    return found
