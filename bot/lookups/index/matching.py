@@ -335,16 +335,21 @@ class Matcher:
     def _main_terms(
         self, words: Sequence[QueryWord], by_stem: dict[str, set[int]], books: set[str]
     ) -> list[_Walk]:
-        rows = self.tree.matches([0], by_stem)
         said: dict[int, set[int]] = {}
         weight: dict[int, float] = {}
-        for _, node_id, word, essential in rows:
-            if essential and word != LINK:
-                used = said.setdefault(node_id, set())
-                for i in by_stem.get(word, ()):
-                    if i not in used:
-                        used.add(i)
-                        weight[node_id] = weight.get(node_id, 0.0) + words[i].weight
+        for word in sorted(by_stem):  # the order `tree.matches([0], by_stem)` reads them (sums alike)
+            if word == LINK:
+                continue
+            held = by_stem[word]
+            for node_id, essential in self.tree.main_terms_holding(word):
+                if essential:
+                    used = said.get(node_id)
+                    if used is None:
+                        used = said[node_id] = set()
+                    for i in held:
+                        if i not in used:
+                            used.add(i)
+                            weight[node_id] = weight.get(node_id, 0.0) + words[i].weight
         # The main terms that use the most query words first; a few dozen are enough to look at closely.
         # Between equals, the main terms that hold more lines ("Disease", "Pain") before rare ones.
         span = self.tree.span
@@ -820,37 +825,48 @@ def _cover_term_uncached(
     says more than "fracture").
     """
     best: tuple[float, set[int], float] | None = None
-    forms = _forms(term)
-    if by_stem.keys().isdisjoint(_all_stems(term)):
-        return set(), UNSAID_COST * sum(len(f) for f in forms[:1])
+    facts = _term(term)
+    forms = facts.forms
+    if by_stem.keys().isdisjoint(facts.stems):
+        return set(), UNSAID_COST * facts.first_size
     if book == "drug" and main:
         # "Iopodate, sodium", "Ferrous fumerate, gluconate, ...": the first form names the substance.
         forms = forms[:1]
+    costs = facts.costs
     if book == "pcs" and main and len(forms) > 1:
         # The PCS Index's "Replacement, knee" and "Arthroplasty, knee" are one term read in order (the
         # procedure, then the site), not alternatives: every part is said or unsaid.
-        forms = (frozenset().union(*forms),)
+        forms, costs = facts.joined()
     contradicted = False
-    for form in forms:
+    for form, form_costs in zip(forms, costs, strict=False):
         if not form:
             continue
-        negation = form & NEGATIONS
-        if negation and negation.isdisjoint(by_stem):
-            negated = _negated(term).get(form, form - negation)
-            if any(s in by_stem for s in negated):
-                # "Tripping, without fall" for "tripped and fell": the line says the opposite of the query.
-                contradicted = True
-                continue
-            # "cerebral infarction without residual deficit": what the line negates the query did not say
-            # either; the words before the negation are read as usual.
-            form = form - negation - negated
-            if not form:
-                continue
-        hit = {i for s in form for i in by_stem.get(s, ())}
-        said = [s for s in form if s in by_stem]
-        unsaid = float(sum(1 for s in form if s not in by_stem and s not in FILLERS and not s.isdigit()))
-        unsaid += sum(0.5 for s in form if s not in by_stem and s.isdigit())
-        value = len(said) - UNSAID_COST * unsaid
+        if form_costs is None:  # a form holding a negation ("without fall"): read word by word
+            negation = form & NEGATIONS
+            if negation.isdisjoint(by_stem):
+                negated = _negated(term).get(form, form - negation)
+                if any(s in by_stem for s in negated):
+                    # "Tripping, without fall" for "tripped and fell": the line says the opposite of the query.
+                    contradicted = True
+                    continue
+                # "cerebral infarction without residual deficit": what the line negates the query did not
+                # say either; the words before the negation are read as usual.
+                form = form - negation - negated
+                if not form:
+                    continue
+            form_costs = _stem_costs(form, negations=False)
+        # Each stem said adds 1; each not said costs its weight (a number half a word).
+        hit: set[int] = set()
+        said = 0
+        unsaid = 0.0
+        for s, cost in form_costs:
+            held = by_stem.get(s)
+            if held is None:
+                unsaid += cost
+            else:
+                said += 1
+                hit.update(held)
+        value = said - UNSAID_COST * unsaid
         if said and (best is None or value > best[0]):
             best = (value, hit, unsaid)
     if best is None:
@@ -864,6 +880,41 @@ def _cover_term_uncached(
             if other is not used and not any(_related(a, b) for a in other for b in used):
                 cost += VARIANT_COST * len(other)
     return hit, cost
+
+
+class _TermFacts:
+    """What the matcher reads of one Index term, worked out once: its forms' stems, every stem, the size
+    of its first form, and per form the cost of each stem left unsaid (None for a form holding a negation,
+    read word by word)."""
+
+    __slots__ = ("_joined", "costs", "first_size", "forms", "stems")
+
+    def __init__(self, term: str) -> None:
+        self.forms = _forms(term)
+        self.stems = _all_stems(term)
+        self.first_size = sum(len(f) for f in self.forms[:1])
+        self.costs = tuple(_stem_costs(f) for f in self.forms)
+        self._joined: tuple[tuple[frozenset[str]], tuple[tuple[tuple[str, float], ...] | None]] | None = None
+
+    def joined(self) -> tuple[tuple[frozenset[str]], tuple[tuple[tuple[str, float], ...] | None]]:
+        """The forms read as one (a PCS main term), with their costs."""
+        if self._joined is None:
+            union: frozenset[str] = frozenset().union(*self.forms)
+            self._joined = ((union,), (_stem_costs(union),))
+        return self._joined
+
+
+def _stem_costs(form: frozenset[str], negations: bool = True) -> tuple[tuple[str, float], ...] | None:
+    """Each stem of a form (in the form's own order) with what it costs unsaid: a word 1, a number half,
+    a filler nothing. None when the form holds a negation (and `negations`: such forms are read apart)."""
+    if negations and not form.isdisjoint(NEGATIONS):
+        return None
+    return tuple((s, 0.0 if s in FILLERS else 0.5 if s.isdigit() else 1.0) for s in form)
+
+
+@lru_cache(maxsize=TERM_CACHE)
+def _term(term: str) -> _TermFacts:
+    return _TermFacts(term)
 
 
 @lru_cache(maxsize=TERM_CACHE)
@@ -888,7 +939,14 @@ def _related(a: str, b: str) -> bool:
 def _cover_modifiers(modifiers: str, by_stem: dict[str, set[int]]) -> set[int]:
     if not modifiers:
         return set()
-    return {i for s in content_stems(modifiers) for i in by_stem.get(s, ())}
+    return {i for s in _modifier_stems(modifiers) for i in by_stem.get(s, ())}
+
+
+@lru_cache(maxsize=TERM_CACHE)
+def _modifier_stems(modifiers: str) -> frozenset[str]:
+    """A line's non-essential modifiers as stems, kept apart from `content_stems`'s smaller cache, which
+    the Tabular titles and queries read through as well (an Index walk reads the same lines again)."""
+    return content_stems(modifiers)
 
 
 def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, set[int]]:
@@ -917,7 +975,7 @@ def _table_words(book: str, by_stem: dict[str, set[int]]) -> set[int]:
 
 
 def _weight(words: Sequence[QueryWord], covered: Iterable[int]) -> float:
-    return sum(words[i].weight for i in set(covered))
+    return sum([words[i].weight for i in set(covered)])
 
 
 def word_weight(count: int) -> float:

@@ -216,6 +216,11 @@ class IndexTree:
                         found += [(parent, n, word, e) for n, e in rows]
         return found
 
+    def main_terms_holding(self, word: str) -> tuple[tuple[int, bool], ...]:
+        """(main term, essential) for the broadest main terms holding the word: `matches([0], [word])`
+        without the rows built."""
+        return self._postings(word).under(0)
+
     def broadest(self, book: str, count: int) -> list[Node]:
         """The main terms of a book holding the most lines, largest first."""
         key = (book, count)
