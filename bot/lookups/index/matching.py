@@ -341,15 +341,27 @@ class Matcher:
             if word == LINK:
                 continue
             held = by_stem[word]
-            for node_id, essential in self.tree.main_terms_holding(word):
-                if essential:
+            mains = self.tree.main_terms_holding(word)
+            if len(held) == 1:  # most stems: one query word holds it
+                (i,) = held
+                adds = words[i].weight
+                for node_id in mains:
                     used = said.get(node_id)
                     if used is None:
-                        used = said[node_id] = set()
-                    for i in held:
-                        if i not in used:
-                            used.add(i)
-                            weight[node_id] = weight.get(node_id, 0.0) + words[i].weight
+                        said[node_id] = {i}
+                        weight[node_id] = 0.0 + adds
+                    elif i not in used:
+                        used.add(i)
+                        weight[node_id] += adds
+                continue
+            for node_id in mains:
+                used = said.get(node_id)
+                if used is None:
+                    used = said[node_id] = set()
+                for i in held:
+                    if i not in used:
+                        used.add(i)
+                        weight[node_id] = weight.get(node_id, 0.0) + words[i].weight
         # The main terms that use the most query words first; a few dozen are enough to look at closely.
         # Between equals, the main terms that hold more lines ("Disease", "Pain") before rare ones.
         span = self.tree.span

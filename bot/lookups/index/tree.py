@@ -80,7 +80,7 @@ class Postings:
     those), so a process that has read every word's postings does not pay for them at each collection.
     """
 
-    __slots__ = ("children", "essential", "nodes", "spans")
+    __slots__ = ("children", "essential", "mains", "nodes", "spans")
 
     def __init__(self, rows: Sequence[Sequence[object]]) -> None:
         self.nodes: array[int] = array("q", (int(r[0]) for r in rows))  # type: ignore[call-overload]
@@ -98,6 +98,7 @@ class Postings:
             mains.sort(key=lambda m: m[0])  # stable: between equal spans, reading order
             children[0] = [(n, e) for _, n, e in mains[:MAIN_TERMS_PER_WORD]]
         self.children: dict[int, tuple[tuple[int, bool], ...]] = {p: tuple(c) for p, c in children.items()}
+        self.mains: tuple[int, ...] | None = None  # the main terms holding it as an essential word
 
     def under(self, parent: int) -> tuple[tuple[int, bool], ...]:
         return self.children.get(parent, ())
@@ -216,10 +217,13 @@ class IndexTree:
                         found += [(parent, n, word, e) for n, e in rows]
         return found
 
-    def main_terms_holding(self, word: str) -> tuple[tuple[int, bool], ...]:
-        """(main term, essential) for the broadest main terms holding the word: `matches([0], [word])`
-        without the rows built."""
-        return self._postings(word).under(0)
+    def main_terms_holding(self, word: str) -> tuple[int, ...]:
+        """The broadest main terms holding the word as an essential word, in the order
+        `matches([0], [word])` gives them (without the rows built)."""
+        postings = self._postings(word)
+        if postings.mains is None:
+            postings.mains = tuple(n for n, essential in postings.under(0) if essential)
+        return postings.mains
 
     def broadest(self, book: str, count: int) -> list[Node]:
         """The main terms of a book holding the most lines, largest first."""
