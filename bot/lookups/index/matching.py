@@ -484,8 +484,12 @@ class Matcher:
         lines += self._extend(lines + bare, by_stem)
         lines += [line for line in bare if self._unspecified_line(line.node) is not None]
         # The paths that use most of the query and add least to it first; the rest cannot win.
+        said: dict[int, float] = {}  # by the covered set's identity: lines below one another share it
+        for line in lines:
+            if id(line.covered) not in said:
+                said[id(line.covered)] = _weight(words, line.covered)
         keyed = sorted(
-            ((_weight(words, line.covered) - line.unsaid, i, line) for i, line in enumerate(lines)),
+            ((said[id(line.covered)] - line.unsaid, i, line) for i, line in enumerate(lines)),
             key=lambda k: (-k[0], k[1]),
         )
         columns = _weight(words, _column_words(root.book, by_stem))

@@ -206,10 +206,12 @@ class IndexTree:
             postings = self._postings(word)
             if not postings.nodes:
                 continue
-            if len(parents) <= len(postings.children):
+            children = postings.children
+            if len(parents) <= len(children):
                 for parent in parents:
-                    for n, e in postings.under(parent):
-                        found.append((parent, n, word, e))
+                    rows = children.get(parent)
+                    if rows:
+                        found += [(parent, n, word, e) for n, e in rows]
             else:
                 wanted = set(parents)
                 for parent, rows in postings.children.items():
