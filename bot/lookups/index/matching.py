@@ -230,10 +230,13 @@ class _Line:
     def step(self, node: Node, by_stem: dict[str, set[int]]) -> _Line:
         """One line further down: the words its term uses (those found only among its non-essential
         modifiers count less), what it adds unsaid, and a level skipped (no word of it said) costs."""
-        if node.is_link:
+        kept = by_stem.steps if isinstance(by_stem, Stems) else {}
+        said = kept.get(node.id)
+        if said is None:
+            said = kept[node.id] = _line_words(node, by_stem)
+        if said is _LINK_LINE:
             return _Line(node, self, self.covered, self.unsaid, self.weak)
-        covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
-        weak = _cover_modifiers(node.modifiers, by_stem) - covered if node.modifiers else _NONE
+        covered, unsaid, weak = said
         was_weak = self.weak
         if was_weak or weak:
             was_weak = frozenset((was_weak - covered) | (weak - self.covered))
@@ -255,6 +258,20 @@ class _Line:
         walk.unsaid = self.unsaid
         walk.weak = set(self.weak)
         return walk
+
+
+_LineWords = tuple[frozenset[int], float, "set[int] | frozenset[int]"]
+_LINK_LINE: _LineWords = (frozenset(), 0.0, frozenset())  # a link subterm: passed through
+
+
+def _line_words(node: Node, by_stem: dict[str, set[int]]) -> _LineWords:
+    """The query words a subterm line uses, what it adds unsaid, and the words found only among its
+    non-essential modifiers (the same for every path through the line: kept per match, `Stems.steps`)."""
+    if node.is_link:
+        return _LINK_LINE
+    covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
+    weak = _cover_modifiers(node.modifiers, by_stem) - covered if node.modifiers else _NONE
+    return covered, unsaid, weak
 
 
 def _said_at_every_level(line: _Line, top: _Line) -> bool:
@@ -815,6 +832,7 @@ class Stems(dict[str, set[int]]):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
         self.cover: dict[tuple[str, bool, str], tuple[frozenset[int], float]] = {}
+        self.steps: dict[int, _LineWords] = {}  # subterm line -> what it uses (_line_words)
 
 
 def _cover_term(
