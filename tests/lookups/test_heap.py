@@ -46,7 +46,9 @@ class Entry:
     """A cached value (weakly referable, so a test can see it freed)."""
 
 
-def test_survivors_of_a_full_collection_of_a_large_heap_are_frozen_and_still_freed(fresh_policy: None) -> None:
+def test_survivors_of_a_full_collection_of_a_large_heap_are_frozen_and_still_freed(
+    fresh_policy: None,
+) -> None:
     heap.keep_caches_frozen()
     gc.unfreeze()
     kept = [Entry() for _ in range(heap.FREEZE_AT * 2)]  # a cache's worth of tracked objects

@@ -135,8 +135,12 @@ def test_a_body_part_told_apart_from_another_by_its_side_alone(tree: IndexTree) 
     assert done is not None and done.code.startswith("0SRC"), done
 
 
-@pytest.mark.parametrize("word", ["left", "fracture", "diabetes", "pain", "with", "accident", "excision", "zzzz"])
-def test_main_terms_holding_a_word_are_the_essential_main_term_rows_in_order(tree: IndexTree, word: str) -> None:
+@pytest.mark.parametrize(
+    "word", ["left", "fracture", "diabetes", "pain", "with", "accident", "excision", "zzzz"]
+)
+def test_main_terms_holding_a_word_are_the_essential_main_term_rows_in_order(
+    tree: IndexTree, word: str
+) -> None:
     # The matcher reads main terms through this shortcut (kept per word); it must give what the rows give.
     word = stem(word)
     rows = [node for _, node, held, essential in tree.matches([0], [word]) if held == word and essential]

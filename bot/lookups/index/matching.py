@@ -888,7 +888,7 @@ def _cover_term_uncached(
                 form = form - negation - negated
                 if not form:
                     continue
-            form_costs = _stem_costs(form, negations=False)
+            form_costs = _costs(form)
         # Each stem said adds 1; each not said costs its weight (a number half a word).
         hit: set[int] = set()
         said = 0
@@ -938,11 +938,14 @@ class _TermFacts:
         return self._joined
 
 
-def _stem_costs(form: frozenset[str], negations: bool = True) -> tuple[tuple[str, float], ...] | None:
+def _stem_costs(form: frozenset[str]) -> tuple[tuple[str, float], ...] | None:
+    """`_costs` of a form, or None when it holds a negation (such forms are read word by word)."""
+    return None if not form.isdisjoint(NEGATIONS) else _costs(form)
+
+
+def _costs(form: frozenset[str]) -> tuple[tuple[str, float], ...]:
     """Each stem of a form (in the form's own order) with what it costs unsaid: a word 1, a number half,
-    a filler nothing. None when the form holds a negation (and `negations`: such forms are read apart)."""
-    if negations and not form.isdisjoint(NEGATIONS):
-        return None
+    a filler nothing."""
     return tuple((s, 0.0 if s in FILLERS else 0.5 if s.isdigit() else 1.0) for s in form)
 
 
