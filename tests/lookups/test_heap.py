@@ -9,7 +9,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.lookups.codebook import CodeBook
 from bot.lookups.index import heap
+from bot.lookups.index.per_lookup import one_lookup
+from bot.lookups.search import Searcher
 
 
 @pytest.fixture
@@ -69,3 +72,22 @@ def test_a_small_heap_is_collected_as_usual(fresh_policy: None, monkeypatch: pyt
     gc.unfreeze()
     gc.collect()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_searcher_dropped_after_an_import_is_freed_without_the_collector(codebook: CodeBook) -> None:
+    # Frozen objects are freed only by reference counting: the searcher and its Index caches (dropped when the
+    # data version moves, bot.lookups.search.searcher_for) must hold no reference cycle.
+    searcher = Searcher(codebook)
+    with one_lookup():
+        searcher.find("type 2 diabetes with chronic kidney disease stage 3")
+        searcher.find("fell off a ladder and broke her left wrist")
+    tree = weakref.ref(searcher.index_tree())
+    dropped = weakref.ref(searcher)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del searcher
+        assert dropped() is None and tree() is None
+    finally:
+        if enabled:
+            gc.enable()

@@ -16,7 +16,8 @@ collection runs only as the caches grow.
 
 What is frozen is still freed by reference counting when it is dropped (a cache cleared, an entry
 evicted); only a reference cycle among frozen objects that later became garbage would stay, and the
-caches hold no cycles.
+caches hold no cycles: a searcher dropped when the data version moves is freed with its Index caches
+without the collector (tests/lookups/test_heap.py).
 """
 
 from __future__ import annotations
