@@ -83,17 +83,26 @@ class Postings:
     __slots__ = ("children", "essential", "mains", "nodes", "spans")
 
     def __init__(self, rows: Sequence[Sequence[object]]) -> None:
-        self.nodes: array[int] = array("q", (int(r[0]) for r in rows))  # type: ignore[call-overload]
-        self.essential: bytes = bytes(bool(r[2]) for r in rows)
+        ids: list[int] = []
+        flags: list[bool] = []
         children: dict[int, list[tuple[int, bool]]] = {}
         mains: list[tuple[int, int, bool]] = []
         self.spans: dict[int, int] = {}
         for node, parent, essential, span in rows:
+            row = (int(node), bool(essential))  # type: ignore[call-overload]
+            ids.append(row[0])
+            flags.append(row[1])
             if parent == 0:
-                mains.append((-int(span), int(node), bool(essential)))  # type: ignore[call-overload]
-                self.spans[int(node)] = int(span)  # type: ignore[call-overload]
+                mains.append((-int(span), row[0], row[1]))  # type: ignore[call-overload]
+                self.spans[row[0]] = int(span)  # type: ignore[call-overload]
             else:
-                children.setdefault(int(parent), []).append((int(node), bool(essential)))  # type: ignore[call-overload]
+                held = children.get(parent)  # type: ignore[call-overload]
+                if held is None:
+                    children[int(parent)] = [row]  # type: ignore[call-overload]
+                else:
+                    held.append(row)
+        self.nodes: array[int] = array("q", ids)
+        self.essential: bytes = bytes(flags)
         if mains:
             mains.sort(key=lambda m: m[0])  # stable: between equal spans, reading order
             children[0] = [(n, e) for _, n, e in mains[:MAIN_TERMS_PER_WORD]]
@@ -249,9 +258,11 @@ class IndexTree:
         ~200,000 of these rows in all): the same words come back query after query ("left", "pain")."""
         found = self._words.get(word)
         if found is None:
+            # (A main term's span only: the subterm rows need not read their line.)
             rows = self.conn.execute(
-                "SELECT w.node, w.parent, w.essential, n.last - n.id FROM index_words w "
-                "JOIN index_nodes n ON n.id = w.node WHERE w.word = ? ORDER BY w.node",
+                "SELECT w.node, w.parent, w.essential, CASE WHEN w.parent = 0 THEN "
+                "(SELECT n.last - n.id FROM index_nodes n WHERE n.id = w.node) ELSE 0 END "
+                "FROM index_words w WHERE w.word = ? ORDER BY w.node",
                 [word],
             ).fetchall()
             found = Postings(rows)
