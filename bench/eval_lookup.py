@@ -32,7 +32,8 @@ CLI and Slack do by default (a dev row's `system` column documents where the ans
 Scoring is `score()` below. Latency is measured on a second, warm pass over every query of the chosen
 sets (the first pass, which scores them, is the warm-up): wall and CPU time p50/p95/p99 over all sets,
 with the load average; then the first lookup's time (FIRST_QUERY, before any other) and the peak RSS.
-`--misses` lists each miss with what came first; `--json` prints the figures as one JSON object.
+`--misses` lists each miss with what came first; `--json` prints the figures as one JSON object; `--slowest N`
+lists the N queries slowest in CPU time on the warm pass (the least over `--rounds`), where speed work starts.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ import contextlib
 import csv
 import importlib.util
 import json
+import math
 import os
 import re
 import resource
@@ -294,6 +296,12 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--rounds", type=int, default=1, help="warm latency passes over every query")
+    parser.add_argument(
+        "--slowest",
+        type=int,
+        default=0,
+        help="list the N queries slowest in warm CPU time (least over rounds)",
+    )
     args = parser.parse_args()
     chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in LOADERS]
@@ -322,14 +330,17 @@ def main() -> int:
     load_before = os.getloadavg()[0]
     per_set: dict[str, list[float]] = {s: [] for s in chosen}
     cpu: list[float] = []
+    least: dict[tuple[str, int], float] = {}  # (set, query's place in it) -> its least CPU time over rounds
     for _ in range(args.rounds):
         for s in chosen:
-            for o in outcomes[s]:
+            for at, o in enumerate(outcomes[s]):
                 started, started_cpu = time.perf_counter(), time.thread_time()
                 with contextlib.suppress(QueryError):
                     find_codes(book, o.query.text, limit=TOP)
                 cpu.append((time.thread_time() - started_cpu) * 1000)
                 per_set[s].append((time.perf_counter() - started) * 1000)
+                key = (s, at)
+                least[key] = min(least.get(key, math.inf), cpu[-1])
     latencies = [ms for s in chosen for ms in per_set[s]]
     load = (round(load_before, 2), round(os.getloadavg()[0], 2))
 
@@ -410,6 +421,12 @@ def main() -> int:
             f"first query in this process ({FIRST_QUERY!r}, after opening the code book): "
             f"{figures['first_query_ms']:.1f} ms; peak RSS after every query: {figures['peak_rss_mb']:.0f} MB"
         )
+    if args.slowest:
+        out = sys.stderr if args.json else sys.stdout
+        shown = {(s, at): o.query for s in chosen for at, o in enumerate(outcomes[s])}
+        print(f"\nslowest {args.slowest} in warm CPU time (ms, least over {args.rounds} round(s)):", file=out)
+        for key in sorted(least, key=lambda k: -least[k])[: args.slowest]:
+            print(f"  {least[key]:8.2f}  {key[0]:<9} {shown[key].id:<8} {shown[key].text!r}", file=out)
     if args.misses:
         out = sys.stderr if args.json else sys.stdout
         for s in chosen:

@@ -133,3 +133,25 @@ def test_a_body_part_told_apart_from_another_by_its_side_alone(tree: IndexTree) 
     # 0SRC and 0SRD titles differ by "Right" / "Left" alone; pcs_axes keeps "Right Knee Joint" for C.
     done = complete_pcs(tree.conn, "0SR", frozenset({"right", "knee", "joint", "replac"}))
     assert done is not None and done.code.startswith("0SRC"), done
+
+
+@pytest.mark.parametrize(
+    "word", ["left", "fracture", "diabetes", "pain", "with", "accident", "excision", "zzzz"]
+)
+def test_main_terms_holding_a_word_are_the_essential_main_term_rows_in_order(
+    tree: IndexTree, word: str
+) -> None:
+    # The matcher reads main terms through this shortcut (kept per word); it must give what the rows give.
+    word = stem(word)
+    rows = [node for _, node, held, essential in tree.matches([0], [word]) if held == word and essential]
+    assert list(tree.main_terms_holding(word)) == rows
+    assert tree.main_terms_holding(word) is tree.main_terms_holding(word)
+
+
+def test_postings_are_compact_and_give_the_same_subtree_rows(tree: IndexTree) -> None:
+    diabetes = tree.node(tree.resolve("Diabetes", "cm").node)
+    assert diabetes is not None
+    found = tree.within(diabetes, [stem("neuropathy"), stem("kidney")])
+    assert found and all(isinstance(essential, bool) for _, _, essential in found)
+    sets = tree.within_sets(diabetes, [stem("neuropathy"), stem("kidney")])
+    assert {w: frozenset(n for n, held, _ in found if held == w) for w in sets} == sets

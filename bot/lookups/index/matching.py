@@ -230,10 +230,13 @@ class _Line:
     def step(self, node: Node, by_stem: dict[str, set[int]]) -> _Line:
         """One line further down: the words its term uses (those found only among its non-essential
         modifiers count less), what it adds unsaid, and a level skipped (no word of it said) costs."""
-        if node.is_link:
+        kept = by_stem.steps if isinstance(by_stem, Stems) else {}
+        said = kept.get(node.id)
+        if said is None:
+            said = kept[node.id] = _line_words(node, by_stem)
+        if said is _LINK_LINE:
             return _Line(node, self, self.covered, self.unsaid, self.weak)
-        covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
-        weak = _cover_modifiers(node.modifiers, by_stem) - covered if node.modifiers else _NONE
+        covered, unsaid, weak = said
         was_weak = self.weak
         if was_weak or weak:
             was_weak = frozenset((was_weak - covered) | (weak - self.covered))
@@ -255,6 +258,20 @@ class _Line:
         walk.unsaid = self.unsaid
         walk.weak = set(self.weak)
         return walk
+
+
+_LineWords = tuple[frozenset[int], float, "set[int] | frozenset[int]"]
+_LINK_LINE: _LineWords = (frozenset(), 0.0, frozenset())  # a link subterm: passed through
+
+
+def _line_words(node: Node, by_stem: dict[str, set[int]]) -> _LineWords:
+    """The query words a subterm line uses, what it adds unsaid, and the words found only among its
+    non-essential modifiers (the same for every path through the line: kept per match, `Stems.steps`)."""
+    if node.is_link:
+        return _LINK_LINE
+    covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
+    weak = _cover_modifiers(node.modifiers, by_stem) - covered if node.modifiers else _NONE
+    return covered, unsaid, weak
 
 
 def _said_at_every_level(line: _Line, top: _Line) -> bool:
@@ -335,13 +352,30 @@ class Matcher:
     def _main_terms(
         self, words: Sequence[QueryWord], by_stem: dict[str, set[int]], books: set[str]
     ) -> list[_Walk]:
-        rows = self.tree.matches([0], by_stem)
         said: dict[int, set[int]] = {}
         weight: dict[int, float] = {}
-        for _, node_id, word, essential in rows:
-            if essential and word != LINK:
-                used = said.setdefault(node_id, set())
-                for i in by_stem.get(word, ()):
+        for word in sorted(by_stem):  # the order `tree.matches([0], by_stem)` reads them (sums alike)
+            if word == LINK:
+                continue
+            held = by_stem[word]
+            mains = self.tree.main_terms_holding(word)
+            if len(held) == 1:  # most stems: one query word holds it
+                (i,) = held
+                adds = words[i].weight
+                for node_id in mains:
+                    used = said.get(node_id)
+                    if used is None:
+                        said[node_id] = {i}
+                        weight[node_id] = 0.0 + adds
+                    elif i not in used:
+                        used.add(i)
+                        weight[node_id] += adds
+                continue
+            for node_id in mains:
+                used = said.get(node_id)
+                if used is None:
+                    used = said[node_id] = set()
+                for i in held:
                     if i not in used:
                         used.add(i)
                         weight[node_id] = weight.get(node_id, 0.0) + words[i].weight
@@ -467,8 +501,12 @@ class Matcher:
         lines += self._extend(lines + bare, by_stem)
         lines += [line for line in bare if self._unspecified_line(line.node) is not None]
         # The paths that use most of the query and add least to it first; the rest cannot win.
+        said: dict[int, float] = {}  # by the covered set's identity: lines below one another share it
+        for line in lines:
+            if id(line.covered) not in said:
+                said[id(line.covered)] = _weight(words, line.covered)
         keyed = sorted(
-            ((_weight(words, line.covered) - line.unsaid, i, line) for i, line in enumerate(lines)),
+            ((said[id(line.covered)] - line.unsaid, i, line) for i, line in enumerate(lines)),
             key=lambda k: (-k[0], k[1]),
         )
         columns = _weight(words, _column_words(root.book, by_stem))
@@ -794,6 +832,7 @@ class Stems(dict[str, set[int]]):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
         self.cover: dict[tuple[str, bool, str], tuple[frozenset[int], float]] = {}
+        self.steps: dict[int, _LineWords] = {}  # subterm line -> what it uses (_line_words)
 
 
 def _cover_term(
@@ -820,37 +859,48 @@ def _cover_term_uncached(
     says more than "fracture").
     """
     best: tuple[float, set[int], float] | None = None
-    forms = _forms(term)
-    if by_stem.keys().isdisjoint(_all_stems(term)):
-        return set(), UNSAID_COST * sum(len(f) for f in forms[:1])
+    facts = _term(term)
+    forms = facts.forms
+    if by_stem.keys().isdisjoint(facts.stems):
+        return set(), UNSAID_COST * facts.first_size
     if book == "drug" and main:
         # "Iopodate, sodium", "Ferrous fumerate, gluconate, ...": the first form names the substance.
         forms = forms[:1]
+    costs = facts.costs
     if book == "pcs" and main and len(forms) > 1:
         # The PCS Index's "Replacement, knee" and "Arthroplasty, knee" are one term read in order (the
         # procedure, then the site), not alternatives: every part is said or unsaid.
-        forms = (frozenset().union(*forms),)
+        forms, costs = facts.joined()
     contradicted = False
-    for form in forms:
+    for form, form_costs in zip(forms, costs, strict=False):
         if not form:
             continue
-        negation = form & NEGATIONS
-        if negation and negation.isdisjoint(by_stem):
-            negated = _negated(term).get(form, form - negation)
-            if any(s in by_stem for s in negated):
-                # "Tripping, without fall" for "tripped and fell": the line says the opposite of the query.
-                contradicted = True
-                continue
-            # "cerebral infarction without residual deficit": what the line negates the query did not say
-            # either; the words before the negation are read as usual.
-            form = form - negation - negated
-            if not form:
-                continue
-        hit = {i for s in form for i in by_stem.get(s, ())}
-        said = [s for s in form if s in by_stem]
-        unsaid = float(sum(1 for s in form if s not in by_stem and s not in FILLERS and not s.isdigit()))
-        unsaid += sum(0.5 for s in form if s not in by_stem and s.isdigit())
-        value = len(said) - UNSAID_COST * unsaid
+        if form_costs is None:  # a form holding a negation ("without fall"): read word by word
+            negation = form & NEGATIONS
+            if negation.isdisjoint(by_stem):
+                negated = _negated(term).get(form, form - negation)
+                if any(s in by_stem for s in negated):
+                    # "Tripping, without fall" for "tripped and fell": the line says the opposite of the query.
+                    contradicted = True
+                    continue
+                # "cerebral infarction without residual deficit": what the line negates the query did not
+                # say either; the words before the negation are read as usual.
+                form = form - negation - negated
+                if not form:
+                    continue
+            form_costs = _costs(form)
+        # Each stem said adds 1; each not said costs its weight (a number half a word).
+        hit: set[int] = set()
+        said = 0
+        unsaid = 0.0
+        for s, cost in form_costs:
+            held = by_stem.get(s)
+            if held is None:
+                unsaid += cost
+            else:
+                said += 1
+                hit.update(held)
+        value = said - UNSAID_COST * unsaid
         if said and (best is None or value > best[0]):
             best = (value, hit, unsaid)
     if best is None:
@@ -864,6 +914,44 @@ def _cover_term_uncached(
             if other is not used and not any(_related(a, b) for a in other for b in used):
                 cost += VARIANT_COST * len(other)
     return hit, cost
+
+
+class _TermFacts:
+    """What the matcher reads of one Index term, worked out once: its forms' stems, every stem, the size
+    of its first form, and per form the cost of each stem left unsaid (None for a form holding a negation,
+    read word by word)."""
+
+    __slots__ = ("_joined", "costs", "first_size", "forms", "stems")
+
+    def __init__(self, term: str) -> None:
+        self.forms = _forms(term)
+        self.stems = _all_stems(term)
+        self.first_size = sum(len(f) for f in self.forms[:1])
+        self.costs = tuple(_stem_costs(f) for f in self.forms)
+        self._joined: tuple[tuple[frozenset[str]], tuple[tuple[tuple[str, float], ...] | None]] | None = None
+
+    def joined(self) -> tuple[tuple[frozenset[str]], tuple[tuple[tuple[str, float], ...] | None]]:
+        """The forms read as one (a PCS main term), with their costs."""
+        if self._joined is None:
+            union: frozenset[str] = frozenset().union(*self.forms)
+            self._joined = ((union,), (_stem_costs(union),))
+        return self._joined
+
+
+def _stem_costs(form: frozenset[str]) -> tuple[tuple[str, float], ...] | None:
+    """`_costs` of a form, or None when it holds a negation (such forms are read word by word)."""
+    return None if not form.isdisjoint(NEGATIONS) else _costs(form)
+
+
+def _costs(form: frozenset[str]) -> tuple[tuple[str, float], ...]:
+    """Each stem of a form (in the form's own order) with what it costs unsaid: a word 1, a number half,
+    a filler nothing."""
+    return tuple((s, 0.0 if s in FILLERS else 0.5 if s.isdigit() else 1.0) for s in form)
+
+
+@lru_cache(maxsize=TERM_CACHE)
+def _term(term: str) -> _TermFacts:
+    return _TermFacts(term)
 
 
 @lru_cache(maxsize=TERM_CACHE)
@@ -888,7 +976,14 @@ def _related(a: str, b: str) -> bool:
 def _cover_modifiers(modifiers: str, by_stem: dict[str, set[int]]) -> set[int]:
     if not modifiers:
         return set()
-    return {i for s in content_stems(modifiers) for i in by_stem.get(s, ())}
+    return {i for s in _modifier_stems(modifiers) for i in by_stem.get(s, ())}
+
+
+@lru_cache(maxsize=TERM_CACHE)
+def _modifier_stems(modifiers: str) -> frozenset[str]:
+    """A line's non-essential modifiers as stems, kept apart from `content_stems`'s smaller cache, which
+    the Tabular titles and queries read through as well (an Index walk reads the same lines again)."""
+    return content_stems(modifiers)
 
 
 def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, set[int]]:
@@ -917,7 +1012,7 @@ def _table_words(book: str, by_stem: dict[str, set[int]]) -> set[int]:
 
 
 def _weight(words: Sequence[QueryWord], covered: Iterable[int]) -> float:
-    return sum(words[i].weight for i in set(covered))
+    return sum([words[i].weight for i in set(covered)])
 
 
 def word_weight(count: int) -> float:

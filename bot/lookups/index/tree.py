@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.lookups.index.heap import keep_caches_frozen
 from bot.lookups.index.store import BOOK_NAMES, BOOKS, LINK, TABLE_COLUMNS, book_of
 from bot.lookups.index.words import content_stems, is_link, stem
 
@@ -34,7 +36,7 @@ COLUMN_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     id: int
     book: str  # cm | ext | drug | neoplasm | pcs
@@ -71,28 +73,44 @@ _COLUMNS = "id, book, parent, depth, last, term, modifiers, code, see, see_also,
 class Postings:
     """The lines holding one word: their ids in order (for subtree ranges), whether the word is essential
     there, and the lines by parent; under the root only the broadest main terms (a common word such as
-    "disease" opens hundreds, and no more than a lookup can look at are kept)."""
+    "disease" opens hundreds, and no more than a lookup can look at are kept).
 
-    __slots__ = ("children", "essential", "nodes", "spans")
+    Kept compact and out of the garbage collector's way: the ids in an array, the flags in bytes, the
+    lines by parent in tuples of (id, essential) that hold only numbers (the collector stops tracking
+    those), so a process that has read every word's postings does not pay for them at each collection.
+    """
+
+    __slots__ = ("children", "essential", "mains", "nodes", "spans")
 
     def __init__(self, rows: Sequence[Sequence[object]]) -> None:
-        self.nodes: list[int] = [int(r[0]) for r in rows]  # type: ignore[call-overload]
-        self.essential: list[bool] = [bool(r[2]) for r in rows]
-        self.children: dict[int, list[tuple[int, bool]]] = {}
+        ids: list[int] = []
+        flags: list[bool] = []
+        children: dict[int, list[tuple[int, bool]]] = {}
         mains: list[tuple[int, int, bool]] = []
         self.spans: dict[int, int] = {}
         for node, parent, essential, span in rows:
+            row = (int(node), bool(essential))  # type: ignore[call-overload]
+            ids.append(row[0])
+            flags.append(row[1])
             if parent == 0:
-                mains.append((-int(span), int(node), bool(essential)))  # type: ignore[call-overload]
-                self.spans[int(node)] = int(span)  # type: ignore[call-overload]
+                mains.append((-int(span), row[0], row[1]))  # type: ignore[call-overload]
+                self.spans[row[0]] = int(span)  # type: ignore[call-overload]
             else:
-                self.children.setdefault(int(parent), []).append((int(node), bool(essential)))  # type: ignore[call-overload]
+                held = children.get(parent)  # type: ignore[call-overload]
+                if held is None:
+                    children[int(parent)] = [row]  # type: ignore[call-overload]
+                else:
+                    held.append(row)
+        self.nodes: array[int] = array("q", ids)
+        self.essential: bytes = bytes(flags)
         if mains:
             mains.sort(key=lambda m: m[0])  # stable: between equal spans, reading order
-            self.children[0] = [(n, e) for _, n, e in mains[:MAIN_TERMS_PER_WORD]]
+            children[0] = [(n, e) for _, n, e in mains[:MAIN_TERMS_PER_WORD]]
+        self.children: dict[int, tuple[tuple[int, bool], ...]] = {p: tuple(c) for p, c in children.items()}
+        self.mains: tuple[int, ...] | None = None  # the main terms holding it as an essential word
 
-    def under(self, parent: int) -> list[tuple[int, bool]]:
-        return self.children.get(parent, [])
+    def under(self, parent: int) -> tuple[tuple[int, bool], ...]:
+        return self.children.get(parent, ())
 
 
 def _node(row: Sequence[object]) -> Node:
@@ -120,6 +138,7 @@ class IndexTree:
     """The index tables of one code database (a connection per thread: pass the thread's connection)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
+        keep_caches_frozen()  # what these caches fill the heap with stays out of full collections (heap)
         self.conn = conn
         self._nodes: dict[int, Node] = {}
         # Per word caches: the same words come back query after query ("left", "pain", "fracture").
@@ -196,16 +215,26 @@ class IndexTree:
             postings = self._postings(word)
             if not postings.nodes:
                 continue
-            if len(parents) <= len(postings.children):
+            children = postings.children
+            if len(parents) <= len(children):
                 for parent in parents:
-                    for n, e in postings.under(parent):
-                        found.append((parent, n, word, e))
+                    rows = children.get(parent)
+                    if rows:
+                        found += [(parent, n, word, e) for n, e in rows]
             else:
                 wanted = set(parents)
                 for parent, rows in postings.children.items():
                     if parent in wanted:
                         found += [(parent, n, word, e) for n, e in rows]
         return found
+
+    def main_terms_holding(self, word: str) -> tuple[int, ...]:
+        """The broadest main terms holding the word as an essential word, in the order
+        `matches([0], [word])` gives them (without the rows built)."""
+        postings = self._postings(word)
+        if postings.mains is None:
+            postings.mains = tuple(n for n, essential in postings.under(0) if essential)
+        return postings.mains
 
     def broadest(self, book: str, count: int) -> list[Node]:
         """The main terms of a book holding the most lines, largest first."""
@@ -229,9 +258,11 @@ class IndexTree:
         ~200,000 of these rows in all): the same words come back query after query ("left", "pain")."""
         found = self._words.get(word)
         if found is None:
+            # (A main term's span only: the subterm rows need not read their line.)
             rows = self.conn.execute(
-                "SELECT w.node, w.parent, w.essential, n.last - n.id FROM index_words w "
-                "JOIN index_nodes n ON n.id = w.node WHERE w.word = ? ORDER BY w.node",
+                "SELECT w.node, w.parent, w.essential, CASE WHEN w.parent = 0 THEN "
+                "(SELECT n.last - n.id FROM index_nodes n WHERE n.id = w.node) ELSE 0 END "
+                "FROM index_words w WHERE w.word = ? ORDER BY w.node",
                 [word],
             ).fetchall()
             found = Postings(rows)
@@ -248,7 +279,7 @@ class IndexTree:
             postings = self._postings(word)
             lo = bisect_right(postings.nodes, node.id)
             hi = min(bisect_right(postings.nodes, node.last), lo + limit)
-            found += [(postings.nodes[i], word, postings.essential[i]) for i in range(lo, hi)]
+            found += [(postings.nodes[i], word, bool(postings.essential[i])) for i in range(lo, hi)]
         return found
 
     def within_sets(self, node: Node, words: Iterable[str], limit: int = 3000) -> dict[str, frozenset[int]]:
