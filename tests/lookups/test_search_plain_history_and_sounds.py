@@ -116,3 +116,12 @@ def test_a_result_after_its_test_reaches_the_findings_line(
 )
 def test_a_reading_outside_its_usual_range_is_read_as_the_finding(text: str, read: str) -> None:
     assert read_values(text) == read
+
+
+def test_high_or_low_before_another_word_is_no_result() -> None:
+    assert read_results("fell at high school") == "fell at high school"
+    assert read_results("ache in low back") == "ache in low back"
+
+
+def test_a_condition_in_a_son_or_daughter_is_the_patients_own() -> None:
+    assert plain_history("crossed eyes in daughter") == "crossed eyes in daughter"

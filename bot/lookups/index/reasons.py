@@ -229,8 +229,9 @@ def observation_ruled_out(text: str) -> Reason | None:
 # cancer in his father") is a family history; a condition said to be past ("prior kidney stones", "breast
 # cancer survivor", "had gestational diabetes last pregnancy") a personal history. Read into the words the
 # query reader already sends to "History, family" and "History, personal".
+# (A son or a daughter is left out: "lazy eye in my son" is a parent speaking of the patient.)
 _RELATIVE = (
-    r"(?:(?:maternal|paternal)\s+)?(?:mom|mother|dad|father|parent|brother|sister|sibling|son|daughter|"
+    r"(?:(?:maternal|paternal)\s+)?(?:mom|mother|dad|father|parent|brother|sister|sibling|"
     r"grandmother|grandfather|grandma|grandpa|grandparent|aunt|uncle|cousin|twin)s?"
 )
 _RELATIVES = rf"{_RELATIVE}(?:\s*(?:and|&|or)?\s+{_RELATIVE})*"
@@ -296,7 +297,9 @@ def read_results(text: str) -> str:
     changed = False
     for clause in clauses:
         match = _RESULT.match(clause)
-        if match and len(match.group("test").split()) <= 4:
+        # "high" and "low" before another word describe it ("high school", "low back pain").
+        adjective = match is not None and match.group("result") in {"high", "low"} and match.group("rest")
+        if match and len(match.group("test").split()) <= 4 and not adjective:
             result, test, rest = (
                 _RESULT_WORDS[match.group("result")],
                 match.group("test"),
