@@ -89,6 +89,7 @@ from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD, normalise, words
 from bot.lookups.shortest import sizes_for
+from bot.lookups.sounds import sound_key
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 
 MAX_QUERY = 200
@@ -265,9 +266,14 @@ class Searcher:
             return (word,)
         candidates = self.near(word)
         allowed = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
-        best = process.extract(
-            word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=10
+        near = process.extract(
+            word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=allowed + 1, limit=None
         )
+        # A word spelt by its sound ("exema", "cirosis") is one edit further from the word it sounds like
+        # than plain typos allow, and a rarer word may be nearer by letters (edema, crisis): the words that
+        # sound the same win.
+        sound = sound_key(word)
+        best = [m for m in near if sound_key(str(m[0])) == sound] or [m for m in near if m[1] <= allowed]
         if not best:
             return (word,)
         fewest = min(m[1] for m in best)
@@ -569,7 +575,8 @@ class Searcher:
         for word in meaningful:
             parts = [p for p in word.split("-") if p]  # "covid-19": the titles hold "covid" and "19"
             whole = len(parts) > 1 and all(p in self.freq or p.isdigit() for p in parts)
-            if word in self.freq or self.vocabulary.knows(word) or word.isdigit() or whole:
+            plural = word.endswith("s") and (word[:-1] in self.freq or _stem(word) in self.freq)
+            if word in self.freq or self.vocabulary.knows(word) or word.isdigit() or whole or plural:
                 known += 1
             elif self._noun_of(word) is not None:
                 known += 1  # "dizzy": the Index's Dizziness

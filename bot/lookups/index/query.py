@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 
 from bot.lookups.index.external_causes import read_injury_story, read_setting
 from bot.lookups.index.lay_phrases import read_lay
-from bot.lookups.index.reasons import observation_ruled_out, vaccine_encounter
+from bot.lookups.index.reasons import (
+    observation_ruled_out,
+    plain_history,
+    read_results,
+    read_values,
+    vaccine_encounter,
+)
 from bot.lookups.index.services import service_kind, service_share
 from bot.lookups.index.stories import read_drug_story
 from bot.lookups.index.vocabulary import Vocabulary
@@ -153,6 +159,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     if kept.strip(" ,;"):
         lowered = kept
     lowered = read_drug_story(lowered)  # "ran out of metoprolol": underdosing, no negation, no link
+    lowered = read_results(read_values(lowered))  # "BP 168/102", "PSA 6.2 rising": the Index's findings
     negated = _negated_clauses(lowered, vocabulary)
     text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
     for short, long in _SLASHED.items():
@@ -165,6 +172,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
     notes: list[str] = []
     kinds: set[str] = set()
+    text = plain_history(text)  # "prior kidney stones", "mom had colon polyps": History, personal / family
     story = read_injury_story(text)
     setting = read_setting(text, story)
     if setting is not None and story is None:
@@ -445,7 +453,7 @@ _REACTION = re.compile(
 )
 # A device or state the patient has ("has a pacemaker", "pacemaker in place", "colostomy status"): the Index's
 # Status and Presence lines.
-_HAS = re.compile(r"^(?:has|have|with)\s+(?:an?\s+)?(?=\S)")
+_HAS = re.compile(r"^(?:has|have|with|wears|wearing)\s+(?:an?\s+)?(?=\S)")
 _STATE_AFTER = re.compile(r"\s+(?:status|in\s+place)$")
 # A drug the patient takes ("on coumadin", "taking metformin", "long term prednisone use"): Long-term drug
 # therapy.

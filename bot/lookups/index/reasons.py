@@ -223,3 +223,139 @@ def observation_ruled_out(text: str) -> Reason | None:
         return None
     what = " ".join(w for w in match.group("what").split() if w not in {"the", "a", "an"})
     return Reason(f"{OBSERVATION} {what}", ("condition",))
+
+
+# History said in plain words: a relative who had the condition ("mom and brother had colon polyps", "colon
+# cancer in his father") is a family history; a condition said to be past ("prior kidney stones", "breast
+# cancer survivor", "had gestational diabetes last pregnancy") a personal history. Read into the words the
+# query reader already sends to "History, family" and "History, personal".
+# (A son or a daughter is left out: "lazy eye in my son" is a parent speaking of the patient.)
+_RELATIVE = (
+    r"(?:(?:maternal|paternal)\s+)?(?:mom|mother|dad|father|parent|brother|sister|sibling|"
+    r"grandmother|grandfather|grandma|grandpa|grandparent|aunt|uncle|cousin|twin)s?"
+)
+_RELATIVES = rf"{_RELATIVE}(?:\s*(?:and|&|or)?\s+{_RELATIVE})*"
+_FAMILY_HAD = re.compile(
+    rf"^(?:both\s+)?{_RELATIVES}\s+(?:both\s+)?(?:had|has|have|with|w|died\s+(?:of|from)|(?:was|were)\s+"
+    rf"diagnosed\s+with|(?:had|has|have)\s+had)\s+(?P<what>.+)$"
+)
+_IN_RELATIVE = re.compile(rf"^(?P<what>.+?)\s+in\s+(?:both\s+)?{_RELATIVES}$")
+_PAST = re.compile(r"^(?:prior|past|previous|remote|former)\s+(?!to\b|history\b|hx\b|medical\b)(?P<what>.+)$")
+_SURVIVOR = re.compile(r"^(?P<what>.+?)\s+survivor\b")
+_HAD_BEFORE = re.compile(
+    r"^(?:had|has\s+had|have\s+had|hx\s+of)\s+(?P<what>.+?)\s+(?:(?:with|in|during)\s+)?(?:the\s+)?"
+    r"(?:(?:last|previous|prior|first|earlier)\s+(?:pregnancy|pregnancies|time|year|years)|in\s+the\s+past|"
+    r"in\s+past|previously|years\s+ago|as\s+a\s+(?:child|kid|baby|teen))\b"
+)
+
+
+def plain_history(text: str) -> str:
+    """The text with a history said in plain words read as "family history of ..." or "history of ...",
+    or the text as it was."""
+    family = _FAMILY_HAD.match(text) or _IN_RELATIVE.match(text)
+    if family:
+        return f"family history of {family.group('what')}"
+    past = _SURVIVOR.match(text) or _HAD_BEFORE.match(text) or _PAST.match(text)
+    if past:
+        return f"history of {past.group('what')}"
+    return text
+
+
+# A chart's result line ("PSA 6.2 rising", "ANA positive", "TSH high, free T4 normal"): the test's name, maybe
+# a value, then the result. The Index says the result first ("Elevated, prostate specific antigen",
+# "Positive, ...", "Prolonged, QT interval"), so the result word is read before the test; a clause saying a
+# test came back normal or negative ("CXR clear") says nothing to code beside a finding.
+_RESULT_WORDS = {
+    "positive": "positive",
+    "pos": "positive",
+    "+": "positive",
+    "high": "elevated",
+    "elevated": "elevated",
+    "raised": "elevated",
+    "increased": "elevated",
+    "rising": "elevated",
+    "low": "low",
+    "decreased": "decreased",
+    "prolonged": "prolonged",
+    "abnormal": "abnormal",
+}
+_RESULT = re.compile(
+    r"^(?P<test>[a-z][a-z0-9 .\-/]*?)\s*(?P<colon>:)?\s+(?:(?:is|was|level|levels|of)\s+)?"
+    r"(?:[<>]?\d[\d.,/]*\s*(?:%|mm|mg/dl|mg|ng/ml|k)?\s+)?"
+    rf"(?P<result>{'|'.join(re.escape(w) for w in _RESULT_WORDS)})(?=\s|$)(?P<rest>.*)$"
+)
+_UNREMARKABLE = re.compile(r"\b(?:normal|negative|neg|clear|wnl|unremarkable)$")
+
+
+def read_results(text: str) -> str:
+    """The text with each "<test> [value] <result>" clause read as "<result> <test>", and clauses saying a
+    test was normal left out beside another clause."""
+    clauses = [c.strip() for c in re.split(r"[,;]", text) if c.strip()]
+    if not clauses:
+        return text
+    out: list[str] = []
+    changed = False
+    for clause in clauses:
+        match = _RESULT.match(clause)
+        # "high" and "low" before another word describe it ("high school", "low back pain").
+        adjective = match is not None and match.group("result") in {"high", "low"} and match.group("rest")
+        if match and len(match.group("test").split()) <= 4 and not adjective:
+            result, test, rest = (
+                _RESULT_WORDS[match.group("result")],
+                match.group("test"),
+                match.group("rest"),
+            )
+            # "ekg: prolonged qt": the result already comes first, of the words after the colon.
+            out.append(
+                f"{result}{rest} {test}" if match.group("colon") and rest else f"{result} {test}{rest}"
+            )
+            changed = True
+        elif len(clauses) > 1 and _UNREMARKABLE.search(clause) and len(clause.split()) <= 4:
+            changed = True
+        else:
+            out.append(clause)
+    return ", ".join(out) if changed and out else text
+
+
+# A vital sign or a bedside reading written as its number ("BP 168/102", "SpO2 86% on RA", "FSBG 48"): the
+# Index names the finding a reading outside its usual range is (Elevated, blood pressure, reading;
+# Hypoxemia; Hypoglycemia; Hyperglycemia; Fever), which the clinical thresholds below tell apart.
+_PRESSURE = re.compile(r"\b(?:bp|blood\s+pressure|b/p)\s*:?\s*(?P<high>\d{2,3})\s*/\s*(?P<low>\d{2,3})\b")
+_SATURATION = re.compile(
+    r"\b(?:spo2|sao2|o2\s+sat|o2\s+sats|sats?|pulse\s+ox|pox)\s*:?\s*(?P<value>\d{2,3})\s*%?"
+)
+_GLUCOSE = re.compile(
+    r"\b(?:fsbg|fsbs|bg|bs|cbg|fingerstick|fingerstick\s+glucose|blood\s+sugar|blood\s+glucose|glucose|"
+    r"sugar)\s*:?\s*(?:of\s+|was\s+|is\s+)?(?P<value>\d{2,3})\b"
+)
+_ROOM_AIR = re.compile(r"(?<=[0-9%])\s+on\s+(?:ra|room\s+air)\b")
+_TEMPERATURE = re.compile(r"\b(?:temp|temperature|t)\s*:?\s*(?P<value>1\d\d(?:\.\d)?)\b")
+
+
+def read_values(text: str) -> str:
+    """The text with each vital sign or bedside reading outside its usual range read as the Index's finding
+    ("bp 168/102" -> elevated blood pressure reading); a reading inside the range is left as it is."""
+
+    def pressure(match: re.Match[str]) -> str:
+        high, low = int(match.group("high")), int(match.group("low"))
+        if high >= 130 or low >= 80:
+            return "elevated blood pressure reading"
+        if high < 90 or low < 60:
+            return "hypotension"
+        return match.group(0)
+
+    def saturation(match: re.Match[str]) -> str:
+        return "hypoxemia" if int(match.group("value")) < 92 else match.group(0)
+
+    def glucose(match: re.Match[str]) -> str:
+        value = int(match.group("value"))
+        return "hypoglycemia" if value < 70 else "hyperglycemia" if value >= 200 else match.group(0)
+
+    def temperature(match: re.Match[str]) -> str:
+        return "fever" if float(match.group("value")) >= 100.4 else match.group(0)
+
+    text = _ROOM_AIR.sub("", text)  # "86% on RA": breathing room air, not rheumatoid arthritis
+    text = _PRESSURE.sub(pressure, text)
+    text = _SATURATION.sub(saturation, text)
+    text = _GLUCOSE.sub(glucose, text)
+    return _TEMPERATURE.sub(temperature, text)

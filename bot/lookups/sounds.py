@@ -1,0 +1,32 @@
+"""How a word sounds, for spelling correction: words spelt by ear ("exema", "cirosis", "soriasis") share the
+key of the word they sound like (eczema, cirrhosis, psoriasis) though they are two or more edits from it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Spellings of one sound, rewritten in order to one spelling each.
+_SAME_SOUND: tuple[tuple[str, str], ...] = (
+    (r"ph", "f"),
+    (r"ck", "k"),
+    (r"x", "ks"),
+    (r"qu", "kw"),
+    (r"q", "k"),
+    (r"c(?=[eiy])", "s"),
+    (r"c", "k"),
+    (r"z", "s"),
+    (r"(?<=[rtkg])h", ""),  # rh, th, kh, gh: the h is silent or dropped by ear (cirrhosis, diarrhea)
+    (r"^pn", "n"),
+    (r"^ps", "s"),
+    (r"y", "i"),
+)
+
+
+@lru_cache(maxsize=65536)
+def sound_key(word: str) -> str:
+    """The word with spellings of one sound made one and doubled letters single."""
+    key = word.lower()
+    for pattern, spelling in _SAME_SOUND:
+        key = re.sub(pattern, spelling, key)
+    return re.sub(r"(.)\1+", r"\1", key)
