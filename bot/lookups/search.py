@@ -30,9 +30,16 @@ from bot.lookups.doses import (
     ROUTE_FIT,
     amount_said,
     dose_fit,
+    drug_key,
+    drug_line_score,
+    drug_of,
     is_dose,
+    is_drug_title,
+    names_drug_use,
+    opps_only,
     other_route,
     route_said,
+    said_drug_key,
 )
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import (
@@ -212,6 +219,7 @@ class Searcher:
         self._local = threading.local()
         self._corrected: dict[str, Group] = {}
         self._sites: frozenset[str] | None = None
+        self._drugs: dict[str, list[tuple[str, str]]] | None = None
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -245,6 +253,18 @@ class Searcher:
             data = resources.files("bot.lookups.data").joinpath("english_words.txt.gz").read_bytes()
             self._english = frozenset(gzip.decompress(data).decode().split())
         return self._english
+
+    @property
+    def drug_lines(self) -> dict[str, list[tuple[str, str]]]:
+        """The HCPCS drug lines by their drug's key word (bot.lookups.doses.drug_key): code and title."""
+        if self._drugs is None:
+            drugs: dict[str, list[tuple[str, str]]] = {}
+            rows = self.book.db.execute("SELECT code, title FROM codes WHERE system = 'hcpcs'")
+            for code, title in rows:
+                if is_drug_title(str(code), str(title)):
+                    drugs.setdefault(drug_key(drug_of(str(title))), []).append((str(code), str(title)))
+            self._drugs = drugs
+        return self._drugs
 
     # -- typo correction -------------------------------------------------------------------------------
     def corrections(self, word: str) -> Group:
@@ -280,6 +300,7 @@ class Searcher:
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
         found = self._find(query, systems, limit)
+        found = self._drug_line_first(query, systems, limit, found)
         if found and not found.notice and len(query.split()) > 1:
             # A partial answer says the words it did not use ("hair falling out in patches": patches).
             return _with_notice([self._saying_unused(query, hit) for hit in found], found.notice)
@@ -302,6 +323,46 @@ class Searcher:
             left = [w for w in core.unused if w not in LINKING] + said
             shown.append(replace(hit, why=f"{hit.why} (not used: {', '.join(left)})"))
         return _with_notice(shown, answer.notice)
+
+    def _drug_line_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A query naming an injectable drug ("avastin for colon ca", "zoledronic acid 5 mg IV yearly") asks
+        for the drug's HCPCS line: the line the other words choose (bot.lookups.doses.drug_line_score) leads,
+        and what the words found follows. Named beside a poisoning or a history it is the ICD-10-CM code's."""
+        if "hcpcs" not in systems:
+            return found
+        typed = [w for raw in query.lower().split() for w in _words(raw)]
+        understood = understand(" ".join(typed), self.vocabulary)
+        read = [w for w in understood.words if w not in typed]
+        said = [*typed, *read]
+        brand_read = read if understood.brands else []
+        key = said_drug_key(brand_read, typed, frozenset(self.drug_lines), self.english)
+        if not key or names_drug_use(set(said)):
+            return found
+        if found and found[0].system == "ICD-10-CM" and key in found[0].title.lower():
+            return found  # "heparin induced thrombocytopenia": a condition the drug names
+        scored: list[tuple[float, Code]] = []
+        for code_text, title in self.drug_lines[key]:
+            code = self.book.get("hcpcs", code_text)
+            if code is not None:
+                fit = drug_line_score(title, said, understood.negated, query.lower().replace(",", " "))
+                fit -= (0 if code.current else 60) + (OPPS_ONLY_COST if opps_only(code.code) else 0)
+                scored.append((fit, code))
+        if not scored:
+            return found
+        scored.sort(key=lambda fc: (-fc[0], fc[1].code))
+        top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD
+        best = scored[0][0]
+        brands = f" (brand: {', '.join(understood.brands)})" if understood.brands else ""
+        lines = [
+            self._hit(
+                ("hcpcs", code.code),
+                (top + fit - best, f"drug line: {drug_of(code.title)}{brands}", code, ""),
+            )
+            for fit, code in scored[:limit]
+        ]
+        shown = {h.code for h in lines}
+        rest = [h for h in found if h.code not in shown]
+        return _with_notice((lines[:DRUG_LINES_SHOWN] + rest + lines[DRUG_LINES_SHOWN:])[:limit], "")
 
     def _saying_unused(self, query: str, hit: Hit) -> Hit:
         if "(not used: " in hit.why:  # a clause's answer already says it
@@ -991,6 +1052,9 @@ def _main_word(term: str) -> str:
     return head if " " not in head else ""
 
 
+OPPS_ONLY_COST = 3.0  # a C drug line below the J or Q line printing the same drug
+DRUG_LINE_LEAD = 30.0  # the drug line named leads what the other words found
+DRUG_LINES_SHOWN = 3  # the drug's best lines first; its others after what the other words found
 LITERAL_CREDIT = 300.0  # a HCPCS title holding the words as typed (a brand, a service's abbreviation)
 _LETTERS_DIGITS = re.compile(r"^([a-z]{2,})(\d{1,2})$")
 
