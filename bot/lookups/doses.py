@@ -232,6 +232,11 @@ DRUG_TABLE_WORDS = frozenset(
         "effect",
         "effects",
         "induced",
+        "due",
+        "from",
+        "caused",
+        "secondary",
+        "on",
     }
 )
 SAID_CREDIT = 15.0  # a title word the query says: the line it chose
@@ -264,12 +269,14 @@ def said_drug_key(
     """The word said that keys a drug line (at least 4 letters: no "inj" or "iv"), or "": first a word the
     vocabulary read (a brand's generic: "depo provera" is medroxyprogesterone, not "depo-estradiol"), then a
     word typed that is no plain English word ("kenalog-40 joint injection drug": not "Drug or biological ..."),
-    then a plain word beside a dose or route ("testosterone 200 mg"; not "iron deficiency")."""
-    dosed = any(is_dose((w,)) for w in typed)
+    then a plain word beside a unit or route ("testosterone 200 mg"; not "iron deficiency", "vitamin d 25").
+    A route is no drug ("Infusion, d5w" keys no "chemo infusion")."""
+    dosed = any(is_dose((w,)) and not w.isdigit() for w in typed)
     for words, english_too in ((read, True), (typed, False), (typed, dosed)):
         for word in words:
             for part in [word, *_KEY_SPLIT.split(word)]:
-                if len(part) >= 4 and part in keys and (english_too or part not in plain):
+                named = len(part) >= 4 and part in keys and not is_dose((part,))
+                if named and (english_too or part not in plain):
                     return part
     return ""
 

@@ -55,6 +55,7 @@ from bot.lookups.filler import (
     words_not_used,
 )
 from bot.lookups.hcpcs_items import (
+    item_phrase,
     DROPPED_COST,
     HEAD_CREDIT,
     HEAD_SHARE,
@@ -299,8 +300,12 @@ class Searcher:
 
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
-        found = self._find(query, systems, limit)
+        found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
+        return self._item_first(query, systems, limit, found)
+
+    def _find_read(self, query: str, systems: Sequence[str], limit: int) -> Hits:
+        found = self._find(query, systems, limit)
         if found and not found.notice and len(query.split()) > 1:
             # A partial answer says the words it did not use ("hair falling out in patches": patches).
             return _with_notice([self._saying_unused(query, hit) for hit in found], found.notice)
@@ -331,17 +336,24 @@ class Searcher:
         if "hcpcs" not in systems:
             return found
         typed = [w for raw in query.lower().split() for w in _words(raw)]
-        understood = understand(" ".join(typed), self.vocabulary)
+        understood = understand(query.lower(), self.vocabulary)  # "depo-testosterone" whole
+        if not understood.brands:
+            understood = understand(" ".join(typed), self.vocabulary)  # "kenalog-40" as "kenalog 40"
         read = [w for w in understood.words if w not in typed]
         said = [*typed, *read]
-        brand_read = read if understood.brands else []
+        # A brand a title prints ("Inj, abilify maintena") before its generic ("aripiprazole").
+        brand_read = [*(w for b in understood.brands for w in _words(b)), *understood.words]
+        brand_read = brand_read if understood.brands else []
         key = said_drug_key(brand_read, typed, frozenset(self.drug_lines), self.english)
         if not key or names_drug_use(set(said)):
             return found
-        if found and found[0].system == "ICD-10-CM" and key in found[0].title.lower():
-            return found  # "heparin induced thrombocytopenia": a condition the drug names
+        family = [line for k, lines in self.drug_lines.items() if _same_drug(k, key) for line in lines]
+        if found and (key in found[0].title.lower() or found[0].code in {c for c, _ in family}):
+            # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
+            # found already (by the brand the title prints, or the words as typed).
+            return found
         scored: list[tuple[float, Code]] = []
-        for code_text, title in self.drug_lines[key]:
+        for code_text, title in family:
             code = self.book.get("hcpcs", code_text)
             if code is not None:
                 fit = drug_line_score(title, said, understood.negated, query.lower().replace(",", " "))
@@ -363,6 +375,25 @@ class Searcher:
         shown = {h.code for h in lines}
         rest = [h for h in found if h.code not in shown]
         return _with_notice((lines[:DRUG_LINES_SHOWN] + rest + lines[DRUG_LINES_SHOWN:])[:limit], "")
+
+    def _item_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A HCPCS item named before its purpose or billing ("CPAP device for OSA", "standard wheelchair
+        rental"): when the item phrase alone is answered by a HCPCS item first, that item leads and what the
+        whole query found follows (the condition it is for is not what is asked)."""
+        phrase = item_phrase(query)
+        if "hcpcs" not in systems or not phrase or (found and found[0].why.startswith("drug line")):
+            return found
+        try:
+            item = self._find(phrase, systems, limit)
+        except QueryError:
+            return found
+        if not item or item.notice or item[0].system != "HCPCS":
+            return found
+        top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD - item[0].score
+        lines = [replace(h, score=h.score + top, why=f"item “{phrase}”: {h.why}") for h in item]
+        lines = [h for h in lines if h.system == "HCPCS"][:DRUG_LINES_SHOWN]
+        shown = {h.code for h in lines}
+        return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
 
     def _saying_unused(self, query: str, hit: Hit) -> Hit:
         if "(not used: " in hit.why:  # a clause's answer already says it
@@ -1057,6 +1088,11 @@ DRUG_LINE_LEAD = 30.0  # the drug line named leads what the other words found
 DRUG_LINES_SHOWN = 3  # the drug's best lines first; its others after what the other words found
 LITERAL_CREDIT = 300.0  # a HCPCS title holding the words as typed (a brand, a service's abbreviation)
 _LETTERS_DIGITS = re.compile(r"^([a-z]{2,})(\d{1,2})$")
+
+
+def _same_drug(key: str, said: str) -> bool:
+    """Whether a drug line's key is the drug said, or its short title's clipping ("pegfilgrast")."""
+    return key == said or (len(key) >= 8 and said.startswith(key))
 
 
 def _split_digits(word: str) -> tuple[str, ...]:

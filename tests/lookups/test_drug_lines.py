@@ -69,7 +69,8 @@ def test_the_words_beside_the_drug_choose_its_line() -> None:
     [
         ("keytruda for lung cancer", "J9271"),  # the condition does not take the lead from the drug
         ("remicade for crohns, not biosimilar", "J1745"),
-        ("aranesp for ckd on dialysis", "J0882"),
+        ("aranesp for esrd, dialysis pt", "J0882"),
+        ("aranesp for chemo anemia, not dialysis", "J0881"),
         ("prolia every 6 months", "J0897"),  # a frequency word is no reason to drop the drug
         ("ceftriaxone 1 g IM", "J0696"),
         ("test cyp 100mg IM", "J1071"),  # the pharmacy shorthand (injectable_brands.tsv)
