@@ -55,7 +55,6 @@ from bot.lookups.filler import (
     words_not_used,
 )
 from bot.lookups.hcpcs_items import (
-    item_phrase,
     DROPPED_COST,
     HEAD_CREDIT,
     HEAD_SHARE,
@@ -63,6 +62,7 @@ from bot.lookups.hcpcs_items import (
     descriptor_forms,
     head_noun,
     head_readings,
+    item_phrase,
     read_as_item,
     title_head_names,
 )
