@@ -281,10 +281,14 @@ def said_drug_key(
     return ""
 
 
+# A drug named beside an imaging study is the study's contrast ("MRI brain with and without gadolinium").
+STUDY_WORDS = frozenset({"mri", "ct", "cta", "mra", "scan", "imaging", "xray", "x-ray", "angiography"})
+
+
 def names_drug_use(said: set[str]) -> bool:
     """Whether the words beside a drug say a condition it caused or a history of it (an ICD-10-CM code):
-    "overdose", "adverse reaction", "long term use" (Z79)."""
-    return bool(said & DRUG_TABLE_WORDS) or {"long", "term"} <= said
+    "overdose", "adverse reaction", "long term use" (Z79), or the imaging study it is the contrast of."""
+    return bool(said & (DRUG_TABLE_WORDS | STUDY_WORDS)) or {"long", "term"} <= said
 
 
 def line_pick(title: str, said: set[str], negated: frozenset[str]) -> float:

@@ -127,7 +127,7 @@ def descriptor_forms(word: str) -> tuple[str, ...]:
 
 # How the item is had or counted, no word of what it is: "standard wheelchair rental", "depth shoes pair".
 BILLING_WORDS = frozenset({"rental", "rent", "rented", "purchase", "purchased", "pair", "pairs", "each"})
-_PURPOSE = re.compile(r"\s+(?:for|to treat|used for)\s+|,\s*")
+_PURPOSE = re.compile(r"\s+(?:for|to treat|used for)\s+")
 
 
 def item_phrase(text: str) -> str:
@@ -142,3 +142,17 @@ def item_phrase(text: str) -> str:
     words = [w for w in words if w not in BILLING_WORDS]
     phrase = " ".join(words)
     return phrase if phrase and phrase != lowered else ""
+
+
+def names_the_item(title: str, phrase: str) -> bool:
+    """Whether a HCPCS title names the item phrase's head noun (its last word before "with"): first ("walker":
+    "Walker, folding ..."; "nebulizer with compressor": "Nebulizer, with compressor"), or, for a phrase of
+    two words or more, in its own head ("cpap device": "Continuous positive airway pressure (cpap) device").
+    A title only sharing a word ("screening": "Prostate cancer screening; ...") is no item named."""
+    words = phrase.split(" with ")[0].split()
+    noun = words[-1] if words else ""
+    if len(noun) < 3:
+        return False
+    return begins_with(title, noun) or (
+        len(words) >= 2 and title_head_names(title, frozenset({noun.rstrip("s")}))
+    )

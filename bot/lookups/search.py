@@ -63,6 +63,7 @@ from bot.lookups.hcpcs_items import (
     head_noun,
     head_readings,
     item_phrase,
+    names_the_item,
     read_as_item,
     title_head_names,
 )
@@ -345,10 +346,13 @@ class Searcher:
         brand_read = [*(w for b in understood.brands for w in _words(b)), *understood.words]
         brand_read = brand_read if understood.brands else []
         key = said_drug_key(brand_read, typed, frozenset(self.drug_lines), self.english)
-        if not key or names_drug_use(set(said)):
+        if not key or names_drug_use(set(said) | set(re.findall(r"[a-z0-9-]+", query.lower()))):
             return found
         family = [line for k, lines in self.drug_lines.items() if _same_drug(k, key) for line in lines]
-        if found and (key in found[0].title.lower() or found[0].code in {c for c, _ in family}):
+        path = (
+            found[0].why.lower().split(" (")[0] if found else ""
+        )  # the Index path, not the vocabulary's note
+        if found and (key in found[0].title.lower() + path or found[0].code in {c for c, _ in family}):
             # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
             # found already (by the brand the title prints, or the words as typed).
             return found
@@ -387,7 +391,7 @@ class Searcher:
             item = self._find(phrase, systems, limit)
         except QueryError:
             return found
-        if not item or item.notice or item[0].system != "HCPCS":
+        if not item or item.notice or not names_the_item(item[0].title, phrase):
             return found
         top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD - item[0].score
         lines = [replace(h, score=h.score + top, why=f"item “{phrase}”: {h.why}") for h in item]

@@ -15,7 +15,7 @@ def test_the_item_phrase_leaves_out_purpose_billing_and_count() -> None:
     assert item_phrase("CPAP device for OSA") == "cpap device"
     assert item_phrase("standard wheelchair rental") == "standard wheelchair"
     assert item_phrase("100 count lancets") == "lancets"
-    assert item_phrase("quad cane, for balance") == "quad cane"
+    assert item_phrase("quad cane for balance") == "quad cane"
     assert item_phrase("quad cane") == ""  # nothing left out: the query is the item already
 
 
