@@ -343,7 +343,8 @@ class Searcher:
         read = [w for w in understood.words if w not in typed]
         said = [*typed, *read]
         # A brand a title prints ("Inj, abilify maintena") before its generic ("aripiprazole").
-        brand_read = [*(w for b in understood.brands for w in _words(b)), *understood.words]
+        printed = [b for b in understood.brands if self._prints_brand(b)]
+        brand_read = [*(w for b in printed for w in _words(b)), *understood.words]
         brand_read = brand_read if understood.brands else []
         key = said_drug_key(brand_read, typed, frozenset(self.drug_lines), self.english)
         if not key or names_drug_use(set(said) | set(re.findall(r"[a-z0-9-]+", query.lower()))):
@@ -380,12 +381,21 @@ class Searcher:
         rest = [h for h in found if h.code not in shown]
         return _with_notice((lines[:DRUG_LINES_SHOWN] + rest + lines[DRUG_LINES_SHOWN:])[:limit], "")
 
+    def _prints_brand(self, brand: str) -> bool:
+        """Whether a drug line keyed by the brand's first word prints the brand whole ("Inj, abilify maintena";
+        no line prints "depo provera": "depo-estradiol" is another drug)."""
+        spelled = " ".join(_words(brand))
+        lines = self.drug_lines.get(spelled.split()[0] if spelled else "", [])
+        return any(spelled in " ".join(_words(title.lower())) for _, title in lines)
+
     def _item_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A HCPCS item named before its purpose or billing ("CPAP device for OSA", "standard wheelchair
         rental"): when the item phrase alone is answered by a HCPCS item first, that item leads and what the
         whole query found follows (the condition it is for is not what is asked)."""
         phrase = item_phrase(query)
         if "hcpcs" not in systems or not phrase or (found and found[0].why.startswith("drug line")):
+            return found
+        if found.notice.startswith("That is a CPT"):  # "anesthesia for knee arthroscopy": a CPT service
             return found
         try:
             item = self._find(phrase, systems, limit)

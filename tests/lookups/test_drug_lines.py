@@ -75,6 +75,7 @@ def test_the_words_beside_the_drug_choose_its_line() -> None:
         ("ceftriaxone 1 g IM", "J0696"),
         ("test cyp 100mg IM", "J1071"),  # the pharmacy shorthand (injectable_brands.tsv)
         ("paliperidone palmitate 156 mg", "J2426"),  # the title prints the brand only
+        ("depo provera 150 mg for birth control", "J1050"),  # not "depo-estradiol", another drug
     ],
 )
 def test_a_named_drug_leads_with_its_line(codebook: CodeBook, query: str, code: str) -> None:

@@ -42,3 +42,8 @@ def test_the_item_leads(codebook: CodeBook, query: str, code: str) -> None:
 def test_a_condition_for_a_service_stays_the_condition(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "screening for colon cancer", limit=5)
     assert hits and hits[0].system == "ICD-10-CM"
+
+
+def test_a_cpt_service_for_a_procedure_keeps_its_notice(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "anesthesia for shoulder arthroscopy", limit=5)
+    assert hits.notice.startswith("That is a CPT") and (not hits or hits[0].system != "HCPCS")
