@@ -136,3 +136,199 @@ def other_route(route: str, title: str) -> bool:
 def is_dose(group: Sequence[str]) -> bool:
     """A dose, unit or route written beside a drug ("40", "1 gm", "iv")."""
     return bool(group) and DOSE.match(group[0]) is not None
+
+
+# --- The drug line: a query naming an injectable drug is asking for its HCPCS line ------------------------------
+# A HCPCS drug title names the drug first ("Injection, bevacizumab, 10 mg", "Leuprolide acetate (for depot
+# suspension), 7.5 mg", "Inj, invega sustenna, 1 mg"): its DRUG is the words after "Injection," up to the next
+# comma or parenthesis, and the drug's KEY is that phrase's first word ("bevacizumab"; "ziv-aflibercept" keys
+# "ziv", another drug). The words beside the drug in a query ("for colon ca", "brand", "monthly", "not
+# biosimilar") choose among the drug's lines by the words the titles print; they never replace the drug.
+
+_INJECTION_HEAD = re.compile(r"^(?:injection|inj)\b\.?\s*,?\s*")
+_DRUG_END = re.compile(r"[,(;]")
+_KEY_SPLIT = re.compile(r"[-/\s]")
+_TITLE_WORD = re.compile(r"[a-z][a-z0-9]*")
+# Words a drug title prints that choose no line: the billing unit's and the descriptor's own wording.
+TITLE_FILLER = frozenset(
+    {
+        "injection",
+        "inj",
+        "for",
+        "and",
+        "or",
+        "of",
+        "the",
+        "a",
+        "an",
+        "per",
+        "up",
+        "to",
+        "use",
+        "not",
+        "otherwise",
+        "specified",
+        "nos",
+        "includes",
+        "each",
+        "unit",
+        "units",
+        "mg",
+        "mcg",
+        "ml",
+        "cc",
+        "g",
+        "gm",
+        "microgram",
+        "micrograms",
+        "milligram",
+        "milligrams",
+        "less",
+        "than",
+        "equal",
+        "greater",
+        "over",
+        "in",
+        "on",
+        "with",
+        "but",
+        "vial",
+        "dose",
+    }
+)
+NEGATIVE_MARKS = frozenset(
+    {"non", "excludes", "without", "except"}
+)  # "(for non-esrd use)", "excludes biosimilar"
+# A drug named beside one of these words is the condition it caused or the history of taking it, an ICD-10-CM
+# code (Table of Drugs and Chemicals, Z79 long-term use), not the drug's HCPCS line.
+DRUG_TABLE_WORDS = frozenset(
+    {
+        "poisoning",
+        "poisoned",
+        "overdose",
+        "od",
+        "adverse",
+        "reaction",
+        "toxicity",
+        "toxic",
+        "underdosing",
+        "underdose",
+        "allergy",
+        "allergic",
+        "intoxication",
+        "ingestion",
+        "ingested",
+        "suicide",
+        "suicidal",
+        "accidental",
+        "intentional",
+        "assault",
+        "long-term",
+        "history",
+        "hx",
+        "dependence",
+        "abuse",
+        "withdrawal",
+        "effect",
+        "effects",
+        "induced",
+        "due",
+        "from",
+        "caused",
+        "secondary",
+        "on",
+    }
+)
+SAID_CREDIT = 15.0  # a title word the query says: the line it chose
+NEGATED_COST = 30.0  # a title word the query denies ("not biosimilar", "not dialysis")
+UNSAID_COST = 6.0  # a title word the query does not say ("hd", "biosimilar", "for esrd on dialysis")
+ROUTE_COST = 20.0  # the drug by another route than the one said ("zofran iv": not the tablet)
+
+
+def drug_of(title: str) -> str:
+    """The drug a HCPCS drug title names first: "Injection, bevacizumab, 10 mg" -> "bevacizumab"."""
+    rest = _INJECTION_HEAD.sub("", title.lower().strip())
+    return _DRUG_END.split(rest, maxsplit=1)[0].strip()
+
+
+def drug_key(drug: str) -> str:
+    """The word a drug is keyed by: its name's first word ("testosterone cypionate" -> testosterone)."""
+    parts = [p for p in _KEY_SPLIT.split(drug) if p]
+    return parts[0] if parts else ""
+
+
+def is_drug_title(code: str, title: str) -> bool:
+    """Whether a HCPCS line is a drug's: the J codes (drugs given other than by mouth, and their oral
+    forms), and any line titled "Injection, ..." (the Q and C drug lines)."""
+    return code.upper().startswith("J") or _INJECTION_HEAD.match(title.lower().strip()) is not None
+
+
+def said_drug_key(
+    read: Sequence[str], typed: Sequence[str], keys: frozenset[str], plain: frozenset[str]
+) -> str:
+    """The word said that keys a drug line (at least 4 letters: no "inj" or "iv"), or "": first a word the
+    vocabulary read (a brand's generic: "depo provera" is medroxyprogesterone, not "depo-estradiol"), then a
+    word typed that is no plain English word ("kenalog-40 joint injection drug": not "Drug or biological ..."),
+    then a plain word beside a unit or route ("testosterone 200 mg"; not "iron deficiency", "vitamin d 25").
+    A route is no drug ("Infusion, d5w" keys no "chemo infusion")."""
+    dosed = any(is_dose((w,)) and not w.isdigit() for w in typed)
+    for words, english_too in ((read, True), (typed, False), (typed, dosed)):
+        for word in words:
+            for part in [word, *_KEY_SPLIT.split(word)]:
+                named = len(part) >= 4 and part in keys and not is_dose((part,))
+                if named and (english_too or part not in plain):
+                    return part
+    return ""
+
+
+# A drug named beside an imaging study is the study's contrast ("MRI brain with and without gadolinium").
+STUDY_WORDS = frozenset({"mri", "ct", "cta", "mra", "scan", "imaging", "xray", "x-ray", "angiography"})
+
+
+def names_drug_use(said: set[str]) -> bool:
+    """Whether the words beside a drug say a condition it caused or a history of it (an ICD-10-CM code):
+    "overdose", "adverse reaction", "long term use" (Z79), or the imaging study it is the contrast of."""
+    return bool(said & (DRUG_TABLE_WORDS | STUDY_WORDS)) or {"long", "term"} <= said
+
+
+def line_pick(title: str, said: set[str], negated: frozenset[str]) -> float:
+    """How well a drug line's title answers the words said beside the drug: each title word said is a
+    credit, each denied a cost, each unsaid a small cost ("biosimilar", "hd", "esrd on dialysis" say more than
+    was asked); a word the title itself negates ("non-esrd", "excludes biosimilar") costs only when said."""
+    words = _TITLE_WORD.findall(title.lower())
+    score = 0.0
+    for i, word in enumerate(words):
+        if word in TITLE_FILLER or word in NEGATIVE_MARKS:
+            continue
+        positive = word in said and word not in negated
+        if i > 0 and words[i - 1] in NEGATIVE_MARKS:
+            score -= NEGATED_COST if positive else 0.0
+        elif positive:
+            score += SAID_CREDIT
+        elif word in negated:
+            score -= NEGATED_COST
+        else:
+            score -= UNSAID_COST
+    return score
+
+
+def opps_only(code: str) -> bool:
+    """A C code: a drug line for hospital outpatient pass-through only; the J or Q line is what is billed
+    elsewhere, so it comes first when both print the drug ("bevacizumab": J9035 before C9257)."""
+    return code.upper().startswith("C")
+
+
+def drug_line_score(title: str, said: Sequence[str], negated: frozenset[str], typed: str = "") -> float:
+    """A drug line's fit to the query: its words (line_pick), the dose said (in the text as `typed`, where
+    "7.5" is one number) against its billing unit (dose_fit), and the route said against its route."""
+    words = set(said)
+    for word in said:
+        words.update(p for p in _KEY_SPLIT.split(word) if p)
+    score = line_pick(title, words, negated)
+    amount = amount_said(typed.split() if typed else said)
+    if amount is not None:
+        score += dose_fit(amount, title)
+    route = route_said(words)
+    if route and other_route(route, title):
+        score -= ROUTE_COST
+    return score

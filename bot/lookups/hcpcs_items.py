@@ -112,9 +112,47 @@ DESCRIPTOR_FORMS = {
     "wks": ("weeks",),
     "mo": ("month",),
     "ea": ("each",),
+    # The G codes' own words for what a chart says plainly: "yearly wellness" is the "Annual wellness visit",
+    # "admin of flu vaccine" the "Administration of influenza virus vaccine".
+    "yearly": ("annual",),
+    "annually": ("annual",),
+    "admin": ("administration",),
 }
 
 
 def descriptor_forms(word: str) -> tuple[str, ...]:
     """The words a HCPCS descriptor spells for an abbreviation typed ("min" -> minutes), or ()."""
     return DESCRIPTOR_FORMS.get(word, ())
+
+
+# How the item is had or counted, no word of what it is: "standard wheelchair rental", "depth shoes pair".
+BILLING_WORDS = frozenset({"rental", "rent", "rented", "purchase", "purchased", "pair", "pairs", "each"})
+_PURPOSE = re.compile(r"\s+(?:for|to treat|used for)\s+")
+
+
+def item_phrase(text: str) -> str:
+    """The item a query names before its purpose or billing ("CPAP device for OSA" -> "cpap device", "standard
+    wheelchair rental" -> "standard wheelchair", "50 count glucose test strips" -> "glucose test strips"), or ""
+    when the query is the item phrase already (nothing to leave out)."""
+    lowered = " ".join(text.lower().split())
+    head = _PURPOSE.split(lowered, maxsplit=1)[0]
+    words = head.split()
+    if len(words) >= 3 and words[0].isdigit() and words[1] in COUNT_WORDS:
+        words = words[2:]  # a count said first: "50 count glucose test strips"
+    words = [w for w in words if w not in BILLING_WORDS]
+    phrase = " ".join(words)
+    return phrase if phrase and phrase != lowered else ""
+
+
+def names_the_item(title: str, phrase: str) -> bool:
+    """Whether a HCPCS title names the item phrase's head noun (its last word before "with"): first ("walker":
+    "Walker, folding ..."; "nebulizer with compressor": "Nebulizer, with compressor"), or, for a phrase of
+    two words or more, in its own head ("cpap device": "Continuous positive airway pressure (cpap) device").
+    A title only sharing a word ("screening": "Prostate cancer screening; ...") is no item named."""
+    words = phrase.split(" with ")[0].split()
+    noun = words[-1] if words else ""
+    if len(noun) < 3:
+        return False
+    return begins_with(title, noun) or (
+        len(words) >= 2 and title_head_names(title, frozenset({noun.rstrip("s")}))
+    )

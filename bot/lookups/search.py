@@ -30,9 +30,16 @@ from bot.lookups.doses import (
     ROUTE_FIT,
     amount_said,
     dose_fit,
+    drug_key,
+    drug_line_score,
+    drug_of,
     is_dose,
+    is_drug_title,
+    names_drug_use,
+    opps_only,
     other_route,
     route_said,
+    said_drug_key,
 )
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import (
@@ -55,6 +62,8 @@ from bot.lookups.hcpcs_items import (
     descriptor_forms,
     head_noun,
     head_readings,
+    item_phrase,
+    names_the_item,
     read_as_item,
     title_head_names,
 )
@@ -213,6 +222,7 @@ class Searcher:
         self._local = threading.local()
         self._corrected: dict[str, Group] = {}
         self._sites: frozenset[str] | None = None
+        self._drugs: dict[str, list[tuple[str, str]]] | None = None
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -246,6 +256,18 @@ class Searcher:
             data = resources.files("bot.lookups.data").joinpath("english_words.txt.gz").read_bytes()
             self._english = frozenset(gzip.decompress(data).decode().split())
         return self._english
+
+    @property
+    def drug_lines(self) -> dict[str, list[tuple[str, str]]]:
+        """The HCPCS drug lines by their drug's key word (bot.lookups.doses.drug_key): code and title."""
+        if self._drugs is None:
+            drugs: dict[str, list[tuple[str, str]]] = {}
+            rows = self.book.db.execute("SELECT code, title FROM codes WHERE system = 'hcpcs'")
+            for code, title in rows:
+                if is_drug_title(str(code), str(title)):
+                    drugs.setdefault(drug_key(drug_of(str(title))), []).append((str(code), str(title)))
+            self._drugs = drugs
+        return self._drugs
 
     # -- typo correction -------------------------------------------------------------------------------
     def corrections(self, word: str) -> Group:
@@ -285,6 +307,11 @@ class Searcher:
 
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+        found = self._find_read(query, systems, limit)
+        found = self._drug_line_first(query, systems, limit, found)
+        return self._item_first(query, systems, limit, found)
+
+    def _find_read(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find(query, systems, limit)
         if found and not found.notice and len(query.split()) > 1:
             # A partial answer says the words it did not use ("hair falling out in patches": patches).
@@ -308,6 +335,85 @@ class Searcher:
             left = [w for w in core.unused if w not in LINKING] + said
             shown.append(replace(hit, why=f"{hit.why} (not used: {', '.join(left)})"))
         return _with_notice(shown, answer.notice)
+
+    def _drug_line_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A query naming an injectable drug ("avastin for colon ca", "zoledronic acid 5 mg IV yearly") asks
+        for the drug's HCPCS line: the line the other words choose (bot.lookups.doses.drug_line_score) leads,
+        and what the words found follows. Named beside a poisoning or a history it is the ICD-10-CM code's."""
+        if "hcpcs" not in systems:
+            return found
+        typed = [w for raw in query.lower().split() for w in _words(raw)]
+        understood = understand(query.lower(), self.vocabulary)  # "depo-testosterone" whole
+        if not understood.brands:
+            understood = understand(" ".join(typed), self.vocabulary)  # "kenalog-40" as "kenalog 40"
+        read = [w for w in understood.words if w not in typed]
+        said = [*typed, *read]
+        # A brand a title prints ("Inj, abilify maintena") before its generic ("aripiprazole").
+        printed = [b for b in understood.brands if self._prints_brand(b)]
+        brand_read = [*(w for b in printed for w in _words(b)), *understood.words]
+        brand_read = brand_read if understood.brands else []
+        key = said_drug_key(brand_read, typed, frozenset(self.drug_lines), self.english)
+        if not key or names_drug_use(set(said) | set(re.findall(r"[a-z0-9-]+", query.lower()))):
+            return found
+        family = [line for k, lines in self.drug_lines.items() if _same_drug(k, key) for line in lines]
+        path = (
+            found[0].why.lower().split(" (")[0] if found else ""
+        )  # the Index path, not the vocabulary's note
+        if found and (key in found[0].title.lower() + path or found[0].code in {c for c, _ in family}):
+            # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
+            # found already (by the brand the title prints, or the words as typed).
+            return found
+        scored: list[tuple[float, Code]] = []
+        for code_text, title in family:
+            code = self.book.get("hcpcs", code_text)
+            if code is not None:
+                fit = drug_line_score(title, said, understood.negated, query.lower().replace(",", " "))
+                fit -= (0 if code.current else 60) + (OPPS_ONLY_COST if opps_only(code.code) else 0)
+                scored.append((fit, code))
+        if not scored:
+            return found
+        scored.sort(key=lambda fc: (-fc[0], fc[1].code))
+        top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD
+        best = scored[0][0]
+        brands = f" (brand: {', '.join(understood.brands)})" if understood.brands else ""
+        lines = [
+            self._hit(
+                ("hcpcs", code.code),
+                (top + fit - best, f"drug line: {drug_of(code.title)}{brands}", code, ""),
+            )
+            for fit, code in scored[:limit]
+        ]
+        shown = {h.code for h in lines}
+        rest = [h for h in found if h.code not in shown]
+        return _with_notice((lines[:DRUG_LINES_SHOWN] + rest + lines[DRUG_LINES_SHOWN:])[:limit], "")
+
+    def _prints_brand(self, brand: str) -> bool:
+        """Whether a drug line keyed by the brand's first word prints the brand whole ("Inj, abilify maintena";
+        no line prints "depo provera": "depo-estradiol" is another drug)."""
+        spelled = " ".join(_words(brand))
+        lines = self.drug_lines.get(spelled.split()[0] if spelled else "", [])
+        return any(spelled in " ".join(_words(title.lower())) for _, title in lines)
+
+    def _item_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A HCPCS item named before its purpose or billing ("CPAP device for OSA", "standard wheelchair
+        rental"): when the item phrase alone is answered by a HCPCS item first, that item leads and what the
+        whole query found follows (the condition it is for is not what is asked)."""
+        phrase = item_phrase(query)
+        if "hcpcs" not in systems or not phrase or (found and found[0].why.startswith("drug line")):
+            return found
+        if found.notice.startswith("That is a CPT"):  # "anesthesia for knee arthroscopy": a CPT service
+            return found
+        try:
+            item = self._find(phrase, systems, limit)
+        except QueryError:
+            return found
+        if not item or item.notice or not names_the_item(item[0].title, phrase):
+            return found
+        top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD - item[0].score
+        lines = [replace(h, score=h.score + top, why=f"item “{phrase}”: {h.why}") for h in item]
+        lines = [h for h in lines if h.system == "HCPCS"][:DRUG_LINES_SHOWN]
+        shown = {h.code for h in lines}
+        return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
 
     def _saying_unused(self, query: str, hit: Hit) -> Hit:
         if "(not used: " in hit.why:  # a clause's answer already says it
@@ -998,8 +1104,16 @@ def _main_word(term: str) -> str:
     return head if " " not in head else ""
 
 
+OPPS_ONLY_COST = 3.0  # a C drug line below the J or Q line printing the same drug
+DRUG_LINE_LEAD = 30.0  # the drug line named leads what the other words found
+DRUG_LINES_SHOWN = 3  # the drug's best lines first; its others after what the other words found
 LITERAL_CREDIT = 300.0  # a HCPCS title holding the words as typed (a brand, a service's abbreviation)
 _LETTERS_DIGITS = re.compile(r"^([a-z]{2,})(\d{1,2})$")
+
+
+def _same_drug(key: str, said: str) -> bool:
+    """Whether a drug line's key is the drug said, or its short title's clipping ("pegfilgrast")."""
+    return key == said or (len(key) >= 8 and said.startswith(key))
 
 
 def _split_digits(word: str) -> tuple[str, ...]:
