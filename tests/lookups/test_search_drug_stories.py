@@ -78,3 +78,21 @@ def test_an_adverse_effect_with_a_named_reaction_is_the_reaction_then_the_t_code
     (the drug's own Drug Table line, not "Drug NEC")."""
     found = [h.code for h in find_codes(codebook, query, limit=2)]
     assert found == [reaction, adverse]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # intent said in other words
+        ("swallowed a handful of lorazepam to kill herself", "T42.4X2A"),
+        ("took his digoxin to end his life", "T46.0X2A"),
+        # a young child's taking is accidental
+        ("my 3 year old ate grandma's digoxin", "T46.0X1A"),
+        ("baby got into the naproxen", "T39.311A"),
+        ("toddler swallowed a clonazepam tablet", "T42.4X1A"),
+    ],
+)
+def test_intent_in_other_words_and_a_childs_taking_pick_their_column(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert first(codebook, query) == expected
