@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 from bot.lookups.index.words import content_stems, stem
 
 _HOLDER = r"(?:(?:a|an|the|his|her|their|my|your|several|some|multiple|two|three|\d+)\s+)?"
-_TAKE = r"(?:took|taken|take|takes|taking|ate|eaten|swallowed|ingested|drank|drunk|used|given)"
+_TAKE = r"(?:took|taken|take|takes|taking|ate|eaten|swallowed|ingested|drank|drunk|used|given|snorted|smoked|injected)"
 # (pattern, the column's words) in the order they are read; each rewrites its phrase.
 STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), words)
