@@ -112,3 +112,26 @@ def test_a_street_name_drink_or_brand_reads_as_its_drug_table_substance(
     codebook: CodeBook, query: str, expected: str
 ) -> None:
     assert first(codebook, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "reaction", "adverse_effect"),
+    [
+        ("hives after taking amoxicillin", "L50.0", "T36.0X5A"),  # Urticaria, allergic (drug)
+        ("nausea after starting metformin", "R11.0", "T38.3X5A"),
+        ("acute dystonic reaction to haloperidol", "G24.02", "T43.4X5A"),  # Dystonia, drug induced, acute
+    ],
+)
+def test_a_reaction_after_taking_a_drug_is_coded_first_with_the_adverse_effect_beside_it(
+    codebook: CodeBook, query: str, reaction: str, adverse_effect: str
+) -> None:
+    codes = [h.code for h in find_codes(codebook, query, limit=5)]
+    assert codes[0] == reaction
+    assert adverse_effect in codes
+
+
+def test_an_adverse_or_allergic_reaction_to_a_drug_stays_the_tables_adverse_effect(
+    codebook: CodeBook,
+) -> None:
+    assert first(codebook, "allergic reaction to penicillin") == "T36.0X5A"
+    assert first(codebook, "adverse reaction to cymbalta") == "T43.215A"

@@ -45,6 +45,14 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:dose|dosage|doses|amount|use)\b",
             "adverse effect",
         ),
+        # a reaction the drug caused, named ("dystonic reaction to haldol", "hives after taking amoxicillin"):
+        # "due to", so the reaction's own Index line ("Dystonia, drug induced") is read; "adverse reaction
+        # to" / "allergic reaction to" name the Table's adverse effect column itself
+        (
+            r"(?<!adverse\s)(?<!allergic\s)(?<!drug\s)(?<!medication\s)\b(?:reaction|reactions)\s+to\b|"
+            r"\b(?:after|since)\s+(?:taking|starting|being\s+given|given|a\s+dose\s+of)\b|\bfrom\s+taking\b",
+            "due to",
+        ),
         # intentional self-harm
         (
             r"\b(?:suicide|suicidal)\s+(?:attempt|gesture)\s+(?:with|by|using|on|of)\b|"
