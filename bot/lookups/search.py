@@ -83,6 +83,7 @@ from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,
     analyte_lines,
+    cpt_number,
     names_analyte,
     says_finding,
 )
@@ -483,6 +484,9 @@ class Searcher:
             return _with_notice(self._ranked(scored, limit), "")
         if code_like and CPT_CODE.match(tokens[0]) and "cpt" not in self.book.systems_loaded():
             return _with_notice([], CPT_NOTE.format(what=f"{tokens[0]} is a CPT code"))
+        number = "" if code_like or "cpt" in self.book.systems_loaded() else cpt_number(lowered)
+        if number:  # "bill 99215?", "99233 hospital f/u": the question is about a CPT code
+            return _with_notice([], CPT_NOTE.format(what=f"{number} is a CPT code"))
         lowered = read_both_ways(" ".join(self._split_levels(lowered.split())))
         understood = understand(lowered, self.vocabulary)
         if says_nothing(understood.words) or (

@@ -78,3 +78,60 @@ def test_an_adverse_effect_with_a_named_reaction_is_the_reaction_then_the_t_code
     (the drug's own Drug Table line, not "Drug NEC")."""
     found = [h.code for h in find_codes(codebook, query, limit=2)]
     assert found == [reaction, adverse]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # intent said in other words
+        ("swallowed a handful of lorazepam to kill herself", "T42.4X2A"),
+        ("took his digoxin to end his life", "T46.0X2A"),
+        # a young child's taking is accidental
+        ("my 3 year old ate grandma's digoxin", "T46.0X1A"),
+        ("baby got into the naproxen", "T39.311A"),
+        ("toddler swallowed a clonazepam tablet", "T42.4X1A"),
+    ],
+)
+def test_intent_in_other_words_and_a_childs_taking_pick_their_column(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert first(codebook, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("snorted too much coke", "T40.5X1A"),  # street names: the Table's substance
+        ("smoked too much weed", "T40.711A"),
+        ("crystal meth overdose on purpose", "T43.652A"),
+        ("whiskey poisoning accidental", "T51.0X1A"),  # a drink: Alcohol, beverage
+        ("seroquel poisoning self harm", "T43.502A"),  # a brand the Table lists only by its class
+    ],
+)
+def test_a_street_name_drink_or_brand_reads_as_its_drug_table_substance(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert first(codebook, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "reaction", "adverse_effect"),
+    [
+        ("hives after taking amoxicillin", "L50.0", "T36.0X5A"),  # Urticaria, allergic (drug)
+        ("nausea after starting metformin", "R11.0", "T38.3X5A"),
+        ("acute dystonic reaction to haloperidol", "G24.02", "T43.4X5A"),  # Dystonia, drug induced, acute
+    ],
+)
+def test_a_reaction_after_taking_a_drug_is_coded_first_with_the_adverse_effect_beside_it(
+    codebook: CodeBook, query: str, reaction: str, adverse_effect: str
+) -> None:
+    codes = [h.code for h in find_codes(codebook, query, limit=5)]
+    assert codes[0] == reaction
+    assert adverse_effect in codes
+
+
+def test_an_adverse_or_allergic_reaction_to_a_drug_stays_the_tables_adverse_effect(
+    codebook: CodeBook,
+) -> None:
+    assert first(codebook, "allergic reaction to penicillin") == "T36.0X5A"
+    assert first(codebook, "adverse reaction to cymbalta") == "T43.215A"

@@ -1,7 +1,7 @@
 """Every meaning of a terms.tsv block whose header says `[index paths]` (the `# ec9` block and the blocks written
-after it) is a path of the Alphabetic Index (or the External Cause Index): its first words are a main term and each
-of its other words is said on a line below that main term (or below a main term the main term sends to). The
-vocabulary maps words to INDEX TERMS, never to codes."""
+after it) is a path of the Alphabetic Index (or the External Cause Index, or the Table of Drugs and Chemicals): its
+first words are a main term and each of its other words is said on a line below that main term (or below a main term
+the main term sends to). The vocabulary maps words to INDEX TERMS, never to codes."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 
 from bot.lookups.index.words import stem, tokens
 
-BOOKS = ("cm", "ext")
+BOOKS = ("cm", "ext", "drug")  # the Table of Drugs and Chemicals: its substances and the lines below them
 
 
 @cache
@@ -102,6 +102,8 @@ def test_every_block_after_ec9_is_checked() -> None:
 
 def test_the_checker_refuses_a_made_up_target() -> None:
     assert index_path_problem("pain knee") == ""
+    assert index_path_problem("alcohol beverage") == ""  # a Drug Table substance and a line below it
+    assert index_path_problem("cocaine zebra") != ""
     assert index_path_problem("flibbertigibbet") != ""
     assert index_path_problem("pain zebra") != ""
 

@@ -298,3 +298,21 @@ def names_analyte(words: list[str], lines: tuple[frozenset[str], ...]) -> bool:
     if covered != analyte:
         return False
     return len(analyte) > 1 or bool(stems & noise)
+
+
+# -- a CPT code number said inside a question ---------------------------------------------------------------
+# "bill 99215?", "99233 hospital f/u", "can I use 80053 with ...": a CPT code's number (five digits; four and a
+# Category II "F" / Category III "T" letter; a PLA code 0001U-0999U) standing as a word of a longer query. A
+# number followed by an amount's unit ("10000 units heparin", "12000 steps") is a count, not a code.
+_CPT_NUMBER = re.compile(r"(?<![\w.$/#-])([0-9]{5}|[0-9]{4}[ft]|0[0-9]{3}u)(?![\w.%/-])")
+_AMOUNT_UNITS = re.compile(
+    r"^\s*(?:units?|u|iu|mg|mcg|ug|ml|cc|g|gm|grams?|kg|lbs?|steps|feet|ft|miles?|dollars|cells|copies|times)\b"
+)
+
+
+def cpt_number(text: str) -> str:
+    """The first CPT code number the text says as a word ("bill 99215?" -> "99215"), or ""."""
+    for found in _CPT_NUMBER.finditer(text.lower()):
+        if not _AMOUNT_UNITS.match(text[found.end() :].lower()):
+            return found.group(1)
+    return ""

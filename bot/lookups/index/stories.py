@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 from bot.lookups.index.words import content_stems, stem
 
 _HOLDER = r"(?:(?:a|an|the|his|her|their|my|your|several|some|multiple|two|three|\d+)\s+)?"
-_TAKE = r"(?:took|taken|take|takes|taking|ate|eaten|swallowed|ingested|drank|drunk|used|given)"
+_TAKE = r"(?:took|taken|take|takes|taking|ate|eaten|swallowed|ingested|drank|drunk|used|given|snorted|smoked|injected)"
 # (pattern, the column's words) in the order they are read; each rewrites its phrase.
 STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), words)
@@ -45,11 +45,21 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:dose|dosage|doses|amount|use)\b",
             "adverse effect",
         ),
+        # a reaction the drug caused, named ("dystonic reaction to haldol", "hives after taking amoxicillin"):
+        # "due to", so the reaction's own Index line ("Dystonia, drug induced") is read; "adverse reaction
+        # to" / "allergic reaction to" name the Table's adverse effect column itself
+        (
+            r"(?<!adverse\s)(?<!allergic\s)(?<!drug\s)(?<!medication\s)\b(?:reaction|reactions)\s+to\b|"
+            r"\b(?:after|since)\s+(?:taking|starting|being\s+given|given|a\s+dose\s+of)\b|\bfrom\s+taking\b",
+            "due to",
+        ),
         # intentional self-harm
         (
             r"\b(?:suicide|suicidal)\s+(?:attempt|gesture)\s+(?:with|by|using|on|of)\b|"
             r"\b(?:attempted|tried\s+to\s+commit)\s+suicide\s+(?:with|by|using|on)\b|"
-            r"\b(?:on\s+purpose|intentionally|deliberately|purposely|purposefully|to\s+hurt\s+(?:him|her|them|my)self)\b",
+            r"\b(?:on\s+purpose|intentionally|deliberately|purposely|purposefully|"
+            r"to\s+(?:hurt|harm|kill)\s+(?:him|her|them|my|your)sel(?:f|ves))\b|"
+            r"\bto\s+(?:end|take)\s+(?:his|her|their|my|your)\s+(?:own\s+)?life\b|\bwanted\s+to\s+die\b",
             "poisoning intentional self-harm",
         ),
         # assault
@@ -67,7 +77,13 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(?:by|in)\s+(?:mistake|error|accident)\b|"
             r"\b(?:accidentally|unintentionally|inadvertently|mistakenly)\s+"
             + r"(?:(?:overdosed|swallowed|ingested|took|ate|drank|given|poisoned)\s+(?:on\s+|with\s+)?)?|"
-            r"\bwrong\s+(?:medication|medicine|drug|pill|dose)s?\s+(?:of\s+)?",
+            r"\bwrong\s+(?:medication|medicine|drug|pill|dose)s?\s+(?:of\s+)?|"
+            # a young child's taking is never intended ("kid got into the ibuprofen bottle", "toddler
+            # swallowed clonidine tablet", "child ate mom's iron pills")
+            r"\b(?:got|gets|getting)\s+into\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|my\s+|\w+'s\s+)?|"
+            r"\b(?:child|kid|toddler|baby|infant|\d+\s*(?:yo|y/o|yr|yrs|year|years|month|months|mo)(?:\s+old)?)\s+"
+            r"(?:accidentally\s+)?(?:swallowed|ate|drank|ingested|chewed)\s+"
+            r"(?:(?:some|a|an|the|his|her|their|my|\w+'s)\s+)?",
             "poisoning accidental",
         ),
         # a poisoning of no intent said (the Table's default column is accidental)
