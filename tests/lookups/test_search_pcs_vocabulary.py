@@ -25,6 +25,24 @@ def test_procedure_abbreviations_reach_pcs_index_words(codebook: CodeBook, query
     assert hits and hits[0].code == code, [(h.code, h.why) for h in hits]
 
 
-def test_amniotomy_abbreviation_reads_the_products_of_conception_drainage(codebook: CodeBook) -> None:
-    hits = find_codes(codebook, "AROM", limit=5)
-    assert hits and hits[0].code.startswith("1090") and hits[0].code.endswith("C"), [h.code for h in hits]
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # Resection is ALL of a body part; a portion (or a growth cut out of it) is an Excision (B3.8).
+        ("partial ileum resection, open", "0DBB0ZZ"),
+        ("cystoscopic resection of bladder lesion", "0TBB8ZZ"),
+        # Nothing said of a portion: the Resection stays.
+        ("open ileum resection", "0DTB0ZZ"),
+    ],
+)
+def test_a_portion_resected_is_an_excision(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.why) for h in hits]
+
+
+def test_a_whole_organ_before_its_lobes_when_no_part_is_named(codebook: CodeBook) -> None:
+    # Thyroidectomy -> see Resection, Endocrine System: Thyroid Gland, not the Left Thyroid Gland Lobe.
+    hits = find_codes(codebook, "total thyroidectomy", limit=5)
+    assert hits and hits[0].code == "0GTK0ZZ", [(h.code, h.why) for h in hits]
+    hits = find_codes(codebook, "left thyroid lobe resection", limit=5)
+    assert hits and hits[0].code == "0GTG0ZZ", [(h.code, h.why) for h in hits]

@@ -115,7 +115,8 @@ def test_the_checker_refuses_a_made_up_target() -> None:
 
 
 @pytest.mark.parametrize(
-    ("term", "means"), [row for name in _checked_blocks() if name not in _pcs_blocks() for row in _block(name)]
+    ("term", "means"),
+    [row for name in _checked_blocks() if name not in _pcs_blocks() for row in _block(name)],
 )
 def test_each_checked_meaning_is_an_index_path(term: str, means: str) -> None:
     assert index_path_problem(means) == "", term
