@@ -524,7 +524,10 @@ def complete_pcs(
         # alone, such as the New Technology "X2H"), the code whose own title says more of the query.
         # With a negation said, a title's words may be the ones negated ("using Other Contrast").
         told = len(_meaning_stems(str(row[1])) & said_stems) if not negated else 0
-        return (total, told, approach, plain, -wordy, -_order(code))
+        # Between body parts the query names alike ("total thyroidectomy": Thyroid Gland, Left Thyroid Gland
+        # Lobe, Right Thyroid Gland Lobe), the one saying least besides: the whole organ, not one of its parts.
+        extra = len(_meaning_stems(meanings.get((4, code[3]), "")) - said_stems - shared) if start == 3 else 0
+        return (total, told, -extra, approach, plain, -wordy, -_order(code))
 
     best = max(rows, key=fit)
     code = str(best[0])

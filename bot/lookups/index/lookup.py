@@ -34,6 +34,7 @@ from bot.lookups.index.matching import (
     word_weight,
 )
 from bot.lookups.index.pcs_dilation import dilation_for_device
+from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
@@ -472,6 +473,7 @@ def _verify(
         done = complete_pcs(conn, match.code.replace(".", ""), stems, match.qualifier, memo, nodes)
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
+            done = excision_for_portion(conn, done, stems, match.qualifier, memo) or done
         system = "pcs"
     else:
         if understood.eye_side and _eye_chapter(match.code):
