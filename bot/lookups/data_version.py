@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 META_KEY = "data_version"
 
@@ -57,3 +60,25 @@ def current(conn: sqlite3.Connection) -> str:
     except sqlite3.OperationalError:
         return ""
     return str(row[0]) if row else ""
+
+
+def kept(
+    conn: sqlite3.Connection,
+    memo: dict[object, object],
+    key: object,
+    store: dict[str, T],
+    build: Callable[[], T],
+) -> T:
+    """A table worked out from the code data, built once per data stamp and kept across lookups (in `store`,
+    which holds the newest stamp's only) and in this lookup's `memo`; a database with no stamp builds it for
+    the lookup alone."""
+    found = memo.get(key)
+    if found is not None:
+        return found  # type: ignore[return-value]
+    version = current(conn)
+    made = store[version] if version and version in store else build()
+    if version and version not in store:
+        store.clear()
+        store[version] = made
+    memo[key] = made
+    return made

@@ -47,14 +47,10 @@ _BUILT: dict[str, DeviceNouns] = {}  # the data stamp -> its device nouns (read 
 
 
 def _device_nouns(conn: sqlite3.Connection, memo: dict[object, object]) -> DeviceNouns:
-    key = ("device nouns",)
-    found = memo.get(key)
-    if isinstance(found, tuple):
-        return found
-    version = data_version.current(conn)
-    if version and version in _BUILT:
-        memo[key] = _BUILT[version]
-        return _BUILT[version]
+    return data_version.kept(conn, memo, ("device nouns",), _BUILT, lambda: _build_device_nouns(conn))
+
+
+def _build_device_nouns(conn: sqlite3.Connection) -> DeviceNouns:
     devices = {
         frozenset(content_stems(str(m)))
         for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 6 AND tbl LIKE '0%'")
@@ -103,9 +99,4 @@ def _device_nouns(conn: sqlite3.Connection, memo: dict[object, object]) -> Devic
             and not any(op.startswith(noun) or noun.startswith(op) for op in operations)
         ):
             nouns[noun] = stems
-    found = (nouns, tuple(sorted(set(using))))
-    memo[key] = found
-    if version:
-        _BUILT.clear()
-        _BUILT[version] = found
-    return found
+    return (nouns, tuple(sorted(set(using))))

@@ -236,14 +236,10 @@ _ANALYTES: dict[str, tuple[frozenset[str], ...]] = {}  # the data stamp -> its a
 def analyte_lines(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple[frozenset[str], ...]:
     """The analytes the ICD-10-CM Index names under a finding's main term for R70-R89, as stems (the test's
     own words left out): {prothrombin, time}, {gas}, {troponin} ..."""
-    key = ("analyte lines",)
-    found = memo.get(key)
-    if isinstance(found, tuple):
-        return found
-    version = data_version.current(conn)
-    if version and version in _ANALYTES:
-        memo[key] = _ANALYTES[version]
-        return _ANALYTES[version]
+    return data_version.kept(conn, memo, ("analyte lines",), _ANALYTES, lambda: _build_analyte_lines(conn))
+
+
+def _build_analyte_lines(conn: sqlite3.Connection) -> tuple[frozenset[str], ...]:
     low = (BOOKS.index("cm") + 1) * SPAN  # the ICD-10-CM Index's node ids (store.global_id)
     rows = conn.execute(
         "SELECT id FROM index_nodes WHERE id > ? AND id < ? AND parent != 0 AND (code LIKE ? OR code LIKE ?)",
@@ -272,12 +268,7 @@ def analyte_lines(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple
         said = frozenset(s for term in chain[:-1] for s in content_stems(term)) - noise
         if said:
             lines.add(said)
-    found = tuple(sorted(lines, key=sorted))
-    memo[key] = found
-    if version:
-        _ANALYTES.clear()
-        _ANALYTES[version] = found
-    return found
+    return tuple(sorted(lines, key=sorted))
 
 
 def names_analyte(words: list[str], lines: tuple[frozenset[str], ...]) -> bool:
