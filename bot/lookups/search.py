@@ -224,6 +224,7 @@ class Searcher:
         self._corrected: dict[str, Group] = {}
         self._sites: frozenset[str] | None = None
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
+        self._drug_keys: frozenset[str] = frozenset()
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -268,7 +269,14 @@ class Searcher:
                 if is_drug_title(str(code), str(title)):
                     drugs.setdefault(drug_key(drug_of(str(title))), []).append((str(code), str(title)))
             self._drugs = drugs
+            self._drug_keys = frozenset(drugs)
         return self._drugs
+
+    @property
+    def drug_keys(self) -> frozenset[str]:
+        """The drug lines' key words (built with them, once per searcher)."""
+        _ = self.drug_lines
+        return self._drug_keys
 
     # -- typo correction -------------------------------------------------------------------------------
     def corrections(self, word: str) -> Group:
@@ -353,7 +361,7 @@ class Searcher:
         printed = [b for b in understood.brands if self._prints_brand(b)]
         brand_read = [*(w for b in printed for w in _words(b)), *understood.words]
         brand_read = brand_read if understood.brands else []
-        key = said_drug_key(brand_read, typed, frozenset(self.drug_lines), self.english)
+        key = said_drug_key(brand_read, typed, self.drug_keys, self.english)
         if not key or names_drug_use(set(said) | set(re.findall(r"[a-z0-9-]+", query.lower()))):
             return found
         family = [line for k, lines in self.drug_lines.items() if _same_drug(k, key) for line in lines]
