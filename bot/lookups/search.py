@@ -264,7 +264,10 @@ class Searcher:
         """The HCPCS drug lines by their drug's key word (bot.lookups.doses.drug_key): code and title."""
         if self._drugs is None:
             drugs: dict[str, list[tuple[str, str]]] = {}
-            rows = self.book.db.execute("SELECT code, title FROM codes WHERE system = 'hcpcs'")
+            rows = self.book.db.execute(
+                # Narrowed in SQL (LIKE folds ASCII case), then read exactly by is_drug_title.
+                "SELECT code, title FROM codes WHERE system = 'hcpcs' AND (code LIKE 'J%' OR ltrim(title) LIKE 'inj%')"
+            )
             for code, title in rows:
                 if is_drug_title(str(code), str(title)):
                     drugs.setdefault(drug_key(drug_of(str(title))), []).append((str(code), str(title)))

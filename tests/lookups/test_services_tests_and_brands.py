@@ -4,6 +4,8 @@ generated over every row of injectable_brands.tsv). Queries are made up here, no
 
 from __future__ import annotations
 
+import csv
+import io
 from importlib import resources
 
 import pytest
@@ -11,7 +13,7 @@ import pytest
 from bot.lookups.codebook import CodeBook
 from bot.lookups.hcpcs_items import descriptor_forms
 from bot.lookups.index.services import analyte_lines, names_analyte, service_kind
-from bot.lookups.index.vocabulary import BRANDS_FILE, Vocabulary, injectable_brands
+from bot.lookups.index.vocabulary import BRANDS_FILE, Vocabulary, injectable_brands, tsv_rows
 from bot.lookups.index.words import content_stems
 from bot.lookups.search import find_codes
 
@@ -90,3 +92,22 @@ def test_a_minutes_abbreviation_reads_as_the_descriptor_spells_it(codebook: Code
     assert descriptor_forms("min") == ("minutes",)
     hits = find_codes(codebook, "alcohol misuse behavioral counseling 15 min", limit=5)
     assert hits and hits[0].code == "G0443"
+
+
+def test_the_shipped_vocabulary_reads_as_the_csv_module_reads_it() -> None:
+    """tsv_rows (the start-up's own reader) gives csv.DictReader's rows for the shipped files."""
+    data = resources.files("bot.lookups.data")
+    for name in ("terms.tsv", BRANDS_FILE):
+        text = data.joinpath(name).read_text()
+        plain = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+        expected = [
+            {k: v for k, v in row.items() if k is not None}
+            for row in csv.DictReader(io.StringIO(plain), delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
+        assert tsv_rows(text) == expected
+
+
+def test_the_tsv_reader_skips_comments_and_blank_lines() -> None:
+    assert tsv_rows("term\tkind\tmeans\n# a block\n\nfx\tabbreviation\tfracture\n") == [
+        {"term": "fx", "kind": "abbreviation", "means": "fracture"}
+    ]

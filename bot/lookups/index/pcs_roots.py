@@ -20,6 +20,7 @@ SHORTEST_FORM = 4  # "uvul" (Uvula), "thym" (Thymus), "test" (Testis); "cec" is 
 SURE = 5  # letters shared that tell a body part (a form of four letters shares them all: "uvul")
 SLACK = 2  # letters of the form past the shared start: "mandibul" / "Mandible", "stapedi" / "Stapes"
 HALF = "hemi"  # "hemicolectomy", "hemilaminectomy": part of the same body part
+_FIRST_WORD = re.compile(r"[a-z]+")
 
 
 def _part_words(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple[str, ...]:
@@ -138,7 +139,7 @@ def _main_terms(conn: sqlite3.Connection, memo: dict[object, object]) -> frozens
         found = frozenset(
             first.group(0)
             for (t,) in conn.execute("SELECT term FROM index_nodes WHERE book = 'pcs' AND depth = 0")
-            if (first := re.match(r"[a-z]+", str(t).lower())) is not None
+            if (first := _FIRST_WORD.match(str(t).lower())) is not None
         )
         memo["pcs one-word main terms"] = found
     return found

@@ -241,33 +241,36 @@ def analyte_lines(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple
 
 def _build_analyte_lines(conn: sqlite3.Connection) -> tuple[frozenset[str], ...]:
     low = (BOOKS.index("cm") + 1) * SPAN  # the ICD-10-CM Index's node ids (store.global_id)
-    rows = conn.execute(
-        "SELECT id FROM index_nodes WHERE id > ? AND id < ? AND parent != 0 AND (code LIKE ? OR code LIKE ?)",
-        [low, low + SPAN, f"{FINDING_CHAPTERS[0]}%", f"{FINDING_CHAPTERS[1]}%"],
+    marks = sorted({stem(w) for w in FINDING_MAIN_TERMS})
+    mains = conn.execute(
+        # The finding main terms, found through the word index (no scan of the Index) ...
+        "SELECT DISTINCT n.id, n.last, n.term FROM index_words w JOIN index_nodes n ON n.id = w.node "
+        f"WHERE w.parent = 0 AND w.word IN ({', '.join('?' * len(marks))}) AND n.id > ? AND n.id < ?",
+        [*marks, low, low + SPAN],
     ).fetchall()
-    parents: dict[int, tuple[int, str]] = {}
-
-    def node(ident: int) -> tuple[int, str]:
-        if ident not in parents:
-            row = conn.execute("SELECT parent, term FROM index_nodes WHERE id = ?", [ident]).fetchone()
-            parents[ident] = (int(row[0]), str(row[1])) if row else (0, "")
-        return parents[ident]
-
     noise = frozenset(stem(w) for w in TEST_WORDS)
     lines: set[frozenset[str]] = set()
-    for (ident,) in rows:
-        chain: list[str] = []
-        current = int(ident)
-        while current:
-            parent, term = node(current)
-            chain.append(term)
-            current = parent
-        main = chain[-1].split(",")[0].split()
+    for main_id, last, main_term in mains:
+        main = str(main_term).split(",")[0].split()
         if not main or main[0].lower() not in FINDING_MAIN_TERMS:
             continue
-        said = frozenset(s for term in chain[:-1] for s in content_stems(term)) - noise
-        if said:
-            lines.add(said)
+        # ... then each one's lines in one read of its id range (a subtree's ids run from its own to `last`).
+        terms: dict[int, tuple[int, str]] = {}
+        for ident, parent, term, code in conn.execute(
+            "SELECT id, parent, term, code FROM index_nodes WHERE id > ? AND id <= ? ORDER BY id",
+            [main_id, last],
+        ):
+            terms[int(ident)] = (int(parent), str(term))
+            if not str(code).startswith(FINDING_CHAPTERS):
+                continue
+            said: set[str] = set()
+            current = int(ident)
+            while current in terms:
+                parent, term_text = terms[current]
+                said |= content_stems(term_text)
+                current = parent
+            if said - noise:
+                lines.add(frozenset(said - noise))
     return tuple(sorted(lines, key=sorted))
 
 
