@@ -1146,7 +1146,11 @@ def _suffixed_names(groups: list[Group]) -> re.Pattern[str] | None:
     """A drug name the query says ("pegfilgrastim", from "neulasta") printed with a four-letter suffix
     ("pegfilgrastim-bmez"): the FDA's name for another product of it (a biosimilar), which a title naming
     the drug itself ("pegfilgrastim, excludes biosimilar") comes before."""
-    names = sorted({w for g in groups for w in g if len(w) >= 6 and w.isalpha()})
+    return _suffixed_pattern(tuple(sorted({w for g in groups for w in g if len(w) >= 6 and w.isalpha()})))
+
+
+@lru_cache(maxsize=1024)  # the same drug names come back query after query
+def _suffixed_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
         return None
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")-[a-z]{4}\b")
@@ -1172,16 +1176,26 @@ def _accessory(text: str, said: set[str]) -> bool:
     """Whether a HCPCS title describes an accessory of what the query names, not the thing itself: it says
     "accessory", "attachment", "replacement" ... which the query does not, or every query word it holds
     comes after its "for" ("Brake for wheeled walker")."""
-    words = {w.lower() for w in WORD.findall(text)}
-    if any(m.group().lower() not in said for m in ACCESSORY.finditer(text)):
+    marks, split = _accessory_marks(text)
+    if any(mark not in said for mark in marks):
         return True
-    split = ACCESSORY_FOR.match(text)
     if split is None:
         return False
-    before = {_stem(w.lower()) for w in WORD.findall(split.group(1))}
-    after = {_stem(w.lower()) for w in WORD.findall(split.group(2))}
+    before, after = split
     stems = {_stem(w) for w in said}
-    return bool(words) and not (before & stems) and bool(after & stems)
+    return not (before & stems) and bool(after & stems)
+
+
+@lru_cache(maxsize=16384)  # bounded: keyed by the HCPCS titles met (about 9,000)
+def _accessory_marks(text: str) -> tuple[tuple[str, ...], tuple[frozenset[str], frozenset[str]] | None]:
+    """A title's accessory words, and the stems before and after its "for" (None without one)."""
+    marks = tuple(m.group().lower() for m in ACCESSORY.finditer(text))
+    split = ACCESSORY_FOR.match(text)
+    if split is None or not WORD.search(text):
+        return marks, None
+    before = frozenset(_stem(w.lower()) for w in WORD.findall(split.group(1)))
+    after = frozenset(_stem(w.lower()) for w in WORD.findall(split.group(2)))
+    return marks, (before, after)
 
 
 # A special version of an item ("Walker, heavy duty ...", "Hospital bed, institutional type", "Ped hospital
@@ -1248,7 +1262,12 @@ def _names_item(words: Sequence[str]) -> bool:
 def _variant(text: str, said: set[str]) -> bool:
     """Whether a HCPCS title is a special version of an item ("heavy duty", "pediatric") the query did not
     ask for."""
-    return any(not (set(m.group().lower().replace("-", " ").split()) & said) for m in VARIANT.finditer(text))
+    return any(not (words & said) for words in _variant_words(text))
+
+
+@lru_cache(maxsize=16384)  # bounded: keyed by the HCPCS titles met
+def _variant_words(text: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(m.group().lower().replace("-", " ").split()) for m in VARIANT.finditer(text))
 
 
 DOSE_COST = 20.0  # a title found once the dose, unit or route is left aside
@@ -1273,19 +1292,25 @@ def _combination(title: str, said: set[str], english: frozenset[str] | None = No
     for "phenergan", "pertuzumab, trastuzumab" for "herceptin"): one of two names joined by "and" or "/"
     (or two drug names listed: words in no English word list `english`, when given) is said, the other
     is not."""
-    for match in _PAIRED.finditer(title):
-        first, second = match.group(1).lower(), match.group(2).lower()
-        if (first in said) != (second in said):
-            return True
+    paired, listed = _named_pairs(title)
+    if any((first in said) != (second in said) for first, second in paired):
+        return True
     if english is None:
         return False
-    for match in _LISTED.finditer(title):
-        first, second = match.group(1).lower(), match.group(2).lower()
-        if first in english or second in english:
-            continue
-        if (first in said) != (second in said):
-            return True
-    return False
+    return any(
+        (first in said) != (second in said)
+        for first, second in listed
+        if first not in english and second not in english
+    )
+
+
+@lru_cache(maxsize=16384)  # bounded: keyed by the HCPCS titles met
+def _named_pairs(title: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The names a title joins by "and" or "/", and the names it lists (lower case)."""
+    return (
+        tuple((m.group(1).lower(), m.group(2).lower()) for m in _PAIRED.finditer(title)),
+        tuple((m.group(1).lower(), m.group(2).lower()) for m in _LISTED.finditer(title)),
+    )
 
 
 EXCLUDED_COST = 100.0  # a HCPCS title for the use the query excludes ("non dialysis": "for esrd on dialysis")
