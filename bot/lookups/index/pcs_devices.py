@@ -56,13 +56,7 @@ def _build_device_nouns(conn: sqlite3.Connection) -> DeviceNouns:
         for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 6 AND tbl LIKE '0%'")
     }
     # A root operation's own word ("insert" in Insertion, "replac" in Replacement) is no device's noun.
-    operations = {
-        stem(str(title).split(" of ")[0].split()[0])
-        for (title,) in conn.execute(
-            "SELECT title FROM codes WHERE system = 'pcs' AND code LIKE '0%' GROUP BY substr(code, 3, 1)"
-        )
-        if str(title).split()
-    }
+    operations = _root_operation_words(conn)
     body_parts: set[str] = set()
     for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4"):
         body_parts |= content_stems(str(m))
@@ -100,3 +94,19 @@ def _build_device_nouns(conn: sqlite3.Connection) -> DeviceNouns:
         ):
             nouns[noun] = stems
     return (nouns, tuple(sorted(set(using))))
+
+
+def _root_operation_words(conn: sqlite3.Connection) -> set[str]:
+    """The stem of each Medical and Surgical root operation's name ("insert", "replac"): one table per
+    operation (its third character), and the first code of that table read by its key, whose title begins
+    with the operation's name."""
+    words: set[str] = set()
+    tables = conn.execute("SELECT min(tbl) FROM pcs_axes WHERE tbl LIKE '0%' GROUP BY substr(tbl, 3, 1)")
+    for (table,) in tables.fetchall():
+        row = conn.execute(
+            "SELECT code, title FROM codes WHERE system = 'pcs' AND code > ? ORDER BY code LIMIT 1",
+            [str(table)],
+        ).fetchone()
+        if row is not None and str(row[0]).startswith(str(table)) and str(row[1]).split():
+            words.add(stem(str(row[1]).split(" of ")[0].split()[0]))
+    return words
