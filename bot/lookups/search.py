@@ -355,6 +355,10 @@ class Searcher:
         if "hcpcs" not in systems:
             return found
         typed = [w for raw in query.lower().split() for w in _words(raw)]
+        if not self.vocabulary.may_name_brand(query) and not said_drug_key(
+            [], typed, self.drug_keys, self.english
+        ):
+            return found  # no brand can be read and no drug's key word is typed: no drug named
         understood = understand(query.lower(), self.vocabulary)  # "depo-testosterone" whole
         if not understood.brands:
             understood = understand(" ".join(typed), self.vocabulary)  # "kenalog-40" as "kenalog 40"

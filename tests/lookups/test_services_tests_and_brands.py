@@ -111,3 +111,15 @@ def test_the_tsv_reader_skips_comments_and_blank_lines() -> None:
     assert tsv_rows("term\tkind\tmeans\n# a block\n\nfx\tabbreviation\tfracture\n") == [
         {"term": "fx", "kind": "abbreviation", "means": "fracture"}
     ]
+
+
+def test_every_brand_is_seen_by_the_cheap_brand_test() -> None:
+    """may_name_brand lets a lookup skip reading a query for a drug: it must never miss a brand the
+    vocabulary reads, said alone, in a sentence, hyphenated or as a plural."""
+    vocabulary = Vocabulary.shipped()
+    brands = [t.term for t in vocabulary.terms.values() if t.kind == "brand"]
+    assert len(brands) > 100
+    for brand in brands:
+        for said in (brand, f"pt got {brand} today", f"{brand}s", brand.replace(" ", "-")):
+            assert vocabulary.may_name_brand(said), said
+    assert not vocabulary.may_name_brand("cellulitis of left leg")

@@ -36,6 +36,7 @@ class Term:
 # Injectable drugs' brand names -> the generic name as the HCPCS descriptors print it ("entyvio" -> vedolizumab:
 # "Injection, vedolizumab, 1 mg"), read as kind "brand"; a test checks every generic against the HCPCS titles.
 BRANDS_FILE = "injectable_brands.tsv"
+_ALNUM = re.compile(r"[a-z0-9]+")
 
 
 def injectable_brands(text: str) -> list[Term]:
@@ -156,6 +157,22 @@ class Vocabulary:
 
     def knows(self, word: str) -> bool:
         return word in self.terms
+
+    @cached_property
+    def _brand_heads(self) -> frozenset[str]:
+        """The first word (letters and digits) of each brand name."""
+        return frozenset(
+            words[0] for t in self.terms.values() if t.kind == "brand" and (words := _ALNUM.findall(t.term))
+        )
+
+    def may_name_brand(self, text: str) -> bool:
+        """Whether the text may hold a brand name: it says a brand's first word (or that word with a plural's
+        "s" or "es"). False means no reading of the text's words finds a brand: a cheap test before
+        reading a whole query for one."""
+        heads = self._brand_heads
+        return any(
+            word in heads or word[:-1] in heads or word[:-2] in heads for word in _ALNUM.findall(text.lower())
+        )
 
     def count(self, kind: str) -> int:
         return sum(1 for t in self.terms.values() if t.kind == kind)
