@@ -127,6 +127,7 @@ CPT_NOTE = (
 QUESTION_MARKS = re.compile(r"[?!]+(?=\s|$)")
 CODE_TOKEN = re.compile(r"^(?=[0-9a-z.]*[0-9])[0-9a-z][0-9a-z.]{1,7}$")
 OR_ROWS = 4000  # titles holding any of the query's words: more than this is no answer
+FEW_DOCUMENTS = 4000  # matches sorted shortest first; past this many the first 200 found are read
 VISIT_SERVICE_COST = 450.0  # a service code when the query names the reason for a visit
 SOURCE_WEIGHT = {"title": 0.9, "inclusion": 0.82}
 
@@ -1046,11 +1047,12 @@ class Searcher:
         """
         db = self.book.db
         try:
-            count = db.execute("SELECT count(*) FROM search WHERE search MATCH ?", [match]).fetchone()[0]
-            if most and count > most:
+            sizes = sizes_for(db, self._local)
+            rowids = sizes.matching(match, max(most, FEW_DOCUMENTS))  # the query run once, at most 4,001 read
+            if most and len(rowids) > most:
                 return []
-            if count <= 4000:
-                return sizes_for(db, self._local).shortest(match, _system_names(systems), 200)
+            if len(rowids) <= FEW_DOCUMENTS:
+                return sizes.shortest_of(rowids, _system_names(systems), 200)
             sql = (
                 f"SELECT text, extra, system, code, source, title, billable, label FROM search "
                 f"WHERE search MATCH ? AND system IN ({systems}) LIMIT 200"

@@ -39,10 +39,17 @@ class DocumentSizes:
         """The rows (COLUMNS) of the `limit` shortest documents matching an FTS query among `systems`:
         what `SELECT COLUMNS FROM search WHERE search MATCH ? AND system IN (...) ORDER BY length(text)
         LIMIT ?` returns, in the same order. Raises sqlite3.OperationalError for an FTS syntax error."""
+        return self.shortest_of(self.matching(match), systems, limit)
+
+    def matching(self, match: str, most: int = 0) -> list[int]:
+        """The rowids of the documents an FTS query matches, in the FTS index's order (the first `most` + 1
+        only, when `most` is given: enough to tell that there are more than `most`)."""
         self._check_version()
-        rowids = [
-            int(r) for (r,) in self.db.execute("SELECT rowid FROM search WHERE search MATCH ?", [match])
-        ]
+        sql = "SELECT rowid FROM search WHERE search MATCH ?" + (f" LIMIT {int(most) + 1}" if most else "")
+        return [int(r) for (r,) in self.db.execute(sql, [match])]
+
+    def shortest_of(self, rowids: list[int], systems: Collection[str], limit: int) -> list[tuple[Any, ...]]:
+        """`shortest` for the rowids `matching` gave (every one of them)."""
         self._measure(rowids)
         wanted = {i for i, name in enumerate(self._systems) if name in systems}
         kept = [r for r in rowids if self._system[r] in wanted]
