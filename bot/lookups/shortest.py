@@ -45,8 +45,13 @@ class DocumentSizes:
         """The rowids of the documents an FTS query matches, in the FTS index's order (the first `most` + 1
         only, when `most` is given: enough to tell that there are more than `most`)."""
         self._check_version()
-        sql = "SELECT rowid FROM search WHERE search MATCH ?" + (f" LIMIT {int(most) + 1}" if most else "")
-        return [int(r) for (r,) in self.db.execute(sql, [match])]
+        limit = most + 1 if most else -1  # SQLite: a negative LIMIT is none
+        return [
+            int(r)
+            for (r,) in self.db.execute(
+                "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", [match, limit]
+            )
+        ]
 
     def shortest_of(self, rowids: list[int], systems: Collection[str], limit: int) -> list[tuple[Any, ...]]:
         """`shortest` for the rowids `matching` gave (every one of them)."""

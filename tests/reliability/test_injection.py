@@ -175,6 +175,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("storage/instants.py", "statement"): "the table's own index and trigger definitions from sqlite_master",
     ("bot/lookups/index/store.py", "statement"): "the constant DDL of INDEX_TABLE_INDEXES",
     ("bot/lookups/index/tree.py", "marks"): "'?, ?, ...' placeholders",
+    ("bot/lookups/index/services.py", "marks"): "'?, ?, ...' placeholders for the finding main terms",
     ("bot/lookups/shortest.py", "marks"): "'?, ?, ...' placeholders for rowids",
     ("storage/db.py", "busy_timeout_ms"): "an int (PRAGMA takes no ? parameters)",
     ("storage/db.py", "min(left_ms, BUSY_TIMEOUT_MS)"): "an int (PRAGMA takes no ? parameters)",

@@ -241,12 +241,13 @@ def analyte_lines(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple
 
 def _build_analyte_lines(conn: sqlite3.Connection) -> tuple[frozenset[str], ...]:
     low = (BOOKS.index("cm") + 1) * SPAN  # the ICD-10-CM Index's node ids (store.global_id)
-    marks = sorted({stem(w) for w in FINDING_MAIN_TERMS})
+    heads = sorted({stem(w) for w in FINDING_MAIN_TERMS})
+    marks = ", ".join("?" * len(heads))
     mains = conn.execute(
         # The finding main terms, found through the word index (no scan of the Index) ...
         "SELECT DISTINCT n.id, n.last, n.term FROM index_words w JOIN index_nodes n ON n.id = w.node "
-        f"WHERE w.parent = 0 AND w.word IN ({', '.join('?' * len(marks))}) AND n.id > ? AND n.id < ?",
-        [*marks, low, low + SPAN],
+        f"WHERE w.parent = 0 AND w.word IN ({marks}) AND n.id > ? AND n.id < ?",
+        [*heads, low, low + SPAN],
     ).fetchall()
     noise = frozenset(stem(w) for w in TEST_WORDS)
     lines: set[frozenset[str]] = set()
