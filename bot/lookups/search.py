@@ -610,7 +610,7 @@ class Searcher:
                 # "below knee amputation left": the ICD-10-CM path used every word, the PCS one is walked too.
                 for hit in index_hits(self, understood, corrected, ("pcs",), []).hits:
                     add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
-            procedure_first(scored, self.root_operations(), said)  # type: ignore[arg-type]
+            procedure_first(scored, self.root_operations(), said)
         hits = self._ranked(scored, limit, headers_below=True)
         if found.coverage < CLAUSE_SHARE and "cpt" not in understood.kinds:
             # A chart line of several clauses ("unable to void, urinary retention"): no path holds them all,

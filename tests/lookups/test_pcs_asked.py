@@ -32,8 +32,12 @@ def test_crowds_procedure() -> None:
     status = "Index: Amputation -> see Absence, by site, acquired, leg, below knee -> Z89.51-"
     assert crowds_procedure(status, "Acquired absence of left leg below knee", "Amputation", said)
     cause = "Index: Cholelithiasis -> K80.20 (not used: cholecystectomy)"
-    assert crowds_procedure(cause, "Calculus of gallbladder", "Cholecystectomy", _stems("cholecystectomy for gallstones"))
-    assert not crowds_procedure("Index: Amputation, traumatic, leg", "Traumatic amputation of leg", "Amputation", said)
+    assert crowds_procedure(
+        cause, "Calculus of gallbladder", "Cholecystectomy", _stems("cholecystectomy for gallstones")
+    )
+    assert not crowds_procedure(
+        "Index: Amputation, traumatic, leg", "Traumatic amputation of leg", "Amputation", said
+    )
     assert asks_cm_reading(_stems("s/p below knee amputation left"))
     assert not asks_cm_reading(said)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.lookups.codebook import Code
 from bot.lookups.index.words import content_stems, stem
 
 _MAIN_TERM = re.compile(r"PCS Index: ([^,>(]+?)(?:,| ->| \()")
@@ -61,7 +62,9 @@ CM_READING = frozenset(
 )
 # Words by which an ICD-10-CM title reads a procedure as what happened before the condition, not as the
 # procedure done now.
-_STATUS_TITLE = re.compile(r"\b(?:following|status|absence|history|presence|complicat\w*|after)\b", re.IGNORECASE)
+_STATUS_TITLE = re.compile(
+    r"\b(?:following|status|absence|history|presence|complicat\w*|after)\b", re.IGNORECASE
+)
 _ASIDES = re.compile(r" \((?:vocabulary|not used):")
 # How far below the procedure's code the crowding diagnosis goes.
 BELOW = 1.0
@@ -94,7 +97,7 @@ def crowds_procedure(why: str, title: str, term: str, query_stems: frozenset[str
     return not content_stems(term) <= content_stems(f"{path} {title}")
 
 
-Scored = dict[tuple[str, str], tuple[float, str, object, str]]
+Scored = dict[tuple[str, str], tuple[float, str, Code | None, str]]
 
 
 def procedure_first(scored: Scored, roots: frozenset[str], query_stems: frozenset[str]) -> None:
@@ -115,6 +118,6 @@ def procedure_first(scored: Scored, roots: frozenset[str], query_stems: frozense
     for key, (score, why, code, title) in list(scored.items()):
         if key[0] != "cm" or score < top:
             continue
-        shown = str(getattr(code, "title", "") or title)
+        shown = code.title if code is not None else title
         if crowds_procedure(why, shown, term, query_stems):
             scored[key] = (top - BELOW, why, code, title)
