@@ -493,10 +493,7 @@ class Searcher:
                 stem(str(term))
                 for term, sees in rows
                 if " " not in str(term).strip()
-                and (
-                    str(term).lower() in roots
-                    or any(see.split(",")[0].strip().lower() in roots for see in str(sees).split("|"))
-                )
+                and any(see.split(",")[0].strip().lower() in roots for see in str(sees).split("|"))
             )
         return self._procedures
 

@@ -12,7 +12,7 @@ from bot.lookups.index.pcs_asked import asks_cm_reading, crowds_procedure, proce
 from bot.lookups.index.words import stem
 from bot.lookups.search import find_codes, searcher_for
 
-ROOTS = frozenset({"excision", "resection", "reposition", "detachment"})
+ROOTS = frozenset({"excision", "resection", "reposition", "detachment", "control"})
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -25,6 +25,9 @@ def test_procedure_main_term() -> None:
     assert procedure_main_term(why, ROOTS, said) == "Cholecystectomy"
     assert procedure_main_term("title: Resection of Gallbladder", ROOTS, said) is None
     assert procedure_main_term(why, ROOTS, _stems("gallstones")) is None  # the procedure is not said
+    # A root operation's own name is an ordinary word too ("driver lost control"): no procedure named.
+    control = "PCS Index: Control, Bleeding in -> see Control bleeding in -> 0W3"
+    assert procedure_main_term(control, ROOTS, _stems("driver lost control")) is None
 
 
 def test_crowds_procedure() -> None:
@@ -38,6 +41,11 @@ def test_crowds_procedure() -> None:
     assert not crowds_procedure(
         "Index: Amputation, traumatic, leg", "Traumatic amputation of leg", "Amputation", said
     )
+    # A word the vocabulary read for the path is used; an encounter's reason is the encounter's code.
+    torus = "Index: Fracture, torus, radius -> S52.52- (vocabulary: buckle -> torus)"
+    assert not crowds_procedure(torus, "Torus fracture of lower end of radius", "Buckling", _stems("buckle"))
+    encounter = "Index: Sterilization, admission for -> Z30.2 (not used: vasectomy)"
+    assert not crowds_procedure(encounter, "Encounter for sterilization", "Vasectomy", _stems("vasectomy"))
     assert asks_cm_reading(_stems("s/p below knee amputation left"))
     assert not asks_cm_reading(said)
 
@@ -79,3 +87,10 @@ def test_procedure_words(codebook: CodeBook) -> None:
     words = searcher_for(codebook).procedure_words()
     assert {"amputat", "reduct", "gastrectomy", "hysterectomy"} <= words
     assert "fractur" not in words
+
+
+@pytest.mark.parametrize("query", ["spinal tap", "diagnostic spinal tap"])
+def test_spinal_tap_is_a_lumbar_puncture(codebook: CodeBook, query: str) -> None:
+    # The vocabulary's "spinal tap" -> the PCS Index's Puncture, lumbar (see Drainage, Spinal Canal).
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code.startswith("009U3Z"), [h.code for h in hits]

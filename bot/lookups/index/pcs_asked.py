@@ -62,27 +62,34 @@ CM_READING = frozenset(
 )
 # Words by which an ICD-10-CM title reads a procedure as what happened before the condition, not as the
 # procedure done now.
-_STATUS_TITLE = re.compile(
-    r"\b(?:following|status|absence|history|presence|complicat\w*|after)\b", re.IGNORECASE
-)
-_ASIDES = re.compile(r" \((?:vocabulary|not used):")
+_STATUS_TITLE = re.compile(r"\b(?:following|status|absence|history|presence|after)\b", re.IGNORECASE)
+_NOT_USED = " (not used:"
 # How far below the procedure's code the crowding diagnosis goes.
 BELOW = 1.0
 
 
 def procedure_main_term(why: str, roots: frozenset[str], query_stems: frozenset[str]) -> str | None:
     """The PCS Index main term a hit's path begins with, when the query says it and it names a procedure (it
-    sends to a root operation, or it is one)."""
+    sends to a root operation)."""
     found = _MAIN_TERM.match(why)
     if found is None:
         return None
     term = found.group(1).strip()
     said = content_stems(term)
-    if not said or not said <= query_stems:
+    if not said or not said <= query_stems or term.split()[0].lower() in roots:
         return None
-    rest = why[found.end(1) :]
-    sends = re.match(r"(?:,[^>]*)? -> see ", rest) is not None
-    return term if sends or term.lower() in roots else None
+    # A main term that sends to a root operation ("Reduction, Fracture -> see Reposition"); a root operation's
+    # own name is an ordinary word too often ("lost control", "release form").
+    sent = re.match(r"([^>]*?) -> see (\w+)", why[found.start(1) :])
+    if sent is None or sent.group(2).lower() not in roots:
+        return None
+    # Every line read before the reference is said ("Buckling, scleral with implant" is no "buckle fracture");
+    # a parenthesis is another name for its line ("Vertical (sleeve)").
+    for line in sent.group(1).split(","):
+        plain, _, other = line.partition("(")
+        if not content_stems(plain) <= query_stems and not (other and content_stems(other) <= query_stems):
+            return None
+    return term
 
 
 def asks_cm_reading(query_stems: Iterable[str]) -> bool:
@@ -91,9 +98,11 @@ def asks_cm_reading(query_stems: Iterable[str]) -> bool:
 
 def crowds_procedure(why: str, title: str, term: str, query_stems: frozenset[str]) -> bool:
     """A diagnosis that leaves the procedure word unused, or reads it as a status or a condition after it."""
+    if title.startswith("Encounter for"):
+        return False  # "vasectomy for sterilization": the reason for the whole encounter
     if _STATUS_TITLE.search(title) and not (content_stems(title) & CM_READING & query_stems):
         return True
-    path = _ASIDES.split(why, 1)[0]
+    path = why.split(_NOT_USED, 1)[0]  # a word the vocabulary read ("buckle -> torus") is used
     return not content_stems(term) <= content_stems(f"{path} {title}")
 
 
