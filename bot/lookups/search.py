@@ -76,6 +76,7 @@ from bot.lookups.index.completion import (
     said_hours,
 )
 from bot.lookups.index.lookup import Found, index_hits
+from bot.lookups.index.pcs_asked import procedure_first
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
@@ -224,6 +225,8 @@ class Searcher:
         self._local = threading.local()
         self._corrected: dict[str, Group] = {}
         self._sites: frozenset[str] | None = None
+        self._roots: frozenset[str] | None = None
+        self._procedures: frozenset[str] | None = None
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
         self._drug_keys: frozenset[str] = frozenset()
 
@@ -472,6 +475,33 @@ class Searcher:
             )
         return self._sites
 
+    def root_operations(self) -> frozenset[str]:
+        """The names of the ICD-10-PCS root operations (third character), lower case, read from the code titles."""
+        if self._roots is None:
+            # The first word of a table's code titles ("Excision of Stomach, ...", "Reposition Left Radius").
+            rows = self.book.db.execute(
+                "SELECT min(title) FROM codes WHERE system = 'pcs' GROUP BY substr(code, 1, 3)"
+            ).fetchall()
+            self._roots = frozenset(str(t).split()[0].lower() for (t,) in rows if str(t).strip())
+        return self._roots
+
+    def procedure_words(self) -> frozenset[str]:
+        """Stems of the one-word ICD-10-PCS Index main terms that are a root operation or send to one
+        ("Amputation" -> see Detachment; "Hysterectomy", total -> see Resection)."""
+        if self._procedures is None:
+            roots = self.root_operations()
+            rows = self.book.db.execute(
+                "SELECT n.term, n.see || ' | ' || coalesce(group_concat(c.see, ' | '), '') FROM index_nodes n"
+                " LEFT JOIN index_nodes c ON c.parent = n.id WHERE n.book = 'pcs' AND n.depth = 0 GROUP BY n.id"
+            ).fetchall()
+            self._procedures = frozenset(
+                stem(str(term))
+                for term, sees in rows
+                if " " not in str(term).strip()
+                and any(see.split(",")[0].strip().lower() in roots for see in str(sees).split("|"))
+            )
+        return self._procedures
+
     def _find(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         text = validate_query(query)
         if not 1 <= limit <= MAX_LIMIT:
@@ -575,6 +605,14 @@ class Searcher:
             # "invega sustenna 1 mg": a title prints the brand as typed, so the generic's words (in no
             # title) are no unknown words.
             literal = bool(understood.brands) and len(scored) > before
+        if "pcs" in wanted and "visit" not in understood.kinds:
+            # "sleeve gastrectomy for morbid obesity": the procedure named, not why it was done.
+            said = frozenset(stem(w) for w in [*WORD.findall(lowered), *corrected])
+            if not any(key[0] == "pcs" for key in scored) and said & self.procedure_words():
+                # "below knee amputation left": the ICD-10-CM path used every word, the PCS one is walked too.
+                for hit in index_hits(self, understood, corrected, ("pcs",), []).hits:
+                    add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
+            procedure_first(scored, self.root_operations(), said)
         hits = self._ranked(scored, limit, headers_below=True)
         if found.coverage < CLAUSE_SHARE and "cpt" not in understood.kinds:
             # A chart line of several clauses ("unable to void, urinary retention"): no path holds them all,

@@ -356,6 +356,7 @@ SCOPES_THROUGH_SKIN = (
     "mediastinoscop",
     "pelviscop",
     "peritoneoscop",
+    "robot",  # a robotic procedure is done through ports: Percutaneous Endoscopic (8E0 codes the assistance)
 )
 SCOPES_THROUGH_OPENING = (
     "colonoscop",

@@ -1,0 +1,132 @@
+"""A procedure asked for by name, ahead of the diagnosis said beside it.
+
+"sleeve gastrectomy for morbid obesity", "closed reduction left radius fracture", "below knee amputation left":
+the query names a procedure the ICD-10-PCS Index holds as a main term that sends to a root operation
+("Gastrectomy -> see Excision", "Reduction, Fracture -> see Reposition", "Amputation -> see Detachment"), and
+the diagnosis words are why it was done. A coder codes the procedure: an ICD-10-CM code whose Index path does
+not use the procedure word (the obesity, the fracture), or reads it as a status or a complication the query
+does not say ("Acquired absence of leg", "Erectile dysfunction following radical prostatectomy"), comes
+after the procedure's code - unless the query says it asks about a status, a history or an encounter
+("s/p BKA", "history of appendectomy", "screening colonoscopy")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.lookups.codebook import Code
+from bot.lookups.index.words import content_stems, stem
+
+_MAIN_TERM = re.compile(r"PCS Index: ([^,>(]+?)(?:,| ->| \()")
+# Words by which a query asks for the ICD-10-CM reading of a procedure word: its status, its history, an
+# encounter for it, or a condition after it.
+CM_READING = frozenset(
+    stem(w)
+    for w in (
+        "status",
+        "s/p",
+        "sp",
+        "post",
+        "history",
+        "hx",
+        "h/o",
+        "absence",
+        "absent",
+        "acquired",
+        "missing",
+        "stump",
+        "phantom",
+        "complication",
+        "complicated",
+        "following",
+        "after",
+        "aftercare",
+        "encounter",
+        "screening",
+        "admission",
+        "admitted",
+        "visit",
+        "follow",
+        "followup",
+        "f/u",
+        "presence",
+        "dependence",
+        "postoperative",
+        "postprocedural",
+        "pain",
+        "infection",
+        "failure",
+        "failed",
+        "loosening",
+    )
+)
+# Words by which an ICD-10-CM title reads a procedure as what happened before the condition, not as the
+# procedure done now.
+_STATUS_TITLE = re.compile(r"\b(?:following|status|absence|history|presence|after)\b", re.IGNORECASE)
+_NOT_USED = " (not used:"
+# How far below the procedure's code the crowding diagnosis goes.
+BELOW = 1.0
+
+
+def procedure_main_term(why: str, roots: frozenset[str], query_stems: frozenset[str]) -> str | None:
+    """The PCS Index main term a hit's path begins with, when the query says it and it names a procedure (it
+    sends to a root operation)."""
+    found = _MAIN_TERM.match(why)
+    if found is None:
+        return None
+    term = found.group(1).strip()
+    said = content_stems(term)
+    if not said or not said <= query_stems or term.split()[0].lower() in roots:
+        return None
+    # A main term that sends to a root operation ("Reduction, Fracture -> see Reposition"); a root operation's
+    # own name is an ordinary word too often ("lost control", "release form").
+    sent = re.match(r"([^>]*?) -> see (\w+)", why[found.start(1) :])
+    if sent is None or sent.group(2).lower() not in roots:
+        return None
+    # Every line read before the reference is said ("Buckling, scleral with implant" is no "buckle fracture");
+    # a parenthesis is another name for its line ("Vertical (sleeve)").
+    for line in sent.group(1).split(","):
+        plain, _, other = line.partition("(")
+        if not content_stems(plain) <= query_stems and not (other and content_stems(other) <= query_stems):
+            return None
+    return term
+
+
+def asks_cm_reading(query_stems: Iterable[str]) -> bool:
+    return any(s in CM_READING for s in query_stems)
+
+
+def crowds_procedure(why: str, title: str, term: str, query_stems: frozenset[str]) -> bool:
+    """A diagnosis that leaves the procedure word unused, or reads it as a status or a condition after it."""
+    if title.startswith("Encounter for"):
+        return False  # "vasectomy for sterilization": the reason for the whole encounter
+    if _STATUS_TITLE.search(title) and not (content_stems(title) & CM_READING & query_stems):
+        return True
+    path = why.split(_NOT_USED, 1)[0]  # a word the vocabulary read ("buckle -> torus") is used
+    return not content_stems(term) <= content_stems(f"{path} {title}")
+
+
+Scored = dict[tuple[str, str], tuple[float, str, Code | None, str]]
+
+
+def procedure_first(scored: Scored, roots: frozenset[str], query_stems: frozenset[str]) -> None:
+    """Moves each ICD-10-CM answer crowding out a procedure the query names just below that procedure's best
+    code (in place)."""
+    if asks_cm_reading(query_stems):
+        return
+    best: tuple[float, str] | None = None
+    for (system, _), (score, why, _code, _title) in scored.items():
+        if system != "pcs":
+            continue
+        term = procedure_main_term(why, roots, query_stems)
+        if term is not None and (best is None or score > best[0]):
+            best = (score, term)
+    if best is None:
+        return
+    top, term = best
+    for key, (score, why, code, title) in list(scored.items()):
+        if key[0] != "cm" or score < top:
+            continue
+        shown = code.title if code is not None else title
+        if crowds_procedure(why, shown, term, query_stems):
+            scored[key] = (top - BELOW, why, code, title)

@@ -1,0 +1,96 @@
+"""A procedure named beside the diagnosis it treats is coded as the procedure (bot/lookups/index/pcs_asked.py);
+a query saying a status, a history or an encounter keeps the ICD-10-CM reading. Robotic surgery is read as
+Percutaneous Endoscopic. Made-up wordings, on the real shipped data."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.completion import said_approaches
+from bot.lookups.index.pcs_asked import asks_cm_reading, crowds_procedure, procedure_main_term
+from bot.lookups.index.words import stem
+from bot.lookups.search import find_codes, searcher_for
+
+ROOTS = frozenset({"excision", "resection", "reposition", "detachment", "control"})
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in text.split())
+
+
+def test_procedure_main_term() -> None:
+    said = _stems("cholecystectomy for gallstones")
+    why = "PCS Index: Cholecystectomy -> see Resection, Gallbladder -> 0FT4 -> PCS table: Open -> 0FT40ZZ"
+    assert procedure_main_term(why, ROOTS, said) == "Cholecystectomy"
+    assert procedure_main_term("title: Resection of Gallbladder", ROOTS, said) is None
+    assert procedure_main_term(why, ROOTS, _stems("gallstones")) is None  # the procedure is not said
+    # A root operation's own name is an ordinary word too ("driver lost control"): no procedure named.
+    control = "PCS Index: Control, Bleeding in -> see Control bleeding in -> 0W3"
+    assert procedure_main_term(control, ROOTS, _stems("driver lost control")) is None
+
+
+def test_crowds_procedure() -> None:
+    said = _stems("below knee amputation left")
+    status = "Index: Amputation -> see Absence, by site, acquired, leg, below knee -> Z89.51-"
+    assert crowds_procedure(status, "Acquired absence of left leg below knee", "Amputation", said)
+    cause = "Index: Cholelithiasis -> K80.20 (not used: cholecystectomy)"
+    assert crowds_procedure(
+        cause, "Calculus of gallbladder", "Cholecystectomy", _stems("cholecystectomy for gallstones")
+    )
+    assert not crowds_procedure(
+        "Index: Amputation, traumatic, leg", "Traumatic amputation of leg", "Amputation", said
+    )
+    # A word the vocabulary read for the path is used; an encounter's reason is the encounter's code.
+    torus = "Index: Fracture, torus, radius -> S52.52- (vocabulary: buckle -> torus)"
+    assert not crowds_procedure(torus, "Torus fracture of lower end of radius", "Buckling", _stems("buckle"))
+    encounter = "Index: Sterilization, admission for -> Z30.2 (not used: vasectomy)"
+    assert not crowds_procedure(encounter, "Encounter for sterilization", "Vasectomy", _stems("vasectomy"))
+    assert asks_cm_reading(_stems("s/p below knee amputation left"))
+    assert not asks_cm_reading(said)
+
+
+@pytest.mark.parametrize(
+    ("query", "prefix"),
+    [
+        ("cholecystectomy for gallstones", "0FT4"),
+        ("appendectomy for acute appendicitis", "0DTJ"),
+        ("closed reduction left ulna fracture", "0PSL"),
+        ("right below knee amputation", "0Y6"),
+        ("total knee replacement for osteoarthritis right", "0SRC"),
+        ("robotic radical prostatectomy", "0VT04"),
+        ("robotic cholecystectomy", "0FT44"),
+    ],
+)
+def test_procedure_before_its_reason(codebook: CodeBook, query: str, prefix: str) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code.replace(".", "").startswith(prefix), [h.code for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "prefix"),
+    [
+        ("s/p right below knee amputation", "Z89.51"),
+        ("status post cholecystectomy", "Z90.49"),
+    ],
+)
+def test_status_keeps_the_diagnosis(codebook: CodeBook, query: str, prefix: str) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code.startswith(prefix), [h.code for h in hits]
+
+
+def test_robotic_is_percutaneous_endoscopic() -> None:
+    assert said_approaches(_stems("robotic prostatectomy")) == frozenset("4")
+
+
+def test_procedure_words(codebook: CodeBook) -> None:
+    words = searcher_for(codebook).procedure_words()
+    assert {"amputat", "reduct", "gastrectomy", "hysterectomy"} <= words
+    assert "fractur" not in words
+
+
+@pytest.mark.parametrize("query", ["spinal tap", "diagnostic spinal tap"])
+def test_spinal_tap_is_a_lumbar_puncture(codebook: CodeBook, query: str) -> None:
+    # The vocabulary's "spinal tap" -> the PCS Index's Puncture, lumbar (see Drainage, Spinal Canal).
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code.startswith("009U3Z"), [h.code for h in hits]
