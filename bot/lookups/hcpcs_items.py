@@ -204,11 +204,12 @@ def names_the_item(title: str, phrase: str) -> bool:
 ITEM_LEAD = 20.0  # above the best other answer: the HCPCS item a short name and its head noun name
 
 
-def names_typed_item(title: str, head: Sequence[str]) -> bool:
+def names_typed_item(title: str, head: Sequence[str], first: bool = False) -> bool:
     """Whether a HCPCS title names the item whose head noun (the last word typed, with the descriptors'
-    spellings of it) is given: first ("Tubing used with ..."), or in the title's own head ("Transcutaneous
-    electrical nerve stimulation (tens) device, four or more leads")."""
+    spellings of it) is given: first ("Tubing used with ..."), or (unless `first`) in the title's own head
+    ("Transcutaneous electrical nerve stimulation (tens) device, four or more leads")."""
     forms = [f for f in head if len(f) >= 3]
     return any(
-        begins_with(title, f) or title_head_names(title, frozenset({f.rstrip("s")})) for f in forms
+        begins_with(title, f) or (not first and title_head_names(title, frozenset({f.rstrip("s")})))
+        for f in forms
     )

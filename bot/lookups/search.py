@@ -599,11 +599,12 @@ class Searcher:
             named: dict[tuple[str, str], float] = {}  # the titles naming the item: their score as typed
             # The item's head noun (its last word) or the short name itself ("tens 4 lead unit": a TENS device).
             heads = [typed[-1], *(g for g in typed if item_short_name(g[0]))]
+            alone = len(typed) == 1  # "neb machine": the titles that name the item first ("Nebulizer, ...")
 
             def add_item(code: Code | None, key: tuple[str, str], score: float, why: str, title: str = "") -> None:
                 add(code, key, score, why, title)
                 said = title or (code.title if code else "")
-                if any(names_typed_item(said, head) for head in heads):
+                if any(names_typed_item(said, head, first=alone) for head in heads):
                     named[key] = max(score, named.get(key, score))
 
             held = self._text_matches(typed, ("hcpcs",), add_item, notes, broad=False, items=False)
@@ -918,8 +919,10 @@ class Searcher:
         unsaid = STOPWORDS | BILLING_WORDS | REORDER_WORDS
         said = [w for w in words if w not in unsaid]
         kept = [w for w in said if w not in ITEM_WORDS] or said  # "neb machine": the title need not say it
-        groups = [(w, *typed_item_forms(w)) for w in kept]
-        return list(dict.fromkeys(groups))
+        groups = list(dict.fromkeys((w, *typed_item_forms(w)) for w in kept))
+        # A short name alone ("ALS") is read by the vocabulary and the Index: the item is said by the short
+        # name with its noun or modifier ("cpap tubing", "als emergency transport"), or as a machine or unit.
+        return groups if len(groups) >= 2 or len(kept) < len(said) else []
 
     def _text_matches(
         self,

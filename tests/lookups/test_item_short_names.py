@@ -77,3 +77,8 @@ def test_made_up_short_name_items(codebook: CodeBook, query: str, code: str) -> 
 @pytest.mark.parametrize("query", ["OSA on CPAP", "std screening", "ALS dx'd last year"])
 def test_a_condition_beside_a_short_name_is_not_an_item(codebook: CodeBook, query: str) -> None:
     assert find_codes(codebook, query)[0].system == "ICD-10-CM"
+
+
+@pytest.mark.parametrize(("query", "code"), [("ALS", "G12.21"), ("cpap machine", "E0601")])
+def test_a_short_name_alone_keeps_its_reading(codebook: CodeBook, query: str, code: str) -> None:
+    assert find_codes(codebook, query)[0].code == code
