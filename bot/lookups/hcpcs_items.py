@@ -120,7 +120,6 @@ DESCRIPTOR_FORMS = {
 }
 
 
-
 # A DME supplier's and a front desk's short names for an item, as the descriptors print the item: the supplies
 # "used with positive airway pressure device" are a CPAP's and a BiPAP's (A7030 "Full face mask used with
 # positive airway pressure device"), "O2" is oxygen, a "neb" a nebulizer, a "cath" a catheter. Read on the
@@ -150,7 +149,9 @@ NUMBER_WORDS = {
     for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)
 }
 # What a reorder says beside the item: no word of the item ("cpap tubing replacement", "lancets refill").
-REORDER_WORDS = frozenset({"replacement", "replace", "refill", "refills", "new", "reorder", "supply", "supplies"})
+REORDER_WORDS = frozenset(
+    {"replacement", "replace", "refill", "refills", "new", "reorder", "supply", "supplies"}
+)
 
 
 def descriptor_forms(word: str) -> tuple[str, ...]:

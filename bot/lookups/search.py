@@ -55,23 +55,23 @@ from bot.lookups.filler import (
     words_not_used,
 )
 from bot.lookups.hcpcs_items import (
+    BILLING_WORDS,
     DROPPED_COST,
     HEAD_CREDIT,
     HEAD_SHARE,
-    begins_with,
-    BILLING_WORDS,
-    REORDER_WORDS,
-    descriptor_forms,
     ITEM_LEAD,
-    item_short_name,
-    names_typed_item,
-    typed_item_forms,
+    REORDER_WORDS,
+    begins_with,
+    descriptor_forms,
     head_noun,
     head_readings,
     item_phrase,
+    item_short_name,
     names_the_item,
+    names_typed_item,
     read_as_item,
     title_head_names,
+    typed_item_forms,
 )
 from bot.lookups.index.adjectives import noun_forms
 from bot.lookups.index.completion import (
@@ -601,7 +601,9 @@ class Searcher:
             heads = [typed[-1], *(g for g in typed if item_short_name(g[0]))]
             alone = len(typed) == 1  # "neb machine": the titles that name the item first ("Nebulizer, ...")
 
-            def add_item(code: Code | None, key: tuple[str, str], score: float, why: str, title: str = "") -> None:
+            def add_item(
+                code: Code | None, key: tuple[str, str], score: float, why: str, title: str = ""
+            ) -> None:
                 add(code, key, score, why, title)
                 said = title or (code.title if code else "")
                 if any(names_typed_item(said, head, first=alone) for head in heads):
@@ -1004,7 +1006,9 @@ class Searcher:
         # With a dose read, the dose's words count through its fit with the title, not as words.
         said_words = {w for g in groups for w in g}
         every = [frozenset(map(_alternative_stem, g)) for g in groups]
-        undosed = [frozenset(map(_alternative_stem, g)) for g in groups if not dosed or not is_dose(g)] or every
+        undosed = [
+            frozenset(map(_alternative_stem, g)) for g in groups if not dosed or not is_dose(g)
+        ] or every
         route = route_said({w for g in groups for w in g})
         # A drug given ("B12 injection 1000 mcg", "b12 shot") is not the deficiency it treats.
         given = dosed and (amount is not None or bool(said_words & GIVEN))
