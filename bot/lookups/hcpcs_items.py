@@ -148,9 +148,10 @@ NUMBER_WORDS = {
     str(n): (w,)
     for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)
 }
-# What a reorder says beside the item: no word of the item ("cpap tubing replacement", "lancets refill").
+# What a reorder says beside the item, or where it is used: no word of the item ("cpap tubing replacement",
+# "lancets refill", "home o2 concentrator").
 REORDER_WORDS = frozenset(
-    {"replacement", "replace", "refill", "refills", "new", "reorder", "supply", "supplies"}
+    {"replacement", "replace", "refill", "refills", "new", "reorder", "supply", "supplies", "home"}
 )
 
 

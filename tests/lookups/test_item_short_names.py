@@ -68,6 +68,7 @@ def test_every_positive_airway_pressure_supply_by_cpap_and_its_noun(codebook: Co
         ("cgm receiver", "A9278"),
         ("neb machine", "E0570"),
         ("o2 regulator", "E1353"),
+        ("home o2 concentrator", "E1390"),  # not Dependence on supplemental oxygen
     ],
 )
 def test_made_up_short_name_items(codebook: CodeBook, query: str, code: str) -> None:
