@@ -120,9 +120,54 @@ DESCRIPTOR_FORMS = {
 }
 
 
+# A DME supplier's and a front desk's short names for an item, as the descriptors print the item: the supplies
+# "used with positive airway pressure device" are a CPAP's and a BiPAP's (A7030 "Full face mask used with
+# positive airway pressure device"), "O2" is oxygen, a "neb" a nebulizer, a "cath" a catheter. Read on the
+# words as typed (the vocabulary reads "cpap" as the Index's "continuous positive airway pressure", which the
+# supplies' descriptors do not print); a test checks that a descriptor prints each phrase.
+ITEM_SHORT_NAMES = {
+    "cpap": ("positive airway pressure",),
+    "bipap": ("positive airway pressure", "bi-level"),
+    "o2": ("oxygen",),
+    "neb": ("nebulizer",),
+    "nebs": ("nebulizer",),
+    "cath": ("catheter",),
+    "caths": ("catheter",),
+    "tens": ("transcutaneous electrical nerve stimulation",),
+    "cpm": ("continuous passive motion",),
+    "cgm": ("continuous glucose monitoring",),
+    "std": ("standard",),
+    "hoyer": ("patient",),
+    "als": ("advanced life support",),
+    "bls": ("basic life support",),
+    "wc": ("wheelchair",),
+}
+
+# A count the descriptors spell ("Transcutaneous electrical nerve stimulation (tens) device, four or more leads").
+NUMBER_WORDS = {
+    str(n): (w,)
+    for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)
+}
+# What a reorder says beside the item, or where it is used: no word of the item ("cpap tubing replacement",
+# "lancets refill", "home o2 concentrator").
+REORDER_WORDS = frozenset(
+    {"replacement", "replace", "refill", "refills", "new", "reorder", "supply", "supplies", "home"}
+)
+
+
 def descriptor_forms(word: str) -> tuple[str, ...]:
     """The words a HCPCS descriptor spells for an abbreviation typed ("min" -> minutes), or ()."""
     return DESCRIPTOR_FORMS.get(word, ())
+
+
+def item_short_name(word: str) -> bool:
+    """Whether a typed word is a supplier's short name for an item ("cpap", "o2", "neb")."""
+    return word in ITEM_SHORT_NAMES
+
+
+def typed_item_forms(word: str) -> tuple[str, ...]:
+    """The descriptors' spelling of a typed word read as a HCPCS item's: a short name, a count, a unit."""
+    return ITEM_SHORT_NAMES.get(word, ()) or NUMBER_WORDS.get(word, ()) or descriptor_forms(word)
 
 
 # How the item is had or counted, no word of what it is: "standard wheelchair rental", "depth shoes pair".
@@ -155,4 +200,18 @@ def names_the_item(title: str, phrase: str) -> bool:
         return False
     return begins_with(title, noun) or (
         len(words) >= 2 and title_head_names(title, frozenset({noun.rstrip("s")}))
+    )
+
+
+ITEM_LEAD = 20.0  # above the best other answer: the HCPCS item a short name and its head noun name
+
+
+def names_typed_item(title: str, head: Sequence[str], first: bool = False) -> bool:
+    """Whether a HCPCS title names the item whose head noun (the last word typed, with the descriptors'
+    spellings of it) is given: first ("Tubing used with ..."), or (unless `first`) in the title's own head
+    ("Transcutaneous electrical nerve stimulation (tens) device, four or more leads")."""
+    forms = [f for f in head if len(f) >= 3]
+    return any(
+        begins_with(title, f) or (not first and title_head_names(title, frozenset({f.rstrip("s")})))
+        for f in forms
     )

@@ -55,17 +55,23 @@ from bot.lookups.filler import (
     words_not_used,
 )
 from bot.lookups.hcpcs_items import (
+    BILLING_WORDS,
     DROPPED_COST,
     HEAD_CREDIT,
     HEAD_SHARE,
+    ITEM_LEAD,
+    REORDER_WORDS,
     begins_with,
     descriptor_forms,
     head_noun,
     head_readings,
     item_phrase,
+    item_short_name,
     names_the_item,
+    names_typed_item,
     read_as_item,
     title_head_names,
+    typed_item_forms,
 )
 from bot.lookups.index.adjectives import noun_forms
 from bot.lookups.index.completion import (
@@ -98,7 +104,7 @@ from bot.lookups.index.vague import (
 )
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
-from bot.lookups.schema import WORD, normalise, words
+from bot.lookups.schema import STOPWORDS, WORD, normalise, words
 from bot.lookups.shortest import sizes_for
 from bot.lookups.sounds import sound_key
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
@@ -183,6 +189,20 @@ def _stem(word: str) -> str:
 
 
 _words = words
+
+
+def _alternative_stem(word: str) -> str:
+    """A query word's stem; an alternative of several words (a descriptor's phrase) stems word by word."""
+    return " ".join(_stem(w) for w in word.split()) if " " in word else _stem(word)
+
+
+def _group_in(group: frozenset[str], doc: frozenset[str]) -> bool:
+    """Whether a title's stems hold a query word or one of its alternatives (a word a title begins with the
+    stem of counts: "pneumo" in "pneumonia"); an alternative of several words - the phrase a HCPCS descriptor
+    spells for an abbreviation, "cpap" -> "positive airway pressure" - counts when the title holds each word."""
+    if group & doc or any(d.startswith(q) for q in group for d in doc):
+        return True
+    return any(" " in q and all(w in doc for w in q.split()) for q in group)
 
 
 @lru_cache(maxsize=4096)  # bounded: ~300 bytes an entry, keyed by every title met
@@ -613,6 +633,35 @@ class Searcher:
                 for hit in index_hits(self, understood, corrected, ("pcs",), []).hits:
                     add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
             procedure_first(scored, self.root_operations(), said)
+        typed = self._descriptor_groups(lowered) if "hcpcs" in wanted else []
+        if typed:
+            # "cpap tubing", "tens unit 4 lead": the item by the words as typed, each short name read as the
+            # descriptors print it ("Tubing used with positive airway pressure device"); only a HCPCS title
+            # holding every word (the vocabulary's reading, "continuous positive airway pressure", is the
+            # Index's and the procedure's, not the supply's descriptor).
+            named: dict[tuple[str, str], float] = {}  # the titles naming the item: their score as typed
+            # The item's head noun (its last word) or the short name itself ("tens 4 lead unit": a TENS device).
+            heads = [typed[-1], *(g for g in typed if item_short_name(g[0]))]
+            alone = len(typed) == 1  # "neb machine": the titles that name the item first ("Nebulizer, ...")
+
+            def add_item(
+                code: Code | None, key: tuple[str, str], score: float, why: str, title: str = ""
+            ) -> None:
+                add(code, key, score, why, title)
+                said = title or (code.title if code else "")
+                if any(names_typed_item(said, head, first=alone) for head in heads):
+                    named[key] = max(score, named.get(key, score))
+
+            held = self._text_matches(typed, ("hcpcs",), add_item, notes, broad=False, items=False)
+            complete = max(complete, held)
+            if held >= 1.0 and named and read_as_item(lowered):
+                # The item named by its head noun leads, in the order its words as typed give ("4 lead":
+                # four leads): the Index's procedure or condition sharing the short name ("CPAP" ->
+                # Assistance with Respiratory Ventilation) is not the supply asked for.
+                lead = max(score for score, *_ in scored.values()) + ITEM_LEAD - max(named.values())
+                for key, typed_score in named.items():
+                    _, why, code, title = scored[key]
+                    scored[key] = (typed_score + lead, why, code, title)
         hits = self._ranked(scored, limit, headers_below=True)
         if found.coverage < CLAUSE_SHARE and "cpt" not in understood.kinds:
             # A chart line of several clauses ("unable to void, urinary retention"): no path holds them all,
@@ -906,6 +955,20 @@ class Searcher:
         unique: dict[Group, None] = dict.fromkeys(groups)
         return list(unique), notes
 
+    def _descriptor_groups(self, lowered: str) -> list[Group]:
+        """The typed words as groups with the descriptors' spelling beside each short name a DME supplier or
+        front desk says ("cpap" -> positive airway pressure, "o2" -> oxygen), or [] when no word is one."""
+        words = [w for raw in lowered.replace(",", " ").split() for w in _words(raw)]
+        if not any(item_short_name(w) for w in words):
+            return []
+        unsaid = STOPWORDS | BILLING_WORDS | REORDER_WORDS
+        said = [w for w in words if w not in unsaid]
+        kept = [w for w in said if w not in ITEM_WORDS] or said  # "neb machine": the title need not say it
+        groups = list(dict.fromkeys((w, *typed_item_forms(w)) for w in kept))
+        # A short name alone ("ALS") is read by the vocabulary and the Index: the item is said by the short
+        # name with its noun or modifier ("cpap tubing", "als emergency transport"), or as a machine or unit.
+        return groups if len(groups) >= 2 or len(kept) < len(said) else []
+
     def _text_matches(
         self,
         groups: list[Group],
@@ -985,8 +1048,10 @@ class Searcher:
             penalty += 150
         # With a dose read, the dose's words count through its fit with the title, not as words.
         said_words = {w for g in groups for w in g}
-        every = [frozenset(_stem(w) for w in g) for g in groups]
-        undosed = [frozenset(_stem(w) for w in g) for g in groups if not dosed or not is_dose(g)] or every
+        every = [frozenset(map(_alternative_stem, g)) for g in groups]
+        undosed = [
+            frozenset(map(_alternative_stem, g)) for g in groups if not dosed or not is_dose(g)
+        ] or every
         route = route_said({w for g in groups for w in g})
         # A drug given ("B12 injection 1000 mcg", "b12 shot") is not the deficiency it treats.
         given = dosed and (amount is not None or bool(said_words & GIVEN))
@@ -1003,7 +1068,7 @@ class Searcher:
                 continue
             optional = _doc_stems(extra) if extra else frozenset()
             stems = undosed if system == "hcpcs" else every
-            matched = sum(1 for g in stems if g & doc or any(d.startswith(q) for q in g for d in doc))
+            matched = sum(1 for g in stems if _group_in(g, doc))
             bonus = sum(1 for g in stems if not (g & doc) and g & optional)
             score = (
                 400 * SOURCE_WEIGHT.get(source, 0.8)
