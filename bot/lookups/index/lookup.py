@@ -7,6 +7,7 @@ match), one that uses half of them 800; the words a path adds that the query did
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -39,6 +40,7 @@ from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
+from bot.lookups.index.sequencing import code_first_rank
 from bot.lookups.index.stories import reaction_parts
 from bot.lookups.index.tree import IndexTree, book_name
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
@@ -353,6 +355,7 @@ def index_hits(
         if composed is not None:
             found.hits.insert(0, composed)
             best_coverage = max(best_coverage, 1.0)
+    found.hits = _code_first(conn, found.hits)
     cause = next((h for h in found.hits if h.code.code[:1] in EXTERNAL_CAUSE_LETTERS), None)
     if understood.setting and "ext" in books and cause is not None:
         setting = _setting_hit(tree, matcher, understood, cause, max(h.score for h in found.hits))
@@ -363,6 +366,31 @@ def index_hits(
     if best_coverage < 0.5:
         found.closest = _closest(tree, qwords)
     return found
+
+
+def _code_first(conn: sqlite3.Connection, hits: list[IndexHit]) -> list[IndexHit]:
+    """ "covid-19 with pneumonia", "CKD 3b with anemia": the first answer's Tabular says "Code first" a code
+    another answer completes (U07.1, N18.32): that one first, the first answer beside it."""
+    if len(hits) < 2 or hits[0].code.system != "cm":
+        return hits
+    rest = [h for h in hits[1:] if h.code.system == "cm"]
+    at = code_first_rank(conn, hits[0].code.code, [h.code.code for h in rest])
+    if at is None:
+        return hits
+    lead, first = rest[at], hits[0]
+    others = [h for h in hits[1:] if h is not lead]
+    return [
+        IndexHit(
+            lead.code, first.score + 0.5, f"{_unpaired(lead.why)} (code first: note of {first.code.display})"
+        ),
+        IndexHit(first.code, first.score, f"suggested with {lead.code.display}: {first.why}"),
+        *others,
+    ]
+
+
+def _unpaired(why: str) -> str:
+    """A reason without its "suggested with X: " lead."""
+    return why.split(": ", 1)[1] if why.startswith("suggested with ") else why
 
 
 def _class_combination(

@@ -1,0 +1,41 @@
+"""The Tabular's "Code first" notes order two codes a query names (guideline I.A.13, etiology/manifestation).
+
+"covid-19 with pneumonia": J12.82 "Pneumonia due to coronavirus disease 2019" says "Code first COVID-19
+(U07.1)"; "diabetic foot ulcer left heel": L97 says "Code first ... diabetic ulcers (E08.621, ..., E11.621,
+...)"; "CKD 3b with anemia": D63.1 says "Code first underlying chronic kidney disease (CKD) (N18.-)". When the
+first answer's note cites a code that another answer for the query's words completes, that code is listed first
+and the first answer beside it.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+
+CITED = re.compile(r"\b([A-Z]\d[0-9A-Z])(?:\.([0-9A-Z]{1,4}))?-?")
+LOOKED_AT = 5  # the answers after the first whose code a note may cite
+
+
+def cited_codes(conn: sqlite3.Connection, code: str) -> list[str]:
+    """The code prefixes (no dot) that the "Code first" notes of an ICD-10-CM code and of its parents cite."""
+    plain = code.replace(".", "")
+    holders = [plain[:n] for n in range(3, len(plain) + 1)]
+    marks = ",".join("?" * len(holders))
+    rows = conn.execute(
+        f"SELECT text FROM notes WHERE system = 'cm' AND kind = 'code_first' AND code IN ({marks})",
+        holders,
+    ).fetchall()
+    return [head + (tail or "") for (text,) in rows for head, tail in CITED.findall(str(text))]
+
+
+def code_first_rank(conn: sqlite3.Connection, first: str, others: Sequence[str]) -> int | None:
+    """The index in `others` of the first code that a "Code first" note of `first` cites, or None."""
+    cited = cited_codes(conn, first)
+    if not cited:
+        return None
+    for i, other in enumerate(others[:LOOKED_AT]):
+        plain = other.replace(".", "")
+        if plain != first.replace(".", "") and any(plain.startswith(c) for c in cited):
+            return i
+    return None
