@@ -24,6 +24,7 @@ from bot.lookups.index.completion import (
     root_operation,
     split_negation,
 )
+from bot.lookups.index.linked import hosts, links
 from bot.lookups.index.matching import (
     COLUMN_STEMS,
     Matcher,
@@ -108,6 +109,8 @@ class IndexHit:
     code: Code
     score: float
     why: str
+    nodes: tuple[int, ...] = ()  # the Index path's line ids, when the hit is a path's
+    unsaid: float = 0.0  # the weight of the path's words the query did not say
 
 
 @dataclass
@@ -292,7 +295,8 @@ def index_hits(
         why = match.describe(book_name(match.nodes[0].book))
         if how:
             why += f" -> {how}"
-        found.hits.append(IndexHit(code, score, why + note))
+        path_ids = tuple(n.id for n in match.nodes)
+        found.hits.append(IndexHit(code, score, why + note, path_ids, match.unsaid))
         hit_of[rank] = found.hits[-1]
     if understood.kinds & {"history", "family"}:
         noted = _history_by_note(matcher, understood, alternatives, books, found.hits)
@@ -302,6 +306,10 @@ def index_hits(
             seen.add(noted.code.code)
             best_coverage = max(best_coverage, 0.75)
     lead = _combination_lead(matches, qwords, understood)
+    if lead in hit_of and negates_what_is_said(hit_of[lead].code.title, stems):
+        # "chronic systolic heart failure with hypertension": "Failure, heart, with, hypertension" sends to
+        # "Hypertension, heart" (I11.9 "... without heart failure"): no combination of what is said.
+        lead = 0
     if lead and lead in hit_of:
         # "type 2 diabetes with CKD stage 4": the Index's "with" line linking both concepts (E11.22) is the
         # combination code, first; what it leaves (stage 4 -> N18.4) is its pair - not the single concept
@@ -350,12 +358,27 @@ def index_hits(
                 IndexHit(code, top + 0.4, f"suggested with {linked.code.display}: {why}{note}"),
                 *rest,
             ]
+        else:
+            linked_line = _linked_line(matcher, best, code, pair_words, qwords, stems, understood)
+            if linked_line is not None and linked_line[0].code.code not in {first.code.code, code.code}:
+                combined, from_pair = linked_line
+                # "acute on chronic diastolic CHF with HTN": Hypertension, with, heart failure -> I11.0 first,
+                # then the two codes the parts gave (I50.33 says the heart failure's type).
+                # Beside it the code of the condition whose main term does not hold the line (it says more).
+                top = max(h.score for h in found.hits)
+                specific = first.code.code if from_pair else code.code
+                rest = [h for h in found.hits if h.code.code not in {combined.code.code, specific}]
+                found.hits = [
+                    replace(combined, score=top + 0.5),
+                    *[replace(h, score=top + 0.4) for h in found.hits if h.code.code == specific],
+                    *rest,
+                ]
     if "pcs" in books:
         composed = _with_qualifier(tree, found.hits, qwords, stems)
         if composed is not None:
             found.hits.insert(0, composed)
             best_coverage = max(best_coverage, 1.0)
-    found.hits = _code_first(conn, found.hits)
+    found.hits = _code_first(conn, found.hits, stems)
     cause = next((h for h in found.hits if h.code.code[:1] in EXTERNAL_CAUSE_LETTERS), None)
     if understood.setting and "ext" in books and cause is not None:
         setting = _setting_hit(tree, matcher, understood, cause, max(h.score for h in found.hits))
@@ -368,13 +391,23 @@ def index_hits(
     return found
 
 
-def _code_first(conn: sqlite3.Connection, hits: list[IndexHit]) -> list[IndexHit]:
+def _code_first(conn: sqlite3.Connection, hits: list[IndexHit], said: frozenset[str]) -> list[IndexHit]:
     """ "covid-19 with pneumonia", "CKD 3b with anemia": the first answer's Tabular says "Code first" a code
     another answer completes (U07.1, N18.32): that one first, the first answer beside it."""
     if len(hits) < 2 or hits[0].code.system != "cm":
         return hits
-    rest = [h for h in hits[1:] if h.code.system == "cm"]
-    at = code_first_rank(conn, hits[0].code.code, [h.code.code for h in rest])
+    # Not a reading of the same condition with words the query did not say ("Failure, heart, postprocedural"
+    # -> I97.13- cited by I50) nor the first path's unspecified main term ("Hypertension" -> I10 cited by
+    # "Hypertension, resistant" -> I1A.0): another condition the query names.
+    rest = [
+        h
+        for h in hits[1:]
+        if h.code.system == "cm"
+        and h.nodes
+        and h.unsaid < UNSAID_WORD
+        and hits[0].nodes[: len(h.nodes)] != h.nodes
+    ]
+    at = code_first_rank(conn, hits[0].code.code, [h.code.code for h in rest], said)
     if at is None:
         return hits
     lead, first = rest[at], hits[0]
@@ -391,6 +424,46 @@ def _code_first(conn: sqlite3.Connection, hits: list[IndexHit]) -> list[IndexHit
 def _unpaired(why: str) -> str:
     """A reason without its "suggested with X: " lead."""
     return why.split(": ", 1)[1] if why.startswith("suggested with ") else why
+
+
+def _linked_line(
+    matcher: Matcher,
+    best: PathMatch,
+    other: Code,
+    other_words: set[str],
+    qwords: list[QueryWord],
+    stems: frozenset[str],
+    understood: Understood,
+) -> tuple[IndexHit, bool] | None:
+    """The combination line (bot.lookups.index.linked) under the main term of either condition a query links,
+    completed in the Tabular, and whether it stands under the other condition's main term; or None."""
+    if best.book != "cm" or other.system != "cm":
+        return None
+    tree = matcher.tree
+    first = {i for i in best.covered if i < len(qwords)}
+    second = {i for i, w in enumerate(qwords) if w.text in other_words and i not in first}
+    if not second:
+        return None
+    mains = hosts(best.nodes)
+    for found in matcher.match([w for i, w in enumerate(qwords) if i in second], ["cm"], limit=2):
+        mains += [m for m in hosts(found.nodes) if m.id not in {n.id for n in mains}]
+    said = frozenset(s for w in qwords for s in w.stems)
+    chosen: tuple[float, IndexHit, bool] | None = None
+    for main in mains:
+        guest = frozenset(s for i in (second if main.id == mains[0].id else first) for s in qwords[i].stems)
+        for match in matcher.match_under(qwords, [main], limit=8):
+            if not links(match, first, second, said, guest):
+                continue
+            hit = _verify(tree, match, stems | _path_stems(match), understood)
+            if hit is None or negates_what_is_said(hit[0].title, stems):
+                continue
+            if contradicted(stated_numbers(understood.text), [*(n.term for n in match.nodes), hit[0].title]):
+                continue
+            why = match.describe(book_name("cm")) + (f" -> {hit[1]}" if hit[1] else "")
+            if chosen is None or match.score > chosen[0]:
+                line = IndexHit(hit[0], 0.0, f"{why} (a combination code: the Index links both)")
+                chosen = (match.score, line, main.id != mains[0].id)
+    return (chosen[1], chosen[2]) if chosen else None
 
 
 def _class_combination(
@@ -700,6 +773,7 @@ def _weight_of(word: QueryWord, counts: dict[str, int], known: Container[str]) -
     return word_weight(max((counts.get(s, 1) for s in word.stems), default=1))
 
 
+UNSAID_WORD = 1.0  # a path word the query did not say costs 1 (a number or a form of a word less)
 COMBINATION_MARGIN = (
     0.9  # a path linking the query's parts leads when it scores within this share of the best
 )

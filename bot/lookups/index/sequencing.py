@@ -13,12 +13,22 @@ import re
 import sqlite3
 from collections.abc import Sequence
 
+from bot.lookups.index.words import content_stems, stem
+
 CITED = re.compile(r"\b([A-Z]\d[0-9A-Z])(?:\.([0-9A-Z]{1,4}))?-?")
 LOOKED_AT = 5  # the answers after the first whose code a note may cite
+_PARENTHESES = re.compile(r"\([^)]*\)")
+# A note line's words that name no condition ("underlying chronic kidney disease", "any associated ...").
+GENERIC_STEMS = frozenset(
+    stem(w) for w in ["underlying", "any", "associated", "condition", "disease", "such", "as", "if", "known"]
+)
 
 
-def cited_codes(conn: sqlite3.Connection, code: str) -> list[str]:
-    """The code prefixes (no dot) that the "Code first" notes of an ICD-10-CM code and of its parents cite."""
+def cited_codes(conn: sqlite3.Connection, code: str, said: frozenset[str] | None = None) -> list[str]:
+    """The code prefixes (no dot) that the "Code first" notes of an ICD-10-CM code and of its parents cite;
+    with `said` (the query's stems) only those whose note line names nothing the query did not say
+    ("COVID-19 (U07.1)", "diabetic ulcers (E11.621, ...)" - not "heart failure following surgery (I97.13-)"
+    for "CHF", nor "essential hypertension (I10)" for "resistant hypertension")."""
     plain = code.replace(".", "")
     holders = [plain[:n] for n in range(3, len(plain) + 1)]
     marks = ",".join("?" * len(holders))
@@ -26,12 +36,23 @@ def cited_codes(conn: sqlite3.Connection, code: str) -> list[str]:
         f"SELECT text FROM notes WHERE system = 'cm' AND kind = 'code_first' AND code IN ({marks})",
         holders,
     ).fetchall()
-    return [head + (tail or "") for (text,) in rows for head, tail in CITED.findall(str(text))]
+    if said is not None:
+        said = said | {part for s in said for part in s.split("-")}  # "covid-19" says covid
+    cited: list[str] = []
+    for (text,) in rows:
+        line = str(text)
+        named = {s for s in content_stems(_PARENTHESES.sub(" ", line)) if not s.isdigit()} - GENERIC_STEMS
+        if said is not None and named - said:
+            continue
+        cited += [head + (tail or "") for head, tail in CITED.findall(line)]
+    return cited
 
 
-def code_first_rank(conn: sqlite3.Connection, first: str, others: Sequence[str]) -> int | None:
+def code_first_rank(
+    conn: sqlite3.Connection, first: str, others: Sequence[str], said: frozenset[str] | None = None
+) -> int | None:
     """The index in `others` of the first code that a "Code first" note of `first` cites, or None."""
-    cited = cited_codes(conn, first)
+    cited = cited_codes(conn, first, said)
     if not cited:
         return None
     for i, other in enumerate(others[:LOOKED_AT]):
