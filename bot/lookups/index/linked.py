@@ -13,10 +13,13 @@ from collections.abc import Sequence
 
 from bot.lookups.index.matching import PathMatch
 from bot.lookups.index.tree import Node
-from bot.lookups.index.words import content_stems
+from bot.lookups.index.words import content_stems, stem
 
 CONNECTIVES = ("with", "in", "due to")
 SAID_SHARE = 0.5  # the share of the words below the connective that the query must say
+# Words that name no condition of their own: "in, cytomegalovirus disease" names no disease a query says by
+# "HIV disease"; a stage's numbers are read against the query's apart (bot.lookups.index.ranges).
+GENERIC_STEMS = frozenset(stem(w) for w in ["disease", "disorder", "condition", "other", "specified", "nec"])
 
 
 def is_connective(node: Node) -> bool:
@@ -38,12 +41,25 @@ def links(
     above = {s for n in match.nodes[1:at] for s in content_stems(n.term)}
     if above - said:
         return False  # "Hypertension, heart, with, kidney disease" for a query naming no heart disease
-    if at + 1 >= len(match.nodes) or not content_stems(match.nodes[at + 1].term) & guest_stems:
+    if at + 1 >= len(match.nodes) or not _naming(match.nodes[at + 1].term) & guest_stems:
         return (
             False  # "Failure, heart, with, decompensation, systolic": the line below names no other condition
         )
-    below = [s for n in match.nodes[at + 1 :] for s in content_stems(n.term)]
+    below = [s for n in match.nodes[at + 1 :] for s in _naming(n.term)]
     return bool(below) and sum(1 for s in below if s in said) >= SAID_SHARE * len(below)
+
+
+def _naming(term: str) -> frozenset[str]:
+    return frozenset(s for s in content_stems(term) if not s.isdigit() and s not in GENERIC_STEMS)
+
+
+def already_linked(nodes: Sequence[Node]) -> bool:
+    """Whether a path already goes through a connective ("Hypertension, cardiorenal, with heart failure, with
+    stage 5 ..."): the first answer is a combination code."""
+    return any(
+        is_connective(n) or any(n.term.strip().lower().startswith(f"{c} ") for c in CONNECTIVES)
+        for n in nodes[1:]
+    )
 
 
 def hosts(nodes: Sequence[Node]) -> list[Node]:

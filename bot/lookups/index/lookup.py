@@ -24,7 +24,7 @@ from bot.lookups.index.completion import (
     root_operation,
     split_negation,
 )
-from bot.lookups.index.linked import hosts, links
+from bot.lookups.index.linked import already_linked, hosts, links
 from bot.lookups.index.matching import (
     COLUMN_STEMS,
     Matcher,
@@ -41,7 +41,7 @@ from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
-from bot.lookups.index.sequencing import code_first_rank
+from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
 from bot.lookups.index.stories import reaction_parts
 from bot.lookups.index.tree import IndexTree, book_name
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
@@ -359,7 +359,12 @@ def index_hits(
                 *rest,
             ]
         else:
-            linked_line = _linked_line(matcher, best, code, pair_words, qwords, stems, understood)
+            first_path = tree.nodes(list(first.nodes))
+            linked_line = (
+                None
+                if already_linked(first_path)
+                else _linked_line(matcher, best, code, pair_words, qwords, stems, understood, refused)
+            )
             if linked_line is not None and linked_line[0].code.code not in {first.code.code, code.code}:
                 combined, from_pair = linked_line
                 # "acute on chronic diastolic CHF with HTN": Hypertension, with, heart failure -> I11.0 first,
@@ -378,7 +383,7 @@ def index_hits(
         if composed is not None:
             found.hits.insert(0, composed)
             best_coverage = max(best_coverage, 1.0)
-    found.hits = _code_first(conn, found.hits, stems)
+    found.hits = _code_first(conn, tree.memo, found.hits, stems)
     cause = next((h for h in found.hits if h.code.code[:1] in EXTERNAL_CAUSE_LETTERS), None)
     if understood.setting and "ext" in books and cause is not None:
         setting = _setting_hit(tree, matcher, understood, cause, max(h.score for h in found.hits))
@@ -391,23 +396,35 @@ def index_hits(
     return found
 
 
-def _code_first(conn: sqlite3.Connection, hits: list[IndexHit], said: frozenset[str]) -> list[IndexHit]:
+def _code_first(
+    conn: sqlite3.Connection, memo: dict[object, object], hits: list[IndexHit], said: frozenset[str]
+) -> list[IndexHit]:
     """ "covid-19 with pneumonia", "CKD 3b with anemia": the first answer's Tabular says "Code first" a code
     another answer completes (U07.1, N18.32): that one first, the first answer beside it."""
     if len(hits) < 2 or hits[0].code.system != "cm":
         return hits
     # Not a reading of the same condition with words the query did not say ("Failure, heart, postprocedural"
     # -> I97.13- cited by I50) nor the first path's unspecified main term ("Hypertension" -> I10 cited by
-    # "Hypertension, resistant" -> I1A.0): another condition the query names.
+    # "Hypertension, resistant" -> I1A.0): another condition the query names (a suggested pair is one).
     rest = [
         h
         for h in hits[1:]
         if h.code.system == "cm"
-        and h.nodes
-        and h.unsaid < UNSAID_WORD
-        and hits[0].nodes[: len(h.nodes)] != h.nodes
+        and (not h.nodes or (h.unsaid < UNSAID_WORD and hits[0].nodes[: len(h.nodes)] != h.nodes))
     ]
     at = code_first_rank(conn, hits[0].code.code, [h.code.code for h in rest], said)
+    if at is None and supplementary(conn, memo, hits[0].code.code):
+        # "cellulitis of left foot due to MRSA": B95.62 is the additional code of the cellulitis (L03.116);
+        # "pneumonia due to strep pneumo": the organism's pneumonia line (J13) is the condition.
+        main = hits[0].nodes[:1]
+        at = next(
+            (
+                i
+                for i, h in enumerate(rest[:LOOKED_AT])
+                if not supplementary(conn, memo, h.code.code) and (not h.nodes or h.nodes[:1] != main)
+            ),
+            None,
+        )
     if at is None:
         return hits
     lead, first = rest[at], hits[0]
@@ -434,6 +451,7 @@ def _linked_line(
     qwords: list[QueryWord],
     stems: frozenset[str],
     understood: Understood,
+    refused: frozenset[str],
 ) -> tuple[IndexHit, bool] | None:
     """The combination line (bot.lookups.index.linked) under the main term of either condition a query links,
     completed in the Tabular, and whether it stands under the other condition's main term; or None."""
@@ -452,8 +470,8 @@ def _linked_line(
     for main in mains:
         guest = frozenset(s for i in (second if main.id == mains[0].id else first) for s in qwords[i].stems)
         for match in matcher.match_under(qwords, [main], limit=8):
-            if not links(match, first, second, said, guest):
-                continue
+            if not links(match, first, second, said, guest) or (refused and _affirms(match, qwords, refused)):
+                continue  # ("T1DM w/ DKA w/o coma": not "with, coma due to, ketoacidosis")
             hit = _verify(tree, match, stems | _path_stems(match), understood)
             if hit is None or negates_what_is_said(hit[0].title, stems):
                 continue

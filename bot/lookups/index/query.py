@@ -388,13 +388,14 @@ DISC_WORDS = re.compile(
 
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
-_ROMAN_STAGE = re.compile(r"\b(stage|grade|class|type|ckd)\s+(iii|ii|iv|vi|v|i|[1-6])([ab]?)\b")
+# (only a stage: the Index prints stages in numbers, but a type, class or grade in Roman numerals as often -
+# "Follicular lymphoma grade II", "Hyperlipoproteinemia, type IIA")
+_ROMAN_STAGE = re.compile(r"\b(stage|ckd)\s+(iii|ii|iv|vi|v|i|[1-6])([ab]?)\b")
 
 
 def roman_stages(text: str) -> str:
-    """A stage, grade, class or type in Roman numerals as the number the Index prints ("CKD IV" -> chronic
-    kidney disease stage 4, "stage III pressure ulcer" -> stage 3, "type II diabetes" -> type 2); the chart's
-    "CKD 3b" is CKD stage 3b."""
+    """A stage in Roman numerals as the number the Index prints ("CKD IV" -> chronic kidney disease stage 4,
+    "stage III pressure ulcer" -> stage 3); the chart's "CKD 3b" is CKD stage 3b."""
 
     def number(match: re.Match[str]) -> str:
         word = match.group(1)

@@ -1,4 +1,6 @@
-"""The Tabular's "Code first" notes order two codes a query names (guideline I.A.13, etiology/manifestation).
+"""The Tabular's "Code first" notes order two codes a query names (guideline I.A.13, etiology/manifestation);
+a block the Tabular provides "as supplementary or additional codes" (B95-B97, the infectious agent as the cause
+of diseases classified elsewhere; Y90-Y99) is not listed before the condition the query names beside it.
 
 "covid-19 with pneumonia": J12.82 "Pneumonia due to coronavirus disease 2019" says "Code first COVID-19
 (U07.1)"; "diabetic foot ulcer left heel": L97 says "Code first ... diabetic ulcers (E08.621, ..., E11.621,
@@ -13,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 
+from bot.lookups import data_version
 from bot.lookups.index.words import content_stems, stem
 
 CITED = re.compile(r"\b([A-Z]\d[0-9A-Z])(?:\.([0-9A-Z]{1,4}))?-?")
@@ -60,3 +63,22 @@ def code_first_rank(
         if plain != first.replace(".", "") and any(plain.startswith(c) for c in cited):
             return i
     return None
+
+
+def supplementary(conn: sqlite3.Connection, memo: dict[object, object], code: str) -> bool:
+    """Whether an ICD-10-CM code's block says it is provided as supplementary or additional codes
+    ("B95-B97": "... to identify the infectious agent(s) in diseases classified elsewhere")."""
+    category = code.replace(".", "")[:3]
+    blocks = data_version.kept(conn, memo, ("supplementary blocks",), _BLOCKS, lambda: _blocks(conn))
+    return any(low <= category <= high for low, high in blocks)
+
+
+_BLOCKS: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _blocks(conn: sqlite3.Connection) -> tuple[tuple[str, str], ...]:
+    rows = conn.execute(
+        "SELECT code FROM notes WHERE system = 'cm' AND kind = 'notes' AND code LIKE '%-%' "
+        "AND text LIKE '%supplementary%' AND (text LIKE '%additional code%' OR text LIKE '%not to be used%')"
+    ).fetchall()
+    return tuple((low, high) for low, _, high in (str(r[0]).partition("-") for r in rows))
