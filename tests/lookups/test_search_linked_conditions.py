@@ -80,7 +80,7 @@ def test_code_first_notes_cite_codes_and_categories(codebook: CodeBook) -> None:
     ("query", "expected"),
     [
         ("covid 19 infection with pneumonia", ["U07.1", "J12.82"]),
-        ("chronic kidney disease stage 4 with anemia", ["N18.4", "D63.1"]),
+        ("ckd 2 with anemia", ["N18.2", "D63.1"]),
     ],
 )
 def test_the_code_a_first_answers_note_says_to_code_first_leads(
