@@ -125,3 +125,11 @@ def test_an_organism_as_the_cause_is_listed_after_the_condition_it_causes(
 
 def test_the_organism_alone_is_still_its_own_code(codebook: CodeBook) -> None:
     assert top(codebook, "mrsa as the cause of disease", 1) == ["B95.62"]
+
+
+def test_only_the_organism_blocks_are_supplementary(codebook: CodeBook) -> None:
+    from bot.lookups.index.sequencing import supplementary
+
+    conn, memo = codebook.db.conn, {}
+    assert supplementary(conn, memo, "B95.62") and supplementary(conn, memo, "B97.4")
+    assert not supplementary(conn, memo, "Y92.010") and not supplementary(conn, memo, "L03.116")

@@ -1,6 +1,7 @@
 """The Tabular's "Code first" notes order two codes a query names (guideline I.A.13, etiology/manifestation);
 a block the Tabular provides "as supplementary or additional codes" (B95-B97, the infectious agent as the cause
-of diseases classified elsewhere; Y90-Y99) is not listed before the condition the query names beside it.
+of diseases classified elsewhere) is not listed before the condition the query names beside it. (Y90-Y99's
+"supplementary information" is left alone: a place of occurrence asked for alone is the answer.)
 
 "covid-19 with pneumonia": J12.82 "Pneumonia due to coronavirus disease 2019" says "Code first COVID-19
 (U07.1)"; "diabetic foot ulcer left heel": L97 says "Code first ... diabetic ulcers (E08.621, ..., E11.621,
@@ -79,6 +80,6 @@ _BLOCKS: dict[str, tuple[tuple[str, str], ...]] = {}
 def _blocks(conn: sqlite3.Connection) -> tuple[tuple[str, str], ...]:
     rows = conn.execute(
         "SELECT code FROM notes WHERE system = 'cm' AND kind = 'notes' AND code LIKE '%-%' "
-        "AND text LIKE '%supplementary%' AND (text LIKE '%additional code%' OR text LIKE '%not to be used%')"
+        "AND text LIKE '%supplementary or additional codes%'"
     ).fetchall()
     return tuple((low, high) for low, _, high in (str(r[0]).partition("-") for r in rows))
