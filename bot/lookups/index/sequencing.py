@@ -34,10 +34,9 @@ def cited_codes(conn: sqlite3.Connection, code: str, said: frozenset[str] | None
     ("COVID-19 (U07.1)", "diabetic ulcers (E11.621, ...)" - not "heart failure following surgery (I97.13-)"
     for "CHF", nor "essential hypertension (I10)" for "resistant hypertension")."""
     plain = code.replace(".", "")
-    holders = [plain[:n] for n in range(3, len(plain) + 1)]
-    marks = ",".join("?" * len(holders))
+    holders = [plain[:n] for n in range(3, 8)]  # the category and each longer code, up to seven characters
     rows = conn.execute(
-        f"SELECT text FROM notes WHERE system = 'cm' AND kind = 'code_first' AND code IN ({marks})",
+        "SELECT text FROM notes WHERE system = 'cm' AND kind = 'code_first' AND code IN (?, ?, ?, ?, ?)",
         holders,
     ).fetchall()
     if said is not None:
