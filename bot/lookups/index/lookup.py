@@ -7,6 +7,7 @@ match), one that uses half of them 800; the words a path adds that the query did
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from bot.lookups.index.completion import (
     root_operation,
     split_negation,
 )
+from bot.lookups.index.linked import already_linked, hosts, links
 from bot.lookups.index.matching import (
     COLUMN_STEMS,
     Matcher,
@@ -39,6 +41,7 @@ from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
+from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
 from bot.lookups.index.stories import reaction_parts
 from bot.lookups.index.tree import IndexTree, book_name
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
@@ -106,6 +109,8 @@ class IndexHit:
     code: Code
     score: float
     why: str
+    nodes: tuple[int, ...] = ()  # the Index path's line ids, when the hit is a path's
+    unsaid: float = 0.0  # the weight of the path's words the query did not say
 
 
 @dataclass
@@ -290,7 +295,8 @@ def index_hits(
         why = match.describe(book_name(match.nodes[0].book))
         if how:
             why += f" -> {how}"
-        found.hits.append(IndexHit(code, score, why + note))
+        path_ids = tuple(n.id for n in match.nodes)
+        found.hits.append(IndexHit(code, score, why + note, path_ids, match.unsaid))
         hit_of[rank] = found.hits[-1]
     if understood.kinds & {"history", "family"}:
         noted = _history_by_note(matcher, understood, alternatives, books, found.hits)
@@ -300,6 +306,10 @@ def index_hits(
             seen.add(noted.code.code)
             best_coverage = max(best_coverage, 0.75)
     lead = _combination_lead(matches, qwords, understood)
+    if lead in hit_of and negates_what_is_said(hit_of[lead].code.title, stems):
+        # "chronic systolic heart failure with hypertension": "Failure, heart, with, hypertension" sends to
+        # "Hypertension, heart" (I11.9 "... without heart failure"): no combination of what is said.
+        lead = 0
     if lead and lead in hit_of:
         # "type 2 diabetes with CKD stage 4": the Index's "with" line linking both concepts (E11.22) is the
         # combination code, first; what it leaves (stage 4 -> N18.4) is its pair - not the single concept
@@ -348,11 +358,32 @@ def index_hits(
                 IndexHit(code, top + 0.4, f"suggested with {linked.code.display}: {why}{note}"),
                 *rest,
             ]
+        else:
+            first_path = tree.nodes(list(first.nodes))
+            linked_line = (
+                None
+                if already_linked(first_path)
+                else _linked_line(matcher, best, code, pair_words, qwords, stems, understood, refused)
+            )
+            if linked_line is not None and linked_line[0].code.code not in {first.code.code, code.code}:
+                combined, from_pair = linked_line
+                # "acute on chronic diastolic CHF with HTN": Hypertension, with, heart failure -> I11.0 first,
+                # then the two codes the parts gave (I50.33 says the heart failure's type).
+                # Beside it the code of the condition whose main term does not hold the line (it says more).
+                top = max(h.score for h in found.hits)
+                specific = first.code.code if from_pair else code.code
+                rest = [h for h in found.hits if h.code.code not in {combined.code.code, specific}]
+                found.hits = [
+                    replace(combined, score=top + 0.5),
+                    *[replace(h, score=top + 0.4) for h in found.hits if h.code.code == specific],
+                    *rest,
+                ]
     if "pcs" in books:
         composed = _with_qualifier(tree, found.hits, qwords, stems)
         if composed is not None:
             found.hits.insert(0, composed)
             best_coverage = max(best_coverage, 1.0)
+    found.hits = _code_first(conn, tree.memo, found.hits, stems)
     cause = next((h for h in found.hits if h.code.code[:1] in EXTERNAL_CAUSE_LETTERS), None)
     if understood.setting and "ext" in books and cause is not None:
         setting = _setting_hit(tree, matcher, understood, cause, max(h.score for h in found.hits))
@@ -363,6 +394,94 @@ def index_hits(
     if best_coverage < 0.5:
         found.closest = _closest(tree, qwords)
     return found
+
+
+def _code_first(
+    conn: sqlite3.Connection, memo: dict[object, object], hits: list[IndexHit], said: frozenset[str]
+) -> list[IndexHit]:
+    """ "covid-19 with pneumonia", "CKD 3b with anemia": the first answer's Tabular says "Code first" a code
+    another answer completes (U07.1, N18.32): that one first, the first answer beside it."""
+    if len(hits) < 2 or hits[0].code.system != "cm":
+        return hits
+    # Not a reading of the same condition with words the query did not say ("Failure, heart, postprocedural"
+    # -> I97.13- cited by I50) nor the first path's unspecified main term ("Hypertension" -> I10 cited by
+    # "Hypertension, resistant" -> I1A.0): another condition the query names (a suggested pair is one).
+    rest = [
+        h
+        for h in hits[1:]
+        if h.code.system == "cm"
+        and (not h.nodes or (h.unsaid < UNSAID_WORD and hits[0].nodes[: len(h.nodes)] != h.nodes))
+    ]
+    at = code_first_rank(conn, hits[0].code.code, [h.code.code for h in rest], said)
+    if at is None and supplementary(conn, memo, hits[0].code.code):
+        # "cellulitis of left foot due to MRSA": B95.62 is the additional code of the cellulitis (L03.116);
+        # "pneumonia due to strep pneumo": the organism's pneumonia line (J13) is the condition.
+        main = hits[0].nodes[:1]
+        at = next(
+            (
+                i
+                for i, h in enumerate(rest[:LOOKED_AT])
+                if not supplementary(conn, memo, h.code.code) and (not h.nodes or h.nodes[:1] != main)
+            ),
+            None,
+        )
+    if at is None:
+        return hits
+    lead, first = rest[at], hits[0]
+    others = [h for h in hits[1:] if h is not lead]
+    return [
+        IndexHit(
+            lead.code, first.score + 0.5, f"{_unpaired(lead.why)} (code first: note of {first.code.display})"
+        ),
+        IndexHit(first.code, first.score, f"suggested with {lead.code.display}: {first.why}"),
+        *others,
+    ]
+
+
+def _unpaired(why: str) -> str:
+    """A reason without its "suggested with X: " lead."""
+    return why.split(": ", 1)[1] if why.startswith("suggested with ") else why
+
+
+def _linked_line(
+    matcher: Matcher,
+    best: PathMatch,
+    other: Code,
+    other_words: set[str],
+    qwords: list[QueryWord],
+    stems: frozenset[str],
+    understood: Understood,
+    refused: frozenset[str],
+) -> tuple[IndexHit, bool] | None:
+    """The combination line (bot.lookups.index.linked) under the main term of either condition a query links,
+    completed in the Tabular, and whether it stands under the other condition's main term; or None."""
+    if best.book != "cm" or other.system != "cm":
+        return None
+    tree = matcher.tree
+    first = {i for i in best.covered if i < len(qwords)}
+    second = {i for i, w in enumerate(qwords) if w.text in other_words and i not in first}
+    if not second:
+        return None
+    mains = hosts(best.nodes)
+    for found in matcher.match([w for i, w in enumerate(qwords) if i in second], ["cm"], limit=2):
+        mains += [m for m in hosts(found.nodes) if m.id not in {n.id for n in mains}]
+    said = frozenset(s for w in qwords for s in w.stems)
+    chosen: tuple[float, IndexHit, bool] | None = None
+    for main in mains:
+        guest = frozenset(s for i in (second if main.id == mains[0].id else first) for s in qwords[i].stems)
+        for match in matcher.match_under(qwords, [main], limit=8):
+            if not links(match, first, second, said, guest) or (refused and _affirms(match, qwords, refused)):
+                continue  # ("T1DM w/ DKA w/o coma": not "with, coma due to, ketoacidosis")
+            hit = _verify(tree, match, stems | _path_stems(match), understood)
+            if hit is None or negates_what_is_said(hit[0].title, stems):
+                continue
+            if contradicted(stated_numbers(understood.text), [*(n.term for n in match.nodes), hit[0].title]):
+                continue
+            why = match.describe(book_name("cm")) + (f" -> {hit[1]}" if hit[1] else "")
+            if chosen is None or match.score > chosen[0]:
+                line = IndexHit(hit[0], 0.0, f"{why} (a combination code: the Index links both)")
+                chosen = (match.score, line, main.id != mains[0].id)
+    return (chosen[1], chosen[2]) if chosen else None
 
 
 def _class_combination(
@@ -672,6 +791,7 @@ def _weight_of(word: QueryWord, counts: dict[str, int], known: Container[str]) -
     return word_weight(max((counts.get(s, 1) for s in word.stems), default=1))
 
 
+UNSAID_WORD = 1.0  # a path word the query did not say costs 1 (a number or a form of a word less)
 COMBINATION_MARGIN = (
     0.9  # a path linking the query's parts leads when it scores within this share of the best
 )

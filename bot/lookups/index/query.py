@@ -166,6 +166,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", f" {long} ", text)
     # A chart's lone "w" between two words is "with" ("HTN w CKD", "COPD w exacerbation").
     text = _LONE_W.sub(" with ", text)
+    text = roman_stages(text)  # "CKD IV", "stage III decubitus", "type II diabetes": the numbers
     # CPT service phrases first, so a filler word inside one ("new patient visit") is read with it.
     text = " ".join(_REQUEST.sub(" ", " ".join(text.split())).split()) or text
     text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
@@ -384,6 +385,24 @@ VERTEBRA_WORDS = re.compile(
 DISC_WORDS = re.compile(
     r"\b(?:dis[ck]s?|stenosis|radiculopathy|herniat\w*|spondylo\w*|degenerat\w*|myelopathy)\b"
 )
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+# (only a stage: the Index prints stages in numbers, but a type, class or grade in Roman numerals as often -
+# "Follicular lymphoma grade II", "Hyperlipoproteinemia, type IIA")
+_ROMAN_STAGE = re.compile(r"\b(stage|ckd)\s+(iii|ii|iv|vi|v|i|[1-6])([ab]?)\b")
+
+
+def roman_stages(text: str) -> str:
+    """A stage in Roman numerals as the number the Index prints ("CKD IV" -> chronic kidney disease stage 4,
+    "stage III pressure ulcer" -> stage 3); the chart's "CKD 3b" is CKD stage 3b."""
+
+    def number(match: re.Match[str]) -> str:
+        word = match.group(1)
+        said = f"{_ROMAN.get(match.group(2), match.group(2))}{match.group(3)}"
+        return f"ckd stage {said}" if word == "ckd" else f"{word} {said}"
+
+    return _ROMAN_STAGE.sub(number, text)
 
 
 def _levels(text: str, notes: list[str]) -> str:
