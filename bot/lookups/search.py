@@ -347,8 +347,8 @@ class Searcher:
     def _readings(self, query: str) -> Iterator[Core]:
         """The query read past its filler (bot.lookups.filler.medical_core), then without one word a coder
         reads past when nothing else answers: a side or a bilateral word, which a code without laterality
-        does not use ("toenail fungus both feet"), or an ordinary word no Index line or vocabulary term holds
-        ("PTSD chronic, combat vet"). A query saying a negation is read only past its filler."""
+        does not use ("toenail fungus both feet"), or an English word no Index line or vocabulary term holds
+        ("PTSD chronic, combat vet"; a word no dictionary holds, "fracture zorblat", is no word to read past). A query saying a negation is read only past its filler."""
         core = medical_core(query)
         if core is not None:
             yield core
@@ -359,7 +359,10 @@ class Searcher:
         said = content_words(base.text)
         if len(said) < 2:
             return
-        placed = {w: w in SIDE_WORDS or (len(w) > 1 and not self._indexed(w)) for w in dict.fromkeys(said)}
+        placed = {
+            w: w in SIDE_WORDS or (len(w) > 1 and w in self.english and not self._indexed(w))
+            for w in dict.fromkeys(said)
+        }
         readings: list[Core] = []
         if len(clauses) > 1:
             # A clause holding a word a coder cannot place ("PTSD chronic, combat vet") left out whole.
@@ -372,7 +375,8 @@ class Searcher:
                 kept = [" ".join(w for w in clause if w != word) for clause in clauses]
                 text = ", ".join(c for c in kept if c)
                 readings.append(Core(text, (*base.unused, word), filler=False))
-        yield from [r for r in readings if content_words(r.text)][:LEFT_OUT_TRIES]
+        # A lone word left is no reading of the query ("my laptop is slow" is no "Slowing, urinary stream").
+        yield from [r for r in readings if len(content_words(r.text)) > 1][:LEFT_OUT_TRIES]
 
     def _core_answer(self, core: Core, systems: Sequence[str], limit: int, index_only: bool) -> Hits | None:
         """The core's answer, saying the words it did not use, when it answers the core with confidence
