@@ -176,7 +176,15 @@ def medical_core(text: str) -> Core | None:
     dropped = [clause_of[i] in denied or _filler(tokens, i) for i in range(len(tokens))]
     # A measured value goes with the short name before it ("K 2.9", "A1c 6.1", "Na 128"): a chart's reading.
     for i in range(1, len(tokens)):
-        if _NUMBER.match(tokens[i]) and _ANALYTE.match(tokens[i - 1]) and clause_of[i] == clause_of[i - 1]:
+        name = tokens[i - 1]
+        if (
+            _NUMBER.match(tokens[i])
+            and _ANALYTE.match(name)
+            and name not in LINKING
+            and name not in _CONNECTING
+            and name not in FILLER
+            and clause_of[i] == clause_of[i - 1]
+        ):
             dropped[i - 1] = dropped[i] = True
     # A number before a unit or a filler word goes with it ("10 lb", "3-4 times"), and a linking word before
     # either goes with them ("on my son", "over 2 wks").

@@ -31,9 +31,9 @@ def test_narration_ages_and_measured_values_are_read_past(query: str, core: str)
     assert found is not None and found.text == core
 
 
-@pytest.mark.parametrize("query", ["throwing up", "CKD 3", "stage 3 ckd"])
+@pytest.mark.parametrize("query", ["throwing up", "CKD 3", "stage 3 ckd", "test strips box of 50"])
 def test_words_that_say_the_condition_are_not_read_past(query: str) -> None:
-    # "up" after a word naming the complaint, a stage with nothing else said
+    # "up" after a word naming the complaint, a stage with nothing else said, a package's count
     assert medical_core(query) is None
 
 
