@@ -146,7 +146,7 @@ _PERSISTS = frozenset({"go", "stop", "quit", "end", "heal", "clear", "improve", 
 _CONNECTING = frozenset({"with", "and", "due", "or", "the", "a", "an"})
 _NUMBER = re.compile(r"^[0-9]+(?:[.,/-][0-9]+)*$")
 # The short name a measured value follows ("k", "a1c", "na", "inr", "bmi"): letters, perhaps a digit.
-_ANALYTE = re.compile(r"^[a-z][a-z0-9]{0,3}$")
+_ANALYTE = re.compile(r"^[a-z][a-z0-9]{0,2}$")
 
 
 @dataclass(frozen=True)
@@ -179,6 +179,7 @@ def medical_core(text: str) -> Core | None:
         name = tokens[i - 1]
         if (
             _NUMBER.match(tokens[i])
+            and not (i + 1 < len(tokens) and dropped[i + 1])  # "wt loss 10 lbs": a number with its unit
             and _ANALYTE.match(name)
             and name not in LINKING
             and name not in _CONNECTING
@@ -361,7 +362,10 @@ def main_term_adds(core: str, why: str) -> list[str] | None:
         (n for n, level in enumerate(levels) if {stem(w) for w in WORD.findall(level.lower())} & said),
         default=0,
     )
-    return path_adds(core, f"{label}: {', '.join(levels[: deepest + 1])} -> {after}")
+    # Only below a subterm said: below a main term alone, a subterm is a kind the core did not say ("drift"
+    # is no "Drift, ulnar").
+    kept = levels[: deepest + 1] if deepest > 0 else levels
+    return path_adds(core, f"{label}: {', '.join(kept)} -> {after}")
 
 
 def path_adds(core: str, why: str) -> list[str] | None:

@@ -24,6 +24,7 @@ from bot.lookups.search import find_codes
         ("fever >101 since yesterday", "fever"),
         ("hyponatremia Na 129", "hyponatremia"),  # a measured value with its short name
         ("A1c 6.4, prediabetes", "prediabetes"),
+        ("poor appetite, wt loss 10 lbs", "poor appetite, wt loss"),  # a number with its unit, not a value
     ],
 )
 def test_narration_ages_and_measured_values_are_read_past(query: str, core: str) -> None:
@@ -55,6 +56,7 @@ def test_a_negation_is_said_anywhere() -> None:
         # A subterm between the words said adds a reading; so does a main term.
         ("blood screening", "Index: Screening, neoplasm, blood -> Z12.89", ["neoplasm"]),
         ("mirror", "Index: Mirror writing -> F81.0", ["writing"]),
+        ("drift", "Index: Drift, ulnar -> M21.83-", ["ulnar"]),  # a kind below a main term alone
         ("walker", "title: Walker folding adjust/fixed", None),
     ],
 )
