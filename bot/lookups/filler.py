@@ -39,7 +39,8 @@ shall may might must won't wont don't dont doesn't doesnt didn't didnt can't can
 wasn't wasnt haven't havent hasn't hasnt i'm im i've ive it's get gets got getting gotten go goes going went
 gone keep keeps kept keeping come comes coming came seem seems seemed think thinks thought guess need needs
 needed want wants wanted help look looking looks like likes happen happens happened happening start starts
-started starting stop stops stopped stay stays stayed feel feels feeling felt
+started starting stop stops stopped stay stays stayed feel feels feeling felt wake
+wakes waking woke lasting lasts lasted
 """
 # How long, how often, how much: duration, recurrence and intensity words.
 _WHEN = """
@@ -79,6 +80,7 @@ lb lbs pound pounds kg kilo kilos ml cc oz ounce ounces liter liters litre litre
 mo mos wk wks yr yrs hr hrs min mins
 """
 
+_WHEN_WORDS = frozenset(_WHEN.split())
 FILLER: frozenset[str] = frozenset(
     " ".join((_PEOPLE_WORDS, _VERBS, _WHEN, _WHO, _REPORTED, _UNITS, _CONJUNCTIONS)).split()
 )
@@ -89,6 +91,12 @@ _AFTER: dict[str, frozenset[str]] = {
     "air": frozenset({"room"}),  # "on room air": the setting of a measurement
     "old": frozenset({"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days"}),
 }
+# Words that only frame before a time word: "last night", "past year", "few days".
+_BEFORE_TIME = frozenset({"last", "past", "next", "few", "couple", "several", "other"})
+# Words that only frame after a filler word: "wakes me up", "keeps him up".
+_AFTER_FILLER = frozenset({"up"})
+# An age or a duration typed as one word ("9yo", "6wks", "72hrs", "3y/o"), or a measured value (">72").
+_GLUED = re.compile(r"^[<>~]?[0-9]+(?:\.[0-9]+)?(?:yo|y/o|yr|yrs|y|mo|mos|wk|wks|d|hr|hrs|h|min|mins)?$")
 # How a finding was seen, after a linking word: "noted on CT", "seen on MRI", "per ultrasound".
 _SEEN_BY = frozenset({"ct", "mri", "xray", "x-ray", "ultrasound", "us", "imaging", "scan", "exam"})
 _VIA = frozenset({"on", "per", "by", "via"})
@@ -137,12 +145,15 @@ _NEGATIVE_AUXILIARY = frozenset(
 _PERSISTS = frozenset({"go", "stop", "quit", "end", "heal", "clear", "improve", "resolve", "let"})
 _CONNECTING = frozenset({"with", "and", "due", "or", "the", "a", "an"})
 _NUMBER = re.compile(r"^[0-9]+(?:[.,/-][0-9]+)*$")
+# The short name a measured value follows ("k", "a1c", "na", "inr", "bmi"): letters, perhaps a digit.
+_ANALYTE = re.compile(r"^[a-z][a-z0-9]{0,2}$")
 
 
 @dataclass(frozen=True)
 class Core:
     text: str  # the words left, in the order typed
     unused: tuple[str, ...]  # the words read past, as typed
+    filler: bool = True  # whether filler words were read past (not only a word left out)
 
 
 def medical_core(text: str) -> Core | None:
@@ -163,6 +174,19 @@ def medical_core(text: str) -> Core | None:
     ):
         return None
     dropped = [clause_of[i] in denied or _filler(tokens, i) for i in range(len(tokens))]
+    # A measured value goes with the short name before it ("K 2.9", "A1c 6.1", "Na 128"): a chart's reading.
+    for i in range(1, len(tokens)):
+        name = tokens[i - 1]
+        if (
+            _NUMBER.match(tokens[i])
+            and not (i + 1 < len(tokens) and dropped[i + 1])  # "wt loss 10 lbs": a number with its unit
+            and _ANALYTE.match(name)
+            and name not in LINKING
+            and name not in _CONNECTING
+            and name not in FILLER
+            and clause_of[i] == clause_of[i - 1]
+        ):
+            dropped[i - 1] = dropped[i] = True
     # A number before a unit or a filler word goes with it ("10 lb", "3-4 times"), and a linking word before
     # either goes with them ("on my son", "over 2 wks").
     for kind in (_NUMBER.match, LINKING.__contains__):
@@ -187,6 +211,18 @@ def medical_core(text: str) -> Core | None:
     return Core(", ".join(" ".join(c) for c in clauses), unused)
 
 
+# The words saying a side, or both: a code without laterality does not use them.
+SIDE_WORDS = frozenset(
+    {"right", "left", "r", "l", "rt", "lt", "both", "bilateral", "bilat", "side", "sided", "one", "two"}
+)
+
+
+def says_negation(text: str) -> bool:
+    """Whether the text says a negation anywhere (a negating word, a negative auxiliary)."""
+    tokens = text.lower().replace("\u2019", "'").split()
+    return any(_negates(tokens, i) for i in range(len(tokens)))
+
+
 def _negates(tokens: list[str], i: int) -> bool:
     """Whether the word at `i` says a negation: a negating word, or a negative auxiliary not followed by a
     word saying the complaint persists ("won't go away")."""
@@ -209,7 +245,14 @@ def _filler(tokens: list[str], i: int) -> bool:
     token = tokens[i].strip(".!?\"'()")
     if token in FILLER or (token.endswith("'s") and token[:-2] in FILLER):  # "my son's"
         return True
+    if _GLUED.match(token) and not _NUMBER.match(token):  # "9yo", ">72": a bare number goes with its unit
+        return True
     before = tokens[i - 1] if i > 0 else ""
+    after_word = tokens[i + 1].strip(".!?\"'()") if i + 1 < len(tokens) else ""
+    if token in _BEFORE_TIME and after_word in _WHEN_WORDS:
+        return True
+    if token in _AFTER_FILLER and before in FILLER:
+        return True
     if token in _WHERE:
         return not before or before in LINKING or before in FILLER
     if token in _SEEN_BY and before in _VIA:
@@ -227,9 +270,14 @@ def unused_words(
     means the core was not answered ("coffee cold" is no common cold)."""
     out = []
     for word in content_words(core):
-        if stem(word) not in used and stem(word) not in sites and not clinical(word):
+        said = stem(_SINGULAR.get(word, word))
+        if stem(word) not in used and said not in used and said not in sites and not clinical(word):
             out.append(word)
     return out
+
+
+# Plurals no ending rule reads: a body site said in the plural ("both feet") is the site's value.
+_SINGULAR = {"feet": "foot", "teeth": "tooth"}
 
 
 # A qualifier by its English adjective ending ("unintended", "incidental", "nonspecific", "persistent"): it
@@ -294,6 +342,32 @@ _NONESSENTIAL = re.compile(r"\([^)]*\)")
 _BOOK_LABELS = frozenset(BOOK_NAMES.values())
 
 
+# The Index's marks for a default line ("Tinnitus NOS", "Infection NEC"): they add no word of the condition.
+_DEFAULT_MARKS = frozenset({"nos", "nec"})
+
+
+def main_term_adds(core: str, why: str) -> list[str] | None:
+    """The words an Index path adds to what the core says down to the deepest level holding a word the core
+    says (`path_adds` of those levels): a subterm the Index gives below the words said ("leg cramps" ->
+    Cramp, leg, sleep related) adds no reading of its own; a main term saying more than the core ("mirror"
+    -> Mirror writing) or a subterm between the words said ("blood screening" -> Screening, neoplasm,
+    blood) does."""
+    label, _, rest = why.partition(": ")
+    if label not in _BOOK_LABELS:
+        return None
+    path, _, after = rest.partition(" -> ")
+    levels = path.split(", ")
+    said = {stem(w) for w in WORD.findall(core.lower())}
+    deepest = max(
+        (n for n, level in enumerate(levels) if {stem(w) for w in WORD.findall(level.lower())} & said),
+        default=0,
+    )
+    # Only below a subterm said: below a main term alone, a subterm is a kind the core did not say ("drift"
+    # is no "Drift, ulnar").
+    kept = levels[: deepest + 1] if deepest > 0 else levels
+    return path_adds(core, f"{label}: {', '.join(kept)} -> {after}")
+
+
 def path_adds(core: str, why: str) -> list[str] | None:
     """The words an Index path adds to what the core says (its vocabulary and spelling readings count as
     said; non-essential modifiers in parentheses, the see-references after the first line and a table's
@@ -311,5 +385,5 @@ def path_adds(core: str, why: str) -> list[str] | None:
     return [
         w
         for w in WORD.findall(_NONESSENTIAL.sub(" ", path).lower())
-        if w not in LINKING and w not in _CONNECTING and stem(w) not in said
+        if w not in LINKING and w not in _CONNECTING and w not in _DEFAULT_MARKS and stem(w) not in said
     ]

@@ -14,7 +14,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -44,13 +44,16 @@ from bot.lookups.doses import (
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import (
     LINKING,
+    SIDE_WORDS,
+    Core,
     answer_stems,
     content_words,
     denies,
     incidental,
+    main_term_adds,
     medical_core,
     mostly_answered,
-    path_adds,
+    says_negation,
     unused_words,
     words_not_used,
 )
@@ -115,6 +118,7 @@ _NEGATION = re.compile(r"(?i)\b(?:without|not resulting in|not associated with)\
 STRONG_SHARE = 0.75  # an index path using this share of the words needs no title search beside it
 CLAUSE_SHARE = 0.6  # below this share of the words used by one path, a clause may answer better
 CLAUSE_SCORE = 800.0  # a clause answered by a path holding most of its words
+LEFT_OUT_TRIES = 3  # readings of a query without one word a coder reads past (Searcher._readings)
 CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
 PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold this much more of the query
 UNKNOWN_SHARE = 0.3  # a query with this share of words known nowhere ...
@@ -355,16 +359,60 @@ class Searcher:
         if found or not found.notice.startswith(NO_CONFIDENT_MATCH):
             return found
         # A condition told as a sentence ("cough that won't go away", "rash on my son"): the words a coder
-        # reads past are left out, and the rest answered when it answers with confidence (one more search).
+        # reads past are left out, and the rest answered when it answers with confidence (one more search);
+        # then a word a coder cannot place, or a side, left out too (a few more).
+        for core in self._readings(query):
+            # A reading without a word is answered only by an Index path ("high complexity" is no title).
+            answer = self._core_answer(core, systems, limit, index_only=not core.filler)
+            if answer is not None:
+                return answer
+        return found
+
+    def _readings(self, query: str) -> Iterator[Core]:
+        """The query read past its filler (bot.lookups.filler.medical_core), then without one word a coder
+        reads past when nothing else answers: a side or a bilateral word, which a code without laterality
+        does not use ("toenail fungus both feet"), or an English word no Index line or vocabulary term holds
+        ("PTSD chronic, combat vet"; a word no dictionary holds, "fracture zorblat", is no word to read past). A query saying a negation is read only past its filler."""
         core = medical_core(query)
-        if core is None:
-            return found
+        if core is not None:
+            yield core
+        elif says_negation(query):
+            return
+        base = core or Core(" ".join(query.lower().replace("\u2019", "'").split()), (), filler=False)
+        clauses = [clause.split() for clause in base.text.split(", ")]
+        said = content_words(base.text)
+        if len(said) < 2:
+            return
+        placed = {
+            w: w in SIDE_WORDS or (len(w) > 1 and w in self.english and not self._indexed(w))
+            for w in dict.fromkeys(said)
+        }
+        readings: list[Core] = []
+        if len(clauses) > 1:
+            # A clause holding a word a coder cannot place ("PTSD chronic, combat vet") left out whole.
+            for n, clause in enumerate(clauses):
+                if any(placed.get(w) for w in clause):
+                    text = ", ".join(" ".join(c) for m, c in enumerate(clauses) if m != n)
+                    readings.append(Core(text, (*base.unused, *clause), filler=False))
+        for word, left_out in placed.items():
+            if left_out:
+                kept = [" ".join(w for w in clause if w != word) for clause in clauses]
+                text = ", ".join(c for c in kept if c)
+                readings.append(Core(text, (*base.unused, word), filler=False))
+        # A lone word left is no reading of the query ("my laptop is slow" is no "Slowing, urinary stream").
+        yield from [r for r in readings if len(content_words(r.text)) > 1][:LEFT_OUT_TRIES]
+
+    def _core_answer(self, core: Core, systems: Sequence[str], limit: int, index_only: bool) -> Hits | None:
+        """The core's answer, saying the words it did not use, when it answers the core with confidence
+        (`index_only`: through an Index path)."""
         try:
             answer = self._find(core.text, systems, limit)
         except QueryError:
-            return found
+            return None
         if not answer or not self._answers_core(core.text, answer[0]):
-            return found
+            return None
+        if index_only and main_term_adds(core.text, _CLAUSE_WHY.sub("", answer[0].why)) is None:
+            return None
         shown = []
         for hit in answer:
             said = unused_words(core.text, _used_stems(hit), frozenset(), lambda _: False)
@@ -476,7 +524,7 @@ class Searcher:
         # A qualifier or an ordinary word in no Index line may be left, and said as not used (find).
         if not said or not all(incidental(w, self._indexed) for w in left) or not mostly_answered(said, left):
             return False
-        adds = path_adds(core, why)
+        adds = main_term_adds(core, why)
         if adds is not None:
             return not adds
         return len(said) > 1 or self.vocabulary.knows(said[0])
@@ -782,6 +830,8 @@ class Searcher:
         meaningful = [
             w for w in words if len(w) > 1 and w not in {"with", "due", "to", "on", "of", "and", "in"}
         ]
+        # A measured value beside a word ("K 2.9", "A1c 6.1") is judged by the word it measures.
+        meaningful = [w for w in meaningful if not _value(w) or w.isdigit()]
         if not meaningful:
             return 1.0
         known = 0.0
@@ -789,7 +839,7 @@ class Searcher:
             parts = [p for p in word.split("-") if p]  # "covid-19": the titles hold "covid" and "19"
             whole = len(parts) > 1 and all(p in self.freq or p.isdigit() for p in parts)
             plural = word.endswith("s") and (word[:-1] in self.freq or _stem(word) in self.freq)
-            if word in self.freq or self.vocabulary.knows(word) or word.isdigit() or whole or plural:
+            if word in self.freq or self.vocabulary.knows(word) or _value(word) or whole or plural:
                 known += 1
             elif self._noun_of(word) is not None:
                 known += 1  # "dizzy": the Index's Dizziness
@@ -839,7 +889,7 @@ class Searcher:
         unknown = sum(
             1
             for w in meaningful
-            if w.isdigit()
+            if _value(w)
             or (
                 w.isalpha()
                 and w not in self.freq
@@ -849,7 +899,7 @@ class Searcher:
             )
         )
         known = len(meaningful) - unknown
-        digits = sum(1 for w in meaningful if w.isdigit())
+        digits = sum(1 for w in meaningful if _value(w))
         # Numbers beside known words are stages, doses, levels ("CKD 3", "kenalog 40"): unknown only beside
         # words that are unknown too.
         if known > 0:
@@ -1220,6 +1270,14 @@ def _lab_test(understood: Understood, coverage: float) -> bool:
         and not says_finding(said)
         and coverage < STRONG_SHARE
     )
+
+
+_MEASURED = re.compile(r"^[<>]?[0-9]+(?:\.[0-9]+)?$")
+
+
+def _value(word: str) -> bool:
+    """Whether a word is a number or a measured value ("3", "2.9", ">72"): a stage, dose or level."""
+    return bool(_MEASURED.match(word))
 
 
 def _main_word(term: str) -> str:
