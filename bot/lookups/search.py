@@ -75,11 +75,10 @@ from bot.lookups.index.completion import (
     read_both_ways,
     said_hours,
 )
-from bot.lookups.index.lookup import RANGE_COST, Found, index_hits
+from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
-from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,
@@ -571,7 +570,6 @@ class Searcher:
             # "invega sustenna 1 mg": a title prints the brand as typed, so the generic's words (in no
             # title) are no unknown words.
             literal = bool(understood.brands) and len(scored) > before
-        _cost_contradicted_titles(scored, understood.words)
         hits = self._ranked(scored, limit, headers_below=True)
         if found.coverage < CLAUSE_SHARE and "cpt" not in understood.kinds:
             # A chart line of several clauses ("unable to void, urinary retention"): no path holds them all,
@@ -1373,17 +1371,3 @@ def searcher_for(book: CodeBook) -> Searcher:
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     with one_lookup():
         return searcher_for(book).find(query, systems, limit)
-
-
-def _cost_contradicted_titles(
-    scored: dict[tuple[str, str], tuple[float, str, Code | None, str]], words: Sequence[str]
-) -> None:
-    """A title or inclusion term whose age / duration ranges hold none of the query's numbers ("5 days old"
-    against "Health examination for newborn 8 to 28 days old", found by its inclusion term "Newborn weight
-    check") costs as an Index line saying so does (the Index's hits have paid it already)."""
-    said = stated_numbers(" ".join(words))
-    if not said:
-        return
-    for key, (score, why, code, title) in list(scored.items()):
-        if why.startswith(("title", "inclusion term")) and contradicted(said, [title]):
-            scored[key] = (score - RANGE_COST, why, code, title)

@@ -1,4 +1,4 @@
-"""A visit's reason told in office words -> the Index's Z-code main terms (Examination, Aftercare).
+"""A visit's reason told in office words -> the Index's Z-code main terms (Examination, Aftercare, Pregnancy).
 
 - "pre-op exam before knee surgery", "surgical clearance for hernia repair": Examination, pre-procedural
   (the procedure planned is the reason for the exam, not a line of it);
@@ -6,7 +6,8 @@
   replacement (guideline I.C.21.c.7: aftercare of a joint prosthesis);
 - "recheck after finishing antibiotics for pneumonia, resolved": Examination, follow-up (Z09; Z08 when the
   treatment finished was for a malignant neoplasm), the follow-up examination after completed treatment
-  (guideline I.C.21.c.8).
+  (guideline I.C.21.c.8);
+- "G1 at 10w, normal prenatal check": Pregnancy, normal, first / specified, and the trimester of the weeks.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ _COMPLETED = re.compile(
     r"(?:\d+\s+\w+\s+)?after\s+(?:finishing|completing|completed|completion\s+of|finished|done\s+with)\s+"
     r"(?P<what>.+)$"
 )
-_MALIGNANT = re.compile(r"\b(?:cancer|chemo\w*|radiation|radiotherapy|lymphoma|carcinoma|malignan\w*|tumou?r)\b")
+_MALIGNANT = re.compile(
+    r"\b(?:cancer|chemo\w*|radiation|radiotherapy|lymphoma|carcinoma|malignan\w*|tumou?r)\b"
+)
 
 
 def read_encounter(text: str) -> str | None:
@@ -48,17 +51,61 @@ def read_encounter(text: str) -> str | None:
     return None
 
 
-
 # A pregnancy visit told with its weeks and gravida only ("G1 at 10w, normal prenatal check", "pregnant 22
 # weeks, normal"): Pregnancy, normal (supervision of), first / specified, and the trimester the weeks fall in
 # (ICD-10-CM chapter 15: first trimester under 14 weeks 0 days, second 14 weeks 0 days to under 28 weeks
 # 0 days, third from 28 weeks 0 days). Any other word may be a complication, which is coded instead.
-_PREGNANT = re.compile(r"\b(?:pregnan\w*|prenatal|antenatal|ob|gravid\w*|primigravida|multigravida|g[1-9](?:p\d+)?)\b")
+_PREGNANT = re.compile(
+    r"\b(?:pregnan\w*|prenatal|antenatal|ob|gravid\w*|primigravida|multigravida|g[1-9](?:p\d+)?)\b"
+)
 _NORMAL = re.compile(r"\b(?:normal|routine|uncomplicated|low\s+risk|low-risk|intake|supervision)\b")
 _SUPERVISION_WORDS = frozenset(
-    """pregnant pregnancy prenatal antenatal ob normal routine uncomplicated low risk low-risk intake supervision
-    visit check checkup check-up care exam examination encounter for of at in the a and new appointment today
-    weeks week wks wk w gestation iup single singleton primigravida multigravida first second""".split()
+    [
+        "pregnant",
+        "pregnancy",
+        "prenatal",
+        "antenatal",
+        "ob",
+        "normal",
+        "routine",
+        "uncomplicated",
+        "low",
+        "risk",
+        "low-risk",
+        "intake",
+        "supervision",
+        "visit",
+        "check",
+        "checkup",
+        "check-up",
+        "care",
+        "exam",
+        "examination",
+        "encounter",
+        "for",
+        "of",
+        "at",
+        "in",
+        "the",
+        "a",
+        "and",
+        "new",
+        "appointment",
+        "today",
+        "weeks",
+        "week",
+        "wks",
+        "wk",
+        "w",
+        "gestation",
+        "iup",
+        "single",
+        "singleton",
+        "primigravida",
+        "multigravida",
+        "first",
+        "second",
+    ]
 )
 _WEEKS = re.compile(r"^(?P<n>\d{1,2})(?:w|wk|wks|weeks?)?$")
 _GRAVIDA = re.compile(r"^g(?P<n>[1-9])(?:p\d+)?$")
@@ -89,4 +136,3 @@ def read_normal_pregnancy(text: str) -> str | None:
     if len(said) == 1:
         trimester = f"{_ORDINALS[0 if said[0] < 14 else 1 if said[0] < 28 else 2]} trimester"
     return " ".join(w for w in ["pregnancy normal", gravida, trimester] if w)
-
