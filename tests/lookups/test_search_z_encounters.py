@@ -41,6 +41,8 @@ def _subterms(codebook: CodeBook, main: str) -> list[tuple[str, str, str]]:
         ("normal pregnancy 20 weeks", "Z34.92"),
         ("chemotherapy session for lymphoma", "Z51.11"),
         ("foley change", "Z46.6"),
+        ("STI check no symptoms", "Z11.3"),
+        ("gonorrhea test, asymptomatic", "Z11.3"),
         ("patient has a pacer", "Z95.0"),
         ("takes low dose aspirin daily", "Z79.82"),
     ],

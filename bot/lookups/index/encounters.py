@@ -7,7 +7,9 @@
 - "recheck after finishing antibiotics for pneumonia, resolved": Examination, follow-up (Z09; Z08 when the
   treatment finished was for a malignant neoplasm), the follow-up examination after completed treatment
   (guideline I.C.21.c.8);
-- "G1 at 10w, normal prenatal check": Pregnancy, normal, first / specified, and the trimester of the weeks.
+- "G1 at 10w, normal prenatal check": Pregnancy, normal, first / specified, and the trimester of the weeks;
+- "STD check, no symptoms", "asymptomatic HIV test": Screening (testing for a disease in a person with no sign
+  or symptom of it is a screening, guideline I.C.21.c.5).
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ _COMPLETED = re.compile(
     r"(?:\d+\s+\w+\s+)?after\s+(?:finishing|completing|completed|completion\s+of|finished|done\s+with)\s+"
     r"(?P<what>.+)$"
 )
+_NO_SYMPTOMS = r"(?:no|without|w/o|denies)\s+(?:symptoms|sx|complaints)|asymptomatic"
+_TESTED = r"(?:check|test|testing|tests|screen|panel)"
+_SCREENING = re.compile(
+    rf"^(?P<a>.+?)\s+{_TESTED}\s+(?:{_NO_SYMPTOMS})$|^(?:{_NO_SYMPTOMS})\s+(?P<b>.+?)\s+{_TESTED}$"
+)
 _MALIGNANT = re.compile(
     r"\b(?:cancer|chemo\w*|radiation|radiotherapy|lymphoma|carcinoma|malignan\w*|tumou?r)\b"
 )
@@ -41,6 +48,9 @@ def read_encounter(text: str) -> str | None:
     rehab = _JOINT_REHAB.match(text)
     if rehab:
         return f"aftercare following surgery joint replacement {rehab.group('joint')}"
+    screening = _SCREENING.match(text)
+    if screening:
+        return f"screening {screening.group('a') or screening.group('b')}"
     pregnancy = read_normal_pregnancy(text)
     if pregnancy is not None:
         return pregnancy
