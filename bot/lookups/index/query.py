@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import read_injury_story, read_setting
 from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.reasons import (
@@ -151,6 +152,11 @@ _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
 def understand(query: str, vocabulary: Vocabulary) -> Understood:
     # Punctuation between words says nothing to the Index ("clavicle fracture, routine healing").
     lowered = query.lower().replace("’", "'")
+    # "pre-op exam before knee surgery", "G1 at 10w, normal prenatal check": the visit's reason in the Index's
+    # words (Examination, pre-procedural; Pregnancy, normal, first, first trimester).
+    visit_reason = read_encounter(" ".join(_PUNCTUATION.sub(" ", lowered).split()))
+    if visit_reason is not None:
+        lowered = visit_reason
     # "observation for suspected MI, ruled out": the Observation line the ruled-out condition is coded by.
     observed = observation_ruled_out(" ".join(_PUNCTUATION.sub(" ", lowered).split()))
     if observed is not None:
@@ -218,7 +224,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
             kinds.add("visit")
     text, encounter, said = _encounter(text)
     encounter = _open_fracture(text, encounter)
-    if said and encounter == "D" and re.search(r"\baftercare\b", query.lower()):
+    if said and encounter == "D" and re.search(r"\baftercare\b", f"{query.lower()} {visit_reason or ''}"):
         # "aftercare following knee replacement": the Index's main term Aftercare (Z47.1); for an injury
         # ("aftercare for hip fracture") the Index says to code the fracture with its 7th character D.
         text = f"aftercare {text}"
@@ -481,6 +487,18 @@ _LONG_TERM = re.compile(
     r"^(?:long[- ]term|chronic|current)\s+(?P<a>.+?)\s+(?:use|therapy|user)$|"
     r"^(?P<b>.+?)\s+(?:use|therapy)\s+long[- ]term$"
 )
+# How often or how long a drug is taken says only that it is taken long term ("takes aspirin every day",
+# "on chronic steroids", "on eliquis long term"): the words go, the Long-term line stays.
+_HOW_OFTEN = re.compile(
+    r"\b(?:every\s+(?:day|morning|night|evening)|each\s+day|daily|nightly|regularly|chronically|chronic|"
+    r"long[- ]term|for\s+(?:many\s+)?(?:years|months)|(?:once|twice)\s+a\s+day|a\s+day|per\s+day)\b"
+)
+# A part the patient lost ("right big toe was amputated last year", "left leg amputated"): the Index's
+# Amputation line, which sends to Absence, by site, acquired.
+_AMPUTATED = re.compile(
+    r"^(?P<part>.+?)\s+(?:was\s+|were\s+|got\s+|has\s+been\s+|had\s+been\s+)?(?:amputated|amputation)"
+    r"(?:\s+(?:last\s+\w+|(?:\w+\s+)?(?:years?|months?)\s+ago|in\s+the\s+past|before|previously))?$"
+)
 # Care of an artificial opening or a device ("colostomy care", "gastrostomy tube check", "picc line care").
 _CARE = re.compile(
     r"^(?P<what>.*\b(?:\w+ostomy|tube|catheter|line|port|pacemaker|drain|stent|shunt)\b.*?)\s+"
@@ -516,14 +534,21 @@ def _state(text: str, kinds: set[str], echoes: list[str]) -> str:
         # The act said stays an echo: "Checking, cardiac pacemaker" is the Index's own line for a check.
         echoes += ["attention", "adjustment", "encounter", care.group("act")]
         return str(care.group("what"))
+    amputated = _AMPUTATED.match(text)
+    if amputated and len(amputated.group("part").split()) <= 4:
+        kinds.add("status")
+        echoes += STATUS_ECHOES
+        return f"amputation {amputated.group('part')}"
     taking = _TAKING.match(text)
     long_term = _LONG_TERM.match(text)
     if taking or long_term:
         kinds.add("longterm")
         echoes += LONG_TERM_ECHOES
         if long_term:
-            return str(long_term.group("a") or long_term.group("b"))
-        return text[taking.end() :] if taking else text
+            drug = str(long_term.group("a") or long_term.group("b"))
+        else:
+            drug = text[taking.end() :] if taking else text
+        return " ".join(_HOW_OFTEN.sub(" ", drug).split()) or drug
     return text
 
 

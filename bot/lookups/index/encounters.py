@@ -1,0 +1,148 @@
+"""A visit's reason told in office words -> the Index's Z-code main terms (Examination, Aftercare, Pregnancy).
+
+- "pre-op exam before knee surgery", "surgical clearance for hernia repair": Examination, pre-procedural
+  (the procedure planned is the reason for the exam, not a line of it);
+- "PT after right knee replacement", "rehab following hip arthroplasty": Aftercare, following surgery, joint
+  replacement (guideline I.C.21.c.7: aftercare of a joint prosthesis);
+- "recheck after finishing antibiotics for pneumonia, resolved": Examination, follow-up (Z09; Z08 when the
+  treatment finished was for a malignant neoplasm), the follow-up examination after completed treatment
+  (guideline I.C.21.c.8);
+- "G1 at 10w, normal prenatal check": Pregnancy, normal, first / specified, and the trimester of the weeks;
+- "STD check, no symptoms", "asymptomatic HIV test": Screening (testing for a disease in a person with no sign
+  or symptom of it is a screening, guideline I.C.21.c.5).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PRE_PROCEDURAL = re.compile(
+    r"^(?:pre-?\s?op(?:erative)?|pre-?\s?procedur(?:e|al)|pre-?\s?surgical|surgical)\s+"
+    r"(?:exam(?:ination)?|physical|evaluation|eval|clearance|visit|check(?:up)?|assessment)"
+    r"(?:\s+(?:before|prior\s+to|for|ahead\s+of)\s+.+)?$"
+)
+_JOINT_REHAB = re.compile(
+    r"^(?:pt|physical\s+therapy|ot|occupational\s+therapy|rehab\w*|therapy)\s+"
+    r"(?:after|following|post|s/p|status\s+post)\s+(?:(?:right|left|bilateral|r|l)\s+)?"
+    r"(?:total\s+|partial\s+)?(?P<joint>[a-z]+)\s+(?:joint\s+)?(?:replacement|arthroplasty)$"
+)
+_COMPLETED = re.compile(
+    r"^(?:recheck|re-check|check|f/u|fu|follow[- ]?up|followup)\s+(?:visit\s+|exam\s+|examination\s+)?"
+    r"(?:\d+\s+\w+\s+)?after\s+(?:finishing|completing|completed|completion\s+of|finished|done\s+with)\s+"
+    r"(?P<what>.+)$"
+)
+_NO_SYMPTOMS = r"(?:no|without|w/o|denies)\s+(?:symptoms|sx|complaints)|asymptomatic"
+_TESTED = r"(?:check|test|testing|tests|screen|panel)"
+_SCREENING = re.compile(
+    rf"^(?P<a>.+?)\s+{_TESTED}\s+(?:{_NO_SYMPTOMS})$|^(?:{_NO_SYMPTOMS})\s+(?P<b>.+?)\s+{_TESTED}$"
+)
+_MALIGNANT = re.compile(
+    r"\b(?:cancer|chemo\w*|radiation|radiotherapy|lymphoma|carcinoma|malignan\w*|tumou?r)\b"
+)
+
+
+def read_encounter(text: str) -> str | None:
+    """The Index words of a visit reason said in office words, or None."""
+    if _PRE_PROCEDURAL.match(text):
+        return "examination pre-procedural specified"
+    rehab = _JOINT_REHAB.match(text)
+    if rehab:
+        return f"aftercare following surgery joint replacement {rehab.group('joint')}"
+    screening = _SCREENING.match(text)
+    if screening:
+        return f"screening {screening.group('a') or screening.group('b')}"
+    pregnancy = read_normal_pregnancy(text)
+    if pregnancy is not None:
+        return pregnancy
+    completed = _COMPLETED.match(text)
+    if completed:
+        malignant = _MALIGNANT.search(completed.group("what"))
+        return "examination follow-up malignant neoplasm" if malignant else "examination follow-up"
+    return None
+
+
+# A pregnancy visit told with its weeks and gravida only ("G1 at 10w, normal prenatal check", "pregnant 22
+# weeks, normal"): Pregnancy, normal (supervision of), first / specified, and the trimester the weeks fall in
+# (ICD-10-CM chapter 15: first trimester under 14 weeks 0 days, second 14 weeks 0 days to under 28 weeks
+# 0 days, third from 28 weeks 0 days). Any other word may be a complication, which is coded instead.
+_PREGNANT = re.compile(
+    r"\b(?:pregnan\w*|prenatal|antenatal|ob|gravid\w*|primigravida|multigravida|g[1-9](?:p\d+)?)\b"
+)
+_NORMAL = re.compile(r"\b(?:normal|routine|uncomplicated|low\s+risk|low-risk|intake|supervision)\b")
+_SUPERVISION_WORDS = frozenset(
+    [
+        "pregnant",
+        "pregnancy",
+        "prenatal",
+        "antenatal",
+        "ob",
+        "normal",
+        "routine",
+        "uncomplicated",
+        "low",
+        "risk",
+        "low-risk",
+        "intake",
+        "supervision",
+        "visit",
+        "check",
+        "checkup",
+        "check-up",
+        "care",
+        "exam",
+        "examination",
+        "encounter",
+        "for",
+        "of",
+        "at",
+        "in",
+        "the",
+        "a",
+        "and",
+        "new",
+        "appointment",
+        "today",
+        "weeks",
+        "week",
+        "wks",
+        "wk",
+        "w",
+        "gestation",
+        "iup",
+        "single",
+        "singleton",
+        "primigravida",
+        "multigravida",
+        "first",
+        "second",
+    ]
+)
+_WEEKS = re.compile(r"^(?P<n>\d{1,2})(?:w|wk|wks|weeks?)?$")
+_GRAVIDA = re.compile(r"^g(?P<n>[1-9])(?:p\d+)?$")
+_ORDINALS = ("first", "second", "third")
+
+
+def read_normal_pregnancy(text: str) -> str | None:
+    """The Index words of a normal pregnancy's supervision visit, or None when any word may be more."""
+    if not (_PREGNANT.search(text) and _NORMAL.search(text)):
+        return None
+    weeks: list[int] = []
+    gravida = ""
+    for word in text.split():
+        week = _WEEKS.match(word)
+        grav = _GRAVIDA.match(word)
+        if week:
+            weeks.append(int(week.group("n")))
+        elif grav:
+            gravida = "first" if grav.group("n") == "1" else "specified"
+        elif word in ("primigravida",):
+            gravida = "first"
+        elif word in ("multigravida",):
+            gravida = "specified"
+        elif word not in _SUPERVISION_WORDS:
+            return None
+    said = [w for w in weeks if 0 < w <= 43]
+    trimester = ""
+    if len(said) == 1:
+        trimester = f"{_ORDINALS[0 if said[0] < 14 else 1 if said[0] < 28 else 2]} trimester"
+    return " ".join(w for w in ["pregnancy normal", gravida, trimester] if w)

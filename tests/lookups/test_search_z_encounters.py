@@ -1,0 +1,85 @@
+"""Z-code encounters, status and long-term drug therapy told in office words, read as the Index's main terms a
+coder uses (Examination, pre-procedural; Aftercare, following surgery, joint replacement; Examination,
+follow-up; Pregnancy, normal; Long-term drug therapy; Amputation -> Absence, acquired). The generated checks
+tell every Index Long-term (current) drug therapy drug and every Absence (acquired) site the way a chart says
+them; the other queries are made up, not taken from the benchmark sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.encounters import read_encounter
+from bot.lookups.search import find_codes
+
+
+def _top(codebook: CodeBook, query: str) -> str:
+    hits = find_codes(codebook, query, limit=1)
+    return hits[0].code if hits else ""
+
+
+def _subterms(codebook: CodeBook, main: str) -> list[tuple[str, str, str]]:
+    """(term, modifiers, code) of an ICD-10-CM Index main term's first-level lines that carry a code."""
+    rows = codebook.db.conn.execute(
+        "SELECT n.term, n.modifiers, n.code FROM index_nodes n JOIN index_nodes m ON n.parent = m.id "
+        "WHERE m.book = 'cm' AND m.depth = 0 AND m.term = ? AND n.code != ''",
+        [main],
+    ).fetchall()
+    return [(str(t), str(m), str(c)) for t, m, c in rows]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("preop physical prior to cataract surgery", "Z01.818"),
+        ("physical therapy following left total hip arthroplasty", "Z47.1"),
+        ("OT after right shoulder replacement", "Z47.1"),
+        ("follow-up after completing antibiotics for cellulitis", "Z09"),
+        ("recheck after finishing radiation for breast cancer", "Z08"),
+        ("routine prenatal visit, G1, 30 weeks", "Z34.03"),
+        ("uncomplicated pregnancy at 16 wks, G4", "Z34.82"),
+        ("normal pregnancy 20 weeks", "Z34.92"),
+        ("chemotherapy session for lymphoma", "Z51.11"),
+        ("foley change", "Z46.6"),
+        ("STI check no symptoms", "Z11.3"),
+        ("gonorrhea test, asymptomatic", "Z11.3"),
+        ("patient has a pacer", "Z95.0"),
+        ("takes low dose aspirin daily", "Z79.82"),
+    ],
+)
+def test_a_visit_reason_or_state_in_office_words_is_its_index_line(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert _top(codebook, query) == expected
+
+
+def test_a_pregnancy_visit_naming_anything_more_is_not_read_as_normal() -> None:
+    assert read_encounter("prenatal visit 30 weeks g1 with gestational diabetes") is None
+    assert read_encounter("hyperemesis 9 weeks pregnant") is None
+    assert read_encounter("g2 at 20 weeks normal") == "pregnancy normal specified second trimester"
+
+
+def test_every_long_term_drug_of_the_index_taken_every_day_is_its_long_term_line(codebook: CodeBook) -> None:
+    drugs = [(t, c) for t, _, c in _subterms(codebook, "Long-term drug therapy") if t.isalpha()]
+    assert len(drugs) > 30
+    missed = [
+        (term, code)
+        for term, code in drugs
+        if not _top(codebook, f"takes {term.lower()} every day")
+        .replace(".", "")
+        .startswith(code.replace(".", "").rstrip("-"))
+    ]
+    assert len(missed) <= len(drugs) // 20, missed
+
+
+def test_every_acquired_absence_site_said_as_amputated_is_that_absence(codebook: CodeBook) -> None:
+    sites = [(t, c) for t, m, c in _subterms(codebook, "Absence") if c.startswith("Z89") and "acquired" in m]
+    assert len(sites) >= 8
+    missed = [
+        (site, code)
+        for site, code in sites
+        if not _top(codebook, f"left {site.lower()} was amputated")
+        .replace(".", "")
+        .startswith(code.replace(".", "").rstrip("-"))
+    ]
+    assert not missed, missed
