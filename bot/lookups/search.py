@@ -673,7 +673,7 @@ class Searcher:
             # "invega sustenna 1 mg": a title prints the brand as typed, so the generic's words (in no
             # title) are no unknown words.
             literal = bool(understood.brands) and len(scored) > before
-        if "pcs" in wanted and "visit" not in understood.kinds:
+        if "pcs" in wanted and not {"visit", "status"} & understood.kinds:
             # "sleeve gastrectomy for morbid obesity": the procedure named, not why it was done.
             said = frozenset(stem(w) for w in [*WORD.findall(lowered), *corrected])
             if not any(key[0] == "pcs" for key in scored) and said & self.procedure_words():

@@ -495,9 +495,14 @@ _HOW_OFTEN = re.compile(
 )
 # A part the patient lost ("right big toe was amputated last year", "left leg amputated"): the Index's
 # Amputation line, which sends to Absence, by site, acquired.
+# The noun said alone ("right below knee amputation") names the procedure; with a time past it is the status.
+_PAST = r"(?:last\s+\w+|(?:\w+\s+)?(?:years?|months?)\s+ago|in\s+the\s+past|before|previously)"
 _AMPUTATED = re.compile(
-    r"^(?P<part>.+?)\s+(?:was\s+|were\s+|got\s+|has\s+been\s+|had\s+been\s+)?(?:amputated|amputation)"
-    r"(?:\s+(?:last\s+\w+|(?:\w+\s+)?(?:years?|months?)\s+ago|in\s+the\s+past|before|previously))?$"
+    r"^(?P<part>.+?)\s+(?:(?:was\s+|were\s+|got\s+|has\s+been\s+|had\s+been\s+)?amputated(?:\s+"
+    + _PAST
+    + r")?|amputation\s+"
+    + _PAST
+    + r")$"
 )
 # Care of an artificial opening or a device ("colostomy care", "gastrostomy tube check", "picc line care").
 _CARE = re.compile(
