@@ -61,3 +61,22 @@ def test_an_overdose_said_suicidal_is_self_harm_and_a_caused_reaction_keeps_its_
 )
 def test_the_intent_and_the_condition_first_of_a_drug_story(codebook: CodeBook, query: str, expected: str) -> None:
     assert first(codebook, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("it happened at the park", "Y92.830"),  # told by its happening: Place of occurrence, park
+        ("this occurred while skiing", "Y93.23"),  # Activity, skiing
+        ("hurt lifting weights", "Y93.B3"),  # the doing right after the injury word: Activity, free weights
+        ("injured at the gym", "Y92.39"),  # "gym": Place of occurrence, gymnasium
+    ],
+)
+def test_a_setting_told_alone_reaches_its_external_cause_index_line(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert first(codebook, query) == expected
+
+
+def test_a_doing_is_no_activity_without_the_injury_word_before_it(codebook: CodeBook) -> None:
+    assert not first(codebook, "bleeding gums").startswith("Y93")
