@@ -80,3 +80,8 @@ def test_a_setting_told_alone_reaches_its_external_cause_index_line(
 
 def test_a_doing_is_no_activity_without_the_injury_word_before_it(codebook: CodeBook) -> None:
     assert not first(codebook, "bleeding gums").startswith("Y93")
+
+
+def test_a_poisoning_after_an_intent_word_is_no_activity(codebook: CodeBook) -> None:
+    # "accidental overdose of ..." reads as "accidental poisoning ...": no injury word, so no "-ing" activity
+    assert first(codebook, "accidental overdose of digoxin") == "T46.0X1A"

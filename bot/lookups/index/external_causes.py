@@ -471,7 +471,8 @@ _LEAVE_OUT = frozenset(
 )
 _ACTIVITY_CLAUSE = re.compile(r"\b(?:while|during|when)\s+(?P<what>[a-z][a-z -]*)$")
 _PLAYING = re.compile(r"\bplaying\s+(?P<what>[a-z][a-z -]*)$")
-# "hurt jumping on the trampoline", "injured lifting weights": the doing said right after the injury words
+# "hurt jumping on the trampoline", "injured lifting weights": the doing said right after the injury words ("hurt", "injured")
+_HURT = frozenset({"hurt", "injured", "injury", "happened", "occurred"})
 _DOING = re.compile(r"(?<![a-z])(?P<what>[a-z]{3,}ing\s[a-z -]*)$")
 _PLACE_CLAUSE = re.compile(
     r"\b(?:at|in)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(?P<where>[a-z]+(?:\s+[a-z]+)?)$"
@@ -529,6 +530,8 @@ def _setting_alone(text: str) -> Story | None:
         activity = pattern.search(text)
         if activity is None or not _only_injury_words(text[: activity.start()], pattern is not _DOING):
             continue
+        if pattern is _DOING and not _HURT.intersection(text[: activity.start()].split()):
+            continue  # "accidental poisoning ...": no injury said before the doing
         what = re.sub(r"^playing\s+(?=\S)", "", activity.group("what"))  # "while playing hockey"
         place = _PLACE_CLAUSE.search(what)
         if place is not None and place.start() > 0:
