@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.stories import read_drug_story
+from bot.lookups.index.stories import is_poisoning, read_drug_story
 from bot.lookups.search import find_codes
 
 
@@ -59,7 +59,9 @@ def test_an_overdose_said_suicidal_is_self_harm_and_a_caused_reaction_keeps_its_
         ("stopped taking her insulin, hyperglycemia", "R73.9"),
     ],
 )
-def test_the_intent_and_the_condition_first_of_a_drug_story(codebook: CodeBook, query: str, expected: str) -> None:
+def test_the_intent_and_the_condition_first_of_a_drug_story(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
     assert first(codebook, query) == expected
 
 
@@ -85,3 +87,20 @@ def test_a_doing_is_no_activity_without_the_injury_word_before_it(codebook: Code
 def test_a_poisoning_after_an_intent_word_is_no_activity(codebook: CodeBook) -> None:
     # "accidental overdose of ..." reads as "accidental poisoning ...": no injury word, so no "-ing" activity
     assert first(codebook, "accidental overdose of digoxin") == "T46.0X1A"
+
+
+@pytest.mark.parametrize(
+    ("code", "poisoning"),
+    [("T39.1X1A", True), ("T44.7X2A", True), ("T62.0X1A", True), ("T38.3X5A", False), ("T46.4X6A", False)],
+)
+def test_a_poisoning_or_toxic_effect_is_told_from_an_adverse_effect_or_underdosing(
+    code: str, poisoning: bool
+) -> None:
+    assert is_poisoning(code) is poisoning
+
+
+def test_a_poisoning_clause_comes_before_its_manifestation(codebook: CodeBook) -> None:
+    # guideline I.C.19.e.5.b: the poisoning first, the manifestation beside it
+    codes = [h.code for h in find_codes(codebook, "ate poisonous mushrooms, diarrhea", limit=5)]
+    assert codes[0] == "T62.0X1A"
+    assert "R19.7" in codes

@@ -327,7 +327,9 @@ def index_hits(
         found.hits = [h for h in found.hits if h.code.code != code.code]
         if _part_of(understood, pair_words) < _part_of(
             understood, {qwords[i].text for i in best.covered}
-        ) or (best.book == "drug" and best.column in CONDITION_FIRST_COLUMNS and not code.code.startswith("T")):
+        ) or (
+            best.book == "drug" and best.column in CONDITION_FIRST_COLUMNS and not code.code.startswith("T")
+        ):
             # (The reaction to a drug properly taken, or the condition underdosing let relapse, is coded
             # first, the adverse effect or underdosing T code beside it.)
             # "afib on blood thinners": the concept named first is listed first.

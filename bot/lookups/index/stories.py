@@ -174,3 +174,15 @@ def reaction_parts(
     if not left:
         return []
     return [left, [w for w in words if w not in left]]
+
+
+def is_poisoning(code: str) -> bool:
+    """Whether an ICD-10-CM code is a poisoning (T36-T50, 6th character 1-4) or a toxic effect (T51-T65):
+    coded before its manifestations (guideline I.C.19.e.5.b), unlike an adverse effect or underdosing."""
+    plain = code.replace(".", "").upper()
+    if len(plain) < 3 or plain[0] != "T" or not plain[1:3].isdigit():
+        return False
+    category = int(plain[1:3])
+    if 51 <= category <= 65:
+        return True
+    return 36 <= category <= 50 and len(plain) >= 6 and plain[5] in "1234"
