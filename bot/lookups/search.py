@@ -97,6 +97,7 @@ from bot.lookups.index.services import (
     names_analyte,
     says_finding,
 )
+from bot.lookups.index.stories import is_poisoning
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -810,13 +811,31 @@ class Searcher:
             return None
         clauses = [c for c in clauses if not denies(c)]  # "denies SI, reports anhedonia": not SI
         best: tuple[Hits, str] | None = None
+        poisoning: tuple[Hits, str] | None = None
+        answered: list[Hits] = []
         for clause in clauses:
             try:
                 found = self.find(clause, systems, limit)
             except QueryError:
                 continue
-            if found and not found.notice and (best is None or found[0].score > best[0][0].score):
+            if not found or found.notice:
+                continue
+            answered.append(found)
+            if best is None or found[0].score > best[0][0].score:
                 best = (found, clause)
+            if poisoning is None and is_poisoning(found[0].code):
+                poisoning = (found, clause)
+        if whole and is_poisoning(whole[0].code):
+            return None
+        if poisoning is not None:
+            # "ate wild mushrooms, vomiting": the poisoning first, its manifestation beside it (guideline
+            # I.C.19.e.5.b), whichever clause the Index answers more surely.
+            hits, clause = poisoning
+            lead = [replace(h, why=f"clause “{clause}”: {h.why}") for h in hits[:1]]
+            kept: dict[tuple[str, str], Hit] = {}
+            for h in [*lead, *(f[0] for f in answered if f is not hits), *hits[1:], *whole]:
+                kept.setdefault((h.system, h.code), h)
+            return _with_notice(list(kept.values())[:limit], "")
         if best is None or best[0][0].score < CLAUSE_SCORE or (whole and whole[0].score >= best[0][0].score):
             return None
         hits, clause = best

@@ -443,6 +443,12 @@ _INJURY_WORDS = frozenset(
         "accident",
         "accidental",
         "accidentally",
+        # "it happened at school", "this occurred while gardening": the injury told by its happening
+        "it",
+        "this",
+        "happened",
+        "happens",
+        "occurred",
     ]
 )
 _LEAVE_OUT = frozenset(
@@ -465,6 +471,9 @@ _LEAVE_OUT = frozenset(
 )
 _ACTIVITY_CLAUSE = re.compile(r"\b(?:while|during|when)\s+(?P<what>[a-z][a-z -]*)$")
 _PLAYING = re.compile(r"\bplaying\s+(?P<what>[a-z][a-z -]*)$")
+# "hurt jumping on the trampoline", "injured lifting weights": the doing said right after the injury words ("hurt", "injured")
+_HURT = frozenset({"hurt", "injured", "injury", "happened", "occurred"})
+_DOING = re.compile(r"(?<![a-z])(?P<what>[a-z]{3,}ing\s[a-z -]*)$")
 _PLACE_CLAUSE = re.compile(
     r"\b(?:at|in)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(?P<where>[a-z]+(?:\s+[a-z]+)?)$"
 )
@@ -473,6 +482,8 @@ _ASKED_PLACE = re.compile(
 )
 _ASKED_ACTIVITY = re.compile(r"^activity\s+(?P<first>[a-z][a-z -]*)$|^(?P<last>[a-z][a-z -]*?)\s+activity$")
 _ANIMAL_WORDS = re.compile(r"\b(?:" + "|".join(_PETS) + r")s?\b")
+# A place said short, in the word the Place of occurrence line prints ("at the gym": "gymnasium").
+PLACE_WORDS = {"gym": "gymnasium"}
 ACTIVITY_LINE = "Activity"
 PLACE_LINE = "Place of occurrence"
 STATUS_LINE = "External cause status"
@@ -487,7 +498,7 @@ def _setting_story(kind: str, words: str, text: str) -> Story | None:
         said = _ANIMAL_WORDS.sub("animal", " ".join(kept))
         read = f"activity {said}"
     else:
-        read = f"place of occurrence {' '.join(kept)}"
+        read = f"place of occurrence {' '.join(PLACE_WORDS.get(w, w) for w in kept)}"
     return Story(read, f"story: {text} -> {read}", kind)
 
 
@@ -515,10 +526,12 @@ def _setting_alone(text: str) -> Story | None:
     if status is not None and _only_injury_words(text[: status.start()] + " " + text[status.end() :], False):
         read = "external cause status civilian activity done for income or pay"
         return Story(read, f"story: {text} -> {read}", STATUS_LINE)
-    for pattern in (_ACTIVITY_CLAUSE, _PLAYING):
+    for pattern in (_ACTIVITY_CLAUSE, _PLAYING, _DOING):
         activity = pattern.search(text)
-        if activity is None or not _only_injury_words(text[: activity.start()], True):
+        if activity is None or not _only_injury_words(text[: activity.start()], pattern is not _DOING):
             continue
+        if pattern is _DOING and not _HURT.intersection(text[: activity.start()].split()):
+            continue  # "accidental poisoning ...": no injury said before the doing
         what = re.sub(r"^playing\s+(?=\S)", "", activity.group("what"))  # "while playing hockey"
         place = _PLACE_CLAUSE.search(what)
         if place is not None and place.start() > 0:
@@ -586,5 +599,5 @@ def read_setting(text: str, story: Story | None) -> Setting | None:
         rest = " ".join((text[: match.start()] + " " + text[match.end() :]).split())
         if not _MECHANISM.search(rest):
             return None
-        return Setting(rest, words.format(named))
+        return Setting(rest, words.format(PLACE_WORDS.get(named, named)))
     return None

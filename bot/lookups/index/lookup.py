@@ -42,7 +42,7 @@ from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
 from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
-from bot.lookups.index.stories import reaction_parts
+from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
 from bot.lookups.index.tree import IndexTree, book_name
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import content_stems, stem, tokens
@@ -337,8 +337,11 @@ def index_hits(
         found.hits = [h for h in found.hits if h.code.code != code.code]
         if _part_of(understood, pair_words) < _part_of(
             understood, {qwords[i].text for i in best.covered}
-        ) or (best.book == "drug" and best.column == "adverse_effect" and not code.code.startswith("T")):
-            # (The reaction to a drug properly taken is coded first, its adverse effect T code beside it.)
+        ) or (
+            best.book == "drug" and best.column in CONDITION_FIRST_COLUMNS and not code.code.startswith("T")
+        ):
+            # (The reaction to a drug properly taken, or the condition underdosing let relapse, is coded
+            # first, the adverse effect or underdosing T code beside it.)
             # "afib on blood thinners": the concept named first is listed first.
             found.hits[0] = IndexHit(
                 first.code, first.score - 0.2, f"suggested with {code.display}: {first.why}"

@@ -40,7 +40,8 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # adverse effect: the right drug, properly taken
         (
             r"\bside[- ]effects?\s+(?:of|from|to)\b|\bside[- ]effects?\b|"
-            r"\b(?:taken|taking|took|takes)\s+as\s+(?:prescribed|directed)\b|"
+            r"\b(?:taken|taking|took|takes)\s+(?:as\s+(?:prescribed|directed)|correctly|properly)\b|"
+            r"\b(?:correctly|properly)\s+taken\b|"
             r"\b(?:correct|correctly|right|proper|properly|therapeutic|prescribed|normal|usual)\s+"
             r"(?:dose|dosage|doses|amount|use)\b",
             "adverse effect",
@@ -56,6 +57,8 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # intentional self-harm
         (
             r"\b(?:suicide|suicidal)\s+(?:attempt|gesture)\s+(?:with|by|using|on|of)\b|"
+            # "suicidal overdose of propranolol": the overdose's intent
+            r"\bsuicidal\s+(?=(?:overdose|ingestion|poisoning)\b)|"
             r"\b(?:attempted|tried\s+to\s+commit)\s+suicide\s+(?:with|by|using|on)\b|"
             r"\b(?:on\s+purpose|intentionally|deliberately|purposely|purposefully|"
             r"to\s+(?:hurt|harm|kill)\s+(?:him|her|them|my|your)sel(?:f|ves))\b|"
@@ -124,12 +127,34 @@ def read_drug_story(text: str) -> str:
     """The text with each story phrase in the Drug Table's column words ("ran out of metoprolol" ->
     "underdosing metoprolol", "took too many tylenol by mistake" -> "poisoning accidental tylenol poisoning
     accidental"); text with no story phrase is returned as it is."""
+    # "propranolol overdose, suicidal": the overdose's intent said after it (not "suicidal ideation")
+    text = SUICIDAL_AFTER_OVERDOSE.sub(r"\1 poisoning intentional self-harm ", text)
+    if CAUSE_LINK.search(text):
+        # "drowsy from cyclobenzaprine taken correctly": the link already reads the drug's adverse effect
+        # (the reaction first); the proper taking only confirms it.
+        text = PROPERLY_TAKEN.sub(" ", text)
     for pattern, words in STORY_PHRASES:
         text = pattern.sub(f" {words} ", text)
     return " ".join(text.split())
 
 
+# A drug said to be properly taken, and a link naming the drug as a condition's cause.
+PROPERLY_TAKEN = re.compile(
+    r"\b(?:taken|taking|took|takes)\s+(?:as\s+(?:prescribed|directed)|correctly|properly)\b|"
+    r"\b(?:correctly|properly)\s+taken\b"
+)
+SUICIDAL_AFTER_OVERDOSE = re.compile(
+    r"(\b(?:overdose|overdosed|overdosing|od)\b[^.;]*?)\bsuicidal\b"
+    r"(?!\s+(?:ideation|ideations|thoughts?|thinking|risk|precautions|behaviou?r))"
+)
+CAUSE_LINK = re.compile(r"\b(?:from|due\s+to|caused\s+by|induced\s+by|secondary\s+to)\s+\w")
+
+
 STATE_WORDS = frozenset({"status", "history"})
+# The Drug Table columns whose story names a condition coded before the T code: the nature of an adverse
+# effect (guideline I.C.19.e.5.a), and the condition that relapsed or worsened from underdosing (I.C.19.e.5.c:
+# an underdosing code is never first-listed).
+CONDITION_FIRST_COLUMNS = frozenset({"adverse_effect", "underdosing"})
 
 
 def reaction_parts(
@@ -139,7 +164,7 @@ def reaction_parts(
     and the words it leaves name the reaction - coded first, the adverse effect T code beside it (guideline
     I.C.19.e.5.a). The query's parts, the reaction first; none when nothing is left or no adverse effect.
     Words choosing a column (`column_stems`: "toxic", "overdose") name no reaction."""
-    if column != "adverse_effect" or STATE_WORDS.intersection(words):
+    if column not in CONDITION_FIRST_COLUMNS or STATE_WORDS.intersection(words):
         return []  # ("allergy status penicillin": the patient's status, no reaction happening now)
     left = [
         w
@@ -149,3 +174,15 @@ def reaction_parts(
     if not left:
         return []
     return [left, [w for w in words if w not in left]]
+
+
+def is_poisoning(code: str) -> bool:
+    """Whether an ICD-10-CM code is a poisoning (T36-T50, 6th character 1-4) or a toxic effect (T51-T65):
+    coded before its manifestations (guideline I.C.19.e.5.b), unlike an adverse effect or underdosing."""
+    plain = code.replace(".", "").upper()
+    if len(plain) < 3 or plain[0] != "T" or not plain[1:3].isdigit():
+        return False
+    category = int(plain[1:3])
+    if 51 <= category <= 65:
+        return True
+    return 36 <= category <= 50 and len(plain) >= 6 and plain[5] in "1234"
