@@ -116,3 +116,23 @@ def test_procedure_with_an_unread_word(codebook: CodeBook, query: str, prefix: s
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code.replace(".", "").startswith(prefix), [h.code for h in hits]
     assert "not used:" in hits[0].why and unused in hits[0].why.split("not used:")[1]
+
+
+@pytest.mark.parametrize(
+    ("query", "prefix"),
+    [
+        ("thyroid lobectomy left", "0GTG"),
+        ("lobectomy of the right thyroid gland", "0GTH"),
+        ("left liver lobectomy", "0FT2"),
+    ],
+)
+def test_many_see_lines_the_body_part_said_chooses(codebook: CodeBook, query: str, prefix: str) -> None:
+    # Lobectomy sends to seven tables; the one whose body parts the query names is followed first.
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code.replace(".", "").startswith(prefix), [h.code for h in hits]
+
+
+def test_table_parts(codebook: CodeBook) -> None:
+    tree = searcher_for(codebook).index_tree()
+    assert {stem("thyroid"), stem("lobe")} <= tree.table_parts("0GT")
+    assert stem("right") not in tree.table_parts("0GT")
