@@ -8,12 +8,7 @@ import pytest
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.completion import said_approaches
-from bot.lookups.index.pcs_asked import (
-    asks_cm_reading,
-    crowds_procedure,
-    procedure_main_term,
-    procedure_only_term,
-)
+from bot.lookups.index.pcs_asked import asks_cm_reading, crowds_procedure, procedure_main_term
 from bot.lookups.index.words import stem
 from bot.lookups.search import find_codes, searcher_for
 
@@ -141,26 +136,3 @@ def test_table_parts(codebook: CodeBook) -> None:
     tree = searcher_for(codebook).index_tree()
     assert {stem("thyroid"), stem("lobe")} <= tree.table_parts("0GT")
     assert stem("right") not in tree.table_parts("0GT")
-
-
-def test_procedure_only_term() -> None:
-    said = _stems("esophagoscopy with minimal sedation")
-    why = "PCS Index: Esophagoscopy -> 0DJ08ZZ"
-    assert procedure_only_term(why, said, lambda s: s == stem("esophagoscopy"))
-    assert not procedure_only_term(why, said, lambda _: False)  # a diagnosis index has it too
-    assert not procedure_only_term(why, _stems("minimal sedation"), lambda _: True)  # not said
-
-
-@pytest.mark.parametrize(
-    ("query", "prefix"),
-    [
-        ("esophagoscopy with minimal sedation", "0DJ08"),
-        ("colonoscopy with transverse polypectomy", "0D"),
-        ("colonoscopy for diverticulosis", "0DJD8"),
-        ("bronchoscopy with BAL right middle lobe", "0B"),
-    ],
-)
-def test_procedure_coded_without_a_see_line(codebook: CodeBook, query: str, prefix: str) -> None:
-    # "Esophagoscopy -> 0DJ08ZZ": a main term only the PCS Index has names the procedure asked for.
-    hits = find_codes(codebook, query, limit=3)
-    assert hits and hits[0].code.replace(".", "").startswith(prefix), [h.code for h in hits]
