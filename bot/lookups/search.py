@@ -82,13 +82,7 @@ from bot.lookups.index.completion import (
     said_hours,
 )
 from bot.lookups.index.lookup import Found, index_hits
-from bot.lookups.index.pcs_asked import (
-    Scored,
-    asks_cm_reading,
-    procedure_first,
-    procedure_main_term,
-    procedure_only_term,
-)
+from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
@@ -642,7 +636,7 @@ class Searcher:
                 # "below knee amputation left": the ICD-10-CM path used every word, the PCS one is walked too.
                 for hit in index_hits(self, understood, corrected, ("pcs",), []).hits:
                     add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
-            procedure_first(scored, self.root_operations(), said, self.index_tree().names_procedure)
+            procedure_first(scored, self.root_operations(), said)
         typed = self._descriptor_groups(lowered) if "hcpcs" in wanted else []
         if typed:
             # "cpap tubing", "tens unit 4 lead": the item by the words as typed, each short name read as the
@@ -704,7 +698,7 @@ class Searcher:
         if (
             max(found.coverage, complete) < CONFIDENT_SHARE
             and not literal
-            and not self._names_procedure(scored, lowered, corrected)
+            and not self._names_procedure(scored, lowered)
         ):
             # Nothing the Index or a title says answers the query: say so, and give no unrelated codes.
             closest = ", ".join(found.closest[:5])
@@ -713,21 +707,16 @@ class Searcher:
             )
         return _with_notice(hits, "")
 
-    def _names_procedure(self, scored: Scored, lowered: str, read: list[str]) -> bool:
+    def _names_procedure(self, scored: Scored, lowered: str) -> bool:
         """Whether a PCS answer's path begins with a procedure main term the query says ("hemodialysis single
-        session": Hemodialysis -> see Performance; "bronchoscopy with BAL ...": Bronchoscopy -> 0BJ08ZZ), as
-        typed or as the vocabulary read it (`read`): the procedure is asked for, a word beside it the reading
+        session": Hemodialysis -> see Performance): the procedure is asked for, a word beside it the reading
         does not know is said as not used - unless the query asks for its status, history or encounter."""
-        said = frozenset(stem(w) for w in [*WORD.findall(lowered), *read])
+        said = frozenset(stem(w) for w in WORD.findall(lowered))
         if asks_cm_reading(said):
             return False
-        roots, tree = self.root_operations(), self.index_tree()
+        roots = self.root_operations()
         return any(
-            key[0] == "pcs"
-            and (
-                procedure_main_term(why, roots, said) is not None
-                or procedure_only_term(why, said, tree.names_procedure)
-            )
+            key[0] == "pcs" and procedure_main_term(why, roots, said) is not None
             for key, (_, why, _, _) in scored.items()
         )
 

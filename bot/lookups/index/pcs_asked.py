@@ -12,7 +12,7 @@ after the procedure's code - unless the query says it asks about a status, a his
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from bot.lookups.codebook import Code
 from bot.lookups.index.words import content_stems, stem
@@ -92,16 +92,6 @@ def procedure_main_term(why: str, roots: frozenset[str], query_stems: frozenset[
     return term
 
 
-def procedure_only_term(why: str, query_stems: frozenset[str], pcs_only: Callable[[str], bool]) -> bool:
-    """Whether a hit's path begins with a one-word PCS Index main term the query says that no diagnosis index
-    has ("Colonoscopy -> 0DJD8ZZ", "Bronchoscopy -> 0BJ08ZZ": a procedure by name, coded without a "see")."""
-    found = _MAIN_TERM.match(why)
-    if found is None:
-        return False
-    term = stem(found.group(1).strip().lower())
-    return " " not in term and term in query_stems and pcs_only(term)
-
-
 def asks_cm_reading(query_stems: Iterable[str]) -> bool:
     return any(s in CM_READING for s in query_stems)
 
@@ -119,14 +109,8 @@ def crowds_procedure(why: str, title: str, term: str, query_stems: frozenset[str
 Scored = dict[tuple[str, str], tuple[float, str, Code | None, str]]
 
 
-def procedure_first(
-    scored: Scored,
-    roots: frozenset[str],
-    query_stems: frozenset[str],
-    pcs_only: Callable[[str], bool] = lambda _: False,
-) -> None:
-    """Moves each ICD-10-CM answer crowding out a procedure the query names (a main term sending to a root
-    operation, or a one-word main term only the PCS Index has: `pcs_only`) just below that procedure's best
+def procedure_first(scored: Scored, roots: frozenset[str], query_stems: frozenset[str]) -> None:
+    """Moves each ICD-10-CM answer crowding out a procedure the query names just below that procedure's best
     code (in place)."""
     if asks_cm_reading(query_stems):
         return
@@ -135,8 +119,6 @@ def procedure_first(
         if system != "pcs":
             continue
         term = procedure_main_term(why, roots, query_stems)
-        if term is None and procedure_only_term(why, query_stems, pcs_only):
-            term = why.split(": ", 1)[1].split(" ->")[0].strip()
         if term is not None and (best is None or score > best[0]):
             best = (score, term)
     if best is None:
