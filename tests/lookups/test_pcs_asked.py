@@ -136,3 +136,10 @@ def test_table_parts(codebook: CodeBook) -> None:
     tree = searcher_for(codebook).index_tree()
     assert {stem("thyroid"), stem("lobe")} <= tree.table_parts("0GT")
     assert stem("right") not in tree.table_parts("0GT")
+
+
+def test_the_table_sharing_most_body_part_words_first(codebook: CodeBook) -> None:
+    # Angioplasty sends to the heart's, the upper and the lower arteries' Dilation: "artery" is in all of
+    # them, "femoral" only in the lower arteries' table.
+    hits = find_codes(codebook, "angioplasty right femoral artery", limit=3)
+    assert hits and hits[0].code.startswith("047"), [h.code for h in hits]

@@ -658,16 +658,18 @@ class Matcher:
         self, references: list[Reference], by_stem: Mapping[str, object]
     ) -> list[Reference]:
         """A line sending to more tables than are followed ("Lobectomy": the brain's, the lung's, the liver's
-        and the thyroid's Excision and Resection): those whose table has a body part the query says ("right
-        thyroid lobectomy": Thyroid Gland Lobe) first, in the Index's order."""
+        and the thyroid's Excision and Resection): those whose table's body parts share most words with the
+        query ("right thyroid lobectomy": Thyroid Gland Lobe; "right femoral artery": Femoral Artery before
+        Pulmonary Artery) first, else in the Index's order."""
         if len(references) <= MAX_REFERENCES:
             return references
-        said = [
-            r
-            for r in references
-            if r.book == "pcs" and r.code and self.tree.table_parts(r.code) & by_stem.keys()
-        ]
-        return said + [r for r in references if r not in said] if said else references
+
+        def said(reference: Reference) -> int:
+            if reference.book != "pcs" or not reference.code:
+                return 0
+            return len(self.tree.table_parts(reference.code) & by_stem.keys())
+
+        return sorted(references, key=lambda r: -said(r))
 
     def _follow(
         self,
