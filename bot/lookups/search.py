@@ -85,7 +85,7 @@ from bot.lookups.index.completion import (
     said_hours,
 )
 from bot.lookups.index.lookup import Found, index_hits
-from bot.lookups.index.pcs_asked import procedure_first
+from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
@@ -547,9 +547,13 @@ class Searcher:
     def root_operations(self) -> frozenset[str]:
         """The names of the ICD-10-PCS root operations (third character), lower case, read from the code titles."""
         if self._roots is None:
-            # The first word of a table's code titles ("Excision of Stomach, ...", "Reposition Left Radius").
+            # The first word of a table's code titles ("Excision of Stomach, ...", "Reposition Left Radius"), a
+            # header's empty title aside; and every title's "<Operation> of ...": a table may mix its titles
+            # (5A1: "Extracorporeal Oxygenation, Membrane" and "Performance of Urinary Filtration").
             rows = self.book.db.execute(
-                "SELECT min(title) FROM codes WHERE system = 'pcs' GROUP BY substr(code, 1, 3)"
+                "SELECT min(title) FROM codes WHERE system = 'pcs' AND title != '' GROUP BY substr(code, 1, 3)"
+                " UNION SELECT DISTINCT substr(title, 1, instr(title, ' ') - 1) FROM codes WHERE system = 'pcs'"
+                " AND instr(title, ' of ') > 0 AND instr(title, ' of ') = instr(title, ' ')"
             ).fetchall()
             self._roots = frozenset(str(t).split()[0].lower() for (t,) in rows if str(t).strip())
         return self._roots
@@ -740,13 +744,30 @@ class Searcher:
             # vocabulary, and the rest found only a title sharing one word, or an index line that says more
             # than the query ("Monkey malaria"): no confident match.
             return _with_notice([], "No confident match: some words are not in the code titles or the Index.")
-        if max(found.coverage, complete) < CONFIDENT_SHARE and not literal:
+        if (
+            max(found.coverage, complete) < CONFIDENT_SHARE
+            and not literal
+            and not self._names_procedure(scored, lowered)
+        ):
             # Nothing the Index or a title says answers the query: say so, and give no unrelated codes.
             closest = ", ".join(found.closest[:5])
             return _with_notice(
                 [], "No confident match." + (f" Closest Index main terms: {closest}." if closest else "")
             )
         return _with_notice(hits, "")
+
+    def _names_procedure(self, scored: Scored, lowered: str) -> bool:
+        """Whether a PCS answer's path begins with a procedure main term the query says ("hemodialysis single
+        session": Hemodialysis -> see Performance): the procedure is asked for, a word beside it the reading
+        does not know is said as not used - unless the query asks for its status, history or encounter."""
+        said = frozenset(stem(w) for w in WORD.findall(lowered))
+        if asks_cm_reading(said):
+            return False
+        roots = self.root_operations()
+        return any(
+            key[0] == "pcs" and procedure_main_term(why, roots, said) is not None
+            for key, (_, why, _, _) in scored.items()
+        )
 
     def _split_levels(self, tokens: list[str]) -> list[str]:
         """ "als1 emergency", "ckd3": an abbreviation the vocabulary knows with its level run together, read

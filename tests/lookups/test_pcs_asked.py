@@ -94,3 +94,52 @@ def test_spinal_tap_is_a_lumbar_puncture(codebook: CodeBook, query: str) -> None
     # The vocabulary's "spinal tap" -> the PCS Index's Puncture, lumbar (see Drainage, Spinal Canal).
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code.startswith("009U3Z"), [h.code for h in hits]
+
+
+def test_root_operations_read_from_mixed_tables(codebook: CodeBook) -> None:
+    # 5A1's header has no title and its first title is "Extracorporeal Oxygenation": "Performance of ..."
+    # names the root operation all the same.
+    roots = searcher_for(codebook).root_operations()
+    assert {"performance", "excision", "reposition", "detachment"} <= roots
+
+
+@pytest.mark.parametrize(
+    ("query", "prefix", "unused"),
+    [
+        ("hemodialysis single session", "5A1D", "session"),
+        ("cholecystectomy with a kind surgeon", "0FT4", "surgeon"),
+        ("tonsillectomy in a teenager", "0CTP", "teenager"),
+    ],
+)
+def test_procedure_with_an_unread_word(codebook: CodeBook, query: str, prefix: str, unused: str) -> None:
+    # The procedure the PCS Index names is answered; the word beside it the reading does not know is said.
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code.replace(".", "").startswith(prefix), [h.code for h in hits]
+    assert "not used:" in hits[0].why and unused in hits[0].why.split("not used:")[1]
+
+
+@pytest.mark.parametrize(
+    ("query", "prefix"),
+    [
+        ("thyroid lobectomy left", "0GTG"),
+        ("lobectomy of the right thyroid gland", "0GTH"),
+        ("left liver lobectomy", "0FT2"),
+    ],
+)
+def test_many_see_lines_the_body_part_said_chooses(codebook: CodeBook, query: str, prefix: str) -> None:
+    # Lobectomy sends to seven tables; the one whose body parts the query names is followed first.
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code.replace(".", "").startswith(prefix), [h.code for h in hits]
+
+
+def test_table_parts(codebook: CodeBook) -> None:
+    tree = searcher_for(codebook).index_tree()
+    assert {stem("thyroid"), stem("lobe")} <= tree.table_parts("0GT")
+    assert stem("right") not in tree.table_parts("0GT")
+
+
+def test_the_table_sharing_most_body_part_words_first(codebook: CodeBook) -> None:
+    # Angioplasty sends to the heart's, the upper and the lower arteries' Dilation: "artery" is in all of
+    # them, "femoral" only in the lower arteries' table.
+    hits = find_codes(codebook, "angioplasty right femoral artery", limit=3)
+    assert hits and hits[0].code.startswith("047"), [h.code for h in hits]

@@ -100,6 +100,7 @@ MAX_WALKED = 1200  # anchor lines walked per match before only paths already fou
 MAX_WALKS = 40  # paths finished (code read) below one line
 MAX_FOLLOWED = 6  # of those, the best ones whose references are followed
 MAX_JUMPS = 2
+MAX_REFERENCES = 4  # the "see" references of one line followed
 MAX_IMPLIED = 6  # broadest External Cause Index main terms read when the query names none of them
 ENCOUNTER_TERMS = frozenset({"encounter for", "encounter (for)"})
 ENCOUNTER_STEMS = frozenset({stem("encounter")})
@@ -627,7 +628,9 @@ class Matcher:
             unspecified.unsaid += DEFAULT_CHILD_COST
             out.append(self._result(unspecified, words, default.code, walk.column, walk.covered))
         if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
-            references = alternatives_in_order(self.tree.references(end.id)[:4], by_stem)
+            references = alternatives_in_order(
+                self._said_parts_first(self.tree.references(end.id), by_stem)[:MAX_REFERENCES], by_stem
+            )
             whole = any(r.text.startswith("Resection") for r in references) and "partial" not in by_stem
             for order, reference in enumerate(references):
                 if reference.kind == "see_also" and end.code:
@@ -650,6 +653,23 @@ class Matcher:
                     continue
                 out += self._follow(walk, reference, words, by_stem, jumps)
         return out
+
+    def _said_parts_first(
+        self, references: list[Reference], by_stem: Mapping[str, object]
+    ) -> list[Reference]:
+        """A line sending to more tables than are followed ("Lobectomy": the brain's, the lung's, the liver's
+        and the thyroid's Excision and Resection): those whose table's body parts share most words with the
+        query ("right thyroid lobectomy": Thyroid Gland Lobe; "right femoral artery": Femoral Artery before
+        Pulmonary Artery) first, else in the Index's order."""
+        if len(references) <= MAX_REFERENCES:
+            return references
+
+        def said(reference: Reference) -> int:
+            if reference.book != "pcs" or not reference.code:
+                return 0
+            return len(self.tree.table_parts(reference.code) & by_stem.keys())
+
+        return sorted(references, key=lambda r: -said(r))
 
     def _follow(
         self,

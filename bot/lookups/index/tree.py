@@ -67,6 +67,8 @@ CACHE_NODES = 150_000  # every line of every book (~121,000)
 MAIN_TERMS_PER_WORD = 150
 CACHE_SETS = 100_000
 CACHE_REFS = 50_000
+# A body part's side names no body part of its own ("Right Upper Lung Lobe" and "Thyroid Gland Lobe, Right").
+SIDE_STEMS = frozenset(stem(w) for w in ("right", "left", "bilateral"))
 _COLUMNS = "id, book, parent, depth, last, term, modifiers, code, see, see_also, cells"
 
 
@@ -149,9 +151,23 @@ class IndexTree:
         self._broadest: dict[tuple[str, int], list[Node]] = {}
         self._procedure: dict[str, bool] = {}
         self._open_heads: dict[str, tuple[int, frozenset[str]]] = {}
+        self._table_parts: dict[str, frozenset[str]] = {}
         self.memo: dict[
             object, object
         ] = {}  # the Tabular rows completion reads (bot.lookups.index.completion)
+
+    def table_parts(self, table: str) -> frozenset[str]:
+        """The stems of a PCS table's body part meanings (fourth character: "Thyroid Gland Lobe, Right"), the
+        sides aside; empty for a code that names no table."""
+        table = table[:3].upper()
+        found = self._table_parts.get(table)
+        if found is None:
+            rows = self.conn.execute(
+                "SELECT meaning FROM pcs_axes WHERE tbl = ? AND position = 4", [table]
+            ).fetchall()
+            found = frozenset(s for (m,) in rows for s in content_stems(str(m))) - SIDE_STEMS
+            self._table_parts[table] = found
+        return found
 
     def names_procedure(self, word_stem: str) -> bool:
         """Whether a stem is a one-word main term (before any comma) of the PCS Index that no diagnosis index
