@@ -36,10 +36,12 @@ from bot.lookups.doses import (
     is_dose,
     is_drug_title,
     names_drug_use,
+    names_product,
     opps_only,
     other_route,
     route_said,
     said_drug_key,
+    says_outpatient,
 )
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import (
@@ -249,6 +251,7 @@ class Searcher:
         self._procedures: frozenset[str] | None = None
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
         self._drug_keys: frozenset[str] = frozenset()
+        self._drug_codes: dict[str, str] = {}
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -297,7 +300,18 @@ class Searcher:
                     drugs.setdefault(drug_key(drug_of(str(title))), []).append((str(code), str(title)))
             self._drugs = drugs
             self._drug_keys = frozenset(drugs)
+            self._drug_codes = {code: key for key, lines in drugs.items() for code, _ in lines}
         return self._drugs
+
+    @property
+    def drug_codes(self) -> dict[str, str]:
+        """Each HCPCS drug line's code and its drug's key word (built with the drug lines)."""
+        _ = self.drug_lines
+        return self._drug_codes
+
+    def _rare(self, word: str) -> bool:
+        """A word seldom printed in titles and index terms: a maker's or a product's name."""
+        return self.freq.get(word) <= PRODUCT_FREQ
 
     @property
     def drug_keys(self) -> frozenset[str]:
@@ -345,7 +359,31 @@ class Searcher:
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
-        return self._item_first(query, systems, limit, found)
+        found = self._item_first(query, systems, limit, found)
+        return self._permanent_line_first(query, found)
+
+    def _permanent_line_first(self, query: str, found: Hits) -> Hits:
+        """A C drug line (hospital outpatient pass-through only) goes after the J or Q line of the same drug
+        found with it ("avastin": J9035 before C9257), unless the query says the outpatient setting."""
+        if says_outpatient(query) or not any(h.system == "HCPCS" and opps_only(h.code) for h in found):
+            return found
+        ranked = list(found)
+        for hit in list(ranked):
+            drug = self.drug_codes.get(hit.code) if hit.system == "HCPCS" and opps_only(hit.code) else None
+            if not drug:
+                continue
+            at = ranked.index(hit)
+            later = [
+                i
+                for i, h in enumerate(ranked)
+                if i > at and h.system == "HCPCS" and not opps_only(h.code) and self.drug_codes.get(h.code) == drug
+            ]
+            if later:
+                after = ranked[later[0]].score
+                ranked.insert(later[0], replace(ranked.pop(at), score=after))
+        if ranked == list(found):
+            return found
+        return _with_notice(ranked, found.notice)
 
     def _find_read(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find(query, systems, limit)
@@ -404,11 +442,12 @@ class Searcher:
             # found already (by the brand the title prints, or the words as typed).
             return found
         scored: list[tuple[float, Code]] = []
+        outpatient = says_outpatient(query)
         for code_text, title in family:
             code = self.book.get("hcpcs", code_text)
             if code is not None:
                 fit = drug_line_score(title, said, understood.negated, query.lower().replace(",", " "))
-                fit -= (0 if code.current else 60) + (OPPS_ONLY_COST if opps_only(code.code) else 0)
+                fit -= (0 if code.current else 60) + (OPPS_ONLY_COST if opps_only(code.code) and not outpatient else 0)
                 scored.append((fit, code))
         if not scored:
             return found
@@ -553,7 +592,7 @@ class Searcher:
         number = "" if code_like or "cpt" in self.book.systems_loaded() else cpt_number(lowered)
         if number:  # "bill 99215?", "99233 hospital f/u": the question is about a CPT code
             return _with_notice([], CPT_NOTE.format(what=f"{number} is a CPT code"))
-        lowered = read_both_ways(" ".join(self._split_levels(lowered.split())))
+        lowered = later_visit(read_both_ways(" ".join(self._split_levels(lowered.split()))))
         understood = understand(lowered, self.vocabulary)
         if says_nothing(understood.words) or (
             not understood.notes and unknown_subject(understood.words, self._known, self._indexed)
@@ -587,6 +626,11 @@ class Searcher:
         for hit in found.hits:
             add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
         groups, _ = self._expand(" ".join(corrected))
+        if understood.encounter_said and understood.encounter in ORDINAL_WORDS and groups:
+            # "annual wellness visit subsequent": the service's title says which visit (G0439 "...,
+            # subsequent visit"), as an injury's title says which encounter; the Index reads it as the 7th
+            # character, a title search by the word itself.
+            groups = list(dict.fromkeys([*groups, (ORDINAL_WORDS[understood.encounter],)]))
         item = _names_item(corrected)
         if item:
             # "nebulizer machine", "cpap device": the item's HCPCS title need not say "machine"; the
@@ -984,6 +1028,13 @@ class Searcher:
         systems = ",".join(f"'{s}'" for s in wanted)  # from the fixed SYSTEMS tuple, never user text
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
+        unpaid = [g for g in groups if g[0] not in PAYERS]
+        if unpaid and len(unpaid) < len(groups):
+            # "medicare annual wellness", "PSA screening medicare": the payer says which code set, not what
+            # was done; a title need not print it (and it counts for no title).
+            known = set(rows)
+            rows += [r for r in self._query(self._match(unpaid), systems) if r not in known]
+            groups = unpaid
         complete = 1.0 if rows else 0.0
         excluded = _excluded(groups)
         if excluded and "hcpcs" in wanted:
@@ -1096,6 +1147,8 @@ class Searcher:
                 score -= EXCLUDED_COST
             if system == "hcpcs" and amount is not None:
                 score += dose_fit(amount, title)
+            if system == "hcpcs" and code in self.drug_codes and names_product(title, said, self._rare):
+                score -= PRODUCT_COST
             if system == "hcpcs" and route and other_route(route, title):
                 score -= ROUTE_COST
             elif system == "hcpcs" and route == "injected" and INJECTED_TITLE.search(title):
@@ -1228,6 +1281,8 @@ def _main_word(term: str) -> str:
     return head if " " not in head else ""
 
 
+PRODUCT_COST = 15.0  # a drug line for a maker's or a product's version the query does not name
+PRODUCT_FREQ = 12  # a word printed this seldom, in parentheses on a drug line, names a maker or product
 OPPS_ONLY_COST = 3.0  # a C drug line below the J or Q line printing the same drug
 DRUG_LINE_LEAD = 30.0  # the drug line named leads what the other words found
 DRUG_LINES_SHOWN = 3  # the drug's best lines first; its others after what the other words found
@@ -1244,6 +1299,16 @@ def _split_digits(word: str) -> tuple[str, ...]:
     """ "als1", "bls2": an abbreviation with its level run together, as titles print them apart ("als 1")."""
     match = _LETTERS_DIGITS.match(word)
     return (match.group(1), match.group(2)) if match else (word,)
+
+
+ORDINAL_WORDS = {"A": "initial", "D": "subsequent"}  # the encounter said, as a service's title prints it
+# A visit said to come after the first ("yearly wellness, not the first one", "after the first"): subsequent.
+_LATER_VISIT = re.compile(r"\b(?:not\s+the\s+first|after\s+the\s+first)(?:\s+(?:one|visit|time|year))?\b")
+
+
+def later_visit(text: str) -> str:
+    """The text with a visit said to come after the first written as the titles print it ("subsequent")."""
+    return _LATER_VISIT.sub("subsequent", text)
 
 
 _REASON_FOR = re.compile(r"\b(?:for|to have|reason)\b")  # "here for chemo": a reason, not a named visit
