@@ -329,6 +329,7 @@ def says_outpatient(query: str) -> bool:
 
 _PARENTHESISED = re.compile(r"\(([^()]*)\)")
 PRODUCT_WORDS = 3  # a maker or product in parentheses is a short name ("(mylan)", "(fresenius kabi)")
+PRODUCT_LETTERS = 4  # a shorter word in parentheses is an abbreviation ("(g-csf)", "(nos)"), no name
 
 
 def names_product(title: str, said: set[str], rare: Callable[[str], bool]) -> bool:
@@ -342,7 +343,7 @@ def names_product(title: str, said: set[str], rare: Callable[[str], bool]) -> bo
             continue
         if any(w in said for w in names):
             continue
-        if any(rare(w) for w in names if len(w) > 2):
+        if any(rare(w) for w in names if len(w) >= PRODUCT_LETTERS):
             return True
     return False
 

@@ -57,6 +57,7 @@ from bot.lookups.filler import (
     words_not_used,
 )
 from bot.lookups.hcpcs_items import (
+    spelled_count,
     BILLING_WORDS,
     DROPPED_COST,
     HEAD_CREDIT,
@@ -360,7 +361,33 @@ class Searcher:
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
+        found = self._payer_service_first(query, systems, limit, found)
         return self._permanent_line_first(query, found)
+
+    def _payer_service_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A service said with its payer ("PSA screening medicare", "medicare colonoscopy screen not high
+        risk") asks for the payer's service code: when the first answer is an encounter (a Z code) and the
+        words less the payer are answered by a HCPCS title using every word, that title leads and the
+        encounter follows."""
+        if "hcpcs" not in systems or not found or found[0].system != "ICD-10-CM" or found[0].code[:1] != "Z":
+            return found
+        words = [w for raw in query.lower().replace(",", " ").split() for w in _words(raw)]
+        rest = [w for w in words if w not in PAYERS]
+        if not rest or len(rest) == len(words):
+            return found
+        try:
+            service = self._find(" ".join(rest), ("hcpcs",), limit)
+        except QueryError:
+            return found
+        said = frozenset(_stem(w) for w in rest if w not in STOPWORDS)
+        named = [h for h in service if said <= _doc_stems(f"{h.title} {h.why.split(' (')[0]}")]
+        if service.notice or not named:
+            return found
+        top = max(h.score for h in found) + DRUG_LINE_LEAD - named[0].score
+        lines = [replace(h, score=h.score + top, why=f"payer's service: {h.why}") for h in named]
+        lines = lines[:DRUG_LINES_SHOWN]
+        shown = {h.code for h in lines}
+        return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
 
     def _permanent_line_first(self, query: str, found: Hits) -> Hits:
         """A C drug line (hospital outpatient pass-through only) goes after the J or Q line of the same drug
@@ -592,7 +619,7 @@ class Searcher:
         number = "" if code_like or "cpt" in self.book.systems_loaded() else cpt_number(lowered)
         if number:  # "bill 99215?", "99233 hospital f/u": the question is about a CPT code
             return _with_notice([], CPT_NOTE.format(what=f"{number} is a CPT code"))
-        lowered = later_visit(read_both_ways(" ".join(self._split_levels(lowered.split()))))
+        lowered = spelled_count(later_visit(read_both_ways(" ".join(self._split_levels(lowered.split())))))
         understood = understand(lowered, self.vocabulary)
         if says_nothing(understood.words) or (
             not understood.notes and unknown_subject(understood.words, self._known, self._indexed)
@@ -796,7 +823,9 @@ class Searcher:
                 title,
             )
 
-        self._text_matches(groups, ("hcpcs",), credited, [], broad=False)
+        # Every word as typed, the payer too: a title holding the rest ("Flu immunize no admin") is no literal
+        # answer to "flu shot admin medicare".
+        self._text_matches(groups, ("hcpcs",), credited, [], broad=False, payer_optional=False)
 
     def _by_clause(self, text: str, systems: Sequence[str], limit: int, whole: list[Hit]) -> Hits | None:
         """The answer for the best-answered clause of a query of several (split at commas and semicolons),
@@ -1022,6 +1051,7 @@ class Searcher:
         penalty: float = 0.0,
         broad: bool = True,
         items: bool = True,
+        payer_optional: bool = True,
     ) -> float:
         """Add the title and inclusion-term matches; the share of the words the best title holds (`items`: a
         HCPCS item may be read by its head noun, as in a query that links no two concepts)."""
@@ -1029,7 +1059,7 @@ class Searcher:
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
         unpaid = [g for g in groups if g[0] not in PAYERS]
-        if unpaid and len(unpaid) < len(groups):
+        if payer_optional and unpaid and len(unpaid) < len(groups):
             # "medicare annual wellness", "PSA screening medicare": the payer says which code set, not what
             # was done; a title need not print it (and it counts for no title).
             known = set(rows)
@@ -1147,6 +1177,8 @@ class Searcher:
                 score -= EXCLUDED_COST
             if system == "hcpcs" and amount is not None:
                 score += dose_fit(amount, title)
+            if system == "hcpcs" and _restricted(f"{title} {label}", said):
+                score -= RESTRICTED_COST
             if system == "hcpcs" and code in self.drug_codes and names_product(title, said, self._rare):
                 score -= PRODUCT_COST
             if system == "hcpcs" and route and other_route(route, title):
@@ -1502,6 +1534,19 @@ def _says_unexcluded(title: str, excluded: frozenset[str]) -> bool:
     "(non-esrd use)" says "esrd" excluded, as the query does)."""
     lowered = title.lower()
     return any(re.search(rf"(?<!non-)(?<!non )\b{re.escape(w)}\b", lowered) for w in excluded)
+
+
+RESTRICTED_COST = 40.0  # a HCPCS title for a use or coverage the query does not say
+# A descriptor's use or coverage restriction ("Blood glucose test strips, for dialysis", "Noncovered ambulance
+# mileage"): the line for that use, which the plain line ("... strips for home blood glucose monitor") comes
+# before unless it is said. The negated form ("non-esrd use") is no restriction.
+_RESTRICTION = re.compile(r"(?i)(?<![-\w])(dialysis|esrd|noncovered|non-covered)\b")
+
+
+def _restricted(text: str, said: set[str]) -> bool:
+    """Whether a HCPCS title says a use or coverage restriction that no word of the query says."""
+    found = {m.group(1).lower().replace("-", "") for m in _RESTRICTION.finditer(text)}
+    return bool(found) and not found & {w.replace("-", "") for w in said}
 
 
 def _system_names(systems: str) -> frozenset[str]:
