@@ -57,7 +57,6 @@ from bot.lookups.filler import (
     words_not_used,
 )
 from bot.lookups.hcpcs_items import (
-    spelled_count,
     BILLING_WORDS,
     DROPPED_COST,
     HEAD_CREDIT,
@@ -73,6 +72,7 @@ from bot.lookups.hcpcs_items import (
     names_the_item,
     names_typed_item,
     read_as_item,
+    spelled_count,
     title_head_names,
     typed_item_forms,
 )
@@ -403,7 +403,10 @@ class Searcher:
             later = [
                 i
                 for i, h in enumerate(ranked)
-                if i > at and h.system == "HCPCS" and not opps_only(h.code) and self.drug_codes.get(h.code) == drug
+                if i > at
+                and h.system == "HCPCS"
+                and not opps_only(h.code)
+                and self.drug_codes.get(h.code) == drug
             ]
             if later:
                 after = ranked[later[0]].score
@@ -474,7 +477,9 @@ class Searcher:
             code = self.book.get("hcpcs", code_text)
             if code is not None:
                 fit = drug_line_score(title, said, understood.negated, query.lower().replace(",", " "))
-                fit -= (0 if code.current else 60) + (OPPS_ONLY_COST if opps_only(code.code) and not outpatient else 0)
+                fit -= (0 if code.current else 60) + (
+                    OPPS_ONLY_COST if opps_only(code.code) and not outpatient else 0
+                )
                 scored.append((fit, code))
         if not scored:
             return found
@@ -509,6 +514,8 @@ class Searcher:
             return found
         if found.notice.startswith("That is a CPT"):  # "anesthesia for knee arthroscopy": a CPT service
             return found
+        if found and found[0].system == "HCPCS" and _restriction_said(found[0].title, query):
+            return found  # "glucose strips for dialysis": the purpose is the line's own restriction
         try:
             item = self._find(phrase, systems, limit)
         except QueryError:
@@ -1547,6 +1554,12 @@ def _restricted(text: str, said: set[str]) -> bool:
     """Whether a HCPCS title says a use or coverage restriction that no word of the query says."""
     found = {m.group(1).lower().replace("-", "") for m in _RESTRICTION.finditer(text)}
     return bool(found) and not found & {w.replace("-", "") for w in said}
+
+
+def _restriction_said(title: str, query: str) -> bool:
+    """Whether a HCPCS title's use or coverage restriction is one the query says."""
+    found = {m.group(1).lower().replace("-", "") for m in _RESTRICTION.finditer(title)}
+    return bool(found & {w.replace("-", "") for w in re.findall(r"[a-z-]+", query.lower())})
 
 
 def _system_names(systems: str) -> frozenset[str]:
