@@ -10,6 +10,7 @@ import pytest
 from bot.lookups.codebook import CodeBook
 from bot.lookups.doses import drug_of, names_product, opps_only, says_outpatient
 from bot.lookups.hcpcs_items import spelled_count
+from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.search import find_codes, later_visit, searcher_for
 
 
@@ -108,3 +109,13 @@ def test_a_service_said_with_its_payer_leads_with_the_payers_code(
     codebook: CodeBook, query: str, code: str
 ) -> None:
     assert find_codes(codebook, query, limit=5)[0].code == code
+
+
+def test_a_brand_printed_with_a_hyphen_reads_typed_without_it() -> None:
+    vocabulary = Vocabulary.shipped()
+    text, _ = vocabulary.expand("bicillin cr 2.4 million units")
+    assert text.startswith("penicillin g benzathine penicillin g procaine")
+
+
+def test_a_brand_typed_without_its_hyphen_finds_its_drug_line(codebook: CodeBook) -> None:
+    assert _first_hcpcs(codebook, "bicillin la deep im") == "J0561"
