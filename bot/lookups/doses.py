@@ -6,7 +6,7 @@ HCPCS titles with them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # A dose, unit or route written beside a drug ("40", "1 gm", "iv"), as one query word.
@@ -316,6 +316,36 @@ def opps_only(code: str) -> bool:
     """A C code: a drug line for hospital outpatient pass-through only; the J or Q line is what is billed
     elsewhere, so it comes first when both print the drug ("bevacizumab": J9035 before C9257)."""
     return code.upper().startswith("C")
+
+
+# A query placing the drug in a hospital outpatient department, where a C (pass-through) line is billed.
+_OUTPATIENT = re.compile(r"(?i)\b(?:opps|hopd|outpatient|pass[- ]?through|c[- ]?codes?)\b")
+
+
+def says_outpatient(query: str) -> bool:
+    """Whether the query says the hospital outpatient setting (OPPS) a C drug line is billed in."""
+    return _OUTPATIENT.search(query) is not None
+
+
+_PARENTHESISED = re.compile(r"\(([^()]*)\)")
+PRODUCT_WORDS = 3  # a maker or product in parentheses is a short name ("(mylan)", "(fresenius kabi)")
+PRODUCT_LETTERS = 4  # a shorter word in parentheses is an abbreviation ("(g-csf)", "(nos)"), no name
+
+
+def names_product(title: str, said: set[str], rare: Callable[[str], bool]) -> bool:
+    """Whether a drug line names its maker or product in parentheses that the query does not say
+    ("Inj, vancomycin (mylan) 10mg", "(zirabev)"): a line for that product, which the line for the drug
+    itself ("Inj, vancomycin hcl, 10 mg") comes before. `rare` tells a maker's or brand's name (a word seldom
+    printed, or no English word) from a descriptor in parentheses ("(human)", "(recombinant)", "(nos)")."""
+    for inside in _PARENTHESISED.findall(title.lower()):
+        names = re.findall(r"[a-z]+", inside)
+        if not names or len(names) > PRODUCT_WORDS or any(c.isdigit() for c in inside):
+            continue
+        if any(w in said for w in names):
+            continue
+        if any(rare(w) for w in names if len(w) >= PRODUCT_LETTERS):
+            return True
+    return False
 
 
 def drug_line_score(title: str, said: Sequence[str], negated: frozenset[str], typed: str = "") -> float:

@@ -32,6 +32,14 @@ HEAD_CREDIT = (
 )
 
 
+_COUNT_CT = re.compile(r"\b(\d+)\s*cts?\b")
+
+
+def spelled_count(text: str) -> str:
+    """A package count written "100 ct" or "50ct" as "100 count" (after a number "ct" is no CT scan)."""
+    return _COUNT_CT.sub(r"\1 count", text)
+
+
 def without_package(groups: Sequence[Group]) -> list[Group]:
     """The words less a package phrase: "box of 50" / "pack of 100" / "50 count" (and what follows it)."""
     words = [g[0] for g in groups]

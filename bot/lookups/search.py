@@ -36,10 +36,12 @@ from bot.lookups.doses import (
     is_dose,
     is_drug_title,
     names_drug_use,
+    names_product,
     opps_only,
     other_route,
     route_said,
     said_drug_key,
+    says_outpatient,
 )
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import (
@@ -73,6 +75,7 @@ from bot.lookups.hcpcs_items import (
     names_the_item,
     names_typed_item,
     read_as_item,
+    spelled_count,
     title_head_names,
     typed_item_forms,
 )
@@ -254,6 +257,7 @@ class Searcher:
         self._procedures: frozenset[str] | None = None
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
         self._drug_keys: frozenset[str] = frozenset()
+        self._drug_codes: dict[str, str] = {}
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -302,7 +306,18 @@ class Searcher:
                     drugs.setdefault(drug_key(drug_of(str(title))), []).append((str(code), str(title)))
             self._drugs = drugs
             self._drug_keys = frozenset(drugs)
+            self._drug_codes = {code: key for key, lines in drugs.items() for code, _ in lines}
         return self._drugs
+
+    @property
+    def drug_codes(self) -> dict[str, str]:
+        """Each HCPCS drug line's code and its drug's key word (built with the drug lines)."""
+        _ = self.drug_lines
+        return self._drug_codes
+
+    def _rare(self, word: str) -> bool:
+        """A word seldom printed in titles and index terms: a maker's or a product's name."""
+        return self.freq.get(word) <= PRODUCT_FREQ
 
     @property
     def drug_keys(self) -> frozenset[str]:
@@ -350,7 +365,60 @@ class Searcher:
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
-        return self._item_first(query, systems, limit, found)
+        found = self._item_first(query, systems, limit, found)
+        found = self._payer_service_first(query, systems, limit, found)
+        return self._permanent_line_first(query, found)
+
+    def _payer_service_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A service said with its payer ("PSA screening medicare", "medicare colonoscopy screen not high
+        risk") asks for the payer's service code: when the first answer is an encounter (a Z code) and the
+        words less the payer are answered by a HCPCS title using every word, that title leads and the
+        encounter follows."""
+        if "hcpcs" not in systems or not found or found[0].system != "ICD-10-CM" or found[0].code[:1] != "Z":
+            return found
+        words = [w for raw in query.lower().replace(",", " ").split() for w in _words(raw)]
+        rest = [w for w in words if w not in PAYERS]
+        if not rest or len(rest) == len(words):
+            return found
+        try:
+            service = self._find(" ".join(rest), ("hcpcs",), limit)
+        except QueryError:
+            return found
+        said = frozenset(_stem(w) for w in rest if w not in STOPWORDS)
+        named = [h for h in service if said <= _doc_stems(f"{h.title} {h.why.split(' (')[0]}")]
+        if service.notice or not named:
+            return found
+        top = max(h.score for h in found) + DRUG_LINE_LEAD - named[0].score
+        lines = [replace(h, score=h.score + top, why=f"payer's service: {h.why}") for h in named]
+        lines = lines[:DRUG_LINES_SHOWN]
+        shown = {h.code for h in lines}
+        return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
+
+    def _permanent_line_first(self, query: str, found: Hits) -> Hits:
+        """A C drug line (hospital outpatient pass-through only) goes after the J or Q line of the same drug
+        found with it ("avastin": J9035 before C9257), unless the query says the outpatient setting."""
+        if says_outpatient(query) or not any(h.system == "HCPCS" and opps_only(h.code) for h in found):
+            return found
+        ranked = list(found)
+        for hit in list(ranked):
+            drug = self.drug_codes.get(hit.code) if hit.system == "HCPCS" and opps_only(hit.code) else None
+            if not drug:
+                continue
+            at = ranked.index(hit)
+            later = [
+                i
+                for i, h in enumerate(ranked)
+                if i > at
+                and h.system == "HCPCS"
+                and not opps_only(h.code)
+                and self.drug_codes.get(h.code) == drug
+            ]
+            if later:
+                after = ranked[later[0]].score
+                ranked.insert(later[0], replace(ranked.pop(at), score=after))
+        if ranked == list(found):
+            return found
+        return _with_notice(ranked, found.notice)
 
     def _find_read(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find(query, systems, limit)
@@ -453,11 +521,14 @@ class Searcher:
             # found already (by the brand the title prints, or the words as typed).
             return found
         scored: list[tuple[float, Code]] = []
+        outpatient = says_outpatient(query)
         for code_text, title in family:
             code = self.book.get("hcpcs", code_text)
             if code is not None:
                 fit = drug_line_score(title, said, understood.negated, query.lower().replace(",", " "))
-                fit -= (0 if code.current else 60) + (OPPS_ONLY_COST if opps_only(code.code) else 0)
+                fit -= (0 if code.current else 60) + (
+                    OPPS_ONLY_COST if opps_only(code.code) and not outpatient else 0
+                )
                 scored.append((fit, code))
         if not scored:
             return found
@@ -492,6 +563,8 @@ class Searcher:
             return found
         if found.notice.startswith("That is a CPT"):  # "anesthesia for knee arthroscopy": a CPT service
             return found
+        if found and found[0].system == "HCPCS" and _restriction_said(found[0].title, query):
+            return found  # "glucose strips for dialysis": the purpose is the line's own restriction
         try:
             item = self._find(phrase, systems, limit)
         except QueryError:
@@ -606,7 +679,7 @@ class Searcher:
         number = "" if code_like or "cpt" in self.book.systems_loaded() else cpt_number(lowered)
         if number:  # "bill 99215?", "99233 hospital f/u": the question is about a CPT code
             return _with_notice([], CPT_NOTE.format(what=f"{number} is a CPT code"))
-        lowered = read_both_ways(" ".join(self._split_levels(lowered.split())))
+        lowered = spelled_count(later_visit(read_both_ways(" ".join(self._split_levels(lowered.split())))))
         understood = understand(lowered, self.vocabulary)
         if says_nothing(understood.words) or (
             not understood.notes and unknown_subject(understood.words, self._known, self._indexed)
@@ -640,6 +713,11 @@ class Searcher:
         for hit in found.hits:
             add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
         groups, _ = self._expand(" ".join(corrected))
+        if understood.encounter_said and understood.encounter in ORDINAL_WORDS and groups:
+            # "annual wellness visit subsequent": the service's title says which visit (G0439 "...,
+            # subsequent visit"), as an injury's title says which encounter; the Index reads it as the 7th
+            # character, a title search by the word itself.
+            groups = list(dict.fromkeys([*groups, (ORDINAL_WORDS[understood.encounter],)]))
         item = _names_item(corrected)
         if item:
             # "nebulizer machine", "cpap device": the item's HCPCS title need not say "machine"; the
@@ -822,7 +900,9 @@ class Searcher:
                 title,
             )
 
-        self._text_matches(groups, ("hcpcs",), credited, [], broad=False)
+        # Every word as typed, the payer too: a title holding the rest ("Flu immunize no admin") is no literal
+        # answer to "flu shot admin medicare".
+        self._text_matches(groups, ("hcpcs",), credited, [], broad=False, payer_optional=False)
 
     def _by_clause(self, text: str, systems: Sequence[str], limit: int, whole: list[Hit]) -> Hits | None:
         """The answer for the best-answered clause of a query of several (split at commas and semicolons),
@@ -1068,12 +1148,20 @@ class Searcher:
         penalty: float = 0.0,
         broad: bool = True,
         items: bool = True,
+        payer_optional: bool = True,
     ) -> float:
         """Add the title and inclusion-term matches; the share of the words the best title holds (`items`: a
         HCPCS item may be read by its head noun, as in a query that links no two concepts)."""
         systems = ",".join(f"'{s}'" for s in wanted)  # from the fixed SYSTEMS tuple, never user text
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
+        unpaid = [g for g in groups if g[0] not in PAYERS]
+        if payer_optional and unpaid and len(unpaid) < len(groups):
+            # "medicare annual wellness", "PSA screening medicare": the payer says which code set, not what
+            # was done; a title need not print it (and it counts for no title).
+            known = set(rows)
+            rows += [r for r in self._query(self._match(unpaid), systems) if r not in known]
+            groups = unpaid
         complete = 1.0 if rows else 0.0
         excluded = _excluded(groups)
         if excluded and "hcpcs" in wanted:
@@ -1186,6 +1274,10 @@ class Searcher:
                 score -= EXCLUDED_COST
             if system == "hcpcs" and amount is not None:
                 score += dose_fit(amount, title)
+            if system == "hcpcs" and _restricted(f"{title} {label}", said):
+                score -= RESTRICTED_COST
+            if system == "hcpcs" and code in self.drug_codes and names_product(title, said, self._rare):
+                score -= PRODUCT_COST
             if system == "hcpcs" and route and other_route(route, title):
                 score -= ROUTE_COST
             elif system == "hcpcs" and route == "injected" and INJECTED_TITLE.search(title):
@@ -1326,6 +1418,8 @@ def _main_word(term: str) -> str:
     return head if " " not in head else ""
 
 
+PRODUCT_COST = 15.0  # a drug line for a maker's or a product's version the query does not name
+PRODUCT_FREQ = 12  # a word printed this seldom, in parentheses on a drug line, names a maker or product
 OPPS_ONLY_COST = 3.0  # a C drug line below the J or Q line printing the same drug
 DRUG_LINE_LEAD = 30.0  # the drug line named leads what the other words found
 DRUG_LINES_SHOWN = 3  # the drug's best lines first; its others after what the other words found
@@ -1342,6 +1436,16 @@ def _split_digits(word: str) -> tuple[str, ...]:
     """ "als1", "bls2": an abbreviation with its level run together, as titles print them apart ("als 1")."""
     match = _LETTERS_DIGITS.match(word)
     return (match.group(1), match.group(2)) if match else (word,)
+
+
+ORDINAL_WORDS = {"A": "initial", "D": "subsequent"}  # the encounter said, as a service's title prints it
+# A visit said to come after the first ("yearly wellness, not the first one", "after the first"): subsequent.
+_LATER_VISIT = re.compile(r"\b(?:not\s+the\s+first|after\s+the\s+first)(?:\s+(?:one|visit|time|year))?\b")
+
+
+def later_visit(text: str) -> str:
+    """The text with a visit said to come after the first written as the titles print it ("subsequent")."""
+    return _LATER_VISIT.sub("subsequent", text)
 
 
 _REASON_FOR = re.compile(r"\b(?:for|to have|reason)\b")  # "here for chemo": a reason, not a named visit
@@ -1535,6 +1639,25 @@ def _says_unexcluded(title: str, excluded: frozenset[str]) -> bool:
     "(non-esrd use)" says "esrd" excluded, as the query does)."""
     lowered = title.lower()
     return any(re.search(rf"(?<!non-)(?<!non )\b{re.escape(w)}\b", lowered) for w in excluded)
+
+
+RESTRICTED_COST = 40.0  # a HCPCS title for a use or coverage the query does not say
+# A descriptor's use or coverage restriction ("Blood glucose test strips, for dialysis", "Noncovered ambulance
+# mileage"): the line for that use, which the plain line ("... strips for home blood glucose monitor") comes
+# before unless it is said. The negated form ("non-esrd use") is no restriction.
+_RESTRICTION = re.compile(r"(?i)(?<![-\w])(dialysis|esrd|noncovered|non-covered)\b")
+
+
+def _restricted(text: str, said: set[str]) -> bool:
+    """Whether a HCPCS title says a use or coverage restriction that no word of the query says."""
+    found = {m.group(1).lower().replace("-", "") for m in _RESTRICTION.finditer(text)}
+    return bool(found) and not found & {w.replace("-", "") for w in said}
+
+
+def _restriction_said(title: str, query: str) -> bool:
+    """Whether a HCPCS title's use or coverage restriction is one the query says."""
+    found = {m.group(1).lower().replace("-", "") for m in _RESTRICTION.finditer(title)}
+    return bool(found & {w.replace("-", "") for w in re.findall(r"[a-z-]+", query.lower())})
 
 
 def _system_names(systems: str) -> frozenset[str]:

@@ -117,7 +117,17 @@ class Vocabulary:
             term = self.terms.get(form) if form else None
             if term is not None and term.kind not in {"synonym", "root"}:
                 return term
-        return None
+        return self._unhyphenated.get(phrase)
+
+    @cached_property
+    def _unhyphenated(self) -> dict[str, Term]:
+        """The brands printed with a hyphen inside a word ("bicillin l-a", "bicillin c-r"), by the name as
+        typed without it ("bicillin la")."""
+        return {
+            key: t
+            for t in self.terms.values()
+            if t.kind == "brand" and "-" in t.term and (key := t.term.replace("-", "")) not in self.terms
+        }
 
     def alternatives(self, word: str) -> list[str]:
         term = self.terms.get(word)
