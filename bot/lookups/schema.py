@@ -10,6 +10,7 @@ import csv
 import gzip
 import io
 import re
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -181,6 +182,22 @@ def _chain(first: dict[str, object], rest: Iterator[dict[str, object]]) -> Itera
     yield from rest
 
 
+ROOT_OPERATIONS_KEY = "pcs_root_operations"
+
+
+def read_root_operations(conn: sqlite3.Connection) -> frozenset[str]:
+    """The names of the ICD-10-PCS root operations (third character), lower case, read from the code titles:
+    the first word of a table's code titles ("Excision of Stomach, ...", "Reposition Left Radius"), a header's
+    empty title aside; and every title's "<Operation> of ...": a table may mix its titles (5A1: "Extracorporeal
+    Oxygenation, Membrane" and "Performance of Urinary Filtration")."""
+    rows = conn.execute(
+        "SELECT min(title) FROM codes WHERE system = 'pcs' AND title != '' GROUP BY substr(code, 1, 3)"
+        " UNION SELECT DISTINCT substr(title, 1, instr(title, ' ') - 1) FROM codes WHERE system = 'pcs'"
+        " AND instr(title, ' of ') > 0 AND instr(title, ' of ') = instr(title, ' ')"
+    ).fetchall()
+    return frozenset(str(t).split()[0].lower() for (t,) in rows if str(t).strip())
+
+
 def rebuild_search(db: sqlite_utils.Database) -> None:
     """Derive the title search documents and the word list from codes, notes and the index trees."""
     conn = db.conn
@@ -229,4 +246,9 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
     conn.execute("DELETE FROM words")
     conn.executemany("INSERT INTO words (word, freq) VALUES (?, ?)", counts.items())
     conn.execute("INSERT INTO search(search) VALUES ('optimize')")
+    # The PCS root operations' names (read at a lookup: a scan of every PCS title, ~100 ms, done here once).
+    conn.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+        [ROOT_OPERATIONS_KEY, " ".join(sorted(read_root_operations(conn)))],
+    )
     stamp(conn)  # caches built on the data before this rebuild are rebuilt (bot.lookups.data_version)

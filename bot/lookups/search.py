@@ -111,7 +111,7 @@ from bot.lookups.index.vague import (
 )
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
-from bot.lookups.schema import STOPWORDS, WORD, normalise, words
+from bot.lookups.schema import ROOT_OPERATIONS_KEY, STOPWORDS, WORD, normalise, read_root_operations, words
 from bot.lookups.shortest import sizes_for
 from bot.lookups.sounds import sound_key
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
@@ -618,17 +618,13 @@ class Searcher:
         return self._sites
 
     def root_operations(self) -> frozenset[str]:
-        """The names of the ICD-10-PCS root operations (third character), lower case, read from the code titles."""
+        """The names of the ICD-10-PCS root operations (third character), lower case: as the data build
+        stored them (bot.lookups.schema.read_root_operations), or read now from a database built before."""
         if self._roots is None:
-            # The first word of a table's code titles ("Excision of Stomach, ...", "Reposition Left Radius"), a
-            # header's empty title aside; and every title's "<Operation> of ...": a table may mix its titles
-            # (5A1: "Extracorporeal Oxygenation, Membrane" and "Performance of Urinary Filtration").
-            rows = self.book.db.execute(
-                "SELECT min(title) FROM codes WHERE system = 'pcs' AND title != '' GROUP BY substr(code, 1, 3)"
-                " UNION SELECT DISTINCT substr(title, 1, instr(title, ' ') - 1) FROM codes WHERE system = 'pcs'"
-                " AND instr(title, ' of ') > 0 AND instr(title, ' of ') = instr(title, ' ')"
-            ).fetchall()
-            self._roots = frozenset(str(t).split()[0].lower() for (t,) in rows if str(t).strip())
+            row = self.book.db.execute(
+                "SELECT value FROM meta WHERE key = ?", [ROOT_OPERATIONS_KEY]
+            ).fetchone()
+            self._roots = frozenset(str(row[0]).split()) if row else read_root_operations(self.book.db.conn)
         return self._roots
 
     def procedure_words(self) -> frozenset[str]:

@@ -10,6 +10,7 @@ from bot.lookups.codebook import CodeBook
 from bot.lookups.index.completion import said_approaches
 from bot.lookups.index.pcs_asked import asks_cm_reading, crowds_procedure, procedure_main_term
 from bot.lookups.index.words import stem
+from bot.lookups.schema import ROOT_OPERATIONS_KEY, read_root_operations
 from bot.lookups.search import find_codes, searcher_for
 
 ROOTS = frozenset({"excision", "resection", "reposition", "detachment", "control"})
@@ -143,3 +144,15 @@ def test_the_table_sharing_most_body_part_words_first(codebook: CodeBook) -> Non
     # them, "femoral" only in the lower arteries' table.
     hits = find_codes(codebook, "angioplasty right femoral artery", limit=3)
     assert hits and hits[0].code.startswith("047"), [h.code for h in hits]
+
+
+def test_the_root_operations_stored_by_the_data_build_are_the_ones_read_from_the_titles(
+    codebook: CodeBook,
+) -> None:
+    """The build stores them (reading them at the first lookup cost ~100 ms); a database without the stored
+    row reads them from the titles."""
+    stored = codebook.db.execute("SELECT value FROM meta WHERE key = ?", [ROOT_OPERATIONS_KEY]).fetchone()
+    assert stored is not None
+    read = read_root_operations(codebook.db.conn)
+    assert frozenset(str(stored[0]).split()) == read
+    assert {"excision", "performance", "detachment"} <= read
