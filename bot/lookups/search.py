@@ -57,6 +57,7 @@ from bot.lookups.filler import (
     mostly_answered,
     says_negation,
     unused_words,
+    without_circumstance,
     words_not_used,
 )
 from bot.lookups.hcpcs_items import (
@@ -445,7 +446,12 @@ class Searcher:
         core = medical_core(query)
         if core is not None:
             yield core
-        elif says_negation(query):
+        # "my jaw clicks when I chew": the complaint without what sets it off, read past its filler too.
+        trigger = without_circumstance(query)
+        if trigger is not None and not says_negation(trigger.text):
+            read = medical_core(trigger.text)
+            yield Core(read.text, (*read.unused, *trigger.unused)) if read is not None else trigger
+        if core is None and says_negation(query):
             return
         base = core or Core(" ".join(query.lower().replace("\u2019", "'").split()), (), filler=False)
         clauses = [clause.split() for clause in base.text.split(", ")]
