@@ -143,6 +143,7 @@ _NEGATIVE_AUXILIARY = frozenset(
     ]
 )
 _PERSISTS = frozenset({"go", "stop", "quit", "end", "heal", "clear", "improve", "resolve", "let"})
+_PERSISTS_AFTER = frozenset({"up", "away", "off"})  # "clear up", "let up", "go away", "wear off"
 _CONNECTING = frozenset({"with", "and", "due", "or", "the", "a", "an"})
 _NUMBER = re.compile(r"^[0-9]+(?:[.,/-][0-9]+)*$")
 # The short name a measured value follows ("k", "a1c", "na", "inr", "bmi"): letters, perhaps a digit.
@@ -211,6 +212,30 @@ def medical_core(text: str) -> Core | None:
     return Core(", ".join(" ".join(c) for c in clauses), unused)
 
 
+# Words opening a clause that tells when, or after what, a complaint comes ("jaw clicks when I chew", "spits
+# up after every feeding", "dizzy whenever I stand"): a coder codes the complaint, not what sets it off.
+_CIRCUMSTANCE = frozenset({"when", "whenever", "while", "after", "since", "during", "once"})
+
+
+def without_circumstance(text: str) -> Core | None:
+    """The text less each clause part telling when or after what the complaint comes (from the opening word
+    up to the next comma), with the words cut as unused; None when the text tells none, or nothing would be
+    left before it."""
+    kept: list[str] = []
+    cut: list[str] = []
+    for clause in re.split(r"[,;]", text.lower().replace("\u2019", "'")):
+        words = clause.split()
+        at = next((n for n, w in enumerate(words) if w in _CIRCUMSTANCE and n > 0), None)
+        if at is not None:
+            cut += words[at:]
+            words = words[:at]
+        if words:
+            kept.append(" ".join(words))
+    if not cut or not kept or not content_words(" ".join(kept)):
+        return None
+    return Core(", ".join(kept), tuple(cut))
+
+
 # The words saying a side, or both: a code without laterality does not use them.
 SIDE_WORDS = frozenset(
     {"right", "left", "r", "l", "rt", "lt", "both", "bilateral", "bilat", "side", "sided", "one", "two"}
@@ -252,6 +277,11 @@ def _filler(tokens: list[str], i: int) -> bool:
     if token in _BEFORE_TIME and after_word in _WHEN_WORDS:
         return True
     if token in _AFTER_FILLER and before in FILLER:
+        return True
+    # "won't heal", "doesn't clear up", "won't let up": the complaint persists, which says nothing to the Index.
+    if token in _PERSISTS and before in _NEGATIVE_AUXILIARY:
+        return True
+    if token in _PERSISTS_AFTER and before in _PERSISTS and i > 1 and tokens[i - 2] in _NEGATIVE_AUXILIARY:
         return True
     if token in _WHERE:
         return not before or before in LINKING or before in FILLER

@@ -57,6 +57,7 @@ from bot.lookups.filler import (
     mostly_answered,
     says_negation,
     unused_words,
+    without_circumstance,
     words_not_used,
 )
 from bot.lookups.hcpcs_items import (
@@ -430,12 +431,30 @@ class Searcher:
         # A condition told as a sentence ("cough that won't go away", "rash on my son"): the words a coder
         # reads past are left out, and the rest answered when it answers with confidence (one more search);
         # then a word a coder cannot place, or a side, left out too (a few more).
+        answer = self._said_before_circumstance(query, systems, limit)
+        if answer is not None:
+            return answer
         for core in self._readings(query):
             # A reading without a word is answered only by an Index path ("high complexity" is no title).
             answer = self._core_answer(core, systems, limit, index_only=not core.filler)
             if answer is not None:
                 return answer
         return found
+
+    def _said_before_circumstance(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """The complaint as said before the clause telling what sets it off ("bulge at my navel when i
+        cough"), when it is answered as confidently as if typed alone; the clause's words said as not used."""
+        trigger = without_circumstance(query)
+        if trigger is None or says_negation(trigger.text):
+            return None
+        try:
+            answer = self._find(trigger.text, systems, limit)
+        except QueryError:
+            return None
+        if not answer or answer.notice:
+            return None
+        left = ", ".join(trigger.unused)
+        return _with_notice([replace(h, why=f"{h.why} (not used: {left})") for h in answer], "")
 
     def _readings(self, query: str) -> Iterator[Core]:
         """The query read past its filler (bot.lookups.filler.medical_core), then without one word a coder
@@ -445,7 +464,13 @@ class Searcher:
         core = medical_core(query)
         if core is not None:
             yield core
-        elif says_negation(query):
+        # "my jaw clicks when I chew": the complaint without what sets it off, read past its filler too.
+        trigger = without_circumstance(query)
+        if trigger is not None and not says_negation(trigger.text):
+            read = medical_core(trigger.text)
+            if read is not None:
+                yield Core(read.text, (*read.unused, *trigger.unused))
+        if core is None and says_negation(query):
             return
         base = core or Core(" ".join(query.lower().replace("\u2019", "'").split()), (), filler=False)
         clauses = [clause.split() for clause in base.text.split(", ")]

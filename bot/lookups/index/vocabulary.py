@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
+from bot.lookups.index.words import stem
+
 LINKS = frozenset({"on", "with", "due", "from"})
 KINDS = ("abbreviation", "lay", "brand", "synonym", "cpt", "root")
 # A procedure word is a combining form and a suffix: "nephr" + "ectomy" (kind "root" maps the form).
@@ -52,6 +54,11 @@ def tsv_rows(text: str) -> list[dict[str, str]]:
         return []
     header = lines[0].split("\t")
     return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:]]
+
+
+def _forms(phrase: str) -> tuple[str, ...]:
+    """A phrase's words by their light stems (plural and verb endings off: "clicks", "clicking" -> click)."""
+    return tuple(stem(w) for w in phrase.split())
 
 
 class Vocabulary:
@@ -117,7 +124,22 @@ class Vocabulary:
             term = self.terms.get(form) if form else None
             if term is not None and term.kind not in {"synonym", "root"}:
                 return term
+        if " " in phrase:
+            # A lay phrase said with another ending of its words ("jaw clicks", "jaw clicked" for "jaw
+            # clicking"; "hands shaking" for "hands shake"): patients tell the same complaint in any tense.
+            said = self._lay_forms.get(_forms(phrase))
+            if said is not None:
+                return said
         return self._unhyphenated.get(phrase)
+
+    @cached_property
+    def _lay_forms(self) -> dict[tuple[str, ...], Term]:
+        """The lay phrases of two or more words by their words' stems (the first phrase listed wins)."""
+        out: dict[tuple[str, ...], Term] = {}
+        for t in self.terms.values():
+            if t.kind == "lay" and " " in t.term:
+                out.setdefault(_forms(t.term), t)
+        return out
 
     @cached_property
     def _unhyphenated(self) -> dict[str, Term]:
