@@ -6,6 +6,9 @@ database was built before the table was stored.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from bot.lookups import derived
 from bot.lookups.doses import drug_key, drug_of, is_drug_title
@@ -60,18 +63,54 @@ def build_procedure_words(conn: sqlite3.Connection, roots: frozenset[str]) -> fr
     )
 
 
+@dataclass(frozen=True)
+class Table:
+    """One stored table: how it is worked out from the code data, written as JSON and read back."""
+
+    name: str
+    build: Callable[[sqlite3.Connection], Any]
+    encode: Callable[[Any], object]
+    decode: Callable[[Any], Any]
+
+
+def _sorted(words: frozenset[str]) -> list[str]:
+    return sorted(words)
+
+
+TABLES = (
+    Table(DRUG_LINES, build_drug_lines, lambda lines: lines, decode_drug_lines),
+    Table(BODY_SITES, build_body_sites, _sorted, derived.decode_words),
+    Table(
+        PROCEDURE_WORDS,
+        lambda conn: build_procedure_words(conn, read_root_operations(conn)),
+        _sorted,
+        derived.decode_words,
+    ),
+    Table(pcs_roots.PCS_FIRST_WORDS, pcs_roots.build_first_words, _sorted, derived.decode_words),
+    Table(
+        services.ANALYTE_LINES,
+        services.build_analyte_lines,
+        services.encode_analyte_lines,
+        services.decode_analyte_lines,
+    ),
+    Table(
+        sequencing.SUPPLEMENTARY_BLOCKS,
+        sequencing.build_blocks,
+        lambda blocks: blocks,
+        sequencing.decode_blocks,
+    ),
+    Table(
+        pcs_devices.DEVICE_NOUNS,
+        pcs_devices.build_device_nouns,
+        pcs_devices.encode_device_nouns,
+        pcs_devices.decode_device_nouns,
+    ),
+)
+
+
 def store_all(conn: sqlite3.Connection) -> None:
     """Work out and store every table (called by bot.lookups.schema.rebuild_search, after the index trees and
-    the codes are in)."""
-    derived.store(conn, DRUG_LINES, build_drug_lines(conn))
-    derived.store(conn, BODY_SITES, sorted(build_body_sites(conn)))
-    derived.store(conn, PROCEDURE_WORDS, sorted(build_procedure_words(conn, read_root_operations(conn))))
-    derived.store(conn, pcs_roots.PCS_FIRST_WORDS, sorted(pcs_roots.build_first_words(conn)))
-    derived.store(
-        conn, services.ANALYTE_LINES, services.encode_analyte_lines(services.build_analyte_lines(conn))
-    )
-    derived.store(conn, sequencing.SUPPLEMENTARY_BLOCKS, sequencing.build_blocks(conn))
-    derived.store(
-        conn, pcs_devices.DEVICE_NOUNS, pcs_devices.encode_device_nouns(pcs_devices.build_device_nouns(conn))
-    )
+    the codes are in), and the English word list."""
+    for table in TABLES:
+        derived.store(conn, table.name, table.encode(table.build(conn)))
     derived.store_english(conn)
