@@ -6,7 +6,7 @@ HCPCS titles with them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 
 # A dose, unit or route written beside a drug ("40", "1 gm", "iv"), as one query word.
@@ -264,7 +264,7 @@ def is_drug_title(code: str, title: str) -> bool:
 
 
 def said_drug_key(
-    read: Sequence[str], typed: Sequence[str], keys: frozenset[str], plain: frozenset[str]
+    read: Sequence[str], typed: Sequence[str], keys: frozenset[str], plain: Container[str]
 ) -> str:
     """The word said that keys a drug line (at least 4 letters: no "inj" or "iv"), or "": first a word the
     vocabulary read (a brand's generic: "depo provera" is medroxyprogesterone, not "depo-estradiol"), then a

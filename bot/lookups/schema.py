@@ -91,6 +91,7 @@ CREATE TABLE IF NOT EXISTS ncci_ptp (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS english_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS exact_terms (
     norm TEXT NOT NULL, text TEXT NOT NULL, system TEXT NOT NULL, code TEXT NOT NULL, source TEXT NOT NULL,
     title TEXT NOT NULL, billable INTEGER NOT NULL
@@ -251,4 +252,8 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
         [ROOT_OPERATIONS_KEY, " ".join(sorted(read_root_operations(conn)))],
     )
+    # The tables a lookup would otherwise work out at its first use (5-25 ms each), worked out here once.
+    from bot.lookups.derived_tables import store_all  # they are read with the lookups' own modules
+
+    store_all(conn)
     stamp(conn)  # caches built on the data before this rebuild are rebuilt (bot.lookups.data_version)

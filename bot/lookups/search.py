@@ -9,32 +9,39 @@ A word found in no title, index term, vocabulary term or English word is correct
 
 from __future__ import annotations
 
-import gzip
 import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot.lookups import derived
 from bot.lookups.codebook import Code, CodeBook
+from bot.lookups.derived import EnglishWords
+from bot.lookups.derived_tables import (
+    BODY_SITES,
+    DRUG_LINES,
+    PROCEDURE_WORDS,
+    build_body_sites,
+    build_drug_lines,
+    build_procedure_words,
+    decode_drug_lines,
+)
 from bot.lookups.doses import (
     GIVEN,
     INJECTED_TITLE,
     ROUTE_FIT,
     amount_said,
     dose_fit,
-    drug_key,
     drug_line_score,
     drug_of,
     is_dose,
-    is_drug_title,
     names_drug_use,
     names_product,
     opps_only,
@@ -250,7 +257,7 @@ class Searcher:
         self.freq = WordCounts(book)
         self._near: dict[tuple[str, int], list[str]] = {}
         self.vocabulary = Vocabulary.shipped()
-        self._english: frozenset[str] | None = None
+        self.english = EnglishWords(book.db.execute)  # ordinary English words: never "corrected"
         self._local = threading.local()
         self._corrected: dict[str, Group] = {}
         self._sites: frozenset[str] | None = None
@@ -286,25 +293,13 @@ class Searcher:
         return tree
 
     @property
-    def english(self) -> frozenset[str]:
-        """Ordinary English words (a compact SCOWL list, see data/english_words.md): never "corrected"."""
-        if self._english is None:
-            data = resources.files("bot.lookups.data").joinpath("english_words.txt.gz").read_bytes()
-            self._english = frozenset(gzip.decompress(data).decode().split())
-        return self._english
-
-    @property
     def drug_lines(self) -> dict[str, list[tuple[str, str]]]:
         """The HCPCS drug lines by their drug's key word (bot.lookups.doses.drug_key): code and title."""
         if self._drugs is None:
-            drugs: dict[str, list[tuple[str, str]]] = {}
-            rows = self.book.db.execute(
-                # Narrowed in SQL (LIKE folds ASCII case), then read exactly by is_drug_title.
-                "SELECT code, title FROM codes WHERE system = 'hcpcs' AND (code LIKE 'J%' OR ltrim(title) LIKE 'inj%')"
+            conn = self.book.db.conn
+            drugs = derived.stored_or_built(
+                conn, DRUG_LINES, decode_drug_lines, lambda: build_drug_lines(conn)
             )
-            for code, title in rows:
-                if is_drug_title(str(code), str(title)):
-                    drugs.setdefault(drug_key(drug_of(str(title))), []).append((str(code), str(title)))
             self._drugs = drugs
             self._drug_keys = frozenset(drugs)
             self._drug_codes = {code: key for key, lines in drugs.items() for code, _ in lines}
@@ -634,11 +629,9 @@ class Searcher:
     def body_sites(self) -> frozenset[str]:
         """Stems of the body part values of the ICD-10-PCS Medical and Surgical tables (and the sides)."""
         if self._sites is None:
-            rows = self.book.db.execute(
-                "SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4 AND tbl LIKE '0%'"
-            ).fetchall()
-            self._sites = frozenset(
-                stem(w) for (meaning,) in rows for w in WORD.findall(str(meaning).lower())
+            conn = self.book.db.conn
+            self._sites = derived.stored_or_built(
+                conn, BODY_SITES, derived.decode_words, lambda: build_body_sites(conn)
             )
         return self._sites
 
@@ -656,16 +649,12 @@ class Searcher:
         """Stems of the one-word ICD-10-PCS Index main terms that are a root operation or send to one
         ("Amputation" -> see Detachment; "Hysterectomy", total -> see Resection)."""
         if self._procedures is None:
-            roots = self.root_operations()
-            rows = self.book.db.execute(
-                "SELECT n.term, n.see || ' | ' || coalesce(group_concat(c.see, ' | '), '') FROM index_nodes n"
-                " LEFT JOIN index_nodes c ON c.parent = n.id WHERE n.book = 'pcs' AND n.depth = 0 GROUP BY n.id"
-            ).fetchall()
-            self._procedures = frozenset(
-                stem(str(term))
-                for term, sees in rows
-                if " " not in str(term).strip()
-                and any(see.split(",")[0].strip().lower() in roots for see in str(sees).split("|"))
+            conn = self.book.db.conn
+            self._procedures = derived.stored_or_built(
+                conn,
+                PROCEDURE_WORDS,
+                derived.decode_words,
+                lambda: build_procedure_words(conn, self.root_operations()),
             )
         return self._procedures
 
@@ -1619,7 +1608,7 @@ _PAIRED = re.compile(r"(?i)\b([a-z]{4,})\s*(?:\band\b|/)\s*([a-z]{4,})\b")
 _LISTED = re.compile(r"(?i)\b(?=([a-z]{6,})\s*,?(?:\s*[\d.]+\s*[a-z]*)?\s*(?:,|\band\b)\s*([a-z]{6,})\b)")
 
 
-def _combination(title: str, said: set[str], english: frozenset[str] | None = None) -> bool:
+def _combination(title: str, said: set[str], english: Container[str] | None = None) -> bool:
     """Whether a HCPCS title is a combination of the drug said with another ("meperidine and promethazine"
     for "phenergan", "pertuzumab, trastuzumab" for "herceptin"): one of two names joined by "and" or "/"
     (or two drug names listed: words in no English word list `english`, when given) is said, the other

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter, defaultdict
+from typing import Any
 
-from bot.lookups import data_version
+from bot.lookups import data_version, derived
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
 
@@ -47,10 +48,33 @@ _BUILT: dict[str, DeviceNouns] = {}  # the data stamp -> its device nouns (read 
 
 
 def _device_nouns(conn: sqlite3.Connection, memo: dict[object, object]) -> DeviceNouns:
-    return data_version.kept(conn, memo, ("device nouns",), _BUILT, lambda: _build_device_nouns(conn))
+    return data_version.kept(
+        conn,
+        memo,
+        ("device nouns",),
+        _BUILT,
+        lambda: derived.stored_or_built(
+            conn, DEVICE_NOUNS, decode_device_nouns, lambda: build_device_nouns(conn)
+        ),
+    )
 
 
-def _build_device_nouns(conn: sqlite3.Connection) -> DeviceNouns:
+DEVICE_NOUNS = "pcs_device_nouns"  # stored by the data build (bot.lookups.derived)
+
+
+def encode_device_nouns(nouns: DeviceNouns) -> list[object]:
+    by_noun, using = nouns
+    return [{noun: sorted(values) for noun, values in by_noun.items()}, [[h, sorted(v)] for h, v in using]]
+
+
+def decode_device_nouns(stored: list[Any]) -> DeviceNouns:
+    by_noun, using = stored
+    return {noun: frozenset(values) for noun, values in by_noun.items()}, tuple(
+        (str(head), frozenset(values)) for head, values in using
+    )
+
+
+def build_device_nouns(conn: sqlite3.Connection) -> DeviceNouns:
     devices = {
         frozenset(content_stems(str(m)))
         for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 6 AND tbl LIKE '0%'")

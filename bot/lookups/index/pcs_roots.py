@@ -14,6 +14,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 
+from bot.lookups import derived
 from bot.lookups.index.vocabulary import ADJECTIVE_SUFFIX, PROCEDURE_SUFFIX
 
 SHORTEST_FORM = 4  # "uvul" (Uvula), "thym" (Thymus), "test" (Testis); "cec" is too short to tell
@@ -135,14 +136,23 @@ def operations_of(conn: sqlite3.Connection, word: str, memo: dict[object, object
 def _main_terms(conn: sqlite3.Connection, memo: dict[object, object]) -> frozenset[str]:
     found = memo.get("pcs one-word main terms")
     if not isinstance(found, frozenset):
-        # The first word of each main term ("Esophagogastroduodenoscopy (EGD)", "Meniscectomy, knee").
-        found = frozenset(
-            first.group(0)
-            for (t,) in conn.execute("SELECT term FROM index_nodes WHERE book = 'pcs' AND depth = 0")
-            if (first := _FIRST_WORD.match(str(t).lower())) is not None
+        found = derived.stored_or_built(
+            conn, PCS_FIRST_WORDS, derived.decode_words, lambda: build_first_words(conn)
         )
         memo["pcs one-word main terms"] = found
     return found
+
+
+PCS_FIRST_WORDS = "pcs_first_words"  # stored by the data build (bot.lookups.derived)
+
+
+def build_first_words(conn: sqlite3.Connection) -> frozenset[str]:
+    """The first word of each PCS Index main term ("Esophagogastroduodenoscopy (EGD)", "Meniscectomy, knee")."""
+    return frozenset(
+        first.group(0)
+        for (t,) in conn.execute("SELECT term FROM index_nodes WHERE book = 'pcs' AND depth = 0")
+        if (first := _FIRST_WORD.match(str(t).lower())) is not None
+    )
 
 
 def read_procedure_words(

@@ -16,7 +16,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 
-from bot.lookups import data_version
+from bot.lookups import data_version, derived
 from bot.lookups.index.words import content_stems, stem
 
 CITED = re.compile(r"\b([A-Z]\d[0-9A-Z])(?:\.([0-9A-Z]{1,4}))?-?")
@@ -69,14 +69,29 @@ def supplementary(conn: sqlite3.Connection, memo: dict[object, object], code: st
     """Whether an ICD-10-CM code's block says it is provided as supplementary or additional codes
     ("B95-B97": "... to identify the infectious agent(s) in diseases classified elsewhere")."""
     category = code.replace(".", "")[:3]
-    blocks = data_version.kept(conn, memo, ("supplementary blocks",), _BLOCKS, lambda: _blocks(conn))
+    blocks = data_version.kept(
+        conn,
+        memo,
+        ("supplementary blocks",),
+        _BLOCKS,
+        lambda: derived.stored_or_built(
+            conn, SUPPLEMENTARY_BLOCKS, decode_blocks, lambda: build_blocks(conn)
+        ),
+    )
     return any(low <= category <= high for low, high in blocks)
 
 
 _BLOCKS: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
-def _blocks(conn: sqlite3.Connection) -> tuple[tuple[str, str], ...]:
+SUPPLEMENTARY_BLOCKS = "supplementary_blocks"  # stored by the data build (bot.lookups.derived)
+
+
+def decode_blocks(stored: list[list[str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((low, high) for low, high in stored)
+
+
+def build_blocks(conn: sqlite3.Connection) -> tuple[tuple[str, str], ...]:
     rows = conn.execute(
         "SELECT code FROM notes WHERE system = 'cm' AND kind = 'notes' AND code LIKE '%-%' "
         "AND text LIKE '%supplementary or additional codes%'"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from bot.lookups import data_version
+from bot.lookups import data_version, derived
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
 
@@ -236,10 +236,29 @@ _ANALYTES: dict[str, tuple[frozenset[str], ...]] = {}  # the data stamp -> its a
 def analyte_lines(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple[frozenset[str], ...]:
     """The analytes the ICD-10-CM Index names under a finding's main term for R70-R89, as stems (the test's
     own words left out): {prothrombin, time}, {gas}, {troponin} ..."""
-    return data_version.kept(conn, memo, ("analyte lines",), _ANALYTES, lambda: _build_analyte_lines(conn))
+    return data_version.kept(
+        conn,
+        memo,
+        ("analyte lines",),
+        _ANALYTES,
+        lambda: derived.stored_or_built(
+            conn, ANALYTE_LINES, decode_analyte_lines, lambda: build_analyte_lines(conn)
+        ),
+    )
 
 
-def _build_analyte_lines(conn: sqlite3.Connection) -> tuple[frozenset[str], ...]:
+ANALYTE_LINES = "analyte_lines"  # stored by the data build (bot.lookups.derived)
+
+
+def encode_analyte_lines(lines: tuple[frozenset[str], ...]) -> list[list[str]]:
+    return [sorted(line) for line in lines]
+
+
+def decode_analyte_lines(stored: list[list[str]]) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(line) for line in stored)
+
+
+def build_analyte_lines(conn: sqlite3.Connection) -> tuple[frozenset[str], ...]:
     low = (BOOKS.index("cm") + 1) * SPAN  # the ICD-10-CM Index's node ids (store.global_id)
     heads = sorted({stem(w) for w in FINDING_MAIN_TERMS})
     marks = ", ".join("?" * len(heads))
