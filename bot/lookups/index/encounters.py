@@ -8,6 +8,9 @@
   treatment finished was for a malignant neoplasm), the follow-up examination after completed treatment
   (guideline I.C.21.c.8);
 - "G1 at 10w, normal prenatal check": Pregnancy, normal, first / specified, and the trimester of the weeks;
+- "4 yr well visit, no concerns", "8 day old baby weight recheck, normal": Examination, child / Newborn,
+  examination and the age in days (the Index's lines under 8 days / 8 to 28 days), or Examination, medical for
+  an adult: a routine check told by the patient's age alone;
 - "STD check, no symptoms", "asymptomatic HIV test": Screening (testing for a disease in a person with no sign
   or symptom of it is a screening, guideline I.C.21.c.5).
 """
@@ -51,6 +54,9 @@ def read_encounter(text: str) -> str | None:
     screening = _SCREENING.match(text)
     if screening:
         return f"screening {screening.group('a') or screening.group('b')}"
+    aged = read_aged_check(text)
+    if aged is not None:
+        return aged
     pregnancy = read_normal_pregnancy(text)
     if pregnancy is not None:
         return pregnancy
@@ -146,3 +152,87 @@ def read_normal_pregnancy(text: str) -> str | None:
     if len(said) == 1:
         trimester = f"{_ORDINALS[0 if said[0] < 14 else 1 if said[0] < 28 else 2]} trimester"
     return " ".join(w for w in ["pregnancy normal", gravida, trimester] if w)
+
+
+# A routine check told by the patient's age ("4 yr well visit, no concerns", "8 day old baby weight recheck,
+# normal", "2 month old checkup"): the Index's health examination for the age - Newborn, examination, with the
+# days (its lines under 8 days old / 8 to 28 days old are chosen by the number), Examination, child (over 28
+# days old, under 18 years), Examination, medical (adult). Every other word must be a routine check's word, as
+# any other may be the visit's reason (a complaint or a finding is coded instead).
+_AGE = re.compile(
+    r"\b(?P<n>\d{1,3})\s*-?\s*(?P<unit>d|days?|wk|wks|weeks?|mo|mos|months?|m|y|yo|yr|yrs|years?)"
+    r"(?:\s*-?\s*old)?\b"
+)
+_CHECK_WORDS = frozenset(
+    {
+        "well",
+        "wellness",
+        "visit",
+        "check",
+        "checkup",
+        "check-up",
+        "recheck",
+        "re-check",
+        "weight",
+        "exam",
+        "examination",
+        "physical",
+        "routine",
+        "annual",
+        "normal",
+        "no",
+        "concerns",
+        "problems",
+        "complaints",
+        "issues",
+        "baby",
+        "newborn",
+        "infant",
+        "child",
+        "kid",
+        "toddler",
+        "boy",
+        "girl",
+        "adult",
+        "old",
+        "for",
+        "a",
+        "the",
+        "at",
+        "today",
+        "child's",
+        "baby's",
+    }
+)
+_ROUTINE = frozenset(
+    {
+        "well",
+        "wellness",
+        "check",
+        "checkup",
+        "check-up",
+        "recheck",
+        "re-check",
+        "exam",
+        "examination",
+        "physical",
+        "routine",
+        "annual",
+    }
+)
+_DAYS_PER = {"d": 1, "w": 7, "m": 30, "y": 365}
+
+
+def read_aged_check(text: str) -> str | None:
+    """The Index words of a routine health check told by the patient's age, or None."""
+    age = _AGE.search(text)
+    if age is None:
+        return None
+    rest = (text[: age.start()] + " " + text[age.end() :]).split()
+    if not rest or not _ROUTINE.intersection(rest) or not all(w in _CHECK_WORDS for w in rest):
+        return None
+    unit = age.group("unit")[0]
+    days = int(age.group("n")) * _DAYS_PER["m" if unit == "m" else unit]
+    if days <= 28:
+        return f"newborn examination {days} days"
+    return "examination child" if days < 18 * 365 else "examination medical"
