@@ -87,3 +87,33 @@ def test_an_aged_check_with_a_complaint_is_not_read_as_routine() -> None:
     assert read_aged_check("3 day old jaundice check") is None
     assert read_aged_check("4 yr old ear pain visit") is None
     assert read_aged_check("well visit") is None
+
+
+# -- Z-code reasons told as an act: pre-procedural kinds, counseling, contact, vocabulary (hz14 block) -----
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("preop heart clearance", "Z01.810"),
+        ("pre-surgical ekg evaluation", "Z01.810"),
+        ("pre-op lab work before gallbladder surgery", "Z01.812"),
+        ("preoperative respiratory clearance", "Z01.811"),
+        ("patient counseled about smoking", "Z71.6"),
+        ("counseling on nutrition", "Z71.3"),
+        ("discussed contraception options", "Z30.09"),
+        ("husband tested positive for tuberculosis", "Z20.1"),
+        ("classmate has chickenpox, no symptoms", "Z20.820"),
+        ("postpartum exam 6 weeks", "Z39.2"),
+        ("iud removed today", "Z30.432"),
+        ("screening bone density, postmenopausal", "Z13.820"),
+    ],
+)
+def test_encounter_reasons_told_as_an_act(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=1)
+    assert hits and hits[0].code == expected
+
+
+def test_a_blood_relative_with_a_disease_is_no_contact() -> None:
+    from bot.lookups.index.encounters import read_contact
+
+    assert read_contact("mom has colon cancer") is None
+    assert read_contact("roommate has covid") == "contact covid"

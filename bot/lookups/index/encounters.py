@@ -21,9 +21,25 @@ import re
 
 _PRE_PROCEDURAL = re.compile(
     r"^(?:pre-?\s?op(?:erative)?|pre-?\s?procedur(?:e|al)|pre-?\s?surgical|surgical)\s+"
-    r"(?:exam(?:ination)?|physical|evaluation|eval|clearance|visit|check(?:up)?|assessment)"
+    r"(?:(?P<kind>[a-z]+)\s+)?"
+    r"(?:exam(?:ination)?|physical|evaluation|eval|clearance|visit|check(?:up)?|assessment|"
+    r"(?P<tests>labs?|lab\s+work|bloodwork|blood\s+work|testing|tests))"
+    r"(?:\s+(?P<after>[a-z]+))?(?:\s+(?:exam(?:ination)?|evaluation|eval))?"
     r"(?:\s+(?:before|prior\s+to|for|ahead\s+of)\s+.+)?$"
 )
+# The kinds of pre-procedural examination the Index names (Examination, pre-procedural, cardiovascular /
+# laboratory / respiratory), in the words a clearance is asked for by.
+_PRE_PROCEDURAL_KINDS = {
+    "cardiac": "cardiovascular",
+    "cardiology": "cardiovascular",
+    "cardiovascular": "cardiovascular",
+    "heart": "cardiovascular",
+    "ekg": "cardiovascular",
+    "ecg": "cardiovascular",
+    "pulmonary": "respiratory",
+    "respiratory": "respiratory",
+    "lung": "respiratory",
+}
 _JOINT_REHAB = re.compile(
     r"^(?:pt|physical\s+therapy|ot|occupational\s+therapy|rehab\w*|therapy)\s+"
     r"(?:after|following|post|s/p|status\s+post)\s+(?:(?:right|left|bilateral|r|l)\s+)?"
@@ -46,8 +62,23 @@ _MALIGNANT = re.compile(
 
 def read_encounter(text: str) -> str | None:
     """The Index words of a visit reason said in office words, or None."""
-    if _PRE_PROCEDURAL.match(text):
+    pre = _PRE_PROCEDURAL.match(text)
+    if pre:
+        if pre.group("tests"):
+            return "examination pre-procedural laboratory"
+        said = [pre.group("kind"), pre.group("after")]
+        kinds = [_PRE_PROCEDURAL_KINDS[w] for w in said if w in _PRE_PROCEDURAL_KINDS]
+        if kinds:
+            return f"examination pre-procedural {kinds[0]}"
+        if any(w is not None for w in said):
+            return None  # a word the rule does not know may be the reason: read by the Index
         return "examination pre-procedural specified"
+    counsel = read_counseling(text)
+    if counsel is not None:
+        return counsel
+    contact = read_contact(text)
+    if contact is not None:
+        return contact
     rehab = _JOINT_REHAB.match(text)
     if rehab:
         return f"aftercare following surgery joint replacement {rehab.group('joint')}"
@@ -236,3 +267,43 @@ def read_aged_check(text: str) -> str | None:
     if days <= 28:
         return f"newborn examination {days} days"
     return "examination child" if days < 18 * 365 else "examination medical"
+
+
+# Counseling told as an act ("counseled to quit tobacco", "counseling for weight loss diet", "nutrition
+# counseling visit", "discussed birth control options"): the Index's main term Counseling and the topic below
+# it (the vocabulary reads the topic's lay words as Counseling's subterms: nutrition -> dietary).
+_COUNSEL_FIRST = re.compile(
+    r"^(?:(?:pt|patient)\s+)?(?:counsel(?:ing|ed|led|ling)?|discuss(?:ed|ing)?|discussion\s+of)"
+    r"(?:\s+(?:given|provided|done))?\s+(?:(?:for|on|about|re|regarding|to|in|of)\s+)?(?P<what>.+?)"
+    r"(?:\s+(?:options|visit|session))?$"
+)
+_COUNSEL_LAST = re.compile(
+    r"^(?P<what>.+?)\s+counsel(?:ing|ling)(?:\s+(?:visit|session|given|provided|done))?$"
+)
+
+
+def read_counseling(text: str) -> str | None:
+    """The Index words of a counseling visit told as an act, or None."""
+    said = _COUNSEL_FIRST.match(text) or _COUNSEL_LAST.match(text)
+    if said is None or len(said.group("what").split()) > 4:
+        return None
+    return f"counseling {said.group('what')}"
+
+
+# Contact with a person who has a communicable disease ("roommate has covid, pt asymptomatic", "coworker
+# tested positive for strep"): the Index's Contact (with) line for the disease (Z20). The person is one who is
+# no blood relative, so the sentence cannot be a family history ("mom has diabetes": History, family).
+_CONTACT = re.compile(
+    r"^(?:(?:my|pt's|patient's|her|his|a|the)\s+)?"
+    r"(?:roommate|room\s+mate|coworker|co-worker|classmate|housemate|spouse|wife|husband|partner|boyfriend|"
+    r"girlfriend|friend|teacher|daycare\s+(?:classmate|teacher)|household\s+member|neighbor|neighbour)\s+"
+    r"(?:has|had|with|tested\s+positive\s+for|positive\s+for|diagnosed\s+with|has\s+active|sick\s+with)\s+"
+    r"(?P<what>[a-z0-9 -]+?)(?:\s+(?:pt|patient)?\s*(?:asymptomatic|no\s+symptoms|without\s+symptoms|"
+    r"feels\s+fine|is\s+well))?$"
+)
+
+
+def read_contact(text: str) -> str | None:
+    """The Index words of a contact with a person's communicable disease, or None."""
+    said = _CONTACT.match(text)
+    return f"contact {said.group('what')}" if said else None
