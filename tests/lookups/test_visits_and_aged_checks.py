@@ -22,6 +22,8 @@ from bot.lookups.search import find_codes
         "snf rounds subsequent",
         "hospital discharge day 30 min",
         "observation admission visit high complexity",
+        "30 minute individual therapy session",
+        "therapy session 53 min",
     ],
 )
 def test_an_em_visit_told_by_its_descriptors_is_a_visit(query: str) -> None:
@@ -39,6 +41,8 @@ def test_an_em_visit_told_by_its_descriptors_is_a_visit(query: str) -> None:
         "follow up visit after chemo",
         "visit",
         "low back pain visit",
+        "radiation therapy session",
+        "chemotherapy session",
     ],
 )
 def test_a_visit_with_a_reason_is_no_em_service(query: str) -> None:

@@ -208,11 +208,11 @@ def service_kind(words: list[str]) -> str:
 
 # -- an evaluation and management visit told in office words -------------------------------------------------
 # "new pt, low MDM office visit", "est pt OV 30 min", "admission H&P, high complexity", "subsequent nursing home
-# rounding visit MD", "discharge day 35 minutes": a visit noun and only the words CPT's E/M codes are chosen by
+# rounding visit MD", "discharge day 35 minutes", "45 min therapy session": a visit noun and only the words CPT's E/M codes are chosen by
 # (the patient's status, the setting, who sees the patient, the level of medical decision making, the minutes).
 # Any other word may be the visit's reason ("well child visit", "postpartum visit", "follow-up visit after
 # finishing chemo"), which ICD-10-CM codes (Z00-Z39), so the query is then not read as a CPT service.
-VISIT_NOUNS = frozenset({"visit", "ov", "h&p", "rounding", "rounds", "discharge"})
+VISIT_NOUNS = frozenset({"visit", "ov", "h&p", "rounding", "rounds", "discharge", "session"})
 EM_WORDS = frozenset(
     {
         "new",
@@ -257,6 +257,8 @@ EM_WORDS = frozenset(
         "mins",
         "minutes",
         "minute",
+        "therapy",
+        "individual",
         "a",
         "the",
     }
