@@ -104,7 +104,7 @@ def test_an_aged_check_with_a_complaint_is_not_read_as_routine() -> None:
         ("patient counseled about smoking", "Z71.6"),
         ("counseling on nutrition", "Z71.3"),
         ("discussed contraception options", "Z30.09"),
-        ("husband tested positive for tuberculosis", "Z20.1"),
+        ("husband tested positive for tuberculosis, asymptomatic", "Z20.1"),
         ("classmate has chickenpox, no symptoms", "Z20.820"),
         ("postpartum exam 6 weeks", "Z39.2"),
         ("iud removed today", "Z30.432"),
@@ -120,4 +120,5 @@ def test_a_blood_relative_with_a_disease_is_no_contact() -> None:
     from bot.lookups.index.encounters import read_contact
 
     assert read_contact("mom has colon cancer") is None
-    assert read_contact("roommate has covid") == "contact covid"
+    assert read_contact("wife has vertigo") is None  # the patient's own condition told in a sentence
+    assert read_contact("roommate has covid pt asymptomatic") == "contact covid"

@@ -291,15 +291,16 @@ def read_counseling(text: str) -> str | None:
 
 
 # Contact with a person who has a communicable disease ("roommate has covid, pt asymptomatic", "coworker
-# tested positive for strep"): the Index's Contact (with) line for the disease (Z20). The person is one who is
-# no blood relative, so the sentence cannot be a family history ("mom has diabetes": History, family).
+# tested positive for strep, no symptoms"): the Index's Contact (with) line for the disease (Z20). The person is
+# no blood relative, so the sentence cannot be a family history ("mom has diabetes": History, family), and the
+# patient is said to be well ("my wife has vertigo" alone is the patient's own condition told in a sentence).
 _CONTACT = re.compile(
     r"^(?:(?:my|pt's|patient's|her|his|a|the)\s+)?"
     r"(?:roommate|room\s+mate|coworker|co-worker|classmate|housemate|spouse|wife|husband|partner|boyfriend|"
     r"girlfriend|friend|teacher|daycare\s+(?:classmate|teacher)|household\s+member|neighbor|neighbour)\s+"
     r"(?:has|had|with|tested\s+positive\s+for|positive\s+for|diagnosed\s+with|has\s+active|sick\s+with)\s+"
-    r"(?P<what>[a-z0-9 -]+?)(?:\s+(?:pt|patient)?\s*(?:asymptomatic|no\s+symptoms|without\s+symptoms|"
-    r"feels\s+fine|is\s+well))?$"
+    r"(?P<what>[a-z0-9 -]+?)\s+(?:(?:pt|patient)\s+)?(?:asymptomatic|no\s+symptoms|without\s+symptoms|"
+    r"feels\s+fine|is\s+well)$"
 )
 
 
