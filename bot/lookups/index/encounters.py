@@ -8,6 +8,9 @@
   treatment finished was for a malignant neoplasm), the follow-up examination after completed treatment
   (guideline I.C.21.c.8);
 - "G1 at 10w, normal prenatal check": Pregnancy, normal, first / specified, and the trimester of the weeks;
+- "4 yr well visit, no concerns", "8 day old baby weight recheck, normal": Examination, child / Newborn,
+  examination and the age in days (the Index's lines under 8 days / 8 to 28 days), or Examination, medical for
+  an adult: a routine check told by the patient's age alone;
 - "STD check, no symptoms", "asymptomatic HIV test": Screening (testing for a disease in a person with no sign
   or symptom of it is a screening, guideline I.C.21.c.5).
 """
@@ -18,9 +21,25 @@ import re
 
 _PRE_PROCEDURAL = re.compile(
     r"^(?:pre-?\s?op(?:erative)?|pre-?\s?procedur(?:e|al)|pre-?\s?surgical|surgical)\s+"
-    r"(?:exam(?:ination)?|physical|evaluation|eval|clearance|visit|check(?:up)?|assessment)"
+    r"(?:(?P<kind>[a-z]+)\s+)?"
+    r"(?:exam(?:ination)?|physical|evaluation|eval|clearance|visit|check(?:up)?|assessment|"
+    r"(?P<tests>labs?|lab\s+work|bloodwork|blood\s+work|testing|tests))"
+    r"(?:\s+(?P<after>[a-z]+))?(?:\s+(?:exam(?:ination)?|evaluation|eval))?"
     r"(?:\s+(?:before|prior\s+to|for|ahead\s+of)\s+.+)?$"
 )
+# The kinds of pre-procedural examination the Index names (Examination, pre-procedural, cardiovascular /
+# laboratory / respiratory), in the words a clearance is asked for by.
+_PRE_PROCEDURAL_KINDS = {
+    "cardiac": "cardiovascular",
+    "cardiology": "cardiovascular",
+    "cardiovascular": "cardiovascular",
+    "heart": "cardiovascular",
+    "ekg": "cardiovascular",
+    "ecg": "cardiovascular",
+    "pulmonary": "respiratory",
+    "respiratory": "respiratory",
+    "lung": "respiratory",
+}
 _JOINT_REHAB = re.compile(
     r"^(?:pt|physical\s+therapy|ot|occupational\s+therapy|rehab\w*|therapy)\s+"
     r"(?:after|following|post|s/p|status\s+post)\s+(?:(?:right|left|bilateral|r|l)\s+)?"
@@ -43,14 +62,32 @@ _MALIGNANT = re.compile(
 
 def read_encounter(text: str) -> str | None:
     """The Index words of a visit reason said in office words, or None."""
-    if _PRE_PROCEDURAL.match(text):
+    pre = _PRE_PROCEDURAL.match(text)
+    if pre:
+        if pre.group("tests"):
+            return "examination pre-procedural laboratory"
+        said = [pre.group("kind"), pre.group("after")]
+        kinds = [_PRE_PROCEDURAL_KINDS[w] for w in said if w in _PRE_PROCEDURAL_KINDS]
+        if kinds:
+            return f"examination pre-procedural {kinds[0]}"
+        if any(w is not None for w in said):
+            return None  # a word the rule does not know may be the reason: read by the Index
         return "examination pre-procedural specified"
+    counsel = read_counseling(text)
+    if counsel is not None:
+        return counsel
+    contact = read_contact(text)
+    if contact is not None:
+        return contact
     rehab = _JOINT_REHAB.match(text)
     if rehab:
         return f"aftercare following surgery joint replacement {rehab.group('joint')}"
     screening = _SCREENING.match(text)
     if screening:
         return f"screening {screening.group('a') or screening.group('b')}"
+    aged = read_aged_check(text)
+    if aged is not None:
+        return aged
     pregnancy = read_normal_pregnancy(text)
     if pregnancy is not None:
         return pregnancy
@@ -146,3 +183,128 @@ def read_normal_pregnancy(text: str) -> str | None:
     if len(said) == 1:
         trimester = f"{_ORDINALS[0 if said[0] < 14 else 1 if said[0] < 28 else 2]} trimester"
     return " ".join(w for w in ["pregnancy normal", gravida, trimester] if w)
+
+
+# A routine check told by the patient's age ("4 yr well visit, no concerns", "8 day old baby weight recheck,
+# normal", "2 month old checkup"): the Index's health examination for the age - Newborn, examination, with the
+# days (its lines under 8 days old / 8 to 28 days old are chosen by the number), Examination, child (over 28
+# days old, under 18 years), Examination, medical (adult). Every other word must be a routine check's word, as
+# any other may be the visit's reason (a complaint or a finding is coded instead).
+_AGE = re.compile(
+    r"\b(?P<n>\d{1,3})\s*-?\s*(?P<unit>d|days?|wk|wks|weeks?|mo|mos|months?|m|y|yo|yr|yrs|years?)"
+    r"(?:\s*-?\s*old)?\b"
+)
+_CHECK_WORDS = frozenset(
+    {
+        "well",
+        "wellness",
+        "visit",
+        "check",
+        "checkup",
+        "check-up",
+        "recheck",
+        "re-check",
+        "weight",
+        "exam",
+        "examination",
+        "physical",
+        "routine",
+        "annual",
+        "normal",
+        "no",
+        "concerns",
+        "problems",
+        "complaints",
+        "issues",
+        "baby",
+        "newborn",
+        "infant",
+        "child",
+        "kid",
+        "toddler",
+        "boy",
+        "girl",
+        "adult",
+        "old",
+        "for",
+        "a",
+        "the",
+        "at",
+        "today",
+        "child's",
+        "baby's",
+    }
+)
+_ROUTINE = frozenset(
+    {
+        "well",
+        "wellness",
+        "check",
+        "checkup",
+        "check-up",
+        "recheck",
+        "re-check",
+        "exam",
+        "examination",
+        "physical",
+        "routine",
+        "annual",
+    }
+)
+_DAYS_PER = {"d": 1, "w": 7, "m": 30, "y": 365}
+
+
+def read_aged_check(text: str) -> str | None:
+    """The Index words of a routine health check told by the patient's age, or None."""
+    age = _AGE.search(text)
+    if age is None:
+        return None
+    rest = (text[: age.start()] + " " + text[age.end() :]).split()
+    if not rest or not _ROUTINE.intersection(rest) or not all(w in _CHECK_WORDS for w in rest):
+        return None
+    unit = age.group("unit")[0]
+    days = int(age.group("n")) * _DAYS_PER["m" if unit == "m" else unit]
+    if days <= 28:
+        return f"newborn examination {days} days"
+    return "examination child" if days < 18 * 365 else "examination medical"
+
+
+# Counseling told as an act ("counseled to quit tobacco", "counseling for weight loss diet", "nutrition
+# counseling visit", "discussed birth control options"): the Index's main term Counseling and the topic below
+# it (the vocabulary reads the topic's lay words as Counseling's subterms: nutrition -> dietary).
+_COUNSEL_FIRST = re.compile(
+    r"^(?:(?:pt|patient)\s+)?(?:counsel(?:ing|ed|led|ling)?|discuss(?:ed|ing)?|discussion\s+of)"
+    r"(?:\s+(?:given|provided|done))?\s+(?:(?:for|on|about|re|regarding|to|in|of)\s+)?(?P<what>.+?)"
+    r"(?:\s+(?:options|visit|session))?$"
+)
+_COUNSEL_LAST = re.compile(
+    r"^(?P<what>.+?)\s+counsel(?:ing|ling)(?:\s+(?:visit|session|given|provided|done))?$"
+)
+
+
+def read_counseling(text: str) -> str | None:
+    """The Index words of a counseling visit told as an act, or None."""
+    said = _COUNSEL_FIRST.match(text) or _COUNSEL_LAST.match(text)
+    if said is None or len(said.group("what").split()) > 4:
+        return None
+    return f"counseling {said.group('what')}"
+
+
+# Contact with a person who has a communicable disease ("roommate has covid, pt asymptomatic", "coworker
+# tested positive for strep, no symptoms"): the Index's Contact (with) line for the disease (Z20). The person is
+# no blood relative, so the sentence cannot be a family history ("mom has diabetes": History, family), and the
+# patient is said to be well ("my wife has vertigo" alone is the patient's own condition told in a sentence).
+_CONTACT = re.compile(
+    r"^(?:(?:my|pt's|patient's|her|his|a|the)\s+)?"
+    r"(?:roommate|room\s+mate|coworker|co-worker|classmate|housemate|spouse|wife|husband|partner|boyfriend|"
+    r"girlfriend|friend|teacher|daycare\s+(?:classmate|teacher)|household\s+member|neighbor|neighbour)\s+"
+    r"(?:has|had|with|tested\s+positive\s+for|positive\s+for|diagnosed\s+with|has\s+active|sick\s+with)\s+"
+    r"(?P<what>[a-z0-9 -]+?)\s+(?:(?:pt|patient)\s+)?(?:asymptomatic|no\s+symptoms|without\s+symptoms|"
+    r"feels\s+fine|is\s+well)$"
+)
+
+
+def read_contact(text: str) -> str | None:
+    """The Index words of a contact with a person's communicable disease, or None."""
+    said = _CONTACT.match(text)
+    return f"contact {said.group('what')}" if said else None

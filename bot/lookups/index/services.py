@@ -86,6 +86,7 @@ LAB_WORDS = frozenset(
         "antibody",
         "antibodies",
         "pcr",
+        "draw",
     }
 )
 # A service a CPT code names by its kind, said as the query's last noun: "psychiatric diagnostic evaluation"
@@ -95,7 +96,20 @@ PSYCHOTHERAPY = "psychotherapy"  # said anywhere ("... with patient present"): t
 # A test's own modifiers before its analyte ("free T4 level", "total T3"): the word after them is no spinal level.
 ANALYTE_MODIFIERS = frozenset({"free", "total", "serum", "reverse"})
 # Words naming a step of a test's service after the test ("TB skin test placement", "PPD test reading").
-SERVICE_ACTS = frozenset({"placement", "placed", "reading", "read", "collection", "collected", "only"})
+SERVICE_ACTS = frozenset(
+    {
+        "placement",
+        "placed",
+        "reading",
+        "read",
+        "collection",
+        "collected",
+        "only",
+        "automated",
+        "fasting",
+        "stat",
+    }
+)
 # A test's specimen said first ("serum ferritin", "urine microalbumin") or its laboratory method said anywhere
 # ("vitamin D 25 hydroxy", "hcg quantitative"): with no finding said, and when the Index's best path leaves
 # part of the query unused and no word is a condition's main term ("serum sickness", "urine infection"), the
@@ -162,9 +176,9 @@ _SPINAL_LEVEL = re.compile(r"^[ctls]\d{1,2}$")
 
 
 def says_finding(words: list[str]) -> bool:
-    """Whether the query says a result or finding ("elevated TSH level"); "high complexity" is a level."""
+    """Whether the query says a result or finding ("elevated TSH level"); "high complexity", "low MDM" are levels."""
     return any(
-        w in FINDINGS and (i + 1 == len(words) or words[i + 1] not in {"complexity", "severity"})
+        w in FINDINGS and (i + 1 == len(words) or words[i + 1] not in {"complexity", "severity", "mdm"})
         for i, w in enumerate(words)
     )
 
@@ -178,6 +192,8 @@ def service_kind(words: list[str]) -> str:
         return "anesthesia"
     if IMAGING.search(text) and not STORY.intersection(words):
         return "imaging"
+    if names_visit(words):
+        return "visit"
     while len(words) > 2 and words[-1] in SERVICE_ACTS:
         words = words[:-1]  # "TB skin test placement", "PPD reading": the test is the service
     last = words[-1]
@@ -188,6 +204,82 @@ def service_kind(words: list[str]) -> str:
     if PSYCHOTHERAPY in words or (last in SERVICE_NOUNS and len(words) > 1):
         return "service"
     return ""
+
+
+# -- an evaluation and management visit told in office words -------------------------------------------------
+# "new pt, low MDM office visit", "est pt OV 30 min", "admission H&P, high complexity", "subsequent nursing home
+# rounding visit MD", "discharge day 35 minutes", "45 min therapy session": a visit noun and only the words CPT's E/M codes are chosen by
+# (the patient's status, the setting, who sees the patient, the level of medical decision making, the minutes).
+# Any other word may be the visit's reason ("well child visit", "postpartum visit", "follow-up visit after
+# finishing chemo"), which ICD-10-CM codes (Z00-Z39), so the query is then not read as a CPT service.
+VISIT_NOUNS = frozenset({"visit", "ov", "h&p", "rounding", "rounds", "discharge", "session"})
+EM_WORDS = frozenset(
+    {
+        "new",
+        "pt",
+        "patient",
+        "est",
+        "established",
+        "office",
+        "clinic",
+        "inpatient",
+        "outpatient",
+        "hospital",
+        "observation",
+        "nursing",
+        "home",
+        "facility",
+        "snf",
+        "subsequent",
+        "initial",
+        "admission",
+        "admit",
+        "follow-up",
+        "followup",
+        "follow",
+        "up",
+        "f/u",
+        "by",
+        "physician",
+        "md",
+        "np",
+        "provider",
+        "day",
+        "level",
+        "lvl",
+        "low",
+        "moderate",
+        "high",
+        "straightforward",
+        "mdm",
+        "complexity",
+        "min",
+        "mins",
+        "minutes",
+        "minute",
+        "therapy",
+        "individual",
+        "a",
+        "the",
+    }
+)
+_COUNTED = re.compile(r"^\d{1,3}(?:-?min)?$")
+
+
+def names_visit(words: list[str]) -> bool:
+    """Whether the words name an E/M visit by its status, setting, level or minutes only ("est pt OV 30 min");
+    a lone "discharge" is a symptom's word, so a discharge visit says its day ("discharge day")."""
+    said = [w for w in words if w]
+    if not said or not VISIT_NOUNS.intersection(said):
+        return False
+    if (
+        "discharge" in said
+        and "day" not in said
+        and not VISIT_NOUNS.difference({"discharge"}).intersection(said)
+    ):
+        return False
+    others = [w for w in said if w not in VISIT_NOUNS]
+    return len(said) > 1 and all(w in EM_WORDS or _COUNTED.match(w) for w in others)
 
 
 def service_share(phrase_words: set[str], spoken: list[str]) -> bool:
