@@ -82,6 +82,7 @@ from bot.lookups.hcpcs_items import (
 from bot.lookups.index.adjectives import noun_forms
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
+    other_encounter,
     query_negated,
     range_fit,
     read_both_ways,
@@ -724,10 +725,19 @@ class Searcher:
                     scored[key] = (score - ITEM_PROCEDURE_COST, why, code, title)
         if groups and (found.coverage < STRONG_SHARE or len(scored) < 3 or item):
             # Titles and inclusion terms: HCPCS items, and what the Index does not hold.
+            encounter = understood.encounter
+
+            def add_title(
+                code: Code | None, key: tuple[str, str], score: float, why: str, title: str = ""
+            ) -> None:
+                if key[0] == "cm" and code is not None and other_encounter(code.title, encounter):
+                    score -= OTHER_ENCOUNTER_COST  # "bit by a dog": W54.0XXA before W54.0XXS
+                add(code, key, score, why, title)
+
             complete = self._text_matches(
                 groups,
                 wanted,
-                add,
+                add_title,
                 notes,
                 broad=found.coverage < 0.5,
                 items=not understood.parts and read_as_item(lowered),
@@ -1434,7 +1444,10 @@ def _split_digits(word: str) -> tuple[str, ...]:
     return (match.group(1), match.group(2)) if match else (word,)
 
 
-ORDINAL_WORDS = {"A": "initial", "D": "subsequent"}  # the encounter said, as a service's title prints it
+ORDINAL_WORDS = {"A": "initial", "D": "subsequent"}
+# A title found by its words naming another encounter than the query's costs more than the title length
+# gains a shorter title ("..., sequela" against "..., initial encounter").
+OTHER_ENCOUNTER_COST = 60.0  # the encounter said, as a service's title prints it
 # A visit said to come after the first ("yearly wellness, not the first one", "after the first"): subsequent.
 _LATER_VISIT = re.compile(r"\b(?:not\s+the\s+first|after\s+the\s+first)(?:\s+(?:one|visit|time|year))?\b")
 

@@ -151,6 +151,80 @@ _ANIMAL_STRIKE = re.compile(
 )
 
 
+# An animal or a person told as the doer ("the horse kicked him", "neighbor's dog bit L hand", "a wasp stung
+# her"): the External Cause Index names the injured person's side ("Bite, bitten by, dog"; "Kicked by";
+# "Stung"; "Scratched by, cat"), so the story is turned round before it is read. "Bit by" / "got bit" is the
+# same bite said short.
+_DOERS = (
+    *_ANIMALS,
+    "cat",
+    "kitten",
+    "puppy",
+    "pet",
+    "animal",
+    "rat",
+    "rats",
+    "mouse",
+    "squirrel",
+    "bat",
+    "monkey",
+    "spider",
+    "bee",
+    "honeybee",
+    "wasp",
+    "hornet",
+    "yellow jacket",
+    "insect",
+    "bug",
+    "person",
+    "kid",
+    "child",
+    "boy",
+    "girl",
+    "man",
+    "woman",
+    "student",
+    "patient",
+    "someone",
+    "somebody",
+)
+_DOER_VERBS = {
+    "bit": "bitten by",
+    "bites": "bitten by",
+    "stung": "stung by",
+    "stings": "stung by",
+    "kicked": "kicked by",
+    "kicks": "kicked by",
+    "scratched": "scratched by",
+    "scratches": "scratched by",
+}
+_DOER_DID = re.compile(
+    r"\b(?:(?:a|an|the|his|her|my|our|their|your|some|another|other|\w+'s|\w+s')\s+)*(?P<doer>"
+    + "|".join(sorted(_DOERS, key=len, reverse=True))
+    + r")\s+(?P<verb>"
+    + "|".join(_DOER_VERBS)
+    + r")\b(?:\s+(?:him|her|me|them|us|pt|patient|the\s+patient)\b(?!\s+(?:on|in|at)\b))?"
+)
+_BIT_BY = re.compile(r"\b(?:(?:got|get|gets|was|were|been|being)\s+)?bit\s+(?=by\b)|\b(?:got|get|gets)\s+bit\b")
+
+
+# A human doer is the Index's "person" ("Bite, bitten by, person"; "Kicked by, person").
+_PEOPLE = frozenset({"person", "kid", "child", "boy", "girl", "man", "woman", "student", "patient", "someone", "somebody"})
+
+
+def _doer(said: str) -> str:
+    return "person" if said in _PEOPLE else said
+
+
+def turn_doer(text: str) -> str:
+    """The story with its doer after the deed, as the External Cause Index reads it ("cat bit her finger" ->
+    "bitten by cat finger", "horse kicked him in the chest" -> "kicked by horse in the chest"); text with no
+    doer told first is returned as it is."""
+    text = _BIT_BY.sub("bitten ", text)
+    turned = _DOER_DID.sub(lambda m: f"{_DOER_VERBS[m.group('verb')]} {_doer(m.group('doer'))}", text)
+    return " ".join(turned.split())
+
+
 _INDEX_WORDS = re.compile(
     r"\b(?:occupant|transport|conveyance|nontraffic|non-traffic|noncollision|hanger-on|specified|"
     r"three-?wheeled|two-?wheeled|animal-drawn|micro-mobility|nec|nos)\b"
