@@ -24,7 +24,9 @@ from bot.lookups.index.words import content_stems, stem
 ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
 # The encounter an injury code's title says (its 7th character: "..., initial encounter for closed fracture",
 # "..., subsequent encounter for fracture with nonunion", "..., sequela").
-_TITLE_ENCOUNTER = re.compile(r",\s+(?:(initial)|(subsequent))\s+encounter\b|,\s+(sequela)\s*$", re.IGNORECASE)
+_TITLE_ENCOUNTER = re.compile(
+    r",\s+(?:(initial)|(subsequent))\s+encounter\b|,\s+(sequela)\s*$", re.IGNORECASE
+)
 
 
 def other_encounter(title: str, encounter: str) -> bool:
@@ -38,6 +40,8 @@ def other_encounter(title: str, encounter: str) -> bool:
     printed = "A" if said.group(1) else "D" if said.group(2) else "S"
     wanted = "D" if encounter in "DGKP" else encounter
     return printed != wanted
+
+
 SIDE_STEMS = frozenset({"right", "left", "bilateral"})
 MAX_CANDIDATES = 400
 MEMO_LIMIT = 20_000

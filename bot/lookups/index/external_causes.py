@@ -203,13 +203,17 @@ _DOER_DID = re.compile(
     + "|".join(sorted(_DOERS, key=len, reverse=True))
     + r")\s+(?P<verb>"
     + "|".join(_DOER_VERBS)
-    + r")\b(?:\s+(?:him|her|me|them|us|pt|patient|the\s+patient)\b(?!\s+(?:on|in|at)\b))?"
+    + r")\b(?:\s+(?:him|me|them|us|pt|patient|the\s+patient|her(?=\s+(?:on|in|at|while|during)\b|\s*$))\b)?"
 )
-_BIT_BY = re.compile(r"\b(?:(?:got|get|gets|was|were|been|being)\s+)?bit\s+(?=by\b)|\b(?:got|get|gets)\s+bit\b")
+_BIT_BY = re.compile(
+    r"\b(?:(?:got|get|gets|was|were|been|being)\s+)?bit\s+(?=by\b)|\b(?:got|get|gets)\s+bit\b"
+)
 
 
 # A human doer is the Index's "person" ("Bite, bitten by, person"; "Kicked by, person").
-_PEOPLE = frozenset({"person", "kid", "child", "boy", "girl", "man", "woman", "student", "patient", "someone", "somebody"})
+_PEOPLE = frozenset(
+    {"person", "kid", "child", "boy", "girl", "man", "woman", "student", "patient", "someone", "somebody"}
+)
 
 
 def _doer(said: str) -> str:
@@ -249,8 +253,17 @@ def read_injury_story(text: str) -> Story | None:
     asked = _setting_asked(text)
     if asked is not None:
         return asked
-    rules = (_transport, _conveyance_fall, _burn, _fight, _animal_strike, _tripped_on_animal, _struck_against)
-    for rule in (*rules, _cut_with, _electric_shock, _falling_object, _fall_in_shower):
+    rules = (
+        _transport,
+        _conveyance_fall,
+        _burn,
+        _fight,
+        _animal_strike,
+        _tripped_on_animal,
+        _dived,
+        _struck_against,
+    )
+    for rule in (*rules, _cut_with, _electric_shock, _falling_object, _fall_in_shower, _slipped):
         read = rule(text)
         if read is not None:
             words, anchor = read
@@ -399,6 +412,46 @@ def _fall_in_shower(text: str) -> tuple[str, str] | None:
     where = "shower" if match.group(1) == "shower" else "bathtub"
     # Only the clause read is rewritten: "fell in the bathtub, filled, causing drowning" keeps the rest.
     return (" ".join(f"{text[: match.start()]} fall in {where} {text[match.end() :]}".split()), "")
+
+
+# A slip on a surface ("slipped on the wet kitchen floor", "slipped on ice in the driveway"): "Slipping, on,
+# ice / snow" (W00.0) or "Fall, due to, slipping" (W01.0, same level) - the surface's other words (wet,
+# kitchen) are no line of the Index. A slip down stairs or off something is that fall's own line.
+_SLIPPED = re.compile(
+    r"\b(?:slipped|slipping|slips|slip|skidded)\b(?:\s+and\s+(?:fell|fall|fallen))?\s+(?:on|in|over|across)\b"
+)
+_NOT_SAME_LEVEL = re.compile(
+    r"\b(?:stairs?|steps?|staircase|ladder|roof|off|from|down|out\s+of|shower|tub|bathtub|bath)\b"
+)
+
+
+def _slipped(text: str) -> tuple[str, str] | None:
+    if not _SLIPPED.search(text) or _NOT_SAME_LEVEL.search(text):
+        return None
+    if re.search(r"\b(?:ice|icy|snow|snowy|sleet|frost)\b", text):
+        return ("slipping on ice", "")
+    return ("fall due to slipping", "")
+
+
+# A dive that ends on the bottom ("dove into the shallow end", "dived into a lake and hit the bottom"):
+# "Striking against, bottom when, diving or jumping into water" (swimming pool when the pool is said); a
+# dive or jump into water with no bottom struck is "Jumped, jumping, into water".
+_DIVED = re.compile(
+    r"\b(?:dove|dived|diving|dives|dive|jumped|jumping)\s+(?:head\s*first\s+|headfirst\s+)?(?:in|into|off)\b"
+)
+_POOL = re.compile(r"\b(?:pool|swimming[- ]pool|shallow\s+end|deep\s+end)\b")
+_BOTTOM = re.compile(r"\b(?:bottom|shallow|hit|struck|striking|bumped|smacked)\b")
+_WATER = re.compile(r"\b(?:pool|water|lake|river|ocean|sea|pond|quarry|creek|shallow\s+end)\b")
+
+
+def _dived(text: str) -> tuple[str, str] | None:
+    dive = _DIVED.search(text)
+    if dive is None or not _WATER.search(text[dive.end() :]):
+        return None
+    pool = " swimming pool" if _POOL.search(text) else ""
+    if _BOTTOM.search(text[dive.end() :]):
+        return (f"striking against bottom when diving or jumping into water{pool}", "")
+    return (f"jumped jumping into water in{pool}", "")
 
 
 # Pets and other animals a person trips over: the Index's "Tripping, over, animal" names no kind.

@@ -26,6 +26,7 @@ from bot.lookups.index.reasons import (
     vaccine_encounter,
 )
 from bot.lookups.index.services import service_kind, service_share
+from bot.lookups.index.injury_words import read_injury_words
 from bot.lookups.index.stories import read_drug_story
 from bot.lookups.index.vocabulary import Vocabulary
 
@@ -164,6 +165,9 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     kept = _RULED_OUT.sub(" ", lowered)
     if kept.strip(" ,;"):
         lowered = kept
+    lowered = read_injury_words(
+        lowered
+    )  # "never blacked out": without loss of consciousness; "3 ribs": multiple
     lowered = read_drug_story(lowered)  # "ran out of metoprolol": underdosing, no negation, no link
     lowered = read_results(read_values(lowered))  # "BP 168/102", "PSA 6.2 rising": the Index's findings
     negated = _negated_clauses(lowered, vocabulary)
