@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import read_injury_story, read_setting, turn_doer
+from bot.lookups.index.injury_words import read_injury_words
 from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.reasons import (
     observation_ruled_out,
@@ -26,7 +27,6 @@ from bot.lookups.index.reasons import (
     vaccine_encounter,
 )
 from bot.lookups.index.services import service_kind, service_share
-from bot.lookups.index.injury_words import read_injury_words
 from bot.lookups.index.stories import read_drug_story
 from bot.lookups.index.vocabulary import Vocabulary
 
