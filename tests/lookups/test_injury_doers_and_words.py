@@ -108,3 +108,17 @@ def test_a_title_naming_another_encounter_is_told(title: str, encounter: str, ot
 def test_injury_stories_answer_first(codebook: CodeBook, query: str, first: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == first, [h.code for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("CO poisoning from a portable generator", "T58.91XA"),  # Carbon, monoxide (vocabulary: CO)
+        ("CO exposure from a kerosene heater", "T58.2X1A"),  # Carbon, monoxide, kerosene
+    ],
+)
+def test_co_said_for_carbon_monoxide_reaches_the_drug_table(
+    codebook: CodeBook, query: str, first: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == first, [h.code for h in hits]
