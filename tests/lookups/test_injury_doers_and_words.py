@@ -122,3 +122,23 @@ def test_co_said_for_carbon_monoxide_reaches_the_drug_table(
 ) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == first, [h.code for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Accident, transport, car occupant, driver / passenger, collision, motor vehicle: the crash's kind
+        # says motor vehicles, the person's role says who
+        (
+            "got rear-ended while driving home",
+            "accident transport car occupant driver collision motor vehicle",
+        ),
+        (
+            "t-boned at an intersection, passenger",
+            "accident transport car occupant passenger collision motor vehicle",
+        ),
+    ],
+)
+def test_a_motor_crash_with_no_vehicle_said_is_a_car_occupants(text: str, words: str) -> None:
+    story = read_injury_story(text.replace(",", ""))
+    assert story is not None and story.text == words

@@ -64,6 +64,9 @@ _COLLIDED_WORDS = (  # words of a collision with something
 )
 _COLLIDED = re.compile(rf"\b(?:{_COLLIDED_WORDS})\b")
 _CRASH = re.compile(rf"\b(?:{_COLLIDED_WORDS}|mva|accident)\b")  # any transport accident told
+# Words naming a crash of motor vehicles with no vehicle said ("rear-ended at a red light, passenger"): the
+# person with a role is a car's occupant (the Index's default vehicle for "MVC").
+_MOTOR_CRASH = re.compile(r"\b(?:mvc|mva|rear[- ]ended|t-?boned|fender[- ]bender|head[- ]on\s+collision)\b")
 _NONCOLLISION = re.compile(
     r"\b(?:rolled\s+over|rollover|roll\s+over|ran\s+off|went\s+off|lost\s+control|flipped)\b"
 )
@@ -308,7 +311,7 @@ def _transport(text: str) -> tuple[str, str] | None:
     elif _PEDESTRIAN.search(text) and any(v[1] for v in vehicles):
         own, role = "pedestrian on foot", ""
         others = [v for v in vehicles if v[1]]  # a pedestrian walking into a wall is no transport accident
-    elif role and (vehicles or re.search(r"\b(?:mvc|mva)\b", text)):
+    elif role and (vehicles or _MOTOR_CRASH.search(text)):
         carrying = [v for v in vehicles if v[1]]
         own = carrying[0][1] if carrying else "car occupant"
         others = [v for v in vehicles if v is not (carrying[0] if carrying else None)]
