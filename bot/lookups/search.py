@@ -87,6 +87,7 @@ from bot.lookups.index.completion import (
     range_fit,
     read_both_ways,
     said_hours,
+    unsaid_intent,
 )
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
@@ -726,12 +727,18 @@ class Searcher:
         if groups and (found.coverage < STRONG_SHARE or len(scored) < 3 or item):
             # Titles and inclusion terms: HCPCS items, and what the Index does not hold.
             encounter = understood.encounter
+            # (the drug story's words too: "took the pills on purpose" says intentional self-harm)
+            said_words = frozenset(
+                [*(w for raw in lowered.replace(",", " ").split() for w in _words(raw)), *understood.words]
+            )
 
             def add_title(
                 code: Code | None, key: tuple[str, str], score: float, why: str, title: str = ""
             ) -> None:
                 if key[0] == "cm" and code is not None and other_encounter(code.title, encounter):
                     score -= OTHER_ENCOUNTER_COST  # "bit by a dog": W54.0XXA before W54.0XXS
+                if key[0] == "cm" and code is not None and unsaid_intent(code.title, said_words):
+                    score -= OTHER_ENCOUNTER_COST  # "aspirin poisoning": accidental, not assault
                 add(code, key, score, why, title)
 
             complete = self._text_matches(

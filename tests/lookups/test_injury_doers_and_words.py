@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.completion import other_encounter
+from bot.lookups.index.completion import other_encounter, unsaid_intent
 from bot.lookups.index.external_causes import read_injury_story, turn_doer
 from bot.lookups.index.injury_words import read_injury_words
 from bot.lookups.search import find_codes
@@ -113,7 +113,7 @@ def test_injury_stories_answer_first(codebook: CodeBook, query: str, first: str)
 @pytest.mark.parametrize(
     ("query", "first"),
     [
-        ("CO poisoning from a portable generator", "T58.91XA"),  # Carbon, monoxide (vocabulary: CO)
+        ("CO poisoning from a generator in the garage", "T58.91XA"),  # Carbon, monoxide (vocabulary: CO)
         ("CO exposure from a kerosene heater", "T58.2X1A"),  # Carbon, monoxide, kerosene
     ],
 )
@@ -142,3 +142,30 @@ def test_co_said_for_carbon_monoxide_reaches_the_drug_table(
 def test_a_motor_crash_with_no_vehicle_said_is_a_car_occupants(text: str, words: str) -> None:
     story = read_injury_story(text.replace(",", ""))
     assert story is not None and story.text == words
+
+
+@pytest.mark.parametrize(
+    ("title", "words", "unsaid"),
+    [
+        ("Poisoning by aspirin, assault, initial encounter", frozenset({"aspirin", "poisoning"}), True),
+        ("Poisoning by aspirin, undetermined, initial encounter", frozenset({"aspirin"}), True),
+        ("Poisoning by aspirin, assault, initial encounter", frozenset({"aspirin", "assault"}), False),
+        ("Poisoning by aspirin, intentional self-harm", frozenset({"suicide", "aspirin"}), False),
+        ("Poisoning by aspirin, accidental (unintentional)", frozenset({"aspirin"}), False),
+    ],
+)
+def test_a_poisoning_title_naming_an_intent_not_said_is_told(
+    title: str, words: frozenset[str], unsaid: bool
+) -> None:
+    assert unsaid_intent(title, words) is unsaid
+
+
+def test_a_poisoning_with_no_intent_said_is_accidental_first(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "salicylate poisoning by aspirin", limit=5)  # guideline I.C.19.e.5.b
+    assert hits and hits[0].code == "T39.011A", [h.code for h in hits]
+
+
+def test_the_index_words_of_a_dive_are_read_as_they_are() -> None:
+    # "Striking against, wall, diving or jumping into water": no lay dive story to turn
+    story = read_injury_story("diving or jumping into water wall striking against")
+    assert story is None or "bottom" not in story.text

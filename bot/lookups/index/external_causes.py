@@ -440,8 +440,8 @@ def _slipped(text: str) -> tuple[str, str] | None:
 # "Striking against, bottom when, diving or jumping into water" (swimming pool when the pool is said); a
 # dive or jump into water with no bottom struck is "Jumped, jumping, into water".
 _DIVED = re.compile(
-    r"\b(?:dove|dived|diving|dives|dive|jumped|jumping)\s+(?:head\s*first\s+|headfirst\s+)?(?:in|into|off)\b"
-)
+    r"\b(?:dove|dived|jumped)\s+(?:head\s*first\s+|headfirst\s+)?(?:in|into|off)\b"
+)  # told as done (the Index's own "diving or jumping into water, striking against wall" is read as it is)
 _POOL = re.compile(r"\b(?:pool|swimming[- ]pool|shallow\s+end|deep\s+end)\b")
 _BOTTOM = re.compile(r"\b(?:bottom|shallow|hit|struck|striking|bumped|smacked)\b")
 _WATER = re.compile(r"\b(?:pool|water|lake|river|ocean|sea|pond|quarry|creek|shallow\s+end)\b")
@@ -449,7 +449,7 @@ _WATER = re.compile(r"\b(?:pool|water|lake|river|ocean|sea|pond|quarry|creek|sha
 
 def _dived(text: str) -> tuple[str, str] | None:
     dive = _DIVED.search(text)
-    if dive is None or not _WATER.search(text[dive.end() :]):
+    if dive is None or not _WATER.search(text[dive.end() :]) or re.search(r"\bdrown\w*", text):
         return None
     pool = " swimming pool" if _POOL.search(text) else ""
     if _BOTTOM.search(text[dive.end() :]):
