@@ -90,10 +90,12 @@ from bot.lookups.hcpcs_items import (
 from bot.lookups.index.adjectives import noun_forms
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
+    other_encounter,
     query_negated,
     range_fit,
     read_both_ways,
     said_hours,
+    unsaid_intent,
 )
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
@@ -738,10 +740,25 @@ class Searcher:
                     scored[key] = (score - ITEM_PROCEDURE_COST, why, code, title)
         if groups and (found.coverage < STRONG_SHARE or len(scored) < 3 or item):
             # Titles and inclusion terms: HCPCS items, and what the Index does not hold.
+            encounter = understood.encounter
+            # (the drug story's words too: "took the pills on purpose" says intentional self-harm)
+            said_words = frozenset(
+                [*(w for raw in lowered.replace(",", " ").split() for w in _words(raw)), *understood.words]
+            )
+
+            def add_title(
+                code: Code | None, key: tuple[str, str], score: float, why: str, title: str = ""
+            ) -> None:
+                if key[0] == "cm" and code is not None and other_encounter(code.title, encounter):
+                    score -= OTHER_ENCOUNTER_COST  # "bit by a dog": W54.0XXA before W54.0XXS
+                if key[0] == "cm" and code is not None and unsaid_intent(code.title, said_words):
+                    score -= OTHER_ENCOUNTER_COST  # "aspirin poisoning": accidental, not assault
+                add(code, key, score, why, title)
+
             complete = self._text_matches(
                 groups,
                 wanted,
-                add,
+                add_title,
                 notes,
                 broad=found.coverage < 0.5,
                 items=not understood.parts and read_as_item(lowered),
@@ -1448,7 +1465,10 @@ def _split_digits(word: str) -> tuple[str, ...]:
     return (match.group(1), match.group(2)) if match else (word,)
 
 
-ORDINAL_WORDS = {"A": "initial", "D": "subsequent"}  # the encounter said, as a service's title prints it
+ORDINAL_WORDS = {"A": "initial", "D": "subsequent"}
+# A title found by its words naming another encounter than the query's costs more than the title length
+# gains a shorter title ("..., sequela" against "..., initial encounter").
+OTHER_ENCOUNTER_COST = 60.0  # the encounter said, as a service's title prints it
 # A visit said to come after the first ("yearly wellness, not the first one", "after the first"): subsequent.
 _LATER_VISIT = re.compile(r"\b(?:not\s+the\s+first|after\s+the\s+first)(?:\s+(?:one|visit|time|year))?\b")
 

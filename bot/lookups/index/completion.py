@@ -22,6 +22,43 @@ from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
 
 ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
+# The encounter an injury code's title says (its 7th character: "..., initial encounter for closed fracture",
+# "..., subsequent encounter for fracture with nonunion", "..., sequela").
+_TITLE_ENCOUNTER = re.compile(
+    r",\s+(?:(initial)|(subsequent))\s+encounter\b|,\s+(sequela)\s*$", re.IGNORECASE
+)
+
+
+# The intents a poisoning or toxic effect title prints beside accidental (T36-T65, the Drug Table's columns).
+_TITLE_INTENT = re.compile(r",\s+(assault|undetermined|intentional self-harm)\b", re.IGNORECASE)
+_INTENT_SAID = {
+    "assault": frozenset({"assault", "assaulted", "homicide", "murder"}),
+    "undetermined": frozenset({"undetermined", "unknown", "unclear"}),
+    "intentional self-harm": frozenset({"intentional", "self-harm", "suicide", "suicidal", "purpose"}),
+}
+
+
+def unsaid_intent(title: str, words: frozenset[str]) -> bool:
+    """Whether a poisoning title names an intent the query does not say: with no intent said a poisoning is
+    accidental (guideline I.C.19.e.5.b; undetermined only when the record says it cannot be told), so
+    "Poisoning by aspirin, assault" must not come first for "aspirin poisoning"."""
+    said = _TITLE_INTENT.search(title)
+    return said is not None and not _INTENT_SAID[said.group(1).lower()] & words
+
+
+def other_encounter(title: str, encounter: str) -> bool:
+    """Whether an ICD-10-CM title names an encounter other than the one the query calls for (guideline
+    I.C.19.a: initial "A" while the injury is treated, unless a subsequent visit or a sequela is said): a code
+    found by its title words alone must not put "Bitten by dog, sequela" before its initial encounter because
+    its title is shorter. Fracture healing characters (G, K, P) are subsequent encounters."""
+    said = _TITLE_ENCOUNTER.search(title)
+    if said is None:
+        return False
+    printed = "A" if said.group(1) else "D" if said.group(2) else "S"
+    wanted = "D" if encounter in "DGKP" else encounter
+    return printed != wanted
+
+
 SIDE_STEMS = frozenset({"right", "left", "bilateral"})
 MAX_CANDIDATES = 400
 MEMO_LIMIT = 20_000

@@ -64,6 +64,9 @@ _COLLIDED_WORDS = (  # words of a collision with something
 )
 _COLLIDED = re.compile(rf"\b(?:{_COLLIDED_WORDS})\b")
 _CRASH = re.compile(rf"\b(?:{_COLLIDED_WORDS}|mva|accident)\b")  # any transport accident told
+# Words naming a crash of motor vehicles with no vehicle said ("rear-ended at a red light, passenger"): the
+# person with a role is a car's occupant (the Index's default vehicle for "MVC").
+_MOTOR_CRASH = re.compile(r"\b(?:mvc|mva|rear[- ]ended|t-?boned|fender[- ]bender|head[- ]on\s+collision)\b")
 _NONCOLLISION = re.compile(
     r"\b(?:rolled\s+over|rollover|roll\s+over|ran\s+off|went\s+off|lost\s+control|flipped)\b"
 )
@@ -151,6 +154,84 @@ _ANIMAL_STRIKE = re.compile(
 )
 
 
+# An animal or a person told as the doer ("the horse kicked him", "neighbor's dog bit L hand", "a wasp stung
+# her"): the External Cause Index names the injured person's side ("Bite, bitten by, dog"; "Kicked by";
+# "Stung"; "Scratched by, cat"), so the story is turned round before it is read. "Bit by" / "got bit" is the
+# same bite said short.
+_DOERS = (
+    *_ANIMALS,
+    "cat",
+    "kitten",
+    "puppy",
+    "pet",
+    "animal",
+    "rat",
+    "rats",
+    "mouse",
+    "squirrel",
+    "bat",
+    "monkey",
+    "spider",
+    "bee",
+    "honeybee",
+    "wasp",
+    "hornet",
+    "yellow jacket",
+    "insect",
+    "bug",
+    "person",
+    "kid",
+    "child",
+    "boy",
+    "girl",
+    "man",
+    "woman",
+    "student",
+    "patient",
+    "someone",
+    "somebody",
+)
+_DOER_VERBS = {
+    "bit": "bitten by",
+    "bites": "bitten by",
+    "stung": "stung by",
+    "stings": "stung by",
+    "kicked": "kicked by",
+    "kicks": "kicked by",
+    "scratched": "scratched by",
+    "scratches": "scratched by",
+}
+_DOER_DID = re.compile(
+    r"\b(?:(?:a|an|the|his|her|my|our|their|your|some|another|other|\w+'s|\w+s')\s+)*(?P<doer>"
+    + "|".join(sorted(_DOERS, key=len, reverse=True))
+    + r")\s+(?P<verb>"
+    + "|".join(_DOER_VERBS)
+    + r")\b(?:\s+(?:him|me|them|us|pt|patient|the\s+patient|her(?=\s+(?:on|in|at|while|during)\b|\s*$))\b)?"
+)
+_BIT_BY = re.compile(
+    r"\b(?:(?:got|get|gets|was|were|been|being)\s+)?bit\s+(?=by\b)|\b(?:got|get|gets)\s+bit\b"
+)
+
+
+# A human doer is the Index's "person" ("Bite, bitten by, person"; "Kicked by, person").
+_PEOPLE = frozenset(
+    {"person", "kid", "child", "boy", "girl", "man", "woman", "student", "patient", "someone", "somebody"}
+)
+
+
+def _doer(said: str) -> str:
+    return "person" if said in _PEOPLE else said
+
+
+def turn_doer(text: str) -> str:
+    """The story with its doer after the deed, as the External Cause Index reads it ("cat bit her finger" ->
+    "bitten by cat finger", "horse kicked him in the chest" -> "kicked by horse in the chest"); text with no
+    doer told first is returned as it is."""
+    text = _BIT_BY.sub("bitten ", text)
+    turned = _DOER_DID.sub(lambda m: f"{_DOER_VERBS[m.group('verb')]} {_doer(m.group('doer'))}", text)
+    return " ".join(turned.split())
+
+
 _INDEX_WORDS = re.compile(
     r"\b(?:occupant|transport|conveyance|nontraffic|non-traffic|noncollision|hanger-on|specified|"
     r"three-?wheeled|two-?wheeled|animal-drawn|micro-mobility|nec|nos)\b"
@@ -175,8 +256,17 @@ def read_injury_story(text: str) -> Story | None:
     asked = _setting_asked(text)
     if asked is not None:
         return asked
-    rules = (_transport, _conveyance_fall, _burn, _fight, _animal_strike, _tripped_on_animal, _struck_against)
-    for rule in (*rules, _cut_with, _electric_shock, _falling_object, _fall_in_shower):
+    rules = (
+        _transport,
+        _conveyance_fall,
+        _burn,
+        _fight,
+        _animal_strike,
+        _tripped_on_animal,
+        _dived,
+        _struck_against,
+    )
+    for rule in (*rules, _cut_with, _electric_shock, _falling_object, _fall_in_shower, _slipped):
         read = rule(text)
         if read is not None:
             words, anchor = read
@@ -221,7 +311,7 @@ def _transport(text: str) -> tuple[str, str] | None:
     elif _PEDESTRIAN.search(text) and any(v[1] for v in vehicles):
         own, role = "pedestrian on foot", ""
         others = [v for v in vehicles if v[1]]  # a pedestrian walking into a wall is no transport accident
-    elif role and (vehicles or re.search(r"\b(?:mvc|mva)\b", text)):
+    elif role and (vehicles or _MOTOR_CRASH.search(text)):
         carrying = [v for v in vehicles if v[1]]
         own = carrying[0][1] if carrying else "car occupant"
         others = [v for v in vehicles if v is not (carrying[0] if carrying else None)]
@@ -325,6 +415,46 @@ def _fall_in_shower(text: str) -> tuple[str, str] | None:
     where = "shower" if match.group(1) == "shower" else "bathtub"
     # Only the clause read is rewritten: "fell in the bathtub, filled, causing drowning" keeps the rest.
     return (" ".join(f"{text[: match.start()]} fall in {where} {text[match.end() :]}".split()), "")
+
+
+# A slip on a surface ("slipped on the wet kitchen floor", "slipped on ice in the driveway"): "Slipping, on,
+# ice / snow" (W00.0) or "Fall, due to, slipping" (W01.0, same level) - the surface's other words (wet,
+# kitchen) are no line of the Index. A slip down stairs or off something is that fall's own line.
+_SLIPPED = re.compile(
+    r"\b(?:slipped|slipping|slips|slip|skidded)\b(?:\s+and\s+(?:fell|fall|fallen))?\s+(?:on|in|over|across)\b"
+)
+_NOT_SAME_LEVEL = re.compile(
+    r"\b(?:stairs?|steps?|staircase|ladder|roof|off|from|down|out\s+of|shower|tub|bathtub|bath)\b"
+)
+
+
+def _slipped(text: str) -> tuple[str, str] | None:
+    if not _SLIPPED.search(text) or _NOT_SAME_LEVEL.search(text):
+        return None
+    if re.search(r"\b(?:ice|icy|snow|snowy|sleet|frost)\b", text):
+        return ("slipping on ice", "")
+    return ("fall due to slipping", "")
+
+
+# A dive that ends on the bottom ("dove into the shallow end", "dived into a lake and hit the bottom"):
+# "Striking against, bottom when, diving or jumping into water" (swimming pool when the pool is said); a
+# dive or jump into water with no bottom struck is "Jumped, jumping, into water".
+_DIVED = re.compile(
+    r"\b(?:dove|dived|jumped)\s+(?:head\s*first\s+|headfirst\s+)?(?:in|into|off)\b"
+)  # told as done (the Index's own "diving or jumping into water, striking against wall" is read as it is)
+_POOL = re.compile(r"\b(?:pool|swimming[- ]pool|shallow\s+end|deep\s+end)\b")
+_BOTTOM = re.compile(r"\b(?:bottom|shallow|hit|struck|striking|bumped|smacked)\b")
+_WATER = re.compile(r"\b(?:pool|water|lake|river|ocean|sea|pond|quarry|creek|shallow\s+end)\b")
+
+
+def _dived(text: str) -> tuple[str, str] | None:
+    dive = _DIVED.search(text)
+    if dive is None or not _WATER.search(text[dive.end() :]) or re.search(r"\bdrown\w*", text):
+        return None
+    pool = " swimming pool" if _POOL.search(text) else ""
+    if _BOTTOM.search(text[dive.end() :]):
+        return (f"striking against bottom when diving or jumping into water{pool}", "")
+    return (f"jumped jumping into water in{pool}", "")
 
 
 # Pets and other animals a person trips over: the Index's "Tripping, over, animal" names no kind.

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from bot.lookups.index.encounters import read_encounter
-from bot.lookups.index.external_causes import read_injury_story, read_setting
+from bot.lookups.index.external_causes import read_injury_story, read_setting, turn_doer
+from bot.lookups.index.injury_words import read_injury_words
 from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.reasons import (
     observation_ruled_out,
@@ -164,6 +165,9 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     kept = _RULED_OUT.sub(" ", lowered)
     if kept.strip(" ,;"):
         lowered = kept
+    lowered = read_injury_words(
+        lowered
+    )  # "never blacked out": without loss of consciousness; "3 ribs": multiple
     lowered = read_drug_story(lowered)  # "ran out of metoprolol": underdosing, no negation, no link
     lowered = read_results(read_values(lowered))  # "BP 168/102", "PSA 6.2 rising": the Index's findings
     negated = _negated_clauses(lowered, vocabulary)
@@ -180,6 +184,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     notes: list[str] = []
     kinds: set[str] = set()
     text = plain_history(text)  # "prior kidney stones", "mom had colon polyps": History, personal / family
+    text = turn_doer(text)  # "the horse kicked him": kicked by horse, the External Cause Index's side
     story = read_injury_story(text)
     setting = read_setting(text, story)
     if setting is not None and story is None:
@@ -457,7 +462,9 @@ def _open_fracture(text: str, encounter: str) -> str:
 def _encounter(text: str) -> tuple[str, str, bool]:
     """The encounter an injury query names (initial unless subsequent or sequela is said), and the text
     without those words (the Index does not hold them; the Tabular's 7th character does)."""
-    for phrase, char in sorted(ENCOUNTERS.items(), key=lambda kv: -len(kv[0])):
+    # A fracture's healing ("nonunion, subsequent") is the subsequent encounter's own character (G, K, P):
+    # read before the plain "subsequent", whatever the phrases' lengths.
+    for phrase, char in sorted(ENCOUNTERS.items(), key=lambda kv: (kv[1] not in "GKP", -len(kv[0]))):
         pattern = rf"\b{phrase}(?:\s+encounter)?\b"
         if phrase in {"initial", "subsequent"}:
             # "subsequent striking against an object" is not an encounter: the word must name one.
