@@ -48,3 +48,12 @@ def test_two_linked_neoplasms_are_two_sites_each_in_its_own_column(codebook: Cod
     assert first(codebook, "secondary malignant neoplasm of bone from breast cancer") == "C79.51"
     assert first(codebook, "mets to liver from lung cancer") == "C78.7"
     assert first(codebook, "adrenal metastases from lung carcinoma") == "C79.70"
+
+
+def test_pathology_shorthand_names_the_morphology_not_a_spelling_neighbour(codebook: CodeBook) -> None:
+    # "adenoca" is adenocarcinoma (malignant), not "adenoma" (benign) by spelling; "DLBCL" and "NSHL" are the
+    # Index's lymphoma lines.
+    assert first(codebook, "adenoca of stomach") == "C16.9"
+    assert first(codebook, "DLBCL") == "C83.30"
+    assert first(codebook, "NSHL") == "C81.10"
+    assert first(codebook, "cin 3") == "D06.9"
