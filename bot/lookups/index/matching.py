@@ -85,6 +85,7 @@ COLUMN_STEMS = {
     for book, columns in COLUMN_WORDS.items()
 }
 DEFAULT_COLUMN = {"drug": "poisoning_accidental", "neoplasm": "unspecified_behavior"}
+NO_BEHAVIOUR = COLUMN_STEMS["neoplasm"]["unspecified_behavior"]  # tumor, mass, growth, lesion
 CONTRADICTION_COST = 2.0  # a line negating a word the query says ("without fall" for "fell")
 UNSAID_COST = 0.5  # a path word the query did not say, against 1 for each query word the path uses
 VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "fracture")
@@ -615,10 +616,10 @@ class Matcher:
         end = walk.nodes[-1]
         out: list[PathMatch] = []
         if end.cells:
-            # A column the reference names ("Sertoli cell tumor - see Neoplasm, benign") is not outvoted by
-            # the morphology line's own words ("tumor", "carcinoma"): only the query's other words choose.
+            # A column the reference names ("Tumor, Sertoli cell - see Neoplasm, benign") is not outvoted by
+            # the morphology line's own word saying no behaviour ("tumor": the unspecified column's word).
             choosing = (
-                _without_words_of(walk.nodes[: walk.jumps[-1][0]], by_stem)
+                _without_words_of(walk.nodes[: walk.jumps[-1][0]], by_stem, NO_BEHAVIOUR)
                 if walk.column and walk.jumps
                 else by_stem
             )
@@ -1141,9 +1142,11 @@ def _hyphenated(word: str) -> tuple[str, ...]:
     )
 
 
-def _without_words_of(nodes: Sequence[Node], by_stem: dict[str, set[int]]) -> dict[str, set[int]]:
-    """The query's stems less the words these lines say (every stem of such a word is left out)."""
-    said = {s for n in nodes for s in _node_stems(n)}
+def _without_words_of(
+    nodes: Sequence[Node], by_stem: dict[str, set[int]], among: frozenset[str]
+) -> dict[str, set[int]]:
+    """The query's stems less the words (of `among`) these lines say (every stem of such a word left out)."""
+    said = {s for n in nodes for s in _node_stems(n)} & among
     taken = {i for s in said for i in by_stem.get(s, ())}
     return {s: i for s, i in by_stem.items() if not i <= taken}
 
