@@ -35,6 +35,7 @@ from bot.lookups.index.matching import (
     word_forms,
     word_weight,
 )
+from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
@@ -88,6 +89,7 @@ CIRCUMSTANCE_STEMS = frozenset(
 CIRCUMSTANCE_COST = 200.0
 NOT_SAID_SHARE = 0.5  # a word the query negates and a code's title does not say: half said  # a code whose title negates what the query says
 RANGE_COST = 300.0  # a line whose age / duration range holds none of the query's numbers
+TWO_SITES_COST = 300.0  # a Neoplasm Table site line named by words of two linked parts
 SITE_GUESS_COST = 300.0  # an injury path through "by site" to a site the query did not name
 NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its class
 ALLERGY_STATUS_COST = 300.0  # an allergy named as a status: not an adverse effect happening now
@@ -155,6 +157,9 @@ def index_hits(
     total = sum(w.weight for w in qwords[:required])
     books = [b for b in CM_BOOKS if "cm" in systems] + (["pcs"] if "pcs" in systems else [])
     matches = matcher.match(qwords, books, limit=14)
+    if len(understood.parts) > 1:
+        # "mets to bone from breast cancer": the bone's column is the one its own part says (secondary).
+        matches = [column_by_part(m, qwords, understood.parts) for m in matches]
     story_line = 0  # the External Cause Index line a story names, whose paths come first
     if understood.story_line and "ext" in books:
         story_line, matches = _with_story_line(tree, matcher, matches, qwords, understood.story_line)
@@ -274,6 +279,10 @@ def index_hits(
         if contradicted(said_numbers, [*(n.term for n in match.nodes), code.title]):
             # "newborn check 5 days old": "Newborn, examination, 8 to 28 days old" says every word, but not 5.
             score -= RANGE_COST
+        if sites_from_two_parts(match, qwords, understood.parts):
+            # "liver mets from colon ca": "Neoplasm, intestine, large, hepatic flexure" is neither site; the
+            # secondary's site (liver, C78.7) and the primary's (colon, C18.9) are coded apart.
+            score -= TWO_SITES_COST
         if _site_guessed(match, stems):
             # "insect bite nonvenomous": "Bite, by site" leads to a site the query never named (scalp): an
             # injury code for a made-up site is no answer; the External Cause Index's line is.

@@ -85,6 +85,7 @@ COLUMN_STEMS = {
     for book, columns in COLUMN_WORDS.items()
 }
 DEFAULT_COLUMN = {"drug": "poisoning_accidental", "neoplasm": "unspecified_behavior"}
+NO_BEHAVIOUR = COLUMN_STEMS["neoplasm"]["unspecified_behavior"]  # tumor, mass, growth, lesion
 CONTRADICTION_COST = 2.0  # a line negating a word the query says ("without fall" for "fell")
 UNSAID_COST = 0.5  # a path word the query did not say, against 1 for each query word the path uses
 VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "fracture")
@@ -106,6 +107,8 @@ ENCOUNTER_TERMS = frozenset({"encounter for", "encounter (for)"})
 ENCOUNTER_STEMS = frozenset({stem("encounter")})
 UNSPECIFIED_STEMS = frozenset({stem("unspecified")})
 UNSPECIFIED_LINE = frozenset({stem("unspecified"), "site"})
+SPECIFIED_STEMS = frozenset({stem("specified")})
+SPECIFIED_SITE_COST = 0.1  # "Glioblastoma, specified site - see Neoplasm, malignant, by site" for a site said
 DEFAULT_CHILD_COST = (
     0.1  # the unspecified child of a line without a code, read though the query did not say it
 )
@@ -592,6 +595,17 @@ class Matcher:
                 return child
         return None
 
+    def _specified_site_line(self, node: Node) -> Node | None:
+        """The child "specified site" / "specified site NEC" of a morphology line, when it sends to a table
+        by site ("Astrocytoma, specified site - see Neoplasm, malignant, by site")."""
+        if node.last <= node.id or node.book != "cm":
+            return None
+        for _, child_id, _, _ in self.tree.matches([node.id], SPECIFIED_STEMS):
+            child = self.tree.node(child_id)
+            if child is not None and child.see and content_stems(child.term) <= SPECIFIED_STEMS:
+                return child
+        return None
+
     def _has_reference(self, node: Node) -> bool:
         return bool(node.see or node.see_also)
 
@@ -602,7 +616,14 @@ class Matcher:
         end = walk.nodes[-1]
         out: list[PathMatch] = []
         if end.cells:
-            column, used = _column(end.book, by_stem, walk.column)
+            # A column the reference names ("Tumor, Sertoli cell - see Neoplasm, benign") is not outvoted by
+            # the morphology line's own word saying no behaviour ("tumor": the unspecified column's word).
+            choosing = (
+                _without_words_of(walk.nodes[: walk.jumps[-1][0]], by_stem, NO_BEHAVIOUR)
+                if walk.column and walk.jumps
+                else by_stem
+            )
+            column, used = _column(end.book, choosing, walk.column)
             code = end.cell(column) or end.cell(DEFAULT_COLUMN.get(end.book, column))
             if code:
                 covered = walk.covered | used
@@ -627,6 +648,21 @@ class Matcher:
             unspecified.nodes.append(default)
             unspecified.unsaid += DEFAULT_CHILD_COST
             out.append(self._result(unspecified, words, default.code, walk.column, walk.covered))
+        if (
+            jumps < MAX_JUMPS
+            and len(walk.covered) < len(words)
+            and not end.cells
+            and (specified := self._specified_site_line(end)) is not None
+        ):
+            # "Glioblastoma (multiforme)", "Seminoma C62.9-": the query names a site, so a coder reads the
+            # morphology's "specified site - see Neoplasm, malignant, by site" without the query saying
+            # "specified site", and the Neoplasm Table line of that site codes it.
+            at_site = walk.copy()
+            at_site.nodes.append(specified)
+            at_site.unsaid += SPECIFIED_SITE_COST
+            for reference in self.tree.references(specified.id)[:MAX_REFERENCES]:
+                if reference.kind == "see":
+                    out += self._follow(at_site, reference, words, by_stem, jumps)
         if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
             references = alternatives_in_order(
                 self._said_parts_first(self.tree.references(end.id), by_stem)[:MAX_REFERENCES], by_stem
@@ -942,11 +978,13 @@ class _TermFacts:
     read word by word)."""
 
     __slots__ = ("_joined", "costs", "first_size", "forms", "stems")
+    first_size: float
 
     def __init__(self, term: str) -> None:
         self.forms = _forms(term)
         self.stems = _all_stems(term)
-        self.first_size = sum(len(f) for f in self.forms[:1])
+        # (an "in situ" said nowhere in the query weighs more: IN_SITU_COST)
+        self.first_size = sum(len(f) + (IN_SITU_COST - 1) * len(f & IN_SITU) for f in self.forms[:1])
         self.costs = tuple(_stem_costs(f) for f in self.forms)
         self._joined: tuple[tuple[frozenset[str]], tuple[tuple[tuple[str, float], ...] | None]] | None = None
 
@@ -966,7 +1004,16 @@ def _stem_costs(form: frozenset[str]) -> tuple[tuple[str, float], ...] | None:
 def _costs(form: frozenset[str]) -> tuple[tuple[str, float], ...]:
     """Each stem of a form (in the form's own order) with what it costs unsaid: a word 1, a number half,
     a filler nothing."""
-    return tuple((s, 0.0 if s in FILLERS else 0.5 if s.isdigit() else 1.0) for s in form)
+    return tuple(
+        (s, 0.0 if s in FILLERS else 0.5 if s.isdigit() else IN_SITU_COST if s in IN_SITU else 1.0)
+        for s in form
+    )
+
+
+# "In situ" is a behaviour a pathology report states; a line saying it ("Melanoma, in situ, upper limb") is
+# not read for a query that does not, while a site word a coder infers ("Melanoma, skin, upper limb") is.
+IN_SITU = frozenset({stem("situ")})
+IN_SITU_COST = 1.5
 
 
 @lru_cache(maxsize=TERM_CACHE)
@@ -1093,6 +1140,15 @@ def _hyphenated(word: str) -> tuple[str, ...]:
     return tuple(
         stem(f"{p}-{word[len(p) :]}") for p in PREFIXES if word.startswith(p) and len(word) - len(p) >= 4
     )
+
+
+def _without_words_of(
+    nodes: Sequence[Node], by_stem: dict[str, set[int]], among: frozenset[str]
+) -> dict[str, set[int]]:
+    """The query's stems less the words (of `among`) these lines say (every stem of such a word left out)."""
+    said = {s for n in nodes for s in _node_stems(n)} & among
+    taken = {i for s in said for i in by_stem.get(s, ())}
+    return {s: i for s, i in by_stem.items() if not i <= taken}
 
 
 def _node_stems(node: Node) -> frozenset[str]:
