@@ -36,6 +36,7 @@ from bot.lookups.search import find_codes
         ("rr 28", "tachypnea"),
         ("albumin 2.4", "hypoalbuminemia"),
         ("blood lead level 14", "findings abnormal in blood lead"),
+        ("ppd 12 mm", "positive ppd"),
     ],
 )
 def test_a_value_outside_its_range_is_read_as_the_index_finding(text: str, read: str) -> None:
@@ -53,6 +54,7 @@ def test_a_value_outside_its_range_is_read_as_the_index_finding(text: str, read:
         "mg 1 tab",  # a dose, not magnesium
         "vitamin k 10",
         "hr 72",
+        "ppd 4 mm",
     ],
 )
 def test_a_value_within_range_or_no_reading_is_left_as_typed(text: str) -> None:
@@ -61,6 +63,11 @@ def test_a_value_within_range_or_no_reading_is_left_as_typed(text: str) -> None:
 
 def test_a_finding_already_said_is_not_said_twice() -> None:
     assert read_levels("hyperkalemia, k 6.2") == "hyperkalemia,"
+
+
+def test_a_value_after_a_diagnosis_in_its_clause_is_its_evidence() -> None:
+    assert read_levels("chronic itp plt 35k") == "chronic itp"
+    assert read_levels("t2dm a1c 9.1") == "t2dm hyperglycemia"  # a combination the Index names
 
 
 def test_every_analyte_names_a_finding_on_each_side_it_reads() -> None:
@@ -140,6 +147,8 @@ def test_a_suspected_abuse_is_kept_for_its_own_index_line() -> None:
         ("NASH", "K75.81"),
         ("low K", "E87.6"),
         ("SIBO", "K63.8219"),
+        ("ANA positive", "R76.89"),
+        ("UPT positive", "Z32.01"),
     ],
 )
 def test_chart_abbreviations_reach_the_index(codebook: CodeBook, query: str, expected: str) -> None:

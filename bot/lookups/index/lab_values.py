@@ -55,14 +55,27 @@ ANALYTES: tuple[Analyte, ...] = (
         thousands=True,
     ),
     Analyte(r"hgb|hb|hemoglobin", 12.0, 99.0, "anemia", "", (2.0, 25.0)),
-    Analyte(r"wbcs?|white\s+count|white\s+blood\s+cell\s+count", 4.0, 11.0, "leukopenia", "leukocytosis", (0.1, 500), thousands=True),
+    Analyte(
+        r"wbcs?|white\s+count|white\s+blood\s+cell\s+count",
+        4.0,
+        11.0,
+        "leukopenia",
+        "leukocytosis",
+        (0.1, 500),
+        thousands=True,
+    ),
     Analyte(r"anc|absolute\s+neutrophil\s+count", 1.5, 1e9, "neutropenia", "", (0.0, 50.0), thousands=True),
     Analyte(r"hr|heart\s+rate|pulse", 60, 100, "bradycardia", "tachycardia", (15, 300)),
     Analyte(r"rr|resp\s+rate|respiratory\s+rate|resps", 0, 22, "", "tachypnea", (2, 90)),
     Analyte(r"albumin|alb", 3.5, 99.0, "hypoalbuminemia", "", (0.5, 7.0)),
     Analyte(r"uric\s+acid|urate", 0.0, 7.0, "", "hyperuricemia", (0.5, 30.0)),
     Analyte(
-        r"tsh", 0.4, 4.5, "abnormal function studies thyroid", "abnormal function studies thyroid", (0.0, 500.0)
+        r"tsh",
+        0.4,
+        4.5,
+        "abnormal function studies thyroid",
+        "abnormal function studies thyroid",
+        (0.0, 500.0),
     ),
     Analyte(
         r"(?:blood\s+|venous\s+|serum\s+)?lead(?:\s+level)?",
@@ -126,8 +139,11 @@ def finding(analyte: Analyte, value: float) -> str:
 # The ejection fraction of a heart said to fail: the Index's "Failure, heart, with reduced (preserved) ejection
 # fraction" (40% or less is reduced, 50% or more preserved; between is neither).
 _EJECTION = re.compile(
-    r"(?<![a-z0-9])(?:lvef|ef|ejection\s+fraction)(?![a-z0-9])" + _JOIN + r"(?:of\s+)?(?:<\s*)?(?P<value>\d{1,2})"
-    r"(?:\s*-\s*\d{1,2})?\s*%?" + r"(?:\s+(?:on|per|by)\s+(?:the\s+)?(?:echo\w*|tte|tee|ekg|cath|mri|muga))?(?![a-z0-9])"
+    r"(?<![a-z0-9])(?:lvef|ef|ejection\s+fraction)(?![a-z0-9])"
+    + _JOIN
+    + r"(?:of\s+)?(?:<\s*)?(?P<value>\d{1,2})"
+    r"(?:\s*-\s*\d{1,2})?\s*%?"
+    + r"(?:\s+(?:on|per|by)\s+(?:the\s+)?(?:echo\w*|tte|tee|ekg|cath|mri|muga))?(?![a-z0-9])"
 )
 _HEART_FAILS = re.compile(r"\b(?:hf|chf|failure|hfref|hfpef|hfmref)\b")
 
@@ -145,19 +161,46 @@ def _ejection(text: str) -> str:
     return _EJECTION.sub(read, text)
 
 
+# A tuberculin skin test read by its induration ("PPD 15 mm"): 10 mm or more is positive (the CDC's cut-off
+# for most people), the Index's "Positive, PPD".
+_INDURATION = re.compile(
+    r"(?<![a-z0-9])(?:ppd|tst|mantoux|tuberculin(?:\s+skin)?\s+test|tb\s+skin\s+test)"
+    + _JOIN
+    + r"(?P<value>\d{1,2})\s*mm(?:\s+induration)?(?![a-z0-9])"
+)
+
+
+def _induration(text: str) -> str:
+    return _INDURATION.sub(lambda m: "positive ppd" if int(m.group("value")) >= 10 else m.group(0), text)
+
+
+# A finding the Index combines with a diagnosis said beside it ("Diabetes, type 2, with, hyperglycemia").
+_COMBINED = frozenset({"hyperglycemia"})
+_LEADING = frozenset({"and", "with", "w", "the", "a", "an", "pt", "patient", "labs", "lab", "today", "now"})
+
+
+def _follows_a_diagnosis(text: str, start: int) -> bool:
+    """Whether the value comes after another word of its clause: "chronic ITP plt 40s", "AKI Cr 2.4" - the
+    chart's evidence for the diagnosis before it, which the diagnosis's code already holds."""
+    clause = re.split(r"[,;:(]", text[:start])[-1]
+    return any(w not in _LEADING for w in re.findall(r"[a-z][a-z0-9'-]*", clause))
+
+
 def read_levels(text: str) -> str:
     """The text with each "<analyte> <value>" outside its usual range read as the Index's finding (and a
-    failing heart's ejection fraction as reduced or preserved); a finding the text already says is not said
-    twice."""
-    text = _ejection(text)
+    failing heart's ejection fraction as reduced or preserved); a finding the text already says, or a value
+    told after a diagnosis in its clause, is read past."""
+    text = _induration(_ejection(text))
     for analyte, pattern in _PATTERNS:
 
-        def read(match: re.Match[str], analyte: Analyte = analyte) -> str:
+        def read(match: re.Match[str], analyte: Analyte = analyte, text: str = text) -> str:
             value = _number(match, analyte)
             said = finding(analyte, value) if value is not None else ""
             if not said:
                 return match.group(0)
-            if re.search(rf"\b{re.escape(said)}\b", text):
+            if re.search(rf"\b{re.escape(said)}\b", text) or (
+                said not in _COMBINED and _follows_a_diagnosis(text, match.start())
+            ):
                 return " "
             return said
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.lookups.filler import FILLER
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import read_injury_story, read_setting
 from bot.lookups.index.lab_values import read_levels
@@ -172,6 +173,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     if kept.strip(" ,;"):
         lowered = kept
     lowered = plus_signs(lowered)  # "+ hemoccult", "inattentive + hyperactive": positive, and
+    lowered = without_after_condition(lowered)  # "HHS T2DM no coma": the Index's "without coma"
     lowered = read_drug_story(lowered)  # "ran out of metoprolol": underdosing, no negation, no link
     # "BP 168/102", "K 2.9", "A1c 6.1", "PSA 6.2 rising": the Index's findings
     lowered = read_results(read_levels(read_values(lowered)))
@@ -292,6 +294,34 @@ _PLUS_BETWEEN = re.compile(r"(?<=[a-z])\s+\+\s+(?=[a-z])")
 
 def plus_signs(text: str) -> str:
     return _PLUS_BETWEEN.sub(" and ", _PLUS_BEFORE.sub(" positive ", text)).strip()
+
+
+# A chart's "no" after the condition it qualifies, inside one clause ("HHS T2DM no coma", "UC no
+# complications"), is the Index's "without" (Diabetes, type 2, with, hyperosmolarity, without coma); a clause
+# starting with "no" ("..., no fever") or a "no" after a verb or a joining word ("has no fever") denies instead.
+_NO_AFTER = re.compile(r"(?<![a-z0-9'-])(?P<word>[a-z0-9'-]+)\s+no\s+(?=[a-z])")
+_NOT_A_CONDITION = FILLER | {
+    "and",
+    "or",
+    "but",
+    "with",
+    "had",
+    "has",
+    "denies",
+    "reports",
+    "says",
+    "of",
+    "to",
+}
+
+
+def without_after_condition(text: str) -> str:
+    def read(match: re.Match[str]) -> str:
+        if match.group("word") in _NOT_A_CONDITION:
+            return match.group(0)
+        return f"{match.group('word')} without "
+
+    return _NO_AFTER.sub(read, text)
 
 
 _NEGATED_CLAUSE = re.compile(r"(?<![a-z0-9/])(?:no|not|without|w/o)\s+([^,;:()]+)")
