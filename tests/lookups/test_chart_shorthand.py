@@ -153,3 +153,15 @@ def test_a_suspected_abuse_is_kept_for_its_own_index_line() -> None:
 )
 def test_chart_abbreviations_reach_the_index(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=5)[0].code == expected
+
+
+def test_every_finding_a_value_is_read_as_is_an_index_path() -> None:
+    from tests.lookups.test_vocabulary_targets import index_path_problem
+
+    findings = {f for a in ANALYTES for f in (a.below, a.above, a.inside) if f}
+    findings |= {
+        "failure heart with reduced ejection fraction",
+        "failure heart with preserved ejection fraction",
+    }
+    findings.add("positive ppd")
+    assert {f: index_path_problem(f) for f in findings if index_path_problem(f)} == {}
