@@ -37,6 +37,8 @@ from bot.lookups.search import find_codes
         ("albumin 2.4", "hypoalbuminemia"),
         ("blood lead level 14", "findings abnormal in blood lead"),
         ("ppd 12 mm", "positive ppd"),
+        ("elevated wbc 16k", "leukocytosis"),
+        ("high psa 9.1", "elevated prostate specific antigen"),
     ],
 )
 def test_a_value_outside_its_range_is_read_as_the_index_finding(text: str, read: str) -> None:
@@ -114,6 +116,15 @@ def test_a_count_after_a_procedure_is_its_number() -> None:
     vocabulary = Vocabulary.shipped()
     assert "three" in understand("cabg x3", vocabulary).words
     assert "two" not in understand("hemoptysis x2", vocabulary).words
+
+
+def test_no_after_a_condition_is_without_only_before_a_complication() -> None:
+    from bot.lookups.index.query import without_after_condition
+
+    assert without_after_condition("t1dm with hypoglycemia no coma") == "t1dm with hypoglycemia without coma"
+    assert without_after_condition("ulna no fixation") == "ulna no fixation"
+    assert without_after_condition("swerved no other vehicle") == "swerved no other vehicle"
+    assert without_after_condition("cough, no fever") == "cough, no fever"
 
 
 def test_a_plus_sign_says_positive_or_joins_two_words() -> None:

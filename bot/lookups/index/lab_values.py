@@ -102,9 +102,13 @@ _UNIT = (
 _SOURCE = r"(?:\s+(?:on|per|by|from)\s+(?:the\s+)?(?:bmp|cmp|cbc|labs?|chem(?:istry)?|panel|ekg|ecg|monitor|tele(?:metry)?|abg|vbg|repeat|recheck|draw|vitals?|triage))?"
 
 
+# A result word before the name ("elevated WBC 18k", "low K 2.9") says what the value says.
+_RESULT_BEFORE = r"(?:elevated|high|low|increased|decreased|raised|abnormal|critical|critically\s+low|critically\s+high)\s+"
+
+
 def _pattern(analyte: Analyte) -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![a-z0-9/+.-])(?<!vitamin\s)(?:{analyte.names})(?![a-z0-9]){_JOIN}{_VALUE}{_UNIT}{_SOURCE}(?![a-z0-9])"
+        rf"(?<![a-z0-9/+.-])(?<!vitamin\s)(?:{_RESULT_BEFORE})?(?:{analyte.names})(?![a-z0-9]){_JOIN}{_VALUE}{_UNIT}{_SOURCE}(?![a-z0-9])"
     )
 
 

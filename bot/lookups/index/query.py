@@ -299,7 +299,16 @@ def plus_signs(text: str) -> str:
 # A chart's "no" after the condition it qualifies, inside one clause ("HHS T2DM no coma", "UC no
 # complications"), is the Index's "without" (Diabetes, type 2, with, hyperosmolarity, without coma); a clause
 # starting with "no" ("..., no fever") or a "no" after a verb or a joining word ("has no fever") denies instead.
-_NO_AFTER = re.compile(r"(?<![a-z0-9'-])(?P<word>[a-z0-9'-]+)\s+no\s+(?=[a-z])")
+# Only before a complication the Tabular's titles say after "without" (E11.00 "... without nonketotic
+# hyperglycemic-hyperosmolar coma", K51.00 "... without complications"): "radius no fixation", "crashed no
+# other vehicle" say something else.
+_WITHOUT_WHAT = (
+    "coma|complications?|aura|hemorrhage|bleeding|perforation|obstruction|gangrene|rupture|psychotic|behavioral|"
+    "prolapse|detachment|myelopathy|abscess|hematuria|necrosis|cholecystitis|pneumonia|angina|crisis|"
+    "status|compression|mention|exacerbation|hypoglycemia|ketoacidosis|hyperosmolarity|radiculopathy|"
+    "intractability|infection"
+)
+_NO_AFTER = re.compile(rf"(?<![a-z0-9'-])(?P<word>[a-z0-9'-]+)\s+no\s+(?=(?:{_WITHOUT_WHAT})(?![a-z]))")
 _NOT_A_CONDITION = FILLER | {
     "and",
     "or",
