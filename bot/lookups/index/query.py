@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.lookups.filler import FILLER
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import read_injury_story, read_setting, turn_doer
 from bot.lookups.index.injury_words import read_injury_words
+from bot.lookups.index.lab_values import read_levels
 from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.reasons import (
     observation_ruled_out,
@@ -74,6 +76,12 @@ _VISIT = re.compile(
 _RULED_OUT = re.compile(
     r"[^,;]*\b(?:ruled\s+out|not\s+confirmed|unconfirmed|excluded)\b[^,;]*|"
     r"\b(?:rule\s+out|r/o|to\s+rule\s+out)\s+[^,;]*|"
+    # An uncertain diagnosis (outpatient guideline IV.H: "probable", "suspected", "questionable", "rule out",
+    # "working diagnosis"): the signs and symptoms said beside it are coded, not the diagnosis. An abuse or an
+    # exposure suspected has Index lines of its own ("Abuse, child, suspected").
+    r"(?:^|(?<=[,;]))\s*(?:(?:suspected|possible|probable|likely|questionable|presumed|presumptive|working\s+dx|"
+    r"concern\s+for|suspicious\s+for|worrisome\s+for)\s+|\?\s*)(?![^,;]*\b(?:abuse|neglect|maltreatment|exposure|"
+    r"contact)\b)[^,;]*|"
     r"[^,;]*\b(?:etiology|source|cause|organism)\s+(?:unclear|unknown|undetermined|not\s+(?:identified|isolated|found))"
     r"\b[^,;]*|\bno\s+organism\s+(?:isolated|identified|found)\b[^,;]*"
 )
@@ -168,8 +176,11 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     lowered = read_injury_words(
         lowered
     )  # "never blacked out": without loss of consciousness; "3 ribs": multiple
+    lowered = plus_signs(lowered)  # "+ hemoccult", "inattentive + hyperactive": positive, and
+    lowered = without_after_condition(lowered)  # "HHS T2DM no coma": the Index's "without coma"
     lowered = read_drug_story(lowered)  # "ran out of metoprolol": underdosing, no negation, no link
-    lowered = read_results(read_values(lowered))  # "BP 168/102", "PSA 6.2 rising": the Index's findings
+    # "BP 168/102", "K 2.9", "A1c 6.1", "PSA 6.2 rising": the Index's findings
+    lowered = read_results(read_levels(read_values(lowered)))
     negated = _negated_clauses(lowered, vocabulary)
     text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
     for short, long in _SLASHED.items():
@@ -279,6 +290,54 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     )
 
 
+# A chart's plus sign: before a test or a finding at the start of a clause it says positive ("+ hemoccult",
+# "+ANA"); between two words it joins them ("inattentive + hyperactive"). Glued after a word ("HIV+", "GBS+")
+# it is the vocabulary's.
+_PLUS_BEFORE = re.compile(r"(?:^|(?<=[,;(]))\s*\+\s*(?=[a-z])")
+_PLUS_BETWEEN = re.compile(r"(?<=[a-z])\s+\+\s+(?=[a-z])")
+
+
+def plus_signs(text: str) -> str:
+    return _PLUS_BETWEEN.sub(" and ", _PLUS_BEFORE.sub(" positive ", text)).strip()
+
+
+# A chart's "no" after the condition it qualifies, inside one clause ("HHS T2DM no coma", "UC no
+# complications"), is the Index's "without" (Diabetes, type 2, with, hyperosmolarity, without coma); a clause
+# starting with "no" ("..., no fever") or a "no" after a verb or a joining word ("has no fever") denies instead.
+# Only before a complication the Tabular's titles say after "without" (E11.00 "... without nonketotic
+# hyperglycemic-hyperosmolar coma", K51.00 "... without complications"): "radius no fixation", "crashed no
+# other vehicle" say something else.
+_WITHOUT_WHAT = (
+    "coma|complications?|aura|hemorrhage|bleeding|perforation|obstruction|gangrene|rupture|psychotic|behavioral|"
+    "prolapse|detachment|myelopathy|abscess|hematuria|necrosis|cholecystitis|pneumonia|angina|crisis|"
+    "status|compression|mention|exacerbation|hypoglycemia|ketoacidosis|hyperosmolarity|radiculopathy|"
+    "intractability|infection"
+)
+_NO_AFTER = re.compile(rf"(?<![a-z0-9'-])(?P<word>[a-z0-9'-]+)\s+no\s+(?=(?:{_WITHOUT_WHAT})(?![a-z]))")
+_NOT_A_CONDITION = FILLER | {
+    "and",
+    "or",
+    "but",
+    "with",
+    "had",
+    "has",
+    "denies",
+    "reports",
+    "says",
+    "of",
+    "to",
+}
+
+
+def without_after_condition(text: str) -> str:
+    def read(match: re.Match[str]) -> str:
+        if match.group("word") in _NOT_A_CONDITION:
+            return match.group(0)
+        return f"{match.group('word')} without "
+
+    return _NO_AFTER.sub(read, text)
+
+
 _NEGATED_CLAUSE = re.compile(r"(?<![a-z0-9/])(?:no|not|without|w/o)\s+([^,;:()]+)")
 
 
@@ -293,12 +352,24 @@ def _negated_clauses(lowered: str, vocabulary: Vocabulary) -> frozenset[str]:
 
 # A count written after a procedure ("CABG x3", "bypass x 2"), not a duration ("x 3 days", read as a
 # filler above): the number word the PCS body part or qualifier prints ("Three Arteries").
-_TIMES = re.compile(r"\bx\s*([1-4])\b")
+# After anything else the count says how often a finding happened ("hematemesis x2", "syncope x1", "A&O x3"),
+# which no Index line holds: it is read past.
+_TIMES = re.compile(r"(?P<before>\b[a-z0-9-]+)?\s*\bx\s*(?P<n>[1-9])\b")
 _NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four"}
+_COUNTED = re.compile(
+    r"(?:bypass|grafts?|stents?|arter(?:y|ies)|vessels?|cabg|des|bms|pci|ptca|lesions?|levels?|"
+    r"\w+(?:ectomy|otomy|ostomy|oscopy|oplasty|opexy|orrhaphy|ocentesis|ography))$"
+)
 
 
 def _count(text: str) -> str:
-    return _TIMES.sub(lambda m: _NUMBER_WORDS[m.group(1)], text)
+    def read(match: re.Match[str]) -> str:
+        before = match.group("before") or ""
+        if _COUNTED.match(before) and match.group("n") in _NUMBER_WORDS:
+            return f"{before} {_NUMBER_WORDS[match.group('n')]}"
+        return before
+
+    return " ".join(_TIMES.sub(read, text).split()) or text
 
 
 _SCOPE = re.compile(r"\b\w+oscop(?:y|ies|ic)\b")

@@ -326,7 +326,7 @@ _SATURATION = re.compile(
 )
 _GLUCOSE = re.compile(
     r"\b(?:fsbg|fsbs|bg|bs|cbg|fingerstick|fingerstick\s+glucose|blood\s+sugar|blood\s+glucose|glucose|"
-    r"sugar)\s*:?\s*(?:of\s+|was\s+|is\s+)?(?P<value>\d{2,3})\b"
+    r"sugar)\s*:?\s*(?:(?:of|was|is|at|running|in|the|up|to)\s+){0,3}(?P<value>\d{2,3})s?\b"
 )
 _ROOM_AIR = re.compile(r"(?<=[0-9%])\s+on\s+(?:ra|room\s+air)\b")
 _TEMPERATURE = re.compile(r"\b(?:temp|temperature|t)\s*:?\s*(?P<value>1\d\d(?:\.\d)?)\b")

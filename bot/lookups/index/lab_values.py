@@ -1,0 +1,212 @@
+"""A chart's lab value or vital sign beside its short name ("K 2.9", "Na 128", "plt 88k", "A1c 6.1", "HR 42"),
+read as the finding the Index names for a value outside the usual range.
+
+A coder reads "K 6.1 on BMP" as hyperkalemia and "A1c 6.1" as prediabetes: the Index has main terms for the
+findings (Hyperkalemia, Hyponatremia, Thrombocytopenia, Prediabetes, Bradycardia) and lines for the elevated
+results it names ("Elevated, prostate specific antigen [PSA]"; "Findings, abnormal, in blood, lead"). The table
+below holds adult reference limits (conventional US units) for each analyte, never codes: the Index picks the
+code from the words. A value inside the limits, or one no analyte could plausibly have (CA 125 is no calcium,
+"mg 1" a dose), is left as typed. A value told beside a finding it already explains ("hyperkalemia, K 6.1")
+adds nothing and is read past.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Analyte:
+    names: str  # regex alternatives for its short and long names
+    low: float  # below this: the low finding
+    high: float  # above this: the high finding
+    below: str  # the Index's words for a low value ("" for none)
+    above: str  # the Index's words for a high value ("" for none)
+    plausible: tuple[float, float]  # a value outside this is no reading of this analyte
+    thousands: bool = False  # a count told per microliter ("88,000", "ANC 400") is read in thousands ("88k")
+    decimal: bool = False  # only a value with a decimal point ("Mg 1.1", not a dose "mg 1")
+    inside: str = ""  # the Index's words for a value within the limits (A1c 5.7-6.4: prediabetes)
+
+
+ANALYTES: tuple[Analyte, ...] = (
+    Analyte(r"k\+?|potassium|serum\s+potassium", 3.5, 5.0, "hypokalemia", "hyperkalemia", (1.0, 10.0)),
+    Analyte(r"na\+?|sodium|serum\s+sodium", 135, 145, "hyponatremia", "hypernatremia", (90, 200)),
+    Analyte(r"ca|calcium|serum\s+calcium", 8.5, 10.5, "hypocalcemia", "hypercalcemia", (3.0, 20.0)),
+    Analyte(r"mg|magnesium", 1.7, 2.6, "hypomagnesemia", "hypermagnesemia", (0.2, 8.0), decimal=True),
+    Analyte(r"phos|phosphorus|phosphate", 2.5, 4.5, "hypophosphatemia", "hyperphosphatemia", (0.3, 15.0)),
+    Analyte(
+        r"(?:hgb\s+|hb\s+|hemoglobin\s+)?a1c|hba1c|glycated\s+hemoglobin",
+        5.7,
+        6.4,
+        "",
+        "hyperglycemia",
+        (3.0, 20.0),
+        inside="prediabetes",  # the American Diabetes Association's range, the Index's Prediabetes
+    ),
+    Analyte(r"psa", 0.0, 4.0, "", "elevated prostate specific antigen", (0.0, 10000.0)),
+    Analyte(
+        r"plts?|platelets?|platelet\s+count",
+        150,
+        450,
+        "thrombocytopenia",
+        "thrombocytosis",
+        (1, 2000),
+        thousands=True,
+    ),
+    Analyte(r"hgb|hb|hemoglobin", 12.0, 99.0, "anemia", "", (2.0, 25.0)),
+    Analyte(
+        r"wbcs?|white\s+count|white\s+blood\s+cell\s+count",
+        4.0,
+        11.0,
+        "leukopenia",
+        "leukocytosis",
+        (0.1, 500),
+        thousands=True,
+    ),
+    Analyte(r"anc|absolute\s+neutrophil\s+count", 1.5, 1e9, "neutropenia", "", (0.0, 50.0), thousands=True),
+    Analyte(r"hr|heart\s+rate|pulse", 60, 100, "bradycardia", "tachycardia", (15, 300)),
+    Analyte(r"rr|resp\s+rate|respiratory\s+rate|resps", 0, 22, "", "tachypnea", (2, 90)),
+    Analyte(r"albumin|alb", 3.5, 99.0, "hypoalbuminemia", "", (0.5, 7.0)),
+    Analyte(r"uric\s+acid|urate", 0.0, 7.0, "", "hyperuricemia", (0.5, 30.0)),
+    Analyte(
+        r"tsh",
+        0.4,
+        4.5,
+        "abnormal function studies thyroid",
+        "abnormal function studies thyroid",
+        (0.0, 500.0),
+    ),
+    Analyte(
+        r"(?:blood\s+|venous\s+|serum\s+)?lead(?:\s+level)?",
+        0.0,
+        3.4,
+        "",
+        "findings abnormal in blood lead",
+        (0.5, 200.0),
+    ),
+)
+# The words a chart joins a name and its value with, and the units a value is written in.
+_JOIN = r"\s*(?::|=|\s(?:of|is|was|level|levels|at|to|now|down\s+to|up\s+to))?\s*"
+# (a number followed by a length, a dose or a time is no reading: "CA 5 cm mass", "K 10 mEq x 2 days")
+_VALUE = (
+    r"(?P<value>\d+(?:[.,]\d+)?)(?P<k>\s*k\b)?(?!\s*[-/]\s*\d)(?![\d.])"
+    r"(?!\s*(?:cm|mm|inch|inches|x|ml|cc|mg|mcg|meq\b|units?|tabs?|days?|weeks?|wks?|months?|yrs?|years?|"
+    r"hours?|hrs?|times|mos?)\b)"
+)
+_UNIT = (
+    r"(?:\s*(?:%|mmol/l|meq/l|mg/dl|g/dl|ng/ml|mcg/dl|ug/dl|µg/dl|miu/l|uiu/ml|bpm|k/ul|x\s*10\^?9/l|"
+    r"/min|per\s+min|s)(?![a-z]))?"
+)
+# Where the value was read ("on BMP", "per CBC", "on tele"): said with the reading, nothing of its own.
+_SOURCE = r"(?:\s+(?:on|per|by|from)\s+(?:the\s+)?(?:bmp|cmp|cbc|labs?|chem(?:istry)?|panel|ekg|ecg|monitor|tele(?:metry)?|abg|vbg|repeat|recheck|draw|vitals?|triage))?"
+
+
+# A result word before the name ("elevated WBC 18k", "low K 2.9") says what the value says.
+_RESULT_BEFORE = r"(?:elevated|high|low|increased|decreased|raised|abnormal|critical|critically\s+low|critically\s+high)\s+"
+
+
+def _pattern(analyte: Analyte) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![a-z0-9/+.-])(?<!vitamin\s)(?:{_RESULT_BEFORE})?(?:{analyte.names})(?![a-z0-9]){_JOIN}{_VALUE}{_UNIT}{_SOURCE}(?![a-z0-9])"
+    )
+
+
+_PATTERNS = tuple((analyte, _pattern(analyte)) for analyte in ANALYTES)
+
+
+def _number(match: re.Match[str], analyte: Analyte) -> float | None:
+    raw = match.group("value")
+    if analyte.decimal and "." not in raw:
+        return None
+    if "," in raw:
+        # "88,000": thousands written with a comma; "3,5" is no US reading.
+        if not analyte.thousands or not re.fullmatch(r"\d{1,3},\d{3}", raw):
+            return None
+        raw = raw.replace(",", "")
+    value = float(raw)
+    low, high = analyte.plausible
+    if analyte.thousands and not match.group("k") and value > high:
+        value = value / 1000  # "88000", "ANC 400": told per microliter
+    return value if low <= value <= high else None
+
+
+def finding(analyte: Analyte, value: float) -> str:
+    """The Index's words for the analyte's value, or "" when it is within the usual range."""
+    if value < analyte.low:
+        return analyte.below
+    if value > analyte.high:
+        return analyte.above
+    return analyte.inside
+
+
+# The ejection fraction of a heart said to fail: the Index's "Failure, heart, with reduced (preserved) ejection
+# fraction" (40% or less is reduced, 50% or more preserved; between is neither).
+_EJECTION = re.compile(
+    r"(?<![a-z0-9])(?:lvef|ef|ejection\s+fraction)(?![a-z0-9])"
+    + _JOIN
+    + r"(?:of\s+)?(?:<\s*)?(?P<value>\d{1,2})"
+    r"(?:\s*-\s*\d{1,2})?\s*%?"
+    + r"(?:\s+(?:on|per|by)\s+(?:the\s+)?(?:echo\w*|tte|tee|ekg|cath|mri|muga))?(?![a-z0-9])"
+)
+_HEART_FAILS = re.compile(r"\b(?:hf|chf|failure|hfref|hfpef|hfmref)\b")
+
+
+def _ejection(text: str) -> str:
+    if not _HEART_FAILS.search(text):
+        return text
+
+    def read(match: re.Match[str]) -> str:
+        value = int(match.group("value"))
+        if value <= 40:
+            return "with reduced ejection fraction"
+        return "with preserved ejection fraction" if value >= 50 else match.group(0)
+
+    return _EJECTION.sub(read, text)
+
+
+# A tuberculin skin test read by its induration ("PPD 15 mm"): 10 mm or more is positive (the CDC's cut-off
+# for most people), the Index's "Positive, PPD".
+_INDURATION = re.compile(
+    r"(?<![a-z0-9])(?:ppd|tst|mantoux|tuberculin(?:\s+skin)?\s+test|tb\s+skin\s+test)"
+    + _JOIN
+    + r"(?P<value>\d{1,2})\s*mm(?:\s+induration)?(?![a-z0-9])"
+)
+
+
+def _induration(text: str) -> str:
+    return _INDURATION.sub(lambda m: "positive ppd" if int(m.group("value")) >= 10 else m.group(0), text)
+
+
+# A finding the Index combines with a diagnosis said beside it ("Diabetes, type 2, with, hyperglycemia").
+_COMBINED = frozenset({"hyperglycemia"})
+_LEADING = frozenset({"and", "with", "w", "the", "a", "an", "pt", "patient", "labs", "lab", "today", "now"})
+
+
+def _follows_a_diagnosis(text: str, start: int) -> bool:
+    """Whether the value comes after another word of its clause: "chronic ITP plt 40s", "AKI Cr 2.4" - the
+    chart's evidence for the diagnosis before it, which the diagnosis's code already holds."""
+    clause = re.split(r"[,;:(]", text[:start])[-1]
+    return any(w not in _LEADING for w in re.findall(r"[a-z][a-z0-9'-]*", clause))
+
+
+def read_levels(text: str) -> str:
+    """The text with each "<analyte> <value>" outside its usual range read as the Index's finding (and a
+    failing heart's ejection fraction as reduced or preserved); a finding the text already says, or a value
+    told after a diagnosis in its clause, is read past."""
+    text = _induration(_ejection(text))
+    for analyte, pattern in _PATTERNS:
+
+        def read(match: re.Match[str], analyte: Analyte = analyte, text: str = text) -> str:
+            value = _number(match, analyte)
+            said = finding(analyte, value) if value is not None else ""
+            if not said:
+                return match.group(0)
+            if re.search(rf"\b{re.escape(said)}\b", text) or (
+                said not in _COMBINED and _follows_a_diagnosis(text, match.start())
+            ):
+                return " "
+            return said
+
+        text = pattern.sub(read, text)
+    return " ".join(text.split()) if text.strip() else text
