@@ -33,7 +33,9 @@ def _sided_eye_parts(codebook: CodeBook) -> list[tuple[str, str, str]]:
     for table in sorted(tables):
         parts = {
             str(m): str(c)
-            for c, m in conn.execute("SELECT char, meaning FROM pcs_axes WHERE tbl = ? AND position = 4", [table])
+            for c, m in conn.execute(
+                "SELECT char, meaning FROM pcs_axes WHERE tbl = ? AND position = 4", [table]
+            )
         }
         for meaning, char in parts.items():
             if meaning.startswith("Right "):
@@ -67,6 +69,8 @@ def test_every_sided_eye_body_part_is_chosen_by_od_and_os(codebook: CodeBook) ->
         ("LHC with pressures", {"4A023N7"}),
     ],
 )
-def test_procedure_abbreviations_reach_their_pcs_index_lines(codebook: CodeBook, query: str, codes: set[str]) -> None:
+def test_procedure_abbreviations_reach_their_pcs_index_lines(
+    codebook: CodeBook, query: str, codes: set[str]
+) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code in codes, [(h.code, h.why) for h in hits]
