@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.lookups.index.pcs_devices import device_words
+from bot.lookups.index.pcs_eye_sides import eye_sides
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
 
@@ -396,6 +397,7 @@ SCOPES_THROUGH_SKIN = (
     "robot",  # a robotic procedure is done through ports: Percutaneous Endoscopic (8E0 codes the assistance)
 )
 SCOPES_THROUGH_OPENING = (
+    "alveol",  # a bronchial alveolar lavage is washed through a bronchoscope in the airway
     "colonoscop",
     "sigmoidoscop",
     "proctoscop",
@@ -493,6 +495,7 @@ def complete_pcs(
         return None
     if len(raw) == 7:
         return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
+    query_stems = query_stems | eye_sides(raw, query_stems)
     named_approaches = said_approaches(query_stems)
     devices = device_words(conn, query_stems, memo)
     query_stems = query_stems | value_words(conn, query_stems, memo)
