@@ -170,6 +170,6 @@ def test_no_index_line_lies_below_a_note(tree: IndexTree, codebook: CodeBook) ->
     assert under == 0
     systolic = tree.resolve("Failure, heart, systolic", "cm")
     assert systolic.resolved and systolic.node is not None
-    assert tree.path_text(systolic.node) == "Failure, heart, systolic"
+    assert tree.path_text(systolic.node) == "Failure, failed, heart, systolic"
     node = tree.node(systolic.node)
     assert node is not None and node.code == "I50.20"
