@@ -44,6 +44,32 @@ def test_cm_csv_keeps_nesting_and_recovers_text_after_a_modifier(tmp_path: Path)
     assert nodes[5].see == "Infarct, myocardium" and nodes[5].code == ""
 
 
+def test_cm_csv_note_line_takes_no_subterms(tmp_path: Path) -> None:
+    # The flattened CSV prints the note on heart failure stages as a line at the level of "heart"; the lines
+    # indented below it are still subterms of "heart".
+    path = tmp_path / "index.csv"
+    path.write_text(
+        CSV_HEADER
+        + "1,F,0,Failure,,,,R69\n"
+        + "2,F,1,heart,,,,I50.9\n"
+        + "3,F,2,specified NEC,,,,I50.89\n"
+        + '4,F,1,"Note: heart failure stages A, B, C, and D are based on ...",,,,\n'
+        + "5,F,2,systolic,,,(congestive),I50.20\n"
+        + "6,F,3,acute,,,,I50.21\n"
+        + "7,F,1,hepatic,,,,K72.90\n"
+    )
+    nodes = load_cm_index_tree(path)
+    assert [(n.id, n.parent, n.depth) for n in nodes] == [
+        (1, 0, 0),
+        (2, 1, 1),
+        (3, 2, 2),
+        (4, 1, 1),  # kept, for display, where it stands
+        (5, 2, 2),  # Failure > heart > systolic
+        (6, 5, 3),
+        (7, 1, 1),
+    ]
+
+
 def test_cm_csv_refuses_a_level_that_skips(tmp_path: Path) -> None:
     path = tmp_path / "index.csv"
     path.write_text(CSV_HEADER + "1,A,0,Abasia,,,,F44.4\n2,A,2,deep,,,,X\n")

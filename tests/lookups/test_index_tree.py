@@ -155,3 +155,21 @@ def test_postings_are_compact_and_give_the_same_subtree_rows(tree: IndexTree) ->
     assert found and all(isinstance(essential, bool) for _, _, essential in found)
     sets = tree.within_sets(diabetes, [stem("neuropathy"), stem("kidney")])
     assert {w: frozenset(n for n, held, _ in found if held == w) for w in sets} == sets
+
+
+def test_no_index_line_lies_below_a_note(tree: IndexTree, codebook: CodeBook) -> None:
+    # "Note: heart failure stages ..." is printed as an index line; its following lines belong to "heart".
+    notes = codebook.db.execute(
+        "SELECT id FROM index_nodes WHERE book = 'cm' AND lower(term) LIKE 'note:%'"
+    ).fetchall()
+    assert len(notes) >= 4
+    under = codebook.db.execute(
+        "SELECT count(*) FROM index_nodes WHERE book = 'cm' AND parent IN "
+        "(SELECT id FROM index_nodes WHERE book = 'cm' AND lower(term) LIKE 'note:%')"
+    ).fetchone()[0]
+    assert under == 0
+    systolic = tree.resolve("Failure, heart, systolic", "cm")
+    assert systolic.resolved and systolic.node is not None
+    assert tree.path_text(systolic.node) == "Failure, failed, heart, systolic"
+    node = tree.node(systolic.node)
+    assert node is not None and node.code == "I50.20"

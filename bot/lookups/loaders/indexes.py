@@ -71,7 +71,9 @@ def load_cm_index_tree(path: str | Path) -> list[IndexNode]:
     """The ICD-10-CM Alphabetic Index from its flattened CSV (RowID, Letter, Level, Term, See, SeeAlso,
     NonEssModif, Code). The flattening kept only the text before the first non-essential modifier in Term
     and put the rest, modifiers and the text after them, in NonEssModif ("and" + "(on) chronic (congestive)"
-    for "and (on) chronic (congestive)"): the words outside parentheses there are put back into the term."""
+    for "and (on) chronic (congestive)"): the words outside parentheses there are put back into the term.
+    A "Note: ..." line is kept where it stands but takes no subterms: the lines indented below it are the
+    subterms of the term above it ("Failure, heart" > "systolic", not the note on heart failure stages)."""
     nodes: list[IndexNode] = []
     trail: list[int] = []  # node id at each level
     with open_text(path) as handle:
@@ -99,8 +101,17 @@ def load_cm_index_tree(path: str | Path) -> list[IndexNode]:
                 see_also=tidy(record[5]),
             )
             nodes.append(node)
-            trail[level:] = [node.id]
+            if is_note(term):  # kept for display, but the rows after it belong to the term before it
+                trail[level + 1 :] = []
+            else:
+                trail[level:] = [node.id]
     return nodes
+
+
+def is_note(term: str) -> bool:
+    """An instructional note the flattened CSV printed as a line of the index ("Note: heart failure stages
+    A, B, C, and D are based on ..."): it names no condition and has no subterms of its own."""
+    return term.lower().startswith("note:")
 
 
 def load_xml_index_tree(path: str | Path, columns: int = 0) -> list[IndexNode]:
