@@ -33,3 +33,17 @@ def test_a_subdivided_placeholder_reads_as_the_other_line(codebook: CodeBook) ->
 def test_a_solvent_the_2025_table_codes_t52_8x_is_answered(codebook: CodeBook) -> None:
     found = find_codes(codebook, "acetonitrile poisoning on purpose", limit=3)
     assert found and found[0].code == "T52.892A"
+
+
+def test_two_drugs_the_table_names_as_one_line_keep_the_reaction_first(codebook: CodeBook) -> None:
+    """ "rash after taking sulfamethoxazole trimethoprim" (a brand's generic names): the Table's line
+    "Sulfamethoxazole, with trimethoprim" is one drug; the second name's own classes made a class line
+    (Antiparasitic drug) hold both words and come first. The reaction (Rash, drug -> L27.0) comes first, the
+    combination's adverse effect beside it (guideline I.C.19.e.5.a)."""
+    found = [
+        h.code for h in find_codes(codebook, "generalized rash after taking sulfamethoxazole trimethoprim")
+    ]
+    assert found[0] == "L27.0"
+    assert "T36.8X5A" in found[:3]
+    pair = [h.code for h in find_codes(codebook, "nausea from levodopa carbidopa", limit=3)]
+    assert pair[:2] == ["R11.0", "T42.8X5A"]
