@@ -8,7 +8,8 @@ printed, non-essential modifiers dropped), each column that has a code (poisonin
 self-harm, assault, undetermined, adverse effect, underdosing) is told as a story in several phrasings
 ("took too many {d} by mistake", "overdosed on {d} on purpose", "side effect of {d}", "ran out of {d}") with
 no encounter said. Right = the column's code completed with the initial encounter (7th character A); top-1
-and top-5 per column are printed, overall and per column. No vocabulary can game it: the substances are the
+and top-5 per column are printed, overall and per column. A Table code the current Tabular has subdivided
+(T52.8X1) is expected as the subdivision's "other" line (T52.891). No vocabulary can game it: the substances are the
 Table's own, sampled at random.
 """
 
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.lookups.codebook import CodeBook  # noqa: E402
 from bot.lookups.errors import QueryError  # noqa: E402
+from bot.lookups.index.completion import expanded_placeholder  # noqa: E402
 from bot.lookups.search import find_codes  # noqa: E402
 
 DEFAULT_DATA = next(
@@ -113,7 +115,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     book = CodeBook.open(args.codes_db)
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for query, column, expected in stories(Path(args.data), args.seed, args.substances):
+    memo: dict[object, object] = {}
+    for query, column, printed in stories(Path(args.data), args.seed, args.substances):
+        # The 2025 Table's code read in the current Tabular (T52.8X1 -> T52.891: completion.expanded_placeholder).
+        lost = (
+            book.db.conn.execute(
+                "SELECT 1 FROM codes WHERE system = 'cm' AND current = 1 AND code = ?", [printed]
+            ).fetchone()
+            is None
+        )
+        newer = expanded_placeholder(book.db.conn, printed[:-1], memo) if lost else None
+        expected = newer + printed[-1] if newer else printed
         try:
             hits = find_codes(book, query, limit=5)
         except QueryError:

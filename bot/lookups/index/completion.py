@@ -91,6 +91,9 @@ def complete_cm(
     memo = {} if memo is None else memo
     row, candidates, seventh = _tabular(conn, raw, memo)
     if row is None:
+        raw = expanded_placeholder(conn, raw, memo) or raw
+        row, candidates, seventh = _tabular(conn, raw, memo)
+    if row is None:
         return None
     side = query_stems & SIDE_STEMS
     title = _title_stems(str(row[1]))
@@ -128,6 +131,21 @@ def complete_cm(
     if len(str(best[0])) == 7 and seventh:
         how += f", {ENCOUNTER_WORDS.get(str(best[0])[-1], str(best[0])[-1])} encounter"
     return Completion(str(best[0]), str(best[1]), True, how)
+
+
+def expanded_placeholder(conn: sqlite3.Connection, raw: str, memo: dict[object, object]) -> str | None:
+    """A code with a placeholder X whose category the Tabular has since subdivided (the 2025 Drug Table's
+    "Ethylene, glycol(s)" T52.8X1, where FY2026 split T52.8 into T52.81 alkenes, T52.82 cycloparaffins and
+    T52.89 other organic solvents): the subdivision's "other" line with the same characters after it
+    (T52.891), as a coder reads the Tabular when the Table's code no longer exists; None when there is none."""
+    cut = raw.find("X")
+    if cut < 4:
+        return None
+    parent, _, _ = _tabular(conn, raw[:cut], memo)
+    other, _, _ = _tabular(conn, raw[:cut] + "9", memo)
+    if parent is None or parent[2] or other is None or "other" not in str(other[1]).lower():
+        return None
+    return raw[:cut] + "9" + raw[cut + 1 :]
 
 
 def _sibling_saying(

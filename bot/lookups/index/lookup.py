@@ -41,7 +41,7 @@ from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
-from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, history_code
+from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, drug_with, history_code
 from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
 from bot.lookups.index.tree import IndexTree, book_name
@@ -141,6 +141,12 @@ def index_hits(
             if i + 1 < len(words) and words[i + 1] in SENSITIVITY_WORDS:
                 continue  # "methicillin susceptible staphylococcus aureus": an organism's sensitivity, no drug taken
             classes = drug_classes(tree, w)
+            if classes and i and drug_with(tree, words[i - 1], w):
+                # "rash from sulfamethoxazole trimethoprim": one line of the Table ("Sulfamethoxazole, with
+                # trimethoprim"), named by the first drug; the second's own classes would make a class line
+                # (Antiparasitic drug) hold both words and come before the reaction's "Rash, drug".
+                named.add(stem(w))
+                continue
             if classes:
                 named.add(stem(w))
                 caused = CAUSED_WORDS if "caused" in understood.kinds else ()

@@ -70,6 +70,15 @@ def drug_classes(tree: IndexTree, word: str) -> tuple[str, ...]:
     return found
 
 
+def drug_with(tree: IndexTree, first: str, second: str) -> bool:
+    """Whether the Drug Table names two drugs together as one line ("Sulfamethoxazole, with trimethoprim"
+    for "sulfamethoxazole trimethoprim", as a brand's generic names are said): the second is part of the
+    first's combination, not a drug of its own classes."""
+    node = _drug_node(tree, first)
+    wanted = {stem(second)}
+    return node is not None and any(content_stems(c.term) == wanted for c in tree.children(node.id))
+
+
 def _drug_node(tree: IndexTree, word: str) -> Node | None:
     """The Drug Table's main term for the word itself ("Warfarin"), if it has one."""
     wanted = stem(word)
