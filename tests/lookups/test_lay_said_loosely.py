@@ -47,6 +47,7 @@ def test_only_lay_phrases_are_read_past_a_word_inside() -> None:
         ("knees ache", "bilateral"),
         ("my left ear rings", ""),  # a side said wins
         ("ear is ringing", ""),
+        ("ringing in the ears", ""),  # the idiom's generic plural
         ("both eyes itch", ""),  # said as a side already (Understood.side)
     ],
 )
@@ -66,3 +67,18 @@ def test_a_pair_named_in_the_plural_is_both_sides(query: str, side: str) -> None
 )
 def test_lay_phrases_said_loosely_find_their_code(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=5)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("my son has the stomach flu", "A08.4"),  # Gastroenteritis, viral: not the unspecified
+        ("cold sore on my upper lip", "B00.1"),  # Herpes, labialis
+        ("i cant smell anything", "R43.0"),  # Anosmia, not Disturbance, sensation, smell
+        ("cant taste anything", "R43.2"),  # Ageusia
+        ("my kid is bow legged", "M21.169"),  # Genu, varum
+        ("smelly feet", "L75.0"),  # Bromhidrosis
+    ],
+)
+def test_lay14_vocabulary_says_the_specific_index_line(codebook: CodeBook, query: str, expected: str) -> None:
+    assert expected in [hit.code for hit in find_codes(codebook, query, limit=5)][:1]

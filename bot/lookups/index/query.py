@@ -455,9 +455,12 @@ _PAIRS = frozenset(
 
 
 def _both_sides(said: str) -> bool:
-    """Whether the query names a paired part in the plural and no side ("ears", not "left ear", not "one ear")."""
+    """Whether the query names a paired part in the plural and no side ("my ears", not "left ear", not "one
+    ear", not the idiom's "the ears")."""
     words = re.findall(r"[a-z]+", said)
-    return any(w in _PAIRS for w in words) and not any(w in SIDES or w in {"one", "r", "l"} for w in words)
+    # "ringing in the ears" is the idiom's generic plural, not a side.
+    paired = any(w in _PAIRS and (n == 0 or words[n - 1] != "the") for n, w in enumerate(words))
+    return paired and not any(w in SIDES or w in {"one", "r", "l"} for w in words)
 
 
 _LETTER_SIDES = {"r": "right", "l": "left"}
