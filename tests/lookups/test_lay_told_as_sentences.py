@@ -87,7 +87,7 @@ def test_a_complaint_that_persists_is_read_past_its_persistence(text: str, core:
         # another tense of a lay phrase
         ("my eyelid twitched all week", "R25.3"),
         # the lay13 block: a condition described, a part said in everyday words
-        ("sandy eyes", "H04.129"),
+        ("sandy eyes", "H04.123"),  # eyes said in the plural: both (lay14)
         ("bulge at the belly button", "K42.9"),
         ("seeing two of everything", "H53.2"),
         ("my thyroid is underactive", "E03.9"),

@@ -44,7 +44,7 @@ from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, drug_with, history_code
 from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
-from bot.lookups.index.tree import IndexTree, book_name
+from bot.lookups.index.tree import SIDE_STEMS, IndexTree, book_name
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import content_stems, stem, tokens
 from bot.lookups.systems import display
@@ -616,6 +616,9 @@ def _verify(
         if understood.eye_side and _eye_chapter(match.code):
             # "nuclear cataract OS": the chart's eye abbreviation names the side the Tabular asks for.
             stems = stems | {understood.eye_side}
+        elif understood.pair_side and not stems & SIDE_STEMS:
+            # "my ears keep ringing": a pair named in the plural is both, where the Tabular asks for a side.
+            stems = stems | {understood.pair_side}
         done = complete_cm(conn, match.code, stems, understood.encounter, _path_stems(match), memo)
         system = "cm"
     if done is None:

@@ -134,6 +134,7 @@ class Understood:
     encounter_said: bool = False
     side: str = ""
     eye_side: str = ""  # OD / OS / OU: right, left, both eyes (read only for a code of the eye chapter)
+    pair_side: str = ""  # "bilateral" for a paired part named in the plural, no side said ("my ears", "eyes")
     parts: list[list[str]] = field(default_factory=list)  # the linked concepts, when a link joins two
     kinds: set[str] = field(default_factory=set)  # history, family, status, cpt ...
     alternatives: dict[str, list[str]] = field(default_factory=dict)  # "nephrectomy" also reads "kidney"
@@ -274,6 +275,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         encounter_said=said,
         side=side,
         eye_side=eye_side,
+        # "my ears keep ringing", "eyes are dry": both of the pair, read only in the Tabular
+        pair_side="bilateral" if not side and _both_sides(lowered) else "",
         parts=parts if len(parts) > 1 else [],
         kinds=kinds,
         alternatives=alternatives,
@@ -429,6 +432,35 @@ _LINK_WORDS = frozenset({"the", "and", "with", "for", "from", "due", "not", "off
 # A chart's side letter: "sprain R knee", "fx L. radius" ("R." loses its period with the punctuation). A
 # letter before a number is a spinal level or a grade ("L 4", "L4", "L5-S1" stay as they are).
 _SIDE_LETTER = re.compile(r"(?<![a-z0-9./'-])([rl])(?![a-z0-9/'-])(?!\s*\d)")
+
+
+# The paired parts a patient names in the plural for both ("my ears keep ringing", "dry eyes", "knees ache"):
+# the Tabular's bilateral, as if "both" were said.
+_PAIRS = frozenset(
+    {
+        "ears",
+        "eyes",
+        "legs",
+        "arms",
+        "hands",
+        "feet",
+        "knees",
+        "hips",
+        "shoulders",
+        "ankles",
+        "wrists",
+        "elbows",
+    }
+)
+
+
+def _both_sides(said: str) -> bool:
+    """Whether the query names a paired part in the plural and no side ("my ears", not "left ear", not "one
+    ear", not the idiom's "the ears")."""
+    words = re.findall(r"[a-z]+", said)
+    # "ringing in the ears" is the idiom's generic plural, not a side.
+    paired = any(w in _PAIRS and (n == 0 or words[n - 1] != "the") for n, w in enumerate(words))
+    return paired and not any(w in SIDES or w in {"one", "r", "l"} for w in words)
 
 
 _LETTER_SIDES = {"r": "right", "l": "left"}

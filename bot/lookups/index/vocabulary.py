@@ -17,6 +17,30 @@ from importlib import resources
 from bot.lookups.index.words import stem
 
 LINKS = frozenset({"on", "with", "due", "from"})
+# Words a patient puts inside a lay phrase ("heart was racing", "ringing in both ears", "nose keeps
+# bleeding"): a side is kept beside the phrase's meaning, the others say nothing to the Index.
+SIDE_INSIDE = frozenset({"both", "right", "left", "bilateral"})
+SAID_INSIDE = (
+    frozenset(
+        {
+            "was",
+            "were",
+            "is",
+            "are",
+            "been",
+            "keeps",
+            "keep",
+            "kept",
+            "always",
+            "really",
+            "so",
+            "very",
+            "all",
+            "constantly",
+        }
+    )
+    | SIDE_INSIDE
+)
 KINDS = ("abbreviation", "lay", "brand", "synonym", "cpt", "root")
 # A procedure word is a combining form and a suffix: "nephr" + "ectomy" (kind "root" maps the form).
 PROCEDURE_SUFFIX = re.compile(
@@ -109,9 +133,30 @@ class Vocabulary:
                 i += size
                 break
             else:
-                out.append(words[i])
-                i += 1
+                inside = self._lay_around(words, i)
+                if inside is None:
+                    out.append(words[i])
+                    i += 1
+                    continue
+                term, size, skipped = inside
+                found.append((term.term, term.means, term.kind))
+                out += [term.means, skipped] if skipped in SIDE_INSIDE else [term.means]
+                i += size
         return " ".join(out), found
+
+    def _lay_around(self, words: list[str], i: int) -> tuple[Term, int, str] | None:
+        """A lay phrase of two or more words said from words[i] with one word of SAID_INSIDE inside it
+        ("heart was racing" for "heart racing"), the longest first: the term, the words it spans and the
+        word skipped; None when none is said so."""
+        for size in range(min(self._longest + 1, len(words) - i), 2, -1):
+            span = words[i : i + size]
+            for at in range(1, size - 1):
+                if span[at] not in SAID_INSIDE:
+                    continue
+                term = self._replaced(" ".join(span[:at] + span[at + 1 :]))
+                if term is not None and term.kind == "lay":
+                    return term, size, span[at]
+        return None
 
     def _replaced(self, phrase: str) -> Term | None:
         # A plural reads as its term ("utis", "cabgs"), but a term of two letters is no plural's stem: "has"
