@@ -17,6 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.lookups.index.pcs_coronary import (
+    HEART_TABLES,
+    body_part_stems,
+    coronary_body_part_words,
+    coronary_branch_said,
+    names_coronary_artery,
+)
 from bot.lookups.index.pcs_devices import device_words
 from bot.lookups.index.pcs_eye_sides import eye_sides
 from bot.lookups.index.store import BOOKS, SPAN
@@ -530,6 +537,8 @@ def complete_pcs(
         if memo is not None:
             memo[key] = shared
     numbers = said_hours(query_stems)
+    # A coronary branch ("left anterior descending") names the body part Coronary Artery (guideline B4.4).
+    part_stems = coronary_body_part_words(raw, said_stems)
     # Each character's meaning is scored once against the query; a row is then the sum of its characters.
     scores: dict[tuple[int, str], tuple[float, float]] = {}
     for (position, char), meaning in meanings.items():
@@ -537,8 +546,8 @@ def complete_pcs(
             continue
         stems = _meaning_stems(meaning)
         if position == 4:
-            stems = stems - shared
-        told = said_stems | devices if position == 6 else said_stems
+            stems = body_part_stems(raw, stems - shared)
+        told = said_stems | devices if position == 6 else part_stems if position == 4 else said_stems
         hit = stems & told or {m for m in stems for q in told if _same_root(m, q)}
         said = float(len(hit))
         if position == 7 and wanted_qualifier:
@@ -582,16 +591,19 @@ def complete_pcs(
         # Where the characters' meanings do not choose (a table whose titles never differ in one character
         # alone, such as the New Technology "X2H"), the code whose own title says more of the query.
         # With a negation said, a title's words may be the ones negated ("using Other Contrast").
-        told = len(_meaning_stems(str(row[1])) & said_stems) if not negated else 0
+        told = len(_meaning_stems(str(row[1])) & part_stems) if not negated else 0
         # Between body parts the query names alike ("total thyroidectomy": Thyroid Gland, Left Thyroid Gland
         # Lobe, Right Thyroid Gland Lobe), the one saying least besides: the whole organ, not one of its parts.
-        extra = len(_meaning_stems(meanings.get((4, code[3]), "")) - said_stems - shared) if start == 3 else 0
+        extra = len(_meaning_stems(meanings.get((4, code[3]), "")) - part_stems - shared) if start == 3 else 0
         return (total, told, -extra, approach, plain, -wordy, -_order(code))
 
     best = max(rows, key=fit)
     code = str(best[0])
     named = [meanings.get((p + 1, code[p]), "") for p in range(len(raw), 7)]
     how = "PCS table: " + ", ".join(m for m in named if m) if any(named) else ""
+    branch = coronary_branch_said(query_stems) if code.startswith(HEART_TABLES) else ""
+    if branch and names_coronary_artery(str(best[1])):
+        how += f" (coronary branch: {branch})"
     return Completion(code, str(best[1]), True, how)
 
 
