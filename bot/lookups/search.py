@@ -121,6 +121,7 @@ from bot.lookups.index.vague import (
 )
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
+from bot.lookups.measures import measure_fit, stated_measures, without_measures
 from bot.lookups.schema import ROOT_OPERATIONS_KEY, STOPWORDS, WORD, normalise, read_root_operations, words
 from bot.lookups.shortest import sizes_for
 from bot.lookups.sounds import sound_key
@@ -676,11 +677,15 @@ class Searcher:
                 score -= 60 if not code.current else 0
                 if hours and key[0] == "pcs":
                     score += range_fit(code.title, hours)  # "ventilator 18 hours": Less than 24
+                if measures and key[0] == "hcpcs":
+                    score += measure_fit(code.title, measures)  # "30-40 mmHg": not "18-30 mmhg"
             if key not in scored or scored[key][0] < score:
                 scored[key] = (score, why, code, title)
 
         tokens = lowered.replace(",", " ").split()
         hours = said_hours(frozenset(stem(t) for t in tokens))
+        measures = stated_measures(lowered)
+        lowered = without_measures(lowered) if measures else lowered
         code_like = len(tokens) == 1 and CODE_TOKEN.match(tokens[0])
         # "DM2" is a vocabulary term and also the start of PCS codes: the term wins unless it is a code.
         as_code = code_like and (not self.vocabulary.knows(tokens[0]) or self.book.find(tokens[0]))
