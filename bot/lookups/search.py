@@ -52,6 +52,7 @@ from bot.lookups.doses import (
 )
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import (
+    FILLER,
     LINKING,
     SIDE_WORDS,
     Core,
@@ -383,8 +384,11 @@ class Searcher:
             service = self._find(" ".join(rest), ("hcpcs",), limit)
         except QueryError:
             return found
-        said = frozenset(_stem(w) for w in rest if w not in STOPWORDS)
+        # A coder's word about the request ("code", "year") is no word of the service.
+        said = frozenset(_stem(w) for w in rest if w not in STOPWORDS and w not in FILLER)
         named = [h for h in service if said <= _doc_stems(f"{h.title} {h.why.split(' (')[0]}")]
+        if not named:  # then through what read the words into the title ("awv -> annual wellness visit")
+            named = [h for h in service if said <= _doc_stems(f"{h.title} {_NOT_USED.sub('', h.why)}")]
         if service.notice or not named:
             return found
         top = max(h.score for h in found) + DRUG_LINE_LEAD - named[0].score
@@ -1484,6 +1488,7 @@ def later_visit(text: str) -> str:
 
 
 _REASON_FOR = re.compile(r"\b(?:for|to have|reason)\b")  # "here for chemo": a reason, not a named visit
+_NOT_USED = re.compile(r"\(not used: [^)]*\)")
 PAYERS = frozenset({"medicare", "medicaid", "cms", "commercial", "insurance", "payer"})
 SUFFIXED_COST = 10.0  # a title naming another product of the drug the query names
 
