@@ -52,6 +52,7 @@ from bot.lookups.doses import (
 )
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import (
+    FILLER,
     LINKING,
     SIDE_WORDS,
     Core,
@@ -121,6 +122,7 @@ from bot.lookups.index.vague import (
 )
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
+from bot.lookups.measures import measure_fit, stated_measures, without_measures
 from bot.lookups.schema import ROOT_OPERATIONS_KEY, STOPWORDS, WORD, normalise, read_root_operations, words
 from bot.lookups.shortest import sizes_for
 from bot.lookups.sounds import sound_key
@@ -382,8 +384,11 @@ class Searcher:
             service = self._find(" ".join(rest), ("hcpcs",), limit)
         except QueryError:
             return found
-        said = frozenset(_stem(w) for w in rest if w not in STOPWORDS)
+        # A coder's word about the request ("code", "year") is no word of the service.
+        said = frozenset(_stem(w) for w in rest if w not in STOPWORDS and w not in FILLER)
         named = [h for h in service if said <= _doc_stems(f"{h.title} {h.why.split(' (')[0]}")]
+        if not named:  # then through what read the words into the title ("awv -> annual wellness visit")
+            named = [h for h in service if said <= _doc_stems(f"{h.title} {_NOT_USED.sub('', h.why)}")]
         if service.notice or not named:
             return found
         top = max(h.score for h in found) + DRUG_LINE_LEAD - named[0].score
@@ -676,11 +681,15 @@ class Searcher:
                 score -= 60 if not code.current else 0
                 if hours and key[0] == "pcs":
                     score += range_fit(code.title, hours)  # "ventilator 18 hours": Less than 24
+                if measures and key[0] == "hcpcs":
+                    score += measure_fit(code.title, measures)  # "30-40 mmHg": not "18-30 mmhg"
             if key not in scored or scored[key][0] < score:
                 scored[key] = (score, why, code, title)
 
         tokens = lowered.replace(",", " ").split()
         hours = said_hours(frozenset(stem(t) for t in tokens))
+        measures = stated_measures(lowered)
+        lowered = without_measures(lowered) if measures else lowered
         code_like = len(tokens) == 1 and CODE_TOKEN.match(tokens[0])
         # "DM2" is a vocabulary term and also the start of PCS codes: the term wins unless it is a code.
         as_code = code_like and (not self.vocabulary.knows(tokens[0]) or self.book.find(tokens[0]))
@@ -1479,6 +1488,7 @@ def later_visit(text: str) -> str:
 
 
 _REASON_FOR = re.compile(r"\b(?:for|to have|reason)\b")  # "here for chemo": a reason, not a named visit
+_NOT_USED = re.compile(r"\(not used: [^)]*\)")
 PAYERS = frozenset({"medicare", "medicaid", "cms", "commercial", "insurance", "payer"})
 SUFFIXED_COST = 10.0  # a title naming another product of the drug the query names
 

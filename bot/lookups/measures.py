@@ -1,0 +1,120 @@
+"""Sizes and strengths a query says against the ranges a HCPCS descriptor states.
+
+Supplies differ only by a measure: "Gradient compression stocking, below knee, 18-30 mmhg" and "... 30-40 mmhg";
+gauze "pad size 16 sq. in. or less" and "more than 16 sq. in. but less than or equal to 48 sq. in."; "Infusion,
+d5w, 1000 cc" and "5% dextrose/water (500 ml = 1 unit)". A query saying "30-40 mmHg", "16 sq in" or "500 ml"
+asks for the descriptor whose range holds it: `measure_fit` rewards that descriptor and demotes one whose ranges
+in the same unit hold none of it. Volumes are read in millilitres ("cc" is a millilitre, "1 liter" is 1000 ml);
+a range said without a unit ("stockings below knee 30-40") is read in the descriptor's unit; "per 10 ml" is a
+billing unit, no size, and is never contradicted.
+"""
+
+from __future__ import annotations
+
+import re
+
+MEASURE_FIT = 25.0  # a descriptor whose range holds the measure said, against one whose ranges do not
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_UNIT = (
+    r"(mm\s?hg|sq\.?\s*in(?:ch(?:es)?)?\.?|square\s+inch(?:es)?"
+    r"|ml|cc|millilit(?:er|re)s?|lit(?:er|re)s?)(?![a-z])"
+)
+_RANGE = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*(?:-|to)\s*" + _NUMBER + r"(?:\s*" + _UNIT + r")?")
+_ONE = re.compile(r"(?<![\d.\-])" + _NUMBER + r"\s*" + _UNIT)
+_BELOW_BEFORE = re.compile(r"(?:less than or equal to|up to|not more than|at most|<=|≤)\s*$")
+_UNDER_BEFORE = re.compile(r"(?:less than|under|below|<)\s*$")
+_LEAST_BEFORE = re.compile(r"(?:greater than or equal to|at least|>=|≥)\s*$")
+_ABOVE_BEFORE = re.compile(r"(?:more than|greater than|over|above|>)\s*$")
+_BILLING_BEFORE = re.compile(r"(?:per|each)\s*$")
+_BELOW_AFTER = re.compile(r"^\s*(?:or less|or smaller|and under|or under)")
+_ABOVE_AFTER = re.compile(r"^\s*(?:or greater|or more|or larger|and over|and greater|\+)")
+
+_INFINITE = float("inf")
+_ANY_UNIT = ""  # a range stated without a unit ("bk30-40"): compared in the unit the other side says
+
+Interval = tuple[str, float, float]  # unit, lowest, highest (inclusive)
+
+
+def _unit(raw: str | None) -> tuple[str, float]:
+    """The unit a measure is compared in and the factor to it ("1 liter" is 1000 ml)."""
+    text = (raw or "").lower().replace(" ", "").replace(".", "")
+    if not text:
+        return _ANY_UNIT, 1.0
+    if text.startswith("mm"):
+        return "mmhg", 1.0
+    if text.startswith("sq") or text.startswith("square"):
+        return "sqin", 1.0
+    if text.startswith("lit"):
+        return "ml", 1000.0
+    return "ml", 1.0
+
+
+def stated_measures(text: str) -> list[Interval]:
+    """The sizes a text states: ranges ("18-30 mmhg"), bounds ("16 sq. in. or less", "more than 16 sq. in. but
+    less than or equal to 48 sq. in." is one interval) and single values ("1000 cc", "500 ml = 1 unit")."""
+    lowered = text.lower()
+    found: list[Interval] = []
+    taken: list[tuple[int, int]] = []
+    for match in _RANGE.finditer(lowered):
+        unit, factor = _unit(match.group(3))
+        low, high = float(match.group(1)) * factor, float(match.group(2)) * factor
+        if low < high:
+            found.append((unit, low, high))
+            taken.append(match.span())
+    lows: dict[str, float] = {}
+    highs: dict[str, float] = {}
+    for match in _ONE.finditer(lowered):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        unit, factor = _unit(match.group(2))
+        value = float(match.group(1)) * factor
+        before, after = lowered[: match.start()], lowered[match.end() :]
+        if _BILLING_BEFORE.search(before):
+            continue
+        if _BELOW_BEFORE.search(before) or _BELOW_AFTER.search(after):
+            highs[unit] = value
+        elif _UNDER_BEFORE.search(before):
+            highs[unit] = value - 0.001
+        elif _LEAST_BEFORE.search(before):
+            lows[unit] = value
+        elif _ABOVE_BEFORE.search(before):
+            lows[unit] = value + 0.001
+        elif _ABOVE_AFTER.search(after):
+            lows[unit] = value
+        else:
+            found.append((unit, value, value))
+    for unit in set(lows) | set(highs):
+        found.append((unit, lows.get(unit, 0.0), highs.get(unit, _INFINITE)))
+    return found
+
+
+def measure_fit(title: str, said: list[Interval]) -> float:
+    """How a descriptor fits the measures the query says: +MEASURE_FIT when one of its intervals holds a
+    measure said in its unit, -MEASURE_FIT when it states intervals comparable with a measure said and none
+    holds it, 0 when they state nothing comparable."""
+    if not said:
+        return 0.0
+    stated = stated_measures(title)
+    comparable = False
+    for unit, low, high in said:
+        for other, lowest, highest in stated:
+            if _ANY_UNIT not in (unit, other) and unit != other:
+                continue
+            if unit == _ANY_UNIT and other == _ANY_UNIT:
+                continue  # two bare numbers: nothing says they measure the same thing
+            if _ANY_UNIT in (unit, other) and (low == high or lowest == highest):
+                continue  # a range without a unit is compared only with a range
+            comparable = True
+            if lowest <= low and high <= highest:
+                return MEASURE_FIT
+    return -MEASURE_FIT if comparable else 0.0
+
+
+def without_measures(text: str) -> str:
+    """The text less the sizes it says with a unit ("gauze pad 16 sq in" -> "gauze pad"), whose numbers no
+    descriptor word answers (measure_fit weighs them); the text itself when nothing else is left."""
+    lowered = text.lower()
+    rest = _ONE.sub(" ", _RANGE.sub(lambda m: " " if m.group(3) else m.group(0), lowered))
+    rest = " ".join(rest.split())
+    return rest if rest != " ".join(lowered.split()) and any(c.isalpha() for c in rest) else text
