@@ -422,3 +422,41 @@ def cpt_number(text: str) -> str:
         if not _AMOUNT_UNITS.match(text[found.end() :].lower()):
             return found.group(1)
     return ""
+
+
+# -- a service named by its noun when nothing else answers ----------------------------------------------------
+# "psychiatric diagnostic eval", "patch testing 30 allergens", "spirometry pre and post bronchodilator",
+# "observation same day admit and discharge": no Index path or title answers the query, yet it names a test, an
+# evaluation or a visit - what CPT codes. A query no code answers that names such a service, anywhere, gets the
+# CPT notice instead of a bare "no confident match"; a condition is never answered by nothing, so no diagnosis
+# is lost.
+SERVICE_WORDS = (
+    LAB_WORDS
+    | SERVICE_NOUNS
+    | VISIT_NOUNS
+    | frozenset(
+        {
+            "tests",
+            "eval",
+            "evals",
+            "evaluation",
+            "evaluations",
+            "consult",
+            "consultation",
+            "admit",
+            "admission",
+            "instrument",
+            "psychotherapy",
+            "counseling",
+            "management",
+        }
+    )
+)
+# A diagnostic study named by its kind's ending: spirometry, audiometry, oximetry, electromyography, ...
+_STUDY = re.compile(r"^[a-z]{4,}(?:metry|graphy)$")
+
+
+def names_service_noun(words: list[str]) -> bool:
+    """Whether the words name a service by its noun or a study by its ending ("eval", "testing", "visit",
+    "spirometry")."""
+    return any(w in SERVICE_WORDS or _STUDY.match(w) for w in words)

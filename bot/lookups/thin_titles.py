@@ -1,0 +1,41 @@
+"""A title that shares only a word or two of its long descriptor with the query is no confident answer.
+
+HCPCS quality-data codes (G8xxx-G9xxx) and service codes carry long descriptors: "Cms innovation center
+models, home visit for patient assessment performed by clinical staff for an individual not considered
+homebound ...". Office chatter ("lunch order for staff", "fax cover sheet for referral") shares an ordinary
+word with such a sentence and nothing else. A coder does not read that as an answer: when no Index path
+answers the query, the first answer is a title match, the query says a word the answer does not use, and the
+query's words are a small part of the title (the title says far more than was asked) or the answer leaves most
+of the query unused, the answer is "no confident match". An item named by its own short title ("slings", "portable oxygen contents") is most of
+its title and is kept.
+"""
+
+from __future__ import annotations
+
+from bot.lookups.filler import content_words
+from bot.lookups.index.words import stem
+from bot.lookups.schema import STOPWORDS
+
+# Below this share of the title's own words said by the query, a title match that leaves a query word unused
+# is the query sharing ordinary words with a long sentence.
+THIN_SHARE = 0.25
+
+
+def title_stems(title: str) -> frozenset[str]:
+    """The stems of the words a title names something with."""
+    return frozenset(stem(w) for w in content_words(title.lower()) if len(w) > 1)
+
+
+def thin_title_match(said: list[str], title: str, used: frozenset[str]) -> bool:
+    """Whether a title answer to the query's content words `said` is thin: some word said is not used by the
+    answer (`used`: the stems its title and path say), and the words said are under THIN_SHARE of the
+    title's or the answer uses fewer than half of them ("schedule staff meeting about documentation" is no
+    "Documentation of sexual activity")."""
+    stems = [stem(w) for w in said if w not in STOPWORDS]
+    unused = [s for s in stems if s not in used]
+    if not stems or not unused:
+        return False
+    own = title_stems(title)
+    if not own:
+        return False
+    return len(own & set(stems)) < THIN_SHARE * len(own) or 2 * len(unused) > len(stems)

@@ -1,0 +1,50 @@
+"""hc15: a long descriptor sharing only ordinary words with the query is no confident answer, and a query
+nothing answers that names a service by its noun gets the CPT notice."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.services import names_service_noun
+from bot.lookups.search import find_codes
+from bot.lookups.thin_titles import thin_title_match
+
+_LONG = (
+    "Cms innovation center models, home visit for patient assessment performed by clinical staff for an "
+    "individual not considered homebound"
+)
+
+
+def test_a_query_sharing_one_word_with_a_long_title_is_thin() -> None:
+    used = frozenset({"staff", "home", "visit"})
+    assert thin_title_match(["coffee", "staff"], _LONG, used)
+    # Every word used, or most of a short title said: not thin.
+    assert not thin_title_match(["staff"], _LONG, used)
+    assert not thin_title_match(["slings", "patient"], "Slings", frozenset({"sling"}))
+
+
+@pytest.mark.parametrize(
+    "query", ["pizza order for staff", "email the referral coordinator", "donuts for the nursing staff"]
+)
+def test_office_chatter_gets_no_codes(codebook: CodeBook, query: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert not hits and hits.notice.startswith("No confident match")
+
+
+@pytest.mark.parametrize("query", ["peak flow meter", "sling for patient lift", "portable oxygen tanks"])
+def test_an_item_said_by_its_title_keeps_its_answer(codebook: CodeBook, query: str) -> None:
+    assert find_codes(codebook, query, limit=5)
+
+
+def test_a_service_noun_or_a_study_ending() -> None:
+    assert names_service_noun(["neuropsychological", "eval"])
+    assert names_service_noun(["audiometry"])
+    assert names_service_noun(["nerve", "conduction", "testing"])
+    assert not names_service_noun(["knee", "pain"])
+
+
+@pytest.mark.parametrize("query", ["allergen patch testing 20", "same day admit and discharge observation"])
+def test_an_unanswered_service_gets_the_cpt_notice(codebook: CodeBook, query: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert "CPT" in hits.notice
