@@ -880,7 +880,12 @@ class Searcher:
             return _with_notice(
                 [], "No confident match." + (f" Closest Index main terms: {closest}." if closest else "")
             )
-        if found.coverage < CONFIDENT_SHARE and hits and self._thin_title(lowered, hits[0]):
+        if (
+            "cm" in wanted
+            and found.coverage < CONFIDENT_SHARE
+            and hits
+            and self._thin_title(lowered, hits[0])
+        ):
             # "lunch order for staff" -> a long quality-data descriptor sharing "staff": no confident match.
             return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
         return _with_notice(hits, "")
@@ -890,7 +895,9 @@ class Searcher:
         small part of its words with the query and leaves a query word unused (bot.lookups.thin_titles)."""
         if not first.why.startswith("title:"):
             return False
-        return thin_title_match(content_words(lowered), first.title, _used_stems(first))
+        # The payer and a coder's words about the request ("medicare", "code") are no words of the service.
+        said = [w for w in content_words(lowered) if w not in PAYERS and w not in FILLER]
+        return thin_title_match(said, first.title, _used_stems(first))
 
     def _names_procedure(self, scored: Scored, lowered: str) -> bool:
         """Whether a PCS answer's path begins with a procedure main term the query says ("hemodialysis single
