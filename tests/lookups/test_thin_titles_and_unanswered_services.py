@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.services import names_service_noun
+from bot.lookups.index.services import names_service_noun, service_kind
 from bot.lookups.search import find_codes
 from bot.lookups.thin_titles import thin_title_match
 
@@ -48,3 +48,22 @@ def test_a_service_noun_or_a_study_ending() -> None:
 def test_an_unanswered_service_gets_the_cpt_notice(codebook: CodeBook, query: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert "CPT" in hits.notice
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        ("audiometry", "study"),
+        ("echocardiography with doppler", "study"),
+        ("hearing loss found on audiometry", ""),  # a finding told with the study that found it
+        ("abnormal spirometry", ""),
+    ],
+)
+def test_a_study_named_by_its_ending(query: str, kind: str) -> None:
+    assert service_kind(query.split()) == kind
+
+
+def test_a_study_says_cpt_and_keeps_the_pcs_code(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "audiometry", limit=5)
+    assert "CPT" in hits.notice
+    assert hits and hits[0].code.startswith("F13")  # ICD-10-PCS Hearing Assessment

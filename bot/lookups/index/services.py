@@ -8,6 +8,7 @@ is one small rule over the query's words:
 - a laboratory test: the query ends with a laboratory word ("TSH lab", "vitamin d 25 hydroxy level", "hgb a1c
   test", "CD4 count") and says no finding ("elevated TSH level" is a diagnosis, R94.6, not a test);
 - anesthesia for a procedure: "anesthesia for knee arthroscopy" (the anesthesia service, not the procedure);
+- a diagnostic study named by its ending ("tympanometry", "audiometry", "echocardiography"), as imaging;
 - imaging: a modality ("x-ray", "CT", "MRI", "ultrasound") with no finding said ("abnormal chest x-ray" is
   R93.89) and not told as part of a story ("mass on CT scan", "fall from x-ray table"); the ICD-10-PCS
   imaging code is still listed;
@@ -192,6 +193,8 @@ def service_kind(words: list[str]) -> str:
         return "anesthesia"
     if IMAGING.search(text) and not STORY.intersection(words):
         return "imaging"
+    if any(_STUDY.match(w) for w in words) and not STORY.intersection(words):
+        return "study"  # "tympanometry", "spirometry pre and post": the study (any PCS code is still listed)
     if names_visit(words):
         return "visit"
     while len(words) > 2 and words[-1] in SERVICE_ACTS:
