@@ -57,6 +57,7 @@ def test_an_unanswered_service_gets_the_cpt_notice(codebook: CodeBook, query: st
         ("echocardiography with doppler", "study"),
         ("hearing loss found on audiometry", ""),  # a finding told with the study that found it
         ("abnormal spirometry", ""),
+        ("speech eval", "service"),  # "eval" is the evaluation a CPT code names
     ],
 )
 def test_a_study_named_by_its_ending(query: str, kind: str) -> None:

@@ -92,7 +92,7 @@ LAB_WORDS = frozenset(
 )
 # A service a CPT code names by its kind, said as the query's last noun: "psychiatric diagnostic evaluation"
 # (90791), "family psychotherapy with patient present" (90847), "annual nursing facility assessment" (99318).
-SERVICE_NOUNS = frozenset({"psychotherapy", "evaluation", "assessment"})
+SERVICE_NOUNS = frozenset({"psychotherapy", "evaluation", "eval", "assessment"})
 PSYCHOTHERAPY = "psychotherapy"  # said anywhere ("... with patient present"): the CPT psychotherapy services
 # A test's own modifiers before its analyte ("free T4 level", "total T3"): the word after them is no spinal level.
 ANALYTE_MODIFIERS = frozenset({"free", "total", "serum", "reverse"})
