@@ -68,3 +68,14 @@ def test_a_study_says_cpt_and_keeps_the_pcs_code(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "audiometry", limit=5)
     assert "CPT" in hits.notice
     assert hits and hits[0].code.startswith("F13")  # ICD-10-PCS Hearing Assessment
+
+
+def test_an_item_named_by_its_head_noun_is_not_thin() -> None:
+    title = "Cane, includes canes of all materials, adjustable or fixed, with tip"
+    assert not thin_title_match(["single", "point", "cane"], title, frozenset({"cane"}))
+    # A sentence-long title is no item head: "referral" said last does not name it.
+    assert thin_title_match(
+        ["fax", "cover", "sheet", "referral"],
+        "Referral to a physician for an otologic evaluation performed",
+        frozenset({"referral"}),
+    )
