@@ -128,7 +128,7 @@ from bot.lookups.schema import ROOT_OPERATIONS_KEY, STOPWORDS, WORD, normalise, 
 from bot.lookups.shortest import sizes_for
 from bot.lookups.sounds import sound_key
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
-from bot.lookups.thin_titles import thin_title_match
+from bot.lookups.thin_titles import QUALITY_DATA, thin_title_match
 
 MAX_QUERY = 200
 MAX_LIMIT = 100
@@ -891,9 +891,14 @@ class Searcher:
         return _with_notice(hits, "")
 
     def _thin_title(self, lowered: str, first: Hit) -> bool:
-        """Whether the first answer is a title (no Index path, no item, no inclusion term) that shares only a
-        small part of its words with the query and leaves a query word unused (bot.lookups.thin_titles)."""
-        if not first.why.startswith("title:"):
+        """Whether the first answer is a quality-data code's title (no Index path, no item, no inclusion term)
+        that shares only a small part of its words with the query and leaves a query word unused
+        (bot.lookups.thin_titles)."""
+        if (
+            not first.why.startswith("title:")
+            or first.system != "HCPCS"
+            or not first.code.startswith(QUALITY_DATA)
+        ):
             return False
         # The payer and a coder's words about the request ("medicare", "code") are no words of the service.
         said = [w for w in content_words(lowered) if w not in PAYERS and w not in FILLER]

@@ -6,7 +6,9 @@ homebound ...". Office chatter ("lunch order for staff", "fax cover sheet for re
 word with such a sentence and nothing else. A coder does not read that as an answer: when no Index path
 answers the query, the first answer is a title match, the query says a word the answer does not use, and the
 query's words are a small part of the title (the title says far more than was asked) or the answer leaves most
-of the query unused, the answer is "no confident match". An item named by its own short title ("slings", "portable oxygen contents") is most of
+of the query unused, the answer is "no confident match". Only the quality-data codes are judged so
+(`QUALITY_DATA`): a supply's or a service's long descriptor ("Enteral formula, nutritionally complete with
+intact nutrients ...") is rightly found by a few of its words. An item named by its own short title ("slings", "portable oxygen contents") is most of
 its title and is kept, as is an item named by its head noun when the title's short head is that noun ("single
 point cane" -> "Cane, includes canes of all materials ...").
 """
@@ -22,6 +24,8 @@ from bot.lookups.schema import STOPWORDS
 # Below this share of the title's own words said by the query, a title match that leaves a query word unused
 # is the query sharing ordinary words with a long sentence.
 THIN_SHARE = 0.25
+# The HCPCS quality-data codes (G8xxx-G9xxx): sentences reporting a measure, never an item or a service.
+QUALITY_DATA = ("G8", "G9")
 # A title whose head (before its first comma) is this short and holds the query's last word names the item
 # the query names by its head noun ("single point cane" -> "Cane, includes canes of all materials ...").
 ITEM_HEAD_WORDS = 3
@@ -36,8 +40,7 @@ def title_stems(title: str) -> frozenset[str]:
 def thin_title_match(said: list[str], title: str, used: frozenset[str]) -> bool:
     """Whether a title answer to the query's content words `said` is thin: some word said is not used by the
     answer (`used`: the stems its title and path say), and the words said are under THIN_SHARE of the
-    title's or the answer uses fewer than half of them ("schedule staff meeting about documentation" is no
-    "Documentation of sexual activity")."""
+    title's or the answer uses fewer than half of them."""
     stems = [stem(w) for w in said if w not in STOPWORDS]
     unused = [s for s in stems if s not in used]
     if not stems or not unused or names_head(title, stems[-1]):

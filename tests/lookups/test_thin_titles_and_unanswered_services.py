@@ -24,15 +24,21 @@ def test_a_query_sharing_one_word_with_a_long_title_is_thin() -> None:
     assert not thin_title_match(["slings", "patient"], "Slings", frozenset({"sling"}))
 
 
-@pytest.mark.parametrize(
-    "query", ["pizza order for staff", "email the referral coordinator", "donuts for the nursing staff"]
-)
+@pytest.mark.parametrize("query", ["pizza order for staff", "fax cover page for referral"])
 def test_office_chatter_gets_no_codes(codebook: CodeBook, query: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert not hits and hits.notice.startswith("No confident match")
 
 
-@pytest.mark.parametrize("query", ["peak flow meter", "sling for patient lift", "portable oxygen tanks"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "peak flow meter",
+        "sling for patient lift",
+        "portable oxygen tanks",
+        "enteral gravity feeding kit daily",
+    ],
+)
 def test_an_item_said_by_its_title_keeps_its_answer(codebook: CodeBook, query: str) -> None:
     assert find_codes(codebook, query, limit=5)
 
