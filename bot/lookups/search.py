@@ -376,8 +376,9 @@ class Searcher:
         diagnostic eval", "patch testing 30 allergens"), gets the CPT notice: what it asks for is CPT's."""
         if found or not found.notice.startswith(NO_CONFIDENT_MATCH) or "cpt" in self.book.systems_loaded():
             return found
-        said = [w for raw in query.lower().replace(",", " ").split() for w in _words(raw)]
-        if not names_service_noun(said) or self._unknown_share([w for w in said if not w.isdigit()]) > 0:
+        said = [w for raw in query.lower().replace(",", " ").split() for w in _words(raw) if not w.isdigit()]
+        # A lone "test" names no service: the noun and what it tests, evaluates or visits for.
+        if len(said) < 2 or not names_service_noun(said) or self._unknown_share(said) > 0:
             return found
         return _with_notice([], CPT_NOTE.format(what="That looks like a CPT service"))
 
