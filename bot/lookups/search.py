@@ -109,6 +109,7 @@ from bot.lookups.index.services import (
     analyte_lines,
     cpt_number,
     names_analyte,
+    names_service_noun,
     says_finding,
 )
 from bot.lookups.index.stories import is_poisoning
@@ -127,6 +128,7 @@ from bot.lookups.schema import ROOT_OPERATIONS_KEY, STOPWORDS, WORD, normalise, 
 from bot.lookups.shortest import sizes_for
 from bot.lookups.sounds import sound_key
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
+from bot.lookups.thin_titles import QUALITY_DATA, thin_title_match
 
 MAX_QUERY = 200
 MAX_LIMIT = 100
@@ -367,7 +369,18 @@ class Searcher:
         found = self._drug_line_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
-        return self._permanent_line_first(query, found)
+        return self._unanswered_service(query, self._permanent_line_first(query, found))
+
+    def _unanswered_service(self, query: str, found: Hits) -> Hits:
+        """A query nothing answers that names a service by its noun, every word known ("psychiatric
+        diagnostic eval", "patch testing 30 allergens"), gets the CPT notice: what it asks for is CPT's."""
+        if found or not found.notice.startswith(NO_CONFIDENT_MATCH) or "cpt" in self.book.systems_loaded():
+            return found
+        said = [w for raw in query.lower().replace(",", " ").split() for w in _words(raw) if not w.isdigit()]
+        # A lone "test" names no service: the noun and what it tests, evaluates or visits for.
+        if len(said) < 2 or not names_service_noun(said) or self._unknown_share(said) > 0:
+            return found
+        return _with_notice([], CPT_NOTE.format(what="That looks like a CPT service"))
 
     def _payer_service_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A service said with its payer ("PSA screening medicare", "medicare colonoscopy screen not high
@@ -868,7 +881,29 @@ class Searcher:
             return _with_notice(
                 [], "No confident match." + (f" Closest Index main terms: {closest}." if closest else "")
             )
+        if (
+            "cm" in wanted
+            and found.coverage < CONFIDENT_SHARE
+            and hits
+            and self._thin_title(lowered, hits[0])
+        ):
+            # "lunch order for staff" -> a long quality-data descriptor sharing "staff": no confident match.
+            return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
         return _with_notice(hits, "")
+
+    def _thin_title(self, lowered: str, first: Hit) -> bool:
+        """Whether the first answer is a quality-data code's title (no Index path, no item, no inclusion term)
+        that shares only a small part of its words with the query and leaves a query word unused
+        (bot.lookups.thin_titles)."""
+        if (
+            not first.why.startswith("title:")
+            or first.system != "HCPCS"
+            or not first.code.startswith(QUALITY_DATA)
+        ):
+            return False
+        # The payer and a coder's words about the request ("medicare", "code") are no words of the service.
+        said = [w for w in content_words(lowered) if w not in PAYERS and w not in FILLER]
+        return thin_title_match(said, first.title, _used_stems(first))
 
     def _names_procedure(self, scored: Scored, lowered: str) -> bool:
         """Whether a PCS answer's path begins with a procedure main term the query says ("hemodialysis single

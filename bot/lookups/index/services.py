@@ -8,6 +8,7 @@ is one small rule over the query's words:
 - a laboratory test: the query ends with a laboratory word ("TSH lab", "vitamin d 25 hydroxy level", "hgb a1c
   test", "CD4 count") and says no finding ("elevated TSH level" is a diagnosis, R94.6, not a test);
 - anesthesia for a procedure: "anesthesia for knee arthroscopy" (the anesthesia service, not the procedure);
+- a diagnostic study named by its ending ("tympanometry", "audiometry", "echocardiography"), as imaging;
 - imaging: a modality ("x-ray", "CT", "MRI", "ultrasound") with no finding said ("abnormal chest x-ray" is
   R93.89) and not told as part of a story ("mass on CT scan", "fall from x-ray table"); the ICD-10-PCS
   imaging code is still listed;
@@ -91,7 +92,7 @@ LAB_WORDS = frozenset(
 )
 # A service a CPT code names by its kind, said as the query's last noun: "psychiatric diagnostic evaluation"
 # (90791), "family psychotherapy with patient present" (90847), "annual nursing facility assessment" (99318).
-SERVICE_NOUNS = frozenset({"psychotherapy", "evaluation", "assessment"})
+SERVICE_NOUNS = frozenset({"psychotherapy", "evaluation", "eval", "assessment"})
 PSYCHOTHERAPY = "psychotherapy"  # said anywhere ("... with patient present"): the CPT psychotherapy services
 # A test's own modifiers before its analyte ("free T4 level", "total T3"): the word after them is no spinal level.
 ANALYTE_MODIFIERS = frozenset({"free", "total", "serum", "reverse"})
@@ -192,6 +193,8 @@ def service_kind(words: list[str]) -> str:
         return "anesthesia"
     if IMAGING.search(text) and not STORY.intersection(words):
         return "imaging"
+    if any(_STUDY.match(w) for w in words) and not STORY.intersection(words):
+        return "study"  # "tympanometry", "spirometry pre and post": the study (any PCS code is still listed)
     if names_visit(words):
         return "visit"
     while len(words) > 2 and words[-1] in SERVICE_ACTS:
@@ -422,3 +425,41 @@ def cpt_number(text: str) -> str:
         if not _AMOUNT_UNITS.match(text[found.end() :].lower()):
             return found.group(1)
     return ""
+
+
+# -- a service named by its noun when nothing else answers ----------------------------------------------------
+# "psychiatric diagnostic eval", "patch testing 30 allergens", "spirometry pre and post bronchodilator",
+# "observation same day admit and discharge": no Index path or title answers the query, yet it names a test, an
+# evaluation or a visit - what CPT codes. A query no code answers that names such a service, anywhere, gets the
+# CPT notice instead of a bare "no confident match"; a condition is never answered by nothing, so no diagnosis
+# is lost.
+SERVICE_WORDS = (
+    LAB_WORDS
+    | SERVICE_NOUNS
+    | VISIT_NOUNS
+    | frozenset(
+        {
+            "tests",
+            "eval",
+            "evals",
+            "evaluation",
+            "evaluations",
+            "consult",
+            "consultation",
+            "admit",
+            "admission",
+            "instrument",
+            "psychotherapy",
+            "counseling",
+            "management",
+        }
+    )
+)
+# A diagnostic study named by its kind's ending: spirometry, audiometry, oximetry, electromyography, ...
+_STUDY = re.compile(r"^[a-z]{4,}(?:metry|graphy)$")
+
+
+def names_service_noun(words: list[str]) -> bool:
+    """Whether the words name a service by its noun or a study by its ending ("eval", "testing", "visit",
+    "spirometry")."""
+    return any(w in SERVICE_WORDS or _STUDY.match(w) for w in words)
