@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from bot.lookups.filler import FILLER
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import read_injury_story, read_setting, turn_doer
+from bot.lookups.index.gestation import trimester_said
 from bot.lookups.index.injury_words import read_injury_words
 from bot.lookups.index.lab_values import read_levels
 from bot.lookups.index.lay_phrases import read_lay
@@ -212,6 +213,10 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         kinds.add("story")
     expanded, found = vocabulary.expand(text)
     found = phrases + found
+    trimester = trimester_said(expanded)
+    if trimester is not None:
+        notes.append(f"read: weeks of pregnancy -> {trimester}")  # "PPROM at 32 wks": third trimester
+        expanded = f"{expanded} {trimester}"
     echoes: list[str] = []
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     # A CPT service named as most of the query ("office visit level 4") is a CPT question; one inside a
