@@ -124,6 +124,8 @@ _SEEN_BY = frozenset(
         "labs",
         "lab",
         "dip",
+        "dipstick",
+        "urinalysis",
         "swab",
         "screen",
         "panel",
@@ -446,7 +448,7 @@ def words_not_used(
     return out
 
 
-_NOTE = re.compile(r"\((?:vocabulary|spelling): ([^)]*)\)")
+_NOTE = re.compile(r"\((?:vocabulary|spelling|read): ([^)]*)\)")
 _NONESSENTIAL = re.compile(r"\([^)]*\)")
 _BOOK_LABELS = frozenset(BOOK_NAMES.values())
 
