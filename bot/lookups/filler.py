@@ -408,7 +408,7 @@ def mostly_answered(said: list[str], left: list[str]) -> bool:
     return len(left) * 2 < len(said)
 
 
-_READING = re.compile(r"(?:vocabulary|read|spelling|word form): ([^;)]*?) (?:->|\u2192) ([^;)]*)")
+_READING = re.compile(r"(?:vocabulary|read|spelling|word form|dipstick): ([^;)]*?) (?:->|\u2192) ([^;)]*)")
 
 
 def answer_stems(title: str, why: str) -> frozenset[str]:
@@ -448,7 +448,7 @@ def words_not_used(
     return out
 
 
-_NOTE = re.compile(r"\((?:vocabulary|spelling|read): ([^)]*)\)")
+_NOTE = re.compile(r"\((?:vocabulary|spelling|dipstick): ([^)]*)\)")
 _NONESSENTIAL = re.compile(r"\([^)]*\)")
 _BOOK_LABELS = frozenset(BOOK_NAMES.values())
 

@@ -195,7 +195,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text = " ".join(_REQUEST.sub(" ", " ".join(text.split())).split()) or text
     text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
-    notes: list[str] = [f"read: {reading}" for reading in dipstick]
+    notes: list[str] = [f"dipstick: {reading}" for reading in dipstick]
     kinds: set[str] = set()
     text = plain_history(text)  # "prior kidney stones", "mom had colon polyps": History, personal / family
     text = turn_doer(text)  # "the horse kicked him": kicked by horse, the External Cause Index's side
