@@ -81,6 +81,7 @@ mo mos wk wks yr yrs hr hrs min mins
 """
 
 _WHEN_WORDS = frozenset(_WHEN.split())
+_PEOPLE = frozenset(_PEOPLE_WORDS.split())
 FILLER: frozenset[str] = frozenset(
     " ".join((_PEOPLE_WORDS, _VERBS, _WHEN, _WHO, _REPORTED, _UNITS, _CONJUNCTIONS)).split()
 )
@@ -95,10 +96,71 @@ _AFTER: dict[str, frozenset[str]] = {
 _BEFORE_TIME = frozenset({"last", "past", "next", "few", "couple", "several", "other"})
 # Words that only frame after a filler word: "wakes me up", "keeps him up".
 _AFTER_FILLER = frozenset({"up"})
-# An age or a duration typed as one word ("9yo", "6wks", "72hrs", "3y/o"), or a measured value (">72").
-_GLUED = re.compile(r"^[<>~]?[0-9]+(?:\.[0-9]+)?(?:yo|y/o|yr|yrs|y|mo|mos|wk|wks|d|hr|hrs|h|min|mins)?$")
-# How a finding was seen, after a linking word: "noted on CT", "seen on MRI", "per ultrasound".
-_SEEN_BY = frozenset({"ct", "mri", "xray", "x-ray", "ultrasound", "us", "imaging", "scan", "exam"})
+# An age or a duration typed as one word ("9yo", "6wks", "72hrs", "3y/o"), or a measured value (">72"); a
+# chart's count of times or days ("x2", "x3", "x3d", "x2wks").
+_GLUED = re.compile(
+    r"^(?:[<>~]?[0-9]+(?:\.[0-9]+)?(?:yo|y/o|yr|yrs|y|mo|mos|wk|wks|d|hr|hrs|h|min|mins)?"
+    r"|x[0-9]+(?:d|days?|wks?|weeks?|hrs?|mos?)?)$"
+)
+# How a finding was seen, after a linking word: "noted on CT", "seen on MRI", "per ultrasound", "found on EP
+# study", "on 12 lead", "on UA dip", "on SDOH screen".
+_SEEN_BY = frozenset(
+    {
+        "ct",
+        "mri",
+        "xray",
+        "x-ray",
+        "ultrasound",
+        "us",
+        "imaging",
+        "scan",
+        "exam",
+        "study",
+        "echo",
+        "ekg",
+        "ecg",
+        "eeg",
+        "cxr",
+        "labs",
+        "lab",
+        "dip",
+        "dipstick",
+        "urinalysis",
+        "swab",
+        "screen",
+        "panel",
+        "lead",
+        "film",
+        "films",
+        "monitor",
+    }
+)
+# The short name of a test before one of those words ("EP study", "UA dip", "sleep study", "12 lead").
+_TEST_NAME = re.compile(r"^[a-z0-9]{1,5}$")
+# Where in the hospital a chart says it happened, read past after a linking word only ("in NICU", "in triage",
+# "on the floor"): "ED" alone is erectile dysfunction.
+_WARDS = frozenset(
+    {"er", "ed", "icu", "nicu", "picu", "micu", "sicu", "ccu", "pacu", "triage", "clinic", "ward", "floor"}
+)
+# A clause saying only that the cause is still being worked up ("etiology pending", "w/u pending", "source
+# unclear"): read past whole when another clause says what is present.
+_WORKUP = frozenset(
+    {
+        "etiology",
+        "workup",
+        "w/u",
+        "pending",
+        "unclear",
+        "undetermined",
+        "cause",
+        "source",
+        "tbd",
+        "still",
+        "to",
+        "be",
+    }
+)
+_WORKUP_MARKS = frozenset({"pending", "unclear", "undetermined", "tbd"})
 _VIA = frozenset({"on", "per", "by", "via"})
 # Linking words that introduce what follows: read past with a filler word after them ("on my son", "at
 # daycare", "in a woman", "on room air").
@@ -174,7 +236,12 @@ def medical_core(text: str) -> Core | None:
         _negates(tokens, i) for i in range(len(tokens)) if clause_of[i] not in denied
     ):
         return None
-    dropped = [clause_of[i] in denied or _filler(tokens, i) for i in range(len(tokens))]
+    workup = {
+        n for n in set(clause_of) if _works_up([t for t, c in zip(tokens, clause_of, strict=True) if c == n])
+    }
+    if workup >= set(clause_of):
+        workup = set()
+    dropped = [clause_of[i] in denied | workup or _filler(tokens, i) for i in range(len(tokens))]
     # A measured value goes with the short name before it ("K 2.9", "A1c 6.1", "Na 128"): a chart's reading.
     for i in range(1, len(tokens)):
         name = tokens[i - 1]
@@ -285,10 +352,24 @@ def _filler(tokens: list[str], i: int) -> bool:
         return True
     if token in _WHERE:
         return not before or before in LINKING or before in FILLER
-    if token in _SEEN_BY and before in _VIA:
+    if token in _SEEN_BY and (
+        before in _VIA or (_TEST_NAME.match(before) and i > 1 and tokens[i - 2] in _VIA)
+    ):
         return True
+    if (
+        after_word in _SEEN_BY and before in _VIA and _TEST_NAME.match(token)
+    ):  # "on EP study": the test's name
+        return True
+    if token in _WARDS:
+        return before in LINKING or (before in _PEOPLE and i > 1 and tokens[i - 2] in LINKING)  # "in the ICU"
     after = _AFTER.get(token)
     return after is not None and before in after
+
+
+def _works_up(clause: list[str]) -> bool:
+    """Whether a clause says only that the cause is still being worked up ("etiology pending")."""
+    words = [t.strip(".!?\"'()") for t in clause]
+    return bool(words) and all(w in _WORKUP for w in words) and any(w in _WORKUP_MARKS for w in words)
 
 
 def unused_words(
@@ -327,7 +408,7 @@ def mostly_answered(said: list[str], left: list[str]) -> bool:
     return len(left) * 2 < len(said)
 
 
-_READING = re.compile(r"(?:vocabulary|read|spelling|word form): ([^;)]*?) (?:->|\u2192) ([^;)]*)")
+_READING = re.compile(r"(?:vocabulary|read|spelling|word form|dipstick): ([^;)]*?) (?:->|\u2192) ([^;)]*)")
 
 
 def answer_stems(title: str, why: str) -> frozenset[str]:
@@ -367,7 +448,7 @@ def words_not_used(
     return out
 
 
-_NOTE = re.compile(r"\((?:vocabulary|spelling): ([^)]*)\)")
+_NOTE = re.compile(r"\((?:vocabulary|spelling|dipstick): ([^)]*)\)")
 _NONESSENTIAL = re.compile(r"\([^)]*\)")
 _BOOK_LABELS = frozenset(BOOK_NAMES.values())
 

@@ -178,6 +178,48 @@ def _induration(text: str) -> str:
     return _INDURATION.sub(lambda m: "positive ppd" if int(m.group("value")) >= 10 else m.group(0), text)
 
 
+# A urine dipstick's reading ("2+ protein", "UA: protein 2+", "glucose 3+ on dip", "large blood on UA"): the
+# Index's finding in urine for the analyte (Proteinuria, Glycosuria, Ketonuria, Hematuria, Bilirubinuria). A
+# graded plus ("2+", "++") is a dipstick's; a word grade ("positive", "large") counts only in a line saying
+# the urine test, and blood only there ("+ blood in stool" is no urine). Trace and negative are no finding.
+_IN_URINE = {
+    "protein": "proteinuria",
+    "albumin": "proteinuria",
+    "glucose": "glycosuria",
+    "sugar": "glycosuria",
+    "ketones": "ketonuria",
+    "ketone": "ketonuria",
+    "blood": "hematuria",
+    "rbc": "hematuria",
+    "rbcs": "hematuria",
+    "bilirubin": "bilirubinuria",
+}
+_PLUS_GRADE = r"[1-4]\s*\+|\+{1,4}"
+_WORD_GRADE = r"positive|pos|small|moderate|large"
+_URINE_TEST = re.compile(r"(?<![a-z0-9])(?:ua|u/a|urinalysis|urine|dip|dipstick|udip|uds)(?![a-z0-9])")
+_URINE_NAMES = "|".join(_IN_URINE)
+
+
+def read_dipstick(text: str) -> tuple[str, list[str]]:
+    """The text with each urine dipstick reading said as the Index's finding, and the readings made
+    ("2+ protein -> proteinuria")."""
+    grades = f"{_PLUS_GRADE}|{_WORD_GRADE}" if _URINE_TEST.search(text) else _PLUS_GRADE
+    pattern = re.compile(
+        rf"(?<![a-z0-9])(?:(?P<before>{grades})\s*(?P<a>{_URINE_NAMES})|(?P<b>{_URINE_NAMES})\s*(?::|=)?\s*"
+        rf"(?P<after>{grades}))(?![a-z0-9])"
+    )
+    readings: list[str] = []
+
+    def read(match: re.Match[str]) -> str:
+        name = match.group("a") or match.group("b")
+        if _IN_URINE[name] == "hematuria" and not _URINE_TEST.search(text):
+            return match.group(0)
+        readings.append(f"{match.group(0)} -> {_IN_URINE[name]}")
+        return _IN_URINE[name]
+
+    return pattern.sub(read, text), readings
+
+
 # A finding the Index combines with a diagnosis said beside it ("Diabetes, type 2, with, hyperglycemia").
 _COMBINED = frozenset({"hyperglycemia"})
 _LEADING = frozenset({"and", "with", "w", "the", "a", "an", "pt", "patient", "labs", "lab", "today", "now"})

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from bot.lookups.filler import FILLER
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import read_injury_story, read_setting, turn_doer
+from bot.lookups.index.gestation import trimester_said
 from bot.lookups.index.injury_words import read_injury_words
-from bot.lookups.index.lab_values import read_levels
+from bot.lookups.index.lab_values import read_dipstick, read_levels
 from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.reasons import (
     observation_ruled_out,
@@ -181,6 +182,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     lowered = without_after_condition(lowered)  # "HHS T2DM no coma": the Index's "without coma"
     lowered = read_drug_story(lowered)  # "ran out of metoprolol": underdosing, no negation, no link
     # "BP 168/102", "K 2.9", "A1c 6.1", "PSA 6.2 rising": the Index's findings
+    lowered, dipstick = read_dipstick(lowered)  # "2+ protein on UA": Proteinuria
     lowered = read_results(read_levels(read_values(lowered)))
     negated = _negated_clauses(lowered, vocabulary)
     text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
@@ -193,7 +195,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text = " ".join(_REQUEST.sub(" ", " ".join(text.split())).split()) or text
     text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
-    notes: list[str] = []
+    notes: list[str] = [f"dipstick: {reading}" for reading in dipstick]
     kinds: set[str] = set()
     text = plain_history(text)  # "prior kidney stones", "mom had colon polyps": History, personal / family
     text = turn_doer(text)  # "the horse kicked him": kicked by horse, the External Cause Index's side
@@ -212,6 +214,10 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         kinds.add("story")
     expanded, found = vocabulary.expand(text)
     found = phrases + found
+    trimester = trimester_said(expanded)
+    if trimester is not None:
+        notes.append(f"read: weeks of pregnancy -> {trimester}")  # "PPROM at 32 wks": third trimester
+        expanded = f"{expanded} {trimester}"
     echoes: list[str] = []
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     # A CPT service named as most of the query ("office visit level 4") is a CPT question; one inside a
