@@ -19,6 +19,7 @@ _VOCABULARY = Vocabulary.read(
     "wets the bed\tlay\tenuresis\n"
     "hoarse voice\tlay\thoarseness\n"
     "gums bleed\tlay\tgingivitis\n"
+    "finger catches\tlay\ttrigger finger\n"
     "ms\tabbreviation\tmultiple sclerosis\n"
 )
 
@@ -40,6 +41,8 @@ def test_a_lay_phrase_is_read_without_its_article_reversed_or_in_an_irregular_fo
 def test_an_abbreviation_and_a_longer_phrase_are_not_read_loosely() -> None:
     assert _VOCABULARY.expand("bed wets the")[0] == "bed wets the"
     assert _VOCABULARY.expand("sm")[0] == "sm"
+    # A phrase with a verb's ending keeps its order: a caught finger is no trigger finger.
+    assert _VOCABULARY.expand("caught finger")[0] == "caught finger"
 
 
 @pytest.mark.parametrize(
@@ -93,5 +96,14 @@ def test_an_irregular_form_is_said_by_the_path_it_reads_to() -> None:
 def test_a_lay_complaint_wrapped_in_everyday_words_is_answered(
     codebook: CodeBook, query: str, code: str
 ) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.why) for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("furuncle in my right armpit", "L02.421"), ("abscess under left underarm", "L02.412")],
+)
+def test_a_lay_site_word_reads_as_the_index_site_word(codebook: CodeBook, query: str, code: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, [(h.code, h.why) for h in hits]

@@ -43,6 +43,9 @@ SAID_INSIDE = (
 )
 # Words inside a lay phrase that the query may leave out: "wets the bed" said as "wets bed".
 ARTICLES = frozenset({"the", "a", "an", "my", "your", "his", "her", "their", "our"})
+# A word ending as a verb or a plural does ("catches", "bleeding", "swelled"): a phrase holding one is said
+# in its own order.
+_INFLECTED = re.compile(r"(?:s|ed|ing)$")
 KINDS = ("abbreviation", "lay", "brand", "synonym", "cpt", "root")
 # A procedure word is a combining form and a suffix: "nephr" + "ectomy" (kind "root" maps the form).
 PROCEDURE_SUFFIX = re.compile(
@@ -192,7 +195,8 @@ class Vocabulary:
             bare = tuple(base_stem(w) for w in t.term.split() if w not in ARTICLES)
             if len(bare) > 1:
                 out.setdefault(bare, t)
-            if len(t.term.split()) == 2:
+            if len(t.term.split()) == 2 and not any(_INFLECTED.search(w) for w in t.term.split()):
+                # (not a phrase with a verb's ending: "finger catches" is no "caught finger")
                 out.setdefault(_forms(t.term)[::-1], t)
         return out
 
