@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from bot.lookups.index.store import BOOK_NAMES
 from bot.lookups.index.tree import COLUMN_LABELS
-from bot.lookups.index.words import stem
+from bot.lookups.index.words import base_stem, stem
 from bot.lookups.schema import WORD
 
 # Who, what, which: pronouns, possessives, determiners, question words.
@@ -48,7 +48,7 @@ away again still always constantly forever lately recently now today tonight yes
 ever often sometimes usually anymore already yet long while whole day days week weeks month months year
 years hour hours minute minutes time times night nights morning mornings evening evenings nightly daily
 weekly per every really very so too just pretty quite bit lot lots kind sort much many super all bad badly
-terrible awful
+terrible awful completely totally entirely extremely absolutely literally
 """
 # Who has it: family members and people in general.
 _WHO = """
@@ -94,6 +94,12 @@ _AFTER: dict[str, frozenset[str]] = {
 }
 # Words that only frame before a time word: "last night", "past year", "few days".
 _BEFORE_TIME = frozenset({"last", "past", "next", "few", "couple", "several", "other"})
+# How many, spelled out, before a time word: "for three weeks", "two nights in a row".
+_COUNT_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+)
+# A degree word before another filler word: "way too much", "way more".
+_DEGREE_BEFORE_FILLER = frozenset({"way"})
 # Words that only frame after a filler word: "wakes me up", "keeps him up".
 _AFTER_FILLER = frozenset({"up"})
 # An age or a duration typed as one word ("9yo", "6wks", "72hrs", "3y/o"), or a measured value (">72"); a
@@ -284,6 +290,16 @@ def medical_core(text: str) -> Core | None:
 _CIRCUMSTANCE = frozenset({"when", "whenever", "while", "after", "since", "during", "once"})
 
 
+# "every time I brush", "each time i stand": a clause opening with two words.
+_EVERY = frozenset({"every", "each", "any"})
+
+
+def _opens_circumstance(words: list[str], n: int) -> bool:
+    if words[n] in _CIRCUMSTANCE:
+        return True
+    return words[n] in _EVERY and n + 1 < len(words) and words[n + 1] == "time"
+
+
 def without_circumstance(text: str) -> Core | None:
     """The text less each clause part telling when or after what the complaint comes (from the opening word
     up to the next comma), with the words cut as unused; None when the text tells none, or nothing would be
@@ -292,7 +308,7 @@ def without_circumstance(text: str) -> Core | None:
     cut: list[str] = []
     for clause in re.split(r"[,;]", text.lower().replace("\u2019", "'")):
         words = clause.split()
-        at = next((n for n, w in enumerate(words) if w in _CIRCUMSTANCE and n > 0), None)
+        at = next((n for n, w in enumerate(words) if n > 0 and _opens_circumstance(words, n)), None)
         if at is not None:
             cut += words[at:]
             words = words[:at]
@@ -341,7 +357,9 @@ def _filler(tokens: list[str], i: int) -> bool:
         return True
     before = tokens[i - 1] if i > 0 else ""
     after_word = tokens[i + 1].strip(".!?\"'()") if i + 1 < len(tokens) else ""
-    if token in _BEFORE_TIME and after_word in _WHEN_WORDS:
+    if (token in _BEFORE_TIME or token in _COUNT_WORDS) and after_word in _WHEN_WORDS:
+        return True
+    if token in _DEGREE_BEFORE_FILLER and after_word in FILLER:
         return True
     if token in _AFTER_FILLER and before in FILLER:
         return True
@@ -382,7 +400,13 @@ def unused_words(
     out = []
     for word in content_words(core):
         said = stem(_SINGULAR.get(word, word))
-        if stem(word) not in used and said not in used and said not in sites and not clinical(word):
+        if (
+            stem(word) not in used
+            and said not in used
+            and base_stem(word) not in used
+            and said not in sites
+            and not clinical(word)
+        ):
             out.append(word)
     return out
 
@@ -491,7 +515,7 @@ def path_adds(core: str, why: str) -> list[str] | None:
     path = rest.split(" -> ")[0]
     for column in COLUMN_LABELS.values():
         path = path.replace(f", {column}", "")
-    said = {stem(w) for w in WORD.findall(core.lower())}
+    said = {stem(w) for w in WORD.findall(core.lower())} | {base_stem(w) for w in WORD.findall(core.lower())}
     said |= {stem(w) for note in _NOTE.findall(why) for w in WORD.findall(note.lower())}
     return [
         w

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
-from bot.lookups.index.words import stem
+from bot.lookups.index.words import base_stem
 
 LINKS = frozenset({"on", "with", "due", "from"})
 # Words a patient puts inside a lay phrase ("heart was racing", "ringing in both ears", "nose keeps
@@ -41,6 +41,11 @@ SAID_INSIDE = (
     )
     | SIDE_INSIDE
 )
+# Words inside a lay phrase that the query may leave out: "wets the bed" said as "wets bed".
+ARTICLES = frozenset({"the", "a", "an", "my", "your", "his", "her", "their", "our"})
+# A word ending as a verb or a plural does ("catches", "bleeding", "swelled"): a phrase holding one is said
+# in its own order.
+_INFLECTED = re.compile(r"(?:s|ed|ing)$")
 KINDS = ("abbreviation", "lay", "brand", "synonym", "cpt", "root")
 # A procedure word is a combining form and a suffix: "nephr" + "ectomy" (kind "root" maps the form).
 PROCEDURE_SUFFIX = re.compile(
@@ -82,7 +87,7 @@ def tsv_rows(text: str) -> list[dict[str, str]]:
 
 def _forms(phrase: str) -> tuple[str, ...]:
     """A phrase's words by their light stems (plural and verb endings off: "clicks", "clicking" -> click)."""
-    return tuple(stem(w) for w in phrase.split())
+    return tuple(base_stem(w) for w in phrase.split())
 
 
 class Vocabulary:
@@ -181,9 +186,18 @@ class Vocabulary:
     def _lay_forms(self) -> dict[tuple[str, ...], Term]:
         """The lay phrases of two or more words by their words' stems (the first phrase listed wins)."""
         out: dict[tuple[str, ...], Term] = {}
-        for t in self.terms.values():
-            if t.kind == "lay" and " " in t.term:
-                out.setdefault(_forms(t.term), t)
+        lay = [t for t in self.terms.values() if t.kind == "lay" and " " in t.term]
+        for t in lay:
+            out.setdefault(_forms(t.term), t)
+        for t in lay:
+            # Said without its article or possessive ("wets bed" read past "the"), or a two-word phrase
+            # said the other way round ("voice hoarse", "gums bleeding").
+            bare = tuple(base_stem(w) for w in t.term.split() if w not in ARTICLES)
+            if len(bare) > 1:
+                out.setdefault(bare, t)
+            if len(t.term.split()) == 2 and not any(_INFLECTED.search(w) for w in t.term.split()):
+                # (not a phrase with a verb's ending: "finger catches" is no "caught finger")
+                out.setdefault(_forms(t.term)[::-1], t)
         return out
 
     @cached_property

@@ -91,6 +91,40 @@ def stem(word: str) -> str:
     return w
 
 
+# Irregular past forms patients use ("gums bled", "lost my sense of smell", "ankle swollen"), by the base
+# word the Index and the vocabulary spell: no ending rule reads them.
+IRREGULAR_FORMS = {
+    "bled": "bleed",
+    "lost": "loss",
+    "swollen": "swell",
+    "swelled": "swell",
+    "broke": "break",
+    "broken": "break",
+    "fell": "fall",
+    "fallen": "fall",
+    "bitten": "bite",
+    "stung": "sting",
+    "tore": "tear",
+    "torn": "tear",
+    "burnt": "burn",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "ate": "eat",
+    "eaten": "eat",
+    "threw": "throw",
+    "thrown": "throw",
+    "caught": "catch",
+    "struck": "strike",
+    "slept": "sleep",
+}
+
+
+def base_stem(word: str) -> str:
+    """The light stem of a word's base form: an irregular past form read as its base ("bled" -> bleed)."""
+    w = word.lower()
+    return stem(IRREGULAR_FORMS.get(w, w))
+
+
 def tokens(text: str) -> list[str]:
     """The words of a text, lower case, hyphenated words kept whole and also split ("self-harm")."""
     out: list[str] = []
