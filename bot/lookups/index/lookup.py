@@ -37,6 +37,7 @@ from bot.lookups.index.matching import (
     word_weight,
 )
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
+from bot.lookups.index.pcs_abscess import subcutaneous_drainage
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_levels import level_words
@@ -228,7 +229,7 @@ def index_hits(
         if "caused" in understood.kinds:
             match = _as_adverse(match)
         told = stems | procedure_stems if match.book == "pcs" else stems
-        hit = _verify(tree, match, told | _path_stems(match), understood)
+        hit = _verify(tree, match, told | _path_stems(match), understood, told)
         if hit is None or hit[0].code in seen:
             continue
         code, how = hit
@@ -603,7 +604,11 @@ def _asks_procedure(tree: IndexTree, qwords: Sequence[QueryWord]) -> bool:
 
 
 def _verify(
-    tree: IndexTree, match: PathMatch, stems: frozenset[str], understood: Understood
+    tree: IndexTree,
+    match: PathMatch,
+    stems: frozenset[str],
+    understood: Understood,
+    own: frozenset[str] = frozenset(),
 ) -> tuple[Code, str] | None:
     """The code the path leads to, checked and completed in the Tabular (or the PCS tables)."""
     conn, memo = tree.conn, tree.memo
@@ -619,11 +624,13 @@ def _verify(
             table = table[:3]
         # The words only a procedure word implies ("colectomy": large intestine, colon), not said in the query.
         implied = {stem(a) for named in understood.alternatives.values() for a in named}
-        own = {stem(w) for w in understood.alternatives}
-        done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - own))
+        named = {stem(w) for w in understood.alternatives}
+        done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named))
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
             done = excision_for_portion(conn, done, stems, match.qualifier, memo) or done
+            # (the query's own words: the path's "Drainage, Eye" is no region the query names)
+            done = subcutaneous_drainage(conn, done, own or stems, done.title, memo) or done
         system = "pcs"
     else:
         if understood.eye_side and _eye_chapter(match.code):
