@@ -512,6 +512,15 @@ def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
     return frozenset(said)
 
 
+def other_approach(code: str, query_stems: frozenset[str]) -> bool:
+    """Whether a complete PCS code's approach is not the one the query's words name ("ETT placement": Via
+    Natural or Artificial Opening, not the Percutaneous row of the same table); False when none is named."""
+    if len(code) != 7 or code[0] not in APPROACH_SECTIONS:
+        return False
+    said = said_approaches(query_stems)
+    return bool(said) and code[4] not in said
+
+
 def used_incision_words(code: str, said: frozenset[str]) -> frozenset[str]:
     """The incision words ("laparotomy") an Open approach code accounts for: they count as used, like its title's
     own words, so a code whose title only names the incision does not come first."""
