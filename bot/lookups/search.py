@@ -91,6 +91,7 @@ from bot.lookups.hcpcs_items import (
 from bot.lookups.index.adjectives import noun_forms
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
+    other_approach,
     other_encounter,
     query_negated,
     range_fit,
@@ -1311,6 +1312,7 @@ class Searcher:
         refused = query_negated(" ".join(g[0] for g in groups))
         suffixed = _suffixed_names(groups)
         said = {w for g in groups for w in g}
+        said_stems = frozenset(stem(w) for w in said)
         for text, extra, system, code, source, title, billable, label in rows:
             doc = _doc_stems(text)
             if not doc:
@@ -1360,6 +1362,8 @@ class Searcher:
                 score -= SUFFIXED_COST
             if doc in (first_stems, query_stems):
                 score += 120
+            if system == "pcs" and other_approach(code, said_stems):
+                score -= OTHER_APPROACH_COST
             origin = {"title": "title", "inclusion": "inclusion term"}.get(source, source)
             add(
                 Code(system, code, title, "", "code", bool(billable), True, ""),
@@ -1525,6 +1529,7 @@ def later_visit(text: str) -> str:
 _REASON_FOR = re.compile(r"\b(?:for|to have|reason)\b")  # "here for chemo": a reason, not a named visit
 _NOT_USED = re.compile(r"\(not used: [^)]*\)")
 PAYERS = frozenset({"medicare", "medicaid", "cms", "commercial", "insurance", "payer"})
+OTHER_APPROACH_COST = 40.0  # a PCS title whose approach is not the one the query's words name
 SUFFIXED_COST = 10.0  # a title naming another product of the drug the query names
 
 

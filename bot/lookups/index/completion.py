@@ -25,7 +25,9 @@ from bot.lookups.index.pcs_coronary import (
     names_coronary_artery,
 )
 from bot.lookups.index.pcs_devices import device_words
+from bot.lookups.index.pcs_diagnostic import diagnostic_words, study_said
 from bot.lookups.index.pcs_eye_sides import eye_sides
+from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
 
@@ -452,6 +454,11 @@ ENDOSCOPIC = "endoscop"
 NATURAL = stem("natural")
 OPEN = stem("open")
 THROUGH_OPENING = ("endotrach", "intubat", "nasotrach", "foley", "nasogastr", "orogastr")
+# An incision named by its site (laparotomy, thoracotomy, sternotomy, craniotomy) is the Open approach: the
+# procedure is done "via laparotomy" through that cut.
+INCISIONS = ("laparotom", "thoracotom", "sternotom", "craniotom")
+# "via" says how the site was reached, not which way: "via laparotomy" is no Via Natural or Artificial Opening.
+VIA = "via"
 APPROACH_WORDS = {
     stem(word): approach
     for word, approach in {
@@ -470,6 +477,7 @@ APPROACH_WORDS = {
 # say; an unnamed device or qualifier is most often "No Device" / "No Qualifier", and costs nothing.
 UNNAMED = {3: (0.0, 0.3), 4: (0.0, 0.0), 5: (0.0, 0.0), 6: (0.0, 0.0)}
 SAID_APPROACH = 2.0
+DERIVED_DISCOUNT = 0.1  # a body part word only a procedure word implies, against one the query says
 PATH_BODY_PART = 0.5  # a body part the Index path names, against one the query says around it  # an approach the query names, against one word of a body part or device
 
 
@@ -495,11 +503,30 @@ def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
             said.add("8")
         elif word.startswith(THROUGH_OPENING):
             said.add("7")
+        elif word.startswith(INCISIONS):
+            said.add("0")
     if not said and any(word.startswith(ENDOSCOPIC) for word in query_stems):
         # "endoscopic carpal tunnel release": a scope named by no opening is an endoscopic approach, through
         # the skin (4) or a natural opening (8), whichever the table offers.
         said.update(("4", "8"))
     return frozenset(said)
+
+
+def other_approach(code: str, query_stems: frozenset[str]) -> bool:
+    """Whether a complete PCS code's approach is not the one the query's words name ("ETT placement": Via
+    Natural or Artificial Opening, not the Percutaneous row of the same table); False when none is named."""
+    if len(code) != 7 or code[0] not in APPROACH_SECTIONS:
+        return False
+    said = said_approaches(query_stems)
+    return bool(said) and code[4] not in said
+
+
+def used_incision_words(code: str, said: frozenset[str]) -> frozenset[str]:
+    """The incision words ("laparotomy") an Open approach code accounts for: they count as used, like its title's
+    own words, so a code whose title only names the incision does not come first."""
+    if len(code) != 7 or code[0] not in APPROACH_SECTIONS or code[4] != "0":
+        return frozenset()
+    return frozenset(w for w in said if w.startswith(INCISIONS))
 
 
 def complete_pcs(
@@ -509,11 +536,14 @@ def complete_pcs(
     qualifier: str = "",
     memo: dict[object, object] | None = None,
     path_stems: frozenset[str] = frozenset(),
+    derived: frozenset[str] = frozenset(),
 ) -> Completion | None:
     """The complete 7-character PCS code a table or partial code leads to, its characters chosen by the
     query's words matched against what each character means in that table. A body part the Index path
     itself names (`path_stems`: "Phacoemulsification, lens, with IOL implant") is preferred to one only the
-    query names around it ("... right eye": Right Lens, not Right Eye)."""
+    query names around it ("... right eye": Right Lens, not Right Eye). Words only a procedure word implies
+    (`derived`: "colectomy" -> large intestine, colon) weigh less than a site the query says itself
+    ("sigmoid colectomy": Sigmoid Colon, not Large Intestine)."""
     raw = prefix.upper()
     rows, meanings = _pcs_rows(conn, raw, {} if memo is None else memo)
     if not rows:
@@ -523,10 +553,10 @@ def complete_pcs(
     query_stems = query_stems | eye_sides(raw, query_stems)
     named_approaches = said_approaches(query_stems)
     devices = device_words(conn, query_stems, memo)
-    query_stems = query_stems | value_words(conn, query_stems, memo)
+    query_stems = diagnostic_words(query_stems | value_words(conn, query_stems, memo))
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
-    said_stems = query_stems - _meaning_stems(operation_name(str(rows[0][1])))
+    said_stems = level_words(query_stems - _meaning_stems(operation_name(str(rows[0][1]))))
     approaches = _approaches(query_stems, raw)
     # A word most of the body parts share ("Skin" in "Left Ear Skin", "Face Skin" ...) names the body
     # system, not the part: it picks none of them.
@@ -547,6 +577,8 @@ def complete_pcs(
         stems = _meaning_stems(meaning)
         if position == 4:
             stems = body_part_stems(raw, stems - shared)
+        elif position == 5:
+            stems = stems - {VIA}
         told = said_stems | devices if position == 6 else part_stems if position == 4 else said_stems
         hit = stems & told or {m for m in stems for q in told if _same_root(m, q)}
         said = float(len(hit))
@@ -554,6 +586,7 @@ def complete_pcs(
             said += 2 * len(stems & wanted_qualifier)
         if position == 4 and hit:
             said += PATH_BODY_PART * len(stems & path_stems)
+            said -= DERIVED_DISCOUNT * len(hit & derived)
         unsaid = (0.3 if position == 4 else 1.0) if stems and not hit else 0.0
         if position == 4 and not stems:
             unsaid = UNNAMED[3][1]
@@ -604,6 +637,10 @@ def complete_pcs(
     branch = coronary_branch_said(query_stems) if code.startswith(HEART_TABLES) else ""
     if branch and names_coronary_artery(str(best[1])):
         how += f" (coronary branch: {branch})"
+    how += study_said(code, str(best[1]), query_stems)
+    incisions = sorted(used_incision_words(code, query_stems))
+    if incisions:
+        how += f" (incision: {', '.join(incisions)})"
     return Completion(code, str(best[1]), True, how)
 
 

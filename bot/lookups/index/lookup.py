@@ -23,6 +23,7 @@ from bot.lookups.index.completion import (
     negates_what_is_said,
     root_operation,
     split_negation,
+    used_incision_words,
 )
 from bot.lookups.index.linked import already_linked, hosts, links
 from bot.lookups.index.matching import (
@@ -36,7 +37,10 @@ from bot.lookups.index.matching import (
     word_weight,
 )
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
+from bot.lookups.index.pcs_abscess import subcutaneous_drainage
+from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
+from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.query import Understood
@@ -225,7 +229,7 @@ def index_hits(
         if "caused" in understood.kinds:
             match = _as_adverse(match)
         told = stems | procedure_stems if match.book == "pcs" else stems
-        hit = _verify(tree, match, told | _path_stems(match), understood)
+        hit = _verify(tree, match, told | _path_stems(match), understood, told)
         if hit is None or hit[0].code in seen:
             continue
         code, how = hit
@@ -234,6 +238,8 @@ def index_hits(
         title = content_stems(code.title)
         if match.book == "pcs":
             title |= negated_words(conn, code.code, stems, tree.memo)  # "without contrast": the None value
+            title |= used_study_words(code.title, stems)  # "for cytology": the Diagnostic qualifier
+            title |= used_incision_words(code.code, stems)  # "via laparotomy": the Open approach
         tabular = sum(
             w.weight for i, w in enumerate(qwords[:required]) if i not in match.covered and w.stems & title
         )
@@ -598,7 +604,11 @@ def _asks_procedure(tree: IndexTree, qwords: Sequence[QueryWord]) -> bool:
 
 
 def _verify(
-    tree: IndexTree, match: PathMatch, stems: frozenset[str], understood: Understood
+    tree: IndexTree,
+    match: PathMatch,
+    stems: frozenset[str],
+    understood: Understood,
+    own: frozenset[str] = frozenset(),
 ) -> tuple[Code, str] | None:
     """The code the path leads to, checked and completed in the Tabular (or the PCS tables)."""
     conn, memo = tree.conn, tree.memo
@@ -607,10 +617,20 @@ def _verify(
         # reference names the table's body system ("see Replacement, Eye").
         before = match.nodes[: match.jumps[0][0]] if match.jumps else match.nodes
         nodes = frozenset(s for n in before for s in content_stems(n.term))
-        done = complete_pcs(conn, match.code.replace(".", ""), stems, match.qualifier, memo, nodes)
+        table = match.code.replace(".", "")
+        if level_words(stems) != stems:
+            # "above knee amputation": the level names the segment beside the joint (Upper Leg), which the
+            # path through the joint's own line (Detachment, Knee Region) cannot; the table chooses it.
+            table = table[:3]
+        # The words only a procedure word implies ("colectomy": large intestine, colon), not said in the query.
+        implied = {stem(a) for named in understood.alternatives.values() for a in named}
+        named = {stem(w) for w in understood.alternatives}
+        done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named))
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
             done = excision_for_portion(conn, done, stems, match.qualifier, memo) or done
+            # (the query's own words: the path's "Drainage, Eye" is no region the query names)
+            done = subcutaneous_drainage(conn, done, own or stems, done.title, memo) or done
         system = "pcs"
     else:
         if understood.eye_side and _eye_chapter(match.code):

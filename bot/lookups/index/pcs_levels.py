@@ -1,0 +1,40 @@
+"""A limb level said as "above" or "below" a joint names the segment beside the joint, not the joint.
+
+"Above knee amputation" is the Detachment of the Upper Leg (ICD-10-PCS 0Y6C/0Y6D, the qualifier giving the
+level on the femur), "below knee" the Lower Leg, "above elbow" the Upper Arm, "below elbow" the Lower Arm;
+"Knee Region" and "Elbow Region" are a disarticulation through the joint. Read literally, the joint's name
+picks the joint region, so here the two words are read as the segment they point to before the body part
+character is chosen. A query saying the joint alone ("through knee", "knee disarticulation") is unchanged.
+"""
+
+from __future__ import annotations
+
+from bot.lookups.index.words import stem
+
+ABOVE = stem("above")
+BELOW = stem("below")
+# A joint and the limb segments above and below it, as the PCS body parts name them.
+SEGMENTS = {
+    "knee": ("upper leg", "lower leg"),
+    "ankle": ("lower leg", "foot"),
+    "elbow": ("upper arm", "lower arm"),
+    "wrist": ("lower arm", "hand"),
+}
+_SEGMENT_STEMS = {
+    stem(joint): tuple(frozenset(stem(w) for w in segment.split()) for segment in pair)
+    for joint, pair in SEGMENTS.items()
+}
+
+
+def level_words(said: frozenset[str]) -> frozenset[str]:
+    """`said` with "above"/"below" and the joint replaced by the segment they name ("above knee" ->
+    "upper leg"); unchanged when no level is said beside a joint, or when both "above" and "below" are."""
+    level = said & {ABOVE, BELOW}
+    if len(level) != 1:
+        return said
+    joints = [j for j in _SEGMENT_STEMS if j in said]
+    if len(joints) != 1:
+        return said
+    upper, lower = _SEGMENT_STEMS[joints[0]]
+    segment = upper if ABOVE in level else lower
+    return (said - level - {joints[0]}) | segment
