@@ -85,26 +85,22 @@ class Postings:
     __slots__ = ("children", "essential", "mains", "nodes", "spans")
 
     def __init__(self, rows: Sequence[Sequence[object]]) -> None:
-        ids: list[int] = []
-        flags: list[bool] = []
+        # One pass per column (the rows come ordered by line id; their columns are INTEGER NOT NULL).
+        self.nodes: array[int] = array("q", [r[0] for r in rows])  # type: ignore[misc]
+        self.essential: bytes = bytes([1 if r[2] else 0 for r in rows])
         children: dict[int, list[tuple[int, bool]]] = {}
         mains: list[tuple[int, int, bool]] = []
         self.spans: dict[int, int] = {}
         for node, parent, essential, span in rows:
-            row = (int(node), bool(essential))  # type: ignore[call-overload]
-            ids.append(row[0])
-            flags.append(row[1])
             if parent == 0:
-                mains.append((-int(span), row[0], row[1]))  # type: ignore[call-overload]
-                self.spans[row[0]] = int(span)  # type: ignore[call-overload]
+                mains.append((-span, node, essential == 1))  # type: ignore[operator]
+                self.spans[node] = span  # type: ignore[index,assignment]
             else:
                 held = children.get(parent)  # type: ignore[call-overload]
                 if held is None:
-                    children[int(parent)] = [row]  # type: ignore[call-overload]
+                    children[parent] = [(node, essential == 1)]  # type: ignore[index,assignment]
                 else:
-                    held.append(row)
-        self.nodes: array[int] = array("q", ids)
-        self.essential: bytes = bytes(flags)
+                    held.append((node, essential == 1))  # type: ignore[arg-type]
         if mains:
             mains.sort(key=lambda m: m[0])  # stable: between equal spans, reading order
             children[0] = [(n, e) for _, n, e in mains[:MAIN_TERMS_PER_WORD]]
