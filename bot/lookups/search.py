@@ -1357,8 +1357,8 @@ class Searcher:
                 score += ROUTE_FIT
             if system == "cm" and given:
                 score -= ROUTE_COST  # a drug given ("B12 injection 1000 mcg") is not the deficiency it treats
-            other = suffixed.search(label.lower()) if suffixed is not None else None
-            if other is not None and other.group().rsplit("-", 1)[1] not in said:
+            other = _suffixed_other(suffixed, label.lower()) if suffixed else None
+            if other is not None and other.rsplit("-", 1)[1] not in said:
                 score -= SUFFIXED_COST
             if doc in (first_stems, query_stems):
                 score += 120
@@ -1533,17 +1533,24 @@ OTHER_APPROACH_COST = 40.0  # a PCS title whose approach is not the one the quer
 SUFFIXED_COST = 10.0  # a title naming another product of the drug the query names
 
 
-def _suffixed_names(groups: list[Group]) -> re.Pattern[str] | None:
-    """A drug name the query says ("pegfilgrastim", from "neulasta") printed with a four-letter suffix
-    ("pegfilgrastim-bmez"): the FDA's name for another product of it (a biosimilar), which a title naming
-    the drug itself ("pegfilgrastim, excludes biosimilar") comes before."""
-    return _suffixed_pattern(tuple(sorted({w for g in groups for w in g if len(w) >= 6 and w.isalpha()})))
+def _suffixed_names(groups: list[Group]) -> tuple[str, ...]:
+    """The query's words that could be a drug name printed with a four-letter suffix (`_suffixed_other`)."""
+    return tuple(sorted({w for g in groups for w in g if len(w) >= 6 and w.isalpha()}))
+
+
+def _suffixed_other(names: tuple[str, ...], label: str) -> str | None:
+    """A drug name the query says ("pegfilgrastim", from "neulasta") printed in a title with a four-letter
+    suffix ("pegfilgrastim-bmez"): the FDA's name for another product of it (a biosimilar), which a title
+    naming the drug itself ("pegfilgrastim, excludes biosimilar") comes before. The pattern is compiled
+    only for a title that prints one of the names with a hyphen after it (most titles print none)."""
+    if not any(name + "-" in label for name in names):
+        return None
+    found = _suffixed_pattern(names).search(label)
+    return found.group() if found is not None else None
 
 
 @lru_cache(maxsize=1024)  # the same drug names come back query after query
-def _suffixed_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not names:
-        return None
+def _suffixed_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")-[a-z]{4}\b")
 
 

@@ -12,6 +12,7 @@ import re
 import sqlite3
 from array import array
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -63,7 +64,11 @@ class Node:
         return f"{self.term} {self.modifiers}".strip()
 
 
-CACHE_NODES = 150_000  # every line of every book (~121,000)
+# Least recently used lines and words dropped past these: a process answering every query of every bench set
+# (7,800) meets ~54,000 of the ~121,000 lines (~580 bytes each kept) and ~6,300 of the ~25,000 words, the
+# commonest 1,000 of which hold most postings (~25 MB of ~38 MB), so the hot ones stay and memory is bounded.
+CACHE_NODES = 40_000  # ~23 MB
+CACHE_WORDS = 4_000  # ~35 MB
 MAIN_TERMS_PER_WORD = 150
 CACHE_SETS = 100_000
 CACHE_REFS = 50_000
@@ -84,27 +89,23 @@ class Postings:
 
     __slots__ = ("children", "essential", "mains", "nodes", "spans")
 
-    def __init__(self, rows: Sequence[Sequence[object]]) -> None:
-        ids: list[int] = []
-        flags: list[bool] = []
+    def __init__(self, rows: Sequence[tuple[int, int, int, int]]) -> None:
+        # (node, parent, essential, span) ordered by node: a pass per column (each INTEGER NOT NULL).
+        self.nodes: array[int] = array("q", [r[0] for r in rows])
+        self.essential: bytes = bytes([1 if r[2] else 0 for r in rows])
         children: dict[int, list[tuple[int, bool]]] = {}
         mains: list[tuple[int, int, bool]] = []
         self.spans: dict[int, int] = {}
         for node, parent, essential, span in rows:
-            row = (int(node), bool(essential))  # type: ignore[call-overload]
-            ids.append(row[0])
-            flags.append(row[1])
             if parent == 0:
-                mains.append((-int(span), row[0], row[1]))  # type: ignore[call-overload]
-                self.spans[row[0]] = int(span)  # type: ignore[call-overload]
+                mains.append((-span, node, essential == 1))
+                self.spans[node] = span
             else:
-                held = children.get(parent)  # type: ignore[call-overload]
+                held = children.get(parent)
                 if held is None:
-                    children[int(parent)] = [row]  # type: ignore[call-overload]
+                    children[parent] = [(node, essential == 1)]
                 else:
-                    held.append(row)
-        self.nodes: array[int] = array("q", ids)
-        self.essential: bytes = bytes(flags)
+                    held.append((node, essential == 1))
         if mains:
             mains.sort(key=lambda m: m[0])  # stable: between equal spans, reading order
             children[0] = [(n, e) for _, n, e in mains[:MAIN_TERMS_PER_WORD]]
@@ -142,9 +143,9 @@ class IndexTree:
     def __init__(self, conn: sqlite3.Connection) -> None:
         keep_caches_frozen()  # what these caches fill the heap with stays out of full collections (heap)
         self.conn = conn
-        self._nodes: dict[int, Node] = {}
+        self._nodes: OrderedDict[int, Node] = OrderedDict()  # least recently used first
         # Per word caches: the same words come back query after query ("left", "pain", "fracture").
-        self._words: dict[str, Postings] = {}
+        self._words: OrderedDict[str, Postings] = OrderedDict()  # least recently used first
         self._refs: dict[int, list[Reference]] = {}
         self._spans: dict[int, int] = {}
         self._sets: dict[tuple[int, str], frozenset[int]] = {}
@@ -196,20 +197,36 @@ class IndexTree:
             if row is None:
                 return None
             found = _node(row)
-            if len(self._nodes) < CACHE_NODES:
-                self._nodes[node_id] = found
+            self._keep_node(found)
+        else:
+            self._nodes.move_to_end(node_id)
         return found
 
-    def nodes(self, ids: Iterable[int]) -> list[Node]:
-        wanted = [i for i in dict.fromkeys(ids) if i not in self._nodes]
+    def nodes(self, ids: Sequence[int]) -> list[Node]:
+        cache = self._nodes
+        found: dict[int, Node] = {}
+        wanted: list[int] = []
+        for i in dict.fromkeys(ids):
+            held = cache.get(i)
+            if held is None:
+                wanted.append(i)
+            else:
+                cache.move_to_end(i)
+                found[i] = held
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(f"SELECT {_COLUMNS} FROM index_nodes WHERE id IN ({marks})", chunk):
                 node = _node(row)
-                if len(self._nodes) < CACHE_NODES:
-                    self._nodes[node.id] = node
-        return [n for i in ids if (n := self._nodes.get(i) or self.node(i)) is not None]
+                found[node.id] = node
+                self._keep_node(node)
+        return [n for i in ids if (n := found.get(i) or self.node(i)) is not None]
+
+    def _keep_node(self, node: Node) -> None:
+        """Keep a line read, the least recently used one dropped past CACHE_NODES."""
+        self._nodes[node.id] = node
+        if len(self._nodes) > CACHE_NODES:
+            self._nodes.popitem(last=False)
 
     def path(self, node_id: int) -> list[Node]:
         """The node and its ancestors, main term first."""
@@ -273,7 +290,9 @@ class IndexTree:
         """Every line holding the word, read once per process and kept (the index holds ~25,000 words and
         ~200,000 of these rows in all): the same words come back query after query ("left", "pain")."""
         found = self._words.get(word)
-        if found is None:
+        if found is not None:
+            self._words.move_to_end(word)
+        else:
             # (A main term's span only: the subterm rows need not read their line.)
             rows = self.conn.execute(
                 "SELECT w.node, w.parent, w.essential, CASE WHEN w.parent = 0 THEN "
@@ -282,8 +301,10 @@ class IndexTree:
                 [word],
             ).fetchall()
             found = Postings(rows)
-            self._spans.update(found.spans)
+            self._spans.update(found.spans)  # (kept whatever postings are dropped: a few numbers a main term)
             self._words[word] = found
+            if len(self._words) > CACHE_WORDS:
+                self._words.popitem(last=False)  # the least recently used word's
         return found
 
     def within(self, node: Node, words: Iterable[str], limit: int = 3000) -> list[tuple[int, str, bool]]:
