@@ -88,7 +88,7 @@ from bot.lookups.hcpcs_items import (
     title_head_names,
     typed_item_forms,
 )
-from bot.lookups.index.adjectives import noun_forms
+from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
     other_encounter,
@@ -1088,7 +1088,10 @@ class Searcher:
         notes: list[str] = []
         for word in words:
             alternatives = self.corrections(word) if word.isalpha() else (word,)
-            if alternatives[0] != word:
+            if (bare := self._morphology_of(word)) is not None:
+                alternatives = (bare,)
+                notes.append(f"word form: {word} → {bare}")
+            elif alternatives[0] != word:
                 notes.append(f"spelling: {word} → {'/'.join(alternatives)}")
             elif (noun := self._noun_of(word)) is not None:
                 alternatives = (noun,)
@@ -1119,6 +1122,17 @@ class Searcher:
     def _coded(self, word: str) -> bool:
         """Whether a title, an index line or the vocabulary holds the word."""
         return word in self.freq or self._indexed(word)
+
+    def _morphology_of(self, word: str) -> str | None:
+        """ "macroadenoma": a size-prefixed word no title, index line or vocabulary term holds, read as the
+        Index main term its rest is (Adenoma; bot.lookups.index.adjectives.without_size_prefix)."""
+        rest = without_size_prefix(word)
+        if not rest or self._coded(word):
+            return None
+        tree = self.index_tree()
+        lines = sorted({node for _, node, _, _ in tree.matches([0], {stem(rest)})})
+        main = sorted(m for n in tree.nodes(lines) if (m := _main_word(n.term)) and m.lower() == rest)
+        return main[0].lower() if main else None
 
     def _noun_of(self, word: str) -> str | None:
         """ "itchy", "dizzy": an adjective no title or index line holds, read as the noun an Index main
