@@ -1,5 +1,6 @@
 """A patient's -y adjective read as the noun the Index uses: "itchy" -> itch, "achy" -> ache, "gassy" -> gas,
-"dizzy" -> dizziness.
+"dizzy" -> dizziness; a lesion's size said as a prefix of its morphology read as the morphology: "macroadenoma"
+-> adenoma.
 
 A generic suffix rule, not a list of pairs: the noun forms of an adjective ending in "-y" are the word less its
 "y" (itch, blood), less a doubled last consonant too (gas), with an "e" (ache, wheeze) and with "-iness"
