@@ -19,7 +19,6 @@ from bot.lookups.search import find_codes
         ("lacosamide overdose", "T42.71XA"),  # Anticonvulsant
         ("took too many rivaroxaban by mistake", "T45.511A"),  # Anticoagulant NEC
         ("quetiapine overdose on purpose", "T43.592A"),  # Antipsychotic drug, specified NEC
-        ("overdosed on amlodipine", "T46.1X1A"),  # Blockers, calcium channel
         ("side effect of rosuvastatin", "T46.6X5A"),  # Antihyperlipidemic drug
     ],
 )
