@@ -88,7 +88,7 @@ from bot.lookups.hcpcs_items import (
     title_head_names,
     typed_item_forms,
 )
-from bot.lookups.index.adjectives import noun_forms
+from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
     other_approach,
@@ -113,7 +113,7 @@ from bot.lookups.index.services import (
     names_service_noun,
     says_finding,
 )
-from bot.lookups.index.stories import is_poisoning
+from bot.lookups.index.stories import is_adverse_or_underdosing, is_poisoning, tells_taking
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -985,6 +985,8 @@ class Searcher:
         clauses = [c for c in clauses if not denies(c)]  # "denies SI, reports anhedonia": not SI
         best: tuple[Hits, str] | None = None
         poisoning: tuple[Hits, str] | None = None
+        drug_story: tuple[Hits, str] | None = None  # an adverse effect or underdosing T code
+        condition: tuple[Hits, str] | None = None  # the best-answered clause naming a condition
         answered: list[Hits] = []
         for clause in clauses:
             try:
@@ -998,8 +1000,26 @@ class Searcher:
                 best = (found, clause)
             if poisoning is None and is_poisoning(found[0].code):
                 poisoning = (found, clause)
+            if drug_story is None and is_adverse_or_underdosing(found[0].code):
+                drug_story = (found, clause)
+            elif _names_condition(found[0], clause) and (
+                condition is None or found[0].score > condition[0][0].score
+            ):
+                condition = (found, clause)
         if whole and is_poisoning(whole[0].code):
             return None
+        if poisoning is None and drug_story is not None and condition is not None:
+            # "missed doses of tegretol, seizure": the condition the drug caused or underdosing let relapse
+            # first, the adverse effect or underdosing T code beside it (guideline I.C.19.e.5.a and c).
+            (named, said), (story, told) = condition, drug_story
+            lead = [
+                replace(named[0], why=f"clause “{said}”: {named[0].why}"),
+                replace(story[0], why=f"suggested with {named[0].code}: clause “{told}”: {story[0].why}"),
+            ]
+            listed: dict[tuple[str, str], Hit] = {}
+            for h in [*lead, *named[1:], *story[1:], *whole]:
+                listed.setdefault((h.system, h.code), h)
+            return _with_notice(list(listed.values())[:limit], "")
         if poisoning is not None:
             # "ate wild mushrooms, vomiting": the poisoning first, its manifestation beside it (guideline
             # I.C.19.e.5.b), whichever clause the Index answers more surely.
@@ -1104,7 +1124,10 @@ class Searcher:
         notes: list[str] = []
         for word in words:
             alternatives = self.corrections(word) if word.isalpha() else (word,)
-            if alternatives[0] != word:
+            if (bare := self._morphology_of(word)) is not None:
+                alternatives = (bare,)
+                notes.append(f"word form: {word} → {bare}")
+            elif alternatives[0] != word:
                 notes.append(f"spelling: {word} → {'/'.join(alternatives)}")
             elif (noun := self._noun_of(word)) is not None:
                 alternatives = (noun,)
@@ -1135,6 +1158,17 @@ class Searcher:
     def _coded(self, word: str) -> bool:
         """Whether a title, an index line or the vocabulary holds the word."""
         return word in self.freq or self._indexed(word)
+
+    def _morphology_of(self, word: str) -> str | None:
+        """ "macroadenoma": a size-prefixed word no title, index line or vocabulary term holds, read as the
+        Index main term its rest is (Adenoma; bot.lookups.index.adjectives.without_size_prefix)."""
+        rest = without_size_prefix(word)
+        if not rest or self._coded(word):
+            return None
+        tree = self.index_tree()
+        lines = sorted({node for _, node, _, _ in tree.matches([0], {stem(rest)})})
+        main = sorted(m for n in tree.nodes(lines) if (m := _main_word(n.term)) and m.lower() == rest)
+        return main[0].lower() if main else None
 
     def _noun_of(self, word: str) -> str | None:
         """ "itchy", "dizzy": an adjective no title or index line holds, read as the noun an Index main
@@ -1462,6 +1496,17 @@ def _headers_below(
         best = under.get(key) if code is not None and not code.billable else None
         out[key] = min(score, best - 0.01) if best is not None else score
     return out
+
+
+def _names_condition(hit: Hit, clause: str) -> bool:
+    """Whether a clause's first answer is a condition said surely (an ICD-10-CM code outside the injury,
+    poisoning and external cause chapters, by a path holding most of the clause), not the taking told."""
+    return (
+        hit.system == "ICD-10-CM"
+        and hit.code[:1] not in "STVWXY"
+        and hit.score >= CLAUSE_SCORE
+        and not tells_taking(clause)
+    )
 
 
 def _lab_test(understood: Understood, coverage: float) -> bool:

@@ -1,5 +1,6 @@
 """A patient's -y adjective read as the noun the Index uses: "itchy" -> itch, "achy" -> ache, "gassy" -> gas,
-"dizzy" -> dizziness.
+"dizzy" -> dizziness; a lesion's size said as a prefix of its morphology read as the morphology: "macroadenoma"
+-> adenoma.
 
 A generic suffix rule, not a list of pairs: the noun forms of an adjective ending in "-y" are the word less its
 "y" (itch, blood), less a doubled last consonant too (gas), with an "e" (ache, wheeze) and with "-iness"
@@ -26,3 +27,18 @@ def noun_forms(word: str) -> list[str]:
         forms.append(base[:-1])  # gassy -> gas
     forms += [base + "e", base + "iness"]
     return [f for f in forms if len(f) >= 3]
+
+
+# A lesion's size said as a prefix of its morphology ("macroadenoma", "microcarcinoma"): the Index lists the
+# morphology, its size being no subterm.
+SIZE_PREFIXES = ("macro", "micro")
+MIN_MORPHOLOGY = 5  # "micro" + "cyte": too short a rest to be a morphology named by size
+
+
+def without_size_prefix(word: str) -> str:
+    """The morphology a word names with a size prefix ("macroadenoma" -> adenoma; "" for other words)."""
+    for prefix in SIZE_PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= MIN_MORPHOLOGY and rest.isalpha():
+            return rest
+    return ""

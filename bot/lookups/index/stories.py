@@ -186,3 +186,25 @@ def is_poisoning(code: str) -> bool:
     if 51 <= category <= 65:
         return True
     return 36 <= category <= 50 and len(plain) >= 6 and plain[5] in "1234"
+
+
+def is_adverse_or_underdosing(code: str) -> bool:
+    """Whether an ICD-10-CM code is an adverse effect or underdosing (T36-T50, 6th character 5 or 6): listed
+    after the condition it caused or let relapse (guideline I.C.19.e.5.a and c)."""
+    plain = code.replace(".", "").upper()
+    if len(plain) < 6 or plain[0] != "T" or not plain[1:3].isdigit():
+        return False
+    return 36 <= int(plain[1:3]) <= 50 and plain[5] in "56"
+
+
+# The taking told in a clause of its own ("ran out", "taking as directed"): no condition.
+_RAN_OUT = re.compile(r"\b(?:ran|run|runs|running)\s+out\b")
+
+
+def tells_taking(clause: str) -> bool:
+    """Whether a clause tells how a drug was taken (a story phrase, "ran out", "taken as prescribed") rather
+    than name a condition."""
+    lowered = " ".join(clause.lower().split())
+    return bool(
+        read_drug_story(lowered) != lowered or _RAN_OUT.search(lowered) or PROPERLY_TAKEN.search(lowered)
+    )
