@@ -256,7 +256,7 @@ _RELATIVE = (
 )
 _RELATIVES = rf"{_RELATIVE}(?:\s*(?:and|&|or)?\s+{_RELATIVE})*"
 _FAMILY_HAD = re.compile(
-    rf"^(?:both\s+)?{_RELATIVES}\s+(?:both\s+)?(?:had|has|have|with|w|died\s+(?:of|from)|(?:was|were)\s+"
+    rf"^(?:both\s+)?{_RELATIVES}\s+(?:both\s+)?(?:had|has|have|with|w|(?:died|passed(?:\s+away)?)(?:\s+[a-z]+ly)?\s+(?:of|from)|(?:was|were)\s+"
     rf"diagnosed\s+with|(?:had|has|have)\s+had)\s+(?P<what>.+)$"
 )
 _IN_RELATIVE = re.compile(rf"^(?P<what>.+?)\s+in\s+(?:both\s+)?{_RELATIVES}$")
