@@ -7,6 +7,7 @@ match), one that uses half of them 800; the words a path adds that the query did
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
@@ -107,6 +108,7 @@ HISTORY_STEMS = frozenset(
 )  # a history code by the Tabular's note, below an Index line that names it all
 REASON_PCS_COST = 450.0
 OTHER_HISTORY_COST = 500.0  # a family history answered by another code, or a personal one by a family code
+NONTRAUMATIC = re.compile(r"\bnon-?traumatic\b", re.IGNORECASE)  # a title denying an injury event told
 NEW_TECHNOLOGY_COST = 300.0  # a section X path whose words the query did not all say
 STATE_KINDS = frozenset({"status", "history"})  # a state the patient is in, not an injury being treated
 INJURY_LETTERS = frozenset("ST")
@@ -290,6 +292,10 @@ def index_hits(
             # "SBO": "Obstruction, intestine, congenital" holds one more word of the query (Q41.9 "small
             # intestine"), but a congenital, newborn, pregnancy or transplant code needs the chart to say so.
             score -= CIRCUMSTANCE_COST
+        if "traumatic" in understood.kinds and NONTRAUMATIC.search(code.title):
+            # "SDH after fall": an injury event is told, so "Nontraumatic subdural hemorrhage" (I62.00, the
+            # Index's default line) denies the story; the "traumatic" line (see Injury, intracranial) is it.
+            score -= NEGATED_TITLE_COST
         if negates_what_is_said(code.title, stems):
             # "hypertension with heart failure": a reference led to "... without heart failure".
             score -= NEGATED_TITLE_COST
