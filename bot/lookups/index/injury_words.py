@@ -49,7 +49,7 @@ def _multiple_ribs(said: str) -> str:
 # against "spontaneous" or "nontraumatic", it is not read.
 _INJURY_EVENT = re.compile(
     r"\b(?:falls?|fell|falling|fallen|mvc|mva|crash\w*|collision|accident|assault\w*|struck|trauma|"
-    r"injury|injured|tackled|kicked|punched|blow\s+to)\b"
+    r"tackled|kicked|punched|blow\s+to)\b"
 )
 _NOT_TRAUMATIC = re.compile(
     r"\b(?:spontaneous\w*|non-?\s?traumatic|atraumatic|no\s+(?:trauma|injury|fall))\b"
