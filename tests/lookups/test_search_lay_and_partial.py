@@ -175,3 +175,20 @@ def test_the_first_answer_says_the_words_it_did_not_use(
 def test_an_answer_using_every_word_says_nothing_more(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "cellulitis of left leg", limit=5)
     assert hits and "not used" not in hits[0].why
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Strain, muscle - see Injury, muscle, by site, strain: the lay muscle names are the Index's sites
+        # (posterior muscle group at thigh level; adductor at thigh level; posterior muscle group at leg level).
+        ("right hamstring strain", "S76.311A"),
+        ("strained my left hamstring", "S76.312A"),
+        ("groin pull", "S76.219A"),
+        ("left calf muscle strain", "S86.112A"),
+    ],
+)
+def test_a_strain_told_by_a_lay_muscle_name_reaches_its_injury_line(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected

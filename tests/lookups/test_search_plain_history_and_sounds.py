@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.reasons import plain_history, read_results, read_values
+from bot.lookups.index.reasons import plain_history, read_results, read_values, residual_child
 from bot.lookups.search import find_codes, searcher_for
 from bot.lookups.sounds import sound_key
 
@@ -44,6 +44,8 @@ def test_a_plural_of_a_known_word_counts_as_known(codebook: CodeBook) -> None:
         ("dad and sister had skin cancer", "family history of skin cancer"),
         ("maternal aunt with ovarian cancer", "family history of ovarian cancer"),
         ("glaucoma in mother", "family history of glaucoma"),
+        ("grandpa passed away from lung cancer", "family history of lung cancer"),
+        ("uncle died suddenly of cardiac arrest", "family history of cardiac arrest"),
         ("previous appendicitis", "history of appendicitis"),
         ("lymphoma survivor in remission", "history of lymphoma"),
         ("had preeclampsia with first pregnancy", "history of preeclampsia"),
@@ -125,3 +127,37 @@ def test_high_or_low_before_another_word_is_no_result() -> None:
 
 def test_a_condition_in_a_son_or_daughter_is_the_patients_own() -> None:
     assert plain_history("crossed eyes in daughter") == "crossed eyes in daughter"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # "History, family - see also History, personal" must not lead a relative's condition to the
+        # patient's own history (Z86.73 for the vocabulary's "cerebral infarction").
+        ("grandfather passed from a stroke", "Z82.3"),
+        ("family hx of cva", "Z82.3"),
+        # No History, family line names it: Z82.4's note holds I21.9, and of its children only the "other"
+        # one (Z82.49) can say a myocardial infarction.
+        ("uncle had an mi", "Z82.49"),
+        ("paternal grandmother had a blood clot in her leg", "Z82.49"),
+    ],
+)
+def test_a_relatives_condition_is_a_family_history_code(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+def test_a_family_history_query_puts_no_personal_history_first(codebook: CodeBook) -> None:
+    codes = [hit.code for hit in find_codes(codebook, "family history of stroke", limit=5)]
+    assert codes[0] == "Z82.3"
+    assert codes.index("Z82.3") < codes.index("Z86.73")
+
+
+def test_a_history_note_without_a_child_naming_it_goes_to_the_other_child(codebook: CodeBook) -> None:
+    searcher = searcher_for(codebook)
+    tree = searcher.index_tree()
+    assert residual_child(tree.conn, "Z824") == (
+        "Z8249",
+        "Family history of ischemic heart disease and other diseases of the circulatory system",
+    )

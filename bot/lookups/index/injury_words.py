@@ -41,3 +41,21 @@ def _multiple_ribs(said: str) -> str:
     if words[0] == "ribs":
         return "multiple ribs"
     return " ".join(["multiple", *words[1:]])
+
+
+# An injury event told ("SDH after fall", "subarachnoid bleed from MVC", "pneumothorax after being struck"):
+# the condition came of it, so the Index's "traumatic" line is the one the story names (Hemorrhage,
+# intracranial, subdural, traumatic - see Injury, intracranial), not the nontraumatic default (I62.00). Said
+# against "spontaneous" or "nontraumatic", it is not read.
+_INJURY_EVENT = re.compile(
+    r"\b(?:falls?|fell|falling|fallen|mvc|mva|crash\w*|collision|accident|assault\w*|struck|trauma|"
+    r"tackled|kicked|punched|blow\s+to)\b"
+)
+_NOT_TRAUMATIC = re.compile(
+    r"\b(?:spontaneous\w*|non-?\s?traumatic|atraumatic|no\s+(?:trauma|injury|fall))\b"
+)
+
+
+def told_as_traumatic(text: str) -> bool:
+    """Whether the text tells of an injury event the condition came of (and does not deny one)."""
+    return bool(_INJURY_EVENT.search(text)) and not _NOT_TRAUMATIC.search(text)

@@ -7,6 +7,7 @@ match), one that uses half of them 800; the words a path adds that the query did
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
@@ -45,7 +46,14 @@ from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
-from bot.lookups.index.reasons import CAUSED_WORDS, drug_classes, drug_with, history_code
+from bot.lookups.index.reasons import (
+    CAUSED_WORDS,
+    HISTORY_FAMILY,
+    drug_classes,
+    drug_with,
+    history_code,
+    residual_child,
+)
 from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
 from bot.lookups.index.tree import SIDE_STEMS, IndexTree, book_name
@@ -103,6 +111,8 @@ HISTORY_STEMS = frozenset(
     stem(w) for w in ["personal", "family", "history", "of", "other", "disease"]
 )  # a history code by the Tabular's note, below an Index line that names it all
 REASON_PCS_COST = 450.0
+OTHER_HISTORY_COST = 500.0  # a family history answered by another code, or a personal one by a family code
+NONTRAUMATIC = re.compile(r"\bnon-?traumatic\b", re.IGNORECASE)  # a title denying an injury event told
 NEW_TECHNOLOGY_COST = 300.0  # a section X path whose words the query did not all say
 STATE_KINDS = frozenset({"status", "history"})  # a state the patient is in, not an injury being treated
 INJURY_LETTERS = frozenset("ST")
@@ -274,6 +284,12 @@ def index_hits(
             # "status post knee replacement", "history of appendectomy": the state the patient is in
             # (a Z code), not the procedure done before.
             score -= REASON_PCS_COST
+        if match.book != "pcs" and _other_history(code.code, understood.kinds):
+            # "family history of stroke": "History, family - see also History, personal" leads to
+            # "History, personal, cerebral infarction" (Z86.73), which holds the vocabulary's reading of the
+            # word; a relative's condition is coded from Z80-Z84 (guideline I.C.21.c.4), the patient's own past
+            # never is.
+            score -= OTHER_HISTORY_COST
         if understood.kinds & STATE_KINDS and code.code[:1] in INJURY_LETTERS:
             # "status post amputation of right great toe": the state after it (Amputation, see also Absence,
             # by site, acquired -> Z89.411), not the injury being treated (Amputation, traumatic -> S98.111A).
@@ -282,6 +298,10 @@ def index_hits(
             # "SBO": "Obstruction, intestine, congenital" holds one more word of the query (Q41.9 "small
             # intestine"), but a congenital, newborn, pregnancy or transplant code needs the chart to say so.
             score -= CIRCUMSTANCE_COST
+        if "traumatic" in understood.kinds and NONTRAUMATIC.search(code.title):
+            # "SDH after fall": an injury event is told, so "Nontraumatic subdural hemorrhage" (I62.00, the
+            # Index's default line) denies the story; the "traumatic" line (see Injury, intracranial) is it.
+            score -= NEGATED_TITLE_COST
         if negates_what_is_said(code.title, stems):
             # "hypertension with heart failure": a reference led to "... without heart failure".
             score -= NEGATED_TITLE_COST
@@ -691,7 +711,12 @@ def _history_by_note(
         if any(h.code.code == completed.code or h.score >= NAMED_HISTORY for h in hits):
             return None  # the Index's own History line names it
         if completed.code != head and not content_stems(completed.title) & stems - HISTORY_STEMS:
-            return None  # the note's header has no child saying what the condition is
+            # "dad had a heart attack": Z82.4's children name sudden cardiac death and "ischemic heart disease
+            # and other diseases of the circulatory system"; a condition neither names goes to the "other" one.
+            other = residual_child(tree.conn, head)
+            if other is None:
+                return None  # the note's header has no child saying what the condition is
+            completed = replace(completed, code=other[0], title=other[1])
         score = 400 + 600 * share**2 - HISTORY_NOTE_COST
         which = "family" if family else "personal"
         why = (
@@ -701,6 +726,15 @@ def _history_by_note(
         )
         return IndexHit(Code("cm", completed.code, completed.title, "", "code", True, True, ""), score, why)
     return None
+
+
+def _other_history(code: str, kinds: Container[str]) -> bool:
+    """Whether the code is a history of the other person: not a family history code (Z80-Z84) for a family
+    history, or a family history code for the patient's own."""
+    family = code.startswith(HISTORY_FAMILY)
+    if "family" in kinds:
+        return not family
+    return "history" in kinds and family
 
 
 def _drug_pair(

@@ -19,7 +19,7 @@ from bot.lookups.filler import FILLER
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import read_injury_story, read_setting, turn_doer
 from bot.lookups.index.gestation import trimester_said
-from bot.lookups.index.injury_words import read_injury_words
+from bot.lookups.index.injury_words import read_injury_words, told_as_traumatic
 from bot.lookups.index.lab_values import read_dipstick, read_levels
 from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.reasons import (
@@ -263,6 +263,11 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         echoes += observed.echoes
     if _CAUSED.search(text):
         kinds.add("caused")
+    if told_as_traumatic(text):
+        echoes.append(
+            "traumatic"
+        )  # "SDH after fall": the Index's "traumatic" line, not the nontraumatic default
+        kinds.add("traumatic")
     text = _diagnostic_scope(text)
     text = _imaged_head(text, "cpt" in kinds)
     text = _count(text)

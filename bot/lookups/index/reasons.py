@@ -172,6 +172,17 @@ def history_code(
     return best[2] if best else None
 
 
+def residual_child(conn: sqlite3.Connection, head: str) -> tuple[str, str] | None:
+    """The one billable child of a history code that says "other" (Z82.49 "... ischemic heart disease and
+    other diseases of the circulatory system" under Z82.4): where a condition its siblings do not name goes."""
+    rows = conn.execute(
+        "SELECT code, title FROM codes WHERE system = 'cm' AND parent = ? AND billable = 1 AND current = 1",
+        (head,),
+    ).fetchall()
+    other = [(str(c), str(t)) for c, t in rows if re.search(r"\bother\b", str(t), re.IGNORECASE)]
+    return other[0] if len(other) == 1 else None
+
+
 def _within(code: str, low: str, high: str) -> bool:
     """Whether a code falls in a range of categories or codes ("C18.9" in C15-C26; "C50.919" in C50)."""
     return low <= code[: len(low)] and code[: len(high)] <= high
@@ -245,7 +256,7 @@ _RELATIVE = (
 )
 _RELATIVES = rf"{_RELATIVE}(?:\s*(?:and|&|or)?\s+{_RELATIVE})*"
 _FAMILY_HAD = re.compile(
-    rf"^(?:both\s+)?{_RELATIVES}\s+(?:both\s+)?(?:had|has|have|with|w|died\s+(?:of|from)|(?:was|were)\s+"
+    rf"^(?:both\s+)?{_RELATIVES}\s+(?:both\s+)?(?:had|has|have|with|w|(?:died|passed(?:\s+away)?)(?:\s+[a-z]+ly)?\s+(?:of|from)|(?:was|were)\s+"
     rf"diagnosed\s+with|(?:had|has|have)\s+had)\s+(?P<what>.+)$"
 )
 _IN_RELATIVE = re.compile(rf"^(?P<what>.+?)\s+in\s+(?:both\s+)?{_RELATIVES}$")
