@@ -146,9 +146,12 @@ def _writer_env() -> dict[str, str]:
 
 
 def _kill_one(
-    store: Store, run_id: str, seed: int, rng: random.Random, max_run: float
+    store: Store, run_id: str, seed: int, rng: random.Random, max_run: float, *, after_a_write: bool = False
 ) -> tuple[list[str], str]:
-    """Start the writer, SIGKILL it at a random moment; returns its complete stdout lines and any surprise."""
+    """Start the writer, SIGKILL it at a random moment; returns its complete stdout lines and any surprise.
+
+    `after_a_write`: the random moment comes after the writer acknowledged its first question (so a run on
+    a loaded machine, where the writer may not finish a write within `max_run`, still kills mid-work)."""
     with tempfile.TemporaryFile() as stderr:
         proc = subprocess.Popen(
             [sys.executable, "-m", "tests.reliability.crash_writer", store_arg(store), run_id, str(seed)],
@@ -158,13 +161,19 @@ def _kill_one(
             env=_writer_env(),
         )
         assert proc.stdout is not None
-        if rng.random() < 0.1:
+        read_first = b""
+        if rng.random() < 0.1 and not after_a_write:
             time.sleep(rng.uniform(0.0, 0.3))  # sometimes while it starts up and recovers the WAL
         else:
             proc.stdout.readline()  # "ready" (or EOF if it died: reported below)
+            while after_a_write:  # up to its first acknowledged question (or EOF)
+                line = proc.stdout.readline()
+                read_first += line
+                if not line or line.startswith(b"asked "):
+                    break
             time.sleep(rng.uniform(0.0, max_run))
         proc.send_signal(signal.SIGKILL)
-        out = proc.stdout.read()
+        out = read_first + proc.stdout.read()
         proc.wait()
         stderr.seek(0)
         errors = stderr.read().decode(errors="replace")
@@ -215,7 +224,12 @@ def run_crash_scenario(
     clock = FakeClock(utc_now() + timedelta(days=1))
     worker = OutboxWorker(store.factory(), sends, clock, _no_sleep, channel_interval=0.0)
     for n in range(kills):
-        lines, surprise = _kill_one(store, f"r{n}", seed * 1_000_000 + n, rng, max_run)
+        # The last writer is killed only after a write if none was acknowledged yet, so the scenario
+        # always kills a writer mid-work, however loaded the machine (under load 12 it once acknowledged nothing).
+        nothing_yet = not any(line.startswith("asked ") for line in acknowledged)
+        lines, surprise = _kill_one(
+            store, f"r{n}", seed * 1_000_000 + n, rng, max_run, after_a_write=n == kills - 1 and nothing_yet
+        )
         result.kills += 1
         acknowledged += lines
         if surprise:

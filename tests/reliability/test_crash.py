@@ -27,6 +27,13 @@ def test_ten_sigkills_lose_and_half_write_nothing(app_db: AppDatabase) -> None:
     assert_survived(run_crash_scenario(app_db, kills=10, seed=1), kills=10)
 
 
+def test_kills_with_no_time_to_write_still_kill_one_writer_mid_work(app_db: AppDatabase) -> None:
+    # As on a loaded machine (load 12 on 2 cores once left ten PostgreSQL writers no time to write): with
+    # no time between "ready" and the kill, the last writer is still killed after a question was written.
+    result = run_crash_scenario(app_db, kills=2, seed=3, max_run=0.0)
+    assert_survived(result, kills=2)
+
+
 # PostgreSQL: 30 kills (a writer there starts a pool too: about 1-2 s a kill), beside the quick test's 10.
 @pytest.mark.slow
 def test_two_hundred_sigkills_lose_and_half_write_nothing(app_db: AppDatabase) -> None:
