@@ -67,7 +67,9 @@ def test_every_brand_of_a_table_generic_or_class_reads_its_line_overdosed_and_as
 ) -> None:
     vocabulary = Vocabulary.shipped()
     conn = codebook.db.conn
-    mains = {r[0].lower() for r in conn.execute("select term from index_nodes where book = 'drug' and depth = 0")}
+    mains = {
+        r[0].lower() for r in conn.execute("select term from index_nodes where book = 'drug' and depth = 0")
+    }
     rows = _brand_rows(vocabulary, mains)
     assert len(rows) >= 200
     missed = []
