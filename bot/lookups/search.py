@@ -136,9 +136,13 @@ MAX_LIMIT = 100
 _NEGATION = re.compile(r"(?i)\b(?:without|not resulting in|not associated with)\b")
 STRONG_SHARE = 0.75  # an index path using this share of the words needs no title search beside it
 CLAUSE_SHARE = 0.6  # below this share of the words used by one path, a clause may answer better
-# Words a story puts between the taking and what followed ("ran out of metoprolol now tachycardic").
+# Words a story puts between the taking and what followed ("ran out of metoprolol now tachycardic"), and
+# how long it went on ("skipped her warfarin for a week"): no condition.
 TOLD_BETWEEN = frozenset(
     {"now", "then", "and", "so", "since", "became", "becoming", "got", "is", "was", "has", "had"}
+    | {"for", "a", "an", "the", "over", "past", "last", "few", "couple", "several", "ago", "about", "almost"}
+    | {"day", "days", "week", "weeks", "wk", "wks", "month", "months", "year", "years", "hour", "hours"}
+    | {"today", "yesterday", "one", "two", "three", "four", "five", "six", "seven", "ten"}
 )
 CLAUSE_SCORE = 800.0  # a clause answered by a path holding most of its words
 LEFT_OUT_TRIES = 3  # readings of a query without one word a coder reads past (Searcher._readings)
@@ -993,7 +997,7 @@ class Searcher:
         """ "stopped taking his levothyroxine now hypothyroid": the condition an adverse effect or underdosing
         story names beside the drug, searched on its own and listed first, the T code beside it (guideline
         I.C.19.e.5.a and c); None when those words name no condition."""
-        words = [w for w in reaction if w not in TOLD_BETWEEN]
+        words = [w for w in reaction if w not in TOLD_BETWEEN and not w.isdigit()]
         if not words:
             return None
         try:

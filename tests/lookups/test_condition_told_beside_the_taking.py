@@ -16,7 +16,7 @@ from bot.lookups.search import find_codes
     [
         ("quit using her levothyroxine now hypothyroid", "E03.9", "T38.1X6A"),  # Index: Hypothyroidism
         ("forgot his phenytoin doses breakthrough seizure", "R56.9", "T42.0X6A"),  # Index: Seizure
-        ("ran out of atenolol now tachycardic", "R00.0", "T44.7X6A"),  # not the HCPCS drug line first
+        ("ran out of atenolol 3 days ago now tachycardic", "R00.0", "T44.7X6A"),  # not the HCPCS line first
         ("missed her xarelto, now has a dvt", "I82.409", "T45.516A"),  # a clause the Index holds in part
     ],
 )
@@ -35,3 +35,7 @@ def test_a_drug_story_with_no_condition_left_stays_the_t_code(codebook: CodeBook
 def test_a_state_adjective_reads_as_the_index_ism_noun(codebook: CodeBook, query: str, expected: str) -> None:
     found = find_codes(codebook, query, limit=1)[0]
     assert found.code == expected and found.why.startswith("Index:")
+
+
+def test_how_long_the_drug_was_missed_names_no_condition(codebook: CodeBook) -> None:
+    assert find_codes(codebook, "skipped her clopidogrel for two weeks", limit=1)[0].code.startswith("T45.526")
