@@ -38,4 +38,6 @@ def test_a_state_adjective_reads_as_the_index_ism_noun(codebook: CodeBook, query
 
 
 def test_how_long_the_drug_was_missed_names_no_condition(codebook: CodeBook) -> None:
-    assert find_codes(codebook, "skipped her clopidogrel for two weeks", limit=1)[0].code.startswith("T45.526")
+    assert find_codes(codebook, "skipped her clopidogrel for two weeks", limit=1)[0].code.startswith(
+        "T45.526"
+    )
