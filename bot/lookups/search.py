@@ -136,6 +136,14 @@ MAX_LIMIT = 100
 _NEGATION = re.compile(r"(?i)\b(?:without|not resulting in|not associated with)\b")
 STRONG_SHARE = 0.75  # an index path using this share of the words needs no title search beside it
 CLAUSE_SHARE = 0.6  # below this share of the words used by one path, a clause may answer better
+# Words a story puts between the taking and what followed ("ran out of metoprolol now tachycardic"), and
+# how long it went on ("skipped her warfarin for a week"): no condition.
+TOLD_BETWEEN = frozenset(
+    {"now", "then", "and", "so", "since", "became", "becoming", "got", "is", "was", "has", "had"}
+    | {"for", "a", "an", "the", "over", "past", "last", "few", "couple", "several", "ago", "about", "almost"}
+    | {"day", "days", "week", "weeks", "wk", "wks", "month", "months", "year", "years", "hour", "hours"}
+    | {"today", "yesterday", "one", "two", "three", "four", "five", "six", "seven", "ten"}
+)
 CLAUSE_SCORE = 800.0  # a clause answered by a path holding most of its words
 LEFT_OUT_TRIES = 3  # readings of a query without one word a coder reads past (Searcher._readings)
 CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
@@ -557,6 +565,9 @@ class Searcher:
         path = (
             found[0].why.lower().split(" (")[0] if found else ""
         )  # the Index path, not the vocabulary's note
+        if found and is_adverse_or_underdosing(found[1].code if len(found) > 1 else ""):
+            # "ran out of metoprolol now tachycardic": the condition, then the drug's underdosing beside it.
+            path = found[1].why.lower().split(" (")[0]
         if found and (key in found[0].title.lower() + path or found[0].code in {c for c, _ in family}):
             # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
             # found already (by the brand the title prints, or the words as typed).
@@ -844,6 +855,10 @@ class Searcher:
                     _, why, code, title = scored[key]
                     scored[key] = (typed_score + lead, why, code, title)
         hits = self._ranked(scored, limit, headers_below=True)
+        if found.reaction and hits and is_adverse_or_underdosing(hits[0].code):
+            condition = self._reaction_first(found.reaction, wanted, limit, hits)
+            if condition is not None:
+                return condition
         if found.coverage < CLAUSE_SHARE and "cpt" not in understood.kinds:
             # A chart line of several clauses ("unable to void, urinary retention"): no path holds them all,
             # so the clause a path answers whole comes first.
@@ -976,6 +991,28 @@ class Searcher:
         # answer to "flu shot admin medicare".
         self._text_matches(groups, ("hcpcs",), credited, [], broad=False, payer_optional=False)
 
+    def _reaction_first(
+        self, reaction: list[str], systems: Sequence[str], limit: int, whole: list[Hit]
+    ) -> Hits | None:
+        """ "stopped taking his levothyroxine now hypothyroid": the condition an adverse effect or underdosing
+        story names beside the drug, searched on its own and listed first, the T code beside it (guideline
+        I.C.19.e.5.a and c); None when those words name no condition."""
+        words = [w for w in reaction if w not in TOLD_BETWEEN and not w.isdigit()]
+        if not words:
+            return None
+        try:
+            named = self.find(" ".join(words), systems, limit)
+        except QueryError:
+            return None
+        if not named or named.notice or named[0].system != "ICD-10-CM" or named[0].code[:1] in "STVWXY":
+            return None
+        story = whole[0]
+        lead = [named[0], replace(story, why=f"suggested with {named[0].code}: {story.why}")]
+        listed: dict[tuple[str, str], Hit] = {}
+        for h in [*lead, *whole[1:], *named[1:]]:
+            listed.setdefault((h.system, h.code), h)
+        return _with_notice(list(listed.values())[:limit], "")
+
     def _by_clause(self, text: str, systems: Sequence[str], limit: int, whole: list[Hit]) -> Hits | None:
         """The answer for the best-answered clause of a query of several (split at commas and semicolons),
         when a path holds that clause whole and it beats the answer for the query as a whole."""
@@ -987,6 +1024,7 @@ class Searcher:
         poisoning: tuple[Hits, str] | None = None
         drug_story: tuple[Hits, str] | None = None  # an adverse effect or underdosing T code
         condition: tuple[Hits, str] | None = None  # the best-answered clause naming a condition
+        loose: tuple[Hits, str] | None = None  # the first clause naming a condition, however surely
         answered: list[Hits] = []
         for clause in clauses:
             try:
@@ -1006,8 +1044,14 @@ class Searcher:
                 condition is None or found[0].score > condition[0][0].score
             ):
                 condition = (found, clause)
+            elif loose is None and _names_condition(found[0], clause, 0.0):
+                loose = (found, clause)
         if whole and is_poisoning(whole[0].code):
             return None
+        if drug_story is not None and condition is None:
+            # "skipped his eliquis, now has a dvt": beside an adverse effect or underdosing told, a clause
+            # naming a condition is that condition, however few of its words the path holds.
+            condition = loose
         if poisoning is None and drug_story is not None and condition is not None:
             # "missed doses of tegretol, seizure": the condition the drug caused or underdosing let relapse
             # first, the adverse effect or underdosing T code beside it (guideline I.C.19.e.5.a and c).
@@ -1173,16 +1217,33 @@ class Searcher:
     def _noun_of(self, word: str) -> str | None:
         """ "itchy", "dizzy": an adjective no title or index line holds, read as the noun an Index main
         term holds (itch, dizziness; bot.lookups.index.adjectives)."""
+        tree = self.index_tree()
+        state = f"{word}ism"
+        # "hypothyroid", "hyperparathyroid": a state's adjective no main term holds, read as the Index's "-ism"
+        # noun (Hypothyroidism).
+        if (
+            state in self.freq
+            and word.isalpha()
+            and not self.vocabulary.knows(word)
+            and not self._main_terms(tree, word)
+            and self._main_terms(tree, state)
+        ):
+            return state
         forms = noun_forms(word)
         if not forms or word in self.freq or self.vocabulary.knows(word):
             return None
-        tree = self.index_tree()
         for form in forms:
             lines = sorted({node for _, node, _, _ in tree.matches([0], {stem(form)})})
             main = sorted(m for n in tree.nodes(lines) if (m := _main_word(n.term)) and stem(m) == stem(form))
             if main:
                 return main[0]  # the Index's own word ("wheezy" -> wheezing)
         return None
+
+    @staticmethod
+    def _main_terms(tree: IndexTree, word: str) -> list[str]:
+        """The Index main terms whose main word is the word."""
+        lines = sorted({node for _, node, _, _ in tree.matches([0], {stem(word)})})
+        return [n.term for n in tree.nodes(lines) if _main_word(n.term) == word]
 
     def _ranked(
         self,
@@ -1498,13 +1559,14 @@ def _headers_below(
     return out
 
 
-def _names_condition(hit: Hit, clause: str) -> bool:
+def _names_condition(hit: Hit, clause: str, surely: float = CLAUSE_SCORE) -> bool:
     """Whether a clause's first answer is a condition said surely (an ICD-10-CM code outside the injury,
-    poisoning and external cause chapters, by a path holding most of the clause), not the taking told."""
+    poisoning and external cause chapters, by a path holding most of the clause: a score of at least
+    `surely`), not the taking told."""
     return (
         hit.system == "ICD-10-CM"
         and hit.code[:1] not in "STVWXY"
-        and hit.score >= CLAUSE_SCORE
+        and hit.score >= surely
         and not tells_taking(clause)
     )
 

@@ -135,6 +135,9 @@ class Found:
     coverage: float = 0.0  # the share of the query's words the best path used
     closest: list[str] = field(default_factory=list)  # main terms near the query, for "no confident match"
     adds: float = 0.0  # words the best path says that the query did not
+    # The words naming the condition an adverse effect or underdosing story tells beside the drug, when the
+    # Index paired no code with them ("missed dilantin doses breakthrough seizure": breakthrough seizure).
+    reaction: list[str] = field(default_factory=list)
 
 
 def index_hits(
@@ -365,6 +368,7 @@ def index_hits(
         used = {qwords[i].text for i in best.covered if i < len(qwords)}
         parts = reaction_parts(words, used, best.column, DRUG_COLUMN_STEMS)
         understood = replace(understood, parts=parts)
+        found.reaction = parts[0] if parts else []
     pair = None
     if named and "caused" in understood.kinds and "drug" in books and best.book != "drug":
         # "cough due to lisinopril": the drug's own line, not a class's or "Drug NEC".
@@ -373,6 +377,7 @@ def index_hits(
         pair = _pair(matcher, conn, best, qwords, books, understood, alternatives, counts)
     # A "pair" whose other code is the first hit itself is no pair.
     if pair is not None and found.hits and pair[0].code != found.hits[0].code.code:
+        found.reaction = []
         first = found.hits[0]
         code, why, said, pair_words = pair
         found.hits = [h for h in found.hits if h.code.code != code.code]

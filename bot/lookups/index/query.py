@@ -157,6 +157,20 @@ class Understood:
     setting: str = ""
 
 
+# Words that choose a Drug Table column (after the vocabulary read "overdose", "side effect", "OD").
+DRUG_COLUMN_WORDS = frozenset(
+    {
+        "poisoning",
+        "adverse",
+        "underdosing",
+        "toxic",
+        "toxicity",
+        "intoxication",
+        "overdose",
+        "reaction",
+        "allergy",
+    }
+)
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
 
 
@@ -213,6 +227,10 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         notes.append(story.note)
         kinds.add("story")
     expanded, found = vocabulary.expand(text)
+    if vocabulary.chains_brand(found) and DRUG_COLUMN_WORDS.intersection(expanded.split()):
+        # "eliquis overdose": the brand's generic (apixaban) is in no Drug Table line, its class is; said with
+        # no Table column ("keppra") the generic stays, as the HCPCS drug lines print it.
+        expanded, found = vocabulary.expand(text, chain_brands=True)
     found = phrases + found
     trimester = trimester_said(expanded)
     if trimester is not None:

@@ -114,10 +114,12 @@ class Vocabulary:
         return max((len(t.split()) for t in self.terms), default=1)
 
     def expand(
-        self, text: str, shortest: int = 1, kinds: Collection[str] = KINDS
+        self, text: str, shortest: int = 1, kinds: Collection[str] = KINDS, chain_brands: bool = False
     ) -> tuple[str, list[tuple[str, str, str]]]:
         """The text with each known term (longest first, a plural reading as its term) replaced by what it
-        means, and what was replaced; only terms of at least `shortest` words and of these `kinds`."""
+        means, and what was replaced; only terms of at least `shortest` words and of these `kinds`.
+        `chain_brands`: a brand's generic that is itself read as a brand ("eliquis" -> apixaban, a drug the
+        Drug Table lacks -> anticoagulant) is followed to its last reading."""
         words = text.split()
         out: list[str] = []
         found: list[tuple[str, str, str]] = []
@@ -129,6 +131,8 @@ class Vocabulary:
                 if term is None or term.kind not in kinds:
                     continue
                 found.append((term.term, term.means, term.kind))
+                if chain_brands and term.kind == "brand":
+                    term = self._generic_chain(term, found)
                 if term.kind == "cpt":
                     out.append(phrase)
                 else:
@@ -148,6 +152,30 @@ class Vocabulary:
                 out += [term.means, skipped] if skipped in SIDE_INSIDE else [term.means]
                 i += size
         return " ".join(out), found
+
+    def _generic_chain(self, term: Term, found: list[tuple[str, str, str]]) -> Term:
+        """The last brand reading a brand's generic leads to (each step added to `found`); a generic read
+        back as the brand ("paliperidone palmitate" -> invega sustenna, the name its HCPCS line prints) is no
+        step."""
+        seen = {term.term}
+        while (step := self._next_generic(term)) is not None and step.term not in seen:
+            seen.add(step.term)
+            found.append((step.term, step.means, step.kind))
+            term = step
+        return term
+
+    def _next_generic(self, term: Term) -> Term | None:
+        step = self.terms.get(term.means)
+        if step is None or step.kind != "brand" or step.means == term.term:
+            return None
+        return step
+
+    def chains_brand(self, found: Collection[tuple[str, str, str]]) -> bool:
+        """Whether a brand read among `found` has a generic the vocabulary reads again as a brand."""
+        return any(
+            kind == "brand" and self._next_generic(Term(term, kind, means)) is not None
+            for term, means, kind in found
+        )
 
     def _lay_around(self, words: list[str], i: int) -> tuple[Term, int, str] | None:
         """A lay phrase of two or more words said from words[i] with one word of SAID_INSIDE inside it
