@@ -681,7 +681,7 @@ class Matcher:
             nec.nodes.append(replace(organism, term=f"{organism.term} ({told})"))
             nec.unsaid += SPECIFIED_SITE_COST
             nec.covered |= named
-            out.append(self._result(nec, words, organism.code, walk.column, frozenset(nec.covered)))
+            out.append(self._result(nec, words, organism.code, walk.column, nec.covered))
         if (
             jumps < MAX_JUMPS
             and len(walk.covered) < len(words)
