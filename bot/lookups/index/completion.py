@@ -302,6 +302,11 @@ def _fit(
         # "not having achieved remission" for "in remission", "without hemorrhage" for "with hemorrhage":
         # the title negates what the query says.
         said -= 2
+    if stems & DEATH_STEMS and not query & DEATH_STEMS:
+        # "... with loss of consciousness of any duration with death due to brain injury" for "traumatic
+        # subdural hematoma": a child that asserts the patient died is never the one a query that says
+        # nothing of it leads to, however many of its other words the index path said ("injury").
+        said -= 2
     unspecified = "unspecified" in stems or "unspecifi" in stems
     if unspecified and _unspecified_of(title) & specified:
         # "..., unspecified trimester" for "first trimester", "unspecified eye" for "both eyes": the word the
@@ -313,6 +318,10 @@ def _fit(
         seventh = 1.0 if code[-1] == encounter else 0.0
     # Fewer characters below the index code and the unspecified child when the query says nothing more.
     return (seventh, said - unsaid_sides, float(unspecified), -len(code), -_order(code))
+
+
+# The words that say a patient (or a fetus) died: a Tabular child asserting a death is chosen only when said.
+DEATH_STEMS = frozenset({"death", "died", "dead", "fatal", "expir", "deceas", "demis", "die", "dies"})
 
 
 def _specified(candidates: Sequence[Sequence[object]], own: frozenset[str]) -> frozenset[str]:

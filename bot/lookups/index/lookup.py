@@ -52,6 +52,7 @@ from bot.lookups.index.reasons import (
     drug_classes,
     drug_with,
     history_code,
+    long_term_classes,
     residual_child,
 )
 from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
@@ -164,6 +165,8 @@ def index_hits(
                 # (Antiparasitic drug) hold both words and come before the reaction's "Rash, drug".
                 named.add(stem(w))
                 continue
+            if "longterm" in understood.kinds:
+                classes = (*classes, *long_term_classes(tree, w))
             if classes:
                 named.add(stem(w))
                 caused = CAUSED_WORDS if "caused" in understood.kinds else ()

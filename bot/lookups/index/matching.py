@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.lookups.index import per_lookup
+from bot.lookups.index.organisms import ORGANISM_LINE, is_specified_organism_line, organism_stems
 from bot.lookups.index.pcs_keys import names_key
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
@@ -606,6 +607,25 @@ class Matcher:
                 return child
         return None
 
+    def _specified_organism_line(self, node: Node) -> Node | None:
+        """The child "specified organism NEC" with a code of a condition's line (Sepsis A41.89)."""
+        if node.last <= node.id:
+            return None
+        for _, child_id, _, _ in self.tree.matches([node.id], ORGANISM_LINE):
+            child = self.tree.node(child_id)
+            if child is not None and child.code and is_specified_organism_line(child.term):
+                return child
+        return None
+
+    def _organisms_unused(self, walk: _Walk, by_stem: Mapping[str, set[int]]) -> set[int]:
+        """The query words naming a B95-B96 organism that the path has not used."""
+        return {
+            i
+            for s in organism_stems(self.tree.conn) & by_stem.keys()
+            for i in by_stem[s]
+            if i not in walk.covered
+        }
+
     def _has_reference(self, node: Node) -> bool:
         return bool(node.see or node.see_also)
 
@@ -648,6 +668,20 @@ class Matcher:
             unspecified.nodes.append(default)
             unspecified.unsaid += DEFAULT_CHILD_COST
             out.append(self._result(unspecified, words, default.code, walk.column, walk.covered))
+        if (
+            end.book == "cm"
+            and len(walk.covered) < len(words)
+            and (named := self._organisms_unused(walk, by_stem))
+            and (organism := self._specified_organism_line(end)) is not None
+        ):
+            # "sepsis from klebsiella": an organism the Tabular names (B96.1) that no line under Sepsis
+            # names is read at its "specified organism NEC" line (A41.89), not left unused beside A41.9.
+            nec = walk.copy()
+            told = " ".join(sorted({words[i].text for i in named}))
+            nec.nodes.append(replace(organism, term=f"{organism.term} ({told})"))
+            nec.unsaid += SPECIFIED_SITE_COST
+            nec.covered |= named
+            out.append(self._result(nec, words, organism.code, walk.column, nec.covered))
         if (
             jumps < MAX_JUMPS
             and len(walk.covered) < len(words)

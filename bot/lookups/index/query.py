@@ -649,6 +649,13 @@ _CARE = re.compile(
     r"(?P<act>care|check|checking|maintenance)(?:\s+and\s+(?:replacement|change|care|cleaning))?"
     r"(?:\s+(?:encounter|visit))?$"
 )
+# A device fitted, adjusted or programmed ("hearing aid programming", "glasses adjustment", "adjustment of
+# portacath"): the Index's Fitting (and adjustment) and Encounter (for), adjustment lines.
+_FITTING = re.compile(
+    r"^(?P<a>.+?)\s+(?:adjustment|adjusting|fitting|programming|reprogramming)(?:\s+(?:encounter|visit))?$|"
+    r"^(?:adjustment|adjusting|fitting|programming|reprogramming)\s+(?:of\s+)?(?:an?\s+|the\s+|new\s+)?(?P<b>.+)$"
+)
+FITTING_ECHOES = ("fitting", "adjustment", "encounter")
 LONG_TERM_ECHOES = ("long-term", "drug", "therapy")  # (its modifiers "current", "use of" count less)
 STATUS_ECHOES = ("status", "presence")
 # A condition a named cause brought about: "due to", "secondary to", "caused by", "from", "induced".
@@ -678,6 +685,12 @@ def _state(text: str, kinds: set[str], echoes: list[str]) -> str:
         # The act said stays an echo: "Checking, cardiac pacemaker" is the Index's own line for a check.
         echoes += ["attention", "adjustment", "encounter", care.group("act")]
         return str(care.group("what"))
+    fitting = _FITTING.match(text)
+    if fitting and len(str(fitting.group("a") or fitting.group("b")).split()) <= 4:
+        # "glasses adjustment": Fitting (and adjustment), glasses; the act said is an echo the path may use.
+        kinds.add("visit")
+        echoes += FITTING_ECHOES
+        return str(fitting.group("a") or fitting.group("b"))
     amputated = _AMPUTATED.match(text)
     if amputated and len(amputated.group("part").split()) <= 4:
         kinds.add("status")

@@ -379,3 +379,39 @@ def read_values(text: str) -> str:
     text = _SATURATION.sub(saturation, text)
     text = _GLUCOSE.sub(glucose, text)
     return _TEMPERATURE.sub(temperature, text)
+
+
+# The Index main term of the drugs a patient takes long term; its lines name classes ("steroids, systemic",
+# "anticoagulants", "antibiotics") and drugs.
+LONG_TERM_MAIN = "Long-term drug therapy"
+SYSTEMIC = "systemic"
+
+
+def long_term_classes(tree: IndexTree, word: str) -> tuple[str, ...]:
+    """The Long-term drug therapy lines a drug belongs to through the Drug Table: a line whose word is a Drug
+    Table main term coded as the drug is ("Steroid" T38.0X- as "Prednisone" is -> "steroids"), with "systemic"
+    (the Table's main line of a drug is its systemic use; its route lines say "topical", "ophthalmic")."""
+    key = ("long-term-classes", word)
+    found = tree.memo.get(key)
+    if isinstance(found, tuple):
+        return found
+    found = ()
+    node = _drug_node(tree, word) if len(word) >= 4 and word.isalpha() else None
+    code = next((c for c in node.cells if c), "") if node is not None else ""
+    if code:
+        lines = tree.conn.execute(
+            "SELECT n.term FROM index_nodes n JOIN index_nodes m ON n.parent = m.id "
+            "WHERE m.book = 'cm' AND m.depth = 0 AND m.term = ?",
+            [LONG_TERM_MAIN],
+        ).fetchall()
+        classes = []
+        for (term,) in lines:
+            text = str(term).lower()
+            if " " in text or not text.isalpha() or not text.endswith("s") or stem(text) == stem(word):
+                continue  # a class is plural ("steroids"); "insulin", "aspirin" are drugs of their own
+            line = _drug_node(tree, text)
+            if line is not None and next((c for c in line.cells if c), "") == code:
+                classes.append(text)
+        found = (*classes, SYSTEMIC) if classes else ()
+    tree.memo[key] = found
+    return found
