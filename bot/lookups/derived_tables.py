@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.lookups import derived
 from bot.lookups.doses import drug_key, drug_of, is_drug_title
-from bot.lookups.index import pcs_devices, pcs_roots, sequencing, services
+from bot.lookups.index import pcs_devices, pcs_roots, sequencing, services, tree
 from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD, read_root_operations
 
@@ -87,6 +87,7 @@ TABLES = (
         derived.decode_words,
     ),
     Table(pcs_roots.PCS_FIRST_WORDS, pcs_roots.build_first_words, _sorted, derived.decode_words),
+    Table(tree.PROCEDURE_STEMS, tree.build_procedure_stems, _sorted, derived.decode_words),
     Table(
         services.ANALYTE_LINES,
         services.build_analyte_lines,

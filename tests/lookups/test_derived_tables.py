@@ -11,6 +11,7 @@ import pytest
 from bot.lookups import derived
 from bot.lookups.codebook import CodeBook
 from bot.lookups.derived_tables import TABLES, Table
+from bot.lookups.index.tree import IndexTree
 from bot.lookups.search import find_codes, searcher_for
 
 
@@ -68,3 +69,17 @@ def test_a_database_built_before_the_tables_were_stored_answers_alike(small_book
     assert searcher.procedure_words() == procedures
     assert "ringing" in searcher.english
     assert [[h.code for h in find_codes(before, q, limit=5)] for q in queries] == answers
+
+
+def test_the_stored_procedure_stems_answer_as_the_index_asked_a_word_at_a_time(codebook: CodeBook) -> None:
+    # Every word a main term holds, asked of the stored set and of the Index rows as before it was stored.
+    stored = searcher_for(codebook).index_tree()
+    asked = IndexTree(codebook.db.conn)
+    asked._procedure_stems, asked._procedure_stored = frozenset(), False  # as in a database built before
+    words = [
+        str(w) for (w,) in codebook.db.conn.execute("SELECT DISTINCT word FROM index_words WHERE parent = 0")
+    ]
+    assert len(words) > 10_000
+    differ = [w for w in words if stored.names_procedure(w) != asked.names_procedure(w)]
+    assert not differ, differ[:10]
+    assert stored.names_procedure("reduct") and not stored.names_procedure("fractur")

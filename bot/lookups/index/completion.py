@@ -612,18 +612,22 @@ def complete_pcs(
         _negate(scores, meanings)
     start = max(len(raw), 3)
 
-    def fit(row: Sequence[object]) -> tuple[float, ...]:
+    def total_of(row: Sequence[object]) -> float:
         code = str(row[0])
         total = 0.0
         for position in range(start, 7):
             said, unsaid = scores.get((position + 1, code[position]), UNNAMED[position])
             total += said - unsaid
+        if code[4] in named_approaches:
+            total += SAID_APPROACH
+        return total
+
+    def fit(row: Sequence[object], total: float) -> tuple[float, ...]:
+        code = str(row[0])
         approach = -float(approaches.index(code[4])) if code[4] in approaches else -9.0
         if code[0] not in APPROACH_SECTIONS:
             # The fifth character is no approach here (Imaging: the contrast; Extracorporeal: the duration).
             approach = 0.0
-        if code[4] in named_approaches:
-            total += SAID_APPROACH
         # (An approach tie is one fifth character, so counting it changes only where it is no approach:
         # "CT abdomen" is the None contrast Z, not "Other".)
         plain = sum(1 for c in code[4:] if c == "Z")
@@ -633,13 +637,17 @@ def complete_pcs(
         # Where the characters' meanings do not choose (a table whose titles never differ in one character
         # alone, such as the New Technology "X2H"), the code whose own title says more of the query.
         # With a negation said, a title's words may be the ones negated ("using Other Contrast").
-        told = len(_meaning_stems(str(row[1])) & part_stems) if not negated else 0
+        told = len(_meaning_stems(str(row[1])) & part_stems) if part_stems and not negated else 0
         # Between body parts the query names alike ("total thyroidectomy": Thyroid Gland, Left Thyroid Gland
         # Lobe, Right Thyroid Gland Lobe), the one saying least besides: the whole organ, not one of its parts.
         extra = len(_meaning_stems(meanings.get((4, code[3]), "")) - part_stems - shared) if start == 3 else 0
         return (total, told, -extra, approach, plain, -wordy, -_order(code))
 
-    best = max(rows, key=fit)
+    # The rest of a row's fit only breaks ties between the rows of the best total (read from its characters),
+    # so only those rows' titles are read.
+    totals = [total_of(row) for row in rows]
+    top = max(totals)
+    best, _ = max(((row, t) for row, t in zip(rows, totals, strict=True) if t == top), key=lambda r: fit(*r))
     code = str(best[0])
     named = [meanings.get((p + 1, code[p]), "") for p in range(len(raw), 7)]
     how = "PCS table: " + ", ".join(m for m in named if m) if any(named) else ""

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.lookups import derived
 from bot.lookups.index.heap import keep_caches_frozen
 from bot.lookups.index.store import BOOK_NAMES, BOOKS, LINK, TABLE_COLUMNS, book_of
 from bot.lookups.index.words import content_stems, is_link, stem
@@ -151,6 +152,8 @@ class IndexTree:
         self._sets: dict[tuple[int, str], frozenset[int]] = {}
         self._broadest: dict[tuple[str, int], list[Node]] = {}
         self._procedure: dict[str, bool] = {}
+        self._procedure_stems: frozenset[str] | None = None  # PROCEDURE_STEMS as the data build stored it
+        self._procedure_stored = False
         self._open_heads: dict[str, tuple[int, frozenset[str]]] = {}
         self._table_parts: dict[str, frozenset[str]] = {}
         self.memo: dict[
@@ -174,8 +177,14 @@ class IndexTree:
         """Whether a stem is a one-word main term (before any comma) of the PCS Index that no diagnosis index
         has as a main term ("reduction", "cholecystectomy", "polypectomy"): a query saying it asks for a
         procedure."""
+        if self._procedure_stems is None:
+            stored = derived.stored(self.conn, PROCEDURE_STEMS)
+            self._procedure_stems = frozenset(stored) if stored is not None else frozenset()
+            self._procedure_stored = stored is not None
+        if self._procedure_stored:
+            return word_stem in self._procedure_stems
         found = self._procedure.get(word_stem)
-        if found is None:
+        if found is None:  # a database built before PROCEDURE_STEMS was stored: asked a word at a time
             books = {
                 str(book)
                 for book, term in self.conn.execute(
@@ -601,3 +610,19 @@ def book_name(book: str) -> str:
 
 
 __all__ = ["BOOKS", "COLUMN_LABELS", "IndexTree", "Node", "Reference", "book_name", "book_of"]
+
+
+PROCEDURE_STEMS = "pcs_procedure_stems"  # stored by the data build (bot.lookups.derived_tables)
+
+
+def build_procedure_stems(conn: sqlite3.Connection) -> frozenset[str]:
+    """Every stem `IndexTree.names_procedure` says yes to: the stems of the one-word main terms (before any
+    comma) that only the PCS Index has, worked out for the whole Index at once."""
+    books: dict[str, set[str]] = {}
+    rows = conn.execute(
+        "SELECT w.word, n.book, n.term FROM index_words w JOIN index_nodes n ON n.id = w.node WHERE w.parent = 0"
+    )
+    for word, book, term in rows:
+        if stem(str(term).split(",")[0].strip()) == word:
+            books.setdefault(str(word), set()).add(str(book))
+    return frozenset(word for word, held in books.items() if held == {"pcs"})

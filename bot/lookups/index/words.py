@@ -142,8 +142,28 @@ def stems(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)  # bounded: ~330 bytes an entry (tracemalloc), keyed by every title met
 def content_stems(text: str) -> frozenset[str]:
-    """Stems that carry meaning: connectors and fillers ("NEC", "specified") left out."""
-    return frozenset(s for s in stems(text) if s not in FILLERS)
+    """Stems that carry meaning: connectors and fillers ("NEC", "specified") left out (the stems of
+    `stems`, read a word at a time through `_token_stems`)."""
+    found = TOKEN.findall(text.lower().replace("’", "'"))
+    if len(found) == 1:
+        return frozenset(_token_stems(found[0]))
+    return frozenset().union(*map(_token_stems, found))
+
+
+_TOKEN_STEMS: dict[str, tuple[str, ...]] = {}
+TOKEN_CACHE = 65_536  # words kept (the Index, titles and table meanings use ~40,000): cleared when full
+
+
+def _token_stems(token: str) -> tuple[str, ...]:
+    """The content stems one word found by TOKEN gives (itself, and its parts when hyphenated): what a
+    title, Index term or table meaning is made of, worked out once a process however many texts hold it."""
+    found = _TOKEN_STEMS.get(token)
+    if found is None:
+        found = tuple(s for t in tokens(token) if t not in CONNECTORS for s in (stem(t),) if s not in FILLERS)
+        if len(_TOKEN_STEMS) >= TOKEN_CACHE:
+            _TOKEN_STEMS.clear()
+        _TOKEN_STEMS[token] = found
+    return found
 
 
 @lru_cache(maxsize=131072)
