@@ -55,6 +55,8 @@ def test_an_article_does_not_start_or_end_a_loosely_read_phrase() -> None:
         ("fishy smell down there", "N76.0"),
     ],
 )
-def test_a_condition_described_without_its_name_is_answered(codebook: CodeBook, query: str, code: str) -> None:
+def test_a_condition_described_without_its_name_is_answered(
+    codebook: CodeBook, query: str, code: str
+) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, [(h.code, h.why) for h in hits]
