@@ -43,6 +43,9 @@ SAID_INSIDE = (
 )
 # Words inside a lay phrase that the query may leave out: "wets the bed" said as "wets bed".
 ARTICLES = frozenset({"the", "a", "an", "my", "your", "his", "her", "their", "our"})
+# Words the query reader drops before the vocabulary reads it ("creepy crawly feeling in my legs" reaches it as
+# "creepy crawly in legs"): a lay phrase holding one is also known without it.
+READER_DROPS = frozenset({"feeling", "feels", "having", "experiencing"})
 # A word ending as a verb or a plural does ("catches", "bleeding", "swelled"): a phrase holding one is said
 # in its own order.
 _INFLECTED = re.compile(r"(?:s|ed|ing)$")
@@ -208,6 +211,14 @@ class Vocabulary:
             said = self._lay_forms.get(_forms(phrase))
             if said is not None:
                 return said
+            # ... or with an article of its own inside it ("blood spot on the white of eye" for "blood spot
+            # on white of my eye"): the phrase's words without their articles, both sides alike.
+            words = phrase.split()
+            if words[0] not in ARTICLES and words[-1] not in ARTICLES:
+                bare = tuple(base_stem(w) for w in words if w not in ARTICLES)
+                said = self._lay_forms.get(bare) if 1 < len(bare) < len(words) else None
+                if said is not None:
+                    return said
         return self._unhyphenated.get(phrase)
 
     @cached_property
@@ -220,7 +231,7 @@ class Vocabulary:
         for t in lay:
             # Said without its article or possessive ("wets bed" read past "the"), or a two-word phrase
             # said the other way round ("voice hoarse", "gums bleeding").
-            bare = tuple(base_stem(w) for w in t.term.split() if w not in ARTICLES)
+            bare = tuple(base_stem(w) for w in t.term.split() if w not in ARTICLES | READER_DROPS)
             if len(bare) > 1:
                 out.setdefault(bare, t)
             if len(t.term.split()) == 2 and not any(_INFLECTED.search(w) for w in t.term.split()):
