@@ -178,6 +178,33 @@ def _induration(text: str) -> str:
     return _INDURATION.sub(lambda m: "positive ppd" if int(m.group("value")) >= 10 else m.group(0), text)
 
 
+# An organ's size on exam or imaging ("spleen 16 cm on CT", "liver edge 4 cm below costal margin", "liver
+# span 19 cm"): a spleen longer than 13 cm is the Index's Splenomegaly; a liver edge felt more than 2 cm below
+# the costal margin, or a liver span over 16 cm, its Hepatomegaly (adult limits). A size within them is left.
+_MEASURED = r"(?:\s+(?:size|length|span|edge|measures|measuring|measured|is|of|at|palpable|palpated|felt|enlarged\s+to))*\s*:?\s*"
+_LENGTH = r"(?P<value>\d{1,2}(?:\.\d+)?)\s*(?:cm|centimeters?)(?![a-z0-9])"
+# Where it was measured ("on CT", "by ultrasound"): said with the size, nothing of its own.
+_IMAGED = r"(?:\s+(?:on|per|by)\s+(?:the\s+)?(?:ct|mri|us|ultrasound|imaging|exam|scan|ct\s+scan|abd\w*\s+(?:ct|us|ultrasound)))?(?![a-z0-9])"
+_SPLEEN = re.compile(rf"(?<![a-z0-9])spleen{_MEASURED}{_LENGTH}{_IMAGED}")
+_LIVER_EDGE = re.compile(
+    rf"(?<![a-z0-9])liver{_MEASURED}{_LENGTH}\s+below\s+(?:the\s+)?(?:right\s+)?(?:costal\s+margin|rcm|costal\s+arch)"
+    rf"(?![a-z0-9]){_IMAGED}"
+)
+_LIVER_SPAN = re.compile(rf"(?<![a-z0-9])liver{_MEASURED}{_LENGTH}(?!\s+below){_IMAGED}")
+
+
+def _organ_sizes(text: str) -> str:
+    for pattern, limit, said in (
+        (_SPLEEN, 13.0, "splenomegaly"),
+        (_LIVER_EDGE, 2.0, "hepatomegaly"),
+        (_LIVER_SPAN, 16.0, "hepatomegaly"),
+    ):
+        text = pattern.sub(
+            lambda m, limit=limit, said=said: said if float(m.group("value")) > limit else m.group(0), text
+        )
+    return text
+
+
 # A urine dipstick's reading ("2+ protein", "UA: protein 2+", "glucose 3+ on dip", "large blood on UA"): the
 # Index's finding in urine for the analyte (Proteinuria, Glycosuria, Ketonuria, Hematuria, Bilirubinuria). A
 # graded plus ("2+", "++") is a dipstick's; a word grade ("positive", "large") counts only in a line saying
@@ -236,7 +263,7 @@ def read_levels(text: str) -> str:
     """The text with each "<analyte> <value>" outside its usual range read as the Index's finding (and a
     failing heart's ejection fraction as reduced or preserved); a finding the text already says, or a value
     told after a diagnosis in its clause, is read past."""
-    text = _induration(_ejection(text))
+    text = _organ_sizes(_induration(_ejection(text)))
     for analyte, pattern in _PATTERNS:
 
         def read(match: re.Match[str], analyte: Analyte = analyte, text: str = text) -> str:

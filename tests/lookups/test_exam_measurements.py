@@ -1,0 +1,56 @@
+"""Exam and bedside measurements read as the Index's finding: an organ's size, an oxygen saturation said
+with its circumstances, a temperature in either scale."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.lab_values import read_levels
+from bot.lookups.index.reasons import read_values
+from bot.lookups.search import find_codes
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("spleen 17 cm", "splenomegaly"),
+        ("spleen measures 15.5 cm on ultrasound", "splenomegaly"),
+        ("spleen 11 cm", "spleen 11 cm"),
+        ("liver edge palpable 5 cm below the right costal margin", "hepatomegaly"),
+        ("liver edge 1 cm below costal margin", "liver edge 1 cm below costal margin"),
+        ("liver span 21 cm on ct", "hepatomegaly"),
+        ("liver span 14 cm", "liver span 14 cm"),
+    ],
+)
+def test_an_organ_larger_than_its_limit_is_read_as_its_enlargement(text: str, read: str) -> None:
+    assert read_levels(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("spo2 84% ra", "hypoxemia"),
+        ("desaturates to 85% with exertion, 95% at rest", "hypoxemia"),
+        ("desats to 96%", "desats to 96%"),
+        ("tmax 39.1 c", "fever"),
+        ("temp 38.4", "fever"),
+        ("temp 36.9", "temp 36.9"),
+        ("t 38 weeks", "t 38 weeks"),
+    ],
+)
+def test_a_saturation_or_temperature_said_as_charted_is_read(text: str, read: str) -> None:
+    assert read_values(text) == read
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("spleen measures 17 cm on CT", "R16.1"),
+        ("liver edge palpable 5 cm below costal margin", "R16.0"),
+        ("pulse ox 85% RA", "R09.02"),
+        ("Tmax 39.4 C overnight", "R50.9"),
+    ],
+)
+def test_a_charted_measurement_reaches_its_finding(codebook: CodeBook, query: str, expected: str) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected
