@@ -54,3 +54,23 @@ def test_a_saturation_or_temperature_said_as_charted_is_read(text: str, read: st
 )
 def test_a_charted_measurement_reaches_its_finding(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("INR 2.4 not on any anticoagulant", "R79.1"),
+        ("pt/inr 1.9", "R79.1"),
+        ("wheezing no hx asthma", "R06.2"),
+    ],
+)
+def test_a_denial_of_a_drug_or_history_inside_a_clause_is_read_past(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+def test_a_negated_clause_suggests_no_second_code(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "hyperkalemia, not on warfarin", limit=5)
+    assert hits[0].code == "E87.5"
+    assert not any(h.code.startswith("T45") for h in hits)

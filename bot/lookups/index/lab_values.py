@@ -67,6 +67,8 @@ ANALYTES: tuple[Analyte, ...] = (
     Analyte(r"anc|absolute\s+neutrophil\s+count", 1.5, 1e9, "neutropenia", "", (0.0, 50.0), thousands=True),
     Analyte(r"hr|heart\s+rate|pulse", 60, 100, "bradycardia", "tachycardia", (15, 300)),
     Analyte(r"rr|resp\s+rate|respiratory\s+rate|resps", 0, 22, "", "tachypnea", (2, 90)),
+    # The prothrombin time's international normalized ratio: above 1.2 the Index's "Abnormal, prothrombin time".
+    Analyte(r"inr|pt/inr", 0.0, 1.2, "", "abnormal prothrombin time", (0.5, 15.0), decimal=True),
     Analyte(r"albumin|alb", 3.5, 99.0, "hypoalbuminemia", "", (0.5, 7.0)),
     Analyte(r"uric\s+acid|urate", 0.0, 7.0, "", "hyperuricemia", (0.5, 30.0)),
     Analyte(
