@@ -99,11 +99,13 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
+from bot.lookups.index.lab_values import read_levels
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
+from bot.lookups.index.reasons import read_values
 from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,
@@ -1029,7 +1031,12 @@ class Searcher:
             for h in [*lead, *(f[0] for f in answered if f is not hits), *hits[1:], *whole]:
                 kept.setdefault((h.system, h.code), h)
             return _with_notice(list(kept.values())[:limit], "")
-        if best is None or best[0][0].score < CLAUSE_SCORE or (whole and whole[0].score >= best[0][0].score):
+        measured = _measured_lead(clauses, answered)
+        if measured is not None:
+            best = measured
+        elif (
+            best is None or best[0][0].score < CLAUSE_SCORE or (whole and whole[0].score >= best[0][0].score)
+        ):
             return None
         hits, clause = best
         shown = [replace(h, why=f"clause “{clause}”: {h.why}") for h in hits]
@@ -1496,6 +1503,40 @@ def _headers_below(
         best = under.get(key) if code is not None and not code.billable else None
         out[key] = min(score, best - 0.01) if best is not None else score
     return out
+
+
+def _is_reading(clause: str) -> bool:
+    """Whether a clause is a measured value the chart gives ("plts 40k", "Na 124", "SpO2 86% RA")."""
+    lowered = clause.lower().strip()
+    return read_levels(read_values(lowered)) != lowered
+
+
+def _measured_lead(clauses: list[str], answered: list[Hits]) -> tuple[Hits, str] | None:
+    """The clause to lead a chart line holding a measured value in a clause of its own and other clauses:
+    a diagnosis another clause names, which the value confirms ("chronic ITP, plts 40k": the ITP, not
+    Thrombocytopenia); else the value's finding over the symptoms beside it ("Na 124, pt confused":
+    Hyponatremia - a symptom of a confirmed condition is not coded apart, guideline I.B.5)."""
+    if len(answered) != len(clauses) or len(clauses) < 2:
+        return None
+    readings = [_is_reading(c) for c in clauses]
+    if not any(readings) or all(readings):
+        return None
+    told = [
+        (found, clause)
+        for found, clause, reading in zip(answered, clauses, readings, strict=True)
+        if not reading and found[0].system == "ICD-10-CM"
+    ]
+    diagnoses = [(found, clause) for found, clause in told if not found[0].code.startswith("R")]
+    if diagnoses:
+        return max(diagnoses, key=lambda t: t[0][0].score)
+    values = [
+        (found, clause)
+        for found, clause, reading in zip(answered, clauses, readings, strict=True)
+        if reading and found[0].system == "ICD-10-CM"
+    ]
+    if values and len(told) == len(clauses) - len(values):
+        return max(values, key=lambda t: t[0][0].score)
+    return None
 
 
 def _names_condition(hit: Hit, clause: str) -> bool:
