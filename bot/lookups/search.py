@@ -846,7 +846,7 @@ class Searcher:
                     _, why, code, title = scored[key]
                     scored[key] = (typed_score + lead, why, code, title)
         hits = self._ranked(scored, limit, headers_below=True)
-        if found.coverage < CLAUSE_SHARE and "cpt" not in understood.kinds:
+        if (found.coverage < CLAUSE_SHARE or _reads_a_value_beside(text)) and "cpt" not in understood.kinds:
             # A chart line of several clauses ("unable to void, urinary retention"): no path holds them all,
             # so the clause a path answers whole comes first.
             clause = self._by_clause(text, wanted, limit, hits)
@@ -1509,6 +1509,13 @@ def _is_reading(clause: str) -> bool:
     """Whether a clause is a measured value the chart gives ("plts 40k", "Na 124", "SpO2 86% RA")."""
     lowered = clause.lower().strip()
     return read_levels(read_values(lowered)) != lowered
+
+
+def _reads_a_value_beside(text: str) -> bool:
+    """Whether a chart line gives a measured value in a clause of its own beside other clauses."""
+    clauses = [c for c in re.split(r"[,;]", text) if WORD.search(c.lower())]
+    readings = [_is_reading(c) for c in clauses]
+    return len(clauses) > 1 and any(readings) and not all(readings)
 
 
 def _measured_lead(clauses: list[str], answered: list[Hits]) -> tuple[Hits, str] | None:

@@ -74,3 +74,17 @@ def test_a_negated_clause_suggests_no_second_code(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "hyperkalemia, not on warfarin", limit=5)
     assert hits[0].code == "E87.5"
     assert not any(h.code.startswith("T45") for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("K 6.3, palpitations", "E87.5"),  # the value's finding over the symptom beside it
+        ("hemoglobin 6.9, tired", "D64.9"),
+        ("hypothyroidism, TSH 11", "E03.9"),  # the diagnosis the value confirms
+    ],
+)
+def test_a_value_clause_leads_over_a_symptom_and_yields_to_a_diagnosis(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected
