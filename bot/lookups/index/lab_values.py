@@ -195,15 +195,20 @@ _LIVER_EDGE = re.compile(
 _LIVER_SPAN = re.compile(rf"(?<![a-z0-9])liver{_MEASURED}{_LENGTH}(?!\s+below){_IMAGED}")
 
 
+_ORGAN_LIMITS: tuple[tuple[re.Pattern[str], float, str], ...] = (
+    (_SPLEEN, 13.0, "splenomegaly"),
+    (_LIVER_EDGE, 2.0, "hepatomegaly"),
+    (_LIVER_SPAN, 16.0, "hepatomegaly"),
+)
+
+
 def _organ_sizes(text: str) -> str:
-    for pattern, limit, said in (
-        (_SPLEEN, 13.0, "splenomegaly"),
-        (_LIVER_EDGE, 2.0, "hepatomegaly"),
-        (_LIVER_SPAN, 16.0, "hepatomegaly"),
-    ):
-        text = pattern.sub(
-            lambda m, limit=limit, said=said: said if float(m.group("value")) > limit else m.group(0), text
-        )
+    for pattern, limit, said in _ORGAN_LIMITS:
+
+        def read(match: re.Match[str], limit: float = limit, said: str = said) -> str:
+            return said if float(match.group("value")) > limit else match.group(0)
+
+        text = pattern.sub(read, text)
     return text
 
 
