@@ -99,7 +99,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
-from bot.lookups.index.lab_values import read_levels
+from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
 from bot.lookups.index.pcs_roots import procedure_reading
@@ -1031,7 +1031,7 @@ class Searcher:
             for h in [*lead, *(f[0] for f in answered if f is not hits), *hits[1:], *whole]:
                 kept.setdefault((h.system, h.code), h)
             return _with_notice(list(kept.values())[:limit], "")
-        measured = _measured_lead(clauses, answered)
+        measured = _measured_lead(clauses, answered, whole)
         if measured is not None:
             best = measured
         elif (
@@ -1508,7 +1508,10 @@ def _headers_below(
 def _is_reading(clause: str) -> bool:
     """Whether a clause is a measured value the chart gives ("plts 40k", "Na 124", "SpO2 86% RA")."""
     lowered = clause.lower().strip()
-    return read_levels(read_values(lowered)) != lowered
+    read = read_levels(read_values(lowered))
+    # A finding the Index combines with the diagnosis beside it ("T2DM, glucose 400s": with hyperglycemia)
+    # is read with it.
+    return read != lowered and not COMBINED_FINDINGS & set(read.split())
 
 
 def _reads_a_value_beside(text: str) -> bool:
@@ -1518,7 +1521,7 @@ def _reads_a_value_beside(text: str) -> bool:
     return len(clauses) > 1 and any(readings) and not all(readings)
 
 
-def _measured_lead(clauses: list[str], answered: list[Hits]) -> tuple[Hits, str] | None:
+def _measured_lead(clauses: list[str], answered: list[Hits], whole: list[Hit]) -> tuple[Hits, str] | None:
     """The clause to lead a chart line holding a measured value in a clause of its own and other clauses:
     a diagnosis another clause names, which the value confirms ("chronic ITP, plts 40k": the ITP, not
     Thrombocytopenia); else the value's finding over the symptoms beside it ("Na 124, pt confused":
@@ -1528,6 +1531,21 @@ def _measured_lead(clauses: list[str], answered: list[Hits]) -> tuple[Hits, str]
     readings = [_is_reading(c) for c in clauses]
     if not any(readings) or all(readings):
         return None
+    findings = {
+        w
+        for clause, reading in zip(clauses, readings, strict=True)
+        if reading
+        for w in read_levels(read_values(clause.lower().strip())).split()
+    }
+    path = whole[0].why.split(" (")[0].lower() if whole else ""
+    if (
+        whole
+        and whole[0].code not in {found[0].code for found in answered}
+        and findings & set(WORD.findall(path))
+    ):
+        return (
+            None  # "CKD 4, hgb 8.9": the Index's combination (Anemia, in, chronic kidney disease) holds both
+        )
     told = [
         (found, clause)
         for found, clause, reading in zip(answered, clauses, readings, strict=True)

@@ -255,7 +255,7 @@ def read_dipstick(text: str) -> tuple[str, list[str]]:
 
 
 # A finding the Index combines with a diagnosis said beside it ("Diabetes, type 2, with, hyperglycemia").
-_COMBINED = frozenset({"hyperglycemia"})
+COMBINED_FINDINGS = frozenset({"hyperglycemia"})
 _LEADING = frozenset({"and", "with", "w", "the", "a", "an", "pt", "patient", "labs", "lab", "today", "now"})
 
 
@@ -279,7 +279,7 @@ def read_levels(text: str) -> str:
             if not said:
                 return match.group(0)
             if re.search(rf"\b{re.escape(said)}\b", text) or (
-                said not in _COMBINED and _follows_a_diagnosis(text, match.start())
+                said not in COMBINED_FINDINGS and _follows_a_diagnosis(text, match.start())
             ):
                 return " "
             return said
