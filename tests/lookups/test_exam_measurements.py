@@ -88,3 +88,17 @@ def test_a_value_clause_leads_over_a_symptom_and_yields_to_a_diagnosis(
     codebook: CodeBook, query: str, expected: str
 ) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+def test_every_size_reads_by_its_limit() -> None:
+    for tenths in range(50, 300, 5):
+        cm = tenths / 10
+        assert (read_levels(f"spleen {cm} cm") == "splenomegaly") == (cm > 13)
+        assert (read_levels(f"liver span {cm} cm") == "hepatomegaly") == (cm > 16)
+    for value in range(60, 101):
+        assert (read_values(f"spo2 {value}% on ra") == "hypoxemia") == (value < 92)
+    for tenths in range(960, 1060):
+        temp = tenths / 10
+        assert (read_values(f"temp {temp}") == "fever") == (temp >= 100.4)
+        celsius = round((temp - 32) * 5 / 9, 1)
+        assert (read_values(f"temp {celsius} c") == "fever") == (celsius >= 38.0)
