@@ -63,6 +63,7 @@ from bot.lookups.filler import (
     main_term_adds,
     medical_core,
     mostly_answered,
+    path_adds,
     says_negation,
     unused_words,
     without_circumstance,
@@ -1551,7 +1552,12 @@ def _measured_lead(clauses: list[str], answered: list[Hits], whole: list[Hit]) -
         for found, clause, reading in zip(answered, clauses, readings, strict=True)
         if not reading and found[0].system == "ICD-10-CM"
     ]
-    diagnoses = [(found, clause) for found, clause in told if not found[0].code.startswith("R")]
+    # (a diagnosis the clause says itself: "asymptomatic" is no "Asymptomatic neurosyphilis")
+    diagnoses = [
+        (found, clause)
+        for found, clause in told
+        if not found[0].code.startswith("R") and path_adds(clause.lower(), found[0].why) == []
+    ]
     if diagnoses:
         return max(diagnoses, key=lambda t: t[0][0].score)
     values = [

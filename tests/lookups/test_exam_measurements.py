@@ -82,6 +82,7 @@ def test_a_negated_clause_suggests_no_second_code(codebook: CodeBook) -> None:
         ("K 6.3, palpitations", "E87.5"),  # the value's finding over the symptom beside it
         ("hemoglobin 6.9, tired", "D64.9"),
         ("hypothyroidism, TSH 11", "E03.9"),  # the diagnosis the value confirms
+        ("K 2.7 on BMP, asymptomatic", "E87.6"),  # a clause naming no diagnosis of its own
     ],
 )
 def test_a_value_clause_leads_over_a_symptom_and_yields_to_a_diagnosis(
