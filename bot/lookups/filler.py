@@ -181,6 +181,27 @@ _NEGATION = frozenset(
 DENIALS = frozenset({"no", "denies", "denied", "deny", "denying", "negative", "never"})
 
 
+# A denial inside a clause that opens what the patient is not taking or has no history of ("not on any
+# anticoagulant", "no hx of asthma", "not taking insulin").
+_DENIED_CONTEXT = frozenset({"no", "not", "denies", "denied"})
+_CONTEXT_AFTER_DENIAL = frozenset(
+    {
+        "on",
+        "taking",
+        "using",
+        "receiving",
+        "any",
+        "known",
+        "hx",
+        "history",
+        "h/o",
+        "prior",
+        "previous",
+        "currently",
+    }
+)
+
+
 def denies(clause: str) -> bool:
     """Whether a clause says a finding is absent ("denies SI", "no LOC", "negative for fever")."""
     return any(w in DENIALS for w in WORD.findall(clause.lower()))
@@ -230,14 +251,30 @@ def medical_core(text: str) -> Core | None:
     left, or the query says a negation. Its clauses (split at commas and semicolons) stay apart."""
     tokens: list[str] = []
     clause_of: list[int] = []
-    for n, clause in enumerate(re.split(r"[,;]", text.lower().replace("\u2019", "'"))):
-        tokens += clause.split()
-        clause_of += [n] * len(clause.split())
+    n = 0
+    for clause in re.split(r"[,;]", text.lower().replace("\u2019", "'")):
+        words = clause.split()
+        for i, word in enumerate(words):
+            # "INR 1.8 not on any anticoagulant", "wheezing no hx asthma": a denial of a drug or a history
+            # inside a clause opens a clause of its own, which the chart denies.
+            if 0 < i < len(words) - 1 and word in _DENIED_CONTEXT and words[i + 1] in _CONTEXT_AFTER_DENIAL:
+                n += 1
+            tokens.append(word)
+            clause_of.append(n)
+        n += 1
     if not tokens:
         return None
     # A clause the chart denies is read past whole when another clause says what is present ("denies SI,
     # reports anhedonia"); any other negation ("without", "won't eat") is never read past.
     denied = {clause_of[i] for i, t in enumerate(tokens) if any(w in DENIALS for w in WORD.findall(t))}
+    denied |= {
+        clause_of[i]
+        for i, t in enumerate(tokens)
+        if t == "not"
+        and (i == 0 or clause_of[i - 1] != clause_of[i])
+        and i + 1 < len(tokens)
+        and tokens[i + 1] in _CONTEXT_AFTER_DENIAL
+    }
     if denied >= set(clause_of) or any(
         _negates(tokens, i) for i in range(len(tokens)) if clause_of[i] not in denied
     ):

@@ -63,6 +63,7 @@ from bot.lookups.filler import (
     main_term_adds,
     medical_core,
     mostly_answered,
+    path_adds,
     says_negation,
     unused_words,
     without_circumstance,
@@ -99,11 +100,13 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
+from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
+from bot.lookups.index.reasons import read_values
 from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,
@@ -859,7 +862,7 @@ class Searcher:
             condition = self._reaction_first(found.reaction, wanted, limit, hits)
             if condition is not None:
                 return condition
-        if found.coverage < CLAUSE_SHARE and "cpt" not in understood.kinds:
+        if (found.coverage < CLAUSE_SHARE or _reads_a_value_beside(text)) and "cpt" not in understood.kinds:
             # A chart line of several clauses ("unable to void, urinary retention"): no path holds them all,
             # so the clause a path answers whole comes first.
             clause = self._by_clause(text, wanted, limit, hits)
@@ -1073,7 +1076,12 @@ class Searcher:
             for h in [*lead, *(f[0] for f in answered if f is not hits), *hits[1:], *whole]:
                 kept.setdefault((h.system, h.code), h)
             return _with_notice(list(kept.values())[:limit], "")
-        if best is None or best[0][0].score < CLAUSE_SCORE or (whole and whole[0].score >= best[0][0].score):
+        measured = _measured_lead(clauses, answered, whole)
+        if measured is not None:
+            best = measured
+        elif (
+            best is None or best[0][0].score < CLAUSE_SCORE or (whole and whole[0].score >= best[0][0].score)
+        ):
             return None
         hits, clause = best
         shown = [replace(h, why=f"clause “{clause}”: {h.why}") for h in hits]
@@ -1557,6 +1565,70 @@ def _headers_below(
         best = under.get(key) if code is not None and not code.billable else None
         out[key] = min(score, best - 0.01) if best is not None else score
     return out
+
+
+def _is_reading(clause: str) -> bool:
+    """Whether a clause is a measured value the chart gives ("plts 40k", "Na 124", "SpO2 86% RA")."""
+    lowered = clause.lower().strip()
+    read = read_levels(read_values(lowered))
+    # A finding the Index combines with the diagnosis beside it ("T2DM, glucose 400s": with hyperglycemia)
+    # is read with it.
+    return read != lowered and not COMBINED_FINDINGS & set(read.split())
+
+
+def _reads_a_value_beside(text: str) -> bool:
+    """Whether a chart line gives a measured value in a clause of its own beside other clauses."""
+    clauses = [c for c in re.split(r"[,;]", text) if WORD.search(c.lower())]
+    readings = [_is_reading(c) for c in clauses]
+    return len(clauses) > 1 and any(readings) and not all(readings)
+
+
+def _measured_lead(clauses: list[str], answered: list[Hits], whole: list[Hit]) -> tuple[Hits, str] | None:
+    """The clause to lead a chart line holding a measured value in a clause of its own and other clauses:
+    a diagnosis another clause names, which the value confirms ("chronic ITP, plts 40k": the ITP, not
+    Thrombocytopenia); else the value's finding over the symptoms beside it ("Na 124, pt confused":
+    Hyponatremia - a symptom of a confirmed condition is not coded apart, guideline I.B.5)."""
+    if len(answered) != len(clauses) or len(clauses) < 2:
+        return None
+    readings = [_is_reading(c) for c in clauses]
+    if not any(readings) or all(readings):
+        return None
+    findings = {
+        w
+        for clause, reading in zip(clauses, readings, strict=True)
+        if reading
+        for w in read_levels(read_values(clause.lower().strip())).split()
+    }
+    path = whole[0].why.split(" (")[0].lower() if whole else ""
+    if (
+        whole
+        and whole[0].code not in {found[0].code for found in answered}
+        and findings & set(WORD.findall(path))
+    ):
+        return (
+            None  # "CKD 4, hgb 8.9": the Index's combination (Anemia, in, chronic kidney disease) holds both
+        )
+    told = [
+        (found, clause)
+        for found, clause, reading in zip(answered, clauses, readings, strict=True)
+        if not reading and found[0].system == "ICD-10-CM"
+    ]
+    # (a diagnosis the clause says itself: "asymptomatic" is no "Asymptomatic neurosyphilis")
+    diagnoses = [
+        (found, clause)
+        for found, clause in told
+        if not found[0].code.startswith("R") and path_adds(clause.lower(), found[0].why) == []
+    ]
+    if diagnoses:
+        return max(diagnoses, key=lambda t: t[0][0].score)
+    values = [
+        (found, clause)
+        for found, clause, reading in zip(answered, clauses, readings, strict=True)
+        if reading and found[0].system == "ICD-10-CM"
+    ]
+    if values and len(told) == len(clauses) - len(values):
+        return max(values, key=lambda t: t[0][0].score)
+    return None
 
 
 def _names_condition(hit: Hit, clause: str, surely: float = CLAUSE_SCORE) -> bool:

@@ -67,6 +67,8 @@ ANALYTES: tuple[Analyte, ...] = (
     Analyte(r"anc|absolute\s+neutrophil\s+count", 1.5, 1e9, "neutropenia", "", (0.0, 50.0), thousands=True),
     Analyte(r"hr|heart\s+rate|pulse", 60, 100, "bradycardia", "tachycardia", (15, 300)),
     Analyte(r"rr|resp\s+rate|respiratory\s+rate|resps", 0, 22, "", "tachypnea", (2, 90)),
+    # The prothrombin time's international normalized ratio: above 1.2 the Index's "Abnormal, prothrombin time".
+    Analyte(r"inr|pt/inr", 0.0, 1.2, "", "abnormal prothrombin time", (0.5, 15.0), decimal=True),
     Analyte(r"albumin|alb", 3.5, 99.0, "hypoalbuminemia", "", (0.5, 7.0)),
     Analyte(r"uric\s+acid|urate", 0.0, 7.0, "", "hyperuricemia", (0.5, 30.0)),
     Analyte(
@@ -178,6 +180,38 @@ def _induration(text: str) -> str:
     return _INDURATION.sub(lambda m: "positive ppd" if int(m.group("value")) >= 10 else m.group(0), text)
 
 
+# An organ's size on exam or imaging ("spleen 16 cm on CT", "liver edge 4 cm below costal margin", "liver
+# span 19 cm"): a spleen longer than 13 cm is the Index's Splenomegaly; a liver edge felt more than 2 cm below
+# the costal margin, or a liver span over 16 cm, its Hepatomegaly (adult limits). A size within them is left.
+_MEASURED = r"(?:\s+(?:size|length|span|edge|measures|measuring|measured|is|of|at|palpable|palpated|felt|enlarged\s+to))*\s*:?\s*"
+_LENGTH = r"(?P<value>\d{1,2}(?:\.\d+)?)\s*(?:cm|centimeters?)(?![a-z0-9])"
+# Where it was measured ("on CT", "by ultrasound"): said with the size, nothing of its own.
+_IMAGED = r"(?:\s+(?:on|per|by)\s+(?:the\s+)?(?:ct|mri|us|ultrasound|imaging|exam|scan|ct\s+scan|abd\w*\s+(?:ct|us|ultrasound)))?(?![a-z0-9])"
+_SPLEEN = re.compile(rf"(?<![a-z0-9])spleen{_MEASURED}{_LENGTH}{_IMAGED}")
+_LIVER_EDGE = re.compile(
+    rf"(?<![a-z0-9])liver{_MEASURED}{_LENGTH}\s+below\s+(?:the\s+)?(?:right\s+)?(?:costal\s+margin|rcm|costal\s+arch)"
+    rf"(?![a-z0-9]){_IMAGED}"
+)
+_LIVER_SPAN = re.compile(rf"(?<![a-z0-9])liver{_MEASURED}{_LENGTH}(?!\s+below){_IMAGED}")
+
+
+_ORGAN_LIMITS: tuple[tuple[re.Pattern[str], float, str], ...] = (
+    (_SPLEEN, 13.0, "splenomegaly"),
+    (_LIVER_EDGE, 2.0, "hepatomegaly"),
+    (_LIVER_SPAN, 16.0, "hepatomegaly"),
+)
+
+
+def _organ_sizes(text: str) -> str:
+    for pattern, limit, said in _ORGAN_LIMITS:
+
+        def read(match: re.Match[str], limit: float = limit, said: str = said) -> str:
+            return said if float(match.group("value")) > limit else match.group(0)
+
+        text = pattern.sub(read, text)
+    return text
+
+
 # A urine dipstick's reading ("2+ protein", "UA: protein 2+", "glucose 3+ on dip", "large blood on UA"): the
 # Index's finding in urine for the analyte (Proteinuria, Glycosuria, Ketonuria, Hematuria, Bilirubinuria). A
 # graded plus ("2+", "++") is a dipstick's; a word grade ("positive", "large") counts only in a line saying
@@ -221,7 +255,7 @@ def read_dipstick(text: str) -> tuple[str, list[str]]:
 
 
 # A finding the Index combines with a diagnosis said beside it ("Diabetes, type 2, with, hyperglycemia").
-_COMBINED = frozenset({"hyperglycemia"})
+COMBINED_FINDINGS = frozenset({"hyperglycemia"})
 _LEADING = frozenset({"and", "with", "w", "the", "a", "an", "pt", "patient", "labs", "lab", "today", "now"})
 
 
@@ -236,7 +270,7 @@ def read_levels(text: str) -> str:
     """The text with each "<analyte> <value>" outside its usual range read as the Index's finding (and a
     failing heart's ejection fraction as reduced or preserved); a finding the text already says, or a value
     told after a diagnosis in its clause, is read past."""
-    text = _induration(_ejection(text))
+    text = _organ_sizes(_induration(_ejection(text)))
     for analyte, pattern in _PATTERNS:
 
         def read(match: re.Match[str], analyte: Analyte = analyte, text: str = text) -> str:
@@ -245,7 +279,7 @@ def read_levels(text: str) -> str:
             if not said:
                 return match.group(0)
             if re.search(rf"\b{re.escape(said)}\b", text) or (
-                said not in _COMBINED and _follows_a_diagnosis(text, match.start())
+                said not in COMBINED_FINDINGS and _follows_a_diagnosis(text, match.start())
             ):
                 return " "
             return said

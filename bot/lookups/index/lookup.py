@@ -378,6 +378,8 @@ def index_hits(
         pair = _drug_pair(matcher, understood, [w for w in words if stem(w) in named])
     if pair is None or (found.hits and pair[0].code == found.hits[0].code.code):
         pair = _pair(matcher, conn, best, qwords, books, understood, alternatives, counts)
+    if pair is not None and pair[3] and set(pair[3]) <= understood.negated:
+        pair = None  # "hypokalemia, not on warfarin": what the query negates is no second code
     # A "pair" whose other code is the first hit itself is no pair.
     if pair is not None and found.hits and pair[0].code != found.hits[0].code.code:
         found.reaction = []

@@ -341,15 +341,26 @@ def read_results(text: str) -> str:
 # Index names the finding a reading outside its usual range is (Elevated, blood pressure, reading;
 # Hypoxemia; Hypoglycemia; Hyperglycemia; Fever), which the clinical thresholds below tell apart.
 _PRESSURE = re.compile(r"\b(?:bp|blood\s+pressure|b/p)\s*:?\s*(?P<high>\d{2,3})\s*/\s*(?P<low>\d{2,3})\b")
+# (a chart's "desats to 87%" says the lowest reading; a reading at rest or on exertion said beside it, ", 94% at
+# rest", is the same measurement's other value)
 _SATURATION = re.compile(
-    r"\b(?:spo2|sao2|o2\s+sat|o2\s+sats|sats?|pulse\s+ox|pox)\s*:?\s*(?P<value>\d{2,3})\s*%?"
+    r"\b(?:spo2|sao2|o2\s+sat|o2\s+sats|sats?|pulse\s+ox|pox|desats?|desaturat(?:es|ed|ing|ion)|satting)"
+    r"\s*:?\s*(?:(?:of|to|at|down\s+to|in\s+the)\s+)?(?P<value>\d{2,3})\s*%?"
+    r"(?:\s+(?:with\s+|on\s+|during\s+)?(?:ambulation|ambulating|exertion|walking|activity|exercise|sleep)"
+    r"(?:\s*,?\s*(?:and\s+)?\d{2,3}\s*%?\s+(?:at\s+rest|on\s+ra|on\s+room\s+air|at\s+baseline))?)?"
 )
 _GLUCOSE = re.compile(
     r"\b(?:fsbg|fsbs|bg|bs|cbg|fingerstick|fingerstick\s+glucose|blood\s+sugar|blood\s+glucose|glucose|"
     r"sugar)\s*:?\s*(?:(?:of|was|is|at|running|in|the|up|to)\s+){0,3}(?P<value>\d{2,3})s?\b"
 )
-_ROOM_AIR = re.compile(r"(?<=[0-9%])\s+on\s+(?:ra|room\s+air)\b")
-_TEMPERATURE = re.compile(r"\b(?:temp|temperature|t)\s*:?\s*(?P<value>1\d\d(?:\.\d)?)\b")
+_ROOM_AIR = re.compile(r"(?<=[0-9%])\s+(?:on\s+)?(?:ra|room\s+air)\b")
+# A temperature in Fahrenheit ("temp 101.8", "Tmax 102") or in Celsius ("T 38.9 C", "temp 39.2"): above
+# 100.4 F (38.0 C) is the Index's Fever.
+_TEMPERATURE = re.compile(
+    r"\b(?:temp|temperature|t|tmax|t-max|febrile\s+to|spiked\s+to)\s*:?\s*(?:(?:of|to|at)\s+)?"
+    r"(?P<value>1\d\d(?:\.\d)?|[34]\d(?:\.\d)?)(?:\s*(?:°\s*)?(?P<unit>[fc])\b|\s*°|\s+degrees\b)?(?![\d.])"
+    r"(?!\s*(?:weeks?|wks?|w|days?|d|years?|yrs?|yo|y/o|months?|mos?|hours?|hrs?|minutes?|mins?|mm|cm|kg|lbs?)\b)"
+)
 
 
 def read_values(text: str) -> str:
@@ -372,7 +383,11 @@ def read_values(text: str) -> str:
         return "hypoglycemia" if value < 70 else "hyperglycemia" if value >= 200 else match.group(0)
 
     def temperature(match: re.Match[str]) -> str:
-        return "fever" if float(match.group("value")) >= 100.4 else match.group(0)
+        value = float(match.group("value"))
+        celsius = match.group("unit") == "c" or (value < 50 and match.group("unit") != "f")
+        if celsius and not 32 <= value <= 43:
+            return match.group(0)
+        return "fever" if value >= (38.0 if celsius else 100.4) else match.group(0)
 
     text = _ROOM_AIR.sub("", text)  # "86% on RA": breathing room air, not rheumatoid arthritis
     text = _PRESSURE.sub(pressure, text)
