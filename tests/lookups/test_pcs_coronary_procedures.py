@@ -48,7 +48,9 @@ def test_every_branch_and_count_of_a_drug_eluting_stent_is_a_percutaneous_dilati
         ("CABG with RIMA to RCA", "02100Z8"),
     ],
 )
-def test_a_coronary_stent_or_graft_is_its_dilation_or_bypass(codebook: CodeBook, query: str, expected: str) -> None:
+def test_a_coronary_stent_or_graft_is_its_dilation_or_bypass(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code == expected, [h.code for h in hits]
 

@@ -39,8 +39,8 @@ from bot.lookups.index.matching import (
 )
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
-from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
+from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_partial import excision_for_portion
