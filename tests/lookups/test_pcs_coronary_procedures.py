@@ -57,3 +57,17 @@ def test_a_coronary_stent_or_graft_is_its_dilation_or_bypass(
 
 def test_a_diagnosis_of_a_branch_is_still_the_diagnosis(codebook: CodeBook) -> None:
     assert find_codes(codebook, "STEMI involving LAD", limit=1)[0].code == "I21.02"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("history of coronary stent placement", "Z95.5"),
+        ("heart disease with previous bypass of the LAD", "I25.10"),
+    ],
+)
+def test_a_stent_or_graft_already_there_is_no_procedure_done_now(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    codes = [h.code for h in find_codes(codebook, query, limit=5)]
+    assert expected in codes and not codes[0].startswith(("027", "021")), codes

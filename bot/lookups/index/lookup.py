@@ -148,7 +148,8 @@ def index_hits(
     tree = searcher.index_tree()
     conn = tree.conn
     matcher = Matcher(tree)
-    if "pcs" in systems:
+    if "pcs" in systems and not understood.kinds & REASON_KINDS:
+        # ("presence of coronary stent", "history of CABG": the state, a Z code, not the procedure)
         words = coronary_procedure_words(words)
     words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}

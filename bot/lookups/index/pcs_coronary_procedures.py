@@ -70,6 +70,8 @@ COUNTS = {
     "four": "four",
     "quadruple": "four",
 }
+# A stent or graft told as already there, or beside the disease it treats, is no procedure done now.
+STATE_WORDS = frozenset({"presence", "prior", "previous", "old", "history", "status", "disease"})
 OPEN_WORDS = frozenset({"open", "sternotomy", "thoracotomy"})
 VENOUS = frozenset({"saphenous", "svg"})
 GRAFT_WORDS = frozenset({"vein", "graft", "grafts", "reversed"})
@@ -94,7 +96,7 @@ def coronary_procedure_words(words: Sequence[str]) -> list[str]:
     said = _split(words)
     lowered = {w.lower() for w in said}
     named = lowered & (BRANCHES | set(BRANCH_ABBREVIATIONS) | {"aortocoronary", "cabg"})
-    if not named:
+    if not named or lowered & STATE_WORDS:
         return list(words)
     bypass = bool(lowered & BYPASS_WORDS)
     dilation = not bypass and bool(lowered & DILATION_WORDS)
