@@ -41,3 +41,29 @@ def test_status_after_an_amputation_is_the_acquired_absence_of_the_part(
 
 def test_an_amputation_said_with_no_state_is_still_the_injury(codebook: CodeBook) -> None:
     assert find_codes(codebook, "traumatic amputation of left great toe", limit=1)[0].code == "S98.112A"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("status post above knee amputation left", "Z89.612"),
+        ("history of above knee amputation right", "Z89.611"),
+        ("s/p below knee amputation right", "Z89.511"),
+        ("status post above elbow amputation left", "Z89.222"),
+    ],
+)
+def test_a_level_said_above_a_joint_is_not_answered_by_the_line_below_it(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    # "Absence, leg (above knee)" against "Absence, leg, below knee": the deeper line says the opposite level.
+    assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+def test_a_line_naming_the_opposite_level_is_contradicted() -> None:
+    from bot.lookups.index.opposites import says_opposite_level
+    from bot.lookups.index.words import content_stems
+
+    said = content_stems("above knee amputation")
+    assert says_opposite_level(content_stems("below knee"), said)
+    assert not says_opposite_level(content_stems("above knee"), said)
+    assert not says_opposite_level(content_stems("below knee"), content_stems("knee amputation"))

@@ -591,6 +591,10 @@ def complete_pcs(
         told = said_stems | devices if position == 6 else part_stems if position == 4 else said_stems
         hit = stems & told or {m for m in stems for q in told if _same_root(m, q)}
         said = float(len(hit))
+        if position == 6 and hit == {DEVICE_WORD}:
+            # "Insertion of device in, Trachea": the word "device" names every device value alike; a device
+            # the path or the query names ("Airway": Endotracheal Airway) comes before "Other Device".
+            said = GENERIC_DEVICE
         if position == 7 and wanted_qualifier:
             said += 2 * len(stems & wanted_qualifier)
         if position == 4 and hit:
@@ -659,6 +663,10 @@ def complete_pcs(
     if incisions:
         how += f" (incision: {', '.join(incisions)})"
     return Completion(code, str(best[1]), True, how)
+
+
+DEVICE_WORD = stem("device")
+GENERIC_DEVICE = 0.5  # what the word "device" alone says of a device value
 
 
 def operation_name(title: str) -> str:

@@ -39,6 +39,7 @@ from bot.lookups.index.matching import (
 )
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
+from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_levels import level_words
@@ -151,6 +152,9 @@ def index_hits(
     tree = searcher.index_tree()
     conn = tree.conn
     matcher = Matcher(tree)
+    if "pcs" in systems and not understood.kinds & REASON_KINDS:
+        # ("presence of coronary stent", "history of CABG": the state, a Z code, not the procedure)
+        words = coronary_procedure_words(words)
     words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses

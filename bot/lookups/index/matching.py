@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.lookups.index import per_lookup
+from bot.lookups.index.opposites import says_opposite_level
 from bot.lookups.index.organisms import ORGANISM_LINE, is_specified_organism_line, organism_stems
 from bot.lookups.index.pcs_keys import names_key
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
@@ -998,6 +999,8 @@ def _cover_term_uncached(
         return set(), UNSAID_COST * words + (CONTRADICTION_COST if contradicted else 0.0)
     _, hit, unsaid_words = best
     cost = UNSAID_COST * unsaid_words
+    if says_opposite_level(facts.stems, by_stem):
+        cost += CONTRADICTION_COST
     if main and len(forms) > 1:
         used = next(f for f in forms if {i for s in f for i in by_stem.get(s, ())} == hit)
         for other in forms:
