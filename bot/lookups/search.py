@@ -687,9 +687,9 @@ class Searcher:
         lowered = text.lower()
         scored: dict[tuple[str, str], tuple[float, str, Code | None, str]] = {}
 
-        def add(code: Code | None, key: tuple[str, str], score: float, why: str, title: str = "") -> None:
+        def add(code: Code | None, key: tuple[str, str], score: float, why: str, title: str = "") -> float:
             if key[0] not in wanted:
-                return
+                return score
             if code is not None:
                 score += 4 if code.billable else -25  # a header never beats a reportable code
                 score -= 60 if not code.current else 0
@@ -699,6 +699,7 @@ class Searcher:
                     score += measure_fit(code.title, measures)  # "30-40 mmHg": not "18-30 mmhg"
             if key not in scored or scored[key][0] < score:
                 scored[key] = (score, why, code, title)
+            return score  # as weighed: a header, a retired code, a measure that does not fit
 
         tokens = lowered.replace(",", " ").split()
         hours = said_hours(frozenset(stem(t) for t in tokens))
@@ -828,7 +829,7 @@ class Searcher:
             def add_item(
                 code: Code | None, key: tuple[str, str], score: float, why: str, title: str = ""
             ) -> None:
-                add(code, key, score, why, title)
+                score = add(code, key, score, why, title)
                 said = title or (code.title if code else "")
                 if any(names_typed_item(said, head, first=alone) for head in heads):
                     named[key] = max(score, named.get(key, score))
@@ -1053,6 +1054,8 @@ class Searcher:
             plural = word.endswith("s") and (word[:-1] in self.freq or _stem(word) in self.freq)
             if word in self.freq or self.vocabulary.knows(word) or _value(word) or whole or plural:
                 known += 1
+            elif descriptor_forms(word):
+                known += 1  # "lr", "d5ns": the descriptors spell it ("ringers lactate")
             elif self._noun_of(word) is not None:
                 known += 1  # "dizzy": the Index's Dizziness
             elif word.isalpha() and self.corrections(word)[0] != word:
@@ -1106,6 +1109,7 @@ class Searcher:
                 w.isalpha()
                 and w not in self.freq
                 and not self.vocabulary.knows(w)
+                and not descriptor_forms(w)
                 and self.corrections(w)[0] == w
                 and self._noun_of(w) is None
             )
@@ -1144,7 +1148,7 @@ class Searcher:
     def _known(self, word: str) -> bool:
         """Whether a title, index term, vocabulary term or English word holds the word, or it is a
         misspelling or a word form of one, or a procedure word read from its parts."""
-        if word in self.freq or self.vocabulary.knows(word) or word in self.english:
+        if word in self.freq or self.vocabulary.knows(word) or word in self.english or descriptor_forms(word):
             return True
         if self.corrections(word)[0] != word or self._noun_of(word) is not None:
             return True
@@ -1811,7 +1815,7 @@ def _with_notice(hits: list[Hit], notice: str) -> Hits:
 class _Adder(Protocol):  # the inner add() callback of Searcher.find
     def __call__(
         self, code: Code | None, key: tuple[str, str], score: float, why: str, title: str = ""
-    ) -> None: ...
+    ) -> object: ...
 
 
 _searchers: dict[int, tuple[str, Searcher]] = {}
