@@ -404,12 +404,39 @@ class Searcher:
         if not named:  # then through what read the words into the title ("awv -> annual wellness visit")
             named = [h for h in service if said <= _doc_stems(f"{h.title} {_NOT_USED.sub('', h.why)}")]
         if service.notice or not named:
+            named = self._service_as_typed(rest, said, limit)
+        if not named:
             return found
         top = max(h.score for h in found) + DRUG_LINE_LEAD - named[0].score
         lines = [replace(h, score=h.score + top, why=f"payer's service: {h.why}") for h in named]
         lines = lines[:DRUG_LINES_SHOWN]
         shown = {h.code for h in lines}
         return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
+
+    def _service_as_typed(self, words: list[str], said: frozenset[str], limit: int) -> list[Hit]:
+        """The HCPCS titles holding a payer's service by its words as typed ("screening pap smear obtaining
+        specimen" -> Q0091 "Obtaining screen pap smear"; the vocabulary reads "pap smear" as the Index's
+        Screening, neoplasm, cervix): every word said in the title itself, or all but one of four or more
+        (a word of the request's own, "specimen")."""
+        if len(said) < 2:
+            return []
+        scored: dict[tuple[str, str], tuple[float, str, Code | None, str]] = {}
+
+        def add(code: Code | None, key: tuple[str, str], score: float, why: str, title: str = "") -> None:
+            if key not in scored or scored[key][0] < score:
+                scored[key] = (score, why, code, title)
+
+        kept = [w for w in words if w not in STOPWORDS and w not in FILLER]
+        groups = list(dict.fromkeys((w, *descriptor_forms(w)) for w in kept))
+        self._text_matches(groups, ("hcpcs",), add, [], broad=len(said) >= 4, items=False)
+        spare = 1 if len(said) >= 4 else 0
+        named = []
+        for hit in self._ranked(scored, limit):
+            own = _doc_stems(f"{hit.title} {hit.why.split(' (')[0].removeprefix('title: ')}")
+            missing = [w for w in said if w not in own and not any(o.startswith(w) for o in own)]
+            if len(missing) <= spare:
+                named.append(hit)
+        return named
 
     def _permanent_line_first(self, query: str, found: Hits) -> Hits:
         """A C drug line (hospital outpatient pass-through only) goes after the J or Q line of the same drug
