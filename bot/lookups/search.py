@@ -129,7 +129,7 @@ from bot.lookups.schema import ROOT_OPERATIONS_KEY, STOPWORDS, WORD, normalise, 
 from bot.lookups.shortest import sizes_for
 from bot.lookups.sounds import sound_key
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
-from bot.lookups.thin_titles import QUALITY_DATA, thin_title_match
+from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_word_answer, thin_title_match
 
 MAX_QUERY = 200
 MAX_LIMIT = 100
@@ -918,6 +918,9 @@ class Searcher:
         ):
             # "lunch order for staff" -> a long quality-data descriptor sharing "staff": no confident match.
             return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
+        if found.coverage < WEAK_SHARE and hits and self._one_word_answer(lowered, hits[0]):
+            # "fasting lipids" -> Fast pulse, "coffee machine broken" -> a fracture: one word of several.
+            return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
         return _with_notice(hits, "")
 
     def _thin_title(self, lowered: str, first: Hit) -> bool:
@@ -933,6 +936,17 @@ class Searcher:
         # The payer and a coder's words about the request ("medicare", "code") are no words of the service.
         said = [w for w in content_words(lowered) if w not in PAYERS and w not in FILLER]
         return thin_title_match(said, first.title, _used_stems(first))
+
+    def _one_word_answer(self, lowered: str, first: Hit) -> bool:
+        """Whether the first answer, an Index path or a title, says at most one of the query's words
+        (bot.lookups.thin_titles.one_word_answer); an item named by its head noun ("four-point cane" ->
+        "Cane, ...") is no weak answer."""
+        if not first.why.startswith(("Index:", "External Cause Index:", "title:")):
+            return False
+        said = [w for w in content_words(lowered) if w not in PAYERS and w not in FILLER]
+        if said and names_head(first.title, stem(said[-1])):
+            return False
+        return one_word_answer(said, _used_stems(first))
 
     def _names_procedure(self, scored: Scored, lowered: str) -> bool:
         """Whether a PCS answer's path begins with a procedure main term the query says ("hemodialysis single

@@ -11,6 +11,12 @@ of the query unused, the answer is "no confident match". Only the quality-data c
 intact nutrients ...") is rightly found by a few of its words. An item named by its own short title ("slings", "portable oxygen contents") is most of
 its title and is kept, as is an item named by its head noun when the title's short head is that noun ("single
 point cane" -> "Cane, includes canes of all materials ...").
+
+A weak answer that uses a single word of several said is no answer either: "fasting lipids" reaches "Fast pulse"
+by "fasting" alone, "coffee machine broken" a fracture by "broken", "email the referral coordinator" a care
+coordination code by "referral". When the Index's best path uses under half of the query (`WEAK_SHARE`) and the
+first answer's title and path say at most one of the query's words (`one_word_answer`), the answer is "no
+confident match".
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ QUALITY_DATA = ("G8", "G9")
 # the query names by its head noun ("single point cane" -> "Cane, includes canes of all materials ...").
 ITEM_HEAD_WORDS = 3
 _HEAD = re.compile(r"[,;(]")
+# Below this share of the query's words used by the Index's best path, an answer saying one word is weak.
+WEAK_SHARE = 0.55
 
 
 def title_stems(title: str) -> frozenset[str]:
@@ -55,3 +63,13 @@ def names_head(title: str, last: str) -> bool:
     """Whether the title's short head holds the query's last word (its head noun), stems compared."""
     head = content_words(_HEAD.split(title.lower(), maxsplit=1)[0])
     return len(head) <= ITEM_HEAD_WORDS and last in {stem(w) for w in head}
+
+
+def one_word_answer(said: list[str], used: frozenset[str]) -> bool:
+    """Whether an answer whose title and path say the stems `used` holds at most one of the two or more content
+    words `said` (a word counts when a stem said begins a stem used: "pneumo" in "pneumonia")."""
+    stems = list(dict.fromkeys(stem(w) for w in said if w not in STOPWORDS and len(w) > 1))
+    if len(stems) < 2:
+        return False
+    held = sum(1 for s in stems if s in used or any(u.startswith(s) for u in used if len(s) >= 3))
+    return held <= 1

@@ -1,0 +1,33 @@
+"""A weak answer that uses a single word of several said is "no confident match": office chatter ("coffee
+machine broken", "email the referral coordinator") and a test named by an incidental word ("fasting lipids" ->
+Fast pulse) reach codes by one word; an answer using two words said, or an item named by its head noun, is
+kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.search import find_codes
+from bot.lookups.thin_titles import one_word_answer
+
+
+def test_an_answer_saying_one_of_several_words_is_weak() -> None:
+    assert one_word_answer(["fasting", "lipids"], frozenset({"fast", "pulse"}))
+    assert not one_word_answer(["sore", "throat", "scratchy"], frozenset({"sore", "throat", "pharyng"}))
+    assert not one_word_answer(["gout"], frozenset({"gout"}))
+
+
+@pytest.mark.parametrize(
+    "query", ["fasting lipids", "coffee machine broken", "email the referral coordinator"]
+)
+def test_one_incidental_word_gives_no_answer(codebook: CodeBook, query: str) -> None:
+    assert list(find_codes(codebook, query)) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("broken toe", "S92"), ("sore throat scratchy", "J02"), ("four-point cane", "E01")],
+)
+def test_an_answer_using_more_than_one_word_stays(codebook: CodeBook, query: str, code: str) -> None:
+    assert find_codes(codebook, query)[0].code.startswith(code)
