@@ -943,7 +943,10 @@ class Searcher:
         "Cane, ...") is no weak answer."""
         if not first.why.startswith(("Index:", "External Cause Index:", "title:")):
             return False
-        said = [w for w in content_words(lowered) if w not in PAYERS and w not in FILLER]
+        words = content_words(lowered)
+        if any(w in PAYERS for w in words):
+            return False  # "medicare AWV returning patient": the payer's service (_payer_service_first)
+        said = [w for w in words if w not in FILLER]
         if said and names_head(first.title, stem(said[-1])):
             return False
         return one_word_answer(said, _used_stems(first))

@@ -31,3 +31,9 @@ def test_one_incidental_word_gives_no_answer(codebook: CodeBook, query: str) -> 
 )
 def test_an_answer_using_more_than_one_word_stays(codebook: CodeBook, query: str, code: str) -> None:
     assert find_codes(codebook, query)[0].code.startswith(code)
+
+
+def test_a_query_naming_the_payer_keeps_its_answers(codebook: CodeBook) -> None:
+    """The payer says a service is asked for: its HCPCS line stays among the answers."""
+    found = find_codes(codebook, "medicare AWV returning patient, yearly")
+    assert any(hit.code.startswith("G043") for hit in found[:5])
