@@ -918,7 +918,7 @@ class Searcher:
         ):
             # "lunch order for staff" -> a long quality-data descriptor sharing "staff": no confident match.
             return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
-        if found.coverage < WEAK_SHARE and hits and self._one_word_answer(lowered, hits[0]):
+        if found.coverage < WEAK_SHARE and hits and self._one_word_answer(lowered, hits[0], found.adds > 0):
             # "fasting lipids" -> Fast pulse, "coffee machine broken" -> a fracture: one word of several.
             return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
         return _with_notice(hits, "")
@@ -937,7 +937,7 @@ class Searcher:
         said = [w for w in content_words(lowered) if w not in PAYERS and w not in FILLER]
         return thin_title_match(said, first.title, _used_stems(first))
 
-    def _one_word_answer(self, lowered: str, first: Hit) -> bool:
+    def _one_word_answer(self, lowered: str, first: Hit, adds: bool) -> bool:
         """Whether the first answer, an Index path or a title, says at most one of the query's words
         (bot.lookups.thin_titles.one_word_answer); an item named by its head noun ("four-point cane" ->
         "Cane, ...") is no weak answer."""
@@ -949,7 +949,7 @@ class Searcher:
         said = [w for w in words if w not in FILLER]
         if said and names_head(first.title, stem(said[-1])):
             return False
-        return one_word_answer(said, _used_stems(first))
+        return one_word_answer(said, _used_stems(first), adds or first.why.startswith("title:"))
 
     def _names_procedure(self, scored: Scored, lowered: str) -> bool:
         """Whether a PCS answer's path begins with a procedure main term the query says ("hemodialysis single

@@ -15,8 +15,8 @@ point cane" -> "Cane, includes canes of all materials ...").
 A weak answer that uses a single word of several said is no answer either: "fasting lipids" reaches "Fast pulse"
 by "fasting" alone, "coffee machine broken" a fracture by "broken", "email the referral coordinator" a care
 coordination code by "referral". When the Index's best path uses under half of the query (`WEAK_SHARE`) and the
-first answer's title and path say at most one of the query's words (`one_word_answer`), the answer is "no
-confident match".
+first answer's title and path say none of the query's words, or one while saying more than was asked
+(`one_word_answer`), the answer is "no confident match".
 """
 
 from __future__ import annotations
@@ -65,11 +65,13 @@ def names_head(title: str, last: str) -> bool:
     return len(head) <= ITEM_HEAD_WORDS and last in {stem(w) for w in head}
 
 
-def one_word_answer(said: list[str], used: frozenset[str]) -> bool:
-    """Whether an answer whose title and path say the stems `used` holds at most one of the two or more content
-    words `said` (a word counts when a stem said begins a stem used: "pneumo" in "pneumonia")."""
+def one_word_answer(said: list[str], used: frozenset[str], says_more: bool = True) -> bool:
+    """Whether an answer whose title and path say the stems `used` holds none of the two or more content
+    words `said`, or only one when it `says_more` than the query (a path adding words unsaid, "Fast pulse" for
+    "fasting", or a title): "hemoptysis x3 overnight" -> Hemoptysis is the word said, the rest chart noise. A
+    word counts when a stem said begins a stem used ("pneumo" in "pneumonia")."""
     stems = list(dict.fromkeys(stem(w) for w in said if w not in STOPWORDS and len(w) > 1))
     if len(stems) < 2:
         return False
     held = sum(1 for s in stems if s in used or any(u.startswith(s) for u in used if len(s) >= 3))
-    return held <= 1
+    return held == 0 or (held == 1 and says_more)

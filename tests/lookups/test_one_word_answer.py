@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
+from bot.lookups.index.words import stem
 from bot.lookups.search import find_codes
 from bot.lookups.thin_titles import one_word_answer
 
@@ -37,3 +38,11 @@ def test_a_query_naming_the_payer_keeps_its_answers(codebook: CodeBook) -> None:
     """The payer says a service is asked for: its HCPCS line stays among the answers."""
     found = find_codes(codebook, "medicare AWV returning patient, yearly")
     assert any(hit.code.startswith("G043") for hit in found[:5])
+
+
+def test_a_path_saying_only_the_word_said_is_kept() -> None:
+    """ "hemoptysis x3 overnight" -> Hemoptysis: the one word used is the answer, the rest chart noise."""
+    assert not one_word_answer(["hemoptysis", "overnight"], frozenset({stem("hemoptysis")}), says_more=False)
+    assert one_word_answer(
+        ["coffee", "machine", "broken"], frozenset({"fractur", "traumat"}), says_more=False
+    )
