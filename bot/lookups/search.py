@@ -943,6 +943,8 @@ class Searcher:
         "Cane, ...") is no weak answer."""
         if not first.why.startswith(("Index:", "External Cause Index:", "title:")):
             return False
+        if first.why.startswith("title:") and not (first.system == "HCPCS" and first.code.startswith("G")):
+            return False  # an item named by its short name or package ("neb machine", "lancets pack of 100")
         words = content_words(lowered)
         if any(w in PAYERS for w in words):
             return False  # "medicare AWV returning patient": the payer's service (_payer_service_first)
