@@ -941,10 +941,11 @@ class Searcher:
         """Whether the first answer, an Index path or a title, says at most one of the query's words
         (bot.lookups.thin_titles.one_word_answer); an item named by its head noun ("four-point cane" ->
         "Cane, ...") is no weak answer."""
-        if not first.why.startswith(("Index:", "External Cause Index:", "title:")):
+        # Only a G service's title: an Index path reads words through values, the vocabulary and the
+        # encounter readings its why does not all print ("here for radiation treatment" -> Z51.0), and an
+        # item's title is named by its short name or package ("neb machine", "lancets pack of 100").
+        if not (first.why.startswith("title:") and first.system == "HCPCS" and first.code.startswith("G")):
             return False
-        if first.why.startswith("title:") and not (first.system == "HCPCS" and first.code.startswith("G")):
-            return False  # an item named by its short name or package ("neb machine", "lancets pack of 100")
         words = content_words(lowered)
         if any(w in PAYERS for w in words):
             return False  # "medicare AWV returning patient": the payer's service (_payer_service_first)

@@ -12,11 +12,11 @@ intact nutrients ...") is rightly found by a few of its words. An item named by 
 its title and is kept, as is an item named by its head noun when the title's short head is that noun ("single
 point cane" -> "Cane, includes canes of all materials ...").
 
-A weak answer that uses a single word of several said is no answer either: "fasting lipids" reaches "Fast pulse"
-by "fasting" alone, "coffee machine broken" a fracture by "broken", "email the referral coordinator" a care
-coordination code by "referral". When the Index's best path uses under half of the query (`WEAK_SHARE`) and the
-first answer's title and path say none of the query's words, or one while saying more than was asked
-(`one_word_answer`), the answer is "no confident match".
+A G service's title that says a single word of several said is no answer either: "email the referral
+coordinator" reaches a care coordination code (G0534) by "referral". When the Index's best path uses under
+half of the query (`WEAK_SHARE`) and such a title says none of the query's words, or one
+(`one_word_answer`), the answer is "no confident match". (Index paths are not judged so: they read words
+through values and encounter readings their path does not print.)
 """
 
 from __future__ import annotations
