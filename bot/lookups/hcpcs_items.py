@@ -107,6 +107,21 @@ def read_as_item(text: str) -> bool:
     return core is None or set(core.unused) <= PHRASE_WORDS
 
 
+# A nurse's and a pharmacy's short names for IV fluids, as the J and S infusion descriptors print the fluid
+# ("NS 1000 cc" is J7030 "Infusion, normal saline solution, 1000 cc"; "D5W 500 ml" is J7060 "5% dextrose/water
+# (500 ml = 1 unit)"; "LR" is J7120 "Ringers lactate infusion"): the volume said then picks the descriptor
+# (bot.lookups.measures). A test checks that a descriptor prints each phrase.
+IV_FLUIDS = {
+    "ns": ("normal saline",),
+    "nss": ("normal saline",),
+    "lr": ("ringers lactate", "lactated ringers"),
+    "rl": ("ringers lactate", "lactated ringers"),
+    "d5w": ("dextrose water",),
+    "d5ns": ("dextrose normal saline",),
+    "d5lr": ("dextrose in lactated ringers", "dextrose in lactated ringer"),
+    "d5": ("dextrose",),
+}
+
 # The HCPCS descriptors spell out what a chart abbreviates: "15 min" is "15 minutes" (G0444 "Annual depression
 # screening, 15 minutes"), "per hr" is "per hour". Read beside the word as typed (the short descriptors keep
 # some abbreviations: "Behavior counsel obesity 15m").
@@ -125,6 +140,7 @@ DESCRIPTOR_FORMS = {
     "yearly": ("annual",),
     "annually": ("annual",),
     "admin": ("administration",),
+    **{short: forms for short, forms in IV_FLUIDS.items()},
 }
 
 
@@ -169,8 +185,9 @@ def descriptor_forms(word: str) -> tuple[str, ...]:
 
 
 def item_short_name(word: str) -> bool:
-    """Whether a typed word is a supplier's short name for an item ("cpap", "o2", "neb")."""
-    return word in ITEM_SHORT_NAMES
+    """Whether a typed word is a supplier's short name for an item ("cpap", "o2", "neb") or an IV fluid's
+    ("ns", "lr")."""
+    return word in ITEM_SHORT_NAMES or word in IV_FLUIDS
 
 
 def typed_item_forms(word: str) -> tuple[str, ...]:

@@ -132,7 +132,7 @@ from bot.lookups.schema import ROOT_OPERATIONS_KEY, STOPWORDS, WORD, normalise, 
 from bot.lookups.shortest import sizes_for
 from bot.lookups.sounds import sound_key
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
-from bot.lookups.thin_titles import QUALITY_DATA, thin_title_match
+from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_word_answer, thin_title_match
 
 MAX_QUERY = 200
 MAX_LIMIT = 100
@@ -415,12 +415,39 @@ class Searcher:
         if not named:  # then through what read the words into the title ("awv -> annual wellness visit")
             named = [h for h in service if said <= _doc_stems(f"{h.title} {_NOT_USED.sub('', h.why)}")]
         if service.notice or not named:
+            named = self._service_as_typed(rest, said, limit)
+        if not named:
             return found
         top = max(h.score for h in found) + DRUG_LINE_LEAD - named[0].score
         lines = [replace(h, score=h.score + top, why=f"payer's service: {h.why}") for h in named]
         lines = lines[:DRUG_LINES_SHOWN]
         shown = {h.code for h in lines}
         return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
+
+    def _service_as_typed(self, words: list[str], said: frozenset[str], limit: int) -> list[Hit]:
+        """The HCPCS titles holding a payer's service by its words as typed ("screening pap smear obtaining
+        specimen" -> Q0091 "Obtaining screen pap smear"; the vocabulary reads "pap smear" as the Index's
+        Screening, neoplasm, cervix): every word said in the title itself, or all but one of four or more
+        (a word of the request's own, "specimen")."""
+        if len(said) < 2:
+            return []
+        scored: dict[tuple[str, str], tuple[float, str, Code | None, str]] = {}
+
+        def add(code: Code | None, key: tuple[str, str], score: float, why: str, title: str = "") -> None:
+            if key not in scored or scored[key][0] < score:
+                scored[key] = (score, why, code, title)
+
+        kept = [w for w in words if w not in STOPWORDS and w not in FILLER]
+        groups = list(dict.fromkeys((w, *descriptor_forms(w)) for w in kept))
+        self._text_matches(groups, ("hcpcs",), add, [], broad=len(said) >= 4, items=False)
+        spare = 1 if len(said) >= 4 else 0
+        named = []
+        for hit in self._ranked(scored, limit):
+            own = _doc_stems(f"{hit.title} {hit.why.split(' (')[0].removeprefix('title: ')}")
+            missing = [w for w in said if w not in own and not any(o.startswith(w) for o in own)]
+            if len(missing) <= spare:
+                named.append(hit)
+        return named
 
     def _permanent_line_first(self, query: str, found: Hits) -> Hits:
         """A C drug line (hospital outpatient pass-through only) goes after the J or Q line of the same drug
@@ -701,9 +728,9 @@ class Searcher:
         lowered = text.lower()
         scored: dict[tuple[str, str], tuple[float, str, Code | None, str]] = {}
 
-        def add(code: Code | None, key: tuple[str, str], score: float, why: str, title: str = "") -> None:
+        def add(code: Code | None, key: tuple[str, str], score: float, why: str, title: str = "") -> float:
             if key[0] not in wanted:
-                return
+                return score
             if code is not None:
                 score += 4 if code.billable else -25  # a header never beats a reportable code
                 score -= 60 if not code.current else 0
@@ -713,6 +740,7 @@ class Searcher:
                     score += measure_fit(code.title, measures)  # "30-40 mmHg": not "18-30 mmhg"
             if key not in scored or scored[key][0] < score:
                 scored[key] = (score, why, code, title)
+            return score  # as weighed: a header, a retired code, a measure that does not fit
 
         tokens = lowered.replace(",", " ").split()
         hours = said_hours(frozenset(stem(t) for t in tokens))
@@ -842,7 +870,7 @@ class Searcher:
             def add_item(
                 code: Code | None, key: tuple[str, str], score: float, why: str, title: str = ""
             ) -> None:
-                add(code, key, score, why, title)
+                score = add(code, key, score, why, title)
                 said = title or (code.title if code else "")
                 if any(names_typed_item(said, head, first=alone) for head in heads):
                     named[key] = max(score, named.get(key, score))
@@ -908,6 +936,9 @@ class Searcher:
         ):
             # "lunch order for staff" -> a long quality-data descriptor sharing "staff": no confident match.
             return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
+        if found.coverage < WEAK_SHARE and hits and self._one_word_answer(lowered, hits[0], found.adds > 0):
+            # "fasting lipids" -> Fast pulse, "coffee machine broken" -> a fracture: one word of several.
+            return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
         return _with_notice(hits, "")
 
     def _thin_title(self, lowered: str, first: Hit) -> bool:
@@ -923,6 +954,23 @@ class Searcher:
         # The payer and a coder's words about the request ("medicare", "code") are no words of the service.
         said = [w for w in content_words(lowered) if w not in PAYERS and w not in FILLER]
         return thin_title_match(said, first.title, _used_stems(first))
+
+    def _one_word_answer(self, lowered: str, first: Hit, adds: bool) -> bool:
+        """Whether the first answer, an Index path or a title, says at most one of the query's words
+        (bot.lookups.thin_titles.one_word_answer); an item named by its head noun ("four-point cane" ->
+        "Cane, ...") is no weak answer."""
+        # Only a G service's title: an Index path reads words through values, the vocabulary and the
+        # encounter readings its why does not all print ("here for radiation treatment" -> Z51.0), and an
+        # item's title is named by its short name or package ("neb machine", "lancets pack of 100").
+        if not (first.why.startswith("title:") and first.system == "HCPCS" and first.code.startswith("G")):
+            return False
+        words = content_words(lowered)
+        if any(w in PAYERS for w in words):
+            return False  # "medicare AWV returning patient": the payer's service (_payer_service_first)
+        said = [w for w in words if w not in FILLER]
+        if said and names_head(first.title, stem(said[-1])):
+            return False
+        return one_word_answer(said, _used_stems(first), adds or first.why.startswith("title:"))
 
     def _names_procedure(self, scored: Scored, lowered: str) -> bool:
         """Whether a PCS answer's path begins with a procedure main term the query says ("hemodialysis single
@@ -1105,6 +1153,8 @@ class Searcher:
             plural = word.endswith("s") and (word[:-1] in self.freq or _stem(word) in self.freq)
             if word in self.freq or self.vocabulary.knows(word) or _value(word) or whole or plural:
                 known += 1
+            elif descriptor_forms(word):
+                known += 1  # "lr", "d5ns": the descriptors spell it ("ringers lactate")
             elif self._noun_of(word) is not None:
                 known += 1  # "dizzy": the Index's Dizziness
             elif word.isalpha() and self.corrections(word)[0] != word:
@@ -1158,6 +1208,7 @@ class Searcher:
                 w.isalpha()
                 and w not in self.freq
                 and not self.vocabulary.knows(w)
+                and not descriptor_forms(w)
                 and self.corrections(w)[0] == w
                 and self._noun_of(w) is None
             )
@@ -1196,7 +1247,7 @@ class Searcher:
     def _known(self, word: str) -> bool:
         """Whether a title, index term, vocabulary term or English word holds the word, or it is a
         misspelling or a word form of one, or a procedure word read from its parts."""
-        if word in self.freq or self.vocabulary.knows(word) or word in self.english:
+        if word in self.freq or self.vocabulary.knows(word) or word in self.english or descriptor_forms(word):
             return True
         if self.corrections(word)[0] != word or self._noun_of(word) is not None:
             return True
@@ -1945,7 +1996,7 @@ def _with_notice(hits: list[Hit], notice: str) -> Hits:
 class _Adder(Protocol):  # the inner add() callback of Searcher.find
     def __call__(
         self, code: Code | None, key: tuple[str, str], score: float, why: str, title: str = ""
-    ) -> None: ...
+    ) -> object: ...
 
 
 _searchers: dict[int, tuple[str, Searcher]] = {}

@@ -11,6 +11,12 @@ of the query unused, the answer is "no confident match". Only the quality-data c
 intact nutrients ...") is rightly found by a few of its words. An item named by its own short title ("slings", "portable oxygen contents") is most of
 its title and is kept, as is an item named by its head noun when the title's short head is that noun ("single
 point cane" -> "Cane, includes canes of all materials ...").
+
+A G service's title that says a single word of several said is no answer either: "email the referral
+coordinator" reaches a care coordination code (G0534) by "referral". When the Index's best path uses under
+half of the query (`WEAK_SHARE`) and such a title says none of the query's words, or one
+(`one_word_answer`), the answer is "no confident match". (Index paths are not judged so: they read words
+through values and encounter readings their path does not print.)
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ QUALITY_DATA = ("G8", "G9")
 # the query names by its head noun ("single point cane" -> "Cane, includes canes of all materials ...").
 ITEM_HEAD_WORDS = 3
 _HEAD = re.compile(r"[,;(]")
+# Below this share of the query's words used by the Index's best path, an answer saying one word is weak.
+WEAK_SHARE = 0.55
 
 
 def title_stems(title: str) -> frozenset[str]:
@@ -55,3 +63,15 @@ def names_head(title: str, last: str) -> bool:
     """Whether the title's short head holds the query's last word (its head noun), stems compared."""
     head = content_words(_HEAD.split(title.lower(), maxsplit=1)[0])
     return len(head) <= ITEM_HEAD_WORDS and last in {stem(w) for w in head}
+
+
+def one_word_answer(said: list[str], used: frozenset[str], says_more: bool = True) -> bool:
+    """Whether an answer whose title and path say the stems `used` holds none of the two or more content
+    words `said`, or only one when it `says_more` than the query (a path adding words unsaid, "Fast pulse" for
+    "fasting", or a title): "hemoptysis x3 overnight" -> Hemoptysis is the word said, the rest chart noise. A
+    word counts when a stem said begins a stem used ("pneumo" in "pneumonia")."""
+    stems = list(dict.fromkeys(stem(w) for w in said if w not in STOPWORDS and len(w) > 1))
+    if len(stems) < 2:
+        return False
+    held = sum(1 for s in stems if s in used or any(u.startswith(s) for u in used if len(s) >= 3))
+    return held == 0 or (held == 1 and says_more)

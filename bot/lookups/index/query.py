@@ -51,11 +51,12 @@ _SLASHED = {  # shorthand with a slash, read before the words are split
 }
 _LONE_W = re.compile(r"(?<=[a-z0-9])\s+w\s+(?=[a-z0-9])")
 # Words of a chart or a patient that say nothing to the Index: "pt c/o", "my", "feeling".
+# (A word joined to another by a slash is a test's name: "PT/INR", "PT/PTT".)
 _FILLER = re.compile(
-    r"\b(?:my|his|her|their|your|pt|patient|complains of|complaining of|complaint of|feeling|feels|"
+    r"(?<![\w/])(?:my|his|her|their|your|pt|patient|complains of|complaining of|complaint of|feeling|feels|"
     r"having|experiencing|presents with|presenting with|taken as|taking as|"
     # A chart's duration shorthand ("cough x 3 days", "x2 wks"): how long says nothing to the Index.
-    r"x\s*\d+\s*(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|hours?|hrs?|h))\b"
+    r"x\s*\d+\s*(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|hours?|hrs?|h))\b(?!/)"
 )
 # How a coder asks for a code ("dx for ...", "ICD-10 code for ...", "... dx code"): the request, not the reason.
 _REQUEST = re.compile(
