@@ -36,6 +36,9 @@ Sets:
 - `holdout12`: bench/queries/holdout_v12.tsv - 632 queries for FY2027 dates of service, written by a separate
   session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
   search round 14 and scored before and after it (provenance in bench/queries/README.md);
+- `holdout13`: bench/queries/holdout_v13.tsv - 635 queries for FY2027 dates of service, written by a separate
+  session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
+  search round 16 and scored before and after it (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py).
 
@@ -88,6 +91,7 @@ HOLDOUT9 = ROOT / "bench" / "queries" / "holdout_v9.tsv"
 HOLDOUT10 = ROOT / "bench" / "queries" / "holdout_v10.tsv"
 HOLDOUT11 = ROOT / "bench" / "queries" / "holdout_v11.tsv"
 HOLDOUT12 = ROOT / "bench" / "queries" / "holdout_v12.tsv"
+HOLDOUT13 = ROOT / "bench" / "queries" / "holdout_v13.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 TOP = 5
 FIRST_QUERY = "cellulitis of left leg"  # timed as the process's first lookup (as bench/lookup.py does)
@@ -174,6 +178,7 @@ LOADERS = {
     "holdout10": lambda: load_dev(HOLDOUT10),
     "holdout11": lambda: load_dev(HOLDOUT11),
     "holdout12": lambda: load_dev(HOLDOUT12),
+    "holdout13": lambda: load_dev(HOLDOUT13),
 }
 
 
@@ -311,7 +316,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12",
+        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -418,6 +423,7 @@ def main() -> int:
             "holdout10": "holdout_v10",
             "holdout11": "holdout_v11",
             "holdout12": "holdout_v12",
+            "holdout13": "holdout_v13",
         }
         print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
         for s in chosen:
