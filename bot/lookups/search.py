@@ -101,6 +101,7 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
+from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
 from bot.lookups.index.pcs_roots import procedure_reading
@@ -482,6 +483,9 @@ class Searcher:
             return _with_notice([self._saying_unused(query, hit) for hit in found], found.notice)
         if found or not found.notice.startswith(NO_CONFIDENT_MATCH):
             return found
+        lay = self._lay_sentence(query, systems, limit)  # "I get up four times a night to pee": Nocturia
+        if lay is not None:
+            return lay
         # A condition told as a sentence ("cough that won't go away", "rash on my son"): the words a coder
         # reads past are left out, and the rest answered when it answers with confidence (one more search);
         # then a word a coder cannot place, or a side, left out too (a few more).
@@ -494,6 +498,25 @@ class Searcher:
             if answer is not None:
                 return answer
         return found
+
+    def _lay_sentence(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """A patient's sentence read as the lay phrase its words say in any order, a body part said beside
+        it as the Index's subterm (bot.lookups.index.lay_sentences), when an Index path through the
+        phrase's meaning answers it; the words not read said as not used."""
+        read = read_lay_sentence(query, self.vocabulary, lambda word: stem(word) in self.body_sites())
+        if read is None:
+            return None
+        for reading in read.readings():
+            try:
+                answer = self._find(reading, systems, limit)
+            except QueryError:
+                continue
+            if answer and not answer.notice and answers_meaning(read.means, answer[0].why):
+                said = f"read: {read.term} -> {read.means}"
+                left = [w for w in (*read.unused, *read.sites) if w not in reading.split()]
+                said += f"; not used: {', '.join(left)}" if left else ""
+                return _with_notice([replace(h, why=f"{h.why} ({said})") for h in answer], "")
+        return None
 
     def _said_before_circumstance(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
         """The complaint as said before the clause telling what sets it off ("bulge at my navel when i
