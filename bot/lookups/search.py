@@ -101,7 +101,7 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
-from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence
+from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence, told_by_patient
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
 from bot.lookups.index.pcs_roots import procedure_reading
@@ -479,6 +479,10 @@ class Searcher:
     def _find_read(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find(query, systems, limit)
         if found and not found.notice and len(query.split()) > 1:
+            # "corners of my mouth are cracked and sore": a lay phrase said loosely, which the answer missed.
+            lay = self._lay_sentence(query, systems, limit, missed_by=found[0])
+            if lay is not None:
+                return lay
             # A partial answer says the words it did not use ("hair falling out in patches": patches).
             return _with_notice([self._saying_unused(query, hit) for hit in found], found.notice)
         if found or not found.notice.startswith(NO_CONFIDENT_MATCH):
@@ -499,12 +503,17 @@ class Searcher:
                 return answer
         return found
 
-    def _lay_sentence(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+    def _lay_sentence(
+        self, query: str, systems: Sequence[str], limit: int, missed_by: Hit | None = None
+    ) -> Hits | None:
         """A patient's sentence read as the lay phrase its words say in any order, a body part said beside
         it as the Index's subterm (bot.lookups.index.lay_sentences), when an Index path through the
-        phrase's meaning answers it; the words not read said as not used."""
+        phrase's meaning answers it; the words not read said as not used. `missed_by`: the answer the
+        sentence as typed found, which a phrase of two words or more beats when it missed the meaning."""
+        if missed_by is not None and not told_by_patient(query):
+            return None
         read = read_lay_sentence(query, self.vocabulary, lambda word: stem(word) in self.body_sites())
-        if read is None:
+        if read is None or (missed_by is not None and not read.missed_by(missed_by.why)):
             return None
         for reading in read.readings():
             try:

@@ -41,7 +41,7 @@ def test_the_phrase_is_found_in_any_order_with_words_between() -> None:
 
 def test_the_phrase_covering_the_most_words_wins_and_the_part_said_elsewhere_is_kept() -> None:
     read = _read("soft lump on the side of my neck that moves when I press it")
-    assert read == LaySentence("lump in neck", "mass neck", (), (), ("soft", "side", "moves", "press"))
+    assert read == LaySentence("lump in neck", "mass neck", (), (), ("soft", "side", "moves", "press"), 2)
     read = _read("a lump came up on my cheek last week")
     assert read is not None and read.means == "mass" and read.sites == ("cheek",)
     assert read.readings() == ["mass cheek", "mass"]
@@ -101,10 +101,23 @@ def test_only_an_index_path_through_the_meaning_answers_it() -> None:
         ("my wife has a rash under both breasts every summer", "L30.4"),  # Intertrigo
         ("my mom's nails are thick and discolored on her toes", "B35.1"),  # Onychomycosis
         ("I keep seeing flashes of light in the corner of my right eye", "H53.19"),  # Photopsia
+        ("my husband's ankles puff up after a long flight", "R60.0"),  # lay17: Edema, localized
+        ("my son keeps pulling his hair out when he is stressed", "F63.3"),  # lay17: Hair-pulling
     ],
 )
 def test_lay_sentences_find_their_index_line(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=5)[0].code == expected
+
+
+def test_a_phrase_said_loosely_is_read_over_an_answer_that_missed_it(codebook: CodeBook) -> None:
+    # As typed, "rash" alone answers (R21); the loose "rash ... new soap" says contact dermatitis.
+    first = find_codes(codebook, "she gets a rash every time she uses a new soap", limit=5)[0]
+    assert first.code == "L25.9"
+    read = _read("I get up four times a night to pee")
+    assert read is not None and read.missed_by("Index: Urination, frequent -> R35.0")
+    assert not read.missed_by("Index: Nocturia -> R35.1")
+    one = _read("zits all over my face")
+    assert one is not None and not one.missed_by("title: Face shell")  # one word: the vocabulary read it
 
 
 def test_the_reading_and_the_words_not_used_are_said(codebook: CodeBook) -> None:

@@ -61,6 +61,8 @@ _NEGATING = frozenset(_NEGATING_WORDS.split())
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A side said anywhere in the sentence stays with the reading ("ears ring all day, both sides"): the
 # Tabular's laterality.
+# A phrase of this many needed words or more is read over an answer that missed it.
+_OVER_ANSWER = 2
 _SIDES = {"right": "right", "left": "left", "both": "bilateral", "bilateral": "bilateral"}
 # Words of the body part names (ICD-10-PCS body part values) that say no part on their own in a sentence
 # ("little ulcers", "coming back", "big toe joint", "on the side").
@@ -117,6 +119,14 @@ class LaySentence:
     sites: tuple[str, ...]  # body parts said elsewhere in the sentence, as said
     sides: tuple[str, ...]  # the sides said ("right", "bilateral")
     unused: tuple[str, ...]  # the sentence's other words, as said
+    covered: int = 1  # how many words of the sentence the phrase needs
+
+    def missed_by(self, why: str) -> bool:
+        """Whether an answer found for the sentence as typed missed this reading: the phrase needs two words
+        or more (said loosely, so the vocabulary did not read it) and the answer is no Index path through
+        its meaning ("corners of my mouth are cracked and sore" answered by "Other lesions of oral
+        mucosa")."""
+        return self.covered >= _OVER_ANSWER and not answers_meaning(self.means, why)
 
     def readings(self) -> list[str]:
         """What to look up: the meaning with the body parts said (the Index's subterm), then the meaning
@@ -240,7 +250,22 @@ def read_lay_sentence(
         return None
     if not sides and "one" not in words and any(w in _PAIRED and said_stem(w) in needed for w in words):
         sides.append("bilateral")
-    return LaySentence(term, means, tuple(sites), tuple(sides), tuple(unused))
+    return LaySentence(term, means, tuple(sites), tuple(sides), tuple(unused), len(needed))
+
+
+# The words a patient (or a parent) tells a complaint with: a chart line or an Index term says none of them.
+_TELLING_WORDS = """
+    i i'm im i've ive me my myself we our us she her he his him they their them you your mom's dad's son's
+    daughter's baby's kid's wife's husband's
+"""
+_TELLING = frozenset(_TELLING_WORDS.split())
+
+
+def told_by_patient(text: str) -> bool:
+    """Whether the text is told as a person tells it ("corners of my mouth ...", "she gets a rash ..."): only
+    such a sentence is read over an answer found for it as typed ("PAD L leg native artery atherosclerosis,
+    rest pain" stays the chart line it is)."""
+    return any(w in _TELLING for w in _WORD.findall(text.lower().replace("\u2019", "'")))
 
 
 def answers_meaning(means: str, why: str) -> bool:
