@@ -487,21 +487,18 @@ class Searcher:
             return _with_notice([self._saying_unused(query, hit) for hit in found], found.notice)
         if found or not found.notice.startswith(NO_CONFIDENT_MATCH):
             return found
-        lay = self._lay_sentence(query, systems, limit)  # "I get up four times a night to pee": Nocturia
-        if lay is not None:
-            return lay
         # A condition told as a sentence ("cough that won't go away", "rash on my son"): the words a coder
         # reads past are left out, and the rest answered when it answers with confidence (one more search);
         # then a word a coder cannot place, or a side, left out too (a few more).
         answer = self._said_before_circumstance(query, systems, limit)
-        if answer is not None:
-            return answer
-        for core in self._readings(query):
+        for core in self._readings(query) if answer is None else ():
             # A reading without a word is answered only by an Index path ("high complexity" is no title).
             answer = self._core_answer(core, systems, limit, index_only=not core.filler)
             if answer is not None:
-                return answer
-        return found
+                break
+        # "I get up four times a night to pee": the lay phrase said loosely (Nocturia).
+        lay = self._lay_sentence(query, systems, limit, missed_by=answer[0] if answer else None)
+        return lay or answer or found
 
     def _lay_sentence(
         self, query: str, systems: Sequence[str], limit: int, missed_by: Hit | None = None

@@ -124,9 +124,15 @@ class LaySentence:
     def missed_by(self, why: str) -> bool:
         """Whether an answer found for the sentence as typed missed this reading: the phrase needs two words
         or more (said loosely, so the vocabulary did not read it) and the answer is no Index path through
-        its meaning ("corners of my mouth are cracked and sore" answered by "Other lesions of oral
-        mucosa")."""
-        return self.covered >= _OVER_ANSWER and not answers_meaning(self.means, why)
+        its meaning nor through a word the reading leaves unused ("corners of my mouth are cracked and
+        sore" answered by "Other lesions of oral mucosa")."""
+        if self.covered < _OVER_ANSWER or answers_meaning(self.means, why):
+            return False
+        # An answer through a word this reading leaves unused answers another complaint the sentence tells
+        # ("I have a headache and my neck is stiff": Headache; "chest pain when I breathe in": Pain, chest,
+        # on breathing).
+        path = {said_stem(w) for w in _WORD.findall(why.split(" -> ")[0].lower())}
+        return not any(said_stem(w) in path for w in self.unused)
 
     def readings(self) -> list[str]:
         """What to look up: the meaning with the body parts said (the Index's subterm), then the meaning
