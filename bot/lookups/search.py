@@ -101,6 +101,7 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
+from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence, told_by_patient
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
 from bot.lookups.index.pcs_roots import procedure_reading
@@ -478,6 +479,10 @@ class Searcher:
     def _find_read(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find(query, systems, limit)
         if found and not found.notice and len(query.split()) > 1:
+            # "corners of my mouth are cracked and sore": a lay phrase said loosely, which the answer missed.
+            lay = self._lay_sentence(query, systems, limit, missed_by=found[0])
+            if lay is not None:
+                return lay
             # A partial answer says the words it did not use ("hair falling out in patches": patches).
             return _with_notice([self._saying_unused(query, hit) for hit in found], found.notice)
         if found or not found.notice.startswith(NO_CONFIDENT_MATCH):
@@ -486,14 +491,38 @@ class Searcher:
         # reads past are left out, and the rest answered when it answers with confidence (one more search);
         # then a word a coder cannot place, or a side, left out too (a few more).
         answer = self._said_before_circumstance(query, systems, limit)
-        if answer is not None:
-            return answer
-        for core in self._readings(query):
+        for core in self._readings(query) if answer is None else ():
             # A reading without a word is answered only by an Index path ("high complexity" is no title).
             answer = self._core_answer(core, systems, limit, index_only=not core.filler)
             if answer is not None:
-                return answer
-        return found
+                break
+        # "I get up four times a night to pee": the lay phrase said loosely (Nocturia).
+        lay = self._lay_sentence(query, systems, limit, missed_by=answer[0] if answer else None)
+        return lay or answer or found
+
+    def _lay_sentence(
+        self, query: str, systems: Sequence[str], limit: int, missed_by: Hit | None = None
+    ) -> Hits | None:
+        """A patient's sentence read as the lay phrase its words say in any order, a body part said beside
+        it as the Index's subterm (bot.lookups.index.lay_sentences), when an Index path through the
+        phrase's meaning answers it; the words not read said as not used. `missed_by`: the answer the
+        sentence as typed found, which a phrase of two words or more beats when it missed the meaning."""
+        if missed_by is not None and not told_by_patient(query):
+            return None
+        read = read_lay_sentence(query, self.vocabulary, lambda word: stem(word) in self.body_sites())
+        if read is None or (missed_by is not None and not read.missed_by(missed_by.why)):
+            return None
+        for reading in read.readings():
+            try:
+                answer = self._find(reading, systems, limit)
+            except QueryError:
+                continue
+            if answer and not answer.notice and answers_meaning(read.means, answer[0].why):
+                said = f"read: {read.term} -> {read.means}"
+                left = [w for w in (*read.unused, *read.sites) if w not in reading.split()]
+                said += f"; not used: {', '.join(left)}" if left else ""
+                return _with_notice([replace(h, why=f"{h.why} ({said})") for h in answer], "")
+        return None
 
     def _said_before_circumstance(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
         """The complaint as said before the clause telling what sets it off ("bulge at my navel when i
