@@ -100,6 +100,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
+from bot.lookups.index.key_words import LOOKED_AT, dominating
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
@@ -117,6 +118,14 @@ from bot.lookups.index.services import (
     says_finding,
 )
 from bot.lookups.index.stories import is_adverse_or_underdosing, is_poisoning, tells_taking
+from bot.lookups.index.sub_queries import (
+    NARRATORS,
+    negated_stems,
+    only_qualifiers_left,
+    said_in_another_form,
+    without_negated,
+    without_sides,
+)
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -488,9 +497,11 @@ class Searcher:
         answer = self._said_before_circumstance(query, systems, limit)
         if answer is not None:
             return answer
+        negated = without_negated(query)
+        refused = negated_stems(negated.unused) if negated is not None else frozenset()
         for core in self._readings(query):
             # A reading without a word is answered only by an Index path ("high complexity" is no title).
-            answer = self._core_answer(core, systems, limit, index_only=not core.filler)
+            answer = self._core_answer(core, systems, limit, index_only=not core.filler, refused=refused)
             if answer is not None:
                 return answer
         return found
@@ -525,45 +536,85 @@ class Searcher:
             if read is not None:
                 yield Core(read.text, (*read.unused, *trigger.unused))
         if core is None and says_negation(query):
-            return
+            # "ecchymoses on arms with no trauma": what the chart rules out read past whole, the rest answered.
+            negated = without_negated(query)
+            if negated is None or self.vocabulary.may_name_brand(query):
+                return  # "Darzalex IV (not Faspro)": the drug line picks by what is negated (_drug_line_first)
+            read = medical_core(negated.text)
+            core = Core(read.text, (*negated.unused, *read.unused)) if read is not None else negated
+            yield core
         base = core or Core(" ".join(query.lower().replace("\u2019", "'").split()), (), filler=False)
         clauses = [clause.split() for clause in base.text.split(", ")]
         said = content_words(base.text)
         if len(said) < 2:
             return
         placed = {
-            w: w in SIDE_WORDS or (len(w) > 1 and w in self.english and not self._indexed(w))
+            w: w in SIDE_WORDS
+            or w in NARRATORS
+            or (len(w) > 1 and w in self.english and not self._indexed(w))
             for w in dict.fromkeys(said)
         }
         readings: list[Core] = []
+        sideless = without_sides(base.text, SIDE_WORDS)
+        if sideless is not None:
+            # "costochondritis on left side of sternum": every side word at once.
+            readings.append(Core(sideless.text, (*base.unused, *sideless.unused), filler=False))
         if len(clauses) > 1:
             # A clause holding a word a coder cannot place ("PTSD chronic, combat vet") left out whole.
             for n, clause in enumerate(clauses):
                 if any(placed.get(w) for w in clause):
                     text = ", ".join(" ".join(c) for m, c in enumerate(clauses) if m != n)
                     readings.append(Core(text, (*base.unused, *clause), filler=False))
+        dropped = [w for w, left_out in placed.items() if left_out and w not in SIDE_WORDS]
+        if len(dropped) > 1:
+            # "husband snores loud but doctor says": every word a coder cannot place at once.
+            kept = [" ".join(w for w in clause if w not in dropped) for clause in clauses]
+            text = ", ".join(c for c in kept if c)
+            readings.append(Core(text, (*base.unused, *dropped), filler=False))
         for word, left_out in placed.items():
             if left_out:
                 kept = [" ".join(w for w in clause if w != word) for clause in clauses]
                 text = ", ".join(c for c in kept if c)
                 readings.append(Core(text, (*base.unused, word), filler=False))
-        # A lone word left is no reading of the query ("my laptop is slow" is no "Slowing, urinary stream").
-        yield from [r for r in readings if len(content_words(r.text)) > 1][:LEFT_OUT_TRIES]
+        # A lone word left is no reading of the query ("my laptop is slow" is no "Slowing, urinary stream"),
+        # unless the vocabulary knows it as a complaint ("snores").
+        yield from [r for r in readings if self._reading_left(content_words(r.text))][:LEFT_OUT_TRIES]
 
-    def _core_answer(self, core: Core, systems: Sequence[str], limit: int, index_only: bool) -> Hits | None:
+    def _reading_left(self, said: list[str]) -> bool:
+        """Whether the words left make a reading: two or more, or one the vocabulary knows."""
+        return len(said) > 1 or (len(said) == 1 and self.vocabulary.knows(said[0]))
+
+    def _core_answer(
+        self,
+        core: Core,
+        systems: Sequence[str],
+        limit: int,
+        index_only: bool,
+        refused: frozenset[str] = frozenset(),
+    ) -> Hits | None:
         """The core's answer, saying the words it did not use, when it answers the core with confidence
-        (`index_only`: through an Index path)."""
+        (`index_only`: through an Index path) and names nothing the query negated (`refused`: "no apnea")."""
         try:
             answer = self._find(core.text, systems, limit)
         except QueryError:
             return None
         if not answer or not self._answers_core(core.text, answer[0]):
             return None
+        first = answer[0]
+        if affirms_what_is_negated(f"{first.title}, {_CLAUSE_WHY.sub('', first.why)}", refused):
+            return (
+                None  # "snoring but no apnea" is no apnea; "gauze, no border" may be "... without ... border"
+            )
         if index_only and main_term_adds(core.text, _CLAUSE_WHY.sub("", answer[0].why)) is None:
             return None
         shown = []
         for hit in answer:
-            said = unused_words(core.text, _used_stems(hit), frozenset(), lambda _: False)
+            used = _used_stems(hit)
+            said = [
+                w
+                for w in unused_words(core.text, used, frozenset(), lambda _: False)
+                if not said_in_another_form(w, used)
+            ]
             left = [w for w in core.unused if w not in LINKING] + said
             shown.append(replace(hit, why=f"{hit.why} (not used: {', '.join(left)})"))
         return _with_notice(shown, answer.notice)
@@ -676,13 +727,22 @@ class Searcher:
         if clause is not None:  # the best-answered clause: judged on its own words
             core, why = clause.group(1), why[clause.end() :]
         said = content_words(core)
-        left = unused_words(core, _used_stems(first), self.body_sites(), self._clinical)
+        used = _used_stems(first)
+        left = unused_words(core, used, self.body_sites(), self._clinical)
+        left = [w for w in left if not said_in_another_form(w, used)]  # "persisting": Persistent cough
         # A qualifier or an ordinary word in no Index line may be left, and said as not used (find).
-        if not said or not all(incidental(w, self._indexed) for w in left) or not mostly_answered(said, left):
+        if not said or not all(incidental(w, self._indexed) for w in left):
+            return False
+        if not mostly_answered(said, left) and not only_qualifiers_left(said, left):
             return False
         adds = main_term_adds(core, why)
         if adds is not None:
-            return not adds
+            # A body site the path adds is where the core's qualifier left unused puts the finding ("digital
+            # clubbing" -> Clubbing of finger); a word of another kind is another condition ("mirror" is no
+            # Mirror writing), and a site beside no qualifier is another finding ("tender points" is no
+            # Pointed ear).
+            sited = only_qualifiers_left(said, left) and all(stem(w) in self.body_sites() for w in adds)
+            return not adds or sited
         return len(said) > 1 or self.vocabulary.knows(said[0])
 
     def _clinical(self, word: str) -> bool:
@@ -939,6 +999,24 @@ class Searcher:
         if found.coverage < WEAK_SHARE and hits and self._one_word_answer(lowered, hits[0], found.adds > 0):
             # "fasting lipids" -> Fast pulse, "coffee machine broken" -> a fracture: one word of several.
             return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
+        lead = 0
+        if hits and hits[0].why.startswith(("title:", "inclusion term:")):
+            # A title sharing some words is weaker than an Index path reading more of them: only then.
+            lead = dominating(
+                text,
+                [answer_stems(h.title, h.why) for h in hits[:LOOKED_AT]],
+                self.body_sites(),
+                [
+                    n
+                    for n, h in enumerate(hits[:LOOKED_AT])
+                    # (a diagnosis, or the first answer's own code set: "CHB needs pacer" asks for no procedure)
+                    if not h.why.startswith(("title:", "inclusion term:"))
+                    and h.system in ("ICD-10-CM", hits[0].system)
+                ],
+            )
+        if lead:
+            # "swollen gland under arm": the Index's Swollen, glands before "Arm rest", leaving "swollen".
+            hits = [replace(hits[lead], score=hits[0].score + 1), *hits[:lead], *hits[lead + 1 :]]
         return _with_notice(hits, "")
 
     def _thin_title(self, lowered: str, first: Hit) -> bool:
