@@ -100,7 +100,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
-from bot.lookups.index.key_words import LOOKED_AT, dominating
+from bot.lookups.index.key_words import LOOKED_AT, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
@@ -565,6 +565,12 @@ class Searcher:
                 if any(placed.get(w) for w in clause):
                     text = ", ".join(" ".join(c) for m, c in enumerate(clauses) if m != n)
                     readings.append(Core(text, (*base.unused, *clause), filler=False))
+        sites = frozenset(w for w in said if stem(w) in self.body_sites() or w in SIDE_WORDS)
+        siteless = without_sides(base.text, sites, least=1) if len(sites) < len(set(said)) else None
+        if siteless is not None and siteless.text != (sideless.text if sideless else ""):
+            # "ecchymoses on legs": a code that does not subdivide by the site uses none of its words.
+            # (read past like filler: the site's words are no words of the condition, so a title may answer)
+            readings.append(Core(siteless.text, (*base.unused, *siteless.unused)))
         dropped = [w for w, left_out in placed.items() if left_out and w not in SIDE_WORDS]
         if len(dropped) > 1:
             # "husband snores loud but doctor says": every word a coder cannot place at once.
@@ -581,8 +587,14 @@ class Searcher:
         yield from [r for r in readings if self._reading_left(content_words(r.text))][:LEFT_OUT_TRIES]
 
     def _reading_left(self, said: list[str]) -> bool:
-        """Whether the words left make a reading: two or more, or one the vocabulary knows."""
-        return len(said) > 1 or (len(said) == 1 and self.vocabulary.knows(said[0]))
+        """Whether the words left make a reading: two or more, or one the vocabulary knows or no ordinary
+        English word ("ecchymoses"; "slow" is no reading of "my laptop is slow")."""
+        if len(said) != 1:
+            return len(said) > 1
+        word = said[0]
+        return self.vocabulary.knows(word) or (
+            word not in self.english and (word in self.freq or self._indexed(word))
+        )
 
     def _core_answer(
         self,
@@ -743,7 +755,7 @@ class Searcher:
             # Pointed ear).
             sited = only_qualifiers_left(said, left) and all(stem(w) in self.body_sites() for w in adds)
             return not adds or sited
-        return len(said) > 1 or self.vocabulary.knows(said[0])
+        return self._reading_left(said)  # "ecchymoses" alone, not "bicycle" ("Explosion of bicycle tire")
 
     def _clinical(self, word: str) -> bool:
         return self.freq.get(word) >= CLINICAL_WORD_COUNT
@@ -999,25 +1011,31 @@ class Searcher:
         if found.coverage < WEAK_SHARE and hits and self._one_word_answer(lowered, hits[0], found.adds > 0):
             # "fasting lipids" -> Fast pulse, "coffee machine broken" -> a fracture: one word of several.
             return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
-        lead = 0
-        if hits and hits[0].why.startswith(("title:", "inclusion term:")):
-            # A title sharing some words is weaker than an Index path reading more of them: only then.
-            lead = dominating(
-                text,
-                [answer_stems(h.title, h.why) for h in hits[:LOOKED_AT]],
-                self.body_sites(),
-                [
-                    n
-                    for n, h in enumerate(hits[:LOOKED_AT])
-                    # (a diagnosis, or the first answer's own code set: "CHB needs pacer" asks for no procedure)
-                    if not h.why.startswith(("title:", "inclusion term:"))
-                    and h.system in ("ICD-10-CM", hits[0].system)
-                ],
-            )
+        lead = self._dominating_answer(text, hits)
         if lead:
             # "swollen gland under arm": the Index's Swollen, glands before "Arm rest", leaving "swollen".
             hits = [replace(hits[lead], score=hits[0].score + 1), *hits[:lead], *hits[lead + 1 :]]
         return _with_notice(hits, "")
+
+    def _dominating_answer(self, text: str, hits: list[Hit]) -> int:
+        """The position of an answer to put first because it uses every word of the query the first answer
+        uses and more (bot.lookups.index.key_words), or 0. Only over a first answer that is a title (a title
+        sharing some words is weaker than an Index path reading more of them), or one using no word of the
+        query but a body site ("ecchymoses on legs" is no "Lengthening, leg"); only a diagnosis or an answer
+        of the first one's code set leads ("CHB needs pacer" asks for no procedure)."""
+        if not hits:
+            return 0
+        used = [answer_stems(h.title, h.why) for h in hits[:LOOKED_AT]]
+        sites = self.body_sites()
+        site_only = _unsaid_main_term(text, hits[0]) and uses_only_sites(text, used[0], sites)
+        if not _titled(hits[0]) and not site_only:
+            return 0
+        allowed = [
+            n
+            for n, h in enumerate(hits[:LOOKED_AT])
+            if (site_only or not _titled(h)) and h.system in ("ICD-10-CM", hits[0].system)
+        ]
+        return dominating(text, used, sites, allowed)
 
     def _thin_title(self, lowered: str, first: Hit) -> bool:
         """Whether the first answer is a quality-data code's title (no Index path, no item, no inclusion term)
@@ -2058,6 +2076,21 @@ def _restriction_said(title: str, query: str) -> bool:
 def _system_names(systems: str) -> frozenset[str]:
     """The names in an SQL list of quoted system names ("'cm','pcs'")."""
     return frozenset(name.strip().strip("'") for name in systems.split(","))
+
+
+def _unsaid_main_term(text: str, hit: Hit) -> bool:
+    """Whether an answer is an ICD-10-CM Index path, read with no vocabulary, whose main term is no word of
+    the query ("Lengthening, leg" for "ecchymoses on legs"); a Neoplasm Table row, a procedure or a reading
+    ("cancer" -> Neoplasm) names its main term through the words the query said."""
+    if not hit.why.startswith("Index: ") or "(vocabulary:" in hit.why or "(read:" in hit.why:
+        return False
+    main = hit.why.removeprefix("Index: ").split(" -> ")[0].split(", ")[0]
+    return not {stem(w) for w in WORD.findall(main.lower())} & {stem(w) for w in WORD.findall(text.lower())}
+
+
+def _titled(hit: Hit) -> bool:
+    """Whether an answer was found by a title or an inclusion term (no Index path)."""
+    return hit.why.startswith(("title:", "inclusion term:"))
 
 
 def _used_stems(hit: Hit) -> frozenset[str]:

@@ -153,3 +153,28 @@ def test_an_answer_negating_the_word_itself_is_no_affirmation(codebook: CodeBook
 def test_a_side_the_code_uses_is_not_read_past_with_other_words(codebook: CodeBook) -> None:
     found = find_codes(codebook, "my right foot is flat and it aches")
     assert found and found[0].code == "M21.41"
+
+
+@pytest.mark.parametrize(("query", "code"), [("ecchymoses on legs", "R23.3"), ("xerosis on legs", "L85.3")])
+def test_an_answer_using_only_the_site_goes_below_one_naming_the_condition(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    # "Lengthening, leg" uses "leg" alone: no word of the condition.
+    found = find_codes(codebook, query)
+    assert found and found[0].code == code
+
+
+def test_uses_only_sites() -> None:
+    from bot.lookups.index.key_words import uses_only_sites
+
+    sites = frozenset({"leg", "arm"})
+    assert uses_only_sites("ecchymoses on legs", frozenset({"lengthening", "leg"}), sites)
+    assert not uses_only_sites("ecchymoses on legs", frozenset({"ecchymoses"}), sites)
+    assert not uses_only_sites("legs", frozenset({"leg"}), sites)  # nothing else said
+
+
+def test_a_lone_medical_word_is_a_reading(codebook: CodeBook) -> None:
+    # Read past the negated part and the site: "ecchymoses" alone, no ordinary English word, is answered.
+    found = find_codes(codebook, "ecchymoses on legs with no trauma")
+    assert found and found[0].code == "R23.3"
+    assert "trauma" in found[0].why.split("not used:")[1]

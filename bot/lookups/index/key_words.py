@@ -73,3 +73,12 @@ def dominating(
         if left < first and len(left) < fewest:
             best, fewest = n, len(left)
     return best
+
+
+def uses_only_sites(query: str, used: frozenset[str], sites: frozenset[str]) -> bool:
+    """Whether an answer uses no word of the query but its body sites (one at least), while the query says
+    another word ("ecchymoses on legs" answered by "Lengthening, leg"; "Bradycardia" for "heart rate 44"
+    uses no site either: read from the value, not from the site)."""
+    said = said_stems(query, sites)
+    where = [s for s in said_stems(query) if s not in said]
+    return bool(said) and any(s in used for s in where) and _left(said, used) == frozenset(said)

@@ -88,13 +88,14 @@ NARRATORS = frozenset(
 )
 
 
-def without_sides(text: str, sides: frozenset[str]) -> Core | None:
-    """The text less every word saying a side ("left side", "both"), when it says two or more: a code without
-    laterality uses none of them ("costochondritis on left side of sternum" -> "costochondritis of sternum").
-    A linking word left before another keeps only the last ("on of" -> "of")."""
+def without_sides(text: str, sides: frozenset[str], least: int = 2) -> Core | None:
+    """The text less every word saying a side ("left side", "both"), when it says `least` or more: a code
+    without laterality uses none of them ("costochondritis on left side of sternum" -> "costochondritis of
+    sternum"); with the body sites as `sides`, a code not subdivided by site ("ecchymoses on legs"). A
+    linking word left before another keeps only the last ("on of" -> "of")."""
     clauses = [clause.split() for clause in text.split(", ")]
     cut = [w for clause in clauses for w in clause if w in sides]
-    if len(cut) < 2:
+    if len(cut) < least:
         return None
     kept: list[str] = []
     for clause in clauses:
@@ -109,6 +110,6 @@ def without_sides(text: str, sides: frozenset[str]) -> Core | None:
             words.pop()
         if words:
             kept.append(" ".join(words))
-    if not kept or len(content_words(" ".join(kept))) < 2:
+    if not kept or len(content_words(" ".join(kept))) < (2 if least > 1 else 1):
         return None
     return Core(", ".join(kept), tuple(cut), filler=False)
