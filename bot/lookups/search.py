@@ -100,7 +100,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
-from bot.lookups.index.key_words import LOOKED_AT, dominating, uses_only_sites
+from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
@@ -120,6 +120,8 @@ from bot.lookups.index.services import (
 from bot.lookups.index.stories import is_adverse_or_underdosing, is_poisoning, tells_taking
 from bot.lookups.index.sub_queries import (
     NARRATORS,
+    POSITIONAL,
+    is_qualifier,
     negated_stems,
     only_qualifiers_left,
     said_in_another_form,
@@ -167,6 +169,8 @@ _CONNECTING = frozenset(
     {"with", "due", "to", "on", "of", "and", "in", "the", "a", "an", "by", "for", "at", "from"}
 )
 NO_CONFIDENT_MATCH = "No confident match"
+INTEGRAL_MARK = "definitive diagnosis, "
+INTEGRAL_SYMPTOM = INTEGRAL_MARK + "{code} integral to it: "  # guideline I.B.5 (bot.lookups.index.key_words)
 CLINICAL_WORD_COUNT = 100  # a word this common in titles and index terms is a clinical word
 _CLAUSE_WHY = re.compile(r"^clause “([^”]*)”: ")
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
@@ -610,7 +614,9 @@ class Searcher:
             answer = self._find(core.text, systems, limit)
         except QueryError:
             return None
-        if not answer or not self._answers_core(core.text, answer[0]):
+        # A definitive diagnosis put before its symptom is judged by the symptom's answer ("shingles rash").
+        judged = answer[1] if answer and answer[0].why.startswith(INTEGRAL_MARK) and len(answer) > 1 else None
+        if not answer or not self._answers_core(core.text, judged or answer[0]):
             return None
         first = answer[0]
         if affirms_what_is_negated(f"{first.title}, {_CLAUSE_WHY.sub('', first.why)}", refused):
@@ -741,9 +747,10 @@ class Searcher:
         said = content_words(core)
         used = _used_stems(first)
         left = unused_words(core, used, self.body_sites(), self._clinical)
-        left = [w for w in left if not said_in_another_form(w, used)]  # "persisting": Persistent cough
+        # "persisting": Persistent cough; "around", "down": where, said around the site
+        left = [w for w in left if not said_in_another_form(w, used) and w not in POSITIONAL]
         # A qualifier or an ordinary word in no Index line may be left, and said as not used (find).
-        if not said or not all(incidental(w, self._indexed) for w in left):
+        if not said or not all(incidental(w, self._indexed) or is_qualifier(w) for w in left):
             return False
         if not mostly_answered(said, left) and not only_qualifiers_left(said, left):
             return False
@@ -753,6 +760,8 @@ class Searcher:
             # clubbing" -> Clubbing of finger); a word of another kind is another condition ("mirror" is no
             # Mirror writing), and a site beside no qualifier is another finding ("tender points" is no
             # Pointed ear).
+            # A preposition of the path ("Fall, from, off, out of, tree") adds no concept.
+            adds = [w for w in adds if w not in POSITIONAL]
             sited = only_qualifiers_left(said, left) and all(stem(w) in self.body_sites() for w in adds)
             return not adds or sited
         return self._reading_left(said)  # "ecchymoses" alone, not "bicycle" ("Explosion of bicycle tire")
@@ -1014,7 +1023,10 @@ class Searcher:
         lead = self._dominating_answer(text, hits)
         if lead:
             # "swollen gland under arm": the Index's Swollen, glands before "Arm rest", leaving "swollen".
-            hits = [replace(hits[lead], score=hits[0].score + 1), *hits[:lead], *hits[lead + 1 :]]
+            why = hits[lead].why
+            if hits[0].code[:1] == "R" and hits[0].system == "ICD-10-CM":
+                why = f"{INTEGRAL_SYMPTOM.format(code=hits[0].code)}{why}"
+            hits = [replace(hits[lead], score=hits[0].score + 1, why=why), *hits[:lead], *hits[lead + 1 :]]
         return _with_notice(hits, "")
 
     def _dominating_answer(self, text: str, hits: list[Hit]) -> int:
@@ -1026,6 +1038,21 @@ class Searcher:
         if not hits:
             return 0
         used = [answer_stems(h.title, h.why) for h in hits[:LOOKED_AT]]
+        if hits[0].system == "ICD-10-CM" and hits[0].code[:1] == "R":
+            diseases = [
+                n
+                for n, h in enumerate(hits[:LOOKED_AT])
+                # (a code placed beside another on purpose, "suggested with ...", keeps its place)
+                if h.system == "ICD-10-CM"
+                and "A" <= h.code[:1] <= "Q"
+                and not h.why.startswith("suggested")
+                # (an Index path saying no more than the query: "fever and cough" is no pertussis, and a title
+                # sharing the organism may name another disease, "enteroviral diarrhea" no encephalitis)
+                and path_adds(text, h.why) == []
+            ]
+            found = definitive_diagnosis(text, used, diseases)
+            if found:
+                return found
         sites = self.body_sites()
         site_only = _unsaid_main_term(text, hits[0]) and uses_only_sites(text, used[0], sites)
         if not _titled(hits[0]) and not site_only:
@@ -2094,8 +2121,10 @@ def _titled(hit: Hit) -> bool:
 
 
 def _used_stems(hit: Hit) -> frozenset[str]:
-    """The stems an answer says: its code's title and the path, vocabulary and spelling that led to it."""
-    return frozenset(stem(w) for w in WORD.findall(f"{hit.title} {hit.why}".lower()))
+    """The stems an answer says: its code's title and the path, vocabulary and spelling that led to it (not
+    the words it says it did not use, nor the clause it answers as typed)."""
+    why = _NOT_USED.sub(" ", _CLAUSE_WHY.sub("", hit.why))  # nor the clause's words as typed
+    return frozenset(stem(w) for w in WORD.findall(f"{hit.title} {why}".lower()))
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:

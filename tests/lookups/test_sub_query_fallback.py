@@ -178,3 +178,53 @@ def test_a_lone_medical_word_is_a_reading(codebook: CodeBook) -> None:
     found = find_codes(codebook, "ecchymoses on legs with no trauma")
     assert found and found[0].code == "R23.3"
     assert "trauma" in found[0].why.split("not used:")[1]
+
+
+@pytest.mark.parametrize(
+    ("query", "code", "unused"),
+    [
+        ("inspiratory wheezes on exam, no hx asthma", "R06.2", "inspiratory"),  # a qualifier by its ending
+        ("impetigo around mouth of my child", "L01.00", "child"),  # "around": where, no concept
+        ("rash around mouth of my kid", "R21", "kid"),
+    ],
+)
+def test_qualifiers_and_positions_left_unused(codebook: CodeBook, query: str, code: str, unused: str) -> None:
+    found = find_codes(codebook, query)
+    assert found and found[0].code == code
+    assert unused in found[0].why.split("not used:")[1]
+
+
+def test_a_clause_label_or_a_not_used_note_is_no_word_used(codebook: CodeBook) -> None:
+    # "tender points" is answered by no "Pointed ear": the clause's own words in the why are not the answer's.
+    found = find_codes(codebook, "fibromyalgia flare, tender points all over")
+    assert not found or found[0].code != "Q17.3"
+
+
+def test_a_definitive_diagnosis_before_its_integral_symptom(codebook: CodeBook) -> None:
+    # Rash leaves "shingles"; Zoster leaves only "rash", which the symptom code says (guideline I.B.5).
+    found = find_codes(codebook, "shingles rash on my back")
+    assert found and found[0].code == "B02.9"
+    assert "integral" in found[0].why
+
+
+@pytest.mark.parametrize("query", ["enteroviral diarrhea", "fever and cough with pneumonia"])
+def test_no_other_disease_is_put_before_a_symptom(codebook: CodeBook, query: str) -> None:
+    # A title sharing the organism ("Enteroviral encephalitis") or a path saying more than the query
+    # (pertussis) is no definitive diagnosis of what was said.
+    found = find_codes(codebook, query)
+    assert found and "integral" not in found[0].why
+
+
+def test_definitive_diagnosis_rule() -> None:
+    from bot.lookups.index.key_words import definitive_diagnosis
+
+    used = [frozenset({"rash"}), frozenset({"shingl", "zoster"})]
+    assert definitive_diagnosis("shingles rash", used, [1]) == 1
+    assert definitive_diagnosis("shingles rash", used, []) == 0  # not a disease code
+    # The other leaves a word the symptom does not use: no integral symptom.
+    assert (
+        definitive_diagnosis(
+            "shingles rash back pain", [frozenset({"rash", "back"}), frozenset({"shingl"})], [1]
+        )
+        == 0
+    )

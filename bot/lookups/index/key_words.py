@@ -82,3 +82,25 @@ def uses_only_sites(query: str, used: frozenset[str], sites: frozenset[str]) -> 
     said = said_stems(query, sites)
     where = [s for s in said_stems(query) if s not in said]
     return bool(said) and any(s in used for s in where) and _left(said, used) == frozenset(said)
+
+
+def definitive_diagnosis(query: str, used_by: Sequence[frozenset[str]], diseases: Sequence[int]) -> int:
+    """The position of a definitive diagnosis to put before a first answer that is a symptom (an R code): one
+    (`diseases`: the positions of ICD-10-CM codes of chapters 1-17) that uses a word the symptom leaves
+    unused and leaves unused only words the symptom uses - the symptom is integral to it ("shingles rash":
+    Zoster before Rash; guideline I.B.5, signs and symptoms routinely associated with a disease are not coded
+    beside it); 0 when none does."""
+    if len(used_by) < 2 or says_negation(query):
+        return 0
+    said = said_stems(query)
+    first = _left(said, used_by[0])
+    if not first:
+        return 0
+    symptom = frozenset(said) - first
+    for n in diseases:
+        if not 0 < n < len(used_by):
+            continue
+        left = _left(said, used_by[n])
+        if left <= symptom and (first - left) and not (first <= left):
+            return n
+    return 0

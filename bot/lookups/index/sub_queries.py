@@ -28,6 +28,17 @@ _JOINING = frozenset({"with", "but", "and", "or", "yet", "though", "although"}) 
 # An English adjective by its ending ("digital", "temporal", "persistent", "chronic"): a qualifier.
 _QUALIFIER = re.compile(r"^[a-z]{3,}(?:al|ic|ical|ive|ous|ful|less|ent|ant|ary|ory|ar|ible|able|ed)$")
 SAME_ROOT = 5  # a stem this long that begins an answer's word is that word in another form
+# Where, said around a site or a path's own prepositions ("around mouth", "food stuck down", "Fall, from, off,
+# out of, tree"): no concept of the condition, neither a word left unused nor a word a path adds.
+POSITIONAL = frozenset(
+    {"around", "under", "above", "below", "between", "near", "behind", "inside", "outside", "along"}
+    | {"across", "beneath", "within", "down", "up", "off", "out", "into", "onto", "from", "over"}
+)
+
+
+def is_qualifier(word: str) -> bool:
+    """Whether a word is an adjective by its ending ("digital", "expiratory"): it tells how, not what."""
+    return bool(_QUALIFIER.match(word))
 
 
 def without_negated(text: str) -> Core | None:
