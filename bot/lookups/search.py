@@ -100,6 +100,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
+from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence, told_by_patient
 from bot.lookups.index.lookup import Found, index_hits
@@ -118,6 +119,16 @@ from bot.lookups.index.services import (
     says_finding,
 )
 from bot.lookups.index.stories import is_adverse_or_underdosing, is_poisoning, tells_taking
+from bot.lookups.index.sub_queries import (
+    NARRATORS,
+    POSITIONAL,
+    is_qualifier,
+    negated_stems,
+    only_qualifiers_left,
+    said_in_another_form,
+    without_negated,
+    without_sides,
+)
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -159,6 +170,8 @@ _CONNECTING = frozenset(
     {"with", "due", "to", "on", "of", "and", "in", "the", "a", "an", "by", "for", "at", "from"}
 )
 NO_CONFIDENT_MATCH = "No confident match"
+INTEGRAL_MARK = "definitive diagnosis, "
+INTEGRAL_SYMPTOM = INTEGRAL_MARK + "{code} integral to it: "  # guideline I.B.5 (bot.lookups.index.key_words)
 CLINICAL_WORD_COUNT = 100  # a word this common in titles and index terms is a clinical word
 _CLAUSE_WHY = re.compile(r"^clause “([^”]*)”: ")
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
@@ -491,9 +504,11 @@ class Searcher:
         # reads past are left out, and the rest answered when it answers with confidence (one more search);
         # then a word a coder cannot place, or a side, left out too (a few more).
         answer = self._said_before_circumstance(query, systems, limit)
+        negated = without_negated(query)
+        refused = negated_stems(negated.unused) if negated is not None else frozenset()
         for core in self._readings(query) if answer is None else ():
             # A reading without a word is answered only by an Index path ("high complexity" is no title).
-            answer = self._core_answer(core, systems, limit, index_only=not core.filler)
+            answer = self._core_answer(core, systems, limit, index_only=not core.filler, refused=refused)
             if answer is not None:
                 break
         # "I get up four times a night to pee": the lay phrase said loosely (Nocturia).
@@ -554,45 +569,99 @@ class Searcher:
             if read is not None:
                 yield Core(read.text, (*read.unused, *trigger.unused))
         if core is None and says_negation(query):
-            return
+            # "ecchymoses on arms with no trauma": what the chart rules out read past whole, the rest answered.
+            negated = without_negated(query)
+            if negated is None or self.vocabulary.may_name_brand(query):
+                return  # "Darzalex IV (not Faspro)": the drug line picks by what is negated (_drug_line_first)
+            read = medical_core(negated.text)
+            core = Core(read.text, (*negated.unused, *read.unused)) if read is not None else negated
+            yield core
         base = core or Core(" ".join(query.lower().replace("\u2019", "'").split()), (), filler=False)
         clauses = [clause.split() for clause in base.text.split(", ")]
         said = content_words(base.text)
         if len(said) < 2:
             return
         placed = {
-            w: w in SIDE_WORDS or (len(w) > 1 and w in self.english and not self._indexed(w))
+            w: w in SIDE_WORDS
+            or w in NARRATORS
+            or (len(w) > 1 and w in self.english and not self._indexed(w))
             for w in dict.fromkeys(said)
         }
         readings: list[Core] = []
+        sideless = without_sides(base.text, SIDE_WORDS)
+        if sideless is not None:
+            # "costochondritis on left side of sternum": every side word at once.
+            readings.append(Core(sideless.text, (*base.unused, *sideless.unused), filler=False))
         if len(clauses) > 1:
             # A clause holding a word a coder cannot place ("PTSD chronic, combat vet") left out whole.
             for n, clause in enumerate(clauses):
                 if any(placed.get(w) for w in clause):
                     text = ", ".join(" ".join(c) for m, c in enumerate(clauses) if m != n)
                     readings.append(Core(text, (*base.unused, *clause), filler=False))
+        sites = frozenset(w for w in said if stem(w) in self.body_sites() or w in SIDE_WORDS)
+        siteless = without_sides(base.text, sites, least=1) if len(sites) < len(set(said)) else None
+        if siteless is not None and siteless.text != (sideless.text if sideless else ""):
+            # "ecchymoses on legs": a code that does not subdivide by the site uses none of its words.
+            # (read past like filler: the site's words are no words of the condition, so a title may answer)
+            readings.append(Core(siteless.text, (*base.unused, *siteless.unused)))
+        dropped = [w for w, left_out in placed.items() if left_out and w not in SIDE_WORDS]
+        if len(dropped) > 1:
+            # "husband snores loud but doctor says": every word a coder cannot place at once.
+            kept = [" ".join(w for w in clause if w not in dropped) for clause in clauses]
+            text = ", ".join(c for c in kept if c)
+            readings.append(Core(text, (*base.unused, *dropped), filler=False))
         for word, left_out in placed.items():
             if left_out:
                 kept = [" ".join(w for w in clause if w != word) for clause in clauses]
                 text = ", ".join(c for c in kept if c)
                 readings.append(Core(text, (*base.unused, word), filler=False))
-        # A lone word left is no reading of the query ("my laptop is slow" is no "Slowing, urinary stream").
-        yield from [r for r in readings if len(content_words(r.text)) > 1][:LEFT_OUT_TRIES]
+        # A lone word left is no reading of the query ("my laptop is slow" is no "Slowing, urinary stream"),
+        # unless the vocabulary knows it as a complaint ("snores").
+        yield from [r for r in readings if self._reading_left(content_words(r.text))][:LEFT_OUT_TRIES]
 
-    def _core_answer(self, core: Core, systems: Sequence[str], limit: int, index_only: bool) -> Hits | None:
+    def _reading_left(self, said: list[str]) -> bool:
+        """Whether the words left make a reading: two or more, or one the vocabulary knows or no ordinary
+        English word ("ecchymoses"; "slow" is no reading of "my laptop is slow")."""
+        if len(said) != 1:
+            return len(said) > 1
+        word = said[0]
+        return self.vocabulary.knows(word) or (
+            word not in self.english and (word in self.freq or self._indexed(word))
+        )
+
+    def _core_answer(
+        self,
+        core: Core,
+        systems: Sequence[str],
+        limit: int,
+        index_only: bool,
+        refused: frozenset[str] = frozenset(),
+    ) -> Hits | None:
         """The core's answer, saying the words it did not use, when it answers the core with confidence
-        (`index_only`: through an Index path)."""
+        (`index_only`: through an Index path) and names nothing the query negated (`refused`: "no apnea")."""
         try:
             answer = self._find(core.text, systems, limit)
         except QueryError:
             return None
-        if not answer or not self._answers_core(core.text, answer[0]):
+        # A definitive diagnosis put before its symptom is judged by the symptom's answer ("shingles rash").
+        judged = answer[1] if answer and answer[0].why.startswith(INTEGRAL_MARK) and len(answer) > 1 else None
+        if not answer or not self._answers_core(core.text, judged or answer[0]):
             return None
+        first = answer[0]
+        if affirms_what_is_negated(f"{first.title}, {_CLAUSE_WHY.sub('', first.why)}", refused):
+            return (
+                None  # "snoring but no apnea" is no apnea; "gauze, no border" may be "... without ... border"
+            )
         if index_only and main_term_adds(core.text, _CLAUSE_WHY.sub("", answer[0].why)) is None:
             return None
         shown = []
         for hit in answer:
-            said = unused_words(core.text, _used_stems(hit), frozenset(), lambda _: False)
+            used = _used_stems(hit)
+            said = [
+                w
+                for w in unused_words(core.text, used, frozenset(), lambda _: False)
+                if not said_in_another_form(w, used)
+            ]
             left = [w for w in core.unused if w not in LINKING] + said
             shown.append(replace(hit, why=f"{hit.why} (not used: {', '.join(left)})"))
         return _with_notice(shown, answer.notice)
@@ -705,14 +774,26 @@ class Searcher:
         if clause is not None:  # the best-answered clause: judged on its own words
             core, why = clause.group(1), why[clause.end() :]
         said = content_words(core)
-        left = unused_words(core, _used_stems(first), self.body_sites(), self._clinical)
+        used = _used_stems(first)
+        left = unused_words(core, used, self.body_sites(), self._clinical)
+        # "persisting": Persistent cough; "around", "down": where, said around the site
+        left = [w for w in left if not said_in_another_form(w, used) and w not in POSITIONAL]
         # A qualifier or an ordinary word in no Index line may be left, and said as not used (find).
-        if not said or not all(incidental(w, self._indexed) for w in left) or not mostly_answered(said, left):
+        if not said or not all(incidental(w, self._indexed) or is_qualifier(w) for w in left):
+            return False
+        if not mostly_answered(said, left) and not only_qualifiers_left(said, left):
             return False
         adds = main_term_adds(core, why)
         if adds is not None:
-            return not adds
-        return len(said) > 1 or self.vocabulary.knows(said[0])
+            # A body site the path adds is where the core's qualifier left unused puts the finding ("digital
+            # clubbing" -> Clubbing of finger); a word of another kind is another condition ("mirror" is no
+            # Mirror writing), and a site beside no qualifier is another finding ("tender points" is no
+            # Pointed ear).
+            # A preposition of the path ("Fall, from, off, out of, tree") adds no concept.
+            adds = [w for w in adds if w not in POSITIONAL]
+            sited = only_qualifiers_left(said, left) and all(stem(w) in self.body_sites() for w in adds)
+            return not adds or sited
+        return self._reading_left(said)  # "ecchymoses" alone, not "bicycle" ("Explosion of bicycle tire")
 
     def _clinical(self, word: str) -> bool:
         return self.freq.get(word) >= CLINICAL_WORD_COUNT
@@ -968,7 +1049,49 @@ class Searcher:
         if found.coverage < WEAK_SHARE and hits and self._one_word_answer(lowered, hits[0], found.adds > 0):
             # "fasting lipids" -> Fast pulse, "coffee machine broken" -> a fracture: one word of several.
             return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
+        lead = self._dominating_answer(text, hits)
+        if lead:
+            # "swollen gland under arm": the Index's Swollen, glands before "Arm rest", leaving "swollen".
+            why = hits[lead].why
+            if hits[0].code[:1] == "R" and hits[0].system == "ICD-10-CM":
+                why = f"{INTEGRAL_SYMPTOM.format(code=hits[0].code)}{why}"
+            hits = [replace(hits[lead], score=hits[0].score + 1, why=why), *hits[:lead], *hits[lead + 1 :]]
         return _with_notice(hits, "")
+
+    def _dominating_answer(self, text: str, hits: list[Hit]) -> int:
+        """The position of an answer to put first because it uses every word of the query the first answer
+        uses and more (bot.lookups.index.key_words), or 0. Only over a first answer that is a title (a title
+        sharing some words is weaker than an Index path reading more of them), or one using no word of the
+        query but a body site ("ecchymoses on legs" is no "Lengthening, leg"); only a diagnosis or an answer
+        of the first one's code set leads ("CHB needs pacer" asks for no procedure)."""
+        if not hits:
+            return 0
+        used = [answer_stems(h.title, h.why) for h in hits[:LOOKED_AT]]
+        if hits[0].system == "ICD-10-CM" and hits[0].code[:1] == "R":
+            diseases = [
+                n
+                for n, h in enumerate(hits[:LOOKED_AT])
+                # (a code placed beside another on purpose, "suggested with ...", keeps its place)
+                if h.system == "ICD-10-CM"
+                and "A" <= h.code[:1] <= "Q"
+                and not h.why.startswith("suggested")
+                # (an Index path saying no more than the query: "fever and cough" is no pertussis, and a title
+                # sharing the organism may name another disease, "enteroviral diarrhea" no encephalitis)
+                and path_adds(text, h.why) == []
+            ]
+            found = definitive_diagnosis(text, used, diseases)
+            if found:
+                return found
+        sites = self.body_sites()
+        site_only = _unsaid_main_term(text, hits[0]) and uses_only_sites(text, used[0], sites)
+        if not _titled(hits[0]) and not site_only:
+            return 0
+        allowed = [
+            n
+            for n, h in enumerate(hits[:LOOKED_AT])
+            if (site_only or not _titled(h)) and h.system in ("ICD-10-CM", hits[0].system)
+        ]
+        return dominating(text, used, sites, allowed)
 
     def _thin_title(self, lowered: str, first: Hit) -> bool:
         """Whether the first answer is a quality-data code's title (no Index path, no item, no inclusion term)
@@ -2011,9 +2134,26 @@ def _system_names(systems: str) -> frozenset[str]:
     return frozenset(name.strip().strip("'") for name in systems.split(","))
 
 
+def _unsaid_main_term(text: str, hit: Hit) -> bool:
+    """Whether an answer is an ICD-10-CM Index path, read with no vocabulary, whose main term is no word of
+    the query ("Lengthening, leg" for "ecchymoses on legs"); a Neoplasm Table row, a procedure or a reading
+    ("cancer" -> Neoplasm) names its main term through the words the query said."""
+    if not hit.why.startswith("Index: ") or "(vocabulary:" in hit.why or "(read:" in hit.why:
+        return False
+    main = hit.why.removeprefix("Index: ").split(" -> ")[0].split(", ")[0]
+    return not {stem(w) for w in WORD.findall(main.lower())} & {stem(w) for w in WORD.findall(text.lower())}
+
+
+def _titled(hit: Hit) -> bool:
+    """Whether an answer was found by a title or an inclusion term (no Index path)."""
+    return hit.why.startswith(("title:", "inclusion term:"))
+
+
 def _used_stems(hit: Hit) -> frozenset[str]:
-    """The stems an answer says: its code's title and the path, vocabulary and spelling that led to it."""
-    return frozenset(stem(w) for w in WORD.findall(f"{hit.title} {hit.why}".lower()))
+    """The stems an answer says: its code's title and the path, vocabulary and spelling that led to it (not
+    the words it says it did not use, nor the clause it answers as typed)."""
+    why = _NOT_USED.sub(" ", _CLAUSE_WHY.sub("", hit.why))  # nor the clause's words as typed
+    return frozenset(stem(w) for w in WORD.findall(f"{hit.title} {why}".lower()))
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:
