@@ -45,6 +45,7 @@ from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_matter import extirpation_for_matter, used_matter_words
 from bot.lookups.index.pcs_partial import excision_for_portion
+from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
@@ -262,6 +263,7 @@ def index_hits(
             title |= used_study_words(code.title, stems)  # "for cytology": the Diagnostic qualifier
             title |= used_incision_words(code.code, stems)  # "via laparotomy": the Open approach
             title |= used_matter_words(code.code, stems)  # "stone extraction": Extirpation of Matter
+            title |= used_removal_words(code.code, stems, how)  # "removal of thyroid": its Resection
         tabular = sum(
             w.weight for i, w in enumerate(qwords[:required]) if i not in match.covered and w.stems & title
         )
@@ -664,6 +666,7 @@ def _verify(
         done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named))
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
+            done = resection_for_body_part(conn, done, own or stems, memo) or done
             done = excision_for_portion(conn, done, stems, match.qualifier, memo) or done
             done = extirpation_for_matter(conn, done, own or stems, memo) or done
             # (the query's own words: the path's "Drainage, Eye" is no region the query names)
