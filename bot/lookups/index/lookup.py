@@ -42,6 +42,7 @@ from bot.lookups.index.pcs_abscess import subcutaneous_drainage
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
+from bot.lookups.index.pcs_inspection import procedure_before_inspection
 from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_matter import extirpation_for_matter, used_matter_words
 from bot.lookups.index.pcs_partial import excision_for_portion
@@ -394,10 +395,16 @@ def index_hits(
         first = found.hits[0]
         code, why, said, pair_words = pair
         found.hits = [h for h in found.hits if h.code.code != code.code]
-        if _part_of(understood, pair_words) < _part_of(
-            understood, {qwords[i].text for i in best.covered}
-        ) or (
-            best.book == "drug" and best.column in CONDITION_FIRST_COLUMNS and not code.code.startswith("T")
+        # "EGD with band ligation of varices": the procedure, not the Inspection done to reach it (B3.11a).
+        procedure_first = code.system == "pcs" and procedure_before_inspection(code.code, first.code.code)
+        if not procedure_first and (
+            _part_of(understood, pair_words) < _part_of(understood, {qwords[i].text for i in best.covered})
+            or (
+                best.book == "drug"
+                and best.column in CONDITION_FIRST_COLUMNS
+                and not code.code.startswith("T")
+            )
+            or (first.code.system == "pcs" and procedure_before_inspection(first.code.code, code.code))
         ):
             # (The reaction to a drug properly taken, or the condition underdosing let relapse, is coded
             # first, the adverse effect or underdosing T code beside it.)

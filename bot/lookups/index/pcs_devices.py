@@ -24,6 +24,18 @@ MIN_NOUN = 3  # "dr", "ii": a brand's tag, no noun
 MIN_ROOT = 4  # "clip" and "clipping": a query word this long that begins a main term's word is that word
 _PARENTHESIZED = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"[a-z][a-z-]*")
+# The device nouns of the operating room no Device Key line ends with, read as the Device Key defines the
+# value: a band put around a structure (a banded varix, a rubber-banded hemorrhoid, a gastric band) squeezes it
+# from outside, an Extraluminal Device like a clip; a chest port is a Totally Implantable Vascular Access Device.
+_COMMON_NOUNS = {
+    "band": "Extraluminal Device",
+    "bands": "Extraluminal Device",
+    "banding": "Extraluminal Device",
+    "port": "Totally Implantable Vascular Access Device",
+    "portacath": "Totally Implantable Vascular Access Device",
+    "mediport": "Totally Implantable Vascular Access Device",
+}
+COMMON_NOUNS = {stem(w): frozenset(content_stems(v)) for w, v in _COMMON_NOUNS.items()}
 
 
 def device_words(
@@ -34,6 +46,7 @@ def device_words(
     said: set[str] = set()
     for word in query_stems:
         said |= nouns.get(word, frozenset())
+        said |= COMMON_NOUNS.get(word, frozenset())
         if len(word) >= MIN_ROOT:
             for head, value in using:
                 if head.startswith(word) or word.startswith(head):
