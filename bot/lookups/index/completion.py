@@ -24,7 +24,7 @@ from bot.lookups.index.pcs_coronary import (
     coronary_branch_said,
     names_coronary_artery,
 )
-from bot.lookups.index.pcs_devices import device_words
+from bot.lookups.index.pcs_devices import device_words, drain_device_words
 from bot.lookups.index.pcs_diagnostic import diagnostic_words, study_said
 from bot.lookups.index.pcs_eye_sides import eye_sides
 from bot.lookups.index.pcs_levels import level_words
@@ -561,7 +561,7 @@ def complete_pcs(
         return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
     query_stems = query_stems | eye_sides(raw, query_stems)
     named_approaches = said_approaches(query_stems)
-    devices = device_words(conn, query_stems, memo)
+    devices = device_words(conn, query_stems, memo) | drain_device_words(raw, query_stems)
     query_stems = diagnostic_words(query_stems | value_words(conn, query_stems, memo))
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").

@@ -40,8 +40,10 @@ from bot.lookups.index.matching import (
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
+from bot.lookups.index.pcs_devices import used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
+from bot.lookups.index.pcs_drains import drainage_for_drain
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
 from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_matter import extirpation_for_matter, used_matter_words
@@ -264,6 +266,7 @@ def index_hits(
             title |= used_study_words(code.title, stems)  # "for cytology": the Diagnostic qualifier
             title |= used_incision_words(code.code, stems)  # "via laparotomy": the Open approach
             title |= used_matter_words(code.code, stems)  # "stone extraction": Extirpation of Matter
+            title |= used_drain_words(code.code, stems)  # "nephrostomy tube": the Drainage Device
             title |= used_removal_words(code.code, stems, how)  # "removal of thyroid": its Resection
         tabular = sum(
             w.weight for i, w in enumerate(qwords[:required]) if i not in match.covered and w.stems & title
@@ -673,6 +676,7 @@ def _verify(
         done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named))
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
+            done = drainage_for_drain(conn, done, own or stems, memo) or done
             done = resection_for_body_part(conn, done, own or stems, memo) or done
             done = excision_for_portion(conn, done, stems, match.qualifier, memo) or done
             done = extirpation_for_matter(conn, done, own or stems, memo) or done

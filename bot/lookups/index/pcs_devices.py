@@ -147,3 +147,28 @@ def _root_operation_words(conn: sqlite3.Connection) -> set[str]:
         if row is not None and str(row[0]).startswith(str(table)) and str(row[1]).split():
             words.add(stem(str(row[1]).split(" of ")[0].split()[0]))
     return words
+
+
+# In a Drainage table (root operation 9) the device is the Drainage Device or none, so any word for the tube a
+# drainage leaves behind says the Drainage Device ("pigtail drain left in", "nephrostomy tube"): ICD-10-PCS
+# codes the drainage catheter left in place as the Drainage's own device (value 0), not as an Insertion.
+DRAINAGE = "9"
+_TUBE = ("drain", "drains", "tube", "catheter", "pigtail", "placement", "placed", "indwelling", "nephrostomy")
+TUBE_WORDS = frozenset(stem(w) for w in _TUBE)
+DRAINAGE_DEVICE_STEMS = frozenset(content_stems("drainage device"))
+
+
+def drain_device_words(table: str, query_stems: frozenset[str]) -> frozenset[str]:
+    """The Drainage Device's words when the table is a Medical and Surgical Drainage and the query names the
+    tube left in ("nephrostomy tube", "pigtail drain"); nothing otherwise."""
+    if len(table) < 3 or table[0] != "0" or table[2] != DRAINAGE or not query_stems & TUBE_WORDS:
+        return frozenset()
+    return DRAINAGE_DEVICE_STEMS
+
+
+def used_drain_words(code: str, said: frozenset[str]) -> frozenset[str]:
+    """The tube words ("nephrostomy tube", "drain") a Drainage with a Drainage Device accounts for: they count
+    as used, like its title's own words."""
+    if len(code) != 7 or code[0] != "0" or code[2] != DRAINAGE or code[5] != "0":
+        return frozenset()
+    return said & TUBE_WORDS
