@@ -28,6 +28,7 @@ from bot.lookups.index.pcs_devices import device_words, drain_device_words
 from bot.lookups.index.pcs_diagnostic import diagnostic_words, study_said
 from bot.lookups.index.pcs_eye_sides import eye_sides
 from bot.lookups.index.pcs_levels import level_words
+from bot.lookups.index.pcs_operations import fine_needle_words
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
 
@@ -472,6 +473,7 @@ APPROACH_WORDS = {
     stem(word): approach
     for word, approach in {
         "lap": "4",
+        "vats": "4",  # video-assisted thoracoscopic surgery: through ports in the chest wall
         "egd": "8",
         "cysto": "8",
         "bronch": "8",
@@ -562,7 +564,7 @@ def complete_pcs(
     query_stems = query_stems | eye_sides(raw, query_stems)
     named_approaches = said_approaches(query_stems)
     devices = device_words(conn, query_stems, memo) | drain_device_words(raw, query_stems)
-    query_stems = diagnostic_words(query_stems | value_words(conn, query_stems, memo))
+    query_stems = fine_needle_words(diagnostic_words(query_stems | value_words(conn, query_stems, memo)))
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
     said_stems = level_words(query_stems - _meaning_stems(operation_name(str(rows[0][1]))))

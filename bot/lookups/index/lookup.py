@@ -47,6 +47,7 @@ from bot.lookups.index.pcs_drains import drainage_for_drain
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
 from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_matter import extirpation_for_matter, used_matter_words
+from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
@@ -161,6 +162,9 @@ def index_hits(
         # ("presence of coronary stent", "history of CABG": the state, a Z code, not the procedure)
         words = coronary_procedure_words(words)
     words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
+    if "pcs" in systems:
+        # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
+        operations = {**operation_readings(list(words)), **operations}
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
