@@ -39,6 +39,7 @@ from bot.lookups.index.matching import (
 )
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
+from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
 from bot.lookups.index.pcs_devices import used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
@@ -217,6 +218,12 @@ def index_hits(
     named_parts = with_derived_parts(
         conn, list(words), understood.alternatives, searcher.vocabulary.body_part, tree.memo
     )
+    keyed: dict[str, list[str]] = {}
+    if "pcs" in books:
+        # "left Achilles tendon": the body part value the Body Part Key codes it to (Lower Leg Tendon).
+        keyed = body_part_key_words(conn, list(words), tree.memo)
+        for word, value in keyed.items():
+            named_parts[word] = [*named_parts.get(word, []), *value]
     # A body part's adjective ("ureteral", "renal") names the part of a procedure the query names
     # ("cystoscopic ureteral stent"); alone ("renal failure") it names no procedure's body part.
     asks_procedure = any(PROCEDURE_SUFFIX.search(w) for w in named_parts) or any(
@@ -358,6 +365,8 @@ def index_hits(
         why = match.describe(book_name(match.nodes[0].book))
         if how:
             why += f" -> {how}"
+        if match.book == "pcs" and keyed:
+            why += key_note(keyed, code.title)
         path_ids = tuple(n.id for n in match.nodes)
         found.hits.append(IndexHit(code, score, why + note, path_ids, match.unsaid))
         hit_of[rank] = found.hits[-1]
