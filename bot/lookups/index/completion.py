@@ -489,6 +489,7 @@ APPROACH_WORDS = {
 UNNAMED = {3: (0.0, 0.3), 4: (0.0, 0.0), 5: (0.0, 0.0), 6: (0.0, 0.0)}
 SAID_APPROACH = 2.0
 DERIVED_DISCOUNT = 0.1  # a body part word only a procedure word implies, against one the query says
+OPERATED_PART = 0.3  # a body part the procedure word names, against one named only by the words around it
 PATH_BODY_PART = 0.5  # a body part the Index path names, against one the query says around it  # an approach the query names, against one word of a body part or device
 
 
@@ -602,6 +603,10 @@ def complete_pcs(
         if position == 4 and hit:
             said += PATH_BODY_PART * len(stems & path_stems)
             said -= DERIVED_DISCOUNT * len(hit & derived)
+            if hit & derived:
+                # "pars plana vitrectomy right eye": the part the procedure word names (Vitreous) is the one
+                # operated on; the words around it say where it lies ("eye") and its side.
+                said += OPERATED_PART
         unsaid = (0.3 if position == 4 else 1.0) if stems and not hit else 0.0
         if position == 4 and not stems:
             unsaid = UNNAMED[3][1]
