@@ -474,6 +474,8 @@ APPROACH_WORDS = {
     for word, approach in {
         "lap": "4",
         "vats": "4",  # video-assisted thoracoscopic surgery: through ports in the chest wall
+        "tapp": "4",  # transabdominal preperitoneal (laparoscopic) hernia repair
+        "tep": "4",  # totally extraperitoneal (laparoscopic) hernia repair
         "egd": "8",
         "cysto": "8",
         "bronch": "8",

@@ -45,6 +45,7 @@ from bot.lookups.index.pcs_devices import used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_drains import drainage_for_drain
+from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
 from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_matter import extirpation_for_matter, used_matter_words
@@ -52,6 +53,7 @@ from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
+from bot.lookups.index.pcs_supplement import supplement_for_substitute
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import (
@@ -222,6 +224,9 @@ def index_hits(
     if "pcs" in books:
         # "left Achilles tendon": the body part value the Body Part Key codes it to (Lower Leg Tendon).
         keyed = body_part_key_words(conn, list(words), tree.memo)
+        # "umbilical hernia repair": the region the hernia comes through (Abdominal Wall).
+        # (the region only: "ventral" names no other body part beside a hernia)
+        named_parts.update(hernia_region_words(list(words)))
         for word, value in keyed.items():
             named_parts[word] = [*named_parts.get(word, []), *value]
     # A body part's adjective ("ureteral", "renal") names the part of a procedure the query names
@@ -279,6 +284,9 @@ def index_hits(
             title |= used_matter_words(code.code, stems)  # "stone extraction": Extirpation of Matter
             title |= used_drain_words(code.code, stems)  # "nephrostomy tube": the Drainage Device
             title |= used_removal_words(code.code, stems, how)  # "removal of thyroid": its Resection
+            # "umbilical hernia": a word read as a body part (its region, its key value, a procedure word's
+            # part) is used by a title naming all of that part.
+            title |= said_by_part(understood.alternatives, qwords[:required], title)
         tabular = sum(
             w.weight for i, w in enumerate(qwords[:required]) if i not in match.covered and w.stems & title
         )
@@ -691,6 +699,7 @@ def _verify(
             done = dilation_for_device(conn, done, stems, memo) or done
             done = drainage_for_drain(conn, done, own or stems, memo) or done
             done = resection_for_body_part(conn, done, own or stems, memo) or done
+            done = supplement_for_substitute(conn, done, stems, memo) or done
             done = excision_for_portion(conn, done, stems, match.qualifier, memo) or done
             done = extirpation_for_matter(conn, done, own or stems, memo) or done
             # (the query's own words: the path's "Drainage, Eye" is no region the query names)
