@@ -57,3 +57,16 @@ def test_a_stone_extracted_through_a_scope_is_extirpation(codebook: CodeBook) ->
     assert _first(codebook, "ERCP with extraction of common duct stone") == "0FC98ZZ"
     assert _first(codebook, "cystoscopy with removal of bladder stone") == "0TCB8ZZ"
     assert _first(codebook, "bladder stone") == "N21.0"
+
+
+def test_the_scope_study_of_a_stone_removal_turns_to_extirpation(codebook: CodeBook) -> None:
+    # ERCP's Index line is a Fluoroscopy (BF1); the stone is taken from the duct the query names, all of it.
+    conn = codebook.db.conn
+    study = Completion("BF10YZZ", "Fluoroscopy of Bile Ducts using Other Contrast", True, "")
+    found = extirpation_for_matter(
+        conn, study, told("ercp natural opening endoscopic stone removal common bile duct"), {}
+    )
+    assert found is not None and found.code == "0FC98ZZ"
+    # "common duct" names no one duct of the table whole: the study is left as it is.
+    assert extirpation_for_matter(conn, study, told("ercp endoscopic common duct stone removal"), {}) is None
+    assert _first(codebook, "ERCP with removal of pancreatic duct stone") == "0FCD8ZZ"

@@ -21,6 +21,8 @@ from bot.lookups.index.completion import Completion, complete_pcs, said_approach
 from bot.lookups.index.words import content_stems, stem
 
 EXTIRPATION = "C"
+# Imaging (B) shares the Medical and Surgical body system characters (BF / 0F Hepatobiliary System).
+IMAGING = "B"
 # The root operations a query naming matter taken out reaches by its other words: Extraction (the taking
 # word), Removal (of a device), Excision and Resection (the "-ectomy"), Inspection (the scope word alone),
 # Drainage (the fluid around it).
@@ -84,19 +86,26 @@ def extirpation_for_matter(
     """The Extirpation code for the body part a taking-out or inspection code names, when the query names
     solid matter taken out of it; None when it does not apply or the Extirpation table has no such part."""
     code = done.code
-    if len(code) != 7 or code[0] != "0" or code[2] not in TAKING_TABLES or not says_matter_taken(query_stems):
+    if len(code) != 7 or not says_matter_taken(query_stems):
+        return None
+    imaging = code[0] == IMAGING  # "ERCP with stone removal": the scope's Fluoroscopy, same body system
+    if not imaging and (code[0] != "0" or code[2] not in TAKING_TABLES):
         return None
     part = content_stems(_part(conn, code[:3], code[3])) - SIDES
     if not part & query_stems:
         return None  # a body part the query does not name (a path reading "left" alone) is no place of the matter
-    table = code[:2] + EXTIRPATION
-    found = complete_pcs(conn, table, query_stems | part, "", memo)
+    table = "0" + code[1] + EXTIRPATION
+    # An imaging study's body part is the region shown ("Bile Ducts", "Pancreatic Ducts"): the query's own
+    # words must name the part the matter is taken from, all of them.
+    found = complete_pcs(conn, table, query_stems if imaging else query_stems | part, "", memo)
     if found is None:
         return None
     chosen = content_stems(_part(conn, table, found.code[3])) - SIDES
-    if not (part <= chosen or chosen <= part):
+    if imaging and not chosen <= query_stems:
+        return None
+    if not imaging and not (part <= chosen or chosen <= part):
         return None  # the Extirpation table names no such body part
-    if found.code[4] != code[4] and not said_approaches(query_stems):
+    if not imaging and found.code[4] != code[4] and not said_approaches(query_stems):
         # The approach the first table's code was read with (a scope word's) is the taking's own.
         same = found.code[:4] + code[4] + found.code[5:]
         row = conn.execute(
