@@ -28,6 +28,7 @@ from bot.lookups.index.pcs_devices import device_words, drain_device_words
 from bot.lookups.index.pcs_diagnostic import diagnostic_words, study_said
 from bot.lookups.index.pcs_eye_sides import eye_sides
 from bot.lookups.index.pcs_levels import level_words
+from bot.lookups.index.pcs_natural import NATURAL_OPENING, natural_opening_first
 from bot.lookups.index.pcs_operations import fine_needle_words
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
@@ -638,6 +639,12 @@ def complete_pcs(
     def fit(row: Sequence[object], total: float) -> tuple[float, ...]:
         code = str(row[0])
         approach = -float(approaches.index(code[4])) if code[4] in approaches else -9.0
+        if (
+            not named_approaches
+            and code[4] == NATURAL_OPENING
+            and natural_opening_first(code, meanings.get((4, code[3]), ""))
+        ):
+            approach = 1.0  # "LEEP of cervix", "D&C": through the vagina
         if code[0] not in APPROACH_SECTIONS:
             # The fifth character is no approach here (Imaging: the contrast; Extracorporeal: the duration).
             approach = 0.0
