@@ -37,3 +37,14 @@ def test_varices_banded_through_a_scope_are_the_occlusion(codebook: CodeBook) ->
     hits = find_codes(codebook, "EGD with band ligation of esophageal varices")
     assert hits[0].code == "06L38CZ"
     assert "0DJ08ZZ" in [h.code for h in hits[:3]]  # the inspection beside it
+
+
+def test_a_vena_cava_filter_is_an_intraluminal_device_put_in_through_the_skin(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    assert told("intraluminal device") <= device_words(conn, told("ivc filter"), {})
+    # A device put in a vessel with no approach said: through the skin (endovascular).
+    done = complete_pcs(conn, "06H0", told("inferior vena cava filter placement"))
+    assert done is not None and done.code == "06H03DZ"
+    done = complete_pcs(conn, "06H0", told("open inferior vena cava filter placement"))
+    assert done is not None and done.code == "06H00DZ"
+    assert find_codes(codebook, "IVC filter placement")[0].code == "06H03DZ"

@@ -402,6 +402,9 @@ APPROACHES_PLAIN = ("X", "0", "3")
 # Administration, Measurement and Monitoring, Osteopathic, Other Procedures, Chiropractic, New Technology).
 APPROACH_SECTIONS = frozenset("01234789X")
 APPROACHES_NEEDLE = ("3", "X", "0")
+# Insertion of a device in the upper and lower arteries and veins (03H, 04H, 05H, 06H): endovascular, through
+# the skin, unless the query says open.
+VESSEL_INSERTIONS = frozenset({"03H", "04H", "05H", "06H"})
 # Body regions, bones and joints are reached by cutting unless the query says "closed" or "external": a hernia
 # repair or a joint replacement with no approach said is Open.
 APPROACHES_DEEP = ("0", "3", "X")
@@ -867,6 +870,8 @@ def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozen
 def _approaches(query_stems: frozenset[str], table: str) -> tuple[str, ...]:
     """The approaches to prefer, in order, when the query's words do not choose one."""
     needle = table.startswith("3") or any(w in s for s in query_stems for w in NEEDLE_WORDS)
+    # A device put in a blood vessel (a filter, a line, a catheter) is put in through a needle puncture.
+    needle = needle or table[:3].upper() in VESSEL_INSERTIONS
     if needle:
         return APPROACHES_NEEDLE
     return APPROACHES_DEEP if table[:2] in DEEP_SYSTEMS else APPROACHES_PLAIN

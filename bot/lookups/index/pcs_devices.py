@@ -26,11 +26,13 @@ _PARENTHESIZED = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"[a-z][a-z-]*")
 # The device nouns of the operating room no Device Key line ends with, read as the Device Key defines the
 # value: a band put around a structure (a banded varix, a rubber-banded hemorrhoid, a gastric band) squeezes it
-# from outside, an Extraluminal Device like a clip; a chest port is a Totally Implantable Vascular Access Device.
+# from outside, an Extraluminal Device like a clip; a filter sits in a vessel's lumen, an Intraluminal Device; a chest
+# port is a Totally Implantable Vascular Access Device.
 _COMMON_NOUNS = {
     "band": "Extraluminal Device",
     "bands": "Extraluminal Device",
     "banding": "Extraluminal Device",
+    "filter": "Intraluminal Device",  # a vena cava filter sits in the vessel's lumen
     "port": "Totally Implantable Vascular Access Device",
     "portacath": "Totally Implantable Vascular Access Device",
     "mediport": "Totally Implantable Vascular Access Device",
