@@ -29,3 +29,12 @@ def test_procedures_on_parts_named_by_the_key(codebook: CodeBook) -> None:
     assert _first(codebook, "open repair of ruptured left Achilles tendon") == "0LQP0ZZ"
     assert _first(codebook, "repair of right patellar tendon, open") == "0LQQ0ZZ"
     assert _first(codebook, "excision of left gastrocnemius muscle open") == "0KBT0ZZ"
+
+
+def test_a_finding_an_imaging_study_showed_reads_no_key(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    assert (
+        body_part_key_words(conn, ["anterior", "cruciate", "ligament", "rupture", "magnetic", "imaging"], {})
+        == {}
+    )
+    assert _first(codebook, "R knee ACL rupture on MRI, skiing") == "S83.511A"

@@ -25,6 +25,23 @@ SIDES = frozenset({"right", "left", "bilateral"})
 DEVICE_VALUES = frozenset(
     stem(w) for w in ("device", "substitute", "lead", "electrode", "element", "generator", "pacemaker")
 )
+# An imaging study's words: a study shows a region ("ACL rupture on MRI" is a finding the study showed), the
+# Body Part Key is read for a body part operated on.
+STUDY_WORDS = frozenset(
+    stem(w)
+    for w in (
+        "imaging",
+        "mri",
+        "ct",
+        "scan",
+        "x-ray",
+        "xray",
+        "radiograph",
+        "ultrasound",
+        "ultrasonography",
+        "fluoroscopy",
+    )
+)
 MAX_KEY_WORDS = 4  # a key name longer than this is a description, not a name said in a query
 
 KeyLine = tuple[frozenset[str], tuple[str, ...]]
@@ -65,6 +82,8 @@ def body_part_key_words(
     part value it is coded to ("achilles" in "left achilles tendon" -> lower, leg, tendon)."""
     said = frozenset(stem(w) for w in words)
     out: dict[str, list[str]] = {}
+    if said & STUDY_WORDS:
+        return out
     for word in words:
         own = stem(word)
         for name, value in _key_lines(conn, own, memo):
