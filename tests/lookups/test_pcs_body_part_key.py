@@ -38,3 +38,9 @@ def test_a_finding_an_imaging_study_showed_reads_no_key(codebook: CodeBook) -> N
         == {}
     )
     assert _first(codebook, "R knee ACL rupture on MRI, skiing") == "S83.511A"
+
+
+def test_a_key_line_with_a_portion_needs_its_portion_said(codebook: CodeBook) -> None:
+    # "Vertebral artery, intracranial portion - use Intracranial Artery": a vertebral artery is its own value.
+    assert body_part_key_words(codebook.db.conn, ["repair", "left", "vertebral", "artery"], {}) == {}
+    assert _first(codebook, "plain radiography left vertebral artery").startswith("B30F")

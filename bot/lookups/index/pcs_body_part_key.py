@@ -4,7 +4,8 @@ The ICD-10-PCS Index's Body Part Key lines ("Achilles tendon - use Lower Leg Ten
 artery ... ", "Middle hemorrhoidal vein - use Hypogastric Vein, Right / Left") say which body part value an
 anatomical name is coded to. A coder reading "open repair of ruptured left Achilles tendon" looks up Achilles
 tendon in the key, then walks "Repair, Tendon, Lower Leg, Left". Here, when the query says a key line's name
-whole (every word of the term before its first comma, parenthesized ones aside), the body part value's words
+whole (every word of the line, parenthesized ones aside: "Vertebral artery, intracranial portion" needs
+its portion), the body part value's words
 are read beside the name's own words in the PCS Index walk (as a procedure word's body part is), sides aside
 (the query says its own side). Device Key lines ("- use Monitoring Device") name a device, not a body part,
 and are read by the table completion instead (bot.lookups.index.completion.value_words).
@@ -37,9 +38,13 @@ STUDY_WORDS = frozenset(
         "x-ray",
         "xray",
         "radiograph",
+        "radiography",
         "ultrasound",
         "ultrasonography",
         "fluoroscopy",
+        "tomography",
+        "angiography",
+        "doppler",
     )
 )
 MAX_KEY_WORDS = 4  # a key name longer than this is a description, not a name said in a query
@@ -48,7 +53,8 @@ KeyLine = tuple[frozenset[str], tuple[str, ...]]
 
 
 def _key_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) -> tuple[KeyLine, ...]:
-    """The Body Part Key lines whose name holds a word: the name's stems and the value's words."""
+    """The Body Part Key lines whose name holds a word: the name's stems (all of the line's words, parenthesized
+    ones aside: "Vertebral artery, intracranial portion" is said only with its portion) and the value's words."""
     key = ("body part key", word)
     found = memo.get(key)
     if isinstance(found, tuple):
@@ -68,8 +74,7 @@ def _key_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) 
         words = [w for w in re.findall(r"[a-z]+", value.lower()) if w not in SIDES]
         lines.setdefault(str(term), {}).update(dict.fromkeys(words))
     found = tuple(
-        (content_stems(_PARENTHESIZED.sub(" ", term.split(",")[0])), tuple(words))
-        for term, words in sorted(lines.items())
+        (content_stems(_PARENTHESIZED.sub(" ", term)), tuple(words)) for term, words in sorted(lines.items())
     )
     memo[key] = found
     return found
