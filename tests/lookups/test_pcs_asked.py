@@ -156,3 +156,11 @@ def test_the_root_operations_stored_by_the_data_build_are_the_ones_read_from_the
     read = read_root_operations(codebook.db.conn)
     assert frozenset(str(stored[0]).split()) == read
     assert {"excision", "performance", "detachment"} <= read
+
+
+def test_an_operation_named_by_its_own_name_comes_before_the_diagnosis(codebook: CodeBook) -> None:
+    # "Excision", "Resection", "Repair" ... are no ordinary words: said, they ask for the procedure, when its
+    # code names what the query operates on ("Repair Vulva" is no repair of a forearm).
+    assert find_codes(codebook, "excision of sebaceous cyst back skin")[0].code == "0HB6XZZ"
+    assert find_codes(codebook, "repair of laceration left forearm skin")[0].code == "S51.812A"
+    assert find_codes(codebook, "diverticulitis of sigmoid colon")[0].code.startswith("K57")

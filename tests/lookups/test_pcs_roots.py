@@ -85,3 +85,10 @@ def test_generated_procedure_words_reach_their_tables_body_parts(codebook: CodeB
 def test_a_procedure_word_the_index_lacks_reads_as_operation_and_body_part(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "right scapuloplasty", limit=5)
     assert hits and hits[0].code.startswith("0PQ5"), [(h.code, h.why) for h in hits]
+
+
+def test_the_part_a_procedure_word_names_is_the_part_operated_on(codebook: CodeBook) -> None:
+    # "vitrectomy" names the Vitreous; "right eye" says where it lies and its side (completion.OPERATED_PART).
+    hits = find_codes(codebook, "pars plana vitrectomy right eye")
+    assert hits[0].code == "08T43ZZ"
+    assert find_codes(codebook, "sigmoid colectomy")[0].code == "0DTN0ZZ"

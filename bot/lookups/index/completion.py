@@ -24,10 +24,12 @@ from bot.lookups.index.pcs_coronary import (
     coronary_branch_said,
     names_coronary_artery,
 )
-from bot.lookups.index.pcs_devices import device_words
+from bot.lookups.index.pcs_devices import device_words, drain_device_words
 from bot.lookups.index.pcs_diagnostic import diagnostic_words, study_said
 from bot.lookups.index.pcs_eye_sides import eye_sides
 from bot.lookups.index.pcs_levels import level_words
+from bot.lookups.index.pcs_natural import NATURAL_OPENING, natural_opening_first
+from bot.lookups.index.pcs_operations import fine_needle_words
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import content_stems, stem
 
@@ -400,6 +402,9 @@ APPROACHES_PLAIN = ("X", "0", "3")
 # Administration, Measurement and Monitoring, Osteopathic, Other Procedures, Chiropractic, New Technology).
 APPROACH_SECTIONS = frozenset("01234789X")
 APPROACHES_NEEDLE = ("3", "X", "0")
+# Insertion of a device in the upper and lower arteries and veins (03H, 04H, 05H, 06H): endovascular, through
+# the skin, unless the query says open.
+VESSEL_INSERTIONS = frozenset({"03H", "04H", "05H", "06H"})
 # Body regions, bones and joints are reached by cutting unless the query says "closed" or "external": a hernia
 # repair or a joint replacement with no approach said is Open.
 APPROACHES_DEEP = ("0", "3", "X")
@@ -472,6 +477,9 @@ APPROACH_WORDS = {
     stem(word): approach
     for word, approach in {
         "lap": "4",
+        "vats": "4",  # video-assisted thoracoscopic surgery: through ports in the chest wall
+        "tapp": "4",  # transabdominal preperitoneal (laparoscopic) hernia repair
+        "tep": "4",  # totally extraperitoneal (laparoscopic) hernia repair
         "egd": "8",
         "cysto": "8",
         "bronch": "8",
@@ -487,6 +495,7 @@ APPROACH_WORDS = {
 UNNAMED = {3: (0.0, 0.3), 4: (0.0, 0.0), 5: (0.0, 0.0), 6: (0.0, 0.0)}
 SAID_APPROACH = 2.0
 DERIVED_DISCOUNT = 0.1  # a body part word only a procedure word implies, against one the query says
+OPERATED_PART = 0.3  # a body part the procedure word names, against one named only by the words around it
 PATH_BODY_PART = 0.5  # a body part the Index path names, against one the query says around it  # an approach the query names, against one word of a body part or device
 
 
@@ -561,8 +570,8 @@ def complete_pcs(
         return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
     query_stems = query_stems | eye_sides(raw, query_stems)
     named_approaches = said_approaches(query_stems)
-    devices = device_words(conn, query_stems, memo)
-    query_stems = diagnostic_words(query_stems | value_words(conn, query_stems, memo))
+    devices = device_words(conn, query_stems, memo) | drain_device_words(raw, query_stems)
+    query_stems = fine_needle_words(diagnostic_words(query_stems | value_words(conn, query_stems, memo)))
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
     said_stems = level_words(query_stems - _meaning_stems(operation_name(str(rows[0][1]))))
@@ -600,6 +609,10 @@ def complete_pcs(
         if position == 4 and hit:
             said += PATH_BODY_PART * len(stems & path_stems)
             said -= DERIVED_DISCOUNT * len(hit & derived)
+            if hit & derived:
+                # "pars plana vitrectomy right eye": the part the procedure word names (Vitreous) is the one
+                # operated on; the words around it say where it lies ("eye") and its side.
+                said += OPERATED_PART
         unsaid = (0.3 if position == 4 else 1.0) if stems and not hit else 0.0
         if position == 4 and not stems:
             unsaid = UNNAMED[3][1]
@@ -629,6 +642,12 @@ def complete_pcs(
     def fit(row: Sequence[object], total: float) -> tuple[float, ...]:
         code = str(row[0])
         approach = -float(approaches.index(code[4])) if code[4] in approaches else -9.0
+        if (
+            not named_approaches
+            and code[4] == NATURAL_OPENING
+            and natural_opening_first(code, meanings.get((4, code[3]), ""))
+        ):
+            approach = 1.0  # "LEEP of cervix", "D&C": through the vagina
         if code[0] not in APPROACH_SECTIONS:
             # The fifth character is no approach here (Imaging: the contrast; Extracorporeal: the duration).
             approach = 0.0
@@ -851,6 +870,8 @@ def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozen
 def _approaches(query_stems: frozenset[str], table: str) -> tuple[str, ...]:
     """The approaches to prefer, in order, when the query's words do not choose one."""
     needle = table.startswith("3") or any(w in s for s in query_stems for w in NEEDLE_WORDS)
+    # A device put in a blood vessel (a filter, a line, a catheter) is put in through a needle puncture.
+    needle = needle or table[:3].upper() in VESSEL_INSERTIONS
     if needle:
         return APPROACHES_NEEDLE
     return APPROACHES_DEEP if table[:2] in DEEP_SYSTEMS else APPROACHES_PLAIN

@@ -39,12 +39,21 @@ from bot.lookups.index.matching import (
 )
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
+from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
+from bot.lookups.index.pcs_devices import used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
+from bot.lookups.index.pcs_drains import drainage_for_drain
+from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
+from bot.lookups.index.pcs_inspection import procedure_before_inspection
 from bot.lookups.index.pcs_levels import level_words
+from bot.lookups.index.pcs_matter import extirpation_for_matter, used_matter_words
+from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
+from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
+from bot.lookups.index.pcs_supplement import supplement_for_substitute
 from bot.lookups.index.query import Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import (
@@ -156,6 +165,9 @@ def index_hits(
         # ("presence of coronary stent", "history of CABG": the state, a Z code, not the procedure)
         words = coronary_procedure_words(words)
     words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
+    if "pcs" in systems:
+        # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
+        operations = {**operation_readings(list(words)), **operations}
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
@@ -208,6 +220,15 @@ def index_hits(
     named_parts = with_derived_parts(
         conn, list(words), understood.alternatives, searcher.vocabulary.body_part, tree.memo
     )
+    keyed: dict[str, list[str]] = {}
+    if "pcs" in books:
+        # "left Achilles tendon": the body part value the Body Part Key codes it to (Lower Leg Tendon).
+        keyed = body_part_key_words(conn, list(words), tree.memo)
+        # "umbilical hernia repair": the region the hernia comes through (Abdominal Wall).
+        # (the region only: "ventral" names no other body part beside a hernia)
+        named_parts.update(hernia_region_words(list(words)))
+        for word, value in keyed.items():
+            named_parts[word] = [*named_parts.get(word, []), *value]
     # A body part's adjective ("ureteral", "renal") names the part of a procedure the query names
     # ("cystoscopic ureteral stent"); alone ("renal failure") it names no procedure's body part.
     asks_procedure = any(PROCEDURE_SUFFIX.search(w) for w in named_parts) or any(
@@ -260,6 +281,12 @@ def index_hits(
             title |= negated_words(conn, code.code, stems, tree.memo)  # "without contrast": the None value
             title |= used_study_words(code.title, stems)  # "for cytology": the Diagnostic qualifier
             title |= used_incision_words(code.code, stems)  # "via laparotomy": the Open approach
+            title |= used_matter_words(code.code, stems)  # "stone extraction": Extirpation of Matter
+            title |= used_drain_words(code.code, stems)  # "nephrostomy tube": the Drainage Device
+            title |= used_removal_words(code.code, stems, how)  # "removal of thyroid": its Resection
+            # "umbilical hernia": a word read as a body part (its region, its key value, a procedure word's
+            # part) is used by a title naming all of that part.
+            title |= said_by_part(understood.alternatives, qwords[:required], title)
         tabular = sum(
             w.weight for i, w in enumerate(qwords[:required]) if i not in match.covered and w.stems & title
         )
@@ -346,6 +373,8 @@ def index_hits(
         why = match.describe(book_name(match.nodes[0].book))
         if how:
             why += f" -> {how}"
+        if match.book == "pcs" and keyed:
+            why += key_note(keyed, code.title)
         path_ids = tuple(n.id for n in match.nodes)
         found.hits.append(IndexHit(code, score, why + note, path_ids, match.unsaid))
         hit_of[rank] = found.hits[-1]
@@ -390,10 +419,16 @@ def index_hits(
         first = found.hits[0]
         code, why, said, pair_words = pair
         found.hits = [h for h in found.hits if h.code.code != code.code]
-        if _part_of(understood, pair_words) < _part_of(
-            understood, {qwords[i].text for i in best.covered}
-        ) or (
-            best.book == "drug" and best.column in CONDITION_FIRST_COLUMNS and not code.code.startswith("T")
+        # "EGD with band ligation of varices": the procedure, not the Inspection done to reach it (B3.11a).
+        procedure_first = code.system == "pcs" and procedure_before_inspection(code.code, first.code.code)
+        if not procedure_first and (
+            _part_of(understood, pair_words) < _part_of(understood, {qwords[i].text for i in best.covered})
+            or (
+                best.book == "drug"
+                and best.column in CONDITION_FIRST_COLUMNS
+                and not code.code.startswith("T")
+            )
+            or (first.code.system == "pcs" and procedure_before_inspection(first.code.code, code.code))
         ):
             # (The reaction to a drug properly taken, or the condition underdosing let relapse, is coded
             # first, the adverse effect or underdosing T code beside it.)
@@ -662,7 +697,11 @@ def _verify(
         done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named))
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
+            done = drainage_for_drain(conn, done, own or stems, memo) or done
+            done = resection_for_body_part(conn, done, own or stems, memo) or done
+            done = supplement_for_substitute(conn, done, stems, memo) or done
             done = excision_for_portion(conn, done, stems, match.qualifier, memo) or done
+            done = extirpation_for_matter(conn, done, own or stems, memo) or done
             # (the query's own words: the path's "Drainage, Eye" is no region the query names)
             done = subcutaneous_drainage(conn, done, own or stems, done.title, memo) or done
         system = "pcs"

@@ -60,6 +60,24 @@ CM_READING = frozenset(
         "loosening",
     )
 )
+# The root operations whose names are no ordinary words: said in a query, they ask for the procedure.
+PROCEDURE_ROOTS = frozenset(
+    {
+        "excision",
+        "resection",
+        "repair",
+        "extirpation",
+        "destruction",
+        "occlusion",
+        "detachment",
+        "reattachment",
+        "reposition",
+        "fusion",
+        "fragmentation",
+        "transplantation",
+        "supplement",
+    }
+)
 # Words by which an ICD-10-CM title reads a procedure as what happened before the condition, not as the
 # procedure done now.
 _STATUS_TITLE = re.compile(r"\b(?:following|status|absence|history|presence|after)\b", re.IGNORECASE)
@@ -76,8 +94,12 @@ def procedure_main_term(why: str, roots: frozenset[str], query_stems: frozenset[
         return None
     term = found.group(1).strip()
     said = content_stems(term)
-    if not said or not said <= query_stems or term.split()[0].lower() in roots:
+    if not said or not said <= query_stems:
         return None
+    if term.split()[0].lower() in roots:
+        # A root operation named by its own name is asked for when the name is no ordinary word ("excision
+        # of sebaceous cyst back skin": Excision, Skin, Back), not "control" or "release".
+        return term if term.lower() in PROCEDURE_ROOTS and " -> see " not in why[: found.end()] else None
     # A main term that sends to a root operation ("Reduction, Fracture -> see Reposition"); a root operation's
     # own name is an ordinary word too often ("lost control", "release form").
     sent = re.match(r"([^>]*?) -> see (\w+)", why[found.start(1) :])
@@ -115,10 +137,16 @@ def procedure_first(scored: Scored, roots: frozenset[str], query_stems: frozense
     if asks_cm_reading(query_stems):
         return
     best: tuple[float, str] | None = None
-    for (system, _), (score, why, _code, _title) in scored.items():
+    for (system, _), (score, why, code, title) in scored.items():
         if system != "pcs":
             continue
         term = procedure_main_term(why, roots, query_stems)
+        if term is not None and term.lower() in PROCEDURE_ROOTS:
+            # The operation named by its own name: its code must name what the query operates on too ("Repair
+            # Vulva" for "repair of laceration left forearm skin" is another procedure).
+            shown = code.title if code is not None else title
+            if not (content_stems(shown) - content_stems(term)) & query_stems:
+                continue
         if term is not None and (best is None or score > best[0]):
             best = (score, term)
     if best is None:

@@ -24,6 +24,20 @@ MIN_NOUN = 3  # "dr", "ii": a brand's tag, no noun
 MIN_ROOT = 4  # "clip" and "clipping": a query word this long that begins a main term's word is that word
 _PARENTHESIZED = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"[a-z][a-z-]*")
+# The device nouns of the operating room no Device Key line ends with, read as the Device Key defines the
+# value: a band put around a structure (a banded varix, a rubber-banded hemorrhoid, a gastric band) squeezes it
+# from outside, an Extraluminal Device like a clip; a filter sits in a vessel's lumen, an Intraluminal Device; a chest
+# port is a Totally Implantable Vascular Access Device.
+_COMMON_NOUNS = {
+    "band": "Extraluminal Device",
+    "bands": "Extraluminal Device",
+    "banding": "Extraluminal Device",
+    "filter": "Intraluminal Device",  # a vena cava filter sits in the vessel's lumen
+    "port": "Totally Implantable Vascular Access Device",
+    "portacath": "Totally Implantable Vascular Access Device",
+    "mediport": "Totally Implantable Vascular Access Device",
+}
+COMMON_NOUNS = {stem(w): frozenset(content_stems(v)) for w, v in _COMMON_NOUNS.items()}
 
 
 def device_words(
@@ -34,6 +48,7 @@ def device_words(
     said: set[str] = set()
     for word in query_stems:
         said |= nouns.get(word, frozenset())
+        said |= COMMON_NOUNS.get(word, frozenset())
         if len(word) >= MIN_ROOT:
             for head, value in using:
                 if head.startswith(word) or word.startswith(head):
@@ -134,3 +149,28 @@ def _root_operation_words(conn: sqlite3.Connection) -> set[str]:
         if row is not None and str(row[0]).startswith(str(table)) and str(row[1]).split():
             words.add(stem(str(row[1]).split(" of ")[0].split()[0]))
     return words
+
+
+# In a Drainage table (root operation 9) the device is the Drainage Device or none, so any word for the tube a
+# drainage leaves behind says the Drainage Device ("pigtail drain left in", "nephrostomy tube"): ICD-10-PCS
+# codes the drainage catheter left in place as the Drainage's own device (value 0), not as an Insertion.
+DRAINAGE = "9"
+_TUBE = ("drain", "drains", "tube", "catheter", "pigtail", "placement", "placed", "indwelling", "nephrostomy")
+TUBE_WORDS = frozenset(stem(w) for w in _TUBE)
+DRAINAGE_DEVICE_STEMS = frozenset(content_stems("drainage device"))
+
+
+def drain_device_words(table: str, query_stems: frozenset[str]) -> frozenset[str]:
+    """The Drainage Device's words when the table is a Medical and Surgical Drainage and the query names the
+    tube left in ("nephrostomy tube", "pigtail drain"); nothing otherwise."""
+    if len(table) < 3 or table[0] != "0" or table[2] != DRAINAGE or not query_stems & TUBE_WORDS:
+        return frozenset()
+    return DRAINAGE_DEVICE_STEMS
+
+
+def used_drain_words(code: str, said: frozenset[str]) -> frozenset[str]:
+    """The tube words ("nephrostomy tube", "drain") a Drainage with a Drainage Device accounts for: they count
+    as used, like its title's own words."""
+    if len(code) != 7 or code[0] != "0" or code[2] != DRAINAGE or code[5] != "0":
+        return frozenset()
+    return said & TUBE_WORDS

@@ -1,0 +1,113 @@
+"""A body part named otherwise than the PCS tables name it is read through the Body Part Key.
+
+The ICD-10-PCS Index's Body Part Key lines ("Achilles tendon - use Lower Leg Tendon, Right / Left", "Radial
+artery ... ", "Middle hemorrhoidal vein - use Hypogastric Vein, Right / Left") say which body part value an
+anatomical name is coded to. A coder reading "open repair of ruptured left Achilles tendon" looks up Achilles
+tendon in the key, then walks "Repair, Tendon, Lower Leg, Left". Here, when the query says a key line's name
+whole (every word of the line, parenthesized ones aside: "Vertebral artery, intracranial portion" needs
+its portion), the body part value's words
+are read beside the name's own words in the PCS Index walk (as a procedure word's body part is), sides aside
+(the query says its own side). Device Key lines ("- use Monitoring Device") name a device, not a body part,
+and are read by the table completion instead (bot.lookups.index.completion.value_words).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+
+from bot.lookups.index.store import BOOKS, SPAN
+from bot.lookups.index.words import content_stems, stem
+
+_PARENTHESIZED = re.compile(r"\([^)]*\)")
+SIDES = frozenset({"right", "left", "bilateral"})
+# A key line whose value is one of these names a device, not a body part.
+DEVICE_VALUES = frozenset(
+    stem(w) for w in ("device", "substitute", "lead", "electrode", "element", "generator", "pacemaker")
+)
+# An imaging study's words: a study shows a region ("ACL rupture on MRI" is a finding the study showed), the
+# Body Part Key is read for a body part operated on.
+STUDY_WORDS = frozenset(
+    stem(w)
+    for w in (
+        "imaging",
+        "mri",
+        "ct",
+        "scan",
+        "x-ray",
+        "xray",
+        "radiograph",
+        "radiography",
+        "ultrasound",
+        "ultrasonography",
+        "fluoroscopy",
+        "tomography",
+        "angiography",
+        "doppler",
+    )
+)
+MAX_KEY_WORDS = 4  # a key name longer than this is a description, not a name said in a query
+
+KeyLine = tuple[frozenset[str], tuple[str, ...]]
+
+
+def _key_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) -> tuple[KeyLine, ...]:
+    """The Body Part Key lines whose name holds a word: the name's stems (all of the line's words, parenthesized
+    ones aside: "Vertebral artery, intracranial portion" is said only with its portion) and the value's words."""
+    key = ("body part key", word)
+    found = memo.get(key)
+    if isinstance(found, tuple):
+        return found
+    low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
+    lines: dict[str, dict[str, None]] = {}
+    for term, reference in conn.execute(
+        "SELECT n.term, r.reference FROM index_words w JOIN index_nodes n ON n.id = w.node "
+        "JOIN index_refs r ON r.node = w.node AND r.kind = 'use' "
+        "WHERE w.word = ? AND w.parent = 0 AND w.node > ? AND w.node < ?",
+        [word, low, low + SPAN],
+    ):
+        value = str(reference).split("=")[0]
+        value = value.rsplit(" in ", 1)[0] if " in " in value else value
+        if content_stems(value) & DEVICE_VALUES:
+            continue
+        words = [w for w in re.findall(r"[a-z]+", value.lower()) if w not in SIDES]
+        lines.setdefault(str(term), {}).update(dict.fromkeys(words))
+    found = tuple(
+        (content_stems(_PARENTHESIZED.sub(" ", term)), tuple(words)) for term, words in sorted(lines.items())
+    )
+    memo[key] = found
+    return found
+
+
+def body_part_key_words(
+    conn: sqlite3.Connection, words: Sequence[str], memo: dict[object, object]
+) -> dict[str, list[str]]:
+    """Each query word that belongs to a Body Part Key name the query says whole, with the words of the body
+    part value it is coded to ("achilles" in "left achilles tendon" -> lower, leg, tendon)."""
+    said = frozenset(stem(w) for w in words)
+    out: dict[str, list[str]] = {}
+    if said & STUDY_WORDS:
+        return out
+    for word in words:
+        own = stem(word)
+        for name, value in _key_lines(conn, own, memo):
+            if not name or len(name) > MAX_KEY_WORDS or not name <= said or own not in name:
+                continue
+            if own in content_stems(" ".join(value)):
+                continue  # "tendon" of "Achilles tendon" is the value's own word
+            out.setdefault(word, [])
+            out[word] += [v for v in value if v not in out[word]]
+    return out
+
+
+def key_note(keyed: dict[str, list[str]], title: str) -> str:
+    """What an answer's explanation says of the key names its body part reads (" (Body Part Key: achilles ->
+    lower leg tendon)"), so the names count as used; "" when its title names no such body part."""
+    have = content_stems(title)
+    told = [
+        f"{word} -> {' '.join(value)}"
+        for word, value in keyed.items()
+        if content_stems(" ".join(value)) <= have
+    ]
+    return f" (Body Part Key: {'; '.join(told)})" if told else ""

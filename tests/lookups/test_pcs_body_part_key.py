@@ -1,0 +1,46 @@
+"""A body part named otherwise than the PCS tables name it is read through the Body Part Key
+(pcs_body_part_key): "Achilles tendon - use Lower Leg Tendon", "Gastrocnemius muscle - use Lower Leg Muscle";
+a Device Key line names no body part."""
+
+from __future__ import annotations
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note
+from bot.lookups.search import find_codes
+
+
+def _first(codebook: CodeBook, query: str) -> str:
+    hits = find_codes(codebook, query)
+    return hits[0].code if hits else ""
+
+
+def test_a_key_name_said_whole_reads_as_its_body_part(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    read = body_part_key_words(conn, ["repair", "left", "achilles", "tendon"], {})
+    assert read == {"achilles": ["lower", "leg", "tendon"]}
+    assert body_part_key_words(conn, ["achilles", "reflex"], {}) == {}  # the name not said whole
+    # "Loop recorder, implantable - use Monitoring Device": a device, no body part.
+    assert body_part_key_words(conn, ["loop", "recorder"], {}) == {}
+    assert "achilles" in key_note(read, "Repair Left Lower Leg Tendon, Open Approach")
+    assert key_note(read, "Repair Left Lower Leg, Open Approach") == ""
+
+
+def test_procedures_on_parts_named_by_the_key(codebook: CodeBook) -> None:
+    assert _first(codebook, "open repair of ruptured left Achilles tendon") == "0LQP0ZZ"
+    assert _first(codebook, "repair of right patellar tendon, open") == "0LQQ0ZZ"
+    assert _first(codebook, "excision of left gastrocnemius muscle open") == "0KBT0ZZ"
+
+
+def test_a_finding_an_imaging_study_showed_reads_no_key(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    assert (
+        body_part_key_words(conn, ["anterior", "cruciate", "ligament", "rupture", "magnetic", "imaging"], {})
+        == {}
+    )
+    assert _first(codebook, "R knee ACL rupture on MRI, skiing") == "S83.511A"
+
+
+def test_a_key_line_with_a_portion_needs_its_portion_said(codebook: CodeBook) -> None:
+    # "Vertebral artery, intracranial portion - use Intracranial Artery": a vertebral artery is its own value.
+    assert body_part_key_words(codebook.db.conn, ["repair", "left", "vertebral", "artery"], {}) == {}
+    assert _first(codebook, "plain radiography left vertebral artery").startswith("B30F")
