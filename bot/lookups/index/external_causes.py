@@ -257,6 +257,7 @@ def read_injury_story(text: str) -> Story | None:
     if asked is not None:
         return asked
     rules = (
+        _off_road,
         _transport,
         _conveyance_fall,
         _burn,
@@ -264,6 +265,8 @@ def read_injury_story(text: str) -> Story | None:
         _animal_strike,
         _tripped_on_animal,
         _dived,
+        _fall_from,
+        _walked_into,
         _struck_against,
     )
     for rule in (*rules, _cut_with, _electric_shock, _falling_object, _fall_in_shower, _slipped):
@@ -336,6 +339,36 @@ def _transport(text: str) -> tuple[str, str] | None:
     party = PEDESTRIAN_PARTIES.get(other, other) if own == "pedestrian on foot" else other
     parts = ("Accident", "transport", line, role, "collision" if party else "", party)
     return words, ", ".join(p for p in parts if p)
+
+
+# The off-road vehicles the Index names apart (V86): "Accident, transport, snowmobile occupant (nontraffic),
+# driver". Their lines name no other party; a crash, a rollover or a fall from one is the occupant's
+# accident, read with the role said (driver, passenger) and "traffic" only when a road is said.
+_OFF_ROAD = (
+    (r"snow\s*mobiles?|snow\s*machines?|ski-?doos?", "snowmobile occupant"),
+    (
+        r"atvs?|all[- ]terrain\s+vehicles?|four[- ]wheelers?|4[- ]wheelers?|quad\s+bikes?|quads",
+        "all-terrain vehicle occupant",
+    ),
+    (r"dune\s+bugg(?:y|ies)|sand\s+rails?", "dune buggy occupant"),
+)
+_OFF_ROAD_ACCIDENT = re.compile(
+    rf"{_FALL}|\b(?:{_COLLIDED_WORDS}|mva|accident|rollover|rolled|roll|flipped|flip|overturned|tipped|"
+    r"thrown|ejected|wiped|wreck|wrecked)\b"
+)
+
+
+def _off_road(text: str) -> tuple[str, str] | None:
+    if not _OFF_ROAD_ACCIDENT.search(text):
+        return None
+    occupant = next((o for p, o in _OFF_ROAD if re.search(rf"\b(?:{p})\b", text)), "")
+    if not occupant:
+        return None
+    role = "driver" if _DRIVER.search(text) or re.search(r"\b(?:rider|riding|rode)\b", text) else ""
+    role = "passenger" if _PASSENGER.search(text) or re.search(r"\bpassenger\b", text) else role
+    traffic = "traffic" if re.search(r"\b(?:highway|freeway|interstate|road|street|traffic)\b", text) else ""
+    words = " ".join(w for w in ("accident transport", occupant, traffic, role) if w)
+    return words, ", ".join(p for p in ("Accident", "transport", occupant, traffic, role) if p)
 
 
 def _besides(
@@ -471,6 +504,89 @@ def _tripped_on_animal(text: str) -> tuple[str, str] | None:
     return ("tripping over animal", "") if _TRIPPED_ON_ANIMAL.search(text) else None
 
 
+# A fall from a thing told with the story's other words ("grandpa fell out of his recliner chair", "the kid
+# tumbled off the top bunk at night"): the Index's "Fall, from, off, out of" and the thing; who fell, when and
+# where are no words of that line (a place is the Place of occurrence line, read apart). A fall from a toilet
+# ending on something struck is the line's own "with subsequent striking against object" (W18.12); no other
+# "Fall, from" line has it, so elsewhere the strike is left to the fall.
+_FALL_FROM = re.compile(
+    r"\b(?:fell|fall|falls|falling|fallen|tumbled|toppled)\s+(?:(?:right|straight|backwards?|forward)\s+)?"
+    r"(?:out\s+of|off\s+of|off|from|down\s+from)\s+(?P<thing>[a-z][a-z' -]*)$"
+)
+# Where the thing's words end: the next clause (a strike, a place, a time, an activity).
+_THING_END = re.compile(
+    r"\s(?:and|then|onto|on|into|to|at|in|while|when|during|after|because|with|hitting|striking|landing|"
+    r"last|this|yesterday|today|tonight)\b"
+)
+_STRUCK_AFTER = re.compile(
+    r"\b(?:hit|hitting|struck|striking|bumped|bumping|banged|banging|smacked|smacking)\b"
+)
+_DETERMINERS = re.compile(r"\b(?:a|an|the|his|her|my|their|our|its|some|\w+'s)\s+")
+
+
+def _fall_from(text: str) -> tuple[str, str] | None:
+    match = _FALL_FROM.search(tidy_story(text))
+    if match is None:
+        return None
+    said = match.group("thing")
+    end = _THING_END.search(said)
+    thing = " ".join(_DETERMINERS.sub(" ", said[: end.start()] if end else said).split())
+    if not thing or any(occupant for _, occupant, _ in _vehicles(thing)):
+        return None  # "fell off the bus": a transport story the Index's Accident lines tell
+    if re.search(r"\bbunk\b", thing):
+        thing = "bed"
+    elif _FURNITURE.search(thing) and not re.search(r"\b(?:chair|bed|door)\b", thing):
+        thing = (
+            "furniture"  # "Fall, from, furniture NEC": a couch, a table, a dresser have no line of their own
+        )
+    words = f"fall from {thing}"
+    if end is not None and re.search(r"\btoilet\b", thing) and _STRUCK_AFTER.search(said[end.start() :]):
+        words += " with subsequent striking against object"
+    return (words, "")
+
+
+# The person a story is about and when it happened ("grandpa", "toddler", "my wife", "at night", "in the
+# dark"): no External Cause Index line holds them.
+_TOLD_AROUND = re.compile(
+    r"\b(?:(?:my|his|her|their|our|the|a|an)\s+)?(?:grandpa|grandma|grandmother|grandfather|granddad|"
+    r"grandson|granddaughter|toddler|kid|child|baby|infant|son|daughter|husband|wife|mom|mother|dad|father|"
+    r"brother|sister|boy|girl|man|woman|guy|lady|elderly|teen|teenager|neighbor|friend|coworker|"
+    r"co-worker)(?:'s)?\b|"
+    r"\b(?:at|during\s+the|in\s+the\s+(?:middle\s+of\s+the\s+)?)\s*night\b|\bin\s+the\s+dark\b|"
+    r"\b(?:last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|all\s+day)\b"
+)
+
+
+def tidy_story(text: str) -> str:
+    """The story without who it happened to and when ("grandpa fell out of his recliner chair at night" ->
+    "fell out of his recliner chair")."""
+    return " ".join(_TOLD_AROUND.sub(" ", text).split())
+
+
+# Walking into a thing ("walked into the coffee table in the dark", "ran into a door frame"): "Walked into
+# stationary object", furniture when the thing is furniture.
+_WALKED_INTO = re.compile(
+    r"\b(?:walked|walking|walks|ran|running|bumped)\s+(?:right\s+|straight\s+)?into\s+"
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(?P<thing>[a-z][a-z -]*)$"
+)
+
+
+def _walked_into(text: str) -> tuple[str, str] | None:
+    match = _WALKED_INTO.search(tidy_story(text))
+    if match is None or _CRASH.search(text[: match.start()]):
+        return None
+    said = match.group("thing")
+    end = _THING_END.search(said)
+    thing = said[: end.start()] if end else said
+    if any(occ for _, occ, _ in _vehicles(thing)) or re.search(
+        r"\b(?:person|someone|somebody|player|another)\b", thing
+    ):
+        return None  # a vehicle or a person walked into is no stationary object
+    if _FURNITURE.search(thing) and not re.search(r"\bdoor\b", thing):
+        return ("walked into stationary object furniture", "")
+    return (f"walked into stationary object {' '.join(thing.split())}", "")
+
+
 # A part of the body hit on a thing ("hit head on cabinet door", "bumped her knee against the table"): the
 # Index's "Striking against, object" and the thing, when a line below names it (wall, furniture).
 _STRUCK_AGAINST = re.compile(
@@ -478,7 +594,9 @@ _STRUCK_AGAINST = re.compile(
     r"(?:his\s+|her\s+|my\s+|their\s+|the\s+|a\s+)?(?!by\b)(?:[a-z]+\s+){0,2}?(?:on|against|into)\s+"
     r"(?:the\s+|a\s+|an\s+|some\s+)?(?P<thing>[a-z][a-z ]*)$"
 )
-_FURNITURE = re.compile(r"\b(?:table|desk|chair|cabinet|dresser|bed|couch|sofa|shelf|counter|bookcase)\b")
+_FURNITURE = re.compile(
+    r"\b(?:table|desk|chair|cabinet|dresser|bed|couch|sofa|shelf|counter|bookcase|nightstand|ottoman|stool)\b"
+)
 
 
 def _struck_against(text: str) -> tuple[str, str] | None:

@@ -5,7 +5,11 @@
   subdural, traumatic ... S06.5X0): a plain "no" before "LOC" is read by the negation rules already, a verb's
   denial is not;
 - ribs counted ("3 ribs", "two broken ribs", "ribs 4-6") are the Index's "Fracture, rib, multiple": more
-  than one rib broken on a side is S22.4-, not "one rib" S22.3-.
+  than one rib broken on a side is S22.4-, not "one rib" S22.3-;
+- the encounter told in office words (guideline I.C.19.a and the fracture 7th characters): "slow to heal",
+  "healing slowly" is delayed healing (G); "healing fine", "healing well" is routine healing (D); "first
+  visit", "new injury" is the initial encounter (A); a "recheck" of an injury is a subsequent encounter (D);
+- a muscle "pulled" is the Index's "Strain" ("pulled quad muscle" -> strain quadriceps muscle).
 """
 
 from __future__ import annotations
@@ -29,10 +33,57 @@ _RIBS_COUNTED = re.compile(
 
 
 def read_injury_words(text: str) -> str:
-    """The text with consciousness denied and ribs counted in the Index's words; other text as it is."""
+    """The text with consciousness denied, ribs counted, the encounter told in office words and a pulled
+    muscle in the Index's words; other text as it is."""
     text = _CONSCIOUSNESS_DENIED.sub(" without loss of consciousness ", text)
     text = _RIBS_COUNTED.sub(lambda m: _multiple_ribs(m.group()), text)
+    text = _PULLED.sub(lambda m: "strain " + _QUAD.sub("quadriceps", m.group("what")), text)
+    if _INJURY.search(text):
+        for pattern, words in _HEALING:
+            text, read = pattern.subn(f" {words} ", text)
+            if read and words != "initial encounter":
+                # "follow up visit, healing fine": the visit is the encounter the healing words say
+                text = _FOLLOW_UP.sub(" ", text)
     return " ".join(text.split())
+
+
+# An injury named, so the visit words below say its encounter (a "recheck" of blood pressure says none).
+_INJURY = re.compile(
+    r"\b(?:fx|fxs|fractures?|fractured|broken|broke|breaks?|sprains?|sprained|strains?|strained|"
+    r"dislocations?|dislocated|lacerations?|laceration|cut|burns?|burned|contusions?|bruised?|wounds?|"
+    r"injury|injuries|injured|tears?|torn|avulsion|amputation|concussion)\b"
+)
+# (the encounter told in office words, the words the Tabular's 7th character says); the healing first, so
+# "follow up, slow to heal" is the delayed healing, not the routine one.
+_HEALING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in (
+        (
+            r"\b(?:slow(?:ly)?\s+(?:to\s+)?(?:heal|healing|union|to\s+unite)|heal(?:ing)?\s+slow(?:ly)?|"
+            r"not\s+heal(?:ing|ed)\s+(?:yet|as\s+expected|well)|delayed\s+(?:union|heal)|slow-healing)\b",
+            "delayed healing",
+        ),
+        (
+            r"\b(?:heal(?:ing|ed)?\s+(?:fine|well|normally|nicely|ok|okay|as\s+expected|on\s+schedule|"
+            r"appropriately)|normal\s+healing|uncomplicated\s+healing)\b",
+            "routine healing",
+        ),
+        (
+            r"\b(?:first|1st|initial)\s+(?:visit|time\s+seen|evaluation|eval|presentation)|"
+            r"\bnew\s+(?:injury|injuries)\b|\bjust\s+happened\b",
+            "initial encounter",
+        ),
+        (r"\b(?:recheck|re-check|rechecked|recheck\s+visit)\b", "subsequent encounter"),
+    )
+)
+_FOLLOW_UP = re.compile(r"(?:\bfollow[- ]?up|\bf/u)(?:\s+(?:visit|appointment|appt|exam))?(?![a-z])")
+# "pulled a muscle", "pulled quad muscle": a strain (Strain; Injury, muscle, strain). The hamstring, groin and
+# calf said pulled are the vocabulary's own phrases.
+_PULLED = re.compile(
+    r"\bpulled\s+(?:(?:a|my|his|her|their|the)\s+)?"
+    r"(?P<what>(?:[a-z]+\s+)?(?:muscles?|tendons?)|quads?(?:\s+muscles?)?|quadriceps(?:\s+muscles?)?)\b"
+)
+_QUAD = re.compile(r"\bquads?\b")
 
 
 def _multiple_ribs(said: str) -> str:

@@ -1,0 +1,93 @@
+"""Injury stories told with more than the External Cause Index line holds, and the encounter told in office
+words (issue #10, round 16).
+
+Every query here is made up for these tests (none is in a benchmark set); each expected code is the one the
+Index or External Cause Index path named in the comment leads to, with the 7th character the encounter the
+query says (guideline I.C.19.a; fracture healing G delayed, D routine).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.external_causes import read_injury_story, tidy_story
+from bot.lookups.index.injury_words import read_injury_words
+from bot.lookups.search import find_codes
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # who fell and when are no words of the line
+        ("grandma fell out of her rocking chair last night", "fall from rocking chair"),
+        ("my son fell off the top bunk at night", "fall from bed"),  # a bunk is a bed
+        ("toddler fell off the sofa onto the rug", "fall from furniture"),  # Fall, from, furniture NEC
+        # only the toilet's fall line says the strike that followed
+        (
+            "tumbled off the toilet and banged his face on the sink",
+            "fall from toilet with subsequent striking against object",
+        ),
+        ("fell off a chair and hit her head on the floor", "fall from chair"),
+        ("walked into the dresser in the dark", "walked into stationary object furniture"),
+        ("ran into a lamppost", "walked into stationary object lamppost"),
+        ("snowmobile passenger thrown off on the trail", "accident transport snowmobile occupant passenger"),
+        ("four-wheeler flipped, driver", "accident transport all-terrain vehicle occupant driver"),
+    ],
+)
+def test_a_story_reads_as_the_index_line_it_tells(text: str, words: str) -> None:
+    story = read_injury_story(text)
+    assert story is not None and story.text == words
+
+
+@pytest.mark.parametrize("text", ["fell off the bus", "ran into another player", "passed out and fell"])
+def test_no_fall_or_walk_line_is_read_where_none_is_told(text: str) -> None:
+    story = read_injury_story(text)
+    assert story is None or not story.text.startswith(("fall from", "walked into"))
+
+
+def test_who_and_when_are_told_around_the_story() -> None:
+    assert tidy_story("my grandpa's dog bit him at night") == "dog bit him"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("right ulna fx, healing slowly", "right ulna fx, delayed healing"),
+        ("broken nose f/u healing well", "broken nose routine healing"),
+        ("sprained ankle first visit", "sprained ankle initial encounter"),
+        ("wrist fracture recheck", "wrist fracture subsequent encounter"),
+        ("bp recheck", "bp recheck"),  # no injury: the visit's words stay as they are
+        ("pulled a muscle in my neck", "strain muscle in my neck"),
+        ("pulled quads", "strain quadriceps"),
+    ],
+)
+def test_the_encounter_and_a_pulled_muscle_in_the_index_words(text: str, read: str) -> None:
+    assert read_injury_words(text) == read
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Fall, from, chair (the recliner and who fell are no words of the line)
+        ("grandma fell out of her recliner chair", "W07.XXXA"),
+        # Fall, from, toilet, with subsequent striking against object
+        ("tumbled off the toilet and banged his face on the sink", "W18.12XA"),
+        # Walked into stationary object, furniture
+        ("walked into the dresser in the dark", "W22.03XA"),
+        # Walked into stationary object, lamppost
+        ("ran into a lamppost", "W22.02XA"),
+        # Accident, transport, snowmobile occupant, passenger
+        ("snowmobile passenger thrown off on the trail", "V86.62XA"),
+        # Accident, transport, all-terrain vehicle occupant, driver
+        ("four-wheeler flipped, driver", "V86.55XA"),
+        # Fracture, ulna, shaft: delayed healing G
+        ("right ulnar shaft fx, f/u, healing slowly", "S52.201G"),
+        # Fracture, nasal bones: routine healing D (the follow-up is the encounter the healing says)
+        ("broken nose, follow up visit, healing well", "S02.2XXD"),
+        # Strain, quadriceps, right: initial
+        ("pulled quad muscle right thigh, first visit", "S76.111A"),
+    ],
+)
+def test_stories_and_encounters_find_the_code(codebook: CodeBook, query: str, expected: str) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected
