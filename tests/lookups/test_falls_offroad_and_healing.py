@@ -91,3 +91,109 @@ def test_the_encounter_and_a_pulled_muscle_in_the_index_words(text: str, read: s
 )
 def test_stories_and_encounters_find_the_code(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("kid stuck a lego in his right ear", "kid foreign body entering through orifice right ear"),
+        ("marble lodged in l ear canal", "foreign body entering through orifice left ear"),
+        (
+            "battery stuck in esophagus",
+            "foreign body entering through orifice esophagus causing injury specified type",
+        ),
+        ("wax stuck in ear", "wax stuck in ear"),  # cerumen is no foreign body
+        ("knocked out two front teeth", "avulsion tooth"),
+        (
+            "got knocked out, no other injury",
+            "got knocked out, no other injury",
+        ),  # consciousness, not a tooth
+        ("bit his cheek", "laceration cheek"),
+        ("bruise under right big toenail", "contusion right great toe with damage to nail"),
+        (
+            "type 5 ac separation right shoulder",
+            "dislocation acromioclavicular with displacement more than 200% right",
+        ),
+        (
+            "burns to 34% of body, 12% third degree",
+            "burn extent 30-39 percent with 10-19 percent third degree burns",
+        ),
+        ("gash on chin, bleeding a lot, needs stitches", "gash on chin, ,"),
+        ("broke my little toe", "broken little toe"),
+        ("broke out in hives", "broke out in hives"),  # no fracture said
+        ("her water broke", "her water broke"),
+    ],
+)
+def test_injuries_told_by_what_was_seen_in_the_index_words(text: str, read: str) -> None:
+    assert read_injury_words(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("roof fell in during the hurricane", "forces of nature hurricane"),
+        ("out in the hot sun all day at the fair", "forces of nature sunlight"),
+        ("too long in a tanning booth", None),  # no hurt told
+        ("skin burned from a sun lamp", None),  # the skin's burn is the answer, the light beside it
+        ("got burned at the tanning salon", "radiation light sources tanning bed"),
+    ],
+)
+def test_forces_of_nature_and_light_sources(text: str, words: str | None) -> None:
+    story = read_injury_story(text)
+    if words is None:
+        assert story is None or not story.text.startswith("radiation")
+    else:
+        assert story is not None and story.text == words
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Foreign body, entering through orifice, nostril
+        ("little boy shoved a raisin up his nose", "T17.1XXA"),
+        # Foreign body, entering through orifice, ear, left
+        ("kid stuck a lego in his left ear", "T16.2XXA"),
+        # Foreign body, pharynx, causing, injury NEC, food (no choking said: not asphyxiation)
+        ("chicken bone stuck in throat", "T17.228A"),
+        # Avulsion, tooth
+        ("knocked out two front teeth", "S03.2XXA"),
+        # Laceration, lip
+        ("toddler bit through her lip", "S01.511A"),
+        # Contusion, toe, great, with damage to nail, right
+        ("bruise under right big toenail after dropping a weight", "S90.211A"),
+        # Dislocation, acromioclavicular, with displacement, more than 200%, right
+        ("type 5 AC separation right shoulder", "S43.131A"),
+        # Burn, extent, 30-39 percent, with 10-19 percent third degree burns
+        ("burns to 34% of body, 12% third degree", "T31.31"),
+        # Forces of nature, hurricane
+        ("roof fell in during the hurricane", "X37.0XXA"),
+        # Exposure, sunlight
+        ("out in the hot sun all day at the fair", "X32.XXXA"),
+        # Radiation, light sources, tanning bed
+        ("got burned at the tanning salon", "W89.1XXA"),
+        # Fracture, toe, lesser (vocabulary: little toe)
+        ("broke my little toe, right foot", "S92.501A"),
+        # Rupture, ear drum, traumatic, right (a slap is the trauma)
+        ("slapped across the face, right eardrum ruptured", "S09.21XA"),
+        # Fall, from, playground equipment, jungle gym (vocabulary: monkey bars)
+        ("kid fell off the monkey bars", "W09.2XXA"),
+    ],
+)
+def test_injuries_told_by_what_was_seen_find_the_code(codebook: CodeBook, query: str, expected: str) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "cause", "setting"),
+    [
+        ("scratched by a cat in the garden", "W55.03XA", "Y92.007"),  # Place of occurrence, residence, garden
+        ("pecked by a goose at the lake", "W61.59XA", "Y92.838"),  # Contact, with, goose; Place, lake
+    ],
+)
+def test_the_place_said_beside_a_bite_or_sting_is_kept_apart(
+    codebook: CodeBook, query: str, cause: str, setting: str
+) -> None:
+    codes = [h.code for h in find_codes(codebook, query, limit=5)]
+    assert setting in codes
+    if cause:
+        assert codes[0] == cause

@@ -257,6 +257,7 @@ def read_injury_story(text: str) -> Story | None:
     if asked is not None:
         return asked
     rules = (
+        _light_source,
         _off_road,
         _transport,
         _conveyance_fall,
@@ -269,7 +270,15 @@ def read_injury_story(text: str) -> Story | None:
         _walked_into,
         _struck_against,
     )
-    for rule in (*rules, _cut_with, _electric_shock, _falling_object, _fall_in_shower, _slipped):
+    for rule in (
+        *rules,
+        _force_of_nature,
+        _cut_with,
+        _electric_shock,
+        _falling_object,
+        _fall_in_shower,
+        _slipped,
+    ):
         read = rule(text)
         if read is not None:
             words, anchor = read
@@ -504,6 +513,62 @@ def _tripped_on_animal(text: str) -> tuple[str, str] | None:
     return ("tripping over animal", "") if _TRIPPED_ON_ANIMAL.search(text) else None
 
 
+# A force of nature told as what hurt the person ("injured in an earthquake, wall collapsed", "sun exposure at
+# the beach all day"): the Index's "Forces of nature" line (X30-X39), whatever else the story says of it. A
+# sunburn is the skin's own condition (L55), read by the Index as it is.
+_FORCES = (
+    (r"earthquakes?|quake", "earthquake"),
+    (r"avalanches?", "avalanche"),
+    (r"blizzards?", "blizzard"),
+    (r"hurricanes?|typhoons?", "hurricane"),
+    (r"tornado(?:e?s)?|twisters?|cyclones?", "tornado"),
+    (r"floods?|flooding|flash\s+flood", "flood"),
+    (r"landslides?|mudslides?|rockslides?", "landslide"),
+    (r"tsunamis?|tidal\s+waves?", "tsunami"),
+    (r"volcanic\s+eruptions?|volcano", "volcanic eruption"),
+    (r"dust\s+storms?|sand\s*storms?", "dust storm"),
+    (
+        r"(?:sun|sunlight|sunshine)\s+exposure|(?:exposure|exposed|overexposure)\s+to\s+(?:the\s+)?"
+        r"(?:sun|sunlight|sunshine)|(?:in|out\s+in)\s+the\s+(?:hot\s+)?sun\s+(?:all\s+day|for\s+hours)",
+        "sunlight",
+    ),
+)
+
+
+def _force_of_nature(text: str) -> tuple[str, str] | None:
+    if re.search(r"\bsun\s*burn(?:ed|t|s)?\b|\bsunstroke\b", text):
+        return None
+    for pattern, force in _FORCES:
+        if re.search(rf"\b(?:{pattern})\b", text):
+            return (f"forces of nature {force}", "Forces of nature")
+    return None
+
+
+# Man-made light that burns ("burned from a tanning bed", "welder's flash from arc welding"): "Radiation,
+# light sources (man-made visible and ultraviolet)" and the source, not a fire of the bed.
+_LIGHT_SOURCES = (
+    (r"tanning\s+(?:bed|booth|salon)s?|sun\s*beds?|sun\s*lamps?", "tanning bed"),
+    (r"(?:arc\s+)?welding|welder'?s?\s+(?:flash|arc)", "welding light"),
+)
+
+
+# A part of the body named: the burn of the part is the answer, the light its cause beside it.
+_PART_SAID = re.compile(
+    r"\b(?:eyes?|face|arms?|legs?|back|hands?|skin|neck|shoulders?|chest|feet|foot|ears?|nose|lips?|scalp)\b"
+)
+
+
+def _light_source(text: str) -> tuple[str, str] | None:
+    if _PART_SAID.search(text):
+        return None
+    for pattern, source in _LIGHT_SOURCES:
+        if re.search(rf"\b(?:{pattern})\b", text) and re.search(
+            r"\b(?:burn\w*|exposure|exposed|flash|radiation|uv|ultraviolet|hurt|injur\w*)\b", text
+        ):
+            return (f"radiation light sources {source}", "")
+    return None
+
+
 # A fall from a thing told with the story's other words ("grandpa fell out of his recliner chair", "the kid
 # tumbled off the top bunk at night"): the Index's "Fall, from, off, out of" and the thing; who fell, when and
 # where are no words of that line (a place is the Place of occurrence line, read apart). A fall from a toilet
@@ -731,7 +796,7 @@ _ASKED_PLACE = re.compile(
 _ASKED_ACTIVITY = re.compile(r"^activity\s+(?P<first>[a-z][a-z -]*)$|^(?P<last>[a-z][a-z -]*?)\s+activity$")
 _ANIMAL_WORDS = re.compile(r"\b(?:" + "|".join(_PETS) + r")s?\b")
 # A place said short, in the word the Place of occurrence line prints ("at the gym": "gymnasium").
-PLACE_WORDS = {"gym": "gymnasium"}
+PLACE_WORDS = {"gym": "gymnasium", "backyard": "yard"}
 ACTIVITY_LINE = "Activity"
 PLACE_LINE = "Place of occurrence"
 STATUS_LINE = "External cause status"
@@ -810,7 +875,9 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
         "place of occurrence residence",
     ),
     (
-        r"\b(?:at|in)\s+(?:the\s+|a\s+)?(school|park|gym|gymnasium|store|restaurant|farm|playground)\b",
+        r"\b(?:at|in|on)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(school|park|gym|gymnasium|store|"
+        r"restaurant|farm|playground|yard|backyard|garden|beach|lake|swimming\s+pool|kitchen|bathroom|"
+        r"barn|campsite|church|mall|supermarket|library|hotel|bank|airport|sidewalk)\b",
         "place of occurrence {0}",
     ),
     (r"\bwhile\s+playing\s+([a-z]+)\b|\bplaying\s+([a-z]+)\b", "activity {0}"),
@@ -821,8 +888,9 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
 )
 # A mechanism the External Cause Index names ("injured", "hurt" name none: "injured at work" is the status).
 _MECHANISM = re.compile(
-    r"\b(?:fell|fall|falls|falling|slipped|slip|tripped|trip|bitten|bit|stung|hit|struck|burned|burnt|scalded|"
-    r"cut|kicked|punched|crash|crashed|collided|assaulted|stabbed|shot|drowned|electrocuted)\b"
+    r"\b(?:fell|fall|falls|falling|slipped|slip|tripped|trip|bitten|bit|bite|bites|stung|sting|stings|pecked|"
+    r"scratched|hit|struck|burned|burnt|burn|burns|scalded|cut|kicked|punched|crash|crashed|collided|assaulted|"
+    r"stabbed|shot|drowned|electrocuted)\b"
 )
 
 
