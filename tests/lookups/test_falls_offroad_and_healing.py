@@ -197,3 +197,33 @@ def test_the_place_said_beside_a_bite_or_sting_is_kept_apart(
     assert setting in codes
     if cause:
         assert codes[0] == cause
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Fracture, mandible: the injury named beside the fight is the answer
+        ("fractured jaw in a bar fight", "S02.609A"),
+        # Assault, knife
+        ("slashed with a box cutter by a stranger", "X99.1XXA"),
+        # Assault, cutting or piercing instrument (no knife said)
+        ("got stabbed in a fight", "X99.9XXA"),
+        # Assault, blunt object
+        ("hit with a baseball bat during a mugging", "Y00.XXXA"),
+        # Contact, with, nail gun - no firearm said; "by accident" is the Index's default intent
+        ("accidentally shot his foot with a nail gun", "W29.4XXA"),
+        # Discharge, paintball gun
+        ("welt on back from a paintball gun", "W34.011A"),
+        # Contact, with, knife ("by accident" is no poisoning)
+        ("sliced her palm with a kitchen knife by accident", "W26.0XXA"),
+    ],
+)
+def test_weapons_and_tools_said_in_the_story_find_the_code(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+def test_a_tool_gun_is_no_firearm() -> None:
+    story = read_injury_story("shot himself in the hand with a nail gun")
+    assert story is not None and story.text == "contact with nail gun"

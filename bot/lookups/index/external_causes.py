@@ -257,6 +257,7 @@ def read_injury_story(text: str) -> Story | None:
     if asked is not None:
         return asked
     rules = (
+        _tool_gun,
         _light_source,
         _off_road,
         _transport,
@@ -425,8 +426,39 @@ def _burn(text: str) -> tuple[str, str] | None:
     return None
 
 
+# The injury itself named beside the fight ("broke his nose in a fight", "fractured jaw in a bar fight"): the
+# injury is what the words ask for (Fracture, nasal bones), the fight its cause beside it.
+_INJURY_NAMED = re.compile(
+    r"\b(?:broke|broken|fractured?|fx|dislocated|dislocation|lacerations?|concussion|sprained?|torn|tear|"
+    r"ruptured|contusion|bruised|black\s+eye)\b"
+)
+# A weapon said with an assault's story ("stabbed with a knife in a fight", "hit with a bat during a mugging",
+# "stabbed during a robbery"): "Assault, <weapon>" (X92-Y09), the intent being the story's own.
+_ASSAULTED = re.compile(
+    r"\b(?:fight|fights|fighting|brawl|robbery|robbed|mugging|mugged|attack|attacked|assault|assaulted|"
+    r"jumped|ambushed|carjacking|home\s+invasion|by\s+(?:a\s+|an\s+)?(?:stranger|attacker|assailant|robber|"
+    r"intruder|mugger))\b"
+)
+_WEAPONS = (
+    (r"\bknife|\bknives|\bblade|\bswitchblade|\bbox\s*cutter|\brazor", "assault knife"),
+    (r"\bbroken\s+(?:bottle|glass)\b|\bstabbed\b|\bslashed\b", "assault cutting or piercing instrument"),
+    (
+        r"\b(?:baseball\s+)?bat\b|\bclub\b|\bpipe\b|\bcrowbar\b|\bhammer\b|\bstick\b|\bbrick\b|\brock\b|"
+        r"\bbottle\b",
+        "assault blunt object",
+    ),
+)
+
+
 def _fight(text: str) -> tuple[str, str] | None:
-    return ("assault fight", "") if _FIGHT.search(text) else None
+    named = _INJURY_NAMED.search(re.sub(r"\bbroken\s+(?:bottle|glass)\b", " ", text))
+    if _ASSAULTED.search(text) and not named:
+        for pattern, words in _WEAPONS:
+            if re.search(pattern, text):
+                return (words, "")
+    if not _FIGHT.search(text) or named:
+        return None
+    return ("assault fight", "")
 
 
 def _animal_strike(text: str) -> tuple[str, str] | None:
@@ -511,6 +543,32 @@ _TRIPPED_ON_ANIMAL = re.compile(
 
 def _tripped_on_animal(text: str) -> tuple[str, str] | None:
     return ("tripping over animal", "") if _TRIPPED_ON_ANIMAL.search(text) else None
+
+
+# A gun that is a tool or a toy ("shot himself in the hand with a nail gun", "hit by a paintball gun"): the
+# tool's "Contact, with, nail gun / rivet gun / staple gun" line or the "Discharge, airgun / paintball gun"
+# line - never a firearm, which the words did not say.
+_TOOL_GUNS = (
+    (r"nail", "contact with nail gun"),
+    (r"rivet", "contact with rivet gun"),
+    (r"staple", "contact with staple gun"),
+    (r"paintball", "discharge paintball gun"),
+    (r"(?:bb|pellet|air|airsoft)", "discharge airgun"),
+)
+_TOOL_GUN = re.compile(
+    r"\b(?P<kind>nail|rivet|staple|paintball|bb|pellet|air|airsoft)[\s-]?guns?\b|\bairguns?\b"
+)
+
+
+def _tool_gun(text: str) -> tuple[str, str] | None:
+    match = _TOOL_GUN.search(text)
+    if match is None or _INTENT.search(text):
+        return None
+    kind = match.group("kind") or "air"
+    for pattern, words in _TOOL_GUNS:
+        if re.fullmatch(pattern, kind):
+            return (words, "")
+    return None
 
 
 # A force of nature told as what hurt the person ("injured in an earthquake, wall collapsed", "sun exposure at

@@ -46,6 +46,8 @@ _RIBS_COUNTED = re.compile(
 def read_injury_words(text: str) -> str:
     """The text with consciousness denied, ribs counted, the encounter told in office words and a pulled
     muscle in the Index's words; other text as it is."""
+    if _HURT_BY.search(text) and not _TAKEN.search(text):
+        text = _BY_ACCIDENT.sub(" ", text)
     text = _BROKE.sub("broken ", text)
     text = _TOOTH_OUT.sub(" avulsion tooth ", text)
     text = _BIT_THROUGH.sub(lambda m: f" laceration {m.group('part')} ", text)
@@ -159,6 +161,17 @@ _PULLED = re.compile(
 _QUAD = re.compile(r"\bquads?\b")
 
 
+# "shot himself in the hand with a nail gun by accident", "cut herself accidentally": an injury's accident is
+# the External Cause Index's default intent (its lines are "accidental"), no Drug Table column of a poisoning.
+_HURT_BY = re.compile(
+    r"\b(?:shot|stabbed|cut|sliced|hit|struck|burned|burnt|nailed|stapled|drilled|sawed|hammered|fell|tripped|"
+    r"slipped|crushed|pinched|caught|bumped|banged|dropped|closed|slammed|ran|drove|backed)\b"
+)
+_TAKEN = re.compile(
+    r"\b(?:took|taken|swallowed|ingested|ate|drank|overdosed?|pills?|tablets?|doses?|poison\w*|medications?|"
+    r"medicine|drugs?|chemicals?|bleach|inhaled|injected|sprayed)\b"
+)
+_BY_ACCIDENT = re.compile(r"\b(?:by\s+accident|accidentally|unintentionally|inadvertently)\b")
 # "broke my little toe", "broke his nose": the part said broken (the vocabulary's "broken <part>", Fracture);
 # "broke out in hives", "her water broke", "broke down" say no fracture.
 _BROKE = re.compile(
