@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.external_causes import read_injury_story, tidy_story
+from bot.lookups.index.external_causes import read_injury_story, read_setting, tidy_story
 from bot.lookups.index.injury_words import read_injury_words
 from bot.lookups.search import find_codes
 
@@ -122,6 +122,7 @@ def test_stories_and_encounters_find_the_code(codebook: CodeBook, query: str, ex
         ("broke my little toe", "broken little toe"),
         ("broke out in hives", "broke out in hives"),  # no fracture said
         ("her water broke", "her water broke"),
+        ("scratched l cornea with fingernail", "scratched l cornea with fingernail"),  # no nail injured
     ],
 )
 def test_injuries_told_by_what_was_seen_in_the_index_words(text: str, read: str) -> None:
@@ -136,6 +137,7 @@ def test_injuries_told_by_what_was_seen_in_the_index_words(text: str, read: str)
         ("too long in a tanning booth", None),  # no hurt told
         ("skin burned from a sun lamp", None),  # the skin's burn is the answer, the light beside it
         ("got burned at the tanning salon", "radiation light sources tanning bed"),
+        ("torch welding burn", None),  # a torch's flame, not the arc's light
     ],
 )
 def test_forces_of_nature_and_light_sources(text: str, words: str | None) -> None:
@@ -227,3 +229,36 @@ def test_weapons_and_tools_said_in_the_story_find_the_code(
 def test_a_tool_gun_is_no_firearm() -> None:
     story = read_injury_story("shot himself in the hand with a nail gun")
     assert story is not None and story.text == "contact with nail gun"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Place of occurrence, hospital, patient, room ("patient" is a chart filler word elsewhere)
+        ("it occurred in her hospital room", "Y92.230"),
+        # Place of occurrence, hospital, patient, bathroom
+        ("it happened in his hospital room bathroom", "Y92.231"),
+        # Place of occurrence, hospital, operating room: said, so kept
+        ("happened in the hospital operating room", "Y92.234"),
+        # Burn, steam - the doing after it is the activity beside the cause
+        ("steam burn draining the pasta pot", "X13.1XXA"),
+    ],
+)
+def test_places_and_doings_said_beside_the_cause(codebook: CodeBook, query: str, expected: str) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("burned arm ironing a shirt", "burned arm"),
+        ("burn from boiling water", None),  # the gerund describes the water
+        ("stung by a bee picking apples", "stung by a bee"),
+    ],
+)
+def test_a_doing_after_the_cause_is_kept_apart(text: str, rest: str | None) -> None:
+    setting = read_setting(text, read_injury_story(text))
+    if rest is None:
+        assert setting is None
+    else:
+        assert setting is not None and setting.text == rest and setting.words.startswith("activity")

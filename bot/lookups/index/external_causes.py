@@ -25,6 +25,7 @@ code (7th character A unless the query says subsequent or sequela).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # A vehicle named in the story: (pattern, the occupant words when it carries the injured person, the words
@@ -606,7 +607,8 @@ def _force_of_nature(text: str) -> tuple[str, str] | None:
 # light sources (man-made visible and ultraviolet)" and the source, not a fire of the bed.
 _LIGHT_SOURCES = (
     (r"tanning\s+(?:bed|booth|salon)s?|sun\s*beds?|sun\s*lamps?", "tanning bed"),
-    (r"(?:arc\s+)?welding|welder'?s?\s+(?:flash|arc)", "welding light"),
+    # the arc's light, not a torch's flame (Exposure, fire, torch welding)
+    (r"arc\s+welding|welding\s+(?:arc|flash|light)|welder'?s?\s+(?:flash|arc)", "welding light"),
 )
 
 
@@ -846,7 +848,7 @@ _PLAYING = re.compile(r"\bplaying\s+(?P<what>[a-z][a-z -]*)$")
 _HURT = frozenset({"hurt", "injured", "injury", "happened", "occurred"})
 _DOING = re.compile(r"(?<![a-z])(?P<what>[a-z]{3,}ing\s[a-z -]*)$")
 _PLACE_CLAUSE = re.compile(
-    r"\b(?:at|in)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(?P<where>[a-z]+(?:\s+[a-z]+)?)$"
+    r"\b(?:at|in)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(?P<where>[a-z]+(?:\s+[a-z]+){0,2})$"
 )
 _ASKED_PLACE = re.compile(
     r"(?:^|(?<!\bin)\s)place(?:\s+of\s+occurrence)?\s+(?:is\s+|was\s+)?(?:the\s+|a\s+)?(?P<where>[a-z][a-z ]*)$"
@@ -869,8 +871,20 @@ def _setting_story(kind: str, words: str, text: str) -> Story | None:
         said = _ANIMAL_WORDS.sub("animal", " ".join(kept))
         read = f"activity {said}"
     else:
-        read = f"place of occurrence {' '.join(PLACE_WORDS.get(w, w) for w in kept)}"
+        read = f"place of occurrence {' '.join(_patients_room(PLACE_WORDS.get(w, w) for w in kept))}"
     return Story(read, f"story: {text} -> {read}", kind)
+
+
+def _patients_room(words: Iterable[str]) -> list[str]:
+    """A hospital's room or bathroom said with no other kind is the patient's ("hospital room", "hospital room
+    bathroom": Place of occurrence, hospital, patient, room / bathroom), not its operating room."""
+    said = [w for w in words if w != "patient"]
+    if "hospital" not in said or not {"room", "bathroom"} & set(said):
+        return said
+    if {"operating", "recovery", "emergency", "waiting", "delivery", "procedure"} & set(said):
+        return said
+    place = "bathroom" if "bathroom" in said else "room"
+    return ["hospital", "patient", place]
 
 
 def _setting_asked(text: str) -> Story | None:
@@ -974,4 +988,135 @@ def read_setting(text: str, story: Story | None) -> Setting | None:
         if not _MECHANISM.search(rest):
             return None
         return Setting(rest, words.format(PLACE_WORDS.get(named, named)))
-    return None
+    return _doing_after(text, story)
+
+
+# What the person was doing, said right after the cause with no "while" ("steam burn opening a pot lid",
+# "chainsaw kickback cutting firewood"): the Activity line beside the cause. A gerund after a preposition or
+# an article describes a thing ("burn from boiling water", "struck by falling rock"), and some "-ing" words
+# are things ("ceiling", "railing", "swing").
+_DOING_AFTER = re.compile(r"\b(?P<before>[a-z']+)\s+(?P<act>[a-z]{3,}ing)(?P<what>(?:\s+[a-z']+){1,4})$")
+_NOT_BEFORE_DOING = frozenset(
+    [
+        "from",
+        "by",
+        "with",
+        "of",
+        "on",
+        "in",
+        "into",
+        "onto",
+        "off",
+        "at",
+        "to",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "my",
+        "their",
+        "its",
+        "some",
+        "is",
+        "was",
+        "were",
+        "been",
+        "being",
+        "be",
+        "keep",
+        "kept",
+        "kept",
+        "start",
+        "started",
+        "stop",
+        "stopped",
+        "and",
+        "or",
+        "while",
+        "when",
+        "during",
+        "after",
+        "before",
+        "without",
+    ]
+)
+_NOT_DOING = frozenset(
+    [
+        "boiling",
+        "burning",
+        "falling",
+        "flying",
+        "moving",
+        "running",
+        "rolling",
+        "swinging",
+        "rotating",
+        "spinning",
+        "cutting",
+        "piercing",
+        "sliding",
+        "revolving",
+        "exploding",
+        "hunting",
+        "sewing",
+        "washing",
+        "frying",
+        "curling",
+        "ceiling",
+        "building",
+        "clothing",
+        "railing",
+        "awning",
+        "siding",
+        "bedding",
+        "wiring",
+        "piping",
+        "scaffolding",
+        "stuffing",
+        "evening",
+        "morning",
+        "spring",
+        "sling",
+        "string",
+        "ring",
+        "swing",
+        "sting",
+        "thing",
+        "something",
+        "nothing",
+        "everything",
+        "wedding",
+        "pudding",
+        "icing",
+        "flooring",
+        "paneling",
+        "shelving",
+        "housing",
+        "landing",
+        "parking",
+        "sibling",
+        "bleeding",
+        "swelling",
+        "bruising",
+        "during",
+        "ongoing",
+        "following",
+        "including",
+        "according",
+        "pending",
+    ]
+)
+
+
+def _doing_after(text: str, story: Story | None) -> Setting | None:
+    match = _DOING_AFTER.search(text)
+    if story is not None or match is None:
+        return None
+    if match.group("before") in _NOT_BEFORE_DOING or match.group("act") in _NOT_DOING:
+        return None
+    rest = text[: match.start("act")].strip()
+    if not _MECHANISM.search(rest):
+        return None
+    doing = [w for w in f"{match.group('act')}{match.group('what')}".split() if w not in _LEAVE_OUT]
+    return Setting(rest, "activity " + " ".join(doing))

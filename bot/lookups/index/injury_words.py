@@ -51,7 +51,9 @@ def read_injury_words(text: str) -> str:
     text = _BROKE.sub("broken ", text)
     text = _TOOTH_OUT.sub(" avulsion tooth ", text)
     text = _BIT_THROUGH.sub(lambda m: f" laceration {m.group('part')} ", text)
-    text = _UNDER_NAIL.sub(_nail_contusion, _GLUED_NAIL.sub(r"\1 nail", text))
+    split = _GLUED_NAIL.sub(r"\1 nail", text)  # "thumbnail": the nail of the thumb, read only here
+    if _UNDER_NAIL.search(split):
+        text = _UNDER_NAIL.sub(_nail_contusion, split)
     text = _AC_SEPARATION.sub(_ac_separation, text)
     text = _BURN_EXTENT.sub(_burn_extent, text)
     if _WOUND.search(text):
