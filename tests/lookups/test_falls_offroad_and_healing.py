@@ -262,3 +262,20 @@ def test_a_doing_after_the_cause_is_kept_apart(text: str, rest: str | None) -> N
         assert setting is None
     else:
         assert setting is not None and setting.text == rest and setting.words.startswith("activity")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Strain, quadriceps, left: the doing after the injury ("sprinting") is no word of its line
+        ("strained left quad sprinting", "S76.112A"),
+        # Fracture, nasal bones
+        ("broken nose boxing", "S02.2XXA"),
+        # Fracture, radius: "healing" says how it does (routine healing, D), not what the person did
+        ("fracture of right radius, healing", "S52.91XD"),
+    ],
+)
+def test_a_doing_said_after_an_injury_leaves_the_injury(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected

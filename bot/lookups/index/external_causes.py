@@ -975,8 +975,12 @@ class Setting:
 def read_setting(text: str, story: Story | None) -> Setting | None:
     """The place, activity or work status a story of an injury names beside its mechanism ("fell off a
     ladder at work"), or None. Only beside a mechanism: "injured at work" alone is the status itself."""
-    if _INDEX_WORDS.search(text) or not _MECHANISM.search(text):
+    if _INDEX_WORDS.search(text):
         return None
+    if not _MECHANISM.search(text):
+        # "pulled quad muscle left thigh sprinting", "ruptured achilles playing basketball": the injury named,
+        # the doing after it is the activity beside it (the injury is the answer)
+        return _doing_after(text, story, _NATURE) if _NATURE.search(text) else None
     for pattern, words in _SETTINGS:
         match = re.search(pattern, text)
         if match is None:
@@ -996,6 +1000,8 @@ def read_setting(text: str, story: Story | None) -> Setting | None:
 # an article describes a thing ("burn from boiling water", "struck by falling rock"), and some "-ing" words
 # are things ("ceiling", "railing", "swing").
 _DOING_AFTER = re.compile(r"\b(?P<before>[a-z']+)\s+(?P<act>[a-z]{3,}ing)(?P<what>(?:\s+[a-z']+){1,4})$")
+# A doing said alone at the end ("... left thigh sprinting"): one gerund, nothing after it.
+_PLAYING_AFTER = re.compile(r"\b(?P<before>[a-z']+)\s+(?P<act>[a-z]{3,}ing)(?P<what>)$")
 _NOT_BEFORE_DOING = frozenset(
     [
         "from",
@@ -1105,18 +1111,48 @@ _NOT_DOING = frozenset(
         "including",
         "according",
         "pending",
+        # how the injury is doing, not what the person did
+        "healing",
+        "draining",
+        "aching",
+        "throbbing",
+        "tingling",
+        "stinging",
+        "weeping",
+        "oozing",
+        "worsening",
+        "improving",
+        "remaining",
+        "missing",
+        "ringing",
+        "clicking",
+        "popping",
+        "locking",
+        "catching",
+        "giving",
+        "itching",
+        "limping",
+        "vomiting",
+        "bruising",
     ]
 )
 
 
-def _doing_after(text: str, story: Story | None) -> Setting | None:
-    match = _DOING_AFTER.search(text)
+# The nature of an injury named ("strain", "ruptured", "fracture"): an injury told, whose cause is not said.
+_NATURE = re.compile(
+    r"\b(?:strain|strained|sprain|sprained|fracture|fractured|fx|broken|rupture|ruptured|tear|torn|dislocation|"
+    r"dislocated|laceration|contusion|avulsion|concussion)\b"
+)
+
+
+def _doing_after(text: str, story: Story | None, cause: re.Pattern[str] = _MECHANISM) -> Setting | None:
+    match = _DOING_AFTER.search(text) or _PLAYING_AFTER.search(text)
     if story is not None or match is None:
         return None
     if match.group("before") in _NOT_BEFORE_DOING or match.group("act") in _NOT_DOING:
         return None
     rest = text[: match.start("act")].strip()
-    if not _MECHANISM.search(rest):
+    if not cause.search(rest):
         return None
     doing = [w for w in f"{match.group('act')}{match.group('what')}".split() if w not in _LEAVE_OUT]
     return Setting(rest, "activity " + " ".join(doing))
