@@ -211,7 +211,7 @@ def test_the_place_said_beside_a_bite_or_sting_is_kept_apart(
         # Assault, cutting or piercing instrument (no knife said)
         ("got stabbed in a fight", "X99.9XXA"),
         # Assault, blunt object
-        ("hit with a baseball bat during a mugging", "Y00.XXXA"),
+        ("hit with a crowbar during a mugging", "Y00.XXXA"),
         # Contact, with, nail gun - no firearm said; "by accident" is the Index's default intent
         ("accidentally shot his foot with a nail gun", "W29.4XXA"),
         # Discharge, paintball gun
@@ -278,4 +278,19 @@ def test_a_doing_after_the_cause_is_kept_apart(text: str, rest: str | None) -> N
 def test_a_doing_said_after_an_injury_leaves_the_injury(
     codebook: CodeBook, query: str, expected: str
 ) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Fall, into, water, in, bucket, causing drowning: "causing" links the Index's line, no doing
+        ("fall into water in utility bucket causing drowning and submersion", "W16.221A"),
+        # Assault, paintball gun: the intent said, no accidental discharge
+        ("homicide paintball gun discharge", "X95.02XA"),
+        # Assault, struck by, sports equipment, hockey stick: no blunt object
+        ("hockey stick sports equipment struck by assault", "Y08.01XA"),
+    ],
+)
+def test_the_index_own_words_are_left_to_the_index(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected

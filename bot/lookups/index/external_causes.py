@@ -444,8 +444,8 @@ _WEAPONS = (
     (r"\bknife|\bknives|\bblade|\bswitchblade|\bbox\s*cutter|\brazor", "assault knife"),
     (r"\bbroken\s+(?:bottle|glass)\b|\bstabbed\b|\bslashed\b", "assault cutting or piercing instrument"),
     (
-        r"\b(?:baseball\s+)?bat\b|\bclub\b|\bpipe\b|\bcrowbar\b|\bhammer\b|\bstick\b|\bbrick\b|\brock\b|"
-        r"\bbottle\b",
+        # (a bat, a club or a stick is sports equipment: "Assault, struck by, sports equipment")
+        r"\bpipe\b|\bcrowbar\b|\bhammer\b|\bbrick\b|\brock\b|\bbottle\b",
         "assault blunt object",
     ),
 )
@@ -563,7 +563,7 @@ _TOOL_GUN = re.compile(
 
 def _tool_gun(text: str) -> tuple[str, str] | None:
     match = _TOOL_GUN.search(text)
-    if match is None or _INTENT.search(text):
+    if match is None or _INTENT.search(text) or re.search(r"\b(?:homicid\w*|murder\w*|undetermined)\b", text):
         return None
     kind = match.group("kind") or "air"
     for pattern, words in _TOOL_GUNS:
@@ -1111,6 +1111,19 @@ _NOT_DOING = frozenset(
         "including",
         "according",
         "pending",
+        # an Index line's own linking words ("causing drowning", "striking water surface")
+        "causing",
+        "resulting",
+        "leading",
+        "involving",
+        "requiring",
+        "striking",
+        "drowning",
+        "jumping",
+        "diving",
+        "being",
+        "having",
+        "getting",
         # how the injury is doing, not what the person did
         "healing",
         "draining",
