@@ -294,3 +294,11 @@ def test_a_doing_said_after_an_injury_leaves_the_injury(
 )
 def test_the_index_own_words_are_left_to_the_index(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+def test_a_fall_with_words_no_line_reads_leaves_them_said_as_not_used(codebook: CodeBook) -> None:
+    """Regression: the fall-from rule dropped the words after the thing fallen from ("in the shed") without
+    saying so; it now stays out, and the Index path answers and says the word it did not use."""
+    hits = find_codes(codebook, "fell off a step stool in the shed", limit=5)
+    assert hits and hits[0].code.startswith("W")
+    assert "shed" in hits[0].why

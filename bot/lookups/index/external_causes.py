@@ -649,6 +649,14 @@ _STRUCK_AFTER = re.compile(
 _DETERMINERS = re.compile(r"\b(?:a|an|the|his|her|my|their|our|its|some|\w+'s)\s+")
 
 
+def _told_after_fall(clause: str) -> bool:
+    """Whether the words after the thing fallen from are read here: a strike after the fall, or a place,
+    activity or status the settings read. Any other words would be dropped unsaid, so the rule stays out."""
+    if re.match(r"\s*(?:onto|on to|into)\b", clause):
+        return True  # where the fall ended ("onto the rug"): no line of its own, read with the fall
+    return bool(_STRUCK_AFTER.search(clause)) or any(re.search(pattern, clause) for pattern, _ in _SETTINGS)
+
+
 def _fall_from(text: str) -> tuple[str, str] | None:
     match = _FALL_FROM.search(tidy_story(text))
     if match is None:
@@ -658,6 +666,10 @@ def _fall_from(text: str) -> tuple[str, str] | None:
     thing = " ".join(_DETERMINERS.sub(" ", said[: end.start()] if end else said).split())
     if not thing or any(occupant for _, occupant, _ in _vehicles(thing)):
         return None  # "fell off the bus": a transport story the Index's Accident lines tell
+    if end is not None and not _told_after_fall(said[end.start() :]):
+        return (
+            None  # "fell off a ladder in the shed": the Index path answers, and says the word it did not use
+        )
     if re.search(r"\bbunk\b", thing):
         thing = "bed"
     elif _FURNITURE.search(thing) and not re.search(r"\b(?:chair|bed|door)\b", thing):
