@@ -161,7 +161,8 @@ def test_a_reading_counts_the_words_it_replaced_only_when_the_answer_says_their_
     ("query", "expected", "unused"),
     [
         ("teeth coming out in chunks", "K08.109", "chunks"),
-        ("fell off a ladder in the barn", "W11.XXXA", "barn"),
+        # a barn is read as the place (Y92.71 beside the fall); a shed is in no place line
+        ("fell off a ladder in the shed", "W11.XXXA", "shed"),
     ],
 )
 def test_the_first_answer_says_the_words_it_did_not_use(
@@ -170,6 +171,12 @@ def test_the_first_answer_says_the_words_it_did_not_use(
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == expected, (query, hits.notice)
     assert hits[0].why.endswith(f"(not used: {unused})")
+
+
+def test_a_place_said_after_a_fall_is_read_as_the_place(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "fell off a ladder in the barn", limit=5)
+    assert hits and hits[0].code == "W11.XXXA"
+    assert "Y92.71" in [hit.code for hit in hits]
 
 
 def test_an_answer_using_every_word_says_nothing_more(codebook: CodeBook) -> None:

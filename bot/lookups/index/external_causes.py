@@ -25,6 +25,7 @@ code (7th character A unless the query says subsequent or sequela).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # A vehicle named in the story: (pattern, the occupant words when it carries the injured person, the words
@@ -257,6 +258,9 @@ def read_injury_story(text: str) -> Story | None:
     if asked is not None:
         return asked
     rules = (
+        _tool_gun,
+        _light_source,
+        _off_road,
         _transport,
         _conveyance_fall,
         _burn,
@@ -264,9 +268,19 @@ def read_injury_story(text: str) -> Story | None:
         _animal_strike,
         _tripped_on_animal,
         _dived,
+        _fall_from,
+        _walked_into,
         _struck_against,
     )
-    for rule in (*rules, _cut_with, _electric_shock, _falling_object, _fall_in_shower, _slipped):
+    for rule in (
+        *rules,
+        _force_of_nature,
+        _cut_with,
+        _electric_shock,
+        _falling_object,
+        _fall_in_shower,
+        _slipped,
+    ):
         read = rule(text)
         if read is not None:
             words, anchor = read
@@ -338,6 +352,36 @@ def _transport(text: str) -> tuple[str, str] | None:
     return words, ", ".join(p for p in parts if p)
 
 
+# The off-road vehicles the Index names apart (V86): "Accident, transport, snowmobile occupant (nontraffic),
+# driver". Their lines name no other party; a crash, a rollover or a fall from one is the occupant's
+# accident, read with the role said (driver, passenger) and "traffic" only when a road is said.
+_OFF_ROAD = (
+    (r"snow\s*mobiles?|snow\s*machines?|ski-?doos?", "snowmobile occupant"),
+    (
+        r"atvs?|all[- ]terrain\s+vehicles?|four[- ]wheelers?|4[- ]wheelers?|quad\s+bikes?|quads",
+        "all-terrain vehicle occupant",
+    ),
+    (r"dune\s+bugg(?:y|ies)|sand\s+rails?", "dune buggy occupant"),
+)
+_OFF_ROAD_ACCIDENT = re.compile(
+    rf"{_FALL}|\b(?:{_COLLIDED_WORDS}|mva|accident|rollover|rolled|roll|flipped|flip|overturned|tipped|"
+    r"thrown|ejected|wiped|wreck|wrecked)\b"
+)
+
+
+def _off_road(text: str) -> tuple[str, str] | None:
+    if not _OFF_ROAD_ACCIDENT.search(text):
+        return None
+    occupant = next((o for p, o in _OFF_ROAD if re.search(rf"\b(?:{p})\b", text)), "")
+    if not occupant:
+        return None
+    role = "driver" if _DRIVER.search(text) or re.search(r"\b(?:rider|riding|rode)\b", text) else ""
+    role = "passenger" if _PASSENGER.search(text) or re.search(r"\bpassenger\b", text) else role
+    traffic = "traffic" if re.search(r"\b(?:highway|freeway|interstate|road|street|traffic)\b", text) else ""
+    words = " ".join(w for w in ("accident transport", occupant, traffic, role) if w)
+    return words, ", ".join(p for p in ("Accident", "transport", occupant, traffic, role) if p)
+
+
 def _besides(
     vehicles: list[tuple[int, str, str]], said: re.Match[str] | None, own: str
 ) -> list[tuple[int, str, str]]:
@@ -383,8 +427,39 @@ def _burn(text: str) -> tuple[str, str] | None:
     return None
 
 
+# The injury itself named beside the fight ("broke his nose in a fight", "fractured jaw in a bar fight"): the
+# injury is what the words ask for (Fracture, nasal bones), the fight its cause beside it.
+_INJURY_NAMED = re.compile(
+    r"\b(?:broke|broken|fractured?|fx|dislocated|dislocation|lacerations?|concussion|sprained?|torn|tear|"
+    r"ruptured|contusion|bruised|black\s+eye)\b"
+)
+# A weapon said with an assault's story ("stabbed with a knife in a fight", "hit with a bat during a mugging",
+# "stabbed during a robbery"): "Assault, <weapon>" (X92-Y09), the intent being the story's own.
+_ASSAULTED = re.compile(
+    r"\b(?:fight|fights|fighting|brawl|robbery|robbed|mugging|mugged|attack|attacked|assault|assaulted|"
+    r"jumped|ambushed|carjacking|home\s+invasion|by\s+(?:a\s+|an\s+)?(?:stranger|attacker|assailant|robber|"
+    r"intruder|mugger))\b"
+)
+_WEAPONS = (
+    (r"\bknife|\bknives|\bblade|\bswitchblade|\bbox\s*cutter|\brazor", "assault knife"),
+    (r"\bbroken\s+(?:bottle|glass)\b|\bstabbed\b|\bslashed\b", "assault cutting or piercing instrument"),
+    (
+        # (a bat, a club or a stick is sports equipment: "Assault, struck by, sports equipment")
+        r"\bpipe\b|\bcrowbar\b|\bhammer\b|\bbrick\b|\brock\b|\bbottle\b",
+        "assault blunt object",
+    ),
+)
+
+
 def _fight(text: str) -> tuple[str, str] | None:
-    return ("assault fight", "") if _FIGHT.search(text) else None
+    named = _INJURY_NAMED.search(re.sub(r"\bbroken\s+(?:bottle|glass)\b", " ", text))
+    if _ASSAULTED.search(text) and not named:
+        for pattern, words in _WEAPONS:
+            if re.search(pattern, text):
+                return (words, "")
+    if not _FIGHT.search(text) or named:
+        return None
+    return ("assault fight", "")
 
 
 def _animal_strike(text: str) -> tuple[str, str] | None:
@@ -471,6 +546,184 @@ def _tripped_on_animal(text: str) -> tuple[str, str] | None:
     return ("tripping over animal", "") if _TRIPPED_ON_ANIMAL.search(text) else None
 
 
+# A gun that is a tool or a toy ("shot himself in the hand with a nail gun", "hit by a paintball gun"): the
+# tool's "Contact, with, nail gun / rivet gun / staple gun" line or the "Discharge, airgun / paintball gun"
+# line - never a firearm, which the words did not say.
+_TOOL_GUNS = (
+    (r"nail", "contact with nail gun"),
+    (r"rivet", "contact with rivet gun"),
+    (r"staple", "contact with staple gun"),
+    (r"paintball", "discharge paintball gun"),
+    (r"(?:bb|pellet|air|airsoft)", "discharge airgun"),
+)
+_TOOL_GUN = re.compile(
+    r"\b(?P<kind>nail|rivet|staple|paintball|bb|pellet|air|airsoft)[\s-]?guns?\b|\bairguns?\b"
+)
+
+
+def _tool_gun(text: str) -> tuple[str, str] | None:
+    match = _TOOL_GUN.search(text)
+    if match is None or _INTENT.search(text) or re.search(r"\b(?:homicid\w*|murder\w*|undetermined)\b", text):
+        return None
+    kind = match.group("kind") or "air"
+    for pattern, words in _TOOL_GUNS:
+        if re.fullmatch(pattern, kind):
+            return (words, "")
+    return None
+
+
+# A force of nature told as what hurt the person ("injured in an earthquake, wall collapsed", "sun exposure at
+# the beach all day"): the Index's "Forces of nature" line (X30-X39), whatever else the story says of it. A
+# sunburn is the skin's own condition (L55), read by the Index as it is.
+_FORCES = (
+    (r"earthquakes?|quake", "earthquake"),
+    (r"avalanches?", "avalanche"),
+    (r"blizzards?", "blizzard"),
+    (r"hurricanes?|typhoons?", "hurricane"),
+    (r"tornado(?:e?s)?|twisters?|cyclones?", "tornado"),
+    (r"floods?|flooding|flash\s+flood", "flood"),
+    (r"landslides?|mudslides?|rockslides?", "landslide"),
+    (r"tsunamis?|tidal\s+waves?", "tsunami"),
+    (r"volcanic\s+eruptions?|volcano", "volcanic eruption"),
+    (r"dust\s+storms?|sand\s*storms?", "dust storm"),
+    (
+        r"(?:sun|sunlight|sunshine)\s+exposure|(?:exposure|exposed|overexposure)\s+to\s+(?:the\s+)?"
+        r"(?:sun|sunlight|sunshine)|(?:in|out\s+in)\s+the\s+(?:hot\s+)?sun\s+(?:all\s+day|for\s+hours)",
+        "sunlight",
+    ),
+)
+
+
+def _force_of_nature(text: str) -> tuple[str, str] | None:
+    if re.search(r"\bsun\s*burn(?:ed|t|s)?\b|\bsunstroke\b", text):
+        return None
+    for pattern, force in _FORCES:
+        if re.search(rf"\b(?:{pattern})\b", text):
+            return (f"forces of nature {force}", "Forces of nature")
+    return None
+
+
+# Man-made light that burns ("burned from a tanning bed", "welder's flash from arc welding"): "Radiation,
+# light sources (man-made visible and ultraviolet)" and the source, not a fire of the bed.
+_LIGHT_SOURCES = (
+    (r"tanning\s+(?:bed|booth|salon)s?|sun\s*beds?|sun\s*lamps?", "tanning bed"),
+    # the arc's light, not a torch's flame (Exposure, fire, torch welding)
+    (r"arc\s+welding|welding\s+(?:arc|flash|light)|welder'?s?\s+(?:flash|arc)", "welding light"),
+)
+
+
+# A part of the body named: the burn of the part is the answer, the light its cause beside it.
+_PART_SAID = re.compile(
+    r"\b(?:eyes?|face|arms?|legs?|back|hands?|skin|neck|shoulders?|chest|feet|foot|ears?|nose|lips?|scalp)\b"
+)
+
+
+def _light_source(text: str) -> tuple[str, str] | None:
+    if _PART_SAID.search(text):
+        return None
+    for pattern, source in _LIGHT_SOURCES:
+        if re.search(rf"\b(?:{pattern})\b", text) and re.search(
+            r"\b(?:burn\w*|exposure|exposed|flash|radiation|uv|ultraviolet|hurt|injur\w*)\b", text
+        ):
+            return (f"radiation light sources {source}", "")
+    return None
+
+
+# A fall from a thing told with the story's other words ("grandpa fell out of his recliner chair", "the kid
+# tumbled off the top bunk at night"): the Index's "Fall, from, off, out of" and the thing; who fell, when and
+# where are no words of that line (a place is the Place of occurrence line, read apart). A fall from a toilet
+# ending on something struck is the line's own "with subsequent striking against object" (W18.12); no other
+# "Fall, from" line has it, so elsewhere the strike is left to the fall.
+_FALL_FROM = re.compile(
+    r"\b(?:fell|fall|falls|falling|fallen|tumbled|toppled)\s+(?:(?:right|straight|backwards?|forward)\s+)?"
+    r"(?:out\s+of|off\s+of|off|from|down\s+from)\s+(?P<thing>[a-z][a-z' -]*)$"
+)
+# Where the thing's words end: the next clause (a strike, a place, a time, an activity).
+_THING_END = re.compile(
+    r"\s(?:and|then|onto|on|into|to|at|in|while|when|during|after|because|with|hitting|striking|landing|"
+    r"last|this|yesterday|today|tonight)\b"
+)
+_STRUCK_AFTER = re.compile(
+    r"\b(?:hit|hitting|struck|striking|bumped|bumping|banged|banging|smacked|smacking)\b"
+)
+_DETERMINERS = re.compile(r"\b(?:a|an|the|his|her|my|their|our|its|some|\w+'s)\s+")
+
+
+def _told_after_fall(clause: str) -> bool:
+    """Whether the words after the thing fallen from are read here: a strike after the fall, or a place,
+    activity or status the settings read. Any other words would be dropped unsaid, so the rule stays out."""
+    if re.match(r"\s*(?:onto|on to|into)\b", clause):
+        return True  # where the fall ended ("onto the rug"): no line of its own, read with the fall
+    return bool(_STRUCK_AFTER.search(clause)) or any(re.search(pattern, clause) for pattern, _ in _SETTINGS)
+
+
+def _fall_from(text: str) -> tuple[str, str] | None:
+    match = _FALL_FROM.search(tidy_story(text))
+    if match is None:
+        return None
+    said = match.group("thing")
+    end = _THING_END.search(said)
+    thing = " ".join(_DETERMINERS.sub(" ", said[: end.start()] if end else said).split())
+    if not thing or any(occupant for _, occupant, _ in _vehicles(thing)):
+        return None  # "fell off the bus": a transport story the Index's Accident lines tell
+    if end is not None and not _told_after_fall(said[end.start() :]):
+        return (
+            None  # "fell off a ladder in the shed": the Index path answers, and says the word it did not use
+        )
+    if re.search(r"\bbunk\b", thing):
+        thing = "bed"
+    elif _FURNITURE.search(thing) and not re.search(r"\b(?:chair|bed|door)\b", thing):
+        thing = (
+            "furniture"  # "Fall, from, furniture NEC": a couch, a table, a dresser have no line of their own
+        )
+    words = f"fall from {thing}"
+    if end is not None and re.search(r"\btoilet\b", thing) and _STRUCK_AFTER.search(said[end.start() :]):
+        words += " with subsequent striking against object"
+    return (words, "")
+
+
+# The person a story is about and when it happened ("grandpa", "toddler", "my wife", "at night", "in the
+# dark"): no External Cause Index line holds them.
+_TOLD_AROUND = re.compile(
+    r"\b(?:(?:my|his|her|their|our|the|a|an)\s+)?(?:grandpa|grandma|grandmother|grandfather|granddad|"
+    r"grandson|granddaughter|toddler|kid|child|baby|infant|son|daughter|husband|wife|mom|mother|dad|father|"
+    r"brother|sister|boy|girl|man|woman|guy|lady|elderly|teen|teenager|neighbor|friend|coworker|"
+    r"co-worker)(?:'s)?\b|"
+    r"\b(?:at|during\s+the|in\s+the\s+(?:middle\s+of\s+the\s+)?)\s*night\b|\bin\s+the\s+dark\b|"
+    r"\b(?:last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|all\s+day)\b"
+)
+
+
+def tidy_story(text: str) -> str:
+    """The story without who it happened to and when ("grandpa fell out of his recliner chair at night" ->
+    "fell out of his recliner chair")."""
+    return " ".join(_TOLD_AROUND.sub(" ", text).split())
+
+
+# Walking into a thing ("walked into the coffee table in the dark", "ran into a door frame"): "Walked into
+# stationary object", furniture when the thing is furniture.
+_WALKED_INTO = re.compile(
+    r"\b(?:walked|walking|walks|ran|running|bumped)\s+(?:right\s+|straight\s+)?into\s+"
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(?P<thing>[a-z][a-z -]*)$"
+)
+
+
+def _walked_into(text: str) -> tuple[str, str] | None:
+    match = _WALKED_INTO.search(tidy_story(text))
+    if match is None or _CRASH.search(text[: match.start()]):
+        return None
+    said = match.group("thing")
+    end = _THING_END.search(said)
+    thing = said[: end.start()] if end else said
+    if any(occ for _, occ, _ in _vehicles(thing)) or re.search(
+        r"\b(?:person|someone|somebody|player|another)\b", thing
+    ):
+        return None  # a vehicle or a person walked into is no stationary object
+    if _FURNITURE.search(thing) and not re.search(r"\bdoor\b", thing):
+        return ("walked into stationary object furniture", "")
+    return (f"walked into stationary object {' '.join(thing.split())}", "")
+
+
 # A part of the body hit on a thing ("hit head on cabinet door", "bumped her knee against the table"): the
 # Index's "Striking against, object" and the thing, when a line below names it (wall, furniture).
 _STRUCK_AGAINST = re.compile(
@@ -478,7 +731,9 @@ _STRUCK_AGAINST = re.compile(
     r"(?:his\s+|her\s+|my\s+|their\s+|the\s+|a\s+)?(?!by\b)(?:[a-z]+\s+){0,2}?(?:on|against|into)\s+"
     r"(?:the\s+|a\s+|an\s+|some\s+)?(?P<thing>[a-z][a-z ]*)$"
 )
-_FURNITURE = re.compile(r"\b(?:table|desk|chair|cabinet|dresser|bed|couch|sofa|shelf|counter|bookcase)\b")
+_FURNITURE = re.compile(
+    r"\b(?:table|desk|chair|cabinet|dresser|bed|couch|sofa|shelf|counter|bookcase|nightstand|ottoman|stool)\b"
+)
 
 
 def _struck_against(text: str) -> tuple[str, str] | None:
@@ -605,7 +860,7 @@ _PLAYING = re.compile(r"\bplaying\s+(?P<what>[a-z][a-z -]*)$")
 _HURT = frozenset({"hurt", "injured", "injury", "happened", "occurred"})
 _DOING = re.compile(r"(?<![a-z])(?P<what>[a-z]{3,}ing\s[a-z -]*)$")
 _PLACE_CLAUSE = re.compile(
-    r"\b(?:at|in)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(?P<where>[a-z]+(?:\s+[a-z]+)?)$"
+    r"\b(?:at|in)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(?P<where>[a-z]+(?:\s+[a-z]+){0,2})$"
 )
 _ASKED_PLACE = re.compile(
     r"(?:^|(?<!\bin)\s)place(?:\s+of\s+occurrence)?\s+(?:is\s+|was\s+)?(?:the\s+|a\s+)?(?P<where>[a-z][a-z ]*)$"
@@ -613,7 +868,7 @@ _ASKED_PLACE = re.compile(
 _ASKED_ACTIVITY = re.compile(r"^activity\s+(?P<first>[a-z][a-z -]*)$|^(?P<last>[a-z][a-z -]*?)\s+activity$")
 _ANIMAL_WORDS = re.compile(r"\b(?:" + "|".join(_PETS) + r")s?\b")
 # A place said short, in the word the Place of occurrence line prints ("at the gym": "gymnasium").
-PLACE_WORDS = {"gym": "gymnasium"}
+PLACE_WORDS = {"gym": "gymnasium", "backyard": "yard"}
 ACTIVITY_LINE = "Activity"
 PLACE_LINE = "Place of occurrence"
 STATUS_LINE = "External cause status"
@@ -628,8 +883,20 @@ def _setting_story(kind: str, words: str, text: str) -> Story | None:
         said = _ANIMAL_WORDS.sub("animal", " ".join(kept))
         read = f"activity {said}"
     else:
-        read = f"place of occurrence {' '.join(PLACE_WORDS.get(w, w) for w in kept)}"
+        read = f"place of occurrence {' '.join(_patients_room(PLACE_WORDS.get(w, w) for w in kept))}"
     return Story(read, f"story: {text} -> {read}", kind)
+
+
+def _patients_room(words: Iterable[str]) -> list[str]:
+    """A hospital's room or bathroom said with no other kind is the patient's ("hospital room", "hospital room
+    bathroom": Place of occurrence, hospital, patient, room / bathroom), not its operating room."""
+    said = [w for w in words if w != "patient"]
+    if "hospital" not in said or not {"room", "bathroom"} & set(said):
+        return said
+    if {"operating", "recovery", "emergency", "waiting", "delivery", "procedure"} & set(said):
+        return said
+    place = "bathroom" if "bathroom" in said else "room"
+    return ["hospital", "patient", place]
 
 
 def _setting_asked(text: str) -> Story | None:
@@ -692,7 +959,9 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
         "place of occurrence residence",
     ),
     (
-        r"\b(?:at|in)\s+(?:the\s+|a\s+)?(school|park|gym|gymnasium|store|restaurant|farm|playground)\b",
+        r"\b(?:at|in|on)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(school|park|gym|gymnasium|store|"
+        r"restaurant|farm|playground|yard|backyard|garden|beach|lake|swimming\s+pool|kitchen|bathroom|"
+        r"barn|campsite|church|mall|supermarket|library|hotel|bank|airport|sidewalk)\b",
         "place of occurrence {0}",
     ),
     (r"\bwhile\s+playing\s+([a-z]+)\b|\bplaying\s+([a-z]+)\b", "activity {0}"),
@@ -703,8 +972,9 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
 )
 # A mechanism the External Cause Index names ("injured", "hurt" name none: "injured at work" is the status).
 _MECHANISM = re.compile(
-    r"\b(?:fell|fall|falls|falling|slipped|slip|tripped|trip|bitten|bit|stung|hit|struck|burned|burnt|scalded|"
-    r"cut|kicked|punched|crash|crashed|collided|assaulted|stabbed|shot|drowned|electrocuted)\b"
+    r"\b(?:fell|fall|falls|falling|slipped|slip|tripped|trip|bitten|bit|bite|bites|stung|sting|stings|pecked|"
+    r"scratched|hit|struck|burned|burnt|burn|burns|scalded|cut|kicked|punched|crash|crashed|collided|assaulted|"
+    r"stabbed|shot|drowned|electrocuted)\b"
 )
 
 
@@ -717,8 +987,12 @@ class Setting:
 def read_setting(text: str, story: Story | None) -> Setting | None:
     """The place, activity or work status a story of an injury names beside its mechanism ("fell off a
     ladder at work"), or None. Only beside a mechanism: "injured at work" alone is the status itself."""
-    if _INDEX_WORDS.search(text) or not _MECHANISM.search(text):
+    if _INDEX_WORDS.search(text):
         return None
+    if not _MECHANISM.search(text):
+        # "pulled quad muscle left thigh sprinting", "ruptured achilles playing basketball": the injury named,
+        # the doing after it is the activity beside it (the injury is the answer)
+        return _doing_after(text, story, _NATURE) if _NATURE.search(text) else None
     for pattern, words in _SETTINGS:
         match = re.search(pattern, text)
         if match is None:
@@ -730,4 +1004,180 @@ def read_setting(text: str, story: Story | None) -> Setting | None:
         if not _MECHANISM.search(rest):
             return None
         return Setting(rest, words.format(PLACE_WORDS.get(named, named)))
-    return None
+    return _doing_after(text, story)
+
+
+# What the person was doing, said right after the cause with no "while" ("steam burn opening a pot lid",
+# "chainsaw kickback cutting firewood"): the Activity line beside the cause. A gerund after a preposition or
+# an article describes a thing ("burn from boiling water", "struck by falling rock"), and some "-ing" words
+# are things ("ceiling", "railing", "swing").
+_DOING_AFTER = re.compile(r"\b(?P<before>[a-z']+)\s+(?P<act>[a-z]{3,}ing)(?P<what>(?:\s+[a-z']+){1,4})$")
+# A doing said alone at the end ("... left thigh sprinting"): one gerund, nothing after it.
+_PLAYING_AFTER = re.compile(r"\b(?P<before>[a-z']+)\s+(?P<act>[a-z]{3,}ing)(?P<what>)$")
+_NOT_BEFORE_DOING = frozenset(
+    [
+        "from",
+        "by",
+        "with",
+        "of",
+        "on",
+        "in",
+        "into",
+        "onto",
+        "off",
+        "at",
+        "to",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "my",
+        "their",
+        "its",
+        "some",
+        "is",
+        "was",
+        "were",
+        "been",
+        "being",
+        "be",
+        "keep",
+        "kept",
+        "kept",
+        "start",
+        "started",
+        "stop",
+        "stopped",
+        "and",
+        "or",
+        "while",
+        "when",
+        "during",
+        "after",
+        "before",
+        "without",
+    ]
+)
+_NOT_DOING = frozenset(
+    [
+        "boiling",
+        "burning",
+        "falling",
+        "flying",
+        "moving",
+        "running",
+        "rolling",
+        "swinging",
+        "rotating",
+        "spinning",
+        "cutting",
+        "piercing",
+        "sliding",
+        "revolving",
+        "exploding",
+        "hunting",
+        "sewing",
+        "washing",
+        "frying",
+        "curling",
+        "ceiling",
+        "building",
+        "clothing",
+        "railing",
+        "awning",
+        "siding",
+        "bedding",
+        "wiring",
+        "piping",
+        "scaffolding",
+        "stuffing",
+        "evening",
+        "morning",
+        "spring",
+        "sling",
+        "string",
+        "ring",
+        "swing",
+        "sting",
+        "thing",
+        "something",
+        "nothing",
+        "everything",
+        "wedding",
+        "pudding",
+        "icing",
+        "flooring",
+        "paneling",
+        "shelving",
+        "housing",
+        "landing",
+        "parking",
+        "sibling",
+        "bleeding",
+        "swelling",
+        "bruising",
+        "during",
+        "ongoing",
+        "following",
+        "including",
+        "according",
+        "pending",
+        # an Index line's own linking words ("causing drowning", "striking water surface")
+        "causing",
+        "resulting",
+        "leading",
+        "involving",
+        "requiring",
+        "striking",
+        "drowning",
+        "jumping",
+        "diving",
+        "being",
+        "having",
+        "getting",
+        # how the injury is doing, not what the person did
+        "healing",
+        "draining",
+        "aching",
+        "throbbing",
+        "tingling",
+        "stinging",
+        "weeping",
+        "oozing",
+        "worsening",
+        "improving",
+        "remaining",
+        "missing",
+        "ringing",
+        "clicking",
+        "popping",
+        "locking",
+        "catching",
+        "giving",
+        "itching",
+        "limping",
+        "vomiting",
+        "bruising",
+    ]
+)
+
+
+# The nature of an injury named ("strain", "ruptured", "fracture"): an injury told, whose cause is not said.
+_NATURE = re.compile(
+    r"\b(?:strain|strained|sprain|sprained|fracture|fractured|fx|broken|rupture|ruptured|tear|torn|dislocation|"
+    r"dislocated|laceration|contusion|avulsion|concussion)\b"
+)
+
+
+def _doing_after(text: str, story: Story | None, cause: re.Pattern[str] = _MECHANISM) -> Setting | None:
+    match = _DOING_AFTER.search(text) or _PLAYING_AFTER.search(text)
+    if story is not None or match is None:
+        return None
+    if match.group("before") in _NOT_BEFORE_DOING or match.group("act") in _NOT_DOING:
+        return None
+    rest = text[: match.start("act")].strip()
+    if not cause.search(rest):
+        return None
+    doing = [w for w in f"{match.group('act')}{match.group('what')}".split() if w not in _LEAVE_OUT]
+    return Setting(rest, "activity " + " ".join(doing))
