@@ -30,6 +30,7 @@ from bot.lookups.index.reasons import (
     vaccine_encounter,
 )
 from bot.lookups.index.services import service_kind, service_share
+from bot.lookups.index.situations import read_situation
 from bot.lookups.index.stories import read_drug_story
 from bot.lookups.index.vocabulary import Vocabulary
 
@@ -181,8 +182,13 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     # "pre-op exam before knee surgery", "G1 at 10w, normal prenatal check": the visit's reason in the Index's
     # words (Examination, pre-procedural; Pregnancy, normal, first, first trimester).
     visit_reason = read_encounter(" ".join(_PUNCTUATION.sub(" ", lowered).split()))
+    # "lost his job 3 months ago", "husband deployed overseas": a life situation's Index words (Unemployment;
+    # Disruption, family, ...), a reason for the encounter (ICD-10-CM), not a service.
+    situation = read_situation(" ".join(_PUNCTUATION.sub(" ", lowered).split())) if visit_reason is None else None
     if visit_reason is not None:
         lowered = visit_reason
+    elif situation is not None:
+        lowered = situation
     # "observation for suspected MI, ruled out": the Observation line the ruled-out condition is coded by.
     observed = observation_ruled_out(" ".join(_PUNCTUATION.sub(" ", lowered).split()))
     if observed is not None:
@@ -211,7 +217,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
     notes: list[str] = [f"dipstick: {reading}" for reading in dipstick]
-    kinds: set[str] = set()
+    kinds: set[str] = {"visit"} if situation is not None else set()
     text = plain_history(text)  # "prior kidney stones", "mom had colon polyps": History, personal / family
     text = turn_doer(text)  # "the horse kicked him": kicked by horse, the External Cause Index's side
     story = read_injury_story(text)
