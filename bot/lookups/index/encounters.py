@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from bot.lookups.index.devices import read_device_visit
+
 _PRE_PROCEDURAL = re.compile(
     r"^(?:pre-?\s?op(?:erative)?|pre-?\s?procedur(?:e|al)|pre-?\s?surgical|surgical)\s+"
     r"(?:(?P<kind>[a-z]+)\s+)?"
@@ -79,6 +81,9 @@ def read_encounter(text: str) -> str | None:
     contact = read_contact(text)
     if contact is not None:
         return contact
+    device = read_device_visit(text)
+    if device is not None:
+        return device
     rehab = _JOINT_REHAB.match(text)
     if rehab:
         return f"aftercare following surgery joint replacement {rehab.group('joint')}"

@@ -662,7 +662,7 @@ _FITTING = re.compile(
     r"^(?P<a>.+?)\s+(?:adjustment|adjusting|fitting|programming|reprogramming)(?:\s+(?:encounter|visit))?$|"
     r"^(?:adjustment|adjusting|fitting|programming|reprogramming)\s+(?:of\s+)?(?:an?\s+|the\s+|new\s+)?(?P<b>.+)$"
 )
-FITTING_ECHOES = ("fitting", "adjustment", "encounter")
+FITTING_ECHOES = ("fitting", "adjustment", "encounter", "management")  # (Management (of), device: Z45)
 LONG_TERM_ECHOES = ("long-term", "drug", "therapy")  # (its modifiers "current", "use of" count less)
 STATUS_ECHOES = ("status", "presence")
 # A condition a named cause brought about: "due to", "secondary to", "caused by", "from", "induced".
