@@ -58,3 +58,16 @@ def test_only_a_sentence_of_the_situation_is_read() -> None:
     assert read_situation("lost his job and has chest pain") is None
     assert read_situation("caregiver for mother with dementia") is not None
     assert read_situation("chest pain") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("worked around benzene at the plant for 20 years", "Z77.021"),
+        ("radon exposure in basement", "Z77.123"),
+        ("lead exposure at home, no symptoms", "Z77.011"),
+        ("exposed to cold, frostbite of right hand", "T33.521A"),  # the injury is coded, not the exposure
+    ],
+)
+def test_an_exposure_told_as_a_story(codebook: CodeBook, query: str, expected: str) -> None:
+    assert _top(codebook, query) == expected

@@ -30,7 +30,7 @@ from bot.lookups.index.reasons import (
     vaccine_encounter,
 )
 from bot.lookups.index.services import service_kind, service_share
-from bot.lookups.index.situations import read_situation
+from bot.lookups.index.situations import read_exposure, read_situation
 from bot.lookups.index.stories import read_drug_story
 from bot.lookups.index.vocabulary import Vocabulary
 
@@ -184,7 +184,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     visit_reason = read_encounter(" ".join(_PUNCTUATION.sub(" ", lowered).split()))
     # "lost his job 3 months ago", "husband deployed overseas": a life situation's Index words (Unemployment;
     # Disruption, family, ...), a reason for the encounter (ICD-10-CM), not a service.
-    situation = read_situation(" ".join(_PUNCTUATION.sub(" ", lowered).split())) if visit_reason is None else None
+    said = " ".join(_PUNCTUATION.sub(" ", lowered).split())
+    situation = (read_situation(said) or read_exposure(lowered)) if visit_reason is None else None
     if visit_reason is not None:
         lowered = visit_reason
     elif situation is not None:

@@ -179,3 +179,38 @@ def read_situation(text: str) -> str | None:
     if any(w not in _STORY for w in left):
         return None
     return reading
+
+
+# Exposure to a substance or a hazard told as a story ("worked with asbestos for years, no disease", "black mold
+# in apartment, exposure", "exposed to radon at home"): the Index's Exposure (to) line of the substance
+# (Z77: contact with and suspected exposure to hazards, with no disease from it). Where and how long, and the
+# disease denied, say nothing to the Index; a disease said beside the exposure is coded instead.
+_EXPOSURE_NOISE = re.compile(
+    r"\b(?:for\s+(?:\d+\s+|many\s+|several\s+|a\s+few\s+|over\s+\d+\s+)?(?:years?|yrs|decades?|months?)|"
+    r"(?:at|in|on)\s+(?:the\s+|his\s+|her\s+|my\s+|their\s+|a\s+|an\s+)?(?:home|work|apartment|house|school|"
+    r"daycare|basement|workplace|job|bedroom|walls?|office|factory|shipyard|mines?|building|farm|plant)|"
+    r"(?:no|without|denies)\s+(?:\w+\s+)?(?:disease|symptoms|illness|problems|findings|sx)|asymptomatic|"
+    r"possible|suspected|potential|occupational|environmental|chronic|ongoing|long-term|long\s+term|"
+    r"(?:pt|patient|he|she|child|kid|baby|toddler|family)\s+(?=(?:worked|works|working|was|is|exposed|lived|lives|"
+    r"living)\b)|(?:was|is|has\s+been|been)\s+(?=exposed\b))"
+)
+_EXPOSED = re.compile(
+    r"^(?:(?:worked|works|working|handled|handles|handling)\s+(?:with|around)|(?:exposed|exposure)\s+to|"
+    r"contact\s+with)\s+(?P<what>[a-z][a-z -]*?)$|^(?P<said>[a-z][a-z -]*?)\s+(?:exposure|exposed)$"
+)
+
+
+def read_exposure(text: str) -> str | None:
+    """The Index words of an exposure told as a story (its clauses kept apart by their commas), or None."""
+    clauses = [" ".join(_EXPOSURE_NOISE.sub(" ", c).split()) for c in re.split(r"[,;]", text)]
+    told = [c for c in clauses if c and c not in {"exposure", "exposed"}]
+    said = _EXPOSED.match(told[0]) if len(told) == 1 else None
+    if said is None and len(told) == 1 and len(clauses) > 1:
+        said = _EXPOSED.match(f"{told[0]} exposure")  # "black mold in apartment, exposure"
+    if said is None:
+        return None
+    what = said.group("what") or said.group("said")
+    words = [w for w in what.split() if w not in {"a", "an", "the", "some", "lots", "of"}]
+    if not words or len(words) > (3 if said.group("what") else 2):
+        return None
+    return f"exposure {' '.join(words)}"
