@@ -84,13 +84,16 @@ def read_encounter(text: str) -> str | None:
     device = read_device_visit(text)
     if device is not None:
         return device
+    purpose = read_exam_purpose(text)
+    if purpose is not None:
+        return purpose
     rehab = _JOINT_REHAB.match(text)
     if rehab:
         return f"aftercare following surgery joint replacement {rehab.group('joint')}"
     screening = _SCREENING.match(text)
     if screening:
         return f"screening {screening.group('a') or screening.group('b')}"
-    aged = read_aged_check(text)
+    aged = read_aged_check(text) or read_routine_check(text)
     if aged is not None:
         return aged
     pregnancy = read_normal_pregnancy(text)
@@ -313,3 +316,85 @@ def read_contact(text: str) -> str | None:
     """The Index words of a contact with a person's communicable disease, or None."""
     said = _CONTACT.match(text)
     return f"contact {said.group('what')}" if said else None
+
+
+# A health examination asked for a purpose ("life insurance physical exam", "exam for joining the army", "DOT
+# commercial driver physical", "physical to play high school football"): the Index's Examination, medical
+# (for) line of the purpose (Z02: examinations for administrative purposes; participation in sport Z02.5).
+# The first purpose said wins in this order (a sport at a school is the sport's; boot camp is the army's).
+_EXAM = re.compile(r"\b(?:physicals?|exams?|examination|evaluation|eval|check-?up|clearance|forms?)\b")
+_PURPOSES = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in [
+        (r"\binsurance\b", "examination medical insurance purposes"),
+        (
+            r"\b(?:army|navy|military|marines?|air\s+force|armed\s+forces|national\s+guard|coast\s+guard|"
+            r"enlist\w*|recruit\w*|boot\s+camp)\b",
+            "examination medical recruitment armed forces",
+        ),
+        (
+            r"\b(?:dot|cdl|driver'?s?|driving|commercial\s+driver|truck\s+driver|bus\s+driver)\b",
+            "examination medical driving license",
+        ),
+        (
+            r"\b(?:sports?|athletic\w*|football|soccer|basketball|baseball|softball|volleyball|hockey|wrestling|"
+            r"lacrosse|track|swim\w*|tennis|cheer\w*|gymnastics|running|cross\s+country|rugby|golf|dance)\b",
+            "examination medical participation sport",
+        ),
+        (r"\b(?:summer\s+)?camp\b", "examination medical admission summer camp"),
+        (r"\b(?:pre-?employment|new\s+job|employment|employer|hire|hiring)\b", "examination medical pre-employment"),
+        (
+            r"\b(?:immigration|naturalization|citizenship|visa|green\s+card)\b",
+            "examination medical immigration",
+        ),
+        (r"\badoption\b|\badopting\b", "examination medical adoption"),
+        (r"\bmarriage\b|\bmarriage\s+license\b", "examination medical marriage"),
+        (
+            r"\b(?:school|college|university|kindergarten|preschool|daycare)\b",
+            "examination medical admission school",
+        ),
+    ]
+)
+_PURPOSE_WORDS = frozenset(
+    """
+    for to the a an of and before starting start join joining joined enter entering play playing try out
+    tryouts high middle junior senior varsity team season league new annual yearly required needed need needs
+    form forms paperwork fill filled out complete completed completion sign signed here visit encounter
+    routine his her my their get getting license licence renewal policy company life commercial year years
+    old yo y/o month months kid child teen teenager adult student applicant application requirement
+    participation clearance medical health general standard pre term entrance admission
+    """.split()
+)
+
+
+def read_exam_purpose(text: str) -> str | None:
+    """The Index words of a health examination for a purpose, or None when anything else is said."""
+    if not _EXAM.search(text):
+        return None
+    reading = None
+    rest = _EXAM.sub(" ", text)
+    for pattern, words in _PURPOSES:
+        if pattern.search(rest):
+            reading = reading or words
+            rest = pattern.sub(" ", rest)
+    if reading is None or any(w not in _PURPOSE_WORDS and not w.isdigit() for w in rest.split()):
+        return None
+    return reading
+
+
+# A routine check told with no age and no reason ("routine adult physical", "adult annual physical, no problems
+# found"): the Index's Examination (general) (routine), medical, general (adult) (Z00.00). A child's word
+# (the age-told check above reads those), a body part or any finding is another examination.
+_CHILD_WORDS = frozenset({"baby", "newborn", "infant", "child", "kid", "toddler", "boy", "girl", "child's", "baby's"})
+_FOUND_WORDS = frozenset({"found", "findings", "yearly", "adult's", "general", "medical", "preventive"})
+
+
+def read_routine_check(text: str) -> str | None:
+    """The Index words of a routine adult check told with no age, or None."""
+    said = text.split()
+    allowed = (_CHECK_WORDS | _FOUND_WORDS) - _CHILD_WORDS
+    if not said or not _ROUTINE.intersection(said) or not all(w in allowed for w in said):
+        return None
+    if not {"adult", "annual", "yearly", "routine", "wellness", "physical"} & set(said):
+        return None
+    return "examination medical general adult"

@@ -218,7 +218,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
     notes: list[str] = [f"dipstick: {reading}" for reading in dipstick]
-    kinds: set[str] = {"visit"} if situation is not None else set()
+    # (a visit's reason read, or a life situation: the encounter's ICD-10-CM reason, not a payer's service)
+    kinds: set[str] = {"visit"} if situation is not None or visit_reason is not None else set()
     text = plain_history(text)  # "prior kidney stones", "mom had colon polyps": History, personal / family
     text = turn_doer(text)  # "the horse kicked him": kicked by horse, the External Cause Index's side
     story = read_injury_story(text)
