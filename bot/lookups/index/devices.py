@@ -95,3 +95,13 @@ def read_device_visit(text: str) -> str | None:
     if not kept or len(kept) > 4 or not _DEVICE.search(" ".join(kept)):
         return None
     return f"{' '.join(kept)} adjustment"
+
+
+# A device named in the plural whose plural is also an abbreviation ("hearing aids": AIDS): its singular, the
+# Index's word (Presence, hearing-aid; Fitting, hearing aid), read before the abbreviations are.
+_PLURAL_DEVICES = re.compile(r"\bhearing\s+aids\b")
+
+
+def singular_devices(text: str) -> str:
+    """The text with a device said in the plural read in the singular."""
+    return _PLURAL_DEVICES.sub("hearing aid", text)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.lookups.filler import FILLER
+from bot.lookups.index.devices import singular_devices
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import read_injury_story, read_setting, turn_doer
 from bot.lookups.index.gestation import trimester_said
@@ -24,6 +25,7 @@ from bot.lookups.index.lab_values import read_dipstick, read_levels
 from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.reasons import (
     observation_ruled_out,
+    plain_absence,
     plain_history,
     read_results,
     read_values,
@@ -202,6 +204,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     )  # "never blacked out": without loss of consciousness; "3 ribs": multiple
     lowered = plus_signs(lowered)  # "+ hemoccult", "inattentive + hyperactive": positive, and
     lowered = without_after_condition(lowered)  # "HHS T2DM no coma": the Index's "without coma"
+    lowered = plain_absence(lowered)  # "missing right hand from old injury": Absence, hand, acquired
+    lowered = singular_devices(lowered)  # "wears hearing aids": a hearing aid, not AIDS
     lowered = read_drug_story(lowered)  # "ran out of metoprolol": underdosing, no negation, no link
     # "BP 168/102", "K 2.9", "A1c 6.1", "PSA 6.2 rising": the Index's findings
     lowered, dipstick = read_dipstick(lowered)  # "2+ protein on UA": Proteinuria
@@ -630,11 +634,20 @@ _HAS = re.compile(r"^(?:has|have|with|wears|wearing)\s+(?:an?\s+)?(?=\S)")
 _STATE_AFTER = re.compile(r"\s+(?:status|in\s+place)$")
 # A drug the patient takes ("on coumadin", "taking metformin", "long term prednisone use"): Long-term drug
 # therapy.
+_USES_DEVICE = re.compile(
+    r"^(?:uses|using|relies\s+on)\s+(?:an?\s+|the\s+)?(?P<what>(?:[a-z-]+\s+){0,3}?(?:aids?|wheelchair|glasses|"
+    r"lenses|pump|pacemaker|prosthesis|walker|cane|crutches)(?:\s+(?:both|bilateral|right|left)(?:\s+\w+)?)?)$"
+)
 _TAKING = re.compile(r"^(?:on|taking|takes|uses|using)\s+(?=\S)")
 _LONG_TERM = re.compile(
     r"^(?:long[- ]term|chronic|current)\s+(?P<a>.+?)\s+(?:use|therapy|user)$|"
-    r"^(?P<b>.+?)\s+(?:use|therapy)\s+long[- ]term$"
+    r"^(?P<b>.+?)\s+(?:use|therapy)\s+long[- ]term$|"
+    # "long term oral prednisone", "long-term daily oral prednisone 10 mg": the drug said after it alone
+    r"^long[- ]term\s+(?!care\b|effects?\b|complications?\b|memory\b|facility\b|resident\b|disability\b)(?P<c>.+)$"
 )
+_ROUTES = frozenset({"oral", "po", "orally"})
+# A drug the patient is said not to take beside the one taken long term ("oral diabetes pills, no insulin").
+_NOT_TAKEN = re.compile(r"\s+(?:no|not\s+on|without|w/o|never\s+on)\s+[a-z]+$")
 # How often or how long a drug is taken says only that it is taken long term ("takes aspirin every day",
 # "on chronic steroids", "on eliquis long term"): the words go, the Long-term line stays.
 _HOW_OFTEN = re.compile(
@@ -705,13 +718,26 @@ def _state(text: str, kinds: set[str], echoes: list[str]) -> str:
         kinds.add("status")
         echoes += STATUS_ECHOES
         return f"amputation {amputated.group('part')}"
+    device = _USES_DEVICE.match(text)
+    if device:
+        # "uses hearing aids", "uses a wheelchair": a device the patient has (Presence; Dependence, on), no drug.
+        kinds.add("status")
+        echoes += [*STATUS_ECHOES, "dependence"]
+        return str(device.group("what"))
     taking = _TAKING.match(text)
     long_term = _LONG_TERM.match(text)
     if taking or long_term:
         kinds.add("longterm")
         echoes += LONG_TERM_ECHOES
         if long_term:
-            drug = str(long_term.group("a") or long_term.group("b"))
+            drug = str(long_term.group("a") or long_term.group("b") or long_term.group("c"))
+            drug = _NOT_TAKEN.sub("", drug) or drug
+            # The route said ("oral prednisone") is the Long-term line's word only for some classes ("oral
+            # hypoglycemic drugs"; a steroid taken by mouth is "systemic"): an echo a line may use.
+            route = [w for w in drug.split() if w in _ROUTES]
+            if route and len(drug.split()) > len(route):
+                echoes += route
+                drug = " ".join(w for w in drug.split() if w not in _ROUTES)
         else:
             drug = text[taking.end() :] if taking else text
         return " ".join(_HOW_OFTEN.sub(" ", drug).split()) or drug
