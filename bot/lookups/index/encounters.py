@@ -84,7 +84,7 @@ def read_encounter(text: str) -> str | None:
     device = read_device_visit(text)
     if device is not None:
         return device
-    purpose = read_exam_purpose(text)
+    purpose = read_exam_purpose(text) or read_elective(text)
     if purpose is not None:
         return purpose
     rehab = _JOINT_REHAB.match(text)
@@ -398,3 +398,77 @@ def read_routine_check(text: str) -> str | None:
     if not {"adult", "annual", "yearly", "routine", "wellness", "physical"} & set(said):
         return None
     return "examination medical general adult"
+
+
+# Encounters for a procedure with no medical indication, and care of a well mother, told in office words (the
+# Index files them under Admission / Encounter (for), Circumcision, Examination, lactating mother):
+# - "cosmetic consult for tummy tuck": Admission, cosmetic surgery NEC (Z41.1);
+# - "routine circumcision requested by parents": Circumcision (ritual) (routine) (Z41.2);
+# - "egg freezing before chemo", "sperm banking prior to radiation": Encounter, fertility preservation
+#   procedure (prior to cancer therapy) (Z31.84);
+# - "lactation visit for breastfeeding mom, no problems": Examination, lactating mother (Z39.1);
+# - "aftercare following lumpectomy for breast cancer": Aftercare, following surgery, neoplasm (Z48.3).
+# Each reads only a sentence of the encounter and the words it is told in: a condition said beside it
+# (phimosis, mastitis, a latch problem, a wound infection) is coded instead.
+_COSMETIC = re.compile(
+    r"^(?:(?:elective|here\s+for|for|a)\s+)?cosmetic\s+(?:consult\w*|surgery|procedure|visit|evaluation|eval)"
+    r"(?:\s+(?:for|re|about|regarding|to\s+discuss)\s+(?:an?\s+)?[a-z -]+)?$|"
+    r"^(?:(?:elective|consult\w*)\s+)?(?:for\s+)?[a-z -]+?\s+for\s+cosmetic\s+(?:reasons|purposes)$"
+)
+_CIRCUMCISION = re.compile(r"\bcircumcision\b")
+_CIRCUMCISION_WORDS = frozenset(
+    """
+    routine ritual religious elective requested request by parents parent's parents' family mom dad mother
+    father newborn baby infant boy male for of the a at in wk wks week weeks day days month months mo old yo
+    year years visit encounter today here
+    """.split()
+)
+_FERTILITY = re.compile(
+    r"\b(?:(?:egg|eggs|oocyte|oocytes|sperm|semen|embryo|embryos|ovarian\s+tissue|testicular\s+tissue)\s+"
+    r"(?:freezing|frozen|cryopreservation|cryopreserved|banking|banked|storage|preservation|retrieval\s+for\s+"
+    r"freezing)|(?:freezing|cryopreservation|banking|freeze|bank|store)\s+(?:of\s+)?(?:her\s+|his\s+)?"
+    r"(?:eggs|oocytes|sperm|embryos)|fertility\s+preservation)\b"
+)
+_FERTILITY_WORDS = frozenset(
+    """
+    before prior to ahead of starting start upcoming planned chemo chemotherapy radiation radiotherapy
+    cancer treatment therapy surgery orchiectomy oophorectomy hysterectomy for encounter visit here procedure
+    consult consultation the a her his ovary ovaries testicle testicles removal
+    """.split()
+)
+_LACTATION = re.compile(
+    r"\b(?:lactation|breast\s*feeding|breastfeeding|nursing)\s+(?:visit|consult\w*|check(?:-?up)?|support|"
+    r"evaluation|eval|appointment|follow-?up)\b|\blactating\s+mother\b"
+)
+_LACTATION_WORDS = frozenset(
+    """
+    for a the mom mother new breastfeeding breast feeding nursing lactating going well no problems issues
+    concerns complaints normal routine visit encounter here today postpartum baby of and with
+    """.split()
+)
+_AFTERCARE_NEOPLASM = re.compile(
+    r"^(?:aftercare|post-?\s?op(?:erative)?\s+(?:care|visit|check))\s+(?:following|after|for|s/p|post)\s+"
+    r"(?P<proc>[a-z -]+?)\s+(?:for|of)\s+(?P<what>.+)$"
+)
+
+
+def read_elective(text: str) -> str | None:
+    """The Index words of an elective encounter or a well mother's lactation visit, or None."""
+    if _COSMETIC.match(text):
+        return "admission cosmetic surgery"
+    if _CIRCUMCISION.search(text):
+        rest = _CIRCUMCISION.sub(" ", text).split()
+        if rest and all(w in _CIRCUMCISION_WORDS or w.isdigit() for w in rest):
+            return "circumcision routine" if set(rest) - {"for", "of", "the", "a"} else None
+        return None
+    fertility = _FERTILITY.search(text)
+    if fertility:
+        rest = _FERTILITY.sub(" ", text).split()
+        return "encounter fertility preservation procedure" if all(w in _FERTILITY_WORDS for w in rest) else None
+    if _LACTATION.search(text):
+        rest = _LACTATION.sub(" ", text).split()
+        return "examination lactating mother" if all(w in _LACTATION_WORDS for w in rest) else None
+    aftercare = _AFTERCARE_NEOPLASM.match(text)
+    if aftercare and _MALIGNANT.search(aftercare.group("what")):
+        return "aftercare following surgery neoplasm"
+    return None
