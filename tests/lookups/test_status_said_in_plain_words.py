@@ -29,6 +29,8 @@ def _top(codebook: CodeBook, query: str) -> str:
         ("long term oral metformin", "Z79.84"),
         ("long term oral prednisone", "Z79.52"),
         ("here to have her hearing aids checked", "Z46.1"),
+        ("history of DVT, not on anticoagulation now", "Z86.718"),
+        ("hx of gestational diabetes, not pregnant now", "Z86.32"),
         ("pneumonia", "J18.9"),  # the disease treated now
         ("missing doses of insulin", "T38.3X6A"),  # doses missed are an underdosing
     ],

@@ -302,9 +302,22 @@ def plain_absence(text: str) -> str:
     return f"absence {missing.group('part')} acquired"
 
 
+# A history's closing clause saying the condition is not there now ("history of preterm delivery, not
+# pregnant now", "h/o UTIs, none now"): what makes it a history, not a word of the History line.
+_NOT_NOW = re.compile(
+    r"\s+(?:(?:not|no|none|never)(?:\s+[a-z]+){0,2}\s+(?:now|currently|at\s+present|anymore|today)|none\s+now|"
+    r"(?:currently|now)\s+(?:resolved|none|inactive))$"
+)
+
+
 def plain_history(text: str) -> str:
     """The text with a history said in plain words read as "family history of ..." or "history of ...",
-    or the text as it was."""
+    a closing clause denying it now left out, or the text as it was."""
+    read = _plain_history(text)
+    return _NOT_NOW.sub("", read) if _HISTORY_FIRST.match(read) else read
+
+
+def _plain_history(text: str) -> str:
     after = _SAID_AFTER.match(text)
     if after and not _HISTORY_FIRST.match(text):
         text = after.group("what")
