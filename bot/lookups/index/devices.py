@@ -18,6 +18,12 @@ from __future__ import annotations
 
 import re
 
+
+def _word_set(text: str) -> frozenset[str]:
+    """The words of a list written as text, one space apart."""
+    return frozenset(text.split())
+
+
 # The acts on a device, as verbs and nouns, and the Index's act they are.
 _ADJUST = (
     r"adjust|adjusted|adjusting|adjustment|adjustments|program|programmed|programming|reprogram|"
@@ -61,12 +67,12 @@ _DEVICE = re.compile(
     r"aicd|icd|implant|prosthesis|dentures|wheelchair|brace|band|portacath|port-a-cath|port)$"
 )
 # Words a visit for a device is told in, beside the device and the act.
-_VISIT_WORDS = frozenset(
+_VISIT_WORDS = _word_set(
     """
     here to have get getting got for admit admitted admission of the a an new his her my their its and at with by in visit encounter
     appointment appt today routine scheduled needs need wants want site stoma tube
     orthodontist audiologist optometrist optician neurosurgery neurosurgeon clinic office
-    """.split()
+    """
 )
 
 

@@ -21,6 +21,12 @@ import re
 
 from bot.lookups.index.devices import read_device_visit
 
+
+def _word_set(text: str) -> frozenset[str]:
+    """The words of a list written as text, one space apart."""
+    return frozenset(text.split())
+
+
 _PRE_PROCEDURAL = re.compile(
     r"^(?:pre-?\s?op(?:erative)?|pre-?\s?procedur(?:e|al)|pre-?\s?surgical|surgical)\s+"
     r"(?:(?P<kind>[a-z]+)\s+)?"
@@ -342,7 +348,10 @@ _PURPOSES = tuple(
             "examination medical participation sport",
         ),
         (r"\b(?:summer\s+)?camp\b", "examination medical admission summer camp"),
-        (r"\b(?:pre-?employment|new\s+job|employment|employer|hire|hiring)\b", "examination medical pre-employment"),
+        (
+            r"\b(?:pre-?employment|new\s+job|employment|employer|hire|hiring)\b",
+            "examination medical pre-employment",
+        ),
         (
             r"\b(?:immigration|naturalization|citizenship|visa|green\s+card)\b",
             "examination medical immigration",
@@ -355,7 +364,7 @@ _PURPOSES = tuple(
         ),
     ]
 )
-_PURPOSE_WORDS = frozenset(
+_PURPOSE_WORDS = _word_set(
     """
     for to the a an of and before starting start join joining joined enter entering play playing try out
     tryouts high middle junior senior varsity team season league new annual yearly required needed need needs
@@ -363,7 +372,7 @@ _PURPOSE_WORDS = frozenset(
     routine his her my their get getting license licence renewal policy company life commercial year years
     old yo y/o month months kid child teen teenager adult student applicant application requirement
     participation clearance medical health general standard pre term entrance admission
-    """.split()
+    """
 )
 
 
@@ -385,7 +394,9 @@ def read_exam_purpose(text: str) -> str | None:
 # A routine check told with no age and no reason ("routine adult physical", "adult annual physical, no problems
 # found"): the Index's Examination (general) (routine), medical, general (adult) (Z00.00). A child's word
 # (the age-told check above reads those), a body part or any finding is another examination.
-_CHILD_WORDS = frozenset({"baby", "newborn", "infant", "child", "kid", "toddler", "boy", "girl", "child's", "baby's"})
+_CHILD_WORDS = frozenset(
+    {"baby", "newborn", "infant", "child", "kid", "toddler", "boy", "girl", "child's", "baby's"}
+)
 _FOUND_WORDS = frozenset({"found", "findings", "yearly", "adult's", "general", "medical", "preventive"})
 
 
@@ -416,12 +427,12 @@ _COSMETIC = re.compile(
     r"^(?:(?:elective|consult\w*)\s+)?(?:for\s+)?[a-z -]+?\s+for\s+cosmetic\s+(?:reasons|purposes)$"
 )
 _CIRCUMCISION = re.compile(r"\bcircumcision\b")
-_CIRCUMCISION_WORDS = frozenset(
+_CIRCUMCISION_WORDS = _word_set(
     """
     routine ritual religious elective requested request by parents parent's parents' family mom dad mother
     father newborn baby infant boy male for of the a at in wk wks week weeks day days month months mo old yo
     year years visit encounter today here
-    """.split()
+    """
 )
 _FERTILITY = re.compile(
     r"\b(?:(?:egg|eggs|oocyte|oocytes|sperm|semen|embryo|embryos|ovarian\s+tissue|testicular\s+tissue)\s+"
@@ -429,22 +440,22 @@ _FERTILITY = re.compile(
     r"freezing)|(?:freezing|cryopreservation|banking|freeze|bank|store)\s+(?:of\s+)?(?:her\s+|his\s+)?"
     r"(?:eggs|oocytes|sperm|embryos)|fertility\s+preservation)\b"
 )
-_FERTILITY_WORDS = frozenset(
+_FERTILITY_WORDS = _word_set(
     """
     before prior to ahead of starting start upcoming planned chemo chemotherapy radiation radiotherapy
     cancer treatment therapy surgery orchiectomy oophorectomy hysterectomy for encounter visit here procedure
     consult consultation the a her his ovary ovaries testicle testicles removal
-    """.split()
+    """
 )
 _LACTATION = re.compile(
     r"\b(?:lactation|breast\s*feeding|breastfeeding|nursing)\s+(?:visit|consult\w*|check(?:-?up)?|support|"
     r"evaluation|eval|appointment|follow-?up)\b|\blactating\s+mother\b"
 )
-_LACTATION_WORDS = frozenset(
+_LACTATION_WORDS = _word_set(
     """
     for a the mom mother new breastfeeding breast feeding nursing lactating going well no problems issues
     concerns complaints normal routine visit encounter here today postpartum baby of and with
-    """.split()
+    """
 )
 _AFTERCARE_NEOPLASM = re.compile(
     r"^(?:aftercare|post-?\s?op(?:erative)?\s+(?:care|visit|check))\s+(?:following|after|for|s/p|post)\s+"
@@ -464,7 +475,9 @@ def read_elective(text: str) -> str | None:
     fertility = _FERTILITY.search(text)
     if fertility:
         rest = _FERTILITY.sub(" ", text).split()
-        return "encounter fertility preservation procedure" if all(w in _FERTILITY_WORDS for w in rest) else None
+        return (
+            "encounter fertility preservation procedure" if all(w in _FERTILITY_WORDS for w in rest) else None
+        )
     if _LACTATION.search(text):
         rest = _LACTATION.sub(" ", text).split()
         return "examination lactating mother" if all(w in _LACTATION_WORDS for w in rest) else None

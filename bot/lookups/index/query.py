@@ -186,8 +186,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     visit_reason = read_encounter(" ".join(_PUNCTUATION.sub(" ", lowered).split()))
     # "lost his job 3 months ago", "husband deployed overseas": a life situation's Index words (Unemployment;
     # Disruption, family, ...), a reason for the encounter (ICD-10-CM), not a service.
-    said = " ".join(_PUNCTUATION.sub(" ", lowered).split())
-    situation = (read_situation(said) or read_exposure(lowered)) if visit_reason is None else None
+    plain = " ".join(_PUNCTUATION.sub(" ", lowered).split())
+    situation = (read_situation(plain) or read_exposure(lowered)) if visit_reason is None else None
     if visit_reason is not None:
         lowered = visit_reason
     elif situation is not None:

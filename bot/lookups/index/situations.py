@@ -17,6 +17,12 @@ from __future__ import annotations
 
 import re
 
+
+def _word_set(text: str) -> frozenset[str]:
+    """The words of a list written as text, one space apart."""
+    return frozenset(text.split())
+
+
 _RELATIVE = (
     r"(?:husband|wife|spouse|partner|boyfriend|girlfriend|son|daughter|child|kid|father|mother|dad|mom|"
     r"parent|brother|sister|sibling|grandmother|grandfather|grandma|grandpa|family\s+member|fiance|fiancee)s?"
@@ -131,7 +137,7 @@ _FAMILY_OF_USER = re.compile(
 )
 _COUNSEL = re.compile(r"\bcounsel\w*\b|\bsupport\b|\btherapy\b|\bhelp\b")
 # The words a story of a situation is told in beside it: who, when, where, how the patient feels about it.
-_STORY = frozenset(
+_STORY = _word_set(
     """
     a an the and or but so of for to in at on with from by about as after since because who that which is are
     was were be been being has have had he she they them him her his hers my me i we our their it its this
@@ -149,7 +155,7 @@ _STORY = frozenset(
     can rest break needs need wants want help forms care stay
     reads fine ok okay well herself himself themselves myself sake counseling
     fulltime full-time full time alone own
-    """.split()
+    """
 )
 
 
