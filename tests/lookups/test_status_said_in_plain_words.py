@@ -31,6 +31,9 @@ def _top(codebook: CodeBook, query: str) -> str:
         ("here to have her hearing aids checked", "Z46.1"),
         ("history of DVT, not on anticoagulation now", "Z86.718"),
         ("hx of gestational diabetes, not pregnant now", "Z86.32"),
+        ("long term opioid use for knee pain", "Z79.891"),  # the use said, the reason after it
+        ("long term tamoxifen", "Z79.810"),  # the Index's own line of the drug
+        ("mom died of breast cancer at 50 - family hx", "Z80.3"),
         ("pneumonia", "J18.9"),  # the disease treated now
         ("missing doses of insulin", "T38.3X6A"),  # doses missed are an underdosing
     ],
@@ -42,6 +45,7 @@ def test_a_status_said_in_plain_words(codebook: CodeBook, query: str, expected: 
 def test_the_readings() -> None:
     assert plain_history("had pneumonia 3 times history of") == "history of pneumonia"
     assert plain_history("pneumonia") == "pneumonia"
+    assert plain_history("breast cancer screening no family hx") == "breast cancer screening no family hx"
     assert plain_absence("missing right hand from old injury") == "absence right hand acquired"
     assert plain_absence("missing left big toe since birth") == "missing left big toe since birth"
 

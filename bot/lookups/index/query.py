@@ -642,8 +642,9 @@ _TAKING = re.compile(r"^(?:on|taking|takes|uses|using)\s+(?=\S)")
 _LONG_TERM = re.compile(
     r"^(?:long[- ]term|chronic|current)\s+(?P<a>.+?)\s+(?:use|therapy|user)$|"
     r"^(?P<b>.+?)\s+(?:use|therapy)\s+long[- ]term$|"
-    # "long term oral prednisone", "long-term daily oral prednisone 10 mg": the drug said after it alone
-    r"^long[- ]term\s+(?!care\b|effects?\b|complications?\b|memory\b|facility\b|resident\b|disability\b)(?P<c>.+)$"
+    # "long term oral prednisone", "long-term daily oral prednisone 10 mg": the drug said after it with its
+    # route alone (the route is read apart below; "long term methotrexate" is the Index's own line)
+    r"^long[- ]term\s+(?=.*\b(?:oral|po|orally)\b)(?!.*\b(?:use|user|therapy|for|care)\b)(?P<c>.+)$"
 )
 _ROUTES = frozenset({"oral", "po", "orally"})
 # A drug the patient is said not to take beside the one taken long term ("oral diabetes pills, no insulin").

@@ -273,6 +273,10 @@ _HAD_BEFORE = re.compile(
 # condition had a number of times ("had pneumonia 3 times", "had UTIs several times"): the Index's History,
 # personal line of the condition (History, personal, pneumonia (recurrent)).
 _HISTORY_FIRST = re.compile(r"^(?:personal\s+|family\s+|past\s+)?(?:history|hx|fhx|pmh)\b")
+# "no family hx", "family history", "social hx": not the patient's own history of the words before.
+_NOT_OWN_HISTORY = frozenset(
+    {"no", "family", "fam", "social", "surgical", "negative", "neg", "denies", "without"}
+)
 _SAID_AFTER = re.compile(r"^(?P<what>.+?)\s+(?:history\s+of|hx\s+of|hx|by\s+history|per\s+history)$")
 _TIMES_HAD = re.compile(
     r"^(?:had|has\s+had|have\s+had)\s+(?P<what>.+?)\s+(?:\d+|two|three|four|five|several|multiple|many)\s+times"
@@ -319,7 +323,8 @@ def plain_history(text: str) -> str:
 
 def _plain_history(text: str) -> str:
     after = _SAID_AFTER.match(text)
-    if after and not _HISTORY_FIRST.match(text):
+    before = after.group("what").split()[-1] if after else ""
+    if after and not _HISTORY_FIRST.match(text) and before not in _NOT_OWN_HISTORY:
         text = after.group("what")
         had = _TIMES_HAD.match(text)
         return f"history of {had.group('what') if had else text}"
