@@ -67,6 +67,7 @@ def test_only_a_sentence_of_the_situation_is_read() -> None:
         ("radon exposure in basement", "Z77.123"),
         ("lead exposure at home, no symptoms", "Z77.011"),
         ("exposed to cold, frostbite of right hand", "T33.521A"),  # the injury is coded, not the exposure
+        ("contact with chainsaw", "W29.3XXA"),  # the External Cause Index's Contact (with), not an exposure
     ],
 )
 def test_an_exposure_told_as_a_story(codebook: CodeBook, query: str, expected: str) -> None:

@@ -66,6 +66,7 @@ _DEVICE = re.compile(
     r"\b(?:aid|glasses|lenses|device|pump|neurostimulator|stimulator|drainage|pacemaker|defibrillator|"
     r"aicd|icd|implant|prosthesis|dentures|wheelchair|brace|band|portacath|port-a-cath|port)$"
 )
+_CHECKED = re.compile(r"\b(?:pacemaker|port|drain|stent|shunt|tube|catheter|line)$")
 # Words a visit for a device is told in, beside the device and the act.
 _VISIT_WORDS = _word_set(
     """
@@ -100,6 +101,8 @@ def read_device_visit(text: str) -> str | None:
     # (only a device's words are left: "insulin pump", "orthodontic device", "hearing aid")
     if not kept or len(kept) > 4 or not _DEVICE.search(" ".join(kept)):
         return None
+    if all(a.startswith("check") for a in acts) and _CHECKED.search(" ".join(kept)):
+        return f"{' '.join(kept)} check"  # "pacemaker check": the Index's Checking lines read the act
     return f"{' '.join(kept)} adjustment"
 
 

@@ -201,8 +201,8 @@ _EXPOSURE_NOISE = re.compile(
     r"living)\b)|(?:was|is|has\s+been|been)\s+(?=exposed\b))"
 )
 _EXPOSED = re.compile(
-    r"^(?:(?:worked|works|working|handled|handles|handling)\s+(?:with|around)|(?:exposed|exposure)\s+to|"
-    r"contact\s+with)\s+(?P<what>[a-z][a-z -]*?)$|^(?P<said>[a-z][a-z -]*?)\s+(?:exposure|exposed)$"
+    r"^(?:(?:worked|works|working|handled|handles|handling)\s+(?:with|around)|(?:exposed|exposure)\s+to)\s+"
+    r"(?P<what>[a-z][a-z -]*?)$|^(?P<said>[a-z][a-z -]*?)\s+(?:exposure|exposed)$"
 )
 
 
