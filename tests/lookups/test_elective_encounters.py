@@ -37,3 +37,4 @@ def test_an_elective_encounter(codebook: CodeBook, query: str, expected: str) ->
 def test_a_condition_beside_it_is_not_read() -> None:
     assert read_elective("circumcision for phimosis") is None
     assert read_elective("lactation consult mastitis") is None
+    assert read_elective("newborn circumcision") is None  # the procedure asked for

@@ -427,6 +427,9 @@ _COSMETIC = re.compile(
     r"^(?:(?:elective|consult\w*)\s+)?(?:for\s+)?[a-z -]+?\s+for\s+cosmetic\s+(?:reasons|purposes)$"
 )
 _CIRCUMCISION = re.compile(r"\bcircumcision\b")
+_CIRCUMCISION_REASONS = frozenset(
+    {"routine", "ritual", "religious", "elective", "requested", "request", "parents", "parent's", "parents'"}
+)
 _CIRCUMCISION_WORDS = _word_set(
     """
     routine ritual religious elective requested request by parents parent's parents' family mom dad mother
@@ -470,7 +473,8 @@ def read_elective(text: str) -> str | None:
     if _CIRCUMCISION.search(text):
         rest = _CIRCUMCISION.sub(" ", text).split()
         if rest and all(w in _CIRCUMCISION_WORDS or w.isdigit() for w in rest):
-            return "circumcision routine" if set(rest) - {"for", "of", "the", "a"} else None
+            # (a reason for it must be said: "newborn circumcision" alone asks for the procedure, ICD-10-PCS)
+            return "circumcision routine" if set(rest) & _CIRCUMCISION_REASONS else None
         return None
     fertility = _FERTILITY.search(text)
     if fertility:
