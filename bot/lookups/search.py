@@ -419,6 +419,8 @@ class Searcher:
         rest = [w for w in words if w not in PAYERS]
         if not rest or len(rest) == len(words):
             return found
+        if {_stem(w) for w in words if w in PAYERS} & _doc_stems(found[0].why.split(" (")[0]):
+            return found  # "life insurance physical": the reason's own Index word (Examination, insurance)
         try:
             service = self._find(" ".join(rest), ("hcpcs",), limit)
         except QueryError:

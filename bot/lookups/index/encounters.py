@@ -19,6 +19,14 @@ from __future__ import annotations
 
 import re
 
+from bot.lookups.index.devices import read_device_visit
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """The words of a list written as text, one space apart."""
+    return frozenset(text.split())
+
+
 _PRE_PROCEDURAL = re.compile(
     r"^(?:pre-?\s?op(?:erative)?|pre-?\s?procedur(?:e|al)|pre-?\s?surgical|surgical)\s+"
     r"(?:(?P<kind>[a-z]+)\s+)?"
@@ -79,13 +87,19 @@ def read_encounter(text: str) -> str | None:
     contact = read_contact(text)
     if contact is not None:
         return contact
+    device = read_device_visit(text)
+    if device is not None:
+        return device
+    purpose = read_exam_purpose(text) or read_elective(text)
+    if purpose is not None:
+        return purpose
     rehab = _JOINT_REHAB.match(text)
     if rehab:
         return f"aftercare following surgery joint replacement {rehab.group('joint')}"
     screening = _SCREENING.match(text)
     if screening:
         return f"screening {screening.group('a') or screening.group('b')}"
-    aged = read_aged_check(text)
+    aged = read_aged_check(text) or read_routine_check(text)
     if aged is not None:
         return aged
     pregnancy = read_normal_pregnancy(text)
@@ -308,3 +322,170 @@ def read_contact(text: str) -> str | None:
     """The Index words of a contact with a person's communicable disease, or None."""
     said = _CONTACT.match(text)
     return f"contact {said.group('what')}" if said else None
+
+
+# A health examination asked for a purpose ("life insurance physical exam", "exam for joining the army", "DOT
+# commercial driver physical", "physical to play high school football"): the Index's Examination, medical
+# (for) line of the purpose (Z02: examinations for administrative purposes; participation in sport Z02.5).
+# The first purpose said wins in this order (a sport at a school is the sport's; boot camp is the army's).
+_EXAM = re.compile(r"\b(?:physicals?|exams?|examination|evaluation|eval|check-?up|clearance|forms?)\b")
+_PURPOSES = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in [
+        (r"\binsurance\b", "examination medical insurance purposes"),
+        (
+            r"\b(?:army|navy|military|marines?|air\s+force|armed\s+forces|national\s+guard|coast\s+guard|"
+            r"enlist\w*|recruit\w*|boot\s+camp)\b",
+            "examination medical recruitment armed forces",
+        ),
+        (
+            r"\b(?:dot|cdl|driver'?s?|driving|commercial\s+driver|truck\s+driver|bus\s+driver)\b",
+            "examination medical driving license",
+        ),
+        (
+            r"\b(?:sports?|athletic\w*|football|soccer|basketball|baseball|softball|volleyball|hockey|wrestling|"
+            r"lacrosse|track|swim\w*|tennis|cheer\w*|gymnastics|running|cross\s+country|rugby|golf|dance)\b",
+            "examination medical participation sport",
+        ),
+        (r"\b(?:summer\s+)?camp\b", "examination medical admission summer camp"),
+        (
+            r"\b(?:pre-?employment|new\s+job|employment|employer|hire|hiring)\b",
+            "examination medical pre-employment",
+        ),
+        (
+            r"\b(?:immigration|naturalization|citizenship|visa|green\s+card)\b",
+            "examination medical immigration",
+        ),
+        (r"\badoption\b|\badopting\b", "examination medical adoption"),
+        (r"\bmarriage\b|\bmarriage\s+license\b", "examination medical marriage"),
+        (
+            r"\b(?:school|college|university|kindergarten|preschool|daycare)\b",
+            "examination medical admission school",
+        ),
+    ]
+)
+_PURPOSE_WORDS = _word_set(
+    """
+    for to the a an of and before starting start join joining joined enter entering play playing try out
+    tryouts high middle junior senior varsity team season league new annual yearly required needed need needs
+    form forms paperwork fill filled out complete completed completion sign signed here visit encounter
+    routine his her my their get getting license licence renewal policy company life commercial year years
+    old yo y/o month months kid child teen teenager adult student applicant application requirement
+    participation clearance medical health general standard pre term entrance admission
+    """
+)
+
+
+def read_exam_purpose(text: str) -> str | None:
+    """The Index words of a health examination for a purpose, or None when anything else is said."""
+    if not _EXAM.search(text):
+        return None
+    reading = None
+    rest = _EXAM.sub(" ", text)
+    for pattern, words in _PURPOSES:
+        if pattern.search(rest):
+            reading = reading or words
+            rest = pattern.sub(" ", rest)
+    if reading is None or any(w not in _PURPOSE_WORDS and not w.isdigit() for w in rest.split()):
+        return None
+    return reading
+
+
+# A routine check told with no age and no reason ("routine adult physical", "adult annual physical, no problems
+# found"): the Index's Examination (general) (routine), medical, general (adult) (Z00.00). A child's word
+# (the age-told check above reads those), a body part or any finding is another examination.
+_CHILD_WORDS = frozenset(
+    {"baby", "newborn", "infant", "child", "kid", "toddler", "boy", "girl", "child's", "baby's"}
+)
+_FOUND_WORDS = frozenset({"found", "findings", "yearly", "adult's", "general", "medical", "preventive"})
+
+
+def read_routine_check(text: str) -> str | None:
+    """The Index words of a routine adult check told with no age, or None."""
+    said = text.split()
+    allowed = (_CHECK_WORDS | _FOUND_WORDS) - _CHILD_WORDS
+    if not said or not _ROUTINE.intersection(said) or not all(w in allowed for w in said):
+        return None
+    if not {"adult", "annual", "yearly", "routine", "wellness", "physical"} & set(said):
+        return None
+    return "examination medical general adult"
+
+
+# Encounters for a procedure with no medical indication, and care of a well mother, told in office words (the
+# Index files them under Admission / Encounter (for), Circumcision, Examination, lactating mother):
+# - "cosmetic consult for tummy tuck": Admission, cosmetic surgery NEC (Z41.1);
+# - "routine circumcision requested by parents": Circumcision (ritual) (routine) (Z41.2);
+# - "egg freezing before chemo", "sperm banking prior to radiation": Encounter, fertility preservation
+#   procedure (prior to cancer therapy) (Z31.84);
+# - "lactation visit for breastfeeding mom, no problems": Examination, lactating mother (Z39.1);
+# - "aftercare following lumpectomy for breast cancer": Aftercare, following surgery, neoplasm (Z48.3).
+# Each reads only a sentence of the encounter and the words it is told in: a condition said beside it
+# (phimosis, mastitis, a latch problem, a wound infection) is coded instead.
+_COSMETIC = re.compile(
+    r"^(?:(?:elective|here\s+for|for|a)\s+)?cosmetic\s+(?:consult\w*|surgery|procedure|visit|evaluation|eval)"
+    r"(?:\s+(?:for|re|about|regarding|to\s+discuss)\s+(?:an?\s+)?[a-z -]+)?$|"
+    r"^(?:(?:elective|consult\w*)\s+)?(?:for\s+)?[a-z -]+?\s+for\s+cosmetic\s+(?:reasons|purposes)$"
+)
+_CIRCUMCISION = re.compile(r"\bcircumcision\b")
+_CIRCUMCISION_REASONS = frozenset(
+    {"routine", "ritual", "religious", "elective", "requested", "request", "parents", "parent's", "parents'"}
+)
+_CIRCUMCISION_WORDS = _word_set(
+    """
+    routine ritual religious elective requested request by parents parent's parents' family mom dad mother
+    father newborn baby infant boy male for of the a at in wk wks week weeks day days month months mo old yo
+    year years visit encounter today here
+    """
+)
+_FERTILITY = re.compile(
+    r"\b(?:(?:egg|eggs|oocyte|oocytes|sperm|semen|embryo|embryos|ovarian\s+tissue|testicular\s+tissue)\s+"
+    r"(?:freezing|frozen|cryopreservation|cryopreserved|banking|banked|storage|preservation|retrieval\s+for\s+"
+    r"freezing)|(?:freezing|cryopreservation|banking|freeze|bank|store)\s+(?:of\s+)?(?:her\s+|his\s+)?"
+    r"(?:eggs|oocytes|sperm|embryos)|fertility\s+preservation)\b"
+)
+_FERTILITY_WORDS = _word_set(
+    """
+    before prior to ahead of starting start upcoming planned chemo chemotherapy radiation radiotherapy
+    cancer treatment therapy surgery orchiectomy oophorectomy hysterectomy for encounter visit here procedure
+    consult consultation the a her his ovary ovaries testicle testicles removal
+    """
+)
+_LACTATION = re.compile(
+    r"\b(?:lactation|breast\s*feeding|breastfeeding|nursing)\s+(?:visit|consult\w*|check(?:-?up)?|support|"
+    r"evaluation|eval|appointment|follow-?up)\b|\blactating\s+mother\b"
+)
+_LACTATION_WORDS = _word_set(
+    """
+    for a the mom mother new breastfeeding breast feeding nursing lactating going well no problems issues
+    concerns complaints normal routine visit encounter here today postpartum baby of and with
+    """
+)
+_AFTERCARE_NEOPLASM = re.compile(
+    r"^(?:aftercare|post-?\s?op(?:erative)?\s+(?:care|visit|check))\s+(?:following|after|for|s/p|post)\s+"
+    r"(?P<proc>[a-z -]+?)\s+(?:for|of)\s+(?P<what>.+)$"
+)
+
+
+def read_elective(text: str) -> str | None:
+    """The Index words of an elective encounter or a well mother's lactation visit, or None."""
+    if _COSMETIC.match(text):
+        return "admission cosmetic surgery"
+    if _CIRCUMCISION.search(text):
+        rest = _CIRCUMCISION.sub(" ", text).split()
+        if rest and all(w in _CIRCUMCISION_WORDS or w.isdigit() for w in rest):
+            # (a reason for it must be said: "newborn circumcision" alone asks for the procedure, ICD-10-PCS)
+            return "circumcision routine" if set(rest) & _CIRCUMCISION_REASONS else None
+        return None
+    fertility = _FERTILITY.search(text)
+    if fertility:
+        rest = _FERTILITY.sub(" ", text).split()
+        return (
+            "encounter fertility preservation procedure" if all(w in _FERTILITY_WORDS for w in rest) else None
+        )
+    if _LACTATION.search(text):
+        rest = _LACTATION.sub(" ", text).split()
+        return "examination lactating mother" if all(w in _LACTATION_WORDS for w in rest) else None
+    aftercare = _AFTERCARE_NEOPLASM.match(text)
+    if aftercare and _MALIGNANT.search(aftercare.group("what")):
+        return "aftercare following surgery neoplasm"
+    return None

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.lookups.filler import FILLER
+from bot.lookups.index.devices import singular_devices
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import read_injury_story, read_setting, turn_doer
 from bot.lookups.index.gestation import trimester_said
@@ -24,12 +25,14 @@ from bot.lookups.index.lab_values import read_dipstick, read_levels
 from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.reasons import (
     observation_ruled_out,
+    plain_absence,
     plain_history,
     read_results,
     read_values,
     vaccine_encounter,
 )
 from bot.lookups.index.services import service_kind, service_share
+from bot.lookups.index.situations import read_exposure, read_situation
 from bot.lookups.index.stories import read_drug_story
 from bot.lookups.index.vocabulary import Vocabulary
 
@@ -181,8 +184,14 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     # "pre-op exam before knee surgery", "G1 at 10w, normal prenatal check": the visit's reason in the Index's
     # words (Examination, pre-procedural; Pregnancy, normal, first, first trimester).
     visit_reason = read_encounter(" ".join(_PUNCTUATION.sub(" ", lowered).split()))
+    # "lost his job 3 months ago", "husband deployed overseas": a life situation's Index words (Unemployment;
+    # Disruption, family, ...), a reason for the encounter (ICD-10-CM), not a service.
+    plain = " ".join(_PUNCTUATION.sub(" ", lowered).split())
+    situation = (read_situation(plain) or read_exposure(lowered)) if visit_reason is None else None
     if visit_reason is not None:
         lowered = visit_reason
+    elif situation is not None:
+        lowered = situation
     # "observation for suspected MI, ruled out": the Observation line the ruled-out condition is coded by.
     observed = observation_ruled_out(" ".join(_PUNCTUATION.sub(" ", lowered).split()))
     if observed is not None:
@@ -195,6 +204,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     )  # "never blacked out": without loss of consciousness; "3 ribs": multiple
     lowered = plus_signs(lowered)  # "+ hemoccult", "inattentive + hyperactive": positive, and
     lowered = without_after_condition(lowered)  # "HHS T2DM no coma": the Index's "without coma"
+    lowered = plain_absence(lowered)  # "missing right hand from old injury": Absence, hand, acquired
+    lowered = singular_devices(lowered)  # "wears hearing aids": a hearing aid, not AIDS
     lowered = read_drug_story(lowered)  # "ran out of metoprolol": underdosing, no negation, no link
     # "BP 168/102", "K 2.9", "A1c 6.1", "PSA 6.2 rising": the Index's findings
     lowered, dipstick = read_dipstick(lowered)  # "2+ protein on UA": Proteinuria
@@ -211,7 +222,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
     notes: list[str] = [f"dipstick: {reading}" for reading in dipstick]
-    kinds: set[str] = set()
+    # (a visit's reason read, or a life situation: the encounter's ICD-10-CM reason, not a payer's service)
+    kinds: set[str] = {"visit"} if situation is not None or visit_reason is not None else set()
     text = plain_history(text)  # "prior kidney stones", "mom had colon polyps": History, personal / family
     text = turn_doer(text)  # "the horse kicked him": kicked by horse, the External Cause Index's side
     story = read_injury_story(text)
@@ -622,11 +634,21 @@ _HAS = re.compile(r"^(?:has|have|with|wears|wearing)\s+(?:an?\s+)?(?=\S)")
 _STATE_AFTER = re.compile(r"\s+(?:status|in\s+place)$")
 # A drug the patient takes ("on coumadin", "taking metformin", "long term prednisone use"): Long-term drug
 # therapy.
+_USES_DEVICE = re.compile(
+    r"^(?:uses|using|relies\s+on)\s+(?:an?\s+|the\s+)?(?P<what>(?:[a-z-]+\s+){0,3}?(?:aids?|wheelchair|glasses|"
+    r"lenses|pump|pacemaker|prosthesis|walker|cane|crutches)(?:\s+(?:both|bilateral|right|left)(?:\s+\w+)?)?)$"
+)
 _TAKING = re.compile(r"^(?:on|taking|takes|uses|using)\s+(?=\S)")
 _LONG_TERM = re.compile(
     r"^(?:long[- ]term|chronic|current)\s+(?P<a>.+?)\s+(?:use|therapy|user)$|"
-    r"^(?P<b>.+?)\s+(?:use|therapy)\s+long[- ]term$"
+    r"^(?P<b>.+?)\s+(?:use|therapy)\s+long[- ]term$|"
+    # "long term oral prednisone", "long-term daily oral prednisone 10 mg": the drug said after it with its
+    # route alone (the route is read apart below; "long term methotrexate" is the Index's own line)
+    r"^long[- ]term\s+(?=.*\b(?:oral|po|orally)\b)(?!.*\b(?:use|user|therapy|for|care)\b)(?P<c>.+)$"
 )
+_ROUTES = frozenset({"oral", "po", "orally"})
+# A drug the patient is said not to take beside the one taken long term ("oral diabetes pills, no insulin").
+_NOT_TAKEN = re.compile(r"\s+(?:no|not\s+on|without|w/o|never\s+on)\s+[a-z]+$")
 # How often or how long a drug is taken says only that it is taken long term ("takes aspirin every day",
 # "on chronic steroids", "on eliquis long term"): the words go, the Long-term line stays.
 _HOW_OFTEN = re.compile(
@@ -656,7 +678,7 @@ _FITTING = re.compile(
     r"^(?P<a>.+?)\s+(?:adjustment|adjusting|fitting|programming|reprogramming)(?:\s+(?:encounter|visit))?$|"
     r"^(?:adjustment|adjusting|fitting|programming|reprogramming)\s+(?:of\s+)?(?:an?\s+|the\s+|new\s+)?(?P<b>.+)$"
 )
-FITTING_ECHOES = ("fitting", "adjustment", "encounter")
+FITTING_ECHOES = ("fitting", "adjustment", "encounter", "management")  # (Management (of), device: Z45)
 LONG_TERM_ECHOES = ("long-term", "drug", "therapy")  # (its modifiers "current", "use of" count less)
 STATUS_ECHOES = ("status", "presence")
 # A condition a named cause brought about: "due to", "secondary to", "caused by", "from", "induced".
@@ -697,13 +719,26 @@ def _state(text: str, kinds: set[str], echoes: list[str]) -> str:
         kinds.add("status")
         echoes += STATUS_ECHOES
         return f"amputation {amputated.group('part')}"
+    device = _USES_DEVICE.match(text)
+    if device:
+        # "uses hearing aids", "uses a wheelchair": a device the patient has (Presence; Dependence, on), no drug.
+        kinds.add("status")
+        echoes += [*STATUS_ECHOES, "dependence"]
+        return str(device.group("what"))
     taking = _TAKING.match(text)
     long_term = _LONG_TERM.match(text)
     if taking or long_term:
         kinds.add("longterm")
         echoes += LONG_TERM_ECHOES
         if long_term:
-            drug = str(long_term.group("a") or long_term.group("b"))
+            drug = str(long_term.group("a") or long_term.group("b") or long_term.group("c"))
+            drug = _NOT_TAKEN.sub("", drug) or drug
+            # The route said ("oral prednisone") is the Long-term line's word only for some classes ("oral
+            # hypoglycemic drugs"; a steroid taken by mouth is "systemic"): an echo a line may use.
+            route = [w for w in drug.split() if w in _ROUTES]
+            if route and len(drug.split()) > len(route):
+                echoes += route
+                drug = " ".join(w for w in drug.split() if w not in _ROUTES)
         else:
             drug = text[taking.end() :] if taking else text
         return " ".join(_HOW_OFTEN.sub(" ", drug).split()) or drug

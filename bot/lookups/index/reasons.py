@@ -269,9 +269,68 @@ _HAD_BEFORE = re.compile(
 )
 
 
+# A history said after the condition ("had pneumonia 3 times, history of", "kidney stones, hx"), or a
+# condition had a number of times ("had pneumonia 3 times", "had UTIs several times"): the Index's History,
+# personal line of the condition (History, personal, pneumonia (recurrent)).
+_HISTORY_FIRST = re.compile(r"^(?:personal\s+|family\s+|past\s+)?(?:history|hx|fhx|pmh)\b")
+# "no family hx", "family history", "social hx": not the patient's own history of the words before.
+_NOT_OWN_HISTORY = frozenset(
+    {"no", "family", "fam", "social", "surgical", "negative", "neg", "denies", "without"}
+)
+_SAID_AFTER = re.compile(r"^(?P<what>.+?)\s+(?:history\s+of|hx\s+of|hx|by\s+history|per\s+history)$")
+_TIMES_HAD = re.compile(
+    r"^(?:had|has\s+had|have\s+had)\s+(?P<what>.+?)\s+(?:\d+|two|three|four|five|several|multiple|many)\s+times"
+    r"(?:\s+(?:before|in\s+the\s+past|previously|over\s+the\s+years|in\s+the\s+last\s+\w+(?:\s+\w+)?))?$"
+)
+# A part the patient lacks ("missing right hand from old injury", "acquired absence of left kidney after
+# nephrectomy"): the Index's Absence (of), by site, acquired; the cause or the operation said after it is
+# how it was lost, which the status code does not hold.
+_PARTS = (
+    r"(?:hand|hands|foot|feet|arm|arms|leg|legs|finger|fingers|thumb|thumbs|toe|toes|great\s+toe|big\s+toe|"
+    r"kidney|eye|eyes|breast|breasts|lung|spleen|gallbladder|uterus|ovary|ovaries|testis|testicle|stomach|"
+    r"teeth|tooth|larynx|prostate|rectum|colon|bladder|limb|limbs|ear|ears)"
+)
+_MISSING = re.compile(
+    r"^(?:acquired\s+absence\s+of|absence\s+of|missing|lost\s+(?:his|her|my|their|a|the)?)\s*"
+    rf"(?P<part>(?:(?:right|left|both|bilateral|r|l)\s+)?(?:\w+\s+)?{_PARTS})"
+    r"(?:\s+(?:from|after|following|due\s+to|since|in|s/p|status\s+post|secondary\s+to|because\s+of|years\s+ago|"
+    r"as\s+a\s+child)\b.*)?$"
+)
+
+
+def plain_absence(text: str) -> str:
+    """The text with a part the patient lacks read as "absence <part> acquired", or the text as it was."""
+    missing = _MISSING.match(text)
+    if missing is None or re.search(r"\b(?:birth|born|congenital\w*)\b", text):
+        return text  # a part missing from birth is a congenital absence (Q codes), read by the Index
+    return f"absence {missing.group('part')} acquired"
+
+
+# A history's closing clause saying the condition is not there now ("history of preterm delivery, not
+# pregnant now", "h/o UTIs, none now"): what makes it a history, not a word of the History line.
+_NOT_NOW = re.compile(
+    r"\s+(?:(?:not|no|none|never)(?:\s+[a-z]+){0,2}\s+(?:now|currently|at\s+present|anymore|today)|none\s+now|"
+    r"(?:currently|now)\s+(?:resolved|none|inactive))$"
+)
+
+
 def plain_history(text: str) -> str:
     """The text with a history said in plain words read as "family history of ..." or "history of ...",
-    or the text as it was."""
+    a closing clause denying it now left out, or the text as it was."""
+    read = _plain_history(text)
+    return _NOT_NOW.sub("", read) if _HISTORY_FIRST.match(read) else read
+
+
+def _plain_history(text: str) -> str:
+    after = _SAID_AFTER.match(text)
+    before = after.group("what").split()[-1] if after else ""
+    if after and not _HISTORY_FIRST.match(text) and before not in _NOT_OWN_HISTORY:
+        text = after.group("what")
+        had = _TIMES_HAD.match(text)
+        return f"history of {had.group('what') if had else text}"
+    had = _TIMES_HAD.match(text)
+    if had:
+        return f"history of {had.group('what')}"
     family = _FAMILY_HAD.match(text) or _IN_RELATIVE.match(text)
     if family:
         return f"family history of {family.group('what')}"
