@@ -30,3 +30,28 @@ def sound_key(word: str) -> str:
     for pattern, spelling in _SAME_SOUND:
         key = re.sub(pattern, spelling, key)
     return re.sub(r"(.)\1+", r"\1", key)
+
+
+# Vowels (and w, h, y between them) are where ear-spelt words go wrong most ("hydroseal", "emphazyma",
+# "newmonia"): the consonants, in order, are what the ear keeps.
+_VOWELS = re.compile(r"(?<=.)[aeiouyhw]")
+
+
+@lru_cache(maxsize=65536)
+def consonant_key(word: str) -> str:
+    """The word's sound key without its vowels after the first letter ("hydroseal", "hydrocele": hdrsl)."""
+    return _VOWELS.sub("", sound_key(word))
+
+
+# A first letter the ear does not hear, or hears as another ("pneumonia" said "neumonia", "psoriasis"
+# "soriasis", "pharyngitis" "faringitis"): where else a word spelt by ear may begin.
+SILENT_STARTS: dict[str, tuple[str, ...]] = {
+    "n": ("pn", "kn", "gn"),
+    "s": ("ps", "c", "sc"),
+    "f": ("ph",),
+    "k": ("c", "ch"),
+    "r": ("rh", "wr"),
+    "t": ("pt", "th"),
+    "c": ("k", "s"),
+    "e": ("a", "ae", "oe"),
+}

@@ -26,6 +26,7 @@ from bot.lookups.index.completion import (
     split_negation,
     used_incision_words,
 )
+from bot.lookups.index.lab_results import result_alternatives
 from bot.lookups.index.linked import already_linked, hosts, links
 from bot.lookups.index.matching import (
     COLUMN_STEMS,
@@ -45,7 +46,7 @@ from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
-from bot.lookups.index.query import Understood
+from bot.lookups.index.query import LONG_TERM_ECHOES, Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import (
     CAUSED_WORDS,
@@ -157,6 +158,8 @@ def index_hits(
         words = coronary_procedure_words(words)
     words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
+    for w, mains in result_alternatives(tree, words).items():
+        alternatives[w] = [*alternatives[w], *mains]  # "elevated lipase": Abnormal, serum level, lipase
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
         for i, w in enumerate(words):
@@ -187,6 +190,13 @@ def index_hits(
     total = sum(w.weight for w in qwords[:required])
     books = [b for b in CM_BOOKS if "cm" in systems] + (["pcs"] if "pcs" in systems else [])
     matches = matcher.match(qwords, books, limit=14)
+    if "caused" not in understood.kinds and any(
+        taken_part(tree, understood.text, part) is not None for part in understood.parts[1:]
+    ):
+        # "htn on lisinopril": the drug is taken, the condition is the answer (its pair the Long-term line);
+        # the Drug Table's poisoning default is no reading of it.
+        undrugged = [m for m in matches if not (m.book == "drug" and m.defaulted)]
+        matches = undrugged or matches
     if len(understood.parts) > 1:
         # "mets to bone from breast cancer": the bone's column is the one its own part says (secondary).
         matches = [column_by_part(m, qwords, understood.parts) for m in matches]
@@ -822,14 +832,19 @@ def _pair(
         left = [w for w in part if w not in used and content_stems(w)]
         if not left:
             continue
+        taken = None if "caused" in understood.kinds else taken_part(matcher.tree, understood.text, part)
+        read = {**alternatives, **taken} if taken else alternatives
+        told = [*part, *LONG_TERM_ECHOES] if taken is not None else part
         words = [
             QueryWord(w.text, w.stems, word_weight(max((counts.get(s, 1) for s in w.stems), default=1)))
-            for w in query_words(part, alternatives)
+            for w in query_words(told, read)
         ]
         if not words:
             continue
         new = {i for i, w in enumerate(words) if w.text in left}
         for found in matcher.match(words, books, limit=3):
+            if taken is not None and found.book == "drug" and found.defaulted:
+                continue  # "afib on warfarin": the drug taken long term (Z79.01), no poisoning
             match = _as_adverse(found) if "caused" in understood.kinds else found
             share = match.said / sum(w.weight for w in words)
             if share < 0.75 or match.unsaid > 1.0 or not match.covered & new:
@@ -844,6 +859,19 @@ def _pair(
                 said = sum(words[i].weight for i in match.covered if words[i].text in left)
                 return code, why, said, {words[i].text for i in match.covered}
     return None
+
+
+# "afib on warfarin", "htn on lisinopril": a drug the patient is on, the Index's Long-term drug therapy line
+# of its class (guideline I.C.21.c.3), not the Drug Table's poisoning default.
+_ON_DRUG = re.compile(r"(?:^|\s)(?:on|taking|takes)\s+(?P<first>\S+)")
+
+
+def taken_part(tree: IndexTree, text: str, part: Sequence[str]) -> dict[str, list[str]] | None:
+    """The Long-term drug therapy classes of the drugs a part names, when the part is told as taken ("on
+    warfarin": {"warfarin": ["anticoagulants"]}); None when it is not."""
+    if not part or not any(m.group("first") == part[0] for m in _ON_DRUG.finditer(text)):
+        return None
+    return {w: list(classes) for w in part if (classes := long_term_classes(tree, w))}
 
 
 def _phrase_said(
