@@ -139,7 +139,7 @@ from bot.lookups.schema import (
     words,
 )
 from bot.lookups.shortest import sizes_for
-from bot.lookups.sounds import SILENT_STARTS, consonant_key, sound_key
+from bot.lookups.sounds import SILENT_STARTS, consonant_key, sound_key, vowel_distance
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_word_answer, thin_title_match
 
@@ -389,8 +389,11 @@ class Searcher:
             plain = [m for m in near if m[1] <= allowed]
             nearest = min((m[1] for m in plain), default=allowed + 1)
             consonants = consonant_key(word)
+            heard = [m for m in near if consonant_key(str(m[0])) == consonants and m[1] <= nearest + 1]
+            # (one edit further than the nearest typo only when no typo is one edit away and the vowels
+            # differ by one at most: "hydroseal" is hydrocele, "athsma" is no autism, "ashma" no assam)
             best = [
-                m for m in near if m[1] <= nearest + 1 and consonant_key(str(m[0])) == consonants
+                m for m in heard if m[1] <= nearest or (nearest >= 2 and vowel_distance(word, str(m[0])) <= 1)
             ] or plain
         if not best:
             return (word,)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 # Spellings of one sound, rewritten in order to one spelling each.
 _SAME_SOUND: tuple[tuple[str, str], ...] = (
     (r"ph", "f"),
@@ -41,6 +43,15 @@ _VOWELS = re.compile(r"(?<=.)[aeiouyhw]")
 def consonant_key(word: str) -> str:
     """The word's sound key without its vowels after the first letter ("hydroseal", "hydrocele": hdrsl)."""
     return _VOWELS.sub("", sound_key(word))
+
+
+_CONSONANTS = re.compile(r"[^aeiouy]")
+
+
+def vowel_distance(word: str, other: str) -> int:
+    """How far apart the vowels of two words are, in order ("hydroseal" yoea, "hydrocele" yoee: 1)."""
+    mine, theirs = _CONSONANTS.sub("", word.lower()), _CONSONANTS.sub("", other.lower())
+    return int(DamerauLevenshtein.distance(mine, theirs))
 
 
 # A first letter the ear does not hear, or hears as another ("pneumonia" said "neumonia", "psoriasis"

@@ -141,3 +141,51 @@ def test_a_chart_value_outside_its_range_reads_the_index_finding(
     codebook: CodeBook, query: str, expected: str
 ) -> None:
     assert _codes(codebook, query)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("boil on my right thigh", "L02.425"),  # Furuncle, leg (any part): not "Furuncle of right axilla"
+        ("cellulitis left forearm", "L03.114"),  # Cellulitis, arm: not the orbit's title
+        ("cellulitis right calf", "L03.115"),
+    ],
+)
+def test_a_limb_part_the_main_term_does_not_list_reads_as_its_limb(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert _codes(codebook, query)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("laceration right thigh", "S71.111A"), ("pain in left thigh", "M79.652"), ("forearm pain", "M79.639")],
+)
+def test_a_limb_part_the_main_term_lists_keeps_its_own_line(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert _codes(codebook, query)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"), [("atelectasis seen on chest xray", "J98.11"), ("cardiomegaly on cxr", "I51.7")]
+)
+def test_a_finding_seen_on_a_study_is_the_finding_not_the_study(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    # (every code set searched: the study's ICD-10-PCS code came first)
+    assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("urinalysis positive for bilirubin", "R82.2"),
+        ("glucose in the urine, fasting sugar normal", "R81"),
+        ("temp 34.5, no cold exposure", "R68.0"),  # Hypothermia, not associated with low environmental temp
+    ],
+)
+def test_a_finding_told_as_a_test_result_reads_the_index_finding(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert _codes(codebook, query)[0] == expected

@@ -259,15 +259,37 @@ _URINE_TEST = re.compile(r"(?<![a-z0-9])(?:ua|u/a|urinalysis|urine|dip|dipstick|
 _URINE_NAMES = "|".join(_IN_URINE)
 
 
+# A urine test told as what it found, or an analyte told as found in the urine ("UA shows glucose",
+# "urinalysis positive for ketones", "ketones in urine on dip"): the Index's finding in urine, as a grade says.
+_FOUND_IN_URINE = re.compile(
+    rf"(?<![a-z0-9])(?:(?:ua|u/a|urinalysis|urine|dip|dipstick|udip)\s+(?:shows?|showed|showing|with|"
+    rf"positive\s+for|pos\s+for|\+\s*for|notable\s+for|significant\s+for|revealed|reveals)\s+"
+    rf"(?P<a>{_URINE_NAMES})|(?P<b>{_URINE_NAMES})\s+in\s+(?:the\s+)?(?:urine|ua|urinalysis)"
+    rf"(?:\s+(?:on|per|by)\s+(?:the\s+)?(?:dip|dipstick|ua|urinalysis))?)(?![a-z0-9])"
+)
+
+
+_NO_FINDING = re.compile(r"(?:^|\s)trace\s+$")  # a trace is no finding ("trace protein in urine")
+
+
 def read_dipstick(text: str) -> tuple[str, list[str]]:
     """The text with each urine dipstick reading said as the Index's finding, and the readings made
     ("2+ protein -> proteinuria")."""
+    readings: list[str] = []
+
+    def found(match: re.Match[str]) -> str:
+        if _NO_FINDING.search(text[: match.start()]):
+            return match.group(0)
+        name = match.group("a") or match.group("b")
+        readings.append(f"{match.group(0)} -> {_IN_URINE[name]}")
+        return _IN_URINE[name]
+
+    text = _FOUND_IN_URINE.sub(found, text)
     grades = f"{_PLUS_GRADE}|{_WORD_GRADE}" if _URINE_TEST.search(text) else _PLUS_GRADE
     pattern = re.compile(
         rf"(?<![a-z0-9])(?:(?P<before>{grades})\s*(?P<a>{_URINE_NAMES})|(?P<b>{_URINE_NAMES})\s*(?::|=)?\s*"
         rf"(?P<after>{grades}))(?![a-z0-9])"
     )
-    readings: list[str] = []
 
     def read(match: re.Match[str]) -> str:
         name = match.group("a") or match.group("b")
@@ -303,6 +325,21 @@ _TIMES_NORMAL = re.compile(
 )
 
 
+# A low body temperature the chart says is not from the cold ("temp 34.8, not due to cold exposure", "hypothermic,
+# no environmental exposure"): the Index's "Hypothermia, not associated with low environmental temperature".
+_NOT_COLD = re.compile(
+    r"(?:,\s*|\s+)(?:not|no)\s+(?:due\s+to\s+|from\s+|caused\s+by\s+|related\s+to\s+|after\s+)?"
+    r"(?:the\s+)?(?:cold|environmental|environment|exposure)(?:\s+(?:exposure|temperature|temp))?(?![a-z0-9])"
+)
+NOT_ENVIRONMENTAL = "hypothermia not associated with low environmental temperature"
+
+
+def _not_from_cold(text: str) -> str:
+    if "hypothermia" not in text or not _NOT_COLD.search(text):
+        return text
+    return _NOT_COLD.sub("", text).replace("hypothermia", NOT_ENVIRONMENTAL, 1)
+
+
 def read_levels(text: str) -> str:
     """The text with each "<analyte> <value>" outside its usual range read as the Index's finding (and a
     failing heart's ejection fraction as reduced or preserved); a finding the text already says, or a value
@@ -322,4 +359,5 @@ def read_levels(text: str) -> str:
             return said
 
         text = pattern.sub(read, text)
+    text = _not_from_cold(text)
     return " ".join(text.split()) if text.strip() else text

@@ -58,6 +58,7 @@ from bot.lookups.index.reasons import (
     residual_child,
 )
 from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
+from bot.lookups.index.site_regions import limb_alternatives
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
 from bot.lookups.index.tree import SIDE_STEMS, IndexTree, book_name
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
@@ -160,6 +161,8 @@ def index_hits(
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     for w, mains in result_alternatives(tree, words).items():
         alternatives[w] = [*alternatives[w], *mains]  # "elevated lipase": Abnormal, serum level, lipase
+    for w, limb in limb_alternatives(tree, words, alternatives).items():
+        alternatives[w] = [*alternatives[w], limb]  # "boil on my thigh": Furuncle, leg (any part)
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
         for i, w in enumerate(words):
@@ -871,6 +874,8 @@ def taken_part(tree: IndexTree, text: str, part: Sequence[str]) -> dict[str, lis
     warfarin": {"warfarin": ["anticoagulants"]}); None when it is not."""
     if not part or not any(m.group("first") == part[0] for m in _ON_DRUG.finditer(text)):
         return None
+    if not any(drug_classes(tree, w) for w in part):
+        return None  # "psoriasis on elbows": no drug is named
     return {w: list(classes) for w in part if (classes := long_term_classes(tree, w))}
 
 
