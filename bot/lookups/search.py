@@ -389,7 +389,14 @@ class Searcher:
             plain = [m for m in near if m[1] <= allowed]
             nearest = min((m[1] for m in plain), default=allowed + 1)
             consonants = consonant_key(word)
-            heard = [m for m in near if consonant_key(str(m[0])) == consonants and m[1] <= nearest + 1]
+            # (the ear keeps a word's start: "brocitis" is no bursitis)
+            heard = [
+                m
+                for m in near
+                if consonant_key(str(m[0])) == consonants
+                and m[1] <= nearest + 1
+                and sound_key(str(m[0]))[:2] == sound[:2]
+            ]
             # (one edit further than the nearest typo only when no typo is one edit away and the vowels
             # differ by one at most: "hydroseal" is hydrocele, "athsma" is no autism, "ashma" no assam)
             best = [
@@ -1365,10 +1372,10 @@ class Searcher:
         forms = noun_forms(word)
         if not forms or self.vocabulary.knows(word):
             return None
-        if word in self.freq and (word.endswith("y") or self._main_terms(tree, word)):
-            return (
-                None  # (a Greek adjective a title prints, "cachectic", still reads as its main term's noun)
-            )
+        if word in self.freq and (word.endswith("y") or tree.main_terms_holding(stem(word))):
+            # (a Greek adjective only a title prints, "cachectic", still reads as its main term's noun; one
+            # the Index says itself, "with psychotic features", stays as typed)
+            return None
         for form in forms:
             lines = sorted({node for _, node, _, _ in tree.matches([0], {stem(form)})})
             main = sorted(m for n in tree.nodes(lines) if (m := _main_word(n.term)) and stem(m) == stem(form))

@@ -1,6 +1,6 @@
 """A patient's -y adjective read as the noun the Index uses: "itchy" -> itch, "achy" -> ache, "gassy" -> gas,
 "dizzy" -> dizziness; a chart's Greek adjective read as the noun of its condition: "cachectic" -> cachexia,
-"cyanotic" -> cyanosis, "uremic" -> uremia, "edematous" -> edema; a lesion's size said as a prefix of its morphology read as the morphology: "macroadenoma"
+"cyanotic" -> cyanosis, "uremic" -> uremia; a lesion's size said as a prefix of its morphology read as the morphology: "macroadenoma"
 -> adenoma.
 
 A generic suffix rule, not a list of pairs: the noun forms of an adjective ending in "-y" are the word less its
@@ -14,8 +14,8 @@ MIN_LETTERS = 4  # "dry", "shy": too short to be an adjective of a noun
 
 
 # The Greek adjective endings of a condition and its noun's ending (cachectic: cachexia; cyanotic: cyanosis;
-# anemic: anemia; hematuric: hematuria; edematous: edema).
-GREEK_ENDINGS = (("ectic", "exia"), ("otic", "osis"), ("emic", "emia"), ("uric", "uria"), ("atous", "a"))
+# anemic: anemia; hematuric: hematuria).
+GREEK_ENDINGS = (("ectic", "exia"), ("otic", "osis"), ("emic", "emia"), ("uric", "uria"))
 MIN_GREEK_STEM = 3  # "toxic" is no "-osis" word
 
 
