@@ -18,7 +18,7 @@ confident answer (bot.lookups.search.Searcher.find).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.lookups.index.store import BOOK_NAMES
@@ -419,6 +419,12 @@ def _filler(tokens: list[str], i: int) -> bool:
         return before in LINKING or (before in _PEOPLE and i > 1 and tokens[i - 2] in LINKING)  # "in the ICU"
     after = _AFTER.get(token)
     return after is not None and before in after
+
+
+def seen_on_study(unused: Sequence[str]) -> bool:
+    """Whether the words read past say the study a finding was seen on ("on cxr", "noted on CT"): what was
+    seen is the answer, not the study."""
+    return any(w.strip(".!?\"'()") in _SEEN_BY for w in unused) and any(w in _VIA for w in unused)
 
 
 def _works_up(clause: list[str]) -> bool:

@@ -11,6 +11,7 @@ import gzip
 import io
 import re
 import sqlite3
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -142,9 +143,21 @@ STOPWORDS = frozenset(
 )
 
 
+# An eponym's letters with accents ("Sjögren's", "Ménière's", "Behçet's") as a coder types them (sjogren's).
+_UNACCENTED = {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss"}
+
+
+def unaccented(text: str) -> str:
+    """The text with accented Latin letters as their plain letters (the Index prints "Sjögren's")."""
+    if text.isascii():
+        return text
+    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return "".join(_UNACCENTED.get(c, c) for c in plain)
+
+
 def words(text: str) -> list[str]:
     """The meaningful words of a text, lower case: what search compares."""
-    return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+    return [w for w in WORD.findall(unaccented(text).lower()) if w not in STOPWORDS]
 
 
 def normalise(text: str) -> str:
@@ -243,7 +256,7 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
         "SELECT title FROM codes WHERE current = 1 UNION ALL SELECT term || ' ' || modifiers FROM index_nodes "
         "UNION ALL SELECT text FROM notes WHERE kind IN ('inclusion', 'includes')"
     ):
-        counts.update(WORD.findall(text.lower()))
+        counts.update(WORD.findall(unaccented(text).lower()))
     conn.execute("DELETE FROM words")
     conn.executemany("INSERT INTO words (word, freq) VALUES (?, ?)", counts.items())
     conn.execute("INSERT INTO search(search) VALUES ('optimize')")

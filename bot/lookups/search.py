@@ -65,6 +65,7 @@ from bot.lookups.filler import (
     mostly_answered,
     path_adds,
     says_negation,
+    seen_on_study,
     unused_words,
     without_circumstance,
     words_not_used,
@@ -140,9 +141,17 @@ from bot.lookups.index.vague import (
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
 from bot.lookups.measures import measure_fit, stated_measures, without_measures
-from bot.lookups.schema import ROOT_OPERATIONS_KEY, STOPWORDS, WORD, normalise, read_root_operations, words
+from bot.lookups.schema import (
+    ROOT_OPERATIONS_KEY,
+    STOPWORDS,
+    WORD,
+    normalise,
+    read_root_operations,
+    unaccented,
+    words,
+)
 from bot.lookups.shortest import sizes_for
-from bot.lookups.sounds import sound_key
+from bot.lookups.sounds import SILENT_STARTS, consonant_key, sound_key, vowel_distance
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_word_answer, thin_title_match
 
@@ -173,6 +182,8 @@ NO_CONFIDENT_MATCH = "No confident match"
 INTEGRAL_MARK = "definitive diagnosis, "
 INTEGRAL_SYMPTOM = INTEGRAL_MARK + "{code} integral to it: "  # guideline I.B.5 (bot.lookups.index.key_words)
 CLINICAL_WORD_COUNT = 100  # a word this common in titles and index terms is a clinical word
+MAX_HEARD_MAINS = 8  # main terms of a neighbouring word searched for a sound-alike's line
+HEARD_WORD_COUNT = 5  # an English word is read as the clinical word it sounds like only if titles print it
 _CLAUSE_WHY = re.compile(r"^clause “([^”]*)”: ")
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
 CPT_NOTE = (
@@ -212,7 +223,7 @@ def validate_query(query: str) -> str:
     """The query as searched (normalised), or a QueryError saying plainly what is wrong with it."""
     if any(unicodedata.category(ch) == "Cc" and ch not in "\t" for ch in query):
         raise QueryError("The query contains control characters; type plain words or a code.")
-    text = " ".join(unicodedata.normalize("NFKC", query).split())
+    text = unaccented(" ".join(unicodedata.normalize("NFKC", query).split()))
     # "E11.9?", "is this a header?": asked, not typed as part of the query
     text = QUESTION_MARKS.sub("", text).strip()
     if not text:
@@ -305,15 +316,20 @@ class Searcher:
         key = (word[0], len(word))
         found = self._near.get(key)
         if found is None:
+            # (a word spelt by ear may lose a silent first letter or letters the ear runs together:
+            # "newmonia", "hemroids"; a long word may be three letters short.)
+            longer = 3 if len(word) >= 7 else 2
             found = [
                 str(w)
+                for start in (word[0], *SILENT_STARTS.get(word[0], ()))
                 for (w,) in self.book.db.execute(
                     "SELECT word FROM words WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?",
-                    [word[0], word[0] + "\uffff", max(3, len(word) - 2), len(word) + 2],
+                    [start, start + "\uffff", max(3, len(word) - 2), len(word) + longer],
                 )
-                if not str(w).isdigit()
+                if not str(w).isdigit() and (start == word[0] or str(w)[:1] != word[0])
             ]
-            self._near[key] = found
+            self._near[key] = list(dict.fromkeys(found))
+            found = self._near[key]
         return found
 
     def index_tree(self) -> IndexTree:
@@ -368,8 +384,10 @@ class Searcher:
         if word in self.freq or self.vocabulary.knows(word) or len(word) < 5 or word.isdigit():
             # Short words are more often abbreviations than typos ("exac", "hx"): left as typed.
             return (word,)
-        if word in self.english or _stem(word) in self.english or word.rstrip("s") in self.english:
-            return (word,)
+        if word in self.english:
+            return (word,)  # a real word ("planter") is read by sound only beside its Index line (_spelling)
+        if _stem(word) in self.english or word.rstrip("s") in self.english:
+            return self._heard_as(word)  # "scabbies": no word, though its stem is one
         candidates = self.near(word)
         allowed = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
         near = process.extract(
@@ -377,14 +395,47 @@ class Searcher:
         )
         # A word spelt by its sound ("exema", "cirosis") is one edit further from the word it sounds like
         # than plain typos allow, and a rarer word may be nearer by letters (edema, crisis): the words that
-        # sound the same win.
+        # sound the same win; then those whose consonants are the same ("hydroseal": hydrocele, not the
+        # nearer hydrogel), unless a plain typo is nearer still by two edits.
         sound = sound_key(word)
-        best = [m for m in near if sound_key(str(m[0])) == sound] or [m for m in near if m[1] <= allowed]
+        best = [m for m in near if sound_key(str(m[0])) == sound]
+        if not best:
+            plain = [m for m in near if m[1] <= allowed]
+            nearest = min((m[1] for m in plain), default=allowed + 1)
+            consonants = consonant_key(word)
+            # (the ear keeps a word's start: "brocitis" is no bursitis)
+            heard = [
+                m
+                for m in near
+                if consonant_key(str(m[0])) == consonants
+                and m[1] <= nearest + 1
+                and sound_key(str(m[0]))[:2] == sound[:2]
+            ]
+            # (one edit further than the nearest typo only when no typo is one edit away and the vowels
+            # differ by one at most: "hydroseal" is hydrocele, "athsma" is no autism, "ashma" no assam)
+            best = [
+                m for m in heard if m[1] <= nearest or (nearest >= 2 and vowel_distance(word, str(m[0])) <= 1)
+            ] or plain
         if not best:
             return (word,)
         fewest = min(m[1] for m in best)
         close = sorted((m for m in best if m[1] == fewest), key=lambda m: -self.freq.get(m[0], 0))
         return tuple(str(m[0]) for m in close[:3])
+
+    def _heard_as(self, word: str) -> Group:
+        """A word no title or Index term prints, one letter from a clinical word that sounds the same
+        ("scabbies", "planter"): the clinical word, spelt by ear; else the word as typed."""
+        if len(word) < 6 or word in self.freq:
+            return (word,)
+        near = process.extract(word, self.near(word), scorer=DamerauLevenshtein.distance, score_cutoff=1)
+        sound, consonants = sound_key(word), consonant_key(word)
+        heard = [
+            str(m[0])
+            for m in near
+            if self.freq.get(str(m[0])) >= HEARD_WORD_COUNT
+            and (sound_key(str(m[0])) == sound or consonant_key(str(m[0])) == consonants)
+        ]
+        return (heard[0],) if len(heard) == 1 else (word,)
 
     def correct(self, word: str) -> str:
         return self.corrections(word)[0]
@@ -493,6 +544,14 @@ class Searcher:
 
     def _find_read(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find(query, systems, limit)
+        if found and found[0].system == "ICD-10-PCS" and not found.notice:
+            # "cardiomegaly on cxr", "nodule noted on CT": the study is where the finding was seen, not a
+            # procedure asked for; the finding, when the Index answers it, comes first.
+            core = medical_core(query)
+            if core is not None and seen_on_study(core.unused):
+                answer = self._core_answer(core, systems, limit, index_only=True)
+                if answer and answer[0].system == "ICD-10-CM":
+                    return answer
         if found and not found.notice and len(query.split()) > 1:
             # "corners of my mouth are cracked and sore": a lay phrase said loosely, which the answer missed.
             lay = self._lay_sentence(query, systems, limit, missed_by=found[0])
@@ -889,7 +948,7 @@ class Searcher:
             if clause is not None:
                 return clause
             return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
-        corrected, notes = self._spelling(understood.words)
+        corrected, notes = self._spelling(understood.words, lowered)
         notes = understood.notes + notes
         found = index_hits(self, understood, corrected, wanted, notes)
         plain = self._plain_reading(text, lowered, understood, wanted, found.coverage)
@@ -1331,7 +1390,7 @@ class Searcher:
             return None
         vocabulary = self.vocabulary.without(ambiguous)
         again = understand(lowered, vocabulary)
-        corrected, notes = self._spelling(again.words)
+        corrected, notes = self._spelling(again.words, lowered)
         notes = again.notes + notes
         found = index_hits(self, again, corrected, wanted, notes)
         if found.coverage < coverage + PLAIN_MARGIN and not self._item_word(corrected, ambiguous):
@@ -1375,7 +1434,7 @@ class Searcher:
             unknown -= digits
         return unknown / len(meaningful)
 
-    def _spelling(self, words: list[str]) -> tuple[list[str], list[str]]:
+    def _spelling(self, words: list[str], typed: str = "") -> tuple[list[str], list[str]]:
         """Words known nowhere (no title, index term, vocabulary term or English word) corrected."""
         out: list[str] = []
         notes: list[str] = []
@@ -1389,8 +1448,30 @@ class Searcher:
             elif (noun := self._noun_of(word)) is not None:
                 alternatives = (noun,)
                 notes.append(f"word form: {word} → {noun}")
+            elif (heard := self._heard_beside(word, [*words, *_words(typed)])) is not None:
+                alternatives = (heard,)
+                notes.append(f"spelling: {word} → {heard}")
             out.append(alternatives[0])
         return out, notes
+
+    def _heard_beside(self, word: str, words: list[str]) -> str | None:
+        """A real English word spelt for the clinical word it sounds like ("planter wart": Wart, plantar), read
+        so only when a main term holding another word of the query has a line saying the clinical word."""
+        if not word.isalpha() or word not in self.english:
+            return None
+        heard = self._heard_as(word)[0]
+        if heard == word:
+            return None
+        tree = self.index_tree()
+        wanted = stem(heard)
+        for other in words:
+            if other == word or not other.isalpha() or other in STOPWORDS:
+                continue
+            for main in tree.main_terms_holding(stem(other))[:MAX_HEARD_MAINS]:
+                node = tree.node(main)
+                if node is not None and tree.within(node, [wanted], limit=1):
+                    return heard
+        return None
 
     def _names_analyte(self, words: list[str]) -> bool:
         """Whether the words name a laboratory test by the analyte the Index's findings name
@@ -1443,7 +1524,11 @@ class Searcher:
         ):
             return state
         forms = noun_forms(word)
-        if not forms or word in self.freq or self.vocabulary.knows(word):
+        if not forms or self.vocabulary.knows(word):
+            return None
+        if word in self.freq and (word.endswith("y") or tree.main_terms_holding(stem(word))):
+            # (a Greek adjective only a title prints, "cachectic", still reads as its main term's noun; one
+            # the Index says itself, "with psychotic features", stays as typed)
             return None
         for form in forms:
             lines = sorted({node for _, node, _, _ in tree.matches([0], {stem(form)})})

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 # Spellings of one sound, rewritten in order to one spelling each.
 _SAME_SOUND: tuple[tuple[str, str], ...] = (
     (r"ph", "f"),
@@ -30,3 +32,37 @@ def sound_key(word: str) -> str:
     for pattern, spelling in _SAME_SOUND:
         key = re.sub(pattern, spelling, key)
     return re.sub(r"(.)\1+", r"\1", key)
+
+
+# Vowels (and w, h, y between them) are where ear-spelt words go wrong most ("hydroseal", "emphazyma",
+# "newmonia"): the consonants, in order, are what the ear keeps.
+_VOWELS = re.compile(r"(?<=.)[aeiouyhw]")
+
+
+@lru_cache(maxsize=65536)
+def consonant_key(word: str) -> str:
+    """The word's sound key without its vowels after the first letter ("hydroseal", "hydrocele": hdrsl)."""
+    return _VOWELS.sub("", sound_key(word))
+
+
+_CONSONANTS = re.compile(r"[^aeiouy]")
+
+
+def vowel_distance(word: str, other: str) -> int:
+    """How far apart the vowels of two words are, in order ("hydroseal" yoea, "hydrocele" yoee: 1)."""
+    mine, theirs = _CONSONANTS.sub("", word.lower()), _CONSONANTS.sub("", other.lower())
+    return int(DamerauLevenshtein.distance(mine, theirs))
+
+
+# A first letter the ear does not hear, or hears as another ("pneumonia" said "neumonia", "psoriasis"
+# "soriasis", "pharyngitis" "faringitis"): where else a word spelt by ear may begin.
+SILENT_STARTS: dict[str, tuple[str, ...]] = {
+    "n": ("pn", "kn", "gn"),
+    "s": ("ps", "c", "sc"),
+    "f": ("ph",),
+    "k": ("c", "ch"),
+    "r": ("rh", "wr"),
+    "t": ("pt", "th"),
+    "c": ("k", "s"),
+    "e": ("a", "ae", "oe"),
+}

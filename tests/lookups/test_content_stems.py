@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.words import FILLERS, content_stems, stems
+from bot.lookups.index.words import FILLERS, content_stems, range_stems, stems
 
 
 def _as_before(text: str) -> frozenset[str]:
-    return frozenset(s for s in stems(text) if s not in FILLERS)
+    # (and the whole numbers a decimal range holds: "40.0-44.9" holds 42)
+    return frozenset(s for s in stems(text) if s not in FILLERS) | range_stems(text)
 
 
 @pytest.mark.parametrize(

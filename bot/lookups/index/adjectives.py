@@ -1,5 +1,6 @@
 """A patient's -y adjective read as the noun the Index uses: "itchy" -> itch, "achy" -> ache, "gassy" -> gas,
-"dizzy" -> dizziness; a lesion's size said as a prefix of its morphology read as the morphology: "macroadenoma"
+"dizzy" -> dizziness; a chart's Greek adjective read as the noun of its condition: "cachectic" -> cachexia,
+"cyanotic" -> cyanosis, "uremic" -> uremia; a lesion's size said as a prefix of its morphology read as the morphology: "macroadenoma"
 -> adenoma.
 
 A generic suffix rule, not a list of pairs: the noun forms of an adjective ending in "-y" are the word less its
@@ -12,8 +13,19 @@ from __future__ import annotations
 MIN_LETTERS = 4  # "dry", "shy": too short to be an adjective of a noun
 
 
+# The Greek adjective endings of a condition and its noun's ending (cachectic: cachexia; cyanotic: cyanosis;
+# anemic: anemia; hematuric: hematuria).
+GREEK_ENDINGS = (("ectic", "exia"), ("otic", "osis"), ("emic", "emia"), ("uric", "uria"))
+MIN_GREEK_STEM = 3  # "toxic" is no "-osis" word
+
+
 def noun_forms(word: str) -> list[str]:
-    """The nouns an adjective ending in "-y" may be made from, most likely first ("" for other words)."""
+    """The nouns an adjective ending in "-y", or in a condition's Greek ending, may be made from, most likely
+    first ("" for other words)."""
+    for ending, noun in GREEK_ENDINGS:
+        base = word[: -len(ending)]
+        if word.endswith(ending) and len(base) >= MIN_GREEK_STEM and word.isalpha():
+            return [base + noun]
     if (
         len(word) < MIN_LETTERS
         or not word.endswith("y")

@@ -69,7 +69,30 @@ ANALYTES: tuple[Analyte, ...] = (
     Analyte(r"rr|resp\s+rate|respiratory\s+rate|resps", 0, 22, "", "tachypnea", (2, 90)),
     # The prothrombin time's international normalized ratio: above 1.2 the Index's "Abnormal, prothrombin time".
     Analyte(r"inr|pt/inr", 0.0, 1.2, "", "abnormal prothrombin time", (0.5, 15.0), decimal=True),
-    Analyte(r"albumin|alb", 3.5, 99.0, "hypoalbuminemia", "", (0.5, 7.0)),
+    Analyte(r"(?:serum\s+)?albumin|alb", 3.5, 99.0, "hypoalbuminemia", "", (0.5, 7.0)),
+    # The red cells' mean corpuscular volume (fL): above 100 the Index's Macrocytosis.
+    Analyte(r"mcv|mean\s+corpuscular\s+volume", 0.0, 100.0, "", "macrocytosis", (40.0, 160.0)),
+    # Band neutrophils on the differential (%): above 10 the Index's Bandemia.
+    Analyte(r"bands?|band\s+forms|band\s+neutrophils|bandemia\s+of", 0.0, 10.0, "", "bandemia", (0.0, 100.0)),
+    Analyte(
+        r"alc|absolute\s+lymphocyte\s+count|absolute\s+lymphocytes",
+        1.0,
+        4.8,
+        "lymphocytopenia",
+        "lymphocytosis",
+        (0.0, 100.0),
+        thousands=True,
+    ),
+    # A body temperature in Celsius: below 35 the Index's Hypothermia, above 38 its Fever (a Fahrenheit
+    # reading is outside the plausible Celsius range and left as typed).
+    Analyte(
+        r"(?:core\s+|rectal\s+|oral\s+|tympanic\s+|body\s+)?(?:temp|temperature)",
+        35.0,
+        38.0,
+        "hypothermia",
+        "fever",
+        (25.0, 44.0),
+    ),
     Analyte(r"uric\s+acid|urate", 0.0, 7.0, "", "hyperuricemia", (0.5, 30.0)),
     Analyte(
         r"tsh",
@@ -98,10 +121,12 @@ _VALUE = (
 )
 _UNIT = (
     r"(?:\s*(?:%|mmol/l|meq/l|mg/dl|g/dl|ng/ml|mcg/dl|ug/dl|µg/dl|miu/l|uiu/ml|bpm|k/ul|x\s*10\^?9/l|"
-    r"/min|per\s+min|s)(?![a-z]))?"
+    r"/min|per\s+min|s|fl|°\s*c|deg(?:rees)?\s+c|c)(?![a-z]))?"
+    # (a value told as corrected for albumin or ionized is the same reading)
+    r"(?:\s+(?:corrected|ionized|adjusted))?"
 )
 # Where the value was read ("on BMP", "per CBC", "on tele"): said with the reading, nothing of its own.
-_SOURCE = r"(?:\s+(?:on|per|by|from)\s+(?:the\s+)?(?:bmp|cmp|cbc|labs?|chem(?:istry)?|panel|ekg|ecg|monitor|tele(?:metry)?|abg|vbg|repeat|recheck|draw|vitals?|triage))?"
+_SOURCE = r"(?:\s+(?:on|per|by|from)\s+(?:the\s+)?(?:bmp|cmp|cbc|diff(?:erential)?|smear|labs?|chem(?:istry)?|panel|ekg|ecg|monitor|tele(?:metry)?|abg|vbg|repeat|recheck|draw|vitals?|triage))?"
 
 
 # A result word before the name ("elevated WBC 18k", "low K 2.9") says what the value says.
@@ -234,15 +259,37 @@ _URINE_TEST = re.compile(r"(?<![a-z0-9])(?:ua|u/a|urinalysis|urine|dip|dipstick|
 _URINE_NAMES = "|".join(_IN_URINE)
 
 
+# A urine test told as what it found, or an analyte told as found in the urine ("UA shows glucose",
+# "urinalysis positive for ketones", "ketones in urine on dip"): the Index's finding in urine, as a grade says.
+_FOUND_IN_URINE = re.compile(
+    rf"(?<![a-z0-9])(?:(?:ua|u/a|urinalysis|urine|dip|dipstick|udip)\s+(?:shows?|showed|showing|with|"
+    rf"positive\s+for|pos\s+for|\+\s*for|notable\s+for|significant\s+for|revealed|reveals)\s+"
+    rf"(?P<a>{_URINE_NAMES})|(?P<b>{_URINE_NAMES})\s+in\s+(?:the\s+)?(?:urine|ua|urinalysis)"
+    rf"(?:\s+(?:on|per|by)\s+(?:the\s+)?(?:dip|dipstick|ua|urinalysis))?)(?![a-z0-9])"
+)
+
+
+_NO_FINDING = re.compile(r"(?:^|\s)trace\s+$")  # a trace is no finding ("trace protein in urine")
+
+
 def read_dipstick(text: str) -> tuple[str, list[str]]:
     """The text with each urine dipstick reading said as the Index's finding, and the readings made
     ("2+ protein -> proteinuria")."""
+    readings: list[str] = []
+
+    def found(match: re.Match[str]) -> str:
+        if _NO_FINDING.search(text[: match.start()]):
+            return match.group(0)
+        name = match.group("a") or match.group("b")
+        readings.append(f"{match.group(0)} -> {_IN_URINE[name]}")
+        return _IN_URINE[name]
+
+    text = _FOUND_IN_URINE.sub(found, text)
     grades = f"{_PLUS_GRADE}|{_WORD_GRADE}" if _URINE_TEST.search(text) else _PLUS_GRADE
     pattern = re.compile(
         rf"(?<![a-z0-9])(?:(?P<before>{grades})\s*(?P<a>{_URINE_NAMES})|(?P<b>{_URINE_NAMES})\s*(?::|=)?\s*"
         rf"(?P<after>{grades}))(?![a-z0-9])"
     )
-    readings: list[str] = []
 
     def read(match: re.Match[str]) -> str:
         name = match.group("a") or match.group("b")
@@ -256,7 +303,11 @@ def read_dipstick(text: str) -> tuple[str, list[str]]:
 
 # A finding the Index combines with a diagnosis said beside it ("Diabetes, type 2, with, hyperglycemia").
 COMBINED_FINDINGS = frozenset({"hyperglycemia"})
-_LEADING = frozenset({"and", "with", "w", "the", "a", "an", "pt", "patient", "labs", "lab", "today", "now"})
+_LEADING = frozenset(
+    {"and", "with", "w", "the", "a", "an", "pt", "patient", "labs", "lab", "today", "now"}
+    # (how the reading was taken: "serum albumin 2.0", "core temp 34.8", "corrected Ca 7.1")
+    | {"serum", "plasma", "core", "rectal", "oral", "corrected", "ionized", "total", "absolute", "repeat"}
+)
 
 
 def _follows_a_diagnosis(text: str, start: int) -> bool:
@@ -266,11 +317,34 @@ def _follows_a_diagnosis(text: str, start: int) -> bool:
     return any(w not in _LEADING for w in re.findall(r"[a-z][a-z0-9'-]*", clause))
 
 
+# A result told as a multiple of the upper limit ("lipase 3x normal", "AST 5 times ULN"): an elevated result,
+# read as the result word it is ("lipase elevated", which the result reader turns to the Index's order).
+_TIMES_NORMAL = re.compile(
+    r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*(?:x|times)\s*(?:the\s+)?(?:upper\s+limit(?:\s+of\s+normal)?|uln|normal|nl)"
+    r"(?![a-z0-9])"
+)
+
+
+# A low body temperature the chart says is not from the cold ("temp 34.8, not due to cold exposure", "hypothermic,
+# no environmental exposure"): the Index's "Hypothermia, not associated with low environmental temperature".
+_NOT_COLD = re.compile(
+    r"(?:,\s*|\s+)(?:not|no)\s+(?:due\s+to\s+|from\s+|caused\s+by\s+|related\s+to\s+|after\s+)?"
+    r"(?:the\s+)?(?:cold|environmental|environment|exposure)(?:\s+(?:exposure|temperature|temp))?(?![a-z0-9])"
+)
+NOT_ENVIRONMENTAL = "hypothermia not associated with low environmental temperature"
+
+
+def _not_from_cold(text: str) -> str:
+    if "hypothermia" not in text or not _NOT_COLD.search(text):
+        return text
+    return _NOT_COLD.sub("", text).replace("hypothermia", NOT_ENVIRONMENTAL, 1)
+
+
 def read_levels(text: str) -> str:
     """The text with each "<analyte> <value>" outside its usual range read as the Index's finding (and a
     failing heart's ejection fraction as reduced or preserved); a finding the text already says, or a value
     told after a diagnosis in its clause, is read past."""
-    text = _organ_sizes(_induration(_ejection(text)))
+    text = _organ_sizes(_induration(_ejection(_TIMES_NORMAL.sub("elevated", text))))
     for analyte, pattern in _PATTERNS:
 
         def read(match: re.Match[str], analyte: Analyte = analyte, text: str = text) -> str:
@@ -285,4 +359,5 @@ def read_levels(text: str) -> str:
             return said
 
         text = pattern.sub(read, text)
+    text = _not_from_cold(text)
     return " ".join(text.split()) if text.strip() else text

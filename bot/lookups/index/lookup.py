@@ -26,6 +26,7 @@ from bot.lookups.index.completion import (
     split_negation,
     used_incision_words,
 )
+from bot.lookups.index.lab_results import result_alternatives
 from bot.lookups.index.linked import already_linked, hosts, links
 from bot.lookups.index.matching import (
     COLUMN_STEMS,
@@ -54,7 +55,7 @@ from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
-from bot.lookups.index.query import Understood
+from bot.lookups.index.query import LONG_TERM_ECHOES, Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import (
     CAUSED_WORDS,
@@ -66,6 +67,7 @@ from bot.lookups.index.reasons import (
     residual_child,
 )
 from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
+from bot.lookups.index.site_regions import limb_alternatives
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
 from bot.lookups.index.tree import SIDE_STEMS, IndexTree, book_name
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
@@ -169,6 +171,10 @@ def index_hits(
         # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
         operations = {**operation_readings(list(words)), **operations}
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
+    for w, mains in result_alternatives(tree, words).items():
+        alternatives[w] = [*alternatives[w], *mains]  # "elevated lipase": Abnormal, serum level, lipase
+    for w, limb in limb_alternatives(tree, words, alternatives).items():
+        alternatives[w] = [*alternatives[w], limb]  # "boil on my thigh": Furuncle, leg (any part)
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
         for i, w in enumerate(words):
@@ -199,6 +205,13 @@ def index_hits(
     total = sum(w.weight for w in qwords[:required])
     books = [b for b in CM_BOOKS if "cm" in systems] + (["pcs"] if "pcs" in systems else [])
     matches = matcher.match(qwords, books, limit=14)
+    if "caused" not in understood.kinds and any(
+        taken_part(tree, understood.text, part) is not None for part in understood.parts[1:]
+    ):
+        # "htn on lisinopril": the drug is taken, the condition is the answer (its pair the Long-term line);
+        # the Drug Table's poisoning default is no reading of it.
+        undrugged = [m for m in matches if not (m.book == "drug" and m.defaulted)]
+        matches = undrugged or matches
     if len(understood.parts) > 1:
         # "mets to bone from breast cancer": the bone's column is the one its own part says (secondary).
         matches = [column_by_part(m, qwords, understood.parts) for m in matches]
@@ -861,14 +874,19 @@ def _pair(
         left = [w for w in part if w not in used and content_stems(w)]
         if not left:
             continue
+        taken = None if "caused" in understood.kinds else taken_part(matcher.tree, understood.text, part)
+        read = {**alternatives, **taken} if taken else alternatives
+        told = [*part, *LONG_TERM_ECHOES] if taken is not None else part
         words = [
             QueryWord(w.text, w.stems, word_weight(max((counts.get(s, 1) for s in w.stems), default=1)))
-            for w in query_words(part, alternatives)
+            for w in query_words(told, read)
         ]
         if not words:
             continue
         new = {i for i, w in enumerate(words) if w.text in left}
         for found in matcher.match(words, books, limit=3):
+            if taken is not None and found.book == "drug" and found.defaulted:
+                continue  # "afib on warfarin": the drug taken long term (Z79.01), no poisoning
             match = _as_adverse(found) if "caused" in understood.kinds else found
             share = match.said / sum(w.weight for w in words)
             if share < 0.75 or match.unsaid > 1.0 or not match.covered & new:
@@ -883,6 +901,21 @@ def _pair(
                 said = sum(words[i].weight for i in match.covered if words[i].text in left)
                 return code, why, said, {words[i].text for i in match.covered}
     return None
+
+
+# "afib on warfarin", "htn on lisinopril": a drug the patient is on, the Index's Long-term drug therapy line
+# of its class (guideline I.C.21.c.3), not the Drug Table's poisoning default.
+_ON_DRUG = re.compile(r"(?:^|\s)(?:on|taking|takes)\s+(?P<first>\S+)")
+
+
+def taken_part(tree: IndexTree, text: str, part: Sequence[str]) -> dict[str, list[str]] | None:
+    """The Long-term drug therapy classes of the drugs a part names, when the part is told as taken ("on
+    warfarin": {"warfarin": ["anticoagulants"]}); None when it is not."""
+    if not part or not any(m.group("first") == part[0] for m in _ON_DRUG.finditer(text)):
+        return None
+    if not any(drug_classes(tree, w) for w in part):
+        return None  # "psoriasis on elbows": no drug is named
+    return {w: list(classes) for w in part if (classes := long_term_classes(tree, w))}
 
 
 def _phrase_said(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.lookups.schema import unaccented
+
 TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 CONNECTORS = frozenset(
     [
@@ -128,7 +130,7 @@ def base_stem(word: str) -> str:
 def tokens(text: str) -> list[str]:
     """The words of a text, lower case, hyphenated words kept whole and also split ("self-harm")."""
     out: list[str] = []
-    for token in TOKEN.findall(text.lower().replace("’", "'")):
+    for token in TOKEN.findall(unaccented(text).lower().replace("’", "'")):
         out.append(token)
         if "-" in token:
             out.extend(p for p in token.split("-") if p)
@@ -140,14 +142,33 @@ def stems(text: str) -> list[str]:
     return [stem(t) for t in tokens(text) if t not in CONNECTORS]
 
 
+# A decimal range an Index line or title states ("Body mass index, adult, 40.0-44.9"): it holds each whole
+# number in it, so "BMI 42" reaches "40.0-44.9" as "BMI 36" reaches "36.0-36.9" (a wide range is no reading).
+_DECIMAL_RANGE = re.compile(r"(?<![\d.])(\d{1,3})\.\d\s*-\s*(\d{1,3})\.\d(?![\d.])")
+MAX_RANGE_SPAN = 20
+
+
+def range_stems(text: str) -> frozenset[str]:
+    """The whole numbers the decimal ranges of a text hold ("40.0-44.9" -> 40 ... 44)."""
+    if "." not in text:
+        return frozenset()
+    held: set[str] = set()
+    for match in _DECIMAL_RANGE.finditer(text):
+        low, high = int(match.group(1)), int(match.group(2))
+        if low < high <= low + MAX_RANGE_SPAN:
+            held.update(str(n) for n in range(low, high + 1))
+    return frozenset(held)
+
+
 @lru_cache(maxsize=8192)  # bounded: ~330 bytes an entry (tracemalloc), keyed by every title met
 def content_stems(text: str) -> frozenset[str]:
     """Stems that carry meaning: connectors and fillers ("NEC", "specified") left out (the stems of
-    `stems`, read a word at a time through `_token_stems`)."""
-    found = TOKEN.findall(text.lower().replace("’", "'"))
+    `stems`, read a word at a time through `_token_stems`), and the whole numbers a decimal range holds."""
+    found = TOKEN.findall(unaccented(text).lower().replace("’", "'"))
     if len(found) == 1:
         return frozenset(_token_stems(found[0]))
-    return frozenset().union(*map(_token_stems, found))
+    stems_of = frozenset().union(*map(_token_stems, found))
+    return stems_of | range_stems(text) if "-" in text else stems_of
 
 
 _TOKEN_STEMS: dict[str, tuple[str, ...]] = {}
