@@ -1,6 +1,15 @@
 """The organisms the Tabular names as infectious agents (B95-B96 "... as the cause of diseases classified
 elsewhere"): a query naming one that no Index line under its condition names ("sepsis from klebsiella",
-"proteus sepsis") is read at the condition's "specified organism NEC" line (Sepsis A41.89), as a coder does."""
+"proteus sepsis") is read at the condition's "specified organism NEC" line (Sepsis A41.89), as a coder does.
+
+The Index names an organism by its noun or its adjective as its lines choose ("Endocarditis, streptococcal",
+"Pneumonia, in, Streptococcus", "Enteritis, rotaviral"): a query's "streptococcus", "strep" (its vocabulary
+reading) or "rotavirus" reads as both (`organism_forms`).
+
+A condition with no line for the organism named may have one for its kind ("Endocarditis, bacterial",
+"Diarrhea, due to, virus - see Enteritis, viral", whose "Rotavirus" line names it): a coder reads the kind's
+line for a bacterium (the B95-B96 genera, a -coccus) or a virus (the B97 agents, a -virus) (`organism_kind`,
+`KIND_STEMS`)."""
 
 from __future__ import annotations
 
@@ -14,6 +23,34 @@ ORGANISM_LINE = frozenset({stem("organism"), stem("specified")})
 _NOT_GENUS = frozenset({"other", "unspecified", "methicillin", "shiga", "stec"})
 _CAPITALIZED = re.compile(r"\b([A-Z][a-z]{3,})\b")
 _kept: dict[int, frozenset[str]] = {}
+_kinds: dict[int, dict[str, str]] = {}
+# Capitalized words of a B97 agent's title that name no virus ("Human", "Respiratory").
+GENERIC_AGENT = frozenset(
+    {"human", "respiratory", "virus", "viruses", "agent", "agents", "type", "types", "viral"}
+)
+KIND_STEMS = {
+    "bacterial": frozenset(stem(w) for w in ["bacterial", "bacteria", "bacterium"]),
+    "viral": frozenset(stem(w) for w in ["viral", "virus"]),
+}
+# The noun and adjective endings of the organisms' names: -coccus / -cocci / -coccal, -virus / -viral.
+ORGANISM_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("coccus", ("coccal", "cocci")),
+    ("cocci", ("coccal", "coccus")),
+    ("coccal", ("coccus", "cocci")),
+    ("virus", ("viral",)),
+    ("viruses", ("viral", "virus")),
+    ("viral", ("virus",)),
+)
+MIN_GENUS = 3  # letters before the ending: "rota"virus, "strepto"coccus (not "viral" itself)
+
+
+def organism_forms(word: str) -> tuple[str, ...]:
+    """The other forms of an organism's name ("streptococcus" -> streptococcal, streptococci; "rotavirus" ->
+    rotaviral), as the Index may write either; none for other words."""
+    for end, others in ORGANISM_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= MIN_GENUS and word.isalpha():
+            return tuple(word[: -len(end)] + other for other in others)
+    return ()
 
 
 def organism_names(conn: sqlite3.Connection) -> frozenset[str]:
@@ -34,6 +71,45 @@ def organism_names(conn: sqlite3.Connection) -> frozenset[str]:
         }
         found = _kept[id(conn)] = frozenset(genera - _NOT_GENUS)
     return found
+
+
+def organism_kinds(conn: sqlite3.Connection) -> dict[str, str]:
+    """The stem of each genus or virus the B95-B97 agents name -> its kind ("bacterial", "viral"), read once
+    per database."""
+    found = _kinds.get(id(conn))
+    if found is None:
+        try:
+            rows = conn.execute(
+                "SELECT code, title FROM codes WHERE system = 'cm' AND current = 1 AND code >= 'B95' "
+                "AND code < 'B98' AND code NOT LIKE '%-%'"
+            ).fetchall()
+        except sqlite3.Error:
+            rows = []
+        found = {}
+        for code, title in rows:
+            kind = "viral" if str(code).startswith("B97") else "bacterial"
+            for word in _CAPITALIZED.findall(str(title).split(" as the cause")[0]):
+                if word.lower() not in _NOT_GENUS and word.lower() not in GENERIC_AGENT:
+                    found.setdefault(stem(word.lower()), kind)
+        _kinds[id(conn)] = found
+    return found
+
+
+def organism_kind(conn: sqlite3.Connection, word_stem: str) -> str:
+    """The kind of organism a query's stem names ("bacterial", "viral"), or ""."""
+    kind = organism_kinds(conn).get(word_stem)
+    if kind:
+        return kind
+    for end, _ in ORGANISM_ENDINGS:
+        if word_stem.endswith(end) and len(word_stem) - len(end) >= MIN_GENUS and word_stem.isalpha():
+            return "viral" if "vir" in end else "bacterial"
+    return ""
+
+
+def is_kind_line(term: str, kind: str) -> bool:
+    """Whether an Index line names only an organism's kind ("bacterial", "virus", "viral, virus")."""
+    said = content_stems(term)
+    return bool(said) and said <= KIND_STEMS[kind]
 
 
 def organism_stems(conn: sqlite3.Connection) -> frozenset[str]:
