@@ -100,3 +100,38 @@ def test_a_site_said_the_morphologys_line_does_not_hold_is_read_by_site(codebook
 def test_the_forms_of_one_main_term_read_each_other(codebook: CodeBook) -> None:
     # "Arteriosclerosis, extremities, leg, left, with, ulceration, ankle" for "ulcer".
     assert codes(codebook, "arteriosclerosis of left leg with ankle ulcer")[0] == "I70.243"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # "Diarrhea, viral - see Enteritis, viral" A08.4; A08's codes name the virus: A08.31, A08.32.
+        ("calicivirus diarrhea", "A08.31"),
+        ("astrovirus gastroenteritis", "A08.32"),
+    ],
+)
+def test_the_kinds_code_gives_way_to_its_categorys_code_naming_the_organism(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert codes(codebook, query)[0] == expected
+
+
+def test_an_agent_first_does_not_give_way_to_a_code_denying_the_organism(codebook: CodeBook) -> None:
+    # Septicemia A41.9 "Sepsis, unspecified organism" is no reading of a named organism's septicemia.
+    assert codes(codebook, "E coli septicemia")[0] != "A41.9"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Vocabulary (org16 block): words read as the Index's own.
+        ("pneumonia from legionella", "A48.1"),  # Legionnaires', pneumonia
+        ("hmpv bronchiolitis", "J21.1"),  # Bronchiolitis, due to, human metapneumovirus
+        ("gastric GIST", "C49.A2"),  # Tumor, stromal, gastrointestinal, stomach
+        ("brainstem astrocytoma", "C71.7"),  # Neoplasm, stem, brain
+    ],
+)
+def test_organism_and_histology_words_read_as_the_index_writes_them(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert codes(codebook, query)[0] == expected

@@ -503,6 +503,7 @@ def _code_first(
     ]
 
 
+UNSPECIFIED_ORGANISM = re.compile(r"(?i)\bunspecified organism\b")  # a title denying the organism said
 AGENT_SHARE = 0.75  # the share of the condition's words (those not naming the organism) its path must use
 
 
@@ -531,8 +532,8 @@ def _with_agent(
             if match.said < AGENT_SHARE * total or is_agent(match.code):
                 continue
             hit = _verify(matcher.tree, match, frozenset(s for w in rest for s in w.stems), understood)
-            if hit is None:
-                continue
+            if hit is None or UNSPECIFIED_ORGANISM.search(hit[0].title):
+                continue  # ("E coli septicemia": not A41.9 "Sepsis, unspecified organism")
             code, how = hit
             why = match.describe(book_name("cm")) + (f" -> {how}" if how else "")
             return [

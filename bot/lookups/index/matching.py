@@ -24,6 +24,7 @@ from bot.lookups.index.organisms import (
     ORGANISM_LINE,
     is_kind_line,
     is_specified_organism_line,
+    named_in_category,
     organism_forms,
     organism_kind,
     organism_stems,
@@ -555,7 +556,26 @@ class Matcher:
             # A morphology ("Seminoma, specified site - see Neoplasm, malignant, by site"): the Table's site
             # lines below the reference may use any word left.
             reachable = set(range(len(words)))
+        elif root.depth == 0 and (root.see or root.see_also) and len(reachable) < len(words):
+            # "Septicemia - see Sepsis", "Atherosclerosis - see also Arteriosclerosis": the words the main
+            # term it sends to holds ("Sepsis, Escherichia coli") may be used below the reference.
+            reachable |= self._reachable_by_reference(root, by_stem, start.covered)
         return 10 * (_weight(words, reachable) + REFERENCE_ALLOWANCE - start.unsaid)
+
+    def _reachable_by_reference(
+        self, root: Node, by_stem: dict[str, set[int]], covered: Collection[int]
+    ) -> set[int]:
+        """The query words the main terms a main term's references lead to hold."""
+        left = {s: i for s, i in by_stem.items() if not i <= covered}
+        reachable: set[int] = set()
+        for reference in self.tree.references(root.id)[:MAX_REFERENCES]:
+            if not reference.node or reference.book != root.book:
+                continue
+            target = self.tree.path(reference.node)[0]
+            held = self.tree.within_sets(target, left, limit=MAX_ANCHORS * 4)
+            reachable |= {i for w in held for i in by_stem.get(w, ())}
+            reachable |= {i for s, i in left.items() if s in _node_stems(target) for i in i}
+        return reachable
 
     def _extend(self, lines: list[_Line], by_stem: dict[str, set[int]]) -> list[_Line]:
         """One level further below each path: a child holding a word the path has not used yet
@@ -685,7 +705,9 @@ class Matcher:
             found: list[PathMatch] = []
             if line[-1].code:
                 read.covered |= organism
-                found.append(self._result(read, words, line[-1].code, walk.column, read.covered))
+                stems = frozenset(s for i in organism for s in words[i].stems)
+                code = named_in_category(self.tree.conn, line[-1].code, stems) or line[-1].code
+                found.append(self._result(read, words, code, walk.column, read.covered))
             elif jumps < MAX_JUMPS:
                 for reference in self.tree.references(line[-1].id)[:MAX_REFERENCES]:
                     if reference.kind == "see":
@@ -697,9 +719,15 @@ class Matcher:
                 else:  # the kind's own line (Enteritis, viral A08.4): the organism said by its kind
                     score = match.score + 10 * weight
                     self._best = max(self._best, score)
+                    stems = frozenset(s for i in organism for s in words[i].stems)
+                    code = named_in_category(self.tree.conn, match.code, stems) or match.code
                     out.append(
                         replace(
-                            match, covered=match.covered | organism, said=match.said + weight, score=score
+                            match,
+                            code=code,
+                            covered=match.covered | organism,
+                            said=match.said + weight,
+                            score=score,
                         )
                     )
         return out

@@ -9,7 +9,9 @@ reading) or "rotavirus" reads as both (`organism_forms`).
 A condition with no line for the organism named may have one for its kind ("Endocarditis, bacterial",
 "Diarrhea, due to, virus - see Enteritis, viral", whose "Rotavirus" line names it): a coder reads the kind's
 line for a bacterium (the B95-B96 genera, a -coccus) or a virus (the B97 agents, a -virus) (`organism_kind`,
-`KIND_STEMS`)."""
+`KIND_STEMS`), and the Tabular's code of its category that names the organism, when one does ("Gastroenteritis,
+viral NEC" A08.4 for norovirus: A08.11 "Acute gastroenteropathy due to Norwalk agent", whose inclusion term is
+"... due to Norovirus") (`named_in_category`)."""
 
 from __future__ import annotations
 
@@ -120,3 +122,26 @@ def organism_stems(conn: sqlite3.Connection) -> frozenset[str]:
 def is_specified_organism_line(term: str) -> bool:
     """Whether an Index line is "specified organism NEC" (Sepsis, Meningitis, Pharyngitis ...)."""
     return content_stems(term) == ORGANISM_LINE
+
+
+def named_in_category(conn: sqlite3.Connection, code: str, stems: frozenset[str]) -> str:
+    """The one billable code of `code`'s category whose title or inclusion terms name the organism (one of
+    `stems`), as printed ("A08.11"); "" when none or several do."""
+    plain = code.replace(".", "").rstrip("-")
+    if len(plain) < 3:
+        return ""
+    try:
+        rows = conn.execute(
+            "SELECT c.code, c.title FROM codes c WHERE c.system = 'cm' AND c.current = 1 AND c.billable = 1 "
+            "AND c.code LIKE ? UNION ALL SELECT n.code, n.text FROM notes n JOIN codes c ON c.system = 'cm' "
+            "AND c.code = n.code AND c.current = 1 AND c.billable = 1 WHERE n.system = 'cm' "
+            "AND n.kind = 'inclusion' AND n.code LIKE ?",
+            [plain[:3] + "%", plain[:3] + "%"],
+        ).fetchall()
+    except sqlite3.Error:
+        return ""
+    named = {str(c) for c, text in rows if content_stems(str(text)) & stems}
+    if len(named) != 1:
+        return ""
+    (found,) = named
+    return f"{found[:3]}.{found[3:]}" if len(found) > 3 else found
