@@ -563,7 +563,7 @@ class Matcher:
         return 10 * (_weight(words, reachable) + REFERENCE_ALLOWANCE - start.unsaid)
 
     def _reachable_by_reference(
-        self, root: Node, by_stem: dict[str, set[int]], covered: Collection[int]
+        self, root: Node, by_stem: dict[str, set[int]], covered: set[int]
     ) -> set[int]:
         """The query words the main terms a main term's references lead to hold."""
         left = {s: i for s, i in by_stem.items() if not i <= covered}
@@ -574,7 +574,8 @@ class Matcher:
             target = self.tree.path(reference.node)[0]
             held = self.tree.within_sets(target, left, limit=MAX_ANCHORS * 4)
             reachable |= {i for w in held for i in by_stem.get(w, ())}
-            reachable |= {i for s, i in left.items() if s in _node_stems(target) for i in i}
+            own = _node_stems(target)
+            reachable |= {i for s, held in left.items() if s in own for i in held}
         return reachable
 
     def _extend(self, lines: list[_Line], by_stem: dict[str, set[int]]) -> list[_Line]:
@@ -692,7 +693,7 @@ class Matcher:
         end = walk.nodes[-1]
         main = walk.nodes[0]
         for kind, organism in named.items():
-            stems = {s for i in organism for s in words[i].stems}
+            stems = frozenset(s for i in organism for s in words[i].stems)
             if self.tree.within_sets(main, stems, limit=1):
                 continue  # a line under the condition names the organism itself ("in, Acinetobacter baumannii")
             line = self._kind_line(end, kind)
@@ -705,7 +706,6 @@ class Matcher:
             found: list[PathMatch] = []
             if line[-1].code:
                 read.covered |= organism
-                stems = frozenset(s for i in organism for s in words[i].stems)
                 code = named_in_category(self.tree.conn, line[-1].code, stems) or line[-1].code
                 found.append(self._result(read, words, code, walk.column, read.covered))
             elif jumps < MAX_JUMPS:
@@ -719,7 +719,6 @@ class Matcher:
                 else:  # the kind's own line (Enteritis, viral A08.4): the organism said by its kind
                     score = match.score + 10 * weight
                     self._best = max(self._best, score)
-                    stems = frozenset(s for i in organism for s in words[i].stems)
                     code = named_in_category(self.tree.conn, match.code, stems) or match.code
                     out.append(
                         replace(
