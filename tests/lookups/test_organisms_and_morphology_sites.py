@@ -135,3 +135,9 @@ def test_organism_and_histology_words_read_as_the_index_writes_them(
     codebook: CodeBook, query: str, expected: str
 ) -> None:
     assert codes(codebook, query)[0] == expected
+
+
+def test_a_main_term_sending_to_another_is_walked_there_with_the_words_left(codebook: CodeBook) -> None:
+    # "Atherosclerosis - see also Arteriosclerosis": the words Arteriosclerosis holds (leg, left, ulceration,
+    # ankle) are reachable through the reference, so its path is not cut before it is walked.
+    assert codes(codebook, "atherosclerosis of left leg with ankle ulcer")[0] == "I70.243"
