@@ -141,3 +141,11 @@ def test_a_main_term_sending_to_another_is_walked_there_with_the_words_left(code
     # "Atherosclerosis - see also Arteriosclerosis": the words Arteriosclerosis holds (leg, left, ulceration,
     # ankle) are reachable through the reference, so its path is not cut before it is walked.
     assert codes(codebook, "atherosclerosis of left leg with ankle ulcer")[0] == "I70.243"
+
+
+def test_a_malignant_morphology_at_an_internal_site_is_read_by_site(codebook: CodeBook) -> None:
+    # Melanoma C43.9's lines are the skin's sites; an internal site is the Table's malignant line of it.
+    assert codes(codebook, "melanoma of the rectum")[0] == "C20"
+    # A site the morphology's own lines hold stays there (the skin of the back; the pleura's mesothelioma).
+    assert codes(codebook, "melanoma of the back")[0] == "C43.59"
+    assert codes(codebook, "pleural mesothelioma")[0] == "C45.0"

@@ -125,7 +125,11 @@ DEFAULT_CHILD_COST = (
     0.1  # the unspecified child of a line without a code, read though the query did not say it
 )
 REFERENCE_ORDER_COST = 0.01  # each later "see" of a line, against the one the Index lists first
-TABLE_BY_SITE = "neoplasm"  # the table whose "see also" line a site said replaces
+TABLE_BY_SITE = "neoplasm"
+MALIGNANT_BY_SITE = "Neoplasm, malignant, by site"
+OTHER_BEHAVIOUR = frozenset(
+    stem(w) for w in ["in", "situ", "benign", "uncertain", "behavior", "secondary"]
+)  # the table whose "see also" line a site said replaces
 SITE_SAID_COST = 0.1  # the Table read by the site said, not at the line a morphology's "see also" names
 KIND_LINE_COST = 0.3  # an organism read at its kind's line ("Endocarditis, bacterial" for staph)
 FINISH_MARGIN = 1.0  # paths finished below a line: those within a word of the best path so far
@@ -731,6 +735,41 @@ class Matcher:
                     )
         return out
 
+    def _internal_site(
+        self, walk: _Walk, words: Sequence[QueryWord], by_stem: dict[str, set[int]], jumps: int
+    ) -> list[PathMatch]:
+        """ "choroidal melanoma": a malignant morphology coded by its own main term (Melanoma C43.9, whose lines
+        are the skin's sites) and a site said that no line below it holds: the site's Neoplasm Table line,
+        malignant (the Index's note for melanoma: internal sites are coded to malignant neoplasm of the site)."""
+        main = walk.nodes[0]
+        left = {s: i for s, i in by_stem.items() if not i <= walk.covered}
+        # (the lines of another behaviour, "Melanoma, in situ, choroid" D03.8, hold no site of the main term's)
+        other = [
+            (c.id, c.last)
+            for c in self.tree.children(main.id)
+            if content_stems(c.term) and content_stems(c.term) <= OTHER_BEHAVIOUR
+        ]
+        held = {
+            s
+            for s, ids in self.tree.within_sets(main, left, limit=MAX_ANCHORS).items()
+            if any(not any(lo <= n <= hi for lo, hi in other) for n in ids)
+        }
+        said = {i for s in held for i in by_stem.get(s, ())}
+        unheld = {i for s, ids in left.items() if s not in held for i in ids} - said
+        if not unheld:
+            return []
+        reference = self.tree.resolve(MALIGNANT_BY_SITE, "cm")
+        table = self.tree.node(reference.node) if reference.node else None
+        if table is None or table.book != TABLE_BY_SITE:
+            return []
+        by_site = walk.copy()
+        by_site.unsaid += SITE_SAID_COST
+        return [
+            m
+            for m in self._follow_from(table, by_site, reference, words, by_stem, jumps)
+            if m.covered & unheld and _names_site(m.nodes[len(walk.nodes) :])
+        ]
+
     def _kind_line(self, node: Node, kind: str) -> list[Node] | None:
         """The child of a condition's line naming only an organism's kind ("bacterial"), or such a line below
         a connective child ("due to, virus"), as the lines from the condition's line down to it."""
@@ -811,6 +850,15 @@ class Matcher:
             out.append(self._result(nec, words, organism.code, walk.column, nec.covered))
         if end.book == "cm" and len(walk.covered) < len(words) and not end.cells:
             out += self._by_organism_kind(walk, words, by_stem, jumps)
+        if (
+            end.depth == 0
+            and end.book == "cm"
+            and _malignant_primary(end.code)
+            and len(walk.covered) < len(words)
+            and not self._has_reference(end)
+        ):
+            # (the main term's own line, however its subterms ranked: one table reading per main term)
+            out += self._internal_site(walk, words, by_stem, min(jumps, MAX_JUMPS - 1))
         if (
             jumps < MAX_JUMPS
             and len(walk.covered) < len(words)
@@ -1051,6 +1099,12 @@ def _agrees(code: str, table: str) -> bool:
     """A line's code and the code a reference prints name the same table (one is the start of the other)."""
     a, b = code.replace(".", "").upper(), table.replace(".", "").upper()
     return a.startswith(b) or b.startswith(a)
+
+
+def _malignant_primary(code: str) -> bool:
+    """Whether an ICD-10-CM code is a primary malignant neoplasm's (C00-C76, C80-C96; not C77-C79)."""
+    plain = code.replace(".", "").upper()
+    return len(plain) >= 3 and plain[0] == "C" and plain[1:3].isdigit() and not "77" <= plain[1:3] <= "79"
 
 
 def _names_site(nodes: Sequence[Node]) -> bool:
