@@ -149,3 +149,6 @@ def test_a_malignant_morphology_at_an_internal_site_is_read_by_site(codebook: Co
     # A site the morphology's own lines hold stays there (the skin of the back; the pleura's mesothelioma).
     assert codes(codebook, "melanoma of the back")[0] == "C43.59"
     assert codes(codebook, "pleural mesothelioma")[0] == "C45.0"
+    # A morphology whose own code names its site keeps it ("Retinoblastoma C69.2-": the retina, not the eye).
+    assert codes(codebook, "retinoblastoma of right eye")[0] == "C69.21"
+    assert codes(codebook, "hepatoblastoma of the liver")[0] == "C22.2"

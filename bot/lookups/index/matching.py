@@ -738,10 +738,13 @@ class Matcher:
     def _internal_site(
         self, walk: _Walk, words: Sequence[QueryWord], by_stem: dict[str, set[int]], jumps: int
     ) -> list[PathMatch]:
-        """ "choroidal melanoma": a malignant morphology coded by its own main term (Melanoma C43.9, whose lines
-        are the skin's sites) and a site said that no line below it holds: the site's Neoplasm Table line,
-        malignant (the Index's note for melanoma: internal sites are coded to malignant neoplasm of the site)."""
+        """ "choroidal melanoma": a malignant morphology coded by its own main term with a code whose site is
+        unspecified (Melanoma C43.9, whose lines are the skin's sites) and a site said that no line below it
+        holds: the site's Neoplasm Table line, malignant (the Index's note for melanoma: internal sites are
+        coded to malignant neoplasm of the site)."""
         main = walk.nodes[0]
+        if not self._site_unspecified(main.code):
+            return []  # ("Wilms' tumor" C64.-, "Retinoblastoma" C69.2-: the morphology's code names its site)
         left = {s: i for s, i in by_stem.items() if not i <= walk.covered}
         # (the lines of another behaviour, "Melanoma, in situ, choroid" D03.8, hold no site of the main term's)
         other = [
@@ -769,6 +772,15 @@ class Matcher:
             for m in self._follow_from(table, by_site, reference, words, by_stem, jumps)
             if m.covered & unheld and _names_site(m.nodes[len(walk.nodes) :])
         ]
+
+    def _site_unspecified(self, code: str) -> bool:
+        """Whether a code's Tabular title leaves its site unspecified ("Malignant melanoma of skin, unspecified"
+        C43.9), so a site the query names is the Neoplasm Table's."""
+        row = self.tree.conn.execute(
+            "SELECT title FROM codes WHERE system = 'cm' AND current = 1 AND code = ?",
+            [code.replace(".", "").rstrip("-")],
+        ).fetchone()
+        return row is not None and "unspecified" in str(row[0]).lower()
 
     def _kind_line(self, node: Node, kind: str) -> list[Node] | None:
         """The child of a condition's line naming only an organism's kind ("bacterial"), or such a line below
