@@ -59,7 +59,6 @@ from bot.lookups.index.reasons import (
 )
 from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
-from bot.lookups.index.term_forms import term_forms
 from bot.lookups.index.tree import SIDE_STEMS, IndexTree, Node, book_name
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import content_stems, stem, tokens
@@ -158,9 +157,7 @@ def index_hits(
         # ("presence of coronary stent", "history of CABG": the state, a Z code, not the procedure)
         words = coronary_procedure_words(words)
     words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
-    alternatives = {
-        w: [*searcher.vocabulary.alternatives(w), *operations.get(w, []), *term_forms(tree, w)] for w in words
-    }
+    alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
         for i, w in enumerate(words):

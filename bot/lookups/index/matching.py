@@ -560,27 +560,7 @@ class Matcher:
             # A morphology ("Seminoma, specified site - see Neoplasm, malignant, by site"): the Table's site
             # lines below the reference may use any word left.
             reachable = set(range(len(words)))
-        elif root.depth == 0 and (root.see or root.see_also) and len(reachable) < len(words):
-            # "Septicemia - see Sepsis", "Atherosclerosis - see also Arteriosclerosis": the words the main
-            # term it sends to holds ("Sepsis, Escherichia coli") may be used below the reference.
-            reachable |= self._reachable_by_reference(root, by_stem, start.covered)
         return 10 * (_weight(words, reachable) + REFERENCE_ALLOWANCE - start.unsaid)
-
-    def _reachable_by_reference(
-        self, root: Node, by_stem: dict[str, set[int]], covered: set[int]
-    ) -> set[int]:
-        """The query words the main terms a main term's references lead to hold."""
-        left = {s: i for s, i in by_stem.items() if not i <= covered}
-        reachable: set[int] = set()
-        for reference in self.tree.references(root.id)[:MAX_REFERENCES]:
-            if not reference.node or reference.book != root.book:
-                continue
-            target = self.tree.path(reference.node)[0]
-            held = self.tree.within_sets(target, left, limit=MAX_ANCHORS * 4)
-            reachable |= {i for w in held for i in by_stem.get(w, ())}
-            own = _node_stems(target)
-            reachable |= {i for s, held in left.items() if s in own for i in held}
-        return reachable
 
     def _extend(self, lines: list[_Line], by_stem: dict[str, set[int]]) -> list[_Line]:
         """One level further below each path: a child holding a word the path has not used yet
@@ -760,6 +740,11 @@ class Matcher:
         said = {i for s in held for i in by_stem.get(s, ())}
         unheld = {i for s, ids in left.items() if s not in held for i in ids} - said
         if not unheld:
+            return []
+        if named_in_category(
+            self.tree.conn, main.code, frozenset(s for i in unheld for s in words[i].stems)
+        ) or any("site" in c.term.lower() for c in self.tree.children(main.id)):
+            # ("pleural mesothelioma": its own "site classification" lines and C45.0 "Mesothelioma of pleura")
             return []
         reference = self.tree.resolve(MALIGNANT_BY_SITE, "cm")
         table = self.tree.node(reference.node) if reference.node else None
