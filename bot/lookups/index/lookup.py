@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot.lookups.codebook import Code
+from bot.lookups.index.agents import agent_path, asks_agent, is_agent, names_organism, title_names
 from bot.lookups.index.classes import class_line
 from bot.lookups.index.completion import (
     QUERY_NEGATIONS,
@@ -69,7 +70,7 @@ from bot.lookups.index.reasons import (
 from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
 from bot.lookups.index.site_regions import limb_alternatives
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
-from bot.lookups.index.tree import SIDE_STEMS, IndexTree, book_name
+from bot.lookups.index.tree import SIDE_STEMS, IndexTree, Node, book_name
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import content_stems, stem, tokens
 from bot.lookups.systems import display
@@ -489,6 +490,9 @@ def index_hits(
         if composed is not None:
             found.hits.insert(0, composed)
             best_coverage = max(best_coverage, 1.0)
+    found.hits, agent_said = _with_agent(matcher, found.hits, qwords[:required], understood)
+    if agent_said:  # the organism the agent's code names is said too
+        best_coverage = min(1.0, best_coverage + agent_said / total)
     found.hits = _code_first(conn, tree.memo, found.hits, stems)
     cause = next((h for h in found.hits if h.code.code[:1] in EXTERNAL_CAUSE_LETTERS), None)
     if understood.setting and "ext" in books and cause is not None:
@@ -542,6 +546,94 @@ def _code_first(
         IndexHit(first.code, first.score, f"suggested with {lead.code.display}: {first.why}"),
         *others,
     ]
+
+
+UNSPECIFIED_ORGANISM = re.compile(r"(?i)\bunspecified organism\b")  # a title denying the organism said
+AGENT_SHARE = 0.75  # the share of the condition's words (those not naming the organism) its path must use
+
+
+def _with_agent(
+    matcher: Matcher, hits: list[IndexHit], qwords: Sequence[QueryWord], understood: Understood
+) -> tuple[list[IndexHit], float]:
+    """ "pyelonephritis due to proteus", "klebsiella endocarditis" (bot.lookups.index.agents): the condition
+    first, the organism's B95-B97 code beside it when the condition's Tabular asks for it; and the weight of
+    the organism's words the agent's code says that the condition's path did not use."""
+    if not hits or hits[0].code.system != "cm":
+        return hits, 0.0
+    conn = matcher.tree.conn
+    organism = [w for w in qwords if names_organism(conn, w.stems)]
+    if not organism:
+        return hits, 0.0
+    first = hits[0]
+    if is_agent(first.code.code):
+        agent_stems = frozenset(
+            s for n in matcher.tree.nodes(list(first.nodes)) for s in content_stems(n.term)
+        )
+        rest = [w for w in qwords if w not in organism and not w.stems & agent_stems]
+        total = sum(w.weight for w in rest)
+        if not total or any(h.code.system == "cm" and not is_agent(h.code.code) for h in hits[1:3]):
+            return hits, 0.0
+        for match in matcher.match(rest, ["cm"], limit=3):
+            if match.said < AGENT_SHARE * total or is_agent(match.code):
+                continue
+            hit = _verify(matcher.tree, match, frozenset(s for w in rest for s in w.stems), understood)
+            if hit is None or UNSPECIFIED_ORGANISM.search(hit[0].title):
+                continue  # ("E coli septicemia": not A41.9 "Sepsis, unspecified organism")
+            code, how = hit
+            why = match.describe(book_name("cm")) + (f" -> {how}" if how else "")
+            return [
+                IndexHit(
+                    code, first.score + 0.5, f"{why} (the condition; its agent {first.code.display} beside)"
+                ),
+                IndexHit(first.code, first.score, f"suggested with {code.display}: {_unpaired(first.why)}"),
+                *[h for h in hits[1:] if h.code.code != code.code],
+            ], 0.0
+        return hits, 0.0
+    if not asks_agent(conn, first.code.code):
+        return hits, 0.0
+    unnamed = [w for w in organism if not title_names(first.code.title, w.text, w.stems)]
+    if not unnamed:
+        return hits, 0.0
+    said = frozenset(s for w in qwords for s in w.stems)
+    path = agent_path(matcher.tree, frozenset(s for w in unnamed for s in w.stems), said) or _agent_line(
+        matcher, unnamed
+    )
+    if not path:
+        return hits, 0.0
+    done = complete_cm(conn, path[-1].code, said, understood.encounter, frozenset(), matcher.tree.memo)
+    if done is None or not done.billable:
+        return hits, 0.0
+    code = Code("cm", done.code, done.title, "", "code", True, True, "")
+    lines = ", ".join(_shown_line(n) for n in path)
+    why = f"suggested with {first.code.display}: Index: {lines} -> {path[-1].code}"
+    agent = IndexHit(code, first.score - 0.1, why)
+    first_path = frozenset(s for n in matcher.tree.nodes(list(first.nodes)) for s in content_stems(n.term))
+    told = sum(w.weight for w in unnamed if not w.stems & first_path)
+    return [first, agent, *[h for h in hits[1:] if h.code.code != code.code]], told
+
+
+AGENT_LINE_WORDS = ("cause", "classified", "elsewhere")  # "... as cause of disease classified elsewhere"
+INFECTION_TERM = "Infection"  # whose organism lines hold the agents no main term of their own does
+
+
+def _agent_line(matcher: Matcher, organism: list[QueryWord]) -> list[Node]:
+    """The Index line of an organism's B95-B97 code found by its words and the agent line's own ("Infection,
+    bacterial NOS, as cause of disease classified elsewhere, Enterococcus" -> B95.2), fewest words added."""
+    told = set(range(len(organism)))
+    words = organism + [QueryWord(w, frozenset({stem(w)}), NOISE_WEIGHT) for w in AGENT_LINE_WORDS]
+    infection = matcher.tree.resolve(INFECTION_TERM, "cm").node
+    under = matcher.tree.path(infection) if infection else []
+    found = [
+        m
+        for m in [*matcher.match(words, ["cm"], limit=10), *matcher.match_under(words, under, limit=10)]
+        if is_agent(m.code) and told <= m.covered
+    ]
+    best = min(found, key=lambda m: (m.unsaid, len(m.nodes)), default=None)
+    return list(best.nodes) if best is not None else []
+
+
+def _shown_line(node: Node) -> str:
+    return node.term.split(",")[0] if node.depth == 0 else node.term
 
 
 def _unpaired(why: str) -> str:

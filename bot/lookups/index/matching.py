@@ -19,7 +19,16 @@ from functools import lru_cache
 
 from bot.lookups.index import per_lookup
 from bot.lookups.index.opposites import says_opposite_level
-from bot.lookups.index.organisms import ORGANISM_LINE, is_specified_organism_line, organism_stems
+from bot.lookups.index.organisms import (
+    KIND_STEMS,
+    ORGANISM_LINE,
+    is_kind_line,
+    is_specified_organism_line,
+    named_in_category,
+    organism_forms,
+    organism_kind,
+    organism_stems,
+)
 from bot.lookups.index.pcs_keys import names_key
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
@@ -110,11 +119,19 @@ ENCOUNTER_STEMS = frozenset({stem("encounter")})
 UNSPECIFIED_STEMS = frozenset({stem("unspecified")})
 UNSPECIFIED_LINE = frozenset({stem("unspecified"), "site"})
 SPECIFIED_STEMS = frozenset({stem("specified")})
+SPECIFIED_SITE_STEMS = frozenset(stem(w) for w in ["specified", "site", "sites", "nec"])
 SPECIFIED_SITE_COST = 0.1  # "Glioblastoma, specified site - see Neoplasm, malignant, by site" for a site said
 DEFAULT_CHILD_COST = (
     0.1  # the unspecified child of a line without a code, read though the query did not say it
 )
 REFERENCE_ORDER_COST = 0.01  # each later "see" of a line, against the one the Index lists first
+TABLE_BY_SITE = "neoplasm"
+MALIGNANT_BY_SITE = "Neoplasm, malignant, by site"
+OTHER_BEHAVIOUR = frozenset(
+    stem(w) for w in ["in", "situ", "benign", "uncertain", "behavior", "secondary"]
+)  # the table whose "see also" line a site said replaces
+SITE_SAID_COST = 0.1  # the Table read by the site said, not at the line a morphology's "see also" names
+KIND_LINE_COST = 0.3  # an organism read at its kind's line ("Endocarditis, bacterial" for staph)
 FINISH_MARGIN = 1.0  # paths finished below a line: those within a word of the best path so far
 
 
@@ -539,6 +556,10 @@ class Matcher:
             by_word = self.tree.within_sets(root, left, limit=MAX_ANCHORS * 4) if left else {}
         reachable = set(start.covered) | {i for w in by_word for i in by_stem.get(w, ())}
         reachable |= _column_words(root.book, by_stem)
+        if root.depth == 0 and root.book == "cm" and self._sends_to_sites(root):
+            # A morphology ("Seminoma, specified site - see Neoplasm, malignant, by site"): the Table's site
+            # lines below the reference may use any word left.
+            reachable = set(range(len(words)))
         return 10 * (_weight(words, reachable) + REFERENCE_ALLOWANCE - start.unsaid)
 
     def _extend(self, lines: list[_Line], by_stem: dict[str, set[int]]) -> list[_Line]:
@@ -608,6 +629,19 @@ class Matcher:
                 return child
         return None
 
+    def _sends_to_sites(self, main: Node) -> bool:
+        """Whether a line below a main term is "specified site - see <table>, by site" (kept per tree)."""
+        key = ("sends-to-sites", main.id)
+        found = self.tree.memo.get(key)
+        if found is None:
+            held = self.tree.within_sets(main, SPECIFIED_STEMS, limit=50).get(next(iter(SPECIFIED_STEMS)), ())
+            found = any(
+                any("by site" in see for see in node.see) and content_stems(node.term) <= SPECIFIED_SITE_STEMS
+                for node in self.tree.nodes(sorted(held))
+            )
+            self.tree.memo[key] = found
+        return bool(found)
+
     def _specified_organism_line(self, node: Node) -> Node | None:
         """The child "specified organism NEC" with a code of a condition's line (Sepsis A41.89)."""
         if node.last <= node.id:
@@ -626,6 +660,131 @@ class Matcher:
             for i in by_stem[s]
             if i not in walk.covered
         }
+
+    def _by_organism_kind(
+        self, walk: _Walk, words: Sequence[QueryWord], by_stem: dict[str, set[int]], jumps: int
+    ) -> list[PathMatch]:
+        """ "staph endocarditis", "rotavirus diarrhea": an organism no line under the condition names is read
+        at the line of its kind ("Endocarditis, bacterial" -> I33.0; "Diarrhea, due to, virus - see
+        Enteritis, viral", then its "Rotavirus" line -> A08.0), the organism counted as said."""
+        conn = self.tree.conn
+        named: dict[str, set[int]] = {}
+        for s, held in by_stem.items():
+            left = held - walk.covered
+            if left and (kind := organism_kind(conn, s)):
+                named.setdefault(kind, set()).update(left)
+        out: list[PathMatch] = []
+        end = walk.nodes[-1]
+        main = walk.nodes[0]
+        for kind, organism in named.items():
+            stems = frozenset(s for i in organism for s in words[i].stems)
+            if self.tree.within_sets(main, stems, limit=1):
+                continue  # a line under the condition names the organism itself ("in, Acinetobacter baumannii")
+            line = self._kind_line(end, kind)
+            if line is None:
+                continue
+            read = walk.copy()
+            told = " ".join(sorted({words[i].text for i in organism}))
+            read.nodes += [*line[:-1], replace(line[-1], term=f"{line[-1].term} ({told})")]
+            read.unsaid += KIND_LINE_COST
+            found: list[PathMatch] = []
+            if line[-1].code:
+                read.covered |= organism
+                code = named_in_category(self.tree.conn, line[-1].code, stems) or line[-1].code
+                found.append(self._result(read, words, code, walk.column, read.covered))
+            elif jumps < MAX_JUMPS:
+                for reference in self.tree.references(line[-1].id)[:MAX_REFERENCES]:
+                    if reference.kind == "see":
+                        found += self._follow(read, reference, words, by_stem, jumps)
+            weight = _weight(words, organism)
+            for match in found:
+                if match.covered & organism:
+                    out.append(match)
+                else:  # the kind's own line (Enteritis, viral A08.4): the organism said by its kind
+                    score = match.score + 10 * weight
+                    self._best = max(self._best, score)
+                    code = named_in_category(self.tree.conn, match.code, stems) or match.code
+                    out.append(
+                        replace(
+                            match,
+                            code=code,
+                            covered=match.covered | organism,
+                            said=match.said + weight,
+                            score=score,
+                        )
+                    )
+        return out
+
+    def _internal_site(
+        self, walk: _Walk, words: Sequence[QueryWord], by_stem: dict[str, set[int]], jumps: int
+    ) -> list[PathMatch]:
+        """ "choroidal melanoma": a malignant morphology coded by its own main term with a code whose site is
+        unspecified (Melanoma C43.9, whose lines are the skin's sites) and a site said that no line below it
+        holds: the site's Neoplasm Table line, malignant (the Index's note for melanoma: internal sites are
+        coded to malignant neoplasm of the site)."""
+        main = walk.nodes[0]
+        if not self._site_unspecified(main.code):
+            return []  # ("Wilms' tumor" C64.-, "Retinoblastoma" C69.2-: the morphology's code names its site)
+        left = {s: i for s, i in by_stem.items() if not i <= walk.covered}
+        # (the lines of another behaviour, "Melanoma, in situ, choroid" D03.8, hold no site of the main term's)
+        other = [
+            (c.id, c.last)
+            for c in self.tree.children(main.id)
+            if content_stems(c.term) and content_stems(c.term) <= OTHER_BEHAVIOUR
+        ]
+        held = {
+            s
+            for s, ids in self.tree.within_sets(main, left, limit=MAX_ANCHORS).items()
+            if any(not any(lo <= n <= hi for lo, hi in other) for n in ids)
+        }
+        said = {i for s in held for i in by_stem.get(s, ())}
+        unheld = {i for s, ids in left.items() if s not in held for i in ids} - said
+        if not unheld:
+            return []
+        if named_in_category(
+            self.tree.conn, main.code, frozenset(s for i in unheld for s in words[i].stems)
+        ) or any("site" in c.term.lower() for c in self.tree.children(main.id)):
+            # ("pleural mesothelioma": its own "site classification" lines and C45.0 "Mesothelioma of pleura")
+            return []
+        reference = self.tree.resolve(MALIGNANT_BY_SITE, "cm")
+        table = self.tree.node(reference.node) if reference.node else None
+        if table is None or table.book != TABLE_BY_SITE:
+            return []
+        by_site = walk.copy()
+        by_site.unsaid += SITE_SAID_COST
+        return [
+            m
+            for m in self._follow_from(table, by_site, reference, words, by_stem, jumps)
+            if m.covered & unheld and _names_site(m.nodes[len(walk.nodes) :])
+        ]
+
+    def _site_unspecified(self, code: str) -> bool:
+        """Whether a code's Tabular title leaves its site unspecified ("Malignant melanoma of skin, unspecified"
+        C43.9), so a site the query names is the Neoplasm Table's."""
+        row = self.tree.conn.execute(
+            "SELECT title FROM codes WHERE system = 'cm' AND current = 1 AND code = ?",
+            [code.replace(".", "").rstrip("-")],
+        ).fetchone()
+        return row is not None and "unspecified" in str(row[0]).lower()
+
+    def _kind_line(self, node: Node, kind: str) -> list[Node] | None:
+        """The child of a condition's line naming only an organism's kind ("bacterial"), or such a line below
+        a connective child ("due to, virus"), as the lines from the condition's line down to it."""
+        if node.last <= node.id:
+            return None
+        stems = KIND_STEMS[kind]
+        for _, child_id, word, _ in self.tree.matches([node.id], stems):
+            child = self.tree.node(child_id)
+            if child is None:
+                continue
+            if word != LINK and is_kind_line(child.term, kind) and (child.code or child.see):
+                return [child]
+            if word == LINK and child.last > child.id:
+                for _, below_id, _, _ in self.tree.matches([child.id], stems):
+                    below = self.tree.node(below_id)
+                    if below is not None and is_kind_line(below.term, kind) and (below.code or below.see):
+                        return [child, below]
+        return None
 
     def _has_reference(self, node: Node) -> bool:
         return bool(node.see or node.see_also)
@@ -659,12 +818,15 @@ class Matcher:
             encounter.nodes.append(reason)
             out.append(self._result(encounter, words, reason.code, walk.column, walk.covered))
         elif (
-            len(walk.covered) == len(words)
+            (len(walk.covered) == len(words) or self._specified_site_line(end) is not None)
             and not self._has_reference(end)
             and (default := self._unspecified_line(end)) is not None
         ):
             # "Glioblastoma (multiforme)" has no code; when the path holds every word of the query (no
-            # site said) a coder reads its "unspecified site C71.9".
+            # site said) a coder reads its "unspecified site C71.9". A morphology that codes a site said by
+            # the Neoplasm Table ("specified site - see ...") is read at its unspecified site too when the
+            # query's other words name none ("medulloblastoma in child", "pilocytic astrocytoma, site not
+            # documented"): the specified site's reading must find a site line (below).
             unspecified = walk.copy()
             unspecified.nodes.append(default)
             unspecified.unsaid += DEFAULT_CHILD_COST
@@ -683,6 +845,17 @@ class Matcher:
             nec.unsaid += SPECIFIED_SITE_COST
             nec.covered |= named
             out.append(self._result(nec, words, organism.code, walk.column, nec.covered))
+        if end.book == "cm" and len(walk.covered) < len(words) and not end.cells:
+            out += self._by_organism_kind(walk, words, by_stem, jumps)
+        if (
+            end.depth == 0
+            and end.book == "cm"
+            and _malignant_primary(end.code)
+            and len(walk.covered) < len(words)
+            and not self._has_reference(end)
+        ):
+            # (the main term's own line, however its subterms ranked: one table reading per main term)
+            out += self._internal_site(walk, words, by_stem, min(jumps, MAX_JUMPS - 1))
         if (
             jumps < MAX_JUMPS
             and len(walk.covered) < len(words)
@@ -697,7 +870,11 @@ class Matcher:
             at_site.unsaid += SPECIFIED_SITE_COST
             for reference in self.tree.references(specified.id)[:MAX_REFERENCES]:
                 if reference.kind == "see":
-                    out += self._follow(at_site, reference, words, by_stem, jumps)
+                    out += [
+                        m
+                        for m in self._follow(at_site, reference, words, by_stem, jumps)
+                        if _names_site(m.nodes[len(at_site.nodes) :])
+                    ]
         if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
             references = alternatives_in_order(
                 self._said_parts_first(self.tree.references(end.id), by_stem)[:MAX_REFERENCES], by_stem
@@ -775,20 +952,52 @@ class Matcher:
             if reference.book in TABLE_COLUMNS:
                 # "Neoplasm, malignant, by site", "Table of Drugs and Chemicals, by drug, adverse effect":
                 # the query's other words find the line in the table.
-                left = Stems({s: i for s, i in by_stem.items() if not i <= walk.covered})
-                out: list[PathMatch] = []
-                for main in self._main_terms(words, left, {reference.book})[:6]:
-                    jumped = walk.copy()
-                    jumped.jumps.append((len(jumped.nodes), len(jumped.nodes)))
-                    jumped.nodes += main.nodes
-                    jumped.covered |= main.covered
-                    jumped.unsaid += main.unsaid
-                    jumped.via.append(reference.text)
-                    jumped.column = reference.column
-                    out += self._below(jumped, words, by_stem, jumps + 1)
-                return out
+                return self._by_site(walk, reference, words, by_stem, jumps)
             return []
-        return self._follow_from(target, walk, reference, words, by_stem, jumps)
+        found = self._follow_from(target, walk, reference, words, by_stem, jumps)
+        if (
+            reference.book == TABLE_BY_SITE
+            and target.book == TABLE_BY_SITE
+            and len(walk.covered) < len(words)
+            and not any(
+                _names_site(m.nodes[len(walk.nodes) + 1 :]) and m.covered - walk.covered for m in found
+            )
+        ):
+            # "Chondrosarcoma - see Neoplasm, cartilage, malignant": the Table's tissue or site the morphology
+            # is most often of; a site the query names that no line below it holds ("of right femur") is
+            # read by site in the same column ("meningioma of spinal cord": Neoplasm, meninges, spinal).
+            other = walk.copy()
+            other.unsaid += SITE_SAID_COST
+            table = self.tree.path(target.id)[0]
+            by_site = replace(reference, text=f"{_head(table.term).capitalize()}, by site")
+            found += [
+                m
+                for m in self._follow_from(table, other, by_site, words, by_stem, jumps)
+                if m.covered - walk.covered and _names_site(m.nodes[len(walk.nodes) :])
+            ]
+        return found
+
+    def _by_site(
+        self,
+        walk: _Walk,
+        reference: Reference,
+        words: Sequence[QueryWord],
+        by_stem: dict[str, set[int]],
+        jumps: int,
+    ) -> list[PathMatch]:
+        """The table's lines the query's words left find, in the column the reference names."""
+        left = Stems({s: i for s, i in by_stem.items() if not i <= walk.covered})
+        out: list[PathMatch] = []
+        for main in self._main_terms(words, left, {reference.book})[:6]:
+            jumped = walk.copy()
+            jumped.jumps.append((len(jumped.nodes), len(jumped.nodes)))
+            jumped.nodes += main.nodes
+            jumped.covered |= main.covered
+            jumped.unsaid += main.unsaid
+            jumped.via.append(reference.text)
+            jumped.column = reference.column
+            out += self._below(jumped, words, by_stem, jumps + 1)
+        return out
 
     def _code_of(self, walk: _Walk, reference: Reference, words: Sequence[QueryWord]) -> PathMatch:
         """The walk ended at the code a reference prints ("see Replacement, Lower Joints=0SR")."""
@@ -887,6 +1096,18 @@ def _agrees(code: str, table: str) -> bool:
     """A line's code and the code a reference prints name the same table (one is the start of the other)."""
     a, b = code.replace(".", "").upper(), table.replace(".", "").upper()
     return a.startswith(b) or b.startswith(a)
+
+
+def _malignant_primary(code: str) -> bool:
+    """Whether an ICD-10-CM code is a primary malignant neoplasm's (C00-C76, C80-C96; not C77-C79)."""
+    plain = code.replace(".", "").upper()
+    return len(plain) >= 3 and plain[0] == "C" and plain[1:3].isdigit() and not "77" <= plain[1:3] <= "79"
+
+
+def _names_site(nodes: Sequence[Node]) -> bool:
+    """Whether a path into a table reached one of its site lines (not only its main term, "Neoplasm, malignant"
+    C80.1, which is the unspecified site a "specified site" line cannot mean)."""
+    return any(n.depth > 0 and n.book in TABLE_COLUMNS for n in nodes)
 
 
 @lru_cache(maxsize=65536)
@@ -1133,7 +1354,8 @@ def query_words(
         s = stem(text)
         if not s or s in FILLERS or not content_stems(text):
             continue
-        extra = {stem(a) for a in (alternatives or {}).get(text, ())}
+        # (an alternative's organism forms too: "strep" -> streptococcus, the Index's "streptococcal")
+        extra = {f for a in (alternatives or {}).get(text, ()) for f in (stem(a), *organism_forms_of(a))}
         out.append(QueryWord(text, frozenset({s, *extra, *_hyphenated(text), *word_forms(text)})))
     return out
 
@@ -1157,12 +1379,18 @@ FORM_ENDINGS: tuple[tuple[str, str], ...] = (
 
 
 @lru_cache(maxsize=65536)
+def organism_forms_of(text: str) -> tuple[str, ...]:
+    """The stems of an organism name's other forms, for each word of a vocabulary alternative."""
+    return tuple(stem(f) for w in text.split() for f in organism_forms(w))
+
+
+@lru_cache(maxsize=65536)
 def word_forms(word: str) -> tuple[str, ...]:
     return tuple(
         stem(word[: -len(end)] + other)
         for end, other in FORM_ENDINGS
         if word.endswith(end) and len(word) - len(end) >= 2 and word.isalpha()
-    )
+    ) + tuple(stem(form) for form in organism_forms(word))
 
 
 PREFIXES = ("pre", "post", "non", "anti", "intra", "inter", "sub", "self", "over", "under", "co", "re")
