@@ -117,6 +117,7 @@ from bot.lookups.index.services import (
     says_finding,
 )
 from bot.lookups.index.stories import is_adverse_or_underdosing, is_poisoning, tells_taking
+from bot.lookups.index.substance_stories import read_substance_story, table_substances
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -284,6 +285,7 @@ class Searcher:
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
+        self._substances: dict[str, str] | None = None
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -379,6 +381,7 @@ class Searcher:
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
+        found = self._substance_story_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
         return self._unanswered_service(query, self._permanent_line_first(query, found))
@@ -628,6 +631,33 @@ class Searcher:
         shown = {h.code for h in lines}
         rest = [h for h in found if h.code not in shown]
         return _with_notice((lines[:DRUG_LINES_SHOWN] + rest + lines[DRUG_LINES_SHOWN:])[:limit], "")
+
+    def _substance_story_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A poisoning told as a story ("toddler bit into a benzonatate capsule", "bad LSD trip at a party")
+        asks for the substance's Drug Table line in the column the intent words choose, coded first
+        (bot.lookups.index.substance_stories); what the words found follows it."""
+        if "cm" not in systems:
+            return found
+        if self._substances is None:
+            self._substances = table_substances(self.book.db.conn)
+        story = read_substance_story(
+            query,
+            self._substances,
+            lambda text: self.vocabulary.expand(text, kinds=("brand", "lay"), chain_brands=True)[0],
+        )
+        if story is None:
+            return found
+        try:
+            table = self._find(story.query, ("cm",), limit)
+        except QueryError:
+            return found
+        if not table or not is_poisoning(table[0].code) or "table of drugs" in table[0].title.lower():
+            return found
+        if found and found[0].code == table[0].code:
+            return found  # the Table line read already
+        top = max((h.score for h in found), default=table[0].score) + DRUG_LINE_LEAD
+        line = replace(table[0], score=top, why=f"poisoning story: {table[0].why}")
+        return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
 
     def _prints_brand(self, brand: str) -> bool:
         """Whether a drug line keyed by the brand's first word prints the brand whole ("Inj, abilify maintena";
