@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
+from bot.lookups.index.stories import read_drug_story
 from bot.lookups.index.substance_stories import read_substance_story
 from bot.lookups.search import find_codes
 
@@ -79,3 +80,11 @@ def test_no_poisoning_story(query: str) -> None:
 def test_a_poisoning_story_codes_the_table_line_first(codebook: CodeBook, query: str, expected: str) -> None:
     found = find_codes(codebook, query, limit=3)
     assert found and found[0].code == expected, [h.code for h in found]
+
+
+def test_quitting_ones_own_drug_is_underdosing(codebook: CodeBook) -> None:
+    """ "quit her X": the patient stopped the drug (underdosing, guideline I.C.19.e.5.c); quitting a job is no
+    drug story."""
+    assert read_drug_story("quit her warfarin") == "underdosing warfarin"
+    assert read_drug_story("quit her job") == "quit her job"
+    assert find_codes(codebook, "patient quit her levothyroxine", limit=1)[0].code == "T38.1X6A"

@@ -22,6 +22,9 @@ import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import takewhile
+
+from bot.lookups.index.stories import read_drug_story
 
 # A taking no prescription explains.
 TAKING = re.compile(
@@ -153,23 +156,29 @@ def read_substance_story(
         and (USE_VERBS.search(lowered) or not TAKING.search(USE_VERBS.sub(" ", lowered)))
     ):
         return None  # "smoked weed", "drank beer": a use
-    column = next((words for pattern, words in INTENTS if pattern.search(lowered)), ACCIDENTAL)
+    # (the intent a drug story phrase reads too: "poisoned with X by someone else" is an assault)
+    told = f"{lowered} {read_drug_story(lowered)}"
+    column = next((words for pattern, words in INTENTS if pattern.search(told)), ACCIDENTAL)
     encounter = [w for w in lowered.split() if w in ENCOUNTER_WORDS]
-    query = " ".join([re.sub(r"\s*\([^)]*\)", "", substance), column, *encounter])
+    typed = set(lowered.split())
+    # The words the vocabulary read right after the substance are its Table subterm ("whiskey" -> alcohol
+    # beverage: Alcohol, beverage).
+    below = list(takewhile(lambda w: w not in typed, found[substance]))
+    query = " ".join([re.sub(r"\s*\([^)]*\)", "", substance), *below, column, *encounter])
     return SubstanceStory(substance, column, query)
 
 
-def _named_substances(text: str, names: dict[str, str]) -> set[str]:
+def _named_substances(text: str, names: dict[str, str]) -> dict[str, list[str]]:
     """The Table terms named in the text, by their whole name (a word's plural read as the word, a plural
-    name said in the singular: "a mothball" for "Moth balls")."""
+    name said in the singular: "a mothball" for "Moth balls"), each with the two words said after it."""
     words = re.findall(r"[a-z0-9][a-z0-9'-]*", text)
-    found: set[str] = set()
+    found: dict[str, list[str]] = {}
     for size in range(MAX_PHRASE, 0, -1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i : i + size])
             term = names.get(phrase) or names.get(phrase + "s")
             if term is None and size == 1 and phrase.endswith("s"):
                 term = names.get(phrase[:-1])
-            if term is not None:
-                found.add(term)
+            if term is not None and term not in found:
+                found[term] = words[i + size : i + size + 2]
     return found

@@ -1,0 +1,40 @@
+"""A dressing pad said by its sides ("4x4", "10x10 cm") is its area in square inches, the size HCPCS dressing
+descriptors state ("pad size 16 sq. in. or less", "more than 16 sq. in. but less than or equal to 48 sq. in.")
+(issue #10). Pads and sizes are made up here, not taken from the benchmark sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.measures import stated_measures, without_measures
+from bot.lookups.search import find_codes
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [("gauze 2x2", 4.0), ('4"x4" pad', 16.0), ("foam 6 x 6 in", 36.0), ("film 10x12 cm", 120 / 6.4516)],
+)
+def test_a_pad_said_by_its_sides_is_its_area(text: str, area: float) -> None:
+    assert stated_measures(text) == [("sqin", area, area)]
+    assert not any(ch.isdigit() for ch in without_measures(text))
+
+
+def test_a_count_or_a_frequency_is_no_pad_size() -> None:
+    assert stated_measures("3x daily") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("foam dressing 6x6 with border", "A6213"),  # 36 sq in: more than 16, at most 48
+        ("hydrocolloid dressing 3x3 without border", "A6234"),
+        ("sterile gauze 2x2", "A6402"),
+        ("transparent film 8x10", "A6259"),  # 80 sq in: more than 48
+    ],
+)
+def test_the_descriptor_whose_pad_size_holds_the_area_leads(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    found = find_codes(codebook, query, limit=3)
+    assert found and found[0].code == expected, [h.code for h in found]
