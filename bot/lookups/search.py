@@ -645,8 +645,8 @@ class Searcher:
             self._substances,
             lambda text: self.vocabulary.expand(text, kinds=("brand", "lay"), chain_brands=True)[0],
         )
-        if story is None:
-            return found
+        if story is None or (found and story.answered_by(found[0].title, found[0].why)):
+            return found  # no story, or its Table line read already ("Paint NEC, fumes NEC")
         try:
             table = self._find(story.query, ("cm",), limit)
         except QueryError:

@@ -38,3 +38,12 @@ def test_the_descriptor_whose_pad_size_holds_the_area_leads(
 ) -> None:
     found = find_codes(codebook, query, limit=3)
     assert found and found[0].code == expected, [h.code for h in found]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("helicopter ambulance mileage", "A0436"), ("airplane ambulance mileage", "A0435")],
+)
+def test_an_aircraft_is_said_by_its_wing(codebook: CodeBook, query: str, expected: str) -> None:
+    """The air ambulance lines say "rotary wing" (a helicopter) and "fixed wing" (a plane)."""
+    assert find_codes(codebook, query, limit=1)[0].code == expected

@@ -88,3 +88,17 @@ def test_quitting_ones_own_drug_is_underdosing(codebook: CodeBook) -> None:
     assert read_drug_story("quit her warfarin") == "underdosing warfarin"
     assert read_drug_story("quit her job") == "quit her job"
     assert find_codes(codebook, "patient quit her levothyroxine", limit=1)[0].code == "T38.1X6A"
+
+
+def test_a_farm_or_garden_story_is_no_medicinal_line() -> None:
+    """ "Malathion (medicinal)" is the lotion: sprayed on a farm it is the insecticide, another line."""
+    names = {"malathion": "Malathion (medicinal)", "diazinon": "Diazinon"}
+    assert read_substance_story("orchard worker sprayed with malathion", names, plain) is None
+    story = read_substance_story("orchard worker sprayed with diazinon", names, plain)
+    assert story is not None and story.substance == "Diazinon"
+
+
+def test_a_story_the_table_line_answers_already_is_kept(codebook: CodeBook) -> None:
+    """ "exposed to paint fumes": the Table's "Paint NEC, fumes NEC" read already; "Fumes" (gases not named)
+    is no substance of the story."""
+    assert find_codes(codebook, "exposed to paint fumes", limit=1)[0].code == "T59.891A"

@@ -29,6 +29,7 @@ from bot.lookups.index.stories import read_drug_story
 # A taking no prescription explains.
 TAKING = re.compile(
     r"\b(?:ate|eaten|swallowed|swallowing|drank|chewed|chewing|bit\s+into|bit\s+on|bitten|licked|"
+    r"sprayed|splashed|inhaled|breathed\s+in|exposed\s+to\s+(?:\w+\s+){1,3}(?:spray|fumes|gas|vapou?rs?)|"
     r"sucked\s+on|got\s+into|huffed|huffing|sniffed|snorted|snorting|smoked|injected|shot\s+up|"
     r"ingested|ingestion|overdosed?|overdosing|od|od'd|toxicity|poisoned|poisoning|"
     r"trip|tripping|high\s+on|to\s+get\s+high|too\s+(?:many|much)|handful|whole\s+bottle|bottle\s+of|"
@@ -92,7 +93,14 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 ACCIDENTAL = "poisoning accidental"
 ENCOUNTER_WORDS = frozenset({"initial", "subsequent", "sequela", "sequelae"})
-UNSPECIFIED = ("T50.90", "T65.9")  # the Table's lines for a drug or a substance not named
+# The Table's lines for a drug, a substance or a gas not named ("Drug NEC", "Tablets", "Fumes").
+UNSPECIFIED = ("T50.90", "T65.9", "T59.9")
+# A story of a farm, garden or household chemical, not of a medicine: a "(medicinal)" line is not its line
+# ("Malathion (medicinal)" is the lotion; the insecticide is another line).
+NOT_MEDICINAL = re.compile(
+    r"\b(?:spray|sprayed|spraying|fumes|vapou?rs?|exposed|farm\w*|crops?|garden\w*|pesticides?|"
+    r"insecticides?|herbicides?|weed\s+killer|bug\s+spray)\b"
+)
 MAX_PHRASE = 4  # the words of the longest Table name read
 
 
@@ -104,20 +112,26 @@ class SubstanceStory:
     column: str
     query: str
 
+    def answered_by(self, title: str, why: str) -> bool:
+        """Whether a code read already (its title and path) is the story's: the substance's line, the column."""
+        name = re.sub(r"\s*\([^)]*\)", "", self.substance).lower()
+        intent = self.column.removeprefix("poisoning ").split()[0]
+        return name in why.lower() and intent in title.lower()
+
 
 def table_substances(conn: sqlite3.Connection) -> dict[str, str]:
     """The Drug Table's main terms with a poisoning code of their own, by their name in lower case (without
     their parenthesised modifiers, "Cannabinoids, synthetic" also as "synthetic cannabinoids" and "Moth
-    balls" as "mothballs"), each
-    with the term as the Table prints it. A catch-all line ("Gas NEC", "Paint NEC") is kept by its name too:
+    balls" as "mothballs"), each with the term and its modifiers as the Table prints them. A catch-all line ("Gas NEC", "Paint NEC") is kept by its name too:
     the story's more specific name wins (`read_substance_story`)."""
     names: dict[str, str] = {}
-    rows = conn.execute("SELECT term, cells FROM index_nodes WHERE book = 'drug' AND depth = 0")
-    for term, cells in rows:
+    rows = conn.execute("SELECT term, modifiers, cells FROM index_nodes WHERE book = 'drug' AND depth = 0")
+    for name_only, modifiers, cells in rows:
+        term = f"{name_only} {modifiers}".strip()
         accidental = str(cells).split("|")[0]
         if not accidental or accidental.startswith(UNSPECIFIED):
             continue  # its subterms say which substance; "Tablets", "Drug NEC": no substance named
-        name = re.sub(r"\s*\([^)]*\)", "", str(term).lower())
+        name = re.sub(r"\s*\([^)]*\)", "", str(name_only).lower())
         name = " ".join(re.sub(r"\bnec\b", " ", name).split()).strip(" ,")
         if not name:
             continue
@@ -144,7 +158,7 @@ def read_substance_story(
     found = _named_substances(read, names) or _named_substances(lowered, names)
     if not found:
         return None
-    specific = [t for t in found if not t.lower().endswith(" nec")] or found
+    specific = [t for t in found if not re.search(r"\bnec\b", t.lower())] or found
     longest = max(len(t.split()) for t in specific)
     lines = {t for t in specific if len(t.split()) == longest}
     if len(lines) != 1:
@@ -156,6 +170,8 @@ def read_substance_story(
         and (USE_VERBS.search(lowered) or not TAKING.search(USE_VERBS.sub(" ", lowered)))
     ):
         return None  # "smoked weed", "drank beer": a use
+    if "(medicinal)" in substance.lower() and NOT_MEDICINAL.search(lowered):
+        return None
     # (the intent a drug story phrase reads too: "poisoned with X by someone else" is an assault)
     told = f"{lowered} {read_drug_story(lowered)}"
     column = next((words for pattern, words in INTENTS if pattern.search(told)), ACCIDENTAL)
