@@ -592,7 +592,9 @@ class Searcher:
         brand_read = [*(w for b in printed for w in _words(b)), *understood.words]
         brand_read = brand_read if understood.brands else []
         key = said_drug_key(brand_read, typed, self.drug_keys, self.english)
-        if not key or names_drug_use(set(said) | set(re.findall(r"[a-z0-9-]+", query.lower()))):
+        # ("bone mets" reads as the Neoplasm Table's "secondary": a site's behaviour, not "secondary to" a drug)
+        use = set(typed) | (set(read) - {"secondary"}) | set(re.findall(r"[a-z0-9-]+", query.lower()))
+        if not key or names_drug_use(use):
             return found
         family = [line for k, lines in self.drug_lines.items() if _same_drug(k, key) for line in lines]
         path = (
@@ -601,7 +603,9 @@ class Searcher:
         if found and is_adverse_or_underdosing(found[1].code if len(found) > 1 else ""):
             # "ran out of metoprolol now tachycardic": the condition, then the drug's underdosing beside it.
             path = found[1].why.lower().split(" (")[0]
-        if found and (key in found[0].title.lower() + path or found[0].code in {c for c, _ in family}):
+        # (a PCS path naming the drug is its administration's procedure, not what a brand asks for)
+        named = found and found[0].system != "ICD-10-PCS" and key in found[0].title.lower() + path
+        if named or (found and found[0].code in {c for c, _ in family}):
             # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
             # found already (by the brand the title prints, or the words as typed).
             return found

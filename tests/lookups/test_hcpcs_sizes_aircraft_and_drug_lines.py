@@ -1,6 +1,7 @@
-"""A dressing pad said by its sides ("4x4", "10x10 cm") is its area in square inches, the size HCPCS dressing
-descriptors state ("pad size 16 sq. in. or less", "more than 16 sq. in. but less than or equal to 48 sq. in.")
-(issue #10). Pads and sizes are made up here, not taken from the benchmark sets."""
+"""HCPCS readers (issue #10): a dressing pad said by its sides ("4x4", "10x10 cm") is its area in square inches,
+the size dressing descriptors state ("pad size 16 sq. in. or less"); an aircraft is said by its wing; a named
+injectable drug asks for its HCPCS line, not the PCS administration. Examples are made up here, not taken from
+the benchmark sets."""
 
 from __future__ import annotations
 
@@ -46,4 +47,18 @@ def test_the_descriptor_whose_pad_size_holds_the_area_leads(
 )
 def test_an_aircraft_is_said_by_its_wing(codebook: CodeBook, query: str, expected: str) -> None:
     """The air ambulance lines say "rotary wing" (a helicopter) and "fixed wing" (a plane)."""
+    assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("zometa for bone mets", "J3489"),  # "mets" reads "secondary": a site's behaviour, no drug's use
+        ("tocilizumab infusion", "J3262"),  # the PCS Index's New Technology line is its administration
+        ("remdesivir", "J0248"),
+    ],
+)
+def test_a_named_injectable_drug_asks_for_its_hcpcs_line(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected
