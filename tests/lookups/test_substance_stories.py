@@ -102,3 +102,17 @@ def test_a_story_the_table_line_answers_already_is_kept(codebook: CodeBook) -> N
     """ "exposed to paint fumes": the Table's "Paint NEC, fumes NEC" read already; "Fumes" (gases not named)
     is no substance of the story."""
     assert find_codes(codebook, "exposed to paint fumes", limit=1)[0].code == "T59.891A"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("huffed nitrous oxide from a whipped cream can", "T41.0X1A"),  # "Nitrous, oxide": a subterm's name
+        ("sniffed poppers at a club, now headache", "T46.3X1A"),  # street name -> "Amyl, nitrite"
+        ("toddler drank lamp oil from the garage", "T52.0X1A"),  # lamp oil -> Kerosene, not "Oil"
+    ],
+)
+def test_a_substance_named_by_a_main_term_and_its_subterm(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected

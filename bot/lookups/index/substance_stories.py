@@ -141,6 +141,17 @@ def table_substances(conn: sqlite3.Connection) -> dict[str, str]:
         if ", " in name:
             head, rest = name.split(", ", 1)
             names.setdefault(f"{rest} {head}", str(term))
+    # A main term with no code of its own names its substances by its subterms: "Nitrous, oxide", "Amyl,
+    # nitrite", "Carbon, monoxide".
+    rows = conn.execute(
+        "SELECT p.term, n.term, n.cells FROM index_nodes n JOIN index_nodes p ON n.parent = p.id "
+        "WHERE n.book = 'drug' AND n.depth = 1 AND p.cells LIKE '|%'"
+    )
+    for head, sub, cells in rows:
+        accidental = str(cells).split("|")[0]
+        name = " ".join(re.sub(r"\bnec\b", " ", f"{head} {sub}".lower()).split())
+        if accidental and not accidental.startswith(UNSPECIFIED) and "(" not in name:
+            names.setdefault(name, f"{head}, {sub}")
     return names
 
 
@@ -180,7 +191,7 @@ def read_substance_story(
     # The words the vocabulary read right after the substance are its Table subterm ("whiskey" -> alcohol
     # beverage: Alcohol, beverage).
     below = list(takewhile(lambda w: w not in typed, found[substance]))
-    query = " ".join([re.sub(r"\s*\([^)]*\)", "", substance), *below, column, *encounter])
+    query = " ".join([re.sub(r"\s*\([^)]*\)", "", substance).replace(",", ""), *below, column, *encounter])
     return SubstanceStory(substance, column, query)
 
 
