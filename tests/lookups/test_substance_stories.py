@@ -116,3 +116,14 @@ def test_a_substance_named_by_a_main_term_and_its_subterm(
     codebook: CodeBook, query: str, expected: str
 ) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("cefuroxime poisoning undetermined", "T36.1X4A"),  # the column's own word
+        ("teen swallowed horse paste from the barn", "T37.4X1A"),  # not the vocabulary's note on another line
+    ],
+)
+def test_the_column_said_and_the_line_read(codebook: CodeBook, query: str, expected: str) -> None:
+    assert find_codes(codebook, query, limit=1)[0].code == expected

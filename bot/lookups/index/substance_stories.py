@@ -69,7 +69,7 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\bintent\w*\s+(?:is\s+|was\s+)?(?:unknown|unclear|undetermined|uncertain|not\s+(?:known|clear|"
             r"determined)|could\s+not\s+be\s+determined|cannot\s+be\s+determined|can't\s+be\s+determined)\b|"
-            r"\b(?:unknown|unclear|undetermined|uncertain)\s+(?:intent|if|whether)\b|"
+            r"\bundetermined\b|\b(?:unknown|unclear|uncertain)\s+(?:intent|if|whether)\b|"
             r"\b(?:not\s+sure|unsure|unclear|unknown|can't\s+tell|cannot\s+tell|undetermined)\s+"
             r"(?:if|whether)\s+(?:it\s+was\s+)?(?:intentional|accidental|on\s+purpose|deliberate)\b"
         ),
@@ -116,7 +116,8 @@ class SubstanceStory:
         """Whether a code read already (its title and path) is the story's: the substance's line, the column."""
         name = re.sub(r"\s*\([^)]*\)", "", self.substance).lower()
         intent = self.column.removeprefix("poisoning ").split()[0]
-        return name in why.lower() and intent in title.lower()
+        path = why.lower().split(" -> ")[0]  # the line read, not the vocabulary's note after it
+        return name in path and intent in title.lower()
 
 
 def table_substances(conn: sqlite3.Connection) -> dict[str, str]:
@@ -125,6 +126,7 @@ def table_substances(conn: sqlite3.Connection) -> dict[str, str]:
     balls" as "mothballs"), each with the term and its modifiers as the Table prints them. A catch-all line ("Gas NEC", "Paint NEC") is kept by its name too:
     the story's more specific name wins (`read_substance_story`)."""
     names: dict[str, str] = {}
+    heads: dict[str, str] = {}  # "Kerosene, kerosine NEC" named by its first word when no line is
     rows = conn.execute("SELECT term, modifiers, cells FROM index_nodes WHERE book = 'drug' AND depth = 0")
     for name_only, modifiers, cells in rows:
         term = f"{name_only} {modifiers}".strip()
@@ -141,6 +143,9 @@ def table_substances(conn: sqlite3.Connection) -> dict[str, str]:
         if ", " in name:
             head, rest = name.split(", ", 1)
             names.setdefault(f"{rest} {head}", str(term))
+            heads.setdefault(head, str(term))
+    for head, term in heads.items():
+        names.setdefault(head, term)
     # A main term with no code of its own names its substances by its subterms: "Nitrous, oxide", "Amyl,
     # nitrite", "Carbon, monoxide".
     rows = conn.execute(
