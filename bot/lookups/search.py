@@ -651,6 +651,8 @@ class Searcher:
         )
         if story is None or (found and story.answered_by(found[0].title, found[0].why)):
             return found  # no story, or its Table line read already ("Paint NEC, fumes NEC")
+        if found and is_poisoning(found[0].code) and story.kept(found[0].code, found[0].title):
+            return found  # no story, or its Table line read already ("Paint NEC, fumes NEC")
         try:
             table = self._find(story.query, ("cm",), limit)
         except QueryError:

@@ -112,6 +112,12 @@ class SubstanceStory:
     column: str
     query: str
 
+    def kept(self, code: str, title: str) -> bool:
+        """Whether a poisoning read already, in the story's column and of a named substance, is kept: the
+        Index's own Table path ("nitrates cellulose") names more than the story's one main term."""
+        intent = self.column.removeprefix("poisoning ").split()[0]
+        return intent in title.lower() and not code.startswith(UNSPECIFIED)
+
     def answered_by(self, title: str, why: str) -> bool:
         """Whether a code read already (its title and path) is the story's: the substance's line, the column."""
         name = re.sub(r"\s*\([^)]*\)", "", self.substance).lower()
