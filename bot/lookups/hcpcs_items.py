@@ -140,6 +140,9 @@ DESCRIPTOR_FORMS = {
     "yearly": ("annual",),
     "annually": ("annual",),
     "admin": ("administration",),
+    # The air ambulance lines say the aircraft by its wing: a helicopter is "rotary wing", a plane "fixed wing".
+    "helicopter": ("rotary wing",),
+    "airplane": ("fixed wing",),
     **{short: forms for short, forms in IV_FLUIDS.items()},
 }
 

@@ -22,6 +22,15 @@ _UNIT = (
 )
 _RANGE = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*(?:-|to)\s*" + _NUMBER + r"(?:\s*" + _UNIT + r")?")
 _ONE = re.compile(r"(?<![\d.\-])" + _NUMBER + r"\s*" + _UNIT)
+# A pad said by its sides ("4x4", "2 x 2 in", "10x10 cm"): its area in square inches, as descriptors state it.
+_SIDES = re.compile(
+    r"(?<![\d.])"
+    + _NUMBER
+    + r"\s*(?:\"|in\b\.?)?\s*[x×]\s*"
+    + _NUMBER
+    + r"\s*(\"|in(?:ch(?:es)?)?\b\.?|cm\b)?"
+)
+_SQUARE_CM = 6.4516  # square centimetres in a square inch
 _BELOW_BEFORE = re.compile(r"(?:less than or equal to|up to|not more than|at most|<=|≤)\s*$")
 _UNDER_BEFORE = re.compile(r"(?:less than|under|below|<)\s*$")
 _LEAST_BEFORE = re.compile(r"(?:greater than or equal to|at least|>=|≥)\s*$")
@@ -62,6 +71,11 @@ def stated_measures(text: str) -> list[Interval]:
         if low < high:
             found.append((unit, low, high))
             taken.append(match.span())
+    for match in _SIDES.finditer(lowered):
+        area = float(match.group(1)) * float(match.group(2))
+        area = area / _SQUARE_CM if (match.group(3) or "").startswith("cm") else area
+        found.append(("sqin", area, area))
+        taken.append(match.span())
     lows: dict[str, float] = {}
     highs: dict[str, float] = {}
     for match in _ONE.finditer(lowered):
@@ -115,6 +129,6 @@ def without_measures(text: str) -> str:
     """The text less the sizes it says with a unit ("gauze pad 16 sq in" -> "gauze pad"), whose numbers no
     descriptor word answers (measure_fit weighs them); the text itself when nothing else is left."""
     lowered = text.lower()
-    rest = _ONE.sub(" ", _RANGE.sub(lambda m: " " if m.group(3) else m.group(0), lowered))
+    rest = _ONE.sub(" ", _RANGE.sub(lambda m: " " if m.group(3) else m.group(0), _SIDES.sub(" ", lowered)))
     rest = " ".join(rest.split())
     return rest if rest != " ".join(lowered.split()) and any(c.isalpha() for c in rest) else text

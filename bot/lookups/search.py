@@ -130,6 +130,7 @@ from bot.lookups.index.sub_queries import (
     without_negated,
     without_sides,
 )
+from bot.lookups.index.substance_stories import read_substance_story, table_substances
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -309,6 +310,7 @@ class Searcher:
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
+        self._substances: dict[str, str] | None = None
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -444,6 +446,7 @@ class Searcher:
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
+        found = self._substance_story_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
         return self._unanswered_service(query, self._permanent_line_first(query, found))
@@ -748,7 +751,9 @@ class Searcher:
         brand_read = [*(w for b in printed for w in _words(b)), *understood.words]
         brand_read = brand_read if understood.brands else []
         key = said_drug_key(brand_read, typed, self.drug_keys, self.english)
-        if not key or names_drug_use(set(said) | set(re.findall(r"[a-z0-9-]+", query.lower()))):
+        # ("bone mets" reads as the Neoplasm Table's "secondary": a site's behaviour, not "secondary to" a drug)
+        use = set(typed) | (set(read) - {"secondary"}) | set(re.findall(r"[a-z0-9-]+", query.lower()))
+        if not key or names_drug_use(use):
             return found
         family = [line for k, lines in self.drug_lines.items() if _same_drug(k, key) for line in lines]
         path = (
@@ -757,7 +762,9 @@ class Searcher:
         if found and is_adverse_or_underdosing(found[1].code if len(found) > 1 else ""):
             # "ran out of metoprolol now tachycardic": the condition, then the drug's underdosing beside it.
             path = found[1].why.lower().split(" (")[0]
-        if found and (key in found[0].title.lower() + path or found[0].code in {c for c, _ in family}):
+        # (a PCS path naming the drug is its administration's procedure, not what a brand asks for)
+        named = found and found[0].system != "ICD-10-PCS" and key in found[0].title.lower() + path
+        if named or (found and found[0].code in {c for c, _ in family}):
             # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
             # found already (by the brand the title prints, or the words as typed).
             return found
@@ -787,6 +794,35 @@ class Searcher:
         shown = {h.code for h in lines}
         rest = [h for h in found if h.code not in shown]
         return _with_notice((lines[:DRUG_LINES_SHOWN] + rest + lines[DRUG_LINES_SHOWN:])[:limit], "")
+
+    def _substance_story_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A poisoning told as a story ("toddler bit into a benzonatate capsule", "bad LSD trip at a party")
+        asks for the substance's Drug Table line in the column the intent words choose, coded first
+        (bot.lookups.index.substance_stories); what the words found follows it."""
+        if "cm" not in systems:
+            return found
+        if self._substances is None:
+            self._substances = table_substances(self.book.db.conn)
+        story = read_substance_story(
+            query,
+            self._substances,
+            lambda text: self.vocabulary.expand(text, kinds=("brand", "lay"), chain_brands=True)[0],
+        )
+        if story is None or (found and story.answered_by(found[0].title, found[0].why)):
+            return found  # no story, or its Table line read already ("Paint NEC, fumes NEC")
+        if found and is_poisoning(found[0].code) and story.kept(found[0].code, found[0].title):
+            return found  # no story, or its Table line read already ("Paint NEC, fumes NEC")
+        try:
+            table = self._find(story.query, ("cm",), limit)
+        except QueryError:
+            return found
+        if not table or not is_poisoning(table[0].code) or "table of drugs" in table[0].title.lower():
+            return found
+        if found and found[0].code == table[0].code:
+            return found  # the Table line read already
+        top = max((h.score for h in found), default=table[0].score) + DRUG_LINE_LEAD
+        line = replace(table[0], score=top, why=f"poisoning story: {table[0].why}")
+        return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
 
     def _prints_brand(self, brand: str) -> bool:
         """Whether a drug line keyed by the brand's first word prints the brand whole ("Inj, abilify maintena";

@@ -31,6 +31,10 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             + _HOLDER
             + r"(?:(?:doses?|pills?|tablets?|shots?|injections?)\s+(?:of\s+)?|to\s+take\s+)?|"
             r"\b(?:not|never|stopped|stop|stops|quit|quitting)\s+(?:been\s+)?(?:taking|take|using)\b|"
+            # "quit her allopurinol": the patient's own stopping (a prescriber's "stopped" is no underdosing)
+            r"\b(?:quit|quits|quitting)\s+(?:her|his|their|my|your)\s+(?!(?:job|jobs|work|school|college|team|"
+            r"sports?|habit|diet|exercise|gym|husband|wife|partner|boyfriend|girlfriend|smoking|drinking|vaping|"
+            r"cigarettes|therapy|therapist|classes|church|band)\b)|"
             r"\b(?:didn't|didnt|did\s+not|doesn't|doesnt|does\s+not|hasn't|hasnt|has\s+not|isn't|isnt|"
             r"wasn't|wasnt|was\s+not|is\s+not|hasn't\s+been|has\s+not\s+been)\s+(?:been\s+)?(?:take|taking|taken|"
             r"took|using|use)\b|"

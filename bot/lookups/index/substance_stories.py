@@ -1,0 +1,222 @@
+"""Poisoning stories: a substance taken, told in a sentence, read as its Table of Drugs and Chemicals line.
+
+A coder reading "toddler bit into a benzonatate capsule from grandpa's nightstand", "teen drank a bottle of
+DXM cough syrup to get high" or "took 40 caffeine pills to stay up studying" does not look up the nightstand,
+the bottle or the studying: the sentence tells a substance taken in a way no prescription asked for, so the
+coder finds the substance's line in the Table of Drugs and Chemicals (by its Table name: a brand or street
+name read as the generic first), takes the column the intent words choose - accidental (unintentional) unless
+intentional self-harm, assault or an undetermined intent is said (guideline I.C.19.e.5.b) - and codes the
+poisoning first, its manifestations after it.
+
+`read_substance_story` finds such a story: a taking no prescription explains (a child ate or chewed it, a
+bottle or a handful was taken, it was smoked, snorted or huffed, an overdose or toxicity), no adverse-effect
+or underdosing words (those are the Drug Table's other columns, read by bot.lookups.index.stories), and one
+substance the Table lists as a main term. It returns the Table line's words with the column's words, a
+query the Drug Table answers on its own. Tobacco, alcohol and cannabis smoked or drunk with no poisoning word
+are a use (F10-F17, Z72.0), not a poisoning.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import takewhile
+
+from bot.lookups.index.stories import read_drug_story
+
+# A taking no prescription explains.
+TAKING = re.compile(
+    r"\b(?:ate|eaten|swallowed|swallowing|drank|chewed|chewing|bit\s+into|bit\s+on|bitten|licked|"
+    r"sprayed|splashed|inhaled|breathed\s+in|exposed\s+to\s+(?:\w+\s+){1,3}(?:spray|fumes|gas|vapou?rs?)|"
+    r"sucked\s+on|got\s+into|huffed|huffing|sniffed|snorted|snorting|smoked|injected|shot\s+up|"
+    r"ingested|ingestion|overdosed?|overdosing|od|od'd|toxicity|poisoned|poisoning|"
+    r"trip|tripping|high\s+on|to\s+get\s+high|too\s+(?:many|much)|handful|whole\s+bottle|bottle\s+of|"
+    r"(?:[5-9]|[1-9]\d+)\s+(?:[a-z]+\s+)?(?:pills|tablets|tabs|capsules|caps|gummies)|"
+    r"(?:took|taken|swallowed|ingested)\s+(?:[5-9]|[1-9]\d+))\b"
+)
+# The words that name a poisoning itself (not only a taking).
+POISONING = re.compile(
+    r"\b(?:overdosed?|overdosing|od|od'd|toxicity|poisoned|poisoning|too\s+(?:many|much))\b"
+)
+# Only the ordinary way of using tobacco, alcohol or cannabis: a use, unless a poisoning word is said.
+USE_VERBS = re.compile(r"\b(?:smoked|smoking|drank|drinking|drinks|vaping|vaped)\b")
+USED_SUBSTANCES = (
+    "alcohol",
+    "ethanol",
+    "beer",
+    "wine",
+    "liquor",
+    "tobacco",
+    "nicotine",
+    "cannabis",
+    "marijuana",
+)
+# Words of the Drug Table's other columns, of a use or a state, or of a condition the drug caused: not a
+# poisoning story (bot.lookups.index.stories reads them).
+OTHER_STORY = re.compile(
+    r"\bside[- ]effects?\b|\bas\s+(?:prescribed|directed)\b|\bproperly\b|\bcorrectly\b|\btherapeutic\b|"
+    r"\breactions?\b|\binduced\b|\badverse\b|\ballerg\w*|\banaphyla\w*|\bquit\b|\bstopp?(?:ed|ing)?\b|"
+    r"\bmiss(?:ed|ing)\b|\bskipp?(?:ed|ing)\b|\bran\s+out\b|\brun\s+out\b|\bforgot\b|\bunderdos\w*|"
+    r"\bnoncomplian\w*|\bhistory\b|\bh/o\b|\bhx\b|\bstatus\b|\blong[- ]term\b|\bwithdrawal\b|\bdependen\w*|"
+    r"\babuse\b|\baddict\w*|\bdisorder\b|\bscreen\w*|\bvaccin\w*|\bimmuniz\w*|\bbite\b|\bsting\w*|\bstung\b"
+)
+# The intent said, in the order read: undetermined only when said ("intent could not be determined", "not
+# sure if intentional"), then self-harm, then assault; accidental is the Table's default.
+INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\bintent\w*\s+(?:is\s+|was\s+)?(?:unknown|unclear|undetermined|uncertain|not\s+(?:known|clear|"
+            r"determined)|could\s+not\s+be\s+determined|cannot\s+be\s+determined|can't\s+be\s+determined)\b|"
+            r"\bundetermined\b|\b(?:unknown|unclear|uncertain)\s+(?:intent|if|whether)\b|"
+            r"\b(?:not\s+sure|unsure|unclear|unknown|can't\s+tell|cannot\s+tell|undetermined)\s+"
+            r"(?:if|whether)\s+(?:it\s+was\s+)?(?:intentional|accidental|on\s+purpose|deliberate)\b"
+        ),
+        "poisoning undetermined",
+    ),
+    (
+        re.compile(
+            r"\bsuicid\w*|\bself[- ]harm\w*|\bintentional\w*|\bon\s+purpose\b|\bdeliberate\w*|"
+            r"\bto\s+(?:end|take)\s+(?:it|it\s+all|(?:his|her|their|my|your)\s+(?:own\s+)?life)\b|"
+            r"\bto\s+(?:kill|hurt|harm)\s+(?:him|her|them|my|your)sel(?:f|ves)\b|\bwanted\s+to\s+die\b"
+        ),
+        "poisoning intentional self-harm",
+    ),
+    (
+        re.compile(
+            r"\bassault\w*|\bhomicid\w*|\bspiked\b|\b(?:someone|somebody)\s+(?:else\s+)?(?:gave|put|slipped|"
+            r"poisoned)\b"
+        ),
+        "poisoning assault",
+    ),
+)
+ACCIDENTAL = "poisoning accidental"
+ENCOUNTER_WORDS = frozenset({"initial", "subsequent", "sequela", "sequelae"})
+# The Table's lines for a drug, a substance or a gas not named ("Drug NEC", "Tablets", "Fumes").
+UNSPECIFIED = ("T50.90", "T65.9", "T59.9")
+# A story of a farm, garden or household chemical, not of a medicine: a "(medicinal)" line is not its line
+# ("Malathion (medicinal)" is the lotion; the insecticide is another line).
+NOT_MEDICINAL = re.compile(
+    r"\b(?:spray|sprayed|spraying|fumes|vapou?rs?|exposed|farm\w*|crops?|garden\w*|pesticides?|"
+    r"insecticides?|herbicides?|weed\s+killer|bug\s+spray)\b"
+)
+MAX_PHRASE = 4  # the words of the longest Table name read
+
+
+@dataclass(frozen=True)
+class SubstanceStory:
+    """The Table line's name as the Table prints it, the column's words, and the query they make."""
+
+    substance: str
+    column: str
+    query: str
+
+    def kept(self, code: str, title: str) -> bool:
+        """Whether a poisoning read already, in the story's column and of a named substance, is kept: the
+        Index's own Table path ("nitrates cellulose") names more than the story's one main term."""
+        intent = self.column.removeprefix("poisoning ").split()[0]
+        return intent in title.lower() and not code.startswith(UNSPECIFIED)
+
+    def answered_by(self, title: str, why: str) -> bool:
+        """Whether a code read already (its title and path) is the story's: the substance's line, the column."""
+        name = re.sub(r"\s*\([^)]*\)", "", self.substance).lower()
+        intent = self.column.removeprefix("poisoning ").split()[0]
+        path = why.lower().split(" -> ")[0]  # the line read, not the vocabulary's note after it
+        return name in path and intent in title.lower()
+
+
+def table_substances(conn: sqlite3.Connection) -> dict[str, str]:
+    """The Drug Table's main terms with a poisoning code of their own, by their name in lower case (without
+    their parenthesised modifiers, "Cannabinoids, synthetic" also as "synthetic cannabinoids" and "Moth
+    balls" as "mothballs"), each with the term and its modifiers as the Table prints them. A catch-all line ("Gas NEC", "Paint NEC") is kept by its name too:
+    the story's more specific name wins (`read_substance_story`)."""
+    names: dict[str, str] = {}
+    heads: dict[str, str] = {}  # "Kerosene, kerosine NEC" named by its first word when no line is
+    rows = conn.execute("SELECT term, modifiers, cells FROM index_nodes WHERE book = 'drug' AND depth = 0")
+    for name_only, modifiers, cells in rows:
+        term = f"{name_only} {modifiers}".strip()
+        accidental = str(cells).split("|")[0]
+        if not accidental or accidental.startswith(UNSPECIFIED):
+            continue  # its subterms say which substance; "Tablets", "Drug NEC": no substance named
+        name = re.sub(r"\s*\([^)]*\)", "", str(name_only).lower())
+        name = " ".join(re.sub(r"\bnec\b", " ", name).split()).strip(" ,")
+        if not name:
+            continue
+        names.setdefault(name, str(term))
+        if " " in name and "," not in name:
+            names.setdefault(name.replace(" ", ""), str(term))  # "Moth balls" said "mothballs"
+        if ", " in name:
+            head, rest = name.split(", ", 1)
+            names.setdefault(f"{rest} {head}", str(term))
+            heads.setdefault(head, str(term))
+    for head, term in heads.items():
+        names.setdefault(head, term)
+    # A main term with no code of its own names its substances by its subterms: "Nitrous, oxide", "Amyl,
+    # nitrite", "Carbon, monoxide".
+    rows = conn.execute(
+        "SELECT p.term, n.term, n.cells FROM index_nodes n JOIN index_nodes p ON n.parent = p.id "
+        "WHERE n.book = 'drug' AND n.depth = 1 AND p.cells LIKE '|%'"
+    )
+    for head, sub, cells in rows:
+        accidental = str(cells).split("|")[0]
+        name = " ".join(re.sub(r"\bnec\b", " ", f"{head} {sub}".lower()).split())
+        if accidental and not accidental.startswith(UNSPECIFIED) and "(" not in name:
+            names.setdefault(name, f"{head}, {sub}")
+    return names
+
+
+def read_substance_story(
+    text: str, names: dict[str, str], expand: Callable[[str], str]
+) -> SubstanceStory | None:
+    """The poisoning story a query tells, as a Drug Table query ("toddler bit into a benzonatate capsule" ->
+    "Benzonatate poisoning accidental"); None when the query tells no such story or names no single Table
+    substance. `expand` reads brand and street names as the generic the Table lists ("dxm" ->
+    dextromethorphan)."""
+    lowered = " ".join(text.lower().replace(",", " , ").split())
+    if not TAKING.search(lowered) or OTHER_STORY.search(lowered):
+        return None
+    read = expand(lowered)
+    found = _named_substances(read, names) or _named_substances(lowered, names)
+    if not found:
+        return None
+    specific = [t for t in found if not re.search(r"\bnec\b", t.lower())] or found
+    longest = max(len(t.split()) for t in specific)
+    lines = {t for t in specific if len(t.split()) == longest}
+    if len(lines) != 1:
+        return None  # two substances: each is coded, and the words do not say which leads
+    substance = lines.pop()
+    if (
+        substance.lower().startswith(USED_SUBSTANCES)
+        and not POISONING.search(lowered)
+        and (USE_VERBS.search(lowered) or not TAKING.search(USE_VERBS.sub(" ", lowered)))
+    ):
+        return None  # "smoked weed", "drank beer": a use
+    if "(medicinal)" in substance.lower() and NOT_MEDICINAL.search(lowered):
+        return None
+    # (the intent a drug story phrase reads too: "poisoned with X by someone else" is an assault)
+    told = f"{lowered} {read_drug_story(lowered)}"
+    column = next((words for pattern, words in INTENTS if pattern.search(told)), ACCIDENTAL)
+    encounter = [w for w in lowered.split() if w in ENCOUNTER_WORDS]
+    typed = set(lowered.split())
+    # The words the vocabulary read right after the substance are its Table subterm ("whiskey" -> alcohol
+    # beverage: Alcohol, beverage).
+    below = list(takewhile(lambda w: w not in typed, found[substance]))
+    query = " ".join([re.sub(r"\s*\([^)]*\)", "", substance).replace(",", ""), *below, column, *encounter])
+    return SubstanceStory(substance, column, query)
+
+
+def _named_substances(text: str, names: dict[str, str]) -> dict[str, list[str]]:
+    """The Table terms named in the text, by their whole name (a word's plural read as the word, a plural
+    name said in the singular: "a mothball" for "Moth balls"), each with the two words said after it."""
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", text)
+    found: dict[str, list[str]] = {}
+    for size in range(MAX_PHRASE, 0, -1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            term = names.get(phrase) or names.get(phrase + "s")
+            if term is None and size == 1 and phrase.endswith("s"):
+                term = names.get(phrase[:-1])
+            if term is not None and term not in found:
+                found[term] = words[i + size : i + size + 2]
+    return found
