@@ -93,6 +93,7 @@ from bot.lookups.hcpcs_items import (
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
+    negates_as_asked,
     other_approach,
     other_encounter,
     query_negated,
@@ -1034,6 +1035,7 @@ class Searcher:
                 notes,
                 broad=found.coverage < 0.5,
                 items=not understood.parts and read_as_item(lowered),
+                negated_words=understood.negated,
             )
         else:
             complete = 0.0
@@ -1082,7 +1084,9 @@ class Searcher:
                 if any(names_typed_item(said, head, first=alone) for head in heads):
                     named[key] = max(score, named.get(key, score))
 
-            held = self._text_matches(typed, ("hcpcs",), add_item, notes, broad=False, items=False)
+            held = self._text_matches(
+                typed, ("hcpcs",), add_item, notes, broad=False, items=False, negated_words=understood.negated
+            )
             complete = max(complete, held)
             if held >= 1.0 and named and read_as_item(lowered):
                 # The item named by its head noun leads, in the order its words as typed give ("4 lead":
@@ -1650,9 +1654,11 @@ class Searcher:
         broad: bool = True,
         items: bool = True,
         payer_optional: bool = True,
+        negated_words: frozenset[str] = frozenset(),
     ) -> float:
         """Add the title and inclusion-term matches; the share of the words the best title holds (`items`: a
-        HCPCS item may be read by its head noun, as in a query that links no two concepts)."""
+        HCPCS item may be read by its head noun, as in a query that links no two concepts; `negated_words`: the
+        words of the clauses the query negates, which the understanding read out of `groups`)."""
         systems = ",".join(f"'{s}'" for s in wanted)  # from the fixed SYSTEMS tuple, never user text
         rows = self._exact(normalise(" ".join(g[0] for g in groups)), systems)
         rows += self._query(self._match(groups), systems)
@@ -1739,6 +1745,10 @@ class Searcher:
         first_stems = frozenset(_stem(g[0]) for g in groups)
         negated = not any("without" in g for g in groups)
         refused = query_negated(" ".join(g[0] for g in groups))
+        if (
+            negated_words
+        ):  # "2x2 sterile gauze, no border": the clause left the words, not the query's meaning
+            refused |= query_negated("without " + " ".join(sorted(negated_words)))
         suffixed = _suffixed_names(groups)
         said = {w for g in groups for w in g}
         said_stems = frozenset(stem(w) for w in said)
@@ -1758,10 +1768,16 @@ class Searcher:
             )
             if negated and _NEGATION.search(label):
                 score -= 150  # "Ischemia ... without myocardial infarction" is not what "heart attack" means
-            if affirms_what_is_negated(label, refused):
+            if affirms_what_is_negated(label, refused) or (
+                system == "hcpcs" and affirms_what_is_negated(title, refused)  # a short label abbreviates
+            ):
                 score -= (
                     150  # "asthma with status asthmaticus" is what "asthma without status asthmaticus" is not
                 )
+            if system == "hcpcs" and negates_as_asked(title, refused):
+                score += 150  # "gauze, no border": "..., without adhesive border" says it too
+            if _says_not(title, said_stems):
+                score -= 150  # "Gauze, ..., non-sterile" is what "sterile gauze" is not
             if system == "hcpcs" and _accessory(title, said):
                 score -= ACCESSORY_COST
             if system == "hcpcs" and _variant(title, said):
@@ -2073,6 +2089,18 @@ ACCESSORY = re.compile(
 )
 ACCESSORY_FOR = re.compile(r"(?i)^(.*?)\b(?:for use with|used with|for)\b(.*)$")
 ACCESSORY_COST = 60.0
+
+
+# A title's "non-" word ("non-sterile", "Non-ST elevation"): the opposite of the word it prefixes.
+_NON_WORD = re.compile(r"\bnon[- ]([a-z]+)")
+
+
+def _says_not(title: str, said_stems: frozenset[str]) -> bool:
+    """Whether a title says "non-X" for an X the query says without its own "non" ("sterile gauze" is not
+    "Gauze, non-impregnated, non-sterile"; "non-sterile gauze" still is)."""
+    if "non" in said_stems:
+        return False
+    return any(stem(word) in said_stems for word in _NON_WORD.findall(title.lower()))
 
 
 def _accessory(text: str, said: set[str]) -> bool:

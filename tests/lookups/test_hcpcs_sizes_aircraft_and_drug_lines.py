@@ -62,3 +62,21 @@ def test_a_named_injectable_drug_asks_for_its_hcpcs_line(
     codebook: CodeBook, query: str, expected: str
 ) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "not_first"),
+    [
+        # Regression (round 16 merge): with the pad's sides read as its size, "sterile" matched "non-sterile"
+        # and "no border" lost to "with any size adhesive border"; the three tied and code order chose.
+        ("2x2 sterile gauze, no border", "A6402", {"A6216", "A6219"}),
+        ("hydrocolloid dressing 4x4 no border", "A6234", {"A6237"}),
+        ("non-sterile gauze 4x4", "A6216", {"A6402"}),
+    ],
+)
+def test_a_title_saying_non_or_with_what_the_query_does_not_loses(
+    codebook: CodeBook, query: str, expected: str, not_first: set[str]
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == expected, [h.code for h in hits]
+    assert hits[0].code not in not_first

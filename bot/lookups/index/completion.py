@@ -255,6 +255,12 @@ def affirms_what_is_negated(title: str, refused: frozenset[str]) -> bool:
     return bool((content_stems(title) - _negated_in(title)) & refused)
 
 
+def negates_as_asked(title: str, refused: frozenset[str]) -> bool:
+    """Whether a title negates a word the query negates too ("..., without adhesive border" for "gauze, no
+    border"): the negated word is said by both, though neither holds it."""
+    return bool(refused and _negated_in(title) & refused)
+
+
 def _plain(title: str) -> set[str]:
     return set(re.findall(r"[a-z]+", title.lower()))
 
