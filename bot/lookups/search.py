@@ -131,7 +131,7 @@ from bot.lookups.index.sub_queries import (
     without_negated,
     without_sides,
 )
-from bot.lookups.index.substance_stories import read_substance_story, table_substances
+from bot.lookups.index.substance_stories import may_tell_story, read_substance_story, table_substances
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -800,8 +800,8 @@ class Searcher:
         """A poisoning told as a story ("toddler bit into a benzonatate capsule", "bad LSD trip at a party")
         asks for the substance's Drug Table line in the column the intent words choose, coded first
         (bot.lookups.index.substance_stories); what the words found follows it."""
-        if "cm" not in systems:
-            return found
+        if "cm" not in systems or not may_tell_story(query):
+            return found  # (the Table's names are read at the first story, not at the first lookup)
         if self._substances is None:
             self._substances = table_substances(self.book.db.conn)
         story = read_substance_story(

@@ -126,6 +126,13 @@ class SubstanceStory:
         return name in path and intent in title.lower()
 
 
+def may_tell_story(text: str) -> bool:
+    """Whether a query has the words of a poisoning story at all (taking something, and no other kind of
+    story): the cheap test before the Table's names are read (`read_substance_story` tests it again)."""
+    lowered = " ".join(text.lower().replace(",", " , ").split())
+    return bool(TAKING.search(lowered)) and not OTHER_STORY.search(lowered)
+
+
 def table_substances(conn: sqlite3.Connection) -> dict[str, str]:
     """The Drug Table's main terms with a poisoning code of their own, by their name in lower case (without
     their parenthesised modifiers, "Cannabinoids, synthetic" also as "synthetic cannabinoids" and "Moth
@@ -173,9 +180,9 @@ def read_substance_story(
     "Benzonatate poisoning accidental"); None when the query tells no such story or names no single Table
     substance. `expand` reads brand and street names as the generic the Table lists ("dxm" ->
     dextromethorphan)."""
-    lowered = " ".join(text.lower().replace(",", " , ").split())
-    if not TAKING.search(lowered) or OTHER_STORY.search(lowered):
+    if not may_tell_story(text):
         return None
+    lowered = " ".join(text.lower().replace(",", " , ").split())
     read = expand(lowered)
     found = _named_substances(read, names) or _named_substances(lowered, names)
     if not found:
