@@ -487,9 +487,20 @@ def answer_stems(title: str, why: str) -> frozenset[str]:
         # The words a reading replaced count when the answer says a word put in their place; a word the
         # reading kept ("in patches") is judged on its own.
         kept = {stem(w) for w in WORD.findall(before)} & {stem(w) for w in WORD.findall(after)}
-        if ({stem(w) for w in WORD.findall(after)} - kept) & said:
+        put = {stem(w) for w in WORD.findall(after)} - kept
+        if put & said or any(_same_root(p, s) for p in put for s in said):
             said |= {stem(w) for w in WORD.findall(before)} - kept
     return frozenset(said)
+
+
+ROOT_SHARE = 6  # the least common beginning of two stems read as one word in two forms
+
+
+def _same_root(a: str, b: str) -> bool:
+    """Whether two stems are one word in two forms: they share all but their last two letters, and at least
+    ROOT_SHARE ("streptococcus" put for "strep", said "streptococcal" by the path; "rotavirus", "rotaviral")."""
+    shared = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return shared >= max(ROOT_SHARE, min(len(a), len(b)) - 2)
 
 
 def words_not_used(

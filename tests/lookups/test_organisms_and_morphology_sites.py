@@ -141,3 +141,11 @@ def test_a_malignant_morphology_at_an_internal_site_is_read_by_site(codebook: Co
     # A morphology whose own code names its site keeps it ("Retinoblastoma C69.2-": the retina, not the eye).
     assert codes(codebook, "retinoblastoma of right eye")[0] == "C69.21"
     assert codes(codebook, "hepatoblastoma of the liver")[0] == "C22.2"
+
+
+@pytest.mark.parametrize("query", ["strep endocarditis", "rotavirus diarrhea"])
+def test_an_organism_the_path_says_in_another_form_is_not_said_unused(codebook: CodeBook, query: str) -> None:
+    """Regression: the vocabulary put "streptococcus" for "strep" and the path said "streptococcal"; the
+    answer's why still said "(not used: strep)"."""
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and "not used" not in hits[0].why, hits[0].why
