@@ -30,7 +30,7 @@ from bot.lookups.index.pcs_eye_sides import eye_sides
 from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_natural import NATURAL_OPENING, natural_opening_first
 from bot.lookups.index.pcs_operations import fine_needle_words
-from bot.lookups.index.store import BOOKS, SPAN
+from bot.lookups.index.store import pcs_use_values
 from bot.lookups.index.words import content_stems, stem
 
 ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
@@ -738,17 +738,9 @@ def _use_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) 
     key = ("use", word)
     found = memo.get(key)
     if not isinstance(found, tuple):
-        low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
         lines: dict[str, set[str]] = {}
-        for term, reference in conn.execute(
-            "SELECT n.term, r.reference FROM index_words w JOIN index_nodes n ON n.id = w.node "
-            "JOIN index_refs r ON r.node = w.node AND r.kind = 'use' "
-            "WHERE w.word = ? AND w.parent = 0 AND w.node > ? AND w.node < ?",
-            [word, low, low + SPAN],
-        ):
-            value = str(reference).split("=")[0]
-            value = value.rsplit(" in ", 1)[0] if " in " in value else value
-            lines.setdefault(str(term), set()).update(content_stems(value))
+        for term, value in pcs_use_values(conn, word):
+            lines.setdefault(term, set()).update(content_stems(value))
         found = tuple(
             (_head_stems(term), frozenset(stem(a) for a in ACRONYM.findall(term)), frozenset(values))
             for term, values in sorted(lines.items())

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.lookups.filler import LINKING
+from bot.lookups.index.query import PAIRED_PARTS
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import base_stem
 
@@ -90,24 +91,6 @@ _NOT_PARTS = frozenset(
         "superficial",
         "inner",
         "outer",
-    }
-)
-# A paired part named in the plural inside the phrase ("ears ring", "eyes are itchy") says both when no side
-# is said (as bot.lookups.index.query reads "my ears"); the phrase's meaning no longer names the part.
-_PAIRED = frozenset(
-    {
-        "ears",
-        "eyes",
-        "legs",
-        "arms",
-        "hands",
-        "feet",
-        "knees",
-        "hips",
-        "shoulders",
-        "ankles",
-        "wrists",
-        "elbows",
     }
 )
 
@@ -254,7 +237,9 @@ def read_lay_sentence(
         # words that tell when or who: the vocabulary reads it wherever it is said, and another word left may
         # be a second complaint ("puking and runs") or what sets the first off.
         return None
-    if not sides and "one" not in words and any(w in _PAIRED and said_stem(w) in needed for w in words):
+    # A paired part named in the plural inside the phrase ("ears ring", "eyes are itchy") says both when no
+    # side is said (as bot.lookups.index.query reads "my ears"); the phrase's meaning no longer names the part.
+    if not sides and "one" not in words and any(w in PAIRED_PARTS and said_stem(w) in needed for w in words):
         sides.append("bilateral")
     return LaySentence(term, means, tuple(sites), tuple(sides), tuple(unused), len(needed))
 

@@ -17,7 +17,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 
-from bot.lookups.index.store import BOOKS, SPAN
+from bot.lookups.index.store import pcs_use_values
 from bot.lookups.index.words import content_stems, stem
 
 _PARENTHESIZED = re.compile(r"\([^)]*\)")
@@ -59,20 +59,12 @@ def _key_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) 
     found = memo.get(key)
     if isinstance(found, tuple):
         return found
-    low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
     lines: dict[str, dict[str, None]] = {}
-    for term, reference in conn.execute(
-        "SELECT n.term, r.reference FROM index_words w JOIN index_nodes n ON n.id = w.node "
-        "JOIN index_refs r ON r.node = w.node AND r.kind = 'use' "
-        "WHERE w.word = ? AND w.parent = 0 AND w.node > ? AND w.node < ?",
-        [word, low, low + SPAN],
-    ):
-        value = str(reference).split("=")[0]
-        value = value.rsplit(" in ", 1)[0] if " in " in value else value
+    for term, value in pcs_use_values(conn, word):
         if content_stems(value) & DEVICE_VALUES:
             continue
         words = [w for w in re.findall(r"[a-z]+", value.lower()) if w not in SIDES]
-        lines.setdefault(str(term), {}).update(dict.fromkeys(words))
+        lines.setdefault(term, {}).update(dict.fromkeys(words))
     found = tuple(
         (content_stems(_PARENTHESIZED.sub(" ", term)), tuple(words)) for term, words in sorted(lines.items())
     )

@@ -478,7 +478,7 @@ _SIDE_LETTER = re.compile(r"(?<![a-z0-9./'-])([rl])(?![a-z0-9/'-])(?!\s*\d)")
 
 # The paired parts a patient names in the plural for both ("my ears keep ringing", "dry eyes", "knees ache"):
 # the Tabular's bilateral, as if "both" were said.
-_PAIRS = frozenset(
+PAIRED_PARTS = frozenset(
     {
         "ears",
         "eyes",
@@ -501,7 +501,7 @@ def _both_sides(said: str) -> bool:
     ear", not the idiom's "the ears")."""
     words = re.findall(r"[a-z]+", said)
     # "ringing in the ears" is the idiom's generic plural, not a side.
-    paired = any(w in _PAIRS and (n == 0 or words[n - 1] != "the") for n, w in enumerate(words))
+    paired = any(w in PAIRED_PARTS and (n == 0 or words[n - 1] != "the") for n, w in enumerate(words))
     return paired and not any(w in SIDES or w in {"one", "r", "l"} for w in words)
 
 

@@ -56,6 +56,20 @@ def book_of(node: int) -> str:
     return BOOKS[node // SPAN - 1]
 
 
+def pcs_use_values(conn: sqlite3.Connection, word: str) -> Iterator[tuple[str, str]]:
+    """The PCS Index main terms holding a word that carry "use" lines (the Device and Body Part Keys), each
+    with the value it gives, without the table it is used in ("Achilles tendon" -> "Lower Leg Tendon, Right")."""
+    low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (global_id)
+    for term, reference in conn.execute(
+        "SELECT n.term, r.reference FROM index_words w JOIN index_nodes n ON n.id = w.node "
+        "JOIN index_refs r ON r.node = w.node AND r.kind = 'use' "
+        "WHERE w.word = ? AND w.parent = 0 AND w.node > ? AND w.node < ?",
+        [word, low, low + SPAN],
+    ):
+        value = str(reference).split("=")[0]
+        yield str(term), value.rsplit(" in ", 1)[0] if " in " in value else value
+
+
 def load_index_tables(db: sqlite_utils.Database, with_references: bool = True) -> None:
     for book in BOOKS:
         insert_rows(db, "index_nodes", _nodes(book))
