@@ -39,6 +39,9 @@ Sets:
 - `holdout13`: bench/queries/holdout_v13.tsv - 635 queries for FY2027 dates of service, written by a separate
   session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
   search round 16 and scored before and after it (provenance in bench/queries/README.md);
+- `holdout14`: bench/queries/holdout_v14.tsv - 592 queries for FY2027 dates of service, written by a separate
+  session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
+  search round 17 and scored before and after it (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py).
 
@@ -92,6 +95,7 @@ HOLDOUT10 = ROOT / "bench" / "queries" / "holdout_v10.tsv"
 HOLDOUT11 = ROOT / "bench" / "queries" / "holdout_v11.tsv"
 HOLDOUT12 = ROOT / "bench" / "queries" / "holdout_v12.tsv"
 HOLDOUT13 = ROOT / "bench" / "queries" / "holdout_v13.tsv"
+HOLDOUT14 = ROOT / "bench" / "queries" / "holdout_v14.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 TOP = 5
 FIRST_QUERY = "cellulitis of left leg"  # timed as the process's first lookup (as bench/lookup.py does)
@@ -179,6 +183,7 @@ LOADERS = {
     "holdout11": lambda: load_dev(HOLDOUT11),
     "holdout12": lambda: load_dev(HOLDOUT12),
     "holdout13": lambda: load_dev(HOLDOUT13),
+    "holdout14": lambda: load_dev(HOLDOUT14),
 }
 
 
@@ -316,7 +321,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13",
+        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -424,6 +429,7 @@ def main() -> int:
             "holdout11": "holdout_v11",
             "holdout12": "holdout_v12",
             "holdout13": "holdout_v13",
+            "holdout14": "holdout_v14",
         }
         print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
         for s in chosen:
