@@ -267,7 +267,7 @@ def _group_in(group: frozenset[str], doc: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=4096)  # bounded: ~300 bytes an entry, keyed by every title met
-@lru_cache(maxsize=65536)  # bounded: keyed by the titles, inclusion terms and answers met
+@lru_cache(maxsize=16384)  # bounded (a few MB): keyed by the titles, inclusion terms and answers met
 def _doc_stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _words(text))
 
