@@ -108,7 +108,7 @@ from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence, 
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
 from bot.lookups.index.pcs_roots import procedure_reading
-from bot.lookups.index.per_lookup import one_lookup
+from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.reasons import read_values
 from bot.lookups.index.services import (
@@ -267,6 +267,7 @@ def _group_in(group: frozenset[str], doc: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=4096)  # bounded: ~300 bytes an entry, keyed by every title met
+@lru_cache(maxsize=16384)  # bounded (a few MB): keyed by the titles, inclusion terms and answers met
 def _doc_stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _words(text))
 
@@ -929,6 +930,18 @@ class Searcher:
         return self._procedures
 
     def _find(self, query: str, systems: Sequence[str], limit: int) -> Hits:
+        """The search for a query's words (`_search`), run once per lookup for the same words: a clause,
+        a sentence's core or a reading of the query is often searched again by another reading of it."""
+        kept = memo()
+        if kept is None:
+            return self._search(query, systems, limit)
+        key = ("find", id(self), query, tuple(systems), limit)
+        found = kept.get(key)
+        if not isinstance(found, Hits):
+            found = kept[key] = self._search(query, systems, limit)
+        return _with_notice(list(found), found.notice)  # a copy: a caller may reorder its list
+
+    def _search(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         text = validate_query(query)
         if not 1 <= limit <= MAX_LIMIT:
             raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}.")
@@ -2100,7 +2113,13 @@ def _says_not(title: str, said_stems: frozenset[str]) -> bool:
     "Gauze, non-impregnated, non-sterile"; "non-sterile gauze" still is)."""
     if "non" in said_stems:
         return False
-    return any(stem(word) in said_stems for word in _NON_WORD.findall(title.lower()))
+    return not _non_stems(title).isdisjoint(said_stems)
+
+
+@lru_cache(maxsize=16384)  # bounded: keyed by the titles met
+def _non_stems(title: str) -> frozenset[str]:
+    """The stems of the words a title says "non-" before."""
+    return frozenset(stem(word) for word in _NON_WORD.findall(title.lower()))
 
 
 def _accessory(text: str, said: set[str]) -> bool:
@@ -2270,13 +2289,19 @@ _RESTRICTION = re.compile(r"(?i)(?<![-\w])(dialysis|esrd|noncovered|non-covered)
 
 def _restricted(text: str, said: set[str]) -> bool:
     """Whether a HCPCS title says a use or coverage restriction that no word of the query says."""
-    found = {m.group(1).lower().replace("-", "") for m in _RESTRICTION.finditer(text)}
+    found = _restrictions(text)
     return bool(found) and not found & {w.replace("-", "") for w in said}
+
+
+@lru_cache(maxsize=16384)  # bounded: keyed by the HCPCS titles met
+def _restrictions(text: str) -> frozenset[str]:
+    """The use or coverage restrictions a HCPCS title says ("dialysis", "noncovered")."""
+    return frozenset(m.group(1).lower().replace("-", "") for m in _RESTRICTION.finditer(text))
 
 
 def _restriction_said(title: str, query: str) -> bool:
     """Whether a HCPCS title's use or coverage restriction is one the query says."""
-    found = {m.group(1).lower().replace("-", "") for m in _RESTRICTION.finditer(title)}
+    found = _restrictions(title)
     return bool(found & {w.replace("-", "") for w in re.findall(r"[a-z-]+", query.lower())})
 
 

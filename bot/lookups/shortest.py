@@ -21,6 +21,7 @@ UNKNOWN = -1  # a document not measured yet
 NO_TEXT = -2  # a document whose text is NULL: length(NULL) sorts first in SQLite, as -2 does here
 COLUMNS = "text, extra, system, code, source, title, billable, label"
 CHUNK = 500  # rowids per `IN (...)` statement
+KEPT_ROWS = 20_000  # documents' rows kept between lookups (the titles met most): a few MB at most
 
 
 class DocumentSizes:
@@ -34,6 +35,7 @@ class DocumentSizes:
         self._length = array("i")
         self._system = bytearray()
         self._systems: list[str] = []  # the system names by their number in `_system`
+        self._kept: dict[int, tuple[Any, ...]] = {}  # rows read whole, by rowid (bounded: KEPT_ROWS)
 
     def shortest(self, match: str, systems: Collection[str], limit: int) -> list[tuple[Any, ...]]:
         """The rows (COLUMNS) of the `limit` shortest documents matching an FTS query among `systems`:
@@ -68,6 +70,7 @@ class DocumentSizes:
             self._length = array("i")
             self._system = bytearray()
             self._systems = []
+            self._kept = {}
 
     def _measure(self, rowids: list[int]) -> None:
         unknown = [r for r in rowids if r >= len(self._length) or self._length[r] == UNKNOWN]
@@ -92,14 +95,16 @@ class DocumentSizes:
                 self._system[rowid] = number
 
     def _rows(self, rowids: list[int]) -> list[tuple[Any, ...]]:
-        if not rowids:
-            return []
-        marks = ",".join("?" * len(rowids))
-        found = {
-            int(r[0]): tuple(r[1:])
-            for r in self.db.execute(f"SELECT rowid, {COLUMNS} FROM search WHERE rowid IN ({marks})", rowids)
-        }
-        return [found[r] for r in rowids if r in found]
+        kept = self._kept
+        unread = [r for r in rowids if r not in kept]
+        if unread:
+            if len(kept) + len(unread) > KEPT_ROWS:
+                kept.clear()
+                unread = list(rowids)
+            marks = ",".join("?" * len(unread))
+            for r in self.db.execute(f"SELECT rowid, {COLUMNS} FROM search WHERE rowid IN ({marks})", unread):
+                kept[int(r[0])] = tuple(r[1:])
+        return [kept[r] for r in rowids if r in kept]
 
 
 def sizes_for(db: Any, local: Any) -> DocumentSizes:

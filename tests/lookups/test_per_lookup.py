@@ -30,3 +30,16 @@ def test_a_walk_remembered_in_a_lookup_gives_what_a_fresh_walk_gives(codebook: C
         again = Matcher(tree).match(words, ("cm",), limit=3)
         assert len(per_lookup.memo() or {}) == 1
     assert first == fresh[14] and again == fresh[3]
+
+
+def test_a_search_remembered_in_a_lookup_is_a_copy_of_a_fresh_one(codebook: CodeBook) -> None:
+    """The same words searched twice in one lookup (a clause, a sentence's core) are searched once; each
+    caller gets its own list, as a fresh search gives it."""
+    searcher = searcher_for(codebook)
+    fresh = searcher._find("fracture of left femur", ("cm",), 5)
+    with per_lookup.one_lookup():
+        first = searcher._find("fracture of left femur", ("cm",), 5)
+        first.reverse()
+        again = searcher._find("fracture of left femur", ("cm",), 5)
+        other = searcher._find("fracture of left femur", ("cm",), 3)
+    assert again == fresh and again.notice == fresh.notice and other == fresh[:3]

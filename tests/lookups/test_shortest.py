@@ -70,3 +70,21 @@ def test_a_change_to_the_table_is_seen(db: object, tmp_path: Path) -> None:
         "sore knee",
         "knee pain after a long fall",
     ]
+
+
+def test_rows_kept_between_lookups_are_what_sqlite_reads(db: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows kept (bounded: dropped when full) are the ones a fresh read gives, in the same order."""
+    monkeypatch.setattr("bot.lookups.shortest.KEPT_ROWS", 4)
+    sizes = DocumentSizes(db)
+    for match, limit in [
+        ('"pain"', 3),
+        ('"pain"', 5),
+        ('"pain"', 200),
+        ('"back" AND "pain"', 200),
+        ('"pain"', 5),
+    ]:
+        expected = [
+            tuple(r)
+            for r in db.execute(ORDERED.format(systems="'cm','pcs'"), [match, limit]).fetchall()  # type: ignore[attr-defined]
+        ]
+        assert sizes.shortest(match, ("cm", "pcs"), limit) == expected

@@ -604,7 +604,14 @@ def complete_pcs(
         elif position == 5:
             stems = stems - {VIA}
         told = said_stems | devices if position == 6 else part_stems if position == 4 else said_stems
-        hit = stems & told or {m for m in stems for q in told if _same_root(m, q)}
+        # (only words of ROOT_LETTERS or more may share a root: the shorter ones are not tried)
+        hit = stems & told or {
+            m
+            for m in stems
+            if len(m) >= ROOT_LETTERS
+            for q in told
+            if len(q) >= ROOT_LETTERS and _same_root(m, q)
+        }
         said = float(len(hit))
         if position == 6 and hit == {DEVICE_WORD}:
             # "Insertion of device in, Trachea": the word "device" names every device value alike; a device
@@ -882,8 +889,11 @@ def _meaning_stems(meaning: str) -> frozenset[str]:
 
 def _same_root(a: str, b: str) -> bool:
     """ "intestin" (Intestine) and "intestinal", "thyroid" and "thyroidectomy": one leads the other."""
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 6 and long.startswith(short)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= ROOT_LETTERS and long.startswith(short)
+
+
+ROOT_LETTERS = 6  # the shortest word `_same_root` reads as the root of a longer one
 
 
 def root_operation(

@@ -69,6 +69,7 @@ from bot.lookups.index.reasons import (
 )
 from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
 from bot.lookups.index.site_regions import limb_alternatives
+from bot.lookups.index.store import book_of
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
 from bot.lookups.index.tree import SIDE_STEMS, IndexTree, Node, book_name
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
@@ -1093,8 +1094,12 @@ def _with_qualifier(
     """ "colonoscopy with biopsy": the PCS Index sends "Biopsy" to "Excision with qualifier Diagnostic" and
     names no body part; the procedure found for the other words (0DJD8ZZ, inspection of the lower intestinal
     tract, endoscopic) gives the body system, body part and approach of the excision."""
+    if not any(h.code.system == "pcs" and len(h.code.code) == 7 for h in hits):
+        return None  # no procedure found to give the body part and approach
     for word in qwords:
         for _, node_id, _, _ in tree.matches([0], word.stems):
+            if book_of(node_id) != "pcs":
+                continue  # (the book is in the line's id: no line read for the other books' main terms)
             node = tree.node(node_id)
             if node is None or node.book != "pcs":
                 continue

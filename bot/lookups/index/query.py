@@ -52,6 +52,10 @@ _SLASHED = {  # shorthand with a slash, read before the words are split
     "2/2": "secondary to",
     "sec to": "secondary to",
 }
+_SLASHED_PATTERNS = tuple(
+    (re.compile(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])"), f" {long} ")
+    for short, long in _SLASHED.items()
+)
 _LONE_W = re.compile(r"(?<=[a-z0-9])\s+w\s+(?=[a-z0-9])")
 # Words of a chart or a patient that say nothing to the Index: "pt c/o", "my", "feeling".
 # (A word joined to another by a slash is a test's name: "PT/INR", "PT/PTT".)
@@ -212,8 +216,9 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     lowered = read_results(read_levels(read_values(lowered)))
     negated = _negated_clauses(lowered, vocabulary)
     text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
-    for short, long in _SLASHED.items():
-        text = re.sub(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", f" {long} ", text)
+    if "/" in text:  # (every shorthand of _SLASHED holds a slash)
+        for pattern, long in _SLASHED_PATTERNS:
+            text = pattern.sub(long, text)
     # A chart's lone "w" between two words is "with" ("HTN w CKD", "COPD w exacerbation").
     text = _LONE_W.sub(" with ", text)
     text = roman_stages(text)  # "CKD IV", "stage III decubitus", "type II diabetes": the numbers
