@@ -110,7 +110,7 @@ from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
-from bot.lookups.index.reasons import read_values
+from bot.lookups.index.reasons import LONG_TERM_MAIN, read_values
 from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,
@@ -838,6 +838,8 @@ class Searcher:
         whole query found follows (the condition it is for is not what is asked)."""
         phrase = item_phrase(query)
         if "hcpcs" not in systems or not phrase or (found and found[0].why.startswith("drug line")):
+            return found
+        if found and LONG_TERM_MAIN in found[0].why:  # "takes ibuprofen daily": a drug taken, no item bought
             return found
         if found.notice.startswith("That is a CPT"):  # "anesthesia for knee arthroscopy": a CPT service
             return found
