@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from bot.lookups.index.contraception import read_contraception
 from bot.lookups.index.devices import read_device_visit
 
 
@@ -87,6 +88,9 @@ def read_encounter(text: str) -> str | None:
     contact = read_contact(text)
     if contact is not None:
         return contact
+    birth_control = read_contraception(text)
+    if birth_control is not None:
+        return birth_control
     device = read_device_visit(text)
     if device is not None:
         return device
