@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from bot.lookups.index.circumstances import read_circumstance, read_dependence
 from bot.lookups.index.contraception import read_contraception
 from bot.lookups.index.devices import read_device_visit
 
@@ -61,8 +62,10 @@ _COMPLETED = re.compile(
 )
 _NO_SYMPTOMS = r"(?:no|without|w/o|denies)\s+(?:symptoms|sx|complaints)|asymptomatic"
 _TESTED = r"(?:check|test|testing|tests|screen|panel)"
+# (why the test is done is no symptom: "covid test before surgery, no symptoms")
+_BEFORE = r"(?:\s+(?:before|prior\s+to|ahead\s+of|for)\s+(?:a\s+|the\s+|her\s+|his\s+)?(?:surgery|procedure|travel|trip|admission|flight|work|school))?"
 _SCREENING = re.compile(
-    rf"^(?P<a>.+?)\s+{_TESTED}\s+(?:{_NO_SYMPTOMS})$|^(?:{_NO_SYMPTOMS})\s+(?P<b>.+?)\s+{_TESTED}$"
+    rf"^(?P<a>.+?)\s+{_TESTED}{_BEFORE}\s+(?:{_NO_SYMPTOMS})$|^(?:{_NO_SYMPTOMS})\s+(?P<b>.+?)\s+{_TESTED}{_BEFORE}$"
 )
 _MALIGNANT = re.compile(
     r"\b(?:cancer|chemo\w*|radiation|radiotherapy|lymphoma|carcinoma|malignan\w*|tumou?r)\b"
@@ -82,6 +85,9 @@ def read_encounter(text: str) -> str | None:
         if any(w is not None for w in said):
             return None  # a word the rule does not know may be the reason: read by the Index
         return "examination pre-procedural specified"
+    circumstance = read_circumstance(text) or read_dependence(text)
+    if circumstance is not None:
+        return circumstance
     counsel = read_counseling(text)
     if counsel is not None:
         return counsel
@@ -316,9 +322,11 @@ _CONTACT = re.compile(
     r"^(?:(?:my|pt's|patient's|her|his|a|the)\s+)?"
     r"(?:roommate|room\s+mate|coworker|co-worker|classmate|housemate|spouse|wife|husband|partner|boyfriend|"
     r"girlfriend|friend|teacher|daycare\s+(?:classmate|teacher)|household\s+member|neighbor|neighbour)\s+"
-    r"(?:has|had|with|tested\s+positive\s+for|positive\s+for|diagnosed\s+with|has\s+active|sick\s+with)\s+"
-    r"(?P<what>[a-z0-9 -]+?)\s+(?:(?:pt|patient)\s+)?(?:asymptomatic|no\s+symptoms|without\s+symptoms|"
-    r"feels\s+fine|is\s+well)$"
+    r"(?:(?:just|recently|was|is)\s+)*(?:has|had|with|tested\s+positive\s+for|positive\s+for|diagnosed\s+with|"
+    r"has\s+active|sick\s+with)\s+(?P<what>[a-z0-9 -]+?)"
+    # how the patient is told to be: well, exposed, without the disease's sign ("pt exposed, no rash")
+    r"(?:\s+(?:(?:pt|patient)\s+)?(?:asymptomatic|no\s+symptoms|without\s+symptoms|feels\s+fine|is\s+well|"
+    r"(?:was\s+|is\s+|been\s+)?exposed|exposure|no\s+[a-z]+))+$"
 )
 
 
