@@ -38,3 +38,19 @@ def test_a_complaint_beside_the_circumstance_is_not_read() -> None:
     assert read_circumstance("review of mri results, new back pain") is None
     assert read_dependence("on home oxygen, short of breath") is None
     assert read_dependence("oxygen saturation 85") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("had radiation for breast cancer in 2015", "Z92.3"),
+        ("hardware removal left wrist", "Z47.2"),
+        ("hep b titer for work", "Z01.84"),
+        ("mom declined mmr vaccine", "Z28.82"),
+    ],
+)
+def test_a_past_treatment_a_removal_or_an_immunization_told_in_office_words(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    hits = find_codes(codebook, query, systems=["cm"], limit=1)
+    assert hits and hits[0].code == expected

@@ -101,6 +101,78 @@ _CIRCUMSTANCES: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = tuple(
             "feared complaint unfounded",
             "reassured reassurance found disease exam examination workup work-up negative unfounded normal",
         ),
+        (
+            r"\b(?:take\s+out|taking\s+out|remove|removing|removal\s+of|get\s+out)\s+(?:the\s+|her\s+|his\s+|my\s+|old\s+)*"
+            r"(?:orthopedic\s+|surgical\s+)?(?:hardware|plates?(?:\s+and\s+screws)?|screws?|pins?|rods?|nails?|k-?wires?|"
+            r"wires?|(?:internal\s+)?fixation(?:\s+device)?|orif\s+hardware)\b|\bhardware\s+removal\b",
+            "encounter removal internal fixation device",
+            "here from old healed fracture fractured broken ankle wrist leg arm hip tibia fibula femur radius "
+            "ulna clavicle elbow knee foot hand finger toe right left bilateral after orif surgery placed ago "
+            "last",
+        ),
+        (
+            r"\b(?:titers?|titres?|antibody\s+levels?)\b(?=.*\b(?:immun\w*|prove|proof|school|work|job|"
+            r"employment|program|clearance|requirement)\b)|\bimmunity\s+(?:status\s+)?(?:check|test\w*|titers?)\b",
+            "examination immunity status testing",
+            "mmr measles mumps rubella varicella chickenpox hepatitis hep b hbsab hbs quantiferon to prove proof "
+            "immunity immune for nursing medical school work job employment program clearance requirement "
+            "required new check drawn titers titer",
+        ),
+        (
+            r"\b(?:(?:potential|possible|prospective|living|would-be)\s+)+(?:kidney\s+|renal\s+|liver\s+|organ\s+|"
+            r"bone\s+marrow\s+|stem\s+cell\s+)?donor\b|\bdonor\s+(?:evaluation|eval|work-?up|screening|exam\w*)\b",
+            "examination donor",
+            "evaluation eval workup work-up exam examination screening as kidney liver organ bone marrow her his "
+            "sister brother mother father son daughter for",
+        ),
+        (
+            r"\btransition\w*\s+(?:from\s+)?(?:pediatric|paediatric|peds|child)\w*\s+to\s+adult\b",
+            "counseling pediatric-to-adult transition",
+            "care medicine provider doctor clinic services planning visit",
+        ),
+        (
+            r"\b(?:behind|delayed|late|lapsed|overdue)\s+(?:on\s+)?(?:(?:her|his|their|the)\s+)?(?:vaccines|vaccinations|"
+            r"immunizations|shots)\b|\bcatch[- ]?up\s+(?:vaccines|vaccinations|immunizations|shots)\b|\bunder[- ]?immunized\b",
+            "underimmunization status",
+            "catching catch up catch-up toddler infant baby getting today",
+        ),
+        (
+            r"\b(?:parents?|mom|dad|mother|father|guardian|caregiver|family)\s+(?:refused|refuses|declined|declines|"
+            r"won't\s+allow|does\s+not\s+want)\b",
+            "immunization not done because parent refusal",
+            "flu shot shots vaccine vaccines vaccination vaccinations immunization immunizations mmr dtap hpv "
+            "influenza after counseling counseled despite child's",
+        ),
+        (
+            r"\bfluoride\s+(?:varnish|treatment|application|applied)\b",
+            "encounter prophylactic measures fluoride administration",
+            "well child visit dental caries prevention prophylaxis applied during at",
+        ),
+        (
+            r"\b(?:rsv\s+(?:antibody|monoclonal|immunization|prophylaxis|shot|injection)|nirsevimab|beyfortus|"
+            r"synagis|palivizumab)\b",
+            "encounter prophylactic measures immunotherapy for respiratory syncytial virus",
+            "infant baby newborn shot dose injection season first",
+        ),
+        (
+            r"\b(?:hiv\s+)?(?:prep|pre-?exposure\s+prophylaxis)\b(?:\s+for\s+hiv)?",
+            "encounter prophylactic measures pre-exposure",
+            "follow-up followup f/u refill start starting check labs visit monitoring on continuing hiv",
+        ),
+        (
+            r"\b(?:received|had|got|underwent|completed|finished|done\s+with)\s+(?:(?:her|his|the)\s+)?"
+            r"(?:radiation|radiotherapy|xrt|irradiation)(?:\s+therapy|\s+treatment)?\b",
+            "history personal irradiation",
+            "to the chest neck head breast pelvis abdomen for cancer lymphoma tumor as child kid years ago in "
+            "past long ago decades now no current treatment",
+        ),
+        (
+            r"\b(?:received|had|got|underwent|completed|finished|done\s+with)\s+(?:(?:her|his|the)\s+)?"
+            r"(?:chemo|chemotherapy)(?:\s+treatment)?\b",
+            "history personal chemotherapy for neoplastic condition",
+            "for cancer lymphoma leukemia tumor as child kid years ago in past long ago decades now no current "
+            "treatment",
+        ),
     ]
 )
 # A machine the patient relies on, and how it is told ("on home oxygen", "vent dependent", "uses a wheelchair
