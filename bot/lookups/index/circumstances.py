@@ -42,6 +42,11 @@ def _only_told(rest: str, words: frozenset[str] = frozenset()) -> bool:
     return all(w in _TOLD or w in words or w.isdigit() for w in re.findall(r"[a-z0-9'-]+", rest))
 
 
+# Why an organ is removed before disease (a gene or a family's cancers), said beside the prophylactic surgery.
+_PROPHYLAXIS_REASONS = (
+    "brca brca1 brca2 positive gene mutation carrier lynch syndrome family history of breast ovarian cancer "
+    "high risk due because for with strong hx fhx planned scheduled"
+)
 _CIRCUMSTANCES: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = tuple(
     (re.compile(pattern), words, _word_set(told))
     for pattern, words, told in [
@@ -158,6 +163,24 @@ _CIRCUMSTANCES: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = tuple(
             r"\b(?:hiv\s+)?(?:prep|pre-?exposure\s+prophylaxis)\b(?:\s+for\s+hiv)?",
             "encounter prophylactic measures pre-exposure",
             "follow-up followup f/u refill start starting check labs visit monitoring on continuing hiv",
+        ),
+        (
+            r"\breconstruct\w*\s+(?:of\s+(?:the\s+)?(?:left\s+|right\s+)?breast\s+)?(?:after|following|post|s/p|status\s+post)\s+"
+            r"(?:(?:left|right|bilateral|double|single)\s+)?mastectom\w+\b",
+            "encounter breast reconstruction following mastectomy",
+            "breast left right bilateral delayed stage second implant expander tissue for cancer history",
+        ),
+        (
+            r"\b(?:prophylactic|risk[- ]reducing|preventive|preventative)\s+(?:(?:bilateral|double|total|simple)\s+)*"
+            r"mastectom\w+\b",
+            "prophylactic organ removal breast",
+            _PROPHYLAXIS_REASONS,
+        ),
+        (
+            r"\b(?:prophylactic|risk[- ]reducing|preventive|preventative)\s+(?:(?:bilateral|double|total)\s+)*"
+            r"(?:salpingo-?oophorectom\w+|bso|oophorectom\w+)\b",
+            "prophylactic organ removal ovary",
+            _PROPHYLAXIS_REASONS,
         ),
         (
             r"\b(?:received|had|got|underwent|completed|finished|done\s+with)\s+(?:(?:her|his|the)\s+)?"

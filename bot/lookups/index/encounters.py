@@ -67,6 +67,14 @@ _BEFORE = r"(?:\s+(?:before|prior\s+to|ahead\s+of|for)\s+(?:a\s+|the\s+|her\s+|h
 _SCREENING = re.compile(
     rf"^(?P<a>.+?)\s+{_TESTED}{_BEFORE}\s+(?:{_NO_SYMPTOMS})$|^(?:{_NO_SYMPTOMS})\s+(?P<b>.+?)\s+{_TESTED}{_BEFORE}$"
 )
+# A screening whose result is said to be normal ("full body skin cancer screening, no lesions of concern",
+# "lead screening negative"): it stays a screening (guideline I.C.21.c.5); how much of the body was looked
+# at is no subterm.
+_SCREENED_NORMAL = re.compile(
+    r"^(?:(?:full|whole|total)[- ]body\s+)?(?P<what>[a-z0-9 -]+?)\s+(?:screening|screen)\s+"
+    r"(?:no\s+(?:\w+\s+){0,2}(?:of\s+concern|found|seen|noted|detected|suspicious\s+\w+)|negative|normal|"
+    r"unremarkable|nothing\s+found|no\s+findings)$"
+)
 _MALIGNANT = re.compile(
     r"\b(?:cancer|chemo\w*|radiation|radiotherapy|lymphoma|carcinoma|malignan\w*|tumou?r)\b"
 )
@@ -109,6 +117,9 @@ def read_encounter(text: str) -> str | None:
     screening = _SCREENING.match(text)
     if screening:
         return f"screening {screening.group('a') or screening.group('b')}"
+    found_none = _SCREENED_NORMAL.match(text)
+    if found_none:
+        return f"screening {found_none.group('what')}"
     aged = read_aged_check(text) or read_routine_check(text)
     if aged is not None:
         return aged
