@@ -54,3 +54,18 @@ def test_a_past_treatment_a_removal_or_an_immunization_told_in_office_words(
 ) -> None:
     hits = find_codes(codebook, query, systems=["cm"], limit=1)
     assert hits and hits[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kidney stone 5 years ago, resolved", "Z87.442"),  # over, told by how long ago
+        ("had shingles last year", "Z86.19"),
+        ("younger brother born with cleft palate", "Z82.79"),  # a relative born with it: congenital
+    ],
+)
+def test_a_past_or_a_relatives_condition_told_as_a_story_is_a_history(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    hits = find_codes(codebook, query, systems=["cm"], limit=1)
+    assert hits and hits[0].code == expected

@@ -336,8 +336,8 @@ _CONTACT = re.compile(
     r"(?:(?:just|recently|was|is)\s+)*(?:has|had|with|tested\s+positive\s+for|positive\s+for|diagnosed\s+with|"
     r"has\s+active|sick\s+with)\s+(?P<what>[a-z0-9 -]+?)"
     # how the patient is told to be: well, exposed, without the disease's sign ("pt exposed, no rash")
-    r"(?:\s+(?:(?:pt|patient)\s+)?(?:asymptomatic|no\s+symptoms|without\s+symptoms|feels\s+fine|is\s+well|"
-    r"(?:was\s+|is\s+|been\s+)?exposed|exposure|no\s+[a-z]+))+$"
+    r"(?:\s+(?:(?:pt|patient)\s+)?(?:asymptomatic|no\s+symptoms|without\s+symptoms|feels\s+(?:fine|well)|"
+    r"(?:is\s+)?well|(?:was\s+|is\s+|been\s+)?exposed|exposure|no\s+[a-z]+))+$"
 )
 
 
