@@ -111,7 +111,6 @@ from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.reasons import LONG_TERM_MAIN, read_values
-from bot.lookups.index.z_by_class import class_code, in_target
 from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,
@@ -143,6 +142,7 @@ from bot.lookups.index.vague import (
 )
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
+from bot.lookups.index.z_by_class import class_code, in_target
 from bot.lookups.measures import measure_fit, stated_measures, without_measures
 from bot.lookups.schema import (
     ROOT_OPERATIONS_KEY,
@@ -180,9 +180,12 @@ _CLASS_CUE = re.compile(
 )
 # The reading's own words and the relatives a family history names, beside the condition.
 _READING_WORDS = frozenset(
-    """history family contact of in on the a an his her my their with and mother father mom dad brother sister
-    sibling siblings son daughter parent parents grandmother grandfather grandma grandpa aunt uncle cousin
-    maternal paternal side both twin""".split()
+    re.findall(
+        r"\S+",
+        """history family contact of in on the a an his her my their with and mother father mom dad brother
+        sister sibling siblings son daughter parent parents grandmother grandfather grandma grandpa aunt uncle
+        cousin maternal paternal side both twin""",
+    )
 )
 CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
 PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold this much more of the query
@@ -473,7 +476,13 @@ class Searcher:
         if "cm" not in systems or not _CLASS_CUE.search(lowered):
             return found
         understood = understand(lowered, self.vocabulary)
-        kind = "family" if "family" in understood.kinds else "contact" if understood.words[:1] == ["contact"] else ""
+        kind = (
+            "family"
+            if "family" in understood.kinds
+            else "contact"
+            if understood.words[:1] == ["contact"]
+            else ""
+        )
         if not kind or (found and in_target(kind, found[0].code) and found[0].why.startswith("Index:")):
             return found
         condition = [w for w in understood.words if w not in _READING_WORDS]

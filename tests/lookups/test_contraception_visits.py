@@ -19,9 +19,14 @@ from bot.lookups.search import find_codes
         ("here for plan b", "Z30.012"),
         ("new start ocp", "Z30.011"),
         ("nexplanon removal", "Z30.46"),
+        # an IUD: the Contraception, device line of the act (replacement, removal, checking)
+        ("paragard out and new one put in", "Z30.433"),
+        ("iud strings check", "Z30.431"),
     ],
 )
-def test_a_birth_control_visit_reads_its_act_and_method(codebook: CodeBook, query: str, expected: str) -> None:
+def test_a_birth_control_visit_reads_its_act_and_method(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
     hits = find_codes(codebook, query, systems=["cm"], limit=1)
     assert hits and hits[0].code == expected
 

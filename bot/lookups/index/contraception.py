@@ -31,8 +31,14 @@ _METHODS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"oral\s+contraceptives?|contraceptive\s+oral|pills?)\b",
             "pills",
         ),
-        (r"\b(?:(?:birth\s+control|contraceptive)\s+)?patch(?:es)?\b|\bxulane\b|\btwirla\b", "transdermal patch hormonal"),
-        (r"\b(?:(?:birth\s+control|vaginal|contraceptive)\s+)?ring\b|\bnuva\s*ring\b|\bannovera\b", "vaginal ring hormonal"),
+        (
+            r"\b(?:(?:birth\s+control|contraceptive)\s+)?patch(?:es)?\b|\bxulane\b|\btwirla\b",
+            "transdermal patch hormonal",
+        ),
+        (
+            r"\b(?:(?:birth\s+control|vaginal|contraceptive)\s+)?ring\b|\bnuva\s*ring\b|\bannovera\b",
+            "vaginal ring hormonal",
+        ),
         (
             r"\b(?:depo(?:[- ]?provera)?(?:\s+(?:shot|injection))?|(?:birth\s+control|contraceptive)\s+(?:shot|injection)|"
             r"injectable\s+contraceptive)\b",
@@ -69,8 +75,49 @@ _VISIT_WORDS = _word_set(
 )
 
 
+# An intrauterine device, and what is done with it: the Index's Contraception, device lines (removal;
+# reinsertion and replacement; checking) and Insertion, intrauterine contraceptive device.
+_IUD = re.compile(
+    r"\b(?:iud|iucd|intrauterine\s+(?:contraceptive\s+)?device|mirena|paragard|kyleena|liletta|skyla|coil)\b"
+)
+_IUD_ACTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in [
+        (
+            r"\b(?:remov\w*|take\s+out|taken\s+out|out)\b.*\b(?:reinsert\w*|re-insert\w*|replace\w*|new\s+one|"
+            r"put\s+(?:a\s+)?new)\b|\b(?:reinsert\w*|re-insert\w*|replace\w*|exchange|swap\w*)\b",
+            "contraception device replacement",
+        ),
+        (r"\b(?:remov\w*|take\s+out|taken\s+out|pull\w*\s+out|out)\b", "contraception device removal"),
+        (
+            r"\b(?:check\w*|string\s+check|strings?|surveillance|follow[- ]?up)\b",
+            "contraception device checking",
+        ),
+        (
+            r"\b(?:insert\w*|placement|placed|place|put\s+in|new)\b",
+            "insertion intrauterine contraceptive device",
+        ),
+    ]
+)
+_IUD_WORDS = _VISIT_WORDS | _word_set(
+    """
+    and same reinsertion reinserted removal removed remove insertion inserted placement placed new one put
+    take taken out check checking string strings expired due after years year old hormonal copper exchange
+    """
+)
+
+
 def read_contraception(text: str) -> str | None:
     """The Index words of a birth-control visit told by its act and method, or None."""
+    iud = _IUD.search(text)
+    if iud is not None:
+        rest = _IUD.sub(" ", text)
+        act = next((words for pattern, words in _IUD_ACTS if pattern.search(rest)), None)
+        if act is None or any(
+            w not in _IUD_WORDS and not w.isdigit() for w in re.findall(r"[a-z0-9'-]+", rest)
+        ):
+            return None
+        return act
     method = None
     rest = text
     for pattern, words in _METHODS:
@@ -79,7 +126,9 @@ def read_contraception(text: str) -> str | None:
             rest = pattern.sub(" ", rest)
     if method is None:
         return None
-    if method == "pills" and not (_BIRTH_CONTROL.search(text) or re.search(r"\b(?:bcps?|ocps?|the\s+pill)\b", text)):
+    if method == "pills" and not (
+        _BIRTH_CONTROL.search(text) or re.search(r"\b(?:bcps?|ocps?|the\s+pill)\b", text)
+    ):
         return None  # "starting pills for blood pressure": no birth control is said
     if method == "emergency":
         act = ""

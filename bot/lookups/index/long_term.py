@@ -69,7 +69,9 @@ def long_term_line(tree: IndexTree, word: str) -> tuple[str, ...]:
     code = code.replace(".", "").rstrip("-").upper()
     if _DRUG_CODE.match(code):
         lines = _lines(tree)
-        for size in range(len(code) - 1, 2, -1):  # "T45521": T4552, T455, T45 (the 6th character is the intent)
+        for size in range(
+            len(code) - 1, 2, -1
+        ):  # "T45521": T4552, T455, T45 (the 6th character is the intent)
             row = tree.conn.execute(
                 "SELECT title FROM codes WHERE system = 'cm' AND code = ?", [code[:size]]
             ).fetchone()

@@ -177,7 +177,9 @@ DRUG_COLUMN_WORDS = frozenset(
 )
 # A drug said as taken for a long time ("on eliquis", "takes xarelto daily"): the class a brand's generic
 # is read as names the Long-term drug therapy line, as a Table column word does the Table's line.
-_TAKEN_LONG = re.compile(r"(?:^|\s)(?:on|taking|takes)\s|\b(?:long[- ]term|chronic|daily|every\s+day|indefinitely)\b")
+_TAKEN_LONG = re.compile(
+    r"(?:^|\s)(?:on|taking|takes)\s|\b(?:long[- ]term|chronic|daily|every\s+day|indefinitely)\b"
+)
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
 
 
