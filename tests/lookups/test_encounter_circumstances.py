@@ -10,6 +10,8 @@ import pytest
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.circumstances import read_circumstance, read_dependence
+from bot.lookups.index.query import understand
+from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.search import find_codes
 
 
@@ -69,3 +71,7 @@ def test_a_past_or_a_relatives_condition_told_as_a_story_is_a_history(
 ) -> None:
     hits = find_codes(codebook, query, systems=["cm"], limit=1)
     assert hits and hits[0].code == expected
+
+
+def test_fam_hx_is_a_family_history() -> None:
+    assert "family" in understand("fam hx gout", Vocabulary.shipped()).kinds

@@ -94,7 +94,8 @@ _HISTORY = re.compile(
     r"^(?:personal\s+)?(?:history\s+of|hx\s+of|hx|pmh\s+of|pmh|phx|past\s+history\s+of|history)\s+(?!of\b)"
 )
 _FAMILY = re.compile(
-    r"^(?:family\s+history\s+of|family\s+history|family\s+hx\s+of|family\s+hx|fhx\s+of|fhx|fh\s+of)\s+"
+    r"^(?:(?:family|fam)\s+history\s+of|(?:family|fam)\s+history|(?:family|fam)\s+hx\s+of|(?:family|fam)\s+hx|fhx\s+of|fhx|"
+    r"fh\s+of)\s+"
 )
 _STATUS = re.compile(r"^(?:status\s+post|status\s+after)\s+")
 _ENCOUNTER_WORDS = re.compile(r"\b(?:initial|subsequent|sequela|sequelae|late\s+effects?)\b")
