@@ -110,7 +110,7 @@ from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
-from bot.lookups.index.reasons import read_values
+from bot.lookups.index.reasons import LONG_TERM_MAIN, read_values
 from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,
@@ -142,6 +142,7 @@ from bot.lookups.index.vague import (
 )
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
+from bot.lookups.index.z_by_class import class_code, in_target
 from bot.lookups.measures import measure_fit, stated_measures, without_measures
 from bot.lookups.schema import (
     ROOT_OPERATIONS_KEY,
@@ -172,6 +173,20 @@ TOLD_BETWEEN = frozenset(
 )
 CLAUSE_SCORE = 800.0  # a clause answered by a path holding most of its words
 LEFT_OUT_TRIES = 3  # readings of a query without one word a coder reads past (Searcher._readings)
+# Words that may tell a contact or a family history (a cheap test before the query is read for one).
+_CLASS_CUE = re.compile(
+    r"\b(?:family|fam|fhx|fh|contact|exposed|exposure|roommate|coworker|co-worker|classmate|partner|spouse|"
+    r"wife|husband|boyfriend|girlfriend|friend|housemate|teacher|neighbou?r)\b"
+)
+# The reading's own words and the relatives a family history names, beside the condition.
+_READING_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """history family contact of in on the a an his her my their with and mother father mom dad brother
+        sister sibling siblings son daughter parent parents grandmother grandfather grandma grandpa aunt uncle
+        cousin maternal paternal side both twin""",
+    )
+)
 CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
 PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold this much more of the query
 UNKNOWN_SHARE = 0.3  # a query with this share of words known nowhere ...
@@ -450,8 +465,45 @@ class Searcher:
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
+        found = self._class_line_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
         return self._unanswered_service(query, self._permanent_line_first(query, found))
+
+    def _class_line_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A contact or a family history of a condition no Index line names ("partner has hepatitis B, pt
+        exposed", "fam hx hypothyroidism"): the Z code of the class the Tabular files the condition under
+        (bot.lookups.index.z_by_class) leads, unless an Index path of the reading answered already."""
+        lowered = query.lower()
+        if "cm" not in systems or not _CLASS_CUE.search(lowered):
+            return found
+        understood = understand(lowered, self.vocabulary)
+        kind = (
+            "family"
+            if "family" in understood.kinds
+            else "contact"
+            if understood.words[:1] == ["contact"]
+            else ""
+        )
+        if not kind or (found and in_target(kind, found[0].code) and found[0].why.startswith("Index:")):
+            return found
+        condition = [w for w in understood.words if w not in _READING_WORDS]
+        if not condition:
+            return found
+        try:
+            answer = self._find(" ".join(condition), ("cm",), 3)
+        except QueryError:
+            return found
+        first = answer[0] if answer and not answer.notice else None
+        if first is None or first.code.startswith("Z") or not first.why.startswith(("Index:", "title:")):
+            return found
+        code = class_code(self.book.db.conn, kind, first.code.replace(".", ""))
+        named = self.book.get("cm", code) if code else None
+        if named is None:
+            return found
+        top = max((h.score for h in found), default=0.0) + 1.0
+        why = f"Tabular: {first.code} {first.title} is filed in the class {named.display} names ({first.why})"
+        hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 
     def _unanswered_service(self, query: str, found: Hits) -> Hits:
         """A query nothing answers that names a service by its noun, every word known ("psychiatric
@@ -840,6 +892,8 @@ class Searcher:
         phrase = item_phrase(query)
         if "hcpcs" not in systems or not phrase or (found and found[0].why.startswith("drug line")):
             return found
+        if found and (LONG_TERM_MAIN in found[0].why or _circumstance_read(found[0])):
+            return found  # "takes ibuprofen daily", "needs a note for work": a drug taken, a visit's reason
         if found.notice.startswith("That is a CPT"):  # "anesthesia for knee arthroscopy": a CPT service
             return found
         if found and found[0].system == "HCPCS" and _restriction_said(found[0].title, query):
@@ -1902,6 +1956,12 @@ class Searcher:
             why,
             score,
         )
+
+
+def _circumstance_read(hit: Hit) -> bool:
+    """Whether an answer is an encounter's circumstance (a Z code) an Index path found using every word it
+    needed: no item the sentence names is what it asks for."""
+    return hit.system == "ICD-10-CM" and hit.code.startswith("Z") and hit.why.startswith("Index:")
 
 
 def _headers_below(

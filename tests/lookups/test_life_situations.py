@@ -35,6 +35,12 @@ def _top(codebook: CodeBook, query: str) -> str:
         ("widowed last year, coping", "Z63.4"),
         ("just got out of jail", "Z65.2"),
         ("respite stay for caregiver break", "Z75.5"),
+        # who is told about ("older man") is a word of the story; money, housing, transport and exercise
+        ("older man lives by himself", "Z60.2"),
+        ("has no car, misses appointments", "Z59.82"),
+        ("can't afford to pay her heating bill", "Z59.861"),
+        ("late on mortgage payments", "Z59.811"),
+        ("sedentary lifestyle", "Z72.3"),
     ],
 )
 def test_a_situation_told_in_everyday_words(codebook: CodeBook, query: str, expected: str) -> None:

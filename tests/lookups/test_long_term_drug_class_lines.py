@@ -45,3 +45,22 @@ def test_every_drug_coded_as_steroid_taken_long_term_is_systemic_steroids(codebo
     assert len(drugs) > 10
     wrong = [(d, code) for d in drugs if (code := _top(codebook, f"long term {d} use")) != "Z79.52"]
     assert len(wrong) <= len(drugs) // 10, wrong
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # the Tabular title of the drug's Table code names the class line (T39.3- NSAID, T45.52- antithrombotic)
+        ("takes naproxen daily for back pain", "Z79.1"),
+        ("on brilinta after stent", "Z79.02"),
+        # a brand whose generic the Table lacks, read through its class (rivaroxaban -> Anticoagulant)
+        ("on xarelto long term", "Z79.01"),
+        # the dose and the purpose say nothing to the Long-term line
+        ("on aspirin 325 mg daily for stroke prevention", "Z79.82"),
+        ("on letrozole after breast cancer", "Z79.811"),
+    ],
+)
+def test_a_drug_taken_reads_the_class_line_its_tabular_title_names(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert _top(codebook, query) == expected

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from bot.lookups.index.circumstances import read_circumstance, read_dependence
+from bot.lookups.index.contraception import read_contraception
 from bot.lookups.index.devices import read_device_visit
 
 
@@ -60,8 +62,18 @@ _COMPLETED = re.compile(
 )
 _NO_SYMPTOMS = r"(?:no|without|w/o|denies)\s+(?:symptoms|sx|complaints)|asymptomatic"
 _TESTED = r"(?:check|test|testing|tests|screen|panel)"
+# (why the test is done is no symptom: "covid test before surgery, no symptoms")
+_BEFORE = r"(?:\s+(?:before|prior\s+to|ahead\s+of|for)\s+(?:a\s+|the\s+|her\s+|his\s+)?(?:surgery|procedure|travel|trip|admission|flight|work|school))?"
 _SCREENING = re.compile(
-    rf"^(?P<a>.+?)\s+{_TESTED}\s+(?:{_NO_SYMPTOMS})$|^(?:{_NO_SYMPTOMS})\s+(?P<b>.+?)\s+{_TESTED}$"
+    rf"^(?P<a>.+?)\s+{_TESTED}{_BEFORE}\s+(?:{_NO_SYMPTOMS})$|^(?:{_NO_SYMPTOMS})\s+(?P<b>.+?)\s+{_TESTED}{_BEFORE}$"
+)
+# A screening whose result is said to be normal ("full body skin cancer screening, no lesions of concern",
+# "lead screening negative"): it stays a screening (guideline I.C.21.c.5); how much of the body was looked
+# at is no subterm.
+_SCREENED_NORMAL = re.compile(
+    r"^(?:(?:full|whole|total)[- ]body\s+)?(?P<what>[a-z0-9 -]+?)\s+(?:screening|screen)\s+"
+    r"(?:no\s+(?:\w+\s+){0,2}(?:of\s+concern|found|seen|noted|detected|suspicious\s+\w+)|negative|normal|"
+    r"unremarkable|nothing\s+found|no\s+findings)$"
 )
 _MALIGNANT = re.compile(
     r"\b(?:cancer|chemo\w*|radiation|radiotherapy|lymphoma|carcinoma|malignan\w*|tumou?r)\b"
@@ -81,12 +93,18 @@ def read_encounter(text: str) -> str | None:
         if any(w is not None for w in said):
             return None  # a word the rule does not know may be the reason: read by the Index
         return "examination pre-procedural specified"
+    circumstance = read_circumstance(text) or read_dependence(text)
+    if circumstance is not None:
+        return circumstance
     counsel = read_counseling(text)
     if counsel is not None:
         return counsel
     contact = read_contact(text)
     if contact is not None:
         return contact
+    birth_control = read_contraception(text)
+    if birth_control is not None:
+        return birth_control
     device = read_device_visit(text)
     if device is not None:
         return device
@@ -99,6 +117,9 @@ def read_encounter(text: str) -> str | None:
     screening = _SCREENING.match(text)
     if screening:
         return f"screening {screening.group('a') or screening.group('b')}"
+    found_none = _SCREENED_NORMAL.match(text)
+    if found_none:
+        return f"screening {found_none.group('what')}"
     aged = read_aged_check(text) or read_routine_check(text)
     if aged is not None:
         return aged
@@ -312,9 +333,11 @@ _CONTACT = re.compile(
     r"^(?:(?:my|pt's|patient's|her|his|a|the)\s+)?"
     r"(?:roommate|room\s+mate|coworker|co-worker|classmate|housemate|spouse|wife|husband|partner|boyfriend|"
     r"girlfriend|friend|teacher|daycare\s+(?:classmate|teacher)|household\s+member|neighbor|neighbour)\s+"
-    r"(?:has|had|with|tested\s+positive\s+for|positive\s+for|diagnosed\s+with|has\s+active|sick\s+with)\s+"
-    r"(?P<what>[a-z0-9 -]+?)\s+(?:(?:pt|patient)\s+)?(?:asymptomatic|no\s+symptoms|without\s+symptoms|"
-    r"feels\s+fine|is\s+well)$"
+    r"(?:(?:just|recently|was|is)\s+)*(?:has|had|with|tested\s+positive\s+for|positive\s+for|diagnosed\s+with|"
+    r"has\s+active|sick\s+with)\s+(?P<what>[a-z0-9 -]+?)"
+    # how the patient is told to be: well, exposed, without the disease's sign ("pt exposed, no rash")
+    r"(?:\s+(?:(?:pt|patient)\s+)?(?:asymptomatic|no\s+symptoms|without\s+symptoms|feels\s+(?:fine|well)|"
+    r"(?:is\s+)?well|(?:was\s+|is\s+|been\s+)?exposed|exposure|no\s+[a-z]+))+$"
 )
 
 

@@ -29,6 +29,7 @@ from bot.lookups.index.completion import (
 )
 from bot.lookups.index.lab_results import result_alternatives
 from bot.lookups.index.linked import already_linked, hosts, links
+from bot.lookups.index.long_term import long_term_line
 from bot.lookups.index.matching import (
     COLUMN_STEMS,
     Matcher,
@@ -190,7 +191,10 @@ def index_hits(
                 named.add(stem(w))
                 continue
             if "longterm" in understood.kinds:
-                classes = (*classes, *long_term_classes(tree, w))
+                # (the one line the Tabular names the drug's class by, when it names one: "ibuprofen" ->
+                # anti-inflammatory, non-steroidal, not the Table's "Analgesic" beside it)
+                line = long_term_line(tree, w)
+                classes = line or (*classes, *long_term_classes(tree, w))
             if classes:
                 named.add(stem(w))
                 caused = CAUSED_WORDS if "caused" in understood.kinds else ()

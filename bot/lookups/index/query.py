@@ -98,7 +98,8 @@ _HISTORY = re.compile(
     r"^(?:personal\s+)?(?:history\s+of|hx\s+of|hx|pmh\s+of|pmh|phx|past\s+history\s+of|history)\s+(?!of\b)"
 )
 _FAMILY = re.compile(
-    r"^(?:family\s+history\s+of|family\s+history|family\s+hx\s+of|family\s+hx|fhx\s+of|fhx|fh\s+of)\s+"
+    r"^(?:(?:family|fam)\s+history\s+of|(?:family|fam)\s+history|(?:family|fam)\s+hx\s+of|(?:family|fam)\s+hx|fhx\s+of|fhx|"
+    r"fh\s+of)\s+"
 )
 _STATUS = re.compile(r"^(?:status\s+post|status\s+after)\s+")
 _ENCOUNTER_WORDS = re.compile(r"\b(?:initial|subsequent|sequela|sequelae|late\s+effects?)\b")
@@ -179,6 +180,11 @@ DRUG_COLUMN_WORDS = frozenset(
         "allergy",
     }
 )
+# A drug said as taken for a long time ("on eliquis", "takes xarelto daily"): the class a brand's generic
+# is read as names the Long-term drug therapy line, as a Table column word does the Table's line.
+_TAKEN_LONG = re.compile(
+    r"(?:^|\s)(?:on|taking|takes)\s|\b(?:long[- ]term|chronic|daily|every\s+day|indefinitely)\b"
+)
 _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
 
 
@@ -245,7 +251,9 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         notes.append(story.note)
         kinds.add("story")
     expanded, found = vocabulary.expand(text)
-    if vocabulary.chains_brand(found) and DRUG_COLUMN_WORDS.intersection(expanded.split()):
+    if vocabulary.chains_brand(found) and (
+        DRUG_COLUMN_WORDS.intersection(expanded.split()) or _TAKEN_LONG.search(text)
+    ):
         # "eliquis overdose": the brand's generic (apixaban) is in no Drug Table line, its class is; said with
         # no Table column ("keppra") the generic stays, as the HCPCS drug lines print it.
         expanded, found = vocabulary.expand(text, chain_brands=True)
@@ -658,8 +666,18 @@ _NOT_TAKEN = re.compile(r"\s+(?:no|not\s+on|without|w/o|never\s+on)\s+[a-z]+$")
 # "on chronic steroids", "on eliquis long term"): the words go, the Long-term line stays.
 _HOW_OFTEN = re.compile(
     r"\b(?:every\s+(?:day|morning|night|evening)|each\s+day|daily|nightly|regularly|chronically|chronic|"
-    r"long[- ]term|for\s+(?:many\s+)?(?:years|months)|(?:once|twice)\s+a\s+day|a\s+day|per\s+day)\b"
+    r"long[- ]term|indefinitely|for\s+(?:many\s+)?(?:years|months)|(?:once|twice)\s+a\s+day|a\s+day|per\s+day)\b"
 )
+# Why or since when a drug is taken long term, told after it ("on plavix after stent", "on tamoxifen after
+# breast cancer", "ibuprofen daily for arthritis pain", "ASA 81 for prevention"): a past event or a purpose
+# the Long-term line does not name (a past condition is its own History line, a coder's second code). A
+# condition the drug treats now ("on warfarin for afib") stays to be coded with it.
+_TAKEN_SINCE = re.compile(
+    r"\s+(?:(?:after|following|since|post)\s+.+|for\s+(?:\S+\s+){0,3}?(?:prevention|preventive|prophylaxis|"
+    r"prophylactic|protection|pain|aches?)(?:\s+\S+){0,2})$"
+)
+# The dose of a drug taken long term ("ASA 81", "prednisone 10 mg"): the Long-term line names no dose.
+_DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?|iu)?(?=\s|$)")
 # A part the patient lost ("right big toe was amputated last year", "left leg amputated"): the Index's
 # Amputation line, which sends to Absence, by site, acquired.
 # The noun said alone ("right below knee amputation") names the procedure; with a time past it is the status.
@@ -746,6 +764,7 @@ def _state(text: str, kinds: set[str], echoes: list[str]) -> str:
                 drug = " ".join(w for w in drug.split() if w not in _ROUTES)
         else:
             drug = text[taking.end() :] if taking else text
+        drug = " ".join(_DOSE.sub(" ", _TAKEN_SINCE.sub("", drug)).split()) or drug
         return " ".join(_HOW_OFTEN.sub(" ", drug).split()) or drug
     return text
 

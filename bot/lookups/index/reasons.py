@@ -256,15 +256,24 @@ _RELATIVE = (
 )
 _RELATIVES = rf"{_RELATIVE}(?:\s*(?:and|&|or)?\s+{_RELATIVE})*"
 _FAMILY_HAD = re.compile(
-    rf"^(?:both\s+)?{_RELATIVES}\s+(?:both\s+)?(?:had|has|have|with|w|(?:died|passed(?:\s+away)?)(?:\s+[a-z]+ly)?\s+(?:of|from)|(?:was|were)\s+"
+    rf"^(?:(?:both|older|younger|big|little|half|identical)\s+)?{_RELATIVES}\s+(?:both\s+)?(?:(?P<born>(?:was\s+|were\s+)?born\s+with)|had|has|have|with|w|(?:died|passed(?:\s+away)?)(?:\s+[a-z]+ly)?\s+(?:of|from)|(?:was|were)\s+"
     rf"diagnosed\s+with|(?:had|has|have)\s+had)\s+(?P<what>.+)$"
 )
 _IN_RELATIVE = re.compile(rf"^(?P<what>.+?)\s+in\s+(?:both\s+)?{_RELATIVES}$")
+# A condition said with how long ago it was and that it is over ("DVT years ago, not on anticoag now", "kidney
+# stone 5 years ago, resolved"): a personal history. Anything else said after it (still, with, now having)
+# may be the condition now, which the Index codes.
+_AGO_OVER = re.compile(
+    r"^(?P<what>[a-z][a-z0-9 '-]*?)\s+(?:\d+\s+|many\s+|several\s+|a\s+few\s+|two\s+|three\s+)?(?:years?|yrs)\s+ago"
+    r"\s+(?:(?:not|no|none|never)(?:\s+[a-z]+){0,3}\s+(?:now|currently|since|anymore)|resolved|recovered|treated|"
+    r"cured|healed|fully\s+recovered)$"
+)
 _PAST = re.compile(r"^(?:prior|past|previous|remote|former)\s+(?!to\b|history\b|hx\b|medical\b)(?P<what>.+)$")
 _SURVIVOR = re.compile(r"^(?P<what>.+?)\s+survivor\b")
 _HAD_BEFORE = re.compile(
     r"^(?:had|has\s+had|have\s+had|hx\s+of)\s+(?P<what>.+?)\s+(?:(?:with|in|during)\s+)?(?:the\s+)?"
-    r"(?:(?:last|previous|prior|first|earlier)\s+(?:pregnancy|pregnancies|time|year|years)|in\s+the\s+past|"
+    r"(?:(?:last|previous|prior|first|earlier)\s+(?:pregnancy|pregnancies|time|year|years|winter|summer|spring|fall|"
+    r"autumn|month)|in\s+the\s+past|"
     r"in\s+past|previously|years\s+ago|as\s+a\s+(?:child|kid|baby|teen))\b"
 )
 
@@ -333,8 +342,10 @@ def _plain_history(text: str) -> str:
         return f"history of {had.group('what')}"
     family = _FAMILY_HAD.match(text) or _IN_RELATIVE.match(text)
     if family:
-        return f"family history of {family.group('what')}"
-    past = _SURVIVOR.match(text) or _HAD_BEFORE.match(text) or _PAST.match(text)
+        # (a relative born with a condition had it from birth: the Index's congenital line)
+        born = "congenital " if family.groupdict().get("born") else ""
+        return f"family history of {born}{family.group('what')}"
+    past = _SURVIVOR.match(text) or _HAD_BEFORE.match(text) or _PAST.match(text) or _AGO_OVER.match(text)
     if past:
         return f"history of {past.group('what')}"
     return text

@@ -113,12 +113,44 @@ _SITUATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"food\b|\bfood\s+insecur\w*\b|\bskip(?:s|ping)?\s+meals\b",
             "insecurity food",
         ),
-        # Insecurity, transportation.
+        # Insecurity, transportation: no way to get to care ("no ride to appointments", "misses visits because
+        # she has no ride", "can't afford the bus").
         (
-            r"\b(?:no|lacks?|without)\s+(?:a\s+)?(?:transportation|transport|ride|rides|car)\s+to\s+"
-            r"(?:get\s+to\s+)?(?:appointments?|visits?|the\s+clinic|the\s+doctor)\b|"
+            r"\b(?:no|lacks?|without|(?:does\s*n[o']t|doesn't|don't|can't|cannot)\s+(?:have|get|find|afford))\s+"
+            r"(?:a\s+|any\s+)?(?:transportation|transport|ride|rides|car|bus\s+fare|gas\s+money)\b|"
             r"\btransportation\s+(?:problems?|insecurity|issues?)\b",
             "insecurity transportation",
+        ),
+        # Insecurity, financial: bills the patient cannot pay ("can't pay the electric bill", "running out of
+        # money"); the utilities' line is the Tabular's (difficulty paying for utilities).
+        (
+            r"\b(?:can't|cannot|can\s+not|unable\s+to|struggl\w+\s+to|hard\s+time)\s+(?:afford\s+to\s+)?"
+            r"(?:pay|paying|afford|affording)\s+(?:for\s+)?(?:the\s+|her\s+|his\s+|my\s+|their\s+)?"
+            r"(?:utilities|utility\s+bills?|electric\w*(?:\s+bills?)?|power\s+bills?|gas\s+bills?|water\s+bills?|"
+            r"heat\w*(?:\s+bills?)?)\b",
+            "insecurity financial difficulty paying for utilities",
+        ),
+        (
+            r"\b(?:can't|cannot|can\s+not|unable\s+to|struggl\w+\s+to|hard\s+time)\s+(?:afford\s+to\s+)?"
+            r"(?:pay|paying|afford|affording)\s+(?:for\s+)?(?:the\s+|her\s+|his\s+|my\s+|their\s+)?bills?\b|"
+            r"\brunning\s+out\s+of\s+money\b|\bcan't\s+make\s+ends\s+meet\b",
+            "insecurity financial",
+        ),
+        # Instability, housing, housed, with risk of homelessness: rent or mortgage unpaid, eviction near.
+        (
+            r"\b(?:behind|late|past\s+due)\s+(?:on|with)\s+(?:the\s+|her\s+|his\s+|my\s+|their\s+)?(?:rent|mortgage)"
+            r"(?:\s+payments?)?\b|\b(?:can't|cannot|unable\s+to)\s+(?:pay|afford)\s+(?:the\s+|her\s+|his\s+|my\s+)?"
+            r"(?:rent|mortgage)\b|\b(?:facing|being|about\s+to\s+be|getting)\s+evict(?:ion|ed)\b|"
+            r"\b(?:at\s+risk\s+of|about\s+to\s+lose|might\s+lose|losing)\s+(?:her\s+|his\s+|my\s+|their\s+|the\s+)?"
+            r"(?:apartment|home|house|housing)\b",
+            "instability housing housed with risk of homelessness",
+        ),
+        # Lack of, physical exercise.
+        (
+            r"\b(?:no|not\s+any|never|little|rarely|doesn't|does\s+not|don't)\s+(?:gets?\s+|does\s+|do\s+|any\s+)*"
+            r"(?:physical\s+)?(?:exercise|exercises|physical\s+activity)\b|\bsedentary\s+(?:lifestyle|life)\b|"
+            r"\black\s+of\s+(?:physical\s+)?exercise\b",
+            "lack of physical exercise",
         ),
         # Living alone.
         (r"\b(?:lives|living)\s+(?:all\s+)?(?:alone|by\s+(?:him|her|them)sel(?:f|ves))\b", "living alone"),
@@ -155,6 +187,10 @@ _STORY = _word_set(
     can rest break needs need wants want help forms care stay
     reads fine ok okay well herself himself themselves myself sake counseling
     fulltime full-time full time alone own
+    woman man lady gentleman person patient pt old older senior young adult teen boy girl gets get
+    under bridge overpass street streets park woods outside might shut off cut turned power electric
+    misses missed missing miss appointments appointment because can't cannot risk losing evict eviction
+    bill bills payments
     """
 )
 
