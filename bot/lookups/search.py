@@ -600,7 +600,9 @@ class Searcher:
             return None
         if missed_by is not None and not (told_by_patient(query) and missed_description(missed_by.why)):
             return None
-        read = describe(query, self.index_tree(), self.vocabulary, lambda word: stem(word) in self.body_sites())
+        read = describe(
+            query, self.index_tree(), self.vocabulary, lambda word: stem(word) in self.body_sites()
+        )
         if read is None:
             return None
         if missed_by is not None and not read.beats(missed_by.why):
@@ -612,7 +614,8 @@ class Searcher:
         if not answer or answer.notice or not read.answered_by(answer[0].why):
             return None
         said = f"described: {', '.join(read.said)} -> {read.path}"
-        said += f"; not used: {', '.join(read.unused)}" if read.unused else ""
+        left = [w for w in read.unused if w not in read.lookup.split()]
+        said += f"; not used: {', '.join(left)}" if left else ""
         return _with_notice([replace(h, why=f"{h.why} ({said})") for h in answer], "")
 
     def _lay_sentence(

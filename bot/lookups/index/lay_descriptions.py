@@ -28,6 +28,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -106,6 +107,11 @@ DESCRIBED_AS: dict[str, tuple[str, ...]] = {
     "eats": ("eating", "pica"),
     "walks": ("walking",),
     "screaming": ("terror",),
+    "night": ("night", "nocturnal", "sleep"),
+    "nights": ("night", "nocturnal", "sleep"),
+    "nightly": ("night", "nocturnal", "sleep"),
+    "wakes": ("sleep",),
+    "asleep": ("sleep",),
     "screams": ("terror",),
     # triggers and settings
     "plane": ("aero", "altitude", "pressure", "air"),
@@ -144,6 +150,63 @@ DESCRIBED_AS: dict[str, tuple[str, ...]] = {
     "teeth": ("tooth", "dental"),
 }
 
+# Lay words by the Greek and Latin combining forms the Index's clinical words are built from ("white ...
+# fingernails" / Leukonychia, "yellow ... eyelids" / Xanthelasma, "tongue burns" / Glossopyrosis): any Index
+# word holding the form says the lay word.
+COMBINING_FORMS: dict[str, tuple[str, ...]] = {
+    "yellow": ("xanth",),
+    "white": ("leuk",),
+    "black": ("melan",),
+    "dark": ("melan",),
+    "red": ("erythr",),
+    "blue": ("cyan",),
+    "hairy": ("hirsut",),
+    "hairs": ("hirsut",),
+    "sweat": ("hidr", "hidros"),
+    "sweating": ("hidr", "hidros"),
+    "sweaty": ("hidr", "hidros"),
+    "burns": ("pyros",),
+    "burning": ("pyros",),
+    "smell": ("brom", "osmia"),
+    "smells": ("brom", "osmia"),
+    "stinks": ("brom",),
+    "sleep": ("somn",),
+    "asleep": ("somn",),
+}
+# The same for body parts: a word holding only a part's form says more than the part ("Blepharophimosis"),
+# so it is said only when a describing form is in it too ("white ... fingernails" / Leukonychia).
+PART_FORMS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("nail", "nails", "fingernail", "fingernails", "toenail", "toenails"), ("onych",)),
+    "tongue": ("gloss",),
+    **dict.fromkeys(("hair", "hairs"), ("trich",)),
+    **dict.fromkeys(("lip", "lips"), ("cheil",)),
+    **dict.fromkeys(("eyelid", "eyelids", "lid", "lids"), ("blephar",)),
+    **dict.fromkeys(("gum", "gums"), ("gingiv",)),
+    **dict.fromkeys(("vein", "veins"), ("phleb",)),
+    **dict.fromkeys(("nipple", "nipples"), ("thel",)),
+}
+# Who the patient is, said as a person ("my 4 yo", "our toddler"), by the Index words of age that say it
+# ("Dirt-eating child", "Terror, night (child)"): said by the sentence, never a describing word of its own.
+AGE_WORDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        ("kid", "kids", "son", "daughter", "toddler", "child", "children", "boy", "girl", "yo", "teen"),
+        ("child", "childhood", "juvenile"),
+    ),
+    **dict.fromkeys(("baby", "babies", "infant"), ("infant", "infantile")),
+    **dict.fromkeys(("newborn", "newborns"), ("newborn", "neonatal")),
+}
+# Words of when that the Index prints as what sets a condition off ("Terror, night", "Cramp, leg, sleep
+# related"): read as describing words, by the Index's words for them.
+_TIMES = frozenset({"night", "nights", "nightly", "asleep"})
+# Words of an Index line no patient says ("leg, sleep related").
+_UNSAID = frozenset(stem(w) for w in ("related", "associated"))
+# Heads the Index files a condition under that a patient never says ("Syndrome, jet lag", "Disorder, sleep,
+# terrors"): a path may leave them unsaid when the lines below them are said.
+GENERIC_HEADS = frozenset(
+    stem(w) for w in ("syndrome", "disease", "disorder", "condition", "related", "type")
+)
+# A combining form is read only in Index words no longer than this (whole clinical words, not phrases).
+_FORM_WORDS = 40
 # Lines held by more words than this are too common to open candidates (they still count when said).
 _OPENS = 1500
 _CM_LOW = (BOOKS.index("cm") + 1) * SPAN
@@ -168,14 +231,16 @@ class Description:
         if answers_meaning(self.path, why):
             return True
         read = _VOCABULARY_READ.findall(why)
-        return why.startswith("Index:") and any(answers_meaning(self.lookup, f"Index: {term}") for term in read)
+        return why.startswith("Index:") and any(
+            answers_meaning(self.lookup, f"Index: {term}") for term in read
+        )
 
     def beats(self, why: str) -> bool:
         """Whether the line answers the sentence better than an answer found for it as typed (its reason
         `why`): the answer left a word the line says unused ("Pain, elbow (not used: ..., golfing)"), or
         is the external cause of what the line describes ("Striking against, object" for "itchy red bumps
         ... after swimming in the lake"); never an answer through the line's own main term."""
-        if answers_meaning(" ".join(self.rare), why) or _READ_PHRASE.search(why):
+        if all(answers_meaning(w, why) for w in self.rare) or _READ_PHRASE.search(why):
             return False
         if why.startswith("External Cause Index:"):
             return len(self.said) >= 3 and bool(self.rare)
@@ -215,9 +280,14 @@ def describing_words(text: str) -> tuple[list[str], list[str], set[str]]:
             elif bare in _SIDES:
                 side = _SIDES[bare]
                 sides += [side] if side not in sides and not off else []
-            elif not (off or bare in _EMPTY or bare in _NARRATIVE or len(bare) < 3 or bare.isdigit()):
+            elif not off and not bare.isdigit() and (bare in _TIMES or _describes(bare)):
                 words.append(bare)
     return list(dict.fromkeys(words)), sides, typed
+
+
+def _describes(word: str) -> bool:
+    """Whether a word of a sentence may describe: not who, when or how often, nor an empty word."""
+    return not (word in _EMPTY or word in _NARRATIVE or len(word) < 3)
 
 
 @lru_cache(maxsize=8192)
@@ -234,7 +304,9 @@ def word_forms(word: str) -> tuple[str, ...]:
         if len(root) > 3 and root[-1] == root[-2] and root[-1] not in "aeiouls":
             roots.add(root[:-1])
     for root in roots:
-        doubled = root + root[-1] if len(root) >= 3 and root[-1] not in "aeiouwxy" and root[-2] in "aeiou" else ""
+        doubled = (
+            root + root[-1] if len(root) >= 3 and root[-1] not in "aeiouwxy" and root[-2] in "aeiou" else ""
+        )
         forms |= {stem(root), stem(root + "er"), stem(root + "ing"), stem(root + "y")}
         if doubled:
             forms |= {stem(doubled + "er"), stem(doubled + "ing")}
@@ -249,6 +321,10 @@ class _Postings:
         self.tree = tree
         self._cm: dict[str, tuple[int, ...]] = {}
 
+    def holding(self, form: str) -> tuple[str, ...]:
+        """The Index's words (stems) holding a combining form, read once per process."""
+        return _holding(self.tree.conn, form)
+
     def cm_lines(self, form: str) -> tuple[int, ...]:
         found = self._cm.get(form)
         if found is None:
@@ -261,15 +337,150 @@ class _Postings:
         return len(self.tree._postings(form).nodes)
 
 
+@lru_cache(maxsize=256)
+def _holding(conn: object, form: str) -> tuple[str, ...]:
+    """The Index words (stems, of any book) holding a combining form ("onych": leukonychia, onychomycosis)."""
+    words = _index_words(conn)
+    return tuple(w for w in words if form in w and len(w) <= _FORM_WORDS)
+
+
+@lru_cache(maxsize=2)
+def _index_words(conn: object) -> tuple[str, ...]:
+    """Every stem the Index books hold (~25,000), read once per database the first time a form is asked."""
+    rows = conn.execute("SELECT DISTINCT word FROM index_words").fetchall()  # type: ignore[attr-defined]
+    return tuple(str(w) for (w,) in rows)
+
+
 def _line_stems(node: Node, first: bool) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """A line's essential stems (its term), all its stems (with the nonessential modifiers) and the proper
-    names it prints (a capitalised word after a main term's first: "Bright's", "Bell's"), lower case and
-    apostrophes off."""
+    names it prints (a capitalised word after a main term's first, or that first word when possessive:
+    "Bright's", "Bell's"), lower case and apostrophes off."""
     if node.is_link:
         return frozenset(), frozenset(), frozenset()
     essential = content_stems(node.term)
-    names = [w for w in re.findall(r"[A-Za-z'-]+", node.term)[1 if first else 0 :] if w[:1].isupper()]
-    return essential, essential | content_stems(node.modifiers), frozenset(w.lower().replace("'", "") for w in names)
+    found = re.findall(r"[A-Za-z'-]+", node.term)
+    # (A main term's first word is a name when possessive: "Bright's disease", not "Spoon nail".)
+    names = [w for n, w in enumerate(found) if w[:1].isupper() and (n or not first or w.endswith("'s"))]
+    return (
+        essential,
+        essential | content_stems(node.modifiers),
+        frozenset(w.lower().replace("'", "") for w in names),
+    )
+
+
+@dataclass
+class _Sentence:
+    """The describing words of a sentence, each with the Index stems that say it."""
+
+    words: list[str]
+    sides: list[str]
+    as_typed: set[str]
+    forms: dict[str, frozenset[str]]
+    combined: frozenset[str]  # the Index words said through a combining form
+    said_forms: frozenset[str]  # every Index stem the sentence says
+    ages: frozenset[str]  # the Index's age words the persons said say ("child")
+    rarity: dict[str, float]
+
+    @property
+    def said_sides(self) -> frozenset[str]:
+        return frozenset(stem(s) for s in self.sides)
+
+
+def _read_sentence(
+    text: str, postings: _Postings, vocabulary: Vocabulary, is_site: Callable[[str], bool]
+) -> _Sentence | None:
+    words, sides, as_typed = describing_words(text)
+    if len(words) < 2:
+        return None
+    forms: dict[str, frozenset[str]] = {}
+    by_part: set[str] = set()  # the Index words a body part's combining form holds
+    plain: set[str] = set()  # the forms said otherwise
+    combined: set[str] = set()
+    for word in words:
+        found = set(word_forms(word))
+        for part in _parts(word, is_site):
+            found |= set(word_forms(part))
+        for form in COMBINING_FORMS.get(word, ()):
+            held = set(postings.holding(form))
+            found |= held
+            combined |= held
+        plain |= found
+        for form in PART_FORMS.get(word, ()):
+            held = set(postings.holding(form)) - found
+            found |= held
+            by_part |= held
+            combined |= held
+        term = vocabulary.terms.get(word)
+        if term is not None and term.kind in {"lay", "synonym"} and len(term.means.split()) <= 2:
+            found |= {stem(w) for w in term.means.split()}
+        forms[word] = frozenset(f for f in found if postings.count(f))
+    every_form = frozenset().union(*forms.values())
+    ages = {stem(f) for w in as_typed for f in AGE_WORDS.get(w.removesuffix("s"), AGE_WORDS.get(w, ()))}
+    return _Sentence(
+        words,
+        sides,
+        as_typed,
+        forms,
+        frozenset(combined),
+        # A word holding a part's form is said when a describing word's forms hold it too.
+        every_form - (by_part - plain),
+        frozenset(ages),
+        {f: math.log(_ALL_LINES / postings.count(f)) for f in every_form},
+    )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    score: float
+    said: tuple[str, ...]
+    rare: tuple[str, ...]
+
+
+def _read_path(path: list[Node], sentence: _Sentence, is_site: Callable[[str], bool]) -> _Reading | None:
+    """What an Index line's path says of the sentence, or None when it says something the sentence does
+    not (an essential word, a side), its main term is not said, or it says fewer than two of its words."""
+    forms = sentence.forms
+    said_sides = sentence.said_sides
+    said: set[str] = set()
+    unsaid: set[str] = set()
+    printed: set[str] = set()
+    headless = False  # a generic head the sentence does not say ("Syndrome, jet lag")
+    for n, node in enumerate(path):
+        essential, held, names = _line_stems(node, n == 0)
+        named = {stem(w) for w in names}
+        # A name is said as typed ("bells palsy") or by a word made from it ("golfing" / Golfer's elbow), not
+        # by the plain word ("bright red" / Bright's disease).
+        spoken = {stem(w) for w in names & sentence.as_typed}
+        spoken |= {f for w, fs in forms.items() for f in fs & named if f not in _own(w)}
+        hit = {w for w, fs in forms.items() if fs & (held - named) or fs & spoken}
+        if n == 0 and not {w for w in hit if forms[w] & (essential - named | spoken)}:
+            if not essential <= GENERIC_HEADS or len(path) == 1:
+                return None  # the main term itself must be said (not only a modifier of it)
+            headless = True
+        said |= hit
+        printed |= (held - named) | spoken
+        known = (sentence.said_forms - named) | said_sides | spoken | sentence.ages | _UNSAID
+        unsaid |= min((content_stems(alt.replace("-", " ")) - known for alt in _forms_of(node.term)), key=len)
+        if n == 0 and headless:
+            unsaid -= GENERIC_HEADS
+        if essential & _SIDE_STEMS - said_sides:
+            return None  # a side the sentence does not say
+    if unsaid or _evidence(said, forms, printed, sentence.combined) < 2:
+        return None
+    # Each word said counts as rare as the form the path prints it in, a little more as typed.
+    credit = {w: max(sentence.rarity.get(f, 0.0) for f in forms[w] & printed | {""}) for w in said}
+    score = sum(credit.values()) + 0.5 * sum(1 for w in said if _own(w) & printed) - 0.1 * len(path)
+    rare = tuple(w for w in sentence.words if credit.get(w, 0.0) >= _RARE and not is_site(w))
+    if headless and not rare:
+        return None  # "Disease, eye, muscle" is no reading of "eye muscle ... twitches"
+    return _Reading(score, tuple(w for w in sentence.words if w in said), rare)
+
+
+def _own(word: str) -> set[str]:
+    return {stem(word), said_stem(word)}
+
+
+_SIDE_STEMS = frozenset(stem(s) for s in ("right", "left", "bilateral"))
 
 
 def describe(
@@ -279,78 +490,63 @@ def describe(
     is_site: Callable[[str], bool],
 ) -> Description | None:
     """The Index line the sentence describes best (see the module's docstring), or None."""
-    words, sides, as_typed = describing_words(text)
-    if len(words) < 2:
-        return None
     postings = _Postings(tree)
-    forms: dict[str, frozenset[str]] = {}
-    for word in words:
-        found = set(word_forms(word))
-        for part in _parts(word, is_site):
-            found |= set(word_forms(part))
-        term = vocabulary.terms.get(word)
-        if term is not None and term.kind in {"lay", "synonym"} and len(term.means.split()) <= 2:
-            found |= {stem(w) for w in term.means.split()}
-        forms[word] = frozenset(f for f in found if postings.count(f))
-    rarity = {f: math.log(_ALL_LINES / postings.count(f)) for fs in forms.values() for f in fs}
-    own = {w: {stem(w), said_stem(w)} for w in words}
+    sentence = _read_sentence(text, postings, vocabulary, is_site)
+    if sentence is None:
+        return None
     candidates: set[int] = set()
-    for fs in forms.values():
-        for f in fs:
-            lines = postings.cm_lines(f)
-            if len(lines) <= _OPENS:
-                candidates.update(lines)
-    best: tuple[float, int, tuple[str, ...]] | None = None
-    every_form = frozenset().union(*forms.values())
-    side_stems = {stem(s) for s in ("right", "left", "bilateral")}
-    said_sides = {stem(s) for s in sides}
+    for f in sentence.said_forms:
+        held = postings.cm_lines(f)
+        if len(held) <= _OPENS:
+            candidates.update(held)
+    best: tuple[float, int, _Reading] | None = None
     for line in candidates:
         path = tree.path(line)
         if not path or not (path[-1].code or path[-1].see or path[-1].see_also or path[-1].last > line):
             continue
-        said: set[str] = set()
-        unsaid: set[str] = set()
-        printed: set[str] = set()
-        for n, node in enumerate(path):
-            essential, held, names = _line_stems(node, n == 0)
-            # A proper name is said only as typed ("bright red" says no Bright's disease).
-            named = {stem(w) for w in names}
-            spoken = {stem(w) for w in names & as_typed}
-            hit = {w for w, fs in forms.items() if fs & (held - named) or stem(w) in spoken}
-            if n == 0 and not {w for w in hit if forms[w] & essential or stem(w) in spoken}:
-                break  # the main term itself must be said (not only a modifier of it)
-            said |= hit
-            printed |= (held - named) | spoken
-            unsaid |= min(
-                (content_stems(alt) - (every_form - named) - said_sides - spoken for alt in _forms_of(node.term)),
-                key=len,
-                default=frozenset(),
-            )
-            if essential & side_stems - said_sides:
-                break  # a side the sentence does not say
-        else:
-            if len(said) < 2 or unsaid:
-                continue
-            # Each word said counts as rare as the form the path prints it in, a little more as typed.
-            credit = {w: max(rarity.get(f, 0.0) for f in forms[w] & printed | {""}) for w in said}
-            score = sum(credit.values()) + 0.5 * sum(1 for w in said if own[w] & printed) - 0.1 * len(path)
-            rare = tuple(w for w in words if credit.get(w, 0.0) >= _RARE and not is_site(w))
-            key = (score, -line, tuple(w for w in words if w in said), rare)
-            if best is None or key[:2] > best[:2]:
-                best = key
+        reading = _read_path(path, sentence, is_site)
+        if reading is not None and (best is None or (reading.score, -line) > best[:2]):
+            best = (reading.score, -line, reading)
     if best is None:
         return None
-    score, line, said_words, rare = best
-    lines = tree.path(-line)
+    _, line, reading = best
+    path = tree.path(-line)
+    unused = tuple(w for w in sentence.words if w not in reading.said)
+    # The words left that a subterm of the line prints ("upper": Xanthelasma, right, upper) go with it.
+    below = set(tree.within_sets(path[-1], {stem(w) for w in unused}))
+    lookup = [_forms_of(n.term)[0].replace(",", "") for n in path if not n.is_link]
     return Description(
-        ", ".join(n.term for n in lines),
-        " ".join(_forms_of(n.term)[0] for n in lines if not n.is_link),
-        said_words,
-        tuple(w for w in words if w not in said_words),
-        tuple(sides),
-        round(score, 2),
-        rare,
+        ", ".join(n.term for n in path),
+        " ".join([*lookup, *(w for w in unused if stem(w) in below)]),
+        reading.said,
+        unused,
+        tuple(sentence.sides),
+        round(reading.score, 2),
+        reading.rare,
     )
+
+
+def _evidence(
+    said: AbstractSet[str],
+    forms: dict[str, frozenset[str]],
+    printed: AbstractSet[str],
+    combined: AbstractSet[str],
+) -> int:
+    """How many of the path's words the sentence's words say, each word once: two lay words read as one
+    Index word ("wakes ... at night" / Sleep) say one, unless each says its own combining form of a word
+    that holds both ("white ... fingernails" / Leukonychia)."""
+    used: set[str] = set()
+    count = 0
+    for word in sorted(said):
+        matched = sorted(forms[word] & printed)
+        if set(matched) & combined:
+            count += 1
+            continue
+        fresh = [m for m in matched if m not in used]
+        if fresh:
+            used.add(fresh[0])
+            count += 1
+    return count
 
 
 def _forms_of(term: str) -> list[str]:
