@@ -239,11 +239,15 @@ class Description:
         """Whether the line answers the sentence better than an answer found for it as typed (its reason
         `why`): the answer left a word the line says unused ("Pain, elbow (not used: ..., golfing)"), or
         is the external cause of what the line describes ("Striking against, object" for "itchy red bumps
-        ... after swimming in the lake"); never an answer through the line's own main term."""
-        if all(answers_meaning(w, why) for w in self.rare) or _READ_PHRASE.search(why):
+        ... after swimming in the lake"); never an answer through the line's rare words, nor one through a
+        lay phrase naming a condition ("toenail growing into the skin -> ingrowing nail"; a phrase saying
+        only pain, "elbow hurts", is the symptom a described condition refines)."""
+        if all(answers_meaning(w, why) for w in self.rare):
+            return False
+        if any(not means.startswith("pain") for means in _READ_PHRASE.findall(why)):
             return False
         if why.startswith("External Cause Index:"):
-            return len(self.said) >= 3 and bool(self.rare)
+            return bool(self.rare)
         left = _NOT_USED.findall(why)
         unused = {stem(w) for found in left for w in found.split(", ")}
         return bool(unused & {stem(w) for w in self.rare})
@@ -253,7 +257,7 @@ _NOT_USED = re.compile(r"not used: ([^;)]*)")
 _VOCABULARY_READ = re.compile(r"\(vocabulary: ([^;)]*?) ->")
 # An answer through a lay phrase of two words or more the vocabulary reads ("toenail growing into the skin
 # -> ingrowing nail"): the patient's own words for the condition, which a description does not overrule.
-_READ_PHRASE = re.compile(r"\((?:vocabulary|read): [^ ,;)]+ [^ ,;)>-][^;)]*->")
+_READ_PHRASE = re.compile(r"\((?:vocabulary|read): [^ ,;)]+ [^ ,;)>-][^;)]*-> ([^;)]*)")
 # A word the Index prints on no more than ~300 lines (log(120,000 / 300)): it tells the condition.
 _RARE = 6.0
 
@@ -398,9 +402,12 @@ def _read_sentence(
     combined: set[str] = set()
     for word in words:
         found = set(word_forms(word))
+        # A colour said loosely ("yellowish", "reddish") is the colour.
+        base = word[:-3] if word.endswith("ish") and len(word) > 6 else word
+        found |= set(word_forms(base)) if base != word else set()
         for part in _parts(word, is_site):
             found |= set(word_forms(part))
-        for form in COMBINING_FORMS.get(word, ()):
+        for form in COMBINING_FORMS.get(base, ()):
             held = set(postings.holding(form))
             found |= held
             combined |= held
