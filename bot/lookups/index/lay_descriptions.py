@@ -361,13 +361,20 @@ def _line_stems(node: Node, first: bool) -> tuple[frozenset[str], frozenset[str]
     "Bright's", "Bell's"), lower case and apostrophes off."""
     if node.is_link:
         return frozenset(), frozenset(), frozenset()
-    essential = content_stems(node.term)
-    found = re.findall(r"[A-Za-z'-]+", node.term)
+    return _term_stems(node.term, node.modifiers, first)
+
+
+@lru_cache(maxsize=65536)
+def _term_stems(
+    term: str, modifiers: str, first: bool
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    essential = content_stems(term)
+    found = re.findall(r"[A-Za-z'-]+", term)
     # (A main term's first word is a name when possessive: "Bright's disease", not "Spoon nail".)
     names = [w for n, w in enumerate(found) if w[:1].isupper() and (n or not first or w.endswith("'s"))]
     return (
         essential,
-        essential | content_stems(node.modifiers),
+        essential | content_stems(modifiers),
         frozenset(w.lower().replace("'", "") for w in names),
     )
 
@@ -385,9 +392,8 @@ class _Sentence:
     ages: frozenset[str]  # the Index's age words the persons said say ("child")
     rarity: dict[str, float]
 
-    @property
-    def said_sides(self) -> frozenset[str]:
-        return frozenset(stem(s) for s in self.sides)
+    said_sides: frozenset[str]  # the sides said, as the Index's stems
+    heads: dict[int, bool]  # main terms already read: whether the sentence says them
 
 
 def _read_sentence(
@@ -433,6 +439,8 @@ def _read_sentence(
         every_form - (by_part - plain),
         frozenset(ages),
         {f: math.log(_ALL_LINES / postings.count(f)) for f in every_form},
+        frozenset(stem(s) for s in sides),
+        {},
     )
 
 
@@ -443,9 +451,12 @@ class _Reading:
     rare: tuple[str, ...]
 
 
-def _read_path(path: list[Node], sentence: _Sentence, is_site: Callable[[str], bool]) -> _Reading | None:
+def _read_path(
+    path: list[Node], sentence: _Sentence, is_site: Callable[[str], bool], head: bool = False
+) -> _Reading | None:
     """What an Index line's path says of the sentence, or None when it says something the sentence does
-    not (an essential word, a side), its main term is not said, or it says fewer than two of its words."""
+    not (an essential word, a side), its main term is not said, or it says fewer than two of its words.
+    `head`: only whether the main term is said (or a generic head left unsaid)."""
     forms = sentence.forms
     said_sides = sentence.said_sides
     said: set[str] = set()
@@ -454,16 +465,22 @@ def _read_path(path: list[Node], sentence: _Sentence, is_site: Callable[[str], b
     headless = False  # a generic head the sentence does not say ("Syndrome, jet lag")
     for n, node in enumerate(path):
         essential, held, names = _line_stems(node, n == 0)
-        named = {stem(w) for w in names}
-        # A name is said as typed ("bells palsy") or by a word made from it ("golfing" / Golfer's elbow), not
-        # by the plain word ("bright red" / Bright's disease).
-        spoken = {stem(w) for w in names & sentence.as_typed}
-        spoken |= {f for w, fs in forms.items() for f in fs & named if f not in _own(w)}
-        hit = {w for w, fs in forms.items() if fs & (held - named) or fs & spoken}
+        if names:
+            named = {stem(w) for w in names}
+            # A name is said as typed ("bells palsy") or by a word made from it ("golfing" / Golfer's
+            # elbow), not by the plain word ("bright red" / Bright's disease).
+            spoken = {stem(w) for w in names & sentence.as_typed}
+            spoken |= {f for w, fs in forms.items() for f in fs & named if f not in _own(w)}
+            hit = {w for w, fs in forms.items() if fs & (held - named) or fs & spoken}
+        else:
+            named = spoken = set()
+            hit = {w for w, fs in forms.items() if not fs.isdisjoint(held)}
         if n == 0 and not {w for w in hit if forms[w] & (essential - named | spoken)}:
-            if not essential <= GENERIC_HEADS or len(path) == 1:
+            if not essential <= GENERIC_HEADS or (len(path) == 1 and not head):
                 return None  # the main term itself must be said (not only a modifier of it)
             headless = True
+        if head:
+            return _Reading(0.0, (), ())
         said |= hit
         printed |= (held - named) | spoken
         known = (sentence.said_forms - named) | said_sides | spoken | sentence.ages | _UNSAID
@@ -481,6 +498,13 @@ def _read_path(path: list[Node], sentence: _Sentence, is_site: Callable[[str], b
     if headless and not rare:
         return None  # "Disease, eye, muscle" is no reading of "eye muscle ... twitches"
     return _Reading(score, tuple(w for w in sentence.words if w in said), rare)
+
+
+def _read_ahead(tree: IndexTree, lines: set[int]) -> None:
+    """Read the lines and their ancestors a level at a time (a few queries, not one a line)."""
+    wanted = set(lines)
+    while wanted:
+        wanted = {n.parent for n in tree.nodes(sorted(wanted)) if n.parent}
 
 
 def _own(word: str) -> set[str]:
@@ -502,14 +526,26 @@ def describe(
     if sentence is None:
         return None
     candidates: set[int] = set()
-    for f in sentence.said_forms:
-        held = postings.cm_lines(f)
-        if len(held) <= _OPENS:
-            candidates.update(held)
+    holding: dict[int, set[str]] = {}  # line -> the sentence's words it holds
+    for word, fs in sentence.forms.items():
+        for f in fs & sentence.said_forms:
+            held = postings.cm_lines(f)
+            if len(held) <= _OPENS:
+                candidates.update(held)
+                for line in held:
+                    holding.setdefault(line, set()).add(word)
+    _read_ahead(tree, candidates)
     best: tuple[float, int, _Reading] | None = None
     for line in candidates:
         path = tree.path(line)
         if not path or not (path[-1].code or path[-1].see or path[-1].see_also or path[-1].last > line):
+            continue
+        if len(set().union(*(holding.get(n.id, ()) for n in path))) < 2 and len(path) < 2:
+            continue  # a main term alone saying one word (a word the Index prints often may say more)
+        head = sentence.heads.get(path[0].id)
+        if head is None:
+            head = sentence.heads[path[0].id] = _read_path(path[:1], sentence, is_site, head=True) is not None
+        if not head:
             continue
         reading = _read_path(path, sentence, is_site)
         if reading is not None and (best is None or (reading.score, -line) > best[:2]):
