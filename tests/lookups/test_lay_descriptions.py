@@ -29,6 +29,8 @@ from bot.lookups.search import find_codes
         ("my right elbow hurts on the inside since I took up golf", "M77.01"),
         # over the external cause a story reading found: Swimmer's, itch
         ("itchy bumps on my ankles after wading in the pond", "B65.3"),
+        # an answer's Index line refined by the subterm a word it left says: Enuresis -> Enuresis, nocturnal
+        ("my grandson still wets the bed at night", "N39.44"),
     ],
 )
 def test_a_described_condition_is_answered_by_the_index_line_saying_it(

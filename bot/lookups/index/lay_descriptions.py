@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.lookups.index.lay_sentences import _EMPTY, _NARRATIVE, _NEGATING, _SIDES, answers_meaning, said_stem
@@ -192,7 +192,7 @@ AGE_WORDS: dict[str, tuple[str, ...]] = {
         ("kid", "kids", "son", "daughter", "toddler", "child", "children", "boy", "girl", "yo", "teen"),
         ("child", "childhood", "juvenile"),
     ),
-    **dict.fromkeys(("baby", "babies", "infant"), ("infant", "infantile")),
+    **dict.fromkeys(("baby", "babies", "infant"), ("infant", "infantile", "newborn")),
     **dict.fromkeys(("newborn", "newborns"), ("newborn", "neonatal")),
 }
 # Words of when that the Index prints as what sets a condition off ("Terror, night", "Cramp, leg, sleep
@@ -224,6 +224,10 @@ class Description:
     sides: tuple[str, ...]  # the sides said ("left", "bilateral")
     score: float
     rare: tuple[str, ...] = ()  # the words said, not body parts, that the Index prints on few lines
+
+    def is_line(self, why: str) -> bool:
+        """Whether an answer's reason is the Index path of the line itself or of a subterm of it."""
+        return why.startswith("Index: ") and why[7:].split(" -> ")[0].lower().startswith(self.path.lower())
 
     def answered_by(self, why: str) -> bool:
         """Whether the answer found for the line's words is the line: an Index path through its words, or
@@ -500,6 +504,11 @@ def _read_path(
     return _Reading(score, tuple(w for w in sentence.words if w in said), rare)
 
 
+# The pseudo-words of a refined reading: the answer's line, and the persons said.
+_ANSWER = "~answer"
+_AGE = "~age"
+
+
 def _read_ahead(tree: IndexTree, lines: set[int]) -> None:
     """Read the lines and their ancestors a level at a time (a few queries, not one a line)."""
     wanted = set(lines)
@@ -514,22 +523,59 @@ def _own(word: str) -> set[str]:
 _SIDE_STEMS = frozenset(stem(s) for s in ("right", "left", "bilateral"))
 
 
+def refine(
+    text: str, tree: IndexTree, vocabulary: Vocabulary, is_site: Callable[[str], bool], why: str
+) -> Description | None:
+    """The subterm of an answer's Index line that words the answer left unused say in lay words ("newborn
+    skin and eyes look yellow": Jaundice (not used: newborn) -> Jaundice, newborn; "wets the bed every
+    night": Enuresis -> Enuresis, nocturnal), or None."""
+    if not why.startswith("Index: "):
+        return None
+    path = why.removeprefix("Index: ").split(" -> ")[0]
+    reference = tree.resolve(path)
+    node = tree.node(reference.node) if reference.resolved and reference.node else None
+    if node is None or node.last <= node.id:
+        return None
+    # The sentence's words the answer's reason does not say (listed as not used, or read past).
+    answered = {stem(w) for w in _WORD.findall(_NOT_USED.sub("", why.lower()))}
+    unused = {stem(w) for w in describing_words(text)[0] + sorted(describing_words(text)[2])} - answered
+    read = describe(text, tree, vocabulary, is_site, under=node)
+    if read is None:
+        return None
+    said = {stem(w) for w in read.said}
+    ages = {stem(f) for w in unused for f in AGE_WORDS.get(w, ())}
+    if not said & unused and not ages & content_stems(read.path):
+        return None
+    return replace(read, unused=tuple(w for w in read.unused if stem(w) in unused))
+
+
 def describe(
     text: str,
     tree: IndexTree,
     vocabulary: Vocabulary,
     is_site: Callable[[str], bool],
+    under: Node | None = None,
 ) -> Description | None:
-    """The Index line the sentence describes best (see the module's docstring), or None."""
+    """The Index line the sentence describes best (see the module's docstring), or None. `under`: an answer's
+    Index line, said by the sentence, whose subterms only are read (the persons said counting as words)."""
     postings = _Postings(tree)
     sentence = _read_sentence(text, postings, vocabulary, is_site)
     if sentence is None:
         return None
+    low, high = _CM_LOW, _CM_HIGH
+    if under is not None:
+        low, high = under.id + 1, under.last + 1
+        said = frozenset(s for n in tree.path(under.id) for s in content_stems(n.term))
+        sentence.forms[_ANSWER] = said
+        sentence.forms[_AGE] = sentence.ages
+        sentence.said_forms |= said | sentence.ages
     candidates: set[int] = set()
     holding: dict[int, set[str]] = {}  # line -> the sentence's words it holds
     for word, fs in sentence.forms.items():
         for f in fs & sentence.said_forms:
             held = postings.cm_lines(f)
+            if under is not None:
+                held = tuple(n for n in held if low <= n < high)
             if len(held) <= _OPENS:
                 candidates.update(held)
                 for line in held:
