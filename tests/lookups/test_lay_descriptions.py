@@ -29,6 +29,8 @@ from bot.lookups.search import find_codes
         ("my right elbow hurts on the inside since I took up golf", "M77.01"),
         # over the external cause a story reading found: Swimmer's, itch
         ("itchy bumps on my ankles after wading in the pond", "B65.3"),
+        # a function said missing: Appetite, lack or loss
+        ("my son has no appetite for a week and looks pale", "R63.0"),
         # an answer's Index line refined by the subterm a word it left says: Enuresis -> Enuresis, nocturnal
         ("my grandson still wets the bed at night", "N39.44"),
     ],
@@ -54,8 +56,8 @@ def test_a_name_or_a_lay_phrase_is_not_overruled_by_a_description(codebook: Code
 
 
 def test_describing_words_leave_out_who_when_and_what_is_negated() -> None:
-    words, sides, _ = describing_words("my 4 yo son's left knee hurts at night, not swollen")
-    assert words == ["knee", "hurts", "night"]
+    words, sides, _ = describing_words("my 4 yo son's left knee hurts at night, not swollen, no voice")
+    assert words == ["knee", "hurts", "night", "voice", "loss"]
     assert sides == ["left"]
 
 

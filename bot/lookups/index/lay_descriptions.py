@@ -107,6 +107,7 @@ DESCRIBED_AS: dict[str, tuple[str, ...]] = {
     "eats": ("eating", "pica"),
     "walks": ("walking",),
     "screaming": ("terror",),
+    "loss": ("loss", "lack"),
     "night": ("night", "nocturnal", "sleep"),
     "nights": ("night", "nocturnal", "sleep"),
     "nightly": ("night", "nocturnal", "sleep"),
@@ -198,6 +199,11 @@ AGE_WORDS: dict[str, tuple[str, ...]] = {
 # Words of when that the Index prints as what sets a condition off ("Terror, night", "Cramp, leg, sleep
 # related"): read as describing words, by the Index's words for them.
 _TIMES = frozenset({"night", "nights", "nightly", "asleep"})
+# What a body does, said missing right after a negating word ("no voice", "can't hear", "no appetite"): the
+# Index's Loss (of) lines.
+_FUNCTIONS = frozenset(
+    "voice smell taste appetite hear hearing memory balance sleep feeling sensation energy".split()
+)
 # Words of an Index line no patient says ("leg, sleep related").
 _UNSAID = frozenset(stem(w) for w in ("related", "associated"))
 # Heads the Index files a condition under that a patient never says ("Syndrome, jet lag", "Disorder, sleep,
@@ -274,17 +280,21 @@ def missed_description(why: str) -> bool:
 
 def describing_words(text: str) -> tuple[list[str], list[str], set[str]]:
     """The sentence's describing words (not who, when, how often, linking words, nor the words of a negated
-    clause), the sides it says, and its words as typed, apostrophes off ("bells", "brights")."""
+    clause, but a function said missing: "no voice at all" / voice, loss), the sides it says, and its words
+    as typed, apostrophes off ("bells", "brights")."""
     words: list[str] = []
     typed: set[str] = set()
     sides: list[str] = []
     for clause in re.split(r"[,;.!?]", text.lower().replace("\u2019", "'")):
-        off = False
+        off = 0  # how many words since a negating word (0: none)
         for word in _WORD.findall(clause):
             typed.add(word.replace("'", ""))
             bare = word.removesuffix("'s")
+            off += 1 if off else 0
             if word in _NEGATING:
-                off = True
+                off = 1
+            elif off and off <= 3 and bare in _FUNCTIONS:
+                words += [bare, "loss"]
             elif bare in _SIDES:
                 side = _SIDES[bare]
                 sides += [side] if side not in sides and not off else []
