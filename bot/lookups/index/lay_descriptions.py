@@ -202,7 +202,20 @@ _TIMES = frozenset({"night", "nights", "nightly", "asleep"})
 # What a body does, said missing right after a negating word ("no voice", "can't hear", "no appetite"): the
 # Index's Loss (of) lines.
 _FUNCTIONS = frozenset(
-    "voice smell taste appetite hear hearing memory balance sleep feeling sensation energy".split()
+    [
+        "voice",
+        "smell",
+        "taste",
+        "appetite",
+        "hear",
+        "hearing",
+        "memory",
+        "balance",
+        "sleep",
+        "feeling",
+        "sensation",
+        "energy",
+    ]
 )
 # Words of an Index line no patient says ("leg, sleep related").
 _UNSAID = frozenset(stem(w) for w in ("related", "associated"))
