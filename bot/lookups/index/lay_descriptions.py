@@ -7,19 +7,27 @@ subterms and nonessential modifiers ("Spoon nail", "Swimmer's, itch", "Golfer's 
 "Dirt-eating child"). A coder hearing such a sentence thinks of the line that says the most of it and says
 nothing the patient did not; `describe` does the same over the Alphabetic Index:
 
-- the sentence's words that describe (not who, when, how often, nor the words of a negated clause) are read
-  in the forms the Index spells them: the plural, the adjective and the doer ("spoons" / spoon, "itchy" /
-  itch, "swimming" / swimmer's, "golfing" / golfer's), a compound body word as its parts ("fingernails" /
-  finger nail), the vocabulary's one-word readings ("armpits" / axilla) and a compact list of lay descriptor
-  words by the Index words that print the same description (`DESCRIBED_AS`: "map" / geographic);
+- the sentence's words that describe (not who, when, how often, nor the words of a negated clause - but a
+  function said missing, "no voice at all", reads as Loss (of)) are read in the forms the Index spells them:
+  the plural, the adjective and the doer ("spoons" / spoon, "itchy" / itch, "swimming" / swimmer's,
+  "golfing" / golfer's), a compound body word as its parts ("fingernails" / finger nail), the vocabulary's
+  one-word readings ("armpits" / axilla), the Greek and Latin combining forms clinical words are built from
+  (`COMBINING_FORMS`, `PART_FORMS`: "white ... fingernails" / Leukonychia, "yellow ... eyelids" /
+  Xanthelasma) and a compact list of lay descriptor words by the Index words that print the same
+  description (`DESCRIBED_AS`: "map" / geographic, "raised" / hypertrophic); the persons said ("my 4 yo")
+  say the Index's age words (child, infant, newborn);
 - every Index line holding one of them is scored by what its path (main term, subterms, modifiers) says of
-  the sentence, rarer words counting more, less each word of the path the sentence does not say;
-- a line is taken only when it says two words of the sentence or more, its main term is said, and at most
-  no essential word of its path is left unsaid (nor a side the sentence does not say).
+  the sentence, rarer words counting more;
+- a line is taken only when it says two words of the sentence or more, its main term is said (or is a
+  generic head, "Syndrome, jet lag"), no essential word of its path is left unsaid, nor a side the sentence
+  does not say, and a proper name is said as typed ("bright red" is no Bright's disease).
 
-The search reads a sentence this way last, when nothing else answered it (bot.lookups.search.Searcher.
-_find_read), then looks the line's words up as a query of their own, so the Index's cross-references and the
-Tabular's laterality still decide the code.
+The search reads a sentence this way when nothing else answered it, or over an answer that left a rare word
+of the line unused ("Pain, elbow (not used: golfing)") or answered with an external cause; and `refine`
+reads the subterms of an answer's own Index line the words it left say ("Enuresis" + "every night" ->
+Enuresis, nocturnal). The line's words are then looked up as a query of their own
+(bot.lookups.search.Searcher._described), so the Index's cross-references and the Tabular's laterality still
+decide the code.
 """
 
 from __future__ import annotations
