@@ -577,7 +577,15 @@ def refine(
     ages = {stem(f) for w in unused for f in AGE_WORDS.get(w, ())}
     if not said & unused and not ages & content_stems(read.path):
         return None
-    return replace(read, unused=tuple(w for w in read.unused if stem(w) in unused))
+    # The body parts said stay with the lookup ("adenoma of the parotid": Neoplasm, benign, by site).
+    parts = [
+        w for w in _WORD.findall(text.lower()) if is_site(w) and stem(w) not in content_stems(read.lookup)
+    ]
+    return replace(
+        read,
+        lookup=" ".join([read.lookup, *dict.fromkeys(parts)]),
+        unused=tuple(w for w in read.unused if stem(w) in unused and w not in parts),
+    )
 
 
 def describe(
