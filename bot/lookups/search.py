@@ -13,7 +13,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
@@ -104,6 +104,7 @@ from bot.lookups.index.completion import (
 )
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
+from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
 from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence, told_by_patient
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
@@ -613,9 +614,12 @@ class Searcher:
             # "corners of my mouth are cracked and sore": a lay phrase said loosely, which the answer missed.
             lay = self._lay_sentence(query, systems, limit, missed_by=found[0])
             if lay is not None:
-                return lay
+                return self._described(query, systems, limit, missed_by=lay[0]) or lay
             # A partial answer says the words it did not use ("hair falling out in patches": patches).
-            return _with_notice([self._saying_unused(query, hit) for hit in found], found.notice)
+            found = _with_notice([self._saying_unused(query, hit) for hit in found], found.notice)
+            # "pain on the inside of my left elbow since I started golfing": the described condition a
+            # partial answer missed (Pain, elbow; not used: golfing).
+            return self._described(query, systems, limit, missed_by=found[0]) or found
         if found or not found.notice.startswith(NO_CONFIDENT_MATCH):
             return found
         # A condition told as a sentence ("cough that won't go away", "rash on my son"): the words a coder
@@ -631,7 +635,51 @@ class Searcher:
                 break
         # "I get up four times a night to pee": the lay phrase said loosely (Nocturia).
         lay = self._lay_sentence(query, systems, limit, missed_by=answer[0] if answer else None)
-        return lay or answer or found
+        if lay:
+            return self._described(query, systems, limit, missed_by=lay[0]) or lay
+        # "my fingernails curve up like little spoons": a condition described, the Index line saying it.
+        described = self._described(query, systems, limit, missed_by=answer[0] if answer else None)
+        return described or answer or found
+
+    def _described(
+        self, query: str, systems: Sequence[str], limit: int, missed_by: Hit | None = None
+    ) -> Hits | None:
+        """A condition the sentence describes without naming it, looked up as the Index line whose words it
+        says (bot.lookups.index.lay_descriptions), with the sides said; the describing words the line
+        does not use said as not used. `missed_by`: the answer the sentence as typed found, which the line
+        replaces only in a patient's sentence when it left a word the line says unused, or answered with the
+        external cause of what the patient describes; or which a subterm of its Index line the unused words
+        say refines (in any sentence)."""
+        if "cm" not in systems or not reads_description(query):
+            return None
+        sites: Callable[[str], bool] = lambda word: stem(word) in self.body_sites()  # noqa: E731
+        if missed_by is None:
+            read = describe(query, self.index_tree(), self.vocabulary, sites)
+        elif not missed_description(missed_by.why):
+            return None
+        else:
+            read = (
+                describe(query, self.index_tree(), self.vocabulary, sites) if told_by_patient(query) else None
+            )
+            if read is None or not read.beats(missed_by.why):
+                # "newborn skin and eyes look yellow": Jaundice (not used: newborn) -> Jaundice, newborn.
+                read = refine(query, self.index_tree(), self.vocabulary, sites, missed_by.why)
+        if read is None:
+            return None
+        try:
+            answer = self._find(" ".join([read.lookup, *read.sides]), systems, limit)
+        except QueryError:
+            return None
+        if not answer or answer.notice:
+            return None
+        # The line itself first ("Jaundice, newborn" before "Jaundice, nuclear, newborn").
+        answer = _with_notice(sorted(answer, key=lambda h: not read.is_line(h.why)), "")
+        if not read.answered_by(answer[0].why):
+            return None
+        said = f"described: {', '.join(read.said)} -> {read.path}"
+        left = [w for w in read.unused if w not in read.lookup.split()]
+        said += f"; not used: {', '.join(left)}" if left else ""
+        return _with_notice([replace(h, why=f"{h.why} ({said})") for h in answer], "")
 
     def _lay_sentence(
         self, query: str, systems: Sequence[str], limit: int, missed_by: Hit | None = None

@@ -1,0 +1,701 @@
+"""A condition a patient describes without naming it, found as the Index line whose words the description says.
+
+"my fingernails curve up like little spoons", "itchy red bumps on my legs after swimming in the lake", "pain on
+the inside of my left elbow since I started golfing": the patient names no condition, but the Index already
+prints the descriptive words a lay sentence is made of - a part, a shape, a colour, a trigger - as main terms,
+subterms and nonessential modifiers ("Spoon nail", "Swimmer's, itch", "Golfer's elbow", "Mark, stretch",
+"Dirt-eating child"). A coder hearing such a sentence thinks of the line that says the most of it and says
+nothing the patient did not; `describe` does the same over the Alphabetic Index:
+
+- the sentence's words that describe (not who, when, how often, nor the words of a negated clause - but a
+  function said missing, "no voice at all", reads as Loss (of)) are read in the forms the Index spells them:
+  the plural, the adjective and the doer ("spoons" / spoon, "itchy" / itch, "swimming" / swimmer's,
+  "golfing" / golfer's), a compound body word as its parts ("fingernails" / finger nail), the vocabulary's
+  one-word readings ("armpits" / axilla), the Greek and Latin combining forms clinical words are built from
+  (`COMBINING_FORMS`, `PART_FORMS`: "white ... fingernails" / Leukonychia, "yellow ... eyelids" /
+  Xanthelasma) and a compact list of lay descriptor words by the Index words that print the same
+  description (`DESCRIBED_AS`: "map" / geographic, "raised" / hypertrophic); the persons said ("my 4 yo")
+  say the Index's age words (child, infant, newborn);
+- every Index line holding one of them is scored by what its path (main term, subterms, modifiers) says of
+  the sentence, rarer words counting more;
+- a line is taken only when it says two words of the sentence or more, its main term is said (or is a
+  generic head, "Syndrome, jet lag"), no essential word of its path is left unsaid, nor a side the sentence
+  does not say, and a proper name is said as typed ("bright red" is no Bright's disease).
+
+The search reads a sentence this way when nothing else answered it, or over an answer that left a rare word
+of the line unused ("Pain, elbow (not used: golfing)") or answered with an external cause; and `refine`
+reads the subterms of an answer's own Index line the words it left say ("Enuresis" + "every night" ->
+Enuresis, nocturnal). The line's words are then looked up as a query of their own
+(bot.lookups.search.Searcher._described), so the Index's cross-references and the Tabular's laterality still
+decide the code.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from bot.lookups.index.lay_sentences import _EMPTY, _NARRATIVE, _NEGATING, _SIDES, answers_meaning, said_stem
+from bot.lookups.index.store import BOOKS, SPAN
+from bot.lookups.index.tree import IndexTree, Node
+from bot.lookups.index.vocabulary import Vocabulary
+from bot.lookups.index.words import content_stems, stem
+
+# Lay descriptor words by the Index words that print the same description (never a code, never a condition's
+# name the patient did not describe): a shape, colour, texture, behaviour, trigger or a part in everyday words.
+DESCRIBED_AS: dict[str, tuple[str, ...]] = {
+    # shapes and looks
+    "map": ("geographic",),
+    "maps": ("geographic",),
+    "move": ("migratory", "migrating"),
+    "moving": ("migratory", "migrating"),
+    "moves": ("migratory", "migrating"),
+    "raised": ("hypertrophic",),
+    "thick": ("hypertrophic", "thickening"),
+    "thickened": ("hypertrophic", "thickening"),
+    "bumps": ("papule", "papular", "lump"),
+    "bumpy": ("papule", "papular", "lump"),
+    "bump": ("papule", "papular", "lump"),
+    "dots": ("spot", "spots"),
+    "patches": ("patch", "spot", "plaque"),
+    "lumpy": ("lump", "nodular"),
+    "curve": ("curvature", "curved"),
+    "curved": ("curvature",),
+    "bent": ("curvature", "deformity"),
+    "yellow": ("yellow", "xanthoma"),
+    "purple": ("purpura", "purple"),
+    "bald": ("alopecia", "bald"),
+    "hairy": ("hirsutism", "hair"),
+    "hairs": ("hair", "hirsutism"),
+    "crooked": ("deformity", "deviation"),
+    "droopy": ("ptosis", "drooping"),
+    "drooping": ("ptosis",),
+    "droops": ("ptosis",),
+    "drooped": ("ptosis", "drooping"),
+    "sagging": ("ptosis",),
+    "crusty": ("crust", "crusted"),
+    "scaly": ("scale", "scaling", "squamous"),
+    "flaky": ("scale", "desquamation"),
+    "peeling": ("peeling", "desquamation", "exfoliation"),
+    "oozing": ("weeping", "discharge"),
+    "weepy": ("weeping",),
+    "moist": ("weeping", "moist"),
+    "cracked": ("fissure", "fissured", "cracked"),
+    "cracks": ("fissure", "fissured"),
+    "wrinkled": ("wrinkling",),
+    # sensations and behaviour
+    "hurts": ("pain",),
+    "hurting": ("pain",),
+    "sore": ("pain", "sore"),
+    "ache": ("pain", "ache"),
+    "aches": ("pain", "ache"),
+    "achy": ("pain", "ache"),
+    "twitches": ("twitching", "myokymia", "fasciculation"),
+    "twitchy": ("twitching", "myokymia"),
+    "twitch": ("twitching", "myokymia"),
+    "tremble": ("tremor",),
+    "trembles": ("tremor",),
+    "shakes": ("tremor",),
+    "plugged": ("blocked", "obstruction", "occlusion"),
+    "clogged": ("blocked", "obstruction", "occlusion"),
+    "stuffed": ("blocked", "congestion"),
+    "swell": ("swelling", "edema"),
+    "swells": ("swelling", "edema"),
+    "swollen": ("swelling", "edema"),
+    "puffy": ("swelling", "edema"),
+    "smells": ("odor", "smell"),
+    "stinks": ("odor", "smell"),
+    "stinky": ("odor", "smell"),
+    "eating": ("eating", "pica"),
+    "eats": ("eating", "pica"),
+    "walks": ("walking",),
+    "screaming": ("terror",),
+    "loss": ("loss", "lack"),
+    "night": ("night", "nocturnal", "sleep"),
+    "nights": ("night", "nocturnal", "sleep"),
+    "nightly": ("night", "nocturnal", "sleep"),
+    "wakes": ("sleep",),
+    "asleep": ("sleep",),
+    "screams": ("terror",),
+    # triggers and settings
+    "plane": ("aero", "altitude", "pressure", "air"),
+    "flight": ("aero", "altitude", "pressure", "air"),
+    "flying": ("aero", "altitude", "pressure", "air"),
+    "sun": ("sun", "solar", "light", "actinic"),
+    "sunlight": ("sun", "solar", "light", "actinic"),
+    "sunshine": ("sun", "solar", "light"),
+    "spring": ("seasonal",),
+    "cold": ("cold", "chilblain"),
+    "lake": ("swimmer",),
+    "pond": ("swimmer",),
+    "pool": ("swimmer",),
+    "golf": ("golfer",),
+    "tennis": ("tennis",),
+    "growing": ("growth", "growing"),
+    # parts in everyday words
+    "lid": ("eyelid",),
+    "lids": ("eyelid",),
+    "eyelash": ("eyelash", "trichiasis"),
+    "eyelashes": ("eyelash", "trichiasis"),
+    "shin": ("leg",),
+    "shins": ("leg",),
+    "calf": ("leg", "calf"),
+    "calves": ("leg", "calf"),
+    "belly": ("abdomen", "abdominal"),
+    "tummy": ("abdomen", "abdominal"),
+    "stomach": ("abdomen", "abdominal", "stomach"),
+    "armpit": ("axilla", "axillary"),
+    "armpits": ("axilla", "axillary"),
+    "underarm": ("axilla", "axillary"),
+    "chin": ("chin", "face"),
+    "cheeks": ("cheek", "face"),
+    "tongue": ("tongue", "lingual"),
+    "gums": ("gum", "gingiva"),
+    "teeth": ("tooth", "dental"),
+}
+
+# Lay words by the Greek and Latin combining forms the Index's clinical words are built from ("white ...
+# fingernails" / Leukonychia, "yellow ... eyelids" / Xanthelasma, "tongue burns" / Glossopyrosis): any Index
+# word holding the form says the lay word.
+COMBINING_FORMS: dict[str, tuple[str, ...]] = {
+    "yellow": ("xanth",),
+    "white": ("leuk",),
+    "black": ("melan",),
+    "dark": ("melan",),
+    "red": ("erythr",),
+    "blue": ("cyan",),
+    "hairy": ("hirsut",),
+    "hairs": ("hirsut",),
+    "sweat": ("hidr", "hidros"),
+    "sweating": ("hidr", "hidros"),
+    "sweaty": ("hidr", "hidros"),
+    "burns": ("pyros",),
+    "burning": ("pyros",),
+    "smell": ("brom", "osmia"),
+    "smells": ("brom", "osmia"),
+    "stinks": ("brom",),
+    "sleep": ("somn",),
+    "asleep": ("somn",),
+}
+# The same for body parts: a word holding only a part's form says more than the part ("Blepharophimosis"),
+# so it is said only when a describing form is in it too ("white ... fingernails" / Leukonychia).
+PART_FORMS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("nail", "nails", "fingernail", "fingernails", "toenail", "toenails"), ("onych",)),
+    "tongue": ("gloss",),
+    **dict.fromkeys(("hair", "hairs"), ("trich",)),
+    **dict.fromkeys(("lip", "lips"), ("cheil",)),
+    **dict.fromkeys(("eyelid", "eyelids", "lid", "lids"), ("blephar",)),
+    **dict.fromkeys(("gum", "gums"), ("gingiv",)),
+    **dict.fromkeys(("vein", "veins"), ("phleb",)),
+    **dict.fromkeys(("nipple", "nipples"), ("thel",)),
+}
+# Who the patient is, said as a person ("my 4 yo", "our toddler"), by the Index words of age that say it
+# ("Dirt-eating child", "Terror, night (child)"): said by the sentence, never a describing word of its own.
+AGE_WORDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        ("kid", "kids", "son", "daughter", "toddler", "child", "children", "boy", "girl", "yo", "teen"),
+        ("child", "childhood", "juvenile"),
+    ),
+    **dict.fromkeys(("baby", "babies", "infant"), ("infant", "infantile", "newborn")),
+    **dict.fromkeys(("newborn", "newborns"), ("newborn", "neonatal")),
+}
+# Words of when that the Index prints as what sets a condition off ("Terror, night", "Cramp, leg, sleep
+# related"): read as describing words, by the Index's words for them.
+_TIMES = frozenset({"night", "nights", "nightly", "asleep"})
+# What a body does, said missing right after a negating word ("no voice", "can't hear", "no appetite"): the
+# Index's Loss (of) lines.
+_FUNCTIONS = frozenset(
+    [
+        "voice",
+        "smell",
+        "taste",
+        "appetite",
+        "hear",
+        "hearing",
+        "memory",
+        "balance",
+        "sleep",
+        "feeling",
+        "sensation",
+        "energy",
+    ]
+)
+# Words of an Index line no patient says ("leg, sleep related").
+_UNSAID = frozenset(stem(w) for w in ("related", "associated"))
+# Heads the Index files a condition under that a patient never says ("Syndrome, jet lag", "Disorder, sleep,
+# terrors"): a path may leave them unsaid when the lines below them are said.
+GENERIC_HEADS = frozenset(
+    stem(w) for w in ("syndrome", "disease", "disorder", "condition", "related", "type")
+)
+# A combining form is read only in Index words no longer than this (whole clinical words, not phrases).
+_FORM_WORDS = 40
+# Lines held by more words than this are too common to open candidates (they still count when said).
+_OPENS = 1500
+_CM_LOW = (BOOKS.index("cm") + 1) * SPAN
+_CM_HIGH = _CM_LOW + SPAN
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_ALL_LINES = 120_000  # about how many lines the Index books hold: the base of a word's rarity
+
+
+@dataclass(frozen=True)
+class Description:
+    path: str  # the Index line's path, as the Index prints its terms ("Itch, itching, swimmer's")
+    lookup: str  # the path's words to look up, a line's first form only ("Itch swimmer's")
+    said: tuple[str, ...]  # the sentence's words the path says
+    unused: tuple[str, ...]  # the sentence's describing words it does not
+    sides: tuple[str, ...]  # the sides said ("left", "bilateral")
+    score: float
+    rare: tuple[str, ...] = ()  # the words said, not body parts, that the Index prints on few lines
+
+    def is_line(self, why: str) -> bool:
+        """Whether an answer's reason is the Index path of the line itself or of a subterm of it."""
+        return why.startswith("Index: ") and why[7:].split(" -> ")[0].lower().startswith(self.path.lower())
+
+    def answered_by(self, why: str) -> bool:
+        """Whether the answer found for the line's words is the line: an Index path through its words, or
+        through the vocabulary's reading of them ("Golfer's elbow" -> Epicondylitis, medial)."""
+        if answers_meaning(self.path, why):
+            return True
+        read = _VOCABULARY_READ.findall(why)
+        return why.startswith("Index:") and any(
+            answers_meaning(self.lookup, f"Index: {term}") for term in read
+        )
+
+    def beats(self, why: str) -> bool:
+        """Whether the line answers the sentence better than an answer found for it as typed (its reason
+        `why`): the answer left a word the line says unused ("Pain, elbow (not used: ..., golfing)"), or
+        is the external cause of what the line describes ("Striking against, object" for "itchy red bumps
+        ... after swimming in the lake"); never an answer through the line's rare words, nor one through a
+        lay phrase naming a condition ("toenail growing into the skin -> ingrowing nail"; a phrase saying
+        only pain, "elbow hurts", is the symptom a described condition refines)."""
+        if all(answers_meaning(w, why) for w in self.rare):
+            return False
+        if any(not means.startswith("pain") for means in _READ_PHRASE.findall(why)):
+            return False
+        if why.startswith("External Cause Index:"):
+            return bool(self.rare)
+        left = _NOT_USED.findall(why)
+        unused = {stem(w) for found in left for w in found.split(", ")}
+        return bool(unused & {stem(w) for w in self.rare})
+
+
+_NOT_USED = re.compile(r"not used: ([^;)]*)")
+_VOCABULARY_READ = re.compile(r"\(vocabulary: ([^;)]*?) ->")
+# An answer through a lay phrase of two words or more the vocabulary reads ("toenail growing into the skin
+# -> ingrowing nail"): the patient's own words for the condition, which a description does not overrule.
+_READ_PHRASE = re.compile(r"\((?:vocabulary|read): [^ ,;)]+ [^ ,;)>-][^;)]*-> ([^;)]*)")
+# A word the Index prints on no more than ~300 lines (log(120,000 / 300)): it tells the condition.
+_RARE = 6.0
+
+
+def missed_description(why: str) -> bool:
+    """Whether an answer's reason says it left words of the sentence unused or answered it by the External
+    Cause Index: a cheap test before a sentence is read as a description over an answer."""
+    return "not used: " in why or why.startswith("External Cause Index:")
+
+
+def describing_words(text: str) -> tuple[list[str], list[str], set[str]]:
+    """The sentence's describing words (not who, when, how often, linking words, nor the words of a negated
+    clause, but a function said missing: "no voice at all" / voice, loss), the sides it says, and its words
+    as typed, apostrophes off ("bells", "brights")."""
+    words: list[str] = []
+    typed: set[str] = set()
+    sides: list[str] = []
+    for clause in re.split(r"[,;.!?]", text.lower().replace("\u2019", "'")):
+        off = 0  # how many words since a negating word (0: none)
+        for word in _WORD.findall(clause):
+            typed.add(word.replace("'", ""))
+            bare = word.removesuffix("'s")
+            off += 1 if off else 0
+            if word in _NEGATING:
+                off = 1
+            elif off and off <= 3 and bare in _FUNCTIONS:
+                words += [bare, "loss"]
+            elif bare in _SIDES:
+                side = _SIDES[bare]
+                sides += [side] if side not in sides and not off else []
+            elif not off and not bare.isdigit() and (bare in _TIMES or _describes(bare)):
+                words.append(bare)
+    return list(dict.fromkeys(words)), sides, typed
+
+
+def _describes(word: str) -> bool:
+    """Whether a word of a sentence may describe: not who, when or how often, nor an empty word."""
+    return not (word in _EMPTY or word in _NARRATIVE or len(word) < 3)
+
+
+@lru_cache(maxsize=8192)
+def word_forms(word: str) -> tuple[str, ...]:
+    """The Index stems a word may be printed as: itself, its light stem, the adjective's and the doer's
+    forms ("itchy" / itch, "golfing" / golfer's, "swimming" / swimmer's), and the described-as words."""
+    base = said_stem(word)
+    forms = {stem(word), base}
+    roots = {base}
+    for suffix in ("er", "ing", "ed"):
+        if base.endswith(suffix) and len(base) > len(suffix) + 3:
+            roots.add(base[: -len(suffix)])
+    for root in list(roots):
+        if len(root) > 3 and root[-1] == root[-2] and root[-1] not in "aeiouls":
+            roots.add(root[:-1])
+    for root in roots:
+        doubled = (
+            root + root[-1] if len(root) >= 3 and root[-1] not in "aeiouwxy" and root[-2] in "aeiou" else ""
+        )
+        forms |= {stem(root), stem(root + "er"), stem(root + "ing"), stem(root + "y")}
+        if doubled:
+            forms |= {stem(doubled + "er"), stem(doubled + "ing")}
+    forms |= {stem(w) for w in DESCRIBED_AS.get(word, ())}
+    return tuple(sorted(f for f in forms if len(f) >= 3))
+
+
+class _Postings:
+    """Which Index lines (of the Alphabetic Index) hold a stem, by the tree's per-word cache."""
+
+    def __init__(self, tree: IndexTree) -> None:
+        self.tree = tree
+        self._cm: dict[str, tuple[int, ...]] = {}
+
+    def holding(self, form: str) -> tuple[str, ...]:
+        """The Index's words (stems) holding a combining form, read once per process."""
+        return _holding(self.tree.conn, form)
+
+    def cm_lines(self, form: str) -> tuple[int, ...]:
+        found = self._cm.get(form)
+        if found is None:
+            nodes = self.tree._postings(form).nodes
+            lo, hi = bisect_left(nodes, _CM_LOW), bisect_left(nodes, _CM_HIGH)
+            found = self._cm[form] = tuple(nodes[lo:hi])
+        return found
+
+    def count(self, form: str) -> int:
+        return len(self.tree._postings(form).nodes)
+
+
+@lru_cache(maxsize=256)
+def _holding(conn: object, form: str) -> tuple[str, ...]:
+    """The Index words (stems, of any book) holding a combining form ("onych": leukonychia, onychomycosis)."""
+    words = _index_words(conn)
+    return tuple(w for w in words if form in w and len(w) <= _FORM_WORDS)
+
+
+@lru_cache(maxsize=2)
+def _index_words(conn: object) -> tuple[str, ...]:
+    """Every stem the Index books hold (~25,000), read once per database the first time a form is asked."""
+    rows = conn.execute("SELECT DISTINCT word FROM index_words").fetchall()  # type: ignore[attr-defined]
+    return tuple(str(w) for (w,) in rows)
+
+
+def _line_stems(node: Node, first: bool) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A line's essential stems (its term), all its stems (with the nonessential modifiers) and the proper
+    names it prints (a capitalised word after a main term's first, or that first word when possessive:
+    "Bright's", "Bell's"), lower case and apostrophes off."""
+    if node.is_link:
+        return frozenset(), frozenset(), frozenset()
+    return _term_stems(node.term, node.modifiers, first)
+
+
+@lru_cache(maxsize=65536)
+def _term_stems(
+    term: str, modifiers: str, first: bool
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    essential = content_stems(term)
+    found = re.findall(r"[A-Za-z'-]+", term)
+    # (A main term's first word is a name when possessive: "Bright's disease", not "Spoon nail".)
+    names = [w for n, w in enumerate(found) if w[:1].isupper() and (n or not first or w.endswith("'s"))]
+    return (
+        essential,
+        essential | content_stems(modifiers),
+        frozenset(w.lower().replace("'", "") for w in names),
+    )
+
+
+@dataclass
+class _Sentence:
+    """The describing words of a sentence, each with the Index stems that say it."""
+
+    words: list[str]
+    sides: list[str]
+    as_typed: set[str]
+    forms: dict[str, frozenset[str]]
+    combined: frozenset[str]  # the Index words said through a combining form
+    said_forms: frozenset[str]  # every Index stem the sentence says
+    ages: frozenset[str]  # the Index's age words the persons said say ("child")
+    rarity: dict[str, float]
+
+    said_sides: frozenset[str]  # the sides said, as the Index's stems
+    heads: dict[int, bool]  # main terms already read: whether the sentence says them
+
+
+def _read_sentence(
+    text: str, postings: _Postings, vocabulary: Vocabulary, is_site: Callable[[str], bool]
+) -> _Sentence | None:
+    words, sides, as_typed = describing_words(text)
+    if len(words) < 2:
+        return None
+    forms: dict[str, frozenset[str]] = {}
+    by_part: set[str] = set()  # the Index words a body part's combining form holds
+    plain: set[str] = set()  # the forms said otherwise
+    combined: set[str] = set()
+    for word in words:
+        found = set(word_forms(word))
+        # A colour said loosely ("yellowish", "reddish") is the colour.
+        base = word[:-3] if word.endswith("ish") and len(word) > 6 else word
+        found |= set(word_forms(base)) if base != word else set()
+        for part in _parts(word, is_site):
+            found |= set(word_forms(part))
+        for form in COMBINING_FORMS.get(base, ()):
+            held = set(postings.holding(form))
+            found |= held
+            combined |= held
+        plain |= found
+        for form in PART_FORMS.get(word, ()):
+            held = set(postings.holding(form)) - found
+            found |= held
+            by_part |= held
+            combined |= held
+        term = vocabulary.terms.get(word)
+        if term is not None and term.kind in {"lay", "synonym"} and len(term.means.split()) <= 2:
+            found |= {stem(w) for w in term.means.split()}
+        forms[word] = frozenset(f for f in found if postings.count(f))
+    every_form = frozenset().union(*forms.values())
+    ages = {stem(f) for w in as_typed for f in AGE_WORDS.get(w.removesuffix("s"), AGE_WORDS.get(w, ()))}
+    return _Sentence(
+        words,
+        sides,
+        as_typed,
+        forms,
+        frozenset(combined),
+        # A word holding a part's form is said when a describing word's forms hold it too.
+        every_form - (by_part - plain),
+        frozenset(ages),
+        {f: math.log(_ALL_LINES / postings.count(f)) for f in every_form},
+        frozenset(stem(s) for s in sides),
+        {},
+    )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    score: float
+    said: tuple[str, ...]
+    rare: tuple[str, ...]
+
+
+def _read_path(
+    path: list[Node], sentence: _Sentence, is_site: Callable[[str], bool], head: bool = False
+) -> _Reading | None:
+    """What an Index line's path says of the sentence, or None when it says something the sentence does
+    not (an essential word, a side), its main term is not said, or it says fewer than two of its words.
+    `head`: only whether the main term is said (or a generic head left unsaid)."""
+    forms = sentence.forms
+    said_sides = sentence.said_sides
+    said: set[str] = set()
+    unsaid: set[str] = set()
+    printed: set[str] = set()
+    headless = False  # a generic head the sentence does not say ("Syndrome, jet lag")
+    for n, node in enumerate(path):
+        essential, held, names = _line_stems(node, n == 0)
+        if names:
+            named = {stem(w) for w in names}
+            # A name is said as typed ("bells palsy") or by a word made from it ("golfing" / Golfer's
+            # elbow), not by the plain word ("bright red" / Bright's disease).
+            spoken = {stem(w) for w in names & sentence.as_typed}
+            spoken |= {f for w, fs in forms.items() for f in fs & named if f not in _own(w)}
+            hit = {w for w, fs in forms.items() if fs & (held - named) or fs & spoken}
+        else:
+            named = spoken = set()
+            hit = {w for w, fs in forms.items() if not fs.isdisjoint(held)}
+        if n == 0 and not {w for w in hit if forms[w] & (essential - named | spoken)}:
+            if not essential <= GENERIC_HEADS or (len(path) == 1 and not head):
+                return None  # the main term itself must be said (not only a modifier of it)
+            headless = True
+        if head:
+            return _Reading(0.0, (), ())
+        said |= hit
+        printed |= (held - named) | spoken
+        known = (sentence.said_forms - named) | said_sides | spoken | sentence.ages | _UNSAID
+        unsaid |= min((content_stems(alt.replace("-", " ")) - known for alt in _forms_of(node.term)), key=len)
+        if n == 0 and headless:
+            unsaid -= GENERIC_HEADS
+        if essential & _SIDE_STEMS - said_sides:
+            return None  # a side the sentence does not say
+    if unsaid or _evidence(said, forms, printed, sentence.combined) < 2:
+        return None
+    # Each word said counts as rare as the form the path prints it in, a little more as typed.
+    credit = {w: max(sentence.rarity.get(f, 0.0) for f in forms[w] & printed | {""}) for w in said}
+    score = sum(credit.values()) + 0.5 * sum(1 for w in said if _own(w) & printed) - 0.1 * len(path)
+    rare = tuple(w for w in sentence.words if credit.get(w, 0.0) >= _RARE and not is_site(w))
+    if headless and not rare:
+        return None  # "Disease, eye, muscle" is no reading of "eye muscle ... twitches"
+    return _Reading(score, tuple(w for w in sentence.words if w in said), rare)
+
+
+# The pseudo-words of a refined reading: the answer's line, and the persons said.
+_ANSWER = "~answer"
+_AGE = "~age"
+
+
+def _read_ahead(tree: IndexTree, lines: set[int]) -> None:
+    """Read the lines and their ancestors a level at a time (a few queries, not one a line)."""
+    wanted = set(lines)
+    while wanted:
+        wanted = {n.parent for n in tree.nodes(sorted(wanted)) if n.parent}
+
+
+def _own(word: str) -> set[str]:
+    return {stem(word), said_stem(word)}
+
+
+_SIDE_STEMS = frozenset(stem(s) for s in ("right", "left", "bilateral"))
+
+
+def refine(
+    text: str, tree: IndexTree, vocabulary: Vocabulary, is_site: Callable[[str], bool], why: str
+) -> Description | None:
+    """The subterm of an answer's Index line that words the answer left unused say in lay words ("newborn
+    skin and eyes look yellow": Jaundice (not used: newborn) -> Jaundice, newborn; "wets the bed every
+    night": Enuresis -> Enuresis, nocturnal), or None."""
+    if not why.startswith("Index: "):
+        return None
+    path = why.removeprefix("Index: ").split(" -> ")[0]
+    reference = tree.resolve(path)
+    node = tree.node(reference.node) if reference.resolved and reference.node else None
+    if node is None or node.last <= node.id:
+        return None
+    # The sentence's words the answer's reason does not say (listed as not used, or read past).
+    answered = {stem(w) for w in _WORD.findall(_NOT_USED.sub("", why.lower()))}
+    unused = {stem(w) for w in describing_words(text)[0] + sorted(describing_words(text)[2])} - answered
+    read = describe(text, tree, vocabulary, is_site, under=node)
+    if read is None:
+        return None
+    said = {stem(w) for w in read.said}
+    ages = {stem(f) for w in unused for f in AGE_WORDS.get(w, ())}
+    if not said & unused and not ages & content_stems(read.path):
+        return None
+    # The body parts said stay with the lookup ("adenoma of the parotid": Neoplasm, benign, by site).
+    parts = [
+        w for w in _WORD.findall(text.lower()) if is_site(w) and stem(w) not in content_stems(read.lookup)
+    ]
+    return replace(
+        read,
+        lookup=" ".join([read.lookup, *dict.fromkeys(parts)]),
+        unused=tuple(w for w in read.unused if stem(w) in unused and w not in parts),
+    )
+
+
+def describe(
+    text: str,
+    tree: IndexTree,
+    vocabulary: Vocabulary,
+    is_site: Callable[[str], bool],
+    under: Node | None = None,
+) -> Description | None:
+    """The Index line the sentence describes best (see the module's docstring), or None. `under`: an answer's
+    Index line, said by the sentence, whose subterms only are read (the persons said counting as words)."""
+    postings = _Postings(tree)
+    sentence = _read_sentence(text, postings, vocabulary, is_site)
+    if sentence is None:
+        return None
+    low, high = _CM_LOW, _CM_HIGH
+    if under is not None:
+        low, high = under.id + 1, under.last + 1
+        said = frozenset(s for n in tree.path(under.id) for s in content_stems(n.term))
+        sentence.forms[_ANSWER] = said
+        sentence.forms[_AGE] = sentence.ages
+        sentence.said_forms |= said | sentence.ages
+    candidates: set[int] = set()
+    holding: dict[int, set[str]] = {}  # line -> the sentence's words it holds
+    for word, fs in sentence.forms.items():
+        for f in fs & sentence.said_forms:
+            held = postings.cm_lines(f)
+            if under is not None:
+                held = tuple(n for n in held if low <= n < high)
+            if len(held) <= _OPENS:
+                candidates.update(held)
+                for line in held:
+                    holding.setdefault(line, set()).add(word)
+    _read_ahead(tree, candidates)
+    best: tuple[float, int, _Reading] | None = None
+    for line in candidates:
+        path = tree.path(line)
+        if not path or not (path[-1].code or path[-1].see or path[-1].see_also or path[-1].last > line):
+            continue
+        if len(set().union(*(holding.get(n.id, ()) for n in path))) < 2 and len(path) < 2:
+            continue  # a main term alone saying one word (a word the Index prints often may say more)
+        head = sentence.heads.get(path[0].id)
+        if head is None:
+            head = sentence.heads[path[0].id] = _read_path(path[:1], sentence, is_site, head=True) is not None
+        if not head:
+            continue
+        reading = _read_path(path, sentence, is_site)
+        if reading is not None and (best is None or (reading.score, -line) > best[:2]):
+            best = (reading.score, -line, reading)
+    if best is None:
+        return None
+    _, line, reading = best
+    path = tree.path(-line)
+    unused = tuple(w for w in sentence.words if w not in reading.said)
+    # The words left that a subterm of the line prints ("upper": Xanthelasma, right, upper) go with it.
+    below = set(tree.within_sets(path[-1], {stem(w) for w in unused}))
+    lookup = [_forms_of(n.term)[0].replace(",", "") for n in path if not n.is_link]
+    return Description(
+        ", ".join(n.term for n in path),
+        " ".join([*lookup, *(w for w in unused if stem(w) in below)]),
+        reading.said,
+        unused,
+        tuple(sentence.sides),
+        round(reading.score, 2),
+        reading.rare,
+    )
+
+
+def _evidence(
+    said: AbstractSet[str],
+    forms: dict[str, frozenset[str]],
+    printed: AbstractSet[str],
+    combined: AbstractSet[str],
+) -> int:
+    """How many of the path's words the sentence's words say, each word once: two lay words read as one
+    Index word ("wakes ... at night" / Sleep) say one, unless each says its own combining form of a word
+    that holds both ("white ... fingernails" / Leukonychia)."""
+    used: set[str] = set()
+    count = 0
+    for word in sorted(said):
+        matched = sorted(forms[word] & printed)
+        if set(matched) & combined:
+            count += 1
+            continue
+        fresh = [m for m in matched if m not in used]
+        if fresh:
+            used.add(fresh[0])
+            count += 1
+    return count
+
+
+def _forms_of(term: str) -> list[str]:
+    """The forms a line prints as one word ("Itch, itching"; "palsy, paralysis": their first letters the
+    same), any of which said says it; else the line as a whole ("leg, sleep related")."""
+    parts = term.split(", ")
+    if len(parts) > 1 and len({p[:2].lower() for p in parts}) == 1:
+        return parts
+    return [term]
+
+
+def _parts(word: str, is_site: Callable[[str], bool]) -> tuple[str, ...]:
+    """A compound body word's parts when both are body parts ("fingernails" / finger, nails; "eyelids" /
+    eye, lids)."""
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if is_site(head) and is_site(tail):
+            return (head, tail)
+    return ()
+
+
+def reads_description(text: str) -> bool:
+    """Whether a text is a sentence worth reading as a description: three words or more."""
+    return len(_WORD.findall(text.lower())) >= 3

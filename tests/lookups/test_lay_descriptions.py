@@ -1,0 +1,67 @@
+"""A condition a patient describes without naming it, read as the Index line whose words the sentence says
+(issue #10, lay18: bot.lookups.index.lay_descriptions). Queries are made up for these tests, not taken from the
+benchmark sets: each describes a condition by the words the Index prints for it (a shape, a colour, a part, a
+trigger, who), with none of the vocabulary's lay phrases for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.lay_descriptions import describing_words, word_forms
+from bot.lookups.search import find_codes
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # colour + part through their combining forms: Leukonychia, Xanthelasma
+        ("my fingernail has white spots", "L60.8"),
+        ("a yellowish flat spot on my eyelid", "H02.60"),
+        # a texture the Index prints on a part's line: Thickening, nail
+        ("my toenails got thick and hard to cut", "L60.2"),
+        # who said as a person: Dirt-eating child; when said as night: Sleep, terrors
+        ("my son eats dirt from the garden every day", "F98.3"),
+        ("my daughter wakes up screaming at night and can't be calmed", "F51.4"),
+        # the part and side said, with a subterm word: Trichiasis, right, upper
+        ("my eyelashes grow inward and scratch my right upper eyelid", "H02.051"),
+        # over a partial answer that left the telling word unused: Pain, elbow (not used: golf)
+        ("my right elbow hurts on the inside since I took up golf", "M77.01"),
+        # over the external cause a story reading found: Swimmer's, itch
+        ("itchy bumps on my ankles after wading in the pond", "B65.3"),
+        # a function said missing: Appetite, lack or loss
+        ("my son has no appetite for a week and looks pale", "R63.0"),
+        # an answer's Index line refined by the subterm a word it left says: Enuresis -> Enuresis, nocturnal
+        ("my grandson still wets the bed at night", "N39.44"),
+    ],
+)
+def test_a_described_condition_is_answered_by_the_index_line_saying_it(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # "bright" is no Bright's disease, "toenail growing into the skin" stays the vocabulary's Ingrowing nail
+        "my cheeks are bright red and hot",
+        "toenail growing into the skin on my little toe, red and sore",
+    ],
+)
+def test_a_name_or_a_lay_phrase_is_not_overruled_by_a_description(codebook: CodeBook, query: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert not hits or "described:" not in hits[0].why, hits[0].why
+
+
+def test_describing_words_leave_out_who_when_and_what_is_negated() -> None:
+    words, sides, _ = describing_words("my 4 yo son's left knee hurts at night, not swollen, no voice")
+    assert words == ["knee", "hurts", "night", "voice", "loss"]
+    assert sides == ["left"]
+
+
+def test_word_forms_reach_the_doer_and_the_adjective() -> None:
+    assert "golfer" in word_forms("golfing")
+    assert "swimmer" in word_forms("swimming")
+    assert "itch" in word_forms("itchy")
