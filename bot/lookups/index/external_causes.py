@@ -28,6 +28,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.lookups.index.cause_kinds import fire_kind, overexertion, status_kind
+
 # A vehicle named in the story: (pattern, the occupant words when it carries the injured person, the words
 # of the other party when the person collided with it).
 _VEHICLES: tuple[tuple[str, str, str], ...] = (
@@ -260,6 +262,8 @@ def read_injury_story(text: str) -> Story | None:
     rules = (
         _tool_gun,
         _light_source,
+        fire_kind,
+        overexertion,
         _off_road,
         _transport,
         _conveyance_fall,
@@ -919,6 +923,9 @@ def _setting_alone(text: str) -> Story | None:
     """The activity, work status or place of a query that tells no mechanism, only injury words beside it."""
     if _MECHANISM.search(text):
         return None
+    told = status_kind(text)
+    if told is not None:
+        return Story(told[0], f"story: {text} -> {told[0]}", told[1])
     status = re.search(rf"(?:{_WORK}|\bwork[- ]related\b)(?:\s+(?:for\s+pay|paid|civilian))*", text)
     if status is not None and _only_injury_words(text[: status.start()] + " " + text[status.end() :], False):
         read = "external cause status civilian activity done for income or pay"
