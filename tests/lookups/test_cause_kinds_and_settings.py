@@ -11,6 +11,7 @@ import pytest
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.cause_kinds import fire_kind, overexertion, status_kind
+from bot.lookups.index.setting_readings import read_bare_setting
 from bot.lookups.search import find_codes
 
 
@@ -18,12 +19,21 @@ from bot.lookups.search import find_codes
     ("text", "words"),
     [
         ("lineman hurt in a brush fire", "exposure fire uncontrolled not in building or structure"),
-        ("smoke inhalation escaping an apartment fire", "exposure fire uncontrolled in building or structure with smoke inhalation"),
-        ("burned roasting marshmallows over the bonfire", "exposure fire controlled not in building or structure"),
+        (
+            "smoke inhalation escaping an apartment fire",
+            "exposure fire uncontrolled in building or structure with smoke inhalation",
+        ),
+        (
+            "burned roasting marshmallows over the bonfire",
+            "exposure fire controlled not in building or structure",
+        ),
         ("fire alarm test", None),  # no one hurt
         ("lifting heavy crates all day, hurt back", "overexertion from strenuous movement or load"),
         ("low back strain from lifting heavy boxes", None),  # the strain is the answer
-        ("hunched over a laptop for hours, neck ache", "overexertion from prolonged static or awkward postures"),
+        (
+            "hunched over a laptop for hours, neck ache",
+            "overexertion from prolonged static or awkward postures",
+        ),
         ("repetitive motions on the packing line", "overexertion from repetitive movements"),
         ("unpaid volunteer coaching little league", "external cause status volunteer activity"),
         ("building a birdhouse as a hobby", "external cause status hobby not done for income"),
@@ -57,3 +67,66 @@ def test_a_cause_told_by_its_kind_reads_as_its_line(text: str, words: str | None
 )
 def test_a_cause_told_by_its_kind_finds_the_code(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("stumbled in the museum lobby", ("place of occurrence museum lobby", "activity museum lobby")),
+        (
+            "hurt while harvesting corn in the field",
+            ("activity harvesting corn", "place of occurrence field"),
+        ),
+        ("injured at the fencing tournament", ("activity fencing",)),  # the event names the doing
+        ("bruised hip in zumba class", None),  # "bruised" names an injury with its own line
+        ("sore shoulder from rowing class on the erg", ("activity rowing", "activity erg")),
+        ("fell off the bleachers at the stadium", None),  # the fall's own line
+        ("slipped on the ice in the parking lot", None),
+        ("fell at home", None),  # the residence is coded beside the fall
+    ],
+)
+def test_a_setting_beside_a_bare_cause_is_read_both_ways(text: str, readings: tuple[str, ...] | None) -> None:
+    read = read_bare_setting(text)
+    assert (read.alternatives if read else None) == readings
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "beside"),
+    [
+        # Place of occurrence, museum (the slip's W01.0 beside it)
+        ("slipped in the museum", "Y92.251", "W01.0XXA"),
+        # Place of occurrence, airport
+        ("tripped at the airport", "Y92.520", "W01.0XXA"),
+        # Activity, laundry (no place line for it; the activity is what is told)
+        ("burned fingers while doing laundry", "Y93.E2", ""),
+        # Activity, baseball: "in the game" is no place
+        ("injured in a baseball game", "Y93.64", ""),
+        # Place of occurrence, barn: no Activity line for stacking hay
+        ("hurt while stacking hay in the barn", "Y92.71", ""),
+        # Activity, judo (the class is the event)
+        ("judo class injury", "Y93.75", ""),
+        # Activity, ballet; Activity, rugby: the doing is all that is told
+        ("hurt doing ballet class", "Y93.41", ""),
+        ("injured at rugby practice", "Y93.63", ""),
+        # Activity, vacuuming asked for after the story
+        ("cut toe while vacuuming the rug, activity", "Y93.E3", ""),
+        # Place of occurrence, beach asked for after the story
+        ("stepped on a jellyfish at the beach, place", "Y92.832", ""),
+        # A cause with its own line stays first: Fall, from, ladder
+        ("fell off a ladder at the library", "W11.XXXA", "Y92.241"),
+    ],
+)
+def test_a_setting_told_beside_a_bare_cause_is_the_answer(
+    codebook: CodeBook, query: str, expected: str, beside: str
+) -> None:
+    codes = [h.code for h in find_codes(codebook, query, limit=5)]
+    assert codes[0] == expected
+    if beside:
+        assert beside in codes
+
+
+@pytest.mark.parametrize(
+    "text", ["sle nephritis class iv", "nyha class ii heart failure", "gustilo class 3 fracture"]
+)
+def test_a_class_or_grade_with_no_one_hurt_is_no_event(text: str) -> None:
+    assert read_bare_setting(text) is None

@@ -65,7 +65,9 @@ _POSTURE = re.compile(
     r"\bawkward\s+(?:position|posture|angle)s?\b|\b(?:static|prolonged)\s+(?:position|posture|sitting|standing)s?\b|"
     r"\bhunched\s+over\b"
 )
-_REPETITIVE = re.compile(r"\b(?:repetitive|repeated|repetitious)\s+(?:movements?|motions?|tasks?|work|lifting)\b")
+_REPETITIVE = re.compile(
+    r"\b(?:repetitive|repeated|repetitious)\s+(?:movements?|motions?|tasks?|work|lifting)\b"
+)
 _HEAVY = re.compile(
     r"\b(?:lift\w*|mov\w*|push\w*|pull\w*|carr\w*|haul\w*)\s+(?:a\s+|the\s+|some\s+)?heavy\b|"
     r"\bheavy\s+(?:lifting|load|loads|boxes|box|furniture|objects?)\b"
@@ -94,7 +96,10 @@ def overexertion(text: str) -> tuple[str, str] | None:
 
 _STATUSES = (
     (r"\bvolunteer\w*|\bunpaid\s+volunteer\b", "volunteer activity"),
-    (r"\b(?:active\s+duty|on\s+duty\s+(?:soldier|military)|military\s+(?:duty|training|exercise))\b", "military activity"),
+    (
+        r"\b(?:active\s+duty|military\s+duty)\b",
+        "military activity",
+    ),
     (
         r"\bhobby\b|\bnot\s+(?:for|done\s+for)\s+(?:pay|income|money)\b|\bunpaid\b|\bnot\s+(?:paid|working)\b|"
         r"\bleisure\b|\bfor\s+fun\b",

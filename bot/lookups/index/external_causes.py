@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.lookups.index.cause_kinds import fire_kind, overexertion, status_kind
+from bot.lookups.index.setting_readings import PLACE_WORDS_PREFIX, read_bare_setting
 
 # A vehicle named in the story: (pattern, the occupant words when it carries the injured person, the words
 # of the other party when the person collided with it).
@@ -870,6 +871,11 @@ _ASKED_PLACE = re.compile(
     r"(?:^|(?<!\bin)\s)place(?:\s+of\s+occurrence)?\s+(?:is\s+|was\s+)?(?:the\s+|a\s+)?(?P<where>[a-z][a-z ]*)$"
 )
 _ASKED_ACTIVITY = re.compile(r"^activity\s+(?P<first>[a-z][a-z -]*)$|^(?P<last>[a-z][a-z -]*?)\s+activity$")
+# A place or an activity asked for after the story ("..., place", "..., activity"): the story's own clause.
+_TAGGED_PLACE = re.compile(r"^(?P<what>[a-z][a-z' -]*?)\s+place(?:\s+code)?$")
+_ASKED_DOING = re.compile(
+    r"\b(?:while|during|from|doing)\s+(?:(?:hours|days|weeks|years|lots|a\s+lot)\s+of\s+)?(?P<what>[a-z][a-z -]*)$"
+)
 _ANIMAL_WORDS = re.compile(r"\b(?:" + "|".join(_PETS) + r")s?\b")
 # A place said short, in the word the Place of occurrence line prints ("at the gym": "gymnasium").
 PLACE_WORDS = {"gym": "gymnasium", "backyard": "yard"}
@@ -910,9 +916,20 @@ def _setting_asked(text: str) -> Story | None:
     place = _ASKED_PLACE.search(text)
     if place is not None:
         return _setting_story(PLACE_LINE, place.group("where"), text)
+    tagged = _TAGGED_PLACE.match(text)
+    if tagged is not None:
+        # "burned arm on the campfire at the campsite, place": the place clause of the story
+        where = _PLACE_CLAUSE.search(tagged.group("what"))
+        return _setting_story(PLACE_LINE, where.group("where"), text) if where is not None else None
     activity = _ASKED_ACTIVITY.match(text)
     if activity is not None:
         what = activity.group("first") or activity.group("last")
+        if activity.group("last"):
+            # "burned her hand while ironing clothes, activity", "wrist pain from hours of piano practice,
+            # activity": the doing the story tells, not its injury
+            clause = _ASKED_DOING.search(what)
+            if clause is not None:
+                return _setting_story(ACTIVITY_LINE, clause.group("what"), text)
         # "seizure activity" is no activity of the person: the activity is something done ("-ing").
         if activity.group("first") or re.search(r"\b[a-z]{3,}ing\b", what):
             return _setting_story(ACTIVITY_LINE, re.sub(r"^(?:while|during)\s+", "", what), text)
@@ -926,6 +943,13 @@ def _setting_alone(text: str) -> Story | None:
     told = status_kind(text)
     if told is not None:
         return Story(told[0], f"story: {text} -> {told[0]}", told[1])
+    bare = read_bare_setting(text)
+    if bare is not None and set(bare.cause.split()) <= _HURT | {"injuries"}:
+        # "hurt doing yoga class", "karate class injury": the setting is all that is told
+        read = _place_reading(bare.alternatives[0])
+        return Story(
+            read, f"story: {text} -> {read}", PLACE_LINE if read.startswith("place") else ACTIVITY_LINE
+        )
     status = re.search(rf"(?:{_WORK}|\bwork[- ]related\b)(?:\s+(?:for\s+pay|paid|civilian))*", text)
     if status is not None and _only_injury_words(text[: status.start()] + " " + text[status.end() :], False):
         read = "external cause status civilian activity done for income or pay"
@@ -989,6 +1013,21 @@ _MECHANISM = re.compile(
 class Setting:
     text: str  # the query without the clause
     words: str  # the clause in the External Cause Index's words ("place of occurrence residence")
+    # Told beside a bare cause ("tripped at the zoo"): the setting is the answer, the cause beside it; its
+    # words are then each reading of the clause, separated by SETTING_OR, the way the query says it first.
+    first: bool = False
+
+
+SETTING_OR = " ; "
+# A story that is a bare cause's default line or the setting itself: a setting beside it is read as told.
+_BARE_STORIES = frozenset({"fall due to slipping"})
+
+
+def _place_reading(reading: str) -> str:
+    if not reading.startswith(PLACE_WORDS_PREFIX):
+        return reading
+    words = reading[len(PLACE_WORDS_PREFIX) :].split()
+    return " ".join([PLACE_WORDS_PREFIX, *_patients_room(PLACE_WORDS.get(w, w) for w in words)])
 
 
 def read_setting(text: str, story: Story | None) -> Setting | None:
@@ -996,6 +1035,14 @@ def read_setting(text: str, story: Story | None) -> Setting | None:
     ladder at work"), or None. Only beside a mechanism: "injured at work" alone is the status itself."""
     if _INDEX_WORDS.search(text):
         return None
+    bare = read_bare_setting(text)
+    if bare is not None and (
+        story is None or story.anchor in {ACTIVITY_LINE, PLACE_LINE} or story.text in _BARE_STORIES
+    ):
+        # "slipped in the hospital cafeteria", "burned hand while grilling burgers": the setting first
+        return Setting(
+            bare.cause or text, SETTING_OR.join(_place_reading(r) for r in bare.alternatives), True
+        )
     if not _MECHANISM.search(text):
         # "pulled quad muscle left thigh sprinting", "ruptured achilles playing basketball": the injury named,
         # the doing after it is the activity beside it (the injury is the answer)
