@@ -130,3 +130,26 @@ def test_a_setting_told_beside_a_bare_cause_is_the_answer(
 )
 def test_a_class_or_grade_with_no_one_hurt_is_no_event(text: str) -> None:
     assert read_bare_setting(text) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "cause", "place"),
+    [
+        # Contact, with, parrot, bite; Place of occurrence, store (the place after the story, beside it)
+        ("bitten by a parrot at the pet store", "W61.01XA", "Y92.512"),
+        # Gored by bull; Place of occurrence: a rodeo arena is a sports area (read as a place)
+        ("gored by a bull at the fairgrounds", "W55.22XA", ""),
+        # Accident, transport, go cart -> all-terrain vehicle occupant, driver (nontraffic)
+        ("go-kart driver spun out and flipped at the track", "V86.55XA", ""),
+        # Place of occurrence, cinema (movie-house)
+        ("tripped at the movie theater", "Y92.26", ""),
+    ],
+)
+def test_the_cause_and_the_place_told_after_it(
+    codebook: CodeBook, query: str, cause: str, place: str
+) -> None:
+    codes = [h.code for h in find_codes(codebook, query, limit=5)]
+    if cause:
+        assert codes[0] == cause
+    if place:
+        assert place in codes

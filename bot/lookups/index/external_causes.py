@@ -363,7 +363,9 @@ def _transport(text: str) -> tuple[str, str] | None:
 _OFF_ROAD = (
     (r"snow\s*mobiles?|snow\s*machines?|ski-?doos?", "snowmobile occupant"),
     (
-        r"atvs?|all[- ]terrain\s+vehicles?|four[- ]wheelers?|4[- ]wheelers?|quad\s+bikes?|quads",
+        # (the Index's "Accident, transport, golf cart / go cart" see the all-terrain vehicle occupant)
+        r"atvs?|all[- ]terrain\s+vehicles?|four[- ]wheelers?|4[- ]wheelers?|quad\s+bikes?|quads|golf\s+carts?|"
+        r"go[- ]?(?:carts?|karts?)",
         "all-terrain vehicle occupant",
     ),
     (r"dune\s+bugg(?:y|ies)|sand\s+rails?", "dune buggy occupant"),
@@ -1023,10 +1025,17 @@ SETTING_OR = " ; "
 _BARE_STORIES = frozenset({"fall due to slipping"})
 
 
+# A place said in two words the Place of occurrence line prints in its own ("movie theater": movie-house).
+_PLACE_PHRASES = {"movie theater": "movie-house", "movie theatre": "movie-house", "the movies": "cinema"}
+
+
 def _place_reading(reading: str) -> str:
     if not reading.startswith(PLACE_WORDS_PREFIX):
         return reading
-    words = reading[len(PLACE_WORDS_PREFIX) :].split()
+    said = reading[len(PLACE_WORDS_PREFIX) :]
+    for phrase, line in _PLACE_PHRASES.items():
+        said = re.sub(rf"\b{phrase}\b", line, said)
+    words = said.split()
     return " ".join([PLACE_WORDS_PREFIX, *_patients_room(PLACE_WORDS.get(w, w) for w in words)])
 
 
@@ -1044,6 +1053,8 @@ def read_setting(text: str, story: Story | None) -> Setting | None:
             bare.cause or text, SETTING_OR.join(_place_reading(r) for r in bare.alternatives), True
         )
     if not _MECHANISM.search(text):
+        if _ANIMAL_VERBS.search(text):
+            return _place_after_story(text)
         # "pulled quad muscle left thigh sprinting", "ruptured achilles playing basketball": the injury named,
         # the doing after it is the activity beside it (the injury is the answer)
         return _doing_after(text, story, _NATURE) if _NATURE.search(text) else None
@@ -1058,7 +1069,33 @@ def read_setting(text: str, story: Story | None) -> Setting | None:
         if not _MECHANISM.search(rest):
             return None
         return Setting(rest, words.format(PLACE_WORDS.get(named, named)))
+    told_at = _place_after_story(text)
+    if told_at is not None:
+        return told_at
     return _doing_after(text, story)
+
+
+def _place_after_story(text: str) -> Setting | None:
+    """ "goat butted him in the knee at the petting zoo": the cause's story, the place beside it (read as a
+    place and as an activity: "at the rodeo" is an event)."""
+    told_at = _AT_PLACE.search(text)
+    if told_at is None or _SETTING_BESIDE.search(told_at.group("where")):
+        return None
+    rest = text[: told_at.start()].strip()
+    if not (_MECHANISM.search(rest) or _ANIMAL_VERBS.search(rest)):
+        return None
+    where = told_at.group("where")
+    place = _place_reading(f"{PLACE_WORDS_PREFIX} {where}")
+    return Setting(rest, SETTING_OR.join((place, f"activity {where}")))
+
+
+# A place said after the cause's story ("... at the petting zoo", "... at the rodeo").
+_AT_PLACE = re.compile(r"\bat\s+(?:the|a|an|his|her|my|their|our)\s+(?P<where>[a-z]+(?:\s+[a-z]+){0,2})$")
+_SETTING_BESIDE = re.compile(r"\b(?:home|house|work|job|night|time|moment|end|same|last|first)\b")
+_ANIMAL_VERBS = re.compile(
+    r"\b(?:butted|head-?butted|gored|pecked|trampled|stomped|bit|bitten|stung|kicked|knocked|pinched|crushed|"
+    r"caught|struck|bumped|scratched|clawed|attacked|mauled)\b"
+)
 
 
 # What the person was doing, said right after the cause with no "while" ("steam burn opening a pot lid",

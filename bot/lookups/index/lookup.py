@@ -505,7 +505,7 @@ def index_hits(
                 # "tripped at the zoo": the place the query tells first, the bare cause's line beside it
                 found.hits.insert(0, replace(setting, score=top + 0.5))
                 best_coverage = max(best_coverage, 1.0)
-            elif cause is not None and not understood.setting_first:
+            elif cause is not None and not understood.setting_first and below:
                 found.hits.insert(
                     1, replace(setting, why=f"suggested with {cause.code.display}: {setting.why}")
                 )
