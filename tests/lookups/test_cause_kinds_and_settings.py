@@ -141,6 +141,8 @@ def test_a_class_or_grade_with_no_one_hurt_is_no_event(text: str) -> None:
         ("gored by a bull at the fairgrounds", "W55.22XA", ""),
         # Accident, transport, go cart -> all-terrain vehicle occupant, driver (nontraffic)
         ("go-kart driver spun out and flipped at the track", "V86.55XA", ""),
+        # Struck by, ball, softball: "at the game" names no place (no Activity line of "game" beside it)
+        ("hit by a softball at the game", "W21.07XA", ""),
         # Place of occurrence, cinema (movie-house)
         ("tripped at the movie theater", "Y92.26", ""),
     ],
@@ -153,3 +155,5 @@ def test_the_cause_and_the_place_told_after_it(
         assert codes[0] == cause
     if place:
         assert place in codes
+    else:
+        assert not [c for c in codes[1:] if c.startswith(("Y92", "Y93"))]

@@ -1084,7 +1084,9 @@ def _place_after_story(text: str) -> Setting | None:
     rest = text[: told_at.start()].strip()
     if not (_MECHANISM.search(rest) or _ANIMAL_VERBS.search(rest)):
         return None
-    where = told_at.group("where")
+    where = " ".join(w for w in told_at.group("where").split() if w not in _LEAVE_OUT)
+    if not where:
+        return None  # "struck by a baseball at the game": no place said
     place = _place_reading(f"{PLACE_WORDS_PREFIX} {where}")
     return Setting(rest, SETTING_OR.join((place, f"activity {where}")))
 
