@@ -19,9 +19,10 @@ from bot.lookups.search import find_codes
     ("text", "words"),
     [
         ("lineman hurt in a brush fire", "exposure fire uncontrolled not in building or structure"),
+        ("smoke inhalation escaping an apartment fire", None),  # the smoke is the injury (T59.81-)
         (
-            "smoke inhalation escaping an apartment fire",
-            "exposure fire uncontrolled in building or structure with smoke inhalation",
+            "jumped out of a burning house",
+            "exposure fire uncontrolled in building or structure with jump from building",
         ),
         (
             "burned roasting marshmallows over the bonfire",
@@ -49,8 +50,8 @@ def test_a_cause_told_by_its_kind_reads_as_its_line(text: str, words: str | None
     [
         # Exposure, fire, uncontrolled, not in building or structure
         ("forest ranger burned in a grass fire", "X01.0XXA"),
-        # Exposure, fire, uncontrolled, in building or structure, with smoke inhalation
-        ("smoke inhalation escaping an apartment fire", "X00.1XXA"),
+        # Exposure, fire, uncontrolled, in building or structure, with fall from building
+        ("fell from the window of a burning apartment", "X00.3XXA"),
         # Exposure, fire, controlled, not in building or structure
         ("burned roasting marshmallows over the bonfire", "X03.0XXA"),
         # Overexertion, from, prolonged static or awkward postures

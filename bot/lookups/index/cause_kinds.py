@@ -6,7 +6,8 @@ home, not for pay" looks up the kind of cause, not the story's words:
 - a fire is "Exposure, fire" by its kind: a house, apartment or building fire is "uncontrolled, in building or
   structure" (X00); a wildfire, forest, brush or grass fire "uncontrolled, not in building or structure" (X01);
   a campfire, bonfire or trash fire "controlled, not in building or structure" (X03); a fireplace or wood
-  stove "controlled, in building or structure" (X02); smoke inhaled is the line's "with smoke inhalation";
+  stove "controlled, in building or structure" (X02); a jump, a fall or a collapse is the line's "with ...";
+  smoke inhaled is the injury itself (Toxic effect of smoke), read by the Index as it is;
 - a strain of the body by what it did is "Overexertion, from": a heavy load or a strenuous movement
   (X50.0), a prolonged static or awkward posture (X50.1), repetitive movements (X50.3) - only when the query
   says so (overexertion, strenuous, heavy, awkward, repetitive), never for a named injury alone;
@@ -52,12 +53,22 @@ def fire_kind(text: str) -> tuple[str, str] | None:
     """The "Exposure, fire" line of a fire told by its kind, or None."""
     if not _FIRE_HURT.search(text):
         return None
+    if _SMOKE.search(text):
+        return None  # the smoke inhaled is the injury (T59.81-); the Index reads the fire's line beside it
     for pattern, words, line in _FIRES:
         if re.search(pattern, text):
-            if _SMOKE.search(text):
-                return (f"{words} with smoke inhalation", line)
-            return (words, line)
+            how = next((w for p, w in _HOW if re.search(p, text)), "")
+            return (f"{words} {how}".strip(), line)
     return None
+
+
+# How the fire hurt beyond its flames: the "with" lines under each kind of fire.
+_HOW = (
+    (r"\b(?:jump\w*|leap\w*)\s+(?:from|out|off)\b", "with jump from building"),
+    (r"\b(?:fell|fall\w*)\s+(?:from|out|off|through)\b", "with fall from building"),
+    (r"\bcollaps\w*", "with injury due to building collapse"),
+    (r"\b(?:hit|struck)\s+by\b", "hit by object from building"),
+)
 
 
 _OVEREXERTION_SAID = re.compile(r"\b(?:overexert\w*|over-exert\w*|strenuous|overdid\s+it|overuse)\b")

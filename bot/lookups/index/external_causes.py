@@ -1030,8 +1030,10 @@ _PLACE_PHRASES = {"movie theater": "movie-house", "movie theatre": "movie-house"
 
 
 def _place_reading(reading: str) -> str:
+    """A setting's reading in the words its line prints ("walking the dog": walking an animal; "gym":
+    gymnasium; "movie theater": movie-house)."""
     if not reading.startswith(PLACE_WORDS_PREFIX):
-        return reading
+        return _ANIMAL_WORDS.sub("animal", reading)
     said = reading[len(PLACE_WORDS_PREFIX) :]
     for phrase, line in _PLACE_PHRASES.items():
         said = re.sub(rf"\b{phrase}\b", line, said)

@@ -496,7 +496,14 @@ def index_hits(
         best_coverage = min(1.0, best_coverage + agent_said / total)
     found.hits = _code_first(conn, tree.memo, found.hits, stems)
     cause = next((h for h in found.hits if h.code.code[:1] in EXTERNAL_CAUSE_LETTERS), None)
-    if understood.setting and "ext" in books and (cause is not None or understood.setting_first):
+    # "hurt while walking the dog": a story that answered with the setting's own line needs no other reading
+    answered = bool(found.hits) and _setting_named(found.hits[0].code.code)
+    if (
+        understood.setting
+        and "ext" in books
+        and (cause is not None or understood.setting_first)
+        and not answered
+    ):
         top = max((h.score for h in found.hits), default=0.0)
         setting, below = _setting_hit(tree, matcher, understood, top)
         if setting is not None and all(h.code.code != setting.code.code for h in found.hits[:1]):
@@ -732,6 +739,11 @@ def _with_story_line(
     found = {(m.book, m.code) for m in extra}
     kept = [m for m in matches if (m.book, m.code) not in found]
     return reference.node, sorted(kept + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
+
+
+def _setting_named(code: str) -> bool:
+    """Whether a code is a place, activity or status line below its main term (not Y92.9 / Y93.9 / Y99.9)."""
+    return code[:3] in {"Y92", "Y93", "Y99"} and code not in {"Y929", "Y939", "Y999"}
 
 
 def _setting_hit(

@@ -124,6 +124,39 @@ _BESIDE_ONLY = frozenset(
         "ditch",
     }
 )
+# Words after "at" / "in" that name no place: a time, a state, another clause ("in the past, at risk").
+_NO_PLACE = frozenset(
+    {
+        "past",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "time",
+        "times",
+        "moment",
+        "end",
+        "middle",
+        "risk",
+        "process",
+        "bed",
+        "first",
+        "last",
+        "same",
+        "least",
+        "all",
+        "pain",
+        "at",
+        "in",
+        "on",
+        "of",
+        "to",
+        "for",
+        "with",
+        "and",
+        "or",
+    }
+)
 _WHILE = re.compile(r"\b(?:while|during|when)\s+(?P<what>[a-z][a-z' -]*)$")
 _PLACE = re.compile(
     r"\b(?:at|in|inside)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+|our\s+)?"
@@ -280,6 +313,8 @@ def read_bare_setting(text: str) -> Readings | None:
         place = _PLACE.search(doing)
         activity = doing[: place.start()].split() if place else doing.split()
         where = place.group("where").split() if place else []
+        if _NO_PLACE.intersection(where):
+            where = []
         if _BESIDE_ONLY.intersection(activity + where) or not _bare_cause(text[:start]):
             return None
         readings = _both_ways(ACTIVITY_WORDS, activity, where)
@@ -288,7 +323,7 @@ def read_bare_setting(text: str) -> Readings | None:
     if place is None or not _bare_cause(text[: place.start()]):
         return None
     where = place.group("where").split()
-    if _BESIDE_ONLY.intersection(where):
+    if _BESIDE_ONLY.intersection(where) or _NO_PLACE.intersection(where):
         return None
     readings = _both_ways(PLACE_WORDS_PREFIX, where, [])
     return Readings(text[: place.start()].strip(), readings) if readings else None
