@@ -11,6 +11,10 @@ Whether words name a place or an activity is the Index's to say: "injured in the
 but the Activity line "wrestling"; "hurt while picking fruit in the orchard" names no activity line, the
 orchard is "Place of occurrence, farm, orchard". So each setting is read both ways, the way the query says it
 first (`Readings.alternatives`), and the lookup keeps the first that reaches a line below its main term.
+
+An organized doing is often named by its event ("karate class injury", "strained back in pilates class",
+"knee pain from spin class on a stationary bike"): the words before the event are the activity, and what it
+was done on another reading of it. No event is read where no one is hurt ("SLE nephritis class IV").
 """
 
 from __future__ import annotations
