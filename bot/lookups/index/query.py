@@ -231,10 +231,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     text = turn_doer(text)  # "the horse kicked him": kicked by horse, the External Cause Index's side
     story = read_injury_story(text)
     setting = read_setting(text, story)
-    if setting is not None and story is None and not setting.first:
-        # "fell off a ladder at work": the fall, and the status beside it (a setting told first keeps the
-        # query whole: should the Index name no line of it, the query is read as said)
-        text = setting.text
+    if setting is not None and story is None:
+        text = setting.text  # "fell off a ladder at work": the fall, and the status beside it
     lay = read_lay(text) if story is None and setting is None and not vocabulary.knows(text) else None
     if lay is not None:
         notes.append(f"read: {text} -> {lay}")  # "my thumb hurts": Pain, thumb
