@@ -134,7 +134,9 @@ def test_stories_find_the_external_cause_code(codebook: CodeBook, query: str, ex
     [
         ("slipped on the ice at work", "W00.0XXA", "Y99.0"),  # External cause status, civilian ... for pay
         ("bitten by a dog at home", "W54.0XXA", "Y92.009"),  # Place of occurrence, residence
-        ("fell while playing hockey", "W19.XXXA", "Y93.22"),  # Activity, hockey (ice)
+        ("hit by a puck while playing hockey", "W21.220A", "Y93.22"),  # Activity, hockey (ice)
+        # a bare fall while playing: the activity told first, the fall's default line beside it (ext17)
+        ("fell while playing hockey", "Y93.22", "W19.XXXA"),
     ],
 )
 def test_the_setting_is_suggested_beside_the_cause(

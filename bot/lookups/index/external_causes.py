@@ -28,6 +28,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.lookups.index.cause_kinds import fire_kind, overexertion, status_kind
+from bot.lookups.index.setting_readings import PLACE_WORDS_PREFIX, read_bare_setting
+
 # A vehicle named in the story: (pattern, the occupant words when it carries the injured person, the words
 # of the other party when the person collided with it).
 _VEHICLES: tuple[tuple[str, str, str], ...] = (
@@ -260,6 +263,8 @@ def read_injury_story(text: str) -> Story | None:
     rules = (
         _tool_gun,
         _light_source,
+        fire_kind,
+        overexertion,
         _off_road,
         _transport,
         _conveyance_fall,
@@ -358,7 +363,9 @@ def _transport(text: str) -> tuple[str, str] | None:
 _OFF_ROAD = (
     (r"snow\s*mobiles?|snow\s*machines?|ski-?doos?", "snowmobile occupant"),
     (
-        r"atvs?|all[- ]terrain\s+vehicles?|four[- ]wheelers?|4[- ]wheelers?|quad\s+bikes?|quads",
+        # (the Index's "Accident, transport, golf cart / go cart" see the all-terrain vehicle occupant)
+        r"atvs?|all[- ]terrain\s+vehicles?|four[- ]wheelers?|4[- ]wheelers?|quad\s+bikes?|quads|golf\s+carts?|"
+        r"go[- ]?(?:carts?|karts?)",
         "all-terrain vehicle occupant",
     ),
     (r"dune\s+bugg(?:y|ies)|sand\s+rails?", "dune buggy occupant"),
@@ -866,6 +873,11 @@ _ASKED_PLACE = re.compile(
     r"(?:^|(?<!\bin)\s)place(?:\s+of\s+occurrence)?\s+(?:is\s+|was\s+)?(?:the\s+|a\s+)?(?P<where>[a-z][a-z ]*)$"
 )
 _ASKED_ACTIVITY = re.compile(r"^activity\s+(?P<first>[a-z][a-z -]*)$|^(?P<last>[a-z][a-z -]*?)\s+activity$")
+# A place or an activity asked for after the story ("..., place", "..., activity"): the story's own clause.
+_TAGGED_PLACE = re.compile(r"^(?P<what>[a-z][a-z' -]*?)\s+place(?:\s+code)?$")
+_ASKED_DOING = re.compile(
+    r"\b(?:while|during|from|doing)\s+(?:(?:hours|days|weeks|years|lots|a\s+lot)\s+of\s+)?(?P<what>[a-z][a-z -]*)$"
+)
 _ANIMAL_WORDS = re.compile(r"\b(?:" + "|".join(_PETS) + r")s?\b")
 # A place said short, in the word the Place of occurrence line prints ("at the gym": "gymnasium").
 PLACE_WORDS = {"gym": "gymnasium", "backyard": "yard"}
@@ -906,9 +918,20 @@ def _setting_asked(text: str) -> Story | None:
     place = _ASKED_PLACE.search(text)
     if place is not None:
         return _setting_story(PLACE_LINE, place.group("where"), text)
+    tagged = _TAGGED_PLACE.match(text)
+    if tagged is not None:
+        # "burned arm on the campfire at the campsite, place": the place clause of the story
+        where = _PLACE_CLAUSE.search(tagged.group("what"))
+        return _setting_story(PLACE_LINE, where.group("where"), text) if where is not None else None
     activity = _ASKED_ACTIVITY.match(text)
     if activity is not None:
         what = activity.group("first") or activity.group("last")
+        if activity.group("last"):
+            # "burned her hand while ironing clothes, activity", "wrist pain from hours of piano practice,
+            # activity": the doing the story tells, not its injury
+            clause = _ASKED_DOING.search(what)
+            if clause is not None:
+                return _setting_story(ACTIVITY_LINE, clause.group("what"), text)
         # "seizure activity" is no activity of the person: the activity is something done ("-ing").
         if activity.group("first") or re.search(r"\b[a-z]{3,}ing\b", what):
             return _setting_story(ACTIVITY_LINE, re.sub(r"^(?:while|during)\s+", "", what), text)
@@ -919,6 +942,16 @@ def _setting_alone(text: str) -> Story | None:
     """The activity, work status or place of a query that tells no mechanism, only injury words beside it."""
     if _MECHANISM.search(text):
         return None
+    told = status_kind(text)
+    if told is not None:
+        return Story(told[0], f"story: {text} -> {told[0]}", told[1])
+    bare = read_bare_setting(text)
+    if bare is not None and set(bare.cause.split()) <= _HURT | {"injuries"}:
+        # "hurt doing yoga class", "karate class injury": the setting is all that is told
+        read = _place_reading(bare.alternatives[0])
+        return Story(
+            read, f"story: {text} -> {read}", PLACE_LINE if read.startswith("place") else ACTIVITY_LINE
+        )
     status = re.search(rf"(?:{_WORK}|\bwork[- ]related\b)(?:\s+(?:for\s+pay|paid|civilian))*", text)
     if status is not None and _only_injury_words(text[: status.start()] + " " + text[status.end() :], False):
         read = "external cause status civilian activity done for income or pay"
@@ -982,6 +1015,30 @@ _MECHANISM = re.compile(
 class Setting:
     text: str  # the query without the clause
     words: str  # the clause in the External Cause Index's words ("place of occurrence residence")
+    # Told beside a bare cause ("tripped at the zoo"): the setting is the answer, the cause beside it; its
+    # words are then each reading of the clause, separated by SETTING_OR, the way the query says it first.
+    first: bool = False
+
+
+SETTING_OR = " ; "
+# A story that is a bare cause's default line or the setting itself: a setting beside it is read as told.
+_BARE_STORIES = frozenset({"fall due to slipping"})
+
+
+# A place said in two words the Place of occurrence line prints in its own ("movie theater": movie-house).
+_PLACE_PHRASES = {"movie theater": "movie-house", "movie theatre": "movie-house", "the movies": "cinema"}
+
+
+def _place_reading(reading: str) -> str:
+    """A setting's reading in the words its line prints ("walking the dog": walking an animal; "gym":
+    gymnasium; "movie theater": movie-house)."""
+    if not reading.startswith(PLACE_WORDS_PREFIX):
+        return _ANIMAL_WORDS.sub("animal", reading)
+    said = reading[len(PLACE_WORDS_PREFIX) :]
+    for phrase, line in _PLACE_PHRASES.items():
+        said = re.sub(rf"\b{phrase}\b", line, said)
+    words = said.split()
+    return " ".join([PLACE_WORDS_PREFIX, *_patients_room(PLACE_WORDS.get(w, w) for w in words)])
 
 
 def read_setting(text: str, story: Story | None) -> Setting | None:
@@ -989,7 +1046,17 @@ def read_setting(text: str, story: Story | None) -> Setting | None:
     ladder at work"), or None. Only beside a mechanism: "injured at work" alone is the status itself."""
     if _INDEX_WORDS.search(text):
         return None
+    bare = read_bare_setting(text)
+    if bare is not None and (
+        story is None or story.anchor in {ACTIVITY_LINE, PLACE_LINE} or story.text in _BARE_STORIES
+    ):
+        # "slipped in the hospital cafeteria", "burned hand while grilling burgers": the setting first
+        return Setting(
+            bare.cause or text, SETTING_OR.join(_place_reading(r) for r in bare.alternatives), True
+        )
     if not _MECHANISM.search(text):
+        if _ANIMAL_VERBS.search(text):
+            return _place_after_story(text)
         # "pulled quad muscle left thigh sprinting", "ruptured achilles playing basketball": the injury named,
         # the doing after it is the activity beside it (the injury is the answer)
         return _doing_after(text, story, _NATURE) if _NATURE.search(text) else None
@@ -1004,7 +1071,35 @@ def read_setting(text: str, story: Story | None) -> Setting | None:
         if not _MECHANISM.search(rest):
             return None
         return Setting(rest, words.format(PLACE_WORDS.get(named, named)))
+    told_at = _place_after_story(text)
+    if told_at is not None:
+        return told_at
     return _doing_after(text, story)
+
+
+def _place_after_story(text: str) -> Setting | None:
+    """ "goat butted him in the knee at the petting zoo": the cause's story, the place beside it (read as a
+    place and as an activity: "at the rodeo" is an event)."""
+    told_at = _AT_PLACE.search(text)
+    if told_at is None or _SETTING_BESIDE.search(told_at.group("where")):
+        return None
+    rest = text[: told_at.start()].strip()
+    if not (_MECHANISM.search(rest) or _ANIMAL_VERBS.search(rest)):
+        return None
+    where = " ".join(w for w in told_at.group("where").split() if w not in _LEAVE_OUT)
+    if not where:
+        return None  # "struck by a baseball at the game": no place said
+    place = _place_reading(f"{PLACE_WORDS_PREFIX} {where}")
+    return Setting(rest, SETTING_OR.join((place, f"activity {where}")))
+
+
+# A place said after the cause's story ("... at the petting zoo", "... at the rodeo").
+_AT_PLACE = re.compile(r"\bat\s+(?:the|a|an|his|her|my|their|our)\s+(?P<where>[a-z]+(?:\s+[a-z]+){0,2})$")
+_SETTING_BESIDE = re.compile(r"\b(?:home|house|work|job|night|time|moment|end|same|last|first)\b")
+_ANIMAL_VERBS = re.compile(
+    r"\b(?:butted|head-?butted|gored|pecked|trampled|stomped|bit|bitten|stung|kicked|knocked|pinched|crushed|"
+    r"caught|struck|bumped|scratched|clawed|attacked|mauled)\b"
+)
 
 
 # What the person was doing, said right after the cause with no "while" ("steam burn opening a pot lid",

@@ -27,6 +27,7 @@ from bot.lookups.index.completion import (
     split_negation,
     used_incision_words,
 )
+from bot.lookups.index.external_causes import SETTING_OR
 from bot.lookups.index.lab_results import result_alternatives
 from bot.lookups.index.linked import already_linked, hosts, links
 from bot.lookups.index.long_term import long_term_line
@@ -500,11 +501,26 @@ def index_hits(
         best_coverage = min(1.0, best_coverage + agent_said / total)
     found.hits = _code_first(conn, tree.memo, found.hits, stems)
     cause = next((h for h in found.hits if h.code.code[:1] in EXTERNAL_CAUSE_LETTERS), None)
-    if understood.setting and "ext" in books and cause is not None:
-        setting = _setting_hit(tree, matcher, understood, cause, max(h.score for h in found.hits))
+    # "hurt while walking the dog": a story that answered with the setting's own line needs no other reading
+    answered = bool(found.hits) and _setting_named(found.hits[0].code.code)
+    if (
+        understood.setting
+        and "ext" in books
+        and (cause is not None or understood.setting_first)
+        and not answered
+    ):
+        top = max((h.score for h in found.hits), default=0.0)
+        setting, below = _setting_hit(tree, matcher, understood, top)
         if setting is not None and all(h.code.code != setting.code.code for h in found.hits[:1]):
             found.hits = [h for h in found.hits if h.code.code != setting.code.code]
-            found.hits.insert(1, setting)
+            if understood.setting_first and below:
+                # "tripped at the zoo": the place the query tells first, the bare cause's line beside it
+                found.hits.insert(0, replace(setting, score=top + 0.5))
+                best_coverage = max(best_coverage, 1.0)
+            elif cause is not None and not understood.setting_first and below:
+                found.hits.insert(
+                    1, replace(setting, why=f"suggested with {cause.code.display}: {setting.why}")
+                )
     found.coverage = best_coverage
     if best_coverage < 0.5:
         found.closest = _closest(tree, qwords)
@@ -730,19 +746,32 @@ def _with_story_line(
     return reference.node, sorted(kept + extra, key=lambda m: (-m.score, len(m.nodes), m.code))
 
 
+def _setting_named(code: str) -> bool:
+    """Whether a code is a place, activity or status line below its main term (not Y92.9 / Y93.9 / Y99.9)."""
+    return code[:3] in {"Y92", "Y93", "Y99"} and code not in {"Y929", "Y939", "Y999"}
+
+
 def _setting_hit(
-    tree: IndexTree, matcher: Matcher, understood: Understood, cause: IndexHit, best: float
-) -> IndexHit | None:
+    tree: IndexTree, matcher: Matcher, understood: Understood, best: float
+) -> tuple[IndexHit | None, bool]:
     """The place, activity or status code a story names beside its cause ("at work": External cause status,
-    civilian activity done for income or pay -> Y99.0), suggested with the first answer."""
-    words = query_words(understood.setting.split())
-    for match in matcher.match(words, ["ext"], limit=3):
-        hit = _verify(tree, match, frozenset(s for w in words for s in w.stems), understood)
-        if hit is not None:
+    civilian activity done for income or pay -> Y99.0); and whether its path
+    goes below the main term. Of a setting read several ways (setting_readings: "in the wrestling match" as a
+    place and as an activity) the first reading reaching a line below its main term is kept."""
+    first: IndexHit | None = None
+    for reading in understood.setting.split(SETTING_OR):
+        words = query_words(reading.split())
+        for match in matcher.match(words, ["ext"], limit=3):
+            hit = _verify(tree, match, frozenset(s for w in words for s in w.stems), understood)
+            if hit is None:
+                continue
             code, how = hit
             why = match.describe(book_name(match.nodes[0].book)) + (f" -> {how}" if how else "")
-            return IndexHit(code, best - 0.1, f"suggested with {cause.code.display}: {why}")
-    return None
+            found = IndexHit(code, best - 0.1, why)
+            if len(match.nodes) > 1:
+                return found, True
+            first = first or found
+    return first, False
 
 
 def _refused(words: Sequence[str], clause: frozenset[str]) -> tuple[list[str], frozenset[str]]:

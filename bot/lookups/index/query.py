@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from bot.lookups.filler import FILLER
 from bot.lookups.index.devices import singular_devices
 from bot.lookups.index.encounters import read_encounter
-from bot.lookups.index.external_causes import read_injury_story, read_setting, turn_doer
+from bot.lookups.index.external_causes import SETTING_OR, read_injury_story, read_setting, turn_doer
 from bot.lookups.index.gestation import trimester_said
 from bot.lookups.index.injury_words import read_injury_words, told_as_traumatic
 from bot.lookups.index.lab_values import read_dipstick, read_levels
@@ -164,6 +164,9 @@ class Understood:
     story_line: str = ""
     # The place, activity or work status named beside an injury's cause ("place of occurrence residence").
     setting: str = ""
+    # The setting is the answer, the cause beside it ("tripped at the zoo"); `setting` then holds each
+    # reading of it, separated by external_causes.SETTING_OR.
+    setting_first: bool = False
 
 
 # Words that choose a Drug Table column (after the vocabulary read "overdose", "side effect", "OD").
@@ -342,9 +345,13 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         negated=negated,
         story_line=story.anchor if story is not None else "",
         # "fell while jogging": the activity in the Index's words (the vocabulary's "activity running").
-        setting=" ".join(dict.fromkeys(vocabulary.expand(setting.words)[0].split()))
+        setting=SETTING_OR.join(
+            " ".join(dict.fromkeys(vocabulary.expand(words)[0].split()))
+            for words in setting.words.split(SETTING_OR)
+        )
         if setting is not None
         else "",
+        setting_first=setting is not None and setting.first,
     )
 
 
