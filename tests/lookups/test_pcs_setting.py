@@ -1,0 +1,37 @@
+"""A procedure said with its inpatient setting is coded in ICD-10-PCS (bot/lookups/index/pcs_setting.py); a
+procedure word the vocabulary reads from an English word ("detox") still asks for the procedure
+(bot/lookups/index/pcs_asked.py). Made-up wordings, on the real shipped data."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.pcs_setting import procedures_before_services, without_setting
+from bot.lookups.search import find_codes
+
+
+def test_without_setting() -> None:
+    assert without_setting("hemodialysis treatment inpatient") == "hemodialysis treatment"
+    assert without_setting("In-patient plasmapheresis") == "plasmapheresis"
+    assert without_setting("subsequent inpatient visit") is None  # an E/M visit keeps its words
+    assert without_setting("inpatient") is None
+    assert without_setting("outpatient hemodialysis") is None
+    pcs, hcpcs, cm = "ICD-10-PCS", "HCPCS", "ICD-10-CM"
+    assert procedures_before_services([hcpcs, hcpcs, cm, pcs]) == [2, 3, 0, 1]
+    assert procedures_before_services([cm, hcpcs]) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("acute detoxification inpatient", "HZ2ZZZZ"),  # not H0009 "... (hospital inpatient)"
+        ("inpatient opioid detox", "HZ2ZZZZ"),
+        ("heroin detox", "HZ2ZZZZ"),  # not the heroin poisoning the plain word "detox" leaves
+        ("plasma exchange for guillain-barre", "6A550Z3"),
+    ],
+)
+def test_inpatient_procedure(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code == code, [h.code for h in hits]
+    assert "inpatient" not in hits[0].why.partition("not used:")[2]
