@@ -805,7 +805,9 @@ def _verify(
             done = drainage_for_drain(conn, done, own or stems, memo) or done
             done = resection_for_body_part(conn, done, own or stems, memo) or done
             done = supplement_for_substitute(conn, done, stems, memo) or done
-            done = excision_for_portion(conn, done, stems, match.qualifier, memo) or done
+            # (the words as said: "microdiscectomy" is read as discectomy, its "micro" says a portion)
+            said = stems | frozenset(stem(w) for w in understood.words)
+            done = excision_for_portion(conn, done, said, match.qualifier, memo) or done
             done = extirpation_for_matter(conn, done, own or stems, memo) or done
             # (the query's own words: the path's "Drainage, Eye" is no region the query names)
             done = subcutaneous_drainage(conn, done, own or stems, done.title, memo) or done

@@ -1,6 +1,7 @@
 """A procedure said with its inpatient setting is coded in ICD-10-PCS (bot/lookups/index/pcs_setting.py); a
 procedure word the vocabulary reads from an English word ("detox") still asks for the procedure
-(bot/lookups/index/pcs_asked.py). Made-up wordings, on the real shipped data."""
+(bot/lookups/index/pcs_asked.py); an augmentation is a Supplement; a microdiscectomy takes a portion of the disc
+(bot/lookups/index/pcs_partial.py). Made-up wordings, on the real shipped data."""
 
 from __future__ import annotations
 
@@ -35,3 +36,16 @@ def test_inpatient_procedure(codebook: CodeBook, query: str, code: str) -> None:
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code == code, [h.code for h in hits]
     assert "inpatient" not in hits[0].why.partition("not used:")[2]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("augmentation of left breast with implant", "0HUU0JZ"),  # Supplement: "augments" a body part
+        ("cervical microdiscectomy C6-7 open", "0RB30ZZ"),  # a portion of the disc: Excision
+        ("thoracic microdiscectomy T7-8 open", "0RB90ZZ"),
+    ],
+)
+def test_root_operation_from_the_objective(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code == code, [h.code for h in hits]
