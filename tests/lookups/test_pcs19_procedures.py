@@ -49,3 +49,15 @@ def test_inpatient_procedure(codebook: CodeBook, query: str, code: str) -> None:
 def test_root_operation_from_the_objective(codebook: CodeBook, query: str, code: str) -> None:
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code == code, [h.code for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("nasogastric feeding tube inserted", "0DH67UZ"),  # the tip in the stomach, through the nose
+        ("nasojejunal feeding tube placed", "0DHA7UZ"),  # past the pylorus: Jejunum
+    ],
+)
+def test_a_tube_is_coded_where_its_tip_lies(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code == code, [h.code for h in hits]

@@ -56,6 +56,7 @@ from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
+from bot.lookups.index.pcs_tubes import tube_tip_words
 from bot.lookups.index.query import LONG_TERM_ECHOES, Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import (
@@ -235,18 +236,24 @@ def index_hits(
         conn, list(words), understood.alternatives, searcher.vocabulary.body_part, tree.memo
     )
     keyed: dict[str, list[str]] = {}
+    tubes: dict[str, list[str]] = {}
     if "pcs" in books:
         # "left Achilles tendon": the body part value the Body Part Key codes it to (Lower Leg Tendon).
         keyed = body_part_key_words(conn, list(words), tree.memo)
         # "umbilical hernia repair": the region the hernia comes through (Abdominal Wall).
         # (the region only: "ventral" names no other body part beside a hernia)
         named_parts.update(hernia_region_words(list(words)))
+        # "NG feeding tube placement": the body part the tube's tip lies in (Stomach), through the nose.
+        tubes = tube_tip_words(list(words), searcher.vocabulary.body_part)
+        named_parts.update(tubes)
         for word, value in keyed.items():
             named_parts[word] = [*named_parts.get(word, []), *value]
     # A body part's adjective ("ureteral", "renal") names the part of a procedure the query names
     # ("cystoscopic ureteral stent"); alone ("renal failure") it names no procedure's body part.
-    asks_procedure = any(PROCEDURE_SUFFIX.search(w) for w in named_parts) or any(
-        tree.names_procedure(stem(w)) for w in words
+    asks_procedure = (
+        any(PROCEDURE_SUFFIX.search(w) for w in named_parts)
+        or any(tree.names_procedure(stem(w)) for w in words)
+        or bool(tubes)
     )
     understood = replace(understood, alternatives=named_parts if asks_procedure and "pcs" in books else {})
     if understood.alternatives and "pcs" in books:
