@@ -61,3 +61,19 @@ def test_root_operation_from_the_objective(codebook: CodeBook, query: str, code:
 def test_a_tube_is_coded_where_its_tip_lies(codebook: CodeBook, query: str, code: str) -> None:
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code == code, [h.code for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("hysterectomy for fibroids", "0UT90ZZ"),  # no extent said: total (the Index's Hysterectomy, Total)
+        ("total vaginal hysterectomy", "0UT97ZZ"),  # taken out through the vagina
+        (
+            "laparoscopic assisted vaginal hysterectomy",
+            "0UT9FZZ",
+        ),  # ... with percutaneous endoscopic assistance
+    ],
+)
+def test_a_vaginal_hysterectomy(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code == code, [h.code for h in hits]
