@@ -77,3 +77,15 @@ def test_a_tube_is_coded_where_its_tip_lies(codebook: CodeBook, query: str, code
 def test_a_vaginal_hysterectomy(codebook: CodeBook, query: str, code: str) -> None:
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code == code, [h.code for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("right PCNL for staghorn calculus", "0TC04ZZ"),  # a nephroscope through the skin: 4
+        ("open suprapubic catheter insertion", "0T9B00Z"),  # Drainage, Bladder with its Drainage Device
+    ],
+)
+def test_procedures_named_by_their_abbreviation_or_device(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code == code, [h.code for h in hits]

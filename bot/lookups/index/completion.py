@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -486,6 +486,7 @@ APPROACH_WORDS = {
         "vats": "4",  # video-assisted thoracoscopic surgery: through ports in the chest wall
         "tapp": "4",  # transabdominal preperitoneal (laparoscopic) hernia repair
         "tep": "4",  # totally extraperitoneal (laparoscopic) hernia repair
+        "pcnl": "4",  # percutaneous nephrolithotomy: a nephroscope put through the skin into the kidney
         "egd": "8",
         "cysto": "8",
         "bronch": "8",
@@ -507,6 +508,12 @@ PATH_BODY_PART = 0.5  # a body part the Index path names, against one the query 
 
 
 CONVERTED = frozenset({stem("converted"), stem("conversion"), stem("convert")})
+
+
+def approach_abbreviations(terms: Iterable[str]) -> frozenset[str]:
+    """The approach words among the abbreviations the vocabulary read ("pcnl" read as nephrolithotomy still
+    says its scope through the skin)."""
+    return frozenset(s for term in terms for s in (stem(w) for w in term.split()) if s in APPROACH_WORDS)
 
 
 def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:

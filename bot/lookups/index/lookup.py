@@ -19,6 +19,7 @@ from bot.lookups.index.classes import class_line
 from bot.lookups.index.completion import (
     QUERY_NEGATIONS,
     affirms_what_is_negated,
+    approach_abbreviations,
     complete_cm,
     complete_pcs,
     negated_words,
@@ -806,6 +807,7 @@ def _verify(
         # The words only a procedure word implies ("colectomy": large intestine, colon), not said in the query.
         implied = {stem(a) for named in understood.alternatives.values() for a in named}
         named = {stem(w) for w in understood.alternatives}
+        stems = stems | approach_abbreviations(understood.applied)  # "PCNL": through the skin, with a scope
         done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named))
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
