@@ -17,6 +17,7 @@ def test_without_setting() -> None:
     assert without_setting("In-patient plasmapheresis") == "plasmapheresis"
     assert without_setting("subsequent inpatient visit") is None  # an E/M visit keeps its words
     assert without_setting("inpatient") is None
+    assert without_setting("fall from bed while inpatient") is None  # the place of an injury
     assert without_setting("outpatient hemodialysis") is None
     pcs, hcpcs, cm = "ICD-10-PCS", "HCPCS", "ICD-10-CM"
     assert procedures_before_services([hcpcs, hcpcs, cm, pcs]) == [2, 3, 0, 1]

@@ -8,7 +8,8 @@ must hold: the PCS code is the answer, ahead of a HCPCS line for the same servic
 detoxification (hospital inpatient)" is the outpatient payer's line). So the setting word is set aside before
 the words are read, and the PCS answers go before the HCPCS ones. A visit or a stay ("subsequent inpatient
 visit", "initial hospital inpatient care", "inpatient rehab admission") is an evaluation and management
-service or an encounter, not a procedure, and is left as said.
+service or an encounter, not a procedure, and so is a story's circumstance ("fell from bed while inpatient": the
+place of occurrence); they are left as said.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ VISIT_WORDS = frozenset(
         "telehealth",
         "level",
         "mdm",
+        "while",  # "fell from bed while inpatient": where an injury happened, not a procedure's setting
+        "during",
     }
 )
 
