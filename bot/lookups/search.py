@@ -107,8 +107,15 @@ from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
 from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence, told_by_patient
 from bot.lookups.index.lookup import Found, index_hits
-from bot.lookups.index.pcs_asked import Scored, asks_cm_reading, procedure_first, procedure_main_term
+from bot.lookups.index.pcs_asked import (
+    ROOT_NAME_STEMS,
+    Scored,
+    asks_cm_reading,
+    procedure_first,
+    procedure_main_term,
+)
 from bot.lookups.index.pcs_roots import procedure_reading
+from bot.lookups.index.pcs_setting import procedures_before_services, without_setting
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.reasons import LONG_TERM_MAIN, read_values
@@ -161,6 +168,7 @@ from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_wo
 
 MAX_QUERY = 200
 MAX_LIMIT = 100
+SETTING_DEPTH = 10  # answers read for a PCS one to put before the HCPCS ones (bot.lookups.index.pcs_setting)
 _NEGATION = re.compile(r"(?i)\b(?:without|not resulting in|not associated with)\b")
 STRONG_SHARE = 0.75  # an index path using this share of the words needs no title search beside it
 CLAUSE_SHARE = 0.6  # below this share of the words used by one path, a clause may answer better
@@ -462,6 +470,12 @@ class Searcher:
 
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+        setting = without_setting(query) if "pcs" in systems else None
+        if setting is not None:
+            # "peritoneal dialysis exchange inpatient": the setting says the code set (bot.lookups.index.pcs_setting).
+            found = self.find(setting, systems, max(limit, SETTING_DEPTH))
+            order = procedures_before_services([h.system for h in found])
+            return _with_notice([found[n] for n in order][:limit], found.notice)
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
@@ -1104,6 +1118,7 @@ class Searcher:
         notes = understood.notes + notes
         found = index_hits(self, understood, corrected, wanted, notes)
         plain = self._plain_reading(text, lowered, understood, wanted, found.coverage)
+        as_abbreviated = understood, corrected  # the procedure a word's vocabulary reading names ("detox")
         if plain is not None:
             understood, corrected, notes, found = plain
         if _lab_test(understood, found.coverage) and not self._names_condition(understood.words):
@@ -1175,10 +1190,19 @@ class Searcher:
         if "pcs" in wanted and not {"visit", "status"} & understood.kinds:
             # "sleeve gastrectomy for morbid obesity": the procedure named, not why it was done.
             said = frozenset(stem(w) for w in [*WORD.findall(lowered), *corrected])
-            if not any(key[0] == "pcs" for key in scored) and said & self.procedure_words():
+            procedures = self.procedure_words() | ROOT_NAME_STEMS
+            if not any(key[0] == "pcs" for key in scored) and said & procedures:
                 # "below knee amputation left": the ICD-10-CM path used every word, the PCS one is walked too.
                 for hit in index_hits(self, understood, corrected, ("pcs",), []).hits:
                     add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
+            elif plain is not None and not any(key[0] == "pcs" for key in scored):
+                # "alcohol detox": the plain English reading of a word ("detox") left out the procedure its
+                # vocabulary reading names (Detoxification Services); that reading's PCS path is walked too.
+                read, words = as_abbreviated
+                if frozenset(stem(w) for w in words) & procedures:
+                    for hit in index_hits(self, read, words, ("pcs",), read.notes).hits:
+                        add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
+                    said = said | frozenset(stem(w) for w in words)
             procedure_first(scored, self.root_operations(), said)
         typed = self._descriptor_groups(lowered) if "hcpcs" in wanted else []
         if typed:

@@ -4,6 +4,8 @@ a Device Key line names no body part."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note
 from bot.lookups.search import find_codes
@@ -44,3 +46,15 @@ def test_a_key_line_with_a_portion_needs_its_portion_said(codebook: CodeBook) ->
     # "Vertebral artery, intracranial portion - use Intracranial Artery": a vertebral artery is its own value.
     assert body_part_key_words(codebook.db.conn, ["repair", "left", "vertebral", "artery"], {}) == {}
     assert _first(codebook, "plain radiography left vertebral artery").startswith("B30F")
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("ORIF right hamate fracture", "0PSM04Z"),  # "Hamate bone - use Carpal"
+        ("closed reduction right coracoid fracture", "0PS5XZZ"),  # "Coracoid process - use Scapula"
+        ("excision of left olecranon bursa", "0MB40ZZ"),  # the bursa's own line, said whole, is kept
+    ],
+)
+def test_a_landmark_said_without_its_head_noun(codebook: CodeBook, query: str, code: str) -> None:
+    assert _first(codebook, query) == code

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,7 +28,7 @@ from bot.lookups.index.pcs_devices import device_words, drain_device_words
 from bot.lookups.index.pcs_diagnostic import diagnostic_words, study_said
 from bot.lookups.index.pcs_eye_sides import eye_sides
 from bot.lookups.index.pcs_levels import level_words
-from bot.lookups.index.pcs_natural import NATURAL_OPENING, natural_opening_first
+from bot.lookups.index.pcs_natural import NATURAL_OPENING, natural_opening_first, vaginal_approach
 from bot.lookups.index.pcs_operations import fine_needle_words
 from bot.lookups.index.store import pcs_use_values
 from bot.lookups.index.words import content_stems, stem
@@ -486,6 +486,7 @@ APPROACH_WORDS = {
         "vats": "4",  # video-assisted thoracoscopic surgery: through ports in the chest wall
         "tapp": "4",  # transabdominal preperitoneal (laparoscopic) hernia repair
         "tep": "4",  # totally extraperitoneal (laparoscopic) hernia repair
+        "pcnl": "4",  # percutaneous nephrolithotomy: a nephroscope put through the skin into the kidney
         "egd": "8",
         "cysto": "8",
         "bronch": "8",
@@ -500,12 +501,19 @@ APPROACH_WORDS = {
 # say; an unnamed device or qualifier is most often "No Device" / "No Qualifier", and costs nothing.
 UNNAMED = {3: (0.0, 0.3), 4: (0.0, 0.0), 5: (0.0, 0.0), 6: (0.0, 0.0)}
 SAID_APPROACH = 2.0
+VAGINAL_APPROACH = SAID_APPROACH + 1.0  # over a scope said beside it: "laparoscopic-assisted vaginal" is F
 DERIVED_DISCOUNT = 0.1  # a body part word only a procedure word implies, against one the query says
 OPERATED_PART = 0.3  # a body part the procedure word names, against one named only by the words around it
 PATH_BODY_PART = 0.5  # a body part the Index path names, against one the query says around it  # an approach the query names, against one word of a body part or device
 
 
 CONVERTED = frozenset({stem("converted"), stem("conversion"), stem("convert")})
+
+
+def approach_abbreviations(terms: Iterable[str]) -> frozenset[str]:
+    """The approach words among the abbreviations the vocabulary read ("pcnl" read as nephrolithotomy still
+    says its scope through the skin)."""
+    return frozenset(s for term in terms for s in (stem(w) for w in term.split()) if s in APPROACH_WORDS)
 
 
 def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
@@ -650,6 +658,8 @@ def complete_pcs(
             total += said - unsaid
         if code[4] in named_approaches:
             total += SAID_APPROACH
+        if code[4] == vaginal_approach(code, meanings.get((4, code[3]), ""), query_stems):
+            total += VAGINAL_APPROACH  # "vaginal hysterectomy": through the vagina, not the Open row
         return total
 
     def fit(row: Sequence[object], total: float) -> tuple[float, ...]:

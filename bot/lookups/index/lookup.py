@@ -19,6 +19,7 @@ from bot.lookups.index.classes import class_line
 from bot.lookups.index.completion import (
     QUERY_NEGATIONS,
     affirms_what_is_negated,
+    approach_abbreviations,
     complete_cm,
     complete_pcs,
     negated_words,
@@ -58,6 +59,7 @@ from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
+from bot.lookups.index.pcs_tubes import tube_tip_words
 from bot.lookups.index.query import LONG_TERM_ECHOES, Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import (
@@ -241,18 +243,24 @@ def index_hits(
         conn, list(words), understood.alternatives, searcher.vocabulary.body_part, tree.memo
     )
     keyed: dict[str, list[str]] = {}
+    tubes: dict[str, list[str]] = {}
     if "pcs" in books:
         # "left Achilles tendon": the body part value the Body Part Key codes it to (Lower Leg Tendon).
         keyed = body_part_key_words(conn, list(words), tree.memo)
         # "umbilical hernia repair": the region the hernia comes through (Abdominal Wall).
         # (the region only: "ventral" names no other body part beside a hernia)
         named_parts.update(hernia_region_words(list(words)))
+        # "NG feeding tube placement": the body part the tube's tip lies in (Stomach), through the nose.
+        tubes = tube_tip_words(list(words), searcher.vocabulary.body_part)
+        named_parts.update(tubes)
         for word, value in keyed.items():
             named_parts[word] = [*named_parts.get(word, []), *value]
     # A body part's adjective ("ureteral", "renal") names the part of a procedure the query names
     # ("cystoscopic ureteral stent"); alone ("renal failure") it names no procedure's body part.
-    asks_procedure = any(PROCEDURE_SUFFIX.search(w) for w in named_parts) or any(
-        tree.names_procedure(stem(w)) for w in words
+    asks_procedure = (
+        any(PROCEDURE_SUFFIX.search(w) for w in named_parts)
+        or any(tree.names_procedure(stem(w)) for w in words)
+        or bool(tubes)
     )
     understood = replace(understood, alternatives=named_parts if asks_procedure and "pcs" in books else {})
     if understood.alternatives and "pcs" in books:
@@ -833,13 +841,16 @@ def _verify(
         # The words only a procedure word implies ("colectomy": large intestine, colon), not said in the query.
         implied = {stem(a) for named in understood.alternatives.values() for a in named}
         named = {stem(w) for w in understood.alternatives}
+        stems = stems | approach_abbreviations(understood.applied)  # "PCNL": through the skin, with a scope
         done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named))
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
             done = drainage_for_drain(conn, done, own or stems, memo) or done
             done = resection_for_body_part(conn, done, own or stems, memo) or done
             done = supplement_for_substitute(conn, done, stems, memo) or done
-            done = excision_for_portion(conn, done, stems, match.qualifier, memo) or done
+            # (the words as said: "microdiscectomy" is read as discectomy, its "micro" says a portion)
+            said = stems | frozenset(stem(w) for w in understood.words)
+            done = excision_for_portion(conn, done, said, match.qualifier, memo) or done
             done = extirpation_for_matter(conn, done, own or stems, memo) or done
             # (the query's own words: the path's "Drainage, Eye" is no region the query names)
             done = subcutaneous_drainage(conn, done, own or stems, done.title, memo) or done

@@ -76,8 +76,11 @@ PROCEDURE_ROOTS = frozenset(
         "fragmentation",
         "transplantation",
         "supplement",
+        "detoxification services",  # section H's own name for the service ("alcohol detox")
     }
 )
+# The stems of those names' first words: a query saying one asks for a procedure as a procedure main term does.
+ROOT_NAME_STEMS = frozenset(stem(name.split()[0]) for name in PROCEDURE_ROOTS)
 # Words by which an ICD-10-CM title reads a procedure as what happened before the condition, not as the
 # procedure done now.
 _STATUS_TITLE = re.compile(r"\b(?:following|status|absence|history|presence|after)\b", re.IGNORECASE)

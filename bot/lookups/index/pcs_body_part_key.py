@@ -7,7 +7,9 @@ tendon in the key, then walks "Repair, Tendon, Lower Leg, Left". Here, when the 
 whole (every word of the line, parenthesized ones aside: "Vertebral artery, intracranial portion" needs
 its portion), the body part value's words
 are read beside the name's own words in the PCS Index walk (as a procedure word's body part is), sides aside
-(the query says its own side). Device Key lines ("- use Monitoring Device") name a device, not a body part,
+(the query says its own side). A bone's landmark is said without the head noun the key names it with
+("ORIF olecranon fracture": "Olecranon process - use Ulna"; "hamate" for "Hamate bone - use Carpal") when no
+other line of that word is said whole ("olecranon bursa" keeps its own line). Device Key lines ("- use Monitoring Device") name a device, not a body part,
 and are read by the table completion instead (bot.lookups.index.completion.value_words).
 """
 
@@ -47,6 +49,9 @@ STUDY_WORDS = frozenset(
         "doppler",
     )
 )
+# The head nouns a bone's landmark is named with in the Key ("Olecranon process - use Ulna", "Hamate bone - use
+# Carpal") and that a note leaves out ("olecranon fracture", "hamate fracture").
+LANDMARK_HEADS = frozenset(stem(w) for w in ("process", "bone"))
 MAX_KEY_WORDS = 4  # a key name longer than this is a description, not a name said in a query
 
 KeyLine = tuple[frozenset[str], tuple[str, ...]]
@@ -83,9 +88,21 @@ def body_part_key_words(
         return out
     for word in words:
         own = stem(word)
-        for name, value in _key_lines(conn, own, memo):
-            if not name or len(name) > MAX_KEY_WORDS or not name <= said or own not in name:
-                continue
+        lines = [
+            (name, value)
+            for name, value in _key_lines(conn, own, memo)
+            if name and len(name) <= MAX_KEY_WORDS and own in name
+        ]
+        whole = [(name, value) for name, value in lines if name <= said]
+        if not whole and own not in LANDMARK_HEADS:
+            # "ORIF olecranon fracture": a bony landmark said without the head noun the Key spells it with
+            # ("Olecranon process", "Hamate bone"), when no other line of the word is said whole.
+            whole = [
+                (name, value)
+                for name, value in lines
+                if name & LANDMARK_HEADS and name - LANDMARK_HEADS <= said
+            ]
+        for _, value in whole:
             if own in content_stems(" ".join(value)):
                 continue  # "tendon" of "Achilles tendon" is the value's own word
             out.setdefault(word, [])

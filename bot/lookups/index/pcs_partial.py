@@ -4,7 +4,7 @@ ICD-10-PCS root operations: Resection is "cutting out or off, without replacemen
 Excision is "cutting out or off, without replacement, a PORTION of a body part" (guideline B3.8: Resection is
 coded only when all of the body part is cut out or off). So where the Index led to a Resection table and the
 query says only part of the body part was removed ("partial small bowel resection", "transurethral resection of
-bladder tumor": the growth, not the bladder), the Excision table of the same body system completes the code for
+bladder tumor": the growth, not the bladder; a "microdiscectomy": the herniated part), the Excision table of the same body system completes the code for
 the same body part, as a coder turns from one table to the other.
 """
 
@@ -24,8 +24,14 @@ PORTION_STEMS = frozenset(
 )
 
 
+# A microsurgical "-ectomy" ("microdiscectomy": the herniated part of the disc taken through a small opening)
+# takes a portion of the body part.
+MICRO = "micro"
+CUT_OUT = "ectom"
+
+
 def says_portion(query_stems: frozenset[str]) -> bool:
-    return bool(query_stems & PORTION_STEMS)
+    return bool(query_stems & PORTION_STEMS) or any(s.startswith(MICRO) and CUT_OUT in s for s in query_stems)
 
 
 def excision_for_portion(
