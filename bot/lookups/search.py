@@ -102,6 +102,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
+from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence, told_by_patient
@@ -312,6 +313,8 @@ class Searcher:
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
+        self._initialisms: dict[str, tuple[Reading, ...]] = {}
+        self._initialism_words: dict[Reading, frozenset[str]] = {}
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -445,12 +448,63 @@ class Searcher:
 
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+        initialism = self._initialism(query)
+        if initialism is not None:
+            # "DMDD, 10 yo": an abbreviation no vocabulary term holds, read as the Index term its initials spell.
+            found = self._find_all(initialism.text, systems, limit)
+            if found and not found.notice:
+                return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
+        return self._find_all(query, systems, limit)
+
+    def _find_all(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
         return self._unanswered_service(query, self._permanent_line_first(query, found))
+
+    def _initialism(self, query: str) -> ReadInitialism | None:
+        """The query's unknown initialism read as the term its initials spell (bot.lookups.index.initialisms)."""
+        conn = self.book.db.conn
+        return read_initialism(
+            query,
+            lambda key: (
+                self._initialisms.get(key) or self._initialisms.setdefault(key, stored_readings(conn, key))
+            ),
+            self._initialism_unknown,
+            self._initialism_context,
+            stem,
+        )
+
+    def _initialism_unknown(self, word: str, capitals: bool) -> bool:
+        """No vocabulary term, and (unless written in capitals: "GAVE", "BED", "hEDS") no word a title, an index
+        line or the dictionary holds."""
+        if self.vocabulary.knows(word):
+            return False
+        return capitals or (word not in self.english and word not in self.freq and not self._indexed(word))
+
+    def _initialism_context(self, reading: Reading) -> frozenset[str]:
+        """Stems of a reading's words and of the titles of its code and the codes below it (and the Roman
+        numerals they say: "type I")."""
+        found = self._initialism_words.get(reading)
+        if found is None:
+            titles = [reading.term]
+            if reading.code:
+                titles += [
+                    str(t)
+                    for (t,) in self.book.db.conn.execute(
+                        "SELECT title FROM codes WHERE system = 'cm' AND code >= ? AND code < ? LIMIT 60",
+                        [reading.code, reading.code + "~"],
+                    )
+                ]
+            found = frozenset(
+                w if len(w) < 3 else stem(w)
+                for t in titles
+                for w in re.findall(r"[a-z]{3,}|\b[ivx]{1,4}\b", t.lower())
+            )
+            self._initialism_words[reading] = found
+        return found
 
     def _unanswered_service(self, query: str, found: Hits) -> Hits:
         """A query nothing answers that names a service by its noun, every word known ("psychiatric
