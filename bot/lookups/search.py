@@ -449,12 +449,16 @@ class Searcher:
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
         initialism = self._initialism(query)
-        if initialism is not None:
-            # "DMDD, 10 yo": an abbreviation no vocabulary term holds, read as the Index term its initials spell.
-            found = self._find_all(initialism.text, systems, limit)
-            if found and not found.notice:
-                return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
-        return self._find_all(query, systems, limit)
+        if initialism is None:
+            return self._find_all(query, systems, limit)
+        typed = None if initialism.sure else self._find_all(query, systems, limit)
+        if typed is not None and typed and not typed.notice:
+            return typed
+        # "DMDD, 10 yo": an abbreviation no vocabulary term holds, read as the Index term its initials spell.
+        found = self._find_all(initialism.text, systems, limit)
+        if found and not found.notice:
+            return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
+        return typed if typed is not None else self._find_all(query, systems, limit)
 
     def _find_all(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find_read(query, systems, limit)

@@ -35,6 +35,7 @@ def test_an_unknown_abbreviation_reads_as_the_term_its_initials_spell(
         "LADA on insulin",  # only the Index's "Anomaly, lacrimal apparatus, duct" spells it: no reading alone
         "IED, 16 yo",  # two terms the Tabular and the Index both say, nothing in the query to choose
         "CHF exacerbation",  # the vocabulary's abbreviation keeps its meaning
+        "pressure injury of heel stage IIIb",  # a Roman numeral is a number, not "(IIIb)" of a laceration
     ],
 )
 def test_an_abbreviation_the_data_does_not_single_out_is_left_as_typed(
@@ -44,6 +45,12 @@ def test_an_abbreviation_the_data_does_not_single_out_is_left_as_typed(
         "read: " in h.why and "->" in h.why.split("read: ")[-1] for h in find_codes(codebook, query)
     )
     assert searcher_for(codebook)._initialism(query) is None
+
+
+def test_a_reading_only_the_query_words_chose_does_not_replace_a_confident_answer(codebook: CodeBook) -> None:
+    # "CPM" spells "congenital patella malposition", which "knee" fits; the query as typed names the device.
+    hits = find_codes(codebook, "CPM unit for knee rehab", limit=5)
+    assert hits and hits[0].system == "HCPCS" and not any("read: CPM" in h.why for h in hits)
 
 
 def test_the_query_words_choose_between_the_terms_the_initials_spell() -> None:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.lookups import derived
 
@@ -57,10 +58,12 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
-def _words(term: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _words(term: str) -> tuple[str, ...]:
     """The words of a term an abbreviation takes an initial from (parenthesized modifiers and connectives
     left out; "Legg-Calve-Perthes" and "avoidant/restrictive" give an initial for each part)."""
-    return [w for w in _WORD.findall(_plain(_PARENS.sub(" ", term))) if w not in _SKIPPED]
+    plain = _PARENS.sub(" ", term).lower() if term.isascii() else _plain(_PARENS.sub(" ", term))
+    return tuple(w for w in _WORD.findall(plain) if w not in _SKIPPED)
 
 
 def initials(words: Iterable[str]) -> str:
@@ -94,7 +97,7 @@ class Reading:
 Found = dict[str, dict[str, list[object]]]
 
 
-def _add(found: Found, words: list[str], code: str, source: int) -> None:
+def _add(found: Found, words: Sequence[str], code: str, source: int) -> None:
     key = initials(words)
     if not SHORTEST <= len(key) <= LONGEST or len(words) < 2:
         return
@@ -121,26 +124,25 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
     term then subterms, and subterms in reverse then main term: the orders a term is said in) and the
     Tabular's titles and inclusion terms, with the abbreviations the data prints in parentheses."""
     found: Found = {}
-    nodes: dict[int, tuple[int, str]] = {}
+    nodes: dict[int, tuple[int, tuple[str, ...]]] = {}
     rows = conn.execute(
         "SELECT id, parent, depth, term, modifiers, code, see FROM index_nodes WHERE book = 'cm' ORDER BY id"
     ).fetchall()
     for node_id, parent, depth, term, modifiers, code, see in rows:
         # (a main term's synonyms follow a comma: "Disease, diseased"; "Dryness, dry")
         own = str(term).split(",")[0] if int(depth) == 0 else str(term)
-        nodes[int(node_id)] = (int(parent), own)
+        nodes[int(node_id)] = (int(parent), _words(own))
         if not code and not see:
             continue  # a line that only groups the lines below it
-        chain = [own]
+        parts = [nodes[int(node_id)][1]]
         up = int(parent)
         for _ in range(int(depth)):
             if up not in nodes:
                 break
             up, above = nodes[up]
-            chain.append(above)
-        chain.reverse()  # main term first
-        parts = [_words(t) for t in chain]
-        main, subs = parts[0], parts[1:]
+            parts.append(above)
+        parts.reverse()  # main term first
+        main, subs = list(parts[0]), [list(s) for s in parts[1:]]
         line_code = str(code).rstrip("-").replace(".", "")
         if not subs:
             _add(found, main, line_code, PATH)
@@ -169,9 +171,9 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
     }
 
 
-def _add_printed(found: Found, printed: str, words: list[str], code: str) -> None:
+def _add_printed(found: Found, printed: str, words: Sequence[str], code: str) -> None:
     key = re.sub(r"[^a-z0-9]", "", _plain(printed))
-    if 2 <= len(key) <= LONGEST and words:
+    if 2 <= len(key) <= LONGEST and words and not _ROMAN_NUMERAL.fullmatch(key):
         _put(found, key, " ".join(words), code, PRINTED)
 
 
@@ -196,6 +198,7 @@ def stored_readings(conn: sqlite3.Connection, key: str) -> tuple[Reading, ...]:
 # A token that may be an initialism: letters, and a type's number after them ("MEN1": multiple endocrine
 # neoplasia, type 1); a condition noun after it may be its last letter ("LCP disease").
 _TOKEN = re.compile(r"(?<![\w/+-])([A-Za-z]{3,6})([1-9]?)(?![\w/+-])(?:\s+(disease|disorder|syndrome))?")
+_ROMAN_NUMERAL = re.compile(r"[ivxl]+[a-d]?")
 _CONTENT = re.compile(r"[a-z]{3,}")
 # Words of a query that fit too many titles to single out a reading: sides, links, negations, chart words.
 _NO_CONTEXT = _SKIPPED | {
@@ -211,6 +214,13 @@ _NO_CONTEXT = _SKIPPED | {
     "negative",
     "type",
     "history",
+    "initial",
+    "subsequent",
+    "sequela",
+    "encounter",
+    "care",
+    "high",
+    "low",
     "old",
     "yrs",
     "year",
@@ -230,6 +240,10 @@ class ReadInitialism:
     text: str  # the query with the initialism replaced by the term it spells
     note: str  # "read: DMDD -> disruptive mood dysregulation disorder"
     candidates: int  # how many terms the initials spell
+    # The data alone says the term (it prints the abbreviation, or four letters or more spell one term the
+    # Tabular and the Index both say); else the query's other words chose it, a reading to try only when the
+    # query as typed finds no confident answer ("CPM machine knee" is the knee's machine, not a malposition).
+    sure: bool = True
 
 
 def read_initialism(
@@ -247,11 +261,14 @@ def read_initialism(
     for match in _TOKEN.finditer(query):
         token, number, noun = match.group(1), match.group(2), match.group(3)
         capitals = sum(c.isupper() for c in token) >= 2 and not shouting
-        if not unknown(token.lower(), capitals):
-            continue
+        if _ROMAN_NUMERAL.fullmatch(token.lower()) or not unknown(token.lower(), capitals):
+            continue  # "stage III", "CKD IIIb": a number
         joined = token.lower() + noun[0] if noun and not number else ""
         for key in (joined, token.lower()) if joined else (token.lower(),):
-            found = tuple(r for r in readings(key) if "-" not in r.code)
+            # (three letters spell many terms: only as a clinician says one, not an Index path turned about)
+            found = tuple(
+                r for r in readings(key) if "-" not in r.code and (len(key) > 3 or r.source != OTHER_ORDER)
+            )
             if not found:
                 continue
             whole = match.group(0) if key == joined else token + number
@@ -264,7 +281,8 @@ def read_initialism(
             kin = Reading(chosen.term, chosen.code[:4], chosen.source)
             term = f"{chosen.term} type {_type_number(number, context(kin))}" if number else chosen.term
             text = " ".join(f"{query[: match.start()]} {term} {query[match.start() + len(whole) :]}".split())
-            return ReadInitialism(text, f"read: {whole} -> {term}", len(found))
+            sure = chosen.printed or (len(key) >= 4 and chosen.agreed)
+            return ReadInitialism(text, f"read: {whole} -> {term}", len(found), sure)
     return None
 
 
