@@ -175,6 +175,7 @@ CLAUSE_SCORE = 800.0  # a clause answered by a path holding most of its words
 LEFT_OUT_TRIES = 3  # readings of a query without one word a coder reads past (Searcher._readings)
 CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
 PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold this much more of the query
+INITIALISMS_CACHED = 20_000  # initialisms (and their readings' words) remembered between queries
 UNKNOWN_SHARE = 0.3  # a query with this share of words known nowhere ...
 UNKNOWN_CONFIDENCE = 0.6  # ... needs an answer holding this share of it
 ADDS_UNSAID = 0.5  # ... or an index line that adds no word of its own
@@ -470,16 +471,18 @@ class Searcher:
 
     def _initialism(self, query: str) -> ReadInitialism | None:
         """The query's unknown initialism read as the term its initials spell (bot.lookups.index.initialisms)."""
-        conn = self.book.db.conn
         return read_initialism(
-            query,
-            lambda key: (
-                self._initialisms.get(key) or self._initialisms.setdefault(key, stored_readings(conn, key))
-            ),
-            self._initialism_unknown,
-            self._initialism_context,
-            stem,
+            query, self._initialism_readings, self._initialism_unknown, self._initialism_context, stem
         )
+
+    def _initialism_readings(self, key: str) -> tuple[Reading, ...]:
+        found = self._initialisms.get(key)
+        if found is None:
+            found = stored_readings(self.book.db.conn, key)
+            if len(self._initialisms) > INITIALISMS_CACHED:
+                self._initialisms.clear()
+            self._initialisms[key] = found
+        return found
 
     def _initialism_unknown(self, word: str, capitals: bool) -> bool:
         """No vocabulary term, and (unless written in capitals: "GAVE", "BED", "hEDS") no word a title, an index
@@ -507,6 +510,8 @@ class Searcher:
                 for t in titles
                 for w in re.findall(r"[a-z]{3,}|\b[ivx]{1,4}\b", t.lower())
             )
+            if len(self._initialism_words) > INITIALISMS_CACHED:
+                self._initialism_words.clear()
             self._initialism_words[reading] = found
         return found
 
