@@ -240,9 +240,10 @@ class ReadInitialism:
     text: str  # the query with the initialism replaced by the term it spells
     note: str  # "read: DMDD -> disruptive mood dysregulation disorder"
     candidates: int  # how many terms the initials spell
-    # The data alone says the term (it prints the abbreviation, or four letters or more spell one term the
-    # Tabular and the Index both say); else the query's other words chose it, a reading to try only when the
-    # query as typed finds no confident answer ("CPM machine knee" is the knee's machine, not a malposition).
+    # The data says the term (it prints the abbreviation, or the Tabular and the Index both say the term, and
+    # four letters or more spell it or the query's words fit it: "ALL in remission"); else the query's words
+    # alone chose an Index path or a title, a reading to try only when the query as typed finds no confident
+    # answer ("CPM machine knee" is the knee's machine, not "Malposition, congenital, patella").
     sure: bool = True
 
 
@@ -274,14 +275,15 @@ def read_initialism(
             whole = match.group(0) if key == joined else token + number
             rest = query[: match.start()] + " " + query[match.start() + len(whole) :]
             said = frozenset(stem(w) for w in _CONTENT.findall(rest.lower()) if w not in _NO_CONTEXT)
-            chosen = _best(found, said, context, key)
-            if chosen is None:
+            best = _best(found, said, context, key)
+            if best is None:
                 continue
+            chosen, fit = best
             # (the type's number as the codes of the reading's subcategory write it)
             kin = Reading(chosen.term, chosen.code[:4], chosen.source)
             term = f"{chosen.term} type {_type_number(number, context(kin))}" if number else chosen.term
             text = " ".join(f"{query[: match.start()]} {term} {query[match.start() + len(whole) :]}".split())
-            sure = chosen.printed or (len(key) >= 4 and chosen.agreed)
+            sure = chosen.printed or (chosen.agreed and (len(key) >= 4 or fit > 0))
             return ReadInitialism(text, f"read: {whole} -> {term}", len(found), sure)
     return None
 
@@ -300,10 +302,10 @@ def _best(
     said: frozenset[str],
     context: Callable[[Reading], frozenset[str]],
     key: str,
-) -> Reading | None:
+) -> tuple[Reading, int] | None:
     """The reading the query's other words fit best, when one does alone; else the one the data prints, or
     (four letters or more: three spell too many terms to read without the query's words) the one term the
-    Tabular and the Index both say."""
+    Tabular and the Index both say; and how many of the query's words fit it."""
 
     def rank(reading: Reading) -> tuple[int, bool, bool, bool, bool]:
         fit = len(said & context(reading)) if said else 0
@@ -319,5 +321,5 @@ def _best(
         return None
     fit, printed, _, agreed, _ = best
     if fit or printed or (len(key) >= 4 and agreed):
-        return ranked[0]
+        return ranked[0], fit
     return None
