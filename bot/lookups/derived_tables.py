@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.lookups import derived
 from bot.lookups.doses import drug_key, drug_of, is_drug_title
-from bot.lookups.index import pcs_devices, pcs_roots, sequencing, services, tree
+from bot.lookups.index import initialisms, pcs_devices, pcs_roots, sequencing, services, tree
 from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD, read_root_operations
 
@@ -115,3 +115,4 @@ def store_all(conn: sqlite3.Connection) -> None:
     for table in TABLES:
         derived.store(conn, table.name, table.encode(table.build(conn)))
     derived.store_english(conn)
+    initialisms.store_initialisms(conn)

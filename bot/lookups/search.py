@@ -102,6 +102,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
+from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
@@ -198,6 +199,7 @@ _READING_WORDS = frozenset(
 )
 CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
 PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold this much more of the query
+INITIALISMS_CACHED = 20_000  # initialisms (and their readings' words) remembered between queries
 UNKNOWN_SHARE = 0.3  # a query with this share of words known nowhere ...
 UNKNOWN_CONFIDENCE = 0.6  # ... needs an answer holding this share of it
 ADDS_UNSAID = 0.5  # ... or an index line that adds no word of its own
@@ -337,6 +339,8 @@ class Searcher:
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
+        self._initialisms: dict[str, tuple[Reading, ...]] = {}
+        self._initialism_words: dict[Reading, frozenset[str]] = {}
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -476,6 +480,19 @@ class Searcher:
             found = self.find(setting, systems, max(limit, SETTING_DEPTH))
             order = procedures_before_services([h.system for h in found])
             return _with_notice([found[n] for n in order][:limit], found.notice)
+        initialism = self._initialism(query)
+        if initialism is None:
+            return self._find_all(query, systems, limit)
+        typed = None if initialism.sure else self._find_all(query, systems, limit)
+        if typed is not None and typed and not typed.notice:
+            return typed
+        # "DMDD, 10 yo": an abbreviation no vocabulary term holds, read as the Index term its initials spell.
+        found = self._find_all(initialism.text, systems, limit)
+        if found and not found.notice:
+            return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
+        return typed if typed is not None else self._find_all(query, systems, limit)
+
+    def _find_all(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
@@ -519,6 +536,52 @@ class Searcher:
         why = f"Tabular: {first.code} {first.title} is filed in the class {named.display} names ({first.why})"
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _initialism(self, query: str) -> ReadInitialism | None:
+        """The query's unknown initialism read as the term its initials spell (bot.lookups.index.initialisms)."""
+        return read_initialism(
+            query, self._initialism_readings, self._initialism_unknown, self._initialism_context, stem
+        )
+
+    def _initialism_readings(self, key: str) -> tuple[Reading, ...]:
+        found = self._initialisms.get(key)
+        if found is None:
+            found = stored_readings(self.book.db.conn, key)
+            if len(self._initialisms) > INITIALISMS_CACHED:
+                self._initialisms.clear()
+            self._initialisms[key] = found
+        return found
+
+    def _initialism_unknown(self, word: str, capitals: bool) -> bool:
+        """No vocabulary term, and (unless written in capitals: "GAVE", "BED", "hEDS") no word a title, an index
+        line or the dictionary holds."""
+        if self.vocabulary.knows(word):
+            return False
+        return capitals or (word not in self.english and word not in self.freq and not self._indexed(word))
+
+    def _initialism_context(self, reading: Reading) -> frozenset[str]:
+        """Stems of a reading's words and of the titles of its code and the codes below it (and the Roman
+        numerals they say: "type I")."""
+        found = self._initialism_words.get(reading)
+        if found is None:
+            titles = [reading.term]
+            if reading.code:
+                titles += [
+                    str(t)
+                    for (t,) in self.book.db.conn.execute(
+                        "SELECT title FROM codes WHERE system = 'cm' AND code >= ? AND code < ? LIMIT 60",
+                        [reading.code, reading.code + "~"],
+                    )
+                ]
+            found = frozenset(
+                w if len(w) < 3 else stem(w)
+                for t in titles
+                for w in re.findall(r"[a-z]{3,}|\b[ivx]{1,4}\b", t.lower())
+            )
+            if len(self._initialism_words) > INITIALISMS_CACHED:
+                self._initialism_words.clear()
+            self._initialism_words[reading] = found
+        return found
 
     def _unanswered_service(self, query: str, found: Hits) -> Hits:
         """A query nothing answers that names a service by its noun, every word known ("psychiatric

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from bot.lookups.filler import FILLER
 from bot.lookups.index.devices import singular_devices
+from bot.lookups.index.ear_sides import read_ear_sides
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import SETTING_OR, read_injury_story, read_setting, turn_doer
 from bot.lookups.index.gestation import trimester_said
@@ -253,6 +254,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
         text = " ".join([story.text, *_ENCOUNTER_WORDS.findall(text)])
         notes.append(story.note)
         kinds.add("story")
+    # "SNHL AU", "otitis externa AS": the ear's Latin side beside a word of the ear, not words to match.
+    text = read_ear_sides(text, lowered, lambda said: vocabulary.expand(said)[0])
     expanded, found = vocabulary.expand(text)
     if vocabulary.chains_brand(found) and (
         DRUG_COLUMN_WORDS.intersection(expanded.split()) or _TAKEN_LONG.search(text)

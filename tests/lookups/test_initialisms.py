@@ -1,0 +1,80 @@
+"""An abbreviation no vocabulary term holds is read as the Index or Tabular term its initials spell
+(bot.lookups.index.initialisms). Queries are written for these tests, not taken from the benchmark sets, and
+their abbreviations are in no vocabulary row: the readings come from the code data."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.initialisms import PATH, PRINTED, TITLE, Reading, read_initialism
+from bot.lookups.index.words import stem
+from bot.lookups.search import find_codes, searcher_for
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("MCAS with flushing", "D89.40"),  # Tabular and Index both say "mast cell activation syndrome"
+        ("NOMID in a toddler", "M04.2"),  # the Index prints "(NOMID)"
+        ("PBA after stroke", "F48.2"),  # "Pseudobulbar affect (PBA)"
+        ("TRAPS flare", "M04.1"),  # tumor necrosis factor receptor associated periodic syndrome
+        ("ALL relapse after transplant", "C91.02"),  # three letters: "relapse" fits acute lymphoblastic leukemia
+    ],
+)
+def test_an_unknown_abbreviation_reads_as_the_term_its_initials_spell(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == expected, [(h.code, h.why) for h in hits]
+    assert "read: " in hits[0].why
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "LADA on insulin",  # only the Index's "Anomaly, lacrimal apparatus, duct" spells it: no reading alone
+        "IED, 16 yo",  # two terms the Tabular and the Index both say, nothing in the query to choose
+        "CHF exacerbation",  # the vocabulary's abbreviation keeps its meaning
+        "pressure injury of heel stage IIIb",  # a Roman numeral is a number, not "(IIIb)" of a laceration
+    ],
+)
+def test_an_abbreviation_the_data_does_not_single_out_is_left_as_typed(
+    codebook: CodeBook, query: str
+) -> None:
+    assert not any(
+        "read: " in h.why and "->" in h.why.split("read: ")[-1] for h in find_codes(codebook, query)
+    )
+    assert searcher_for(codebook)._initialism(query) is None
+
+
+def test_a_reading_only_the_query_words_chose_does_not_replace_a_confident_answer(codebook: CodeBook) -> None:
+    # "CPM" spells "congenital patella malposition", which "knee" fits; the query as typed names the device.
+    hits = find_codes(codebook, "CPM unit for knee rehab", limit=5)
+    assert hits and hits[0].system == "HCPCS" and not any("read: CPM" in h.why for h in hits)
+
+
+def test_the_query_words_choose_between_the_terms_the_initials_spell() -> None:
+    readings: dict[str, tuple[Reading, ...]] = {
+        "zqd": (
+            Reading("zonal quartan disorder", "A001", TITLE | PATH),
+            Reading("zygomatic quadrate deformity", "B002", TITLE | PATH),
+        )
+    }
+    context = {"A001": {"fever"}, "B002": {"cheek", "bone"}}
+
+    def read(query: str) -> str | None:
+        found = read_initialism(
+            query,
+            lambda key: readings.get(key, ()),
+            lambda word, capitals: word == "zqd",
+            lambda reading: frozenset(stem(w) for w in context[reading.code] | set(reading.term.split())),
+            stem,
+        )
+        return found.text if found else None
+
+    assert read("ZQD of the cheek") == "zygomatic quadrate deformity of the cheek"
+    assert read("ZQD with fever") == "zonal quartan disorder with fever"
+    assert read("ZQD") is None  # three letters, two terms: no reading
+    readings["zqd"] = (Reading("zonal quartan disorder", "A001", PRINTED),)
+    assert read("ZQD") == "zonal quartan disorder"  # the data prints the abbreviation
