@@ -91,6 +91,7 @@ from bot.lookups.hcpcs_items import (
     typed_item_forms,
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
+from bot.lookups.index.chart_findings import read_chart
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
     negates_as_asked,
@@ -445,6 +446,9 @@ class Searcher:
 
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+        # "Babinski upgoing on left", "bruit heard on exam", "urine output 200 mL in 24 h": the chart's
+        # finding in the Index's words, before any reading of the words (bot.lookups.index.chart_findings).
+        query = read_chart(query)
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)

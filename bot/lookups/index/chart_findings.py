@@ -1,0 +1,166 @@
+"""A chart's exam line read the way a coder reads it before opening the Index: the finding word is the main
+term, however many words of the exam are said around it.
+
+- How the finding was found is no word of it: "heard on exam", "on auscultation", "on DRE", "on fundoscopy",
+  "at both bases", "appreciated" are read past ("left carotid bruit heard on exam" -> Bruit).
+- A reflex told by its sign is the Index's "Reflex" (abnormal): "Babinski upgoing on left", "upgoing toes",
+  "extensor plantar response", "positive Hoffmann", "DTRs 3+" (its side is no word of R29.2).
+- Stool felt in the rectal vault, or a disimpaction done, is the Index's "Impaction, fecal".
+- An age in days (or up to four weeks) is the Index's "newborn"; a newborn's temperature below 36.5 C is
+  its "Hypothermia, neonatal" (the WHO's limit for a newborn, not the adult 35 C).
+- A weight told as gone up or down by an amount is the Index's "Gain, weight" / "Loss, weight".
+- A clause saying what the chart does not document ("no resp failure documented", "not consistent with
+  sepsis", "no dx yet") is left out: the coder codes what is documented, only (guideline I.A.19, III.B).
+- A blood pressure in the crisis range (180/120 or more) told beside a sign of organ damage the reading
+  causes (papilledema, encephalopathy, pulmonary edema) is the Index's "Hypertension, emergency"; a
+  reading told beside a hypertension the chart names already is its evidence, read past.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.lookups.index.lab_values import read_measures
+
+_SIDE = r"(?:(?:on\s+(?:the\s+)?)?(?:left|right|l|r|bilateral(?:ly)?|b/l|both\s+sides|bilat)(?:\s+side)?)"
+# How an exam found the finding ("heard on exam", "noted on DRE", "on auscultation", "on fundoscopy").
+_EXAM = (
+    r"(?:(?:physical|neuro(?:logical)?|abdominal|abd|rectal|digital\s+rectal|cardiac|lung|pulmonary|skin|eye|"
+    r"ophthalmologic|fundoscopic|funduscopic|pelvic|breast|genital|musculoskeletal|msk|heent)\s+)?"
+    r"(?:exam(?:ination)?|pe|dre|auscultation|palpation|percussion|inspection|fundoscopy|funduscopy|"
+    r"ophthalmoscopy|otoscopy|fundi)"
+)
+_FOUND_BY = re.compile(
+    rf"(?:\s+(?:heard|noted|seen|found|felt|palpated|appreciated|elicited|present|detected))?\s+"
+    rf"(?:on|at|during|per|by|with)\s+(?:the\s+)?{_EXAM}(?![a-z0-9])"
+    # "at both bases", "at the left base": where on the chest the lungs were heard
+    r"|\s+(?:at|in)\s+(?:the\s+)?(?:both|bilateral|bilat|b/l|left|right|l|r)?\s*(?:lung\s+)?bases?(?![a-z0-9])"
+    r"|\s+(?:heard|appreciated|elicited)(?=\s*(?:,|;|$))"
+)
+# A reflex told by its sign: the Index's "Reflex" (R29.2), an abnormal reflex whatever its side.
+_REFLEX = re.compile(
+    rf"(?<![a-z0-9])(?:{_SIDE}\s+)?(?:"
+    r"(?:positive|pos|\+|upgoing|up-going|extensor)\s+babinski(?:'?s)?(?:\s+(?:sign|reflex|response))?"
+    r"|babinski(?:'?s)?(?:\s+(?:sign|reflex|response))?\s+(?:is\s+)?(?:upgoing|up-going|positive|pos|present|"
+    r"extensor|\+)"
+    r"|(?:upgoing|up-going|extensor)\s+(?:toes?|plantars?|plantar\s+(?:response|reflex)s?)"
+    r"|(?:toes?|plantars?|plantar\s+(?:response|reflex)s?)\s+(?:are\s+|is\s+)?(?:upgoing|up-going|extensor)"
+    r"|(?:positive|pos|\+)\s+hoffmann?(?:'?s)?(?:\s+(?:sign|reflex))?"
+    r"|hoffmann?(?:'?s)?(?:\s+(?:sign|reflex))?\s+(?:is\s+)?(?:positive|pos|present|\+)"
+    r"|(?:dtrs?|deep\s+tendon\s+reflexes|reflexes)\s+(?:are\s+)?(?:[34]\s*\+|0|absent)"
+    rf")(?:\s+{_SIDE})?(?![a-z0-9])"
+)
+# Stool felt in the rectum on exam, or a disimpaction done: the Index's "Impaction, fecal".
+_IMPACTION = re.compile(
+    r"(?<![a-z0-9])(?:(?:hard|large|firm|impacted|rock[-\s]hard)\s+)?stool(?:\s+ball)?\s+(?:in|filling|throughout)"
+    r"\s+(?:the\s+)?(?:rectal\s+vault|rectum|vault)(?![a-z0-9])"
+    r"|(?<![a-z0-9])(?:manually\s+)?disimpact(?:ed|ion)(?![a-z0-9])"
+)
+# An age a newborn is told by: "2 day old", "3-day-old", "DOL 4", "day of life 2", "10 days old", "3 wk old".
+_NEWBORN_AGE = re.compile(
+    r"(?<![a-z0-9])(?:(?:in|on|for)\s+(?:a|an|the|this)?\s*)?"
+    r"(?:(?P<days>\d{1,2})[-\s]?(?:day|d)s?[-\s]?old|dol\s*#?\s*(?P<dol>\d{1,2})|day\s+of\s+life\s+(?P<life>\d{1,2})|"
+    r"(?P<weeks>[1-4])[-\s]?(?:week|wk)s?[-\s]?old)(?:\s+(?:newborn|neonate|infant|baby|male|female|boy|girl))?"
+    r"(?![a-z0-9])"
+)
+_NEWBORN_WORDS = re.compile(r"(?<![a-z0-9])(?:newborn|neonate|neonatal|nb)(?![a-z0-9])")
+_TEMP = re.compile(
+    r"(?<![a-z0-9])(?:(?:axillary|ax|rectal|core|oral|tympanic|skin|body)\s+)?(?:temp|temperature|t)\s*:?\s*"
+    r"(?:(?:of|is|was|at|down\s+to)\s+)?(?P<value>3[0-9](?:\.\d)?)(?:\s*°?\s*c\b)?(?![0-9.])"
+)
+NEWBORN_COLD = 36.5  # the WHO's lowest normal temperature of a newborn (C)
+# A weight told as gone up or down ("wt up 12 lb", "weight 8 lb down", "gained 10 kg", "lost 15 lbs").
+_AMOUNT = r"\d+(?:\.\d+)?\s*(?:lbs?|pounds?|kgs?|kilos?|kilograms?)"
+_WEIGHT = re.compile(
+    rf"(?<![a-z0-9])(?:(?:wt|weight)\s+(?:(?P<up1>up|increased|gain|gained)|(?P<down1>down|decreased|loss|lost|dropped))"
+    rf"\s+(?:by\s+)?{_AMOUNT}"
+    rf"|(?:wt|weight)\s+{_AMOUNT}\s+(?:(?P<up2>up|gained|higher|more)|(?P<down2>down|lost|lower|less))"
+    rf"|(?:(?P<up3>gained|put\s+on)|(?P<down3>lost|dropped))\s+{_AMOUNT}(?:\s+(?:of\s+)?(?:weight|wt))?)"
+    # (over what time: part of the reading, "in 3 months")
+    r"(?:\s+(?:in|over|within)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:a|one|\d+)\s+"
+    r"(?:days?|weeks?|wks?|months?|mos?|years?|yrs?))?(?![a-z0-9])"
+)
+# A clause telling what the chart does not document, or what the finding is not ("no resp failure
+# documented", "not consistent with sepsis", "no dx yet", "no diagnosis made"): left out.
+_NOT_DOCUMENTED = re.compile(
+    r"(?:^|(?<=[,;]))\s*(?:(?:no|not|without)\s+(?:[a-z0-9/'-]+\s+){0,4}?"
+    r"(?:documented|charted|mentioned|stated|diagnosed|established|made|confirmed)"
+    r"|not\s+(?:consistent|c/w)\s+with(?:\s+[a-z0-9/'-]+){1,4}"
+    r"|no\s+(?:dx|diagnosis)(?:\s+(?:yet|made|given|documented))?)\s*(?=[,;]|$)"
+)
+_SEVERE_PRESSURE = re.compile(
+    r"\b(?:bp|blood\s+pressure|b/p)\s*:?\s*(?P<high>\d{2,3})\s*/\s*(?P<low>\d{2,3})\b"
+)
+# Signs of the organ damage a crisis-range pressure causes (the definition of a hypertensive emergency).
+_ORGAN_DAMAGE = re.compile(
+    r"(?<![a-z0-9])(?:papilledema|papilloedema|retinal\s+(?:hemorrhages?|exudates?)|flame\s+hemorrhages?|"
+    r"encephalopathy|pulmonary\s+edema|flash\s+pulmonary\s+edema|aortic\s+dissection|"
+    r"acute\s+kidney\s+injury|aki|troponin\s+(?:elevated|up|positive))(?![a-z0-9])"
+)
+_HYPERTENSION_SAID = re.compile(r"(?<![a-z0-9])(?:htn|hypertension|hypertensive)(?![a-z0-9])")
+
+
+def _pressure(text: str) -> str:
+    said = _HYPERTENSION_SAID.search(text)
+
+    def read(match: re.Match[str]) -> str:
+        if said:
+            return " "  # "HTN urgency, BP 182/114": the reading is the named hypertension's evidence
+        crisis = int(match.group("high")) >= 180 or int(match.group("low")) >= 120
+        if crisis and _ORGAN_DAMAGE.search(text):
+            return "hypertensive emergency"
+        return match.group(0)
+
+    return _SEVERE_PRESSURE.sub(read, text)
+
+
+def _newborn(text: str) -> str:
+    age = _NEWBORN_AGE.search(text)
+    if age is not None:
+        days = age.group("days") or age.group("dol") or age.group("life")
+        if days is None or int(days) <= 28:
+            text = f"{text[: age.start()]} newborn {text[age.end() :]}"
+    if not _NEWBORN_WORDS.search(text):
+        return text
+
+    def cold(match: re.Match[str]) -> str:
+        return "hypothermia" if float(match.group("value")) < NEWBORN_COLD else match.group(0)
+
+    text = _TEMP.sub(cold, text)
+    if re.search(r"(?<![a-z0-9])hypothermi[ac](?![a-z0-9])", text):
+        text = _NEWBORN_WORDS.sub(" ", text)
+        text = re.sub(r"(?<![a-z0-9])hypothermi[ac](?![a-z0-9])", "neonatal hypothermia", text, count=1)
+    return text
+
+
+def _weight(match: re.Match[str]) -> str:
+    up = match.group("up1") or match.group("up2") or match.group("up3")
+    return "weight gain" if up else "weight loss"
+
+
+def _first(pattern: re.Pattern[str], text: str) -> int:
+    found = pattern.search(text)
+    return found.start() if found is not None else -1
+
+
+def read_chart(text: str) -> str:
+    """The chart line with its exam frames read past and its signs, ages and weights said in the Index's
+    words; a line with none of them comes back as it was."""
+    low = text.lower()
+    read = _NOT_DOCUMENTED.sub("", low)
+    if not read.strip(" ,;"):
+        read = low
+    read = _FOUND_BY.sub("", read)
+    read = _REFLEX.sub(
+        " reflex ", read
+    )  # (the main term's own code: "abnormal reflex" reads "pupillary, abnormal")
+    read = _IMPACTION.sub(
+        lambda m: " fecal impaction " if m.start() == _first(_IMPACTION, read) else " ", read
+    )
+    read = _WEIGHT.sub(_weight, read)
+    read = _pressure(_newborn(read))
+    read = read_measures(read)
+    if read == low:
+        return text
+    read = re.sub(r"\s*([,;])(?:\s*[,;])+", r"\1", " ".join(read.split()))
+    return read.strip(" ,;") or text
