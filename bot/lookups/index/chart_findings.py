@@ -108,7 +108,7 @@ def _pressure(text: str) -> str:
             return " "  # "HTN urgency, BP 182/114": the reading is the named hypertension's evidence
         crisis = int(match.group("high")) >= 180 or int(match.group("low")) >= 120
         if crisis and _ORGAN_DAMAGE.search(text):
-            return "hypertensive emergency"
+            return "hypertensive emergency,"  # (a clause of its own: the crisis leads its signs)
         return match.group(0)
 
     return _SEVERE_PRESSURE.sub(read, text)
