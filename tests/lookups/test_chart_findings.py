@@ -33,6 +33,15 @@ from bot.lookups.search import find_codes
         ("t-score -3.0 lumbar spine", "osteoporosis"),
         ("t-score -0.5 at hip", "t-score -0.5 at hip"),
         ("gcs 14 on arrival", "glasgow coma scale total score 13-15 on arrival"),
+        ("enlarged liver and spleen on ct", "hepatomegaly and splenomegaly on ct"),
+        ("r axillary node 2.5 cm", "enlargement lymph node localized"),
+        ("inguinal node 1.2 cm", "inguinal node 1.2 cm"),
+        ("thyroid nodule 2 cm", "thyroid nodule 2 cm"),
+        ("bp 85/50 when standing", "orthostatic hypotension"),
+        ("bp 85/50", "bp 85/50"),
+        ("htn, bp 150/95", "htn"),
+        ("htn, bp 85/50 on standing", "htn, orthostatic hypotension"),
+        ("noted to be jaundiced", "jaundiced"),
     ],
 )
 def test_an_exam_line_is_read_as_its_finding(text: str, read: str) -> None:
@@ -79,6 +88,9 @@ def test_a_value_is_read_by_its_tests_limits(text: str, read: str) -> None:
         ("BP 210/125 with flash pulmonary edema", "I16.1"),
         ("UA leukocyte esterase positive", "R82.81"),
         ("weight down 15 lb in 3 months", "R63.4"),
+        ("enlarged liver and spleen on CT", "R16.2"),
+        ("R axillary node 2.5 cm", "R59.0"),
+        ("BP 85/50 when standing", "I95.1"),
     ],
 )
 def test_a_chart_line_reaches_its_finding(codebook: CodeBook, query: str, expected: str) -> None:

@@ -8,9 +8,13 @@ term, however many words of the exam are said around it.
 - Stool felt in the rectal vault, or a disimpaction done, is the Index's "Impaction, fecal".
 - An age in days (or up to four weeks) is the Index's "newborn"; a newborn's temperature below 36.5 C is
   its "Hypothermia, neonatal" (the WHO's limit for a newborn, not the adult 35 C).
+- Organs told as enlarged together ("liver and spleen both enlarged") are the Index's words for each
+  (Hepatomegaly, with splenomegaly).
 - A weight told as gone up or down by an amount is the Index's "Gain, weight" / "Loss, weight".
 - A clause saying what the chart does not document ("no resp failure documented", "not consistent with
   sepsis", "no dx yet") is left out: the coder codes what is documented, only (guideline I.A.19, III.B).
+- A lymph node of 1 cm or more at one site is the Index's "Enlargement, lymph gland or node, localized".
+- A low blood pressure taken on standing is the Index's "Hypotension, orthostatic".
 - A blood pressure in the crisis range (180/120 or more) told beside a sign of organ damage the reading
   causes (papilledema, encephalopathy, pulmonary edema) is the Index's "Hypertension, emergency"; a
   reading told beside a hypertension the chart names already is its evidence, read past.
@@ -56,6 +60,46 @@ _IMPACTION = re.compile(
     r"\s+(?:the\s+)?(?:rectal\s+vault|rectum|vault)(?![a-z0-9])"
     r"|(?<![a-z0-9])(?:manually\s+)?disimpact(?:ed|ion)(?![a-z0-9])"
 )
+# Organs felt or seen enlarged ("liver and spleen both enlarged on exam", "enlarged liver and spleen",
+# "spleen palpable"): the Index's words for each organ's enlargement, together the combination line it has
+# ("Hepatomegaly, with splenomegaly").
+_MEGALY = {"liver": "hepatomegaly", "spleen": "splenomegaly", "heart": "cardiomegaly"}
+_ORGAN = r"(?:the\s+)?(?:liver|spleen|heart)"
+_ENLARGED = re.compile(
+    rf"(?<![a-z0-9])(?:(?P<organs>{_ORGAN}(?:\s*(?:,|and|&)\s*{_ORGAN})+)\s+(?:(?:are|both|were)\s+)*"
+    rf"(?:enlarged|palpable|large)|(?:enlarged|palpable)\s+(?P<named>{_ORGAN}(?:\s*(?:,|and|&)\s*{_ORGAN})+))"
+    r"(?![a-z0-9])"
+)
+
+
+def _enlarged(match: re.Match[str]) -> str:
+    organs = re.findall(r"liver|spleen|heart", match.group("organs") or match.group("named"))
+    return " and ".join(_MEGALY[o] for o in dict.fromkeys(organs))
+
+
+# A lymph node measured on exam or imaging ("L cervical node 2 cm", "axillary lymph node measuring 1.8 cm"):
+# one of 1 cm or more (1.5 cm in the groin) is enlarged, and one site is the Index's "Enlargement, lymph gland
+# or node, localized".
+_NODE = re.compile(
+    r"(?<![a-z0-9])(?:(?:left|right|l|r)\s+)?(?P<region>[a-z]+\s+)?(?:lymph\s+)?nodes?\s+"
+    r"(?:(?:is|of|at|measuring|measures|measured|up\s+to)\s+)?(?P<size>\d{1,2}(?:\.\d+)?)\s*(?:cm|centimeters?)"
+    r"(?![a-z0-9])"
+)
+_NOT_A_REGION = frozenset({"lymph", "the", "a", "one", "single", "no", "with", "and", "of"})
+
+
+def _node(match: re.Match[str]) -> str:
+    region = (match.group("region") or "").strip()
+    limit = 1.5 if region == "inguinal" else 1.0
+    if region in _NOT_A_REGION or float(match.group("size")) < limit:
+        return match.group(0)
+    return "enlargement lymph node localized"
+
+
+# A narrator's verb before an exam finding ("appears cachectic", "noted to be jaundiced"): no word of it.
+_APPEARS = re.compile(r"(?<![a-z0-9])(?:appears|appeared|noted\s+to\s+be|found\s+to\s+be)\s+(?=[a-z])")
+
+
 # An age a newborn is told by: "2 day old", "3-day-old", "DOL 4", "day of life 2", "10 days old", "3 wk old".
 _NEWBORN_AGE = re.compile(
     r"(?<![a-z0-9])(?:(?:in|on|for)\s+(?:a|an|the|this)?\s*)?"
@@ -89,7 +133,12 @@ _NOT_DOCUMENTED = re.compile(
     r"|no\s+(?:dx|diagnosis)(?:\s+(?:yet|made|given|documented))?)\s*(?=[,;]|$)"
 )
 _SEVERE_PRESSURE = re.compile(
-    r"\b(?:bp|blood\s+pressure|b/p)\s*:?\s*(?P<high>\d{2,3})\s*/\s*(?P<low>\d{2,3})\b"
+    r"\b(?:bp|blood\s+pressure|b/p)\s*:?\s*(?:(?:drops?|dropped|dropping|falls?|fell|down)\s+to\s+)?"
+    r"(?P<high>\d{2,3})\s*/\s*(?P<low>\d{2,3})\b"
+)
+# A low pressure taken on standing (or told as orthostatic): the Index's "Hypotension, orthostatic".
+_STANDING = re.compile(
+    r"(?<![a-z0-9])(?:(?:on|upon|when|after|with)\s+standing(?:\s+up)?|orthostatic(?:s|ally)?)(?![a-z0-9])"
 )
 # Signs of the organ damage a crisis-range pressure causes (the definition of a hypertensive emergency).
 _ORGAN_DAMAGE = re.compile(
@@ -102,16 +151,23 @@ _HYPERTENSION_SAID = re.compile(r"(?<![a-z0-9])(?:htn|hypertension|hypertensive)
 
 def _pressure(text: str) -> str:
     said = _HYPERTENSION_SAID.search(text)
+    standing = _STANDING.search(text)
 
     def read(match: re.Match[str]) -> str:
-        if said:
-            return " "  # "HTN urgency, BP 182/114": the reading is the named hypertension's evidence
-        crisis = int(match.group("high")) >= 180 or int(match.group("low")) >= 120
-        if crisis and _ORGAN_DAMAGE.search(text):
+        high, low = int(match.group("high")), int(match.group("low"))
+        if (high >= 180 or low >= 120) and _ORGAN_DAMAGE.search(text):
             return "hypertensive emergency,"  # (a clause of its own: the crisis leads its signs)
+        if said and (high >= 130 or low >= 80):
+            return " "  # "HTN urgency, BP 182/114": the reading is the named hypertension's evidence
+        if (high < 90 or low < 60) and standing:
+            return "orthostatic hypotension,"
         return match.group(0)
 
-    return _SEVERE_PRESSURE.sub(read, text)
+    read_text = _SEVERE_PRESSURE.sub(read, text)
+    if standing and "orthostatic hypotension," in read_text:
+        before, _, after = read_text.partition("orthostatic hypotension,")
+        read_text = f"{_STANDING.sub(' ', before)} orthostatic hypotension, {_STANDING.sub(' ', after)}"
+    return read_text
 
 
 def _newborn(text: str) -> str:
@@ -158,6 +214,8 @@ def read_chart(text: str) -> str:
         lambda m: " fecal impaction " if m.start() == _first(_IMPACTION, read) else " ", read
     )
     read = _WEIGHT.sub(_weight, read)
+    read = _ENLARGED.sub(_enlarged, read)
+    read = _APPEARS.sub("", _NODE.sub(_node, read))
     read = _pressure(_newborn(read))
     read = read_measures(read)
     if read == low:
