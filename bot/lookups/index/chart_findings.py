@@ -107,6 +107,9 @@ _NEWBORN_AGE = re.compile(
     r"(?P<weeks>[1-4])[-\s]?(?:week|wk)s?[-\s]?old)(?:\s+(?:newborn|neonate|infant|baby|male|female|boy|girl))?"
     r"(?![a-z0-9])"
 )
+_VISIT = re.compile(
+    r"(?<![a-z0-9])(?:check|checkup|visit|exam|examination|screen|screening|well)(?![a-z0-9])"
+)
 _NEWBORN_WORDS = re.compile(r"(?<![a-z0-9])(?:newborn|neonate|neonatal|nb)(?![a-z0-9])")
 _TEMP = re.compile(
     r"(?<![a-z0-9])(?:(?:axillary|ax|rectal|core|oral|tympanic|skin|body)\s+)?(?:temp|temperature|t)\s*:?\s*"
@@ -125,11 +128,13 @@ _WEIGHT = re.compile(
     r"(?:days?|weeks?|wks?|months?|mos?|years?|yrs?))?(?![a-z0-9])"
 )
 # A clause telling what the chart does not document, or what the finding is not ("no resp failure
-# documented", "not consistent with sepsis", "no dx yet", "no diagnosis made"): left out.
+# documented", "MI not confirmed", "not consistent with sepsis", "no dx yet", "no diagnosis made"): left out.
 _NOT_DOCUMENTED = re.compile(
     r"(?:^|(?<=[,;]))\s*(?:(?:no|not|without)\s+(?:[a-z0-9/'-]+\s+){0,4}?"
     r"(?:documented|charted|mentioned|stated|diagnosed|established|made|confirmed)"
     r"|not\s+(?:consistent|c/w)\s+with(?:\s+[a-z0-9/'-]+){1,4}"
+    r"|(?:[a-z0-9/'-]+\s+){1,4}?(?:is\s+|was\s+)?not\s+(?:documented|confirmed|diagnosed|established|charted)"
+    r"(?:\s+(?:yet|so\s+far|by\s+[a-z]+))?"
     r"|no\s+(?:dx|diagnosis)(?:\s+(?:yet|made|given|documented))?)\s*(?=[,;]|$)"
 )
 _SEVERE_PRESSURE = re.compile(
@@ -146,11 +151,15 @@ _ORGAN_DAMAGE = re.compile(
     r"encephalopathy|pulmonary\s+edema|flash\s+pulmonary\s+edema|aortic\s+dissection|"
     r"acute\s+kidney\s+injury|aki|troponin\s+(?:elevated|up|positive))(?![a-z0-9])"
 )
+_DENIED = re.compile(r"(?<![a-z0-9])(?:no|not|without|denies|denied|never|negative|w/o)(?![a-z0-9])")
 _HYPERTENSION_SAID = re.compile(r"(?<![a-z0-9])(?:htn|hypertension|hypertensive)(?![a-z0-9])")
 
 
 def _pressure(text: str) -> str:
-    said = _HYPERTENSION_SAID.search(text)
+    # (a hypertension the clause denies is none: "BP 168/102, no hx of HTN" is an elevated reading)
+    said = any(
+        _HYPERTENSION_SAID.search(clause) and not _DENIED.search(clause) for clause in re.split(r"[,;]", text)
+    )
     standing = _STANDING.search(text)
 
     def read(match: re.Match[str]) -> str:
@@ -172,7 +181,8 @@ def _pressure(text: str) -> str:
 
 def _newborn(text: str) -> str:
     age = _NEWBORN_AGE.search(text)
-    if age is not None:
+    # (a visit's age is left to the encounter's reader: "5 day old weight check" is a check by days, Z00.110)
+    if age is not None and not _VISIT.search(text):
         days = age.group("days") or age.group("dol") or age.group("life")
         if days is None or int(days) <= 28:
             text = f"{text[: age.start()]} newborn {text[age.end() :]}"
