@@ -204,6 +204,16 @@ def _weight(match: re.Match[str]) -> str:
     return "weight gain" if up else "weight loss"
 
 
+# A cheap first look: a word one of the readings above starts from (most queries say none and are left as
+# typed without running them).
+_MAY_READ = re.compile(
+    r"\d|exam|auscult|palpat|percuss|inspect|fundi|\bdre\b|fundo|ophthalmo|otoscop|\bpe\b|bases?\b|heard|appreciat|elicit|"
+    r"present\b|detected|babinski|hoffman|plantar|reflex|\bdtrs?\b|stool|disimpact|newborn|neonat|\bnb\b|"
+    r"hypotherm|documented|confirmed|diagnos|established|charted|mentioned|stated|made\b|consistent|c/w|\bdx\b|"
+    r"liver|spleen|heart|appear|noted|found"
+)
+
+
 def _first(pattern: re.Pattern[str], text: str) -> int:
     found = pattern.search(text)
     return found.start() if found is not None else -1
@@ -213,6 +223,8 @@ def read_chart(text: str) -> str:
     """The chart line with its exam frames read past and its signs, ages and weights said in the Index's
     words; a line with none of them comes back as it was."""
     low = text.lower()
+    if not _MAY_READ.search(low):
+        return text
     read = _NOT_DOCUMENTED.sub("", low)
     if not read.strip(" ,;"):
         read = low

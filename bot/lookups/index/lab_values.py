@@ -485,10 +485,15 @@ def _not_from_cold(text: str) -> str:
     return _NOT_COLD.sub("", text).replace("hypothermia", NOT_ENVIRONMENTAL, 1)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def read_levels(text: str) -> str:
     """The text with each "<analyte> <value>" outside its usual range read as the Index's finding (and a
     failing heart's ejection fraction as reduced or preserved); a finding the text already says, or a value
     told after a diagnosis in its clause, is read past."""
+    if not _DIGIT.search(text):
+        return _not_from_cold(text)  # (every reading below is of a number)
     text = _organ_sizes(_induration(_ejection(_TIMES_NORMAL.sub("elevated", text))))
     text = read_measures(text)
     for analyte, pattern in _PATTERNS:
