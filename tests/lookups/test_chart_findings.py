@@ -16,6 +16,9 @@ from bot.lookups.search import find_codes
     ("text", "read"),
     [
         ("femoral bruit noted on exam", "femoral bruit"),
+        ("rales at the left base on auscultation", "rales"),
+        ("fracture at the base of the 5th metatarsal", "fracture at the base of the 5th metatarsal"),
+        ("dvt with pe", "dvt with pe"),
         ("plantar response extensor on right", "reflex"),
         ("positive hoffmann sign bilaterally", "reflex"),
         ("hard stool in rectum on rectal exam", "fecal impaction"),

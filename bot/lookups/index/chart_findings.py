@@ -31,14 +31,17 @@ _SIDE = r"(?:(?:on\s+(?:the\s+)?)?(?:left|right|l|r|bilateral(?:ly)?|b/l|both\s+
 _EXAM = (
     r"(?:(?:physical|neuro(?:logical)?|abdominal|abd|rectal|digital\s+rectal|cardiac|lung|pulmonary|skin|eye|"
     r"ophthalmologic|fundoscopic|funduscopic|pelvic|breast|genital|musculoskeletal|msk|heent)\s+)?"
-    r"(?:exam(?:ination)?|pe|dre|auscultation|palpation|percussion|inspection|fundoscopy|funduscopy|"
+    # ("PE" is no exam word here: "DVT with PE" is a pulmonary embolism)
+    r"(?:exam(?:ination)?|dre|auscultation|palpation|percussion|inspection|fundoscopy|funduscopy|"
     r"ophthalmoscopy|otoscopy|fundi)"
 )
 _FOUND_BY = re.compile(
     rf"(?:\s+(?:heard|noted|seen|found|felt|palpated|appreciated|elicited|present|detected))?\s+"
-    rf"(?:on|at|during|per|by|with)\s+(?:the\s+)?{_EXAM}(?![a-z0-9])"
-    # "at both bases", "at the left base": where on the chest the lungs were heard
-    r"|\s+(?:at|in)\s+(?:the\s+)?(?:both|bilateral|bilat|b/l|left|right|l|r)?\s*(?:lung\s+)?bases?(?![a-z0-9])"
+    rf"(?:on|at|during|per|by)\s+(?:the\s+)?{_EXAM}(?![a-z0-9])"
+    # "at both bases", "at the left base": where on the chest the lungs were heard ("at the base of the 5th
+    # metatarsal" is a site)
+    r"|\s+(?:at|in)\s+(?:the\s+)?(?:(?:both|bilateral|bilat|b/l|left|right|l|r)\s+(?:lung\s+)?bases?|lung\s+bases?|"
+    r"bases)(?!\s+of)(?![a-z0-9])"
     r"|\s+(?:heard|appreciated|elicited)(?=\s*(?:,|;|$))"
 )
 # A reflex told by its sign: the Index's "Reflex" (R29.2), an abnormal reflex whatever its side.
