@@ -38,6 +38,7 @@ from bot.lookups.search import find_codes
         ("t-score -3.0 lumbar spine", "osteoporosis"),
         ("t-score -0.5 at hip", "t-score -0.5 at hip"),
         ("gcs 14 on arrival", "glasgow coma scale total score 13-15 on arrival"),
+        ("dka, ph 7.1, bicarb 8", "dka"),
         ("enlarged liver and spleen on ct", "hepatomegaly and splenomegaly on ct"),
         ("r axillary node 2.5 cm", "enlargement lymph node localized"),
         ("inguinal node 1.2 cm", "inguinal node 1.2 cm"),
@@ -96,6 +97,7 @@ def test_a_value_is_read_by_its_tests_limits(text: str, read: str) -> None:
         ("weight down 15 lb in 3 months", "R63.4"),
         ("enlarged liver and spleen on CT", "R16.2"),
         ("R axillary node 2.5 cm", "R59.0"),
+        ("DKA, pH 7.1, bicarb 8", "E11.10"),
         ("BP 85/50 when standing", "I95.1"),
     ],
 )

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from bot.lookups.index.lab_values import read_measures
+from bot.lookups.index.lab_values import read_measures, without_explained
 
 _SIDE = r"(?:(?:on\s+(?:the\s+)?)?(?:left|right|l|r|bilateral(?:ly)?|b/l|both\s+sides|bilat)(?:\s+side)?)"
 # How an exam found the finding ("heard on exam", "noted on DRE", "on auscultation", "on fundoscopy").
@@ -242,7 +242,7 @@ def read_chart(text: str) -> str:
     read = _ENLARGED.sub(_enlarged, read)
     read = _APPEARS.sub("", _NODE.sub(_node, read))
     read = _pressure(_newborn(read))
-    read = read_measures(read)
+    read = without_explained(read_measures(read))  # ("DKA, bicarb 8": the DKA's evidence)
     if read == low:
         return text
     read = re.sub(r"\s*([,;])(?:\s*[,;])+", r"\1", " ".join(read.split()))

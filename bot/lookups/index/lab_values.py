@@ -27,7 +27,12 @@ class Analyte:
     thousands: bool = False  # a count told per microliter ("88,000", "ANC 400") is read in thousands ("88k")
     decimal: bool = False  # only a value with a decimal point ("Mg 1.1", not a dose "mg 1")
     inside: str = ""  # the Index's words for a value within the limits (A1c 5.7-6.4: prediabetes)
+    # A diagnosis the value is the evidence of, said in the text ("DKA, bicarb 8"): the value is read past.
+    explained: str = ""
 
+
+# Diagnoses a blood gas or bicarbonate is the evidence of ("DKA, pH 7.1, bicarb 8"; "COPD with CO2 retention").
+_ACID_BASE = r"dka|hhs|\w*acidosis|\w*alkalosis|acidemia|alkalemia|hypercapni\w*|co2\s+retention"
 
 ANALYTES: tuple[Analyte, ...] = (
     Analyte(r"k\+?|potassium|serum\s+potassium", 3.5, 5.0, "hypokalemia", "hyperkalemia", (1.0, 10.0)),
@@ -98,7 +103,15 @@ ANALYTES: tuple[Analyte, ...] = (
     # below 80 its Hypoxemia; the bicarbonate and the pH say the acid-base finding (metabolic when the
     # bicarbonate says it; the pH alone says acidosis or alkalosis). The bicarbonate is read before the pH so
     # that "pH 7.52, HCO3 36" is one finding, metabolic alkalosis.
-    Analyte(r"pa?co2|carbon\s+dioxide\s+pressure", 35.0, 45.0, "", "hypercapnia", (10.0, 150.0)),
+    Analyte(
+        r"pa?co2|carbon\s+dioxide\s+pressure",
+        35.0,
+        45.0,
+        "",
+        "hypercapnia",
+        (10.0, 150.0),
+        explained=_ACID_BASE,
+    ),
     Analyte(r"pa?o2|pao2", 80.0, 1e9, "hypoxemia", "", (20.0, 700.0)),
     Analyte(
         r"hco3-?|bicarb(?:onate)?|serum\s+bicarb(?:onate)?|co2(?:\s+content)?|total\s+co2|tco2",
@@ -107,8 +120,18 @@ ANALYTES: tuple[Analyte, ...] = (
         "acidosis metabolic",
         "alkalosis metabolic",
         (3.0, 60.0),
+        explained=_ACID_BASE,
     ),
-    Analyte(r"(?<!urine\s)(?<!urinary\s)ph", 7.35, 7.45, "acidosis", "alkalosis", (6.5, 8.0), decimal=True),
+    Analyte(
+        r"(?<!urine\s)(?<!urinary\s)ph",
+        7.35,
+        7.45,
+        "acidosis",
+        "alkalosis",
+        (6.5, 8.0),
+        decimal=True,
+        explained=_ACID_BASE,
+    ),
     # The hematocrit (%): above 52 the Index's Polycythemia (secondary), below 36 its Anemia.
     Analyte(r"hct|hematocrit", 36.0, 52.0, "anemia", "polycythemia", (10.0, 80.0)),
     # Stores and vitamins a low level shows lacking: the Index's "Deficiency, iron" (ferritin below 15 ng/mL),
@@ -488,6 +511,28 @@ def _not_from_cold(text: str) -> str:
 _DIGIT = re.compile(r"\d")
 
 
+def without_explained(text: str) -> str:
+    """The text without each value a diagnosis it says is the evidence of ("DKA, pH 7.1, bicarb 8" -> "DKA"):
+    read past before the query's clauses are weighed one by one, so the value is no finding of its own."""
+    for analyte, pattern in _PATTERNS:
+        if analyte.explained and _says(analyte.explained, text):
+
+            def past(match: re.Match[str], analyte: Analyte = analyte) -> str:
+                return " " if _number(match, analyte) is not None else match.group(0)
+
+            text = pattern.sub(past, text)
+    return text
+
+
+_DENIAL = re.compile(r"(?<![a-z0-9])(?:no|not|without|denies|negative|never|w/o)(?![a-z0-9])")
+
+
+def _says(diagnoses: str, text: str) -> bool:
+    """Whether a clause of the text names one of the diagnoses and denies nothing ("no DKA" names none)."""
+    said = re.compile(rf"(?<![a-z0-9])(?:{diagnoses})(?![a-z0-9])")
+    return any(said.search(c) and not _DENIAL.search(c) for c in re.split(r"[,;]", text))
+
+
 def read_levels(text: str) -> str:
     """The text with each "<analyte> <value>" outside its usual range read as the Index's finding (and a
     failing heart's ejection fraction as reduced or preserved); a finding the text already says, or a value
@@ -503,6 +548,8 @@ def read_levels(text: str) -> str:
             said = finding(analyte, value) if value is not None else ""
             if not said:
                 return match.group(0)
+            if analyte.explained and _says(analyte.explained, text):
+                return " "
             if re.search(rf"\b{re.escape(said)}\b", text) or (
                 said not in COMBINED_FINDINGS and _follows_a_diagnosis(text, match.start())
             ):
