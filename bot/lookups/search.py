@@ -91,6 +91,7 @@ from bot.lookups.hcpcs_items import (
     typed_item_forms,
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
+from bot.lookups.index.chart_findings import read_chart
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
     negates_as_asked,
@@ -474,6 +475,9 @@ class Searcher:
 
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+        # "Babinski upgoing on left", "bruit heard on exam", "urine output 200 mL in 24 h": the chart's
+        # finding in the Index's words, before any reading of the words (bot.lookups.index.chart_findings).
+        query = read_chart(query)
         setting = without_setting(query) if "pcs" in systems else None
         if setting is not None:
             # "peritoneal dialysis exchange inpatient": the setting says the code set (bot.lookups.index.pcs_setting).
