@@ -158,3 +158,11 @@ def test_the_cause_and_the_place_told_after_it(
         assert place in codes
     else:
         assert not [c for c in codes[1:] if c.startswith(("Y92", "Y93"))]
+
+
+@pytest.mark.parametrize(
+    "query", ["copier not working", "kidneys not working", "unpaid invoice from the lab"]
+)
+def test_not_working_or_unpaid_tells_no_status_when_nobody_is_hurt(codebook: CodeBook, query: str) -> None:
+    """ "not working" / "unpaid" are a hurt person's status only: office talk and organ words tell none."""
+    assert all(not h.code.startswith("Y99") for h in find_codes(codebook, query, limit=5))

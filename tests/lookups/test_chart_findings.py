@@ -84,6 +84,7 @@ def test_a_value_is_read_by_its_tests_limits(text: str, read: str) -> None:
     ("query", "expected"),
     [
         ("femoral bruit noted on exam", "R09.89"),
+        ("petechiae noted on exam with no trauma", "R23.3"),
         ("positive Hoffmann sign bilaterally", "R29.2"),
         ("bibasilar crackles on lung exam", "R09.89"),
         ("temp 36.0 in 5 day old", "P80.9"),

@@ -19,7 +19,10 @@ from bot.lookups.search import find_codes, searcher_for
         ("NOMID in a toddler", "M04.2"),  # the Index prints "(NOMID)"
         ("PBA after stroke", "F48.2"),  # "Pseudobulbar affect (PBA)"
         ("TRAPS flare", "M04.1"),  # tumor necrosis factor receptor associated periodic syndrome
-        ("ALL relapse after transplant", "C91.02"),  # three letters: "relapse" fits acute lymphoblastic leukemia
+        (
+            "ALL relapse after transplant",
+            "C91.02",
+        ),  # three letters: "relapse" fits acute lymphoblastic leukemia
     ],
 )
 def test_an_unknown_abbreviation_reads_as_the_term_its_initials_spell(

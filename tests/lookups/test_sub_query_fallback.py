@@ -66,7 +66,9 @@ def test_an_answer_using_more_words_dominates() -> None:
 @pytest.mark.parametrize(
     ("query", "code", "unused"),
     [
-        ("petechiae noted on exam with no trauma", "R23.3", "trauma"),
+        # "noted on exam" is read by bot.lookups.index.chart_findings before any search since round 17, so the
+        # fallback is shown with a narrator no reader strips (the exam-frame query: test_chart_findings.py).
+        ("petechiae seen by the school nurse with no trauma", "R23.3", "trauma"),
         ("gynecomastia in 14 yo boy, not tender", "N62", "tender"),
         ("thrombocytosis noted on CBC, not reactive", "D75.839", "reactive"),
     ],

@@ -112,18 +112,23 @@ _STATUSES = (
         "military activity",
     ),
     (
-        r"\bhobby\b|\bnot\s+(?:for|done\s+for)\s+(?:pay|income|money)\b|\bunpaid\b|\bnot\s+(?:paid|working)\b|"
-        r"\bleisure\b|\bfor\s+fun\b",
+        r"\bhobby\b|\bnot\s+(?:for|done\s+for)\s+(?:pay|income|money)\b",
         "hobby not done for income",
     ),
 )
+# Words that tell a status only of someone hurt: "copier not working", "kidneys not working" tell none.
+_STATUS_IF_HURT = (
+    (r"\bunpaid\b|\bnot\s+(?:paid|working)\b|\bleisure\b|\bfor\s+fun\b", "hobby not done for income"),
+)
+_HURT_SAID = re.compile(r"\b(?:hurt\w*|injur\w*|accident\w*|fell|fall\w*|burn\w*|cut|sprain\w*|strain\w*)\b")
 _STATUS_LINE = "External cause status"
 
 
 def status_kind(text: str) -> tuple[str, str] | None:
     """The "External cause status" line a query tells the person's status by, or None ("at work" is read
     apart: civilian activity done for income or pay)."""
-    for pattern, words in _STATUSES:
+    statuses = _STATUSES + (_STATUS_IF_HURT if _HURT_SAID.search(text) else ())
+    for pattern, words in statuses:
         if re.search(pattern, text):
             return (f"external cause status {words}", _STATUS_LINE)
     return None
