@@ -140,6 +140,10 @@ def test_a_condition_in_a_son_or_daughter_is_the_patients_own() -> None:
         # one (Z82.49) can say a myocardial infarction.
         ("uncle had an mi", "Z82.49"),
         ("paternal grandmother had a blood clot in her leg", "Z82.49"),
+        # the age the relative had it at is no word of the condition (it kept the note's reading below 3/4,
+        # and the patient's own old MI, I25.2, came first)
+        ("mother had a heart attack at 50", "Z82.49"),
+        ("dad had colon cancer at age 45", "Z80.0"),
     ],
 )
 def test_a_relatives_condition_is_a_family_history_code(

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from bot.lookups.index.cause_kinds import fire_kind, overexertion, status_kind
 from bot.lookups.index.setting_readings import PLACE_WORDS_PREFIX, read_bare_setting
+from bot.lookups.index.setting_readings import SETTING_FILLER as _LEAVE_OUT
 
 # A vehicle named in the story: (pattern, the occupant words when it carries the injured person, the words
 # of the other party when the person collided with it).
@@ -841,24 +842,6 @@ _INJURY_WORDS = frozenset(
         "happened",
         "happens",
         "occurred",
-    ]
-)
-_LEAVE_OUT = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "his",
-        "her",
-        "my",
-        "their",
-        "our",
-        "game",
-        "games",
-        "match",
-        "practice",
-        "session",
-        "class",
     ]
 )
 _ACTIVITY_CLAUSE = re.compile(r"\b(?:while|during|when)\s+(?P<what>[a-z][a-z -]*)$")

@@ -409,7 +409,8 @@ def index_hits(
     if understood.kinds & {"history", "family"}:
         noted = _history_by_note(matcher, understood, alternatives, books, found.hits)
         if noted is not None and noted.code.code not in seen:
-            found.hits.append(noted)
+            # its path read the vocabulary's words as every other Index hit did ("blood clot in leg")
+            found.hits.append(replace(noted, why=noted.why + note))
             found.hits.sort(key=lambda h: -h.score)
             seen.add(noted.code.code)
             best_coverage = max(best_coverage, 0.75)
@@ -875,6 +876,12 @@ def _verify(
     return code, how
 
 
+_AGE_TOLD = re.compile(
+    r"\b(?:at|by|before|after|around)\s+(?:the\s+)?(?:age\s+)?(?:of\s+)?\d{1,3}\b|\bage\s+\d{1,3}\b"
+    r"|\bin\s+(?:his|her|their)\s+\d0s\b"
+)
+
+
 def _history_by_note(
     matcher: Matcher,
     understood: Understood,
@@ -886,7 +893,9 @@ def _history_by_note(
     condition's own code (C18.9, from the Neoplasm Table) falls in the range of Z80.0's Tabular note
     "Conditions classifiable to C15-C26", which the coder reports."""
     family = "family" in understood.kinds
-    condition = [w for w in understood.words[2:] if w not in {"of", "the"}]
+    # "mother had a heart attack at 50": the age the relative had it at says nothing of the condition.
+    told = _AGE_TOLD.sub(" ", " ".join(understood.words[2:]))
+    condition = [w for w in told.split() if w not in {"of", "the", "a", "an"}]
     words = query_words(condition, alternatives)
     if not words:
         return None

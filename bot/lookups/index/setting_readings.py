@@ -167,7 +167,8 @@ _PLACE = re.compile(
     r"(?P<where>[a-z][a-z']*(?:\s+[a-z][a-z']*){0,2})$"
 )
 _GERUND = re.compile(r"\b(?P<what>[a-z]{3,}ing(?:\s+[a-z']+){0,3})$")
-_LEFT_OUT = frozenset(
+# Words a setting is read past: whose it is, and the event around a sport ("his hockey game").
+SETTING_FILLER = frozenset(
     {
         "a",
         "an",
@@ -183,11 +184,9 @@ _LEFT_OUT = frozenset(
         "practice",
         "session",
         "class",
-        "lesson",
-        "lessons",
-        "playing",
     }
 )
+_LEFT_OUT = SETTING_FILLER | {"lesson", "lessons", "playing"}
 _NOT_DOINGS = frozenset(
     {
         "during",
