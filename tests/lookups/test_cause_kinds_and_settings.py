@@ -166,3 +166,16 @@ def test_the_cause_and_the_place_told_after_it(
 def test_not_working_or_unpaid_tells_no_status_when_nobody_is_hurt(codebook: CodeBook, query: str) -> None:
     """ "not working" / "unpaid" are a hurt person's status only: office talk and organ words tell none."""
     assert all(not h.code.startswith("Y99") for h in find_codes(codebook, query, limit=5))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # "descending" names the part of the colon, not a doing: no setting cut the site off the injury
+        ("blast injury descending colon", "S36.512A"),
+        ("blast injury descending large intestine injury", "S36.512A"),
+    ],
+)
+def test_a_participle_naming_a_part_is_no_activity(codebook: CodeBook, query: str, expected: str) -> None:
+    assert read_bare_setting(query) is None
+    assert find_codes(codebook, query, limit=1)[0].code == expected

@@ -213,6 +213,13 @@ _NOT_DOINGS = frozenset(
         "moving",
         "ongoing",
         "following",
+        # the Index's participles naming a part or a wound, never a doing ("blast injury descending colon")
+        "descending",
+        "ascending",
+        "penetrating",
+        "perforating",
+        "draining",
+        "weeping",
     }
 )
 
