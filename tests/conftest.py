@@ -11,6 +11,8 @@ with CODEDESK_DATABASE_URL as a PostgreSQL deployment is.
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
 import secrets
 import shutil
@@ -40,6 +42,9 @@ if TYPE_CHECKING:
 
 FROZEN_NOW = datetime(2025, 3, 3, 15, 0, tzinfo=UTC)
 
+# Read at import, before `_hide_environment` hides every CODEDESK_ variable from the tests.
+CODES_CACHE = os.environ.get("CODEDESK_TEST_CODES_CACHE", "").strip()
+
 # `backend` / `app_db`: a test run on SQLite and on PostgreSQL (tests/backends.py).
 pytest_plugins = ["tests.backends"]
 
@@ -67,10 +72,39 @@ def transport(request: pytest.FixtureRequest) -> str:
     return str(getattr(request, "param", "http"))
 
 
+def _codes_build_key() -> str:
+    """What the code database is built from: the shipped data's version (bot.lookups.shipped) and every file
+    under bot/lookups (the code that fills the tables, the data files), so a changed builder never meets a
+    database an older one built."""
+    from bot.lookups.shipped import shipped_version
+
+    root = Path(__file__).resolve().parent.parent / "bot" / "lookups"
+    digest = hashlib.sha256(shipped_version().encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
 @pytest.fixture(scope="session")
 def codebook(tmp_path_factory: pytest.TempPathFactory) -> CodeBook:
-    """The real code database, prepared once per test session from the shipped data."""
-    return CodeBook.open(tmp_path_factory.mktemp("codes") / "codes.sqlite")
+    """The real code database, prepared once per test run from the shipped data.
+
+    Under pytest-xdist the workers share one file (in the run's base temp folder): the first to need it builds
+    it under a file lock, the others wait and open it. With CODEDESK_TEST_CODES_CACHE set to a folder (`.ci/run`
+    makes a fresh one and removes it), the runs in that folder share it too (the parallel step's, the slow
+    step's). Either way the file is keyed by `_codes_build_key()`. Tests only read it: one that changes a code
+    database copies `small_book`."""
+    shared = CODES_CACHE or (
+        str(tmp_path_factory.getbasetemp().parent) if os.environ.get("PYTEST_XDIST_WORKER") else ""
+    )
+    if not shared:
+        return CodeBook.open(tmp_path_factory.mktemp("codes") / "codes.sqlite")
+    folder = Path(shared) / f"codes-{_codes_build_key()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when closed; the builder renames its file into place
+        return CodeBook.open(folder / "codes.sqlite")
 
 
 # The codes a changeable copy keeps: whole chapters and sections, so a code's parents, notes and spans stay whole.

@@ -7,12 +7,11 @@ Each returns a result whose `problems()` is empty when nothing was lost, duplica
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -22,6 +21,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkServerContext
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +59,6 @@ from tests.reliability.world import (
     store_arg,
     utc_now,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _no_sleep(seconds: float) -> None:
@@ -139,10 +138,19 @@ class CrashResult:
         )
 
 
-def _writer_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "CODEDESK_"))}
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
-    return env
+_WRITERS: ForkServerContext | None = None
+
+
+def _writers() -> ForkServerContext:
+    """Where writers start: a fork server (started on first use, for the test session) that imported
+    tests.reliability.crash_writer once; each writer is a fresh process forked from it."""
+    global _WRITERS
+    if _WRITERS is None:
+        context = multiprocessing.get_context("forkserver")
+        assert isinstance(context, ForkServerContext)
+        context.set_forkserver_preload(["tests.reliability.crash_writer"])
+        _WRITERS = context
+    return _WRITERS
 
 
 def _kill_one(
@@ -152,36 +160,42 @@ def _kill_one(
 
     `after_a_write`: the random moment comes after the writer acknowledged its first question (so a run on
     a loaded machine, where the writer may not finish a write within `max_run`, still kills mid-work)."""
+    from tests.reliability.crash_writer import run_forked
+
     with tempfile.TemporaryFile() as stderr:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.reliability.crash_writer", store_arg(store), run_id, str(seed)],
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            cwd=ROOT,
-            env=_writer_env(),
+        read_end, write_end = os.pipe()
+        child_out, child_err = Connection(write_end), Connection(os.dup(stderr.fileno()))
+        proc = _writers().Process(
+            target=run_forked, args=(child_out, child_err, [store_arg(store), run_id, str(seed)])
         )
-        assert proc.stdout is not None
-        read_first = b""
-        if rng.random() < 0.1 and not after_a_write:
-            time.sleep(rng.uniform(0.0, 0.3))  # sometimes while it starts up and recovers the WAL
-        else:
-            proc.stdout.readline()  # "ready" (or EOF if it died: reported below)
-            while after_a_write:  # up to its first acknowledged question (or EOF)
-                line = proc.stdout.readline()
-                read_first += line
-                if not line or line.startswith(b"asked "):
-                    break
-            time.sleep(rng.uniform(0.0, max_run))
-        proc.send_signal(signal.SIGKILL)
-        out = read_first + proc.stdout.read()
-        proc.wait()
+        try:
+            proc.start()
+        finally:
+            child_out.close()  # the writer holds the only write end now: its death is the pipe's end
+            child_err.close()
+        with os.fdopen(read_end, "rb") as stdout:
+            read_first = b""
+            if rng.random() < 0.1 and not after_a_write:
+                time.sleep(rng.uniform(0.0, 0.3))  # sometimes while it starts up and recovers the WAL
+            else:
+                stdout.readline()  # "ready" (or EOF if it died: reported below)
+                while after_a_write:  # up to its first acknowledged question (or EOF)
+                    line = stdout.readline()
+                    read_first += line
+                    if not line or line.startswith(b"asked "):
+                        break
+                time.sleep(rng.uniform(0.0, max_run))
+            proc.kill()
+            out = read_first + stdout.read()
+        proc.join()
         stderr.seek(0)
         errors = stderr.read().decode(errors="replace")
     text = out.decode()
     lines = text.split("\n")[:-1]  # a line without its newline was not acknowledged
     surprise = ""
-    if proc.returncode != -signal.SIGKILL:
-        surprise = f"writer {run_id} exited {proc.returncode}: {errors[-2000:]}"
+    if proc.exitcode != -signal.SIGKILL:
+        surprise = f"writer {run_id} exited {proc.exitcode}: {errors[-2000:]}"
+    proc.close()
     return lines, surprise
 
 

@@ -30,9 +30,9 @@ from tests.reliability.slack_http import post, running_server, usage_rows
 from tests.reliability.world import count, populate
 from tests.signing import signed_headers, slash_command_body, view_submission_body
 
-# Timed against Slack's 3 s ack window on the wall clock, so they run in the serial slow step (`pytest -m slow`,
-# one process), not beside the parallel suite's other worker competing for the same cores.
-pytestmark = [pytest.mark.backends, pytest.mark.slow]
+# Timed against Slack's 3 s ack window on the wall clock, so they run in the slow step and there alone, in one
+# process (`.ci/run`: `pytest -m "slow and wallclock" -n 0`), not beside another worker competing for the cores.
+pytestmark = [pytest.mark.backends, pytest.mark.slow, pytest.mark.wallclock]
 
 COMMANDS = 30
 SLOW_API_SECONDS = 10.0

@@ -24,7 +24,7 @@ from storage.app_db import AppDatabase
 from storage.backend import Database
 from storage.offices import Office
 from storage.roles import Role
-from tests.relay.conftest import ADMIN, CODER, CODER2, LEAD, NORTH_STAFF, SOUTH_STAFF, World, make_draft
+from tests.relay.people import ADMIN, CODER, CODER2, LEAD, NORTH_STAFF, SOUTH_STAFF, World, make_draft
 
 DbFactory = Callable[[], Database]
 Store = AppDatabase
