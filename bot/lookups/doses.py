@@ -382,3 +382,21 @@ def clipped_lines(said: str, lines: Mapping[str, Sequence[tuple[str, str]]]) -> 
     melphalan); a key of at least CLIPPED letters that starts the drug said is that drug's line. The caller keeps
     the lines whose title is a short descriptor (a long one prints the name whole: "Methyl aminolevulinate")."""
     return [line for size in range(len(said) - 1, CLIPPED - 1, -1) for line in lines.get(said[:size], ())]
+
+
+PRODUCT_NAME = 5  # the shortest product name read as its drug's ("synvisc", "kyleena", "privigen")
+
+
+def product_words(lines: Mapping[str, Sequence[tuple[str, str]]]) -> dict[str, str]:
+    """The words each drug's lines print beside the drug, by the one drug key they belong to: a product or
+    brand a title names ("Hyaluronan or derivative, synvisc or synvisc-one", "Levonorgestrel-releasing
+    intrauterine contraceptive system, (kyleena)", "Intra copp contra (paragard)"). A word printed in the lines
+    of two drugs or more ("liposomal", "biosimilar") names none. The caller keeps a typed word that is no
+    plain English word and no drug key itself."""
+    keys: dict[str, set[str]] = {}
+    for key, drug_lines in lines.items():
+        for _, title in drug_lines:
+            for word in _TITLE_WORD.findall(title.lower()):
+                if len(word) >= PRODUCT_NAME and word not in TITLE_FILLER and word != key:
+                    keys.setdefault(word, set()).add(key)
+    return {word: next(iter(found)) for word, found in keys.items() if len(found) == 1}

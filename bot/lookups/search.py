@@ -47,6 +47,7 @@ from bot.lookups.doses import (
     names_product,
     opps_only,
     other_route,
+    product_words,
     route_said,
     said_drug_key,
     says_outpatient,
@@ -341,6 +342,7 @@ class Searcher:
         self._roots: frozenset[str] | None = None
         self._procedures: frozenset[str] | None = None
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
+        self._products: dict[str, str] | None = None  # product words printed by the drug lines
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
@@ -924,8 +926,11 @@ class Searcher:
         if "hcpcs" not in systems:
             return found
         typed = [w for raw in query.lower().split() for w in _words(raw)]
-        if not self.vocabulary.may_name_brand(query) and not said_drug_key(
-            [], typed, self.drug_keys, self.english
+        product = self._product_key(typed)  # "synvisc", "kyleena": a product a drug line prints
+        if (
+            not product
+            and not self.vocabulary.may_name_brand(query)
+            and not said_drug_key([], typed, self.drug_keys, self.english)
         ):
             return found  # no brand can be read and no drug's key word is typed: no drug named
         understood = understand(query.lower(), self.vocabulary)  # "depo-testosterone" whole
@@ -943,6 +948,7 @@ class Searcher:
             if b in self.vocabulary.terms
         ]
         key = said_drug_key(brand_read, typed, self.drug_keys, self.english, [h[0] for h in heads if h])
+        key = key or product
         # ("bone mets" reads as the Neoplasm Table's "secondary": a site's behaviour, not "secondary to" a drug)
         use = set(typed) | (set(read) - {"secondary"}) | set(re.findall(r"[a-z0-9-]+", query.lower()))
         if not key or names_drug_use(use):
@@ -1016,6 +1022,17 @@ class Searcher:
         top = max((h.score for h in found), default=table[0].score) + DRUG_LINE_LEAD
         line = replace(table[0], score=top, why=f"poisoning story: {table[0].why}")
         return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
+
+    def _product_key(self, typed: Sequence[str]) -> str:
+        """The drug key of a product or brand name typed that a drug line prints beside its drug ("synvisc
+        knee injection": hyaluronan; bot.lookups.doses.product_words), or ""."""
+        if self._products is None:
+            self._products = product_words(self.drug_lines)
+        for word in typed:
+            key = self._products.get(word, "")
+            if key and word not in self.drug_keys and word not in self.english:
+                return key
+        return ""
 
     def _clipped_lines(self, key: str) -> list[tuple[str, str]]:
         """The drug lines whose short descriptor clips the drug said (J0741 "Inj, cabote rilpivir" for
