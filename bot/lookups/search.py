@@ -1030,7 +1030,9 @@ class Searcher:
             self._products = product_words(self.drug_lines)
         for word in typed:
             key = self._products.get(word, "")
-            if key and word not in self.drug_keys and word not in self.english:
+            # (a maker's or product's name is rare: "sacroiliac" of "Injection procedure for sacroiliac
+            # joint" is an Index word, no product)
+            if key and word not in self.drug_keys and word not in self.english and self._rare(word):
                 return key
         return ""
 
