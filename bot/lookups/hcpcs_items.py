@@ -266,7 +266,6 @@ ITEM_LAY_NAMES: dict[str, tuple[str, ...]] = {
     "texas catheter": ("male external catheter",),
     "breast form": ("breast prosthesis",),
     "bili blanket": ("phototherapy bilirubin light",),
-    "bili light": ("phototherapy bilirubin light",),
     "biliblanket": ("phototherapy bilirubin light",),
     "feeding pump": ("enteral nutrition infusion pump",),
     "tube feeding pump": ("enteral nutrition infusion pump",),
