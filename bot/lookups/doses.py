@@ -6,7 +6,7 @@ HCPCS titles with them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 
 # A dose, unit or route written beside a drug ("40", "1 gm", "iv"), as one query word.
@@ -264,13 +264,19 @@ def is_drug_title(code: str, title: str) -> bool:
 
 
 def said_drug_key(
-    read: Sequence[str], typed: Sequence[str], keys: frozenset[str], plain: Container[str]
+    read: Sequence[str],
+    typed: Sequence[str],
+    keys: frozenset[str],
+    plain: Container[str],
+    heads: Sequence[str] = (),
 ) -> str:
     """The word said that keys a drug line (at least 4 letters: no "inj" or "iv"), or "": first a word the
     vocabulary read (a brand's generic: "depo provera" is medroxyprogesterone, not "depo-estradiol"), then a
     word typed that is no plain English word ("kenalog-40 joint injection drug": not "Drug or biological ..."),
-    then a plain word beside a unit or route ("testosterone 200 mg"; not "iron deficiency", "vitamin d 25").
-    A route is no drug ("Infusion, d5w" keys no "chemo infusion")."""
+    then a plain word beside a unit or route ("testosterone 200 mg"; not "iron deficiency", "vitamin d 25"),
+    last the head of a brand's generic (`heads`: a short descriptor's clipping of three letters keys too:
+    "zynlonta" -> "lon tesirin", J9359 "Inj lon tesirin-lpyl"). A route is no drug ("Infusion, d5w" keys no
+    "chemo infusion")."""
     dosed = any(is_dose((w,)) and not w.isdigit() for w in typed)
     for words, english_too in ((read, True), (typed, False), (typed, dosed)):
         for word in words:
@@ -278,6 +284,9 @@ def said_drug_key(
                 named = len(part) >= 4 and part in keys and not is_dose((part,))
                 if named and (english_too or part not in plain):
                     return part
+    for head in heads:
+        if len(head) >= 3 and head in keys and not is_dose((head,)):
+            return head
     return ""
 
 
@@ -362,3 +371,32 @@ def drug_line_score(title: str, said: Sequence[str], negated: frozenset[str], ty
     if route and other_route(route, title):
         score -= ROUTE_COST
     return score
+
+
+CLIPPED = 5  # the shortest clipping of a drug's name a short descriptor prints that keys its line ("cabote")
+
+
+def clipped_lines(said: str, lines: Mapping[str, Sequence[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """The drug lines keyed by a clipping of the drug said: a short descriptor cut to fit its width prints the
+    name's start ("Inj, cabote rilpivir 2mg 3mg" for cabotegravir and rilpivirine, "Inj melpha hydroch" for
+    melphalan); a key of at least CLIPPED letters that starts the drug said is that drug's line. The caller keeps
+    the lines whose title is a short descriptor (a long one prints the name whole: "Methyl aminolevulinate")."""
+    return [line for size in range(len(said) - 1, CLIPPED - 1, -1) for line in lines.get(said[:size], ())]
+
+
+PRODUCT_NAME = 5  # the shortest product name read as its drug's ("synvisc", "kyleena", "privigen")
+
+
+def product_words(lines: Mapping[str, Sequence[tuple[str, str]]]) -> dict[str, str]:
+    """The words each drug's lines print beside the drug, by the one drug key they belong to: a product or
+    brand a title names ("Hyaluronan or derivative, synvisc or synvisc-one", "Levonorgestrel-releasing
+    intrauterine contraceptive system, (kyleena)", "Intra copp contra (paragard)"). A word printed in the lines
+    of two drugs or more ("liposomal", "biosimilar") names none. The caller keeps a typed word that is no
+    plain English word and no drug key itself."""
+    keys: dict[str, set[str]] = {}
+    for key, drug_lines in lines.items():
+        for _, title in drug_lines:
+            for word in _TITLE_WORD.findall(title.lower()):
+                if len(word) >= PRODUCT_NAME and word not in TITLE_FILLER and word != key:
+                    keys.setdefault(word, set()).add(key)
+    return {word: next(iter(found)) for word, found in keys.items() if len(found) == 1}

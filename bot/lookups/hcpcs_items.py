@@ -126,6 +126,7 @@ IV_FLUIDS = {
 # screening, 15 minutes"), "per hr" is "per hour". Read beside the word as typed (the short descriptors keep
 # some abbreviations: "Behavior counsel obesity 15m").
 DESCRIPTOR_FORMS = {
+    "prefab": ("prefabricated",),
     "min": ("minutes",),
     "mins": ("minutes",),
     "minute": ("minutes",),
@@ -239,7 +240,161 @@ def names_typed_item(title: str, head: Sequence[str], first: bool = False) -> bo
     spellings of it) is given: first ("Tubing used with ..."), or (unless `first`) in the title's own head
     ("Transcutaneous electrical nerve stimulation (tens) device, four or more leads")."""
     forms = [f for f in head if len(f) >= 3]
+    if len(head) > 1 and head[1:] == lay_item_forms(head[0]):
+        return any(begins_with_phrase(title, f) for f in head[1:]) or (
+            not first and title_head_names(title, frozenset(head[1:]))
+        )
     return any(
         begins_with(title, f) or (not first and title_head_names(title, frozenset({f.rstrip("s")})))
         for f in forms
     )
+
+
+# A patient's, a nurse's or a supplier's trade name for an item whose descriptor names it otherwise ("knee
+# scooter" is E0118 "Crutch substitute, lower leg platform"; "grab bar" E0241 "Bath tub wall rail"; "condom
+# catheter" A4349 "Male external catheter"; a dressing's brand, "tegaderm", is the "Transparent film" it is),
+# as the descriptors print the item. Read on the words as typed, the phrase whole (longest first; a plural
+# reads as its phrase); a test checks that a descriptor prints each form (hyphens and slashes as spaces).
+ITEM_LAY_NAMES: dict[str, tuple[str, ...]] = {
+    "knee scooter": ("crutch substitute",),
+    "knee walker": ("crutch substitute",),
+    "grab bar": ("rail",),
+    "bathtub": ("bath tub",),
+    "pulse oximeter": ("oximeter",),
+    "pulse ox": ("oximeter",),
+    "condom catheter": ("male external catheter",),
+    "texas catheter": ("male external catheter",),
+    "breast form": ("breast prosthesis",),
+    "bili blanket": ("phototherapy bilirubin light",),
+    "biliblanket": ("phototherapy bilirubin light",),
+    "feeding pump": ("enteral nutrition infusion pump",),
+    "tube feeding pump": ("enteral nutrition infusion pump",),
+    "kangaroo pump": ("enteral nutrition infusion pump",),
+    "enteral pump": ("enteral nutrition infusion pump",),
+    "bone stimulator": ("osteogenesis stimulator",),
+    "bone growth stimulator": ("osteogenesis stimulator",),
+    "lymphedema pump": ("pneumatic compressor",),
+    "compression pump": ("pneumatic compressor",),
+    "post op shoe": ("surgical boot shoe",),
+    "postop shoe": ("surgical boot shoe",),
+    "surgical shoe": ("surgical boot shoe",),
+    "air stirrup": ("stirrup",),
+    "stirrup brace": ("stirrup",),
+    "aircast": ("stirrup",),
+    "omnipod": ("external ambulatory insulin delivery system",),
+    "patch pump": ("external ambulatory insulin delivery system",),
+    "lift chair": ("seat lift mechanism",),
+    "heating pad": ("electric heat pad",),
+    "cold therapy unit": ("circulating cold pad",),
+    "ice machine": ("circulating cold pad",),
+    "cryo cuff": ("circulating cold pad",),
+    "cryocuff": ("circulating cold pad",),
+    "polar care": ("circulating cold pad",),
+    "cam boot": ("walking boot",),
+    "cam walker": ("walking boot",),
+    "fracture boot": ("walking boot",),
+    "moon boot": ("walking boot",),
+    "peg tube": ("gastrostomy jejunostomy tube",),
+    "mic key": ("gastrostomy jejunostomy tube low-profile",),
+    "mickey button": ("gastrostomy jejunostomy tube low-profile",),
+    "ace bandage": ("light compression bandage",),
+    "ace wrap": ("light compression bandage",),
+    "coban": ("self-adherent bandage",),
+    "unna boot": ("zinc paste impregnated bandage",),
+    "tegaderm": ("transparent film",),
+    "opsite": ("transparent film",),
+    "duoderm": ("hydrocolloid dressing",),
+    "mepilex": ("foam dressing",),
+    "allevyn": ("foam dressing",),
+    "aquacel": ("alginate or other fiber gelling dressing",),
+    "kaltostat": ("alginate or other fiber gelling dressing",),
+    "chux": ("disposable underpad",),
+    "underpad": ("disposable underpad",),
+    "blue pad": ("disposable underpad",),
+    "adult diaper": ("brief diaper",),
+    "pull up": ("protective underwear",),
+    "pullup": ("protective underwear",),
+    "incentive spirometer": ("spirometer non-electronic",),
+    "wound vac": ("negative pressure wound therapy",),
+    "mobility scooter": ("power operated vehicle",),
+    "power scooter": ("power operated vehicle",),
+    "electric scooter": ("power operated vehicle",),
+    "bed rail": ("bed side rails",),
+    "side rail": ("bed side rails",),
+    "dexcom": ("continuous glucose",),
+    "libre": ("continuous glucose",),
+    "freestyle libre": ("continuous glucose",),
+    "tub bench": ("transfer bench",),
+    "shower bench": ("transfer bench",),
+    "cough assist": ("cough stimulating device",),
+    "chest vest": ("high frequency chest wall oscillation",),
+    "airway clearance vest": ("high frequency chest wall oscillation",),
+    "acapella": ("oscillatory positive expiratory pressure device",),
+    "flutter valve": ("oscillatory positive expiratory pressure device",),
+    "muscle stimulator": ("neuromuscular stimulator",),
+    "lso": ("lumbar sacral orthosis",),
+    "tlso": ("thoracic lumbar sacral orthosis",),
+    "afo": ("ankle foot orthosis",),
+    "kafo": ("knee ankle foot orthosis",),
+    "whfo": ("wrist hand finger orthosis",),
+    "back brace": ("lumbar sacral orthosis",),
+}
+# What an orthosis or a support is called beside its trade name ("air stirrup ankle brace"): the descriptors
+# say "orthosis", or nothing ("Ankle control orthosis, stirrup style"), so the word is no word to find.
+KIND_NOUNS = frozenset({"brace", "splint", "support"})
+_LAY_LONGEST = max(len(phrase.split()) for phrase in ITEM_LAY_NAMES)
+
+
+def lay_item_forms(phrase: str) -> tuple[str, ...]:
+    """The descriptors' words for a lay or trade name of an item (a plural read as its name), or ()."""
+    forms = ITEM_LAY_NAMES.get(phrase)
+    if forms is None and phrase.endswith("s") and len(phrase) > 4:
+        forms = ITEM_LAY_NAMES.get(phrase[:-1])
+    return forms or ()
+
+
+def with_lay_names(words: Sequence[str]) -> tuple[list[Group], bool]:
+    """The words as groups, each lay or trade name of an item (the longest first) one group with the
+    descriptors' words beside it ("knee scooter" -> ("knee scooter", "crutch substitute")); whether one was
+    read. A kind noun ("brace") beside a name read is left out."""
+    groups: list[Group] = []
+    read = False
+    i = 0
+    while i < len(words):
+        for size in range(min(_LAY_LONGEST, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + size])
+            forms = lay_item_forms(phrase)
+            if forms:
+                groups.append((phrase, *forms))
+                read = True
+                i += size
+                break
+        else:
+            groups.append((words[i],))
+            i += 1
+    if read:
+        groups = [g for g in groups if g[0] not in KIND_NOUNS] or groups
+    return groups, read
+
+
+_REASON = re.compile(r"\s+(?:for|to treat|used for|after|following|due to|because of|s/p|status post)\s+")
+
+
+def item_part(text: str) -> str:
+    """The words naming the item, before its purpose or reason ("knee scooter for foot surgery", "breast form
+    after mastectomy")."""
+    return _REASON.split(" ".join(text.split()), maxsplit=1)[0]
+
+
+def lay_readings(groups: Sequence[Group]) -> str:
+    """What the lay names among the groups were read as, in the form an answer's why says a reading ("read:
+    knee scooter -> crutch substitute"), so the answer counts the words it replaced as used; or ""."""
+    return "; ".join(
+        f"read: {g[0]} -> {g[1]}" for g in groups if len(g) > 1 and g[1:] == lay_item_forms(g[0])
+    )
+
+
+def begins_with_phrase(title: str, phrase: str) -> bool:
+    """Whether a title's first words are a descriptor's phrase ("Crutch substitute, ..."), word by word."""
+    said = re.findall(r"[a-z0-9]+", phrase)
+    return re.findall(r"[a-z0-9]+", title.lower())[: len(said)] == said

@@ -38,6 +38,7 @@ from bot.lookups.doses import (
     INJECTED_TITLE,
     ROUTE_FIT,
     amount_said,
+    clipped_lines,
     dose_fit,
     drug_line_score,
     drug_of,
@@ -46,6 +47,7 @@ from bot.lookups.doses import (
     names_product,
     opps_only,
     other_route,
+    product_words,
     route_said,
     said_drug_key,
     says_outpatient,
@@ -81,14 +83,17 @@ from bot.lookups.hcpcs_items import (
     descriptor_forms,
     head_noun,
     head_readings,
+    item_part,
     item_phrase,
     item_short_name,
+    lay_readings,
     names_the_item,
     names_typed_item,
     read_as_item,
     spelled_count,
     title_head_names,
     typed_item_forms,
+    with_lay_names,
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.chart_findings import read_chart
@@ -337,6 +342,7 @@ class Searcher:
         self._roots: frozenset[str] | None = None
         self._procedures: frozenset[str] | None = None
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
+        self._products: dict[str, str] | None = None  # product words printed by the drug lines
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
@@ -920,8 +926,11 @@ class Searcher:
         if "hcpcs" not in systems:
             return found
         typed = [w for raw in query.lower().split() for w in _words(raw)]
-        if not self.vocabulary.may_name_brand(query) and not said_drug_key(
-            [], typed, self.drug_keys, self.english
+        product = self._product_key(typed)  # "synvisc", "kyleena": a product a drug line prints
+        if (
+            not product
+            and not self.vocabulary.may_name_brand(query)
+            and not said_drug_key([], typed, self.drug_keys, self.english)
         ):
             return found  # no brand can be read and no drug's key word is typed: no drug named
         understood = understand(query.lower(), self.vocabulary)  # "depo-testosterone" whole
@@ -933,12 +942,19 @@ class Searcher:
         printed = [b for b in understood.brands if self._prints_brand(b)]
         brand_read = [*(w for b in printed for w in _words(b)), *understood.words]
         brand_read = brand_read if understood.brands else []
-        key = said_drug_key(brand_read, typed, self.drug_keys, self.english)
+        heads = [
+            _words(self.vocabulary.terms[b].means)[:1]
+            for b in understood.brands
+            if b in self.vocabulary.terms
+        ]
+        key = said_drug_key(brand_read, typed, self.drug_keys, self.english, [h[0] for h in heads if h])
+        key = key or product
         # ("bone mets" reads as the Neoplasm Table's "secondary": a site's behaviour, not "secondary to" a drug)
         use = set(typed) | (set(read) - {"secondary"}) | set(re.findall(r"[a-z0-9-]+", query.lower()))
         if not key or names_drug_use(use):
             return found
         family = [line for k, lines in self.drug_lines.items() if _same_drug(k, key) for line in lines]
+        family += [line for line in self._clipped_lines(key) if line not in family]
         path = (
             found[0].why.lower().split(" (")[0] if found else ""
         )  # the Index path, not the vocabulary's note
@@ -1006,6 +1022,28 @@ class Searcher:
         top = max((h.score for h in found), default=table[0].score) + DRUG_LINE_LEAD
         line = replace(table[0], score=top, why=f"poisoning story: {table[0].why}")
         return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
+
+    def _product_key(self, typed: Sequence[str]) -> str:
+        """The drug key of a product or brand name typed that a drug line prints beside its drug ("synvisc
+        knee injection": hyaluronan; bot.lookups.doses.product_words), or ""."""
+        if self._products is None:
+            self._products = product_words(self.drug_lines)
+        for word in typed:
+            key = self._products.get(word, "")
+            # (a maker's or product's name is rare: "sacroiliac" of "Injection procedure for sacroiliac
+            # joint" is an Index word, no product)
+            if key and word not in self.drug_keys and word not in self.english and self._rare(word):
+                return key
+        return ""
+
+    def _clipped_lines(self, key: str) -> list[tuple[str, str]]:
+        """The drug lines whose short descriptor clips the drug said (J0741 "Inj, cabote rilpivir" for
+        cabotegravir; bot.lookups.doses.clipped_lines)."""
+        return [
+            (code, title)
+            for code, title in clipped_lines(key, self.drug_lines)
+            if "short" in getattr(self.book.get("hcpcs", code), "title_source", "")
+        ]
 
     def _prints_brand(self, brand: str) -> bool:
         """Whether a drug line keyed by the brand's first word prints the brand whole ("Inj, abilify maintena";
@@ -1162,15 +1200,18 @@ class Searcher:
             return _with_notice([], CPT_NOTE.format(what=f"{number} is a CPT code"))
         lowered = spelled_count(later_visit(read_both_ways(" ".join(self._split_levels(lowered.split())))))
         understood = understand(lowered, self.vocabulary)
-        if says_nothing(understood.words) or (
-            not understood.notes and unknown_subject(understood.words, self._known, self._indexed)
+        # "chux", "omnipod": an item's trade name no title prints is a word known (bot.lookups.hcpcs_items).
+        trade_name = "hcpcs" in wanted and with_lay_names(_words(lowered))[1]
+        if not trade_name and (
+            says_nothing(understood.words)
+            or (not understood.notes and unknown_subject(understood.words, self._known, self._indexed))
         ):
             # "see attached", "foo bar baz": nothing a coder could code; the closest main terms, no codes.
             closest = ", ".join(closest_main_terms(self.index_tree(), understood.words))
             return _with_notice(
                 [], "No confident match." + (f" Closest Index main terms: {closest}." if closest else "")
             )
-        if understood.words and self._recognised(understood.words) < CONFIDENT_SHARE:
+        if understood.words and not trade_name and self._recognised(understood.words) < CONFIDENT_SHARE:
             # Most words are in no title, no index term, no vocabulary: "purple monkey dishwasher".
             if understood.brands and "hcpcs" in wanted:
                 # "Invega Sustenna": the generic's words are in no title, the brand's are.
@@ -1294,13 +1335,15 @@ class Searcher:
                 typed, ("hcpcs",), add_item, notes, broad=False, items=False, negated_words=understood.negated
             )
             complete = max(complete, held)
-            if held >= 1.0 and named and read_as_item(lowered):
+            if held >= 1.0 and named and read_as_item(item_part(lowered)):
                 # The item named by its head noun leads, in the order its words as typed give ("4 lead":
                 # four leads): the Index's procedure or condition sharing the short name ("CPAP" ->
                 # Assistance with Respiratory Ventilation) is not the supply asked for.
                 lead = max(score for score, *_ in scored.values()) + ITEM_LEAD - max(named.values())
+                readings = lay_readings(typed)  # "knee scooter" read as "crutch substitute": words used
                 for key, typed_score in named.items():
                     _, why, code, title = scored[key]
+                    why = f"{why} ({readings})" if readings else why
                     scored[key] = (typed_score + lead, why, code, title)
         hits = self._ranked(scored, limit, headers_below=True)
         if found.reaction and hits and is_adverse_or_underdosing(hits[0].code):
@@ -1838,17 +1881,21 @@ class Searcher:
 
     def _descriptor_groups(self, lowered: str) -> list[Group]:
         """The typed words as groups with the descriptors' spelling beside each short name a DME supplier or
-        front desk says ("cpap" -> positive airway pressure, "o2" -> oxygen), or [] when no word is one."""
-        words = [w for raw in lowered.replace(",", " ").split() for w in _words(raw)]
-        if not any(item_short_name(w) for w in words):
+        front desk says ("cpap" -> positive airway pressure, "o2" -> oxygen) and each lay or trade name of an
+        item ("knee scooter" -> crutch substitute; bot.lookups.hcpcs_items), the item's purpose left out, or []
+        when no word is one."""
+        words = [w for raw in item_part(lowered).replace(",", " ").split() for w in _words(raw)]
+        typed, lay = with_lay_names(words)
+        if not lay and not any(item_short_name(w) for w in words):
             return []
         unsaid = STOPWORDS | BILLING_WORDS | REORDER_WORDS
-        said = [w for w in words if w not in unsaid]
-        kept = [w for w in said if w not in ITEM_WORDS] or said  # "neb machine": the title need not say it
-        groups = list(dict.fromkeys((w, *typed_item_forms(w)) for w in kept))
+        said = [g for g in typed if g[0] not in unsaid]
+        kept = [g for g in said if g[0] not in ITEM_WORDS] or said  # "neb machine": the title need not say it
+        groups = list(dict.fromkeys(g if len(g) > 1 else (g[0], *typed_item_forms(g[0])) for g in kept))
         # A short name alone ("ALS") is read by the vocabulary and the Index: the item is said by the short
-        # name with its noun or modifier ("cpap tubing", "als emergency transport"), or as a machine or unit.
-        return groups if len(groups) >= 2 or len(kept) < len(said) else []
+        # name with its noun or modifier ("cpap tubing", "als emergency transport"), or as a machine or unit;
+        # a lay name names the item alone ("knee scooter").
+        return groups if lay or len(groups) >= 2 or len(kept) < len(said) else []
 
     def _text_matches(
         self,

@@ -8,12 +8,14 @@ import pytest
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.doses import (
+    clipped_lines,
     drug_key,
     drug_line_score,
     drug_of,
     is_drug_title,
     line_pick,
     names_drug_use,
+    product_words,
     said_drug_key,
 )
 from bot.lookups.search import find_codes
@@ -38,6 +40,26 @@ def test_the_key_is_a_brand_generic_then_an_unusual_word_then_a_dosed_plain_word
     assert said_drug_key([], ["kenalog", "drug"], keys, plain) == ""
     assert said_drug_key([], ["iron", "deficiency"], keys, plain) == ""
     assert said_drug_key([], ["iron", "100", "mg"], keys, plain) == "iron"
+    # A brand's generic head keys its line even at three letters ("zynlonta" -> "lon tesirin").
+    assert said_drug_key(["lon", "tesirin"], ["zynlonta"], keys | {"lon"}, plain, ["lon"]) == "lon"
+    assert said_drug_key(["lon", "tesirin"], ["zynlonta"], keys | {"lon"}, plain) == ""
+
+
+def test_a_product_printed_by_one_drug_keys_that_drug() -> None:
+    lines = {
+        "hyaluronan": [("J7325", "Hyaluronan or derivative, synvisc or synvisc-one, 1 mg")],
+        "doxorubicin": [("Q2050", "Injection, doxorubicin hydrochloride, liposomal, 10 mg")],
+        "irinotecan": [("J9205", "Injection, irinotecan liposome, liposomal, 1 mg")],
+    }
+    words = product_words(lines)
+    assert words["synvisc"] == "hyaluronan"
+    assert "liposomal" not in words  # printed by two drugs' lines: names neither
+
+
+def test_a_short_descriptor_clipping_keys_the_drug_said() -> None:
+    lines = {"cabote": [("J0741", "Inj, cabote rilpivir 2mg 3mg")], "cab": [("X", "x")]}
+    assert clipped_lines("cabotegravir", lines) == [("J0741", "Inj, cabote rilpivir 2mg 3mg")]
+    assert clipped_lines("cabo", lines) == []
 
 
 def test_a_drug_beside_a_poisoning_or_a_long_term_use_is_no_drug_line() -> None:
@@ -76,6 +98,14 @@ def test_the_words_beside_the_drug_choose_its_line() -> None:
         ("test cyp 100mg IM", "J1071"),  # the pharmacy shorthand (injectable_brands.tsv)
         ("paliperidone palmitate 156 mg", "J2426"),  # the title prints the brand only
         ("depo provera 150 mg for birth control", "J1050"),  # not "depo-estradiol", another drug
+        # A short descriptor clips the generic ("Inj, cabote rilpivir"; "Inj lon tesirin-lpyl", keyed "lon").
+        ("cabotegravir rilpivirine 600 mg im", "J0741"),
+        ("zynlonta infusion for lymphoma", "J9359"),
+        ("melphalan 50 mg iv", "J9245"),
+        ("kimmtrak for uveal melanoma", "J9274"),  # a brand of the whole J/Q walk (injectable_brands.tsv)
+        # A product the line prints beside its drug keys the drug ("Hyaluronan or derivative, trivisc").
+        ("trivisc knee injection", "J7329"),  # not an injection injury (T70.4)
+        ("skyla iud", "J7301"),  # not an IUD complication (T83.39)
     ],
 )
 def test_a_named_drug_leads_with_its_line(codebook: CodeBook, query: str, code: str) -> None:

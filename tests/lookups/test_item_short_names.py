@@ -9,7 +9,7 @@ import re
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.hcpcs_items import ITEM_SHORT_NAMES, names_typed_item, typed_item_forms
+from bot.lookups.hcpcs_items import ITEM_LAY_NAMES, ITEM_SHORT_NAMES, names_typed_item, typed_item_forms
 from bot.lookups.search import find_codes
 
 
@@ -83,3 +83,28 @@ def test_a_condition_beside_a_short_name_is_not_an_item(codebook: CodeBook, quer
 @pytest.mark.parametrize(("query", "code"), [("ALS", "G12.21"), ("cpap machine", "E0601")])
 def test_a_short_name_alone_keeps_its_reading(codebook: CodeBook, query: str, code: str) -> None:
     assert find_codes(codebook, query)[0].code == code
+
+
+def test_every_lay_item_name_reads_as_words_a_descriptor_prints(codebook: CodeBook) -> None:
+    titles = [t.replace("-", " ") for t in _hcpcs_titles(codebook)]
+    unprinted = [
+        (lay, form)
+        for lay, forms in ITEM_LAY_NAMES.items()
+        for form in forms
+        if not any(re.search(rf"\b{re.escape(form.replace('-', ' '))}\b", t) for t in titles)
+    ]
+    assert unprinted == []
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("knee walker for achilles rupture", "E0118"),  # not a scooter accident, and no walker
+        ("toilet grab bars", "E0243"),  # Toilet rail
+        ("cam boot after ankle fracture", "L436"),  # Walking boot (custom fitted or off the shelf)
+        ("chux", "A4554"),  # a trade name no title prints is no unknown word
+        ("incentive spirometer", "A9284"),
+    ],
+)
+def test_made_up_lay_item_names(codebook: CodeBook, query: str, code: str) -> None:
+    assert find_codes(codebook, query)[0].code.startswith(code)
