@@ -109,7 +109,7 @@ from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
 from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence, told_by_patient
 from bot.lookups.index.lookup import Found, index_hits
-from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, administration
+from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
 from bot.lookups.index.pcs_asked import (
     ROOT_NAME_STEMS,
     Scored,
@@ -117,6 +117,8 @@ from bot.lookups.index.pcs_asked import (
     procedure_first,
     procedure_main_term,
 )
+from bot.lookups.index.pcs_perineal import CUE as PERINEAL_CUE
+from bot.lookups.index.pcs_perineal import LayerRepair, perineal_repair
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.pcs_setting import procedures_before_services, without_setting
 from bot.lookups.index.pcs_ventilation import read_ventilation
@@ -513,10 +515,16 @@ class Searcher:
 
     def _administration_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A substance given by a route ("tPA via peripheral IV for stroke", "2 units PRBC through central line"):
-        the ICD-10-PCS Administration code its route and class say leads (bot.lookups.index.pcs_administration)."""
-        if "pcs" not in systems or not ADMINISTRATION_CUE.search(query):
+        the ICD-10-PCS Administration code its route and class say leads (bot.lookups.index.pcs_administration);
+        a repaired perineal laceration of a degree: the Repair of the layer it tears (bot.lookups.index.
+        pcs_perineal)."""
+        if "pcs" not in systems:
             return found
-        given = administration(self.book.db.conn, self.index_tree(), query)
+        given: Administration | LayerRepair | None = None
+        if ADMINISTRATION_CUE.search(query):
+            given = administration(self.book.db.conn, self.index_tree(), query)
+        if given is None and PERINEAL_CUE.search(query):
+            given = perineal_repair(self.book.db.conn, query, self.index_tree().memo)
         named = self.book.get("pcs", given.code) if given is not None else None
         if given is None or named is None:
             return found
