@@ -44,6 +44,7 @@ def test_a_substance_given_by_a_route_is_its_administration(
         "PICC line placement",  # a device put in
         "hives after IV contrast",
         "CKD stage IV",
+        "transfusion fresh plasma bone marrow",  # the Index line names the site (302A)
     ],
 )
 def test_no_administration_where_none_is_told(codebook: CodeBook, query: str) -> None:

@@ -101,6 +101,10 @@ PRODUCTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:plasma)\b", "Frozen Plasma"),
     )
 )
+# A transfusion site other than a vein (table 302: Products of Conception, Bone Marrow), left to the Index.
+OTHER_TRANSFUSION_SITE = re.compile(
+    r"\b(?:conception|fetal|fetus|intrauterine|in\s+utero|into\s+(?:the\s+)?bone\s+marrow|bone\s+marrow$)"
+)
 TRANSFUSION = re.compile(r"\b(?:transfus\w*|units?\s+of)\b")
 
 # A class of substance said by its own name (the Substance Key's classes, as the 3E0 titles print them).
@@ -234,6 +238,8 @@ def administration(conn: sqlite3.Connection, tree: IndexTree, query: str) -> Adm
     product = next((name for pattern, name in PRODUCTS if pattern.search(text)), None)
     if route is None and not (product and TRANSFUSION.search(text)):
         return None
+    if route is None and OTHER_TRANSFUSION_SITE.search(text):
+        return None  # "transfusion fresh plasma bone marrow": the Index's own line names the site
     part, approach, said = route or ("Peripheral Vein", "3", "transfusion")
     if DOSE.search(UNITS_OF_BLOOD.sub("", text) if product else text) or NOT_GIVING.search(text):
         return None
