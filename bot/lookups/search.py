@@ -114,6 +114,7 @@ from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
 from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence, told_by_patient
 from bot.lookups.index.lookup import Found, index_hits
+from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
 from bot.lookups.index.pcs_asked import (
     ROOT_NAME_STEMS,
     Scored,
@@ -121,8 +122,11 @@ from bot.lookups.index.pcs_asked import (
     procedure_first,
     procedure_main_term,
 )
+from bot.lookups.index.pcs_perineal import CUE as PERINEAL_CUE
+from bot.lookups.index.pcs_perineal import LayerRepair, perineal_repair
 from bot.lookups.index.pcs_roots import procedure_reading
 from bot.lookups.index.pcs_setting import procedures_before_services, without_setting
+from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.reasons import LONG_TERM_MAIN, read_values
@@ -484,6 +488,9 @@ class Searcher:
         # "Babinski upgoing on left", "bruit heard on exam", "urine output 200 mL in 24 h": the chart's
         # finding in the Index's words, before any reading of the words (bot.lookups.index.chart_findings).
         query = read_chart(query)
+        if "pcs" in systems:
+            # "vent for 5 days": a ventilation episode by its duration (bot.lookups.index.pcs_ventilation).
+            query = read_ventilation(query)
         setting = without_setting(query) if "pcs" in systems else None
         if setting is not None:
             # "peritoneal dialysis exchange inpatient": the setting says the code set (bot.lookups.index.pcs_setting).
@@ -509,7 +516,27 @@ class Searcher:
         found = self._item_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
+        found = self._administration_first(query, systems, limit, found)
         return self._unanswered_service(query, self._permanent_line_first(query, found))
+
+    def _administration_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A substance given by a route ("tPA via peripheral IV for stroke", "2 units PRBC through central line"):
+        the ICD-10-PCS Administration code its route and class say leads (bot.lookups.index.pcs_administration);
+        a repaired perineal laceration of a degree: the Repair of the layer it tears (bot.lookups.index.
+        pcs_perineal)."""
+        if "pcs" not in systems:
+            return found
+        given: Administration | LayerRepair | None = None
+        if ADMINISTRATION_CUE.search(query):
+            given = administration(self.book.db.conn, self.index_tree(), query)
+        if given is None and PERINEAL_CUE.search(query):
+            given = perineal_repair(self.book.db.conn, query, self.index_tree().memo)
+        named = self.book.get("pcs", given.code) if given is not None else None
+        if given is None or named is None:
+            return found
+        top = max((h.score for h in found), default=0.0) + 1.0
+        hit = self._hit(("pcs", named.code), (top, given.why, named, named.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 
     def _class_line_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A contact or a family history of a condition no Index line names ("partner has hepatitis B, pt

@@ -589,6 +589,10 @@ def complete_pcs(
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
     said_stems = level_words(query_stems - _meaning_stems(operation_name(str(rows[0][1]))))
+    if not said_stems & OPENING_STEMS:
+        # "C/S via low transverse uterine incision": the preposition names no approach ("Via Natural or
+        # Artificial Opening" is said by its opening: "via vagina").
+        said_stems = said_stems - {VIA}
     approaches = _approaches(query_stems, raw)
     # A word most of the body parts share ("Skin" in "Left Ear Skin", "Face Skin" ...) names the body
     # system, not the part: it picks none of them.
@@ -903,6 +907,33 @@ def _same_root(a: str, b: str) -> bool:
     return len(short) >= ROOT_LETTERS and long.startswith(short)
 
 
+VIA = stem("via")
+# The words that say an opening the instrument goes in by ("via vagina", "via the mouth", "via stoma").
+OPENING_STEMS = frozenset(
+    stem(w)
+    for w in (
+        "natural",
+        "opening",
+        "orifice",
+        "artificial",
+        "vagina",
+        "vaginal",
+        "mouth",
+        "oral",
+        "nose",
+        "nasal",
+        "urethra",
+        "urethral",
+        "rectum",
+        "rectal",
+        "anus",
+        "anal",
+        "stoma",
+        "ostomy",
+        "tube",
+        "ett",
+    )
+)
 ROOT_LETTERS = 6  # the shortest word `_same_root` reads as the root of a longer one
 
 

@@ -53,6 +53,7 @@ from bot.lookups.index.pcs_drains import drainage_for_drain
 from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
 from bot.lookups.index.pcs_levels import level_words
+from bot.lookups.index.pcs_lobes import lung_lobe_for_lobe
 from bot.lookups.index.pcs_matter import extirpation_for_matter, used_matter_words
 from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
@@ -852,6 +853,10 @@ def _verify(
             # (the words as said: "microdiscectomy" is read as discectomy, its "micro" says a portion)
             said = stems | frozenset(stem(w) for w in understood.words)
             done = excision_for_portion(conn, done, said, match.qualifier, memo) or done
+            # "bronchoscopy with biopsy right lower lobe": the lung lobe, not the lobe's bronchus
+            done = (
+                lung_lobe_for_lobe(conn, done, _typed_stems(understood), stems, match.qualifier, memo) or done
+            )
             done = extirpation_for_matter(conn, done, own or stems, memo) or done
             # (the query's own words: the path's "Drainage, Eye" is no region the query names)
             done = subcutaneous_drainage(conn, done, own or stems, done.title, memo) or done
@@ -874,6 +879,16 @@ def _verify(
     if how:
         how = f"{how} -> {display(system, done.code)}"
     return code, how
+
+
+def _typed_stems(understood: Understood) -> frozenset[str]:
+    """The stems of the words as typed: the query's words, those the vocabulary replaced given back
+    ("BAL" said, not its reading "lavage bronchial alveolar")."""
+    typed = {stem(w) for w in understood.words}
+    for original, meaning in understood.replaced:
+        typed -= {stem(w) for w in meaning}
+        typed |= {stem(w) for w in original}
+    return frozenset(typed)
 
 
 _AGE_TOLD = re.compile(
