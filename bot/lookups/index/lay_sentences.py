@@ -59,6 +59,8 @@ _NEGATING_WORDS = """
     aren't arent wasn't wasnt unable nothing
 """
 _NEGATING = frozenset(_NEGATING_WORDS.split())
+# A negating word as a lay phrase may say it ("can't sleep", "unable to sleep", "cannot sleep" say one thing).
+_SAME_NEGATION = {"cannot": "cant", "unable": "cant", "unabl": "cant"}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A side said anywhere in the sentence stays with the reading ("ears ring all day, both sides"): the
 # Tabular's laterality.
@@ -139,9 +141,18 @@ def said_stem(word: str) -> str:
     return s
 
 
+def _word_stem(word: str) -> str:
+    """A sentence's or a phrase's word as read: its said stem, a negating word by the negation it says."""
+    s = said_stem(word)
+    return _SAME_NEGATION.get(s, s)
+
+
+_NEGATING_STEMS = frozenset(_word_stem(w) for w in _NEGATING)
+
+
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     """The stems of a lay phrase's words that must be said (its empty words aside), in order."""
-    return tuple(dict.fromkeys(said_stem(w) for w in _WORD.findall(phrase.lower()) if w not in _EMPTY))
+    return tuple(dict.fromkeys(_word_stem(w) for w in _WORD.findall(phrase.lower()) if w not in _EMPTY))
 
 
 @lru_cache(maxsize=4)
@@ -157,6 +168,17 @@ def _phrases_by_stem(vocabulary: Vocabulary) -> dict[str, tuple[tuple[frozenset[
         for s in needed:
             out.setdefault(s, []).append((frozenset(needed), term.term))
     return {s: tuple(rows) for s, rows in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def _negation(term: str) -> tuple[str, str] | None:
+    """A phrase's negating word and the word it governs, the next the phrase says ("can't fall asleep":
+    cant, fall), or None when the phrase says no negation."""
+    stems = phrase_stems(term)
+    for n, s in enumerate(stems[:-1]):
+        if s in _NEGATING_STEMS:
+            return s, stems[n + 1]
+    return None
 
 
 def _said(text: str) -> tuple[list[str], list[bool], list[int]]:
@@ -176,12 +198,38 @@ def _said(text: str) -> tuple[list[str], list[bool], list[int]]:
     return words, negated, clauses
 
 
-def _in_one_clause(needed: frozenset[str], stems: list[str], negated: list[bool], clauses: list[int]) -> bool:
-    """Whether one clause of the sentence says every needed word (not negated)."""
+def _in_one_clause(
+    needed: frozenset[str],
+    stems: list[str],
+    negated: list[bool],
+    clauses: list[int],
+    negation: tuple[str, str] | None,
+) -> bool:
+    """Whether one clause of the sentence says every needed word (not negated). A phrase saying a negation
+    ("can't fall asleep") is said by the clause saying its negating word right before the word it governs,
+    empty words between ("I can't ever fall asleep at night", not "can't stop yawning ... night's sleep")."""
     for n in set(clauses):
-        said = {s for s, off, c in zip(stems, negated, clauses, strict=True) if c == n and not off}
+        at = [i for i, c in enumerate(clauses) if c == n]
+        if negation is None:
+            said = {stems[i] for i in at if not negated[i]}
+        elif _governs(negation, [stems[i] for i in at]):
+            said = {stems[i] for i in at}
+        else:
+            continue
         if needed <= said:
             return True
+    return False
+
+
+def _governs(negation: tuple[str, str], stems: list[str]) -> bool:
+    """Whether a clause's stems say the negating word with the word it governs next, empty and narrative
+    words read past."""
+    word, governed = negation
+    for n, s in enumerate(stems):
+        if s == word:
+            after = [t for t in stems[n + 1 :] if t not in _EMPTY and t not in _NARRATIVE]
+            if after[:1] == [governed]:
+                return True
     return False
 
 
@@ -194,23 +242,25 @@ def read_lay_sentence(
     words, negated, clauses = _said(text)
     if len(words) < 3:
         return None
-    stems = [said_stem(w) for w in words]
-    open_stems = {s for s, off in zip(stems, negated, strict=True) if not off}
+    stems = [_word_stem(w) for w in words]
     index = _phrases_by_stem(vocabulary)
     typed = set(words)
     best: tuple[tuple[int, int, int, int, str], frozenset[str], str] | None = None
-    for s in dict.fromkeys(s for s, off in zip(stems, negated, strict=True) if not off):
+    # The words not negated open a phrase; a negating word opens the phrases saying it ("can't sleep").
+    opening = (s for s, off in zip(stems, negated, strict=True) if not off or s in _NEGATING_STEMS)
+    for s in dict.fromkeys(opening):
         for needed, term in index.get(s, ()):
             # A phrase is said within one clause ("PAD L leg ..., rest pain" says no "leg pain"); a phrase of
             # one word as typed ("tingled ... blistered" says no "tingly").
-            if not needed <= open_stems or not _in_one_clause(needed, stems, negated, clauses):
+            negation = _negation(term)
+            if not _in_one_clause(needed, stems, negated, clauses, negation):
                 continue
             exact = sum(1 for w in _WORD.findall(term) if w in typed and w not in _EMPTY)
             if len(needed) == 1 and not exact:
                 continue
             # The most words covered; then the phrase said most nearly as listed (its words in a shorter
             # span), then as typed ("seasick ... boat trip" is no "tripped").
-            at = [n for n, w in enumerate(stems) if w in needed and not negated[n]]
+            at = [n for n, w in enumerate(stems) if w in needed and (negation is not None or not negated[n])]
             rank = (len(needed), -(at[-1] - at[0]), exact, -len(term), term)
             if best is None or rank > best[0]:
                 best = (rank, needed, term)
