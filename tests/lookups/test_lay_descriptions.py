@@ -38,6 +38,8 @@ from bot.lookups.search import find_codes
         ("my grandma has little purple dots on her forearms", "R23.3"),
         ("little dents in my fingernails", "L60.8"),
         ("my husband's breast tissue keeps growing on one side", "N62"),
+        # a site said in everyday words by the Latin of the condition's name: Pediculosis, capitis
+        ("nits in my son's hair", "B85.0"),
     ],
 )
 def test_a_described_condition_is_answered_by_the_index_line_saying_it(

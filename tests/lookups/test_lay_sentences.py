@@ -136,6 +136,7 @@ def test_only_an_index_path_through_the_meaning_answers_it() -> None:
         ("my son keeps pulling his hair out when he is stressed", "F63.3"),  # lay17: Hair-pulling
         ("my grandma cannot fall asleep at night anymore", "G47.00"),  # a negated phrase: Insomnia
         ("my husband's big toe leans toward his other toes", "M20.10"),  # leans / drifting: Hallux valgus
+        ("my little brother barfed twice after lunch", "R11.10"),  # lay19 vocabulary: Vomiting
     ],
 )
 def test_lay_sentences_find_their_index_line(codebook: CodeBook, query: str, expected: str) -> None:
