@@ -33,6 +33,13 @@ from bot.lookups.search import find_codes
         ("my son has no appetite for a week and looks pale", "R63.0"),
         # an answer's Index line refined by the subterm a word it left says: Enuresis -> Enuresis, nocturnal
         ("my grandson still wets the bed at night", "N39.44"),
+        # the Index's adjective for a colour or a look, a change of size or shape (_LAY_DESCRIPTORS):
+        # Spots, purpuric; Pitting, nail; Hypertrophy, breast
+        ("my grandma has little purple dots on her forearms", "R23.3"),
+        ("little dents in my fingernails", "L60.8"),
+        ("my husband's breast tissue keeps growing on one side", "N62"),
+        # a site said in everyday words by the Latin of the condition's name: Pediculosis, capitis
+        ("nits in my son's hair", "B85.0"),
     ],
 )
 def test_a_described_condition_is_answered_by_the_index_line_saying_it(
@@ -65,3 +72,9 @@ def test_word_forms_reach_the_doer_and_the_adjective() -> None:
     assert "golfer" in word_forms("golfing")
     assert "swimmer" in word_forms("swimming")
     assert "itch" in word_forms("itchy")
+
+
+def test_lay_descriptors_reach_the_index_adjective() -> None:
+    assert "purpur" in " ".join(word_forms("purple"))
+    assert "pit" in " ".join(word_forms("dents"))
+    assert "conic" in " ".join(word_forms("cone"))

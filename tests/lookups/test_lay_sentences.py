@@ -26,6 +26,10 @@ _VOCABULARY = Vocabulary.read(
     "ears ring\tlay\ttinnitus\n"
     "dripping sweat\tlay\thyperhidrosis\n"
     "can't pee\tlay\tretention urine\n"
+    "cant fall asleep\tlay\tinsomnia\n"
+    "stomach ache\tlay\tpain abdominal\n"
+    "itchy butt\tlay\tpruritus anus\n"
+    "swollen red gums\tlay\tgingivitis\n"
 )
 _PARTS = frozenset({"neck", "face", "cheek", "knee", "knees", "ear", "ears", "legs", "little", "back"})
 
@@ -56,6 +60,33 @@ def test_a_phrase_needs_its_own_degree_and_negation_words() -> None:
 def test_negated_words_are_never_matched_and_a_phrase_is_said_in_one_clause() -> None:
     assert _read("painful bump on my eyelid, not a lump") is None
     assert _read("lump in the armpit, stiff neck") is None
+
+
+def test_a_phrase_saying_a_negation_is_said_by_its_negated_clause() -> None:
+    read = _read("I can't ever fall asleep at night")
+    assert read is not None and read.means == "insomnia" and read.unused == ()
+    read = _read("my dad cannot pee since yesterday")  # "cannot", "unable to": the same negation as "can't"
+    assert read is not None and read.means == "retention urine"
+    # The negation governs the word right after it: "can't stop yawning" says no "can't fall asleep".
+    assert _read("I can't stop yawning at night when I fall asleep") is None
+
+
+def test_a_phrase_is_said_in_the_other_everyday_words_for_the_same_thing() -> None:
+    read = _read("my tummy hurts every night after dinner")  # tummy / stomach, hurts / ache
+    assert read is not None and read.means == "pain abdominal" and read.unused == ("dinner",)
+    read = _read("my gums bleed and are puffy and red")  # puffy / swollen
+    assert read is not None and read.means == "gingivitis"
+    # The answer left the meaning the vocabulary read: the reading is over it, whatever word it went by.
+    assert read.missed_by(
+        "Index: Bleeding -> see Hemorrhage, gum -> K06.8 (vocabulary: gums bleed -> gingivitis)"
+    )
+    assert not read.missed_by("Index: Bleeding -> see Hemorrhage, gum -> K06.8")
+
+
+def test_an_empty_word_says_no_word_of_a_phrase() -> None:
+    assert _read("my legs feel itchy but only at night") is None  # "but" is no "butt"
+    read = _read("my butt is really itchy at night")
+    assert read is not None and read.means == "pruritus anus"
 
 
 def test_a_side_said_anywhere_stays_and_a_plural_pair_in_the_phrase_says_both() -> None:
@@ -103,6 +134,9 @@ def test_only_an_index_path_through_the_meaning_answers_it() -> None:
         ("I keep seeing flashes of light in the corner of my right eye", "H53.19"),  # Photopsia
         ("my husband's ankles puff up after a long flight", "R60.0"),  # lay17: Edema, localized
         ("my son keeps pulling his hair out when he is stressed", "F63.3"),  # lay17: Hair-pulling
+        ("my grandma cannot fall asleep at night anymore", "G47.00"),  # a negated phrase: Insomnia
+        ("my husband's big toe leans toward his other toes", "M20.10"),  # leans / drifting: Hallux valgus
+        ("my little brother barfed twice after lunch", "R11.10"),  # lay19 vocabulary: Vomiting
     ],
 )
 def test_lay_sentences_find_their_index_line(codebook: CodeBook, query: str, expected: str) -> None:

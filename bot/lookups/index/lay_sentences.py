@@ -59,6 +59,8 @@ _NEGATING_WORDS = """
     aren't arent wasn't wasnt unable nothing
 """
 _NEGATING = frozenset(_NEGATING_WORDS.split())
+# A negating word as a lay phrase may say it ("can't sleep", "unable to sleep", "cannot sleep" say one thing).
+_SAME_NEGATION = {"cannot": "cant", "unable": "cant", "unabl": "cant"}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A side said anywhere in the sentence stays with the reading ("ears ring all day, both sides"): the
 # Tabular's laterality.
@@ -95,6 +97,10 @@ _NOT_PARTS = frozenset(
 )
 
 
+# What the vocabulary or a lay reading read a query's words as, in an answer's reason.
+_READ_AS = re.compile(r"\((?:vocabulary|read): [^;)]*?-> ([^;)]*)")
+
+
 @dataclass(frozen=True)
 class LaySentence:
     term: str  # the vocabulary's lay phrase the sentence says
@@ -111,6 +117,8 @@ class LaySentence:
         sore" answered by "Other lesions of oral mucosa")."""
         if self.covered < _OVER_ANSWER or answers_meaning(self.means, why):
             return False
+        if self.means in _READ_AS.findall(why):
+            return True  # the answer left the meaning the vocabulary read ("gums bleed -> gingivitis")
         # An answer through a word this reading leaves unused answers another complaint the sentence tells
         # ("I have a headache and my neck is stiff": Headache; "chest pain when I breathe in": Pain, chest,
         # on breathing).
@@ -139,9 +147,103 @@ def said_stem(word: str) -> str:
     return s
 
 
+# Words patients say for one thing, interchangeably, in the vocabulary's lay phrases and in their sentences:
+# a phrase listed with one of them is said with any ("tummy hurts" says "stomach ache", "bump at the base of
+# my big toe" says "lump at the base of my big toe", "my pee stinks" says "urine smells"). Each group is one
+# meaning in everyday words, never a condition: body parts and what comes out of them, a sensation, a look, a
+# shape, a size, a smell. Words a group's members share with another meaning stay out ("sore": a cold sore;
+# "turned": turned yellow; "bottom": the bottom of the foot; "knot": a muscle knot; "split": a split lip;
+# "point": toes point in).
+LAY_KIN: tuple[tuple[str, ...], ...] = (
+    (
+        "pee",
+        "pees",
+        "peed",
+        "peeing",
+        "urine",
+        "urinate",
+        "urinates",
+        "urinating",
+        "urination",
+        "wee",
+        "piss",
+    ),
+    ("poop", "poops", "pooped", "pooping", "poo", "stool", "stools", "bm", "bms", "feces", "crap"),
+    ("puke", "puked", "puking", "vomit", "vomits", "vomited", "vomiting", "barf", "barfing", "barfed"),
+    ("belly", "tummy", "stomach", "abdomen", "gut"),
+    ("butt", "bum", "buttock", "buttocks", "backside"),
+    ("boob", "boobs", "breast", "breasts"),
+    ("pain", "pains", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching", "achy"),
+    ("bump", "bumps", "lump", "lumps"),
+    (
+        "spot",
+        "spots",
+        "dot",
+        "dots",
+        "patch",
+        "patches",
+        "blotch",
+        "blotches",
+        "blotchy",
+        "splotch",
+        "splotches",
+    ),
+    ("small", "little", "tiny", "teeny", "mini"),
+    ("big", "large", "huge"),
+    ("swell", "swells", "swelled", "swollen", "swelling", "puffy", "puffed"),
+    ("smell", "smells", "smelly", "stink", "stinks", "stinky", "odor", "odour", "reeks"),
+    ("sweat", "sweats", "sweaty", "sweating", "perspire", "perspiring"),
+    ("tired", "exhausted", "fatigued", "drained", "wiped"),
+    ("dizzy", "lightheaded", "woozy"),
+    (
+        "bend",
+        "bends",
+        "bent",
+        "bending",
+        "drift",
+        "drifts",
+        "drifting",
+        "lean",
+        "leans",
+        "leaning",
+        "crooked",
+    ),
+    ("stuffy", "stuffed", "congested"),
+    ("plugged", "clogged", "blocked"),
+    ("itch", "itches", "itchy", "itching", "itchiness"),
+    ("burn", "burns", "burning"),
+    ("crack", "cracks", "cracked", "cracking"),
+    ("peel", "peels", "peeled", "peeling"),
+    ("gritty", "sandy", "scratchy"),
+    ("period", "periods", "menses"),
+    ("foot", "feet"),
+    ("tooth", "teeth"),
+    ("throw", "throws", "threw", "throwing"),
+    ("woke", "wake", "wakes", "waking"),
+)
+_KIN = {said_stem(w): said_stem(group[0]) for group in LAY_KIN for w in group}
+
+
+def _word_stem(word: str) -> str:
+    """A sentence's or a phrase's word as read: its said stem, a word of a lay group by the group's first
+    (`LAY_KIN`), a negating word by the negation it says."""
+    s = said_stem(word)
+    s = _KIN.get(s, s)
+    return _SAME_NEGATION.get(s, s)
+
+
+def _sentence_stem(word: str) -> str:
+    """A sentence's word as it may say a phrase's word: an empty word says none ("itchy but only at night"
+    says no "itchy butt")."""
+    return "" if word in _EMPTY else _word_stem(word)
+
+
+_NEGATING_STEMS = frozenset(_word_stem(w) for w in _NEGATING)
+
+
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     """The stems of a lay phrase's words that must be said (its empty words aside), in order."""
-    return tuple(dict.fromkeys(said_stem(w) for w in _WORD.findall(phrase.lower()) if w not in _EMPTY))
+    return tuple(dict.fromkeys(_word_stem(w) for w in _WORD.findall(phrase.lower()) if w not in _EMPTY))
 
 
 @lru_cache(maxsize=4)
@@ -152,11 +254,22 @@ def _phrases_by_stem(vocabulary: Vocabulary) -> dict[str, tuple[tuple[frozenset[
         if term.kind != "lay":
             continue
         needed = phrase_stems(term.term)
-        if not needed or (len(needed) == 1 and needed[0] == said_stem(term.means)):
+        if not needed or (len(needed) == 1 and needed[0] == _word_stem(term.means)):
             continue  # a word form the vocabulary lists ("stung" -> sting) is no lay meaning of its own
         for s in needed:
             out.setdefault(s, []).append((frozenset(needed), term.term))
     return {s: tuple(rows) for s, rows in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def _negation(term: str) -> tuple[str, str] | None:
+    """A phrase's negating word and the word it governs, the next the phrase says ("can't fall asleep":
+    cant, fall), or None when the phrase says no negation."""
+    stems = phrase_stems(term)
+    for n, s in enumerate(stems[:-1]):
+        if s in _NEGATING_STEMS:
+            return s, stems[n + 1]
+    return None
 
 
 def _said(text: str) -> tuple[list[str], list[bool], list[int]]:
@@ -176,12 +289,38 @@ def _said(text: str) -> tuple[list[str], list[bool], list[int]]:
     return words, negated, clauses
 
 
-def _in_one_clause(needed: frozenset[str], stems: list[str], negated: list[bool], clauses: list[int]) -> bool:
-    """Whether one clause of the sentence says every needed word (not negated)."""
+def _in_one_clause(
+    needed: frozenset[str],
+    stems: list[str],
+    negated: list[bool],
+    clauses: list[int],
+    negation: tuple[str, str] | None,
+) -> bool:
+    """Whether one clause of the sentence says every needed word (not negated). A phrase saying a negation
+    ("can't fall asleep") is said by the clause saying its negating word right before the word it governs,
+    empty words between ("I can't ever fall asleep at night", not "can't stop yawning ... night's sleep")."""
     for n in set(clauses):
-        said = {s for s, off, c in zip(stems, negated, clauses, strict=True) if c == n and not off}
+        at = [i for i, c in enumerate(clauses) if c == n]
+        if negation is None:
+            said = {stems[i] for i in at if not negated[i]}
+        elif _governs(negation, [stems[i] for i in at]):
+            said = {stems[i] for i in at}
+        else:
+            continue
         if needed <= said:
             return True
+    return False
+
+
+def _governs(negation: tuple[str, str], stems: list[str]) -> bool:
+    """Whether a clause's stems say the negating word with the word it governs next, empty and narrative
+    words read past."""
+    word, governed = negation
+    for n, s in enumerate(stems):
+        if s == word:
+            after = [t for t in stems[n + 1 :] if t and t not in _NARRATIVE]
+            if after[:1] == [governed]:
+                return True
     return False
 
 
@@ -194,23 +333,25 @@ def read_lay_sentence(
     words, negated, clauses = _said(text)
     if len(words) < 3:
         return None
-    stems = [said_stem(w) for w in words]
-    open_stems = {s for s, off in zip(stems, negated, strict=True) if not off}
+    stems = [_sentence_stem(w) for w in words]
     index = _phrases_by_stem(vocabulary)
     typed = set(words)
     best: tuple[tuple[int, int, int, int, str], frozenset[str], str] | None = None
-    for s in dict.fromkeys(s for s, off in zip(stems, negated, strict=True) if not off):
+    # The words not negated open a phrase; a negating word opens the phrases saying it ("can't sleep").
+    opening = (s for s, off in zip(stems, negated, strict=True) if not off or s in _NEGATING_STEMS)
+    for s in dict.fromkeys(opening):
         for needed, term in index.get(s, ()):
             # A phrase is said within one clause ("PAD L leg ..., rest pain" says no "leg pain"); a phrase of
             # one word as typed ("tingled ... blistered" says no "tingly").
-            if not needed <= open_stems or not _in_one_clause(needed, stems, negated, clauses):
+            negation = _negation(term)
+            if not _in_one_clause(needed, stems, negated, clauses, negation):
                 continue
             exact = sum(1 for w in _WORD.findall(term) if w in typed and w not in _EMPTY)
             if len(needed) == 1 and not exact:
                 continue
             # The most words covered; then the phrase said most nearly as listed (its words in a shorter
             # span), then as typed ("seasick ... boat trip" is no "tripped").
-            at = [n for n, w in enumerate(stems) if w in needed and not negated[n]]
+            at = [n for n, w in enumerate(stems) if w in needed and (negation is not None or not negated[n])]
             rank = (len(needed), -(at[-1] - at[0]), exact, -len(term), term)
             if best is None or rank > best[0]:
                 best = (rank, needed, term)
@@ -221,7 +362,7 @@ def read_lay_sentence(
     sites: list[str] = []
     sides: list[str] = []
     unused: list[str] = []
-    meant = {said_stem(w) for w in means.split()}
+    meant = {_word_stem(w) for w in means.split()}
     for word, s in zip(words, stems, strict=True):
         bare = word.removesuffix("'s")  # "mom's", "toddler's"
         if s in needed or bare in _EMPTY or bare in _NARRATIVE or s in meant or word.isdigit():
@@ -239,7 +380,7 @@ def read_lay_sentence(
         return None
     # A paired part named in the plural inside the phrase ("ears ring", "eyes are itchy") says both when no
     # side is said (as bot.lookups.index.query reads "my ears"); the phrase's meaning no longer names the part.
-    if not sides and "one" not in words and any(w in PAIRED_PARTS and said_stem(w) in needed for w in words):
+    if not sides and "one" not in words and any(w in PAIRED_PARTS and _word_stem(w) in needed for w in words):
         sides.append("bilateral")
     return LaySentence(term, means, tuple(sites), tuple(sides), tuple(unused), len(needed))
 
