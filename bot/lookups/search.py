@@ -104,7 +104,6 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
-from bot.lookups.index.senses import part_words, read_sense, title_words
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
@@ -122,6 +121,7 @@ from bot.lookups.index.pcs_setting import procedures_before_services, without_se
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.reasons import LONG_TERM_MAIN, read_values
+from bot.lookups.index.senses import part_words, read_sense, title_words
 from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,

@@ -31,7 +31,11 @@ _PARTS: tuple[tuple[str, str, str], ...] = (
         "P96",
         "newborn neonate neonatal infant baby preemie premature prematurity nicu born birth perinatal",
     ),
-    ("H00", "H59", "eye eyes od os ou vision visual retina retinal macula fundus floaters flashes ophthalmic"),
+    (
+        "H00",
+        "H59",
+        "eye eyes od os ou vision visual retina retinal macula fundus floaters flashes ophthalmic",
+    ),
     ("H60", "H95", "ear ears hearing audiogram audiology tinnitus deaf"),
     (
         "F01",
@@ -110,9 +114,7 @@ _GRAVIDA = re.compile(r"\bg\d+\s*p\d+")
 def part_words(code: str) -> frozenset[str]:
     """The words a note uses about the part of the classification `code` is in (none for most parts)."""
     head = code.replace(".", "")[:3].upper()
-    return frozenset(
-        word for low, high, words in _PARTS if low <= head <= high for word in words.split()
-    )
+    return frozenset(word for low, high, words in _PARTS if low <= head <= high for word in words.split())
 
 
 def title_words(titles: list[str], stem: Callable[[str], str]) -> frozenset[str]:
@@ -145,7 +147,9 @@ def read_sense(
         if len(meanings) < 2:
             continue
         rest = words[:at] + words[at + 1 :]
-        said = {w for w in rest if w not in _PLAIN} | {stem(w) for w in rest if len(w) > 2 and w not in _PLAIN}
+        said = {w for w in rest if w not in _PLAIN} | {
+            stem(w) for w in rest if len(w) > 2 and w not in _PLAIN
+        }
         if _GRAVIDA.search(lowered):
             said.add("gravida")
         fits = [len(said & neighbourhood(m)) for m in meanings]
