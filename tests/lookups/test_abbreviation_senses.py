@@ -20,6 +20,8 @@ from bot.lookups.search import find_codes
         ("PV bleeding", "N93.9"),  # per vaginam: the N93 titles say "bleeding"
         ("ASD, nonverbal 4 yo", "F84.0"),  # autism: a note about the mind says "nonverbal"
         ("IUGR newborn", "P05.9"),  # the newborn, not the pregnancy
+        ("GBS positive at 36 weeks", "O99.820"),  # group B strep carrier in pregnancy, not Guillain-Barre
+        ("RP with night blindness", "H35.52"),  # retinitis pigmentosa: an eye note says "night blindness"
         ("ASD secundum on echo", "Q21.11"),  # the usual sense stays when the words fit it
         ("CSR left eye", "H35.712"),
         ("PV JAK2 positive", "D45"),

@@ -34,7 +34,8 @@ _PARTS: tuple[tuple[str, str, str], ...] = (
     (
         "H00",
         "H59",
-        "eye eyes od os ou vision visual retina retinal macula fundus floaters flashes ophthalmic",
+        "eye eyes od os ou vision visual blind blindness night retina retinal macula fundus floaters flashes"
+        " ophthalmic",
     ),
     ("H60", "H95", "ear ears hearing audiogram audiology tinnitus deaf"),
     (
@@ -49,6 +50,11 @@ _PARTS: tuple[tuple[str, str, str], ...] = (
         "lymph node nodes lymphadenopathy biopsy reed sternberg chemo chemotherapy abvd staging stage pet",
     ),
     ("D45", "D47", "jak2 platelet platelets plt hematocrit hct hemoglobin hgb marrow phlebotomy"),
+    (
+        "Q20",
+        "Q28",
+        "newborn neonate infant baby cyanotic cyanosis murmur echo echocardiogram repair",
+    ),
     ("I00", "I09", "murmur valve valvular echo echocardiogram rheumatic"),
     ("I30", "I52", "murmur valve valvular echo echocardiogram"),
     (
