@@ -29,7 +29,7 @@ _PARTS: tuple[tuple[str, str, str], ...] = (
     (
         "P00",
         "P96",
-        "newborn neonate neonatal infant baby preemie premature prematurity nicu born birth perinatal",
+        "newborn neonate neonatal infant baby preemie premature prematurity nicu born birth perinatal o2 oxygen",
     ),
     (
         "H00",
@@ -41,7 +41,7 @@ _PARTS: tuple[tuple[str, str, str], ...] = (
     (
         "F01",
         "F99",
-        "mood behavior behaviour behavioral self harm cutting suicidal impulsive anger outbursts therapy dbt"
+        "mood behavior behaviour behavioral self harm cutting suicidal impulsive anger outbursts dbt"
         " psychiatric psych counseling nonverbal speech developmental delay social stimming sensory aba",
     ),
     (
