@@ -22,6 +22,8 @@ from bot.lookups.search import find_codes
         ("IUGR newborn", "P05.9"),  # the newborn, not the pregnancy
         ("GBS positive at 36 weeks", "O99.820"),  # group B strep carrier in pregnancy, not Guillain-Barre
         ("RP with night blindness", "H35.52"),  # retinitis pigmentosa: an eye note says "night blindness"
+        ("PD catheter infection", "T85.71XA"),  # peritoneal dialysis: a kidney note says "catheter"
+        ("avoidant PD", "F60.6"),  # personality disorder: the F60 titles say "avoidant"
         ("ASD secundum on echo", "Q21.11"),  # the usual sense stays when the words fit it
         ("CSR left eye", "H35.712"),
         ("PV JAK2 positive", "D45"),

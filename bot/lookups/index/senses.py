@@ -67,6 +67,8 @@ _PARTS: tuple[tuple[str, str, str], ...] = (
         "Y38",
         "blast explosion injury injured wound wounded shrapnel fragment military combat deployment trauma",
     ),
+    # (dependence on dialysis: a kidney note's words)
+    ("Z99", "Z99", "esrd ckd kidney renal catheter dialysate exchange exchanges peritonitis"),
     ("R06", "R06", "breathing respiration respiratory apnea sleep"),
     (
         "T36",
