@@ -8,6 +8,7 @@ import pytest
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.senses import part_words, read_sense
+from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
 from bot.lookups.search import find_codes
 
@@ -72,3 +73,9 @@ def test_a_part_of_the_classification_has_its_own_words() -> None:
     assert "preemie" in part_words("P05.9")
     assert "od" in part_words("H43.81")
     assert part_words("K86.81") == frozenset()
+
+
+@pytest.mark.parametrize("text", ["kidney mass", "choked on peas", "pulled pecs", "grape vines"])
+def test_an_english_plural_is_not_read_as_an_abbreviation(text: str) -> None:
+    # ("mass" is no plural of "mas", "peas" none of "pea"): no chart abbreviation is an English word's stem.
+    assert Vocabulary.shipped().expand(text)[0] == text
