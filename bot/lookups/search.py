@@ -130,6 +130,7 @@ from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.reasons import LONG_TERM_MAIN, read_values
+from bot.lookups.index.senses import part_words, read_sense, title_words
 from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,
@@ -352,6 +353,7 @@ class Searcher:
         self._substances: dict[str, str] | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
+        self._sense_words: dict[str, frozenset[str]] = {}
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -497,6 +499,11 @@ class Searcher:
             found = self.find(setting, systems, max(limit, SETTING_DEPTH))
             order = procedures_before_services([h.system for h in found])
             return _with_notice([found[n] for n in order][:limit], found.notice)
+        # "ICP at 35 weeks": an abbreviation of several senses read in the one the query is about.
+        sense = read_sense(query, self.vocabulary.senses, self._sense_neighbourhood, stem)
+        if sense is not None:
+            found = self.find(sense.text, systems, limit)
+            return _with_notice([replace(h, why=f"{h.why} ({sense.note})") for h in found], found.notice)
         initialism = self._initialism(query)
         if initialism is None:
             return self._find_all(query, systems, limit)
@@ -579,6 +586,26 @@ class Searcher:
         return read_initialism(
             query, self._initialism_readings, self._initialism_unknown, self._initialism_context, stem
         )
+
+    def _sense_neighbourhood(self, means: str) -> frozenset[str]:
+        """The stems of a sense's words, of the titles of the category its Index path leads to, and the plain
+        words of that category's part of the classification (bot.lookups.index.senses); kept per sense."""
+        found = self._sense_words.get(means)
+        if found is None:
+            answer = self._find_all(means, ("cm",), 1)
+            code = answer[0].code.replace(".", "") if answer else ""
+            titles = [means]
+            if code:
+                titles += [
+                    str(t)
+                    for (t,) in self.book.db.conn.execute(
+                        "SELECT title FROM codes WHERE system = 'cm' AND code >= ? AND code < ? LIMIT 200",
+                        [code[:3], code[:3] + "~"],
+                    )
+                ]
+            found = title_words(titles, stem) | part_words(code)
+            self._sense_words[means] = found
+        return found
 
     def _initialism_readings(self, key: str) -> tuple[Reading, ...]:
         found = self._initialisms.get(key)

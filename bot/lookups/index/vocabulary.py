@@ -3,7 +3,9 @@
 `terms.tsv` maps a term to index words, never to codes ("ckd" -> "chronic kidney disease", "water pill" ->
 "diuretic", "zofran" -> "ondansetron"), so the Index and the Tabular still pick the code and say why.
 Kinds: abbreviation, lay (phrases and words of patients), brand (drug brand -> generic name), synonym (an
-alternative word kept beside the original: "leg" also reads as "limb"), cpt (a service only CPT codes).
+alternative word kept beside the original: "leg" also reads as "limb"), cpt (a service only CPT codes), sense
+(another sense of an abbreviation, written "icp~1": never read in place, the query's other words choose it -
+bot.lookups.index.senses).
 """
 
 from __future__ import annotations
@@ -49,7 +51,8 @@ READER_DROPS = frozenset({"feeling", "feels", "having", "experiencing"})
 # A word ending as a verb or a plural does ("catches", "bleeding", "swelled"): a phrase holding one is said
 # in its own order.
 _INFLECTED = re.compile(r"(?:s|ed|ing)$")
-KINDS = ("abbreviation", "lay", "brand", "synonym", "cpt", "root")
+KINDS = ("abbreviation", "lay", "brand", "synonym", "cpt", "root", "sense")
+SENSE_MARK = "~"  # "icp~1": another sense of "icp" (kind "sense"), read only when the query's words choose it
 # A procedure word is a combining form and a suffix: "nephr" + "ectomy" (kind "root" maps the form).
 PROCEDURE_SUFFIX = re.compile(
     r"(?:ectomy|ectomies|otomy|ostomy|oscopy|oscopies|oscopic|oplasty|opexy|orrhaphy|ocentesis|olysis|otripsy|ography)$"
@@ -284,6 +287,23 @@ class Vocabulary:
                 self._without.clear()
             self._without[terms] = cached
         return cached
+
+    @cached_property
+    def _senses(self) -> dict[str, tuple[str, ...]]:
+        """An abbreviation of several senses -> its usual sense, then its other senses (kind "sense", "icp~1")."""
+        others: dict[str, list[str]] = {}
+        for t in self.terms.values():
+            if t.kind == "sense":
+                others.setdefault(t.term.split(SENSE_MARK)[0], []).append(t.means)
+        return {
+            term: (usual.means, *means)
+            for term, means in others.items()
+            if (usual := self.terms.get(term)) is not None and usual.kind == "abbreviation"
+        }
+
+    def senses(self, word: str) -> tuple[str, ...]:
+        """The senses of an abbreviation of several senses, its usual sense first; () for any other word."""
+        return self._senses.get(word, ())
 
     def knows(self, word: str) -> bool:
         return word in self.terms

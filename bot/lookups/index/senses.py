@@ -1,0 +1,175 @@
+"""An abbreviation of more than one sense read in the sense the rest of the query is about.
+
+A coder meeting "ICP" reads it by what else the note says: "ICP at 35 weeks, itching palms" is intrahepatic
+cholestasis of pregnancy, "ICP monitor after head injury" intracranial pressure; "rheumatic MS" is mitral stenosis,
+"MS flare" multiple sclerosis; "HL nodular sclerosis" is Hodgkin lymphoma, "HL both ears" hearing loss. terms.tsv
+gives such an abbreviation its usual sense (kind "abbreviation") and its other senses (kind "sense", written
+"icp~1"), each in the Index's words. Each sense has a neighbourhood: its own words, the words of the Tabular
+titles of the category its Index path leads to (the titles of I05 say "rheumatic", those of C81 "nodular
+sclerosis"), and the words a note uses about the part of the classification that category is in (a pregnancy:
+weeks, trimester, G2P1; a newborn: preemie, NICU; an eye: OD, OS, floaters). The query's other words choose the
+sense whose neighbourhood holds more of them; the usual sense stays unless another sense fits strictly better.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# The words a note uses about a part of the classification, by the code ranges of that part (first letter and
+# the first two digits, inclusive). Only parts an abbreviation's senses fall in need words here.
+_PARTS: tuple[tuple[str, str, str], ...] = (
+    (
+        "O00",
+        "O9A",
+        "pregnant pregnancy weeks wks wk gestation gestational trimester antepartum prenatal ob obstetric"
+        " fetal fetus singleton twin twins gravid gravida primigravida multigravida labor",
+    ),
+    (
+        "P00",
+        "P96",
+        "newborn neonate neonatal infant baby preemie premature prematurity nicu born birth perinatal o2 oxygen",
+    ),
+    (
+        "H00",
+        "H59",
+        "eye eyes od os ou vision visual blind blindness night retina retinal macula fundus floaters flashes"
+        " ophthalmic",
+    ),
+    ("H60", "H95", "ear ears hearing audiogram audiology tinnitus deaf"),
+    (
+        "F01",
+        "F99",
+        "mood behavior behaviour behavioral self harm cutting suicidal impulsive anger outbursts dbt"
+        " psychiatric psych counseling nonverbal speech developmental delay social stimming sensory aba",
+    ),
+    (
+        "C81",
+        "C96",
+        "lymph node nodes lymphadenopathy biopsy reed sternberg chemo chemotherapy abvd staging stage pet",
+    ),
+    ("D45", "D47", "jak2 platelet platelets plt hematocrit hct hemoglobin hgb marrow phlebotomy"),
+    (
+        "Q20",
+        "Q28",
+        "newborn neonate infant baby cyanotic cyanosis murmur echo echocardiogram repair",
+    ),
+    ("I00", "I09", "murmur valve valvular echo echocardiogram rheumatic"),
+    ("I30", "I52", "murmur valve valvular echo echocardiogram"),
+    (
+        "S00",
+        "T35",
+        "blast explosion injury injured wound wounded shrapnel fragment military combat deployment trauma",
+    ),
+    (
+        "V00",
+        "Y38",
+        "blast explosion injury injured wound wounded shrapnel fragment military combat deployment trauma",
+    ),
+    # (dependence on dialysis: a kidney note's words)
+    ("Z99", "Z99", "esrd ckd kidney renal catheter dialysate exchange exchanges peritonitis"),
+    ("R06", "R06", "breathing respiration respiratory apnea sleep"),
+    (
+        "T36",
+        "T50",
+        "overdose poisoning poisoned adverse reaction given injected injection pen anaphylaxis dose",
+    ),
+)
+# Words of titles that say nothing of what a category is about.
+_PLAIN = frozenset(
+    {
+        "and",
+        "the",
+        "for",
+        "with",
+        "without",
+        "other",
+        "unspecified",
+        "specified",
+        "not",
+        "elsewhere",
+        "classified",
+        "due",
+        "right",
+        "left",
+        "bilateral",
+        "side",
+        "site",
+        "initial",
+        "subsequent",
+        "encounter",
+        "sequela",
+        "type",
+        "disease",
+        "disorder",
+        "disorders",
+        "diseases",
+        "unknown",
+        "from",
+        "has",
+        "positive",
+        "negative",
+        "moderate",
+        "mild",
+        "severe",
+    }
+)
+_WORD = re.compile(r"[a-z][a-z0-9]*")
+_GRAVIDA = re.compile(r"\bg\d+\s*p\d+")
+
+
+def part_words(code: str) -> frozenset[str]:
+    """The words a note uses about the part of the classification `code` is in (none for most parts)."""
+    head = code.replace(".", "")[:3].upper()
+    return frozenset(word for low, high, words in _PARTS if low <= head <= high for word in words.split())
+
+
+def title_words(titles: list[str], stem: Callable[[str], str]) -> frozenset[str]:
+    """The stems of the words of a category's titles that say what it is about."""
+    return frozenset(
+        stem(w) for t in titles for w in _WORD.findall(t.lower()) if len(w) > 2 and w not in _PLAIN
+    )
+
+
+@dataclass(frozen=True)
+class ReadSense:
+    text: str  # the query with the abbreviation replaced by the sense chosen
+    note: str  # "read: ICP -> pregnancy complicated by cholestasis (said: weeks)"
+
+
+def read_sense(
+    query: str,
+    senses: Callable[[str], tuple[str, ...]],
+    neighbourhood: Callable[[str], frozenset[str]],
+    stem: Callable[[str], str],
+) -> ReadSense | None:
+    """The query with its first abbreviation of several senses (`senses(word)`: the usual sense first, then the
+    others; empty for a word of one sense) written in the sense its other words fit best, when that is not the
+    usual sense; None when no such word is said or the usual sense fits as well (`neighbourhood(means)`: the
+    stems of the sense's words and titles and the plain words of its part of the classification)."""
+    lowered = query.lower()
+    words = _WORD.findall(lowered)
+    for at, word in enumerate(words):
+        meanings = senses(word)
+        if len(meanings) < 2:
+            continue
+        rest = words[:at] + words[at + 1 :]
+        said = {w for w in rest if w not in _PLAIN} | {
+            stem(w) for w in rest if len(w) > 2 and w not in _PLAIN
+        }
+        if _GRAVIDA.search(lowered):
+            said.add("gravida")
+        fits = [len(said & neighbourhood(m)) for m in meanings]
+        best = max(range(1, len(meanings)), key=lambda n: fits[n])
+        if fits[best] <= fits[0] or fits.count(fits[best]) > 1:
+            continue
+        chosen = meanings[best]
+        found = re.search(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", query, re.IGNORECASE)
+        if found is None:
+            continue
+        text = f"{query[: found.start()]}{chosen}{query[found.end() :]}"
+        why = sorted(w for w in rest if w in neighbourhood(chosen) or stem(w) in neighbourhood(chosen))
+        note = f"read: {found.group(0)} -> {chosen}" + (f" (said: {', '.join(why)})" if why else "")
+        return ReadSense(text, note)
+    return None
