@@ -20,7 +20,7 @@ import sqlite_utils
 
 from bot.lookups.data_version import stamp
 
-SCHEMA = """
+_TABLES = """
 CREATE TABLE IF NOT EXISTS codes (
     system TEXT NOT NULL, code TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT NOT NULL DEFAULT '',
     parent TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL, billable INTEGER NOT NULL, current INTEGER NOT NULL,
@@ -98,12 +98,18 @@ CREATE TABLE IF NOT EXISTS exact_terms (
     title TEXT NOT NULL, billable INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS exact_terms_norm ON exact_terms (norm);
+"""
+# The title search. A word the lookup searches as typed-so-far ("pneumo"*) ends, once split at its apostrophe,
+# in a token of one or two letters ("dog's"* is "dog" then any token starting "s"): without a prefix index
+# FTS5 merges every term starting so (~20 ms a word); the prefix index keeps those merged (+10 MB).
+SEARCH_TABLE = """
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     text, extra, system UNINDEXED, code UNINDEXED, source UNINDEXED, title UNINDEXED, billable UNINDEXED,
     label UNINDEXED,
-    tokenize = 'porter unicode61 remove_diacritics 2'
+    tokenize = 'porter unicode61 remove_diacritics 2', prefix = '1 2'
 );
 """
+SCHEMA = _TABLES + SEARCH_TABLE
 
 # Made once the index tables are filled (faster than keeping them up to date row by row). index_words_word
 # covers a word's postings (bot.lookups.index.tree), read from the index alone: ~2x faster than (word, node).
@@ -197,6 +203,7 @@ def _chain(first: dict[str, object], rest: Iterator[dict[str, object]]) -> Itera
 
 
 ROOT_OPERATIONS_KEY = "pcs_root_operations"
+SEARCH_RUNS_KEY = "search_system_runs"  # the search documents' rowid runs by system (bot.lookups.shortest)
 
 
 def read_root_operations(conn: sqlite3.Connection) -> frozenset[str]:
@@ -212,10 +219,23 @@ def read_root_operations(conn: sqlite3.Connection) -> frozenset[str]:
     return frozenset(str(t).split()[0].lower() for (t,) in rows if str(t).strip())
 
 
+def search_system_runs(conn: sqlite3.Connection) -> str:
+    """The search documents' runs of consecutive rowids of one system, in rowid order ("cm:1-98403
+    hcpcs:98404-105812 ..."): the documents are inserted a system after another, so a handful of runs."""
+    rows = conn.execute(
+        "SELECT system, min(r), max(r) FROM (SELECT rowid AS r, system, "
+        "rowid - row_number() OVER (PARTITION BY system ORDER BY rowid) AS run FROM search) "
+        "GROUP BY system, run ORDER BY 2"
+    ).fetchall()
+    return " ".join(f"{system}:{low}-{high}" for system, low, high in rows)
+
+
 def rebuild_search(db: sqlite_utils.Database) -> None:
     """Derive the title search documents and the word list from codes, notes and the index trees."""
     conn = db.conn
-    conn.execute("DELETE FROM search")
+    # Made anew (not emptied), so a database made before the prefix index (SEARCH_TABLE) gets it.
+    conn.execute("DROP TABLE IF EXISTS search")
+    conn.execute(SEARCH_TABLE)
     conn.execute(
         "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
         "SELECT title, '', system, code, 'title', title, billable, title FROM codes "
@@ -260,6 +280,9 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
     conn.execute("DELETE FROM words")
     conn.executemany("INSERT INTO words (word, freq) VALUES (?, ?)", counts.items())
     conn.execute("INSERT INTO search(search) VALUES ('optimize')")
+    conn.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [SEARCH_RUNS_KEY, search_system_runs(conn)]
+    )
     # The PCS root operations' names (read at a lookup: a scan of every PCS title, ~100 ms, done here once).
     conn.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",

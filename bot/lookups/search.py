@@ -303,7 +303,25 @@ def _group_in(group: frozenset[str], doc: frozenset[str]) -> bool:
     return any(" " in q and all(w in doc for w in q.split()) for q in group)
 
 
-@lru_cache(maxsize=4096)  # bounded: ~300 bytes an entry, keyed by every title met
+class _GroupTest:
+    """`_group_in` for one group, made once for every title a search reads: a title stem beginning with any
+    alternative (one `str.startswith` with them all, an alternative equal to the stem among them), or every
+    word of an alternative of several words."""
+
+    __slots__ = ("phrases", "starts")
+
+    def __init__(self, group: frozenset[str]) -> None:
+        self.starts = tuple(group)
+        self.phrases = tuple(tuple(q.split()) for q in group if " " in q)
+
+    def held_by(self, doc: frozenset[str]) -> bool:
+        starts = self.starts
+        for d in doc:
+            if d.startswith(starts):
+                return True
+        return any(all(w in doc for w in phrase) for phrase in self.phrases)
+
+
 @lru_cache(maxsize=16384)  # bounded (a few MB): keyed by the titles, inclusion terms and answers met
 def _doc_stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _words(text))
@@ -2059,13 +2077,16 @@ class Searcher:
         suffixed = _suffixed_names(groups)
         said = {w for g in groups for w in g}
         said_stems = frozenset(stem(w) for w in said)
+        tests = {id(g): _GroupTest(g) for g in (*every, *undosed)}
+        every_tests = [tests[id(g)] for g in every]
+        undosed_tests = [tests[id(g)] for g in undosed]
         for text, extra, system, code, source, title, billable, label in rows:
             doc = _doc_stems(text)
             if not doc:
                 continue
             optional = _doc_stems(extra) if extra else frozenset()
             stems = undosed if system == "hcpcs" else every
-            matched = sum(1 for g in stems if _group_in(g, doc))
+            matched = sum(1 for t in (undosed_tests if system == "hcpcs" else every_tests) if t.held_by(doc))
             bonus = sum(1 for g in stems if not (g & doc) and g & optional)
             score = (
                 400 * SOURCE_WEIGHT.get(source, 0.8)
@@ -2165,6 +2186,9 @@ class Searcher:
                 return []
             if len(rowids) <= FEW_DOCUMENTS:
                 return sizes.shortest_of(rowids, _system_names(systems), 200)
+            runs = sizes.runs_of(_system_names(systems))
+            if runs is not None:
+                return sizes.first_in_runs(match, runs, 200)
             sql = (
                 f"SELECT text, extra, system, code, source, title, billable, label FROM search "
                 f"WHERE search MATCH ? AND system IN ({systems}) LIMIT 200"

@@ -17,6 +17,8 @@ from array import array
 from collections.abc import Collection
 from typing import Any
 
+from bot.lookups.schema import SEARCH_RUNS_KEY
+
 UNKNOWN = -1  # a document not measured yet
 NO_TEXT = -2  # a document whose text is NULL: length(NULL) sorts first in SQLite, as -2 does here
 COLUMNS = "text, extra, system, code, source, title, billable, label"
@@ -36,6 +38,7 @@ class DocumentSizes:
         self._system = bytearray()
         self._systems: list[str] = []  # the system names by their number in `_system`
         self._kept: dict[int, tuple[Any, ...]] = {}  # rows read whole, by rowid (bounded: KEPT_ROWS)
+        self._runs: list[tuple[str, int, int]] | None = None  # (system, first, last rowid): runs_of
 
     def shortest(self, match: str, systems: Collection[str], limit: int) -> list[tuple[Any, ...]]:
         """The rows (COLUMNS) of the `limit` shortest documents matching an FTS query among `systems`:
@@ -63,6 +66,39 @@ class DocumentSizes:
         kept.sort(key=self._length.__getitem__)
         return self._rows(kept[:limit])
 
+    def runs_of(self, systems: Collection[str]) -> list[tuple[int, int]] | None:
+        """The rowid runs (first, last) holding the documents of `systems`, in rowid order, when they leave
+        out some documents and the data build stored the runs (SEARCH_RUNS_KEY); else None."""
+        self._check_version()
+        if self._runs is None:
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", [SEARCH_RUNS_KEY]).fetchone()
+            self._runs = [
+                (system, int(low), int(high))
+                for system, _, span in (run.partition(":") for run in str(row[0] if row else "").split())
+                for low, _, high in [span.partition("-")]
+            ]
+        if not self._runs or all(system in systems for system, _, _ in self._runs):
+            return None
+        return [(low, high) for system, low, high in self._runs if system in systems]
+
+    def first_in_runs(self, match: str, runs: list[tuple[int, int]], limit: int) -> list[tuple[Any, ...]]:
+        """What `SELECT COLUMNS FROM search WHERE search MATCH ? AND system IN (...) LIMIT ?` returns, in the
+        same order (FTS5's, ascending rowid), read over the systems' rowid runs only (`runs_of`): a common
+        word's thousands of documents of the other systems are not read to find the few of one ("right"
+        among the HCPCS titles: 75 ms before, under 1 ms)."""
+        found: list[tuple[Any, ...]] = []
+        for low, high in runs:
+            found += [
+                tuple(r)
+                for r in self.db.execute(
+                    f"SELECT {COLUMNS} FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?",
+                    [match, low, high, limit - len(found)],
+                )
+            ]
+            if len(found) >= limit:
+                break
+        return found
+
     def _check_version(self) -> None:
         version = int(self.db.execute("PRAGMA data_version").fetchone()[0])
         if version != self._version:
@@ -71,6 +107,7 @@ class DocumentSizes:
             self._system = bytearray()
             self._systems = []
             self._kept = {}
+            self._runs = None
 
     def _measure(self, rowids: list[int]) -> None:
         unknown = [r for r in rowids if r >= len(self._length) or self._length[r] == UNKNOWN]

@@ -88,3 +88,26 @@ def test_rows_kept_between_lookups_are_what_sqlite_reads(db: object, monkeypatch
             for r in db.execute(ORDERED.format(systems="'cm','pcs'"), [match, limit]).fetchall()  # type: ignore[attr-defined]
         ]
         assert sizes.shortest(match, ("cm", "pcs"), limit) == expected
+
+
+@pytest.mark.parametrize(
+    ("match", "systems", "limit"),
+    [('"pain"', ("cm",), 200), ('"pain"', ("pcs", "hcpcs"), 3), ('"pain" OR "knee"', ("hcpcs",), 5)],
+)
+def test_the_first_found_over_the_systems_runs_are_sqlites(
+    db: object, match: str, systems: tuple[str, ...], limit: int
+) -> None:
+    """Read over the rowid runs of the systems asked (the data build stores them), the first documents found
+    are those `system IN (...) LIMIT n` gives, in the same order."""
+    from bot.lookups.schema import SEARCH_RUNS_KEY, search_system_runs
+
+    conn = db.conn  # type: ignore[attr-defined]
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [SEARCH_RUNS_KEY, search_system_runs(conn)])
+    listed = ",".join(f"'{s}'" for s in systems)
+    sql = f"SELECT {COLUMNS} FROM search WHERE search MATCH ? AND system IN ({listed}) LIMIT ?"
+    expected = [tuple(r) for r in conn.execute(sql, [match, limit]).fetchall()]
+    sizes = DocumentSizes(db)
+    runs = sizes.runs_of(frozenset(systems))
+    assert runs
+    assert sizes.first_in_runs(match, runs, limit) == expected
+    assert sizes.runs_of(frozenset({"cm", "pcs", "hcpcs"})) is None  # every system: the plain query

@@ -20,6 +20,8 @@ from bot.lookups.index.words import content_stems, stem
 
 MAX_WITH_LINES = 40  # the lines under one "with" looked at
 MAX_CLASS_LINES = 3000  # the lines of a class's main term looked at
+SENDING_KEPT = 2000  # main terms whose sending lines are kept (_sending_lines)
+_SENDING = "class sending lines"  # their key in the tree's memo
 
 
 def _same_code(index_code: str, code: str) -> bool:
@@ -59,13 +61,30 @@ def _member(tree: IndexTree, line: Node, code: str, other_stems: frozenset[str])
         head = stem(main.term.split(",")[0].split("(")[0].strip())
         if head not in said or head in other_stems:
             continue  # (a class the query names the other condition by is no class it belongs to)
-        for member in _lines_below(tree, main, MAX_CLASS_LINES):
-            if not _same_code(member.code, code) or not (member.see or member.see_also):
-                continue  # (the class's line sends to the condition's own main term: "see also Pneumonia")
+        # (the class's line sends to the condition's own main term: "see also Pneumonia")
+        for member in _sending_lines(tree, main):
+            if not _same_code(member.code, code):
+                continue
             own = content_stems(member.term)
             if own <= said or not own & other_stems:
                 return member
     return None
+
+
+def _sending_lines(tree: IndexTree, main: Node) -> tuple[Node, ...]:
+    """The lines with a code below a class's main term (the first MAX_CLASS_LINES) that send elsewhere ("see",
+    "see also"), kept per main term: a query's "with" lines ask the same main terms (Disease, Infection) for
+    each line, and the thousands of lines below them are read once, not once a line (bounded, SENDING_KEPT)."""
+    kept = tree.memo.get(_SENDING)
+    if not isinstance(kept, dict):
+        kept = tree.memo[_SENDING] = {}
+    found = kept.get(main.id)
+    if found is None:
+        found = tuple(n for n in _lines_below(tree, main, MAX_CLASS_LINES) if n.see or n.see_also)
+        if len(kept) >= SENDING_KEPT:
+            kept.clear()
+        kept[main.id] = found
+    return found
 
 
 def _lines_below(tree: IndexTree, top: Node, most: int) -> list[Node]:

@@ -26,6 +26,8 @@ _NOT_GENUS = frozenset({"other", "unspecified", "methicillin", "shiga", "stec"})
 _CAPITALIZED = re.compile(r"\b([A-Z][a-z]{3,})\b")
 _kept: dict[int, frozenset[str]] = {}
 _kinds: dict[int, dict[str, str]] = {}
+_categories: dict[tuple[int, str], tuple[tuple[str, frozenset[str]], ...]] = {}
+CATEGORIES_KEPT = 500  # ICD-10-CM categories whose names are kept (named_in_category)
 # Capitalized words of a B97 agent's title that name no virus ("Human", "Respiratory").
 GENERIC_AGENT = frozenset(
     {"human", "respiratory", "virus", "viruses", "agent", "agents", "type", "types", "viral"}
@@ -130,18 +132,32 @@ def named_in_category(conn: sqlite3.Connection, code: str, stems: frozenset[str]
     plain = code.replace(".", "").rstrip("-")
     if len(plain) < 3:
         return ""
-    try:
-        rows = conn.execute(
-            "SELECT c.code, c.title FROM codes c WHERE c.system = 'cm' AND c.current = 1 AND c.billable = 1 "
-            "AND c.code LIKE ? UNION ALL SELECT n.code, n.text FROM notes n JOIN codes c ON c.system = 'cm' "
-            "AND c.code = n.code AND c.current = 1 AND c.billable = 1 WHERE n.system = 'cm' "
-            "AND n.kind = 'inclusion' AND n.code LIKE ?",
-            [plain[:3] + "%", plain[:3] + "%"],
-        ).fetchall()
-    except sqlite3.Error:
-        return ""
-    named = {str(c) for c, text in rows if content_stems(str(text)) & stems}
+    named = {c for c, said in _category_names(conn, plain[:3].upper()) if said & stems}
     if len(named) != 1:
         return ""
     (found,) = named
     return f"{found[:3]}.{found[3:]}" if len(found) > 3 else found
+
+
+def _category_names(conn: sqlite3.Connection, category: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The billable codes of a category with the stems of their title and of each inclusion term, read once
+    per category (a range of the primary key, not a scan of every code) and kept (bounded: CATEGORIES_KEPT)."""
+    key = (id(conn), category)
+    found = _categories.get(key)
+    if found is not None:
+        return found
+    try:
+        rows = conn.execute(
+            "SELECT c.code, c.title FROM codes c WHERE c.system = 'cm' AND c.code >= ? AND c.code < ? "
+            "AND c.current = 1 AND c.billable = 1 UNION ALL SELECT n.code, n.text FROM notes n JOIN codes c "
+            "ON c.system = 'cm' AND c.code = n.code AND c.current = 1 AND c.billable = 1 WHERE n.system = 'cm' "
+            "AND n.code >= ? AND n.code < ? AND n.kind = 'inclusion'",
+            [category, category + "~", category, category + "~"],
+        ).fetchall()
+    except sqlite3.Error:
+        return ()
+    found = tuple((str(c), content_stems(str(text))) for c, text in rows)
+    if len(_categories) >= CATEGORIES_KEPT:
+        _categories.clear()
+    _categories[key] = found
+    return found
