@@ -150,6 +150,7 @@ from bot.lookups.index.vague import (
     stretched_reading,
     unknown_subject,
 )
+from bot.lookups.index.venom import may_tell_venom, read_venom, venom_animals
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
 from bot.lookups.index.z_by_class import class_code, in_target
@@ -340,6 +341,7 @@ class Searcher:
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
+        self._venom_animals: dict[str, str] | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
 
@@ -500,6 +502,7 @@ class Searcher:
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
+        found = self._venom_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
@@ -1005,6 +1008,29 @@ class Searcher:
             return found  # the Table line read already
         top = max((h.score for h in found), default=table[0].score) + DRUG_LINE_LEAD
         line = replace(table[0], score=top, why=f"poisoning story: {table[0].why}")
+        return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
+
+    def _venom_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A venomous animal's bite or sting ("scorpion sting on foot", "bitten by a copperhead") asks for the
+        animal's Drug Table line (T63) first, the wound the words found after it (bot.lookups.index.venom)."""
+        if "cm" not in systems or not may_tell_venom(query):
+            return found  # (the Table's animals are read at the first bite or sting)
+        if self._venom_animals is None:
+            self._venom_animals = venom_animals(self.book.db.conn)
+        told = read_venom(query, self._venom_animals)
+        if told is None:
+            return found
+        animal = told.split(" poisoning ")[0].split()[-1]
+        if found and found[0].code.startswith("T63") and animal in found[0].why.lower().split(" -> ")[0]:
+            return found  # the animal's toxic effect read already ("Sting, ... Jellyfish")
+        try:
+            table = self._find(told, ("cm",), limit)
+        except QueryError:
+            return found
+        if not table or not table[0].code.startswith("T63"):
+            return found
+        top = max((h.score for h in found), default=table[0].score) + DRUG_LINE_LEAD
+        line = replace(table[0], score=top, why=f"venomous bite or sting: {table[0].why}")
         return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
 
     def _prints_brand(self, brand: str) -> bool:
