@@ -130,7 +130,13 @@ from bot.lookups.index.services import (
     names_service_noun,
     says_finding,
 )
-from bot.lookups.index.stories import is_adverse_or_underdosing, is_poisoning, tells_taking
+from bot.lookups.index.stories import (
+    is_adverse_or_underdosing,
+    is_poisoning,
+    tells_taking,
+    title_reaction,
+    unsaid_underdosing,
+)
 from bot.lookups.index.sub_queries import (
     NARRATORS,
     POSITIONAL,
@@ -1249,6 +1255,8 @@ class Searcher:
                     score -= OTHER_ENCOUNTER_COST  # "bit by a dog": W54.0XXA before W54.0XXS
                 if key[0] == "cm" and code is not None and unsaid_intent(code.title, said_words):
                     score -= OTHER_ENCOUNTER_COST  # "aspirin poisoning": accidental, not assault
+                if key[0] == "cm" and code is not None and unsaid_underdosing(code.code, said_words):
+                    score -= OTHER_ENCOUNTER_COST  # "dizzy from amlodipine": no underdosing told
                 add(code, key, score, why, title)
 
             complete = self._text_matches(
@@ -1329,8 +1337,18 @@ class Searcher:
                     _, why, code, title = scored[key]
                     scored[key] = (typed_score + lead, why, code, title)
         hits = self._ranked(scored, limit, headers_below=True)
-        if found.reaction and hits and is_adverse_or_underdosing(hits[0].code):
-            condition = self._reaction_first(found.reaction, wanted, limit, hits)
+        reaction = found.reaction
+        if (
+            not reaction
+            and hits
+            and hits[0].why.startswith("title:")
+            and is_adverse_or_underdosing(hits[0].code)
+        ):
+            # the drug's class found by the title's words: what they leave names the reaction
+            drugs = self.vocabulary.expand(text.lower(), kinds=("brand",), chain_brands=True)[1]
+            reaction = title_reaction(text, hits[0].title, {w for term, *_ in drugs for w in term.split()})
+        if reaction and hits and is_adverse_or_underdosing(hits[0].code):
+            condition = self._reaction_first(reaction, wanted, limit, hits)
             if condition is not None:
                 return condition
         if (found.coverage < CLAUSE_SHARE or _reads_a_value_beside(text)) and "cpt" not in understood.kinds:

@@ -53,3 +53,16 @@ def test_a_bite_or_sting_reads_as_the_animals_table_line(query: str, expected: s
 def test_the_table_line_leads(codebook: CodeBook, query: str, expected: str) -> None:
     found = find_codes(codebook, query, limit=3)
     assert found and found[0].code == expected, [h.code for h in found]
+
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("inhaled hydrogen sulfide gas in a sewer", "T59.6X1A"),  # the Table's subterm "Hydrogen, sulfide"
+        ("dizzy from a calcium channel blocker taken correctly", "R42"),  # the reaction first, no underdosing
+    ],
+)
+def test_a_chemical_subterm_and_a_class_reaction(codebook: CodeBook, query: str, expected: str) -> None:
+    found = find_codes(codebook, query, limit=3)
+    assert found and found[0].code == expected, [h.code for h in found]
