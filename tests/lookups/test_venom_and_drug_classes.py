@@ -55,7 +55,6 @@ def test_the_table_line_leads(codebook: CodeBook, query: str, expected: str) -> 
     assert found and found[0].code == expected, [h.code for h in found]
 
 
-
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
