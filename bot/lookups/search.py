@@ -1021,6 +1021,8 @@ class Searcher:
         animal's Drug Table line (T63) first, the wound the words found after it (bot.lookups.index.venom)."""
         if "cm" not in systems or not may_tell_venom(query):
             return found  # (the Table's animals are read at the first bite or sting)
+        if found and found[0].code.startswith("Y"):
+            return found  # "stepped on a jellyfish at the beach, place": the setting asked for
         if self._venom_animals is None:
             self._venom_animals = venom_animals(self.book.db.conn)
         told = read_venom(query, self._venom_animals)
