@@ -140,7 +140,13 @@ from bot.lookups.index.services import (
     names_service_noun,
     says_finding,
 )
-from bot.lookups.index.stories import is_adverse_or_underdosing, is_poisoning, tells_taking
+from bot.lookups.index.stories import (
+    is_adverse_or_underdosing,
+    is_poisoning,
+    tells_taking,
+    title_reaction,
+    unsaid_underdosing,
+)
 from bot.lookups.index.sub_queries import (
     NARRATORS,
     POSITIONAL,
@@ -160,6 +166,7 @@ from bot.lookups.index.vague import (
     stretched_reading,
     unknown_subject,
 )
+from bot.lookups.index.venom import may_tell_venom, read_venom, venom_animals
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import stem
 from bot.lookups.index.z_by_class import class_code, in_target
@@ -369,6 +376,7 @@ class Searcher:
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
+        self._venom_animals: dict[str, str] | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
         self._sense_words: dict[str, frozenset[str]] = {}
@@ -538,6 +546,7 @@ class Searcher:
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
+        found = self._venom_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
@@ -1117,6 +1126,31 @@ class Searcher:
             if "short" in getattr(self.book.get("hcpcs", code), "title_source", "")
         ]
 
+    def _venom_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A venomous animal's bite or sting ("scorpion sting on foot", "bitten by a copperhead") asks for the
+        animal's Drug Table line (T63) first, the wound the words found after it (bot.lookups.index.venom)."""
+        if "cm" not in systems or not may_tell_venom(query):
+            return found  # (the Table's animals are read at the first bite or sting)
+        if found and found[0].code.startswith("Y"):
+            return found  # "stepped on a jellyfish at the beach, place": the setting asked for
+        if self._venom_animals is None:
+            self._venom_animals = venom_animals(self.book.db.conn)
+        told = read_venom(query, self._venom_animals)
+        if told is None:
+            return found
+        animal = told.split(" poisoning ")[0].split()[-1]
+        if found and found[0].code.startswith("T63") and animal in found[0].why.lower().split(" -> ")[0]:
+            return found  # the animal's toxic effect read already ("Sting, ... Jellyfish")
+        try:
+            table = self._find(told, ("cm",), limit)
+        except QueryError:
+            return found
+        if not table or not table[0].code.startswith("T63"):
+            return found
+        top = max((h.score for h in found), default=table[0].score) + DRUG_LINE_LEAD
+        line = replace(table[0], score=top, why=f"venomous bite or sting: {table[0].why}")
+        return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
+
     def _prints_brand(self, brand: str) -> bool:
         """Whether a drug line keyed by the brand's first word prints the brand whole ("Inj, abilify maintena";
         no line prints "depo provera": "depo-estradiol" is another drug)."""
@@ -1336,6 +1370,8 @@ class Searcher:
                     score -= OTHER_ENCOUNTER_COST  # "bit by a dog": W54.0XXA before W54.0XXS
                 if key[0] == "cm" and code is not None and unsaid_intent(code.title, said_words):
                     score -= OTHER_ENCOUNTER_COST  # "aspirin poisoning": accidental, not assault
+                if key[0] == "cm" and code is not None and unsaid_underdosing(code.code, said_words):
+                    score -= OTHER_ENCOUNTER_COST  # "dizzy from amlodipine": no underdosing told
                 add(code, key, score, why, title)
 
             complete = self._text_matches(
@@ -1418,8 +1454,18 @@ class Searcher:
                     why = f"{why} ({readings})" if readings else why
                     scored[key] = (typed_score + lead, why, code, title)
         hits = self._ranked(scored, limit, headers_below=True)
-        if found.reaction and hits and is_adverse_or_underdosing(hits[0].code):
-            condition = self._reaction_first(found.reaction, wanted, limit, hits)
+        reaction = found.reaction
+        if (
+            not reaction
+            and hits
+            and hits[0].why.startswith("title:")
+            and is_adverse_or_underdosing(hits[0].code)
+        ):
+            # the drug's class found by the title's words: what they leave names the reaction
+            drugs = self.vocabulary.expand(text.lower(), kinds=("brand",), chain_brands=True)[1]
+            reaction = title_reaction(text, hits[0].title, {w for term, *_ in drugs for w in term.split()})
+        if reaction and hits and is_adverse_or_underdosing(hits[0].code):
+            condition = self._reaction_first(reaction, wanted, limit, hits)
             if condition is not None:
                 return condition
         if (found.coverage < CLAUSE_SHARE or _reads_a_value_beside(text)) and "cpt" not in understood.kinds:

@@ -16,7 +16,7 @@ from bot.lookups.search import find_codes
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("lacosamide overdose", "T42.71XA"),  # Anticonvulsant
+        ("lacosamide overdose", "T42.6X1A"),  # Anticonvulsant, specified NEC: a named one
         ("took too many rivaroxaban by mistake", "T45.511A"),  # Anticoagulant NEC
         ("quetiapine overdose on purpose", "T43.592A"),  # Antipsychotic drug, specified NEC
         ("side effect of rosuvastatin", "T46.6X5A"),  # Antihyperlipidemic drug

@@ -105,7 +105,7 @@ def test_intent_in_other_words_and_a_childs_taking_pick_their_column(
         ("smoked too much weed", "T40.711A"),
         ("crystal meth overdose on purpose", "T43.652A"),
         ("whiskey poisoning accidental", "T51.0X1A"),  # a drink: Alcohol, beverage
-        ("seroquel poisoning self harm", "T43.502A"),  # a brand the Table lists only by its class
+        ("seroquel poisoning self harm", "T43.592A"),  # a brand the Table lists only by its class
     ],
 )
 def test_a_street_name_drink_or_brand_reads_as_its_drug_table_substance(

@@ -212,3 +212,65 @@ def tells_taking(clause: str) -> bool:
     return bool(
         read_drug_story(lowered) != lowered or _RAN_OUT.search(lowered) or PROPERLY_TAKEN.search(lowered)
     )
+
+
+def unsaid_underdosing(code: str, words: Collection[str]) -> bool:
+    """Whether a code is an underdosing (T36-T50, 6th character 6) the query's words never tell: a title
+    matched by its drug class's words ("dizzy from a calcium channel blocker" holds "Underdosing of
+    calcium-channel blockers" as much as its adverse effect) is no underdosing unless less was taken than
+    prescribed (guideline I.C.19.e.5.c; `read_drug_story` writes such a story's words as "underdosing")."""
+    plain = code.replace(".", "").upper()
+    return (
+        is_adverse_or_underdosing(plain) and plain[5] == "6" and not {"underdosing", "underdose"} & set(words)
+    )
+
+
+# The words of a drug story that name no reaction: how it was taken, and the links between drug and reaction.
+_TAKEN_WORDS = frozenset(
+    {
+        "from",
+        "due",
+        "to",
+        "after",
+        "on",
+        "with",
+        "of",
+        "by",
+        "taken",
+        "taking",
+        "took",
+        "takes",
+        "as",
+        "correctly",
+    }
+    | {
+        "properly",
+        "prescribed",
+        "directed",
+        "caused",
+        "causing",
+        "induced",
+        "while",
+        "since",
+        "her",
+        "his",
+        "my",
+    }
+)
+
+
+def title_reaction(text: str, title: str, drug_words: Collection[str]) -> list[str]:
+    """ "dizzy from amlodipine taken correctly": an adverse effect found by its title's words (the drug's
+    class, "Adverse effect of calcium-channel blockers") leaves the words naming the reaction - coded first,
+    the T code beside it (guideline I.C.19.e.5.a), as `reaction_parts` does for a Drug Table path. The words
+    the title, the drug's names (`drug_words`) and the taking leave; [] when none is left."""
+    said = content_stems(title)
+    return [
+        w
+        for w in re.findall(r"[a-z][a-z'-]*", text.lower())
+        if w not in drug_words
+        and w not in _TAKEN_WORDS
+        and content_stems(w)
+        and not content_stems(w) <= said
+        and stem(w) not in TABLE_WORDS
+    ]

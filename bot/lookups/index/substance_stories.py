@@ -101,6 +101,7 @@ NOT_MEDICINAL = re.compile(
     r"\b(?:spray|sprayed|spraying|fumes|vapou?rs?|exposed|farm\w*|crops?|garden\w*|pesticides?|"
     r"insecticides?|herbicides?|weed\s+killer|bug\s+spray)\b"
 )
+CATCH_ALL = re.compile(r"\bnec\b|\btype\s+not\s+specified\b|\bunspecified\b")
 MAX_PHRASE = 4  # the words of the longest Table name read
 
 
@@ -159,11 +160,11 @@ def table_substances(conn: sqlite3.Connection) -> dict[str, str]:
             heads.setdefault(head, str(term))
     for head, term in heads.items():
         names.setdefault(head, term)
-    # A main term with no code of its own names its substances by its subterms: "Nitrous, oxide", "Amyl,
-    # nitrite", "Carbon, monoxide".
+    # A main term names more substances by its subterms: "Nitrous, oxide", "Amyl, nitrite", "Carbon,
+    # monoxide" (no code of their own), "Hydrogen, sulfide" (said "hydrogen sulfide", not hydrogen's line).
     rows = conn.execute(
         "SELECT p.term, n.term, n.cells FROM index_nodes n JOIN index_nodes p ON n.parent = p.id "
-        "WHERE n.book = 'drug' AND n.depth = 1 AND p.cells LIKE '|%'"
+        "WHERE n.book = 'drug' AND n.depth = 1 AND p.depth = 0"
     )
     for head, sub, cells in rows:
         accidental = str(cells).split("|")[0]
@@ -187,7 +188,9 @@ def read_substance_story(
     found = _named_substances(read, names) or _named_substances(lowered, names)
     if not found:
         return None
-    specific = [t for t in found if not re.search(r"\bnec\b", t.lower())] or found
+    # A catch-all line ("Pesticide NEC", "Cleaner, cleansing agent, type not specified") gives way to the
+    # substance named beside it: "ammonia cleaner" is the ammonia's line.
+    specific = [t for t in found if not CATCH_ALL.search(t.lower())] or found
     longest = max(len(t.split()) for t in specific)
     lines = {t for t in specific if len(t.split()) == longest}
     if len(lines) != 1:
