@@ -9,6 +9,7 @@ A word found in no title, index term, vocabulary term or English word is correct
 
 from __future__ import annotations
 
+import contextvars
 import re
 import sqlite3
 import threading
@@ -217,6 +218,9 @@ _READING_WORDS = frozenset(
 )
 CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
 PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold this much more of the query
+# Set while the condition beside an adverse effect is searched on its own ("serotonin syndrome" of "serotonin
+# syndrome from SSRI"): that search may read an adverse effect by its title again, and must not recurse.
+_READING_REACTION: contextvars.ContextVar[bool] = contextvars.ContextVar("reading_reaction", default=False)
 INITIALISMS_CACHED = 20_000  # initialisms (and their readings' words) remembered between queries
 UNKNOWN_SHARE = 0.3  # a query with this share of words known nowhere ...
 UNKNOWN_CONFIDENCE = 0.6  # ... needs an answer holding this share of it
@@ -1669,12 +1673,15 @@ class Searcher:
         story names beside the drug, searched on its own and listed first, the T code beside it (guideline
         I.C.19.e.5.a and c); None when those words name no condition."""
         words = [w for w in reaction if w not in TOLD_BETWEEN and not w.isdigit()]
-        if not words:
-            return None
+        if not words or _READING_REACTION.get():
+            return None  # (the reaction's own search may find an adverse effect by its title again)
+        token = _READING_REACTION.set(True)
         try:
             named = self.find(" ".join(words), systems, limit)
         except QueryError:
             return None
+        finally:
+            _READING_REACTION.reset(token)
         if not named or named.notice or named[0].system != "ICD-10-CM" or named[0].code[:1] in "STVWXY":
             return None
         story = whole[0]

@@ -65,3 +65,15 @@ def test_the_table_line_leads(codebook: CodeBook, query: str, expected: str) -> 
 def test_a_chemical_subterm_and_a_class_reaction(codebook: CodeBook, query: str, expected: str) -> None:
     found = find_codes(codebook, query, limit=3)
     assert found and found[0].code == expected, [h.code for h in found]
+
+
+@pytest.mark.parametrize(
+    "query", ["serotonin syndrome from an SSRI", "SSRI started, worries constantly, GAD"]
+)
+def test_a_reaction_whose_own_search_finds_an_adverse_effect_again_does_not_recurse(
+    codebook: CodeBook, query: str
+) -> None:
+    # The condition beside an adverse effect found by its title is searched on its own ("serotonin syndrome"),
+    # and that search read the SSRI adverse effect by its title again: RecursionError before the guard.
+    found = find_codes(codebook, query, limit=5)
+    assert found and any(h.code.startswith("T43.2") for h in found)
