@@ -48,6 +48,11 @@ def test_a_bite_or_sting_reads_as_the_animals_table_line(query: str, expected: s
         ("took a handful of lyrica to end it", "T42.6X2A"),  # brand -> anticonvulsant, specified NEC
         ("keppra overdose", "T42.6X1A"),  # a named anticonvulsant is a specified one, not T42.7-
         ("adverse effect of celebrex", "T39.395A"),
+        # A drug the Table or the Index names itself keeps its own line, never its class's: oxcarbazepine is an
+        # iminostilbene (T42.1), raloxifene has its Long-term drug therapy line (rows read them as the class).
+        ("oxcarbazepine overdose", "T42.1X1A"),
+        ("clobazam overdose", "T42.4X1A"),
+        ("takes raloxifene every day", "Z79.810"),
     ],
 )
 def test_the_table_line_leads(codebook: CodeBook, query: str, expected: str) -> None:
