@@ -163,6 +163,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("storage/relay_tables.py", "int(version) + 1"): "PRAGMA schema_version, an int SQLite itself returned",
     ("storage/exports.py", "' AND '.join(where)"): "fragments appended above: literals and ? placeholders",
     ("bot/lookups/schema.py", "table"): "table names written in bot/lookups/shipped.py",
+    ("bot/lookups/schema.py", "SCHEMA"): "constant DDL: the code tables, then the title search table",
     ("bot/lookups/schema.py", "', '.join(columns)"): "column names of the shipped data files",
     ("bot/lookups/schema.py", "', '.join(('?' for _ in columns))"): "'?, ?, ...' placeholders",
     ("bot/lookups/search.py", "systems"): "quoted names from the fixed SYSTEMS tuple",
