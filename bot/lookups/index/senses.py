@@ -19,6 +19,10 @@ from dataclasses import dataclass
 
 # The words a note uses about a part of the classification, by the code ranges of that part (first letter and
 # the first two digits, inclusive). Only parts an abbreviation's senses fall in need words here.
+# An injury's words, for its nature (S00-T35) and its external cause (V00-Y38) alike.
+_INJURY_WORDS = (
+    "blast explosion injury injured wound wounded shrapnel fragment military combat deployment trauma"
+)
 _PARTS: tuple[tuple[str, str, str], ...] = (
     (
         "O00",
@@ -57,16 +61,8 @@ _PARTS: tuple[tuple[str, str, str], ...] = (
     ),
     ("I00", "I09", "murmur valve valvular echo echocardiogram rheumatic"),
     ("I30", "I52", "murmur valve valvular echo echocardiogram"),
-    (
-        "S00",
-        "T35",
-        "blast explosion injury injured wound wounded shrapnel fragment military combat deployment trauma",
-    ),
-    (
-        "V00",
-        "Y38",
-        "blast explosion injury injured wound wounded shrapnel fragment military combat deployment trauma",
-    ),
+    ("S00", "T35", _INJURY_WORDS),
+    ("V00", "Y38", _INJURY_WORDS),
     # (dependence on dialysis: a kidney note's words)
     ("Z99", "Z99", "esrd ckd kidney renal catheter dialysate exchange exchanges peritonitis"),
     ("R06", "R06", "breathing respiration respiratory apnea sleep"),
