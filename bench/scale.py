@@ -1,7 +1,7 @@
 """More than one instance: `codedesk serve --http` processes sharing one database, one SIGKILLed mid-run.
 
     python bench/scale.py [--instances 2] [--commands 2000] [--clients 50] [--database-url URL | --postgres]
-                          [--codes-db PATH] [--no-single] [--no-kill]
+                          [--codes-db PATH] [--no-single] [--no-kill] [--queue-at-stop]
 
 Starts `--instances` real `codedesk serve --http` processes on free ports, all on one app database (default: a
 temp SQLite file, which is a legitimate same-host setup: WAL, busy timeouts; `--database-url` takes a SQLite path,
@@ -19,6 +19,8 @@ Then it waits for the outbox to drain and prints throughput, ack p50/p99, and wh
 - clarifications: every acknowledged one stored; none stored twice (a form sent again is the same one);
 - answers: every acknowledged one stored;
 - messages: every outbox row sent, and posted to Slack exactly once (each post names its row in its metadata);
+  a row a job queued in the second between the drain and the SIGTERM is pending at the stop: the instances are
+  started again (as the next deploy would) and must send it, and the figure says how many;
 - job posts: one per (job, slot) run, whichever instances ran it;
 - replies and forms: every acknowledged `/code` has its reply and every acknowledged `/clarify` its form (these
   are sent by the instance that acked them, from memory: an instance killed between the ack and the reply loses
@@ -66,6 +68,7 @@ from bot.jobs import schedules  # noqa: E402
 from bot.lookups.codebook import CodeBook  # noqa: E402
 from bot.relay.service import Actor, ClarificationService  # noqa: E402
 from scripts.throwaway_pg import start_cluster  # noqa: E402
+from storage import outbox  # noqa: E402
 from storage.app_db import AppDatabase  # noqa: E402
 from storage.db import write_transaction  # noqa: E402
 from storage.roles import Role  # noqa: E402
@@ -83,6 +86,7 @@ LOOKUPS = ("lookup heart attack", "lookup CHF", "lookup e119", "check E11.9 I10 
 PLAN = ("code", "ask", "code", "clarify", "code", "answer", "code", "code", "ask", "code")
 GIVE_UP_SECONDS = 120.0  # a command no instance acknowledged within this is counted lost
 DRAIN_SECONDS = 600.0
+LEFTOVER_RESTARTS = 3  # a restart can meet a new minute's job slot in turn; three in a row is a real loss
 CLARIFICATION_ID = re.compile(r"Clarification #(\d+)")
 
 
@@ -367,6 +371,9 @@ class Figures:
     guard_unrecorded: int = 0
     drain_seconds: float = 0.0
     stop_statuses: list[int] = field(default_factory=list)
+    sent_after_restart: int = (
+        0  # queued between the drain and the SIGTERM (a job slot), sent by the next start
+    )
 
     def lines(self) -> list[str]:
         acks = self.acks
@@ -386,7 +393,8 @@ class Figures:
             f'{self.lost_replies}; answered "something went wrong (error id)": {self.error_replies} '
             f"(of {self.code_commands} /code and {self.commands - self.code_commands} others); "
             f"answered requests whose signature is not in the database at the end: {self.guard_unrecorded}",
-            f"  stop (SIGTERM) exit statuses: {self.stop_statuses}",
+            f"  stop (SIGTERM) exit statuses: {self.stop_statuses}; queued after the drain and pending at the stop, "
+            f"sent after a restart: {self.sent_after_restart}",
         ]
 
 
@@ -433,6 +441,7 @@ def run(
     codes_db: Path,
     database_url: str | None,
     kill: bool,
+    queue_at_stop: bool = False,
 ) -> Figures:
     figures = Figures(label, commands, clients)
     work = Path(tempfile.mkdtemp(prefix="codedesk-scale-"))
@@ -478,9 +487,10 @@ def run(
         victim.wait_healthy()  # the restarted instance is serving (its outbox and jobs running)
         figures.drain_seconds = wait_for_outbox(app_db, started + figures.seconds)
         time.sleep(1.0)  # replies sent after their acks arrive
-        for server in servers:
-            server.signal_stop()
-        figures.stop_statuses = [server.exit_status() for server in servers]
+        figures.stop_statuses = stop_all(servers)
+        if queue_at_stop:
+            queue_a_message_at_the_stop(app_db)
+        deliver_what_the_stop_left(servers, app_db, figures)
         check(figures, load, slack, app_db)
         if any(status != 0 for status in figures.stop_statuses):
             figures.problems.append(f"an instance did not stop cleanly: {figures.stop_statuses}")
@@ -509,17 +519,67 @@ def kill_and_restart(victim: Instance) -> None:
     victim.start()
 
 
+def stop_all(servers: list[Instance]) -> list[int]:
+    """SIGTERM every instance at once, as a deploy does; their exit statuses."""
+    for server in servers:
+        server.signal_stop()
+    return [server.exit_status() for server in servers]
+
+
+def open_outbox_rows(app_db: AppDatabase) -> int:
+    db = app_db.connect()
+    try:
+        return int(
+            db.execute("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')").fetchone()[0]
+        )
+    finally:
+        db.close()
+
+
+def queue_a_message_at_the_stop(app_db: AppDatabase) -> None:
+    """`--queue-at-stop`: what a job does when its slot comes due in the second before the SIGTERM (a pending row
+    the stopped instances never sent), made certain instead of left to the clock."""
+    db = app_db.connect()
+    try:
+        outbox.enqueue(
+            db,
+            outbox.NewOutboxMessage(
+                kind="bench_queued_at_stop",
+                channel="C0OFFICE000",
+                method="chat.postMessage",
+                payload={"channel": "C0OFFICE000", "text": "queued in the second before the stop"},
+                dedupe_key="bench:queued-at-the-stop",
+            ),
+            now=datetime.now(UTC),
+        )
+    finally:
+        db.close()
+
+
+def deliver_what_the_stop_left(servers: list[Instance], app_db: AppDatabase, figures: Figures) -> None:
+    """A row queued after the drain (an every-minute job whose slot came due in the second before the SIGTERM)
+    is still pending at the stop. It is durable, not lost: start the instances again, as the next deploy does,
+    and they must send it. Only what is still unsent after that counts as lost (`check`)."""
+    for _ in range(LEFTOVER_RESTARTS):
+        left = open_outbox_rows(app_db)
+        if left == 0:
+            return
+        figures.sent_after_restart += left
+        for server in servers:
+            server.start()
+        for server in servers:
+            server.wait_healthy()
+        wait_for_outbox(app_db, time.monotonic())
+        time.sleep(1.0)
+        statuses = stop_all(servers)
+        if any(status != 0 for status in statuses):
+            figures.problems.append(f"an instance did not stop cleanly after the restart: {statuses}")
+
+
 def wait_for_outbox(app_db: AppDatabase, since: float) -> float:
     """Seconds from the last command until no outbox row is left to send."""
     while time.monotonic() - since < DRAIN_SECONDS:
-        db = app_db.connect()
-        try:
-            left = db.execute("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')").fetchone()[
-                0
-            ]
-        finally:
-            db.close()
-        if left == 0:
+        if open_outbox_rows(app_db) == 0:
             return time.monotonic() - since
         time.sleep(0.25)
     raise SystemExit(f"the outbox did not drain within {DRAIN_SECONDS:.0f} s")
@@ -623,6 +683,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-single", action="store_true", help="skip the one-instance run")
     parser.add_argument("--no-kill", action="store_true", help="kill no instance mid-run")
+    parser.add_argument(
+        "--queue-at-stop",
+        action="store_true",
+        help="queue one message after the stop, as a job slot due in the second before it does; the restart must send it",
+    )
     args = parser.parse_args(argv)
     if args.instances < 1 or args.commands < 1 or args.clients < 1:
         parser.error("--instances, --commands and --clients must be at least 1")
@@ -664,6 +729,7 @@ def _run_all(args: argparse.Namespace) -> int:
             codes_db=codes_db,
             database_url=args.database_url if count == args.instances else None,
             kill=not args.no_kill,
+            queue_at_stop=args.queue_at_stop,
         )
         print("\n".join(figures.lines()), flush=True)
         if figures.problems:
