@@ -9,6 +9,7 @@ connection's transaction holding an exclusive lock on the clarifications table.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -43,6 +44,12 @@ ACK_LIMIT_SECONDS = 3.0
 def events_url(settings: Settings, services: Services, fake_lookups: None) -> Iterator[str]:
     with running_server(settings, services) as url:
         yield url
+
+
+def load_now() -> str:
+    """The machine's load when an ack-window test fails: a busy neighbour, not the app, may have eaten the 3 s."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
 
 
 def timed_post(url: str, body: str, secret: str) -> tuple[int, float]:
@@ -102,7 +109,9 @@ def test_100_lookups_while_the_web_api_does_not_answer_are_all_acked_in_time(
             results = list(pool.map(lambda body: timed_post(events_url, body, signing_secret), bodies))
         statuses = sorted({status for status, _ in results})
         slow = [round(seconds, 1) for _, seconds in results if seconds >= ACK_LIMIT_SECONDS]
-        assert statuses == [200] and slow == []
+        times = sorted(seconds for _, seconds in results)
+        spread = f"ack p50 {times[50]:.2f} s, p90 {times[90]:.2f} s, max {times[-1]:.2f} s; {load_now()}"
+        assert statuses == [200] and slow == [], spread
     finally:
         fake_slack.delay_seconds = 0
         fake_slack.wait_for_method(RESPONSE_URL_METHOD, 100, since=mark, timeout=60)
