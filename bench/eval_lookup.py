@@ -45,6 +45,9 @@ Sets:
 - `holdout15`: bench/queries/holdout_v15.tsv - 548 queries for FY2027 dates of service, written by a separate
   session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
   search round 18 and scored before and after it (provenance in bench/queries/README.md);
+- `holdout16`: bench/queries/holdout_v16.tsv - 543 queries for FY2027 dates of service, written by a separate
+  session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
+  search round 19 and scored before and after it (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py).
 
@@ -100,6 +103,7 @@ HOLDOUT12 = ROOT / "bench" / "queries" / "holdout_v12.tsv"
 HOLDOUT13 = ROOT / "bench" / "queries" / "holdout_v13.tsv"
 HOLDOUT14 = ROOT / "bench" / "queries" / "holdout_v14.tsv"
 HOLDOUT15 = ROOT / "bench" / "queries" / "holdout_v15.tsv"
+HOLDOUT16 = ROOT / "bench" / "queries" / "holdout_v16.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 TOP = 5
 FIRST_QUERY = "cellulitis of left leg"  # timed as the process's first lookup (as bench/lookup.py does)
@@ -189,6 +193,7 @@ LOADERS = {
     "holdout13": lambda: load_dev(HOLDOUT13),
     "holdout14": lambda: load_dev(HOLDOUT14),
     "holdout15": lambda: load_dev(HOLDOUT15),
+    "holdout16": lambda: load_dev(HOLDOUT16),
 }
 
 
@@ -326,7 +331,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15",
+        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -436,6 +441,7 @@ def main() -> int:
             "holdout13": "holdout_v13",
             "holdout14": "holdout_v14",
             "holdout15": "holdout_v15",
+            "holdout16": "holdout_v16",
         }
         print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
         for s in chosen:
