@@ -47,3 +47,32 @@ def test_two_drugs_the_table_names_as_one_line_keep_the_reaction_first(codebook:
     assert "T36.8X5A" in found[:3]
     pair = [h.code for h in find_codes(codebook, "nausea from levodopa carbidopa", limit=3)]
     assert pair[:2] == ["R11.0", "T42.8X5A"]
+
+
+def test_the_tables_own_see_references_lead_within_the_table(codebook: CodeBook) -> None:
+    """ "Methylprednisolone - see Methyl, prednisolone" names the Table's own line (Methyl > prednisolone);
+    resolved in the Alphabetic Index instead, 82 of the Table's 132 references led nowhere."""
+    rows = codebook.db.conn.execute(
+        "SELECT r.book, r.unresolved FROM index_refs r JOIN index_nodes n ON n.id = r.node "
+        "WHERE n.book = 'drug'"
+    ).fetchall()
+    in_table = [unresolved for book, unresolved in rows if book == "drug"]
+    assert len(in_table) >= 110 and sum(1 for u in in_table if u) <= 10
+    here = codebook.db.conn.execute(
+        "SELECT t.term, p.term FROM index_refs r JOIN index_nodes t ON t.id = r.target "
+        "JOIN index_nodes p ON p.id = t.parent JOIN index_nodes n ON n.id = r.node "
+        "WHERE n.book = 'drug' AND n.term = 'Methylprednisolone'"
+    ).fetchone()
+    assert here == ("prednisolone", "Methyl")
+
+
+def test_a_drug_the_table_sends_elsewhere_is_coded_by_the_line_it_names(codebook: CodeBook) -> None:
+    """A line with no code in any column is no table line to stop at: its reference is followed (before,
+    "methylprednisolone side effect" answered an antidepressant's adverse effect, T43.205)."""
+    for query, code in (
+        ("adverse effect of methylprednisolone", "T38.0X5A"),
+        ("methylprednisolone overdose", "T38.0X1A"),
+        ("underdosing of methylprednisolone", "T38.0X6A"),
+    ):
+        found = find_codes(codebook, query, limit=3)
+        assert found and found[0].code == code, (query, [h.code for h in found])

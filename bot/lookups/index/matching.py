@@ -875,7 +875,14 @@ class Matcher:
                         for m in self._follow(at_site, reference, words, by_stem, jumps)
                         if _names_site(m.nodes[len(at_site.nodes) :])
                     ]
-        if jumps < MAX_JUMPS and (not end.code or len(walk.covered) < len(words)) and not end.cells:
+        # (a Drug Table line with no code in any column, "Methylprednisolone - see Methyl, prednisolone": its
+        # reference is where the codes are)
+        codeless_drug = end.book == "drug" and not any(end.cells)
+        if (
+            jumps < MAX_JUMPS
+            and (not end.code or len(walk.covered) < len(words))
+            and (not end.cells or codeless_drug)
+        ):
             references = alternatives_in_order(
                 self._said_parts_first(self.tree.references(end.id), by_stem)[:MAX_REFERENCES], by_stem
             )

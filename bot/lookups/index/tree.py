@@ -487,6 +487,8 @@ def _resolve(tree: IndexTree, reference: str, book: str) -> Reference:
         parts = parts[1:]
     elif book == "ext" and head not in {"table of drugs and chemicals"}:
         target = "ext" if _main_term(tree, "ext", head) else "cm"
+    elif book == "drug":  # the Table's own "see": "Methylprednisolone - see Methyl, prednisolone"
+        target = "drug" if _main_term(tree, "drug", head) else "cm"
     columns = _COLUMN_WORDS.get(target, {})
     column = ""
     open_parts: list[str] = []
