@@ -76,6 +76,7 @@ from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementa
 from bot.lookups.index.site_regions import limb_alternatives
 from bot.lookups.index.store import book_of
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
+from bot.lookups.index.tabular_classes import states_link, tabular_class_line
 from bot.lookups.index.tree import SIDE_STEMS, IndexTree, Node, book_name
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import content_stems, stem, tokens
@@ -472,13 +473,22 @@ def index_hits(
             found.hits.insert(1, IndexHit(code, first.score - 0.1, together + note))
         best_coverage = min(1.0, (best.said + said) / total)
         linked = _class_combination(tree, best, code, pair_words, stems, understood)
+        beside = IndexHit(code, 0.0, f"{why}{note}")
+        if linked is None:
+            # "T2DM with periodontitis": the Tabular files K05.3- under "periodontal diseases"
+            by_class = _tabular_class_combination(
+                matcher, best, first.code, code, pair_words, qwords, stems, understood
+            )
+            if by_class is not None:
+                linked, member = by_class
+                beside = beside if member == code.code else replace(first, why=_unpaired(first.why))
         if linked is not None:
             # "COPD with pneumonia": X's "with" line naming Y's class (J44.0), then Y (J18.9) beside it.
             top = max(h.score for h in found.hits)
-            rest = [h for h in found.hits if h.code.code not in {linked.code.code, code.code}]
+            rest = [h for h in found.hits if h.code.code not in {linked.code.code, beside.code.code}]
             found.hits = [
                 replace(linked, score=top + 0.5),
-                IndexHit(code, top + 0.4, f"suggested with {linked.code.display}: {why}{note}"),
+                replace(beside, score=top + 0.4, why=f"suggested with {linked.code.display}: {beside.why}"),
                 *rest,
             ]
         else:
@@ -738,6 +748,44 @@ def _class_combination(
         f" -> {display('cm', done.code)}" if done.code != line.code.replace(".", "") else ""
     )
     return IndexHit(Code("cm", done.code, done.title, "", "code", True, True, ""), 0.0, why)
+
+
+def _tabular_class_combination(
+    matcher: Matcher,
+    best: PathMatch,
+    first: Code,
+    other: Code,
+    other_words: set[str],
+    qwords: list[QueryWord],
+    stems: frozenset[str],
+    understood: Understood,
+) -> tuple[IndexHit, str] | None:
+    """The "with" line under either condition's path naming the Tabular class of the other's code
+    (bot.lookups.index.tabular_classes), completed in the Tabular, and the code of the class's member; or
+    None."""
+    if best.book != "cm" or other.system != "cm" or first.system != "cm":
+        return None
+    tree = matcher.tree
+    stated = states_link(understood.text)
+    member = other
+    found = tabular_class_line(tree, best.nodes, other.code, stated)
+    if found is None:
+        # "carpal tunnel syndrome in a type 2 diabetic": the line stands under the pair's main term
+        member = first
+        words = [w for w in qwords if w.text in other_words]
+        for match in matcher.match(words, ["cm"], limit=1) if words else []:
+            found = tabular_class_line(tree, match.nodes, first.code, stated)
+    if found is None:
+        return None
+    line, title = found
+    done = complete_cm(tree.conn, line.code, stems, understood.encounter, frozenset(), tree.memo)
+    if done is None or not done.billable:
+        return None
+    path = ", ".join(n.term for n in tree.path(line.id))
+    why = f"Index: {path} -> {line.code}; {member.display} is one: Tabular: {title}" + (
+        f" -> {display('cm', done.code)}" if done.code != line.code.replace(".", "") else ""
+    )
+    return IndexHit(Code("cm", done.code, done.title, "", "code", True, True, ""), 0.0, why), member.code
 
 
 def _with_story_line(
