@@ -39,3 +39,20 @@ def test_a_catch_all_line_needs_the_cause_said(codebook: CodeBook) -> None:
 def test_a_cause_is_said_by_due_to_or_from_not_with_or_and() -> None:
     assert states_link("glaucoma due to diabetes") and states_link("neuropathy 2/2 dm")
     assert not states_link("diabetes with glaucoma") and not states_link("diabetes and glaucoma")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("BPH with nocturia", "N40.1"),
+        ("nodular prostate with urinary hesitancy", "N40.3"),
+        ("bph causing urinary retention", "N40.1"),
+        ("BPH without urinary retention", "N40.0"),
+    ],
+)
+def test_the_with_twin_whose_note_asks_for_the_condition_said_replaces_the_without_code(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    """N40.1 "... with lower urinary tract symptoms": "Use additional code for associated symptoms ...
+    nocturia (R35.1) ... urinary retention (R33.8)" (bot.lookups.index.asked_with)."""
+    assert top(codebook, query, 1) == [expected]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.lookups.codebook import Code
 from bot.lookups.index.agents import agent_path, asks_agent, is_agent, names_organism, title_names
+from bot.lookups.index.asked_with import asked_twin
 from bot.lookups.index.classes import class_line
 from bot.lookups.index.completion import (
     QUERY_NEGATIONS,
@@ -520,6 +521,7 @@ def index_hits(
     if agent_said:  # the organism the agent's code names is said too
         best_coverage = min(1.0, best_coverage + agent_said / total)
     found.hits = _code_first(conn, tree.memo, found.hits, stems)
+    found.hits = _asked_with(tree, found.hits, stems - frozenset(stem(w) for w in understood.negated))
     cause = next((h for h in found.hits if h.code.code[:1] in EXTERNAL_CAUSE_LETTERS), None)
     # "hurt while walking the dog": a story that answered with the setting's own line needs no other reading
     answered = bool(found.hits) and _setting_named(found.hits[0].code.code)
@@ -587,6 +589,24 @@ def _code_first(
         IndexHit(first.code, first.score, f"suggested with {lead.code.display}: {first.why}"),
         *others,
     ]
+
+
+def _asked_with(tree: IndexTree, hits: list[IndexHit], said: frozenset[str]) -> list[IndexHit]:
+    """ "BPH with nocturia": the first answer's "with" twin whose note asks for a condition the query names
+    (bot.lookups.index.asked_with) in its place."""
+    if not hits or hits[0].code.system != "cm":
+        return hits
+    first = hits[0]
+    others = [h.code.code for h in hits[1:LOOKED_AT]]
+    found = asked_twin(tree.conn, tree.memo, first.code.code, first.code.title, said, others)
+    if found is None:
+        return hits
+    code, title, line = found
+    twin = Code("cm", code, title, "", "code", True, True, "")
+    why = f"{_unpaired(first.why)} -> Tabular: {display('cm', code)} asks for {line.strip()}"
+    old, new = f"suggested with {first.code.display}", f"suggested with {twin.display}"
+    rest = [replace(h, why=h.why.replace(old, new)) for h in hits[1:] if h.code.code != code]
+    return [IndexHit(twin, first.score + 0.5, why), *rest]
 
 
 UNSPECIFIED_ORGANISM = re.compile(r"(?i)\bunspecified organism\b")  # a title denying the organism said
