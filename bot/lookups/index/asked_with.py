@@ -25,8 +25,10 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 # A note line's words that name no condition ("code to identify the specific ...", "when specified").
 GENERIC = frozenset(
     stem(w)
-    for w in ["code", "identify", "specific", "such", "as", "any", "if", "applicable", "when", "specified"]
-    + ["associated", "type", "additional", "use"]
+    for w in (
+        *("code", "identify", "specific", "such", "as", "any", "if", "applicable", "when", "specified"),
+        *("associated", "type", "additional", "use"),
+    )
 )
 _KEY = "asked with twins"  # their key in the tree's memo
 KEPT = 2000
