@@ -73,7 +73,13 @@ from bot.lookups.index.reasons import (
     long_term_classes,
     residual_child,
 )
-from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
+from bot.lookups.index.sequencing import (
+    LOOKED_AT,
+    code_first_rank,
+    complete_cited,
+    supplementary,
+    titled_by_note,
+)
 from bot.lookups.index.site_regions import limb_alternatives
 from bot.lookups.index.store import book_of
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
@@ -520,7 +526,7 @@ def index_hits(
     found.hits, agent_said = _with_agent(matcher, found.hits, qwords[:required], understood)
     if agent_said:  # the organism the agent's code names is said too
         best_coverage = min(1.0, best_coverage + agent_said / total)
-    found.hits = _code_first(conn, tree.memo, found.hits, stems)
+    found.hits = _code_first(conn, tree.memo, found.hits, stems, _first_part(understood))
     found.hits = _asked_with(tree, found.hits, stems - frozenset(stem(w) for w in understood.negated))
     cause = next((h for h in found.hits if h.code.code[:1] in EXTERNAL_CAUSE_LETTERS), None)
     # "hurt while walking the dog": a story that answered with the setting's own line needs no other reading
@@ -550,10 +556,17 @@ def index_hits(
 
 
 def _code_first(
-    conn: sqlite3.Connection, memo: dict[object, object], hits: list[IndexHit], said: frozenset[str]
+    conn: sqlite3.Connection,
+    memo: dict[object, object],
+    hits: list[IndexHit],
+    said: frozenset[str],
+    first_part: frozenset[str] | None = None,
 ) -> list[IndexHit]:
     """ "covid-19 with pneumonia", "CKD 3b with anemia": the first answer's Tabular says "Code first" a code
-    another answer completes (U07.1, N18.32): that one first, the first answer beside it."""
+    another answer completes (U07.1, N18.32): that one first, the first answer beside it. Not when the query
+    names first (`first_part`, its first linked part's stems) the condition of a first answer whose title
+    names the other ("anemia in CKD": D63.1, sequencing.titled_by_note) - unless the note's code is an
+    infection, which the guidelines sequence first (I.C.1: sepsis, HIV, COVID-19)."""
     if len(hits) < 2 or hits[0].code.system != "cm":
         return hits
     # Not a reading of the same condition with words the query did not say ("Failure, heart, postprocedural"
@@ -566,6 +579,16 @@ def _code_first(
         and (not h.nodes or (h.unsaid < UNSAID_WORD and hits[0].nodes[: len(h.nodes)] != h.nodes))
     ]
     at = code_first_rank(conn, hits[0].code.code, [h.code.code for h in rest], said)
+    if (
+        at is not None
+        and first_part
+        and rest[at].code.code[:1] not in INFECTION_LETTERS
+        and first_part & content_stems(hits[0].code.title) - content_stems(rest[at].code.title)
+        and titled_by_note(conn, hits[0].code.code, hits[0].code.title, rest[at].code.code)
+    ):
+        return hits  # "anemia in CKD": D63.1 "Anemia in chronic kidney disease" is the Index's answer
+    if at is None:
+        hits, rest, at = _cited_complete(conn, hits, rest, said)
     if at is None and supplementary(conn, memo, hits[0].code.code):
         # "cellulitis of left foot due to MRSA": B95.62 is the additional code of the cellulitis (L03.116);
         # "pneumonia due to strep pneumo": the organism's pneumonia line (J13) is the condition.
@@ -607,6 +630,39 @@ def _asked_with(tree: IndexTree, hits: list[IndexHit], said: frozenset[str]) -> 
     old, new = f"suggested with {first.code.display}", f"suggested with {twin.display}"
     rest = [replace(h, why=h.why.replace(old, new)) for h in hits[1:] if h.code.code != code]
     return [IndexHit(twin, first.score + 0.5, why), *rest]
+
+
+LINK_WORDS = frozenset({"in", "with", "w", "due", "secondary", "from", "on", "and", "caused", "associated"})
+
+
+def _first_part(understood: Understood) -> frozenset[str]:
+    """The stems of the concept a query names first: its first linked part, or its words before a link word
+    ("anemia in CKD")."""
+    words = understood.parts[0] if understood.parts else understood.words
+    kept: list[str] = []
+    for word in words:
+        if word in LINK_WORDS:
+            break
+        kept.append(word)
+    return frozenset(s for w in kept for s in content_stems(w))
+
+
+INFECTION_LETTERS = frozenset("ABU")  # chapter 1 and the emergency codes (U07.1 COVID-19)
+
+
+def _cited_complete(
+    conn: sqlite3.Connection, hits: list[IndexHit], rest: list[IndexHit], said: frozenset[str]
+) -> tuple[list[IndexHit], list[IndexHit], int | None]:
+    """ "severe sepsis with septic shock": R65.21 says "Code first ... sepsis NOS (A41.9)", a line naming only
+    what the query says: a sepsis code another answer gives (same category: A41.01 for MSSA), else A41.9
+    itself, goes first (hits, the answers after the first, the rank in them of the code to put first)."""
+    for code, title in complete_cited(conn, hits[0].code.code, said):
+        at = next((i for i, h in enumerate(rest[:LOOKED_AT]) if h.code.code.startswith(code[:3])), None)
+        if at is not None:
+            return hits, rest, at
+        cited = IndexHit(Code("cm", code, title, "", "code", True, True, ""), 0.0, f"Tabular: {title}")
+        return [hits[0], cited, *hits[1:]], [cited, *rest], 0
+    return hits, rest, None
 
 
 UNSPECIFIED_ORGANISM = re.compile(r"(?i)\bunspecified organism\b")  # a title denying the organism said
