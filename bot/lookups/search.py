@@ -98,6 +98,7 @@ from bot.lookups.hcpcs_items import (
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.chart_findings import read_chart
+from bot.lookups.index.chart_frames import Frame, read_frame
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
     negates_as_asked,
@@ -517,6 +518,13 @@ class Searcher:
 
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+        # "assessment: CAP", "h/o DVT, now with new PE": a section label read past, the present condition
+        # first and the past one's history code beside it (bot.lookups.index.chart_frames).
+        frame = read_frame(query)
+        if frame is not None:
+            framed = self._framed(frame, systems, limit)
+            if framed is not None:
+                return framed
         # "Babinski upgoing on left", "bruit heard on exam", "urine output 200 mL in 24 h": the chart's
         # finding in the Index's words, before any reading of the words (bot.lookups.index.chart_findings).
         query = read_chart(query)
@@ -545,6 +553,21 @@ class Searcher:
         if found and not found.notice:
             return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
         return typed if typed is not None else self._find_all(query, systems, limit)
+
+    def _framed(self, frame: Frame, systems: Sequence[str], limit: int) -> Hits | None:
+        """The present condition's answers, the past condition's history code second; None when the present
+        condition finds no confident answer (the query is then read whole)."""
+        now = self.find(frame.now, systems, limit)
+        if not frame.past:
+            return now if now and not now.notice else None
+        if not now or now.notice:
+            return None
+        told = f"history of {frame.past}"
+        past = self.find(told, systems, 1)
+        if not past or past.notice or past[0].code == now[0].code or not _names_history(past[0]):
+            return now  # ("history of strep": no personal history line names it)
+        hit = replace(past[0], why=f"suggested with {now[0].code}: clause “{told}”: {past[0].why}")
+        return _with_notice([now[0], hit, *(h for h in now[1:] if h.code != hit.code)][:limit], "")
 
     def _find_all(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find_read(query, systems, limit)
@@ -2707,6 +2730,13 @@ def _used_stems(hit: Hit) -> frozenset[str]:
     the words it says it did not use, nor the clause it answers as typed)."""
     why = _NOT_USED.sub(" ", _CLAUSE_WHY.sub("", hit.why))  # nor the clause's words as typed
     return frozenset(stem(w) for w in WORD.findall(f"{hit.title} {why}".lower()))
+
+
+def _names_history(hit: Hit) -> bool:
+    """Whether an answer is a history line holding every word said ("History, personal, malignant neoplasm,
+    breast", "Thrombosis, personal history"), not one the words only brushed ("History, personal, poor
+    personal hygiene" for "strep")."""
+    return "history" in f"{hit.why} {hit.title}".lower() and "not used:" not in hit.why
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:
