@@ -56,3 +56,20 @@ def test_the_with_twin_whose_note_asks_for_the_condition_said_replaces_the_witho
     """N40.1 "... with lower urinary tract symptoms": "Use additional code for associated symptoms ...
     nocturia (R35.1) ... urinary retention (R33.8)" (bot.lookups.index.asked_with)."""
     assert top(codebook, query, 1) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("epilepsy in pregnancy third trimester", ["O99.353", "G40.909"]),
+        ("asthma complicating pregnancy", ["O99.519", "J45.909"]),
+        ("pregnant with depression", ["O99.340", "F32.A"]),
+        ("anemia complicating pregnancy", ["O99.019"]),  # the Index's own line
+    ],
+)
+def test_a_condition_in_pregnancy_reads_the_body_system_line_of_its_chapter(
+    codebook: CodeBook, query: str, expected: list[str]
+) -> None:
+    """ "Pregnancy, complicated by, nervous system condition O99.35-" holds epilepsy (G40, chapter 6), the
+    condition's own code beside it (guideline I.C.15.a.1)."""
+    assert top(codebook, query, len(expected)) == expected

@@ -19,6 +19,11 @@ it is read only when the query states the cause (`stated`: "glaucoma due to diab
 for "with" or "and" ("type 2 diabetes with migraine" is two codes). The circulatory system's catch-all is
 not read: hypertension or coronary disease told beside diabetes is coded apart unless the provider links
 them, and its chapter holds too much.
+
+A condition in pregnancy ("hypothyroidism in pregnancy, 2nd trimester", "asthma complicating pregnancy") is
+presumed to complicate it (guideline I.C.15.a.1): "Pregnancy, complicated by" lists body systems, not every
+condition ("endocrine diseases NEC O99.28-", "respiratory condition O99.51-", "nervous system condition
+O99.35-"), and the condition's own code goes beside the chapter 15 code (`pregnancy_line`).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from bot.lookups.index.tree import IndexTree, Node
 from bot.lookups.index.words import content_stems, stem
 
 MAX_WITH_LINES = 300  # the lines under one "with" looked at
+MAX_LINKED_LINES = 1000  # the lines under "Pregnancy, complicated by" looked at
 MAX_LEVELS = 6  # the Tabular titles above a code read (subcategories, category, block, chapter)
 # Words naming no class of their own ("other disease", "complication").
 GENERIC = frozenset(
@@ -73,27 +79,29 @@ def states_link(text: str) -> bool:
 
 
 def tabular_class_line(
-    tree: IndexTree, path: Sequence[Node], other_code: str, stated: bool
+    tree: IndexTree, path: Sequence[Node], other_code: str, stated: bool, link: str = "with"
 ) -> tuple[Node, str] | None:
     """(the "with" line under the path that names the Tabular class of `other_code`, that class's title), or
-    None. `stated`: the query states the cause, so a body system's catch-all line may be read."""
+    None. `stated`: the query states the cause, so a body system's catch-all line may be read; `link`: the
+    connective line the class lines stand under ("with"; "complicated by", whose system lines are presumed)."""
     levels = _class_titles(tree.conn, tree.memo, other_code)
     if not levels:
         return None
     best: tuple[tuple[int, int], Node, str] | None = None
+    connective, presumed = link, link != "with"
     for node in reversed(path):
         if node.book != "cm":
             return None
-        for link in tree.children(node.id):
-            if link.term.strip().lower() != "with":
+        for under in tree.children(node.id):
+            if under.term.strip().lower() != connective:
                 continue
-            for line in _lines_below(tree, link):
-                lines = tree.path(line.id)[link.depth + 1 :]
+            for line in _lines_below(tree, under, MAX_LINKED_LINES if presumed else MAX_WITH_LINES):
+                lines = tree.path(line.id)[under.depth + 1 :]
                 if any(n.code or n.is_link for n in lines[:-1]):
                     continue  # under another condition the query did not name ("with, coma due to, ...")
                 catch_all = bool(_CATCH_ALL.search(line.term))
                 naming = frozenset(s for n in lines for s in content_stems(n.term)) - GENERIC
-                if catch_all:
+                if catch_all and not presumed:
                     if not stated or not naming or not naming <= SYSTEM_WORDS.keys():
                         continue
                     naming = frozenset(SYSTEM_WORDS[s] for s in naming)
@@ -108,6 +116,37 @@ def tabular_class_line(
         if best is not None:
             return best[1], best[2]
     return None
+
+
+PREGNANCY = "Pregnancy, complicated by"
+# The words that tell the pregnancy and its stage, not the condition complicating it.
+_PREGNANCY_WORDS = re.compile(
+    r"(?i)\b(?:in|during|complicating|complicated\s+by|of|with|at|on|pregnan(?:t|cy)|gravid|g\d+p?\d*|"
+    r"(?:first|second|third|1st|2nd|3rd)\s+(?:trimester|tri)|trimester|tri|\d{1,2}\s*(?:weeks?|wks?|w)|"
+    r"pre-?existing|preexisting|iup|weeks?|gestation)\b"
+)
+PREGNANCY_CUE = re.compile(r"(?i)\b(?:pregnan|complicating\b|gravid)")
+
+
+def pregnancy_condition(text: str) -> str:
+    """The words of a pregnancy query that name the condition complicating it ("hypothyroid in pregnancy
+    2nd trimester" -> "hypothyroid")."""
+    return " ".join(_PREGNANCY_WORDS.sub(" ", text).replace(",", " ").split())
+
+
+def pregnancy_line(tree: IndexTree, condition_code: str) -> tuple[Node, str] | None:
+    """The "Pregnancy, complicated by" line naming the Tabular class (chapter or block) a condition's code
+    stands in, and that class's title; None for a chapter 15 or status code."""
+    if condition_code[:1] in {"O", "Z", "R"}:
+        return None
+    host = tree.resolve(PREGNANCY, "cm").node
+    if not host:
+        return None
+    node = tree.node(host)
+    if node is None or node.parent == 0:
+        return None
+    parent = tree.node(node.parent)
+    return tabular_class_line(tree, [parent] if parent else [], condition_code, True, "complicated by")
 
 
 def _class_titles(
@@ -160,10 +199,10 @@ def _class_of(title: str, nearer: frozenset[str]) -> frozenset[str]:
     return content_stems(title)
 
 
-def _lines_below(tree: IndexTree, top: Node) -> list[Node]:
+def _lines_below(tree: IndexTree, top: Node, most: int) -> list[Node]:
     """The lines with a code below a line (its subtree is the id range after it)."""
     rows = tree.conn.execute(
         "SELECT id FROM index_nodes WHERE id > ? AND id <= ? AND code != '' LIMIT ?",
-        [top.id, top.last, MAX_WITH_LINES],
+        [top.id, top.last, most],
     ).fetchall()
     return tree.nodes([int(r[0]) for r in rows])
