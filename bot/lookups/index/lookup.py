@@ -620,6 +620,8 @@ def _asked_with(tree: IndexTree, hits: list[IndexHit], said: frozenset[str]) -> 
     if not hits or hits[0].code.system != "cm":
         return hits
     first = hits[0]
+    if negates_what_is_said(first.code.title, said):
+        return hits  # "hypertension with heart failure": the query says what "without" denies; read apart
     others = [h.code.code for h in hits[1:LOOKED_AT]]
     found = asked_twin(tree.conn, tree.memo, first.code.code, first.code.title, said, others)
     if found is None:
