@@ -612,6 +612,8 @@ class Searcher:
         - when the first answer left the condition's words unused."""
         if "cm" not in systems or not PREGNANCY_CUE.search(query):
             return found
+        if found and found[0].system != SYSTEM_NAMES["cm"]:
+            return found  # ("termination of pregnancy vacuum": a procedure)
         condition = pregnancy_condition(query)
         if not condition or condition == " ".join(query.lower().split()):
             return found

@@ -843,6 +843,8 @@ def _tabular_class_combination(
     None."""
     if best.book != "cm" or other.system != "cm" or first.system != "cm":
         return None
+    if first.code[:3] == other.code[:3]:
+        return None  # two readings of one condition ("alcoholic psychosis with paranoia"), not two linked
     tree = matcher.tree
     stated = states_link(understood.text)
     member = other
@@ -853,8 +855,8 @@ def _tabular_class_combination(
         words = [w for w in qwords if w.text in other_words]
         for match in matcher.match(words, ["cm"], limit=1) if words else []:
             found = tabular_class_line(tree, match.nodes, first.code, stated)
-    if found is None:
-        return None
+    if found is None or found[0].code.replace(".", "")[:3] == member.code[:3]:
+        return None  # (the line codes the member's own category: the member read again)
     line, title = found
     done = complete_cm(tree.conn, line.code, stems, understood.encounter, frozenset(), tree.memo)
     if done is None or not done.billable:
