@@ -167,6 +167,18 @@ _WORKUP = frozenset(
     }
 )
 _WORKUP_MARKS = frozenset({"pending", "unclear", "undetermined", "tbd"})
+# A clause of pertinent negatives or normal status ("afebrile", "asymptomatic", "hemodynamically stable",
+# "baseline unknown", "first ever"): it says what is absent or how the chart knows, no condition.
+_NORMAL_STATUS = frozenset(
+    {"afebrile", "asymptomatic", "normotensive", "nontoxic", "non-toxic", "hemodynamically", "stable"}
+    | {"alert", "oriented", "ambulatory", "well-appearing", "nad", "comfortable", "vss", "wnl"}
+    | {"unremarkable"}
+    | {"baseline", "unknown", "first", "ever", "time", "this", "am", "pm", "appearing", "well", "otherwise"}
+)
+_NORMAL_MARKS = frozenset(
+    {"afebrile", "asymptomatic", "normotensive", "nontoxic", "non-toxic", "stable", "nad", "vss", "wnl"}
+    | {"unremarkable", "unknown", "ever", "am", "pm", "well-appearing", "comfortable"}
+)
 _VIA = frozenset({"on", "per", "by", "via"})
 # Linking words that introduce what follows: read past with a filler word after them ("on my son", "at
 # daycare", "in a woman", "on room air").
@@ -428,9 +440,12 @@ def seen_on_study(unused: Sequence[str]) -> bool:
 
 
 def _works_up(clause: list[str]) -> bool:
-    """Whether a clause says only that the cause is still being worked up ("etiology pending")."""
+    """Whether a clause says only that the cause is still being worked up ("etiology pending"), or only what
+    is absent or normal ("afebrile", "asymptomatic", "baseline unknown", "first ever", "this AM")."""
     words = [t.strip(".!?\"'()") for t in clause]
-    return bool(words) and all(w in _WORKUP for w in words) and any(w in _WORKUP_MARKS for w in words)
+    if bool(words) and all(w in _WORKUP for w in words) and any(w in _WORKUP_MARKS for w in words):
+        return True
+    return bool(words) and all(w in _NORMAL_STATUS for w in words) and any(w in _NORMAL_MARKS for w in words)
 
 
 def unused_words(

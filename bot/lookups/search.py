@@ -98,8 +98,10 @@ from bot.lookups.hcpcs_items import (
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.chart_findings import read_chart
+from bot.lookups.index.chart_frames import Frame, read_frame
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
+    complete_cm,
     negates_as_asked,
     other_approach,
     other_encounter,
@@ -159,6 +161,7 @@ from bot.lookups.index.sub_queries import (
     without_sides,
 )
 from bot.lookups.index.substance_stories import may_tell_story, read_substance_story, table_substances
+from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -169,7 +172,7 @@ from bot.lookups.index.vague import (
 )
 from bot.lookups.index.venom import may_tell_venom, read_venom, venom_animals
 from bot.lookups.index.vocabulary import Vocabulary
-from bot.lookups.index.words import stem
+from bot.lookups.index.words import content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
 from bot.lookups.measures import measure_fit, stated_measures, without_measures
 from bot.lookups.schema import (
@@ -186,6 +189,10 @@ from bot.lookups.sounds import SILENT_STARTS, consonant_key, sound_key, vowel_di
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_word_answer, thin_title_match
 
+ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}  # a trimester as charts write it
+_INDEX_MAIN = re.compile(r"^Index: ([^,>(]+)")  # an answer's Index main term
+_NOTES = re.compile(r"\((?:not used|word form|vocabulary|read):[^)]*\)")  # an answer's notes on the words
+SAME_START = 6  # letters two forms of a word share ("hypothyroid", "hypothyroidism")
 MAX_QUERY = 200
 MAX_LIMIT = 100
 SETTING_DEPTH = 10  # answers read for a PCS one to put before the HCPCS ones (bot.lookups.index.pcs_setting)
@@ -517,6 +524,13 @@ class Searcher:
 
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+        # "assessment: CAP", "h/o DVT, now with new PE": a section label read past, the present condition
+        # first and the past one's history code beside it (bot.lookups.index.chart_frames).
+        frame = read_frame(query)
+        if frame is not None:
+            framed = self._framed(frame, systems, limit)
+            if framed is not None:
+                return framed
         # "Babinski upgoing on left", "bruit heard on exam", "urine output 200 mL in 24 h": the chart's
         # finding in the Index's words, before any reading of the words (bot.lookups.index.chart_findings).
         query = read_chart(query)
@@ -546,6 +560,21 @@ class Searcher:
             return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
         return typed if typed is not None else self._find_all(query, systems, limit)
 
+    def _framed(self, frame: Frame, systems: Sequence[str], limit: int) -> Hits | None:
+        """The present condition's answers, the past condition's history code second; None when the present
+        condition finds no confident answer (the query is then read whole)."""
+        now = self.find(frame.now, systems, limit)
+        if not frame.past:
+            return now if now and not now.notice else None
+        if not now or now.notice:
+            return None
+        told = f"history of {frame.past}"
+        past = self.find(told, systems, 1)
+        if not past or past.notice or past[0].code == now[0].code or not _names_history(past[0]):
+            return now  # ("history of strep": no personal history line names it)
+        hit = replace(past[0], why=f"suggested with {now[0].code}: clause “{told}”: {past[0].why}")
+        return _with_notice([now[0], hit, *(h for h in now[1:] if h.code != hit.code)][:limit], "")
+
     def _find_all(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
@@ -553,6 +582,7 @@ class Searcher:
         found = self._venom_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
+        found = self._pregnancy_class_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
         found = self._administration_first(query, systems, limit, found)
         return self._unanswered_service(query, self._permanent_line_first(query, found))
@@ -575,6 +605,48 @@ class Searcher:
         top = max((h.score for h in found), default=0.0) + 1.0
         hit = self._hit(("pcs", named.code), (top, given.why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _pregnancy_class_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """ "hypothyroid in pregnancy 2nd trimester": "Pregnancy, complicated by, endocrine diseases NEC"
+        (O99.28-, its trimester) first, the condition's own code beside it (bot.lookups.index.tabular_classes)
+        - when the first answer left the condition's words unused."""
+        if "cm" not in systems or not PREGNANCY_CUE.search(query):
+            return found
+        if found and found[0].system != SYSTEM_NAMES["cm"]:
+            return found  # ("termination of pregnancy vacuum": a procedure)
+        condition = pregnancy_condition(query)
+        if not condition or condition == " ".join(query.lower().split()):
+            return found
+        if found and found[0].code.startswith("O"):
+            path = f"{found[0].title} {_NOTES.sub(' ', found[0].why)}".lower()
+            if any(w in path for w in condition.lower().split()):
+                return found  # "anemia complicating pregnancy": the Index's own line (O99.01-)
+        told = self.find(condition, ["cm"], 1)
+        if not told or told.notice or told[0].status != "billable" or "not used:" in told[0].why:
+            return found
+        main = _INDEX_MAIN.match(told[0].why)
+        if main is None or not any(
+            a[:SAME_START] == b[:SAME_START]
+            for a in content_stems(main.group(1))
+            for b in content_stems(condition)
+        ):
+            return found  # ("pregnant 22 weeks, normal": Hydrocephalus, normal pressure is no condition said)
+        tree = self.index_tree()
+        line = pregnancy_line(tree, undot(told[0].code))
+        if line is None:
+            return found
+        stems = frozenset(content_stems(" ".join(ORDINALS.get(w, w) for w in query.lower().split())))
+        done = complete_cm(tree.conn, line[0].code, stems, "A", frozenset(), tree.memo)
+        named = self.book.get("cm", done.code) if done is not None and done.billable else None
+        if named is None:
+            return found
+        path = ", ".join(n.term for n in tree.path(line[0].id))
+        why = f"Index: {path} -> {line[0].code}; {told[0].code} is one: Tabular: {line[1]}"
+        top = max((h.score for h in found), default=0.0) + 1.0
+        hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        beside = replace(told[0], score=top - 0.1, why=f"suggested with {hit.code}: {told[0].why}")
+        rest = [h for h in found if h.code not in {hit.code, beside.code}]
+        return _with_notice([hit, beside, *rest][:limit], "")
 
     def _class_line_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A contact or a family history of a condition no Index line names ("partner has hepatitis B, pt
@@ -2707,6 +2779,13 @@ def _used_stems(hit: Hit) -> frozenset[str]:
     the words it says it did not use, nor the clause it answers as typed)."""
     why = _NOT_USED.sub(" ", _CLAUSE_WHY.sub("", hit.why))  # nor the clause's words as typed
     return frozenset(stem(w) for w in WORD.findall(f"{hit.title} {why}".lower()))
+
+
+def _names_history(hit: Hit) -> bool:
+    """Whether an answer is a history line holding every word said ("History, personal, malignant neoplasm,
+    breast", "Thrombosis, personal history"), not one the words only brushed ("History, personal, poor
+    personal hygiene" for "strep")."""
+    return "history" in f"{hit.why} {hit.title}".lower() and "not used:" not in hit.why
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:

@@ -24,6 +24,11 @@ from bot.lookups.search import find_codes
         ("hypotension in triage", "hypotension", ("in", "triage")),
         ("pancreatitis, etiology pending", "pancreatitis", ("etiology", "pending")),
         ("effusion, source unclear", "effusion", ("source", "unclear")),
+        # a clause of pertinent negatives or status only (issue #10, round 19)
+        ("otitis media, afebrile", "otitis media", ("afebrile",)),
+        ("wheezing, afebrile, nontoxic appearing", "wheezing", ("afebrile", "nontoxic", "appearing")),
+        ("syncope, first ever", "syncope", ("first", "ever")),
+        ("gout flare, hemodynamically stable", "gout flare", ("hemodynamically", "stable")),
     ],
 )
 def test_chart_noise_is_read_past(query: str, core: str, unused: tuple[str, ...]) -> None:

@@ -1,6 +1,8 @@
 """Two conditions a query links (issue #10): the Index's combination line under either one's main term first
 ("Hypertension, with, heart failure" -> I11.0, the heart failure's type beside it); a first answer whose
-Tabular says "Code first" a code another answer completes goes beside that code; a stage in Roman numerals or
+Tabular says "Code first" a code another answer completes goes beside that code (unless its title names that
+code's condition, "Anemia in chronic kidney disease"), or beside the complete code a note line naming only
+what the query says cites ("sepsis NOS (A41.9)"); a stage in Roman numerals or
 the chart's "CKD 3b" is the stage. Queries are made up here (and generated from the Index's heart failure and
 CKD stage lines), not taken from the benchmark sets."""
 
@@ -81,11 +83,26 @@ def test_code_first_notes_cite_codes_and_categories(codebook: CodeBook) -> None:
     [
         ("covid 19 infection with pneumonia", ["U07.1", "J12.82"]),
         ("ckd 2 with anemia", ["N18.2", "D63.1"]),
+        ("severe sepsis with septic shock", ["A41.9", "R65.21"]),  # "sepsis NOS (A41.9)", no answer before
     ],
 )
 def test_the_code_a_first_answers_note_says_to_code_first_leads(
     codebook: CodeBook, query: str, expected: list[str]
 ) -> None:
+    assert top(codebook, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("anemia in chronic kidney disease", ["D63.1", "N18.9"]), ("anemia due to ckd", ["D63.1", "N18.9"])],
+)
+def test_a_combination_whose_title_names_the_condition_its_note_cites_leads(
+    codebook: CodeBook, query: str, expected: list[str]
+) -> None:
+    """D63.1 "Anemia in chronic kidney disease" says "Code first underlying chronic kidney disease (N18.-)":
+    its title names that condition, so for a query naming the anemia first it is the Index's answer to "X in
+    Y" (Anemia, in, chronic kidney disease), the CKD's code beside it (sequencing.titled_by_note); "ckd 2 with
+    anemia" names the CKD first and keeps the note's order."""
     assert top(codebook, query) == expected
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.lookups.codebook import Code
 from bot.lookups.index.agents import agent_path, asks_agent, is_agent, names_organism, title_names
+from bot.lookups.index.asked_with import asked_twin
 from bot.lookups.index.classes import class_line
 from bot.lookups.index.completion import (
     QUERY_NEGATIONS,
@@ -72,10 +73,17 @@ from bot.lookups.index.reasons import (
     long_term_classes,
     residual_child,
 )
-from bot.lookups.index.sequencing import LOOKED_AT, code_first_rank, supplementary
+from bot.lookups.index.sequencing import (
+    LOOKED_AT,
+    code_first_rank,
+    complete_cited,
+    supplementary,
+    titled_by_note,
+)
 from bot.lookups.index.site_regions import limb_alternatives
 from bot.lookups.index.store import book_of
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
+from bot.lookups.index.tabular_classes import states_link, tabular_class_line
 from bot.lookups.index.tree import SIDE_STEMS, IndexTree, Node, book_name
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import content_stems, stem, tokens
@@ -472,13 +480,22 @@ def index_hits(
             found.hits.insert(1, IndexHit(code, first.score - 0.1, together + note))
         best_coverage = min(1.0, (best.said + said) / total)
         linked = _class_combination(tree, best, code, pair_words, stems, understood)
+        beside = IndexHit(code, 0.0, f"{why}{note}")
+        if linked is None:
+            # "T2DM with periodontitis": the Tabular files K05.3- under "periodontal diseases"
+            by_class = _tabular_class_combination(
+                matcher, best, first.code, code, pair_words, qwords, stems, understood
+            )
+            if by_class is not None:
+                linked, member = by_class
+                beside = beside if member == code.code else replace(first, why=_unpaired(first.why))
         if linked is not None:
             # "COPD with pneumonia": X's "with" line naming Y's class (J44.0), then Y (J18.9) beside it.
             top = max(h.score for h in found.hits)
-            rest = [h for h in found.hits if h.code.code not in {linked.code.code, code.code}]
+            rest = [h for h in found.hits if h.code.code not in {linked.code.code, beside.code.code}]
             found.hits = [
                 replace(linked, score=top + 0.5),
-                IndexHit(code, top + 0.4, f"suggested with {linked.code.display}: {why}{note}"),
+                replace(beside, score=top + 0.4, why=f"suggested with {linked.code.display}: {beside.why}"),
                 *rest,
             ]
         else:
@@ -509,7 +526,8 @@ def index_hits(
     found.hits, agent_said = _with_agent(matcher, found.hits, qwords[:required], understood)
     if agent_said:  # the organism the agent's code names is said too
         best_coverage = min(1.0, best_coverage + agent_said / total)
-    found.hits = _code_first(conn, tree.memo, found.hits, stems)
+    found.hits = _code_first(conn, tree.memo, found.hits, stems, _first_part(understood))
+    found.hits = _asked_with(tree, found.hits, stems - frozenset(stem(w) for w in understood.negated))
     cause = next((h for h in found.hits if h.code.code[:1] in EXTERNAL_CAUSE_LETTERS), None)
     # "hurt while walking the dog": a story that answered with the setting's own line needs no other reading
     answered = bool(found.hits) and _setting_named(found.hits[0].code.code)
@@ -538,10 +556,17 @@ def index_hits(
 
 
 def _code_first(
-    conn: sqlite3.Connection, memo: dict[object, object], hits: list[IndexHit], said: frozenset[str]
+    conn: sqlite3.Connection,
+    memo: dict[object, object],
+    hits: list[IndexHit],
+    said: frozenset[str],
+    first_part: frozenset[str] | None = None,
 ) -> list[IndexHit]:
     """ "covid-19 with pneumonia", "CKD 3b with anemia": the first answer's Tabular says "Code first" a code
-    another answer completes (U07.1, N18.32): that one first, the first answer beside it."""
+    another answer completes (U07.1, N18.32): that one first, the first answer beside it. Not when the query
+    names first (`first_part`, its first linked part's stems) the condition of a first answer whose title
+    names the other ("anemia in CKD": D63.1, sequencing.titled_by_note) - unless the note's code is an
+    infection, which the guidelines sequence first (I.C.1: sepsis, HIV, COVID-19)."""
     if len(hits) < 2 or hits[0].code.system != "cm":
         return hits
     # Not a reading of the same condition with words the query did not say ("Failure, heart, postprocedural"
@@ -554,6 +579,16 @@ def _code_first(
         and (not h.nodes or (h.unsaid < UNSAID_WORD and hits[0].nodes[: len(h.nodes)] != h.nodes))
     ]
     at = code_first_rank(conn, hits[0].code.code, [h.code.code for h in rest], said)
+    if (
+        at is not None
+        and first_part
+        and rest[at].code.code[:1] not in INFECTION_LETTERS
+        and first_part & content_stems(hits[0].code.title) - content_stems(rest[at].code.title)
+        and titled_by_note(conn, hits[0].code.code, hits[0].code.title, rest[at].code.code)
+    ):
+        return hits  # "anemia in CKD": D63.1 "Anemia in chronic kidney disease" is the Index's answer
+    if at is None:
+        hits, rest, at = _cited_complete(conn, hits, rest, said)
     if at is None and supplementary(conn, memo, hits[0].code.code):
         # "cellulitis of left foot due to MRSA": B95.62 is the additional code of the cellulitis (L03.116);
         # "pneumonia due to strep pneumo": the organism's pneumonia line (J13) is the condition.
@@ -577,6 +612,59 @@ def _code_first(
         IndexHit(first.code, first.score, f"suggested with {lead.code.display}: {first.why}"),
         *others,
     ]
+
+
+def _asked_with(tree: IndexTree, hits: list[IndexHit], said: frozenset[str]) -> list[IndexHit]:
+    """ "BPH with nocturia": the first answer's "with" twin whose note asks for a condition the query names
+    (bot.lookups.index.asked_with) in its place."""
+    if not hits or hits[0].code.system != "cm":
+        return hits
+    first = hits[0]
+    if negates_what_is_said(first.code.title, said):
+        return hits  # "hypertension with heart failure": the query says what "without" denies; read apart
+    others = [h.code.code for h in hits[1:LOOKED_AT]]
+    found = asked_twin(tree.conn, tree.memo, first.code.code, first.code.title, said, others)
+    if found is None:
+        return hits
+    code, title, line = found
+    twin = Code("cm", code, title, "", "code", True, True, "")
+    why = f"{_unpaired(first.why)} -> Tabular: {display('cm', code)} asks for {line.strip()}"
+    old, new = f"suggested with {first.code.display}", f"suggested with {twin.display}"
+    rest = [replace(h, why=h.why.replace(old, new)) for h in hits[1:] if h.code.code != code]
+    return [IndexHit(twin, first.score + 0.5, why), *rest]
+
+
+LINK_WORDS = frozenset({"in", "with", "w", "due", "secondary", "from", "on", "and", "caused", "associated"})
+
+
+def _first_part(understood: Understood) -> frozenset[str]:
+    """The stems of the concept a query names first: its first linked part, or its words before a link word
+    ("anemia in CKD")."""
+    words = understood.parts[0] if understood.parts else understood.words
+    kept: list[str] = []
+    for word in words:
+        if word in LINK_WORDS:
+            break
+        kept.append(word)
+    return frozenset(s for w in kept for s in content_stems(w))
+
+
+INFECTION_LETTERS = frozenset("ABU")  # chapter 1 and the emergency codes (U07.1 COVID-19)
+
+
+def _cited_complete(
+    conn: sqlite3.Connection, hits: list[IndexHit], rest: list[IndexHit], said: frozenset[str]
+) -> tuple[list[IndexHit], list[IndexHit], int | None]:
+    """ "severe sepsis with septic shock": R65.21 says "Code first ... sepsis NOS (A41.9)", a line naming only
+    what the query says: a sepsis code another answer gives (same category: A41.01 for MSSA), else A41.9
+    itself, goes first (hits, the answers after the first, the rank in them of the code to put first)."""
+    for code, title in complete_cited(conn, hits[0].code.code, said):
+        at = next((i for i, h in enumerate(rest[:LOOKED_AT]) if h.code.code.startswith(code[:3])), None)
+        if at is not None:
+            return hits, rest, at
+        cited = IndexHit(Code("cm", code, title, "", "code", True, True, ""), 0.0, f"Tabular: {title}")
+        return [hits[0], cited, *hits[1:]], [cited, *rest], 0
+    return hits, rest, None
 
 
 UNSPECIFIED_ORGANISM = re.compile(r"(?i)\bunspecified organism\b")  # a title denying the organism said
@@ -738,6 +826,46 @@ def _class_combination(
         f" -> {display('cm', done.code)}" if done.code != line.code.replace(".", "") else ""
     )
     return IndexHit(Code("cm", done.code, done.title, "", "code", True, True, ""), 0.0, why)
+
+
+def _tabular_class_combination(
+    matcher: Matcher,
+    best: PathMatch,
+    first: Code,
+    other: Code,
+    other_words: set[str],
+    qwords: list[QueryWord],
+    stems: frozenset[str],
+    understood: Understood,
+) -> tuple[IndexHit, str] | None:
+    """The "with" line under either condition's path naming the Tabular class of the other's code
+    (bot.lookups.index.tabular_classes), completed in the Tabular, and the code of the class's member; or
+    None."""
+    if best.book != "cm" or other.system != "cm" or first.system != "cm":
+        return None
+    if first.code[:3] == other.code[:3]:
+        return None  # two readings of one condition ("alcoholic psychosis with paranoia"), not two linked
+    tree = matcher.tree
+    stated = states_link(understood.text)
+    member = other
+    found = tabular_class_line(tree, best.nodes, other.code, stated)
+    if found is None:
+        # "carpal tunnel syndrome in a type 2 diabetic": the line stands under the pair's main term
+        member = first
+        words = [w for w in qwords if w.text in other_words]
+        for match in matcher.match(words, ["cm"], limit=1) if words else []:
+            found = tabular_class_line(tree, match.nodes, first.code, stated)
+    if found is None or found[0].code.replace(".", "")[:3] == member.code[:3]:
+        return None  # (the line codes the member's own category: the member read again)
+    line, title = found
+    done = complete_cm(tree.conn, line.code, stems, understood.encounter, frozenset(), tree.memo)
+    if done is None or not done.billable:
+        return None
+    path = ", ".join(n.term for n in tree.path(line.id))
+    why = f"Index: {path} -> {line.code}; {member.display} is one: Tabular: {title}" + (
+        f" -> {display('cm', done.code)}" if done.code != line.code.replace(".", "") else ""
+    )
+    return IndexHit(Code("cm", done.code, done.title, "", "code", True, True, ""), 0.0, why), member.code
 
 
 def _with_story_line(

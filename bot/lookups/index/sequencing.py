@@ -28,11 +28,14 @@ GENERIC_STEMS = frozenset(
 )
 
 
-def cited_codes(conn: sqlite3.Connection, code: str, said: frozenset[str] | None = None) -> list[str]:
+def cited_codes(
+    conn: sqlite3.Connection, code: str, said: frozenset[str] | None = None, alone: bool = False
+) -> list[str]:
     """The code prefixes (no dot) that the "Code first" notes of an ICD-10-CM code and of its parents cite;
     with `said` (the query's stems) only those whose note line names nothing the query did not say
     ("COVID-19 (U07.1)", "diabetic ulcers (E11.621, ...)" - not "heart failure following surgery (I97.13-)"
-    for "CHF", nor "essential hypertension (I10)" for "resistant hypertension")."""
+    for "CHF", nor "essential hypertension (I10)" for "resistant hypertension"); `alone`: only lines citing
+    one code ("sepsis NOS (A41.9)", not "diabetic ulcers (E08.621, E08.622, ...)")."""
     plain = code.replace(".", "")
     holders = [plain[:n] for n in range(3, 8)]  # the category and each longer code, up to seven characters
     rows = conn.execute(
@@ -47,8 +50,50 @@ def cited_codes(conn: sqlite3.Connection, code: str, said: frozenset[str] | None
         named = {s for s in content_stems(_PARENTHESES.sub(" ", line)) if not s.isdigit()} - GENERIC_STEMS
         if said is not None and named - said:
             continue
-        cited += [head + (tail or "") for head, tail in CITED.findall(line)]
+        found = [head + (tail or "") for head, tail in CITED.findall(line)]
+        if not alone or len(found) == 1:
+            cited += found
     return cited
+
+
+def titled_by_note(conn: sqlite3.Connection, code: str, title: str, cited: str) -> bool:
+    """Whether a code's title names the condition its "Code first" note cites `cited` by: "Anemia in chronic
+    kidney disease" for "underlying chronic kidney disease (CKD) (N18.-)". Such a code is the combination the
+    query's "X in Y" asks for, the Index's own answer (Anemia, in, chronic kidney disease D63.1), and leads;
+    the code the note cites stands beside it. A manifestation "in diseases classified elsewhere" (F02.80, F05)
+    names no condition and follows the note."""
+    plain = code.replace(".", "")
+    holders = [plain[:n] for n in range(3, 8)]
+    rows = conn.execute(
+        "SELECT text FROM notes WHERE system = 'cm' AND kind = 'code_first' AND code IN (?, ?, ?, ?, ?)",
+        holders,
+    ).fetchall()
+    own = content_stems(title)
+    other = cited.replace(".", "")
+    for (text,) in rows:
+        line = str(text)
+        if not any(other.startswith(head + (tail or "")) for head, tail in CITED.findall(line)):
+            continue
+        named = {s for s in content_stems(_PARENTHESES.sub(" ", line)) if not s.isdigit()} - GENERIC_STEMS
+        if named and named <= own:
+            return True
+    return False
+
+
+def complete_cited(conn: sqlite3.Connection, code: str, said: frozenset[str]) -> list[tuple[str, str]]:
+    """The complete codes (code, title) that a "Code first" note of a code cites by a line naming only what
+    the query says: R65.21's "sepsis NOS (A41.9)" for "severe sepsis with septic shock" (guideline I.C.1.d.4:
+    the systemic infection first, A41.9 when the organism is not named)."""
+    out: list[tuple[str, str]] = []
+    for cited in cited_codes(conn, code, said, alone=True):
+        if len(cited) < 4:
+            continue
+        row = conn.execute(
+            "SELECT code, title FROM codes WHERE system = 'cm' AND code = ? AND billable = 1", [cited]
+        ).fetchone()
+        if row is not None:
+            out.append((str(row[0]), str(row[1])))
+    return out
 
 
 def code_first_rank(

@@ -1,0 +1,42 @@
+"""A chart sentence's frame (issue #10, bot.lookups.index.chart_frames): a section label is read past, and a
+past condition told beside the present one is its history code after the present condition's code. Queries
+are made up here, not taken from the benchmark sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.chart_frames import Frame, read_frame
+from bot.lookups.search import find_codes
+
+
+@pytest.mark.parametrize(
+    ("query", "frame"),
+    [
+        ("h/o DVT now with new PE", Frame("new PE", "DVT")),
+        ("hx of MI, now presents with chest pain", Frame("chest pain", "MI")),
+        ("pt c/o dizziness, hx of stroke", Frame("pt c/o dizziness", "stroke")),
+        ("Assessment: community acquired pneumonia", Frame("community acquired pneumonia", "")),
+        ("history of stroke", None),
+        ("back pain, family history of breast cancer", None),
+        ("dizziness", None),
+    ],
+)
+def test_the_frame_is_read(query: str, frame: Frame | None) -> None:
+    assert read_frame(query) == frame
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("h/o DVT now with new PE", ["I26.99", "Z86.718"]),
+        ("h/o breast cancer, now presents with back pain", ["M54.9", "Z85.3"]),
+        ("pt c/o dizziness, hx of stroke", ["R42", "Z86.73"]),
+        ("assessment: community acquired pneumonia", ["J18.9"]),
+    ],
+)
+def test_the_present_condition_first_and_the_history_beside_it(
+    codebook: CodeBook, query: str, expected: list[str]
+) -> None:
+    assert [h.code for h in find_codes(codebook, query, limit=len(expected))] == expected

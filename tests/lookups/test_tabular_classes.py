@@ -1,0 +1,75 @@
+"""A "with" line naming the Tabular class the other condition is filed in (issue #10,
+bot.lookups.index.tabular_classes): "Diabetes, with, mononeuropathy" holds carpal tunnel syndrome (G56
+"Mononeuropathies of upper limb"); a body system's catch-all line only when the query says one caused the
+other. Queries are made up here, not taken from the benchmark sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.tabular_classes import states_link
+from bot.lookups.search import find_codes
+
+
+def top(book: CodeBook, query: str, count: int = 2) -> list[str]:
+    return [h.code for h in find_codes(book, query, limit=count)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("type 2 diabetes with carpal tunnel syndrome", ["E11.41", "G56.00"]),
+        ("type 1 diabetes with tarsal tunnel syndrome", ["E10.41", "G57.50"]),
+        ("chronic obstructive pulmonary disease with acute bronchiolitis", ["J44.0", "J21.9"]),
+        ("glaucoma due to type 2 diabetes", ["E11.39", "H40.9"]),
+    ],
+)
+def test_the_with_line_naming_the_class_the_tabular_files_the_other_in_is_first(
+    codebook: CodeBook, query: str, expected: list[str]
+) -> None:
+    assert top(codebook, query) == expected
+
+
+def test_a_catch_all_line_needs_the_cause_said(codebook: CodeBook) -> None:
+    """Migraine beside diabetes is two codes: "with" is no statement that diabetes caused it."""
+    assert top(codebook, "type 2 diabetes with migraine") == ["E11.9", "G43.909"]
+
+
+def test_a_cause_is_said_by_due_to_or_from_not_with_or_and() -> None:
+    assert states_link("glaucoma due to diabetes") and states_link("neuropathy 2/2 dm")
+    assert not states_link("diabetes with glaucoma") and not states_link("diabetes and glaucoma")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("BPH with nocturia", "N40.1"),
+        ("nodular prostate with urinary hesitancy", "N40.3"),
+        ("bph causing urinary retention", "N40.1"),
+        ("BPH without urinary retention", "N40.0"),
+    ],
+)
+def test_the_with_twin_whose_note_asks_for_the_condition_said_replaces_the_without_code(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    """N40.1 "... with lower urinary tract symptoms": "Use additional code for associated symptoms ...
+    nocturia (R35.1) ... urinary retention (R33.8)" (bot.lookups.index.asked_with)."""
+    assert top(codebook, query, 1) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("epilepsy in pregnancy third trimester", ["O99.353", "G40.909"]),
+        ("asthma complicating pregnancy", ["O99.519", "J45.909"]),
+        ("pregnant with depression", ["O99.340", "F32.A"]),
+        ("anemia complicating pregnancy", ["O99.019"]),  # the Index's own line
+    ],
+)
+def test_a_condition_in_pregnancy_reads_the_body_system_line_of_its_chapter(
+    codebook: CodeBook, query: str, expected: list[str]
+) -> None:
+    """ "Pregnancy, complicated by, nervous system condition O99.35-" holds epilepsy (G40, chapter 6), the
+    condition's own code beside it (guideline I.C.15.a.1)."""
+    assert top(codebook, query, len(expected)) == expected
