@@ -193,7 +193,8 @@ LAY_KIN: tuple[tuple[str, ...], ...] = (
     ("swell", "swells", "swelled", "swollen", "swelling", "puffy", "puffed"),
     ("smell", "smells", "smelly", "stink", "stinks", "stinky", "odor", "odour", "reeks"),
     ("sweat", "sweats", "sweaty", "sweating", "perspire", "perspiring"),
-    ("tired", "exhausted", "fatigued", "drained", "wiped"),
+    # (not "drained" nor "wiped": pus draining out of an ear, patches that won't wipe off)
+    ("tired", "exhausted", "fatigued"),
     ("dizzy", "lightheaded", "woozy"),
     (
         "bend",
@@ -239,6 +240,11 @@ def _sentence_stem(word: str) -> str:
 
 
 _NEGATING_STEMS = frozenset(_word_stem(w) for w in _NEGATING)
+# The particle of a phrasal verb ("backed up", "wiped out", "throw up", "pass out"): said right after its verb,
+# only empty or narrative words between ("threw it all up"), never a word of another clause away ("spots on
+# my back that show up" says no "backed up"; "draining out of my ear" no "wiped out").
+_PARTICLES = frozenset({"up", "out", "off", "down", "over", "away"})
+_PARTICLE_REACH = 4
 
 
 def phrase_stems(phrase: str) -> tuple[str, ...]:
@@ -312,6 +318,26 @@ def _in_one_clause(
     return False
 
 
+def _particles_placed(phrase: tuple[str, ...], stems: list[str]) -> bool:
+    """Whether each particle of a phrase's phrasal verb is said right after the word it follows in the
+    phrase (`_PARTICLES`; empty and narrative words between, "threw it all up")."""
+    for n, particle in enumerate(phrase):
+        if n == 0 or particle not in _PARTICLES:
+            continue
+        verb = phrase[n - 1]
+        if not any(
+            s == verb
+            and any(
+                stems[j] == particle
+                for j in range(i + 1, min(len(stems), i + 1 + _PARTICLE_REACH))
+                if all(not t or t in _NARRATIVE for t in stems[i + 1 : j])
+            )
+            for i, s in enumerate(stems)
+        ):
+            return False
+    return True
+
+
 def _governs(negation: tuple[str, str], stems: list[str]) -> bool:
     """Whether a clause's stems say the negating word with the word it governs next, empty and narrative
     words read past."""
@@ -345,6 +371,8 @@ def read_lay_sentence(
             # one word as typed ("tingled ... blistered" says no "tingly").
             negation = _negation(term)
             if not _in_one_clause(needed, stems, negated, clauses, negation):
+                continue
+            if not _particles_placed(phrase_stems(term), stems):
                 continue
             exact = sum(1 for w in _WORD.findall(term) if w in typed and w not in _EMPTY)
             if len(needed) == 1 and not exact:
