@@ -97,6 +97,7 @@ from bot.lookups.hcpcs_items import (
     with_lay_names,
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
+from bot.lookups.index.burn_depth import read_burn_depth
 from bot.lookups.index.chart_findings import read_chart
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
@@ -520,6 +521,8 @@ class Searcher:
         # "Babinski upgoing on left", "bruit heard on exam", "urine output 200 mL in 24 h": the chart's
         # finding in the Index's words, before any reading of the words (bot.lookups.index.chart_findings).
         query = read_chart(query)
+        # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
+        query = read_burn_depth(query)
         if "pcs" in systems:
             # "vent for 5 days": a ventilation episode by its duration (bot.lookups.index.pcs_ventilation).
             query = read_ventilation(query)
