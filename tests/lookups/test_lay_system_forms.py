@@ -39,3 +39,17 @@ def test_a_phrasal_verb_is_said_with_its_particle() -> None:
 def test_spots_that_show_up_on_the_back_are_no_constipation(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "dark spots on my back that show up every summer", limit=5)
     assert not hits or not hits[0].code.startswith("K59"), hits[0].why
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # what the patient concedes is no word of the complaint (Pain, joint, knee; not Housemaid's knee)
+        ("my knee aches no matter how much i rest it", "M25.569"),
+        # a lay phrase an answer said only a part of (Burn, mouth) is read over it: Cheilosis
+        ("the corners of my mouth are so cracked and they burn", "K13.0"),
+    ],
+)
+def test_a_patient_sentence_is_read_past_its_frame(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])

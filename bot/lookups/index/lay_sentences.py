@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.lookups.filler import LINKING
@@ -109,6 +109,9 @@ class LaySentence:
     sides: tuple[str, ...]  # the sides said ("right", "bilateral")
     unused: tuple[str, ...]  # the sentence's other words, as said
     covered: int = 1  # how many words of the sentence the phrase needs
+    needed: frozenset[str] = field(
+        default=frozenset(), compare=False
+    )  # the stems of the words the phrase needs (`_word_stem`)
 
     def missed_by(self, why: str) -> bool:
         """Whether an answer found for the sentence as typed missed this reading: the phrase needs two words
@@ -119,6 +122,11 @@ class LaySentence:
             return False
         if self.means in _READ_AS.findall(why):
             return True  # the answer left the meaning the vocabulary read ("gums bleed -> gingivitis")
+        # An answer through a word of the phrase that leaves two more of its words unsaid answers a part of
+        # the complaint ("corners of my mouth are cracked and sore": Sore, mouth; corners, cracked left).
+        path = {_word_stem(w) for w in _WORD.findall(why.split(" -> ")[0].lower())}
+        if path & self.needed and len(self.needed - path) >= _OVER_ANSWER:
+            return True
         # An answer through a word this reading leaves unused answers another complaint the sentence tells
         # ("I have a headache and my neck is stiff": Headache; "chest pain when I breathe in": Pain, chest,
         # on breathing).
@@ -410,7 +418,7 @@ def read_lay_sentence(
     # side is said (as bot.lookups.index.query reads "my ears"); the phrase's meaning no longer names the part.
     if not sides and "one" not in words and any(w in PAIRED_PARTS and _word_stem(w) in needed for w in words):
         sides.append("bilateral")
-    return LaySentence(term, means, tuple(sites), tuple(sides), tuple(unused), len(needed))
+    return LaySentence(term, means, tuple(sites), tuple(sides), tuple(unused), len(needed), needed)
 
 
 # The words a patient (or a parent) tells a complaint with: a chart line or an Index term says none of them.
@@ -437,3 +445,30 @@ def answers_meaning(means: str, why: str) -> bool:
     path = why.split(" -> ")[0].lower()
     said = {said_stem(w) for w in _WORD.findall(path)}
     return any(said_stem(w) in said for w in _WORD.findall(means.lower()))
+
+
+# A clause conceding what does not explain the complaint ("yawning all day even after a full night's sleep",
+# "my armpits smell no matter what deodorant", "knee aches no matter how much I rest it", "despite brushing
+# twice a day"): the patient tells what she tried or what should have helped, never the complaint.
+_CONCEDING = re.compile(
+    r"(?:,\s*|\s+)(?:even\s+(?:after|though|when|if|while)|no\s+matter|despite|although|regardless\s+of)"
+    r"\b[^,;.]*"
+)
+
+
+def without_concession(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """A patient's sentence without its conceding clauses (`_CONCEDING`, up to the next comma), and the words
+    cut; None when the text is no patient's sentence (`told_by_patient`), concedes nothing, or would be left
+    with fewer than two words."""
+    low = text.lower().replace("\u2019", "'")
+    if "even" not in low and "matter" not in low and "despit" not in low and "though" not in low:
+        return None  # (a cheap test first: most queries concede nothing)
+    if not told_by_patient(low):
+        return None
+    cut = [m.group(0) for m in _CONCEDING.finditer(low)]
+    if not cut:
+        return None
+    kept = " ".join(_CONCEDING.sub("", low).split()).strip(" ,;")
+    if len(_WORD.findall(kept)) < 2:
+        return None
+    return kept, tuple(w for c in cut for w in _WORD.findall(c))
