@@ -53,3 +53,17 @@ def test_spots_that_show_up_on_the_back_are_no_constipation(codebook: CodeBook) 
 def test_a_patient_sentence_is_read_past_its_frame(codebook: CodeBook, query: str, code: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # a food eaten is the Index's "food", read below the line a cross-reference sends to
+        # (Hives -> see Urticaria -> Urticaria, due to, food)
+        ("my kid gets hives when he eats eggs", "L50.0"),
+        ("itchy welts all over after i ate crab", "L50.0"),
+    ],
+)
+def test_a_food_eaten_is_the_index_food(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])

@@ -250,6 +250,43 @@ _LAY_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "farting": ("flatulence", "gas"),
     "farts": ("flatulence", "gas"),
     "gassy": ("flatulence", "gas"),
+    # what was eaten: the Index's "food" ("hives after eating shrimp": Urticaria, due to, food)
+    **dict.fromkeys(("eating", "ate", "eat", "eats"), ("food",)),
+    **dict.fromkeys(
+        (
+            "peanut",
+            "peanuts",
+            "nut",
+            "nuts",
+            "shrimp",
+            "shellfish",
+            "crab",
+            "lobster",
+            "fish",
+            "seafood",
+            "egg",
+            "eggs",
+            "wheat",
+            "gluten",
+            "soy",
+            "strawberry",
+            "strawberries",
+            "berries",
+            "tomato",
+            "tomatoes",
+            "chocolate",
+            "sesame",
+            "kiwi",
+            "mango",
+            "pineapple",
+            "citrus",
+            "almonds",
+            "cashews",
+            "walnuts",
+            "pecans",
+        ),
+        ("food",),
+    ),
     # parts in everyday words
     "palm": ("palmar",),
     "palms": ("palm", "palmar"),
@@ -803,7 +840,10 @@ def refine(
     night": Enuresis -> Enuresis, nocturnal), or None."""
     if not why.startswith("Index: "):
         return None
-    path = why.removeprefix("Index: ").split(" -> ")[0]
+    steps = why.removeprefix("Index: ").split(" (")[0].split(" -> ")
+    # The line a cross-reference sends to ("Hives -> see Urticaria": Urticaria's subterms).
+    sent = [s.removeprefix("see ") for s in steps[1:] if s.startswith("see ")]
+    path = sent[-1] if sent else steps[0]
     reference = tree.resolve(path)
     node = tree.node(reference.node) if reference.resolved and reference.node else None
     if node is None or node.last <= node.id:
