@@ -34,3 +34,9 @@ def test_blisters_say_the_degree_of_a_burn(codebook: CodeBook, query: str, code:
 )
 def test_a_burning_feeling_a_blister_alone_or_a_degree_said_stay_as_typed(text: str) -> None:
     assert read_burn_depth(text) == text
+
+
+def test_a_burn_told_in_the_past_is_no_burning_feeling(codebook: CodeBook) -> None:
+    # "burned" is the injury (Burn, foot), never Syndrome, burning feet (E53.9)
+    hits = find_codes(codebook, "i burned my feet on the hot sand", limit=5)
+    assert hits and hits[0].code.startswith("T25"), [(h.code, h.why) for h in hits[:3]]

@@ -43,7 +43,7 @@ from functools import lru_cache
 from bot.lookups.index.lay_sentences import _EMPTY, _NARRATIVE, _NEGATING, _SIDES, answers_meaning, said_stem
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.tree import IndexTree, Node
-from bot.lookups.index.vocabulary import Vocabulary
+from bot.lookups.index.vocabulary import INJURY_PAST, Vocabulary
 from bot.lookups.index.words import content_stems, stem
 
 # Lay descriptor words by the Index words that print the same description (never a code, never a condition's
@@ -302,7 +302,7 @@ _LAY_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "head": ("capitis",),
     "beard": ("barbae",),
     "groin": ("groin", "inguinal", "cruris"),
-    "feet": ("pedis",),
+    "feet": ("pedis", "foot"),
     "toes": ("pedis",),
     "body": ("corporis",),
     "lashes": ("eyelash", "trichiasis"),
@@ -580,6 +580,9 @@ def word_forms(word: str) -> tuple[str, ...]:
     forms ("itchy" / itch, "golfing" / golfer's, "swimming" / swimmer's), and the described-as words."""
     base = said_stem(word)
     forms = {stem(word), base}
+    if word in INJURY_PAST:
+        # The past of an injury verb is the injury ("burned" / Burn), never the feeling (Burning, feet).
+        return tuple(sorted(f for f in forms | {stem(w) for w in DESCRIBED_AS.get(word, ())} if len(f) >= 3))
     roots = {base}
     for suffix in ("er", "ing", "ed"):
         if base.endswith(suffix) and len(base) > len(suffix) + 3:
@@ -901,6 +904,8 @@ def describe(
                 for line in held:
                     holding.setdefault(line, set()).add(word)
     _read_ahead(tree, candidates)
+    # The feeling an injury verb's past is not (`INJURY_PAST`: "burned" is no "burning").
+    feeling = next((f"{INJURY_PAST[w][:-2]}ing" for w in sentence.words if w in INJURY_PAST), "")
     best: tuple[float, int, _Reading] | None = None
     for line in candidates:
         path = tree.path(line)
@@ -908,6 +913,8 @@ def describe(
             continue
         if len(set().union(*(holding.get(n.id, ()) for n in path))) < 2 and len(path) < 2:
             continue  # a main term alone saying one word (a word the Index prints often may say more)
+        if feeling and any(feeling in n.term.lower() for n in path):
+            continue  # "I burned my feet" is no "Syndrome, burning feet"
         head = sentence.heads.get(path[0].id)
         if head is None:
             head = sentence.heads[path[0].id] = _read_path(path[:1], sentence, is_site, head=True) is not None

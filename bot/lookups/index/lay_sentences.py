@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from bot.lookups.filler import LINKING
 from bot.lookups.index.query import PAIRED_PARTS
-from bot.lookups.index.vocabulary import Vocabulary
+from bot.lookups.index.vocabulary import INJURY_PAST, Vocabulary
 from bot.lookups.index.words import base_stem
 
 # Words that say nothing about the complaint, in a sentence or inside a lay phrase: who, articles and
@@ -236,6 +236,8 @@ _KIN = {said_stem(w): said_stem(group[0]) for group in LAY_KIN for w in group}
 def _word_stem(word: str) -> str:
     """A sentence's or a phrase's word as read: its said stem, a word of a lay group by the group's first
     (`LAY_KIN`), a negating word by the negation it says."""
+    if word in INJURY_PAST:
+        return INJURY_PAST[word]  # ("I burned my feet" says no "burning feet")
     s = said_stem(word)
     s = _KIN.get(s, s)
     return _SAME_NEGATION.get(s, s)
