@@ -361,8 +361,8 @@ PART_FORMS: dict[str, tuple[str, ...]] = {
 }
 # The same, by body system: the forms of the parts a patient names ("ear" / ot-, "joint" / arthr-, "pee" /
 # -uria, "blood" / hem-), a "^" form read only at a word's start ("otorrhea", not "notalgia"). Each is said
-# only with another word of the sentence in the same Index word ("pus ... out of my ear" / Otorrhea; "blood in
-# my pee" / Hematuria).
+# only with a describing word of the sentence (`RELATIVE_FORMS`) in the same Index word ("pus ... out of my
+# ear" / Otorrhea; "coughing ... blood" is the vocabulary's).
 _SYSTEM_PARTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("eye", "eyes", "eyeball", "eyeballs"): ("ophthalm", "^ocul"),
     ("ear", "ears"): ("^ot",),
@@ -728,20 +728,26 @@ def _read_sentence(
         if term is not None and term.kind in {"lay", "synonym"} and len(term.means.split()) <= 2:
             found |= {stem(w) for w in term.means.split()}
         forms[word] = frozenset(f for f in found if postings.count(f))
-    # What is said of a part inside the Index words its form holds ("ear ... hurts" / Otalgia), and a word
-    # holding the forms of two words said ("blood ... pee" / Hematuria).
+    # What is said of a part inside the Index words its form holds ("ear ... hurts" / Otalgia). Two parts
+    # alone say no such word ("hit in the eye ..., blood in front of the iris" is no Hemophthalmos).
     if by_part:
         held_by: dict[str, int] = {}
+        described: set[str] = set()
         for word in words:
             relative = {w for form in RELATIVE_FORMS.get(word, ()) for w in _within(by_part, form)}
+            described |= relative
             relative -= forms[word]
             forms[word] |= relative
             combined |= relative
             for w in forms[word] & by_part:
                 held_by[w] = held_by.get(w, 0) + 1
-        # (The plainest word two forms make: Hematuria, not Hematinuria.)
+        # (The plainest word two forms make: Tachycardia, not a longer word holding both.)
         plain |= _plainest(
-            {w: frozenset(x for x in words if w in forms[x]) for w, n in held_by.items() if n >= 2}
+            {
+                w: frozenset(x for x in words if w in forms[x])
+                for w, n in held_by.items()
+                if n >= 2 and w in described
+            }
         )
     every_form = frozenset().union(*forms.values())
     ages = {stem(f) for w in as_typed for f in AGE_WORDS.get(w.removesuffix("s"), AGE_WORDS.get(w, ()))}
