@@ -343,8 +343,19 @@ _CIRCUMSTANCE = frozenset({"when", "whenever", "while", "after", "since", "durin
 _EVERY = frozenset({"every", "each", "any"})
 
 
+# A clause conceding what does not explain the complaint ("yawning all day even after a full night's sleep",
+# "despite brushing twice a day"): no word of the complaint either (bot.lookups.index.lay_sentences reads a
+# patient's sentence without it before any search).
+_CONCEDING = frozenset({"despite", "although", "though", "regardless"})
+_CONCEDING_PAIRS = frozenset(
+    {("even", "after"), ("even", "though"), ("even", "when"), ("even", "if"), ("no", "matter")}
+)
+
+
 def _opens_circumstance(words: list[str], n: int) -> bool:
-    if words[n] in _CIRCUMSTANCE:
+    if words[n] in _CIRCUMSTANCE or words[n] in _CONCEDING:
+        return True
+    if n + 1 < len(words) and (words[n], words[n + 1]) in _CONCEDING_PAIRS:
         return True
     return words[n] in _EVERY and n + 1 < len(words) and words[n + 1] == "time"
 

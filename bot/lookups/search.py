@@ -97,6 +97,7 @@ from bot.lookups.hcpcs_items import (
     with_lay_names,
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
+from bot.lookups.index.burn_depth import read_burn_depth
 from bot.lookups.index.chart_findings import read_chart
 from bot.lookups.index.chart_frames import Frame, read_frame
 from bot.lookups.index.completion import (
@@ -115,7 +116,12 @@ from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initiali
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
-from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence, told_by_patient
+from bot.lookups.index.lay_sentences import (
+    answers_meaning,
+    read_lay_sentence,
+    told_by_patient,
+    without_concession,
+)
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
 from bot.lookups.index.pcs_asked import (
@@ -534,6 +540,14 @@ class Searcher:
         # "Babinski upgoing on left", "bruit heard on exam", "urine output 200 mL in 24 h": the chart's
         # finding in the Index's words, before any reading of the words (bot.lookups.index.chart_findings).
         query = read_chart(query)
+        # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
+        query = read_burn_depth(query)
+        # "knee aches no matter how much I rest it": what the patient concedes is no word of the complaint.
+        conceded = without_concession(query)
+        if conceded is not None:
+            found = self.find(conceded[0], systems, limit)
+            left = f"not used: {', '.join(conceded[1])}"
+            return _with_notice([replace(h, why=f"{h.why} ({left})") for h in found], found.notice)
         if "pcs" in systems:
             # "vent for 5 days": a ventilation episode by its duration (bot.lookups.index.pcs_ventilation).
             query = read_ventilation(query)

@@ -43,7 +43,7 @@ from functools import lru_cache
 from bot.lookups.index.lay_sentences import _EMPTY, _NARRATIVE, _NEGATING, _SIDES, answers_meaning, said_stem
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.tree import IndexTree, Node
-from bot.lookups.index.vocabulary import Vocabulary
+from bot.lookups.index.vocabulary import INJURY_PAST, Vocabulary
 from bot.lookups.index.words import content_stems, stem
 
 # Lay descriptor words by the Index words that print the same description (never a code, never a condition's
@@ -218,8 +218,9 @@ _LAY_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "extra": ("supernumerary", "accessory"),
     "missing": ("absence", "absent", "loss"),
     "bulging": ("protrusion", "exophthalmos", "bulging", "prominence"),
-    "bulge": ("protrusion", "bulging", "hernia"),
-    "bulges": ("protrusion", "bulging", "hernia"),
+    "bulge": ("protrusion", "bulging", "hernia", "exophthalmos"),
+    "bulges": ("protrusion", "bulging", "hernia", "exophthalmos"),
+    "bulged": ("protrusion", "bulging", "exophthalmos"),
     # what a body does or lets out
     "shaking": ("tremor",),
     "shaky": ("tremor",),
@@ -249,6 +250,43 @@ _LAY_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "farting": ("flatulence", "gas"),
     "farts": ("flatulence", "gas"),
     "gassy": ("flatulence", "gas"),
+    # what was eaten: the Index's "food" ("hives after eating shrimp": Urticaria, due to, food)
+    **dict.fromkeys(("eating", "ate", "eat", "eats"), ("food",)),
+    **dict.fromkeys(
+        (
+            "peanut",
+            "peanuts",
+            "nut",
+            "nuts",
+            "shrimp",
+            "shellfish",
+            "crab",
+            "lobster",
+            "fish",
+            "seafood",
+            "egg",
+            "eggs",
+            "wheat",
+            "gluten",
+            "soy",
+            "strawberry",
+            "strawberries",
+            "berries",
+            "tomato",
+            "tomatoes",
+            "chocolate",
+            "sesame",
+            "kiwi",
+            "mango",
+            "pineapple",
+            "citrus",
+            "almonds",
+            "cashews",
+            "walnuts",
+            "pecans",
+        ),
+        ("food",),
+    ),
     # parts in everyday words
     "palm": ("palmar",),
     "palms": ("palm", "palmar"),
@@ -264,7 +302,7 @@ _LAY_DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "head": ("capitis",),
     "beard": ("barbae",),
     "groin": ("groin", "inguinal", "cruris"),
-    "feet": ("pedis",),
+    "feet": ("pedis", "foot"),
     "toes": ("pedis",),
     "body": ("corporis",),
     "lashes": ("eyelash", "trichiasis"),
@@ -320,6 +358,81 @@ PART_FORMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("gum", "gums"), ("gingiv",)),
     **dict.fromkeys(("vein", "veins"), ("phleb",)),
     **dict.fromkeys(("nipple", "nipples"), ("thel",)),
+}
+# The same, by body system: the forms of the parts a patient names ("ear" / ot-, "joint" / arthr-, "pee" /
+# -uria, "blood" / hem-), a "^" form read only at a word's start ("otorrhea", not "notalgia"). Each is said
+# only with a describing word of the sentence (`RELATIVE_FORMS`) in the same Index word ("pus ... out of my
+# ear" / Otorrhea; "coughing ... blood" is the vocabulary's).
+_SYSTEM_PARTS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("eye", "eyes", "eyeball", "eyeballs"): ("ophthalm", "^ocul"),
+    ("ear", "ears"): ("^ot",),
+    ("nose", "nostril", "nostrils"): ("rhin",),
+    ("mouth",): ("stomat", "xerostom"),
+    ("tooth", "teeth"): ("odont",),
+    ("throat",): ("pharyng",),
+    ("voice",): ("phon",),
+    ("head",): ("cephal",),
+    ("skin",): ("derm", "xeros"),
+    ("breast", "breasts", "boob", "boobs"): ("^mast", "mamm"),
+    ("liver",): ("hepat",),
+    ("spleen",): ("splen",),
+    ("kidney", "kidneys"): ("nephr",),
+    ("joint", "joints"): ("arthr",),
+    ("bone", "bones"): ("^oste",),
+    ("muscle", "muscles"): ("^my",),
+    ("nerve", "nerves"): ("neur",),
+    ("heart",): ("card",),
+    ("pee", "peeing", "urine", "urinating", "urination"): ("uria",),
+    ("blood", "bloody"): ("^hem", "^hemat"),
+    ("vomit", "vomits", "vomiting", "puke", "puking", "throwing"): ("emesis",),
+    ("cough", "coughs", "coughing", "spit", "spits", "spitting"): ("ptysis",),
+    ("stool", "stools", "poop", "pooping", "poo"): ("chezia",),
+    ("period", "periods"): ("menorrh", "^men"),
+    ("swallow", "swallowing", "swallows"): ("phag",),
+    ("breath", "breathe", "breathing"): ("pnea", "pnoea"),
+    ("vision", "sight", "seeing"): ("opia",),
+    ("tailbone",): ("coccyg",),
+}
+for _parts_said, _forms_said in _SYSTEM_PARTS.items():
+    for _part in _parts_said:
+        PART_FORMS[_part] = tuple(dict.fromkeys((*PART_FORMS.get(_part, ()), *_forms_said)))
+# What a patient says of a part, by the forms a clinical word prints it in ("hurts" / -algia, "leaking" /
+# -rrhea, "double" / dipl-): read only inside the Index words a part's form of the same sentence holds
+# ("ear ... hurts" / Otalgia; "trouble swallowing" / Dysphagia; "heart is racing" / Tachycardia), never alone.
+RELATIVE_FORMS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        ("pain", "painful", "hurts", "hurt", "hurting", "ache", "aches", "aching", "achy", "sore"),
+        ("algia", "dynia"),
+    ),
+    **dict.fromkeys(
+        (
+            "leak",
+            "leaks",
+            "leaking",
+            "draining",
+            "drains",
+            "discharge",
+            "runny",
+            "running",
+            "drips",
+            "dripping",
+        ),
+        ("rrhea", "rrhoea"),
+    ),
+    **dict.fromkeys(("pus", "pussy"), ("rrhea", "^py")),
+    **dict.fromkeys(("bleed", "bleeds", "bleeding", "bled"), ("rrhag",)),
+    **dict.fromkeys(("big", "bigger", "large", "huge", "enlarged", "oversized"), ("megal", "^macro")),
+    **dict.fromkeys(("small", "tiny", "smaller", "undersized"), ("^micro",)),
+    "dry": ("^xer",),
+    **dict.fromkeys(("slow", "slowly"), ("^brady",)),
+    **dict.fromkeys(("fast", "racing", "rapid", "quick"), ("^tachy",)),
+    **dict.fromkeys(("trouble", "difficulty", "difficult", "struggle", "struggling"), ("^dys",)),
+    "heavy": ("rrhag",),
+    "double": ("^dipl",),
+    **dict.fromkeys(("fungus", "fungal"), ("myc",)),
+    **dict.fromkeys(("sugar", "sugary"), ("^glyc", "^gluc")),
+    "protein": ("^protein",),
+    **dict.fromkeys(("night", "nights", "nightly"), ("^noct",)),
 }
 # Who the patient is, said as a person ("my 4 yo", "our toddler"), by the Index words of age that say it
 # ("Dirt-eating child", "Terror, night (child)"): said by the sentence, never a describing word of its own.
@@ -451,9 +564,14 @@ def describing_words(text: str) -> tuple[list[str], list[str], set[str]]:
     return list(dict.fromkeys(words)), sides, typed
 
 
+# The particles of phrasal verbs ("draining out", "show up"): no description ("out" is no "outer").
+_PARTICLES = frozenset({"out", "off", "over", "away", "down"})
+
+
 def _describes(word: str) -> bool:
-    """Whether a word of a sentence may describe: not who, when or how often, nor an empty word."""
-    return not (word in _EMPTY or word in _NARRATIVE or len(word) < 3)
+    """Whether a word of a sentence may describe: not who, when or how often, nor an empty word or a
+    particle."""
+    return not (word in _EMPTY or word in _NARRATIVE or word in _PARTICLES or len(word) < 3)
 
 
 @lru_cache(maxsize=8192)
@@ -462,6 +580,9 @@ def word_forms(word: str) -> tuple[str, ...]:
     forms ("itchy" / itch, "golfing" / golfer's, "swimming" / swimmer's), and the described-as words."""
     base = said_stem(word)
     forms = {stem(word), base}
+    if word in INJURY_PAST:
+        # The past of an injury verb is the injury ("burned" / Burn), never the feeling (Burning, feet).
+        return tuple(sorted(f for f in forms | {stem(w) for w in DESCRIBED_AS.get(word, ())} if len(f) >= 3))
     roots = {base}
     for suffix in ("er", "ing", "ed"):
         if base.endswith(suffix) and len(base) > len(suffix) + 3:
@@ -503,10 +624,13 @@ class _Postings:
         return len(self.tree._postings(form).nodes)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=512)
 def _holding(conn: object, form: str) -> tuple[str, ...]:
-    """The Index words (stems, of any book) holding a combining form ("onych": leukonychia, onychomycosis)."""
+    """The Index words (stems, of any book) holding a combining form ("onych": leukonychia, onychomycosis;
+    "^ot", at the word's start: otalgia, otorrhea)."""
     words = _index_words(conn)
+    if form.startswith("^"):
+        return tuple(w for w in words if w.startswith(form[1:]) and len(w) <= _FORM_WORDS)
     return tuple(w for w in words if form in w and len(w) <= _FORM_WORDS)
 
 
@@ -515,6 +639,21 @@ def _index_words(conn: object) -> tuple[str, ...]:
     """Every stem the Index books hold (~25,000), read once per database the first time a form is asked."""
     rows = conn.execute("SELECT DISTINCT word FROM index_words").fetchall()  # type: ignore[attr-defined]
     return tuple(str(w) for (w,) in rows)
+
+
+def _plainest(holders: dict[str, frozenset[str]]) -> set[str]:
+    """The shortest of the Index words the same sentence words hold ("hematuria" over "hematinuria")."""
+    shortest: dict[frozenset[str], int] = {}
+    for w, said in holders.items():
+        shortest[said] = min(len(w), shortest.get(said, len(w)))
+    return {w for w, said in holders.items() if len(w) == shortest[said]}
+
+
+def _within(held: AbstractSet[str], form: str) -> set[str]:
+    """The words of `held` holding a combining form ("^" at the word's start)."""
+    if form.startswith("^"):
+        return {w for w in held if w.startswith(form[1:])}
+    return {w for w in held if form in w}
 
 
 def _line_stems(node: Node, first: bool) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -589,6 +728,27 @@ def _read_sentence(
         if term is not None and term.kind in {"lay", "synonym"} and len(term.means.split()) <= 2:
             found |= {stem(w) for w in term.means.split()}
         forms[word] = frozenset(f for f in found if postings.count(f))
+    # What is said of a part inside the Index words its form holds ("ear ... hurts" / Otalgia). Two parts
+    # alone say no such word ("hit in the eye ..., blood in front of the iris" is no Hemophthalmos).
+    if by_part:
+        held_by: dict[str, int] = {}
+        described: set[str] = set()
+        for word in words:
+            relative = {w for form in RELATIVE_FORMS.get(word, ()) for w in _within(by_part, form)}
+            described |= relative
+            relative -= forms[word]
+            forms[word] |= relative
+            combined |= relative
+            for w in forms[word] & by_part:
+                held_by[w] = held_by.get(w, 0) + 1
+        # (The plainest word two forms make: Tachycardia, not a longer word holding both.)
+        plain |= _plainest(
+            {
+                w: frozenset(x for x in words if w in forms[x])
+                for w, n in held_by.items()
+                if n >= 2 and w in described
+            }
+        )
     every_form = frozenset().union(*forms.values())
     ages = {stem(f) for w in as_typed for f in AGE_WORDS.get(w.removesuffix("s"), AGE_WORDS.get(w, ()))}
     return _Sentence(
@@ -689,7 +849,10 @@ def refine(
     night": Enuresis -> Enuresis, nocturnal), or None."""
     if not why.startswith("Index: "):
         return None
-    path = why.removeprefix("Index: ").split(" -> ")[0]
+    steps = why.removeprefix("Index: ").split(" (")[0].split(" -> ")
+    # The line a cross-reference sends to ("Hives -> see Urticaria": Urticaria's subterms).
+    sent = [s.removeprefix("see ") for s in steps[1:] if s.startswith("see ")]
+    path = sent[-1] if sent else steps[0]
     reference = tree.resolve(path)
     node = tree.node(reference.node) if reference.resolved and reference.node else None
     if node is None or node.last <= node.id:
@@ -747,6 +910,8 @@ def describe(
                 for line in held:
                     holding.setdefault(line, set()).add(word)
     _read_ahead(tree, candidates)
+    # The feeling an injury verb's past is not (`INJURY_PAST`: "burned" is no "burning").
+    feeling = next((f"{INJURY_PAST[w][:-2]}ing" for w in sentence.words if w in INJURY_PAST), "")
     best: tuple[float, int, _Reading] | None = None
     for line in candidates:
         path = tree.path(line)
@@ -754,6 +919,8 @@ def describe(
             continue
         if len(set().union(*(holding.get(n.id, ()) for n in path))) < 2 and len(path) < 2:
             continue  # a main term alone saying one word (a word the Index prints often may say more)
+        if feeling and any(feeling in n.term.lower() for n in path):
+            continue  # "I burned my feet" is no "Syndrome, burning feet"
         head = sentence.heads.get(path[0].id)
         if head is None:
             head = sentence.heads[path[0].id] = _read_path(path[:1], sentence, is_site, head=True) is not None

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.lookups.filler import LINKING
 from bot.lookups.index.query import PAIRED_PARTS
-from bot.lookups.index.vocabulary import Vocabulary
+from bot.lookups.index.vocabulary import INJURY_PAST, Vocabulary
 from bot.lookups.index.words import base_stem
 
 # Words that say nothing about the complaint, in a sentence or inside a lay phrase: who, articles and
@@ -109,6 +109,9 @@ class LaySentence:
     sides: tuple[str, ...]  # the sides said ("right", "bilateral")
     unused: tuple[str, ...]  # the sentence's other words, as said
     covered: int = 1  # how many words of the sentence the phrase needs
+    needed: frozenset[str] = field(
+        default=frozenset(), compare=False
+    )  # the stems of the words the phrase needs (`_word_stem`)
 
     def missed_by(self, why: str) -> bool:
         """Whether an answer found for the sentence as typed missed this reading: the phrase needs two words
@@ -119,6 +122,11 @@ class LaySentence:
             return False
         if self.means in _READ_AS.findall(why):
             return True  # the answer left the meaning the vocabulary read ("gums bleed -> gingivitis")
+        # An answer through a word of the phrase that leaves two more of its words unsaid answers a part of
+        # the complaint ("corners of my mouth are cracked and sore": Sore, mouth; corners, cracked left).
+        path = {_word_stem(w) for w in _WORD.findall(why.split(" -> ")[0].lower())}
+        if path & self.needed and len(self.needed - path) >= _OVER_ANSWER:
+            return True
         # An answer through a word this reading leaves unused answers another complaint the sentence tells
         # ("I have a headache and my neck is stiff": Headache; "chest pain when I breathe in": Pain, chest,
         # on breathing).
@@ -193,7 +201,8 @@ LAY_KIN: tuple[tuple[str, ...], ...] = (
     ("swell", "swells", "swelled", "swollen", "swelling", "puffy", "puffed"),
     ("smell", "smells", "smelly", "stink", "stinks", "stinky", "odor", "odour", "reeks"),
     ("sweat", "sweats", "sweaty", "sweating", "perspire", "perspiring"),
-    ("tired", "exhausted", "fatigued", "drained", "wiped"),
+    # (not "drained" nor "wiped": pus draining out of an ear, patches that won't wipe off)
+    ("tired", "exhausted", "fatigued"),
     ("dizzy", "lightheaded", "woozy"),
     (
         "bend",
@@ -227,6 +236,8 @@ _KIN = {said_stem(w): said_stem(group[0]) for group in LAY_KIN for w in group}
 def _word_stem(word: str) -> str:
     """A sentence's or a phrase's word as read: its said stem, a word of a lay group by the group's first
     (`LAY_KIN`), a negating word by the negation it says."""
+    if word in INJURY_PAST:
+        return INJURY_PAST[word]  # ("I burned my feet" says no "burning feet")
     s = said_stem(word)
     s = _KIN.get(s, s)
     return _SAME_NEGATION.get(s, s)
@@ -239,6 +250,11 @@ def _sentence_stem(word: str) -> str:
 
 
 _NEGATING_STEMS = frozenset(_word_stem(w) for w in _NEGATING)
+# The particle of a phrasal verb ("backed up", "wiped out", "throw up", "pass out"): said right after its verb,
+# only empty or narrative words between ("threw it all up"), never a word of another clause away ("spots on
+# my back that show up" says no "backed up"; "draining out of my ear" no "wiped out").
+_PARTICLES = frozenset({"up", "out", "off", "down", "over", "away"})
+_PARTICLE_REACH = 4
 
 
 def phrase_stems(phrase: str) -> tuple[str, ...]:
@@ -312,6 +328,26 @@ def _in_one_clause(
     return False
 
 
+def _particles_placed(phrase: tuple[str, ...], stems: list[str]) -> bool:
+    """Whether each particle of a phrase's phrasal verb is said right after the word it follows in the
+    phrase (`_PARTICLES`; empty and narrative words between, "threw it all up")."""
+    for n, particle in enumerate(phrase):
+        if n == 0 or particle not in _PARTICLES:
+            continue
+        verb = phrase[n - 1]
+        if not any(
+            s == verb
+            and any(
+                stems[j] == particle
+                for j in range(i + 1, min(len(stems), i + 1 + _PARTICLE_REACH))
+                if all(not t or t in _NARRATIVE for t in stems[i + 1 : j])
+            )
+            for i, s in enumerate(stems)
+        ):
+            return False
+    return True
+
+
 def _governs(negation: tuple[str, str], stems: list[str]) -> bool:
     """Whether a clause's stems say the negating word with the word it governs next, empty and narrative
     words read past."""
@@ -345,6 +381,8 @@ def read_lay_sentence(
             # one word as typed ("tingled ... blistered" says no "tingly").
             negation = _negation(term)
             if not _in_one_clause(needed, stems, negated, clauses, negation):
+                continue
+            if not _particles_placed(phrase_stems(term), stems):
                 continue
             exact = sum(1 for w in _WORD.findall(term) if w in typed and w not in _EMPTY)
             if len(needed) == 1 and not exact:
@@ -382,7 +420,7 @@ def read_lay_sentence(
     # side is said (as bot.lookups.index.query reads "my ears"); the phrase's meaning no longer names the part.
     if not sides and "one" not in words and any(w in PAIRED_PARTS and _word_stem(w) in needed for w in words):
         sides.append("bilateral")
-    return LaySentence(term, means, tuple(sites), tuple(sides), tuple(unused), len(needed))
+    return LaySentence(term, means, tuple(sites), tuple(sides), tuple(unused), len(needed), needed)
 
 
 # The words a patient (or a parent) tells a complaint with: a chart line or an Index term says none of them.
@@ -409,3 +447,30 @@ def answers_meaning(means: str, why: str) -> bool:
     path = why.split(" -> ")[0].lower()
     said = {said_stem(w) for w in _WORD.findall(path)}
     return any(said_stem(w) in said for w in _WORD.findall(means.lower()))
+
+
+# A clause conceding what does not explain the complaint ("yawning all day even after a full night's sleep",
+# "my armpits smell no matter what deodorant", "knee aches no matter how much I rest it", "despite brushing
+# twice a day"): the patient tells what she tried or what should have helped, never the complaint.
+_CONCEDING = re.compile(
+    r"(?:,\s*|\s+)(?:even\s+(?:after|though|when|if|while)|no\s+matter|despite|although|regardless\s+of)"
+    r"\b[^,;.]*"
+)
+
+
+def without_concession(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """A patient's sentence without its conceding clauses (`_CONCEDING`, up to the next comma), and the words
+    cut; None when the text is no patient's sentence (`told_by_patient`), concedes nothing, or would be left
+    with fewer than two words."""
+    low = text.lower().replace("\u2019", "'")
+    if "even" not in low and "matter" not in low and "despit" not in low and "though" not in low:
+        return None  # (a cheap test first: most queries concede nothing)
+    if not told_by_patient(low):
+        return None
+    cut = [m.group(0) for m in _CONCEDING.finditer(low)]
+    if not cut:
+        return None
+    kept = " ".join(_CONCEDING.sub("", low).split()).strip(" ,;")
+    if len(_WORD.findall(kept)) < 2:
+        return None
+    return kept, tuple(w for c in cut for w in _WORD.findall(c))

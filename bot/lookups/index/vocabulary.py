@@ -91,9 +91,19 @@ def tsv_rows(text: str) -> list[dict[str, str]]:
     return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:]]
 
 
+# The past of a verb naming an injury is the injury, never the feeling its other forms tell: "I burned my
+# feet" is no "burning feet" (the syndrome), "my tongue burns" no "burned tongue".
+INJURY_PAST = {"burned": "burned", "burnt": "burned", "scalded": "scalded"}
+
+
+def _form(word: str) -> str:
+    """A word's light stem, the past of an injury verb kept apart (`INJURY_PAST`)."""
+    return INJURY_PAST.get(word) or base_stem(word)
+
+
 def _forms(phrase: str) -> tuple[str, ...]:
     """A phrase's words by their light stems (plural and verb endings off: "clicks", "clicking" -> click)."""
-    return tuple(base_stem(w) for w in phrase.split())
+    return tuple(_form(w) for w in phrase.split())
 
 
 class Vocabulary:
@@ -218,7 +228,7 @@ class Vocabulary:
             # on white of my eye"): the phrase's words without their articles, both sides alike.
             words = phrase.split()
             if words[0] not in ARTICLES and words[-1] not in ARTICLES:
-                bare = tuple(base_stem(w) for w in words if w not in ARTICLES)
+                bare = tuple(_form(w) for w in words if w not in ARTICLES)
                 said = self._lay_forms.get(bare) if 1 < len(bare) < len(words) else None
                 if said is not None:
                     return said
@@ -234,7 +244,7 @@ class Vocabulary:
         for t in lay:
             # Said without its article or possessive ("wets bed" read past "the"), or a two-word phrase
             # said the other way round ("voice hoarse", "gums bleeding").
-            bare = tuple(base_stem(w) for w in t.term.split() if w not in ARTICLES | READER_DROPS)
+            bare = tuple(_form(w) for w in t.term.split() if w not in ARTICLES | READER_DROPS)
             if len(bare) > 1:
                 out.setdefault(bare, t)
             if len(t.term.split()) == 2 and not any(_INFLECTED.search(w) for w in t.term.split()):
