@@ -52,6 +52,7 @@ from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_drains import drainage_for_drain
 from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
+from bot.lookups.index.pcs_joints import dislocated_joint_words
 from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_lobes import lung_lobe_for_lobe
 from bot.lookups.index.pcs_matter import extirpation_for_matter, used_matter_words
@@ -251,6 +252,8 @@ def index_hits(
         # "umbilical hernia repair": the region the hernia comes through (Abdominal Wall).
         # (the region only: "ventral" names no other body part beside a hernia)
         named_parts.update(hernia_region_words(list(words)))
+        # "closed reduction left elbow dislocation": a dislocation is of a joint (Reposition, Joint, Elbow).
+        named_parts.update(dislocated_joint_words(list(words)))
         # "NG feeding tube placement": the body part the tube's tip lies in (Stomach), through the nose.
         tubes = tube_tip_words(list(words), searcher.vocabulary.body_part)
         named_parts.update(tubes)
