@@ -1,11 +1,13 @@
 """Procedures of round 21 (issue #10): a PCS Index reference printing a table names a body system
-(pcs_body_systems); a dislocation reduced is the Reposition of its joint (pcs_joints)."""
+(pcs_body_systems); a dislocation reduced is the Reposition of its joint (pcs_joints); a spinal fusion's levels
+count its joints and its initials say the column (pcs_spine)."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.lookups.codebook import CodeBook
+from bot.lookups.index.pcs_spine import fusion_level_words
 from bot.lookups.search import find_codes
 
 
@@ -39,5 +41,34 @@ def test_a_reference_printing_a_table_is_completed_from_the_table(
         ("left knee dislocation", "S83.105A"),  # the injury alone stays the injury
     ],
 )
-def test_a_dislocation_reduced_is_the_reposition_of_its_joint(codebook: CodeBook, query: str, want: str) -> None:
+def test_a_dislocation_reduced_is_the_reposition_of_its_joint(
+    codebook: CodeBook, query: str, want: str
+) -> None:
+    assert _first(codebook, query) == want
+
+
+def test_fusion_levels_count_the_joints_and_name_the_region() -> None:
+    assert fusion_level_words(["lumbar", "fusion", "l2-l5"]) == {
+        "l2-l5": ["lumbar", "vertebral", "2", "more"]
+    }
+    assert fusion_level_words(["fusion", "t2", "to", "t11"]) == {"t2": ["thoracic", "vertebral", "8", "more"]}
+    assert fusion_level_words(["fusion", "c7-t1"]) == {"c7-t1": ["cervicothoracic", "vertebral"]}
+    assert fusion_level_words(["laminectomy", "l4-l5"]) == {}  # no fusion said
+    plif = fusion_level_words(["fusion", "lumbar", "interbody", "l4-5"], ["plif"])
+    assert plif["interbody"] == ["anterior", "column"] and plif["fusion"] == ["posterior"]
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        ("lumbar fusion L2-L5 posterior with allograft", "0SG10K1"),  # three joints; another's bone
+        ("cervical fusion C4-C6 anterior with cage", "0RG20A0"),  # two joints; the cage
+        ("thoracic fusion T2-T11 posterior", "0RG80J1"),  # nine joints
+        ("TLIF L3-L5", "0SG10AJ"),  # from behind, the anterior column
+        ("lumbar fusion L5-S1 with autograft posterior", "0SG3071"),
+    ],
+)
+def test_a_spinal_fusion_is_coded_by_its_levels_device_and_column(
+    codebook: CodeBook, query: str, want: str
+) -> None:
     assert _first(codebook, query) == want

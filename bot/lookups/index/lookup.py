@@ -60,6 +60,7 @@ from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
+from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
 from bot.lookups.index.pcs_tubes import tube_tip_words
 from bot.lookups.index.query import LONG_TERM_ECHOES, Understood
@@ -246,6 +247,7 @@ def index_hits(
     )
     keyed: dict[str, list[str]] = {}
     tubes: dict[str, list[str]] = {}
+    levels: dict[str, list[str]] = {}
     if "pcs" in books:
         # "left Achilles tendon": the body part value the Body Part Key codes it to (Lower Leg Tendon).
         keyed = body_part_key_words(conn, list(words), tree.memo)
@@ -254,6 +256,12 @@ def index_hits(
         named_parts.update(hernia_region_words(list(words)))
         # "closed reduction left elbow dislocation": a dislocation is of a joint (Reposition, Joint, Elbow).
         named_parts.update(dislocated_joint_words(list(words)))
+        # "lumbar fusion L2-L5": three joints (Fusion, Lumbar Vertebral, 2 or more); "interbody": the anterior column.
+        typed = [w for said, _ in understood.replaced for w in said] + [
+            w for t in understood.applied for w in t.split()
+        ]
+        levels = fusion_level_words(list(words), typed)
+        named_parts.update(levels)
         # "NG feeding tube placement": the body part the tube's tip lies in (Stomach), through the nose.
         tubes = tube_tip_words(list(words), searcher.vocabulary.body_part)
         named_parts.update(tubes)
@@ -265,6 +273,7 @@ def index_hits(
         any(PROCEDURE_SUFFIX.search(w) for w in named_parts)
         or any(tree.names_procedure(stem(w)) for w in words)
         or bool(tubes)
+        or bool(levels)
     )
     understood = replace(understood, alternatives=named_parts if asks_procedure and "pcs" in books else {})
     if understood.alternatives and "pcs" in books:
@@ -861,6 +870,8 @@ def _verify(
                 lung_lobe_for_lobe(conn, done, _typed_stems(understood), stems, match.qualifier, memo) or done
             )
             done = extirpation_for_matter(conn, done, own or stems, memo) or done
+            # "lumbar fusion L2-L5": three joints, "2 or more Lumbar Vertebral Joints"
+            done = counted_joints(conn, done, understood.words, stems, match.qualifier, memo) or done
             # (the query's own words: the path's "Drainage, Eye" is no region the query names)
             done = subcutaneous_drainage(conn, done, own or stems, done.title, memo) or done
         system = "pcs"
