@@ -1,6 +1,6 @@
 """Procedures of round 21 (issue #10): a PCS Index reference printing a table names a body system
 (pcs_body_systems); a dislocation reduced is the Reposition of its joint (pcs_joints); a spinal fusion's levels
-count its joints and its initials say the column (pcs_spine)."""
+count its joints and its initials say the column (pcs_spine); a stoma is a Bypass to Cutaneous (pcs_stoma)."""
 
 from __future__ import annotations
 
@@ -69,6 +69,21 @@ def test_fusion_levels_count_the_joints_and_name_the_region() -> None:
     ],
 )
 def test_a_spinal_fusion_is_coded_by_its_levels_device_and_column(
+    codebook: CodeBook, query: str, want: str
+) -> None:
+    assert _first(codebook, query) == want
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        # "Colostomy - see Bypass, Gastrointestinal System 0D1": the stoma ends at the skin, not in the organ.
+        ("open end colostomy sigmoid", "0D1N0Z4"),
+        ("loop colostomy transverse colon", "0D1L0Z4"),
+        ("cutaneous ureterostomy right open", "0T160ZD"),
+    ],
+)
+def test_a_stoma_made_from_one_organ_is_a_bypass_to_the_skin(
     codebook: CodeBook, query: str, want: str
 ) -> None:
     assert _first(codebook, query) == want

@@ -30,6 +30,7 @@ from bot.lookups.index.pcs_eye_sides import eye_sides
 from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_natural import NATURAL_OPENING, natural_opening_first, vaginal_approach
 from bot.lookups.index.pcs_operations import fine_needle_words
+from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.store import pcs_use_values
 from bot.lookups.index.words import content_stems, stem
 
@@ -589,6 +590,9 @@ def complete_pcs(
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
     said_stems = level_words(query_stems - _meaning_stems(operation_name(str(rows[0][1]))))
+    # "loop ileostomy": a stoma opens the organ to the skin (Bypass ... to Cutaneous), whatever the organ's
+    # own words say of the qualifier ("Ileum to Ileum").
+    stoma = stoma_qualifier_words(raw, query_stems)
     if not said_stems & OPENING_STEMS:
         # "C/S via low transverse uterine incision": the preposition names no approach ("Via Natural or
         # Artificial Opening" is said by its opening: "via vagina").
@@ -662,6 +666,8 @@ def complete_pcs(
             total += said - unsaid
         if code[4] in named_approaches:
             total += SAID_APPROACH
+        if stoma and _meaning_stems(meanings.get((7, code[6]), "")) == stoma:
+            total += STOMA_QUALIFIER
         if code[4] == vaginal_approach(code, meanings.get((4, code[3]), ""), query_stems):
             total += VAGINAL_APPROACH  # "vaginal hysterectomy": through the vagina, not the Open row
         return total
@@ -712,6 +718,7 @@ def complete_pcs(
 
 
 DEVICE_WORD = stem("device")
+STOMA_QUALIFIER = 3.0  # a stoma's Cutaneous end outweighs the organ's words read again as the qualifier
 GENERIC_DEVICE = 0.5  # what the word "device" alone says of a device value
 
 

@@ -61,6 +61,7 @@ from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
+from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
 from bot.lookups.index.pcs_tubes import tube_tip_words
 from bot.lookups.index.query import LONG_TERM_ECHOES, Understood
@@ -348,7 +349,15 @@ def index_hits(
             found.adds = match.unsaid  # what the best path says beyond the query ("Monkey malaria")
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
-        score = 400 + 600 * coverage**2 - 40 * match.unsaid - _title_unsaid(code, stems, match) - rank * 0.5
+        # ("end colostomy": its "to Cutaneous" is what the stoma says)
+        said_by_title = stems | stoma_qualifier_words(code.code, stems) if match.book == "pcs" else stems
+        score = (
+            400
+            + 600 * coverage**2
+            - 40 * match.unsaid
+            - _title_unsaid(code, said_by_title, match)
+            - rank * 0.5
+        )
         if coverage >= ECHO_COVERAGE:
             # Between paths that use (nearly) every word, one that also holds a word the vocabulary replaced
             # ("Screening, neoplasm, breast, routine mammogram") is the line the query names.
