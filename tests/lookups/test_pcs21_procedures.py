@@ -87,3 +87,16 @@ def test_a_stoma_made_from_one_organ_is_a_bypass_to_the_skin(
     codebook: CodeBook, query: str, want: str
 ) -> None:
     assert _first(codebook, query) == want
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        # An image-guided procedure is done through a needle or catheter; an external fixator's pins through
+        # the skin: Percutaneous, not the Open row the table lists first.
+        ("CT guided drainage of pelvic abscess with drain", "0W9J30Z"),
+        ("external fixator placed on left femoral shaft", "0QH935Z"),
+    ],
+)
+def test_an_image_guided_procedure_is_percutaneous(codebook: CodeBook, query: str, want: str) -> None:
+    assert _first(codebook, query) == want

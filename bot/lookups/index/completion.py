@@ -428,6 +428,14 @@ NEEDLE_WORDS = (
     "transfus",
     "picc",
     "biops",
+    # An image-guided procedure ("CT guided drainage", "ultrasound-guided biopsy") reaches its site through a
+    # needle or a catheter under the image, not through an incision; so does one inside a vessel
+    # (endovascular, endovenous, transcatheter), and an external fixator's pins go through the skin into bone.
+    "guid",
+    "endovasc",
+    "endoven",
+    "transcath",
+    "fixator",
 )
 
 
