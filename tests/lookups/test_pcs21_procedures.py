@@ -100,3 +100,15 @@ def test_a_stoma_made_from_one_organ_is_a_bypass_to_the_skin(
 )
 def test_an_image_guided_procedure_is_percutaneous(codebook: CodeBook, query: str, want: str) -> None:
     assert _first(codebook, query) == want
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        # A device the query does not choose between: the plainest title ("with Synthetic Substitute").
+        ("right total hip replacement uncemented", "0SR90JA"),
+        ("right total hip arthroplasty cemented", "0SR90J9"),
+    ],
+)
+def test_a_device_not_said_is_the_plainest(codebook: CodeBook, query: str, want: str) -> None:
+    assert _first(codebook, query) == want

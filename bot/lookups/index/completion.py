@@ -705,7 +705,11 @@ def complete_pcs(
         # Between body parts the query names alike ("total thyroidectomy": Thyroid Gland, Left Thyroid Gland
         # Lobe, Right Thyroid Gland Lobe), the one saying least besides: the whole organ, not one of its parts.
         extra = len(_meaning_stems(meanings.get((4, code[3]), "")) - part_stems - shared) if start == 3 else 0
-        return (total, told, -extra, approach, plain, -wordy, -_order(code))
+        # Between values the table names in one word each ("Metal", "Synthetic"), the title that says least:
+        # "with Synthetic Substitute", not "with Metal Synthetic Substitute", for a hip replacement whose
+        # bearing surface is not said.
+        said_least = -len(_meaning_stems(str(row[1])))
+        return (total, told, -extra, approach, plain, -wordy, said_least, -_order(code))
 
     # The rest of a row's fit only breaks ties between the rows of the best total (read from its characters),
     # so only those rows' titles are read.
@@ -726,7 +730,7 @@ def complete_pcs(
 
 
 DEVICE_WORD = stem("device")
-STOMA_QUALIFIER = 3.0  # a stoma's Cutaneous end outweighs the organ's words read again as the qualifier
+STOMA_QUALIFIER = 4.0  # a stoma's Cutaneous end outweighs the organ's words read again as the qualifier (2) and its own unsaid (1)
 GENERIC_DEVICE = 0.5  # what the word "device" alone says of a device value
 
 
