@@ -1,6 +1,7 @@
 """Procedures of round 21 (issue #10): a PCS Index reference printing a table names a body system
 (pcs_body_systems); a dislocation reduced is the Reposition of its joint (pcs_joints); a spinal fusion's levels
-count its joints and its initials say the column (pcs_spine); a stoma is a Bypass to Cutaneous (pcs_stoma)."""
+count its joints and its initials say the column (pcs_spine); a stoma is a Bypass to Cutaneous (pcs_stoma); a clot is in an artery unless
+a vein is said (pcs_vessels)."""
 
 from __future__ import annotations
 
@@ -111,4 +112,19 @@ def test_an_image_guided_procedure_is_percutaneous(codebook: CodeBook, query: st
     ],
 )
 def test_a_device_not_said_is_the_plainest(codebook: CodeBook, query: str, want: str) -> None:
+    assert _first(codebook, query) == want
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        # The clot is in the artery the place names ("Extirpation, Artery, Brachial"), not the Brachial Plexus.
+        ("right brachial embolectomy", "03C70ZZ"),
+        ("left popliteal embolectomy", "04CN0ZZ"),
+        ("thrombectomy left femoral vein", "06CN0ZZ"),  # a vein said keeps its vein
+        # Solid matter stuck in a passage is taken out: Extirpation, not the Removal of a device.
+        ("EGD with removal of coin from esophagus", "0DC58ZZ"),
+    ],
+)
+def test_matter_taken_out_of_a_vessel_or_a_passage(codebook: CodeBook, query: str, want: str) -> None:
     assert _first(codebook, query) == want

@@ -64,6 +64,7 @@ from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
 from bot.lookups.index.pcs_tubes import tube_tip_words
+from bot.lookups.index.pcs_vessels import clot_vessel_words
 from bot.lookups.index.query import LONG_TERM_ECHOES, Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import (
@@ -257,6 +258,8 @@ def index_hits(
         named_parts.update(hernia_region_words(list(words)))
         # "closed reduction left elbow dislocation": a dislocation is of a joint (Reposition, Joint, Elbow).
         named_parts.update(dislocated_joint_words(list(words)))
+        # "right femoral thrombectomy": the clot is in the artery (Extirpation, Artery, Femoral), not the bone.
+        named_parts.update(clot_vessel_words(list(words)))
         # "lumbar fusion L2-L5": three joints (Fusion, Lumbar Vertebral, 2 or more); "interbody": the anterior column.
         typed = [w for said, _ in understood.replaced for w in said] + [
             w for t in understood.applied for w in t.split()
