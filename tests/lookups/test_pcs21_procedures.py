@@ -1,7 +1,7 @@
 """Procedures of round 21 (issue #10): a PCS Index reference printing a table names a body system
 (pcs_body_systems); a dislocation reduced is the Reposition of its joint (pcs_joints); a spinal fusion's levels
 count its joints and its initials say the column (pcs_spine); a stoma is a Bypass to Cutaneous (pcs_stoma); a clot is in an artery unless
-a vein is said (pcs_vessels)."""
+a vein is said (pcs_vessels); a skin graft's source and thickness (pcs_grafts)."""
 
 from __future__ import annotations
 
@@ -127,4 +127,19 @@ def test_a_device_not_said_is_the_plainest(codebook: CodeBook, query: str, want:
     ],
 )
 def test_matter_taken_out_of_a_vessel_or_a_passage(codebook: CodeBook, query: str, want: str) -> None:
+    assert _first(codebook, query) == want
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        # The patient's own skin, partial thickness when split; another source said is its own device.
+        ("split thickness skin autograft to right upper leg", "0HRHX74"),
+        ("full thickness skin graft to face", "0HR1X73"),
+        ("skin graft right thigh with cadaver allograft", "0HRHXK3"),
+    ],
+)
+def test_a_skin_graft_is_autologous_and_split_is_partial_thickness(
+    codebook: CodeBook, query: str, want: str
+) -> None:
     assert _first(codebook, query) == want

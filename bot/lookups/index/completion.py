@@ -27,6 +27,7 @@ from bot.lookups.index.pcs_coronary import (
 from bot.lookups.index.pcs_devices import device_words, drain_device_words
 from bot.lookups.index.pcs_diagnostic import diagnostic_words, study_said
 from bot.lookups.index.pcs_eye_sides import eye_sides
+from bot.lookups.index.pcs_grafts import skin_graft_words
 from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_natural import NATURAL_OPENING, natural_opening_first, vaginal_approach
 from bot.lookups.index.pcs_operations import fine_needle_words
@@ -601,6 +602,8 @@ def complete_pcs(
     # "loop ileostomy": a stoma opens the organ to the skin (Bypass ... to Cutaneous), whatever the organ's
     # own words say of the qualifier ("Ileum to Ileum").
     stoma = stoma_qualifier_words(raw, query_stems)
+    # "split thickness skin graft": Partial Thickness, the patient's own skin unless another source is said.
+    said_stems |= skin_graft_words(raw, query_stems)
     if not said_stems & OPENING_STEMS:
         # "C/S via low transverse uterine incision": the preposition names no approach ("Via Natural or
         # Artificial Opening" is said by its opening: "via vagina").

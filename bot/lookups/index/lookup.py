@@ -50,6 +50,7 @@ from bot.lookups.index.pcs_devices import used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_drains import drainage_for_drain
+from bot.lookups.index.pcs_grafts import graft_source_words
 from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
 from bot.lookups.index.pcs_joints import dislocated_joint_words
@@ -260,6 +261,8 @@ def index_hits(
         named_parts.update(dislocated_joint_words(list(words)))
         # "right femoral thrombectomy": the clot is in the artery (Extirpation, Artery, Femoral), not the bone.
         named_parts.update(clot_vessel_words(list(words)))
+        # "skin autograft": a graft (Graft - see Replacement), its source the device.
+        named_parts.update(graft_source_words(list(words)))
         # "lumbar fusion L2-L5": three joints (Fusion, Lumbar Vertebral, 2 or more); "interbody": the anterior column.
         typed = [w for said, _ in understood.replaced for w in said] + [
             w for t in understood.applied for w in t.split()
