@@ -143,3 +143,10 @@ def test_a_skin_graft_is_autologous_and_split_is_partial_thickness(
     codebook: CodeBook, query: str, want: str
 ) -> None:
     assert _first(codebook, query) == want
+
+
+def test_a_short_combining_form_is_read_with_the_suffix_letters_its_root_row_holds(
+    codebook: CodeBook,
+) -> None:
+    # "vasect" (root: vas deferens): "vas" alone is too short a form to be a root row of its own.
+    assert _first(codebook, "vasectomy bilateral") == "0VBQ0ZZ"
