@@ -150,3 +150,18 @@ def test_a_short_combining_form_is_read_with_the_suffix_letters_its_root_row_hol
 ) -> None:
     # "vasect" (root: vas deferens): "vas" alone is too short a form to be a root row of its own.
     assert _first(codebook, "vasectomy bilateral") == "0VBQ0ZZ"
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        # A PCS Index main term printing its own code is a procedure asked for by name, beside the reason
+        # and a word the reading does not use.
+        ("adult circumcision for phimosis", "0VTTXZZ"),
+        ("mediastinoscopy for lymphoma staging", "0WJC4ZZ"),
+    ],
+)
+def test_a_main_term_with_its_own_code_is_a_procedure_asked_for(
+    codebook: CodeBook, query: str, want: str
+) -> None:
+    assert _first(codebook, query) == want
