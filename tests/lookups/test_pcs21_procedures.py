@@ -165,3 +165,15 @@ def test_a_main_term_with_its_own_code_is_a_procedure_asked_for(
     codebook: CodeBook, query: str, want: str
 ) -> None:
     assert _first(codebook, query) == want
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        # The chart's forearm, thigh, calf: the tables' Lower Arm, Upper Leg, Lower Leg.
+        ("split thickness skin graft to left forearm, own skin", "0HREX74"),
+        ("punch biopsy skin right forearm", "0HBDXZX"),
+    ],
+)
+def test_a_limb_segment_said_by_its_everyday_name(codebook: CodeBook, query: str, want: str) -> None:
+    assert _first(codebook, query) == want

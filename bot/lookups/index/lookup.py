@@ -54,7 +54,7 @@ from bot.lookups.index.pcs_grafts import graft_source_words
 from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
 from bot.lookups.index.pcs_joints import dislocated_joint_words
-from bot.lookups.index.pcs_levels import level_words
+from bot.lookups.index.pcs_levels import level_words, segment_words
 from bot.lookups.index.pcs_lobes import lung_lobe_for_lobe
 from bot.lookups.index.pcs_matter import extirpation_for_matter, used_matter_words
 from bot.lookups.index.pcs_operations import operation_readings
@@ -263,6 +263,8 @@ def index_hits(
         named_parts.update(clot_vessel_words(list(words)))
         # "skin autograft": a graft (Graft - see Replacement), its source the device.
         named_parts.update(graft_source_words(list(words)))
+        # "skin graft to left forearm": the segment the tables name (Left Lower Arm Skin).
+        named_parts.update(segment_words(list(words)))
         # "lumbar fusion L2-L5": three joints (Fusion, Lumbar Vertebral, 2 or more); "interbody": the anterior column.
         typed = [w for said, _ in understood.replaced for w in said] + [
             w for t in understood.applied for w in t.split()
