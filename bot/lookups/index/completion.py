@@ -27,9 +27,11 @@ from bot.lookups.index.pcs_coronary import (
 from bot.lookups.index.pcs_devices import device_words, drain_device_words
 from bot.lookups.index.pcs_diagnostic import diagnostic_words, study_said
 from bot.lookups.index.pcs_eye_sides import eye_sides
+from bot.lookups.index.pcs_grafts import skin_graft_words
 from bot.lookups.index.pcs_levels import level_words
 from bot.lookups.index.pcs_natural import NATURAL_OPENING, natural_opening_first, vaginal_approach
 from bot.lookups.index.pcs_operations import fine_needle_words
+from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.store import pcs_use_values
 from bot.lookups.index.words import content_stems, stem
 
@@ -427,6 +429,14 @@ NEEDLE_WORDS = (
     "transfus",
     "picc",
     "biops",
+    # An image-guided procedure ("CT guided drainage", "ultrasound-guided biopsy") reaches its site through a
+    # needle or a catheter under the image, not through an incision; so does one inside a vessel
+    # (endovascular, endovenous, transcatheter), and an external fixator's pins go through the skin into bone.
+    "guid",
+    "endovasc",
+    "endoven",
+    "transcath",
+    "fixator",
 )
 
 
@@ -589,6 +599,11 @@ def complete_pcs(
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
     said_stems = level_words(query_stems - _meaning_stems(operation_name(str(rows[0][1]))))
+    # "loop ileostomy": a stoma opens the organ to the skin (Bypass ... to Cutaneous), whatever the organ's
+    # own words say of the qualifier ("Ileum to Ileum").
+    stoma = stoma_qualifier_words(raw, query_stems)
+    # "split thickness skin graft": Partial Thickness, the patient's own skin unless another source is said.
+    said_stems |= skin_graft_words(raw, query_stems)
     if not said_stems & OPENING_STEMS:
         # "C/S via low transverse uterine incision": the preposition names no approach ("Via Natural or
         # Artificial Opening" is said by its opening: "via vagina").
@@ -662,6 +677,8 @@ def complete_pcs(
             total += said - unsaid
         if code[4] in named_approaches:
             total += SAID_APPROACH
+        if stoma and _meaning_stems(meanings.get((7, code[6]), "")) == stoma:
+            total += STOMA_QUALIFIER
         if code[4] == vaginal_approach(code, meanings.get((4, code[3]), ""), query_stems):
             total += VAGINAL_APPROACH  # "vaginal hysterectomy": through the vagina, not the Open row
         return total
@@ -691,7 +708,11 @@ def complete_pcs(
         # Between body parts the query names alike ("total thyroidectomy": Thyroid Gland, Left Thyroid Gland
         # Lobe, Right Thyroid Gland Lobe), the one saying least besides: the whole organ, not one of its parts.
         extra = len(_meaning_stems(meanings.get((4, code[3]), "")) - part_stems - shared) if start == 3 else 0
-        return (total, told, -extra, approach, plain, -wordy, -_order(code))
+        # Between values the table names in one word each ("Metal", "Synthetic"), the title that says least:
+        # "with Synthetic Substitute", not "with Metal Synthetic Substitute", for a hip replacement whose
+        # bearing surface is not said.
+        said_least = -len(_meaning_stems(str(row[1])))
+        return (total, told, -extra, approach, plain, -wordy, said_least, -_order(code))
 
     # The rest of a row's fit only breaks ties between the rows of the best total (read from its characters),
     # so only those rows' titles are read.
@@ -712,6 +733,7 @@ def complete_pcs(
 
 
 DEVICE_WORD = stem("device")
+STOMA_QUALIFIER = 4.0  # a stoma's Cutaneous end outweighs the organ's words read again as the qualifier (2) and its own unsaid (1)
 GENERIC_DEVICE = 0.5  # what the word "device" alone says of a device value
 
 

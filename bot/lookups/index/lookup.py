@@ -51,17 +51,22 @@ from bot.lookups.index.pcs_devices import used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_drains import drainage_for_drain
+from bot.lookups.index.pcs_grafts import graft_source_words
 from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
-from bot.lookups.index.pcs_levels import level_words
+from bot.lookups.index.pcs_joints import dislocated_joint_words
+from bot.lookups.index.pcs_levels import level_words, segment_words
 from bot.lookups.index.pcs_lobes import lung_lobe_for_lobe
 from bot.lookups.index.pcs_matter import extirpation_for_matter, used_matter_words
 from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
+from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
+from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
 from bot.lookups.index.pcs_tubes import tube_tip_words
+from bot.lookups.index.pcs_vessels import clot_vessel_words
 from bot.lookups.index.query import LONG_TERM_ECHOES, Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import (
@@ -253,12 +258,27 @@ def index_hits(
     )
     keyed: dict[str, list[str]] = {}
     tubes: dict[str, list[str]] = {}
+    levels: dict[str, list[str]] = {}
     if "pcs" in books:
         # "left Achilles tendon": the body part value the Body Part Key codes it to (Lower Leg Tendon).
         keyed = body_part_key_words(conn, list(words), tree.memo)
         # "umbilical hernia repair": the region the hernia comes through (Abdominal Wall).
         # (the region only: "ventral" names no other body part beside a hernia)
         named_parts.update(hernia_region_words(list(words)))
+        # "closed reduction left elbow dislocation": a dislocation is of a joint (Reposition, Joint, Elbow).
+        named_parts.update(dislocated_joint_words(list(words)))
+        # "right femoral thrombectomy": the clot is in the artery (Extirpation, Artery, Femoral), not the bone.
+        named_parts.update(clot_vessel_words(list(words)))
+        # "skin autograft": a graft (Graft - see Replacement), its source the device.
+        named_parts.update(graft_source_words(list(words)))
+        # "skin graft to left forearm": the segment the tables name (Left Lower Arm Skin).
+        named_parts.update(segment_words(list(words)))
+        # "lumbar fusion L2-L5": three joints (Fusion, Lumbar Vertebral, 2 or more); "interbody": the anterior column.
+        typed = [w for said, _ in understood.replaced for w in said] + [
+            w for t in understood.applied for w in t.split()
+        ]
+        levels = fusion_level_words(list(words), typed)
+        named_parts.update(levels)
         # "NG feeding tube placement": the body part the tube's tip lies in (Stomach), through the nose.
         tubes = tube_tip_words(list(words), searcher.vocabulary.body_part)
         named_parts.update(tubes)
@@ -270,6 +290,7 @@ def index_hits(
         any(PROCEDURE_SUFFIX.search(w) for w in named_parts)
         or any(tree.names_procedure(stem(w)) for w in words)
         or bool(tubes)
+        or bool(levels)
     )
     understood = replace(understood, alternatives=named_parts if asks_procedure and "pcs" in books else {})
     if understood.alternatives and "pcs" in books:
@@ -344,7 +365,15 @@ def index_hits(
             found.adds = match.unsaid  # what the best path says beyond the query ("Monkey malaria")
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
-        score = 400 + 600 * coverage**2 - 40 * match.unsaid - _title_unsaid(code, stems, match) - rank * 0.5
+        # ("end colostomy": its "to Cutaneous" is what the stoma says)
+        said_by_title = stems | stoma_qualifier_words(code.code, stems) if match.book == "pcs" else stems
+        score = (
+            400
+            + 600 * coverage**2
+            - 40 * match.unsaid
+            - _title_unsaid(code, said_by_title, match)
+            - rank * 0.5
+        )
         if coverage >= ECHO_COVERAGE:
             # Between paths that use (nearly) every word, one that also holds a word the vocabulary replaced
             # ("Screening, neoplasm, breast, routine mammogram") is the line the query names.
@@ -986,6 +1015,8 @@ def _verify(
                 lung_lobe_for_lobe(conn, done, _typed_stems(understood), stems, match.qualifier, memo) or done
             )
             done = extirpation_for_matter(conn, done, own or stems, memo) or done
+            # "lumbar fusion L2-L5": three joints, "2 or more Lumbar Vertebral Joints"
+            done = counted_joints(conn, done, understood.words, stems, match.qualifier, memo) or done
             # (the query's own words: the path's "Drainage, Eye" is no region the query names)
             done = subcutaneous_drainage(conn, done, own or stems, done.title, memo) or done
         system = "pcs"

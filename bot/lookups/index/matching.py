@@ -29,6 +29,7 @@ from bot.lookups.index.organisms import (
     organism_kind,
     organism_stems,
 )
+from bot.lookups.index.pcs_body_systems import names_body_system_line
 from bot.lookups.index.pcs_keys import names_key
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
@@ -954,6 +955,10 @@ class Matcher:
             # "Partial joint replacement, Knee -> see Replacement, Lower Joints=0SR" names a table; a line
             # the reference's words happened to meet ("Replacement, Artery, Lower 04RY") is not it: the
             # table's own code and the query's words complete the code.
+            return [self._code_of(walk, reference, words)]
+        if target is not None and names_body_system_line(reference, target):
+            # "Endarterectomy - see Extirpation, Upper Arteries=03C": the words after the root operation name
+            # the body system (the table), not the line "Extirpation, Artery, Upper 03CY" they also spell.
             return [self._code_of(walk, reference, words)]
         if target is None:
             if reference.book in TABLE_COLUMNS:

@@ -18,6 +18,9 @@ from bot.lookups.codebook import Code
 from bot.lookups.index.words import content_stems, stem
 
 _MAIN_TERM = re.compile(r"PCS Index: ([^,>(]+?)(?:,| ->| \()")
+_CODED = re.compile(
+    r"([^>]*?) -> [0-9A-HJ-NP-Z]{7}(?:$| )"
+)  # "Circumcision -> 0VTTXZZ": a code, no reference
 # Words by which a query asks for the ICD-10-CM reading of a procedure word: its status, its history, an
 # encounter for it, or a condition after it.
 CM_READING = frozenset(
@@ -106,7 +109,12 @@ def procedure_main_term(why: str, roots: frozenset[str], query_stems: frozenset[
     # A main term that sends to a root operation ("Reduction, Fracture -> see Reposition"); a root operation's
     # own name is an ordinary word too often ("lost control", "release form").
     sent = re.match(r"([^>]*?) -> see (\w+)", why[found.start(1) :])
-    if sent is None or sent.group(2).lower() not in roots:
+    coded = _CODED.match(why[found.start(1) :])
+    if coded is not None:
+        # A main term whose line prints its own code is a procedure ("Circumcision 0VTTXZZ", "Mediastinoscopy
+        # 0WJC4ZZ"): the PCS Index holds nothing else; asked for when every line read to the code is said.
+        sent = coded
+    elif sent is None or sent.group(2).lower() not in roots:
         return None
     # Every line read before the reference is said ("Buckling, scleral with implant" is no "buckle fracture");
     # a parenthesis is another name for its line ("Vertical (sleeve)").

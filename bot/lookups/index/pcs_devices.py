@@ -27,7 +27,7 @@ _WORD = re.compile(r"[a-z][a-z-]*")
 # The device nouns of the operating room no Device Key line ends with, read as the Device Key defines the
 # value: a band put around a structure (a banded varix, a rubber-banded hemorrhoid, a gastric band) squeezes it
 # from outside, an Extraluminal Device like a clip; a filter sits in a vessel's lumen, an Intraluminal Device; a chest
-# port is a Totally Implantable Vascular Access Device.
+# port is a Totally Implantable Vascular Access Device; a cage an Interbody Fusion Device.
 _COMMON_NOUNS = {
     "band": "Extraluminal Device",
     "bands": "Extraluminal Device",
@@ -36,6 +36,13 @@ _COMMON_NOUNS = {
     "port": "Totally Implantable Vascular Access Device",
     "portacath": "Totally Implantable Vascular Access Device",
     "mediport": "Totally Implantable Vascular Access Device",
+    # An interbody cage holds the disc space open for the fusion ("Interbody fusion (spine) cage - use
+    # Interbody Fusion Device", the only "use" line the noun ends); an allograft is another person's tissue
+    # ("Bone bank bone graft - use Nonautologous Tissue Substitute"), an autograft the patient's own.
+    "cage": "Interbody Fusion Device",
+    "cages": "Interbody Fusion Device",
+    "allograft": "Nonautologous Tissue Substitute",
+    "allografts": "Nonautologous Tissue Substitute",
 }
 COMMON_NOUNS = {stem(w): frozenset(content_stems(v)) for w, v in _COMMON_NOUNS.items()}
 

@@ -9,6 +9,8 @@ character is chosen. A query saying the joint alone ("through knee", "knee disar
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.lookups.index.words import stem
 
 ABOVE = stem("above")
@@ -38,3 +40,21 @@ def level_words(said: frozenset[str]) -> frozenset[str]:
     upper, lower = _SEGMENT_STEMS[joints[0]]
     segment = upper if ABOVE in level else lower
     return (said - level - {joints[0]}) | segment
+
+
+# A limb segment said by its everyday name: the PCS tables name the segment ("Left Lower Arm Skin",
+# "Right Upper Leg Muscle"), the chart the forearm, the thigh, the calf or the shin.
+_SEGMENT_NAMES = {
+    "forearm": ("lower", "arm"),
+    "forearms": ("lower", "arm"),
+    "thigh": ("upper", "leg"),
+    "thighs": ("upper", "leg"),
+    "calf": ("lower", "leg"),
+    "shin": ("lower", "leg"),
+}
+
+
+def segment_words(words: Sequence[str]) -> dict[str, list[str]]:
+    """Each limb segment the query names by its everyday name, with the segment's words in the PCS tables
+    ("forearm" -> lower, arm)."""
+    return {w: list(_SEGMENT_NAMES[w]) for w in words if w in _SEGMENT_NAMES}

@@ -42,6 +42,12 @@ _MATTER = (
     "bezoar",
     "fecalith",
     "debris",
+    # what gets stuck in a passage: a food bolus, a piece of meat, a swallowed coin (solid matter, not a device)
+    "bolus",
+    "food",
+    "meat",
+    "coin",
+    "coins",
 )
 MATTER = frozenset(stem(w) for w in _MATTER)
 _TAKING = (

@@ -286,6 +286,12 @@ class Vocabulary:
             term = self.terms.get(stem[:size])
             if term is not None and term.kind == "root":
                 return [*term.means.split(), *approach]
+        # A form too short to tell alone, written with the suffix's first letters ("vasect" of "vasectomy":
+        # the vas deferens, not a vessel).
+        for size in range(len(word) - 1, len(stem), -1):
+            term = self.terms.get(word[:size])
+            if term is not None and term.kind == "root":
+                return [*term.means.split(), *approach]
         return approach
 
     def without(self, terms: frozenset[str]) -> Vocabulary:
