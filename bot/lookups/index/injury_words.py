@@ -7,8 +7,10 @@
 - ribs counted ("3 ribs", "two broken ribs", "ribs 4-6") are the Index's "Fracture, rib, multiple": more
   than one rib broken on a side is S22.4-, not "one rib" S22.3-;
 - the encounter told in office words (guideline I.C.19.a and the fracture 7th characters): "slow to heal",
-  "healing slowly" is delayed healing (G); "healing fine", "healing well" is routine healing (D); "first
-  visit", "new injury" is the initial encounter (A); a "recheck" of an injury is a subsequent encounter (D);
+  "healing slowly", "still not healed" is delayed healing (G); "healed crooked" is a malunion (P); "never
+  healed", "bones never knitted" is a nonunion (K); "healing fine", "healing well" is routine healing (D);
+  "first visit", "new injury" is the initial encounter (A); a "recheck" of an injury, a cast taken off or
+  changed, an x-ray of the healing is a subsequent encounter (D);
 - a muscle "pulled" is the Index's "Strain" ("pulled quad muscle" -> strain quadriceps muscle);
 - a thing pushed into or stuck in a natural opening ("pushed a bead up her nostril", "coin stuck in his
   esophagus") is the Index's "Foreign body, entering through orifice" and the opening (T15-T19), not a wound
@@ -83,8 +85,22 @@ _HEALING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), words)
     for pattern, words in (
         (
+            r"\b(?:heal(?:ed|ing)?|knit(?:ted)?|set)\s+(?:crooked(?:ly)?|wrong(?:ly)?|badly|incorrectly|improperly|"
+            r"bent|deformed|misaligned|out\s+of\s+(?:alignment|line|place)|at\s+an\s+angle|in\s+a\s+bad\s+position)",
+            "malunion",
+        ),
+        (
+            r"\b(?:never|didn't|didnt|did\s+not|won't|wont|will\s+not|failed\s+to|failure\s+to)\s+"
+            r"(?:heal(?:ed)?|knit(?:ted)?|unite[d]?|join(?:ed)?|fuse[d]?)\b|"
+            r"\b(?:bones?|ends|pieces|fragments)\s+(?:never|didn't|did\s+not|have\s+not|haven't)\s+"
+            r"(?:knit(?:ted)?|join(?:ed)?|unite[d]?|heal(?:ed)?|fuse[d]?)\b",
+            "nonunion",
+        ),
+        (
             r"\b(?:slow(?:ly)?\s+(?:to\s+)?(?:heal|healing|union|to\s+unite)|heal(?:ing)?\s+slow(?:ly)?|"
-            r"not\s+heal(?:ing|ed)\s+(?:yet|as\s+expected|well)|delayed\s+(?:union|heal)|slow-healing)\b",
+            r"not\s+heal(?:ing|ed)\s+(?:yet|as\s+expected|well)|delayed\s+(?:union|heal)|slow-healing|"
+            r"still\s+not\s+(?:fully\s+)?heal(?:ed|ing)|(?:hasn't|has\s+not|isn't|is\s+not)\s+(?:fully\s+)?"
+            r"heal(?:ed|ing)(?:\s+yet)?|not\s+(?:fully\s+)?healed\s+(?:yet|at\s+\d+\s+\w+|after\s+\d+\s+\w+))",
             "delayed healing",
         ),
         (
@@ -93,11 +109,20 @@ _HEALING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "routine healing",
         ),
         (
-            r"\b(?:first|1st|initial)\s+(?:visit|time\s+seen|evaluation|eval|presentation)|"
+            r"\b(?:first|1st|initial)\s+(?:visit|time\s+seen|evaluation|eval|presentation|encounter)|"
             r"\bnew\s+(?:injury|injuries)\b|\bjust\s+happened\b",
             "initial encounter",
         ),
-        (r"\b(?:recheck|re-check|rechecked|recheck\s+visit)\b", "subsequent encounter"),
+        (
+            r"\b(?:recheck|re-check|rechecked|recheck\s+visit)\b|"
+            # guideline I.C.19.a: a cast changed or taken off, an x-ray of the healing, is a subsequent visit
+            r"\b(?:(?:cast|splint|boot|brace)\s+(?:removal|removed|off|change|changed|check)|"
+            r"(?:remove|removed|removing|take\s+off|took\s+off|taking\s+off|change|changed|changing)\s+"
+            r"(?:of\s+)?(?:the\s+|his\s+|her\s+|my\s+)?(?:cast|splint)|(?:removal|change)\s+of\s+"
+            r"(?:the\s+)?(?:cast|splint)|(?:x-?ray|xr|film)s?\s+to\s+check\s+(?:the\s+)?healing|"
+            r"(?:check|checking)\s+(?:on\s+)?(?:the\s+)?healing|healing\s+check)\b",
+            "subsequent encounter",
+        ),
     )
 )
 # The natural openings a foreign body enters through (Foreign body, entering through orifice), as said.

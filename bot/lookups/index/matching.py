@@ -467,7 +467,10 @@ class Matcher:
         self, start: _Walk, words: Sequence[QueryWord], by_stem: dict[str, set[int]], jumps: int
     ) -> list[PathMatch]:
         root = start.nodes[-1]
-        left = {s: i for s, i in by_stem.items() if not i <= start.covered}
+        # (a word found only among a line's non-essential modifiers still leads below it to a line saying
+        # it and nothing unsaid: "Tear, torn (traumatic), rotator cuff, traumatic" for a traumatic tear)
+        strong = start.covered - start.weak if start.weak else start.covered
+        left = {s: i for s, i in by_stem.items() if not i <= strong}
         by_word = self.tree.within_sets(root, left, limit=MAX_ANCHORS * 4) if left else {}
         if self._ceiling(start, words, by_stem, by_word) < self._best:
             return []  # nothing below this line could beat the best path found (a reference followed)
@@ -479,6 +482,8 @@ class Matcher:
                 continue
             chosen |= by_word[word]
         anchors = sorted(chosen)[:MAX_ANCHORS]
+        if strong is not start.covered:
+            anchors = self._said_anchors(anchors, by_word, left, start.covered, by_stem)
         if self._walked > MAX_WALKED and self._best > -math.inf:
             # A long query that meets many broad main terms and references ("specified internal operation
             # wound ..."): the best bound ones were walked first; the rest would cost tens of ms.
@@ -540,6 +545,30 @@ class Matcher:
             walk = line.walk(start)
             results += self._finish(walk, words, by_stem, jumps if rank < MAX_FOLLOWED else MAX_JUMPS)
         return results
+
+    def _said_anchors(
+        self,
+        anchors: list[int],
+        by_word: Mapping[str, frozenset[int] | set[int]],
+        left: Mapping[str, set[int]],
+        covered: set[int],
+        by_stem: Mapping[str, set[int]],
+    ) -> list[int]:
+        """The anchors less those found only by a word a modifier above already held whose line says
+        something the query does not ("stated as undetermined whether accidental ..." for "accidental")."""
+        weak = {w for w in by_word if left[w] <= covered}
+        if not weak:
+            return anchors
+        strong_lines: set[int] = set()
+        for word, lines in by_word.items():
+            if word not in weak:
+                strong_lines |= lines
+        only_weak = [a for a in anchors if a not in strong_lines]
+        if not only_weak:
+            return anchors
+        said = by_stem.keys()
+        dropped = {n.id for n in self.tree.nodes(only_weak) if not content_stems(n.term) <= said}
+        return [a for a in anchors if a not in dropped]
 
     def _ceiling(
         self,
