@@ -117,3 +117,16 @@ def test_an_injury_told_with_its_cause_is_coded_first(
 def test_the_encounter_said_in_office_words(codebook: CodeBook, query: str, first: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == first, [h.code for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("turf toe left", "S93.522A"),  # Sprain, toe, metatarsophalangeal joint (great toe)
+        ("chauffeur's fracture left", "S52.512A"),  # Fracture, radius, lower end, styloid process
+        ("road rash left forearm", "S50.812A"),  # Abrasion, forearm
+    ],
+)
+def test_an_injury_named_by_its_nickname(codebook: CodeBook, query: str, first: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == first, [h.code for h in hits]
