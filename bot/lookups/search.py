@@ -551,6 +551,7 @@ class Searcher:
     def _find_all(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find_read(query, systems, limit)
         found = self._injury_before_cause(query, systems, limit, found)
+        found = _residual_before_sequela(found)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
         found = self._venom_first(query, systems, limit, found)
@@ -2736,6 +2737,22 @@ def _used_stems(hit: Hit) -> frozenset[str]:
     the words it says it did not use, nor the clause it answers as typed)."""
     why = _NOT_USED.sub(" ", _CLAUSE_WHY.sub("", hit.why))  # nor the clause's words as typed
     return frozenset(stem(w) for w in WORD.findall(f"{hit.title} {why}".lower()))
+
+
+def _residual_before_sequela(found: Hits) -> Hits:
+    """ "sequela of left wrist fracture, stiffness": the residual the query names beside the injury's sequela
+    code (already suggested with it) first, the sequela S code after it (guideline I.C.19.a: the residual
+    is sequenced first)."""
+    if len(found) < 2 or found[0].code[:1] not in INJURY_LETTERS or not found[0].code.endswith("S"):
+        return found
+    residual = found[1]
+    if residual.code[:1] in INJURY_LETTERS or not residual.why.startswith(f"suggested with {found[0].code}:"):
+        return found
+    lead = [
+        replace(residual, why=residual.why.split(": ", 1)[1]),
+        replace(found[0], why=f"suggested with {residual.code}: {found[0].why}"),
+    ]
+    return _with_notice([*lead, *found[2:]], found.notice)
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:

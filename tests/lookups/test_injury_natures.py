@@ -130,3 +130,20 @@ def test_the_encounter_said_in_office_words(codebook: CodeBook, query: str, firs
 def test_an_injury_named_by_its_nickname(codebook: CodeBook, query: str, first: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == first, [h.code for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("traumatic subdural hematoma, knocked out for 45 minutes", "S06.5X2A"),  # LOC of 31 to 59 minutes
+        ("laceration of left forearm with gravel embedded", "S51.822A"),  # Laceration, with foreign body
+        ("cat bite right forearm with puncture wounds", "S51.851A"),  # Bite, forearm (the bite's punctures)
+        ("blistered left hand from hot oil", "T23.202A"),  # Blister, due to burn: second degree
+        ("T8 compression fracture from fall", "S22.060A"),  # wedge compression fracture of T7-T8
+        ("ulnar styloid fracture right", "S52.611A"),  # Fracture, ulna, lower end, styloid process
+        ("sequela of right knee dislocation, stiffness", "M25.661"),  # the residual first (I.C.19.a)
+    ],
+)
+def test_an_injurys_chart_words(codebook: CodeBook, query: str, first: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == first, [h.code for h in hits]

@@ -21,6 +21,19 @@ that injury, and looks the part up below it:
   Index's "Amputation, traumatic, finger, transphalangeal, partial": the cut goes through a phalanx and takes
   part of the digit.
 
+Beside an injury's nature, its site and its chart words as the Index and the Tabular say them:
+- a digit or a bone by its everyday name ("big toe" great toe, "pinky toe" lesser toe, "pinky" little finger,
+  "shoulder blade" scapula, "heel bone" calcaneus) and a bone's adjective before its part or its injury
+  ("radial head" radius, head; "patellar dislocation" Dislocation, patella; "pubic ramus" pubis);
+- an object said broken ("broken glass") is what cut, not a fracture;
+- how long consciousness was lost beside a brain injury ("LOC 10 min", "knocked out for 2 hours", "brief
+  LOC") in the S06 titles' bands ("30 minutes or less", "31 minutes to 59 minutes", ...);
+- something left in an open wound ("glass still in it", "embedded gravel"): Laceration, with foreign body;
+- a bite's own punctures ("dog bite, puncture wounds"): the Bite line, not Puncture;
+- a blister with heat told ("blistered palm from a hot pan"): Blister, due to burn - see Burn, second degree;
+- a vertebra's "compression fracture": the Tabular's wedge compression fracture (S22.0-, S32.0-) when no
+  disease is told (an osteoporotic one is a pathological fracture).
+
 `fracture_not_pathological` says whether a fracture is told with no disease the bone broke of: the Index's
 default is then "Fracture, traumatic" (guideline I.C.13.c: a pathological fracture is coded only when the
 record says so), never "Fracture, pathological".
@@ -141,10 +154,15 @@ _SIDE_LETTERS = {"l": "left", "r": "right", "lt": "left", "rt": "right"}
 
 
 def read_injury_natures(text: str) -> str:
-    """The text with an injury's lay verb read as the Index's main term beside the part it names; other text
-    as it is."""
-    if not _VERBS.search(text):
-        return read_site_names(text)
+    """The text with an injury's lay verb read as the Index's main term beside the part it names, and its
+    site and chart words as the Index says them; other text as it is."""
+    if _VERBS.search(text):
+        text = _read_verbs(text)
+    text = read_site_names(text)
+    return re.sub(r"\s+(?=[,;])", "", " ".join(text.split()))
+
+
+def _read_verbs(text: str) -> str:
     text = _CRACKED.sub(_broken, text)
     text = _SMASHED.sub(lambda m: _named(m, "crush", "part"), text)
     text = _SKINNED.sub("abrasion", text)
@@ -158,8 +176,7 @@ def read_injury_natures(text: str) -> str:
         text = _CUFF_TORN.sub(lambda m: f"traumatic {m.group(0)}", text, count=1)
     if _CUT_OFF.search(text) or re.search(r"\bfingertip\b", text):
         text = _fingertip(text)
-    text = read_site_names(text)
-    return re.sub(r"\s+(?=[,;])", "", " ".join(text.split()))
+    return text
 
 
 def _broken(match: re.Match[str]) -> str:
@@ -221,6 +238,21 @@ _INJURED = re.compile(
     r"puncture|bites?|bitten|burns?|burned|frostbite|wounds?|injury|injured|subluxations?|tears?|torn)\b"
 )
 _SITE_NAMES = (
+    # a bone's adjective before its part or its injury ("radial head fracture", "patellar dislocation"): the
+    # Index's Fracture and Dislocation lines name the bone ("radius, head"; "patella")
+    (re.compile(r"\bradial\s+(?=(?:head|neck|shaft|styloid|tuberosity)\b)"), "radius "),
+    (re.compile(r"\bulnar\s+(?=(?:head|shaft|styloid|coronoid)\b)"), "ulna "),
+    (re.compile(r"\bpubic\s+(?=(?:ramus|rami|bone)\b)"), "pubis "),
+    (re.compile(r"\bpatellar\s+(?=(?:fractures?|fx|dislocations?|subluxations?)\b)"), "patella "),
+    (re.compile(r"\bclavicular\s+(?=(?:fractures?|fx|shaft)\b)"), "clavicle "),
+    (re.compile(r"\bscapular\s+(?=(?:fractures?|fx|body)\b)"), "scapula "),
+    (re.compile(r"\bcalcaneal\s+(?=(?:fractures?|fx)\b)"), "calcaneus "),
+    (re.compile(r"\bfibular\s+(?=(?:fractures?|fx|shaft|head|neck)\b)"), "fibula "),
+    (re.compile(r"\bmandibular\s+(?=(?:fractures?|fx|condyle|body|angle|ramus)\b)"), "mandible "),
+    (re.compile(r"\biliac\s+(?=(?:wing|fractures?|fx)\b)"), "ilium "),
+    (re.compile(r"\bacetabular\s+(?=(?:fractures?|fx|wall|rim)\b)"), "acetabulum "),
+    (re.compile(r"\bsacral\s+(?=(?:fractures?|fx)\b)"), "sacrum "),
+    (re.compile(r"\bcoccygeal\s+(?=(?:fractures?|fx)\b)"), "coccyx "),
     (re.compile(r"\b(?:big|great)\s+toes?\b"), "great toe"),
     (re.compile(r"\b(?:pinky|pinkie|baby|little)\s+toes?\b"), "lesser toe"),
     (re.compile(r"\b(?:second|third|fourth|2nd|3rd|4th)\s+toes?\b"), "lesser toe"),
@@ -238,13 +270,100 @@ _BROKEN_THING = re.compile(
 
 
 def read_site_names(text: str) -> str:
-    """The text with a digit or a bone said by its everyday name in the Index's name, beside an injury."""
+    """The text with a digit or a bone said by its everyday name in the Index's name, and an injury's chart
+    words in the Index's and the Tabular's, beside an injury."""
     text = _BROKEN_THING.sub("", text)
+    text = read_chart_injury(_FROSTBITTEN.sub("frostbite", text))
     if not _INJURED.search(text):
         return text
     for pattern, name in _SITE_NAMES:
         text = pattern.sub(name, text)
     return text
+
+
+_FROSTBITTEN = re.compile(r"\bfrost\s?bitten\b")
+# How long consciousness was lost, in the bands the Tabular's intracranial injury titles print (S06).
+_LOST = (
+    r"(?:loc|loss\s+of\s+consciousness|lost\s+consciousness|passed\s+out|knocked\s+out|blacked\s+out|"
+    r"unconscious|out\s+cold)"
+)
+_HOW_LONG = (
+    r"(?:for\s+)?(?:about\s+|around\s+|approx(?:imately|\.)?\s+|~\s*|<\s*|under\s+|less\s+than\s+|"
+    r"maybe\s+|x\s*)?(?P<n{0}>\d+)\s*(?:-\s*\d+\s*)?"
+    r"(?P<unit{0}>s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?)\b"
+)
+_LOST_FOR = re.compile(
+    rf"\b{_LOST}\s+(?:of\s+|was\s+|lasting\s+|x\s+)?{_HOW_LONG.format('')}|"
+    rf"\b{_HOW_LONG.format('2')}\s+(?:of\s+)?{_LOST}|"
+    rf"\b(?P<brief>brief|momentary|momentarily|briefly|transient)\s+{_LOST}|\b{_LOST}\s+(?P<brief2>briefly|momentarily)"
+)
+# (a brain injury's: "passed out for 2 minutes" alone is a faint, Syncope)
+_HEAD_INJURY = re.compile(
+    r"\b(?:concussion|concussed|head|brain|skull|intracranial|hematoma|haematoma|hemorrhage|bleed|sdh|edh|sah|"
+    r"tbi|subdural|epidural|subarachnoid|contusion|dai)\b"
+)
+_BANDS = (
+    (30, "loss of consciousness of 30 minutes or less"),
+    (59, "loss of consciousness of 31 minutes to 59 minutes"),
+    (359, "loss of consciousness of 1 hour to 5 hours 59 minutes"),
+    (24 * 60, "loss of consciousness of 6 hours to 24 hours"),
+)
+# An open wound with something left in it ("glass still in it", "embedded gravel"): "with foreign body".
+_THINGS = (
+    r"(?:glass|metal|wood|gravel|debris|dirt|splinters?|slivers?|fragments?|pieces?|shards?|objects?|"
+    r"foreign\s+(?:body|bodies|object|material))"
+)
+_LEFT_IN = re.compile(
+    rf"\b{_THINGS}\b[^,;]*?\b(?:still\s+(?:in|inside|stuck|embedded|there)|stuck\s+in|embedded|retained|lodged|"
+    rf"left\s+in)\b(?:\s+(?:it|the\s+wound|there))?|\b(?:embedded|retained|lodged)\s+{_THINGS}\b"
+)
+_OPEN_WOUND = re.compile(r"\b(?:lacerations?|lac|cuts?|gash\w*|puncture\w*|wounds?)\b")
+_NO_FOREIGN = re.compile(r"\b(?:no|without|w/o)\s+(?:fb|foreign)\b")
+_BITE = re.compile(r"\b(?:bite|bites|bit|bitten)\b")
+# A bite's own wounds ("dog bite, puncture wounds"): the Index's Bite line, not Puncture.
+_BITE_PUNCTURES = re.compile(r"\b(?:with\s+)?(?:puncture\s+wounds?|punctures|puncture|punctured)\b")
+# A blister of a burn ("blistered palm from a hot pan"): Blister, due to burn - see Burn, second degree.
+_BLISTER = re.compile(r"\bblister(?:ed|ing|s)?\b")
+_HEAT = re.compile(
+    r"\b(?:burn\w*|scald\w*|hot|heat|stove\w*|grill|iron|oven|fire|flames?|steam|boiling|sunburn\w*|"
+    r"second[- ]degree|2nd[- ]degree|partial[- ]thickness)\b"
+)
+_SECOND = re.compile(r"\b(?:second|2nd)[- ]degree|partial[- ]thickness\b")
+# A vertebra's "compression fracture" is the Tabular's wedge compression fracture (S22.0-, S32.0-).
+_COMPRESSION = re.compile(r"\b(?<!wedge\s)compression\s+(?=(?:fractures?|fx)\b)")
+_SPINE = re.compile(
+    r"\b(?:[ctl](?:1[0-2]|[1-9])|vertebra\w*|spine|spinal|lumbar|thoracic|cervical|back|first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b"
+)
+
+
+def read_chart_injury(text: str) -> str:
+    """An injury's chart words: how long consciousness was lost (the S06 titles' bands), something left in
+    a wound (with foreign body), a bite's punctures, a blister of a burn, a vertebra's compression
+    fracture."""
+    if _HEAD_INJURY.search(text):
+        text = _LOST_FOR.sub(_lost_for, text)
+    if _OPEN_WOUND.search(text) and not _NO_FOREIGN.search(text) and _LEFT_IN.search(text):
+        text = _LEFT_IN.sub(" ", text) + " with foreign body"
+    if _BITE.search(text):
+        text = _BITE_PUNCTURES.sub(" ", text)
+    if _BLISTER.search(text) and _HEAT.search(text):
+        text = _BLISTER.sub("burn" if _SECOND.search(text) else "burn second degree", text)
+    if _COMPRESSION.search(text) and _SPINE.search(text) and fracture_not_pathological(text):
+        text = _COMPRESSION.sub("wedge compression ", text)
+    return text
+
+
+def _lost_for(match: re.Match[str]) -> str:
+    if match.group("brief") or match.group("brief2"):
+        return f" {_BANDS[0][1]} "
+    number = int(match.group("n") or match.group("n2") or 0)
+    unit = (match.group("unit") or match.group("unit2") or "m")[0]
+    minutes = number / 60 if unit == "s" else number * 60 if unit == "h" else number
+    for upper, words in _BANDS:
+        if minutes <= upper:
+            return f" {words} "
+    return " loss of consciousness greater than 24 hours "
 
 
 # A disease the bone broke of, or a kind of fracture the Index files apart from the traumatic ones.

@@ -101,6 +101,7 @@ CONTRADICTION_COST = 2.0  # a line negating a word the query says ("without fall
 UNSAID_COST = 0.5  # a path word the query did not say, against 1 for each query word the path uses
 VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "fracture")
 SKIP_COST = 0.15  # a subterm level the query skipped (no word of it said)
+QUALIFIED_BOOKS = frozenset({"cm", "ext"})  # books whose subterms' later forms may qualify the first
 MODIFIER_SHARE = 0.6  # a query word found only among a line's non-essential modifiers
 MAX_MAIN_TERMS = 14
 PARTIAL_COST = 0.2  # Excision (part of an organ) where the Index offers Resection (all of it) too
@@ -1256,6 +1257,13 @@ def _cover_term_uncached(
         for other in forms:
             if other is not used and not any(_related(a, b) for a in other for b in used):
                 cost += VARIANT_COST * len(other)
+    elif len(forms) > 1 and book in QUALIFIED_BOOKS and forms[0] and forms[0].isdisjoint(by_stem):
+        # A subterm's first form names the line; a later one not of the same word qualifies it ("semilunar
+        # bone, wrist"; "tarsal bone, scaphoid"; "supracondylar, elbow"): said alone, the qualifier leaves
+        # the line's name unsaid ("wrist" is Fracture, wrist, not the lunate).
+        later = [f for f in forms[1:] if {i for s in f for i in by_stem.get(s, ())} == hit]
+        if later and not any(_related(a, b) for a in forms[0] for b in later[0]):
+            cost += UNSAID_COST * len(forms[0])
     return hit, cost
 
 
