@@ -142,6 +142,8 @@ def test_an_injury_named_by_its_nickname(codebook: CodeBook, query: str, first: 
         ("T8 compression fracture from fall", "S22.060A"),  # wedge compression fracture of T7-T8
         ("ulnar styloid fracture right", "S52.611A"),  # Fracture, ulna, lower end, styloid process
         ("sequela of right knee dislocation, stiffness", "M25.661"),  # the residual first (I.C.19.a)
+        ("sprained both ankles", "S93.401A"),  # no bilateral code: the right one first (I.B.13)
+        ("degloving injury right foot", "S91.301A"),  # Avulsion, skin - see Wound, open, foot
     ],
 )
 def test_an_injurys_chart_words(codebook: CodeBook, query: str, first: str) -> None:
