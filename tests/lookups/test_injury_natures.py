@@ -13,6 +13,7 @@ import pytest
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.injury_first import injury_clause
 from bot.lookups.index.injury_natures import fracture_not_pathological, read_injury_natures
+from bot.lookups.index.injury_words import read_injury_words
 from bot.lookups.search import find_codes
 
 
@@ -112,6 +113,7 @@ def test_an_injury_told_with_its_cause_is_coded_first(
         ("right fibula fracture still not healed", "S82.401G"),  # delayed healing
         ("left clavicle fracture healed crooked", "S42.002P"),  # malunion
         ("right humerus fracture never healed", "S42.301K"),  # nonunion
+        ("right elbow sprain f/u", "S53.401D"),  # a follow-up of the injury is a subsequent encounter
     ],
 )
 def test_the_encounter_said_in_office_words(codebook: CodeBook, query: str, first: str) -> None:
@@ -149,3 +151,15 @@ def test_an_injury_named_by_its_nickname(codebook: CodeBook, query: str, first: 
 def test_an_injurys_chart_words(codebook: CodeBook, query: str, first: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == first, [h.code for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("left knee laceration, stitches out today", "removal sutures"),  # Removal, suture Z48.02
+        ("chin laceration 10 days ago, staples removal", "removal staples"),
+        ("left knee laceration 2 days ago", "left knee laceration"),  # how long ago says no encounter
+    ],
+)
+def test_stitches_taken_out_are_the_visits_reason(text: str, read: str) -> None:
+    assert read_injury_words(text) == read

@@ -9,8 +9,9 @@
 - the encounter told in office words (guideline I.C.19.a and the fracture 7th characters): "slow to heal",
   "healing slowly", "still not healed" is delayed healing (G); "healed crooked" is a malunion (P); "never
   healed", "bones never knitted" is a nonunion (K); "healing fine", "healing well" is routine healing (D);
-  "first visit", "new injury" is the initial encounter (A); a "recheck" of an injury, a cast taken off or
-  changed, an x-ray of the healing is a subsequent encounter (D);
+  "first visit", "new injury" is the initial encounter (A); a "recheck" or a "f/u" of an injury, a cast taken
+  off or changed, an x-ray of the healing is a subsequent encounter (D); how long ago it happened ("6 weeks
+  out") says no encounter; stitches or staples taken out are the visit's reason (Removal, suture Z48.02);
 - a muscle "pulled" is the Index's "Strain" ("pulled quad muscle" -> strain quadriceps muscle);
 - a thing pushed into or stuck in a natural opening ("pushed a bead up her nostril", "coin stuck in his
   esophagus") is the Index's "Foreign body, entering through orifice" and the opening (T15-T19), not a wound
@@ -65,6 +66,14 @@ def read_injury_words(text: str) -> str:
     text = _FOREIGN_BODY.sub(_foreign_body, text)
     text = _PULLED.sub(lambda m: "strain " + _QUAD.sub("quadriceps", m.group("what")), text)
     if _INJURY.search(text):
+        stitches = _STITCHES_OUT.search(text)
+        if stitches:
+            # guideline I.C.21.c.7: taking out the sutures is the visit's reason (Removal, suture Z48.02),
+            # not a subsequent encounter for the wound
+            return "removal " + (stitches.group("what") or stitches.group("what2")).replace(
+                "stitches", "sutures"
+            )
+        text = _TIME_SINCE.sub(" ", text)
         for pattern, words in _HEALING:
             text, read = pattern.subn(f" {words} ", text)
             if read and words != "initial encounter":
@@ -115,6 +124,8 @@ _HEALING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\b(?:recheck|re-check|rechecked|recheck\s+visit)\b|"
+            # a follow-up of the injury itself ("sprain f/u", "follow up for ankle sprain")
+            r"(?:\bfollow[- ]?up|\bfollowup|\bf/u)(?:\s+(?:visit|appointment|appt|exam|for|of))?(?![a-z])|"
             # guideline I.C.19.a: a cast changed or taken off, an x-ray of the healing, is a subsequent visit
             r"\b(?:(?:cast|splint|boot|brace)\s+(?:removal|removed|off|change|changed|check)|"
             r"(?:remove|removed|removing|take\s+off|took\s+off|taking\s+off|change|changed|changing)\s+"
@@ -178,6 +189,16 @@ def _foreign_body(match: re.Match[str]) -> str:
     return f" {words} "
 
 
+# Stitches or staples taken out: the encounter is for their removal.
+_STITCHES_OUT = re.compile(
+    r"\b(?:(?P<what>sutures?|stitches|staples)\s+(?:removal|removed|out|taken\s+out|to\s+be\s+removed)|"
+    r"(?:remove|removal\s+of|take\s+out|taking\s+out)\s+(?:the\s+|his\s+|her\s+|my\s+)?"
+    r"(?P<what2>sutures?|stitches|staples))\b"
+)
+# How long ago the injury was ("6 weeks out", "3 days ago"): the encounter words say the visit.
+_TIME_SINCE = re.compile(
+    r"\b\d+\s*(?:days?|d|weeks?|wks?|w|months?|mos?)\s+(?:out|ago|post(?:-?op)?|later|since(?:\s+(?:injury|surgery))?)\b"
+)
 _FOLLOW_UP = re.compile(r"(?:\bfollow[- ]?up|\bf/u)(?:\s+(?:visit|appointment|appt|exam))?(?![a-z])")
 # "pulled a muscle", "pulled quad muscle": a strain (Strain; Injury, muscle, strain). The hamstring, groin and
 # calf said pulled are the vocabulary's own phrases.
