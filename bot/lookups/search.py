@@ -113,6 +113,7 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
+from bot.lookups.index.injury_first import injury_clause
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
@@ -214,6 +215,7 @@ TOLD_BETWEEN = frozenset(
     | {"today", "yesterday", "one", "two", "three", "four", "five", "six", "seven", "ten"}
 )
 CLAUSE_SCORE = 800.0  # a clause answered by a path holding most of its words
+INJURY_LETTERS = frozenset("ST")  # chapter 19, Injury, poisoning and certain other consequences
 LEFT_OUT_TRIES = 3  # readings of a query without one word a coder reads past (Searcher._readings)
 # Words that may tell a contact or a family history (a cheap test before the query is read for one).
 _CLASS_CUE = re.compile(
@@ -591,6 +593,8 @@ class Searcher:
 
     def _find_all(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find_read(query, systems, limit)
+        found = self._injury_before_cause(query, systems, limit, found)
+        found = _residual_before_sequela(found)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
         found = self._venom_first(query, systems, limit, found)
@@ -600,6 +604,32 @@ class Searcher:
         found = self._payer_service_first(query, systems, limit, found)
         found = self._administration_first(query, systems, limit, found)
         return self._unanswered_service(query, self._permanent_line_first(query, found))
+
+    def _injury_before_cause(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """An injury told with its cause ("spleen laceration from MVC"): the injury's code first, the
+        external cause's beside it (guideline I.C.20; bot.lookups.index.injury_first)."""
+        if "cm" not in systems or not found or found[0].code[:1] in INJURY_LETTERS:
+            return found
+        sites = self.body_sites()
+        clause = injury_clause(query, lambda w: stem(w) in sites)
+        if clause is None:
+            return found
+        try:
+            injury = self.find(clause, systems, limit)
+        except QueryError:
+            return found
+        if not injury or injury.notice or injury[0].code[:1] not in INJURY_LETTERS:
+            return found
+        if injury[0].score < CLAUSE_SCORE:
+            return found
+        lead = [
+            replace(injury[0], why=f"clause “{clause}”: {injury[0].why}"),
+            replace(found[0], why=f"suggested with {injury[0].code}: {found[0].why}"),
+        ]
+        listed: dict[tuple[str, str], Hit] = {}
+        for h in [*lead, *injury[1:3], *found[1:], *injury[3:]]:
+            listed.setdefault((h.system, h.code), h)
+        return _with_notice(list(listed.values())[:limit], "")
 
     def _administration_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A substance given by a route ("tPA via peripheral IV for stroke", "2 units PRBC through central line"):
@@ -2800,6 +2830,22 @@ def _names_history(hit: Hit) -> bool:
     breast", "Thrombosis, personal history"), not one the words only brushed ("History, personal, poor
     personal hygiene" for "strep")."""
     return "history" in f"{hit.why} {hit.title}".lower() and "not used:" not in hit.why
+
+
+def _residual_before_sequela(found: Hits) -> Hits:
+    """ "sequela of left wrist fracture, stiffness": the residual the query names beside the injury's sequela
+    code (already suggested with it) first, the sequela S code after it (guideline I.C.19.a: the residual
+    is sequenced first)."""
+    if len(found) < 2 or found[0].code[:1] not in INJURY_LETTERS or not found[0].code.endswith("S"):
+        return found
+    residual = found[1]
+    if residual.code[:1] in INJURY_LETTERS or not residual.why.startswith(f"suggested with {found[0].code}:"):
+        return found
+    lead = [
+        replace(residual, why=residual.why.split(": ", 1)[1]),
+        replace(found[0], why=f"suggested with {residual.code}: {found[0].why}"),
+    ]
+    return _with_notice([*lead, *found[2:]], found.notice)
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:

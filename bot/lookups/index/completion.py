@@ -108,6 +108,8 @@ def complete_cm(
         row, candidates, seventh = _tabular(conn, raw, memo)
     if row is None:
         return None
+    if "bilateral" in query_stems and candidates:
+        query_stems = both_sides_as_right(query_stems, candidates)
     side = query_stems & SIDE_STEMS
     title = _title_stems(str(row[1]))
     if (
@@ -144,6 +146,18 @@ def complete_cm(
     if len(str(best[0])) == 7 and seventh:
         how += f", {ENCOUNTER_WORDS.get(str(best[0])[-1], str(best[0])[-1])} encounter"
     return Completion(str(best[0]), str(best[1]), True, how)
+
+
+def both_sides_as_right(
+    query_stems: frozenset[str], candidates: Sequence[Sequence[object]]
+) -> frozenset[str]:
+    """ "frostbite of fingers, both hands": where the Tabular has a right and a left code and no bilateral one,
+    both sides are coded, each by its own code (guideline I.B.13): the right one is read first (the left one
+    is its pair)."""
+    titles = [_title_stems(str(c[1])) for c in candidates]
+    if any("bilateral" in t for t in titles) or not any("right" in t for t in titles):
+        return query_stems
+    return (query_stems - {"bilateral"}) | {"right"}
 
 
 def expanded_placeholder(conn: sqlite3.Connection, raw: str, memo: dict[object, object]) -> str | None:

@@ -7,8 +7,11 @@
 - ribs counted ("3 ribs", "two broken ribs", "ribs 4-6") are the Index's "Fracture, rib, multiple": more
   than one rib broken on a side is S22.4-, not "one rib" S22.3-;
 - the encounter told in office words (guideline I.C.19.a and the fracture 7th characters): "slow to heal",
-  "healing slowly" is delayed healing (G); "healing fine", "healing well" is routine healing (D); "first
-  visit", "new injury" is the initial encounter (A); a "recheck" of an injury is a subsequent encounter (D);
+  "healing slowly", "still not healed" is delayed healing (G); "healed crooked" is a malunion (P); "never
+  healed", "bones never knitted" is a nonunion (K); "healing fine", "healing well" is routine healing (D);
+  "first visit", "new injury" is the initial encounter (A); a "recheck" or a "f/u" of an injury, a cast taken
+  off or changed, an x-ray of the healing is a subsequent encounter (D); how long ago it happened ("6 weeks
+  out") says no encounter; stitches or staples taken out are the visit's reason (Removal, suture Z48.02);
 - a muscle "pulled" is the Index's "Strain" ("pulled quad muscle" -> strain quadriceps muscle);
 - a thing pushed into or stuck in a natural opening ("pushed a bead up her nostril", "coin stuck in his
   esophagus") is the Index's "Foreign body, entering through orifice" and the opening (T15-T19), not a wound
@@ -63,6 +66,14 @@ def read_injury_words(text: str) -> str:
     text = _FOREIGN_BODY.sub(_foreign_body, text)
     text = _PULLED.sub(lambda m: "strain " + _QUAD.sub("quadriceps", m.group("what")), text)
     if _INJURY.search(text):
+        stitches = _STITCHES_OUT.search(text)
+        if stitches:
+            # guideline I.C.21.c.7: taking out the sutures is the visit's reason (Removal, suture Z48.02),
+            # not a subsequent encounter for the wound
+            return "removal " + (stitches.group("what") or stitches.group("what2")).replace(
+                "stitches", "sutures"
+            )
+        text = _TIME_SINCE.sub(" ", text)
         for pattern, words in _HEALING:
             text, read = pattern.subn(f" {words} ", text)
             if read and words != "initial encounter":
@@ -83,8 +94,22 @@ _HEALING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), words)
     for pattern, words in (
         (
+            r"\b(?:heal(?:ed|ing)?|knit(?:ted)?|set)\s+(?:crooked(?:ly)?|wrong(?:ly)?|badly|incorrectly|improperly|"
+            r"bent|deformed|misaligned|out\s+of\s+(?:alignment|line|place)|at\s+an\s+angle|in\s+a\s+bad\s+position)",
+            "malunion",
+        ),
+        (
+            r"\b(?:never|didn't|didnt|did\s+not|won't|wont|will\s+not|failed\s+to|failure\s+to)\s+"
+            r"(?:heal(?:ed)?|knit(?:ted)?|unite[d]?|join(?:ed)?|fuse[d]?)\b|"
+            r"\b(?:bones?|ends|pieces|fragments)\s+(?:never|didn't|did\s+not|have\s+not|haven't)\s+"
+            r"(?:knit(?:ted)?|join(?:ed)?|unite[d]?|heal(?:ed)?|fuse[d]?)\b",
+            "nonunion",
+        ),
+        (
             r"\b(?:slow(?:ly)?\s+(?:to\s+)?(?:heal|healing|union|to\s+unite)|heal(?:ing)?\s+slow(?:ly)?|"
-            r"not\s+heal(?:ing|ed)\s+(?:yet|as\s+expected|well)|delayed\s+(?:union|heal)|slow-healing)\b",
+            r"not\s+heal(?:ing|ed)\s+(?:yet|as\s+expected|well)|delayed\s+(?:union|heal)|slow-healing|"
+            r"still\s+not\s+(?:fully\s+)?heal(?:ed|ing)|(?:hasn't|has\s+not|isn't|is\s+not)\s+(?:fully\s+)?"
+            r"heal(?:ed|ing)(?:\s+yet)?|not\s+(?:fully\s+)?healed\s+(?:yet|at\s+\d+\s+\w+|after\s+\d+\s+\w+))",
             "delayed healing",
         ),
         (
@@ -93,11 +118,22 @@ _HEALING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "routine healing",
         ),
         (
-            r"\b(?:first|1st|initial)\s+(?:visit|time\s+seen|evaluation|eval|presentation)|"
+            r"\b(?:first|1st|initial)\s+(?:visit|time\s+seen|evaluation|eval|presentation|encounter)|"
             r"\bnew\s+(?:injury|injuries)\b|\bjust\s+happened\b",
             "initial encounter",
         ),
-        (r"\b(?:recheck|re-check|rechecked|recheck\s+visit)\b", "subsequent encounter"),
+        (
+            r"\b(?:recheck|re-check|rechecked|recheck\s+visit)\b|"
+            # a follow-up of the injury itself ("sprain f/u", "follow up for ankle sprain")
+            r"(?:\bfollow[- ]?up|\bfollowup|\bf/u)(?:\s+(?:visit|appointment|appt|exam|for|of))?(?![a-z])|"
+            # guideline I.C.19.a: a cast changed or taken off, an x-ray of the healing, is a subsequent visit
+            r"\b(?:(?:cast|splint|boot|brace)\s+(?:removal|removed|off|change|changed|check)|"
+            r"(?:remove|removed|removing|take\s+off|took\s+off|taking\s+off|change|changed|changing)\s+"
+            r"(?:of\s+)?(?:the\s+|his\s+|her\s+|my\s+)?(?:cast|splint)|(?:removal|change)\s+of\s+"
+            r"(?:the\s+)?(?:cast|splint)|(?:x-?ray|xr|film)s?\s+to\s+check\s+(?:the\s+)?healing|"
+            r"(?:check|checking)\s+(?:on\s+)?(?:the\s+)?healing|healing\s+check)\b",
+            "subsequent encounter",
+        ),
     )
 )
 # The natural openings a foreign body enters through (Foreign body, entering through orifice), as said.
@@ -153,6 +189,16 @@ def _foreign_body(match: re.Match[str]) -> str:
     return f" {words} "
 
 
+# Stitches or staples taken out: the encounter is for their removal.
+_STITCHES_OUT = re.compile(
+    r"\b(?:(?P<what>sutures?|stitches|staples)\s+(?:removal|removed|out|taken\s+out|to\s+be\s+removed)|"
+    r"(?:remove|removal\s+of|take\s+out|taking\s+out)\s+(?:the\s+|his\s+|her\s+|my\s+)?"
+    r"(?P<what2>sutures?|stitches|staples))\b"
+)
+# How long ago the injury was ("6 weeks out", "3 days ago"): the encounter words say the visit.
+_TIME_SINCE = re.compile(
+    r"\b\d+\s*(?:days?|d|weeks?|wks?|w|months?|mos?)\s+(?:out|ago|post(?:-?op)?|later|since(?:\s+(?:injury|surgery))?)\b"
+)
 _FOLLOW_UP = re.compile(r"(?:\bfollow[- ]?up|\bf/u)(?:\s+(?:visit|appointment|appt|exam))?(?![a-z])")
 # "pulled a muscle", "pulled quad muscle": a strain (Strain; Injury, muscle, strain). The hamstring, groin and
 # calf said pulled are the vocabulary's own phrases.

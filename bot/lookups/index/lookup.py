@@ -30,6 +30,7 @@ from bot.lookups.index.completion import (
     used_incision_words,
 )
 from bot.lookups.index.external_causes import SETTING_OR
+from bot.lookups.index.injury_natures import other_than_traumatic
 from bot.lookups.index.lab_results import result_alternatives
 from bot.lookups.index.linked import already_linked, hosts, links
 from bot.lookups.index.long_term import long_term_line
@@ -112,6 +113,7 @@ DRUG_CLASS_KINDS = frozenset({"allergy", "longterm", "caused", "history"})
 # a drug the patient took or is allergic to.
 SENSITIVITY_WORDS = frozenset({"resistant", "resistance", "susceptible", "sensitive", "sensitivity"})
 NEGATED_TITLE_COST = 150.0
+OTHER_FORM_COST = 30.0  # an injury's main term form other than traumatic, not said (Fracture, pathological)
 # Circumstances of the patient a coder codes only when documented: an Index line or title naming one the
 # query does not say is a guess.
 CIRCUMSTANCE_STEMS = frozenset(
@@ -405,6 +407,10 @@ def index_hits(
             # "SDH after fall": an injury event is told, so "Nontraumatic subdural hemorrhage" (I62.00, the
             # Index's default line) denies the story; the "traumatic" line (see Injury, intracranial) is it.
             score -= NEGATED_TITLE_COST
+        if match.book == "cm" and other_than_traumatic(match.nodes[0].term, understood.echoes, stems):
+            # "broken left ankle": a fracture no disease is told of is the Index's Fracture, traumatic
+            # (guideline I.C.13.c), not "Fracture, pathological" though its Tabular title says less.
+            score -= OTHER_FORM_COST
         if negates_what_is_said(code.title, stems):
             # "hypertension with heart failure": a reference led to "... without heart failure".
             score -= NEGATED_TITLE_COST

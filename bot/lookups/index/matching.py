@@ -102,6 +102,7 @@ CONTRADICTION_COST = 2.0  # a line negating a word the query says ("without fall
 UNSAID_COST = 0.5  # a path word the query did not say, against 1 for each query word the path uses
 VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "fracture")
 SKIP_COST = 0.15  # a subterm level the query skipped (no word of it said)
+QUALIFIED_BOOKS = frozenset({"cm", "ext"})  # books whose subterms' later forms may qualify the first
 MODIFIER_SHARE = 0.6  # a query word found only among a line's non-essential modifiers
 MAX_MAIN_TERMS = 14
 PARTIAL_COST = 0.2  # Excision (part of an organ) where the Index offers Resection (all of it) too
@@ -468,7 +469,10 @@ class Matcher:
         self, start: _Walk, words: Sequence[QueryWord], by_stem: dict[str, set[int]], jumps: int
     ) -> list[PathMatch]:
         root = start.nodes[-1]
-        left = {s: i for s, i in by_stem.items() if not i <= start.covered}
+        # (a word found only among a line's non-essential modifiers still leads below it to a line saying
+        # it and nothing unsaid: "Tear, torn (traumatic), rotator cuff, traumatic" for a traumatic tear)
+        strong = start.covered - start.weak if start.weak else start.covered
+        left = {s: i for s, i in by_stem.items() if not i <= strong}
         by_word = self.tree.within_sets(root, left, limit=MAX_ANCHORS * 4) if left else {}
         if self._ceiling(start, words, by_stem, by_word) < self._best:
             return []  # nothing below this line could beat the best path found (a reference followed)
@@ -480,6 +484,8 @@ class Matcher:
                 continue
             chosen |= by_word[word]
         anchors = sorted(chosen)[:MAX_ANCHORS]
+        if strong is not start.covered:
+            anchors = self._said_anchors(anchors, by_word, left, start.covered, by_stem)
         if self._walked > MAX_WALKED and self._best > -math.inf:
             # A long query that meets many broad main terms and references ("specified internal operation
             # wound ..."): the best bound ones were walked first; the rest would cost tens of ms.
@@ -541,6 +547,30 @@ class Matcher:
             walk = line.walk(start)
             results += self._finish(walk, words, by_stem, jumps if rank < MAX_FOLLOWED else MAX_JUMPS)
         return results
+
+    def _said_anchors(
+        self,
+        anchors: list[int],
+        by_word: Mapping[str, frozenset[int] | set[int]],
+        left: Mapping[str, set[int]],
+        covered: set[int],
+        by_stem: Mapping[str, set[int]],
+    ) -> list[int]:
+        """The anchors less those found only by a word a modifier above already held whose line says
+        something the query does not ("stated as undetermined whether accidental ..." for "accidental")."""
+        weak = {w for w in by_word if left[w] <= covered}
+        if not weak:
+            return anchors
+        strong_lines: set[int] = set()
+        for word, lines in by_word.items():
+            if word not in weak:
+                strong_lines |= lines
+        only_weak = [a for a in anchors if a not in strong_lines]
+        if not only_weak:
+            return anchors
+        said = by_stem.keys()
+        dropped = {n.id for n in self.tree.nodes(only_weak) if not content_stems(n.term) <= said}
+        return [a for a in anchors if a not in dropped]
 
     def _ceiling(
         self,
@@ -1239,6 +1269,13 @@ def _cover_term_uncached(
         for other in forms:
             if other is not used and not any(_related(a, b) for a in other for b in used):
                 cost += VARIANT_COST * len(other)
+    elif len(forms) > 1 and book in QUALIFIED_BOOKS and forms[0] and forms[0].isdisjoint(by_stem):
+        # A subterm's first form names the line; a later one not of the same word qualifies it ("semilunar
+        # bone, wrist"; "tarsal bone, scaphoid"; "supracondylar, elbow"): said alone, the qualifier leaves
+        # the line's name unsaid ("wrist" is Fracture, wrist, not the lunate).
+        later = [f for f in forms[1:] if {i for s in f for i in by_stem.get(s, ())} == hit]
+        if later and not any(_related(a, b) for a in forms[0] for b in later[0]):
+            cost += UNSAID_COST * len(forms[0])
     return hit, cost
 
 

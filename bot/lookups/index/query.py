@@ -21,6 +21,7 @@ from bot.lookups.index.ear_sides import read_ear_sides
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import SETTING_OR, read_injury_story, read_setting, turn_doer
 from bot.lookups.index.gestation import trimester_said
+from bot.lookups.index.injury_natures import fracture_not_pathological, read_injury_natures
 from bot.lookups.index.injury_words import read_injury_words, told_as_traumatic
 from bot.lookups.index.lab_values import read_dipstick, read_levels
 from bot.lookups.index.lay_phrases import read_lay
@@ -216,6 +217,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     lowered = read_injury_words(
         lowered
     )  # "never blacked out": without loss of consciousness; "3 ribs": multiple
+    lowered = read_injury_natures(lowered)  # "cracked collarbone": fracture; "tore his quad tendon": strain
     lowered = plus_signs(lowered)  # "+ hemoccult", "inattentive + hyperactive": positive, and
     lowered = without_after_condition(lowered)  # "HHS T2DM no coma": the Index's "without coma"
     lowered = plain_absence(lowered)  # "missing right hand from old injury": Absence, hand, acquired
@@ -318,6 +320,8 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
             "traumatic"
         )  # "SDH after fall": the Index's "traumatic" line, not the nontraumatic default
         kinds.add("traumatic")
+    elif fracture_not_pathological(text):
+        echoes.append("traumatic")  # "broken left ankle": Fracture, traumatic (pathological only when said)
     text = _diagnostic_scope(text)
     text = _imaged_head(text, "cpt" in kinds)
     text = _count(text)
