@@ -26,6 +26,7 @@ _NOT_GENUS = frozenset({"other", "unspecified", "methicillin", "shiga", "stec"})
 _CAPITALIZED = re.compile(r"\b([A-Z][a-z]{3,})\b")
 _kept: dict[int, frozenset[str]] = {}
 _kinds: dict[int, dict[str, str]] = {}
+_stems: dict[int, frozenset[str]] = {}
 _categories: dict[tuple[int, str], tuple[tuple[str, frozenset[str]], ...]] = {}
 CATEGORIES_KEPT = 500  # ICD-10-CM categories whose names are kept (named_in_category)
 # Capitalized words of a B97 agent's title that name no virus ("Human", "Respiratory").
@@ -117,8 +118,12 @@ def is_kind_line(term: str, kind: str) -> bool:
 
 
 def organism_stems(conn: sqlite3.Connection) -> frozenset[str]:
-    """The stems of the B95-B96 genera, as a query's words are matched."""
-    return frozenset(stem(name) for name in organism_names(conn))
+    """The stems of the B95-B96 genera, as a query's words are matched (made once per database: the walk
+    asks at every line it finishes)."""
+    found = _stems.get(id(conn))
+    if found is None:
+        found = _stems[id(conn)] = frozenset(stem(name) for name in organism_names(conn))
+    return found
 
 
 def is_specified_organism_line(term: str) -> bool:

@@ -13,7 +13,7 @@ Each rule is small and separately tested:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.lookups.filler import FILLER
 from bot.lookups.index.devices import singular_devices
@@ -25,6 +25,7 @@ from bot.lookups.index.injury_natures import fracture_not_pathological, read_inj
 from bot.lookups.index.injury_words import read_injury_words, told_as_traumatic
 from bot.lookups.index.lab_values import read_dipstick, read_levels
 from bot.lookups.index.lay_phrases import read_lay
+from bot.lookups.index.per_lookup import memo
 from bot.lookups.index.reasons import (
     observation_ruled_out,
     plain_absence,
@@ -194,6 +195,30 @@ _PUNCTUATION = re.compile(r"[,;:!?()\[\]{}\"]|\.(?=\s|$)")
 
 
 def understand(query: str, vocabulary: Vocabulary) -> Understood:
+    """The query read (`_understand`), once per lookup for the same text: the search, a reading's class
+    line and a drug line read the same words again. Each caller gets its own copy (a caller adds kinds)."""
+    kept = memo()
+    if kept is None:
+        return _understand(query, vocabulary)
+    key = ("understand", query, vocabulary)
+    found = kept.get(key)
+    if not isinstance(found, Understood):
+        found = kept[key] = _understand(query, vocabulary)
+    return replace(
+        found,
+        words=list(found.words),
+        notes=list(found.notes),
+        parts=[list(p) for p in found.parts],
+        kinds=set(found.kinds),
+        alternatives={w: list(named) for w, named in found.alternatives.items()},
+        echoes=list(found.echoes),
+        replaced=list(found.replaced),
+        applied=list(found.applied),
+        brands=list(found.brands),
+    )
+
+
+def _understand(query: str, vocabulary: Vocabulary) -> Understood:
     # Punctuation between words says nothing to the Index ("clavicle fracture, routine healing").
     lowered = query.lower().replace("’", "'")
     # "pre-op exam before knee surgery", "G1 at 10w, normal prenatal check": the visit's reason in the Index's

@@ -389,6 +389,24 @@ def build_analyte_lines(conn: sqlite3.Connection) -> tuple[frozenset[str], ...]:
     return tuple(sorted(lines, key=sorted))
 
 
+_BY_STEM: list[tuple[tuple[frozenset[str], ...], dict[str, tuple[frozenset[str], ...]]]] = []
+
+
+def _lines_by_stem(lines: tuple[frozenset[str], ...]) -> dict[str, tuple[frozenset[str], ...]]:
+    """The analyte lines by each stem they hold, made once for the lines a database stores (a query's
+    stems then meet only the few lines holding them, not all ~1,000)."""
+    for kept, by_stem in _BY_STEM:
+        if kept is lines:
+            return by_stem
+    found: dict[str, list[frozenset[str]]] = {}
+    for line in lines:
+        for word in line:
+            found.setdefault(word, []).append(line)
+    by_stem = {word: tuple(held) for word, held in found.items()}
+    _BY_STEM[:] = [(lines, by_stem)]  # one database's lines at a time (a process serves one)
+    return by_stem
+
+
 def names_analyte(words: list[str], lines: tuple[frozenset[str], ...]) -> bool:
     """Whether the words name a laboratory test by its analyte: no finding said, every word either a test's
     own word or part of an analyte line the query says whole, and the query says more than one bare analyte
@@ -401,9 +419,11 @@ def names_analyte(words: list[str], lines: tuple[frozenset[str], ...]) -> bool:
     if not analyte:
         return False
     covered: set[str] = set()
-    for line in lines:
-        if line <= analyte:
-            covered |= line
+    by_stem = _lines_by_stem(lines)
+    for word in analyte:
+        for line in by_stem.get(word, ()):
+            if line <= analyte:
+                covered |= line
     if covered != analyte:
         return False
     return len(analyte) > 1 or bool(stems & noise)

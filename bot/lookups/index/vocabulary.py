@@ -139,9 +139,14 @@ class Vocabulary:
         words = text.split()
         out: list[str] = []
         found: list[tuple[str, str, str]] = []
+        heads, head_stems = self._phrase_heads
         i = 0
         while i < len(words):
-            for size in range(min(self._longest, len(words) - i), shortest - 1, -1):
+            # A phrase of two words or more is read only from a word some phrase begins with (as typed or
+            # by its light stem); from any other word only the word itself is looked up.
+            phrases = words[i] in heads or base_stem(words[i]) in head_stems
+            longest = min(self._longest, len(words) - i) if phrases else min(1, len(words) - i)
+            for size in range(longest, shortest - 1, -1):
                 phrase = " ".join(words[i : i + size])
                 term = self._replaced(phrase)
                 if term is None or term.kind not in kinds:
@@ -158,7 +163,7 @@ class Vocabulary:
                 i += size
                 break
             else:
-                inside = self._lay_around(words, i)
+                inside = self._lay_around(words, i) if phrases else None
                 if inside is None:
                     out.append(words[i])
                     i += 1
@@ -251,6 +256,17 @@ class Vocabulary:
                 # (not a phrase with a verb's ending: "finger catches" is no "caught finger")
                 out.setdefault(_forms(t.term)[::-1], t)
         return out
+
+    @cached_property
+    def _phrase_heads(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The first words of the terms of two words or more (and of the brands read without their hyphen),
+        and the light stems that begin a lay phrase's forms (`_lay_forms`): a phrase `_replaced` can read
+        begins with one of them."""
+        keys = [*self.terms, *self._unhyphenated]
+        return (
+            frozenset(k.split(" ", 1)[0] for k in keys if " " in k),
+            frozenset(forms[0] for forms in self._lay_forms if forms),
+        )
 
     @cached_property
     def _unhyphenated(self) -> dict[str, Term]:
