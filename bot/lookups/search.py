@@ -109,12 +109,14 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
+from bot.lookups.index.cpt_kinds import cpt_kind
 from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
 from bot.lookups.index.lay_sentences import answers_meaning, read_lay_sentence, told_by_patient
 from bot.lookups.index.lookup import Found, index_hits
+from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
 from bot.lookups.index.pcs_asked import (
     ROOT_NAME_STEMS,
@@ -235,6 +237,7 @@ CLINICAL_WORD_COUNT = 100  # a word this common in titles and index terms is a c
 MAX_HEARD_MAINS = 8  # main terms of a neighbouring word searched for a sound-alike's line
 HEARD_WORD_COUNT = 5  # an English word is read as the clinical word it sounds like only if titles print it
 _CLAUSE_WHY = re.compile(r"^clause “([^”]*)”: ")
+CPT_SAID = re.compile(r"\bCPT\b")
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
 CPT_NOTE = (
     "{what}: CPT is licensed by the AMA and not bundled; import your licensed CPT file "
@@ -534,12 +537,12 @@ class Searcher:
         if sense is not None:
             found = self.find(sense.text, systems, limit)
             return _with_notice([replace(h, why=f"{h.why} ({sense.note})") for h in found], found.notice)
-        initialism = self._initialism(query)
-        if initialism is None:
+        initialism = None if cpt_kind(query) else self._initialism(query)
+        if initialism is None:  # (a CPT service told by its words' kinds: "celiac tTG IgA" is no initialism)
             return self._find_all(query, systems, limit)
         typed = None if initialism.sure else self._find_all(query, systems, limit)
-        if typed is not None and typed and not typed.notice:
-            return typed
+        if typed is not None and ((typed and not typed.notice) or CPT_SAID.search(typed.notice)):
+            return typed  # (a CPT service told by its words' kinds is not read again as an initialism)
         # "DMDD, 10 yo": an abbreviation no vocabulary term holds, read as the Index term its initials spell.
         found = self._find_all(initialism.text, systems, limit)
         if found and not found.notice:
@@ -547,6 +550,8 @@ class Searcher:
         return typed if typed is not None else self._find_all(query, systems, limit)
 
     def _find_all(self, query: str, systems: Sequence[str], limit: int) -> Hits:
+        if office_talk(query):  # "printer out of toner", "can you call me back" (index.office_talk)
+            return _with_notice([], "No confident match: office talk, not a condition, procedure or item.")
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
@@ -555,7 +560,21 @@ class Searcher:
         found = self._class_line_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
         found = self._administration_first(query, systems, limit, found)
-        return self._unanswered_service(query, self._permanent_line_first(query, found))
+        found = self._unanswered_service(query, self._permanent_line_first(query, found))
+        return self._cpt_kind_said(query, found)
+
+    def _cpt_kind_said(self, query: str, found: Hits) -> Hits:
+        """A query whose words are a CPT service's kinds (a laboratory test by its analyte, a study by its
+        instrument, a procedure in CPT's descriptor words, a drug's administration with no drug;
+        bot.lookups.index.cpt_kinds) gets the CPT notice; the HCPCS and ICD-10-PCS equivalents and any
+        encounter reason (Z) found stay below it, a diagnosis the words do not tell does not."""
+        if CPT_SAID.search(found.notice) or "cpt" in self.book.systems_loaded():
+            return found
+        kind = cpt_kind(query)
+        if not kind:
+            return found
+        kept = [h for h in found if h.system != "ICD-10-CM" or h.code.startswith("Z")]
+        return _with_notice(kept, CPT_NOTE.format(what=f"That is a CPT service ({kind})"))
 
     def _administration_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A substance given by a route ("tPA via peripheral IV for stroke", "2 units PRBC through central line"):
@@ -685,7 +704,7 @@ class Searcher:
             return found
         said = [w for raw in query.lower().replace(",", " ").split() for w in _words(raw) if not w.isdigit()]
         # A lone "test" names no service: the noun and what it tests, evaluates or visits for.
-        if len(said) < 2 or not names_service_noun(said) or self._unknown_share(said) > 0:
+        if len(set(said)) < 2 or not names_service_noun(said) or self._unknown_share(said) > 0:
             return found
         return _with_notice([], CPT_NOTE.format(what="That looks like a CPT service"))
 
