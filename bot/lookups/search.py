@@ -109,7 +109,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
-from bot.lookups.index.cpt_kinds import cpt_kind
+from bot.lookups.index.cpt_kinds import cpt_kind, names_procedure
 from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
@@ -704,7 +704,11 @@ class Searcher:
             return found
         said = [w for raw in query.lower().replace(",", " ").split() for w in _words(raw) if not w.isdigit()]
         # A lone "test" names no service: the noun and what it tests, evaluates or visits for.
-        if len(set(said)) < 2 or not names_service_noun(said) or self._unknown_share(said) > 0:
+        if (
+            len(set(said)) < 2
+            or not (names_service_noun(said) or names_procedure(said))
+            or self._unknown_share(said) > 0
+        ):
             return found
         return _with_notice([], CPT_NOTE.format(what="That looks like a CPT service"))
 

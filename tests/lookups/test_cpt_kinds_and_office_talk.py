@@ -20,12 +20,18 @@ from bot.lookups.search import find_codes
         ("ionized calcium", "laboratory test"),
         ("phenytoin level free", "laboratory test"),
         ("wound culture aerobic", "laboratory test"),
+        ("vitamin D 25-OH", "laboratory test"),
+        ("glucose finger stick", "laboratory test"),
+        ("semen analysis", "laboratory test"),
+        ("venogram left leg", "study"),
         ("renal artery doppler", "study"),
         ("EEG routine", "study"),
         ("excision of lipoma back 3 cm", "procedure"),
         ("wart paring office", "procedure"),
         ("hydration infusion first hour", "administration"),
         ("speech therapy 30 min", "timed service"),
+        ("general anesthesia 60 minutes", "timed service"),
+        ("occupational therapy re-eval", "timed service"),
         ("colonoscopy screening CPT", "asked as CPT"),
         # a finding, a result, a reason, a story, a drug named: no service
         ("elevated BNP", ""),
@@ -36,6 +42,8 @@ from bot.lookups.search import find_codes
         ("B12 injection IM", ""),
         ("razor bumps on my neck every time I shave", ""),
         ("headache lasting 72 hours", ""),
+        ("insulin 10 units", ""),
+        ("blood in urine", ""),
     ],
 )
 def test_the_kind_of_cpt_service_the_words_name(query: str, kind: str) -> None:

@@ -98,7 +98,7 @@ TEST_WORDS = _listed(
     """
     level levels lab labs test tests testing assay titer titre trough peak panel profile count culture
     cultures draw antibody antibodies antigen ab ag pcr naat iga igg igm ige electrophoresis smear stain prep
-    typing marker quantitative qualitative quant ratio clearance screen
+    typing marker quantitative qualitative quant ratio clearance screen fingerstick microscopy analysis rapid
     """
 )
 # ... weak ones only beside an analyte: the specimen, the method's shape, when it is drawn.
@@ -107,31 +107,49 @@ TEST_SHAPE = _listed(
     serum plasma blood urine urinary stool fecal random fasting morning total free intact direct indirect
     sensitivity hs ionized fractionated reflex rapid stat sets x2 x3 timed whole arterial venous capillary
     aerobic anaerobic fungal afb bacterial viral gold plus presumptive definitive cup cups kit high throat
-    wound sputum csf nasal nasopharyngeal poc
+    wound sputum csf nasal nasopharyngeal poc finger stick semen fluid synovial specific no
     order 24-hour 24hr 24h beta heterophile surface core combo 1/2 quantitative specimen of skin
     scraping urea with without w/ w/o diff differential automated manual micro microscopy dipstick
     """
 )
 # A laboratory's way of measuring a substance ("ionized calcium", "fractionated bilirubin", "total T3").
-MEASURED_AS = frozenset({"ionized", "fractionated", "quant", "total", "free", "intact", "bioavailable"})
+MEASURED_AS = frozenset(
+    {"ionized", "fractionated", "quant", "total", "free", "intact", "bioavailable", "hydroxy", "25-oh", "oh"}
+)
 # Organs and diseases a test is for ("lyme antibody", "celiac tTG IgA", "hep B surface antibody titer").
 QUALIFIERS = _listed(
     """
     lyme celiac hiv hep hepatitis b c a thyroid liver hepatic renal kidney cardiac strep streptococcus flu
-    influenza covid rsv mono h pylori allergy tb syphilis herpes hsv cmv ebv chlamydia gonorrhea gc
+    influenza covid rsv mono h pylori allergy tb syphilis herpes hsv cmv ebv chlamydia gonorrhea gc a/b
+    allergen allergens
     """
 )
 # A measured thing's strong method words (a qualifier alone is a test only with one of these).
 METHOD_WORDS = frozenset(
-    {"antibody", "antibodies", "antigen", "titer", "titre", "pcr", "naat", "iga", "igg", "igm", "ige"}
+    {
+        "antibody",
+        "antibodies",
+        "antigen",
+        "titer",
+        "titre",
+        "pcr",
+        "naat",
+        "iga",
+        "igg",
+        "igm",
+        "ige",
+        "rapid",
+    }
 )
+# A specimen said with a test's strong word is that specimen's test ("urine microscopy", "semen analysis").
+SPECIMEN_WORDS = frozenset({"urine", "stool", "sputum", "semen", "csf", "blood", "fluid", "synovial"})
 
 # -- diagnostic studies named by their instrument -------------------------------------------------------------
 STUDIES = _listed(
     """
     ekg ecg electrocardiogram echocardiogram echo holter emg eeg oct audiogram tympanogram spirometry pft
     pfts polysomnography mammogram mammography doppler duplex dexa ultrasound sonogram x-ray xray xr cxr
-    mri mra ct cta
+    mri mra ct cta pet hida vcug fluoroscopy
     """
 )
 STUDY_PHRASES = (
@@ -151,6 +169,17 @@ STUDY_PHRASES = (
     "neuropsych testing",
     "psychological testing",
     "developmental testing",
+    "pulse ox",
+    "gi series",
+    "barium swallow",
+    "barium enema",
+    "bone scan",
+    "nuclear medicine",
+)
+# An imaging study named by its "-gram" (angiogram, venogram, myelogram, esophagram, arthrogram ...).
+_GRAM = re.compile(
+    r"^(?:angio|arterio|veno|lymphangio|myelo|arthro|esophago|uro|cysto|hystero|sialo|cholangio|mammo|"
+    r"echocardio|electrocardio|audio|tympano|electroencephalo|electromyo|sono|fistulo|sinus)grams?$"
 )
 STUDY_SHAPE = _listed(
     """
@@ -161,7 +190,11 @@ STUDY_SHAPE = _listed(
     veins aorta rhythm strip resting treadmill pharmacologic retina retinal optic
     nerve carotid venous arterial renal thyroid abdomen abdominal pelvis pelvic chest head brain neck spine
     cervical thoracic lumbar knee ankle foot hip shoulder wrist hand elbow breast heart cardiac of the and
-    contact allergy allergens allergen skin pure tone neurobehavioral first hour eval evaluation
+    contact allergy allergens allergen skin pure upper small bowel series leg legs arm arms thigh calf
+    forearm finger fingers toe toes face facial sinus sinuses orbit orbits skull jaw mandible rib ribs
+    clavicle scapula humerus femur tibia fibula heel sacrum coccyx kidneys bladder liver gallbladder
+    spleen pancreas scrotum testicular prostate uterus ovaries transvaginal soft tissue joint lungs lung
+    aortic coronary extremity tone neurobehavioral first hour eval evaluation
     """
 )
 
@@ -178,17 +211,19 @@ REPAIR_CLASSES = frozenset({"simple", "intermediate", "complex", "layered", "com
 _SIZE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:cm|sq\s*cm|cm2|mm)\b")
 _ADD_ON = re.compile(
     r"\b(?:add-?on|each\s+additional|first\s+hour|with\s+instruments?|instrumentation|up\s+to\s+\d+|"
-    r"\d+\s+or\s+more)\b"
+    r"\d+\s+or\s+more|(?:under|younger\s+than)\s+age\s+\d+|age\s+\d+\s+or\s+(?:over|older))\b"
 )  # (CPT counts lesions and nails: "skin tag removal up to 15", "nail debridement 6 or more")
 
 # -- a drug's administration with no drug named ----------------------------------------------------------------
-ADMINISTRATION = frozenset({"injection", "infusion", "push", "shot", "hydration", "nebulizer", "neb"})
+ADMINISTRATION = frozenset(
+    {"injection", "infusion", "push", "shot", "hydration", "nebulizer", "neb", "administration", "admin"}
+)
 ADMINISTRATION_SHAPE = _listed(
     """
     iv im sc sq subq subcutaneous intramuscular intravenous therapeutic prophylactic diagnostic single
     multiple first initial hour hours each additional sequential concurrent allergy allergen treatment
     treatments given in office clinic one two up to to min mins minutes administration admin drug drugs
-    medication
+    medication immunization immunizations vaccine vaccines component components counseling
     """
 )
 
@@ -245,11 +280,14 @@ def _kept(tokens: list[str]) -> list[str] | None:
 
 def laboratory_test(tokens: list[str]) -> bool:
     """Whether the words name a laboratory test (see the module docstring)."""
-    words = _joined(tokens, ANALYTE_PHRASES, "<analyte>")
+    words = _joined(_joined(tokens, ANALYTE_PHRASES, "<analyte>"), ("finger stick",), "fingerstick")
     analyte = substance = strong = qualifier = method = False
     for i, w in enumerate(words):
-        if _NUMBER.match(w) and (
-            "." in w or (i and (words[i - 1] in ANALYTES or words[i - 1] in SUBSTANCES))
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if (
+            _NUMBER.match(w)
+            and after not in MEASURED_AS
+            and ("." in w or (i and (words[i - 1] in ANALYTES or words[i - 1] in SUBSTANCES)))
         ):
             return False  # "A1c 6.1", "potassium 3": a result, which ICD-10-CM codes when abnormal
         if w == "<analyte>" or w in ANALYTES or (w in CULTURES and len(words) > 1):
@@ -265,7 +303,8 @@ def laboratory_test(tokens: list[str]) -> bool:
             qualifier = True
         elif not (w in TEST_SHAPE or w in _LINKS or w in _FOR_SERVICE or _NUMBER.match(w)):
             return False
-    return analyte or (substance and strong) or (qualifier and method)
+    specimen = bool(SPECIMEN_WORDS.intersection(words))
+    return analyte or ((substance or specimen) and strong) or (qualifier and method)
 
 
 def diagnostic_study(tokens: list[str]) -> bool:
@@ -273,10 +312,16 @@ def diagnostic_study(tokens: list[str]) -> bool:
     if STORY.intersection(tokens) - {"in"}:
         return False
     words = _joined(tokens, STUDY_PHRASES, "<study>")
-    if not any(w == "<study>" or w in STUDIES for w in words):
+    if not any(w == "<study>" or w in STUDIES or _GRAM.match(w) for w in words):
         return False
     return all(
-        w == "<study>" or w in STUDIES or w in STUDY_SHAPE or w in _LINKS or _NUMBER.match(w) for w in words
+        w == "<study>"
+        or w in STUDIES
+        or _GRAM.match(w)
+        or w in STUDY_SHAPE
+        or w in _LINKS
+        or _NUMBER.match(w)
+        for w in words
     )
 
 
@@ -288,6 +333,12 @@ def cpt_procedure(tokens: list[str], text: str) -> bool:
         return False
     classed = REPAIR_NOUNS.intersection(tokens) and REPAIR_CLASSES.intersection(tokens)
     return bool(classed or CPT_CUES.intersection(tokens) or _SIZE.search(text) or _ADD_ON.search(text))
+
+
+def names_procedure(tokens: list[str]) -> bool:
+    """Whether a word is a procedure's noun ("wart destruction cryotherapy"): asked of a query nothing
+    answered, it names a service (bot.lookups.search gives the CPT notice rather than a bare refusal)."""
+    return any(PROCEDURE_NOUNS.match(t) for t in tokens)
 
 
 def administration(tokens: list[str]) -> bool:
@@ -328,6 +379,7 @@ def cpt_kind(query: str) -> str:
 # "occupational therapy 30 minutes", "moderate sedation first 15 minutes", "advance care planning discussion
 # 30 min", "smoking cessation counseling 3-10 minutes": a service noun and the time it took (CPT's timed
 # codes); "psychotherapy 45 minutes" and the E/M visits are read in bot.lookups.index.services.
+_REEVALUATION = frozenset({"re-eval", "reeval", "reevaluation", "re-evaluation"})
 TIMED_NOUNS = frozenset(
     {
         "therapy",
@@ -349,6 +401,19 @@ TIMED_NOUNS = frozenset(
         "service",
         "tcm",
         "ccm",
+        "anesthesia",
+        "cessation",
+        "reeducation",
+        "re-education",
+        "exercise",
+        "exercises",
+        "massage",
+        "traction",
+        "stimulation",
+        "mobilization",
+        "iontophoresis",
+        "whirlpool",
+        *_REEVALUATION,
     }
 )
 # The other words a timed service is said with: its kind, its discipline, its setting and its count.
@@ -361,11 +426,12 @@ TIMED_SHAPE = _listed(
     mins minute hour hours hr hrs day days time face to with patient present without office clinic
     telephone phone video online interprofessional case team conference by physician np md provider
     qualified professional staff nurse rn clinical visit add-on addon seen within
-    high low straightforward mdm level
+    high low straightforward mdm level prolonged general regional mac neuromuscular gait balance
+    therapeutic manual electrical activities unit
     """
 )
 _TIME = re.compile(
-    r"\b(?:\d+(?:-\d+)?\s*(?:min|mins|minutes?|hours?|hrs?|days?)\b|add-?on\b|(?:first|each\s+additional)\s+(?:\d+\s*)?"
+    r"\b(?:\d+(?:-\d+)?\s*(?:min|mins|minutes?|hours?|hrs?|days?|units?)\b|add-?on\b|(?:first|each\s+additional)\s+(?:\d+\s*)?"
     r"(?:hour|min|minutes))"
 )
 # A specimen's examination by a pathologist ("surgical pathology gross and micro", "frozen section during
@@ -377,8 +443,8 @@ def timed_service(tokens: list[str], text: str) -> bool:
     """Whether a service noun is said with the time it took (no person and no story told)."""
     if _PERSONS.intersection(tokens) or STORY.intersection(tokens) - {"in"}:
         return False
-    if not TIMED_NOUNS.intersection(tokens) or not _TIME.search(text):
-        return False
+    if not TIMED_NOUNS.intersection(tokens) or not (_TIME.search(text) or _REEVALUATION.intersection(tokens)):
+        return False  # ("physical therapy re-eval": CPT codes a therapist's re-evaluation apart)
     return all(
         t in TIMED_NOUNS or t in TIMED_SHAPE or t in _LINKS or _NUMBER.match(t) or t.endswith("min")
         for t in tokens
