@@ -109,7 +109,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
-from bot.lookups.index.cpt_kinds import cpt_kind, names_procedure
+from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
 from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
@@ -237,6 +237,7 @@ CLINICAL_WORD_COUNT = 100  # a word this common in titles and index terms is a c
 MAX_HEARD_MAINS = 8  # main terms of a neighbouring word searched for a sound-alike's line
 HEARD_WORD_COUNT = 5  # an English word is read as the clinical word it sounds like only if titles print it
 _CLAUSE_WHY = re.compile(r"^clause “([^”]*)”: ")
+SCREENINGS = frozenset({"Z11", "Z12", "Z13"})  # encounters for screening
 CPT_SAID = re.compile(r"\bCPT\b")
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
 CPT_NOTE = (
@@ -561,7 +562,46 @@ class Searcher:
         found = self._payer_service_first(query, systems, limit, found)
         found = self._administration_first(query, systems, limit, found)
         found = self._unanswered_service(query, self._permanent_line_first(query, found))
+        found = self._condition_beside_service(query, systems, limit, found)
         return self._cpt_kind_said(query, found)
+
+    def _condition_beside_service(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A condition told beside the test or study done for it ("chest xray pneumonia", "mammogram breast
+        lump"; bot.lookups.index.cpt_kinds.condition_beside_service): when the answer lost it to the study's
+        code, a screening the words do not say, or nothing, the condition (an ICD-10-CM code outside the
+        injury, external cause and encounter chapters, answered with confidence) comes first."""
+        if "cm" not in systems:
+            return found
+        first = found[0] if found else None
+        lost = (
+            first is None
+            or first.system != "ICD-10-CM"
+            or (first.code[:3] in SCREENINGS and "screen" not in query.lower())
+        )
+        rest = condition_beside_service(query) if lost else ""
+        if not rest:
+            return found
+        try:
+            condition = self._find(rest, ("cm",), limit)
+        except QueryError:
+            return found
+        if not condition or condition.notice or condition[0].code[:1] in "STVWXYZ":
+            return found
+        lead = condition[0]
+        why = lead.why.removeprefix("Index: ")
+        main = why.split(" -> ")[0].split(",")[0].strip().lower()
+        if (
+            why == lead.why
+            or "(not used" in why
+            or "(word form" in why
+            or stem(main) not in {stem(w) for w in rest.split()}
+        ):
+            return found  # (the condition is the Index's main term the words say, used whole)
+        top = max((h.score for h in found), default=lead.score)
+        lead = replace(
+            lead, score=max(lead.score, top + 1), why=f"{lead.why} (the condition beside the service)"
+        )
+        return _with_notice([lead, *(h for h in found if h.code != lead.code)][:limit], found.notice)
 
     def _cpt_kind_said(self, query: str, found: Hits) -> Hits:
         """A query whose words are a CPT service's kinds (a laboratory test by its analyte, a study by its

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.cpt_kinds import cpt_kind
+from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.search import find_codes
 
@@ -92,3 +92,25 @@ def test_a_finding_or_an_injury_with_the_same_words_is_still_coded(
     found = find_codes(codebook, query)
     assert "CPT" not in found.notice and found
     assert not code or found[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("query", "rest"),
+    [
+        ("chest CT pneumonia", "chest pneumonia"),
+        ("MRI lumbar radiculopathy", "lumbar radiculopathy"),
+        ("stool culture for salmonella", ""),
+        ("PSA 6.2 rising", ""),
+        ("abnormal EKG", ""),
+        ("CT head without contrast", ""),
+    ],
+)
+def test_the_condition_told_beside_a_test_or_study(query: str, rest: str) -> None:
+    assert condition_beside_service(query) == rest
+
+
+@pytest.mark.parametrize(
+    ("query", "code"), [("chest CT pneumonia", "J18.9"), ("MRI lumbar radiculopathy", "M54.16")]
+)
+def test_the_condition_beside_a_study_comes_first(codebook: CodeBook, query: str, code: str) -> None:
+    assert find_codes(codebook, query)[0].code == code

@@ -414,6 +414,14 @@ TIMED_NOUNS = frozenset(
         "iontophoresis",
         "whirlpool",
         *_REEVALUATION,
+        "call",
+        "calls",
+        "oversight",
+        "e-visit",
+        "evisit",
+        "telehealth",
+        "telemedicine",
+        "visit",
     }
 )
 # The other words a timed service is said with: its kind, its discipline, its setting and its count.
@@ -427,7 +435,8 @@ TIMED_SHAPE = _listed(
     telephone phone video online interprofessional case team conference by physician np md provider
     qualified professional staff nurse rn clinical visit add-on addon seen within
     high low straightforward mdm level prolonged general regional mac neuromuscular gait balance
-    therapeutic manual electrical activities unit
+    therapeutic manual electrical activities unit audio online portal plan digital virtual synchronous
+    check-in remote
     """
 )
 _TIME = re.compile(
@@ -454,3 +463,49 @@ def timed_service(tokens: list[str], text: str) -> bool:
 def pathology(tokens: list[str]) -> bool:
     """Whether the words ask for a pathologist's examination of a specimen."""
     return not _PERSONS.intersection(tokens) and bool(PATHOLOGY.search(" ".join(tokens)))
+
+
+# -- a condition told beside the test or study ----------------------------------------------------------------
+# "chest xray pneumonia", "mammogram breast lump", "MRI lumbar radiculopathy": a
+# test or a study named with a word no service reading knows - the condition it was done for, which is what
+# ICD-10-CM codes (the test itself is CPT's). The words left when the service's own words are set aside (its
+# body region kept: "lumbar radiculopathy") are the condition to answer first. A finding said of the test
+# ("abnormal EKG", "elevated troponin") or a story ("mass on CT") is coded whole, as before.
+_SERVICE_WORDS = ANALYTES | STUDIES | CULTURES | frozenset({"labs", "lipid", "panel", "level", "test"})
+_BODY_KEPT = _listed(
+    """
+    chest head brain neck spine cervical thoracic lumbar knee ankle foot hip shoulder wrist hand elbow breast
+    heart abdomen abdominal pelvis pelvic leg arm thigh calf forearm finger toe face sinus kidney bladder
+    liver gallbladder thyroid renal carotid lung lungs left right bilateral upper lower throat skin
+    """
+)
+
+
+_SETTINGS = frozenset(
+    {"inpatient", "outpatient", "portable", "noncontrast", "ordered", "done", "draw", "code"}
+)
+
+
+def condition_beside_service(query: str) -> str:
+    """The words of a condition told beside a test or a study ("chest xray pneumonia" -> "chest pneumonia"),
+    or "" when the query names no test or study, only one, or a finding or story about it."""
+    if re.search(r"[0-9:+]", query) or cpt_kind(query):
+        return ""  # a value or a chart line ("PSA 6.2 rising", "CXR: RLL infiltrate"), or the service alone
+    tokens = _tokens(query)
+    if not tokens or STORY.intersection(tokens) - {"in"} or any(t in FINDINGS for t in tokens):
+        return ""
+    if "for" in tokens:  # "stool culture for salmonella": what is tested for is no diagnosis (not coded)
+        return ""
+    joined = _joined(_joined(tokens, ANALYTE_PHRASES, "<service>"), STUDY_PHRASES, "<service>")
+    named = ANALYTES | STUDIES | CULTURES
+    if not any(w == "<service>" or w in named or _GRAM.match(w) for w in joined):
+        return ""
+    shape = (TEST_SHAPE | TEST_WORDS | MEASURED_AS | STUDY_SHAPE | _LINKS | _SETTINGS) - _BODY_KEPT
+    rest = [
+        w
+        for w in joined
+        if w != "<service>" and w not in _SERVICE_WORDS and not _GRAM.match(w) and w not in shape
+    ]
+    if not any(len(w) > 2 and w not in _BODY_KEPT and w not in QUALIFIERS and w.isalpha() for w in rest):
+        return ""
+    return " ".join(rest)
