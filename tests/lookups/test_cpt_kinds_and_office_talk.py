@@ -33,6 +33,7 @@ from bot.lookups.search import find_codes
         ("general anesthesia 60 minutes", "timed service"),
         ("occupational therapy re-eval", "timed service"),
         ("colonoscopy screening CPT", "asked as CPT"),
+        ("MMR vaccine product code", "vaccine product"),
         # a finding, a result, a reason, a story, a drug named: no service
         ("elevated BNP", ""),
         ("A1c 7.2, not diabetic", ""),

@@ -1,7 +1,7 @@
 """CPT services told by the kinds of their words: how a coder sees, before any look-up, that a line asks for
 a CPT code (AMA, licensed, not bundled) rather than a diagnosis, an item or an inpatient procedure.
 
-Four kinds, each a test over word classes, never over whole queries:
+Kinds, each a test over word classes, never over whole queries:
 
 - a laboratory test (CPT 80047-89398): every word is an analyte ("troponin", "ferritin", "d-dimer",
   "procalcitonin"), a test's own word (its specimen, method, level, panel, titer, trough ...), or a
@@ -18,12 +18,17 @@ Four kinds, each a test over word classes, never over whole queries:
   never says any of these;
 - a drug's administration with no drug named ("therapeutic injection IM", "IV infusion first hour",
   "allergy shot single injection", "nebulizer treatment given in office"): the administration service; a
-  drug named ("B12 injection IM") is the drug's HCPCS line instead.
+  drug named ("B12 injection IM") is the drug's HCPCS line instead;
+- a service CPT codes by its time ("occupational therapy 30 minutes", "general anesthesia 60 minutes",
+  "telehealth audio only 20 min"), a therapist's re-evaluation, and a pathologist's examination
+  ("surgical pathology level IV", "frozen section during surgery"), and a vaccine's product ("MMR vaccine
+  product code").
 
 A query saying a finding or a result ("elevated troponin", "abnormal EKG", "positive strep test"), a
 reason ("EKG for chest pain", "screening mammogram") or a story ("mass on CT") is a diagnosis or an
 encounter: none of these fire, and the search answers it as before (bot.lookups.search keeps Z reasons and
-HCPCS/PCS equivalents below the CPT notice).
+HCPCS/PCS equivalents below the CPT notice). When such a query names a test or study and a condition
+beside it ("chest xray pneumonia"), `condition_beside_service` gives the condition's words, answered first.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ ANALYTES = _listed(
     esr ldh ck cpk ck-mb ckmb ggt alt ast sgot sgpt alp bilirubin prealbumin creatinine bun egfr lipase amylase
     a1c hba1c lactate ammonia osmolality cortisol prolactin fsh lh hcg b-hcg bhcg acth aldosterone renin
     homocysteine fibrinogen inr ptt aptt pt/inr protime reticulocyte retic reticulocytes cbc bmp cmp lft lfts
-    lipids electrolytes lytes ana anca ccp anti-ccp ttg tTG c-peptide microalbumin spep upep immunofixation
+    lipids electrolytes lytes ana anca ccp anti-ccp ttg c-peptide microalbumin spep upep immunofixation
     koh monospot rpr vdrl quantiferon igra fobt fit hemoccult guaiac carboxyhemoglobin methemoglobin
     ionized-calcium beta-hcg urinalysis ua cystatin troponins gfr calcitonin gastrin insulin-like igf-1
     """
@@ -227,6 +232,7 @@ ADMINISTRATION_SHAPE = _listed(
     """
 )
 
+VACCINES = frozenset({"vaccine", "vaccines", "shot", "toxoid", "immunization"})
 _LINKS = frozenset({"the", "a", "an", "of", "and", "&", "for", "in", "with", "w/", "only"})
 _STUDIED = frozenset({"exam", "examination"})
 _PERSONS = frozenset({"i", "my", "me", "he", "she", "his", "her", "they", "we", "you"})
@@ -368,6 +374,8 @@ def cpt_kind(query: str) -> str:
         return "study"
     if administration(kept):
         return "administration"
+    if VACCINES.intersection(kept) and "product" in kept:
+        return "vaccine product"  # "shingrix vaccine product": CPT's vaccine product codes (90476-90759)
     if timed_service(kept, text):
         return "timed service"
     if pathology(kept):

@@ -71,8 +71,8 @@ def office_talk(query: str) -> bool:
         return "." in lowered and bool(re.search(r"[0-9]", lowered))
     words = [w.rstrip(".?!,'") for w in _TOKEN.findall(lowered)]
     words = [w for w in words if w]
-    if not words:
-        return False
+    if not words or (len(words) == 1 and not _MASH.match(words[0])):
+        return False  # (a lone word - "dog", "call" - may be a coding question's shorthand)
     named = bool(OFFICE_PHRASES.search(lowered))
     for w in words:
         if w in OFFICE_THINGS or _MASH.match(w):
