@@ -500,15 +500,15 @@ def condition_beside_service(query: str) -> str:
     if re.search(r"[0-9:+]", query) or cpt_kind(query):
         return ""  # a value or a chart line ("PSA 6.2 rising", "CXR: RLL infiltrate"), or the service alone
     tokens = _tokens(query)
-    if not tokens or STORY.intersection(tokens) - {"in"} or any(t in FINDINGS for t in tokens):
-        return ""
+    if not tokens or any(t in FINDINGS for t in tokens):
+        return ""  # ("mass seen on CT", "lump in breast on mammogram": the condition, as told beside it)
     if "for" in tokens:  # "stool culture for salmonella": what is tested for is no diagnosis (not coded)
         return ""
     joined = _joined(_joined(tokens, ANALYTE_PHRASES, "<service>"), STUDY_PHRASES, "<service>")
     named = ANALYTES | STUDIES | CULTURES
     if not any(w == "<service>" or w in named or _GRAM.match(w) for w in joined):
         return ""
-    shape = (TEST_SHAPE | TEST_WORDS | MEASURED_AS | STUDY_SHAPE | _LINKS | _SETTINGS) - _BODY_KEPT
+    shape = (TEST_SHAPE | TEST_WORDS | MEASURED_AS | STUDY_SHAPE | _LINKS | _SETTINGS | STORY) - _BODY_KEPT
     rest = [
         w
         for w in joined
