@@ -551,7 +551,8 @@ class Searcher:
         return typed if typed is not None else self._find_all(query, systems, limit)
 
     def _find_all(self, query: str, systems: Sequence[str], limit: int) -> Hits:
-        if office_talk(query):  # "printer out of toner", "can you call me back" (index.office_talk)
+        # "printer out of toner", "can you call me back" (bot.lookups.index.office_talk)
+        if len(query) <= MAX_QUERY and office_talk(query):
             return _with_notice([], "No confident match: office talk, not a condition, procedure or item.")
         found = self._find_read(query, systems, limit)
         found = self._drug_line_first(query, systems, limit, found)
