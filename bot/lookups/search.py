@@ -112,6 +112,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
+from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
 from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
 from bot.lookups.index.injury_first import injury_clause
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
@@ -124,6 +125,7 @@ from bot.lookups.index.lay_sentences import (
     without_concession,
 )
 from bot.lookups.index.lookup import Found, index_hits
+from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
 from bot.lookups.index.pcs_asked import (
     ROOT_NAME_STEMS,
@@ -250,6 +252,8 @@ CLINICAL_WORD_COUNT = 100  # a word this common in titles and index terms is a c
 MAX_HEARD_MAINS = 8  # main terms of a neighbouring word searched for a sound-alike's line
 HEARD_WORD_COUNT = 5  # an English word is read as the clinical word it sounds like only if titles print it
 _CLAUSE_WHY = re.compile(r"^clause “([^”]*)”: ")
+SCREENINGS = frozenset({"Z11", "Z12", "Z13"})  # encounters for screening
+CPT_SAID = re.compile(r"\bCPT\b")
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
 CPT_NOTE = (
     "{what}: CPT is licensed by the AMA and not bundled; import your licensed CPT file "
@@ -564,12 +568,12 @@ class Searcher:
         if sense is not None:
             found = self.find(sense.text, systems, limit)
             return _with_notice([replace(h, why=f"{h.why} ({sense.note})") for h in found], found.notice)
-        initialism = self._initialism(query)
-        if initialism is None:
+        initialism = None if cpt_kind(query) else self._initialism(query)
+        if initialism is None:  # (a CPT service told by its words' kinds: "celiac tTG IgA" is no initialism)
             return self._find_all(query, systems, limit)
         typed = None if initialism.sure else self._find_all(query, systems, limit)
-        if typed is not None and typed and not typed.notice:
-            return typed
+        if typed is not None and ((typed and not typed.notice) or CPT_SAID.search(typed.notice)):
+            return typed  # (a CPT service told by its words' kinds is not read again as an initialism)
         # "DMDD, 10 yo": an abbreviation no vocabulary term holds, read as the Index term its initials spell.
         found = self._find_all(initialism.text, systems, limit)
         if found and not found.notice:
@@ -592,6 +596,9 @@ class Searcher:
         return _with_notice([now[0], hit, *(h for h in now[1:] if h.code != hit.code)][:limit], "")
 
     def _find_all(self, query: str, systems: Sequence[str], limit: int) -> Hits:
+        # "printer out of toner", "can you call me back" (bot.lookups.index.office_talk)
+        if len(query) <= MAX_QUERY and office_talk(query):
+            return _with_notice([], "No confident match: office talk, not a condition, procedure or item.")
         found = self._find_read(query, systems, limit)
         found = self._injury_before_cause(query, systems, limit, found)
         found = _residual_before_sequela(found)
@@ -603,7 +610,60 @@ class Searcher:
         found = self._pregnancy_class_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
         found = self._administration_first(query, systems, limit, found)
-        return self._unanswered_service(query, self._permanent_line_first(query, found))
+        found = self._unanswered_service(query, self._permanent_line_first(query, found))
+        found = self._condition_beside_service(query, systems, limit, found)
+        return self._cpt_kind_said(query, found)
+
+    def _condition_beside_service(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A condition told beside the test or study done for it ("chest xray pneumonia", "mammogram breast
+        lump"; bot.lookups.index.cpt_kinds.condition_beside_service): when the answer lost it to the study's
+        code, a screening the words do not say, or nothing, the condition (an ICD-10-CM code outside the
+        injury, external cause and encounter chapters, answered with confidence) comes first."""
+        if "cm" not in systems:
+            return found
+        first = found[0] if found else None
+        lost = (
+            first is None
+            or first.system != "ICD-10-CM"
+            or (first.code[:3] in SCREENINGS and "screen" not in query.lower())
+        )
+        rest = condition_beside_service(query) if lost else ""
+        if not rest:
+            return found
+        try:
+            condition = self._find(rest, ("cm",), limit)
+        except QueryError:
+            return found
+        if not condition or condition.notice or condition[0].code[:1] in "STVWXYZ":
+            return found
+        lead = condition[0]
+        why = lead.why.removeprefix("Index: ")
+        main = why.split(" -> ")[0].split(",")[0].strip().lower()
+        if (
+            why == lead.why
+            or "(not used" in why
+            or "(word form" in why
+            or stem(main) not in {stem(w) for w in rest.split()}
+        ):
+            return found  # (the condition is the Index's main term the words say, used whole)
+        top = max((h.score for h in found), default=lead.score)
+        lead = replace(
+            lead, score=max(lead.score, top + 1), why=f"{lead.why} (the condition beside the service)"
+        )
+        return _with_notice([lead, *(h for h in found if h.code != lead.code)][:limit], found.notice)
+
+    def _cpt_kind_said(self, query: str, found: Hits) -> Hits:
+        """A query whose words are a CPT service's kinds (a laboratory test by its analyte, a study by its
+        instrument, a procedure in CPT's descriptor words, a drug's administration with no drug;
+        bot.lookups.index.cpt_kinds) gets the CPT notice; the HCPCS and ICD-10-PCS equivalents and any
+        encounter reason (Z) found stay below it, a diagnosis the words do not tell does not."""
+        if CPT_SAID.search(found.notice) or "cpt" in self.book.systems_loaded():
+            return found
+        kind = cpt_kind(query)
+        if not kind:
+            return found
+        kept = [h for h in found if h.system != "ICD-10-CM" or h.code.startswith("Z")]
+        return _with_notice(kept, CPT_NOTE.format(what=f"That is a CPT service ({kind})"))
 
     def _injury_before_cause(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """An injury told with its cause ("spleen laceration from MVC"): the injury's code first, the
@@ -801,7 +861,11 @@ class Searcher:
             return found
         said = [w for raw in query.lower().replace(",", " ").split() for w in _words(raw) if not w.isdigit()]
         # A lone "test" names no service: the noun and what it tests, evaluates or visits for.
-        if len(said) < 2 or not names_service_noun(said) or self._unknown_share(said) > 0:
+        if (
+            len(set(said)) < 2
+            or not (names_service_noun(said) or names_procedure(said))
+            or self._unknown_share(said) > 0
+        ):
             return found
         return _with_notice([], CPT_NOTE.format(what="That looks like a CPT service"))
 
