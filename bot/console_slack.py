@@ -80,15 +80,6 @@ def unique_ts() -> str:
     return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
 
-class _StandInServer(ThreadingHTTPServer):
-    """Slack never refuses a connection: a burst of replies (100 response_url posts at once) waits to be accepted
-    instead of overflowing the stdlib's listen queue of 5, whose dropped connections retry after 1 s and 3 s and
-    make a test's timing depend on the kernel."""
-
-    daemon_threads = True
-    request_queue_size = 128
-
-
 class SlackStandIn:
     """Start with `start()` or `with SlackStandIn() as slack:`; `api_url` is the WebClient base_url."""
 
@@ -121,7 +112,8 @@ class SlackStandIn:
     # ---- lifecycle ----
 
     def start(self) -> SlackStandIn:
-        server = _StandInServer(("127.0.0.1", 0), _Handler)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        server.daemon_threads = True
         server.stand_in = self  # type: ignore[attr-defined]
         self._server = server
         self._thread = threading.Thread(

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -52,10 +53,37 @@ def load_now() -> str:
     return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
 
 
-def timed_post(url: str, body: str, secret: str) -> tuple[int, float]:
+# Slack is not in the app's process: the 3 s are timed by a client in another process, so the test's own
+# threads (100 clients waiting on their answers) do not compete with the server for this process's GIL.
+_CLIENT = """
+import json, sys, time, urllib.error, urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+def send(job):
     started = time.monotonic()
-    status, _ = post(url, body, signed_headers(body, secret), timeout=60)
-    return status, time.monotonic() - started
+    request = urllib.request.Request(job["url"], data=job["body"].encode(), headers=job["headers"], method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            answer.read()
+            status = answer.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    return [status, time.monotonic() - started]
+
+jobs = json.load(sys.stdin)
+with ThreadPoolExecutor(len(jobs)) as pool:
+    print(json.dumps(list(pool.map(send, jobs))))
+"""
+
+
+def timed_posts(url: str, bodies: list[str], secret: str) -> list[tuple[int, float]]:
+    """Every body sent at once from another process; (status, seconds to the answer) of each, in order."""
+    jobs = [{"url": url, "body": body, "headers": signed_headers(body, secret)} for body in bodies]
+    done = subprocess.run(
+        [sys.executable, "-c", _CLIENT], input=json.dumps(jobs), capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return [(int(status), float(seconds)) for status, seconds in json.loads(done.stdout)]
 
 
 def test_every_command_is_acked_within_3_s_while_the_web_api_takes_10_s(
@@ -70,8 +98,7 @@ def test_every_command_is_acked_within_3_s_while_the_web_api_takes_10_s(
         for n in range(COMMANDS)
     ]
     try:
-        with ThreadPoolExecutor(COMMANDS) as pool:
-            results = list(pool.map(lambda body: timed_post(events_url, body, signing_secret), bodies))
+        results = timed_posts(events_url, bodies, signing_secret)
 
         slow = [
             (n, round(seconds, 1)) for n, (_, seconds) in enumerate(results) if seconds >= ACK_LIMIT_SECONDS
@@ -105,8 +132,7 @@ def test_100_lookups_while_the_web_api_does_not_answer_are_all_acked_in_time(
         for n in range(100)
     ]
     try:
-        with ThreadPoolExecutor(100) as pool:
-            results = list(pool.map(lambda body: timed_post(events_url, body, signing_secret), bodies))
+        results = timed_posts(events_url, bodies, signing_secret)
         statuses = sorted({status for status, _ in results})
         slow = [round(seconds, 1) for _, seconds in results if seconds >= ACK_LIMIT_SECONDS]
         times = sorted(seconds for _, seconds in results)
