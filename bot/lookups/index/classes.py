@@ -41,7 +41,7 @@ def class_line(
         for link in tree.children(node.id):
             if not link.term.strip().lower().startswith("with"):
                 continue
-            for line in _lines_below(tree, link, MAX_WITH_LINES):
+            for line in lines_below(tree, link, MAX_WITH_LINES):
                 between = tree.path(line.id)[link.depth + 1 : -1]
                 if any(n.code or n.is_link for n in between):
                     continue  # under another condition the query did not name ("with, bronchitis, with")
@@ -80,14 +80,14 @@ def _sending_lines(tree: IndexTree, main: Node) -> tuple[Node, ...]:
         kept = tree.memo[_SENDING] = {}
     found = kept.get(main.id)
     if found is None:
-        found = tuple(n for n in _lines_below(tree, main, MAX_CLASS_LINES) if n.see or n.see_also)
+        found = tuple(n for n in lines_below(tree, main, MAX_CLASS_LINES) if n.see or n.see_also)
         if len(kept) >= SENDING_KEPT:
             kept.clear()
         kept[main.id] = found
     return found
 
 
-def _lines_below(tree: IndexTree, top: Node, most: int) -> list[Node]:
+def lines_below(tree: IndexTree, top: Node, most: int) -> list[Node]:
     """The lines with a code below a line (its subtree is the id range after it)."""
     rows = tree.conn.execute(
         "SELECT id FROM index_nodes WHERE id > ? AND id <= ? AND code != '' LIMIT ?",

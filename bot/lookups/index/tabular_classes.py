@@ -32,6 +32,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 
+from bot.lookups.index.classes import lines_below
 from bot.lookups.index.tree import IndexTree, Node
 from bot.lookups.index.words import content_stems, stem
 
@@ -95,7 +96,7 @@ def tabular_class_line(
         for under in tree.children(node.id):
             if under.term.strip().lower() != connective:
                 continue
-            for line in _lines_below(tree, under, MAX_LINKED_LINES if presumed else MAX_WITH_LINES):
+            for line in lines_below(tree, under, MAX_LINKED_LINES if presumed else MAX_WITH_LINES):
                 lines = tree.path(line.id)[under.depth + 1 :]
                 if any(n.code or n.is_link for n in lines[:-1]):
                     continue  # under another condition the query did not name ("with, coma due to, ...")
@@ -197,12 +198,3 @@ def _class_of(title: str, nearer: frozenset[str]) -> frozenset[str]:
         if shared:
             return frozenset(s for p in shared for s in content_stems(p))
     return content_stems(title)
-
-
-def _lines_below(tree: IndexTree, top: Node, most: int) -> list[Node]:
-    """The lines with a code below a line (its subtree is the id range after it)."""
-    rows = tree.conn.execute(
-        "SELECT id FROM index_nodes WHERE id > ? AND id <= ? AND code != '' LIMIT ?",
-        [top.id, top.last, most],
-    ).fetchall()
-    return tree.nodes([int(r[0]) for r in rows])
