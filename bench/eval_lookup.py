@@ -48,6 +48,9 @@ Sets:
 - `holdout16`: bench/queries/holdout_v16.tsv - 543 queries for FY2027 dates of service, written by a separate
   session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
   search round 19 and scored before and after it (provenance in bench/queries/README.md);
+- `holdout17`: bench/queries/holdout_v17.tsv - 545 queries for FY2027 dates of service, written by a separate
+  session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
+  search round 20 and scored before and after it (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py).
 
@@ -104,6 +107,7 @@ HOLDOUT13 = ROOT / "bench" / "queries" / "holdout_v13.tsv"
 HOLDOUT14 = ROOT / "bench" / "queries" / "holdout_v14.tsv"
 HOLDOUT15 = ROOT / "bench" / "queries" / "holdout_v15.tsv"
 HOLDOUT16 = ROOT / "bench" / "queries" / "holdout_v16.tsv"
+HOLDOUT17 = ROOT / "bench" / "queries" / "holdout_v17.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 TOP = 5
 FIRST_QUERY = "cellulitis of left leg"  # timed as the process's first lookup (as bench/lookup.py does)
@@ -194,6 +198,7 @@ LOADERS = {
     "holdout14": lambda: load_dev(HOLDOUT14),
     "holdout15": lambda: load_dev(HOLDOUT15),
     "holdout16": lambda: load_dev(HOLDOUT16),
+    "holdout17": lambda: load_dev(HOLDOUT17),
 }
 
 
@@ -331,7 +336,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16",
+        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -442,6 +447,7 @@ def main() -> int:
             "holdout14": "holdout_v14",
             "holdout15": "holdout_v15",
             "holdout16": "holdout_v16",
+            "holdout17": "holdout_v17",
         }
         print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
         for s in chosen:
