@@ -49,7 +49,9 @@ Sets:
   session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
   search round 19 and scored before and after it (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
-  (bench/make_index_paths.py).
+  (bench/make_index_paths.py);
+- `drugcaused`: bench/queries/drug_caused.tsv - every Index line for a condition a drug caused ("Myopathy,
+  drug-induced") asked with a drug drawn at random from the Drug Table (bench/make_drug_caused.py).
 
 Every query goes through `bot.lookups.search.find_codes(book, query, limit=5)` over every loaded system, as the
 CLI and Slack do by default (a dev row's `system` column documents where the answer lives; it does not filter).
@@ -105,6 +107,7 @@ HOLDOUT14 = ROOT / "bench" / "queries" / "holdout_v14.tsv"
 HOLDOUT15 = ROOT / "bench" / "queries" / "holdout_v15.tsv"
 HOLDOUT16 = ROOT / "bench" / "queries" / "holdout_v16.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
+DRUG_CAUSED = ROOT / "bench" / "queries" / "drug_caused.tsv"
 TOP = 5
 FIRST_QUERY = "cellulitis of left leg"  # timed as the process's first lookup (as bench/lookup.py does)
 
@@ -180,6 +183,7 @@ LOADERS = {
     "old": load_old,
     "dev": load_dev,
     "paths": load_paths,
+    "drugcaused": lambda: load_paths(DRUG_CAUSED),
     "holdout": lambda: load_dev(HOLDOUT),
     "holdout4": lambda: load_dev(HOLDOUT4),
     "holdout5": lambda: load_dev(HOLDOUT5),
@@ -331,7 +335,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16",
+        help="comma-separated: old, dev, paths, drugcaused, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -428,6 +432,7 @@ def main() -> int:
             "old": "old 150 (bench/lookup.py)",
             "dev": "dev_v2",
             "paths": "index paths",
+            "drugcaused": "drug-caused conditions (generated)",
             "holdout": "holdout_v3",
             "holdout4": "holdout_v4",
             "holdout5": "holdout_v5",
