@@ -144,7 +144,7 @@ def read_drug_story(text: str) -> str:
 
 
 def caused_in_lay_words(text: str) -> str:
-    """"lisinopril gave me a cough", "metformin makes him nauseous": what a patient says a drug (or any
+    """ "lisinopril gave me a cough", "metformin makes him nauseous": what a patient says a drug (or any
     cause) did to someone, told as the condition and its cause ("cough from lisinopril"), which the Index's
     "due to" reading and the Drug Table's adverse-effect column then read (guideline I.C.19.e.5.a: the
     reaction first). Only when the thing that did it is not a person ("mom gave me tylenol" is no reaction)."""
@@ -168,9 +168,46 @@ GAVE_SOMEONE = re.compile(
 )
 # Who gives a drug ("the nurse gave him heparin"): a giving, not a reaction.
 GIVERS = frozenset(
-    "i he she they we someone somebody nurse doctor dr doc provider pharmacist pharmacy mom mother dad father "
-    "husband wife sister brother friend staff er hospital clinic aide caregiver grandma grandpa son daughter "
-    "boyfriend girlfriend partner dentist surgeon".split()
+    [
+        "i",
+        "he",
+        "she",
+        "they",
+        "we",
+        "someone",
+        "somebody",
+        "nurse",
+        "doctor",
+        "dr",
+        "doc",
+        "provider",
+        "pharmacist",
+        "pharmacy",
+        "mom",
+        "mother",
+        "dad",
+        "father",
+        "husband",
+        "wife",
+        "sister",
+        "brother",
+        "friend",
+        "staff",
+        "er",
+        "hospital",
+        "clinic",
+        "aide",
+        "caregiver",
+        "grandma",
+        "grandpa",
+        "son",
+        "daughter",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+        "dentist",
+        "surgeon",
+    ]
 )
 
 
