@@ -164,12 +164,12 @@ def load_dev(path: Path = DEV) -> list[Query]:
     return out
 
 
-def load_paths(path: Path = PATHS) -> list[Query]:
+def load_paths(path: Path = PATHS, prefix: str = "p") -> list[Query]:
     modes = {"exact": "exact", "any_completion": "prefix", "any_initial_completion": "initial_prefix"}
     return [
         Query(
             "paths",
-            f"p{i + 1:04d}",
+            f"{prefix}{i + 1:04d}",
             r["source"],
             r["query"],
             "",
@@ -183,7 +183,7 @@ LOADERS = {
     "old": load_old,
     "dev": load_dev,
     "paths": load_paths,
-    "drugcaused": lambda: load_paths(DRUG_CAUSED),
+    "drugcaused": lambda: load_paths(DRUG_CAUSED, "dc"),
     "holdout": lambda: load_dev(HOLDOUT),
     "holdout4": lambda: load_dev(HOLDOUT4),
     "holdout5": lambda: load_dev(HOLDOUT5),

@@ -54,8 +54,9 @@ _NOT_CLASS = frozenset(
     ]
 )
 # What a drug is in the Index's words for a condition a drug caused ("Hypothyroidism, due to, medicament";
-# "Myopathy, drug-induced").
-CAUSED_WORDS = ("drug", "drugs", "medicament", "medicinal", "induced")
+# "Myopathy, drug-induced"). Not "induced" alone: "noise-induced", "alcohol-induced"
+# lines name another cause.
+CAUSED_WORDS = ("drug", "drugs", "medicament", "medicinal")
 
 
 def drug_classes(tree: IndexTree, word: str) -> tuple[str, ...]:
