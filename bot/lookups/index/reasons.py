@@ -54,9 +54,8 @@ _NOT_CLASS = frozenset(
     ]
 )
 # What a drug is in the Index's words for a condition a drug caused ("Hypothyroidism, due to, medicament";
-# "Myopathy, drug-induced"). Not "induced" alone: "noise-induced", "alcohol-induced"
-# lines name another cause.
-CAUSED_WORDS = ("drug", "drugs", "medicament", "medicinal")
+# "Myopathy, drug-induced").
+CAUSED_WORDS = ("drug", "drugs", "medicament", "medicinal", "induced")
 
 
 def drug_classes(tree: IndexTree, word: str) -> tuple[str, ...]:

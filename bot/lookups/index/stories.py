@@ -149,8 +149,8 @@ def caused_in_lay_words(text: str) -> str:
     "due to" reading and the Drug Table's adverse-effect column then read (guideline I.C.19.e.5.a: the
     reaction first). Only when the thing that did it is not a person ("mom gave me tylenol" is no reaction)."""
     found = GAVE_SOMEONE.match(text)
-    if found is None or found.group("cause").split()[-1] in GIVERS:
-        return text
+    if found is None or found.group("cause").split()[-1] in GIVERS or "allerg" in found.group("cause"):
+        return text  # ("allergic to morphine, makes her itch": the allergy's own reaction, said as a status)
     return f"{found.group('what').strip()} from {found.group('cause').strip()}"
 
 
