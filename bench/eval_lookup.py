@@ -51,7 +51,10 @@ Sets:
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py);
 - `drugcaused`: bench/queries/drug_caused.tsv - every Index line for a condition a drug caused ("Myopathy,
-  drug-induced") asked with a drug drawn at random from the Drug Table (bench/make_drug_caused.py).
+  drug-induced") asked with a drug drawn at random from the Drug Table (bench/make_drug_caused.py);
+- `probes20`: bench/probes/round20_*.tsv - fresh probes each round-20 helper wrote on concepts drawn at random
+  from the official data before building (written by the helper who then built on them: a development set, not
+  a held-out one), grouped by helper.
 
 Every query goes through `bot.lookups.search.find_codes(book, query, limit=5)` over every loaded system, as the
 CLI and Slack do by default (a dev row's `system` column documents where the answer lives; it does not filter).
@@ -79,7 +82,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +111,7 @@ HOLDOUT15 = ROOT / "bench" / "queries" / "holdout_v15.tsv"
 HOLDOUT16 = ROOT / "bench" / "queries" / "holdout_v16.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 DRUG_CAUSED = ROOT / "bench" / "queries" / "drug_caused.tsv"
+PROBES = ROOT / "bench" / "probes"
 TOP = 5
 FIRST_QUERY = "cellulitis of left leg"  # timed as the process's first lookup (as bench/lookup.py does)
 
@@ -179,11 +183,21 @@ def load_paths(path: Path = PATHS, prefix: str = "p") -> list[Query]:
     ]
 
 
+def load_probes(round_: int = 20) -> list[Query]:
+    """Every helper's fresh probes of a search round (bench/probes/roundN_NAME.tsv), grouped by helper."""
+    out = []
+    for path in sorted(PROBES.glob(f"round{round_}_*.tsv")):
+        helper = path.stem.split("_", 1)[1]
+        out += [replace(q, set="probes", group=helper) for q in load_dev(path)]
+    return out
+
+
 LOADERS = {
     "old": load_old,
     "dev": load_dev,
     "paths": load_paths,
     "drugcaused": lambda: load_paths(DRUG_CAUSED, "dc"),
+    "probes20": load_probes,
     "holdout": lambda: load_dev(HOLDOUT),
     "holdout4": lambda: load_dev(HOLDOUT4),
     "holdout5": lambda: load_dev(HOLDOUT5),
@@ -335,7 +349,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, drugcaused, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16",
+        help="comma-separated: old, dev, paths, drugcaused, probes20, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -433,6 +447,7 @@ def main() -> int:
             "dev": "dev_v2",
             "paths": "index paths",
             "drugcaused": "drug-caused conditions (generated)",
+            "probes20": "round-20 fresh probes (bench/probes)",
             "holdout": "holdout_v3",
             "holdout4": "holdout_v4",
             "holdout5": "holdout_v5",
