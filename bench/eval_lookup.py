@@ -52,7 +52,12 @@ Sets:
   session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
   search round 20 and scored before and after it (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
-  (bench/make_index_paths.py).
+  (bench/make_index_paths.py);
+- `drugcaused`: bench/queries/drug_caused.tsv - every Index line for a condition a drug caused ("Myopathy,
+  drug-induced") asked with a drug drawn at random from the Drug Table (bench/make_drug_caused.py);
+- `probes20`: bench/probes/round20_*.tsv - fresh probes each round-20 helper wrote on concepts drawn at random
+  from the official data before building (written by the helper who then built on them: a development set, not
+  a held-out one), grouped by helper.
 
 Every query goes through `bot.lookups.search.find_codes(book, query, limit=5)` over every loaded system, as the
 CLI and Slack do by default (a dev row's `system` column documents where the answer lives; it does not filter).
@@ -80,7 +85,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +114,8 @@ HOLDOUT15 = ROOT / "bench" / "queries" / "holdout_v15.tsv"
 HOLDOUT16 = ROOT / "bench" / "queries" / "holdout_v16.tsv"
 HOLDOUT17 = ROOT / "bench" / "queries" / "holdout_v17.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
+DRUG_CAUSED = ROOT / "bench" / "queries" / "drug_caused.tsv"
+PROBES = ROOT / "bench" / "probes"
 TOP = 5
 FIRST_QUERY = "cellulitis of left leg"  # timed as the process's first lookup (as bench/lookup.py does)
 
@@ -165,12 +172,12 @@ def load_dev(path: Path = DEV) -> list[Query]:
     return out
 
 
-def load_paths(path: Path = PATHS) -> list[Query]:
+def load_paths(path: Path = PATHS, prefix: str = "p") -> list[Query]:
     modes = {"exact": "exact", "any_completion": "prefix", "any_initial_completion": "initial_prefix"}
     return [
         Query(
             "paths",
-            f"p{i + 1:04d}",
+            f"{prefix}{i + 1:04d}",
             r["source"],
             r["query"],
             "",
@@ -180,10 +187,21 @@ def load_paths(path: Path = PATHS) -> list[Query]:
     ]
 
 
+def load_probes(round_: int = 20) -> list[Query]:
+    """Every helper's fresh probes of a search round (bench/probes/roundN_NAME.tsv), grouped by helper."""
+    out = []
+    for path in sorted(PROBES.glob(f"round{round_}_*.tsv")):
+        helper = path.stem.split("_", 1)[1]
+        out += [replace(q, set="probes", group=helper) for q in load_dev(path)]
+    return out
+
+
 LOADERS = {
     "old": load_old,
     "dev": load_dev,
     "paths": load_paths,
+    "drugcaused": lambda: load_paths(DRUG_CAUSED, "dc"),
+    "probes20": load_probes,
     "holdout": lambda: load_dev(HOLDOUT),
     "holdout4": lambda: load_dev(HOLDOUT4),
     "holdout5": lambda: load_dev(HOLDOUT5),
@@ -336,7 +354,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17",
+        help="comma-separated: old, dev, paths, drugcaused, probes20, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -433,6 +451,8 @@ def main() -> int:
             "old": "old 150 (bench/lookup.py)",
             "dev": "dev_v2",
             "paths": "index paths",
+            "drugcaused": "drug-caused conditions (generated)",
+            "probes20": "round-20 fresh probes (bench/probes)",
             "holdout": "holdout_v3",
             "holdout4": "holdout_v4",
             "holdout5": "holdout_v5",

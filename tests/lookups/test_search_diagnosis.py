@@ -137,6 +137,43 @@ def test_a_drug_named_as_the_cause_reads_the_due_to_medicament_line_and_pairs_th
     assert "T45.515A" in codes(codebook, "hematuria due to warfarin", 3)
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The drug told before the condition: "D caused X", "D causing X", "D-induced X" (one hyphenated word).
+        ("phenytoin caused agranulocytosis", "D70.2"),
+        ("carbamazepine causing pemphigus", "L10.5"),
+        ("ketorolac-induced acute pancreatitis", "K85.30"),
+        ("valproate-induced tremor", "G25.1"),
+    ],
+)
+def test_a_drug_told_before_the_condition_it_caused_reads_the_drug_induced_line(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert first(codebook, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "pair"),
+    [
+        # What a patient says a drug did to someone: the reaction first, the adverse effect beside it.
+        ("haloperidol gave him a tremor", "G25.1", "T43.4X5A"),
+        ("hydrochlorothiazide gave my dad gout", "M10.20", "T50.2X5A"),
+        ("lisinopril gave me a cough", "R05.9", "T46.4X5A"),
+    ],
+)
+def test_a_drug_that_gave_or_made_someone_a_condition_is_read_as_its_adverse_effect(
+    codebook: CodeBook, query: str, expected: str, pair: str
+) -> None:
+    found = codes(codebook, query, 3)
+    assert found[0] == expected and pair in found
+
+
+def test_someone_giving_a_drug_is_no_reaction_to_it(codebook: CodeBook) -> None:
+    # A person who gave the drug is no cause: the story stays a poisoning by the drug.
+    assert first(codebook, "the nurse gave him too much heparin") == "T45.511A"
+
+
 def test_a_drug_naming_an_organisms_sensitivity_is_no_drug_the_patient_took(codebook: CodeBook) -> None:
     # "due to MSSA": methicillin susceptible Staphylococcus aureus caused the sepsis, no methicillin was taken -
     # no adverse effect of penicillins is suggested, and the susceptible organism's code comes first.

@@ -112,6 +112,7 @@ DRUG_CLASS_KINDS = frozenset({"allergy", "longterm", "caused", "history"})
 # A drug named before these words describes an organism (methicillin resistant, vancomycin susceptible), not
 # a drug the patient took or is allergic to.
 SENSITIVITY_WORDS = frozenset({"resistant", "resistance", "susceptible", "sensitive", "sensitivity"})
+_CAUSE_COMPOUND = re.compile(r"(?<=[a-z])-(?:induced|related|associated)$")
 NEGATED_TITLE_COST = 150.0
 OTHER_FORM_COST = 30.0  # an injury's main term form other than traumatic, not said (Fracture, pathological)
 # Circumstances of the patient a coder codes only when documented: an Index line or title naming one the
@@ -202,7 +203,8 @@ def index_hits(
         for i, w in enumerate(words):
             if i + 1 < len(words) and words[i + 1] in SENSITIVITY_WORDS:
                 continue  # "methicillin susceptible staphylococcus aureus": an organism's sensitivity, no drug taken
-            classes = drug_classes(tree, w)
+            # "clozapine-induced agranulocytosis": the drug is the compound's first word
+            classes = drug_classes(tree, _CAUSE_COMPOUND.sub("", w))
             if classes and i and drug_with(tree, words[i - 1], w):
                 # "rash from sulfamethoxazole trimethoprim": one line of the Table ("Sulfamethoxazole, with
                 # trimethoprim"), named by the first drug; the second's own classes would make a class line
@@ -218,6 +220,9 @@ def index_hits(
                 named.add(stem(w))
                 caused = CAUSED_WORDS if "caused" in understood.kinds else ()
                 alternatives[w] = [*alternatives[w], *classes, *caused]
+                if caused:
+                    # (said in the answer's reason: the drug chose the condition's "drug-induced" line)
+                    notes = [*notes, f"read: {w} -> drug or medicament"]
     kept, refused = _refused(words, understood.negated)
     qwords = query_words(words, alternatives)
     if not qwords:

@@ -743,8 +743,9 @@ _FITTING = re.compile(
 FITTING_ECHOES = ("fitting", "adjustment", "encounter", "management")  # (Management (of), device: Z45)
 LONG_TERM_ECHOES = ("long-term", "drug", "therapy")  # (its modifiers "current", "use of" count less)
 STATUS_ECHOES = ("status", "presence")
-# A condition a named cause brought about: "due to", "secondary to", "caused by", "from", "induced".
-_CAUSED = re.compile(r"\b(?:due\s+to|secondary\s+to|caused\s+by|from|induced|drug-induced)\b")
+# A condition a named cause brought about: "due to", "secondary to", "caused by", "from", "induced"; the cause
+# told first ("clozapine caused agranulocytosis", "lithium causing hypothyroidism").
+_CAUSED = re.compile(r"\b(?:due\s+to|secondary\s+to|caused|causing|from|induced|drug-induced)\b")
 
 
 def _state(text: str, kinds: set[str], echoes: list[str]) -> str:

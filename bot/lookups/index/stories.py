@@ -133,6 +133,7 @@ def read_drug_story(text: str) -> str:
     accidental"); text with no story phrase is returned as it is."""
     # "propranolol overdose, suicidal": the overdose's intent said after it (not "suicidal ideation")
     text = SUICIDAL_AFTER_OVERDOSE.sub(r"\1 poisoning intentional self-harm ", text)
+    text = caused_in_lay_words(text)
     if CAUSE_LINK.search(text):
         # "drowsy from cyclobenzaprine taken correctly": the link already reads the drug's adverse effect
         # (the reaction first); the proper taking only confirms it.
@@ -140,6 +141,74 @@ def read_drug_story(text: str) -> str:
     for pattern, words in STORY_PHRASES:
         text = pattern.sub(f" {words} ", text)
     return " ".join(text.split())
+
+
+def caused_in_lay_words(text: str) -> str:
+    """ "lisinopril gave me a cough", "metformin makes him nauseous": what a patient says a drug (or any
+    cause) did to someone, told as the condition and its cause ("cough from lisinopril"), which the Index's
+    "due to" reading and the Drug Table's adverse-effect column then read (guideline I.C.19.e.5.a: the
+    reaction first). Only when the thing that did it is not a person ("mom gave me tylenol" is no reaction)."""
+    found = GAVE_SOMEONE.match(text)
+    if found is None or found.group("cause").split()[-1] in GIVERS or "allerg" in found.group("cause"):
+        return text  # ("allergic to morphine, makes her itch": the allergy's own reaction, said as a status)
+    return f"{found.group('what').strip()} from {found.group('cause').strip()}"
+
+
+_SOMEONE = (
+    r"(?:me|him|her|them|us|(?:my|his|her|their|our|the)\s+(?:\w+\s+)?(?:son|daughter|kid|kids|child|baby|"
+    r"boy|girl|mom|mother|dad|father|husband|wife|partner|patient|grandma|grandpa|grandmother|grandfather|"
+    r"sister|brother|friend)|(?:the\s+)?(?:patient|pt|client|resident))"
+)
+GAVE_SOMEONE = re.compile(
+    r"^(?:(?:the|my|his|her|their|this|that|a|new)\s+)?(?P<cause>[a-z][a-z0-9 /-]{2,40}?)\s+"
+    r"(?:(?:has|have|had|is|was|keeps|kept)\s+)?(?:gave|gives|giving|given|made|makes|making|make)\s+"
+    + _SOMEONE
+    + r"\s+(?:(?:a|an|some|bad|really|very|so|super|kind\s+of|feel|feels|feeling|get|gets|getting|have|"
+    r"has|go|goes|went|break|breaks|broke)\s+)*(?P<what>[a-z].*)$"
+)
+# Who gives a drug ("the nurse gave him heparin"): a giving, not a reaction.
+GIVERS = frozenset(
+    [
+        "i",
+        "he",
+        "she",
+        "they",
+        "we",
+        "someone",
+        "somebody",
+        "nurse",
+        "doctor",
+        "dr",
+        "doc",
+        "provider",
+        "pharmacist",
+        "pharmacy",
+        "mom",
+        "mother",
+        "dad",
+        "father",
+        "husband",
+        "wife",
+        "sister",
+        "brother",
+        "friend",
+        "staff",
+        "er",
+        "hospital",
+        "clinic",
+        "aide",
+        "caregiver",
+        "grandma",
+        "grandpa",
+        "son",
+        "daughter",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+        "dentist",
+        "surgeon",
+    ]
+)
 
 
 # A drug said to be properly taken, and a link naming the drug as a condition's cause.
