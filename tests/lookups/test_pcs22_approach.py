@@ -1,0 +1,39 @@
+"""The approach Percutaneous Endoscopic said by its own two words (pcs_approach), an angioplasty done through a
+catheter with a plain balloon unless its coating is said (pcs_angioplasty), and a device value said by name
+keeping a Removal (pcs_removal)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.pcs_approach import names_percutaneous_endoscopic
+from bot.lookups.index.words import content_stems
+from bot.lookups.search import find_codes
+
+
+def _first(codebook: CodeBook, query: str) -> str:
+    hits = find_codes(codebook, query)
+    return hits[0].code if hits else ""
+
+
+def test_the_approach_name_and_the_guided_tube() -> None:
+    assert names_percutaneous_endoscopic(content_stems("percutaneous endoscopic excision"))
+    assert not names_percutaneous_endoscopic(content_stems("percutaneous excision"))
+    assert not names_percutaneous_endoscopic(content_stems("percutaneous endoscopic gastrostomy"))
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("percutaneous endoscopic excision of left adrenal gland", "0GB24ZZ"),
+        ("percutaneous endoscopic drainage of right pleural cavity", "0W994ZZ"),
+        ("percutaneous endoscopic gastrostomy", "0DH63UZ"),  # the scope only guides the tube (PEG)
+        ("balloon angioplasty of right renal artery", "04793ZZ"),
+        ("drug-coated balloon angioplasty of right renal artery", "04793Z1"),
+        ("open balloon angioplasty of right renal artery", "04790ZZ"),
+        ("removal of synthetic substitute from lower tendon open", "0LPY0JZ"),
+    ],
+)
+def test_approach_and_angioplasty_readings(codebook: CodeBook, query: str, code: str) -> None:
+    assert _first(codebook, query) == code
