@@ -131,6 +131,7 @@ from bot.lookups.index.pcs_asked import (
     ROOT_NAME_STEMS,
     Scored,
     asks_cm_reading,
+    device_value_names,
     procedure_first,
     procedure_main_term,
 )
@@ -1228,6 +1229,9 @@ class Searcher:
             path = found[1].why.lower().split(" (")[0]
         # (a PCS path naming the drug is its administration's procedure, not what a brand asks for)
         named = found and found[0].system != "ICD-10-PCS" and key in found[0].title.lower() + path
+        # A Medical and Surgical code whose device value prints the word ("Replacement ... with Autologous Tissue
+        # Substitute") names no drug: the word is the device's (bot.lookups.index.pcs_asked).
+        named = named or bool(found and device_value_names(found[0].code, found[0].title, key))
         if named or (found and found[0].code in {c for c, _ in family}):
             # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
             # found already (by the brand the title prints, or the words as typed).

@@ -37,3 +37,16 @@ def test_the_approach_name_and_the_guided_tube() -> None:
 )
 def test_approach_and_angioplasty_readings(codebook: CodeBook, query: str, code: str) -> None:
     assert _first(codebook, query) == code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # a root operation and an approach said: the procedure, not the device's status or a supply's line
+        ("open supplement of right femoral artery with autologous tissue", "04UK07Z"),
+        ("percutaneous drainage of left upper eyelid with drainage device", "089P30Z"),
+        ("open wound of left forearm", "S51.802A"),  # no root operation said: the diagnosis
+    ],
+)
+def test_operation_and_approach_ask_for_the_procedure(codebook: CodeBook, query: str, code: str) -> None:
+    assert _first(codebook, query) == code
