@@ -157,7 +157,11 @@ def surgical_query(
     diagnostic = code[6] == "X"
     if operation == "Excision" and diagnostic and rng.random() < 0.5:
         said_operation, diagnostic = "biopsy", False
-    elif operation in OPERATION_WORDS and (operation != "Reposition" or code[1] in BONES) and rng.random() < 0.5:
+    elif (
+        operation in OPERATION_WORDS
+        and (operation != "Reposition" or code[1] in BONES)
+        and rng.random() < 0.5
+    ):
         said_operation = OPERATION_WORDS[operation][0]
     else:
         said_operation = operation.lower()

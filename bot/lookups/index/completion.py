@@ -660,7 +660,9 @@ def complete_pcs(
             if len(q) >= ROOT_LETTERS and _same_root(m, q)
         }
         if hit and balloon_unsaid(raw, position, hit):
-            hit = set()  # "balloon angioplasty": the balloon says no coating (bot.lookups.index.pcs_angioplasty)
+            hit = (
+                set()
+            )  # "balloon angioplasty": the balloon says no coating (bot.lookups.index.pcs_angioplasty)
         said = float(len(hit))
         if position == 6 and hit == {DEVICE_WORD}:
             # "Insertion of device in, Trachea": the word "device" names every device value alike; a device

@@ -133,7 +133,9 @@ SURGICAL_APPROACHES = frozenset("03478")
 OTHER_SYSTEMS = frozenset({"cm", "hcpcs"})
 
 
-def operation_with_approach(scored: Scored, roots: frozenset[str], query_stems: frozenset[str]) -> float | None:
+def operation_with_approach(
+    scored: Scored, roots: frozenset[str], query_stems: frozenset[str]
+) -> float | None:
     """The score of the best PCS answer naming a root operation the query says by its own name, when the query
     also says an approach ("percutaneous drainage of ... with drainage device", "open supplement of ... with
     autologous tissue"): a query worded as the PCS tables word a procedure asks for the procedure, not the
