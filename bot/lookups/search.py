@@ -109,6 +109,7 @@ from bot.lookups.index.completion import (
     query_negated,
     range_fit,
     read_both_ways,
+    said_approaches,
     said_hours,
     unsaid_intent,
 )
@@ -127,6 +128,7 @@ from bot.lookups.index.lay_sentences import (
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
+from bot.lookups.index.pcs_approach import approach_only
 from bot.lookups.index.pcs_asked import (
     ROOT_NAME_STEMS,
     Scored,
@@ -1882,6 +1884,11 @@ class Searcher:
         if len(clauses) < 2:
             return None
         clauses = [c for c in clauses if not denies(c)]  # "denies SI, reports anhedonia": not SI
+        # "PDA ligation with clip, open": the approach of the procedure before it (bot.lookups.index.pcs_approach)
+        kept = [c for c in clauses if not approach_only(c, said_approaches)]
+        if len(kept) < len(clauses) and len(kept) < 2:
+            return None  # the procedure and how it was done: the query as a whole
+        clauses = kept
         best: tuple[Hits, str] | None = None
         poisoning: tuple[Hits, str] | None = None
         drug_story: tuple[Hits, str] | None = None  # an adverse effect or underdosing T code

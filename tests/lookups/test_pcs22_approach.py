@@ -50,3 +50,24 @@ def test_approach_and_angioplasty_readings(codebook: CodeBook, query: str, code:
 )
 def test_operation_and_approach_ask_for_the_procedure(codebook: CodeBook, query: str, code: str) -> None:
     assert _first(codebook, query) == code
+
+
+def test_a_clause_of_approach_words_alone() -> None:
+    from bot.lookups.index.completion import said_approaches
+    from bot.lookups.index.pcs_approach import approach_only
+
+    assert approach_only("open", said_approaches)
+    assert approach_only("laparoscopic approach", said_approaches)
+    assert not approach_only("open wound", said_approaches)
+    assert not approach_only("no findings", said_approaches)
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("Dacron patch angioplasty of right common iliac artery", "04UC0JZ"),  # the patch: Supplement
+        ("excision of sebaceous cyst back skin, open", "0HB6XZZ"),  # "open" alone is no open wound
+    ],
+)
+def test_device_nouns_and_approach_clauses(codebook: CodeBook, query: str, code: str) -> None:
+    assert _first(codebook, query) == code

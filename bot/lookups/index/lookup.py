@@ -48,7 +48,7 @@ from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_part
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
-from bot.lookups.index.pcs_devices import used_drain_words
+from bot.lookups.index.pcs_devices import used_device_nouns, used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_drains import drainage_for_drain
@@ -343,6 +343,7 @@ def index_hits(
             title |= used_incision_words(code.code, stems)  # "via laparotomy": the Open approach
             title |= used_matter_words(code.code, stems)  # "stone extraction": Extirpation of Matter
             title |= used_drain_words(code.code, stems)  # "nephrostomy tube": the Drainage Device
+            title |= used_device_nouns(conn, code.code, code.title, stems, tree.memo)  # "patch": Substitute
             title |= used_removal_words(code.code, stems, how)  # "removal of thyroid": its Resection
             # "umbilical hernia": a word read as a body part (its region, its key value, a procedure word's
             # part) is used by a title naming all of that part.
