@@ -71,3 +71,8 @@ def test_a_clause_of_approach_words_alone() -> None:
 )
 def test_device_nouns_and_approach_clauses(codebook: CodeBook, query: str, code: str) -> None:
     assert _first(codebook, query) == code
+
+
+def test_a_combining_form_read_through_the_body_part_key(codebook: CodeBook) -> None:
+    # "staped-" begins no table's body part: the Key's "Stapes - use Auditory Ossicle" names it
+    assert _first(codebook, "right stapedectomy") in {"09T90ZZ", "09B90ZZ"}
