@@ -76,3 +76,15 @@ def test_device_nouns_and_approach_clauses(codebook: CodeBook, query: str, code:
 def test_a_combining_form_read_through_the_body_part_key(codebook: CodeBook) -> None:
     # "staped-" begins no table's body part: the Key's "Stapes - use Auditory Ossicle" names it
     assert _first(codebook, "right stapedectomy") in {"09T90ZZ", "09B90ZZ"}
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # matter taken out: the taking is an Extirpation of the body part the matter is in
+        ("open removal of foreign body from median nerve", "01C50ZZ"),
+        ("removal of foreign body from left foot subcutaneous tissue", "0JCR0ZZ"),
+    ],
+)
+def test_matter_taken_out_walks_the_extirpation(codebook: CodeBook, query: str, code: str) -> None:
+    assert _first(codebook, query) == code
