@@ -88,3 +88,14 @@ def test_a_combining_form_read_through_the_body_part_key(codebook: CodeBook) -> 
 )
 def test_matter_taken_out_walks_the_extirpation(codebook: CodeBook, query: str, code: str) -> None:
     assert _first(codebook, query) == code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("open excision of left inguinal lymph nodes", "07BJ0ZZ"),  # lymph nodes: the Lymphatic body part
+        ("enlarged lymph nodes in neck", "R59.1"),  # no procedure said: the diagnosis
+    ],
+)
+def test_lymph_nodes_read_as_lymphatic(codebook: CodeBook, query: str, code: str) -> None:
+    assert _first(codebook, query) == code

@@ -47,7 +47,7 @@ from bot.lookups.index.matching import (
 )
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
-from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note
+from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
 from bot.lookups.index.pcs_devices import used_device_nouns, used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
@@ -302,6 +302,10 @@ def index_hits(
         tubes = tube_tip_words(list(words), searcher.vocabulary.body_part)
         named_parts.update(tubes)
         for word, value in keyed.items():
+            named_parts[word] = [*named_parts.get(word, []), *value]
+        # "right axillary lymph nodes": the Lymphatic body part of that region (pcs_body_part_key).
+        nodes = lymph_node_words(list(words))
+        for word, value in nodes.items():
             named_parts[word] = [*named_parts.get(word, []), *value]
     # A body part's adjective ("ureteral", "renal") names the part of a procedure the query names
     # ("cystoscopic ureteral stent"); alone ("renal failure") it names no procedure's body part.
