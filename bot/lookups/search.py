@@ -1885,10 +1885,10 @@ class Searcher:
             return None
         clauses = [c for c in clauses if not denies(c)]  # "denies SI, reports anhedonia": not SI
         # "PDA ligation with clip, open": the approach of the procedure before it (bot.lookups.index.pcs_approach)
-        kept = [c for c in clauses if not approach_only(c, said_approaches)]
-        if len(kept) < len(clauses) and len(kept) < 2:
+        asked = [c for c in clauses if not approach_only(c, said_approaches)]
+        if len(asked) < len(clauses) and len(asked) < 2:
             return None  # the procedure and how it was done: the query as a whole
-        clauses = kept
+        clauses = asked
         best: tuple[Hits, str] | None = None
         poisoning: tuple[Hits, str] | None = None
         drug_story: tuple[Hits, str] | None = None  # an adverse effect or underdosing T code

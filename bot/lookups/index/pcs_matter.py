@@ -135,7 +135,9 @@ def used_matter_words(code: str, said: frozenset[str]) -> frozenset[str]:
 
 
 EXTIRPATION_TERM = "extirpation"
-SCOPE_APPROACHES = frozenset("8")  # a scope through a natural opening (ERCP, cystoscopy): its own word leads the walk
+SCOPE_APPROACHES = frozenset(
+    "8"
+)  # a scope through a natural opening (ERCP, cystoscopy): its own word leads the walk
 
 
 def matter_taking_words(words: list[str]) -> dict[str, list[str]]:

@@ -84,22 +84,23 @@ def derived_body_part(conn: sqlite3.Connection, word: str, memo: dict[object, ob
 def _key_heads(conn: sqlite3.Connection, memo: dict[object, object]) -> dict[str, str]:
     """The one-word names of the Body Part Key ("Stapes - use Auditory Ossicle, Right / Left") and the last
     word of the body part value each is coded to ("ossicle"); a Device Key line names no body part."""
-    found = memo.get("pcs key heads")
-    if not isinstance(found, dict):
-        low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
-        found = {}
-        for term, reference in conn.execute(
-            "SELECT n.term, r.reference FROM index_nodes n JOIN index_refs r ON r.node = n.id AND r.kind = 'use' "
-            "WHERE n.parent = 0 AND n.id > ? AND n.id < ?",
-            [low, low + SPAN],
-        ):
-            name = str(term).split("(")[0].strip().lower()
-            value = str(reference).split("=")[0].split(" in ")[0].split(",")[0].split(" | ")[0].strip()
-            words = [w for w in re.findall(r"[a-z]+", value.lower()) if w not in SIDE_WORDS]
-            if not name.isalpha() or not words or content_stems(value) & KEY_DEVICE_VALUES:
-                continue
-            found.setdefault(name, words[-1])
-        memo["pcs key heads"] = found
+    cached = memo.get("pcs key heads")
+    if isinstance(cached, dict):
+        return cached
+    found: dict[str, str] = {}
+    low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
+    for term, reference in conn.execute(
+        "SELECT n.term, r.reference FROM index_nodes n JOIN index_refs r ON r.node = n.id AND r.kind = 'use' "
+        "WHERE n.parent = 0 AND n.id > ? AND n.id < ?",
+        [low, low + SPAN],
+    ):
+        name = str(term).split("(")[0].strip().lower()
+        value = str(reference).split("=")[0].split(" in ")[0].split(",")[0].split(" | ")[0].strip()
+        words = [w for w in re.findall(r"[a-z]+", value.lower()) if w not in SIDE_WORDS]
+        if not name.isalpha() or not words or content_stems(value) & KEY_DEVICE_VALUES:
+            continue
+        found.setdefault(name, words[-1])
+    memo["pcs key heads"] = found
     return found
 
 
