@@ -112,7 +112,8 @@ def keyed_body_part(conn: sqlite3.Connection, form: str, memo: dict[object, obje
         if name[:SHORTEST_FORM] != form[:SHORTEST_FORM]:
             continue
         shared = _shared(form, name)
-        if shared >= max(min(len(form), SURE), len(form) - SLACK) and (best is None or shared > best[0]):
+        # (a key name is read only by SURE letters shared: "myom-" of a myomectomy is no "Myometrium")
+        if shared >= max(SURE, len(form) - SLACK) and (best is None or shared > best[0]):
             best = (shared, part)
     return best[1] if best else ""
 
