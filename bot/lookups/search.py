@@ -109,6 +109,7 @@ from bot.lookups.index.completion import (
     query_negated,
     range_fit,
     read_both_ways,
+    said_approaches,
     said_hours,
     unsaid_intent,
 )
@@ -127,10 +128,12 @@ from bot.lookups.index.lay_sentences import (
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
+from bot.lookups.index.pcs_approach import approach_only
 from bot.lookups.index.pcs_asked import (
     ROOT_NAME_STEMS,
     Scored,
     asks_cm_reading,
+    device_value_names,
     procedure_first,
     procedure_main_term,
 )
@@ -1228,6 +1231,9 @@ class Searcher:
             path = found[1].why.lower().split(" (")[0]
         # (a PCS path naming the drug is its administration's procedure, not what a brand asks for)
         named = found and found[0].system != "ICD-10-PCS" and key in found[0].title.lower() + path
+        # A Medical and Surgical code whose device value prints the word ("Replacement ... with Autologous Tissue
+        # Substitute") names no drug: the word is the device's (bot.lookups.index.pcs_asked).
+        named = named or bool(found and device_value_names(found[0].code, found[0].title, key))
         if named or (found and found[0].code in {c for c, _ in family}):
             # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
             # found already (by the brand the title prints, or the words as typed).
@@ -1878,6 +1884,11 @@ class Searcher:
         if len(clauses) < 2:
             return None
         clauses = [c for c in clauses if not denies(c)]  # "denies SI, reports anhedonia": not SI
+        # "PDA ligation with clip, open": the approach of the procedure before it (bot.lookups.index.pcs_approach)
+        asked = [c for c in clauses if not approach_only(c, said_approaches)]
+        if len(asked) < len(clauses) and len(asked) < 2:
+            return None  # the procedure and how it was done: the query as a whole
+        clauses = asked
         best: tuple[Hits, str] | None = None
         poisoning: tuple[Hits, str] | None = None
         drug_story: tuple[Hits, str] | None = None  # an adverse effect or underdosing T code

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.lookups.index.pcs_angioplasty import balloon_unsaid, endovascular
+from bot.lookups.index.pcs_approach import names_percutaneous_endoscopic
 from bot.lookups.index.pcs_coronary import (
     HEART_TABLES,
     body_part_stems,
@@ -561,6 +563,10 @@ def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
             said.add("7")
         elif word.startswith(INCISIONS):
             said.add("0")
+    if names_percutaneous_endoscopic(query_stems):
+        # "percutaneous endoscopic drainage": the approach value's own two words (bot.lookups.index.pcs_approach)
+        said.discard("3")
+        said.add("4")
     if not said and any(word.startswith(ENDOSCOPIC) for word in query_stems):
         # "endoscopic carpal tunnel release": a scope named by no opening is an endoscopic approach, through
         # the skin (4) or a natural opening (8), whichever the table offers.
@@ -653,6 +659,10 @@ def complete_pcs(
             for q in told
             if len(q) >= ROOT_LETTERS and _same_root(m, q)
         }
+        if hit and balloon_unsaid(raw, position, hit):
+            hit = (
+                set()
+            )  # "balloon angioplasty": the balloon says no coating (bot.lookups.index.pcs_angioplasty)
         said = float(len(hit))
         if position == 6 and hit == {DEVICE_WORD}:
             # "Insertion of device in, Trachea": the word "device" names every device value alike; a device
@@ -927,6 +937,8 @@ def _approaches(query_stems: frozenset[str], table: str) -> tuple[str, ...]:
     needle = table.startswith("3") or any(w in s for s in query_stems for w in NEEDLE_WORDS)
     # A device put in a blood vessel (a filter, a line, a catheter) is put in through a needle puncture.
     needle = needle or table[:3].upper() in VESSEL_INSERTIONS
+    # An angioplasty is done through a catheter in the vessel (bot.lookups.index.pcs_angioplasty).
+    needle = needle or endovascular(table)
     if needle:
         return APPROACHES_NEEDLE
     return APPROACHES_DEEP if table[:2] in DEEP_SYSTEMS else APPROACHES_PLAIN

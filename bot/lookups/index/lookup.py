@@ -26,6 +26,7 @@ from bot.lookups.index.completion import (
     negated_words,
     negates_what_is_said,
     root_operation,
+    said_approaches,
     split_negation,
     used_incision_words,
 )
@@ -46,9 +47,9 @@ from bot.lookups.index.matching import (
 )
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
-from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note
+from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
-from bot.lookups.index.pcs_devices import used_drain_words
+from bot.lookups.index.pcs_devices import used_device_nouns, used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_drains import drainage_for_drain
@@ -58,7 +59,12 @@ from bot.lookups.index.pcs_inspection import procedure_before_inspection
 from bot.lookups.index.pcs_joints import dislocated_joint_words
 from bot.lookups.index.pcs_levels import level_words, segment_words
 from bot.lookups.index.pcs_lobes import lung_lobe_for_lobe
-from bot.lookups.index.pcs_matter import extirpation_for_matter, used_matter_words
+from bot.lookups.index.pcs_matter import (
+    SCOPE_APPROACHES,
+    extirpation_for_matter,
+    matter_taking_words,
+    used_matter_words,
+)
 from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
@@ -264,6 +270,7 @@ def index_hits(
         conn, list(words), understood.alternatives, searcher.vocabulary.body_part, tree.memo
     )
     keyed: dict[str, list[str]] = {}
+    taking: dict[str, list[str]] = {}
     tubes: dict[str, list[str]] = {}
     levels: dict[str, list[str]] = {}
     if "pcs" in books:
@@ -276,6 +283,16 @@ def index_hits(
         named_parts.update(dislocated_joint_words(list(words)))
         # "right femoral thrombectomy": the clot is in the artery (Extirpation, Artery, Femoral), not the bone.
         named_parts.update(clot_vessel_words(list(words)))
+        # "removal of foreign body from right Achilles tendon": the taking is an Extirpation (pcs_matter).
+        # (a procedure or scope word said beside it, "ERCP with stone removal", "cystoscopic stone removal",
+        # is walked as it is: pcs_matter turns its path to the Extirpation)
+        taking = matter_taking_words(list(words))
+        if (
+            any(tree.names_procedure(stem(w)) for w in words if w not in taking)
+            or said_approaches(frozenset(stem(w) for w in words)) & SCOPE_APPROACHES
+        ):
+            taking = {}
+        named_parts.update(taking)
         # "skin autograft": a graft (Graft - see Replacement), its source the device.
         named_parts.update(graft_source_words(list(words)))
         # "skin graft to left forearm": the segment the tables name (Left Lower Arm Skin).
@@ -291,6 +308,10 @@ def index_hits(
         named_parts.update(tubes)
         for word, value in keyed.items():
             named_parts[word] = [*named_parts.get(word, []), *value]
+        # "right axillary lymph nodes": the Lymphatic body part of that region (pcs_body_part_key).
+        nodes = lymph_node_words(list(words))
+        for word, value in nodes.items():
+            named_parts[word] = [*named_parts.get(word, []), *value]
     # A body part's adjective ("ureteral", "renal") names the part of a procedure the query names
     # ("cystoscopic ureteral stent"); alone ("renal failure") it names no procedure's body part.
     asks_procedure = (
@@ -298,6 +319,7 @@ def index_hits(
         or any(tree.names_procedure(stem(w)) for w in words)
         or bool(tubes)
         or bool(levels)
+        or bool(taking)
     )
     understood = replace(understood, alternatives=named_parts if asks_procedure and "pcs" in books else {})
     if understood.alternatives and "pcs" in books:
@@ -348,6 +370,7 @@ def index_hits(
             title |= used_incision_words(code.code, stems)  # "via laparotomy": the Open approach
             title |= used_matter_words(code.code, stems)  # "stone extraction": Extirpation of Matter
             title |= used_drain_words(code.code, stems)  # "nephrostomy tube": the Drainage Device
+            title |= used_device_nouns(conn, code.code, code.title, stems, tree.memo)  # "patch": Substitute
             title |= used_removal_words(code.code, stems, how)  # "removal of thyroid": its Resection
             # "umbilical hernia": a word read as a body part (its region, its key value, a procedure word's
             # part) is used by a title naming all of that part.

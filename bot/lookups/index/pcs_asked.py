@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from bot.lookups.codebook import Code
+from bot.lookups.index.completion import said_approaches
 from bot.lookups.index.words import content_stems, stem
 
 _MAIN_TERM = re.compile(r"PCS Index: ([^,>(]+?)(?:,| ->| \()")
@@ -125,6 +126,41 @@ def procedure_main_term(why: str, roots: frozenset[str], query_stems: frozenset[
     return term
 
 
+# Approach characters a query's words name that no diagnosis or supply says: Open (0), Percutaneous (3),
+# Percutaneous Endoscopic (4), Via Natural or Artificial Opening (7) and its Endoscopic form (8). External (X:
+# "external ear", "closed fracture") is left out.
+SURGICAL_APPROACHES = frozenset("03478")
+OTHER_SYSTEMS = frozenset({"cm", "hcpcs"})
+
+
+def operation_with_approach(
+    scored: Scored, roots: frozenset[str], query_stems: frozenset[str]
+) -> float | None:
+    """The score of the best PCS answer naming a root operation the query says by its own name, when the query
+    also says an approach ("percutaneous drainage of ... with drainage device", "open supplement of ... with
+    autologous tissue"): a query worded as the PCS tables word a procedure asks for the procedure, not the
+    device's status (Z98.2) or a supply named by the device's words (J7330). None when it does not apply."""
+    said_roots = {r for r in roots if " " not in r and stem(r) in query_stems}
+    if not said_roots or not said_approaches(query_stems) & SURGICAL_APPROACHES:
+        return None
+    best: float | None = None
+    for (system, _), (score, _why, code, title) in scored.items():
+        if system != "pcs":
+            continue
+        shown = (code.title if code is not None else title).lower()
+        if shown.split(" ")[0] in said_roots and (best is None or score > best):
+            best = score
+    return best
+
+
+def device_value_names(code: str, title: str, word: str) -> bool:
+    """Whether a Medical and Surgical PCS code's device value (its title after "with") holds a word ("autologous"
+    in "... with Autologous Tissue Substitute"): the word says the device, not a drug."""
+    if len(code) != 7 or code[0] != "0" or code[5] == "Z" or " with " not in title:
+        return False
+    return word.lower() in title.lower().split(" with ", 1)[1]
+
+
 def asks_cm_reading(query_stems: Iterable[str]) -> bool:
     return any(s in CM_READING for s in query_stems)
 
@@ -161,6 +197,13 @@ def procedure_first(scored: Scored, roots: frozenset[str], query_stems: frozense
         if term is not None and (best is None or score > best[0]):
             best = (score, term)
     if best is None:
+        operated = operation_with_approach(scored, roots, query_stems)
+        if operated is not None:
+            # "open replacement of esophagus with autologous tissue": a root operation and an approach said.
+            top = operated
+            for key, (score, why, code, title) in list(scored.items()):
+                if key[0] in OTHER_SYSTEMS and score >= top:
+                    scored[key] = (top - BELOW, why, code, title)
         return
     top, term = best
     for key, (score, why, code, title) in list(scored.items()):

@@ -120,3 +120,18 @@ def key_note(keyed: dict[str, list[str]], title: str) -> str:
         if content_stems(" ".join(value)) <= have
     ]
     return f" (Body Part Key: {'; '.join(told)})" if told else ""
+
+
+# The lymph nodes are coded to the body part values of the Lymphatic and Hemic Systems by region ("Lymphatic,
+# Axillary, Left": the nodes and vessels of the axilla); the Index names them "Lymphatic", never "lymph node".
+LYMPH = "lymph"
+NODE_WORDS = frozenset({"node", "nodes", "nodal"})
+LYMPHATIC = "lymphatic"
+
+
+def lymph_node_words(words: Sequence[str]) -> dict[str, list[str]]:
+    """ "excision of right axillary lymph nodes": the node words read as the Lymphatic body part values."""
+    said = [w.lower() for w in words]
+    if LYMPH not in said or not NODE_WORDS & set(said):
+        return {}
+    return {w: [LYMPHATIC] for w in said if w == LYMPH or w in NODE_WORDS}

@@ -181,3 +181,18 @@ def used_drain_words(code: str, said: frozenset[str]) -> frozenset[str]:
     if len(code) != 7 or code[0] != "0" or code[2] != DRAINAGE or code[5] != "0":
         return frozenset()
     return said & TUBE_WORDS
+
+
+def used_device_nouns(
+    conn: sqlite3.Connection, code: str, title: str, said: frozenset[str], memo: dict[object, object] | None
+) -> frozenset[str]:
+    """The query's device nouns ("dacron patch", "clips") a Medical and Surgical code's device value is
+    ("Supplement ... with Synthetic Substitute"): they count as used, like its title's own words, so the
+    reading of a main term that puts the said device in ("Angioplasty - see Supplement") is not below one
+    that leaves it unused ("see Dilation")."""
+    if len(code) != 7 or code[0] != "0" or code[5] == "Z":
+        return frozenset()
+    shown = content_stems(title)
+    return frozenset(
+        w for w in said if (named := device_words(conn, frozenset({w}), memo)) and named <= shown
+    )

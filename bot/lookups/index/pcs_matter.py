@@ -132,3 +132,20 @@ def used_matter_words(code: str, said: frozenset[str]) -> frozenset[str]:
     if len(code) != 7 or code[0] != "0" or code[2] != EXTIRPATION:
         return frozenset()
     return said & (MATTER | TAKING)
+
+
+EXTIRPATION_TERM = "extirpation"
+SCOPE_APPROACHES = frozenset(
+    "8"
+)  # a scope through a natural opening (ERCP, cystoscopy): its own word leads the walk
+
+
+def matter_taking_words(words: list[str]) -> dict[str, list[str]]:
+    """The taking word of a query naming solid matter taken out ("removal of foreign body from right Achilles
+    tendon"), read as the root operation it is (its alternative: Extirpation), so the PCS Index walks
+    "Extirpation, <body part>" as a coder does, whatever body part the "Removal of device from" lines lack;
+    nothing when the query names no matter or breaks it up."""
+    stems = frozenset(stem(w) for w in words)
+    if not says_matter_taken(stems):
+        return {}
+    return {w: [EXTIRPATION_TERM] for w in words if stem(w) in TAKING and stem(w) != stem(EXTIRPATION_TERM)}

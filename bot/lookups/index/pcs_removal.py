@@ -81,6 +81,7 @@ _DEVICE_WORDS = (
     "reservoir",
     "hemovac",
     "jp",
+    "substitute",  # the device values "Synthetic Substitute", "Autologous Tissue Substitute" said by name
 )
 DEVICE_WORDS = frozenset(stem(w) for w in _DEVICE_WORDS)
 SIDES = frozenset(stem(w) for w in ("right", "left", "bilateral"))

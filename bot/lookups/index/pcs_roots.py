@@ -15,13 +15,20 @@ import sqlite3
 from collections.abc import Callable
 
 from bot.lookups import derived
+from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.vocabulary import ADJECTIVE_SUFFIX, PROCEDURE_SUFFIX
+from bot.lookups.index.words import content_stems, stem
 
 SHORTEST_FORM = 4  # "uvul" (Uvula), "thym" (Thymus), "test" (Testis); "cec" is too short to tell
 SURE = 5  # letters shared that tell a body part (a form of four letters shares them all: "uvul")
 SLACK = 2  # letters of the form past the shared start: "mandibul" / "Mandible", "stapedi" / "Stapes"
 HALF = "hemi"  # "hemicolectomy", "hemilaminectomy": part of the same body part
 _FIRST_WORD = re.compile(r"[a-z]+")
+SIDE_WORDS = frozenset({"right", "left", "bilateral"})
+# A key line whose value is one of these names a device, not a body part (pcs_body_part_key.DEVICE_VALUES).
+KEY_DEVICE_VALUES = frozenset(
+    stem(w) for w in ("device", "substitute", "lead", "electrode", "element", "generator")
+)
 
 
 def _part_words(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple[str, ...]:
@@ -69,6 +76,45 @@ def derived_body_part(conn: sqlite3.Connection, word: str, memo: dict[object, ob
             key = (shared, not ADJECTIVE_SUFFIX.search(part), -len(part))
             if best is None or key > best[0]:
                 best = (key, part)
+    if best is not None:
+        return best[1]
+    return keyed_body_part(conn, form, memo)
+
+
+def _key_heads(conn: sqlite3.Connection, memo: dict[object, object]) -> dict[str, str]:
+    """The one-word names of the Body Part Key ("Stapes - use Auditory Ossicle, Right / Left") and the last
+    word of the body part value each is coded to ("ossicle"); a Device Key line names no body part."""
+    cached = memo.get("pcs key heads")
+    if isinstance(cached, dict):
+        return cached
+    found: dict[str, str] = {}
+    low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
+    for term, reference in conn.execute(
+        "SELECT n.term, r.reference FROM index_nodes n JOIN index_refs r ON r.node = n.id AND r.kind = 'use' "
+        "WHERE n.parent = 0 AND n.id > ? AND n.id < ?",
+        [low, low + SPAN],
+    ):
+        name = str(term).split("(")[0].strip().lower()
+        value = str(reference).split("=")[0].split(" in ")[0].split(",")[0].split(" | ")[0].strip()
+        words = [w for w in re.findall(r"[a-z]+", value.lower()) if w not in SIDE_WORDS]
+        if not name.isalpha() or not words or content_stems(value) & KEY_DEVICE_VALUES:
+            continue
+        found.setdefault(name, words[-1])
+    memo["pcs key heads"] = found
+    return found
+
+
+def keyed_body_part(conn: sqlite3.Connection, form: str, memo: dict[object, object]) -> str:
+    """The body part a combining form names through a one-word Body Part Key name it begins ("staped" ->
+    Stapes -> Auditory Ossicle: "ossicle"); "" when none does."""
+    best: tuple[int, str] | None = None
+    for name, part in _key_heads(conn, memo).items():
+        if name[:SHORTEST_FORM] != form[:SHORTEST_FORM]:
+            continue
+        shared = _shared(form, name)
+        # (a key name is read only by SURE letters shared: "myom-" of a myomectomy is no "Myometrium")
+        if shared >= max(SURE, len(form) - SLACK) and (best is None or shared > best[0]):
+            best = (shared, part)
     return best[1] if best else ""
 
 
