@@ -99,6 +99,7 @@ from bot.lookups.hcpcs_items import (
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.burn_depth import read_burn_depth
 from bot.lookups.index.chart_findings import read_chart
+from bot.lookups.index.found_on import without_test
 from bot.lookups.index.chart_frames import Frame, read_frame
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
@@ -546,6 +547,9 @@ class Searcher:
         # "Babinski upgoing on left", "bruit heard on exam", "urine output 200 mL in 24 h": the chart's
         # finding in the Index's words, before any reading of the words (bot.lookups.index.chart_findings).
         query = read_chart(query)
+        # "EIN on endometrial bx", "AIN on renal biopsy": the test a finding was seen on is no word of the
+        # finding; its body-part words stay (bot.lookups.index.found_on).
+        query = without_test(query)
         # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
         query = read_burn_depth(query)
         # "knee aches no matter how much I rest it": what the patient concedes is no word of the complaint.
