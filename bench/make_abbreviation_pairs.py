@@ -7,7 +7,9 @@ line. For every abbreviation row of terms.tsv (kind "abbreviation"), the product
 abbreviation as a clinician types it (a short initialism in capitals: "BRVO", "s/p TKA" as written) must be its
 first code for the row's spelled-out meaning. A second part puts each of a seeded sample of abbreviations in
 context: a line the Index prints below the meaning's main term (its words before the abbreviation, as notes say
-them: "persistent AF", "chronic HFrEF") against the same words before the meaning.
+them: "persistent AF", "chronic HFrEF") against the same words before the meaning. A third part needs no
+vocabulary at all: every abbreviation the Tabular prints in a title ("Endometrial intraepithelial neoplasia
+[EIN]", "Pseudobulbar affect [PBA]") against the title's words it stands for.
 
 Nothing here is curated: the pairs come from the vocabulary itself and the Index below it, so a fix must make
 the abbreviation layer (or the search reading it) agree with the spelled-out words - no list of queries to tune.
@@ -25,6 +27,7 @@ import argparse
 import csv
 import gzip
 import random
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -41,12 +44,14 @@ from bot.lookups.search import QueryError, find_codes  # noqa: E402
 
 SEED = 2021
 CONTEXT = 400  # abbreviation-in-context pairs sampled
-CAPITALS_UP_TO = 6  # an initialism this short or shorter is typed in capitals ("BRVO", "HFrEF" stays as written)
+CAPITALS_UP_TO = (
+    6  # an initialism this short or shorter is typed in capitals ("BRVO", "HFrEF" stays as written)
+)
 
 
 @dataclass(frozen=True)
 class Pair:
-    kind: str  # "row" | "context"
+    kind: str  # "row" | "context" | "printed"
     term: str
     abbreviated: str
     spelled: str
@@ -128,6 +133,33 @@ def pairs(seed: int, context: int) -> list[Pair]:
     return out
 
 
+# An abbreviation a title prints: "[EIN]", "(GAVE)" - two capitals at least, digits after them allowed.
+_PRINTED = re.compile(r"\s*[\(\[]([A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)[\)\]]")
+
+
+def printed_pairs(book: CodeBook) -> list[Pair]:
+    """Each abbreviation an ICD-10-CM title prints, once (its first title in code order), against the words
+    before it that it stands for."""
+    seen: set[str] = set()
+    out = []
+    rows = book.db.conn.execute("SELECT code, title FROM codes WHERE system = 'cm' ORDER BY code").fetchall()
+    for _code, title in rows:
+        for match in _PRINTED.finditer(str(title)):
+            abbreviation = match.group(1)
+            if abbreviation.lower() in seen:
+                continue
+            seen.add(abbreviation.lower())
+            # (the words the abbreviation stands for: as many before it as it has letters, from the one its
+            # first letter starts: "Abnormal electroencephalogram [EEG]" -> "electroencephalogram")
+            letters = [c for c in abbreviation if c.isalpha()]
+            said = _PRINTED.sub(" ", str(title)[: match.start()]).replace(",", " ").split()[-len(letters) :]
+            while said and said[0][0].lower() != letters[0].lower():
+                said = said[1:]
+            if said:
+                out.append(Pair("printed", abbreviation, abbreviation, " ".join(said)))
+    return out
+
+
 def first(book: CodeBook, query: str) -> str:
     try:
         hits = find_codes(book, query, limit=5)
@@ -137,7 +169,9 @@ def first(book: CodeBook, query: str) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--codes-db", type=Path, help="a prepared code database")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--context", type=int, default=CONTEXT)
@@ -145,13 +179,15 @@ def main() -> int:
     args = parser.parse_args()
     book = CodeBook.open(args.codes_db) if args.codes_db else CodeBook.open()
     tally: Counter[tuple[str, str]] = Counter()
-    for pair in pairs(args.seed, args.context):
+    for pair in pairs(args.seed, args.context) + printed_pairs(book):
         short, long = first(book, pair.abbreviated), first(book, pair.spelled)
         outcome = "same" if short == long else ("empty" if not short else "other")
         tally[pair.kind, outcome] += 1
         if args.list and outcome != "same":
-            print(f"{pair.kind}\t{outcome}\t{pair.abbreviated}\t{short or '-'}\t{pair.spelled}\t{long or '-'}")
-    for kind in ("row", "context"):
+            print(
+                f"{pair.kind}\t{outcome}\t{pair.abbreviated}\t{short or '-'}\t{pair.spelled}\t{long or '-'}"
+            )
+    for kind in ("row", "context", "printed"):
         n = sum(v for (k, _), v in tally.items() if k == kind)
         same = tally[kind, "same"]
         print(

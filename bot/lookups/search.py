@@ -99,7 +99,6 @@ from bot.lookups.hcpcs_items import (
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.burn_depth import read_burn_depth
 from bot.lookups.index.chart_findings import read_chart
-from bot.lookups.index.found_on import without_test
 from bot.lookups.index.chart_frames import Frame, read_frame
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
@@ -114,6 +113,7 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
+from bot.lookups.index.found_on import without_test
 from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
 from bot.lookups.index.injury_first import injury_clause
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites

@@ -23,9 +23,41 @@ _TESTS = (
 )
 # The words a test is said with that are no body part ("core bx", "bubble echo", "preop EKG", "repeat CT").
 _ABOUT_TEST = frozenset(
-    "core needle punch shave excisional incisional surgical bubble stress preop pre-op postop repeat "
-    "recent routine screening follow-up followup f/u outside prior baseline contrast noncontrast "
-    "non-contrast with without the a his her their today's".split()
+    [
+        "core",
+        "needle",
+        "punch",
+        "shave",
+        "excisional",
+        "incisional",
+        "surgical",
+        "bubble",
+        "stress",
+        "preop",
+        "pre-op",
+        "postop",
+        "repeat",
+        "recent",
+        "routine",
+        "screening",
+        "follow-up",
+        "followup",
+        "f/u",
+        "outside",
+        "prior",
+        "baseline",
+        "contrast",
+        "noncontrast",
+        "non-contrast",
+        "with",
+        "without",
+        "the",
+        "a",
+        "his",
+        "her",
+        "their",
+        "today's",
+    ]
 )
 _FOUND_ON = re.compile(
     r"(?P<lead>[a-z0-9)])\s*,?\s+(?:(?:seen|noted|found|shown|confirmed|identified|detected|incidental(?:ly)?)\s+){0,2}"

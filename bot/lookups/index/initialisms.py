@@ -55,8 +55,9 @@ _SKIPPED = frozenset(
     | {"nos", "nec", "see", "also"}
 )
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-# An abbreviation printed in parentheses: "(GAVE)", "(MVD) (MVID)", "(CREST syndrome)".
-_PRINTED = re.compile(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)(?:\s+[a-z]+)?\)")
+# An abbreviation printed in parentheses or a Tabular title's brackets: "(GAVE)", "(MVD) (MVID)", "(CREST
+# syndrome)", "Acute lymphoblastic leukemia [ALL]".
+_PRINTED = re.compile(r"[\(\[]([A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)(?:\s+[a-z]+)?[\)\]]")
 _WORD = re.compile(r"[a-z][a-z']*")
 SHORTEST, LONGEST = 3, 6  # a two-letter token spells too many terms to read
 MOST_TERMS = 6  # a key more terms spell than this is no reading without the query's other words
@@ -83,7 +84,10 @@ def initials(words: Iterable[str]) -> str:
 PRINTED, TITLE, PATH, OTHER_ORDER = 1, 2, 4, 8
 COMPOUND = 16  # the initials take one letter from each combining form of a compound word ("EKC")
 COMBINING_VOWELS = frozenset("oiy")
-SHORTEST_FORM, SHORTEST_WORD = 4, 5  # "facio", "kerato" / "conjunctivitis", "humeral": shorter ones split too much
+SHORTEST_FORM, SHORTEST_WORD = (
+    4,
+    5,
+)  # "facio", "kerato" / "conjunctivitis", "humeral": shorter ones split too much
 # A title's noun phrase ends before what it is with or due to: "Infection of urethra following delivery" is no
 # "IUFD"; the abbreviation names the condition.
 _CLAUSE = re.compile(r",|\s(?:with|without|due to|in|following|after|complicating|associated with)\s")
@@ -162,7 +166,7 @@ _SYNONYM = re.compile(r"\b[A-Za-z]+ \(([a-z]+)\)")
 def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]:
     """Initials -> [term, code, source] for the ICD-10-CM Index's paths (read subterms then main term, main
     term then subterms, and subterms in reverse then main term: the orders a term is said in) and the
-    Tabular's titles and inclusion terms, with the abbreviations the data prints in parentheses."""
+    Tabular's titles and inclusion terms, with the abbreviations the data prints in parentheses or brackets."""
     found: Found = {}
     nodes: dict[int, tuple[int, tuple[str, ...]]] = {}
     rows = conn.execute(
@@ -316,9 +320,12 @@ def read_initialism(
     or dictionary holds unless written in capitals; `context(reading)`: stems of the words of the reading's
     code and the codes below it, and the Roman numerals they say)."""
     shouting = query.upper() == query
+    # ("ALL", "HIT", "MEN" asked alone: a word in capitals with nothing around it is no shouting - an English
+    # word read as the abbreviation only where the data prints it as one, "Acute lymphoblastic leukemia [ALL]")
+    alone = shouting and len(query.split()) == 1
     for match in _TOKEN.finditer(query):
         token, number, noun = match.group(1), match.group(2), match.group(3)
-        capitals = sum(c.isupper() for c in token) >= 2 and not shouting
+        capitals = sum(c.isupper() for c in token) >= 2 and (alone or not shouting)
         if _ROMAN_NUMERAL.fullmatch(token.lower()) or not unknown(token.lower(), capitals):
             continue  # "stage III", "CKD IIIb": a number
         joined = token.lower() + noun[0] if noun and not number else ""
@@ -336,6 +343,8 @@ def read_initialism(
             if best is None:
                 continue
             chosen, fit = best
+            if alone and not chosen.printed and not unknown(token.lower(), False):
+                continue  # (an English word alone in capitals: "ALL" only as the data prints it)
             # (the type's number as the codes of the reading's subcategory write it)
             kin = Reading(chosen.term, chosen.code[:4], chosen.source)
             term = f"{chosen.term} type {_type_number(number, context(kin))}" if number else chosen.term
@@ -371,7 +380,14 @@ def _best(
         # spell the key by its combining forms)
         compound = bool(reading.source & COMPOUND)
         exact = compound or sorted(initials(reading.term.split())) == sorted(key)
-        return (fit, reading.printed, exact, reading.agreed, not compound, bool(reading.source & (TITLE | PATH)))
+        return (
+            fit,
+            reading.printed,
+            exact,
+            reading.agreed,
+            not compound,
+            bool(reading.source & (TITLE | PATH)),
+        )
 
     ranked = sorted(found, key=rank, reverse=True)
     best = rank(ranked[0])
