@@ -114,6 +114,7 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
+from bot.lookups.index.found_on import without_test
 from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
 from bot.lookups.index.injury_first import injury_clause
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
@@ -549,6 +550,9 @@ class Searcher:
         # "Babinski upgoing on left", "bruit heard on exam", "urine output 200 mL in 24 h": the chart's
         # finding in the Index's words, before any reading of the words (bot.lookups.index.chart_findings).
         query = read_chart(query)
+        # "EIN on endometrial bx", "AIN on renal biopsy": the test a finding was seen on is no word of the
+        # finding; its body-part words stay (bot.lookups.index.found_on).
+        query = without_test(query)
         # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
         query = read_burn_depth(query)
         # "knee aches no matter how much I rest it": what the patient concedes is no word of the complaint.

@@ -7,7 +7,15 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.initialisms import PATH, PRINTED, TITLE, Reading, read_initialism
+from bot.lookups.index.initialisms import (
+    COMPOUND,
+    PATH,
+    PRINTED,
+    TITLE,
+    Reading,
+    compound_parts,
+    read_initialism,
+)
 from bot.lookups.index.words import stem
 from bot.lookups.search import find_codes, searcher_for
 
@@ -81,3 +89,62 @@ def test_the_query_words_choose_between_the_terms_the_initials_spell() -> None:
     assert read("ZQD") is None  # three letters, two terms: no reading
     readings["zqd"] = (Reading("zonal quartan disorder", "A001", PRINTED),)
     assert read("ZQD") == "zonal quartan disorder"  # the data prints the abbreviation
+
+
+def test_a_compound_word_gives_an_initial_for_each_combining_form() -> None:
+    words = frozenset({"conjunctivitis", "scapulohumeral", "humeral", "angiitis", "nephritis", "scapula"})
+    forms = frozenset(w[:-k] if k else w for w in words for k in (0, 1, 2))
+    assert compound_parts("keratoconjunctivitis", words, forms) == ("kerato", "conjunctivitis")
+    assert compound_parts("facioscapulohumeral", words, forms) == ("facio", "scapulo", "humeral")
+    assert compound_parts("polyangiitis", words, forms) == ("poly", "angiitis")
+    assert compound_parts("endometriosis", words, forms) == (
+        "endometriosis",
+    )  # no known word follows a vowel
+    assert compound_parts("nephritis", words, forms) == ("nephritis",)  # a word too short to split
+
+
+def test_a_compound_reading_gives_way_to_a_plain_one_the_query_fits_as_well() -> None:
+    readings = {
+        "zqkd": (
+            Reading("zonal quartokeratic disorder", "A001", TITLE | PATH | COMPOUND),
+            Reading("zygomatic quadrate keel deformity", "B002", TITLE | PATH),
+        )
+    }
+
+    def read(query: str) -> str | None:
+        found = read_initialism(
+            query,
+            lambda key: readings.get(key, ()),
+            lambda word, capitals: word == "zqkd",
+            lambda reading: frozenset(stem(w) for w in reading.term.split()),
+            stem,
+        )
+        return found.text if found else None
+
+    assert read("ZQKD") == "zygomatic quadrate keel deformity"
+    readings["zqkd"] = readings["zqkd"][:1]
+    assert read("ZQKD") == "zonal quartokeratic disorder"  # the compound's reading alone is read
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("HIT", "D75.829"),  # asked alone in capitals: the Index prints "(HIT)"
+        (
+            "EIN",
+            "N85.02",
+        ),  # a Tabular title's brackets print it: "Endometrial intraepithelial neoplasia [EIN]"
+    ],
+)
+def test_an_english_word_asked_alone_in_capitals_reads_as_the_abbreviation_the_data_prints(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == expected, [(h.code, h.why) for h in hits]
+
+
+def test_a_word_asked_alone_in_capitals_that_the_data_prints_as_no_abbreviation_is_read_as_typed(
+    codebook: CodeBook,
+) -> None:
+    hits = find_codes(codebook, "COUGH", limit=5)
+    assert hits and hits[0].code == "R05.9"
