@@ -51,3 +51,17 @@ def test_an_ordinary_word_is_no_plural_of_an_abbreviation() -> None:
     vocabulary = Vocabulary.shipped()
     assert vocabulary.expand("does it need a code")[1] == []
     assert vocabulary.expand("utis")[1][0][0] == "uti"
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # the complaint is the first clause; the rest says what the part cannot do (Stiffness, elbow)
+        ("my left elbow is stiff and won't straighten all the way", "M25.622"),
+        # a function said not to work right is a Disturbance of it, not its Loss
+        ("things don't smell right", "R43.9"),
+    ],
+)
+def test_a_complaint_is_read_past_what_it_stops(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])

@@ -602,6 +602,8 @@ def describing_words(text: str) -> tuple[list[str], list[str], set[str]]:
     sides: list[str] = []
     for clause in re.split(r"[,;.!?]", _one_word_parts(text.lower().replace("\u2019", "'"))):
         off = 0  # how many words since a negating word (0: none)
+        # "doesn't taste right", "can't smell normally": a function said wrong, not missing
+        wrong = _NOT_RIGHT.search(clause) is not None
         for word in _WORD.findall(clause):
             typed.add(word.replace("'", ""))
             bare = word.removesuffix("'s")
@@ -609,7 +611,7 @@ def describing_words(text: str) -> tuple[list[str], list[str], set[str]]:
             if word in _NEGATING:
                 off = 1
             elif off and off <= 3 and bare in _FUNCTIONS:
-                words += [bare, "loss"]
+                words += [bare, "disturbance" if wrong else "loss"]
             elif bare in _SIDES:
                 side = _SIDES[bare]
                 sides += [side] if side not in sides and not off else []
@@ -618,6 +620,8 @@ def describing_words(text: str) -> tuple[list[str], list[str], set[str]]:
     return list(dict.fromkeys(words)), sides, typed
 
 
+# What a function said not to work "right" is: Disturbance (of sensation), not Loss (of).
+_NOT_RIGHT = re.compile(r"\b(?:right|normal|normally|properly|the same)\b")
 # The particles of phrasal verbs ("draining out", "show up"): no description ("out" is no "outer").
 _PARTICLES = frozenset({"out", "off", "over", "away", "down"})
 
