@@ -202,6 +202,12 @@ def typed_item_forms(word: str) -> tuple[str, ...]:
 # How the item is had or counted, no word of what it is: "standard wheelchair rental", "depth shoes pair".
 BILLING_WORDS = frozenset({"rental", "rent", "rented", "purchase", "purchased", "pair", "pairs", "each"})
 _PURPOSE = re.compile(r"\s+(?:for|to treat|used for)\s+")
+# "for" and a span of time at the end of a query: how long, not what for ("I've had a rash for 2 weeks").
+_HOW_LONG = re.compile(
+    r"\s+for\s+(?:(?:a|an|the|about|over|almost|nearly|past|last|more|than)\s+)*(?:\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|few|several|couple|many)?\s*(?:of\s+)?(?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|"
+    r"years?|yrs?|ages|while|decades?)$"
+)
 
 
 def item_phrase(text: str) -> str:
@@ -210,6 +216,9 @@ def item_phrase(text: str) -> str:
     when the query is the item phrase already (nothing to leave out)."""
     lowered = " ".join(text.lower().split())
     head = _PURPOSE.split(lowered, maxsplit=1)[0]
+    told = bool(_HOW_LONG.search(lowered))
+    if told and _HOW_LONG.sub("", lowered) == head:
+        lowered = head  # "I've had a rash for 2 weeks": how long, no purpose (the rest is the query)
     words = head.split()
     if len(words) >= 3 and words[0].isdigit() and words[1] in COUNT_WORDS:
         words = words[2:]  # a count said first: "50 count glucose test strips"

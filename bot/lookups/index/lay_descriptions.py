@@ -38,7 +38,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from bot.lookups.index.lay_sentences import _EMPTY, _NARRATIVE, _NEGATING, _SIDES, answers_meaning, said_stem
 from bot.lookups.index.store import BOOKS, SPAN
@@ -392,6 +392,28 @@ _SYSTEM_PARTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("breath", "breathe", "breathing"): ("pnea", "pnoea"),
     ("vision", "sight", "seeing"): ("opia",),
     ("tailbone",): ("coccyg",),
+    # the parts whose inflammation the Index names by the part's form and -itis ("white of my eye is
+    # inflamed" / Scleritis, "bone behind my ear ... infection" / Mastoiditis); read only with an -itis word
+    ("sclera", "scleral"): ("scler",),
+    ("mastoid",): ("mastoid",),
+    ("tonsil", "tonsils"): ("tonsill",),
+    ("bladder",): ("^cyst",),
+    ("appendix",): ("append",),
+    ("gallbladder",): ("cholecyst",),
+    ("pancreas",): ("pancreat",),
+    ("stomach",): ("gastr",),
+    ("cornea", "corneas"): ("kerat",),
+    ("larynx", "voicebox"): ("laryng",),
+    ("windpipe", "trachea"): ("trache",),
+    ("sinus", "sinuses"): ("sinus",),
+    ("tendon", "tendons"): ("tendin", "tenosynov"),
+    ("testicle", "testicles", "testis", "testes"): ("orch",),
+    ("prostate",): ("prostat",),
+    ("cervix",): ("cervic",),
+    ("womb", "uterus"): ("^metr", "endometr"),
+    ("esophagus", "gullet"): ("esophag",),
+    ("labyrinth",): ("labyrinth",),
+    ("bursa",): ("^burs",),
 }
 for _parts_said, _forms_said in _SYSTEM_PARTS.items():
     for _part in _parts_said:
@@ -433,6 +455,8 @@ RELATIVE_FORMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("sugar", "sugary"), ("^glyc", "^gluc")),
     "protein": ("^protein",),
     **dict.fromkeys(("night", "nights", "nightly"), ("^noct",)),
+    # a part said inflamed or infected: the part's form with -itis ("white of my eye is inflamed" / Scleritis)
+    **dict.fromkeys(("inflamed", "inflammation", "infected", "infection", "infections"), ("itis",)),
 }
 # Who the patient is, said as a person ("my 4 yo", "our toddler"), by the Index words of age that say it
 # ("Dirt-eating child", "Terror, night (child)"): said by the sentence, never a describing word of its own.
@@ -443,6 +467,7 @@ AGE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     **dict.fromkeys(("baby", "babies", "infant"), ("infant", "infantile", "newborn")),
     **dict.fromkeys(("newborn", "newborns"), ("newborn", "neonatal")),
+    **dict.fromkeys(("grown", "adult", "adults"), ("adult", "adults")),
 }
 # Words of when that the Index prints as what sets a condition off ("Terror, night", "Cramp, leg, sleep
 # related"): read as describing words, by the Index's words for them.
@@ -539,15 +564,46 @@ def missed_description(why: str) -> bool:
     return "not used: " in why or why.startswith("External Cause Index:")
 
 
+# A part a patient names in several words, by its one word ("the white part of my right eye" / right sclera, "the
+# bone behind his ear" / mastoid, "voice box" / larynx): read as that word, a side said inside it kept.
+_OWNER = r"(?:(?:the|my|his|her|your|their|our|baby's|son's|daughter's)\s+)?"
+_SIDE = r"(?:(?P<side>right|left|both)\s+)?"
+_PART_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"\bwhites?\s+(?:part\s+)?of\s+{_OWNER}{_SIDE}eyes?\b"), "sclera"),
+    (re.compile(rf"\bbone\s+behind\s+{_OWNER}{_SIDE}ears?\b"), "mastoid"),
+    (re.compile(r"\binner\s+ears?\b"), "labyrinth"),
+    (re.compile(r"\bvoice\s*box\b"), "larynx"),
+    (re.compile(r"\bgrowth\s+plates?\b"), "epiphysis"),
+)
+_PART_PHRASE_WORDS = ("white", "behind", "inner", "voice", "growth")
+
+
+def _one_word_parts(text: str) -> str:
+    """The text with each part said in several words said in its one word (`_PART_PHRASES`)."""
+    if not any(w in text for w in _PART_PHRASE_WORDS):
+        return text
+    for pattern, part in _PART_PHRASES:
+        text = pattern.sub(partial(_said_as, part), text)
+    return text
+
+
+def _said_as(part: str, match: re.Match[str]) -> str:
+    side = match.groupdict().get("side")
+    return f"{side} {part}" if side else part
+
+
 def describing_words(text: str) -> tuple[list[str], list[str], set[str]]:
     """The sentence's describing words (not who, when, how often, linking words, nor the words of a negated
     clause, but a function said missing: "no voice at all" / voice, loss), the sides it says, and its words
-    as typed, apostrophes off ("bells", "brights")."""
+    as typed, apostrophes off ("bells", "brights"); a part said in several words reads as its one word
+    ("white of my eye" / sclera)."""
     words: list[str] = []
     typed: set[str] = set()
     sides: list[str] = []
-    for clause in re.split(r"[,;.!?]", text.lower().replace("\u2019", "'")):
+    for clause in re.split(r"[,;.!?]", _one_word_parts(text.lower().replace("\u2019", "'"))):
         off = 0  # how many words since a negating word (0: none)
+        # "doesn't taste right", "can't smell normally": a function said wrong, not missing
+        wrong = _NOT_RIGHT.search(clause) is not None
         for word in _WORD.findall(clause):
             typed.add(word.replace("'", ""))
             bare = word.removesuffix("'s")
@@ -555,7 +611,7 @@ def describing_words(text: str) -> tuple[list[str], list[str], set[str]]:
             if word in _NEGATING:
                 off = 1
             elif off and off <= 3 and bare in _FUNCTIONS:
-                words += [bare, "loss"]
+                words += [bare, "disturbance" if wrong else "loss"]
             elif bare in _SIDES:
                 side = _SIDES[bare]
                 sides += [side] if side not in sides and not off else []
@@ -564,6 +620,8 @@ def describing_words(text: str) -> tuple[list[str], list[str], set[str]]:
     return list(dict.fromkeys(words)), sides, typed
 
 
+# What a function said not to work "right" is: Disturbance (of sensation), not Loss (of).
+_NOT_RIGHT = re.compile(r"\b(?:right|normal|normally|properly|the same)\b")
 # The particles of phrasal verbs ("draining out", "show up"): no description ("out" is no "outer").
 _PARTICLES = frozenset({"out", "off", "over", "away", "down"})
 

@@ -93,4 +93,13 @@ def read_lay(text: str) -> str | None:
         if match is not None and match.group("site").split()[0] not in _SUBJECTS:
             rest = match.groupdict().get("rest") or ""
             return f"{main} {match.group('site')}{rest}"
-    return None
+    said = _CANT_DO.match(text)
+    return read_lay(said.group("said")) if said is not None else None
+
+
+# A sentence going on to say what the part cannot do ("my elbow is stiff and won't straighten all the way",
+# "knee is swollen and can't bend it"): the complaint is the first clause, the rest says how it limits.
+_CANT_DO = re.compile(
+    r"^(?P<said>.+?)\s+and\s+(?:it\s+|i\s+|he\s+|she\s+)?(?:won't|wont|can't|cant|cannot|doesn't|doesnt|"
+    r"will\s+not|can\s+not|does\s+not|don't|dont)\s+.+$"
+)

@@ -10,10 +10,11 @@ bot.lookups.index.senses).
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from bot.lookups.index.words import base_stem
@@ -104,6 +105,14 @@ def _form(word: str) -> str:
 def _forms(phrase: str) -> tuple[str, ...]:
     """A phrase's words by their light stems (plural and verb endings off: "clicks", "clicking" -> click)."""
     return tuple(_form(w) for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The shipped list of ordinary English words (data/english_words.md), read once, the first time a word
+    ending in "s" meets an abbreviation as its plural."""
+    data = resources.files("bot.lookups.data").joinpath("english_words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode().split())
 
 
 class Vocabulary:
@@ -222,6 +231,8 @@ class Vocabulary:
         ):
             term = self.terms.get(form) if form else None
             if term is not None and term.kind not in {"synonym", "root"}:
+                if form != phrase and term.kind == "abbreviation" and phrase in _english_words():
+                    continue  # "does" is no plural of DOE, "pees" none of PE: an ordinary word as typed
                 return term
         if " " in phrase:
             # A lay phrase said with another ending of its words ("jaw clicks", "jaw clicked" for "jaw
