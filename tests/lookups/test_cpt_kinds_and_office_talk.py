@@ -34,6 +34,11 @@ from bot.lookups.search import find_codes
         ("occupational therapy re-eval", "timed service"),
         ("colonoscopy screening CPT", "asked as CPT"),
         ("MMR vaccine product code", "vaccine product"),
+        ("anesthesia for carpal tunnel release", "anesthesia"),  # (issue #10, round 20)
+        ("online digital E/M 11-20 minutes over 7 days", "timed service"),
+        ("prolonged inpatient visit each additional 15 minutes", "timed service"),
+        ("EEG sleep-deprived with photic stimulation", "study"),
+        ("complication of anesthesia", ""),
         # a finding, a result, a reason, a story, a drug named: no service
         ("elevated BNP", ""),
         ("A1c 7.2, not diabetic", ""),

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from bot.lookups.index.services import FINDINGS, STORY
+from bot.lookups.index.services import ANESTHESIA, FINDINGS, STORY
 
 
 def _listed(words: str) -> frozenset[str]:
@@ -180,6 +180,7 @@ STUDY_PHRASES = (
     "barium enema",
     "bone scan",
     "nuclear medicine",
+    "ankle brachial index",
 )
 # An imaging study named by its "-gram" (angiogram, venogram, myelogram, esophagram, arthrogram ...).
 _GRAM = re.compile(
@@ -199,7 +200,8 @@ STUDY_SHAPE = _listed(
     forearm finger fingers toe toes face facial sinus sinuses orbit orbits skull jaw mandible rib ribs
     clavicle scapula humerus femur tibia fibula heel sacrum coccyx kidneys bladder liver gallbladder
     spleen pancreas scrotum testicular prostate uterus ovaries transvaginal soft tissue joint lungs lung
-    aortic coronary extremity tone neurobehavioral first hour eval evaluation
+    aortic coronary extremity tone neurobehavioral first hour eval evaluation drowsy sleep-deprived
+    photic stimulation ankle brachial index segmental pressures
     """
 )
 
@@ -362,6 +364,8 @@ def cpt_kind(query: str) -> str:
     tokens = _tokens(query)
     if "cpt" in tokens:
         return "asked as CPT"  # "colonoscopy screening CPT", "knee arthroscopy meniscectomy CPT"
+    if ANESTHESIA.match(" ".join(tokens)):
+        return "anesthesia"  # "anesthesia for hemorrhoidectomy": CPT's anesthesia codes (00100-01999)
     kept = _kept(tokens)
     if not kept:
         return ""
@@ -430,6 +434,7 @@ TIMED_NOUNS = frozenset(
         "telehealth",
         "telemedicine",
         "visit",
+        "e/m",
     }
 )
 # The other words a timed service is said with: its kind, its discipline, its setting and its count.
@@ -444,7 +449,7 @@ TIMED_SHAPE = _listed(
     qualified professional staff nurse rn clinical visit add-on addon seen within
     high low straightforward mdm level prolonged general regional mac neuromuscular gait balance
     therapeutic manual electrical activities unit audio online portal plan digital virtual synchronous
-    check-in remote
+    check-in remote same outpatient inpatient hospital observation nursing facility e/m em over
     """
 )
 _TIME = re.compile(
