@@ -39,6 +39,11 @@ from bot.lookups.search import find_codes
         ("prolonged inpatient visit each additional 15 minutes", "timed service"),
         ("EEG sleep-deprived with photic stimulation", "study"),
         ("complication of anesthesia", ""),
+        ("destruction of two warts", "procedure"),  # the units CPT counts
+        ("foreign body removal from ear with forceps", "procedure"),  # the instrument CPT codes apart
+        ("long arm splint application", "procedure"),
+        ("diagnostic bronchoscopy", "procedure"),
+        ("diagnostic colonoscopy with biopsy", ""),  # something done through the scope: no office cue
         # a finding, a result, a reason, a story, a drug named: no service
         ("elevated BNP", ""),
         ("A1c 7.2, not diabetic", ""),

@@ -220,6 +220,19 @@ _ADD_ON = re.compile(
     r"\b(?:add-?on|each\s+additional|first\s+hour|with\s+instruments?|instrumentation|up\s+to\s+\d+|"
     r"\d+\s+or\s+more|(?:under|younger\s+than)\s+age\s+\d+|age\s+\d+\s+or\s+(?:over|older))\b"
 )  # (CPT counts lesions and nails: "skin tag removal up to 15", "nail debridement 6 or more")
+# The units CPT counts a procedure by ("nail avulsion, one nail", "destruction of two lesions") and the
+# instrument it codes apart ("earwax removal with curette": 69210, not the lavage).
+_UNITS = re.compile(
+    r"\b(?:one|single|two|three|four|\d+)\s+(?:nails?|lesions?|muscles?|tags?|warts?|sites?|areas?)\b"
+)
+_INSTRUMENT = re.compile(r"\bwith\s+(?:an?\s+)?(?:curettes?|instruments?|suction|forceps|microscope)\b")
+# A cast, splint or strapping applied (CPT 29000-29799): what CPT codes as the application itself.
+APPLIED = frozenset({"cast", "splint", "strapping", "boot", "spica", "taping", "casting"})
+APPLICATION = frozenset({"application", "applied", "apply", "placement"})
+_SCOPY = re.compile(r"^[a-z]{3,}oscopy$")
+_DONE_THROUGH_SCOPE = frozenset(
+    {"biopsy", "bx", "removal", "excision", "polypectomy", "dilation", "ligation", "banding", "with", "and"}
+)
 
 # -- a drug's administration with no drug named ----------------------------------------------------------------
 ADMINISTRATION = frozenset(
@@ -340,7 +353,27 @@ def cpt_procedure(tokens: list[str], text: str) -> bool:
     if not any(PROCEDURE_NOUNS.match(t) for t in tokens):
         return False
     classed = REPAIR_NOUNS.intersection(tokens) and REPAIR_CLASSES.intersection(tokens)
-    return bool(classed or CPT_CUES.intersection(tokens) or _SIZE.search(text) or _ADD_ON.search(text))
+    return bool(
+        classed
+        or CPT_CUES.intersection(tokens)
+        or _SIZE.search(text)
+        or _ADD_ON.search(text)
+        or _UNITS.search(text)
+        or _INSTRUMENT.search(text)
+    )
+
+
+def office_procedure(tokens: list[str]) -> bool:
+    """Whether the words name a cast, splint or strapping applied ("short leg cast application", "Unna boot
+    application"), or a diagnostic endoscopy with nothing done through it ("diagnostic nasal endoscopy"):
+    CPT codes both apart (29000-29799; the diagnostic endoscopy of each family). ICD-10-PCS equivalents, if
+    any, stay listed below the notice."""
+    if _PERSONS.intersection(tokens):
+        return False
+    if APPLIED.intersection(tokens) and APPLICATION.intersection(tokens):
+        return True
+    scoped = [t for t in tokens if _SCOPY.match(t) or t == "endoscopy"]
+    return "diagnostic" in tokens and bool(scoped) and not _DONE_THROUGH_SCOPE.intersection(tokens)
 
 
 def names_procedure(tokens: list[str]) -> bool:
@@ -370,7 +403,7 @@ def cpt_kind(query: str) -> str:
     if not kept:
         return ""
     text = " ".join(kept)
-    if cpt_procedure(kept, text):
+    if cpt_procedure(kept, text) or office_procedure(kept):
         return "procedure"
     if laboratory_test(kept):
         return "laboratory test"
