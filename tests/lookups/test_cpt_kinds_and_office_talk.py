@@ -44,6 +44,8 @@ from bot.lookups.search import find_codes
         ("long arm splint application", "procedure"),
         ("diagnostic bronchoscopy", "procedure"),
         ("diagnostic colonoscopy with biopsy", ""),  # something done through the scope: no office cue
+        ("health risk assessment questionnaire scored", "standardized instrument"),
+        ("abnormal autism screening questionnaire", ""),  # a result
         # a finding, a result, a reason, a story, a drug named: no service
         ("elevated BNP", ""),
         ("A1c 7.2, not diabetic", ""),

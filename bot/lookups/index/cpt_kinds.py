@@ -399,6 +399,8 @@ def cpt_kind(query: str) -> str:
         return "asked as CPT"  # "colonoscopy screening CPT", "knee arthroscopy meniscectomy CPT"
     if ANESTHESIA.match(" ".join(tokens)):
         return "anesthesia"  # "anesthesia for hemorrhoidectomy": CPT's anesthesia codes (00100-01999)
+    if standardized_instrument(tokens):
+        return "standardized instrument"
     kept = _kept(tokens)
     if not kept:
         return ""
@@ -503,6 +505,23 @@ def timed_service(tokens: list[str], text: str) -> bool:
     return all(
         t in TIMED_NOUNS or t in TIMED_SHAPE or t in _LINKS or _NUMBER.match(t) or t.endswith("min")
         for t in tokens
+    )
+
+
+# A standardized instrument administered and scored ("developmental screening instrument with scoring",
+# "health risk assessment questionnaire"): CPT codes the instrument's administration (96110, 96127, 96160);
+# an encounter reason (Z13.-) the words also tell stays listed first below the notice.
+INSTRUMENTS = frozenset({"instrument", "instruments", "questionnaire", "questionnaires", "scoring", "scored"})
+_SCREENED = frozenset({"screening", "screen", "assessment", "testing", "test", "tool"})
+
+
+def standardized_instrument(tokens: list[str]) -> bool:
+    """Whether the words name a screening or assessment instrument administered (no finding, no person)."""
+    told = (FINDINGS - {"screening", "exam", "examination"}).intersection(tokens)
+    return (
+        bool(INSTRUMENTS.intersection(tokens) and _SCREENED.intersection(tokens))
+        and not told
+        and not _PERSONS.intersection(tokens)
     )
 
 
