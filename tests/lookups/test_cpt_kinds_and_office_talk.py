@@ -46,6 +46,8 @@ from bot.lookups.search import find_codes
         ("diagnostic colonoscopy with biopsy", ""),  # something done through the scope: no office cue
         ("health risk assessment questionnaire scored", "standardized instrument"),
         ("abnormal autism screening questionnaire", ""),  # a result
+        ("intermediate eye exam new patient", "visit"),  # the patient's status CPT chooses the visit by
+        ("new patient visit for chest pain", ""),  # the reason: the condition's code
         # a finding, a result, a reason, a story, a drug named: no service
         ("elevated BNP", ""),
         ("A1c 7.2, not diabetic", ""),

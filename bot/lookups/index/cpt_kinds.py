@@ -401,6 +401,8 @@ def cpt_kind(query: str) -> str:
         return "anesthesia"  # "anesthesia for hemorrhoidectomy": CPT's anesthesia codes (00100-01999)
     if standardized_instrument(tokens):
         return "standardized instrument"
+    if patient_status_visit(tokens):
+        return "visit"
     kept = _kept(tokens)
     if not kept:
         return ""
@@ -522,6 +524,37 @@ def standardized_instrument(tokens: list[str]) -> bool:
         bool(INSTRUMENTS.intersection(tokens) and _SCREENED.intersection(tokens))
         and not told
         and not _PERSONS.intersection(tokens)
+    )
+
+
+# A visit or an examination said with the patient's status CPT chooses its codes by ("comprehensive eye exam
+# established patient": 92014; "new patient preventive exam"): the service; an encounter reason (Z) the words
+# also tell stays listed first below the notice.
+_STATUS = re.compile(r"\b(?:new|established|est)\s+(?:patient|pt)s?\b")
+_VISITED = frozenset({"exam", "examination", "visit", "evaluation", "eval", "consult", "consultation"})
+
+
+_STATUS_SHAPE = _listed(
+    """
+    new established est patient patients pt comprehensive intermediate eye eyes preventive routine annual
+    physical well age level office home clinic outpatient inpatient hospital
+    """
+)
+
+
+def patient_status_visit(tokens: list[str]) -> bool:
+    """Whether the words name a visit or an examination with the patient's status, and only the words CPT
+    chooses the visit by (no reason, no finding, no person: "new patient visit for chest pain" is the
+    condition's)."""
+    if not (_VISITED.intersection(tokens) and _STATUS.search(" ".join(tokens))):
+        return False
+    return all(
+        t in _VISITED
+        or t in _STATUS_SHAPE
+        or t in TIMED_SHAPE
+        or (t in _LINKS and t != "for")
+        or _NUMBER.match(t)
+        for t in tokens
     )
 
 
