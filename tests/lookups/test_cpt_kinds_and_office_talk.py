@@ -48,6 +48,9 @@ from bot.lookups.search import find_codes
         ("abnormal autism screening questionnaire", ""),  # a result
         ("intermediate eye exam new patient", "visit"),  # the patient's status CPT chooses the visit by
         ("new patient visit for chest pain", ""),  # the reason: the condition's code
+        ("karyotype blood", "laboratory test"),
+        ("circumcision with gomco clamp", "procedure"),
+        ("care team conference 45 min", "timed service"),
         # a finding, a result, a reason, a story, a drug named: no service
         ("elevated BNP", ""),
         ("A1c 7.2, not diabetic", ""),

@@ -54,6 +54,7 @@ ANALYTES = _listed(
     lipids electrolytes lytes ana anca ccp anti-ccp ttg c-peptide microalbumin spep upep immunofixation
     koh monospot rpr vdrl quantiferon igra fobt fit hemoccult guaiac carboxyhemoglobin methemoglobin
     ionized-calcium beta-hcg urinalysis ua cystatin troponins gfr calcitonin gastrin insulin-like igf-1
+    karyotype chromosome chromosomes
     """
 )
 ANALYTE_PHRASES = (
@@ -85,6 +86,10 @@ ANALYTE_PHRASES = (
     "abo",
     "blood gas",
     "anion gap",
+    "in situ hybridization",
+    "fish analysis",
+    "fish probe",
+    "fish probes",
 )
 # A culture of a specimen is the test ("blood cultures x2 sets", "wound culture").
 CULTURES = frozenset({"culture", "cultures", "cx"})
@@ -115,6 +120,7 @@ TEST_SHAPE = _listed(
     wound sputum csf nasal nasopharyngeal poc finger stick semen fluid synovial specific no
     order 24-hour 24hr 24h beta heterophile surface core combo 1/2 quantitative specimen of skin
     scraping urea with without w/ w/o diff differential automated manual micro microscopy dipstick
+    peripheral probe probes cells
     """
 )
 # A laboratory's way of measuring a substance ("ionized calcium", "fractionated bilirubin", "total T3").
@@ -181,6 +187,7 @@ STUDY_PHRASES = (
     "bone scan",
     "nuclear medicine",
     "ankle brachial index",
+    "thyroid uptake",
 )
 # An imaging study named by its "-gram" (angiogram, venogram, myelogram, esophagram, arthrogram ...).
 _GRAM = re.compile(
@@ -201,7 +208,7 @@ STUDY_SHAPE = _listed(
     clavicle scapula humerus femur tibia fibula heel sacrum coccyx kidneys bladder liver gallbladder
     spleen pancreas scrotum testicular prostate uterus ovaries transvaginal soft tissue joint lungs lung
     aortic coronary extremity tone neurobehavioral first hour eval evaluation drowsy sleep-deprived
-    photic stimulation ankle brachial index segmental pressures
+    photic stimulation ankle brachial index segmental pressures follow-through uptake
     """
 )
 
@@ -209,9 +216,9 @@ STUDY_SHAPE = _listed(
 PROCEDURE_NOUNS = re.compile(
     r"^(?:removal|remove|repair|biopsy|bx|excision|excise|destruction|drainage|i&d|incision|debridement|"
     r"aspiration|arthrocentesis|avulsion|paring|closure|suture|sutures|"
-    r"cryotherapy|cautery|curettage|[a-z]{3,}(?:ectomy|otomy|ostomy|oscopy|plasty|centesis|pexy|rrhaphy))$"
+    r"cryotherapy|sclerotherapy|circumcision|cautery|curettage|[a-z]{3,}(?:ectomy|otomy|ostomy|oscopy|plasty|centesis|pexy|rrhaphy))$"
 )
-CPT_CUES = frozenset({"office", "clinic", "shave", "punch"})
+CPT_CUES = frozenset({"office", "clinic", "shave", "punch", "clamp", "gomco", "mogen", "plastibell"})
 # A repair's or a drainage's class as CPT grades it ("simple laceration repair", "I&D abscess simple").
 REPAIR_NOUNS = frozenset({"repair", "closure", "suture", "sutures", "i&d", "drainage", "incision"})
 REPAIR_CLASSES = frozenset({"simple", "intermediate", "complex", "layered", "complicated"})
@@ -223,7 +230,7 @@ _ADD_ON = re.compile(
 # The units CPT counts a procedure by ("nail avulsion, one nail", "destruction of two lesions") and the
 # instrument it codes apart ("earwax removal with curette": 69210, not the lavage).
 _UNITS = re.compile(
-    r"\b(?:one|single|two|three|four|\d+)\s+(?:nails?|lesions?|muscles?|tags?|warts?|sites?|areas?)\b"
+    r"\b(?:one|single|two|three|four|\d+)\s+(?:nails?|lesions?|muscles?|tags?|warts?|sites?|areas?|legs?|extremity)\b"
 )
 _INSTRUMENT = re.compile(r"\bwith\s+(?:an?\s+)?(?:curettes?|instruments?|suction|forceps|microscope)\b")
 # A cast, splint or strapping applied (CPT 29000-29799): what CPT codes as the application itself.
@@ -472,6 +479,7 @@ TIMED_NOUNS = frozenset(
         "telemedicine",
         "visit",
         "e/m",
+        "conference",
     }
 )
 # The other words a timed service is said with: its kind, its discipline, its setting and its count.
@@ -495,7 +503,9 @@ _TIME = re.compile(
 )
 # A specimen's examination by a pathologist ("surgical pathology gross and micro", "frozen section during
 # surgery", "blood smear review by pathologist").
-PATHOLOGY = re.compile(r"\b(?:pathology|pathologist|cytopathology|frozen\s+section|gross\s+and\s+micro)\b")
+PATHOLOGY = re.compile(
+    r"\b(?:pathology|pathologist|cytopathology|cytopathologist|frozen\s+section|gross\s+and\s+micro)\b"
+)
 
 
 def timed_service(tokens: list[str], text: str) -> bool:
