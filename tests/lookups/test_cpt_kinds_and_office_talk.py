@@ -73,6 +73,7 @@ def test_the_kind_of_cpt_service_the_words_name(query: str, kind: str) -> None:
     [
         ("the copier is broken again", True),
         ("please reset my password", True),
+        ("where is my paystub", True),  # pay and billing systems (issue #10, round 20)
         ("can you call the patient back", True),
         ("zzzz", True),
         ("123.45.6", True),
