@@ -18,7 +18,7 @@ from bot.lookups.search import find_codes
         ("skin laceration closed with tissue glue only", "G0168"),
         ("remote evaluation of pictures sent by patient", "G2010"),
         ("immunization counseling 16-30 minutes", "G0311"),  # a cut short descriptor ("Immunize counsel")
-        ("fluvirin vaccine product", "Q2037"),  # the brand a product asked for names
+        ("fluvirin flu shot product", "Q2037"),  # the brand a product asked for names ("shot": vaccine)
         ("pap smear screening by technician under physician supervision", "P3000"),
         ("level 2 type b emergency department visit", "G0381"),  # the level printed beside its number
     ],

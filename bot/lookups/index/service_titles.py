@@ -75,6 +75,7 @@ DESCRIPTOR_FORMS = {
     "er": "emergency",
     "ed": "emergency",
     "flu": "influenza",
+    "shot": "vaccine",
     "hep": "hepatitis",
     "ot": "occupational",
     "slp": "speech-language",
