@@ -21,6 +21,8 @@ from bot.lookups.search import find_codes
         ("fluvirin flu shot product", "Q2037"),  # the brand a product asked for names ("shot": vaccine)
         ("pap smear screening by technician under physician supervision", "P3000"),
         ("level 2 type b emergency department visit", "G0381"),  # the level printed beside its number
+        # the payer said: its own code over the encounter reason
+        ("medicare counseling visit about lung cancer screening", "G0296"),
     ],
 )
 def test_the_service_code_its_descriptor_names_leads(codebook: CodeBook, query: str, code: str) -> None:

@@ -306,6 +306,7 @@ FINDING_WORDS = _listed(
     """
 )
 _PRODUCT = frozenset({"product", "products", "brand"})
+PAYER_WORDS = frozenset({"medicare", "cms"})
 
 
 def query_words(query: str) -> list[str]:
@@ -362,7 +363,10 @@ def leads(line: ServiceLine, query: str, answer: str, reason: bool) -> bool:
         return False
     if not reason:
         return True
-    asked_product = bool(_PRODUCT.intersection(tokens(query.lower())))
+    said_tokens = tokens(query.lower())
+    if PAYER_WORDS.intersection(said_tokens):
+        return True  # ("medicare ... counseling for obesity": the payer's own service code is asked)
+    asked_product = bool(_PRODUCT.intersection(said_tokens))
     return any(said[w] & DESCRIPTOR_WORDS or w.isdigit() for w in extra) or (
         asked_product and bool(extra & line.rare)
     )
