@@ -171,6 +171,7 @@ DESCRIPTOR_WORDS = frozenset(
 # Words of a count a descriptor may leave unsaid ("each 15 minutes" is "15 minutes" in a short descriptor).
 COUNT_WORDS = frozenset({"each", "per", "visit"})
 SERVICE_DESCRIPTOR = "service descriptor:"  # how the answer's why begins
+BEST_CACHED = 4096  # queries whose best service code is kept (cleared when full)
 MIN_SHARE = 0.75  # the query's words (less the request's) a descriptor must hold
 RARE = 2  # a stem printed by at most this many service descriptors names one thing (a brand)
 # The settings and programs a descriptor restricts its service to: a code printing one is meant only when
@@ -220,6 +221,7 @@ class ServiceTitles:
         self.texts: dict[str, str] = {}
         self.settings: dict[str, frozenset[str]] = {}
         self.heads: dict[str, frozenset[str]] = {}
+        self._best: dict[tuple[str, str], ServiceLine | None] = {}
         readings = dict(
             conn.execute("SELECT code, text FROM short_readings WHERE system = 'hcpcs'").fetchall()
         )
@@ -255,7 +257,18 @@ class ServiceTitles:
 
     def best(self, words: list[str], query: str) -> ServiceLine | None:
         """The service code whose descriptor holds a service word and most of the query's words (fewest
-        other words on a tie), in a setting the query says if it names one; or None."""
+        other words on a tie), in a setting the query says if it names one; or None (kept per query: a
+        lookup's readings ask again)."""
+        key = (" ".join(words), query.lower())
+        if key in self._best:
+            return self._best.get(key)
+        line = self._best_line(words, query)
+        if len(self._best) >= BEST_CACHED:
+            self._best.clear()
+        self._best[key] = line
+        return line
+
+    def _best_line(self, words: list[str], query: str) -> ServiceLine | None:
         said = said_words(words)
         nouns = frozenset(s for parts in said.values() for s in parts & SERVICE_NOUNS)
         if len(said) < 2 or not nouns:
