@@ -147,6 +147,14 @@ from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.reasons import LONG_TERM_MAIN, read_values
 from bot.lookups.index.senses import part_words, read_sense, title_words
+from bot.lookups.index.service_titles import (
+    SERVICE_DESCRIPTOR,
+    ServiceTitles,
+    leads,
+    names_service,
+    query_words,
+    said_words,
+)
 from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,
@@ -404,6 +412,7 @@ class Searcher:
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
         self._venom_animals: dict[str, str] | None = None
+        self._service_titles: ServiceTitles | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
         self._sense_words: dict[str, frozenset[str]] = {}
@@ -617,9 +626,46 @@ class Searcher:
         found = self._pregnancy_class_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
         found = self._administration_first(query, systems, limit, found)
+        found = self._service_title_first(query, systems, limit, found)
         found = self._unanswered_service(query, self._permanent_line_first(query, found))
         found = self._condition_beside_service(query, systems, limit, found)
         return self._cpt_kind_said(query, found)
+
+    def _service_title_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A service asked in the words of a Medicare service code's descriptor ("intensive cardiac rehab
+        session with exercise", "rapid HIV antibody screening test"; bot.lookups.index.service_titles): the
+        code leads when it explains more of the query than the answer found, which follows it."""
+        if "hcpcs" not in systems or len(query) > MAX_QUERY or not names_service(query):
+            return found
+        if self._service_titles is None:
+            self._service_titles = ServiceTitles(self.book.db.conn)
+        words = query_words(query)
+        line = self._service_titles.best(words, query)
+        if line is None:
+            return found
+        first = found[0] if found else None
+        if first is not None and first.code.replace(".", "") == line.code:
+            return found
+        titles = self._service_titles
+        said = said_words(words)
+        held = titles.covered(first.code, said) if first is not None and first.system == "HCPCS" else None
+        if first is not None and held and len(held) >= len(line.covered):
+            # Another service code explaining as many words: the one printing them side by side ("type B
+            # ED visit level 3": "Level 3 hospital emergency department visit ...", not "Level 1 ...").
+            if titles.pairs_held(line.code, words) <= titles.pairs_held(first.code, words):
+                return found
+        else:
+            answer = f"{first.title} {first.why.split(' (')[0]}" if first is not None else ""
+            reason = first is not None and first.system == "ICD-10-CM" and first.code.startswith("Z")
+            if not leads(line, query, answer, reason):
+                return found
+        code = self.book.get("hcpcs", line.code)
+        if code is None:
+            return found
+        top = max((h.score for h in found), default=0.0) + 1
+        why = f"{SERVICE_DESCRIPTOR} {len(line.covered)} of the query's words in the title"
+        lead = self._hit(("hcpcs", code.code), (top, why, code, ""))
+        return _with_notice([lead, *(h for h in found if h.code != lead.code)][:limit], "")
 
     def _condition_beside_service(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A condition told beside the test or study done for it ("chest xray pneumonia", "mammogram breast
@@ -629,6 +675,8 @@ class Searcher:
         if "cm" not in systems:
             return found
         first = found[0] if found else None
+        if first is not None and first.why.startswith(SERVICE_DESCRIPTOR):
+            return found  # (the service told in a Medicare descriptor's words: "HPV high risk DNA test screening")
         lost = (
             first is None
             or first.system != "ICD-10-CM"

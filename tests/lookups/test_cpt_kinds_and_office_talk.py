@@ -34,6 +34,23 @@ from bot.lookups.search import find_codes
         ("occupational therapy re-eval", "timed service"),
         ("colonoscopy screening CPT", "asked as CPT"),
         ("MMR vaccine product code", "vaccine product"),
+        ("anesthesia for carpal tunnel release", "anesthesia"),  # (issue #10, round 20)
+        ("online digital E/M 11-20 minutes over 7 days", "timed service"),
+        ("prolonged inpatient visit each additional 15 minutes", "timed service"),
+        ("EEG sleep-deprived with photic stimulation", "study"),
+        ("complication of anesthesia", ""),
+        ("destruction of two warts", "procedure"),  # the units CPT counts
+        ("foreign body removal from ear with forceps", "procedure"),  # the instrument CPT codes apart
+        ("long arm splint application", "procedure"),
+        ("diagnostic bronchoscopy", "procedure"),
+        ("diagnostic colonoscopy with biopsy", ""),  # something done through the scope: no office cue
+        ("health risk assessment questionnaire scored", "standardized instrument"),
+        ("abnormal autism screening questionnaire", ""),  # a result
+        ("intermediate eye exam new patient", "visit"),  # the patient's status CPT chooses the visit by
+        ("new patient visit for chest pain", ""),  # the reason: the condition's code
+        ("karyotype blood", "laboratory test"),
+        ("circumcision with gomco clamp", "procedure"),
+        ("care team conference 45 min", "timed service"),
         # a finding, a result, a reason, a story, a drug named: no service
         ("elevated BNP", ""),
         ("A1c 7.2, not diabetic", ""),
@@ -56,6 +73,7 @@ def test_the_kind_of_cpt_service_the_words_name(query: str, kind: str) -> None:
     [
         ("the copier is broken again", True),
         ("please reset my password", True),
+        ("where is my paystub", True),  # pay and billing systems (issue #10, round 20)
         ("can you call the patient back", True),
         ("zzzz", True),
         ("123.45.6", True),

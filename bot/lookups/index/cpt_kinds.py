@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from bot.lookups.index.services import FINDINGS, STORY
+from bot.lookups.index.services import ANESTHESIA, FINDINGS, STORY
 
 
 def _listed(words: str) -> frozenset[str]:
@@ -54,6 +54,7 @@ ANALYTES = _listed(
     lipids electrolytes lytes ana anca ccp anti-ccp ttg c-peptide microalbumin spep upep immunofixation
     koh monospot rpr vdrl quantiferon igra fobt fit hemoccult guaiac carboxyhemoglobin methemoglobin
     ionized-calcium beta-hcg urinalysis ua cystatin troponins gfr calcitonin gastrin insulin-like igf-1
+    karyotype chromosome chromosomes
     """
 )
 ANALYTE_PHRASES = (
@@ -85,6 +86,10 @@ ANALYTE_PHRASES = (
     "abo",
     "blood gas",
     "anion gap",
+    "in situ hybridization",
+    "fish analysis",
+    "fish probe",
+    "fish probes",
 )
 # A culture of a specimen is the test ("blood cultures x2 sets", "wound culture").
 CULTURES = frozenset({"culture", "cultures", "cx"})
@@ -115,6 +120,7 @@ TEST_SHAPE = _listed(
     wound sputum csf nasal nasopharyngeal poc finger stick semen fluid synovial specific no
     order 24-hour 24hr 24h beta heterophile surface core combo 1/2 quantitative specimen of skin
     scraping urea with without w/ w/o diff differential automated manual micro microscopy dipstick
+    peripheral probe probes cells
     """
 )
 # A laboratory's way of measuring a substance ("ionized calcium", "fractionated bilirubin", "total T3").
@@ -180,6 +186,8 @@ STUDY_PHRASES = (
     "barium enema",
     "bone scan",
     "nuclear medicine",
+    "ankle brachial index",
+    "thyroid uptake",
 )
 # An imaging study named by its "-gram" (angiogram, venogram, myelogram, esophagram, arthrogram ...).
 _GRAM = re.compile(
@@ -199,7 +207,8 @@ STUDY_SHAPE = _listed(
     forearm finger fingers toe toes face facial sinus sinuses orbit orbits skull jaw mandible rib ribs
     clavicle scapula humerus femur tibia fibula heel sacrum coccyx kidneys bladder liver gallbladder
     spleen pancreas scrotum testicular prostate uterus ovaries transvaginal soft tissue joint lungs lung
-    aortic coronary extremity tone neurobehavioral first hour eval evaluation
+    aortic coronary extremity tone neurobehavioral first hour eval evaluation drowsy sleep-deprived
+    photic stimulation ankle brachial index segmental pressures follow-through uptake
     """
 )
 
@@ -207,9 +216,9 @@ STUDY_SHAPE = _listed(
 PROCEDURE_NOUNS = re.compile(
     r"^(?:removal|remove|repair|biopsy|bx|excision|excise|destruction|drainage|i&d|incision|debridement|"
     r"aspiration|arthrocentesis|avulsion|paring|closure|suture|sutures|"
-    r"cryotherapy|cautery|curettage|[a-z]{3,}(?:ectomy|otomy|ostomy|oscopy|plasty|centesis|pexy|rrhaphy))$"
+    r"cryotherapy|sclerotherapy|circumcision|cautery|curettage|[a-z]{3,}(?:ectomy|otomy|ostomy|oscopy|plasty|centesis|pexy|rrhaphy))$"
 )
-CPT_CUES = frozenset({"office", "clinic", "shave", "punch"})
+CPT_CUES = frozenset({"office", "clinic", "shave", "punch", "clamp", "gomco", "mogen", "plastibell"})
 # A repair's or a drainage's class as CPT grades it ("simple laceration repair", "I&D abscess simple").
 REPAIR_NOUNS = frozenset({"repair", "closure", "suture", "sutures", "i&d", "drainage", "incision"})
 REPAIR_CLASSES = frozenset({"simple", "intermediate", "complex", "layered", "complicated"})
@@ -218,6 +227,19 @@ _ADD_ON = re.compile(
     r"\b(?:add-?on|each\s+additional|first\s+hour|with\s+instruments?|instrumentation|up\s+to\s+\d+|"
     r"\d+\s+or\s+more|(?:under|younger\s+than)\s+age\s+\d+|age\s+\d+\s+or\s+(?:over|older))\b"
 )  # (CPT counts lesions and nails: "skin tag removal up to 15", "nail debridement 6 or more")
+# The units CPT counts a procedure by ("nail avulsion, one nail", "destruction of two lesions") and the
+# instrument it codes apart ("earwax removal with curette": 69210, not the lavage).
+_UNITS = re.compile(
+    r"\b(?:one|single|two|three|four|\d+)\s+(?:nails?|lesions?|muscles?|tags?|warts?|sites?|areas?|legs?|extremity)\b"
+)
+_INSTRUMENT = re.compile(r"\bwith\s+(?:an?\s+)?(?:curettes?|instruments?|suction|forceps|microscope)\b")
+# A cast, splint or strapping applied (CPT 29000-29799): what CPT codes as the application itself.
+APPLIED = frozenset({"cast", "splint", "strapping", "boot", "spica", "taping", "casting"})
+APPLICATION = frozenset({"application", "applied", "apply", "placement"})
+_SCOPY = re.compile(r"^[a-z]{3,}oscopy$")
+_DONE_THROUGH_SCOPE = frozenset(
+    {"biopsy", "bx", "removal", "excision", "polypectomy", "dilation", "ligation", "banding", "with", "and"}
+)
 
 # -- a drug's administration with no drug named ----------------------------------------------------------------
 ADMINISTRATION = frozenset(
@@ -338,7 +360,27 @@ def cpt_procedure(tokens: list[str], text: str) -> bool:
     if not any(PROCEDURE_NOUNS.match(t) for t in tokens):
         return False
     classed = REPAIR_NOUNS.intersection(tokens) and REPAIR_CLASSES.intersection(tokens)
-    return bool(classed or CPT_CUES.intersection(tokens) or _SIZE.search(text) or _ADD_ON.search(text))
+    return bool(
+        classed
+        or CPT_CUES.intersection(tokens)
+        or _SIZE.search(text)
+        or _ADD_ON.search(text)
+        or _UNITS.search(text)
+        or _INSTRUMENT.search(text)
+    )
+
+
+def office_procedure(tokens: list[str]) -> bool:
+    """Whether the words name a cast, splint or strapping applied ("short leg cast application", "Unna boot
+    application"), or a diagnostic endoscopy with nothing done through it ("diagnostic nasal endoscopy"):
+    CPT codes both apart (29000-29799; the diagnostic endoscopy of each family). ICD-10-PCS equivalents, if
+    any, stay listed below the notice."""
+    if _PERSONS.intersection(tokens):
+        return False
+    if APPLIED.intersection(tokens) and APPLICATION.intersection(tokens):
+        return True
+    scoped = [t for t in tokens if _SCOPY.match(t) or t == "endoscopy"]
+    return "diagnostic" in tokens and bool(scoped) and not _DONE_THROUGH_SCOPE.intersection(tokens)
 
 
 def names_procedure(tokens: list[str]) -> bool:
@@ -362,11 +404,17 @@ def cpt_kind(query: str) -> str:
     tokens = _tokens(query)
     if "cpt" in tokens:
         return "asked as CPT"  # "colonoscopy screening CPT", "knee arthroscopy meniscectomy CPT"
+    if ANESTHESIA.match(" ".join(tokens)):
+        return "anesthesia"  # "anesthesia for hemorrhoidectomy": CPT's anesthesia codes (00100-01999)
+    if standardized_instrument(tokens):
+        return "standardized instrument"
+    if patient_status_visit(tokens):
+        return "visit"
     kept = _kept(tokens)
     if not kept:
         return ""
     text = " ".join(kept)
-    if cpt_procedure(kept, text):
+    if cpt_procedure(kept, text) or office_procedure(kept):
         return "procedure"
     if laboratory_test(kept):
         return "laboratory test"
@@ -430,6 +478,8 @@ TIMED_NOUNS = frozenset(
         "telehealth",
         "telemedicine",
         "visit",
+        "e/m",
+        "conference",
     }
 )
 # The other words a timed service is said with: its kind, its discipline, its setting and its count.
@@ -444,7 +494,7 @@ TIMED_SHAPE = _listed(
     qualified professional staff nurse rn clinical visit add-on addon seen within
     high low straightforward mdm level prolonged general regional mac neuromuscular gait balance
     therapeutic manual electrical activities unit audio online portal plan digital virtual synchronous
-    check-in remote
+    check-in remote same outpatient inpatient hospital observation nursing facility e/m em over
     """
 )
 _TIME = re.compile(
@@ -453,7 +503,9 @@ _TIME = re.compile(
 )
 # A specimen's examination by a pathologist ("surgical pathology gross and micro", "frozen section during
 # surgery", "blood smear review by pathologist").
-PATHOLOGY = re.compile(r"\b(?:pathology|pathologist|cytopathology|frozen\s+section|gross\s+and\s+micro)\b")
+PATHOLOGY = re.compile(
+    r"\b(?:pathology|pathologist|cytopathology|cytopathologist|frozen\s+section|gross\s+and\s+micro)\b"
+)
 
 
 def timed_service(tokens: list[str], text: str) -> bool:
@@ -464,6 +516,54 @@ def timed_service(tokens: list[str], text: str) -> bool:
         return False  # ("physical therapy re-eval": CPT codes a therapist's re-evaluation apart)
     return all(
         t in TIMED_NOUNS or t in TIMED_SHAPE or t in _LINKS or _NUMBER.match(t) or t.endswith("min")
+        for t in tokens
+    )
+
+
+# A standardized instrument administered and scored ("developmental screening instrument with scoring",
+# "health risk assessment questionnaire"): CPT codes the instrument's administration (96110, 96127, 96160);
+# an encounter reason (Z13.-) the words also tell stays listed first below the notice.
+INSTRUMENTS = frozenset({"instrument", "instruments", "questionnaire", "questionnaires", "scoring", "scored"})
+_SCREENED = frozenset({"screening", "screen", "assessment", "testing", "test", "tool"})
+
+
+def standardized_instrument(tokens: list[str]) -> bool:
+    """Whether the words name a screening or assessment instrument administered (no finding, no person)."""
+    told = (FINDINGS - {"screening", "exam", "examination"}).intersection(tokens)
+    return (
+        bool(INSTRUMENTS.intersection(tokens) and _SCREENED.intersection(tokens))
+        and not told
+        and not _PERSONS.intersection(tokens)
+    )
+
+
+# A visit or an examination said with the patient's status CPT chooses its codes by ("comprehensive eye exam
+# established patient": 92014; "new patient preventive exam"): the service; an encounter reason (Z) the words
+# also tell stays listed first below the notice.
+_STATUS = re.compile(r"\b(?:new|established|est)\s+(?:patient|pt)s?\b")
+_VISITED = frozenset({"exam", "examination", "visit", "evaluation", "eval", "consult", "consultation"})
+
+
+_STATUS_SHAPE = _listed(
+    """
+    new established est patient patients pt comprehensive intermediate eye eyes preventive routine annual
+    physical well age level office home clinic outpatient inpatient hospital
+    """
+)
+
+
+def patient_status_visit(tokens: list[str]) -> bool:
+    """Whether the words name a visit or an examination with the patient's status, and only the words CPT
+    chooses the visit by (no reason, no finding, no person: "new patient visit for chest pain" is the
+    condition's)."""
+    if not (_VISITED.intersection(tokens) and _STATUS.search(" ".join(tokens))):
+        return False
+    return all(
+        t in _VISITED
+        or t in _STATUS_SHAPE
+        or t in TIMED_SHAPE
+        or (t in _LINKS and t != "for")
+        or _NUMBER.match(t)
         for t in tokens
     )
 

@@ -35,7 +35,8 @@ OFFICE_THINGS = _listed(
     breakfast deli pizza coffee donuts cake badge keyboard laptop computer computers ehr emr login
     logon epic portal website zoom timesheet payroll pto paycheck vacation birthday holiday holidays
     weekend towels supplies desk extension dog cat pet puppy kitten call calls remind reschedule copay
-    billing bill validation validate stamps microwave fridge keys shift shifts
+    billing bill validation validate stamps microwave fridge keys shift shifts deposit paystub paystubs
+    timecard superbill superbills clearinghouse
     """
 )
 OFFICE_PHRASES = re.compile(r"\b(?:running\s+late|call\s+(?:me\s+)?back|front\s+desk|work\s+note)\b")
@@ -51,7 +52,7 @@ CHAT = _listed(
     team all everybody please pls floor 1st 2nd 3rd 4th room go going goes about with new old another
     lab back patient pt doctor nurse staff front office clinic next week day time pm am noon machine
     jammed took take walked across sheet cover happy visitor break monday tuesday wednesday thursday
-    friday saturday sunday order parking lot garage elevator lunchroom closet
+    friday saturday sunday order parking lot garage elevator lunchroom closet direct info update updated
     """
 )
 # Keyboard mash: a run of one consonant no abbreviation is ("zzz", "xxxxx"), or a keyboard row.
