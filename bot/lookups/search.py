@@ -98,6 +98,9 @@ from bot.lookups.hcpcs_items import (
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.burn_depth import read_burn_depth
+from bot.lookups.index.by_site_with import may_read as may_read_by_site
+from bot.lookups.index.by_site_with import read_by_site
+from bot.lookups.index.by_site_with import readings as by_site_readings
 from bot.lookups.index.chart_findings import read_chart
 from bot.lookups.index.chart_frames import Frame, read_frame
 from bot.lookups.index.completion import (
@@ -546,6 +549,9 @@ class Searcher:
         # "Babinski upgoing on left", "bruit heard on exam", "urine output 200 mL in 24 h": the chart's
         # finding in the Index's words, before any reading of the words (bot.lookups.index.chart_findings).
         query = read_chart(query)
+        # "incarcerated inguinal hernia": the adjective the Index sends to the site's "with" line
+        # (bot.lookups.index.by_site_with).
+        query = self._by_site_with(query)
         # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
         query = read_burn_depth(query)
         # "knee aches no matter how much I rest it": what the patient concedes is no word of the complaint.
@@ -579,6 +585,13 @@ class Searcher:
         if found and not found.notice:
             return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
         return typed if typed is not None else self._find_all(query, systems, limit)
+
+    def _by_site_with(self, query: str) -> str:
+        tree = self.index_tree()
+        table = by_site_readings(tree.conn, tree.memo)
+        if not may_read_by_site(query, table):
+            return query
+        return read_by_site(query, table) or query
 
     def _framed(self, frame: Frame, systems: Sequence[str], limit: int) -> Hits | None:
         """The present condition's answers, the past condition's history code second; None when the present
