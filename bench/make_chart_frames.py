@@ -56,7 +56,13 @@ FRAMES = (
     ("plan_clause", "{q}, {plan}"),
     ("duration", "{q} x{n} {unit}"),
     ("known", "pt with known {q}"),
+    ("negated", "{q}, {negated}"),
+    ("rule_out", "{q}, r/o {ruled}"),
+    ("label_plan", "A/P: {q}, {plan}"),
 )
+# What the chart denies or has not established beside the finding: no code of it (guideline IV.H, I.A.19).
+NEGATED = ("no fever", "denies chest pain", "no acute distress", "no SOB", "afebrile")
+RULED = ("malignancy", "infection", "fracture", "PE", "MI")
 # A report's label: the study that found the finding ("CT abdomen: ...").
 STUDIES = ("CT", "CT abdomen/pelvis", "MRI", "MRI brain", "US", "CXR", "Xray", "EMG", "Echo", "Path", "Exam")
 # A plan said after the finding ("..., will monitor"): no word of it.
@@ -117,6 +123,8 @@ def build(data: Path, seed: int, total: int) -> list[Case]:
             age=rng.randint(25, 85),
             sex=rng.choice("MF"),
             plan=rng.choice(PLANS),
+            negated=rng.choice(NEGATED),
+            ruled=rng.choice(RULED),
             n=rng.randint(2, 5),
             unit=rng.choice(("days", "weeks")),
         )

@@ -219,6 +219,8 @@ TOLD_BETWEEN = frozenset(
     | {"day", "days", "week", "weeks", "wk", "wks", "month", "months", "year", "years", "hour", "hours"}
     | {"today", "yesterday", "one", "two", "three", "four", "five", "six", "seven", "ten"}
 )
+# An Index path joining two conditions ("Diabetes, with, foot ulcer", "Ascites, due to, cirrhosis").
+_LINKED_PATH = re.compile(r", (?:with|due to|in|in \(due to\)|secondary to|complicated by), ")
 CLAUSE_SCORE = 800.0  # a clause answered by a path holding most of its words
 INJURY_LETTERS = frozenset("ST")  # chapter 19, Injury, poisoning and certain other consequences
 LEFT_OUT_TRIES = 3  # readings of a query without one word a coder reads past (Searcher._readings)
@@ -593,9 +595,27 @@ class Searcher:
             return query
         return read_by_site(query, table) or query
 
+    def _known_beside(self, frame: Frame, systems: Sequence[str], limit: int) -> Hits | None:
+        """A known condition told beside what brings the patient in: the Index's "with" line joining them
+        when it has one (bot.lookups.index.chart_frames), else the present condition first, the known one's
+        code beside it; None when neither answers with confidence."""
+        linked = self.find(f"{frame.known} with {frame.now}", systems, limit)
+        if linked and not linked.notice and _LINKED_PATH.search(linked[0].why.split(" (")[0]):
+            return linked
+        now = self.find(frame.now, systems, limit)
+        if not now or now.notice:
+            return None
+        known = self.find(frame.known, systems, 1)
+        if not known or known.notice or known[0].code == now[0].code:
+            return now
+        hit = replace(known[0], why=f"suggested with {now[0].code}: clause “known {frame.known}”: {known[0].why}")
+        return _with_notice([now[0], hit, *(h for h in now[1:] if h.code != hit.code)][:limit], "")
+
     def _framed(self, frame: Frame, systems: Sequence[str], limit: int) -> Hits | None:
         """The present condition's answers, the past condition's history code second; None when the present
         condition finds no confident answer (the query is then read whole)."""
+        if frame.known:
+            return self._known_beside(frame, systems, limit)
         now = self.find(frame.now, systems, limit)
         if not frame.past:
             return now if now and not now.notice else None

@@ -25,6 +25,7 @@ from bot.lookups.search import find_codes
         ("pt with known sarcoidosis", Frame("sarcoidosis", "")),
         ("h/o CVA with residual ataxia", Frame("ataxia following CVA", "")),
         ("residual aphasia from prior stroke", Frame("aphasia following stroke", "")),
+        ("pt with known COPD presenting with pneumonia", Frame("pneumonia", "", "COPD")),
         ("CT chest", None),
         ("4 yo with fever", None),  # (a child's age can choose the code)
         ("old polio with residual leg weakness", None),  # (no "following" line: not a cerebrovascular past)
@@ -49,6 +50,9 @@ def test_the_frame_is_read(query: str, frame: Frame | None) -> None:
         ("HPI: 85 yo F with rheumatoid arthritis", ["M06.9"]),
         ("pt with known horner syndrome", ["G90.2"]),
         ("h/o CVA with residual dysarthria", ["I69.322"]),
+        ("known COPD presenting with pneumonia", ["J44.0", "J18.9"]),  # (the Index's "with" line)
+        ("pt with known CKD 3b presenting with hyperkalemia", ["E87.5", "N18.32"]),  # (no line: the reason first)
+        ("pt with known Crohn's disease presenting with an intra-abdominal abscess", ["K50.914"]),  # (no J7300)
     ],
 )
 def test_the_present_condition_first_and_the_history_beside_it(

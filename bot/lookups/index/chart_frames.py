@@ -19,6 +19,11 @@ a past condition told beside the present one is its own code, after it.
   reading is made when the past condition is one (a stroke, an infarct, a bleed); another's sequela ("old
   polio", "TBI") is the residual coded first and the "Sequelae" line beside it, left to the query's own
   reading. What a tumour or a stone leaves ("residual disease", "residual fragments") is no sequela.
+- A known condition told beside what brings the patient in ("pt with known COPD presenting with pneumonia",
+  "known Crohn's, now with intra-abdominal abscess") is read "X with Y" first: where the Index links the two
+  under "with" (guideline I.A.15, the link presumed) the combination code is the answer (J44.0, K50.914);
+  where it does not, what brings the patient in is listed first (guideline IV.A) and the known condition's
+  own code beside it ("known CKD 3b presenting with hyperkalemia": E87.5, N18.32).
 - Who the patient is says nothing of the condition: "HPI: 82 yo M with rheumatoid arthritis", "67 y/o female
   presents with ...", "pt with known ..." are the condition. An adult's age only: a child's or a newborn's
   age can choose the code (juvenile, neonatal) and is left to the query's own reading.
@@ -90,6 +95,12 @@ _CEREBROVASCULAR = re.compile(
     r"(?i)\b(?:stroke|cva|infarct\w*|hemorrhag\w*|haemorrhag\w*|bleed|sah|ich|cerebrovascular|"
     r"cerebral\s+(?:infarct\w*|hemorrhag\w*))\b"
 )
+# "known COPD presenting with pneumonia", "pt with known Crohn's, now with abscess"
+_KNOWN = re.compile(
+    r"^\s*(?:(?:pt|patient)\s+(?:with|w/)\s+)?known\s+(?P<known>[^,;]+?)\s*(?:[,;]\s*)?(?:now\s+)?"
+    r"(?:presenting|presents|comes\s+in|admitted|here|seen)\s+(?:with|w/|for)\s+(?P<now>[^,;]+?)\s*$",
+    re.IGNORECASE,
+)
 _FAMILY = re.compile(r"(?i)\b(?:family|fam|fh|fhx|mother|father|sister|brother)\b")
 # The cheap first look: a section label, a report's colon, an age, "known" or a history word.
 _MAY_READ = re.compile(
@@ -103,6 +114,7 @@ _MAY_READ = re.compile(
 class Frame:
     now: str  # the present condition, as typed
     past: str  # the past condition told beside it ("" when none)
+    known: str = ""  # a known current condition told beside it ("" when none)
 
 
 def read_frame(text: str) -> Frame | None:
@@ -112,6 +124,9 @@ def read_frame(text: str) -> Frame | None:
         return None
     label = _LABEL.match(text)
     rest = text[label.end() :] if label else text
+    known = _KNOWN.match(rest)
+    if known is not None:
+        return Frame(known.group("now").strip(), "", known.group("known").strip())
     who = _WHO.match(rest)
     if who is not None and (who.group("age") is None or int(who.group("age")) >= ADULT):
         rest, label = rest[who.end() :], who
