@@ -635,6 +635,7 @@ class Searcher:
         found = self._find_read(query, systems, limit)
         found = self._injury_before_cause(query, systems, limit, found)
         found = _residual_before_sequela(found)
+        found = _condition_before_drug_story(found)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
         found = self._venom_first(query, systems, limit, found)
@@ -2941,6 +2942,27 @@ def _residual_before_sequela(found: Hits) -> Hits:
     lead = [
         replace(residual, why=residual.why.split(": ", 1)[1]),
         replace(found[0], why=f"suggested with {residual.code}: {found[0].why}"),
+    ]
+    return _with_notice([*lead, *found[2:]], found.notice)
+
+
+def _condition_before_drug_story(found: Hits) -> Hits:
+    """ "fixed drug eruption from bactrim": the condition the query names beside an adverse effect or
+    underdosing T code (already suggested with it) first, the T code after it (guideline I.C.19.e.5.a and c:
+    the nature of the adverse effect, or the condition underdosing let relapse, is sequenced first) - also when
+    a word of the condition's own line ("Eruption, drug") was read as the drug."""
+    if len(found) < 2 or not is_adverse_or_underdosing(found[0].code):
+        return found
+    condition = found[1]
+    if (
+        condition.system != "ICD-10-CM"
+        or condition.code[:1] in "STVWXY"
+        or not condition.why.startswith(f"suggested with {found[0].code}:")
+    ):
+        return found
+    lead = [
+        replace(condition, why=condition.why.split(": ", 1)[1]),
+        replace(found[0], why=f"suggested with {condition.code}: {found[0].why}"),
     ]
     return _with_notice([*lead, *found[2:]], found.notice)
 
