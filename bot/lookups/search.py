@@ -102,6 +102,8 @@ from bot.lookups.index.by_site_with import may_read as may_read_by_site
 from bot.lookups.index.by_site_with import read_by_site
 from bot.lookups.index.by_site_with import readings as by_site_readings
 from bot.lookups.index.chart_findings import read_chart
+from bot.lookups.index.drug_induced import may_read as may_read_induced
+from bot.lookups.index.drug_induced import read_induced
 from bot.lookups.index.chart_frames import Frame, read_frame
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
@@ -554,6 +556,9 @@ class Searcher:
         # "incarcerated inguinal hernia": the adjective the Index sends to the site's "with" line
         # (bot.lookups.index.by_site_with).
         query = self._by_site_with(query)
+        # "steroid-induced diabetes": the cause a word of its own (bot.lookups.index.drug_induced).
+        if may_read_induced(query):
+            query = read_induced(query) or query
         # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
         query = read_burn_depth(query)
         # "knee aches no matter how much I rest it": what the patient concedes is no word of the complaint.
