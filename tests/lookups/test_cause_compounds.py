@@ -14,6 +14,7 @@ from bot.lookups.search import find_codes
 def test_the_compound_is_read_as_two_words() -> None:
     assert read_induced("opioid-induced constipation") == "opioid induced constipation"
     assert read_induced("drug induced lupus") is None
+    assert read_induced("cocaine dependence with cocaine-induced insomnia") is None
 
 
 @pytest.mark.parametrize(

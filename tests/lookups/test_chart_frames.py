@@ -26,6 +26,10 @@ from bot.lookups.search import find_codes
         ("h/o CVA with residual ataxia", Frame("ataxia following CVA", "")),
         ("residual aphasia from prior stroke", Frame("aphasia following stroke", "")),
         ("pt with known COPD presenting with pneumonia", Frame("pneumonia", "", "COPD")),
+        ("A/P: 1. community acquired pneumonia", Frame("community acquired pneumonia", "")),
+        ("PMH: HTN, HLD. CC: headache", Frame("headache", "")),
+        ("Hx: asthma. Presents today with wheezing", Frame("wheezing", "asthma")),
+        ("St. Louis encephalitis", None),
         ("CT chest", None),
         ("4 yo with fever", None),  # (a child's age can choose the code)
         ("old polio with residual leg weakness", None),  # (no "following" line: not a cerebrovascular past)

@@ -24,6 +24,10 @@ a past condition told beside the present one is its own code, after it.
   under "with" (guideline I.A.15, the link presumed) the combination code is the answer (J44.0, K50.914);
   where it does not, what brings the patient in is listed first (guideline IV.A) and the known condition's
   own code beside it ("known CKD 3b presenting with hyperkalemia": E87.5, N18.32).
+- A note's numbering ("A/P: 1. community acquired pneumonia", "#2 cellulitis") and its full stops are
+  layout: "Hx: asthma. Presents today with wheezing" is the two clauses "h/o asthma, presents with
+  wheezing"; "PMH: HTN, HLD. CC: headache" is the chief complaint, headache (the listed past conditions are
+  the chart's background, coded beside it when they bear on the visit).
 - Who the patient is says nothing of the condition: "HPI: 82 yo M with rheumatoid arthritis", "67 y/o female
   presents with ...", "pt with known ..." are the condition. An adult's age only: a child's or a newborn's
   age can choose the code (juvenile, neonatal) and is left to the query's own reading.
@@ -58,11 +62,12 @@ _WHO = re.compile(
 )
 ADULT = 18  # the age from which an age says nothing of a code (juvenile, childhood, neonatal lines)
 _HISTORY = (
-    r"(?:h/o|hx\s+of|hx|history\s+of|pmh\s+of|pmhx?:?|past\s+history\s+of|past\s+medical\s+history\s+of)"
+    r"(?:h/o|hx\s+of|hx:?|history\s+of|pmh\s+of|pmhx?:?|past\s+history\s+of|past\s+medical\s+history\s+of)"
 )
 _PRESENT = (
     r"(?:now\s+(?:with|w/|presents\s+with|presenting\s+with|here\s+(?:with|for)|c/o|has|having|"
-    r"complains\s+of|developed|with\s+new)|now|presents\s+with|presenting\s+with|here\s+(?:with|for)|"
+    r"complains\s+of|developed|with\s+new)|now|presents\s+(?:today\s+)?with|presenting\s+(?:today\s+)?with|"
+    r"here\s+(?:today\s+)?(?:with|for)|"
     r"c/o|complains\s+of|comes\s+in\s+with|admitted\s+with)"
 )
 # "h/o X, now with Y", "hx of X presents with Y"
@@ -106,8 +111,21 @@ _FAMILY = re.compile(r"(?i)\b(?:family|fam|fh|fhx|mother|father|sister|brother)\
 _MAY_READ = re.compile(
     r"(?i)\b(?:h/o|hx|history|pmhx?|assessment|a\s*/\s*p|a&p|impression|imp|dx|diagnos|cc|chief|problem|known|"
     r"residual)"
-    r"|:|\d\s*(?:yo|y/o|y\.o|yr|year|-year)"
+    r"|:|#\d|^\s*\d{1,2}[.)]\s|\d\s*(?:yo|y/o|y\.o|yr|year|-year)"
 )
+
+
+# A list's numbering at the start of an item: "1.", "2)", "#3".
+_NUMBERING = re.compile(r"^\s*(?:#\s*\d{1,2}[.)]?|\d{1,2}[.)])\s+(?=[a-z])", re.IGNORECASE)
+# A sentence's full stop (not a decimal point: "A1c 9.2", "2.1 cm").
+_FULL_STOP = re.compile(r"(?:(?<=[a-z]{3})|(?<=\)))\.\s+(?=[a-z#])", re.IGNORECASE)  # (not "St. Louis")
+# A sentence saying what brings the patient in, by its label.
+_PRESENT_LABEL = re.compile(
+    r"^\s*(?:cc|chief\s+complaint|hpi|assessment|a\s*/\s*p|a&p|dx|diagnosis|impression|reason\s+for\s+visit|"
+    r"rfv)\s*[:\-]",
+    re.IGNORECASE,
+)
+_BACKGROUND_LABEL = re.compile(r"^\s*(?:pmhx?|past\s+medical\s+history|psh|meds|medications|allergies)\s*:", re.I)
 
 
 @dataclass(frozen=True)
@@ -122,8 +140,17 @@ def read_frame(text: str) -> Frame | None:
     query has no such frame."""
     if not _MAY_READ.search(text):
         return None
+    sentences = [t for t in _FULL_STOP.split(text.strip().rstrip(".")) if t.strip()]
+    if len(sentences) > 1:
+        present = [t for t in sentences if _PRESENT_LABEL.match(t)]
+        if len(present) == 1 and all(t is present[0] or _BACKGROUND_LABEL.match(t) for t in sentences):
+            return read_frame(present[0]) or Frame(present[0], "")  # ("PMH: HTN, HLD. CC: headache")
+        text = ", ".join(t.strip() for t in sentences)  # ("Hx: asthma. Presents today with wheezing")
     label = _LABEL.match(text)
     rest = text[label.end() :] if label else text
+    numbering = _NUMBERING.match(rest)
+    if numbering is not None:
+        rest, label = rest[numbering.end() :], label or numbering
     known = _KNOWN.match(rest)
     if known is not None:
         return Frame(known.group("now").strip(), "", known.group("known").strip())
