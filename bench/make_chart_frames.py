@@ -59,6 +59,8 @@ FRAMES = (
     ("negated", "{q}, {negated}"),
     ("rule_out", "{q}, r/o {ruled}"),
     ("label_plan", "A/P: {q}, {plan}"),
+    ("numbered", "A/P: {n}. {q}"),
+    ("sentences", "PMH: hypertension, hyperlipidemia. CC: {q}"),
 )
 # What the chart denies or has not established beside the finding: no code of it (guideline IV.H, I.A.19).
 NEGATED = ("no fever", "denies chest pain", "no acute distress", "no SOB", "afebrile")

@@ -102,6 +102,7 @@ from bot.lookups.index.by_site_with import may_read as may_read_by_site
 from bot.lookups.index.by_site_with import read_by_site
 from bot.lookups.index.by_site_with import readings as by_site_readings
 from bot.lookups.index.chart_findings import read_chart
+from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
 from bot.lookups.index.drug_induced import may_read as may_read_induced
 from bot.lookups.index.drug_induced import read_induced
 from bot.lookups.index.chart_frames import Frame, read_frame
@@ -651,7 +652,23 @@ class Searcher:
         found = self._administration_first(query, systems, limit, found)
         found = self._unanswered_service(query, self._permanent_line_first(query, found))
         found = self._condition_beside_service(query, systems, limit, found)
+        found = self._one_side_unilateral(query, systems, limit, found)
         return self._cpt_kind_said(query, found)
+
+    def _one_side_unilateral(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """"left renal agenesis": one side named where the Index line the answer stands on has a "unilateral"
+        line below it (bot.lookups.index.one_side) - one more search, only when the answer says no side."""
+        if not found or found.notice or not may_say_unilateral(query, found[0].title, found[0].why):
+            return found
+        sided = self._find_all(f"{query} unilateral", systems, limit)
+        if (
+            sided
+            and not sided.notice
+            and says_unilateral(sided[0].why)
+            and main_term(sided[0].why) == main_term(found[0].why)
+        ):
+            return sided
+        return found
 
     def _condition_beside_service(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A condition told beside the test or study done for it ("chest xray pneumonia", "mammogram breast
