@@ -187,7 +187,9 @@ def check(cases: list[Case], codes_db: Path, misses: bool) -> None:
                 f"framed {first:9} want {case.expected}"
             )
     print(f"chart frames check: {len(cases)} cases in {time.perf_counter() - started:.0f} s")
-    print(f"  {'kind':6}{'form':12}{'n':>5}{'differ':>8}{'bare top-1':>12}{'top-5':>8}{'framed top-1':>14}{'top-5':>8}")
+    print(
+        f"  {'kind':6}{'form':12}{'n':>5}{'differ':>8}{'bare top-1':>12}{'top-5':>8}{'framed top-1':>14}{'top-5':>8}"
+    )
     for (kind, form), t in sorted(tally.items()):
         n = t[0]
         print(
@@ -200,7 +202,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the raw official files (shared/data)")
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="the raw official files (shared/data)"
+    )
     parser.add_argument("--seed", type=int, default=20621)
     parser.add_argument("--total", type=int, default=600)
     parser.add_argument("--codes-db", type=Path, help="a prepared code database: run the check")

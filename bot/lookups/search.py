@@ -102,9 +102,6 @@ from bot.lookups.index.by_site_with import may_read as may_read_by_site
 from bot.lookups.index.by_site_with import read_by_site
 from bot.lookups.index.by_site_with import readings as by_site_readings
 from bot.lookups.index.chart_findings import read_chart
-from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
-from bot.lookups.index.drug_induced import may_read as may_read_induced
-from bot.lookups.index.drug_induced import read_induced
 from bot.lookups.index.chart_frames import Frame, read_frame
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
@@ -119,6 +116,8 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
+from bot.lookups.index.drug_induced import may_read as may_read_induced
+from bot.lookups.index.drug_induced import read_induced
 from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
 from bot.lookups.index.injury_first import injury_clause
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
@@ -132,6 +131,7 @@ from bot.lookups.index.lay_sentences import (
 )
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.office_talk import office_talk
+from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
 from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
 from bot.lookups.index.pcs_asked import (
     ROOT_NAME_STEMS,
@@ -614,7 +614,9 @@ class Searcher:
         known = self.find(frame.known, systems, 1)
         if not known or known.notice or known[0].code == now[0].code:
             return now
-        hit = replace(known[0], why=f"suggested with {now[0].code}: clause “known {frame.known}”: {known[0].why}")
+        hit = replace(
+            known[0], why=f"suggested with {now[0].code}: clause “known {frame.known}”: {known[0].why}"
+        )
         return _with_notice([now[0], hit, *(h for h in now[1:] if h.code != hit.code)][:limit], "")
 
     def _framed(self, frame: Frame, systems: Sequence[str], limit: int) -> Hits | None:
@@ -656,7 +658,7 @@ class Searcher:
         return self._cpt_kind_said(query, found)
 
     def _one_side_unilateral(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
-        """"left renal agenesis": one side named where the Index line the answer stands on has a "unilateral"
+        """ "left renal agenesis": one side named where the Index line the answer stands on has a "unilateral"
         line below it (bot.lookups.index.one_side) - one more search, only when the answer says no side."""
         if not found or found.notice or not may_say_unilateral(query, found[0].title, found[0].why):
             return found

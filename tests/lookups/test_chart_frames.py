@@ -54,9 +54,10 @@ def test_the_frame_is_read(query: str, frame: Frame | None) -> None:
         ("HPI: 85 yo F with rheumatoid arthritis", ["M06.9"]),
         ("pt with known horner syndrome", ["G90.2"]),
         ("h/o CVA with residual dysarthria", ["I69.322"]),
-        ("known COPD presenting with pneumonia", ["J44.0", "J18.9"]),  # (the Index's "with" line)
-        ("pt with known CKD 3b presenting with hyperkalemia", ["E87.5", "N18.32"]),  # (no line: the reason first)
-        ("pt with known Crohn's disease presenting with an intra-abdominal abscess", ["K50.914"]),  # (no J7300)
+        # (the Index's "with" line; with none, the reason first; "intra" no drug line J7300)
+        ("known COPD presenting with pneumonia", ["J44.0", "J18.9"]),
+        ("pt with known CKD 3b presenting with hyperkalemia", ["E87.5", "N18.32"]),
+        ("pt with known Crohn's disease presenting with an intra-abdominal abscess", ["K50.914"]),
     ],
 )
 def test_the_present_condition_first_and_the_history_beside_it(

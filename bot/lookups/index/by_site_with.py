@@ -128,10 +128,6 @@ def read_by_site(text: str, table: dict[str, tuple[Reading, ...]]) -> str | None
             rest = " ".join(rest.split()).strip(" ,")
             if told is not None:
                 return rest  # ("incarcerated hernia with gangrene": Hernia, by site, with gangrene)
-            at = next(
-                t.end()
-                for k, t in enumerate(_WORD.finditer(rest))
-                if stem(t.group(0)) == reading.main
-            )
+            at = next(t.end() for t in _WORD.finditer(rest) if stem(t.group(0)) == reading.main)
             return f"{rest[:at]} with {reading.complication.lower()}{rest[at:]}"
     return None

@@ -82,7 +82,8 @@ _HISTORY_AFTER = re.compile(
 _PAST = r"(?:(?:h/o|hx\s+of|hx|history\s+of|s/p|old|prior|previous|remote|past)\s+)?"
 # "h/o CVA with residual ataxia", "CVA w/ residual L hemiparesis"
 _LEFT_BEHIND = re.compile(
-    rf"^\s*{_PAST}(?P<past>[^,;]+?)\s+(?:with|w/)\s+residuals?\s+(?:of\s+)?(?P<now>[^,;]+?)\s*$", re.IGNORECASE
+    rf"^\s*{_PAST}(?P<past>[^,;]+?)\s+(?:with|w/)\s+residuals?\s+(?:of\s+)?(?P<now>[^,;]+?)\s*$",
+    re.IGNORECASE,
 )
 # "residual aphasia from prior stroke"
 _RESIDUAL_FROM = re.compile(
@@ -125,7 +126,9 @@ _PRESENT_LABEL = re.compile(
     r"rfv)\s*[:\-]",
     re.IGNORECASE,
 )
-_BACKGROUND_LABEL = re.compile(r"^\s*(?:pmhx?|past\s+medical\s+history|psh|meds|medications|allergies)\s*:", re.I)
+_BACKGROUND_LABEL = re.compile(
+    r"^\s*(?:pmhx?|past\s+medical\s+history|psh|meds|medications|allergies)\s*:", re.I
+)
 
 
 @dataclass(frozen=True)
