@@ -263,6 +263,14 @@ def is_drug_title(code: str, title: str) -> bool:
     return code.upper().startswith("J") or _INJECTION_HEAD.match(title.lower().strip()) is not None
 
 
+# Word-forming prefixes a short descriptor prints clipped ("Intra copp contra": intrauterine) and a query types
+# as the first part of a compound ("intra-abdominal abscess", "extra-articular"): no product's name.
+WORD_PREFIXES = frozenset(
+    {"intra", "inter", "extra", "infra", "supra", "peri", "trans", "retro", "post", "ante", "anti", "multi"}
+    | {"semi", "hemi", "hyper", "hypo", "para", "pseudo", "poly", "mono", "endo", "ortho", "micro", "macro"}
+)
+
+
 def said_drug_key(
     read: Sequence[str],
     typed: Sequence[str],
@@ -281,7 +289,7 @@ def said_drug_key(
     for words, english_too in ((read, True), (typed, False), (typed, dosed)):
         for word in words:
             for part in [word, *_KEY_SPLIT.split(word)]:
-                named = len(part) >= 4 and part in keys and not is_dose((part,))
+                named = len(part) >= 4 and part in keys and part not in WORD_PREFIXES and not is_dose((part,))
                 if named and (english_too or part not in plain):
                     return part
     for head in heads:
@@ -397,6 +405,11 @@ def product_words(lines: Mapping[str, Sequence[tuple[str, str]]]) -> dict[str, s
     for key, drug_lines in lines.items():
         for _, title in drug_lines:
             for word in _TITLE_WORD.findall(title.lower()):
-                if len(word) >= PRODUCT_NAME and word not in TITLE_FILLER and word != key:
+                if (
+                    len(word) >= PRODUCT_NAME
+                    and word not in TITLE_FILLER
+                    and word not in WORD_PREFIXES
+                    and word != key
+                ):
                     keys.setdefault(word, set()).add(key)
     return {word: next(iter(found)) for word, found in keys.items() if len(found) == 1}

@@ -98,6 +98,9 @@ from bot.lookups.hcpcs_items import (
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.burn_depth import read_burn_depth
+from bot.lookups.index.by_site_with import may_read as may_read_by_site
+from bot.lookups.index.by_site_with import read_by_site
+from bot.lookups.index.by_site_with import readings as by_site_readings
 from bot.lookups.index.chart_findings import read_chart
 from bot.lookups.index.chart_frames import Frame, read_frame
 from bot.lookups.index.completion import (
@@ -114,6 +117,8 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
+from bot.lookups.index.drug_induced import may_read as may_read_induced
+from bot.lookups.index.drug_induced import read_induced
 from bot.lookups.index.found_on import without_test
 from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
 from bot.lookups.index.injury_first import injury_clause
@@ -128,6 +133,7 @@ from bot.lookups.index.lay_sentences import (
 )
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.office_talk import office_talk
+from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
 from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
 from bot.lookups.index.pcs_approach import approach_only
 from bot.lookups.index.pcs_asked import (
@@ -228,6 +234,8 @@ TOLD_BETWEEN = frozenset(
     | {"day", "days", "week", "weeks", "wk", "wks", "month", "months", "year", "years", "hour", "hours"}
     | {"today", "yesterday", "one", "two", "three", "four", "five", "six", "seven", "ten"}
 )
+# An Index path joining two conditions ("Diabetes, with, foot ulcer", "Ascites, due to, cirrhosis").
+_LINKED_PATH = re.compile(r", (?:with|due to|in|in \(due to\)|secondary to|complicated by), ")
 CLAUSE_SCORE = 800.0  # a clause answered by a path holding most of its words
 INJURY_LETTERS = frozenset("ST")  # chapter 19, Injury, poisoning and certain other consequences
 LEFT_OUT_TRIES = 3  # readings of a query without one word a coder reads past (Searcher._readings)
@@ -562,6 +570,12 @@ class Searcher:
         # "EIN on endometrial bx", "AIN on renal biopsy": the test a finding was seen on is no word of the
         # finding; its body-part words stay (bot.lookups.index.found_on).
         query = without_test(query)
+        # "incarcerated inguinal hernia": the adjective the Index sends to the site's "with" line
+        # (bot.lookups.index.by_site_with).
+        query = self._by_site_with(query)
+        # "steroid-induced diabetes": the cause a word of its own (bot.lookups.index.drug_induced).
+        if may_read_induced(query):
+            query = read_induced(query) or query
         # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
         query = read_burn_depth(query)
         # "knee aches no matter how much I rest it": what the patient concedes is no word of the complaint.
@@ -596,9 +610,36 @@ class Searcher:
             return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
         return typed if typed is not None else self._find_all(query, systems, limit)
 
+    def _by_site_with(self, query: str) -> str:
+        tree = self.index_tree()
+        table = by_site_readings(tree.conn, tree.memo)
+        if not may_read_by_site(query, table):
+            return query
+        return read_by_site(query, table) or query
+
+    def _known_beside(self, frame: Frame, systems: Sequence[str], limit: int) -> Hits | None:
+        """A known condition told beside what brings the patient in: the Index's "with" line joining them
+        when it has one (bot.lookups.index.chart_frames), else the present condition first, the known one's
+        code beside it; None when neither answers with confidence."""
+        linked = self.find(f"{frame.known} with {frame.now}", systems, limit)
+        if linked and not linked.notice and _LINKED_PATH.search(linked[0].why.split(" (")[0]):
+            return linked
+        now = self.find(frame.now, systems, limit)
+        if not now or now.notice:
+            return None
+        known = self.find(frame.known, systems, 1)
+        if not known or known.notice or known[0].code == now[0].code:
+            return now
+        hit = replace(
+            known[0], why=f"suggested with {now[0].code}: clause “known {frame.known}”: {known[0].why}"
+        )
+        return _with_notice([now[0], hit, *(h for h in now[1:] if h.code != hit.code)][:limit], "")
+
     def _framed(self, frame: Frame, systems: Sequence[str], limit: int) -> Hits | None:
         """The present condition's answers, the past condition's history code second; None when the present
         condition finds no confident answer (the query is then read whole)."""
+        if frame.known:
+            return self._known_beside(frame, systems, limit)
         now = self.find(frame.now, systems, limit)
         if not frame.past:
             return now if now and not now.notice else None
@@ -618,6 +659,7 @@ class Searcher:
         found = self._find_read(query, systems, limit)
         found = self._injury_before_cause(query, systems, limit, found)
         found = _residual_before_sequela(found)
+        found = _condition_before_drug_story(found)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
         found = self._venom_first(query, systems, limit, found)
@@ -629,6 +671,7 @@ class Searcher:
         found = self._service_title_first(query, systems, limit, found)
         found = self._unanswered_service(query, self._permanent_line_first(query, found))
         found = self._condition_beside_service(query, systems, limit, found)
+        found = self._one_side_unilateral(query, systems, limit, found)
         return self._cpt_kind_said(query, found)
 
     def _service_title_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
@@ -666,6 +709,21 @@ class Searcher:
         why = f"{SERVICE_DESCRIPTOR} {len(line.covered)} of the query's words in the title"
         lead = self._hit(("hcpcs", code.code), (top, why, code, ""))
         return _with_notice([lead, *(h for h in found if h.code != lead.code)][:limit], "")
+
+    def _one_side_unilateral(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """ "left renal agenesis": one side named where the Index line the answer stands on has a "unilateral"
+        line below it (bot.lookups.index.one_side) - one more search, only when the answer says no side."""
+        if not found or found.notice or not may_say_unilateral(query, found[0].title, found[0].why):
+            return found
+        sided = self._find_all(f"{query} unilateral", systems, limit)
+        if (
+            sided
+            and not sided.notice
+            and says_unilateral(sided[0].why)
+            and main_term(sided[0].why) == main_term(found[0].why)
+        ):
+            return sided
+        return found
 
     def _condition_beside_service(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A condition told beside the test or study done for it ("chest xray pneumonia", "mammogram breast
@@ -2971,6 +3029,27 @@ def _residual_before_sequela(found: Hits) -> Hits:
     lead = [
         replace(residual, why=residual.why.split(": ", 1)[1]),
         replace(found[0], why=f"suggested with {residual.code}: {found[0].why}"),
+    ]
+    return _with_notice([*lead, *found[2:]], found.notice)
+
+
+def _condition_before_drug_story(found: Hits) -> Hits:
+    """ "fixed drug eruption from bactrim": the condition the query names beside an adverse effect or
+    underdosing T code (already suggested with it) first, the T code after it (guideline I.C.19.e.5.a and c:
+    the nature of the adverse effect, or the condition underdosing let relapse, is sequenced first) - also when
+    a word of the condition's own line ("Eruption, drug") was read as the drug."""
+    if len(found) < 2 or not is_adverse_or_underdosing(found[0].code):
+        return found
+    condition = found[1]
+    if (
+        condition.system != "ICD-10-CM"
+        or condition.code[:1] in "STVWXY"
+        or not condition.why.startswith(f"suggested with {found[0].code}:")
+    ):
+        return found
+    lead = [
+        replace(condition, why=condition.why.split(": ", 1)[1]),
+        replace(found[0], why=f"suggested with {condition.code}: {found[0].why}"),
     ]
     return _with_notice([*lead, *found[2:]], found.notice)
 

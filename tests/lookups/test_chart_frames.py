@@ -18,6 +18,22 @@ from bot.lookups.search import find_codes
         ("hx of MI, now presents with chest pain", Frame("chest pain", "MI")),
         ("pt c/o dizziness, hx of stroke", Frame("pt c/o dizziness", "stroke")),
         ("Assessment: community acquired pneumonia", Frame("community acquired pneumonia", "")),
+        ("CT abdomen/pelvis: splenoptosis", Frame("splenoptosis", "")),
+        ("RUQ US: fatty liver", Frame("fatty liver", "")),
+        ("Problem list: horner syndrome", Frame("horner syndrome", "")),
+        ("HPI: 82 yo M with gout", Frame("gout", "")),
+        ("pt with known sarcoidosis", Frame("sarcoidosis", "")),
+        ("h/o CVA with residual ataxia", Frame("ataxia following CVA", "")),
+        ("residual aphasia from prior stroke", Frame("aphasia following stroke", "")),
+        ("pt with known COPD presenting with pneumonia", Frame("pneumonia", "", "COPD")),
+        ("A/P: 1. community acquired pneumonia", Frame("community acquired pneumonia", "")),
+        ("PMH: HTN, HLD. CC: headache", Frame("headache", "")),
+        ("Hx: asthma. Presents today with wheezing", Frame("wheezing", "asthma")),
+        ("St. Louis encephalitis", None),
+        ("CT chest", None),
+        ("4 yo with fever", None),  # (a child's age can choose the code)
+        ("old polio with residual leg weakness", None),  # (no "following" line: not a cerebrovascular past)
+        ("stroke with residual thrombus", None),
         ("history of stroke", None),
         ("back pain, family history of breast cancer", None),
         ("dizziness", None),
@@ -34,6 +50,14 @@ def test_the_frame_is_read(query: str, frame: Frame | None) -> None:
         ("h/o breast cancer, now presents with back pain", ["M54.9", "Z85.3"]),
         ("pt c/o dizziness, hx of stroke", ["R42", "Z86.73"]),
         ("assessment: community acquired pneumonia", ["J18.9"]),
+        ("MRI brain: lutembacher's disease", ["Q21.19"]),
+        ("HPI: 85 yo F with rheumatoid arthritis", ["M06.9"]),
+        ("pt with known horner syndrome", ["G90.2"]),
+        ("h/o CVA with residual dysarthria", ["I69.322"]),
+        # (the Index's "with" line; with none, the reason first; "intra" no drug line J7300)
+        ("known COPD presenting with pneumonia", ["J44.0", "J18.9"]),
+        ("pt with known CKD 3b presenting with hyperkalemia", ["E87.5", "N18.32"]),
+        ("pt with known Crohn's disease presenting with an intra-abdominal abscess", ["K50.914"]),
     ],
 )
 def test_the_present_condition_first_and_the_history_beside_it(

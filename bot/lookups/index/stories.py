@@ -258,7 +258,7 @@ def is_poisoning(code: str) -> bool:
     category = int(plain[1:3])
     if 51 <= category <= 65:
         return True
-    return 36 <= category <= 50 and len(plain) >= 6 and plain[5] in "1234"
+    return 36 <= category <= 50 and len(plain) >= 6 and _intent(plain) in "1234"
 
 
 def is_adverse_or_underdosing(code: str) -> bool:
@@ -267,7 +267,13 @@ def is_adverse_or_underdosing(code: str) -> bool:
     plain = code.replace(".", "").upper()
     if len(plain) < 6 or plain[0] != "T" or not plain[1:3].isdigit():
         return False
-    return 36 <= int(plain[1:3]) <= 50 and plain[5] in "56"
+    return 36 <= int(plain[1:3]) <= 50 and _intent(plain) in "56"
+
+
+def _intent(plain: str) -> str:
+    """A drug code's intent character: the sixth, or the fifth where a subcategory of four characters puts
+    the placeholder sixth (T37.95XA, T37.91XA)."""
+    return plain[4] if plain[5] == "X" else plain[5]
 
 
 # The taking told in a clause of its own ("ran out", "taking as directed"): no condition.
