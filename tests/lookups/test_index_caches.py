@@ -1,5 +1,6 @@
 """The Index tree's caches of lines and word postings are bounded, least recently used dropped first, and a
-line or word dropped reads back the same; the biosimilar-suffix check compiles nothing for plain titles."""
+line or word dropped reads back the same; the tree's memo is bounded, the tables read whole kept; the
+biosimilar-suffix check compiles nothing for plain titles."""
 
 from __future__ import annotations
 
@@ -41,6 +42,20 @@ def test_word_postings_are_kept_least_recently_used_within_the_cap(
     assert list(tree._words) == ["left", "fractur"]
     first = unbounded.main_terms_holding("pain")[0]
     assert "pain" not in tree._words and tree.span(first) == unbounded.span(first) > 0  # spans stay
+
+
+def test_the_memo_drops_its_oldest_per_code_entries_past_the_cap(
+    codebook: CodeBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tree_module, "MEMO_ENTRIES", 8)
+    memo = IndexTree(codebook.db.conn).memo  # (it grew with every code a process met: ~60 MB in the bench)
+    memo["a table read whole"] = {}
+    memo[("another table",)] = ()
+    for n in range(20):
+        memo[("cm", f"code{n}")] = n
+    assert len(memo) <= 8
+    assert "a table read whole" in memo and ("another table",) in memo
+    assert ("cm", "code19") in memo and ("cm", "code0") not in memo
 
 
 def test_a_suffixed_product_name_is_found_as_the_pattern_finds_it() -> None:

@@ -1174,8 +1174,7 @@ def _forms(term: str) -> tuple[frozenset[str], ...]:
     return tuple(content_stems(f) for f in term.split(",") if f.strip())
 
 
-@lru_cache(maxsize=TERM_CACHE)
-def _all_stems(term: str) -> frozenset[str]:
+def _all_stems(term: str) -> frozenset[str]:  # (read once per term: _term keeps what it gives)
     return frozenset(s for f in _forms(term) for s in f)
 
 

@@ -73,6 +73,11 @@ CACHE_WORDS = 4_000  # ~35 MB
 MAIN_TERMS_PER_WORD = 150
 CACHE_SETS = 100_000
 CACHE_REFS = 50_000
+# The memo's entries read for one code, word or table (a key of several parts: ("cm", "J18"), ("use", ...))
+# past which the oldest are dropped: a process answering every bench set (~10,800 queries) met ~40,000 of
+# them (~1.4 KB each, a PCS table's rows ~13 KB) and kept them all, ~60 MB. The tables read whole (a key of
+# one part: "asked with twins", ("analyte lines",)) stay.
+MEMO_ENTRIES = 12_000
 # A body part's side names no body part of its own ("Right Upper Lung Lobe" and "Thyroid Gland Lobe, Right").
 SIDE_STEMS = frozenset(stem(w) for w in ("right", "left", "bilateral"))
 _COLUMNS = "id, book, parent, depth, last, term, modifiers, code, see, see_also, cells"
@@ -138,6 +143,23 @@ def _refs(text: str) -> tuple[str, ...]:
     return tuple(r.strip() for r in text.split(" | ") if r.strip())
 
 
+class Memo(dict[object, object]):
+    """The tree's memo (the Tabular rows and tables the readers work out, by key), bounded: past MEMO_ENTRIES
+    the oldest entries read for one code, word or table are dropped (a quarter of them at a time); the tables
+    read whole stay. An entry dropped is read again when asked for: what a lookup answers never depends on it."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        super().__setitem__(key, value)
+        if len(self) > MEMO_ENTRIES:
+            self._shed()
+
+    def _shed(self) -> None:
+        extra = len(self) - MEMO_ENTRIES * 3 // 4
+        oldest = [k for k in self if isinstance(k, tuple) and len(k) > 1][:extra]
+        for key in oldest:
+            del self[key]
+
+
 class IndexTree:
     """The index tables of one code database (a connection per thread: pass the thread's connection)."""
 
@@ -156,9 +178,8 @@ class IndexTree:
         self._procedure_stored = False
         self._open_heads: dict[str, tuple[int, frozenset[str]]] = {}
         self._table_parts: dict[str, frozenset[str]] = {}
-        self.memo: dict[
-            object, object
-        ] = {}  # the Tabular rows completion reads (bot.lookups.index.completion)
+        # the Tabular rows completion reads (bot.lookups.index.completion), and the readers' tables
+        self.memo: dict[object, object] = Memo()
 
     def table_parts(self, table: str) -> frozenset[str]:
         """The stems of a PCS table's body part meanings (fourth character: "Thyroid Gland Lobe, Right"), the
