@@ -69,7 +69,13 @@ def _encounter(rng: random.Random, encounter: str, fracture: bool, wound: bool) 
     opened = "open fracture" in e
     type3 = "IIIA" in e
     if "routine healing" in e:
-        words = _pick(rng, "routine healing", "f/u, healing well", "follow-up visit, healing normally", "recheck, healing fine")
+        words = _pick(
+            rng,
+            "routine healing",
+            "f/u, healing well",
+            "follow-up visit, healing normally",
+            "recheck, healing fine",
+        )
     elif "delayed healing" in e:
         words = _pick(rng, "delayed healing", "slow to heal", "f/u delayed healing")
     elif "nonunion" in e:
@@ -84,20 +90,28 @@ def _encounter(rng: random.Random, encounter: str, fracture: bool, wound: bool) 
 
 
 _SIDE = re.compile(r"\b(right|left)\b")
-_UNSPEC_SIDE = re.compile(r"\bunspecified (?=(arm|leg|hand|foot|eye|ear|wrist|shoulder|hip|knee|ankle|elbow|"
-                          r"thigh|femur|tibia|fibula|humerus|radius|ulna|side|lower leg|forearm|upper arm|"
-                          r"thumb|finger|toe|great toe|lesser toe|clavicle|scapula|calcaneus|talus|"
-                          r"patella|kidney|lung|orbit|mandible|front wall|back wall|breast|buttock|"
-                          r"ischium|ilium|pubis|acetabulum|[a-z]+ (bone|finger|toe|joint|vein|artery)))")
+_UNSPEC_SIDE = re.compile(
+    r"\bunspecified (?=(arm|leg|hand|foot|eye|ear|wrist|shoulder|hip|knee|ankle|elbow|"
+    r"thigh|femur|tibia|fibula|humerus|radius|ulna|side|lower leg|forearm|upper arm|"
+    r"thumb|finger|toe|great toe|lesser toe|clavicle|scapula|calcaneus|talus|"
+    r"patella|kidney|lung|orbit|mandible|front wall|back wall|breast|buttock|"
+    r"ischium|ilium|pubis|acetabulum|[a-z]+ (bone|finger|toe|joint|vein|artery)))"
+)
 
 
 def _site_words(rng: random.Random, text: str) -> str:
     t = text
     t = re.sub(r"lower end of (\w+)", lambda m: _pick(rng, f"distal {m[1]}", f"lower end of {m[1]}"), t)
     t = re.sub(r"upper end of (\w+)", lambda m: _pick(rng, f"proximal {m[1]}", f"upper end of {m[1]}"), t)
-    t = re.sub(r"navicular \[scaphoid\] bone of (\w+ )?wrist", lambda m: _pick(rng, "scaphoid", f"{m[1] or ''}wrist scaphoid", "navicular bone of wrist"), t)
+    t = re.sub(
+        r"navicular \[scaphoid\] bone of (\w+ )?wrist",
+        lambda m: _pick(rng, "scaphoid", f"{m[1] or ''}wrist scaphoid", "navicular bone of wrist"),
+        t,
+    )
     t = re.sub(r"\[([^\]]+)\]", lambda m: "", t)
-    t = re.sub(r"little finger", lambda m: _pick(rng, "little finger", "pinky", "pinky finger", "5th finger"), t)
+    t = re.sub(
+        r"little finger", lambda m: _pick(rng, "little finger", "pinky", "pinky finger", "5th finger"), t
+    )
     t = re.sub(r"index finger", lambda m: _pick(rng, "index finger", "pointer finger", "index finger"), t)
     t = re.sub(r"ring finger", lambda m: _pick(rng, "ring finger", "ring finger", "4th finger"), t)
     t = re.sub(r"great toe", lambda m: _pick(rng, "great toe", "big toe"), t)
@@ -109,14 +123,28 @@ def _site_words(rng: random.Random, text: str) -> str:
 def _nature_words(rng: random.Random, title: str, closed: bool) -> str:
     """The title's nature said clinically or in lay words (the site words follow 'of')."""
     t = title
-    t = re.sub(r"^Unspecified (?=(fracture|dislocation|subluxation|sprain|strain|open wound|physeal|superficial injury|injury of))", "", t)
+    t = re.sub(
+        r"^Unspecified (?=(fracture|dislocation|subluxation|sprain|strain|open wound|physeal|superficial injury|injury of))",
+        "",
+        t,
+    )
     lay: list[tuple[str, tuple[str, ...]]] = [
         (r"^Contusion of (.+)$", ("contusion of {}", "bruised {}", "bruise on {}", "{} contusion")),
         (r"^Abrasion of (.+)$", ("abrasion of {}", "scraped {}", "{} abrasion")),
         (r"^Laceration without foreign body of (.+)$", ("laceration of {}", "cut on {}", "{} laceration")),
-        (r"^Laceration with foreign body of (.+)$", ("laceration of {} with foreign body", "cut on {} with glass still in it", "{} laceration with FB")),
+        (
+            r"^Laceration with foreign body of (.+)$",
+            (
+                "laceration of {} with foreign body",
+                "cut on {} with glass still in it",
+                "{} laceration with FB",
+            ),
+        ),
         (r"^Puncture wound without foreign body of (.+)$", ("puncture wound of {}", "{} puncture wound")),
-        (r"^Puncture wound with foreign body of (.+)$", ("puncture wound of {} with foreign body", "{} puncture wound, FB retained")),
+        (
+            r"^Puncture wound with foreign body of (.+)$",
+            ("puncture wound of {} with foreign body", "{} puncture wound, FB retained"),
+        ),
         (r"^Open bite of (.+)$", ("open bite of {}", "bite wound to {}", "dog bite to {}")),
         (r"^Superficial foreign body of (.+)$", ("splinter in {}", "superficial foreign body of {}")),
         (r"^Insect bite \(nonvenomous\) of (.+)$", ("insect bite on {}", "bug bite {}")),
@@ -126,7 +154,10 @@ def _nature_words(rng: random.Random, title: str, closed: bool) -> str:
         (r"^Dislocation of (.+)$", ("dislocation of {}", "dislocated {}")),
         (r"^Crushing injury of (.+)$", ("crushing injury of {}", "crushed {}", "crush injury {}")),
         (r"^Burn of first degree of (.+)$", ("first degree burn of {}", "1st degree burn {}")),
-        (r"^Burn of second degree of (.+)$", ("second degree burn of {}", "2nd degree burn {}", "partial thickness burn of {}")),
+        (
+            r"^Burn of second degree of (.+)$",
+            ("second degree burn of {}", "2nd degree burn {}", "partial thickness burn of {}"),
+        ),
         (r"^Burn of third degree of (.+)$", ("third degree burn of {}", "full thickness burn {}")),
         (r"^Corrosion of first degree of (.+)$", ("first degree chemical burn of {}",)),
         (r"^Corrosion of second degree of (.+)$", ("second degree chemical burn {}",)),
@@ -143,7 +174,11 @@ def _nature_words(rng: random.Random, title: str, closed: bool) -> str:
         disp = (m[1] or "").lower()
         kind = m[2].lower()
         site = m[3]
-        noun = _pick(rng, "fracture", "fx", "fracture") if not (closed and not disp and not kind) else _pick(rng, "fracture", "fx", "broken")
+        noun = (
+            _pick(rng, "fracture", "fx", "fracture")
+            if not (closed and not disp and not kind)
+            else _pick(rng, "fracture", "fx", "broken")
+        )
         if noun == "broken":
             return f"broken {site}"
         return _pick(rng, f"{disp}{kind}{noun} of {site}", f"{disp}{kind}{site} {noun}")
@@ -177,12 +212,7 @@ def _query(rng: random.Random, title: str) -> str | None:
         s = _side(rng, moved)
         phrase = f"{phrase}, {s}" if rng.random() < 0.5 else f"{s} {phrase}"
     if enc:
-        if enc in ("sequela of", "late effect of"):
-            phrase = f"{enc} {phrase}"
-        elif front:
-            phrase = f"{enc} {phrase}"
-        else:
-            phrase = f"{phrase}, {enc}"
+        phrase = f"{enc} {phrase}" if enc in ("sequela of", "late effect of") or front else f"{phrase}, {enc}"
     return re.sub(r"\s+", " ", phrase).strip(" ,")
 
 
@@ -215,7 +245,9 @@ def generate(seed: int, total: int) -> list[tuple[str, str, str]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seed", type=int, default=20)
     parser.add_argument("--total", type=int, default=800)
     parser.add_argument("--out", type=Path, default=OUT)
@@ -246,7 +278,9 @@ def main() -> int:
         if args.misses and (not got or got[0] != code):
             first = f"{hits[0].code} {hits[0].title[:60]}" if hits else "(nothing)"
             print(f"{'*' if code in got else ' '} inj{i:04d} {q!r:70} want {code} first {first}")
-    print(f"injury queries (seed {args.seed}): {len(rows)}  top-1 {100 * top1 / len(rows):.1f}%  top-5 {100 * top5 / len(rows):.1f}%")
+    print(
+        f"injury queries (seed {args.seed}): {len(rows)}  top-1 {100 * top1 / len(rows):.1f}%  top-5 {100 * top5 / len(rows):.1f}%"
+    )
     return 0
 
 

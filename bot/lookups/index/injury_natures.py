@@ -235,7 +235,8 @@ def _fingertip(text: str) -> str:
 _INJURED = re.compile(
     r"\b(?:fractures?|fractured|fx|broken|broke|sprains?|sprained|strains?|strained|dislocations?|dislocated|"
     r"lacerations?|contusions?|bruised?|crush(?:ed|ing)?|amputations?|amputated|abrasions?|avulsions?|"
-    r"puncture|bites?|bitten|burns?|burned|frostbite|wounds?|injury|injured|subluxations?|tears?|torn)\b"
+    r"puncture|bites?|bitten|burns?|burned|frostbite|wounds?|injury|injured|subluxations?|tears?|torn|"
+    r"splinters?|blisters?|scraped?|foreign\s+body)\b"
 )
 _SITE_NAMES = (
     # a bone's adjective before its part or its injury ("radial head fracture", "patellar dislocation"): the
@@ -255,7 +256,14 @@ _SITE_NAMES = (
     (re.compile(r"\bcoccygeal\s+(?=(?:fractures?|fx)\b)"), "coccyx "),
     (re.compile(r"\b(?:big|great)\s+toes?\b"), "great toe"),
     (re.compile(r"\b(?:pinky|pinkie|baby|little)\s+toes?\b"), "lesser toe"),
-    (re.compile(r"\b(?:second|third|fourth|2nd|3rd|4th)\s+toes?\b"), "lesser toe"),
+    (re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\s+toes?\b"), "lesser toe"),
+    (re.compile(r"\b(?:first|1st)\s+toes?\b"), "great toe"),
+    # the fingers counted from the thumb, as charts number them (the Tabular names them): the second is the
+    # index finger, the fifth the little finger
+    (re.compile(r"\b(?:second|2nd|pointer)\s+fingers?\b"), "index finger"),
+    (re.compile(r"\b(?:third|3rd)\s+fingers?\b"), "middle finger"),
+    (re.compile(r"\b(?:fourth|4th)\s+fingers?\b"), "ring finger"),
+    (re.compile(r"\b(?:fifth|5th)\s+fingers?\b"), "little finger"),
     (re.compile(r"\b(?:pinky|pinkie)(?:\s+finger)?\b(?!\s+toe)"), "little finger"),
     (re.compile(r"\bshoulder\s?blades?\b"), "scapula"),
     (re.compile(r"\bheel\s?bones?\b"), "calcaneus"),
