@@ -1,6 +1,7 @@
 """Injuries read from the Tabular's structure: the encounter of every injury nature, an open fracture's 7th
-characters, a digit named among its siblings, a joint between two vertebrae, a chemical burn, and a side said
-after a comma (bot.lookups.index.injury_words, query, completion, side_clauses; terms.tsv block injury20).
+characters, a digit named among its siblings, a joint between two vertebrae, a chemical burn, a side said
+after a comma, and a thing the External Cause Index lists under another main term than the verb's
+(bot.lookups.index.injury_words, query, completion, side_clauses, cause_objects; terms.tsv block injury20).
 
 Every query here is made up for these tests (none is in a benchmark set); each expected code is the one the
 Index path in the comment leads to, with the 7th character the encounter says (guideline I.C.19.a).
@@ -38,6 +39,10 @@ from bot.lookups.search import find_codes
         ("frostnip right ear", "T33.011A"),
         # a side said apart: Laceration, blood vessel, brachial artery
         ("laceration of brachial artery, left side", "S45.112A"),
+        # a thing the verb's main term does not list, where the External Cause Index lists it: Accident,
+        # transport, Segway (V00.848); Contact, with, hay derrick
+        ("fell off a segway", "V00.848A"),
+        ("hurt by a hay derrick", "W30.2XXA"),
     ],
 )
 def test_injury_read_from_the_tabular_structure(codebook: CodeBook, query: str, first: str) -> None:

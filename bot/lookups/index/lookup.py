@@ -31,6 +31,7 @@ from bot.lookups.index.completion import (
 )
 from bot.lookups.index.external_causes import SETTING_OR
 from bot.lookups.index.injury_natures import other_than_traumatic
+from bot.lookups.index.cause_objects import cause_alternatives
 from bot.lookups.index.lab_results import result_alternatives
 from bot.lookups.index.linked import already_linked, hosts, links
 from bot.lookups.index.long_term import long_term_line
@@ -197,6 +198,8 @@ def index_hits(
         alternatives[w] = [*alternatives[w], *mains]  # "elevated lipase": Abnormal, serum level, lipase
     for w, limb in limb_alternatives(tree, words, alternatives).items():
         alternatives[w] = [*alternatives[w], limb]  # "boil on my thigh": Furuncle, leg (any part)
+    for w, mains in cause_alternatives(tree, words).items():
+        alternatives[w] = [*alternatives[w], *mains]  # "injured by a rototiller": Contact, with, rototiller
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
         for i, w in enumerate(words):
