@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.lookups.codebook import Code
 from bot.lookups.index.agents import agent_path, asks_agent, is_agent, names_organism, title_names
 from bot.lookups.index.asked_with import asked_twin
+from bot.lookups.index.cause_objects import cause_alternatives
 from bot.lookups.index.classes import class_line
 from bot.lookups.index.completion import (
     QUERY_NEGATIONS,
@@ -31,7 +32,6 @@ from bot.lookups.index.completion import (
 )
 from bot.lookups.index.external_causes import SETTING_OR
 from bot.lookups.index.injury_natures import other_than_traumatic
-from bot.lookups.index.cause_objects import cause_alternatives
 from bot.lookups.index.lab_results import result_alternatives
 from bot.lookups.index.linked import already_linked, hosts, links
 from bot.lookups.index.long_term import long_term_line
