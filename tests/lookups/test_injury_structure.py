@@ -1,5 +1,5 @@
 """Injuries read from the Tabular's structure: the encounter of every injury nature, an open fracture's 7th
-characters, a digit named among its siblings, a joint between two vertebrae, a chemical burn, a side said
+characters, a digit named among its siblings, a joint between two vertebrae, a limb segment, a chemical burn, a side said
 after a comma, and a thing the External Cause Index lists under another main term than the verb's
 (bot.lookups.index.injury_words, query, completion, side_clauses, cause_objects; terms.tsv block injury20).
 
@@ -39,6 +39,10 @@ from bot.lookups.search import find_codes
         ("frostnip right ear", "T33.011A"),
         # a side said apart: Laceration, blood vessel, brachial artery
         ("laceration of brachial artery, left side", "S45.112A"),
+        # a limb segment as the Index prints it: Puncture, leg (lower); Burn, calf; Burn, above elbow
+        ("puncture wound left lower leg", "S81.832A"),
+        ("second degree burn of left lower leg", "T24.232A"),
+        ("first degree burn of right upper arm", "T22.131A"),
         # a thing the verb's main term does not list, where the External Cause Index lists it: Accident,
         # transport, Segway (V00.848); Contact, with, hay derrick
         ("fell off a segway", "V00.848A"),

@@ -286,7 +286,22 @@ def read_site_names(text: str) -> str:
         return text
     for pattern, name in _SITE_NAMES:
         text = pattern.sub(name, text)
-    return text
+    return _limb_segment(text)
+
+
+# The Tabular's limb segments ("lower leg", "upper arm") as the Index's injury lines print them: "leg
+# (lower)" and "arm (upper)" (Contusion, Laceration, Puncture, Bite, Wound, open, Injury), the segment's word
+# nonessential, so it must not pull "lower quadrant", "lower end" or "lower back"; a burn's lower leg is the
+# Index's "Burn, calf" (T24.x3-), its upper arm "Burn, above elbow" (T22.x3-).
+_LOWER_LEG = re.compile(r"\blower\s+legs?\b")
+_UPPER_ARM = re.compile(r"\bupper\s+arms?\b")
+_BURNED = re.compile(r"\b(?:burns?|burned|burnt|scald\w*|corrosions?)\b")
+
+
+def _limb_segment(text: str) -> str:
+    if _BURNED.search(text):
+        return _UPPER_ARM.sub("above elbow", _LOWER_LEG.sub("calf", text))
+    return _UPPER_ARM.sub("arm", _LOWER_LEG.sub("leg", text))
 
 
 _FROSTBITTEN = re.compile(r"\bfrost\s?bitten\b")
