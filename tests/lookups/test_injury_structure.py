@@ -1,6 +1,7 @@
 """Injuries read from the Tabular's structure: the encounter of every injury nature, an open fracture's 7th
-characters, a digit named among its siblings, a joint between two vertebrae, a limb segment, a chemical burn, a side said
-after a comma, and a thing the External Cause Index lists under another main term than the verb's
+characters, a digit named among its siblings, a joint between two vertebrae, a limb segment, the wrist's
+scaphoid, a chemical burn, a side said after a comma, and a thing the External Cause Index lists under
+another main term than the verb's
 (bot.lookups.index.injury_words, query, completion, side_clauses, cause_objects; terms.tsv block injury20).
 
 Every query here is made up for these tests (none is in a benchmark set); each expected code is the one the
@@ -43,6 +44,9 @@ from bot.lookups.search import find_codes
         ("puncture wound left lower leg", "S81.832A"),
         ("second degree burn of left lower leg", "T24.232A"),
         ("first degree burn of right upper arm", "T22.131A"),
+        # the scaphoid said alone is the wrist's: Fracture, scaphoid (hand) - see Fracture, carpal, navicular
+        ("scaphoid waist fracture right, healing well", "S62.021D"),
+        ("malunion of left scaphoid fracture", "S62.002P"),
         # a thing the verb's main term does not list, where the External Cause Index lists it: Accident,
         # transport, Segway (V00.848); Contact, with, hay derrick
         ("fell off a segway", "V00.848A"),

@@ -286,7 +286,24 @@ def read_site_names(text: str) -> str:
         return text
     for pattern, name in _SITE_NAMES:
         text = pattern.sub(name, text)
-    return _limb_segment(text)
+    return _limb_segment(_scaphoid(text))
+
+
+# The scaphoid said alone is the wrist's: the Index prints "Fracture, scaphoid (hand) - see Fracture, carpal,
+# navicular" (the foot's is found only below "tarsal" or "navicular (foot)"), its "waist" is the Tabular's
+# "middle third of navicular [scaphoid] bone" and its proximal pole the "proximal third" (Fracture, carpal,
+# navicular, middle third / proximal third).
+_SCAPHOID = re.compile(r"\bscaphoid\b")
+_FOOT_WORDS = re.compile(r"\b(?:foot|feet|tarsal|tarsus|ankle|midfoot|toes?|navicular)\b")
+_WAIST = re.compile(r"\bwaist\b")
+_PROXIMAL_POLE = re.compile(r"\bproximal\s+pole\b")
+
+
+def _scaphoid(text: str) -> str:
+    if not _SCAPHOID.search(text) or _FOOT_WORDS.search(text):
+        return text
+    text = _PROXIMAL_POLE.sub("proximal third", _WAIST.sub("middle third", text))
+    return _SCAPHOID.sub("carpal navicular", text)
 
 
 # The Tabular's limb segments ("lower leg", "upper arm") as the Index's injury lines print them: "leg
