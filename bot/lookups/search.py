@@ -170,6 +170,7 @@ from bot.lookups.index.services import (
     names_service_noun,
     says_finding,
 )
+from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.stories import (
     is_adverse_or_underdosing,
     is_poisoning,
@@ -1990,7 +1991,7 @@ class Searcher:
     def _by_clause(self, text: str, systems: Sequence[str], limit: int, whole: list[Hit]) -> Hits | None:
         """The answer for the best-answered clause of a query of several (split at commas and semicolons),
         when a path holds that clause whole and it beats the answer for the query as a whole."""
-        clauses = [c.strip() for c in re.split(r"[,;]", text) if WORD.search(c.lower())]
+        clauses = joined_sides([c.strip() for c in re.split(r"[,;]", text) if WORD.search(c.lower())])
         if len(clauses) < 2:
             return None
         clauses = [c for c in clauses if not denies(c)]  # "denies SI, reports anhedonia": not SI

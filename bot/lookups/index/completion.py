@@ -70,12 +70,68 @@ def other_encounter(title: str, encounter: str) -> bool:
     said = _TITLE_ENCOUNTER.search(title)
     if said is None:
         return False
-    printed = "A" if said.group(1) else "D" if said.group(2) else "S"
-    wanted = "D" if encounter in "DGKP" else encounter
-    return printed != wanted
+    printed = _printed_character(
+        title[said.start() :], "A" if said.group(1) else "D" if said.group(2) else "S"
+    )
+    if printed == encounter or (encounter, printed) in _FALLBACK_FIT:
+        return False
+    # a fracture's healing ("with nonunion" for "healing well") or an open fracture the query does not say
+    # ("initial encounter for open fracture" for a closed one) is another encounter too
+    return (
+        printed in _FRACTURE_CHARACTERS
+        or encounter in _FRACTURE_CHARACTERS
+        or _kind(printed) != _kind(encounter)
+    )
 
+
+# The 7th characters of a fracture's encounters by the words of its title (the Tabular's S42, S52, S72 ...).
+_FRACTURE_CHARACTERS = frozenset("BCEFGHJKMNPQR")
+_HEALING_WORDS = (("routine healing", "D"), ("delayed healing", "G"), ("nonunion", "K"), ("malunion", "P"))
+_OPEN_OF = {"A": "BC", "D": "EF", "G": "HJ", "K": "MN", "P": "QR"}
+
+
+def _printed_character(tail: str, kind: str) -> str:
+    """The 7th character an injury title's encounter words print: A, D or S, and a fracture's healing and
+    open type ("subsequent encounter for open fracture type I or II with nonunion" -> M)."""
+    tail = tail.lower()
+    if kind == "S":
+        return "S"
+    char = kind
+    if kind == "D":
+        char = next((c for words, c in _HEALING_WORDS if words in tail), "D")
+    if "open fracture" in tail:
+        return _OPEN_OF[char][1 if "iiia" in tail else 0]
+    return char
+
+
+def _kind(char: str) -> str:
+    """A, D or S: the encounter a 7th character is of (B, C initial; E ... R subsequent)."""
+    return "A" if char in "ABC" else "S" if char == "S" else "D"
+
+
+# An open fracture's encounter where the category's 7th characters do not say it: type III (C, F, J, N, R)
+# falls back to type I or II (B, E, H, M, Q) where only that is listed, and either to the closed fracture's
+# character (A, D, G, K, P) where the category has no open ones (S62, S92, S02 ...).
+_FALLBACK_FIT = {
+    (wanted, printed): fit
+    for wanted, chain in (
+        ("B", "A"),
+        ("C", "BA"),
+        ("E", "D"),
+        ("F", "ED"),
+        ("H", "G"),
+        ("J", "HG"),
+        ("M", "K"),
+        ("N", "MK"),
+        ("Q", "P"),
+        ("R", "QP"),
+    )
+    for printed, fit in zip(chain, (0.5, 0.25), strict=False)
+}
 
 SIDE_STEMS = frozenset({"right", "left", "bilateral"})
+# The Tabular's names of one finger or toe among its siblings (S60-S69, S90-S99, T2x burns).
+DIGIT_STEMS = frozenset({stem(w) for w in ("index", "middle", "ring", "little", "great", "lesser")})
 MAX_CANDIDATES = 400
 MEMO_LIMIT = 20_000
 TITLE_CACHE = 8192  # titles' word facts kept (LRU): bounded memory, the titles met most stay
@@ -125,7 +181,11 @@ def complete_cm(
         # has a side, so the coder reads the side among its siblings in the Tabular (S43.004), the one
         # that otherwise says what it says.
         parent, siblings, parent_seventh = _tabular(conn, raw[:-1], memo)
-        sided = [c for c in siblings if side <= _title_stems(str(c[1]))]
+        sided = [
+            c
+            for c in siblings
+            if side <= _title_stems(str(c[1])) and not (_title_stems(str(c[1])) & DIGIT_STEMS) - query_stems
+        ]
         if parent is not None and sided:
             raw, candidates, seventh = raw[:-1], sided, parent_seventh
             row = (parent[0], parent[1], 0)
@@ -323,7 +383,10 @@ def _fit(
     query specifies), the side, then the unspecified child and the shorter code."""
     stems = _title_stems(title)
     said = len(stems & query)
-    unsaid_sides = len((stems & SIDE_STEMS) - query)
+    # a side, or a digit (index, great ...), the title names and the query does not: "splinter in left
+    # finger" is the unspecified finger's code, not the left index finger's
+    unsaid_digits = len((stems & DIGIT_STEMS) - query)
+    unsaid_sides = len((stems & SIDE_STEMS) - query) + unsaid_digits
     if not query & NEGATION_STEMS and _negated_in(title) & query:
         # "not having achieved remission" for "in remission", "without hemorrhage" for "with hemorrhage":
         # the title negates what the query says.
@@ -341,9 +404,9 @@ def _fit(
         said -= 1
     seventh = 0.0
     if len(code) == 7 and len(parent) < 7:
-        seventh = 1.0 if code[-1] == encounter else 0.0
+        seventh = 1.0 if code[-1] == encounter else _FALLBACK_FIT.get((encounter, code[-1]), 0.0)
     # Fewer characters below the index code and the unspecified child when the query says nothing more.
-    return (seventh, said - unsaid_sides, float(unspecified), -len(code), -_order(code))
+    return (seventh, said - unsaid_sides, -unsaid_digits, float(unspecified), -len(code), -_order(code))
 
 
 # The words that say a patient (or a fetus) died: a Tabular child asserting a death is chosen only when said.

@@ -235,7 +235,8 @@ def _fingertip(text: str) -> str:
 _INJURED = re.compile(
     r"\b(?:fractures?|fractured|fx|broken|broke|sprains?|sprained|strains?|strained|dislocations?|dislocated|"
     r"lacerations?|contusions?|bruised?|crush(?:ed|ing)?|amputations?|amputated|abrasions?|avulsions?|"
-    r"puncture|bites?|bitten|burns?|burned|frostbite|wounds?|injury|injured|subluxations?|tears?|torn)\b"
+    r"puncture|bites?|bitten|burns?|burned|frostbite|wounds?|injury|injured|subluxations?|tears?|torn|"
+    r"splinters?|blisters?|scraped?|foreign\s+body)\b"
 )
 _SITE_NAMES = (
     # a bone's adjective before its part or its injury ("radial head fracture", "patellar dislocation"): the
@@ -255,7 +256,14 @@ _SITE_NAMES = (
     (re.compile(r"\bcoccygeal\s+(?=(?:fractures?|fx)\b)"), "coccyx "),
     (re.compile(r"\b(?:big|great)\s+toes?\b"), "great toe"),
     (re.compile(r"\b(?:pinky|pinkie|baby|little)\s+toes?\b"), "lesser toe"),
-    (re.compile(r"\b(?:second|third|fourth|2nd|3rd|4th)\s+toes?\b"), "lesser toe"),
+    (re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\s+toes?\b"), "lesser toe"),
+    (re.compile(r"\b(?:first|1st)\s+toes?\b"), "great toe"),
+    # the fingers counted from the thumb, as charts number them (the Tabular names them): the second is the
+    # index finger, the fifth the little finger
+    (re.compile(r"\b(?:second|2nd|pointer)\s+fingers?\b"), "index finger"),
+    (re.compile(r"\b(?:third|3rd)\s+fingers?\b"), "middle finger"),
+    (re.compile(r"\b(?:fourth|4th)\s+fingers?\b"), "ring finger"),
+    (re.compile(r"\b(?:fifth|5th)\s+fingers?\b"), "little finger"),
     (re.compile(r"\b(?:pinky|pinkie)(?:\s+finger)?\b(?!\s+toe)"), "little finger"),
     (re.compile(r"\bshoulder\s?blades?\b"), "scapula"),
     (re.compile(r"\bheel\s?bones?\b"), "calcaneus"),
@@ -278,7 +286,39 @@ def read_site_names(text: str) -> str:
         return text
     for pattern, name in _SITE_NAMES:
         text = pattern.sub(name, text)
-    return text
+    return _limb_segment(_scaphoid(text))
+
+
+# The scaphoid said alone is the wrist's: the Index prints "Fracture, scaphoid (hand) - see Fracture, carpal,
+# navicular" (the foot's is found only below "tarsal" or "navicular (foot)"), its "waist" is the Tabular's
+# "middle third of navicular [scaphoid] bone" and its proximal pole the "proximal third" (Fracture, carpal,
+# navicular, middle third / proximal third).
+_SCAPHOID = re.compile(r"\bscaphoid\b")
+_FOOT_WORDS = re.compile(r"\b(?:foot|feet|tarsal|tarsus|ankle|midfoot|toes?|navicular)\b")
+_WAIST = re.compile(r"\bwaist\b")
+_PROXIMAL_POLE = re.compile(r"\bproximal\s+pole\b")
+
+
+def _scaphoid(text: str) -> str:
+    if not _SCAPHOID.search(text) or _FOOT_WORDS.search(text):
+        return text
+    text = _PROXIMAL_POLE.sub("proximal third", _WAIST.sub("middle third", text))
+    return _SCAPHOID.sub("carpal navicular", text)
+
+
+# The Tabular's limb segments ("lower leg", "upper arm") as the Index's injury lines print them: "leg
+# (lower)" and "arm (upper)" (Contusion, Laceration, Puncture, Bite, Wound, open, Injury), the segment's word
+# nonessential, so it must not pull "lower quadrant", "lower end" or "lower back"; a burn's lower leg is the
+# Index's "Burn, calf" (T24.x3-), its upper arm "Burn, above elbow" (T22.x3-).
+_LOWER_LEG = re.compile(r"\blower\s+legs?\b")
+_UPPER_ARM = re.compile(r"\bupper\s+arms?\b")
+_BURNED = re.compile(r"\b(?:burns?|burned|burnt|scald\w*|corrosions?)\b")
+
+
+def _limb_segment(text: str) -> str:
+    if _BURNED.search(text):
+        return _UPPER_ARM.sub("above elbow", _LOWER_LEG.sub("calf", text))
+    return _UPPER_ARM.sub("arm", _LOWER_LEG.sub("leg", text))
 
 
 _FROSTBITTEN = re.compile(r"\bfrost\s?bitten\b")

@@ -86,7 +86,12 @@ def read_injury_words(text: str) -> str:
 _INJURY = re.compile(
     r"\b(?:fx|fxs|fractures?|fractured|broken|broke|breaks?|sprains?|sprained|strains?|strained|"
     r"dislocations?|dislocated|lacerations?|laceration|cut|burns?|burned|contusions?|bruised?|wounds?|"
-    r"injury|injuries|injured|tears?|torn|avulsion|amputation|concussion)\b"
+    r"injury|injuries|injured|tears?|torn|avulsion|amputation|concussion|"
+    # the Index's other injury natures (S and T20-T34 titles): a "blister on the finger, recheck" is the
+    # blister's subsequent encounter as a contusion's is
+    r"abrasions?|scraped?|scrapes|blisters?|subluxations?|subluxed|frostbite|frostbitten|frostnip|"
+    r"external\s+constriction|bites?|bitten|punctures?|splinters?|foreign\s+body|crush(?:ed|ing)?|corrosions?|"
+    r"amputated|avulsed|lacerated|contused)\b"
 )
 # (the encounter told in office words, the words the Tabular's 7th character says); the healing first, so
 # "follow up, slow to heal" is the delayed healing, not the routine one.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.lookups.codebook import Code
 from bot.lookups.index.agents import agent_path, asks_agent, is_agent, names_organism, title_names
 from bot.lookups.index.asked_with import asked_twin
+from bot.lookups.index.cause_objects import cause_alternatives
 from bot.lookups.index.classes import class_line
 from bot.lookups.index.completion import (
     QUERY_NEGATIONS,
@@ -204,6 +205,8 @@ def index_hits(
         alternatives[w] = [*alternatives[w], *mains]  # "elevated lipase": Abnormal, serum level, lipase
     for w, limb in limb_alternatives(tree, words, alternatives).items():
         alternatives[w] = [*alternatives[w], limb]  # "boil on my thigh": Furuncle, leg (any part)
+    for w, mains in cause_alternatives(tree, words).items():
+        alternatives[w] = [*alternatives[w], *mains]  # "injured by a rototiller": Contact, with, rototiller
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
         for i, w in enumerate(words):

@@ -585,7 +585,10 @@ ORDINALS = (
 # vertebra"; a disc or a stenosis is coded by its region ("lumbar region"). Read only where the query is about
 # the vertebrae or discs (C3, T4, S3 are also a complement, a hormone, a heart sound; a cord injury's Tabular
 # says "at C6 level" itself).
-_LEVEL = re.compile(r"\b([ctl])(1[0-2]|[1-9])(?:\s*-\s*([ctl]?)(1[0-2]|[1-9]))?\b(?!-)")
+_LEVEL = re.compile(r"\b([ctl])(1[0-2]|[1-9])(?:\s*[-/]\s*([ctl]?)(1[0-2]|[1-9]))?\b(?![-/])")
+# A joint between two vertebrae said by its levels ("T3/T4 subluxation", "dislocated C4-C5"): the Index's
+# "Dislocation (Subluxation), vertebra, <region>, joint between, T3 and T4" (S13.1-, S23.1-, S33.1-).
+_JOINT_WORDS = re.compile(r"\b(?:dislocations?|dislocated|subluxations?|subluxed)\b")
 LEVEL_REGIONS = {"c": ("cervical", 7), "t": ("thoracic", 12), "l": ("lumbar", 5)}
 VERTEBRA_WORDS = re.compile(
     r"\b(?:fx|fracture[sd]?|vertebra[el]?|compression|burst|dislocation|subluxation)\b"
@@ -625,7 +628,16 @@ def _levels(text: str, notes: list[str]) -> str:
         region, count = LEVEL_REGIONS[letter]
         if number > count or (other and other != letter):
             return match.group()  # "C7-T1": the Index's "cervicothoracic", not one region
-        if vertebra and not match.group(4):
+        pair = match.group(4) is not None and int(match.group(4)) == number + 1
+        if vertebra and pair and _JOINT_WORDS.search(text):
+            read = f"{region} joint between {letter}{number} and {letter}{number + 1}"
+        elif (
+            vertebra and pair and letter == "t" and number % 2 and number >= 5 and not DISC_WORDS.search(text)
+        ):
+            # the Tabular's thoracic fractures of two vertebrae (S22.05- T5-T6 ... S22.08- T11-T12): the
+            # Index lists either vertebra ("Fracture, vertebra, thoracic, ninth") at the pair's code
+            read = f"{ORDINALS[number - 1]} {region}"
+        elif vertebra and not match.group(4):
             read = f"{ORDINALS[number - 1]} {region}"
         elif region in text.split():
             return match.group()
@@ -638,22 +650,27 @@ def _levels(text: str, notes: list[str]) -> str:
 
 
 _OPEN_FRACTURE = re.compile(
-    r"\bopen\s+(?:[a-z0-9]+\s+){0,4}?(?:fracture|fx)\b|\b(?:fracture|fx)\b.*\bopen\b(?!\s+(?:reduction|approach|wound))|"
-    r"\bgustilo\b"
+    r"\bopen\s+(?!(?:reduction|approach|wound|book)\b)(?:[a-z0-9'/-]+\s+){0,8}?(?:fracture|fx)\b|"
+    r"\b(?:fracture|fx)\b.*\bopen\b(?!\s+(?:reduction|approach|wound))|\bgustilo\b"
 )
 _GUSTILO_III = re.compile(r"\b(?:type|grade|gustilo)\s+(?:iii|3)\s*[abc]?\b|\b(?:iii|3)[abc]\b")
+# The 7th characters of an open fracture's encounters (the Tabular's S52, S72, S82 ... lists): the closed
+# fracture's character -> (open type I or II, open type IIIA, IIIB or IIIC).
+_OPEN_CHARACTERS = {"A": ("B", "C"), "D": ("E", "F"), "G": ("H", "J"), "K": ("M", "N"), "P": ("Q", "R")}
 
 
 def _open_fracture(text: str, encounter: str) -> str:
-    """The initial encounter of an open fracture: 7th character B (C for Gustilo type III, where the Tabular
-    has it); the guideline gives type I or II when the type is not said."""
+    """An open fracture's encounter: the initial one B (C for Gustilo type III, where the Tabular has it),
+    the subsequent ones E / F (routine healing), H / J (delayed), M / N (nonunion), Q / R (malunion); the
+    guideline gives type I or II when the type is not said. Where the category has no open characters (S62,
+    S92: A, B, D, G, K, P, S), the completion falls back to the closed fracture's."""
     if (
-        encounter != "A"
+        encounter not in _OPEN_CHARACTERS
         or not _OPEN_FRACTURE.search(text)
         or re.search(r"\bopen\s+(?:reduction|wound)", text)
     ):
         return encounter
-    return "C" if _GUSTILO_III.search(text) else "B"
+    return _OPEN_CHARACTERS[encounter][1 if _GUSTILO_III.search(text) else 0]
 
 
 def _encounter(text: str) -> tuple[str, str, bool]:
