@@ -202,6 +202,7 @@ from bot.lookups.index.venom import may_tell_venom, read_venom, venom_animals
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
+from bot.lookups.index.z_lines import ZLines
 from bot.lookups.measures import measure_fit, stated_measures, without_measures
 from bot.lookups.schema import (
     ROOT_OPERATIONS_KEY,
@@ -422,6 +423,7 @@ class Searcher:
         self._substances: dict[str, str] | None = None
         self._venom_animals: dict[str, str] | None = None
         self._service_titles: ServiceTitles | None = None
+        self._z_lines: ZLines | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
         self._sense_words: dict[str, frozenset[str]] = {}
@@ -674,6 +676,20 @@ class Searcher:
         found = self._condition_beside_service(query, systems, limit, found)
         found = self._one_side_unilateral(query, systems, limit, found)
         return self._cpt_kind_said(query, found)
+
+    def z_line_unanswered(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
+        """A situation sentence nothing answered ("ongoing fights with her landlord"): the Z-code Index line
+        whose subterms it says, its frame read from the sentence (bot.lookups.index.z_lines)."""
+        if found or "cm" not in systems or not found.notice.startswith(NO_CONFIDENT_MATCH):
+            return found
+        if self._z_lines is None:
+            self._z_lines = ZLines(self.book.db.conn)
+        line = self._z_lines.best(query)
+        named = self.book.get("cm", line.code) if line is not None else None
+        if line is None or named is None:
+            return found
+        why = f"Index: {line.path} -> {named.display} (a situation told by its subterms)"
+        return _with_notice([self._hit(("cm", named.code), (1.0, why, named, named.title))], "")
 
     def _service_title_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A service asked in the words of a Medicare service code's descriptor ("intensive cardiac rehab
@@ -3085,4 +3101,5 @@ def searcher_for(book: CodeBook) -> Searcher:
 
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     with one_lookup():
-        return searcher_for(book).find(query, systems, limit)
+        searcher = searcher_for(book)
+        return searcher.z_line_unanswered(query, systems, searcher.find(query, systems, limit))

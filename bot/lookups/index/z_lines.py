@@ -1,0 +1,251 @@
+"""A situation told in a sentence -> the Z-code Index line whose subterms it says, when nothing else answers.
+
+The Alphabetic Index files the factors influencing health status (Z00-Z99) under frame words a user never
+says: Problem (with) (related to), Encounter (for), Status, History, Exposure (to), Lack of, Discord (with),
+Noncompliance (with). Below the frame the subterms are the situation's own words ("Problem, landlord",
+"Exposure, occupational, dust", "Unable to, obtain, adequate, clothing due to limited financial resources").
+A coder reading "ongoing fights with her landlord" or "works at a sawmill and breathes dust all day" skips
+the frame and goes to the subterm: the line whose every subterm word the sentence says, the frame word being
+the reading of the sentence itself (guideline I.C.21.c: the Z codes are chosen by the situation, not by a
+disease). The Tabular's inclusion terms of the Z codes ("Residing on the street", "Lack of heating") are read
+the same way, as lines with no frame.
+
+Only read when the search has no confident answer: a line must hold a word the query says that few Z lines
+hold (a distinctive word, not "home" or "care" alone), every word of its subterms must be said, and the words
+it leaves unexplained must be story words (who, when, how the patient feels).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.lookups.index.words import base_stem, content_stems
+
+# Main terms that only frame a Z line ("Problem (with)", "Status (post)"): the sentence itself is the frame.
+FRAMES = frozenset(
+    """
+    history screening admission encounter problem examination status presence exposure long-term drug
+    therapy counseling contact absence fitting observation aftercare test tests testing removal lack
+    noncompliance inadequate inadequacy attention dependence person management procedure care
+    supervision evaluation unavailability unable difficult difficulty need consultation checking refusal
+    social insufficient insufficiency
+    """.split()
+)
+# Frames the sentence may leave unsaid: a situation told is a problem, a lack, a need. Every other frame
+# changes what is meant (History of a condition is no condition, Status is no procedure) and must be said,
+# in its word or a word of its kind.
+SILENT = frozenset(
+    content_stems(
+        "problem lack inadequate inadequacy unable difficult difficulty need person unavailability insufficient "
+        "insufficiency social care"
+    )
+)
+_FRAME_CUES: dict[str, str] = {
+    **dict.fromkeys("hx past previous prior formerly former ago had".split(), "history"),
+    **dict.fromkeys("counseled counselling talk therapy advice".split(), "counseling"),
+    **dict.fromkeys("screen screened".split(), "screening"),
+    **dict.fromkeys("exposed around breathes breathing inhaled".split(), "exposure contact"),
+    **dict.fromkeys("fitted fit adjusting adjusted adjust".split(), "fitting admission"),
+    **dict.fromkeys("s/p".split(), "status"),
+    **dict.fromkeys("skipping skips skipped refuses refused missing misses".split(), "noncompliance"),
+}
+# Subterm words a frame adds that the sentence tells by its shape, not by the word ("personal", "NEC").
+_OPTIONAL = frozenset(
+    """
+    personal (of) specifi nec unspecifi other state condition situation related encounter
+    """.split()
+)
+# Words that tell the story around a situation (who, when, how it is felt), no part of it.
+_STORY = frozenset(
+    content_stems(
+        """
+        patient pt he she they him her his hers my me i we our their it its this that who which is are was
+        were be been being has have had do does did not no now today recently just currently lately still
+        here visit ago last week weeks month months year years day days yesterday ever since always
+        constant constantly ongoing keeps keep kept again every all very really lot lots much many some
+        husband wife spouse partner boyfriend girlfriend son daughter child children kid kids father mother dad
+        mom parent parents brother sister grandmother grandfather grandma grandpa family woman man lady person
+        old yo teen boy girl baby adult elderly senior young worried stressed upset feels feeling says said
+        want wants wanted need needs help seeking came come comes here
+        """
+    )
+)
+MIN_IDF = 2.0  # a word fewer than one Z line in about seven holds
+# The Index's words for the people, acts and means a situation is told with (word classes, not situations):
+# a relative by the Index's relation word, a quarrel by Discord / Conflict, money by financial, a job by
+# occupational / employment, a deed done on purpose or by mistake by intentional / unintentional.
+_INDEX_WORDS: dict[str, str] = {
+    **dict.fromkeys("kid kids son daughter toddler teen teenager boy girl grandson granddaughter".split(), "child"),
+    **dict.fromkeys("mom mum dad mother father parents mommy daddy".split(), "parent parental"),
+    **dict.fromkeys(
+        "babysitter sitter nanny teacher coach stranger neighbor uncle aunt cousin stepfather stepmother".split(),
+        "nonparental non-parental",
+    ),
+    **dict.fromkeys("husband wife boyfriend girlfriend spouse".split(), "spouse spousal partner"),
+    **dict.fromkeys("grandmother grandfather grandma grandpa grandparents".split(), "grandparent"),
+    **dict.fromkeys("mother-in-law father-in-law in-law".split(), "in-laws"),
+    **dict.fromkeys(
+        "fight fights fighting fought argue argues arguing arguments argument clash clashing clashes dispute "
+        "disputes feud feuding bicker bickering quarrel quarrels quarreling".split(),
+        "discord conflict",
+    ),
+    **dict.fromkeys("beat beats beaten hit hits hitting molested abused".split(), "abuse"),
+    **dict.fromkeys("survivor survived victimized".split(), "victim"),
+    **dict.fromkeys("money afford broke poor poverty income bills paycheck".split(), "financial"),
+    **dict.fromkeys(
+        "job jobs work works worker workers working workplace shift shifts factory employer coworkers".split(),
+        "occupational employment",
+    ),
+    **dict.fromkeys("deliberately purposely purposefully intentionally".split(), "intentional"),
+    **dict.fromkeys("accidentally mistakenly forgets forgot forgetting".split(), "unintentional"),
+    **dict.fromkeys("classes grades".split(), "school"),
+    **dict.fromkeys("loud".split(), "noise"),
+}
+
+
+_FRAME_STEMS = frozenset(
+    content_stems(" ".join(FRAMES))
+    | content_stems("counseled counseling screened exposed fitted donating donated observed tested checked")
+)
+
+
+@dataclass(frozen=True)
+class ZLine:
+    """One Z-code Index line or inclusion term: the code, its path as printed, the stems of its subterms that
+    must be said, the frame's stems (said or not)."""
+
+    code: str
+    path: str
+    needed: frozenset[str]
+    frame: frozenset[str]
+
+
+def _key(s: str) -> str:
+    return s[:4]
+
+
+def _same(a: str, b: str) -> bool:
+    """Two forms of one word: the same stem, or one the other with an ending of at most two letters more
+    ("parent" / "parental"), never a word inside a longer one ("pneumonia" / "pneumonectomy")."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 4 and len(long) - len(short) <= 2 and long.startswith(short)
+
+
+def _said(stem: str, query: frozenset[str]) -> bool:
+    """Whether a line's stem is said in one of its forms."""
+    return stem in query or any(_same(stem, q) for q in query)
+
+
+class ZLines:
+    """The Z-code Index lines and Z inclusion terms of a code database, by their distinctive words."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        billable = {
+            str(code): str(title)
+            for code, title in conn.execute(
+                "SELECT code, title FROM codes WHERE system = 'cm' AND current = 1 AND billable = 1 AND code >= 'Z'"
+            )
+        }
+        nodes: dict[int, tuple[int, str, str]] = {}
+        wanted = [
+            (int(i), str(c).replace(".", ""))
+            for i, c in conn.execute("SELECT id, code FROM index_nodes WHERE book = 'cm' AND code LIKE 'Z%'")
+        ]
+        todo = {i for i, _ in wanted}
+        while todo:
+            batch = list(todo - nodes.keys())
+            todo = set()
+            for start in range(0, len(batch), 500):
+                part = batch[start : start + 500]
+                marks = ",".join("?" * len(part))
+                for i, parent, term, modifiers in conn.execute(
+                    f"SELECT id, parent, term, modifiers FROM index_nodes WHERE id IN ({marks})", part
+                ):
+                    nodes[int(i)] = (int(parent), str(term), str(modifiers))
+                    if parent and int(parent) not in nodes:
+                        todo.add(int(parent))
+        lines: list[ZLine] = []
+        for node, code in wanted:
+            if code not in billable:
+                continue
+            chain: list[tuple[str, str]] = []
+            at = node
+            while at in nodes:
+                parent, term, modifiers = nodes[at]
+                chain.append((term, modifiers))
+                at = parent
+            chain.reverse()
+            main = content_stems(chain[0][0])
+            needed: set[str] = set()
+            frame: set[str] = set()
+            if main & FRAMES or len(chain) == 1:
+                frame |= main
+            else:
+                needed |= main
+            if len(chain) == 1:
+                needed, frame = set(main), set()
+            for term, _ in chain[1:]:
+                needed |= content_stems(term)
+            needed -= _OPTIONAL
+            if needed:
+                path = ", ".join(t for t, _ in chain)
+                lines.append(ZLine(code, path, frozenset(needed), frozenset(frame)))
+        for code, text in conn.execute(
+            "SELECT code, text FROM notes WHERE system = 'cm' AND kind = 'inclusion' AND code >= 'Z'"
+        ):
+            if str(code) in billable:
+                needed = set(content_stems(str(text))) - _OPTIONAL
+                if needed and len(needed) <= 6:
+                    lines.append(ZLine(str(code), f"{billable[str(code)]}: {text}", frozenset(needed), frozenset()))
+        self.lines = tuple(lines)
+        frequency: dict[str, int] = defaultdict(int)
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for n, line in enumerate(self.lines):
+            for s in line.needed:
+                frequency[s] += 1
+                by_key[_key(s)].append(n)
+        total = len(self.lines) or 1
+        self.idf = {s: math.log(total / f) for s, f in frequency.items()}
+        self.by_key = dict(by_key)
+
+    def best(self, query: str) -> ZLine | None:
+        """The Z line a situation sentence tells, or None when no line is said with a distinctive word or the
+        sentence says words no line explains."""
+        words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", query.lower())
+        words += [i for w in words if w in _INDEX_WORDS for i in _INDEX_WORDS[w].split()]
+        words += [i for w in words if w in _FRAME_CUES for i in _FRAME_CUES[w].split()]
+        every = frozenset(s for w in words for s in content_stems(base_stem(w)) | content_stems(w))
+        # a frame word said ("counseling", "screening") names the line's frame, never one of its subterms
+        framing = frozenset(s for s in every if s in _FRAME_STEMS)
+        said = every - framing
+        if not said:
+            return None
+        seen: set[int] = set()
+        ranked: list[tuple[float, int, ZLine]] = []
+        for s in said:
+            for n in self.by_key.get(_key(s), ()):
+                if n in seen:
+                    continue
+                seen.add(n)
+                line = self.lines[n]
+                if not all(_said(t, said) for t in line.needed):
+                    continue
+                if line.frame and not line.frame & SILENT and not line.frame & framing:
+                    continue
+                weight = sum(self.idf.get(t, 0.0) for t in line.needed)
+                if max(self.idf.get(t, 0.0) for t in line.needed) < MIN_IDF:
+                    continue
+                explained = {q for q in said if _said(q, line.needed | line.frame)}
+                left = [q for q in said - explained if q not in _STORY and not q.isdigit()]
+                framed = 2.0 * sum(1 for t in line.frame if t in framing) - (1.0 if framing and not line.frame & framing else 0.0)
+                ranked.append((weight + framed - 1.5 * len(left), -len(line.path), line))
+        if not ranked:
+            return None
+        score, _, line = max(ranked, key=lambda r: (r[0], r[1]))
+        return line if score >= MIN_IDF else None
