@@ -678,18 +678,26 @@ class Searcher:
         return self._cpt_kind_said(query, found)
 
     def z_line_unanswered(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
-        """A situation sentence nothing answered ("ongoing fights with her landlord"): the Z-code Index line
-        whose subterms it says, its frame read from the sentence (bot.lookups.index.z_lines)."""
-        if found or "cm" not in systems or not found.notice.startswith(NO_CONFIDENT_MATCH):
+        """A situation sentence nothing answered ("ongoing fights with her landlord"), or answered by a code
+        that is no Z code while a Z line explains every word of it ("constant fights with her mother-in-law":
+        no assault): the Z-code Index line whose subterms it says (bot.lookups.index.z_lines)."""
+        if "cm" not in systems or len(query) > MAX_QUERY:
+            return found
+        unanswered = not found and found.notice.startswith(NO_CONFIDENT_MATCH)
+        if not unanswered and (not found or found[0].code.startswith("Z") or found[0].system != "ICD-10-CM"):
             return found
         if self._z_lines is None:
             self._z_lines = ZLines(self.book.db.conn)
-        line = self._z_lines.best(query)
-        named = self.book.get("cm", line.code) if line is not None else None
-        if line is None or named is None:
+        reading = self._z_lines.read(query)
+        if reading is None or (not unanswered and reading.left):
             return found
-        why = f"Index: {line.path} -> {named.display} (a situation told by its subterms)"
-        return _with_notice([self._hit(("cm", named.code), (1.0, why, named, named.title))], "")
+        named = self.book.get("cm", reading.line.code)
+        if named is None:
+            return found
+        why = f"Index: {reading.line.path} -> {named.display} (a situation told by its subterms)"
+        top = max((h.score for h in found), default=0.0) + 1.0
+        hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][: max(len(found), 1)], "")
 
     def _service_title_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A service asked in the words of a Medicare service code's descriptor ("intensive cardiac rehab

@@ -25,15 +25,21 @@ from dataclasses import dataclass
 
 from bot.lookups.index.words import base_stem, content_stems
 
+
+def _each(text: str) -> list[str]:
+    """The words of a list written as text, one space apart."""
+    return text.split()
+
+
 # Main terms that only frame a Z line ("Problem (with)", "Status (post)"): the sentence itself is the frame.
 FRAMES = frozenset(
-    """
+    _each("""
     history screening admission encounter problem examination status presence exposure long-term drug
     therapy counseling contact absence fitting observation aftercare test tests testing removal lack
     noncompliance inadequate inadequacy attention dependence person management procedure care
     supervision evaluation unavailability unable difficult difficulty need consultation checking refusal
     social insufficient insufficiency
-    """.split()
+    """)
 )
 # Frames the sentence may leave unsaid: a situation told is a problem, a lack, a need. Every other frame
 # changes what is meant (History of a condition is no condition, Status is no procedure) and must be said,
@@ -45,19 +51,19 @@ SILENT = frozenset(
     )
 )
 _FRAME_CUES: dict[str, str] = {
-    **dict.fromkeys("hx past previous prior formerly former ago had".split(), "history"),
-    **dict.fromkeys("counseled counselling talk therapy advice".split(), "counseling"),
-    **dict.fromkeys("screen screened".split(), "screening"),
-    **dict.fromkeys("exposed around breathes breathing inhaled".split(), "exposure contact"),
-    **dict.fromkeys("fitted fit adjusting adjusted adjust".split(), "fitting admission"),
-    **dict.fromkeys("s/p".split(), "status"),
-    **dict.fromkeys("skipping skips skipped refuses refused missing misses".split(), "noncompliance"),
+    **dict.fromkeys(_each("hx past previous prior formerly former ago had"), "history"),
+    **dict.fromkeys(_each("counseled counselling talk therapy advice"), "counseling"),
+    **dict.fromkeys(_each("screen screened"), "screening"),
+    **dict.fromkeys(_each("exposed around breathes breathing inhaled"), "exposure contact"),
+    **dict.fromkeys(_each("fitted fit adjusting adjusted adjust"), "fitting admission"),
+    **dict.fromkeys(_each("s/p"), "status"),
+    **dict.fromkeys(_each("skipping skips skipped refuses refused missing misses"), "noncompliance"),
 }
 # Subterm words a frame adds that the sentence tells by its shape, not by the word ("personal", "NEC").
 _OPTIONAL = frozenset(
-    """
+    _each("""
     personal (of) specifi nec unspecifi other state condition situation related encounter
-    """.split()
+    """)
 )
 # Words that tell the story around a situation (who, when, how it is felt), no part of it.
 _STORY = frozenset(
@@ -66,7 +72,7 @@ _STORY = frozenset(
         patient pt he she they him her his hers my me i we our their it its this that who which is are was
         were be been being has have had do does did not no now today recently just currently lately still
         here visit ago last week weeks month months year years day days yesterday ever since always
-        constant constantly ongoing keeps keep kept again every all very really lot lots much many some
+        constant constantly ongoing keeps keep kept again every all time times very really lot lots much many some
         husband wife spouse partner boyfriend girlfriend son daughter child children kid kids father mother dad
         mom parent parents brother sister grandmother grandfather grandma grandpa family woman man lady person
         old yo teen boy girl baby adult elderly senior young worried stressed upset feels feeling says said
@@ -79,34 +85,47 @@ MIN_IDF = 2.0  # a word fewer than one Z line in about seven holds
 # a relative by the Index's relation word, a quarrel by Discord / Conflict, money by financial, a job by
 # occupational / employment, a deed done on purpose or by mistake by intentional / unintentional.
 _INDEX_WORDS: dict[str, str] = {
-    **dict.fromkeys("kid kids son daughter toddler teen teenager boy girl grandson granddaughter".split(), "child"),
-    **dict.fromkeys("mom mum dad mother father parents mommy daddy".split(), "parent parental"),
     **dict.fromkeys(
-        "babysitter sitter nanny teacher coach stranger neighbor uncle aunt cousin stepfather stepmother".split(),
+        _each("kid kids son daughter toddler teen teenager boy girl grandson granddaughter"), "child"
+    ),
+    **dict.fromkeys(_each("mom mum dad mother father parents mommy daddy"), "parent parental"),
+    **dict.fromkeys(
+        _each(
+            "babysitter sitter nanny teacher coach stranger neighbor uncle aunt cousin stepfather stepmother"
+        ),
         "nonparental non-parental",
     ),
-    **dict.fromkeys("husband wife boyfriend girlfriend spouse".split(), "spouse spousal partner"),
-    **dict.fromkeys("grandmother grandfather grandma grandpa grandparents".split(), "grandparent"),
-    **dict.fromkeys("mother-in-law father-in-law in-law".split(), "in-laws"),
+    **dict.fromkeys(_each("husband wife boyfriend girlfriend spouse"), "spouse spousal partner"),
+    **dict.fromkeys(_each("grandmother grandfather grandma grandpa grandparents"), "grandparent"),
+    **dict.fromkeys(_each("mother-in-law father-in-law in-law"), "in-laws"),
     **dict.fromkeys(
-        "fight fights fighting fought argue argues arguing arguments argument clash clashing clashes dispute "
-        "disputes feud feuding bicker bickering quarrel quarrels quarreling".split(),
+        _each(
+            "fight fights fighting fought argue argues arguing arguments argument clash clashing clashes dispute "
+            "disputes feud feuding bicker bickering quarrel quarrels quarreling"
+        ),
         "discord conflict",
     ),
-    **dict.fromkeys("beat beats beaten hit hits hitting molested abused".split(), "abuse"),
-    **dict.fromkeys("survivor survived victimized".split(), "victim"),
-    **dict.fromkeys("money afford broke poor poverty income bills paycheck".split(), "financial"),
+    **dict.fromkeys(_each("beat beats beaten hit hits hitting molested abused"), "abuse"),
+    **dict.fromkeys(_each("survivor survived victimized"), "victim"),
+    **dict.fromkeys(_each("money afford broke poor poverty income bills paycheck"), "financial"),
     **dict.fromkeys(
-        "job jobs work works worker workers working workplace shift shifts factory employer coworkers".split(),
+        _each("job jobs work works worker workers working workplace shift shifts factory employer coworkers"),
         "occupational employment",
     ),
-    **dict.fromkeys("deliberately purposely purposefully intentionally".split(), "intentional"),
-    **dict.fromkeys("accidentally mistakenly forgets forgot forgetting".split(), "unintentional"),
-    **dict.fromkeys("classes grades".split(), "school"),
-    **dict.fromkeys("loud".split(), "noise"),
+    **dict.fromkeys(_each("deliberately purposely purposefully intentionally"), "intentional"),
+    **dict.fromkeys(_each("accidentally mistakenly forgets forgot forgetting"), "unintentional"),
+    **dict.fromkeys(_each("classes grades"), "school"),
+    **dict.fromkeys(_each("loud"), "noise"),
 }
 
 
+# Who suffered an act and who did it, told by the verb's voice: "was abused by her dad" (victim), "husband who
+# hit his wife" (perpetrator).
+_ACTS = r"(?:abus\w*|beat\w*|hit|hits|hitting|molest\w*|assault\w*|neglect\w*|harass\w*|bull(?:y|ied|ying))"
+_SUFFERED = re.compile(rf"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+)?{_ACTS}\b|\bvictim\b|\bsurviv\w+")
+_DID = re.compile(
+    rf"\bwho\s+(?!was\b|were\b|is\b|are\b|got\b|been\b|had\s+been\b)(?:\w+\s+)?{_ACTS}\b|\bperpetrator\b|\babuser\b"
+)
 _FRAME_STEMS = frozenset(
     content_stems(" ".join(FRAMES))
     | content_stems("counseled counseling screened exposed fitted donating donated observed tested checked")
@@ -122,6 +141,14 @@ class ZLine:
     path: str
     needed: frozenset[str]
     frame: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The line a sentence tells, and how many of the sentence's words (story words aside) it leaves."""
+
+    line: ZLine
+    left: int
 
 
 def _key(s: str) -> str:
@@ -184,7 +211,7 @@ class ZLines:
             main = content_stems(chain[0][0])
             needed: set[str] = set()
             frame: set[str] = set()
-            if main & FRAMES or len(chain) == 1:
+            if main & _FRAME_STEMS or len(chain) == 1:
                 frame |= main
             else:
                 needed |= main
@@ -193,6 +220,8 @@ class ZLines:
             for term, _ in chain[1:]:
                 needed |= content_stems(term)
             needed -= _OPTIONAL
+            # a compound ("grandparent-child") is said by its parts
+            needed = {t for t in needed if "-" not in t or not set(t.split("-")) <= needed}
             if needed:
                 path = ", ".join(t for t, _ in chain)
                 lines.append(ZLine(code, path, frozenset(needed), frozenset(frame)))
@@ -202,7 +231,9 @@ class ZLines:
             if str(code) in billable:
                 needed = set(content_stems(str(text))) - _OPTIONAL
                 if needed and len(needed) <= 6:
-                    lines.append(ZLine(str(code), f"{billable[str(code)]}: {text}", frozenset(needed), frozenset()))
+                    lines.append(
+                        ZLine(str(code), f"{billable[str(code)]}: {text}", frozenset(needed), frozenset())
+                    )
         self.lines = tuple(lines)
         frequency: dict[str, int] = defaultdict(int)
         by_key: dict[str, list[int]] = defaultdict(list)
@@ -215,19 +246,32 @@ class ZLines:
         self.by_key = dict(by_key)
 
     def best(self, query: str) -> ZLine | None:
-        """The Z line a situation sentence tells, or None when no line is said with a distinctive word or the
-        sentence says words no line explains."""
+        """The Z line a situation sentence tells, or None (`read`)."""
+        reading = self.read(query)
+        return reading.line if reading is not None else None
+
+    def read(self, query: str) -> Reading | None:
+        """The Z line a situation sentence tells and how many of its words no line word explains, or None when
+        no line is said with a distinctive word."""
         words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", query.lower())
-        words += [i for w in words if w in _INDEX_WORDS for i in _INDEX_WORDS[w].split()]
-        words += [i for w in words if w in _FRAME_CUES for i in _FRAME_CUES[w].split()]
-        every = frozenset(s for w in words for s in content_stems(base_stem(w)) | content_stems(w))
+        # each word's stems, and the stems of the Index words it is read as
+        means: dict[str, set[str]] = defaultdict(set)
+        for w in words:
+            own = content_stems(base_stem(w)) | content_stems(w)
+            index_words = [*_INDEX_WORDS.get(w, "").split(), *_FRAME_CUES.get(w, "").split()]
+            for s in own:
+                means[s] |= {t for i in index_words for t in content_stems(i)}
+        lowered = query.lower()
+        voice = "victim" if _SUFFERED.search(lowered) else "perpetrator" if _DID.search(lowered) else ""
+        every = frozenset(means) | frozenset(t for held in means.values() for t in held)
+        every |= {voice} if voice else frozenset()
         # a frame word said ("counseling", "screening") names the line's frame, never one of its subterms
         framing = frozenset(s for s in every if s in _FRAME_STEMS)
         said = every - framing
         if not said:
             return None
         seen: set[int] = set()
-        ranked: list[tuple[float, int, ZLine]] = []
+        ranked: list[tuple[float, int, Reading]] = []
         for s in said:
             for n in self.by_key.get(_key(s), ()):
                 if n in seen:
@@ -238,14 +282,24 @@ class ZLines:
                     continue
                 if line.frame and not line.frame & SILENT and not line.frame & framing:
                     continue
-                weight = sum(self.idf.get(t, 0.0) for t in line.needed)
                 if max(self.idf.get(t, 0.0) for t in line.needed) < MIN_IDF:
                     continue
-                explained = {q for q in said if _said(q, line.needed | line.frame)}
-                left = [q for q in said - explained if q not in _STORY and not q.isdigit()]
-                framed = 2.0 * sum(1 for t in line.frame if t in framing) - (1.0 if framing and not line.frame & framing else 0.0)
-                ranked.append((weight + framed - 1.5 * len(left), -len(line.path), line))
+                weight = sum(self.idf.get(t, 0.0) for t in line.needed)
+                held = line.needed | line.frame
+                left = [
+                    q
+                    for q, index_words in means.items()
+                    if q not in framing
+                    and q not in _STORY
+                    and not q.isdigit()
+                    and not _said(q, held)
+                    and not any(_said(t, held) for t in index_words)
+                ]
+                framed = 2.0 * len(line.frame & framing) - (
+                    1.0 if framing and not line.frame & framing else 0.0
+                )
+                ranked.append((weight + framed - 1.5 * len(left), -len(line.path), Reading(line, len(left))))
         if not ranked:
             return None
-        score, _, line = max(ranked, key=lambda r: (r[0], r[1]))
-        return line if score >= MIN_IDF else None
+        score, _, reading = max(ranked, key=lambda r: (r[0], r[1]))
+        return reading if score >= MIN_IDF else None
