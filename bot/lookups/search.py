@@ -202,7 +202,7 @@ from bot.lookups.index.venom import may_tell_venom, read_venom, venom_animals
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
-from bot.lookups.index.z_lines import ZLines
+from bot.lookups.index.z_lines import ZLines, may_lead
 from bot.lookups.measures import measure_fit, stated_measures, without_measures
 from bot.lookups.schema import (
     ROOT_OPERATIONS_KEY,
@@ -684,7 +684,14 @@ class Searcher:
         if "cm" not in systems or len(query) > MAX_QUERY:
             return found
         unanswered = not found and found.notice.startswith(NO_CONFIDENT_MATCH)
-        if not unanswered and (not found or found[0].code.startswith("Z") or found[0].system != "ICD-10-CM"):
+        if unanswered and CPT_SAID.search(found.notice):
+            return found  # (a CPT question stays one)
+        if not unanswered and (
+            not found
+            or found[0].code.startswith("Z")
+            or found[0].system != "ICD-10-CM"
+            or not may_lead(query)
+        ):
             return found
         if self._z_lines is None:
             self._z_lines = ZLines(self.book.db.conn)
@@ -697,7 +704,9 @@ class Searcher:
         why = f"Index: {reading.line.path} -> {named.display} (a situation told by its subterms)"
         top = max((h.score for h in found), default=0.0) + 1.0
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
-        return _with_notice([hit, *(h for h in found if h.code != hit.code)][: max(len(found), 1)], "")
+        # (a line leaving some words unread is offered as the closest, not as a confident answer)
+        notice = f"{found.notice} Closest situation line: {reading.line.path}." if reading.left else ""
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][: max(len(found), 1)], notice)
 
     def _service_title_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A service asked in the words of a Medicare service code's descriptor ("intensive cardiac rehab

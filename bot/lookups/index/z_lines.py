@@ -81,6 +81,11 @@ _STORY = frozenset(
     )
 )
 MIN_IDF = 2.0  # a word fewer than one Z line in about seven holds
+PER_WORD_LEFT = 0.75  # what a word no line word explains costs a reading
+_INJURY = re.compile(
+    r"\b(?:hurt|injur\w*|fell|fall(?:s|ing)?|cut|burn(?:ed|t)?|broke|broken|fractur\w*|bitten|bite|sprain\w*|"
+    r"laceration|wound\w*|stab\w*|shot|crash\w*|collision)\b"
+)
 # The Index's words for the people, acts and means a situation is told with (word classes, not situations):
 # a relative by the Index's relation word, a quarrel by Discord / Conflict, money by financial, a job by
 # occupational / employment, a deed done on purpose or by mistake by intentional / unintentional.
@@ -126,6 +131,9 @@ _SUFFERED = re.compile(rf"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+)?{_AC
 _DID = re.compile(
     rf"\bwho\s+(?!was\b|were\b|is\b|are\b|got\b|been\b|had\s+been\b)(?:\w+\s+)?{_ACTS}\b|\bperpetrator\b|\babuser\b"
 )
+_RELATIONS = frozenset(
+    content_stems("child parent parental nonparental non-parental spouse spousal partner grandparent in-laws")
+)
 _FRAME_STEMS = frozenset(
     content_stems(" ".join(FRAMES))
     | content_stems("counseled counseling screened exposed fitted donating donated observed tested checked")
@@ -141,6 +149,21 @@ class ZLine:
     path: str
     needed: frozenset[str]
     frame: frozenset[str]
+
+
+_LEAD_WORDS = (
+    frozenset(_INDEX_WORDS)
+    | frozenset(_FRAME_CUES)
+    | FRAMES
+    | frozenset(_each("counseling counselling screening status history exposure exposed fitting aftercare"))
+)
+
+
+def may_lead(query: str) -> bool:
+    """A cheap test of the words: whether a sentence answered by another code may tell a situation (a person,
+    a quarrel, a job, money, who did or suffered an act, a frame word: status, history, screening) - else no
+    Z line is looked for."""
+    return any(w in _LEAD_WORDS for w in re.findall(r"[a-z'/-]+", query.lower()))
 
 
 @dataclass(frozen=True)
@@ -262,8 +285,14 @@ class ZLines:
             for s in own:
                 means[s] |= {t for i in index_words for t in content_stems(i)}
         lowered = query.lower()
+        if _INJURY.search(lowered):
+            return None  # an injury's story is coded by the injury and its external cause
         voice = "victim" if _SUFFERED.search(lowered) else "perpetrator" if _DID.search(lowered) else ""
         every = frozenset(means) | frozenset(t for held in means.values() for t in held)
+        # the stems said by more than a relation ("daughter" is a child, but tells no situation by itself)
+        telling = frozenset(means) | frozenset(
+            t for w, held in means.items() for t in held if not held & _RELATIONS or w in _RELATIONS
+        )
         every |= {voice} if voice else frozenset()
         # a frame word said ("counseling", "screening") names the line's frame, never one of its subterms
         framing = frozenset(s for s in every if s in _FRAME_STEMS)
@@ -284,6 +313,8 @@ class ZLines:
                     continue
                 if max(self.idf.get(t, 0.0) for t in line.needed) < MIN_IDF:
                     continue
+                if not any(_said(t, telling - _RELATIONS) for t in line.needed):
+                    continue  # (a relation alone: "daughter asks about mom's care" is no Care, child)
                 weight = sum(self.idf.get(t, 0.0) for t in line.needed)
                 held = line.needed | line.frame
                 left = [
@@ -298,7 +329,9 @@ class ZLines:
                 framed = 2.0 * len(line.frame & framing) - (
                     1.0 if framing and not line.frame & framing else 0.0
                 )
-                ranked.append((weight + framed - 1.5 * len(left), -len(line.path), Reading(line, len(left))))
+                ranked.append(
+                    (weight + framed - PER_WORD_LEFT * len(left), -len(line.path), Reading(line, len(left)))
+                )
         if not ranked:
             return None
         score, _, reading = max(ranked, key=lambda r: (r[0], r[1]))
