@@ -680,7 +680,8 @@ class Searcher:
     def z_line_unanswered(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
         """A situation sentence nothing answered ("ongoing fights with her landlord"), or answered by a code
         that is no Z code while a Z line explains every word of it ("constant fights with her mother-in-law":
-        no assault): the Z-code Index line whose subterms it says (bot.lookups.index.z_lines)."""
+        no assault; a service reading some of the words: "adopted son" is no adoptive immunotherapy): the Z-code
+        Index line whose subterms it says (bot.lookups.index.z_lines)."""
         if "cm" not in systems or len(query) > MAX_QUERY:
             return found
         unanswered = not found and found.notice.startswith(NO_CONFIDENT_MATCH)
@@ -689,7 +690,7 @@ class Searcher:
         if not unanswered and (
             not found
             or found[0].code.startswith("Z")
-            or found[0].system != "ICD-10-CM"
+            or (found[0].system != "ICD-10-CM" and "not used:" not in found[0].why)
             or not may_lead(query)
         ):
             return found

@@ -23,6 +23,7 @@ from bot.lookups.search import find_codes
         ("works in a quarry, breathes dust all shift", "Z57.2"),
         ("grandpa and his grandson constantly bicker", "Z62.831"),
         ("mom and her adopted daughter fight all the time", "Z62.821"),
+        ("adoptive dad and his adopted daughter always bicker", "Z62.821"),  # no adoptive immunotherapy
         # an injury story is no situation
         ("bitten by neighbor's dog", "W54.0XXA"),
         ("fell off a ladder", "W11.XXXA"),
