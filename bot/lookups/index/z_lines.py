@@ -10,9 +10,14 @@ the reading of the sentence itself (guideline I.C.21.c: the Z codes are chosen b
 disease). The Tabular's inclusion terms of the Z codes ("Residing on the street", "Lack of heating") are read
 the same way, as lines with no frame.
 
-Only read when the search has no confident answer: a line must hold a word the query says that few Z lines
-hold (a distinctive word, not "home" or "care" alone), every word of its subterms must be said, and the words
-it leaves unexplained must be story words (who, when, how the patient feels).
+Read when the search has no confident answer (the line is then offered as the closest, with the notice kept,
+when some words are left unread), or when its answer is no Z code while a Z line explains every word of the
+sentence and the sentence says a person, a quarrel, a job, money or a frame word (status, history, screening):
+"constant fights with her mother-in-law" is Discord, in-laws, not an assault by a fight. A line must hold a
+word the query says that few Z lines hold (not "home" or "care" alone), every word of its subterms must be
+said (a relation alone never is: "daughter" is a child, but "daughter asks about mom's care" is no Care,
+child), a frame other than a silent one (Problem, Lack of, Need ...) must be said in its word or a word of its
+kind, and an injury's story is never read (it is coded by the injury and its external cause).
 """
 
 from __future__ import annotations
