@@ -159,8 +159,12 @@ class ZLine:
 _LEAD_WORDS = (
     frozenset(_INDEX_WORDS)
     | frozenset(_FRAME_CUES)
-    | FRAMES
-    | frozenset(_each("counseling counselling screening status history exposure exposed fitting aftercare"))
+    | frozenset(
+        _each(
+            "counseling counselling screening status history exposure exposed fitting aftercare long-term "
+            "problem problems lack noncompliance dependence presence absence contact donor"
+        )
+    )
 )
 
 
