@@ -685,8 +685,8 @@ class Searcher:
         if "cm" not in systems or len(query) > MAX_QUERY:
             return found
         unanswered = not found and found.notice.startswith(NO_CONFIDENT_MATCH)
-        if unanswered and CPT_SAID.search(found.notice):
-            return found  # (a CPT question stays one)
+        if unanswered and (CPT_SAID.search(found.notice) or "office talk" in found.notice):
+            return found  # (a CPT question stays one; office talk gets no code)
         if not unanswered and (
             not found
             or found[0].code.startswith("Z")

@@ -335,6 +335,8 @@ class ZLines:
                     and not _said(q, held)
                     and not any(_said(t, held) for t in index_words)
                 ]
+                if left and not any(_said(t, frozenset(means)) for t in line.needed):
+                    continue  # (words left, and the line said only in the Index's words for others)
                 framed = 2.0 * len(line.frame & framing) - (
                     1.0 if framing and not line.frame & framing else 0.0
                 )
