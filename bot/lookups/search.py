@@ -202,6 +202,7 @@ from bot.lookups.index.venom import may_tell_venom, read_venom, venom_animals
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
+from bot.lookups.index.z_lines import ZLines, may_lead
 from bot.lookups.measures import measure_fit, stated_measures, without_measures
 from bot.lookups.schema import (
     ROOT_OPERATIONS_KEY,
@@ -422,6 +423,7 @@ class Searcher:
         self._substances: dict[str, str] | None = None
         self._venom_animals: dict[str, str] | None = None
         self._service_titles: ServiceTitles | None = None
+        self._z_lines: ZLines | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
         self._sense_words: dict[str, frozenset[str]] = {}
@@ -674,6 +676,38 @@ class Searcher:
         found = self._condition_beside_service(query, systems, limit, found)
         found = self._one_side_unilateral(query, systems, limit, found)
         return self._cpt_kind_said(query, found)
+
+    def z_line_unanswered(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
+        """A situation sentence nothing answered ("ongoing fights with her landlord"), or answered by a code
+        that is no Z code while a Z line explains every word of it ("constant fights with her mother-in-law":
+        no assault; a service reading some of the words: "adopted son" is no adoptive immunotherapy): the Z-code
+        Index line whose subterms it says (bot.lookups.index.z_lines)."""
+        if "cm" not in systems or len(query) > MAX_QUERY:
+            return found
+        unanswered = not found and found.notice.startswith(NO_CONFIDENT_MATCH)
+        if unanswered and (CPT_SAID.search(found.notice) or "office talk" in found.notice):
+            return found  # (a CPT question stays one; office talk gets no code)
+        if not unanswered and (
+            not found
+            or found[0].code.startswith("Z")
+            or (found[0].system != "ICD-10-CM" and "not used:" not in found[0].why)
+            or not may_lead(query)
+        ):
+            return found
+        if self._z_lines is None:
+            self._z_lines = ZLines(self.book.db.conn)
+        reading = self._z_lines.read(query)
+        if reading is None or (not unanswered and reading.left):
+            return found
+        named = self.book.get("cm", reading.line.code)
+        if named is None:
+            return found
+        why = f"Index: {reading.line.path} -> {named.display} (a situation told by its subterms)"
+        top = max((h.score for h in found), default=0.0) + 1.0
+        hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        # (a line leaving some words unread is offered as the closest, not as a confident answer)
+        notice = f"{found.notice} Closest situation line: {reading.line.path}." if reading.left else ""
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][: max(len(found), 1)], notice)
 
     def _service_title_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A service asked in the words of a Medicare service code's descriptor ("intensive cardiac rehab
@@ -3085,4 +3119,5 @@ def searcher_for(book: CodeBook) -> Searcher:
 
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     with one_lookup():
-        return searcher_for(book).find(query, systems, limit)
+        searcher = searcher_for(book)
+        return searcher.z_line_unanswered(query, systems, searcher.find(query, systems, limit))

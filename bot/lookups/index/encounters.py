@@ -123,7 +123,7 @@ def read_encounter(text: str) -> str | None:
     aged = read_aged_check(text) or read_routine_check(text)
     if aged is not None:
         return aged
-    pregnancy = read_normal_pregnancy(text)
+    pregnancy = read_normal_pregnancy(text) or read_weeks_alone(text)
     if pregnancy is not None:
         return pregnancy
     completed = _COMPLETED.match(text)
@@ -218,6 +218,31 @@ def read_normal_pregnancy(text: str) -> str | None:
     if len(said) == 1:
         trimester = f"{_ORDINALS[0 if said[0] < 14 else 1 if said[0] < 28 else 2]} trimester"
     return " ".join(w for w in ["pregnancy normal", gravida, trimester] if w)
+
+
+# How far along a pregnancy is, told alone ("she is only 6 weeks along", "gestational age 27 wks", "38 weeks
+# pregnant per dating ultrasound"): the Index's Pregnancy, weeks of gestation line of the weeks (Z3A: less
+# than 8 weeks, 8 to 42 weeks each, greater than 42 weeks). Said beside a condition or a visit's reason the
+# weeks are the condition's trimester instead (bot.lookups.index.gestation), so nothing else may be said.
+_WEEKS_ALONE = re.compile(
+    r"^(?:(?:she|pt|patient|mom|mother)\s+(?:is\s+)?)?(?:only\s+|about\s+|currently\s+|now\s+|at\s+)?"
+    r"(?P<n>\d{1,2})\s*(?:weeks?|wks?|w)\s+(?:pregnant|along|gestation|ga|of\s+gestation)"
+    r"(?:\s+(?:per|by))?(?:\s+dating)?(?:\s+(?:ultrasound|us|u/s|lmp|dates|scan))?$|"
+    r"^(?:gestational\s+age|ga)\s+(?:is\s+|of\s+)?(?P<m>\d{1,2})\s*(?:weeks?|wks?|w)$"
+)
+
+
+def read_weeks_alone(text: str) -> str | None:
+    """The Index words of a pregnancy's weeks of gestation told alone, or None."""
+    said = _WEEKS_ALONE.match(text)
+    if said is None:
+        return None
+    weeks = int(said.group("n") or said.group("m"))
+    if weeks < 8:
+        return "pregnancy weeks of gestation less than 8 weeks"
+    if weeks > 42:
+        return "pregnancy weeks of gestation greater than 42 weeks"
+    return f"pregnancy weeks of gestation {weeks} weeks"
 
 
 # A routine check told by the patient's age ("4 yr well visit, no concerns", "8 day old baby weight recheck,

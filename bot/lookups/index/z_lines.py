@@ -1,0 +1,349 @@
+"""A situation told in a sentence -> the Z-code Index line whose subterms it says, when nothing else answers.
+
+The Alphabetic Index files the factors influencing health status (Z00-Z99) under frame words a user never
+says: Problem (with) (related to), Encounter (for), Status, History, Exposure (to), Lack of, Discord (with),
+Noncompliance (with). Below the frame the subterms are the situation's own words ("Problem, landlord",
+"Exposure, occupational, dust", "Unable to, obtain, adequate, clothing due to limited financial resources").
+A coder reading "ongoing fights with her landlord" or "works at a sawmill and breathes dust all day" skips
+the frame and goes to the subterm: the line whose every subterm word the sentence says, the frame word being
+the reading of the sentence itself (guideline I.C.21.c: the Z codes are chosen by the situation, not by a
+disease). The Tabular's inclusion terms of the Z codes ("Residing on the street", "Lack of heating") are read
+the same way, as lines with no frame.
+
+Read when the search has no confident answer (the line is then offered as the closest, with the notice kept,
+when some words are left unread), or when its answer is no Z code while a Z line explains every word of the
+sentence and the sentence says a person, a quarrel, a job, money or a frame word (status, history, screening):
+"constant fights with her mother-in-law" is Discord, in-laws, not an assault by a fight. A line must hold a
+word the query says that few Z lines hold (not "home" or "care" alone), every word of its subterms must be
+said (a relation alone never is: "daughter" is a child, but "daughter asks about mom's care" is no Care,
+child), a frame other than a silent one (Problem, Lack of, Need ...) must be said in its word or a word of its
+kind, and an injury's story is never read (it is coded by the injury and its external cause).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.lookups.index.words import base_stem, content_stems
+
+
+def _each(text: str) -> list[str]:
+    """The words of a list written as text, one space apart."""
+    return text.split()
+
+
+# Main terms that only frame a Z line ("Problem (with)", "Status (post)"): the sentence itself is the frame.
+FRAMES = frozenset(
+    _each("""
+    history screening admission encounter problem examination status presence exposure long-term drug
+    therapy counseling contact absence fitting observation aftercare test tests testing removal lack
+    noncompliance inadequate inadequacy attention dependence person management procedure care
+    supervision evaluation unavailability unable difficult difficulty need consultation checking refusal
+    social insufficient insufficiency
+    """)
+)
+# Frames the sentence may leave unsaid: a situation told is a problem, a lack, a need. Every other frame
+# changes what is meant (History of a condition is no condition, Status is no procedure) and must be said,
+# in its word or a word of its kind.
+SILENT = frozenset(
+    content_stems(
+        "problem lack inadequate inadequacy unable difficult difficulty need person unavailability insufficient "
+        "insufficiency social care"
+    )
+)
+_FRAME_CUES: dict[str, str] = {
+    **dict.fromkeys(_each("hx past previous prior formerly former ago had"), "history"),
+    **dict.fromkeys(_each("counseled counselling talk therapy advice"), "counseling"),
+    **dict.fromkeys(_each("screen screened"), "screening"),
+    **dict.fromkeys(_each("exposed around breathes breathing inhaled"), "exposure contact"),
+    **dict.fromkeys(_each("fitted fit adjusting adjusted adjust"), "fitting admission"),
+    **dict.fromkeys(_each("s/p"), "status"),
+    **dict.fromkeys(_each("skipping skips skipped refuses refused missing misses"), "noncompliance"),
+}
+# Subterm words a frame adds that the sentence tells by its shape, not by the word ("personal", "NEC").
+_OPTIONAL = frozenset(
+    _each("""
+    personal (of) specifi nec unspecifi other state condition situation related encounter
+    """)
+)
+# Words that tell the story around a situation (who, when, how it is felt), no part of it.
+_STORY = frozenset(
+    content_stems(
+        """
+        patient pt he she they him her his hers my me i we our their it its this that who which is are was
+        were be been being has have had do does did not no now today recently just currently lately still
+        here visit ago last week weeks month months year years day days yesterday ever since always
+        constant constantly ongoing keeps keep kept again every all time times very really lot lots much many some
+        husband wife spouse partner boyfriend girlfriend son daughter child children kid kids father mother dad
+        mom parent parents brother sister grandmother grandfather grandma grandpa family woman man lady person
+        old yo teen boy girl baby adult elderly senior young worried stressed upset feels feeling says said
+        want wants wanted need needs help seeking came come comes here
+        """
+    )
+)
+MIN_IDF = 2.0  # a word fewer than one Z line in about seven holds
+PER_WORD_LEFT = 0.75  # what a word no line word explains costs a reading
+_INJURY = re.compile(
+    r"\b(?:hurt|injur\w*|fell|fall(?:s|ing)?|cut|burn(?:ed|t)?|broke|broken|fractur\w*|bitten|bite|sprain\w*|"
+    r"laceration|wound\w*|stab\w*|shot|crash\w*|collision)\b"
+)
+# The Index's words for the people, acts and means a situation is told with (word classes, not situations):
+# a relative by the Index's relation word, a quarrel by Discord / Conflict, money by financial, a job by
+# occupational / employment, a deed done on purpose or by mistake by intentional / unintentional.
+_INDEX_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        _each("kid kids son daughter toddler teen teenager boy girl grandson granddaughter"), "child"
+    ),
+    **dict.fromkeys(_each("mom mum dad mother father parents mommy daddy"), "parent parental"),
+    **dict.fromkeys(
+        _each(
+            "babysitter sitter nanny teacher coach stranger neighbor uncle aunt cousin stepfather stepmother"
+        ),
+        "nonparental non-parental",
+    ),
+    **dict.fromkeys(_each("husband wife boyfriend girlfriend spouse"), "spouse spousal partner"),
+    **dict.fromkeys(_each("grandmother grandfather grandma grandpa grandparents"), "grandparent"),
+    **dict.fromkeys(_each("mother-in-law father-in-law in-law"), "in-laws"),
+    **dict.fromkeys(
+        _each(
+            "fight fights fighting fought argue argues arguing arguments argument clash clashing clashes dispute "
+            "disputes feud feuding bicker bickering quarrel quarrels quarreling"
+        ),
+        "discord conflict",
+    ),
+    **dict.fromkeys(_each("beat beats beaten hit hits hitting molested abused"), "abuse"),
+    **dict.fromkeys(_each("survivor survived victimized"), "victim"),
+    **dict.fromkeys(_each("money afford broke poor poverty income bills paycheck"), "financial"),
+    **dict.fromkeys(
+        _each("job jobs work works worker workers working workplace shift shifts factory employer coworkers"),
+        "occupational employment",
+    ),
+    **dict.fromkeys(_each("deliberately purposely purposefully intentionally"), "intentional"),
+    **dict.fromkeys(_each("accidentally mistakenly forgets forgot forgetting"), "unintentional"),
+    **dict.fromkeys(_each("classes grades"), "school"),
+    **dict.fromkeys(_each("loud"), "noise"),
+}
+
+
+# Who suffered an act and who did it, told by the verb's voice: "was abused by her dad" (victim), "husband who
+# hit his wife" (perpetrator).
+_ACTS = r"(?:abus\w*|beat\w*|hit|hits|hitting|molest\w*|assault\w*|neglect\w*|harass\w*|bull(?:y|ied|ying))"
+_SUFFERED = re.compile(rf"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+)?{_ACTS}\b|\bvictim\b|\bsurviv\w+")
+_DID = re.compile(
+    rf"\bwho\s+(?!was\b|were\b|is\b|are\b|got\b|been\b|had\s+been\b)(?:\w+\s+)?{_ACTS}\b|\bperpetrator\b|\babuser\b"
+)
+_RELATIONS = frozenset(
+    content_stems("child parent parental nonparental non-parental spouse spousal partner grandparent in-laws")
+)
+_FRAME_STEMS = frozenset(
+    content_stems(" ".join(FRAMES))
+    | content_stems("counseled counseling screened exposed fitted donating donated observed tested checked")
+)
+
+
+@dataclass(frozen=True)
+class ZLine:
+    """One Z-code Index line or inclusion term: the code, its path as printed, the stems of its subterms that
+    must be said, the frame's stems (said or not)."""
+
+    code: str
+    path: str
+    needed: frozenset[str]
+    frame: frozenset[str]
+
+
+_LEAD_WORDS = (
+    frozenset(_INDEX_WORDS)
+    | frozenset(_FRAME_CUES)
+    | frozenset(
+        _each(
+            "counseling counselling screening status history exposure exposed fitting aftercare long-term "
+            "problem problems lack noncompliance dependence presence absence contact donor"
+        )
+    )
+)
+
+
+def may_lead(query: str) -> bool:
+    """A cheap test of the words: whether a sentence answered by another code may tell a situation (a person,
+    a quarrel, a job, money, who did or suffered an act, a frame word: status, history, screening) - else no
+    Z line is looked for."""
+    return any(w in _LEAD_WORDS for w in re.findall(r"[a-z'/-]+", query.lower()))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The line a sentence tells, and how many of the sentence's words (story words aside) it leaves."""
+
+    line: ZLine
+    left: int
+
+
+def _key(s: str) -> str:
+    return s[:4]
+
+
+def _same(a: str, b: str) -> bool:
+    """Two forms of one word: the same stem, or one the other with an ending of at most two letters more
+    ("parent" / "parental"), never a word inside a longer one ("pneumonia" / "pneumonectomy")."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 4 and len(long) - len(short) <= 2 and long.startswith(short)
+
+
+def _said(stem: str, query: frozenset[str]) -> bool:
+    """Whether a line's stem is said in one of its forms."""
+    return stem in query or any(_same(stem, q) for q in query)
+
+
+class ZLines:
+    """The Z-code Index lines and Z inclusion terms of a code database, by their distinctive words."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        billable = {
+            str(code): str(title)
+            for code, title in conn.execute(
+                "SELECT code, title FROM codes WHERE system = 'cm' AND current = 1 AND billable = 1 AND code >= 'Z'"
+            )
+        }
+        nodes: dict[int, tuple[int, str, str]] = {}
+        wanted = [
+            (int(i), str(c).replace(".", ""))
+            for i, c in conn.execute("SELECT id, code FROM index_nodes WHERE book = 'cm' AND code LIKE 'Z%'")
+        ]
+        todo = {i for i, _ in wanted}
+        while todo:
+            batch = list(todo - nodes.keys())
+            todo = set()
+            for start in range(0, len(batch), 500):
+                part = batch[start : start + 500]
+                marks = ",".join("?" * len(part))
+                for i, parent, term, modifiers in conn.execute(
+                    f"SELECT id, parent, term, modifiers FROM index_nodes WHERE id IN ({marks})", part
+                ):
+                    nodes[int(i)] = (int(parent), str(term), str(modifiers))
+                    if parent and int(parent) not in nodes:
+                        todo.add(int(parent))
+        lines: list[ZLine] = []
+        for node, code in wanted:
+            if code not in billable:
+                continue
+            chain: list[tuple[str, str]] = []
+            at = node
+            while at in nodes:
+                parent, term, modifiers = nodes[at]
+                chain.append((term, modifiers))
+                at = parent
+            chain.reverse()
+            main = content_stems(chain[0][0])
+            needed: set[str] = set()
+            frame: set[str] = set()
+            if main & _FRAME_STEMS or len(chain) == 1:
+                frame |= main
+            else:
+                needed |= main
+            if len(chain) == 1:
+                needed, frame = set(main), set()
+            for term, _ in chain[1:]:
+                needed |= content_stems(term)
+            needed -= _OPTIONAL
+            # a compound ("grandparent-child") is said by its parts
+            needed = {t for t in needed if "-" not in t or not set(t.split("-")) <= needed}
+            if needed:
+                path = ", ".join(t for t, _ in chain)
+                lines.append(ZLine(code, path, frozenset(needed), frozenset(frame)))
+        for code, text in conn.execute(
+            "SELECT code, text FROM notes WHERE system = 'cm' AND kind = 'inclusion' AND code >= 'Z'"
+        ):
+            if str(code) in billable:
+                needed = set(content_stems(str(text))) - _OPTIONAL
+                if needed and len(needed) <= 6:
+                    lines.append(
+                        ZLine(str(code), f"{billable[str(code)]}: {text}", frozenset(needed), frozenset())
+                    )
+        self.lines = tuple(lines)
+        frequency: dict[str, int] = defaultdict(int)
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for n, line in enumerate(self.lines):
+            for s in line.needed:
+                frequency[s] += 1
+                by_key[_key(s)].append(n)
+        total = len(self.lines) or 1
+        self.idf = {s: math.log(total / f) for s, f in frequency.items()}
+        self.by_key = dict(by_key)
+
+    def best(self, query: str) -> ZLine | None:
+        """The Z line a situation sentence tells, or None (`read`)."""
+        reading = self.read(query)
+        return reading.line if reading is not None else None
+
+    def read(self, query: str) -> Reading | None:
+        """The Z line a situation sentence tells and how many of its words no line word explains, or None when
+        no line is said with a distinctive word."""
+        words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", query.lower())
+        # each word's stems, and the stems of the Index words it is read as
+        means: dict[str, set[str]] = defaultdict(set)
+        for w in words:
+            own = content_stems(base_stem(w)) | content_stems(w)
+            index_words = [*_INDEX_WORDS.get(w, "").split(), *_FRAME_CUES.get(w, "").split()]
+            for s in own:
+                means[s] |= {t for i in index_words for t in content_stems(i)}
+        lowered = query.lower()
+        if _INJURY.search(lowered):
+            return None  # an injury's story is coded by the injury and its external cause
+        voice = "victim" if _SUFFERED.search(lowered) else "perpetrator" if _DID.search(lowered) else ""
+        every = frozenset(means) | frozenset(t for held in means.values() for t in held)
+        # the stems said by more than a relation ("daughter" is a child, but tells no situation by itself)
+        telling = frozenset(means) | frozenset(
+            t for w, held in means.items() for t in held if not held & _RELATIONS or w in _RELATIONS
+        )
+        every |= {voice} if voice else frozenset()
+        # a frame word said ("counseling", "screening") names the line's frame, never one of its subterms
+        framing = frozenset(s for s in every if s in _FRAME_STEMS)
+        said = every - framing
+        if not said:
+            return None
+        seen: set[int] = set()
+        ranked: list[tuple[float, int, Reading]] = []
+        for s in said:
+            for n in self.by_key.get(_key(s), ()):
+                if n in seen:
+                    continue
+                seen.add(n)
+                line = self.lines[n]
+                if not all(_said(t, said) for t in line.needed):
+                    continue
+                if line.frame and not line.frame & SILENT and not line.frame & framing:
+                    continue
+                if max(self.idf.get(t, 0.0) for t in line.needed) < MIN_IDF:
+                    continue
+                if not any(_said(t, telling - _RELATIONS) for t in line.needed):
+                    continue  # (a relation alone: "daughter asks about mom's care" is no Care, child)
+                weight = sum(self.idf.get(t, 0.0) for t in line.needed)
+                held = line.needed | line.frame
+                left = [
+                    q
+                    for q, index_words in means.items()
+                    if q not in framing
+                    and q not in _STORY
+                    and not q.isdigit()
+                    and not _said(q, held)
+                    and not any(_said(t, held) for t in index_words)
+                ]
+                if left and not any(_said(t, frozenset(means)) for t in line.needed):
+                    continue  # (words left, and the line said only in the Index's words for others)
+                framed = 2.0 * len(line.frame & framing) - (
+                    1.0 if framing and not line.frame & framing else 0.0
+                )
+                ranked.append(
+                    (weight + framed - PER_WORD_LEFT * len(left), -len(line.path), Reading(line, len(left)))
+                )
+        if not ranked:
+            return None
+        score, _, reading = max(ranked, key=lambda r: (r[0], r[1]))
+        return reading if score >= MIN_IDF else None

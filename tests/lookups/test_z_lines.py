@@ -1,0 +1,48 @@
+"""A situation sentence the search has no confident answer for, or answers with a code that is no Z code while a
+Z-code Index line explains every word of it, reads that line: the frame (Problem, Discord, Counseling, Exposure)
+told by the sentence, its subterms in the Index's words for relations, quarrels, work and who suffered the act
+(bot.lookups.index.z_lines). An injury story keeps its external cause. A pregnancy's weeks told alone read
+Pregnancy, weeks of gestation (bot.lookups.index.encounters). The queries are made up, not taken from
+the benchmark sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.search import find_codes
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("keeps arguing with her neighbors", "Z59.2"),
+        ("always fighting with his father-in-law", "Z63.1"),  # no assault: Discord, in-laws
+        ("counseling for a teen who was abused by his coach", "Z69.020"),  # victim, non-parental
+        ("therapy for a man who hit his girlfriend", "Z69.12"),  # perpetrator, spousal or partner
+        ("works in a quarry, breathes dust all shift", "Z57.2"),
+        ("grandpa and his grandson constantly bicker", "Z62.831"),
+        ("mom and her adopted daughter fight all the time", "Z62.821"),
+        ("adoptive dad and his adopted daughter always bicker", "Z62.821"),  # no adoptive immunotherapy
+        # an injury story is no situation
+        ("bitten by neighbor's dog", "W54.0XXA"),
+        ("fell off a ladder", "W11.XXXA"),
+    ],
+)
+def test_a_situation_reads_the_z_line_its_subterms_say(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("she is about 5 weeks along", "Z3A.01"),
+        ("gestational age 31 wks", "Z3A.31"),
+        ("24 weeks pregnant by lmp", "Z3A.24"),
+        ("33 weeks pregnant with preeclampsia", "O14.93"),  # beside a condition the weeks are its trimester
+    ],
+)
+def test_weeks_of_gestation_told_alone(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code == expected
