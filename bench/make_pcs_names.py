@@ -95,7 +95,6 @@ OPERATIONS = {
     "9": ("otomy", "and drainage"),
     "J": ("oscopy", ""),
 }
-VOWEL_JOIN = re.compile(r"o(?=o)")
 SCOPE_WORDS = {
     **dict.fromkeys("DFGTUVW", "laparoscopic"),
     **dict.fromkeys("RSM", "arthroscopic"),
@@ -214,7 +213,7 @@ def from_forms(
         form = rng.choice(forms)
         code = rng.choice(sorted(by_form[form]))
         suffix, before = OPERATIONS[code[2]]
-        word = VOWEL_JOIN.sub("", form + suffix)
+        word = form + suffix
         side, part = _side(meanings.get((code[:3], 4, code[3]), ""))
         # A tendon, muscle, nerve or lymphatic of many sites: the site said beside the word.
         extra = part.lower().replace(FORMS[form].lower(), "").strip() if FORMS[form] != part else ""

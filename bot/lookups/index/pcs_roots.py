@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from bot.lookups import derived
 from bot.lookups.index.store import BOOKS, SPAN
@@ -233,3 +233,19 @@ def procedure_reading(
     named = with_derived_parts(conn, [word], {word: roots(word)}, roots, memo).get(word, [])
     parts = [w for w in named if w not in APPROACH_WORDS]
     return (operations, parts) if operations and parts else None
+
+
+def reads_procedure_word(
+    conn: sqlite3.Connection,
+    word: str,
+    corrections: Sequence[str],
+    roots: Callable[[str], list[str]],
+    memo: dict[object, object],
+) -> bool:
+    """Whether a word no title prints is a procedure word read from its parts ("mammolysis": Release,
+    breast; "sclerorrhaphy": Repair, sclera), which a coder reads so rather than as a misspelling of the
+    nearest word ("mammoplasia", "splenorrhaphy"); a near PCS Index main term is the typo's word
+    ("histerectomy": Hysterectomy). Cheap for any other word (no operation suffix)."""
+    if not PROCEDURE_SUFFIX.search(word) or _main_terms(conn, memo) & frozenset(corrections):
+        return False
+    return procedure_reading(conn, word, roots, memo) is not None

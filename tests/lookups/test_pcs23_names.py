@@ -1,0 +1,35 @@
+"""Procedures named the way surgeons name them (round 21, pcs23): a procedure word read from its combining
+form and suffix is not taken for a misspelling of the nearest word; ..."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.pcs_roots import reads_procedure_word
+from bot.lookups.index.vocabulary import Vocabulary
+from bot.lookups.search import find_codes
+
+
+def _first(codebook: CodeBook, query: str) -> str:
+    hits = find_codes(codebook, query, limit=5)
+    return hits[0].code if hits else ""
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("open right mammolysis", "0HNT0ZZ"),  # not "mammoplasia"
+        ("left sclerorrhaphy", "08Q7XZZ"),  # not "splenorrhaphy"
+        ("open vulvolysis", "0UNM0ZZ"),  # not "vulvodynia"
+    ],
+)
+def test_a_procedure_word_read_from_its_parts_is_no_typo(codebook: CodeBook, query: str, code: str) -> None:
+    assert _first(codebook, query) == code
+
+
+def test_a_typo_one_letter_off_an_index_procedure_word_is_that_word(codebook: CodeBook) -> None:
+    conn, roots = codebook.db.conn, Vocabulary.shipped().body_part
+    assert not reads_procedure_word(conn, "cholecistectomy", ("cholecystectomy",), roots, {})
+    assert reads_procedure_word(conn, "cholecistectomy", (), roots, {})
+    assert not reads_procedure_word(conn, "mammoplasia", (), roots, {})  # no operation suffix
