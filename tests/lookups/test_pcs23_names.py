@@ -33,3 +33,22 @@ def test_a_typo_one_letter_off_an_index_procedure_word_is_that_word(codebook: Co
     assert not reads_procedure_word(conn, "cholecistectomy", ("cholecystectomy",), roots, {})
     assert reads_procedure_word(conn, "cholecistectomy", (), roots, {})
     assert not reads_procedure_word(conn, "mammoplasia", (), roots, {})  # no operation suffix
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("percutaneous right partial iridectomy", "08BC3ZZ"),  # Iridectomy see Excision, Eye: irid- is the Iris
+        ("left total iridectomy, percutaneous", "08TD3ZZ"),
+    ],
+)
+def test_a_procedure_word_names_its_body_part_in_the_table_the_index_gives(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    assert _first(codebook, query) == code
+
+
+def test_a_key_term_said_half_by_the_procedure_word_keeps_the_side(codebook: CodeBook) -> None:
+    # "Olecranon bursa - use Elbow Bursa and Ligament, Right / Left": the side is the query's.
+    codes = [h.code for h in find_codes(codebook, "left olecranon bursectomy", limit=2)]
+    assert codes and all(c[:2] == "0M" and c[3] == "4" for c in codes)

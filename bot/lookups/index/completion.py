@@ -870,7 +870,8 @@ def _use_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) 
     if not isinstance(found, tuple):
         lines: dict[str, set[str]] = {}
         for term, value in pcs_use_values(conn, word):
-            lines.setdefault(term, set()).update(content_stems(value))
+            # (a Key value's sides, "Elbow Bursa and Ligament, Right | ..., Left", are the query's to say)
+            lines.setdefault(term, set()).update(content_stems(value) - SIDE_STEMS)
         found = tuple(
             (_head_stems(term), frozenset(stem(a) for a in ACRONYM.findall(term)), frozenset(values))
             for term, values in sorted(lines.items())

@@ -54,6 +54,7 @@ from bot.lookups.index.pcs_devices import used_device_nouns, used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_drains import drainage_for_drain
+from bot.lookups.index.pcs_forms import keyed_by_form, table_form_words
 from bot.lookups.index.pcs_grafts import graft_source_words
 from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
@@ -1038,6 +1039,10 @@ def _verify(
         implied = {stem(a) for named in understood.alternatives.values() for a in named}
         named = {stem(w) for w in understood.alternatives}
         stems = stems | approach_abbreviations(understood.applied)  # "PCNL": through the skin, with a scope
+        # "iridectomy" (see Excision, Eye): the word's form names the table's Iris (pcs_forms)
+        formed = table_form_words(conn, table, understood.words, memo)
+        implied |= formed
+        stems = stems | formed | keyed_by_form(conn, stems, frozenset(implied - named), memo)
         done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named))
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
