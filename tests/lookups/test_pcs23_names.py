@@ -52,3 +52,16 @@ def test_a_key_term_said_half_by_the_procedure_word_keeps_the_side(codebook: Cod
     # "Olecranon bursa - use Elbow Bursa and Ligament, Right / Left": the side is the query's.
     codes = [h.code for h in find_codes(codebook, "left olecranon bursectomy", limit=2)]
     assert codes and all(c[:2] == "0M" and c[3] == "4" for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("right oophoropexy, open", "0US00ZZ"),  # -pexy: Reposition, of the Index's Repair | Reposition
+        ("open left nephropexy", "0TS10ZZ"),
+        ("open right pyelolithotomy", "0TC30ZZ"),  # -lithotomy: Extirpation, as the Index's own -lithotomy words
+        ("flexor tenolysis left hand", "0LN80ZZ"),  # a tendon release with no approach said is open
+    ],
+)
+def test_the_suffix_names_the_root_operation(codebook: CodeBook, query: str, code: str) -> None:
+    assert _first(codebook, query) == code

@@ -495,7 +495,9 @@ VESSEL_INSERTIONS = frozenset({"03H", "04H", "05H", "06H"})
 # Body regions, bones and joints are reached by cutting unless the query says "closed" or "external": a hernia
 # repair or a joint replacement with no approach said is Open.
 APPROACHES_DEEP = ("0", "3", "X")
-DEEP_SYSTEMS = frozenset({"0W", "0X", "0Y", "0P", "0Q", "0R", "0S"})
+# Muscles, tendons, bursae and ligaments likewise: "tenolysis" is an open release; the External approach is a
+# closed manipulation, which the query says.
+DEEP_SYSTEMS = frozenset({"0W", "0X", "0Y", "0P", "0Q", "0R", "0S", "0K", "0L", "0M"})
 NEEDLE_WORDS = (
     "centes",
     "punctur",

@@ -55,6 +55,7 @@ from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_drains import drainage_for_drain
 from bot.lookups.index.pcs_forms import keyed_by_form, table_form_words
+from bot.lookups.index.pcs_suffixes import SUFFIX_CREDIT, names_operation, suffix_operation
 from bot.lookups.index.pcs_grafts import graft_source_words
 from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
@@ -356,6 +357,7 @@ def index_hits(
     best_coverage = 0.0
     hit_of: dict[int, IndexHit] = {}  # a match's rank -> the hit it gave
     said_numbers = stated_numbers(" ".join(words))
+    suffixed = suffix_operation(words) if "pcs" in books else ""
     seen: set[str] = set()
     for rank, match in enumerate(matches):
         if "caused" in understood.kinds:
@@ -460,6 +462,9 @@ def index_hits(
             # "insect bite nonvenomous": "Bite, by site" leads to a site the query never named (scalp): an
             # injury code for a made-up site is no answer; the External Cause Index's line is.
             score -= SITE_GUESS_COST
+        if match.book == "pcs" and names_operation(code.code, suffixed):
+            # "right oophoropexy": Reposition, of the Index's Repair and Reposition (pcs_suffixes)
+            score += SUFFIX_CREDIT
         if story_line and any(n.id == story_line for n in match.nodes):
             # "bus passenger hit by a car": the bus occupant's line, not the car occupant's that holds the
             # same words the other way round.

@@ -161,8 +161,9 @@ def suffix_operations(conn: sqlite3.Connection, memo: dict[object, object]) -> d
         operation = str(reference).split(",")[0].split("=")[0].strip()
         if found_suffix is None or " " in operation:
             continue
-        tally = counts.setdefault(found_suffix.group(0), {})
-        tally[operation] = tally.get(operation, 0) + 1
+        for suffix in _suffixes(str(term).lower(), found_suffix.group(0)):
+            tally = counts.setdefault(suffix, {})
+            tally[operation] = tally.get(operation, 0) + 1
     operations: dict[str, tuple[str, ...]] = {}
     for suffix, tally in counts.items():
         total = sum(tally.values())
@@ -173,10 +174,27 @@ def suffix_operations(conn: sqlite3.Connection, memo: dict[object, object]) -> d
     return operations
 
 
+STONE = "lith"  # "-lithotomy", "-lithectomy": the stone cut out (Extirpation), not the organ opened
+
+
+def _suffixes(word: str, suffix: str) -> tuple[str, ...]:
+    """The suffix, and the stone's suffix before it when the word has one ("nephrolithotomy": otomy,
+    lithotomy)."""
+    stone = word[: -len(suffix)].endswith(STONE)
+    return (suffix, STONE + suffix) if stone else (suffix,)
+
+
 def operations_of(conn: sqlite3.Connection, word: str, memo: dict[object, object]) -> tuple[str, ...]:
-    """The root operations a procedure word's suffix does ("vaginopexy": repair, reposition)."""
+    """The root operations a procedure word's suffix does ("vaginopexy": repair, reposition;
+    "pyelolithotomy": extirpation, as the Index's own "-lithotomy" words)."""
     suffix = PROCEDURE_SUFFIX.search(word)
-    return suffix_operations(conn, memo).get(suffix.group(0), ()) if suffix else ()
+    if not suffix:
+        return ()
+    learned = suffix_operations(conn, memo)
+    for each in reversed(_suffixes(word, suffix.group(0))):
+        if each in learned:
+            return learned[each]
+    return ()
 
 
 def _main_terms(conn: sqlite3.Connection, memo: dict[object, object]) -> frozenset[str]:
