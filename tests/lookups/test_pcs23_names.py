@@ -65,3 +65,18 @@ def test_a_key_term_said_half_by_the_procedure_word_keeps_the_side(codebook: Cod
 )
 def test_the_suffix_names_the_root_operation(codebook: CodeBook, query: str, code: str) -> None:
     assert _first(codebook, query) == code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # a word read as a root operation (Aspiration: Drainage) lets the Body Part Key read the site
+        ("aspiration of right prepatellar bursa", "0M9N3ZZ"),
+        # a Key name's last word ("Bony labyrinth - use Inner Ear") is a combining form's body part
+        ("right labyrinthectomy", "09TD0ZZ"),
+    ],
+)
+def test_the_site_of_a_procedure_is_read_through_the_body_part_key(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    assert _first(codebook, query) == code

@@ -322,6 +322,7 @@ def index_hits(
     asks_procedure = (
         any(PROCEDURE_SUFFIX.search(w) for w in named_parts)
         or any(tree.names_procedure(stem(w)) for w in words)
+        or bool(operations)  # "aspiration of right prepatellar bursa": a word read as a root operation
         or bool(tubes)
         or bool(levels)
         or bool(taking)

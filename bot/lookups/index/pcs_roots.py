@@ -88,6 +88,8 @@ def _key_heads(conn: sqlite3.Connection, memo: dict[object, object]) -> dict[str
     if isinstance(cached, dict):
         return cached
     found: dict[str, str] = {}
+    # A name's last word ("Bony labyrinth": labyrinth) when no one-word name says it and it names one value.
+    heads: dict[str, set[str]] = {}
     low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
     for term, reference in conn.execute(
         "SELECT n.term, r.reference FROM index_nodes n JOIN index_refs r ON r.node = n.id AND r.kind = 'use' "
@@ -97,9 +99,16 @@ def _key_heads(conn: sqlite3.Connection, memo: dict[object, object]) -> dict[str
         name = str(term).split("(")[0].strip().lower()
         value = str(reference).split("=")[0].split(" in ")[0].split(",")[0].split(" | ")[0].strip()
         words = [w for w in re.findall(r"[a-z]+", value.lower()) if w not in SIDE_WORDS]
-        if not name.isalpha() or not words or content_stems(value) & KEY_DEVICE_VALUES:
+        if not words or content_stems(value) & KEY_DEVICE_VALUES:
             continue
-        found.setdefault(name, words[-1])
+        if name.isalpha():
+            found.setdefault(name, words[-1])
+        elif (last := name.split()[-1]).isalpha():
+            heads.setdefault(last, set()).add(" ".join(words))  # the whole value: "inner ear"
+    parts = frozenset(_part_words(conn, memo))
+    for last, values in heads.items():
+        if len(values) == 1 and last not in parts:
+            found.setdefault(last, next(iter(values)))
     memo["pcs key heads"] = found
     return found
 
@@ -136,7 +145,7 @@ def with_derived_parts(
         if set(known.get(word, ())) - APPROACH_WORDS:
             continue
         half = roots(word[len(HALF) :]) if word.startswith(HALF) else []
-        part = [w for w in half if w not in APPROACH_WORDS] or [derived_body_part(conn, word, memo)]
+        part = [w for w in half if w not in APPROACH_WORDS] or derived_body_part(conn, word, memo).split()
         if any(part):
             out[word] = [*part, *known.get(word, ())]
     return out
