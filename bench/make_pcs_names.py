@@ -273,7 +273,9 @@ def score(path: Path, codes_db: Path, misses: bool) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seed", type=int, default=2123)
     parser.add_argument("--total", type=int, default=400)
     parser.add_argument("--out", type=Path, default=OUT)

@@ -38,7 +38,10 @@ def test_a_typo_one_letter_off_an_index_procedure_word_is_that_word(codebook: Co
 @pytest.mark.parametrize(
     ("query", "code"),
     [
-        ("percutaneous right partial iridectomy", "08BC3ZZ"),  # Iridectomy see Excision, Eye: irid- is the Iris
+        (
+            "percutaneous right partial iridectomy",
+            "08BC3ZZ",
+        ),  # Iridectomy see Excision, Eye: irid- is the Iris
         ("left total iridectomy, percutaneous", "08TD3ZZ"),
     ],
 )
@@ -59,7 +62,10 @@ def test_a_key_term_said_half_by_the_procedure_word_keeps_the_side(codebook: Cod
     [
         ("right oophoropexy, open", "0US00ZZ"),  # -pexy: Reposition, of the Index's Repair | Reposition
         ("open left nephropexy", "0TS10ZZ"),
-        ("open right pyelolithotomy", "0TC30ZZ"),  # -lithotomy: Extirpation, as the Index's own -lithotomy words
+        (
+            "open right pyelolithotomy",
+            "0TC30ZZ",
+        ),  # -lithotomy: Extirpation, as the Index's own -lithotomy words
         ("flexor tenolysis left hand", "0LN80ZZ"),  # a tendon release with no approach said is open
     ],
 )
@@ -80,3 +86,23 @@ def test_the_site_of_a_procedure_is_read_through_the_body_part_key(
     codebook: CodeBook, query: str, code: str
 ) -> None:
     assert _first(codebook, query) == code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # a biopsy is an Excision for study (guideline B3.4a) of the site said, the Diagnostic qualifier
+        ("open left inguinal lymph node biopsy", "07BJ0ZX"),
+        ("liver biopsy percutaneous", "0FB03ZX"),
+        # a toe's tendon is the Foot Tendon where the table names no toe
+        ("percutaneous flexor tenotomy left second toe", "0L8W3ZZ"),
+    ],
+)
+def test_a_biopsy_and_a_digit_name_the_table_values(codebook: CodeBook, query: str, code: str) -> None:
+    assert _first(codebook, query) == code
+
+
+def test_a_nerve_decompression_is_its_release(codebook: CodeBook) -> None:
+    assert _first(codebook, "left peroneal nerve decompression at the fibular head") == "01NH0ZZ"
+    # beside a procedure word the Index holds, that word's own lines say what was done
+    assert not _first(codebook, "lumbar laminectomy L4 decompression").startswith("0QN")
