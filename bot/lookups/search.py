@@ -2093,6 +2093,10 @@ class Searcher:
                 known += 1  # "dizzy": the Index's Dizziness
             elif word.isalpha() and self.corrections(word)[0] != word:
                 known += 0.5  # a misspelling of a known word ("diabetis")
+            elif reads_procedure_word(
+                self.index_tree().conn, word, (), self.vocabulary.body_part, self.index_tree().memo
+            ):
+                known += 1  # "perineorrhaphy": a procedure word read from its parts (Repair, perineum)
         return known / len(meaningful)
 
     def _plain_reading(

@@ -106,3 +106,11 @@ def test_a_nerve_decompression_is_its_release(codebook: CodeBook) -> None:
     assert _first(codebook, "left peroneal nerve decompression at the fibular head") == "01NH0ZZ"
     # beside a procedure word the Index holds, that word's own lines say what was done
     assert not _first(codebook, "lumbar laminectomy L4 decompression").startswith("0QN")
+
+
+def test_a_word_read_from_its_parts_is_recognised(codebook: CodeBook) -> None:
+    # "perineorrhaphy" (Repair, perineum) is no unknown word: the lookup answers it
+    hits = find_codes(codebook, "perineorrhaphy", limit=3)
+    assert hits and hits[0].code[2] == "Q"
+    # a Key name with a preposition is headed by its first noun ("Nerve to the stapedius" is a nerve)
+    assert _first(codebook, "left stapedectomy") in {"09TA0ZZ", "09BA0ZZ"}

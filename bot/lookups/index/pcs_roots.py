@@ -25,6 +25,7 @@ SLACK = 2  # letters of the form past the shared start: "mandibul" / "Mandible",
 HALF = "hemi"  # "hemicolectomy", "hemilaminectomy": part of the same body part
 _FIRST_WORD = re.compile(r"[a-z]+")
 SIDE_WORDS = frozenset({"right", "left", "bilateral"})
+PREPOSITIONS = frozenset({"to", "of", "for", "in", "on", "from", "with"})
 # A key line whose value is one of these names a device, not a body part (pcs_body_part_key.DEVICE_VALUES).
 KEY_DEVICE_VALUES = frozenset(
     stem(w) for w in ("device", "substitute", "lead", "electrode", "element", "generator")
@@ -103,14 +104,24 @@ def _key_heads(conn: sqlite3.Connection, memo: dict[object, object]) -> dict[str
             continue
         if name.isalpha():
             found.setdefault(name, words[-1])
-        elif (last := name.split()[-1]).isalpha():
+        elif (last := name.split()[-1]).isalpha() and not PREPOSITIONS & set(name.split()):
+            # (a name with a preposition is headed by its first noun: "Nerve to the stapedius" is a nerve)
             heads.setdefault(last, set()).add(" ".join(words))  # the whole value: "inner ear"
     parts = frozenset(_part_words(conn, memo))
+    values_named = _part_values(conn)
     for last, values in heads.items():
-        if len(values) == 1 and last not in parts:
+        if len(values) == 1 and last not in parts and values <= values_named:
             found.setdefault(last, next(iter(values)))
     memo["pcs key heads"] = found
     return found
+
+
+def _part_values(conn: sqlite3.Connection) -> frozenset[str]:
+    """The tables' body part values, their sides left out ("inner ear", "lacrimal duct")."""
+    return frozenset(
+        " ".join(w for w in re.findall(r"[a-z]+", str(meaning).lower()) if w not in SIDE_WORDS)
+        for (meaning,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4")
+    )
 
 
 def keyed_body_part(conn: sqlite3.Connection, form: str, memo: dict[object, object]) -> str:
