@@ -146,7 +146,7 @@ from bot.lookups.index.pcs_asked import (
 )
 from bot.lookups.index.pcs_perineal import CUE as PERINEAL_CUE
 from bot.lookups.index.pcs_perineal import LayerRepair, perineal_repair
-from bot.lookups.index.pcs_roots import procedure_reading
+from bot.lookups.index.pcs_roots import procedure_reading, reads_procedure_word
 from bot.lookups.index.pcs_setting import procedures_before_services, without_setting
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
@@ -538,7 +538,12 @@ class Searcher:
             return (word,)
         fewest = min(m[1] for m in best)
         close = sorted((m for m in best if m[1] == fewest), key=lambda m: -self.freq.get(m[0], 0))
-        return tuple(str(m[0]) for m in close[:3])
+        found = tuple(str(m[0]) for m in close[:3])
+        tree = self.index_tree()
+        typo = found if fewest <= 1 else ()  # (one letter off a main term: "histerectomy" is Hysterectomy)
+        if reads_procedure_word(tree.conn, word, typo, self.vocabulary.body_part, tree.memo):
+            return (word,)  # "mammolysis": a procedure word read from its parts, no typo of "mammoplasia"
+        return found
 
     def _heard_as(self, word: str) -> Group:
         """A word no title or Index term prints, one letter from a clinical word that sounds the same
@@ -2122,6 +2127,10 @@ class Searcher:
                 known += 1  # "dizzy": the Index's Dizziness
             elif word.isalpha() and self.corrections(word)[0] != word:
                 known += 0.5  # a misspelling of a known word ("diabetis")
+            elif reads_procedure_word(
+                self.index_tree().conn, word, (), self.vocabulary.body_part, self.index_tree().memo
+            ):
+                known += 1  # "perineorrhaphy": a procedure word read from its parts (Repair, perineum)
         return known / len(meaningful)
 
     def _plain_reading(

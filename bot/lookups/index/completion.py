@@ -30,7 +30,7 @@ from bot.lookups.index.pcs_devices import device_words, drain_device_words
 from bot.lookups.index.pcs_diagnostic import diagnostic_words, study_said
 from bot.lookups.index.pcs_eye_sides import eye_sides
 from bot.lookups.index.pcs_grafts import skin_graft_words
-from bot.lookups.index.pcs_levels import level_words
+from bot.lookups.index.pcs_levels import digit_words, level_words
 from bot.lookups.index.pcs_natural import NATURAL_OPENING, natural_opening_first, vaginal_approach
 from bot.lookups.index.pcs_operations import fine_needle_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
@@ -495,7 +495,9 @@ VESSEL_INSERTIONS = frozenset({"03H", "04H", "05H", "06H"})
 # Body regions, bones and joints are reached by cutting unless the query says "closed" or "external": a hernia
 # repair or a joint replacement with no approach said is Open.
 APPROACHES_DEEP = ("0", "3", "X")
-DEEP_SYSTEMS = frozenset({"0W", "0X", "0Y", "0P", "0Q", "0R", "0S"})
+# Muscles, tendons, bursae and ligaments likewise: "tenolysis" is an open release; the External approach is a
+# closed manipulation, which the query says.
+DEEP_SYSTEMS = frozenset({"0W", "0X", "0Y", "0P", "0Q", "0R", "0S", "0K", "0L", "0M"})
 NEEDLE_WORDS = (
     "centes",
     "punctur",
@@ -703,6 +705,8 @@ def complete_pcs(
     numbers = said_hours(query_stems)
     # A coronary branch ("left anterior descending") names the body part Coronary Artery (guideline B4.4).
     part_stems = coronary_body_part_words(raw, said_stems)
+    # "tenotomy left second toe": the toe's tendon is the Foot Tendon (pcs_levels.digit_words)
+    part_stems = digit_words(part_stems, _body_part_stems(meanings, memo, raw[:3]))
     # Each character's meaning is scored once against the query; a row is then the sum of its characters.
     scores: dict[tuple[int, str], tuple[float, float]] = {}
     for (position, char), meaning in meanings.items():
@@ -870,7 +874,8 @@ def _use_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) 
     if not isinstance(found, tuple):
         lines: dict[str, set[str]] = {}
         for term, value in pcs_use_values(conn, word):
-            lines.setdefault(term, set()).update(content_stems(value))
+            # (a Key value's sides, "Elbow Bursa and Ligament, Right | ..., Left", are the query's to say)
+            lines.setdefault(term, set()).update(content_stems(value) - SIDE_STEMS)
         found = tuple(
             (_head_stems(term), frozenset(stem(a) for a in ACRONYM.findall(term)), frozenset(values))
             for term, values in sorted(lines.items())
@@ -983,6 +988,19 @@ def _within(meaning: str, numbers: tuple[int, ...]) -> bool | None:
             a, b = int(found.group(1)), int(found.group(found.lastindex or 1))
             return any(holds(n, a, b) for n in numbers)
     return None
+
+
+def _body_part_stems(
+    meanings: dict[tuple[int, str], str], memo: dict[object, object] | None, table: str
+) -> frozenset[str]:
+    """The stems of a table's body part meanings (its fourth character), kept per table."""
+    key = ("part stems", table)
+    found = memo.get(key) if memo is not None else None
+    if not isinstance(found, frozenset):
+        found = frozenset(s for (p, _), m in meanings.items() if p == 4 for s in _meaning_stems(m))
+        if memo is not None:
+            memo[key] = found
+    return found
 
 
 def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozenset[str]:

@@ -54,11 +54,12 @@ from bot.lookups.index.pcs_devices import used_device_nouns, used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_drains import drainage_for_drain
+from bot.lookups.index.pcs_forms import keyed_by_form, table_form_words
 from bot.lookups.index.pcs_grafts import graft_source_words
 from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
 from bot.lookups.index.pcs_joints import dislocated_joint_words
-from bot.lookups.index.pcs_levels import level_words, segment_words
+from bot.lookups.index.pcs_levels import level_words, ordinal_words, segment_words
 from bot.lookups.index.pcs_lobes import lung_lobe_for_lobe
 from bot.lookups.index.pcs_matter import (
     SCOPE_APPROACHES,
@@ -72,6 +73,7 @@ from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
+from bot.lookups.index.pcs_suffixes import SUFFIX_CREDIT, names_operation, suffix_operation
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
 from bot.lookups.index.pcs_tubes import tube_tip_words
 from bot.lookups.index.pcs_vessels import clot_vessel_words
@@ -199,7 +201,7 @@ def index_hits(
     words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
     if "pcs" in systems:
         # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
-        operations = {**operation_readings(list(words)), **operations}
+        operations = {**operation_readings(list(words), tree.names_procedure), **operations}
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     for w, mains in result_alternatives(tree, words).items():
         alternatives[w] = [*alternatives[w], *mains]  # "elevated lipase": Abnormal, serum level, lipase
@@ -300,6 +302,8 @@ def index_hits(
         named_parts.update(graft_source_words(list(words)))
         # "skin graft to left forearm": the segment the tables name (Left Lower Arm Skin).
         named_parts.update(segment_words(list(words)))
+        # "amputation of left fifth toe": the tables' "5th Toe"
+        named_parts.update(ordinal_words(list(words)))
         # "lumbar fusion L2-L5": three joints (Fusion, Lumbar Vertebral, 2 or more); "interbody": the anterior column.
         typed = [w for said, _ in understood.replaced for w in said] + [
             w for t in understood.applied for w in t.split()
@@ -320,6 +324,7 @@ def index_hits(
     asks_procedure = (
         any(PROCEDURE_SUFFIX.search(w) for w in named_parts)
         or any(tree.names_procedure(stem(w)) for w in words)
+        or bool(operations)  # "aspiration of right prepatellar bursa": a word read as a root operation
         or bool(tubes)
         or bool(levels)
         or bool(taking)
@@ -355,6 +360,7 @@ def index_hits(
     best_coverage = 0.0
     hit_of: dict[int, IndexHit] = {}  # a match's rank -> the hit it gave
     said_numbers = stated_numbers(" ".join(words))
+    suffixed = suffix_operation(words) if "pcs" in books else ""
     seen: set[str] = set()
     for rank, match in enumerate(matches):
         if "caused" in understood.kinds:
@@ -459,6 +465,9 @@ def index_hits(
             # "insect bite nonvenomous": "Bite, by site" leads to a site the query never named (scalp): an
             # injury code for a made-up site is no answer; the External Cause Index's line is.
             score -= SITE_GUESS_COST
+        if match.book == "pcs" and names_operation(code.code, suffixed):
+            # "right oophoropexy": Reposition, of the Index's Repair and Reposition (pcs_suffixes)
+            score += SUFFIX_CREDIT
         if story_line and any(n.id == story_line for n in match.nodes):
             # "bus passenger hit by a car": the bus occupant's line, not the car occupant's that holds the
             # same words the other way round.
@@ -1038,6 +1047,10 @@ def _verify(
         implied = {stem(a) for named in understood.alternatives.values() for a in named}
         named = {stem(w) for w in understood.alternatives}
         stems = stems | approach_abbreviations(understood.applied)  # "PCNL": through the skin, with a scope
+        # "iridectomy" (see Excision, Eye): the word's form names the table's Iris (pcs_forms)
+        formed = table_form_words(conn, table, understood.words, memo)
+        implied |= formed
+        stems = stems | formed | keyed_by_form(conn, stems, frozenset(implied - named), memo)
         done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named))
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done

@@ -27,6 +27,8 @@ _WORD_OF = {
         "pathology",
         "gram",
         "sent",
+        "biopsies",
+        "biopsy",  # a biopsy is the taking of a specimen for study (guideline B3.4a)
     )
 }
 STUDY_WORDS = frozenset(_WORD_OF)

@@ -58,3 +58,34 @@ def segment_words(words: Sequence[str]) -> dict[str, list[str]]:
     """Each limb segment the query names by its everyday name, with the segment's words in the PCS tables
     ("forearm" -> lower, arm)."""
     return {w: list(_SEGMENT_NAMES[w]) for w in words if w in _SEGMENT_NAMES}
+
+
+# A digit said where the table names no digit: a finger's or thumb's tendon, muscle or ligament is the
+# Hand's body part ("flexor tendon repair right index finger": Right Hand Tendon), a toe's the Foot's.
+_DIGIT_SEGMENTS = {
+    stem("finger"): stem("hand"),
+    stem("fingers"): stem("hand"),
+    stem("thumb"): stem("hand"),
+    stem("toe"): stem("foot"),
+    stem("toes"): stem("foot"),
+}
+
+
+def digit_words(said: frozenset[str], part_stems: frozenset[str]) -> frozenset[str]:
+    """`said` with the hand or foot a finger, thumb or toe lies in, when the table's body parts (their
+    stems, `part_stems`) name no digit but name the hand or foot; unchanged otherwise."""
+    added = {
+        segment
+        for digit, segment in _DIGIT_SEGMENTS.items()
+        if digit in said and digit not in part_stems and segment in part_stems
+    }
+    return said | added if added else said
+
+
+# The PCS tables number digits and rays ("Left 5th Toe", "Complete 1st Ray"); a note spells the number out.
+_ORDINALS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
+
+
+def ordinal_words(words: Sequence[str]) -> dict[str, list[str]]:
+    """Each spelled-out ordinal of the query with the way the PCS tables number it ("fifth" -> 5th)."""
+    return {w: [_ORDINALS[w]] for w in words if w in _ORDINALS}

@@ -11,6 +11,8 @@ and a fine needle aspiration, done to take a specimen, says the Diagnostic quali
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.lookups.index.words import stem
 
 OPERATION_WORDS: dict[str, tuple[str, ...]] = {
@@ -18,14 +20,35 @@ OPERATION_WORDS: dict[str, tuple[str, ...]] = {
     "aspirate": ("drainage",),
     "aspirated": ("drainage",),
     "washings": ("drainage",),
+    # "biopsy of left inguinal lymph node": the Index's "Biopsy" sends on by the qualifier alone (see
+    # Excision / Extraction / Drainage with qualifier Diagnostic), naming no body part; a biopsy cutting out
+    # tissue is an Excision (guideline B3.4a) unless its own Index line says otherwise ("bone marrow").
+    "biopsy": ("excision",),
+    "biopsies": ("excision",),
+    # "peroneal nerve decompression", "cubital tunnel decompression": freeing a nerve from what compresses
+    # it is Release ("freeing a body part from an abnormal physical constraint"); the Index's "Decompression"
+    # holds only the circulatory one (6A15).
+    "decompression": ("release",),
 }
 DIAGNOSTIC = stem("diagnostic")
 FINE_NEEDLE = frozenset({stem("fine"), stem("needle")})
 
 
-def operation_readings(words: list[str]) -> dict[str, list[str]]:
+# Words read so only when no other word names the procedure ("lumbar laminectomy L4 decompression": the
+# Laminectomy's own lines say what it is).
+BESIDE_NO_PROCEDURE = frozenset({"decompression"})
+
+
+def operation_readings(
+    words: list[str], names_procedure: Callable[[str], bool] = lambda _: False
+) -> dict[str, list[str]]:
     """The root operations the query's procedure words do, for the words the Index holds no line of."""
-    return {w: list(OPERATION_WORDS[w]) for w in words if w in OPERATION_WORDS}
+    named = any(names_procedure(stem(w)) for w in words if w not in OPERATION_WORDS)
+    return {
+        w: list(OPERATION_WORDS[w])
+        for w in words
+        if w in OPERATION_WORDS and not (named and w in BESIDE_NO_PROCEDURE)
+    }
 
 
 def fine_needle_words(said: frozenset[str]) -> frozenset[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from bot.lookups import derived
 from bot.lookups.index.store import BOOKS, SPAN
@@ -25,6 +25,7 @@ SLACK = 2  # letters of the form past the shared start: "mandibul" / "Mandible",
 HALF = "hemi"  # "hemicolectomy", "hemilaminectomy": part of the same body part
 _FIRST_WORD = re.compile(r"[a-z]+")
 SIDE_WORDS = frozenset({"right", "left", "bilateral"})
+PREPOSITIONS = frozenset({"to", "of", "for", "in", "on", "from", "with"})
 # A key line whose value is one of these names a device, not a body part (pcs_body_part_key.DEVICE_VALUES).
 KEY_DEVICE_VALUES = frozenset(
     stem(w) for w in ("device", "substitute", "lead", "electrode", "element", "generator")
@@ -88,6 +89,8 @@ def _key_heads(conn: sqlite3.Connection, memo: dict[object, object]) -> dict[str
     if isinstance(cached, dict):
         return cached
     found: dict[str, str] = {}
+    # A name's last word ("Bony labyrinth": labyrinth) when no one-word name says it and it names one value.
+    heads: dict[str, set[str]] = {}
     low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
     for term, reference in conn.execute(
         "SELECT n.term, r.reference FROM index_nodes n JOIN index_refs r ON r.node = n.id AND r.kind = 'use' "
@@ -97,11 +100,28 @@ def _key_heads(conn: sqlite3.Connection, memo: dict[object, object]) -> dict[str
         name = str(term).split("(")[0].strip().lower()
         value = str(reference).split("=")[0].split(" in ")[0].split(",")[0].split(" | ")[0].strip()
         words = [w for w in re.findall(r"[a-z]+", value.lower()) if w not in SIDE_WORDS]
-        if not name.isalpha() or not words or content_stems(value) & KEY_DEVICE_VALUES:
+        if not words or content_stems(value) & KEY_DEVICE_VALUES:
             continue
-        found.setdefault(name, words[-1])
+        if name.isalpha():
+            found.setdefault(name, words[-1])
+        elif (last := name.split()[-1]).isalpha() and not PREPOSITIONS & set(name.split()):
+            # (a name with a preposition is headed by its first noun: "Nerve to the stapedius" is a nerve)
+            heads.setdefault(last, set()).add(" ".join(words))  # the whole value: "inner ear"
+    parts = frozenset(_part_words(conn, memo))
+    values_named = _part_values(conn)
+    for last, values in heads.items():
+        if len(values) == 1 and last not in parts and values <= values_named:
+            found.setdefault(last, next(iter(values)))
     memo["pcs key heads"] = found
     return found
+
+
+def _part_values(conn: sqlite3.Connection) -> frozenset[str]:
+    """The tables' body part values, their sides left out ("inner ear", "lacrimal duct")."""
+    return frozenset(
+        " ".join(w for w in re.findall(r"[a-z]+", str(meaning).lower()) if w not in SIDE_WORDS)
+        for (meaning,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4")
+    )
 
 
 def keyed_body_part(conn: sqlite3.Connection, form: str, memo: dict[object, object]) -> str:
@@ -136,7 +156,7 @@ def with_derived_parts(
         if set(known.get(word, ())) - APPROACH_WORDS:
             continue
         half = roots(word[len(HALF) :]) if word.startswith(HALF) else []
-        part = [w for w in half if w not in APPROACH_WORDS] or [derived_body_part(conn, word, memo)]
+        part = [w for w in half if w not in APPROACH_WORDS] or derived_body_part(conn, word, memo).split()
         if any(part):
             out[word] = [*part, *known.get(word, ())]
     return out
@@ -161,8 +181,9 @@ def suffix_operations(conn: sqlite3.Connection, memo: dict[object, object]) -> d
         operation = str(reference).split(",")[0].split("=")[0].strip()
         if found_suffix is None or " " in operation:
             continue
-        tally = counts.setdefault(found_suffix.group(0), {})
-        tally[operation] = tally.get(operation, 0) + 1
+        for suffix in _suffixes(str(term).lower(), found_suffix.group(0)):
+            tally = counts.setdefault(suffix, {})
+            tally[operation] = tally.get(operation, 0) + 1
     operations: dict[str, tuple[str, ...]] = {}
     for suffix, tally in counts.items():
         total = sum(tally.values())
@@ -173,10 +194,27 @@ def suffix_operations(conn: sqlite3.Connection, memo: dict[object, object]) -> d
     return operations
 
 
+STONE = "lith"  # "-lithotomy", "-lithectomy": the stone cut out (Extirpation), not the organ opened
+
+
+def _suffixes(word: str, suffix: str) -> tuple[str, ...]:
+    """The suffix, and the stone's suffix before it when the word has one ("nephrolithotomy": otomy,
+    lithotomy)."""
+    stone = word[: -len(suffix)].endswith(STONE)
+    return (suffix, STONE + suffix) if stone else (suffix,)
+
+
 def operations_of(conn: sqlite3.Connection, word: str, memo: dict[object, object]) -> tuple[str, ...]:
-    """The root operations a procedure word's suffix does ("vaginopexy": repair, reposition)."""
+    """The root operations a procedure word's suffix does ("vaginopexy": repair, reposition;
+    "pyelolithotomy": extirpation, as the Index's own "-lithotomy" words)."""
     suffix = PROCEDURE_SUFFIX.search(word)
-    return suffix_operations(conn, memo).get(suffix.group(0), ()) if suffix else ()
+    if not suffix:
+        return ()
+    learned = suffix_operations(conn, memo)
+    for each in reversed(_suffixes(word, suffix.group(0))):
+        if each in learned:
+            return learned[each]
+    return ()
 
 
 def _main_terms(conn: sqlite3.Connection, memo: dict[object, object]) -> frozenset[str]:
@@ -233,3 +271,19 @@ def procedure_reading(
     named = with_derived_parts(conn, [word], {word: roots(word)}, roots, memo).get(word, [])
     parts = [w for w in named if w not in APPROACH_WORDS]
     return (operations, parts) if operations and parts else None
+
+
+def reads_procedure_word(
+    conn: sqlite3.Connection,
+    word: str,
+    corrections: Sequence[str],
+    roots: Callable[[str], list[str]],
+    memo: dict[object, object],
+) -> bool:
+    """Whether a word no title prints is a procedure word read from its parts ("mammolysis": Release,
+    breast; "sclerorrhaphy": Repair, sclera), which a coder reads so rather than as a misspelling of the
+    nearest word ("mammoplasia", "splenorrhaphy"); a near PCS Index main term is the typo's word
+    ("histerectomy": Hysterectomy). Cheap for any other word (no operation suffix)."""
+    if not PROCEDURE_SUFFIX.search(word) or _main_terms(conn, memo) & frozenset(corrections):
+        return False
+    return procedure_reading(conn, word, roots, memo) is not None
