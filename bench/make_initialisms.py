@@ -130,7 +130,9 @@ def context_word(conn: sqlite3.Connection, item: Item, rng: random.Random) -> st
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--codes-db", type=Path, default=None)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--total", type=int, default=TOTAL)
