@@ -43,8 +43,32 @@ from bot.lookups.search import QueryError, find_codes, searcher_for  # noqa: E40
 SEED = 2122
 TOTAL = 300
 _SKIP = frozenset(
-    "of the and or with without in to due by for on a an at from nos nec see also other unspecified specified "
-    "type".split()
+    [
+        "of",
+        "the",
+        "and",
+        "or",
+        "with",
+        "without",
+        "in",
+        "to",
+        "due",
+        "by",
+        "for",
+        "on",
+        "a",
+        "an",
+        "at",
+        "from",
+        "nos",
+        "nec",
+        "see",
+        "also",
+        "other",
+        "unspecified",
+        "specified",
+        "type",
+    ]
 )
 _CLAUSE = re.compile(r",|\s(?:with|without|due to|in|following|after|complicating|associated with|of)\s")
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -73,9 +97,12 @@ def terms(conn: sqlite3.Connection) -> list[Item]:
         # (a disease's name: chapters A-Q; a term joined by "or", "as", "not" is a list, no name)
         if code[0] > "Q" or _LIST.search(said.lower()):
             return
-        if 3 <= len(words) <= 5 and all(len(w) > 1 for w in words):
-            if code in billable or any(b.startswith(code) for b in _prefixed(billable, code)):
-                out.append(Item(source, " ".join(words), "".join(w[0] for w in words), code))
+        if (
+            3 <= len(words) <= 5
+            and all(len(w) > 1 for w in words)
+            and (code in billable or _prefixed(billable, code))
+        ):
+            out.append(Item(source, " ".join(words), "".join(w[0] for w in words), code))
 
     nodes: dict[int, tuple[int, list[str]]] = {}
     for node_id, parent, depth, term, code, see in conn.execute(

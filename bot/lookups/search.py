@@ -267,12 +267,22 @@ PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold th
 _READING_REACTION: contextvars.ContextVar[bool] = contextvars.ContextVar("reading_reaction", default=False)
 # An abbreviation in capitals an answer left unread ("(not used: lch)").
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
-_LEFT_UNREAD = re.compile(r"\(not used: ([^)]*)\)")
+_LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
 
 
 def _left_unread(hit: Hit) -> list[str]:
     """The query's words a hit says it did not use."""
     return [w for m in _LEFT_UNREAD.finditer(hit.why) for w in m.group(1).split(",")]
+
+
+def _reads_more(guessed: Hit, typed: Hit, term: str) -> bool:
+    """The answer to a guessed reading uses most of the guessed term's words and leaves no more of the query's other words
+    unread than the answer as typed left (the abbreviation among them)."""
+    words = set(term.lower().split())
+    left = {w.strip() for w in _left_unread(guessed)}
+    if 2 * len(words & left) > len(words):
+        return False  # (most of the guessed term unread: "alcoholic cerebellar ataxia" for a cerebral artery)
+    return len(left - words) <= len({w.strip() for w in _left_unread(typed)})
 
 
 def _unused_token(token: str, unused: str) -> bool:
@@ -627,7 +637,11 @@ class Searcher:
             return found if kind else self._guessed(query, found, systems, limit)
         typed = None if initialism.sure else self._find_all(query, systems, limit)
         if typed is not None and ((typed and not typed.notice) or CPT_SAID.search(typed.notice)):
-            return typed  # (a CPT service told by its words' kinds is not read again as an initialism)
+            unread = _LEFT_UNREAD.search(typed[0].why) if typed and not typed.notice else None
+            token = initialism.note.removeprefix("read: ").split(" -> ")[0]
+            if unread is None or not _unused_token(token, unread.group(1)):
+                return typed  # (a CPT service told by its words' kinds is not read again as an initialism)
+            # ("PVNS R shoulder" -> Fluoroscopy of Right Shoulder: an answer that leaves the abbreviation unread)
         # "DMDD, 10 yo": an abbreviation no vocabulary term holds, read as the Index term its initials spell.
         found = self._find_all(initialism.text, systems, limit)
         if found and not found.notice:
@@ -655,7 +669,7 @@ class Searcher:
                 if n == 0:
                     return found
                 continue
-            if n == 0 and unused is not None and len(_left_unread(answer[0])) >= len(_left_unread(found[0])):
+            if n == 0 and unused is not None and not _reads_more(answer[0], found[0], term):
                 return (
                     found  # (the guess reads less of the query than the answer as typed: "DIE R uterosacral")
                 )

@@ -93,12 +93,53 @@ SAID_APART = 32
 # subterm narrows the one above ("Tachycardia, atrial, multifocal": multifocal atrial tachycardia). Stored with
 # OTHER_ORDER (a reading the query's words must choose for a sure reading).
 REVERSED = 64
+MODIFIED = 128  # an Index line said with its nonessential modifier (SAID_APART's Index kind)
 _MODIFIER = re.compile(r"\(([^()]*)\)")
 # A title's qualifier that is no word of the condition's name: a side, a site's part, an encounter, a count.
 _NO_QUALIFIER = frozenset(
-    "right left bilateral unilateral unspecified other initial subsequent sequela encounter site sites region "
-    "stage trimester eye ear side part level limb upper lower hand foot single multiple episode not elsewhere "
-    "classified nec nos type grade degree fetus use status recurrent current".split()
+    [
+        "right",
+        "left",
+        "bilateral",
+        "unilateral",
+        "unspecified",
+        "other",
+        "initial",
+        "subsequent",
+        "sequela",
+        "encounter",
+        "site",
+        "sites",
+        "region",
+        "stage",
+        "trimester",
+        "eye",
+        "ear",
+        "side",
+        "part",
+        "level",
+        "limb",
+        "upper",
+        "lower",
+        "hand",
+        "foot",
+        "single",
+        "multiple",
+        "episode",
+        "not",
+        "elsewhere",
+        "classified",
+        "nec",
+        "nos",
+        "type",
+        "grade",
+        "degree",
+        "fetus",
+        "use",
+        "status",
+        "recurrent",
+        "current",
+    ]
 )
 COMBINING_VOWELS = frozenset("oiy")
 SHORTEST_FORM, SHORTEST_WORD = (
@@ -229,9 +270,9 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
         for modifier in _MODIFIER.findall(str(modifiers))[:4]:
             extra = list(_words(modifier))
             if 0 < len(extra) <= 2 and (subs or int(depth) == 0):
-                _add(found, extra + said + main, line_code, SAID_APART, split)
+                _add(found, extra + said + main, line_code, MODIFIED, split)
                 if said:
-                    _add(found, said + extra + main, line_code, SAID_APART, split)
+                    _add(found, said + extra + main, line_code, MODIFIED, split)
         for printed in _PRINTED.findall(f"{term} {modifiers}"):
             _add_printed(found, printed, [w for s in parts[1:] for w in s] + main, line_code)
     for code, title in titles:
@@ -249,6 +290,8 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
     }
 
 
+# A qualifier said before the noun is an adjective ("spontaneous", "primary", "acquired"), not a site.
+_ADJECTIVE = re.compile(r"(?:al|ic|ous|ive|ary|ed|ant|ent|ar|oid|ile|ory)$")
 _WITH = re.compile(r"\s(?:with|without)\s")
 
 
@@ -259,7 +302,12 @@ def _said_apart(title: str) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     head, _, rest = title.partition(",")
     qualifier = _words(rest.split(",")[0]) if rest else ()
-    if 0 < len(qualifier) <= 2 and not _NO_QUALIFIER.intersection(qualifier) and " with" not in head:
+    if (
+        0 < len(qualifier) <= 2
+        and all(_ADJECTIVE.search(w) for w in qualifier)
+        and not _NO_QUALIFIER.intersection(qualifier)
+        and " with" not in head
+    ):
         out.append(qualifier + _words(head))
     parts = _WITH.split(title.split(",")[0])
     if len(parts) == 2 and not title[: title.find(parts[1])].rstrip().endswith("without"):
@@ -476,9 +524,8 @@ _CHAPTER_WORDS: dict[str, str] = {
 }
 # A letter group in capitals, alone or in a slash pair ("ME/CFS": either part may be read).
 _CAPITALS = re.compile(r"(?<![\w+-])([A-Za-z]{2,6}(?:/[A-Za-z]{2,6})?)([1-9]?)(?![\w+/-])")
-_AS_SAID = (
-    PRINTED | TITLE | PATH | SAID_APART | REVERSED
-)  # (not a main term said first: "tachycardia atrial")
+# (not a main term said first: "tachycardia atrial")
+_AS_SAID = PRINTED | TITLE | PATH | SAID_APART | MODIFIED | REVERSED
 GUESSES = 3  # the best guess and the next ones (each another code) kept as answers after it
 
 
@@ -545,10 +592,10 @@ def _ranked_codes(
         return (
             bool(reading.source & TITLE),
             bool(reading.source & PATH),
-            not reading.source & (COMPOUND | SAID_APART),
+            not reading.source & (COMPOUND | SAID_APART | MODIFIED),
         )
 
-    scored: list[tuple[tuple[int, int, bool, bool, int, bool], str]] = []
+    scored: list[tuple[tuple[int, int, bool, bool, bool, int, bool], str]] = []
     for code, group in by_code.items():
         sources = 0
         for reading in group:
@@ -560,7 +607,8 @@ def _ranked_codes(
             int(bool(sources & PRINTED)),
             bool(sources & TITLE)
             and bool(sources & (PATH | OTHER_ORDER)),  # the Tabular and the Index say it
-            bool(sources & (TITLE | PATH)),  # said as is, not only with words the line holds apart
+            bool(sources & (TITLE | SAID_APART)),  # a name the Tabular says
+            bool(sources & (PATH | MODIFIED)),  # an Index line said in order
             len(group),  # under more spellings
             not all(r.source & COMPOUND for r in group),
         )
