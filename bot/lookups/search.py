@@ -664,6 +664,14 @@ class Searcher:
             return found
         hits: list[Hit] = []
         for n, (text, term) in enumerate(zip(guess.texts, guess.terms, strict=True)):
+            named = self.book.get("cm", guess.codes[n]) if n and guess.codes[n] else None
+            if named is not None and named.billable and hits:
+                # (another guess's line holds a billable code: its answer without another search)
+                why = f"Index or Tabular term: {term} -> {named.display}"
+                hit = self._hit(("cm", named.code), (hits[0].score - n, why, named, named.title))
+                if all(h.code != hit.code for h in hits):
+                    hits.append(replace(hit, why=f"{hit.why} (read: {guess.token} -> {term}?)"))
+                continue
             answer = self._find_all(text, systems, limit if n == 0 else 1)
             if not answer or answer.notice:
                 if n == 0:

@@ -266,13 +266,13 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
             )
             if len(subs) > 1:
                 _add(found, subs[-1] + main, line_code, OTHER_ORDER, split)
-        said = [w for s in subs for w in s]
+        sub_words = [w for s in subs for w in s]
         for modifier in _MODIFIER.findall(str(modifiers))[:4]:
             extra = list(_words(modifier))
             if 0 < len(extra) <= 2 and (subs or int(depth) == 0):
-                _add(found, extra + said + main, line_code, MODIFIED, split)
-                if said:
-                    _add(found, said + extra + main, line_code, MODIFIED, split)
+                _add(found, extra + sub_words + main, line_code, MODIFIED, split)
+                if sub_words:
+                    _add(found, sub_words + extra + main, line_code, MODIFIED, split)
         for printed in _PRINTED.findall(f"{term} {modifiers}"):
             _add_printed(found, printed, [w for s in parts[1:] for w in s] + main, line_code)
     for code, title in titles:
@@ -280,7 +280,7 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
         tab_code = str(code).replace(".", "")
         for said in dict.fromkeys((text, _SYNONYM.sub(r"\1", text))):
             _add(found, _words(_CLAUSE.split(said)[0]), tab_code, TITLE, split)
-        for words in _said_apart(text):
+        for words in said_apart(text):
             _add(found, words, tab_code, SAID_APART, split)
         for printed in _PRINTED.findall(text):
             _add_printed(found, printed, _words(text.split(",")[0].split("(")[0]), tab_code)
@@ -295,7 +295,7 @@ _ADJECTIVE = re.compile(r"(?:al|ic|ous|ive|ary|ed|ant|ent|ar|oid|ile|ory)$")
 _WITH = re.compile(r"\s(?:with|without)\s")
 
 
-def _said_apart(title: str) -> list[tuple[str, ...]]:
+def said_apart(title: str) -> list[tuple[str, ...]]:
     """A title's term said with the words its comma or "with" holds apart: "Intracranial hypotension,
     spontaneous" -> spontaneous intracranial hypotension; "Refractory cytopenia with multilineage dysplasia" ->
     refractory cytopenia multilineage dysplasia, and what it is with said alone (multilineage dysplasia)."""
@@ -526,6 +526,9 @@ _CHAPTER_WORDS: dict[str, str] = {
 _CAPITALS = re.compile(r"(?<![\w+-])([A-Za-z]{2,6}(?:/[A-Za-z]{2,6})?)([1-9]?)(?![\w+/-])")
 # (not a main term said first: "tachycardia atrial")
 _AS_SAID = PRINTED | TITLE | PATH | SAID_APART | MODIFIED | REVERSED
+# The initial of the condition noun a clinician adds to a term the data says without it: disease, syndrome,
+# disorder.
+_CONDITION_NOUNS = frozenset("ds")
 GUESSES = 3  # the best guess and the next ones (each another code) kept as answers after it
 
 
@@ -534,6 +537,7 @@ class GuessedInitialism:
     token: str  # the abbreviation as typed ("LCH", "ME/CFS")
     texts: tuple[str, ...]  # the query with the abbreviation read as each guessed term, best first
     terms: tuple[str, ...]  # the guessed terms, best first
+    codes: tuple[str, ...] = ()  # the code each guessed term's line holds ("" for the vocabulary's part)
 
 
 def guess_initialism(
@@ -556,10 +560,20 @@ def guess_initialism(
             if "/" in group and not unknown(key, True):
                 # ("ME/CFS": the pair's part the vocabulary knows says the condition)
                 text = " ".join(f"{query[: match.start()]} {token}{number} {query[match.end() :]}".split())
-                return GuessedInitialism(group + number, (text,), (token,))
+                return GuessedInitialism(group + number, (text,), (token,), ("",))
             if _ROMAN_NUMERAL.fullmatch(key) or not unknown(key, True):
                 continue
             found = [r for r in readings(key) if r.code and "-" not in r.code and r.source & _AS_SAID]
+            if not found and len(key) > SHORTEST and key[-1] in _CONDITION_NOUNS:
+                # ("ARPKD": the data's "Polycystic kidney, autosomal recessive" says no "disease")
+                found = [
+                    r
+                    for r in readings(key[:-1])
+                    if r.code
+                    and "-" not in r.code
+                    and r.source & _AS_SAID
+                    and r.term.split()[-1][0] != key[-1]
+                ]
             if not found:
                 continue
             rest = query[: match.start()] + " " + query[match.end() :]
@@ -568,12 +582,13 @@ def guess_initialism(
             ranked = _ranked_codes(found, said, chapters, context)
             if not ranked:
                 continue
-            terms = tuple(ranked[:GUESSES])
+            terms = tuple(term for term, _ in ranked[:GUESSES])
             tail = f" type {number}" if number else ""
             texts = tuple(
                 " ".join(f"{query[: match.start()]} {t}{tail} {query[match.end() :]}".split()) for t in terms
             )
-            return GuessedInitialism(group + number, texts, terms)
+            codes = tuple(code for _, code in ranked[:GUESSES])
+            return GuessedInitialism(group + number, texts, terms, codes)
     return None
 
 
@@ -582,7 +597,7 @@ def _ranked_codes(
     said: frozenset[str],
     chapters: set[str],
     context: Callable[[Reading], frozenset[str]],
-) -> list[str]:
+) -> list[tuple[str, str]]:
     """The terms of the readings' codes (one per code, the one said most plainly), best code first."""
     by_code: dict[str, list[Reading]] = {}
     for reading in found:
@@ -595,7 +610,7 @@ def _ranked_codes(
             not reading.source & (COMPOUND | SAID_APART | MODIFIED),
         )
 
-    scored: list[tuple[tuple[int, int, bool, bool, bool, int, bool], str]] = []
+    scored: list[tuple[tuple[int, int, bool, bool, bool, int, bool], tuple[str, str]]] = []
     for code, group in by_code.items():
         sources = 0
         for reading in group:
@@ -612,6 +627,6 @@ def _ranked_codes(
             len(group),  # under more spellings
             not all(r.source & COMPOUND for r in group),
         )
-        scored.append((rank, max(group, key=term_rank).term))
+        scored.append((rank, (max(group, key=term_rank).term, code)))
     scored.sort(key=lambda s: s[0], reverse=True)
-    return [term for _, term in scored]
+    return [said for _, said in scored]
