@@ -662,6 +662,8 @@ class Searcher:
         )
         if guess is None or (unused is not None and not _unused_token(guess.token, unused.group(1))):
             return found
+        if unused is None and not guess.borne_out:
+            return found  # (nothing answered the query as typed, and nothing in it bears the guess out)
         hits: list[Hit] = []
         for n, (text, term) in enumerate(zip(guess.texts, guess.terms, strict=True)):
             named = self.book.get("cm", guess.codes[n]) if n and guess.codes[n] else None
@@ -1038,6 +1040,14 @@ class Searcher:
                         "SELECT title FROM codes WHERE system = 'cm' AND code >= ? AND code < ? LIMIT 60",
                         [reading.code, reading.code + "~"],
                     )
+                ]
+                # (and its category's title: "HELLP syndrome" is filed under pre-eclampsia)
+                titles += [
+                    str(t)
+                    for (t,) in self.book.db.conn.execute(
+                        "SELECT title FROM codes WHERE system = 'cm' AND code = ?", [reading.code[:3]]
+                    )
+                    if len(reading.code) > 3
                 ]
             found = frozenset(
                 w if len(w) < 3 else stem(w)

@@ -538,6 +538,10 @@ class GuessedInitialism:
     texts: tuple[str, ...]  # the query with the abbreviation read as each guessed term, best first
     terms: tuple[str, ...]  # the guessed terms, best first
     codes: tuple[str, ...] = ()  # the code each guessed term's line holds ("" for the vocabulary's part)
+    # The best guess is borne out: the query's other words fit it, the data prints the abbreviation, or the
+    # query says nothing else ("PLEVA") - a guess to give where the query as typed finds nothing ("ERA 835 file
+    # not posting" is office talk, not erythropoietin-resistant anemia).
+    borne_out: bool = True
 
 
 def guess_initialism(
@@ -579,16 +583,17 @@ def guess_initialism(
             rest = query[: match.start()] + " " + query[match.end() :]
             said = frozenset(stem(w) for w in _CONTENT.findall(rest.lower()) if w not in _NO_CONTEXT)
             chapters = {_CHAPTER_WORDS[w] for w in _CONTENT.findall(rest.lower()) if w in _CHAPTER_WORDS}
-            ranked = _ranked_codes(found, said, chapters, context)
+            ranked, borne_out = _ranked_codes(found, said, chapters, context)
             if not ranked:
                 continue
+            borne_out = borne_out or not said
             terms = tuple(term for term, _ in ranked[:GUESSES])
             tail = f" type {number}" if number else ""
             texts = tuple(
                 " ".join(f"{query[: match.start()]} {t}{tail} {query[match.end() :]}".split()) for t in terms
             )
             codes = tuple(code for _, code in ranked[:GUESSES])
-            return GuessedInitialism(group + number, texts, terms, codes)
+            return GuessedInitialism(group + number, texts, terms, codes, borne_out)
     return None
 
 
@@ -597,8 +602,10 @@ def _ranked_codes(
     said: frozenset[str],
     chapters: set[str],
     context: Callable[[Reading], frozenset[str]],
-) -> list[tuple[str, str]]:
-    """The terms of the readings' codes (one per code, the one said most plainly), best code first."""
+) -> tuple[list[tuple[str, str]], bool]:
+    """The terms of the readings' codes (one per code, the one said most plainly), best code first, and
+    whether the data bears the best out: the query's words fit it, the data prints it, or it is the one the
+    Tabular and the Index both say under several spellings."""
     by_code: dict[str, list[Reading]] = {}
     for reading in found:
         by_code.setdefault(reading.code, []).append(reading)
@@ -629,4 +636,10 @@ def _ranked_codes(
         )
         scored.append((rank, (max(group, key=term_rank).term, code)))
     scored.sort(key=lambda s: s[0], reverse=True)
-    return [said for _, said in scored]
+    if not scored:
+        return [], False
+    best = scored[0][0]
+    # (or the Tabular and the Index both say it, under more spellings than any other term the initials spell:
+    # "Bardet-Biedl syndrome", "Biedl-Bardet syndrome")
+    ahead = best[2] and best[5] > 1 and (len(scored) == 1 or best > scored[1][0])
+    return [said for _, said in scored], bool(best[0] or best[1] or ahead)
