@@ -202,13 +202,28 @@ def _add(found: Found, words: Sequence[str], code: str, source: int, split: Spli
     if split is not None:
         # (each compound word split or whole: "periventricular leukomalacia" is PVL, peri- + ventricular, its
         # "leukomalacia" said whole)
-        options = [(w[0], initials(split(w))) for w in words]
+        options = [_split_initials(w, split) for w in words]
+        if all(len(o) == 1 for o in options):
+            return  # (no compound word)
         compounds = {""}
-        for plain, parts in options:
-            compounds = {c + p for c in compounds for p in {plain, parts}}
+        for option in options:
+            compounds = {c + p for c in compounds for p in option}
+        term = " ".join(words)
         for compound in sorted(compounds - {key}):
             if SHORTEST <= len(compound) <= LONGEST:
-                _put(found, compound, " ".join(words), code, source | COMPOUND)
+                _put(found, compound, term, code, source | COMPOUND)
+
+
+_OPTIONS: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _split_initials(word: str, split: Split) -> tuple[str, ...]:
+    """A word's initial, and its combining forms' initials when it is a compound ("periventricular": p, pv)."""
+    found = _OPTIONS.get((id(split), word))
+    if found is None:
+        parts = initials(split(word))
+        found = _OPTIONS[(id(split), word)] = (word[0],) if parts == word[0] else (word[0], parts)
+    return found
 
 
 def _put(found: Found, key: str, term: str, code: str, source: int) -> None:
@@ -240,6 +255,7 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
         "SELECT code, text FROM notes WHERE system = 'cm' AND kind = 'inclusion'"
     ).fetchall()
     split = _splitter([str(r[3]) for r in rows] + [str(t) for _, t in titles])
+    _OPTIONS.clear()
     for node_id, parent, depth, term, modifiers, code, see in rows:
         # (a main term's synonyms follow a comma: "Disease, diseased"; "Dryness, dry")
         own = str(term).split(",")[0] if int(depth) == 0 else str(term)
