@@ -162,6 +162,8 @@ def test_a_word_asked_alone_in_capitals_that_the_data_prints_as_no_abbreviation_
         ("JDM in a teen", "M33.00"),
         # the data says "Polycystic kidney, autosomal recessive": the clinician's D is "disease"
         ("ARPKD newborn", "Q61.19"),
+        # a small letter before the capitals says the kind: hereditary ATTR, "amyloid transthyretin-related"
+        ("hATTR amyloidosis with neuropathy", "E85.1"),
     ],
 )
 def test_an_abbreviation_the_answer_left_unread_is_read_as_the_term_its_initials_spell(

@@ -594,6 +594,9 @@ def guess_initialism(
                     and r.source & _AS_SAID
                     and r.term.split()[-1][0] != key[-1]
                 ]
+            if not found and token[0].islower() and len(key) > SHORTEST:
+                # ("sIBM": a small letter before the capitals says what kind - sporadic - of the term they spell)
+                found = [r for r in readings(key[1:]) if r.code and "-" not in r.code and r.source & _AS_SAID]
             if not found:
                 continue
             rest = query[: match.start()] + " " + query[match.end() :]
