@@ -275,13 +275,15 @@ def _left_unread(hit: Hit) -> list[str]:
     return [w for m in _LEFT_UNREAD.finditer(hit.why) for w in m.group(1).split(",")]
 
 
-def _reads_more(guessed: Hit, typed: Hit, term: str) -> bool:
+def _reads_more(guessed: Hit, typed: Hit, term: str, known: Callable[[str], bool]) -> bool:
     """The answer to a guessed reading uses most of the guessed term's words and leaves no more of the query's other words
     unread than the answer as typed left (the abbreviation among them)."""
     words = set(term.lower().split())
     left = {w.strip() for w in _left_unread(guessed)}
     if 2 * len(words & left) > len(words):
         return False  # (most of the guessed term unread: "alcoholic cerebellar ataxia" for a cerebral artery)
+    if any(known(w) for w in left - words):
+        return False  # (a vocabulary term the answer as typed read: "AST 4x ULN" is no nevus unius lateris)
     return len(left - words) <= len({w.strip() for w in _left_unread(typed)})
 
 
@@ -644,6 +646,14 @@ class Searcher:
             # ("PVNS R shoulder" -> Fluoroscopy of Right Shoulder: an answer that leaves the abbreviation unread)
         # "DMDD, 10 yo": an abbreviation no vocabulary term holds, read as the Index term its initials spell.
         found = self._find_all(initialism.text, systems, limit)
+        term = initialism.note.split(" -> ", 1)[-1]
+        if (
+            typed
+            and not typed.notice
+            and found
+            and not _reads_more(found[0], typed[0], term, self.vocabulary.knows)
+        ):
+            return typed  # (the reading reads less of the query than the answer as typed)
         if found and not found.notice:
             return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
         return typed if typed is not None else self._find_all(query, systems, limit)
@@ -679,7 +689,11 @@ class Searcher:
                 if n == 0:
                     return found
                 continue
-            if n == 0 and unused is not None and not _reads_more(answer[0], found[0], term):
+            if (
+                n == 0
+                and unused is not None
+                and not _reads_more(answer[0], found[0], term, self.vocabulary.knows)
+            ):
                 return (
                     found  # (the guess reads less of the query than the answer as typed: "DIE R uterosacral")
                 )
