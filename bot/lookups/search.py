@@ -664,6 +664,8 @@ class Searcher:
         (bot.lookups.index.initialisms.guess_initialism); the answer as typed when there is no such reading."""
         if "cm" not in systems or not _TWO_CAPITALS.search(query) or CPT_SAID.search(found.notice):
             return found
+        if found and not found.notice and found[0].system != SYSTEM_NAMES["cm"]:
+            return found  # (a procedure or a supply: "VATS right upper lobectomy"; the guesses are diagnoses)
         unused = _LEFT_UNREAD.search(found[0].why) if found and not found.notice else None
         if found and not found.notice and unused is None:
             return found

@@ -545,6 +545,8 @@ _AS_SAID = PRINTED | TITLE | PATH | SAID_APART | MODIFIED | REVERSED
 # The initial of the condition noun a clinician adds to a term the data says without it: disease, syndrome,
 # disorder.
 _CONDITION_NOUNS = frozenset("ds")
+# Words that say in whom, not what: a guess the query says nothing else about is still borne out by the data.
+_AGE_WORDS = ("child", "kid", "teen", "toddler", "infant", "baby", "adult", "adolescent", "elderly")
 GUESSES = 3  # the best guess and the next ones (each another code) kept as answers after it
 
 
@@ -605,7 +607,7 @@ def guess_initialism(
             ranked, borne_out = _ranked_codes(found, said, chapters, context)
             if not ranked:
                 continue
-            borne_out = borne_out or not said
+            borne_out = borne_out or not said - {stem(w) for w in _AGE_WORDS}
             terms = tuple(term for term, _ in ranked[:GUESSES])
             tail = f" type {number}" if number else ""
             texts = tuple(
