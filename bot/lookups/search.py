@@ -120,7 +120,13 @@ from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, name
 from bot.lookups.index.drug_induced import may_read as may_read_induced
 from bot.lookups.index.drug_induced import read_induced
 from bot.lookups.index.found_on import without_test
-from bot.lookups.index.initialisms import Reading, ReadInitialism, read_initialism, stored_readings
+from bot.lookups.index.initialisms import (
+    Reading,
+    ReadInitialism,
+    guess_initialism,
+    read_initialism,
+    stored_readings,
+)
 from bot.lookups.index.injury_first import injury_clause
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
@@ -260,6 +266,33 @@ PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold th
 # Set while the condition beside an adverse effect is searched on its own ("serotonin syndrome" of "serotonin
 # syndrome from SSRI"): that search may read an adverse effect by its title again, and must not recurse.
 _READING_REACTION: contextvars.ContextVar[bool] = contextvars.ContextVar("reading_reaction", default=False)
+# An abbreviation in capitals an answer left unread ("(not used: lch)").
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+_LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
+
+
+def _left_unread(hit: Hit) -> list[str]:
+    """The query's words a hit says it did not use."""
+    return [w for m in _LEFT_UNREAD.finditer(hit.why) for w in m.group(1).split(",")]
+
+
+def _reads_more(guessed: Hit, typed: Hit, term: str, known: Callable[[str], bool]) -> bool:
+    """The answer to a guessed reading uses most of the guessed term's words and leaves no more of the query's other words
+    unread than the answer as typed left (the abbreviation among them)."""
+    words = set(term.lower().split())
+    left = {w.strip() for w in _left_unread(guessed)}
+    if 2 * len(words & left) > len(words):
+        return False  # (most of the guessed term unread: "alcoholic cerebellar ataxia" for a cerebral artery)
+    if any(known(w) for w in left - words):
+        return False  # (a vocabulary term the answer as typed read: "AST 4x ULN" is no nevus unius lateris)
+    return len(left - words) <= len({w.strip() for w in _left_unread(typed)})
+
+
+def _unused_token(token: str, unused: str) -> bool:
+    words = {w.strip().lower() for w in unused.split(",")}
+    return any(part.lower() in words for part in token.split("/")) or token.lower() in words
+
+
 INITIALISMS_CACHED = 20_000  # initialisms (and their readings' words) remembered between queries
 UNKNOWN_SHARE = 0.3  # a query with this share of words known nowhere ...
 UNKNOWN_CONFIDENCE = 0.6  # ... needs an answer holding this share of it
@@ -606,17 +639,83 @@ class Searcher:
         if sense is not None:
             found = self.find(sense.text, systems, limit)
             return _with_notice([replace(h, why=f"{h.why} ({sense.note})") for h in found], found.notice)
-        initialism = None if cpt_kind(query) else self._initialism(query)
+        kind = cpt_kind(query)
+        initialism = None if kind else self._initialism(query)
         if initialism is None:  # (a CPT service told by its words' kinds: "celiac tTG IgA" is no initialism)
-            return self._find_all(query, systems, limit)
+            found = self._find_all(query, systems, limit)
+            return found if kind else self._guessed(query, found, systems, limit)
         typed = None if initialism.sure else self._find_all(query, systems, limit)
         if typed is not None and ((typed and not typed.notice) or CPT_SAID.search(typed.notice)):
-            return typed  # (a CPT service told by its words' kinds is not read again as an initialism)
+            unread = _LEFT_UNREAD.search(typed[0].why) if typed and not typed.notice else None
+            token = initialism.note.removeprefix("read: ").split(" -> ")[0]
+            if unread is None or not _unused_token(token, unread.group(1)):
+                return typed  # (a CPT service told by its words' kinds is not read again as an initialism)
+            # ("PVNS R shoulder" -> Fluoroscopy of Right Shoulder: an answer that leaves the abbreviation unread)
         # "DMDD, 10 yo": an abbreviation no vocabulary term holds, read as the Index term its initials spell.
         found = self._find_all(initialism.text, systems, limit)
+        term = initialism.note.split(" -> ", 1)[-1]
+        if (
+            typed
+            and not typed.notice
+            and found
+            and not _reads_more(found[0], typed[0], term, self.vocabulary.knows)
+        ):
+            return typed  # (the reading reads less of the query than the answer as typed)
         if found and not found.notice:
             return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
         return typed if typed is not None else self._find_all(query, systems, limit)
+
+    def _guessed(self, query: str, found: Hits, systems: Sequence[str], limit: int) -> Hits:
+        """An abbreviation in capitals the answer as typed leaves unread (no confident answer, or one that did
+        not use it: "LCH in a child" -> Timidity, child) read as the terms its initials spell, best first
+        (bot.lookups.index.initialisms.guess_initialism); the answer as typed when there is no such reading."""
+        if "cm" not in systems or not _TWO_CAPITALS.search(query) or CPT_SAID.search(found.notice):
+            return found
+        if found and not found.notice and found[0].system != SYSTEM_NAMES["cm"]:
+            return found  # (a procedure or a supply: "VATS right upper lobectomy"; the guesses are diagnoses)
+        unused = _LEFT_UNREAD.search(found[0].why) if found and not found.notice else None
+        if found and not found.notice and unused is None:
+            return found
+        guess = guess_initialism(
+            query, self._initialism_readings, self._initialism_unknown, self._initialism_context, stem
+        )
+        if guess is None or (unused is not None and not _unused_token(guess.token, unused.group(1))):
+            return found
+        if unused is None and not guess.borne_out:
+            return found  # (nothing answered the query as typed, and nothing in it bears the guess out)
+        hits: list[Hit] = []
+        for n, (text, term) in enumerate(zip(guess.texts, guess.terms, strict=True)):
+            named = self.book.get("cm", guess.codes[n]) if n and guess.codes[n] else None
+            if named is not None and named.billable and hits:
+                # (another guess's line holds a billable code: its answer without another search)
+                why = f"Index or Tabular term: {term} -> {named.display}"
+                hit = self._hit(("cm", named.code), (hits[0].score - n, why, named, named.title))
+                if all(h.code != hit.code for h in hits):
+                    hits.append(replace(hit, why=f"{hit.why} (read: {guess.token} -> {term}?)"))
+                continue
+            answer = self._find_all(text, systems, limit if n == 0 else 1)
+            if not answer or answer.notice:
+                if n == 0:
+                    return found
+                continue
+            if (
+                n == 0
+                and unused is not None
+                and not _reads_more(answer[0], found[0], term, self.vocabulary.knows)
+            ):
+                return (
+                    found  # (the guess reads less of the query than the answer as typed: "DIE R uterosacral")
+                )
+            note = f"read: {guess.token} -> {term}?"
+            for hit in answer if n == 0 else answer[:1]:
+                if all(h.code != hit.code for h in hits):
+                    hits.append(replace(hit, why=f"{hit.why} ({note})"))
+        if not hits:
+            return found
+        # (the best guess's first answer, then each other guess's, then the best guess's next ones)
+        first = [h for h in hits if h.why.endswith(f"-> {guess.terms[0]}?)")]
+        others = [h for h in hits if h not in first]
+        return _with_notice((first[:1] + others + first[1:])[:limit], "")
 
     def _by_site_with(self, query: str) -> str:
         tree = self.index_tree()
@@ -996,6 +1095,14 @@ class Searcher:
                         "SELECT title FROM codes WHERE system = 'cm' AND code >= ? AND code < ? LIMIT 60",
                         [reading.code, reading.code + "~"],
                     )
+                ]
+                # (and its category's title: "HELLP syndrome" is filed under pre-eclampsia)
+                titles += [
+                    str(t)
+                    for (t,) in self.book.db.conn.execute(
+                        "SELECT title FROM codes WHERE system = 'cm' AND code = ?", [reading.code[:3]]
+                    )
+                    if len(reading.code) > 3
                 ]
             found = frozenset(
                 w if len(w) < 3 else stem(w)

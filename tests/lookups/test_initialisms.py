@@ -14,7 +14,9 @@ from bot.lookups.index.initialisms import (
     TITLE,
     Reading,
     compound_parts,
+    guess_initialism,
     read_initialism,
+    said_apart,
 )
 from bot.lookups.index.words import stem
 from bot.lookups.search import find_codes, searcher_for
@@ -148,3 +150,68 @@ def test_a_word_asked_alone_in_capitals_that_the_data_prints_as_no_abbreviation_
 ) -> None:
     hits = find_codes(codebook, "COUGH", limit=5)
     assert hits and hits[0].code == "R05.9"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # an Index line's nonessential modifier said with it: "Synovitis, villonodular (pigmented)"; the answer
+        # as typed (Housemaid's knee) left the abbreviation unread
+        ("PVNS left knee", "M12.262"),
+        # several terms spell it; the Tabular and the Index both say "juvenile dermatomyositis"
+        ("JDM in a teen", "M33.00"),
+        # the data says "Polycystic kidney, autosomal recessive": the clinician's D is "disease"
+        ("ARPKD newborn", "Q61.19"),
+        # a small letter before the capitals says the kind: hereditary ATTR, "amyloid transthyretin-related"
+        ("hATTR amyloidosis with neuropathy", "E85.1"),
+    ],
+)
+def test_an_abbreviation_the_answer_left_unread_is_read_as_the_term_its_initials_spell(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == expected, [(h.code, h.why) for h in hits]
+
+
+def test_a_guess_that_reads_less_of_the_query_keeps_the_answer_as_typed(codebook: CodeBook) -> None:
+    # "DIE" spells no endometriosis in the data; its guesses read none of "uterosacral ligament"
+    hits = find_codes(codebook, "DIE L uterosacral ligament", limit=5)
+    assert hits and hits[0].code.startswith("N80.3"), [(h.code, h.why) for h in hits]
+
+
+def test_a_title_says_its_term_with_its_qualifier_and_what_it_is_with() -> None:
+    assert ("spontaneous", "intracranial", "hypotension") in said_apart(
+        "Intracranial hypotension, spontaneous"
+    )
+    assert said_apart("Intermittent hydrarthrosis, shoulder") == []  # a site is no qualifier said first
+    assert ("refractory", "cytopenia", "multilineage", "dysplasia") in said_apart(
+        "Refractory cytopenia with multilineage dysplasia"
+    )
+
+
+def test_the_guess_prefers_what_the_query_places_then_a_name_the_tabular_and_index_both_say() -> None:
+    readings = {
+        "zqd": (
+            Reading("zonal quartan disorder", "A001", PATH),
+            Reading("zygomatic quadrate deformity", "B002", TITLE | PATH),
+            Reading("zealous quiet dysplasia", "P003", TITLE),
+        )
+    }
+
+    def guess(query: str) -> tuple[str, ...]:
+        found = guess_initialism(
+            query,
+            lambda key: readings.get(key, ()),
+            lambda word, capitals: word == "zqd",
+            lambda reading: frozenset(reading.term.split()),
+            stem,
+        )
+        return found.terms if found else ()
+
+    assert guess("ZQD") == (
+        "zygomatic quadrate deformity",
+        "zealous quiet dysplasia",
+        "zonal quartan disorder",
+    )
+    assert guess("ZQD in a preemie")[0] == "zealous quiet dysplasia"  # a newborn's condition: the P chapter
+    assert guess("zqd") == ()  # no capitals: no abbreviation

@@ -72,7 +72,8 @@ def _words(term: str) -> tuple[str, ...]:
     """The words of a term an abbreviation takes an initial from (parenthesized modifiers and connectives
     left out; "Legg-Calve-Perthes" and "avoidant/restrictive" give an initial for each part)."""
     plain = _PARENS.sub(" ", term).lower() if term.isascii() else _plain(_PARENS.sub(" ", term))
-    return tuple(w for w in _WORD.findall(plain) if w not in _SKIPPED)
+    # (a possessive is the name: "Langerhans' cell", "Langerhans cell" and "Leber's" are one term each)
+    return tuple(w.removesuffix("'s").rstrip("'") for w in _WORD.findall(plain) if w not in _SKIPPED)
 
 
 def initials(words: Iterable[str]) -> str:
@@ -83,6 +84,63 @@ def initials(words: Iterable[str]) -> str:
 # term as a clinician does, an Index path read subterms first, an Index path read in another order.
 PRINTED, TITLE, PATH, OTHER_ORDER = 1, 2, 4, 8
 COMPOUND = 16  # the initials take one letter from each combining form of a compound word ("EKC")
+# A term said with words the line holds apart: an Index line's nonessential modifier ("Synovitis, villonodular
+# (pigmented)": pigmented villonodular synovitis), a Tabular title's qualifier after its comma ("Intracranial
+# hypotension, spontaneous": spontaneous intracranial hypotension) or what its title is "with" ("Refractory
+# cytopenia with multilineage dysplasia"; "... with hallucinogen persisting perception disorder").
+SAID_APART = 32
+# An Index path's subterms read from the last up, then the main term: the order adjectives are said in when each
+# subterm narrows the one above ("Tachycardia, atrial, multifocal": multifocal atrial tachycardia). Stored with
+# OTHER_ORDER (a reading the query's words must choose for a sure reading).
+REVERSED = 64
+MODIFIED = 128  # an Index line said with its nonessential modifier (SAID_APART's Index kind)
+_MODIFIER = re.compile(r"\(([^()]*)\)")
+# A title's qualifier that is no word of the condition's name: a side, a site's part, an encounter, a count.
+_NO_QUALIFIER = frozenset(
+    [
+        "right",
+        "left",
+        "bilateral",
+        "unilateral",
+        "unspecified",
+        "other",
+        "initial",
+        "subsequent",
+        "sequela",
+        "encounter",
+        "site",
+        "sites",
+        "region",
+        "stage",
+        "trimester",
+        "eye",
+        "ear",
+        "side",
+        "part",
+        "level",
+        "limb",
+        "upper",
+        "lower",
+        "hand",
+        "foot",
+        "single",
+        "multiple",
+        "episode",
+        "not",
+        "elsewhere",
+        "classified",
+        "nec",
+        "nos",
+        "type",
+        "grade",
+        "degree",
+        "fetus",
+        "use",
+        "status",
+        "recurrent",
+        "current",
+    ]
+)
 COMBINING_VOWELS = frozenset("oiy")
 SHORTEST_FORM, SHORTEST_WORD = (
     4,
@@ -142,10 +200,30 @@ def _add(found: Found, words: Sequence[str], code: str, source: int, split: Spli
     if SHORTEST <= len(key) <= LONGEST:
         _put(found, key, " ".join(words), code, source)
     if split is not None:
-        parts = [p for w in words for p in split(w)]
-        compound = initials(parts)
-        if compound != key and SHORTEST <= len(compound) <= LONGEST:
-            _put(found, compound, " ".join(words), code, source | COMPOUND)
+        # (each compound word split or whole: "periventricular leukomalacia" is PVL, peri- + ventricular, its
+        # "leukomalacia" said whole)
+        options = [_split_initials(w, split) for w in words]
+        if all(len(o) == 1 for o in options):
+            return  # (no compound word)
+        compounds = {""}
+        for option in options:
+            compounds = {c + p for c in compounds for p in option}
+        term = " ".join(words)
+        for compound in sorted(compounds - {key}):
+            if SHORTEST <= len(compound) <= LONGEST:
+                _put(found, compound, term, code, source | COMPOUND)
+
+
+_OPTIONS: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _split_initials(word: str, split: Split) -> tuple[str, ...]:
+    """A word's initial, and its combining forms' initials when it is a compound ("periventricular": p, pv)."""
+    found = _OPTIONS.get((id(split), word))
+    if found is None:
+        parts = initials(split(word))
+        found = _OPTIONS[(id(split), word)] = (word[0],) if parts == word[0] else (word[0], parts)
+    return found
 
 
 def _put(found: Found, key: str, term: str, code: str, source: int) -> None:
@@ -177,6 +255,7 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
         "SELECT code, text FROM notes WHERE system = 'cm' AND kind = 'inclusion'"
     ).fetchall()
     split = _splitter([str(r[3]) for r in rows] + [str(t) for _, t in titles])
+    _OPTIONS.clear()
     for node_id, parent, depth, term, modifiers, code, see in rows:
         # (a main term's synonyms follow a comma: "Disease, diseased"; "Dryness, dry")
         own = str(term).split(",")[0] if int(depth) == 0 else str(term)
@@ -198,9 +277,18 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
         else:
             _add(found, [w for s in subs for w in s] + main, line_code, PATH, split)
             _add(found, main + [w for s in subs for w in s], line_code, OTHER_ORDER, split)
-            _add(found, [w for s in reversed(subs) for w in s] + main, line_code, OTHER_ORDER, split)
+            _add(
+                found, [w for s in reversed(subs) for w in s] + main, line_code, OTHER_ORDER | REVERSED, split
+            )
             if len(subs) > 1:
                 _add(found, subs[-1] + main, line_code, OTHER_ORDER, split)
+        sub_words = [w for s in subs for w in s]
+        for modifier in _MODIFIER.findall(str(modifiers))[:4]:
+            extra = list(_words(modifier))
+            if 0 < len(extra) <= 2 and (subs or int(depth) == 0):
+                _add(found, extra + sub_words + main, line_code, MODIFIED, split)
+                if sub_words:
+                    _add(found, sub_words + extra + main, line_code, MODIFIED, split)
         for printed in _PRINTED.findall(f"{term} {modifiers}"):
             _add_printed(found, printed, [w for s in parts[1:] for w in s] + main, line_code)
     for code, title in titles:
@@ -208,12 +296,43 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
         tab_code = str(code).replace(".", "")
         for said in dict.fromkeys((text, _SYNONYM.sub(r"\1", text))):
             _add(found, _words(_CLAUSE.split(said)[0]), tab_code, TITLE, split)
+        for words in said_apart(text):
+            _add(found, words, tab_code, SAID_APART, split)
         for printed in _PRINTED.findall(text):
             _add_printed(found, printed, _words(text.split(",")[0].split("(")[0]), tab_code)
     return {
         key: [[term, code, source] for term, (code, source) in sorted(terms.items())]
         for key, terms in sorted(found.items())
     }
+
+
+# A qualifier said before the noun is an adjective ("spontaneous", "primary", "acquired"), not a site.
+_ADJECTIVE = re.compile(r"(?:al|ic|ous|ive|ary|ed|ant|ent|ar|oid|ile|ory)$")
+_WITH = re.compile(r"\s(?:with|without)\s")
+
+
+def said_apart(title: str) -> list[tuple[str, ...]]:
+    """A title's term said with the words its comma or "with" holds apart: "Intracranial hypotension,
+    spontaneous" -> spontaneous intracranial hypotension; "Refractory cytopenia with multilineage dysplasia" ->
+    refractory cytopenia multilineage dysplasia, and what it is with said alone (multilineage dysplasia)."""
+    out: list[tuple[str, ...]] = []
+    head, _, rest = title.partition(",")
+    qualifier = _words(rest.split(",")[0]) if rest else ()
+    if (
+        0 < len(qualifier) <= 2
+        and all(_ADJECTIVE.search(w) for w in qualifier)
+        and not _NO_QUALIFIER.intersection(qualifier)
+        and " with" not in head
+    ):
+        out.append(qualifier + _words(head))
+    parts = _WITH.split(title.split(",")[0])
+    if len(parts) == 2 and not title[: title.find(parts[1])].rstrip().endswith("without"):
+        before, after = _words(parts[0]), _words(_CLAUSE.split(f" {parts[1]}")[0])
+        if 2 <= len(before) + len(after) <= LONGEST and after:
+            out.append(before + after)
+        if len(after) >= 2:
+            out.append(after)
+    return out
 
 
 def _splitter(texts: Iterable[str]) -> Split:
@@ -332,7 +451,9 @@ def read_initialism(
         for key in (joined, token.lower()) if joined else (token.lower(),):
             # (three letters spell many terms: only as a clinician says one, not an Index path turned about)
             found = tuple(
-                r for r in readings(key) if "-" not in r.code and (len(key) > 3 or r.source != OTHER_ORDER)
+                r
+                for r in readings(key)
+                if "-" not in r.code and (len(key) > 3 or r.source & ~REVERSED != OTHER_ORDER)
             )
             if not found:
                 continue
@@ -399,3 +520,147 @@ def _best(
     if fit or printed or (len(key) >= 4 and agreed):
         return ranked[0], fit
     return None
+
+
+# -- a guess at an initialism the data does not single out ------------------------------------------------------
+# A coder who meets an abbreviation the chart does not spell out and that several terms spell does not give up:
+# they read the term the rest of the note points to, and failing that the one a clinician would write - a name
+# the Tabular and the Index both say, under several spellings ("Langerhans cell histiocytosis", "Langerhans'
+# cells histiocytosis"), said in the order clinicians say it - and keep the others in mind. `guess_initialism`
+# is that reading, used only where the query as typed finds no answer that reads the abbreviation: its best
+# term for the search, the next few (each another code) as the answers after it.
+
+# Words that place a condition in a chapter of the classification when the query says them beside an
+# abbreviation: a newborn's conditions are the perinatal chapter's, a pregnancy's the obstetric chapter's, a
+# finding on a heart tracing or an echo the circulatory chapter's.
+_CHAPTER_WORDS: dict[str, str] = {
+    **dict.fromkeys(["newborn", "neonate", "neonatal", "preemie", "premie", "nicu", "preterm"], "P"),
+    **dict.fromkeys(["pregnant", "pregnancy", "gravida", "primigravida", "multigravida", "trimester"], "O"),
+    **dict.fromkeys(["echo", "monitor", "telemetry", "tele", "ekg", "ecg", "holter", "cath"], "I"),
+}
+# A letter group in capitals, alone or in a slash pair ("ME/CFS": either part may be read).
+_CAPITALS = re.compile(r"(?<![\w+-])([A-Za-z]{2,6}(?:/[A-Za-z]{2,6})?)([1-9]?)(?![\w+/-])")
+# (not a main term said first: "tachycardia atrial")
+_AS_SAID = PRINTED | TITLE | PATH | SAID_APART | MODIFIED | REVERSED
+# The initial of the condition noun a clinician adds to a term the data says without it: disease, syndrome,
+# disorder.
+_CONDITION_NOUNS = frozenset("ds")
+# Words that say in whom, not what: a guess the query says nothing else about is still borne out by the data.
+_AGE_WORDS = ("child", "kid", "teen", "toddler", "infant", "baby", "adult", "adolescent", "elderly")
+GUESSES = 3  # the best guess and the next ones (each another code) kept as answers after it
+
+
+@dataclass(frozen=True)
+class GuessedInitialism:
+    token: str  # the abbreviation as typed ("LCH", "ME/CFS")
+    texts: tuple[str, ...]  # the query with the abbreviation read as each guessed term, best first
+    terms: tuple[str, ...]  # the guessed terms, best first
+    codes: tuple[str, ...] = ()  # the code each guessed term's line holds ("" for the vocabulary's part)
+    # The best guess is borne out: the query's other words fit it, the data prints the abbreviation, or the
+    # query says nothing else ("PLEVA") - a guess to give where the query as typed finds nothing ("ERA 835 file
+    # not posting" is office talk, not erythropoietin-resistant anemia).
+    borne_out: bool = True
+
+
+def guess_initialism(
+    query: str,
+    readings: Callable[[str], tuple[Reading, ...]],
+    unknown: Callable[[str, bool], bool],
+    context: Callable[[Reading], frozenset[str]],
+    stem: Callable[[str], str],
+) -> GuessedInitialism | None:
+    """The query's first abbreviation in capitals no vocabulary term holds, read as the terms its initials spell
+    that the data says as a clinician does (a Tabular title, an Index line read subterms first, a line's
+    modifier or qualifier said with it - not an Index path turned about), best first: the query's other words
+    fit, the data prints the abbreviation, the Tabular and the Index both say it, under more spellings."""
+    for match in _CAPITALS.finditer(query):
+        group, number = match.group(1), match.group(2)
+        for token in group.split("/"):
+            if sum(c.isupper() for c in token) < 2 or len(token) < SHORTEST:
+                continue
+            key = token.lower()
+            if "/" in group and not unknown(key, True):
+                # ("ME/CFS": the pair's part the vocabulary knows says the condition)
+                text = " ".join(f"{query[: match.start()]} {token}{number} {query[match.end() :]}".split())
+                return GuessedInitialism(group + number, (text,), (token,), ("",))
+            if _ROMAN_NUMERAL.fullmatch(key) or not unknown(key, True):
+                continue
+            found = [r for r in readings(key) if r.code and "-" not in r.code and r.source & _AS_SAID]
+            if not found and len(key) > SHORTEST and key[-1] in _CONDITION_NOUNS:
+                # ("ARPKD": the data's "Polycystic kidney, autosomal recessive" says no "disease")
+                found = [
+                    r
+                    for r in readings(key[:-1])
+                    if r.code
+                    and "-" not in r.code
+                    and r.source & _AS_SAID
+                    and r.term.split()[-1][0] != key[-1]
+                ]
+            if not found and token[0].islower() and len(key) > SHORTEST:
+                # ("sIBM": a small letter before the capitals says what kind - sporadic - of the term they spell)
+                found = [r for r in readings(key[1:]) if r.code and "-" not in r.code and r.source & _AS_SAID]
+            if not found:
+                continue
+            rest = query[: match.start()] + " " + query[match.end() :]
+            said = frozenset(stem(w) for w in _CONTENT.findall(rest.lower()) if w not in _NO_CONTEXT)
+            chapters = {_CHAPTER_WORDS[w] for w in _CONTENT.findall(rest.lower()) if w in _CHAPTER_WORDS}
+            ranked, borne_out = _ranked_codes(found, said, chapters, context)
+            if not ranked:
+                continue
+            borne_out = borne_out or not said - {stem(w) for w in _AGE_WORDS}
+            terms = tuple(term for term, _ in ranked[:GUESSES])
+            tail = f" type {number}" if number else ""
+            texts = tuple(
+                " ".join(f"{query[: match.start()]} {t}{tail} {query[match.end() :]}".split()) for t in terms
+            )
+            codes = tuple(code for _, code in ranked[:GUESSES])
+            return GuessedInitialism(group + number, texts, terms, codes, borne_out)
+    return None
+
+
+def _ranked_codes(
+    found: Sequence[Reading],
+    said: frozenset[str],
+    chapters: set[str],
+    context: Callable[[Reading], frozenset[str]],
+) -> tuple[list[tuple[str, str]], bool]:
+    """The terms of the readings' codes (one per code, the one said most plainly), best code first, and
+    whether the data bears the best out: the query's words fit it, the data prints it, or it is the one the
+    Tabular and the Index both say under several spellings."""
+    by_code: dict[str, list[Reading]] = {}
+    for reading in found:
+        by_code.setdefault(reading.code, []).append(reading)
+
+    def term_rank(reading: Reading) -> tuple[bool, bool, bool]:
+        return (
+            bool(reading.source & TITLE),
+            bool(reading.source & PATH),
+            not reading.source & (COMPOUND | SAID_APART | MODIFIED),
+        )
+
+    scored: list[tuple[tuple[int, int, bool, bool, bool, int, bool], tuple[str, str]]] = []
+    for code, group in by_code.items():
+        sources = 0
+        for reading in group:
+            sources |= reading.source
+        fit = max(len(said & context(r)) for r in group) if said else 0
+        fit += 1 if code[0] in chapters else 0
+        rank = (
+            fit,
+            int(bool(sources & PRINTED)),
+            bool(sources & TITLE)
+            and bool(sources & (PATH | OTHER_ORDER)),  # the Tabular and the Index say it
+            bool(sources & (TITLE | SAID_APART)),  # a name the Tabular says
+            bool(sources & (PATH | MODIFIED)),  # an Index line said in order
+            len(group),  # under more spellings
+            not all(r.source & COMPOUND for r in group),
+        )
+        scored.append((rank, (max(group, key=term_rank).term, code)))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    if not scored:
+        return [], False
+    best = scored[0][0]
+    # (or the Tabular and the Index both say it, under more spellings than any other term the initials spell:
+    # "Bardet-Biedl syndrome", "Biedl-Bardet syndrome")
+    ahead = best[2] and best[5] > 1 and (len(scored) == 1 or best > scored[1][0])
+    return [said for _, said in scored], bool(best[0] or best[1] or ahead)

@@ -1,0 +1,220 @@
+"""A generated check of initialisms no vocabulary row knows: "MTC", "PLEVA", "LCH in a child".
+
+    python bench/make_initialisms.py [--codes-db PATH] [--seed 2122] [--total 300] [--list]
+
+Clinicians abbreviate a condition's name by its initials as they say it - the natural order, adjectives before
+the noun ("Carcinoma, medullary, thyroid" is "medullary thyroid carcinoma", MTC) - and put the abbreviation in
+the middle of a sentence ("MTC, RET positive", "LCH in a child"). This check samples (random.Random(seed))
+multi-word terms the ICD-10-CM data says - an Alphabetic Index line read subterms first then the main term
+("Leukomalacia, cerebral, newborn" -> "newborn cerebral leukomalacia"), a Tabular title's noun phrase, an
+inclusion term - of three to five words an initial is taken from (connectives and parenthesized modifiers left
+out), whose line holds a code. Each gives two queries, as users type them:
+
+- `alone`: the initialism in capitals ("NCL");
+- `context`: the initialism with a word of the code's category title the term does not say, as a clinician adds
+  where or in whom ("NCL perinatal", "MTC thyroid").
+
+Expected: the line's code (any code it starts with when the line's code is a category). Left out: initialisms
+the vocabulary (terms.tsv) knows - a coder reads those as the vocabulary says - and ones the dictionary holds
+as an English word (counted). A key many terms of different codes spell is `ambiguous` (the query's other words
+must choose); the figures are printed for all queries and for the unambiguous ones.
+
+Nothing is curated: the terms come from the data at random, so only a reader of the data's own terms can answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sqlite3
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.lookups.codebook import CodeBook  # noqa: E402
+from bot.lookups.derived import english_list  # noqa: E402
+from bot.lookups.search import QueryError, find_codes, searcher_for  # noqa: E402
+
+SEED = 2122
+TOTAL = 300
+_SKIP = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "or",
+        "with",
+        "without",
+        "in",
+        "to",
+        "due",
+        "by",
+        "for",
+        "on",
+        "a",
+        "an",
+        "at",
+        "from",
+        "nos",
+        "nec",
+        "see",
+        "also",
+        "other",
+        "unspecified",
+        "specified",
+        "type",
+    ]
+)
+_CLAUSE = re.compile(r",|\s(?:with|without|due to|in|following|after|complicating|associated with|of)\s")
+_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_WORD = re.compile(r"[a-z]+")
+_LIST = re.compile(r"\b(?:or|as|not|and|than|other|multiple|site|sites|part)\b|/")
+
+
+@dataclass(frozen=True)
+class Item:
+    source: str  # index | title | inclusion
+    term: str
+    key: str
+    code: str
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(_PARENS.sub(" ", text.lower())) if w not in _SKIP]
+
+
+def terms(conn: sqlite3.Connection) -> list[Item]:
+    """Every eligible term of the data, in a stable order."""
+    billable = {c for (c,) in conn.execute("SELECT code FROM codes WHERE system = 'cm' AND billable = 1")}
+    out: list[Item] = []
+
+    def add(source: str, words: list[str], code: str, said: str) -> None:
+        # (a disease's name: chapters A-Q; a term joined by "or", "as", "not" is a list, no name)
+        if code[0] > "Q" or _LIST.search(said.lower()):
+            return
+        if (
+            3 <= len(words) <= 5
+            and all(len(w) > 1 for w in words)
+            and (code in billable or _prefixed(billable, code))
+        ):
+            out.append(Item(source, " ".join(words), "".join(w[0] for w in words), code))
+
+    nodes: dict[int, tuple[int, list[str]]] = {}
+    for node_id, parent, depth, term, code, see in conn.execute(
+        "SELECT id, parent, depth, term, code, see FROM index_nodes WHERE book = 'cm' ORDER BY id"
+    ):
+        own = str(term).split(",")[0] if int(depth) == 0 else str(term)
+        nodes[int(node_id)] = (int(parent), _words(own))
+        code = str(code).rstrip("-").replace(".", "")
+        if not code or see:
+            continue
+        parts = [nodes[int(node_id)][1]]
+        up = int(parent)
+        for _ in range(int(depth)):
+            if up not in nodes:
+                break
+            up, above = nodes[up]
+            parts.append(above)
+        parts.reverse()
+        # (a main term and one or two subterms, read as said: "Carcinoma, medullary, thyroid" -> "medullary
+        # thyroid carcinoma")
+        said = " ".join(str(t) for t in [term])
+        if 1 < len(parts) <= 3 and not _CLAUSE.search(f" {said} "):
+            add("index", [w for s in parts[1:] for w in s] + parts[0], code, said)
+    for code, title in conn.execute("SELECT code, title FROM codes WHERE system = 'cm' ORDER BY code"):
+        head = _CLAUSE.split(str(title))[0]
+        add("title", _words(head), str(code), head)
+    for code, text in conn.execute(
+        "SELECT code, text FROM notes WHERE system = 'cm' AND kind = 'inclusion' ORDER BY code, seq"
+    ):
+        head = _CLAUSE.split(str(text))[0]
+        add("inclusion", _words(head), str(code), head)
+    return out
+
+
+_PREFIXED: dict[str, list[str]] = {}
+
+
+def _prefixed(billable: set[str], code: str) -> list[str]:
+    if not _PREFIXED:
+        for b in billable:
+            for n in range(3, len(b)):
+                _PREFIXED.setdefault(b[:n], []).append(b)
+    return _PREFIXED.get(code, [])[:1]
+
+
+def context_word(conn: sqlite3.Connection, item: Item, rng: random.Random) -> str:
+    """A word of the code's category title the term does not say (where or in whom, as a clinician adds it)."""
+    row = conn.execute("SELECT title FROM codes WHERE system = 'cm' AND code = ?", [item.code[:3]]).fetchone()
+    said = set(item.term.split())
+    words = [w for w in _words(str(row[0]) if row else "") if len(w) > 3 and w not in said]
+    return rng.choice(words) if words else ""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--codes-db", type=Path, default=None)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--total", type=int, default=TOTAL)
+    parser.add_argument("--list", action="store_true", help="print each query that misses")
+    args = parser.parse_args()
+    book = CodeBook.open(args.codes_db) if args.codes_db else CodeBook.open()
+    conn = book.db.conn
+    vocabulary = searcher_for(book).vocabulary
+    english = set(english_list())
+    every = terms(conn)
+    codes_of: dict[str, set[str]] = defaultdict(set)
+    for item in every:
+        codes_of[item.key].add(item.code[:4])
+    known = [i for i in every if vocabulary.knows(i.key)]
+    words = [i for i in every if not vocabulary.knows(i.key) and i.key in english]
+    pool = sorted(
+        {i.key: i for i in every if not vocabulary.knows(i.key) and i.key not in english}.values(),
+        key=lambda i: (i.key, i.code),
+    )
+    rng = random.Random(args.seed)
+    sample = rng.sample(pool, min(args.total, len(pool)))
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for item in sample:
+        ambiguous = len(codes_of[item.key]) > 1
+        extra = context_word(conn, item, rng)
+        asked = [("alone", item.key.upper())]
+        if extra:
+            asked.append(("context", f"{item.key.upper()} {extra}"))
+        for form, query in asked:
+            try:
+                hits = list(find_codes(book, query, limit=5))
+            except QueryError:
+                hits = []
+            got = [h.code.replace(".", "") for h in hits]
+            top1 = bool(got) and got[0].startswith(item.code)
+            top5 = any(g.startswith(item.code) for g in got)
+            for group in (form, f"{form}, {'ambiguous' if ambiguous else 'one code'}"):
+                tally[group][0] += 1
+                tally[group][1] += top1
+                tally[group][2] += top5
+            if args.list and not top1:
+                first = f"{hits[0].code} {hits[0].title[:60]}" if hits else "(nothing)"
+                mark = "*" if top5 else " "
+                print(f"{mark} {query!r:<34} want {item.code:<8} ({item.term}) first {first}")
+    print(
+        f"initialisms: {len(every)} eligible terms, {len(pool)} keys no vocabulary row or English word holds "
+        f"({len(known)} terms' keys left to the vocabulary, {len(words)} English words); sample {len(sample)} "
+        f"(seed {args.seed}); ambiguous keys in the sample: "
+        f"{sum(len(codes_of[i.key]) > 1 for i in sample)}"
+    )
+    for group in sorted(tally):
+        n, one, five = tally[group]
+        print(f"  {group:<22} {n:>4}  top-1 {100 * one / n:5.1f}%  top-5 {100 * five / n:5.1f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
