@@ -54,28 +54,3 @@ def without_size_prefix(word: str) -> str:
         if word.startswith(prefix) and len(rest) >= MIN_MORPHOLOGY and rest.isalpha():
             return rest
     return ""
-
-
-# A qualifier said as an adverb ("currently hypomanic", "chronically infected", "bilaterally", "severely
-# depressed"): the adjective the Index lines and Tabular titles print ("current episode", "chronic",
-# "bilateral", "severe").
-ADVERB_ENDINGS = (
-    ("ically", "ic"),
-    ("ally", "al"),
-    ("ently", "ent"),
-    ("antly", "ant"),
-    ("ously", "ous"),
-    ("ely", "e"),
-    ("dly", "d"),
-)
-MIN_ADVERB = 6  # "early", "only", "oddly": too short to be read as an adjective's adverb
-
-
-def adjective_of(word: str) -> str:
-    """The adjective an adverb is made from ("currently" -> current; "" for other words)."""
-    if len(word) < MIN_ADVERB or not word.isalpha():
-        return ""
-    for ending, adjective in ADVERB_ENDINGS:
-        if word.endswith(ending):
-            return word[: -len(ending)] + adjective
-    return ""

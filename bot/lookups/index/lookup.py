@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot.lookups.codebook import Code
-from bot.lookups.index.adjectives import adjective_of
 from bot.lookups.index.agents import agent_path, asks_agent, is_agent, names_organism, title_names
 from bot.lookups.index.asked_with import asked_twin
+from bot.lookups.index.axes import other_value
 from bot.lookups.index.cause_objects import cause_alternatives
 from bot.lookups.index.classes import class_line
 from bot.lookups.index.completion import (
@@ -214,8 +214,6 @@ def index_hits(
     for w in words:
         if w in forms:
             alternatives[w] = [*alternatives[w], forms[w]]  # "embolus": Embolus - see Embolism
-        elif adjective := adjective_of(w):
-            alternatives[w] = [*alternatives[w], adjective]  # "currently hypomanic": current episode
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
         for i, w in enumerate(words):
@@ -471,6 +469,9 @@ def index_hits(
             score -= OTHER_FORM_COST
         if negates_what_is_said(code.title, stems):
             # "hypertension with heart failure": a reference led to "... without heart failure".
+            score -= NEGATED_TITLE_COST
+        if other_value(code.title, stems):
+            # "bipolar currently depressed, moderate": a title saying "severe" and not "moderate".
             score -= NEGATED_TITLE_COST
         if affirms_what_is_negated(code.title, _refused_on(match, refused)):
             # "GERD w/o esophagitis": the path through "with esophagitis" holds the word the query negates.
