@@ -46,8 +46,14 @@ def test_a_drug_induced_condition_is_the_condition_with_its_adverse_effect(
 
 
 def test_the_place_comes_after_its_event(codebook: CodeBook) -> None:
-    assert event_before_setting(["Y92.129", "Y92.124", "W06.XXXA"]) == 2
-    assert event_before_setting(["Y92.010", "Y92.017"]) is None
+    place = ("Y92.129", "External Cause Index: Place of occurrence, nursing home -> Y92.129 (not used: fell)")
+    fall = (
+        "W06.XXXA",
+        "External Cause Index: Fall, from, off, out of, bed -> W06 (vocabulary: fell out of bed -> fall from bed)",
+    )
+    bare = ("W19.XXXA", "External Cause Index: Fall -> W19")
+    assert event_before_setting([place, bare, fall], "fell out of bed at nursing home") == 2
+    assert event_before_setting([place, bare], "fell at the nursing home") is None
     codes = _codes(codebook, "fell out of bed at the nursing home")
     assert codes[0] == "W06.XXXA" and codes[1].startswith("Y92.12")
     assert _codes(codebook, "injury occurred in the bathroom at home (apartment)")[0] == "Y92.031"
