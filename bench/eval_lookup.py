@@ -429,7 +429,10 @@ def main() -> int:
                 for g, v in sorted(tally.groups.items())
             },
             **(
-                {"pair_code_in_top5": pct(sum(bool(o.pair_in_top5) for o in with_pair), len(with_pair))}
+                {
+                    "pair_code_in_top5": pct(sum(bool(o.pair_in_top5) for o in with_pair), len(with_pair)),
+                    "pair_rows": len(with_pair),
+                }
                 if with_pair
                 else {}
             ),
@@ -488,7 +491,8 @@ def main() -> int:
             )
             if "pair_code_in_top5" in f:
                 print(
-                    f"  (rows with a required pair: pair code also in the top 5 {f['pair_code_in_top5']:.1f}%)"
+                    f"  (rows with a required pair ({f['pair_rows']}): pair code also in the top 5 "
+                    f"{f['pair_code_in_top5']:.1f}%)"
                 )
             for g, v in f["groups"].items():
                 print(f"  {g:<18} {v['queries']:>5} {v['top1']:>6.1f}% {v['top5']:>6.1f}%")

@@ -117,9 +117,11 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
+from bot.lookups.index.dominant_side import dominance_note, other_titles
 from bot.lookups.index.drug_induced import may_read as may_read_induced
 from bot.lookups.index.drug_induced import read_induced
 from bot.lookups.index.found_on import without_test
+from bot.lookups.index.gestation import trimester_said
 from bot.lookups.index.initialisms import (
     Reading,
     ReadInitialism,
@@ -154,6 +156,12 @@ from bot.lookups.index.pcs_perineal import CUE as PERINEAL_CUE
 from bot.lookups.index.pcs_perineal import LayerRepair, perineal_repair
 from bot.lookups.index.pcs_roots import procedure_reading, reads_procedure_word
 from bot.lookups.index.pcs_setting import procedures_before_services, without_setting
+from bot.lookups.index.pcs_unasked import (
+    names_a_procedure,
+    names_main_term,
+    unasked_title,
+    unused_condition_words,
+)
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
@@ -175,7 +183,9 @@ from bot.lookups.index.services import (
     names_analyte,
     names_service_noun,
     says_finding,
+    without_place,
 )
+from bot.lookups.index.setting_after import event_before_setting
 from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.stories import (
     is_adverse_or_underdosing,
@@ -320,6 +330,7 @@ OR_ROWS = 4000  # titles holding any of the query's words: more than this is no 
 FEW_DOCUMENTS = 4000  # matches sorted shortest first; past this many the first 200 found are read
 VISIT_SERVICE_COST = 450.0  # a service code when the query names the reason for a visit
 SOURCE_WEIGHT = {"title": 0.9, "inclusion": 0.82}
+LOOKED_AT_DOMINANCE = 5  # the answers whose dominant or nondominant side the query's words may change
 
 
 @dataclass(frozen=True)
@@ -779,6 +790,8 @@ class Searcher:
         found = self._unanswered_service(query, self._permanent_line_first(query, found))
         found = self._condition_beside_service(query, systems, limit, found)
         found = self._one_side_unilateral(query, systems, limit, found)
+        found = _event_before_setting(query, found)
+        found = self._dominance_said(query, found)
         return self._cpt_kind_said(query, found)
 
     def z_line_unanswered(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
@@ -812,6 +825,35 @@ class Searcher:
         # (a line leaving some words unread is offered as the closest, not as a confident answer)
         notice = f"{found.notice} Closest situation line: {reading.line.path}." if reading.left else ""
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][: max(len(found), 1)], notice)
+
+    def _dominance_said(self, query: str, found: Hits) -> Hits:
+        """ "left hemiplegia", "... in a right-handed patient": the dominant or nondominant side as the
+        guideline reads the side and the hand (bot.lookups.index.dominant_side)."""
+        if not any("dominant side" in h.title for h in found[:LOOKED_AT_DOMINANCE]):
+            return found
+        out: list[Hit] = []
+        for n, hit in enumerate(found):
+            titles = other_titles(hit.title, query) if n < LOOKED_AT_DOMINANCE else ()
+            row = (
+                self.book.db.execute(
+                    "SELECT code FROM codes WHERE system = 'cm' AND parent = "
+                    "(SELECT parent FROM codes WHERE system = 'cm' AND code = ?) AND title IN "
+                    f"({', '.join('?' * len(titles))})",
+                    [hit.code.replace(".", ""), *titles],
+                ).fetchone()
+                if titles
+                else None
+            )
+            sibling = self.book.get("cm", str(row[0])) if row else None
+            if sibling is None:
+                out.append(hit)
+                continue
+            why = f"{hit.why} -> {dominance_note(query)}"
+            out.append(replace(hit, code=sibling.display, title=sibling.title, why=why))
+        kept: dict[str, Hit] = {}
+        for hit in out:
+            kept.setdefault(hit.code, hit)  # (the sibling listed below as well: once, where the side led)
+        return _with_notice(list(kept.values()), found.notice)
 
     def _service_title_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A service asked in the words of a Medicare service code's descriptor ("intensive cardiac rehab
@@ -981,17 +1023,21 @@ class Searcher:
         if not told or told.notice or told[0].status != "billable" or "not used:" in told[0].why:
             return found
         main = _INDEX_MAIN.match(told[0].why)
+        read = f"{condition} {self.vocabulary.expand(condition.lower())[0]}"  # ("GERD": gastro-esophageal reflux)
         if main is None or not any(
             a[:SAME_START] == b[:SAME_START]
             for a in content_stems(main.group(1))
-            for b in content_stems(condition)
+            for b in content_stems(read)
         ):
             return found  # ("pregnant 22 weeks, normal": Hydrocephalus, normal pressure is no condition said)
         tree = self.index_tree()
         line = pregnancy_line(tree, undot(told[0].code))
         if line is None:
             return found
-        stems = frozenset(content_stems(" ".join(ORDINALS.get(w, w) for w in query.lower().split())))
+        said = " ".join(ORDINALS.get(w, w) for w in query.lower().split())
+        stems = frozenset(
+            content_stems(f"{said} {trimester_said(query.lower()) or ''}")
+        )  # "10 weeks pregnant"
         done = complete_cm(tree.conn, line[0].code, stems, "A", frozenset(), tree.memo)
         named = self.book.get("cm", done.code) if done is not None and done.billable else None
         if named is None:
@@ -1119,7 +1165,8 @@ class Searcher:
         diagnostic eval", "patch testing 30 allergens"), gets the CPT notice: what it asks for is CPT's."""
         if found or not found.notice.startswith(NO_CONFIDENT_MATCH) or "cpt" in self.book.systems_loaded():
             return found
-        said = [w for raw in query.lower().replace(",", " ").split() for w in _words(raw) if not w.isdigit()]
+        told = without_place(query.lower())  # ("formaldehyde exposure in the anatomy lab": where, no service)
+        said = [w for raw in told.replace(",", " ").split() for w in _words(raw) if not w.isdigit()]
         # A lone "test" names no service: the noun and what it tests, evaluates or visits for.
         if (
             len(set(said)) < 2
@@ -1901,6 +1948,7 @@ class Searcher:
                     why = f"{why} ({readings})" if readings else why
                     scored[key] = (typed_score + lead, why, code, title)
         hits = self._ranked(scored, limit, headers_below=True)
+        hits = self._asked_procedures(hits, lowered, understood.words)
         reaction = found.reaction
         if (
             not reaction
@@ -2038,6 +2086,24 @@ class Searcher:
         if said and names_head(first.title, stem(said[-1])):
             return False
         return one_word_answer(said, _used_stems(first), adds or first.why.startswith("title:"))
+
+    def _asked_procedures(self, hits: list[Hit], lowered: str, words: Sequence[str]) -> list[Hit]:
+        """ "RLL infiltrate": ICD-10-PCS codes found by their title's body part are no answer to a query
+        naming no procedure (bot.lookups.index.pcs_unasked)."""
+        if not any(h.system == "ICD-10-PCS" and h.why.startswith("title:") for h in hits):
+            return hits
+        said = [*WORD.findall(lowered), *words]
+        if names_a_procedure(said, self.root_operations(), self.procedure_words()):
+            return hits
+        first = next(h for h in hits if h.system == "ICD-10-PCS")
+        tree = self.index_tree()
+        if not any(
+            names_main_term(tree, w) and not tree.names_procedure(stem(w))
+            for w in unused_condition_words(said, first.title)
+        ):
+            return hits  # ("ETT placed in ED": a device put in, no condition told)
+        stems = frozenset(stem(w) for w in said)
+        return [h for h in hits if h.system != "ICD-10-PCS" or not unasked_title(h.title, h.why, stems)]
 
     def _names_procedure(self, scored: Scored, lowered: str) -> bool:
         """Whether a PCS answer's path begins with a procedure main term the query says ("hemodialysis single
@@ -3182,6 +3248,17 @@ def _residual_before_sequela(found: Hits) -> Hits:
         replace(found[0], why=f"suggested with {residual.code}: {found[0].why}"),
     ]
     return _with_notice([*lead, *found[2:]], found.notice)
+
+
+def _event_before_setting(query: str, found: Hits) -> Hits:
+    """ "fell out of bed at nursing home": the fall (W06) first, the place (Y92.129) beside it - a place,
+    activity or status code is never listed first beside its event (bot.lookups.index.setting_after)."""
+    at = event_before_setting([(h.code if h.system == "ICD-10-CM" else "", h.why) for h in found], query)
+    if at is None:
+        return found
+    event, setting = found[at], found[0]
+    lead = [event, replace(setting, why=f"suggested with {event.code}: {setting.why}")]
+    return _with_notice([*lead, *(h for h in found[1:] if h is not event)], found.notice)
 
 
 def _condition_before_drug_story(found: Hits) -> Hits:

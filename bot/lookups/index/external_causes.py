@@ -850,7 +850,7 @@ _PLAYING = re.compile(r"\bplaying\s+(?P<what>[a-z][a-z -]*)$")
 _HURT = frozenset({"hurt", "injured", "injury", "happened", "occurred"})
 _DOING = re.compile(r"(?<![a-z])(?P<what>[a-z]{3,}ing\s[a-z -]*)$")
 _PLACE_CLAUSE = re.compile(
-    r"\b(?:at|in)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(?P<where>[a-z]+(?:\s+[a-z]+){0,2})$"
+    r"\b(?:at|in)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(?P<where>[a-z]+(?:\s+[a-z]+){0,5})$"
 )
 _ASKED_PLACE = re.compile(
     r"(?:^|(?<!\bin)\s)place(?:\s+of\s+occurrence)?\s+(?:is\s+|was\s+)?(?:the\s+|a\s+)?(?P<where>[a-z][a-z ]*)$"

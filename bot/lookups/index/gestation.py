@@ -37,3 +37,17 @@ def trimester_said(text: str) -> str | None:
     if not 4 <= number <= 43 or not (weeks.group("at") or _PREGNANCY.search(text)):
         return None
     return f"{_ORDINALS[0 if number < 14 else 1 if number < 28 else 2]} trimester"
+
+
+# After the birth ("5 days postpartum", "2 weeks after delivery"): chapter 15's "complicating the puerperium"
+# (the Index's Puerperal), for a condition of pregnancy the line names (pre-eclampsia, HELLP, previa ...).
+_POSTPARTUM = re.compile(
+    r"\b(?:postpartum|post-partum|postpartal|(?:days?|weeks?|wks?)\s+after\s+(?:delivery|birth))\b"
+)
+
+
+def puerperium_said(text: str) -> str | None:
+    """ "puerperium" when a condition of pregnancy is told after the birth, or None."""
+    if "puerper" in text or not _POSTPARTUM.search(text) or not _PREGNANCY.search(text):
+        return None
+    return "puerperium"

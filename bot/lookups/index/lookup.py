@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.lookups.codebook import Code
 from bot.lookups.index.agents import agent_path, asks_agent, is_agent, names_organism, title_names
 from bot.lookups.index.asked_with import asked_twin
+from bot.lookups.index.axes import other_value
 from bot.lookups.index.cause_objects import cause_alternatives
 from bot.lookups.index.classes import class_line
 from bot.lookups.index.completion import (
@@ -88,6 +89,7 @@ from bot.lookups.index.reasons import (
     long_term_classes,
     residual_child,
 )
+from bot.lookups.index.see_forms import see_forms
 from bot.lookups.index.sequencing import (
     LOOKED_AT,
     code_first_rank,
@@ -112,6 +114,8 @@ STORY_LINE_CREDIT = 30.0
 EXTERNAL_CAUSE_LETTERS = frozenset("VWXY")
 NOISE_WEIGHT = 0.2
 DRUG_DEFAULT_COST = 450.0
+# the words a path holding only the cause says (bot.lookups.index.lookup.index_hits: "caused")
+_CAUSE_LINKS = frozenset(stem(w) for w in (*CAUSED_WORDS, "associated", "related"))
 DRUG_COLUMN_STEMS = frozenset(s for stems in COLUMN_STEMS["drug"].values() for s in stems)
 REASON_KINDS = frozenset({"status", "history", "family", "allergy", "longterm", "aftercare"})
 # Queries about a drug as a class the Index names: "allergic to amoxicillin" (History, personal, allergy,
@@ -121,7 +125,6 @@ DRUG_CLASS_KINDS = frozenset({"allergy", "longterm", "caused", "history"})
 # A drug named before these words describes an organism (methicillin resistant, vancomycin susceptible), not
 # a drug the patient took or is allergic to.
 SENSITIVITY_WORDS = frozenset({"resistant", "resistance", "susceptible", "sensitive", "sensitivity"})
-_CAUSE_COMPOUND = re.compile(r"(?<=[a-z])-(?:induced|related|associated)$")
 NEGATED_TITLE_COST = 150.0
 OTHER_FORM_COST = 30.0  # an injury's main term form other than traumatic, not said (Fracture, pathological)
 # Circumstances of the patient a coder codes only when documented: an Index line or title naming one the
@@ -209,13 +212,18 @@ def index_hits(
         alternatives[w] = [*alternatives[w], limb]  # "boil on my thigh": Furuncle, leg (any part)
     for w, mains in cause_alternatives(tree, words).items():
         alternatives[w] = [*alternatives[w], *mains]  # "injured by a rototiller": Contact, with, rototiller
+    forms = see_forms(conn, tree.memo)
+    for w in words:
+        if w in forms:
+            alternatives[w] = [*alternatives[w], forms[w]]  # "embolus": Embolus - see Embolism
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
         for i, w in enumerate(words):
             if i + 1 < len(words) and words[i + 1] in SENSITIVITY_WORDS:
                 continue  # "methicillin susceptible staphylococcus aureus": an organism's sensitivity, no drug taken
-            # "clozapine-induced agranulocytosis": the drug is the compound's first word
-            classes = drug_classes(tree, _CAUSE_COMPOUND.sub("", w))
+            # ("clozapine-induced agranulocytosis" reaches here as two words: bot.lookups.index.drug_induced;
+            # a substance use disorder's "cocaine-induced" compound is left whole, as its F1- lines print it)
+            classes = drug_classes(tree, w)
             if classes and i and drug_with(tree, words[i - 1], w):
                 # "rash from sulfamethoxazole trimethoprim": one line of the Table ("Sulfamethoxazole, with
                 # trimethoprim"), named by the first drug; the second's own classes would make a class line
@@ -244,6 +252,13 @@ def index_hits(
     qwords = [QueryWord(w.text, w.stems, _weight_of(w, counts, searcher.freq)) for w in qwords]
     qwords = qwords[:required] + [w for w in qwords[required:] if any(counts.get(s) for s in w.stems)]
     total = sum(w.weight for w in qwords[:required])
+    # "cisplatin induced nausea": "induced" after the drug named links it to the condition as "due to" does -
+    # no word a path must hold (each path is credited with it), one a line printing it may.
+    linking = (
+        {i for i in range(required) if _links_drug(qwords, i, named)}
+        if "caused" in understood.kinds and named
+        else set()
+    )
     books = [b for b in CM_BOOKS if "cm" in systems] + (["pcs"] if "pcs" in systems else [])
     matches = matcher.match(qwords, books, limit=14)
     if "caused" not in understood.kinds and any(
@@ -253,6 +268,12 @@ def index_hits(
         # the Drug Table's poisoning default is no reading of it.
         undrugged = [m for m in matches if not (m.book == "drug" and m.defaulted)]
         matches = undrugged or matches
+    if "caused" in understood.kinds and named:
+        # "cisplatin-induced nausea": a path holding only the cause's words ("Drug, induced fever";
+        # "Pseudo-Cushing's syndrome, alcohol-induced") reads no condition; the condition's path is the answer
+        # and the drug's adverse effect its pair.
+        condition = [m for m in matches if m.book != "cm" or not _cause_only(m, qwords[:required], named)]
+        matches = condition or matches
     if len(understood.parts) > 1:
         # "mets to bone from breast cancer": the bone's column is the one its own part says (secondary).
         matches = [column_by_part(m, qwords, understood.parts) for m in matches]
@@ -395,6 +416,10 @@ def index_hits(
                 for i, w in enumerate(qwords[:required])
                 if i not in match.covered and w.stems & refused and not w.stems & title
             )
+        # (half said by a path not printing it: the line or title that prints it is the drug-caused form)
+        tabular += NOT_SAID_SHARE * sum(
+            qwords[i].weight for i in linking if i not in match.covered and not qwords[i].stems & title
+        )
         echoed = sum(qwords[i].weight for i in match.covered if i >= required)
         meant = _phrase_said(understood, qwords, required, match)
         coverage = min(1.0, (match.said - echoed + tabular + meant) / total)
@@ -450,6 +475,9 @@ def index_hits(
             score -= OTHER_FORM_COST
         if negates_what_is_said(code.title, stems):
             # "hypertension with heart failure": a reference led to "... without heart failure".
+            score -= NEGATED_TITLE_COST
+        if other_value(code.title, stems):
+            # "bipolar currently depressed, moderate": a title saying "severe" and not "moderate".
             score -= NEGATED_TITLE_COST
         if affirms_what_is_negated(code.title, _refused_on(match, refused)):
             # "GERD w/o esophagitis": the path through "with esophagitis" holds the word the query negates.
@@ -553,7 +581,8 @@ def index_hits(
         else:
             together = f"suggested with {first.code.display}: {why}"
             found.hits.insert(1, IndexHit(code, first.score - 0.1, together + note))
-        best_coverage = min(1.0, (best.said + said) / total)
+        link_said = NOT_SAID_SHARE * sum(qwords[i].weight for i in linking if i not in best.covered)
+        best_coverage = min(1.0, (best.said + said + link_said) / total)
         linked = _class_combination(tree, best, code, pair_words, stems, understood)
         beside = IndexHit(code, 0.0, f"{why}{note}")
         if linked is None:
@@ -1190,6 +1219,18 @@ def _drug_pair(
             why = match.describe(book_name("drug")) + (f" -> {how}" if how else "")
             return code, why, 0.0, {w.text for w in words}
     return None
+
+
+def _links_drug(qwords: Sequence[QueryWord], i: int, named: set[str]) -> bool:
+    """Whether the word at i is "induced" after a drug named by name ("cisplatin induced"; not "drug induced")."""
+    before = qwords[i - 1].text if i else ""
+    return qwords[i].text == "induced" and stem(before) in named and before not in CAUSED_WORDS
+
+
+def _cause_only(match: PathMatch, qwords: Sequence[QueryWord], named: set[str]) -> bool:
+    """Whether the path holds only words of the cause: the drugs named and the link words ("induced")."""
+    held = [qwords[i] for i in match.covered if i < len(qwords)]
+    return bool(held) and all(stem(w.text) in named or stem(w.text) in _CAUSE_LINKS for w in held)
 
 
 def _as_adverse(match: PathMatch) -> PathMatch:

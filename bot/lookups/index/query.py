@@ -20,7 +20,7 @@ from bot.lookups.index.devices import singular_devices
 from bot.lookups.index.ear_sides import read_ear_sides
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import SETTING_OR, read_injury_story, read_setting, turn_doer
-from bot.lookups.index.gestation import trimester_said
+from bot.lookups.index.gestation import puerperium_said, trimester_said
 from bot.lookups.index.injury_natures import fracture_not_pathological, read_injury_natures
 from bot.lookups.index.injury_words import read_injury_words, told_as_traumatic
 from bot.lookups.index.lab_values import read_dipstick, read_levels
@@ -291,9 +291,10 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
         # no Table column ("keppra") the generic stays, as the HCPCS drug lines print it.
         expanded, found = vocabulary.expand(text, chain_brands=True)
     found = phrases + found
-    trimester = trimester_said(expanded)
+    trimester = trimester_said(expanded) or puerperium_said(expanded)
     if trimester is not None:
-        notes.append(f"read: weeks of pregnancy -> {trimester}")  # "PPROM at 32 wks": third trimester
+        told = "after the birth" if trimester == "puerperium" else "weeks of pregnancy"
+        notes.append(f"read: {told} -> {trimester}")  # "PPROM at 32 wks": third trimester
         expanded = f"{expanded} {trimester}"
     echoes: list[str] = []
     replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = []

@@ -479,6 +479,18 @@ SERVICE_WORDS = (
 _STUDY = re.compile(r"^[a-z]{4,}(?:metry|graphy)$")
 
 
+# "formaldehyde exposure in the anatomy lab", "hurt at the lab": a service noun said as the place something
+# happened (after "in the", "at the") names where, not a service asked for.
+_AS_PLACE = re.compile(
+    r"\b(?:in|at)\s+(?:the|a|an|his|her|my|our|their)\s+(?:[a-z]+\s+)?(?:lab|labs|office|clinic)\b"
+)
+
+
+def without_place(text: str) -> str:
+    """The text less a service noun said as a place ("in the anatomy lab")."""
+    return _AS_PLACE.sub(" ", text)
+
+
 def names_service_noun(words: list[str]) -> bool:
     """Whether the words name a service by its noun or a study by its ending ("eval", "testing", "visit",
     "spirometry")."""

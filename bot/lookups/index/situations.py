@@ -247,8 +247,10 @@ def read_exposure(text: str) -> str | None:
     clauses = [" ".join(_EXPOSURE_NOISE.sub(" ", c).split()) for c in re.split(r"[,;]", text)]
     told = [c for c in clauses if c and c not in {"exposure", "exposed"}]
     said = _EXPOSED.match(told[0]) if len(told) == 1 else None
-    if said is None and len(told) == 1 and len(clauses) > 1:
-        said = _EXPOSED.match(f"{told[0]} exposure")  # "black mold in apartment, exposure"
+    if said is None and len(told) == 1 and any(c in {"exposure", "exposed"} for c in clauses):
+        # "black mold in apartment, exposure" - only a clause saying the exposure makes one ("cystoscopy, no
+        # findings" leaves one clause once its denial is read past, and tells no exposure)
+        said = _EXPOSED.match(f"{told[0]} exposure")
     if said is None:
         return None
     what = said.group("what") or said.group("said")

@@ -112,11 +112,28 @@ def tabular_class_line(
                     if naming <= stems:
                         key = (int(catch_all), rank)
                         if best is None or key < best[0]:
-                            best = (key, line, title)
+                            best = (key, _closer_line(tree, line, stems), title)
                         break
         if best is not None:
             return best[1], best[2]
     return None
+
+
+MAX_CLOSER_LINES = 40  # the lines below a class line looked at for one naming the class more closely
+
+
+def _closer_line(tree: IndexTree, line: Node, class_stems: frozenset[str]) -> Node:
+    """The line below a class line that names what the class title says beyond it ("Pregnancy, complicated
+    by, diabetes" O24.91- for a Type 1 diabetes mellitus: its "pre-existing, type 1" O24.01-), or the line."""
+    said = content_stems(f"{line.term} {line.modifiers}")
+    beyond = class_stems - said - GENERIC
+    if not beyond:
+        return line
+    for below in lines_below(tree, line, MAX_CLOSER_LINES):
+        path = tree.path(below.id)[line.depth + 1 :]
+        if beyond <= frozenset(s for n in path for s in content_stems(f"{n.term} {n.modifiers}")):
+            return below
+    return line
 
 
 PREGNANCY = "Pregnancy, complicated by"

@@ -263,8 +263,11 @@ class Vocabulary:
             bare = tuple(_form(w) for w in t.term.split() if w not in ARTICLES | READER_DROPS)
             if len(bare) > 1:
                 out.setdefault(bare, t)
-            if len(t.term.split()) == 2 and not any(_INFLECTED.search(w) for w in t.term.split()):
-                # (not a phrase with a verb's ending: "finger catches" is no "caught finger")
+            if len(t.term.split()) == 2 and not any(
+                _INFLECTED.search(w) or w in ARTICLES | READER_DROPS for w in t.term.split()
+            ):
+                # (not a phrase with a verb's ending: "finger catches" is no "caught finger"; nor one with an
+                # article: "iron pills the doctor prescribed" holds no "the pill")
                 out.setdefault(_forms(t.term)[::-1], t)
         return out
 
