@@ -14,7 +14,9 @@ import re
 import sqlite3
 import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable, Container, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
@@ -216,7 +218,7 @@ from bot.lookups.index.vague import (
 )
 from bot.lookups.index.venom import may_tell_venom, read_venom, venom_animals
 from bot.lookups.index.vocabulary import Vocabulary
-from bot.lookups.index.words import content_stems, stem
+from bot.lookups.index.words import WORD_CACHE, content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
 from bot.lookups.index.z_lines import ZLines, may_lead
 from bot.lookups.measures import measure_fit, stated_measures, without_measures
@@ -315,6 +317,9 @@ INTEGRAL_MARK = "definitive diagnosis, "
 INTEGRAL_SYMPTOM = INTEGRAL_MARK + "{code} integral to it: "  # guideline I.B.5 (bot.lookups.index.key_words)
 CLINICAL_WORD_COUNT = 100  # a word this common in titles and index terms is a clinical word
 MAX_HEARD_MAINS = 8  # main terms of a neighbouring word searched for a sound-alike's line
+# Word shapes (first letter, length) whose candidate lists `near` keeps: each list holds ~50 KB of words (the
+# words a few letters longer or shorter too); a process answering every bench set met ~220 shapes (~12 MB).
+NEAR_SHAPES = 64
 HEARD_WORD_COUNT = 5  # an English word is read as the clinical word it sounds like only if titles print it
 _CLAUSE_WHY = re.compile(r"^clause “([^”]*)”: ")
 SCREENINGS = frozenset({"Z11", "Z12", "Z13"})  # encounters for screening
@@ -372,7 +377,7 @@ def validate_query(query: str) -> str:
     return text
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def _stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -452,7 +457,7 @@ class Searcher:
     def __init__(self, book: CodeBook) -> None:
         self.book = book
         self.freq = WordCounts(book)
-        self._near: dict[tuple[str, int], list[str]] = {}
+        self._near: OrderedDict[tuple[str, int], list[str]] = OrderedDict()  # least recently used first
         self.vocabulary = Vocabulary.shipped()
         self.english = EnglishWords(book.db.execute)  # ordinary English words: never "corrected"
         self._local = threading.local()
@@ -477,7 +482,10 @@ class Searcher:
         from the word list the first time a word of that shape needs correcting."""
         key = (word[0], len(word))
         found = self._near.get(key)
-        if found is None:
+        if found is not None:
+            with suppress(KeyError):  # (another thread may have dropped it just now)
+                self._near.move_to_end(key)
+        else:
             # (a word spelt by ear may lose a silent first letter or letters the ear runs together:
             # "newmonia", "hemroids"; a long word may be three letters short.)
             longer = 3 if len(word) >= 7 else 2
@@ -490,8 +498,10 @@ class Searcher:
                 )
                 if not str(w).isdigit() and (start == word[0] or str(w)[:1] != word[0])
             ]
-            self._near[key] = list(dict.fromkeys(found))
-            found = self._near[key]
+            self._near[key] = found = list(dict.fromkeys(found))
+            if len(self._near) > NEAR_SHAPES:
+                with suppress(KeyError):  # the least recently used shape's (read again when met)
+                    self._near.popitem(last=False)
         return found
 
     def index_tree(self) -> IndexTree:

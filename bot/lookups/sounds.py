@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot.lookups.index.words import WORD_CACHE
+
 # Spellings of one sound, rewritten in order to one spelling each.
 _SAME_SOUND: tuple[tuple[str, str], ...] = (
     (r"ph", "f"),
@@ -25,7 +27,7 @@ _SAME_SOUND: tuple[tuple[str, str], ...] = (
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def sound_key(word: str) -> str:
     """The word with spellings of one sound made one and doubled letters single."""
     key = word.lower()
@@ -39,7 +41,7 @@ def sound_key(word: str) -> str:
 _VOWELS = re.compile(r"(?<=.)[aeiouyhw]")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def consonant_key(word: str) -> str:
     """The word's sound key without its vowels after the first letter ("hydroseal", "hydrocele": hdrsl)."""
     return _VOWELS.sub("", sound_key(word))

@@ -34,7 +34,7 @@ from bot.lookups.index.pcs_keys import names_key
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
-from bot.lookups.index.words import FILLERS, NEGATIONS, content_stems, stem
+from bot.lookups.index.words import FILLERS, NEGATIONS, WORD_CACHE, content_stems, stem
 
 # Words that choose a table column, and the column each chooses.
 COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -1152,7 +1152,7 @@ def _names_site(nodes: Sequence[Node]) -> bool:
     return any(n.depth > 0 and n.book in TABLE_COLUMNS for n in nodes)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def _head(term: str) -> str:
     """A main term's head word ("fracture" for "Fracture, traumatic")."""
     return term.split(",")[0].strip().lower()
@@ -1426,13 +1426,13 @@ FORM_ENDINGS: tuple[tuple[str, str], ...] = (
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def organism_forms_of(text: str) -> tuple[str, ...]:
     """The stems of an organism name's other forms, for each word of a vocabulary alternative."""
     return tuple(stem(f) for w in text.split() for f in organism_forms(w))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def word_forms(word: str) -> tuple[str, ...]:
     return tuple(
         stem(word[: -len(end)] + other)
@@ -1444,7 +1444,7 @@ def word_forms(word: str) -> tuple[str, ...]:
 PREFIXES = ("pre", "post", "non", "anti", "intra", "inter", "sub", "self", "over", "under", "co", "re")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def _hyphenated(word: str) -> tuple[str, ...]:
     """The Index writes some prefixed words with a hyphen ("pre-operative", "pre-employment", "non-union"):
     the query's "preoperative" also reads as them."""

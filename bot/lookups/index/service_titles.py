@@ -20,8 +20,8 @@ against it, one word at a time, not as a phrase. The rule:
   does not (`DESCRIPTOR_WORDS`: its time, its count, its setting, its method - "rapid ... antibody test",
   "counseling 5-15 minutes") or a name printed by very few descriptors (a brand: "fluzone").
 
-Built once per code book: each service code's stems, and each stem's codes (a dict per word, no scan per
-query).
+Each service code's descriptor is read by the data build (stored, bot.lookups.derived_tables); a process
+reads that once per code book and keeps each stem's codes (a dict per word, no scan per query).
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
+from bot.lookups import derived
 from bot.lookups.index.words import content_stems, stem, tokens
 
 
@@ -212,6 +214,47 @@ class ServiceLine:
 Said = dict[str, frozenset[str]]  # each word of the query (its stem) and the stems it is made of
 
 
+SERVICE_LINES = "hcpcs_service_lines"  # the stored table (bot.lookups.derived_tables)
+# Each service code's descriptor text, its stems, the settings it prints and the stems of its head.
+ServiceLines = dict[str, tuple[str, frozenset[str], frozenset[str], frozenset[str]]]
+
+
+def build_service_lines(conn: sqlite3.Connection) -> ServiceLines:
+    """Each service code's descriptor read once (by the data build): its text (title and written-out short
+    title), the stems it holds (with a cut short title's reading), the settings it prints, and the stems of
+    the service it names before its first qualifier ("Chemotherapy administration" in "Chemotherapy
+    administration, intravenous infusion technique; ... follow-up ..."): a query sharing no word with that
+    asks for another service."""
+    readings = dict(conn.execute("SELECT code, text FROM short_readings WHERE system = 'hcpcs'").fetchall())
+    rows = conn.execute(
+        "SELECT code, title, short_title FROM codes WHERE system = 'hcpcs' AND current = 1 "
+        "AND kind != 'modifier'"
+    ).fetchall()
+    lines: ServiceLines = {}
+    for code, title, short in rows:
+        if not SERVICE_CODE.match(code):
+            continue
+        text = f"{title} {written_out(short)}".lower()
+        held = content_stems(f"{text} {readings.get(code, '')}".lower())
+        settings = frozenset(_SETTING.findall(text))
+        lines[code] = (text, held, settings, content_stems(_HEAD.split(text, maxsplit=1)[0]))
+    return lines
+
+
+def encode_service_lines(lines: ServiceLines) -> dict[str, list[object]]:
+    return {
+        code: [text, sorted(held), sorted(settings), sorted(head)]
+        for code, (text, held, settings, head) in lines.items()
+    }
+
+
+def decode_service_lines(stored: dict[str, list[Any]]) -> ServiceLines:
+    return {
+        code: (str(text), frozenset(held), frozenset(settings), frozenset(head))
+        for code, (text, held, settings, head) in stored.items()
+    }
+
+
 class ServiceTitles:
     """The service codes' descriptor stems, and each stem's codes."""
 
@@ -222,25 +265,15 @@ class ServiceTitles:
         self.settings: dict[str, frozenset[str]] = {}
         self.heads: dict[str, frozenset[str]] = {}
         self._best: dict[tuple[str, str], ServiceLine | None] = {}
-        readings = dict(
-            conn.execute("SELECT code, text FROM short_readings WHERE system = 'hcpcs'").fetchall()
+        # (as the data build stored them: working them out took ~90 ms, the first service query's)
+        lines = derived.stored_or_built(
+            conn, SERVICE_LINES, decode_service_lines, lambda: build_service_lines(conn)
         )
-        rows = conn.execute(
-            "SELECT code, title, short_title FROM codes WHERE system = 'hcpcs' AND current = 1 "
-            "AND kind != 'modifier'"
-        ).fetchall()
-        for code, title, short in rows:
-            if not SERVICE_CODE.match(code):
-                continue
-            text = f"{title} {written_out(short)}".lower()
-            held = content_stems(f"{text} {readings.get(code, '')}".lower())
+        for code, (text, held, settings, head) in lines.items():
             self.texts[code] = text
             self.stems[code] = held
-            self.settings[code] = frozenset(_SETTING.findall(text))
-            # The service the descriptor names, before its first qualifier ("Chemotherapy administration"
-            # in "Chemotherapy administration, intravenous infusion technique; ... follow-up ..."): a
-            # query sharing no word with it asks for another service.
-            self.heads[code] = content_stems(_HEAD.split(text, maxsplit=1)[0])
+            self.settings[code] = settings
+            self.heads[code] = head
             for s in held:
                 self.codes_of[s].append(code)
 

@@ -59,11 +59,15 @@ LINK_TERMS = frozenset(
         "in (due to)",
     }
 )
+# Words whose light stem, sound key or word forms are kept (LRU) by each per-word cache: the Index, titles and
+# queries hold ~40,000 words, most met rarely; a word's forms cost a microsecond or two to work out again, and
+# at 65,536-131,072 entries such caches grew ~10 MB each over a process's first 12,000 lookups.
+WORD_CACHE = 32_768
 FILLERS = frozenset({"nec", "nos", "specified", "type", "site", "sites", "other", "so", "stated"})
 NEGATIONS = frozenset({"without", "not", "no", "non"})
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=WORD_CACHE)
 def stem(word: str) -> str:
     """A light stem: plural and verb endings off, a final "e" off ("fracture", "fractured" -> "fractur")."""
     w = word.lower()
