@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.lookups import derived
 from bot.lookups.doses import drug_key, drug_of, is_drug_title
-from bot.lookups.index import initialisms, pcs_devices, pcs_roots, sequencing, services, tree
+from bot.lookups.index import initialisms, pcs_devices, pcs_roots, sequencing, services, tree, word_forms
 from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD, read_root_operations
 
@@ -105,6 +105,12 @@ TABLES = (
         pcs_devices.build_device_nouns,
         pcs_devices.encode_device_nouns,
         pcs_devices.decode_device_nouns,
+    ),
+    Table(
+        word_forms.HYPHEN_FORMS,
+        word_forms.build_hyphen_forms,
+        lambda forms: forms,
+        word_forms.decode_hyphen_forms,
     ),
 )
 
