@@ -210,6 +210,7 @@ from bot.lookups.index.word_forms import (
     hyphen_key,
     joined_pairs,
     practitioner,
+    without_side_prefix,
 )
 from bot.lookups.index.words import content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
@@ -2292,8 +2293,11 @@ class Searcher:
         if len(word) < 5 or not word.isalpha() or word in FILLER or self.vocabulary.knows(word):
             return None
         tree = self.index_tree()
-        if tree.word_counts({stem(word)}):
+        if tree.main_terms_holding(stem(word)):
             return None  # the Index says it so ("collapsed": Collapse; "parachuting": Parachute descent)
+        site = without_side_prefix(word)
+        if site and stem(site) in self.body_sites():
+            return site  # "paralyzed hemidiaphragm": Paralysis, diaphragm
         spellings = [s for s in american_forms(word) if s != word]
         for spelled in spellings:
             if spelled in self.freq:

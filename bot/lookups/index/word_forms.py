@@ -35,9 +35,8 @@ MIN_PART = 2  # "di george", "mc cune", "co sleeping"
 # Words that are never half of a compound the writer split: connectors, pronouns, articles and the like.
 NOT_PARTS = CONNECTORS | frozenset(
     {"my", "his", "her", "he", "she", "it", "its", "we", "our", "you", "your", "they", "their", "me", "him"}
-    | {"is", "was", "are", "be", "been", "has", "had", "have", "do", "did", "so", "but", "up"}
-    | {"not", "no", "non", "without", "never"}  # a negation keeps its word ("non venomous" is read as said)
-    | {"out", "off", "over", "into", "onto", "any", "all", "this", "that", "than", "then", "when", "who"}
+    | {"is", "was", "are", "be", "been", "has", "had", "have", "do", "did", "so", "but", "not", "no", "never"}
+    | {"off", "into", "onto", "any", "all", "this", "that", "than", "then", "when", "who"}
 )
 
 
@@ -157,6 +156,14 @@ _DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ented", ("entation",)),
     ("ating", ("ation",)),
     ("ssed", ("ssion",)),
+    ("ded", ("sion",)),  # exploded, eroded, collided, occluded
+    ("ding", ("sion",)),
+    ("mitted", ("mission",)),
+    ("duced", ("duction",)),
+    ("ceived", ("ception",)),
+    ("ified", ("ification",)),
+    ("ered", ("ery",)),  # delivered, recovered
+    ("ering", ("ery",)),
     ("ted", ("tion",)),
     ("ting", ("tion",)),
     ("ied", ("y", "ying")),
@@ -204,3 +211,14 @@ def agent_bases(word: str) -> list[str]:
 def practitioner(word: str) -> bool:
     """Whether the word is one by its ending a practitioner's ("dentist", "pianist", "musician")."""
     return word.isalpha() and len(word) >= MIN_PRACTITIONER and word.endswith(("ist", "ian"))
+
+
+# -- a side of a site -------------------------------------------------------------------------------------
+SIDE_PREFIX = "hemi"  # "hemidiaphragm", "hemithorax", "hemiface": one side of the site
+MIN_SITE = 4
+
+
+def without_side_prefix(word: str) -> str:
+    """The site a word names one half of ("hemidiaphragm" -> diaphragm; "" for other words)."""
+    rest = word[len(SIDE_PREFIX) :]
+    return rest if word.startswith(SIDE_PREFIX) and len(rest) >= MIN_SITE and rest.isalpha() else ""
