@@ -19,6 +19,7 @@ def test_rules_give_the_forms_of_general_word_building() -> None:
     assert "claustrophobia" in derived_forms("claustrophobic")
     assert "disorientation" in derived_forms("disoriented")
     assert "panic" in derived_forms("panicking")
+    assert "explosion" in derived_forms("exploded")
     # A short consonant-vowel-consonant base doubles its last letter: "scared" is no form of "scar".
     assert "scar" not in derived_forms("scared")
     assert "sing" in agent_bases("singer") and agent_bases("cough") == []
@@ -43,6 +44,8 @@ def test_two_words_join_only_when_the_data_never_prints_them_apart() -> None:
         ("oesophagitis", "K20.90"),  # a British spelling
         ("claustrophobic", "F40.240"),  # an adjective of the main term's noun
         ("narcoleptic", "G47.419"),  # the main term it is a form of, not the nearest spelling (neuroleptic)
+        ("the boiler exploded", "W35.XXXA"),  # a verb read as its Index noun: Explosion, boiler
+        ("grandma trembles", "R25.1"),  # a lay verb in the present read as its "-ing" term (trembling)
         ("farmer with a cough", "R05.9"),  # who has it (Farmer's lung aside) read past
         ("heart failure", "I50.9"),  # printed apart: never joined
     ],
