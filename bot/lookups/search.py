@@ -1120,7 +1120,28 @@ class Searcher:
             return self._described(query, systems, limit, missed_by=lay[0]) or lay
         # "my fingernails curve up like little spoons": a condition described, the Index line saying it.
         described = self._described(query, systems, limit, missed_by=answer[0] if answer else None)
-        return described or answer or found
+        return described or answer or self._key_main_term(query, systems, limit) or found
+
+    def _key_main_term(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """ "bysinosis in a cotton mill worker", "hematospermia x 2 episodes": nothing answers the words
+        together, but one of them, in its form or spelling, is a medical word (no ordinary English word) that
+        is an Index main term of its own with a code, the only such word said: the coder answers by that main
+        term, the other words said as not used (bot.lookups.index.word_forms)."""
+        said = [w for w in dict.fromkeys(WORD.findall(query.lower())) if w.isalpha() and len(w) > 3]
+        medical = [
+            w for w in said if w not in self.english and w not in FILLER and not self.vocabulary.knows(w)
+        ]
+        if len(medical) != 1:
+            return None
+        typed = medical[0]
+        word = self._noun_of(typed) or self.correct(typed)
+        if (word in self.english and word != typed) or not self._coded_main_term([word]):
+            return None
+        answer = self._find(word, systems, limit)
+        if not answer or answer.notice or not answer[0].why.lower().startswith(f"index: {word}"):
+            return None
+        left = ", ".join(w for w in WORD.findall(query.lower()) if w != typed and w not in STOPWORDS)
+        return _with_notice([replace(h, why=f"{h.why} (not used: {left})") for h in answer], "")
 
     def _described(
         self, query: str, systems: Sequence[str], limit: int, missed_by: Hit | None = None

@@ -48,6 +48,7 @@ def test_two_words_join_only_when_the_data_never_prints_them_apart() -> None:
         ("grandma trembles", "R25.1"),  # a lay verb in the present read as its "-ing" term (trembling)
         ("farmer with a cough", "R05.9"),  # who has it (Farmer's lung aside) read past
         ("heart failure", "I50.9"),  # printed apart: never joined
+        ("anthracosis in a coal yard foreman", "J60"),  # the one medical word is a coded main term
     ],
 )
 def test_a_word_in_another_form_reads_as_the_index_word(codebook: CodeBook, query: str, code: str) -> None:
