@@ -209,6 +209,7 @@ from bot.lookups.index.word_forms import (
     derived_forms,
     hyphen_key,
     joined_pairs,
+    possessive_of,
     practitioner,
     without_side_prefix,
 )
@@ -2316,6 +2317,9 @@ class Searcher:
         tree = self.index_tree()
         if tree.main_terms_holding(stem(word)):
             return None  # the Index says it so ("collapsed": Collapse; "parachuting": Parachute descent)
+        owner = possessive_of(word)
+        if owner in self.freq:
+            return owner  # "kawasakis syndrome": Kawasaki's syndrome
         site = without_side_prefix(word)
         if site and stem(site) in self.body_sites():
             return site  # "paralyzed hemidiaphragm": Paralysis, diaphragm

@@ -8,7 +8,13 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.word_forms import agent_bases, american_forms, derived_forms, joined_pairs
+from bot.lookups.index.word_forms import (
+    agent_bases,
+    american_forms,
+    derived_forms,
+    joined_pairs,
+    possessive_of,
+)
 from bot.lookups.search import find_codes
 
 
@@ -23,6 +29,7 @@ def test_rules_give_the_forms_of_general_word_building() -> None:
     # A short consonant-vowel-consonant base doubles its last letter: "scared" is no form of "scar".
     assert "scar" not in derived_forms("scared")
     assert "sing" in agent_bases("singer") and agent_bases("cough") == []
+    assert possessive_of("kawasakis") == "kawasaki's"  # the light stem keeps "-is": no "kawasaki" met
 
 
 def test_two_words_join_only_when_the_data_never_prints_them_apart() -> None:
@@ -45,7 +52,11 @@ def test_two_words_join_only_when_the_data_never_prints_them_apart() -> None:
         ("claustrophobic", "F40.240"),  # an adjective of the main term's noun
         ("narcoleptic", "G47.419"),  # the main term it is a form of, not the nearest spelling (neuroleptic)
         ("the boiler exploded", "W35.XXXA"),  # a verb read as its Index noun: Explosion, boiler
-        ("grandma trembles", "R25.1"),  # a lay verb in the present read as its "-ing" term (trembling)
+        ("grandma trembles", "R25.1"),
+        (
+            "kawasakis syndrome",
+            "M30.3",
+        ),  # an eponym's possessive typed without its apostrophe  # a lay verb in the present read as its "-ing" term (trembling)
         ("farmer with a cough", "R05.9"),  # who has it (Farmer's lung aside) read past
         ("heart failure", "I50.9"),  # printed apart: never joined
         ("anthracosis in a coal yard foreman", "J60"),  # the one medical word is a coded main term

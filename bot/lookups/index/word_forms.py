@@ -89,6 +89,12 @@ def joined_pairs(
     return out
 
 
+def possessive_of(word: str) -> str:
+    """An eponym's possessive typed without its apostrophe ("kawasakis" -> kawasaki's; "" for other words):
+    the light stem keeps a final "-is" or "-us" ("takayasus"), so the Index's "Kawasaki's" is not met."""
+    return f"{word[:-1]}'s" if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else ""
+
+
 # -- British spellings ------------------------------------------------------------------------------------
 # (pattern, American spelling): oedema, haematoma, anaemia, paediatric, diarrhoea, tumour, paralyse,
 # hospitalised, centre, sulphate, ureterocoele.
