@@ -2315,8 +2315,15 @@ class Searcher:
         if len(word) < 5 or not word.isalpha() or word in FILLER or self.vocabulary.knows(word):
             return None
         tree = self.index_tree()
-        if tree.main_terms_holding(stem(word)):
-            return None  # the Index says it so ("collapsed": Collapse; "parachuting": Parachute descent)
+        if (tree.word_counts({stem(word)}) or word in self.freq) and (
+            not word.endswith(VERB_ENDINGS)
+            or self.freq.get(word) > RARE_FORM
+            or tree.main_terms_holding(stem(word))
+        ):
+            # The data says it so ("collapsed": Collapse; "radiologic", "hypotonic": subterms; "sexually
+            # transmitted": titles): only a verb's form the data hardly prints and no main term holds is read
+            # as the main term's noun ("exploded": Explosion).
+            return None
         owner = possessive_of(word)
         if owner in self.freq:
             return owner  # "kawasakis syndrome": Kawasaki's syndrome
@@ -2884,6 +2891,8 @@ def _main_word(term: str) -> str:
     return head if " " not in head else ""
 
 
+VERB_ENDINGS = ("ed", "ing")
+RARE_FORM = 3  # a verb's form printed this seldom in titles and index terms is read as its main term's noun
 MIN_HYPHEN_FREE = 6  # "burnout": shorter words typed as one are no hyphenated Index word
 PRODUCT_COST = 15.0  # a drug line for a maker's or a product's version the query does not name
 PRODUCT_FREQ = 12  # a word printed this seldom, in parentheses on a drug line, names a maker or product
