@@ -2383,6 +2383,14 @@ class Searcher:
                     [stem(first), stem(second), f"%{first} {second}%"],
                 ).fetchone()
             )
+            # ... or as a main term and its subterm ("heat stroke": Stroke, heat)
+            found = found or bool(
+                db.execute(
+                    "SELECT 1 FROM index_words w JOIN index_words p ON p.node = w.parent "
+                    "WHERE w.word IN (?, ?) AND p.word IN (?, ?) AND w.word != p.word LIMIT 1",
+                    [stem(first), stem(second), stem(first), stem(second)],
+                ).fetchone()
+            )
             if len(self._apart) > 50_000:
                 self._apart.clear()
             self._apart[key] = found
