@@ -36,7 +36,7 @@ MIN_PART = 2  # "di george", "mc cune", "co sleeping"
 NOT_PARTS = CONNECTORS | frozenset(
     {"my", "his", "her", "he", "she", "it", "its", "we", "our", "you", "your", "they", "their", "me", "him"}
     | {"is", "was", "are", "be", "been", "has", "had", "have", "do", "did", "so", "but", "not", "no", "never"}
-    | {"off", "into", "onto", "any", "all", "this", "that", "than", "then", "when", "who"}
+    | {"off", "under", "into", "onto", "any", "all", "this", "that", "than", "then", "when", "who"}
 )
 
 
