@@ -2366,6 +2366,8 @@ class Searcher:
         """Whether a title, an inclusion term or an Index line prints the two words side by side."""
         key = (first, second)
         found = self._apart.get(key)
+        if found is None and self.vocabulary.knows(f"{first} {second}"):
+            found = True  # a vocabulary term ("cold sore") is read as the vocabulary says
         if found is None:
             db = self.book.db
             try:
