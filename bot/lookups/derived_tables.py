@@ -12,7 +12,16 @@ from typing import Any
 
 from bot.lookups import derived
 from bot.lookups.doses import drug_key, drug_of, is_drug_title
-from bot.lookups.index import initialisms, pcs_devices, pcs_roots, sequencing, service_titles, services, tree
+from bot.lookups.index import (
+    initialisms,
+    pcs_devices,
+    pcs_roots,
+    sequencing,
+    service_titles,
+    services,
+    tree,
+    word_forms,
+)
 from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD, read_root_operations
 
@@ -111,6 +120,12 @@ TABLES = (
         service_titles.build_service_lines,
         service_titles.encode_service_lines,
         service_titles.decode_service_lines,
+    ),
+    Table(
+        word_forms.HYPHEN_FORMS,
+        word_forms.build_hyphen_forms,
+        lambda forms: forms,
+        word_forms.decode_hyphen_forms,
     ),
 )
 

@@ -552,7 +552,7 @@ def words_not_used(
     return out
 
 
-_NOTE = re.compile(r"\((?:vocabulary|spelling|dipstick): ([^)]*)\)")
+_NOTE = re.compile(r"\((?:vocabulary|spelling|word form|dipstick): ([^)]*)\)")
 _NONESSENTIAL = re.compile(r"\([^)]*\)")
 _BOOK_LABELS = frozenset(BOOK_NAMES.values())
 

@@ -218,6 +218,19 @@ from bot.lookups.index.vague import (
 )
 from bot.lookups.index.venom import may_tell_venom, read_venom, venom_animals
 from bot.lookups.index.vocabulary import Vocabulary
+from bot.lookups.index.word_forms import (
+    HYPHEN_FORMS,
+    agent_bases,
+    american_forms,
+    build_hyphen_forms,
+    decode_hyphen_forms,
+    derived_forms,
+    hyphen_key,
+    joined_pairs,
+    possessive_of,
+    practitioner,
+    without_side_prefix,
+)
 from bot.lookups.index.words import WORD_CACHE, content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
 from bot.lookups.index.z_lines import ZLines, may_lead
@@ -476,6 +489,9 @@ class Searcher:
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
         self._sense_words: dict[str, frozenset[str]] = {}
+        self._hyphen_forms: dict[str, str] | None = None
+        self._apart: dict[tuple[str, str], bool] = {}
+        self._forms: dict[str, str | None] = {}
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -1308,7 +1324,28 @@ class Searcher:
             return self._described(query, systems, limit, missed_by=lay[0]) or lay
         # "my fingernails curve up like little spoons": a condition described, the Index line saying it.
         described = self._described(query, systems, limit, missed_by=answer[0] if answer else None)
-        return described or answer or found
+        return described or answer or self._key_main_term(query, systems, limit) or found
+
+    def _key_main_term(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """ "bysinosis in a cotton mill worker", "hematospermia x 2 episodes": nothing answers the words
+        together, but one of them, in its form or spelling, is a medical word (no ordinary English word) that
+        is an Index main term of its own with a code, the only such word said: the coder answers by that main
+        term, the other words said as not used (bot.lookups.index.word_forms)."""
+        said = [w for w in dict.fromkeys(WORD.findall(query.lower())) if w.isalpha() and len(w) > 3]
+        medical = [
+            w for w in said if w not in self.english and w not in FILLER and not self.vocabulary.knows(w)
+        ]
+        if len(medical) != 1:
+            return None
+        typed = medical[0]
+        word = self._noun_of(typed) or self.correct(typed)
+        if (word in self.english and word != typed) or not self._coded_main_term([word]):
+            return None
+        answer = self._find(word, systems, limit)
+        if not answer or answer.notice or not answer[0].why.lower().startswith(f"index: {word}"):
+            return None
+        left = ", ".join(w for w in WORD.findall(query.lower()) if w != typed and w not in STOPWORDS)
+        return _with_notice([replace(h, why=f"{h.why} (not used: {left})") for h in answer], "")
 
     def _described(
         self, query: str, systems: Sequence[str], limit: int, missed_by: Hit | None = None
@@ -1420,6 +1457,7 @@ class Searcher:
             w: w in SIDE_WORDS
             or w in NARRATORS
             or (len(w) > 1 and w in self.english and not self._indexed(w))
+            or self._person(w)
             for w in dict.fromkeys(said)
         }
         readings: list[Core] = []
@@ -1452,7 +1490,33 @@ class Searcher:
                 readings.append(Core(text, (*base.unused, word), filler=False))
         # A lone word left is no reading of the query ("my laptop is slow" is no "Slowing, urinary stream"),
         # unless the vocabulary knows it as a complaint ("snores").
-        yield from [r for r in readings if self._reading_left(content_words(r.text))][:LEFT_OUT_TRIES]
+        people = frozenset(w for w in said if w in NARRATORS or self._person(w))
+        yield from [
+            r
+            for r in readings
+            if self._reading_left(content_words(r.text))
+            or (set(r.unused) - set(base.unused) <= people and self._coded_main_term(content_words(r.text)))
+        ][:LEFT_OUT_TRIES]
+
+    def _coded_main_term(self, said: list[str]) -> bool:
+        """ "farmer with a cough", "singer who is aphonic": the one word left beside who has it is an Index
+        main term (in its own or another form) giving a code of its own, which a coder answers by."""
+        if len(said) != 1:
+            return False
+        word = self._noun_of(said[0]) or said[0]
+        tree = self.index_tree()
+        lines = sorted({node for _, node, _, _ in tree.matches([0], {stem(word)})})
+        return any(_main_word(n.term) == word and n.code for n in tree.nodes(lines))
+
+    def _person(self, word: str) -> bool:
+        """ "singer", "welder", "pianist": who has the complaint, by trade or pastime - an agent noun of an
+        English verb, or a practitioner by its ending, that is no body site and no Index main term of its own
+        ("smoker", "shoulder" stay; bot.lookups.index.word_forms)."""
+        if word not in self.english or stem(word) in self.body_sites():
+            return False
+        if not practitioner(word) and not any(b in self.english for b in agent_bases(word)):
+            return False
+        return not self._main_terms(self.index_tree(), word)
 
     def _reading_left(self, said: list[str]) -> bool:
         """Whether the words left make a reading: two or more, or one the vocabulary knows or no ordinary
@@ -1809,6 +1873,8 @@ class Searcher:
         if number:  # "bill 99215?", "99233 hospital f/u": the question is about a CPT code
             return _with_notice([], CPT_NOTE.format(what=f"{number} is a CPT code"))
         lowered = spelled_count(later_visit(read_both_ways(" ".join(self._split_levels(lowered.split())))))
+        # "moya moya", "burnout": a compound as the Index prints it (bot.lookups.index.word_forms).
+        lowered, joined = self._compounds(lowered)
         understood = understand(lowered, self.vocabulary)
         # "chux", "omnipod": an item's trade name no title prints is a word known (bot.lookups.hcpcs_items).
         trade_name = "hcpcs" in wanted and with_lay_names(_words(lowered))[1]
@@ -1833,7 +1899,7 @@ class Searcher:
                 return clause
             return _with_notice([], "No confident match: the words are not in the code titles or the Index.")
         corrected, notes = self._spelling(understood.words, lowered)
-        notes = understood.notes + notes
+        notes = understood.notes + joined + notes
         found = index_hits(self, understood, corrected, wanted, notes)
         plain = self._plain_reading(text, lowered, understood, wanted, found.coverage)
         as_abbreviated = understood, corrected  # the procedure a word's vocabulary reading names ("detox")
@@ -2385,6 +2451,11 @@ class Searcher:
             if (bare := self._morphology_of(word)) is not None:
                 alternatives = (bare,)
                 notes.append(f"word form: {word} → {bare}")
+            elif alternatives[0] != word and (form := self._other_form(word)) is not None:
+                # "narcoleptic": the Index main term it is a form of (Narcolepsy), not the nearest spelling
+                # (neuroleptic)
+                alternatives = (form,)
+                notes.append(f"word form: {word} → {form}")
             elif alternatives[0] != word:
                 notes.append(f"spelling: {word} → {'/'.join(alternatives)}")
             elif (noun := self._noun_of(word)) is not None:
@@ -2451,6 +2522,130 @@ class Searcher:
         return main[0].lower() if main else None
 
     def _noun_of(self, word: str) -> str | None:
+        """The Index's word for a word in another form: an adjective's noun (`_adjective_noun`), a British
+        spelling or another part of speech (`_other_form`); None when the word is in its form."""
+        if word in self._forms:
+            return self._forms[word]
+        found = self._adjective_noun(word)
+        if found is None:
+            found = self._other_form(word)
+        if len(self._forms) > 50_000:
+            self._forms.clear()
+        self._forms[word] = found
+        return found
+
+    def _other_form(self, word: str) -> str | None:
+        """ "oedema", "panicking", "aphonic": a word no title or Index main term holds as typed, read as its
+        American spelling a title or index line prints, or as the Index main term's word it is a form of
+        (bot.lookups.index.word_forms)."""
+        if len(word) < 5 or not word.isalpha() or word in FILLER or self.vocabulary.knows(word):
+            return None
+        tree = self.index_tree()
+        if (tree.word_counts({stem(word)}) or word in self.freq) and (
+            not word.endswith(VERB_ENDINGS)
+            or self.freq.get(word) > RARE_FORM
+            or tree.main_terms_holding(stem(word))
+        ):
+            # The data says it so ("collapsed": Collapse; "radiologic", "hypotonic": subterms; "sexually
+            # transmitted": titles): only a verb's form the data hardly prints and no main term holds is read
+            # as the main term's noun ("exploded": Explosion).
+            return None
+        owner = possessive_of(word)
+        if owner in self.freq:
+            return owner  # "kawasakis syndrome": Kawasaki's syndrome
+        site = without_side_prefix(word)
+        if site and stem(site) in self.body_sites():
+            return site  # "paralyzed hemidiaphragm": Paralysis, diaphragm
+        spellings = [s for s in american_forms(word) if s != word]
+        for spelled in spellings:
+            if spelled in self.freq:
+                return spelled
+        for spelled in (word, *spellings):
+            for form in derived_forms(spelled):
+                if self._heads_main_term(tree, form):
+                    return form
+        return None
+
+    def _heads_main_term(self, tree: IndexTree, word: str) -> bool:
+        """Whether an Index main term begins with the word ("Disappearance of family member")."""
+        lines = sorted({node for _, node, _, _ in tree.matches([0], {stem(word)})})
+        return any(
+            n.term.split(",")[0].split("(")[0].strip().lower().split(" ")[0] == word
+            for n in tree.nodes(lines)
+        )
+
+    def hyphen_forms(self) -> dict[str, str]:
+        """The Index's hyphenated words by their hyphen-free stem (stored by the data build)."""
+        forms = self._hyphen_forms
+        if forms is None:
+            conn = self.book.db.conn
+            forms = derived.stored_or_built(
+                conn, HYPHEN_FORMS, decode_hyphen_forms, lambda: build_hyphen_forms(conn)
+            )
+            self._hyphen_forms = forms
+        return forms
+
+    def _compound_word(self, joined: str) -> bool:
+        return joined in self.freq or bool(self.index_tree().word_counts({stem(joined)}))
+
+    def _printed_apart(self, first: str, second: str) -> bool:
+        """Whether a title, an inclusion term or an Index line prints the two words side by side."""
+        key = (first, second)
+        found = self._apart.get(key)
+        if found is None and self.vocabulary.knows(f"{first} {second}"):
+            found = True  # a vocabulary term ("cold sore") is read as the vocabulary says
+        if found is None:
+            db = self.book.db
+            try:
+                found = bool(
+                    db.execute(
+                        "SELECT 1 FROM search WHERE search MATCH ? LIMIT 1", [f'"{first} {second}"']
+                    ).fetchone()
+                )
+            except sqlite3.OperationalError:
+                found = True
+            found = found or bool(
+                db.execute(
+                    "SELECT 1 FROM index_nodes WHERE id IN (SELECT node FROM index_words WHERE word = ? INTERSECT "
+                    "SELECT node FROM index_words WHERE word = ?) AND lower(term) LIKE ? LIMIT 1",
+                    [stem(first), stem(second), f"%{first} {second}%"],
+                ).fetchone()
+            )
+            # ... or as a main term and its subterm ("heat stroke": Stroke, heat)
+            found = found or bool(
+                db.execute(
+                    "SELECT 1 FROM index_words w JOIN index_words p ON p.node = w.parent "
+                    "WHERE w.word IN (?, ?) AND p.word IN (?, ?) AND w.word != p.word LIMIT 1",
+                    [stem(first), stem(second), stem(first), stem(second)],
+                ).fetchone()
+            )
+            if len(self._apart) > 50_000:
+                self._apart.clear()
+            self._apart[key] = found
+        return found
+
+    def _compounds(self, lowered: str) -> tuple[str, list[str]]:
+        """ "moya moya", "small pox", "burnout": two words the data prints as one, and a hyphenated Index
+        word typed without its hyphen, written as the data writes them (bot.lookups.index.word_forms)."""
+        typed = lowered.split()
+        bare = [t.strip(",.;:!?()") for t in typed]
+        notes: list[str] = []
+        for n, joined in reversed(joined_pairs(bare, self._compound_word, self._printed_apart)):
+            end = typed[n + 1][len(typed[n + 1].rstrip(",.;:!?)")) :]
+            written = self.hyphen_forms().get(hyphen_key(joined), joined)
+            notes.insert(0, f"word form: {bare[n]} {bare[n + 1]} → {written}")
+            typed[n : n + 2] = [written + end]
+            bare[n : n + 2] = [joined]
+        for n, word in enumerate(bare):
+            if len(word) < MIN_HYPHEN_FREE or not word.isalpha() or word in self.freq or self._indexed(word):
+                continue
+            hyphened = self.hyphen_forms().get(hyphen_key(word))
+            if hyphened is not None:
+                typed[n] = typed[n].replace(word, hyphened)
+                notes.append(f"word form: {word} → {hyphened}")
+        return (" ".join(typed), notes) if notes else (lowered, notes)
+
+    def _adjective_noun(self, word: str) -> str | None:
         """ "itchy", "dizzy": an adjective no title or index line holds, read as the noun an Index main
         term holds (itch, dizziness; bot.lookups.index.adjectives)."""
         tree = self.index_tree()
@@ -2932,6 +3127,9 @@ def _main_word(term: str) -> str:
     return head if " " not in head else ""
 
 
+VERB_ENDINGS = ("ed", "ing")
+RARE_FORM = 3  # a verb's form printed this seldom in titles and index terms is read as its main term's noun
+MIN_HYPHEN_FREE = 6  # "burnout": shorter words typed as one are no hyphenated Index word
 PRODUCT_COST = 15.0  # a drug line for a maker's or a product's version the query does not name
 PRODUCT_FREQ = 12  # a word printed this seldom, in parentheses on a drug line, names a maker or product
 OPPS_ONLY_COST = 3.0  # a C drug line below the J or Q line printing the same drug

@@ -234,6 +234,11 @@ class Vocabulary:
                 if form != phrase and term.kind == "abbreviation" and phrase in _english_words():
                     continue  # "does" is no plural of DOE, "pees" none of PE: an ordinary word as typed
                 return term
+        if " " not in phrase and phrase.endswith("s") and not phrase.endswith("ss"):
+            # A lay verb said in the present ("sleepwalks", "shakes") for its "-ing" term (sleepwalking).
+            said = self._lay_words.get(_form(phrase))
+            if said is not None:
+                return said
         if " " in phrase:
             # A lay phrase said with another ending of its words ("jaw clicks", "jaw clicked" for "jaw
             # clicking"; "hands shaking" for "hands shake"): patients tell the same complaint in any tense.
@@ -269,6 +274,15 @@ class Vocabulary:
                 # (not a phrase with a verb's ending: "finger catches" is no "caught finger"; nor one with an
                 # article: "iron pills the doctor prescribed" holds no "the pill")
                 out.setdefault(_forms(t.term)[::-1], t)
+        return out
+
+    @cached_property
+    def _lay_words(self) -> dict[str, Term]:
+        """The lay terms of one word ending in "-ing" by its light stem (the first term listed wins)."""
+        out: dict[str, Term] = {}
+        for t in self.terms.values():
+            if t.kind == "lay" and " " not in t.term and t.term.endswith("ing"):
+                out.setdefault(_form(t.term), t)
         return out
 
     @cached_property
