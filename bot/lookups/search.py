@@ -131,6 +131,7 @@ from bot.lookups.index.lay_sentences import (
     told_by_patient,
     without_concession,
 )
+from bot.lookups.index.lay_shapes import IndexWords, may_read_lay_shape, read_lay_shape, subterm_words
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
@@ -218,6 +219,13 @@ from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_word_answer, thin_title_match
 
 ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}  # a trimester as charts write it
+
+
+def _path_depth(why: str) -> int:
+    """How many terms the answer's Index path says before its code ("Index: Instability, joint, knee -> ...": 3)."""
+    return why.split(" -> ")[0].count(", ") + 1 if _INDEX_MAIN.match(why) else 0
+
+
 _INDEX_MAIN = re.compile(r"^Index: ([^,>(]+)")  # an answer's Index main term
 _NOTES = re.compile(r"\((?:not used|word form|vocabulary|read):[^)]*\)")  # an answer's notes on the words
 SAME_START = 6  # letters two forms of a word share ("hypothyroid", "hypothyroidism")
@@ -425,6 +433,8 @@ class Searcher:
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
         self._sense_words: dict[str, frozenset[str]] = {}
+        self._subterm_words: dict[str, frozenset[str]] = {}
+        self.index_words = IndexWords(self._subterms)
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -579,6 +589,12 @@ class Searcher:
             query = read_induced(query) or query
         # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
         query = read_burn_depth(query)
+        # "feels like my uterus is falling out", "my 2 year old isn't talking yet": a lay verb of position,
+        # time or birth read as the Index's noun (bot.lookups.index.lay_shapes), kept when it answers.
+        if "cm" in systems and not getattr(self._local, "unshaped", False) and may_read_lay_shape(query):
+            shaped = self._lay_shape(query, systems, limit)
+            if shaped is not None:
+                return shaped
         # "knee aches no matter how much I rest it": what the patient concedes is no word of the complaint.
         conceded = without_concession(query)
         if conceded is not None:
@@ -610,6 +626,36 @@ class Searcher:
         if found and not found.notice:
             return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
         return typed if typed is not None else self._find_all(query, systems, limit)
+
+    def _lay_shape(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """The query's lay shape read in the Index's words, when that answers with confidence - unless the query
+        as typed answers with a line of the same main term as deep ("knee gives out": Instability, joint, knee;
+        "depression keeps coming back" is read, Depression, recurrent)."""
+        shaped = read_lay_shape(query, self.index_words)
+        if shaped is None:
+            return None
+        found = self.find(shaped, systems, limit)
+        if not found or found.notice:
+            return None
+        self._local.unshaped = True
+        try:
+            typed = self.find(query, systems, limit)
+        finally:
+            self._local.unshaped = False
+        if (
+            typed
+            and not typed.notice
+            and _main_term_of(typed[0].why) == _main_term_of(found[0].why)
+            and _path_depth(typed[0].why) >= _path_depth(found[0].why)
+        ):
+            return typed
+        note = f"read: {query} -> {shaped}"
+        return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], "")
+
+    def _subterms(self, main: str) -> frozenset[str]:
+        if main not in self._subterm_words:
+            self._subterm_words[main] = subterm_words(self.index_tree(), main)
+        return self._subterm_words[main]
 
     def _by_site_with(self, query: str) -> str:
         tree = self.index_tree()
@@ -2575,6 +2621,21 @@ class Searcher:
             why,
             score,
         )
+
+
+def _main_term_of(why: str) -> str:
+    """The Index main term an answer's path starts with ("Index: Instability, joint, knee -> ..." ->
+    "instability"), or "" when no Index path answered."""
+    found = _INDEX_MAIN.match(why)
+    return found.group(1).lower() if found else ""
+
+
+def _path_depth(why: str) -> int:
+    """How many terms the answer's Index path says before its code ("Index: Instability, joint, knee -> ...": 3)."""
+    return why.split(" -> ")[0].count(", ") + 1 if _INDEX_MAIN.match(why) else 0
+
+
+_INDEX_MAIN = re.compile(r"Index: ([^,>(]+?)\s*(?:,|->|\()")
 
 
 def _circumstance_read(hit: Hit) -> bool:
