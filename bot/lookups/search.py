@@ -221,11 +221,6 @@ from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_wo
 ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}  # a trimester as charts write it
 
 
-def _path_depth(why: str) -> int:
-    """How many terms the answer's Index path says before its code ("Index: Instability, joint, knee -> ...": 3)."""
-    return why.split(" -> ")[0].count(", ") + 1 if _INDEX_MAIN.match(why) else 0
-
-
 _INDEX_MAIN = re.compile(r"^Index: ([^,>(]+)")  # an answer's Index main term
 _NOTES = re.compile(r"\((?:not used|word form|vocabulary|read):[^)]*\)")  # an answer's notes on the words
 SAME_START = 6  # letters two forms of a word share ("hypothyroid", "hypothyroidism")
@@ -2627,15 +2622,12 @@ def _main_term_of(why: str) -> str:
     """The Index main term an answer's path starts with ("Index: Instability, joint, knee -> ..." ->
     "instability"), or "" when no Index path answered."""
     found = _INDEX_MAIN.match(why)
-    return found.group(1).lower() if found else ""
+    return found.group(1).strip().lower() if found else ""
 
 
 def _path_depth(why: str) -> int:
     """How many terms the answer's Index path says before its code ("Index: Instability, joint, knee -> ...": 3)."""
     return why.split(" -> ")[0].count(", ") + 1 if _INDEX_MAIN.match(why) else 0
-
-
-_INDEX_MAIN = re.compile(r"Index: ([^,>(]+?)\s*(?:,|->|\()")
 
 
 def _circumstance_read(hit: Hit) -> bool:
