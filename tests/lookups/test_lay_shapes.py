@@ -3,7 +3,8 @@ bot.lookups.index.lay_shapes): an organ the Index lists under Prolapse said to f
 Torsion said twisted (a twisted knee stays a sprain), a joint that keeps popping out (Dislocation, recurrent) or
 gives out (Instability), a condition that keeps coming back (recurrent), what a child was born with or without
 (congenital, congenital absence), a child not talking or walking yet (Delay, development), a baby affected by
-what the mother did while pregnant (Newborn, affected by, maternal). Queries are made up for these tests, not
+what the mother did while pregnant (Newborn, affected by, maternal), an ear hurting since a flight or a dive
+(Barotrauma, otitic). Queries are made up for these tests, not
 taken from the benchmark sets."""
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from bot.lookups.search import find_codes
         ("my 3 year old isn't saying any words yet", "F80.9"),
         ("my newborn was affected because I smoked while pregnant", "P04.2"),
         ("older brother born with a cleft lip", "Z82.79"),
+        ("my ears feel blocked and hurt after my flight", "T70.0XXA"),
+        ("ear squeeze after scuba diving", "T70.0XXA"),
     ],
 )
 def test_a_lay_verb_reads_as_the_index_noun(codebook: CodeBook, query: str, code: str) -> None:
@@ -41,3 +44,4 @@ def test_no_shape_where_the_words_tell_no_condition() -> None:
     assert read_lay_shape("my hair is falling out", words) is None
     assert read_lay_shape("fell and my hip popped out of the socket", words) is None  # an injury event
     assert read_lay_shape("my uterus is falling out", words) == "my uterus prolapse"
+    assert read_lay_shape("I'm scared of flying, my ears ring", words) is None  # a phobia, not a pressure change

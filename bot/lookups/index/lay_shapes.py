@@ -17,6 +17,8 @@ Twisting; a coder hears the Index's main terms instead:
 - a child (an age said, or "yet") who is not talking or walking yet is Delay, development: words and speech are
   its speech line, sitting, crawling, standing and walking the milestones (Delay, milestone), reading its
   reading line;
+- an ear, a sinus or a tooth hurting since a flight landed or after a dive is Barotrauma, otitic / sinus /
+  odontalgia (the change of pressure told by the trip; never the fear of flying);
 - a baby said to be affected by what the mother did while pregnant (drank, smoked, used drugs) is Newborn,
   affected by, maternal, alcohol / tobacco / drugs.
 
@@ -109,6 +111,22 @@ _DELAY_LINE = (
     (re.compile(r"read"), "delayed development reading"),
     (re.compile(r"walk|crawl|sit|stand|roll|pull"), "delayed milestone"),
 )
+# A change of air or water pressure told by the trip (a flight, its landing, a dive) beside the part it hurt:
+# the Index's Barotrauma, by its subterm for the part (otitic, sinus, odontalgia).
+_PRESSURE_TRIP = re.compile(
+    r"\b(?:plane|planes|airplane|flight|flights|flying|fly|flew|landed|landing|takeoff|took\s+off|descent|"
+    r"scuba|diving|dive|dove|dived)\b"
+)
+_PRESSURE_PART = (
+    (re.compile(r"\b(?:ears?|eardrums?)\b"), "barotrauma otitic"),
+    (re.compile(r"\b(?:sinus|sinuses|forehead|cheekbones?)\b"), "barotrauma sinus"),
+    (re.compile(r"\b(?:tooth|teeth|molar|molars)\b"), "barotrauma odontalgia"),
+)
+# The fear of flying is a phobia; a fly (the insect) that flew into an ear is a foreign body.
+_NO_TRIP = re.compile(
+    r"\b(?:afraid|fear|feared|scared|phobia|panic|anxious|anxiety|terrified|bug|bugs|insect|insects|"
+    r"(?:a|the|that|this)\s+(?:fly|flies))\b"
+)
 # What the mother did while pregnant, by the Index's Newborn, affected by, maternal subterm.
 _PREGNANT = re.compile(r"\b(?:pregnan(?:t|cy)|expecting|carrying\s+(?:him|her|them))\b")
 _NEWBORN = re.compile(r"\b(?:baby|babies|newborn|infant|son|daughter)\b")
@@ -119,7 +137,8 @@ _MATERNAL_USE = (
 
 
 _MAY = re.compile(
-    r"\b(?:out|down|twist\w*|born|birth|giv\w*|gave|buckl\w*|back|yet|affected|sag\w*|drop\w*|droop\w*|"
+    r"\b(?:out|down|twist\w*|born|birth|giv\w*|gave|buckl\w*|back|yet|affected|sag\w*|drop\w*|droop\w*|fl[yi]\w*|"
+    r"flew|plane|planes|airplane|land\w*|takeoff|dive|diving|dove|dived|scuba|descent|"
     r"dislocat\w*|talk\w*|walk\w*|crawl\w*|speak\w*|sit|sitting|stand\w*|read\w*|babbl\w*|roll\w*)\b"
 )
 
@@ -147,6 +166,8 @@ def read_lay_shape(text: str, words: IndexWords) -> str | None:
     read = low
     read = _read_delay(read)
     read = _read_maternal(read)
+    if not event:
+        read = _read_pressure(read)
     if _RELATIVE.search(read) is None:  # "older sibling born with a heart defect": a family history
         read = _born(read)
     if not event:
@@ -208,6 +229,13 @@ def _read_delay(text: str) -> str:
     clause_end = text.find(",", found.end())
     rest = text[clause_end:] if clause_end >= 0 else ""
     return f"{line}{rest}"
+
+
+def _read_pressure(text: str) -> str:
+    """ "my ears hurt and feel plugged since the plane landed": Barotrauma, otitic (not the fear of flying)."""
+    if _PRESSURE_TRIP.search(text) is None or _NO_TRIP.search(text):
+        return text
+    return next((said for shape, said in _PRESSURE_PART if shape.search(text)), text)
 
 
 def _read_maternal(text: str) -> str:
