@@ -44,4 +44,5 @@ def test_no_shape_where_the_words_tell_no_condition() -> None:
     assert read_lay_shape("my hair is falling out", words) is None
     assert read_lay_shape("fell and my hip popped out of the socket", words) is None  # an injury event
     assert read_lay_shape("my uterus is falling out", words) == "my uterus prolapse"
-    assert read_lay_shape("I'm scared of flying, my ears ring", words) is None  # a phobia, not a pressure change
+    # a phobia, not a pressure change
+    assert read_lay_shape("I'm scared of flying, my ears ring", words) is None
