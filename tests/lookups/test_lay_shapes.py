@@ -31,6 +31,8 @@ from bot.lookups.search import find_codes
         ("older brother born with a cleft lip", "Z82.79"),
         ("my ears feel blocked and hurt after my flight", "T70.0XXA"),
         ("ear squeeze after scuba diving", "T70.0XXA"),
+        ("my son was born premature at 28 weeks", "P07.31"),
+        ("our son was stillborn", "P95"),
     ],
 )
 def test_a_lay_verb_reads_as_the_index_noun(codebook: CodeBook, query: str, code: str) -> None:

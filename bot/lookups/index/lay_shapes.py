@@ -13,7 +13,8 @@ Twisting; a coder hears the Index's main terms instead:
   out of its socket once is Dislocation; a joint (one the Index lists under Instability) that gives out, gives
   way or buckles is Instability;
 - a condition that keeps coming back is the Index's "recurrent";
-- what a child was born with is "congenital", what he was born without "congenital absence";
+- what a child was born with is "congenital", what he was born without "congenital absence", a child born
+  early Preterm, newborn, one born dead Stillbirth;
 - a child (an age said, or "yet") who is not talking or walking yet is Delay, development: words and speech are
   its speech line, sitting, crawling, standing and walking the milestones (Delay, milestone), reading its
   reading line;
@@ -93,6 +94,13 @@ _HAS_NO = re.compile(r"\b(?:has|have|had|with)\s+no\b")
 _BORN_WITHOUT = re.compile(
     r"\b(?:was\s+|were\s+)?born\s+(?:without|with\s+no|missing)\s+(?:a\s+|an\s+|any\s+|his\s+|her\s+|their\s+|the\s+)?"
 )
+# Born too soon: the Index's Preterm, newborn (the weeks of gestation said beside it stay: "at 34 weeks"); born
+# dead: Stillbirth.
+_BORN_EARLY = re.compile(
+    r"\b(?:was\s+|were\s+)?born\s+(?:(?:\d+|a\s+few|a\s+couple\s+of|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?:weeks?|wks?|months?)\s+)?(?:early|premature(?:ly)?|prematurely|too\s+(?:early|soon))\b"
+)
+_BORN_DEAD = re.compile(r"\b(?:was\s+|were\s+)?(?:born\s+(?:dead|still|without\s+a\s+heartbeat)|stillborn)\b")
 _BORN_WITH = re.compile(r"\b(?:was\s+|were\s+)?born\s+with\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|the\s+)?")
 # A child not yet doing what children learn to do: the Index's Delay, development line for it.
 _CHILD = re.compile(
@@ -137,7 +145,7 @@ _MATERNAL_USE = (
 
 
 _MAY = re.compile(
-    r"\b(?:out|down|twist\w*|born|birth|giv\w*|gave|buckl\w*|back|yet|affected|sag\w*|drop\w*|droop\w*|fl[yi]\w*|"
+    r"\b(?:out|down|twist\w*|born|birth|stillborn|giv\w*|gave|buckl\w*|back|yet|affected|sag\w*|drop\w*|droop\w*|fl[yi]\w*|"
     r"flew|plane|planes|airplane|land\w*|takeoff|dive|diving|dove|dived|scuba|descent|"
     r"dislocat\w*|talk\w*|walk\w*|crawl\w*|speak\w*|sit|sitting|stand\w*|read\w*|babbl\w*|roll\w*)\b"
 )
@@ -186,7 +194,10 @@ def read_lay_shape(text: str, words: IndexWords) -> str | None:
 
 
 def _born(text: str) -> str:
-    """What the child was born with said as congenital, what it was born without as congenital absence."""
+    """What the child was born with said as congenital, what it was born without as congenital absence, a
+    child born early as preterm, one born dead as a stillbirth."""
+    text = _BORN_EARLY.sub("preterm newborn", text)
+    text = _BORN_DEAD.sub("stillbirth", text)
     text = _BORN_WITHOUT.sub("congenital absence ", text)
     text = _BORN_WITH.sub("congenital ", text)
     if _FROM_BIRTH.search(text):
