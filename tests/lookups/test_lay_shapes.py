@@ -4,7 +4,8 @@ Torsion said twisted (a twisted knee stays a sprain), a joint that keeps popping
 gives out (Instability), a condition that keeps coming back (recurrent), what a child was born with or without
 (congenital, congenital absence), a child not talking or walking yet (Delay, development), a baby affected by
 what the mother did while pregnant (Newborn, affected by, maternal), an ear hurting since a flight or a dive
-(Barotrauma, otitic). Queries are made up for these tests, not
+(Barotrauma, otitic), a child born early or dead (Preterm, newborn; Stillbirth) or hurt during delivery (Birth,
+injury). Queries are made up for these tests, not
 taken from the benchmark sets."""
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from bot.lookups.search import find_codes
         ("ear squeeze after scuba diving", "T70.0XXA"),
         ("my son was born premature at 28 weeks", "P07.31"),
         ("our son was stillborn", "P95"),
+        ("my son's collarbone broke during delivery", "P13.4"),
     ],
 )
 def test_a_lay_verb_reads_as_the_index_noun(codebook: CodeBook, query: str, code: str) -> None:

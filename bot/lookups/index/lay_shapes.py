@@ -20,6 +20,7 @@ Twisting; a coder hears the Index's main terms instead:
   reading line;
 - an ear, a sinus or a tooth hurting since a flight landed or after a dive is Barotrauma, otitic / sinus /
   odontalgia (the change of pressure told by the trip; never the fear of flying);
+- a baby hurt during delivery (or when he was born) is Birth, injury, by the part (never the mother's own tear);
 - a baby said to be affected by what the mother did while pregnant (drank, smoked, used drugs) is Newborn,
   affected by, maternal, alcohol / tobacco / drugs.
 
@@ -135,6 +136,19 @@ _NO_TRIP = re.compile(
     r"\b(?:afraid|fear|feared|scared|phobia|panic|anxious|anxiety|terrified|bug|bugs|insect|insects|"
     r"(?:a|the|that|this)\s+(?:fly|flies))\b"
 )
+# A baby hurt while being born: the Index's Birth, injury, by the part (the mother's own tear during delivery is
+# an obstetric laceration, not the baby's).
+_AT_BIRTH = re.compile(
+    r"\b(?:during|at|from|in)\s+(?:the\s+|her\s+|his\s+|my\s+)?(?:delivery|birth|labor|labour)\b|"
+    r"\bwhen\s+(?:he|she|they)\s+(?:was|were)\s+(?:born|delivered)\b|\bwhile\s+being\s+(?:born|delivered)\b"
+)
+_HURT = re.compile(
+    r"\b(?:got\s+|was\s+|were\s+|is\s+)?(?:hurt|injured|damaged|harmed|bruised|broken|broke|fractured|cut|"
+    r"stretched|injury|injuries|bruise|bruises|fracture)\b"
+)
+_MOTHER_HURT = re.compile(
+    r"\bi\s+(?:tore|ripped|bled|was\s+torn)\b|\bmy\s+(?:vagina|perineum|cervix|uterus|tailbone)\b"
+)
 # What the mother did while pregnant, by the Index's Newborn, affected by, maternal subterm.
 _PREGNANT = re.compile(r"\b(?:pregnan(?:t|cy)|expecting|carrying\s+(?:him|her|them))\b")
 _NEWBORN = re.compile(r"\b(?:baby|babies|newborn|infant|son|daughter)\b")
@@ -145,7 +159,7 @@ _MATERNAL_USE = (
 
 
 _MAY = re.compile(
-    r"\b(?:out|down|twist\w*|born|birth|stillborn|giv\w*|gave|buckl\w*|back|yet|affected|sag\w*|drop\w*|droop\w*|fl[yi]\w*|"
+    r"\b(?:out|down|twist\w*|born|birth|stillborn|delivery|delivered|labor|labour|giv\w*|gave|buckl\w*|back|yet|affected|sag\w*|drop\w*|droop\w*|fl[yi]\w*|"
     r"flew|plane|planes|airplane|land\w*|takeoff|dive|diving|dove|dived|scuba|descent|"
     r"dislocat\w*|talk\w*|walk\w*|crawl\w*|speak\w*|sit|sitting|stand\w*|read\w*|babbl\w*|roll\w*)\b"
 )
@@ -176,6 +190,7 @@ def read_lay_shape(text: str, words: IndexWords) -> str | None:
     read = _read_maternal(read)
     if not event:
         read = _read_pressure(read)
+    read = _read_birth_injury(read)
     if _RELATIVE.search(read) is None:  # "older sibling born with a heart defect": a family history
         read = _born(read)
     if not event:
@@ -247,6 +262,15 @@ def _read_pressure(text: str) -> str:
     if _PRESSURE_TRIP.search(text) is None or _NO_TRIP.search(text):
         return text
     return next((said for shape, said in _PRESSURE_PART if shape.search(text)), text)
+
+
+def _read_birth_injury(text: str) -> str:
+    """ "my baby's eye got hurt during delivery": Birth, injury, eye."""
+    if _AT_BIRTH.search(text) is None or _NEWBORN.search(text) is None or _MOTHER_HURT.search(text):
+        return text
+    if _HURT.search(text) is None:
+        return text
+    return " ".join(_AT_BIRTH.sub(" birth injury ", _HURT.sub(" ", text)).split())
 
 
 def _read_maternal(text: str) -> str:
