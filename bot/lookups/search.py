@@ -429,7 +429,6 @@ class Searcher:
         self._initialism_words: dict[Reading, frozenset[str]] = {}
         self._sense_words: dict[str, frozenset[str]] = {}
         self._subterm_words: dict[str, frozenset[str]] = {}
-        self.index_words = IndexWords(self._subterms)
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -626,7 +625,7 @@ class Searcher:
         """The query's lay shape read in the Index's words, when that answers with confidence - unless the query
         as typed answers with a line of the same main term as deep ("knee gives out": Instability, joint, knee;
         "depression keeps coming back" is read, Depression, recurrent)."""
-        shaped = read_lay_shape(query, self.index_words)
+        shaped = read_lay_shape(query, self.index_words())
         if shaped is None:
             return None
         found = self.find(shaped, systems, limit)
@@ -646,6 +645,11 @@ class Searcher:
             return typed
         note = f"read: {query} -> {shaped}"
         return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], "")
+
+    def index_words(self) -> IndexWords:
+        """The Index's subterm words by main term, read through this searcher's cache (made per call: a stored
+        bound method would be a reference cycle, and a dropped searcher must be freed without the collector)."""
+        return IndexWords(self._subterms)
 
     def _subterms(self, main: str) -> frozenset[str]:
         if main not in self._subterm_words:
