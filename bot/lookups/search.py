@@ -141,6 +141,7 @@ from bot.lookups.index.lay_sentences import (
     told_by_patient,
     without_concession,
 )
+from bot.lookups.index.lay_shapes import IndexWords, may_read_lay_shape, read_lay_shape, subterm_words
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
@@ -250,6 +251,8 @@ from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_word_answer, thin_title_match
 
 ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}  # a trimester as charts write it
+
+
 _INDEX_MAIN = re.compile(r"^Index: ([^,>(]+)")  # an answer's Index main term
 _NOTES = re.compile(r"\((?:not used|word form|vocabulary|read):[^)]*\)")  # an answer's notes on the words
 SAME_START = 6  # letters two forms of a word share ("hypothyroid", "hypothyroidism")
@@ -492,6 +495,7 @@ class Searcher:
         self._hyphen_forms: dict[str, str] | None = None
         self._apart: dict[tuple[str, str], bool] = {}
         self._forms: dict[str, str | None] = {}
+        self._subterm_words: dict[str, frozenset[str]] = {}
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -656,6 +660,12 @@ class Searcher:
             query = read_induced(query) or query
         # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
         query = read_burn_depth(query)
+        # "feels like my uterus is falling out", "my 2 year old isn't talking yet": a lay verb of position,
+        # time or birth read as the Index's noun (bot.lookups.index.lay_shapes), kept when it answers.
+        if "cm" in systems and not getattr(self._local, "unshaped", False) and may_read_lay_shape(query):
+            shaped = self._lay_shape(query, systems, limit)
+            if shaped is not None:
+                return shaped
         # "knee aches no matter how much I rest it": what the patient concedes is no word of the complaint.
         conceded = without_concession(query)
         if conceded is not None:
@@ -753,6 +763,41 @@ class Searcher:
         first = [h for h in hits if h.why.endswith(f"-> {guess.terms[0]}?)")]
         others = [h for h in hits if h not in first]
         return _with_notice((first[:1] + others + first[1:])[:limit], "")
+
+    def _lay_shape(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """The query's lay shape read in the Index's words, when that answers with confidence - unless the query
+        as typed answers with a line of the same main term as deep ("knee gives out": Instability, joint, knee;
+        "depression keeps coming back" is read, Depression, recurrent)."""
+        shaped = read_lay_shape(query, self.index_words())
+        if shaped is None:
+            return None
+        found = self.find(shaped, systems, limit)
+        if not found or found.notice:
+            return None
+        self._local.unshaped = True
+        try:
+            typed = self.find(query, systems, limit)
+        finally:
+            self._local.unshaped = False
+        if (
+            typed
+            and not typed.notice
+            and _main_term_of(typed[0].why) == _main_term_of(found[0].why)
+            and _path_depth(typed[0].why) >= _path_depth(found[0].why)
+        ):
+            return typed
+        note = f"read: {query} -> {shaped}"
+        return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], "")
+
+    def index_words(self) -> IndexWords:
+        """The Index's subterm words by main term, read through this searcher's cache (made per call: a stored
+        bound method would be a reference cycle, and a dropped searcher must be freed without the collector)."""
+        return IndexWords(self._subterms)
+
+    def _subterms(self, main: str) -> frozenset[str]:
+        if main not in self._subterm_words:
+            self._subterm_words[main] = subterm_words(self.index_tree(), main)
+        return self._subterm_words[main]
 
     def _by_site_with(self, query: str) -> str:
         tree = self.index_tree()
@@ -2996,6 +3041,18 @@ class Searcher:
             why,
             score,
         )
+
+
+def _main_term_of(why: str) -> str:
+    """The Index main term an answer's path starts with ("Index: Instability, joint, knee -> ..." ->
+    "instability"), or "" when no Index path answered."""
+    found = _INDEX_MAIN.match(why)
+    return found.group(1).strip().lower() if found else ""
+
+
+def _path_depth(why: str) -> int:
+    """How many terms the answer's Index path says before its code ("Index: Instability, joint, knee -> ...": 3)."""
+    return why.split(" -> ")[0].count(", ") + 1 if _INDEX_MAIN.match(why) else 0
 
 
 def _circumstance_read(hit: Hit) -> bool:

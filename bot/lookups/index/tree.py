@@ -588,6 +588,11 @@ def _main_term(tree: IndexTree, book: str, head: str) -> int | None:
     return _child(tree, book, 0, head)
 
 
+def main_term(tree: IndexTree, book: str, head: str) -> int | None:
+    """The id of the book's main term a head word names ("prolapse": Prolapse, prolapsed), or None."""
+    return _child(tree, book, 0, head)
+
+
 def _child(tree: IndexTree, book: str, parent: int, part: str) -> int | None:
     wanted = part.strip().lower()
     words = content_stems(wanted)
