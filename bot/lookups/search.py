@@ -128,6 +128,7 @@ from bot.lookups.index.initialisms import (
     Reading,
     ReadInitialism,
     guess_initialism,
+    guess_may_lead,
     read_initialism,
     stored_readings,
 )
@@ -762,7 +763,13 @@ class Searcher:
         # (the best guess's first answer, then each other guess's, then the best guess's next ones)
         first = [h for h in hits if h.why.endswith(f"-> {guess.terms[0]}?)")]
         others = [h for h in hits if h not in first]
-        return _with_notice((first[:1] + others + first[1:])[:limit], "")
+        guessed = first[:1] + others + first[1:]
+        if found and not found.notice and not guess_may_lead(query, guess.token, guess.terms[0], stem):
+            # (a confident answer that read words naming something keeps first place: "DOT physical" is the
+            # driving-licence examination, not "disorders of optic tracts"; the guesses follow it)
+            kept = [found[0], *(h for h in guessed if h.code != found[0].code)]
+            return _with_notice(kept[:limit], found.notice)
+        return _with_notice(guessed[:limit], "")
 
     def _lay_shape(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
         """The query's lay shape read in the Index's words, when that answers with confidence - unless the query

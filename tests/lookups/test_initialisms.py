@@ -215,3 +215,20 @@ def test_the_guess_prefers_what_the_query_places_then_a_name_the_tabular_and_ind
     )
     assert guess("ZQD in a preemie")[0] == "zealous quiet dysplasia"  # a newborn's condition: the P chapter
     assert guess("zqd") == ()  # no capitals: no abbreviation
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("housing instability noted on SDOH screening", "Z59.811|Z59.819|Z59.89"),
+        ("yearly DOT physical exam", "Z02.4"),
+    ],
+)
+def test_a_guess_follows_a_confident_answer_that_read_words_naming_something(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    # The unknown capitals beside words that already answer ("SDOH" -> "s digestive organ hypoplasia",
+    # "DOT" -> "disorders optic tracts") are context: the answer as typed stays first, any guess below it.
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code in expected.split("|"), [(h.code, h.why) for h in hits]
+    assert "read: " not in hits[0].why

@@ -562,6 +562,19 @@ class GuessedInitialism:
     borne_out: bool = True
 
 
+def guess_may_lead(query: str, token: str, term: str, stem: Callable[[str], str]) -> bool:
+    """Whether a guessed term may go before a confident answer the query as typed found: the query's words other
+    than the abbreviation only set the scene (an age, a side, a setting, a chapter word: "LCH in a child"), or
+    the guessed term says one of them ("hATTR amyloidosis" -> hereditary transthyretin amyloidosis). Words that
+    name something else ("DOT physical", "food insecurity on SDOH screen", "bleeding hemorrhoids after BMs")
+    make the answer that read them the answer, and a guess only follows it."""
+    rest = [w for w in _CONTENT.findall(query.replace(token, " ").lower())]
+    if all(w in _NO_CONTEXT or w in _CHAPTER_WORDS or w.rstrip("s") in _AGE_WORDS for w in rest):
+        return True
+    said = {stem(w)[:5] for w in rest if w not in _NO_CONTEXT}  # (five letters: "amyloid", "amyloidosis")
+    return bool(said & {stem(w)[:5] for w in _CONTENT.findall(term.lower())})
+
+
 def guess_initialism(
     query: str,
     readings: Callable[[str], tuple[Reading, ...]],
