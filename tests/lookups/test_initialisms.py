@@ -232,3 +232,15 @@ def test_a_guess_follows_a_confident_answer_that_read_words_naming_something(
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code in expected.split("|"), [(h.code, h.why) for h in hits]
     assert "read: " not in hits[0].why
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("SIH with headache", "G96.811"), ("sIBM with weakness", "G72.41"), ("PBA with crying spells", "F48.2")],
+)
+def test_a_guess_still_leads_before_what_its_condition_comes_with(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    # "with headache" answers with confidence on its own (R51.9); the abbreviation before "with" is the condition.
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == expected, [(h.code, h.why) for h in hits]

@@ -567,7 +567,11 @@ def guess_may_lead(query: str, token: str, term: str, stem: Callable[[str], str]
     than the abbreviation only set the scene (an age, a side, a setting, a chapter word: "LCH in a child"), or
     the guessed term says one of them ("hATTR amyloidosis" -> hereditary transthyretin amyloidosis). Words that
     name something else ("DOT physical", "food insecurity on SDOH screen", "bleeding hemorrhoids after BMs")
-    make the answer that read them the answer, and a guess only follows it."""
+    make the answer that read them the answer, and a guess only follows it. Words after "with" that follow the
+    abbreviation are what the condition comes with, not another condition."""
+    head, link, _ = query.partition(" with ")
+    if link and token in head:
+        query = head  # ("sIBM with dysphagia": what the condition comes with says nothing against it)
     rest = [w for w in _CONTENT.findall(query.replace(token, " ").lower())]
     if all(w in _NO_CONTEXT or w in _CHAPTER_WORDS or w.rstrip("s") in _AGE_WORDS for w in rest):
         return True
