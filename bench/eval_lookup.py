@@ -88,7 +88,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -342,6 +342,36 @@ def run_one(book: CodeBook, query: Query) -> Outcome:
     if query.pair and result is not None:
         pair = any(undot(h.code) == query.pair for h in _hits(result)[:TOP])
     return Outcome(query, top1, top5, first, pair)
+
+
+def score_generated(
+    path: Path,
+    codes_db: Path,
+    misses: bool,
+    keys: Callable[[Query], Sequence[str]] = lambda q: (q.group,),
+) -> None:
+    """Print top-1 / top-5 of a generated query file (the `--score` of bench/make_*.py) overall and by each
+    key a row falls under (its group, by default), and with `misses` every row not answered first."""
+    book = CodeBook.open(codes_db)
+    groups: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    missed: list[str] = []
+    for query in load_dev(path):
+        outcome = run_one(book, query)
+        for key in dict.fromkeys(("all", *keys(query))):  # (a key counted once per row)
+            g = groups[key]
+            g[0] += 1
+            g[1] += outcome.top1
+            g[2] += outcome.top5
+        if not outcome.top1:
+            mark = "*" if outcome.top5 else " "
+            missed.append(
+                f"{mark} {query.id} {query.group:10} {query.text!r:60} want {query.targets[0].code} "
+                f"first {outcome.first}"
+            )
+    for key, (n, one, five) in sorted(groups.items(), key=lambda kv: (kv[0] != "all", kv[0])):
+        print(f"{key:10} {n:5d}  top-1 {100 * one / n:5.1f}%  top-5 {100 * five / n:5.1f}%")
+    if misses:
+        print("\n".join(missed))
 
 
 def percentile(values: Sequence[float], pct: float) -> float:

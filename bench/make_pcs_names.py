@@ -248,28 +248,9 @@ def write(rows: list[tuple[str, str, str, str]], out: Path, seed: int, total: in
 
 def score(path: Path, codes_db: Path, misses: bool) -> None:
     sys.path.insert(0, str(ROOT))
-    from bench.eval_lookup import load_dev, run_one
-    from bot.lookups.codebook import CodeBook
+    from bench.eval_lookup import score_generated
 
-    book = CodeBook.open(codes_db)
-    groups: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    missed: list[str] = []
-    for query in load_dev(path):
-        outcome = run_one(book, query)
-        for key in ("all", query.group, query.targets[0].code[:2]):
-            g = groups[key]
-            g[0] += 1
-            g[1] += outcome.top1
-            g[2] += outcome.top5
-        if not outcome.top1:
-            mark = "*" if outcome.top5 else " "
-            missed.append(
-                f"{mark} {query.id} {query.text!r:60} want {query.targets[0].code} first {outcome.first}"
-            )
-    for key, (n, one, five) in sorted(groups.items(), key=lambda kv: (kv[0] != "all", kv[0])):
-        print(f"{key:6} {n:5d}  top-1 {100 * one / n:5.1f}%  top-5 {100 * five / n:5.1f}%")
-    if misses:
-        print("\n".join(missed))
+    score_generated(path, codes_db, misses, lambda q: (q.group, q.targets[0].code[:2]))
 
 
 def main() -> int:
