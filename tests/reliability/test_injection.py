@@ -176,6 +176,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("storage/instants.py", "statement"): "the table's own index and trigger definitions from sqlite_master",
     ("bot/lookups/index/store.py", "statement"): "the constant DDL of INDEX_TABLE_INDEXES",
     ("bot/lookups/index/tree.py", "marks"): "'?, ?, ...' placeholders",
+    ("bot/lookups/index/z_lines.py", "marks"): "'?,?,...' placeholders for a batch of Index node ids",
+    ("bot/lookups/search.py", "', '.join('?' * len(titles))"): "'?, ?, ...' placeholders for sibling titles",
     ("bot/lookups/index/services.py", "marks"): "'?, ?, ...' placeholders for the finding main terms",
     ("bot/lookups/shortest.py", "marks"): "'?, ?, ...' placeholders for rowids",
     ("storage/db.py", "busy_timeout_ms"): "an int (PRAGMA takes no ? parameters)",
