@@ -61,7 +61,8 @@ Sets:
 - `probes20`: bench/probes/round20_*.tsv - fresh probes each round-20 helper wrote on concepts drawn at random
   from the official data before building (written by the helper who then built on them: a development set, not
   a held-out one), grouped by helper;
-- `probes21`: bench/probes/round21_*.tsv - the same for search round 21.
+- `probes21`: bench/probes/round21_*.tsv - the same for search round 21;
+- `probes22`: bench/probes/round22_*.tsv - the same for search round 22.
 
 Every query goes through `bot.lookups.search.find_codes(book, query, limit=5)` over every loaded system, as the
 CLI and Slack do by default (a dev row's `system` column documents where the answer lives; it does not filter).
@@ -208,6 +209,7 @@ LOADERS = {
     "drugcaused": lambda: load_paths(DRUG_CAUSED, "dc"),
     "probes20": load_probes,
     "probes21": lambda: load_probes(21),
+    "probes22": lambda: load_probes(22),
     "holdout": lambda: load_dev(HOLDOUT),
     "holdout4": lambda: load_dev(HOLDOUT4),
     "holdout5": lambda: load_dev(HOLDOUT5),
@@ -391,7 +393,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18",
+        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -494,6 +496,7 @@ def main() -> int:
             "drugcaused": "drug-caused conditions (generated)",
             "probes20": "round-20 fresh probes (bench/probes)",
             "probes21": "round-21 fresh probes (bench/probes)",
+            "probes22": "round-22 fresh probes (bench/probes)",
             "holdout": "holdout_v3",
             "holdout4": "holdout_v4",
             "holdout5": "holdout_v5",
