@@ -54,6 +54,9 @@ Sets:
 - `holdout18`: bench/queries/holdout_v18.tsv - 541 queries for FY2027 dates of service, written by a separate
   session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
   search round 21 and scored before and after it (provenance in bench/queries/README.md);
+- `holdout19`: bench/queries/holdout_v19.tsv - 471 queries for FY2027 dates of service, written by a separate
+  session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
+  search round 22 and scored before and after it (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py);
 - `drugcaused`: bench/queries/drug_caused.tsv - every Index line for a condition a drug caused ("Myopathy,
@@ -119,6 +122,7 @@ HOLDOUT15 = ROOT / "bench" / "queries" / "holdout_v15.tsv"
 HOLDOUT16 = ROOT / "bench" / "queries" / "holdout_v16.tsv"
 HOLDOUT17 = ROOT / "bench" / "queries" / "holdout_v17.tsv"
 HOLDOUT18 = ROOT / "bench" / "queries" / "holdout_v18.tsv"
+HOLDOUT19 = ROOT / "bench" / "queries" / "holdout_v19.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 DRUG_CAUSED = ROOT / "bench" / "queries" / "drug_caused.tsv"
 PROBES = ROOT / "bench" / "probes"
@@ -226,6 +230,7 @@ LOADERS = {
     "holdout16": lambda: load_dev(HOLDOUT16),
     "holdout17": lambda: load_dev(HOLDOUT17),
     "holdout18": lambda: load_dev(HOLDOUT18),
+    "holdout19": lambda: load_dev(HOLDOUT19),
 }
 
 
@@ -393,7 +398,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18",
+        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -513,6 +518,7 @@ def main() -> int:
             "holdout16": "holdout_v16",
             "holdout17": "holdout_v17",
             "holdout18": "holdout_v18",
+            "holdout19": "holdout_v19",
         }
         print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
         for s in chosen:
