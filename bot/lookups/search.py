@@ -143,6 +143,7 @@ from bot.lookups.index.lay_sentences import (
     without_concession,
 )
 from bot.lookups.index.lay_shapes import IndexWords, may_read_lay_shape, read_lay_shape, subterm_words
+from bot.lookups.index.long_term import long_term_line
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
@@ -170,7 +171,7 @@ from bot.lookups.index.pcs_unasked import (
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
-from bot.lookups.index.reasons import LONG_TERM_MAIN, read_values
+from bot.lookups.index.reasons import LONG_TERM_MAIN, long_term_classes, read_values
 from bot.lookups.index.senses import part_words, read_sense, title_words
 from bot.lookups.index.service_titles import (
     SERVICE_DESCRIPTOR,
@@ -808,7 +809,9 @@ class Searcher:
     def _past_state(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
         """The query's past state read in the Index's status frame, when a Z code of that frame answers it with
         confidence (bot.lookups.index.past_states); None otherwise."""
-        state = read_past_state(query, lambda main, word: self.index_words().lists(main, word))
+        state = read_past_state(
+            query, lambda main, word: self.index_words().lists(main, word), self._drug_class_words
+        )
         if state is None:
             return None
         self._local.unframed = True
@@ -834,6 +837,14 @@ class Searcher:
                 ordered = [hit, *(h for h in found if h.code != hit.code)]
                 return _with_notice([replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], "")
         return None
+
+    def _drug_class_words(self, word: str) -> str:
+        """A drug's class as the Long-term drug therapy line of its class names it ("prednisone": steroids
+        systemic), the frame words left out; "" when no one line names it (bot.lookups.index.long_term)."""
+        frame = {"long-term", "long", "term", "current", "drug", "therapy", "use", "of", "prophylactic"}
+        tree = self.index_tree()
+        named = long_term_line(tree, word) or long_term_classes(tree, word)
+        return " ".join(w for w in named if w not in frame)
 
     def index_words(self) -> IndexWords:
         """The Index's subterm words by main term, read through this searcher's cache (made per call: a stored

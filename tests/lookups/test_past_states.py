@@ -34,6 +34,7 @@ def _top(codebook: CodeBook, query: str) -> str:
         ("used to have encephalitis", "Z86.61"),
         ("living with an insulin pump", "Z96.41"),
         ("dad can't afford his daughter's insulin", "Z91.A41"),  # a caregiver's noncompliance, money
+        ("completed a course of dexamethasone last year", "Z92.241"),  # History, drug therapy, its class
         ("chest pain yesterday", "R07.9"),  # no past state said
         ("had chest pain for 2 days", "R07.9"),
     ],
@@ -49,3 +50,7 @@ def test_the_readings() -> None:
     assert read_past_state("one ovary removed", lists).text == "absence ovary unilateral acquired"  # type: ignore[union-attr]
     assert read_past_state("coronary bypass graft status", lists) is None  # a bypass graft is no transplant
     assert read_past_state("appendix removed", lists) is None  # no part the Absence lines list, no time past
+    # a condition told beside the past state is coded first: the query keeps its own reading
+    assert read_past_state("pneumonia after kidney transplant", lists) is None
+    # food and rent are basic needs, no dietary regimen the patient cannot keep to
+    assert read_past_state("can't afford food or rent", lists) is None

@@ -54,6 +54,14 @@ _OPERATION = re.compile(
 )
 # "had a vasectomy years ago", "underwent a right nephrectomy", "s/p coronary bypass".
 _HAD = re.compile(rf"^(?:had|has\s+had|have\s+had|underwent|got|s/p|status\s+post)\s+{_OWNER}?(?P<what>.+)$")
+# "finished a long course of prednisone last year", "came off methotrexate years ago": a drug therapy over,
+# History, personal, drug therapy, <class> (the class as the Long-term lines name it).
+_FINISHED = re.compile(
+    r"^(?:finished|completed|done\s+with|stopped|came\s+off|was\s+on|used\s+to\s+(?:take|be\s+on)|took|had)\s+"
+    r"(?:(?:a|an|the|his|her|my)\s+)?(?:(?:long|short|full|\d+[- ]?(?:day|week|month))\s+)?"
+    r"(?:(?:course|round|treatment|cycle)s?\s+of\s+)?(?P<drug>[a-z][a-z-]+)(?:\s+(?:therapy|treatment|course))?$"
+)
+_DRUG_FIRST = re.compile(r"^(?:finished|completed|done\s+with|stopped|came\s+off)\b")
 # "cystectomy done back in 2015": the operation said with the verb after it.
 _DONE = re.compile(r"^(?P<what>.+?)\s+(?:was\s+)?(?:done|performed)$")
 # "used to have meningitis", "had encephalitis years ago, fine now", "meningitis as a kid, resolved".
@@ -142,7 +150,7 @@ _PATIENT_OF = re.compile(
 # What a patient cannot afford, as the Noncompliance lines name it.
 _REGIMENS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bdialysis\b"), "renal dialysis"),
-    (re.compile(r"\b(?:diet|food|formula|meals?)\b"), "dietary regimen"),
+    (re.compile(r"\b(?:diet|special\s+food|formula)\b"), "dietary regimen"),  # (food, rent: the basic needs)
     (
         re.compile(
             r"\b(?:meds?|medications?|medicines?|pills?|prescriptions?|insulin|inhalers?|drugs?|refills?|"
@@ -170,7 +178,8 @@ FRAMES: dict[str, tuple[str, ...]] = {
 _MAY = re.compile(
     r"\b(?:had|underwent|got|s/p|removed|taken\s+out|cut\s+out|excised|replaced|replacement|repaired|fixed|"
     r"corrected|repair|transplant\w*|graft|recipient|amputee|lost|missing|famil(?:y|ies)|side|afford|used\s+to|"
-    r"done|performed|living\s+with|lives\s+with|ago|kid|child|baby|resolved)\b"
+    r"done|performed|living\s+with|lives\s+with|ago|kid|child|baby|resolved|finished|completed|came\s+off|"
+    r"was\s+on|last\s+year|before|previously|past|back)\b"
 )
 
 
@@ -236,9 +245,19 @@ def _last(what: str) -> str:
     return " ".join(w for w in re.findall(r"[a-z]+", what) if w not in _NO_KEY and len(w) > 2)
 
 
-def read_past_state(query: str, lists: Callable[[str, str], bool]) -> PastState | None:
+# A condition told beside the past state ("CMV pneumonia after kidney transplant", "infection with colostomy"):
+# the condition is what is coded first, the status beside it; the query keeps its own reading.
+_BESIDE = re.compile(
+    r"\b(?:after|with|w/|due\s+to|from|because|following|secondary|since|causing|caused|now)\b"
+)
+
+
+def read_past_state(
+    query: str, lists: Callable[[str, str], bool], drug_class: Callable[[str], str] = lambda word: ""
+) -> PastState | None:
     """The query said in the Index's status frame, or None. `lists(main, word)` says whether the Index lists
-    a word among a main term's subterms (the part under Absence, the tissue under Transplant)."""
+    a word among a main term's subterms (the part under Absence, the tissue under Transplant); `drug_class(word)`
+    names a drug's class as the Long-term drug therapy lines do ("" when the word is no drug)."""
     text = _plain(query)
     if len(text.split()) > 14:
         return None
@@ -261,6 +280,15 @@ def read_past_state(query: str, lists: Callable[[str, str], bool]) -> PastState 
     text_now = _PAST_TAIL.sub("", text)
     past = text_now != text
     text = text_now
+    told = re.sub(r"\bbut\s+(?:still\s+)?(?:has|have|kept)\b.*$", "", text)
+    if _BESIDE.search(re.sub(r"^(?:living|lives|lived)\s+with\b", "", told)):
+        return None
+    finished = _FINISHED.match(text)
+    if finished and (past or _DRUG_FIRST.match(text)):
+        named = drug_class(finished.group("drug"))
+        if named:
+            said = f"history of drug therapy {named}"
+            return PastState(said, "history", f"read: {text} -> History, personal, drug therapy", named)
     digits = _LOST_DIGITS.match(text)
     if digits:
         said = f"absence {digits.group('part')} {digits.group('side')} acquired"
