@@ -817,6 +817,7 @@ class Searcher:
         self._local.unframed = True
         try:
             found = self.find(state.text, ("cm",), max(limit, PAST_STATE_LOOKED_AT))
+            found = self.z_line_unanswered(state.text, ("cm",), found)  # ("status tubal ligation")
         finally:
             self._local.unframed = False
         if not found or found.notice:

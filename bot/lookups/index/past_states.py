@@ -50,7 +50,7 @@ _PAST_TAIL = re.compile(rf"(?:\s*,)?\s+{_PAST}(?:\s*,.*)?$")
 _OWNER = r"(?:(?:his|her|my|their|the|a|an|its)\s+)"
 _OPERATION = re.compile(
     r"\b(?:[a-z]+(?:ectomy|ostomy|otomy|plasty|pexy|desis|rrhaphy)|bypass|replacement|stent|ligation|banding|"
-    r"angioplasty|implant|pacemaker|defibrillator|shunt)\b"
+    r"angioplasty|implant|pacemaker|defibrillator|shunt|surgery)\b"
 )
 # "had a vasectomy years ago", "underwent a right nephrectomy", "s/p coronary bypass".
 _HAD = re.compile(rf"^(?:had|has\s+had|have\s+had|underwent|got|s/p|status\s+post)\s+{_OWNER}?(?P<what>.+)$")
@@ -236,6 +236,10 @@ _NO_KEY = frozenset(
         "diseases",
         "disorder",
         "disorders",
+        "surgery",
+        "surgeries",
+        "operation",
+        "procedure",
     ]
 )
 
@@ -340,7 +344,7 @@ def read_past_state(
         operation = _OPERATION.search(had.group("what"))
         if operation:
             what = re.sub(r"\b(?:on|of|in)\s+(?:his|her|my|their|the|a)\s+", "", had.group("what"))
-            return PastState(f"status {what}", "status", f"read: {text} -> Status", operation.group(0))
+            return PastState(f"status {what}", "status", f"read: {text} -> Status", _last(what))
     device = _LIVES_WITH.match(text)
     if device and not past:
         what = device.group("what")
