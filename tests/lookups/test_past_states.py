@@ -34,6 +34,8 @@ def _top(codebook: CodeBook, query: str) -> str:
         ("used to have encephalitis", "Z86.61"),
         ("living with an insulin pump", "Z96.41"),
         ("dad can't afford his daughter's insulin", "Z91.A41"),  # a caregiver's noncompliance, money
+        ("keeps skipping dialysis", "Z91.158"),  # a regimen not kept to, no reason said
+        ("dad doesn't stick to his daughter's special diet", "Z91.A18"),
         ("completed a course of dexamethasone last year", "Z92.241"),  # History, drug therapy, its class
         ("chest pain yesterday", "R07.9"),  # no past state said
         ("had chest pain for 2 days", "R07.9"),

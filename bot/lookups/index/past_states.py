@@ -140,6 +140,17 @@ _AFFORD = re.compile(
     r"^(?P<who>.*?)\s*(?:can't|cannot|can\s+not|couldn't|could\s+not|unable\s+to|not\s+able\s+to)\s+afford\s+"
     r"(?P<what>.+?)(?:\s+(?:so|and)\s+.*)?$"
 )
+# "keeps skipping dialysis", "not following his diabetic diet", "stopped going to physical therapy": a regimen
+# not kept to for a reason not said (a medicine not taken is an underdosing, read by the drug stories; a
+# treatment refused is Refusal of treatment, the patient's decision).
+_NOT_KEPT = re.compile(
+    r"^(?P<who>.*?)\s*(?:(?:is\s+)?not\s+following|doesn'?t\s+follow|does\s+not\s+follow|won'?t\s+follow|"
+    r"(?:keeps\s+)?(?:skips|skipping|skipped|misses|missing|missed)|stopped\s+going\s+to|quit\s+going\s+to|"
+    r"doesn'?t\s+stick\s+to|does\s+not\s+stick\s+to|won'?t\s+stick\s+to|cheats?\s+on|not\s+sticking\s+to)\s+"
+    r"(?P<what>.+)$"
+)
+# Who does not keep to a regimen, said before it in a few words ("mom", "the patient", "her parents").
+_WHO = re.compile(r"^(?:[a-z']+(?:\s+|$)){0,3}$")
 _CAREGIVER = re.compile(
     r"\b(?:mom|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|caregiver|family|daughter|son)\b"
 )
@@ -179,7 +190,7 @@ _MAY = re.compile(
     r"\b(?:had|underwent|got|s/p|removed|taken\s+out|cut\s+out|excised|replaced|replacement|repaired|fixed|"
     r"corrected|repair|transplant\w*|graft|recipient|amputee|lost|missing|famil(?:y|ies)|side|afford|used\s+to|"
     r"done|performed|living\s+with|lives\s+with|ago|kid|child|baby|resolved|finished|completed|came\s+off|"
-    r"was\s+on|last\s+year|before|previously|past|back)\b"
+    r"was\s+on|last\s+year|before|previously|past|back|follow\w*|skip\w*|miss\w*|stopped|quit|stick|cheats?)\b"
 )
 
 
@@ -272,7 +283,7 @@ def read_past_state(
             f"family history of {what}", "family", f"read: {text} -> History, family", _last(what)
         )
     afford = _AFFORD.match(text)
-    if afford:
+    if afford and _WHO.match(afford.group("who")):
         what = afford.group("what")
         regimen = next((name for pattern, name in _REGIMENS if pattern.search(what)), "")
         if regimen:
@@ -281,6 +292,21 @@ def read_past_state(
             said = f"noncompliance {'caregiver with patients ' if caregiver else ''}{regimen} due to financial hardship"
             note = f"read: {text} -> Noncompliance, due to financial hardship"
             return PastState(said, "noncompliance", note, "financial")
+    kept = _NOT_KEPT.match(text)
+    if kept and _WHO.match(
+        kept.group("who")
+    ):  # ("has no car, misses appointments": the reason is the problem)
+        what = kept.group("what")
+        regimen = next((name for pattern, name in _REGIMENS if pattern.search(what)), "")
+        if regimen and regimen != "medication regimen":
+            who = kept.group("who")
+            caregiver = _CAREGIVER.search(who) and _PATIENT_OF.search(f"{who} {what}")
+            said = (
+                f"noncompliance caregiver with patients {regimen} specified reason"
+                if caregiver
+                else f"noncompliance with {regimen}"
+            )
+            return PastState(said, "noncompliance", f"read: {text} -> Noncompliance", regimen.split()[-1])
     text_now = _PAST_TAIL.sub("", text)
     past = text_now != text
     text = text_now

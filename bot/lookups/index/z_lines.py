@@ -60,6 +60,8 @@ _FRAME_CUES: dict[str, str] = {
     **dict.fromkeys(_each("counseled counselling talk therapy advice"), "counseling"),
     **dict.fromkeys(_each("screen screened"), "screening"),
     **dict.fromkeys(_each("exposed around breathes breathing inhaled"), "exposure contact"),
+    # living beside a source of a hazard is an exposure to it ("lives next to the airport, constant noise")
+    **dict.fromkeys(_each("near nearby next beside"), "exposure contact"),
     **dict.fromkeys(_each("fitted fit adjusting adjusted adjust"), "fitting admission"),
     **dict.fromkeys(_each("s/p"), "status"),
     **dict.fromkeys(_each("skipping skips skipped refuses refused missing misses"), "noncompliance"),
