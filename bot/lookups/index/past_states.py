@@ -83,8 +83,9 @@ _REMOVED = re.compile(
 )
 # "both hips replaced", "left elbow replacement", "had her right knee replaced".
 _REPLACED = re.compile(
-    rf"^(?:(?:had|has\s+had|got|s/p)\s+)?{_OWNER}?(?P<what>(?:(?:both|right|left|bilateral|one|r|l)\s+)?(?:(?:total|partial)\s+)?[a-z]+)\s+"
-    r"(?:was\s+|were\s+)?(?:replaced|replacement|joint\s+replacement|arthroplasty)(?:\s+(?:status|in\s+place))?$"
+    rf"^(?P<had>(?:had|has\s+had|got|s/p)\s+)?{_OWNER}?(?P<what>(?:(?:both|right|left|bilateral|one|r|l)\s+)?"
+    r"(?:(?:total|partial)\s+)?[a-z]+)\s+(?:was\s+|were\s+)?(?P<verb>replaced|replacement|joint\s+replacement|"
+    r"arthroplasty)(?P<state>\s+(?:status|in\s+place))?$"
 )
 # A joint replaced is the Index's Presence, <joint> joint implant (Status sends there).
 _JOINTS = frozenset(
@@ -119,8 +120,8 @@ _FIXED_BEFORE = re.compile(
 )
 # "heart-lung transplant recipient", "skin graft status", "received a kidney transplant", "got a new liver".
 _RECEIVED = re.compile(
-    rf"^(?:(?:had|has\s+had|received|got|underwent|s/p)\s+)?{_OWNER}?(?P<what>.+?)\s+"
-    r"(?P<kind>transplant(?:ation|ed)?|graft)(?:\s+(?:recipient|status|patient|pt|in\s+place))?$"
+    rf"^(?P<had>(?:had|has\s+had|received|got|underwent|s/p)\s+)?{_OWNER}?(?P<what>.+?)\s+"
+    r"(?P<kind>transplant(?:ation|ed)?|graft)(?P<state>\s+(?:recipient|status|patient|pt|in\s+place))?$"
 )
 _NEW_ORGAN = re.compile(rf"^(?:got|received|has)\s+{_OWNER}?(?:new|donor)\s+(?P<what>[a-z-]+)$")
 _AMPUTEE = re.compile(r"^(?P<what>.+?)\s+amputee$")
@@ -328,7 +329,8 @@ def read_past_state(
         what = amputee.group("what")
         return PastState(f"amputation {what}", "absence", "read: amputee -> Amputation", _last(what))
     received = _RECEIVED.match(text)
-    if received:
+    # (the noun alone names the procedure: "liver transplant" is the PCS Transplantation)
+    if received and (received.group("had") or received.group("state") or past):
         what = re.sub(r"^(?:new|donor)\s+", "", received.group("what")).replace("-", " ")
         head = _last(what)
         if head and (received.group("kind") != "graft" or lists("transplant", head.split()[-1])):
@@ -346,7 +348,10 @@ def read_past_state(
         what = fixed.group("what")
         return PastState(f"history of {what}", "history", f"read: {text} -> History, personal", _last(what))
     replaced = _REPLACED.match(text)
-    if replaced:
+    # (the noun alone names the procedure: "right total knee replacement" is the PCS Replacement)
+    if replaced and (
+        replaced.group("verb") == "replaced" or replaced.group("had") or replaced.group("state") or past
+    ):
         what = _sides(re.sub(r"\b(?:total|partial)\s+", "", replaced.group("what")))
         what = re.sub(r"^r\b", "right", re.sub(r"^l\b", "left", what))
         joint = next((w for w in what.split() if w in _JOINTS), "")
