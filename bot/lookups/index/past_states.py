@@ -365,8 +365,10 @@ def read_past_state(
         what = _sides(removed.group("what"))
         part = _last(what)
         if part and lists("absence", part.split()[-1]):
-            kept = f" with remaining {removed.group('kept')}" if removed.group("kept") else " acquired"
-            return PastState(f"absence {what}{kept}", "absence", f"read: {text} -> Absence, acquired", part)
+            remaining = f" with remaining {removed.group('kept')}" if removed.group("kept") else " acquired"
+            return PastState(
+                f"absence {what}{remaining}", "absence", f"read: {text} -> Absence, acquired", part
+            )
         if past:
             return PastState(f"history of {what}", "history", f"read: {text} -> History, personal", part)
         return None
