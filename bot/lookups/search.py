@@ -143,9 +143,11 @@ from bot.lookups.index.lay_sentences import (
     without_concession,
 )
 from bot.lookups.index.lay_shapes import IndexWords, may_read_lay_shape, read_lay_shape, subterm_words
+from bot.lookups.index.long_term import long_term_line
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
+from bot.lookups.index.past_states import FRAMES, may_read_past_state, read_past_state
 from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
 from bot.lookups.index.pcs_approach import approach_only
 from bot.lookups.index.pcs_asked import (
@@ -169,7 +171,7 @@ from bot.lookups.index.pcs_unasked import (
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
-from bot.lookups.index.reasons import LONG_TERM_MAIN, read_values
+from bot.lookups.index.reasons import LONG_TERM_MAIN, long_term_classes, read_values
 from bot.lookups.index.senses import part_words, read_sense, title_words
 from bot.lookups.index.service_titles import (
     SERVICE_DESCRIPTOR,
@@ -339,6 +341,7 @@ MAX_HEARD_MAINS = 8  # main terms of a neighbouring word searched for a sound-al
 NEAR_SHAPES = 64
 HEARD_WORD_COUNT = 5  # an English word is read as the clinical word it sounds like only if titles print it
 _CLAUSE_WHY = re.compile(r"^clause “([^”]*)”: ")
+PAST_STATE_LOOKED_AT = 3  # answers of a past state's frame reading looked at for the frame's Z code
 SCREENINGS = frozenset({"Z11", "Z12", "Z13"})  # encounters for screening
 CPT_SAID = re.compile(r"\bCPT\b")
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
@@ -661,6 +664,13 @@ class Searcher:
             query = read_induced(query) or query
         # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
         query = read_burn_depth(query)
+        # "had his bladder taken out", "heart-lung transplant recipient", "asthma runs in my family": a story of
+        # the past read in the Index's status frame, kept when a Z code of the frame answers it
+        # (bot.lookups.index.past_states).
+        if "cm" in systems and not getattr(self._local, "unframed", False) and may_read_past_state(query):
+            framed_state = self._past_state(query, systems, limit)
+            if framed_state is not None:
+                return framed_state
         # "feels like my uterus is falling out", "my 2 year old isn't talking yet": a lay verb of position,
         # time or birth read as the Index's noun (bot.lookups.index.lay_shapes), kept when it answers.
         if "cm" in systems and not getattr(self._local, "unshaped", False) and may_read_lay_shape(query):
@@ -795,6 +805,47 @@ class Searcher:
             return typed
         note = f"read: {query} -> {shaped}"
         return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], "")
+
+    def _past_state(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """The query's past state read in the Index's status frame, when a Z code of that frame answers it with
+        confidence (bot.lookups.index.past_states); None otherwise."""
+        state = read_past_state(
+            query, lambda main, word: self.index_words().lists(main, word), self._drug_class_words
+        )
+        if state is None:
+            return None
+        self._local.unframed = True
+        try:
+            found = self.find(state.text, ("cm",), max(limit, PAST_STATE_LOOKED_AT))
+            found = self.z_line_unanswered(state.text, ("cm",), found)  # ("status tubal ligation")
+        finally:
+            self._local.unframed = False
+        if not found or found.notice:
+            return None
+        frames = [m.lower() for m in FRAMES[state.frame]]
+        key = content_stems(state.key)
+        for hit in found[:PAST_STATE_LOOKED_AT]:
+            path = hit.why.split(" -> ")[0].lower()
+            if (
+                hit.code.startswith("Z")
+                and path.startswith("index: ")
+                # (the frame's main term, or its word below another: "Tracheostomy, status")
+                and any(m in path for m in frames)
+                # ("appendix removed": Absence, thumb answers no word of the part)
+                and key & content_stems(f"{hit.why.split(' (')[0]} {hit.title}")
+            ):
+                # (a congenital line said by "unilateral" above the acquired one the frame asks for)
+                ordered = [hit, *(h for h in found if h.code != hit.code)]
+                return _with_notice([replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], "")
+        return None
+
+    def _drug_class_words(self, word: str) -> str:
+        """A drug's class as the Long-term drug therapy line of its class names it ("prednisone": steroids
+        systemic), the frame words left out; "" when no one line names it (bot.lookups.index.long_term)."""
+        frame = {"long-term", "long", "term", "current", "drug", "therapy", "use", "of", "prophylactic"}
+        tree = self.index_tree()
+        named = long_term_line(tree, word) or long_term_classes(tree, word)
+        return " ".join(w for w in named if w not in frame)
 
     def index_words(self) -> IndexWords:
         """The Index's subterm words by main term, read through this searcher's cache (made per call: a stored

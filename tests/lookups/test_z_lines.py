@@ -24,6 +24,14 @@ from bot.lookups.search import find_codes
         ("grandpa and his grandson constantly bicker", "Z62.831"),
         ("mom and her adopted daughter fight all the time", "Z62.821"),
         ("adoptive dad and his adopted daughter always bicker", "Z62.821"),  # no adoptive immunotherapy
+        # a verb phrase or a negation where the Index prints a noun or a frame (said_as)
+        ("never graduated from high school", "Z55.5"),  # Less than a high school diploma
+        ("does not get along with her boss", "Z56.4"),  # Discord (with), boss
+        (
+            "daughter keeps running away",
+            "Z62.892",
+        ),  # Runaway [from current living environment]: the bracket explains
+        ("grew up in a group home", "Z62.22"),  # Problem, child, living in, group home
         # an injury story is no situation
         ("bitten by neighbor's dog", "W54.0XXA"),
         ("fell off a ladder", "W11.XXXA"),

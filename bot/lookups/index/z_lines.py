@@ -60,6 +60,8 @@ _FRAME_CUES: dict[str, str] = {
     **dict.fromkeys(_each("counseled counselling talk therapy advice"), "counseling"),
     **dict.fromkeys(_each("screen screened"), "screening"),
     **dict.fromkeys(_each("exposed around breathes breathing inhaled"), "exposure contact"),
+    # living beside a source of a hazard is an exposure to it ("lives next to the airport, constant noise")
+    **dict.fromkeys(_each("near nearby next beside"), "exposure contact"),
     **dict.fromkeys(_each("fitted fit adjusting adjusted adjust"), "fitting admission"),
     **dict.fromkeys(_each("s/p"), "status"),
     **dict.fromkeys(_each("skipping skips skipped refuses refused missing misses"), "noncompliance"),
@@ -125,6 +127,10 @@ _INDEX_WORDS: dict[str, str] = {
     **dict.fromkeys(_each("deliberately purposely purposefully intentionally"), "intentional"),
     **dict.fromkeys(_each("accidentally mistakenly forgets forgot forgetting"), "unintentional"),
     **dict.fromkeys(_each("classes grades"), "school"),
+    **dict.fromkeys(
+        _each("coworkers coworker co-workers co-worker colleagues"), "workmates occupational employment"
+    ),
+    **dict.fromkeys(_each("available"), "unavailability"),
     **dict.fromkeys(_each("loud"), "noise"),
 }
 
@@ -143,6 +149,44 @@ _FRAME_STEMS = frozenset(
     content_stems(" ".join(FRAMES))
     | content_stems("counseled counseling screened exposed fitted donating donated observed tested checked")
 )
+
+
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+# A situation told by a verb phrase or a negation where the Index prints a noun or a frame (the class of
+# readings, never a situation's code): "didn't finish high school" is Less than a high school diploma, "doesn't
+# get along with his boss" Discord (with), boss, "ran away from home" Runaway, "raised in an orphanage" a
+# child's upbringing, living in an orphanage, "no school available" Unavailability (of), schooling, "her
+# benefits aren't enough" Insufficient.
+_SAID_AS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:did\s+not|didn'?t|never|couldn'?t|could\s+not|unable\s+to)\s+(?:finish|finished|complete|"
+            r"completed|graduate|graduated)(?:\s+from)?\b|\bdropped\s+out\s+of\b|\bno\s+(?=(?:high\s+)?school\s+diploma)"
+        ),
+        " less than diploma ",
+    ),
+    (
+        re.compile(
+            r"\b(?:does\s+not|doesn'?t|don'?t|do\s+not|can'?t|cannot|never|not|won'?t)\s+get(?:s|ting)?\s+along\s+"
+            r"(?:well\s+)?with\b"
+        ),
+        " discord with ",
+    ),
+    (re.compile(r"\b(?:ran|run|runs|running)\s+away\b"), " runaway "),
+    (re.compile(r"\b(?:raised|brought\s+up|grew\s+up|growing\s+up)\s+(?:in|at)\b"), " child living in "),
+    (
+        re.compile(r"\bno\s+(?=(?:\w+\s+){0,2}(?:available|nearby|around\s+here|close\s+by|to\s+go\s+to)\b)"),
+        " unavailability ",
+    ),
+    (re.compile(r"\b(?:isn'?t|is\s+not|aren'?t|are\s+not|not)\s+enough\b"), " insufficient "),
+)
+
+
+def said_as(lowered: str) -> str:
+    """The sentence with each verb phrase or negation the Index prints as a noun or a frame said in its words."""
+    for pattern, words in _SAID_AS:
+        lowered = pattern.sub(words, lowered)
+    return lowered
 
 
 @dataclass(frozen=True)
@@ -172,7 +216,8 @@ def may_lead(query: str) -> bool:
     """A cheap test of the words: whether a sentence answered by another code may tell a situation (a person,
     a quarrel, a job, money, who did or suffered an act, a frame word: status, history, screening) - else no
     Z line is looked for."""
-    return any(w in _LEAD_WORDS for w in re.findall(r"[a-z'/-]+", query.lower()))
+    lowered = query.lower()
+    return any(w in _LEAD_WORDS for w in re.findall(r"[a-z'/-]+", lowered)) or said_as(lowered) != lowered
 
 
 @dataclass(frozen=True)
@@ -237,7 +282,9 @@ class ZLines:
             at = node
             while at in nodes:
                 parent, term, modifiers = nodes[at]
-                chain.append((term, modifiers))
+                # (a bracket's words explain the term, as in the Tabular: "Runaway [from current living
+                # environment]" is said by "runaway")
+                chain.append((_BRACKETS.sub(" ", term).strip() or term, modifiers))
                 at = parent
             chain.reverse()
             main = content_stems(chain[0][0])
@@ -285,7 +332,7 @@ class ZLines:
     def read(self, query: str) -> Reading | None:
         """The Z line a situation sentence tells and how many of its words no line word explains, or None when
         no line is said with a distinctive word."""
-        words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", query.lower())
+        words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", said_as(query.lower()))
         # each word's stems, and the stems of the Index words it is read as
         means: dict[str, set[str]] = defaultdict(set)
         for w in words:

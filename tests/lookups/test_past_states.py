@@ -1,0 +1,58 @@
+"""A story of the past told in a user's words read in the Index's status frame (bot.lookups.index.past_states):
+an operation had, a part taken out or replaced, a defect repaired as a baby, a transplant or graft received, an
+amputee, a condition running in the family, a treatment the patient or a caregiver cannot afford. A reading the
+frame does not answer leaves the query to its own reading. The queries are made up, not taken from the
+benchmark sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.past_states import read_past_state
+from bot.lookups.search import find_codes
+
+
+def _top(codebook: CodeBook, query: str) -> str:
+    hits = find_codes(codebook, query, limit=1)
+    return hits[0].code if hits else ""
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("had a splenectomy years ago", "Z90.81"),  # Status, splenectomy
+        ("had her gallbladder taken out last year", "Z90.49"),  # Absence, gallbladder, acquired
+        ("one kidney removed", "Z90.5"),
+        ("had his right knee replaced", "Z96.651"),  # Presence, knee joint implant, right
+        ("both knees replaced", "Z96.653"),
+        ("pancreas transplant recipient", "Z94.83"),
+        ("cornea graft status", "Z94.7"),  # a graft of a tissue the Transplant lines list
+        ("left above knee amputee", "Z89.612"),
+        ("hypospadias fixed as a baby", "Z87.710"),  # History, personal, hypospadias (corrected)
+        ("glaucoma runs in the family", "Z83.511"),
+        ("used to have encephalitis", "Z86.61"),
+        ("living with an insulin pump", "Z96.41"),
+        ("dad can't afford his daughter's insulin", "Z91.A41"),  # a caregiver's noncompliance, money
+        ("keeps skipping dialysis", "Z91.158"),  # a regimen not kept to, no reason said
+        ("dad doesn't stick to his daughter's special diet", "Z91.A18"),
+        ("completed a course of dexamethasone last year", "Z92.241"),  # History, drug therapy, its class
+        ("chest pain yesterday", "R07.9"),  # no past state said
+        ("had chest pain for 2 days", "R07.9"),
+    ],
+)
+def test_a_past_state_in_the_status_frame(codebook: CodeBook, query: str, expected: str) -> None:
+    assert _top(codebook, query) == expected
+
+
+def test_the_readings() -> None:
+    def lists(main: str, word: str) -> bool:
+        return word in {"absence": {"ovary", "lung"}, "transplant": {"skin", "bone"}}.get(main, set())
+
+    assert read_past_state("one ovary removed", lists).text == "absence ovary unilateral acquired"  # type: ignore[union-attr]
+    assert read_past_state("coronary bypass graft status", lists) is None  # a bypass graft is no transplant
+    assert read_past_state("appendix removed", lists) is None  # no part the Absence lines list, no time past
+    # a condition told beside the past state is coded first: the query keeps its own reading
+    assert read_past_state("pneumonia after kidney transplant", lists) is None
+    # food and rent are basic needs, no dietary regimen the patient cannot keep to
+    assert read_past_state("can't afford food or rent", lists) is None
