@@ -47,6 +47,8 @@ from bot.lookups.index.matching import (
     word_forms,
     word_weight,
 )
+from bot.lookups.index.neoplasm_columns import neoplasm_alternatives
+from bot.lookups.index.neoplasm_site_words import site_nouns
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
@@ -216,6 +218,10 @@ def index_hits(
     for w in words:
         if w in forms:
             alternatives[w] = [*alternatives[w], forms[w]]  # "embolus": Embolus - see Embolism
+    for w, table in neoplasm_alternatives(words).items():
+        alternatives[w] = [*alternatives[w], table]  # "retrobulbar mass, uncertain behavior": Neoplasm
+    for w, site in site_nouns(conn, tree.memo, words, alternatives).items():
+        alternatives[w] = [*alternatives[w], site]  # "vulvar cancer": Neoplasm, vulva
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
         for i, w in enumerate(words):

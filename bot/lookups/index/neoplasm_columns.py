@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from bot.lookups.index.tree import Node
 from bot.lookups.index.words import stem
@@ -40,3 +40,22 @@ def sends_by_site(node: Node) -> bool:
     return node.book != TABLE and any(
         "by site" in ref for ref in (*node.see, *node.see_also) if ref.startswith("Neoplasm")
     )
+
+
+# A finding's noun that, beside a statement of behaviour, names a neoplasm whose behaviour the pathology gave
+# ("retrobulbar mass, uncertain behavior", "renal mass, behavior not known", "skin lesion path: uncertain
+# behavior"): the Neoplasm Table's line of the site, not the Index's Mass or Lesion lines, which code a finding
+# whose nature nobody has stated.
+FINDING_NOUNS = frozenset(stem(w) for w in ("mass", "masses", "lesion", "lesions", "growth", "lump", "nodule"))
+BEHAVIOUR_STATED = frozenset(
+    stem(w) for w in ("behavior", "behaviour", "situ", "uncertain", "borderline", "borderlin")
+)
+
+
+def neoplasm_alternatives(words: Sequence[str]) -> dict[str, str]:
+    """The finding nouns of a query that states a neoplasm's behaviour, each read also as "neoplasm"."""
+    stems = [stem(w) for w in words]
+    if not BEHAVIOUR_STATED.intersection(stems):
+        return {}
+    return {w: "neoplasm" for w, s in zip(words, stems, strict=True) if s in FINDING_NOUNS}
+
