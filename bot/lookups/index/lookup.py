@@ -1487,8 +1487,18 @@ def _title_unsaid(code: Code, stems: frozenset[str], match: PathMatch) -> float:
 def _path_stems(match: PathMatch) -> frozenset[str]:
     """What the index path and its references say (site, type), which the Tabular's child titles repeat."""
     said = {s for n in match.nodes for s in content_stems(n.term)}
-    said.update(s for reference in match.via for s in content_stems(reference.split("=")[0]))
-    return frozenset(said)
+    referred = {s for reference in match.via for s in content_stems(reference.split("=")[0])}
+    if match.book == "neoplasm":
+        # ("Tumor - see Neoplasm, unspecified behavior, by site": the reference's column is no word of the
+        # site, whose Tabular child the query's side chooses - C40.12, not the "unspecified" C40.10)
+        referred -= TABLE_COLUMN_WORDS
+    return frozenset(said | referred)
+
+
+# The Neoplasm Table's column headings as a reference names them ("Neoplasm, unspecified behavior, by site").
+TABLE_COLUMN_WORDS = frozenset(s for stems in COLUMN_STEMS["neoplasm"].values() for s in stems) | content_stems(
+    "behavior by site"
+)
 
 
 def _closest(tree: IndexTree, qwords: list[QueryWord]) -> list[str]:
