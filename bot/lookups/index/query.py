@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.lookups.filler import FILLER
+from bot.lookups.index.chart_notation import read_nerve_numbers, without_lengths
+from bot.lookups.index.eye_sides import eye_side_words
 from bot.lookups.index.devices import singular_devices
 from bot.lookups.index.ear_sides import read_ear_sides
 from bot.lookups.index.encounters import read_encounter
@@ -251,6 +253,7 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
     # "BP 168/102", "K 2.9", "A1c 6.1", "PSA 6.2 rising": the Index's findings
     lowered, dipstick = read_dipstick(lowered)  # "2+ protein on UA": Proteinuria
     lowered = read_results(read_levels(read_values(lowered)))
+    lowered = without_lengths(lowered)  # "dilated aortic root 4.3 cm": what was measured, not its size
     negated = _negated_clauses(lowered, vocabulary)
     text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
     if "/" in text:  # (every shorthand of _SLASHED holds a slash)
@@ -264,6 +267,7 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
     text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
     notes: list[str] = [f"dipstick: {reading}" for reading in dipstick]
+    text = read_nerve_numbers(text, notes)  # "L CN VI palsy": the sixth cranial nerve
     # (a visit's reason read, or a life situation: the encounter's ICD-10-CM reason, not a payer's service)
     kinds: set[str] = {"visit"} if situation is not None or visit_reason is not None else set()
     text = plain_history(text)  # "prior kidney stones", "mom had colon polyps": History, personal / family
@@ -283,6 +287,7 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
         kinds.add("story")
     # "SNHL AU", "otitis externa AS": the ear's Latin side beside a word of the ear, not words to match.
     text = read_ear_sides(text, lowered, lambda said: vocabulary.expand(said)[0])
+    text = eye_side_words(text, notes)  # "macular hole OD": the right eye, not an overdose
     expanded, found = vocabulary.expand(text)
     if vocabulary.chains_brand(found) and (
         DRUG_COLUMN_WORDS.intersection(expanded.split()) or _TAKEN_LONG.search(text)
