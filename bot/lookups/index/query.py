@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.lookups.filler import FILLER
-from bot.lookups.index.chart_notation import read_nerve_numbers, without_lengths
+from bot.lookups.index.chart_notation import names_cranial_nerve, read_nerve_numbers, without_lengths
 from bot.lookups.index.eye_sides import eye_side_words
 from bot.lookups.index.devices import singular_devices
 from bot.lookups.index.ear_sides import read_ear_sides
@@ -353,6 +353,8 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
         kinds.add("traumatic")
     elif fracture_not_pathological(text):
         echoes.append("traumatic")  # "broken left ankle": Fracture, traumatic (pathological only when said)
+    if names_cranial_nerve(text):
+        echoes.append("cranial")  # "third nerve palsy": Palsy, cranial nerve, third
     text = _diagnostic_scope(text)
     text = _imaged_head(text, "cpt" in kinds)
     text = _count(text)
