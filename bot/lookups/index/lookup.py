@@ -1112,7 +1112,10 @@ def _verify(
         elif understood.pair_side and not stems & SIDE_STEMS:
             # "my ears keep ringing": a pair named in the plural is both, where the Tabular asks for a side.
             stems = stems | {understood.pair_side}
-        done = complete_cm(conn, match.code, stems, understood.encounter, _path_stems(match), memo)
+        site_words = _path_stems(match, False)
+        if match.book == "neoplasm":
+            stems = stems - (_path_stems(match) - site_words - own)  # (the reference's column words)
+        done = complete_cm(conn, match.code, stems, understood.encounter, site_words, memo)
         system = "cm"
     if done is None:
         return None
@@ -1476,6 +1479,11 @@ def _title_unsaid(code: Code, stems: frozenset[str], match: PathMatch) -> float:
     "fall") ranks below one that says no more ("Unspecified fall")."""
     # A main term's other form the query did not say ("pathological" of "Fracture, pathological") is
     # not excused: the title saying it says more than the query.
+    if match.book == "neoplasm" and match.column == "unspecified_behavior":
+        # The Table's unspecified behavior codes name the body system their site is classified in ("Neoplasm
+        # of unspecified behavior of digestive system" for the liver): the system is no word said beyond the
+        # query.
+        return 0.0
     main = match.nodes[0]
     unsaid_forms = {
         s for form in main.term.split(",") if not content_stems(form) & stems for s in content_stems(form)
@@ -1484,11 +1492,12 @@ def _title_unsaid(code: Code, stems: frozenset[str], match: PathMatch) -> float:
     return min(3, len(extra)) * 6.0
 
 
-def _path_stems(match: PathMatch) -> frozenset[str]:
-    """What the index path and its references say (site, type), which the Tabular's child titles repeat."""
+def _path_stems(match: PathMatch, columns: bool = True) -> frozenset[str]:
+    """What the index path and its references say (site, type), which the Tabular's child titles repeat
+    (without `columns`, less the Neoplasm Table's column a reference names: the completion's words)."""
     said = {s for n in match.nodes for s in content_stems(n.term)}
     referred = {s for reference in match.via for s in content_stems(reference.split("=")[0])}
-    if match.book == "neoplasm":
+    if match.book == "neoplasm" and not columns:
         # ("Tumor - see Neoplasm, unspecified behavior, by site": the reference's column is no word of the
         # site, whose Tabular child the query's side chooses - C40.12, not the "unspecified" C40.10)
         referred -= TABLE_COLUMN_WORDS

@@ -1400,6 +1400,10 @@ def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, 
             best, used = column, hit
     if not best:
         return preset or DEFAULT_COLUMN.get(book, ""), set()
+    if preset and best == DEFAULT_COLUMN.get(book) and book == TABLE_BY_SITE:
+        # ("pancreatic head mass, bx: adenocarcinoma": the morphology's reference says what the mass is; a
+        # finding's word says no behaviour against it)
+        return preset, used | _table_words(book, by_stem)
     return best, used | _table_words(book, by_stem)
 
 
