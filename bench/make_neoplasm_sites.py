@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import io
 import random
 import re
 import sys
@@ -71,7 +70,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "tumor of uncertain behavior in the {site}",
         "{site} neoplasm of uncertain behaviour",
     ),
-    "unspecified_behavior": ("{site} tumor", "tumor of the {site}, behavior unspecified", "neoplasm of {site}"),
+    "unspecified_behavior": (
+        "{site} tumor",
+        "tumor of the {site}, behavior unspecified",
+        "neoplasm of {site}",
+    ),
 }
 # (the Table's own lines no site names, and the skin's morphology lines, which are asked by morphology)
 SKIPPED_TERMS = re.compile(
@@ -189,7 +192,9 @@ def score(path: Path, codes_db: Path, misses: bool) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seed", type=int, default=2222)
     parser.add_argument("--total", type=int, default=400)
     parser.add_argument("--out", type=Path, default=OUT)

@@ -36,7 +36,10 @@ _NUMERAL = r"(xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i|1[0-2]|[1-9])"
 # "CN VI", "CN6", "CN-III", "cranial nerve 7", "cranial nerves III" (not "CN" alone, nor a number past 12)
 _NERVE = re.compile(rf"\b(?:cn|cranial\s+nerves?)\s*-?\s*{_NUMERAL}\b(?!\s*(?:cm|mm|%))")
 # (but the seventh, whose palsy the Index prints under its own words: "Palsy, seventh nerve - see Palsy, facial")
-_ORDINAL_NERVE = re.compile(rf"\b(?:{'|'.join(o for o in ORDINALS if o != 'seventh')})\s+nerves?\b")
+_DIGIT_ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "8th", "9th", "10th", "11th", "12th")
+_ORDINAL_NERVE = re.compile(
+    rf"\b(?:{'|'.join([*(o for o in ORDINALS if o != 'seventh'), *_DIGIT_ORDINALS])})\s+nerves?\b"
+)
 _LENGTH = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:cm|mm)\b(?!\s*hg)")
 
 

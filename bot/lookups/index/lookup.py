@@ -1505,9 +1505,9 @@ def _path_stems(match: PathMatch, columns: bool = True) -> frozenset[str]:
 
 
 # The Neoplasm Table's column headings as a reference names them ("Neoplasm, unspecified behavior, by site").
-TABLE_COLUMN_WORDS = frozenset(s for stems in COLUMN_STEMS["neoplasm"].values() for s in stems) | content_stems(
-    "behavior by site"
-)
+TABLE_COLUMN_WORDS = frozenset(
+    s for stems in COLUMN_STEMS["neoplasm"].values() for s in stems
+) | content_stems("behavior by site")
 
 
 def _closest(tree: IndexTree, qwords: list[QueryWord]) -> list[str]:

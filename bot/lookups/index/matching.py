@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.lookups.index import per_lookup
+from bot.lookups.index.neoplasm_columns import IN_SITU_COLUMN, in_situ_said, sends_by_site
+from bot.lookups.index.neoplasm_columns import table_words as neoplasm_table_words
 from bot.lookups.index.opposites import says_opposite_level
 from bot.lookups.index.organisms import (
     KIND_STEMS,
@@ -32,8 +34,6 @@ from bot.lookups.index.organisms import (
 from bot.lookups.index.pcs_body_systems import names_body_system_line
 from bot.lookups.index.pcs_keys import names_key
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
-from bot.lookups.index.neoplasm_columns import IN_SITU_COLUMN, in_situ_said, sends_by_site
-from bot.lookups.index.neoplasm_columns import table_words as neoplasm_table_words
 from bot.lookups.index.stories import TABLE_WORDS
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
 from bot.lookups.index.words import FILLERS, NEGATIONS, WORD_CACHE, content_stems, stem
@@ -550,6 +550,7 @@ class Matcher:
         )
         columns = _weight(words, _column_words(root.book, by_stem))
         results: list[PathMatch] = []
+
         # A line sending to the Table's site lines ("Tumor - see also Neoplasm, unspecified behavior, by
         # site") is walked and followed whatever it holds itself: any word left may name the site there.
         # (only a line adding no word the query did not say: "Carcinoma, intraepithelial" is no reading of a

@@ -46,7 +46,9 @@ def sends_by_site(node: Node) -> bool:
 # ("retrobulbar mass, uncertain behavior", "renal mass, behavior not known", "skin lesion path: uncertain
 # behavior"): the Neoplasm Table's line of the site, not the Index's Mass or Lesion lines, which code a finding
 # whose nature nobody has stated.
-FINDING_NOUNS = frozenset(stem(w) for w in ("mass", "masses", "lesion", "lesions", "growth", "lump", "nodule"))
+FINDING_NOUNS = frozenset(
+    stem(w) for w in ("mass", "masses", "lesion", "lesions", "growth", "lump", "nodule")
+)
 BEHAVIOUR_STATED = frozenset(
     stem(w) for w in ("behavior", "behaviour", "situ", "uncertain", "borderline", "borderlin")
 )
@@ -58,4 +60,3 @@ def neoplasm_alternatives(words: Sequence[str]) -> dict[str, str]:
     if not BEHAVIOUR_STATED.intersection(stems):
         return {}
     return {w: "neoplasm" for w, s in zip(words, stems, strict=True) if s in FINDING_NOUNS}
-

@@ -84,7 +84,9 @@ def site_nouns(
     their vocabulary readings say a Table column word or "neoplasm"). An adjective the Table prints itself
     ("cervical", a modifier of the cervix and a subterm of stump; "tonsillar", of the tonsillar fossa) is
     read as the noun too when the noun is a site of its own ("cervix", "tonsil")."""
-    said = {stem(w) for w in words} | {s for w in words for a in alternatives.get(w, ()) for s in content_stems(a)}
+    said = {stem(w) for w in words} | {
+        s for w in words for a in alternatives.get(w, ()) for s in content_stems(a)
+    }
     if not said & set(neoplasm_stems):
         return {}
     every, sites = table_site_stems(conn, memo)

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field, replace
 
 from bot.lookups.filler import FILLER
 from bot.lookups.index.chart_notation import names_cranial_nerve, read_nerve_numbers, without_lengths
-from bot.lookups.index.eye_sides import eye_side_words
 from bot.lookups.index.devices import singular_devices
 from bot.lookups.index.ear_sides import read_ear_sides
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import SETTING_OR, read_injury_story, read_setting, turn_doer
+from bot.lookups.index.eye_sides import eye_side_words
 from bot.lookups.index.gestation import puerperium_said, trimester_said
 from bot.lookups.index.injury_natures import fracture_not_pathological, read_injury_natures
 from bot.lookups.index.injury_words import read_injury_words, told_as_traumatic
