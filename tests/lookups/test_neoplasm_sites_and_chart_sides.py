@@ -47,6 +47,7 @@ def test_a_nerve_numeral_is_its_ordinal_and_a_size_is_dropped() -> None:
         ("ca in situ of the gallbladder", "D01.5"),  # "in situ" outvotes the malignant words naming it
         ("metastasis to the popliteal lymph nodes", "C77.4"),  # the Table kept beside the PCS key's nodes
         ("cancer spread to the spleen", "C78.89"),  # "spread to": secondary
+        ("met to the sternum", "C79.51"),  # a clinician's singular of "mets"
         ("spleen mass, uncertain behavior", "D37.8"),  # a finding with a stated behaviour is a neoplasm
         ("uvular cancer", "C05.2"),  # the adjective read as the Table's noun
         ("malignant tumor of the right scapula", "C40.01"),  # the side, not the reference's "unspecified"

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from bot.lookups.index.tree import Node
@@ -60,3 +61,13 @@ def neoplasm_alternatives(words: Sequence[str]) -> dict[str, str]:
     if not BEHAVIOUR_STATED.intersection(stems):
         return {}
     return {w: "neoplasm" for w, s in zip(words, stems, strict=True) if s in FINDING_NOUNS}
+
+
+# "met to the liver", "met from a lung primary": a clinician's singular of "mets" (the verb "met" is followed by
+# whom or what was met, never by "to the" or "from a" a site).
+_MET = re.compile(r"\bmet\b(?=\s+(?:to|from)\b)")
+
+
+def read_met(text: str) -> str:
+    """The text with a metastasis written "met to" / "met from" said as "metastasis"."""
+    return _MET.sub("metastasis", text) if "met" in text else text

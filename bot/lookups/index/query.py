@@ -27,6 +27,7 @@ from bot.lookups.index.injury_natures import fracture_not_pathological, read_inj
 from bot.lookups.index.injury_words import read_injury_words, told_as_traumatic
 from bot.lookups.index.lab_values import read_dipstick, read_levels
 from bot.lookups.index.lay_phrases import read_lay
+from bot.lookups.index.neoplasm_columns import read_met
 from bot.lookups.index.per_lookup import memo
 from bot.lookups.index.reasons import (
     observation_ruled_out,
@@ -288,6 +289,7 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
     # "SNHL AU", "otitis externa AS": the ear's Latin side beside a word of the ear, not words to match.
     text = read_ear_sides(text, lowered, lambda said: vocabulary.expand(said)[0])
     text = eye_side_words(text, notes)  # "macular hole OD": the right eye, not an overdose
+    text = read_met(text)  # "met to the frontal bone": a metastasis
     expanded, found = vocabulary.expand(text)
     if vocabulary.chains_brand(found) and (
         DRUG_COLUMN_WORDS.intersection(expanded.split()) or _TAKEN_LONG.search(text)
