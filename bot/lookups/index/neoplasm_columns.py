@@ -50,9 +50,8 @@ def sends_by_site(node: Node) -> bool:
 FINDING_NOUNS = frozenset(
     stem(w) for w in ("mass", "masses", "lesion", "lesions", "growth", "lump", "nodule")
 )
-BEHAVIOUR_STATED = frozenset(
-    stem(w) for w in ("behavior", "behaviour", "situ", "uncertain", "borderline", "borderlin")
-)
+# (not "uncertain" alone: "nodule of uncertain significance" is a finding, no neoplasm's behaviour)
+BEHAVIOUR_STATED = frozenset(stem(w) for w in ("behavior", "behaviour", "situ", "borderline", "borderlin"))
 
 
 def neoplasm_alternatives(words: Sequence[str]) -> dict[str, str]:

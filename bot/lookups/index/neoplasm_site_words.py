@@ -39,10 +39,11 @@ ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 MIN_BASE = 3  # the adjective less its ending: "glott" + ic
 MEMO_KEY = ("neoplasm-site-stems",)
 # The words that say a query is about a neoplasm: a column's word, but not the findings' mass, growth or
-# lesion, which are as often no neoplasm at all.
+# lesion, which are as often no neoplasm at all, nor "primary", "secondary", "unspecified", said of any
+# condition ("primary ovarian failure").
 NEOPLASM_WORDS = (
     frozenset(s for stems in COLUMN_STEMS[TABLE].values() for s in stems) | {stem("neoplasm"), stem("tumor")}
-) - FINDING_NOUNS
+) - FINDING_NOUNS - {stem(w) for w in ("primary", "secondary", "unspecified")}
 
 
 def noun_candidates(word: str) -> list[str]:
