@@ -42,8 +42,13 @@ MEMO_KEY = ("neoplasm-site-stems",)
 # lesion, which are as often no neoplasm at all, nor "primary", "secondary", "unspecified", said of any
 # condition ("primary ovarian failure").
 NEOPLASM_WORDS = (
-    frozenset(s for stems in COLUMN_STEMS[TABLE].values() for s in stems) | {stem("neoplasm"), stem("tumor")}
-) - FINDING_NOUNS - {stem(w) for w in ("primary", "secondary", "unspecified")}
+    (
+        frozenset(s for stems in COLUMN_STEMS[TABLE].values() for s in stems)
+        | {stem("neoplasm"), stem("tumor")}
+    )
+    - FINDING_NOUNS
+    - {stem(w) for w in ("primary", "secondary", "unspecified")}
+)
 
 
 def noun_candidates(word: str) -> list[str]:
