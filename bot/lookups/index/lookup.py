@@ -47,6 +47,8 @@ from bot.lookups.index.matching import (
     word_forms,
     word_weight,
 )
+from bot.lookups.index.neoplasm_columns import neoplasm_alternatives
+from bot.lookups.index.neoplasm_site_words import site_nouns
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
@@ -216,6 +218,10 @@ def index_hits(
     for w in words:
         if w in forms:
             alternatives[w] = [*alternatives[w], forms[w]]  # "embolus": Embolus - see Embolism
+    for w, table in neoplasm_alternatives(words).items():
+        alternatives[w] = [*alternatives[w], table]  # "retrobulbar mass, uncertain behavior": Neoplasm
+    for w, site in site_nouns(conn, tree.memo, words, alternatives).items():
+        alternatives[w] = [*alternatives[w], site]  # "vulvar cancer": Neoplasm, vulva
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
         for i, w in enumerate(words):
@@ -1106,7 +1112,10 @@ def _verify(
         elif understood.pair_side and not stems & SIDE_STEMS:
             # "my ears keep ringing": a pair named in the plural is both, where the Tabular asks for a side.
             stems = stems | {understood.pair_side}
-        done = complete_cm(conn, match.code, stems, understood.encounter, _path_stems(match), memo)
+        site_words = _path_stems(match, False)
+        if match.book == "neoplasm":
+            stems = stems - (_path_stems(match) - site_words - own)  # (the reference's column words)
+        done = complete_cm(conn, match.code, stems, understood.encounter, site_words, memo)
         system = "cm"
     if done is None:
         return None
@@ -1470,6 +1479,11 @@ def _title_unsaid(code: Code, stems: frozenset[str], match: PathMatch) -> float:
     "fall") ranks below one that says no more ("Unspecified fall")."""
     # A main term's other form the query did not say ("pathological" of "Fracture, pathological") is
     # not excused: the title saying it says more than the query.
+    if match.book == "neoplasm" and match.column == "unspecified_behavior":
+        # The Table's unspecified behavior codes name the body system their site is classified in ("Neoplasm
+        # of unspecified behavior of digestive system" for the liver): the system is no word said beyond the
+        # query.
+        return 0.0
     main = match.nodes[0]
     unsaid_forms = {
         s for form in main.term.split(",") if not content_stems(form) & stems for s in content_stems(form)
@@ -1478,11 +1492,22 @@ def _title_unsaid(code: Code, stems: frozenset[str], match: PathMatch) -> float:
     return min(3, len(extra)) * 6.0
 
 
-def _path_stems(match: PathMatch) -> frozenset[str]:
-    """What the index path and its references say (site, type), which the Tabular's child titles repeat."""
+def _path_stems(match: PathMatch, columns: bool = True) -> frozenset[str]:
+    """What the index path and its references say (site, type), which the Tabular's child titles repeat
+    (without `columns`, less the Neoplasm Table's column a reference names: the completion's words)."""
     said = {s for n in match.nodes for s in content_stems(n.term)}
-    said.update(s for reference in match.via for s in content_stems(reference.split("=")[0]))
-    return frozenset(said)
+    referred = {s for reference in match.via for s in content_stems(reference.split("=")[0])}
+    if match.book == "neoplasm" and not columns:
+        # ("Tumor - see Neoplasm, unspecified behavior, by site": the reference's column is no word of the
+        # site, whose Tabular child the query's side chooses - C40.12, not the "unspecified" C40.10)
+        referred -= TABLE_COLUMN_WORDS
+    return frozenset(said | referred)
+
+
+# The Neoplasm Table's column headings as a reference names them ("Neoplasm, unspecified behavior, by site").
+TABLE_COLUMN_WORDS = frozenset(
+    s for stems in COLUMN_STEMS["neoplasm"].values() for s in stems
+) | content_stems("behavior by site")
 
 
 def _closest(tree: IndexTree, qwords: list[QueryWord]) -> list[str]:

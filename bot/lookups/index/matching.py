@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.lookups.index import per_lookup
+from bot.lookups.index.neoplasm_columns import IN_SITU_COLUMN, in_situ_said, sends_by_site
+from bot.lookups.index.neoplasm_columns import table_words as neoplasm_table_words
 from bot.lookups.index.opposites import says_opposite_level
 from bot.lookups.index.organisms import (
     KIND_STEMS,
@@ -81,7 +83,8 @@ COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "poisoning_accidental": ("accidental", "toxicity", "overdos", "ingestion", "toxic"),
     },
     "neoplasm": {
-        "malignant_secondary": ("secondary", "metastatic", "metastasi", "metastas", "metastases"),
+        # ("spread to the liver": the users' word for a metastasis)
+        "malignant_secondary": ("secondary", "metastatic", "metastasi", "metastas", "metastases", "spread"),
         "ca_in_situ": ("situ", "cis"),
         "benign": ("benign",),
         "uncertain_behavior": ("uncertain", "borderlin"),
@@ -134,6 +137,7 @@ OTHER_BEHAVIOUR = frozenset(
 )  # the table whose "see also" line a site said replaces
 SITE_SAID_COST = 0.1  # the Table read by the site said, not at the line a morphology's "see also" names
 KIND_LINE_COST = 0.3  # an organism read at its kind's line ("Endocarditis, bacterial" for staph)
+MAX_BY_SITE = 2  # lines sending to the Neoplasm Table's sites walked beyond MAX_WALKS
 FINISH_MARGIN = 1.0  # paths finished below a line: those within a word of the best path so far
 
 
@@ -409,6 +413,10 @@ class Matcher:
         span = self.tree.span
         ids = sorted(weight, key=lambda n: (-weight[n], -span(n), n))[: MAX_MAIN_TERMS * 4]
         ids += sorted(set(weight) - set(ids), key=lambda n: -span(n))[: MAX_BROAD * 2]
+        # The Neoplasm Table's main term, when a word of the query reads as it ("metastasis"), is looked at
+        # however many narrow main terms hold the site's words ("Cubital lymph node" in the PCS Body Part Key).
+        table = [n.id for n in self.tree.broadest(TABLE_BY_SITE, 1)] if TABLE_BY_SITE in books else []
+        ids += [n for n in table if n in weight and n not in ids]
         candidates = [n for n in self.tree.nodes(ids) if n.book in books]
         heads: dict[str, int] = {}
         for node in candidates:
@@ -443,6 +451,7 @@ class Matcher:
             key=lambda w: -self.tree.span(w.nodes[0].id),
         )
         kept += [w for w in broad[:MAX_BROAD] if self.tree.span(w.nodes[0].id) >= 100]
+        kept += [w for _, w in walks[MAX_MAIN_TERMS:] if w.nodes[0].id in table and w not in kept]
         return kept + self._implied(words, by_stem, books, {w.nodes[0].id for _, w in walks})
 
     def _implied(
@@ -541,11 +550,29 @@ class Matcher:
         )
         columns = _weight(words, _column_words(root.book, by_stem))
         results: list[PathMatch] = []
-        for rank, (key, _, line) in enumerate(keyed[:MAX_WALKS]):
-            if 10 * (key + columns + REFERENCE_ALLOWANCE + FINISH_MARGIN) < self._best:
+
+        # A line sending to the Table's site lines ("Tumor - see also Neoplasm, unspecified behavior, by
+        # site") is walked and followed whatever it holds itself: any word left may name the site there.
+        # (only a line adding no word the query did not say: "Carcinoma, intraepithelial" is no reading of a
+        # carcinoma of the skin of the neck)
+        def to_sites(line: _Line) -> bool:
+            return line.unsaid <= first.unsaid and sends_by_site(line.node)
+
+        walked_lines = keyed[:MAX_WALKS]
+        walked_lines += [k for k in keyed[MAX_WALKS:] if to_sites(k[2])][:MAX_BY_SITE]
+        by_site = {i for i, (_, _, line) in enumerate(walked_lines) if to_sites(line)}
+        last_by_site = max(by_site, default=-1)
+        for rank, (key, _, line) in enumerate(walked_lines):
+            allowance = REFERENCE_ALLOWANCE
+            if rank in by_site:
+                allowance = max(allowance, _weight(words, set(range(len(words))) - line.covered))
+            if 10 * (key + columns + allowance + FINISH_MARGIN) < self._best:
+                if rank < last_by_site:
+                    continue
                 break  # this path and the rest, even with a reference or a column word more, fall far behind
             walk = line.walk(start)
-            results += self._finish(walk, words, by_stem, jumps if rank < MAX_FOLLOWED else MAX_JUMPS)
+            followed = rank < MAX_FOLLOWED or rank in by_site
+            results += self._finish(walk, words, by_stem, jumps if followed else MAX_JUMPS)
         return results
 
     def _said_anchors(
@@ -1363,12 +1390,21 @@ def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, 
     """The table column the query's words choose (or the reference's), and the words that chose it."""
     best = ""
     used: set[int] = set()
+    if in_situ_said(book, by_stem):
+        # ("ca in situ": the malignant words name the in-situ morphology; they are used, not outvoting it)
+        columns = COLUMN_STEMS[book]
+        said = columns[IN_SITU_COLUMN] | columns["malignant_primary"]
+        return IN_SITU_COLUMN, {i for s in said for i in by_stem.get(s, ())} | _table_words(book, by_stem)
     for column, stems in COLUMN_STEMS.get(book, {}).items():
         hit = {i for s in stems for i in by_stem.get(s, ())}
         if len(hit) > len(used):
             best, used = column, hit
     if not best:
         return preset or DEFAULT_COLUMN.get(book, ""), set()
+    if preset and best == DEFAULT_COLUMN.get(book) and book == TABLE_BY_SITE:
+        # ("pancreatic head mass, bx: adenocarcinoma": the morphology's reference says what the mass is; a
+        # finding's word says no behaviour against it)
+        return preset, used | _table_words(book, by_stem)
     return best, used | _table_words(book, by_stem)
 
 
@@ -1381,7 +1417,9 @@ def _column_words(book: str, by_stem: dict[str, set[int]]) -> set[int]:
 def _table_words(book: str, by_stem: dict[str, set[int]]) -> set[int]:
     """A drug story's words for the taking ("pills", "dose", "overdose"): used by a Drug Table line, choosing
     no column."""
-    return {i for s in TABLE_WORDS for i in by_stem.get(s, ())} if book == "drug" else set()
+    if book == "drug":
+        return {i for s in TABLE_WORDS for i in by_stem.get(s, ())}
+    return neoplasm_table_words(book, by_stem)
 
 
 def _weight(words: Sequence[QueryWord], covered: Iterable[int]) -> float:

@@ -16,15 +16,18 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.lookups.filler import FILLER
+from bot.lookups.index.chart_notation import names_cranial_nerve, read_nerve_numbers, without_lengths
 from bot.lookups.index.devices import singular_devices
 from bot.lookups.index.ear_sides import read_ear_sides
 from bot.lookups.index.encounters import read_encounter
 from bot.lookups.index.external_causes import SETTING_OR, read_injury_story, read_setting, turn_doer
+from bot.lookups.index.eye_sides import eye_side_words
 from bot.lookups.index.gestation import puerperium_said, trimester_said
 from bot.lookups.index.injury_natures import fracture_not_pathological, read_injury_natures
 from bot.lookups.index.injury_words import read_injury_words, told_as_traumatic
 from bot.lookups.index.lab_values import read_dipstick, read_levels
 from bot.lookups.index.lay_phrases import read_lay
+from bot.lookups.index.neoplasm_columns import read_met
 from bot.lookups.index.per_lookup import memo
 from bot.lookups.index.reasons import (
     observation_ruled_out,
@@ -251,6 +254,7 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
     # "BP 168/102", "K 2.9", "A1c 6.1", "PSA 6.2 rising": the Index's findings
     lowered, dipstick = read_dipstick(lowered)  # "2+ protein on UA": Proteinuria
     lowered = read_results(read_levels(read_values(lowered)))
+    lowered = without_lengths(lowered)  # "dilated aortic root 4.3 cm": what was measured, not its size
     negated = _negated_clauses(lowered, vocabulary)
     text = " ".join(_PUNCTUATION.sub(" ", lowered).split())
     if "/" in text:  # (every shorthand of _SLASHED holds a slash)
@@ -264,6 +268,7 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
     text, phrases = vocabulary.expand(" ".join(text.split()), shortest=2, kinds={"cpt"})
     text = " ".join(_FILLER.sub(" ", text).split()) or " ".join(text.split())
     notes: list[str] = [f"dipstick: {reading}" for reading in dipstick]
+    text = read_nerve_numbers(text, notes)  # "L CN VI palsy": the sixth cranial nerve
     # (a visit's reason read, or a life situation: the encounter's ICD-10-CM reason, not a payer's service)
     kinds: set[str] = {"visit"} if situation is not None or visit_reason is not None else set()
     text = plain_history(text)  # "prior kidney stones", "mom had colon polyps": History, personal / family
@@ -283,6 +288,8 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
         kinds.add("story")
     # "SNHL AU", "otitis externa AS": the ear's Latin side beside a word of the ear, not words to match.
     text = read_ear_sides(text, lowered, lambda said: vocabulary.expand(said)[0])
+    text = eye_side_words(text, notes)  # "macular hole OD": the right eye, not an overdose
+    text = read_met(text)  # "met to the frontal bone": a metastasis
     expanded, found = vocabulary.expand(text)
     if vocabulary.chains_brand(found) and (
         DRUG_COLUMN_WORDS.intersection(expanded.split()) or _TAKEN_LONG.search(text)
@@ -348,6 +355,8 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
         kinds.add("traumatic")
     elif fracture_not_pathological(text):
         echoes.append("traumatic")  # "broken left ankle": Fracture, traumatic (pathological only when said)
+    if names_cranial_nerve(text):
+        echoes.append("cranial")  # "third nerve palsy": Palsy, cranial nerve, third
     text = _diagnostic_scope(text)
     text = _imaged_head(text, "cpt" in kinds)
     text = _count(text)
