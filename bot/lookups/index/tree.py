@@ -178,6 +178,7 @@ class IndexTree:
         self._procedure_stored = False
         self._open_heads: dict[str, tuple[int, frozenset[str]]] = {}
         self._table_parts: dict[str, frozenset[str]] = {}
+        self._main_ids: dict[str, frozenset[int]] = {}  # the main terms' ids by book (children_among)
         # the Tabular rows completion reads (bot.lookups.index.completion), and the readers' tables
         self.memo: dict[object, object] = Memo()
 
@@ -403,6 +404,24 @@ class IndexTree:
         self._refs[node_id] = found
         return found
 
+    def parents_holding(self, words: Iterable[str]) -> set[int]:
+        """The lines with a subterm holding one of the words (the root aside)."""
+        return {parent for word in words for parent in self._postings(word).children if parent}
+
+    def children_among(self, node_id: int, book: str, candidates: Iterable[int]) -> list[int]:
+        """The candidates that are children of the node in the book, in reading order."""
+        if node_id == 0:
+            mains = self._main_ids.get(book)
+            if mains is None:  # (the ids only, from the index on (book, depth): a few ms, once per book)
+                rows = self.conn.execute("SELECT id FROM index_nodes WHERE book = ? AND depth = 0", [book])
+                mains = self._main_ids[book] = frozenset(i for (i,) in rows)
+            return sorted(c for c in candidates if c in mains)
+        here = self.node(node_id)
+        if here is None:
+            return []
+        inside = sorted(c for c in candidates if here.id < c <= here.last)
+        return [n.id for n in self.nodes(inside) if n.parent == node_id and n.book == book]
+
     def children(self, node_id: int) -> list[Node]:
         rows = self.conn.execute(
             f"SELECT {_COLUMNS} FROM index_nodes WHERE parent = ? ORDER BY id", [node_id]
@@ -576,9 +595,25 @@ def _descend(tree: IndexTree, book: str, node: int, part: str) -> int | None:
         current = best
     if not left and current != node:
         return current
-    for child in tree.children(node):
-        if child.book == book and not content_stems(child.term) & set(content_stems(clean)):
-            found = _child(tree, book, child.id, clean)
+    return _skipped_level(tree, book, node, clean)
+
+
+def _skipped_level(tree: IndexTree, book: str, node: int, part: str) -> int | None:
+    """The part one level further down: under the first child of `node` (in reading order) that does not
+    itself hold the part's words, the subterm the part names (`_child`), or None.
+
+    Only a child with a subterm holding one of the part's words (or a link, for a link part) can hold it, so
+    only those children are asked: the postings of the part's words name them, and a reference the Index
+    does not hold costs no walk through every main term of every book."""
+    said = set(content_stems(part))
+    wanted = content_stems(part.strip().lower())  # the words `_child` asks the children for
+    if not wanted and not is_link(part.strip().lower()):
+        return None  # (`_child` finds nothing under any child)
+    holders = tree.parents_holding(wanted or (LINK,))
+    for child_id in tree.children_among(node, book, holders):
+        child = tree.node(child_id)
+        if child is not None and not content_stems(child.term) & said:
+            found = _child(tree, book, child_id, part)
             if found is not None:
                 return found
     return None
