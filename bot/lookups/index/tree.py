@@ -68,8 +68,11 @@ class Node:
 # Least recently used lines and words dropped past these: a process answering every query of every bench set
 # (7,800) meets ~54,000 of the ~121,000 lines (~580 bytes each kept) and ~6,300 of the ~25,000 words, the
 # commonest 1,000 of which hold most postings (~25 MB of ~38 MB), so the hot ones stay and memory is bounded.
+# The words: one held set of 541 queries asks ~4,800 words (~2,800 of them in no line, kept as one shared
+# empty postings; ~650 in one line), three sets ~12,500: a cap below that read the same words again and
+# again (a cap met in a loop drops each word just before it comes back), and the rare words cost little.
 CACHE_NODES = 40_000  # ~23 MB
-CACHE_WORDS = 4_000  # ~35 MB
+CACHE_WORDS = 30_000  # ~40 MB at most: every word of the index, besides the words no line holds
 MAIN_TERMS_PER_WORD = 150
 CACHE_SETS = 100_000
 CACHE_REFS = 50_000
@@ -120,6 +123,10 @@ class Postings:
 
     def under(self, parent: int) -> tuple[tuple[int, bool], ...]:
         return self.children.get(parent, ())
+
+
+# A word no line holds (most words a query says that the Index does not): one postings, shared.
+_NO_LINES = Postings(())
 
 
 def _node(row: Sequence[object]) -> Node:
@@ -331,7 +338,7 @@ class IndexTree:
                 "FROM index_words w WHERE w.word = ? ORDER BY w.node",
                 [word],
             ).fetchall()
-            found = Postings(rows)
+            found = Postings(rows) if rows else _NO_LINES
             self._spans.update(found.spans)  # (kept whatever postings are dropped: a few numbers a main term)
             self._words[word] = found
             if len(self._words) > CACHE_WORDS:
