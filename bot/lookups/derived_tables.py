@@ -21,6 +21,7 @@ from bot.lookups.index import (
     services,
     tree,
     word_forms,
+    z_lines,
 )
 from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD, read_root_operations
@@ -121,6 +122,7 @@ TABLES = (
         service_titles.encode_service_lines,
         service_titles.decode_service_lines,
     ),
+    Table(z_lines.Z_LINES, z_lines.ZLines.build, z_lines.encode_z_lines, z_lines.decode_z_lines),
     Table(
         word_forms.HYPHEN_FORMS,
         word_forms.build_hyphen_forms,

@@ -173,3 +173,32 @@ def test_no_index_line_lies_below_a_note(tree: IndexTree, codebook: CodeBook) ->
     assert tree.path_text(systolic.node) == "Failure, failed, heart, systolic"
     node = tree.node(systolic.node)
     assert node is not None and node.code == "I50.20"
+
+
+@pytest.mark.parametrize(
+    ("book", "under", "part"),
+    [
+        ("pcs", "", "1st Toe"),  # a PCS reference part found a level down from the main terms
+        ("cm", "Abortion", "sepsis"),  # Abortion, complicated, sepsis
+        ("cm", "Absence", "acquired"),
+        ("cm", "", "Xyzzy"),  # no line holds it
+        ("cm", "", "Placed"),  # a word the Index holds, but under no main term as a subterm of its own
+        ("cm", "Fracture", "with"),  # a link part
+    ],
+)
+def test_a_part_a_level_down_is_the_first_child_walk_finds(
+    tree: IndexTree, book: str, under: str, part: str
+) -> None:
+    # The skipped-level step asks only the children the part's postings name; a walk through every child in
+    # reading order (as it was done before) finds the same line.
+    from bot.lookups.index.tree import _child, _skipped_level
+    from bot.lookups.index.words import content_stems
+
+    node = tree.resolve(under, book).node if under else 0
+    walked = None
+    for child in tree.children(node):
+        if child.book == book and not content_stems(child.term) & content_stems(part):
+            walked = _child(tree, book, child.id, part)
+            if walked is not None:
+                break
+    assert _skipped_level(tree, book, node, part) == walked

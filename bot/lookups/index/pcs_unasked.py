@@ -55,10 +55,17 @@ def unused_condition_words(words: Iterable[str], title: str) -> list[str]:
 
 
 def names_main_term(tree: IndexTree, word: str) -> bool:
-    """Whether the word is an ICD-10-CM Index main term of one word ("Infiltrate, infiltration")."""
+    """Whether the word is an ICD-10-CM Index main term of one word ("Infiltrate, infiltration"), kept per word
+    in the tree's memo (the same query words come back)."""
+    key = ("one-word main term", word)
+    kept = tree.memo.get(key)
+    if isinstance(kept, bool):
+        return kept
     reference = tree.resolve(word, "cm")
     node = tree.node(reference.node) if reference.node else None
-    if node is None or node.depth != 0:
-        return False
-    forms = {f.strip() for f in node.term.lower().split(",")}
-    return stem(word.lower()) in {stem(f) for f in forms if " " not in f}
+    found = False
+    if node is not None and node.depth == 0:
+        forms = {f.strip() for f in node.term.lower().split(",")}
+        found = stem(word.lower()) in {stem(f) for f in forms if " " not in f}
+    tree.memo[key] = found
+    return found

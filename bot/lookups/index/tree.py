@@ -68,8 +68,11 @@ class Node:
 # Least recently used lines and words dropped past these: a process answering every query of every bench set
 # (7,800) meets ~54,000 of the ~121,000 lines (~580 bytes each kept) and ~6,300 of the ~25,000 words, the
 # commonest 1,000 of which hold most postings (~25 MB of ~38 MB), so the hot ones stay and memory is bounded.
+# The words: one held set of 541 queries asks ~4,800 words (~2,800 of them in no line, kept as one shared
+# empty postings; ~650 in one line), three sets ~12,500: a cap below that read the same words again and
+# again (a cap met in a loop drops each word just before it comes back), and the rare words cost little.
 CACHE_NODES = 40_000  # ~23 MB
-CACHE_WORDS = 4_000  # ~35 MB
+CACHE_WORDS = 30_000  # ~40 MB at most: every word of the index, besides the words no line holds
 MAIN_TERMS_PER_WORD = 150
 CACHE_SETS = 100_000
 CACHE_REFS = 50_000
@@ -120,6 +123,10 @@ class Postings:
 
     def under(self, parent: int) -> tuple[tuple[int, bool], ...]:
         return self.children.get(parent, ())
+
+
+# A word no line holds (most words a query says that the Index does not): one postings, shared.
+_NO_LINES = Postings(())
 
 
 def _node(row: Sequence[object]) -> Node:
@@ -178,6 +185,7 @@ class IndexTree:
         self._procedure_stored = False
         self._open_heads: dict[str, tuple[int, frozenset[str]]] = {}
         self._table_parts: dict[str, frozenset[str]] = {}
+        self._main_ids: dict[str, frozenset[int]] = {}  # the main terms' ids by book (children_among)
         # the Tabular rows completion reads (bot.lookups.index.completion), and the readers' tables
         self.memo: dict[object, object] = Memo()
 
@@ -330,7 +338,7 @@ class IndexTree:
                 "FROM index_words w WHERE w.word = ? ORDER BY w.node",
                 [word],
             ).fetchall()
-            found = Postings(rows)
+            found = Postings(rows) if rows else _NO_LINES
             self._spans.update(found.spans)  # (kept whatever postings are dropped: a few numbers a main term)
             self._words[word] = found
             if len(self._words) > CACHE_WORDS:
@@ -402,6 +410,24 @@ class IndexTree:
             self._refs.clear()
         self._refs[node_id] = found
         return found
+
+    def parents_holding(self, words: Iterable[str]) -> set[int]:
+        """The lines with a subterm holding one of the words (the root aside)."""
+        return {parent for word in words for parent in self._postings(word).children if parent}
+
+    def children_among(self, node_id: int, book: str, candidates: Iterable[int]) -> list[int]:
+        """The candidates that are children of the node in the book, in reading order."""
+        if node_id == 0:
+            mains = self._main_ids.get(book)
+            if mains is None:  # (the ids only, from the index on (book, depth): a few ms, once per book)
+                rows = self.conn.execute("SELECT id FROM index_nodes WHERE book = ? AND depth = 0", [book])
+                mains = self._main_ids[book] = frozenset(i for (i,) in rows)
+            return sorted(c for c in candidates if c in mains)
+        here = self.node(node_id)
+        if here is None:
+            return []
+        inside = sorted(c for c in candidates if here.id < c <= here.last)
+        return [n.id for n in self.nodes(inside) if n.parent == node_id and n.book == book]
 
     def children(self, node_id: int) -> list[Node]:
         rows = self.conn.execute(
@@ -576,9 +602,25 @@ def _descend(tree: IndexTree, book: str, node: int, part: str) -> int | None:
         current = best
     if not left and current != node:
         return current
-    for child in tree.children(node):
-        if child.book == book and not content_stems(child.term) & set(content_stems(clean)):
-            found = _child(tree, book, child.id, clean)
+    return _skipped_level(tree, book, node, clean)
+
+
+def _skipped_level(tree: IndexTree, book: str, node: int, part: str) -> int | None:
+    """The part one level further down: under the first child of `node` (in reading order) that does not
+    itself hold the part's words, the subterm the part names (`_child`), or None.
+
+    Only a child with a subterm holding one of the part's words (or a link, for a link part) can hold it, so
+    only those children are asked: the postings of the part's words name them, and a reference the Index
+    does not hold costs no walk through every main term of every book."""
+    said = set(content_stems(part))
+    wanted = content_stems(part.strip().lower())  # the words `_child` asks the children for
+    if not wanted and not is_link(part.strip().lower()):
+        return None  # (`_child` finds nothing under any child)
+    holders = tree.parents_holding(wanted or (LINK,))
+    for child_id in tree.children_among(node, book, holders):
+        child = tree.node(child_id)
+        if child is not None and not content_stems(child.term) & said:
+            found = _child(tree, book, child_id, part)
             if found is not None:
                 return found
     return None

@@ -343,6 +343,11 @@ class Vocabulary:
         cached = self._without.get(terms)
         if cached is None:
             cached = Vocabulary([t for t in self.terms.values() if t.term not in terms])
+            if not any(" " in term for term in terms):
+                # Terms of one word left out leave every phrase as it was: the phrase tables, worked out once
+                # for this vocabulary (tens of ms), are the same tables (the same Term objects, in order).
+                cached.__dict__["_lay_forms"] = self._lay_forms
+                cached.__dict__["_phrase_heads"] = self._phrase_heads
             if len(self._without) > 256:
                 self._without.clear()
             self._without[terms] = cached
