@@ -122,6 +122,7 @@ from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, name
 from bot.lookups.index.dominant_side import dominance_note, other_titles
 from bot.lookups.index.drug_induced import may_read as may_read_induced
 from bot.lookups.index.drug_induced import read_induced
+from bot.lookups.index.fears import may_read_fear, read_fear
 from bot.lookups.index.found_on import without_test
 from bot.lookups.index.gestation import trimester_said
 from bot.lookups.index.initialisms import (
@@ -661,6 +662,10 @@ class Searcher:
             query = read_induced(query) or query
         # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
         query = read_burn_depth(query)
+        # "terrified of bees", "too scared to get on a plane": a fear told in everyday words read as the
+        # Index's Phobia line for the kind of thing feared (bot.lookups.index.fears).
+        if "cm" in systems and may_read_fear(query):
+            query = read_fear(query) or query
         # "feels like my uterus is falling out", "my 2 year old isn't talking yet": a lay verb of position,
         # time or birth read as the Index's noun (bot.lookups.index.lay_shapes), kept when it answers.
         if "cm" in systems and not getattr(self._local, "unshaped", False) and may_read_lay_shape(query):
