@@ -796,6 +796,7 @@ class Searcher:
             and not typed.notice
             and _main_term_of(typed[0].why) == _main_term_of(found[0].why)
             and _path_depth(typed[0].why) >= _path_depth(found[0].why)
+            and ("(not used:" not in typed[0].why or "(not used:" in found[0].why)
         ):
             return typed
         note = f"read: {query} -> {shaped}"
@@ -3063,8 +3064,14 @@ def _main_term_of(why: str) -> str:
 
 
 def _path_depth(why: str) -> int:
-    """How many terms the answer's Index path says before its code ("Index: Instability, joint, knee -> ...": 3)."""
-    return why.split(" -> ")[0].count(", ") + 1 if _INDEX_MAIN.match(why) else 0
+    """How many terms the answer's Index path says before its code ("Index: Instability, joint, knee -> ...": 3),
+    the terms of a cross-reference it followed counted too ("Enlargement, spleen -> see Splenomegaly,
+    congenital": 4)."""
+    if not _INDEX_MAIN.match(why):
+        return 0
+    steps = why.split(" (")[0].split(" -> ")
+    seen = [s.removeprefix("see also ").removeprefix("see ") for s in steps[1:] if s.startswith("see ")]
+    return sum(step.count(", ") + 1 for step in [steps[0], *seen])
 
 
 def _circumstance_read(hit: Hit) -> bool:

@@ -50,3 +50,17 @@ def test_no_shape_where_the_words_tell_no_condition() -> None:
     assert read_lay_shape("my uterus is falling out", words) == "my uterus prolapse"
     # a phobia, not a pressure change
     assert read_lay_shape("I'm scared of flying, my ears ring", words) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("enlarged spleen ever since she was born", "Q89.09"),
+        ("deformity of the wrist since the day he was born", "Q68.8"),
+    ],
+)
+def test_since_he_was_born_reads_as_congenital(codebook: CodeBook, query: str, code: str) -> None:
+    """ "ever since she was born" is "since birth": the congenital line, also when the typed words reach the same
+    main term by a cross-reference (Enlargement, spleen -> see Splenomegaly) or leave the birth words unused."""
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])

@@ -85,7 +85,11 @@ _COMES_BACK = re.compile(
     r"\b(?:came|comes)\s+back$|\bkeeps?\s+(?:returning|recurring)\b"
 )
 # Since birth: what the child has had from birth is congenital, what it has had none of a congenital absence.
-_FROM_BIRTH = re.compile(r"\b(?:ever\s+)?(?:since|from|at)\s+birth\b")
+# "since birth", "ever since she was born", "since I was a baby", "from infancy", "since the day he was born".
+_FROM_BIRTH = re.compile(
+    r"\b(?:ever\s+)?(?:since|from|at)\s+(?:birth|infancy|(?:the\s+day\s+)?(?:he|she|i|they|we|you|it)\s+"
+    r"(?:was|were)\s+(?:born|an?\s+(?:baby|newborn|infant)))\b"
+)
 # A relative other than the patient's child: a condition he was born with is the family's history.
 _RELATIVE = re.compile(
     r"\b(?:sibling|siblings|brother|sister|mother|father|mom|dad|parent|parents|aunt|uncle|cousin|grand\w+|"
@@ -159,7 +163,7 @@ _MATERNAL_USE = (
 
 
 _MAY = re.compile(
-    r"\b(?:out|down|twist\w*|born|birth|stillborn|delivery|delivered|labor|labour|giv\w*|gave|buckl\w*|back|yet|affected|sag\w*|drop\w*|droop\w*|fl[yi]\w*|"
+    r"\b(?:out|down|twist\w*|born|birth|infancy|baby|newborn|infant|stillborn|delivery|delivered|labor|labour|giv\w*|gave|buckl\w*|back|yet|affected|sag\w*|drop\w*|droop\w*|fl[yi]\w*|"
     r"flew|plane|planes|airplane|land\w*|takeoff|dive|diving|dove|dived|scuba|descent|"
     r"dislocat\w*|talk\w*|walk\w*|crawl\w*|speak\w*|sit|sitting|stand\w*|read\w*|babbl\w*|roll\w*)\b"
 )
