@@ -796,7 +796,7 @@ class Searcher:
             and not typed.notice
             and _main_term_of(typed[0].why) == _main_term_of(found[0].why)
             and _path_depth(typed[0].why) >= _path_depth(found[0].why)
-            and ("(not used:" not in typed[0].why or "(not used:" in found[0].why)
+            and not _left_what_was_read(typed[0].why, shaped)
         ):
             return typed
         note = f"read: {query} -> {shaped}"
@@ -1417,15 +1417,24 @@ class Searcher:
         if "cm" not in systems or not reads_description(query):
             return None
         sites: Callable[[str], bool] = lambda word: stem(word) in self.body_sites()  # noqa: E731
+        # "my back is curved" answered by an item's title (Special base curve): a patient tells of her body,
+        # not of a supply, so the described condition replaces an item found by its title's words.
+        # An item the sentence names by its title's head ("a finger splint for my curved pinky") stays.
+        item = (
+            missed_by is not None
+            and missed_by.system == "HCPCS"
+            and missed_by.why.startswith("title:")
+            and not content_stems(missed_by.title.split(",")[0]) <= content_stems(query)
+        )
         if missed_by is None:
             read = describe(query, self.index_tree(), self.vocabulary, sites)
-        elif not missed_description(missed_by.why):
+        elif not (missed_description(missed_by.why) or item):
             return None
         else:
             read = (
                 describe(query, self.index_tree(), self.vocabulary, sites) if told_by_patient(query) else None
             )
-            if read is None or not read.beats(missed_by.why):
+            if read is None or not (item or read.beats(missed_by.why)):
                 # "newborn skin and eyes look yellow": Jaundice (not used: newborn) -> Jaundice, newborn.
                 read = refine(query, self.index_tree(), self.vocabulary, sites, missed_by.why)
         if read is None:
@@ -3063,15 +3072,16 @@ def _main_term_of(why: str) -> str:
     return found.group(1).strip().lower() if found else ""
 
 
+def _left_what_was_read(why: str, read: str) -> bool:
+    """Whether an answer left unused a word the reading put in the Index's words ("enlarged spleen since she
+    was born" -> Splenomegaly, not used: since, she, was, born; the reading said congenital)."""
+    left = {w for found in re.findall(r"not used: ([^;)]*)", why) for w in found.split(", ")}
+    return bool(left - set(read.split()))
+
+
 def _path_depth(why: str) -> int:
-    """How many terms the answer's Index path says before its code ("Index: Instability, joint, knee -> ...": 3),
-    the terms of a cross-reference it followed counted too ("Enlargement, spleen -> see Splenomegaly,
-    congenital": 4)."""
-    if not _INDEX_MAIN.match(why):
-        return 0
-    steps = why.split(" (")[0].split(" -> ")
-    seen = [s.removeprefix("see also ").removeprefix("see ") for s in steps[1:] if s.startswith("see ")]
-    return sum(step.count(", ") + 1 for step in [steps[0], *seen])
+    """How many terms the answer's Index path says before its code ("Index: Instability, joint, knee -> ...": 3)."""
+    return why.split(" -> ")[0].count(", ") + 1 if _INDEX_MAIN.match(why) else 0
 
 
 def _circumstance_read(hit: Hit) -> bool:

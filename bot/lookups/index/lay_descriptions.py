@@ -65,7 +65,7 @@ DESCRIBED_AS: dict[str, tuple[str, ...]] = {
     "patches": ("patch", "spot", "plaque"),
     "lumpy": ("lump", "nodular"),
     "curve": ("curvature", "curved"),
-    "curved": ("curvature",),
+    "curved": ("curvature", "deformity"),
     "bent": ("curvature", "deformity"),
     "yellow": ("yellow", "xanthoma"),
     "purple": ("purpura", "purple"),
@@ -365,7 +365,12 @@ PART_FORMS: dict[str, tuple[str, ...]] = {
 # ear" / Otorrhea; "coughing ... blood" is the vocabulary's).
 _SYSTEM_PARTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("eye", "eyes", "eyeball", "eyeballs"): ("ophthalm", "^ocul"),
-    ("ear", "ears"): ("^ot",),
+    ("ear", "ears"): ("^ot", "otia"),
+    ("finger", "fingers", "toe", "toes", "pinky", "pinkie", "digit", "digits", "thumb", "thumbs"): (
+        "dactyl",
+    ),
+    ("sound", "sounds", "noise", "noises", "hearing"): ("acusis",),
+    ("look", "looks"): ("opsia",),
     ("nose", "nostril", "nostrils"): ("rhin",),
     ("mouth",): ("stomat", "xerostom"),
     ("tooth", "teeth"): ("odont",),
@@ -390,7 +395,7 @@ _SYSTEM_PARTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("period", "periods"): ("menorrh", "^men"),
     ("swallow", "swallowing", "swallows"): ("phag",),
     ("breath", "breathe", "breathing"): ("pnea", "pnoea"),
-    ("vision", "sight", "seeing"): ("opia",),
+    ("vision", "sight", "seeing"): ("opia", "opsia"),
     ("tailbone",): ("coccyg",),
     # the parts whose inflammation the Index names by the part's form and -itis ("white of my eye is
     # inflamed" / Scleritis, "bone behind my ear ... infection" / Mastoiditis); read only with an -itis word
@@ -455,6 +460,13 @@ RELATIVE_FORMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("sugar", "sugary"), ("^glyc", "^gluc")),
     "protein": ("^protein",),
     **dict.fromkeys(("night", "nights", "nightly"), ("^noct",)),
+    # a part's number, joining, bend or size said plainly ("toes grown together" / Syndactyly, "extra finger" /
+    # Polydactyly, "curved pinky" / Clinodactyly, "sounds are painfully loud" / Hyperacusis)
+    **dict.fromkeys(("together", "joined", "webbed"), ("^syn",)),
+    "extra": ("^poly",),
+    **dict.fromkeys(("curved", "curves", "bent", "bends", "crooked"), ("^clino", "^campto")),
+    **dict.fromkeys(("short", "stubby"), ("^brachy",)),
+    **dict.fromkeys(("loud", "louder", "oversensitive"), ("^hyper",)),
     # a part said inflamed or infected: the part's form with -itis ("white of my eye is inflamed" / Scleritis)
     **dict.fromkeys(("inflamed", "inflammation", "infected", "infection", "infections"), ("itis",)),
 }
@@ -546,6 +558,11 @@ class Description:
             return bool(self.rare)
         left = _NOT_USED.findall(why)
         unused = {stem(w) for found in left for w in found.split(", ")}
+        # never over an answer that used a describing word the line leaves unused ("fingers are fused together":
+        # Fusion, fingers, not used: together; Syndactyly would leave "fused")
+        path = {stem(w) for w in _WORD.findall(why.split(" (")[0].lower())}
+        if any(stem(w) in path for w in self.unused):
+            return False
         return bool(unused & {stem(w) for w in self.rare})
 
 
