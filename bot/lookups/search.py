@@ -99,6 +99,7 @@ from bot.lookups.hcpcs_items import (
     with_lay_names,
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
+from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
 from bot.lookups.index.burn_depth import read_burn_depth
 from bot.lookups.index.by_site_with import may_read as may_read_by_site
 from bot.lookups.index.by_site_with import read_by_site
@@ -666,6 +667,9 @@ class Searcher:
         # Index's Phobia line for the kind of thing feared (bot.lookups.index.fears).
         if "cm" in systems and may_read_fear(query):
             query = read_fear(query) or query
+        # "my baby weighed 900 grams when she was born": the Index's birthweight band (bot.lookups.index.birth_weight).
+        if "cm" in systems and may_read_birth_weight(query):
+            query = read_birth_weight(query) or query
         # "feels like my uterus is falling out", "my 2 year old isn't talking yet": a lay verb of position,
         # time or birth read as the Index's noun (bot.lookups.index.lay_shapes), kept when it answers.
         if "cm" in systems and not getattr(self._local, "unshaped", False) and may_read_lay_shape(query):
@@ -786,6 +790,8 @@ class Searcher:
         found = self.find(shaped, systems, limit)
         if not found or found.notice:
             return None
+        if shaped.startswith("newborn affected by maternal") and "(not used:" in found[0].why:
+            return None  # what the mother took, when the Index's Newborn, affected by, maternal lines miss it
         self._local.unshaped = True
         try:
             typed = self.find(query, systems, limit)

@@ -160,6 +160,12 @@ _MATERNAL_USE = (
     (re.compile(r"\b(?:drank|drink|drinking|drinks|alcohol|booze|beer|wine)\b"), "alcohol"),
     (re.compile(r"\b(?:smoked|smoke|smoking|smokes|cigarettes?|vaped|vaping|tobacco|nicotine)\b"), "tobacco"),
 )
+# What the mother took or had while pregnant, told by her ("I took sleeping pills while I was pregnant", "I was on
+# seizure meds during my pregnancy", "I had gestational diabetes when pregnant"): the object of her verb.
+_MOTHER_TOOK = re.compile(
+    r"\bi\s+(?:took|was\s+taking|was\s+on|used|was\s+using|had|got|caught|tested\s+positive\s+for)\s+"
+    r"(?P<what>[a-z' -]+?)\s*(?:,|\band\b|\bwhile\b|\bduring\b|\bwhen\b|\bin\s+my\b|$)"
+)
 
 
 _MAY = re.compile(
@@ -278,8 +284,17 @@ def _read_birth_injury(text: str) -> str:
 
 
 def _read_maternal(text: str) -> str:
-    """ "my baby was affected because I drank during my pregnancy": Newborn, affected by, maternal use."""
-    if "affected" not in text or _NEWBORN.search(text) is None or _PREGNANT.search(text) is None:
+    """ "my baby was affected because I drank during my pregnancy": Newborn, affected by, maternal use; "I took
+    sleeping pills while I was pregnant and the baby is being checked": Newborn, affected by, maternal, what
+    she took."""
+    if _NEWBORN.search(text) is None or _PREGNANT.search(text) is None:
+        return text
+    took = _MOTHER_TOOK.search(text)
+    if took is not None and _PREGNANT.search(took.group("what")) is None:
+        what = took.group("what").strip()
+        what = next((said for shape, said in _MATERNAL_USE if shape.search(what)), what)
+        return f"newborn affected by maternal {what}"
+    if "affected" not in text:
         return text
     substance = next((said for shape, said in _MATERNAL_USE if shape.search(text)), None)
     if substance is None:
