@@ -792,6 +792,9 @@ class Searcher:
             return None
         if shaped.startswith("newborn affected by maternal") and "(not used:" in found[0].why:
             return None  # what the mother took, when the Index's Newborn, affected by, maternal lines miss it
+        said = set(query.lower().split())
+        if any(w not in said for w in _unused_words(found[0].why)):
+            return None  # the reading's own word unused ("sore arm postimmunization": no such line)
         self._local.unshaped = True
         try:
             typed = self.find(query, systems, limit)
@@ -3078,11 +3081,15 @@ def _main_term_of(why: str) -> str:
     return found.group(1).strip().lower() if found else ""
 
 
+def _unused_words(why: str) -> set[str]:
+    """The words an answer's reason says it did not use."""
+    return {w for found in re.findall(r"not used: ([^;)]*)", why) for w in found.split(", ")}
+
+
 def _left_what_was_read(why: str, read: str) -> bool:
     """Whether an answer left unused a word the reading put in the Index's words ("enlarged spleen since she
     was born" -> Splenomegaly, not used: since, she, was, born; the reading said congenital)."""
-    left = {w for found in re.findall(r"not used: ([^;)]*)", why) for w in found.split(", ")}
-    return bool(left - set(read.split()))
+    return bool(_unused_words(why) - set(read.split()))
 
 
 def _path_depth(why: str) -> int:

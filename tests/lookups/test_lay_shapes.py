@@ -57,6 +57,7 @@ def test_no_shape_where_the_words_tell_no_condition() -> None:
     [
         ("enlarged spleen ever since she was born", "Q89.09"),
         ("deformity of the wrist since the day he was born", "Q68.8"),
+        ("she has had a high fever since her 2 month vaccines", "R50.83"),
     ],
 )
 def test_since_he_was_born_reads_as_congenital(codebook: CodeBook, query: str, code: str) -> None:

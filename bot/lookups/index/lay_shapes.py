@@ -168,10 +168,18 @@ _MOTHER_TOOK = re.compile(
 )
 
 
+# A complaint after a vaccine ("fever after his shots yesterday", "rash since her 4 month vaccines"): the Index's
+# "postimmunization" subterm (Fever, postimmunization), not the immunization encounter.
+_AFTER_SHOTS = re.compile(
+    r"\b(?:after|since|following|from)\s+(?:(?:his|her|my|their|the|its|getting|got|receiving|he\s+got|she\s+got)\s+)*"
+    r"(?:\d+\s*(?:month|mo|year|yr|week|wk)s?\s+|flu\s+|covid\s+|tetanus\s+|baby\s+|booster\s+)?"
+    r"(?:shots?|vaccines?|vaccinations?|immuni[sz]ations?|jabs?|boosters?)\b"
+)
 _MAY = re.compile(
     r"\b(?:out|down|twist\w*|born|birth|infancy|baby|newborn|infant|stillborn|delivery|delivered|labor|labour|giv\w*|gave|buckl\w*|back|yet|affected|sag\w*|drop\w*|droop\w*|fl[yi]\w*|"
     r"flew|plane|planes|airplane|land\w*|takeoff|dive|diving|dove|dived|scuba|descent|"
-    r"dislocat\w*|talk\w*|walk\w*|crawl\w*|speak\w*|sit|sitting|stand\w*|read\w*|babbl\w*|roll\w*)\b"
+    r"dislocat\w*|talk\w*|walk\w*|crawl\w*|speak\w*|sit|sitting|stand\w*|read\w*|babbl\w*|roll\w*|"
+    r"shots?|vaccin\w*|immuni[sz]\w*|jabs?|boosters?)\b"
 )
 
 
@@ -214,6 +222,8 @@ def read_lay_shape(text: str, words: IndexWords) -> str | None:
         if _GIVES_OUT.search(read) and any(words.lists("instability", w) for w in read.split()):
             read = _GIVES_OUT.sub(" instability", read)
     read = _COMES_BACK.sub(" recurrent", read)
+    if _AFTER_SHOTS.search(read) and _AFTER_SHOTS.search(read).start() > 0:  # a complaint said before it
+        read = _AFTER_SHOTS.sub(" postimmunization", read)
     read = " ".join(read.split())
     return read if read != low else None
 
