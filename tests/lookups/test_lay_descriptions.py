@@ -89,6 +89,8 @@ def test_lay_descriptors_reach_the_index_adjective() -> None:
         ("noises hurt my ears, everything is too loud", "H93.239"),
         # a patient's body, not a supply: an item found by its title's words gives way (Special base curve)
         ("my back is curved", "M43.9"),
+        # another inflection of a listed descriptor ("caves" for "caved"): Funnel chest / Pectus excavatum
+        ("my son's chest caves in", "M95.4"),
     ],
 )
 def test_a_part_said_joined_extra_or_too_loud_reads_the_clinical_word(

@@ -672,8 +672,27 @@ def word_forms(word: str) -> tuple[str, ...]:
         forms |= {stem(root), stem(root + "er"), stem(root + "ing"), stem(root + "y")}
         if doubled:
             forms |= {stem(doubled + "er"), stem(doubled + "ing")}
-    forms |= {stem(w) for w in DESCRIBED_AS.get(word, ())}
+    forms |= {stem(w) for w in DESCRIBED_AS.get(word) or _described_by_lemma().get(_lemma(word), ())}
     return tuple(sorted(f for f in forms if len(f) >= 3))
+
+
+def _lemma(word: str) -> str:
+    """A descriptor's bare form, whatever its inflection ("caves", "caved", "caving" / cav)."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e")
+
+
+@lru_cache(maxsize=1)
+def _described_by_lemma() -> dict[str, tuple[str, ...]]:
+    """`DESCRIBED_AS` by each descriptor's bare form, so another inflection of a listed word ("caves" for
+    "caved", "bows" for "bowed") reads the same Index words."""
+    found: dict[str, tuple[str, ...]] = {}
+    for said, words in DESCRIBED_AS.items():
+        found[_lemma(said)] = tuple(dict.fromkeys((*found.get(_lemma(said), ()), *words)))
+    return found
 
 
 class _Postings:
