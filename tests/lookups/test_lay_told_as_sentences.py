@@ -111,3 +111,9 @@ def test_a_complaint_said_to_keep_bothering_is_read_past() -> None:
     assert medical_core("psoriasis that keeps bothering me") == Core(
         "psoriasis", ("that", "keeps", "bothering", "me"), True
     )
+
+
+def test_never_says_the_negation_of_a_lay_phrase(codebook: CodeBook) -> None:
+    """ "never had a period" is the lay phrase "no period" (Amenorrhea), primary among its lines (lay23)."""
+    hits = find_codes(codebook, "my daughter is 17 and has never had a period", limit=5)
+    assert [h.code for h in hits[:2]] == ["N91.2", "N91.0"], [(h.code, h.why) for h in hits[:3]]
