@@ -65,3 +65,10 @@ def test_since_he_was_born_reads_as_congenital(codebook: CodeBook, query: str, c
     main term by a cross-reference (Enlargement, spleen -> see Splenomegaly) or leave the birth words unused."""
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])
+
+
+@pytest.mark.parametrize("query", ["hard bump on my shin", "a bump on the side of my wrist from my watch"])
+def test_a_bump_said_as_a_noun_is_no_striking_against(codebook: CodeBook, query: str) -> None:
+    """ "a bump on my shin" is a lump, not the External Cause Index's Striking against (no injury event)."""
+    hits = find_codes(codebook, query, limit=5)
+    assert not any(h.code.startswith(("W22", "W18")) for h in hits), [(h.code, h.why) for h in hits[:3]]
