@@ -85,6 +85,8 @@ def test_lay_descriptors_reach_the_index_adjective() -> None:
     [
         # a part's joining, number or bend said plainly, through the clinical word's forms (lay23)
         ("my son's fingers are joined together", "Q70.9"),
+        # the Index's own word said ("fused") keeps its line: Fusion, fingers, not Syndactyly
+        ("my son's fingers are fused together", "Q70.00"),
         ("she was born with an extra toe", "Q69.2"),
         ("noises hurt my ears, everything is too loud", "H93.239"),
         # a patient's body, not a supply: an item found by its title's words gives way (Special base curve)

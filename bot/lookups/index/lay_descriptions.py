@@ -559,9 +559,9 @@ class Description:
         left = _NOT_USED.findall(why)
         unused = {stem(w) for found in left for w in found.split(", ")}
         # never over an answer that used a describing word the line leaves unused ("fingers are fused together":
-        # Fusion, fingers, not used: together; Syndactyly would leave "fused")
+        # Fusion, fingers, not used: together; Syndactyly would leave "fused"), a generic head aside
         path = {stem(w) for w in _WORD.findall(why.split(" (")[0].lower())}
-        if any(stem(w) in path for w in self.unused):
+        if any(stem(w) in path and stem(w) not in GENERIC_HEADS for w in self.unused):
             return False
         return bool(unused & {stem(w) for w in self.rare})
 
