@@ -137,7 +137,7 @@ def main() -> int:
     missed: list[str] = []
     for kind, query, code in generate(args.seed, args.per_kind):
         try:
-            hits = find_codes(book, query, limit=5)
+            hits = list(find_codes(book, query, limit=5))
         except QueryError:
             hits = []
         codes = [h.code.replace(".", "") for h in hits]

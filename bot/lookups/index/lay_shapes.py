@@ -222,7 +222,8 @@ def read_lay_shape(text: str, words: IndexWords) -> str | None:
         if _GIVES_OUT.search(read) and any(words.lists("instability", w) for w in read.split()):
             read = _GIVES_OUT.sub(" instability", read)
     read = _COMES_BACK.sub(" recurrent", read)
-    if _AFTER_SHOTS.search(read) and _AFTER_SHOTS.search(read).start() > 0:  # a complaint said before it
+    shots = _AFTER_SHOTS.search(read)
+    if shots is not None and shots.start() > 0:  # a complaint said before it
         read = _AFTER_SHOTS.sub(" postimmunization", read)
     read = " ".join(read.split())
     return read if read != low else None
