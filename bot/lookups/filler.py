@@ -40,7 +40,7 @@ wasn't wasnt haven't havent hasn't hasnt i'm im i've ive it's get gets got getti
 gone keep keeps kept keeping come comes coming came seem seems seemed think thinks thought guess need needs
 needed want wants wanted help look looking looks like likes happen happens happened happening start starts
 started starting stop stops stopped stay stays stayed feel feels feeling felt wake
-wakes waking woke lasting lasts lasted
+wakes waking woke lasting lasts lasted bother bothers bothering bothered
 """
 # How long, how often, how much: duration, recurrence and intensity words.
 _WHEN = """

@@ -99,6 +99,7 @@ from bot.lookups.hcpcs_items import (
     with_lay_names,
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
+from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
 from bot.lookups.index.burn_depth import read_burn_depth
 from bot.lookups.index.by_site_with import may_read as may_read_by_site
 from bot.lookups.index.by_site_with import read_by_site
@@ -122,6 +123,7 @@ from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, name
 from bot.lookups.index.dominant_side import dominance_note, other_titles
 from bot.lookups.index.drug_induced import may_read as may_read_induced
 from bot.lookups.index.drug_induced import read_induced
+from bot.lookups.index.fears import may_read_fear, read_fear
 from bot.lookups.index.found_on import without_test
 from bot.lookups.index.gestation import trimester_said
 from bot.lookups.index.initialisms import (
@@ -664,6 +666,13 @@ class Searcher:
             query = read_induced(query) or query
         # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
         query = read_burn_depth(query)
+        # "terrified of bees", "too scared to get on a plane": a fear told in everyday words read as the
+        # Index's Phobia line for the kind of thing feared (bot.lookups.index.fears).
+        if "cm" in systems and may_read_fear(query):
+            query = read_fear(query) or query
+        # "my baby weighed 900 grams when she was born": the Index's birthweight band (bot.lookups.index.birth_weight).
+        if "cm" in systems and may_read_birth_weight(query):
+            query = read_birth_weight(query) or query
         # "had his bladder taken out", "heart-lung transplant recipient", "asthma runs in my family": a story of
         # the past read in the Index's status frame, kept when a Z code of the frame answers it
         # (bot.lookups.index.past_states).
@@ -791,6 +800,11 @@ class Searcher:
         found = self.find(shaped, systems, limit)
         if not found or found.notice:
             return None
+        if shaped.startswith("newborn affected by maternal") and "(not used:" in found[0].why:
+            return None  # what the mother took, when the Index's Newborn, affected by, maternal lines miss it
+        said = set(query.lower().split())
+        if any(w not in said for w in _unused_words(found[0].why)):
+            return None  # the reading's own word unused ("sore arm postimmunization": no such line)
         self._local.unshaped = True
         try:
             typed = self.find(query, systems, limit)
@@ -801,6 +815,7 @@ class Searcher:
             and not typed.notice
             and _main_term_of(typed[0].why) == _main_term_of(found[0].why)
             and _path_depth(typed[0].why) >= _path_depth(found[0].why)
+            and not _left_what_was_read(typed[0].why, shaped)
         ):
             return typed
         note = f"read: {query} -> {shaped}"
@@ -1462,15 +1477,24 @@ class Searcher:
         if "cm" not in systems or not reads_description(query):
             return None
         sites: Callable[[str], bool] = lambda word: stem(word) in self.body_sites()  # noqa: E731
+        # "my back is curved" answered by an item's title (Special base curve): a patient tells of her body,
+        # not of a supply, so the described condition replaces an item found by its title's words.
+        # An item the sentence names by its title's head ("a finger splint for my curved pinky") stays.
+        item = (
+            missed_by is not None
+            and missed_by.system == "HCPCS"
+            and missed_by.why.startswith("title:")
+            and not content_stems(missed_by.title.split(",")[0]) <= content_stems(query)
+        )
         if missed_by is None:
             read = describe(query, self.index_tree(), self.vocabulary, sites)
-        elif not missed_description(missed_by.why):
+        elif not (missed_description(missed_by.why) or item):
             return None
         else:
             read = (
                 describe(query, self.index_tree(), self.vocabulary, sites) if told_by_patient(query) else None
             )
-            if read is None or not read.beats(missed_by.why):
+            if read is None or not (item or read.beats(missed_by.why)):
                 # "newborn skin and eyes look yellow": Jaundice (not used: newborn) -> Jaundice, newborn.
                 read = refine(query, self.index_tree(), self.vocabulary, sites, missed_by.why)
         if read is None:
@@ -3106,6 +3130,17 @@ def _main_term_of(why: str) -> str:
     "instability"), or "" when no Index path answered."""
     found = _INDEX_MAIN.match(why)
     return found.group(1).strip().lower() if found else ""
+
+
+def _unused_words(why: str) -> set[str]:
+    """The words an answer's reason says it did not use."""
+    return {w for found in re.findall(r"not used: ([^;)]*)", why) for w in found.split(", ")}
+
+
+def _left_what_was_read(why: str, read: str) -> bool:
+    """Whether an answer left unused a word the reading put in the Index's words ("enlarged spleen since she
+    was born" -> Splenomegaly, not used: since, she, was, born; the reading said congenital)."""
+    return bool(_unused_words(why) - set(read.split()))
 
 
 def _path_depth(why: str) -> int:

@@ -78,3 +78,25 @@ def test_lay_descriptors_reach_the_index_adjective() -> None:
     assert "purpur" in " ".join(word_forms("purple"))
     assert "pit" in " ".join(word_forms("dents"))
     assert "conic" in " ".join(word_forms("cone"))
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # a part's joining, number or bend said plainly, through the clinical word's forms (lay23)
+        ("my son's fingers are joined together", "Q70.9"),
+        # the Index's own word said ("fused") keeps its line: Fusion, fingers, not Syndactyly
+        ("my son's fingers are fused together", "Q70.00"),
+        ("she was born with an extra toe", "Q69.2"),
+        ("noises hurt my ears, everything is too loud", "H93.239"),
+        # a patient's body, not a supply: an item found by its title's words gives way (Special base curve)
+        ("my back is curved", "M43.9"),
+        # another inflection of a listed descriptor ("caves" for "caved"): Funnel chest / Pectus excavatum
+        ("my son's chest caves in", "M95.4"),
+    ],
+)
+def test_a_part_said_joined_extra_or_too_loud_reads_the_clinical_word(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])

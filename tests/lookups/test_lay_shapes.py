@@ -50,3 +50,25 @@ def test_no_shape_where_the_words_tell_no_condition() -> None:
     assert read_lay_shape("my uterus is falling out", words) == "my uterus prolapse"
     # a phobia, not a pressure change
     assert read_lay_shape("I'm scared of flying, my ears ring", words) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("enlarged spleen ever since she was born", "Q89.09"),
+        ("deformity of the wrist since the day he was born", "Q68.8"),
+        ("she has had a high fever since her 2 month vaccines", "R50.83"),
+    ],
+)
+def test_since_he_was_born_reads_as_congenital(codebook: CodeBook, query: str, code: str) -> None:
+    """ "ever since she was born" is "since birth": the congenital line, also when the typed words reach the same
+    main term by a cross-reference (Enlargement, spleen -> see Splenomegaly) or leave the birth words unused."""
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])
+
+
+@pytest.mark.parametrize("query", ["hard bump on my shin", "a bump on the side of my wrist from my watch"])
+def test_a_bump_said_as_a_noun_is_no_striking_against(codebook: CodeBook, query: str) -> None:
+    """ "a bump on my shin" is a lump, not the External Cause Index's Striking against (no injury event)."""
+    hits = find_codes(codebook, query, limit=5)
+    assert not any(h.code.startswith(("W22", "W18")) for h in hits), [(h.code, h.why) for h in hits[:3]]

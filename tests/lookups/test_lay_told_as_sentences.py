@@ -104,3 +104,16 @@ def test_lay_complaints_told_as_sentences_find_their_index_line(
 def test_the_clause_read_past_is_said_as_not_used(codebook: CodeBook) -> None:
     first = find_codes(codebook, "bulge in my groin when I lift", limit=5)[0]
     assert "not used: when, i, lift" in first.why
+
+
+def test_a_complaint_said_to_keep_bothering_is_read_past() -> None:
+    """ "psoriasis that keeps bothering me": the bother is the telling, not a word of the condition (lay23)."""
+    assert medical_core("psoriasis that keeps bothering me") == Core(
+        "psoriasis", ("that", "keeps", "bothering", "me"), True
+    )
+
+
+def test_never_says_the_negation_of_a_lay_phrase(codebook: CodeBook) -> None:
+    """ "never had a period" is the lay phrase "no period" (Amenorrhea), primary among its lines (lay23)."""
+    hits = find_codes(codebook, "my daughter is 17 and has never had a period", limit=5)
+    assert [h.code for h in hits[:2]] == ["N91.2", "N91.0"], [(h.code, h.why) for h in hits[:3]]

@@ -744,9 +744,20 @@ _FURNITURE = re.compile(
 )
 
 
+# "bump" and "bang" are nouns as often as verbs: a verb only after its doer ("i bump my knee on ..."), never
+# after an article or an adjective or at the start ("hard bump on my shin", "a bump on the back of my heel":
+# a lump, no injury event).
+_DOER = re.compile(
+    r"\b(?:i|he|she|they|we|you|it|to|kid|son|daughter|baby|child|toddler|who|always|keeps?)\s+$"
+)
+
+
 def _struck_against(text: str) -> tuple[str, str] | None:
     match = _STRUCK_AGAINST.search(text)
     if match is None or _CRASH.search(text[: match.start()]):
+        return None
+    verb = match.group(0).split()[0]
+    if verb in ("bump", "bumps", "bang", "bangs") and _DOER.search(text[: match.start()]) is None:
         return None
     if any(occupant for _, occupant, _ in _vehicles(match.group("thing"))):
         return None  # "hit his head on the car": a transport story the Index's Accident lines tell

@@ -65,7 +65,7 @@ DESCRIBED_AS: dict[str, tuple[str, ...]] = {
     "patches": ("patch", "spot", "plaque"),
     "lumpy": ("lump", "nodular"),
     "curve": ("curvature", "curved"),
-    "curved": ("curvature",),
+    "curved": ("curvature", "deformity"),
     "bent": ("curvature", "deformity"),
     "yellow": ("yellow", "xanthoma"),
     "purple": ("purpura", "purple"),
@@ -365,7 +365,12 @@ PART_FORMS: dict[str, tuple[str, ...]] = {
 # ear" / Otorrhea; "coughing ... blood" is the vocabulary's).
 _SYSTEM_PARTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("eye", "eyes", "eyeball", "eyeballs"): ("ophthalm", "^ocul"),
-    ("ear", "ears"): ("^ot",),
+    ("ear", "ears"): ("^ot", "otia"),
+    ("finger", "fingers", "toe", "toes", "pinky", "pinkie", "digit", "digits", "thumb", "thumbs"): (
+        "dactyl",
+    ),
+    ("sound", "sounds", "noise", "noises", "hearing"): ("acusis",),
+    ("look", "looks"): ("opsia",),
     ("nose", "nostril", "nostrils"): ("rhin",),
     ("mouth",): ("stomat", "xerostom"),
     ("tooth", "teeth"): ("odont",),
@@ -390,7 +395,7 @@ _SYSTEM_PARTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("period", "periods"): ("menorrh", "^men"),
     ("swallow", "swallowing", "swallows"): ("phag",),
     ("breath", "breathe", "breathing"): ("pnea", "pnoea"),
-    ("vision", "sight", "seeing"): ("opia",),
+    ("vision", "sight", "seeing"): ("opia", "opsia"),
     ("tailbone",): ("coccyg",),
     # the parts whose inflammation the Index names by the part's form and -itis ("white of my eye is
     # inflamed" / Scleritis, "bone behind my ear ... infection" / Mastoiditis); read only with an -itis word
@@ -455,6 +460,13 @@ RELATIVE_FORMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("sugar", "sugary"), ("^glyc", "^gluc")),
     "protein": ("^protein",),
     **dict.fromkeys(("night", "nights", "nightly"), ("^noct",)),
+    # a part's number, joining, bend or size said plainly ("toes grown together" / Syndactyly, "extra finger" /
+    # Polydactyly, "curved pinky" / Clinodactyly, "sounds are painfully loud" / Hyperacusis)
+    **dict.fromkeys(("together", "joined", "webbed"), ("^syn",)),
+    "extra": ("^poly",),
+    **dict.fromkeys(("curved", "curves", "bent", "bends", "crooked"), ("^clino", "^campto")),
+    **dict.fromkeys(("short", "stubby"), ("^brachy",)),
+    **dict.fromkeys(("loud", "louder", "oversensitive"), ("^hyper",)),
     # a part said inflamed or infected: the part's form with -itis ("white of my eye is inflamed" / Scleritis)
     **dict.fromkeys(("inflamed", "inflammation", "infected", "infection", "infections"), ("itis",)),
 }
@@ -546,6 +558,11 @@ class Description:
             return bool(self.rare)
         left = _NOT_USED.findall(why)
         unused = {stem(w) for found in left for w in found.split(", ")}
+        # never over an answer that used a describing word the line leaves unused ("fingers are fused together":
+        # Fusion, fingers, not used: together; Syndactyly would leave "fused"), a generic head aside
+        path = {stem(w) for w in _WORD.findall(why.split(" (")[0].lower())}
+        if any(stem(w) in path and stem(w) not in GENERIC_HEADS for w in self.unused):
+            return False
         return bool(unused & {stem(w) for w in self.rare})
 
 
@@ -655,8 +672,27 @@ def word_forms(word: str) -> tuple[str, ...]:
         forms |= {stem(root), stem(root + "er"), stem(root + "ing"), stem(root + "y")}
         if doubled:
             forms |= {stem(doubled + "er"), stem(doubled + "ing")}
-    forms |= {stem(w) for w in DESCRIBED_AS.get(word, ())}
+    forms |= {stem(w) for w in DESCRIBED_AS.get(word) or _described_by_lemma().get(_lemma(word), ())}
     return tuple(sorted(f for f in forms if len(f) >= 3))
+
+
+def _lemma(word: str) -> str:
+    """A descriptor's bare form, whatever its inflection ("caves", "caved", "caving" / cav)."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e")
+
+
+@lru_cache(maxsize=1)
+def _described_by_lemma() -> dict[str, tuple[str, ...]]:
+    """`DESCRIBED_AS` by each descriptor's bare form, so another inflection of a listed word ("caves" for
+    "caved", "bows" for "bowed") reads the same Index words."""
+    found: dict[str, tuple[str, ...]] = {}
+    for said, words in DESCRIBED_AS.items():
+        found[_lemma(said)] = tuple(dict.fromkeys((*found.get(_lemma(said), ()), *words)))
+    return found
 
 
 class _Postings:

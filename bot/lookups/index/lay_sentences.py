@@ -60,7 +60,7 @@ _NEGATING_WORDS = """
 """
 _NEGATING = frozenset(_NEGATING_WORDS.split())
 # A negating word as a lay phrase may say it ("can't sleep", "unable to sleep", "cannot sleep" say one thing).
-_SAME_NEGATION = {"cannot": "cant", "unable": "cant", "unabl": "cant"}
+_SAME_NEGATION = {"cannot": "cant", "unable": "cant", "unabl": "cant", "never": "no"}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A side said anywhere in the sentence stays with the reading ("ears ring all day, both sides"): the
 # Tabular's laterality.

@@ -85,7 +85,11 @@ _COMES_BACK = re.compile(
     r"\b(?:came|comes)\s+back$|\bkeeps?\s+(?:returning|recurring)\b"
 )
 # Since birth: what the child has had from birth is congenital, what it has had none of a congenital absence.
-_FROM_BIRTH = re.compile(r"\b(?:ever\s+)?(?:since|from|at)\s+birth\b")
+# "since birth", "ever since she was born", "since I was a baby", "from infancy", "since the day he was born".
+_FROM_BIRTH = re.compile(
+    r"\b(?:ever\s+)?(?:since|from|at)\s+(?:birth|infancy|(?:the\s+day\s+)?(?:he|she|i|they|we|you|it)\s+"
+    r"(?:was|were)\s+(?:born|an?\s+(?:baby|newborn|infant)))\b"
+)
 # A relative other than the patient's child: a condition he was born with is the family's history.
 _RELATIVE = re.compile(
     r"\b(?:sibling|siblings|brother|sister|mother|father|mom|dad|parent|parents|aunt|uncle|cousin|grand\w+|"
@@ -156,12 +160,26 @@ _MATERNAL_USE = (
     (re.compile(r"\b(?:drank|drink|drinking|drinks|alcohol|booze|beer|wine)\b"), "alcohol"),
     (re.compile(r"\b(?:smoked|smoke|smoking|smokes|cigarettes?|vaped|vaping|tobacco|nicotine)\b"), "tobacco"),
 )
+# What the mother took or had while pregnant, told by her ("I took sleeping pills while I was pregnant", "I was on
+# seizure meds during my pregnancy", "I had gestational diabetes when pregnant"): the object of her verb.
+_MOTHER_TOOK = re.compile(
+    r"\bi\s+(?:took|was\s+taking|was\s+on|used|was\s+using|had|got|caught|tested\s+positive\s+for)\s+"
+    r"(?P<what>[a-z' -]+?)\s*(?:,|\band\b|\bwhile\b|\bduring\b|\bwhen\b|\bin\s+my\b|$)"
+)
 
 
+# A complaint after a vaccine ("fever after his shots yesterday", "rash since her 4 month vaccines"): the Index's
+# "postimmunization" subterm (Fever, postimmunization), not the immunization encounter.
+_AFTER_SHOTS = re.compile(
+    r"\b(?:after|since|following|from)\s+(?:(?:his|her|my|their|the|its|getting|got|receiving|he\s+got|she\s+got)\s+)*"
+    r"(?:\d+\s*(?:month|mo|year|yr|week|wk)s?\s+|flu\s+|covid\s+|tetanus\s+|baby\s+|booster\s+)?"
+    r"(?:shots?|vaccines?|vaccinations?|immuni[sz]ations?|jabs?|boosters?)\b"
+)
 _MAY = re.compile(
-    r"\b(?:out|down|twist\w*|born|birth|stillborn|delivery|delivered|labor|labour|giv\w*|gave|buckl\w*|back|yet|affected|sag\w*|drop\w*|droop\w*|fl[yi]\w*|"
+    r"\b(?:out|down|twist\w*|born|birth|infancy|baby|newborn|infant|stillborn|delivery|delivered|labor|labour|giv\w*|gave|buckl\w*|back|yet|affected|sag\w*|drop\w*|droop\w*|fl[yi]\w*|"
     r"flew|plane|planes|airplane|land\w*|takeoff|dive|diving|dove|dived|scuba|descent|"
-    r"dislocat\w*|talk\w*|walk\w*|crawl\w*|speak\w*|sit|sitting|stand\w*|read\w*|babbl\w*|roll\w*)\b"
+    r"dislocat\w*|talk\w*|walk\w*|crawl\w*|speak\w*|sit|sitting|stand\w*|read\w*|babbl\w*|roll\w*|"
+    r"shots?|vaccin\w*|immuni[sz]\w*|jabs?|boosters?)\b"
 )
 
 
@@ -204,6 +222,9 @@ def read_lay_shape(text: str, words: IndexWords) -> str | None:
         if _GIVES_OUT.search(read) and any(words.lists("instability", w) for w in read.split()):
             read = _GIVES_OUT.sub(" instability", read)
     read = _COMES_BACK.sub(" recurrent", read)
+    shots = _AFTER_SHOTS.search(read)
+    if shots is not None and shots.start() > 0:  # a complaint said before it
+        read = _AFTER_SHOTS.sub(" postimmunization", read)
     read = " ".join(read.split())
     return read if read != low else None
 
@@ -274,8 +295,17 @@ def _read_birth_injury(text: str) -> str:
 
 
 def _read_maternal(text: str) -> str:
-    """ "my baby was affected because I drank during my pregnancy": Newborn, affected by, maternal use."""
-    if "affected" not in text or _NEWBORN.search(text) is None or _PREGNANT.search(text) is None:
+    """ "my baby was affected because I drank during my pregnancy": Newborn, affected by, maternal use; "I took
+    sleeping pills while I was pregnant and the baby is being checked": Newborn, affected by, maternal, what
+    she took."""
+    if _NEWBORN.search(text) is None or _PREGNANT.search(text) is None:
+        return text
+    took = _MOTHER_TOOK.search(text)
+    if took is not None and _PREGNANT.search(took.group("what")) is None:
+        what = took.group("what").strip()
+        what = next((said for shape, said in _MATERNAL_USE if shape.search(what)), what)
+        return f"newborn affected by maternal {what}"
+    if "affected" not in text:
         return text
     substance = next((said for shape, said in _MATERNAL_USE if shape.search(text)), None)
     if substance is None:
