@@ -26,19 +26,24 @@ BRAND_ITEM_PREFIXES = ("A", "E", "K", "L", "Q4", "V")
 _BRAND = re.compile(r"^[a-z][a-z0-9-]{3,}$")
 
 
-# A prefix on an English word makes no trade name ("prefilled", "nonsterile", "reusable").
+# A word formed as an English or medical word is no trade name: with a derivational ending ("inspiratory",
+# "parenteral") or a prefix on an English word ("prefilled", "nonsterile", "reusable").
+_FORMED = re.compile(
+    r"(?:ory|ive|al|ic|ous|ary|ing|ed|tion|sion|ment|ity|ness|able|ible|ize|ise|ist|oid|osis|itis|ia)$"
+)
 _PREFIXES = ("pre", "non", "re", "un", "multi", "semi", "anti", "post", "over", "under", "self")
 
 
 def brand_candidates(words: Iterable[str], known: Callable[[str], bool]) -> list[str]:
     """The words that may be a trade name: four letters or more, no English, vocabulary or Index word, nor
-    one with a prefix."""
+    one formed as one."""
     return [
         w
         for w in dict.fromkeys(words)
         if _BRAND.match(w)
         and not w[-1].isdigit()
         and not known(w)
+        and not _FORMED.search(w)
         and not any(w.startswith(p) and known(w[len(p) :].lstrip("-")) for p in _PREFIXES)
     ]
 
@@ -84,8 +89,9 @@ def item_by_head(
     said: list[str], rows: list[tuple[str, str]], stems: Callable[[str], frozenset[str]]
 ) -> list[tuple[str, str]]:
     """The (code, title) lines whose own head (before the first comma, semicolon or parenthesis) ends with the
-    last word said (the item's head noun) and that print every other word but one ("hot water bottle": "Cold or hot fluid
-    bottle, ..."), the line printing most first."""
+    last word said (the item's head noun) and that print every other word but one, two words at least ("hot water bottle":
+    "Cold or hot fluid bottle, ..."), an item's line (no service's: "golf activity"), the line printing most
+    first."""
     if len(said) < 2:
         return []
     wanted = [stems(w) | stems(_doer(w)) | stems(w.removesuffix("s")) for w in said]
@@ -97,6 +103,6 @@ def item_by_head(
             continue
         own = stems(title)
         shared = sum(1 for forms in wanted if forms & own)
-        if shared >= len(wanted) - 1:
+        if shared >= max(2, len(wanted) - 1) and code.startswith(BRAND_ITEM_PREFIXES):
             scored.append((-shared, len(title), code, title))
     return [(code, title) for _, _, code, title in sorted(scored)]
