@@ -71,9 +71,16 @@ def head_readings(groups: Sequence[Group]) -> list[tuple[list[Group], int]]:
 _HEAD = re.compile(r"[,;]")
 
 
+# A family's heading said before the item ("Power wheelchair accessory, group 34 non-sealed lead acid
+# battery", "Addition to lower extremity, molded inner boot"): the item is named after the first comma.
+_FAMILY_HEADING = re.compile(r"(?:\baccessory|^addition to\b.*)$")
+
+
 def title_head_names(title: str, stems: frozenset[str]) -> bool:
-    """Whether a title's head (before its first comma or semicolon) holds one of the stems given."""
-    first = _HEAD.split(title, maxsplit=1)[0].lower()
+    """Whether a title's head (before its first comma or semicolon, or its second after a family's heading)
+    holds one of the stems given."""
+    parts = _HEAD.split(title.lower(), maxsplit=2)
+    first = " ".join(parts[:2]) if len(parts) > 1 and _FAMILY_HEADING.search(parts[0].strip()) else parts[0]
     return any(s and s in first for s in stems)
 
 

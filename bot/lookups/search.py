@@ -100,6 +100,14 @@ from bot.lookups.hcpcs_items import (
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
+from bot.lookups.index.brand_items import (
+    BRAND_ITEM_PREFIXES,
+    BRAND_LINES_MAX,
+    brand_candidates,
+    brand_lines,
+    item_by_head,
+    object_without_event,
+)
 from bot.lookups.index.burn_depth import read_burn_depth
 from bot.lookups.index.by_site_with import may_read as may_read_by_site
 from bot.lookups.index.by_site_with import read_by_site
@@ -194,6 +202,7 @@ from bot.lookups.index.services import (
     without_place,
 )
 from bot.lookups.index.setting_after import event_before_setting
+from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
 from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.stories import (
     is_adverse_or_underdosing,
@@ -502,6 +511,9 @@ class Searcher:
         self._apart: dict[tuple[str, str], bool] = {}
         self._forms: dict[str, str | None] = {}
         self._subterm_words: dict[str, frozenset[str]] = {}
+        self._brands: dict[str, list[tuple[str, str]]] = {}  # trade name -> the HCPCS lines printing it
+        self._clipped: frozenset[str] | None = None  # the short descriptors' clipped words
+        self._clipped_forms: dict[str, tuple[str, ...]] = {}
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -926,6 +938,7 @@ class Searcher:
         found = self._substance_story_first(query, systems, limit, found)
         found = self._venom_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
+        found = self._brand_item_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
         found = self._pregnancy_class_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
@@ -936,7 +949,35 @@ class Searcher:
         found = self._one_side_unilateral(query, systems, limit, found)
         found = _event_before_setting(query, found)
         found = self._dominance_said(query, found)
-        return self._cpt_kind_said(query, found)
+        return self._clipped_reading(query, systems, limit, self._cpt_kind_said(query, found))
+
+    def _clipped_reading(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A query nothing answered, read again in the HCPCS short descriptors' clipped words ("disposable
+        irrigation sleeve per month": "Irr supply sleev disp per mo"; bot.lookups.index.short_forms)."""
+        if found or not found.notice.startswith(NO_CONFIDENT_MATCH) or "hcpcs" not in systems:
+            return found
+        if getattr(self._local, "clipped", False):
+            return found
+        said = [w for raw in query.lower().replace(",", " ").split() for w in _words(raw)]
+        if not any(self.clipped_forms(w) for w in said):
+            return found
+        kept = memo()
+        saved = dict(kept) if kept is not None else {}
+        if kept is not None:
+            kept.clear()  # (the words were searched without the clipped forms in this lookup)
+        self._local.clipped = True
+        try:
+            again = self._find_read(query, ("hcpcs",), limit)
+        except QueryError:
+            return found
+        finally:
+            self._local.clipped = False
+            if kept is not None:
+                kept.clear()
+                kept.update(saved)
+        if not again or again.notice:
+            return found
+        return _with_notice(list(again), "")
 
     def z_line_unanswered(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
         """A situation sentence nothing answered ("ongoing fights with her landlord"), or answered by a code
@@ -1877,6 +1918,95 @@ class Searcher:
         lines = [h for h in lines if h.system == "HCPCS"][:DRUG_LINES_SHOWN]
         shown = {h.code for h in lines}
         return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
+
+    def _brand_rows(self, word: str) -> list[tuple[str, str]]:
+        """The current HCPCS lines printing a word no other code set prints, when few (a trade name), or []."""
+        rows = self._brands.get(word)
+        if rows is None:
+            rows = []
+            if 0 < self.freq.get(word) <= 4 * BRAND_LINES_MAX:
+                found = self.book.db.execute(
+                    "SELECT DISTINCT system, code FROM search WHERE search MATCH ? LIMIT ?",
+                    [f'"{word}"', 4 * BRAND_LINES_MAX],
+                ).fetchall()
+                codes = {code for system, code in found if system == "hcpcs"}
+                if codes and len(codes) == len(found) and len(codes) <= BRAND_LINES_MAX:
+                    items = (self.book.get("hcpcs", code) for code in sorted(codes))
+                    rows = [
+                        (c.code, c.title)
+                        for c in items
+                        if c is not None and c.current and c.code.startswith(BRAND_ITEM_PREFIXES)
+                    ]
+            if len(self._brands) < 10_000:
+                self._brands[word] = rows
+        return rows
+
+    def _brand_item_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A trade name a few HCPCS lines print, wrapped in the kind's generic words ("Biobrane skin
+        substitute per sq cm", "Matriderm dermal matrix"): those lines lead, the one sharing most other
+        words first (bot.lookups.index.brand_items); an object said with no event ("hot water bottle") is
+        the item its head noun names rather than an external cause."""
+        if "hcpcs" not in systems or found.notice.startswith("That is a CPT"):
+            return found
+        if found and found[0].why.startswith("drug line") and found[0].status != "modifier":
+            return found  # a drug named ("Gvoke glucagon prefilled"): its drug line
+        words = [w for raw in query.lower().replace(",", " ").split() for w in _words(raw)]
+        brand = next((w for w in brand_candidates(words, self._brand_known) if self._brand_rows(w)), "")
+        if not brand:
+            return self._object_item_first(query, systems, limit, found)
+        if found and found[0].system == "HCPCS" and brand in _doc_stems(found[0].title):
+            return found
+        said = frozenset(_stem(w) for w in words if w != brand)
+        lines = brand_lines(self._brand_rows(brand), said, _doc_stems)
+        top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD
+        hits = []
+        for rank, (code, _) in enumerate(lines[:DRUG_LINES_SHOWN]):
+            item = self.book.get("hcpcs", code)
+            if item is not None:
+                why = f"trade name “{brand}”: title: {item.shown_title}"
+                hits.append(self._hit(("hcpcs", code), (top - rank, why, item, "")))
+        shown = {h.code for h in hits}
+        return _with_notice((hits + [h for h in found if h.code not in shown])[:limit], "")
+
+    def _brand_known(self, word: str) -> bool:
+        """Whether a word is no trade name: an English or vocabulary word, or a word of the Index of
+        diseases, the External Cause Index, the Drug or the Neoplasm Table (the ICD-10-PCS Index prints
+        devices' trade names: "Kerecis")."""
+        if word in self.english or self.vocabulary.knows(word):
+            return True
+        row = self.book.db.execute(
+            "SELECT 1 FROM index_words w JOIN index_nodes n ON n.id = w.node"
+            " WHERE w.word = ? AND n.book != 'pcs' LIMIT 1",
+            [stem(word)],
+        ).fetchone()
+        return row is not None
+
+    def _object_item_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """An object said with no event whose first answer is an external cause ("hot water bottle" ->
+        Contact with hot tap-water): the HCPCS item its head noun names leads."""
+        if not found or found[0].code[:1] not in {"V", "W", "X", "Y"} or found[0].system != "ICD-10-CM":
+            return found
+        if not object_without_event(query):
+            return found
+        said = [w for w in _words(query.lower()) if w not in STOPWORDS]
+        if not 2 <= len(said) <= 4:
+            return found
+        rows = self.book.db.execute(
+            "SELECT DISTINCT code, title FROM search WHERE search MATCH ? AND system = 'hcpcs' LIMIT 400",
+            [f'"{said[-1]}"'],
+        ).fetchall()
+        lines = item_by_head(said, [(str(c), str(t)) for c, t in rows], _doc_stems)
+        top = max(h.score for h in found) + DRUG_LINE_LEAD
+        hits: list[Hit] = []
+        for code, _ in lines[:DRUG_LINES_SHOWN]:
+            item = self.book.get("hcpcs", code)
+            if item is not None and item.current:
+                why = f"item “{' '.join(said)}”: title: {item.shown_title}"
+                hits.append(self._hit(("hcpcs", code), (top - len(hits), why, item, "")))
+        if not hits:
+            return found
+        shown = {h.code for h in hits}
+        return _with_notice((hits + [h for h in found if h.code not in shown])[:limit], "")
 
     def _saying_unused(self, query: str, hit: Hit) -> Hit:
         if "(not used: " in hit.why:  # a clause's answer already says it
@@ -2849,10 +2979,28 @@ class Searcher:
                 alternatives = self.corrections(word)
                 if alternatives[0] != word:
                     notes.append(f"spelling: {word} → {'/'.join(alternatives)}")
-                extra = [*self.vocabulary.alternatives(word), *descriptor_forms(word)]
+                extra = [
+                    *self.vocabulary.alternatives(word),
+                    *descriptor_forms(word),
+                    *(self.clipped_forms(word) if getattr(self._local, "clipped", False) else ()),
+                ]
                 groups.append(tuple(dict.fromkeys((*alternatives, *extra))))
         unique: dict[Group, None] = dict.fromkeys(groups)
         return list(unique), notes
+
+    def clipped_forms(self, word: str) -> tuple[str, ...]:
+        """The HCPCS short descriptors' clipped forms of a word typed in full (bot.lookups.index.short_forms)."""
+        forms = self._clipped_forms.get(word)
+        if forms is None:
+            if self._clipped is None:
+                rows = self.book.db.execute(
+                    "SELECT title FROM codes WHERE system = 'hcpcs' AND title_source LIKE '%short%'"
+                ).fetchall()
+                self._clipped = clipped_tokens((str(r[0]) for r in rows), self.english.__contains__)
+            forms = clipped_forms(word, self._clipped) if word not in self._clipped else ()
+            if len(self._clipped_forms) < 50_000:
+                self._clipped_forms[word] = forms
+        return forms
 
     def _descriptor_groups(self, lowered: str) -> list[Group]:
         """The typed words as groups with the descriptors' spelling beside each short name a DME supplier or

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 
+from bot.lookups.index.service_cues import cued_service
 from bot.lookups.index.services import ANESTHESIA, FINDINGS, STORY
 
 
@@ -100,7 +101,7 @@ SUBSTANCES = _listed(
     tobramycin amikacin theophylline cyclosporine sirolimus methotrexate acetaminophen salicylate ethanol
     alcohol estradiol testosterone progesterone magnesium mg potassium sodium calcium phosphorus phosphate
     iron zinc copper lead folate b12 vitamin d hemoglobin hgb hematocrit hct glucose albumin platelet platelets
-    wbc cholesterol triglycerides triglyceride insulin thyroglobulin estrogen
+    wbc cholesterol triglycerides triglyceride insulin thyroglobulin estrogen chloride
     """
 )
 # The test's own words: strong ones say a test by themselves ...
@@ -120,7 +121,7 @@ TEST_SHAPE = _listed(
     wound sputum csf nasal nasopharyngeal poc finger stick semen fluid synovial specific no
     order 24-hour 24hr 24h beta heterophile surface core combo 1/2 quantitative specimen of skin
     scraping urea with without w/ w/o diff differential automated manual micro microscopy dipstick
-    peripheral probe probes cells
+    peripheral probe probes cells breath sweat vaginal cervical urethral heel stick
     """
 )
 # A laboratory's way of measuring a substance ("ionized calcium", "fractionated bilirubin", "total T3").
@@ -236,7 +237,7 @@ _INSTRUMENT = re.compile(r"\bwith\s+(?:an?\s+)?(?:curettes?|instruments?|suction
 # A cast, splint or strapping applied (CPT 29000-29799): what CPT codes as the application itself.
 APPLIED = frozenset({"cast", "splint", "strapping", "boot", "spica", "taping", "casting"})
 APPLICATION = frozenset({"application", "applied", "apply", "placement"})
-_SCOPY = re.compile(r"^[a-z]{3,}oscopy$")
+_SCOPY = re.compile(r"^[a-z]{2,}oscopy$")  # (anoscopy)
 _DONE_THROUGH_SCOPE = frozenset(
     {"biopsy", "bx", "removal", "excision", "polypectomy", "dilation", "ligation", "banding", "with", "and"}
 )
@@ -268,6 +269,10 @@ _FOR_SERVICE = frozenset(
 )
 
 
+# After "for", what a specimen is taken for ("corneal scraping for smear and culture"): no reason.
+_FOR_TEST = (TEST_WORDS | CULTURES | _LINKS) - {"screen"}
+
+
 def _tokens(text: str) -> list[str]:
     lowered = text.lower().replace("w/o", " without ").replace("w/", " with ")
     return [t.rstrip(".-/") for t in _TOKEN.findall(lowered) if t.rstrip(".-/")]
@@ -281,11 +286,15 @@ def _joined(tokens: list[str], phrases: tuple[str, ...], mark: str) -> list[str]
     return text.split()
 
 
-def _kept(tokens: list[str]) -> list[str] | None:
+def _kept(tokens: list[str], allowed: frozenset[str] = frozenset()) -> list[str] | None:
     """The words a service reading weighs: negated words dropped ("no injection", "not prenatal"); None when
-    the query tells a finding, a story or a reason ("for chest pain")."""
+    the query tells a finding, a story or a reason ("for chest pain"). `allowed`: finding words the reading
+    weighs as a service's ("screening" said with a count, a setting or a method)."""
     if any(
-        t in FINDINGS and t != "high" and not (t in _STUDIED and i and tokens[i - 1] in {"field", "status"})
+        t in FINDINGS
+        and t != "high"
+        and t not in allowed
+        and not (t in _STUDIED and i and tokens[i - 1] in {"field", "status"})
         for i, t in enumerate(tokens)
     ):
         return None  # ("visual field exam", "neurobehavioral status exam": the study, no encounter's exam)
@@ -300,7 +309,7 @@ def _kept(tokens: list[str]) -> list[str] | None:
         if t in _NEGATION:
             skip = True
             continue
-        if t == "for" and not set(tokens[i + 1 :]) <= _FOR_SERVICE | QUALIFIERS:
+        if t == "for" and not set(tokens[i + 1 :]) <= _FOR_SERVICE | QUALIFIERS | _FOR_TEST:
             return None
         kept.append(t)
     return kept
@@ -411,11 +420,14 @@ def cpt_kind(query: str) -> str:
     if patient_status_visit(tokens):
         return "visit"
     kept = _kept(tokens)
+    text = " ".join(kept or ())
+    if kept and (cpt_procedure(kept, text) or office_procedure(kept)):
+        return "procedure"
+    cued = _kept(tokens, frozenset({"screening"}))
+    if cued and cued_service(cued, " ".join(cued)):
+        return "service"  # "paring of one corn", "pacemaker interrogation in office" (service_cues)
     if not kept:
         return ""
-    text = " ".join(kept)
-    if cpt_procedure(kept, text) or office_procedure(kept):
-        return "procedure"
     if laboratory_test(kept):
         return "laboratory test"
     if diagnostic_study(kept):
