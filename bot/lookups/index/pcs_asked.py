@@ -161,6 +161,17 @@ def device_value_names(code: str, title: str, word: str) -> bool:
     return word.lower() in title.lower().split(" with ", 1)[1]
 
 
+def unsaid_main_term(why: str, term: str, query_stems: frozenset[str]) -> bool:
+    """Whether a PCS answer's path begins with a main term the query does not say ("Replacement, knee, Partial
+    or total" for "partial meniscectomy left knee") and leaves unused the procedure main term it does say: the
+    coder turns to the procedure word's own line, never to a line met by its site and subterm alone."""
+    found = _MAIN_TERM.match(why)
+    if found is None or content_stems(found.group(1)) <= query_stems:
+        return False
+    path = why.split(_NOT_USED, 1)[0]
+    return not content_stems(term) <= content_stems(path)
+
+
 def asks_cm_reading(query_stems: Iterable[str]) -> bool:
     return any(s in CM_READING for s in query_stems)
 
@@ -207,6 +218,11 @@ def procedure_first(scored: Scored, roots: frozenset[str], query_stems: frozense
         return
     top, term = best
     for key, (score, why, code, title) in list(scored.items()):
+        if key[0] == "pcs" and score >= top and unsaid_main_term(why, term, query_stems):
+            # "partial medial meniscectomy left knee": "Replacement, knee, Partial or total" reached by its
+            # site and subterm, its main term unsaid, is another procedure than the Meniscectomy the query names.
+            scored[key] = (top - BELOW, why, code, title)
+            continue
         if key[0] != "cm" or score < top:
             continue
         shown = code.title if code is not None else title
