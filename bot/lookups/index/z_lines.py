@@ -189,7 +189,9 @@ def _key(s: str) -> str:
 
 # Endings of English word building that make another form of one word ("parent" / "parental", "risk" /
 # "risky", "adopt" / "adoptiv", "expos" / "exposur"), as the light stems print them.
-FORM_ENDINGS = frozenset("al ar er or ic ia is iv iz at ag ur ly y s e i u a".split())
+FORM_ENDINGS = frozenset(
+    {"al", "ar", "er", "or", "ic", "ia", "is", "iv", "iz", "at", "ag", "ur", "ly"}
+) | frozenset({"y", "s", "e", "i", "u", "a"})
 
 
 def _same(a: str, b: str) -> bool:
