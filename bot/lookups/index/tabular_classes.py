@@ -110,7 +110,13 @@ def tabular_class_line(
                     continue  # under another condition the query did not name ("with, coma due to, ...")
                 own = content_stems(line.term) - GENERIC
                 if said and own and own <= said and line.depth == under.depth + 1:
-                    return line, ""  # (no class title: the query's own words name the line)
+                    # (no class title: the query's own words name the line; a line below it may name the
+                    # class more closely - "diabetes" for a type 2: "pre-existing, type 2")
+                    for stems, _ in levels:
+                        closer = _closer_line(tree, line, stems)
+                        if closer is not line:
+                            return closer, ""
+                    return line, ""
                 catch_all = bool(_CATCH_ALL.search(line.term))
                 ranges = noted_ranges(line.modifiers)
                 if ranges:
