@@ -1,7 +1,7 @@
 """Drug stories: a poisoning, adverse effect or underdosing told in words, generated from the Drug Table.
 
     python bench/drug_stories.py --codes-db PATH [--data ../shared/data] [--seed 20269] [--substances 120]
-                                 [--misses]
+                                 [--misses] [--everyday]
 
 For a seeded sample of the Table of Drugs and Chemicals' main substances (one-word and two-word names as
 printed, non-essential modifiers dropped), each column that has a code (poisoning accidental, intentional
@@ -73,6 +73,27 @@ STORIES: dict[str, tuple[str, ...]] = {
         "patient stopped taking {d}",
     ),
 }
+# `--everyday`: the same columns told as patients, families and front desks tell them - a third person
+# drugging someone or spiking their food, the patient stretching a drug, an intent said to be unknown, an
+# overdose called deliberate (no adverse effect: told in everyday words, it names its reaction, coded first).
+EVERYDAY: dict[str, tuple[str, ...]] = {
+    "PoisoningAccidental": ("grandson got into the {d} by accident", "took an extra {d} by mistake"),
+    "PoisoningIntentionalSelfHarm": ("deliberate overdose of {d}", "took a bunch of {d} to hurt herself"),
+    "PoisoningAssault": (
+        "someone drugged him with {d}",
+        "her boyfriend slipped {d} into her drink",
+        "coworker put {d} in his coffee to poison him",
+    ),
+    "PoisoningUndetermined": (
+        "{d} overdose, not sure if it was on purpose",
+        "overdosed on {d}, unclear if intentional",
+    ),
+    "Underdosing": (
+        "only taking {d} every other day to make it last",
+        "didnt take his {d} like he was supposed to",
+        "cutting her {d} pills in half",
+    ),
+}
 UNSPECIFIED = re.compile(r"\b(?:NEC|NOS)\b")  # "Drug NEC": the Table's catch-all, not a name a coder types
 NAME = re.compile(r"^[A-Za-z][A-Za-z-]+(?: [A-Za-z][A-Za-z-]+)?$")  # one or two plain words
 
@@ -92,7 +113,9 @@ def substances(data: Path) -> list[tuple[str, dict[str, str]]]:
     return out
 
 
-def stories(data: Path, seed: int, count: int) -> list[tuple[str, str, str]]:
+def stories(
+    data: Path, seed: int, count: int, phrasings: dict[str, tuple[str, ...]] = STORIES
+) -> list[tuple[str, str, str]]:
     """(query, column, expected code undotted with 7th character A) for a seeded sample of substances."""
     rng = random.Random(seed)
     pool = substances(data)
@@ -100,7 +123,9 @@ def stories(data: Path, seed: int, count: int) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for name, codes in chosen:
         for column, code in codes.items():
-            template = rng.choice(STORIES[column])
+            if column not in phrasings:
+                continue
+            template = rng.choice(phrasings[column])
             out.append((template.format(d=name), column, code.replace(".", "").ljust(6, "X") + "A"))
     return out
 
@@ -112,11 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20269)
     parser.add_argument("--substances", type=int, default=120)
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--everyday", action="store_true", help="the columns told in everyday words")
     args = parser.parse_args(argv)
     book = CodeBook.open(args.codes_db)
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     memo: dict[object, object] = {}
-    for query, column, printed in stories(Path(args.data), args.seed, args.substances):
+    phrasings = EVERYDAY if args.everyday else STORIES
+    for query, column, printed in stories(Path(args.data), args.seed, args.substances, phrasings):
         # The 2025 Table's code read in the current Tabular (T52.8X1 -> T52.891: completion.expanded_placeholder).
         lost = (
             book.db.conn.execute(

@@ -1216,7 +1216,7 @@ class Searcher:
         ):
             return found  # ("pregnant 22 weeks, normal": Hydrocephalus, normal pressure is no condition said)
         tree = self.index_tree()
-        line = pregnancy_line(tree, undot(told[0].code))
+        line = pregnancy_line(tree, undot(told[0].code), content_stems(condition))
         if line is None:
             return found
         said = " ".join(ORDINALS.get(w, w) for w in query.lower().split())
@@ -1228,7 +1228,9 @@ class Searcher:
         if named is None:
             return found
         path = ", ".join(n.term for n in tree.path(line[0].id))
-        why = f"Index: {path} -> {line[0].code}; {told[0].code} is one: Tabular: {line[1]}"
+        why = f"Index: {path} -> {line[0].code}" + (
+            f"; {told[0].code} is one: Tabular: {line[1]}" if line[1] else f"; {told[0].code} beside it"
+        )
         top = max((h.score for h in found), default=0.0) + 1.0
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         beside = replace(told[0], score=top - 0.1, why=f"suggested with {hit.code}: {told[0].why}")

@@ -167,3 +167,19 @@ def test_an_operation_named_by_its_own_name_comes_before_the_diagnosis(codebook:
     repaired = [h.code for h in find_codes(codebook, "repair of laceration left forearm skin")]
     assert repaired[0] == "0HQEXZZ" and "S51.812A" in repaired[:5], repaired
     assert find_codes(codebook, "diverticulitis of sigmoid colon")[0].code.startswith("K57")
+
+
+@pytest.mark.parametrize(
+    ("query", "prefix"),
+    [
+        ("partial lateral meniscectomy right knee", "0SBC"),
+        ("open partial medial meniscectomy of the left knee", "0SBD0"),
+    ],
+)
+def test_said_procedure_word_over_a_line_met_by_site_and_subterm(
+    codebook: CodeBook, query: str, prefix: str
+) -> None:
+    # "Replacement, knee, Partial or total" is met by "partial" and "knee" alone: its main term unsaid, it is
+    # another procedure than the -ectomy the query names by its own Index main term.
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code.startswith(prefix), [h.code for h in hits]

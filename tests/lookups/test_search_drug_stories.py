@@ -28,6 +28,15 @@ def first(book: CodeBook, query: str) -> str:
         ("given clonidine by someone else", "given clonidine poisoning assault"),
         ("took too many ibuprofen by mistake", "poisoning accidental ibuprofen poisoning accidental"),
         ("side effect of prednisone", "adverse effect prednisone"),
+        # intent said in other everyday words: the patient's own stretching, an unknown intent, a deliberate
+        # overdose, a third person drugging someone or spiking their food
+        ("only taking warfarin every other day", "underdosing warfarin"),
+        ("skipped his lasix like he was told to", "underdosing lasix"),
+        ("cutting her lisinopril pills in half", "underdosing lisinopril pills"),
+        ("baclofen overdose, unclear if on purpose", "baclofen overdose, poisoning undetermined"),
+        ("deliberate overdose of lithium", "poisoning intentional self-harm poisoning lithium"),
+        ("her ex drugged her with ketamine", "her ex poisoning assault ketamine"),
+        ("slipped zolpidem in his coffee", "poisoning assault zolpidem in his coffee"),
         ("not confirmed", "not confirmed"),  # no story: as it was
     ],
 )

@@ -73,3 +73,31 @@ def test_a_condition_in_pregnancy_reads_the_body_system_line_of_its_chapter(
     """ "Pregnancy, complicated by, nervous system condition O99.35-" holds epilepsy (G40, chapter 6), the
     condition's own code beside it (guideline I.C.15.a.1)."""
     assert top(codebook, query, len(expected)) == expected
+
+
+def test_a_lines_own_range_note_decides_its_class() -> None:
+    from bot.lookups.index.tabular_classes import in_ranges, noted_ranges
+
+    ranges = noted_ranges("(conditions in A80-B09, B25-B34)")
+    assert ranges == (("A80", "B09"), ("B25", "B34"))
+    assert in_ranges("B02.9", ranges) and not in_ranges("B20", ranges)
+    assert noted_ranges("(chronic)") == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # the note "(conditions in A80-B09, B25-B34)" holds zoster's code, whatever its block's "skin" word
+        ("shingles in pregnancy, 3rd trimester", "O98.513"),
+        # the line the query's own words name (Pregnancy, complicated by, smoking) before the nicotine code
+        ("smoking in pregnancy, second trimester", "O99.332"),
+        # a condition had "while pregnant" is one in pregnancy
+        ("syphilis while pregnant, first trimester", "O98.111"),
+    ],
+)
+def test_pregnancy_lines_by_their_note_their_own_words_and_while_pregnant(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert top(codebook, query, 1) == [expected], [
+        (h.code, h.why) for h in find_codes(codebook, query, limit=3)
+    ]

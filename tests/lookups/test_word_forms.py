@@ -60,6 +60,11 @@ def test_two_words_join_only_when_the_data_never_prints_them_apart() -> None:
         ("farmer with a cough", "R05.9"),  # who has it (Farmer's lung aside) read past
         ("heart failure", "I50.9"),  # printed apart: never joined
         ("anthracosis in a coal yard foreman", "J60"),  # the one medical word is a coded main term
+        # A lay verb's default product (smoking: cigarettes) gives way to the product the query names.
+        ("she smokes cigars daily", "F17.290"),
+        ("smoking a pipe every evening", "F17.290"),
+        ("smokes cigarettes", "F17.210"),
+        ("counseled to quit smoking", "Z71.6"),  # the counseling, not a history of dependence
     ],
 )
 def test_a_word_in_another_form_reads_as_the_index_word(codebook: CodeBook, query: str, code: str) -> None:

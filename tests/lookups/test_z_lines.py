@@ -54,3 +54,19 @@ def test_a_situation_reads_the_z_line_its_subterms_say(codebook: CodeBook, query
 def test_weeks_of_gestation_told_alone(codebook: CodeBook, query: str, expected: str) -> None:
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code == expected
+
+
+def test_a_word_inside_a_longer_word_is_no_form_of_it() -> None:
+    from bot.lookups.index.z_lines import _same
+
+    assert _same("parent", "parental") and _same("risk", "risky") and _same("pleura", "pleural")
+    assert _same("control", "controll")  # a letter doubled
+    assert not _same("found", "foundl")  # Foundling
+    assert not _same("hear", "heart") and not _same("pill", "pillow") and not _same("migran", "migrant")
+
+
+@pytest.mark.parametrize("query", ["found unresponsive in his car", "my migrane is back"])
+def test_no_situation_line_guessed_from_a_word_inside_another(codebook: CodeBook, query: str) -> None:
+    # "found" is no form of Foundling, "migrane" none of migrant: no Z line is offered for them.
+    hits = find_codes(codebook, query, limit=5)
+    assert not any(h.code in {"Z76.1", "Z59.00"} for h in hits), [(h.code, h.why) for h in hits]

@@ -958,7 +958,9 @@ def _tabular_class_combination(
     tree = matcher.tree
     stated = states_link(understood.text)
     member = other
-    found = tabular_class_line(tree, best.nodes, other.code, stated)
+    found = tabular_class_line(tree, best.nodes, other.code, stated, said=stems)
+    if found is not None and not found[1]:
+        return None  # the line the query's own words name: the walk reads it
     if found is None:
         # "carpal tunnel syndrome in a type 2 diabetic": the line stands under the pair's main term
         member = first

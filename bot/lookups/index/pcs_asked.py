@@ -161,6 +161,30 @@ def device_value_names(code: str, title: str, word: str) -> bool:
     return word.lower() in title.lower().split(" with ", 1)[1]
 
 
+# Words by which a line reads the procedure asked for, not only its site.
+_PROCEDURE_EVIDENCE = frozenset(
+    stem(w) for w in ("biopsy", "biopsies", "stent", "drain", "placement", "insertion")
+)
+
+
+_INSERTION = frozenset({stem("insertion")})
+_PLACED = frozenset(stem(w) for w in ("placement", "placed", "inserted", "insert", "insertion", "put"))
+
+
+def unsaid_main_term(why: str, term: str, query_stems: frozenset[str]) -> bool:
+    """Whether a PCS answer's path begins with a main term the query does not say ("Replacement, knee, Partial
+    or total" for "partial meniscectomy left knee") and leaves unused the procedure main term it does say: the
+    coder turns to the procedure word's own line, never to a line met by its site and subterm alone."""
+    found = _MAIN_TERM.match(why)
+    if found is None or content_stems(found.group(1)) <= query_stems:
+        return False
+    if content_stems(found.group(1)) & _INSERTION and query_stems & _PLACED:
+        return False  # "nephrostomy placement": a placement is the Insertion line's own word
+    path = content_stems(why.split(_NOT_USED, 1)[0])
+    # (a line reading another procedure word of the query - "biopsy": Excision, Diagnostic - is no such line)
+    return not content_stems(term) <= path and not path & query_stems & _PROCEDURE_EVIDENCE
+
+
 def asks_cm_reading(query_stems: Iterable[str]) -> bool:
     return any(s in CM_READING for s in query_stems)
 
@@ -183,7 +207,7 @@ def procedure_first(scored: Scored, roots: frozenset[str], query_stems: frozense
     code (in place)."""
     if asks_cm_reading(query_stems):
         return
-    best: tuple[float, str] | None = None
+    best: tuple[float, str, str] | None = None
     for (system, _), (score, why, code, title) in scored.items():
         if system != "pcs":
             continue
@@ -195,7 +219,7 @@ def procedure_first(scored: Scored, roots: frozenset[str], query_stems: frozense
             if not (content_stems(shown) - content_stems(term)) & query_stems:
                 continue
         if term is not None and (best is None or score > best[0]):
-            best = (score, term)
+            best = (score, term, code.code[2:3] if code is not None else "")
     if best is None:
         operated = operation_with_approach(scored, roots, query_stems)
         if operated is not None:
@@ -205,8 +229,19 @@ def procedure_first(scored: Scored, roots: frozenset[str], query_stems: frozense
                 if key[0] in OTHER_SYSTEMS and score >= top:
                     scored[key] = (top - BELOW, why, code, title)
         return
-    top, term = best
+    top, term, _ = best
     for key, (score, why, code, title) in list(scored.items()):
+        if (
+            key[0] == "pcs"
+            and score >= top
+            and code is not None
+            and code.code[2:3] != best[2]
+            and unsaid_main_term(why, term, query_stems)
+        ):
+            # "partial medial meniscectomy left knee": "Replacement, knee, Partial or total" reached by its
+            # site and subterm, its main term unsaid, is another procedure than the Meniscectomy the query names.
+            scored[key] = (top - BELOW, why, code, title)
+            continue
         if key[0] != "cm" or score < top:
             continue
         shown = code.title if code is not None else title

@@ -38,8 +38,21 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(?:didn't|didnt|did\s+not|doesn't|doesnt|does\s+not|hasn't|hasnt|has\s+not|isn't|isnt|"
             r"wasn't|wasnt|was\s+not|is\s+not|hasn't\s+been|has\s+not\s+been)\s+(?:been\s+)?(?:take|taking|taken|"
             r"took|using|use)\b|"
-            r"\b(?:taking|took|takes|using)\s+(?:less|fewer)\s+(?:than\s+(?:prescribed|directed)\s+)?(?:of\s+)?",
+            r"\b(?:taking|took|takes|using)\s+(?:less|fewer)\s+(?:than\s+(?:prescribed|directed)\s+)?(?:of\s+)?|"
+            # a smaller amount said as the patient's own stretching ("only taking her statin every other day",
+            # "taking half doses", "cutting his pills in half to make them last")
+            r"\bonly\s+(?:taking|takes|took|using|uses)\b|"
+            r"\b(?:taking|takes|took)\s+(?:half|half\s+(?:a\s+)?(?:doses?|pills?|tablets?))\b|"
+            r"\b(?:cutting|cuts|cut|splitting|splits|split)\s+(?:(?:his|her|their|my|the)\s+)?"
+            r"(?=(?:[a-z-]+\s+)?(?:pills?|tablets?)\s+in\s+half\b)",
             "underdosing",
+        ),
+        # how the patient stretched or missed a drug, said after it: the underdosing above already tells it
+        (
+            r"\b(?:every\s+other\s+day|to\s+make\s+(?:it|them)\s+last(?:\s+longer)?)\b|(?<=pills\s)in\s+half\b|"
+            r"(?<=tablets\s)in\s+half\b|"
+            r"\b(?:like|as)\s+(?:he|she|they|i|you|we)\s+(?:was|were|is|are|am)\s+(?:supposed|told|meant)\s+to\b",
+            "",
         ),
         # adverse effect: the right drug, properly taken
         (
@@ -58,11 +71,18 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(?:after|since)\s+(?:taking|starting|being\s+given|given|a\s+dose\s+of)\b|\bfrom\s+taking\b",
             "due to",
         ),
+        # undetermined: the intent said to be unknown ("not sure if it was on purpose", "unclear if intentional")
+        (
+            r"\b(?:not\s+sure|unsure|unclear|unknown|uncertain|(?:don't|dont|do\s+not)\s+know)\s+(?:if|whether)\s+"
+            r"(?:it\s+was\s+|he\s+did\s+it\s+|she\s+did\s+it\s+|they\s+did\s+it\s+)?(?:intentional|intended|"
+            r"on\s+purpose|deliberate|accidental|suicidal|an\s+accident)(?:\s+or\s+(?:not|accidental|an\s+accident))?\b",
+            "poisoning undetermined",
+        ),
         # intentional self-harm
         (
             r"\b(?:suicide|suicidal)\s+(?:attempt|gesture)\s+(?:with|by|using|on|of)\b|"
             # "suicidal overdose of propranolol": the overdose's intent
-            r"\bsuicidal\s+(?=(?:overdose|ingestion|poisoning)\b)|"
+            r"\b(?:suicidal|deliberate|intentional|purposeful|self-inflicted)\s+(?=(?:overdose|ingestion|poisoning)\b)|"
             r"\b(?:attempted|tried\s+to\s+commit)\s+suicide\s+(?:with|by|using|on)\b|"
             r"\b(?:on\s+purpose|intentionally|deliberately|purposely|purposefully|"
             r"to\s+(?:hurt|harm|kill)\s+(?:him|her|them|my|your)sel(?:f|ves))\b|"
@@ -74,7 +94,11 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(?:attempted\s+(?:murder|homicide)|(?:murder|homicide)\s+attempt)\s+(?:with|by|using)?\b|"
             r"\bby\s+(?:someone|somebody|another\s+(?:person|individual)|a\s+stranger|an?\s+(?:attacker|assailant))"
             r"(?:\s+else)?\b|"
-            r"\b(?:someone|somebody)\s+(?:else\s+)?(?:gave|put|slipped|spiked|poisoned)\b|"
+            r"\b(?:someone|somebody)\s+(?:else\s+)?(?:gave|put|slipped|spiked|poisoned|drugged)\b|"
+            r"\b(?:drugged|poisoned)\s+(?:him|her|them|me|us)\s+with\b|"
+            r"\bto\s+(?:poison|drug|kill)\s+(?:him|her|them|me|us)\b|"
+            r"\b(?:put|slipped|mixed|spiked)\s+(?=[a-z0-9 ,'-]{1,40}?\b(?:in|into)\s+(?:his|her|their|my|our)\s+"
+            r"(?:drink|drinks|food|lunch|dinner|breakfast|meal|coffee|tea|soda|juice|water|beer|wine)\b)|"
             r"\b(?:drink|drinks|food)\s+(?:was\s+|were\s+)?spiked\s+with\b|\bspiked\s+with\b",
             "poisoning assault",
         ),

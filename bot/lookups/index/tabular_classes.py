@@ -80,11 +80,19 @@ def states_link(text: str) -> bool:
 
 
 def tabular_class_line(
-    tree: IndexTree, path: Sequence[Node], other_code: str, stated: bool, link: str = "with"
+    tree: IndexTree,
+    path: Sequence[Node],
+    other_code: str,
+    stated: bool,
+    link: str = "with",
+    said: frozenset[str] = frozenset(),
 ) -> tuple[Node, str] | None:
     """(the "with" line under the path that names the Tabular class of `other_code`, that class's title), or
     None. `stated`: the query states the cause, so a body system's catch-all line may be read; `link`: the
-    connective line the class lines stand under ("with"; "complicated by", whose system lines are presumed)."""
+    connective line the class lines stand under ("with"; "complicated by", whose system lines are presumed);
+    `said`: the query's stems - a line of its own the query names ("smoking in pregnancy": "Pregnancy,
+    complicated by, smoking") is the Index's answer, given with no class title, and no class line is looked
+    for."""
     levels = _class_titles(tree.conn, tree.memo, other_code)
     if not levels:
         return None
@@ -100,7 +108,27 @@ def tabular_class_line(
                 lines = tree.path(line.id)[under.depth + 1 :]
                 if any(n.code or n.is_link for n in lines[:-1]):
                     continue  # under another condition the query did not name ("with, coma due to, ...")
+                own = content_stems(line.term) - GENERIC
+                if said and own and own <= said and line.depth == under.depth + 1:
+                    # (no class title: the query's own words name the line; a line below it may name the
+                    # class more closely - "diabetes" for a type 2: "pre-existing, type 2")
+                    for stems, _ in levels:
+                        closer = _closer_line(tree, line, stems)
+                        if closer is not line:
+                            return closer, ""
+                    return line, ""
                 catch_all = bool(_CATCH_ALL.search(line.term))
+                ranges = noted_ranges(line.modifiers)
+                if ranges:
+                    # "viral diseases (conditions in A80-B09, B25-B34)": the line's own note says which codes
+                    # it holds - the class, whatever the block's title words (varicella's block is of "skin"
+                    # lesions; its code stands in A80-B09)
+                    if not in_ranges(other_code, ranges):
+                        continue
+                    key = (-1, 0)
+                    if best is None or key < best[0]:
+                        best = (key, line, _class_title(levels))
+                    continue
                 naming = frozenset(s for n in lines for s in content_stems(n.term)) - GENERIC
                 if catch_all and not presumed:
                     if not stated or not naming or not naming <= SYSTEM_WORDS.keys():
@@ -117,6 +145,28 @@ def tabular_class_line(
         if best is not None:
             return best[1], best[2]
     return None
+
+
+_RANGE = re.compile(r"\b([A-Z]\d{2})(?:\.\w+)?(?:\s*-\s*([A-Z]\d{2})(?:\.\w+)?)?")
+_RANGE_NOTE = re.compile(r"\((?:any\s+)?conditions?\s+(?:in|is)\s+(?:categories\s+)?([^)]*)\)", re.IGNORECASE)
+
+
+def noted_ranges(modifiers: str) -> tuple[tuple[str, str], ...]:
+    """The categories an Index line's note says it holds ("(conditions in A80-B09, B25-B34)" -> (A80, B09),
+    (B25, B34)); none when the line has no such note."""
+    note = _RANGE_NOTE.search(modifiers or "")
+    if note is None:
+        return ()
+    return tuple((lo, hi or lo) for lo, hi in _RANGE.findall(note.group(1)))
+
+
+def in_ranges(code: str, ranges: Sequence[tuple[str, str]]) -> bool:
+    category = code.replace(".", "").upper()[:3]
+    return any(lo <= category <= hi for lo, hi in ranges)
+
+
+def _class_title(levels: Sequence[tuple[frozenset[str], str]]) -> str:
+    return levels[-1][1] if levels else ""
 
 
 MAX_CLOSER_LINES = 40  # the lines below a class line looked at for one naming the class more closely
@@ -139,7 +189,8 @@ def _closer_line(tree: IndexTree, line: Node, class_stems: frozenset[str]) -> No
 PREGNANCY = "Pregnancy, complicated by"
 # The words that tell the pregnancy and its stage, not the condition complicating it.
 _PREGNANCY_WORDS = re.compile(
-    r"(?i)\b(?:in|during|complicating|complicated\s+by|of|with|at|on|pregnan(?:t|cy)|gravid|g\d+p?\d*|"
+    r"(?i)\b(?:in|during|complicating|complicated\s+by|of|with|at|on|while|whilst|when|and|but|currently|"
+    r"pregnan(?:t|cy)|gravid|g\d+p?\d*|"
     r"(?:first|second|third|1st|2nd|3rd)\s+(?:trimester|tri)|trimester|tri|\d{1,2}\s*(?:weeks?|wks?|w)|"
     r"pre-?existing|preexisting|iup|weeks?|gestation)\b"
 )
@@ -152,7 +203,9 @@ def pregnancy_condition(text: str) -> str:
     return " ".join(_PREGNANCY_WORDS.sub(" ", text).replace(",", " ").split())
 
 
-def pregnancy_line(tree: IndexTree, condition_code: str) -> tuple[Node, str] | None:
+def pregnancy_line(
+    tree: IndexTree, condition_code: str, said: frozenset[str] = frozenset()
+) -> tuple[Node, str] | None:
     """The "Pregnancy, complicated by" line naming the Tabular class (chapter or block) a condition's code
     stands in, and that class's title; None for a chapter 15 or status code."""
     if condition_code[:1] in {"O", "Z", "R"}:
@@ -164,7 +217,7 @@ def pregnancy_line(tree: IndexTree, condition_code: str) -> tuple[Node, str] | N
     if node is None or node.parent == 0:
         return None
     parent = tree.node(node.parent)
-    return tabular_class_line(tree, [parent] if parent else [], condition_code, True, "complicated by")
+    return tabular_class_line(tree, [parent] if parent else [], condition_code, True, "complicated by", said)
 
 
 def _class_titles(

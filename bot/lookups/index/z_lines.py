@@ -234,13 +234,25 @@ def _key(s: str) -> str:
     return s[:4]
 
 
+# Endings of English word building that make another form of one word ("parent" / "parental", "risk" /
+# "risky", "adopt" / "adoptiv", "expos" / "exposur"), as the light stems print them.
+FORM_ENDINGS = frozenset(
+    {"al", "ar", "er", "or", "ic", "ia", "is", "iv", "iz", "at", "ag", "ur", "ly"}
+) | frozenset({"y", "s", "e", "i", "u", "a"})
+
+
 def _same(a: str, b: str) -> bool:
-    """Two forms of one word: the same stem, or one the other with an ending of at most two letters more
-    ("parent" / "parental"), never a word inside a longer one ("pneumonia" / "pneumonectomy")."""
+    """Two forms of one word: the same stem, or one the other with an ending of word building at most two
+    letters long ("parent" / "parental"; a letter doubled, "control" / "controll"; a letter after a final
+    vowel, "pleura" / "pleural"), never a word inside a longer one ("pneumonia" / "pneumonectomy", "found" /
+    "foundling", "hear" / "heart", "pill" / "pillow")."""
     if a == b:
         return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 4 and len(long) - len(short) <= 2 and long.startswith(short)
+    if len(short) < 4 or len(long) - len(short) > 2 or not long.startswith(short):
+        return False
+    ending = long[len(short) :]
+    return ending in FORM_ENDINGS or (len(ending) == 1 and (ending == short[-1] or short[-1] in "aeiou"))
 
 
 def _said(stem: str, query: frozenset[str]) -> bool:
