@@ -45,6 +45,8 @@ def test_an_abbreviation_of_several_senses_is_read_in_the_sense_of_the_query(
         ("CLABSI", "T80.211A"),  # Infection, central line-associated, bloodstream
         ("PPM in place", "Z95.0"),  # Presence, cardiac, pacemaker - not permanent atrial fibrillation
         ("SSNHL right ear", "H91.21"),  # Deafness, sudden
+        ("Gaucher dz", "E75.22"),  # "dz": the condition noun after an eponym (Gaucher's disease)
+        ("Sjogren's synd", "M35.00"),  # "synd": Syndrome, Sjogren
     ],
 )
 def test_a_chart_abbreviation_reads_as_the_index_term_it_stands_for(
