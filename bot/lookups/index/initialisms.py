@@ -502,11 +502,11 @@ def spelling_fit(token: str, term: str) -> int | None:
         char = token[at]
         best: int | None = None
         nxt = word + 1
-        if char.isupper() or (nxt < len(words) and len(words[nxt]) <= SHORT_WORD):
-            if nxt < len(words) and words[nxt][0] == char.lower():
-                rest = fit(at + 1, nxt, 1)
-                if rest is not None:
-                    best = rest + (0 if char.isupper() else 1)
+        starts = nxt < len(words) and words[nxt][0] == char.lower()
+        if starts and (char.isupper() or len(words[nxt]) <= SHORT_WORD):
+            rest = fit(at + 1, nxt, 1)
+            if rest is not None:
+                best = rest + (0 if char.isupper() else 1)
         if char.islower() and word >= 0:
             found = words[word].find(char, pos)
             if found >= 0:
