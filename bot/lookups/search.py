@@ -133,6 +133,7 @@ from bot.lookups.index.initialisms import (
     stored_readings,
 )
 from bot.lookups.index.injury_first import injury_clause
+from bot.lookups.index.real_word_typos import read_real_word_typo
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
@@ -497,6 +498,7 @@ class Searcher:
         self._apart: dict[tuple[str, str], bool] = {}
         self._forms: dict[str, str | None] = {}
         self._subterm_words: dict[str, frozenset[str]] = {}
+        self._pairs: dict[tuple[str, str], bool] = {}
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -871,6 +873,53 @@ class Searcher:
         found = _event_before_setting(query, found)
         found = self._dominance_said(query, found)
         return self._cpt_kind_said(query, found)
+
+    def real_word_typo(self, query: str, systems: Sequence[str], found: Hits, limit: int) -> Hits:
+        """A word typed as another real word ("short statue", "cancer sore") that forms no Index line with the
+        query's other words, read as the word one letter away that does, when the answer as typed found nothing
+        or left words unused (bot.lookups.index.real_word_typos); kept when that answer reads the word."""
+        if "cm" not in systems or len(query) > MAX_QUERY or CPT_SAID.search(found.notice):
+            return found
+        unused = _left_unread(found[0]) if found and not found.notice else None
+        if found and not found.notice and not unused:
+            return found
+        words = [w for w in re.findall(r"[a-z]+", query.lower()) if w not in STOPWORDS and w not in FILLER]
+        typo = read_real_word_typo(words, self.near, self._together, stem)
+        if typo is None:
+            return found
+        text = re.sub(rf"(?i)(?<![a-z]){typo.typed}(?![a-z])", typo.meant, query, count=1)
+        again = self.find(text, systems, limit)
+        if not again or again.notice:
+            return found
+        left = [w.strip().lower() for w in _left_unread(again[0])]
+        if typo.meant in left or (unused is not None and len(left) > len(unused)):
+            return found
+        note = f"spelling: {typo.typed} → {typo.meant}, beside {typo.beside}"
+        return _with_notice([replace(h, why=f"{h.why} ({note})") for h in again], "")
+
+    def _together(self, one: str, other: str) -> bool:
+        """Whether an Index line holds both words, or a main term holding the one has a line below holding the
+        other (kept per pair)."""
+        key = (one, other)
+        found = self._pairs.get(key)
+        if found is None:
+            tree = self.index_tree()
+            found = False
+            for first, second in ((stem(one), stem(other)), (stem(other), stem(one))):
+                for main in tree.main_terms_holding(first)[:MAX_HEARD_MAINS]:
+                    node = tree.node(main)
+                    if node is None:
+                        continue
+                    own = {stem(w) for w in re.findall(r"[a-z]+", f"{node.term} {node.modifiers}".lower())}
+                    if second in own or tree.within(node, [second], limit=1):
+                        found = True
+                        break
+                if found:
+                    break
+            if len(self._pairs) > 50_000:
+                self._pairs.clear()
+            self._pairs[key] = found
+        return found
 
     def z_line_unanswered(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
         """A situation sentence nothing answered ("ongoing fights with her landlord"), or answered by a code
@@ -3585,4 +3634,5 @@ def searcher_for(book: CodeBook) -> Searcher:
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     with one_lookup():
         searcher = searcher_for(book)
-        return searcher.z_line_unanswered(query, systems, searcher.find(query, systems, limit))
+        found = searcher.real_word_typo(query, systems, searcher.find(query, systems, limit), limit)
+        return searcher.z_line_unanswered(query, systems, found)
