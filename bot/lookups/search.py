@@ -892,8 +892,8 @@ class Searcher:
         if not again or again.notice:
             return found
         left = [w.strip().lower() for w in _left_unread(again[0])]
-        if typo.meant in left or (unused is not None and len(left) > len(unused)):
-            return found
+        if typo.meant in left or (unused is not None and len(left) >= len(unused)):
+            return found  # (the reading must read more of the query than the answer as typed)
         note = f"spelling: {typo.typed} → {typo.meant}, beside {typo.beside}"
         return _with_notice([replace(h, why=f"{h.why} ({note})") for h in again], "")
 
