@@ -125,6 +125,7 @@ from bot.lookups.index.drug_induced import read_induced
 from bot.lookups.index.found_on import without_test
 from bot.lookups.index.gestation import trimester_said
 from bot.lookups.index.initialisms import (
+    SAID_SO,
     Reading,
     ReadInitialism,
     guess_initialism,
@@ -133,7 +134,6 @@ from bot.lookups.index.initialisms import (
     stored_readings,
 )
 from bot.lookups.index.injury_first import injury_clause
-from bot.lookups.index.real_word_typos import read_real_word_typo
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
@@ -170,8 +170,9 @@ from bot.lookups.index.pcs_unasked import (
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
+from bot.lookups.index.real_word_typos import read_real_word_typo
 from bot.lookups.index.reasons import LONG_TERM_MAIN, read_values
-from bot.lookups.index.senses import part_words, read_sense, title_words
+from bot.lookups.index.senses import part_words, read_data_sense, read_sense, title_words
 from bot.lookups.index.service_titles import (
     SERVICE_DESCRIPTOR,
     ServiceTitles,
@@ -298,6 +299,7 @@ PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold th
 _READING_REACTION: contextvars.ContextVar[bool] = contextvars.ContextVar("reading_reaction", default=False)
 # An abbreviation in capitals an answer left unread ("(not used: lch)").
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+_THREE_CAPITALS = re.compile(r"(?<![\w/+-])[A-Z]{3,6}(?![\w/+-])")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
 
 
@@ -686,6 +688,11 @@ class Searcher:
             return _with_notice([found[n] for n in order][:limit], found.notice)
         # "ICP at 35 weeks": an abbreviation of several senses read in the one the query is about.
         sense = read_sense(query, self.vocabulary.senses, self._sense_neighbourhood, stem)
+        if sense is None and "cm" in systems and _THREE_CAPITALS.search(query):
+            # "CAD, hemolysis worse in the cold": a sense the data spells, where the usual one fits no word.
+            sense = read_data_sense(
+                query, self._usual_senses, self._sense_neighbourhood, self._spelled, stem, self._together
+            )
         if sense is not None:
             found = self.find(sense.text, systems, limit)
             return _with_notice([replace(h, why=f"{h.why} ({sense.note})") for h in found], found.notice)
@@ -1238,6 +1245,23 @@ class Searcher:
             found = title_words(titles, stem) | part_words(code)
             self._sense_words[means] = found
         return found
+
+    def _usual_senses(self, key: str) -> tuple[str, ...]:
+        """An abbreviation's vocabulary senses, its usual sense first (one for most)."""
+        senses = self.vocabulary.senses(key)
+        if senses:
+            return senses
+        term = self.vocabulary.terms.get(key)
+        return (term.means,) if term is not None and term.kind == "abbreviation" else ()
+
+    def _spelled(self, key: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+        """The terms an abbreviation's letters spell as the data says them, with their codes and the stems of
+        their codes' titles (bot.lookups.index.senses.read_data_sense)."""
+        return tuple(
+            (r.term, r.code, self._initialism_context(r))
+            for r in self._initialism_readings(key)
+            if r.code and "-" not in r.code and r.source & SAID_SO
+        )
 
     def _initialism_readings(self, key: str) -> tuple[Reading, ...]:
         found = self._initialisms.get(key)

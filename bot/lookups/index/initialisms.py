@@ -485,7 +485,7 @@ def read_initialism(
 # term; a small letter is a next letter of the word the capital started, or starts a short connective word ("de",
 # "of"). A term the token spells so is read as surely as one the data prints.
 _MIXED = re.compile(r"(?<![\w/+-])([A-Z][a-z]{0,2}(?:[A-Z][a-z]{0,2}){1,5})([1-9]?)(?![\w/+-])")
-_SAID_SO = PRINTED | TITLE | PATH | SAID_APART | MODIFIED
+SAID_SO = PRINTED | TITLE | PATH | SAID_APART | MODIFIED
 SHORT_WORD = 3  # a small letter that starts a word starts a connective ("de", "la", "von")
 
 
@@ -537,7 +537,7 @@ def read_mixed_case(
         fitting: dict[Reading, int] = {}
         for key in dict.fromkeys((token.lower(), capitals)):
             for reading in readings(key):
-                if "-" in reading.code or not reading.source & _SAID_SO:
+                if "-" in reading.code or not reading.source & SAID_SO:
                     continue
                 fit = spelling_fit(token, reading.term)
                 if fit is not None:
