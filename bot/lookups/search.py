@@ -890,7 +890,10 @@ class Searcher:
         unused = _left_unread(found[0]) if found and not found.notice else None
         if found and not found.notice and not unused:
             return found
-        words = [w for w in re.findall(r"[a-z]+", query.lower()) if w not in STOPWORDS and w not in FILLER]
+        words = [
+            w for w in re.findall(r"[a-z]+|[,;:.]", query.lower()) if w not in STOPWORDS and w not in FILLER
+        ]
+        words = ["," if not w.isalpha() else w for w in words]
         typo = read_real_word_typo(words, self.near, self._together, stem)
         if typo is None:
             return found

@@ -40,3 +40,13 @@ def test_a_word_that_forms_an_index_line_as_typed_is_kept() -> None:
     assert typo is not None and (typo.typed, typo.meant, typo.beside) == ("stove", "stone", "kidney")
     assert one_letter_off("statue", "stature") and one_letter_off("vains", "veins")
     assert one_letter_off("psuedo", "pseudo") and not one_letter_off("cancer", "canker sore")
+
+
+def test_the_word_a_typo_forms_its_line_with_is_said_beside_it_in_its_clause() -> None:
+    lines = {("care", "cold")}
+
+    def together(one: str, other: str) -> bool:
+        return (one, other) in lines or (other, one) in lines
+
+    words = ["core", "temp", "high", ",", "cold", "exposure"]  # ("core" is no "care" of a word far off)
+    assert read_real_word_typo(words, lambda w: ["care"] if w == "core" else [], together, stem) is None

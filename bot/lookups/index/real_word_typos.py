@@ -44,22 +44,40 @@ def one_letter_off(typed: str, other: str) -> bool:
     return any(long_[:n] + long_[n + 1 :] == short for n in range(len(long_)))
 
 
+NEAREST = (
+    2  # the word it forms its line with is said beside it, in its clause ("short statue", "vains in legs")
+)
+
+
+def _beside(words: Sequence[str], at: int) -> list[str]:
+    """The query's words within NEAREST words of `at`, in its clause (a "," in `words` ends one)."""
+    out: list[str] = []
+    for step in (-1, 1):
+        n = at + step
+        while 0 <= n < len(words) and abs(n - at) <= NEAREST and words[n] != ",":
+            if words[n].isalpha() and len(words[n]) >= 3 and words[n] != words[at]:
+                out.append(words[n])
+            n += step
+    return out
+
+
 def read_real_word_typo(
     words: Sequence[str],
     candidates: Callable[[str], Iterable[str]],
     together: Callable[[str, str], bool],
     stem: Callable[[str], str],
 ) -> RealWordTypo | None:
-    """The first query word that forms no Index line with any other word but has exactly one word one letter
-    away that does (`candidates(word)`: words of the data near it in shape; `together(a, b)`: an Index line
+    """The first query word that forms no Index line with the words beside it in its clause (`words`: the
+    query's words in order, "," between clauses) but has exactly one word one letter away that does with one
+    of them (`candidates(word)`: words of the data near it in shape; `together(a, b)`: an Index line
     holds both words, or a line holding the one has one below it holding the other)."""
     content = [w for w in words if w.isalpha() and len(w) >= 3]
     if len(content) < 2 or len(content) > MOST_WORDS:
         return None
-    for typed in content:
-        if len(typed) < SHORTEST:
+    for at, typed in enumerate(words):
+        if len(typed) < SHORTEST or not typed.isalpha():
             continue
-        others = [w for w in content if w != typed]
+        others = _beside(words, at)
         if any(together(typed, other) for other in others):
             continue
         meant: dict[str, str] = {}
