@@ -264,6 +264,7 @@ def test_small_letters_in_a_mixed_case_initialism_say_which_word_each_capital_st
         ("CuTS R elbow, numb pinky", "G56.21"),  # cubital, not carpal, tunnel syndrome
         ("TdP after starting methadone", "I47.21"),  # torsades de pointes
         ("HbSS with acute chest", "D57.01"),  # the vocabulary's own reading stays
+        ("PaCO2 62, not in respiratory failure", "R06.89"),  # an analyte with its number is no initialism
     ],
 )
 def test_a_mixed_case_initialism_reads_as_the_term_its_letters_spell(
