@@ -101,3 +101,6 @@ def test_a_word_that_names_another_condition_with_its_neighbour_chooses_no_sense
     # ("chest pain" is its own condition beside the coronary disease: no "chest acquired deformity")
     hits = find_codes(codebook, "CAD s/p stent, chest pain today", limit=5)
     assert hits and "read: CAD" not in hits[0].why and hits[0].code.startswith(("I25", "R07")), hits[0]
+    # (a term that says the usual sense's words again is no other sense: "kidney ... chronic kidney disease")
+    hits = find_codes(codebook, "hypertension with CKD", limit=5)
+    assert hits and "read: CKD" not in hits[0].why, hits[0]

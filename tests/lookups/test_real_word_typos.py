@@ -50,3 +50,7 @@ def test_the_word_a_typo_forms_its_line_with_is_said_beside_it_in_its_clause() -
 
     words = ["core", "temp", "high", ",", "cold", "exposure"]  # ("core" is no "care" of a word far off)
     assert read_real_word_typo(words, lambda w: ["care"] if w == "core" else [], together, stem) is None
+    # ("amputation in the past": a connective between them keeps "past" from being a "part" of the amputation)
+    lines.add(("part", "amputation"))
+    words = ["amputation", "", "", "past"]
+    assert read_real_word_typo(words, lambda w: ["part"] if w == "past" else [], together, stem) is None

@@ -44,13 +44,13 @@ def one_letter_off(typed: str, other: str) -> bool:
     return any(long_[:n] + long_[n + 1 :] == short for n in range(len(long_)))
 
 
-NEAREST = (
-    2  # the word it forms its line with is said beside it, in its clause ("short statue", "vains in legs")
-)
+# (the word it forms its line with is said next to it, in its clause: "short statue", "varicose vains")
+NEAREST = 1
 
 
 def _beside(words: Sequence[str], at: int) -> list[str]:
-    """The query's words within NEAREST words of `at`, in its clause (a "," in `words` ends one)."""
+    """The query's words within NEAREST words of `at`, in its clause (a "," in `words` ends one; "" holds the
+    place of a connective)."""
     out: list[str] = []
     for step in (-1, 1):
         n = at + step

@@ -205,7 +205,11 @@ def read_data_sense(
         if not said or any(said & neighbourhood(sense) for sense in senses):
             continue
         fits: dict[str, tuple[int, str]] = {}
+        # (another condition, not the usual one in other words: "hypertension with CKD" is chronic kidney disease)
+        known = {stem(w) for sense in senses for w in _WORD.findall(sense) if len(w) > 2 and w not in _PLAIN}
         for term, code, words in spelled(key):
+            if known & {stem(w) for w in term.split()}:
+                continue
             fit = len(said & words)
             if fit and fit > fits.get(code, (0, ""))[0]:
                 fits[code] = (fit, term)
