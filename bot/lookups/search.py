@@ -299,7 +299,7 @@ PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold th
 _READING_REACTION: contextvars.ContextVar[bool] = contextvars.ContextVar("reading_reaction", default=False)
 # An abbreviation in capitals an answer left unread ("(not used: lch)").
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
-UNREAD_SHARE = 3  # a real-word typo is looked for where the answer left a third of the query's words unused
+UNREAD_SHARE = 2  # a real-word typo is looked for where the answer left half the query's words unused
 _THREE_CAPITALS = re.compile(r"(?<![\w/+-])[A-Z]{3,6}(?![\w/+-])")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
 
@@ -896,7 +896,7 @@ class Searcher:
         words = ["," if not w.isalpha() else "" if w in STOPWORDS or w in FILLER else w for w in tokens]
         if unused is not None and len(unused) * UNREAD_SHARE < sum(1 for w in words if w.isalpha()):
             return found  # (an answer that read most of the query: "scaphoid waist fracture" is no wrist's)
-        typo = read_real_word_typo(words, self.near, self._together, stem)
+        typo = read_real_word_typo(words, self.near, self._together, stem, self.vocabulary.knows)
         if typo is None:
             return found
         text = re.sub(rf"(?i)(?<![a-z]){typo.typed}(?![a-z])", typo.meant, query, count=1)

@@ -533,8 +533,8 @@ def read_mixed_case(
         token, number = match.group(1), match.group(2)
         if not any(c.islower() for c in token) or token.isupper() or not unknown(token.lower(), True):
             continue
-        if number:
-            continue  # (a formula or a lab's analyte: "PaCO2", "SpO2", "IgG4")
+        if number or (token[-1] == "s" and not any(c.islower() for c in token[:-1])):
+            continue  # (a formula or a lab's analyte: "PaCO2", "SpO2"; a plural: "UTIs", "PVCs")
         capitals = "".join(c for c in token if c.isupper()).lower()
         fitting: dict[Reading, int] = {}
         for key in dict.fromkeys((token.lower(), capitals)):

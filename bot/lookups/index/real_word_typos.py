@@ -66,6 +66,7 @@ def read_real_word_typo(
     candidates: Callable[[str], Iterable[str]],
     together: Callable[[str, str], bool],
     stem: Callable[[str], str],
+    known: Callable[[str], bool] = lambda word: False,
 ) -> RealWordTypo | None:
     """The first query word that forms no Index line with the words beside it in its clause (`words`: the
     query's words in order, "," between clauses) but has exactly one word one letter away that does with one
@@ -75,7 +76,7 @@ def read_real_word_typo(
     if len(content) < 2 or len(content) > MOST_WORDS:
         return None
     for at, typed in enumerate(words):
-        if len(typed) < SHORTEST or not typed.isalpha():
+        if len(typed) < SHORTEST or not typed.isalpha() or known(typed):  # ("trach": the vocabulary's)
             continue
         others = _beside(words, at)
         if any(together(typed, other) for other in others):
