@@ -12,7 +12,10 @@ out), whose line holds a code. Each gives two queries, as users type them:
 
 - `alone`: the initialism in capitals ("NCL");
 - `context`: the initialism with a word of the code's category title the term does not say, as a clinician adds
-  where or in whom ("NCL perinatal", "MTC thyroid").
+  where or in whom ("NCL perinatal", "MTC thyroid");
+- `other sense` (with --senses N): a key the vocabulary reads as an abbreviation ("CAD": coronary artery disease)
+  asked about another term it spells, with a word of that term's category title ("CAD hemolytic": cold
+  agglutinin disease) - where the query's word should choose the sense the data spells.
 
 Expected: the line's code (any code it starts with when the line's code is a category). Left out: initialisms
 the vocabulary (terms.tsv) knows - a coder reads those as the vocabulary says - and ones the dictionary holds
@@ -164,6 +167,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--total", type=int, default=TOTAL)
     parser.add_argument("--list", action="store_true", help="print each query that misses")
+    parser.add_argument(
+        "--senses", type=int, default=0, help="also ask this many keys the vocabulary knows in another sense"
+    )
     args = parser.parse_args()
     book = CodeBook.open(args.codes_db) if args.codes_db else CodeBook.open()
     conn = book.db.conn
@@ -204,6 +210,36 @@ def main() -> int:
                 first = f"{hits[0].code} {hits[0].title[:60]}" if hits else "(nothing)"
                 mark = "*" if top5 else " "
                 print(f"{mark} {query!r:<34} want {item.code:<8} ({item.term}) first {first}")
+    if args.senses:
+        # (a key the vocabulary reads as an abbreviation, asked about another term it spells, with a word of
+        # that term's category title: "CAD" with "hemolytic" is cold agglutinin disease; round 22)
+        other = sorted(
+            (
+                i
+                for i in known
+                if vocabulary.terms[i.key].kind == "abbreviation"
+                and set(i.term.split()) != set(vocabulary.terms[i.key].means.split())
+            ),
+            key=lambda i: (i.key, i.code),
+        )
+        pick = random.Random(args.seed + 1)
+        for item in pick.sample(other, min(args.senses, len(other))):
+            extra = context_word(conn, item, pick)
+            if not extra:
+                continue
+            query = f"{item.key.upper()} {extra}"
+            try:
+                hits = list(find_codes(book, query, limit=5))
+            except QueryError:
+                hits = []
+            got = [h.code.replace(".", "") for h in hits]
+            top1 = bool(got) and got[0].startswith(item.code)
+            tally["other sense"][0] += 1
+            tally["other sense"][1] += top1
+            tally["other sense"][2] += any(g.startswith(item.code) for g in got)
+            if args.list and not top1:
+                first = f"{hits[0].code} {hits[0].title[:60]}" if hits else "(nothing)"
+                print(f"~ {query!r:<34} want {item.code:<8} ({item.term}) first {first}")
     print(
         f"initialisms: {len(every)} eligible terms, {len(pool)} keys no vocabulary row or English word holds "
         f"({len(known)} terms' keys left to the vocabulary, {len(words)} English words); sample {len(sample)} "

@@ -135,6 +135,7 @@ from bot.lookups.index.fears import may_read_fear, read_fear
 from bot.lookups.index.found_on import without_test
 from bot.lookups.index.gestation import trimester_said
 from bot.lookups.index.initialisms import (
+    SAID_SO,
     Reading,
     ReadInitialism,
     guess_initialism,
@@ -181,8 +182,9 @@ from bot.lookups.index.pcs_unasked import (
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
+from bot.lookups.index.real_word_typos import read_real_word_typo
 from bot.lookups.index.reasons import LONG_TERM_MAIN, long_term_classes, read_values
-from bot.lookups.index.senses import part_words, read_sense, title_words
+from bot.lookups.index.senses import part_words, read_data_sense, read_sense, title_words
 from bot.lookups.index.service_titles import (
     SERVICE_DESCRIPTOR,
     ServiceTitles,
@@ -310,6 +312,8 @@ PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold th
 _READING_REACTION: contextvars.ContextVar[bool] = contextvars.ContextVar("reading_reaction", default=False)
 # An abbreviation in capitals an answer left unread ("(not used: lch)").
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+UNREAD_SHARE = 2  # a real-word typo is looked for where the answer left half the query's words unused
+_THREE_CAPITALS = re.compile(r"(?<![\w/+-])[A-Z]{3,6}(?![\w/+-])")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
 
 
@@ -514,6 +518,7 @@ class Searcher:
         self._brands: dict[str, list[tuple[str, str]]] = {}  # trade name -> the HCPCS lines printing it
         self._clipped: frozenset[str] | None = None  # the short descriptors' clipped words
         self._clipped_forms: dict[str, tuple[str, ...]] = {}
+        self._pairs: dict[tuple[str, str], bool] = {}
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -715,6 +720,11 @@ class Searcher:
             return _with_notice([found[n] for n in order][:limit], found.notice)
         # "ICP at 35 weeks": an abbreviation of several senses read in the one the query is about.
         sense = read_sense(query, self.vocabulary.senses, self._sense_neighbourhood, stem)
+        if sense is None and "cm" in systems and _THREE_CAPITALS.search(query):
+            # "CAD, hemolysis worse in the cold": a sense the data spells, where the usual one fits no word.
+            sense = read_data_sense(
+                query, self._usual_senses, self._sense_neighbourhood, self._spelled, stem, self._together
+            )
         if sense is not None:
             found = self.find(sense.text, systems, limit)
             return _with_notice([replace(h, why=f"{h.why} ({sense.note})") for h in found], found.notice)
@@ -978,6 +988,57 @@ class Searcher:
         if not again or again.notice:
             return found
         return _with_notice(list(again), "")
+
+    def real_word_typo(self, query: str, systems: Sequence[str], found: Hits, limit: int) -> Hits:
+        """A word typed as another real word ("short statue", "cancer sore") that forms no Index line with the
+        query's other words, read as the word one letter away that does, when the answer as typed found nothing
+        or left words unused (bot.lookups.index.real_word_typos); kept when that answer reads the word."""
+        if "cm" not in systems or len(query) > MAX_QUERY or CPT_SAID.search(found.notice):
+            return found
+        unused = _left_unread(found[0]) if found and not found.notice else None
+        if found and not found.notice and not unused:
+            return found
+        # (a connective or a filler word keeps its place: "amputation in the past" says no "part" beside it)
+        tokens = re.findall(r"[a-z]+|[,;:.]", query.lower())
+        words = ["," if not w.isalpha() else "" if w in STOPWORDS or w in FILLER else w for w in tokens]
+        if unused is not None and len(unused) * UNREAD_SHARE < sum(1 for w in words if w.isalpha()):
+            return found  # (an answer that read most of the query: "scaphoid waist fracture" is no wrist's)
+        typo = read_real_word_typo(words, self.near, self._together, stem, self.vocabulary.knows)
+        if typo is None:
+            return found
+        text = re.sub(rf"(?i)(?<![a-z]){typo.typed}(?![a-z])", typo.meant, query, count=1)
+        again = self.find(text, systems, limit)
+        if not again or again.notice:
+            return found
+        left = [w.strip().lower() for w in _left_unread(again[0])]
+        if typo.meant in left or (unused is not None and len(left) >= len(unused)):
+            return found  # (the reading must read more of the query than the answer as typed)
+        note = f"spelling: {typo.typed} → {typo.meant}, beside {typo.beside}"
+        return _with_notice([replace(h, why=f"{h.why} ({note})") for h in again], "")
+
+    def _together(self, one: str, other: str) -> bool:
+        """Whether an Index line holds both words, or a main term holding the one has a line below holding the
+        other (kept per pair)."""
+        key = (one, other)
+        found = self._pairs.get(key)
+        if found is None:
+            tree = self.index_tree()
+            found = False
+            for first, second in ((stem(one), stem(other)), (stem(other), stem(one))):
+                for main in tree.main_terms_holding(first)[:MAX_HEARD_MAINS]:
+                    node = tree.node(main)
+                    if node is None:
+                        continue
+                    own = {stem(w) for w in re.findall(r"[a-z]+", f"{node.term} {node.modifiers}".lower())}
+                    if second in own or tree.within(node, [second], limit=1):
+                        found = True
+                        break
+                if found:
+                    break
+            if len(self._pairs) > 50_000:
+                self._pairs.clear()
+            self._pairs[key] = found
+        return found
 
     def z_line_unanswered(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
         """A situation sentence nothing answered ("ongoing fights with her landlord"), or answered by a code
@@ -1298,6 +1359,23 @@ class Searcher:
             found = title_words(titles, stem) | part_words(code)
             self._sense_words[means] = found
         return found
+
+    def _usual_senses(self, key: str) -> tuple[str, ...]:
+        """An abbreviation's vocabulary senses, its usual sense first (one for most)."""
+        senses = self.vocabulary.senses(key)
+        if senses:
+            return senses
+        term = self.vocabulary.terms.get(key)
+        return (term.means,) if term is not None and term.kind == "abbreviation" else ()
+
+    def _spelled(self, key: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+        """The terms an abbreviation's letters spell as the data says them, with their codes and the stems of
+        their codes' titles (bot.lookups.index.senses.read_data_sense)."""
+        return tuple(
+            (r.term, r.code, self._initialism_context(r))
+            for r in self._initialism_readings(key)
+            if r.code and "-" not in r.code and r.source & SAID_SO
+        )
 
     def _initialism_readings(self, key: str) -> tuple[Reading, ...]:
         found = self._initialisms.get(key)
@@ -3821,4 +3899,5 @@ def searcher_for(book: CodeBook) -> Searcher:
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     with one_lookup():
         searcher = searcher_for(book)
-        return searcher.z_line_unanswered(query, systems, searcher.find(query, systems, limit))
+        found = searcher.real_word_typo(query, systems, searcher.find(query, systems, limit), limit)
+        return searcher.z_line_unanswered(query, systems, found)

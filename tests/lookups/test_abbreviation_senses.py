@@ -45,6 +45,8 @@ def test_an_abbreviation_of_several_senses_is_read_in_the_sense_of_the_query(
         ("CLABSI", "T80.211A"),  # Infection, central line-associated, bloodstream
         ("PPM in place", "Z95.0"),  # Presence, cardiac, pacemaker - not permanent atrial fibrillation
         ("SSNHL right ear", "H91.21"),  # Deafness, sudden
+        ("Gaucher dz", "E75.22"),  # "dz": the condition noun after an eponym (Gaucher's disease)
+        ("Sjogren's synd", "M35.00"),  # "synd": Syndrome, Sjogren
     ],
 )
 def test_a_chart_abbreviation_reads_as_the_index_term_it_stands_for(
@@ -79,3 +81,26 @@ def test_a_part_of_the_classification_has_its_own_words() -> None:
 def test_an_english_plural_is_not_read_as_an_abbreviation(text: str) -> None:
     # ("mass" is no plural of "mas", "peas" none of "pea"): no chart abbreviation is an English word's stem.
     assert Vocabulary.shipped().expand(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("CAD, anemia worse in cold months", "D59.12"),  # cold agglutinin disease
+        ("CRS grade 3 after CAR-T cells", "D89.833"),  # cytokine release syndrome, not rhinosinusitis
+    ],
+)
+def test_a_sense_the_data_spells_is_read_where_the_usual_sense_fits_no_word(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code in expected.split("|"), [(h.code, h.why) for h in hits]
+
+
+def test_a_word_that_names_another_condition_with_its_neighbour_chooses_no_sense(codebook: CodeBook) -> None:
+    # ("chest pain" is its own condition beside the coronary disease: no "chest acquired deformity")
+    hits = find_codes(codebook, "CAD s/p stent, chest pain today", limit=5)
+    assert hits and "read: CAD" not in hits[0].why and hits[0].code.startswith(("I25", "R07")), hits[0]
+    # (a term that says the usual sense's words again is no other sense: "kidney ... chronic kidney disease")
+    hits = find_codes(codebook, "hypertension with CKD", limit=5)
+    assert hits and "read: CKD" not in hits[0].why, hits[0]

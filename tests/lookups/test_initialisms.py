@@ -244,3 +244,30 @@ def test_a_guess_still_leads_before_what_its_condition_comes_with(
     # "with headache" answers with confidence on its own (R51.9); the abbreviation before "with" is the condition.
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == expected, [(h.code, h.why) for h in hits]
+
+
+def test_small_letters_in_a_mixed_case_initialism_say_which_word_each_capital_starts() -> None:
+    from bot.lookups.index.initialisms import spelling_fit
+
+    assert spelling_fit("CuTS", "cubital tunnel syndrome") == 1
+    assert spelling_fit("CuTS", "carpal tunnel syndrome") is None  # (no "u" in carpal)
+    assert spelling_fit("TdP", "torsades de pointes") == 1  # (a short word's initial)
+    assert spelling_fit("TdP", "talc dust pneumoconiosis") is None
+    # (the very next letter is a closer spelling than a later one: vaginal, not vulvar)
+    vaginal, vulvar = (spelling_fit("VaIN", f"{s} intraepithelial neoplasia") for s in ("vaginal", "vulvar"))
+    assert vaginal is not None and vulvar is not None and vaginal > vulvar
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("CuTS R elbow, numb pinky", "G56.21"),  # cubital, not carpal, tunnel syndrome
+        ("TdP after starting methadone", "I47.21"),  # torsades de pointes
+        ("HbSS with acute chest", "D57.01"),  # the vocabulary's own reading stays
+        ("PaCO2 62, not in respiratory failure", "R06.89"),  # an analyte with its number is no initialism
+    ],
+)
+def test_a_mixed_case_initialism_reads_as_the_term_its_letters_spell(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert find_codes(codebook, query, limit=5)[0].code == expected

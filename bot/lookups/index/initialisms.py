@@ -438,6 +438,9 @@ def read_initialism(
     (`readings(key)`: the stored terms; `unknown(word)`: no vocabulary term, and no word any title, index line
     or dictionary holds unless written in capitals; `context(reading)`: stems of the words of the reading's
     code and the codes below it, and the Roman numerals they say)."""
+    mixed = read_mixed_case(query, readings, unknown, context, stem)
+    if mixed is not None:
+        return mixed
     shouting = query.upper() == query
     # ("ALL", "HIT", "MEN" asked alone: a word in capitals with nothing around it is no shouting - an English
     # word read as the abbreviation only where the data prints it as one, "Acute lymphoblastic leukemia [ALL]")
@@ -472,6 +475,89 @@ def read_initialism(
             text = " ".join(f"{query[: match.start()]} {term} {query[match.start() + len(whole) :]}".split())
             sure = chosen.printed or (chosen.agreed and (len(key) >= 4 or fit > 0))
             return ReadInitialism(text, f"read: {whole} -> {term}", len(found), sure)
+    return None
+
+
+# -- an initialism in mixed case ------------------------------------------------------------------------------
+# Clinicians write some initialisms with small letters among the capitals, and the small letters say the word:
+# "CuTS" is cubital (not carpal) tunnel syndrome, "TdP" torsades de pointes, "VaIN" vaginal (not vulvar)
+# intraepithelial neoplasia, "HeFH" heterozygous familial hypercholesterolemia. A capital starts a word of the
+# term; a small letter is a next letter of the word the capital started, or starts a short connective word ("de",
+# "of"). A term the token spells so is read as surely as one the data prints.
+_MIXED = re.compile(r"(?<![\w/+-])([A-Z][a-z]{0,2}(?:[A-Z][a-z]{0,2}){1,5})([1-9]?)(?![\w/+-])")
+SAID_SO = PRINTED | TITLE | PATH | SAID_APART | MODIFIED
+SHORT_WORD = 3  # a small letter that starts a word starts a connective ("de", "la", "von")
+
+
+def spelling_fit(token: str, term: str) -> int | None:
+    """How closely a mixed-case token spells a term (the number of its small letters read as the very next
+    letter of their word, or as a short word's initial), or None when it does not: every capital starts the
+    next word, every small letter is a later letter of the current word or starts a short next word, and the
+    token reads every word of the term."""
+    words = term.split()
+
+    def fit(at: int, word: int, pos: int) -> int | None:
+        if at == len(token):
+            return 0 if word == len(words) - 1 else None
+        char = token[at]
+        best: int | None = None
+        nxt = word + 1
+        starts = nxt < len(words) and words[nxt][0] == char.lower()
+        if starts and (char.isupper() or len(words[nxt]) <= SHORT_WORD):
+            rest = fit(at + 1, nxt, 1)
+            if rest is not None:
+                best = rest + (0 if char.isupper() else 1)
+        if char.islower() and word >= 0:
+            found = words[word].find(char, pos)
+            if found >= 0:
+                rest = fit(at + 1, word, found + 1)
+                if rest is not None:
+                    best = max(best if best is not None else -1, rest + (1 if found == pos else 0))
+        return best
+
+    return fit(0, -1, 0)
+
+
+def read_mixed_case(
+    query: str,
+    readings: Callable[[str], tuple[Reading, ...]],
+    unknown: Callable[[str, bool], bool],
+    context: Callable[[Reading], frozenset[str]],
+    stem: Callable[[str], str],
+) -> ReadInitialism | None:
+    """The query with its first mixed-case initialism ("CuTS", "TdP") read as the term its capitals and small
+    letters spell: the terms of its capitals' key and of all its letters' key that the token spells (as the
+    data says them, not an Index path turned about), the closest spelling first, then the query's other words;
+    None when no term fits or two codes fit alike. A token the vocabulary knows ("HbSS") keeps its meaning."""
+    for match in _MIXED.finditer(query):
+        token, number = match.group(1), match.group(2)
+        if not any(c.islower() for c in token) or token.isupper() or not unknown(token.lower(), True):
+            continue
+        if number or (token[-1] == "s" and not any(c.islower() for c in token[:-1])):
+            continue  # (a formula or a lab's analyte: "PaCO2", "SpO2"; a plural: "UTIs", "PVCs")
+        capitals = "".join(c for c in token if c.isupper()).lower()
+        fitting: dict[Reading, int] = {}
+        for key in dict.fromkeys((token.lower(), capitals)):
+            for reading in readings(key):
+                if "-" in reading.code or not reading.source & SAID_SO:
+                    continue
+                fit = spelling_fit(token, reading.term)
+                if fit is not None:
+                    fitting[reading] = max(fit, fitting.get(reading, 0))
+        if not fitting:
+            continue
+        closest = max(fitting.values())
+        found = tuple(
+            Reading(r.term, r.code, r.source | PRINTED) for r, fit in fitting.items() if fit == closest
+        )
+        rest = query[: match.start()] + " " + query[match.end() :]
+        said = frozenset(stem(w) for w in _CONTENT.findall(rest.lower()) if w not in _NO_CONTEXT)
+        best = _best(found, said, context, capitals)
+        if best is None:
+            continue
+        term = f"{best[0].term} {number}" if number else best[0].term
+        text = " ".join(f"{query[: match.start()]} {term} {query[match.end() :]}".split())
+        return ReadInitialism(text, f"read: {token}{number} -> {term}", len(found), True)
     return None
 
 

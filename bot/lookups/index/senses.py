@@ -169,3 +169,63 @@ def read_sense(
         note = f"read: {found.group(0)} -> {chosen}" + (f" (said: {', '.join(why)})" if why else "")
         return ReadSense(text, note)
     return None
+
+
+# -- a sense the data spells ----------------------------------------------------------------------------------
+# The vocabulary gives a known abbreviation its usual sense, and a few others; the data spells more. "CAD" is
+# coronary artery disease in most notes, but "CAD, hemolysis worse in the cold" is cold agglutinin disease, a
+# term the Index says ("Cold, agglutinin disease") whose initials the abbreviation is. A coder reads the sense the
+# note's other words are about when the usual sense fits none of them: the terms the abbreviation's letters spell
+# (`bot.lookups.index.initialisms`), each with the words of its code's titles, and the one that alone holds a word
+# of the query is read.
+_CAPITALS = re.compile(r"(?<![\w/+-])([A-Z]{3,6})(?![\w/+-])")
+
+
+def read_data_sense(
+    query: str,
+    usual: Callable[[str], tuple[str, ...]],
+    neighbourhood: Callable[[str], frozenset[str]],
+    spelled: Callable[[str], tuple[tuple[str, str, frozenset[str]], ...]],
+    stem: Callable[[str], str],
+    together: Callable[[str, str], bool],
+) -> ReadSense | None:
+    """The query with its first abbreviation in capitals read as a term its letters spell (`spelled(key)`:
+    (term, code, the stems of its code's titles) for each term the data says as a clinician does) that holds a
+    word of the query no other such term's code holds, when none of the abbreviation's vocabulary senses
+    (`usual(key)`, with `neighbourhood(sense)`) holds any of the query's other words - and no word it holds makes
+    an Index line with another word of the query (`together`): "CAD s/p CABG, chest pain" names chest pain
+    beside the coronary disease, no deformity of the chest."""
+    for match in _CAPITALS.finditer(query):
+        key = match.group(1).lower()
+        senses = usual(key)
+        if not senses:
+            continue
+        rest = _WORD.findall((query[: match.start()] + " " + query[match.end() :]).lower())
+        said = {stem(w) for w in rest if len(w) > 2 and w not in _PLAIN and not w.isdigit()}
+        if not said or any(said & neighbourhood(sense) for sense in senses):
+            continue
+        fits: dict[str, tuple[int, str]] = {}
+        # (another condition, not the usual one in other words: "hypertension with CKD" is chronic kidney disease)
+        known = {stem(w) for sense in senses for w in _WORD.findall(sense) if len(w) > 2 and w not in _PLAIN}
+        for term, code, words in spelled(key):
+            if known & {stem(w) for w in term.split()}:
+                continue
+            fit = len(said & words)
+            if fit and fit > fits.get(code, (0, ""))[0]:
+                fits[code] = (fit, term)
+        if not fits:
+            continue
+        best = max(fit for fit, _ in fits.values())
+        chosen = [term for fit, term in fits.values() if fit == best]
+        if len(chosen) > 1:
+            continue
+        words = next(ws for t, _, ws in spelled(key) if t == chosen[0])
+        held = [w for w in rest if stem(w) in said & words]
+        others = [w for w in rest if stem(w) in said - words]
+        if any(together(w, other) for w in held for other in others):
+            continue
+        text = f"{query[: match.start()]}{chosen[0]}{query[match.end() :]}"
+        why = sorted(held)
+        note = f"read: {match.group(1)} -> {chosen[0]}" + (f" (said: {', '.join(why)})" if why else "")
+        return ReadSense(text, note)
+    return None
