@@ -317,6 +317,17 @@ _THREE_CAPITALS = re.compile(r"(?<![\w/+-])[A-Z]{3,6}(?![\w/+-])")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
 
 
+def _index_path_within(shorter: str, longer: str) -> bool:
+    """Whether the Index path of one hit's why is a strict beginning of the other's (same main term, fewer
+    subterms): "Index: Examination, medical ->" within "Index: Examination, medical, immigration ->"."""
+    paths = [re.match(r"Index: ([^>]+?) ->", why) for why in (shorter, longer)]
+    if paths[0] is None or paths[1] is None:
+        return False
+    above = [part.strip().lower() for part in paths[0].group(1).split(",")]
+    below = [part.strip().lower() for part in paths[1].group(1).split(",")]
+    return len(above) < len(below) and below[: len(above)] == above
+
+
 def _left_unread(hit: Hit) -> list[str]:
     """The query's words a hit says it did not use."""
     return [w for m in _LEFT_UNREAD.finditer(hit.why) for w in m.group(1).split(",")]
@@ -720,8 +731,14 @@ class Searcher:
             return _with_notice([found[n] for n in order][:limit], found.notice)
         # "ICP at 35 weeks": an abbreviation of several senses read in the one the query is about.
         sense = read_sense(query, self.vocabulary.senses, self._sense_neighbourhood, stem)
-        if sense is None and "cm" in systems and _THREE_CAPITALS.search(query):
-            # "CAD, hemolysis worse in the cold": a sense the data spells, where the usual one fits no word.
+        if (
+            sense is None
+            and "cm" in systems
+            and _THREE_CAPITALS.search(query)
+            and not any(self.index_tree().names_procedure(stem(w)) for w in WORD.findall(query.lower()))
+        ):
+            # "CAD, hemolysis worse in the cold": a sense the data spells, where the usual one fits no word;
+            # never beside a procedure's name ("bronchoscopy with BAL": the lavage, no lymphoma).
             sense = read_data_sense(
                 query, self._usual_senses, self._sense_neighbourhood, self._spelled, stem, self._together
             )
@@ -1013,6 +1030,10 @@ class Searcher:
         left = [w.strip().lower() for w in _left_unread(again[0])]
         if typo.meant in left or (unused is not None and len(left) >= len(unused)):
             return found  # (the reading must read more of the query than the answer as typed)
+        if found and _index_path_within(again[0].why, found[0].why):
+            return (
+                found  # (a line above the typed answer's own: "green card medical exam" read by its purpose)
+            )
         note = f"spelling: {typo.typed} → {typo.meant}, beside {typo.beside}"
         return _with_notice([replace(h, why=f"{h.why} ({note})") for h in again], "")
 
