@@ -1018,8 +1018,14 @@ class Searcher:
         # (a connective or a filler word keeps its place: "amputation in the past" says no "part" beside it)
         tokens = re.findall(r"[a-z]+|[,;:.]", query.lower())
         words = ["," if not w.isalpha() else "" if w in STOPWORDS or w in FILLER else w for w in tokens]
-        if unused is not None and len(unused) * UNREAD_SHARE < sum(1 for w in words if w.isalpha()):
-            return found  # (an answer that read most of the query: "scaphoid waist fracture" is no wrist's)
+        if (
+            unused is not None
+            and not found[0].why.startswith("title:")
+            and len(unused) * UNREAD_SHARE < sum(1 for w in words if w.isalpha())
+        ):
+            # (an Index answer that read most of the query: "scaphoid waist fracture" is no wrist's; a code
+            # title met by the other words is no such reading: "wrist drip, right")
+            return found
         typo = read_real_word_typo(words, self.near, self._together, stem, self.vocabulary.knows)
         if typo is None:
             return found
