@@ -1004,6 +1004,11 @@ class Searcher:
                 kept.update(saved)
         if not again or again.notice:
             return found
+        clipped = {form for w in said for form in self.clipped_forms(w)}
+        if not clipped & set(_words(again[0].title.lower())):
+            return (
+                found  # (an answer that reads no clipped form is no such reading: "therapy session for ...")
+            )
         return _with_notice(list(again), "")
 
     def real_word_typo(self, query: str, systems: Sequence[str], found: Hits, limit: int) -> Hits:

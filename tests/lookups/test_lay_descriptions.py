@@ -100,3 +100,9 @@ def test_a_part_said_joined_extra_or_too_loud_reads_the_clinical_word(
 ) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])
+
+
+def test_the_index_nec_of_a_described_line_is_no_word_to_look_up(codebook: CodeBook) -> None:
+    # ("Counseling, abuse NEC": "nec" is the vocabulary's necrotizing enterocolitis)
+    found = find_codes(codebook, "counseling session for a child who was abused by her dad")
+    assert found and not any(h.code.startswith("K55") for h in found)

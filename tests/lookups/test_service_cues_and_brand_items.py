@@ -66,3 +66,8 @@ def test_a_query_nothing_answered_is_read_in_the_short_descriptors_clipped_words
 )
 def test_an_event_or_an_activity_stays_the_external_cause(codebook: CodeBook, query: str, code: str) -> None:
     assert find_codes(codebook, query)[0].code.startswith(code)  # (no item's line: "Documentation of ...")
+
+
+def test_a_clipped_reading_must_read_a_clipped_form(codebook: CodeBook) -> None:
+    # (the HCPCS-only search found a long title by "therapy" and "session" alone; the situation reads first)
+    assert find_codes(codebook, "therapy session for a child who was abused by her dad")[0].code == "Z69.010"

@@ -1030,7 +1030,8 @@ def describe(
     unused = tuple(w for w in sentence.words if w not in reading.said)
     # The words left that a subterm of the line prints ("upper": Xanthelasma, right, upper) go with it.
     below = set(tree.within_sets(path[-1], {stem(w) for w in unused}))
-    lookup = [_forms_of(n.term)[0].replace(",", "") for n in path if not n.is_link]
+    # (the Index's own "NEC" / "NOS" are no words to look up: "abuse NEC" is no necrotizing enterocolitis)
+    lookup = [_CONVENTION.sub("", _forms_of(n.term)[0].replace(",", "")) for n in path if not n.is_link]
     return Description(
         ", ".join(n.term for n in path),
         " ".join([*lookup, *(w for w in unused if stem(w) in below)]),
@@ -1063,6 +1064,11 @@ def _evidence(
             used.add(fresh[0])
             count += 1
     return count
+
+
+_CONVENTION = re.compile(
+    r"\s*\b(?:NEC|NOS)\b"
+)  # the Index's "not elsewhere classified" / "not otherwise specified"
 
 
 def _forms_of(term: str) -> list[str]:
