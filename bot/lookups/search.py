@@ -1004,11 +1004,13 @@ class Searcher:
                 kept.update(saved)
         if not again or again.notice:
             return found
+        asked = {_stem(w) for w in said if w not in STOPWORDS}
         clipped = {form for w in said for form in self.clipped_forms(w)}
-        if not clipped & set(_words(again[0].title.lower())):
-            return (
-                found  # (an answer that reads no clipped form is no such reading: "therapy session for ...")
-            )
+        printed = set(_words(f"{again[0].title} {again[0].why}".lower()))
+        if not clipped & printed and 2 * len(asked & _doc_stems(again[0].title)) < len(asked):
+            # (a long title reading no clipped form and under half the words is no such reading:
+            # "therapy session for a child who was abused ...")
+            return found
         return _with_notice(list(again), "")
 
     def real_word_typo(self, query: str, systems: Sequence[str], found: Hits, limit: int) -> Hits:
@@ -1084,7 +1086,7 @@ class Searcher:
             return found  # (a CPT question stays one; office talk gets no code)
         if not unanswered and (
             not found
-            or found[0].code.startswith("Z")
+            or (found[0].code.startswith("Z") and "not used:" not in found[0].why)
             or (found[0].system != "ICD-10-CM" and "not used:" not in found[0].why)
             or not may_lead(query)
         ):
