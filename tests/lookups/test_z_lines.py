@@ -70,3 +70,8 @@ def test_no_situation_line_guessed_from_a_word_inside_another(codebook: CodeBook
     # "found" is no form of Foundling, "migrane" none of migrant: no Z line is offered for them.
     hits = find_codes(codebook, query, limit=5)
     assert not any(h.code in {"Z76.1", "Z59.00"} for h in hits), [(h.code, h.why) for h in hits]
+
+
+def test_a_z_answer_leaving_words_unread_gives_way_to_the_line_explaining_them(codebook: CodeBook) -> None:
+    # ("Counseling, substance abuse (not used: coach)" was kept because it is a Z code)
+    assert find_codes(codebook, "counseling for a boy who was abused by his coach")[0].code == "Z69.020"
