@@ -23,15 +23,19 @@ whose descriptor the query was made from.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import gzip
 import random
 import re
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.generated_files import main  # noqa: E402
+
 DATA = ROOT / "bot" / "lookups" / "data"
 OUT = ROOT / "bench" / "probes" / "hcpcs_items.tsv"
 ITEM_CODE = re.compile(r"^(?:A|E|K|L|Q4|V)")
@@ -74,26 +78,7 @@ def head_query(title: str, rng: random.Random) -> tuple[str, str]:
     return head + extra, f"{head} {more}".strip() + extra
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--seed", type=int, default=22)
-    parser.add_argument("--total", type=int, default=300)
-    parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--score", action="store_true", help="score the written file instead of writing it")
-    parser.add_argument("--codes-db", type=Path, help="a prepared code database (with --score)")
-    parser.add_argument(
-        "--misses", action="store_true", help="with --score: list the rows not answered first"
-    )
-    args = parser.parse_args()
-    if args.score:
-        if args.codes_db is None:
-            parser.error("--score needs --codes-db")
-        from bench.eval_lookup import score_generated
-
-        score_generated(args.out, args.codes_db, args.misses)
-        return 0
+def write(seed: int, total: int, out: Path) -> None:
     with gzip.open(DATA / "english_words.txt.gz", "rt") as handle:
         english = set(line.strip() for line in handle)
     for name in OTHER_BOOKS:  # a word another code set or index prints is no trade name
@@ -112,7 +97,7 @@ def main() -> int:
     for r in rows:
         for word in _WORD.findall(r["title"].lower()):
             printed[word].add(r["code"])
-    rng = random.Random(args.seed)
+    rng = random.Random(seed)
     heads: dict[str, list[str]] = defaultdict(list)
     made: list[tuple[str, str, str, str]] = []  # (kind, query, expected, why)
     for r in sorted(rows, key=lambda r: r["code"]):
@@ -153,18 +138,17 @@ def main() -> int:
     sample: list[str] = []
     for kind, share in (("brand", BRAND_SHARE), ("head", 1 - BRAND_SHARE)):
         pool = sorted(q for q, (k, _, _) in by_query.items() if k == kind)
-        sample += sorted(rng.sample(pool, min(round(args.total * share), len(pool))))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", newline="") as handle:
+        sample += sorted(rng.sample(pool, min(round(total * share), len(pool))))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", newline="") as handle:
         handle.write("id\tcategory\tquery\texpected\tpair\tsystem\trationale\n")
         for n, query in enumerate(sample, 1):
             kind, expected, why = by_query[query]
             handle.write(
-                f"hcpcsitem-{n:03d}\t{kind}\t{query}\t{expected}\t\thcpcs\tgenerated: {why} (seed {args.seed})\n"
+                f"hcpcsitem-{n:03d}\t{kind}\t{query}\t{expected}\t\thcpcs\tgenerated: {why} (seed {seed})\n"
             )
-    print(f"{len(sample)} queries from {len(by_query)} -> {args.out}")
-    return 0
+    print(f"{len(sample)} queries from {len(by_query)} -> {out}")
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(__doc__, OUT, 22, ("--total", 300), write))
