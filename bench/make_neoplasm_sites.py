@@ -39,18 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generated_files import main, write_rows  # noqa: E402
+from bot.lookups.index.store import TABLE_COLUMNS  # noqa: E402
 
 DATA = ROOT / "bot" / "lookups" / "data"
 OUT = ROOT / "bench" / "probes" / "neoplasm_sites.tsv"
 
-COLUMNS = (
-    "malignant_primary",
-    "malignant_secondary",
-    "ca_in_situ",
-    "benign",
-    "uncertain_behavior",
-    "unspecified_behavior",
-)
+COLUMNS = TABLE_COLUMNS["neoplasm"]  # the Neoplasm Table's columns, in the order the data prints them
 PHRASES: dict[str, tuple[str, ...]] = {
     "malignant_primary": (
         "cancer of the {site}",

@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from bot.lookups.index.completion import value_words
-from bot.lookups.index.pcs_roots import SIDE_WORDS, combining_form
+from bot.lookups.index.pcs_roots import SIDE_WORDS, combining_form, shared_prefix
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import stem
 
@@ -42,15 +42,6 @@ def _part_words(conn: sqlite3.Connection, table: str, memo: dict[object, object]
     return found
 
 
-def _shared(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def table_form_words(
     conn: sqlite3.Connection, table: str, words: Sequence[str], memo: dict[object, object]
 ) -> frozenset[str]:
@@ -67,7 +58,7 @@ def table_form_words(
             continue
         best, named = 0, []
         for part in _part_words(conn, table, memo):
-            shared = _shared(form, part)
+            shared = shared_prefix(form, part)
             if shared < TABLE_SHARED or shared < len(form) - SLACK:
                 continue
             if shared > best:

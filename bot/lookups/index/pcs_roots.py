@@ -43,7 +43,8 @@ def _part_words(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple[s
     return found
 
 
-def _shared(a: str, b: str) -> int:
+def shared_prefix(a: str, b: str) -> int:
+    """How many first letters two words share."""
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
@@ -71,7 +72,7 @@ def derived_body_part(conn: sqlite3.Connection, word: str, memo: dict[object, ob
     for part in _part_words(conn, memo):
         if part[:SHORTEST_FORM] != form[:SHORTEST_FORM]:
             continue
-        shared = _shared(form, part)
+        shared = shared_prefix(form, part)
         if shared >= max(min(len(form), SURE), len(form) - SLACK):
             # Between equals the noun ("Peritoneum" before "Peritoneal"), then the shortest.
             key = (shared, not ADJECTIVE_SUFFIX.search(part), -len(part))
@@ -131,7 +132,7 @@ def keyed_body_part(conn: sqlite3.Connection, form: str, memo: dict[object, obje
     for name, part in _key_heads(conn, memo).items():
         if name[:SHORTEST_FORM] != form[:SHORTEST_FORM]:
             continue
-        shared = _shared(form, name)
+        shared = shared_prefix(form, name)
         # (a key name is read only by SURE letters shared: "myom-" of a myomectomy is no "Myometrium")
         if shared >= max(SURE, len(form) - SLACK) and (best is None or shared > best[0]):
             best = (shared, part)

@@ -16,7 +16,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.lookups.filler import FILLER
-from bot.lookups.index.chart_notation import names_cranial_nerve, read_nerve_numbers, without_lengths
+from bot.lookups.index.chart_notation import (
+    ORDINALS,
+    names_cranial_nerve,
+    read_nerve_numbers,
+    without_lengths,
+)
 from bot.lookups.index.devices import singular_devices
 from bot.lookups.index.ear_sides import read_ear_sides
 from bot.lookups.index.encounters import read_encounter
@@ -577,20 +582,6 @@ def _side_letters(text: str, notes: list[str]) -> str:
     return _SIDE_LETTER.sub(lambda m: _LETTER_SIDES[m.group(1)], text)
 
 
-ORDINALS = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-)
 # A spinal level ("L1", "T12", "C5"): the Tabular's vertebra is "first lumbar vertebra", "twelfth thoracic
 # vertebra"; a disc or a stenosis is coded by its region ("lumbar region"). Read only where the query is about
 # the vertebrae or discs (C3, T4, S3 are also a complement, a hormone, a heart sound; a cord injury's Tabular
