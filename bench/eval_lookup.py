@@ -65,7 +65,9 @@ Sets:
   from the official data before building (written by the helper who then built on them: a development set, not
   a held-out one), grouped by helper;
 - `probes21`: bench/probes/round21_*.tsv - the same for search round 21;
-- `probes22`: bench/probes/round22_*.tsv - the same for search round 22.
+- `probes22`: bench/probes/round22_*.tsv - the same for search round 22 (each helper's file split, seeded, into a
+  build half and a check half `round22_NAME_check.tsv` it did not build on);
+- `probes23`: bench/probes/round23_*.tsv - the same for search round 23.
 
 Every query goes through `bot.lookups.search.find_codes(book, query, limit=5)` over every loaded system, as the
 CLI and Slack do by default (a dev row's `system` column documents where the answer lives; it does not filter).
@@ -214,6 +216,7 @@ LOADERS = {
     "probes20": load_probes,
     "probes21": lambda: load_probes(21),
     "probes22": lambda: load_probes(22),
+    "probes23": lambda: load_probes(23),
     "holdout": lambda: load_dev(HOLDOUT),
     "holdout4": lambda: load_dev(HOLDOUT4),
     "holdout5": lambda: load_dev(HOLDOUT5),
@@ -398,7 +401,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19",
+        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, probes23, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -502,6 +505,7 @@ def main() -> int:
             "probes20": "round-20 fresh probes (bench/probes)",
             "probes21": "round-21 fresh probes (bench/probes)",
             "probes22": "round-22 fresh probes (bench/probes)",
+            "probes23": "round-23 fresh probes (bench/probes)",
             "holdout": "holdout_v3",
             "holdout4": "holdout_v4",
             "holdout5": "holdout_v5",
