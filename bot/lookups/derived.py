@@ -45,6 +45,11 @@ def stored(conn: sqlite3.Connection, name: str) -> Any | None:
     return json.loads(str(row[0])) if row else None
 
 
+def stored_flag(execute: Callable[..., Any], name: str) -> bool:
+    """Whether the build stored a derived table of this name (asked through a connection's execute)."""
+    return execute("SELECT 1 FROM meta WHERE key = ?", [key_of(name)]).fetchone() is not None
+
+
 def stored_or_built(
     conn: sqlite3.Connection, name: str, decode: Callable[[Any], T], build: Callable[[], T]
 ) -> T:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.lookups import derived
+from bot.lookups import derived, wordnet
 from bot.lookups.doses import drug_key, drug_of, is_drug_title
 from bot.lookups.index import (
     initialisms,
@@ -138,4 +138,5 @@ def store_all(conn: sqlite3.Connection) -> None:
     for table in TABLES:
         derived.store(conn, table.name, table.encode(table.build(conn)))
     derived.store_english(conn)
+    wordnet.store_wordnet(conn)
     initialisms.store_initialisms(conn)

