@@ -57,6 +57,9 @@ Sets:
 - `holdout19`: bench/queries/holdout_v19.tsv - 471 queries for FY2027 dates of service, written by a separate
   session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
   search round 22 and scored before and after it (provenance in bench/queries/README.md);
+- `holdout20`: bench/queries/holdout_v20.tsv - 504 queries for FY2027 dates of service, written by a separate
+  session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
+  search round 23 and scored before and after it (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py);
 - `drugcaused`: bench/queries/drug_caused.tsv - every Index line for a condition a drug caused ("Myopathy,
@@ -125,6 +128,7 @@ HOLDOUT16 = ROOT / "bench" / "queries" / "holdout_v16.tsv"
 HOLDOUT17 = ROOT / "bench" / "queries" / "holdout_v17.tsv"
 HOLDOUT18 = ROOT / "bench" / "queries" / "holdout_v18.tsv"
 HOLDOUT19 = ROOT / "bench" / "queries" / "holdout_v19.tsv"
+HOLDOUT20 = ROOT / "bench" / "queries" / "holdout_v20.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 DRUG_CAUSED = ROOT / "bench" / "queries" / "drug_caused.tsv"
 PROBES = ROOT / "bench" / "probes"
@@ -234,6 +238,7 @@ LOADERS = {
     "holdout17": lambda: load_dev(HOLDOUT17),
     "holdout18": lambda: load_dev(HOLDOUT18),
     "holdout19": lambda: load_dev(HOLDOUT19),
+    "holdout20": lambda: load_dev(HOLDOUT20),
 }
 
 
@@ -401,7 +406,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, probes23, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19",
+        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, probes23, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -523,6 +528,7 @@ def main() -> int:
             "holdout17": "holdout_v17",
             "holdout18": "holdout_v18",
             "holdout19": "holdout_v19",
+            "holdout20": "holdout_v20",
         }
         print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
         for s in chosen:
