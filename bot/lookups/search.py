@@ -1642,7 +1642,7 @@ class Searcher:
             and not content_stems(missed_by.title.split(",")[0]) <= content_stems(query)
         )
         if missed_by is None:
-            read = describe(query, self.index_tree(), self.vocabulary, sites)
+            read = describe(query, self.index_tree(), self.vocabulary, sites, alone=True)
         elif not (missed_description(missed_by.why) or item):
             return None
         else:

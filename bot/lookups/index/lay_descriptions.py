@@ -40,7 +40,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
+from bot.lookups.index.lay_nouns import clinical_synonyms
 from bot.lookups.index.lay_sentences import _EMPTY, _NARRATIVE, _NEGATING, _SIDES, answers_meaning, said_stem
+from bot.lookups.index.state_nouns import state_nouns
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.tree import IndexTree, Node
 from bot.lookups.index.vocabulary import INJURY_PAST, Vocabulary
@@ -464,6 +466,7 @@ RELATIVE_FORMS: dict[str, tuple[str, ...]] = {
     # Polydactyly, "curved pinky" / Clinodactyly, "sounds are painfully loud" / Hyperacusis)
     **dict.fromkeys(("together", "joined", "webbed"), ("^syn",)),
     "extra": ("^poly",),
+    "single": ("^mono",),
     **dict.fromkeys(("curved", "curves", "bent", "bends", "crooked"), ("^clino", "^campto")),
     **dict.fromkeys(("short", "stubby"), ("^brachy",)),
     **dict.fromkeys(("loud", "louder", "oversensitive"), ("^hyper",)),
@@ -673,6 +676,8 @@ def word_forms(word: str) -> tuple[str, ...]:
         if doubled:
             forms |= {stem(doubled + "er"), stem(doubled + "ing")}
     forms |= {stem(w) for w in DESCRIBED_AS.get(word) or _described_by_lemma().get(_lemma(word), ())}
+    # a state said by its adjective, as the noun the Index prints ("restless" / Restlessness)
+    forms |= {stem(w) for w in state_nouns(word)}
     return tuple(sorted(f for f in forms if len(f) >= 3))
 
 
@@ -821,6 +826,11 @@ def _read_sentence(
         term = vocabulary.terms.get(word)
         if term is not None and term.kind in {"lay", "synonym"} and len(term.means.split()) <= 2:
             found |= {stem(w) for w in term.means.split()}
+        # the Index's word for a lay noun no reading here knows, by the dictionary's synonyms ("windpipe" /
+        # trachea)
+        if word not in DESCRIBED_AS and term is None:
+            for synonym in clinical_synonyms(postings.tree.conn, word, lambda w: postings.count(stem(w))):
+                found |= set(word_forms(synonym))
         forms[word] = frozenset(f for f in found if postings.count(f))
     # What is said of a part inside the Index words its form holds ("ear ... hurts" / Otalgia). Two parts
     # alone say no such word ("hit in the eye ..., blood in front of the iris" is no Hemophthalmos).
@@ -978,9 +988,12 @@ def describe(
     vocabulary: Vocabulary,
     is_site: Callable[[str], bool],
     under: Node | None = None,
+    alone: bool = False,
 ) -> Description | None:
     """The Index line the sentence describes best (see the module's docstring), or None. `under`: an answer's
-    Index line, said by the sentence, whose subterms only are read (the persons said counting as words)."""
+    Index line, said by the sentence, whose subterms only are read (the persons said counting as words).
+    `alone`: nothing else answered the sentence, so a state said by its adjective may be read as its main
+    term alone (`_state_line`) when no line says two of its words."""
     postings = _Postings(tree)
     sentence = _read_sentence(text, postings, vocabulary, is_site)
     if sentence is None:
@@ -1024,7 +1037,7 @@ def describe(
         if reading is not None and (best is None or (reading.score, -line) > best[:2]):
             best = (reading.score, -line, reading)
     if best is None:
-        return None
+        return _state_line(sentence, tree, postings, is_site) if alone and under is None else None
     _, line, reading = best
     path = tree.path(-line)
     unused = tuple(w for w in sentence.words if w not in reading.said)
@@ -1040,6 +1053,48 @@ def describe(
         tuple(sentence.sides),
         round(reading.score, 2),
         reading.rare,
+    )
+
+
+def _state_line(
+    sentence: _Sentence, tree: IndexTree, postings: _Postings, is_site: Callable[[str], bool]
+) -> Description | None:
+    """A state said by its adjective that the Index prints as a main term of its own ("my teenager is so
+    irritable and angry all the time": Irritable, irritability and Anger, both R45.4; "homesick college
+    freshman": Homesickness): the main term, when no line says two words of the sentence. Several such words
+    that the Index sends to the same code or line say it together; else the rarest word's line."""
+    found: dict[str, list[tuple[str, Node]]] = {}  # what the line answers -> (word, main term)
+    for word in sentence.words:
+        if is_site(word):
+            continue
+        for noun in {stem(n) for n in state_nouns(word)} & sentence.forms.get(word, frozenset()):
+            for line in postings.cm_lines(noun):
+                node = tree.node(line)
+                if node is None or node.parent or not (node.code or node.see):
+                    continue
+                if all(content_stems(form) != {noun} for form in _forms_of(node.term)):
+                    continue  # the line is the noun itself ("Restlessness"), not a phrase holding it
+                found.setdefault(node.code or node.see[0], []).append((word, node))
+    if not found:
+        return None
+    _, said = max(
+        found.items(),
+        key=lambda item: (
+            len({w for w, _ in item[1]}),
+            max(sentence.rarity.get(stem(n.term.split(",")[0]), 0.0) for _, n in item[1]),
+            -min(n.id for _, n in item[1]),
+        ),
+    )
+    words = tuple(dict.fromkeys(w for w, _ in said))
+    node = min((n for _, n in said), key=lambda n: n.id)
+    return Description(
+        node.term,
+        _forms_of(node.term)[0].replace(",", ""),
+        words,
+        tuple(w for w in sentence.words if w not in words),
+        tuple(sentence.sides),
+        round(sum(max(sentence.rarity.get(f, 0.0) for f in sentence.forms[w]) for w in words), 2),
+        words,
     )
 
 
