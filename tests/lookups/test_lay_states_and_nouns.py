@@ -62,3 +62,23 @@ def test_a_lay_noun_says_the_index_line_of_its_synonym(codebook: CodeBook) -> No
     # teat / nipple (WordNet): Cracked nipple
     hits = find_codes(codebook, "my teat is cracked and sore from nursing", limit=5)
     assert hits and hits[0].code == "N64.0", [(h.code, h.why) for h in hits[:3]]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # a behaviour said by its verb: sneezes / Sneezing
+        ("my daughter sneezes every morning", "R06.7"),
+        # bites / biting (the -e off before -ing): Nail, biting, a habit, not a bite injury
+        ("my 8 year old bites her nails constantly", "F98.8"),
+        # "cold or heat" is said by either: Urticaria, due to, cold or heat
+        ("my fingers get hives from holding cold drinks", "L50.2"),
+        # a phrase ("break out" / acne) that left both words of the line unused gives way to it
+        ("break out in hives when i touch cold things", "L50.2"),
+        # skin said loose: derm- with -chalasis, Dermatochalasis, eyelid
+        ("saggy loose skin hanging over my left upper eyelid", "H02.834"),
+    ],
+)
+def test_a_told_habit_trigger_or_look_reads_the_index_line(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])
