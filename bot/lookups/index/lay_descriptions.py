@@ -1091,7 +1091,9 @@ def _state_line(
             continue
         nouns = {stem(n): "" for n in state_nouns(word)}
         if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            nouns.setdefault(stem(f"{said_stem(word)}ing"), "ing")  # "sneezes" / Sneezing, not "wheals" / Wheal
+            nouns.setdefault(
+                stem(f"{said_stem(word)}ing"), "ing"
+            )  # "sneezes" / Sneezing, not "wheals" / Wheal
         for noun in nouns.keys() & sentence.forms.get(word, frozenset()):
             for line in postings.cm_lines(noun):
                 node = tree.node(line)
