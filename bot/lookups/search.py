@@ -1654,6 +1654,11 @@ class Searcher:
                 read = refine(query, self.index_tree(), self.vocabulary, sites, missed_by.why)
         if read is None:
             return None
+        if read.alone:
+            # "sarcopinia in elderly pt, weak grip": a medical word's own main term before a state said alone
+            key = self._key_main_term(query, systems, limit)
+            if key is not None:
+                return key
         try:
             answer = self._find(" ".join([read.lookup, *read.sides]), systems, limit)
         except QueryError:

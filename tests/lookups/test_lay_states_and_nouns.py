@@ -73,12 +73,18 @@ def test_a_lay_noun_says_the_index_line_of_its_synonym(codebook: CodeBook) -> No
         ("my 8 year old bites her nails constantly", "F98.8"),
         # "cold or heat" is said by either: Urticaria, due to, cold or heat
         ("my fingers get hives from holding cold drinks", "L50.2"),
-        # a phrase ("break out" / acne) that left both words of the line unused gives way to it
-        ("break out in hives when i touch cold things", "L50.2"),
         # skin said loose: derm- with -chalasis, Dermatochalasis, eyelid
         ("saggy loose skin hanging over my left upper eyelid", "H02.834"),
+        # a line saying three words, one the answer left unused, beats it (High, arch, foot; no palate)
+        ("my daughter has really high arched feet", "Q66.70"),
     ],
 )
 def test_a_told_habit_trigger_or_look_reads_the_index_line(codebook: CodeBook, query: str, code: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])
+
+
+def test_a_medical_words_main_term_comes_before_a_state_said_alone(codebook: CodeBook) -> None:
+    # "weak" / Weakness is read only when no medical word of the query is a main term of its own
+    hits = find_codes(codebook, "sarcopeenia in old pt, weak grip", limit=5)
+    assert hits and hits[0].code == "M62.84", [(h.code, h.why) for h in hits[:3]]

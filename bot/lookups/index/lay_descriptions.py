@@ -539,6 +539,7 @@ class Description:
     sides: tuple[str, ...]  # the sides said ("left", "bilateral")
     score: float
     rare: tuple[str, ...] = ()  # the words said, not body parts, that the Index prints on few lines
+    alone: bool = False  # a state's main term said by one word alone (`_state_line`)
 
     def is_line(self, why: str) -> bool:
         """Whether an answer's reason is the Index path of the line itself or of a subterm of it."""
@@ -565,10 +566,7 @@ class Description:
             return False
         left = _NOT_USED.findall(why)
         unused = {stem(w) for found in left for w in found.split(", ")}
-        # (a phrase that used none of two words the line says is no reading of them: "break out in hives when
-        # i touch cold things" is no Acne)
-        phrase = any(not means.startswith("pain") for means in _READ_PHRASE.findall(why))
-        if phrase and len({stem(w) for w in self.said} & unused) < 2:
+        if any(not means.startswith("pain") for means in _READ_PHRASE.findall(why)):
             return False
         if why.startswith("External Cause Index:"):
             return bool(self.rare)
@@ -577,6 +575,10 @@ class Description:
         path = {stem(w) for w in _WORD.findall(why.split(" (")[0].lower())}
         if any(stem(w) in path and stem(w) not in GENERIC_HEADS for w in self.unused):
             return False
+        if len(self.said) >= 3 and {stem(w) for w in self.said} & unused:
+            return (
+                True  # the line says three words, one the answer left unused ("high arched feet": no palate)
+            )
         return bool(unused & {stem(w) for w in self.rare})
 
 
@@ -1124,6 +1126,7 @@ def _state_line(
         tuple(sentence.sides),
         round(sum(max(sentence.rarity.get(f, 0.0) for f in sentence.forms[w]) for w in words), 2),
         words,
+        alone=True,
     )
 
 
