@@ -1642,7 +1642,7 @@ class Searcher:
             and not content_stems(missed_by.title.split(",")[0]) <= content_stems(query)
         )
         if missed_by is None:
-            read = describe(query, self.index_tree(), self.vocabulary, sites)
+            read = describe(query, self.index_tree(), self.vocabulary, sites, alone=True)
         elif not (missed_description(missed_by.why) or item):
             return None
         else:
@@ -1654,6 +1654,11 @@ class Searcher:
                 read = refine(query, self.index_tree(), self.vocabulary, sites, missed_by.why)
         if read is None:
             return None
+        if read.alone:
+            # "sarcopinia in elderly pt, weak grip": a medical word's own main term before a state said alone
+            key = self._key_main_term(query, systems, limit)
+            if key is not None:
+                return key
         try:
             answer = self._find(" ".join([read.lookup, *read.sides]), systems, limit)
         except QueryError:

@@ -16,9 +16,15 @@ nothing the patient did not; `describe` does the same over the Alphabetic Index:
   Xanthelasma) and a compact list of lay descriptor words by the Index words that print the same
   description (`DESCRIBED_AS`: "map" / geographic, "raised" / hypertrophic); the persons said ("my 4 yo")
   say the Index's age words (child, infant, newborn);
+- a state said by its adjective reads as the Index's noun ("restless" / Restlessness, bot.lookups.index.
+  state_nouns), a lay noun no reading here knows as WordNet's usual name of its sense ("teat" / nipple,
+  bot.lookups.index.lay_nouns); when nothing else answered the sentence and no line says two of its words, a
+  state or a behaviour said by its adjective or verb that the Index prints as a main term of its own is that
+  main term ("homesick" / Homesickness, "sneezes" / Sneezing: `_state_line`);
 - every Index line holding one of them is scored by what its path (main term, subterms, modifiers) says of
   the sentence, rarer words counting more;
-- a line is taken only when it says two words of the sentence or more, its main term is said (or is a
+- a line is taken only when it says two words of the sentence or more (a term printing alternatives, "cold or
+  heat", said by either), its main term is said (or is a
   generic head, "Syndrome, jet lag"), no essential word of its path is left unsaid, nor a side the sentence
   does not say, and a proper name is said as typed ("bright red" is no Bright's disease).
 
@@ -40,7 +46,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
+from bot.lookups.index.lay_nouns import clinical_synonyms
 from bot.lookups.index.lay_sentences import _EMPTY, _NARRATIVE, _NEGATING, _SIDES, answers_meaning, said_stem
+from bot.lookups.index.state_nouns import state_nouns
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.tree import IndexTree, Node
 from bot.lookups.index.vocabulary import INJURY_PAST, Vocabulary
@@ -464,6 +472,9 @@ RELATIVE_FORMS: dict[str, tuple[str, ...]] = {
     # Polydactyly, "curved pinky" / Clinodactyly, "sounds are painfully loud" / Hyperacusis)
     **dict.fromkeys(("together", "joined", "webbed"), ("^syn",)),
     "extra": ("^poly",),
+    # skin or a lid said loose ("baggy skin hanging over my eyelid" / Dermatochalasis, Blepharochalasis)
+    **dict.fromkeys(("baggy", "saggy", "loose", "hanging"), ("chalas",)),
+    "single": ("^mono",),
     **dict.fromkeys(("curved", "curves", "bent", "bends", "crooked"), ("^clino", "^campto")),
     **dict.fromkeys(("short", "stubby"), ("^brachy",)),
     **dict.fromkeys(("loud", "louder", "oversensitive"), ("^hyper",)),
@@ -528,6 +539,7 @@ class Description:
     sides: tuple[str, ...]  # the sides said ("left", "bilateral")
     score: float
     rare: tuple[str, ...] = ()  # the words said, not body parts, that the Index prints on few lines
+    alone: bool = False  # a state's main term said by one word alone (`_state_line`)
 
     def is_line(self, why: str) -> bool:
         """Whether an answer's reason is the Index path of the line itself or of a subterm of it."""
@@ -552,17 +564,21 @@ class Description:
         only pain, "elbow hurts", is the symptom a described condition refines)."""
         if all(answers_meaning(w, why) for w in self.rare):
             return False
+        left = _NOT_USED.findall(why)
+        unused = {stem(w) for found in left for w in found.split(", ")}
         if any(not means.startswith("pain") for means in _READ_PHRASE.findall(why)):
             return False
         if why.startswith("External Cause Index:"):
             return bool(self.rare)
-        left = _NOT_USED.findall(why)
-        unused = {stem(w) for found in left for w in found.split(", ")}
         # never over an answer that used a describing word the line leaves unused ("fingers are fused together":
         # Fusion, fingers, not used: together; Syndactyly would leave "fused"), a generic head aside
         path = {stem(w) for w in _WORD.findall(why.split(" (")[0].lower())}
         if any(stem(w) in path and stem(w) not in GENERIC_HEADS for w in self.unused):
             return False
+        if len(self.said) >= 3 and {stem(w) for w in self.said} & unused:
+            return (
+                True  # the line says three words, one the answer left unused ("high arched feet": no palate)
+            )
         return bool(unused & {stem(w) for w in self.rare})
 
 
@@ -670,9 +686,14 @@ def word_forms(word: str) -> tuple[str, ...]:
             root + root[-1] if len(root) >= 3 and root[-1] not in "aeiouwxy" and root[-2] in "aeiou" else ""
         )
         forms |= {stem(root), stem(root + "er"), stem(root + "ing"), stem(root + "y")}
+        if root.endswith("e") and len(root) >= 4 and root[-2] not in "aeiou":
+            forms |= {stem(root[:-1] + "ing")}  # "bites" / biting (Nail, biting)
         if doubled:
             forms |= {stem(doubled + "er"), stem(doubled + "ing")}
     forms |= {stem(w) for w in DESCRIBED_AS.get(word) or _described_by_lemma().get(_lemma(word), ())}
+    # a state said by its adjective, as the noun the Index prints ("restless" / Restlessness)
+    if not word.endswith("s") or word.endswith(("ous", "ss")):
+        forms |= {stem(w) for w in state_nouns(word)}
     return tuple(sorted(f for f in forms if len(f) >= 3))
 
 
@@ -791,11 +812,16 @@ class _Sentence:
     heads: dict[int, bool]  # main terms already read: whether the sentence says them
 
 
+# Words this reader already reads (a describing word, a form, an injury's past): no dictionary synonym for them
+# ("hurt" is no Injury).
+_READ_HERE = (DESCRIBED_AS, COMBINING_FORMS, PART_FORMS, RELATIVE_FORMS, INJURY_PAST)
+
+
 def _read_sentence(
-    text: str, postings: _Postings, vocabulary: Vocabulary, is_site: Callable[[str], bool]
+    text: str, postings: _Postings, vocabulary: Vocabulary, is_site: Callable[[str], bool], least: int = 2
 ) -> _Sentence | None:
     words, sides, as_typed = describing_words(text)
-    if len(words) < 2:
+    if len(words) < least:
         return None
     forms: dict[str, frozenset[str]] = {}
     by_part: set[str] = set()  # the Index words a body part's combining form holds
@@ -821,6 +847,11 @@ def _read_sentence(
         term = vocabulary.terms.get(word)
         if term is not None and term.kind in {"lay", "synonym"} and len(term.means.split()) <= 2:
             found |= {stem(w) for w in term.means.split()}
+        # the Index's word for a lay noun no reading here knows, by the dictionary's synonyms ("windpipe" /
+        # trachea)
+        if term is None and not any(word in known for known in _READ_HERE):
+            for synonym in clinical_synonyms(postings.tree.conn, word, lambda w: postings.count(stem(w))):
+                found |= set(word_forms(synonym))
         forms[word] = frozenset(f for f in found if postings.count(f))
     # What is said of a part inside the Index words its form holds ("ear ... hurts" / Otalgia). Two parts
     # alone say no such word ("hit in the eye ..., blood in front of the iris" is no Hemophthalmos).
@@ -978,13 +1009,18 @@ def describe(
     vocabulary: Vocabulary,
     is_site: Callable[[str], bool],
     under: Node | None = None,
+    alone: bool = False,
 ) -> Description | None:
     """The Index line the sentence describes best (see the module's docstring), or None. `under`: an answer's
-    Index line, said by the sentence, whose subterms only are read (the persons said counting as words)."""
+    Index line, said by the sentence, whose subterms only are read (the persons said counting as words).
+    `alone`: nothing else answered the sentence, so a state said by its adjective may be read as its main
+    term alone (`_state_line`) when no line says two of its words."""
     postings = _Postings(tree)
-    sentence = _read_sentence(text, postings, vocabulary, is_site)
+    sentence = _read_sentence(text, postings, vocabulary, is_site, least=1 if alone and under is None else 2)
     if sentence is None:
         return None
+    if len(sentence.words) < 2:
+        return _state_line(sentence, tree, postings, is_site)
     low, high = _CM_LOW, _CM_HIGH
     if under is not None:
         low, high = under.id + 1, under.last + 1
@@ -1024,7 +1060,7 @@ def describe(
         if reading is not None and (best is None or (reading.score, -line) > best[:2]):
             best = (reading.score, -line, reading)
     if best is None:
-        return None
+        return _state_line(sentence, tree, postings, is_site) if alone and under is None else None
     _, line, reading = best
     path = tree.path(-line)
     unused = tuple(w for w in sentence.words if w not in reading.said)
@@ -1040,6 +1076,57 @@ def describe(
         tuple(sentence.sides),
         round(reading.score, 2),
         reading.rare,
+    )
+
+
+def _state_line(
+    sentence: _Sentence, tree: IndexTree, postings: _Postings, is_site: Callable[[str], bool]
+) -> Description | None:
+    """A state said by its adjective, or a behaviour by its verb, that the Index prints as a main term of its
+    own ("my teenager is so irritable and angry all the time": Irritable, irritability and Anger, both R45.4;
+    "homesick college freshman": Homesickness; "he sleepwalks": Sleepwalking): the main term, when no line
+    says two words of the sentence. Several such words
+    that the Index sends to the same code or line say it together; else the rarest word's line."""
+    found: dict[str, list[tuple[str, Node]]] = {}  # what the line answers -> (word, main term)
+    for word in sentence.words:
+        if is_site(word):
+            continue
+        nouns = {stem(n): "" for n in state_nouns(word)}
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            nouns.setdefault(
+                stem(f"{said_stem(word)}ing"), "ing"
+            )  # "sneezes" / Sneezing, not "wheals" / Wheal
+        for noun in nouns.keys() & sentence.forms.get(word, frozenset()):
+            for line in postings.cm_lines(noun):
+                node = tree.node(line)
+                if node is None or node.parent or not (node.code or node.see):
+                    continue
+                if all(content_stems(form) != {noun} for form in _forms_of(node.term)):
+                    continue  # the line is the noun itself ("Restlessness"), not a phrase holding it
+                if not node.term.lower().split(",")[0].endswith(nouns[noun]):
+                    continue  # a verb's noun is its -ing form
+                found.setdefault(node.code or node.see[0], []).append((word, node))
+    if not found:
+        return None
+    _, said = max(
+        found.items(),
+        key=lambda item: (
+            len({w for w, _ in item[1]}),
+            max(sentence.rarity.get(stem(n.term.split(",")[0]), 0.0) for _, n in item[1]),
+            -min(n.id for _, n in item[1]),
+        ),
+    )
+    words = tuple(dict.fromkeys(w for w, _ in said))
+    node = min((n for _, n in said), key=lambda n: n.id)
+    return Description(
+        node.term,
+        _forms_of(node.term)[0].replace(",", ""),
+        words,
+        tuple(w for w in sentence.words if w not in words),
+        tuple(sentence.sides),
+        round(sum(max(sentence.rarity.get(f, 0.0) for f in sentence.forms[w]) for w in words), 2),
+        words,
+        alone=True,
     )
 
 
@@ -1077,6 +1164,8 @@ def _forms_of(term: str) -> list[str]:
     parts = term.split(", ")
     if len(parts) > 1 and len({p[:2].lower() for p in parts}) == 1:
         return parts
+    if " or " in term and "," not in term:
+        return term.split(" or ")  # "cold or heat": either said says it (Urticaria, due to, cold or heat)
     return [term]
 
 

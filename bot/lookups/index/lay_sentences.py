@@ -426,7 +426,8 @@ def read_lay_sentence(
 # The words a patient (or a parent) tells a complaint with: a chart line or an Index term says none of them.
 _TELLING_WORDS = """
     i i'm im i've ive me my myself we our us she her he his him they their them you your mom's dad's son's
-    daughter's baby's kid's wife's husband's
+    daughter's baby's kid's wife's husband's newborn's infant's toddler's child's teen's teenager's boy's girl's
+    mother's father's brother's sister's grandma's grandpa's
 """
 _TELLING = frozenset(_TELLING_WORDS.split())
 
