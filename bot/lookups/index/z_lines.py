@@ -18,6 +18,11 @@ word the query says that few Z lines hold (not "home" or "care" alone), every wo
 said (a relation alone never is: "daughter" is a child, but "daughter asks about mom's care" is no Care,
 child), a frame other than a silent one (Problem, Lack of, Need ...) must be said in its word or a word of its
 kind, and an injury's story is never read (it is coded by the injury and its external cause).
+
+A user names the thing where the Index names its kind ("partner has gonorrhea": Contact, venereal disease;
+"roofer in extreme heat": Exposure, occupational, extreme temperature), and tells a vaccine or a procedure not
+done by a verb ("surgery called off because her blood pressure was too high": Procedure, not done, because
+of, contraindication): both are read through a general dictionary (bot.lookups.index.z_words).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from typing import Any
 
 from bot.lookups import derived
 from bot.lookups.index.words import base_stem, content_stems
+from bot.lookups.index.z_words import ZWords, may_not_be_done, not_done
 
 
 def _each(text: str) -> list[str]:
@@ -85,10 +91,14 @@ _STORY = frozenset(
         husband wife spouse partner boyfriend girlfriend son daughter child children kid kids father mother dad
         mom parent parents brother sister grandmother grandfather grandma grandpa family woman man lady person
         old yo teen boy girl baby adult elderly senior young worried stressed upset feels feeling says said
-        want wants wanted need needs help seeking came come comes here
+        want wants wanted need needs help seeking came come comes here fine ok okay im
         """
     )
 )
+_OCCUPATIONAL = "occupational"
+# another person's having a disease ("partner has gonorrhea", "a classmate with german measles")
+_HAS = re.compile(r"\b(?:has|had|have|having|with|got|caught|tested\s+positive\s+for|diagnosed\s+with)\b")
+_CONDITION_FRAMES = frozenset(content_stems("contact exposure exposed screening screen screened carrier"))
 MIN_IDF = 2.0  # a word fewer than one Z line in about seven holds
 PER_WORD_LEFT = 0.75  # what a word no line word explains costs a reading
 _INJURY = re.compile(
@@ -219,7 +229,11 @@ def may_lead(query: str) -> bool:
     a quarrel, a job, money, who did or suffered an act, a frame word: status, history, screening) - else no
     Z line is looked for."""
     lowered = query.lower()
-    return any(w in _LEAD_WORDS for w in re.findall(r"[a-z'/-]+", lowered)) or said_as(lowered) != lowered
+    return (
+        any(w in _LEAD_WORDS for w in re.findall(r"[a-z'/-]+", lowered))
+        or said_as(lowered) != lowered
+        or may_not_be_done(lowered)
+    )
 
 
 @dataclass(frozen=True)
@@ -288,6 +302,7 @@ class ZLines:
         total = len(self.lines) or 1
         self.idf = {s: math.log(total / f) for s, f in frequency.items()}
         self.by_key = dict(by_key)
+        self.words = ZWords(conn.execute, self.idf)
 
     @staticmethod
     def build(conn: sqlite3.Connection) -> tuple[ZLine, ...]:
@@ -366,16 +381,49 @@ class ZLines:
     def read(self, query: str) -> Reading | None:
         """The Z line a situation sentence tells and how many of its words no line word explains, or None when
         no line is said with a distinctive word."""
-        words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", said_as(query.lower()))
+        lowered = query.lower()
+        # "surgery called off because her blood pressure was too high": Procedure, not done, because of,
+        # contraindication (bot.lookups.index.z_words)
+        undone = not_done(self.words, lowered)
+        text = undone or said_as(lowered)
+        words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text)
         # each word's stems, and the stems of the Index words it is read as
         means: dict[str, set[str]] = defaultdict(set)
-        for w in words:
+        people: set[str] = set()
+        conditions: list[tuple[frozenset[str], set[str]]] = []
+        named: set[str] = set()  # the Z line words a word's synonyms and broader words spell
+        for n, w in enumerate(words):
             own = content_stems(base_stem(w)) | content_stems(w)
             index_words = [*_INDEX_WORDS.get(w, "").split(), *_FRAME_CUES.get(w, "").split()]
+            reads = {t for i in index_words for t in content_stems(i)}
+            if not index_words and own and not own & _STORY:
+                # a word of the thing itself: the Z line words its synonyms and broader words spell ("gonorrhea"
+                # a venereal disease, "heat" a high temperature), a worker's job (occupational); a person is
+                # no word of the situation (bot.lookups.index.z_words)
+                pair = " ".join(words[n : n + 2])
+                read = set(self.words.readings(pair)) if n + 1 < len(words) else set()
+                read |= self.words.readings(w)
+                if read and (self.words.condition(w) or self.words.condition(pair)):
+                    conditions.append((own, read))  # (read only where the sentence frames a condition, below)
+                else:
+                    reads |= read
+                if self.words.worker(w):
+                    reads |= content_stems("occupational employment")
+            if _OCCUPATIONAL not in reads and (reads & _RELATIONS or self.words.person(w)):
+                people |= own  # (a person is who the story is about, unless a line names the person)
             for s in own:
-                means[s] |= {t for i in index_words for t in content_stems(i)}
-        lowered = query.lower()
-        if _INJURY.search(lowered):
+                means[s] |= reads
+        if people and _HAS.search(lowered) and any(self.words.catching(w) for w in words):
+            # what another person has, a communicable disease, is the patient's contact with it
+            means["contact"] |= set()
+        if conditions and frozenset(means) & _CONDITION_FRAMES:
+            # a disease is read in the Index's word for its kind only where the Index files it by its kind:
+            # Contact, venereal disease; Screening, fever, hemorrhagic (never its history or its status)
+            for stems_of, read in conditions:
+                named |= read
+                for s in stems_of:
+                    means[s] |= read
+        if not undone and _INJURY.search(lowered):
             return None  # an injury's story is coded by the injury and its external cause
         voice = "victim" if _SUFFERED.search(lowered) else "perpetrator" if _DID.search(lowered) else ""
         every = frozenset(means) | frozenset(t for held in means.values() for t in held)
@@ -397,10 +445,15 @@ class ZLines:
                     continue
                 seen.add(n)
                 line = self.lines[n]
-                if not all(_said(t, said) for t in line.needed):
-                    continue
-                if line.frame and not line.frame & SILENT and not line.frame & framing:
-                    continue
+                if not all(_said(t, said) or (not line.frame and t in framing) for t in line.needed):
+                    continue  # (a frame word is a subterm of a line under no frame: Immunization, ..., refusal)
+                if (
+                    line.frame
+                    and not line.frame & SILENT
+                    and not line.frame & framing
+                    and not (_OCCUPATIONAL in line.needed and _said(_OCCUPATIONAL, said))
+                ):
+                    continue  # (a hazard at work is an occupational exposure, said or not)
                 if max(self.idf.get(t, 0.0) for t in line.needed) < MIN_IDF:
                     continue
                 if not any(_said(t, telling - _RELATIONS) for t in line.needed):
@@ -412,11 +465,12 @@ class ZLines:
                     for q, index_words in means.items()
                     if q not in framing
                     and q not in _STORY
+                    and q not in people
                     and not q.isdigit()
                     and not _said(q, held)
                     and not any(_said(t, held) for t in index_words)
                 ]
-                if left and not any(_said(t, frozenset(means)) for t in line.needed):
+                if left and not any(_said(t, frozenset(means) | named) for t in line.needed):
                     continue  # (words left, and the line said only in the Index's words for others)
                 framed = 2.0 * len(line.frame & framing) - (
                     1.0 if framing and not line.frame & framing else 0.0
