@@ -72,12 +72,13 @@ _FRAME_CUES: dict[str, str] = {
     **dict.fromkeys(_each("near nearby next beside"), "exposure contact"),
     **dict.fromkeys(_each("fitted fit adjusting adjusted adjust"), "fitting admission"),
     **dict.fromkeys(_each("s/p"), "status"),
+    **dict.fromkeys(_each("struggling struggles struggle struggled"), "problem difficulty"),
     **dict.fromkeys(_each("skipping skips skipped refuses refused missing misses"), "noncompliance"),
 }
 # Subterm words a frame adds that the sentence tells by its shape, not by the word ("personal", "NEC").
 _OPTIONAL = frozenset(
     _each("""
-    personal (of) specifi nec unspecifi other state condition situation related encounter
+    personal (of) specifi nec unspecifi other state condition situation related encounter environmental
     """)
 )
 # Words that tell the story around a situation (who, when, how it is felt), no part of it.
@@ -99,6 +100,7 @@ _OCCUPATIONAL = "occupational"
 # another person's having a disease ("partner has gonorrhea", "a classmate with german measles")
 _HAS = re.compile(r"\b(?:has|had|have|having|with|got|caught|tested\s+positive\s+for|diagnosed\s+with)\b")
 _CONDITION_FRAMES = frozenset(content_stems("contact exposure exposed screening screen screened carrier"))
+MIN_EITHER = 3.0  # a word read as one of a subterm's either-or words this distinctive ("disease" is not)
 MIN_IDF = 2.0  # a word fewer than one Z line in about seven holds
 PER_WORD_LEFT = 0.75  # what a word no line word explains costs a reading
 _INJURY = re.compile(
@@ -244,6 +246,24 @@ class Reading:
     left: int
 
 
+_OR = re.compile(r"([a-z-]+)\s+or\s+([a-z-]+)")
+_EITHER: dict[str, dict[str, str]] = {}
+
+
+def _either(path: str) -> dict[str, str]:
+    """The words of a subterm said either way ("religious or spiritual"): each stem and the other."""
+    found = _EITHER.get(path)
+    if found is None:
+        found = {}
+        for a, b in _OR.findall(path.lower()):
+            sa, sb = content_stems(a), content_stems(b)
+            if len(sa) == 1 and len(sb) == 1:
+                (x,), (y,) = tuple(sa), tuple(sb)
+                found[x], found[y] = y, x
+        _EITHER[path] = found
+    return found
+
+
 def _key(s: str) -> str:
     return s[:4]
 
@@ -378,13 +398,14 @@ class ZLines:
         reading = self.read(query)
         return reading.line if reading is not None else None
 
-    def read(self, query: str) -> Reading | None:
+    def read(self, query: str, kinds: bool = True) -> Reading | None:
         """The Z line a situation sentence tells and how many of its words no line word explains, or None when
-        no line is said with a distinctive word."""
+        no line is said with a distinctive word; `kinds`: whether a word is read as the kind the Index names
+        (bot.lookups.index.z_words; not where a Z line of the search's own answered already)."""
         lowered = query.lower()
         # "surgery called off because her blood pressure was too high": Procedure, not done, because of,
         # contraindication (bot.lookups.index.z_words)
-        undone = not_done(self.words, lowered)
+        undone = not_done(self.words, lowered) if kinds else None
         text = undone or said_as(lowered)
         words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text)
         # each word's stems, and the stems of the Index words it is read as
@@ -392,24 +413,29 @@ class ZLines:
         people: set[str] = set()
         conditions: list[tuple[frozenset[str], set[str]]] = []
         named: set[str] = set()  # the Z line words a word's synonyms and broader words spell
+        paired: dict[int, frozenset[str]] = {}  # a word read with the word before it ("nose job")
         for n, w in enumerate(words):
             own = content_stems(base_stem(w)) | content_stems(w)
             index_words = [*_INDEX_WORDS.get(w, "").split(), *_FRAME_CUES.get(w, "").split()]
+            if n in paired:
+                index_words = []
             reads = {t for i in index_words for t in content_stems(i)}
-            if not index_words and own and not own & _STORY:
+            if kinds and not index_words and own and not own & _STORY:
                 # a word of the thing itself: the Z line words its synonyms and broader words spell ("gonorrhea"
                 # a venereal disease, "heat" a high temperature), a worker's job (occupational); a person is
                 # no word of the situation (bot.lookups.index.z_words)
                 pair = " ".join(words[n : n + 2])
                 read = set(self.words.readings(pair)) if n + 1 < len(words) else set()
-                read |= self.words.readings(w)
+                if read:
+                    paired[n + 1] = frozenset(read)
+                read |= paired.get(n, frozenset()) or self.words.readings(w)
                 if read and (self.words.condition(w) or self.words.condition(pair)):
                     conditions.append((own, read))  # (read only where the sentence frames a condition, below)
                 else:
                     reads |= read
                 if self.words.worker(w):
                     reads |= content_stems("occupational employment")
-            if _OCCUPATIONAL not in reads and (reads & _RELATIONS or self.words.person(w)):
+            if kinds and _OCCUPATIONAL not in reads and (reads & _RELATIONS or self.words.person(w)):
                 people |= own  # (a person is who the story is about, unless a line names the person)
             for s in own:
                 means[s] |= reads
@@ -435,6 +461,8 @@ class ZLines:
         # a frame word said ("counseling", "screening") names the line's frame, never one of its subterms
         framing = frozenset(s for s in every if s in _FRAME_STEMS)
         said = every - framing
+        # (a subterm said either way: in the user's word, or a distinctive word it is read as)
+        own_said = frozenset(means) - framing | frozenset(t for t in said if self.idf.get(t, 0.0) >= MIN_EITHER)
         if not said:
             return None
         seen: set[int] = set()
@@ -445,7 +473,14 @@ class ZLines:
                     continue
                 seen.add(n)
                 line = self.lines[n]
-                if not all(_said(t, said) or (not line.frame and t in framing) for t in line.needed):
+                either = _either(line.path)
+                if not all(
+                    _said(t, said)
+                    or (not line.frame and t in framing)
+                    or _said(either.get(t, "-"), own_said)
+                    or (t in SILENT and ": " in line.path and len(line.needed) > 2)
+                    for t in line.needed
+                ):
                     continue  # (a frame word is a subterm of a line under no frame: Immunization, ..., refusal)
                 if (
                     line.frame
@@ -458,7 +493,8 @@ class ZLines:
                     continue
                 if not any(_said(t, telling - _RELATIONS) for t in line.needed):
                     continue  # (a relation alone: "daughter asks about mom's care" is no Care, child)
-                weight = sum(self.idf.get(t, 0.0) for t in line.needed)
+                # (an inclusion term's silent frame word, "Religious or spiritual problem", weighs nothing unsaid)
+                weight = sum(self.idf.get(t, 0.0) for t in line.needed if t not in SILENT or _said(t, every))
                 held = line.needed | line.frame
                 left = [
                     q

@@ -45,6 +45,26 @@ _CATCHING = frozenset(
     }
 )
 CACHE = 20_000
+# Words every condition or thing is a kind of: they name no Index line's kind ("Screening, disease or disorder"
+# is for a disease not named).
+_TOO_BROAD = frozenset(
+    {
+        "disease",
+        "disorder",
+        "illness",
+        "sickness",
+        "unwellness",
+        "malady",
+        "condition",
+        "state",
+        "ill health",
+        "pathological state",
+        "infection",
+        "upset",
+        "problem",
+        "status",
+    }
+)
 
 
 class ZWords:
@@ -76,6 +96,8 @@ class ZWords:
             own = content_stems(phrase)
             out: set[str] = set()
             for word in words:
+                if word in _TOO_BROAD:
+                    continue
                 stems = content_stems(word) - own
                 if stems and all(s in self.idf for s in stems) and max(self.idf[s] for s in stems) >= MIN_IDF:
                     out |= stems
