@@ -462,7 +462,9 @@ class ZLines:
         framing = frozenset(s for s in every if s in _FRAME_STEMS)
         said = every - framing
         # (a subterm said either way: in the user's word, or a distinctive word it is read as)
-        own_said = frozenset(means) - framing | frozenset(t for t in said if self.idf.get(t, 0.0) >= MIN_EITHER)
+        own_said = frozenset(means) - framing | frozenset(
+            t for t in said if self.idf.get(t, 0.0) >= MIN_EITHER
+        )
         if not said:
             return None
         seen: set[int] = set()
