@@ -100,6 +100,7 @@ _OCCUPATIONAL = "occupational"
 # another person's having a disease ("partner has gonorrhea", "a classmate with german measles")
 _HAS = re.compile(r"\b(?:has|had|have|having|with|got|caught|tested\s+positive\s+for|diagnosed\s+with)\b")
 _CONDITION_FRAMES = frozenset(content_stems("contact exposure exposed screening screen screened carrier"))
+_KIND_WORDS = frozenset(content_stems("disease disorder"))  # (what "disease or disorder" lines say)
 MIN_EITHER = 3.0  # a word read as one of a subterm's either-or words this distinctive ("disease" is not)
 MIN_IDF = 2.0  # a word fewer than one Z line in about seven holds
 PER_WORD_LEFT = 0.75  # what a word no line word explains costs a reading
@@ -226,6 +227,15 @@ _LEAD_WORDS = (
 )
 
 
+# The patient well ("no symptoms", "I feel fine"): a test asked for is a screening (guideline I.C.21.c.5), another
+# person's disease the patient's contact with it.
+_WELL = re.compile(
+    r"\b(?:no\s+symptoms?|without\s+symptoms|asymptomatic|symptom[- ]free|(?:i|he|she|pt|patient)?\s*"
+    r"(?:feel|feels|feeling|is|am|i'?m)\s+(?:fine|well|ok|okay|good|healthy))\b"
+)
+_TESTING = frozenset(_each("test tested testing check checked checking checkup"))
+
+
 def may_lead(query: str) -> bool:
     """A cheap test of the words: whether a sentence answered by another code may tell a situation (a person,
     a quarrel, a job, money, who did or suffered an act, a frame word: status, history, screening) - else no
@@ -235,6 +245,7 @@ def may_lead(query: str) -> bool:
         any(w in _LEAD_WORDS for w in re.findall(r"[a-z'/-]+", lowered))
         or said_as(lowered) != lowered
         or may_not_be_done(lowered)
+        or bool(_WELL.search(lowered))
     )
 
 
@@ -407,6 +418,9 @@ class ZLines:
         # contraindication (bot.lookups.index.z_words)
         undone = not_done(self.words, lowered) if kinds else None
         text = undone or said_as(lowered)
+        well = _WELL.search(text)
+        if well:  # ("checking for ..., no symptoms": the patient is well, no word of the situation)
+            text = text[: well.start()] + " " + text[well.end() :]
         words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text)
         # each word's stems, and the stems of the Index words it is read as
         means: dict[str, set[str]] = defaultdict(set)
@@ -439,6 +453,8 @@ class ZLines:
                 people |= own  # (a person is who the story is about, unless a line names the person)
             for s in own:
                 means[s] |= reads
+        if kinds and well and _TESTING & set(words):
+            means["screen"] |= set()  # (a test for a patient who is well is a screening)
         if people and _HAS.search(lowered) and any(self.words.catching(w) for w in words):
             # what another person has, a communicable disease, is the patient's contact with it
             means["contact"] |= set()
@@ -463,7 +479,7 @@ class ZLines:
         said = every - framing
         # (a subterm said either way: in the user's word, or a distinctive word it is read as)
         own_said = frozenset(means) - framing | frozenset(
-            t for t in said if self.idf.get(t, 0.0) >= MIN_EITHER
+            t for t in said if self.idf.get(t, 0.0) >= MIN_EITHER and t not in _KIND_WORDS
         )
         if not said:
             return None
@@ -493,6 +509,8 @@ class ZLines:
                     continue  # (a hazard at work is an occupational exposure, said or not)
                 if max(self.idf.get(t, 0.0) for t in line.needed) < MIN_IDF:
                     continue
+                if (line.needed <= _KIND_WORDS or " NEC" in line.path) and not line.needed & frozenset(means):
+                    continue  # (a disease named is no "disease or disorder" not named, nor a kind's NEC line)
                 if not any(_said(t, telling - _RELATIONS) for t in line.needed):
                     continue  # (a relation alone: "daughter asks about mom's care" is no Care, child)
                 # (an inclusion term's silent frame word, "Religious or spiritual problem", weighs nothing unsaid)
