@@ -39,3 +39,18 @@ def test_a_disease_is_read_in_its_kind_only_where_the_index_files_it_so(
     """A family or a personal history names the condition, never a Contact line of its kind."""
     hits = find_codes(codebook, query, limit=3)
     assert hits and not hits[0].code.startswith("Z20")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("can't take naproxen, she is allergic", "Z88.6"),  # the Drug Table's class: an analgesic
+        ("cannot take amoxicillin, allergic to it", "Z88.0"),  # a penicillin
+    ],
+)
+def test_an_allergy_told_after_the_thing_is_an_allergy_status(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    """ "can't take X, allergic": the allergy status of X's class (bot.lookups.index.query), not an adverse effect."""
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code == expected
