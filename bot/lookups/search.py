@@ -1094,7 +1094,10 @@ class Searcher:
         if self._z_lines is None:
             self._z_lines = ZLines(self.book.db.conn)
         # (a word read as the kind the Index names only where no Z line of the search's own answered)
-        reading = self._z_lines.read(query, kinds=unanswered or not found[0].code.startswith("Z"))
+        reading = self._z_lines.read(
+            query,
+            kinds=unanswered or not found[0].code.startswith("Z") or "unspecified" in found[0].title.lower(),
+        )
         if reading is None or (not unanswered and reading.left):
             return found
         named = self.book.get("cm", reading.line.code)

@@ -25,6 +25,9 @@ from bot.lookups.search import find_codes
         ("skipped his vaccines because of his religion", "Z28.1"),  # patient's belief
         # a worker told by the job: occupational exposure
         ("welder exposed to radiation", "Z57.1"),
+        # an allergy to a kind of thing: History, personal, allergy, <kind>
+        ("allergic to mosquitoes", "Z91.038"),  # an insect
+        ("allergic to snapper", "Z91.013"),  # seafood
     ],
 )
 def test_a_thing_named_reads_the_z_line_of_its_kind(codebook: CodeBook, query: str, expected: str) -> None:

@@ -73,6 +73,8 @@ _FRAME_CUES: dict[str, str] = {
     **dict.fromkeys(_each("fitted fit adjusting adjusted adjust"), "fitting admission"),
     **dict.fromkeys(_each("s/p"), "status"),
     **dict.fromkeys(_each("struggling struggles struggle struggled"), "problem difficulty"),
+    # an allergy named is the allergy status the Index files under History, personal, allergy
+    **dict.fromkeys(_each("allergic allergy allergies"), "history allergy"),
     **dict.fromkeys(_each("skipping skips skipped refuses refused missing misses"), "noncompliance"),
 }
 # Subterm words a frame adds that the sentence tells by its shape, not by the word ("personal", "NEC").

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.lookups.index.words import content_stems
-from bot.lookups.wordnet import WordNet
+from bot.lookups.wordnet import Sense, WordNet
 
 DEPTH = 3  # broader words this many steps up at most ("gonorrhea" -> venereal disease, 1)
 SENSES = 2  # the first senses only ("cold" the illness and the temperature; never a rare one)
@@ -77,13 +77,22 @@ class ZWords:
         self._readings: dict[str, frozenset[str]] = {}
         self._kinds: dict[str, tuple[bool, bool, bool]] = {}
 
+    def senses(self, phrase: str) -> tuple[Sense, ...]:
+        """The noun senses of a word or phrase, or of its singular ("fire ants", "allergies")."""
+        found = self.wordnet.senses(phrase)
+        if not found and phrase.endswith("s") and len(phrase) > 3:
+            found = self.wordnet.senses(phrase[:-3] + "y" if phrase.endswith("ies") else phrase[:-1])
+            if not found and phrase.endswith("es"):
+                found = self.wordnet.senses(phrase[:-2])
+        return found
+
     def readings(self, phrase: str) -> frozenset[str]:
         """The Z line stems the phrase's synonyms and broader words spell (nothing when none does)."""
         found = self._readings.get(phrase)
         if found is None:
             found = frozenset()
             words: list[str] = []
-            senses = [s for s in self.wordnet.senses(phrase) if s.kind != "noun.person"]
+            senses = [s for s in self.senses(phrase) if s.kind != "noun.person"]
             # (a person is who the story is about: "shrimp" is no runt here); the second sense's own words
             # only ("heat" is also a high temperature), never what it is a kind of ("trip" is no mental state)
             words += [w for s in senses[1:SENSES] for w in s.lemmas]
@@ -110,11 +119,13 @@ class ZWords:
     def _kind(self, word: str) -> tuple[bool, bool, bool]:
         found = self._kinds.get(word)
         if found is None:
-            senses = self.wordnet.senses(word)
+            senses = self.senses(word)
             person = bool(senses) and senses[0].kind == "noun.person"
-            broader = (
-                {w for s, _ in self.wordnet.broader(word, depth=6) for w in s.lemmas} if senses else set()
-            )
+            broader: set[str] = set()
+            up = [senses[0].id] if senses else []
+            for _ in range(6):
+                up = [h for i in up for h in self.wordnet.sense(i).hypernyms]
+                broader.update(w for i in up for w in self.wordnet.sense(i).lemmas)
             worker = person and bool(broader & _WORKERS)
             catching = bool(senses) and senses[0].kind == "noun.state" and bool(broader & _CATCHING)
             found = (person, worker, catching)
@@ -125,7 +136,7 @@ class ZWords:
 
     def condition(self, word: str) -> bool:
         """A noun whose usual sense is a state (a disease, a symptom: "cancer", "gonorrhea")."""
-        senses = self.wordnet.senses(word)
+        senses = self.senses(word)
         return bool(senses) and senses[0].kind == "noun.state"
 
     def person(self, word: str) -> bool:
