@@ -87,7 +87,7 @@ _OPTIONAL = frozenset(
 _STORY = frozenset(
     content_stems(
         """
-        patient pt he she they him her his hers my me i we our their it its this that who which is are was
+        patient pt he she they him her his hers my me i we our their it its this that who whose which is are was
         were be been being has have had do does did not no now today recently just currently lately still
         here visit ago last week weeks month months year years day days yesterday ever since always
         constant constantly ongoing keeps keep kept again every all time times very really lot lots much many some
@@ -99,6 +99,7 @@ _STORY = frozenset(
     )
 )
 _OCCUPATIONAL = "occupational"
+_RELATIVE = frozenset(content_stems("relative"))
 # another person's having a disease ("partner has gonorrhea", "a classmate with german measles")
 _HAS = re.compile(r"\b(?:has|had|have|having|with|got|caught|tested\s+positive\s+for|diagnosed\s+with)\b")
 _CONDITION_FRAMES = frozenset(content_stems("contact exposure exposed screening screen screened carrier"))
@@ -136,6 +137,7 @@ _INDEX_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(_each("beat beats beaten hit hits hitting molested abused"), "abuse"),
     **dict.fromkeys(_each("survivor survived victimized"), "victim"),
+    **dict.fromkeys(_each("robbed mugged burglarized scammed carjacked stalked robbery mugging"), "crime"),
     **dict.fromkeys(_each("money afford broke poor poverty income bills paycheck"), "financial"),
     **dict.fromkeys(
         _each("job jobs work works worker workers working workplace shift shifts factory employer coworkers"),
@@ -154,8 +156,15 @@ _INDEX_WORDS: dict[str, str] = {
 
 # Who suffered an act and who did it, told by the verb's voice: "was abused by her dad" (victim), "husband who
 # hit his wife" (perpetrator).
-_ACTS = r"(?:abus\w*|beat\w*|hit|hits|hitting|molest\w*|assault\w*|neglect\w*|harass\w*|bull(?:y|ied|ying))"
-_SUFFERED = re.compile(rf"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+)?{_ACTS}\b|\bvictim\b|\bsurviv\w+")
+_ACTS = (
+    r"(?:abus\w*|beat\w*|hit|hits|hitting|molest\w*|assault\w*|neglect\w*|harass\w*|bull(?:y|ied|ying)|"
+    r"robbed|mugged|burglariz\w*|scammed|carjacked|stalked)"
+)
+# (the patient is the one the act is done to: "was mugged", "her husband hits her")
+_SUFFERED = re.compile(
+    rf"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+)?{_ACTS}\b|\bvictim\b|\bsurviv\w+|"
+    rf"\b{_ACTS}\s+(?:her|him|me|them|the\s+patient|pt)\b"
+)
 _DID = re.compile(
     rf"\bwho\s+(?!was\b|were\b|is\b|are\b|got\b|been\b|had\s+been\b)(?:\w+\s+)?{_ACTS}\b|\bperpetrator\b|\babuser\b"
 )
@@ -453,6 +462,8 @@ class ZLines:
                     reads |= content_stems("occupational employment")
             if kinds and _OCCUPATIONAL not in reads and (reads & _RELATIONS or self.words.person(w)):
                 people |= own  # (a person is who the story is about, unless a line names the person)
+                if self.words.relative(w):
+                    reads |= _RELATIVE  # ("aunt": a non-parental relative)
             for s in own:
                 means[s] |= reads
         if kinds and well and _TESTING & set(words):

@@ -75,7 +75,7 @@ class ZWords:
         self.wordnet = WordNet(execute)
         self.idf = idf
         self._readings: dict[str, frozenset[str]] = {}
-        self._kinds: dict[str, tuple[bool, bool, bool]] = {}
+        self._kinds: dict[str, tuple[bool, bool, bool, bool]] = {}
 
     def senses(self, phrase: str) -> tuple[Sense, ...]:
         """The noun senses of a word or phrase, or of its singular ("fire ants", "allergies")."""
@@ -116,7 +116,7 @@ class ZWords:
             self._readings[phrase] = found
         return found
 
-    def _kind(self, word: str) -> tuple[bool, bool, bool]:
+    def _kind(self, word: str) -> tuple[bool, bool, bool, bool]:
         found = self._kinds.get(word)
         if found is None:
             senses = self.senses(word)
@@ -128,7 +128,7 @@ class ZWords:
                 broader.update(w for i in up for w in self.wordnet.sense(i).lemmas)
             worker = person and bool(broader & _WORKERS)
             catching = bool(senses) and senses[0].kind == "noun.state" and bool(broader & _CATCHING)
-            found = (person, worker, catching)
+            found = (person, worker, catching, person and bool(broader & {"relative", "relation"}))
             if len(self._kinds) >= CACHE:
                 self._kinds.clear()
             self._kinds[word] = found
@@ -138,6 +138,10 @@ class ZWords:
         """A noun whose usual sense is a state (a disease, a symptom: "cancer", "gonorrhea")."""
         senses = self.senses(word)
         return bool(senses) and senses[0].kind == "noun.state"
+
+    def relative(self, word: str) -> bool:
+        """A person who is a kind of relative ("aunt", "cousin")."""
+        return self._kind(word)[3]
 
     def person(self, word: str) -> bool:
         """A noun whose usual sense is a person ("roommate", "classmate", "bartender")."""
