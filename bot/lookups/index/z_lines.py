@@ -59,7 +59,7 @@ FRAMES = frozenset(
 # in its word or a word of its kind.
 SILENT = frozenset(
     content_stems(
-        "problem lack inadequate inadequacy unable difficult difficulty need person unavailability insufficient "
+        "problem lack inadequate inadequacy unable difficult difficulty need person unavailability insufficient encounter "
         "insufficiency social care"
     )
 )
@@ -244,6 +244,11 @@ _WELL = re.compile(
     r"\b(?:no\s+symptoms?|without\s+symptoms|asymptomatic|symptom[- ]free|(?:i|he|she|pt|patient)?\s*"
     r"(?:feel|feels|feeling|is|am|i'?m)\s+(?:fine|well|ok|okay|good|healthy))\b"
 )
+_PREGNANT = re.compile(r"\b(?:pregnan\w*|prenatal|antenatal|fetal|fetus|foetal|gestation\w*|ob)\b")
+_SCANNED = re.compile(
+    r"\b(?:scan|scans|ultrasound|ultrasounds|sonogram|us|u/s|screening|screen|test|testing)\b"
+)
+_ANTENATAL = frozenset(content_stems("antenatal screening"))
 _TESTING = frozenset(_each("test tested testing check checked checking checkup"))
 
 
@@ -257,6 +262,7 @@ def may_lead(query: str) -> bool:
         or said_as(lowered) != lowered
         or may_not_be_done(lowered)
         or bool(_WELL.search(lowered))
+        or bool(_PREGNANT.search(lowered) and _SCANNED.search(lowered))
     )
 
 
@@ -344,7 +350,14 @@ class ZLines:
         total = len(self.lines) or 1
         self.idf = {s: math.log(total / f) for s, f in frequency.items()}
         self.by_key = dict(by_key)
-        self.words = ZWords(conn.execute, self.idf)
+        self.words = ZWords(conn.execute, self.idf, self.fits)
+
+    def fits(self, stems: frozenset[str]) -> bool:
+        """Whether one line holds every stem (a word read as a kind names one line's words, not two lines')."""
+        rarest = max(stems, key=lambda t: self.idf.get(t, 0.0))
+        return any(
+            stems <= self.lines[n].needed | self.lines[n].frame for n in self.by_key.get(_key(rarest), ())
+        )
 
     @staticmethod
     def build(conn: sqlite3.Connection) -> tuple[ZLine, ...]:
@@ -466,6 +479,12 @@ class ZLines:
                     reads |= _RELATIVE  # ("aunt": a non-parental relative)
             for s in own:
                 means[s] |= reads
+        if kinds and _PREGNANT.search(lowered) and _SCANNED.search(lowered):
+            # a scan or a test in a pregnancy is the Index's antenatal screening
+            for cue in (_PREGNANT, _SCANNED):
+                for said_word in cue.findall(lowered):
+                    for s in content_stems(said_word):
+                        means[s] |= _ANTENATAL
         if kinds and well and _TESTING & set(words):
             means["screen"] |= set()  # (a test for a patient who is well is a screening)
         if people and _HAS.search(lowered) and any(self.words.catching(w) for w in words):
@@ -507,7 +526,7 @@ class ZLines:
                 either = _either(line.path)
                 if not all(
                     _said(t, said)
-                    or (not line.frame and t in framing)
+                    or (t in framing and line.frame <= SILENT)
                     or _said(either.get(t, "-"), own_said)
                     or (t in SILENT and ": " in line.path and len(line.needed) > 2)
                     for t in line.needed

@@ -71,9 +71,14 @@ class ZWords:
     """WordNet's readings of a query's words in the words of the Z lines (`idf`: the lines' stems and how
     distinctive each is), a word at a time, remembered."""
 
-    def __init__(self, execute: Callable[..., Any], idf: dict[str, float]) -> None:
+    def __init__(
+        self, execute: Callable[..., Any], idf: dict[str, float], fits: Callable[[frozenset[str]], bool]
+    ) -> None:
         self.wordnet = WordNet(execute)
         self.idf = idf
+        self.fits = (
+            fits  # whether one Z line holds every stem of a word ("plant" and "alkaloid" of two words: no)
+        )
         self._readings: dict[str, frozenset[str]] = {}
         self._kinds: dict[str, tuple[bool, bool, bool, bool]] = {}
 
@@ -108,7 +113,12 @@ class ZWords:
                 if word in _TOO_BROAD:
                     continue
                 stems = content_stems(word) - own
-                if stems and all(s in self.idf for s in stems) and max(self.idf[s] for s in stems) >= MIN_IDF:
+                if (
+                    stems
+                    and all(s in self.idf for s in stems)
+                    and max(self.idf[s] for s in stems) >= MIN_IDF
+                    and self.fits(frozenset(stems))
+                ):
                     out |= stems
             found = frozenset(out)
             if len(self._readings) >= CACHE:
