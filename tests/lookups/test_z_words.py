@@ -17,6 +17,8 @@ from bot.lookups.search import find_codes
     [
         # another person's disease, said by its name: Contact, <its kind>
         ("my boyfriend has chlamydia", "Z20.2"),  # a venereal disease
+        # a test asked for by a patient who is well: Screening, <the disease's kind>
+        ("wants to be tested for genital warts, feels fine", "Z11.3"),  # a venereal disease
         # a thing not done, with its reason
         ("hip surgery postponed because her potassium was too low", "Z53.09"),  # contraindication
         ("dad refused the vaccines for his son", "Z28.82"),  # Immunization, not done, parent refusal
