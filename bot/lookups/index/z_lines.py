@@ -543,6 +543,13 @@ class ZLines:
                     continue
                 if (line.needed <= _KIND_WORDS or " NEC" in line.path) and not line.needed & frozenset(means):
                     continue  # (a disease named is no "disease or disorder" not named, nor a kind's NEC line)
+                if (
+                    kinds
+                    and not any(_said(t, frozenset(means)) for t in line.needed - framing)
+                    and not (line.frame | line.needed) & framing
+                ):
+                    continue  # (a line said only by what a word is a kind of needs its frame said: no
+                    # "i need a bicycle" for Lack of, transportation)
                 if not any(_said(t, telling - _RELATIONS) for t in line.needed):
                     continue  # (a relation alone: "daughter asks about mom's care" is no Care, child)
                 # (an inclusion term's silent frame word, "Religious or spiritual problem", weighs nothing unsaid)
