@@ -62,3 +62,9 @@ def test_an_allergy_told_after_the_thing_is_an_allergy_status(
     """ "can't take X, allergic": the allergy status of X's class (bot.lookups.index.query), not an adverse effect."""
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code == expected
+
+
+def test_a_test_in_a_pregnancy_denied_is_no_antenatal_screening(codebook: CodeBook) -> None:
+    """ "she is not pregnant": no Encounter for antenatal screening (Z36)."""
+    hits = find_codes(codebook, "screening blood test for genetic conditions, she is not pregnant", limit=3)
+    assert not (hits and hits[0].code.startswith("Z36"))

@@ -244,7 +244,10 @@ _WELL = re.compile(
     r"\b(?:no\s+symptoms?|without\s+symptoms|asymptomatic|symptom[- ]free|(?:i|he|she|pt|patient)?\s*"
     r"(?:feel|feels|feeling|is|am|i'?m)\s+(?:fine|well|ok|okay|good|healthy))\b"
 )
-_PREGNANT = re.compile(r"\b(?:pregnan\w*|prenatal|antenatal|fetal|fetus|foetal|gestation\w*|ob)\b")
+# (a pregnancy said, never denied: "she is not pregnant")
+_PREGNANT = re.compile(
+    r"(?<!not\s)(?<!non-)(?<!non\s)\b(?:pregnan\w*|prenatal|antenatal|fetal|fetus|foetal|gestation\w*|ob)\b"
+)
 _SCANNED = re.compile(
     r"\b(?:scan|scans|ultrasound|ultrasounds|sonogram|us|u/s|screening|screen|test|testing)\b"
 )
