@@ -454,6 +454,7 @@ class ZLines:
         people: set[str] = set()
         conditions: list[tuple[frozenset[str], set[str]]] = []
         named: set[str] = set()  # the Z line words a word's synonyms and broader words spell
+        by_index: set[str] = set()  # the Index's words for relations, frames, work and money said
         paired: dict[int, frozenset[str]] = {}  # a word read with the word before it ("nose job")
         for n, w in enumerate(words):
             own = content_stems(base_stem(w)) | content_stems(w)
@@ -461,6 +462,7 @@ class ZLines:
             if n in paired:
                 index_words = []
             reads = {t for i in index_words for t in content_stems(i)}
+            by_index |= reads
             if kinds and not index_words and own and not own & _STORY:
                 # a word of the thing itself: the Z line words its synonyms and broader words spell ("gonorrhea"
                 # a venereal disease, "heat" a high temperature), a worker's job (occupational); a person is
@@ -548,6 +550,7 @@ class ZLines:
                     continue  # (a disease named is no "disease or disorder" not named, nor a kind's NEC line)
                 if (
                     kinds
+                    and not all(_said(t, frozenset(means) | by_index) for t in line.needed - framing)
                     and not any(_said(t, frozenset(means)) for t in line.needed - framing)
                     and not (line.frame | line.needed) & framing
                 ):
