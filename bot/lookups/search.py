@@ -1093,9 +1093,17 @@ class Searcher:
             return found
         if self._z_lines is None:
             self._z_lines = ZLines(self.book.db.conn)
-        reading = self._z_lines.read(query)
+        # (a word read as the kind the Index names only where no Z line of the search's own answered)
+        reading = self._z_lines.read(query, kinds=True)
         if reading is None or (not unanswered and reading.left):
             return found
+        if (
+            not unanswered
+            and found[0].code.startswith("Z")
+            and found[0].code[:3] == reading.line.code[:3]
+            and "unspecified" not in found[0].title.lower()
+        ):
+            return found  # (the search's own Z answer of the same category is the closer reading)
         named = self.book.get("cm", reading.line.code)
         if named is None:
             return found

@@ -692,7 +692,10 @@ def _encounter(text: str) -> tuple[str, str, bool]:
 # An allergy named with no reaction is the patient's allergy status (History, personal, allergy; Allergy,
 # food, status): "allergic to penicillin", "allergy to sulfa", "peanut allergy".
 _ALLERGY = re.compile(
-    r"^(?:allergic|allergy|allergies)\s+to\s+(?P<what>.+)$|^(?P<named>.+?)\s+(?:allergy|allergies)(?:\s+status)?$"
+    r"^(?:allergic|allergy|allergies)\s+to\s+(?P<what>.+?)(?:\s+status)?$|^(?P<named>.+?)\s+(?:allergy|allergies)(?:\s+status)?$"
+    # "can't take ibuprofen, allergic to it": the thing first, the allergy after it
+    r"|^(?:can'?t|cannot|can\s+not|unable\s+to|doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:take|have|use|eat|tolerate)\s+"
+    r"(?P<first>.+?)\s*,?\s+(?:(?:she|he|i|pt|patient)(?:'s|'m|\s+is|\s+am)?\s+)?(?:is\s+)?allergic(?:\s+to\s+(?:it|them|that|those))?$"
 )
 _REACTION = re.compile(
     r"\b(?:reaction|rash|hives|urticaria|anaphyla\w*|shock|swelling|angioedema|itch\w*|wheez\w*|rhinitis|"
@@ -776,7 +779,7 @@ def _state(text: str, kinds: set[str], echoes: list[str]) -> str:
     if allergy and not _REACTION.search(text):
         kinds.add("allergy")
         echoes += ["status", "history", "personal"]
-        return f"allergy {allergy.group('what') or allergy.group('named')}"
+        return f"allergy {allergy.group('what') or allergy.group('named') or allergy.group('first')}"
     has = _HAS.match(text) or _STATE_AFTER.search(text)
     if has:
         kinds.add("status")

@@ -18,6 +18,11 @@ word the query says that few Z lines hold (not "home" or "care" alone), every wo
 said (a relation alone never is: "daughter" is a child, but "daughter asks about mom's care" is no Care,
 child), a frame other than a silent one (Problem, Lack of, Need ...) must be said in its word or a word of its
 kind, and an injury's story is never read (it is coded by the injury and its external cause).
+
+A user names the thing where the Index names its kind ("partner has gonorrhea": Contact, venereal disease;
+"roofer in extreme heat": Exposure, occupational, extreme temperature), and tells a vaccine or a procedure not
+done by a verb ("surgery called off because her blood pressure was too high": Procedure, not done, because
+of, contraindication): both are read through a general dictionary (bot.lookups.index.z_words).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from typing import Any
 
 from bot.lookups import derived
 from bot.lookups.index.words import base_stem, content_stems
+from bot.lookups.index.z_words import ZWords, may_not_be_done, not_done
 
 
 def _each(text: str) -> list[str]:
@@ -53,7 +59,7 @@ FRAMES = frozenset(
 # in its word or a word of its kind.
 SILENT = frozenset(
     content_stems(
-        "problem lack inadequate inadequacy unable difficult difficulty need person unavailability insufficient "
+        "problem lack inadequate inadequacy unable difficult difficulty need person unavailability insufficient encounter "
         "insufficiency social care"
     )
 )
@@ -66,29 +72,39 @@ _FRAME_CUES: dict[str, str] = {
     **dict.fromkeys(_each("near nearby next beside"), "exposure contact"),
     **dict.fromkeys(_each("fitted fit adjusting adjusted adjust"), "fitting admission"),
     **dict.fromkeys(_each("s/p"), "status"),
+    **dict.fromkeys(_each("struggling struggles struggle struggled"), "problem difficulty"),
+    # an allergy named is the allergy status the Index files under History, personal, allergy
+    **dict.fromkeys(_each("allergic allergy allergies"), "history allergy"),
     **dict.fromkeys(_each("skipping skips skipped refuses refused missing misses"), "noncompliance"),
 }
 # Subterm words a frame adds that the sentence tells by its shape, not by the word ("personal", "NEC").
 _OPTIONAL = frozenset(
     _each("""
-    personal (of) specifi nec unspecifi other state condition situation related encounter
+    personal (of) specifi nec unspecifi other state condition situation related encounter environmental
     """)
 )
 # Words that tell the story around a situation (who, when, how it is felt), no part of it.
 _STORY = frozenset(
     content_stems(
         """
-        patient pt he she they him her his hers my me i we our their it its this that who which is are was
+        patient pt he she they him her his hers my me i we our their it its this that who whose which is are was
         were be been being has have had do does did not no now today recently just currently lately still
         here visit ago last week weeks month months year years day days yesterday ever since always
         constant constantly ongoing keeps keep kept again every all time times very really lot lots much many some
         husband wife spouse partner boyfriend girlfriend son daughter child children kid kids father mother dad
         mom parent parents brother sister grandmother grandfather grandma grandpa family woman man lady person
         old yo teen boy girl baby adult elderly senior young worried stressed upset feels feeling says said
-        want wants wanted need needs help seeking came come comes here
+        want wants wanted need needs help seeking came come comes here fine ok okay im
         """
     )
 )
+_OCCUPATIONAL = "occupational"
+_RELATIVE = frozenset(content_stems("relative"))
+# another person's having a disease ("partner has gonorrhea", "a classmate with german measles")
+_HAS = re.compile(r"\b(?:has|had|have|having|with|got|caught|tested\s+positive\s+for|diagnosed\s+with)\b")
+_CONDITION_FRAMES = frozenset(content_stems("contact exposure exposed screening screen screened carrier"))
+_KIND_WORDS = frozenset(content_stems("disease disorder"))  # (what "disease or disorder" lines say)
+MIN_EITHER = 3.0  # a word read as one of a subterm's either-or words this distinctive ("disease" is not)
 MIN_IDF = 2.0  # a word fewer than one Z line in about seven holds
 PER_WORD_LEFT = 0.75  # what a word no line word explains costs a reading
 _INJURY = re.compile(
@@ -121,6 +137,7 @@ _INDEX_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(_each("beat beats beaten hit hits hitting molested abused"), "abuse"),
     **dict.fromkeys(_each("survivor survived victimized"), "victim"),
+    **dict.fromkeys(_each("robbed mugged burglarized scammed carjacked stalked robbery mugging"), "crime"),
     **dict.fromkeys(_each("money afford broke poor poverty income bills paycheck"), "financial"),
     **dict.fromkeys(
         _each("job jobs work works worker workers working workplace shift shifts factory employer coworkers"),
@@ -139,8 +156,15 @@ _INDEX_WORDS: dict[str, str] = {
 
 # Who suffered an act and who did it, told by the verb's voice: "was abused by her dad" (victim), "husband who
 # hit his wife" (perpetrator).
-_ACTS = r"(?:abus\w*|beat\w*|hit|hits|hitting|molest\w*|assault\w*|neglect\w*|harass\w*|bull(?:y|ied|ying))"
-_SUFFERED = re.compile(rf"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+)?{_ACTS}\b|\bvictim\b|\bsurviv\w+")
+_ACTS = (
+    r"(?:abus\w*|beat\w*|hit|hits|hitting|molest\w*|assault\w*|neglect\w*|harass\w*|bull(?:y|ied|ying)|"
+    r"robbed|mugged|burglariz\w*|scammed|carjacked|stalked)"
+)
+# (the patient is the one the act is done to: "was mugged", "her husband hits her")
+_SUFFERED = re.compile(
+    rf"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+)?{_ACTS}\b|\bvictim\b|\bsurviv\w+|"
+    rf"\b{_ACTS}\s+(?:her|him|me|them|the\s+patient|pt)\b"
+)
 _DID = re.compile(
     rf"\bwho\s+(?!was\b|were\b|is\b|are\b|got\b|been\b|had\s+been\b)(?:\w+\s+)?{_ACTS}\b|\bperpetrator\b|\babuser\b"
 )
@@ -214,12 +238,35 @@ _LEAD_WORDS = (
 )
 
 
+# The patient well ("no symptoms", "I feel fine"): a test asked for is a screening (guideline I.C.21.c.5), another
+# person's disease the patient's contact with it.
+_WELL = re.compile(
+    r"\b(?:no\s+symptoms?|without\s+symptoms|asymptomatic|symptom[- ]free|(?:i|he|she|pt|patient)?\s*"
+    r"(?:feel|feels|feeling|is|am|i'?m)\s+(?:fine|well|ok|okay|good|healthy))\b"
+)
+# (a pregnancy said, never denied: "she is not pregnant")
+_PREGNANT = re.compile(
+    r"(?<!not\s)(?<!non-)(?<!non\s)\b(?:pregnan\w*|prenatal|antenatal|fetal|fetus|foetal|gestation\w*|ob)\b"
+)
+_SCANNED = re.compile(
+    r"\b(?:scan|scans|ultrasound|ultrasounds|sonogram|us|u/s|screening|screen|test|testing)\b"
+)
+_ANTENATAL = frozenset(content_stems("antenatal screening"))
+_TESTING = frozenset(_each("test tested testing check checked checking checkup"))
+
+
 def may_lead(query: str) -> bool:
     """A cheap test of the words: whether a sentence answered by another code may tell a situation (a person,
     a quarrel, a job, money, who did or suffered an act, a frame word: status, history, screening) - else no
     Z line is looked for."""
     lowered = query.lower()
-    return any(w in _LEAD_WORDS for w in re.findall(r"[a-z'/-]+", lowered)) or said_as(lowered) != lowered
+    return (
+        any(w in _LEAD_WORDS for w in re.findall(r"[a-z'/-]+", lowered))
+        or said_as(lowered) != lowered
+        or may_not_be_done(lowered)
+        or bool(_WELL.search(lowered))
+        or bool(_PREGNANT.search(lowered) and _SCANNED.search(lowered))
+    )
 
 
 @dataclass(frozen=True)
@@ -228,6 +275,24 @@ class Reading:
 
     line: ZLine
     left: int
+
+
+_OR = re.compile(r"([a-z-]+)\s+or\s+([a-z-]+)")
+_EITHER: dict[str, dict[str, str]] = {}
+
+
+def _either(path: str) -> dict[str, str]:
+    """The words of a subterm said either way ("religious or spiritual"): each stem and the other."""
+    found = _EITHER.get(path)
+    if found is None:
+        found = {}
+        for a, b in _OR.findall(path.lower()):
+            sa, sb = content_stems(a), content_stems(b)
+            if len(sa) == 1 and len(sb) == 1:
+                (x,), (y,) = tuple(sa), tuple(sb)
+                found[x], found[y] = y, x
+        _EITHER[path] = found
+    return found
 
 
 def _key(s: str) -> str:
@@ -288,6 +353,14 @@ class ZLines:
         total = len(self.lines) or 1
         self.idf = {s: math.log(total / f) for s, f in frequency.items()}
         self.by_key = dict(by_key)
+        self.words = ZWords(conn.execute, self.idf, self.fits)
+
+    def fits(self, stems: frozenset[str]) -> bool:
+        """Whether one line holds every stem (a word read as a kind names one line's words, not two lines')."""
+        rarest = max(stems, key=lambda t: self.idf.get(t, 0.0))
+        return any(
+            stems <= self.lines[n].needed | self.lines[n].frame for n in self.by_key.get(_key(rarest), ())
+        )
 
     @staticmethod
     def build(conn: sqlite3.Connection) -> tuple[ZLine, ...]:
@@ -363,19 +436,73 @@ class ZLines:
         reading = self.read(query)
         return reading.line if reading is not None else None
 
-    def read(self, query: str) -> Reading | None:
+    def read(self, query: str, kinds: bool = True) -> Reading | None:
         """The Z line a situation sentence tells and how many of its words no line word explains, or None when
-        no line is said with a distinctive word."""
-        words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", said_as(query.lower()))
+        no line is said with a distinctive word; `kinds`: whether a word is read as the kind the Index names
+        (bot.lookups.index.z_words; not where a Z line of the search's own answered already)."""
+        lowered = query.lower()
+        # "surgery called off because her blood pressure was too high": Procedure, not done, because of,
+        # contraindication (bot.lookups.index.z_words)
+        undone = not_done(self.words, lowered) if kinds else None
+        text = undone or said_as(lowered)
+        well = _WELL.search(text)
+        if well:  # ("checking for ..., no symptoms": the patient is well, no word of the situation)
+            text = text[: well.start()] + " " + text[well.end() :]
+        words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text)
         # each word's stems, and the stems of the Index words it is read as
         means: dict[str, set[str]] = defaultdict(set)
-        for w in words:
+        people: set[str] = set()
+        conditions: list[tuple[frozenset[str], set[str]]] = []
+        named: set[str] = set()  # the Z line words a word's synonyms and broader words spell
+        by_index: set[str] = set()  # the Index's words for relations, frames, work and money said
+        paired: dict[int, frozenset[str]] = {}  # a word read with the word before it ("nose job")
+        for n, w in enumerate(words):
             own = content_stems(base_stem(w)) | content_stems(w)
             index_words = [*_INDEX_WORDS.get(w, "").split(), *_FRAME_CUES.get(w, "").split()]
+            if n in paired:
+                index_words = []
+            reads = {t for i in index_words for t in content_stems(i)}
+            by_index |= reads
+            if kinds and not index_words and own and not own & _STORY:
+                # a word of the thing itself: the Z line words its synonyms and broader words spell ("gonorrhea"
+                # a venereal disease, "heat" a high temperature), a worker's job (occupational); a person is
+                # no word of the situation (bot.lookups.index.z_words)
+                pair = " ".join(words[n : n + 2])
+                read = set(self.words.readings(pair)) if n + 1 < len(words) else set()
+                if read:
+                    paired[n + 1] = frozenset(read)
+                read |= paired.get(n, frozenset()) or self.words.readings(w)
+                if read and (self.words.condition(w) or self.words.condition(pair)):
+                    conditions.append((own, read))  # (read only where the sentence frames a condition, below)
+                else:
+                    reads |= read
+                if self.words.worker(w):
+                    reads |= content_stems("occupational employment")
+            if kinds and _OCCUPATIONAL not in reads and (reads & _RELATIONS or self.words.person(w)):
+                people |= own  # (a person is who the story is about, unless a line names the person)
+                if self.words.relative(w):
+                    reads |= _RELATIVE  # ("aunt": a non-parental relative)
             for s in own:
-                means[s] |= {t for i in index_words for t in content_stems(i)}
-        lowered = query.lower()
-        if _INJURY.search(lowered):
+                means[s] |= reads
+        if kinds and _PREGNANT.search(lowered) and _SCANNED.search(lowered):
+            # a scan or a test in a pregnancy is the Index's antenatal screening
+            for cue in (_PREGNANT, _SCANNED):
+                for said_word in cue.findall(lowered):
+                    for s in content_stems(said_word):
+                        means[s] |= _ANTENATAL
+        if kinds and well and _TESTING & set(words):
+            means["screen"] |= set()  # (a test for a patient who is well is a screening)
+        if people and _HAS.search(lowered) and any(self.words.catching(w) for w in words):
+            # what another person has, a communicable disease, is the patient's contact with it
+            means["contact"] |= set()
+        if conditions and frozenset(means) & _CONDITION_FRAMES:
+            # a disease is read in the Index's word for its kind only where the Index files it by its kind:
+            # Contact, venereal disease; Screening, fever, hemorrhagic (never its history or its status)
+            for stems_of, read in conditions:
+                named |= read
+                for s in stems_of:
+                    means[s] |= read
+        if not undone and _INJURY.search(lowered):
             return None  # an injury's story is coded by the injury and its external cause
         voice = "victim" if _SUFFERED.search(lowered) else "perpetrator" if _DID.search(lowered) else ""
         every = frozenset(means) | frozenset(t for held in means.values() for t in held)
@@ -387,6 +514,10 @@ class ZLines:
         # a frame word said ("counseling", "screening") names the line's frame, never one of its subterms
         framing = frozenset(s for s in every if s in _FRAME_STEMS)
         said = every - framing
+        # (a subterm said either way: in the user's word, or a distinctive word it is read as)
+        own_said = frozenset(means) - framing | frozenset(
+            t for t in said if self.idf.get(t, 0.0) >= MIN_EITHER and t not in _KIND_WORDS
+        )
         if not said:
             return None
         seen: set[int] = set()
@@ -397,26 +528,50 @@ class ZLines:
                     continue
                 seen.add(n)
                 line = self.lines[n]
-                if not all(_said(t, said) for t in line.needed):
-                    continue
-                if line.frame and not line.frame & SILENT and not line.frame & framing:
-                    continue
+                either = _either(line.path)
+                if not all(
+                    _said(t, said)
+                    or (t in framing and line.frame <= SILENT)
+                    or _said(either.get(t, "-"), own_said)
+                    or (t in SILENT and ": " in line.path and len(line.needed) > 2)
+                    for t in line.needed
+                ):
+                    continue  # (a frame word is a subterm of a line under no frame: Immunization, ..., refusal)
+                if (
+                    line.frame
+                    and not line.frame & SILENT
+                    and not line.frame & framing
+                    and not (_OCCUPATIONAL in line.needed and _said(_OCCUPATIONAL, said))
+                ):
+                    continue  # (a hazard at work is an occupational exposure, said or not)
                 if max(self.idf.get(t, 0.0) for t in line.needed) < MIN_IDF:
                     continue
+                if (line.needed <= _KIND_WORDS or " NEC" in line.path) and not line.needed & frozenset(means):
+                    continue  # (a disease named is no "disease or disorder" not named, nor a kind's NEC line)
+                if (
+                    kinds
+                    and not all(_said(t, frozenset(means) | by_index) for t in line.needed - framing)
+                    and not any(_said(t, frozenset(means)) for t in line.needed - framing)
+                    and not (line.frame | line.needed) & framing
+                ):
+                    continue  # (a line said only by what a word is a kind of needs its frame said: no
+                    # "i need a bicycle" for Lack of, transportation)
                 if not any(_said(t, telling - _RELATIONS) for t in line.needed):
                     continue  # (a relation alone: "daughter asks about mom's care" is no Care, child)
-                weight = sum(self.idf.get(t, 0.0) for t in line.needed)
+                # (an inclusion term's silent frame word, "Religious or spiritual problem", weighs nothing unsaid)
+                weight = sum(self.idf.get(t, 0.0) for t in line.needed if t not in SILENT or _said(t, every))
                 held = line.needed | line.frame
                 left = [
                     q
                     for q, index_words in means.items()
                     if q not in framing
                     and q not in _STORY
+                    and q not in people
                     and not q.isdigit()
                     and not _said(q, held)
                     and not any(_said(t, held) for t in index_words)
                 ]
-                if left and not any(_said(t, frozenset(means)) for t in line.needed):
+                if left and not any(_said(t, frozenset(means) | named) for t in line.needed):
                     continue  # (words left, and the line said only in the Index's words for others)
                 framed = 2.0 * len(line.frame & framing) - (
                     1.0 if framing and not line.frame & framing else 0.0
