@@ -1,0 +1,117 @@
+"""Office talk told in everyday words no list holds, read by a general dictionary: "lunch order tacos
+tuesday", "my coffee mug is missing from the breakroom" - a message about the office's food and things, not a
+condition, a procedure or an item, answered with no code at all (bot.lookups.search: "no confident match").
+
+bot.lookups.index.office_talk reads its closed lists (an office thing named, every other word chat). Here a
+word neither list holds is chat too when WordNet's nouns say it is an everyday thing: its most frequent sense
+is of no kind a condition, a body part, a living thing that bites or stings, a substance or a process is
+(`MEDICAL_KINDS`) and no sense of it is a state (a condition: "skin" is also one), or one of its senses is a
+food. Such a word names the office thing the rule needs when no code title, Index line or vocabulary term
+holds it ("mug", "potluck", "scarf"); a word the code data holds ("cane", "trampoline", "coffee") may still be
+a coding question's word, so it counts only when it is a food or a time (the Drug Table's "coffee", the
+Index's "TACO" are not what "coffee" and "tacos" at lunch mean; "hour") - never an item, a place of injury or
+an animal.
+Any other word (a verb no chat list holds, a body part, a symptom, an unknown word) keeps the query a coding
+question, searched as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from bot.lookups.index.office_talk import CHAT, OFFICE_THINGS
+from bot.lookups.index.vague import OFFICE_WORDS
+from bot.lookups.wordnet import Sense
+
+MEDICAL_KINDS = frozenset(
+    {
+        "noun.body",
+        "noun.state",
+        "noun.process",
+        "noun.animal",
+        "noun.plant",
+        "noun.substance",
+        "noun.phenomenon",
+        "noun.feeling",
+    }
+)
+FOOD = "noun.food"
+STATE = "noun.state"
+BODY = "noun.body"
+TIME = "noun.time"
+USUAL = 2  # the senses a word is usually meant in: a state among them may be what the query tells
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9'&/.-]*")
+MIN_WORDS = 3  # (a word or two - "coffee", "taco tuesday" - may be a coding question's shorthand)
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The word and the singulars WordNet may list it by ("tacos" -> taco, "facilities" -> facility)."""
+    forms = [word]
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        forms.append(word[:-1])
+    return tuple(forms)
+
+
+def _senses(word: str, senses: Callable[[str], Sequence[Sense]]) -> Sequence[Sense]:
+    for form in _forms(word):
+        found = senses(form)
+        if found:
+            return found
+    return ()
+
+
+def everyday(found: Sequence[Sense]) -> bool:
+    """Whether a word's noun senses say an everyday thing (see the module docstring)."""
+    if not found or found[0].kind in (STATE, BODY) or any(s.kind == STATE for s in found[:USUAL]):
+        return False
+    return found[0].kind not in MEDICAL_KINDS or any(s.kind == FOOD for s in found)
+
+
+def harmless(found: Sequence[Sense]) -> bool:
+    """Whether a word the code data holds is still everyday talk: a food or a time ("tacos", "hour")."""
+    return any(s.kind == FOOD for s in found) or found[0].kind == TIME
+
+
+def everyday_talk(
+    words: Sequence[str], senses: Callable[[str], Sequence[Sense]], coded: Callable[[str], bool]
+) -> bool:
+    """Whether the query's words (lower case, in order) are office talk in everyday words: at least
+    `MIN_WORDS`, each chat or an everyday noun, and one of them an office thing or an everyday thing the code
+    data does not hold (see the module docstring)."""
+    if len(words) < MIN_WORDS:
+        return False
+    named = False
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if i + 1 < len(words) and not (word in CHAT or words[i + 1] in CHAT):
+            # "potato skins", "bear claws": a compound WordNet lists ("potato skin"), read as one thing
+            found = _senses(f"{word} {words[i + 1]}", senses)
+            if everyday(found) and (not (coded(word) and coded(words[i + 1])) or harmless(found)):
+                named = True
+                i += 2
+                continue
+        i += 1
+        if word in OFFICE_THINGS:
+            named = True
+            continue
+        if word in CHAT or word in OFFICE_WORDS or word.isdigit():
+            continue
+        found = _senses(word, senses)
+        if not everyday(found):
+            return False
+        if coded(word) and not harmless(found):
+            return False
+        named = True
+    return named
+
+
+def talk_words(query: str) -> list[str]:
+    """The query's words as the office talk rules read them (lower case, end punctuation off)."""
+    words = (w.rstrip(".?!,'") for w in _TOKEN.findall(query.lower()))
+    return [w for w in words if w]
