@@ -33,6 +33,8 @@ def _first(codebook: CodeBook, query: str) -> str:
         # a graft from a donor or a cadaver: Nonautologous
         ("endoscopic replacement of radial nerve with donor nerve graft", "01R64KZ"),
         ("open supplement of left upper leg muscle with cadaver tissue", "0KUR0KZ"),
+        # an orthopedist's hardware is the Internal Fixation Device
+        ("hardware removal left ankle open", "0SPG04Z"),
     ],
 )
 def test_pcs_everyday_approach_root_and_source(codebook: CodeBook, query: str, code: str) -> None:
