@@ -277,6 +277,7 @@ _INDEX_MAIN = re.compile(r"^Index: ([^,>(]+)")  # an answer's Index main term
 _NOTES = re.compile(r"\((?:not used|word form|vocabulary|read):[^)]*\)")  # an answer's notes on the words
 SAME_START = 6  # letters two forms of a word share ("hypothyroid", "hypothyroidism")
 MAX_QUERY = 200
+NEGATION_WORDS = frozenset({"no", "not", "without", "non"})
 ITEM_UNREAD = 2  # words a diagnosis or procedure leaves unread before a HCPCS line reading all of them leads
 MAX_TALK_WORDS = 12  # (office talk is a line; a longer text is a note to read, not chatter)
 MAX_LIMIT = 100
@@ -2058,6 +2059,13 @@ class Searcher:
             return found
         if not items or items.notice or not reads_every_word(items[0].why):
             return found
+        said = content_stems(query)
+        covered = said & content_stems(f"{items[0].title} {items[0].why}")
+        first = said - content_stems(unread.group(1))
+        if len(covered) < len(first) or len(said - covered) > ITEM_UNREAD:
+            return found  # (the item's own words must say as much of the query as the first answer used)
+        if said & NEGATION_WORDS and not content_stems(items[0].title) & NEGATION_WORDS:
+            return found  # ("colpopexy without mesh": the item is what the query negates)
         top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD - items[0].score
         lines = [replace(h, score=h.score + top) for h in items][:DRUG_LINES_SHOWN]
         shown = {h.code for h in lines}
@@ -2906,8 +2914,8 @@ class Searcher:
     def _everyday_talk(self, query: str) -> bool:
         """Office talk in everyday words WordNet tells from a coding question's (bot.lookups.index.everyday_talk)."""
         words = talk_words(query)
-        if not MIN_TALK_WORDS <= len(words) <= MAX_TALK_WORDS:
-            return False
+        if not MIN_TALK_WORDS <= len(words) <= MAX_TALK_WORDS or _TWO_CAPITALS.search(query):
+            return False  # (an abbreviation typed in capitals is a coding question's shorthand: "POI at 35")
         wordnet: WordNet | None = getattr(self._local, "wordnet", None)
         if wordnet is None or getattr(self._local, "wordnet_conn", None) is not self.book.db.conn:
             wordnet = WordNet(self.book.db.conn.execute)

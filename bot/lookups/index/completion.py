@@ -681,7 +681,7 @@ def complete_pcs(
         return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
     query_stems = query_stems | eye_sides(raw, query_stems)
     named_approaches = said_approaches(query_stems)
-    query_stems = without_refused_scope(query_stems)  # ("through the mouth without scope")
+    query_stems = without_refused_scope(query_stems, named_approaches)  # ("through the mouth without scope")
     devices = device_words(conn, query_stems, memo) | drain_device_words(raw, query_stems)
     query_stems = fine_needle_words(diagnostic_words(query_stems | value_words(conn, query_stems, memo)))
     wanted_qualifier = content_stems(qualifier)

@@ -43,6 +43,8 @@ TIME = "noun.time"
 USUAL = 2  # the senses a word is usually meant in: a state among them may be what the query tells
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'&/.-]*")
 MIN_WORDS = 3  # (a word or two - "coffee", "taco tuesday" - may be a coding question's shorthand)
+MIN_CONTENT = 2  # words no chat list holds
+THINGS = frozenset({FOOD, "noun.artifact"})
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -85,6 +87,8 @@ def everyday_talk(
     data does not hold (see the module docstring)."""
     if len(words) < MIN_WORDS:
         return False
+    if sum(1 for w in words if not (w in CHAT or w in OFFICE_WORDS or w.isdigit())) < MIN_CONTENT:
+        return False  # ("POI at 35": one word to read, a coding question's shorthand)
     named = False
     i = 0
     while i < len(words):
@@ -92,7 +96,11 @@ def everyday_talk(
         if i + 1 < len(words) and not (word in CHAT or words[i + 1] in CHAT):
             # "potato skins", "bear claws": a compound WordNet lists ("potato skin"), read as one thing
             found = _senses(f"{word} {words[i + 1]}", senses)
-            if everyday(found) and (not (coded(word) and coded(words[i + 1])) or harmless(found)):
+            if (
+                everyday(found)
+                and (found[0].kind in THINGS or harmless(found))
+                and (not (coded(word) and coded(words[i + 1])) or harmless(found))
+            ):
                 named = True
                 i += 2
                 continue
@@ -105,9 +113,11 @@ def everyday_talk(
         found = _senses(word, senses)
         if not everyday(found):
             return False
-        if coded(word) and not harmless(found):
+        if any(coded(form) for form in _forms(word)) and not harmless(found):
             return False
-        named = True
+        # a thing (a food, an object) names the talk; an act or an event ("no ride to appointments") may be
+        # a patient's situation, which the Z codes tell in the same everyday words
+        named = named or found[0].kind in THINGS or any(s.kind == FOOD for s in found)
     return named
 
 

@@ -64,7 +64,8 @@ def everyday_approaches(query_stems: frozenset[str], said: frozenset[str]) -> fr
     """The approaches `said` (read from the approach words) corrected by the everyday words: a refused scope
     takes 4 and 8 away, an opening said gives 7 (8 with a scope), a small incision gives 3."""
     out = set(said)
-    refused = scope_refused(query_stems)
+    # (only a scope named by no procedure of its own is refused: "laparoscopic colpopexy without mesh")
+    refused = bare_scope(said) and scope_refused(query_stems)
     if refused:
         out -= {THROUGH_SKIN_SCOPE, NATURAL_ENDOSCOPIC}
     if opening_said(query_stems):
@@ -82,8 +83,9 @@ def bare_scope(said: frozenset[str]) -> bool:
     return said == frozenset({THROUGH_SKIN_SCOPE, NATURAL_ENDOSCOPIC})
 
 
-def without_refused_scope(query_stems: frozenset[str]) -> frozenset[str]:
-    """The stems with a refused scope's words taken out, so no approach value's "Endoscopic" is said."""
-    if not scope_refused(query_stems):
+def without_refused_scope(query_stems: frozenset[str], said: frozenset[str]) -> frozenset[str]:
+    """The stems with a refused scope's words taken out, so no approach value's "Endoscopic" is said
+    (`said`: the approaches the query's words name, a refused scope's taken away)."""
+    if not scope_refused(query_stems) or said & {THROUGH_SKIN_SCOPE, NATURAL_ENDOSCOPIC}:
         return query_stems
     return frozenset(w for w in query_stems if not w.startswith(SCOPE_PREFIXES))
