@@ -414,11 +414,3 @@ def begins_with_phrase(title: str, phrase: str) -> bool:
     """Whether a title's first words are a descriptor's phrase ("Crutch substitute, ..."), word by word."""
     said = re.findall(r"[a-z0-9]+", phrase)
     return re.findall(r"[a-z0-9]+", title.lower())[: len(said)] == said
-
-
-_UNREAD = re.compile(r"(?:\(|; )not used: ")
-
-
-def reads_every_word(why: str) -> bool:
-    """Whether an answer's explanation says it used every word of the query (no "not used: ..." part)."""
-    return _UNREAD.search(why) is None

@@ -93,7 +93,6 @@ from bot.lookups.hcpcs_items import (
     names_the_item,
     names_typed_item,
     read_as_item,
-    reads_every_word,
     spelled_count,
     title_head_names,
     typed_item_forms,
@@ -277,8 +276,6 @@ _INDEX_MAIN = re.compile(r"^Index: ([^,>(]+)")  # an answer's Index main term
 _NOTES = re.compile(r"\((?:not used|word form|vocabulary|read):[^)]*\)")  # an answer's notes on the words
 SAME_START = 6  # letters two forms of a word share ("hypothyroid", "hypothyroidism")
 MAX_QUERY = 200
-NEGATION_WORDS = frozenset({"no", "not", "without", "non"})
-ITEM_UNREAD = 2  # words a diagnosis or procedure leaves unread before a HCPCS line reading all of them leads
 MAX_TALK_WORDS = 12  # (office talk is a line; a longer text is a note to read, not chatter)
 MAX_LIMIT = 100
 SETTING_DEPTH = 10  # answers read for a PCS one to put before the HCPCS ones (bot.lookups.index.pcs_setting)
@@ -972,7 +969,6 @@ class Searcher:
         found = self._substance_story_first(query, systems, limit, found)
         found = self._venom_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
-        found = self._item_reads_all(query, systems, limit, found)
         found = self._brand_item_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
         found = self._pregnancy_class_first(query, systems, limit, found)
@@ -2038,36 +2034,6 @@ class Searcher:
         top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD - item[0].score
         lines = [replace(h, score=h.score + top, why=f"item “{phrase}”: {h.why}") for h in item]
         lines = [h for h in lines if h.system == "HCPCS"][:DRUG_LINES_SHOWN]
-        shown = {h.code for h in lines}
-        return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
-
-    def _item_reads_all(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
-        """A HCPCS item told in words a diagnosis or a procedure reads only part of ("leadless dual chamber
-        pacemaker device": a pacemaker's Removal leaves "leadless", "dual", "chamber" unread): when the first
-        answer leaves `ITEM_UNREAD` words or more unused and the HCPCS lines alone answer every word, the
-        item leads and what the whole query found follows (bot.lookups.hcpcs_items.reads_every_word)."""
-        if "hcpcs" not in systems or len(systems) == 1 or not found or found.notice:
-            return found
-        if found[0].system == SYSTEM_NAMES["hcpcs"] or found.notice.startswith("That is a CPT"):
-            return found
-        unread = _LEFT_UNREAD.search(found[0].why)
-        if unread is None or len(unread.group(1).split(", ")) < ITEM_UNREAD:
-            return found
-        try:
-            items = self._find(query, ("hcpcs",), limit)
-        except QueryError:
-            return found
-        if not items or items.notice or not reads_every_word(items[0].why):
-            return found
-        said = content_stems(query)
-        covered = said & content_stems(f"{items[0].title} {items[0].why}")
-        first = said - content_stems(unread.group(1))
-        if len(covered) < len(first) or len(said - covered) > ITEM_UNREAD:
-            return found  # (the item's own words must say as much of the query as the first answer used)
-        if said & NEGATION_WORDS and not content_stems(items[0].title) & NEGATION_WORDS:
-            return found  # ("colpopexy without mesh": the item is what the query negates)
-        top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD - items[0].score
-        lines = [replace(h, score=h.score + top) for h in items][:DRUG_LINES_SHOWN]
         shown = {h.code for h in lines}
         return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
 

@@ -1,7 +1,6 @@
 """Round 23: the approach told in everyday words (pcs_openings), a balloon or a vessel's stent read as the
 widening it is (pcs_widening, pcs_dilation), a graft from a donor (pcs_grafts), a laboratory test named by its
-method and what it detects (cpt_kinds), office talk in everyday words WordNet tells (everyday_talk), and a
-HCPCS item reading every word where a diagnosis reads part of them (search._item_reads_all)."""
+method and what it detects (cpt_kinds), and office talk in everyday words WordNet tells (everyday_talk)."""
 
 from __future__ import annotations
 
@@ -63,10 +62,3 @@ def test_office_talk_in_everyday_words_gets_no_code(codebook: CodeBook) -> None:
         assert not found and "office talk" in found.notice
     # a sting, a bite, a body part or a verb no chat list holds keeps the query a coding question
     assert _first(codebook, "bee sting at the picnic").startswith("T63.44")
-
-
-def test_an_item_reading_every_word_leads(codebook: CodeBook) -> None:
-    # a diagnosis leaving several words unread gives way to the HCPCS line reading all of them
-    assert _first(codebook, "bilevel respiratory device without a backup rate") == "E0470"
-    # a diagnosis leaving one word unread keeps the lead ("gloves" is where the latex was met)
-    assert _first(codebook, "allergic to latex gloves") == "Z91.040"
