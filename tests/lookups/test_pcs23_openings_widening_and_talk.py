@@ -60,5 +60,7 @@ def test_office_talk_in_everyday_words_gets_no_code(codebook: CodeBook) -> None:
     for talk in ("coffee and tacos for the friday meeting", "pretzels and soda for the afternoon break"):
         found = find_codes(codebook, talk)
         assert not found and "office talk" in found.notice
-    # a sting, a bite, a body part or a verb no chat list holds keeps the query a coding question
+    # a sting, a bite, a body part, a sense or a verb no chat list holds keeps the query a coding question;
+    # so does a time word that is also a doing ("fall": autumn, and a fall)
     assert _first(codebook, "bee sting at the picnic").startswith("T63.44")
+    assert _first(codebook, "fall from top bunk bed").startswith("W06")

@@ -4,9 +4,10 @@ condition, a procedure or an item, answered with no code at all (bot.lookups.sea
 
 bot.lookups.index.office_talk reads its closed lists (an office thing named, every other word chat). Here a
 word neither list holds is chat too when WordNet's nouns say it is an everyday thing: its most frequent sense
-is of no kind a condition, a body part, a living thing that bites or stings, a substance or a process is
-(`MEDICAL_KINDS`) and no sense of it is a state (a condition: "skin" is also one), or one of its senses is a
-food. Such a word names the office thing the rule needs when no code title, Index line or vocabulary term
+is of an everyday kind - a thing, a time, a place, a group, a doing (`EVERYDAY_KINDS`), not a sense, a
+feeling, a state, a body part, a process, a living thing or a substance - and neither of its usual senses is
+a state or a body part ("skin", "taste" are what a patient tells), or it is a plant or a substance that is
+also a food ("jalapeno", "soda"). Such a word names the office thing the rule needs when no code title, Index line or vocabulary term
 holds it ("mug", "potluck", "scarf"); a word the code data holds ("cane", "trampoline", "coffee") may still be
 a coding question's word, so it counts only when it is a food or a time (the Drug Table's "coffee", the
 Index's "TACO" are not what "coffee" and "tacos" at lunch mean; "hour") - never an item, a place of injury or
@@ -24,18 +25,27 @@ from bot.lookups.index.office_talk import CHAT, OFFICE_THINGS
 from bot.lookups.index.vague import OFFICE_WORDS
 from bot.lookups.wordnet import Sense
 
-MEDICAL_KINDS = frozenset(
+# The kinds of everyday things, times, places, groups and doings (WordNet's lexicographer files); a sense,
+# a feeling, a state, a body part, a process, a living thing, a substance or a person (a verb read as a
+# name: "ate") is what a coding question tells.
+EVERYDAY_KINDS = frozenset(
     {
-        "noun.body",
-        "noun.state",
-        "noun.process",
-        "noun.animal",
-        "noun.plant",
-        "noun.substance",
-        "noun.phenomenon",
-        "noun.feeling",
+        "noun.food",
+        "noun.artifact",
+        "noun.time",
+        "noun.location",
+        "noun.group",
+        "noun.quantity",
+        "noun.communication",
+        "noun.possession",
+        "noun.event",
+        "noun.act",
+        "noun.object",
+        "noun.shape",
     }
 )
+GROWN = frozenset({"noun.plant", "noun.substance", "noun.person"})
+DOINGS = frozenset({"noun.act", "noun.event"})
 FOOD = "noun.food"
 STATE = "noun.state"
 BODY = "noun.body"
@@ -67,16 +77,29 @@ def _senses(word: str, senses: Callable[[str], Sequence[Sense]]) -> Sequence[Sen
     return ()
 
 
+def _grown_food(found: Sequence[Sense]) -> bool:
+    """A plant, a substance or a name first that is also a food ("jalapeno", "soda", "taco"): what the
+    office eats."""
+    return found[0].kind in GROWN and any(s.kind == FOOD for s in found)
+
+
 def everyday(found: Sequence[Sense]) -> bool:
     """Whether a word's noun senses say an everyday thing (see the module docstring)."""
-    if not found or found[0].kind in (STATE, BODY) or any(s.kind == STATE for s in found[:USUAL]):
+    if not found or any(s.kind in (STATE, BODY) for s in found[:USUAL]):
         return False
-    return found[0].kind not in MEDICAL_KINDS or any(s.kind == FOOD for s in found)
+    return found[0].kind in EVERYDAY_KINDS or _grown_food(found)
+
+
+def thing(found: Sequence[Sense]) -> bool:
+    """Whether an everyday word names a thing (a food, an object) the office talks about."""
+    return found[0].kind in THINGS or _grown_food(found)
 
 
 def harmless(found: Sequence[Sense]) -> bool:
     """Whether a word the code data holds is still everyday talk: a food or a time ("tacos", "hour")."""
-    return any(s.kind == FOOD for s in found) or found[0].kind == TIME
+    if found[0].kind == TIME:
+        return not any(s.kind in DOINGS for s in found[:USUAL])  # ("fall": autumn, and a fall)
+    return found[0].kind == FOOD or _grown_food(found)
 
 
 def everyday_talk(
@@ -98,7 +121,7 @@ def everyday_talk(
             found = _senses(f"{word} {words[i + 1]}", senses)
             if (
                 everyday(found)
-                and (found[0].kind in THINGS or harmless(found))
+                and thing(found)
                 and (not (coded(word) and coded(words[i + 1])) or harmless(found))
             ):
                 named = True
@@ -117,7 +140,7 @@ def everyday_talk(
             return False
         # a thing (a food, an object) names the talk; an act or an event ("no ride to appointments") may be
         # a patient's situation, which the Z codes tell in the same everyday words
-        named = named or found[0].kind in THINGS or any(s.kind == FOOD for s in found)
+        named = named or thing(found)
     return named
 
 
