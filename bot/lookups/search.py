@@ -131,6 +131,8 @@ from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, name
 from bot.lookups.index.dominant_side import dominance_note, other_titles
 from bot.lookups.index.drug_induced import may_read as may_read_induced
 from bot.lookups.index.drug_induced import read_induced
+from bot.lookups.index.everyday_talk import MIN_WORDS as MIN_TALK_WORDS
+from bot.lookups.index.everyday_talk import everyday_talk, talk_words
 from bot.lookups.index.fears import may_read_fear, read_fear
 from bot.lookups.index.found_on import without_test
 from bot.lookups.index.gestation import trimester_said
@@ -265,6 +267,7 @@ from bot.lookups.shortest import sizes_for
 from bot.lookups.sounds import SILENT_STARTS, consonant_key, sound_key, vowel_distance
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_word_answer, thin_title_match
+from bot.lookups.wordnet import WordNet
 
 ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}  # a trimester as charts write it
 
@@ -273,6 +276,7 @@ _INDEX_MAIN = re.compile(r"^Index: ([^,>(]+)")  # an answer's Index main term
 _NOTES = re.compile(r"\((?:not used|word form|vocabulary|read):[^)]*\)")  # an answer's notes on the words
 SAME_START = 6  # letters two forms of a word share ("hypothyroid", "hypothyroidism")
 MAX_QUERY = 200
+MAX_TALK_WORDS = 12  # (office talk is a line; a longer text is a note to read, not chatter)
 MAX_LIMIT = 100
 SETTING_DEPTH = 10  # answers read for a PCS one to put before the HCPCS ones (bot.lookups.index.pcs_setting)
 _NEGATION = re.compile(r"(?i)\b(?:without|not resulting in|not associated with)\b")
@@ -955,7 +959,7 @@ class Searcher:
 
     def _find_all(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         # "printer out of toner", "can you call me back" (bot.lookups.index.office_talk)
-        if len(query) <= MAX_QUERY and office_talk(query):
+        if len(query) <= MAX_QUERY and (office_talk(query) or self._everyday_talk(query)):
             return _with_notice([], "No confident match: office talk, not a condition, procedure or item.")
         found = self._find_read(query, systems, limit)
         found = self._injury_before_cause(query, systems, limit, found)
@@ -2885,6 +2889,17 @@ class Searcher:
             return True
         tree = self.index_tree()  # "scapuloplasty": a procedure word the PCS tables' body parts read
         return procedure_reading(tree.conn, word, self.vocabulary.body_part, tree.memo) is not None
+
+    def _everyday_talk(self, query: str) -> bool:
+        """Office talk in everyday words WordNet tells from a coding question's (bot.lookups.index.everyday_talk)."""
+        words = talk_words(query)
+        if not MIN_TALK_WORDS <= len(words) <= MAX_TALK_WORDS or _TWO_CAPITALS.search(query):
+            return False  # (an abbreviation typed in capitals is a coding question's shorthand: "POI at 35")
+        wordnet: WordNet | None = getattr(self._local, "wordnet", None)
+        if wordnet is None or getattr(self._local, "wordnet_conn", None) is not self.book.db.conn:
+            wordnet = WordNet(self.book.db.conn.execute)
+            self._local.wordnet, self._local.wordnet_conn = wordnet, self.book.db.conn
+        return everyday_talk(words, wordnet.senses, self._coded)
 
     def _indexed(self, word: str) -> bool:
         """Whether an index line or the vocabulary holds the word."""

@@ -29,9 +29,10 @@ from bot.lookups.index.pcs_coronary import (
 from bot.lookups.index.pcs_devices import device_words, drain_device_words
 from bot.lookups.index.pcs_diagnostic import diagnostic_words, study_said
 from bot.lookups.index.pcs_eye_sides import eye_sides
-from bot.lookups.index.pcs_grafts import skin_graft_words
+from bot.lookups.index.pcs_grafts import donor_graft_words, skin_graft_words
 from bot.lookups.index.pcs_levels import digit_words, level_words
 from bot.lookups.index.pcs_natural import NATURAL_OPENING, natural_opening_first, vaginal_approach
+from bot.lookups.index.pcs_openings import bare_scope, everyday_approaches, without_refused_scope
 from bot.lookups.index.pcs_operations import fine_needle_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.store import pcs_use_values
@@ -636,7 +637,8 @@ def said_approaches(query_stems: frozenset[str]) -> frozenset[str]:
         # "endoscopic carpal tunnel release": a scope named by no opening is an endoscopic approach, through
         # the skin (4) or a natural opening (8), whichever the table offers.
         said.update(("4", "8"))
-    return frozenset(said)
+    # "through the mouth without scope", "through stab incisions" (bot.lookups.index.pcs_openings)
+    return everyday_approaches(query_stems, frozenset(said))
 
 
 def other_approach(code: str, query_stems: frozenset[str]) -> bool:
@@ -679,6 +681,7 @@ def complete_pcs(
         return Completion(str(rows[0][0]), str(rows[0][1]), True, "")
     query_stems = query_stems | eye_sides(raw, query_stems)
     named_approaches = said_approaches(query_stems)
+    query_stems = without_refused_scope(query_stems, named_approaches)  # ("through the mouth without scope")
     devices = device_words(conn, query_stems, memo) | drain_device_words(raw, query_stems)
     query_stems = fine_needle_words(diagnostic_words(query_stems | value_words(conn, query_stems, memo)))
     wanted_qualifier = content_stems(qualifier)
@@ -689,6 +692,8 @@ def complete_pcs(
     stoma = stoma_qualifier_words(raw, query_stems)
     # "split thickness skin graft": Partial Thickness, the patient's own skin unless another source is said.
     said_stems |= skin_graft_words(raw, query_stems)
+    # "donor nerve graft", "cadaver tissue": Nonautologous Tissue Substitute (bot.lookups.index.pcs_grafts)
+    said_stems |= donor_graft_words(raw, query_stems)
     if not said_stems & OPENING_STEMS:
         # "C/S via low transverse uterine incision": the preposition names no approach ("Via Natural or
         # Artificial Opening" is said by its opening: "via vagina").
@@ -783,6 +788,8 @@ def complete_pcs(
             and natural_opening_first(code, meanings.get((4, code[3]), ""))
         ):
             approach = 1.0  # "LEEP of cervix", "D&C": through the vagina
+        if bare_scope(named_approaches) and code[4] == "8":
+            approach = 1.0  # "repair of the anus through the scope": a tract's scope goes in by its opening
         if code[0] not in APPROACH_SECTIONS:
             # The fifth character is no approach here (Imaging: the contrast; Extracorporeal: the duration).
             approach = 0.0

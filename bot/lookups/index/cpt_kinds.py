@@ -122,6 +122,7 @@ TEST_SHAPE = _listed(
     order 24-hour 24hr 24h beta heterophile surface core combo 1/2 quantitative specimen of skin
     scraping urea with without w/ w/o diff differential automated manual micro microscopy dipstick
     peripheral probe probes cells breath sweat vaginal cervical urethral heel stick
+    office clinic bedside in-house rh
     """
 )
 # A laboratory's way of measuring a substance ("ionized calcium", "fractionated bilirubin", "total T3").
@@ -182,6 +183,7 @@ STUDY_PHRASES = (
     "psychological testing",
     "developmental testing",
     "pulse ox",
+    "pulse oximetry",
     "gi series",
     "barium swallow",
     "barium enema",
@@ -209,7 +211,7 @@ STUDY_SHAPE = _listed(
     clavicle scapula humerus femur tibia fibula heel sacrum coccyx kidneys bladder liver gallbladder
     spleen pancreas scrotum testicular prostate uterus ovaries transvaginal soft tissue joint lungs lung
     aortic coronary extremity tone neurobehavioral first hour eval evaluation drowsy sleep-deprived
-    photic stimulation ankle brachial index segmental pressures follow-through uptake
+    photic stimulation ankle brachial index segmental pressures follow-through uptake overnight
     """
 )
 
@@ -315,10 +317,40 @@ def _kept(tokens: list[str], allowed: frozenset[str] = frozenset()) -> list[str]
     return kept
 
 
+# An enzyme is named by its ending ("transglutaminase", "aldolase", "cholinesterase", "elastase"): measured
+# when a test word says so, like a substance (an enzyme is also a drug: "alteplase", "rasburicase");
+# "disease", "release", "phase" are no enzymes.
+_ENZYME = re.compile(r"^[a-z0-9-]{3,}[^aeiouh]ase$")
+# A condition's word by its ending ("iga nephropathy", "antibody deficiency"): what a method word beside it
+# measures is then no test the query asks for.
+_CONDITION = re.compile(
+    r"(?:itis|osis|emia|aemia|pathy|oma|algia|plasia|trophy|ism|iasis|uria|penia|megaly|rrhea|cele|ectasia)$"
+)
+_CONDITION_WORDS = frozenset(
+    {"disease", "syndrome", "deficiency", "infection", "disorder", "pregnancy", "reaction", "related"}
+)
+# A test named by its method and what it detects ("trichomonas naat", "tissue transglutaminase iga",
+# "toxoplasma igg antibody"): a few words, none of them a condition, a story or a reason.
+MAX_METHOD_OBJECT = 2  # words no list holds beside a method word
+MAX_METHOD_QUERY = 4
+
+
+def _detected(words: list[str], unknown: list[str]) -> bool:
+    """Whether the words no list holds are what a method word beside them detects (an organism, an antibody's
+    target): few, in a short query with no link word, and none of them a condition's word."""
+    return (
+        0 < len(unknown) <= MAX_METHOD_OBJECT
+        and len(words) <= MAX_METHOD_QUERY
+        and not set(words) & (_LINKS | STORY | FINDINGS)
+        and not any(_CONDITION.search(w) or w in _CONDITION_WORDS for w in unknown)
+    )
+
+
 def laboratory_test(tokens: list[str]) -> bool:
     """Whether the words name a laboratory test (see the module docstring)."""
     words = _joined(_joined(tokens, ANALYTE_PHRASES, "<analyte>"), ("finger stick",), "fingerstick")
     analyte = substance = strong = qualifier = method = False
+    unknown: list[str] = []
     for i, w in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
         if (
@@ -329,7 +361,7 @@ def laboratory_test(tokens: list[str]) -> bool:
             return False  # "A1c 6.1", "potassium 3": a result, which ICD-10-CM codes when abnormal
         if w == "<analyte>" or w in ANALYTES or (w in CULTURES and len(words) > 1):
             analyte = True
-        elif w in SUBSTANCES:
+        elif w in SUBSTANCES or _ENZYME.match(w):
             substance = True
         elif w in MEASURED_AS:
             strong = True  # "ionized calcium", "free testosterone": how the laboratory measures it
@@ -339,7 +371,9 @@ def laboratory_test(tokens: list[str]) -> bool:
         elif w in QUALIFIERS:
             qualifier = True
         elif not (w in TEST_SHAPE or w in _LINKS or w in _FOR_SERVICE or _NUMBER.match(w)):
-            return False
+            unknown.append(w)
+    if unknown:
+        return method and _detected(words, unknown)
     specimen = bool(SPECIMEN_WORDS.intersection(words))
     return analyte or ((substance or specimen) and strong) or (qualifier and method)
 

@@ -80,6 +80,7 @@ from bot.lookups.index.pcs_suffixes import SUFFIX_CREDIT, names_operation, suffi
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
 from bot.lookups.index.pcs_tubes import tube_tip_words
 from bot.lookups.index.pcs_vessels import clot_vessel_words
+from bot.lookups.index.pcs_widening import dilation_for_balloon
 from bot.lookups.index.query import LONG_TERM_ECHOES, Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import (
@@ -1091,6 +1092,8 @@ def _verify(
         done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named))
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
+            # "balloon venoplasty": the balloon is the widening, not a Repair (pcs_widening)
+            done = dilation_for_balloon(conn, done, stems, memo) or done
             done = drainage_for_drain(conn, done, own or stems, memo) or done
             done = resection_for_body_part(conn, done, own or stems, memo) or done
             done = supplement_for_substitute(conn, done, stems, memo) or done

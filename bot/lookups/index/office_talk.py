@@ -36,7 +36,7 @@ OFFICE_THINGS = _listed(
     logon epic portal website zoom timesheet payroll pto paycheck vacation birthday holiday holidays
     weekend towels supplies desk extension dog cat pet puppy kitten call calls remind reschedule copay
     billing bill validation validate stamps microwave fridge keys shift shifts deposit paystub paystubs
-    timecard superbill superbills clearinghouse
+    timecard superbill superbills clearinghouse breakroom cafeteria
     """
 )
 OFFICE_PHRASES = re.compile(r"\b(?:running\s+late|call\s+(?:me\s+)?back|front\s+desk|work\s+note)\b")
@@ -53,6 +53,7 @@ CHAT = _listed(
     lab back patient pt doctor nurse staff front office clinic next week day time pm am noon machine
     jammed took take walked across sheet cover happy visitor break monday tuesday wednesday thursday
     friday saturday sunday order parking lot garage elevator lunchroom closet direct info update updated
+    missing lost
     """
 )
 # Keyboard mash: a run of one consonant no abbreviation is ("zzz", "xxxxx"), or a keyboard row.

@@ -27,7 +27,8 @@ _WORD = re.compile(r"[a-z][a-z-]*")
 # The device nouns of the operating room no Device Key line ends with, read as the Device Key defines the
 # value: a band put around a structure (a banded varix, a rubber-banded hemorrhoid, a gastric band) squeezes it
 # from outside, an Extraluminal Device like a clip; a filter sits in a vessel's lumen, an Intraluminal Device; a chest
-# port is a Totally Implantable Vascular Access Device; a cage an Interbody Fusion Device.
+# port is a Totally Implantable Vascular Access Device; a cage an Interbody Fusion Device; an orthopedist's
+# hardware and pins an Internal Fixation Device.
 _COMMON_NOUNS = {
     "band": "Extraluminal Device",
     "bands": "Extraluminal Device",
@@ -43,6 +44,16 @@ _COMMON_NOUNS = {
     "cages": "Interbody Fusion Device",
     "allograft": "Nonautologous Tissue Substitute",
     "allografts": "Nonautologous Tissue Substitute",
+    # An orthopedist's "hardware" and "pins" are the plates, screws and wires of an internal fixation
+    # ("Kirschner wire (K-wire) - use Internal Fixation Device"); brachytherapy "seeds" are its Radioactive
+    # Element (a Device Key line of its own); a joint replacement's "component" is its Synthetic Substitute.
+    "hardware": "Internal Fixation Device",
+    "pin": "Internal Fixation Device",
+    "pins": "Internal Fixation Device",
+    "seed": "Radioactive Element",
+    "seeds": "Radioactive Element",
+    "component": "Synthetic Substitute",
+    "components": "Synthetic Substitute",
 }
 COMMON_NOUNS = {stem(w): frozenset(content_stems(v)) for w, v in _COMMON_NOUNS.items()}
 

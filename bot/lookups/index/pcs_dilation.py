@@ -7,6 +7,12 @@ Hepatobiliary Duct) offers no Intraluminal Device at all. So when the Index led 
 device the query names (a Device Key "use" line: "Stent, intraluminal - use Intraluminal Device") is not a
 value of that table for the body part, the Dilation table of the same body system holding that device for the
 same body part completes the code, as a coder turns from one table to the other.
+
+In a blood vessel the word "stent" itself says the objective, so it turns to Dilation even where the vessel's
+Insertion table holds an Intraluminal Device ("open stent placement right external iliac artery" is 047H0DZ,
+not 04HH0DZ): an arterial or venous stent is put in to hold the lumen open (the angioplasty's stent). A stent
+graft (an endograft excluding an aneurysm) is no widening and keeps its table, and so does the Insertion
+table of another tract that holds the device (the esophagus: 0DH5).
 """
 
 from __future__ import annotations
@@ -14,15 +20,19 @@ from __future__ import annotations
 import sqlite3
 
 from bot.lookups.index.completion import Completion, complete_pcs, value_words
-from bot.lookups.index.words import content_stems
+from bot.lookups.index.words import content_stems, stem
 
 INSERTION = "H"
 DILATION = "7"
 DEVICE = 6  # the device character's position (1-based, as pcs_axes stores it)
 BODY_PART = 4
+STENT = stem("stent")
+VESSEL_SYSTEMS = frozenset({"02", "03", "04", "05", "06"})  # heart and great vessels, arteries, veins
+GRAFT = stem("graft")
 
 
-def _axis(conn: sqlite3.Connection, table: str, position: int) -> dict[str, str]:
+def axis_meanings(conn: sqlite3.Connection, table: str, position: int) -> dict[str, str]:
+    """What each character of one axis of a PCS table means ("0D7", 4 -> {"5": "Esophagus", ...})."""
     return {
         str(c): str(m)
         for c, m in conn.execute(
@@ -74,30 +84,39 @@ def dilation_for_device(
     if not named:
         return None
     dilation = code[:2] + DILATION
-    device = named_device(_axis(conn, dilation, DEVICE), named)
+    device = named_device(axis_meanings(conn, dilation, DEVICE), named)
     if not device:
         return None
-    meaning = _axis(conn, dilation, DEVICE)[device]
-    if _inserts(conn, code[:4], meaning):
+    meaning = axis_meanings(conn, dilation, DEVICE)[device]
+    widening = code[:2] in VESSEL_SYSTEMS and STENT in query_stems and GRAFT not in query_stems
+    if not widening and _inserts(conn, code[:4], meaning):
         return None
-    part = content_stems(_axis(conn, code[:3], BODY_PART).get(code[3], ""))
+    part = content_stems(axis_meanings(conn, code[:3], BODY_PART).get(code[3], ""))
     if not part:
         return None
     # The Dilation table's body parts that are this one ("Ureter" -> "Right Ureter", "Left Ureter",
     # "Ureters, Bilateral"), the query's words choosing between them, the first when they do not.
-    parts = _axis(conn, dilation, BODY_PART)
+    parts = axis_meanings(conn, dilation, BODY_PART)
     same = [
         c for c, m in sorted(parts.items()) if part <= content_stems(m) and _has(conn, dilation + c, device)
     ]
     if not same:
         return None
-    best = max(same, key=lambda c: (len(content_stems(parts[c]) & query_stems), -same.index(c)))
+    best = max(
+        same,
+        key=lambda c: (
+            len(content_stems(parts[c]) & query_stems),
+            -len(content_stems(parts[c]) - part),  # ("Esophagus" before "Upper Esophagus" when none is said)
+            -same.index(c),
+        ),
+    )
     wanted = query_stems | content_stems(meaning)
     found = complete_pcs(conn, dilation + best, wanted, "", memo)
     if found is None or found.code[5] != device:
         return None
+    lacking = f"no {meaning} for {axis_meanings(conn, code[:3], BODY_PART)[code[3]]} in Insertion"
     how = (
-        f"PCS tables: no {meaning} for {_axis(conn, code[:3], BODY_PART)[code[3]]} "
-        f"in Insertion; a stent widening it is Dilation -> {parts[best]}"
+        f"PCS tables: {'a stent holds the lumen open' if widening else lacking}; a stent widening it is "
+        f"Dilation -> {parts[best]}"
     )
     return Completion(found.code, found.title, True, f"{how}, {found.how}" if found.how else how)

@@ -68,3 +68,20 @@ def skin_graft_words(table: str, query_stems: frozenset[str]) -> frozenset[str]:
     if not query_stems & OTHER_SOURCE:
         said |= AUTOLOGOUS
     return frozenset(said)
+
+
+# A graft from another individual or animal ("donor nerve graft", "cadaver bone", "porcine graft"): the
+# Nonautologous Tissue Substitute of any table that offers both sources. A skin graft's "donor" is most often
+# the patient's own donor site, so there only the words of another individual or animal say it.
+DONORS = frozenset(
+    stem(w)
+    for w in ("donor", "cadaver", "cadaveric", "allograft", "allografts", "homograft", "xenograft", "porcine")
+)
+SKIN_DONORS = DONORS - {stem("donor")}
+NONAUTOLOGOUS = frozenset({stem("nonautologous")})
+
+
+def donor_graft_words(table: str, query_stems: frozenset[str]) -> frozenset[str]:
+    """The Nonautologous source's word when the query says a graft or tissue from a donor, else nothing."""
+    donors = SKIN_DONORS if table.upper().startswith(SKIN_REPLACEMENT) else DONORS
+    return NONAUTOLOGOUS if query_stems & donors else frozenset()
