@@ -273,9 +273,7 @@ ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}  # a trimester as c
 
 
 _INDEX_MAIN = re.compile(r"^Index: ([^,>(]+)")  # an answer's Index main term
-_ANY_INDEX_MAIN = re.compile(
-    r"Index: ([^,>(]+)"
-)  # the main term of an answer's Index (or External Cause Index)
+_ANY_INDEX_PATH = re.compile(r"Index: ([^>(]+)")  # an answer's Index (or External Cause Index) path
 _NOTES = re.compile(r"\((?:not used|word form|vocabulary|read):[^)]*\)")  # an answer's notes on the words
 SAME_START = 6  # letters two forms of a word share ("hypothyroid", "hypothyroidism")
 MAX_QUERY = 200
@@ -815,9 +813,12 @@ class Searcher:
         left = _unused_words(answer[0].why)
         if note.rsplit(" ", 1)[-1] in left or (len(left) >= len(unread) and not found.notice):
             return found
-        now = _ANY_INDEX_MAIN.search(answer[0].why)
-        if now is None or note.rsplit(" ", 1)[-1] in now.group(1).lower():
-            return found  # (the kind narrows an Index line as its subterm: "parrot" is no Parrot's disease)
+        now = _ANY_INDEX_PATH.search(answer[0].why)
+        kind = note.rsplit(" ", 1)[-1]
+        if now is None or kind in now.group(1).split(",")[0].lower() or kind not in now.group(1).lower():
+            # (the kind is a subterm of the Index line that answers: "Bite, dog"; not a main term - "parrot" is
+            # no Parrot's disease - nor a word the line does not say: "salmon rash" is no food rash)
+            return found
         return _with_notice([replace(h, why=f"{h.why} ({note})") for h in answer], "")
 
     def _kinds(self, word: str) -> tuple[str, ...]:

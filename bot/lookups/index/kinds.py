@@ -16,10 +16,11 @@ from collections.abc import Callable
 from bot.lookups.wordnet import WordNet
 
 STEPS = 3  # broader words this many steps up ("budgie" -> parakeet -> parrot -> bird)
-KINDS = frozenset({"noun.artifact", "noun.animal", "noun.substance", "noun.plant", "noun.food"})
+KINDS = frozenset({"noun.artifact", "noun.animal", "noun.substance", "noun.plant"})
 # WordNet's broad kinds: words no Index line means as what a thing is.
 _TOO_BROAD = frozenset(
     {"drug", "substance", "material", "animal", "organism", "object", "artifact", "thing", "matter", "food"}
+    | {"medicine", "medication", "agent", "device", "instrument", "equipment", "container", "structure"}
 )
 
 
