@@ -5,8 +5,9 @@ The Alphabetic Index files a condition under the kind of thing it is about ("Abu
 does not list - a drug by its street or chemical name, an animal by its breed - looks up the kind it is. WordNet
 (`bot.lookups.wordnet`) says what a word is a kind of ("LSD" -> hallucinogen, "angel dust" -> phencyclidine ->
 hallucinogen); a word the answer as typed left unread, that no Index line holds, is read as the nearest broader
-word an Index line holds (its first sense: the usual one), and the query so read answers when that answer reads
-the kind word and leaves fewer words unread.
+word an Index line holds (its first sense: the usual one), and the query so read answers when the Index line
+that answers says the kind as a subterm ("Bite, dog"; "pecked by a rooster": Contact, with, chicken) and leaves
+fewer words unread - not as a main term ("parakeet" is no Parrot's disease) nor unsaid ("salmon rash").
 """
 
 from __future__ import annotations
