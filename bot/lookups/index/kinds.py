@@ -1,13 +1,13 @@
-"""A thing the note names read as the kind the Index names: "LSD abuse, in remission" is hallucinogen abuse.
+"""A thing the note names read as the kind the Index names: "bitten by a beagle" is a dog bite.
 
-The Alphabetic Index files a condition under the kind of thing it is about ("Abuse, drug, hallucinogen",
-"Contact with, bird", "Pneumonitis, hypersensitivity, due to, bird"), and a coder who meets a thing the Index
-does not list - a drug by its street or chemical name, an animal by its breed - looks up the kind it is. WordNet
-(`bot.lookups.wordnet`) says what a word is a kind of ("LSD" -> hallucinogen, "angel dust" -> phencyclidine ->
-hallucinogen); a word the answer as typed left unread, that no Index line holds, is read as the nearest broader
-word an Index line holds (its first sense: the usual one), and the query so read answers when the Index line
-that answers says the kind as a subterm ("Bite, dog"; "pecked by a rooster": Contact, with, chicken) and leaves
-fewer words unread - not as a main term ("parakeet" is no Parrot's disease) nor unsaid ("salmon rash").
+The Alphabetic Index files a condition or an external cause under the kind of thing it is about ("Bite, bitten
+by, dog", "Contact, with, chicken", "Abuse, drug, hallucinogen"), and a coder who meets a thing the Index does
+not list - an animal by its breed, a product by its name - looks up the kind it is. WordNet
+(`bot.lookups.wordnet`) says what a word is a kind of ("beagle" -> hound -> dog, "rooster" -> chicken, "tabby"
+-> cat); a word the answer as typed left unread, that no Index line holds, is read as the nearest broader word
+an Index line holds (its first sense: the usual one), and the query so read answers when the Index line that
+answers says the kind as a subterm and leaves fewer words unread - not as a main term ("parakeet" is no Parrot's
+disease) nor unsaid ("salmon rash" is no food rash).
 """
 
 from __future__ import annotations
