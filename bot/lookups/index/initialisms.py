@@ -624,7 +624,7 @@ def _best(
     without the query's words) the one term the Tabular and the Index both say; and how many of the query's
     words fit it."""
 
-    def rank(reading: Reading) -> tuple[int, int, bool, bool, bool, bool, bool]:
+    def rank(reading: Reading) -> tuple[int, bool, int, bool, bool, bool, bool]:
         fit = len(said & context(reading)) if said else 0
         kin_fit = len(kin_said & context(reading)) if kin_said and fit else 0
         # (a printed abbreviation's line may say more than the abbreviation: "Family history, multiple
@@ -634,8 +634,8 @@ def _best(
         exact = compound or sorted(initials(reading.term.split())) == sorted(key)
         return (
             fit,
+            reading.printed,  # (the data printing the abbreviation says more than a dictionary's kin)
             kin_fit,
-            reading.printed,
             exact,
             reading.agreed,
             not compound,
@@ -648,7 +648,7 @@ def _best(
     tied = [r for r in ranked if rank(r)[:6] == best[:6]]
     if len({r.code for r in tied}) > 1:
         return None
-    fit, _, printed, _, agreed, _, _ = best
+    fit, printed, _, _, agreed, _, _ = best
     if fit or printed or (len(key) >= 4 and agreed):
         return ranked[0], fit
     return None
@@ -801,8 +801,8 @@ def _ranked_codes(
         kin_fit = max(len(kin_said & context(r)) for r in group) if kin_said and fit else 0
         rank = (
             fit,
-            kin_fit,  # (then the words the query's words stand for: "preemie" -> neonate)
             int(bool(sources & PRINTED)),
+            kin_fit,  # (then the words the query's words stand for: "preemie" -> neonate)
             bool(sources & TITLE)
             and bool(sources & (PATH | OTHER_ORDER)),  # the Tabular and the Index say it
             bool(sources & (TITLE | SAID_APART)),  # a name the Tabular says
@@ -818,4 +818,4 @@ def _ranked_codes(
     # (or the Tabular and the Index both say it, under more spellings than any other term the initials spell:
     # "Bardet-Biedl syndrome", "Biedl-Bardet syndrome")
     ahead = best[3] and best[6] > 1 and (len(scored) == 1 or best > scored[1][0])
-    return [said for _, said in scored], bool(best[0] or best[2] or ahead)
+    return [said for _, said in scored], bool(best[0] or best[1] or ahead)
