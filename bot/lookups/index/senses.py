@@ -177,9 +177,9 @@ def read_sense(
 # term the Index says ("Cold, agglutinin disease") whose initials the abbreviation is. A coder reads the sense the
 # note's other words are about when the usual sense fits none of them: the terms the abbreviation's letters spell
 # (`bot.lookups.index.initialisms`), each with the words of its code's titles, and the one that alone holds a word
-# of the query - or a word the query's words stand for in the dictionary ("RAD in a foster kid": a kid is a child,
-# "Reactive attachment disorder of childhood"; bot.lookups.index.word_kin) - is read. A term sharing one word with
-# the usual sense is still another condition ("reactive attachment disorder" beside "reactive airway disease").
+# of the query (the words they stand for in the dictionary, bot.lookups.index.word_kin, only choosing among terms
+# the query's words fit alike) is read. A term sharing one word with the usual sense is still another condition
+# ("RAD in a foster child": reactive attachment disorder of childhood, beside reactive airway disease).
 _CAPITALS = re.compile(r"(?<![\w/+-])([A-Z]{3,6})(?![\w/+-])")
 
 
@@ -206,7 +206,8 @@ def read_data_sense(
         rest = _WORD.findall((query[: match.start()] + " " + query[match.end() :]).lower())
         said = {stem(w) for w in rest if len(w) > 2 and w not in _PLAIN and not w.isdigit()}
         # (and the words the dictionary says they are: "teen" -> adolescent; bot.lookups.index.word_kin - weaker
-        # than the words themselves: they keep the usual sense, and choose a term only where the words do not)
+        # than the words themselves: they keep the usual sense, and only choose among terms the words fit alike;
+        # alone they choose nothing - "CVA with residual dysarthria" is no agammaglobulinemia by a speech defect)
         also = kin(" ".join(w for w in rest if w not in _PLAIN)) - said if said and kin is not None else set()
         if not said or any((said | also) & neighbourhood(sense) for sense in senses):
             continue
@@ -221,7 +222,7 @@ def read_data_sense(
             if len(shared) > 1 or (shared and shared == own):
                 continue
             fit, kin_fit = len(said & words), len(also & words)
-            if (fit or kin_fit) and (fit, kin_fit) > fits.get(code, (0, 0, ""))[:2]:
+            if fit and (fit, kin_fit) > fits.get(code, (0, 0, ""))[:2]:
                 fits[code] = (fit, kin_fit, term)
         if not fits:
             continue
