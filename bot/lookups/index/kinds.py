@@ -17,7 +17,8 @@ from collections.abc import Callable
 from bot.lookups.wordnet import WordNet
 
 STEPS = 3  # broader words this many steps up ("budgie" -> parakeet -> parrot -> bird)
-KINDS = frozenset({"noun.artifact", "noun.animal", "noun.substance", "noun.plant"})
+# (an artifact's kind is too loose: a refill is no prescription)
+KINDS = frozenset({"noun.animal", "noun.plant"})
 # WordNet's broad kinds: words no Index line means as what a thing is.
 _TOO_BROAD = frozenset(
     {"drug", "substance", "material", "animal", "organism", "object", "artifact", "thing", "matter", "food"}
