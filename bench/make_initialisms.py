@@ -15,7 +15,12 @@ out), whose line holds a code. Each gives two queries, as users type them:
   where or in whom ("NCL perinatal", "MTC thyroid");
 - `other sense` (with --senses N): a key the vocabulary reads as an abbreviation ("CAD": coronary artery disease)
   asked about another term it spells, with a word of that term's category title ("CAD hemolytic": cold
-  agglutinin disease) - where the query's word should choose the sense the data spells.
+  agglutinin disease) - where the query's word should choose the sense the data spells;
+- `neighbourhood` (with --neighbourhood N): a key several categories' terms spell, asked about one of them at
+  random with a word of that sense's Index neighbourhood (the other Index lines leading to its category, not
+  its own words or its category's title: "SCD in an adolescent" for socialized conduct disorder), said in a
+  user's word where the dictionary (WordNet) has another for it ("teenager") - the query's word, not the
+  title, must choose the sense (round 23).
 
 Expected: the line's code (any code it starts with when the line's code is a category). Left out: initialisms
 the vocabulary (terms.tsv) knows - a coder reads those as the vocabulary says - and ones the dictionary holds
@@ -159,6 +164,83 @@ def context_word(conn: sqlite3.Connection, item: Item, rng: random.Random) -> st
     return rng.choice(words) if words else ""
 
 
+_NEIGHBOUR_SKIP = _SKIP | frozenset(
+    [
+        "disease",
+        "disorder",
+        "syndrome",
+        "due",
+        "with",
+        "without",
+        "unspecified",
+        "specified",
+        "other",
+        "left",
+        "right",
+        "bilateral",
+        "acute",
+        "chronic",
+        "congenital",
+        "see",
+        "also",
+    ]
+)
+
+
+def neighbour_words(conn: sqlite3.Connection, category: str) -> list[str]:
+    """The words of the Index lines leading to a category (main terms and subterms), in a stable order."""
+    out: dict[str, None] = {}
+    for (term,) in conn.execute(
+        "SELECT term FROM index_nodes WHERE book = 'cm' AND replace(code, '.', '') LIKE ? ORDER BY id",
+        [f"{category}%"],
+    ):
+        out.update((w, None) for w in _words(str(term)) if len(w) > 3 and w not in _NEIGHBOUR_SKIP)
+    return list(out)
+
+
+def neighbourhood_queries(
+    book: CodeBook, every: list[Item], codes_of: dict[str, set[str]], args: argparse.Namespace
+) -> list[tuple[str, Item, bool, bool, str]]:
+    """The `neighbourhood` queries, each with whether the first answer and the first five hold its code."""
+    from bot.lookups.wordnet import WordNet
+
+    conn = book.db.conn
+    wordnet = WordNet(conn.execute)
+    english = set(english_list())
+    categories = {i.key: {c[:3] for c in codes_of[i.key]} for i in every}
+    pool = sorted(
+        {
+            (i.key, i.code[:3]): i for i in every if len(categories[i.key]) > 1 and i.key not in english
+        }.values(),
+        key=lambda i: (i.key, i.code),
+    )
+    pick = random.Random(args.seed + 2)
+    out: list[tuple[str, Item, bool, bool, str]] = []
+    for item in pick.sample(pool, min(args.neighbourhood, len(pool))):
+        row = conn.execute(
+            "SELECT title FROM codes WHERE system = 'cm' AND code = ?", [item.code[:3]]
+        ).fetchone()
+        said = set(item.term.split()) | set(_words(str(row[0]) if row else ""))
+        words = [w for w in neighbour_words(conn, item.code[:3]) if w not in said]
+        if not words:
+            continue
+        word = pick.choice(words)
+        # (a user's word for it where the dictionary has one: its first sense's other words)
+        other = [w for w in wordnet.synonyms(word) if " " not in w and w.isalpha() and w != word]
+        if other and pick.random() < 0.5:
+            word = other[0]
+        query = f"{item.key.upper()} {pick.choice(['', 'in ', 'with ', 'and '])}{word}"
+        try:
+            hits = list(find_codes(book, query, limit=5))
+        except QueryError:
+            hits = []
+        got = [h.code.replace(".", "") for h in hits]
+        first = f"{hits[0].code} {hits[0].title[:60]}" if hits else "(nothing)"
+        top1 = bool(got) and got[0].startswith(item.code)
+        out.append((query, item, top1, any(g.startswith(item.code) for g in got), first))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -169,6 +251,12 @@ def main() -> int:
     parser.add_argument("--list", action="store_true", help="print each query that misses")
     parser.add_argument(
         "--senses", type=int, default=0, help="also ask this many keys the vocabulary knows in another sense"
+    )
+    parser.add_argument(
+        "--neighbourhood",
+        type=int,
+        default=0,
+        help="also ask this many senses of keys several categories spell, with a word of the sense's Index lines",
     )
     args = parser.parse_args()
     book = CodeBook.open(args.codes_db) if args.codes_db else CodeBook.open()
@@ -240,6 +328,13 @@ def main() -> int:
             if args.list and not top1:
                 first = f"{hits[0].code} {hits[0].title[:60]}" if hits else "(nothing)"
                 print(f"~ {query!r:<34} want {item.code:<8} ({item.term}) first {first}")
+    if args.neighbourhood:
+        for query, item, top1, top5, first in neighbourhood_queries(book, every, codes_of, args):
+            tally["neighbourhood"][0] += 1
+            tally["neighbourhood"][1] += top1
+            tally["neighbourhood"][2] += top5
+            if args.list and not top1:
+                print(f"{'*' if top5 else '#'} {query!r:<34} want {item.code:<8} ({item.term}) first {first}")
     print(
         f"initialisms: {len(every)} eligible terms, {len(pool)} keys no vocabulary row or English word holds "
         f"({len(known)} terms' keys left to the vocabulary, {len(words)} English words); sample {len(sample)} "

@@ -147,6 +147,7 @@ from bot.lookups.index.initialisms import (
 )
 from bot.lookups.index.injury_first import injury_clause
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
+from bot.lookups.index.kinds import kind_words, read_kind
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
 from bot.lookups.index.lay_sentences import (
@@ -250,6 +251,7 @@ from bot.lookups.index.word_forms import (
     practitioner,
     without_side_prefix,
 )
+from bot.lookups.index.word_kin import WordKin
 from bot.lookups.index.words import WORD_CACHE, content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
 from bot.lookups.index.z_lines import ZLines, may_lead
@@ -273,6 +275,7 @@ ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}  # a trimester as c
 
 
 _INDEX_MAIN = re.compile(r"^Index: ([^,>(]+)")  # an answer's Index main term
+_ANY_INDEX_PATH = re.compile(r"Index: ([^>(]+)")  # an answer's Index (or External Cause Index) path
 _NOTES = re.compile(r"\((?:not used|word form|vocabulary|read):[^)]*\)")  # an answer's notes on the words
 SAME_START = 6  # letters two forms of a word share ("hypothyroid", "hypothyroidism")
 MAX_QUERY = 200
@@ -526,6 +529,8 @@ class Searcher:
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
         self._sense_words: dict[str, frozenset[str]] = {}
+        self._kin = WordKin(WordNet(book.db.conn.execute), stem)  # a context word's kin (index.word_kin)
+        self._kind_words: dict[str, tuple[str, ...]] = {}  # a thing's kinds an Index line holds (index.kinds)
         self._hyphen_forms: dict[str, str] | None = None
         self._apart: dict[tuple[str, str], bool] = {}
         self._forms: dict[str, str | None] = {}
@@ -744,7 +749,13 @@ class Searcher:
             # "CAD, hemolysis worse in the cold": a sense the data spells, where the usual one fits no word;
             # never beside a procedure's name ("bronchoscopy with BAL": the lavage, no lymphoma).
             sense = read_data_sense(
-                query, self._usual_senses, self._sense_neighbourhood, self._spelled, stem, self._together
+                query,
+                self._usual_senses,
+                self._sense_neighbourhood,
+                self._spelled,
+                stem,
+                self._together,
+                self._kin,
             )
         if sense is not None:
             found = self.find(sense.text, systems, limit)
@@ -753,7 +764,11 @@ class Searcher:
         initialism = None if kind else self._initialism(query)
         if initialism is None:  # (a CPT service told by its words' kinds: "celiac tTG IgA" is no initialism)
             found = self._find_all(query, systems, limit)
-            return found if kind else self._guessed(query, found, systems, limit)
+            return (
+                found
+                if kind
+                else self._kinded(query, self._guessed(query, found, systems, limit), systems, limit)
+            )
         typed = None if initialism.sure else self._find_all(query, systems, limit)
         if typed is not None and ((typed and not typed.notice) or CPT_SAID.search(typed.notice)):
             unread = _LEFT_UNREAD.search(typed[0].why) if typed and not typed.notice else None
@@ -771,9 +786,54 @@ class Searcher:
             and not _reads_more(found[0], typed[0], term, self.vocabulary.knows)
         ):
             return typed  # (the reading reads less of the query than the answer as typed)
+        # (a sure reading's own line answers where the search of the term loses it, or finds nothing sure)
+        lost = initialism.printed or not found or bool(found.notice)
+        named = self.book.get("cm", initialism.code) if initialism.sure and lost and initialism.code else None
+        if named is not None and named.billable and all(undot(h.code) != undot(named.code) for h in found):
+            # ("FALD, teen s/p Fontan": the term the data prints the abbreviation for is on a line of its own
+            # code; the words around it must not lead the search of the term elsewhere - "liver disease")
+            top = max((h.score for h in found), default=0.0) + 1.0
+            why = f"Index or Tabular term: {term} -> {named.display} ({initialism.note})"
+            hit = self._hit(("cm", named.code), (top, why, named, named.title))
+            return _with_notice([hit, *(found if not found.notice else ())][:limit], "")
         if found and not found.notice:
             return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
         return typed if typed is not None else self._find_all(query, systems, limit)
+
+    def _kinded(self, query: str, found: Hits, systems: Sequence[str], limit: int) -> Hits:
+        """A thing the answer left unread that no Index line holds ("LSD abuse") read as the kind an Index line
+        holds (bot.lookups.index.kinds), when that answer reads the kind and leaves fewer words unread."""
+        if "cm" not in systems or not found:
+            return found
+        unread = _unused_words(found[0].why)
+        reading = read_kind(query, unread, self._kinds) if unread else None
+        if reading is None:
+            return found
+        text, note = reading
+        answer = self._find_all(text, systems, limit)
+        if not answer or answer.notice:
+            return found
+        left = _unused_words(answer[0].why)
+        if note.rsplit(" ", 1)[-1] in left or (len(left) >= len(unread) and not found.notice):
+            return found
+        now = _ANY_INDEX_PATH.search(answer[0].why)
+        kind = note.rsplit(" ", 1)[-1]
+        if now is None or kind in now.group(1).split(",")[0].lower() or kind not in now.group(1).lower():
+            # (the kind is a subterm of the Index line that answers: "Bite, dog"; not a main term - "parrot" is
+            # no Parrot's disease - nor a word the line does not say: "salmon rash" is no food rash)
+            return found
+        return _with_notice([replace(h, why=f"{h.why} ({note})") for h in answer], "")
+
+    def _kinds(self, word: str) -> tuple[str, ...]:
+        found = self._kind_words.get(word)
+        if found is None:
+            found = kind_words(
+                word, self._kin.wordnet, lambda w: bool(self.index_tree().word_counts({stem(w)}))
+            )
+            if len(self._kind_words) > INITIALISMS_CACHED:
+                self._kind_words.clear()
+            self._kind_words[word] = found
+        return found
 
     def _guessed(self, query: str, found: Hits, systems: Sequence[str], limit: int) -> Hits:
         """An abbreviation in capitals the answer as typed leaves unread (no confident answer, or one that did
@@ -787,7 +847,12 @@ class Searcher:
         if found and not found.notice and unused is None:
             return found
         guess = guess_initialism(
-            query, self._initialism_readings, self._initialism_unknown, self._initialism_context, stem
+            query,
+            self._initialism_readings,
+            self._initialism_unknown,
+            self._initialism_context,
+            stem,
+            self._kin,
         )
         if guess is None or (unused is not None and not _unused_token(guess.token, unused.group(1))):
             return found
@@ -1383,7 +1448,12 @@ class Searcher:
     def _initialism(self, query: str) -> ReadInitialism | None:
         """The query's unknown initialism read as the term its initials spell (bot.lookups.index.initialisms)."""
         return read_initialism(
-            query, self._initialism_readings, self._initialism_unknown, self._initialism_context, stem
+            query,
+            self._initialism_readings,
+            self._initialism_unknown,
+            self._initialism_context,
+            stem,
+            self._kin,
         )
 
     def _sense_neighbourhood(self, means: str) -> frozenset[str]:
@@ -1403,6 +1473,8 @@ class Searcher:
                     )
                 ]
             found = title_words(titles, stem) | part_words(code)
+            # (and the nouns its titles' adjectives pertain to: "cutaneous" is of the skin)
+            found |= {stem(n) for w in found for n in self._kin.pertained(w)}
             self._sense_words[means] = found
         return found
 
@@ -1453,6 +1525,15 @@ class Searcher:
                         [reading.code, reading.code + "~"],
                     )
                 ]
+                # (and the Tabular's inclusion terms: "Socialized conduct disorder", "Conduct disorder, group type")
+                titles += [
+                    str(t)
+                    for (t,) in self.book.db.conn.execute(
+                        "SELECT text FROM notes WHERE system = 'cm' AND code >= ? AND code < ? "
+                        "AND kind = 'inclusion' LIMIT 40",
+                        [reading.code, reading.code + "~"],
+                    )
+                ]
                 # (and its category's title: "HELLP syndrome" is filed under pre-eclampsia)
                 titles += [
                     str(t)
@@ -1461,11 +1542,13 @@ class Searcher:
                     )
                     if len(reading.code) > 3
                 ]
-            found = frozenset(
-                w if len(w) < 3 else stem(w)
-                for t in titles
-                for w in re.findall(r"[a-z]{3,}|\b[ivx]{1,4}\b", t.lower())
-            )
+            said = [w for t in titles for w in re.findall(r"[a-z]{3,}|\b[ivx]{1,4}\b", t.lower())]
+            # (a time of life is said of the person: "childhood" is a child's, "adulthood" an adult's)
+            said += [w.removesuffix("hood") for w in said if w.endswith("hood") and len(w) > 7]
+            # (and the words a note uses about the code's part of the classification: "psych", "preemie", "OD")
+            found = frozenset(w if len(w) < 3 else stem(w) for w in said) | {
+                stem(w) for w in part_words(reading.code)
+            }
             if len(self._initialism_words) > INITIALISMS_CACHED:
                 self._initialism_words.clear()
             self._initialism_words[reading] = found

@@ -15,7 +15,13 @@ A compound word of combining forms gives an initial for each form it is built of
 facio- + scapulo- + humeral ("FSHD"), "hydroxyapatite" hydroxy- + apatite ("HADD"), "polyangiitis" poly- +
 angiitis ("EGPA"). A word splits where what follows a combining vowel (o, i, y) is a word the data or the
 dictionary knows (`compound_parts`); the term is read with both its plain and its compound initials, the plain
-reading first when both fit a query alike.
+reading first when both fit a query alike. "non-" gets its own initial as clinicians give it ("nongonococcal
+urethritis": NGU), and a title's name is also read without whom or where it is of ("Central neonatal apnea of
+newborn": CNA).
+
+The query's other words choose among the terms; the words they stand for in a general dictionary
+(`bot.lookups.index.word_kin`: "preemie" -> neonate, "teen" -> adolescent) only break ties among terms the
+words themselves fit alike, and what the query denies ("no lung involvement") is no context.
 """
 
 from __future__ import annotations
@@ -142,6 +148,7 @@ _NO_QUALIFIER = frozenset(
     ]
 )
 COMBINING_VOWELS = frozenset("oiy")
+NEGATION = "non"  # a prefix clinicians give its own initial ("non-ST elevation", "non-Hodgkin")
 SHORTEST_FORM, SHORTEST_WORD = (
     4,
     5,
@@ -175,6 +182,9 @@ def compound_parts(word: str, words: frozenset[str], forms: frozenset[str]) -> t
     """A compound word's combining forms and last word ("facioscapulohumeral" -> facio, scapulo, humeral), or
     the word alone: the last part is a word of `words`, each part before it ends in a combining vowel and is the
     first part or (a vowel left off) the start of a word of `forms` ("scapul": scapula)."""
+    if word.startswith(NEGATION) and word[len(NEGATION) :] in words:
+        # ("nongonococcal" is non- + gonococcal: NGU; "nonalcoholic" NAFLD)
+        return (NEGATION, *compound_parts(word[len(NEGATION) :], words, forms))
     if len(word) < SHORTEST_FORM + SHORTEST_WORD:
         return (word,)
     for cut in range(SHORTEST_FORM, len(word) - SHORTEST_WORD + 1):
@@ -295,7 +305,13 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
         text = str(title)
         tab_code = str(code).replace(".", "")
         for said in dict.fromkeys((text, _SYNONYM.sub(r"\1", text))):
-            _add(found, _words(_CLAUSE.split(said)[0]), tab_code, TITLE, split)
+            head = _CLAUSE.split(said)[0]
+            _add(found, _words(head), tab_code, TITLE, split)
+            # (the name said without whom or where it is of: "Central neonatal apnea of newborn" is CNA,
+            # "Atypical virus infection of central nervous system" AVI)
+            named, of, _ = head.partition(" of ")
+            if of and len(_words(named)) >= 2:
+                _add(found, _words(named), tab_code, TITLE, split)
         for words in said_apart(text):
             _add(found, words, tab_code, SAID_APART, split)
         for printed in _PRINTED.findall(text):
@@ -380,6 +396,7 @@ def stored_readings(conn: sqlite3.Connection, key: str) -> tuple[Reading, ...]:
 _TOKEN = re.compile(r"(?<![\w/+-])([A-Za-z]{3,6})([1-9]?)(?![\w/+-])(?:\s+(disease|disorder|syndrome))?")
 _ROMAN_NUMERAL = re.compile(r"[ivxl]+[a-d]?")
 _CONTENT = re.compile(r"[a-z]{3,}")
+_DENIED = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^,;.]*")
 # Words of a query that fit too many titles to single out a reading: sides, links, negations, chart words.
 _NO_CONTEXT = _SKIPPED | {
     "right",
@@ -425,6 +442,8 @@ class ReadInitialism:
     # alone chose an Index path or a title, a reading to try only when the query as typed finds no confident
     # answer ("CPM machine knee" is the knee's machine, not "Malposition, congenital, patella").
     sure: bool = True
+    code: str = ""  # the code the reading's line holds (undotted; "" for a line that only sends on)
+    printed: bool = False  # the data prints the abbreviation for the term
 
 
 def read_initialism(
@@ -433,12 +452,13 @@ def read_initialism(
     unknown: Callable[[str, bool], bool],
     context: Callable[[Reading], frozenset[str]],
     stem: Callable[[str], str],
+    kin: Callable[[str], frozenset[str]] | None = None,
 ) -> ReadInitialism | None:
     """The query with its first unknown initialism read as the one term its initials spell that fits best
     (`readings(key)`: the stored terms; `unknown(word)`: no vocabulary term, and no word any title, index line
     or dictionary holds unless written in capitals; `context(reading)`: stems of the words of the reading's
     code and the codes below it, and the Roman numerals they say)."""
-    mixed = read_mixed_case(query, readings, unknown, context, stem)
+    mixed = read_mixed_case(query, readings, unknown, context, stem, kin)
     if mixed is not None:
         return mixed
     shouting = query.upper() == query
@@ -462,19 +482,26 @@ def read_initialism(
                 continue
             whole = match.group(0) if key == joined else token + number
             rest = query[: match.start()] + " " + query[match.start() + len(whole) :]
-            said = frozenset(stem(w) for w in _CONTENT.findall(rest.lower()) if w not in _NO_CONTEXT)
-            best = _best(found, said, context, key)
+            said = _said(rest, stem)
+            best = _best(found, said, context, key, _kin_said(rest, kin, said))
             if best is None:
                 continue
             chosen, fit = best
             if alone and not chosen.printed and not unknown(token.lower(), False):
                 continue  # (an English word alone in capitals: "ALL" only as the data prints it)
             # (the type's number as the codes of the reading's subcategory write it)
-            kin = Reading(chosen.term, chosen.code[:4], chosen.source)
-            term = f"{chosen.term} type {_type_number(number, context(kin))}" if number else chosen.term
+            sub = Reading(chosen.term, chosen.code[:4], chosen.source)
+            term = f"{chosen.term} type {_type_number(number, context(sub))}" if number else chosen.term
             text = " ".join(f"{query[: match.start()]} {term} {query[match.start() + len(whole) :]}".split())
             sure = chosen.printed or (chosen.agreed and (len(key) >= 4 or fit > 0))
-            return ReadInitialism(text, f"read: {whole} -> {term}", len(found), sure)
+            return ReadInitialism(
+                text,
+                f"read: {whole} -> {term}",
+                len(found),
+                sure,
+                "" if number else chosen.code,
+                chosen.printed,
+            )
     return None
 
 
@@ -524,6 +551,7 @@ def read_mixed_case(
     unknown: Callable[[str, bool], bool],
     context: Callable[[Reading], frozenset[str]],
     stem: Callable[[str], str],
+    kin: Callable[[str], frozenset[str]] | None = None,
 ) -> ReadInitialism | None:
     """The query with its first mixed-case initialism ("CuTS", "TdP") read as the term its capitals and small
     letters spell: the terms of its capitals' key and of all its letters' key that the token spells (as the
@@ -551,8 +579,8 @@ def read_mixed_case(
             Reading(r.term, r.code, r.source | PRINTED) for r, fit in fitting.items() if fit == closest
         )
         rest = query[: match.start()] + " " + query[match.end() :]
-        said = frozenset(stem(w) for w in _CONTENT.findall(rest.lower()) if w not in _NO_CONTEXT)
-        best = _best(found, said, context, capitals)
+        said = _said(rest, stem)
+        best = _best(found, said, context, capitals, _kin_said(rest, kin, said))
         if best is None:
             continue
         term = f"{best[0].term} {number}" if number else best[0].term
@@ -562,6 +590,20 @@ def read_mixed_case(
 
 
 _ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+
+
+def _said(rest: str, stem: Callable[[str], str]) -> frozenset[str]:
+    """The stems of the query's words other than the initialism, but what the query denies ("PAN, no lung
+    involvement": the lung is no word of the condition's)."""
+    rest = _DENIED.sub(" ", rest.lower())
+    return frozenset(stem(w) for w in _CONTENT.findall(rest) if w not in _NO_CONTEXT)
+
+
+def _kin_said(rest: str, kin: Callable[[str], frozenset[str]] | None, said: frozenset[str]) -> frozenset[str]:
+    """The stems of the words the query's words stand for in the dictionary ("teen" -> adolescent, "preemie" ->
+    neonate; bot.lookups.index.word_kin): weaker than the words themselves, they only choose among readings the
+    query's own words fit alike."""
+    return kin(_DENIED.sub(" ", rest.lower())) - said if kin is not None and said else frozenset()
 
 
 def _type_number(number: str, said: frozenset[str]) -> str:
@@ -575,13 +617,16 @@ def _best(
     said: frozenset[str],
     context: Callable[[Reading], frozenset[str]],
     key: str,
+    kin_said: frozenset[str] = frozenset(),
 ) -> tuple[Reading, int] | None:
-    """The reading the query's other words fit best, when one does alone; else the one the data prints, or
-    (four letters or more: three spell too many terms to read without the query's words) the one term the
-    Tabular and the Index both say; and how many of the query's words fit it."""
+    """The reading the query's other words fit best, when one does alone (then the words they stand for,
+    `kin_said`); else the one the data prints, or (four letters or more: three spell too many terms to read
+    without the query's words) the one term the Tabular and the Index both say; and how many of the query's
+    words fit it."""
 
-    def rank(reading: Reading) -> tuple[int, bool, bool, bool, bool, bool]:
+    def rank(reading: Reading) -> tuple[int, bool, int, bool, bool, bool, bool]:
         fit = len(said & context(reading)) if said else 0
+        kin_fit = len(kin_said & context(reading)) if kin_said and fit else 0
         # (a printed abbreviation's line may say more than the abbreviation: "Family history, multiple
         # endocrine neoplasia (MEN)"; the line saying just its words comes first; a compound's initials
         # spell the key by its combining forms)
@@ -589,7 +634,8 @@ def _best(
         exact = compound or sorted(initials(reading.term.split())) == sorted(key)
         return (
             fit,
-            reading.printed,
+            reading.printed,  # (the data printing the abbreviation says more than a dictionary's kin)
+            kin_fit,
             exact,
             reading.agreed,
             not compound,
@@ -599,10 +645,10 @@ def _best(
     ranked = sorted(found, key=rank, reverse=True)
     best = rank(ranked[0])
     # (a compound's reading gives way to a plain one the query's words fit as well)
-    tied = [r for r in ranked if rank(r)[:5] == best[:5]]
+    tied = [r for r in ranked if rank(r)[:6] == best[:6]]
     if len({r.code for r in tied}) > 1:
         return None
-    fit, printed, _, agreed, _, _ = best
+    fit, printed, _, _, agreed, _, _ = best
     if fit or printed or (len(key) >= 4 and agreed):
         return ranked[0], fit
     return None
@@ -632,7 +678,9 @@ _AS_SAID = PRINTED | TITLE | PATH | SAID_APART | MODIFIED | REVERSED
 # disorder.
 _CONDITION_NOUNS = frozenset("ds")
 # Words that say in whom, not what: a guess the query says nothing else about is still borne out by the data.
-_AGE_WORDS = ("child", "kid", "teen", "toddler", "infant", "baby", "adult", "adolescent", "elderly")
+# (and an age: "3 day old", "6 wk old")
+_AGE_WORDS: tuple[str, ...] = ("child", "kid", "teen", "toddler", "infant", "baby", "adult", "adolescent")
+_AGE_WORDS += ("elderly", "day", "week", "wk", "month", "mo", "yo")
 GUESSES = 3  # the best guess and the next ones (each another code) kept as answers after it
 
 
@@ -671,6 +719,7 @@ def guess_initialism(
     unknown: Callable[[str, bool], bool],
     context: Callable[[Reading], frozenset[str]],
     stem: Callable[[str], str],
+    kin: Callable[[str], frozenset[str]] | None = None,
 ) -> GuessedInitialism | None:
     """The query's first abbreviation in capitals no vocabulary term holds, read as the terms its initials spell
     that the data says as a clinician does (a Tabular title, an Index line read subterms first, a line's
@@ -707,7 +756,7 @@ def guess_initialism(
             rest = query[: match.start()] + " " + query[match.end() :]
             said = frozenset(stem(w) for w in _CONTENT.findall(rest.lower()) if w not in _NO_CONTEXT)
             chapters = {_CHAPTER_WORDS[w] for w in _CONTENT.findall(rest.lower()) if w in _CHAPTER_WORDS}
-            ranked, borne_out = _ranked_codes(found, said, chapters, context)
+            ranked, borne_out = _ranked_codes(found, said, chapters, context, _kin_said(rest, kin, said))
             if not ranked:
                 continue
             borne_out = borne_out or not said - {stem(w) for w in _AGE_WORDS}
@@ -726,6 +775,7 @@ def _ranked_codes(
     said: frozenset[str],
     chapters: set[str],
     context: Callable[[Reading], frozenset[str]],
+    kin_said: frozenset[str] = frozenset(),
 ) -> tuple[list[tuple[str, str]], bool]:
     """The terms of the readings' codes (one per code, the one said most plainly), best code first, and
     whether the data bears the best out: the query's words fit it, the data prints it, or it is the one the
@@ -741,16 +791,18 @@ def _ranked_codes(
             not reading.source & (COMPOUND | SAID_APART | MODIFIED),
         )
 
-    scored: list[tuple[tuple[int, int, bool, bool, bool, int, bool], tuple[str, str]]] = []
+    scored: list[tuple[tuple[int, int, int, bool, bool, bool, int, bool], tuple[str, str]]] = []
     for code, group in by_code.items():
         sources = 0
         for reading in group:
             sources |= reading.source
         fit = max(len(said & context(r)) for r in group) if said else 0
         fit += 1 if code[0] in chapters else 0
+        kin_fit = max(len(kin_said & context(r)) for r in group) if kin_said and fit else 0
         rank = (
             fit,
             int(bool(sources & PRINTED)),
+            kin_fit,  # (then the words the query's words stand for: "preemie" -> neonate)
             bool(sources & TITLE)
             and bool(sources & (PATH | OTHER_ORDER)),  # the Tabular and the Index say it
             bool(sources & (TITLE | SAID_APART)),  # a name the Tabular says
@@ -765,5 +817,5 @@ def _ranked_codes(
     best = scored[0][0]
     # (or the Tabular and the Index both say it, under more spellings than any other term the initials spell:
     # "Bardet-Biedl syndrome", "Biedl-Bardet syndrome")
-    ahead = best[2] and best[5] > 1 and (len(scored) == 1 or best > scored[1][0])
+    ahead = best[3] and best[6] > 1 and (len(scored) == 1 or best > scored[1][0])
     return [said for _, said in scored], bool(best[0] or best[1] or ahead)

@@ -177,7 +177,9 @@ def read_sense(
 # term the Index says ("Cold, agglutinin disease") whose initials the abbreviation is. A coder reads the sense the
 # note's other words are about when the usual sense fits none of them: the terms the abbreviation's letters spell
 # (`bot.lookups.index.initialisms`), each with the words of its code's titles, and the one that alone holds a word
-# of the query is read.
+# of the query (the words they stand for in the dictionary, bot.lookups.index.word_kin, only choosing among terms
+# the query's words fit alike) is read. A term sharing one word with the usual sense is still another condition
+# ("RAD in a foster child": reactive attachment disorder of childhood, beside reactive airway disease).
 _CAPITALS = re.compile(r"(?<![\w/+-])([A-Z]{3,6})(?![\w/+-])")
 
 
@@ -188,6 +190,7 @@ def read_data_sense(
     spelled: Callable[[str], tuple[tuple[str, str, frozenset[str]], ...]],
     stem: Callable[[str], str],
     together: Callable[[str, str], bool],
+    kin: Callable[[str], frozenset[str]] | None = None,
 ) -> ReadSense | None:
     """The query with its first abbreviation in capitals read as a term its letters spell (`spelled(key)`:
     (term, code, the stems of its code's titles) for each term the data says as a clinician does) that holds a
@@ -202,21 +205,29 @@ def read_data_sense(
             continue
         rest = _WORD.findall((query[: match.start()] + " " + query[match.end() :]).lower())
         said = {stem(w) for w in rest if len(w) > 2 and w not in _PLAIN and not w.isdigit()}
-        if not said or any(said & neighbourhood(sense) for sense in senses):
+        # (and the words the dictionary says they are: "teen" -> adolescent; bot.lookups.index.word_kin - weaker
+        # than the words themselves: they keep the usual sense, and only choose among terms the words fit alike;
+        # alone they choose nothing - "CVA with residual dysarthria" is no agammaglobulinemia by a speech defect)
+        also = kin(" ".join(w for w in rest if w not in _PLAIN)) - said if said and kin is not None else set()
+        if not said or any((said | also) & neighbourhood(sense) for sense in senses):
             continue
-        fits: dict[str, tuple[int, str]] = {}
+        fits: dict[str, tuple[int, int, str]] = {}
         # (another condition, not the usual one in other words: "hypertension with CKD" is chronic kidney disease)
         known = {stem(w) for sense in senses for w in _WORD.findall(sense) if len(w) > 2 and w not in _PLAIN}
         for term, code, words in spelled(key):
-            if known & {stem(w) for w in term.split()}:
+            # (a term sharing one word with the usual sense is another condition: "reactive attachment disorder"
+            # beside "reactive airway disease")
+            own = {stem(w) for w in term.split() if w not in _PLAIN}
+            shared = known & own
+            if len(shared) > 1 or (shared and shared == own):
                 continue
-            fit = len(said & words)
-            if fit and fit > fits.get(code, (0, ""))[0]:
-                fits[code] = (fit, term)
+            fit, kin_fit = len(said & words), len(also & words)
+            if fit and (fit, kin_fit) > fits.get(code, (0, 0, ""))[:2]:
+                fits[code] = (fit, kin_fit, term)
         if not fits:
             continue
-        best = max(fit for fit, _ in fits.values())
-        chosen = [term for fit, term in fits.values() if fit == best]
+        best = max(fit[:2] for fit in fits.values())
+        chosen = [term for *fit, term in fits.values() if tuple(fit) == best]
         if len(chosen) > 1:
             continue
         words = next(ws for t, _, ws in spelled(key) if t == chosen[0])
