@@ -185,7 +185,7 @@ from bot.lookups.index.pcs_unasked import (
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
-from bot.lookups.index.real_word_typos import read_real_word_typo
+from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
 from bot.lookups.index.reasons import LONG_TERM_MAIN, long_term_classes, read_values
 from bot.lookups.index.senses import part_words, read_data_sense, read_sense, title_words
 from bot.lookups.index.service_titles import (
@@ -462,13 +462,16 @@ class _GroupTest:
     alternative (one `str.startswith` with them all, an alternative equal to the stem among them), or every
     word of an alternative of several words."""
 
-    __slots__ = ("phrases", "starts")
+    __slots__ = ("group", "phrases", "starts")
 
     def __init__(self, group: frozenset[str]) -> None:
+        self.group = group
         self.starts = tuple(group)
         self.phrases = tuple(tuple(q.split()) for q in group if " " in q)
 
     def held_by(self, doc: frozenset[str]) -> bool:
+        if not self.group.isdisjoint(doc):
+            return True  # (a stem equal to an alternative, as most titles a search reads hold: no loop)
         starts = self.starts
         for d in doc:
             if d.startswith(starts):
@@ -511,6 +514,7 @@ class Searcher:
         self.book = book
         self.freq = WordCounts(book)
         self._near: OrderedDict[tuple[str, int], list[str]] = OrderedDict()  # least recently used first
+        self._near_at: dict[tuple[str, int], tuple[list[str], dict[str, int], str]] = {}  # one_letter_off
         self.vocabulary = Vocabulary.shipped()
         self.english = EnglishWords(book.db.execute)  # ordinary English words: never "corrected"
         self._local = threading.local()
@@ -566,6 +570,19 @@ class Searcher:
                 with suppress(KeyError):  # the least recently used shape's (read again when met)
                     self._near.popitem(last=False)
         return found
+
+    def one_letter_off(self, word: str) -> list[str]:
+        """The candidates of `near` one letter off the word (`one_letter_variants`), in `near`'s order."""
+        found = self.near(word)
+        key = (word[0], len(word))
+        shape = self._near_at.get(key)
+        if shape is None or shape[0] is not found:
+            shape = (found, {w: n for n, w in enumerate(found)}, "".join(sorted(set("".join(found)))))
+            if len(self._near_at) >= NEAR_SHAPES:
+                self._near_at.clear()
+            self._near_at[key] = shape
+        _, at, letters = shape
+        return sorted((w for w in one_letter_variants(word, letters) if w in at), key=at.__getitem__)
 
     def index_tree(self) -> IndexTree:
         """This thread's view of the index trees (it caches nodes and word look-ups between queries)."""
@@ -1102,7 +1119,7 @@ class Searcher:
             # (an Index answer that read most of the query: "scaphoid waist fracture" is no wrist's; a code
             # title met by the other words is no such reading: "wrist drip, right")
             return found
-        typo = read_real_word_typo(words, self.near, self._together, stem, self.vocabulary.knows)
+        typo = read_real_word_typo(words, self.one_letter_off, self._together, stem, self.vocabulary.knows)
         if typo is None:
             return found
         text = re.sub(rf"(?i)(?<![a-z]){typo.typed}(?![a-z])", typo.meant, query, count=1)
@@ -3363,7 +3380,7 @@ class Searcher:
             optional = _doc_stems(extra) if extra else frozenset()
             stems = undosed if system == "hcpcs" else every
             matched = sum(1 for t in (undosed_tests if system == "hcpcs" else every_tests) if t.held_by(doc))
-            bonus = sum(1 for g in stems if not (g & doc) and g & optional)
+            bonus = sum(1 for g in stems if not (g & doc) and g & optional) if optional else 0
             score = (
                 400 * SOURCE_WEIGHT.get(source, 0.8)
                 + 220 * min(1.0, matched / len(doc))

@@ -44,6 +44,23 @@ def one_letter_off(typed: str, other: str) -> bool:
     return any(long_[:n] + long_[n + 1 :] == short for n in range(len(long_)))
 
 
+def one_letter_variants(word: str, letters: str) -> set[str]:
+    """Every string `one_letter_off` a word with the given letters: one letter dropped, added, changed, or
+    two neighbours swapped. A few hundred strings, where the words of the data near a word in shape run to
+    thousands: looked up among them instead of comparing each."""
+    out: set[str] = set()
+    for n in range(len(word)):
+        head, tail = word[:n], word[n + 1 :]
+        out.add(head + tail)
+        out.update(head + c + tail for c in letters)
+        out.update(head + c + word[n:] for c in letters)
+        if tail:
+            out.add(head + tail[0] + word[n] + tail[1:])
+    out.update(word + c for c in letters)
+    out.discard(word)
+    return out
+
+
 # (the word it forms its line with is said next to it, in its clause: "short statue", "varicose vains")
 NEAREST = 1
 
