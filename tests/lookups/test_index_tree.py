@@ -157,6 +157,19 @@ def test_postings_are_compact_and_give_the_same_subtree_rows(tree: IndexTree) ->
     assert {w: frozenset(n for n, held, _ in found if held == w) for w in sets} == sets
 
 
+def test_a_small_limit_never_hands_a_later_caller_a_clipped_set(tree: IndexTree) -> None:
+    # The sets were remembered by (line, word) alone: a limit=1 call left a one-line set that a later call with
+    # a larger limit got back, so an answer depended on which queries the process had answered before.
+    fresh = IndexTree(tree.conn)
+    diabetes = fresh.node(fresh.resolve("Diabetes", "cm").node)
+    assert diabetes is not None
+    word = stem("neuropathy")
+    whole = IndexTree(tree.conn).within_sets(diabetes, [word])[word]
+    assert len(whole) > 1
+    assert len(fresh.within_sets(diabetes, [word], limit=1)[word]) == 1
+    assert fresh.within_sets(diabetes, [word])[word] == whole
+
+
 def test_no_index_line_lies_below_a_note(tree: IndexTree, codebook: CodeBook) -> None:
     # "Note: heart failure stages ..." is printed as an index line; its following lines belong to "heart".
     notes = codebook.db.execute(

@@ -178,7 +178,7 @@ class IndexTree:
         self._words: OrderedDict[str, Postings] = OrderedDict()  # least recently used first
         self._refs: dict[int, list[Reference]] = {}
         self._spans: dict[int, int] = {}
-        self._sets: dict[tuple[int, str], frozenset[int]] = {}
+        self._sets: dict[tuple[int, str, int], frozenset[int]] = {}  # (node, word, end of the slice)
         self._broadest: dict[tuple[str, int], list[Node]] = {}
         self._procedure: dict[str, bool] = {}
         self._procedure_stems: frozenset[str] | None = None  # PROCEDURE_STEMS as the data build stored it
@@ -367,7 +367,7 @@ class IndexTree:
             lo = bisect_right(postings.nodes, node.id)
             hi = min(bisect_right(postings.nodes, node.last), lo + limit)
             if hi > lo:
-                key = (node.id, word)
+                key = (node.id, word, hi)  # a smaller limit's slice is not the whole set
                 cached = self._sets.get(key)
                 if cached is None:
                     cached = frozenset(postings.nodes[lo:hi])
