@@ -225,6 +225,7 @@ from bot.lookups.index.sub_queries import (
 )
 from bot.lookups.index.substance_stories import may_tell_story, read_substance_story, table_substances
 from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
+from bot.lookups.index.thing_kinds import KIND_SHOWN, ThingKinds, may_read_kind
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -265,6 +266,7 @@ from bot.lookups.shortest import sizes_for
 from bot.lookups.sounds import SILENT_STARTS, consonant_key, sound_key, vowel_distance
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_word_answer, thin_title_match
+from bot.lookups.wordnet import WordNet
 
 ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}  # a trimester as charts write it
 
@@ -517,6 +519,7 @@ class Searcher:
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
         self._venom_animals: dict[str, str] | None = None
+        self._thing_kinds = ThingKinds(WordNet(book.db.execute), book.db.execute)
         self._service_titles: ServiceTitles | None = None
         self._z_lines: ZLines | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
@@ -701,6 +704,16 @@ class Searcher:
         # "my baby weighed 900 grams when she was born": the Index's birthweight band (bot.lookups.index.birth_weight).
         if "cm" in systems and may_read_birth_weight(query):
             query = read_birth_weight(query) or query
+        # "bitten by an iguana", "the couch caught fire": a thing the External Cause Index lists by its kind
+        # or another word, read as it (Bite, lizard; Exposure, fire, sofa) (bot.lookups.index.thing_kinds).
+        if "cm" in systems and may_read_kind(query):
+            kinded = self._thing_kinds.read(query)
+            if kinded is not None:
+                found = self.find(kinded.text, systems, limit)
+                if any(kinded.used_by(h.code, h.why) for h in found[:KIND_SHOWN]):
+                    return _with_notice(
+                        [replace(h, why=f"{h.why} ({kinded.note})") for h in found], found.notice
+                    )
         # "had his bladder taken out", "heart-lung transplant recipient", "asthma runs in my family": a story of
         # the past read in the Index's status frame, kept when a Z code of the frame answers it
         # (bot.lookups.index.past_states).

@@ -137,6 +137,7 @@ _ANIMALS = (
     "fish",
     "goat",
     "goose",
+    "hoof stock",
     "horse",
     "lion",
     "lizard",
@@ -152,7 +153,8 @@ _ANIMALS = (
     "turtle",
 )
 _ANIMAL_STRIKE = re.compile(
-    r"\b(?:kicked|butted|head-?butted|trampled|stomped|struck|hit|stepped\s+on)\s+(?:by|on\s+by)\s+"
+    r"\b(?:kicked|butted|head-?butted|trampled|stomped|struck|hit|stepped\s+on|knocked\s+(?:over|down))\s+"
+    r"(?:by|on\s+by)\s+"
     r"(?:a\s+|an\s+|the\s+|his\s+|her\s+|my\s+|our\s+|their\s+)?(?:\w+(?:'s)?\s+)?("
     + "|".join(_ANIMALS)
     + r")\b"
@@ -165,6 +167,13 @@ _ANIMAL_STRIKE = re.compile(
 # same bite said short.
 _DOERS = (
     *_ANIMALS,
+    # the kinds the External Cause Index's Bite and Contact lines name (an animal read as its kind,
+    # bot.lookups.index.thing_kinds: "the gerbil bit me" -> rodent)
+    "arthropod",
+    "mammal",
+    "marine animal",
+    "reptile",
+    "rodent",
     "cat",
     "kitten",
     "puppy",
@@ -219,13 +228,13 @@ _BIT_BY = re.compile(
 
 
 # A human doer is the Index's "person" ("Bite, bitten by, person"; "Kicked by, person").
-_PEOPLE = frozenset(
+PEOPLE = frozenset(
     {"person", "kid", "child", "boy", "girl", "man", "woman", "student", "patient", "someone", "somebody"}
 )
 
 
 def _doer(said: str) -> str:
-    return "person" if said in _PEOPLE else said
+    return "person" if said in PEOPLE else said
 
 
 def turn_doer(text: str) -> str:

@@ -1,0 +1,468 @@
+"""A thing the user names, read as the kind of thing the External Cause Index lists.
+
+"bitten by an iguana", "struck by a swan", "cut my hand on a garden trowel", "the couch caught fire": the
+user names the thing, the External Cause Index names its kind or another word for it (Bite, lizard; Contact,
+with, bird, strike; Contact, with, tool, hand, garden; Exposure, fire, sofa). A coder who finds no line for the
+thing looks up what it is a kind of, nearest kind first. WordNet's nouns (bot.lookups.wordnet) say that:
+iguana -> iguanid -> lizard, swan -> aquatic bird -> bird, trowel -> hand tool -> tool, couch = sofa.
+
+Only a thing told with an event of the External Cause Index is read (a bite, a sting, a strike, a cut, a burn,
+a fall, being caught or crushed, a fire): "bump on my heel" or "bit my nails" tells no event, and the sense of
+the thing is the first one whose kind fits the event (a bite or a sting is an animal's; a cut, a burn or being
+caught is an object's: "sparkler" is first a diamond, then a firework). A word some Index line already names
+(the External Cause Index or the Drug Table's venomous animals) is left as it is: the Index reads it. The kind
+replaces the word; the Index and the Tabular still pick the code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.lookups.index.external_causes import PEOPLE
+from bot.lookups.wordnet import Sense, WordNet
+
+ANIMAL = frozenset({"noun.animal"})
+THING = frozenset({"noun.artifact", "noun.object", "noun.substance"})
+ANY = ANIMAL | THING
+# The event words and the kinds of thing each may be done by ("bitten by": an animal; "cut on": an object).
+_EVENTS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        [
+            "bit",
+            "bitten",
+            "bite",
+            "bites",
+            "biting",
+            "nipped",
+            "chomped",
+            "stung",
+            "sting",
+            "stings",
+            "stinging",
+            "pecked",
+            "clawed",
+            "mauled",
+            "gored",
+            "butted",
+            "headbutted",
+            "trampled",
+        ],
+        ANIMAL,
+    ),
+    **dict.fromkeys(
+        [
+            "kicked",
+            "scratched",
+            "stepped",
+            "struck",
+            "hit",
+            "hits",
+            "whacked",
+            "smacked",
+            "knocked",
+            "bumped",
+            "crushed",
+            "attacked",
+        ],
+        ANY,
+    ),
+    **dict.fromkeys(
+        [
+            "cut",
+            "cuts",
+            "sliced",
+            "stabbed",
+            "jabbed",
+            "gashed",
+            "nicked",
+            "punctured",
+            "poked",
+            "pricked",
+            "slashed",
+            "lacerated",
+            "burned",
+            "burnt",
+            "burn",
+            "burns",
+            "scalded",
+            "singed",
+            "seared",
+            "touched",
+            "caught",
+            "pinched",
+            "jammed",
+            "trapped",
+            "squashed",
+            "smashed",
+            "pulled",
+            "fell",
+            "fall",
+            "falling",
+            "fallen",
+            "tripped",
+            "slipped",
+            "thrown",
+            "tumbled",
+            "shocked",
+            "electrocuted",
+            "exploded",
+            "burst",
+            "misfired",
+        ],
+        THING,
+    ),
+}
+# Words no thing is named by (a person's, an event's, a place's or a time's word is read elsewhere).
+_NOT_THINGS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "another",
+        "other",
+        "one",
+        "two",
+        "off",
+        "out",
+        "into",
+        "onto",
+        "from",
+        "with",
+        "while",
+        "when",
+        "during",
+        "after",
+        "before",
+        "over",
+        "under",
+        "on",
+        "in",
+        "at",
+        "by",
+        "of",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "not",
+        "no",
+        "got",
+        "get",
+        "gets",
+        "was",
+        "were",
+        "is",
+        "are",
+        "been",
+        "being",
+        "had",
+        "has",
+        "have",
+        "did",
+        "do",
+        "does",
+        "it",
+        "me",
+        "him",
+        "them",
+        "us",
+        "i",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "yesterday",
+        "today",
+        "night",
+        "morning",
+        "evening",
+        "day",
+        "week",
+        "time",
+        "accident",
+        "accidentally",
+        "injury",
+        "injured",
+        "hurt",
+        "work",
+        "job",
+        "home",
+        "house",
+    ]
+)
+# Kinds too broad to name a line: the word would say nothing of the thing ("device", "object", "structure").
+_TOO_BROAD = frozenset(
+    {
+        "entity",
+        "physical entity",
+        "object",
+        "whole",
+        "artifact",
+        "instrumentality",
+        "device",
+        "equipment",
+        "material",
+        "substance",
+        "matter",
+        "thing",
+        "organism",
+        "being",
+        "living thing",
+        "causal agent",
+        "abstraction",
+        "group",
+        "structure",
+        "part",
+        "unit",
+        "system",
+        "container",
+        "covering",
+        "implement",
+        "mechanism",
+        "commodity",
+        "article",
+        "conveyance",
+        "vehicle",
+        "person",
+        "individual",
+        "animal",
+        "chordate",
+        "vertebrate",
+        "invertebrate",
+        "natural object",
+        "surface",
+        "line",
+        "platform",
+        "construction",
+        "establishment",
+        "place",
+        "drug",
+        "medicine",
+        "medicament",
+        "medication",
+        "agent",
+    }
+)
+MAX_STEPS = 6  # broader words farther than this name a different thing
+KIND_SHOWN = 5  # a reading is kept when an external cause's line among the first answers reached it
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+@dataclass(frozen=True)
+class KindRead:
+    text: str  # the query with each thing in the Index's word
+    note: str  # what was read, for the answer's "why"
+    kinds: tuple[str, ...]  # the Index's words read
+
+    def used_by(self, code: str, why: str) -> bool:
+        """Whether an answer is an external cause's line (V-Y) the reading reached: its path (the reason's
+        words before any note) holds a kind read. A reading no such line takes says nothing ("upper back":
+        no thing)."""
+        path = why.split(" (", 1)[0].lower()
+        return code[:1] in "VWXY" and any(re.search(rf"\b{re.escape(k)}", path) for k in self.kinds)
+
+
+def may_read_kind(text: str) -> bool:
+    """A cheap test of the words: whether the query tells an event a thing may be read for."""
+    return any(w in _EVENTS for w in _WORD.findall(text.lower()))
+
+
+# The External Cause Index main terms whose lines name things by their kind (Contact, with, lizard; Place of
+# occurrence, market); the transport accidents, war and misadventure lines name no thing a user meets.
+_THING_MAINS = (
+    "activity",
+    "bite",
+    "bumping",
+    "burn",
+    "butted",
+    "caught",
+    "constriction",
+    "contact",
+    "crushed",
+    "cut",
+    "discharge",
+    "exposure",
+    "explosion",
+    "fall",
+    "foreign body",
+    "ignition",
+    "kicked",
+    "malfunction",
+    "pecked",
+    "place of occurrence",
+    "scald",
+    "scratched",
+    "slipping",
+    "stepping",
+    "sting",
+    "striking",
+    "struck",
+    "stumbling",
+    "tripping",
+)
+
+
+def index_things(execute: Callable[..., Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """(every thing a line of the External Cause Index or the Drug Table names, and every word of a Drug Table
+    line; the things the lines below the main terms of _THING_MAINS name): the first are left as the user
+    says them, the second are kinds a thing may be read as. Read once per process (~10,000 lines)."""
+    every: list[str] = []
+    kinds: list[str] = []
+    under = False
+    rows = execute("SELECT book, depth, term FROM index_nodes WHERE book IN ('ext', 'drug') ORDER BY id")
+    for book, depth, term in rows:
+        every.append(term)
+        if book == "drug":
+            # (each word of a Table line: "copperhead" of "Copperhead snake" is the venomous snake's own)
+            every += [w for w in re.findall(r"[a-z]{4,}", term.lower())]
+        else:
+            if depth == 0:
+                under = term.lower().startswith(_THING_MAINS)
+            elif under:
+                kinds.append(term)
+    return index_names(every), index_names(kinds)
+
+
+def index_names(terms: Iterable[str]) -> frozenset[str]:
+    """The things the Index's lines name, from their terms: "hoof stock NEC" -> hoof stock; "machine,
+    machinery" -> machine, machinery; "bat or racquet" -> bat, racquet; a plural also as its singular."""
+    out: set[str] = set()
+    for term in terms:
+        text = re.sub(r"\([^)]*\)|\b(?:nec|nos)\b", " ", term.lower())
+        for part in re.split(r",|\bor\b|\band\b", text):
+            name = " ".join(part.split())
+            if len(name) > 2:
+                out.add(name)
+                if name.endswith("s") and not name.endswith("ss"):
+                    out.add(name[:-1])
+    return frozenset(out)
+
+
+class ThingKinds:
+    """Reads a query's things as the kinds the Index names, a word at a time and remembered."""
+
+    def __init__(self, wordnet: WordNet, execute: Callable[..., Any]) -> None:
+        self._wordnet = wordnet
+        self._execute = execute
+        self._things: tuple[frozenset[str], frozenset[str]] | None = None
+        self._kinds: dict[tuple[str, frozenset[str]], str] = {}
+
+    def _names(self) -> tuple[frozenset[str], frozenset[str]]:
+        if self._things is None:
+            self._things = index_things(self._execute)
+        return self._things
+
+    def read(self, query: str) -> KindRead | None:
+        """The query with each thing the Index does not name in the nearest kind it names, or None."""
+        low = query.lower()
+        words = _WORD.findall(low)
+        kinds: frozenset[str] = frozenset().union(*(_EVENTS.get(w, frozenset()) for w in words))
+        if not kinds:
+            return None
+        names, targets = self._names()
+        read: list[tuple[str, str]] = []
+        i = 0
+        while i < len(words):
+            for size in (3, 2, 1):
+                said = " ".join(words[i : i + size])
+                if len(words[i : i + size]) < size:
+                    continue
+                if said in names:
+                    i += size  # the Index names the thing itself
+                    break
+                if size == 1 and (said in _NOT_THINGS or said in _EVENTS or len(said) < 3):
+                    continue
+                kind = self._kind(said, kinds, names, targets)
+                if kind:
+                    read.append((said, kind))
+                    i += size
+                    break
+                if size > 1 and self._wordnet.senses(said):
+                    i += size  # a thing of several words WordNet knows and the Index has no kind for
+                    break
+            else:
+                i += 1
+        if not read:
+            return None
+        for said, kind in read:
+            low = re.sub(rf"\b{re.escape(said)}\b", kind, low, count=1)
+        note = "; ".join(f"{said} -> {kind}" for said, kind in read)
+        return KindRead(low, f"kind of thing: {note}", tuple(kind for _, kind in read))
+
+    def _kind(self, said: str, kinds: frozenset[str], names: frozenset[str], targets: frozenset[str]) -> str:
+        key = (said, kinds)
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._nearest(said, kinds, names, targets)
+            self._kinds[key] = found
+        return found
+
+    def _nearest(
+        self, said: str, kinds: frozenset[str], names: frozenset[str], targets: frozenset[str]
+    ) -> str:
+        for form in _forms(said):
+            if form in names:
+                return ""  # the Index names the thing itself ("bedbugs": bedbug)
+            senses = self._wordnet.senses(form)
+            if not senses:
+                continue
+            if senses[0].kind == "noun.body" or form in PEOPLE:
+                return ""  # a part of the body ("hand", "palm") or a person ("kid"), not a thing
+            # (an event an animal or an object may do - kicked, stepped on - is an animal's when the word
+            # names one: "alpaca" is first its wool; a word first said of a person - "heron", "hog",
+            # "chameleon" - names a thing only as an animal)
+            sense = next((s for s in senses if s.kind in kinds & ANIMAL), None)
+            if sense is None and senses[0].kind != "noun.person":
+                sense = next((s for s in senses if s.kind in kinds), None)
+            return self._climb(sense, form, targets) if sense is not None else ""
+        return ""
+
+    def _climb(self, sense: Sense, said: str, names: frozenset[str]) -> str:
+        """The nearest word of the sense or a broader one that the Index names: the sense's own other words
+        first ("couch" = sofa), then its kinds, nearest first."""
+        frontier = [sense.id]
+        seen = {sense.id}
+        for _ in range(MAX_STEPS + 1):
+            nxt: list[int] = []
+            for sense_id in frontier:
+                found = self._wordnet.sense(sense_id)
+                for lemma in found.lemmas:
+                    if lemma != said and lemma in names and lemma not in _TOO_BROAD:
+                        return lemma
+                for up in found.hypernyms:
+                    if up not in seen:
+                        seen.add(up)
+                        nxt.append(up)
+            frontier = nxt
+            if not frontier:
+                break
+        return ""
+
+
+def _forms(word: str) -> list[str]:
+    """The word and its singular ("bedbugs" -> bedbug, "ponies" -> pony)."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    elif word.endswith("es"):
+        forms += [word[:-2], word[:-1]]
+    elif word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    return forms
