@@ -30,6 +30,10 @@ from bot.lookups.search import find_codes
         ("the loveseat caught fire and burned me", "X08.10XA"),
         # Bite, bitten by, insect (nonvenomous): a mosquito-like midge is no Drug Table line
         ("bitten by midges at the lake", "W57.XXXA"),
+        # Place of occurrence, shop (commercial): a pawnshop is a shop
+        ("hurt at the pawnshop", "Y92.513"),
+        # Caught, by, in, machinery - see Contact, with, by type: a dumbwaiter is an elevator
+        ("my sleeve got caught in a dumbwaiter", "W24.0XXA"),
     ],
 )
 def test_a_thing_is_read_as_the_kind_the_index_lists(codebook: CodeBook, query: str, expected: str) -> None:
@@ -45,6 +49,8 @@ def test_a_thing_is_read_as_the_kind_the_index_lists(codebook: CodeBook, query: 
         ("second degree burn of upper back", "T21.23XA"),
         # a drug crushed is the Drug Table's, not a thing's kind
         ("crushed and snorted temazepam", "T42.4X1A"),
+        # a place is no thing fallen from: a chapel is a building, yet no fall from one
+        ("fell in the chapel", "W19.XXXA"),
     ],
 )
 def test_a_word_the_index_reads_is_left_as_said(codebook: CodeBook, query: str, expected: str) -> None:

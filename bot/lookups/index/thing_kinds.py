@@ -260,6 +260,17 @@ _TOO_BROAD = frozenset(
         "agent",
     }
 )
+PLACE = frozenset({"noun.artifact", "noun.location"})
+# The kinds a place is (WordNet): a building or other structure, an area or a location, a way.
+_PLACE_KINDS = frozenset({"structure", "area", "location", "way", "facility", "establishment", "vessel"})
+# A place said last ("hurt at the pawnshop", "fell in the chapel"), and the words of being hurt told with it.
+_PLACE = re.compile(
+    r"\b(?:at|in|inside|on)\s+(?:the|a|an|my|his|her|our|their|some)\s+(?P<where>[a-z][a-z' -]*)$"
+)
+_AT = frozenset({"at", "in", "inside", "on"})
+_HURT = frozenset(
+    {"hurt", "injured", "injury", "happened", "occurred", "accident", "fell", "slipped", "tripped"}
+)
 MAX_STEPS = 6  # broader words farther than this name a different thing
 KIND_SHOWN = 5  # a reading is kept when an external cause's line among the first answers reached it
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -269,19 +280,29 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 class KindRead:
     text: str  # the query with each thing in the Index's word
     note: str  # what was read, for the answer's "why"
-    kinds: tuple[str, ...]  # the Index's words read
+    kinds: tuple[str, ...]  # the Index's words read for things
+    places: tuple[str, ...] = ()  # ... and for the place said
 
     def used_by(self, code: str, why: str) -> bool:
-        """Whether an answer is an external cause's line (V-Y) the reading reached: its path (the reason's
-        words before any note) holds a kind read. A reading no such line takes says nothing ("upper back":
-        no thing)."""
+        """Whether an answer is an external cause's line (V-Y; a place's: Y92) the reading reached: its path
+        (the reason's words before any note) holds a kind read. A reading no such line takes says nothing
+        ("upper back": no thing)."""
         path = why.split(" (", 1)[0].lower()
+        if code.startswith("Y92") and any(re.search(rf"\b{re.escape(k)}", path) for k in self.places):
+            return True
         return code[:1] in "VWXY" and any(re.search(rf"\b{re.escape(k)}", path) for k in self.kinds)
 
 
 def may_read_kind(text: str) -> bool:
-    """A cheap test of the words: whether the query tells an event a thing may be read for."""
-    return any(w in _EVENTS for w in _WORD.findall(text.lower()))
+    """A cheap test of the words: whether the query tells an event a thing may be read for, or a place it
+    happened at."""
+    low = text.lower()
+    words = _WORD.findall(low)
+    return (
+        any(w in _EVENTS for w in words)
+        or (bool(_HURT.intersection(words)) and bool(_AT.intersection(words)))
+        or _CAUGHT.search(low) is not None
+    )
 
 
 # The External Cause Index main terms whose lines name things by their kind (Contact, with, lizard; Place of
@@ -306,7 +327,6 @@ _THING_MAINS = (
     "kicked",
     "malfunction",
     "pecked",
-    "place of occurrence",
     "scald",
     "scratched",
     "slipping",
@@ -319,25 +339,61 @@ _THING_MAINS = (
 )
 
 
-def index_things(execute: Callable[..., Any]) -> tuple[frozenset[str], frozenset[str]]:
-    """(every thing a line of the External Cause Index or the Drug Table names, and every word of a Drug Table
-    line; the things the lines below the main terms of _THING_MAINS name): the first are left as the user
-    says them, the second are kinds a thing may be read as. Read once per process (~10,000 lines)."""
+# Place of occurrence lines too broad for a place's kind ("chapel" is a building, yet the religious
+# institution's line is its place).
+_NO_PLACE_KIND = frozenset({"building", "hall", "room", "area", "yard", "public", "house", "private"})
+
+
+# The codes of machinery and of things that move (lifting and transmission devices, lawnmowers, powered tools
+# and appliances, agricultural and other machines): what a body part is caught in ("Caught, by, in, machinery
+# - see Contact, with, by type of machine").
+_MACHINE_CODES = re.compile(r"W2[489]|W3[01]")
+# A part caught in a thing, or hurt by it: the event's words before the thing, the thing, and the rest.
+_CAUGHT = re.compile(
+    r"\b(?:(?:got|get|gets|was|were|been)\s+)?(?:caught|pinched|jammed|trapped|pulled|sucked|stuck|crushed|"
+    r"injured|hurt|mangled)\s+(?:in|into|by|under|inside)\s+(?:(?:the|a|an|my|his|her|our|their|some)\s+)?"
+    r"(?P<thing>[a-z][a-z -]*?)(?=\s+(?:at|in|on|while|when|during|from|and)\b|$)"
+)
+
+
+@dataclass(frozen=True)
+class IndexThings:
+    names: frozenset[str]  # every thing a line of the External Cause Index or the Drug Table names
+    kinds: frozenset[str]  # the things the lines below the main terms of _THING_MAINS name
+    places: frozenset[str]  # the places the Place of occurrence lines name
+    machines: frozenset[str]  # the machines and moving things the "Contact, with" lines name (W24, W28-W31)
+
+
+def index_things(execute: Callable[..., Any]) -> IndexThings:
+    """The things the Index's lines name: the first are left as the user says them (with every word of a
+    Drug Table line: "copperhead" of "Copperhead snake" is the venomous snake's own), the others are kinds a
+    thing (or a place) may be read as. Read once per process (~10,000 lines)."""
     every: list[str] = []
     kinds: list[str] = []
-    under = False
-    rows = execute("SELECT book, depth, term FROM index_nodes WHERE book IN ('ext', 'drug') ORDER BY id")
-    for book, depth, term in rows:
+    places: list[str] = []
+    machines: list[str] = []
+    main = ""
+    rows = execute(
+        "SELECT book, depth, term, code FROM index_nodes WHERE book IN ('ext', 'drug') ORDER BY id"
+    )
+    for book, depth, term, code in rows:
         every.append(term)
         if book == "drug":
-            # (each word of a Table line: "copperhead" of "Copperhead snake" is the venomous snake's own)
-            every += [w for w in re.findall(r"[a-z]{4,}", term.lower())]
-        else:
-            if depth == 0:
-                under = term.lower().startswith(_THING_MAINS)
-            elif under:
-                kinds.append(term)
-    return index_names(every), index_names(kinds)
+            every += re.findall(r"[a-z]{4,}", term.lower())
+        elif depth == 0:
+            main = term.lower()
+        elif main.startswith("place of occurrence"):
+            places.append(term)
+        elif main.startswith(_THING_MAINS):
+            kinds.append(term)
+            if main.startswith("contact") and _MACHINE_CODES.match(code):
+                machines.append(term)
+    return IndexThings(
+        index_names(every),
+        index_names(kinds),
+        index_names(places) - _NO_PLACE_KIND,
+        index_names(machines),
+    )
 
 
 def index_names(terms: Iterable[str]) -> frozenset[str]:
@@ -361,10 +417,10 @@ class ThingKinds:
     def __init__(self, wordnet: WordNet, execute: Callable[..., Any]) -> None:
         self._wordnet = wordnet
         self._execute = execute
-        self._things: tuple[frozenset[str], frozenset[str]] | None = None
+        self._things: IndexThings | None = None
         self._kinds: dict[tuple[str, frozenset[str]], str] = {}
 
-    def _names(self) -> tuple[frozenset[str], frozenset[str]]:
+    def _names(self) -> IndexThings:
         if self._things is None:
             self._things = index_things(self._execute)
         return self._things
@@ -374,9 +430,43 @@ class ThingKinds:
         low = query.lower()
         words = _WORD.findall(low)
         kinds: frozenset[str] = frozenset().union(*(_EVENTS.get(w, frozenset()) for w in words))
-        if not kinds:
+        place = _PLACE.search(low)
+        caught = _CAUGHT.search(low)
+        if place is not None and caught is not None and caught.start("thing") <= place.start("where"):
+            place = None  # "hand caught in a table saw": the thing it was caught in, no place
+        if not kinds and caught is not None:
+            kinds = THING  # "injured by a dumbwaiter": a thing
+        if not kinds and (place is None or not _HURT.intersection(words)):
             return None
-        names, targets = self._names()
+        things = self._names()
+        places: list[tuple[str, str]] = []
+        if place is not None:
+            # "hurt at the pawnshop": the place said last, read as the Place of occurrence line of its kind
+            where = _WORD.findall(place.group("where"))
+            places = self._read(where, PLACE, things.names, things.places)
+        # (the things told before the place: "fell in the chapel" names no thing fallen from; what is told
+        # "on" may be a thing still: "cut myself on a hacksaw")
+        on_thing = place is not None and not places and low[place.start() :].startswith("on ")
+        before = _WORD.findall(low[: place.start()]) if place is not None and not on_thing else words
+        read = self._read(before, kinds, things.names, things.kinds) if kinds else []
+        for said, kind in [*places, *read]:
+            low = re.sub(rf"\b{re.escape(said)}\b", kind, low, count=1)
+        caught = _CAUGHT.search(low)  # (in the words read)
+        machine = _machine(caught.group("thing"), things.machines) if caught is not None else ""
+        if caught is not None and machine:
+            # "finger caught in a bicycle chain", "injured by a rototiller": the machine's Contact line
+            thing = caught.group("thing")
+            low = f"{low[: caught.start()]}contact with {thing}{low[caught.end() :]}"
+            read.append((caught.group(0), machine))
+        if not read and not places:
+            return None
+        note = "; ".join(f"{said} -> {kind}" for said, kind in [*places, *read] if said != kind)
+        return KindRead(low, f"kind of thing: {note}", tuple(k for _, k in read), tuple(k for _, k in places))
+
+    def _read(
+        self, words: list[str], kinds: frozenset[str], names: frozenset[str], targets: frozenset[str]
+    ) -> list[tuple[str, str]]:
+        """(the thing said, its kind) of each thing of the words the Index does not name, longest first."""
         read: list[tuple[str, str]] = []
         i = 0
         while i < len(words):
@@ -399,15 +489,10 @@ class ThingKinds:
                     break
             else:
                 i += 1
-        if not read:
-            return None
-        for said, kind in read:
-            low = re.sub(rf"\b{re.escape(said)}\b", kind, low, count=1)
-        note = "; ".join(f"{said} -> {kind}" for said, kind in read)
-        return KindRead(low, f"kind of thing: {note}", tuple(kind for _, kind in read))
+        return read
 
     def _kind(self, said: str, kinds: frozenset[str], names: frozenset[str], targets: frozenset[str]) -> str:
-        key = (said, kinds)
+        key = (said, kinds)  # (a place's kinds are no event's: PLACE)
         found = self._kinds.get(key)
         if found is None:
             found = self._nearest(said, kinds, names, targets)
@@ -430,9 +515,21 @@ class ThingKinds:
             # "chameleon" - names a thing only as an animal)
             sense = next((s for s in senses if s.kind in kinds & ANIMAL), None)
             if sense is None and senses[0].kind != "noun.person":
-                sense = next((s for s in senses if s.kind in kinds), None)
+                fits = (s for s in senses if s.kind in kinds)
+                # (a place is a kind of structure or area: "snips" are no place a bar is)
+                sense = next((s for s in fits if kinds != PLACE or self._is_place(s)), None)
             return self._climb(sense, form, targets) if sense is not None else ""
         return ""
+
+    def _is_place(self, sense: Sense) -> bool:
+        frontier, seen = [sense.id], {sense.id}
+        while frontier:
+            found = [self._wordnet.sense(i) for i in frontier]
+            if any(w in _PLACE_KINDS for s in found for w in s.lemmas):
+                return True
+            frontier = [up for s in found for up in s.hypernyms if up not in seen]
+            seen.update(frontier)
+        return False
 
     def _climb(self, sense: Sense, said: str, names: frozenset[str]) -> str:
         """The nearest word of the sense or a broader one that the Index names: the sense's own other words
@@ -454,6 +551,12 @@ class ThingKinds:
             if not frontier:
                 break
         return ""
+
+
+def _machine(thing: str, machines: frozenset[str]) -> str:
+    """The machine's line the thing, or its last one or two words ("bicycle chain": chain) names, or ""."""
+    words = thing.split()
+    return next((" ".join(words[-n:]) for n in (3, 2, 1) if " ".join(words[-n:]) in machines), "")
 
 
 def _forms(word: str) -> list[str]:
