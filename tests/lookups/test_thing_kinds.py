@@ -34,6 +34,8 @@ from bot.lookups.search import find_codes
         ("hurt at the pawnshop", "Y92.513"),
         # Caught, by, in, machinery - see Contact, with, by type: a dumbwaiter is an elevator
         ("my sleeve got caught in a dumbwaiter", "W24.0XXA"),
+        # Struck by, object, falling: the thing's fall told, the thing a piece of furniture
+        ("the bookcase toppled onto my daughter", "W20.8XXA"),
     ],
 )
 def test_a_thing_is_read_as_the_kind_the_index_lists(codebook: CodeBook, query: str, expected: str) -> None:

@@ -302,6 +302,7 @@ def may_read_kind(text: str) -> bool:
         any(w in _EVENTS for w in words)
         or (bool(_HURT.intersection(words)) and bool(_AT.intersection(words)))
         or _CAUGHT.search(low) is not None
+        or _FELL_ON.search(low) is not None
     )
 
 
@@ -353,6 +354,13 @@ _CAUGHT = re.compile(
     r"\b(?:(?:got|get|gets|was|were|been)\s+)?(?:caught|pinched|jammed|trapped|pulled|sucked|stuck|crushed|"
     r"injured|hurt|mangled)\s+(?:in|into|by|under|inside)\s+(?:(?:the|a|an|my|his|her|our|their|some)\s+)?"
     r"(?P<thing>[a-z][a-z -]*?)(?=\s+(?:at|in|on|while|when|during|from|and)\b|$)"
+)
+
+
+# A thing that fell on the person, told as the thing's fall ("the bookcase tipped over onto him").
+_FELL_ON = re.compile(
+    r"(?:^|\b(?:the|a|an|some)\s+)(?P<thing>[a-z][a-z -]*?)\s+(?:fell|came\s+down|crashed\s+down|tipped\s+over|"
+    r"toppled(?:\s+over)?|tumbled|dropped|collapsed)\s+(?:on|onto|on\s+top\s+of)\b"
 )
 
 
@@ -434,7 +442,7 @@ class ThingKinds:
         caught = _CAUGHT.search(low)
         if place is not None and caught is not None and caught.start("thing") <= place.start("where"):
             place = None  # "hand caught in a table saw": the thing it was caught in, no place
-        if not kinds and caught is not None:
+        if not kinds and (caught is not None or _FELL_ON.search(low)):
             kinds = THING  # "injured by a dumbwaiter": a thing
         if not kinds and (place is None or not _HURT.intersection(words)):
             return None
@@ -458,6 +466,11 @@ class ThingKinds:
             thing = caught.group("thing")
             low = f"{low[: caught.start()]}contact with {thing}{low[caught.end() :]}"
             read.append((caught.group(0), machine))
+        fell = _FELL_ON.search(low)
+        if fell is not None and self._is_object(fell.group("thing").split()[-1]):
+            # "the tv tipped over onto my toddler", "a dead tree came down on him": Struck by, object, falling
+            low = f"{low[: fell.start()]}struck by falling object{low[fell.end() :]}"
+            read.append((fell.group(0), "falling"))
         if not read and not places:
             return None
         note = "; ".join(f"{said} -> {kind}" for said, kind in [*places, *read] if said != kind)
@@ -520,6 +533,16 @@ class ThingKinds:
                 sense = next((s for s in fits if kinds != PLACE or self._is_place(s)), None)
             return self._climb(sense, form, targets) if sense is not None else ""
         return ""
+
+    def _is_object(self, word: str) -> bool:
+        """Whether the word names an object, a made thing or a plant (a tree) in one of its first two senses,
+        and is first no person or animal."""
+        senses = next((found for form in _forms(word) if (found := self._wordnet.senses(form))), ())
+        return (
+            bool(senses)
+            and senses[0].kind not in {"noun.person", "noun.animal"}
+            and any(s.kind in {"noun.artifact", "noun.object", "noun.plant"} for s in senses[:2])
+        )
 
     def _is_place(self, sense: Sense) -> bool:
         frontier, seen = [sense.id], {sense.id}
