@@ -268,6 +268,10 @@ _PLACE = re.compile(
     r"\b(?:at|in|inside|on)\s+(?:the|a|an|my|his|her|our|their|some)\s+(?P<where>[a-z][a-z' -]*)$"
 )
 _AT = frozenset({"at", "in", "inside", "on"})
+# A place told inside a story ("tripped in the movie theater, place"): no thing.
+_IN_PLACE = re.compile(
+    r"\b(?:at|in|inside)\s+(?:the|a|an|my|his|her|our|their|some)\s+(?P<where>[a-z][a-z' -]*)"
+)
 _HURT = frozenset(
     {"hurt", "injured", "injury", "happened", "occurred", "accident", "fell", "slipped", "tripped"}
 )
@@ -455,8 +459,12 @@ class ThingKinds:
         # (the things told before the place: "fell in the chapel" names no thing fallen from; what is told
         # "on" may be a thing still: "cut myself on a hacksaw")
         on_thing = place is not None and not places and low[place.start() :].startswith("on ")
-        before = _WORD.findall(low[: place.start()]) if place is not None and not on_thing else words
-        read = self._read(before, kinds, things.names, things.kinds) if kinds else []
+        told = low[: place.start()] if place is not None and not on_thing else low
+        # (nor is a place told inside the story a thing: "tripped in the movie theater, place"; what a part
+        # was caught in is: "caught in a table saw")
+        kept = caught.start("thing") if caught is not None else -1
+        told = _IN_PLACE.sub(lambda m: m.group(0) if m.start("where") == kept else " at ", told)
+        read = self._read(_WORD.findall(told), kinds, things.names, things.kinds) if kinds else []
         for said, kind in [*places, *read]:
             low = re.sub(rf"\b{re.escape(said)}\b", kind, low, count=1)
         caught = _CAUGHT.search(low)  # (in the words read)
