@@ -519,7 +519,7 @@ class Searcher:
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
         self._venom_animals: dict[str, str] | None = None
-        self._thing_kinds = ThingKinds(WordNet(book.db.execute), book.db.execute)
+        self._thing_kinds = ThingKinds(WordNet(book.db.execute), book.db.execute, self.vocabulary.knows)
         self._service_titles: ServiceTitles | None = None
         self._z_lines: ZLines | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}

@@ -34,6 +34,10 @@ from bot.lookups.search import find_codes
         ("hurt at the pawnshop", "Y92.513"),
         # Caught, by, in, machinery - see Contact, with, by type: a dumbwaiter is an elevator
         ("my sleeve got caught in a dumbwaiter", "W24.0XXA"),
+        # Contact, with, deer - see Contact, with, hoof stock NEC, strike
+        ("a deer kicked my husband", "W55.32XA"),
+        # Contact, with, chicken, peck: a rooster is a chicken, told doer first
+        ("the rooster pecked my hand", "W61.33XA"),
         # Struck by, object, falling: the thing's fall told, the thing a piece of furniture
         ("the bookcase toppled onto my daughter", "W20.8XXA"),
     ],

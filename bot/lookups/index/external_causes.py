@@ -123,8 +123,15 @@ _FIGHT = re.compile(
     r"\b(?:(?:got|was|were|been|being)\s+punched|punched\s+(?:in|by|during)|punching|fist\s*fights?|fistfights?|"
     r"bar\s+fight|(?:in|during|into)\s+a\s+fight|beaten\s+up|beat\s+up|got\s+jumped)\b"
 )
-# The animals whose "Contact, with" line has a "strike" subterm.
+# The animals whose "Contact, with" line has a "strike" subterm (or sends to one: the hoof stock the Index
+# names, each "see Contact, with, hoof stock NEC").
 _ANIMALS = (
+    "buffalo",
+    "camel",
+    "deer",
+    "donkey",
+    "giraffe",
+    "llama",
     "alligator",
     "bird",
     "bull",
@@ -214,6 +221,16 @@ _DOER_VERBS = {
     "kicks": "kicked by",
     "scratched": "scratched by",
     "scratches": "scratched by",
+    # the External Cause Index's other main terms of an animal's deed (Pecked by bird; Butted by animal;
+    # Stepped on, by, animal; Trampled by animal; Gored by bull)
+    "pecked": "pecked by",
+    "butted": "butted by",
+    "headbutted": "butted by",
+    "head-butted": "butted by",
+    "stepped on": "stepped on by",
+    "trampled": "trampled by",
+    "gored": "gored by",
+    "clawed": "scratched by",
 }
 _DOER_DID = re.compile(
     r"\b(?:(?:a|an|the|his|her|my|our|their|your|some|another|other|\w+'s|\w+s')\s+)*(?P<doer>"

@@ -426,9 +426,12 @@ def index_names(terms: Iterable[str]) -> frozenset[str]:
 class ThingKinds:
     """Reads a query's things as the kinds the Index names, a word at a time and remembered."""
 
-    def __init__(self, wordnet: WordNet, execute: Callable[..., Any]) -> None:
+    def __init__(
+        self, wordnet: WordNet, execute: Callable[..., Any], knows: Callable[[str], bool] = lambda _: False
+    ) -> None:
         self._wordnet = wordnet
         self._execute = execute
+        self._knows = knows  # a phrase the vocabulary reads ("monkey bars": jungle gym) is left to it
         self._things: IndexThings | None = None
         self._kinds: dict[tuple[str, frozenset[str]], str] = {}
 
@@ -495,8 +498,8 @@ class ThingKinds:
                 said = " ".join(words[i : i + size])
                 if len(words[i : i + size]) < size:
                     continue
-                if said in names:
-                    i += size  # the Index names the thing itself
+                if said in names or self._knows(said):
+                    i += size  # the Index names the thing itself, or the vocabulary reads the phrase
                     break
                 if size == 1 and (said in _NOT_THINGS or said in _EVENTS or len(said) < 3):
                     continue
