@@ -268,6 +268,8 @@ _PLACE = re.compile(
     r"\b(?:at|in|inside|on)\s+(?:the|a|an|my|his|her|our|their|some)\s+(?P<where>[a-z][a-z' -]*)$"
 )
 _AT = frozenset({"at", "in", "inside", "on"})
+# The words of a cut other than the Index's own ("Cut, cutting").
+_CUT_WORDS = re.compile(r"\b(?:sliced|gashed|nicked|slashed)\b")
 # A place told inside a story ("tripped in the movie theater, place"): no thing.
 _IN_PLACE = re.compile(
     r"\b(?:at|in|inside)\s+(?:the|a|an|my|his|her|our|their|some)\s+(?P<where>[a-z][a-z' -]*)"
@@ -470,6 +472,9 @@ class ThingKinds:
         read = self._read(_WORD.findall(told), kinds, things.names, things.kinds) if kinds else []
         for said, kind in [*places, *read]:
             low = re.sub(rf"\b{re.escape(said)}\b", kind, low, count=1)
+        if read:
+            # "sliced my thumb on a tablefork": the Index's Cut (see Contact, with, by object)
+            low = _CUT_WORDS.sub("cut", low)
         caught = _CAUGHT.search(low)  # (in the words read)
         machine = _machine(caught.group("thing"), things.machines) if caught is not None else ""
         if caught is not None and machine:
