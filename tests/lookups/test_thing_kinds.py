@@ -51,6 +51,9 @@ def test_a_thing_is_read_as_the_kind_the_index_lists(codebook: CodeBook, query: 
     [
         # a venomous animal the Drug Table names by its own word keeps its line (Copperhead snake)
         ("bitten by a copperhead", "T63.061A"),
+        # the Index names what the thing is (Struck by, ball, ...): left to it, no broader kind
+        ("struck in the head by a soccer ball", "W21.02XA"),
+        ("stung by a fire ant", "T63.421A"),
         # no thing: a site's adjective ("upper" is also a berth) is no bed
         ("second degree burn of upper back", "T21.23XA"),
         # a drug crushed is the Drug Table's, not a thing's kind

@@ -305,7 +305,7 @@ def may_read_kind(text: str) -> bool:
     low = text.lower()
     words = _WORD.findall(low)
     return (
-        any(w in _EVENTS for w in words)
+        any(w in _EVENTS for w in _events(words))
         or (bool(_HURT.intersection(words)) and bool(_AT.intersection(words)))
         or _CAUGHT.search(low) is not None
         or _FELL_ON.search(low) is not None
@@ -446,7 +446,7 @@ class ThingKinds:
         """The query with each thing the Index does not name in the nearest kind it names, or None."""
         low = query.lower()
         words = _WORD.findall(low)
-        kinds: frozenset[str] = frozenset().union(*(_EVENTS.get(w, frozenset()) for w in words))
+        kinds: frozenset[str] = frozenset().union(*(_EVENTS.get(w, frozenset()) for w in _events(words)))
         place = _PLACE.search(low)
         caught = _CAUGHT.search(low)
         if place is not None and caught is not None and caught.start("thing") <= place.start("where"):
@@ -537,6 +537,10 @@ class ThingKinds:
             senses = self._wordnet.senses(form)
             if not senses:
                 continue
+            if " " in form and form.split()[-1] in names:
+                # the Index names what the thing is ("soccer ball", "fire ant"): its own other words only
+                # ("conveyor belt" = conveyer belt), else the Index reads it as said
+                return next((w for s in senses[:1] for w in s.lemmas if w != form and w in targets), "")
             if senses[0].kind == "noun.body" or form in PEOPLE:
                 return ""  # a part of the body ("hand", "palm") or a person ("kid"), not a thing
             # (an event an animal or an object may do - kicked, stepped on - is an animal's when the word
@@ -590,6 +594,21 @@ class ThingKinds:
             if not frontier:
                 break
         return ""
+
+
+# Event words that are also nouns ("custom burn garment", "dog bite"): an event only when the thing it was
+# done by or on is told after it ("burn from a sparkler", "cut on a tin can").
+_NOUN_EVENTS = frozenset(
+    {"burn", "burns", "cut", "cuts", "fall", "bite", "bites", "sting", "stings", "hit", "hits"}
+)
+_THING_LINK = frozenset({"from", "by", "on", "with", "off", "in", "into", "against", "onto"})
+
+
+def _events(words: list[str]) -> list[str]:
+    """The event words told as events."""
+    return [
+        w for i, w in enumerate(words) if w not in _NOUN_EVENTS or _THING_LINK.intersection(words[i + 1 :])
+    ]
 
 
 def _machine(thing: str, machines: frozenset[str]) -> str:
