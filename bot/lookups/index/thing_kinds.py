@@ -376,6 +376,7 @@ class IndexThings:
     kinds: frozenset[str]  # the things the lines below the main terms of _THING_MAINS name
     places: frozenset[str]  # the places the Place of occurrence lines name
     machines: frozenset[str]  # the machines and moving things the "Contact, with" lines name (W24, W28-W31)
+    words: frozenset[str]  # every word of the names
 
 
 def index_things(execute: Callable[..., Any]) -> IndexThings:
@@ -407,6 +408,7 @@ def index_things(execute: Callable[..., Any]) -> IndexThings:
         index_names(kinds),
         index_names(places) - _NO_PLACE_KIND,
         index_names(machines),
+        frozenset(w for name in index_names(every) for w in name.split()),
     )
 
 
@@ -537,9 +539,11 @@ class ThingKinds:
             senses = self._wordnet.senses(form)
             if not senses:
                 continue
-            if " " in form and form.split()[-1] in names:
-                # the Index names what the thing is ("soccer ball", "fire ant"): its own other words only
-                # ("conveyor belt" = conveyer belt), else the Index reads it as said
+            *others, head = form.split()
+            if others and head in names and any(w in self._names().words for w in others):
+                # the Index names what the thing is and the word that sets it apart ("soccer ball": Struck by,
+                # ball, soccer; "fire ant": Ant, fire): its own other words only ("conveyor belt" = conveyer
+                # belt), else the Index reads it as said
                 return next((w for s in senses[:1] for w in s.lemmas if w != form and w in targets), "")
             if senses[0].kind == "noun.body" or form in PEOPLE:
                 return ""  # a part of the body ("hand", "palm") or a person ("kid"), not a thing
