@@ -12,6 +12,17 @@ the thing is the first one whose kind fits the event (a bite or a sting is an an
 caught is an object's: "sparkler" is first a diamond, then a firework). A word some Index line already names
 (the External Cause Index or the Drug Table's venomous animals) is left as it is: the Index reads it. The kind
 replaces the word; the Index and the Tabular still pick the code.
+
+Three readings of the same dictionary follow the Index's cross-references:
+- a place said last ("hurt at the pawnshop", "injured at the foundry") is read as the Place of occurrence line
+  of its kind (shop, factory), when WordNet says it is a structure or an area;
+- a part caught in, or hurt by, a machine ("finger caught in a bicycle chain", "hand got caught in a
+  dumbwaiter") is the machine's Contact line: "Caught, by, in, machinery - see Contact, with, by type of
+  machine";
+- a thing's fall onto the person told as the thing's ("the tv tipped over onto my toddler") is "Struck by,
+  object, falling" when the thing is an object or a plant.
+The search keeps a reading only when an external cause's line among its first answers took the kind
+(`KindRead.used_by`): a reading no line takes ("second degree burn of upper back") says nothing.
 """
 
 from __future__ import annotations
