@@ -281,6 +281,34 @@ _PLACE = re.compile(
 _AT = frozenset({"at", "in", "inside", "on"})
 # The words of a cut other than the Index's own ("Cut, cutting").
 _CUT_WORDS = re.compile(r"\b(?:sliced|gashed|nicked|slashed)\b")
+# The words a thing is said after ("bitten by a gecko", "our hen", "on the ottoman"): one word may come
+# between ("a dead tree").
+_LEADS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "my",
+        "his",
+        "her",
+        "our",
+        "their",
+        "your",
+        "its",
+        "some",
+        "by",
+        "on",
+        "onto",
+        "with",
+        "from",
+        "into",
+        "in",
+        "off",
+        "of",
+        "against",
+        "under",
+    }
+)
 # A place told inside a story ("tripped in the movie theater, place"): no thing.
 _IN_PLACE = re.compile(
     r"\b(?:at|in|inside)\s+(?:the|a|an|my|his|her|our|their|some)\s+(?P<where>[a-z][a-z' -]*)"
@@ -519,7 +547,16 @@ class ThingKinds:
                 if said in names or self._knows(said):
                     i += size  # the Index names the thing itself, or the vocabulary reads the phrase
                     break
-                if size == 1 and (said in _NOT_THINGS or said in _EVENTS or len(said) < 3):
+                if (
+                    size == 1
+                    and (
+                        said in _NOT_THINGS
+                        or said in _EVENTS
+                        or len(said) < 3
+                        or said in self._names().words  # a word some line holds ("bike"): the stories read it
+                        or not _LEADS.intersection(words[max(0, i - 2) : i])  # no noun ("tore his cuff")
+                    )
+                ):
                     continue
                 kind = self._kind(said, kinds, names, targets)
                 if kind:
