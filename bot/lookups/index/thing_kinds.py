@@ -500,7 +500,7 @@ class ThingKinds:
         places: list[tuple[str, str]] = []
         if place is not None:
             # "hurt at the pawnshop": the place said last, read as the Place of occurrence line of its kind
-            where = _WORD.findall(place.group("where"))
+            where = _WORD.findall(place.group(0))  # (with its determiner: a noun)
             places = self._read(where, PLACE, things.names, things.places)
         # (the things told before the place: "fell in the chapel" names no thing fallen from; what is told
         # "on" may be a thing still: "cut myself on a hacksaw")
