@@ -228,6 +228,7 @@ from bot.lookups.index.sub_queries import (
 )
 from bot.lookups.index.substance_stories import may_tell_story, read_substance_story, table_substances
 from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
+from bot.lookups.index.thing_kinds import KIND_SHOWN, ThingKinds, may_read_kind
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -528,6 +529,7 @@ class Searcher:
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
         self._venom_animals: dict[str, str] | None = None
+        self._thing_kinds = ThingKinds(WordNet(book.db.execute), book.db.execute, self.vocabulary.knows)
         self._service_titles: ServiceTitles | None = None
         self._z_lines: ZLines | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
@@ -727,6 +729,16 @@ class Searcher:
         # "my baby weighed 900 grams when she was born": the Index's birthweight band (bot.lookups.index.birth_weight).
         if "cm" in systems and may_read_birth_weight(query):
             query = read_birth_weight(query) or query
+        # "bitten by an iguana", "the couch caught fire": a thing the External Cause Index lists by its kind
+        # or another word, read as it (Bite, lizard; Exposure, fire, sofa) (bot.lookups.index.thing_kinds).
+        if "cm" in systems and may_read_kind(query):
+            kinded = self._thing_kinds.read(query)
+            if kinded is not None:
+                found = self.find(kinded.text, systems, limit)
+                if any(kinded.used_by(h.code, h.why) for h in found[:KIND_SHOWN]):
+                    return _with_notice(
+                        [replace(h, why=f"{h.why} ({kinded.note})") for h in found], found.notice
+                    )
         # "had his bladder taken out", "heart-lung transplant recipient", "asthma runs in my family": a story of
         # the past read in the Index's status frame, kept when a Z code of the frame answers it
         # (bot.lookups.index.past_states).

@@ -123,8 +123,15 @@ _FIGHT = re.compile(
     r"\b(?:(?:got|was|were|been|being)\s+punched|punched\s+(?:in|by|during)|punching|fist\s*fights?|fistfights?|"
     r"bar\s+fight|(?:in|during|into)\s+a\s+fight|beaten\s+up|beat\s+up|got\s+jumped)\b"
 )
-# The animals whose "Contact, with" line has a "strike" subterm.
+# The animals whose "Contact, with" line has a "strike" subterm (or sends to one: the hoof stock the Index
+# names, each "see Contact, with, hoof stock NEC").
 _ANIMALS = (
+    "buffalo",
+    "camel",
+    "deer",
+    "donkey",
+    "giraffe",
+    "llama",
     "alligator",
     "bird",
     "bull",
@@ -137,6 +144,7 @@ _ANIMALS = (
     "fish",
     "goat",
     "goose",
+    "hoof stock",
     "horse",
     "lion",
     "lizard",
@@ -152,7 +160,8 @@ _ANIMALS = (
     "turtle",
 )
 _ANIMAL_STRIKE = re.compile(
-    r"\b(?:kicked|butted|head-?butted|trampled|stomped|struck|hit|stepped\s+on)\s+(?:by|on\s+by)\s+"
+    r"\b(?:kicked|butted|head-?butted|trampled|stomped|struck|hit|stepped\s+on|knocked\s+(?:over|down))\s+"
+    r"(?:by|on\s+by)\s+"
     r"(?:a\s+|an\s+|the\s+|his\s+|her\s+|my\s+|our\s+|their\s+)?(?:\w+(?:'s)?\s+)?("
     + "|".join(_ANIMALS)
     + r")\b"
@@ -165,6 +174,13 @@ _ANIMAL_STRIKE = re.compile(
 # same bite said short.
 _DOERS = (
     *_ANIMALS,
+    # the kinds the External Cause Index's Bite and Contact lines name (an animal read as its kind,
+    # bot.lookups.index.thing_kinds: "the gerbil bit me" -> rodent)
+    "arthropod",
+    "mammal",
+    "marine animal",
+    "reptile",
+    "rodent",
     "cat",
     "kitten",
     "puppy",
@@ -205,6 +221,16 @@ _DOER_VERBS = {
     "kicks": "kicked by",
     "scratched": "scratched by",
     "scratches": "scratched by",
+    # the External Cause Index's other main terms of an animal's deed (Pecked by bird; Butted by animal;
+    # Stepped on, by, animal; Trampled by animal; Gored by bull)
+    "pecked": "pecked by",
+    "butted": "butted by",
+    "headbutted": "butted by",
+    "head-butted": "butted by",
+    "stepped on": "stepped on by",
+    "trampled": "trampled by",
+    "gored": "gored by",
+    "clawed": "scratched by",
 }
 _DOER_DID = re.compile(
     r"\b(?:(?:a|an|the|his|her|my|our|their|your|some|another|other|\w+'s|\w+s')\s+)*(?P<doer>"
@@ -219,13 +245,13 @@ _BIT_BY = re.compile(
 
 
 # A human doer is the Index's "person" ("Bite, bitten by, person"; "Kicked by, person").
-_PEOPLE = frozenset(
+PEOPLE = frozenset(
     {"person", "kid", "child", "boy", "girl", "man", "woman", "student", "patient", "someone", "somebody"}
 )
 
 
 def _doer(said: str) -> str:
-    return "person" if said in _PEOPLE else said
+    return "person" if said in PEOPLE else said
 
 
 def turn_doer(text: str) -> str:

@@ -60,7 +60,9 @@ OTHER_STORY = re.compile(
     r"\breactions?\b|\binduced\b|\badverse\b|\ballerg\w*|\banaphyla\w*|\bquit\b|\bstopp?(?:ed|ing)?\b|"
     r"\bmiss(?:ed|ing)\b|\bskipp?(?:ed|ing)\b|\bran\s+out\b|\brun\s+out\b|\bforgot\b|\bunderdos\w*|"
     r"\bnoncomplian\w*|\bhistory\b|\bh/o\b|\bhx\b|\bstatus\b|\blong[- ]term\b|\bwithdrawal\b|\bdependen\w*|"
-    r"\babuse\b|\baddict\w*|\bdisorder\b|\bscreen\w*|\bvaccin\w*|\bimmuniz\w*|\bbite\b|\bsting\w*|\bstung\b"
+    r"\babuse\b|\baddict\w*|\bdisorder\b|\bscreen\w*|\bvaccin\w*|\bimmuniz\w*|\bbite\b|\bsting\w*|\bstung\b|"
+    # an animal's bite ("bitten by a lizard"): the Index's Bite line, or the venom's (bot.lookups.index.venom)
+    r"\b(?:bitten|bit)\s+by\b"
 )
 # The intent said, in the order read: undetermined only when said ("intent could not be determined", "not
 # sure if intentional"), then self-harm, then assault; accidental is the Table's default.
