@@ -112,6 +112,7 @@ from bot.lookups.index.burn_depth import read_burn_depth
 from bot.lookups.index.by_site_with import may_read as may_read_by_site
 from bot.lookups.index.by_site_with import read_by_site
 from bot.lookups.index.by_site_with import readings as by_site_readings
+from bot.lookups.index.changed_findings import may_read_change, read_change
 from bot.lookups.index.chart_findings import read_chart
 from bot.lookups.index.chart_frames import Frame, read_frame
 from bot.lookups.index.completion import (
@@ -130,10 +131,17 @@ from bot.lookups.index.completion import (
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
 from bot.lookups.index.dominant_side import dominance_note, other_titles
 from bot.lookups.index.drug_induced import may_read as may_read_induced
-from bot.lookups.index.drug_induced import read_induced
+from bot.lookups.index.drug_induced import (
+    may_read_after,
+    may_read_named_cause,
+    read_after_drug,
+    read_induced,
+    read_named_cause,
+)
 from bot.lookups.index.fears import may_read_fear, read_fear
 from bot.lookups.index.found_on import without_test
 from bot.lookups.index.gestation import trimester_said
+from bot.lookups.index.induced_lines import induced_code
 from bot.lookups.index.initialisms import (
     SAID_SO,
     Reading,
@@ -183,7 +191,7 @@ from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.real_word_typos import read_real_word_typo
-from bot.lookups.index.reasons import LONG_TERM_MAIN, long_term_classes, read_values
+from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
 from bot.lookups.index.senses import part_words, read_data_sense, read_sense, title_words
 from bot.lookups.index.service_titles import (
     SERVICE_DESCRIPTOR,
@@ -315,6 +323,7 @@ _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 UNREAD_SHARE = 2  # a real-word typo is looked for where the answer left half the query's words unused
 _THREE_CAPITALS = re.compile(r"(?<![\w/+-])[A-Z]{3,6}(?![\w/+-])")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
+_READ_DRUG = re.compile(r"read: ([a-z0-9-]+) -> drug or medicament")  # bot.lookups.index.lookup's note
 
 
 def _index_path_within(shorter: str, longer: str) -> bool:
@@ -692,6 +701,14 @@ class Searcher:
         # "steroid-induced diabetes": the cause a word of its own (bot.lookups.index.drug_induced).
         if may_read_induced(query):
             query = read_induced(query) or query
+        # "white count dropped on carbamazepine": the level the change left (bot.lookups.index.changed_findings).
+        if "cm" in systems and may_read_change(query):
+            query = read_change(query, self.vocabulary.knows, self._names_drug) or query
+        # "rash after dicloxacillin": a reaction told by when it came, its drug the cause (the same module).
+        if "cm" in systems and may_read_after(query):
+            query = read_after_drug(query, self._names_drug) or query
+        if "cm" in systems and may_read_named_cause(query):
+            query = read_named_cause(query, self._names_drug) or query
         # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
         query = read_burn_depth(query)
         # "terrified of bees", "too scared to get on a plane": a fear told in everyday words read as the
@@ -911,6 +928,14 @@ class Searcher:
             self._subterm_words[main] = subterm_words(self.index_tree(), main)
         return self._subterm_words[main]
 
+    def _names_drug(self, word: str) -> bool:
+        """Whether a word names a drug of the Drug Table, as typed or as its brand's generic ("zofran")."""
+        tree = self.index_tree()
+        if drug_classes(tree, word):
+            return True
+        expanded = self.vocabulary.expand(word)[0]
+        return expanded != word and bool(drug_classes(tree, expanded.split()[0]))
+
     def _by_site_with(self, query: str) -> str:
         tree = self.index_tree()
         table = by_site_readings(tree.conn, tree.memo)
@@ -963,6 +988,7 @@ class Searcher:
         found = _condition_before_drug_story(found)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
+        found = self._induced_line_first(found)
         found = self._venom_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
         found = self._brand_item_first(query, systems, limit, found)
@@ -1234,10 +1260,21 @@ class Searcher:
         if CPT_SAID.search(found.notice) or "cpt" in self.book.systems_loaded():
             return found
         kind = cpt_kind(query)
-        if not kind:
+        if not kind or self._encounter_titled(query, found):
             return found
         kept = [h for h in found if h.system != "ICD-10-CM" or h.code.startswith("Z")]
         return _with_notice(kept, CPT_NOTE.format(what=f"That is a CPT service ({kind})"))
+
+    def _encounter_titled(self, query: str, found: Hits) -> bool:
+        """Whether the first answer is an encounter code (Z) whose Tabular title says every word of the query,
+        read through the vocabulary ("suture removal": Z48.02 Encounter for removal of sutures; "IUD removal":
+        Z30.432): the query names the encounter's reason in the code's own words, which is the answer, not a
+        CPT service to notice above it."""
+        first = found[0] if found and not found.notice else None
+        if first is None or first.system != "ICD-10-CM" or not first.code.startswith("Z"):
+            return False
+        said = content_stems(self.vocabulary.expand(query.lower())[0])
+        return bool(said) and said <= content_stems(first.title)
 
     def _injury_before_cause(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """An injury told with its cause ("spleen laceration from MVC"): the injury's code first, the
@@ -1924,6 +1961,28 @@ class Searcher:
         shown = {h.code for h in lines}
         rest = [h for h in found if h.code not in shown]
         return _with_notice((lines[:DRUG_LINES_SHOWN] + rest + lines[DRUG_LINES_SHOWN:])[:limit], "")
+
+    def _induced_line_first(self, found: Hits) -> Hits:
+        """A condition found by a line with no drug subterm while the query names its drug as the cause
+        ("scleroderma from bleomycin": Scleroderma M34.9, the drug unused): the same code's drug-induced line
+        elsewhere in the Index (Sclerosis, systemic, drug-induced M34.2; bot.lookups.index.induced_lines)."""
+        first = found[0] if found and not found.notice else None
+        if first is None or first.system != SYSTEM_NAMES["cm"] or not first.why.startswith("Index:"):
+            return found
+        drug = _READ_DRUG.search(first.why)
+        unused = _LEFT_UNREAD.search(first.why)
+        if drug is None or unused is None or drug.group(1) not in unused.group(1).split(", "):
+            return found
+        induced = induced_code(self.book.db.conn, first.code)
+        named = self.book.get("cm", induced) if induced else None
+        if named is None or not named.billable:
+            return found
+        why = f"Index: the drug-induced line of {first.code} -> {named.display} ({drug.group(0)})"
+        hit = self._hit(("cm", named.code), (first.score + 1.0, why, named, named.title))
+        rest = [h for h in found if h.code != hit.code]
+        if len(rest) > 1 and rest[1].code.startswith("T"):
+            rest = [rest[1], rest[0], *rest[2:]]  # (the drug's adverse effect stays beside the condition)
+        return _with_notice([hit, *rest][: len(found)], found.notice)
 
     def _substance_story_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A poisoning told as a story ("toddler bit into a benzonatate capsule", "bad LSD trip at a party")
@@ -3619,8 +3678,8 @@ ACCESSORY_FOR = re.compile(r"(?i)^(.*?)\b(?:for use with|used with|for)\b(.*)$")
 ACCESSORY_COST = 60.0
 
 
-# A title's "non-" word ("non-sterile", "Non-ST elevation"): the opposite of the word it prefixes.
-_NON_WORD = re.compile(r"\bnon[- ]([a-z]+)")
+# A title's "non-" word ("non-sterile", "Non-ST elevation", "nonrubber"): the opposite of the word it prefixes.
+_NON_WORD = re.compile(r"\bnon(?:[- ]([a-z]+)|([a-z]{4,}))")
 
 
 def _says_not(title: str, said_stems: frozenset[str]) -> bool:
@@ -3634,7 +3693,7 @@ def _says_not(title: str, said_stems: frozenset[str]) -> bool:
 @lru_cache(maxsize=16384)  # bounded: keyed by the titles met
 def _non_stems(title: str) -> frozenset[str]:
     """The stems of the words a title says "non-" before."""
-    return frozenset(stem(word) for word in _NON_WORD.findall(title.lower()))
+    return frozenset(stem(spaced or closed) for spaced, closed in _NON_WORD.findall(title.lower()))
 
 
 def _accessory(text: str, said: set[str]) -> bool:

@@ -73,7 +73,8 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # undetermined: the intent said to be unknown ("not sure if it was on purpose", "unclear if intentional")
         (
-            r"\b(?:not\s+sure|unsure|unclear|unknown|uncertain|(?:don't|dont|do\s+not)\s+know)\s+(?:if|whether)\s+"
+            r"\b(?:not\s+sure|not\s+clear|unsure|unclear|unknown|uncertain|no\s+idea|(?:don't|dont|do\s+not)\s+know)\s+"
+            r"(?:if|whether)\s+"
             r"(?:it\s+was\s+|he\s+did\s+it\s+|she\s+did\s+it\s+|they\s+did\s+it\s+)?(?:intentional|intended|"
             r"on\s+purpose|deliberate|accidental|suicidal|an\s+accident)(?:\s+or\s+(?:not|accidental|an\s+accident))?\b",
             "poisoning undetermined",

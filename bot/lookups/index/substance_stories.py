@@ -30,6 +30,7 @@ from bot.lookups.index.stories import read_drug_story
 TAKING = re.compile(
     r"\b(?:ate|eaten|swallowed|swallowing|drank|chewed|chewing|bit\s+into|bit\s+on|bitten|licked|"
     r"sprayed|splashed|inhaled|breathed\s+in|exposed\s+to\s+(?:\w+\s+){1,3}(?:spray|fumes|gas|vapou?rs?)|"
+    r"fumes|vapou?rs|fumigant|"
     r"sucked\s+on|got\s+into|huffed|huffing|sniffed|snorted|snorting|smoked|injected|shot\s+up|"
     r"ingested|ingestion|overdosed?|overdosing|od|od'd|toxicity|poisoned|poisoning|"
     r"trip|tripping|high\s+on|to\s+get\s+high|too\s+(?:many|much)|handful|whole\s+bottle|bottle\s+of|"
@@ -70,7 +71,7 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\bintent\w*\s+(?:is\s+|was\s+)?(?:unknown|unclear|undetermined|uncertain|not\s+(?:known|clear|"
             r"determined)|could\s+not\s+be\s+determined|cannot\s+be\s+determined|can't\s+be\s+determined)\b|"
             r"\bundetermined\b|\b(?:unknown|unclear|uncertain)\s+(?:intent|if|whether)\b|"
-            r"\b(?:not\s+sure|unsure|unclear|unknown|can't\s+tell|cannot\s+tell|undetermined)\s+"
+            r"\b(?:not\s+sure|not\s+clear|unsure|unclear|unknown|no\s+idea|can't\s+tell|cannot\s+tell|undetermined)\s+"
             r"(?:if|whether)\s+(?:it\s+was\s+)?(?:intentional|accidental|on\s+purpose|deliberate)\b"
         ),
         "poisoning undetermined",
