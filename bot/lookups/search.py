@@ -2332,6 +2332,8 @@ class Searcher:
         notes = understood.notes + joined + notes
         found = index_hits(self, understood, corrected, wanted, notes)
         plain = self._plain_reading(text, lowered, understood, wanted, found.coverage)
+        if plain is None:
+            plain = self._subterm_reading(lowered, understood, wanted, found.coverage)
         as_abbreviated = understood, corrected  # the procedure a word's vocabulary reading names ("detox")
         if plain is not None:
             understood, corrected, notes, found = plain
@@ -2834,6 +2836,36 @@ class Searcher:
         if found.coverage < coverage + PLAIN_MARGIN and not self._item_word(corrected, ambiguous):
             return None
         return again, corrected, notes, found
+
+    def _subterm_reading(
+        self, lowered: str, understood: Understood, wanted: tuple[str, ...], coverage: float
+    ) -> tuple[Understood, list[str], list[str], Found] | None:
+        """A word the vocabulary reads on its own ("alcoholic" -> alcohol dependence) said beside a condition
+        whose Index main term prints it as a subterm ("alcoholic gastritis": Gastritis, alcoholic K29.20;
+        "alcoholic cardiomyopathy": Cardiomyopathy, alcoholic I42.6): the query read with the word as the
+        Index prints it, when that reading holds clearly more of the query."""
+        if "cm" not in wanted or coverage >= 1.0:
+            return None
+        replaced = {
+            note.removeprefix("vocabulary: ").split(" -> ")[0]
+            for note in understood.notes
+            if note.startswith("vocabulary: ")
+        }
+        typed = lowered.split()
+        kept = frozenset(
+            w
+            for w in replaced
+            if " " not in w
+            and any(o != w and len(o) > 3 and w in self._subterms(o) for o in typed if o not in replaced)
+        )
+        if not kept:
+            return None
+        again = understand(lowered, self.vocabulary.without(kept))
+        corrected, notes = self._spelling(again.words, lowered)
+        found = index_hits(self, again, corrected, wanted, again.notes + notes)
+        if found.coverage < coverage + PLAIN_MARGIN:
+            return None
+        return again, corrected, again.notes + notes, found
 
     def _item_word(self, words: list[str], ambiguous: frozenset[str]) -> bool:
         """Whether an abbreviation typed as a plain word ends the query as the last word of a HCPCS item's

@@ -5,7 +5,9 @@ made up here, not taken from the benchmark sets.
   a line's negated modifier ("(without ... psychotic disturbance ...)") says none of its words;
 * an NEC line's reference gives way to a line of the same main term that classifies the words
   (bot.lookups.index.nec_lines);
-* a reaction told "after <drug>" is the drug's (bot.lookups.index.drug_induced.read_after_drug);
+* a reaction told "after <drug>" or a change "on <drug>" is the drug's (bot.lookups.index.drug_induced,
+  changed_findings), at the condition's drug-induced line wherever the Index prints it (induced_lines);
+* a word the vocabulary reads alone ("alcoholic") is read as the Index prints it under the condition beside it;
 * a title's closed "non" word is the opposite of its base word; a Z code whose title says every word is no
   CPT service; a pair whose words the first code's title says is no second concept.
 """
@@ -49,6 +51,10 @@ def test_after_a_drug() -> None:
         ("hives after zofran", "L50.0"),
         ("reusable rubber pessary", "A4561"),  # not A4562 "nonrubber"
         ("puncture wound with glass stuck in left pinky", "S61.247A"),
+        ("scleroderma from bleomycin", "M34.2"),  # Sclerosis, systemic, drug-induced: the same code's line
+        ("white count dropped on carbamazepine", "D70.2"),
+        ("alcoholic gastritis", "K29.20"),  # Gastritis, alcoholic: not alcohol dependence F10.20
+        ("alcoholic cardiomyopathy", "I42.6"),
     ],
 )
 def test_first_answer(codebook: CodeBook, query: str, expected: str) -> None:
