@@ -986,6 +986,7 @@ class Searcher:
         found = self._injury_before_cause(query, systems, limit, found)
         found = _residual_before_sequela(found)
         found = _condition_before_drug_story(found)
+        found = _condition_of_adverse_effect(found)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
         found = self._induced_line_first(found)
@@ -3991,6 +3992,39 @@ def _condition_before_drug_story(found: Hits) -> Hits:
         replace(found[0], why=f"suggested with {condition.code}: {found[0].why}"),
     ]
     return _with_notice([*lead, *found[2:]], found.notice)
+
+
+_VOCABULARY_NOTE = re.compile(r"vocabulary: ([^;()]+?) -> ([^;()]+?)(?=[;)])")
+CONDITION_LOOKS = 5  # the answers a condition the adverse effect caused is looked for among
+
+
+def _condition_of_adverse_effect(found: Hits) -> Hits:
+    """ "low sodium from hctz", "potassium low from lasix": an adverse effect's T code first, and below it the
+    condition's own Index line, which uses every word of the query but the drug's: the condition first, the T
+    code beside it (guideline I.C.19.e.5.a: the nature of the adverse effect is sequenced first)."""
+    if len(found) < 2 or found.notice or not is_adverse_or_underdosing(found[0].code):
+        return found
+    first = found[0]
+    drugs = set(_READ_DRUG.findall(first.why))
+    if not drugs:
+        return found
+    typed = {
+        word
+        for said, means in _VOCABULARY_NOTE.findall(first.why)
+        if means.strip() in drugs
+        for word in said.split()
+    }
+    drug_words = drugs | typed
+    for n, hit in enumerate(found[1:CONDITION_LOOKS], start=1):
+        if hit.system != SYSTEM_NAMES["cm"] or hit.code[:1] in "STVWXYZ" or not hit.why.startswith("Index:"):
+            continue
+        unused = _LEFT_UNREAD.search(hit.why)
+        if unused is None or not set(unused.group(1).split(", ")) <= drug_words:
+            continue
+        lead = [hit, replace(first, why=f"suggested with {hit.code}: {first.why}")]
+        rest = [h for m, h in enumerate(found) if m not in (0, n)]
+        return _with_notice([*lead, *rest], found.notice)
+    return found
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:
