@@ -273,6 +273,7 @@ from bot.lookups.shortest import sizes_for
 from bot.lookups.sounds import SILENT_STARTS, consonant_key, sound_key, vowel_distance
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_word_answer, thin_title_match
+from bot.lookups.wordnet import WordNet
 
 ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}  # a trimester as charts write it
 
@@ -323,6 +324,7 @@ _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 UNREAD_SHARE = 2  # a real-word typo is looked for where the answer left half the query's words unused
 _THREE_CAPITALS = re.compile(r"(?<![\w/+-])[A-Z]{3,6}(?![\w/+-])")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
+THING_KINDS = frozenset({"noun.plant", "noun.food", "noun.substance", "noun.artifact"})  # what is taken
 _READ_DRUG = re.compile(r"read: ([a-z0-9-]+) -> drug or medicament")  # bot.lookups.index.lookup's note
 
 
@@ -525,6 +527,7 @@ class Searcher:
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
+        self._wordnet: WordNet | None = None
         self._venom_animals: dict[str, str] | None = None
         self._service_titles: ServiceTitles | None = None
         self._z_lines: ZLines | None = None
@@ -1985,6 +1988,19 @@ class Searcher:
             rest = [rest[1], rest[0], *rest[2:]]  # (the drug's adverse effect stays beside the condition)
         return _with_notice([hit, *rest][: len(found)], found.notice)
 
+    def _thing_names(self, phrase: str) -> tuple[str, ...]:
+        """A plant's, food's or substance's other names in WordNet (every such sense: "jack-in-the-pulpit"
+        is also cuckoopint), for a thing the Drug Table lists by another name (bot.lookups.wordnet)."""
+        if self._wordnet is None:
+            self._wordnet = WordNet(self.book.db.execute)
+        return tuple(
+            lemma
+            for sense in self._wordnet.senses(phrase)
+            if sense.kind in THING_KINDS
+            for lemma in sense.lemmas
+            if lemma != phrase
+        )
+
     def _substance_story_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A poisoning told as a story ("toddler bit into a benzonatate capsule", "bad LSD trip at a party")
         asks for the substance's Drug Table line in the column the intent words choose, coded first
@@ -1997,6 +2013,7 @@ class Searcher:
             query,
             self._substances,
             lambda text: self.vocabulary.expand(text, kinds=("brand", "lay"), chain_brands=True)[0],
+            self._thing_names,
         )
         if story is None or (found and story.answered_by(found[0].title, found[0].why)):
             return found  # no story, or its Table line read already ("Paint NEC, fumes NEC")

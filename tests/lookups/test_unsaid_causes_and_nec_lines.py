@@ -56,6 +56,7 @@ def test_after_a_drug() -> None:
         ("alcoholic gastritis", "K29.20"),  # Gastritis, alcoholic: not alcohol dependence F10.20
         ("alcoholic cardiomyopathy", "I42.6"),
         ("low sodium from hctz", "E87.1"),  # the adverse effect's nature before its T code
+        ("ate unripe ackee fruit", "T62.1X1A"),  # WordNet: ackee is the Table's Akee
     ],
 )
 def test_first_answer(codebook: CodeBook, query: str, expected: str) -> None:

@@ -35,6 +35,10 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(?:quit|quits|quitting)\s+(?:her|his|their|my|your)\s+(?!(?:job|jobs|work|school|college|team|"
             r"sports?|habit|diet|exercise|gym|husband|wife|partner|boyfriend|girlfriend|smoking|drinking|vaping|"
             r"cigarettes|therapy|therapist|classes|church|band)\b)|"
+            # "stopped her mycostatin early", "stopped his inhaler on his own": the patient's own stopping, said
+            # by when or by whom (a prescriber's "stopped her metoprolol" is no underdosing)
+            r"\b(?:stopped|stops|stopping)\s+(?:her|his|their|my|your)\s+(?=[a-z0-9-]+(?:\s+[a-z0-9-]+)?\s+"
+            r"(?:early|too\s+soon|too\s+early|on\s+(?:her|his|their|my|your)\s+own)\b)|"
             r"\b(?:didn't|didnt|did\s+not|doesn't|doesnt|does\s+not|hasn't|hasnt|has\s+not|isn't|isnt|"
             r"wasn't|wasnt|was\s+not|is\s+not|hasn't\s+been|has\s+not\s+been)\s+(?:been\s+)?(?:take|taking|taken|"
             r"took|using|use)\b|"

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import takewhile
 
 from bot.lookups.index.stories import read_drug_story
+from bot.lookups.index.words import CONNECTORS
 
 # A taking no prescription explains.
 TAKING = re.compile(
@@ -104,6 +105,7 @@ NOT_MEDICINAL = re.compile(
 )
 CATCH_ALL = re.compile(r"\bnec\b|\btype\s+not\s+specified\b|\bunspecified\b")
 MAX_PHRASE = 4  # the words of the longest Table name read
+MIN_SYNONYM_PHRASE = 5  # letters of a phrase read by its other names ("ackee")
 
 
 @dataclass(frozen=True)
@@ -176,17 +178,24 @@ def table_substances(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def read_substance_story(
-    text: str, names: dict[str, str], expand: Callable[[str], str]
+    text: str,
+    names: dict[str, str],
+    expand: Callable[[str], str],
+    synonyms: Callable[[str], Sequence[str]] | None = None,
 ) -> SubstanceStory | None:
     """The poisoning story a query tells, as a Drug Table query ("toddler bit into a benzonatate capsule" ->
     "Benzonatate poisoning accidental"); None when the query tells no such story or names no single Table
     substance. `expand` reads brand and street names as the generic the Table lists ("dxm" ->
-    dextromethorphan)."""
+    dextromethorphan); `synonyms` (a general dictionary's other names of a plant, food or substance: WordNet)
+    reads a thing the Table lists by another name ("jack-in-the-pulpit" -> cuckoopint, "ackee" -> akee,
+    "deadly nightshade" -> belladonna) when no name the query says is a Table line."""
     if not may_tell_story(text):
         return None
     lowered = " ".join(text.lower().replace(",", " , ").split())
     read = expand(lowered)
     found = _named_substances(read, names) or _named_substances(lowered, names)
+    if not found and synonyms is not None:
+        found = _named_by_synonym(lowered, names, synonyms)
     if not found:
         return None
     # A catch-all line ("Pesticide NEC", "Cleaner, cleansing agent, type not specified") gives way to the
@@ -231,3 +240,20 @@ def _named_substances(text: str, names: dict[str, str]) -> dict[str, list[str]]:
             if term is not None and term not in found:
                 found[term] = words[i + size : i + size + 2]
     return found
+
+
+def _named_by_synonym(
+    text: str, names: dict[str, str], synonyms: Callable[[str], Sequence[str]]
+) -> dict[str, list[str]]:
+    """The Table terms a word or phrase of the text names by another name of it (longest phrase first)."""
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", text)
+    for size in range(MAX_PHRASE, 0, -1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if len(phrase) < MIN_SYNONYM_PHRASE or phrase in CONNECTORS:
+                continue  # ("a" is vitamin A's letter, "lead" the metal: a word too short or too common)
+            for other in synonyms(phrase):
+                term = names.get(other) or names.get(other + "s")
+                if term is not None:
+                    return {term: words[i + size : i + size + 2]}
+    return {}
