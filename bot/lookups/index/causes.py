@@ -8,9 +8,10 @@ provider's documentation"). So a path that walks through such a subterm without 
 ("dementia with psychosis" -> F10.97, alcohol-induced, alcohol never said) costs as much as a query word left
 unread, and the line the query does say ("Dementia, with, psychotic disturbance" F03.92) comes first.
 
-`names_cause` tells such a subterm by the words the Index prints its causes with: an "-induced" compound, a
-substance of abuse or a drug or chemical as the adjective or noun of the line, "toxic", and a "due to X" /
-"secondary to X" line that names its X (the bare "due to" is a link, passed through). A cause printed
+`names_cause` tells such a subterm by the words the Index prints its causes with: an "-induced" compound,
+alcohol as the adjective or noun of the line, "toxic", and a "due to X" / "secondary to X" line that names its
+X (the bare "due to" is a link, passed through). A bare "drug" line is no such word: under "Resistance, to" it
+is what the organism resists. A cause printed
 after a comma on the condition's own line ("Ascites, due to, cirrhosis, alcoholic") is no other name of the
 condition, as "Diabetes, diabetic" is: `unsaid_causes` finds it, and it costs the same when unsaid.
 """
@@ -22,8 +23,7 @@ from functools import lru_cache
 
 _CAUSE = re.compile(
     r"^(?:(?:due\s+to|secondary\s+to|caused\s+by|induced\s+by|from)\s+\S|"
-    r"(?:alcohol|alcoholic|alcohol-induced|drug|drugs|drug-induced|drug\s+induced|induced|toxic|"
-    r"medicament|medicaments|medicinal|chemical|chemicals)(?:\s+nec)?$)",
+    r"(?:alcohol|alcoholic|alcohol-induced|alcohol\s+induced|drug-induced|drug\s+induced|induced|toxic)(?:\s+nec)?$)",
     re.IGNORECASE,
 )
 
