@@ -112,6 +112,7 @@ from bot.lookups.index.burn_depth import read_burn_depth
 from bot.lookups.index.by_site_with import may_read as may_read_by_site
 from bot.lookups.index.by_site_with import read_by_site
 from bot.lookups.index.by_site_with import readings as by_site_readings
+from bot.lookups.index.changed_findings import may_read_change, read_change
 from bot.lookups.index.chart_findings import read_chart
 from bot.lookups.index.chart_frames import Frame, read_frame
 from bot.lookups.index.completion import (
@@ -130,12 +131,19 @@ from bot.lookups.index.completion import (
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
 from bot.lookups.index.dominant_side import dominance_note, other_titles
 from bot.lookups.index.drug_induced import may_read as may_read_induced
-from bot.lookups.index.drug_induced import read_induced
+from bot.lookups.index.drug_induced import (
+    may_read_after,
+    may_read_named_cause,
+    read_after_drug,
+    read_induced,
+    read_named_cause,
+)
 from bot.lookups.index.everyday_talk import MIN_WORDS as MIN_TALK_WORDS
 from bot.lookups.index.everyday_talk import everyday_talk, talk_words
 from bot.lookups.index.fears import may_read_fear, read_fear
 from bot.lookups.index.found_on import without_test
 from bot.lookups.index.gestation import trimester_said
+from bot.lookups.index.induced_lines import induced_code
 from bot.lookups.index.initialisms import (
     SAID_SO,
     Reading,
@@ -186,7 +194,7 @@ from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
-from bot.lookups.index.reasons import LONG_TERM_MAIN, long_term_classes, read_values
+from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
 from bot.lookups.index.senses import part_words, read_data_sense, read_sense, title_words
 from bot.lookups.index.service_titles import (
     SERVICE_DESCRIPTOR,
@@ -323,6 +331,8 @@ _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 UNREAD_SHARE = 2  # a real-word typo is looked for where the answer left half the query's words unused
 _THREE_CAPITALS = re.compile(r"(?<![\w/+-])[A-Z]{3,6}(?![\w/+-])")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
+THING_KINDS = frozenset({"noun.plant", "noun.food", "noun.substance", "noun.artifact"})  # what is taken
+_READ_DRUG = re.compile(r"read: ([a-z0-9-]+) -> drug or medicament")  # bot.lookups.index.lookup's note
 
 
 def _index_path_within(shorter: str, longer: str) -> bool:
@@ -528,6 +538,7 @@ class Searcher:
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
+        self._wordnet: WordNet | None = None
         self._venom_animals: dict[str, str] | None = None
         self._thing_kinds = ThingKinds(WordNet(book.db.execute), book.db.execute, self.vocabulary.knows)
         self._service_titles: ServiceTitles | None = None
@@ -720,6 +731,14 @@ class Searcher:
         # "steroid-induced diabetes": the cause a word of its own (bot.lookups.index.drug_induced).
         if may_read_induced(query):
             query = read_induced(query) or query
+        # "white count dropped on carbamazepine": the level the change left (bot.lookups.index.changed_findings).
+        if "cm" in systems and may_read_change(query):
+            query = read_change(query, self.vocabulary.knows, self._names_drug) or query
+        # "rash after dicloxacillin": a reaction told by when it came, its drug the cause (the same module).
+        if "cm" in systems and may_read_after(query):
+            query = read_after_drug(query, self._names_drug) or query
+        if "cm" in systems and may_read_named_cause(query):
+            query = read_named_cause(query, self._names_drug) or query
         # "sunburn with blisters": a burn's depth said by how the skin looks (bot.lookups.index.burn_depth).
         query = read_burn_depth(query)
         # "terrified of bees", "too scared to get on a plane": a fear told in everyday words read as the
@@ -1009,6 +1028,14 @@ class Searcher:
             self._subterm_words[main] = subterm_words(self.index_tree(), main)
         return self._subterm_words[main]
 
+    def _names_drug(self, word: str) -> bool:
+        """Whether a word names a drug of the Drug Table, as typed or as its brand's generic ("zofran")."""
+        tree = self.index_tree()
+        if drug_classes(tree, word):
+            return True
+        expanded = self.vocabulary.expand(word)[0]
+        return expanded != word and bool(drug_classes(tree, expanded.split()[0]))
+
     def _by_site_with(self, query: str) -> str:
         tree = self.index_tree()
         table = by_site_readings(tree.conn, tree.memo)
@@ -1059,8 +1086,10 @@ class Searcher:
         found = self._injury_before_cause(query, systems, limit, found)
         found = _residual_before_sequela(found)
         found = _condition_before_drug_story(found)
+        found = _condition_of_adverse_effect(found)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
+        found = self._induced_line_first(found)
         found = self._venom_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
         found = self._brand_item_first(query, systems, limit, found)
@@ -1340,10 +1369,21 @@ class Searcher:
         if CPT_SAID.search(found.notice) or "cpt" in self.book.systems_loaded():
             return found
         kind = cpt_kind(query)
-        if not kind:
+        if not kind or self._encounter_titled(query, found):
             return found
         kept = [h for h in found if h.system != "ICD-10-CM" or h.code.startswith("Z")]
         return _with_notice(kept, CPT_NOTE.format(what=f"That is a CPT service ({kind})"))
+
+    def _encounter_titled(self, query: str, found: Hits) -> bool:
+        """Whether the first answer is an encounter code (Z) whose Tabular title says every word of the query,
+        read through the vocabulary ("suture removal": Z48.02 Encounter for removal of sutures; "IUD removal":
+        Z30.432): the query names the encounter's reason in the code's own words, which is the answer, not a
+        CPT service to notice above it."""
+        first = found[0] if found and not found.notice else None
+        if first is None or first.system != "ICD-10-CM" or not first.code.startswith("Z"):
+            return False
+        said = content_stems(self.vocabulary.expand(query.lower())[0])
+        return bool(said) and said <= content_stems(first.title)
 
     def _injury_before_cause(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """An injury told with its cause ("spleen laceration from MVC"): the injury's code first, the
@@ -2054,6 +2094,41 @@ class Searcher:
         rest = [h for h in found if h.code not in shown]
         return _with_notice((lines[:DRUG_LINES_SHOWN] + rest + lines[DRUG_LINES_SHOWN:])[:limit], "")
 
+    def _induced_line_first(self, found: Hits) -> Hits:
+        """A condition found by a line with no drug subterm while the query names its drug as the cause
+        ("scleroderma from bleomycin": Scleroderma M34.9, the drug unused): the same code's drug-induced line
+        elsewhere in the Index (Sclerosis, systemic, drug-induced M34.2; bot.lookups.index.induced_lines)."""
+        first = found[0] if found and not found.notice else None
+        if first is None or first.system != SYSTEM_NAMES["cm"] or not first.why.startswith("Index:"):
+            return found
+        drug = _READ_DRUG.search(first.why)
+        unused = _LEFT_UNREAD.search(first.why)
+        if drug is None or unused is None or drug.group(1) not in unused.group(1).split(", "):
+            return found
+        induced = induced_code(self.book.db.conn, first.code)
+        named = self.book.get("cm", induced) if induced else None
+        if named is None or not named.billable:
+            return found
+        why = f"Index: the drug-induced line of {first.code} -> {named.display} ({drug.group(0)})"
+        hit = self._hit(("cm", named.code), (first.score + 1.0, why, named, named.title))
+        rest = [h for h in found if h.code != hit.code]
+        if len(rest) > 1 and rest[1].code.startswith("T"):
+            rest = [rest[1], rest[0], *rest[2:]]  # (the drug's adverse effect stays beside the condition)
+        return _with_notice([hit, *rest][: len(found)], found.notice)
+
+    def _thing_names(self, phrase: str) -> tuple[str, ...]:
+        """A plant's, food's or substance's other names in WordNet (every such sense: "jack-in-the-pulpit"
+        is also cuckoopint), for a thing the Drug Table lists by another name (bot.lookups.wordnet)."""
+        if self._wordnet is None:
+            self._wordnet = WordNet(self.book.db.execute)
+        return tuple(
+            lemma
+            for sense in self._wordnet.senses(phrase)
+            if sense.kind in THING_KINDS
+            for lemma in sense.lemmas
+            if lemma != phrase
+        )
+
     def _substance_story_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A poisoning told as a story ("toddler bit into a benzonatate capsule", "bad LSD trip at a party")
         asks for the substance's Drug Table line in the column the intent words choose, coded first
@@ -2066,6 +2141,7 @@ class Searcher:
             query,
             self._substances,
             lambda text: self.vocabulary.expand(text, kinds=("brand", "lay"), chain_brands=True)[0],
+            self._thing_names,
         )
         if story is None or (found and story.answered_by(found[0].title, found[0].why)):
             return found  # no story, or its Table line read already ("Paint NEC, fumes NEC")
@@ -2402,6 +2478,8 @@ class Searcher:
         notes = understood.notes + joined + notes
         found = index_hits(self, understood, corrected, wanted, notes)
         plain = self._plain_reading(text, lowered, understood, wanted, found.coverage)
+        if plain is None:
+            plain = self._subterm_reading(lowered, understood, wanted, found.coverage)
         as_abbreviated = understood, corrected  # the procedure a word's vocabulary reading names ("detox")
         if plain is not None:
             understood, corrected, notes, found = plain
@@ -2904,6 +2982,36 @@ class Searcher:
         if found.coverage < coverage + PLAIN_MARGIN and not self._item_word(corrected, ambiguous):
             return None
         return again, corrected, notes, found
+
+    def _subterm_reading(
+        self, lowered: str, understood: Understood, wanted: tuple[str, ...], coverage: float
+    ) -> tuple[Understood, list[str], list[str], Found] | None:
+        """A word the vocabulary reads on its own ("alcoholic" -> alcohol dependence) said beside a condition
+        whose Index main term prints it as a subterm ("alcoholic gastritis": Gastritis, alcoholic K29.20;
+        "alcoholic cardiomyopathy": Cardiomyopathy, alcoholic I42.6): the query read with the word as the
+        Index prints it, when that reading holds clearly more of the query."""
+        if "cm" not in wanted or coverage >= 1.0:
+            return None
+        replaced = {
+            note.removeprefix("vocabulary: ").split(" -> ")[0]
+            for note in understood.notes
+            if note.startswith("vocabulary: ")
+        }
+        typed = lowered.split()
+        kept = frozenset(
+            w
+            for w in replaced
+            if " " not in w
+            and any(o != w and len(o) > 3 and w in self._subterms(o) for o in typed if o not in replaced)
+        )
+        if not kept:
+            return None
+        again = understand(lowered, self.vocabulary.without(kept))
+        corrected, notes = self._spelling(again.words, lowered)
+        found = index_hits(self, again, corrected, wanted, again.notes + notes)
+        if found.coverage < coverage + PLAIN_MARGIN:
+            return None
+        return again, corrected, again.notes + notes, found
 
     def _item_word(self, words: list[str], ambiguous: frozenset[str]) -> bool:
         """Whether an abbreviation typed as a plain word ends the query as the last word of a HCPCS item's
@@ -3759,8 +3867,8 @@ ACCESSORY_FOR = re.compile(r"(?i)^(.*?)\b(?:for use with|used with|for)\b(.*)$")
 ACCESSORY_COST = 60.0
 
 
-# A title's "non-" word ("non-sterile", "Non-ST elevation"): the opposite of the word it prefixes.
-_NON_WORD = re.compile(r"\bnon[- ]([a-z]+)")
+# A title's "non-" word ("non-sterile", "Non-ST elevation", "nonrubber"): the opposite of the word it prefixes.
+_NON_WORD = re.compile(r"\bnon(?:[- ]([a-z]+)|([a-z]{4,}))")
 
 
 def _says_not(title: str, said_stems: frozenset[str]) -> bool:
@@ -3774,7 +3882,7 @@ def _says_not(title: str, said_stems: frozenset[str]) -> bool:
 @lru_cache(maxsize=16384)  # bounded: keyed by the titles met
 def _non_stems(title: str) -> frozenset[str]:
     """The stems of the words a title says "non-" before."""
-    return frozenset(stem(word) for word in _NON_WORD.findall(title.lower()))
+    return frozenset(stem(spaced or closed) for spaced, closed in _NON_WORD.findall(title.lower()))
 
 
 def _accessory(text: str, said: set[str]) -> bool:
@@ -4040,6 +4148,39 @@ def _condition_before_drug_story(found: Hits) -> Hits:
         replace(found[0], why=f"suggested with {condition.code}: {found[0].why}"),
     ]
     return _with_notice([*lead, *found[2:]], found.notice)
+
+
+_VOCABULARY_NOTE = re.compile(r"vocabulary: ([^;()]+?) -> ([^;()]+?)(?=[;)])")
+CONDITION_LOOKS = 5  # the answers a condition the adverse effect caused is looked for among
+
+
+def _condition_of_adverse_effect(found: Hits) -> Hits:
+    """ "low sodium from hctz", "potassium low from lasix": an adverse effect's T code first, and below it the
+    condition's own Index line, which uses every word of the query but the drug's: the condition first, the T
+    code beside it (guideline I.C.19.e.5.a: the nature of the adverse effect is sequenced first)."""
+    if len(found) < 2 or found.notice or not is_adverse_or_underdosing(found[0].code):
+        return found
+    first = found[0]
+    drugs = set(_READ_DRUG.findall(first.why))
+    if not drugs:
+        return found
+    typed = {
+        word
+        for said, means in _VOCABULARY_NOTE.findall(first.why)
+        if means.strip() in drugs
+        for word in said.split()
+    }
+    drug_words = drugs | typed
+    for n, hit in enumerate(found[1:CONDITION_LOOKS], start=1):
+        if hit.system != SYSTEM_NAMES["cm"] or hit.code[:1] in "STVWXYZ" or not hit.why.startswith("Index:"):
+            continue
+        unused = _LEFT_UNREAD.search(hit.why)
+        if unused is None or not set(unused.group(1).split(", ")) <= drug_words:
+            continue
+        lead = [hit, replace(first, why=f"suggested with {hit.code}: {first.why}")]
+        rest = [h for m, h in enumerate(found) if m not in (0, n)]
+        return _with_notice([*lead, *rest], found.notice)
+    return found
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:

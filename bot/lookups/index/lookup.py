@@ -47,6 +47,7 @@ from bot.lookups.index.matching import (
     word_forms,
     word_weight,
 )
+from bot.lookups.index.nec_lines import NEC_YIELD_COST, yielding
 from bot.lookups.index.neoplasm_columns import neoplasm_alternatives
 from bot.lookups.index.neoplasm_site_words import site_nouns
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
@@ -390,6 +391,7 @@ def index_hits(
     said_numbers = stated_numbers(" ".join(words))
     suffixed = suffix_operation(words) if "pcs" in books else ""
     seen: set[str] = set()
+    nec_yield = yielding(matches)  # "Nevus, specified site NEC - see ..." below "Nevus, skin, face"
     for rank, match in enumerate(matches):
         if "caused" in understood.kinds:
             match = _as_adverse(match)
@@ -513,6 +515,8 @@ def index_hits(
             # "allergic to penicillin", "latex allergy": the allergy status (History, personal, allergy),
             # not an adverse effect being treated.
             score -= ALLERGY_STATUS_COST
+        if rank in nec_yield:
+            score -= NEC_YIELD_COST  # bot.lookups.index.nec_lines
         if match.book == "drug" and match.defaulted:
             # A drug named with no poisoning, adverse effect or underdosing: the Drug Table's default
             # column is a guess, below a HCPCS title holding the drug ("lovenox" -> J1650 enoxaparin).
@@ -561,6 +565,11 @@ def index_hits(
         pair = _pair(matcher, conn, best, qwords, books, understood, alternatives, counts)
     if pair is not None and pair[3] and set(pair[3]) <= understood.negated:
         pair = None  # "hypokalemia, not on warfarin": what the query negates is no second code
+    if pair is not None and found.hits and _titled_by_first(found.hits[0], pair[3], best, qwords):
+        # "puncture wound with glass stuck in left pinky": "Puncture, finger, little, left, with, foreign
+        # body" leaves "wound" to no line, but its code's title (S61.247A "Puncture wound with foreign body
+        # of left little finger") says it: no second concept ("Wound, open, breast, puncture") is left.
+        pair = None
     # A "pair" whose other code is the first hit itself is no pair.
     if pair is not None and found.hits and pair[0].code != found.hits[0].code.code:
         found.reaction = []
@@ -1331,6 +1340,13 @@ def _pair(
 # "afib on warfarin", "htn on lisinopril": a drug the patient is on, the Index's Long-term drug therapy line
 # of its class (guideline I.C.21.c.3), not the Drug Table's poisoning default.
 _ON_DRUG = re.compile(r"(?:^|\s)(?:on|taking|takes)\s+(?P<first>\S+)")
+
+
+def _titled_by_first(first: IndexHit, pair_words: set[str], best: PathMatch, qwords: list[QueryWord]) -> bool:
+    """Whether every word a pair would add to the best path is a word of the first code's Tabular title."""
+    new = pair_words - {qwords[i].text for i in best.covered if i < len(qwords)}
+    title = content_stems(first.code.title)
+    return bool(new) and all(content_stems(w) <= title for w in new)
 
 
 def taken_part(tree: IndexTree, text: str, part: Sequence[str]) -> dict[str, list[str]] | None:

@@ -12,12 +12,14 @@ below the line the reference names. In the Drug and Neoplasm Tables the query's 
 from __future__ import annotations
 
 import math
+import re
 from bisect import insort
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.lookups.index import per_lookup
+from bot.lookups.index.causes import names_cause, unsaid_causes
 from bot.lookups.index.neoplasm_columns import IN_SITU_COLUMN, in_situ_said, sends_by_site
 from bot.lookups.index.neoplasm_columns import table_words as neoplasm_table_words
 from bot.lookups.index.opposites import says_opposite_level
@@ -105,6 +107,9 @@ CONTRADICTION_COST = 2.0  # a line negating a word the query says ("without fall
 UNSAID_COST = 0.5  # a path word the query did not say, against 1 for each query word the path uses
 VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "fracture")
 SKIP_COST = 0.15  # a subterm level the query skipped (no word of it said)
+# A skipped subterm naming the cause that changes the code ("Psychosis, alcoholic, with, dementia" for
+# "dementia with psychosis": alcohol never said): a word of the query, not a qualifier (bot.lookups.index.causes).
+CAUSE_SKIP_COST = 1.0
 QUALIFIED_BOOKS = frozenset({"cm", "ext"})  # books whose subterms' later forms may qualify the first
 MODIFIER_SHARE = 0.6  # a query word found only among a line's non-essential modifiers
 MAX_MAIN_TERMS = 14
@@ -271,7 +276,8 @@ class _Line:
             was_weak = frozenset((was_weak - covered) | (weak - self.covered))
             covered = covered | weak
         if not covered:
-            return _Line(node, self, self.covered, self.unsaid + unsaid + SKIP_COST, was_weak)
+            cost = SKIP_COST + (CAUSE_SKIP_COST if node.book == "cm" and names_cause(node.term) else 0.0)
+            return _Line(node, self, self.covered, self.unsaid + unsaid + cost, was_weak)
         return _Line(node, self, self.covered | covered, self.unsaid + unsaid, was_weak)
 
     def walk(self, start: _Walk) -> _Walk:
@@ -297,9 +303,19 @@ def _line_words(node: Node, by_stem: dict[str, set[int]]) -> _LineWords:
     """The query words a subterm line uses, what it adds unsaid, and the words found only among its
     non-essential modifiers (the same for every path through the line: kept per match, `Stems.steps`)."""
     if node.is_link:
+        if node.code and node.book == "cm":
+            # "Gout, in (due to) [renal impairment] M10.30": a link with a code of its own is a cause line
+            # whose cause's words the data lost; passed through unsaid, it is a cause the query never named.
+            return frozenset(), CAUSE_SKIP_COST, _NONE
         return _LINK_LINE
     covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
     weak = _cover_modifiers(node.modifiers, by_stem) - covered if node.modifiers else _NONE
+    if covered and node.book == "cm" and "," in node.term:
+        # "Ascites, due to, cirrhosis, alcoholic" (K70.31): the cause printed beside the condition on one
+        # line is no other name of it; unsaid, it costs as a cause's own line would (bot.lookups.index.causes).
+        unsaid += CAUSE_SKIP_COST * sum(
+            1 for form in unsaid_causes(node.term) if by_stem.keys().isdisjoint(content_stems(form))
+        )
     return covered, unsaid, weak
 
 
@@ -1382,8 +1398,15 @@ def _cover_modifiers(modifiers: str, by_stem: dict[str, set[int]]) -> set[int]:
 @lru_cache(maxsize=TERM_CACHE)
 def _modifier_stems(modifiers: str) -> frozenset[str]:
     """A line's non-essential modifiers as stems, kept apart from `content_stems`'s smaller cache, which
-    the Tabular titles and queries read through as well (an Index walk reads the same lines again)."""
-    return content_stems(modifiers)
+    the Tabular titles and queries read through as well (an Index walk reads the same lines again).
+
+    A modifier that negates ("Dementia ... (without behavioral disturbance, psychotic disturbance ...)";
+    "(without dependence)") says what the line is not: its words are no words of the line a query saying
+    them may use ("dementia with psychosis" is not the Dementia line's F03.90)."""
+    return content_stems(_NEGATED_MODIFIER.sub(" ", modifiers) if "(" in modifiers else modifiers)
+
+
+_NEGATED_MODIFIER = re.compile(r"(?i)\((?:without|not|no|except)\b(?:[^()]|\([^()]*\))*\)")
 
 
 def _column(book: str, by_stem: dict[str, set[int]], preset: str) -> tuple[str, set[int]]:

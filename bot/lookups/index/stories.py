@@ -35,6 +35,10 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(?:quit|quits|quitting)\s+(?:her|his|their|my|your)\s+(?!(?:job|jobs|work|school|college|team|"
             r"sports?|habit|diet|exercise|gym|husband|wife|partner|boyfriend|girlfriend|smoking|drinking|vaping|"
             r"cigarettes|therapy|therapist|classes|church|band)\b)|"
+            # "stopped her mycostatin early", "stopped his inhaler on his own": the patient's own stopping, said
+            # by when or by whom (a prescriber's "stopped her metoprolol" is no underdosing)
+            r"\b(?:stopped|stops|stopping)\s+(?:her|his|their|my|your)\s+(?=[a-z0-9-]+(?:\s+[a-z0-9-]+)?\s+"
+            r"(?:early|too\s+soon|too\s+early|on\s+(?:her|his|their|my|your)\s+own)\b)|"
             r"\b(?:didn't|didnt|did\s+not|doesn't|doesnt|does\s+not|hasn't|hasnt|has\s+not|isn't|isnt|"
             r"wasn't|wasnt|was\s+not|is\s+not|hasn't\s+been|has\s+not\s+been)\s+(?:been\s+)?(?:take|taking|taken|"
             r"took|using|use)\b|"
@@ -73,7 +77,8 @@ STORY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # undetermined: the intent said to be unknown ("not sure if it was on purpose", "unclear if intentional")
         (
-            r"\b(?:not\s+sure|unsure|unclear|unknown|uncertain|(?:don't|dont|do\s+not)\s+know)\s+(?:if|whether)\s+"
+            r"\b(?:not\s+sure|not\s+clear|unsure|unclear|unknown|uncertain|no\s+idea|(?:don't|dont|do\s+not)\s+know)\s+"
+            r"(?:if|whether)\s+"
             r"(?:it\s+was\s+|he\s+did\s+it\s+|she\s+did\s+it\s+|they\s+did\s+it\s+)?(?:intentional|intended|"
             r"on\s+purpose|deliberate|accidental|suicidal|an\s+accident)(?:\s+or\s+(?:not|accidental|an\s+accident))?\b",
             "poisoning undetermined",

@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import takewhile
 
 from bot.lookups.index.stories import read_drug_story
+from bot.lookups.index.words import CONNECTORS
 
 # A taking no prescription explains.
 TAKING = re.compile(
     r"\b(?:ate|eaten|swallowed|swallowing|drank|chewed|chewing|bit\s+into|bit\s+on|bitten|licked|"
     r"sprayed|splashed|inhaled|breathed\s+in|exposed\s+to\s+(?:\w+\s+){1,3}(?:spray|fumes|gas|vapou?rs?)|"
+    r"fumes|vapou?rs|fumigant|"
     r"sucked\s+on|got\s+into|huffed|huffing|sniffed|snorted|snorting|smoked|injected|shot\s+up|"
     r"ingested|ingestion|overdosed?|overdosing|od|od'd|toxicity|poisoned|poisoning|"
     r"trip|tripping|high\s+on|to\s+get\s+high|too\s+(?:many|much)|handful|whole\s+bottle|bottle\s+of|"
@@ -72,7 +74,7 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\bintent\w*\s+(?:is\s+|was\s+)?(?:unknown|unclear|undetermined|uncertain|not\s+(?:known|clear|"
             r"determined)|could\s+not\s+be\s+determined|cannot\s+be\s+determined|can't\s+be\s+determined)\b|"
             r"\bundetermined\b|\b(?:unknown|unclear|uncertain)\s+(?:intent|if|whether)\b|"
-            r"\b(?:not\s+sure|unsure|unclear|unknown|can't\s+tell|cannot\s+tell|undetermined)\s+"
+            r"\b(?:not\s+sure|not\s+clear|unsure|unclear|unknown|no\s+idea|can't\s+tell|cannot\s+tell|undetermined)\s+"
             r"(?:if|whether)\s+(?:it\s+was\s+)?(?:intentional|accidental|on\s+purpose|deliberate)\b"
         ),
         "poisoning undetermined",
@@ -105,6 +107,7 @@ NOT_MEDICINAL = re.compile(
 )
 CATCH_ALL = re.compile(r"\bnec\b|\btype\s+not\s+specified\b|\bunspecified\b")
 MAX_PHRASE = 4  # the words of the longest Table name read
+MIN_SYNONYM_PHRASE = 5  # letters of a phrase read by its other names ("ackee")
 
 
 @dataclass(frozen=True)
@@ -177,17 +180,24 @@ def table_substances(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def read_substance_story(
-    text: str, names: dict[str, str], expand: Callable[[str], str]
+    text: str,
+    names: dict[str, str],
+    expand: Callable[[str], str],
+    synonyms: Callable[[str], Sequence[str]] | None = None,
 ) -> SubstanceStory | None:
     """The poisoning story a query tells, as a Drug Table query ("toddler bit into a benzonatate capsule" ->
     "Benzonatate poisoning accidental"); None when the query tells no such story or names no single Table
     substance. `expand` reads brand and street names as the generic the Table lists ("dxm" ->
-    dextromethorphan)."""
+    dextromethorphan); `synonyms` (a general dictionary's other names of a plant, food or substance: WordNet)
+    reads a thing the Table lists by another name ("jack-in-the-pulpit" -> cuckoopint, "ackee" -> akee,
+    "deadly nightshade" -> belladonna) when no name the query says is a Table line."""
     if not may_tell_story(text):
         return None
     lowered = " ".join(text.lower().replace(",", " , ").split())
     read = expand(lowered)
     found = _named_substances(read, names) or _named_substances(lowered, names)
+    if not found and synonyms is not None:
+        found = _named_by_synonym(lowered, names, synonyms)
     if not found:
         return None
     # A catch-all line ("Pesticide NEC", "Cleaner, cleansing agent, type not specified") gives way to the
@@ -232,3 +242,20 @@ def _named_substances(text: str, names: dict[str, str]) -> dict[str, list[str]]:
             if term is not None and term not in found:
                 found[term] = words[i + size : i + size + 2]
     return found
+
+
+def _named_by_synonym(
+    text: str, names: dict[str, str], synonyms: Callable[[str], Sequence[str]]
+) -> dict[str, list[str]]:
+    """The Table terms a word or phrase of the text names by another name of it (longest phrase first)."""
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", text)
+    for size in range(MAX_PHRASE, 0, -1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if len(phrase) < MIN_SYNONYM_PHRASE or phrase in CONNECTORS:
+                continue  # ("a" is vitamin A's letter, "lead" the metal: a word too short or too common)
+            for other in synonyms(phrase):
+                term = names.get(other) or names.get(other + "s")
+                if term is not None:
+                    return {term: words[i + size : i + size + 2]}
+    return {}
