@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.lookups.codebook import CodeBook  # noqa: E402
 from bot.lookups.derived import english_list  # noqa: E402
-from bot.lookups.search import QueryError, find_codes, searcher_for  # noqa: E402
+from bot.lookups.search import Hit, QueryError, find_codes, searcher_for  # noqa: E402
 
 SEED = 2122
 TOTAL = 300
@@ -90,6 +90,15 @@ class Item:
     term: str
     key: str
     code: str
+
+
+def _asked(book: CodeBook, query: str) -> tuple[list[Hit], list[str]]:
+    """The product's top 5 for a query (none for a query it refuses) and their codes undotted."""
+    try:
+        hits = list(find_codes(book, query, limit=5))
+    except QueryError:
+        hits = []
+    return hits, [h.code.replace(".", "") for h in hits]
 
 
 def _words(text: str) -> list[str]:
@@ -230,11 +239,7 @@ def neighbourhood_queries(
         if other and pick.random() < 0.5:
             word = other[0]
         query = f"{item.key.upper()} {pick.choice(['', 'in ', 'with ', 'and '])}{word}"
-        try:
-            hits = list(find_codes(book, query, limit=5))
-        except QueryError:
-            hits = []
-        got = [h.code.replace(".", "") for h in hits]
+        hits, got = _asked(book, query)
         first = f"{hits[0].code} {hits[0].title[:60]}" if hits else "(nothing)"
         top1 = bool(got) and got[0].startswith(item.code)
         out.append((query, item, top1, any(g.startswith(item.code) for g in got), first))
@@ -283,11 +288,7 @@ def main() -> int:
         if extra:
             asked.append(("context", f"{item.key.upper()} {extra}"))
         for form, query in asked:
-            try:
-                hits = list(find_codes(book, query, limit=5))
-            except QueryError:
-                hits = []
-            got = [h.code.replace(".", "") for h in hits]
+            hits, got = _asked(book, query)
             top1 = bool(got) and got[0].startswith(item.code)
             top5 = any(g.startswith(item.code) for g in got)
             for group in (form, f"{form}, {'ambiguous' if ambiguous else 'one code'}"):
@@ -316,11 +317,7 @@ def main() -> int:
             if not extra:
                 continue
             query = f"{item.key.upper()} {extra}"
-            try:
-                hits = list(find_codes(book, query, limit=5))
-            except QueryError:
-                hits = []
-            got = [h.code.replace(".", "") for h in hits]
+            hits, got = _asked(book, query)
             top1 = bool(got) and got[0].startswith(item.code)
             tally["other sense"][0] += 1
             tally["other sense"][1] += top1

@@ -538,15 +538,14 @@ class Searcher:
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
-        self._wordnet: WordNet | None = None
         self._venom_animals: dict[str, str] | None = None
-        self._thing_kinds = ThingKinds(WordNet(book.db.execute), book.db.execute, self.vocabulary.knows)
+        self._thing_kinds = ThingKinds(self.wordnet(), book.db.execute, self.vocabulary.knows)
         self._service_titles: ServiceTitles | None = None
         self._z_lines: ZLines | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
         self._sense_words: dict[str, frozenset[str]] = {}
-        self._kin = WordKin(WordNet(book.db.conn.execute), stem)  # a context word's kin (index.word_kin)
+        self._kin = WordKin(self.wordnet(), stem)  # a context word's kin (index.word_kin)
         self._kind_words: dict[str, tuple[str, ...]] = {}  # a thing's kinds an Index line holds (index.kinds)
         self._hyphen_forms: dict[str, str] | None = None
         self._apart: dict[tuple[str, str], bool] = {}
@@ -596,6 +595,15 @@ class Searcher:
             self._near_at[key] = shape
         _, at, letters = shape
         return sorted((w for w in one_letter_variants(word, letters) if w in at), key=at.__getitem__)
+
+    def wordnet(self) -> WordNet:
+        """This thread's WordNet reader (bot.lookups.wordnet; it caches senses between queries), on this thread's
+        connection, as `index_tree` is: one reader and one cache for every reading that asks."""
+        found: WordNet | None = getattr(self._local, "wordnet", None)
+        if found is None or getattr(self._local, "wordnet_conn", None) is not self.book.db.conn:
+            found = WordNet(self.book.db.conn.execute)
+            self._local.wordnet, self._local.wordnet_conn = found, self.book.db.conn
+        return found
 
     def index_tree(self) -> IndexTree:
         """This thread's view of the index trees (it caches nodes and word look-ups between queries)."""
@@ -2119,11 +2127,9 @@ class Searcher:
     def _thing_names(self, phrase: str) -> tuple[str, ...]:
         """A plant's, food's or substance's other names in WordNet (every such sense: "jack-in-the-pulpit"
         is also cuckoopint), for a thing the Drug Table lists by another name (bot.lookups.wordnet)."""
-        if self._wordnet is None:
-            self._wordnet = WordNet(self.book.db.execute)
         return tuple(
             lemma
-            for sense in self._wordnet.senses(phrase)
+            for sense in self.wordnet().senses(phrase)
             if sense.kind in THING_KINDS
             for lemma in sense.lemmas
             if lemma != phrase
@@ -3115,11 +3121,7 @@ class Searcher:
         words = talk_words(query)
         if not MIN_TALK_WORDS <= len(words) <= MAX_TALK_WORDS or _TWO_CAPITALS.search(query):
             return False  # (an abbreviation typed in capitals is a coding question's shorthand: "POI at 35")
-        wordnet: WordNet | None = getattr(self._local, "wordnet", None)
-        if wordnet is None or getattr(self._local, "wordnet_conn", None) is not self.book.db.conn:
-            wordnet = WordNet(self.book.db.conn.execute)
-            self._local.wordnet, self._local.wordnet_conn = wordnet, self.book.db.conn
-        return everyday_talk(words, wordnet.senses, self._coded)
+        return everyday_talk(words, self.wordnet().senses, self._coded)
 
     def _indexed(self, word: str) -> bool:
         """Whether an index line or the vocabulary holds the word."""
