@@ -60,6 +60,9 @@ Sets:
 - `holdout20`: bench/queries/holdout_v20.tsv - 504 queries for FY2027 dates of service, written by a separate
   session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
   search round 23 and scored before and after it (provenance in bench/queries/README.md);
+- `holdout21`: bench/queries/holdout_v21.tsv - 481 queries for FY2027 dates of service, written by a separate
+  session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
+  search round 24 and scored before and after it (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py);
 - `drugcaused`: bench/queries/drug_caused.tsv - every Index line for a condition a drug caused ("Myopathy,
@@ -130,6 +133,7 @@ HOLDOUT17 = ROOT / "bench" / "queries" / "holdout_v17.tsv"
 HOLDOUT18 = ROOT / "bench" / "queries" / "holdout_v18.tsv"
 HOLDOUT19 = ROOT / "bench" / "queries" / "holdout_v19.tsv"
 HOLDOUT20 = ROOT / "bench" / "queries" / "holdout_v20.tsv"
+HOLDOUT21 = ROOT / "bench" / "queries" / "holdout_v21.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 DRUG_CAUSED = ROOT / "bench" / "queries" / "drug_caused.tsv"
 PROBES = ROOT / "bench" / "probes"
@@ -241,6 +245,7 @@ LOADERS = {
     "holdout18": lambda: load_dev(HOLDOUT18),
     "holdout19": lambda: load_dev(HOLDOUT19),
     "holdout20": lambda: load_dev(HOLDOUT20),
+    "holdout21": lambda: load_dev(HOLDOUT21),
 }
 
 
@@ -408,7 +413,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, probes23, probes24, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20",
+        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, probes23, probes24, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -532,6 +537,7 @@ def main() -> int:
             "holdout18": "holdout_v18",
             "holdout19": "holdout_v19",
             "holdout20": "holdout_v20",
+            "holdout21": "holdout_v21",
         }
         print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
         for s in chosen:
