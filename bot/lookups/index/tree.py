@@ -92,37 +92,40 @@ class Postings:
     "disease" opens hundreds, and no more than a lookup can look at are kept).
 
     Kept compact and out of the garbage collector's way: the ids in an array, the flags in bytes, the
-    lines by parent in tuples of (id, essential) that hold only numbers (the collector stops tracking
-    those), so a process that has read every word's postings does not pay for them at each collection.
+    lines by parent in tuples of numbers (the collector stops tracking those), so a process that has read
+    every word's postings does not pay for them at each collection. A line under its parent is one number,
+    its id and its flag together (`id * 2 + essential`; `under` gives the pairs): a pair of its own cost
+    ~90 bytes a line, and a process answering every bench set kept ~25,000 words' postings (~90 MB).
     """
 
-    __slots__ = ("children", "essential", "mains", "nodes", "spans")
+    __slots__ = ("children", "essential", "mains", "nodes")
 
     def __init__(self, rows: Sequence[tuple[int, int, int, int]]) -> None:
         # (node, parent, essential, span) ordered by node: a pass per column (each INTEGER NOT NULL).
         self.nodes: array[int] = array("q", [r[0] for r in rows])
         self.essential: bytes = bytes([1 if r[2] else 0 for r in rows])
-        children: dict[int, list[tuple[int, bool]]] = {}
-        mains: list[tuple[int, int, bool]] = []
-        self.spans: dict[int, int] = {}
+        children: dict[int, list[int]] = {}
+        mains: list[tuple[int, int]] = []
         for node, parent, essential, span in rows:
+            line = node * 2 + (1 if essential == 1 else 0)
             if parent == 0:
-                mains.append((-span, node, essential == 1))
-                self.spans[node] = span
+                mains.append((-span, line))
             else:
                 held = children.get(parent)
                 if held is None:
-                    children[parent] = [(node, essential == 1)]
+                    children[parent] = [line]
                 else:
-                    held.append((node, essential == 1))
+                    held.append(line)
         if mains:
             mains.sort(key=lambda m: m[0])  # stable: between equal spans, reading order
-            children[0] = [(n, e) for _, n, e in mains[:MAIN_TERMS_PER_WORD]]
-        self.children: dict[int, tuple[tuple[int, bool], ...]] = {p: tuple(c) for p, c in children.items()}
+            children[0] = [line for _, line in mains[:MAIN_TERMS_PER_WORD]]
+        # parent -> its lines holding the word, each `id * 2 + essential`
+        self.children: dict[int, tuple[int, ...]] = {p: tuple(c) for p, c in children.items()}
         self.mains: tuple[int, ...] | None = None  # the main terms holding it as an essential word
 
     def under(self, parent: int) -> tuple[tuple[int, bool], ...]:
-        return self.children.get(parent, ())
+        """(id, essential) of the lines under `parent` holding the word."""
+        return tuple((line >> 1, line & 1 == 1) for line in self.children.get(parent, ()))
 
 
 # A word no line holds (most words a query says that the Index does not): one postings, shared.
@@ -291,12 +294,12 @@ class IndexTree:
                 for parent in parents:
                     rows = children.get(parent)
                     if rows:
-                        found += [(parent, n, word, e) for n, e in rows]
+                        found += [(parent, n >> 1, word, n & 1 == 1) for n in rows]
             else:
                 wanted = set(parents)
                 for parent, rows in postings.children.items():
                     if parent in wanted:
-                        found += [(parent, n, word, e) for n, e in rows]
+                        found += [(parent, n >> 1, word, n & 1 == 1) for n in rows]
         return found
 
     def main_terms_holding(self, word: str) -> tuple[int, ...]:
@@ -304,7 +307,7 @@ class IndexTree:
         `matches([0], [word])` gives them (without the rows built)."""
         postings = self._postings(word)
         if postings.mains is None:
-            postings.mains = tuple(n for n, essential in postings.under(0) if essential)
+            postings.mains = tuple(n >> 1 for n in postings.children.get(0, ()) if n & 1)
         return postings.mains
 
     def broadest(self, book: str, count: int) -> list[Node]:
@@ -339,7 +342,8 @@ class IndexTree:
                 [word],
             ).fetchall()
             found = Postings(rows) if rows else _NO_LINES
-            self._spans.update(found.spans)  # (kept whatever postings are dropped: a few numbers a main term)
+            # (the main terms' spans, kept whatever postings are dropped: a few numbers a main term)
+            self._spans.update((node, span) for node, parent, _, span in rows if parent == 0)
             self._words[word] = found
             if len(self._words) > CACHE_WORDS:
                 self._words.popitem(last=False)  # the least recently used word's

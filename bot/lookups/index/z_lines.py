@@ -325,6 +325,32 @@ def _said(stem: str, query: frozenset[str]) -> bool:
     return stem in query or any(_same(stem, q) for q in query)
 
 
+class _Saying:
+    """`_said` against one set of query stems, asked for the stems of every line a reading weighs: two forms
+    of one word (`_same`) share their first four letters, so a stem is compared with the query stems of its
+    own four letters only, and each stem's answer is kept for the next line holding it."""
+
+    __slots__ = ("_by_key", "_known", "query")
+
+    def __init__(self, query: frozenset[str]) -> None:
+        self.query = query
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for q in query:
+            if len(q) >= 4:
+                by_key[_key(q)].append(q)
+        self._by_key = dict(by_key)
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, stem: str) -> bool:
+        found = self._known.get(stem)
+        if found is None:
+            found = stem in self.query or (
+                len(stem) >= 4 and any(_same(stem, q) for q in self._by_key.get(_key(stem), ()))
+            )
+            self._known[stem] = found
+        return found
+
+
 Z_LINES = "z_lines"  # the derived table (bot.lookups.derived_tables) the data build stores them in
 
 
@@ -522,6 +548,12 @@ class ZLines:
             return None
         seen: set[int] = set()
         ranked: list[tuple[float, int, Reading]] = []
+        # (each set a line's stems are asked against, made once for every line: `_Saying`)
+        said_in, own_said_in, every_in = _Saying(said), _Saying(own_said), _Saying(every)
+        meant_in = _Saying(frozenset(means))
+        meant_or_index_in = _Saying(frozenset(means) | by_index)
+        telling_in = _Saying(telling - _RELATIONS)
+        meant_or_named_in = _Saying(frozenset(means) | named)
         for s in said:
             for n in self.by_key.get(_key(s), ()):
                 if n in seen:
@@ -530,9 +562,9 @@ class ZLines:
                 line = self.lines[n]
                 either = _either(line.path)
                 if not all(
-                    _said(t, said)
+                    said_in(t)
                     or (t in framing and line.frame <= SILENT)
-                    or _said(either.get(t, "-"), own_said)
+                    or own_said_in(either.get(t, "-"))
                     or (t in SILENT and ": " in line.path and len(line.needed) > 2)
                     for t in line.needed
                 ):
@@ -541,7 +573,7 @@ class ZLines:
                     line.frame
                     and not line.frame & SILENT
                     and not line.frame & framing
-                    and not (_OCCUPATIONAL in line.needed and _said(_OCCUPATIONAL, said))
+                    and not (_OCCUPATIONAL in line.needed and said_in(_OCCUPATIONAL))
                 ):
                     continue  # (a hazard at work is an occupational exposure, said or not)
                 if max(self.idf.get(t, 0.0) for t in line.needed) < MIN_IDF:
@@ -550,16 +582,16 @@ class ZLines:
                     continue  # (a disease named is no "disease or disorder" not named, nor a kind's NEC line)
                 if (
                     kinds
-                    and not all(_said(t, frozenset(means) | by_index) for t in line.needed - framing)
-                    and not any(_said(t, frozenset(means)) for t in line.needed - framing)
+                    and not all(meant_or_index_in(t) for t in line.needed - framing)
+                    and not any(meant_in(t) for t in line.needed - framing)
                     and not (line.frame | line.needed) & framing
                 ):
                     continue  # (a line said only by what a word is a kind of needs its frame said: no
                     # "i need a bicycle" for Lack of, transportation)
-                if not any(_said(t, telling - _RELATIONS) for t in line.needed):
+                if not any(telling_in(t) for t in line.needed):
                     continue  # (a relation alone: "daughter asks about mom's care" is no Care, child)
                 # (an inclusion term's silent frame word, "Religious or spiritual problem", weighs nothing unsaid)
-                weight = sum(self.idf.get(t, 0.0) for t in line.needed if t not in SILENT or _said(t, every))
+                weight = sum(self.idf.get(t, 0.0) for t in line.needed if t not in SILENT or every_in(t))
                 held = line.needed | line.frame
                 left = [
                     q
@@ -571,7 +603,7 @@ class ZLines:
                     and not _said(q, held)
                     and not any(_said(t, held) for t in index_words)
                 ]
-                if left and not any(_said(t, frozenset(means) | named) for t in line.needed):
+                if left and not any(meant_or_named_in(t) for t in line.needed):
                     continue  # (words left, and the line said only in the Index's words for others)
                 framed = 2.0 * len(line.frame & framing) - (
                     1.0 if framing and not line.frame & framing else 0.0
