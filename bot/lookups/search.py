@@ -99,6 +99,7 @@ from bot.lookups.hcpcs_items import (
     with_lay_names,
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
+from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
 from bot.lookups.index.brand_items import (
     BRAND_ITEM_PREFIXES,
@@ -312,6 +313,8 @@ _CLASS_CUE = re.compile(
     r"\b(?:family|fam|fhx|fh|contact|exposed|exposure|roommate|coworker|co-worker|classmate|partner|spouse|"
     r"wife|husband|boyfriend|girlfriend|friend|housemate|teacher|neighbou?r)\b"
 )
+# An aftercare visit after surgery or a transplant may be told (bot.lookups.index.aftercare_systems).
+_AFTERCARE_CUE = re.compile(r"\b(?:surgery|operation|procedure|transplant\w*)\b")
 # The reading's own words and the relatives a family history names, beside the condition.
 _READING_WORDS = frozenset(
     re.findall(
@@ -1008,8 +1011,9 @@ class Searcher:
             if (
                 hit.code.startswith("Z")
                 and path.startswith("index: ")
-                # (the frame's main term, or its word below another: "Tracheostomy, status")
-                and any(m in path for m in frames)
+                # (the frame's main term, or its word below another: "Tracheostomy, status"; or the frame's
+                # Tabular note read for a condition no History line names: "had dengue last year")
+                and (any(m in path for m in frames) or any(f"; {m}, " in hit.why.lower() for m in frames))
                 # ("appendix removed": Absence, thumb answers no word of the part)
                 and key & content_stems(f"{hit.why.split(' (')[0]} {hit.title}")
             ):
@@ -1102,6 +1106,7 @@ class Searcher:
         found = self._item_first(query, systems, limit, found)
         found = self._brand_item_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
+        found = self._aftercare_system_first(query, systems, limit, found)
         found = self._pregnancy_class_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
         found = self._administration_first(query, systems, limit, found)
@@ -1519,6 +1524,45 @@ class Searcher:
             return found
         top = max((h.score for h in found), default=0.0) + 1.0
         why = f"Tabular: {first.code} {first.title} is filed in the class {named.display} names ({first.why})"
+        hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _aftercare_system_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """ "aftercare after brain surgery", "follow up after oral surgery", "follow-up care after kidney and
+        pancreas transplant": the "Aftercare, following surgery" line of the organ's body system or transplant
+        leads (bot.lookups.index.aftercare_systems), unless an Aftercare line naming the organ answered already."""
+        if "cm" not in systems or not _AFTERCARE_CUE.search(query.lower()):
+            return found
+        told = read_aftercare(query)
+        if told is None:
+            return found
+        if (
+            found
+            and found[0].code.startswith(("Z47", "Z48"))
+            and "not used:" not in found[0].why
+            and (told.transplant or "transplant" not in found[0].why)  # ("after heart surgery")
+        ):
+            return found
+        conn = self.book.db.conn
+        code = named_line(conn, told, self.wordnet())
+        why = f"Index: Aftercare, following surgery -> the line of {told.organ}"
+        if code is None and not told.transplant:
+            try:
+                answer = self._find(f"disease {told.organ}", ("cm",), 1)
+            except QueryError:
+                return found
+            first = answer[0] if answer and not answer.notice else None
+            if first is None or first.code.startswith("Z") or not first.why.startswith("Index: Disease"):
+                return found
+            code = system_code(conn, first.code.replace(".", ""))
+            why = (
+                f"Index: Aftercare, following surgery, by body system: Tabular files {first.code} {first.title} "
+                f"({first.why}) in the system it names"
+            )
+        named = self.book.get("cm", code) if code else None
+        if named is None:
+            return found
+        top = max((h.score for h in found), default=0.0) + 1.0
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 
