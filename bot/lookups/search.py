@@ -193,6 +193,7 @@ from bot.lookups.index.pcs_unasked import (
 )
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
+from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_supervision
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
 from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
@@ -723,6 +724,12 @@ class Searcher:
 
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+        # "pregnant again at 9 weeks, had a tubal pregnancy before": a prenatal visit and its risk, read whole
+        # as the Index's supervision of a high-risk pregnancy (bot.lookups.index.pregnancy_supervision).
+        if "cm" in systems and not getattr(self._local, "supervising", False) and may_read_supervision(query):
+            supervised = self._supervised(query, systems, limit)
+            if supervised is not None:
+                return supervised
         # "assessment: CAP", "h/o DVT, now with new PE": a section label read past, the present condition
         # first and the past one's history code beside it (bot.lookups.index.chart_frames).
         frame = read_frame(query)
@@ -1526,6 +1533,28 @@ class Searcher:
         why = f"Tabular: {first.code} {first.title} is filed in the class {named.display} names ({first.why})"
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _supervised(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """ "pregnant again at 9 weeks, had a tubal pregnancy before", "IVF pregnancy, prenatal visit": the
+        Index's "Pregnancy, supervision of, high-risk" line of the risk told, with the weeks told
+        (bot.lookups.index.pregnancy_supervision); None when no risk is told or no O09 line answers it."""
+        said = read_supervision(
+            query, self.book.db.conn, self.wordnet(), lambda text: self.vocabulary.expand(text)[0]
+        )
+        if said is None:
+            return None
+        self._local.supervising = True
+        try:
+            answer = self.find(said, ("cm",), limit)
+        except QueryError:
+            return None
+        finally:
+            self._local.supervising = False
+        first = answer[0] if answer and not answer.notice else None
+        if first is None or not first.code.startswith("O09") or "Pregnancy, supervision" not in first.why:
+            return None
+        note = f"(read: {' '.join(query.split())} -> {said})"
+        return _with_notice([replace(h, why=f"{h.why} {note}") for h in answer][:limit], "")
 
     def _aftercare_system_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """ "aftercare after brain surgery", "follow up after oral surgery", "follow-up care after kidney and
