@@ -100,6 +100,7 @@ from bot.lookups.hcpcs_items import (
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
+from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
 from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
 from bot.lookups.index.brand_items import (
     BRAND_ITEM_PREFIXES,
@@ -730,6 +731,12 @@ class Searcher:
             supervised = self._supervised(query, systems, limit)
             if supervised is not None:
                 return supervised
+        # "growth ultrasound", "scan to screen the baby for heart defects": a prenatal test told by what it looks
+        # for, the Index's antenatal screening line of it first (bot.lookups.index.antenatal_screening).
+        if "cm" in systems and not getattr(self._local, "screening", False) and may_read_antenatal(query):
+            screened = self._antenatal(query, systems, limit)
+            if screened is not None:
+                return screened
         # "assessment: CAP", "h/o DVT, now with new PE": a section label read past, the present condition
         # first and the past one's history code beside it (bot.lookups.index.chart_frames).
         frame = read_frame(query)
@@ -1013,20 +1020,27 @@ class Searcher:
             return None
         frames = [m.lower() for m in FRAMES[state.frame]]
         key = content_stems(state.key)
-        for hit in found[:PAST_STATE_LOOKED_AT]:
-            path = hit.why.split(" -> ")[0].lower()
-            if (
-                hit.code.startswith("Z")
-                and path.startswith("index: ")
-                # (the frame's main term, or its word below another: "Tracheostomy, status"; or the frame's
-                # Tabular note read for a condition no History line names: "had dengue last year")
-                and (any(m in path for m in frames) or any(f"; {m}, " in hit.why.lower() for m in frames))
-                # ("appendix removed": Absence, thumb answers no word of the part)
-                and key & content_stems(f"{hit.why.split(' (')[0]} {hit.title}")
-            ):
-                # (a congenital line said by "unilateral" above the acquired one the frame asks for)
-                ordered = [hit, *(h for h in found if h.code != hit.code)]
-                return _with_notice([replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], "")
+        # the frame's own Index line first (its main term, or its word below another: "Tracheostomy, status"),
+        # then the frame's Tabular note read for a condition no such line names ("had dengue last year")
+        for by_note in (False, True):
+            for hit in found[:PAST_STATE_LOOKED_AT]:
+                path = hit.why.split(" -> ")[0].lower()
+                if (
+                    hit.code.startswith("Z")
+                    and path.startswith("index: ")
+                    and (
+                        any(f"; {m}, " in hit.why.lower() for m in frames)
+                        if by_note
+                        else any(m in path for m in frames)
+                    )
+                    # ("appendix removed": Absence, thumb answers no word of the part)
+                    and key & content_stems(f"{hit.why.split(' (')[0]} {hit.title}")
+                ):
+                    # (a congenital line said by "unilateral" above the acquired one the frame asks for)
+                    ordered = [hit, *(h for h in found if h.code != hit.code)]
+                    return _with_notice(
+                        [replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], ""
+                    )
         return None
 
     def _drug_class_words(self, word: str) -> str:
@@ -1531,6 +1545,27 @@ class Searcher:
             return found
         top = max((h.score for h in found), default=0.0) + 1.0
         why = f"Tabular: {first.code} {first.title} is filed in the class {named.display} names ({first.why})"
+        hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _antenatal(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """The antenatal screening line the test looks for first, the query's own answers after it; None when
+        no line is told or the query's own first answer is that line already."""
+        code = antenatal_line(query, self.book.db.conn, self.wordnet())
+        named = self.book.get("cm", code) if code else None
+        if named is None:
+            return None
+        self._local.screening = True
+        try:
+            found = self.find(query, systems, limit)
+        finally:
+            self._local.screening = False
+        if found and found[0].code == named.display:
+            return found
+        top = max((h.score for h in found), default=0.0) + 1.0
+        why = (
+            f"Index: Encounter, antenatal screening -> {named.display} (the test's worry in the line's words)"
+        )
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 

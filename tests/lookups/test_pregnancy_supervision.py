@@ -1,5 +1,7 @@
 """A prenatal visit told with its risk reads the Index's "Pregnancy, supervision of, high-risk" line of the risk
-(bot.lookups.index.pregnancy_supervision). The queries are made up, not taken from the benchmark sets."""
+(bot.lookups.index.pregnancy_supervision), and a prenatal test told by what it looks for its antenatal
+screening line (bot.lookups.index.antenatal_screening). The queries are made up, not taken from the benchmark
+sets."""
 
 from __future__ import annotations
 
@@ -30,3 +32,25 @@ def test_a_risk_line_is_said_in_its_order() -> None:
 
     assert not _says(_sequence("20 weeks pregnancy with a molar toothache"), _sequence("molar pregnancy"))
     assert _says(_sequence("grand multip at 34 weeks"), _sequence("grand multiparity"))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ultrasound at 30 weeks to check the baby's growth", "Z36.4"),  # the line's word said
+        ("scan to screen the baby for heart defects", "Z36.83"),  # WordNet: cardiac pertains to the heart
+        ("anatomy scan at 20 weeks to look for birth defects", "Z36.3"),  # a birth defect: a congenital anomaly
+        ("cervix length ultrasound at 24 weeks", "Z36.86"),
+    ],
+)
+def test_a_prenatal_test_told_by_what_it_looks_for_reads_the_screening_line(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    hits = find_codes(codebook, query, systems=["cm"], limit=1)
+    assert hits and hits[0].code == expected
+
+
+def test_a_past_condition_named_by_a_history_line_keeps_that_line(codebook: CodeBook) -> None:
+    # the Index's own History line before the Tabular note's class
+    hits = find_codes(codebook, "had viral meningitis as a child", systems=["cm"], limit=1)
+    assert hits and hits[0].code == "Z86.61"
