@@ -39,7 +39,7 @@ def test_a_risk_line_is_said_in_its_order() -> None:
     [
         ("ultrasound at 30 weeks to check the baby's growth", "Z36.4"),  # the line's word said
         ("scan to screen the baby for heart defects", "Z36.83"),  # WordNet: cardiac pertains to the heart
-        ("anatomy scan at 20 weeks to look for birth defects", "Z36.3"),  # a birth defect: a congenital anomaly
+        ("anatomy scan at 20 weeks, looking for birth defects", "Z36.3"),  # a congenital anomaly
         ("cervix length ultrasound at 24 weeks", "Z36.86"),
     ],
 )
