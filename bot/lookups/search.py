@@ -317,13 +317,28 @@ _CLASS_CUE = re.compile(
 )
 # An aftercare visit after surgery or a transplant may be told (bot.lookups.index.aftercare_systems).
 _AFTERCARE_CUE = re.compile(r"\b(?:surgery|operation|procedure|transplant\w*)\b")
+# A contact told by the patient's exposure ("exposed to measles on a flight").
+_EXPOSED = re.compile(
+    r"\b(?:exposed|exposure)\s+to\b|\b(?:roommate|coworker|co-worker|classmate|partner|spouse|wife|husband|"
+    r"boyfriend|girlfriend|friend|housemate|teacher|neighbou?r)\s+(?:has|had|with|got|caught|"
+    r"tested\s+positive\s+for|diagnosed\s+with)\b"
+)
+# The people and verbs of a contact's story, beside the disease ("roommate has meningococcal meningitis").
+_CONTACT_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """roommate coworker co-worker classmate partner spouse wife husband boyfriend girlfriend friend housemate
+        teacher neighbor neighbour has had got caught tested positive for diagnosed needs prophylaxis i me pt
+        patient""",
+    )
+)
 # The reading's own words and the relatives a family history names, beside the condition.
 _READING_WORDS = frozenset(
     re.findall(
         r"\S+",
         """history family contact of in on the a an his her my their with and mother father mom dad brother
         sister sibling siblings son daughter parent parents grandmother grandfather grandma grandpa aunt uncle
-        cousin maternal paternal side both twin""",
+        cousin maternal paternal side both twin exposed exposure to was were""",
     )
 )
 CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
@@ -1524,12 +1539,22 @@ class Searcher:
             "family"
             if "family" in understood.kinds
             else "contact"
-            if understood.words[:1] == ["contact"]
+            if understood.words[:1] == ["contact"] or _EXPOSED.search(lowered)
             else ""
         )
-        if not kind or (found and in_target(kind, found[0].code) and found[0].why.startswith("Index:")):
+        condition = [
+            w
+            for w in understood.words
+            if w not in _READING_WORDS and (kind != "contact" or w not in _CONTACT_WORDS)
+        ]
+        if not kind or (
+            found
+            and in_target(kind, found[0].code)
+            and found[0].why.startswith("Index:")
+            # ("exposed to measles": "Exposure, German measles" is another disease)
+            and (kind != "contact" or content_stems(found[0].title) & content_stems(" ".join(condition)))
+        ):
             return found
-        condition = [w for w in understood.words if w not in _READING_WORDS]
         if not condition:
             return found
         try:
@@ -1537,7 +1562,11 @@ class Searcher:
         except QueryError:
             return found
         first = answer[0] if answer and not answer.notice else None
-        if first is None or first.code.startswith("Z") or not first.why.startswith(("Index:", "title:")):
+        if (
+            first is None
+            or first.code.startswith("Z")
+            or not first.why.startswith(("Index:", "title:", "inclusion term:"))
+        ):
             return found
         code = class_code(self.book.db.conn, kind, first.code.replace(".", ""))
         named = self.book.get("cm", code) if code else None

@@ -54,3 +54,16 @@ def test_a_past_condition_named_by_a_history_line_keeps_that_line(codebook: Code
     # the Index's own History line before the Tabular note's class
     hits = find_codes(codebook, "had viral meningitis as a child", systems=["cm"], limit=1)
     assert hits and hits[0].code == "Z86.61"
+
+
+def test_a_pregnancy_planned_or_denied_is_no_prenatal_visit() -> None:
+    from bot.lookups.index.antenatal_screening import may_read_antenatal
+    from bot.lookups.index.pregnancy_supervision import may_read_supervision
+
+    assert not may_read_supervision("carrier testing before pregnancy, ivf planned")
+    assert not may_read_antenatal("blood test to screen for chromosome problems, she is not pregnant")
+
+
+def test_a_pregnancy_event_not_told_as_past_is_no_history(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "laparoscopic salpingectomy for ectopic pregnancy", limit=1)
+    assert hits and not hits[0].code.startswith("O09")

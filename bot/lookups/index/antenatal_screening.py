@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from bot.lookups.index.pregnancy_supervision import NOT_PREGNANT
 from bot.lookups.index.words import content_stems
 from bot.lookups.wordnet import WordNet
 
@@ -42,7 +43,11 @@ _MEMO: dict[tuple[int, str], object] = {}
 def may_read_antenatal(query: str) -> bool:
     """A cheap test of the words: a test and a pregnancy or a fetus told."""
     low = query.lower()
-    return _PRENATAL.search(low) is not None and _TEST.search(low) is not None
+    return (
+        _PRENATAL.search(low) is not None
+        and _TEST.search(low) is not None
+        and NOT_PREGNANT.search(low) is None
+    )
 
 
 def _forms(word_or_phrase: str, wordnet: WordNet) -> frozenset[str]:

@@ -1212,7 +1212,7 @@ def _history_by_note(
         if share >= FULL_SHARE:
             # every word of the condition is its Index line's: above a Z line that says none of them ("history
             # of lyme disease" is no "History, personal, Hodgkin disease")
-            own = frozenset(s for w in words for s in w.stems) - HISTORY_STEMS
+            own = stems - HISTORY_STEMS  # (the condition's words and its line's title: "broke" is a fracture)
             score = max(
                 [
                     score,

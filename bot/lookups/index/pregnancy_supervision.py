@@ -35,6 +35,15 @@ _PREGNANT = re.compile(
     r"\b(?:pregnan\w*|prenatal|antenatal|ob|obstetric\w*|gravida|primigravida|multigravida|g\d+|"
     r"\d+\s*(?:wks?|weeks?)|\d+w\d*|trimester)\b"
 )
+# A pregnancy planned, wished for or denied is none ("genetic testing before pregnancy", "she is not pregnant").
+NOT_PREGNANT = re.compile(
+    r"\b(?:not|never|before|prior\s+to|planning(?:\s+a)?|plans?\s+(?:for\s+)?(?:a\s+)?|trying\s+to\s+(?:get|become)|"
+    r"wants\s+to\s+(?:get|become)|hoping\s+to\s+(?:get|become))\s+pregnan\w*|\bpreconception\w*"
+)
+# A risk that is itself an event of a pregnancy ("ectopic pregnancy", "pre-term labor") is a history only when
+# told as past: "ectopic pregnancy at 7 weeks" is the ectopic pregnancy.
+_PAST = re.compile(r"\b(?:history|hx|h/o|prior|previous|previously|before|last|had|past|earlier|again)\b")
+_EVENT = re.compile(r"\b(?:pregnancy|labor)\b")
 _HIGH_RISK = re.compile(r"\bhigh[- ]?risk\b")
 _AGE = re.compile(r"\b(?P<age>\d{2})\s*(?:yo|y/o|yrs?\s+old|years?[- ]old|year[- ]old|yr[- ]old)\b")
 _FIRST = re.compile(r"\b(?:primigravida|primip\w*|first\s+pregnancy|first\s+baby|g1)\b")
@@ -48,7 +57,8 @@ _MEMO: dict[tuple[int, str], object] = {}
 
 def may_read_supervision(query: str) -> bool:
     """A cheap test of the words: whether the sentence tells a pregnancy at all."""
-    return _PREGNANT.search(query.lower()) is not None
+    low = query.lower()
+    return _PREGNANT.search(low) is not None and NOT_PREGNANT.search(low) is None
 
 
 def _risk_lines(conn: sqlite3.Connection) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -206,6 +216,8 @@ def read_supervision(
     said = _sequence(f"{low} {expand(low)}".replace("pregnant", "pregnancy"))
     named = [term for term, _ in lines if _says(said, _sequence(term))]
     risk = max(named, key=len) if named else _named_by_kind(low, lines, wordnet)
+    if risk and _EVENT.search(risk) and not _PAST.search(low):
+        return None  # ("laparoscopic salpingectomy for ectopic pregnancy")
     age = _AGE.search(low)
     if not risk and age:
         elderly, young = _age_limits(conn)
