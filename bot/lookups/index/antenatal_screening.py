@@ -90,7 +90,7 @@ def _lines(
 
 def antenatal_line(query: str, conn: sqlite3.Connection, wordnet: WordNet) -> str | None:
     """The code (storage form) of the antenatal screening line the sentence's worry is, or None."""
-    low = " ".join(query.lower().replace("\u2019", "'").split())
+    low = " ".join(query.lower().replace("\u2019", "'").replace("non-", "non").split())
     words = re.findall(r"[a-z]+", low)
     said = set(content_stems(low))
     for size in (1, 2):

@@ -75,7 +75,7 @@ def _risk_lines(conn: sqlite3.Connection) -> tuple[tuple[str, frozenset[str]], .
            JOIN index_nodes h ON h.parent = s.id AND h.term = 'high-risk'
            JOIN index_nodes u ON u.parent = h.id AND u.term = 'due to'
            JOIN index_nodes d ON d.parent = u.id
-           WHERE p.book = 'cm' AND p.parent = 0 AND p.term = 'Pregnancy' AND d.see = ''"""
+           WHERE p.book = 'cm' AND p.parent = 0 AND p.term = 'Pregnancy' AND d.see = '' AND d.code != ''"""
     ):
         stems = content_stems(str(term).replace("-", " ")) - _GENERIC
         if stems:
