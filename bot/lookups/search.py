@@ -1555,8 +1555,8 @@ class Searcher:
             and (kind != "contact" or content_stems(found[0].title) & content_stems(" ".join(condition)))
         ):
             return found
-        if not condition:
-            return found
+        if not condition or (kind == "contact" and found and found[0].system != SYSTEM_NAMES["cm"]):
+            return found  # ("contact radiation trachea": a procedure)
         try:
             answer = self._find(" ".join(condition), ("cm",), 3)
         except QueryError:

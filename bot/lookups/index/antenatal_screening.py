@@ -23,8 +23,14 @@ from bot.lookups.index.words import content_stems
 from bot.lookups.wordnet import WordNet
 
 _PRENATAL = re.compile(
-    r"\b(?:fetal|fetus|foetal|baby|baby's|babys|pregnan\w*|prenatal|antenatal|\d+\s*(?:wks?|weeks?)|"
-    r"amnio\w*|in\s+utero|ob)\b"
+    r"\b(?:fetal|fetus|foetal|pregnan\w*|prenatal|antenatal|\d+\s*(?:wks?|weeks?)|amnio\w*|in\s+utero|ob)\b"
+    r"|\bbaby(?:'s)?\b.*\b(?:ultrasound|scan|sono\w*|echo\w*)\b|\b(?:ultrasound|scan|sono\w*|echo\w*)\b.*\bbaby"
+)
+# A baby born ("3 day old baby weight check") and a finding of a screening (O28, the Z36 note's Excludes2) are no
+# antenatal screening.
+_NOT_SCREENING = re.compile(
+    r"\b(?:newborn|neonat\w*|infant|\d+\s*(?:day|days|week|weeks|month|months|wk|wks|mo)[- ]old|abnormal|"
+    r"findings?|positive|failed)\b"
 )
 _TEST = re.compile(
     r"\b(?:screen\w*|ultrasound|u/s|scan|sono\w*|echo\w*|amnio\w*|tests?|testing|check\w*|look\w*\s+for|"
@@ -47,6 +53,7 @@ def may_read_antenatal(query: str) -> bool:
         _PRENATAL.search(low) is not None
         and _TEST.search(low) is not None
         and NOT_PREGNANT.search(low) is None
+        and _NOT_SCREENING.search(low) is None
     )
 
 
