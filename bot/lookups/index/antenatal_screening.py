@@ -26,11 +26,11 @@ _PRENATAL = re.compile(
     r"\b(?:fetal|fetus|foetal|pregnan\w*|prenatal|antenatal|\d+\s*(?:wks?|weeks?)|amnio\w*|in\s+utero|ob)\b"
     r"|\bbaby(?:'s)?\b.*\b(?:ultrasound|scan|sono\w*|echo\w*)\b|\b(?:ultrasound|scan|sono\w*|echo\w*)\b.*\bbaby"
 )
-# A baby born ("3 day old baby weight check") and a finding of a screening (O28, the Z36 note's Excludes2) are no
-# antenatal screening.
+# A baby born ("3 day old baby weight check"), a finding of a screening (O28, the Z36 note's Excludes2) and a
+# suspected condition ruled out (Z03.7-, its Excludes1) are no antenatal screening.
 _NOT_SCREENING = re.compile(
     r"\b(?:newborn|neonat\w*|infant|\d+\s*(?:day|days|week|weeks|month|months|wk|wks|mo)[- ]old|abnormal|"
-    r"findings?|positive|failed)\b"
+    r"findings?|positive|failed|ruled\s+out|turned\s+out)\b"
 )
 _TEST = re.compile(
     r"\b(?:screen\w*|ultrasound|u/s|scan|sono\w*|echo\w*|amnio\w*|tests?|testing|check\w*|look\w*\s+for|"

@@ -37,7 +37,7 @@ _PREGNANT = re.compile(
 )
 # A pregnancy planned, wished for or denied is none ("genetic testing before pregnancy", "she is not pregnant").
 NOT_PREGNANT = re.compile(
-    r"\b(?:not|never|before|prior\s+to|planning(?:\s+a)?|plans?\s+(?:for\s+)?(?:a\s+)?|trying\s+to\s+(?:get|become)|"
+    r"\b(?:not|never|before|prior\s+to|planning(?:\s+a)?|plans?\s+(?:for\s+)?(?:a\s+)?|try(?:ing)?\s+to\s+(?:get|become)|"
     r"wants\s+to\s+(?:get|become)|hoping\s+to\s+(?:get|become))\s+pregnan\w*|\bpreconception\w*"
 )
 # A risk that is itself an event of a pregnancy ("ectopic pregnancy", "pre-term labor") is a history only when
