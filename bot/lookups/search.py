@@ -99,6 +99,8 @@ from bot.lookups.hcpcs_items import (
     with_lay_names,
 )
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
+from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
+from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
 from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
 from bot.lookups.index.brand_items import (
     BRAND_ITEM_PREFIXES,
@@ -192,6 +194,7 @@ from bot.lookups.index.pcs_unasked import (
 )
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
+from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_supervision
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
 from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
@@ -312,13 +315,30 @@ _CLASS_CUE = re.compile(
     r"\b(?:family|fam|fhx|fh|contact|exposed|exposure|roommate|coworker|co-worker|classmate|partner|spouse|"
     r"wife|husband|boyfriend|girlfriend|friend|housemate|teacher|neighbou?r)\b"
 )
+# An aftercare visit after surgery or a transplant may be told (bot.lookups.index.aftercare_systems).
+_AFTERCARE_CUE = re.compile(r"\b(?:surgery|operation|procedure|transplant\w*)\b")
+# A contact told by the patient's exposure ("exposed to measles on a flight").
+_EXPOSED = re.compile(
+    r"\b(?:exposed|exposure)\s+to\b|\b(?:roommate|coworker|co-worker|classmate|partner|spouse|wife|husband|"
+    r"boyfriend|girlfriend|friend|housemate|teacher|neighbou?r)\s+(?:has|had|with|got|caught|"
+    r"tested\s+positive\s+for|diagnosed\s+with)\b"
+)
+# The people and verbs of a contact's story, beside the disease ("roommate has meningococcal meningitis").
+_CONTACT_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """roommate coworker co-worker classmate partner spouse wife husband boyfriend girlfriend friend housemate
+        teacher neighbor neighbour has had got caught tested positive for diagnosed needs prophylaxis i me pt
+        patient""",
+    )
+)
 # The reading's own words and the relatives a family history names, beside the condition.
 _READING_WORDS = frozenset(
     re.findall(
         r"\S+",
         """history family contact of in on the a an his her my their with and mother father mom dad brother
         sister sibling siblings son daughter parent parents grandmother grandfather grandma grandpa aunt uncle
-        cousin maternal paternal side both twin""",
+        cousin maternal paternal side both twin exposed exposure to was were""",
     )
 )
 CONFIDENT_SHARE = 0.4  # below this share of the query's words used, the answer is "no confident match"
@@ -720,6 +740,18 @@ class Searcher:
 
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+        # "pregnant again at 9 weeks, had a tubal pregnancy before": a prenatal visit and its risk, read whole
+        # as the Index's supervision of a high-risk pregnancy (bot.lookups.index.pregnancy_supervision).
+        if "cm" in systems and not getattr(self._local, "supervising", False) and may_read_supervision(query):
+            supervised = self._supervised(query, systems, limit)
+            if supervised is not None:
+                return supervised
+        # "growth ultrasound", "scan to screen the baby for heart defects": a prenatal test told by what it looks
+        # for, the Index's antenatal screening line of it first (bot.lookups.index.antenatal_screening).
+        if "cm" in systems and not getattr(self._local, "screening", False) and may_read_antenatal(query):
+            screened = self._antenatal(query, systems, limit)
+            if screened is not None:
+                return screened
         # "assessment: CAP", "h/o DVT, now with new PE": a section label read past, the present condition
         # first and the past one's history code beside it (bot.lookups.index.chart_frames).
         frame = read_frame(query)
@@ -1003,19 +1035,27 @@ class Searcher:
             return None
         frames = [m.lower() for m in FRAMES[state.frame]]
         key = content_stems(state.key)
-        for hit in found[:PAST_STATE_LOOKED_AT]:
-            path = hit.why.split(" -> ")[0].lower()
-            if (
-                hit.code.startswith("Z")
-                and path.startswith("index: ")
-                # (the frame's main term, or its word below another: "Tracheostomy, status")
-                and any(m in path for m in frames)
-                # ("appendix removed": Absence, thumb answers no word of the part)
-                and key & content_stems(f"{hit.why.split(' (')[0]} {hit.title}")
-            ):
-                # (a congenital line said by "unilateral" above the acquired one the frame asks for)
-                ordered = [hit, *(h for h in found if h.code != hit.code)]
-                return _with_notice([replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], "")
+        # the frame's own Index line first (its main term, or its word below another: "Tracheostomy, status"),
+        # then the frame's Tabular note read for a condition no such line names ("had dengue last year")
+        for by_note in (False, True):
+            for hit in found[:PAST_STATE_LOOKED_AT]:
+                path = hit.why.split(" -> ")[0].lower()
+                if (
+                    hit.code.startswith("Z")
+                    and path.startswith("index: ")
+                    and (
+                        any(f"; {m}, " in hit.why.lower() for m in frames)
+                        if by_note
+                        else any(m in path for m in frames)
+                    )
+                    # ("appendix removed": Absence, thumb answers no word of the part)
+                    and key & content_stems(f"{hit.why.split(' (')[0]} {hit.title}")
+                ):
+                    # (a congenital line said by "unilateral" above the acquired one the frame asks for)
+                    ordered = [hit, *(h for h in found if h.code != hit.code)]
+                    return _with_notice(
+                        [replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], ""
+                    )
         return None
 
     def _drug_class_words(self, word: str) -> str:
@@ -1102,6 +1142,7 @@ class Searcher:
         found = self._item_first(query, systems, limit, found)
         found = self._brand_item_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
+        found = self._aftercare_system_first(query, systems, limit, found)
         found = self._pregnancy_class_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
         found = self._administration_first(query, systems, limit, found)
@@ -1498,20 +1539,34 @@ class Searcher:
             "family"
             if "family" in understood.kinds
             else "contact"
-            if understood.words[:1] == ["contact"]
+            if understood.words[:1] == ["contact"] or _EXPOSED.search(lowered)
             else ""
         )
-        if not kind or (found and in_target(kind, found[0].code) and found[0].why.startswith("Index:")):
+        condition = [
+            w
+            for w in understood.words
+            if w not in _READING_WORDS and (kind != "contact" or w not in _CONTACT_WORDS)
+        ]
+        if not kind or (
+            found
+            and in_target(kind, found[0].code)
+            and found[0].why.startswith("Index:")
+            # ("exposed to measles": "Exposure, German measles" is another disease)
+            and (kind != "contact" or content_stems(found[0].title) & content_stems(" ".join(condition)))
+        ):
             return found
-        condition = [w for w in understood.words if w not in _READING_WORDS]
-        if not condition:
-            return found
+        if not condition or (kind == "contact" and found and found[0].system != SYSTEM_NAMES["cm"]):
+            return found  # ("contact radiation trachea": a procedure)
         try:
             answer = self._find(" ".join(condition), ("cm",), 3)
         except QueryError:
             return found
         first = answer[0] if answer and not answer.notice else None
-        if first is None or first.code.startswith("Z") or not first.why.startswith(("Index:", "title:")):
+        if (
+            first is None
+            or first.code.startswith("Z")
+            or not first.why.startswith(("Index:", "title:", "inclusion term:"))
+        ):
             return found
         code = class_code(self.book.db.conn, kind, first.code.replace(".", ""))
         named = self.book.get("cm", code) if code else None
@@ -1519,6 +1574,88 @@ class Searcher:
             return found
         top = max((h.score for h in found), default=0.0) + 1.0
         why = f"Tabular: {first.code} {first.title} is filed in the class {named.display} names ({first.why})"
+        hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _antenatal(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """The antenatal screening line the test looks for first, the query's own answers after it; None when
+        no line is told or the query's own first answer is that line already."""
+        code = antenatal_line(query, self.book.db.conn, self.wordnet())
+        named = self.book.get("cm", code) if code else None
+        if named is None:
+            return None
+        self._local.screening = True
+        try:
+            found = self.find(query, systems, limit)
+        finally:
+            self._local.screening = False
+        if found and found[0].code == named.display:
+            return found
+        top = max((h.score for h in found), default=0.0) + 1.0
+        why = (
+            f"Index: Encounter, antenatal screening -> {named.display} (the test's worry in the line's words)"
+        )
+        hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _supervised(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """ "pregnant again at 9 weeks, had a tubal pregnancy before", "IVF pregnancy, prenatal visit": the
+        Index's "Pregnancy, supervision of, high-risk" line of the risk told, with the weeks told
+        (bot.lookups.index.pregnancy_supervision); None when no risk is told or no O09 line answers it."""
+        said = read_supervision(
+            query, self.book.db.conn, self.wordnet(), lambda text: self.vocabulary.expand(text)[0]
+        )
+        if said is None:
+            return None
+        self._local.supervising = True
+        try:
+            answer = self.find(said, ("cm",), limit)
+        except QueryError:
+            return None
+        finally:
+            self._local.supervising = False
+        first = answer[0] if answer and not answer.notice else None
+        if first is None or not first.code.startswith("O09") or "Pregnancy, supervision" not in first.why:
+            return None
+        note = f"(read: {' '.join(query.split())} -> {said})"
+        return _with_notice([replace(h, why=f"{h.why} {note}") for h in answer][:limit], "")
+
+    def _aftercare_system_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """ "aftercare after brain surgery", "follow up after oral surgery", "follow-up care after kidney and
+        pancreas transplant": the "Aftercare, following surgery" line of the organ's body system or transplant
+        leads (bot.lookups.index.aftercare_systems), unless an Aftercare line naming the organ answered already."""
+        if "cm" not in systems or not _AFTERCARE_CUE.search(query.lower()):
+            return found
+        told = read_aftercare(query)
+        if told is None:
+            return found
+        if (
+            found
+            and found[0].code.startswith(("Z47", "Z48"))
+            and "not used:" not in found[0].why
+            and (told.transplant or "transplant" not in found[0].why)  # ("after heart surgery")
+        ):
+            return found
+        conn = self.book.db.conn
+        code = named_line(conn, told, self.wordnet())
+        why = f"Index: Aftercare, following surgery -> the line of {told.organ}"
+        if code is None and not told.transplant:
+            try:
+                answer = self._find(f"disease {told.organ}", ("cm",), 1)
+            except QueryError:
+                return found
+            first = answer[0] if answer and not answer.notice else None
+            if first is None or first.code.startswith("Z") or not first.why.startswith("Index: Disease"):
+                return found
+            code = system_code(conn, first.code.replace(".", ""))
+            why = (
+                f"Index: Aftercare, following surgery, by body system: Tabular files {first.code} {first.title} "
+                f"({first.why}) in the system it names"
+            )
+        named = self.book.get("cm", code) if code else None
+        if named is None:
+            return found
+        top = max((h.score for h in found), default=0.0) + 1.0
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 

@@ -75,3 +75,33 @@ def test_a_past_or_a_relatives_condition_told_as_a_story_is_a_history(
 
 def test_fam_hx_is_a_family_history() -> None:
     assert "family" in understand("fam hx gout", Vocabulary.shipped()).kinds
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # the Z20 header's "communicable diseases" is every line's: mumps is in "Other viral diseases"
+        ("exposed to mumps at school", "Z20.828"),
+        ("exposed to whooping cough", "Z20.818"),
+        ("husband has shingles", "Z20.828"),  # a person's disease told by who has it
+        ("girlfriend has meningococcal disease", "Z20.811"),  # meningococcal: a form of meningococcus
+    ],
+)
+def test_a_contact_with_a_disease_no_contact_line_names_reads_its_class(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    hits = find_codes(codebook, query, systems=["cm"], limit=1)
+    assert hits and hits[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("both ovaries taken out", "Z90.722"),  # the plural of the part the Index lists under Absence
+    ],
+)
+def test_a_part_removed_said_in_the_plural_is_an_absence(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    hits = find_codes(codebook, query, systems=["cm"], limit=1)
+    assert hits and hits[0].code == expected

@@ -191,7 +191,14 @@ class IndexWords:
 
     def lists(self, main: str, part: str) -> bool:
         words = self.under(main)
-        return part in words or (part.endswith("s") and part[:-1] in words)
+        singular = (  # ("ovaries": ovary; "testes": testis)
+            [part[:-3] + "y", part[:-2] + "is"] if part.endswith(("ies", "es")) else []
+        )
+        return (
+            part in words
+            or (part.endswith("s") and part[:-1] in words)
+            or any(s in words for s in singular if len(s) > 2)
+        )
 
 
 def may_read_lay_shape(text: str) -> bool:

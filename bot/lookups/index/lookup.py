@@ -159,8 +159,9 @@ NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its
 ALLERGY_STATUS_COST = 300.0  # an allergy named as a status: not an adverse effect happening now
 HISTORY_NOTE_COST = 30.0
 NAMED_HISTORY = 900.0  # an Index History line this good names the condition itself
+FULL_SHARE = 0.999  # a condition's Index line that says every word of it
 HISTORY_STEMS = frozenset(
-    stem(w) for w in ["personal", "family", "history", "of", "other", "disease"]
+    stem(w) for w in ["personal", "family", "history", "of", "other", "disease", "with", "without"]
 )  # a history code by the Tabular's note, below an Index line that names it all
 REASON_PCS_COST = 450.0
 OTHER_HISTORY_COST = 500.0  # a family history answered by another code, or a personal one by a family code
@@ -531,8 +532,10 @@ def index_hits(
         hit_of[rank] = found.hits[-1]
     if understood.kinds & {"history", "family"}:
         noted = _history_by_note(matcher, understood, alternatives, books, found.hits)
-        if noted is not None and noted.code.code not in seen:
-            # its path read the vocabulary's words as every other Index hit did ("blood clot in leg")
+        if noted is not None:
+            # its path read the vocabulary's words as every other Index hit did ("blood clot in leg"); it stands
+            # for the same code reached by a History line of other words
+            found.hits = [h for h in found.hits if h.code.code != noted.code.code]
             found.hits.append(replace(noted, why=noted.why + note))
             found.hits.sort(key=lambda h: -h.score)
             seen.add(noted.code.code)
@@ -1196,7 +1199,7 @@ def _history_by_note(
         completed = complete_cm(tree.conn, head, stems, memo=tree.memo)
         if completed is None or not completed.billable:
             return None
-        if any(h.code.code == completed.code or h.score >= NAMED_HISTORY for h in hits):
+        if any(h.score >= NAMED_HISTORY for h in hits):
             return None  # the Index's own History line names it
         if completed.code != head and not content_stems(completed.title) & stems - HISTORY_STEMS:
             # "dad had a heart attack": Z82.4's children name sudden cardiac death and "ischemic heart disease
@@ -1206,6 +1209,22 @@ def _history_by_note(
                 return None  # the note's header has no child saying what the condition is
             completed = replace(completed, code=other[0], title=other[1])
         score = 400 + 600 * share**2 - HISTORY_NOTE_COST
+        if share >= FULL_SHARE:
+            # every word of the condition is its Index line's: above a Z line that says none of them ("history
+            # of lyme disease" is no "History, personal, Hodgkin disease")
+            own = stems - HISTORY_STEMS  # (the condition's words and its line's title: "broke" is a fracture)
+            score = max(
+                [
+                    score,
+                    *(
+                        h.score + 1
+                        for h in hits
+                        if h.code.code.startswith("Z")
+                        and h.nodes
+                        and not own & content_stems(" ".join(n.term for n in tree.path(h.nodes[-1])))
+                    ),
+                ]
+            )
         which = "family" if family else "personal"
         why = (
             f"{match.describe(book_name(match.nodes[0].book))} -> {display('cm', done[0].code)}; History, "

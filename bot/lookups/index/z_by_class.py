@@ -27,6 +27,10 @@ TARGETS: dict[str, tuple[str, ...]] = {
 _LEAD = re.compile(r"^(?:contact with and \(suspected\) exposure to|family history of)\s+", re.IGNORECASE)
 _RANGE = re.compile(r"\s*\([A-Z]\d[\dA-Z]*-[A-Z]\d[\dA-Z]*\)\s*$")
 _GENERIC = frozenset({"other", "and", "unspecifi", "nec", "specifi"})
+# The category whose title's class every line of the reading shares ("communicable diseases": the measles is
+# an "other viral" one, filed among the infectious diseases, never called communicable by its own titles).
+SHARED = {"contact": "Z20"}
+SAME_START = 8  # two stems this long starting alike are one word's forms ("meningococcus", "meningococcal")
 
 _MEMO: dict[tuple[str, str], object] = {}
 
@@ -42,17 +46,31 @@ def _candidates(conn: sqlite3.Connection, kind: str) -> tuple[tuple[str, frozens
     if isinstance(found, tuple):
         return found
     rows: list[tuple[str, frozenset[str], bool]] = []
+    shared: frozenset[str] = frozenset()
+    if kind in SHARED:
+        row = conn.execute(
+            "SELECT title FROM codes WHERE system = 'cm' AND code = ?", [SHARED[kind]]
+        ).fetchone()
+        shared = _class_stems(_LEAD.sub("", str(row[0]))) if row else frozenset()
     for category in TARGETS[kind]:
         for code, title, billable in conn.execute(
             "SELECT code, title, billable FROM codes WHERE system = 'cm' AND current = 1 AND code >= ? AND code < ?",
             [category, category + "\uffff"],
         ):
-            stems = _class_stems(_LEAD.sub("", str(title)))
+            stems = _class_stems(_LEAD.sub("", str(title))) - shared
             if stems and _LEAD.match(str(title)):
                 rows.append((str(code), stems, bool(billable)))
     result = tuple(rows)
     _MEMO[key] = result
     return result
+
+
+def _names(cls: frozenset[str], title: frozenset[str]) -> bool:
+    """Whether a title says every word of a class, in this or another form of the word."""
+    return all(
+        s in title or (len(s) >= SAME_START and any(t[:SAME_START] == s[:SAME_START] for t in title))
+        for s in cls
+    )
 
 
 def class_code(conn: sqlite3.Connection, kind: str, condition: str) -> str | None:
@@ -67,7 +85,7 @@ def class_code(conn: sqlite3.Connection, kind: str, condition: str) -> str | Non
         if row is None:
             return None
         title = _class_stems(str(row[0]))
-        named = [c for c in candidates if c[1] <= title]
+        named = [c for c in candidates if _names(c[1], title)]
         if named:
             # the fullest naming of the class; a billable code before its header
             return max(named, key=lambda c: (len(c[1]), c[2], -len(c[0])))[0]
