@@ -298,6 +298,12 @@ def test_a_virus_abbreviation_reads_as_its_disease(codebook: CodeBook, query: st
     assert hits and hits[0].code == expected, [(h.code, h.why) for h in hits]
 
 
+def test_a_term_several_codes_say_reads_as_their_category(codebook: CodeBook) -> None:
+    # ("Allergic contact dermatitis due to ..." heads L23's titles: the query's words choose the code within it)
+    hits = find_codes(codebook, "ACD from hair dye", limit=5)
+    assert hits and hits[0].code == "L23.4", [(h.code, h.why) for h in hits]
+
+
 def test_a_term_the_letters_spell_plainly_comes_before_a_virus_name(codebook: CodeBook) -> None:
     # ("SLV" is syphilitic late vaginitis before St. Louis encephalitis virus said without its E)
     hits = find_codes(codebook, "SLV", limit=5)

@@ -65,6 +65,7 @@ _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # syndrome)", "Acute lymphoblastic leukemia [ALL]".
 _PRINTED = re.compile(r"[\(\[]([A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)(?:\s+[a-z]+)?[\)\]]")
 _WORD = re.compile(r"[a-z][a-z']*")
+CATEGORY = 3  # a category's code: the shortest code lines share
 SHORTEST, LONGEST = 3, 6  # a two-letter token spells too many terms to read
 MOST_TERMS = 6  # a key more terms spell than this is no reading without the query's other words
 
@@ -207,12 +208,19 @@ def _forms_of(head: str, forms: frozenset[str]) -> tuple[str, ...]:
     return (head,)
 
 
-def _add(found: Found, words: Sequence[str], code: str, source: int, split: Split | None = None) -> None:
+def _add(
+    found: Found,
+    words: Sequence[str],
+    code: str,
+    source: int,
+    split: Split | None = None,
+    share: bool = False,
+) -> None:
     if len(words) < 2:
         return
     key = initials(words)
     if SHORTEST <= len(key) <= LONGEST:
-        _put(found, key, " ".join(words), code, source)
+        _put(found, key, " ".join(words), code, source, share)
     if split is not None:
         # (each compound word split or whole: "periventricular leukomalacia" is PVL, peri- + ventricular, its
         # "leukomalacia" said whole)
@@ -225,7 +233,7 @@ def _add(found: Found, words: Sequence[str], code: str, source: int, split: Spli
         term = " ".join(words)
         for compound in sorted(compounds - {key}):
             if SHORTEST <= len(compound) <= LONGEST:
-                _put(found, compound, term, code, source | COMPOUND)
+                _put(found, compound, term, code, source | COMPOUND, share)
 
 
 _OPTIONS: dict[tuple[int, str], tuple[str, ...]] = {}
@@ -240,14 +248,26 @@ def _split_initials(word: str, split: Split) -> tuple[str, ...]:
     return found
 
 
-def _put(found: Found, key: str, term: str, code: str, source: int) -> None:
+def _put(found: Found, key: str, term: str, code: str, source: int, share: bool = False) -> None:
     entry = found.setdefault(key, {})
     known = entry.get(term)
     if known is None:
         entry[term] = [code, source]
     else:
-        known[0] = known[0] or code
+        known[0] = _shared_code(str(known[0]), code) if share else known[0] or code
         known[1] = int(str(known[1])) | source
+
+
+def _shared_code(known: str, code: str) -> str:
+    """The code a term several titles begin with stands for: the category their codes share ("Allergic contact
+    dermatitis due to cosmetics", "... due to dyes": L23, whose titles all say what the term is of), else the
+    first line's."""
+    if not known or not code or known == code:
+        return known or code
+    shared = next(
+        (n for n, (a, b) in enumerate(zip(known, code, strict=False)) if a != b), min(len(known), len(code))
+    )
+    return known[:shared] if shared >= CATEGORY else known
 
 
 # The codes of the viral diseases (A80-B34) and the words a viral term's name ends before.
@@ -354,7 +374,9 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
         tab_code = str(code).replace(".", "")
         for said in dict.fromkeys((text, _SYNONYM.sub(r"\1", text))):
             head = _CLAUSE.split(said)[0]
-            _add(found, _words(head), tab_code, TITLE, split)
+            # (a head several sibling titles begin with stands for their category: "Allergic contact
+            # dermatitis due to ...")
+            _add(found, _words(head), tab_code, TITLE, split, share=head != said)
             _add_virus(found, _words(head), tab_code, TITLE)
             # (the name said without whom or where it is of: "Central neonatal apnea of newborn" is CNA,
             # "Atypical virus infection of central nervous system" AVI)
