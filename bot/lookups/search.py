@@ -239,6 +239,7 @@ from bot.lookups.index.substance_stories import may_tell_story, read_substance_s
 from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
 from bot.lookups.index.thing_kinds import KIND_SHOWN, ThingKinds, may_read_kind
 from bot.lookups.index.tree import IndexTree
+from bot.lookups.index.use_additional import Note, load_notes, named_by
 from bot.lookups.index.vague import (
     closest_main_terms,
     foreign_and_stretched,
@@ -553,9 +554,11 @@ class Searcher:
         self._sense_words: dict[str, frozenset[str]] = {}
         self._kin = WordKin(self.wordnet(), stem)  # a context word's kin (index.word_kin)
         self._kind_words: dict[str, tuple[str, ...]] = {}  # a thing's kinds an Index line holds (index.kinds)
-        self._eponyms: dict[str, tuple[str, str]] | None = (
-            None  # the Index's eponyms (index.eponyms), on need
-        )
+        # (the Index's eponyms, bot.lookups.index.eponyms, and the "use additional code" notes,
+        # bot.lookups.index.use_additional: read on need; a code -> the codes whose note names it)
+        self._eponyms: dict[str, tuple[str, str]] | None = None
+        self._additional: tuple[Note, ...] | None = None
+        self._named_by: dict[str, tuple[str, ...]] = {}
         self._hyphen_forms: dict[str, str] | None = None
         self._apart: dict[tuple[str, str], bool] = {}
         self._forms: dict[str, str | None] = {}
@@ -832,10 +835,15 @@ class Searcher:
             return (
                 found
                 if kind
-                else self._named(
+                else self._additional_first(
                     query,
-                    self._kinded(query, self._guessed(query, found, systems, limit), systems, limit),
+                    self._named(
+                        query,
+                        self._kinded(query, self._guessed(query, found, systems, limit), systems, limit),
+                        systems,
+                    ),
                     systems,
+                    limit,
                 )
             )
         typed = None if initialism.sure else self._find_all(query, systems, limit)
@@ -925,6 +933,41 @@ class Searcher:
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         rest = [h for h in (found if not found.notice else ()) if h.code != hit.code]
         return _with_notice([hit, *rest][: max(len(found), 1)], "")
+
+    def _additional_first(self, query: str, found: Hits, systems: Sequence[str], limit: int) -> Hits:
+        """A first answer a Tabular "use additional code" note names (a BMI, Z68) that left the words of the note's
+        condition unread ("BMI 27, overweight"): that condition first, the additional code after it
+        (bot.lookups.index.use_additional)."""
+        if "cm" not in systems or not found or found.notice or found[0].system != SYSTEM_NAMES["cm"]:
+            return found
+        unread = _unused_words(found[0].why)
+        if not unread:
+            return found
+        first = undot(found[0].code)
+        holders = self._named_by.get(first)
+        if holders is None:
+            if self._additional is None:
+                self._additional = load_notes(self.book.db.conn)
+            holders = self._named_by[first] = tuple(
+                h for h in named_by(first, self._additional) if not first.startswith(h[:3])
+            )
+        if not holders:
+            return found
+        leads: list[Hit] = []
+        for _ in range(2):
+            # (and what the holder's answer left unread, when a holder names it: "overweight, counseled on
+            # diet" is the overweight before the counseling, both before the BMI)
+            text = " ".join(w for w in WORD.findall(query.lower()) if w in unread)
+            answer = self._find_all(text, systems, limit) if text else None
+            if not answer or answer.notice or not any(undot(answer[0].code).startswith(h) for h in holders):
+                break
+            note = f"coded first: its note says use additional {found[0].code}"
+            leads.insert(0, replace(answer[0], why=f"{answer[0].why} ({note})"))
+            unread = _unused_words(answer[0].why)
+        if not leads:
+            return found
+        rest = [h for h in found if all(h.code != lead.code for lead in leads)]
+        return _with_notice([*leads, *rest][:limit], "")
 
     def _kinds(self, word: str) -> tuple[str, ...]:
         found = self._kind_words.get(word)
