@@ -13,6 +13,7 @@ from bot.lookups.index.initialisms import (
     PRINTED,
     TITLE,
     Reading,
+    _said_with,
     compound_parts,
     guess_initialism,
     read_initialism,
@@ -308,3 +309,13 @@ def test_a_term_the_letters_spell_plainly_comes_before_a_virus_name(codebook: Co
     # ("SLV" is syphilitic late vaginitis before St. Louis encephalitis virus said without its E)
     hits = find_codes(codebook, "SLV", limit=5)
     assert hits and hits[0].code == "A52.76", [(h.code, h.why) for h in hits]
+
+
+def test_a_prefix_and_a_main_term_s_comma_give_their_initials() -> None:
+    words = frozenset(["encephalitis", "vascularization"])
+    assert compound_parts("panencephalitis", words, frozenset()) == ("pan", "encephalitis")
+    assert compound_parts("neovascularization", words, frozenset()) == ("neo", "vascularization")
+    # ("Panencephalitis, subacute, sclerosing" is said subacute sclerosing panencephalitis; "Dryness, dry" and
+    # "Abstinence symptoms, syndrome" name it again)
+    assert _said_with("Panencephalitis, subacute, sclerosing") == ("subacute", "sclerosing")
+    assert _said_with("Dryness, dry") == _said_with("Abstinence symptoms, syndrome") == ()

@@ -154,6 +154,9 @@ _NO_QUALIFIER = frozenset(
 )
 COMBINING_VOWELS = frozenset("oiy")
 NEGATION = "non"  # a prefix clinicians give its own initial ("non-ST elevation", "non-Hodgkin")
+# Prefixes a combining vowel does not end (pan-, hyper-) or shorter than a combining form (neo-), given their own
+# initial as "non-" is ("subacute sclerosing panencephalitis": SSPE; "choroidal neovascularization": CNV).
+PREFIXES = ("pan", "hyper", "neo")
 SHORTEST_FORM, SHORTEST_WORD = (
     4,
     5,
@@ -190,6 +193,10 @@ def compound_parts(word: str, words: frozenset[str], forms: frozenset[str]) -> t
     if word.startswith(NEGATION) and word[len(NEGATION) :] in words:
         # ("nongonococcal" is non- + gonococcal: NGU; "nonalcoholic" NAFLD)
         return (NEGATION, *compound_parts(word[len(NEGATION) :], words, forms))
+    for prefix in PREFIXES:
+        if word.startswith(prefix) and word[len(prefix) :] in words:
+            # ("panencephalitis" is pan- + encephalitis: SSPE; "neovascularization" neo- + vascularization: CNV)
+            return (prefix, *compound_parts(word[len(prefix) :], words, forms))
     if len(word) < SHORTEST_FORM + SHORTEST_WORD:
         return (word,)
     for cut in range(SHORTEST_FORM, len(word) - SHORTEST_WORD + 1):
@@ -351,6 +358,9 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
         if not subs:
             _add(found, main, line_code, PATH, split)
             _add_virus(found, main, line_code, PATH)
+            said_with = _said_with(str(term))
+            if said_with:
+                _add(found, [*said_with, *main], line_code, PATH, split)
         else:
             _add(found, [w for s in subs for w in s] + main, line_code, PATH, split)
             _add_virus(found, [w for s in subs for w in s] + main, line_code, PATH)
@@ -420,6 +430,21 @@ def said_apart(title: str) -> list[tuple[str, ...]]:
         if len(after) >= 2:
             out.append(after)
     return out
+
+
+_NOUNS = frozenset(["syndrome", "disease", "disorder", "state", "condition"])  # another head, not a kind
+
+
+def _said_with(main_term: str) -> tuple[str, ...]:
+    """The words a main term's comma holds apart that say what kind it is, not another name for it - said
+    before it as a subterm is ("Panencephalitis, subacute, sclerosing": subacute sclerosing panencephalitis;
+    "Adrenarche, premature"), where "Disease, diseased" and "Dryness, dry" name it again."""
+    main, *rest = main_term.split(",")
+    head = _words(main)
+    said = tuple(w for part in rest for w in _words(part))
+    if not head or not said or len(said) > 2 or any(w[:3] == head[0][:3] or w in _NOUNS for w in said):
+        return ()
+    return said
 
 
 def _splitter(texts: Iterable[str]) -> Split:
