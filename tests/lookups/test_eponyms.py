@@ -29,5 +29,6 @@ def test_a_name_is_read_only_with_its_capital_and_not_as_an_english_first_word()
     unread = {"sweet", "tooth", "evans"}
     assert unread_eponym("Sweet tooth", unread, eponyms, lambda w: w == "sweet") is None
     assert unread_eponym("craves sweet food, evans", unread, eponyms, lambda w: False) is None
+    assert unread_eponym("low platelets, not Evans", unread, eponyms, lambda w: False) is None  # (denied)
     found = unread_eponym("low platelets and hemolysis, Evans", unread, eponyms, lambda w: False)
     assert found is not None and found.code == "D69.41"

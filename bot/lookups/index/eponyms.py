@@ -20,6 +20,9 @@ from dataclasses import dataclass
 HEADS = ("Syndrome", "Disease, diseased")
 _NAME = re.compile(r"[A-Z][A-Za-z'\u00c0-\u017f]*(?:-[A-Z][A-Za-z'\u00c0-\u017f]*)*")
 SHORTEST = 4  # "Down", "Reye": a shorter capitalized word is no name to read
+_DENIED = re.compile(
+    r"\b(?:not|no|without|denies|negative for|rule out|r/o)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ def unread_eponym(
             continue
         if not query[: match.start()].strip() and "-" not in key and is_word(key):
             continue
+        if _DENIED.search(query[: match.start()]):
+            continue  # ("KCS OU, not Sjogren": the name the query denies is no answer)
         line = eponyms.get(key)
         if line is not None:
             return Eponym(name, line[0], line[1])
