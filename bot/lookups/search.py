@@ -335,6 +335,7 @@ _THREE_CAPITALS = re.compile(r"(?<![\w/+-])[A-Z]{3,6}(?![\w/+-])")
 _RESPELLED = re.compile(
     r"spelling: ([a-z'-]+) \u2192 "
 )  # a word the answer read as another ("caplan → captan")
+_DENIED_SPAN = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^,;.]*")  # what a query denies
 # A word written with its capital after the query's first word (a name: "..., Plummer-Vinson").
 _CAPITALIZED_AFTER_START = re.compile(r"\S\s+[A-Z][a-z]")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
@@ -957,7 +958,9 @@ class Searcher:
         for _ in range(2):
             # (and what the holder's answer left unread, when a holder names it: "overweight, counseled on
             # diet" is the overweight before the counseling, both before the BMI)
-            text = " ".join(w for w in WORD.findall(query.lower()) if w in unread)
+            # (never what the query denies: "nycturia, no other LUTS" is no prostate's symptoms)
+            said = _DENIED_SPAN.sub(" ", query.lower())
+            text = " ".join(w for w in WORD.findall(said) if w in unread)
             answer = self._find_all(text, systems, limit) if text else None
             if not answer or answer.notice or not any(undot(answer[0].code).startswith(h) for h in holders):
                 break

@@ -30,3 +30,9 @@ def test_a_note_names_a_range_and_only_the_adverse_effects_it_says() -> None:
     assert named_by("Z6854", notes) == ()
     assert named_by("T401X5A", notes) == ("D46",)
     assert named_by("T401X1A", notes) == ()  # (a poisoning is coded first itself)
+
+
+def test_what_the_query_denies_is_not_coded_first(codebook: CodeBook) -> None:
+    # (R35.1 is named by N40's note; "no other LUTS" denies the prostate's symptoms)
+    codes = [h.code for h in find_codes(codebook, "nocturia twice a night, no other LUTS", limit=5)]
+    assert codes[:1] == ["R35.1"], codes
