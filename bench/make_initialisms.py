@@ -1,6 +1,6 @@
 """A generated check of initialisms no vocabulary row knows: "MTC", "PLEVA", "LCH in a child".
 
-    python bench/make_initialisms.py [--codes-db PATH] [--seed 2122] [--total 300] [--list]
+    python bench/make_initialisms.py [--codes-db PATH] [--seed 2122] [--total 300] [--list] [--viral 60]
 
 Clinicians abbreviate a condition's name by its initials as they say it - the natural order, adjectives before
 the noun ("Carcinoma, medullary, thyroid" is "medullary thyroid carcinoma", MTC) - and put the abbreviation in
@@ -21,6 +21,12 @@ out), whose line holds a code. Each gives two queries, as users type them:
   its own words or its category's title: "SCD in an adolescent" for socialized conduct disorder), said in a
   user's word where the dictionary (WordNet) has another for it ("teenager") - the query's word, not the
   title, must choose the sense (round 23).
+
+- `virus` (with --viral N): a viral disease the Tabular names (a title of A83-A99, B33: the arthropod-borne
+  encephalitides and fevers, the hemorrhagic fevers, the other viral diseases) asked by its virus's abbreviation as virologists and clinicians write it: the name's
+  initials and "V" ("Japanese encephalitis": JEV, "Rift Valley fever": RVFV, "Ross River disease": RRV) or a
+  one-word name's first three or four letters and "V" ("Oropouche virus disease": OROV, "Chikungunya": CHIKV), in capitals, alone or with what users add ("infection", "after a trip",
+  "in a traveler", "disease") (round 24).
 
 Expected: the line's code (any code it starts with when the line's code is a category). Left out: initialisms
 the vocabulary (terms.tsv) knows - a coder reads those as the vocabulary says - and ones the dictionary holds
@@ -246,6 +252,55 @@ def neighbourhood_queries(
     return out
 
 
+_AGENT = frozenset(["virus", "viral", "viruses", "disease", "infection"])
+_VIRUS_SAID = ("", " infection", " after a trip abroad", " in a traveler", " disease", " suspected")
+
+
+def viral_queries(
+    book: CodeBook, vocabulary_knows: object, english: set[str], args: argparse.Namespace
+) -> list[tuple[str, str, str]]:
+    """The `virus` queries: (query, code, name) for viral diseases the Tabular names, sampled."""
+    conn = book.db.conn
+    named: dict[str, tuple[str, str]] = {}
+    pick = random.Random(args.seed + 3)
+
+    def add(words: list[str], code: str) -> None:
+        words = [p for w in words for p in w.split("'") if p]
+        # (the virus is named for the disease - "Japanese encephalitis" virus, "Rift Valley fever" virus -
+        # but for "<name> virus disease" and "<name> disease": Oropouche virus, Ross River virus)
+        if "virus" in words:
+            name = words[: words.index("virus")]
+        elif len(words) > 1 and words[-1] == "disease":
+            name = words[:-1]
+        else:
+            name = list(words)
+        if not name or len(name) > 4 or any(w in _AGENT or w.endswith(("viral", "virus")) for w in name):
+            return  # (a group of viruses is no virus's name: "enteroviral", "arenaviral")
+        key = (
+            "".join(w[0] for w in name) + "v"
+            if len(name) > 1
+            else name[0][: pick.choice((3, 4))] + "v"
+            if len(name[0]) > 4
+            else ""
+        )
+        if 3 <= len(key) <= 5 and key not in english and not vocabulary_knows(key):  # type: ignore[operator]
+            named.setdefault(key, (code, " ".join(name)))
+
+    for code, title in conn.execute(
+        "SELECT code, title FROM codes WHERE system = 'cm' AND ((code >= 'A83' AND code < 'A9Z') OR code LIKE 'B33%') "
+        "ORDER BY code"
+    ):
+        head = _CLAUSE.split(str(title))[0]
+        if not re.search(r"\b(?:unspecified|other|sequelae|specified|due|carrier|nec)\b|\(", head.lower()):
+            add(_words(head), str(code))
+    keys = sorted(named)
+    out: list[tuple[str, str, str]] = []
+    for key in pick.sample(keys, min(args.viral, len(keys))):
+        code, name = named[key]
+        out.append((f"{key.upper()}{pick.choice(_VIRUS_SAID)}", code, name))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -262,6 +317,9 @@ def main() -> int:
         type=int,
         default=0,
         help="also ask this many senses of keys several categories spell, with a word of the sense's Index lines",
+    )
+    parser.add_argument(
+        "--viral", type=int, default=0, help="also ask this many viral diseases by their virus's abbreviation"
     )
     args = parser.parse_args()
     book = CodeBook.open(args.codes_db) if args.codes_db else CodeBook.open()
@@ -325,6 +383,16 @@ def main() -> int:
             if args.list and not top1:
                 first = f"{hits[0].code} {hits[0].title[:60]}" if hits else "(nothing)"
                 print(f"~ {query!r:<34} want {item.code:<8} ({item.term}) first {first}")
+    if args.viral:
+        for query, code, name in viral_queries(book, vocabulary.knows, english, args):
+            hits, got = _asked(book, query)
+            top1 = bool(got) and got[0].startswith(code)
+            tally["virus"][0] += 1
+            tally["virus"][1] += top1
+            tally["virus"][2] += any(g.startswith(code) for g in got)
+            if args.list and not top1:
+                first = f"{hits[0].code} {hits[0].title[:60]}" if hits else "(nothing)"
+                print(f"v {query!r:<34} want {code:<8} ({name}) first {first}")
     if args.neighbourhood:
         for query, item, top1, top5, first in neighbourhood_queries(book, every, codes_of, args):
             tally["neighbourhood"][0] += 1

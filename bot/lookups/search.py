@@ -140,6 +140,7 @@ from bot.lookups.index.drug_induced import (
     read_induced,
     read_named_cause,
 )
+from bot.lookups.index.eponyms import load_eponyms, unread_eponym
 from bot.lookups.index.everyday_talk import MIN_WORDS as MIN_TALK_WORDS
 from bot.lookups.index.everyday_talk import everyday_talk, talk_words
 from bot.lookups.index.fears import may_read_fear, read_fear
@@ -241,6 +242,7 @@ from bot.lookups.index.substance_stories import may_tell_story, read_substance_s
 from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
 from bot.lookups.index.thing_kinds import KIND_SHOWN, ThingKinds, may_read_kind
 from bot.lookups.index.tree import IndexTree
+from bot.lookups.index.use_additional import Note, load_notes, named_by
 from bot.lookups.index.vague import (
     closest_main_terms,
     foreign_and_stretched,
@@ -350,6 +352,12 @@ _READING_REACTION: contextvars.ContextVar[bool] = contextvars.ContextVar("readin
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 UNREAD_SHARE = 2  # a real-word typo is looked for where the answer left half the query's words unused
 _THREE_CAPITALS = re.compile(r"(?<![\w/+-])[A-Z]{3,6}(?![\w/+-])")
+_RESPELLED = re.compile(
+    r"spelling: ([a-z'-]+) \u2192 "
+)  # a word the answer read as another ("caplan → captan")
+_DENIED_SPAN = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^,;.]*")  # what a query denies
+# A word written with its capital after the query's first word (a name: "..., Plummer-Vinson").
+_CAPITALIZED_AFTER_START = re.compile(r"\S\s+[A-Z][a-z]")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
 THING_KINDS = frozenset({"noun.plant", "noun.food", "noun.substance", "noun.artifact"})  # what is taken
 _READ_DRUG = re.compile(r"read: ([a-z0-9-]+) -> drug or medicament")  # bot.lookups.index.lookup's note
@@ -567,6 +575,11 @@ class Searcher:
         self._sense_words: dict[str, frozenset[str]] = {}
         self._kin = WordKin(self.wordnet(), stem)  # a context word's kin (index.word_kin)
         self._kind_words: dict[str, tuple[str, ...]] = {}  # a thing's kinds an Index line holds (index.kinds)
+        # (the Index's eponyms, bot.lookups.index.eponyms, and the "use additional code" notes,
+        # bot.lookups.index.use_additional: read on need; a code -> the codes whose note names it)
+        self._eponyms: dict[str, tuple[str, str]] | None = None
+        self._additional: tuple[Note, ...] | None = None
+        self._named_by: dict[str, tuple[str, ...]] = {}
         self._hyphen_forms: dict[str, str] | None = None
         self._apart: dict[tuple[str, str], bool] = {}
         self._forms: dict[str, str | None] = {}
@@ -855,7 +868,16 @@ class Searcher:
             return (
                 found
                 if kind
-                else self._kinded(query, self._guessed(query, found, systems, limit), systems, limit)
+                else self._additional_first(
+                    query,
+                    self._named(
+                        query,
+                        self._kinded(query, self._guessed(query, found, systems, limit), systems, limit),
+                        systems,
+                    ),
+                    systems,
+                    limit,
+                )
             )
         typed = None if initialism.sure else self._find_all(query, systems, limit)
         if typed is not None and ((typed and not typed.notice) or CPT_SAID.search(typed.notice)):
@@ -911,6 +933,76 @@ class Searcher:
             # no Parrot's disease - nor a word the line does not say: "salmon rash" is no food rash)
             return found
         return _with_notice([replace(h, why=f"{h.why} ({note})") for h in answer], "")
+
+    def _named(self, query: str, found: Hits, systems: Sequence[str]) -> Hits:
+        """A syndrome's name the answer left unread, written with its capital, answered first with the Index's
+        eponym line ("esophageal web with iron deficiency anemia, Plummer-Vinson": the syndrome, its features
+        integral; bot.lookups.index.eponyms); the answer as typed after it."""
+        if (
+            "cm" not in systems
+            or not _CAPITALIZED_AFTER_START.search(query)
+            or (found and found[0].system != SYSTEM_NAMES["cm"])
+        ):
+            return found
+        unread = (
+            _unused_words(found[0].why) if found and not found.notice else set(WORD.findall(query.lower()))
+        )
+        # (and a name the answer read as another word: "Caplan" spelled as captan, the fungicide)
+        unread |= {m.group(1) for m in _RESPELLED.finditer(found[0].why)} if found else set()
+        if not unread:
+            return found
+        if self._eponyms is None:
+            self._eponyms = load_eponyms(self.book.db.conn)
+        eponym = unread_eponym(query, unread, self._eponyms, lambda w: w in self.english)
+        if eponym is None:
+            return found
+        named = self.book.get("cm", eponym.code.rstrip("-"))
+        if named is None or not named.billable:
+            return found  # (a category's line wants its other axes read: the answer as typed stands)
+        top = max((h.score for h in found), default=0.0) + 1.0
+        why = (
+            f"Index: {eponym.term} -> {named.display} (the syndrome named beside its features: {eponym.name})"
+        )
+        hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        rest = [h for h in (found if not found.notice else ()) if h.code != hit.code]
+        return _with_notice([hit, *rest][: max(len(found), 1)], "")
+
+    def _additional_first(self, query: str, found: Hits, systems: Sequence[str], limit: int) -> Hits:
+        """A first answer a Tabular "use additional code" note names (a BMI, Z68) that left the words of the note's
+        condition unread ("BMI 27, overweight"): that condition first, the additional code after it
+        (bot.lookups.index.use_additional)."""
+        if "cm" not in systems or not found or found.notice or found[0].system != SYSTEM_NAMES["cm"]:
+            return found
+        unread = _unused_words(found[0].why)
+        if not unread:
+            return found
+        first = undot(found[0].code)
+        holders = self._named_by.get(first)
+        if holders is None:
+            if self._additional is None:
+                self._additional = load_notes(self.book.db.conn)
+            holders = self._named_by[first] = tuple(
+                h for h in named_by(first, self._additional) if not first.startswith(h[:3])
+            )
+        if not holders:
+            return found
+        leads: list[Hit] = []
+        for _ in range(2):
+            # (and what the holder's answer left unread, when a holder names it: "overweight, counseled on
+            # diet" is the overweight before the counseling, both before the BMI)
+            # (never what the query denies: "nycturia, no other LUTS" is no prostate's symptoms)
+            said = _DENIED_SPAN.sub(" ", query.lower())
+            text = " ".join(w for w in WORD.findall(said) if w in unread)
+            answer = self._find_all(text, systems, limit) if text else None
+            if not answer or answer.notice or not any(undot(answer[0].code).startswith(h) for h in holders):
+                break
+            note = f"coded first: its note says use additional {found[0].code}"
+            leads.insert(0, replace(answer[0], why=f"{answer[0].why} ({note})"))
+            unread = _unused_words(answer[0].why)
+        if not leads:
+            return found
+        rest = [h for h in found if all(h.code != lead.code for lead in leads)]
+        return _with_notice([*leads, *rest][:limit], "")
 
     def _kinds(self, word: str) -> tuple[str, ...]:
         found = self._kind_words.get(word)

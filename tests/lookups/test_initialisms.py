@@ -13,10 +13,12 @@ from bot.lookups.index.initialisms import (
     PRINTED,
     TITLE,
     Reading,
+    _said_with,
     compound_parts,
     guess_initialism,
     read_initialism,
     said_apart,
+    virus_keys,
 )
 from bot.lookups.index.words import stem
 from bot.lookups.search import find_codes, searcher_for
@@ -271,3 +273,49 @@ def test_a_mixed_case_initialism_reads_as_the_term_its_letters_spell(
     codebook: CodeBook, query: str, expected: str
 ) -> None:
     assert find_codes(codebook, query, limit=5)[0].code == expected
+
+
+def test_a_viral_disease_gives_its_virus_abbreviation() -> None:
+    """The disease's initials and "V", a name's without its condition noun, a one-word name's first letters."""
+    assert "jev" in virus_keys(("japanese", "encephalitis"))
+    assert "rrv" in virus_keys(("ross", "river", "disease"))
+    assert {"orov", "ziv"} & virus_keys(("oropouche", "virus", "disease")) == {"orov"}
+    assert "onnv" in virus_keys(("o'nyong", "nyong", "fever"))
+    assert "zikv" in virus_keys(("zika", "virus", "disease"))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("WEEV encephalitis", "A83.1"),  # western equine encephalitis virus
+        ("KFDV after a trip to India", "A98.2"),  # Kyasanur Forest disease virus
+        ("MARV infection", "A98.3"),  # a one-word name's first letters: Marburg
+        ("ZIKV", "A92.5"),
+        ("KFD in a traveler", "A98.2"),  # a traveler places it in the infectious chapter
+    ],
+)
+def test_a_virus_abbreviation_reads_as_its_disease(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == expected, [(h.code, h.why) for h in hits]
+
+
+def test_a_term_several_codes_say_reads_as_their_category(codebook: CodeBook) -> None:
+    # ("Allergic contact dermatitis due to ..." heads L23's titles: the query's words choose the code within it)
+    hits = find_codes(codebook, "ACD from hair dye", limit=5)
+    assert hits and hits[0].code == "L23.4", [(h.code, h.why) for h in hits]
+
+
+def test_a_term_the_letters_spell_plainly_comes_before_a_virus_name(codebook: CodeBook) -> None:
+    # ("SLV" is syphilitic late vaginitis before St. Louis encephalitis virus said without its E)
+    hits = find_codes(codebook, "SLV", limit=5)
+    assert hits and hits[0].code == "A52.76", [(h.code, h.why) for h in hits]
+
+
+def test_a_prefix_and_a_main_term_s_comma_give_their_initials() -> None:
+    words = frozenset(["encephalitis", "vascularization"])
+    assert compound_parts("panencephalitis", words, frozenset()) == ("pan", "encephalitis")
+    assert compound_parts("neovascularization", words, frozenset()) == ("neo", "vascularization")
+    # ("Panencephalitis, subacute, sclerosing" is said subacute sclerosing panencephalitis; "Dryness, dry" and
+    # "Abstinence symptoms, syndrome" name it again)
+    assert _said_with("Panencephalitis, subacute, sclerosing") == ("subacute", "sclerosing")
+    assert _said_with("Dryness, dry") == _said_with("Abstinence symptoms, syndrome") == ()

@@ -65,6 +65,7 @@ _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # syndrome)", "Acute lymphoblastic leukemia [ALL]".
 _PRINTED = re.compile(r"[\(\[]([A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)(?:\s+[a-z]+)?[\)\]]")
 _WORD = re.compile(r"[a-z][a-z']*")
+CATEGORY = 3  # a category's code: the shortest code lines share
 SHORTEST, LONGEST = 3, 6  # a two-letter token spells too many terms to read
 MOST_TERMS = 6  # a key more terms spell than this is no reading without the query's other words
 
@@ -100,6 +101,10 @@ SAID_APART = 32
 # OTHER_ORDER (a reading the query's words must choose for a sure reading).
 REVERSED = 64
 MODIFIED = 128  # an Index line said with its nonessential modifier (SAID_APART's Index kind)
+# The initials name the disease's virus, as virologists and clinicians abbreviate it: the disease's initials and
+# "V" ("Japanese encephalitis": JEV; "Ross River disease": RRV), or a one-word name's first letters and "V"
+# ("dengue": DENV, "Oropouche virus disease": OROV, "chikungunya": CHIKV; `virus_keys`).
+VIRUS = 256
 _MODIFIER = re.compile(r"\(([^()]*)\)")
 # A title's qualifier that is no word of the condition's name: a side, a site's part, an encounter, a count.
 _NO_QUALIFIER = frozenset(
@@ -149,6 +154,9 @@ _NO_QUALIFIER = frozenset(
 )
 COMBINING_VOWELS = frozenset("oiy")
 NEGATION = "non"  # a prefix clinicians give its own initial ("non-ST elevation", "non-Hodgkin")
+# Prefixes a combining vowel does not end (pan-, hyper-) or shorter than a combining form (neo-), given their own
+# initial as "non-" is ("subacute sclerosing panencephalitis": SSPE; "choroidal neovascularization": CNV).
+PREFIXES = ("pan", "hyper", "neo")
 SHORTEST_FORM, SHORTEST_WORD = (
     4,
     5,
@@ -185,6 +193,10 @@ def compound_parts(word: str, words: frozenset[str], forms: frozenset[str]) -> t
     if word.startswith(NEGATION) and word[len(NEGATION) :] in words:
         # ("nongonococcal" is non- + gonococcal: NGU; "nonalcoholic" NAFLD)
         return (NEGATION, *compound_parts(word[len(NEGATION) :], words, forms))
+    for prefix in PREFIXES:
+        if word.startswith(prefix) and word[len(prefix) :] in words:
+            # ("panencephalitis" is pan- + encephalitis: SSPE; "neovascularization" neo- + vascularization: CNV)
+            return (prefix, *compound_parts(word[len(prefix) :], words, forms))
     if len(word) < SHORTEST_FORM + SHORTEST_WORD:
         return (word,)
     for cut in range(SHORTEST_FORM, len(word) - SHORTEST_WORD + 1):
@@ -203,12 +215,19 @@ def _forms_of(head: str, forms: frozenset[str]) -> tuple[str, ...]:
     return (head,)
 
 
-def _add(found: Found, words: Sequence[str], code: str, source: int, split: Split | None = None) -> None:
+def _add(
+    found: Found,
+    words: Sequence[str],
+    code: str,
+    source: int,
+    split: Split | None = None,
+    share: bool = False,
+) -> None:
     if len(words) < 2:
         return
     key = initials(words)
     if SHORTEST <= len(key) <= LONGEST:
-        _put(found, key, " ".join(words), code, source)
+        _put(found, key, " ".join(words), code, source, share)
     if split is not None:
         # (each compound word split or whole: "periventricular leukomalacia" is PVL, peri- + ventricular, its
         # "leukomalacia" said whole)
@@ -221,7 +240,7 @@ def _add(found: Found, words: Sequence[str], code: str, source: int, split: Spli
         term = " ".join(words)
         for compound in sorted(compounds - {key}):
             if SHORTEST <= len(compound) <= LONGEST:
-                _put(found, compound, term, code, source | COMPOUND)
+                _put(found, compound, term, code, source | COMPOUND, share)
 
 
 _OPTIONS: dict[tuple[int, str], tuple[str, ...]] = {}
@@ -236,14 +255,68 @@ def _split_initials(word: str, split: Split) -> tuple[str, ...]:
     return found
 
 
-def _put(found: Found, key: str, term: str, code: str, source: int) -> None:
+def _put(found: Found, key: str, term: str, code: str, source: int, share: bool = False) -> None:
     entry = found.setdefault(key, {})
     known = entry.get(term)
     if known is None:
         entry[term] = [code, source]
     else:
-        known[0] = known[0] or code
+        known[0] = _shared_code(str(known[0]), code) if share else known[0] or code
         known[1] = int(str(known[1])) | source
+
+
+def _shared_code(known: str, code: str) -> str:
+    """The code a term several titles begin with stands for: the category their codes share ("Allergic contact
+    dermatitis due to cosmetics", "... due to dyes": L23, whose titles all say what the term is of), else the
+    first line's."""
+    if not known or not code or known == code:
+        return known or code
+    shared = next(
+        (n for n, (a, b) in enumerate(zip(known, code, strict=False)) if a != b), min(len(known), len(code))
+    )
+    return known[:shared] if shared >= CATEGORY else known
+
+
+# The codes of the viral diseases (A80-B34) and the words a viral term's name ends before.
+_VIRAL = ("A80", "B35")
+_AGENT = frozenset(["virus", "viral", "viruses"])
+_CONDITION = frozenset(["disease", "infection", "fever", "encephalitis"])
+CLIPPED = (2, 3, 4)  # a one-word name's first letters before its "V" ("NiV", "DENV", "CHIKV")
+
+
+def viral(code: str, words: Sequence[str]) -> bool:
+    """A term of a viral disease: a code of the viral chapters' blocks, or a term that says virus."""
+    return _VIRAL[0] <= code[:3] < _VIRAL[1] or bool(_AGENT.intersection(words))
+
+
+def virus_keys(words: Sequence[str]) -> set[str]:
+    """The abbreviations of the virus a viral disease's term names: the term's initials and "v" ("japanese
+    encephalitis": jev), its name's (the words before "virus", or without the condition noun it ends in: "ross
+    river disease") initials and "v" (rrv), a short first word said whole ("la crosse": lacv), and a one-word
+    name's first two to four letters and "v" ("oropouche": orov, "dengue": denv, "chikungunya": chikv)."""
+    parts = [p for w in words for p in w.split("'") if p]  # ("o'nyong-nyong": o, nyong, nyong)
+    own = [w for w in parts if w not in _AGENT]
+    name = parts[: parts.index("virus")] if "virus" in parts else own
+    while len(name) > 1 and name[-1] in _CONDITION:
+        name = name[:-1]
+    name = [w for w in name if w not in _AGENT]
+    keys: set[str] = set()
+    if len(own) >= 2:
+        keys.add(initials(own) + "v")
+    if len(name) >= 2:
+        keys.add(initials(name) + "v")
+        if len(name[0]) <= 3:
+            keys.add(name[0] + initials(name[1:]) + "v")
+    elif len(name) == 1 and len(name[0]) > max(CLIPPED) - 1:
+        keys.update(name[0][:k] + "v" for k in CLIPPED if k < len(name[0]))  # ("zika": zikv)
+    return {k for k in keys if SHORTEST <= len(k) <= LONGEST}
+
+
+def _add_virus(found: Found, words: Sequence[str], code: str, source: int) -> None:
+    if code and len(words) <= LONGEST and viral(code, words):
+        term = " ".join(words)
+        for key in sorted(virus_keys(words)):
+            _put(found, key, term, code, source | VIRUS)
 
 
 # A Tabular title's word in parentheses is another word for the one before it: "Tributary (branch) retinal vein
@@ -284,8 +357,13 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
         line_code = str(code).rstrip("-").replace(".", "")
         if not subs:
             _add(found, main, line_code, PATH, split)
+            _add_virus(found, main, line_code, PATH)
+            said_with = _said_with(str(term))
+            if said_with:
+                _add(found, [*said_with, *main], line_code, PATH, split)
         else:
             _add(found, [w for s in subs for w in s] + main, line_code, PATH, split)
+            _add_virus(found, [w for s in subs for w in s] + main, line_code, PATH)
             _add(found, main + [w for s in subs for w in s], line_code, OTHER_ORDER, split)
             _add(
                 found, [w for s in reversed(subs) for w in s] + main, line_code, OTHER_ORDER | REVERSED, split
@@ -306,7 +384,10 @@ def build_initialisms(conn: sqlite3.Connection) -> dict[str, list[list[object]]]
         tab_code = str(code).replace(".", "")
         for said in dict.fromkeys((text, _SYNONYM.sub(r"\1", text))):
             head = _CLAUSE.split(said)[0]
-            _add(found, _words(head), tab_code, TITLE, split)
+            # (a head several sibling titles begin with stands for their category: "Allergic contact
+            # dermatitis due to ...")
+            _add(found, _words(head), tab_code, TITLE, split, share=head != said)
+            _add_virus(found, _words(head), tab_code, TITLE)
             # (the name said without whom or where it is of: "Central neonatal apnea of newborn" is CNA,
             # "Atypical virus infection of central nervous system" AVI)
             named, of, _ = head.partition(" of ")
@@ -351,6 +432,21 @@ def said_apart(title: str) -> list[tuple[str, ...]]:
     return out
 
 
+_NOUNS = frozenset(["syndrome", "disease", "disorder", "state", "condition"])  # another head, not a kind
+
+
+def _said_with(main_term: str) -> tuple[str, ...]:
+    """The words a main term's comma holds apart that say what kind it is, not another name for it - said
+    before it as a subterm is ("Panencephalitis, subacute, sclerosing": subacute sclerosing panencephalitis;
+    "Adrenarche, premature"), where "Disease, diseased" and "Dryness, dry" name it again."""
+    main, *rest = main_term.split(",")
+    head = _words(main)
+    said = tuple(w for part in rest for w in _words(part))
+    if not head or not said or len(said) > 2 or any(w[:3] == head[0][:3] or w in _NOUNS for w in said):
+        return ()
+    return said
+
+
 def _splitter(texts: Iterable[str]) -> Split:
     """`compound_parts` over the words of the data's own texts and the dictionary's (five letters or more)."""
     said = {w for text in texts for w in _WORD.findall(_plain(text))}
@@ -392,8 +488,11 @@ def stored_readings(conn: sqlite3.Connection, key: str) -> tuple[Reading, ...]:
 
 
 # A token that may be an initialism: letters, and a type's number after them ("MEN1": multiple endocrine
-# neoplasia, type 1); a condition noun after it may be its last letter ("LCP disease").
-_TOKEN = re.compile(r"(?<![\w/+-])([A-Za-z]{3,6})([1-9]?)(?![\w/+-])(?:\s+(disease|disorder|syndrome))?")
+# neoplasia, type 1); a condition noun after it may be its last letter ("LCP disease"), and "virus" its "V" ("POW
+# virus": Powassan).
+_TOKEN = re.compile(
+    r"(?<![\w/+-])([A-Za-z]{3,6})([1-9]?)(?![\w/+-])(?:\s+(disease|disorder|syndrome|virus))?"
+)
 _ROMAN_NUMERAL = re.compile(r"[ivxl]+[a-d]?")
 _CONTENT = re.compile(r"[a-z]{3,}")
 _DENIED = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^,;.]*")
@@ -493,7 +592,14 @@ def read_initialism(
             sub = Reading(chosen.term, chosen.code[:4], chosen.source)
             term = f"{chosen.term} type {_type_number(number, context(sub))}" if number else chosen.term
             text = " ".join(f"{query[: match.start()]} {term} {query[match.start() + len(whole) :]}".split())
-            sure = chosen.printed or (chosen.agreed and (len(key) >= 4 or fit > 0))
+            # (the Tabular and the Index may say the code under two spellings: "Powassan virus disease",
+            # "Encephalitis, Powassan")
+            agreed = chosen.agreed or (
+                bool(chosen.source & VIRUS)
+                and any(r.code == chosen.code and r.source & TITLE for r in found)
+                and any(r.code == chosen.code and r.source & (PATH | OTHER_ORDER) for r in found)
+            )
+            sure = chosen.printed or (agreed and (len(key) >= 4 or fit > 0 or _sole_virus(found, chosen)))
             return ReadInitialism(
                 text,
                 f"read: {whole} -> {term}",
@@ -624,19 +730,22 @@ def _best(
     without the query's words) the one term the Tabular and the Index both say; and how many of the query's
     words fit it."""
 
-    def rank(reading: Reading) -> tuple[int, bool, int, bool, bool, bool, bool]:
+    def rank(reading: Reading) -> tuple[int, bool, int, bool, bool, bool, bool, bool]:
         fit = len(said & context(reading)) if said else 0
         kin_fit = len(kin_said & context(reading)) if kin_said and fit else 0
         # (a printed abbreviation's line may say more than the abbreviation: "Family history, multiple
         # endocrine neoplasia (MEN)"; the line saying just its words comes first; a compound's initials
         # spell the key by its combining forms)
         compound = bool(reading.source & COMPOUND)
-        exact = compound or sorted(initials(reading.term.split())) == sorted(key)
+        exact = (
+            compound or bool(reading.source & VIRUS) or sorted(initials(reading.term.split())) == sorted(key)
+        )
         return (
             fit,
             reading.printed,  # (the data printing the abbreviation says more than a dictionary's kin)
             kin_fit,
             exact,
+            not reading.source & VIRUS,  # (a virus's name gives way to a term the letters spell plainly)
             reading.agreed,
             not compound,
             bool(reading.source & (TITLE | PATH)),
@@ -645,13 +754,19 @@ def _best(
     ranked = sorted(found, key=rank, reverse=True)
     best = rank(ranked[0])
     # (a compound's reading gives way to a plain one the query's words fit as well)
-    tied = [r for r in ranked if rank(r)[:6] == best[:6]]
+    tied = [r for r in ranked if rank(r)[:7] == best[:7]]
     if len({r.code for r in tied}) > 1:
         return None
-    fit, printed, _, _, agreed, _, _ = best
-    if fit or printed or (len(key) >= 4 and agreed):
+    fit, printed, _, _, _, agreed, _, _ = best
+    if fit or printed or (agreed and (len(key) >= 4 or _sole_virus(found, ranked[0]))):
         return ranked[0], fit
     return None
+
+
+def _sole_virus(found: Sequence[Reading], chosen: Reading) -> bool:
+    """The letters spell one code's virus and nothing else ("YFV": yellow fever): three letters and a "V" a
+    virologist gives a virus are as sure as four."""
+    return bool(chosen.source & VIRUS) and {r.code for r in found} == {chosen.code}
 
 
 # -- a guess at an initialism the data does not single out ------------------------------------------------------
@@ -664,11 +779,16 @@ def _best(
 
 # Words that place a condition in a chapter of the classification when the query says them beside an
 # abbreviation: a newborn's conditions are the perinatal chapter's, a pregnancy's the obstetric chapter's, a
-# finding on a heart tracing or an echo the circulatory chapter's.
+# finding on a heart tracing or an echo the circulatory chapter's; where and how it was caught (a trip, an outbreak,
+# a vector, a vaccine not had) the infectious chapter's ("RVF in traveler": Rift Valley fever, not right
+# ventricular failure).
 _CHAPTER_WORDS: dict[str, str] = {
     **dict.fromkeys(["newborn", "neonate", "neonatal", "preemie", "premie", "nicu", "preterm"], "P"),
     **dict.fromkeys(["pregnant", "pregnancy", "gravida", "primigravida", "multigravida", "trimester"], "O"),
     **dict.fromkeys(["echo", "monitor", "telemetry", "tele", "ekg", "ecg", "holter", "cath"], "I"),
+    **dict.fromkeys(["trip", "travel", "traveler", "traveller", "traveled", "travelled", "abroad"], "AB"),
+    **dict.fromkeys(["overseas", "outbreak", "endemic", "unvaccinated", "vaccinated", "returned"], "AB"),
+    **dict.fromkeys(["mosquito", "mosquitoes", "tick", "ticks", "camping", "hiking", "droppings"], "AB"),
 }
 # A letter group in capitals, alone or in a slash pair ("ME/CFS": either part may be read).
 _CAPITALS = re.compile(r"(?<![\w+-])([A-Za-z]{2,6}(?:/[A-Za-z]{2,6})?)([1-9]?)(?![\w+/-])")
@@ -755,7 +875,9 @@ def guess_initialism(
                 continue
             rest = query[: match.start()] + " " + query[match.end() :]
             said = frozenset(stem(w) for w in _CONTENT.findall(rest.lower()) if w not in _NO_CONTEXT)
-            chapters = {_CHAPTER_WORDS[w] for w in _CONTENT.findall(rest.lower()) if w in _CHAPTER_WORDS}
+            chapters = {
+                c for w in _CONTENT.findall(rest.lower()) if w in _CHAPTER_WORDS for c in _CHAPTER_WORDS[w]
+            }
             ranked, borne_out = _ranked_codes(found, said, chapters, context, _kin_said(rest, kin, said))
             if not ranked:
                 continue
@@ -791,7 +913,7 @@ def _ranked_codes(
             not reading.source & (COMPOUND | SAID_APART | MODIFIED),
         )
 
-    scored: list[tuple[tuple[int, int, int, bool, bool, bool, int, bool], tuple[str, str]]] = []
+    scored: list[tuple[tuple[int, int, int, bool, bool, bool, bool, int, bool], tuple[str, str]]] = []
     for code, group in by_code.items():
         sources = 0
         for reading in group:
@@ -803,6 +925,7 @@ def _ranked_codes(
             fit,
             int(bool(sources & PRINTED)),
             kin_fit,  # (then the words the query's words stand for: "preemie" -> neonate)
+            not all(r.source & VIRUS for r in group),  # (a virus's name after a term spelled plainly)
             bool(sources & TITLE)
             and bool(sources & (PATH | OTHER_ORDER)),  # the Tabular and the Index say it
             bool(sources & (TITLE | SAID_APART)),  # a name the Tabular says
@@ -817,5 +940,5 @@ def _ranked_codes(
     best = scored[0][0]
     # (or the Tabular and the Index both say it, under more spellings than any other term the initials spell:
     # "Bardet-Biedl syndrome", "Biedl-Bardet syndrome")
-    ahead = best[3] and best[6] > 1 and (len(scored) == 1 or best > scored[1][0])
+    ahead = best[4] and best[7] > 1 and (len(scored) == 1 or best > scored[1][0])
     return [said for _, said in scored], bool(best[0] or best[1] or ahead)
