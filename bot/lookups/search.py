@@ -235,6 +235,14 @@ from bot.lookups.index.sub_queries import (
     without_sides,
 )
 from bot.lookups.index.substance_stories import may_tell_story, read_substance_story, table_substances
+from bot.lookups.index.substance_use import (
+    SubstanceClasses,
+    drug_broader,
+    drug_table_titles,
+    may_tell_use,
+    read_substance_use,
+    substance_classes,
+)
 from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
 from bot.lookups.index.thing_kinds import KIND_SHOWN, ThingKinds, may_read_kind
 from bot.lookups.index.tree import IndexTree
@@ -538,6 +546,7 @@ class Searcher:
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
+        self._substance_classes: SubstanceClasses | None = None
         self._venom_animals: dict[str, str] | None = None
         self._thing_kinds = ThingKinds(self.wordnet(), book.db.execute, self.vocabulary.knows)
         self._service_titles: ServiceTitles | None = None
@@ -1097,6 +1106,7 @@ class Searcher:
         found = _condition_of_adverse_effect(found)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
+        found = self._substance_use_first(query, systems, limit, found)
         found = self._induced_line_first(found)
         found = self._venom_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
@@ -2163,6 +2173,34 @@ class Searcher:
             return found  # the Table line read already
         top = max((h.score for h in found), default=table[0].score) + DRUG_LINE_LEAD
         line = replace(table[0], score=top, why=f"poisoning story: {table[0].why}")
+        return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
+
+    def _substance_use_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A substance's use, abuse or dependence told in users' words ("benzo dependent, now withdrawing
+        with delirium", "hooked on percocet") asks for its class's F10-F18 line, read again in the Index's
+        words (bot.lookups.index.substance_use); what the words found follows it."""
+        if "cm" not in systems or not may_tell_use(query):
+            return found
+        if self._substance_classes is None:
+            self._substance_classes = substance_classes(self.book.db.conn)
+        conn = self.book.db.conn
+        told = read_substance_use(
+            query,
+            self._substance_classes,
+            lambda text: self.vocabulary.expand(text, kinds=("brand", "lay"), chain_brands=True)[0],
+            lambda word: drug_table_titles(conn, word),
+            lambda word: drug_broader(self.wordnet(), word),
+        )
+        if told is None or " ".join(query.lower().split()) == told.query:
+            return found
+        try:
+            read = self._find(told.query, ("cm",), limit)
+        except QueryError:
+            return found
+        if not read or not read[0].code.startswith(told.category) or (found and found[0].code == read[0].code):
+            return found
+        top = max((h.score for h in found), default=read[0].score) + DRUG_LINE_LEAD
+        line = replace(read[0], score=top, why=f"substance use in the Index's words ({told.query}): {read[0].why}")
         return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
 
     def _product_key(self, typed: Sequence[str]) -> str:
