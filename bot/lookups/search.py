@@ -2194,13 +2194,18 @@ class Searcher:
         if told is None or " ".join(query.lower().split()) == told.query:
             return found
         try:
-            read = self._find(told.query, ("cm",), limit)
+            read = self.find(told.query, ("cm",), limit)  # (its clauses read as a whole query's are)
         except QueryError:
             return found
-        if not read or not read[0].code.startswith(told.category) or (found and found[0].code == read[0].code):
+        lines = [h for h in read if h.code.startswith(told.category)]
+        # (the line of the mode said, "cocaine dependence ... anxiety disorder" read as abuse's line otherwise)
+        first = next((h for h in lines if told.mode in h.title.lower()), lines[0] if lines else None)
+        if first is None or (found and found[0].code == first.code):
             return found
-        top = max((h.score for h in found), default=read[0].score) + DRUG_LINE_LEAD
-        line = replace(read[0], score=top, why=f"substance use in the Index's words ({told.query}): {read[0].why}")
+        top = max((h.score for h in found), default=first.score) + DRUG_LINE_LEAD
+        line = replace(
+            first, score=top, why=f"substance use in the Index's words ({told.query}): {first.why}"
+        )
         return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
 
     def _product_key(self, typed: Sequence[str]) -> str:

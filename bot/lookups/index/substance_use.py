@@ -36,6 +36,13 @@ _DEPENDENCE = re.compile(r"^(?:hooked|addicted|addiction|addict|addicts|dependen
 _ABUSE = re.compile(r"^(?:abuse[sd]?|abusing|abuser|misuse[sd]?|misusing|misuser|nondependent)$")
 _STATES = re.compile(r"^(?:withdrawal|withdrawing|withdrew|intoxication|intoxicated)$")
 _HUFFED = re.compile(r"^(?:huff|huffs|huffed|huffing|huffer|sniffing|sniffed|sniffs)$")
+# The F10-F19 titles' words for the states users say otherwise ("high right now, no complications").
+_TITLE_WORDS = (
+    (re.compile(r"\bhigh\b(?=\s*(?:,|$|and\b|now\b|right\b|with\b|on\b))"), "intoxication"),
+    (re.compile(r"\b(?:intoxicated|drunk)\b"), "intoxication"),
+    (re.compile(r"\b(?:withdrawing|withdrew|detoxing)\b"), "withdrawal"),
+    (re.compile(r"\bno\s+complications?\b|\bnot\s+complicated\b"), "uncomplicated"),
+)
 _NEGATION = ("not", "no", "non", "never")
 _LINKS = ("on", "to", "of", "from")
 _WORD = re.compile(r"[a-z][a-z0-9'-]*")
@@ -58,6 +65,7 @@ class SubstanceUse:
 
     query: str
     category: str
+    mode: str
 
 
 def _key(term: str) -> list[str]:
@@ -152,7 +160,10 @@ def read_substance_use(
     """The sentence in the Index's words when it tells a substance's use, abuse or dependence (`expand`:
     brands and street names read as the generic; `drug_titles`: the titles of a Drug Table line's T code
     and its parents, nearest first; `broader`: WordNet's broader words of a drug, nearest first)."""
-    words = _WORD.findall(expand(" ".join(_WORD.findall(query.lower()))))
+    text = query.lower()
+    for said, title in _TITLE_WORDS:
+        text = said.sub(title, text)
+    words = _WORD.findall(expand(" ".join(_WORD.findall(text))))
     if not any(_DEPENDENCE.match(w) or _ABUSE.match(w) or _STATES.match(w) for w in words):
         return None
     found = _named(words, classes, drug_titles, broader)
@@ -181,7 +192,7 @@ def read_substance_use(
         if i not in dropped
     ]
     told = " ".join([classes.names[category], mode, *rest]).split()
-    return SubstanceUse(" ".join(told), category)
+    return SubstanceUse(" ".join(told), category, mode)
 
 
 def _named(
