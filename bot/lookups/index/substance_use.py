@@ -161,8 +161,8 @@ def read_substance_use(
     brands and street names read as the generic; `drug_titles`: the titles of a Drug Table line's T code
     and its parents, nearest first; `broader`: WordNet's broader words of a drug, nearest first)."""
     text = query.lower()
-    for said, title in _TITLE_WORDS:
-        text = said.sub(title, text)
+    for spoken, title in _TITLE_WORDS:
+        text = spoken.sub(title, text)
     words = _WORD.findall(expand(" ".join(_WORD.findall(text))))
     if not any(_DEPENDENCE.match(w) or _ABUSE.match(w) or _STATES.match(w) for w in words):
         return None
@@ -186,11 +186,7 @@ def read_substance_use(
         if i + 1 < len(words) and words[i + 1] in _LINKS:
             dropped.add(i + 1)
     mode = "dependence" if "dependence" in said else "abuse" if said else ""
-    rest = [
-        ("withdrawal" if w in ("withdrawing", "withdrew") else w)
-        for i, w in enumerate(words)
-        if i not in dropped
-    ]
+    rest = [w for i, w in enumerate(words) if i not in dropped]
     told = " ".join([classes.names[category], mode, *rest]).split()
     return SubstanceUse(" ".join(told), category, mode)
 
