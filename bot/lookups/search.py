@@ -195,6 +195,7 @@ from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
 from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
+from bot.lookups.index.said_siblings import Line, Node, said_sibling, sibling_words
 from bot.lookups.index.senses import part_words, read_data_sense, read_sense, title_words
 from bot.lookups.index.service_titles import (
     SERVICE_DESCRIPTOR,
@@ -1121,6 +1122,7 @@ class Searcher:
         found = self._one_side_unilateral(query, systems, limit, found)
         found = _event_before_setting(query, found)
         found = self._dominance_said(query, found)
+        found = self._said_sibling_first(query, found)
         return self._clipped_reading(query, systems, limit, self._cpt_kind_said(query, found))
 
     def _clipped_reading(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
@@ -2207,6 +2209,31 @@ class Searcher:
             first, score=top, why=f"substance use in the Index's words ({told.query}): {first.why}"
         )
         return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
+
+    def _said_sibling_first(self, query: str, found: Hits) -> Hits:
+        """An unspecified line answered where the query says the sibling the Tabular prints beside it
+        ("dislocated right knee, tibia went back": posterior, S83.12-; bot.lookups.index.said_siblings)."""
+        if not found or found[0].system != SYSTEM_NAMES["cm"] or "unspecified" not in found[0].title.lower():
+            return found
+
+        def node(raw: str) -> Node | None:
+            code = self.book.get("cm", raw)
+            return None if code is None else Node(code.title, code.parent, code.billable)
+
+        def children(raw: str) -> list[Line]:
+            return [Line(c.code, c.title) for c in self.book.children("cm", raw)]
+
+        told = said_sibling(found[0].code.replace(".", ""), sibling_words(query), node, children)
+        code = self.book.get("cm", told.code) if told else None
+        if code is None:
+            return found
+        hit = replace(
+            found[0],
+            code=code.display,
+            title=code.title,
+            why=f"{found[0].why} -> Tabular: the sibling the words say -> {code.display}",
+        )
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
 
     def _product_key(self, typed: Sequence[str]) -> str:
         """The drug key of a product or brand name typed that a drug line prints beside its drug ("synvisc
