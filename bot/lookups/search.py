@@ -195,7 +195,7 @@ from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
 from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
-from bot.lookups.index.said_siblings import Line, Node, said_sibling, sibling_words
+from bot.lookups.index.said_siblings import Line, Node, adds_unsaid_condition, said_sibling, sibling_words
 from bot.lookups.index.senses import part_words, read_data_sense, read_sense, title_words
 from bot.lookups.index.service_titles import (
     SERVICE_DESCRIPTOR,
@@ -1123,6 +1123,7 @@ class Searcher:
         found = _event_before_setting(query, found)
         found = self._dominance_said(query, found)
         found = self._said_sibling_first(query, found)
+        found = self._unsaid_condition_last(query, found)
         return self._clipped_reading(query, systems, limit, self._cpt_kind_said(query, found))
 
     def _clipped_reading(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
@@ -2233,6 +2234,30 @@ class Searcher:
             title=code.title,
             why=f"{found[0].why} -> Tabular: the sibling the words say -> {code.display}",
         )
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
+
+    def _unsaid_condition_last(self, query: str, found: Hits) -> Hits:
+        """A first answer whose title adds a condition the query does not say, where an answer of the same
+        category after it adds none ("recurrent major depression, severe": F33.2 without psychotic features,
+        not F33.3; bot.lookups.index.said_siblings.adds_unsaid_condition)."""
+        if len(found) < 2 or found[0].system != SYSTEM_NAMES["cm"]:
+            return found
+        first = found[0]
+        same = [
+            h
+            for h in found[1:5]
+            if h.system == first.system
+            and h.code[:3] == first.code[:3]
+            and h.billable
+            and h.code != first.code
+        ]
+        if not same:
+            return found
+        said = content_stems(query) | content_stems(self.vocabulary.expand(query.lower())[0])
+        other = next((h for h in same if adds_unsaid_condition(first.title, h.title, said)), None)
+        if other is None or adds_unsaid_condition(other.title, first.title, said):
+            return found
+        hit = replace(other, score=first.score, why=f"{other.why} (the first answer adds what is not said)")
         return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
 
     def _product_key(self, typed: Sequence[str]) -> str:

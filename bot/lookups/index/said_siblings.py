@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from bot.lookups.index.words import content_stems, stem
+
 _WORD = re.compile(r"[a-z][a-z0-9]*")
 # Words a sibling's title may add that say nothing the user would (the Tabular's bookkeeping).
 _PLAIN = frozenset(
@@ -208,3 +210,44 @@ def said_sibling(
     if not kept <= _content(found.title) | _content(best[0][1].title):
         return None  # (another structure below the sibling: not the same side or encounter)
     return Line(chosen, found.title)
+
+
+# A title's words that say the default kind, which a user says by saying nothing ("primary osteoarthritis",
+# "idiopathic gout"): a sibling adding only these adds no condition.
+_DEFAULTS = frozenset(
+    stem(w)
+    for w in (
+        "primary",
+        "idiopathic",
+        "uncomplicated",
+        "essential",
+        "simple",
+        "typical",
+        "unilateral",
+        "other",
+    )
+)
+# Words that link a title's conditions, no condition of their own ("resulting from hip dysplasia").
+_LINKERS = frozenset(
+    stem(w) for w in ("resulting", "due", "associated", "caused", "related", "involving", "following", "from")
+)
+_WITHOUT = re.compile(r"(?i)\bwithout\b[^,;]*")
+_SIDE = re.compile(r"(?i)\b(?:right|left)\b")
+
+
+def _told(title: str) -> frozenset[str]:
+    """A title's stems outside its "without ..." clause (a without clause says no more is there)."""
+    return content_stems(_WITHOUT.sub(" ", title))
+
+
+def adds_unsaid_condition(first: str, other: str, said: frozenset[str]) -> bool:
+    """Whether the first title adds a condition the query does not say ("recurrent, severe with psychotic
+    symptoms"; "resulting from hip dysplasia") where the other, of the same category, adds none but the
+    default kind or a "without" clause ("severe without psychotic features"; "primary"). Guideline I.A.9.b:
+    no code states a condition the record does not (`said`: the query's stems, vocabulary read)."""
+    told_first, told_other = _told(first), _told(other)
+    default = _DEFAULTS | ({stem("unilateral")} if _SIDE.search(first) else frozenset())
+    added = told_first - told_other - default - _LINKERS
+    added_other = told_other - told_first - said - default - _LINKERS
+    # (none of what it adds is said, and the other keeps every said word the first has)
+    return bool(added) and not added & said and not added_other and (told_first & said) <= told_other
