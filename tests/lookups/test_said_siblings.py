@@ -26,3 +26,15 @@ def test_the_sibling_said_replaces_the_unspecified_line(codebook: CodeBook, quer
 def test_a_site_word_alone_names_no_sibling(codebook: CodeBook) -> None:
     # "colon" is a word of "Inflammatory polyps of colon", a sibling of "Ulcerative colitis, unspecified"
     assert find_codes(codebook, "ulcerative colitis of the colon with abscess", limit=1)[0].code != "K51.414"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("osteoarthritis of left hip", "M16.12"),  # primary, not M16.32 resulting from hip dysplasia
+        ("left hip osteoarthritis due to dysplasia", "M16.32"),  # the condition said: its line stays
+        ("severe recurrent depression", "F33.2"),  # without psychotic features, not F33.3 with them
+    ],
+)
+def test_a_sibling_adding_an_unsaid_condition_gives_way(codebook: CodeBook, query: str, expected: str) -> None:
+    assert find_codes(codebook, query, limit=5)[0].code == expected
