@@ -2253,9 +2253,18 @@ class Searcher:
         ]
         if not same:
             return found
-        said = content_stems(query) | content_stems(self.vocabulary.expand(query.lower())[0])
-        other = next((h for h in same if adds_unsaid_condition(first.title, h.title, said)), None)
-        if other is None or adds_unsaid_condition(other.title, first.title, said):
+        # the query's words, and what the vocabulary read them as ("bleeding ulcer -> ... with hemorrhage")
+        notes = " ".join(re.findall(r"vocabulary: ([^()]*)", first.why))
+        said = content_stems(f"{query} {self.vocabulary.expand(query.lower())[0]} {notes}")
+        path = first.why.split(" (")[0]
+
+        def pertains(word: str) -> list[str]:
+            return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]
+
+        other = next(
+            (h for h in same if adds_unsaid_condition(first.title, h.title, said, path, pertains)), None
+        )
+        if other is None:
             return found
         hit = replace(other, score=first.score, why=f"{other.why} (the first answer adds what is not said)")
         return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)

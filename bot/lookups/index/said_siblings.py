@@ -18,7 +18,7 @@ own words (its side, its encounter).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from bot.lookups.index.words import content_stems, stem
@@ -231,6 +231,7 @@ _DEFAULTS = frozenset(
 _LINKERS = frozenset(
     stem(w) for w in ("resulting", "due", "associated", "caused", "related", "involving", "following", "from")
 )
+_NOT_DEFINITE = re.compile(r"(?i)\b(?:other|unspecified|nec)\b")
 _WITHOUT = re.compile(r"(?i)\bwithout\b[^,;]*")
 _SIDE = re.compile(r"(?i)\b(?:right|left)\b")
 
@@ -240,14 +241,30 @@ def _told(title: str) -> frozenset[str]:
     return content_stems(_WITHOUT.sub(" ", title))
 
 
-def adds_unsaid_condition(first: str, other: str, said: frozenset[str]) -> bool:
+def adds_unsaid_condition(
+    first: str, other: str, said: frozenset[str], path: str, pertains: Callable[[str], Iterable[str]]
+) -> bool:
     """Whether the first title adds a condition the query does not say ("recurrent, severe with psychotic
     symptoms"; "resulting from hip dysplasia") where the other, of the same category, adds none but the
     default kind or a "without" clause ("severe without psychotic features"; "primary"). Guideline I.A.9.b:
-    no code states a condition the record does not (`said`: the query's stems, vocabulary read)."""
+    no code states a condition the record does not. `said`: the query's stems (its vocabulary read);
+    `path`: the words of the Index line that reached the first answer - the condition it adds must be one
+    of that line's unsaid subterms ("Depression, psychotic, recurrent"), not the meaning of a name the query
+    said ("Ramsay-Hunt": geniculate ganglionitis); `pertains`: the nouns an adjective pertains to
+    ("pulmonary": lung, said by "lung")."""
+    if _NOT_DEFINITE.search(other):
+        return False  # ("Other ...", "... unspecified": no line that says the default kind)
     told_first, told_other = _told(first), _told(other)
     default = _DEFAULTS | ({stem("unilateral")} if _SIDE.search(first) else frozenset())
     added = told_first - told_other - default - _LINKERS
     added_other = told_other - told_first - said - default - _LINKERS
-    # (none of what it adds is said, and the other keeps every said word the first has)
-    return bool(added) and not added & said and not added_other and (told_first & said) <= told_other
+    if not added or added_other or not (told_first & said) <= told_other:
+        return False
+    if not added & content_stems(path):
+        return False
+    for word in _WORD.findall(first.lower()):
+        if stem(word) in added and (
+            stem(word) in said or any(stem(n) in said for noun in pertains(word) for n in noun.split())
+        ):
+            return False
+    return True
