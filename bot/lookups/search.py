@@ -195,7 +195,14 @@ from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
 from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
-from bot.lookups.index.said_siblings import Line, Node, adds_unsaid_condition, said_sibling, sibling_words
+from bot.lookups.index.said_siblings import (
+    Line,
+    Node,
+    adds_unsaid_condition,
+    may_add_unsaid,
+    said_sibling,
+    sibling_words,
+)
 from bot.lookups.index.senses import part_words, read_data_sense, read_sense, title_words
 from bot.lookups.index.service_titles import (
     SERVICE_DESCRIPTOR,
@@ -2243,6 +2250,7 @@ class Searcher:
         if len(found) < 2 or found[0].system != SYSTEM_NAMES["cm"]:
             return found
         first = found[0]
+        path = first.why.split(" (")[0]
         same = [
             h
             for h in found[1:5]
@@ -2250,13 +2258,13 @@ class Searcher:
             and h.code[:3] == first.code[:3]
             and h.billable
             and h.code != first.code
+            and may_add_unsaid(first.title, h.title, path)
         ]
         if not same:
             return found
         # the query's words, and what the vocabulary read them as ("bleeding ulcer -> ... with hemorrhage")
         notes = " ".join(re.findall(r"vocabulary: ([^()]*)", first.why))
         said = content_stems(f"{query} {self.vocabulary.expand(query.lower())[0]} {notes}")
-        path = first.why.split(" (")[0]
 
         def pertains(word: str) -> list[str]:
             return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]

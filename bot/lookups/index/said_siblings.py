@@ -241,6 +241,15 @@ def _told(title: str) -> frozenset[str]:
     return content_stems(_WITHOUT.sub(" ", title))
 
 
+def may_add_unsaid(first: str, other: str, path: str) -> bool:
+    """A cheap test before `adds_unsaid_condition` (no query words read): the other is a definite line and
+    the first adds a word of its Index line."""
+    if _NOT_DEFINITE.search(other):
+        return False
+    added = _told(first) - _told(other) - _DEFAULTS - _LINKERS
+    return bool(added & content_stems(path))
+
+
 def adds_unsaid_condition(
     first: str, other: str, said: frozenset[str], path: str, pertains: Callable[[str], Iterable[str]]
 ) -> bool:
