@@ -2264,7 +2264,10 @@ class Searcher:
             return found
         # the query's words, and what the vocabulary read them as ("bleeding ulcer -> ... with hemorrhage")
         notes = " ".join(re.findall(r"vocabulary: ([^()]*)", first.why))
-        said = content_stems(f"{query} {self.vocabulary.expand(query.lower())[0]} {notes}")
+        # (and a value read as its finding: "glucose in the 400s" is hyperglycemia)
+        lowered = query.lower()
+        read = read_levels(read_values(lowered)) if any(c.isdigit() for c in lowered) else ""
+        said = content_stems(f"{query} {self.vocabulary.expand(lowered)[0]} {notes} {read}")
 
         def pertains(word: str) -> list[str]:
             return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]
