@@ -19,7 +19,9 @@ from bot.lookups.search import find_codes
         ("right knee dislocation", "S83.104A"),  # no sibling said: the unspecified line stays
     ],
 )
-def test_the_sibling_said_replaces_the_unspecified_line(codebook: CodeBook, query: str, expected: str) -> None:
+def test_the_sibling_said_replaces_the_unspecified_line(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected
 
 
@@ -36,5 +38,7 @@ def test_a_site_word_alone_names_no_sibling(codebook: CodeBook) -> None:
         ("severe recurrent depression", "F33.2"),  # without psychotic features, not F33.3 with them
     ],
 )
-def test_a_sibling_adding_an_unsaid_condition_gives_way(codebook: CodeBook, query: str, expected: str) -> None:
+def test_a_sibling_adding_an_unsaid_condition_gives_way(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
     assert find_codes(codebook, query, limit=5)[0].code == expected
