@@ -2229,7 +2229,8 @@ class Searcher:
             return None if code is None else Node(code.title, code.parent, code.billable)
 
         def children(raw: str) -> list[Line]:
-            return [Line(c.code, c.title) for c in self.book.children("cm", raw)]
+            # (by the code's prefix, on the table's key: no scan of every line's parent)
+            return [Line(c.code, c.title) for c in self.book.with_prefix("cm", raw, 400) if c.parent == raw]
 
         told = said_sibling(found[0].code.replace(".", ""), sibling_words(query), node, children)
         code = self.book.get("cm", told.code) if told else None
