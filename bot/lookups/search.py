@@ -2278,6 +2278,11 @@ class Searcher:
         )
         if other is None:
             return found
+        # a word of the query neither title holds may be what the first answer was read for ("MS murmur on
+        # echo, rheumatic": the murmur, I05.2 with insufficiency): no reading then
+        printed = {w[:5] for w in re.findall(r"[a-z]+", f"{first.title} {other.title} {notes}".lower())}
+        if any(w[:5] not in printed for w in content_stems(query)):
+            return found
         hit = replace(other, score=first.score, why=f"{other.why} (the first answer adds what is not said)")
         return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
 
