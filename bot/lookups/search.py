@@ -199,6 +199,14 @@ from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_s
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
 from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
+from bot.lookups.index.said_siblings import (
+    Line,
+    Node,
+    adds_unsaid_condition,
+    may_add_unsaid,
+    said_sibling,
+    sibling_words,
+)
 from bot.lookups.index.senses import part_words, read_data_sense, read_sense, title_words
 from bot.lookups.index.service_titles import (
     SERVICE_DESCRIPTOR,
@@ -239,6 +247,14 @@ from bot.lookups.index.sub_queries import (
     without_sides,
 )
 from bot.lookups.index.substance_stories import may_tell_story, read_substance_story, table_substances
+from bot.lookups.index.substance_use import (
+    SubstanceClasses,
+    drug_broader,
+    drug_table_titles,
+    may_tell_use,
+    read_substance_use,
+    substance_classes,
+)
 from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
 from bot.lookups.index.thing_kinds import KIND_SHOWN, ThingKinds, may_read_kind
 from bot.lookups.index.tree import IndexTree
@@ -566,6 +582,7 @@ class Searcher:
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
+        self._substance_classes: SubstanceClasses | None = None
         self._venom_animals: dict[str, str] | None = None
         self._thing_kinds = ThingKinds(self.wordnet(), book.db.execute, self.vocabulary.knows)
         self._service_titles: ServiceTitles | None = None
@@ -1229,6 +1246,7 @@ class Searcher:
         found = _condition_of_adverse_effect(found)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
+        found = self._substance_use_first(query, systems, limit, found)
         found = self._induced_line_first(found)
         found = self._venom_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
@@ -1244,6 +1262,8 @@ class Searcher:
         found = self._one_side_unilateral(query, systems, limit, found)
         found = _event_before_setting(query, found)
         found = self._dominance_said(query, found)
+        found = self._said_sibling_first(query, found)
+        found = self._unsaid_condition_last(query, found)
         return self._clipped_reading(query, systems, limit, self._cpt_kind_said(query, found))
 
     def _clipped_reading(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
@@ -2393,6 +2413,107 @@ class Searcher:
         top = max((h.score for h in found), default=table[0].score) + DRUG_LINE_LEAD
         line = replace(table[0], score=top, why=f"poisoning story: {table[0].why}")
         return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
+
+    def _substance_use_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A substance's use, abuse or dependence told in users' words ("benzo dependent, now withdrawing
+        with delirium", "hooked on percocet") asks for its class's F10-F18 line, read again in the Index's
+        words (bot.lookups.index.substance_use); what the words found follows it."""
+        if "cm" not in systems or not may_tell_use(query):
+            return found
+        if self._substance_classes is None:
+            self._substance_classes = substance_classes(self.book.db.conn)
+        conn = self.book.db.conn
+        told = read_substance_use(
+            query,
+            self._substance_classes,
+            lambda text: self.vocabulary.expand(text, kinds=("brand", "lay"), chain_brands=True)[0],
+            lambda word: drug_table_titles(conn, word),
+            lambda word: drug_broader(self.wordnet(), word),
+        )
+        if told is None or " ".join(query.lower().split()) == told.query:
+            return found
+        try:
+            read = self.find(told.query, ("cm",), limit)  # (its clauses read as a whole query's are)
+        except QueryError:
+            return found
+        lines = [h for h in read if h.code.startswith(told.category)]
+        # (the line of the mode said, "cocaine dependence ... anxiety disorder" read as abuse's line otherwise)
+        first = next((h for h in lines if told.mode in h.title.lower()), lines[0] if lines else None)
+        if first is None or (found and found[0].code == first.code):
+            return found
+        top = max((h.score for h in found), default=first.score) + DRUG_LINE_LEAD
+        line = replace(
+            first, score=top, why=f"substance use in the Index's words ({told.query}): {first.why}"
+        )
+        return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
+
+    def _said_sibling_first(self, query: str, found: Hits) -> Hits:
+        """An unspecified line answered where the query says the sibling the Tabular prints beside it
+        ("dislocated right knee, tibia went back": posterior, S83.12-; bot.lookups.index.said_siblings)."""
+        if not found or found[0].system != SYSTEM_NAMES["cm"] or "unspecified" not in found[0].title.lower():
+            return found
+
+        def node(raw: str) -> Node | None:
+            code = self.book.get("cm", raw)
+            return None if code is None else Node(code.title, code.parent, code.billable)
+
+        def children(raw: str) -> list[Line]:
+            # (by the code's prefix, on the table's key: no scan of every line's parent)
+            return [Line(c.code, c.title) for c in self.book.with_prefix("cm", raw, 400) if c.parent == raw]
+
+        told = said_sibling(found[0].code.replace(".", ""), sibling_words(query), node, children)
+        code = self.book.get("cm", told.code) if told else None
+        if code is None:
+            return found
+        hit = replace(
+            found[0],
+            code=code.display,
+            title=code.title,
+            why=f"{found[0].why} -> Tabular: the sibling the words say -> {code.display}",
+        )
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
+
+    def _unsaid_condition_last(self, query: str, found: Hits) -> Hits:
+        """A first answer whose title adds a condition the query does not say, where an answer of the same
+        category after it adds none ("recurrent major depression, severe": F33.2 without psychotic features,
+        not F33.3; bot.lookups.index.said_siblings.adds_unsaid_condition)."""
+        if len(found) < 2 or found[0].system != SYSTEM_NAMES["cm"]:
+            return found
+        first = found[0]
+        path = first.why.split(" (")[0]
+        same = [
+            h
+            for h in found[1:5]
+            if h.system == first.system
+            and h.code[:3] == first.code[:3]
+            and h.billable
+            and h.code != first.code
+            and may_add_unsaid(first.title, h.title, path)
+        ]
+        if not same:
+            return found
+        # the query's words, and what the vocabulary read them as ("bleeding ulcer -> ... with hemorrhage")
+        notes = " ".join(re.findall(r"vocabulary: ([^()]*)", first.why))
+        # (and a value read as its finding: "glucose in the 400s" is hyperglycemia)
+        lowered = query.lower()
+        read = read_levels(read_values(lowered)) if any(c.isdigit() for c in lowered) else ""
+        said = content_stems(f"{query} {self.vocabulary.expand(lowered)[0]} {notes} {read}")
+
+        def pertains(word: str) -> list[str]:
+            return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]
+
+        other = next(
+            (h for h in same if adds_unsaid_condition(first.title, h.title, said, path, pertains)), None
+        )
+        if other is None:
+            return found
+        # a word of the query neither title holds may be what the first answer was read for ("MS murmur on
+        # echo, rheumatic": the murmur, I05.2 with insufficiency): no reading then
+        printed = {w[:5] for w in re.findall(r"[a-z]+", f"{first.title} {other.title} {notes}".lower())}
+        if any(w[:5] not in printed for w in content_stems(query)):
+            return found
+        hit = replace(other, score=first.score, why=f"{other.why} (the first answer adds what is not said)")
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
 
     def _product_key(self, typed: Sequence[str]) -> str:
         """The drug key of a product or brand name typed that a drug line prints beside its drug ("synvisc

@@ -123,6 +123,16 @@ _HEALING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "routine healing",
         ),
         (
+            # guideline I.C.19.a: a condition left by the injury ("leftover effects of", "lingering pain from
+            # an old ...", "still bothering me years later") is its sequela
+            r"\b(?:left\s*over|leftover|lingering|residual|lasting|remaining|persisting|permanent)\s+"
+            r"(?:effects?|problems?|issues?|symptoms?|damage|deficits?|weakness|pain|stiffness|trouble)\b|"
+            r"\bresidual\s+(?:of|from)\b|"
+            r"\b(?:still|keeps?)\s+(?:bothering|bothers|hurting|hurts|aching|aches|acting\s+up|giving\s+(?:me\s+|him\s+|"
+            r"her\s+)?(?:trouble|problems))\b(?:\s+\w+){0,3}?\s+(?:years?|months?)\s+(?:later|after)\b",
+            "sequela",
+        ),
+        (
             r"\b(?:first|1st|initial)\s+(?:visit|time\s+seen|evaluation|eval|presentation|encounter)|"
             r"\bnew\s+(?:injury|injuries)\b|\bjust\s+happened\b",
             "initial encounter",
@@ -136,7 +146,12 @@ _HEALING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:remove|removed|removing|take\s+off|took\s+off|taking\s+off|change|changed|changing)\s+"
             r"(?:of\s+)?(?:the\s+|his\s+|her\s+|my\s+)?(?:cast|splint)|(?:removal|change)\s+of\s+"
             r"(?:the\s+)?(?:cast|splint)|(?:x-?ray|xr|film)s?\s+to\s+check\s+(?:the\s+)?healing|"
-            r"(?:check|checking)\s+(?:on\s+)?(?:the\s+)?healing|healing\s+check)\b",
+            r"(?:check|checking)\s+(?:on\s+)?(?:the\s+)?healing|healing\s+check|"
+            # a wound looked at or dressed again, therapy for the injury: care after the active treatment
+            r"wound\s+(?:check|recheck|care\s+visit)|dressing\s+(?:change[sd]?|check)|"
+            r"(?:change|changed|changing)\s+(?:of\s+)?(?:the\s+)?dressings?|"
+            r"(?:physical|occupational)\s+therapy|(?:pt|ot|rehab)\s+(?:visit|session|appointment|appt)|"
+            r"rehab(?:ilitation)?\s+(?:visit|session|follow[- ]?up)|here\s+for\s+(?:pt|rehab))\b",
             "subsequent encounter",
         ),
     )
