@@ -52,6 +52,7 @@ from bot.lookups.index.neoplasm_columns import neoplasm_alternatives
 from bot.lookups.index.neoplasm_site_words import site_nouns
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
+from bot.lookups.index.pcs_anastomosis import end_qualifier, joined_ends, joined_operation, used_end_words
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
 from bot.lookups.index.pcs_devices import used_device_nouns, used_drain_words
@@ -206,6 +207,9 @@ def index_hits(
         # ("presence of coronary stent", "history of CABG": the state, a Z code, not the procedure)
         words = coronary_procedure_words(words)
     words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
+    if "pcs" in systems:
+        # "gastrojejunostomy": the organ the anastomosis ends in is its Bypass's qualifier (pcs_anastomosis)
+        understood.joined_ends = joined_ends(words, searcher.vocabulary.body_part)
     if "pcs" in systems:
         # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
         operations = {**operation_readings(list(words), tree.names_procedure), **operations}
@@ -389,7 +393,9 @@ def index_hits(
     best_coverage = 0.0
     hit_of: dict[int, IndexHit] = {}  # a match's rank -> the hit it gave
     said_numbers = stated_numbers(" ".join(words))
-    suffixed = suffix_operation(words) if "pcs" in books else ""
+    # ("gastrojejunostomy": a route between two organs, the Index's Bypass before its Drainage)
+    suffixed = suffix_operation(words) or joined_operation(understood.joined_ends) if "pcs" in books else ""
+    ends = [w for end in understood.joined_ends.values() for w in end]
     seen: set[str] = set()
     nec_yield = yielding(matches)  # "Nevus, specified site NEC - see ..." below "Nevus, skin, face"
     for rank, match in enumerate(matches):
@@ -411,6 +417,7 @@ def index_hits(
             title |= used_drain_words(code.code, stems)  # "nephrostomy tube": the Drainage Device
             title |= used_device_nouns(conn, code.code, code.title, stems, tree.memo)  # "patch": Substitute
             title |= used_removal_words(code.code, stems, how)  # "removal of thyroid": its Resection
+            title |= used_end_words(conn, code.code, ends, tree.memo)  # "gastrojejunostomy": to Jejunum
             # "umbilical hernia": a word read as a body part (its region, its key value, a procedure word's
             # part) is used by a title naming all of that part.
             title |= said_by_part(understood.alternatives, qwords[:required], title)
@@ -439,7 +446,11 @@ def index_hits(
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
         # ("end colostomy": its "to Cutaneous" is what the stoma says)
-        said_by_title = stems | stoma_qualifier_words(code.code, stems) if match.book == "pcs" else stems
+        said_by_title = (
+            stems | stoma_qualifier_words(code.code, stems) | used_end_words(conn, code.code, ends, tree.memo)
+            if match.book == "pcs"
+            else stems
+        )
         score = (
             400
             + 600 * coverage**2
@@ -1098,7 +1109,10 @@ def _verify(
         formed = table_form_words(conn, table, understood.words, memo)
         implied |= formed
         stems = stems | formed | keyed_by_form(conn, stems, frozenset(implied - named), memo)
-        done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named))
+        # "gastrojejunostomy": the route ends in the jejunum, the Bypass's qualifier (pcs_anastomosis)
+        ends = [w for end in understood.joined_ends.values() for w in end]
+        end = end_qualifier(conn, table, ends, memo) if ends else ""
+        done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named), end)
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
             # "balloon venoplasty": the balloon is the widening, not a Repair (pcs_widening)
