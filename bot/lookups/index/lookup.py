@@ -81,6 +81,7 @@ from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.pcs_suffixes import SUFFIX_CREDIT, names_operation, suffix_operation
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
 from bot.lookups.index.pcs_tubes import tube_tip_words
+from bot.lookups.index.pcs_value_words import value_word_alternatives
 from bot.lookups.index.pcs_vessels import clot_vessel_words
 from bot.lookups.index.pcs_widening import dilation_for_balloon
 from bot.lookups.index.query import LONG_TERM_ECHOES, Understood
@@ -214,6 +215,15 @@ def index_hits(
         # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
         operations = {**operation_readings(list(words), tree.names_procedure), **operations}
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
+    if "pcs" in systems and (
+        operations
+        or any(tree.names_procedure(stem(w)) for w in words)
+        or said_approaches(frozenset(stem(w) for w in words))
+    ):
+        # "screw in the left cheekbone", "femur shaft": the tables' anatomical words (pcs_value_words)
+        for w, more in value_word_alternatives(conn, searcher.wordnet(), words, tree.memo).items():
+            if w in alternatives:
+                alternatives[w] = [*alternatives[w], *more]
     for w, mains in result_alternatives(tree, words).items():
         alternatives[w] = [*alternatives[w], *mains]  # "elevated lipase": Abnormal, serum level, lipase
     for w, limb in limb_alternatives(tree, words, alternatives).items():
