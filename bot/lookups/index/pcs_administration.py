@@ -279,8 +279,9 @@ def administration(conn: sqlite3.Connection, tree: IndexTree, query: str) -> Adm
     )
     if sited:
         # (a product said with no substance class or drug, "zilretta knee injection", is its HCPCS line)
-        given = given or BLOCK.search(text)
-        told = (told or BLOCK.search(text)) and (named in {"class", "drug"} or GIVING.search(text))
+        blocked = BLOCK.search(text) is not None
+        given = bool(given) or blocked
+        told = (bool(told) or blocked) and (named in {"class", "drug"} or GIVING.search(text) is not None)
     if not given or not told:
         return None  # "zofran iv", "eylea intravitreal", "Orencia IV for RA": the drug's HCPCS line
     return _introduction(conn, part, approach, substance, said, named)
