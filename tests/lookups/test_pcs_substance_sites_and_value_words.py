@@ -1,6 +1,7 @@
 """A substance put into an organ is an Administration into the site of the organ's body system
 (pcs_substance_sites); a body part or a blood cell said in everyday words is read as the tables' word through
-WordNet (pcs_value_words)."""
+WordNet (pcs_value_words); a procedure said by its everyday name is read as the Index's clinical name WordNet gives
+(pcs_procedure_names)."""
 
 from __future__ import annotations
 
@@ -51,5 +52,20 @@ def test_everyday_body_words_read_as_the_tables_words(codebook: CodeBook) -> Non
     ],
 )
 def test_a_procedure_on_a_body_part_said_in_everyday_words(codebook: CodeBook, query: str, want: str) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code == want, (query, [h.code for h in hits])
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        (
+            "tummy tuck, open",
+            "0W0F0ZZ",
+        ),  # WordNet: abdominoplasty, tummy tuck (Abdominoplasty - see Alteration)
+        ("freeing up left fallopian tube through the scope", "0UN68ZZ"),  # freeing, release (Release)
+    ],
+)
+def test_a_procedure_said_by_its_everyday_name(codebook: CodeBook, query: str, want: str) -> None:
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code == want, (query, [h.code for h in hits])

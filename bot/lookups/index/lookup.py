@@ -74,6 +74,7 @@ from bot.lookups.index.pcs_matter import (
 )
 from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
+from bot.lookups.index.pcs_procedure_names import procedure_name_alternatives
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
@@ -215,6 +216,11 @@ def index_hits(
         # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
         operations = {**operation_readings(list(words), tree.names_procedure), **operations}
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
+    if "pcs" in systems:
+        # "facelift", "nose job": the clinical name a dictionary gives (Rhytidectomy; pcs_procedure_names)
+        for w, more in procedure_name_alternatives(conn, searcher.wordnet(), words, tree.memo).items():
+            if w in alternatives:
+                alternatives[w] = [*alternatives[w], *more]
     if "pcs" in systems and (
         operations
         or any(tree.names_procedure(stem(w)) for w in words)
