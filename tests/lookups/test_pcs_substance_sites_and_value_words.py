@@ -69,3 +69,15 @@ def test_a_procedure_on_a_body_part_said_in_everyday_words(codebook: CodeBook, q
 def test_a_procedure_said_by_its_everyday_name(codebook: CodeBook, query: str, want: str) -> None:
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code == want, (query, [h.code for h in hits])
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        ("blepharoplasty of right upper eyelid, cosmetic", "080NXZZ"),  # Alteration: to improve appearance
+        ("cosmetic surgery consult", "Z41.1"),  # no procedure done; WordNet's loose kin of "face lift" unread
+    ],
+)
+def test_an_operation_for_appearance_is_an_alteration(codebook: CodeBook, query: str, want: str) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code == want, (query, [h.code for h in hits])

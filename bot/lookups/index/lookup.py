@@ -52,6 +52,7 @@ from bot.lookups.index.neoplasm_columns import neoplasm_alternatives
 from bot.lookups.index.neoplasm_site_words import site_nouns
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
+from bot.lookups.index.pcs_alteration import alteration_for_appearance
 from bot.lookups.index.pcs_anastomosis import end_qualifier, joined_ends, joined_operation, used_end_words
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
@@ -1139,6 +1140,8 @@ def _verify(
             # (the words as said: "microdiscectomy" is read as discectomy, its "micro" says a portion)
             said = stems | frozenset(stem(w) for w in understood.words)
             done = excision_for_portion(conn, done, said, match.qualifier, memo) or done
+            # "otoplasty to pin back both ears, cosmetic": done for appearance, an Alteration (pcs_alteration)
+            done = alteration_for_appearance(conn, done, said, memo) or done
             # "bronchoscopy with biopsy right lower lobe": the lung lobe, not the lobe's bronchus
             done = (
                 lung_lobe_for_lobe(conn, done, _typed_stems(understood), stems, match.qualifier, memo) or done

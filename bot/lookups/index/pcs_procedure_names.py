@@ -5,9 +5,9 @@ them under their clinical names ("Rhytidectomy - see Alteration, Face", "Rhinopl
 Mucosa and Soft Tissue", "Abdominoplasty - see Alteration, Abdominal Wall"). WordNet files both names in one
 sense of kind noun.act (an act, here a medical procedure: "face lift, facelift, lift, face lifting, cosmetic
 surgery, rhytidectomy"), so a coder's dictionary step is read from it: a word or a phrase of two or three words
-of the query that is no PCS Index main term, whose first noun.act sense (among its first two) names a
-synonym that is one, is given that main term's words as its alternatives (a one-word main term first: the
-query's one word can stand for it whole). A word at a time through the cached WordNet reader; only words no
+of the query that is no PCS Index main term, whose first noun.act sense (among its first two) names it among
+its first three names and names a synonym that is one, is given that main term's words as its alternatives (a
+one-word main term first: the query's one word can stand for it whole). A word at a time through the cached WordNet reader; only words no
 vocabulary reading already explains are looked up by the caller.
 """
 
@@ -22,6 +22,7 @@ from bot.lookups.wordnet import WordNet
 ACT = "noun.act"
 SENSES = 2
 LONGEST_PHRASE = 3
+NAMED_FIRST = 3  # the sense's first names: a word named later is a looser kin ("cosmetic surgery")
 _PARENTHESIZED = re.compile(r"\([^)]*\)")
 
 
@@ -52,8 +53,8 @@ def procedure_name_alternatives(
             if not all(w.replace("-", "").isalpha() for w in phrase) or said in terms:
                 continue
             act = next((s for s in wordnet.senses(said)[:SENSES] if s.kind == ACT), None)
-            if act is None:
-                continue
+            if act is None or said not in act.lemmas[:NAMED_FIRST]:
+                continue  # ("cosmetic surgery" is the fifth name of WordNet's face lift: no name of it)
             named = [lemma for lemma in act.lemmas if lemma != said and lemma in terms]
             named.sort(key=lambda lemma: " " in lemma)  # (a one-word main term first)
             if not named:
