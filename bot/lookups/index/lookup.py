@@ -219,7 +219,10 @@ def index_hits(
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     if "pcs" in systems:
         # "facelift", "nose job": the clinical name a dictionary gives (Rhytidectomy; pcs_procedure_names)
-        for w, more in procedure_name_alternatives(conn, searcher.wordnet(), words, tree.memo).items():
+        indexed = lambda w: bool(tree.word_counts({stem(w)}))  # noqa: E731
+        for w, more in procedure_name_alternatives(
+            conn, searcher.wordnet(), words, tree.memo, indexed
+        ).items():
             if w in alternatives:
                 alternatives[w] = [*alternatives[w], *more]
     if "pcs" in systems and (

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.lookups.wordnet import WordNet
 
@@ -39,10 +39,16 @@ def _main_terms(conn: sqlite3.Connection, memo: dict[object, object]) -> frozens
 
 
 def procedure_name_alternatives(
-    conn: sqlite3.Connection, wordnet: WordNet, words: Sequence[str], memo: dict[object, object]
+    conn: sqlite3.Connection,
+    wordnet: WordNet,
+    words: Sequence[str],
+    memo: dict[object, object],
+    indexed: Callable[[str], bool],
 ) -> dict[str, list[str]]:
     """Each query word of an everyday procedure name with the words of the PCS Index main term WordNet gives
-    for it ("facelift" -> rhytidectomy; "nose", "job" -> rhinoplasty)."""
+    for it ("facelift" -> rhytidectomy; "tummy", "tuck" -> abdominoplasty). A phrase of two or three words every
+    one of which some Index line holds (`indexed`: "cesarean delivery", the Index's own "Delivery, cesarean") is read as the
+    Index reads it."""
     terms = _main_terms(conn, memo)
     low = [w.lower() for w in words]
     out: dict[str, list[str]] = {}
@@ -50,7 +56,11 @@ def procedure_name_alternatives(
         for size in range(min(LONGEST_PHRASE, end + 1), 0, -1):
             phrase = low[end - size + 1 : end + 1]
             said = " ".join(phrase)
-            if not all(w.replace("-", "").isalpha() for w in phrase) or said in terms:
+            if (
+                not all(w.replace("-", "").isalpha() for w in phrase)
+                or said in terms
+                or (size > 1 and all(indexed(w) for w in phrase))
+            ):
                 continue
             act = next((s for s in wordnet.senses(said)[:SENSES] if s.kind == ACT), None)
             if act is None or said not in act.lemmas[:NAMED_FIRST]:
