@@ -218,11 +218,12 @@ def index_hits(
         operations = {**operation_readings(list(words), tree.names_procedure), **operations}
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     if "pcs" in systems:
-        # "facelift", "nose job": the clinical name a dictionary gives (Rhytidectomy; pcs_procedure_names)
+        # "facelift", "tummy tuck": the clinical name a dictionary gives (Rhytidectomy; pcs_procedure_names)
         indexed = lambda w: bool(tree.word_counts({stem(w)}))  # noqa: E731
-        for w, more in procedure_name_alternatives(
-            conn, searcher.wordnet(), words, tree.memo, indexed
-        ).items():
+        names = procedure_name_alternatives(
+            conn, searcher.wordnet(), words, tree.memo, indexed, searcher.vocabulary.knows
+        )
+        for w, more in names.items():
             if w in alternatives:
                 alternatives[w] = [*alternatives[w], *more]
     if "pcs" in systems and (

@@ -22,6 +22,8 @@ from bot.lookups.wordnet import WordNet
 ACT = "noun.act"
 SENSES = 2
 LONGEST_PHRASE = 3
+SHORT = 3  # letters of an abbreviation, read by the vocabulary, not WordNet ("ct")
+SAME_WORD = 5  # first letters a main term shares with the word when it is a form of it
 NAMED_FIRST = 3  # the sense's first names: a word named later is a looser kin ("cosmetic surgery")
 _PARENTHESIZED = re.compile(r"\([^)]*\)")
 
@@ -44,6 +46,7 @@ def procedure_name_alternatives(
     words: Sequence[str],
     memo: dict[object, object],
     indexed: Callable[[str], bool],
+    known: Callable[[str], bool],
 ) -> dict[str, list[str]]:
     """Each query word of an everyday procedure name with the words of the PCS Index main term WordNet gives
     for it ("facelift" -> rhytidectomy; "tummy", "tuck" -> abdominoplasty). A phrase of two or three words every
@@ -58,6 +61,8 @@ def procedure_name_alternatives(
             said = " ".join(phrase)
             if (
                 not all(w.replace("-", "").isalpha() for w in phrase)
+                or (size == 1 and len(said) <= SHORT)
+                or known(said)
                 or said in terms
                 or (size > 1 and all(indexed(w) for w in phrase))
             ):
@@ -67,8 +72,8 @@ def procedure_name_alternatives(
                 continue  # ("cosmetic surgery" is the fifth name of WordNet's face lift: no name of it)
             named = [lemma for lemma in act.lemmas if lemma != said and lemma in terms]
             named.sort(key=lambda lemma: " " in lemma)  # (a one-word main term first)
-            if not named:
-                continue
+            if not named or named[0][:SAME_WORD] == said[:SAME_WORD]:
+                continue  # (another form of the word itself: "drain", "drainage")
             for word in phrase:
                 out.setdefault(word, [])
                 out[word] += [w for w in named[0].split() if w not in out[word]]
