@@ -666,13 +666,15 @@ def complete_pcs(
     memo: dict[object, object] | None = None,
     path_stems: frozenset[str] = frozenset(),
     derived: frozenset[str] = frozenset(),
+    end: str = "",
 ) -> Completion | None:
     """The complete 7-character PCS code a table or partial code leads to, its characters chosen by the
     query's words matched against what each character means in that table. A body part the Index path
     itself names (`path_stems`: "Phacoemulsification, lens, with IOL implant") is preferred to one only the
     query names around it ("... right eye": Right Lens, not Right Eye). Words only a procedure word implies
     (`derived`: "colectomy" -> large intestine, colon) weigh less than a site the query says itself
-    ("sigmoid colectomy": Sigmoid Colon, not Large Intestine)."""
+    ("sigmoid colectomy": Sigmoid Colon, not Large Intestine). `end` is the qualifier value an anastomosis
+    ends in ("gastrojejunostomy": Jejunum, bot.lookups.index.pcs_anastomosis)."""
     raw = prefix.upper()
     rows, meanings = _pcs_rows(conn, raw, {} if memo is None else memo)
     if not rows:
@@ -775,6 +777,8 @@ def complete_pcs(
             total += SAID_APPROACH
         if stoma and _meaning_stems(meanings.get((7, code[6]), "")) == stoma:
             total += STOMA_QUALIFIER
+        if end and meanings.get((7, code[6])) == end:
+            total += END_QUALIFIER
         if code[4] == vaginal_approach(code, meanings.get((4, code[3]), ""), query_stems):
             total += VAGINAL_APPROACH  # "vaginal hysterectomy": through the vagina, not the Open row
         return total
@@ -831,6 +835,9 @@ def complete_pcs(
 
 
 DEVICE_WORD = stem("device")
+# The organ an anastomosis ends in outweighs the first organ's words read again as the qualifier (up to three:
+# "Common Bile Duct to Common Bile Duct" is a route within the organ, which a word of two organs denies).
+END_QUALIFIER = 8.0
 STOMA_QUALIFIER = 4.0  # a stoma's Cutaneous end outweighs the organ's words read again as the qualifier (2) and its own unsaid (1)
 GENERIC_DEVICE = 0.5  # what the word "device" alone says of a device value
 

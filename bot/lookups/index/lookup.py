@@ -52,6 +52,8 @@ from bot.lookups.index.neoplasm_columns import neoplasm_alternatives
 from bot.lookups.index.neoplasm_site_words import site_nouns
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
+from bot.lookups.index.pcs_alteration import alteration_for_appearance
+from bot.lookups.index.pcs_anastomosis import end_qualifier, joined_ends, joined_operation, used_end_words
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
 from bot.lookups.index.pcs_devices import used_device_nouns, used_drain_words
@@ -73,6 +75,7 @@ from bot.lookups.index.pcs_matter import (
 )
 from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
+from bot.lookups.index.pcs_procedure_names import procedure_name_alternatives
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
@@ -80,6 +83,7 @@ from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.pcs_suffixes import SUFFIX_CREDIT, names_operation, suffix_operation
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
 from bot.lookups.index.pcs_tubes import tube_tip_words
+from bot.lookups.index.pcs_value_words import value_word_alternatives
 from bot.lookups.index.pcs_vessels import clot_vessel_words
 from bot.lookups.index.pcs_widening import dilation_for_balloon
 from bot.lookups.index.query import LONG_TERM_ECHOES, Understood
@@ -208,9 +212,30 @@ def index_hits(
         words = coronary_procedure_words(words)
     words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
     if "pcs" in systems:
+        # "gastrojejunostomy": the organ the anastomosis ends in is its Bypass's qualifier (pcs_anastomosis)
+        understood.joined_ends = joined_ends(words, searcher.vocabulary.body_part)
+    if "pcs" in systems:
         # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
         operations = {**operation_readings(list(words), tree.names_procedure), **operations}
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
+    if "pcs" in systems:
+        # "facelift", "tummy tuck": the clinical name a dictionary gives (Rhytidectomy; pcs_procedure_names)
+        indexed = lambda w: bool(tree.word_counts({stem(w)}))  # noqa: E731
+        names = procedure_name_alternatives(
+            conn, searcher.wordnet(), words, tree.memo, indexed, searcher.vocabulary.knows
+        )
+        for w, more in names.items():
+            if w in alternatives:
+                alternatives[w] = [*alternatives[w], *more]
+    if "pcs" in systems and (
+        operations
+        or any(tree.names_procedure(stem(w)) for w in words)
+        or said_approaches(frozenset(stem(w) for w in words))
+    ):
+        # "screw in the left cheekbone", "femur shaft": the tables' anatomical words (pcs_value_words)
+        for w, more in value_word_alternatives(conn, searcher.wordnet(), words, tree.memo).items():
+            if w in alternatives:
+                alternatives[w] = [*alternatives[w], *more]
     for w, mains in result_alternatives(tree, words).items():
         alternatives[w] = [*alternatives[w], *mains]  # "elevated lipase": Abnormal, serum level, lipase
     for w, limb in limb_alternatives(tree, words, alternatives).items():
@@ -390,7 +415,9 @@ def index_hits(
     best_coverage = 0.0
     hit_of: dict[int, IndexHit] = {}  # a match's rank -> the hit it gave
     said_numbers = stated_numbers(" ".join(words))
-    suffixed = suffix_operation(words) if "pcs" in books else ""
+    # ("gastrojejunostomy": a route between two organs, the Index's Bypass before its Drainage)
+    suffixed = suffix_operation(words) or joined_operation(understood.joined_ends) if "pcs" in books else ""
+    ends = [w for end in understood.joined_ends.values() for w in end]
     seen: set[str] = set()
     nec_yield = yielding(matches)  # "Nevus, specified site NEC - see ..." below "Nevus, skin, face"
     for rank, match in enumerate(matches):
@@ -412,6 +439,7 @@ def index_hits(
             title |= used_drain_words(code.code, stems)  # "nephrostomy tube": the Drainage Device
             title |= used_device_nouns(conn, code.code, code.title, stems, tree.memo)  # "patch": Substitute
             title |= used_removal_words(code.code, stems, how)  # "removal of thyroid": its Resection
+            title |= used_end_words(conn, code.code, ends, tree.memo)  # "gastrojejunostomy": to Jejunum
             # "umbilical hernia": a word read as a body part (its region, its key value, a procedure word's
             # part) is used by a title naming all of that part.
             title |= said_by_part(understood.alternatives, qwords[:required], title)
@@ -440,7 +468,11 @@ def index_hits(
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
         # ("end colostomy": its "to Cutaneous" is what the stoma says)
-        said_by_title = stems | stoma_qualifier_words(code.code, stems) if match.book == "pcs" else stems
+        said_by_title = (
+            stems | stoma_qualifier_words(code.code, stems) | used_end_words(conn, code.code, ends, tree.memo)
+            if match.book == "pcs"
+            else stems
+        )
         score = (
             400
             + 600 * coverage**2
@@ -1101,7 +1133,10 @@ def _verify(
         formed = table_form_words(conn, table, understood.words, memo)
         implied |= formed
         stems = stems | formed | keyed_by_form(conn, stems, frozenset(implied - named), memo)
-        done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named))
+        # "gastrojejunostomy": the route ends in the jejunum, the Bypass's qualifier (pcs_anastomosis)
+        ends = [w for end in understood.joined_ends.values() for w in end]
+        end = end_qualifier(conn, table, ends, memo) if ends else ""
+        done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named), end)
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
             # "balloon venoplasty": the balloon is the widening, not a Repair (pcs_widening)
@@ -1112,6 +1147,8 @@ def _verify(
             # (the words as said: "microdiscectomy" is read as discectomy, its "micro" says a portion)
             said = stems | frozenset(stem(w) for w in understood.words)
             done = excision_for_portion(conn, done, said, match.qualifier, memo) or done
+            # "otoplasty to pin back both ears, cosmetic": done for appearance, an Alteration (pcs_alteration)
+            done = alteration_for_appearance(conn, done, said, memo) or done
             # "bronchoscopy with biopsy right lower lobe": the lung lobe, not the lobe's bronchus
             done = (
                 lung_lobe_for_lobe(conn, done, _typed_stems(understood), stems, match.qualifier, memo) or done

@@ -27,6 +27,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from bot.lookups.index.pcs_substance_sites import BLOCK, SITE_GIVING, substance_site
 from bot.lookups.index.reasons import _drug_node
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.words import content_stems
@@ -171,10 +172,16 @@ DEFAULT_SUBSTANCE = "Other Therapeutic Substance"
 # An epidural said as a thing placed ("labor epidural") is the anesthetic put in the epidural space.
 SITE_DEFAULTS = {"Epidural Space": "Anesthetic Agent"}
 
-# A cheap first test of a query's words: a route, a blood product or a labor induction is said.
+# A cheap first test of a query's words: a route, a blood product, a labor induction or a substance put into
+# an organ (pcs_substance_sites) is said.
 ADMINISTRATION_CUE = re.compile(
     "|".join(
-        [*(p.pattern for p, _, _ in ROUTES), *(p.pattern for p, _ in PRODUCTS), LABOR_INDUCTION.pattern]
+        [
+            *(p.pattern for p, _, _ in ROUTES),
+            *(p.pattern for p, _ in PRODUCTS),
+            LABOR_INDUCTION.pattern,
+            SITE_GIVING.pattern,
+        ]
     ),
     re.IGNORECASE,
 )
@@ -235,6 +242,9 @@ def administration(conn: sqlite3.Connection, tree: IndexTree, query: str) -> Adm
     giving than a drug product and its route; None otherwise."""
     text = query.lower()
     route = route_of(text)
+    # "femoral nerve block with lidocaine", "botox injected into the bladder wall": the organ's body system
+    # says the site (pcs_substance_sites); a block is itself the giving.
+    sited = route is None and bool(route := substance_site(conn, tree.memo, text))
     product = next((name for pattern, name in PRODUCTS if pattern.search(text)), None)
     if route is None and not (product and TRANSFUSION.search(text)):
         return None
@@ -248,6 +258,8 @@ def administration(conn: sqlite3.Connection, tree: IndexTree, query: str) -> Adm
     if product is not None and part in {"Peripheral Vein", "Central Vein"}:
         return _transfusion(conn, part, product, text, said)
     substance, named = _substance(tree, text, part)
+    if sited and named == "default" and BLOCK.search(text):
+        substance, named = "Anesthetic Agent", "class"  # a block is an anesthetic put around a nerve
     # (an epidural is a giving of its own: "labor epidural", "lidocaine epidural for labor"; a class said with
     # a route is no product's form: "intrathecal chemotherapy"; in a vein a giving word is said, "sepsis on IV
     # antibiotics" being the condition treated)
@@ -265,6 +277,11 @@ def administration(conn: sqlite3.Connection, tree: IndexTree, query: str) -> Adm
         or said == "induction of labor"
         or part == "Epidural Space"
     )
+    if sited:
+        # (a product said with no substance class or drug, "zilretta knee injection", is its HCPCS line)
+        blocked = BLOCK.search(text) is not None
+        given = bool(given) or blocked
+        told = (bool(told) or blocked) and (named in {"class", "drug"} or GIVING.search(text) is not None)
     if not given or not told:
         return None  # "zofran iv", "eylea intravitreal", "Orencia IV for RA": the drug's HCPCS line
     return _introduction(conn, part, approach, substance, said, named)

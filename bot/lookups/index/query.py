@@ -178,6 +178,9 @@ class Understood:
     # The setting is the answer, the cause beside it ("tripped at the zoo"); `setting` then holds each
     # reading of it, separated by external_causes.SETTING_OR.
     setting_first: bool = False
+    # An "-ostomy" of two forms and the organ its last form names ("gastrojejunostomy" -> jejunum): the
+    # qualifier of its Bypass (bot.lookups.index.pcs_anastomosis).
+    joined_ends: dict[str, list[str]] = field(default_factory=dict)
 
 
 # Words that choose a Drug Table column (after the vocabulary read "overdose", "side effect", "OD").
