@@ -237,6 +237,7 @@ from bot.lookups.index.sub_queries import (
 from bot.lookups.index.substance_stories import may_tell_story, read_substance_story, table_substances
 from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
 from bot.lookups.index.thing_kinds import KIND_SHOWN, ThingKinds, may_read_kind
+from bot.lookups.index.activity_kinds import ActivityKinds, may_read_activity
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -540,6 +541,7 @@ class Searcher:
         self._substances: dict[str, str] | None = None
         self._venom_animals: dict[str, str] | None = None
         self._thing_kinds = ThingKinds(self.wordnet(), book.db.execute, self.vocabulary.knows)
+        self._activity_kinds = ActivityKinds(self.wordnet(), book.db.execute)
         self._service_titles: ServiceTitles | None = None
         self._z_lines: ZLines | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
@@ -765,6 +767,16 @@ class Searcher:
                 if any(kinded.used_by(h.code, h.why) for h in found[:KIND_SHOWN]):
                     return _with_notice(
                         [replace(h, why=f"{h.why} ({kinded.note})") for h in found], found.notice
+                    )
+        # "badminton game", "playing the sousaphone": an activity the Activity lines list by its kind (Activity,
+        # racquetball; playing musical instrument, brass instrument) (bot.lookups.index.activity_kinds).
+        if "cm" in systems and may_read_activity(query):
+            active = self._activity_kinds.read(query)
+            if active is not None:
+                found = self.find(active.text, systems, limit)
+                if found and active.used_by(found[0].code):
+                    return _with_notice(
+                        [replace(h, why=f"{h.why} ({active.note})") for h in found], found.notice
                     )
         # "had his bladder taken out", "heart-lung transplant recipient", "asthma runs in my family": a story of
         # the past read in the Index's status frame, kept when a Z code of the frame answers it
