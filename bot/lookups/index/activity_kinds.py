@@ -34,6 +34,8 @@ from bot.lookups.wordnet import Sense, WordNet
 
 ACT = "noun.act"
 MAX_STEPS = 6  # kinds farther than this say nothing of the activity
+VERB_STEPS = 2  # a verb is a way of doing what a line's verb tells this many steps up at most
+OBJECT_STEPS = 12  # what a gerund is done to climbs this far to the line's kind ("goat" -> animal)
 KIN_STEPS = 2  # an Activity line this many steps below a kind is of that kind
 SHARE = (2, 3)  # the share of the kin one code must hold to be the activity's
 # Words that tell an activity taken part in ("badminton game", "zumba class", "playing the cello").
@@ -211,6 +213,7 @@ class ActivityKinds:
         self._execute = execute
         self._lines: dict[str, ActivityLine] | None = None
         self._kin: dict[int, list[tuple[int, str]]] = {}  # a kind's sense -> (steps, line name) below it
+        self._done: dict[int, str] = {}  # a verb's sense -> the line its gerund names
         self._read: dict[tuple[str, bool], ActivityLine | None] = {}
 
     def _index(self) -> dict[str, ActivityLine]:
@@ -235,6 +238,11 @@ class ActivityKinds:
                     for up in frontier:
                         kin[up].append((step, name))
             self._kin = dict(kin)
+            # (a line told by a verb's gerund - vacuuming, rappelling, ironing - by the verb's first sense)
+            for name in lines:
+                if " " not in name and name.endswith("ing"):
+                    for verb in self._wordnet.verbs(printed[name])[:1]:
+                        self._done.setdefault(verb.id, name)
             self._lines = lines
         return self._lines
 
@@ -260,6 +268,12 @@ class ActivityKinds:
         own = lines.get(_norm(phrase))
         if own is not None:
             return own
+        if phrase.split()[0].endswith("ing"):
+            # "hoovering the carpets", "abseiling down a cliff": the verb's sense, or one it is a way of
+            # (jog -> run), that a line's gerund tells
+            done = self._done_by(phrase)
+            if done is not None:
+                return lines[done]
         sense = self._sense(phrase, playing)
         if sense is None:
             return None
@@ -279,6 +293,18 @@ class ActivityKinds:
                 found = self._by_kin(up, lines)
                 if found is not None:
                     return found
+        return None
+
+    def _done_by(self, phrase: str) -> str | None:
+        """The line whose gerund's verb is the phrase's (first sense) or one it is a way of (two steps)."""
+        frontier = [v.id for v in self._wordnet.verbs(phrase)[:1]]
+        seen = set(frontier)
+        for _step in range(VERB_STEPS + 1):
+            named = next((self._done[v] for v in frontier if v in self._done), None)
+            if named is not None:
+                return named
+            frontier = [u for v in frontier for u in self._wordnet.sense(v).hypernyms if u not in seen]
+            seen.update(frontier)
         return None
 
     def _by_kin(self, kind: int, lines: dict[str, ActivityLine]) -> ActivityLine | None:
@@ -306,14 +332,46 @@ class ActivityKinds:
             return None  # (read already, or told in the Index's word)
         cued = bool(_CUES.intersection(words))
         found = self._phrase(words, cued, own=True) or self._phrase(words, cued, own=False)
+        for n, word in enumerate(words):
+            done = self._done_to(word, _told(words[n + 1 :])) if word.endswith("ing") else None
+            if done is not None and (found is None or found[0] >= n):
+                # "walking the dog", "building a bookcase": the line of the gerund and the kind of what it is
+                # done to
+                found = (n, done[1] + 1, " ".join(words[n : n + done[1] + 2]), done[0])
+                break
         if found is None:
             return None
         i, size, phrase, line = found
-        after = words[i + size] if i + size < len(words) else ""
-        told = " ".join([*words[i : i + size], after] if after in _CUE_AFTER else words[i : i + size])
+        end = i + size
+        if end < len(words) and words[end] in _CUE_AFTER:
+            end += 1
+        told = r"\W+".join(re.escape(w) for w in words[i:end])
         named = " ".join(_bare(p) for p in line.name.split(","))
-        text = re.sub(rf"\b{re.escape(told)}\b", f"activity {named}", low, count=1)
+        text = re.sub(rf"\b{told}\b", f"activity {named}", low, count=1)
         return ActivityRead(text, f"activity: {phrase} -> {line.name}", line.code)
+
+    def _done_to(self, gerund: str, after: list[str]) -> tuple[ActivityLine, int] | None:
+        """The line of a gerund done to a kind of thing ("walking, an animal"; "furniture, building") that a
+        word told after the gerund is (WordNet's first noun sense or a broader one), and where that word is."""
+        lines = self._index()
+        gerund = _norm(gerund)
+        objects = {
+            other: found
+            for name, found in lines.items()
+            if gerund in name.split()
+            and (other := " ".join(w for w in name.split() if w not in {gerund, "an"}))
+        }
+        if not objects:
+            return None
+        for n, word in enumerate(after[:4]):
+            if word in _SKIP:
+                continue
+            kinds = {word, *(w for s in self._wordnet.senses(word)[:1] for w in s.lemmas)}
+            kinds |= {w for s, _ in self._wordnet.broader(word, depth=OBJECT_STEPS) for w in s.lemmas}
+            hit = next((objects[k] for k in sorted(objects) if k in kinds), None)
+            if hit is not None:
+                return hit, n
+        return None
 
     def _phrase(self, words: list[str], cued: bool, own: bool) -> tuple[int, int, str, ActivityLine] | None:
         """(where, how many words, the phrase, its line) of the first phrase read as an activity: one an
@@ -324,7 +382,7 @@ class ActivityKinds:
                 if len(said) < size or said[0] in _SKIP or said[-1] in _SKIP:
                     continue
                 rest = set(words[:i] + _told(words[i + size :])) - _HURT - _CUE_AFTER
-                if not cued and rest:
+                if not cued and rest and not _done_to(words, i, size):
                     continue  # (the activity must be what the query tells: "walking pneumonia" is none)
                 phrase = " ".join(said)
                 if own:
@@ -335,6 +393,24 @@ class ActivityKinds:
                 if line is not None:
                     return i, size, phrase, line
         return None
+
+
+# The words a gerund's object or its way is told after ("hoovering the carpets", "abseiling down a cliff").
+_OBJECT = frozenset(
+    {"a", "an", "the", "my", "his", "her", "our", "their", "some", "down", "up", "off", "around"}
+)
+
+
+def _done_to(words: list[str], i: int, size: int) -> bool:
+    """Whether the phrase is a gerund the query opens with (after words of being hurt) and tells what it was
+    done to ("hoovering the carpets"; "running nose", "sleeping problems" tell no activity)."""
+    after = words[i + size : i + size + 1]
+    return (
+        words[i].endswith("ing")
+        and all(w in _HURT for w in words[:i])
+        and bool(after)
+        and after[0] in _OBJECT
+    )
 
 
 def _told(words: list[str]) -> list[str]:
