@@ -34,10 +34,11 @@ from bot.lookups.wordnet import Sense, WordNet
 
 ACT = "noun.act"
 MAX_STEPS = 6  # kinds farther than this say nothing of the activity
-VERB_STEPS = 2  # a verb is a way of doing what a line's verb tells this many steps up at most
+VERB_STEPS = 1  # a verb is a way of doing what a line's verb tells one step up at most
 OBJECT_STEPS = 12  # what a gerund is done to climbs this far to the line's kind ("goat" -> animal)
 KIN_STEPS = 2  # an Activity line this many steps below a kind is of that kind
 SHARE = (2, 3)  # the share of the kin one code must hold to be the activity's
+KIN_AGREE = 3  # ... and at least this many lines of the kin
 # Words that tell an activity taken part in ("badminton game", "zumba class", "playing the cello").
 _CUES = frozenset(
     {
@@ -296,7 +297,7 @@ class ActivityKinds:
         return None
 
     def _done_by(self, phrase: str) -> str | None:
-        """The line whose gerund's verb is the phrase's (first sense) or one it is a way of (two steps)."""
+        """The line whose gerund's verb is the phrase's (first sense) or one it is a way of (one step)."""
         frontier = [v.id for v in self._wordnet.verbs(phrase)[:1]]
         seen = set(frontier)
         for _step in range(VERB_STEPS + 1):
@@ -314,10 +315,10 @@ class ActivityKinds:
         if len(kin) < 2:
             return None
         code, count = Counter(lines[n].code for n in kin).most_common(1)[0]
-        if count * SHARE[1] >= len(kin) * SHARE[0]:
+        if count >= KIN_AGREE and count * SHARE[1] >= len(kin) * SHARE[0]:
             return next(lines[n] for n in sorted(kin) if lines[n].code == code)
         category, count = Counter(lines[n].code[:5] for n in kin).most_common(1)[0]
-        if count * SHARE[1] >= len(kin) * SHARE[0]:
+        if count >= KIN_AGREE and count * SHARE[1] >= len(kin) * SHARE[0]:
             # (the kin differ within one category of the Tabular: its "other" code)
             return next((line for line in lines.values() if line.code == f"{category}9"), None)
         return None
