@@ -98,6 +98,7 @@ from bot.lookups.hcpcs_items import (
     typed_item_forms,
     with_lay_names,
 )
+from bot.lookups.index.activity_kinds import ActivityKinds, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
 from bot.lookups.index.brand_items import (
@@ -236,8 +237,8 @@ from bot.lookups.index.sub_queries import (
 )
 from bot.lookups.index.substance_stories import may_tell_story, read_substance_story, table_substances
 from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
+from bot.lookups.index.thing_did import ThingDid, may_read_did
 from bot.lookups.index.thing_kinds import KIND_SHOWN, ThingKinds, may_read_kind
-from bot.lookups.index.activity_kinds import ActivityKinds, may_read_activity
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -542,6 +543,7 @@ class Searcher:
         self._venom_animals: dict[str, str] | None = None
         self._thing_kinds = ThingKinds(self.wordnet(), book.db.execute, self.vocabulary.knows)
         self._activity_kinds = ActivityKinds(self.wordnet(), book.db.execute)
+        self._thing_did = ThingDid(self.wordnet(), book.db.execute)
         self._service_titles: ServiceTitles | None = None
         self._z_lines: ZLines | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
@@ -767,6 +769,16 @@ class Searcher:
                 if any(kinded.used_by(h.code, h.why) for h in found[:KIND_SHOWN]):
                     return _with_notice(
                         [replace(h, why=f"{h.why} ({kinded.note})") for h in found], found.notice
+                    )
+        # "the rototiller kicked back into my shin": a tool or machine told doing the harm, read as the Index's
+        # Contact (or Explosion) line of it or its kind (bot.lookups.index.thing_did).
+        if "cm" in systems and may_read_did(query):
+            did = self._thing_did.read(query)
+            if did is not None:
+                found = self.find(did.text, systems, limit)
+                if found and did.used_by(found[0].code, found[0].why):
+                    return _with_notice(
+                        [replace(h, why=f"{h.why} ({did.note})") for h in found], found.notice
                     )
         # "badminton game", "playing the sousaphone": an activity the Activity lines list by its kind (Activity,
         # racquetball; playing musical instrument, brass instrument) (bot.lookups.index.activity_kinds).

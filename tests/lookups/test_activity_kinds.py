@@ -1,5 +1,5 @@
 """An activity the Activity lines do not list, read as the line of its kind by WordNet (bot.lookups.index.
-activity_kinds; issue #10, round 24).
+activity_kinds), and a tool or machine told doing the harm (bot.lookups.index.thing_did; issue #10, round 24).
 
 Every query here is made up for these tests (none is in a benchmark set); each expected code is the one the
 External Cause Index's Activity line named in the comment leads to.
@@ -46,3 +46,18 @@ def test_an_activity_reads_the_line_of_its_kind(codebook: CodeBook, query: str, 
 def test_no_activity_line_where_none_is_told(codebook: CodeBook, query: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert not hits or hits[0].code not in {"Y93.02", "Y93.12"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Contact, with, chain, saw: the saw told doing the harm (bot.lookups.index.thing_did)
+        ("the chainsaw kicked back into my leg", "W29.3XXA"),
+        # Explosion, dynamite: a stick of it that went off
+        ("the stick of dynamite went off early", "W40.0XXA"),
+        # Contact, with, forklift (truck)
+        ("the forklift swung into my hip", "W24.0XXA"),
+    ],
+)
+def test_a_thing_told_doing_the_harm_reads_its_line(codebook: CodeBook, query: str, expected: str) -> None:
+    assert find_codes(codebook, query, limit=5)[0].code == expected
