@@ -29,6 +29,9 @@ from bot.lookups.search import find_codes
         ("walking the neighbor's beagle", "Y93.K1"),
         # Activity, karate: the line the query names itself comes before another word's kind
         ("sparring at karate class", "Y93.75"),
+        # Activity, obstacle course / challenge course / confidence course: a course of another name, the
+        # lines of its last word sharing one code
+        ("rope course injury", "Y93.A5"),
     ],
 )
 def test_an_activity_reads_the_line_of_its_kind(codebook: CodeBook, query: str, expected: str) -> None:
@@ -41,6 +44,7 @@ def test_an_activity_reads_the_line_of_its_kind(codebook: CodeBook, query: str, 
         "pain while running",  # a symptom told with an activity: no activity asked
         "running nose",
         "injured while skydiving",  # a jump from a plane is no dive from a springboard
+        "knee pain after running injury",  # words before an activity of one word are no part of it
     ],
 )
 def test_no_activity_line_where_none_is_told(codebook: CodeBook, query: str) -> None:

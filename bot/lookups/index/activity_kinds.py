@@ -215,6 +215,7 @@ class ActivityKinds:
         self._lines: dict[str, ActivityLine] | None = None
         self._kin: dict[int, list[tuple[int, str]]] = {}  # a kind's sense -> (steps, line name) below it
         self._done: dict[int, str] = {}  # a verb's sense -> the line its gerund names
+        self._heads: dict[str, ActivityLine | None] = {}  # a last word -> the line of the lines it ends
         self._read: dict[tuple[str, bool], ActivityLine | None] = {}
 
     def _index(self) -> dict[str, ActivityLine]:
@@ -382,18 +383,36 @@ class ActivityKinds:
                 said = words[i : i + size]
                 if len(said) < size or said[0] in _SKIP or said[-1] in _SKIP:
                     continue
-                rest = set(words[:i] + _told(words[i + size :])) - _HURT - _CUE_AFTER
-                if not cued and rest and not _done_to(words, i, size):
+                after = _told(words[i + size :])
+                rest = set(words[:i] + after) - _HURT - _CUE_AFTER
+                headed = _headed(words[:i], said, after, i + size + len(after) < len(words))
+                if not cued and rest and not _done_to(words, i, size) and not headed:
                     continue  # (the activity must be what the query tells: "walking pneumonia" is none)
                 phrase = " ".join(said)
                 if own:
                     line = self._index().get(_norm(phrase))
                 else:
                     playing = bool(_PLAYING.intersection(words[max(0, i - 2) : i]))
-                    line = self.line(phrase, playing)
+                    line = self.line(phrase, playing) or self._headed_line(phrase)
                 if line is not None:
                     return i, size, phrase, line
         return None
+
+    def _headed_line(self, phrase: str) -> ActivityLine | None:
+        """The line of the lines whose last word is the phrase's last word, when they share one code ("ninja
+        warrior course": obstacle course, challenge course, confidence course - Y93.A5)."""
+        if " " not in phrase or any(s.kind != ACT for s in self._wordnet.senses(phrase)[:1]):
+            return None  # (a thing or a place of its own: "golf course")
+        head = _norm(phrase).split()[-1]
+        if head not in self._heads:
+            found = [
+                line
+                for name, line in self._index().items()
+                if len(name.split()) > 1 and name.split()[-1] == head
+            ]
+            codes = {line.code for line in found}
+            self._heads[head] = found[0] if len(found) >= 2 and len(codes) == 1 else None
+        return self._heads[head]
 
 
 # The words a gerund's object or its way is told after ("hoovering the carpets", "abseiling down a cliff").
@@ -412,6 +431,20 @@ def _done_to(words: list[str], i: int, size: int) -> bool:
         and bool(after)
         and after[0] in _OBJECT
     )
+
+
+_HURT_SAID = frozenset({"injury", "injuries", "injured", "hurt", "accident"})
+
+
+def _headed(before: list[str], said: list[str], after: list[str], placed: bool) -> bool:
+    """Whether a word or two before an activity of two words or more are its own ("mud run obstacle course
+    injury", "ninja warrior course at the gym"): the query ends with the activity and a word of being hurt,
+    or with the place it was at."""
+    if len(said) < 2 or not 1 <= len(before) <= 2:
+        return False
+    if not after:
+        return placed
+    return set(after) <= _HURT | _CUE_AFTER and bool(_HURT_SAID & set(after))
 
 
 def _told(words: list[str]) -> list[str]:
