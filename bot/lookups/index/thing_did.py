@@ -1,4 +1,5 @@
-"""A tool or machine told doing the harm, read as the External Cause Index's Contact line of its kind.
+"""A tool or machine told doing the harm, or an animal handled, read as the External Cause Index's Contact
+line of its kind.
 
 "the rototiller kicked back into my shin", "cordless drill slipped into my palm", "the router kicked back and
 chewed up my fingers", "blasting cap went off in his hand": the user makes the thing the subject of what
@@ -8,6 +9,9 @@ that went off as X's explosion. The thing is the Index's own word, else the near
 by WordNet (router -> power tool -> Contact, with, tool, powered; a blasting cap is a detonator): WordNet's
 senses of the thing are tried in order, the first that climbs to a line kept ("router" is first a network
 device, which no line names, then a power tool).
+
+An animal the person picked up, held, touched or handled ("rubbed my eyes after picking up a toad", "handled a
+salamander") is contact with it: Contact, with, toad; Contact, with, amphibian (a salamander is one).
 
 The search keeps the reading when an external cause's line (V-Y) comes first and its path holds the thing or its
 kind (`DidRead.used_by`).
@@ -36,6 +40,14 @@ _DID = re.compile(
     r"(?P<did>kicked\s+back|kicked|slipped|jumped|grabbed|caught|chewed(?:\s+up)?|swung|flew|bounced|snapped|"
     r"came\s+back|went\s+off|exploded|blew\s+up|detonated)\b"
 )
+# An animal the person handled ("picked up a toad", "frog handling", "holding a salamander"): Contact, with.
+_HANDLED = re.compile(
+    r"\b(?:picked\s+up|picking\s+up|pick\s+up|handled|handling|holding|held|touched|touching|petting|petted)"
+    r"\s+(?:(?:a|an|the|my|his|her|our|their|some|this)\s+)?(?P<animal>[a-z][a-z -]*?)"
+    r"(?=\s+(?:at|in|on|while|when|during|from|and|by|near|then)\b|[,.;]|$)"
+    r"|^(?P<first>[a-z]+(?:\s+[a-z]+)?)\s+handling\b"
+)
+_ANIMAL = frozenset({"noun.animal"})
 _WENT_OFF = frozenset({"went off", "exploded", "blew up", "detonated"})
 _NOT_THINGS = frozenset(
     {"i", "he", "she", "we", "they", "it", "foot", "hand", "knee", "kid", "son", "daughter"}
@@ -55,8 +67,9 @@ class DidRead:
 
 
 def may_read_did(text: str) -> bool:
-    """A cheap test of the words: whether the query tells a thing doing the harm."""
-    return _DID.search(text.lower()) is not None
+    """A cheap test of the words: whether the query tells a thing doing the harm, or an animal handled."""
+    low = text.lower()
+    return _DID.search(low) is not None or _HANDLED.search(low) is not None
 
 
 class ThingDid:
@@ -75,6 +88,19 @@ class ThingDid:
 
     def read(self, query: str) -> DidRead | None:
         low = query.lower()
+        handled = _HANDLED.search(low)
+        if handled is not None:
+            # "rubbed my eyes after picking up a toad", "frog handling": contact with the animal's kind
+            group = "animal" if handled.group("animal") else "first"
+            words = handled.group(group).split()[-2:]
+            for n in range(len(words)):
+                said = " ".join(words[n:])
+                kind = self.kind(said, _ANIMAL)
+                if kind:
+                    text = f"{low[: handled.start()]}contact with {kind}{low[handled.end() :]}"
+                    return DidRead(
+                        text, f"animal handled: {said}" + (f" -> {kind}" if kind != said else ""), kind
+                    )
         told = _DID.search(low)
         if told is None:
             return None
@@ -91,17 +117,22 @@ class ThingDid:
                 return DidRead(text, note, kind)
         return None
 
-    def kind(self, said: str) -> str:
+    def kind(self, said: str, kinds: frozenset[str] = _MADE) -> str:
         """The thing as the Index names it: itself, or the nearest kind a Contact line names, or ""."""
-        if said not in self._kinds:
-            self._kinds[said] = self._nearest(said)
-        return self._kinds[said]
+        key = f"{said}|{min(kinds)}"
+        if key not in self._kinds:
+            self._kinds[key] = self._nearest(said, kinds)
+        return self._kinds[key]
 
-    def _nearest(self, said: str) -> str:
+    def _nearest(self, said: str, kinds: frozenset[str]) -> str:
         things = self._names()
+        senses = [s for s in self._wordnet.senses(said) if s.kind in kinds][:SENSES]
+        if kinds == _ANIMAL:
+            # (an animal handled is the word's first sense: "holding the baby" holds no young mammal)
+            senses = [s for s in self._wordnet.senses(said)[:1] if s.kind in kinds]
         if said in things.kinds or said in things.names:
-            return said
-        for sense in [s for s in self._wordnet.senses(said) if s.kind in _MADE][:SENSES]:
+            return said if kinds == _MADE or senses else ""
+        for sense in senses:
             frontier, seen = [sense.id], {sense.id}
             for _ in range(MAX_STEPS):
                 found = [self._wordnet.sense(i) for i in frontier]
