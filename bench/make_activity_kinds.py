@@ -137,9 +137,9 @@ def write(seed: int, per_line: int, out: Path) -> None:
             kinds.append(("sport", act, nouns))
         elif "instrument" in path and first:
             kinds.append(("instrument", first[0], nouns))
-        stem = next((v for v, line in verbs.items() if line == name), None)
-        if stem is not None:
-            kinds.append(("verb", senses[f"{stem} (v)"][0], {v: v for v in verbs}))
+        verb = next((v for v, line in verbs.items() if line == name), "")
+        if verb:
+            kinds.append(("verb", senses[f"{verb} (v)"][0], {v: v for v in verbs}))
         for kind, sense, index in kinds:
             found: list[str] = []
             frontier = [sense]
@@ -154,7 +154,7 @@ def write(seed: int, per_line: int, out: Path) -> None:
                         or not re.fullmatch(r"[a-z][a-z -]*", word)
                         or len(word.split()) > 2
                         or senses.get(key, [None])[0] != h
-                        or nearest(h, index) != (stem if kind == "verb" else name)
+                        or nearest(h, index) != (verb if kind == "verb" else name)
                     ):
                         continue
                     found.append(_gerund(word) if kind == "verb" else word)
