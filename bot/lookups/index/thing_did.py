@@ -48,6 +48,7 @@ _HANDLED = re.compile(
     r"|^(?P<first>[a-z]+(?:\s+[a-z]+)?)\s+handling\b"
 )
 _ANIMAL = frozenset({"noun.animal"})
+_LIVING = frozenset({"noun.animal", "noun.person"})
 _WENT_OFF = frozenset({"went off", "exploded", "blew up", "detonated"})
 _NOT_THINGS = frozenset(
     {"i", "he", "she", "we", "they", "it", "foot", "hand", "knee", "kid", "son", "daughter"}
@@ -130,6 +131,9 @@ class ThingDid:
         if kinds == _ANIMAL:
             # (an animal handled is the word's first sense: "holding the baby" holds no young mammal)
             senses = [s for s in self._wordnet.senses(said)[:1] if s.kind in kinds]
+        first = self._wordnet.senses(said)[:1]
+        if kinds == _MADE and any(s.kind in _LIVING for s in first):
+            return ""  # (an animal or a person told doing it is no tool: "the cow kicked her")
         if said in things.kinds or said in things.names:
             return said if kinds == _MADE or senses else ""
         for sense in senses:
