@@ -404,6 +404,8 @@ class ActivityKinds:
         if " " not in phrase or any(s.kind != ACT for s in self._wordnet.senses(phrase)[:1]):
             return None  # (a thing or a place of its own: "golf course")
         head = _norm(phrase).split()[-1]
+        if any(s.kind != ACT for s in self._wordnet.senses(phrase.split()[-1])[:1]):
+            return None  # (a head that is first no activity: "not enough food at home")
         if head not in self._heads:
             found = [
                 line
