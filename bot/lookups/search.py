@@ -98,6 +98,7 @@ from bot.lookups.hcpcs_items import (
     typed_item_forms,
     with_lay_names,
 )
+from bot.lookups.index.activity_kinds import ActivityKinds, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
@@ -256,6 +257,7 @@ from bot.lookups.index.substance_use import (
     substance_classes,
 )
 from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
+from bot.lookups.index.thing_did import ThingDid, may_read_did
 from bot.lookups.index.thing_kinds import KIND_SHOWN, ThingKinds, may_read_kind
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.use_additional import Note, load_notes, named_by
@@ -585,6 +587,8 @@ class Searcher:
         self._substance_classes: SubstanceClasses | None = None
         self._venom_animals: dict[str, str] | None = None
         self._thing_kinds = ThingKinds(self.wordnet(), book.db.execute, self.vocabulary.knows)
+        self._activity_kinds = ActivityKinds(self.wordnet(), book.db.execute)
+        self._thing_did = ThingDid(self.wordnet(), book.db.execute)
         self._service_titles: ServiceTitles | None = None
         self._z_lines: ZLines | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
@@ -827,6 +831,26 @@ class Searcher:
                 if any(kinded.used_by(h.code, h.why) for h in found[:KIND_SHOWN]):
                     return _with_notice(
                         [replace(h, why=f"{h.why} ({kinded.note})") for h in found], found.notice
+                    )
+        # "the rototiller kicked back into my shin": a tool or machine told doing the harm, read as the Index's
+        # Contact (or Explosion) line of it or its kind (bot.lookups.index.thing_did).
+        if "cm" in systems and may_read_did(query):
+            did = self._thing_did.read(query)
+            if did is not None:
+                found = self.find(did.text, systems, limit)
+                if found and did.used_by(found[0].code, found[0].why):
+                    return _with_notice(
+                        [replace(h, why=f"{h.why} ({did.note})") for h in found], found.notice
+                    )
+        # "badminton game", "playing the sousaphone": an activity the Activity lines list by its kind (Activity,
+        # racquetball; playing musical instrument, brass instrument) (bot.lookups.index.activity_kinds).
+        if "cm" in systems and may_read_activity(query):
+            active = self._activity_kinds.read(query)
+            if active is not None:
+                found = self.find(active.text, systems, limit)
+                if found and active.used_by(found[0].code):
+                    return _with_notice(
+                        [replace(h, why=f"{h.why} ({active.note})") for h in found], found.notice
                     )
         # "had his bladder taken out", "heart-lung transplant recipient", "asthma runs in my family": a story of
         # the past read in the Index's status frame, kept when a Z code of the frame answers it

@@ -1,5 +1,6 @@
-"""WordNet 3.0's nouns, read from the code database: a user's word, its synonyms, its kind and the broader
-words it is a kind of ("iguana" -> lizard -> reptile; "voice box" = larynx; "renal" pertains to kidney).
+"""WordNet 3.0's nouns and verbs, read from the code database: a user's word, its synonyms, its kind and the
+broader words it is a kind of ("iguana" -> lizard -> reptile; "voice box" = larynx; "renal" pertains to kidney;
+"hoovering" is vacuuming).
 
 The Index names kinds and the words of the Tabular ("Bite, lizard", "Contact with, bird", "Excision, larynx");
 users name things. A reader climbs from the user's word to a word the Index has by this dictionary instead of
@@ -8,7 +9,9 @@ in data/wordnet.md) goes into two tables at the data build (`store_wordnet`), re
 remembered; a database built before them answers every question with nothing.
 
 Senses are in WordNet's order, most frequent first: a reader that is not sure which sense the user meant
-should take the first (`senses=1`), or demand that the other words of the query agree.
+should take the first (`senses=1`), or demand that the other words of the query agree. `senses`, `synonyms`
+and `broader` read nouns; `verbs` reads a verb's senses (its lemma or a form of it: "hoovering", "abseiled"),
+whose hypernyms are verbs.
 """
 
 from __future__ import annotations
@@ -104,6 +107,17 @@ class WordNet:
         """The noun senses of a word or phrase (lower case, spaces between words), most frequent first."""
         return tuple(self.sense(i) for i in self._lemma(lemma.lower())[0])
 
+    def verbs(self, word: str) -> tuple[Sense, ...]:
+        """The verb senses of a verb or of a form of it ("hoovering" -> hoover, "framed" -> frame), most
+        frequent first; kinds verb.* (verb.contact, verb.motion ...), hypernyms verbs."""
+        first, _, rest = word.lower().partition(" ")
+        for form in verb_forms(first):
+            form = f"{form} {rest}".strip()  # ("horsing around" -> horse around)
+            found = self._lemma(f"{form} (v)")[0]
+            if found:
+                return tuple(self.sense(i) for i in found)
+        return ()
+
     def pertains(self, adjective: str) -> tuple[Sense, ...]:
         """The nouns an adjective pertains to ("renal" -> kidney, "cardiac" -> heart)."""
         return tuple(self.sense(i) for i in self._lemma(adjective.lower())[1])
@@ -132,3 +146,19 @@ class WordNet:
             if not frontier:
                 break
         return [(self.sense(i), d) for i, d in seen.items()]
+
+
+def verb_forms(word: str) -> list[str]:
+    """The lemmas a verb form may be of, likeliest first: "hoovering" -> hoover; "framing" -> fram, frame;
+    "jogging" -> jogg, jog; "whittled" -> whittl, whittle, whittled (the word itself last)."""
+    out: list[str] = []
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # (a doubled consonant: jogging -> jog)
+            if suffix == "es":
+                out.append(word[:-1])
+            break
+    return [*dict.fromkeys([*out, word])]

@@ -1,0 +1,460 @@
+"""An activity the user names, read as the External Cause Index's Activity line of its kind (Y93).
+
+"badminton game", "sword fencing bout", "playing the sousaphone", "hurling match injury": the user names the
+sport, game, exercise, chore or instrument; the External Cause Index's Activity lines name some of them
+(Activity, racquetball; Activity, playing musical instrument, brass instrument) and a few kinds (sports NEC;
+athletics played as a team or group NEC). A coder who finds no line for the activity codes it with the lines of
+its kind: badminton is a court game like tennis, squash and racquetball (Y93.73); hurling a field game like
+lacrosse, football and rugby - those codes differ, so it is "other ... played as a team or group" (Y93.69, the
+category's other code); the sousaphone is a brass instrument (Y93.J4).
+
+WordNet's nouns (bot.lookups.wordnet) say what an activity is a kind of. The reading climbs from the user's
+activity, nearest kind first:
+- a kind an Activity line names itself (speed skating -> skating; sousaphone -> brass instrument) is its line;
+- else the Activity lines below the kind (its other kinds, up to two steps down) are its kin: when most of them
+  (two in three) share a code, that code's line is the activity's (badminton: court game -> tennis, squash,
+  racquetball, handball); when they differ within one category of the Tabular (Y93.6: lacrosse, football,
+  rugby), the category's "other" code (Y93.69) is; otherwise the reading climbs on (archery -> sport -> Activity,
+  sports NEC, Y93.79).
+Only an activity's sense is read (noun.act: a sport, game, exercise or task; an instrument or other made thing
+only after "playing"), and only in a query that tells an activity: a word of taking part ("playing", "game",
+"class", "practice") or nothing else besides being hurt ("archery injury"). The search keeps the reading when
+an Activity line (Y93) answers it first (`ActivityRead.used_by`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.lookups.wordnet import Sense, WordNet
+
+ACT = "noun.act"
+MAX_STEPS = 6  # kinds farther than this say nothing of the activity
+VERB_STEPS = 1  # a verb is a way of doing what a line's verb tells one step up at most
+OBJECT_STEPS = 12  # what a gerund is done to climbs this far to the line's kind ("goat" -> animal)
+KIN_STEPS = 2  # an Activity line this many steps below a kind is of that kind
+SHARE = (2, 3)  # the share of the kin one code must hold to be the activity's
+KIN_AGREE = 3  # ... and at least this many lines of the kin
+# Words that tell an activity taken part in ("badminton game", "zumba class", "playing the cello").
+_CUES = frozenset(
+    {
+        "playing",
+        "play",
+        "plays",
+        "played",
+        "game",
+        "games",
+        "match",
+        "bout",
+        "class",
+        "classes",
+        "lesson",
+        "lessons",
+        "practice",
+        "practicing",
+        "workout",
+        "session",
+        "tournament",
+        "meet",
+        "competition",
+        "league",
+        "tryouts",
+        "training",
+    }
+)
+# Words of being hurt: a query of the activity and these alone tells the activity ("archery injury").
+_HURT = frozenset(
+    {
+        *(
+            "injury",
+            "injuries",
+            "injured",
+            "hurt",
+            "accident",
+            "activity",
+            "at",
+            "the",
+            "a",
+            "an",
+            "my",
+            "his",
+        ),
+        *("her", "while", "during", "doing", "when", "got", "was", "i", "he", "she"),
+    }
+)
+_CUE_AFTER = frozenset(
+    {"game", "games", "match", "bout", "class", "classes", "lesson", "lessons", "practice"}
+)
+_PLAYING = frozenset({"playing", "play", "plays", "played"})
+_SKIP = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "my",
+        "his",
+        "her",
+        "our",
+        "their",
+        "your",
+        "at",
+        "in",
+        "on",
+        "of",
+        "to",
+        "for",
+        "with",
+        "and",
+        "or",
+        "while",
+        "during",
+        "doing",
+        "got",
+        "was",
+        "is",
+        "i",
+        "he",
+        "she",
+        "we",
+        "they",
+        "injury",
+        "injured",
+        "hurt",
+        "accident",
+        "activity",
+        "fell",
+        "fall",
+        "time",
+        "day",
+        "work",
+        "home",
+        "school",
+        "gym",
+        *_CUES,
+        *_HURT,
+    }
+)
+# Words a place or a companion is told after ("parasailing at the beach resort"): what follows is no activity.
+_AFTER = frozenset({"at", "in", "on", "with", "near", "by", "inside", "outside", "behind", "off"})
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+@dataclass(frozen=True)
+class ActivityLine:
+    name: str  # the line's words as the Index prints them below Activity ("playing musical instrument, drum")
+    code: str
+
+
+@dataclass(frozen=True)
+class ActivityRead:
+    text: str  # the query with the activity in its line's words
+    note: str  # what was read, for the answer's "why"
+    code: str  # the Activity line's code
+
+    def used_by(self, code: str) -> bool:
+        """Whether an answer is the Activity line read."""
+        return code.replace(".", "") == self.code.replace(".", "")
+
+
+def _norm(name: str) -> str:
+    """A line's or WordNet's words compared by their stems ("stringed instrument" ~ "string instrument",
+    "sports" ~ "sport")."""
+    words = []
+    for w in re.sub(r"\([^)]*\)|\b(?:nec|nos)\b", " ", name.lower()).replace("-", " ").split():
+        for suffix in ("ed", "s"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 3 and not w.endswith("ss"):
+                w = w[: -len(suffix)]
+                break
+        words.append(w)
+    return " ".join(words)
+
+
+def activity_lines(execute: Callable[..., Any]) -> list[ActivityLine]:
+    """The Activity lines of the External Cause Index with a code, by their words below Activity."""
+    rows = execute(
+        "SELECT id, parent, depth, term, code FROM index_nodes WHERE book = 'ext' ORDER BY id"
+    ).fetchall()
+    top = next((r[0] for r in rows if r[2] == 0 and r[3].lower().startswith("activity")), None)
+    if top is None:
+        return []
+    terms: dict[int, str] = {top: ""}
+    out: list[ActivityLine] = []
+    for node, parent, _depth, term, code in rows:
+        if parent in terms:
+            terms[node] = f"{terms[parent]}, {term}".strip(", ")
+            if code:
+                out.append(ActivityLine(terms[node], code))
+    return out
+
+
+def _bare(term: str) -> str:
+    return " ".join(re.sub(r"\([^)]*\)|\bNEC\b|\bNOS\b", " ", term).split())
+
+
+def _names(line: ActivityLine) -> list[str]:
+    """The words a line names its activity by: its term and the term's parts ("aerobic and step exercise"),
+    a line below another with its parent's word either side ("furniture, building": furniture building,
+    building furniture; never "building" alone)."""
+    parts = [_bare(p) for p in line.name.split(",") if p.strip()]
+    last = parts[-1]
+    if len(parts) > 1 and len(last.split()) == 1:
+        return [f"{parts[-2]} {last}", f"{last} {parts[-2]}"]
+    return [n for n in [last, *(p.strip() for p in re.split(r"\band\b|\bor\b", last))] if len(n) > 2]
+
+
+class ActivityKinds:
+    """Reads a query's activity as the Activity line of its kind, a phrase at a time and remembered."""
+
+    def __init__(self, wordnet: WordNet, execute: Callable[..., Any]) -> None:
+        self._wordnet = wordnet
+        self._execute = execute
+        self._lines: dict[str, ActivityLine] | None = None
+        self._kin: dict[int, list[tuple[int, str]]] = {}  # a kind's sense -> (steps, line name) below it
+        self._done: dict[int, str] = {}  # a verb's sense -> the line its gerund names
+        self._heads: dict[str, ActivityLine | None] = {}  # a last word -> the line of the lines it ends
+        self._read: dict[tuple[str, bool], ActivityLine | None] = {}
+
+    def _index(self) -> dict[str, ActivityLine]:
+        if self._lines is None:
+            lines: dict[str, ActivityLine] = {}
+            printed: dict[str, str] = {}
+            for line in activity_lines(self._execute):
+                for name in _names(line):
+                    lines.setdefault(_norm(name), line)
+                    printed.setdefault(_norm(name), name.lower())
+            kin: dict[int, list[tuple[int, str]]] = defaultdict(list)
+            for name in lines:
+                sense = self._sense(printed[name], playing=True)
+                if sense is None:
+                    continue
+                frontier, seen = [sense.id], {sense.id}
+                for step in range(1, KIN_STEPS + 1):
+                    frontier = [
+                        u for s in frontier for u in self._wordnet.sense(s).hypernyms if u not in seen
+                    ]
+                    seen.update(frontier)
+                    for up in frontier:
+                        kin[up].append((step, name))
+            self._kin = dict(kin)
+            # (a line told by a verb's gerund - vacuuming, rappelling, ironing - by the verb's first sense)
+            for name in lines:
+                if " " not in name and name.endswith("ing"):
+                    for verb in self._wordnet.verbs(printed[name])[:1]:
+                        self._done.setdefault(verb.id, name)
+            self._lines = lines
+        return self._lines
+
+    def _sense(self, phrase: str, playing: bool) -> Sense | None:
+        """The phrase's first sense that is an activity (or, played, an instrument or other made thing)."""
+        senses = self._wordnet.senses(phrase)
+        if not senses and phrase.endswith("s"):
+            senses = self._wordnet.senses(phrase[:-1])
+        act = next((s for s in senses if s.kind == ACT), None)
+        if act is None and playing:
+            return next((s for s in senses if s.kind == "noun.artifact"), None)
+        return act
+
+    def line(self, phrase: str, playing: bool = False) -> ActivityLine | None:
+        """The Activity line of the phrase's kind, or None."""
+        key = (phrase, playing)
+        if key not in self._read:
+            self._read[key] = self._climb(phrase, playing)
+        return self._read[key]
+
+    def _climb(self, phrase: str, playing: bool) -> ActivityLine | None:
+        lines = self._index()
+        own = lines.get(_norm(phrase))
+        if own is not None:
+            return own
+        if phrase.split()[0].endswith("ing"):
+            # "hoovering the carpets", "abseiling down a cliff": the verb's sense, or one it is a way of
+            # (jog -> run), that a line's gerund tells
+            done = self._done_by(phrase)
+            if done is not None:
+                return lines[done]
+        sense = self._sense(phrase, playing)
+        if sense is None:
+            return None
+        frontier, seen = [sense.id], {sense.id}
+        for _step in range(MAX_STEPS):
+            frontier = [u for s in frontier for u in self._wordnet.sense(s).hypernyms if u not in seen]
+            if not frontier:
+                return None
+            seen.update(frontier)
+            for up in frontier:
+                named = next(
+                    (lines[n] for w in self._wordnet.sense(up).lemmas if (n := _norm(w)) in lines), None
+                )
+                if named is not None:
+                    return named
+            for up in frontier:
+                found = self._by_kin(up, lines)
+                if found is not None:
+                    return found
+        return None
+
+    def _done_by(self, phrase: str) -> str | None:
+        """The line whose gerund's verb is the phrase's (first sense) or one it is a way of (one step)."""
+        frontier = [v.id for v in self._wordnet.verbs(phrase)[:1]]
+        seen = set(frontier)
+        for _step in range(VERB_STEPS + 1):
+            named = next((self._done[v] for v in frontier if v in self._done), None)
+            if named is not None:
+                return named
+            frontier = [u for v in frontier for u in self._wordnet.sense(v).hypernyms if u not in seen]
+            seen.update(frontier)
+        return None
+
+    def _by_kin(self, kind: int, lines: dict[str, ActivityLine]) -> ActivityLine | None:
+        """The line of the Activity lines below a kind (its kin), when most share a code or their category's
+        other code."""
+        kin = {name for steps, name in self._kin.get(kind, []) if steps <= KIN_STEPS}
+        if len(kin) < 2:
+            return None
+        code, count = Counter(lines[n].code for n in kin).most_common(1)[0]
+        if count >= KIN_AGREE and count * SHARE[1] >= len(kin) * SHARE[0]:
+            return next(lines[n] for n in sorted(kin) if lines[n].code == code)
+        category, count = Counter(lines[n].code[:5] for n in kin).most_common(1)[0]
+        if count >= KIN_AGREE and count * SHARE[1] >= len(kin) * SHARE[0]:
+            # (the kin differ within one category of the Tabular: its "other" code)
+            return next((line for line in lines.values() if line.code == f"{category}9"), None)
+        return None
+
+    def read(self, query: str) -> ActivityRead | None:
+        """The query with its activity in the words of the Activity line of its kind, or None. A line the
+        query names itself is read first ("sparring in martial arts class": martial arts), then the kinds of
+        the other phrases, left to right."""
+        low = query.lower()
+        words = _WORD.findall(low)
+        if "activity" in words:
+            return None  # (read already, or told in the Index's word)
+        cued = bool(_CUES.intersection(words))
+        found = self._phrase(words, cued, own=True) or self._phrase(words, cued, own=False)
+        for n, word in enumerate(words):
+            done = self._done_to(word, _told(words[n + 1 :])) if word.endswith("ing") else None
+            if done is not None and (found is None or found[0] >= n):
+                # "walking the dog", "building a bookcase": the line of the gerund and the kind of what it is
+                # done to
+                found = (n, done[1] + 1, " ".join(words[n : n + done[1] + 2]), done[0])
+                break
+        if found is None:
+            return None
+        i, size, phrase, line = found
+        end = i + size
+        if end < len(words) and words[end] in _CUE_AFTER:
+            end += 1
+        told = r"\W+".join(re.escape(w) for w in words[i:end])
+        named = " ".join(_bare(p) for p in line.name.split(","))
+        text = re.sub(rf"\b{told}\b", f"activity {named}", low, count=1)
+        return ActivityRead(text, f"activity: {phrase} -> {line.name}", line.code)
+
+    def _done_to(self, gerund: str, after: list[str]) -> tuple[ActivityLine, int] | None:
+        """The line of a gerund done to a kind of thing ("walking, an animal"; "furniture, building") that a
+        word told after the gerund is (WordNet's first noun sense or a broader one), and where that word is."""
+        lines = self._index()
+        gerund = _norm(gerund)
+        objects = {
+            other: found
+            for name, found in lines.items()
+            if gerund in name.split()
+            and (other := " ".join(w for w in name.split() if w not in {gerund, "an"}))
+        }
+        if not objects:
+            return None
+        for n, word in enumerate(after[:4]):
+            if word in _SKIP:
+                continue
+            kinds = {word, *(w for s in self._wordnet.senses(word)[:1] for w in s.lemmas)}
+            kinds |= {w for s, _ in self._wordnet.broader(word, depth=OBJECT_STEPS) for w in s.lemmas}
+            hit = next((objects[k] for k in sorted(objects) if k in kinds), None)
+            if hit is not None:
+                return hit, n
+        return None
+
+    def _phrase(self, words: list[str], cued: bool, own: bool) -> tuple[int, int, str, ActivityLine] | None:
+        """(where, how many words, the phrase, its line) of the first phrase read as an activity: one an
+        Activity line names itself (own), or one of its kind."""
+        for i in range(len(words)):
+            for size in (3, 2, 1):
+                said = words[i : i + size]
+                if len(said) < size or said[0] in _SKIP or said[-1] in _SKIP:
+                    continue
+                after = _told(words[i + size :])
+                rest = set(words[:i] + after) - _HURT - _CUE_AFTER
+                headed = _headed(words[:i], said, after, i + size + len(after) < len(words))
+                if not cued and rest and not _done_to(words, i, size) and not headed:
+                    continue  # (the activity must be what the query tells: "walking pneumonia" is none)
+                phrase = " ".join(said)
+                if own:
+                    line = self._index().get(_norm(phrase))
+                else:
+                    playing = bool(_PLAYING.intersection(words[max(0, i - 2) : i]))
+                    line = self.line(phrase, playing) or self._headed_line(phrase)
+                if line is not None:
+                    return i, size, phrase, line
+        return None
+
+    def _headed_line(self, phrase: str) -> ActivityLine | None:
+        """The line of the lines whose last word is the phrase's last word, when they share one code ("ninja
+        warrior course": obstacle course, challenge course, confidence course - Y93.A5)."""
+        if " " not in phrase or any(s.kind != ACT for s in self._wordnet.senses(phrase)[:1]):
+            return None  # (a thing or a place of its own: "golf course")
+        head = _norm(phrase).split()[-1]
+        if any(s.kind != ACT for s in self._wordnet.senses(phrase.split()[-1])[:1]):
+            return None  # (a head that is first no activity: "not enough food at home")
+        if head not in self._heads:
+            found = [
+                line
+                for name, line in self._index().items()
+                if len(name.split()) > 1 and name.split()[-1] == head
+            ]
+            codes = {line.code for line in found}
+            self._heads[head] = found[0] if len(found) >= 2 and len(codes) == 1 else None
+        return self._heads[head]
+
+
+# The words a gerund's object or its way is told after ("hoovering the carpets", "abseiling down a cliff").
+_OBJECT = frozenset(
+    {"a", "an", "the", "my", "his", "her", "our", "their", "some", "down", "up", "off", "around"}
+)
+
+
+def _done_to(words: list[str], i: int, size: int) -> bool:
+    """Whether the phrase is a gerund the query opens with (after words of being hurt) and tells what it was
+    done to ("hoovering the carpets"; "running nose", "sleeping problems" tell no activity)."""
+    after = words[i + size : i + size + 1]
+    return (
+        words[i].endswith("ing")
+        and all(w in _HURT for w in words[:i])
+        and bool(after)
+        and after[0] in _OBJECT
+    )
+
+
+_HURT_SAID = frozenset({"injury", "injuries", "injured", "hurt", "accident"})
+
+
+def _headed(before: list[str], said: list[str], after: list[str], placed: bool) -> bool:
+    """Whether a word or two before an activity of two words or more are its own ("mud run obstacle course
+    injury", "ninja warrior course at the gym"): the query ends with the activity and a word of being hurt,
+    or with the place it was at."""
+    if len(said) < 2 or not 1 <= len(before) <= 2:
+        return False
+    if not after:
+        return placed
+    return set(after) <= _HURT | _CUE_AFTER and bool(_HURT_SAID & set(after))
+
+
+def _told(words: list[str]) -> list[str]:
+    """The words after an activity up to a place or a companion told ("at the beach resort")."""
+    return next((words[:n] for n, w in enumerate(words) if w in _AFTER), words)
+
+
+def may_read_activity(text: str) -> bool:
+    """A cheap test of the words: whether the query is short enough to name an activity (the reading asks
+    WordNet for each word)."""
+    return len(text) <= 80
