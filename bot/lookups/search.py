@@ -4587,8 +4587,17 @@ def searcher_for(book: CodeBook) -> Searcher:
         return kept[1]
 
 
+#: Every lookup ranks at least this many answers and cuts to what the caller asked, so the first answers do not
+#: depend on how many the caller shows: Slack's first page asks for 11 (a page of 10 and one to know there is
+#: more), the command line 10 by default, the benchmarks 5. Several readings reorder within the answers they
+#: were given, so ranking 5 and ranking 11 could put different codes first.
+RANKED_DEPTH = 11
+
+
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+    depth = max(limit, RANKED_DEPTH)
     with one_lookup():
         searcher = searcher_for(book)
-        found = searcher.real_word_typo(query, systems, searcher.find(query, systems, limit), limit)
-        return searcher.z_line_unanswered(query, systems, found)
+        found = searcher.real_word_typo(query, systems, searcher.find(query, systems, depth), depth)
+        found = searcher.z_line_unanswered(query, systems, found)
+    return found if len(found) <= limit else _with_notice(found[:limit], found.notice)
