@@ -158,6 +158,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("bot/lookups/edits/claim.py", "marks"): "'?, ?, ...' placeholders",
     ("bot/lookups/edits/claim.py", "', '.join(('?' for _ in systems))"): "'?, ?, ...' placeholders",
     ("bot/lookups/edits/claim.py", "', '.join(('?' for _ in SYSTEMS))"): "'?, ?, ...' placeholders",
+    ("bot/lookups/index/eponyms.py", "', '.join(('?' for _ in HEADS))"): "'?, ?, ...' placeholders",
     ("bot/lookups/edits/ncci.py", "marks"): "'?, ?, ...' placeholders",
     ("bot/lookups/edits/tables.py", "marks"): "'?, ?, ...' placeholders",
     ("storage/relay_tables.py", "int(version) + 1"): "PRAGMA schema_version, an int SQLite itself returned",
