@@ -4595,6 +4595,8 @@ RANKED_DEPTH = 11
 
 
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}.")
     depth = max(limit, RANKED_DEPTH)
     with one_lookup():
         searcher = searcher_for(book)
