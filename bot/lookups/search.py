@@ -827,31 +827,43 @@ class Searcher:
         if "cm" in systems and may_read_kind(query):
             kinded = self._thing_kinds.read(query)
             if kinded is not None:
-                found = self.find(kinded.text, systems, limit)
-                if any(kinded.used_by(h.code, h.why) for h in found[:KIND_SHOWN]):
-                    return _with_notice(
-                        [replace(h, why=f"{h.why} ({kinded.note})") for h in found], found.notice
-                    )
+                told = self._reread(
+                    kinded.text,
+                    kinded.note,
+                    systems,
+                    limit,
+                    lambda found: any(kinded.used_by(h.code, h.why) for h in found[:KIND_SHOWN]),
+                )
+                if told is not None:
+                    return told
         # "the rototiller kicked back into my shin": a tool or machine told doing the harm, read as the Index's
         # Contact (or Explosion) line of it or its kind (bot.lookups.index.thing_did).
         if "cm" in systems and may_read_did(query):
             did = self._thing_did.read(query)
             if did is not None:
-                found = self.find(did.text, systems, limit)
-                if found and did.used_by(found[0].code, found[0].why):
-                    return _with_notice(
-                        [replace(h, why=f"{h.why} ({did.note})") for h in found], found.notice
-                    )
+                told = self._reread(
+                    did.text,
+                    did.note,
+                    systems,
+                    limit,
+                    lambda found: bool(found) and did.used_by(found[0].code, found[0].why),
+                )
+                if told is not None:
+                    return told
         # "badminton game", "playing the sousaphone": an activity the Activity lines list by its kind (Activity,
         # racquetball; playing musical instrument, brass instrument) (bot.lookups.index.activity_kinds).
         if "cm" in systems and may_read_activity(query):
             active = self._activity_kinds.read(query)
             if active is not None:
-                found = self.find(active.text, systems, limit)
-                if found and active.used_by(found[0].code):
-                    return _with_notice(
-                        [replace(h, why=f"{h.why} ({active.note})") for h in found], found.notice
-                    )
+                told = self._reread(
+                    active.text,
+                    active.note,
+                    systems,
+                    limit,
+                    lambda found: bool(found) and active.used_by(found[0].code),
+                )
+                if told is not None:
+                    return told
         # "had his bladder taken out", "heart-lung transplant recipient", "asthma runs in my family": a story of
         # the past read in the Index's status frame, kept when a Z code of the frame answers it
         # (bot.lookups.index.past_states).
@@ -950,6 +962,16 @@ class Searcher:
         if found and not found.notice:
             return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
         return typed if typed is not None else self._find_all(query, systems, limit)
+
+    def _reread(
+        self, text: str, note: str, systems: Sequence[str], limit: int, accept: Callable[[Hits], bool]
+    ) -> Hits | None:
+        """The answer to a query reread in the Index's words (`text`), each hit's why saying how (`note`), when
+        `accept` finds the reading used; else None."""
+        found = self.find(text, systems, limit)
+        if not accept(found):
+            return None
+        return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], found.notice)
 
     def _kinded(self, query: str, found: Hits, systems: Sequence[str], limit: int) -> Hits:
         """A thing the answer left unread that no Index line holds ("LSD abuse") read as the kind an Index line
