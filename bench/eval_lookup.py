@@ -75,6 +75,7 @@ Sets:
   build half and a check half `round22_NAME_check.tsv` it did not build on);
 - `probes23`: bench/probes/round23_*.tsv - the same for search round 23.
 - `probes24`: bench/probes/round24_*.tsv - the same for search round 24.
+- `probes25`: bench/probes/round25_*.tsv - the same for search round 25.
 
 Every query goes through `bot.lookups.search.find_codes(book, query, limit=5)` over every loaded system, as the
 CLI and Slack do by default (a dev row's `system` column documents where the answer lives; it does not filter).
@@ -227,6 +228,7 @@ LOADERS = {
     "probes22": lambda: load_probes(22),
     "probes23": lambda: load_probes(23),
     "probes24": lambda: load_probes(24),
+    "probes25": lambda: load_probes(25),
     "holdout": lambda: load_dev(HOLDOUT),
     "holdout4": lambda: load_dev(HOLDOUT4),
     "holdout5": lambda: load_dev(HOLDOUT5),
@@ -413,7 +415,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, probes23, probes24, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21",
+        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, probes23, probes24, probes25, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -519,6 +521,7 @@ def main() -> int:
             "probes22": "round-22 fresh probes (bench/probes)",
             "probes23": "round-23 fresh probes (bench/probes)",
             "probes24": "round-24 fresh probes (bench/probes)",
+            "probes25": "round-25 fresh probes (bench/probes)",
             "holdout": "holdout_v3",
             "holdout4": "holdout_v4",
             "holdout5": "holdout_v5",
