@@ -63,6 +63,10 @@ Sets:
 - `holdout21`: bench/queries/holdout_v21.tsv - 481 queries for FY2027 dates of service, written by a separate
   session that never saw the product (no query repeating or near-repeating an earlier set's), committed before
   search round 24 and scored before and after it (provenance in bench/queries/README.md);
+- `holdout22`: bench/queries/holdout_v22.tsv - 573 queries for FY2027 dates of service, written by a separate
+  session that never saw the product (a realistic traffic mix: concepts earlier sets asked allowed in new
+  wordings, no query repeating or near-repeating an earlier set's or a probe's), committed before search
+  round 25 and scored before and after it (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py);
 - `drugcaused`: bench/queries/drug_caused.tsv - every Index line for a condition a drug caused ("Myopathy,
@@ -135,6 +139,7 @@ HOLDOUT18 = ROOT / "bench" / "queries" / "holdout_v18.tsv"
 HOLDOUT19 = ROOT / "bench" / "queries" / "holdout_v19.tsv"
 HOLDOUT20 = ROOT / "bench" / "queries" / "holdout_v20.tsv"
 HOLDOUT21 = ROOT / "bench" / "queries" / "holdout_v21.tsv"
+HOLDOUT22 = ROOT / "bench" / "queries" / "holdout_v22.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 DRUG_CAUSED = ROOT / "bench" / "queries" / "drug_caused.tsv"
 PROBES = ROOT / "bench" / "probes"
@@ -248,6 +253,7 @@ LOADERS = {
     "holdout19": lambda: load_dev(HOLDOUT19),
     "holdout20": lambda: load_dev(HOLDOUT20),
     "holdout21": lambda: load_dev(HOLDOUT21),
+    "holdout22": lambda: load_dev(HOLDOUT22),
 }
 
 
@@ -415,7 +421,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
-        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, probes23, probes24, probes25, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21",
+        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, probes23, probes24, probes25, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21, holdout22",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -541,6 +547,7 @@ def main() -> int:
             "holdout19": "holdout_v19",
             "holdout20": "holdout_v20",
             "holdout21": "holdout_v21",
+            "holdout22": "holdout_v22",
         }
         print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
         for s in chosen:
