@@ -20,6 +20,7 @@ import argparse
 import contextlib
 import importlib.util
 import json
+import resource
 import subprocess
 import sys
 import time
@@ -74,6 +75,7 @@ def _answers(tree: Path, codes_db: Path, sets: list[str], queries_file: Path | N
             )
         out["sets"][name] = rows
     out["cpu_s"] = round(time.process_time() - started, 2)
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return out
 
 
@@ -138,6 +140,7 @@ def compare(a: dict[str, Any], b: dict[str, Any], why: bool, notice: bool) -> in
         print(f"{name}: {len(rows_a)} queries, {here} answered differently")
         differ += here
     print(f"CPU answering them: a {a.get('cpu_s')} s, b {b.get('cpu_s')} s")
+    print(f"peak RSS: a {a.get('peak_rss_mb', '?')} MB, b {b.get('peak_rss_mb', '?')} MB")
     return differ
 
 

@@ -9,6 +9,7 @@ import sqlite3
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index import lay_nouns, pcs_anastomosis, pcs_substance_sites
+from bot.lookups.index.activity_kinds import ActivityLine, activity_lines
 from bot.lookups.index.pcs_substance_sites import _site_of, _values
 from bot.lookups.index.substance_use import _CATEGORY, _MAINS, _class_word, _key, substance_classes
 from bot.lookups.index.words import content_stems
@@ -121,3 +122,19 @@ def test_administration_sites_are_those_every_table_row_gives(codebook: CodeBook
     plain = tuple((stems, next(iter(s))) for stems, s in sites.items() if len(s) == 1 and "" not in s)
     assert _values(conn, {}) == plain
     assert any(site == "Peripheral Nerves and Plexi" for _, site in plain)
+
+
+def test_activity_lines_are_those_the_whole_book_gives(codebook: CodeBook) -> None:
+    execute = codebook.db.conn.execute
+    rows = execute(
+        "SELECT id, parent, depth, term, code FROM index_nodes WHERE book = 'ext' ORDER BY id"
+    ).fetchall()
+    top = next(r[0] for r in rows if r[2] == 0 and r[3].lower().startswith("activity"))
+    terms: dict[int, str] = {top: ""}
+    whole: list[ActivityLine] = []
+    for node, parent, _, term, code in rows:
+        if parent in terms:
+            terms[node] = f"{terms[parent]}, {term}".strip(", ")
+            if code:
+                whole.append(ActivityLine(terms[node], code))
+    assert activity_lines(execute) == whole and len(whole) > 100
