@@ -302,6 +302,7 @@ from bot.lookups.sounds import SILENT_STARTS, consonant_key, sound_key, vowel_di
 from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_word_answer, thin_title_match
 from bot.lookups.wordnet import WordNet
+from bot.lookups.wordnet import reader as wordnet_reader
 
 ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}  # a trimester as charts write it
 
@@ -655,7 +656,7 @@ class Searcher:
         connection, as `index_tree` is: one reader and one cache for every reading that asks."""
         found: WordNet | None = getattr(self._local, "wordnet", None)
         if found is None or getattr(self._local, "wordnet_conn", None) is not self.book.db.conn:
-            found = WordNet(self.book.db.conn.execute)
+            found = wordnet_reader(self.book.db.conn)
             self._local.wordnet, self._local.wordnet_conn = found, self.book.db.conn
         return found
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -27,6 +28,7 @@ from bot.lookups import derived
 
 KEY = "wordnet"
 CACHE = 50_000
+READERS = 8  # connections whose reader is kept (a thread's connection each; a rebuild opens new ones)
 
 
 @dataclass(frozen=True)
@@ -162,3 +164,26 @@ def verb_forms(word: str) -> list[str]:
                 out.append(word[:-1])
             break
     return [*dict.fromkeys([*out, word])]
+
+
+_readers: dict[int, tuple[object, WordNet]] = {}  # id(connection) -> (the connection, kept alive), its reader
+_readers_lock = threading.Lock()
+
+
+def reader(conn: sqlite3.Connection) -> WordNet:
+    """The one WordNet reader of a connection: every reading that asks on it (the searcher's, the Z lines',
+    the lay nouns', the PCS readings') shares its caches, so a word's senses are read from the database once,
+    not once per reading, and held once. The connection is kept with its reader (its id is never another's
+    while held); past READERS connections the oldest reader is dropped."""
+    held = _readers.get(id(conn))
+    if held is not None and held[0] is conn:
+        return held[1]
+    with _readers_lock:
+        held = _readers.get(id(conn))
+        if held is not None and held[0] is conn:
+            return held[1]
+        found = WordNet(conn.execute)
+        while len(_readers) >= READERS:
+            del _readers[next(iter(_readers))]
+        _readers[id(conn)] = (conn, found)
+    return found

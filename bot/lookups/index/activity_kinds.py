@@ -175,12 +175,18 @@ def _norm(name: str) -> str:
 
 def activity_lines(execute: Callable[..., Any]) -> list[ActivityLine]:
     """The Activity lines of the External Cause Index with a code, by their words below Activity."""
-    rows = execute(
-        "SELECT id, parent, depth, term, code FROM index_nodes WHERE book = 'ext' ORDER BY id"
+    mains = execute(
+        "SELECT id, term, last FROM index_nodes WHERE book = 'ext' AND depth = 0 ORDER BY id"
     ).fetchall()
-    top = next((r[0] for r in rows if r[2] == 0 and r[3].lower().startswith("activity")), None)
-    if top is None:
+    found = next((r for r in mains if str(r[1]).lower().startswith("activity")), None)
+    if found is None:
         return []
+    top = found[0]
+    # Its subtree only: the lines from it to its last descendant (ids in reading order), ~1% of the book's.
+    rows = execute(
+        "SELECT id, parent, depth, term, code FROM index_nodes WHERE id >= ? AND id <= ? ORDER BY id",
+        [top, found[2]],
+    ).fetchall()
     terms: dict[int, str] = {top: ""}
     out: list[ActivityLine] = []
     for node, parent, _depth, term, code in rows:

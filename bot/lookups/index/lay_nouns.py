@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from bot.lookups.wordnet import WordNet
+from bot.lookups.wordnet import WordNet, reader
 
 # The kinds of sense a complaint is told in.
 _KINDS = frozenset({"noun.body", "noun.state", "noun.substance", "noun.process"})
@@ -36,9 +36,8 @@ _OWN_WORD = 20
 _ABSENT = 3
 
 
-@lru_cache(maxsize=4)
 def _wordnet(conn: object) -> WordNet:
-    return WordNet(conn.execute)  # type: ignore[attr-defined]
+    return reader(conn)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=8192)

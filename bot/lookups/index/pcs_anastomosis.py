@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 
 from bot.lookups.index.words import content_stems, stem
-from bot.lookups.wordnet import WordNet
+from bot.lookups.wordnet import WordNet, reader
 
 SUFFIXES = ("ostomy", "ostomies")
 THROUGH = "trans"  # "transureteroureterostomy": across to the other side, no organ
@@ -63,11 +63,7 @@ def joined_ends(words: Iterable[str], roots: Callable[[str], list[str]]) -> dict
 
 
 def _wordnet(conn: sqlite3.Connection, memo: dict[object, object]) -> WordNet:
-    found = memo.get("pcs anastomosis wordnet")
-    if not isinstance(found, WordNet):
-        found = WordNet(conn.execute)
-        memo["pcs anastomosis wordnet"] = found
-    return found
+    return reader(conn)  # (one reader a connection, shared with the other readings)
 
 
 def _meaning_nouns(meaning: str, wordnet: WordNet) -> frozenset[str]:

@@ -99,13 +99,28 @@ def substance_classes(conn: sqlite3.Connection) -> SubstanceClasses:
         )
     }
 
+    # Each line's children and their first keys read once: the see-references of the ~600 substance lines
+    # lead to the same few class lines again and again (worked out each time, ~60 ms at a process's first
+    # substance query).
+    kids_of: dict[int, list[tuple[int, str, str, str]]] = {}
+    first_keys: dict[int, list[tuple[str, tuple[int, str, str, str]]]] = {}
+
     def children(node: int) -> list[tuple[int, str, str, str]]:
-        return [
-            (int(i), str(t), str(c), str(s))
-            for i, t, c, s in conn.execute(
-                "SELECT id, term, code, see FROM index_nodes WHERE parent = ?", (node,)
-            )
-        ]
+        found = kids_of.get(node)
+        if found is None:
+            found = kids_of[node] = [
+                (int(i), str(t), str(c), str(s))
+                for i, t, c, s in conn.execute(
+                    "SELECT id, term, code, see FROM index_nodes WHERE parent = ?", (node,)
+                )
+            ]
+        return found
+
+    def keyed(node: int) -> list[tuple[str, tuple[int, str, str, str]]]:
+        found = first_keys.get(node)
+        if found is None:
+            found = first_keys[node] = [(" ".join(_key(c[1])[:1]), c) for c in children(node)]
+        return found
 
     def followed(see: str) -> str:
         parts = [p.strip().lower() for p in see.split(",")]
@@ -114,9 +129,7 @@ def substance_classes(conn: sqlite3.Connection) -> SubstanceClasses:
         for part in parts[1:]:
             if node is None:
                 return ""
-            match = [
-                c for c in children(node) if " ".join(_key(c[1])[:1]).startswith(part.removesuffix(" nec"))
-            ]
+            match = [c for key, c in keyed(node) if key.startswith(part.removesuffix(" nec"))]
             if not match:
                 return ""
             node, code = match[0][0], match[0][2]

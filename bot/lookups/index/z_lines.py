@@ -37,6 +37,7 @@ from typing import Any
 from bot.lookups import derived
 from bot.lookups.index.words import base_stem, content_stems
 from bot.lookups.index.z_words import ZWords, may_not_be_done, not_done
+from bot.lookups.wordnet import reader
 
 
 def _each(text: str) -> list[str]:
@@ -379,7 +380,7 @@ class ZLines:
         total = len(self.lines) or 1
         self.idf = {s: math.log(total / f) for s, f in frequency.items()}
         self.by_key = dict(by_key)
-        self.words = ZWords(conn.execute, self.idf, self.fits)
+        self.words = ZWords(reader(conn), self.idf, self.fits)
 
     def fits(self, stems: frozenset[str]) -> bool:
         """Whether one line holds every stem (a word read as a kind names one line's words, not two lines')."""

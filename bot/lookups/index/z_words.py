@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from bot.lookups.index.words import content_stems
 from bot.lookups.wordnet import Sense, WordNet
@@ -72,9 +71,9 @@ class ZWords:
     distinctive each is), a word at a time, remembered."""
 
     def __init__(
-        self, execute: Callable[..., Any], idf: dict[str, float], fits: Callable[[frozenset[str]], bool]
+        self, wordnet: WordNet, idf: dict[str, float], fits: Callable[[frozenset[str]], bool]
     ) -> None:
-        self.wordnet = WordNet(execute)
+        self.wordnet = wordnet  # (the connection's one reader, bot.lookups.wordnet.reader)
         self.idf = idf
         self.fits = (
             fits  # whether one Z line holds every stem of a word ("plant" and "alkaloid" of two words: no)
