@@ -102,6 +102,7 @@ from bot.lookups.index.activity_kinds import ActivityKinds, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
+from bot.lookups.index.birth_outcomes import index_subterms, may_read_birth, read_birth
 from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
 from bot.lookups.index.brand_items import (
     BRAND_ITEM_PREFIXES,
@@ -786,6 +787,24 @@ class Searcher:
             screened = self._antenatal(query, systems, limit)
             if screened is not None:
                 return screened
+        # "quints born vaginally here at the hospital", "delivered twins, one stillborn": a birth told whole, read
+        # as the Index's Newborn or Outcome of delivery line (bot.lookups.index.birth_outcomes).
+        if "cm" in systems and not getattr(self._local, "birthing", False) and may_read_birth(query):
+            birth = read_birth(query, lambda path: index_subterms(self.index_tree(), path))
+            if birth is not None:
+                self._local.birthing = True
+                try:
+                    told = self._reread(
+                        birth.text,
+                        birth.note,
+                        systems,
+                        limit,
+                        lambda found: bool(found) and birth.used_by(found[0].code, found[0].why),
+                    )
+                finally:
+                    self._local.birthing = False
+                if told is not None:
+                    return told
         # "assessment: CAP", "h/o DVT, now with new PE": a section label read past, the present condition
         # first and the past one's history code beside it (bot.lookups.index.chart_frames).
         frame = read_frame(query)
