@@ -56,3 +56,21 @@ def test_the_readings() -> None:
     assert read_past_state("pneumonia after kidney transplant", lists) is None
     # food and rent are basic needs, no dietary regimen the patient cannot keep to
     assert read_past_state("can't afford food or rent", lists) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("arm amputated at the left shoulder", "Z89.232"),  # cut at the joint: Absence, joint, shoulder
+        ("right leg amputated below the knee", "Z89.511"),  # Absence, leg, below knee
+        ("lost her left hand at the wrist", "Z89.122"),  # Absence, wrist
+        ("left great toe amputated", "Z89.412"),
+        ("missing left shoulder", "Z89.232"),
+    ],
+)
+def test_a_limb_told_amputated_is_its_absence(codebook: CodeBook, query: str, expected: str) -> None:
+    assert _top(codebook, query) == expected
+
+
+def test_an_amputation_told_with_its_injury_is_no_absence(codebook: CodeBook) -> None:
+    assert not _top(codebook, "finger amputated in a table saw accident").startswith("Z89")

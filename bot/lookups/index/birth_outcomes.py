@@ -71,6 +71,8 @@ _TOLD = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[a-z]+")
+# (a word shortening a count - "trips", "quads" - is read against the Index's count subterms below)
+_COUNTS = re.compile(r"^(?:twi|tri|qua|qui|sex|mul)")
 
 
 @dataclass(frozen=True)
@@ -113,11 +115,13 @@ def read_birth(text: str, subterms: Callable[[str], tuple[str, ...]]) -> BirthRe
     ", " (the count words are read from there, never from a list of ours)."""
     low = " ".join(text.lower().replace("\u2019", "'").split())
     words = _WORD.findall(_STILL.sub(" dead ", low))
-    if not words or any(w not in _TOLD for w in words):
+    if not words or any(w not in _TOLD and not _COUNTS.match(w) for w in words):
         return None  # (a condition or a finding said beside the birth: the rest of the search reads it)
     newborn_kinds = tuple(k for k in subterms(NEWBORN) if not k.lower().startswith("born"))
     # (the counts the mother's lines print beyond the newborn's: sextuplets)
     kinds = newborn_kinds + subterms(f"{OUTCOME}, multiple births, all liveborn") + ("multiples",)
+    if any(w not in _TOLD and not _count_word([w], kinds) for w in words):
+        return None
     stillborn = _STILL.search(low) is not None
     alive = _ALIVE.search(low) is not None
     mother = _MOTHER.search(low)

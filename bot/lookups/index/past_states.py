@@ -125,6 +125,18 @@ _RECEIVED = re.compile(
 )
 _NEW_ORGAN = re.compile(rf"^(?:got|received|has)\s+{_OWNER}?(?:new|donor)\s+(?P<what>[a-z-]+)$")
 _AMPUTEE = re.compile(r"^(?P<what>.+?)\s+amputee$")
+# A limb's part told as amputated or missing, no injury said with it ("arm amputated at the left shoulder",
+# "leg amputated above the knee", "lost her left hand at the wrist"): the Index's Amputation sends to Absence,
+# by site, acquired; cut "at" a joint the joint is the part absent (Absence, joint, acquired, shoulder; Z89.23-),
+# cut above or below it the limb at that level (Absence, arm, above elbow).
+_AMPUTATED = re.compile(
+    rf"^(?:(?:had|has\s+had|got)\s+)?{_OWNER}?(?P<what>[a-z ]+?)\s+(?:was\s+|were\s+|got\s+|been\s+)?"
+    r"(?:amputated|taken\s+off)"
+    r"(?:\s+(?P<how>at|above|below|through)\s+(?:the\s+)?(?P<where>(?:(?:right|left)\s+)?[a-z]+))?$"
+    rf"|^(?:missing|lost)\s+{_OWNER}?(?P<lost>[a-z ]+?)(?:\s+(?P<lost_how>at)\s+(?:the\s+)?(?P<lost_where>[a-z]+))?"
+    r"(?:\s*,?\s*(?:removed|amputated|taken\s+off))?$"
+)
+_SIDE_WORDS = {"right": "right", "r": "right", "left": "left", "l": "left", "both": "bilateral", "bilateral": "bilateral"}
 _LOST_DIGITS = re.compile(
     r"^(?:lost|missing|had)\s+(?:\w+\s+)?(?P<part>toes?|fingers?)\s+(?:amputated\s+)?(?:on|of|from)\s+"
     rf"{_OWNER}?(?P<side>right|left)\s+(?:foot|hand)$"
@@ -189,7 +201,7 @@ FRAMES: dict[str, tuple[str, ...]] = {
 }
 _MAY = re.compile(
     r"\b(?:had|underwent|got|s/p|removed|taken\s+out|cut\s+out|excised|replaced|replacement|repaired|fixed|"
-    r"corrected|repair|transplant\w*|graft|recipient|amputee|lost|missing|famil(?:y|ies)|side|afford|used\s+to|"
+    r"corrected|repair|transplant\w*|graft|recipient|amputee|amputated|taken\s+off|lost|missing|famil(?:y|ies)|side|afford|used\s+to|"
     r"done|performed|living\s+with|lives\s+with|ago|kid|child|baby|resolved|finished|completed|came\s+off|"
     r"was\s+on|last\s+year|before|previously|past|back|follow\w*|skip\w*|miss\w*|stopped|quit|stick|cheats?)\b"
 )
@@ -360,6 +372,10 @@ def read_past_state(
             said = f"presence {joint.removesuffix('s')} joint implant {side}"
             return PastState(said.strip(), "status", f"read: {text} -> Status, joint replacement", joint)
         return PastState(f"status {what} replacement", "status", f"read: {text} -> Status", _last(what))
+    amputated = _AMPUTATED.match(text)
+    if amputated:
+        said = _amputated(amputated)
+        return PastState(said, "absence", f"read: {text} -> Absence, acquired", _last(said)) if said else None
     removed = _REMOVED.match(text)
     if removed:
         what = _sides(removed.group("what"))
@@ -388,3 +404,21 @@ def read_past_state(
     if what and len(what.split()) <= 5 and not _NOT_A_HISTORY.search(what):
         return PastState(f"history of {what}", "history", f"read: {text} -> History, personal", _last(what))
     return None
+
+
+def _amputated(found: re.Match[str]) -> str:
+    """The Absence words of a part told as amputated or missing (`_AMPUTATED`), or "" when no part is said."""
+    what = found.group("what") or found.group("lost") or ""
+    how = found.group("how") or found.group("lost_how") or ""
+    where = found.group("where") or found.group("lost_where") or ""
+    words = [*what.split(), *where.split()]
+    sides = sorted({_SIDE_WORDS[w] for w in words if w in _SIDE_WORDS})
+    parts = [w for w in what.split() if w not in _SIDE_WORDS]
+    joint = [w for w in where.split() if w not in _SIDE_WORDS]
+    if how == "at" and joint:
+        parts = joint  # (cut at the joint: the joint is the part absent)
+    elif how and joint:
+        parts = [*parts, how, *joint]
+    if not parts or len(parts) > 4:
+        return ""
+    return " ".join(["absence", *sides, *parts, "acquired"])
