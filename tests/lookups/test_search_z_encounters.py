@@ -83,3 +83,18 @@ def test_every_acquired_absence_site_said_as_amputated_is_that_absence(codebook:
         .startswith(code.replace(".", "").rstrip("-"))
     ]
     assert not missed, missed
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # a doubt and an all-clear told in plain words: Observation, suspected, ruled out (ruled_out.py)
+        ("kid may have swallowed a marble, xray clear", "Z03.821"),  # foreign body, ingested
+        ("possibly swallowed her mom's pills, labs negative", "Z03.6"),  # toxic effects, ingested substance
+        ("might have inhaled a bead, ruled out", "Z03.822"),  # foreign body, aspirated (inhaled)
+        ("suspected heart attack, ruled out", "Z03.89"),  # condition NEC
+    ],
+)
+def test_a_suspicion_ruled_out_in_plain_words(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=1)
+    assert hits and hits[0].code == expected

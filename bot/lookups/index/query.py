@@ -34,6 +34,7 @@ from bot.lookups.index.lab_values import read_dipstick, read_levels
 from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.neoplasm_columns import read_met
 from bot.lookups.index.per_lookup import memo
+from bot.lookups.index.ruled_out import told_ruled_out
 from bot.lookups.index.reasons import (
     observation_ruled_out,
     plain_absence,
@@ -244,6 +245,9 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
     elif situation is not None:
         lowered = situation
     # "observation for suspected MI, ruled out": the Observation line the ruled-out condition is coded by.
+    # "toddler may have swallowed a coin, xray clear": a doubt and an all-clear told in plain words are that
+    # Observation (bot.lookups.index.ruled_out).
+    lowered = told_ruled_out(lowered) or lowered
     observed = observation_ruled_out(" ".join(_PUNCTUATION.sub(" ", lowered).split()))
     if observed is not None:
         lowered = observed.text
