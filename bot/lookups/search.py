@@ -103,6 +103,7 @@ from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
 from bot.lookups.index.birth_outcomes import index_subterms, may_read_birth, read_birth
+from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
 from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
 from bot.lookups.index.brand_items import (
     BRAND_ITEM_PREFIXES,
@@ -805,6 +806,20 @@ class Searcher:
                     self._local.birthing = False
                 if told is not None:
                     return told
+        # "iron shrapnel still in the leg": fragments that stayed, the Index's Retained, fragments line of their
+        # material (bot.lookups.index.retained_fragments).
+        if "cm" in systems and not getattr(self._local, "retaining", False) and may_read_retained(query):
+            kept = read_retained(query, index_subterms(self.index_tree(), RETAINED), self._broader_words)
+            if kept is not None:
+                self._local.retaining = True
+                try:
+                    told = self._reread(
+                        kept.text, kept.note, systems, limit, lambda found: bool(found) and kept.used_by(found[0].code)
+                    )
+                finally:
+                    self._local.retaining = False
+                if told is not None:
+                    return told
         # "assessment: CAP", "h/o DVT, now with new PE": a section label read past, the present condition
         # first and the past one's history code beside it (bot.lookups.index.chart_frames).
         frame = read_frame(query)
@@ -1231,6 +1246,10 @@ class Searcher:
                         [replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], ""
                     )
         return None
+
+    def _broader_words(self, word: str) -> tuple[str, ...]:
+        """The words a word's first two WordNet senses are a kind of, two steps up at most, nearest first."""
+        return tuple(w for sense, _ in self.wordnet().broader(word, depth=2, senses=2) for w in sense.lemmas)
 
     def _drug_class_words(self, word: str) -> str:
         """A drug's class as the Long-term drug therapy line of its class names it ("prednisone": steroids

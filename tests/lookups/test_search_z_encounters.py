@@ -98,3 +98,18 @@ def test_every_acquired_absence_site_said_as_amputated_is_that_absence(codebook:
 def test_a_suspicion_ruled_out_in_plain_words(codebook: CodeBook, query: str, expected: str) -> None:
     hits = find_codes(codebook, query, limit=1)
     assert hits and hits[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # fragments told as still in the body: Retained, fragments, by material (retained_fragments.py)
+        ("glass shards still in her knee from an accident years ago", "Z18.81"),
+        ("bits of steel lodged in his forearm", "Z18.10"),  # steel is a metal (WordNet)
+        ("wood splinter left in the palm for months", "Z18.33"),
+        ("splinter in finger", "S60.459A"),  # no word of its staying: the injury
+    ],
+)
+def test_fragments_that_stayed_are_retained(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=1)
+    assert hits and hits[0].code == expected
