@@ -74,3 +74,14 @@ def test_a_limb_told_amputated_is_its_absence(codebook: CodeBook, query: str, ex
 
 def test_an_amputation_told_with_its_injury_is_no_absence(codebook: CodeBook) -> None:
     assert not _top(codebook, "finger amputated in a table saw accident").startswith("Z89")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("s/p total hip", "Z96.649"),  # a total joint after a status word is its replacement
+        ("had a left total shoulder", "Z96.612"),
+    ],
+)
+def test_a_total_joint_said_as_status(codebook: CodeBook, query: str, expected: str) -> None:
+    assert _top(codebook, query) == expected

@@ -113,3 +113,15 @@ def test_a_suspicion_ruled_out_in_plain_words(codebook: CodeBook, query: str, ex
 def test_fragments_that_stayed_are_retained(codebook: CodeBook, query: str, expected: str) -> None:
     hits = find_codes(codebook, query, limit=1)
     assert hits and hits[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("wants to donate bone marrow", "Z52.3"),  # donate: the Index's Donor, bone, marrow
+        ("donating a kidney", "Z52.4"),
+    ],
+)
+def test_a_donation_told_by_its_verb(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=1)
+    assert hits and hits[0].code == expected

@@ -87,6 +87,11 @@ _REPLACED = re.compile(
     r"(?:(?:total|partial)\s+)?[a-z]+)\s+(?:was\s+|were\s+)?(?P<verb>replaced|replacement|joint\s+replacement|"
     r"arthroplasty)(?P<state>\s+(?:status|in\s+place))?$"
 )
+# "s/p total hip", "status post R total knee": a total joint said after a status word is its replacement.
+_TOTAL_JOINT = re.compile(
+    r"^(?:s/p|status\s+post|had|has\s+had)\s+(?:(?:a|an|his|her|the)\s+)?(?:(?:right|left|bilateral|both|r|l)\s+)?"
+    r"total\s+(?:hip|knee|shoulder|elbow|ankle|wrist)s?$"
+)
 # A joint replaced is the Index's Presence, <joint> joint implant (Status sends there).
 _JOINTS = frozenset(
     [
@@ -320,6 +325,8 @@ def read_past_state(
                 else f"noncompliance with {regimen}"
             )
             return PastState(said, "noncompliance", f"read: {text} -> Noncompliance", regimen.split()[-1])
+    # ("s/p L total knee": a chart's shorthand for the total joint replacement, as "TKA" is)
+    text = _TOTAL_JOINT.sub(r"\g<0> replacement", text)
     text_now = _PAST_TAIL.sub("", text)
     past = text_now != text
     text = text_now
