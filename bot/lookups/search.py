@@ -104,6 +104,7 @@ from bot.lookups.index.aftercare_systems import named_line, read_aftercare, syst
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
 from bot.lookups.index.birth_outcomes import index_subterms, may_read_birth, read_birth
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
+from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
 from bot.lookups.index.brand_items import (
     BRAND_ITEM_PREFIXES,
@@ -818,6 +819,24 @@ class Searcher:
                     )
                 finally:
                     self._local.retaining = False
+                if told is not None:
+                    return told
+        # "nose swab grew MRSA, no infection": a culture's growth told with a verb, the Index's Positive, culture
+        # line of the specimen, kept when a carrier line answers (bot.lookups.index.culture_growth).
+        if "cm" in systems and not getattr(self._local, "growing", False) and may_read_growth(query):
+            grown = read_growth(query)
+            if grown is not None:
+                self._local.growing = True
+                try:
+                    told = self._reread(
+                        grown,
+                        f"read: {query.strip()} -> Positive, culture",
+                        systems,
+                        limit,
+                        lambda found: bool(found) and found[0].code.startswith("Z22"),
+                    )
+                finally:
+                    self._local.growing = False
                 if told is not None:
                     return told
         # "assessment: CAP", "h/o DVT, now with new PE": a section label read past, the present condition

@@ -125,3 +125,16 @@ def test_fragments_that_stayed_are_retained(codebook: CodeBook, query: str, expe
 def test_a_donation_told_by_its_verb(codebook: CodeBook, query: str, expected: str) -> None:
     hits = find_codes(codebook, query, limit=1)
     assert hits and hits[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # a culture's growth told with a verb: Positive, culture, nose ... (culture_growth.py)
+        ("nasal swab grew MRSA, not infected", "Z22.322"),
+        ("nares screen positive for staph", "Z22.321"),
+    ],
+)
+def test_a_carrier_told_by_its_culture(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=1)
+    assert hits and hits[0].code == expected
