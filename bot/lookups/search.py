@@ -103,8 +103,6 @@ from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
 from bot.lookups.index.birth_outcomes import index_subterms, may_read_birth, read_birth
-from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
-from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
 from bot.lookups.index.brand_items import (
     BRAND_ITEM_PREFIXES,
@@ -135,6 +133,7 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
+from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.dominant_side import dominance_note, other_titles
 from bot.lookups.index.drug_induced import may_read as may_read_induced
 from bot.lookups.index.drug_induced import (
@@ -203,6 +202,7 @@ from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_s
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
 from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
+from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
 from bot.lookups.index.said_siblings import (
     Line,
     Node,
@@ -815,7 +815,11 @@ class Searcher:
                 self._local.retaining = True
                 try:
                     told = self._reread(
-                        kept.text, kept.note, systems, limit, lambda found: bool(found) and kept.used_by(found[0].code)
+                        kept.text,
+                        kept.note,
+                        systems,
+                        limit,
+                        lambda found: bool(found) and kept.used_by(found[0].code),
                     )
                 finally:
                     self._local.retaining = False

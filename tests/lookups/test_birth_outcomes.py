@@ -49,7 +49,14 @@ def test_other_words_keep_their_reading(codebook: CodeBook, query: str, expected
 
 def test_the_readings() -> None:
     under = {
-        "Newborn": ("born in hospital", "born outside hospital", "jaundice", "multiple born NEC", "twin", "triplet"),
+        "Newborn": (
+            "born in hospital",
+            "born outside hospital",
+            "jaundice",
+            "multiple born NEC",
+            "twin",
+            "triplet",
+        ),
         "Outcome of delivery, multiple births, all liveborn": ("quadruplets", "sextuplets", "triplets"),
     }
 
@@ -61,7 +68,9 @@ def test_the_readings() -> None:
     six = read_birth("sextuplets born at home", subterms)
     assert six is not None and six.text == "newborn multiple born born outside hospital"
     outcome = read_birth("delivered triplets, some alive", subterms)
-    assert outcome is not None and outcome.text == "outcome of delivery multiple births some liveborn triplets"
+    assert (
+        outcome is not None and outcome.text == "outcome of delivery multiple births some liveborn triplets"
+    )
     assert read_birth("baby born at 32 weeks", subterms) is None  # (a prematurity: other words)
     assert read_birth("baby born", subterms) is None  # (nothing a line below Newborn adds)
     assert read_birth("delivered twins", subterms) is None  # (who lived unsaid: no line but Z37.9)

@@ -57,9 +57,16 @@ _INSIDE = re.compile(
     r"\b(?:(?:in|at)\s+(?:the\s+|this\s+|our\s+)?hospital|here|in\s+(?:l&d|l\s*&\s*d|labor\s+and\s+delivery)|"
     r"inborn|in-house)\b"
 )
+
+
 # The words a birth is told with (grammar, the baby, the telling): none is a condition or a finding.
+def _each(text: str) -> list[str]:
+    """The words of a list written as text, one space apart."""
+    return text.split()
+
+
 _TOLD = frozenset(
-    """
+    _each("""
     a an the of by in at on to and with was were is are be been got had has have her his their its she he they
     baby babies infant infants newborn newborns neonate neonates liveborn born birth births deliver delivered
     delivers delivering delivery this our here today just now hospital home car ambulance way route outside
@@ -68,7 +75,7 @@ _TOLD = frozenset(
     two three four five six only other others rest gave give giving mom mother boy girl boys girls set pair
     single singleton twin twins triplet triplets quad quads quadruplet quadruplets quint quints quintuplet
     quintuplets sextuplet sextuplets multiple multiples before arrival bba l d labor also new arrival
-    """.split()
+    """)
 )
 _WORD = re.compile(r"[a-z]+")
 # (a word shortening a count - "trips", "quads" - is read against the Index's count subterms below)
@@ -194,7 +201,9 @@ def _outcome(
         number = "" if number.lower().startswith("multiple") else number
     else:
         group = "single"
-        lived = "stillborn" if stillborn else "liveborn" if alive or {"baby", "boy", "girl"} & set(words) else ""
+        lived = (
+            "stillborn" if stillborn else "liveborn" if alive or {"baby", "boy", "girl"} & set(words) else ""
+        )
         number = ""
     if not lived:
         return None  # (who lived is what every line below the group says: no answer more than Z37.9)

@@ -141,7 +141,14 @@ _AMPUTATED = re.compile(
     rf"|^(?:missing|lost)\s+{_OWNER}?(?P<lost>[a-z ]+?)(?:\s+(?P<lost_how>at)\s+(?:the\s+)?(?P<lost_where>[a-z]+))?"
     r"(?:\s*,?\s*(?:removed|amputated|taken\s+off))?$"
 )
-_SIDE_WORDS = {"right": "right", "r": "right", "left": "left", "l": "left", "both": "bilateral", "bilateral": "bilateral"}
+_SIDE_WORDS = {
+    "right": "right",
+    "r": "right",
+    "left": "left",
+    "l": "left",
+    "both": "bilateral",
+    "bilateral": "bilateral",
+}
 _LOST_DIGITS = re.compile(
     r"^(?:lost|missing|had)\s+(?:\w+\s+)?(?P<part>toes?|fingers?)\s+(?:amputated\s+)?(?:on|of|from)\s+"
     rf"{_OWNER}?(?P<side>right|left)\s+(?:foot|hand)$"

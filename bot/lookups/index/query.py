@@ -34,7 +34,6 @@ from bot.lookups.index.lab_values import read_dipstick, read_levels
 from bot.lookups.index.lay_phrases import read_lay
 from bot.lookups.index.neoplasm_columns import read_met
 from bot.lookups.index.per_lookup import memo
-from bot.lookups.index.ruled_out import told_ruled_out
 from bot.lookups.index.reasons import (
     observation_ruled_out,
     plain_absence,
@@ -43,6 +42,7 @@ from bot.lookups.index.reasons import (
     read_values,
     vaccine_encounter,
 )
+from bot.lookups.index.ruled_out import told_ruled_out
 from bot.lookups.index.services import service_kind, service_share
 from bot.lookups.index.situations import read_exposure, read_situation
 from bot.lookups.index.stories import read_drug_story

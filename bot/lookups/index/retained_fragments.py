@@ -33,7 +33,9 @@ _STILL = re.compile(r"\bstill\b")
 _PAST = re.compile(
     r"\b(?:ago|old|years?|months?|yrs?|since|for\s+years|long\s+time|war|combat|service|deployment)\b"
 )
-_FRAGMENT = re.compile(r"\b(?:fragments?|shrapnel|splinters?|slivers?|shards?|pieces?|bits?|pellets?|bbs?|bullets?)\b")
+_FRAGMENT = re.compile(
+    r"\b(?:fragments?|shrapnel|splinters?|slivers?|shards?|pieces?|bits?|pellets?|bbs?|bullets?)\b"
+)
 _SHOT = re.compile(r"\b(?:fragments?|shrapnel|pellets?|bbs?|bullets?)\b")
 # A fresh injury is coded by its nature and site, not by the status of what it left.
 _FRESH = re.compile(

@@ -39,7 +39,9 @@ _TOLD = re.compile(
 _LOOKED = re.compile(r"^(?:checked|check|evaluated|eval|evaluation|workup|work-up)\b")
 _NEWBORN = re.compile(r"\b(?:newborn|neonate|infant|nb|baby)\b")
 # Verbs of how a thing got in, in the Index's words for the foreign body lines.
-_SWALLOWED = re.compile(r"^(?:swallowed|swallow|ate|eaten|ingested|ingest|got\s+into|took|drank|chewed)\s+(?P<thing>.+)$")
+_SWALLOWED = re.compile(
+    r"^(?:swallowed|swallow|ate|eaten|ingested|ingest|got\s+into|took|drank|chewed)\s+(?P<thing>.+)$"
+)
 _INHALED = re.compile(
     r"^(?:inhaled|inhale|breathed\s+in|aspirated|aspirate|choked\s+on|choking\s+on)\s+(?P<thing>.+)$"
 )
