@@ -833,11 +833,11 @@ class Searcher:
                 self._local.growing = True
                 try:
                     told = self._reread(
-                        grown,
-                        f"read: {query.strip()} -> Positive, culture",
+                        grown.text,
+                        f"read: {query.strip()} -> Positive, culture, {grown.site}",
                         systems,
                         limit,
-                        lambda found: bool(found) and found[0].code.startswith("Z22"),
+                        lambda found: bool(found) and grown.used_by(found[0].code, found[0].why),
                     )
                 finally:
                     self._local.growing = False

@@ -85,3 +85,9 @@ def test_an_amputation_told_with_its_injury_is_no_absence(codebook: CodeBook) ->
 )
 def test_a_total_joint_said_as_status(codebook: CodeBook, query: str, expected: str) -> None:
     assert _top(codebook, query) == expected
+
+
+def test_a_thing_lost_is_no_absence(codebook: CodeBook) -> None:
+    # (the part's own word must be in the answer: "lost her glasses" is no Absence, thumb)
+    assert not _top(codebook, "lost her glasses").startswith("Z89")
+    assert _top(codebook, "missing teeth").startswith("K08")

@@ -138,3 +138,8 @@ def test_a_donation_told_by_its_verb(codebook: CodeBook, query: str, expected: s
 def test_a_carrier_told_by_its_culture(codebook: CodeBook, query: str, expected: str) -> None:
     hits = find_codes(codebook, query, limit=1)
     assert hits and hits[0].code == expected
+
+
+def test_a_wound_culture_is_no_carrier(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "wound culture grew staph", limit=1)
+    assert not hits or not hits[0].code.startswith("Z22")

@@ -12,6 +12,7 @@ beside an infection keeps its own reading.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _GREW = re.compile(
     r"^(?P<before>.*?)\b(?P<site>[a-z]+)\s+(?:swab|culture|cx|screen|screening|pcr)\s+(?:was\s+|is\s+|came\s+back\s+)?"
@@ -26,11 +27,24 @@ def may_read_growth(text: str) -> bool:
     return re.search(r"\b(?:swab|culture|cx|screen|screening|pcr)\b", text.lower()) is not None
 
 
-def read_growth(text: str) -> str | None:
+@dataclass(frozen=True)
+class Growth:
+    """A culture's growth in the Index's words, and the specimen it was taken from."""
+
+    text: str
+    site: str
+
+    def used_by(self, code: str, why: str) -> bool:
+        """Whether an answer is a carrier line reached through this specimen's Positive, culture line."""
+        path = why.split(" -> ")[0].lower()
+        return code.startswith("Z22") and f"culture, {self.site}" in path
+
+
+def read_growth(text: str) -> Growth | None:
     """The sentence in the Index's words ("positive culture nose MRSA, no infection"), or None."""
     low = " ".join(text.lower().replace("\u2019", "'").split())
     grew = _GREW.match(low)
     if grew is None:
         return None
     site = _SITES.get(grew.group("site"), grew.group("site"))
-    return f"{grew.group('before')}positive culture {site} {grew.group('what')}".strip()
+    return Growth(f"{grew.group('before')}positive culture {site} {grew.group('what')}".strip(), site)

@@ -389,7 +389,8 @@ def read_past_state(
     amputated = _AMPUTATED.match(text)
     if amputated:
         said = _amputated(amputated)
-        return PastState(said, "absence", f"read: {text} -> Absence, acquired", _last(said)) if said else None
+        part = _last(said.removeprefix("absence ").removesuffix(" acquired"))
+        return PastState(said, "absence", f"read: {text} -> Absence, acquired", part) if part else None
     removed = _REMOVED.match(text)
     if removed:
         what = _sides(removed.group("what"))

@@ -40,7 +40,8 @@ _SHOT = re.compile(r"\b(?:fragments?|shrapnel|pellets?|bbs?|bullets?)\b")
 # A fresh injury is coded by its nature and site, not by the status of what it left.
 _FRESH = re.compile(
     r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening)|just|now\s+(?:bleeding|infected)|"
-    r"infected|bleeding|pus|red|swollen|removal|remove|removed|take\s+out|taking\s+out|extract\w*|stepped|got)\b"
+    r"infected|bleeding|pus|red|swollen|removal|remove|removed|take\s+out|taking\s+out|extract\w*|stepped|got|"
+    r"pain\w*|hurts?|hurting|aches?|aching|sore|tender)\b"
 )
 _WORD = re.compile(r"[a-z]+")
 
