@@ -143,3 +143,15 @@ def test_a_carrier_told_by_its_culture(codebook: CodeBook, query: str, expected:
 def test_a_wound_culture_is_no_carrier(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "wound culture grew staph", limit=1)
     assert not hits or not hits[0].code.startswith("Z22")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("cut left palm on broken glass, glass embedded, first visit", "S61.412A"),  # a fresh wound
+        ("retained depleted uranium fragments", "Z18.01"),  # the Index's own two-word material first
+    ],
+)
+def test_retained_fragments_leave_what_they_should(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=1)
+    assert hits and hits[0].code == expected

@@ -41,7 +41,8 @@ _SHOT = re.compile(r"\b(?:fragments?|shrapnel|pellets?|bbs?|bullets?)\b")
 _FRESH = re.compile(
     r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening)|just|now\s+(?:bleeding|infected)|"
     r"infected|bleeding|pus|red|swollen|removal|remove|removed|take\s+out|taking\s+out|extract\w*|stepped|got|"
-    r"pain\w*|hurts?|hurting|aches?|aching|sore|tender)\b"
+    r"pain\w*|hurts?|hurting|aches?|aching|sore|tender|cut|cuts|lacerat\w*|wound\w*|punctur\w*|"
+    r"first\s+visit|initial)\b"
 )
 _WORD = re.compile(r"[a-z]+")
 
@@ -80,8 +81,11 @@ def read_retained(
         if len(stems) == 1 and "nec" not in m.lower():
             by_stem[next(iter(stems))] = m
     words = _WORD.findall(low)
-    material = ""
-    for w in words:
+    said = frozenset(s for w in words for s in content_stems(w))
+    # (a subterm of several words said whole comes first: "depleted uranium" before WordNet's metal)
+    whole = [m for m in materials if len(content_stems(m)) > 1 and content_stems(m) <= said]
+    material = max(whole, key=lambda m: len(content_stems(m))) if whole else ""
+    for w in [] if material else words:
         own = content_stems(w)
         hit = next((by_stem[s] for s in own if s in by_stem), "")
         if not hit and own and not _FRAGMENT.fullmatch(w) and len(w) > 2:
@@ -94,6 +98,6 @@ def read_retained(
             break
     if not material and not _FRAGMENT.search(low):
         return None
-    said = " ".join(p for p in ("retained fragments", material) if p)
+    words_said = " ".join(p for p in ("retained fragments", material) if p)
     path = ", ".join(p for p in (RETAINED, material) if p)
-    return RetainedReading(said, f"read: {text.strip()} -> {path}")
+    return RetainedReading(words_said, f"read: {text.strip()} -> {path}")
