@@ -78,6 +78,14 @@ _TOLD = frozenset(
     """)
 )
 _WORD = re.compile(r"[a-z]+")
+_NUMBERED = {
+    **dict.fromkeys(("two", "2"), "twins"),
+    **dict.fromkeys(("three", "3"), "triplets"),
+    **dict.fromkeys(("four", "4"), "quadruplets"),
+    **dict.fromkeys(("five", "5"), "quintuplets"),
+    **dict.fromkeys(("six", "6"), "sextuplets"),
+}
+_BABIES = re.compile(r"\b(two|three|four|five|six|[2-6])\s+(?:babies|infants|kids|newborns|baby)\b")
 # (a word shortening a count - "trips", "quads" - is read against the Index's count subterms below)
 _COUNTS = re.compile(r"^(?:twi|tri|qua|qui|sex|mul)")
 
@@ -121,6 +129,8 @@ def read_birth(text: str, subterms: Callable[[str], tuple[str, ...]]) -> BirthRe
     else as well or no birth. `subterms(path)`: the subterms the Index prints under a path of terms joined by
     ", " (the count words are read from there, never from a list of ours)."""
     low = " ".join(text.lower().replace("\u2019", "'").split())
+    # ("four babies": the count the Index names by its word, quadruplets)
+    low = _BABIES.sub(lambda m: _NUMBERED[m.group(1)], low)
     words = _WORD.findall(_STILL.sub(" dead ", low))
     if not words or any(w not in _TOLD and not _COUNTS.match(w) for w in words):
         return None  # (a condition or a finding said beside the birth: the rest of the search reads it)
