@@ -430,6 +430,8 @@ def _amputated(found: re.Match[str]) -> str:
     sides = sorted({_SIDE_WORDS[w] for w in words if w in _SIDE_WORDS})
     parts = [w for w in what.split() if w not in _SIDE_WORDS]
     joint = [w for w in where.split() if w not in _SIDE_WORDS]
+    if found.group("what") and not how:
+        return ""  # ("R big toe was amputated last year": the Index's Amputation line reads it as said)
     if how == "at" and joint:
         parts = joint  # (cut at the joint: the joint is the part absent)
     elif how and joint:
