@@ -102,6 +102,7 @@ from bot.lookups.index.activity_kinds import ActivityKinds, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
+from bot.lookups.index.birth_outcomes import index_subterms, may_read_birth, read_birth
 from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
 from bot.lookups.index.brand_items import (
     BRAND_ITEM_PREFIXES,
@@ -132,6 +133,7 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
+from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.dominant_side import dominance_note, other_titles
 from bot.lookups.index.drug_induced import may_read as may_read_induced
 from bot.lookups.index.drug_induced import (
@@ -200,6 +202,7 @@ from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_s
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
 from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
+from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
 from bot.lookups.index.said_siblings import (
     Line,
     Node,
@@ -787,6 +790,60 @@ class Searcher:
             screened = self._antenatal(query, systems, limit)
             if screened is not None:
                 return screened
+        # "quints born vaginally here at the hospital", "delivered twins, one stillborn": a birth told whole, read
+        # as the Index's Newborn or Outcome of delivery line (bot.lookups.index.birth_outcomes).
+        if "cm" in systems and not getattr(self._local, "birthing", False) and may_read_birth(query):
+            birth = read_birth(query, lambda path: index_subterms(self.index_tree(), path))
+            if birth is not None:
+                self._local.birthing = True
+                try:
+                    told = self._reread(
+                        birth.text,
+                        birth.note,
+                        systems,
+                        limit,
+                        lambda found: bool(found) and birth.used_by(found[0].code, found[0].why),
+                    )
+                finally:
+                    self._local.birthing = False
+                if told is not None:
+                    return told
+        # "iron shrapnel still in the leg": fragments that stayed, the Index's Retained, fragments line of their
+        # material (bot.lookups.index.retained_fragments).
+        if "cm" in systems and not getattr(self._local, "retaining", False) and may_read_retained(query):
+            kept = read_retained(query, index_subterms(self.index_tree(), RETAINED), self._broader_words)
+            if kept is not None:
+                self._local.retaining = True
+                try:
+                    told = self._reread(
+                        kept.text,
+                        kept.note,
+                        systems,
+                        limit,
+                        lambda found: bool(found) and kept.used_by(found[0].code),
+                    )
+                finally:
+                    self._local.retaining = False
+                if told is not None:
+                    return told
+        # "nose swab grew MRSA, no infection": a culture's growth told with a verb, the Index's Positive, culture
+        # line of the specimen, kept when a carrier line answers (bot.lookups.index.culture_growth).
+        if "cm" in systems and not getattr(self._local, "growing", False) and may_read_growth(query):
+            grown = read_growth(query)
+            if grown is not None:
+                self._local.growing = True
+                try:
+                    told = self._reread(
+                        grown.text,
+                        f"read: {query.strip()} -> Positive, culture, {grown.site}",
+                        systems,
+                        limit,
+                        lambda found: bool(found) and grown.used_by(found[0].code, found[0].why),
+                    )
+                finally:
+                    self._local.growing = False
+                if told is not None:
+                    return told
         # "assessment: CAP", "h/o DVT, now with new PE": a section label read past, the present condition
         # first and the past one's history code beside it (bot.lookups.index.chart_frames).
         frame = read_frame(query)
@@ -1213,6 +1270,10 @@ class Searcher:
                         [replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], ""
                     )
         return None
+
+    def _broader_words(self, word: str) -> tuple[str, ...]:
+        """The words a word's first two WordNet senses are a kind of, two steps up at most, nearest first."""
+        return tuple(w for sense, _ in self.wordnet().broader(word, depth=2, senses=2) for w in sense.lemmas)
 
     def _drug_class_words(self, word: str) -> str:
         """A drug's class as the Long-term drug therapy line of its class names it ("prednisone": steroids

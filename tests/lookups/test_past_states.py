@@ -56,3 +56,38 @@ def test_the_readings() -> None:
     assert read_past_state("pneumonia after kidney transplant", lists) is None
     # food and rent are basic needs, no dietary regimen the patient cannot keep to
     assert read_past_state("can't afford food or rent", lists) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("arm amputated at the left shoulder", "Z89.232"),  # cut at the joint: Absence, joint, shoulder
+        ("right leg amputated below the knee", "Z89.511"),  # Absence, leg, below knee
+        ("lost her left hand at the wrist", "Z89.122"),  # Absence, wrist
+        ("left great toe amputated", "Z89.412"),
+        ("missing left shoulder", "Z89.232"),
+    ],
+)
+def test_a_limb_told_amputated_is_its_absence(codebook: CodeBook, query: str, expected: str) -> None:
+    assert _top(codebook, query) == expected
+
+
+def test_an_amputation_told_with_its_injury_is_no_absence(codebook: CodeBook) -> None:
+    assert not _top(codebook, "finger amputated in a table saw accident").startswith("Z89")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("s/p total hip", "Z96.649"),  # a total joint after a status word is its replacement
+        ("had a left total shoulder", "Z96.612"),
+    ],
+)
+def test_a_total_joint_said_as_status(codebook: CodeBook, query: str, expected: str) -> None:
+    assert _top(codebook, query) == expected
+
+
+def test_a_thing_lost_is_no_absence(codebook: CodeBook) -> None:
+    # (the part's own word must be in the answer: "lost her glasses" is no Absence, thumb)
+    assert not _top(codebook, "lost her glasses").startswith("Z89")
+    assert _top(codebook, "missing teeth").startswith("K08")

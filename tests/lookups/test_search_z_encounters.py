@@ -83,3 +83,75 @@ def test_every_acquired_absence_site_said_as_amputated_is_that_absence(codebook:
         .startswith(code.replace(".", "").rstrip("-"))
     ]
     assert not missed, missed
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # a doubt and an all-clear told in plain words: Observation, suspected, ruled out (ruled_out.py)
+        ("kid may have swallowed a marble, xray clear", "Z03.821"),  # foreign body, ingested
+        ("possibly swallowed her mom's pills, labs negative", "Z03.6"),  # toxic effects, ingested substance
+        ("might have inhaled a bead, ruled out", "Z03.822"),  # foreign body, aspirated (inhaled)
+        ("suspected heart attack, ruled out", "Z03.89"),  # condition NEC
+    ],
+)
+def test_a_suspicion_ruled_out_in_plain_words(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=1)
+    assert hits and hits[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # fragments told as still in the body: Retained, fragments, by material (retained_fragments.py)
+        ("glass shards still in her knee from an accident years ago", "Z18.81"),
+        ("bits of steel lodged in his forearm", "Z18.10"),  # steel is a metal (WordNet)
+        ("wood splinter left in the palm for months", "Z18.33"),
+        ("splinter in finger", "S60.459A"),  # no word of its staying: the injury
+    ],
+)
+def test_fragments_that_stayed_are_retained(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=1)
+    assert hits and hits[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("wants to donate bone marrow", "Z52.3"),  # donate: the Index's Donor, bone, marrow
+        ("donating a kidney", "Z52.4"),
+    ],
+)
+def test_a_donation_told_by_its_verb(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=1)
+    assert hits and hits[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # a culture's growth told with a verb: Positive, culture, nose ... (culture_growth.py)
+        ("nasal swab grew MRSA, not infected", "Z22.322"),
+        ("nares screen positive for staph", "Z22.321"),
+    ],
+)
+def test_a_carrier_told_by_its_culture(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=1)
+    assert hits and hits[0].code == expected
+
+
+def test_a_wound_culture_is_no_carrier(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "wound culture grew staph", limit=1)
+    assert not hits or not hits[0].code.startswith("Z22")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("cut left palm on broken glass, glass embedded, first visit", "S61.412A"),  # a fresh wound
+        ("retained depleted uranium fragments", "Z18.01"),  # the Index's own two-word material first
+    ],
+)
+def test_retained_fragments_leave_what_they_should(codebook: CodeBook, query: str, expected: str) -> None:
+    hits = find_codes(codebook, query, limit=1)
+    assert hits and hits[0].code == expected

@@ -194,12 +194,27 @@ _GRAVIDA = re.compile(r"^g(?P<n>[1-9])(?:p\d+)?$")
 _ORDINALS = ("first", "second", "third")
 
 
+# Which pregnancy this is, told by its count ("first baby", "3rd kid", "second pregnancy"): the Index's
+# Pregnancy, normal, first / specified (a later one is "specified": Z34.8-, other normal pregnancy); "along"
+# says the weeks.
+_NTH = re.compile(
+    r"\b(?:(?P<first>first|1st)|second|third|fourth|fifth|sixth|2nd|3rd|[4-9]th|another)\s+"
+    r"(?:baby|pregnancy|child|kid|one)\b"
+)
+_ALONG = re.compile(r"\b(?<=\d)\s*(?:weeks?|wks?|w)\s+along\b")
+
+
 def read_normal_pregnancy(text: str) -> str | None:
     """The Index words of a normal pregnancy's supervision visit, or None when any word may be more."""
     if not (_PREGNANT.search(text) and _NORMAL.search(text)):
         return None
     weeks: list[int] = []
     gravida = ""
+    nth = _NTH.search(text)
+    if nth is not None:
+        gravida = "first" if nth.group("first") else "specified"
+        text = f"{text[: nth.start()]} {text[nth.end() :]}"
+    text = _ALONG.sub(" weeks", text)
     for word in text.split():
         week = _WEEKS.match(word)
         grav = _GRAVIDA.match(word)

@@ -87,6 +87,11 @@ _REPLACED = re.compile(
     r"(?:(?:total|partial)\s+)?[a-z]+)\s+(?:was\s+|were\s+)?(?P<verb>replaced|replacement|joint\s+replacement|"
     r"arthroplasty)(?P<state>\s+(?:status|in\s+place))?$"
 )
+# "s/p total hip", "status post R total knee": a total joint said after a status word is its replacement.
+_TOTAL_JOINT = re.compile(
+    r"^(?:s/p|status\s+post|had|has\s+had)\s+(?:(?:a|an|his|her|the)\s+)?(?:(?:right|left|bilateral|both|r|l)\s+)?"
+    r"total\s+(?:hip|knee|shoulder|elbow|ankle|wrist)s?$"
+)
 # A joint replaced is the Index's Presence, <joint> joint implant (Status sends there).
 _JOINTS = frozenset(
     [
@@ -125,6 +130,25 @@ _RECEIVED = re.compile(
 )
 _NEW_ORGAN = re.compile(rf"^(?:got|received|has)\s+{_OWNER}?(?:new|donor)\s+(?P<what>[a-z-]+)$")
 _AMPUTEE = re.compile(r"^(?P<what>.+?)\s+amputee$")
+# A limb's part told as amputated or missing, no injury said with it ("arm amputated at the left shoulder",
+# "leg amputated above the knee", "lost her left hand at the wrist"): the Index's Amputation sends to Absence,
+# by site, acquired; cut "at" a joint the joint is the part absent (Absence, joint, acquired, shoulder; Z89.23-),
+# cut above or below it the limb at that level (Absence, arm, above elbow).
+_AMPUTATED = re.compile(
+    rf"^(?:(?:had|has\s+had|got)\s+)?{_OWNER}?(?P<what>[a-z ]+?)\s+(?:was\s+|were\s+|got\s+|been\s+)?"
+    r"(?:amputated|taken\s+off)"
+    r"(?:\s+(?P<how>at|above|below|through)\s+(?:the\s+)?(?P<where>(?:(?:right|left)\s+)?[a-z]+))?$"
+    rf"|^(?:missing|lost)\s+{_OWNER}?(?P<lost>[a-z ]+?)(?:\s+(?P<lost_how>at)\s+(?:the\s+)?(?P<lost_where>[a-z]+))?"
+    r"(?:\s*,?\s*(?:removed|amputated|taken\s+off))?$"
+)
+_SIDE_WORDS = {
+    "right": "right",
+    "r": "right",
+    "left": "left",
+    "l": "left",
+    "both": "bilateral",
+    "bilateral": "bilateral",
+}
 _LOST_DIGITS = re.compile(
     r"^(?:lost|missing|had)\s+(?:\w+\s+)?(?P<part>toes?|fingers?)\s+(?:amputated\s+)?(?:on|of|from)\s+"
     rf"{_OWNER}?(?P<side>right|left)\s+(?:foot|hand)$"
@@ -189,7 +213,7 @@ FRAMES: dict[str, tuple[str, ...]] = {
 }
 _MAY = re.compile(
     r"\b(?:had|underwent|got|s/p|removed|taken\s+out|cut\s+out|excised|replaced|replacement|repaired|fixed|"
-    r"corrected|repair|transplant\w*|graft|recipient|amputee|lost|missing|famil(?:y|ies)|side|afford|used\s+to|"
+    r"corrected|repair|transplant\w*|graft|recipient|amputee|amputated|taken\s+off|lost|missing|famil(?:y|ies)|side|afford|used\s+to|"
     r"done|performed|living\s+with|lives\s+with|ago|kid|child|baby|resolved|finished|completed|came\s+off|"
     r"was\s+on|last\s+year|before|previously|past|back|follow\w*|skip\w*|miss\w*|stopped|quit|stick|cheats?)\b"
 )
@@ -308,6 +332,8 @@ def read_past_state(
                 else f"noncompliance with {regimen}"
             )
             return PastState(said, "noncompliance", f"read: {text} -> Noncompliance", regimen.split()[-1])
+    # ("s/p L total knee": a chart's shorthand for the total joint replacement, as "TKA" is)
+    text = _TOTAL_JOINT.sub(r"\g<0> replacement", text)
     text_now = _PAST_TAIL.sub("", text)
     past = text_now != text
     text = text_now
@@ -360,6 +386,11 @@ def read_past_state(
             said = f"presence {joint.removesuffix('s')} joint implant {side}"
             return PastState(said.strip(), "status", f"read: {text} -> Status, joint replacement", joint)
         return PastState(f"status {what} replacement", "status", f"read: {text} -> Status", _last(what))
+    amputated = _AMPUTATED.match(text)
+    if amputated:
+        said = _amputated(amputated)
+        part = _last(said.removeprefix("absence ").removesuffix(" acquired"))
+        return PastState(said, "absence", f"read: {text} -> Absence, acquired", part) if part else None
     removed = _REMOVED.match(text)
     if removed:
         what = _sides(removed.group("what"))
@@ -388,3 +419,23 @@ def read_past_state(
     if what and len(what.split()) <= 5 and not _NOT_A_HISTORY.search(what):
         return PastState(f"history of {what}", "history", f"read: {text} -> History, personal", _last(what))
     return None
+
+
+def _amputated(found: re.Match[str]) -> str:
+    """The Absence words of a part told as amputated or missing (`_AMPUTATED`), or "" when no part is said."""
+    what = found.group("what") or found.group("lost") or ""
+    how = found.group("how") or found.group("lost_how") or ""
+    where = found.group("where") or found.group("lost_where") or ""
+    words = [*what.split(), *where.split()]
+    sides = sorted({_SIDE_WORDS[w] for w in words if w in _SIDE_WORDS})
+    parts = [w for w in what.split() if w not in _SIDE_WORDS]
+    joint = [w for w in where.split() if w not in _SIDE_WORDS]
+    if found.group("what") and not how:
+        return ""  # ("R big toe was amputated last year": the Index's Amputation line reads it as said)
+    if how == "at" and joint:
+        parts = joint  # (cut at the joint: the joint is the part absent)
+    elif how and joint:
+        parts = [*parts, how, *joint]
+    if not parts or len(parts) > 4:
+        return ""
+    return " ".join(["absence", *sides, *parts, "acquired"])

@@ -42,6 +42,7 @@ from bot.lookups.index.reasons import (
     read_values,
     vaccine_encounter,
 )
+from bot.lookups.index.ruled_out import told_ruled_out
 from bot.lookups.index.services import service_kind, service_share
 from bot.lookups.index.situations import read_exposure, read_situation
 from bot.lookups.index.stories import read_drug_story
@@ -244,6 +245,9 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
     elif situation is not None:
         lowered = situation
     # "observation for suspected MI, ruled out": the Observation line the ruled-out condition is coded by.
+    # "toddler may have swallowed a coin, xray clear": a doubt and an all-clear told in plain words are that
+    # Observation (bot.lookups.index.ruled_out).
+    lowered = told_ruled_out(lowered) or lowered
     observed = observation_ruled_out(" ".join(_PUNCTUATION.sub(" ", lowered).split()))
     if observed is not None:
         lowered = observed.text

@@ -151,6 +151,8 @@ _INDEX_WORDS: dict[str, str] = {
         _each("coworkers coworker co-workers co-worker colleagues"), "workmates occupational employment"
     ),
     **dict.fromkeys(_each("available"), "unavailability"),
+    # (the one who gives what the verb says is the Index's agent noun: donate -> Donor)
+    **dict.fromkeys(_each("donate donates donated donating donation"), "donor"),
     **dict.fromkeys(_each("loud"), "noise"),
 }
 
