@@ -7,17 +7,20 @@ several words begin so ("periton": peritoneum, peritonitis; "histo": histoplasmo
 line holds beside the chart's other words ("periton adhesions": Adhesions, peritoneum; "acute pulm histo":
 Histoplasmosis, ..., pulmonary, acute).
 
-This reads the data's own words. A query word that no Index line, vocabulary term or dictionary holds is read as a word of the code database's word list that an Index line holds
-and that begins with it (two letters longer at least) - or, for a word with no vowel, whose consonants are its
-letters. Among those, the word an Index line holds together with the most other words of the query wins, then the
-word the titles and the Index print most (`read_clipped`). A short form that no other word of the query bears out
-is read only when one word is printed ten times as often as any other that begins so ("pulm": pulmonary, not
-pulmonale); a short form of three letters always needs such a word ("tri" alone is no trimester). A word of the dictionary (English or WordNet: "kid", "bit", "milia"), a word of fewer than four letters with a
-vowel ("obs", "tri"), a word typed with capitals inside ("DAT", "ReA": an initialism), a longer word a title prints
-(a name: "Consta", "Alloderm") and a word hyphenated to a word no Index line holds ("Solu-Medrol") are never read
-so. The anatomists' one-letter forms
-after a vessel's or a nerve's name ("radial n.", "vert a.", "fem v.") are notation for the Index's artery, vein and
-nerve. The reading is said in the answer's why ("short form: degen → degeneration").
+This reads the data's own words. A query word that no Index line, vocabulary term or dictionary holds is read as a
+word of the code database's word list that an Index line holds and that begins with it (two letters longer at least)
+- or, for a word with no vowel, whose consonants are its letters. Among those, the word an Index line holds together
+with the most other words of the query wins, then the word the titles and the Index print most (`read_clipped`). A
+short form that no other word of the query bears out is read only when one word is printed ten times as often as any
+other that begins so ("pulm": pulmonary, not pulmonale); a short form of three consonants always needs such a word
+("dmg" alone says no damage).
+
+A word of the dictionary (English or WordNet: "kid", "bit", "sens"), a word of fewer than four letters with a vowel
+("obs", "tri"), a word typed with capitals inside ("DAT", "ReA": an initialism), a longer word a title prints (a
+name: "Consta", "Alloderm") and a word hyphenated to a word no Index line holds ("Solu-Medrol") are never read so.
+The anatomists' one-letter forms after a vessel's or a nerve's name ("radial n.", "vert a.", "fem v.") are notation
+for the Index's artery, vein and nerve. The reading is said in the answer's why ("short form: degen →
+degeneration").
 """
 
 from __future__ import annotations
@@ -30,12 +33,8 @@ VOWELLESS = 3  # ... unless they are a short word's consonants ("dmg", "lvl"; "p
 MAX_LETTERS = 10  # a longer word is a word (or a typo of one), not a short form
 LONGER_BY = 2  # a short form leaves out two letters at least ("pulm"/"pulmonary"; "fibrosi" is a typo)
 MOST_CANDIDATES = 6  # the words the data prints most that begin so, weighed by the query's words
-SHORTEST_NAME = (
-    5  # a word of five letters or more that a title prints is a name of theirs ("Consta", "Alloderm")
-)
-DOMINANT = (
-    10  # unsupported, a candidate printed this many times as often as the next is the short form's word
-)
+SHORTEST_NAME = 5  # a longer word a title prints is a name of theirs ("Consta", "Alloderm")
+DOMINANT = 10  # unsupported, a candidate printed this many times as often as the next is read
 _VOWELS = re.compile(r"[aeiouy]")
 _SEGMENT = re.compile(r"(?<![a-z0-9])[a-z]+(?![a-z0-9])")  # a whole word: "spo2", "hba1c" are no short forms
 # The anatomists' one-letter forms, written after the vessel's or nerve's name ("radial n.", "vert a.", "fem v."):
