@@ -12,8 +12,8 @@ word of the code database's word list that an Index line holds and that begins w
 - or, for a word with no vowel, whose consonants are its letters. Among those, the word an Index line holds together
 with the most other words of the query wins, then the word the titles and the Index print most (`read_clipped`). A
 short form that no other word of the query bears out is read only when one word is printed ten times as often as any
-other that begins so ("pulm": pulmonary, not pulmonale); a short form of three consonants always needs such a word
-("dmg" alone says no damage).
+other that begins so ("pulm": pulmonary, not pulmonale); a short form of three consonants needs a word of the query that
+one Index line holds with it ("nail dmg": Bite, with damage to nail; "pls check" says no pulse).
 
 A word of the dictionary (English or WordNet: "kid", "bit", "sens"), a word of fewer than four letters with a vowel
 ("obs", "tri"), a word typed with capitals inside ("DAT", "ReA": an initialism), a longer word a title prints (a
@@ -34,6 +34,7 @@ MAX_LETTERS = 10  # a longer word is a word (or a typo of one), not a short form
 LONGER_BY = 2  # a short form leaves out two letters at least ("pulm"/"pulmonary"; "fibrosi" is a typo)
 MOST_CANDIDATES = 6  # the words the data prints most that begin so, weighed by the query's words
 SHORTEST_NAME = 5  # a longer word a title prints is a name of theirs ("Consta", "Alloderm")
+ONE_LINE = 2  # `together`'s weight for words one Index line holds (or a line and the line directly below it)
 DOMINANT = 10  # unsupported, a candidate printed this many times as often as the next is read
 _VOWELS = re.compile(r"[aeiouy]")
 _SEGMENT = re.compile(r"(?<![a-z0-9])[a-z]+(?![a-z0-9])")  # a whole word: "spo2", "hba1c" are no short forms
@@ -111,6 +112,9 @@ def read_clipped(
         key=lambda t: (-t[0], -t[1], t[2]),
     )
     best_support, printed, best = scored[0]
+    if vowelless(word):
+        # (a word's consonants only beside a word one Index line holds with it: "nail dmg", not "pls check")
+        return best if best_support >= ONE_LINE else None
     if best_support > 0:
         return best
     if len(word) <= VOWELLESS:
