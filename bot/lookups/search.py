@@ -119,6 +119,19 @@ from bot.lookups.index.by_site_with import readings as by_site_readings
 from bot.lookups.index.changed_findings import may_read_change, read_change
 from bot.lookups.index.chart_findings import read_chart
 from bot.lookups.index.chart_frames import Frame, read_frame
+from bot.lookups.index.clipped_words import (
+    anatomy_letters,
+    capitalized,
+    clipped_shape,
+    joined_words,
+    other_words,
+    printed_seldom,
+    read_clipped,
+    rewrite,
+    segments,
+    vowelless,
+)
+from bot.lookups.index.clipped_words import begins as clipped_begins
 from bot.lookups.index.completion import (
     affirms_what_is_negated,
     complete_cm,
@@ -429,6 +442,8 @@ NO_CONFIDENT_MATCH = "No confident match"
 INTEGRAL_MARK = "definitive diagnosis, "
 INTEGRAL_SYMPTOM = INTEGRAL_MARK + "{code} integral to it: "  # guideline I.B.5 (bot.lookups.index.key_words)
 CLINICAL_WORD_COUNT = 100  # a word this common in titles and index terms is a clinical word
+CLIPPED_CANDIDATES = 6  # Index words a chart's short form may stand for, weighed by the query's words
+_SHORT_SEGMENT = re.compile(r"[a-z]+")
 MAX_HEARD_MAINS = 8  # main terms of a neighbouring word searched for a sound-alike's line
 # Word shapes (first letter, length) whose candidate lists `near` keeps: each list holds ~50 KB of words (the
 # words a few letters longer or shorter too); a process answering every bench set met ~220 shapes (~12 MB).
@@ -613,6 +628,8 @@ class Searcher:
         self._clipped: frozenset[str] | None = None  # the short descriptors' clipped words
         self._clipped_forms: dict[str, tuple[str, ...]] = {}
         self._pairs: dict[tuple[str, str], bool] = {}
+        self._short_form_words: dict[str, tuple[tuple[str, int], ...]] = {}  # index.clipped_words
+        self._vocabulary_phrase_words: frozenset[str] | None = None
 
     def near(self, word: str) -> list[str]:
         """Candidates for a misspelt word: same first letter (typos rarely hit it), length within 2, read
@@ -2739,6 +2756,8 @@ class Searcher:
             return self._object_item_first(query, systems, limit, found)
         if found and found[0].system == "HCPCS" and brand in _doc_stems(found[0].title):
             return found
+        if found and f"short form: {brand} →" in found[0].why:
+            return found  # (the answer read it as a chart word cut short: "vert a." is a vertebral artery)
         said = frozenset(_stem(w) for w in words if w != brand)
         lines = brand_lines(self._brand_rows(brand), said, _doc_stems)
         top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD
@@ -2915,6 +2934,9 @@ class Searcher:
         lowered = spelled_count(later_visit(read_both_ways(" ".join(self._split_levels(lowered.split())))))
         # "moya moya", "burnout": a compound as the Index prints it (bot.lookups.index.word_forms).
         lowered, joined = self._compounds(lowered)
+        # "degen", "periton", "dmg": a chart word cut short, read as the Index word (bot.lookups.index.clipped_words).
+        lowered, clipped = self._short_forms(lowered, text)
+        joined = joined + clipped
         understood = understand(lowered, self.vocabulary)
         # "chux", "omnipod": an item's trade name no title prints is a word known (bot.lookups.hcpcs_items).
         trade_name = "hcpcs" in wanted and with_lay_names(_words(lowered))[1]
@@ -3723,6 +3745,95 @@ class Searcher:
                 typed[n] = typed[n].replace(word, hyphened)
                 notes.append(f"word form: {word} → {hyphened}")
         return (" ".join(typed), notes) if notes else (lowered, notes)
+
+    def _short_forms(self, lowered: str, typed: str) -> tuple[str, list[str]]:
+        """The query with each chart word cut short ("degen", "periton", "dmg", "radial n.") written as the Index
+        word it stands for, chosen by the query's other words (bot.lookups.index.clipped_words), and the notes
+        saying so; a word typed with capitals inside ("DAT", "ReA") is an initialism, not a word cut short."""
+        lowered, notes = anatomy_letters(lowered)
+        initialisms = capitalized(typed)
+        short = [
+            (w, c)
+            for w in segments(lowered)
+            if w not in initialisms
+            and not self._joined_to_unknown(w, lowered)
+            and (c := self._short_form_candidates(w))
+        ]
+        readings: dict[str, str] = {}
+        for _ in range(2 if len(short) > 1 else 1):
+            # (a second pass reads each beside the others' readings: "acute pulm histo" - pulmonary, then
+            # histoplasmosis, whose line says pulmonary)
+            read: dict[str, str] = {}
+            for word, candidates in short:
+                text = rewrite(lowered, {w: m for w, m in readings.items() if w != word})
+                meant = read_clipped(word, candidates, other_words(text, word, STOPWORDS), self._beside)
+                if meant is not None:
+                    read[word] = meant
+            readings = read
+        notes += [f"short form: {w} → {m}" for w, m in readings.items()]
+        return rewrite(lowered, readings), notes
+
+    def _phrase_words(self) -> frozenset[str]:
+        """The words of the vocabulary's phrases ("ank spond", "nec fasc"): the vocabulary's to read."""
+        if self._vocabulary_phrase_words is None:
+            self._vocabulary_phrase_words = frozenset(
+                w for term in self.vocabulary.terms if " " in term for w in term.split()
+            )
+        return self._vocabulary_phrase_words
+
+    def _joined_to_unknown(self, word: str, lowered: str) -> bool:
+        """Whether a word is hyphenated to a word no Index line holds ("Solu-Medrol", "depo-medrol": a name)."""
+        tree = self.index_tree()
+        return any(not tree.word_counts({stem(other)}) for other in joined_words(lowered, word))
+
+    def _beside(self, one: str, other: str) -> int:
+        """How closely the Index holds two words: 2 when a line holds both or holds one directly below a line
+        holding the other, 1 when a main term holding the one has a line below holding the other (`_together`),
+        else 0."""
+        if self.index_tree().share_line(stem(one), stem(other)):
+            return 2
+        return 1 if self._together(one, other) else 0
+
+    def _short_form_candidates(self, word: str) -> tuple[tuple[str, int], ...]:
+        """The Index words a query word no Index line, vocabulary term or dictionary holds may be cut short
+        from (those beginning with it, or a vowelless word's consonants), most printed first; kept per word."""
+        found = self._short_form_words.get(word)
+        if found is not None:
+            return found
+        found = ()
+        if (
+            clipped_shape(word)
+            and not self.vocabulary.knows(word)
+            and word not in self._phrase_words()
+            and word not in self.english
+            and not self.wordnet().senses(word)
+            and printed_seldom(word, self.freq.get(word))
+            and not self._indexed(word)
+        ):
+            db = self.book.db
+            rows = db.execute(
+                "SELECT word, freq FROM words WHERE word > ? AND word < ? ORDER BY freq DESC LIMIT 40",
+                [word, word + "~"],
+            ).fetchall()
+            if vowelless(word):
+                rows += db.execute(
+                    "SELECT word, freq FROM words WHERE word > ? AND word < ?", [word[0], word[0] + "~"]
+                ).fetchall()
+            ranked = sorted(
+                ((str(w), int(n)) for w, n in rows if clipped_begins(word, str(w))),
+                key=lambda r: (-r[1], r[0]),
+            )
+            kept: list[tuple[str, int]] = []
+            for candidate, count in ranked:
+                if candidate not in STOPWORDS and self._indexed(candidate):
+                    kept.append((candidate, count))
+                if len(kept) >= CLIPPED_CANDIDATES:
+                    break
+            found = tuple(kept)
+        if len(self._short_form_words) > INITIALISMS_CACHED:
+            self._short_form_words.clear()
+        self._short_form_words[word] = found
+        return found
 
     def _adjective_noun(self, word: str) -> str | None:
         """ "itchy", "dizzy": an adjective no title or index line holds, read as the noun an Index main

@@ -61,7 +61,12 @@ _SLASHED = {  # shorthand with a slash, read before the words are split
     "r/o": "rule out",
     "a/w": "associated with",
     "d/t": "due to",
+    "c/b": "complicated by",
+    "d/o": "disorder",
+    "c/": "with ",  # (the chart's c-bar, Latin cum: "GERD c/ LPR")
     "2/2": "secondary to",
+    "2ndary": "secondary",
+    "2nd'ary": "secondary",
     "sec to": "secondary to",
 }
 _SLASHED_PATTERNS = tuple(

@@ -381,6 +381,17 @@ class IndexTree:
                 found[word] = cached
         return found
 
+    def share_line(self, one: str, other: str) -> bool:
+        """Whether one index line holds both words, or a line holding one sits directly below a line holding
+        the other ("Injury, nerve, cutaneous sensory": sensory and cutaneous, sensory and nerve)."""
+        first, second = self._postings(one), self._postings(other)
+        if not first.nodes or not second.nodes:
+            return False
+        nodes = set(first.nodes)
+        return bool(nodes.intersection(second.nodes) or nodes.intersection(second.children)) or any(
+            n in first.children for n in second.nodes
+        )
+
     def word_counts(self, words: Iterable[str]) -> dict[str, int]:
         """How many index lines hold each word (rare words say more)."""
         counts = {w: len(self._postings(w).nodes) for w in set(words)}
