@@ -80,6 +80,7 @@ from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
+from bot.lookups.index.pcs_subterm_roots import subterm_notes, subterm_operation_readings
 from bot.lookups.index.pcs_suffixes import SUFFIX_CREDIT, names_operation, suffix_operation
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
 from bot.lookups.index.pcs_tubes import tube_tip_words
@@ -217,6 +218,10 @@ def index_hits(
     if "pcs" in systems:
         # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
         operations = {**operation_readings(list(words), tree.names_procedure), **operations}
+        # "sutured the right upper eyelid": Suture sends on by its subterms only (Repair, Occlusion)
+        subterm_read = subterm_operation_readings(conn, list(words), tree.memo)
+        operations = {**subterm_read, **operations}
+        notes = [*notes, *subterm_notes(subterm_read)]
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     if "pcs" in systems:
         # "facelift", "tummy tuck": the clinical name a dictionary gives (Rhytidectomy; pcs_procedure_names)

@@ -113,7 +113,7 @@ def build_device_nouns(conn: sqlite3.Connection) -> DeviceNouns:
         for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 6 AND tbl LIKE '0%'")
     }
     # A root operation's own word ("insert" in Insertion, "replac" in Replacement) is no device's noun.
-    operations = _root_operation_words(conn)
+    operations = root_operation_words(conn)
     body_parts: set[str] = set()
     for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4"):
         body_parts |= content_stems(str(m))
@@ -153,7 +153,7 @@ def build_device_nouns(conn: sqlite3.Connection) -> DeviceNouns:
     return (nouns, tuple(sorted(set(using))))
 
 
-def _root_operation_words(conn: sqlite3.Connection) -> set[str]:
+def root_operation_words(conn: sqlite3.Connection) -> set[str]:
     """The stem of each Medical and Surgical root operation's name ("insert", "replac"): one table per
     operation (its third character), and the first code of that table read by its key, whose title begins
     with the operation's name."""
