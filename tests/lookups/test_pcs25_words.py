@@ -25,13 +25,19 @@ def test_the_index_lines_read(codebook: CodeBook) -> None:
     [
         ("suturing the right upper eyelid closed", "08QNXZZ"),
         ("sutured torn right quadriceps muscle, open", "0KQQ0ZZ"),
-        ("suture repair of a stab wound to the heart, open", "02QA0ZZ"),
     ],
 )
 def test_a_suture_is_a_repair(codebook: CodeBook, query: str, want: str) -> None:
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code == want, (query, [h.code for h in hits])
     assert "read: sutur" in hits[0].why
+
+
+def test_a_root_operation_said_is_read_as_said(codebook: CodeBook) -> None:
+    # "suture removal": the Index's own line, no Repair of the hand
+    hits = find_codes(codebook, "suture removal right hand", limit=3)
+    assert hits and not hits[0].code.startswith("0XQ"), [h.code for h in hits]
+    assert all("read: suture" not in h.why for h in hits)
 
 
 @pytest.mark.parametrize(

@@ -86,10 +86,13 @@ def _subterm_roots(conn: sqlite3.Connection, memo: dict[object, object]) -> Subt
 
 
 def subterm_operation_readings(
-    conn: sqlite3.Connection, words: list[str], memo: dict[object, object]
+    conn: sqlite3.Connection, words: list[str], memo: dict[object, object], operations: frozenset[str]
 ) -> dict[str, list[str]]:
     """The query's words for such a main term with its subterms' root operations ("sutured" -> repair,
-    occlusion)."""
+    occlusion); nothing when the query names a root operation itself ("suture removal": the Index's own
+    "Suture Removal" line; `operations`: the root operations' names, lower case)."""
+    if any(w.lower() in operations for w in words):
+        return {}
     readings = _subterm_roots(conn, memo)
     out: dict[str, list[str]] = {}
     for word in words:
@@ -99,6 +102,7 @@ def subterm_operation_readings(
     return out
 
 
-def subterm_notes(readings: dict[str, list[str]]) -> list[str]:
-    """The reading said in the answer's reason ("read: sutured -> Suture: Repair | Occlusion")."""
-    return [f"read: {w} -> {' | '.join(o.capitalize() for o in ops)}" for w, ops in readings.items()]
+def subterm_note(readings: dict[str, list[str]]) -> str:
+    """The reading said in a PCS answer's reason (" (read: sutured -> Repair | Occlusion)")."""
+    told = [f"{w} -> {' | '.join(o.capitalize() for o in ops)}" for w, ops in readings.items()]
+    return f" (read: {'; '.join(told)})"
