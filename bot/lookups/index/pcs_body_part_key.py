@@ -9,8 +9,7 @@ its portion), the body part value's words
 are read beside the name's own words in the PCS Index walk (as a procedure word's body part is), sides aside
 (the query says its own side). A bone's landmark is said without the head noun the key names it with
 ("ORIF olecranon fracture": "Olecranon process - use Ulna"; "hamate" for "Hamate bone - use Carpal") when no
-other line of that word is said whole ("olecranon bursa" keeps its own line), and so is a name whose head noun
-the value itself says ("psoas abscess": "Psoas muscle - use Hip Muscle"). Device Key lines ("- use Monitoring Device") name a device, not a body part,
+other line of that word is said whole ("olecranon bursa" keeps its own line). Device Key lines ("- use Monitoring Device") name a device, not a body part,
 and are read by the table completion instead (bot.lookups.index.completion.value_words).
 """
 
@@ -25,7 +24,6 @@ from bot.lookups.index.words import content_stems, stem
 
 _PARENTHESIZED = re.compile(r"\([^)]*\)")
 SIDES = frozenset({"right", "left", "bilateral"})
-SIDE_STEMS = frozenset(stem(w) for w in SIDES)
 # A key line whose value is one of these names a device, not a body part.
 DEVICE_VALUES = frozenset(
     stem(w) for w in ("device", "substitute", "lead", "electrode", "element", "generator", "pacemaker")
@@ -79,27 +77,6 @@ def _key_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) 
     return found
 
 
-def _part_stems(conn: sqlite3.Connection, memo: dict[object, object]) -> frozenset[str]:
-    """The stems of the words of the PCS tables' body part values ("vagin" of Vagina): a word naming a body part
-    of its own ("vaginal wall") is no key name said without its head noun ("Vaginal artery")."""
-    found = memo.get("pcs body part stems")
-    if not isinstance(found, frozenset):
-        stems: set[str] = set()
-        for (meaning,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4"):
-            stems |= content_stems(str(meaning))
-        found = frozenset(stems)
-        memo["pcs body part stems"] = found
-    return found
-
-
-SHORTEST_PART = 4  # "vagin", "uter": a body part's stem this long that a word begins is that part's word
-
-
-def _names_part(word: str, parts: frozenset[str]) -> bool:
-    """Whether a word names a body part value of its own ("vaginal": Vagina), itself or as its adjective."""
-    return word in parts or any(len(p) >= SHORTEST_PART and word.startswith(p) for p in parts)
-
-
 def body_part_key_words(
     conn: sqlite3.Connection, words: Sequence[str], memo: dict[object, object]
 ) -> dict[str, list[str]]:
@@ -120,17 +97,10 @@ def body_part_key_words(
         if not whole and own not in LANDMARK_HEADS:
             # "ORIF olecranon fracture": a bony landmark said without the head noun the Key spells it with
             # ("Olecranon process", "Hamate bone"), when no other line of the word is said whole.
-            # "open drainage of a left psoas abscess": likewise a name said without its head noun when the
-            # value it is coded to says that noun ("Psoas muscle - use Hip Muscle": the muscle is the value's).
             whole = [
                 (name, value)
                 for name, value in lines
-                if (heads := LANDMARK_HEADS | content_stems(" ".join(value)))
-                and name & heads
-                and own not in heads | SIDE_STEMS
-                and name - heads <= said
-                and name - heads - SIDE_STEMS
-                and not any(_names_part(w, _part_stems(conn, memo)) for w in name - heads)
+                if name & LANDMARK_HEADS and name - LANDMARK_HEADS <= said
             ]
         for _, value in whole:
             if own in content_stems(" ".join(value)):
