@@ -18,6 +18,7 @@ def test_the_index_lines_read(codebook: CodeBook) -> None:
     # a kind and its default ("Excisional" / "Non-excisional") is chosen by the query's words, not read whole
     assert "debridement" not in read
     assert "revision" not in read  # a root operation's own name
+    assert "ruptur" not in read  # "Rupture, ruptured" codes conditions in the diagnosis Index: "ACL rupture"
 
 
 @pytest.mark.parametrize(

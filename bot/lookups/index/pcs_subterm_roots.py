@@ -25,6 +25,7 @@ from bot.lookups.index.pcs_devices import root_operation_words
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import stem
 
+ACT_CHAPTERS = frozenset("TZ")  # an act's complications (T80-T88) and encounters for it (Z)
 DEFAULT_KINDS = ("non-", "non ", "other")  # a subterm standing for what the others are not
 SubtermRoots = dict[str, tuple[str, ...]]  # a main term's stem -> the root operations' names, lower case
 
@@ -76,9 +77,23 @@ def build_subterm_roots(conn: sqlite3.Connection) -> SubtermRoots:
                 operations = []
                 break
             operations += [n for n in named if n not in operations]
-        if operations:
+        if operations and not _names_a_condition(conn, word):
             out[stem(word)] = tuple(operations)
     return out
+
+
+def _names_a_condition(conn: sqlite3.Connection, word: str) -> bool:
+    """Whether a diagnosis Index's main term of the word codes a condition ("Rupture, ruptured" - ACL rupture),
+    not only an act's complication or encounter ("Suture - burst T81.31, removal Z48.02": chapter 19's
+    complications and chapter 21's encounters): such a word in a query is the condition, no root operation."""
+    low = (BOOKS.index("pcs") + 1) * SPAN
+    rows = conn.execute(
+        "WITH RECURSIVE sub(id) AS (SELECT id FROM index_nodes WHERE parent = 0 AND id < ? AND "
+        "(lower(term) = ? OR lower(term) LIKE ?) UNION ALL SELECT n.id FROM index_nodes n JOIN sub ON n.parent = sub.id) "
+        "SELECT DISTINCT substr(n.code, 1, 1) FROM index_nodes n JOIN sub ON n.id = sub.id WHERE n.code != ''",
+        [low, word, f"{word},%"],
+    ).fetchall()
+    return any(str(letter) not in ACT_CHAPTERS for (letter,) in rows)
 
 
 def _subterm_roots(conn: sqlite3.Connection, memo: dict[object, object]) -> SubtermRoots:
