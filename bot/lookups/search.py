@@ -199,6 +199,7 @@ from bot.lookups.index.pcs_asked import (
     procedure_first,
     procedure_main_term,
 )
+from bot.lookups.index.pcs_drains import drain_verbs_as_drainage
 from bot.lookups.index.pcs_perineal import CUE as PERINEAL_CUE
 from bot.lookups.index.pcs_perineal import LayerRepair, perineal_repair
 from bot.lookups.index.pcs_roots import procedure_reading, reads_procedure_word
@@ -2932,6 +2933,8 @@ class Searcher:
         if number:  # "bill 99215?", "99233 hospital f/u": the question is about a CPT code
             return _with_notice([], CPT_NOTE.format(what=f"{number} is a CPT code"))
         lowered = spelled_count(later_visit(read_both_ways(" ".join(self._split_levels(lowered.split())))))
+        if "pcs" in wanted:
+            lowered = drain_verbs_as_drainage(lowered)  # "to drain": Drainage, no device (pcs_drains)
         # "moya moya", "burnout": a compound as the Index prints it (bot.lookups.index.word_forms).
         lowered, joined = self._compounds(lowered)
         # "degen", "periton", "dmg": a chart word cut short, read as the Index word (bot.lookups.index.clipped_words).

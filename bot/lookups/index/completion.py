@@ -32,7 +32,14 @@ from bot.lookups.index.pcs_eye_sides import eye_sides
 from bot.lookups.index.pcs_grafts import donor_graft_words, skin_graft_words
 from bot.lookups.index.pcs_levels import digit_words, level_words
 from bot.lookups.index.pcs_natural import NATURAL_OPENING, natural_opening_first, vaginal_approach
-from bot.lookups.index.pcs_openings import bare_scope, everyday_approaches, without_refused_scope
+from bot.lookups.index.pcs_openings import (
+    CUTS,
+    INCISIONLESS,
+    bare_scope,
+    everyday_approaches,
+    incision_refused,
+    without_refused_scope,
+)
 from bot.lookups.index.pcs_operations import fine_needle_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.store import pcs_use_values
@@ -653,6 +660,8 @@ def other_approach(code: str, query_stems: frozenset[str]) -> bool:
 def used_incision_words(code: str, said: frozenset[str]) -> frozenset[str]:
     """The incision words ("laparotomy") an Open approach code accounts for: they count as used, like its title's
     own words, so a code whose title only names the incision does not come first."""
+    if len(code) == 7 and code[0] in APPROACH_SECTIONS and code[4] == "X" and incision_refused(said):
+        return said & (CUTS | INCISIONLESS)  # "no incision": the External approach
     if len(code) != 7 or code[0] not in APPROACH_SECTIONS or code[4] != "0":
         return frozenset()
     return frozenset(w for w in said if w.startswith(INCISIONS))
@@ -829,7 +838,9 @@ def complete_pcs(
         how += f" (coronary branch: {branch})"
     how += study_said(code, str(best[1]), query_stems)
     incisions = sorted(used_incision_words(code, query_stems))
-    if incisions:
+    if incisions and code[4] == "X":
+        how += " (no incision: External)"
+    elif incisions:
         how += f" (incision: {', '.join(incisions)})"
     return Completion(code, str(best[1]), True, how)
 

@@ -80,6 +80,7 @@ from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_
 from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
+from bot.lookups.index.pcs_subterm_roots import subterm_note, subterm_operation_readings
 from bot.lookups.index.pcs_suffixes import SUFFIX_CREDIT, names_operation, suffix_operation
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
 from bot.lookups.index.pcs_tubes import tube_tip_words
@@ -214,9 +215,13 @@ def index_hits(
     if "pcs" in systems:
         # "gastrojejunostomy": the organ the anastomosis ends in is its Bypass's qualifier (pcs_anastomosis)
         understood.joined_ends = joined_ends(words, searcher.vocabulary.body_part)
+    subterm_read: dict[str, list[str]] = {}
     if "pcs" in systems:
         # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
         operations = {**operation_readings(list(words), tree.names_procedure), **operations}
+        # "sutured the right upper eyelid": Suture sends on by its subterms only (Repair, Occlusion)
+        subterm_read = subterm_operation_readings(conn, list(words), tree.memo, searcher.root_operations())
+        operations = {**subterm_read, **operations}
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     if "pcs" in systems:
         # "facelift", "tummy tuck": the clinical name a dictionary gives (Rhytidectomy; pcs_procedure_names)
@@ -559,6 +564,8 @@ def index_hits(
             why += f" -> {how}"
         if match.book == "pcs" and keyed:
             why += key_note(keyed, code.title)
+        if match.book == "pcs" and subterm_read:
+            why += subterm_note(subterm_read)  # "(read: sutured -> Repair | Occlusion)"
         path_ids = tuple(n.id for n in match.nodes)
         found.hits.append(IndexHit(code, score, why + note, path_ids, match.unsaid))
         hit_of[rank] = found.hits[-1]

@@ -113,7 +113,7 @@ def build_device_nouns(conn: sqlite3.Connection) -> DeviceNouns:
         for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 6 AND tbl LIKE '0%'")
     }
     # A root operation's own word ("insert" in Insertion, "replac" in Replacement) is no device's noun.
-    operations = _root_operation_words(conn)
+    operations = root_operation_words(conn)
     body_parts: set[str] = set()
     for (m,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4"):
         body_parts |= content_stems(str(m))
@@ -153,7 +153,7 @@ def build_device_nouns(conn: sqlite3.Connection) -> DeviceNouns:
     return (nouns, tuple(sorted(set(using))))
 
 
-def _root_operation_words(conn: sqlite3.Connection) -> set[str]:
+def root_operation_words(conn: sqlite3.Connection) -> set[str]:
     """The stem of each Medical and Surgical root operation's name ("insert", "replac"): one table per
     operation (its third character), and the first code of that table read by its key, whose title begins
     with the operation's name."""
@@ -176,11 +176,18 @@ DRAINAGE = "9"
 _TUBE = ("drain", "drains", "tube", "catheter", "pigtail", "placement", "placed", "indwelling", "nephrostomy")
 TUBE_WORDS = frozenset(stem(w) for w in _TUBE)
 DRAINAGE_DEVICE_STEMS = frozenset(content_stems("drainage device"))
+# The root operations done on a device already in (Change 2, Removal P, Revision W): a drain said by its noun
+# ("drain", "drains": the verb is read as Drainage, bot.lookups.index.pcs_drains) is the Drainage Device.
+DEVICE_OPERATIONS = frozenset("2PW")
+DRAIN_NOUNS = frozenset(stem(w) for w in ("drain", "drains"))
 
 
 def drain_device_words(table: str, query_stems: frozenset[str]) -> frozenset[str]:
     """The Drainage Device's words when the table is a Medical and Surgical Drainage and the query names the
     tube left in ("nephrostomy tube", "pigtail drain"); nothing otherwise."""
+    if len(table) >= 3 and table[0] == "0" and table[2] in DEVICE_OPERATIONS and query_stems & DRAIN_NOUNS:
+        # "changed the skin drain", "JP drain removal": the device changed or taken out is the Drainage Device
+        return DRAINAGE_DEVICE_STEMS
     if len(table) < 3 or table[0] != "0" or table[2] != DRAINAGE or not query_stems & TUBE_WORDS:
         return frozenset()
     return DRAINAGE_DEVICE_STEMS
@@ -189,6 +196,8 @@ def drain_device_words(table: str, query_stems: frozenset[str]) -> frozenset[str
 def used_drain_words(code: str, said: frozenset[str]) -> frozenset[str]:
     """The tube words ("nephrostomy tube", "drain") a Drainage with a Drainage Device accounts for: they count
     as used, like its title's own words."""
+    if len(code) == 7 and code[0] == "0" and code[2] in DEVICE_OPERATIONS and code[5] == "0":
+        return said & DRAIN_NOUNS
     if len(code) != 7 or code[0] != "0" or code[2] != DRAINAGE or code[5] != "0":
         return frozenset()
     return said & TUBE_WORDS

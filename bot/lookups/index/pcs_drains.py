@@ -13,6 +13,7 @@ coder turns from one table to the other (the way bot.lookups.index.pcs_dilation 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from bot.lookups.index.completion import Completion, complete_pcs
@@ -59,3 +60,15 @@ def drainage_for_drain(
         return None
     how = "a drain placed: Drainage with its Drainage Device"
     return Completion(found.code, found.title, found.billable, f"{how} -> {found.how}" if found.how else how)
+
+
+# The verb "drain" ("incision to drain the left breast", "abscess drained", "draining the sinus") says the root
+# operation Drainage, "taking or letting out fluids and/or gases from a body part"; only the noun ("drain left
+# in", "JP drain", "drains") names the tube a Drainage leaves behind, its Drainage Device.
+_DRAIN_VERB = re.compile(r"\b(?:to drain|drained|draining)\b")
+
+
+def drain_verbs_as_drainage(text: str) -> str:
+    """The text with the verb "drain" written as the root operation's noun ("to drain" -> drainage), so only a
+    drain said as a noun reads as the Drainage Device."""
+    return _DRAIN_VERB.sub("drainage", text) if "drain" in text else text

@@ -7,6 +7,9 @@ ICD-10-PCS approach definitions, as a clinician says them:
   or Artificial Opening Endoscopic (8) - "through the mouth without a scope" is 7, the scope refused;
 - Percutaneous (3), "entry, by puncture or minor incision, of instrumentation through the skin": "through stab
   incisions", "through a small incision", "by puncture";
+- External (X), "procedures performed directly on the skin or mucous membrane and procedures performed
+  indirectly by the application of external force through the skin or mucous membrane": "no incision",
+  "without an incision", "incisionless" - nothing was cut or punctured to reach the site;
 - a scope named by no opening and no puncture ("through the scope", "endoscopic repair of anus") is 4 or 8,
   whichever the table offers; where it offers both - the digestive, respiratory, urinary and reproductive
   tracts, the ear, nose and sinuses, the lymph nodes seen from the airway - the scope of a tract went in by its
@@ -22,6 +25,8 @@ from bot.lookups.index.words import stem
 NATURAL_OPENING = "7"
 NATURAL_ENDOSCOPIC = "8"
 PERCUTANEOUS = "3"
+EXTERNAL = "X"
+OPEN = "0"
 THROUGH_SKIN_SCOPE = "4"
 # The prepositions that say an instrument went in by a place ("through the mouth", "via nose", "per rectum").
 THROUGH = frozenset(stem(w) for w in ("through", "thru", "via", "per"))
@@ -38,6 +43,7 @@ REFUSALS = frozenset({"without", "no", "non", "w/o"})
 # "stab incisions", "small incision", "minor incision", "puncture": Percutaneous by its definition.
 SMALL_CUTS = frozenset(stem(w) for w in ("stab", "small", "minor", "tiny", "mini"))
 CUTS = frozenset(stem(w) for w in ("incision", "incisions", "cut", "cuts"))
+INCISIONLESS = frozenset(stem(w) for w in ("incisionless", "nonincisional", "non-incisional"))
 
 
 def generic_scope(query_stems: frozenset[str]) -> bool:
@@ -60,6 +66,13 @@ def small_incision(query_stems: frozenset[str]) -> bool:
     return bool(query_stems & SMALL_CUTS and query_stems & CUTS)
 
 
+def incision_refused(query_stems: frozenset[str]) -> bool:
+    """Whether the query says nothing was cut to reach the site ("no incision", "incisionless"), with no scope,
+    opening or puncture said beside it."""
+    said = bool(query_stems & INCISIONLESS) or bool(query_stems & REFUSALS and query_stems & CUTS)
+    return said and not (generic_scope(query_stems) or opening_said(query_stems) or query_stems & SMALL_CUTS)
+
+
 def everyday_approaches(query_stems: frozenset[str], said: frozenset[str]) -> frozenset[str]:
     """The approaches `said` (read from the approach words) corrected by the everyday words: a refused scope
     takes 4 and 8 away, an opening said gives 7 (8 with a scope), a small incision gives 3."""
@@ -72,6 +85,9 @@ def everyday_approaches(query_stems: frozenset[str], said: frozenset[str]) -> fr
         scoped = not refused and (generic_scope(query_stems) or NATURAL_ENDOSCOPIC in said)
         out.discard(NATURAL_OPENING if scoped else NATURAL_ENDOSCOPIC)
         out.add(NATURAL_ENDOSCOPIC if scoped else NATURAL_OPENING)
+    if incision_refused(query_stems) and not out - {OPEN, EXTERNAL}:
+        # "scrotum sewn back on, no incision": External (the word "incision" said no Open)
+        return frozenset({EXTERNAL})
     if small_incision(query_stems) and not out - {PERCUTANEOUS, "0"}:
         out.discard("0")
         out.add(PERCUTANEOUS)
