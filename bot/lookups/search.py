@@ -835,7 +835,9 @@ class Searcher:
                     systems,
                     limit,
                     lambda found: (
-                        bool(found) and found[0].code[:1] in "VWXY" and intent.used_by(found[0].title)
+                        bool(found)
+                        and found[0].code[:1] in "VWXY"
+                        and intent.used_by(found[0].title, found[0].why)
                     ),
                 )
                 if told is not None:

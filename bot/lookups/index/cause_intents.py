@@ -88,16 +88,22 @@ _MECHANISMS = (
 _FIREARMS = re.compile(r"\b(?:gun|handgun|pistol|revolver|rifle|shotgun|firearm|airgun|bb)\b")
 
 
+# The intent said in the Index's own word: its mechanism lines' intent subterms read it as it is ("jumped off a
+# bridge, suicide attempt": Jumped, from, high place, suicide).
+_SAID = re.compile(r"\b(?:suicid\w*|assault\w*|undetermined|legal\s+intervention|homicid\w*)\b")
+
+
 @dataclass(frozen=True)
 class IntentRead:
     text: str  # the query with the intent's Index words first
     note: str  # what was read, for the answer's "why"
     title_words: tuple[str, ...]  # the words a Tabular title of the intent holds
 
-    def used_by(self, title: str) -> bool:
-        """Whether an answer's Tabular title says the intent read ("Handgun discharge, undetermined intent")."""
+    def used_by(self, title: str, why: str) -> bool:
+        """Whether an answer's Tabular title says the intent read ("Handgun discharge, undetermined intent"),
+        reached by the words read (not by a thing of the reading read again as a kind of another)."""
         low = title.lower()
-        return any(w in low for w in self.title_words)
+        return any(w in low for w in self.title_words) and "(thing: " not in why
 
 
 def may_read_intent(text: str) -> bool:
@@ -116,8 +122,10 @@ def read_intent(query: str) -> IntentRead | None:
     """The query with its intent in the External Cause Index's words, or None when it tells none (or tells a
     poisoning, which the Table of Drugs files by intent itself)."""
     low = " ".join(re.sub(r"[^\w'\s-]", " ", query.lower()).split())
-    if _POISONING.search(low) or low.startswith(
-        ("undetermined intent", "suicide", "assault", "legal intervention")
+    if (
+        _POISONING.search(low)
+        or _SAID.search(low)
+        or low.startswith(("undetermined intent", "suicide", "assault", "legal intervention"))
     ):
         return None
     said = _UNDETERMINED.search(low)
@@ -128,7 +136,7 @@ def read_intent(query: str) -> IntentRead | None:
         return _legal(low)
     said = _SUICIDE.search(low)
     if said is not None and not _OTHER_DOER.search(low[: said.start()]):
-        return _read(low, said, "suicide", ("intentional",), keep=True)
+        return _read(low, said, "suicide", ("intentional",))
     said = _ON_PURPOSE.search(low)
     if said is not None and not _OTHER_DOER.search(low) and not _ASSAULT.search(low):
         return _read(low, said, "suicide", ("intentional",))

@@ -85,7 +85,7 @@ _VEHICLE = re.compile(r"\b(" + "|".join(f"(?:{p})" for p, _, _ in _VEHICLES) + r
 _COLLIDED_WORDS = (  # words of a collision with something
     r"crash|crashed|wreck|wrecked|collision|collided|mvc|rear[- ]ended|t-?boned|hit|struck|vs|versus|"
     r"ran\s+into|run\s+over|ran\s+over|knocked\s+down|knocked\s+over|rode\s+into|drove\s+into|slammed\s+into|"
-    r"plowed\s+into|went\s+into|(?:drove|rode|steered|backed)\s+(?:\w+\s+){1,3}into"
+    r"plowed\s+into|went\s+into|smashed\s+into|(?:drove|rode|steered|backed)\s+(?:\w+\s+){1,3}into"
 )
 _COLLIDED = re.compile(rf"\b(?:{_COLLIDED_WORDS})\b")
 _CRASH = re.compile(rf"\b(?:{_COLLIDED_WORDS}|mva|accident)\b")  # any transport accident told
@@ -335,7 +335,12 @@ def read_injury_story(text: str) -> Story | None:
     for said, line in INTENT_LINES:
         if text.startswith(said + " "):
             # an intent read first (bot.lookups.index.cause_intents): the mechanism is looked for below its
-            # main term ("Suicide, suicidal, collision of motor vehicle with, tree"), not read as an accident
+            # main term ("Suicide, suicidal, collision of motor vehicle with, tree"), not read as an accident -
+            # unless a story below reads the intent itself ("hit with a crowbar during a mugging": Assault,
+            # weapon, blunt)
+            inner = read_injury_story(text[len(said) + 1 :])
+            if inner is not None and any(i in inner.text for i, _ in INTENT_LINES):
+                return inner
             return Story(text, f"intent: {said}", line)
     asked = _setting_asked(text)
     if asked is not None:

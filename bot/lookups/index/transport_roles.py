@@ -42,7 +42,7 @@ _RIDING_BEFORE = re.compile(
 # What a vehicle told as the story's subject did ("van crashed into", "car got hit by", "truck flipped").
 _SUBJECT_DID = re.compile(
     r"\s*(?:(?:got|was|were|gets|had\s+been)\s+)?(?:crash|crashed|collided|hit|struck|rear[- ]ended|t-?boned|"
-    r"ran\s+into|drove\s+into|slammed|plowed|veered|swerved|skidded|rolled|flipped|overturned|tipped|"
+    r"ran\s+into|drove\s+into|slammed|smashed|plowed|veered|swerved|skidded|rolled|flipped|overturned|tipped|"
     r"wipeout|wiped|went\s+off|lost\s+control|sank|derailed|wreck|wrecked|crash)\b"
 )
 # The start of the story, before its subject: a role-less opening ("hurt when the", "pt states her").
