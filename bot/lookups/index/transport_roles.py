@@ -49,8 +49,12 @@ _SUBJECT_DID = re.compile(
 _OPENING = re.compile(
     r"^(?:(?:pt|patient|he|she|they|we|i)\s+(?:states?|says?|reports?)\s+)?" + _DETERMINERS + "$"
 )
-# Another of the same kind ("hit another car", "a second bus").
-_ANOTHER = re.compile(r"\b(?:a|an|another|other|second|oncoming|different)\s+(?:\w+\s+)?$")
+# Another of the same kind: told with "a", "another", or after the words of a collision ("bus vs bus", "in crash
+# with pickup truck", "hit another car").
+_ANOTHER = re.compile(
+    r"\b(?:a|an|another|other|second|oncoming|different|vs|versus|with|into|by|hit|struck|and)\s+"
+    r"(?:(?:the|a|an|another|other)\s+)?$"
+)
 
 HANGER_ON = re.compile(
     r"\b(?:hanger-?on|hanging\s+(?:on|off|onto)|(?:riding|rode|hung|holding)\s+(?:on\s+)?(?:to\s+|onto\s+)?the\s+"
@@ -92,10 +96,11 @@ def _end_of(text: str, vehicle: Vehicle) -> int:
 
 
 def other_parties(text: str, vehicles: list[Vehicle], ridden: Vehicle) -> list[Vehicle]:
-    """The vehicles besides the one ridden: the same kind said again is the ridden one ("bus passenger, bus
-    rolled over"; "car passenger, our car hit a cyclist") unless told as another ("hit another car")."""
+    """The vehicles besides the one ridden: the same vehicle said again is the ridden one ("bus passenger, bus
+    rolled over"; "car passenger, our car hit a cyclist") unless told as another or after a collision's words
+    ("hit another car", "bus vs bus")."""
     return [
         v
         for v in vehicles
-        if v is not ridden and (v[1] != ridden[1] or not v[1] or _ANOTHER.search(text[: v[0]]) is not None)
+        if v is not ridden and (v[2] != ridden[2] or not v[1] or _ANOTHER.search(text[: v[0]]) is not None)
     ]
