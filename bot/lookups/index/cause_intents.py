@@ -93,6 +93,14 @@ _FIREARMS = re.compile(r"\b(?:gun|handgun|pistol|revolver|rifle|shotgun|firearm|
 _SAID = re.compile(r"\b(?:suicid\w*|assault\w*|undetermined|legal\s+intervention|homicid\w*)\b")
 
 
+# The answer's External Cause Index path, and the intent's lines that name no means (the main term's own code,
+# "Legal, intervention, injuring, <person>"): a reading reaching only those read no mechanism.
+_PATH = re.compile(r"External Cause Index: ([^>]*?) ->")
+_MEANS_UNSAID = re.compile(
+    r"^(?:Assault|Suicide, suicidal|Undetermined intent|Legal, intervention(?:, injuring, [^,]+)?)$"
+)
+
+
 @dataclass(frozen=True)
 class IntentRead:
     text: str  # the query with the intent's Index words first
@@ -103,6 +111,9 @@ class IntentRead:
         """Whether an answer's Tabular title says the intent read ("Handgun discharge, undetermined intent"),
         reached by the words read (not by a thing of the reading read again as a kind of another)."""
         low = title.lower()
+        path = _PATH.search(why)
+        if path is None or _MEANS_UNSAID.match(path.group(1)):
+            return False  # the intent's own line, no means named ("mental health eval requested by police")
         return any(w in low for w in self.title_words) and "(thing: " not in why
 
 
