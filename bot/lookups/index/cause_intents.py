@@ -21,7 +21,30 @@ still pick the code, and the answer is kept only when its Tabular title says tha
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+
+# Whether the words being looked up are this module's reading (its intent words first), so the stories read
+# them below the intent's main term (bot.lookups.index.external_causes) - never a query typed so.
+_READING: ContextVar[bool] = ContextVar("intent_reading", default=False)
+
+
+def reading_intent() -> bool:
+    """Whether the lookup under way is of an intent's reading."""
+    return _READING.get()
+
+
+@contextmanager
+def intent_reading() -> Iterator[None]:
+    """The lookups inside are of an intent's reading."""
+    token = _READING.set(True)
+    try:
+        yield
+    finally:
+        _READING.reset(token)
+
 
 _INTENT_WORDS = (
     r"(?:intentional\w*|intended|on\s+purpose|deliberate\w*|accident\w*|self[- ]inflicted|suicid\w*)"

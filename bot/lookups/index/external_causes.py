@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.lookups.index.cause_intents import reading_intent
 from bot.lookups.index.cause_kinds import fire_kind, overexertion, status_kind
 from bot.lookups.index.setting_readings import PLACE_WORDS_PREFIX, read_bare_setting
 from bot.lookups.index.setting_readings import SETTING_FILLER as _LEAVE_OUT
@@ -332,7 +333,7 @@ def read_injury_story(text: str) -> Story | None:
     own words ("nontraffic truck collision bus occupant") is no story: the Index reads it as it is."""
     if _INDEX_WORDS.search(text):
         return None
-    for said, line in INTENT_LINES:
+    for said, line in INTENT_LINES if reading_intent() else ():
         if text.startswith(said + " "):
             # an intent read first (bot.lookups.index.cause_intents): the mechanism is looked for below its
             # main term ("Suicide, suicidal, collision of motor vehicle with, tree"), not read as an accident -
@@ -438,6 +439,10 @@ def _transport(text: str) -> tuple[str, str] | None:
     elif cyclist:
         own = "pedal cyclist"
         others = _besides(vehicles, cyclist, "pedal cyclist")
+        ridden = next((v for v in vehicles if v[1] == own), None)
+        if ridden is not None:
+            # "bicyclist fell off bike": the bike said again is the cyclist's own (transport_roles)
+            others = [v for v in other_parties(text, vehicles, ridden) if v in others]
     elif motorcyclist or (vehicles and vehicles[0][1] == "motorcycle" and role):
         own = "motorcycle"
         others = _besides(vehicles, motorcyclist, "motorcycle")

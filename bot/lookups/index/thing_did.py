@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.lookups.index.external_causes import INTENT_LINES
 from bot.lookups.index.thing_kinds import IndexThings, index_things
 from bot.lookups.wordnet import WordNet
 
@@ -71,8 +70,6 @@ class DidRead:
 def may_read_did(text: str) -> bool:
     """A cheap test of the words: whether the query tells a thing doing the harm, or an animal handled."""
     low = text.lower()
-    if low.startswith(tuple(f"{said} " for said, _ in INTENT_LINES)):
-        return False  # an intent read first (bot.lookups.index.cause_intents) is no thing doing the harm
     return _DID.search(low) is not None or _HANDLED.search(low) is not None
 
 
