@@ -10,6 +10,7 @@ being said), is the expected first answer.
 | family | index path | told as |
 |---|---|---|
 | occupant | Accident, transport, <vehicle> occupant, driver/passenger, collision, <other> | "passenger in a bus hit by a truck" |
+| vehicle | Accident, transport, <vehicle> occupant, collision, <other> (, nontraffic) | "van crashed into a car (in a parking lot)" |
 | motorcycle | Accident, transport, motorcycle, driver/passenger, collision, <other> | "motorcycle passenger collided with a car" |
 | pedestrian | Accident, transport, pedestrian, on foot, collision, <other> | "pedestrian hit by a train" |
 | cyclist | Accident, transport, pedal cyclist, collision, <other> | "hit by a van while riding my bike" |
@@ -142,6 +143,30 @@ def _tell(parts: list[str], rng: random.Random) -> tuple[str, str] | None:
                 ]
             )
         return None
+    if (
+        parts[:2] == ["Accident", "transport"]
+        and len(parts) in (5, 6)
+        and parts[3] == "collision"
+        and parts[2] in OCCUPANTS
+        and (len(parts) == 5 or parts[5] == "nontraffic")
+    ):
+        # the vehicle told as the story's subject, no role said: the unspecified occupant's line
+        vehicle, other = OCCUPANTS[parts[2]], OTHERS.get(parts[4])
+        if other is None:
+            return None
+        where = (
+            rng.choice([" in a parking lot", " on a farm road", " on a private road"])
+            if len(parts) == 6
+            else ""
+        )
+        return "vehicle", rng.choice(
+            [
+                f"{vehicle} crashed into a {other}{where}",
+                f"our {vehicle} got hit by a {other}{where}",
+                f"{vehicle} collided with a {other}{where}",
+                f"the {vehicle} was struck by a {other}{where}",
+            ]
+        )
     if parts[:4] == ["Accident", "transport", "pedal cyclist", "collision"] and len(parts) == 5:
         other = OTHERS.get(parts[4])
         return (

@@ -116,6 +116,7 @@ from bot.lookups.index.burn_depth import read_burn_depth
 from bot.lookups.index.by_site_with import may_read as may_read_by_site
 from bot.lookups.index.by_site_with import read_by_site
 from bot.lookups.index.by_site_with import readings as by_site_readings
+from bot.lookups.index.cause_intents import intent_reading, may_read_intent, read_intent, reading_intent
 from bot.lookups.index.changed_findings import may_read_change, read_change
 from bot.lookups.index.chart_findings import read_chart
 from bot.lookups.index.chart_frames import Frame, read_frame
@@ -898,6 +899,26 @@ class Searcher:
         # "my baby weighed 900 grams when she was born": the Index's birthweight band (bot.lookups.index.birth_weight).
         if "cm" in systems and may_read_birth_weight(query):
             query = read_birth_weight(query) or query
+        # "jumped from a roof, not clear if intentional", "suspect shot by police": the intent told in plain words
+        # read as the External Cause Index's main term of that intent, kept when the answer's Tabular title says
+        # the intent (bot.lookups.index.cause_intents).
+        if "cm" in systems and may_read_intent(query):
+            intent = read_intent(query)
+            if intent is not None:
+                with intent_reading():
+                    told = self._reread(
+                        intent.text,
+                        intent.note,
+                        systems,
+                        limit,
+                        lambda found: (
+                            bool(found)
+                            and found[0].code[:1] in "VWXY"
+                            and intent.used_by(found[0].title, found[0].why)
+                        ),
+                    )
+                if told is not None:
+                    return told
         # "bitten by an iguana", "the couch caught fire": a thing the External Cause Index lists by its kind
         # or another word, read as it (Bite, lizard; Exposure, fire, sofa) (bot.lookups.index.thing_kinds).
         if "cm" in systems and may_read_kind(query):
@@ -914,7 +935,8 @@ class Searcher:
                     return told
         # "the rototiller kicked back into my shin": a tool or machine told doing the harm, read as the Index's
         # Contact (or Explosion) line of it or its kind (bot.lookups.index.thing_did).
-        if "cm" in systems and may_read_did(query):
+        # (not inside an intent's reading: "undetermined intent jumped ..." names no thing that jumped)
+        if "cm" in systems and not reading_intent() and may_read_did(query):
             did = self._thing_did.read(query)
             if did is not None:
                 told = self._reread(

@@ -28,9 +28,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.lookups.index.cause_intents import reading_intent
 from bot.lookups.index.cause_kinds import fire_kind, overexertion, status_kind
 from bot.lookups.index.setting_readings import PLACE_WORDS_PREFIX, read_bare_setting
 from bot.lookups.index.setting_readings import SETTING_FILLER as _LEAVE_OUT
+from bot.lookups.index.transport_roles import (
+    BACK_PASSENGER,
+    BOARDING,
+    HANGER_ON,
+    OFF_HIGHWAY,
+    other_parties,
+    rode_vehicle,
+)
 
 # A vehicle named in the story: (pattern, the occupant words when it carries the injured person, the words
 # of the other party when the person collided with it).
@@ -41,8 +50,19 @@ _VEHICLES: tuple[tuple[str, str, str], ...] = (
     (r"(?:car|auto|automobile|sedan|vehicle)", "car occupant", "car"),
     (r"(?:mini)?van", "van occupant", "van"),
     (r"bus", "bus occupant", "bus"),
+    # (a tuk tuk or auto rickshaw is the Index's three-wheeled motor vehicle)
+    (
+        r"(?:tuk[- ]?tuk|auto[- ]?rickshaw|motor[- ]?trike|three[- ]wheeler|3[- ]wheeler)",
+        "three-wheeled motor vehicle occupant",
+        "three wheeled motor vehicle",
+    ),
+    (
+        r"(?:horse[- ](?:and|n)[- ](?:buggy|carriage|cart|wagon)|horse[- ]drawn\s+\w+|(?:amish\s+)?buggy)",
+        "",
+        "animal-drawn vehicle",
+    ),
     (r"(?:motorcycle|motorbike|motor\s+bike|dirt\s+bike)", "motorcycle", "two wheeled motor vehicle"),
-    (r"(?:bike|bicycle|pedal\s+cycle)", "pedal cyclist", "pedal cycle"),
+    (r"(?:bike|bicycle|pedal\s+cycle|cyclist|bicyclist)", "pedal cyclist", "pedal cycle"),
     (r"(?:train|railway\s+vehicle)", "railway vehicle occupant", "railway vehicle"),
     (r"(?:streetcar|tram|trolley)", "streetcar occupant", "streetcar"),
     (r"(?:deer|moose|animal|cow|horse)", "", "animal"),
@@ -65,7 +85,8 @@ PEDESTRIAN_PARTIES = {
 _VEHICLE = re.compile(r"\b(" + "|".join(f"(?:{p})" for p, _, _ in _VEHICLES) + r")s?\b")
 _COLLIDED_WORDS = (  # words of a collision with something
     r"crash|crashed|wreck|wrecked|collision|collided|mvc|rear[- ]ended|t-?boned|hit|struck|vs|versus|"
-    r"ran\s+into|run\s+over|ran\s+over|knocked\s+down|knocked\s+over"
+    r"ran\s+into|run\s+over|ran\s+over|knocked\s+down|knocked\s+over|rode\s+into|drove\s+into|slammed\s+into|"
+    r"plowed\s+into|went\s+into|smashed\s+into|(?:drove|rode|steered|backed)\s+(?:\w+\s+){1,3}into"
 )
 _COLLIDED = re.compile(rf"\b(?:{_COLLIDED_WORDS})\b")
 _CRASH = re.compile(rf"\b(?:{_COLLIDED_WORDS}|mva|accident)\b")  # any transport accident told
@@ -73,11 +94,16 @@ _CRASH = re.compile(rf"\b(?:{_COLLIDED_WORDS}|mva|accident)\b")  # any transport
 # person with a role is a car's occupant (the Index's default vehicle for "MVC").
 _MOTOR_CRASH = re.compile(r"\b(?:mvc|mva|rear[- ]ended|t-?boned|fender[- ]bender|head[- ]on\s+collision)\b")
 _NONCOLLISION = re.compile(
-    r"\b(?:rolled\s+over|rollover|roll\s+over|ran\s+off|went\s+off|lost\s+control|flipped)\b"
+    r"\b(?:rolled\s+over|rollover|roll\s+over|ran\s+off|went\s+off|lost\s+control|flipped|overturned|tipped\s+over|"
+    r"wipeout|wiped\s+out|wipe\s+out)\b"
 )
 _NONTRAFFIC = re.compile(r"\b(?:parking\s+(?:lot|garage)|driveway|off[- ]road|nontraffic|non-traffic)\b")
 _TRAFFIC = re.compile(r"\b(?:highway|freeway|interstate|road|street|traffic|intersection|crosswalk)\b")
-_PEDESTRIAN = re.compile(r"\b(?:pedestrian|ped|walking|crossing|jogging|jogger|on\s+foot)\b")
+# ("at the crossing", "railroad crossing": a level crossing, where vehicles are hit by trains, not a pedestrian's)
+_PEDESTRIAN = re.compile(
+    r"\b(?:pedestrian|ped|walking|(?<!the\s)(?<!railroad\s)(?<!railway\s)(?<!train\s)(?<!level\s)crossing|jogging|"
+    r"jogger|on\s+foot)\b"
+)
 _CYCLIST = re.compile(
     r"\b(?:cyclist|bicyclist|biker|cycling|biking|(?:bike|bicycle)\s+rider|(?:riding|rode|on)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?"
     r"(?:bike|bicycle))\b"
@@ -87,7 +113,7 @@ _MOTORCYCLIST = re.compile(
     r"(?:motorcycle|motorbike))\b"
 )
 _DRIVER = re.compile(r"\b(?:driver|driving|drove)\b")
-_PASSENGER = re.compile(r"\b(?:passenger|riding\s+in|rode\s+in)\b")
+_PASSENGER = re.compile(r"\b(?:passenger|riding\s+in|rode\s+in|on\s+the\s+back\s+of)\b")
 
 _FALL = r"\b(?:fell|fall|falls|falling|fallen|thrown|wiped\s+out|wipe\s+out|crashed)\b"
 _CONVEYANCES = (  # a pedestrian conveyance's fall (Accident, transport, pedestrian, conveyance, ..., fall)
@@ -201,6 +227,7 @@ _DOERS = (
     "insect",
     "bug",
     "person",
+    "guy",
     "kid",
     "child",
     "boy",
@@ -246,7 +273,20 @@ _BIT_BY = re.compile(
 
 # A human doer is the Index's "person" ("Bite, bitten by, person"; "Kicked by, person").
 PEOPLE = frozenset(
-    {"person", "kid", "child", "boy", "girl", "man", "woman", "student", "patient", "someone", "somebody"}
+    {
+        "person",
+        "guy",
+        "kid",
+        "child",
+        "boy",
+        "girl",
+        "man",
+        "woman",
+        "student",
+        "patient",
+        "someone",
+        "somebody",
+    }
 )
 
 
@@ -269,6 +309,15 @@ _INDEX_WORDS = re.compile(
 )
 
 
+# The External Cause Index's main terms of an intent (the words bot.lookups.index.cause_intents puts first).
+INTENT_LINES = (
+    ("undetermined intent", "Undetermined intent"),
+    ("suicide", "Suicide, suicidal"),
+    ("assault", "Assault"),
+    ("legal intervention", "Legal, intervention"),
+)
+
+
 @dataclass(frozen=True)
 class Story:
     text: str  # the story in the External Cause Index's words
@@ -284,6 +333,16 @@ def read_injury_story(text: str) -> Story | None:
     own words ("nontraffic truck collision bus occupant") is no story: the Index reads it as it is."""
     if _INDEX_WORDS.search(text):
         return None
+    for said, line in INTENT_LINES if reading_intent() else ():
+        if text.startswith(said + " "):
+            # an intent read first (bot.lookups.index.cause_intents): the mechanism is looked for below its
+            # main term ("Suicide, suicidal, collision of motor vehicle with, tree"), not read as an accident -
+            # unless a story below reads the intent itself ("hit with a crowbar during a mugging": Assault,
+            # weapon, blunt)
+            inner = read_injury_story(text[len(said) + 1 :])
+            if inner is not None and any(i in inner.text for i, _ in INTENT_LINES):
+                return inner
+            return Story(text, f"intent: {said}", line)
     asked = _setting_asked(text)
     if asked is not None:
         return asked
@@ -320,6 +379,15 @@ def read_injury_story(text: str) -> Story | None:
     return _setting_alone(text)
 
 
+def names_vehicle(words: str) -> bool:
+    """Whether the words are a vehicle the transport stories read ("semi", "tuk tuk", "motorbike"): no thing
+    to read as a kind of another (bot.lookups.index.thing_kinds)."""
+    match = _VEHICLE.fullmatch(words)
+    return match is not None and bool(
+        next((o for p, o, _ in _VEHICLES if re.fullmatch(p, match.group(1))), "")
+    )
+
+
 def _vehicles(text: str) -> list[tuple[int, str, str]]:
     """Each vehicle or object the text names, in order: (position, occupant words, other-party words)."""
     out = []
@@ -340,17 +408,41 @@ _NO_OTHER = re.compile(
 
 
 def _transport(text: str) -> tuple[str, str] | None:
-    if not _CRASH.search(text):
+    vehicles = _vehicles(text)
+    boarding = BOARDING.search(text) is not None and any(v[1] for v in vehicles)
+    if not (_CRASH.search(text) or boarding or (_NONCOLLISION.search(text) and any(v[1] for v in vehicles))):
         return None
     alone = _NO_OTHER.search(text) is not None
     text = " ".join(_NO_OTHER.sub(" ", text).split())
     vehicles = _vehicles(text)
     role = "driver" if _DRIVER.search(text) else "passenger" if _PASSENGER.search(text) else ""
+    role = "hanger-on" if HANGER_ON.search(text) else role
     cyclist = _CYCLIST.search(text)
     motorcyclist = _MOTORCYCLIST.search(text)
-    if cyclist:
+    # The vehicle the person rode, told with a role or as the story's subject (bot.lookups.index.transport_roles):
+    # "car passenger, our car hit a cyclist" is the car's story, the cyclist the other party.
+    rode = rode_vehicle(text, vehicles)
+    if rode is not None and rode[1] and (cyclist or _PEDESTRIAN.search(text) or _ANIMAL_RIDER.search(text)):
+        rode = None  # "car hit a cyclist", "truck hit a pedestrian": the cyclist's or pedestrian's story
+    rider = _ANIMAL_RIDER.search(text)
+    if rode is not None:
+        own = rode[0][1]
+        others = other_parties(text, vehicles, rode[0])
+        if own == "pedal cyclist" and not role and BACK_PASSENGER.search(text):
+            role = "passenger"
+    elif rider:
+        # "horseback rider ran into a pedestrian": the animal-rider's lines (the ridden animal is no party)
+        own, role = "animal-rider", ""
+        others = [v for v in vehicles if v[1] or v[2] != "animal"]
+        if not others and re.search(r"\b(?:pedestrian|person|walker|jogger)\b", text):
+            others = [(0, "", "pedestrian")]
+    elif cyclist:
         own = "pedal cyclist"
         others = _besides(vehicles, cyclist, "pedal cyclist")
+        ridden = next((v for v in vehicles if v[1] == own), None)
+        if ridden is not None:
+            # "bicyclist fell off bike": the bike said again is the cyclist's own (transport_roles)
+            others = [v for v in other_parties(text, vehicles, ridden) if v in others]
     elif motorcyclist or (vehicles and vehicles[0][1] == "motorcycle" and role):
         own = "motorcycle"
         others = _besides(vehicles, motorcyclist, "motorcycle")
@@ -367,13 +459,15 @@ def _transport(text: str) -> tuple[str, str] | None:
     other = others[-1][2] if others else ""
     if other:
         how = f"collision {other}"
-    elif _NONCOLLISION.search(text) or alone:
+    elif _NONCOLLISION.search(text) or alone or boarding:
         how = "noncollision accident"
     elif _COLLIDED.search(text) and own != "pedal cyclist":
         how = "collision motor vehicle"
     else:
         how = ""
-    where = "nontraffic" if _NONTRAFFIC.search(text) else ""
+    where = "nontraffic" if _NONTRAFFIC.search(text) or OFF_HIGHWAY.search(text) else ""
+    if boarding:
+        where = "while boarding or alighting"
     if own == "pedestrian on foot" and not where and _TRAFFIC.search(text):
         where = "traffic"  # the pedestrian's lines name traffic; no word leaves it unspecified (V03.90)
     words = " ".join(w for w in ("accident transport", own, role, how, where) if w)
@@ -382,6 +476,12 @@ def _transport(text: str) -> tuple[str, str] | None:
     party = PEDESTRIAN_PARTIES.get(other, other) if own == "pedestrian on foot" else other
     parts = ("Accident", "transport", line, role, "collision" if party else "", party)
     return words, ", ".join(p for p in parts if p)
+
+
+# An animal's rider ("horseback rider", "riding a horse", "on horseback").
+_ANIMAL_RIDER = re.compile(
+    r"\b(?:horseback|(?:horse|pony)\s+rider|(?:riding|rode|on)\s+(?:a\s+|his\s+|her\s+|my\s+|the\s+)?(?:horse|pony))\b"
+)
 
 
 # The off-road vehicles the Index names apart (V86): "Accident, transport, snowmobile occupant (nontraffic),
@@ -396,6 +496,7 @@ _OFF_ROAD = (
         "all-terrain vehicle occupant",
     ),
     (r"dune\s+bugg(?:y|ies)|sand\s+rails?", "dune buggy occupant"),
+    (r"humvees?|(?:army|military)\s+(?:vehicles?|trucks?|jeeps?|humvees?)", "military vehicle occupant"),
 )
 _OFF_ROAD_ACCIDENT = re.compile(
     rf"{_FALL}|\b(?:{_COLLIDED_WORDS}|mva|accident|rollover|rolled|roll|flipped|flip|overturned|tipped|"
@@ -404,8 +505,8 @@ _OFF_ROAD_ACCIDENT = re.compile(
 
 
 def _off_road(text: str) -> tuple[str, str] | None:
-    if not _OFF_ROAD_ACCIDENT.search(text):
-        return None
+    if not _OFF_ROAD_ACCIDENT.search(text) and not re.search(r"\b(?:driver|passenger)\b", text):
+        return None  # (an occupant's role said is the accident's: "snowmobile passenger hurt on the road")
     occupant = next((o for p, o in _OFF_ROAD if re.search(rf"\b(?:{p})\b", text)), "")
     if not occupant:
         return None

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.lookups.filler import FILLER
+from bot.lookups.index.cause_intents import reading_intent
 from bot.lookups.index.chart_notation import (
     ORDINALS,
     names_cranial_nerve,
@@ -217,7 +218,7 @@ def understand(query: str, vocabulary: Vocabulary) -> Understood:
     kept = memo()
     if kept is None:
         return _understand(query, vocabulary)
-    key = ("understand", query, vocabulary)
+    key = ("understand", query, vocabulary, reading_intent())  # (an intent's reading reads its words apart)
     found = kept.get(key)
     if not isinstance(found, Understood):
         found = kept[key] = _understand(query, vocabulary)

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.lookups.index.external_causes import PEOPLE
+from bot.lookups.index.external_causes import PEOPLE, names_vehicle
 from bot.lookups.wordnet import Sense, WordNet
 
 ANIMAL = frozenset({"noun.animal"})
@@ -544,8 +544,10 @@ class ThingKinds:
                 said = " ".join(words[i : i + size])
                 if len(words[i : i + size]) < size:
                     continue
-                if said in names or self._knows(said):
-                    i += size  # the Index names the thing itself, or the vocabulary reads the phrase
+                if said in names or self._knows(said) or names_vehicle(said):
+                    # the Index names the thing itself, or the vocabulary reads the phrase, or the transport
+                    # stories read it as a vehicle ("semi", "tuk tuk": bot.lookups.index.external_causes)
+                    i += size
                     break
                 if (
                     size == 1
