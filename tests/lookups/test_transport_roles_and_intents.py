@@ -19,10 +19,16 @@ from bot.lookups.search import find_codes
     ("text", "anchor"),
     [
         # the vehicle as the story's subject: its occupant, no role said
-        ("minivan smashed into a telephone pole", "Accident, transport, van occupant, collision, stationary object"),
+        (
+            "minivan smashed into a telephone pole",
+            "Accident, transport, van occupant, collision, stationary object",
+        ),
         ("our bus got hit by a tram", "Accident, transport, bus occupant, collision, streetcar"),
         # the vehicle with the person's role: the cyclist named is the other party
-        ("suv driver struck a bicyclist", "Accident, transport, car occupant, driver, collision, pedal cycle"),
+        (
+            "suv driver struck a bicyclist",
+            "Accident, transport, car occupant, driver, collision, pedal cycle",
+        ),
         # the same vehicle said again is no second party
         ("pickup passenger, the pickup overturned", "Accident, transport, pickup truck occupant, passenger"),
         # another of its kind is
@@ -33,7 +39,10 @@ from bot.lookups.search import find_codes
             "Accident, transport, bus occupant, hanger-on, collision, truck",
         ),
         # an animal's rider
-        ("horse rider collided with a pedal bike", "Accident, transport, animal-rider, collision, pedal cycle"),
+        (
+            "horse rider collided with a pedal bike",
+            "Accident, transport, animal-rider, collision, pedal cycle",
+        ),
     ],
 )
 def test_transport_story_told_from_the_vehicle(text: str, anchor: str) -> None:
