@@ -12,6 +12,7 @@ from bot.lookups.index.clipped_words import (
     capitalized,
     clipped_shape,
     read_clipped,
+    segments,
 )
 from bot.lookups.search import find_codes
 
@@ -60,6 +61,8 @@ def test_what_is_no_short_form() -> None:
     assert not begins("fibrosi", "fibrosis")  # (a letter short is a typo, not a short form)
     assert clipped_shape("degen") and clipped_shape("dmg")
     assert not clipped_shape("obs") and not clipped_shape("plts") and not clipped_shape("spo2")
+    # a count's unit is notation, never a clipped word ("20 wks" is no Woakes' syndrome)
+    assert segments("hellp syndrome at 20 wks") == ["hellp", "syndrome", "at"]
     assert capitalized("warm AIHA, DAT positive, ReA R knee") == frozenset({"aiha", "dat", "rea"})
     assert anatomy_letters("thrombosis of fem v. and radial a.") == (
         "thrombosis of fem vein and radial artery",

@@ -38,6 +38,7 @@ ONE_LINE = 2  # `together`'s weight for words one Index line holds (or a line an
 DOMINANT = 10  # unsupported, a candidate printed this many times as often as the next is read
 _VOWELS = re.compile(r"[aeiouy]")
 _SEGMENT = re.compile(r"(?<![a-z0-9])[a-z]+(?![a-z0-9])")  # a whole word: "spo2", "hba1c" are no short forms
+_AFTER_NUMBER = re.compile(r"\d\s*([a-z]+)(?![a-z0-9])")  # "20 wks", "3hrs": the count's unit
 # The anatomists' one-letter forms, written after the vessel's or nerve's name ("radial n.", "vert a.", "fem v."):
 # notation for the Index's own words.
 ANATOMY_LETTERS = {"a": "artery", "aa": "arteries", "v": "vein", "vv": "veins", "n": "nerve", "nn": "nerves"}
@@ -133,8 +134,11 @@ def other_words(text: str, word: str, stopwords: frozenset[str]) -> list[str]:
 
 
 def segments(text: str) -> list[str]:
-    """The query's whole words (letters only), each once, in order."""
-    return list(dict.fromkeys(_SEGMENT.findall(text)))
+    """The query's whole words (letters only), each once, in order - but not a unit written after a number ("20
+    wks", "3 hrs", "2 mos"): a count's unit is notation other readings read, never a clipped Index word ("wks" is
+    no Woakes)."""
+    units = {m.group(1) for m in _AFTER_NUMBER.finditer(text)}
+    return [w for w in dict.fromkeys(_SEGMENT.findall(text)) if w not in units]
 
 
 def anatomy_letters(text: str) -> tuple[str, list[str]]:
