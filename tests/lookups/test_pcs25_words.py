@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
+from bot.lookups.index.pcs_drains import drain_verbs_as_drainage
 from bot.lookups.index.pcs_subterm_roots import build_subterm_roots
 from bot.lookups.search import find_codes
 
@@ -74,3 +75,11 @@ def test_a_drain_left_in_is_still_the_device(codebook: CodeBook) -> None:
 def test_a_drain_changed_is_the_drainage_device(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "changed the skin drain at bedside", limit=3)
     assert hits and hits[0].code == "0H2PX0Z", [h.code for h in hits]
+
+
+def test_draining_before_a_noun_is_the_condition_not_the_operation(codebook: CodeBook) -> None:
+    # "draining" as the adjective of a condition stays a diagnosis (a read set's row answered 0D9R0ZZ once)
+    assert drain_verbs_as_drainage("draining anal fistula on exam") == "draining anal fistula on exam"
+    assert drain_verbs_as_drainage("draining the left maxillary sinus").startswith("drainage the")
+    hits = find_codes(codebook, "draining anal fistula on exam", limit=3)
+    assert hits and hits[0].code.startswith("K60.3"), [h.code for h in hits]

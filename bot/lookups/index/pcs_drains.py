@@ -64,8 +64,12 @@ def drainage_for_drain(
 
 # The verb "drain" ("incision to drain the left breast", "abscess drained", "draining the sinus") says the root
 # operation Drainage, "taking or letting out fluids and/or gases from a body part"; only the noun ("drain left
-# in", "JP drain", "drains") names the tube a Drainage leaves behind, its Drainage Device.
-_DRAIN_VERB = re.compile(r"\b(?:to drain|drained|draining)\b")
+# in", "JP drain", "drains") names the tube a Drainage leaves behind, its Drainage Device. "Draining" is the verb
+# only with its object ("draining the sinus", "draining a cyst") or alone; before a noun it is the adjective of a
+# condition ("draining anal fistula", "draining wound", "draining ear"), which the diagnosis Index reads.
+_DRAIN_VERB = re.compile(
+    r"\b(?:to drain|drained|draining(?=\s+(?:the|a|an|his|her|their|its|of|it|them)\b|\s*(?:[,;.]|$)))\b"
+)
 
 
 def drain_verbs_as_drainage(text: str) -> str:
