@@ -675,12 +675,10 @@ class Searcher:
 
     def wordnet(self) -> WordNet:
         """This thread's WordNet reader (bot.lookups.wordnet; it caches senses between queries), on this thread's
-        connection, as `index_tree` is: one reader and one cache for every reading that asks."""
-        found: WordNet | None = getattr(self._local, "wordnet", None)
-        if found is None or getattr(self._local, "wordnet_conn", None) is not self.book.db.conn:
-            found = wordnet_reader(self.book.db.conn)
-            self._local.wordnet, self._local.wordnet_conn = found, self.book.db.conn
-        return found
+        connection, as `index_tree` is: one reader and one cache for every reading that asks. Asked of
+        `bot.lookups.wordnet.reader` every time (a dictionary look-up), never held here: a reader it let go (past
+        READERS connections) must not live on in the searcher beside the connection's new one."""
+        return wordnet_reader(self.book.db.conn)
 
     def index_tree(self) -> IndexTree:
         """This thread's view of the index trees (it caches nodes and word look-ups between queries)."""

@@ -138,3 +138,13 @@ def test_activity_lines_are_those_the_whole_book_gives(codebook: CodeBook) -> No
             if code:
                 whole.append(ActivityLine(terms[node], code))
     assert activity_lines(execute) == whole and len(whole) > 100
+
+
+def test_the_searcher_asks_for_the_connections_reader_after_an_old_one_is_let_go(codebook: CodeBook) -> None:
+    # a searcher that held its reader kept one the registry had dropped, beside the connection's new one
+    searcher = searcher_for(codebook)
+    searcher.wordnet()
+    others = [sqlite3.connect(":memory:") for _ in range(READERS + 1)]
+    for other in others:
+        reader(other)
+    assert searcher.wordnet() is reader(codebook.db.conn)
