@@ -29,7 +29,8 @@ ACT_CHAPTERS = frozenset("TZ")  # an act's complications (T80-T88) and encounter
 DEFAULT_KINDS = ("non-", "non ", "other")  # a subterm standing for what the others are not
 SubtermRoots = dict[str, tuple[str, ...]]  # a main term's stem -> the root operations' names, lower case
 
-_BUILT: dict[str, SubtermRoots] = {}  # the data stamp -> its readings (read once: a few ms)
+_BUILT: dict[str, Candidates] = {}  # the data stamp -> its readings (read once: a few ms)
+_CONDITIONS: dict[str, dict[str, bool]] = {}  # the data stamp -> word -> whether the CM Index codes it a condition
 
 
 def _operation_names(conn: sqlite3.Connection) -> frozenset[str]:
@@ -40,6 +41,19 @@ def _operation_names(conn: sqlite3.Connection) -> frozenset[str]:
 
 def build_subterm_roots(conn: sqlite3.Connection) -> SubtermRoots:
     """Each one-word PCS Index main term that sends on only by subterms naming root operations, by its stem."""
+    return {
+        key: operations
+        for key, (word, operations) in _candidates(conn).items()
+        if not _names_a_condition(conn, word)
+    }
+
+
+Candidates = dict[str, tuple[str, tuple[str, ...]]]  # a main term's stem -> (the term, its root operations)
+
+
+def _candidates(conn: sqlite3.Connection) -> Candidates:
+    """The main terms `build_subterm_roots` reads, before the diagnosis Index is asked whether the word codes a
+    condition there (that costs a walk of the CM Index per word: asked only of a word a query says)."""
     names = _operation_names(conn)
     low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (store.global_id)
     mains = conn.execute(
@@ -47,7 +61,7 @@ def build_subterm_roots(conn: sqlite3.Connection) -> SubtermRoots:
         "AND NOT EXISTS (SELECT 1 FROM index_refs r WHERE r.node = index_nodes.id)",
         [low, low + SPAN],
     ).fetchall()
-    out: SubtermRoots = {}
+    out: Candidates = {}
     for node, term in mains:
         word = str(term).lower()
         if not word.isalpha() or stem(word) in names:
@@ -77,8 +91,8 @@ def build_subterm_roots(conn: sqlite3.Connection) -> SubtermRoots:
                 operations = []
                 break
             operations += [n for n in named if n not in operations]
-        if operations and not _names_a_condition(conn, word):
-            out[stem(word)] = tuple(operations)
+        if operations:
+            out[stem(word)] = (word, tuple(operations))
     return out
 
 
@@ -96,8 +110,16 @@ def _names_a_condition(conn: sqlite3.Connection, word: str) -> bool:
     return any(str(letter) not in ACT_CHAPTERS for (letter,) in rows)
 
 
-def _subterm_roots(conn: sqlite3.Connection, memo: dict[object, object]) -> SubtermRoots:
-    return data_version.kept(conn, memo, ("pcs subterm roots",), _BUILT, lambda: build_subterm_roots(conn))
+def _subterm_roots(conn: sqlite3.Connection, memo: dict[object, object]) -> Candidates:
+    return data_version.kept(conn, memo, ("pcs subterm roots",), _BUILT, lambda: _candidates(conn))
+
+
+def _codes_a_condition(conn: sqlite3.Connection, memo: dict[object, object], word: str) -> bool:
+    """`_names_a_condition`, asked once per word and data stamp (only of words a query says)."""
+    asked = data_version.kept(conn, memo, ("pcs subterm conditions",), _CONDITIONS, dict[str, bool])
+    if word not in asked:
+        asked[word] = _names_a_condition(conn, word)
+    return asked[word]
 
 
 def subterm_operation_readings(
@@ -112,8 +134,8 @@ def subterm_operation_readings(
     out: dict[str, list[str]] = {}
     for word in words:
         found = readings.get(stem(word))
-        if found:
-            out[word] = list(found)
+        if found and not _codes_a_condition(conn, memo, found[0]):
+            out[word] = list(found[1])
     return out
 
 
