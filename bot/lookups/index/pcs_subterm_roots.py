@@ -30,7 +30,8 @@ DEFAULT_KINDS = ("non-", "non ", "other")  # a subterm standing for what the oth
 SubtermRoots = dict[str, tuple[str, ...]]  # a main term's stem -> the root operations' names, lower case
 
 _BUILT: dict[str, Candidates] = {}  # the data stamp -> its readings (read once: a few ms)
-_CONDITIONS: dict[str, dict[str, bool]] = {}  # the data stamp -> word -> whether the CM Index codes it a condition
+# the data stamp -> word -> whether the CM Index codes it a condition (asked only of words a query says)
+_CONDITIONS: dict[str, dict[str, bool]] = {}
 
 
 def _operation_names(conn: sqlite3.Connection) -> frozenset[str]:
