@@ -194,6 +194,22 @@ _ANIMAL_STRIKE = re.compile(
 )
 
 
+# The words for a human doer (read as the Index's "person", PEOPLE below).
+_PEOPLE_WORDS = (
+    "person",
+    "guy",
+    "kid",
+    "child",
+    "boy",
+    "girl",
+    "man",
+    "woman",
+    "student",
+    "patient",
+    "someone",
+    "somebody",
+)
+
 # An animal or a person told as the doer ("the horse kicked him", "neighbor's dog bit L hand", "a wasp stung
 # her"): the External Cause Index names the injured person's side ("Bite, bitten by, dog"; "Kicked by";
 # "Stung"; "Scratched by, cat"), so the story is turned round before it is read. "Bit by" / "got bit" is the
@@ -226,18 +242,7 @@ _DOERS = (
     "yellow jacket",
     "insect",
     "bug",
-    "person",
-    "guy",
-    "kid",
-    "child",
-    "boy",
-    "girl",
-    "man",
-    "woman",
-    "student",
-    "patient",
-    "someone",
-    "somebody",
+    *_PEOPLE_WORDS,
 )
 _DOER_VERBS = {
     "bit": "bitten by",
@@ -272,22 +277,7 @@ _BIT_BY = re.compile(
 
 
 # A human doer is the Index's "person" ("Bite, bitten by, person"; "Kicked by, person").
-PEOPLE = frozenset(
-    {
-        "person",
-        "guy",
-        "kid",
-        "child",
-        "boy",
-        "girl",
-        "man",
-        "woman",
-        "student",
-        "patient",
-        "someone",
-        "somebody",
-    }
-)
+PEOPLE = frozenset(_PEOPLE_WORDS)
 
 
 def _doer(said: str) -> str:
