@@ -812,17 +812,14 @@ class Searcher:
         if "cm" in systems and not getattr(self._local, "birthing", False) and may_read_birth(query):
             birth = read_birth(query, lambda path: index_subterms(self.index_tree(), path))
             if birth is not None:
-                self._local.birthing = True
-                try:
-                    told = self._reread(
-                        birth.text,
-                        birth.note,
-                        systems,
-                        limit,
-                        lambda found: bool(found) and birth.used_by(found[0].code, found[0].why),
-                    )
-                finally:
-                    self._local.birthing = False
+                told = self._reread(
+                    birth.text,
+                    birth.note,
+                    systems,
+                    limit,
+                    lambda found: bool(found) and birth.used_by(found[0].code, found[0].why),
+                    guard="birthing",
+                )
                 if told is not None:
                     return told
         # "iron shrapnel still in the leg": fragments that stayed, the Index's Retained, fragments line of their
@@ -830,17 +827,14 @@ class Searcher:
         if "cm" in systems and not getattr(self._local, "retaining", False) and may_read_retained(query):
             kept = read_retained(query, index_subterms(self.index_tree(), RETAINED), self._broader_words)
             if kept is not None:
-                self._local.retaining = True
-                try:
-                    told = self._reread(
-                        kept.text,
-                        kept.note,
-                        systems,
-                        limit,
-                        lambda found: bool(found) and kept.used_by(found[0].code),
-                    )
-                finally:
-                    self._local.retaining = False
+                told = self._reread(
+                    kept.text,
+                    kept.note,
+                    systems,
+                    limit,
+                    lambda found: bool(found) and kept.used_by(found[0].code),
+                    guard="retaining",
+                )
                 if told is not None:
                     return told
         # "nose swab grew MRSA, no infection": a culture's growth told with a verb, the Index's Positive, culture
@@ -848,17 +842,14 @@ class Searcher:
         if "cm" in systems and not getattr(self._local, "growing", False) and may_read_growth(query):
             grown = read_growth(query)
             if grown is not None:
-                self._local.growing = True
-                try:
-                    told = self._reread(
-                        grown.text,
-                        f"read: {query.strip()} -> Positive, culture, {grown.site}",
-                        systems,
-                        limit,
-                        lambda found: bool(found) and grown.used_by(found[0].code, found[0].why),
-                    )
-                finally:
-                    self._local.growing = False
+                told = self._reread(
+                    grown.text,
+                    f"read: {query.strip()} -> Positive, culture, {grown.site}",
+                    systems,
+                    limit,
+                    lambda found: bool(found) and grown.used_by(found[0].code, found[0].why),
+                    guard="growing",
+                )
                 if told is not None:
                     return told
         # "assessment: CAP", "h/o DVT, now with new PE": a section label read past, the present condition
@@ -1060,11 +1051,24 @@ class Searcher:
         return typed if typed is not None else self._find_all(query, systems, limit)
 
     def _reread(
-        self, text: str, note: str, systems: Sequence[str], limit: int, accept: Callable[[Hits], bool]
+        self,
+        text: str,
+        note: str,
+        systems: Sequence[str],
+        limit: int,
+        accept: Callable[[Hits], bool],
+        guard: str = "",
     ) -> Hits | None:
         """The answer to a query reread in the Index's words (`text`), each hit's why saying how (`note`), when
-        `accept` finds the reading used; else None."""
-        found = self.find(text, systems, limit)
+        `accept` finds the reading used; else None. `guard`: the name of this thread's flag held set while the
+        reread runs, so that the same reading is not tried again inside it."""
+        if guard:
+            setattr(self._local, guard, True)
+        try:
+            found = self.find(text, systems, limit)
+        finally:
+            if guard:
+                setattr(self._local, guard, False)
         if not accept(found):
             return None
         return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], found.notice)
