@@ -286,6 +286,7 @@ from bot.lookups.index.vague import (
     stretched_reading,
     unknown_subject,
 )
+from bot.lookups.index.value_bands import BandFamilies, values_said
 from bot.lookups.index.venom import may_tell_venom, read_venom, venom_animals
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.word_forms import (
@@ -612,6 +613,7 @@ class Searcher:
         self._thing_did = ThingDid(self.wordnet(), book.db.execute)
         self._service_titles: ServiceTitles | None = None
         self._z_lines: ZLines | None = None
+        self._value_bands: BandFamilies | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
         self._sense_words: dict[str, frozenset[str]] = {}
@@ -941,7 +943,8 @@ class Searcher:
         # racquetball; playing musical instrument, brass instrument) (bot.lookups.index.activity_kinds).
         if "cm" in systems and may_read_activity(query):
             active = self._activity_kinds.read(query)
-            if active is not None:
+            # ("sleepwalking" is WordNet's walking by one asleep, and the vocabulary's somnambulism: a condition)
+            if active is not None and not self._read_as_condition(active.phrase):
                 told = self._reread(
                     active.text,
                     active.note,
@@ -1049,6 +1052,11 @@ class Searcher:
         if found and not found.notice:
             return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
         return typed if typed is not None else self._find_all(query, systems, limit)
+
+    def _read_as_condition(self, phrase: str) -> bool:
+        """A phrase the vocabulary reads as an Index term that is no activity ("sleepwalking" -> somnambulism;
+        "jogging" -> activity running is one)."""
+        return self.vocabulary.knows(phrase) and not self.vocabulary.expand(phrase)[0].startswith("activity")
 
     def _reread(
         self,
@@ -1551,6 +1559,42 @@ class Searcher:
         # (a line leaving some words unread is offered as the closest, not as a confident answer)
         notice = f"{found.notice} Closest situation line: {reading.line.path}." if reading.left else ""
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][: max(len(found), 1)], notice)
+
+    def value_band_said(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
+        """A measured value said as a number ("BMI 39.4", "peds BMI 96th percentile", "burns 45% TBSA, 20% third
+        degree"): the code whose title's band holds it (bot.lookups.index.value_bands). An answer of a band
+        family is replaced by the family's member that holds the value; an answer of none gets the member the
+        query's words name, first when the query says nothing else, else after the condition it goes with
+        ("BMI 28.6, overweight": Overweight, then the BMI)."""
+        if "cm" not in systems or len(query) > MAX_QUERY or not values_said(query):
+            return found
+        if self._value_bands is None:
+            self._value_bands = BandFamilies(
+                self.book.db.execute(
+                    "SELECT code, title FROM codes WHERE system = 'cm' AND billable = 1 AND current = 1"
+                    " AND title GLOB '*[0-9]*'"
+                ).fetchall()
+            )
+        bands = self._value_bands
+        lowered = query.lower()
+        said = content_stems(lowered) | content_stems(self.vocabulary.expand(lowered)[0])
+        at = next((i for i, h in enumerate(found) if bands.family_of(h.code) is not None), None)
+        reading = bands.read(query, said, bands.family_of(found[at].code) if at is not None else None)
+        if reading is None:
+            return found
+        named = self.book.get("cm", reading.code)
+        if named is None:
+            return found
+        if at is None:
+            at = 0 if not reading.unread or not found else 1
+        elif undot(found[at].code) == reading.code:
+            return found
+        score = found[at].score if at < len(found) else 0.0
+        hit = self._hit(("cm", named.code), (score, reading.note, named, named.title))
+        rest = [h for h in found if undot(h.code) != reading.code]
+        if at < len(found) and bands.family_of(found[at].code) is not None:
+            rest = [h for i, h in enumerate(found) if i != at and undot(h.code) != reading.code]
+        return _with_notice([*rest[:at], hit, *rest[at:]][: max(len(found), 1)], found.notice)
 
     def _dominance_said(self, query: str, found: Hits) -> Hits:
         """ "left hemiplegia", "... in a right-handed patient": the dominant or nondominant side as the
@@ -4824,4 +4868,5 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         searcher = searcher_for(book)
         found = searcher.real_word_typo(query, systems, searcher.find(query, systems, depth), depth)
         found = searcher.z_line_unanswered(query, systems, found)
+        found = searcher.value_band_said(query, systems, found)
     return found if len(found) <= limit else _with_notice(found[:limit], found.notice)
