@@ -352,8 +352,18 @@ _CONCEDING_PAIRS = frozenset(
 )
 
 
+# "sleepwalks most nights", "headache every morning", "some days": how often the complaint comes, told by a
+# quantity before a time of day or a span.
+_HOW_OFTEN = frozenset({"most", "every", "each", "some", "many"})
+_TIMES = frozenset(
+    {"day", "days", "night", "nights", "morning", "mornings", "evening", "evenings", "week", "weeks", "weekend"}
+)
+
+
 def _opens_circumstance(words: list[str], n: int) -> bool:
     if words[n] in _CIRCUMSTANCE or words[n] in _CONCEDING:
+        return True
+    if words[n] in _HOW_OFTEN and n + 1 < len(words) and words[n + 1].rstrip(".!?") in _TIMES:
         return True
     if n + 1 < len(words) and (words[n], words[n + 1]) in _CONCEDING_PAIRS:
         return True

@@ -154,6 +154,7 @@ class ActivityRead:
     text: str  # the query with the activity in its line's words
     note: str  # what was read, for the answer's "why"
     code: str  # the Activity line's code
+    phrase: str = ""  # the query's words read as the activity ("sousaphone", "walking the dog")
 
     def used_by(self, code: str) -> bool:
         """Whether an answer is the Activity line read."""
@@ -356,7 +357,7 @@ class ActivityKinds:
         told = r"\W+".join(re.escape(w) for w in words[i:end])
         named = " ".join(_bare(p) for p in line.name.split(","))
         text = re.sub(rf"\b{told}\b", f"activity {named}", low, count=1)
-        return ActivityRead(text, f"activity: {phrase} -> {line.name}", line.code)
+        return ActivityRead(text, f"activity: {phrase} -> {line.name}", line.code, phrase)
 
     def _done_to(self, gerund: str, after: list[str]) -> tuple[ActivityLine, int] | None:
         """The line of a gerund done to a kind of thing ("walking, an animal"; "furniture, building") that a
