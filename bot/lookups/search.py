@@ -277,6 +277,7 @@ from bot.lookups.index.substance_use import (
 from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
 from bot.lookups.index.thing_did import ThingDid, may_read_did
 from bot.lookups.index.thing_kinds import KIND_SHOWN, ThingKinds, may_read_kind
+from bot.lookups.index.time_spans import without_span
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.use_additional import Note, load_notes, named_by
 from bot.lookups.index.vague import (
@@ -4863,6 +4864,12 @@ RANKED_DEPTH = 11
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}.")
+    span = without_span(query)
+    if span is not None:
+        # "cough for 2 weeks", "fever x3 days": the complaint, its span read past (bot.lookups.index.time_spans)
+        found = find_codes(book, span.text, systems, limit)
+        left = f"not used: {', '.join(span.cut)}"
+        return _with_notice([replace(h, why=f"{h.why} ({left})") for h in found], found.notice)
     depth = max(limit, RANKED_DEPTH)
     with one_lookup():
         searcher = searcher_for(book)
