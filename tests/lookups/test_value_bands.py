@@ -52,6 +52,11 @@ def test_a_number_that_is_an_age_or_a_duration_is_no_value() -> None:
     assert values_said("16 yo, BMI 22") == [(22.0, PLAIN, "22")]
     assert values_said("E66.811 with BMI 41") == [(41.0, PLAIN, "41")]
     assert values_said("96th percentile") == [(96.0, PERCENTILE, "96th percentile")]
+    # (a band said in its own words is one value, its low end: the Index path "30-39 percent ... with 20-29
+    # percent third degree" read as 30 and 39 gave T32.33, 30-39% third degree)
+    assert [
+        v for v, _, _ in values_said("30-39 percent extent corrosion with 20-29 percent third degree")
+    ] == [30, 20]
 
 
 def test_bands_are_read_from_titles() -> None:

@@ -45,6 +45,8 @@ _BAND = re.compile(
 )
 _VALUE = re.compile(
     r"(?<![a-z0-9.])(?P<n>\d{1,3}(?:\.\d{1,2})?)(?![\d.]*\d)(?:st|nd|rd|th)?(?![a-z])\s*"
+    # (a range said, "30-39 percent": the band's own words, read as its low end)
+    r"(?:(?:-|to\s)\s*\d{1,3}(?:\.\d{1,2})?(?![\d.]*\d)(?:st|nd|rd|th)?(?![a-z])\s*)?"
     r"(?P<unit>%\s*of\s*(?:the\s*)?95(?:th)?(?:\s*%ile|\s*percentile)?|(?:st|nd|rd|th)?\s*(?:percentile|%ile)|%|\s*percent)?",
     re.IGNORECASE,
 )
