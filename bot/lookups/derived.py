@@ -45,6 +45,12 @@ def stored(conn: sqlite3.Connection, name: str) -> Any | None:
     return json.loads(str(row[0])) if row else None
 
 
+def stored_by(execute: Callable[..., Any], name: str) -> Any | None:
+    """`stored`, asked through a connection's execute (a reader that holds no connection of its own)."""
+    row = execute("SELECT value FROM meta WHERE key = ?", [key_of(name)]).fetchone()
+    return json.loads(str(row[0])) if row else None
+
+
 def stored_flag(execute: Callable[..., Any], name: str) -> bool:
     """Whether the build stored a derived table of this name (asked through a connection's execute)."""
     return execute("SELECT 1 FROM meta WHERE key = ?", [key_of(name)]).fetchone() is not None
@@ -61,6 +67,11 @@ def stored_or_built(
 def decode_words(stored: list[str]) -> frozenset[str]:
     """A set of words stored as a sorted list."""
     return frozenset(stored)
+
+
+def decode_names(stored: dict[str, str]) -> dict[str, str]:
+    """A table of names (text by text) stored as a JSON object, in the order it was built."""
+    return dict(stored)
 
 
 def english_list() -> list[str]:

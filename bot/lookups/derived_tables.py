@@ -13,12 +13,15 @@ from typing import Any
 from bot.lookups import derived, wordnet
 from bot.lookups.doses import drug_key, drug_of, is_drug_title
 from bot.lookups.index import (
+    induced_lines,
     initialisms,
     pcs_devices,
     pcs_roots,
     sequencing,
     service_titles,
     services,
+    substance_stories,
+    thing_kinds,
     tree,
     word_forms,
     z_lines,
@@ -123,6 +126,24 @@ TABLES = (
         service_titles.decode_service_lines,
     ),
     Table(z_lines.Z_LINES, z_lines.ZLines.build, z_lines.encode_z_lines, z_lines.decode_z_lines),
+    Table(
+        induced_lines.INDUCED_LINES,
+        induced_lines.build_induced_lines,
+        lambda lines: lines,
+        derived.decode_names,
+    ),
+    Table(
+        substance_stories.SUBSTANCES,
+        substance_stories.build_table_substances,
+        lambda names: names,
+        derived.decode_names,
+    ),
+    Table(
+        thing_kinds.INDEX_THINGS,
+        thing_kinds.build_index_things,
+        thing_kinds.encode_index_things,
+        thing_kinds.decode_index_things,
+    ),
     Table(
         word_forms.HYPHEN_FORMS,
         word_forms.build_hyphen_forms,

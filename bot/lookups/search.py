@@ -4110,7 +4110,8 @@ class Searcher:
         if not rows and len(groups) > 1 and broad:
             # Any of the words: only while that is a short list (thousands of titles holding "care" or
             # "first" say nothing about the query, and reading them costs tens of milliseconds).
-            rows = self._query(" OR ".join(self._term(g) for g in groups), systems, most=OR_ROWS)
+            terms = [self._term(g) for g in groups]
+            rows = [] if self._any_broad(terms) else self._query(" OR ".join(terms), systems, most=OR_ROWS)
             penalty += 150
         # With a dose read, the dose's words count through its fit with the title, not as words.
         said_words = {w for g in groups for w in g}
@@ -4217,6 +4218,16 @@ class Searcher:
 
     def _match(self, groups: list[Group]) -> str:
         return " AND ".join(self._term(g) for g in groups)
+
+    def _any_broad(self, terms: list[str]) -> bool:
+        """Whether a term alone matches more than OR_ROWS documents: then the terms joined by OR do too, and
+        `_query(..., most=OR_ROWS)` finds no answer in them (the OR query, tens of ms for common words, is
+        not run). A term in error is no answer here: the OR query itself says."""
+        sizes = sizes_for(self.book.db, self._local)
+        try:
+            return any(sizes.more_than(term, OR_ROWS) for term in terms)
+        except sqlite3.OperationalError:
+            return False
 
     def _exact(self, norm: str, systems: str) -> list[tuple[str, str, str, str, str, str, int, str]]:
         sql = (

@@ -24,6 +24,7 @@ NO_TEXT = -2  # a document whose text is NULL: length(NULL) sorts first in SQLit
 COLUMNS = "text, extra, system, code, source, title, billable, label"
 CHUNK = 500  # rowids per `IN (...)` statement
 KEPT_ROWS = 20_000  # documents' rows kept between lookups (the titles met most): a few MB at most
+KEPT_COUNTS = 20_000  # FTS terms' capped document counts kept (`more_than`): a number a term
 
 
 class DocumentSizes:
@@ -39,6 +40,7 @@ class DocumentSizes:
         self._systems: list[str] = []  # the system names by their number in `_system`
         self._kept: dict[int, tuple[Any, ...]] = {}  # rows read whole, by rowid (bounded: KEPT_ROWS)
         self._runs: list[tuple[str, int, int]] | None = None  # (system, first, last rowid): runs_of
+        self._counts: dict[tuple[str, int], bool] = {}  # (FTS term, most) -> more_than
 
     def shortest(self, match: str, systems: Collection[str], limit: int) -> list[tuple[Any, ...]]:
         """The rows (COLUMNS) of the `limit` shortest documents matching an FTS query among `systems`:
@@ -57,6 +59,21 @@ class DocumentSizes:
                 "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", [match, limit]
             )
         ]
+
+    def more_than(self, term: str, most: int) -> bool:
+        """Whether one FTS term (a word, a prefix, a group of words joined by OR) alone matches more than
+        `most` documents, remembered: a query joining it to others by OR then matches more too, so a
+        search that takes no such query (`matching(..., most)` past `most`) need not run it. Raises
+        sqlite3.OperationalError for an FTS syntax error, as `matching` does."""
+        self._check_version()  # (a count kept from before the data changed is dropped)
+        key = (term, most)
+        found = self._counts.get(key)
+        if found is None:
+            found = len(self.matching(term, most)) > most
+            if len(self._counts) >= KEPT_COUNTS:
+                self._counts.clear()
+            self._counts[key] = found
+        return found
 
     def shortest_of(self, rowids: list[int], systems: Collection[str], limit: int) -> list[tuple[Any, ...]]:
         """`shortest` for the rowids `matching` gave (every one of them)."""
@@ -108,6 +125,7 @@ class DocumentSizes:
             self._systems = []
             self._kept = {}
             self._runs = None
+            self._counts = {}
 
     def _measure(self, rowids: list[int]) -> None:
         unknown = [r for r in rowids if r >= len(self._length) or self._length[r] == UNKNOWN]

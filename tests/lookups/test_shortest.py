@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,22 @@ def test_the_first_found_over_the_systems_runs_are_sqlites(
     assert runs
     assert sizes.first_in_runs(match, runs, limit) == expected
     assert sizes.runs_of(frozenset({"cm", "pcs", "hcpcs"})) is None  # every system: the plain query
+
+
+def test_a_term_matching_more_than_most_documents_says_so_and_is_remembered(db: object) -> None:
+    # (the title search's "any of the words" reading: a term alone past the bound makes its OR query pass it)
+    sizes = DocumentSizes(db)
+    assert sizes.more_than('"pain"', 5) and not sizes.more_than('"pain"', 20)
+    assert sizes.more_than('"knee"', 0)  # one document: more than none
+    assert not sizes.more_than('"elbow"', 0)
+    for term, most in (('"pain"', 5), ('"pain" OR "knee"', 11), ('"back"*', 1)):
+        whole = len(sizes.matching(term))
+        assert sizes.more_than(term, most) == (whole > most), term
+    assert not sizes.more_than('"knee"', 1)
+    # Another connection's commit changes the data (an import rebuilds the search table): counted again.
+    path = next(str(row[2]) for row in db.execute("PRAGMA database_list"))  # type: ignore[attr-defined]
+    other = sqlite3.connect(path)
+    other.execute("INSERT INTO search (rowid, text) VALUES (99, 'knee knee')")
+    other.commit()
+    other.close()
+    assert sizes.more_than('"knee"', 1)

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.lookups.index.thing_kinds import IndexThings, index_things
+from bot.lookups.index.thing_kinds import IndexThings, read_index_things
 from bot.lookups.wordnet import WordNet
 
 MAX_STEPS = 6  # kinds farther than this name a different thing
@@ -84,7 +84,7 @@ class ThingDid:
 
     def _names(self) -> IndexThings:
         if self._things is None:
-            self._things = index_things(self._execute)
+            self._things = read_index_things(self._execute)
         return self._things
 
     def read(self, query: str) -> DidRead | None:
