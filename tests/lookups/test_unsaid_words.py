@@ -29,6 +29,22 @@ def test_the_line_saying_nothing_unsaid_leads(codebook: CodeBook, query: str, co
     assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])
 
 
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # the Index's own words for what was said ("lower limb" for the leg) are no words unsaid
+        ("cellulitis of the right lower leg", "L03.115"),
+        # a combination line reads the query in its own words
+        ("chronic obstructive pulmonary disease with pneumonia", "J44.0"),
+    ],
+)
+def test_an_index_line_reading_the_query_in_its_own_words_keeps_its_place(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])
+
+
 def test_a_title_reading_every_word_keeps_its_place(codebook: CodeBook) -> None:
     # the query says the site the title names: its detail is no word unsaid
     hits = find_codes(codebook, "coloboma of optic disc, left eye", limit=5)

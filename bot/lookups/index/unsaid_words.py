@@ -8,17 +8,19 @@ Index's "Minus hand", which reads the site and leaves the condition.
 It reads the Alphabetic Index's lines as printed (main term, subterms and the non-essential modifiers in
 parentheses on the path: "Uveitis (anterior)" reads "anterior uveitis") and the Tabular titles and inclusion
 terms as printed. The condition's content words are read first; the side words say only which code of a line,
-so they count for no answer. An Index answer (of the first one's code set, among the first LOOKED_AT) is put
-first when
+so they count for no answer. An Index answer (of the first one's code set, among the first LOOKED_AT, whose
+line adds no content word the query does not say; a Drug Table column or an Index line's "benign" counts) is
+put first
 
-- the first answer says a content word the query does not: a title's or inclusion term's word (not a side,
-  not the Tabular's default wording - "unspecified", "other", "initial encounter" - nor one of two joined by
-  "and" / "or" whose other is said), or an Index line's word that is no body site (`path_adds`; the Drug
-  Table's column counts) while it leaves a content word of the query unread,
-- the answer's Index line adds no content word the query does not say,
-- it reads every content word the first reads that is no body site, and either one more such word or as
-  many content words in all (a site the title shares, "eye", is matched by a site the answer's code names,
-  "iris"); of several, the one reading the most condition words, then the most words.
+- over a title or inclusion term saying a content word the query does not (not a side, not the Tabular's
+  default wording - "unspecified", "other", "initial encounter" - nor one of two joined by "and" / "or" whose
+  other is said), when it reads every content word the title reads that is no body site and either one more
+  such word or as many content words in all (a site the title shares, "eye", is matched by a site the
+  answer's code names, "iris"); of several, the one reading the most condition words, then the most words;
+- over a plain Index line (no Table, no combination "with" line) adding a content word, when the answer's
+  main term is a word of the query that line leaves unread and it reads as many content words ("anirida both
+  eyes": Aniridia, not "Sticky eye"). An Index line's other added words are mostly its own reading of the
+  query's ("Cellulitis, lower limb" for a leg, "with exacerbation" for a flare): those keep their place.
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ _BOOK_PATH = re.compile(
 _PARENS = re.compile(r"\([^)]*\)")
 _JOINING = frozenset({"and", "or"})
 _TITLED = frozenset({"title", "inclusion term"})
+_COMBINED = re.compile(r", (?:with|due to|in|without)(?:,| ->)|combination")
+_NOTES = re.compile(r"\((?:vocabulary|spelling|word form|read): [^)]*\)")
 _NOT_USED = re.compile(r"\(not used: [^)]*\)")  # the words an answer says it left: no words it reads
 _READING = re.compile(r"(?:vocabulary|read|spelling|word form|dipstick): ([^;)]*?) (?:->|\u2192) ([^;)]*)")
 
@@ -149,18 +153,36 @@ def _line_adds(query: str, why: str) -> list[str]:
     none when the answer came from no Index line."""
     path = index_path(why)
     adds = (path_adds(query, path) if path is not None else None) or []
-    if path is not None and path.startswith(f"{BOOK_NAMES['drug']}: "):
-        # the Drug Table's column is a kind of event too ("poisoning, accidental" for a drug only named)
+    if path is not None and not path.startswith(f"{BOOK_NAMES['neoplasm']}: "):
+        # a column's words printed on a line are a kind too: the Drug Table's ("poisoning, accidental" for a
+        # drug only named), the Index's own "benign" ("Mesothelioma, benign, pleura"); the Neoplasm Table's
+        # column is read from the query's behaviour words
         said = {stem(w) for w in WORD.findall(query.lower())}
         line = path.split(" -> ")[0]
         adds += [
             w
             for column in COLUMN_LABELS.values()
-            if line.endswith(f", {column}")
+            if re.search(f", {re.escape(column)}(?:,|$)", line)
             for w in WORD.findall(_PARENS.sub(" ", column))
             if stem(w) not in said
         ]
     return [w for w in adds if stem(w) not in DEFAULT_WORDING and stem(w) not in _SIDES]
+
+
+def _main_term_adds(query: str, why: str) -> list[str]:
+    """The content words an Index answer's main term says that the query does not ("Sticky eye": sticky)."""
+    path = index_path(why) or ""
+    main = path.partition(": ")[2].split(" -> ")[0].split(",")[0]
+    notes = "".join(_NOTES.findall(why))
+    return _line_adds(query, f"{BOOK_NAMES['cm']}: {main} -> {notes}")
+
+
+def _main_term_read(said: Sequence[str], why: str) -> frozenset[str]:
+    """The query's content stems an Index answer's main term reads (through the answer's spelling and
+    vocabulary readings)."""
+    path = index_path(why) or ""
+    main = path.partition(": ")[2].split(" -> ")[0].split(",")[0]
+    return answer_reads(said, main, "".join(_NOTES.findall(why)))
 
 
 def says_less_first(
@@ -179,17 +201,24 @@ def says_less_first(
         return 0
     said = content_said(query)
     title, why = answers[0]
-    if titled[0]:
-        adds = title_adds(query, titled_label(why) or title, why)
-    else:
-        # an Index line naming another site for the one said ("Burn, lower limb" for a leg) is the Index's
-        # own word for it: only a line saying another condition or kind is passed over
-        adds = [w for w in _line_adds(query, why) if stem(w) not in sites]
-    if not said or not adds:
+    if not said:
         return 0
     first = answer_reads(said, title, why)
-    if not titled[0] and first == frozenset(said):
-        return 0  # an Index line reading every content word: what it says more is its subterm's reading
+    if titled[0]:
+        if not title_adds(query, titled_label(why) or title, why):
+            return 0
+        left: frozenset[str] | None = None
+    else:
+        # An Index line's own words are mostly the Index's reading of the query's ("Cellulitis, lower limb"
+        # for a leg, "with exacerbation" for a flare, "History" for "former"): it is passed over only for a
+        # line whose main term is a word of the query it leaves unread ("anirida both eyes": Aniridia, not
+        # "Sticky eye", which reads the eye and says "sticky").
+        # (a Table's column, a combination line's "with" and its notes read the query in words of their own)
+        if not why.startswith(f"{BOOK_NAMES['cm']}: ") or _COMBINED.search(why) or not _line_adds(query, why):
+            return 0
+        left = frozenset(said) - first
+        if not left or not _main_term_adds(query, why):
+            return 0  # (a line entered by a word said, "Stiffness, joint NEC, knee", is the said word's line)
     first_named = first - sites
     best, most = 0, (0, 0)
     for n in allowed:
@@ -199,6 +228,12 @@ def says_less_first(
         if index_path(why_n) is None or _line_adds(query, why_n):
             continue
         read = answer_reads(said, title_n, why_n) | _read(said, modifiers(why_n))
+        if left is not None:
+            if not (_main_term_read(said, why_n) & left) or len(read) < len(first):
+                continue
+            if best == 0:
+                best = n
+            continue
         named = read - sites
         # the condition's words first: one more of them read wins; as many, then as many words in all
         if first_named <= named and (named > first_named or len(read) >= len(first)):
