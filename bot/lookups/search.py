@@ -248,6 +248,7 @@ from bot.lookups.index.services import (
 from bot.lookups.index.setting_after import event_before_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
 from bot.lookups.index.side_clauses import joined_sides
+from bot.lookups.index.store import BOOK_NAMES
 from bot.lookups.index.stories import (
     is_adverse_or_underdosing,
     is_poisoning,
@@ -279,6 +280,7 @@ from bot.lookups.index.thing_did import ThingDid, may_read_did
 from bot.lookups.index.thing_kinds import KIND_SHOWN, ThingKinds, may_read_kind
 from bot.lookups.index.time_spans import without_span
 from bot.lookups.index.tree import IndexTree
+from bot.lookups.index.unsaid_words import index_path, says_less_first
 from bot.lookups.index.use_additional import Note, load_notes, named_by
 from bot.lookups.index.vague import (
     closest_main_terms,
@@ -3231,7 +3233,52 @@ class Searcher:
             if hits[0].code[:1] == "R" and hits[0].system == "ICD-10-CM":
                 why = f"{INTEGRAL_SYMPTOM.format(code=hits[0].code)}{why}"
             hits = [replace(hits[lead], score=hits[0].score + 1, why=why), *hits[:lead], *hits[lead + 1 :]]
+        else:
+            # "coloboma of the iris right eye": the Index's Coloboma (Q13.0), not a title naming a site the
+            # query does not say ("Coloboma of optic disc, right eye"; bot.lookups.index.unsaid_words). The
+            # answer's own why says its path; the score moves only to keep the order.
+            lead = self._says_less_answer(text, hits)
+            if lead:
+                hits = [replace(hits[lead], score=hits[0].score + 1), *hits[:lead], *hits[lead + 1 :]]
         return _with_notice(hits, "")
+
+    def _says_less_answer(self, text: str, hits: list[Hit]) -> int:
+        """The position of an Index answer reading as much of the query's content as the first answer and
+        saying nothing it does not, where the first says a word the query does not (bot.lookups.index.
+        unsaid_words), or 0; only an answer of the first one's code set leads."""
+        if len(hits) < 2:
+            return 0
+        looked = hits[:LOOKED_AT]
+        allowed = [
+            n
+            for n, h in enumerate(looked)
+            if h.system == hits[0].system  # (a drug's HCPCS line is no poisoning)
+            # (a code suggested beside another keeps its place after it: "T47.95XA suggested with R41.0")
+            and not any(h.why.startswith(f"suggested with {other.code}") for other in looked[:n])
+        ]
+        return says_less_first(
+            text,
+            [(h.title, h.why) for h in looked],
+            [_titled(h) for h in looked],
+            allowed,
+            self.body_sites(),
+            self._path_modifiers,
+        )
+
+    def _path_modifiers(self, why: str) -> frozenset[str]:
+        """The stems of the non-essential modifiers printed on an answer's Index path ("Uveitis (anterior)"),
+        read from the Index tree; none when the answer came from no Index line."""
+        label, _, rest = (index_path(why) or "").partition(": ")
+        book = next((b for b, name in BOOK_NAMES.items() if name == label), None)
+        if book is None:
+            return frozenset()
+        tree = self.index_tree()
+        reference = tree.resolve(rest.split(" -> ")[0], book)
+        if not reference.resolved or not reference.node:
+            return frozenset()
+        return frozenset(
+            stem(w) for n in tree.path(reference.node) for w in WORD.findall(n.modifiers.lower())
+        )
 
     def _dominating_answer(self, text: str, hits: list[Hit]) -> int:
         """The position of an answer to put first because it uses every word of the query the first answer
