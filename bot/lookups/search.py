@@ -2262,13 +2262,13 @@ class Searcher:
         Index term WordNet names it by (bot.lookups.index.gloss_descriptions): "my lower jaw sticks out too
         far" -> "prognathism: the condition of having a projecting jaw" -> Index: Prognathism. `missed_by`:
         the answer the sentence as typed found, which the definition replaces only in a patient's sentence
-        when the answer left unused half of its describing words or more, and the definition says one of
+        answered by an Index path (never a Drug Table or External Cause Index one) when the answer left unused half of its describing words or more, and the definition says one of
         them that is no body part ("his lower jaw juts forward": Osteoradionecrosis, jaw; not used: juts,
         forward)."""
         if "cm" not in systems or not reads_description(query):
             return None
-        if missed_by is not None and not told_by_patient(query):
-            return None
+        if missed_by is not None and not (told_by_patient(query) and missed_by.why.startswith("Index:")):
+            return None  # (a Drug Table or External Cause answer tells a story, no condition described)
         kept = memo()
         if kept is None or " ".join(str(kept.get(ASKED, "")).split()) != " ".join(query.split()):
             return None  # the sentence as the user typed it, never a clause or a reading of it

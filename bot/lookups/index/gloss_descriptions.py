@@ -12,8 +12,8 @@ The shipped extract (data/wordnet_glosses.tsv.gz, built by scripts/build_wordnet
 data.noun, licence in data/wordnet.md) holds the glosses of the noun senses of a condition's kind (a state, a
 process, an act, an attribute, a phenomenon, a feeling) named by a lemma the ICD-10-CM Alphabetic Index prints as a
 main term or as a path's words. `read_by_gloss` scores each gloss by the sentence's describing words it says
-(bot.lookups.index.lay_descriptions.describing_words, in the forms the Index reads them, their WordNet
-synonyms and a phrasal verb's: "sticks out" / project), rarer words counting more; a word that is itself a name
+(bot.lookups.index.lay_descriptions.describing_words, in the forms the Index reads them, a noun's WordNet
+synonyms and a phrasal verb's: "crack" / fissure, "sticks out" / project), rarer words counting more; a word that is itself a name
 of the sense ("sty" for hordeolum, "sleepwalks" for somnambulism) counts as two. A gloss is taken only when it
 says two words of the sentence or more, not only body parts, at least half of the describing words, and (but
 for a name said) the sentence says two fifths of the definition's own words (not those many definitions use),
@@ -39,9 +39,12 @@ from bot.lookups.wordnet import WordNet
 
 GLOSSES = "wordnet_glosses.tsv.gz"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-# Words of a sentence that say how it feels or how much, never what the condition is ("feels like",
-# "way too far", "8 year old", "a lot"): grammatical words, read past.
-_LOOSE = frozenset({"like", "old", "most", "lot", "lots", "way", "much", "many", "thing", "things", "stuff"})
+# Words of a sentence that say how it feels or how much, or who, never what the condition is ("feels like",
+# "way too far", "8 year old", "a lot", "someone put ..."): grammatical words, read past.
+_LOOSE = frozenset(
+    {"like", "old", "most", "lot", "lots", "way", "much", "many", "thing", "things", "stuff"}
+    | {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "people", "person"}
+)
 # The particles of phrasal verbs read with their verb ("sticks out" / stick out: project, protrude).
 _PARTICLES = ("out", "up", "off", "over", "down", "in", "away")
 _LEAST = 2  # words a gloss must say (a name of the sense counts as two)
@@ -133,12 +136,12 @@ def _named_forms(word: str) -> tuple[str, ...]:
 
 
 def _forms(word: str, after: str, wordnet: WordNet) -> set[str]:
-    """The stems a gloss may say a sentence's word by: its Index forms, its first noun and verb senses'
-    synonyms, and a phrasal verb's ("sticks out" / project, protrude, jut)."""
+    """The stems a gloss may say a sentence's word by: its Index forms, its first noun sense's synonyms
+    ("crack" / fissure) and a phrasal verb's ("sticks out" / project, protrude, jut)."""
     found = {stem(word), *word_forms(word)}
     synonyms = list(wordnet.synonyms(word))
-    verbs = wordnet.verbs(f"{word} {after}") if after in _PARTICLES else ()
-    for sense in (verbs or wordnet.verbs(word))[:1]:
+    # (a verb alone says too little: "put" is also "place", "lay", "set")
+    for sense in (wordnet.verbs(f"{word} {after}") if after in _PARTICLES else ())[:1]:
         synonyms += sense.lemmas
     found |= {stem(s) for s in synonyms if " " not in s and len(s) > 2}
     return found
