@@ -10,7 +10,7 @@ pregnancy ("CPAP chinstrap for 2 weeks" gave placenta accreta).
 else). A span stays when the query says something a span decides: a pregnancy (weeks of gestation, weeks
 postpartum), a loss of consciousness (its length picks the S06 code), ventilation or other support (hours picks
 the PCS code), an age ("3 weeks old"), how long ago something was ("MI 3 weeks ago": acute or old), or a day
-after surgery.
+after surgery, or how long it has lasted ("cough persisting for 9 weeks": a chronic cough).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ _SPAN = re.compile(
 _SPAN_DECIDES = re.compile(
     r"\b(?:pregnan\w*|gestation\w*|g\d+(?:p\d+)?|trimester|along|postpartum|post-partum|conscious\w*|loc|"
     r"passed\s+out|knocked\s+out|blacked\s+out|unresponsive|coma|vent|vented|ventilat\w*|intubat\w*|cpap|bipap|"
-    r"ecmo|dialysis|old|ago|pod|postop|post-op)\b",
+    r"ecmo|dialysis|old|ago|pod|postop|post-op|persist\w*|lasting|chronic|ongoing|continu\w*)\b",
     re.IGNORECASE,
 )
 
