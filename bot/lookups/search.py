@@ -61,6 +61,7 @@ from bot.lookups.filler import (
     LINKING,
     SIDE_WORDS,
     Core,
+    _same_root,
     answer_stems,
     content_words,
     denies,
@@ -75,7 +76,6 @@ from bot.lookups.filler import (
     without_circumstance,
     words_not_used,
 )
-from bot.lookups.filler import _same_root as _same_root
 from bot.lookups.hcpcs_items import (
     BILLING_WORDS,
     DROPPED_COST,
@@ -1520,6 +1520,8 @@ class Searcher:
         first = found[0] if found and not found.notice else None
         if first is not None and first.system != "ICD-10-CM":
             return found  # (a procedure, item or drug asked for: the condition beside it is its reason)
+        if first is not None and first.code.startswith("Z") and _frame_said(first, query):
+            return found  # ("history of hyperemesis": the frame the query says holds the condition)
         negated = without_negated(query)
         refused = negated_stems(negated.unused) if negated is not None else frozenset()
         unread = [w for w in rare if not w.stems & refused and (first is None or _leaves_unread(first, w))]
@@ -4798,6 +4800,14 @@ def _leaves_unread(hit: Hit, word: RareWord) -> bool:
         return not _reads_word(hit, word)
     clause = _CLAUSE_WHY.match(hit.why)
     return clause is not None and not said_stems(clause.group(1)) & word.stems and not _reads_word(hit, word)
+
+
+def _frame_said(hit: Hit, query: str) -> bool:
+    """Whether a Z answer's Index main term ("History", "Status") is a word the query says."""
+    if not hit.why.startswith("Index: "):
+        return False
+    main = hit.why.removeprefix("Index: ").split(",")[0].split(" -> ")[0]
+    return bool(said_stems(main) & said_stems(query))
 
 
 def _from_main_term(hit: Hit, line: MainLine, word: RareWord, said: frozenset[str]) -> bool:

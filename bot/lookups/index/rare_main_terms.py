@@ -130,8 +130,9 @@ def capitals(query: str, found: Sequence[RareWord]) -> list[str]:
 def _begins(node: Node, word: RareWord, said: frozenset[str]) -> bool:
     """Whether the rare word begins the main term: its first word, the rest said in the query unless the
     first word is an eponym's possessive ("Takayasu's disease or syndrome")."""
-    head = _HEAD.split(node.term.lower(), maxsplit=1)[0]
-    if word_stem(head) not in word.stems:
+    printed = _HEAD.split(node.term, maxsplit=1)[0]
+    head = printed.lower()
+    if printed.isupper() or word_stem(head) not in word.stems:  # ("VAIN" is an abbreviation, no "vains")
         return False
     rest = _content_stems(node.term.split(",")[0].split("(")[0]) - {word_stem(head)}
     return head.endswith("'s") or rest <= said
