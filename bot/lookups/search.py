@@ -1521,7 +1521,7 @@ class Searcher:
         if first is not None and first.system != "ICD-10-CM":
             return found  # (a procedure, item or drug asked for: the condition beside it is its reason)
         if first is not None and first.code.startswith("Z") and _frame_said(first, query):
-            return found  # ("history of hyperemesis": the frame the query says holds the condition)
+            return found  # ("history of hyperemesis", "follow-up for cellulitis": the frame the query says)
         negated = without_negated(query)
         refused = negated_stems(negated.unused) if negated is not None else frozenset()
         unread = [w for w in rare if not w.stems & refused and (first is None or _leaves_unread(first, w))]
@@ -4803,11 +4803,12 @@ def _leaves_unread(hit: Hit, word: RareWord) -> bool:
 
 
 def _frame_said(hit: Hit, query: str) -> bool:
-    """Whether a Z answer's Index main term ("History", "Status") is a word the query says."""
+    """Whether a Z answer's Index path ("History, personal", "Examination, follow-up") says a word the query
+    says: the encounter or status frame the query names, its condition the frame's reason."""
     if not hit.why.startswith("Index: "):
         return False
-    main = hit.why.removeprefix("Index: ").split(",")[0].split(" -> ")[0]
-    return bool(said_stems(main) & said_stems(query))
+    path = hit.why.removeprefix("Index: ").split(" -> ")[0]
+    return bool(said_stems(path) & said_stems(query))
 
 
 def _from_main_term(hit: Hit, line: MainLine, word: RareWord, said: frozenset[str]) -> bool:
