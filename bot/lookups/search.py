@@ -342,6 +342,12 @@ _ANY_INDEX_PATH = re.compile(r"Index: ([^>(]+)")  # an answer's Index (or Extern
 _NOTES = re.compile(r"\((?:not used|word form|vocabulary|read):[^)]*\)")  # an answer's notes on the words
 SAME_START = 6  # letters two forms of a word share ("hypothyroid", "hypothyroidism")
 MAX_QUERY = 200
+WORDS_AHEAD = (
+    2  # an answer reading this many more of the query's words keeps its place before a rare word's line
+)
+_CLASS_READ = re.compile(
+    r"; \S+ is one: "
+)  # the class a "with" line names holds the other condition (classes)
 MOST_EDITS = 2  # a rare word's spelling correction read as its main term at most this far from it
 MAX_TALK_WORDS = 12  # (office talk is a line; a longer text is a note to read, not chatter)
 MAX_LIMIT = 100
@@ -1524,6 +1530,8 @@ class Searcher:
             return found  # ("history of hyperemesis", "follow-up for cellulitis": the frame the query says)
         negated = without_negated(query)
         refused = negated_stems(negated.unused) if negated is not None else frozenset()
+        if first is not None and _CLASS_READ.search(first.why):
+            return found  # ("COPD with acute bronchiolitis": the with line's class holds the other condition)
         unread = [w for w in rare if not w.stems & refused and (first is None or _leaves_unread(first, w))]
         if not unread:
             return found
@@ -1562,8 +1570,11 @@ class Searcher:
                     if best is None or weight > best[0]:
                         best = (weight, again, hit, line.label)
                     break
-        if best is None or best[0] <= weigh(first):
-            return found
+        held = weigh(first)
+        if best is None or best[0] <= held or held[1] - best[0][1] >= WORDS_AHEAD:
+            return (
+                found  # (a line reading two more of the query's words stays: "sixth nerve palsy, esotropia")
+            )
         _, again, hit, label = best
         left = [
             w
