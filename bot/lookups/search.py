@@ -61,6 +61,7 @@ from bot.lookups.filler import (
     LINKING,
     SIDE_WORDS,
     Core,
+    _same_root,
     answer_stems,
     content_words,
     denies,
@@ -216,6 +217,17 @@ from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_supervision
 from bot.lookups.index.query import Understood, understand
+from bot.lookups.index.rare_main_terms import (
+    MainLine,
+    RareWord,
+    adds_unsaid,
+    capitals,
+    line_code,
+    main_lines,
+    rare_words,
+    said_stems,
+    word_stem,
+)
 from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
 from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
@@ -335,6 +347,13 @@ _ANY_INDEX_PATH = re.compile(r"Index: ([^>(]+)")  # an answer's Index (or Extern
 _NOTES = re.compile(r"\((?:not used|word form|vocabulary|read):[^)]*\)")  # an answer's notes on the words
 SAME_START = 6  # letters two forms of a word share ("hypothyroid", "hypothyroidism")
 MAX_QUERY = 200
+WORDS_AHEAD = (
+    2  # an answer reading this many more of the query's words keeps its place before a rare word's line
+)
+_CLASS_READ = re.compile(
+    r"; \S+ is one: "
+)  # the class a "with" line names holds the other condition (classes)
+MOST_EDITS = 2  # a rare word's spelling correction read as its main term at most this far from it
 MAX_TALK_WORDS = 12  # (office talk is a line; a longer text is a note to read, not chatter)
 MAX_LIMIT = 100
 SETTING_DEPTH = 10  # answers read for a PCS one to put before the HCPCS ones (bot.lookups.index.pcs_setting)
@@ -1499,6 +1518,96 @@ class Searcher:
             )
         note = f"spelling: {typo.typed} → {typo.meant}, beside {typo.beside}"
         return _with_notice([replace(h, why=f"{h.why} ({note})") for h in again], "")
+
+    def rare_main_term(self, query: str, systems: Sequence[str], found: Hits, limit: int) -> Hits:
+        """ "erythromelalgia of feet, burning and red", "cirrhosis due to primary hemochromatosis": a word that is
+        no English word and begins an Index main term is where a coder starts, the other words choosing its
+        subterms (bot.lookups.index.rare_main_terms). Tried when the answer found nothing or says it left the
+        word unread; answered by the main term's line (an Index path from it, or a code title it begins) when
+        that reads more of the query's rare words (an abbreviation or drug name the vocabulary reads counts),
+        or as many and more of its words, or as many of both and a word rarer in the Index."""
+        if "cm" not in systems or len(query) > MAX_QUERY or CPT_SAID.search(found.notice):
+            return found
+        if "office talk" in found.notice:
+            return found
+        every = rare_words(
+            query, self.english.__contains__, self.vocabulary.knows, self._index_form, SIDE_WORDS | FILLER
+        )
+        every += [RareWord(w.lower(), w.lower(), known=True) for w in capitals(query, every)]
+        rare = [w for w in every if not w.known]
+        first = found[0] if found and not found.notice else None
+        if first is not None and first.system != "ICD-10-CM":
+            return found  # (a procedure, item or drug asked for: the condition beside it is its reason)
+        if first is not None and first.code.startswith("Z") and _frame_said(first, query):
+            return found  # ("history of hyperemesis", "follow-up for cellulitis": the frame the query says)
+        negated = without_negated(query)
+        refused = negated_stems(negated.unused) if negated is not None else frozenset()
+        if first is not None and _CLASS_READ.search(first.why):
+            return found  # ("COPD with acute bronchiolitis": the with line's class holds the other condition)
+        unread = [w for w in rare if not w.stems & refused and (first is None or _leaves_unread(first, w))]
+        if not unread:
+            return found
+        said = said_stems(query)
+        counts = self.index_tree().word_counts(s for w in every for s in w.stems)
+
+        def weigh(hit: Hit | None) -> tuple[int, int, int]:
+            if hit is None:
+                return (0, 0, 0)
+            read = [w for w in every if w.stems & _read_stems(hit)]
+            # (a vocabulary term - an abbreviation the chart chose, a drug - is the rarest: "hx" frames the line)
+            rarest = min((0 if w.known else min(counts.get(s, 0) for s in w.stems) for w in read), default=0)
+            words = (said & _read_stems(hit)) | {word_stem(w.typed) for w in read}
+            return (len(read), len(words), -rarest if read else -(10**9))
+
+        best: tuple[tuple[int, int, int], Hits, Hit, str] | None = None
+        sides = " ".join(w for w in WORD.findall(query.lower()) if w in SIDE_WORDS)
+        for word in unread:
+            for line in main_lines(self.index_tree(), word, said):
+                rest = " ".join(
+                    w
+                    for w in WORD.findall(query.lower())
+                    if word_stem(w) not in line.read and w not in STOPWORDS
+                )
+                for text in dict.fromkeys((f"{line.text} {rest}".strip(), f"{line.text} {sides}".strip())):
+                    try:
+                        again = self.find(text, systems, limit)
+                    except QueryError:
+                        continue
+                    hit = next(
+                        (h for h in again if not again.notice and _from_main_term(h, line, word, said)), None
+                    )
+                    if hit is None:
+                        continue
+                    weight = weigh(hit)
+                    if best is None or weight > best[0]:
+                        best = (weight, again, hit, line.label)
+                    break
+        held = weigh(first)
+        if best is None or best[0] <= held or held[1] - best[0][1] >= WORDS_AHEAD:
+            return (
+                found  # (a line reading two more of the query's words stays: "sixth nerve palsy, esotropia")
+            )
+        _, again, hit, label = best
+        left = [
+            w
+            for w in words_not_used(query, _used_stems(hit), self.body_sites(), self._clinical)
+            if not any(w == r.typed.removesuffix("'s") for r in every if _reads_word(hit, r))
+        ]
+        note = f"main term: {label}" + (f"; not used: {', '.join(left)}" if left else "")
+        why = _NOT_USED.sub("", hit.why).rstrip()
+        lead = replace(hit, why=f"{why} ({note})", score=max([h.score for h in found] + [hit.score]) + 1.0)
+        others = [h for h in (*again, *found) if h.code != hit.code]
+        kept = [lead, *dict((h.code, h) for h in others).values()]
+        return _with_notice(kept[: max(len(found), len(again), 1)], "")
+
+    def _index_form(self, word: str) -> str:
+        """A word as the Index prints it: its noun or other form, else its spelling correction."""
+        form = self._noun_of(word)
+        if form is not None:
+            return form
+        corrected = self.correct(word)
+        # (a correction further than two edits is another word: "syndesmosis" is no synostosis)
+        return corrected if DamerauLevenshtein.distance(word, corrected) <= MOST_EDITS else word
 
     def _together(self, one: str, other: str) -> bool:
         """Whether an Index line holds both words, or a main term holding the one has a line below holding the
@@ -4575,6 +4684,7 @@ def later_visit(text: str) -> str:
 _REASON_FOR = re.compile(r"\b(?:for|to have|reason)\b")  # "here for chemo": a reason, not a named visit
 _NOT_USED = re.compile(r"\(not used: [^)]*\)")
 _LEFT_UNUSED = re.compile(r"not used: ([^;)]*)")
+_DESCRIBED = re.compile(r"\(described: [^)]*\)")
 PAYERS = frozenset({"medicare", "medicaid", "cms", "commercial", "insurance", "payer"})
 OTHER_APPROACH_COST = 40.0  # a PCS title whose approach is not the one the query's words name
 SUFFIXED_COST = 10.0  # a title naming another product of the drug the query names
@@ -4845,6 +4955,61 @@ def _used_stems(hit: Hit) -> frozenset[str]:
     return frozenset(stem(w) for w in WORD.findall(f"{hit.title} {why}".lower()))
 
 
+def _leaves_unread(hit: Hit, word: RareWord) -> bool:
+    """Whether an answer says it left a word unread: as not used, or in a clause other than the one it
+    answers (and nowhere in its path)."""
+    left = {w.strip() for w in _left_unread(hit)}
+    if word.typed.removesuffix("'s") in left or word.typed in left:
+        return not _reads_word(hit, word)
+    clause = _CLAUSE_WHY.match(hit.why)
+    return clause is not None and not said_stems(clause.group(1)) & word.stems and not _reads_word(hit, word)
+
+
+def _frame_said(hit: Hit, query: str) -> bool:
+    """Whether a Z answer's Index path ("History, personal", "Examination, follow-up") says a word the query
+    says: the encounter or status frame the query names, its condition the frame's reason."""
+    if not hit.why.startswith("Index: "):
+        return False
+    path = hit.why.removeprefix("Index: ").split(" -> ")[0]
+    return bool(said_stems(path) & said_stems(query))
+
+
+def _from_main_term(hit: Hit, line: MainLine, word: RareWord, said: frozenset[str]) -> bool:
+    """Whether an answer is the rare word's main term's line: within the code the line prints (completed by the
+    Tabular), or, for a line printing none, an Index path from the main term that names no word the query does
+    not say; never an organism's code "as the cause of diseases classified elsewhere", which a coder adds
+    beside the condition (the Tabular's B95-B97)."""
+    if "classified elsewhere" in hit.title or not _reads_word(hit, word):
+        return False
+    if not line.read - word.stems <= _read_stems(hit):
+        return False  # (the line's subterm words said by the answer: "Cellulitis, leg" is no Cellulitis NOS)
+    code = line_code(line)
+    if code:
+        return undot(hit.code).upper().startswith(code)
+    head = line.main.term.split(",")[0].split("(")[0].split()[0].lower()
+    path = hit.why.removeprefix("Index: ").split(" -> ")[0]
+    return (
+        hit.why.startswith("Index: ") and path.lower().startswith(head) and not adds_unsaid(path, line, said)
+    )
+
+
+def _reads_word(hit: Hit, word: RareWord) -> bool:
+    """Whether an answer reads a query's word: its path, title or reading says the word's stem (a word it says it
+    did not use aside), or a word of the same root ("periodontitis": Diabetes, with, periodontal disease)."""
+    read = _read_stems(hit)
+    return bool(word.stems & read) or any(_same_root(s, r) for s in word.stems for r in read)
+
+
+def _read_stems(hit: Hit) -> frozenset[str]:
+    """The stems an answer says (its title and path, a reading's words when the answer says what they were read
+    as: bot.lookups.filler.answer_stems) but those of the words it says it did not use (a word form's note names
+    the word as typed: "takayasus -> takayasu's", not used: takayasus)."""
+    clause = _CLAUSE_WHY.match(hit.why)
+    why = _DESCRIBED.sub(" ", _NOT_USED.sub(" ", _CLAUSE_WHY.sub("", hit.why)))
+    said = answer_stems(hit.title, why) | (said_stems(clause.group(1)) if clause else frozenset())
+    return said - {word_stem(w.strip()) for w in _left_unread(hit)}
+
+
 def _names_history(hit: Hit) -> bool:
     """Whether an answer is a history line holding every word said ("History, personal, malignant neoplasm,
     breast", "Thrombosis, personal history"), not one the words only brushed ("History, personal, poor
@@ -4986,5 +5151,6 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         searcher = searcher_for(book)
         found = searcher.real_word_typo(query, systems, searcher.find(query, systems, depth), depth)
         found = searcher.z_line_unanswered(query, systems, found)
+        found = searcher.rare_main_term(query, systems, found, depth)
         found = searcher.value_band_said(query, systems, found)
     return found if len(found) <= limit else _with_notice(found[:limit], found.notice)
