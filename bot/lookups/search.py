@@ -5141,8 +5141,9 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
     if span is not None:
         # "cough for 2 weeks", "fever x3 days": the complaint, its span read past (bot.lookups.index.time_spans)
         found = find_codes(book, span.text, systems, limit)
-        left = f"not used: {', '.join(span.cut)}"
-        return _with_notice([replace(h, why=f"{h.why} ({left})") for h in found], found.notice)
+        if not found or found[0].system != "ICD-10-PCS":  # (a procedure's duration picks its code)
+            left = f"not used: {', '.join(span.cut)}"
+            return _with_notice([replace(h, why=f"{h.why} ({left})") for h in found], found.notice)
     depth = max(limit, RANKED_DEPTH)
     with one_lookup():
         kept = memo()

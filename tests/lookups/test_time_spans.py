@@ -20,6 +20,7 @@ from bot.lookups.search import find_codes
         ("knee pain for the past 3 months, right", "M25.561"),
         ("LOC for 10 minutes after fall", "S06.9X1A"),  # (the span picks the code: it stays)
         ("vent for 5 days", "5A1955Z"),
+        ("high flow nasal cannula for 3 days", "5A0945A"),  # (a procedure's span picks its code)
     ],
 )
 def test_the_complaint_answers_and_its_span_is_said_unused(codebook: CodeBook, query: str, code: str) -> None:

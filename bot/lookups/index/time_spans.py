@@ -10,7 +10,9 @@ pregnancy ("CPAP chinstrap for 2 weeks" gave placenta accreta).
 else). A span stays when the query says something a span decides: a pregnancy (weeks of gestation, weeks
 postpartum), a loss of consciousness (its length picks the S06 code), ventilation or other support (hours picks
 the PCS code), an age ("3 weeks old"), how long ago something was ("MI 3 weeks ago": acute or old), or a day
-after surgery, or how long it has lasted ("cough persisting for 9 weeks": a chronic cough).
+after surgery, or how long it has lasted ("cough persisting for 9 weeks": a chronic cough). Minutes and hours
+always stay, and the search keeps the span when what answers without it is a procedure (ICD-10-PCS counts
+support and monitoring in hours and days: "high flow nasal cannula for 30 hours", "on BiPAP for 3 days").
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 _COUNT = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|a\s+couple\s+of)"
-_UNIT = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
+# (minutes and hours stay: they are what a loss of consciousness and a PCS duration are counted in)
+_UNIT = r"(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)"
 _SPAN = re.compile(
     rf"\bfor\s+(?:the\s+)?(?:(?:past|last)\s+)?{_COUNT}\s*{_UNIT}\b"
     rf"|\bx\s*{_COUNT}\s*{_UNIT}\b"
