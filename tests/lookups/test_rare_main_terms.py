@@ -25,7 +25,8 @@ def test_the_rare_words_main_term_answers_what_left_it_unread(
 ) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == expected, [(h.code, h.why) for h in hits]
-    assert f"main term: {main}" in hits[0].why
+    # (the main term's own Index line; after round 26's merge, unsaid_words may already have put it first)
+    assert f"main term: {main}" in hits[0].why or hits[0].why.startswith(f"Index: {main} ->")
 
 
 @pytest.mark.parametrize(
