@@ -356,7 +356,19 @@ _CONCEDING_PAIRS = frozenset(
 # quantity before a time of day or a span.
 _HOW_OFTEN = frozenset({"most", "every", "each", "some", "many"})
 _TIMES = frozenset(
-    {"day", "days", "night", "nights", "morning", "mornings", "evening", "evenings", "week", "weeks", "weekend"}
+    {
+        "day",
+        "days",
+        "night",
+        "nights",
+        "morning",
+        "mornings",
+        "evening",
+        "evenings",
+        "week",
+        "weeks",
+        "weekend",
+    }
 )
 
 
