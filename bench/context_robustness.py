@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_lookup import LOADERS, query_sets, score
+from eval_lookup import LOADERS, query_sets, score, set_names
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.errors import QueryError
@@ -56,16 +56,14 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--codes-db", type=Path, required=True, help="a prepared code database")
-    parser.add_argument("--sets", required=True, help=f"comma-separated names of {', '.join(LOADERS)}")
+    parser.add_argument(
+        "--sets", type=set_names, required=True, help=f"comma-separated names of {', '.join(LOADERS)}"
+    )
     parser.add_argument(
         "--show", type=int, default=20, help="how many changed answers to print (a seeded sample)"
     )
     args = parser.parse_args()
-    chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
-    unknown = [s for s in chosen if s not in LOADERS]
-    if unknown or not chosen:
-        print(f"context_robustness: unknown set(s) {', '.join(unknown) or '(none)'}", file=sys.stderr)
-        return 2
+    chosen: list[str] = args.sets
     book = CodeBook.open(args.codes_db)
     kept: Counter[str] = Counter()
     asked: Counter[str] = Counter()

@@ -257,6 +257,17 @@ LOADERS = {
 }
 
 
+def set_names(text: str) -> list[str]:
+    """The set names a comma-separated `--sets` argument gives (an argparse type: unknown names are an error)."""
+    chosen = [s.strip() for s in text.split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in LOADERS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown set(s) {', '.join(unknown) or '(none)'}: use {', '.join(LOADERS)}"
+        )
+    return chosen
+
+
 def query_sets(names: Sequence[str]) -> dict[str, list[Query]]:
     """The queries of each named set (a name of LOADERS), in file order."""
     return {name: LOADERS[name]() for name in names}
@@ -421,6 +432,7 @@ def main() -> int:
     parser.add_argument(
         "--sets",
         default="old,dev,paths",
+        type=set_names,
         help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, probes23, probes24, probes25, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21, holdout22",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
@@ -433,14 +445,7 @@ def main() -> int:
         help="list the N queries slowest in warm CPU time (least over rounds)",
     )
     args = parser.parse_args()
-    chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
-    unknown = [s for s in chosen if s not in LOADERS]
-    if unknown or not chosen:
-        print(
-            f"eval_lookup: unknown set(s) {', '.join(unknown) or '(none)'}: use {', '.join(LOADERS)}",
-            file=sys.stderr,
-        )
-        return 2
+    chosen: list[str] = args.sets
     if args.rounds < 1:
         print("eval_lookup: --rounds must be at least 1", file=sys.stderr)
         return 2

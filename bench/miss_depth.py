@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_lookup import LOADERS, _matches, query_sets
+from eval_lookup import LOADERS, _matches, query_sets, set_names
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.errors import QueryError
@@ -56,14 +56,12 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--codes-db", type=Path, required=True, help="a prepared code database")
-    parser.add_argument("--sets", required=True, help=f"comma-separated names of {', '.join(LOADERS)}")
+    parser.add_argument(
+        "--sets", type=set_names, required=True, help=f"comma-separated names of {', '.join(LOADERS)}"
+    )
     parser.add_argument("--tsv", type=Path, help="write every miss to this file")
     args = parser.parse_args()
-    chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
-    unknown = [s for s in chosen if s not in LOADERS]
-    if unknown or not chosen:
-        print(f"miss_depth: unknown set(s) {', '.join(unknown) or '(none)'}", file=sys.stderr)
-        return 2
+    chosen: list[str] = args.sets
     book = CodeBook.open(args.codes_db)
     buckets: Counter[str] = Counter()
     nearness: Counter[tuple[str, str]] = Counter()
