@@ -48,6 +48,9 @@ def test_a_situation_reads_the_z_line_its_subterms_say(codebook: CodeBook, query
         ("she is about 5 weeks along", "Z3A.01"),
         ("gestational age 31 wks", "Z3A.31"),
         ("24 weeks pregnant by lmp", "Z3A.24"),
+        # (the pregnancy said first: "pregnant for 12 weeks" gave O26.891 through "Hysteralgia, pregnant uterus")
+        ("pregnant for 12 weeks", "Z3A.12"),
+        ("she is pregnant, 20 weeks", "Z3A.20"),
         ("33 weeks pregnant with preeclampsia", "O14.93"),  # beside a condition the weeks are its trimester
     ],
 )

@@ -236,14 +236,17 @@ def read_normal_pregnancy(text: str) -> str | None:
 
 
 # How far along a pregnancy is, told alone ("she is only 6 weeks along", "gestational age 27 wks", "38 weeks
-# pregnant per dating ultrasound"): the Index's Pregnancy, weeks of gestation line of the weeks (Z3A: less
+# pregnant per dating ultrasound", "pregnant for 12 weeks"): the Index's Pregnancy, weeks of gestation line of the weeks (Z3A: less
 # than 8 weeks, 8 to 42 weeks each, greater than 42 weeks). Said beside a condition or a visit's reason the
 # weeks are the condition's trimester instead (bot.lookups.index.gestation), so nothing else may be said.
 _WEEKS_ALONE = re.compile(
     r"^(?:(?:she|pt|patient|mom|mother)\s+(?:is\s+)?)?(?:only\s+|about\s+|currently\s+|now\s+|at\s+)?"
     r"(?P<n>\d{1,2})\s*(?:weeks?|wks?|w)\s+(?:pregnant|along|gestation|ga|of\s+gestation)"
     r"(?:\s+(?:per|by))?(?:\s+dating)?(?:\s+(?:ultrasound|us|u/s|lmp|dates|scan))?$|"
-    r"^(?:gestational\s+age|ga)\s+(?:is\s+|of\s+)?(?P<m>\d{1,2})\s*(?:weeks?|wks?|w)$"
+    r"^(?:gestational\s+age|ga)\s+(?:is\s+|of\s+)?(?P<m>\d{1,2})\s*(?:weeks?|wks?|w)$|"
+    # ("pregnant for 12 weeks", "she is pregnant, 20 weeks", "been pregnant 30 wks now")
+    r"^(?:(?:she|pt|patient|mom|mother)\s+)?(?:is\s+|has\s+been\s+|been\s+)?pregnant,?\s+(?:for\s+|at\s+|about\s+)?"
+    r"(?P<p>\d{1,2})\s*(?:weeks?|wks?|w)(?:\s+(?:now|along|today))?$"
 )
 
 
@@ -252,7 +255,7 @@ def read_weeks_alone(text: str) -> str | None:
     said = _WEEKS_ALONE.match(text)
     if said is None:
         return None
-    weeks = int(said.group("n") or said.group("m"))
+    weeks = int(said.group("n") or said.group("m") or said.group("p"))
     if weeks < 8:
         return "pregnancy weeks of gestation less than 8 weeks"
     if weeks > 42:
