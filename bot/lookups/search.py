@@ -1698,16 +1698,14 @@ class Searcher:
         named = self.book.get("cm", reading.code)
         if named is None:
             return found
-        if at is None:
-            at = 0 if not reading.unread or not found else 1
-        elif undot(found[at].code) == reading.code:
+        if at is not None and undot(found[at].code) == reading.code:
             return found
-        score = found[at].score if at < len(found) else 0.0
+        # (the family's answer replaced in its place; else first, or after the condition the query also says)
+        place = at if at is not None else 0 if not reading.unread or not found else 1
+        score = found[place].score if place < len(found) else 0.0
         hit = self._hit(("cm", named.code), (score, reading.note, named, named.title))
-        rest = [h for h in found if undot(h.code) != reading.code]
-        if at < len(found) and bands.family_of(found[at].code) is not None:
-            rest = [h for i, h in enumerate(found) if i != at and undot(h.code) != reading.code]
-        return _with_notice([*rest[:at], hit, *rest[at:]][: max(len(found), 1)], found.notice)
+        rest = [h for i, h in enumerate(found) if i != at and undot(h.code) != reading.code]
+        return _with_notice([*rest[:place], hit, *rest[place:]][: max(len(found), 1)], found.notice)
 
     def _dominance_said(self, query: str, found: Hits) -> Hits:
         """ "left hemiplegia", "... in a right-handed patient": the dominant or nondominant side as the

@@ -46,7 +46,8 @@ class Span:
 
 def without_span(query: str) -> Span | None:
     """The query without its spans of time, or None (no span, one the query needs, or nothing else said)."""
-    if "for" not in query.lower() and "x" not in query.lower() and "since" not in query.lower():
+    low = query.lower()
+    if "for" not in low and "x" not in low and "since" not in low:
         return None
     cut = tuple(m.group(0).strip() for m in _SPAN.finditer(query))
     if not cut or _SPAN_DECIDES.search(query):

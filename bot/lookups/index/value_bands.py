@@ -88,7 +88,6 @@ class Family:
 @dataclass(frozen=True)
 class BandReading:
     code: str
-    title: str
     note: str  # the `why` the answer carries
     unread: frozenset[str]  # the query's stems neither a value nor a word of the template
 
@@ -221,7 +220,6 @@ class BandFamilies:
                 words = {s for s in said if not s[:1].isdigit()}
                 return BandReading(
                     member.code,
-                    member.title,
                     f"value band: {told} -> {member.title}",
                     frozenset(words - family.stems),
                 )
