@@ -463,7 +463,7 @@ def _unspecified_of(title: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _UNSPECIFIED_OF.findall(title.lower()) if w not in {"site", "part"})
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=8192)
 def _order(code: str) -> int:
     """A stable tie-break: the lower code first."""
     return sum(ord(c) for c in code)
