@@ -176,7 +176,9 @@ def content_stems(text: str) -> frozenset[str]:
 
 
 _TOKEN_STEMS: dict[str, tuple[str, ...]] = {}
-TOKEN_CACHE = 32_768  # words kept (the Index, titles and table meanings use ~40,000): cleared when full (~5 MB)
+TOKEN_CACHE = (
+    32_768  # words kept (the Index, titles and table meanings use ~40,000): cleared when full (~5 MB)
+)
 
 
 def _token_stems(token: str) -> tuple[str, ...]:
