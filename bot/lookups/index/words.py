@@ -176,9 +176,8 @@ def content_stems(text: str) -> frozenset[str]:
 
 
 _TOKEN_STEMS: dict[str, tuple[str, ...]] = {}
-TOKEN_CACHE = (
-    32_768  # words kept (the Index, titles and table meanings use ~40,000): cleared when full (~5 MB)
-)
+# words kept (the Index, titles and table meanings use ~40,000): cleared when full (~5 MB at 28,000)
+TOKEN_CACHE = 32_768
 
 
 def _token_stems(token: str) -> tuple[str, ...]:
