@@ -71,15 +71,20 @@ class Node:
 # The words: one held set of 541 queries asks ~4,800 words (~2,800 of them in no line, kept as one shared
 # empty postings; ~650 in one line), three sets ~12,500: a cap below that read the same words again and
 # again (a cap met in a loop drops each word just before it comes back), and the rare words cost little.
+# Round 27 (bench/cache_sizes.py over every read set, 16,350 queries, in one process): the lines kept to 40,000
+# held 21 MB, the words' postings (30,000, a dict of tuples a word) 29 MB, the memo (12,000) 17 MB, the node
+# sets 11 MB, the references 5 MB, and the process's peak RSS reached ~400 MB. The lines a lookup reads again
+# are mostly its own (a query's walk rereads its lines, a later query rarely): 12,000 keep a held set's hot
+# lines; the postings are flat arrays now (~4x smaller), so the words' cap stays.
 CACHE_NODES = 12_000  # ~6 MB
-CACHE_WORDS = 30_000  # ~40 MB at most: every word of the index, besides the words no line holds
+CACHE_WORDS = 30_000  # every word of the index but those no line holds (flat arrays: ~4x under 29 MB)
 MAIN_TERMS_PER_WORD = 150
-CACHE_SETS = 4_000
-CACHE_REFS = 10_000
+CACHE_SETS = 4_000  # descendants holding a word, by (line, word): ~2.5 MB (cleared when full)
+CACHE_REFS = 10_000  # lines' references: ~2.5 MB (cleared when full)
 # The memo's entries read for one code, word or table (a key of several parts: ("cm", "J18"), ("use", ...))
 # past which the oldest are dropped: a process answering every bench set (~10,800 queries) met ~40,000 of
-# them (~1.4 KB each, a PCS table's rows ~13 KB) and kept them all, ~60 MB. The tables read whole (a key of
-# one part: "asked with twins", ("analyte lines",)) stay.
+# them (~1.4 KB each, a PCS table's rows ~13 KB) and kept them all, ~60 MB; 12,000 kept held ~17 MB. The
+# tables read whole (a key of one part: "asked with twins", ("analyte lines",)) stay.
 MEMO_ENTRIES = 4_000
 # A body part's side names no body part of its own ("Right Upper Lung Lobe" and "Thyroid Gland Lobe, Right").
 SIDE_STEMS = frozenset(stem(w) for w in ("right", "left", "bilateral"))
