@@ -582,7 +582,7 @@ class _GroupTest:
         return any(all(w in doc for w in phrase) for phrase in self.phrases)
 
 
-@lru_cache(maxsize=16384)  # bounded (a few MB): keyed by the titles, inclusion terms and answers met
+@lru_cache(maxsize=8192)  # bounded (a few MB): keyed by the titles, inclusion terms and answers met
 def _doc_stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _words(text))
 
@@ -4746,7 +4746,7 @@ def _says_not(title: str, said_stems: frozenset[str]) -> bool:
     return not _non_stems(title).isdisjoint(said_stems)
 
 
-@lru_cache(maxsize=16384)  # bounded: keyed by the titles met
+@lru_cache(maxsize=8192)  # bounded: keyed by the titles met
 def _non_stems(title: str) -> frozenset[str]:
     """The stems of the words a title says "non-" before."""
     return frozenset(stem(spaced or closed) for spaced, closed in _NON_WORD.findall(title.lower()))
@@ -4766,7 +4766,7 @@ def _accessory(text: str, said: set[str]) -> bool:
     return not (before & stems) and bool(after & stems)
 
 
-@lru_cache(maxsize=16384)  # bounded: keyed by the HCPCS titles met (about 9,000)
+@lru_cache(maxsize=8192)  # bounded: keyed by the HCPCS titles met (about 9,000)
 def _accessory_marks(text: str) -> tuple[tuple[str, ...], tuple[frozenset[str], frozenset[str]] | None]:
     """A title's accessory words, and the stems before and after its "for" (None without one)."""
     marks = tuple(m.group().lower() for m in ACCESSORY.finditer(text))
@@ -4845,7 +4845,7 @@ def _variant(text: str, said: set[str]) -> bool:
     return any(not (words & said) for words in _variant_words(text))
 
 
-@lru_cache(maxsize=16384)  # bounded: keyed by the HCPCS titles met
+@lru_cache(maxsize=8192)  # bounded: keyed by the HCPCS titles met
 def _variant_words(text: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(m.group().lower().replace("-", " ").split()) for m in VARIANT.finditer(text))
 
@@ -4884,7 +4884,7 @@ def _combination(title: str, said: set[str], english: Container[str] | None = No
     )
 
 
-@lru_cache(maxsize=16384)  # bounded: keyed by the HCPCS titles met
+@lru_cache(maxsize=8192)  # bounded: keyed by the HCPCS titles met
 def _named_pairs(title: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """The names a title joins by "and" or "/", and the names it lists (lower case)."""
     return (
@@ -4923,7 +4923,7 @@ def _restricted(text: str, said: set[str]) -> bool:
     return bool(found) and not found & {w.replace("-", "") for w in said}
 
 
-@lru_cache(maxsize=16384)  # bounded: keyed by the HCPCS titles met
+@lru_cache(maxsize=8192)  # bounded: keyed by the HCPCS titles met
 def _restrictions(text: str) -> frozenset[str]:
     """The use or coverage restrictions a HCPCS title says ("dialysis", "noncovered")."""
     return frozenset(m.group(1).lower().replace("-", "") for m in _RESTRICTION.finditer(text))
