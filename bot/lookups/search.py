@@ -457,7 +457,7 @@ def _unused_token(token: str, unused: str) -> bool:
     return any(part.lower() in words for part in token.split("/")) or token.lower() in words
 
 
-INITIALISMS_CACHED = 20_000  # initialisms (and their readings' words) remembered between queries
+INITIALISMS_CACHED = 5_000  # initialisms (and their readings' words) remembered between queries
 UNKNOWN_SHARE = 0.3  # a query with this share of words known nowhere ...
 UNKNOWN_CONFIDENCE = 0.6  # ... needs an answer holding this share of it
 ADDS_UNSAID = 0.5  # ... or an index line that adds no word of its own
@@ -472,8 +472,9 @@ CLIPPED_CANDIDATES = 6  # Index words a chart's short form may stand for, weighe
 _SHORT_SEGMENT = re.compile(r"[a-z]+")
 MAX_HEARD_MAINS = 8  # main terms of a neighbouring word searched for a sound-alike's line
 # Word shapes (first letter, length) whose candidate lists `near` keeps: each list holds ~50 KB of words (the
-# words a few letters longer or shorter too); a process answering every bench set met ~220 shapes (~12 MB).
-NEAR_SHAPES = 64
+# words a few letters longer or shorter too); a process answering every bench set met ~220 shapes (~12 MB),
+# and 64 kept (with their one_letter_off indexes) held ~7 MB after 500 queries (tracemalloc): 32 kept.
+NEAR_SHAPES = 32
 HEARD_WORD_COUNT = 5  # an English word is read as the clinical word it sounds like only if titles print it
 _CLAUSE_WHY = re.compile(r"^clause “([^”]*)”: ")
 PAST_STATE_LOOKED_AT = 3  # answers of a past state's frame reading looked at for the frame's Z code
@@ -581,12 +582,15 @@ class _GroupTest:
         return any(all(w in doc for w in phrase) for phrase in self.phrases)
 
 
-@lru_cache(maxsize=16384)  # bounded (a few MB): keyed by the titles, inclusion terms and answers met
+@lru_cache(maxsize=8192)  # bounded (a few MB): keyed by the titles, inclusion terms and answers met
 def _doc_stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _words(text))
 
 
 Group = tuple[str, ...]  # one query word and its alternatives (synonyms, spelling corrections)
+
+
+KNOWN_WORDS = 30_000  # words' counts kept (cleared when full): ~5 MB at 16,000 queries kept to 100,000
 
 
 class WordCounts:
@@ -601,8 +605,9 @@ class WordCounts:
         if found is None:
             row = self.book.db.execute("SELECT freq FROM words WHERE word = ?", [word]).fetchone()
             found = int(row[0]) if row else 0
-            if len(self._known) < 100_000:
-                self._known[word] = found
+            if len(self._known) >= KNOWN_WORDS:
+                self._known.clear()
+            self._known[word] = found
         return found or default
 
     def __contains__(self, word: object) -> bool:
@@ -1362,9 +1367,13 @@ class Searcher:
         return IndexWords(self._subterms)
 
     def _subterms(self, main: str) -> frozenset[str]:
-        if main not in self._subterm_words:
-            self._subterm_words[main] = subterm_words(self.index_tree(), main)
-        return self._subterm_words[main]
+        found = self._subterm_words.get(main)
+        if found is None:
+            found = subterm_words(self.index_tree(), main)
+            if len(self._subterm_words) >= INITIALISMS_CACHED:  # (~3 MB over 16,000 queries unbounded)
+                self._subterm_words.clear()
+            self._subterm_words[main] = found
+        return found
 
     def _names_drug(self, word: str) -> bool:
         """Whether a word names a drug of the Drug Table, as typed or as its brand's generic ("zofran")."""
@@ -4737,7 +4746,7 @@ def _says_not(title: str, said_stems: frozenset[str]) -> bool:
     return not _non_stems(title).isdisjoint(said_stems)
 
 
-@lru_cache(maxsize=16384)  # bounded: keyed by the titles met
+@lru_cache(maxsize=8192)  # bounded: keyed by the titles met
 def _non_stems(title: str) -> frozenset[str]:
     """The stems of the words a title says "non-" before."""
     return frozenset(stem(spaced or closed) for spaced, closed in _NON_WORD.findall(title.lower()))
@@ -4757,7 +4766,7 @@ def _accessory(text: str, said: set[str]) -> bool:
     return not (before & stems) and bool(after & stems)
 
 
-@lru_cache(maxsize=16384)  # bounded: keyed by the HCPCS titles met (about 9,000)
+@lru_cache(maxsize=8192)  # bounded: keyed by the HCPCS titles met (about 9,000)
 def _accessory_marks(text: str) -> tuple[tuple[str, ...], tuple[frozenset[str], frozenset[str]] | None]:
     """A title's accessory words, and the stems before and after its "for" (None without one)."""
     marks = tuple(m.group().lower() for m in ACCESSORY.finditer(text))
@@ -4836,7 +4845,7 @@ def _variant(text: str, said: set[str]) -> bool:
     return any(not (words & said) for words in _variant_words(text))
 
 
-@lru_cache(maxsize=16384)  # bounded: keyed by the HCPCS titles met
+@lru_cache(maxsize=8192)  # bounded: keyed by the HCPCS titles met
 def _variant_words(text: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(m.group().lower().replace("-", " ").split()) for m in VARIANT.finditer(text))
 
@@ -4875,7 +4884,7 @@ def _combination(title: str, said: set[str], english: Container[str] | None = No
     )
 
 
-@lru_cache(maxsize=16384)  # bounded: keyed by the HCPCS titles met
+@lru_cache(maxsize=8192)  # bounded: keyed by the HCPCS titles met
 def _named_pairs(title: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """The names a title joins by "and" or "/", and the names it lists (lower case)."""
     return (
@@ -4914,7 +4923,7 @@ def _restricted(text: str, said: set[str]) -> bool:
     return bool(found) and not found & {w.replace("-", "") for w in said}
 
 
-@lru_cache(maxsize=16384)  # bounded: keyed by the HCPCS titles met
+@lru_cache(maxsize=8192)  # bounded: keyed by the HCPCS titles met
 def _restrictions(text: str) -> frozenset[str]:
     """The use or coverage restrictions a HCPCS title says ("dialysis", "noncovered")."""
     return frozenset(m.group(1).lower().replace("-", "") for m in _RESTRICTION.finditer(text))

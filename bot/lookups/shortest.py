@@ -23,7 +23,7 @@ UNKNOWN = -1  # a document not measured yet
 NO_TEXT = -2  # a document whose text is NULL: length(NULL) sorts first in SQLite, as -2 does here
 COLUMNS = "text, extra, system, code, source, title, billable, label"
 CHUNK = 500  # rowids per `IN (...)` statement
-KEPT_ROWS = 20_000  # documents' rows kept between lookups (the titles met most): a few MB at most
+KEPT_ROWS = 5_000  # documents' rows kept between lookups (the titles met most): a few MB at most
 KEPT_COUNTS = 20_000  # FTS terms' capped document counts kept (`more_than`): a number a term
 
 
@@ -150,16 +150,23 @@ class DocumentSizes:
                 self._system[rowid] = number
 
     def _rows(self, rowids: list[int]) -> list[tuple[Any, ...]]:
+        """The rows of these documents, in this order (those the table holds), the ones read kept while they
+        fit in KEPT_ROWS (past it the kept ones are dropped; rows more than it holds are not kept)."""
         kept = self._kept
         unread = [r for r in rowids if r not in kept]
-        if unread:
-            if len(kept) + len(unread) > KEPT_ROWS:
-                kept.clear()
-                unread = list(rowids)
-            marks = ",".join("?" * len(unread))
-            for r in self.db.execute(f"SELECT rowid, {COLUMNS} FROM search WHERE rowid IN ({marks})", unread):
-                kept[int(r[0])] = tuple(r[1:])
-        return [kept[r] for r in rowids if r in kept]
+        if not unread:
+            return [kept[r] for r in rowids]
+        if len(kept) + len(unread) > KEPT_ROWS:
+            kept.clear()
+            unread = list(rowids)
+        marks = ",".join("?" * len(unread))
+        read = {
+            int(r[0]): tuple(r[1:])
+            for r in self.db.execute(f"SELECT rowid, {COLUMNS} FROM search WHERE rowid IN ({marks})", unread)
+        }
+        if len(kept) + len(read) <= KEPT_ROWS:
+            kept.update(read)
+        return [row for r in rowids if (row := kept.get(r) or read.get(r)) is not None]
 
 
 def sizes_for(db: Any, local: Any) -> DocumentSizes:

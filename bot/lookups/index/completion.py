@@ -457,13 +457,13 @@ def _title_pairs(title: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str
 _UNSPECIFIED_OF = re.compile(r"\bunspecified\s+([a-z]+)")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _unspecified_of(title: str) -> frozenset[str]:
     """The words a title calls unspecified ("unspecified trimester" -> trimester)."""
     return frozenset(stem(w) for w in _UNSPECIFIED_OF.findall(title.lower()) if w not in {"site", "part"})
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=8192)
 def _order(code: str) -> int:
     """A stable tie-break: the lower code first."""
     return sum(ord(c) for c in code)

@@ -74,7 +74,7 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16_384)
 def _words(term: str) -> tuple[str, ...]:
     """The words of a term an abbreviation takes an initial from (parenthesized modifiers and connectives
     left out; "Legg-Calve-Perthes" and "avoidant/restrictive" give an initial for each part)."""

@@ -780,7 +780,7 @@ def _line_stems(node: Node, first: bool) -> tuple[frozenset[str], frozenset[str]
     return _term_stems(node.term, node.modifiers, first)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16_384)
 def _term_stems(
     term: str, modifiers: str, first: bool
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

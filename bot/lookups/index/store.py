@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from functools import cache
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -157,7 +157,7 @@ def _words(rows: Iterator[tuple[int, int, str, str]]) -> Iterator[tuple[str, int
             yield word, parent, node, essential
 
 
-@cache
+@lru_cache(maxsize=32_768)  # (the data build reads ~120,000 lines: unbounded, kept them all for good)
 def _term_words(term: str, modifiers: str) -> tuple[tuple[str, int], ...]:
     if is_link(term):
         return ((LINK, 1),)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import sqlite3
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,16 +71,21 @@ class Node:
 # The words: one held set of 541 queries asks ~4,800 words (~2,800 of them in no line, kept as one shared
 # empty postings; ~650 in one line), three sets ~12,500: a cap below that read the same words again and
 # again (a cap met in a loop drops each word just before it comes back), and the rare words cost little.
-CACHE_NODES = 40_000  # ~23 MB
-CACHE_WORDS = 30_000  # ~40 MB at most: every word of the index, besides the words no line holds
+# Round 27 (bench/cache_sizes.py over every read set, 16,350 queries, in one process): the lines kept to 40,000
+# held 21 MB, the words' postings (30,000, a dict of tuples a word) 29 MB, the memo (12,000) 17 MB, the node
+# sets 11 MB, the references 5 MB, and the process's peak RSS reached ~400 MB. The lines a lookup reads again
+# are mostly its own (a query's walk rereads its lines, a later query rarely): 12,000 keep a held set's hot
+# lines; the postings are flat arrays now (~4x smaller), so the words' cap stays.
+CACHE_NODES = 12_000  # ~6 MB
+CACHE_WORDS = 30_000  # every word of the index but those no line holds (flat arrays: ~4x under 29 MB)
 MAIN_TERMS_PER_WORD = 150
-CACHE_SETS = 100_000
-CACHE_REFS = 50_000
+CACHE_SETS = 4_000  # descendants holding a word, by (line, word): ~2.5 MB (cleared when full)
+CACHE_REFS = 10_000  # lines' references: ~2.5 MB (cleared when full)
 # The memo's entries read for one code, word or table (a key of several parts: ("cm", "J18"), ("use", ...))
 # past which the oldest are dropped: a process answering every bench set (~10,800 queries) met ~40,000 of
-# them (~1.4 KB each, a PCS table's rows ~13 KB) and kept them all, ~60 MB. The tables read whole (a key of
-# one part: "asked with twins", ("analyte lines",)) stay.
-MEMO_ENTRIES = 12_000
+# them (~1.4 KB each, a PCS table's rows ~13 KB) and kept them all, ~60 MB; 12,000 kept held ~17 MB. The
+# tables read whole (a key of one part: "asked with twins", ("analyte lines",)) stay.
+MEMO_ENTRIES = 4_000
 # A body part's side names no body part of its own ("Right Upper Lung Lobe" and "Thyroid Gland Lobe, Right").
 SIDE_STEMS = frozenset(stem(w) for w in ("right", "left", "bilateral"))
 _COLUMNS = "id, book, parent, depth, last, term, modifiers, code, see, see_also, cells"
@@ -91,18 +96,19 @@ class Postings:
     there, and the lines by parent; under the root only the broadest main terms (a common word such as
     "disease" opens hundreds, and no more than a lookup can look at are kept).
 
-    Kept compact and out of the garbage collector's way: the ids in an array, the flags in bytes, the
-    lines by parent in tuples of numbers (the collector stops tracking those), so a process that has read
-    every word's postings does not pay for them at each collection. A line under its parent is one number,
-    its id and its flag together (`id * 2 + essential`; `under` gives the pairs): a pair of its own cost
-    ~90 bytes a line, and a process answering every bench set kept ~25,000 words' postings (~90 MB).
+    Kept compact and out of the garbage collector's way, in flat arrays of machine numbers (no Python object
+    a line): the ids in an array, the flags in bytes, and the lines by parent as groups of one array (a line
+    is one number, its id and its flag together, `id * 2 + essential`), the groups in the order their parents
+    first come in the lines (the root's last), found by parent through a sorted copy of the parents. A dict
+    of tuples of numbers cost ~40 bytes a line and ~100 a parent; these cost ~9 bytes a line and ~12 a parent,
+    so the same cache bound holds about four times the words.
     """
 
-    __slots__ = ("children", "essential", "mains", "nodes")
+    __slots__ = ("_at", "_by_parent", "_lines", "_parents", "_starts", "essential", "mains", "nodes")
 
     def __init__(self, rows: Sequence[tuple[int, int, int, int]]) -> None:
         # (node, parent, essential, span) ordered by node: a pass per column (each INTEGER NOT NULL).
-        self.nodes: array[int] = array("q", [r[0] for r in rows])
+        self.nodes: array[int] = array("i", [r[0] for r in rows])
         self.essential: bytes = bytes([1 if r[2] else 0 for r in rows])
         children: dict[int, list[int]] = {}
         mains: list[tuple[int, int]] = []
@@ -119,24 +125,63 @@ class Postings:
         if mains:
             mains.sort(key=lambda m: m[0])  # stable: between equal spans, reading order
             children[0] = [line for _, line in mains[:MAIN_TERMS_PER_WORD]]
-        # parent -> its lines holding the word, each `id * 2 + essential`
-        self.children: dict[int, tuple[int, ...]] = {p: tuple(c) for p, c in children.items()}
+        # parent -> its lines holding the word, each `id * 2 + essential`: group g is the parent
+        # _parents[g], its lines _lines[_starts[g]:_starts[g + 1]]
+        self._parents: array[int] = array("i", children)
+        self._starts: array[int] = array("i", [0])
+        self._lines: array[int] = array("i")
+        for lines in children.values():
+            self._lines.extend(lines)
+            self._starts.append(len(self._lines))
+        order = sorted(range(len(self._parents)), key=self._parents.__getitem__)
+        self._by_parent: array[int] = array("i", [self._parents[g] for g in order])  # the parents, sorted
+        self._at: array[int] = array("i", order)  # the group of each sorted parent
         self.mains: tuple[int, ...] | None = None  # the main terms holding it as an essential word
+
+    def lines_under(self, parent: int) -> array[int]:
+        """The lines under `parent` holding the word, each `id * 2 + essential` (empty when none)."""
+        at = bisect_left(self._by_parent, parent)
+        if at == len(self._by_parent) or self._by_parent[at] != parent:
+            return _EMPTY
+        group = self._at[at]
+        return self._lines[self._starts[group] : self._starts[group + 1]]
+
+    def groups(self) -> Iterator[tuple[int, array[int]]]:
+        """(parent, its lines) for every parent with a line holding the word, in the order kept."""
+        lines, starts = self._lines, self._starts
+        for group, parent in enumerate(self._parents):
+            yield parent, lines[starts[group] : starts[group + 1]]
+
+    @property
+    def parents(self) -> array[int]:
+        """The parents with a line holding the word (the root among them when a main term does)."""
+        return self._parents
+
+    def has_parent(self, parent: int) -> bool:
+        at = bisect_left(self._by_parent, parent)
+        return at < len(self._by_parent) and self._by_parent[at] == parent
 
     def under(self, parent: int) -> tuple[tuple[int, bool], ...]:
         """(id, essential) of the lines under `parent` holding the word."""
-        return tuple((line >> 1, line & 1 == 1) for line in self.children.get(parent, ()))
+        return tuple((line >> 1, line & 1 == 1) for line in self.lines_under(parent))
+
+
+_EMPTY: array[int] = array("i")
 
 
 # A word no line holds (most words a query says that the Index does not): one postings, shared.
 _NO_LINES = Postings(())
 
 
+# The book names as one string each: a line read from SQLite comes with a new string of its book's name.
+_BOOK_NAMED = {book: book for book in BOOKS}
+
+
 def _node(row: Sequence[object]) -> Node:
     id_, book, parent, depth, last, term, modifiers, code, see, see_also, cells = row
     return Node(
         int(id_),  # type: ignore[call-overload]
-        str(book),
+        _BOOK_NAMED.get(str(book)) or str(book),
         int(parent),  # type: ignore[call-overload]
         int(depth),  # type: ignore[call-overload]
         int(last),  # type: ignore[call-overload]
@@ -289,15 +334,14 @@ class IndexTree:
             postings = self._postings(word)
             if not postings.nodes:
                 continue
-            children = postings.children
-            if len(parents) <= len(children):
+            if len(parents) <= len(postings.parents):
                 for parent in parents:
-                    rows = children.get(parent)
+                    rows = postings.lines_under(parent)
                     if rows:
                         found += [(parent, n >> 1, word, n & 1 == 1) for n in rows]
             else:
                 wanted = set(parents)
-                for parent, rows in postings.children.items():
+                for parent, rows in postings.groups():
                     if parent in wanted:
                         found += [(parent, n >> 1, word, n & 1 == 1) for n in rows]
         return found
@@ -307,7 +351,7 @@ class IndexTree:
         `matches([0], [word])` gives them (without the rows built)."""
         postings = self._postings(word)
         if postings.mains is None:
-            postings.mains = tuple(n >> 1 for n in postings.children.get(0, ()) if n & 1)
+            postings.mains = tuple(n >> 1 for n in postings.lines_under(0) if n & 1)
         return postings.mains
 
     def broadest(self, book: str, count: int) -> list[Node]:
@@ -388,8 +432,8 @@ class IndexTree:
         if not first.nodes or not second.nodes:
             return False
         nodes = set(first.nodes)
-        return bool(nodes.intersection(second.nodes) or nodes.intersection(second.children)) or any(
-            n in first.children for n in second.nodes
+        return bool(nodes.intersection(second.nodes) or nodes.intersection(second.parents)) or any(
+            first.has_parent(n) for n in second.nodes
         )
 
     def word_counts(self, words: Iterable[str]) -> dict[str, int]:
@@ -428,7 +472,7 @@ class IndexTree:
 
     def parents_holding(self, words: Iterable[str]) -> set[int]:
         """The lines with a subterm holding one of the words (the root aside)."""
-        return {parent for word in words for parent in self._postings(word).children if parent}
+        return {parent for word in words for parent in self._postings(word).parents if parent}
 
     def children_among(self, node_id: int, book: str, candidates: Iterable[int]) -> list[int]:
         """The candidates that are children of the node in the book, in reading order."""

@@ -62,7 +62,7 @@ LINK_TERMS = frozenset(
 # Words whose light stem, sound key or word forms are kept (LRU) by each per-word cache: the Index, titles and
 # queries hold ~40,000 words, most met rarely; a word's forms cost a microsecond or two to work out again, and
 # at 65,536-131,072 entries such caches grew ~10 MB each over a process's first 12,000 lookups.
-WORD_CACHE = 32_768
+WORD_CACHE = 16_384  # (round 27: 32,768 full after 16,000 queries, ~5 MB for `stem` alone)
 FILLERS = frozenset({"nec", "nos", "specified", "type", "site", "sites", "other", "so", "stated"})
 NEGATIONS = frozenset({"without", "not", "no", "non"})
 
@@ -176,7 +176,8 @@ def content_stems(text: str) -> frozenset[str]:
 
 
 _TOKEN_STEMS: dict[str, tuple[str, ...]] = {}
-TOKEN_CACHE = 65_536  # words kept (the Index, titles and table meanings use ~40,000): cleared when full
+# words kept (the Index, titles and table meanings use ~40,000): cleared when full (~5 MB at 28,000)
+TOKEN_CACHE = 32_768
 
 
 def _token_stems(token: str) -> tuple[str, ...]:
@@ -191,7 +192,7 @@ def _token_stems(token: str) -> tuple[str, ...]:
     return found
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=16_384)
 def is_link(term: str) -> bool:
     """A subterm that only links ("with", "due to"): a coder passes through it without the query saying it."""
     return term.strip().lower() in LINK_TERMS
