@@ -2898,14 +2898,17 @@ class Searcher:
             lowered = re.sub(rf"\b{typed}\b", meant, lowered)
         notes = " ".join(re.findall(r"(?:->|→) ([^;()]*)", first.why.partition(" (")[2]))
         said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes}")
-        expanded = self.vocabulary.expand(lowered)[0]
-        refused = query_refuses(lowered) | query_refuses(expanded)
+        refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
 
         def reading(hit: Hit) -> CodeReading:
             raw = hit.code.replace(".", "")
             inclusions = tuple(t for k, t in self.book.notes("cm", raw) if k == "inclusion")
             unused = frozenset(w.strip().lower() for w in _left_unread(hit))
             path = (index_path(hit.why) or "").split(" (")[0]
+            if not path and hit.why.startswith("inclusion term: "):
+                # (found by an inclusion term: the Tabular put what it names under this code)
+                term = content_stems(hit.why.removeprefix("inclusion term: ").split(" (")[0])
+                return CodeReading(hit.code, hit.title, inclusions, unused, term, frozenset(), term)
             if not path:
                 return CodeReading(hit.code, hit.title, inclusions, unused)
             # (the Index lines of the path: not the codes, nor the Tabular's completion after them)

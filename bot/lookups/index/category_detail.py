@@ -82,6 +82,9 @@ _OTHER = re.compile(r"(?i)^other\b|\bother\s+specified\b|\bNEC\b|,\s*other\b")
 # other arteries", "Other contact with horse"): its words say no query word.
 _OTHER_PHRASE = re.compile(r"(?i)\bother\b((?:(?!\b(?:with|in|due|of|and)\b)[^,;])*)")
 _WORD = re.compile(r"[a-z][a-z0-9-]*")
+# A title's part that leaves one thing open (", unspecified eye", ", unspecified quadrant"; not ", unspecified
+# with rectal bleeding").
+_OPEN_PART = re.compile(r"(?i)^\s*unspecified(?:\s+[a-z]+)?\s*$")
 MIN_COMPOUND = 6  # a word ending another this long is the other's head (colitis, pancolitis)
 MIN_PREFIX = 5  # a stem beginning another this long is one word in two forms (diabet, diabetic) ...
 MAX_ENDING = 3  # ... when the longer ends in this many letters more (not esophag-, esophagitis)
@@ -93,9 +96,11 @@ _TURNING = ("ab", "un", "non", "in", "im", "ir", "il", "dis", "a", "an", "anti")
 _QUERY_NEGATION = re.compile(r"\b(?:no|not|without|w/o)\b((?:(?!\b(?:with|and|but)\b)[^,;])*)")
 
 
-def query_refuses(query: str) -> frozenset[str]:
-    """The stems a query negates ("migraine without aura, intractable" -> {aura})."""
-    return frozenset(s for part in _QUERY_NEGATION.findall(query.lower()) for s in content_stems(part))
+def query_refuses(query: str, expand: Callable[[str], str] = lambda text: text) -> frozenset[str]:
+    """The stems a query negates ("migraine without aura, intractable" -> {aura}), and those of what
+    `expand` reads the negated words as (the vocabulary's: "no stroke" negates the cerebral infarction)."""
+    parts = _QUERY_NEGATION.findall(query.lower())
+    return frozenset(s for part in parts for s in content_stems(f"{part} {expand(part)}"))
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,7 @@ def _plain(text: str) -> str:
     """A title without its nonessential words, its encounter and the parts it leaves open (", unspecified
     quadrant", ", unspecified eye": no detail)."""
     parts = _ENCOUNTER_TAIL.sub("", _PARENTHESES.sub(" ", text)).split(",")
-    return ",".join(parts[:1] + [p for p in parts[1:] if not p.strip().lower().startswith("unspecified")])
+    return ",".join(parts[:1] + [p for p in parts[1:] if not _OPEN_PART.match(p)])
 
 
 @lru_cache(maxsize=8192)
