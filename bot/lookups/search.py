@@ -117,6 +117,13 @@ from bot.lookups.index.burn_depth import read_burn_depth
 from bot.lookups.index.by_site_with import may_read as may_read_by_site
 from bot.lookups.index.by_site_with import read_by_site
 from bot.lookups.index.by_site_with import readings as by_site_readings
+from bot.lookups.index.category_detail import (
+    CodeReading,
+    detail_choice,
+    query_refuses,
+    says_every_word,
+    tabular_choice,
+)
 from bot.lookups.index.cause_intents import intent_reading, may_read_intent, read_intent, reading_intent
 from bot.lookups.index.changed_findings import may_read_change, read_change
 from bot.lookups.index.chart_findings import read_chart
@@ -419,6 +426,7 @@ _RESPELLED = re.compile(
 _DENIED_SPAN = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^,;.]*")  # what a query denies
 # A word written with its capital after the query's first word (a name: "..., Plummer-Vinson").
 _CAPITALIZED_AFTER_START = re.compile(r"\S\s+[A-Z][a-z]")
+_CODE_LIKE = re.compile(r"^[A-Z0-9][0-9A-Z]{1,2}(?:\.[0-9A-Z-]*|-)?$")  # a code printed on a path ("H66.9-")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
 THING_KINDS = frozenset({"noun.plant", "noun.food", "noun.substance", "noun.artifact"})  # what is taken
 _READ_DRUG = re.compile(r"read: ([a-z0-9-]+) -> drug or medicament")  # bot.lookups.index.lookup's note
@@ -1454,6 +1462,7 @@ class Searcher:
         found = self._dominance_said(query, found)
         found = self._said_sibling_first(query, found)
         found = self._unsaid_condition_last(query, found)
+        found = self._category_detail_first(query, found)
         return self._clipped_reading(query, systems, limit, self._cpt_kind_said(query, found))
 
     def _clipped_reading(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
@@ -2874,6 +2883,102 @@ class Searcher:
         if any(w[:5] not in printed for w in content_stems(query)):
             return found
         hit = replace(other, score=first.score, why=f"{other.why} (the first answer adds what is not said)")
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
+
+    def _category_detail_first(self, query: str, found: Hits) -> Hits:
+        """A later answer of the first one's category that reads as many of the query's words and whose Tabular
+        words (title, inclusion terms) say what the query says where the first's do not, or add no detail the
+        query does not say where the first's do ("acute otitis media right ear": H66.91, not H66.001
+        suppurative; "UC pancolitis": K51.00; bot.lookups.index.category_detail)."""
+        if not found or found[0].system != SYSTEM_NAMES["cm"] or not found[0].billable:
+            return found
+        first = found[0]
+        same = [
+            n
+            for n, h in enumerate(found[1:LOOKED_AT], start=1)
+            if h.system == first.system
+            and h.billable
+            and h.code[:3] == first.code[:3]
+            and h.code != first.code
+            and not h.why.startswith("suggested")
+        ]
+        lowered = query.lower().replace("w/o", "without").replace("w/", "with ")
+        for typed, meant in re.findall(r"spelling: ([a-z]+) → ([a-z]+)", first.why):
+            lowered = re.sub(rf"\b{typed}\b", meant, lowered)
+        notes = " ".join(re.findall(r"(?:->|→) ([^;()]*)", first.why.partition(" (")[2]))
+        said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes}")
+        refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
+
+        def reading(hit: Hit) -> CodeReading:
+            raw = hit.code.replace(".", "")
+            inclusions = tuple(t for k, t in self.book.notes("cm", raw) if k == "inclusion")
+            unused = frozenset(w.strip().lower() for w in _left_unread(hit))
+            path = (index_path(hit.why) or "").split(" (")[0]
+            if not path and hit.why.startswith("inclusion term: "):
+                # (found by an inclusion term: the Tabular put what it names under this code)
+                term = content_stems(hit.why.removeprefix("inclusion term: ").split(" (")[0])
+                return CodeReading(hit.code, hit.title, inclusions, unused, term, frozenset(), term)
+            if not path:
+                return CodeReading(hit.code, hit.title, inclusions, unused)
+            # (the Index lines of the path: not the codes, nor the Tabular's completion after them)
+            segments = path.partition(": ")[2].split(" -> ")
+            lines = [
+                p.removeprefix("see ")
+                for p in segments
+                if not _CODE_LIKE.match(p) and not p.startswith(("Tabular", "PCS table"))
+            ]
+            printed = content_stems(" ".join(lines))
+            given = content_stems(" ".join(re.findall(r"\bsee ([^>]*?)(?: ->|$)", path)))
+            chosen = content_stems(" ".join(line.partition(",")[2] for line in lines))
+            loose = self._path_modifiers(hit.why)
+            return CodeReading(hit.code, hit.title, inclusions, unused, printed, given, chosen, loose)
+
+        def pertains(word: str) -> list[str]:
+            return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]
+
+        words = [w for w in content_words(lowered) if w not in FILLER and not w.isdigit()]
+        notes_read = re.findall(
+            r"(?:vocabulary|side|level|spelling|word form): ([^;()]*?) (?:->|→) ([^;()]*)", first.why
+        )
+        read_first = reading(first)
+        says_all = bool(words) and says_every_word(read_first, words, notes_read, pertains)
+        choice = (
+            detail_choice(said, refused, read_first, [reading(found[n]) for n in same], pertains, says_all)
+            if same
+            else None
+        )
+        if choice is None:
+            return self._tabular_detail(said, refused, read_first, found, pertains) if says_all else found
+        other = found[same[choice.position]]
+        hit = replace(
+            other, score=first.score, why=f"{other.why} (Tabular, within {first.code[:3]}: {choice.reason})"
+        )
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
+
+    def _tabular_detail(
+        self,
+        said: frozenset[str],
+        refused: frozenset[str],
+        first: CodeReading,
+        found: Hits,
+        pertains: Callable[[str], list[str]],
+    ) -> Hits:
+        """The code of the first answer's category that says what the query says and adds nothing, where the
+        first's title says every word of the query and a detail more (bot.lookups.index.category_detail)."""
+        if first.unused or len(first.code.replace(".", "")) < 4:
+            return found
+        raw = first.code.replace(".", "")
+        siblings = [(c.code, c.title) for c in self.book.with_prefix("cm", raw[:3], 400) if c.billable]
+        told = tabular_choice(said, refused, first, siblings, pertains)
+        code = self.book.get("cm", told[0]) if told else None
+        if code is None:
+            return found
+        hit = replace(
+            found[0],
+            code=code.display,
+            title=code.title,
+            why=f"{found[0].why} -> Tabular, within {raw[:3]}: the code that adds nothing unsaid -> {code.display}",
+        )
         return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
 
     def _product_key(self, typed: Sequence[str]) -> str:
