@@ -1,0 +1,108 @@
+"""A procedure the query names by its ICD-10-PCS Index main term, ahead of a diagnosis that adds a condition.
+
+"amputation right great toe", "CPR chest compressions", "tongue-tie release": the query says a PCS Index
+main term that names a procedure (a root operation's own name, or a main term the PCS Index sends to a root
+operation or codes at once: "Amputation -> see Detachment", "Resuscitation, External chest compression ->
+5A12012"), and the ICD-10-CM answer above its code reads no more of the query than the procedure's code does
+while it says a condition the query never said: "Amputation, traumatic, toe, great" (traumatic), "Flail chest
+associated with chest compression and cardiopulmonary resuscitation" (flail), "Problems related to release
+from prison" (prison). A coder codes what was done; the diagnosis reading would need words the chart does
+not hold. It goes just below the procedure's code.
+
+It reads the PCS Index's main terms as printed (their references to root operations, or a code printed on
+the line), the root operation names of the PCS tables' third character, and the Alphabetic Index lines and
+Tabular titles of the ICD-10-CM answer as printed (bot.lookups.index.unsaid_words: the content words an
+answer adds, its sides and the Tabular's default wording aside). A query asking for the ICD-10-CM reading of
+the word - its status, history, an encounter or a complication after it (bot.lookups.index.pcs_asked.
+CM_READING) - keeps its diagnosis."""
+
+from __future__ import annotations
+
+import re
+
+from bot.lookups.codebook import Code
+from bot.lookups.index.pcs_asked import PROCEDURE_ROOTS, asks_cm_reading
+from bot.lookups.index.unsaid_words import (
+    answer_adds,
+    answer_reads,
+    content_said,
+    main_term_reads,
+    titled_label,
+)
+from bot.lookups.index.words import content_stems, stem
+from bot.lookups.schema import WORD
+
+Scored = dict[tuple[str, str], tuple[float, str, Code | None, str]]
+
+_NOT_USED = re.compile(r"\(not used: ([^)]*)\)")
+_PCS_MAIN_TERM = re.compile(r"PCS Index: ([^,>(]+?)(?:,| ->| \()")
+# The Index's generic nouns of a condition named by an eponym or a modifier ("Disease, de Quervain's"): the
+# line names the condition said, no other one.
+GENERIC_NOUNS = frozenset(stem(w) for w in ("disease", "disorder", "syndrome", "condition", "state"))
+# How far below the procedure's code the diagnosis goes.
+BELOW = 1.0
+ADDS_NOTE = "the procedure named; a diagnosis would add: {words}"
+
+
+def procedure_term(why: str, procedure_stems: frozenset[str], query_stems: frozenset[str]) -> str | None:
+    """The PCS Index main term a PCS answer's path begins with, when the query says all of its words and it
+    names a procedure: a one-word main term sending to a root operation (`procedure_stems`, bot.lookups.
+    derived_tables.build_procedure_words) or a root operation named by a name that is no ordinary word."""
+    found = _PCS_MAIN_TERM.match(why)
+    if found is None:
+        return None
+    term = found.group(1).strip()
+    words = content_stems(term)
+    if not words or not words <= query_stems:
+        return None
+    if term.lower() in PROCEDURE_ROOTS or (" " not in term and stem(term) in procedure_stems):
+        return term
+    return None
+
+
+def _reads(said: list[str], title: str, why: str) -> frozenset[str]:
+    """The query's content stems a PCS answer reads: those its title and path hold, and those its path read
+    through a body part value or a reading without printing them ("great toe": Toe, 1st) - every one its why
+    does not say it left unused."""
+    left = _NOT_USED.search(why)
+    unused = {stem(w) for w in WORD.findall(left.group(1).lower())} if left else set()
+    return answer_reads(said, title, why) | frozenset(s for s in said if s not in unused)
+
+
+def procedure_before_added_condition(
+    scored: Scored, query: str, procedure_stems: frozenset[str], query_stems: frozenset[str]
+) -> None:
+    """Moves each ICD-10-CM answer that ranks above the best PCS answer named by a said procedure main term,
+    reads no query word that answer does not, and adds a content word the query does not say, just below that
+    PCS answer (in place)."""
+    if asks_cm_reading(query_stems):
+        return
+    said = content_said(query)
+    best: tuple[float, frozenset[str], frozenset[str], tuple[str, str]] | None = None
+    for key, (score, why, code, title) in scored.items():
+        if key[0] != "pcs" or procedure_term(why, procedure_stems, query_stems) is None:
+            continue
+        if best is None or score > best[0]:
+            shown = code.title if code is not None else title
+            best = (score, answer_reads(said, shown, why), _reads(said, shown, why), key)
+    if best is None:
+        return
+    top, printed, reads, lead = best
+    moved: list[str] = []
+    for key, (score, why, code, title) in list(scored.items()):
+        if key[0] != "cm" or score < top:
+            continue
+        shown = code.title if code is not None else title
+        # A title found by its words is held to what the procedure's code prints ("flail chest from CPR":
+        # the title reads "flail"); an Index line to what its path read ("great toe": Toe, 1st).
+        if not answer_reads(said, shown, why) <= (printed if titled_label(why) else reads):
+            continue
+        if not titled_label(why) and not main_term_reads(said, why) <= printed:
+            continue  # ("flail chest from CPR": Flail, chest, ... reads its own condition, no procedure)
+        adds = [w for w in answer_adds(query, shown, why) if stem(w) not in GENERIC_NOUNS]
+        if adds:
+            scored[key] = (top - BELOW, why, code, title)
+            moved += [a for a in adds if a not in moved]
+    if moved:
+        score, why, code, title = scored[lead]
+        scored[lead] = (score, f"{why} ({ADDS_NOTE.format(words=', '.join(moved))})", code, title)
