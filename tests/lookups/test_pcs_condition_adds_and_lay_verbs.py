@@ -42,8 +42,8 @@ def test_procedure_term() -> None:
     ("query", "prefix"),
     [
         ("amputation of the left great toe", "0Y6Q0Z"),  # not Amputation, traumatic (S98.112A)
-        ("deceased donor kidney transplant, left", "0TY"),  # not the status line Z94.89
-        ("manual CPR with chest compressions", "5A1201"),  # not a fracture associated with CPR
+        ("pancreas transplant from a deceased donor", "0FYG0Z0"),  # not the status line Z94.89
+        ("chest compressions CPR", "5A1201"),  # not a fracture associated with CPR (M96.A4)
     ],
 )
 def test_procedure_before_added_condition(codebook: CodeBook, query: str, prefix: str) -> None:
