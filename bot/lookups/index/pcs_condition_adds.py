@@ -35,6 +35,7 @@ from bot.lookups.schema import WORD
 Scored = dict[tuple[str, str], tuple[float, str, Code | None, str]]
 
 _NOT_USED = re.compile(r"\(not used: ([^)]*)\)")
+_READINGS = re.compile(r"(?:vocabulary|read|spelling|word form): [^;)]*?(?:->|\u2192) ([^;)]*)")
 _PCS_MAIN_TERM = re.compile(r"PCS Index: ([^,>(]+?)(?:,| ->| \()")
 # The Index's generic nouns of a condition named by an eponym or a modifier ("Disease, de Quervain's"): the
 # line names the condition said, no other one.
@@ -60,6 +61,12 @@ def procedure_term(why: str, procedure_stems: frozenset[str], query_stems: froze
     return None
 
 
+def _put_in(why: str) -> frozenset[str]:
+    """The stems a reading the answer shows put in for the query's words ("vocabulary: cpr -> cardiopulmonary
+    resuscitation")."""
+    return frozenset(stem(w) for note in _READINGS.findall(why.lower()) for w in WORD.findall(note))
+
+
 def _reads(said: list[str], title: str, why: str) -> frozenset[str]:
     """The query's content stems a PCS answer reads: those its title and path hold, and those its path read
     through a body part value or a reading without printing them ("great toe": Toe, 1st) - every one its why
@@ -79,8 +86,12 @@ def procedure_before_added_condition(
         return
     said = content_said(query)
     best: tuple[float, frozenset[str], frozenset[str], tuple[str, str]] | None = None
+    typed = frozenset(stem(w) for w in WORD.findall(query.lower()))
     for key, (score, why, code, title) in scored.items():
-        if key[0] != "pcs" or procedure_term(why, procedure_stems, query_stems) is None:
+        if key[0] != "pcs":
+            continue
+        # (the main term said as typed, or put in by a reading the answer shows: "cpr -> ... resuscitation")
+        if procedure_term(why, procedure_stems, typed | _put_in(why)) is None:
             continue
         if best is None or score > best[0]:
             shown = code.title if code is not None else title
@@ -88,6 +99,11 @@ def procedure_before_added_condition(
     if best is None:
         return
     top, printed, reads, lead = best
+    _, lead_why, lead_code, lead_title = scored[lead]
+    # the words the procedure's own answer prints: a word both print is no condition only the diagnosis adds
+    # ("skinned right elbow": Abrasion, elbow and Abrasion -> see Extraction, Elbow)
+    shown_lead = lead_code.title if lead_code is not None else lead_title
+    lead_words = frozenset(stem(w) for w in WORD.findall(f"{shown_lead} {lead_why}".lower()))
     moved: list[str] = []
     for key, (score, why, code, title) in list(scored.items()):
         if key[0] != "cm" or score < top:
@@ -99,7 +115,11 @@ def procedure_before_added_condition(
             continue
         if not titled_label(why) and not main_term_reads(said, why) <= printed:
             continue  # ("flail chest from CPR": Flail, chest, ... reads its own condition, no procedure)
-        adds = [w for w in answer_adds(query, shown, why) if stem(w) not in GENERIC_NOUNS]
+        adds = [
+            w
+            for w in answer_adds(query, shown, why)
+            if stem(w) not in GENERIC_NOUNS and stem(w) not in lead_words
+        ]
         if adds:
             scored[key] = (top - BELOW, why, code, title)
             moved += [a for a in adds if a not in moved]
