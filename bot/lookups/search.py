@@ -3289,7 +3289,7 @@ class Searcher:
                     said = said | frozenset(stem(w) for w in words)
             procedure_first(scored, self.root_operations(), said)
             # "amputation right great toe": not the traumatic amputation the query never said
-            procedure_before_added_condition(scored, lowered, self.procedure_words(), said)
+            procedure_before_added_condition(scored, lowered, self.procedure_words(), said, self.body_sites())
         typed = self._descriptor_groups(lowered) if "hcpcs" in wanted else []
         if typed:
             # "cpap tubing", "tens unit 4 lead": the item by the words as typed, each short name read as the

@@ -19,6 +19,7 @@ CM_READING) - keeps its diagnosis."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.lookups.codebook import Code
 from bot.lookups.index.pcs_asked import PROCEDURE_ROOTS, asks_cm_reading
@@ -40,6 +41,10 @@ _PCS_MAIN_TERM = re.compile(r"PCS Index: ([^,>(]+?)(?:,| ->| \()")
 # The Index's generic nouns of a condition named by an eponym or a modifier ("Disease, de Quervain's"): the
 # line names the condition said, no other one.
 GENERIC_NOUNS = frozenset(stem(w) for w in ("disease", "disorder", "syndrome", "condition", "state"))
+# Words telling the condition is a past one's late effect ("amputation of right arm years ago, late effects"):
+# the sequela is coded, not a procedure.
+SEQUELA = frozenset(stem(w) for w in ("sequela", "sequelae", "late", "ago", "residual", "healed", "old"))
+STEPS = 100  # a moved answer's step below the one moved before it
 # How far below the procedure's code the diagnosis goes.
 BELOW = 1.0
 ADDS_NOTE = "the procedure named; a diagnosis would add: {words}"
@@ -67,22 +72,41 @@ def _put_in(why: str) -> frozenset[str]:
     return frozenset(stem(w) for note in _READINGS.findall(why.lower()) for w in WORD.findall(note))
 
 
-def _reads(said: list[str], title: str, why: str) -> frozenset[str]:
-    """The query's content stems a PCS answer reads: those its title and path hold, and those its path read
-    through a body part value or a reading without printing them ("great toe": Toe, 1st) - every one its why
-    does not say it left unused."""
+def _reads(said: list[str], title: str, why: str, sites: frozenset[str]) -> frozenset[str]:
+    """The query's content stems a PCS answer reads: those its title and path print, and a word said just
+    before a body site it prints that its why does not say it left unused - the site's own modifier, read
+    through the body part value ("great toe": Toe, 1st)."""
     left = _NOT_USED.search(why)
     unused = {stem(w) for w in WORD.findall(left.group(1).lower())} if left else set()
-    return answer_reads(said, title, why) | frozenset(s for s in said if s not in unused)
+    printed = answer_reads(said, title, why)
+    modifiers = {
+        word for word, after in pairwise(said) if after in printed and after in sites and word not in unused
+    }
+    return printed | frozenset(modifiers)
+
+
+def _said(word: str, stems: frozenset[str]) -> bool:
+    """Whether a word an answer adds is one the query or its readings say, in another form ("retina" for
+    "retinal")."""
+    s = stem(word)
+    return s in stems or any(
+        len(t) > 4 and len(s) > 4 and (t.startswith(s) or s.startswith(t)) for t in stems
+    )
 
 
 def procedure_before_added_condition(
-    scored: Scored, query: str, procedure_stems: frozenset[str], query_stems: frozenset[str]
+    scored: Scored,
+    query: str,
+    procedure_stems: frozenset[str],
+    query_stems: frozenset[str],
+    sites: frozenset[str] = frozenset(),
 ) -> None:
-    """Moves each ICD-10-CM answer that ranks above the best PCS answer named by a said procedure main term,
-    reads no query word that answer does not, and adds a content word the query does not say, just below that
-    PCS answer (in place)."""
-    if asks_cm_reading(query_stems):
+    """Moves each ICD-10-CM condition answer (no Z code: an encounter or a status is the procedure word's own
+    ICD-10-CM reading, bot.lookups.index.pcs_asked) that ranks above the best PCS answer named by a said
+    procedure main term, reads no query word that answer does not, and adds a condition word neither the query,
+    its readings nor that answer say, just below that PCS answer, in its order (in place). `sites`: the stems of
+    the PCS tables' body part values."""
+    if asks_cm_reading(query_stems) or query_stems & SEQUELA:
         return
     said = content_said(query)
     best: tuple[float, frozenset[str], frozenset[str], tuple[str, str]] | None = None
@@ -95,7 +119,7 @@ def procedure_before_added_condition(
             continue
         if best is None or score > best[0]:
             shown = code.title if code is not None else title
-            best = (score, answer_reads(said, shown, why), _reads(said, shown, why), key)
+            best = (score, answer_reads(said, shown, why), _reads(said, shown, why, sites), key)
     if best is None:
         return
     top, printed, reads, lead = best
@@ -105,8 +129,8 @@ def procedure_before_added_condition(
     shown_lead = lead_code.title if lead_code is not None else lead_title
     lead_words = frozenset(stem(w) for w in WORD.findall(f"{shown_lead} {lead_why}".lower()))
     moved: list[str] = []
-    for key, (score, why, code, title) in list(scored.items()):
-        if key[0] != "cm" or score < top:
+    for key, (score, why, code, title) in sorted(scored.items(), key=lambda kv: -kv[1][0]):
+        if key[0] != "cm" or score < top or key[1].startswith("Z"):
             continue
         shown = code.title if code is not None else title
         # A title found by its words is held to what the procedure's code prints ("flail chest from CPR":
@@ -118,10 +142,14 @@ def procedure_before_added_condition(
         adds = [
             w
             for w in answer_adds(query, shown, why)
-            if stem(w) not in GENERIC_NOUNS and stem(w) not in lead_words
+            if stem(w) not in GENERIC_NOUNS
+            and stem(w) not in lead_words
+            and stem(w) not in sites
+            and not _said(w, query_stems)
         ]
         if adds:
-            scored[key] = (top - BELOW, why, code, title)
+            # (in the order they had: each a step further below)
+            scored[key] = (top - BELOW * (1 + len(moved) / STEPS), why, code, title)
             moved += [a for a in adds if a not in moved]
     if moved:
         score, why, code, title = scored[lead]
