@@ -209,6 +209,7 @@ from bot.lookups.index.pcs_asked import (
     procedure_first,
     procedure_main_term,
 )
+from bot.lookups.index.pcs_condition_adds import procedure_before_added_condition, procedure_term
 from bot.lookups.index.pcs_drains import drain_verbs_as_drainage
 from bot.lookups.index.pcs_perineal import CUE as PERINEAL_CUE
 from bot.lookups.index.pcs_perineal import LayerRepair, perineal_repair
@@ -1668,6 +1669,10 @@ class Searcher:
             or not may_lead(query)
         ):
             return found
+        if not unanswered and found[0].system == "ICD-10-PCS":
+            said = frozenset(stem(w) for w in WORD.findall(query.lower()))
+            if not asks_cm_reading(said) and procedure_term(found[0].why, self.procedure_words(), said):
+                return found  # "deceased donor pancreas transplant": the procedure asked, not the status
         if self._z_lines is None:
             self._z_lines = ZLines(self.book.db.conn)
         # (a word read as the kind the Index names only where no Z line of the search's own answered)
@@ -3397,6 +3402,8 @@ class Searcher:
                         add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
                     said = said | frozenset(stem(w) for w in words)
             procedure_first(scored, self.root_operations(), said)
+            # "amputation right great toe": not the traumatic amputation the query never said
+            procedure_before_added_condition(scored, lowered, self.procedure_words(), said, self.body_sites())
         typed = self._descriptor_groups(lowered) if "hcpcs" in wanted else []
         if typed:
             # "cpap tubing", "tens unit 4 lead": the item by the words as typed, each short name read as the

@@ -65,6 +65,7 @@ from bot.lookups.index.pcs_grafts import graft_source_words
 from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
 from bot.lookups.index.pcs_joints import dislocated_joint_words
+from bot.lookups.index.pcs_lay_verbs import lay_verb_operations, verb_note
 from bot.lookups.index.pcs_levels import level_words, ordinal_words, segment_words
 from bot.lookups.index.pcs_lobes import lung_lobe_for_lobe
 from bot.lookups.index.pcs_matter import (
@@ -77,7 +78,7 @@ from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_procedure_names import procedure_name_alternatives
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
-from bot.lookups.index.pcs_roots import read_procedure_words, with_derived_parts
+from bot.lookups.index.pcs_roots import pcs_main_first_words, read_procedure_words, with_derived_parts
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.pcs_subterm_roots import subterm_note, subterm_operation_readings
@@ -178,6 +179,12 @@ ECHO_COVERAGE = 0.85  # echo words count only on a path using this share of the 
 ECHO_CREDIT = 30.0  # per weight of an echo word a path uses (an unsaid path word costs 20)
 
 
+def _reads_operation(why: str, told: dict[str, str]) -> bool:
+    """Whether a PCS path begins with a root operation noun a verb of the query was read as."""
+    first = why.partition(": ")[2].split(",")[0].split(" ")[0].lower()
+    return first in told.values()
+
+
 @dataclass(frozen=True)
 class IndexHit:
     code: Code
@@ -216,12 +223,20 @@ def index_hits(
         # "gastrojejunostomy": the organ the anastomosis ends in is its Bypass's qualifier (pcs_anastomosis)
         understood.joined_ends = joined_ends(words, searcher.vocabulary.body_part)
     subterm_read: dict[str, list[str]] = {}
+    verb_read: dict[str, str] = {}
     if "pcs" in systems:
         # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
         operations = {**operation_readings(list(words), tree.names_procedure), **operations}
         # "sutured the right upper eyelid": Suture sends on by its subterms only (Repair, Occlusion)
         subterm_read = subterm_operation_readings(conn, list(words), tree.memo, searcher.root_operations())
         operations = {**subterm_read, **operations}
+        # "took out the plate from the right collarbone": the verb's root operation noun (pcs_lay_verbs)
+        first_words = pcs_main_first_words(conn, tree.memo)
+        verb_read = lay_verb_operations(
+            searcher.wordnet(), words, searcher.root_operations() & first_words, first_words.__contains__
+        )
+        verb_read = {w: noun for w, noun in verb_read.items() if w not in operations}
+        operations = {**{w: [noun] for w, noun in verb_read.items()}, **operations}
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     if "pcs" in systems:
         # "facelift", "tummy tuck": the clinical name a dictionary gives (Rhytidectomy; pcs_procedure_names)
@@ -566,6 +581,8 @@ def index_hits(
             why += key_note(keyed, code.title)
         if match.book == "pcs" and subterm_read:
             why += subterm_note(subterm_read)  # "(read: sutured -> Repair | Occlusion)"
+        if match.book == "pcs" and verb_read and _reads_operation(why, verb_read):
+            why += verb_note(verb_read)  # "(read: took -> Removal)"
         path_ids = tuple(n.id for n in match.nodes)
         found.hits.append(IndexHit(code, score, why + note, path_ids, match.unsaid))
         hit_of[rank] = found.hits[-1]

@@ -228,6 +228,11 @@ def _main_terms(conn: sqlite3.Connection, memo: dict[object, object]) -> frozens
     return found
 
 
+def pcs_main_first_words(conn: sqlite3.Connection, memo: dict[object, object]) -> frozenset[str]:
+    """The first word of each PCS Index main term, lower case ("removal", "cholecystectomy")."""
+    return _main_terms(conn, memo)
+
+
 PCS_FIRST_WORDS = "pcs_first_words"  # stored by the data build (bot.lookups.derived)
 
 

@@ -169,12 +169,25 @@ def _line_adds(query: str, why: str) -> list[str]:
     return [w for w in adds if stem(w) not in DEFAULT_WORDING and stem(w) not in _SIDES]
 
 
+def answer_adds(query: str, title: str, why: str) -> list[str]:
+    """The content words an answer says that the query does not: its title's or inclusion term's words when it
+    was found by them, else its Index path's (sides and the Tabular's default wording aside)."""
+    if titled_label(why):
+        return title_adds(query, title, why)
+    return _line_adds(query, why)
+
+
 def _main_term_adds(query: str, why: str) -> list[str]:
     """The content words an Index answer's main term says that the query does not ("Sticky eye": sticky)."""
     path = index_path(why) or ""
     main = path.partition(": ")[2].split(" -> ")[0].split(",")[0]
     notes = "".join(_NOTES.findall(why))
     return _line_adds(query, f"{BOOK_NAMES['cm']}: {main} -> {notes}")
+
+
+def main_term_reads(said: Sequence[str], why: str) -> frozenset[str]:
+    """The query's content stems an Index answer's main term reads (`_main_term_read`)."""
+    return _main_term_read(said, why)
 
 
 def _main_term_read(said: Sequence[str], why: str) -> frozenset[str]:
