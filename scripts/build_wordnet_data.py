@@ -27,6 +27,12 @@ Writes into bot/lookups/data/ (deterministic, gzip mtime 0):
   Index prints as a main term or as a path's words ("Prognathism"; "Nevus, flammeus" / nevus flammeus),
   read from the shipped Index extract (bot/lookups/data/index_cm.tsv.gz): a reverse dictionary from a
   condition described in everyday words to the Index's name of it (bot.lookups.index.gloss_descriptions)
+- wordnet_forms.tsv.gz: stem, the stems of its derivationally related forms (space) - WordNet's lemma-level
+  derivational pointers ("+": pregnant / pregnancy, allergic / allergy, dependent / dependence, drain /
+  drainage) between two single words that both occur in the code data (a word of an Alphabetic Index line
+  of any book, read from the shipped Index extracts), keyed by the light stem lookup matches words by
+  (bot.lookups.index.words.stem); a pair whose words share no beginning (culture / acculturate) is left out
+  (bot.lookups.index.word_forms.related_stems)
 - wordnet.md: source and licence
 """
 
@@ -43,6 +49,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bot" / "lookups" / "data"
+sys.path.insert(0, str(ROOT))
+
+from bot.lookups.index.words import stem  # noqa: E402  (the stem lookup matches words by)
 
 NOTE = """# WordNet extract
 
@@ -141,6 +150,63 @@ def glosses(wordnet: Path, ids: dict[str, int], kinds: dict[int, str], terms: fr
     return rows.getvalue()
 
 
+# The Alphabetic Index extracts whose words a derivational pair must both be (every book: the conditions,
+# external causes, drugs, neoplasm sites and procedures).
+INDEX_FILES = (
+    "index_cm.tsv.gz",
+    "index_ext.tsv.gz",
+    "index_drug.tsv.gz",
+    "index_neoplasm.tsv.gz",
+    "index_pcs.tsv.gz",
+)
+_WORD = re.compile(r"[a-z]+")
+MIN_SHARED = 4  # the beginning two related stems share (the whole of a shorter one): pregnant / pregnancy, sex / sexual
+
+
+def index_words(out: Path) -> frozenset[str]:
+    """The stem of every word of every Alphabetic Index line (terms and modifiers)."""
+    words: set[str] = set()
+    for name in INDEX_FILES:
+        text = gzip.decompress((out / name).read_bytes()).decode()
+        for row in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
+            words.update(
+                stem(w) for w in _WORD.findall(f"{row['term']} {row.get('modifiers') or ''}".lower())
+            )
+    return frozenset(words)
+
+
+def shared_beginning(first: str, second: str) -> int:
+    n = 0
+    while n < min(len(first), len(second)) and first[n] == second[n]:
+        n += 1
+    return n
+
+
+def derivations(wordnet: Path, words: frozenset[str]) -> str:
+    """The derivational rows (see the module's docstring), sorted by stem."""
+    synsets: dict[tuple[str, str], list[str]] = {}
+    pointers: list[tuple[list[str], str, str, str, str]] = []
+    for part in ("noun", "verb", "adj", "adv"):
+        for offset, _lex, raw, found in parse_data(wordnet / f"data.{part}"):
+            key = (part, offset)
+            synsets[key] = [lemma_text(w) for w in raw]
+            pointers += [
+                (synsets[key], symbol, target, pos, st) for symbol, target, pos, st in found if symbol == "+"
+            ]
+    parts = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+    related: dict[str, set[str]] = defaultdict(set)
+    for lemmas, _symbol, target, pos, source_target in pointers:
+        first = lemmas[int(source_target[:2], 16) - 1]
+        second = synsets[(parts[pos], target)][int(source_target[2:], 16) - 1]
+        a, b = stem(first), stem(second)
+        if not (first.isalpha() and second.isalpha() and a in words and b in words) or a == b:
+            continue
+        if shared_beginning(a, b) >= min(MIN_SHARED, len(a), len(b)):
+            related[a].add(b)
+            related[b].add(a)
+    return "".join(f"{s}\t{' '.join(sorted(related[s]))}\n" for s in sorted(related))
+
+
 def write_gz(path: Path, text: str) -> None:
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(text.encode())
@@ -190,6 +256,7 @@ def build(wordnet: Path, out: Path = OUT) -> tuple[int, int, int]:
     write_gz(out / "wordnet_lemmas.tsv.gz", lemma_rows.getvalue())
     gloss_rows = glosses(wordnet, ids, kinds, index_terms(out / "index_cm.tsv.gz"))
     write_gz(out / "wordnet_glosses.tsv.gz", gloss_rows)
+    write_gz(out / "wordnet_forms.tsv.gz", derivations(wordnet, index_words(out)))
     licence = (wordnet / "LICENSE").read_text().splitlines()
     (out / "wordnet.md").write_text(
         NOTE + "\n".join("    " + line.rstrip() if line.strip() else "" for line in licence) + "\n"
