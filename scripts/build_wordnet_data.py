@@ -27,12 +27,12 @@ Writes into bot/lookups/data/ (deterministic, gzip mtime 0):
   Index prints as a main term or as a path's words ("Prognathism"; "Nevus, flammeus" / nevus flammeus),
   read from the shipped Index extract (bot/lookups/data/index_cm.tsv.gz): a reverse dictionary from a
   condition described in everyday words to the Index's name of it (bot.lookups.index.gloss_descriptions)
-- wordnet_forms.tsv.gz: stem, the stems of its derivationally related forms (space) - WordNet's lemma-level
-  derivational pointers ("+": pregnant / pregnancy, allergic / allergy, dependent / dependence, drain /
-  drainage) between two single words that both occur in the code data (a word of an Alphabetic Index line
-  of any book, read from the shipped Index extracts), keyed by the light stem lookup matches words by
-  (bot.lookups.index.words.stem); a pair whose words share no beginning (culture / acculturate) is left out
-  (bot.lookups.index.word_forms.related_stems)
+- wordnet_forms.tsv.gz: stem, the stems of the nouns it is a form of (space) - WordNet's lemma-level
+  derivational pointers ("+") from an adjective or a verb to a noun (pregnant / pregnancy, allergic /
+  allergy, dependent / dependence, expose / exposure, drain / drainage), kept when both words are words of
+  the Alphabetic Index (any book, read from the shipped Index extracts; the coder looks the word up by the
+  noun), keyed by the light stem lookup matches words by (bot.lookups.index.words.stem); a pair whose words share no beginning
+  (culture / acculturate) is left out (bot.lookups.index.word_forms.related_stems)
 - wordnet.md: source and licence
 """
 
@@ -160,7 +160,7 @@ INDEX_FILES = (
     "index_pcs.tsv.gz",
 )
 _WORD = re.compile(r"[a-z]+")
-MIN_SHARED = 4  # the beginning two related stems share (the whole of a shorter one): pregnant / pregnancy, sex / sexual
+MIN_SHARED = 4  # the beginning two related stems share (the whole of a shorter one): pregnant / pregnancy
 
 
 def index_words(out: Path) -> frozenset[str]:
@@ -169,9 +169,8 @@ def index_words(out: Path) -> frozenset[str]:
     for name in INDEX_FILES:
         text = gzip.decompress((out / name).read_bytes()).decode()
         for row in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
-            words.update(
-                stem(w) for w in _WORD.findall(f"{row['term']} {row.get('modifiers') or ''}".lower())
-            )
+            line = f"{row['term']} {row.get('modifiers') or ''}".lower()
+            words.update(stem(w) for w in _WORD.findall(line))
     return frozenset(words)
 
 
@@ -183,27 +182,25 @@ def shared_beginning(first: str, second: str) -> int:
 
 
 def derivations(wordnet: Path, words: frozenset[str]) -> str:
-    """The derivational rows (see the module's docstring), sorted by stem."""
-    synsets: dict[tuple[str, str], list[str]] = {}
-    pointers: list[tuple[list[str], str, str, str, str]] = []
-    for part in ("noun", "verb", "adj", "adv"):
-        for offset, _lex, raw, found in parse_data(wordnet / f"data.{part}"):
-            key = (part, offset)
-            synsets[key] = [lemma_text(w) for w in raw]
-            pointers += [
-                (synsets[key], symbol, target, pos, st) for symbol, target, pos, st in found if symbol == "+"
-            ]
-    parts = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+    """The derivational rows (see the module's docstring), sorted by stem: an adjective's or a verb's
+    derivational pointer to a noun, both words of the Index."""
+    nouns = {
+        offset: [lemma_text(w) for w in raw]
+        for offset, _lex, raw, _found in parse_data(wordnet / "data.noun")
+    }
     related: dict[str, set[str]] = defaultdict(set)
-    for lemmas, _symbol, target, pos, source_target in pointers:
-        first = lemmas[int(source_target[:2], 16) - 1]
-        second = synsets[(parts[pos], target)][int(source_target[2:], 16) - 1]
-        a, b = stem(first), stem(second)
-        if not (first.isalpha() and second.isalpha() and a in words and b in words) or a == b:
-            continue
-        if shared_beginning(a, b) >= min(MIN_SHARED, len(a), len(b)):
-            related[a].add(b)
-            related[b].add(a)
+    for part in ("adj", "verb"):
+        for _offset, _lex, raw, found in parse_data(wordnet / f"data.{part}"):
+            for symbol, target, pos, source_target in found:
+                if symbol != "+" or pos != "n":
+                    continue
+                said = lemma_text(raw[int(source_target[:2], 16) - 1])
+                noun = nouns[target][int(source_target[2:], 16) - 1]
+                a, b = stem(said), stem(noun)
+                if not (said.isalpha() and noun.isalpha()) or a == b or a not in words or b not in words:
+                    continue
+                if shared_beginning(a, b) >= min(MIN_SHARED, len(a), len(b)):
+                    related[a].add(b)
     return "".join(f"{s}\t{' '.join(sorted(related[s]))}\n" for s in sorted(related))
 
 
