@@ -28,12 +28,13 @@ Writes into bot/lookups/data/ (deterministic, gzip mtime 0):
   read from the shipped Index extract (bot/lookups/data/index_cm.tsv.gz): a reverse dictionary from a
   condition described in everyday words to the Index's name of it (bot.lookups.index.gloss_descriptions)
 - wordnet_forms.tsv.gz: stem, the stems of the nouns it is a form of (space) - WordNet's lemma-level
-  derivational pointers ("+") from an adjective or a verb to a noun sense of a condition's, a state's or an
-  event's kind (pregnant / pregnancy, allergic / allergy, dependent / dependence, expose / exposure, drain /
-  drainage; not a doer, a thing or a substance: drinker, alcohol), kept when both words are words of
-  the Alphabetic Index (any book, read from the shipped Index extracts; the coder looks the word up by the
-  noun), keyed by the light stem lookup matches words by (bot.lookups.index.words.stem); a pair whose words share no beginning
-  (culture / acculturate) is left out (bot.lookups.index.word_forms.related_stems)
+  derivational pointers ("+") from an adjective to a noun's sense of a state (noun.state) whose first sense
+  is a state too (pregnant / pregnancy, allergic / allergy, dependent / dependence, blind / blindness,
+  sciatic / sciatica; not "active" / activity, "exposed" / exposure: first an act, an attribute), kept when
+  both words are words of the Alphabetic Index (any book, read from the shipped Index extracts: the coder
+  looks the word up by the noun), keyed by the light stem lookup matches words by
+  (bot.lookups.index.words.stem); a pair whose words share no beginning is left out
+  (bot.lookups.index.word_forms.related_stems)
 - wordnet.md: source and licence
 """
 
@@ -182,32 +183,32 @@ def shared_beginning(first: str, second: str) -> int:
     return n
 
 
-# The kinds of noun sense a query word's form is looked up by: a condition, a state, an event (GLOSS_KINDS and
-# noun.event: pregnancy, dependence, exposure, collision) - not a person (runner, drinker: the verb's doer), a
-# thing (nursery, machinery) or a substance (alcoholic -> alcohol).
-FORM_KINDS = GLOSS_KINDS | {"noun.event"}
+STATE = "noun.state"  # the kind of sense a condition is (pregnancy, dependence, allergy, blindness)
 
 
 def derivations(wordnet: Path, words: frozenset[str], kinds: dict[int, str]) -> str:
-    """The derivational rows (see the module's docstring), sorted by stem: an adjective's or a verb's
-    derivational pointer to a noun sense of a condition's kind (`FORM_KINDS`), both words of the Index."""
+    """The derivational rows (see the module's docstring), sorted by stem: an adjective's derivational
+    pointer to a noun's sense of a state, when the noun's first (most frequent) sense is a state too
+    ("active" is no "activity", first an act; "exposure" is first an attribute), both words of the Index."""
     nouns = {
         offset: (kinds[lex], [lemma_text(w) for w in raw])
         for offset, lex, raw, _found in parse_data(wordnet / "data.noun")
     }
+    first = {
+        lemma_text(raw): nouns[offsets[0]][0] for raw, offsets in parse_index(wordnet / "index.noun").items()
+    }
     related: dict[str, set[str]] = defaultdict(set)
-    for part in ("adj", "verb"):
-        for _offset, _lex, raw, found in parse_data(wordnet / f"data.{part}"):
-            for symbol, target, pos, source_target in found:
-                if symbol != "+" or pos != "n" or nouns[target][0] not in FORM_KINDS:
-                    continue
-                said = lemma_text(raw[int(source_target[:2], 16) - 1])
-                noun = nouns[target][1][int(source_target[2:], 16) - 1]
-                a, b = stem(said), stem(noun)
-                if not (said.isalpha() and noun.isalpha()) or a == b or a not in words or b not in words:
-                    continue
-                if shared_beginning(a, b) >= min(MIN_SHARED, len(a), len(b)):
-                    related[a].add(b)
+    for _offset, _lex, raw, found in parse_data(wordnet / "data.adj"):
+        for symbol, target, pos, source_target in found:
+            if symbol != "+" or pos != "n" or nouns[target][0] != STATE:
+                continue
+            said = lemma_text(raw[int(source_target[:2], 16) - 1])
+            noun = nouns[target][1][int(source_target[2:], 16) - 1]
+            a, b = stem(said), stem(noun)
+            if not (said.isalpha() and noun.isalpha()) or a == b or a not in words or b not in words:
+                continue
+            if first.get(noun) == STATE and shared_beginning(a, b) >= min(MIN_SHARED, len(a), len(b)):
+                related[a].add(b)
     return "".join(f"{s}\t{' '.join(sorted(related[s]))}\n" for s in sorted(related))
 
 

@@ -14,9 +14,9 @@ Five generic readings, each checked against the data's own word list (never a li
   "dipsomaniac", "depersonalized", "sleepwalks" -> Panic, Aphonia, Flatulence, Impulsiveness, Dipsomania,
   Depersonalization, Sleepwalking (`derived_forms`: suffix rules of English and medical word building; the
   search keeps the form an Index main term is);
-* a derivationally related form of a word the data holds as typed: "pregnant", "allergic", "dependent",
-  "drain", "lymph" -> the Index's Pregnancy, Allergy, Dependence, drainage, lymphatic (`related_stems`:
-  WordNet's derivational pointers between two words of the Index, shipped as data/wordnet_forms.tsv.gz by
+* the adjective of a state the data holds as typed: "pregnant", "allergic", "dependent", "blind" -> the
+  Index's Pregnancy, Allergy, Dependence, Blindness (`related_stems`: WordNet's derivational pointers from
+  an adjective to a state's noun, both words of the Index, shipped as data/wordnet_forms.tsv.gz by
   scripts/build_wordnet_data.py) - read by the Index matcher as another stem of the same query word
   (bot.lookups.index.matching.word_forms), so an Index line may say either form.
 
@@ -250,6 +250,6 @@ def _related() -> dict[str, tuple[str, ...]]:
 
 
 def related_stems(word_stem: str) -> tuple[str, ...]:
-    """The stems of the words WordNet derives from or to the word of this stem, both words of the Index
-    ("pregnant" -> pregnancy, "lymph" -> lymphatic; () for others)."""
+    """The stems of the state nouns WordNet derives the adjective of this stem from, both words of the Index
+    ("pregnant" -> pregnancy, "dependent" -> dependence; () for others)."""
     return _related().get(word_stem, ())
