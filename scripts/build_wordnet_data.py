@@ -27,6 +27,14 @@ Writes into bot/lookups/data/ (deterministic, gzip mtime 0):
   Index prints as a main term or as a path's words ("Prognathism"; "Nevus, flammeus" / nevus flammeus),
   read from the shipped Index extract (bot/lookups/data/index_cm.tsv.gz): a reverse dictionary from a
   condition described in everyday words to the Index's name of it (bot.lookups.index.gloss_descriptions)
+- wordnet_forms.tsv.gz: stem, the stems of the nouns it is a form of (space) - WordNet's lemma-level
+  derivational pointers ("+") from an adjective to a noun's sense of a state (noun.state) whose first sense
+  is a state too (pregnant / pregnancy, allergic / allergy, dependent / dependence, blind / blindness,
+  sciatic / sciatica; not "active" / activity, "exposed" / exposure: first an act, an attribute), kept when
+  both words are words of the Alphabetic Index (any book, read from the shipped Index extracts: the coder
+  looks the word up by the noun), keyed by the light stem lookup matches words by
+  (bot.lookups.index.words.stem); a pair whose words share no beginning is left out
+  (bot.lookups.index.word_forms.related_stems)
 - wordnet.md: source and licence
 """
 
@@ -43,6 +51,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bot" / "lookups" / "data"
+sys.path.insert(0, str(ROOT))
+
+from bot.lookups.index.words import stem  # noqa: E402  (the stem lookup matches words by)
 
 NOTE = """# WordNet extract
 
@@ -141,6 +152,66 @@ def glosses(wordnet: Path, ids: dict[str, int], kinds: dict[int, str], terms: fr
     return rows.getvalue()
 
 
+# The Alphabetic Index extracts whose words a derivational pair must both be (every book: the conditions,
+# external causes, drugs, neoplasm sites and procedures).
+INDEX_FILES = (
+    "index_cm.tsv.gz",
+    "index_ext.tsv.gz",
+    "index_drug.tsv.gz",
+    "index_neoplasm.tsv.gz",
+    "index_pcs.tsv.gz",
+)
+_WORD = re.compile(r"[a-z]+")
+MIN_SHARED = 4  # the beginning two related stems share (the whole of a shorter one): pregnant / pregnancy
+
+
+def index_words(out: Path) -> frozenset[str]:
+    """The stem of every word of every Alphabetic Index line (terms and modifiers)."""
+    words: set[str] = set()
+    for name in INDEX_FILES:
+        text = gzip.decompress((out / name).read_bytes()).decode()
+        for row in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
+            line = f"{row['term']} {row.get('modifiers') or ''}".lower()
+            words.update(stem(w) for w in _WORD.findall(line))
+    return frozenset(words)
+
+
+def shared_beginning(first: str, second: str) -> int:
+    n = 0
+    while n < min(len(first), len(second)) and first[n] == second[n]:
+        n += 1
+    return n
+
+
+STATE = "noun.state"  # the kind of sense a condition is (pregnancy, dependence, allergy, blindness)
+
+
+def derivations(wordnet: Path, words: frozenset[str], kinds: dict[int, str]) -> str:
+    """The derivational rows (see the module's docstring), sorted by stem: an adjective's derivational
+    pointer to a noun's sense of a state, when the noun's first (most frequent) sense is a state too
+    ("active" is no "activity", first an act; "exposure" is first an attribute), both words of the Index."""
+    nouns = {
+        offset: (kinds[lex], [lemma_text(w) for w in raw])
+        for offset, lex, raw, _found in parse_data(wordnet / "data.noun")
+    }
+    first = {
+        lemma_text(raw): nouns[offsets[0]][0] for raw, offsets in parse_index(wordnet / "index.noun").items()
+    }
+    related: dict[str, set[str]] = defaultdict(set)
+    for _offset, _lex, raw, found in parse_data(wordnet / "data.adj"):
+        for symbol, target, pos, source_target in found:
+            if symbol != "+" or pos != "n" or nouns[target][0] != STATE:
+                continue
+            said = lemma_text(raw[int(source_target[:2], 16) - 1])
+            noun = nouns[target][1][int(source_target[2:], 16) - 1]
+            a, b = stem(said), stem(noun)
+            if not (said.isalpha() and noun.isalpha()) or a == b or a not in words or b not in words:
+                continue
+            if first.get(noun) == STATE and shared_beginning(a, b) >= min(MIN_SHARED, len(a), len(b)):
+                related[a].add(b)
+    return "".join(f"{s}\t{' '.join(sorted(related[s]))}\n" for s in sorted(related))
+
+
 def write_gz(path: Path, text: str) -> None:
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(text.encode())
@@ -190,6 +261,7 @@ def build(wordnet: Path, out: Path = OUT) -> tuple[int, int, int]:
     write_gz(out / "wordnet_lemmas.tsv.gz", lemma_rows.getvalue())
     gloss_rows = glosses(wordnet, ids, kinds, index_terms(out / "index_cm.tsv.gz"))
     write_gz(out / "wordnet_glosses.tsv.gz", gloss_rows)
+    write_gz(out / "wordnet_forms.tsv.gz", derivations(wordnet, index_words(out), kinds))
     licence = (wordnet / "LICENSE").read_text().splitlines()
     (out / "wordnet.md").write_text(
         NOTE + "\n".join("    " + line.rstrip() if line.strip() else "" for line in licence) + "\n"

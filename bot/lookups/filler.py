@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from bot.lookups.index.store import BOOK_NAMES
 from bot.lookups.index.tree import COLUMN_LABELS
+from bot.lookups.index.word_forms import related_stems
 from bot.lookups.index.words import base_stem, stem
 from bot.lookups.schema import WORD
 
@@ -569,7 +570,13 @@ def words_not_used(
                 or not word.isalpha()
             ):
                 continue
-            if stem(word) not in used and stem(word) not in sites and not clinical(word) and word not in out:
+            if (
+                stem(word) not in used
+                and not used.intersection(related_stems(stem(word)))  # "pregnant": Pregnancy
+                and stem(word) not in sites
+                and not clinical(word)
+                and word not in out
+            ):
                 out.append(word)
     return out
 
@@ -619,6 +626,7 @@ def path_adds(core: str, why: str) -> list[str] | None:
         path = path.replace(f", {column}", "")
     said = {stem(w) for w in WORD.findall(core.lower())} | {base_stem(w) for w in WORD.findall(core.lower())}
     said |= {stem(w) for note in _NOTE.findall(why) for w in WORD.findall(note.lower())}
+    said |= {r for s in said for r in related_stems(s)}  # "pregnant" says Pregnancy
     return [
         w
         for w in WORD.findall(_NONESSENTIAL.sub(" ", path).lower())

@@ -38,6 +38,7 @@ from bot.lookups.index.pcs_keys import names_key
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
+from bot.lookups.index.word_forms import related_stems
 from bot.lookups.index.words import FILLERS, NEGATIONS, WORD_CACHE, content_stems, stem
 
 # Words that choose a table column, and the column each chooses.
@@ -1495,11 +1496,18 @@ def organism_forms_of(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=WORD_CACHE)
 def word_forms(word: str) -> tuple[str, ...]:
-    return tuple(
-        stem(word[: -len(end)] + other)
-        for end, other in FORM_ENDINGS
-        if word.endswith(end) and len(word) - len(end) >= 2 and word.isalpha()
-    ) + tuple(stem(form) for form in organism_forms(word))
+    """The stems of the word's other forms an Index line may print: an adjective's noun by its ending
+    ("hypoxic" / hypoxia), an organism's forms, and WordNet's derivationally related forms ("pregnant" /
+    pregnancy, "dependent" / dependence; bot.lookups.index.word_forms.related_stems)."""
+    return (
+        related_stems(stem(word))
+        + tuple(
+            stem(word[: -len(end)] + other)
+            for end, other in FORM_ENDINGS
+            if word.endswith(end) and len(word) - len(end) >= 2 and word.isalpha()
+        )
+        + tuple(stem(form) for form in organism_forms(word))
+    )
 
 
 PREFIXES = ("pre", "post", "non", "anti", "intra", "inter", "sub", "self", "over", "under", "co", "re")

@@ -1,7 +1,7 @@
 """A word of the query in another form than the code data prints it, read as the data's own word: the coder
 looks up the Alphabetic Index by the condition's main term whatever form the writer gave its word.
 
-Four generic readings, each checked against the data's own word list (never a list of the words it reads):
+Five generic readings, each checked against the data's own word list (never a list of the words it reads):
 
 * a compound written open or closed where the data writes it the other way: "moya moya", "small pox",
   "grain handlers lung" -> the Index's Moyamoya, Smallpox, Grainhandler's (`joined_pairs`: two neighbouring
@@ -13,17 +13,25 @@ Four generic readings, each checked against the data's own word list (never a li
 * another part of speech than the Index's main term: "panicking", "aphonic", "flatulent", "impulsive",
   "dipsomaniac", "depersonalized", "sleepwalks" -> Panic, Aphonia, Flatulence, Impulsiveness, Dipsomania,
   Depersonalization, Sleepwalking (`derived_forms`: suffix rules of English and medical word building; the
-  search keeps the form an Index main term is).
+  search keeps the form an Index main term is);
+* the adjective of a state the data holds as typed: "pregnant", "allergic", "dependent", "blind" -> the
+  Index's Pregnancy, Allergy, Dependence, Blindness (`related_stems`: WordNet's derivational pointers from
+  an adjective to a state's noun, both words of the Index, shipped as data/wordnet_forms.tsv.gz by
+  scripts/build_wordnet_data.py) - read by the Index matcher as another stem of the same query word
+  (bot.lookups.index.matching.word_forms), so an Index line may say either form.
 
-The search (bot.lookups.search) applies them only to a word no title, Index line or vocabulary term holds as
-typed, or to a pair whose joined form is such a word: a real word the data holds is never turned into another.
+The search (bot.lookups.search) applies the first four only to a word no title, Index line or vocabulary term
+holds as typed, or to a pair whose joined form is such a word: a real word the data holds is never turned into another.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
+from functools import cache
+from importlib import resources
 
 from bot.lookups.index.words import CONNECTORS, stem, tokens
 
@@ -228,3 +236,20 @@ def without_side_prefix(word: str) -> str:
     """The site a word names one half of ("hemidiaphragm" -> diaphragm; "" for other words)."""
     rest = word[len(SIDE_PREFIX) :]
     return rest if word.startswith(SIDE_PREFIX) and len(rest) >= MIN_SITE and rest.isalpha() else ""
+
+
+# -- derivationally related forms -------------------------------------------------------------------------
+RELATED_FORMS = "wordnet_forms.tsv.gz"  # stem, related stems (space); scripts/build_wordnet_data.py
+
+
+@cache
+def _related() -> dict[str, tuple[str, ...]]:
+    data = resources.files("bot.lookups.data").joinpath(RELATED_FORMS).read_bytes()
+    rows = (line.split("\t") for line in gzip.decompress(data).decode().splitlines())
+    return {key: tuple(related.split()) for key, related in rows}
+
+
+def related_stems(word_stem: str) -> tuple[str, ...]:
+    """The stems of the state nouns WordNet derives the adjective of this stem from, both words of the Index
+    ("pregnant" -> pregnancy, "dependent" -> dependence; () for others)."""
+    return _related().get(word_stem, ())
