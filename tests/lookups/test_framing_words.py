@@ -37,6 +37,8 @@ def test_frames_are_cut_at_a_clause_edge_and_words_the_code_set_reads_stay(codeb
         "eczema flare this AM - please code": ("eczema flare", ("please code", "this AM")),
         "hangover from last night": ("hangover", ("last night",)),
         "gout, per pt, today": ("gout", ("per pt", "today")),
+        "pt was seen for pinworms": ("pinworms", ("pt was seen for",)),
+        "reported by mom: croup": ("croup", ("reported by mom",)),
     }
     for query, (text, cut) in cases.items():
         framed = without_framing(query, *data)
@@ -47,5 +49,8 @@ def test_frames_are_cut_at_a_clause_edge_and_words_the_code_set_reads_stay(codeb
         "G code for screening pelvic exam",  # (the code set asked for stays)
         "today",  # (nothing else said)
         "pt with cough",
+        "wets the bed every night",  # (when it comes, at night, is what the Index reads: nocturnal)
+        "sunburn from beach day",  # (a frame is whole words)
+        "DVT years ago, not on anticoag now",  # ("now" sets the present against a history)
     ):
         assert without_framing(kept, *data) is None, kept

@@ -47,16 +47,19 @@ _TELLERS = WHO_WORDS | {"he", "she", "they", "family", "caregiver", "parent", "p
 # The telling verbs that open what is told ("reports X", "complains of X", "presents with X").
 _TELLING = _alternatives(TELLING_WORDS - {"report"})
 _WHOSE = r"(?:(?:the|my|our|his|her|their)\s+)?"
+_TOLD_BY = (
+    rf"(?:per|according\s+to|as\s+(?:reported|stated|told)\s+by|reported\s+by)\s+{_WHOSE}"
+    rf"(?:{_alternatives(_TELLERS)}|chart|report|records?)"
+)
 _REPORTING_LEAD = re.compile(
-    rf"^\s*(?:{_WHOSE}(?:{_alternatives(_TELLERS)})\s+(?:(?:also|now)\s+)?)?"
-    rf"(?:{_TELLING}|c/o)(?:\s+(?:of|with|that|about))?\s+(?=\S)",
+    rf"^\s*(?:(?:{_WHOSE}(?:{_alternatives(_TELLERS)})\s+(?:(?:also|now)\s+)?)?"
+    rf"(?:(?:{_TELLING})(?!\s+by\b)|c/o)(?:\s+(?:of|with|that|about))?"
+    # the chart's visit: "pt was seen for", "seen today with"
+    rf"|(?:{_WHOSE}(?:{_alternatives(_TELLERS)})\s+)?(?:(?:was|is|being)\s+)?seen\s+(?:today\s+)?(?:for|with)"
+    rf"|{_TOLD_BY}\s*[:-])\s+(?=\S)",
     re.IGNORECASE,
 )
-_REPORTING_TRAIL = re.compile(
-    rf"\s*\(?\s*(?<![\w/'-])(?:per|according\s+to|as\s+(?:reported|stated|told)\s+by|reported\s+by)\s+{_WHOSE}"
-    rf"(?:{_alternatives(_TELLERS)}|chart|report|records?)\s*\)?\s*$",
-    re.IGNORECASE,
-)
+_REPORTING_TRAIL = re.compile(rf"\s*\(?\s*(?<![\w/'-]){_TOLD_BY}\s*\)?\s*$", re.IGNORECASE)
 # A request to the coder: "what's the ICD-10 code for", "need a dx code for", "please code", "thanks".
 _KIND = r"(?:(?:icd|icd-?10|icd-?10-?cm|dx|diagnosis)\s+)?"
 _REQUEST_LEAD = re.compile(
