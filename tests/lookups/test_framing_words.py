@@ -51,6 +51,7 @@ def test_frames_are_cut_at_a_clause_edge_and_words_the_code_set_reads_stay(codeb
         "pt with cough",
         "wets the bed every night",  # (when it comes, at night, is what the Index reads: nocturnal)
         "sunburn from beach day",  # (a frame is whole words)
+        "PLS, slowly worsening leg stiffness",  # (an abbreviation, no request)
         "DVT years ago, not on anticoag now",  # ("now" sets the present against a history)
     ):
         assert without_framing(kept, *data) is None, kept

@@ -63,15 +63,15 @@ _REPORTING_TRAIL = re.compile(rf"\s*\(?\s*(?<![\w/'-]){_TOLD_BY}\s*\)?\s*$", re.
 # A request to the coder: "what's the ICD-10 code for", "need a dx code for", "please code", "thanks".
 _KIND = r"(?:(?:icd|icd-?10|icd-?10-?cm|dx|diagnosis)\s+)?"
 _REQUEST_LEAD = re.compile(
-    r"^\s*(?:please\s+|pls\s+)?"
+    r"^\s*(?:please\s+)?"
     r"(?:(?:(?:what(?:'s|\s+is|\s+are)|need|give\s+me|looking\s+for|find|get\s+me)\s+(?:(?:a|an|the)\s+)?)?"
     rf"{_KIND}(?:code|codes|dx)\s+(?:for|of)\s*:?"
     r"|please\s+(?:code|look\s*up)|(?:code|look\s*up)\s*:)\s+(?=\S)",
     re.IGNORECASE,
 )
 _REQUEST_TRAIL = re.compile(
-    r"\s*[-:]?\s*(?<![\w/'-])(?:(?:please|pls|kindly)(?:\s+(?:code|look\s*up|advise))?(?:\s+(?:this|it|that))?"
-    r"|thanks|thank\s+you|thx)\s*[.!?]*\s*$",
+    r"\s*[-:]?\s*(?<![\w/'-])(?:(?:please|kindly)(?:\s+(?:code|look\s*up|advise))?(?:\s+(?:this|it|that))?"
+    r"|thanks|thank\s+you)\s*[.!?]*\s*$",
     re.IGNORECASE,
 )
 # When it is told: a deictic adverb (checked against the data: no code set word), or a determiner or a
