@@ -65,12 +65,19 @@ _PLACES = """
 home house store shop mall school daycare work job office gym park outside inside room restaurant church
 """
 _WHERE = frozenset(_PLACES.split())
-# How the chart or the asker reports it: reporting verbs, finding verbs, request words.
-_REPORTED = """
+# How the chart or the asker reports it: telling verbs (who tells it), finding verbs (how it was found),
+# request words (what the asker wants of the coder).
+_TELLING = """
 reports reported reporting report states stated says said complains complained complaining presents
-presented presenting noted notes found seen showing shows shown endorses endorsed describes described
-mentions mentioned tells told please code codes coding icd lookup
+presented presenting notes endorses endorsed describes described mentions mentioned tells told
 """
+_FINDING = """
+noted found seen showing shows shown
+"""
+_REQUEST = """
+please code codes coding icd lookup
+"""
+_REPORTED = " ".join((_TELLING, _FINDING, _REQUEST))
 # Conjunctions that join a complaint to its circumstances ("burning when i pee").
 _CONJUNCTIONS = """
 when whenever if because but though although unless until whether
@@ -83,6 +90,11 @@ mo mos wk wks yr yrs hr hrs min mins
 
 _WHEN_WORDS = frozenset(_WHEN.split())
 _PEOPLE = frozenset(_PEOPLE_WORDS.split())
+#: Who has or tells the complaint (family members, people in general) and the verbs that tell it: the words
+#: of a reporting frame ("pt reports ...", "..., per mom"; bot.lookups.index.framing_words).
+WHO_WORDS: frozenset[str] = frozenset(_WHO.split())
+TELLING_WORDS: frozenset[str] = frozenset(_TELLING.split())
+REQUEST_WORDS: frozenset[str] = frozenset(_REQUEST.split())
 FILLER: frozenset[str] = frozenset(
     " ".join((_PEOPLE_WORDS, _VERBS, _WHEN, _WHO, _REPORTED, _UNITS, _CONJUNCTIONS)).split()
 )
@@ -371,6 +383,8 @@ _TIMES = frozenset(
         "weekend",
     }
 )
+HOW_OFTEN = _HOW_OFTEN
+TIME_NOUNS = _TIMES
 
 
 def _opens_circumstance(words: list[str], n: int) -> bool:

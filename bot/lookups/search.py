@@ -170,6 +170,7 @@ from bot.lookups.index.everyday_talk import MIN_WORDS as MIN_TALK_WORDS
 from bot.lookups.index.everyday_talk import everyday_talk, talk_words
 from bot.lookups.index.fears import may_read_fear, read_fear
 from bot.lookups.index.found_on import without_test
+from bot.lookups.index.framing_words import without_framing
 from bot.lookups.index.gestation import trimester_said
 from bot.lookups.index.gloss_descriptions import read_by_gloss
 from bot.lookups.index.induced_lines import induced_code
@@ -4002,6 +4003,11 @@ class Searcher:
         """Whether an index line or the vocabulary holds the word."""
         return self.vocabulary.knows(word) or bool(self.index_tree().word_counts({stem(word)}))
 
+    def framing_data(self) -> tuple[Callable[[str], bool], IndexTree]:
+        """What bot.lookups.index.framing_words asks of the data: whether a title, an Index line or the
+        vocabulary holds a word, and the Index."""
+        return self._coded, self.index_tree()
+
     def _coded(self, word: str) -> bool:
         """Whether a title, an index line or the vocabulary holds the word."""
         return word in self.freq or self._indexed(word)
@@ -5256,6 +5262,13 @@ ASKED = ("asked",)  # the per-lookup memo's key of the query as typed
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}.")
+    framing = without_framing(query, *searcher_for(book).framing_data())
+    if framing is not None:
+        # "pt reports central scotoma OD", "vancomycin allergy, per patient", "bone graft status - please code":
+        # who tells it, when, and the request are no words of what is coded (bot.lookups.index.framing_words)
+        found = find_codes(book, framing.text, systems, limit)
+        left = f"not used: {', '.join(framing.cut)}"
+        return _with_notice([replace(h, why=f"{h.why} ({left})") for h in found], found.notice)
     span = without_span(query)
     if span is not None:
         # "cough for 2 weeks", "fever x3 days": the complaint, its span read past (bot.lookups.index.time_spans)

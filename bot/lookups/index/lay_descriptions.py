@@ -495,6 +495,7 @@ AGE_WORDS: dict[str, tuple[str, ...]] = {
 # Words of when that the Index prints as what sets a condition off ("Terror, night", "Cramp, leg, sleep
 # related"): read as describing words, by the Index's words for them.
 _TIMES = frozenset({"night", "nights", "nightly", "asleep"})
+INDEX_TIMES = _TIMES
 # What a body does, said missing right after a negating word ("no voice", "can't hear", "no appetite"): the
 # Index's Loss (of) lines.
 _FUNCTIONS = frozenset(
