@@ -30,7 +30,7 @@ import gzip
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import lru_cache
 from importlib import resources
 
 from bot.lookups.index.words import CONNECTORS, stem, tokens
@@ -242,7 +242,7 @@ def without_side_prefix(word: str) -> str:
 RELATED_FORMS = "wordnet_forms.tsv.gz"  # stem, related stems (space); scripts/build_wordnet_data.py
 
 
-@cache
+@lru_cache(maxsize=1)  # one table, read once
 def _related() -> dict[str, tuple[str, ...]]:
     data = resources.files("bot.lookups.data").joinpath(RELATED_FORMS).read_bytes()
     rows = (line.split("\t") for line in gzip.decompress(data).decode().splitlines())
