@@ -55,3 +55,13 @@ def test_frames_are_cut_at_a_clause_edge_and_words_the_code_set_reads_stay(codeb
         "DVT years ago, not on anticoag now",  # ("now" sets the present against a history)
     ):
         assert without_framing(kept, *data) is None, kept
+
+
+def test_a_query_that_denies_keeps_its_clauses_as_typed(codebook: CodeBook) -> None:
+    """Cutting "reports" from "patient denies nausea, reports heartburn" left "..., heartburn" for the denial to
+    reach, and the denied nausea came back second (R11.0): a query that says a negation keeps its frames."""
+    data = searcher_for(codebook).framing_data()
+    assert without_framing("patient denies nausea, reports heartburn", *data) is None
+    hits = find_codes(codebook, "patient denies nausea, reports heartburn", limit=5)
+    assert hits and hits[0].code == "R12"
+    assert "R11.0" not in [h.code for h in hits], [(h.code, h.why) for h in hits]

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.lookups.filler import HOW_OFTEN, LINKING, TELLING_WORDS, TIME_NOUNS, WHO_WORDS
+from bot.lookups.filler import HOW_OFTEN, LINKING, TELLING_WORDS, TIME_NOUNS, WHO_WORDS, says_negation
 from bot.lookups.index.lay_descriptions import INDEX_TIMES
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.words import stem
@@ -97,7 +97,9 @@ def without_framing(query: str, coded: Callable[[str], bool], tree: IndexTree) -
     """The query without its framing words (see the module docstring), or None when it has none or nothing
     else would be left. `coded(word)`: whether a title, an Index line or the vocabulary holds the word;
     `tree`: the Index, whose lines say where a time noun is read with a condition."""
-    if len(query) > 300:
+    if len(query) > 300 or says_negation(query):
+        # a denial is read by the clauses as typed: "patient denies nausea, reports heartburn" needs its
+        # "reports" to end what is denied, or the denied nausea comes back as an answer
         return None
     clauses = _CLAUSE.split(query.strip())
     said = {stem(w) for w in WORD.findall(query.lower()) if w not in LINKING}
