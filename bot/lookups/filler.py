@@ -227,6 +227,26 @@ _CONTEXT_AFTER_DENIAL = frozenset(
 )
 
 
+# A clause that opens by denying ("denies chest pain", "pt denied SI"): the chart's way of saying a finding is
+# absent. A claim's "denied" ("claim denied CO-97") opens with no denying verb, or with a word no person is.
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_DENYING_CLAUSE = re.compile(r"^\s*(?:(?P<who>[a-z.]+)\s+)?(?:denies|denied|denying)\b", re.IGNORECASE)
+
+
+def denies_every_finding(query: str) -> bool:
+    """Whether every clause of the query opens by denying a finding ("pt denies chest pain; denies SOB"): a
+    denied finding is not coded (ICD-10-CM guidelines I.B.4-6 code signs and symptoms that are present)."""
+    clauses = [c for c in re.split(r"[,;]", query) if c.strip()]
+    if not clauses:
+        return False
+    for clause in clauses:
+        found = _DENYING_CLAUSE.match(clause)
+        who = found["who"].lower() if found is not None and found["who"] is not None else None
+        if found is None or (who is not None and who not in WHO_WORDS and who not in _PRONOUNS):
+            return False
+    return True
+
+
 def denies(clause: str) -> bool:
     """Whether a clause says a finding is absent ("denies SI", "no LOC", "negative for fever")."""
     return any(w in DENIALS for w in WORD.findall(clause.lower()))

@@ -65,6 +65,7 @@ from bot.lookups.filler import (
     answer_stems,
     content_words,
     denies,
+    denies_every_finding,
     incidental,
     main_term_adds,
     medical_core,
@@ -5256,12 +5257,19 @@ def searcher_for(book: CodeBook) -> Searcher:
 #: more), the command line 10 by default, the benchmarks 5. Several readings reorder within the answers they
 #: were given, so ranking 5 and ranking 11 could put different codes first.
 RANKED_DEPTH = 11
+DENIED_NOTICE = (
+    'No code: the query only denies ("denies ..."), and a finding the patient does not have is not coded.'
+    " Look up what was found instead."
+)
 ASKED = ("asked",)  # the per-lookup memo's key of the query as typed
 
 
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}.")
+    if denies_every_finding(query):
+        # "pt denies chest pain": every clause says a finding is absent, and a denied finding is not coded
+        return _with_notice([], DENIED_NOTICE)
     framing = without_framing(query, *searcher_for(book).framing_data())
     if framing is not None:
         # "pt reports central scotoma OD", "vancomycin allergy, per patient", "bone graft status - please code":
