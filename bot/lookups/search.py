@@ -2842,13 +2842,7 @@ class Searcher:
         code = self.book.get("cm", told.code) if told else None
         if code is None:
             return found
-        hit = replace(
-            found[0],
-            code=code.display,
-            title=code.title,
-            why=f"{found[0].why} -> Tabular: the sibling the words say -> {code.display}",
-        )
-        return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
+        return _first_replaced(found, code, f"Tabular: the sibling the words say -> {code.display}")
 
     def _unsaid_condition_last(self, query: str, found: Hits) -> Hits:
         """A first answer whose title adds a condition the query does not say, where an answer of the same
@@ -2980,13 +2974,9 @@ class Searcher:
         code = self.book.get("cm", told[0]) if told else None
         if code is None:
             return found
-        hit = replace(
-            found[0],
-            code=code.display,
-            title=code.title,
-            why=f"{found[0].why} -> Tabular, within {raw[:3]}: the code that adds nothing unsaid -> {code.display}",
+        return _first_replaced(
+            found, code, f"Tabular, within {raw[:3]}: the code that adds nothing unsaid -> {code.display}"
         )
-        return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
 
     def _product_key(self, typed: Sequence[str]) -> str:
         """The drug key of a product or brand name typed that a drug line prints beside its drug ("synvisc
@@ -5222,6 +5212,12 @@ def _condition_of_adverse_effect(found: Hits) -> Hits:
         rest = [h for m, h in enumerate(found) if m not in (0, n)]
         return _with_notice([*lead, *rest], found.notice)
     return found
+
+
+def _first_replaced(found: Hits, code: Code, step: str) -> Hits:
+    """The answer with its first hit replaced by `code` of the same category, the step said in its why."""
+    hit = replace(found[0], code=code.display, title=code.title, why=f"{found[0].why} -> {step}")
+    return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
 
 
 def _with_notice(hits: list[Hit], notice: str) -> Hits:
