@@ -2903,12 +2903,6 @@ class Searcher:
             and h.code != first.code
             and not h.why.startswith("suggested")
         ]
-        lowered = query.lower().replace("w/o", "without").replace("w/", "with ")
-        for typed, meant in re.findall(r"spelling: ([a-z]+) → ([a-z]+)", first.why):
-            lowered = re.sub(rf"\b{typed}\b", meant, lowered)
-        notes = " ".join(re.findall(r"(?:->|→) ([^;()]*)", first.why.partition(" (")[2]))
-        said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes}")
-        refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
 
         def reading(hit: Hit) -> CodeReading:
             raw = hit.code.replace(".", "")
@@ -2937,11 +2931,19 @@ class Searcher:
         def pertains(word: str) -> list[str]:
             return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]
 
+        read_first = reading(first)
+        if not same and (read_first.unused or len(first.code.replace(".", "")) < 4):
+            return found  # (no later answer of the category, and no Tabular step for this first one)
+        lowered = query.lower().replace("w/o", "without").replace("w/", "with ")
+        for typed, meant in re.findall(r"spelling: ([a-z]+) → ([a-z]+)", first.why):
+            lowered = re.sub(rf"\b{typed}\b", meant, lowered)
+        notes = " ".join(re.findall(r"(?:->|→) ([^;()]*)", first.why.partition(" (")[2]))
+        said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes}")
+        refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
         words = [w for w in content_words(lowered) if w not in FILLER and not w.isdigit()]
         notes_read = re.findall(
             r"(?:vocabulary|side|level|spelling|word form): ([^;()]*?) (?:->|→) ([^;()]*)", first.why
         )
-        read_first = reading(first)
         says_all = bool(words) and says_every_word(read_first, words, notes_read, pertains)
         choice = (
             detail_choice(said, refused, read_first, [reading(found[n]) for n in same], pertains, says_all)
