@@ -94,7 +94,6 @@ _PEOPLE = frozenset(_PEOPLE_WORDS.split())
 #: of a reporting frame ("pt reports ...", "..., per mom"; bot.lookups.index.framing_words).
 WHO_WORDS: frozenset[str] = frozenset(_WHO.split())
 TELLING_WORDS: frozenset[str] = frozenset(_TELLING.split())
-REQUEST_WORDS: frozenset[str] = frozenset(_REQUEST.split())
 FILLER: frozenset[str] = frozenset(
     " ".join((_PEOPLE_WORDS, _VERBS, _WHEN, _WHO, _REPORTED, _UNITS, _CONJUNCTIONS)).split()
 )
@@ -387,8 +386,8 @@ _CONCEDING_PAIRS = frozenset(
 
 # "sleepwalks most nights", "headache every morning", "some days": how often the complaint comes, told by a
 # quantity before a time of day or a span.
-_HOW_OFTEN = frozenset({"most", "every", "each", "some", "many"})
-_TIMES = frozenset(
+HOW_OFTEN: frozenset[str] = frozenset({"most", "every", "each", "some", "many"})
+TIME_NOUNS: frozenset[str] = frozenset(
     {
         "day",
         "days",
@@ -403,14 +402,12 @@ _TIMES = frozenset(
         "weekend",
     }
 )
-HOW_OFTEN = _HOW_OFTEN
-TIME_NOUNS = _TIMES
 
 
 def _opens_circumstance(words: list[str], n: int) -> bool:
     if words[n] in _CIRCUMSTANCE or words[n] in _CONCEDING:
         return True
-    if words[n] in _HOW_OFTEN and n + 1 < len(words) and words[n + 1].rstrip(".!?") in _TIMES:
+    if words[n] in HOW_OFTEN and n + 1 < len(words) and words[n + 1].rstrip(".!?") in TIME_NOUNS:
         return True
     if n + 1 < len(words) and (words[n], words[n + 1]) in _CONCEDING_PAIRS:
         return True
