@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from bot.lookups.codebook import Code
 from bot.lookups.index.pcs_asked import PROCEDURE_ROOTS, asks_cm_reading
+from bot.lookups.index.sub_queries import said_in_another_form
 from bot.lookups.index.unsaid_words import (
     answer_adds,
     answer_reads,
@@ -88,10 +89,7 @@ def _reads(said: list[str], title: str, why: str, sites: frozenset[str]) -> froz
 def _said(word: str, stems: frozenset[str]) -> bool:
     """Whether a word an answer adds is one the query or its readings say, in another form ("retina" for
     "retinal")."""
-    s = stem(word)
-    return s in stems or any(
-        len(t) > 4 and len(s) > 4 and (t.startswith(s) or s.startswith(t)) for t in stems
-    )
+    return stem(word) in stems or said_in_another_form(word, stems)
 
 
 def procedure_before_added_condition(
