@@ -233,17 +233,108 @@ _DENYING_CLAUSE = re.compile(r"^\s*(?:(?P<who>[a-z.]+)\s+)?(?:denies|denied|deny
 
 
 def denies_every_finding(query: str) -> bool:
-    """Whether every clause of the query opens by denying a finding ("pt denies chest pain; denies SOB"): a
-    denied finding is not coded (ICD-10-CM guidelines I.B.4-6 code signs and symptoms that are present)."""
-    clauses = [c for c in re.split(r"[,;]", query) if c.strip()]
-    if not clauses:
+    """Whether every clause of the query denies a finding ("pt denies chest pain; denies SOB"): a denied finding
+    is not coded (ICD-10-CM guidelines I.B.4-6 code signs and symptoms that are present)."""
+    kept, cut = _split_denied(query)
+    return bool(cut) and not kept
+
+
+def without_denied(query: str) -> tuple[str, tuple[str, ...]] | None:
+    """The query less what it denies, and the words cut, when it denies some findings and says others ("denies
+    fever but has cough" -> "has cough"; "pt denies nausea, reports heartburn" -> "reports heartburn"); None
+    when it denies nothing or only denies."""
+    kept, cut = _split_denied(query)
+    return (", ".join(kept), tuple(cut)) if kept and cut else None
+
+
+def _split_denied(query: str) -> tuple[list[str], list[str]]:
+    """The clauses (or clause ends) that say what is found, and the words that deny. A clause that opens with
+    a denying verb denies up to a word saying what is found ("denies CP and reports SOB"); a bare short item
+    after it is of the same list ("denies chest pain, SOB"); a claim's "denied" denies no finding."""
+    kept: list[str] = []
+    cut: list[str] = []
+    listing = False  # whether the clause before was a denial that a bare item may continue
+    for clause in _clauses(query):
+        words = clause.split()
+        if _opens_by_denying(clause):
+            found_at = next((n for n, w in enumerate(words) if w.lower() in _FINDING_FOLLOWS), None)
+            if found_at is None:
+                cut += words
+                listing = True
+                continue
+            cut += words[: found_at + 1]
+            words = words[found_at + 1 :]
+        elif listing and _is_bare_list_item(clause):
+            cut += words
+            continue
+        listing = False
+        if words:
+            kept.append(" ".join(words))
+    return kept, cut
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\.\s")
+
+
+def _clauses(query: str) -> list[str]:
+    """The query cut at commas, semicolons and full stops; a stop after who is speaking ("pt. denies") is not
+    the end of a sentence."""
+    clauses: list[str] = []
+    for piece in (p for p in _CLAUSE_BREAK.split(query) if p.strip()):
+        if clauses and clauses[-1].strip().lower() in WHO_WORDS:
+            clauses[-1] = f"{clauses[-1]} {piece}"
+        else:
+            clauses.append(piece)
+    return clauses
+
+
+# Words after which a clause says what is found, not what is denied.
+_FINDING_FOLLOWS = frozenset(
+    {
+        "but",
+        "however",
+        "though",
+        "although",
+        "yet",
+        "except",
+        "reports",
+        "reported",
+        "reporting",
+        "has",
+        "have",
+        "had",
+        "endorses",
+        "endorsed",
+        "admits",
+        "admitted",
+        "c/o",
+        "complains",
+        "complaining",
+        "positive",
+        "states",
+        "presents",
+        "found",
+    }
+)
+_LIST_ITEM_WORDS = 3
+
+
+def _opens_by_denying(clause: str) -> bool:
+    found = _DENYING_CLAUSE.match(clause)
+    if found is None:
         return False
-    for clause in clauses:
-        found = _DENYING_CLAUSE.match(clause)
-        who = found["who"].lower() if found is not None and found["who"] is not None else None
-        if found is None or (who is not None and who not in WHO_WORDS and who not in _PRONOUNS):
-            return False
-    return True
+    who = found["who"].lower() if found["who"] is not None else None
+    return who is None or who in WHO_WORDS or who in _PRONOUNS
+
+
+def _is_bare_list_item(clause: str) -> bool:
+    """A short item with no number of its own ("SOB", "chills and sweats"), not "BP 180/100" or "cough x3 days"."""
+    words = clause.lower().split()
+    return (
+        len(words) <= _LIST_ITEM_WORDS
+        and not any(ch.isdigit() for ch in clause)
+        and not any(w in _FINDING_FOLLOWS for w in words)
+    )
 
 
 def denies(clause: str) -> bool:

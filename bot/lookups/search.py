@@ -75,6 +75,7 @@ from bot.lookups.filler import (
     seen_on_study,
     unused_words,
     without_circumstance,
+    without_denied,
     words_not_used,
 )
 from bot.lookups.hcpcs_items import (
@@ -5262,12 +5263,27 @@ DENIED_NOTICE = (
 ASKED = ("asked",)  # the per-lookup memo's key of the query as typed
 
 
+def _also_not_used(why: str, words: Sequence[str]) -> str:
+    """The why with words typed before the answered part said as not used, in one list with any it has."""
+    said = ", ".join(w.strip(",;") for w in words)
+    head, mark, rest = why.rpartition(" (not used: ")
+    if mark and rest.endswith(")"):
+        return f"{head} (not used: {said}, {rest}"
+    return f"{why} (not used: {said})"
+
+
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}.")
     if denies_every_finding(query):
         # "pt denies chest pain": every clause says a finding is absent, and a denied finding is not coded
         return _with_notice([], DENIED_NOTICE)
+    found_part = without_denied(query)
+    if found_part is not None:
+        # "denies fever but has cough", "pt denies nausea, reports heartburn": what is denied is not coded
+        found = find_codes(book, found_part[0], systems, limit)
+        denied = found_part[1]
+        return _with_notice([replace(h, why=_also_not_used(h.why, denied)) for h in found], found.notice)
     framing = without_framing(query, *searcher_for(book).framing_data())
     if framing is not None:
         # "pt reports central scotoma OD", "vancomycin allergy, per patient", "bone graft status - please code":
