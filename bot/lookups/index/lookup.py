@@ -78,7 +78,12 @@ from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_procedure_names import procedure_name_alternatives
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
-from bot.lookups.index.pcs_roots import pcs_main_first_words, read_procedure_words, with_derived_parts
+from bot.lookups.index.pcs_roots import (
+    pcs_main_first_words,
+    read_procedure_words,
+    roots_or_nouns,
+    with_derived_parts,
+)
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.pcs_subterm_roots import subterm_note, subterm_operation_readings
@@ -221,7 +226,7 @@ def index_hits(
     words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
     if "pcs" in systems:
         # "gastrojejunostomy": the organ the anastomosis ends in is its Bypass's qualifier (pcs_anastomosis)
-        understood.joined_ends = joined_ends(words, searcher.vocabulary.body_part)
+        understood.joined_ends = joined_ends(words, roots_or_nouns(conn, searcher.vocabulary.body_part, tree.memo))
     subterm_read: dict[str, list[str]] = {}
     verb_read: dict[str, str] = {}
     if "pcs" in systems:
