@@ -61,16 +61,24 @@ def inner_procedure(
     conn: sqlite3.Connection, word: str, memo: dict[object, object]
 ) -> tuple[str, tuple[str, ...]] | None:
     """The form before the longest PCS Index main term a procedure word ends in and that term's root
-    operations ("pyloromyotomy" -> "pyloro", (division, drainage)); None when the word ends in none, or is
-    itself one."""
+    operations ("pyloromyotomy" -> "pyloro", (division, drainage)); None when the word ends in none after a
+    form ending in the joining vowel, or is itself one."""
     terms = _one_word_main_terms(conn, memo)
     if word in terms or not PROCEDURE_SUFFIX.search(word):
         return None
     for cut in range(SHORTEST_FORM, len(word) - SHORTEST_INNER + 1):
         inner = word[cut:]
-        if inner in terms:
+        if inner in terms and word[:cut].endswith(JOINING_VOWEL):
+            # (a form joins the next by its vowel, "pyloro-"; "trans-" of "transureteroureterostomy" is none)
             return word[:cut], terms[inner]
     return None
+
+
+def x_noun(form: str) -> str:
+    """The noun in -x a stem in -g- or -c- is of ("coccyg" -> coccyx, "laryng" -> larynx); "" for another
+    form."""
+    base = form.removesuffix(JOINING_VOWEL)
+    return base[:-1] + "x" if len(base) >= SHORTEST_FORM and base.endswith(X_STEMS) else ""
 
 
 def _nouns(form: str) -> list[str]:
@@ -99,11 +107,11 @@ def _named_part(conn: sqlite3.Connection, name: str, part_words: frozenset[str])
 
 def noun_body_part(
     conn: sqlite3.Connection, wordnet: WordNet, form: str, part_words: Iterable[str]
-) -> list[str]:
+) -> tuple[list[str], str]:
     """The body part words of the anatomical noun a combining form is the stem of ("dacryocysto" ->
     dacryocyst = lacrimal sac -> Lacrimal Duct; "pylor" -> pylorus), read through WordNet's noun.body senses
     and the Body Part Key; a word of several forms is read by its first forms, longest first
-    ("dacryocystorhin": dacryocysto). [] when no noun is found."""
+    ("dacryocystorhin": dacryocysto), and the name read; ([], "") when no noun is found."""
     parts = frozenset(part_words)
     starts = [form] + [form[: i + 1] for i in range(len(form) - 2, SHORTEST_FORM - 1, -1) if form[i] == "o"]
     for start in starts:
@@ -114,5 +122,5 @@ def noun_body_part(
                 for name in sense.lemmas:
                     found = _named_part(conn, name, parts)
                     if found:
-                        return found
-    return []
+                        return found, name
+    return [], ""
