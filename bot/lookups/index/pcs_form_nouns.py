@@ -4,16 +4,18 @@ combining form that is the stem of an anatomical noun.
 Two word-formation steps the suffix-and-form reading (bot.lookups.index.pcs_roots) leaves out:
 
 - A procedure word may end in another procedure word the ICD-10-PCS Index holds as a main term: "pyloro" +
-  "myotomy" (the muscle of the pylorus cut). The inner word's own "see" lines name the root operation ("Myotomy - see Division, Muscles"), the form before it the body part operated on ("pylor"
-  -> Stomach, Pylorus), as the Index's own "Pyloroplasty - see Repair, Stomach, Pylorus" reads it.
+  "myotomy" (the muscle of the pylorus cut). The inner word's own "see" lines name the root operation ("Myotomy
+  - see Division, Muscles"), the form before it the body part operated on ("pylor" -> Stomach, Pylorus), as the
+  Index's own "Pyloroplasty - see Repair, Stomach, Pylorus" reads it.
 - A combining form is the stem of a Greek or Latin noun ("dacryocyst-" of dacryocyst, "pylor-" of pylorus,
   "coccyg-" of coccyx): WordNet files the noun among the body's parts (noun.body) with its English names
   ("lacrimal sac, tear sac, dacryocyst"), and the PCS Body Part Key codes such a name to a body part value
-  ("Lacrimal sac - use Lacrimal Duct, Right / Left"), or the name is a body part word of the PCS tables
-  itself ("Stomach, Pylorus"). Both are read only for a word the suffix-and-form reading leaves unread; a
-  stem in -g- or -c- whose noun in -x is a body part word of the tables is read as that noun there too
-  ("coccygectomy": Coccyx, not the "Coccygeal" glomus). The only lists are grammar: the nominative endings a stem takes (-us, -um, -a,
-  -is, -on, -e; -x for a stem in -g- or -c-: coccyx, coccyg-; thorax, thorac-) and the joining vowel "o".
+  ("Lacrimal sac - use Lacrimal Duct, Right / Left"), or the name is a body part word of the PCS tables itself
+  ("Stomach, Pylorus"). Both are read only for a word the suffix-and-form reading leaves unread; a stem in -g-
+  or -c- whose noun in -x is a body part word of the tables is read as that noun there too ("coccygectomy":
+  Coccyx, not the "Coccygeal" glomus). The only lists are grammar: the nominative endings a stem takes (-us,
+  -um, -a, -is, -on, -e; -x for a stem in -g- or -c-: coccyx, coccyg-; thorax, thorac-) and the joining vowel
+  "o".
 """
 
 from __future__ import annotations
