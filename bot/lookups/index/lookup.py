@@ -78,7 +78,13 @@ from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_procedure_names import procedure_name_alternatives
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
-from bot.lookups.index.pcs_roots import pcs_main_first_words, read_procedure_words, with_derived_parts
+from bot.lookups.index.pcs_roots import (
+    form_note,
+    pcs_main_first_words,
+    read_procedure_words,
+    roots_or_nouns,
+    with_derived_parts,
+)
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.pcs_subterm_roots import subterm_note, subterm_operation_readings
@@ -219,9 +225,13 @@ def index_hits(
         # ("presence of coronary stent", "history of CABG": the state, a Z code, not the procedure)
         words = coronary_procedure_words(words)
     words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
+    # "pyloromyotomy", "dacryocystorhinostomy": a word read by its parts says how (pcs_form_nouns)
+    told_forms = "; ".join(n for w in operations if (n := form_note(w, tree.memo)))
     if "pcs" in systems:
         # "gastrojejunostomy": the organ the anastomosis ends in is its Bypass's qualifier (pcs_anastomosis)
-        understood.joined_ends = joined_ends(words, searcher.vocabulary.body_part)
+        understood.joined_ends = joined_ends(
+            words, roots_or_nouns(conn, searcher.vocabulary.body_part, tree.memo)
+        )
     subterm_read: dict[str, list[str]] = {}
     verb_read: dict[str, str] = {}
     if "pcs" in systems:
@@ -583,6 +593,8 @@ def index_hits(
             why += subterm_note(subterm_read)  # "(read: sutured -> Repair | Occlusion)"
         if match.book == "pcs" and verb_read and _reads_operation(why, verb_read):
             why += verb_note(verb_read)  # "(read: took -> Removal)"
+        if match.book == "pcs" and told_forms:
+            why += f" (read: {told_forms})"  # "(read: pyloromyotomy -> pyloro- + Myotomy)"
         path_ids = tuple(n.id for n in match.nodes)
         found.hits.append(IndexHit(code, score, why + note, path_ids, match.unsaid))
         hit_of[rank] = found.hits[-1]

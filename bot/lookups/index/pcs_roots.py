@@ -15,9 +15,11 @@ import sqlite3
 from collections.abc import Callable, Sequence
 
 from bot.lookups import derived
+from bot.lookups.index.pcs_form_nouns import JOINING_VOWEL, inner_procedure, noun_body_part, x_noun
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.vocabulary import ADJECTIVE_SUFFIX, PROCEDURE_SUFFIX
 from bot.lookups.index.words import content_stems, stem
+from bot.lookups.wordnet import reader
 
 SHORTEST_FORM = 4  # "uvul" (Uvula), "thym" (Thymus), "test" (Testis); "cec" is too short to tell
 SURE = 5  # letters shared that tell a body part (a form of four letters shares them all: "uvul")
@@ -68,6 +70,9 @@ def derived_body_part(conn: sqlite3.Connection, word: str, memo: dict[object, ob
     form = combining_form(word)
     if len(form) < SHORTEST_FORM:
         return ""
+    nominative = x_noun(form)
+    if nominative and nominative in _part_words(conn, memo):
+        return nominative  # "coccygectomy": the Coccyx, not the "Coccygeal" glomus or joint
     best: tuple[tuple[int, bool, int], str] | None = None
     for part in _part_words(conn, memo):
         if part[:SHORTEST_FORM] != form[:SHORTEST_FORM]:
@@ -276,7 +281,60 @@ def procedure_reading(
     operations = operations_of(conn, word, memo)
     named = with_derived_parts(conn, [word], {word: roots(word)}, roots, memo).get(word, [])
     parts = [w for w in named if w not in APPROACH_WORDS]
-    return (operations, parts) if operations and parts else None
+    if operations and parts:
+        return operations, parts
+    return _form_reading(conn, word, roots, memo)
+
+
+FORM_READING = "pcs form reading"  # memo key: a word's form reading and the note telling it
+
+
+def _form_reading(
+    conn: sqlite3.Connection, word: str, roots: Callable[[str], list[str]], memo: dict[object, object]
+) -> tuple[tuple[str, ...], list[str]] | None:
+    """A procedure word read by its parts (bot.lookups.index.pcs_form_nouns): an inner word the Index holds
+    ("pyloro" + "myotomy": Division; its form read as a one-form word, "pylorotomy": pylorus), or a form that is
+    the stem of an anatomical noun WordNet names ("dacryocysto-": lacrimal sac -> Lacrimal Duct)."""
+    key = (FORM_READING, word)
+    cached = memo.get(key)
+    if isinstance(cached, tuple):
+        return cached[0]
+    found, note = _read_forms(conn, word, roots, memo)
+    memo[key] = (found, note)
+    return found
+
+
+def _read_forms(
+    conn: sqlite3.Connection, word: str, roots: Callable[[str], list[str]], memo: dict[object, object]
+) -> tuple[tuple[tuple[str, ...], list[str]] | None, str]:
+    inner = inner_procedure(conn, word, memo)
+    told = ""
+    if inner is not None:
+        form, operations = inner
+        suffix = PROCEDURE_SUFFIX.search(word)
+        alone = form.removesuffix(JOINING_VOWEL) + (suffix.group(0) if suffix else "")
+        named = with_derived_parts(conn, [alone], {alone: roots(alone)}, roots, memo).get(alone, [])
+        parts = [w for w in named if w not in APPROACH_WORDS]
+        told = f"{form}- + {word[len(form) :].capitalize()}"
+    else:
+        form, operations = combining_form(word), operations_of(conn, word, memo)
+        parts = []
+    if not operations or len(form) < SHORTEST_FORM:
+        return None, ""
+    if not parts:
+        parts, noun = noun_body_part(conn, reader(conn), form, _part_words(conn, memo))
+        told = f"{told}; " if told else ""
+        told += f"{noun} -> {' '.join(parts)}" if noun else ""
+    if not parts:
+        return None, ""
+    return (operations, parts), f"{word} -> {told or ' '.join(parts)}"
+
+
+def form_note(word: str, memo: dict[object, object]) -> str:
+    """How a procedure word was read by its parts, for an answer's reason ("pyloromyotomy -> pyloro- +
+    Myotomy"; "dacryocystorhinostomy -> lacrimal sac -> lacrimal duct"); "" for a word not so read."""
+    cached = memo.get((FORM_READING, word))
+    return cached[1] if isinstance(cached, tuple) and cached[0] is not None else ""
 
 
 def reads_procedure_word(
@@ -293,3 +351,22 @@ def reads_procedure_word(
     if not PROCEDURE_SUFFIX.search(word) or _main_terms(conn, memo) & frozenset(corrections):
         return False
     return procedure_reading(conn, word, roots, memo) is not None
+
+
+def roots_or_nouns(
+    conn: sqlite3.Connection, roots: Callable[[str], list[str]], memo: dict[object, object]
+) -> Callable[[str], list[str]]:
+    """The vocabulary's reading of a one-form procedure word, or else the body part of the anatomical noun
+    its form is the stem of ("dacryocystostomy": lacrimal sac -> lacrimal, duct; bot.lookups.index.
+    pcs_form_nouns), for reading the forms of an anastomosis word."""
+
+    def read(word: str) -> list[str]:
+        found = roots(word)
+        if found:
+            return found
+        form = combining_form(word)
+        if len(form) < SHORTEST_FORM:
+            return []
+        return noun_body_part(conn, reader(conn), form, _part_words(conn, memo))[0]
+
+    return read
