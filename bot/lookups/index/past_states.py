@@ -38,6 +38,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.lookups.index.status_said import may_say_status, status_said
+
 # A time past, said after the fact ("years ago", "as a baby", "last year", "in 2015", "before").
 _PAST = (
     r"(?:(?:\d+|a\s+few|many|several|two|three|some)\s+(?:years?|yrs?|months?)\s+(?:ago|back)|years?\s+ago|"
@@ -231,7 +233,8 @@ class PastState:
 
 def may_read_past_state(query: str) -> bool:
     """A cheap test of the words: whether a past state may be told (the search reads no further otherwise)."""
-    return _MAY.search(query.lower()) is not None
+    lowered = query.lower()
+    return _MAY.search(lowered) is not None or may_say_status(lowered)
 
 
 def _plain(query: str) -> str:
@@ -409,6 +412,11 @@ def read_past_state(
         if operation:
             what = re.sub(r"\b(?:on|of|in)\s+(?:his|her|my|their|the|a)\s+", "", had.group("what"))
             return PastState(f"status {what}", "status", f"read: {text} -> Status", _last(what))
+    # "wears bilateral hearing aids", "VP shunt in place", "Mitrofanoff status" (bot.lookups.index.status_said)
+    state = status_said(text) if not past else None
+    if state is not None and _last(state.what):
+        note = f"read: {text} -> {state.frame.capitalize()}"
+        return PastState(f"{state.frame} {state.what}", state.frame, note, _last(state.what))
     device = _LIVES_WITH.match(text)
     if device and not past:
         what = device.group("what")
