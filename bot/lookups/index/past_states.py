@@ -212,7 +212,14 @@ FRAMES: dict[str, tuple[str, ...]] = {
     "transplant": ("Transplant", "Status"),
     "presence": ("Presence", "Status", "Dependence"),
     "noncompliance": ("Noncompliance", "Underdosing"),
+    "genetic carrier": ("Carrier", "Genetic"),
+    "carrier": ("Carrier", "Colonization"),
+    "genetic susceptibility": ("Susceptibility", "Genetic"),
 }
+# Frames whose line names the thing by its kind or in the vocabulary's words ("Carrier, genetic" for "a rare
+# inherited disease"; ESBL is the line's "extended-spectrum beta-lactamase producing"): the key is asked of the
+# path, the title and the vocabulary's reading of the query.
+KIND_KEYED = frozenset({"genetic carrier", "carrier", "genetic susceptibility"})
 _MAY = re.compile(
     r"\b(?:had|underwent|got|s/p|removed|taken\s+out|cut\s+out|excised|replaced|replacement|repaired|fixed|"
     r"corrected|repair|transplant\w*|graft|recipient|amputee|amputated|taken\s+off|lost|missing|famil(?:y|ies)|side|afford|used\s+to|"
@@ -304,6 +311,18 @@ def read_past_state(
     text = _plain(query)
     if len(text.split()) > 14:
         return None
+    # "wears bilateral hearing aids", "VP shunt in place", "Mitrofanoff status", "carries the cystic fibrosis
+    # gene": a status said in the user's words, now (bot.lookups.index.status_said)
+    state = status_said(text) if not _PAST_TAIL.search(text) else None
+    if state is not None and _last(state.what) and state.frame in KIND_KEYED:
+        note = f"read: {text} -> {state.frame.capitalize()}"
+        # (a carrier's or a susceptibility's disease is named by its kind: "Genetic carrier of other disease")
+        key = state.what
+        # (the Index's Colonization lists a few organisms, and sends the rest to Carrier)
+        colonized = state.frame == "carrier" and any(lists("colonization", w) for w in state.what.split())
+        return PastState(
+            f"{'colonization' if colonized else state.frame} {state.what}", state.frame, note, key
+        )
     family = _FAMILY.match(text)
     if family:
         what = (family.group("what") or family.group("what2") or family.group("what3")).split(",")[0]
@@ -412,9 +431,8 @@ def read_past_state(
         if operation:
             what = re.sub(r"\b(?:on|of|in)\s+(?:his|her|my|their|the|a)\s+", "", had.group("what"))
             return PastState(f"status {what}", "status", f"read: {text} -> Status", _last(what))
-    # "wears bilateral hearing aids", "VP shunt in place", "Mitrofanoff status" (bot.lookups.index.status_said)
-    state = status_said(text) if not past else None
-    if state is not None and _last(state.what):
+    # (a device or a status said now, after the transplant, replacement and operation readings above)
+    if state is not None and _last(state.what) and not past:
         note = f"read: {text} -> {state.frame.capitalize()}"
         return PastState(f"{state.frame} {state.what}", state.frame, note, _last(state.what))
     device = _LIVES_WITH.match(text)

@@ -32,8 +32,33 @@ _IN_PLACE = re.compile(
 # state said by the frame's own word, before or after the thing ("status post" is an operation had, read
 # by bot.lookups.index.past_states; "status asthmaticus" and its kind name a condition, no frame).
 _STATUS_AFTER = re.compile(r"^(?:(?:patient|pt)\s+(?:in|on|with)\s+)?(?P<what>[a-z0-9' /-]+?)\s*,?\s+status$")
-_STATUS_BEFORE = re.compile(r"^status\s*:?\s+(?!post\b|asthmaticus\b|epilepticus\b|migrainosus\b)(?P<what>[a-z0-9' /-]+)$")
-_CUE = re.compile(r"\b(?:wears|wearing|wear|wearer|user|in\s+place|status)\b")
+_STATUS_BEFORE = re.compile(
+    r"^status\s*:?\s+(?!post\b|asthmaticus\b|epilepticus\b|migrainosus\b)(?P<what>[a-z0-9' /-]+)$"
+)
+# A genetic carrier (Z14) or a carrier of an infectious organism (Z22), said by the verb: "she carries the
+# cystic fibrosis gene", "carries a gene for a rare inherited disease", "colonized with ESBL bacteria".
+_GENE = r"(?:genes?|trait|mutations?|variants?)"
+_CARRIES_GENE = re.compile(
+    rf"^(?:(?:she|he|they|pt|patient|mom|dad)\s+)?(?:carries|is\s+a\s+carrier\s+(?:of|for))\s+{_ARTICLE}"
+    rf"(?:(?:{_GENE})\s+(?:for|of)\s+{_ARTICLE}(?P<what>[a-z0-9' -]+)|(?P<named>[a-z0-9' -]+?)\s+{_GENE})$"
+)
+_COLONIZED = re.compile(
+    r"^(?:(?:pt|patient)\s+)?(?:is\s+)?(?:colonized|colonised)\s+(?:with|by)\s+(?P<what>[a-z0-9' -]+)$"
+)
+# A genetic susceptibility (Z15): a gene, a mutation or an inheritance said with a risk of, or a
+# predisposition to, a disease ("has the gene mutation that raises her risk of uterine cancer", "genetic
+# testing shows he is predisposed to epilepsy", "inherited risk of kidney disease").
+_SUSCEPTIBLE = re.compile(
+    rf"\b(?:{_GENE}|genetic|genetically|inherited|hereditary)\b.*?\b(?:(?:risk|chance)\s+(?:of|for)|"
+    r"predisposed\s+to|predisposition\s+to|susceptib\w+\s+to)\s+(?P<what>[a-z0-9' -]+)$"
+    rf"|\b{_GENE}\b.*?\b(?:raises|increases|ups)\s+(?:his|her|their|my|the)\s+(?P<before>[a-z0-9' -]+?)\s+risk$"
+)
+# (what follows a comma or "but" is the patient's state beside it: "no infection", "but is healthy herself")
+_BESIDE_STATE = re.compile(r"\s*(?:,|\bbut\b|\bwho\b|\band\s+is\b).*$")
+_CUE = re.compile(
+    r"\b(?:wears|wearing|wear|wearer|user|in\s+place|status|carries|carrier|colonized|colonised|predisposed|"
+    r"predisposition|genes?|genetic|inherited|hereditary|mutations?)\b"
+)
 # (a thing said by more words than this is a story, not a device's name)
 MAX_THING_WORDS = 6
 
@@ -53,6 +78,16 @@ def may_say_status(text: str) -> bool:
 
 def status_said(text: str) -> StatusSaid | None:
     """The status frame and the thing a plain, lowercased query says in a user's words, or None."""
+    told = _BESIDE_STATE.sub("", text)
+    carries = _CARRIES_GENE.match(told)
+    if carries:
+        return _said("genetic carrier", carries.group("what") or carries.group("named"))
+    colonized = _COLONIZED.match(told)
+    if colonized:
+        return _said("carrier", colonized.group("what"))
+    susceptible = _SUSCEPTIBLE.search(told)
+    if susceptible:
+        return _said("genetic susceptibility", susceptible.group("what") or susceptible.group("before"))
     for pattern, frame in (
         (_WEARS, "presence"),
         (_WEARER, "presence"),
@@ -66,3 +101,9 @@ def status_said(text: str) -> StatusSaid | None:
             if what and len(what.split()) <= MAX_THING_WORDS:
                 return StatusSaid(frame, what)
     return None
+
+
+def _said(frame: str, what: str | None) -> StatusSaid | None:
+    """The frame and the thing's words, unless the thing is said in too many words to be a name."""
+    words = " ".join((what or "").split())
+    return StatusSaid(frame, words) if words and len(words.split()) <= MAX_THING_WORDS else None
