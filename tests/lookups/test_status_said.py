@@ -47,3 +47,17 @@ def test_the_readings() -> None:
     assert status_said("status post appendectomy") is None  # an operation had (bot.lookups.index.past_states)
     assert status_said("status asthmaticus") is None
     assert status_said("knee pain") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("myringotomy tubes in place, both ears", "Z96.22"),  # the side after the state belongs to the thing
+        (
+            "status post cochlear implantation",
+            "Z96.21",
+        ),  # an operation had: the past reading, not "status" said now
+    ],
+)
+def test_what_the_pool_eval_caught(codebook: CodeBook, query: str, expected: str) -> None:
+    assert _top(codebook, query) == expected

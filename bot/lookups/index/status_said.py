@@ -55,8 +55,9 @@ _SUSCEPTIBLE = re.compile(
 )
 # (what follows a comma or "but" is the patient's state beside it: "no infection", "but is healthy herself")
 _BESIDE_STATE = re.compile(r"\s*(?:,|\bbut\b|\bwho\b|\band\s+is\b).*$")
+_SIDE_AFTER = re.compile(r"^(?P<told>.+?)\s*,\s*(?P<side>(?:both|right|left|bilateral|bilat)(?:\s+[a-z]+)?)$")
 _CUE = re.compile(
-    r"\b(?:wears|wearing|wear|wearer|user|in\s+place|status|carries|carrier|colonized|colonised|predisposed|"
+    r"\b(?:wears|wearing|wear|wearer|user|in\s+place|status(?!\s+post\b)|carries|carrier|colonized|colonised|predisposed|"
     r"predisposition|genes?|genetic|inherited|hereditary|mutations?)\b"
 )
 # (a thing said by more words than this is a story, not a device's name)
@@ -88,6 +89,9 @@ def status_said(text: str) -> StatusSaid | None:
     susceptible = _SUSCEPTIBLE.search(told)
     if susceptible:
         return _said("genetic susceptibility", susceptible.group("what") or susceptible.group("before"))
+    side = _SIDE_AFTER.match(text)
+    if side:  # ("ear tubes in place, both ears": the side said after the state belongs to the thing)
+        text = side.group("told")
     for pattern, frame in (
         (_WEARS, "presence"),
         (_WEARER, "presence"),
@@ -98,6 +102,7 @@ def status_said(text: str) -> StatusSaid | None:
         found = pattern.match(text)
         if found:
             what = " ".join(found.group("what").replace(",", " ").split())
+            what = f"{what} {side.group('side')}" if side else what
             if what and len(what.split()) <= MAX_THING_WORDS:
                 return StatusSaid(frame, what)
     return None
