@@ -21,7 +21,7 @@ def _top(codebook: CodeBook, query: str) -> str:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("wears upper dentures", "Z97.2"),  # Presence, dentures (was no answer: "upper" unread)
+        ("wears complete upper and partial lower dentures", "Z97.2"),  # Presence, dentures (was Z90.711)
         ("hearing aid wearer", "Z97.4"),  # Presence, hearing-aid (was a HCPCS hearing aid)
         ("pt in soft restraints, status", "Z78.1"),  # Physical restraint status
         ("he carries the hemophilia A gene", "Z14.01"),  # Carrier, genetic, hemophilia A
