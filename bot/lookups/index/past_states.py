@@ -38,6 +38,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.lookups.index.status_said import may_say_status, status_said
+
 # A time past, said after the fact ("years ago", "as a baby", "last year", "in 2015", "before").
 _PAST = (
     r"(?:(?:\d+|a\s+few|many|several|two|three|some)\s+(?:years?|yrs?|months?)\s+(?:ago|back)|years?\s+ago|"
@@ -210,7 +212,14 @@ FRAMES: dict[str, tuple[str, ...]] = {
     "transplant": ("Transplant", "Status"),
     "presence": ("Presence", "Status", "Dependence"),
     "noncompliance": ("Noncompliance", "Underdosing"),
+    "genetic carrier": ("Carrier", "Genetic"),
+    "carrier": ("Carrier", "Colonization"),
+    "genetic susceptibility": ("Susceptibility", "Genetic"),
 }
+# Frames whose line names the thing by its kind or in the vocabulary's words ("Carrier, genetic" for "a rare
+# inherited disease"; ESBL is the line's "extended-spectrum beta-lactamase producing"): the key is asked of the
+# path, the title and the vocabulary's reading of the query.
+KIND_KEYED = frozenset({"genetic carrier", "carrier", "genetic susceptibility"})
 _MAY = re.compile(
     r"\b(?:had|underwent|got|s/p|removed|taken\s+out|cut\s+out|excised|replaced|replacement|repaired|fixed|"
     r"corrected|repair|transplant\w*|graft|recipient|amputee|amputated|taken\s+off|lost|missing|famil(?:y|ies)|side|afford|used\s+to|"
@@ -231,7 +240,8 @@ class PastState:
 
 def may_read_past_state(query: str) -> bool:
     """A cheap test of the words: whether a past state may be told (the search reads no further otherwise)."""
-    return _MAY.search(query.lower()) is not None
+    lowered = query.lower()
+    return _MAY.search(lowered) is not None or may_say_status(lowered)
 
 
 def _plain(query: str) -> str:
@@ -301,6 +311,18 @@ def read_past_state(
     text = _plain(query)
     if len(text.split()) > 14:
         return None
+    # "wears bilateral hearing aids", "VP shunt in place", "Mitrofanoff status", "carries the cystic fibrosis
+    # gene": a status said in the user's words, now (bot.lookups.index.status_said)
+    state = status_said(text) if not _PAST_TAIL.search(text) else None
+    if state is not None and _last(state.what) and state.frame in KIND_KEYED:
+        note = f"read: {text} -> {state.frame.capitalize()}"
+        # (a carrier's or a susceptibility's disease is named by its kind: "Genetic carrier of other disease")
+        key = state.what
+        # (the Index's Colonization lists a few organisms, and sends the rest to Carrier)
+        colonized = state.frame == "carrier" and any(lists("colonization", w) for w in state.what.split())
+        return PastState(
+            f"{'colonization' if colonized else state.frame} {state.what}", state.frame, note, key
+        )
     family = _FAMILY.match(text)
     if family:
         what = (family.group("what") or family.group("what2") or family.group("what3")).split(",")[0]
@@ -409,6 +431,10 @@ def read_past_state(
         if operation:
             what = re.sub(r"\b(?:on|of|in)\s+(?:his|her|my|their|the|a)\s+", "", had.group("what"))
             return PastState(f"status {what}", "status", f"read: {text} -> Status", _last(what))
+    # (a device or a status said now, after the transplant, replacement and operation readings above)
+    if state is not None and _last(state.what) and not past:
+        note = f"read: {text} -> {state.frame.capitalize()}"
+        return PastState(f"{state.frame} {state.what}", state.frame, note, _last(state.what))
     device = _LIVES_WITH.match(text)
     if device and not past:
         what = device.group("what")
