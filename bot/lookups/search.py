@@ -331,6 +331,7 @@ from bot.lookups.index.word_forms import (
 from bot.lookups.index.word_kin import WordKin
 from bot.lookups.index.words import WORD_CACHE, content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
+from bot.lookups.index.history_classes import personal_history
 from bot.lookups.index.z_lines import ZLines, may_lead
 from bot.lookups.measures import measure_fit, stated_measures, without_measures
 from bot.lookups.schema import (
@@ -388,6 +389,10 @@ _CLASS_CUE = re.compile(
     r"\b(?:family|fam|fhx|fh|contact|exposed|exposure|roommate|coworker|co-worker|classmate|partner|spouse|"
     r"wife|husband|boyfriend|girlfriend|friend|housemate|teacher|neighbou?r)\b"
 )
+# Words that may tell the patient's own history (a cheap test before the query is read for one).
+_HISTORY_CUE = re.compile(r"\b(?:history|hx|h/o|pmh)\b")
+# The personal history categories whose code is chosen by the condition's class (Z85-Z87).
+_PERSONAL_HISTORY = ("Z85", "Z86", "Z87")
 # An aftercare visit after surgery or a transplant may be told (bot.lookups.index.aftercare_systems).
 _AFTERCARE_CUE = re.compile(r"\b(?:surgery|operation|procedure|transplant\w*)\b")
 # A contact told by the patient's exposure ("exposed to measles on a flight").
@@ -1323,7 +1328,10 @@ class Searcher:
         """The query's past state read in the Index's status frame, when a Z code of that frame answers it with
         confidence (bot.lookups.index.past_states); None otherwise."""
         state = read_past_state(
-            query, lambda main, word: self.index_words().lists(main, word), self._drug_class_words
+            query,
+            lambda main, word: self.index_words().lists(main, word),
+            self._drug_class_words,
+            self._names_place,
         )
         if state is None:
             return None
@@ -1336,7 +1344,7 @@ class Searcher:
         if not found or found.notice:
             return None
         frames = [m.lower() for m in FRAMES[state.frame]]
-        key = content_stems(state.key)
+        key = content_stems(state.key) | content_stems(self.vocabulary.expand(state.key)[0])  # ("hep B")
         # the frame's own Index line first (its main term, or its word below another: "Tracheostomy, status"),
         # then the frame's Tabular note read for a condition no such line names ("had dengue last year")
         for by_note in (False, True):
@@ -1359,6 +1367,11 @@ class Searcher:
                         [replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], ""
                     )
         return None
+
+    def _names_place(self, words: str) -> bool:
+        """Whether words name a place: WordNet's first sense of them is a location ("thailand", "west africa")."""
+        senses = self.wordnet().senses(words)
+        return bool(senses) and senses[0].kind == "noun.location"
 
     def _broader_words(self, word: str) -> tuple[str, ...]:
         """The words a word's first two WordNet senses are a kind of, two steps up at most, nearest first."""
@@ -1453,6 +1466,7 @@ class Searcher:
         found = self._item_first(query, systems, limit, found)
         found = self._brand_item_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
+        found = self._personal_history_first(query, systems, limit, found)
         found = self._aftercare_system_first(query, systems, limit, found)
         found = self._pregnancy_class_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
@@ -2016,6 +2030,56 @@ class Searcher:
             return found
         top = max((h.score for h in found), default=0.0) + 1.0
         why = f"Tabular: {first.code} {first.title} is filed in the class {named.display} names ({first.why})"
+        hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _personal_history_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """ "history of epididymitis", "history of polio", "history of retinal detachment": where no Index
+        History, personal line names the condition, the Z85-Z87 code of the class the Tabular files the
+        condition's own code under leads (bot.lookups.index.history_classes)."""
+        lowered = query.lower()
+        if "cm" not in systems or not found or not _HISTORY_CUE.search(lowered):
+            return found
+        understood = understand(lowered, self.vocabulary)
+        if "history" not in understood.kinds or "family" in understood.kinds:
+            return found
+        condition = [
+            w
+            for w in understood.words
+            if w not in _READING_WORDS and w not in understood.negated and w not in {"personal", "not", "no"}
+        ]
+        if not condition:
+            return found
+        said = content_stems(" ".join(condition)) | content_stems(self.vocabulary.expand(" ".join(condition))[0])
+        first = found[0]
+        path = first.why.split(" -> ")[0].lower()
+        if path.startswith("index: history, personal") and said & content_stems(f"{path} {first.title}"):
+            return found  # the Index's own History line names the condition
+        if first.code.startswith("Z") and not (
+            first.code.replace(".", "").startswith(_PERSONAL_HISTORY) or path.startswith("index: history")
+        ):
+            return found  # (another frame's line: status, long-term therapy, allergy)
+        try:
+            answer = self._find(" ".join(condition), ("cm",), 3)
+        except QueryError:
+            return found
+        told = answer[0] if answer and not answer.notice else None
+        if (
+            told is None
+            or told.code.startswith("Z")
+            or told.status != "billable"
+            or not told.why.startswith(("Index:", "title:", "inclusion term:", "Neoplasm Table:"))
+        ):
+            return found
+        code = personal_history(self.book.db.conn, self.index_tree().memo, told.code.replace(".", ""))
+        named = self.book.get("cm", code) if code else None
+        if named is None or named.display == first.code:
+            return found
+        top = max((h.score for h in found), default=0.0) + 1.0
+        why = (
+            f"History, personal: {told.code} {told.title} is classifiable to {named.display} by the Tabular's "
+            f"note and class ({told.why})"
+        )
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 

@@ -38,6 +38,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.lookups.index.over_conditions import read_over
+
 # A time past, said after the fact ("years ago", "as a baby", "last year", "in 2015", "before").
 _PAST = (
     r"(?:(?:\d+|a\s+few|many|several|two|three|some)\s+(?:years?|yrs?|months?)\s+(?:ago|back)|years?\s+ago|"
@@ -116,9 +118,11 @@ _JOINTS = frozenset(
 # "cleft lip and palate fixed when he was a baby", "repaired congenital diaphragmatic hernia as a baby",
 # "history of gastroschisis repair as newborn".
 _FIXED_AFTER = re.compile(
-    rf"^(?:(?:had|has\s+had|history\s+of|hx\s+of)\s+)?{_OWNER}?(?P<what>.+?)\s+(?:was\s+|were\s+|got\s+)?"
+    rf"^(?:(?:had|has\s+had|(?:(?:personal|past|prior)\s+)?(?:history|hx)\s+of)\s+)?{_OWNER}?(?P<what>.+?)\s+"
+    r"(?:was\s+|were\s+|got\s+)?"
     r"(?:repaired|fixed|corrected|closed|repair|correction|operated\s+on)$"
 )
+_HISTORY_SAID = re.compile(r"^(?:(?:personal|past|prior)\s+)?(?:history|hx)\b")
 _FIXED_BEFORE = re.compile(
     rf"^(?:had\s+)?(?:(?:a|an|the)\s+)?(?:repaired|fixed|corrected|surgery\s+for|repair\s+of|had\s+surgery\s+for)\s+"
     rf"{_OWNER}?(?P<what>.+)$"
@@ -215,7 +219,8 @@ _MAY = re.compile(
     r"\b(?:had|underwent|got|s/p|removed|taken\s+out|cut\s+out|excised|replaced|replacement|repaired|fixed|"
     r"corrected|repair|transplant\w*|graft|recipient|amputee|amputated|taken\s+off|lost|missing|famil(?:y|ies)|side|afford|used\s+to|"
     r"done|performed|living\s+with|lives\s+with|ago|kid|child|baby|resolved|finished|completed|came\s+off|"
-    r"was\s+on|last\s+year|before|previously|past|back|follow\w*|skip\w*|miss\w*|stopped|quit|stick|cheats?)\b"
+    r"was\s+on|last\s+year|before|previously|past|back|follow\w*|skip\w*|miss\w*|stopped|quit|stick|cheats?|"
+    r"cured|recovered|healed|beat|survived|cleared|eradicated|gone|residual|current|treated|treatment)\b"
 )
 
 
@@ -293,11 +298,15 @@ _BESIDE = re.compile(
 
 
 def read_past_state(
-    query: str, lists: Callable[[str, str], bool], drug_class: Callable[[str], str] = lambda word: ""
+    query: str,
+    lists: Callable[[str, str], bool],
+    drug_class: Callable[[str], str] = lambda word: "",
+    place: Callable[[str], bool] = lambda words: False,
 ) -> PastState | None:
     """The query said in the Index's status frame, or None. `lists(main, word)` says whether the Index lists
     a word among a main term's subterms (the part under Absence, the tissue under Transplant); `drug_class(word)`
-    names a drug's class as the Long-term drug therapy lines do ("" when the word is no drug)."""
+    names a drug's class as the Long-term drug therapy lines do ("" when the word is no drug); `place(words)`
+    says whether words name a place (bot.lookups.index.over_conditions)."""
     text = _plain(query)
     if len(text.split()) > 14:
         return None
@@ -332,6 +341,12 @@ def read_past_state(
                 else f"noncompliance with {regimen}"
             )
             return PastState(said, "noncompliance", f"read: {text} -> Noncompliance", regimen.split()[-1])
+    over = read_over(text, place)
+    if over is not None:
+        # "resolved hep B", "had dengue last year, fully recovered": History, personal (guideline I.C.21.c.4);
+        # the key is the condition's words as said (the search reads them in the vocabulary's words too)
+        note = f"read: {text} -> History, personal ({over.said})"
+        return PastState(f"history of {over.what}", "history", note, over.what)
     # ("s/p L total knee": a chart's shorthand for the total joint replacement, as "TKA" is)
     text = _TOTAL_JOINT.sub(r"\g<0> replacement", text)
     text_now = _PAST_TAIL.sub("", text)
@@ -370,7 +385,7 @@ def read_past_state(
             f"transplant status {what}", "transplant", f"read: {text} -> Transplant (status)", what
         )
     fixed = _FIXED_AFTER.match(text) or _FIXED_BEFORE.match(text)
-    if fixed and (past or text.startswith(("history", "hx"))):
+    if fixed and (past or _HISTORY_SAID.match(text)):
         what = fixed.group("what")
         return PastState(f"history of {what}", "history", f"read: {text} -> History, personal", _last(what))
     replaced = _REPLACED.match(text)
