@@ -174,6 +174,7 @@ from bot.lookups.index.found_on import without_test
 from bot.lookups.index.framing_words import without_framing
 from bot.lookups.index.gestation import trimester_said
 from bot.lookups.index.gloss_descriptions import read_by_gloss
+from bot.lookups.index.history_classes import personal_history
 from bot.lookups.index.induced_lines import induced_code
 from bot.lookups.index.initialisms import (
     SAID_SO,
@@ -331,7 +332,6 @@ from bot.lookups.index.word_forms import (
 from bot.lookups.index.word_kin import WordKin
 from bot.lookups.index.words import WORD_CACHE, content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
-from bot.lookups.index.history_classes import personal_history
 from bot.lookups.index.z_lines import ZLines, may_lead
 from bot.lookups.measures import measure_fit, stated_measures, without_measures
 from bot.lookups.schema import (
@@ -1352,9 +1352,9 @@ class Searcher:
                 path = hit.why.split(" -> ")[0].lower()
                 if (
                     hit.code.startswith("Z")
-                    and path.startswith("index: ")
+                    and (path.startswith("index: ") or (by_note and path.startswith("history, personal - ")))
                     and (
-                        any(f"; {m}, " in hit.why.lower() for m in frames)
+                        any(f"; {m}, " in hit.why.lower() or path.startswith(f"{m}, ") for m in frames)
                         if by_note
                         else any(m in path for m in frames)
                     )
@@ -2050,17 +2050,29 @@ class Searcher:
         ]
         if not condition:
             return found
-        said = content_stems(" ".join(condition)) | content_stems(self.vocabulary.expand(" ".join(condition))[0])
+        said = content_stems(" ".join(condition)) | content_stems(
+            self.vocabulary.expand(" ".join(condition))[0]
+        )
         first = found[0]
         path = first.why.split(" -> ")[0].lower()
-        if path.startswith("index: history, personal") and said & content_stems(f"{path} {first.title}"):
+        unread = frozenset(s for m in _LEFT_UNREAD.findall(first.why) for s in content_stems(m))
+        if (
+            path.startswith("index: history, personal")
+            and said & content_stems(f"{path} {first.title}")
+            and not said & unread  # ("History, personal, nephrotic syndrome; not used: prune, belly")
+        ):
             return found  # the Index's own History line names the condition
         if first.code.startswith("Z") and not (
             first.code.replace(".", "").startswith(_PERSONAL_HISTORY) or path.startswith("index: history")
         ):
             return found  # (another frame's line: status, long-term therapy, allergy)
+        named_as = " ".join(condition)
+        usual = self.wordnet().senses(named_as) if len(condition) == 1 else ()
         try:
-            answer = self._find(" ".join(condition), ("cm",), 3)
+            answer = self._find(named_as, ("cm",), 3)
+            if (not answer or answer.notice) and usual and usual[0].kind == "noun.state":
+                # ("polio": no Index word; WordNet's usual name of the disease is, poliomyelitis)
+                answer = self._find(usual[0].lemmas[0], ("cm",), 3)
         except QueryError:
             return found
         told = answer[0] if answer and not answer.notice else None
@@ -2076,9 +2088,10 @@ class Searcher:
         if named is None or named.display == first.code:
             return found
         top = max((h.score for h in found), default=0.0) + 1.0
+        # (the condition as said first: a reading in the History frame keeps an answer that names it)
         why = (
-            f"History, personal: {told.code} {told.title} is classifiable to {named.display} by the Tabular's "
-            f"note and class ({told.why})"
+            f"History, personal - {named_as}: {told.why.split(' (')[0]}; Tabular: {named.display} "
+            f"holds {told.code} {told.title} by its note and class -> {named.display}"
         )
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")

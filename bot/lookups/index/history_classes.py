@@ -54,7 +54,9 @@ def _ancestors(conn: sqlite3.Connection, code: str) -> list[frozenset[str]]:
     """The title stems of a code and of each level above it (category, block, chapter), nearest first."""
     out: list[frozenset[str]] = []
     for _ in range(ANCESTORS):
-        row = conn.execute("SELECT title, parent FROM codes WHERE system = 'cm' AND code = ?", [code]).fetchone()
+        row = conn.execute(
+            "SELECT title, parent FROM codes WHERE system = 'cm' AND code = ?", [code]
+        ).fetchone()
         if row is None:
             break
         out.append(_stems(str(row[0])))

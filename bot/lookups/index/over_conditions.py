@@ -103,7 +103,9 @@ def read_over(text: str, place: Callable[[str], bool] = lambda words: False) -> 
     treated = _TREATED_LEAD.match(rest) if lead is None else None
     if lead:
         rest, said = lead.group("what"), f"{rest[: lead.start('what')].strip()} {said}".strip()
-    elif treated and (said or treated.group(0).startswith(("completed", "finished"))):
+    elif treated and (
+        tail or (said and not rest.startswith("had ")) or rest.startswith(("completed", "finished"))
+    ):
         rest = treated.group("what")
     elif not said or not tail:
         return None  # (a time past alone: "had X years ago" is read by bot.lookups.index.past_states)

@@ -342,7 +342,7 @@ def read_past_state(
             )
             return PastState(said, "noncompliance", f"read: {text} -> Noncompliance", regimen.split()[-1])
     over = read_over(text, place)
-    if over is not None:
+    if over is not None and not _OPERATION.search(over.what):  # (an operation had is a status)
         # "resolved hep B", "had dengue last year, fully recovered": History, personal (guideline I.C.21.c.4);
         # the key is the condition's words as said (the search reads them in the vocabulary's words too)
         note = f"read: {text} -> History, personal ({over.said})"
