@@ -251,6 +251,8 @@ from bot.lookups.index.said_siblings import (
     sibling_words,
 )
 from bot.lookups.index.senses import part_words, read_data_sense, read_sense, title_words
+from bot.lookups.index.sequela_lines import CUE as SEQUELA_CUE
+from bot.lookups.index.sequela_lines import read_sequela, sequela_line
 from bot.lookups.index.service_titles import (
     SERVICE_DESCRIPTOR,
     ServiceTitles,
@@ -1456,6 +1458,7 @@ class Searcher:
         found = self._find_read(query, systems, limit)
         found = self._injury_before_cause(query, systems, limit, found)
         found = _residual_before_sequela(found)
+        found = self._sequela_line_first(query, systems, limit, found)
         found = _condition_before_drug_story(found)
         found = _condition_of_adverse_effect(found)
         found = self._drug_line_first(query, systems, limit, found)
@@ -2033,6 +2036,76 @@ class Searcher:
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 
+    def _condition_named(self, words: str) -> Hits:
+        """The ICD-10-CM answers of a condition's words; a one-word disease the Index lacks read by WordNet's
+        usual name of it ("polio": poliomyelitis)."""
+        answer = self._find(words, ("cm",), 3)
+        if (not answer or answer.notice) and " " not in words:
+            usual = self.wordnet().senses(words)
+            if usual and usual[0].kind == "noun.state" and usual[0].lemmas[0] != words:
+                answer = self._find(usual[0].lemmas[0], ("cm",), 3)
+        return answer
+
+    def _sequela_line_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """ "seizures as a late effect of old encephalitis", "late effects of polio, leg weakness": the residual
+        first, the Index's "Sequelae (of)" line of the past condition beside it (guideline I.B.10); the line
+        alone when no residual is named (bot.lookups.index.sequela_lines). An injury's sequela is left to
+        the Tabular's 7th character."""
+        lowered = query.lower()
+        if "cm" not in systems or not SEQUELA_CUE.search(lowered):
+            return found
+        told = read_sequela(lowered)
+        if told is None:
+            return found
+        try:
+            past = self._condition_named(told.past)
+        except QueryError:
+            return found
+        condition = past[0] if past and not past.notice else None
+        if (
+            condition is None
+            or condition.code[:1] in INJURY_LETTERS
+            or condition.code.startswith(("V", "W", "X", "Y", "Z"))
+        ):
+            return found
+        said = content_stems(f"{told.past} {self.vocabulary.expand(told.past)[0]} {condition.title}")
+        tree = self.index_tree()
+        line = sequela_line(tree, said, condition.code.replace(".", ""))
+        if line is None:
+            return found
+        done = complete_cm(
+            tree.conn, line[-1].code.replace(".", "").rstrip("-"), said, "A", frozenset(), tree.memo
+        )
+        named = self.book.get("cm", done.code) if done is not None and done.billable else None
+        if named is None:
+            return found
+        top = max((h.score for h in found), default=0.0) + 1.0
+        path = ", ".join(n.term for n in line)
+        why = f"Index: {path} -> {named.display} ({told.past}: {condition.code} {condition.title})"
+        sequela = self._hit(("cm", named.code), (top, why, named, named.title))
+        lead = [sequela]
+        if told.residual:
+            try:
+                answer = self._find(told.residual, ("cm",), 3)
+            except QueryError:
+                answer = None
+            residual = answer[0] if answer and not answer.notice else None
+            if (
+                residual is not None
+                and residual.code[:1] not in INJURY_LETTERS
+                and not residual.code.startswith(("V", "W", "X", "Y", "Z"))
+                and residual.why.startswith(("Index:", "title:", "inclusion term:"))
+                and residual.code != named.display
+            ):
+                first = replace(
+                    residual,
+                    score=top + 1.0,
+                    why=f"residual of {told.past} (guideline I.B.10): {residual.why}",
+                )
+                lead = [first, replace(sequela, why=f"suggested with {residual.code}: {why}")]
+        codes = {h.code for h in lead}
+        return _with_notice([*lead, *(h for h in found if h.code not in codes)][:limit], "")
+
     def _personal_history_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """ "history of epididymitis", "history of polio", "history of retinal detachment": where no Index
         History, personal line names the condition, the Z85-Z87 code of the class the Tabular files the
@@ -2067,12 +2140,8 @@ class Searcher:
         ):
             return found  # (another frame's line: status, long-term therapy, allergy)
         named_as = " ".join(condition)
-        usual = self.wordnet().senses(named_as) if len(condition) == 1 else ()
         try:
-            answer = self._find(named_as, ("cm",), 3)
-            if (not answer or answer.notice) and usual and usual[0].kind == "noun.state":
-                # ("polio": no Index word; WordNet's usual name of the disease is, poliomyelitis)
-                answer = self._find(usual[0].lemmas[0], ("cm",), 3)
+            answer = self._condition_named(named_as)
         except QueryError:
             return found
         told = answer[0] if answer and not answer.notice else None

@@ -1,7 +1,8 @@
 """A condition the words say is over is a personal history (guideline I.C.21.c.4;
-bot.lookups.index.over_conditions), and a personal history no Index line names takes the Z85-Z87 code of the
-class the Tabular files the condition under (bot.lookups.index.history_classes). The queries are made up, not
-taken from the benchmark sets."""
+bot.lookups.index.over_conditions), a personal history no Index line names takes the Z85-Z87 code of the
+class the Tabular files the condition under (bot.lookups.index.history_classes), and a late effect of a
+condition that is no injury is the Index's Sequelae (of) line, after the residual named (guideline I.B.10;
+bot.lookups.index.sequela_lines). The queries are made up, not taken from the benchmark sets."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.history_classes import personal_history
 from bot.lookups.index.over_conditions import read_over
+from bot.lookups.index.sequela_lines import Sequela, read_sequela
 from bot.lookups.search import find_codes
 
 
@@ -71,3 +73,29 @@ def test_the_readings() -> None:
     assert read_over("cough resolved, now with fever") is None  # a condition now
     assert read_over("polio years ago, residual leg weakness") is None  # its sequela
     assert read_over("macular edema resolved after injections") is None  # the treatment's result
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "beside"),
+    [
+        ("late effect of rickets", "E64.3", ""),  # Index: Sequelae, rickets
+        ("sequela of tuberculosis", "B90.9", ""),
+        ("headaches as a late effect of old meningitis", "R51.9", "G09"),  # the residual first
+        ("late effects of trachoma, dry eye", "H04.129", "B94.0"),
+    ],
+)
+def test_a_sequela_line_and_its_residual(codebook: CodeBook, query: str, expected: str, beside: str) -> None:
+    hits = find_codes(codebook, query, limit=2)
+    assert hits and hits[0].code == expected, hits[0].why if hits else ""
+    if beside:
+        assert hits[1].code == beside
+
+
+def test_the_sequela_readings() -> None:
+    assert read_sequela("seizures as a late effect of old encephalitis") == Sequela(
+        "encephalitis", "seizures"
+    )
+    assert read_sequela("late effects of polio, leg weakness") == Sequela("polio", "leg weakness")
+    assert read_sequela("hearing loss from mumps years ago, sequela") == Sequela("mumps", "hearing loss")
+    assert read_sequela("sequela of encephalitis") == Sequela("encephalitis", "")
+    assert read_sequela("encephalitis") is None
