@@ -240,7 +240,13 @@ from bot.lookups.index.rare_main_terms import (
     word_stem,
 )
 from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
-from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
+from bot.lookups.index.reasons import (
+    HISTORY_FAMILY,
+    LONG_TERM_MAIN,
+    drug_classes,
+    long_term_classes,
+    read_values,
+)
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
 from bot.lookups.index.said_siblings import (
     Line,
@@ -1354,6 +1360,7 @@ class Searcher:
                 path = hit.why.split(" -> ")[0].lower()
                 if (
                     hit.code.startswith("Z")
+                    and not (state.frame == "history" and hit.code.startswith(HISTORY_FAMILY))
                     and (path.startswith("index: ") or (by_note and path.startswith("history, personal - ")))
                     and (
                         any(f"; {m}, " in hit.why.lower() or path.startswith(f"{m}, ") for m in frames)

@@ -99,6 +99,8 @@ def read_over(text: str, place: Callable[[str], bool] = lambda words: False) -> 
     if when:
         said = f"{when.group(0).strip(' ,')}, {said}" if said else when.group(0).strip(" ,")
         rest = rest[: when.start()]
+    if "," in rest and not _OVER_LEAD.match(rest):
+        return None  # ("troponin elevated, chest pain resolved": a finding now beside what is over)
     lead = _OVER_LEAD.match(rest)
     treated = _TREATED_LEAD.match(rest) if lead is None else None
     if lead:
