@@ -1352,7 +1352,10 @@ class Searcher:
         if not found or found.notice:
             return None
         frames = [m.lower() for m in FRAMES[state.frame]]
-        key = content_stems(state.key) | content_stems(self.vocabulary.expand(state.key)[0])  # ("hep B")
+        # the key's words as the vocabulary reads them too ("hep B": hepatitis B), less the words the key left out
+        # ("lyme" -> "lyme disease": no History line is the Lyme disease's for its "disease")
+        key = content_stems(state.key)
+        key |= content_stems(self.vocabulary.expand(state.key)[0]) - content_stems(state.text)
         # the frame's own Index line first (its main term, or its word below another: "Tracheostomy, status"),
         # then the frame's Tabular note read for a condition no such line names ("had dengue last year")
         for by_note in (False, True):

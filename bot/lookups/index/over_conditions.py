@@ -79,6 +79,7 @@ _WHERE = re.compile(
     r"\s+(?:(?:while|when)\s+)?(?:in|on\s+a\s+trip\s+to|during\s+a\s+trip\s+to|traveling\s+in|travelling\s+in|"
     r"visiting)\s+(?P<place>[a-z]+(?:\s+[a-z]+)?)$"
 )
+_DENIED = re.compile(r"\b(?:never|not|n't|hasn't|hasnt|didn't|didnt|isn't|hadn't|partially|incompletely)$")
 MAX_WORDS = 6  # a condition's words, at most ("cancer of the epididymis", "diabetic foot sore")
 
 
@@ -99,6 +100,8 @@ def read_over(text: str, place: Callable[[str], bool] = lambda words: False) -> 
     if when:
         said = f"{when.group(0).strip(' ,')}, {said}" if said else when.group(0).strip(" ,")
         rest = rest[: when.start()]
+    if tail and _DENIED.search(rest):
+        return None  # ("fracture never healed": not over)
     if "," in rest and not _OVER_LEAD.match(rest):
         return None  # ("troponin elevated, chest pain resolved": a finding now beside what is over)
     lead = _OVER_LEAD.match(rest)
