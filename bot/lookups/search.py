@@ -1354,7 +1354,7 @@ class Searcher:
         frames = [m.lower() for m in FRAMES[state.frame]]
         # the key's words as the vocabulary reads them too ("hep B": hepatitis B), less the words the key left out
         # ("lyme" -> "lyme disease": no History line is the Lyme disease's for its "disease")
-        key = content_stems(state.key)
+        key = own = content_stems(state.key)
         key |= content_stems(self.vocabulary.expand(state.key)[0]) - content_stems(state.text)
         # the frame's own Index line first (its main term, or its word below another: "Tracheostomy, status"),
         # then the frame's Tabular note read for a condition no such line names ("had dengue last year")
@@ -1364,7 +1364,12 @@ class Searcher:
                 if (
                     hit.code.startswith("Z")
                     and not (state.frame == "history" and hit.code.startswith(HISTORY_FAMILY))
-                    and (path.startswith("index: ") or (by_note and path.startswith("history, personal - ")))
+                    and (
+                        path.startswith("index: ")
+                        or (by_note and state.over and path.startswith("history, personal - "))
+                    )
+                    # ("stomach ulcer": History, personal, diabetic foot ulcer says "ulcer" only)
+                    and not (state.over and 2 * len(key & _said_by(hit)) < len(own))
                     and (
                         any(f"; {m}, " in hit.why.lower() or path.startswith(f"{m}, ") for m in frames)
                         if by_note
@@ -2080,9 +2085,13 @@ class Searcher:
             return found
         said = content_stems(f"{told.past} {self.vocabulary.expand(told.past)[0]} {condition.title}")
         tree = self.index_tree()
-        line = sequela_line(tree, said, condition.code.replace(".", ""))
+        residual_said = content_stems(f"{told.residual} {self.vocabulary.expand(told.residual)[0]}")
+        line = sequela_line(tree, said | residual_said, condition.code.replace(".", ""))
         if line is None:
             return found
+        combined = bool(told.residual) and any(
+            a <= residual_said and not a <= said for a in (content_stems(line[-1].term),)
+        )  # ("aphasia as late effect of stroke": Sequelae, infarction, cerebral, aphasia I69.320)
         done = complete_cm(
             tree.conn, line[-1].code.replace(".", "").rstrip("-"), said, "A", frozenset(), tree.memo
         )
@@ -2094,7 +2103,7 @@ class Searcher:
         why = f"Index: {path} -> {named.display} ({told.past}: {condition.code} {condition.title})"
         sequela = self._hit(("cm", named.code), (top, why, named, named.title))
         lead = [sequela]
-        if told.residual:
+        if told.residual and not combined:
             try:
                 answer = self._find(told.residual, ("cm",), 3)
             except QueryError:
@@ -2138,13 +2147,14 @@ class Searcher:
         )
         first = found[0]
         path = first.why.split(" -> ")[0].lower()
-        unread = frozenset(s for m in _LEFT_UNREAD.findall(first.why) for s in content_stems(m))
-        if (
-            path.startswith("index: history, personal")
-            and said & content_stems(f"{path} {first.title}")
-            and not said & unread  # ("History, personal, nephrotic syndrome; not used: prune, belly")
-        ):
-            return found  # the Index's own History line names the condition
+        own = content_stems(" ".join(condition))
+        line = path.startswith("index: history, personal") and bool(
+            said & content_stems(f"{path} {first.title}")
+        )
+        if first.code.startswith("Z85") or (line and 2 * len(own & _unread(first.why)) <= len(own)):
+            # the Index's own History line names the condition ("History, personal, nephrotic syndrome" leaves
+            # "prune belly" unread); a cancer's site is the Neoplasm Table's and the History lines'
+            return found
         if first.code.startswith("Z") and not (
             first.code.replace(".", "").startswith(_PERSONAL_HISTORY) or path.startswith("index: history")
         ):
@@ -2165,6 +2175,12 @@ class Searcher:
         code = personal_history(self.book.db.conn, self.index_tree().memo, told.code.replace(".", ""))
         named = self.book.get("cm", code) if code else None
         if named is None or named.display == first.code:
+            return found
+        by_note = "; History, personal: Tabular" in first.why
+        same = first.code.replace(".", "")[:4] == named.code[:4]
+        if (same and first.why.startswith("Index:") and not by_note) or (by_note and not same):
+            # ("h/o CVA no residuals": the Index's line in the same category says more; "history of PIN": the
+            # note read the condition's own words, another reading of them is no better)
             return found
         top = max((h.score for h in found), default=0.0) + 1.0
         # (the condition as said first: a reading in the History frame keeps an answer that names it)
@@ -5282,6 +5298,16 @@ def _read_stems(hit: Hit) -> frozenset[str]:
     why = _DESCRIBED.sub(" ", _NOT_USED.sub(" ", _CLAUSE_WHY.sub("", hit.why)))
     said = answer_stems(hit.title, why) | (said_stems(clause.group(1)) if clause else frozenset())
     return said - {word_stem(w.strip()) for w in _left_unread(hit)}
+
+
+def _said_by(hit: Hit) -> frozenset[str]:
+    """The stems an answer's path and title say (its notes left out)."""
+    return content_stems(f"{hit.why.split(' (')[0]} {hit.title}")
+
+
+def _unread(why: str) -> frozenset[str]:
+    """The stems of the words an answer's note says it left unread ("(not used: prune, belly)")."""
+    return frozenset(s for m in _LEFT_UNREAD.findall(why) for s in content_stems(m))
 
 
 def _names_history(hit: Hit) -> bool:

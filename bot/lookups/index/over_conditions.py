@@ -34,7 +34,7 @@ _OVER_WORD = (
 _NOTHING_LEFT = (
     r"no\s+(?:residual|lasting|remaining|current|active|further|ongoing)(?:\s+(?:problems?|issues?|effects?|"
     r"disease|deficits?|symptoms?|cancer|infection|damage|treatment))?|"
-    r"no\s+(?:evidence\s+of\s+)?(?:disease|cancer|recurrence|infection|symptoms|problems?)(?:\s+(?:now|since|"
+    r"no\s+(?:evidence\s+of\s+)?(?:disease|cancer|recurrence|infection|problems?)(?:\s+(?:now|since|"
     r"currently|today|left))?|(?:fine|well|healthy)\s+(?:now|since)|nothing\s+since|cancer[- ]free"
 )
 _OVER_TAIL = re.compile(
@@ -72,7 +72,8 @@ _NOT_OVER = re.compile(
     r"\b(?:with|w/|now\s+(?:has|with|having)|still|residual\s+\w+|left\s+with|due\s+to|from|after|because|"
     r"causing|caused|follow\w*|visit|screening|recheck|check\w*|surveillance|family|mom|dad|mother|father|"
     r"brother|sister|since\s+then|but\s+still|remission|recurr\w*|again|new|now\s+with|presents?|"
-    r"injections?|current\s+treatment|on\s+treatment)\b"
+    r"injections?|current\s+treatment|on\s+treatment|test\w*|screen\w*|exam\w*|vaccin\w*|before|travel\w*|"
+    r"dx'?d|diagnosed)\b"
 )
 # Where the condition was caught ("dengue in Thailand", "malaria on a trip to Ghana"): a place, no word of it.
 _WHERE = re.compile(
@@ -80,6 +81,11 @@ _WHERE = re.compile(
     r"visiting)\s+(?P<place>[a-z]+(?:\s+[a-z]+)?)$"
 )
 _DENIED = re.compile(r"\b(?:never|not|n't|hasn't|hasnt|didn't|didnt|isn't|hadn't|partially|incompletely)$")
+_HISTORY_SAID = re.compile(r"^(?:(?:personal|past|prior)\s+)?(?:history|hx|h/o)\s+(?:of\s+)?")
+# An end said alone that may be an episode settling within the visit, not a past condition.
+_SETTLED = re.compile(
+    r"(?:(?:and|but|now|has|have|was|is|it|which|that|all|since)\s+)*(?:resolved|gone|went\s+away|cleared)"
+)
 MAX_WORDS = 6  # a condition's words, at most ("cancer of the epididymis", "diabetic foot sore")
 
 
@@ -104,7 +110,10 @@ def read_over(text: str, place: Callable[[str], bool] = lambda words: False) -> 
         return None  # ("fracture never healed": not over)
     if "," in rest and not _OVER_LEAD.match(rest):
         return None  # ("troponin elevated, chest pain resolved": a finding now beside what is over)
+    rest = _HISTORY_SAID.sub("", rest)  # ("history of anorexia nervosa, recovered")
     lead = _OVER_LEAD.match(rest)
+    if tail and not when and not lead and not rest.startswith("had ") and _SETTLED.fullmatch(said):
+        return None  # ("TIA, L arm numb 20 min, resolved": the episode settled, the visit's condition)
     treated = _TREATED_LEAD.match(rest) if lead is None else None
     if lead:
         rest, said = lead.group("what"), f"{rest[: lead.start('what')].strip()} {said}".strip()

@@ -69,7 +69,7 @@ _DONE = re.compile(r"^(?P<what>.+?)\s+(?:was\s+)?(?:done|performed)$")
 # "used to have meningitis", "had encephalitis years ago, fine now", "meningitis as a kid, resolved".
 _USED_TO = re.compile(r"^(?:used\s+to\s+have|had|has\s+had|got)\s+(?P<what>.+)$")
 _NOT_A_HISTORY = re.compile(
-    r"\b(?:diagnosed|since|started|began|for|now|still|with|on|and|but|who|x\d|pain|hurt\w*)\b"
+    r"\b(?:diagnosed|dx'?d|dx|since|started|began|for|now|still|with|on|and|but|who|x\d|pain|hurt\w*)\b"
 )
 # A device the patient lives with ("living with a cochlear implant", "has a heart valve implant in place").
 _LIVES_WITH = re.compile(
@@ -232,6 +232,7 @@ class PastState:
     frame: str
     note: str
     key: str  # a word the answer's path or title must say (the part, the organ, the operation, the condition)
+    over: bool = False  # a condition said to be over (bot.lookups.index.over_conditions)
 
 
 def may_read_past_state(query: str) -> bool:
@@ -346,7 +347,7 @@ def read_past_state(
         # "resolved hep B", "had dengue last year, fully recovered": History, personal (guideline I.C.21.c.4);
         # the key is the condition's words as said (the search reads them in the vocabulary's words too)
         note = f"read: {text} -> History, personal ({over.said})"
-        return PastState(f"history of {over.what}", "history", note, over.what)
+        return PastState(f"history of {over.what}", "history", note, over.what, over=True)
     # ("s/p L total knee": a chart's shorthand for the total joint replacement, as "TKA" is)
     text = _TOTAL_JOINT.sub(r"\g<0> replacement", text)
     text_now = _PAST_TAIL.sub("", text)
