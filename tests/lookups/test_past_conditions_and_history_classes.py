@@ -26,7 +26,8 @@ def _top(codebook: CodeBook, query: str) -> tuple[str, str]:
         ("had malaria in Ghana years ago, fully recovered", "Z86.13"),  # the place is no word of it
         ("survived lung cancer", "Z85.118"),
         ("treated for thyroid cancer in 2015, no disease now", "Z85.850"),
-        ("shingles, resolved", "Z86.19"),  # Tabular Z86.1 "Conditions classifiable to A00-B89"
+        ("had shingles last year, resolved", "Z86.19"),  # Tabular Z86.1 "Conditions classifiable to A00-B89"
+        ("shingles, resolved", "B02.9"),  # an end said alone may be the episode settling: the condition
         ("treated for pneumonia", "J18.9"),  # no time past, no end: the condition
     ],
 )
