@@ -176,6 +176,7 @@ from bot.lookups.index.found_on import without_test
 from bot.lookups.index.framing_words import without_framing
 from bot.lookups.index.gestation import trimester_said
 from bot.lookups.index.gloss_descriptions import read_by_gloss
+from bot.lookups.index.history_classes import personal_history
 from bot.lookups.index.induced_lines import induced_code
 from bot.lookups.index.initialisms import (
     SAID_SO,
@@ -241,7 +242,13 @@ from bot.lookups.index.rare_main_terms import (
     word_stem,
 )
 from bot.lookups.index.real_word_typos import one_letter_variants, read_real_word_typo
-from bot.lookups.index.reasons import LONG_TERM_MAIN, drug_classes, long_term_classes, read_values
+from bot.lookups.index.reasons import (
+    HISTORY_FAMILY,
+    LONG_TERM_MAIN,
+    drug_classes,
+    long_term_classes,
+    read_values,
+)
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
 from bot.lookups.index.said_siblings import (
     Line,
@@ -252,6 +259,8 @@ from bot.lookups.index.said_siblings import (
     sibling_words,
 )
 from bot.lookups.index.senses import part_words, read_data_sense, read_sense, title_words
+from bot.lookups.index.sequela_lines import CUE as SEQUELA_CUE
+from bot.lookups.index.sequela_lines import read_sequela, sequela_line
 from bot.lookups.index.service_titles import (
     SERVICE_DESCRIPTOR,
     ServiceTitles,
@@ -390,6 +399,10 @@ _CLASS_CUE = re.compile(
     r"\b(?:family|fam|fhx|fh|contact|exposed|exposure|roommate|coworker|co-worker|classmate|partner|spouse|"
     r"wife|husband|boyfriend|girlfriend|friend|housemate|teacher|neighbou?r)\b"
 )
+# Words that may tell the patient's own history (a cheap test before the query is read for one).
+_HISTORY_CUE = re.compile(r"\b(?:history|hx|h/o|pmh)\b")
+# The personal history categories whose code is chosen by the condition's class (Z85-Z87).
+_PERSONAL_HISTORY = ("Z85", "Z86", "Z87")
 # An aftercare visit after surgery or a transplant may be told (bot.lookups.index.aftercare_systems).
 _AFTERCARE_CUE = re.compile(r"\b(?:surgery|operation|procedure|transplant\w*)\b")
 # A contact told by the patient's exposure ("exposed to measles on a flight").
@@ -1334,7 +1347,10 @@ class Searcher:
         """The query's past state read in the Index's status frame, when a Z code of that frame answers it with
         confidence (bot.lookups.index.past_states); None otherwise."""
         state = read_past_state(
-            query, lambda main, word: self.index_words().lists(main, word), self._drug_class_words
+            query,
+            lambda main, word: self.index_words().lists(main, word),
+            self._drug_class_words,
+            self._names_place,
         )
         if state is None:
             return None
@@ -1347,7 +1363,10 @@ class Searcher:
         if not found or found.notice:
             return None
         frames = [m.lower() for m in FRAMES[state.frame]]
-        key = content_stems(state.key)
+        # the key's words as the vocabulary reads them too ("hep B": hepatitis B), less the words the key left out
+        # ("lyme" -> "lyme disease": no History line is the Lyme disease's for its "disease")
+        key = own = content_stems(state.key)
+        key |= content_stems(self.vocabulary.expand(state.key)[0]) - content_stems(state.text)
         # the frame's own Index line first (its main term, or its word below another: "Tracheostomy, status"),
         # then the frame's Tabular note read for a condition no such line names ("had dengue last year")
         for by_note in (False, True):
@@ -1355,9 +1374,15 @@ class Searcher:
                 path = hit.why.split(" -> ")[0].lower()
                 if (
                     hit.code.startswith("Z")
-                    and path.startswith("index: ")
+                    and not (state.frame == "history" and hit.code.startswith(HISTORY_FAMILY))
                     and (
-                        any(f"; {m}, " in hit.why.lower() for m in frames)
+                        path.startswith("index: ")
+                        or (by_note and state.over and path.startswith("history, personal - "))
+                    )
+                    # ("stomach ulcer": History, personal, diabetic foot ulcer says "ulcer" only)
+                    and not (state.over and 2 * len(key & _said_by(hit)) < len(own))
+                    and (
+                        any(f"; {m}, " in hit.why.lower() or path.startswith(f"{m}, ") for m in frames)
                         if by_note
                         else any(m in path for m in frames)
                     )
@@ -1378,6 +1403,11 @@ class Searcher:
                         [replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], ""
                     )
         return None
+
+    def _names_place(self, words: str) -> bool:
+        """Whether words name a place: WordNet's first sense of them is a location ("thailand", "west africa")."""
+        senses = self.wordnet().senses(words)
+        return bool(senses) and senses[0].kind == "noun.location"
 
     def _broader_words(self, word: str) -> tuple[str, ...]:
         """The words a word's first two WordNet senses are a kind of, two steps up at most, nearest first."""
@@ -1462,6 +1492,7 @@ class Searcher:
         found = self._find_read(query, systems, limit)
         found = self._injury_before_cause(query, systems, limit, found)
         found = _residual_before_sequela(found)
+        found = self._sequela_line_first(query, systems, limit, found)
         found = _condition_before_drug_story(found)
         found = _condition_of_adverse_effect(found)
         found = self._drug_line_first(query, systems, limit, found)
@@ -1472,6 +1503,7 @@ class Searcher:
         found = self._item_first(query, systems, limit, found)
         found = self._brand_item_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
+        found = self._personal_history_first(query, systems, limit, found)
         found = self._aftercare_system_first(query, systems, limit, found)
         found = self._pregnancy_class_first(query, systems, limit, found)
         found = self._payer_service_first(query, systems, limit, found)
@@ -2096,6 +2128,146 @@ class Searcher:
             return found
         top = max((h.score for h in found), default=0.0) + 1.0
         why = f"Tabular: {first.code} {first.title} is filed in the class {named.display} names ({first.why})"
+        hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _condition_named(self, words: str) -> Hits:
+        """The ICD-10-CM answers of a condition's words; a one-word disease the Index lacks read by WordNet's
+        usual name of it ("polio": poliomyelitis)."""
+        answer = self._find(words, ("cm",), 3)
+        if (not answer or answer.notice) and " " not in words:
+            usual = self.wordnet().senses(words)
+            if usual and usual[0].kind == "noun.state" and usual[0].lemmas[0] != words:
+                answer = self._find(usual[0].lemmas[0], ("cm",), 3)
+        return answer
+
+    def _sequela_line_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """ "seizures as a late effect of old encephalitis", "late effects of polio, leg weakness": the residual
+        first, the Index's "Sequelae (of)" line of the past condition beside it (guideline I.B.10); the line
+        alone when no residual is named (bot.lookups.index.sequela_lines). An injury's sequela is left to
+        the Tabular's 7th character."""
+        lowered = query.lower()
+        if "cm" not in systems or not SEQUELA_CUE.search(lowered):
+            return found
+        told = read_sequela(lowered)
+        if told is None:
+            return found
+        try:
+            past = self._condition_named(told.past)
+        except QueryError:
+            return found
+        condition = past[0] if past and not past.notice else None
+        if (
+            condition is None
+            or condition.code[:1] in INJURY_LETTERS
+            or condition.code.startswith(("V", "W", "X", "Y", "Z"))
+        ):
+            return found
+        said = content_stems(f"{told.past} {self.vocabulary.expand(told.past)[0]} {condition.title}")
+        tree = self.index_tree()
+        residual_said = content_stems(f"{told.residual} {self.vocabulary.expand(told.residual)[0]}")
+        line = sequela_line(tree, said | residual_said, condition.code.replace(".", ""))
+        if line is None:
+            return found
+        combined = bool(told.residual) and any(
+            a <= residual_said and not a <= said for a in (content_stems(line[-1].term),)
+        )  # ("aphasia as late effect of stroke": Sequelae, infarction, cerebral, aphasia I69.320)
+        done = complete_cm(
+            tree.conn, line[-1].code.replace(".", "").rstrip("-"), said, "A", frozenset(), tree.memo
+        )
+        named = self.book.get("cm", done.code) if done is not None and done.billable else None
+        if named is None:
+            return found
+        top = max((h.score for h in found), default=0.0) + 1.0
+        path = ", ".join(n.term for n in line)
+        why = f"Index: {path} -> {named.display} ({told.past}: {condition.code} {condition.title})"
+        sequela = self._hit(("cm", named.code), (top, why, named, named.title))
+        lead = [sequela]
+        if told.residual and not combined:
+            try:
+                answer = self._find(told.residual, ("cm",), 3)
+            except QueryError:
+                answer = None
+            residual = answer[0] if answer and not answer.notice else None
+            if (
+                residual is not None
+                and residual.code[:1] not in INJURY_LETTERS
+                and not residual.code.startswith(("V", "W", "X", "Y", "Z"))
+                and residual.why.startswith(("Index:", "title:", "inclusion term:"))
+                and residual.code != named.display
+            ):
+                first = replace(
+                    residual,
+                    score=top + 1.0,
+                    why=f"residual of {told.past} (guideline I.B.10): {residual.why}",
+                )
+                lead = [first, replace(sequela, why=f"suggested with {residual.code}: {why}")]
+        codes = {h.code for h in lead}
+        return _with_notice([*lead, *(h for h in found if h.code not in codes)][:limit], "")
+
+    def _personal_history_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """ "history of epididymitis", "history of polio", "history of retinal detachment": where no Index
+        History, personal line names the condition, the Z85-Z87 code of the class the Tabular files the
+        condition's own code under leads (bot.lookups.index.history_classes)."""
+        lowered = query.lower()
+        if "cm" not in systems or not found or not _HISTORY_CUE.search(lowered):
+            return found
+        understood = understand(lowered, self.vocabulary)
+        if "history" not in understood.kinds or "family" in understood.kinds:
+            return found
+        condition = [
+            w
+            for w in understood.words
+            if w not in _READING_WORDS and w not in understood.negated and w not in {"personal", "not", "no"}
+        ]
+        if not condition:
+            return found
+        said = content_stems(" ".join(condition)) | content_stems(
+            self.vocabulary.expand(" ".join(condition))[0]
+        )
+        first = found[0]
+        path = first.why.split(" -> ")[0].lower()
+        own = content_stems(" ".join(condition))
+        line = path.startswith("index: history, personal") and bool(
+            said & content_stems(f"{path} {first.title}")
+        )
+        if first.code.startswith("Z85") or (line and 2 * len(own & _unread(first.why)) <= len(own)):
+            # the Index's own History line names the condition ("History, personal, nephrotic syndrome" leaves
+            # "prune belly" unread); a cancer's site is the Neoplasm Table's and the History lines'
+            return found
+        if first.code.startswith("Z") and not (
+            first.code.replace(".", "").startswith(_PERSONAL_HISTORY) or path.startswith("index: history")
+        ):
+            return found  # (another frame's line: status, long-term therapy, allergy)
+        named_as = " ".join(condition)
+        try:
+            answer = self._condition_named(named_as)
+        except QueryError:
+            return found
+        told = answer[0] if answer and not answer.notice else None
+        if (
+            told is None
+            or told.code.startswith("Z")
+            or told.status != "billable"
+            or not told.why.startswith(("Index:", "title:", "inclusion term:", "Neoplasm Table:"))
+        ):
+            return found
+        code = personal_history(self.book.db.conn, self.index_tree().memo, told.code.replace(".", ""))
+        named = self.book.get("cm", code) if code else None
+        if named is None or named.display == first.code:
+            return found
+        by_note = "; History, personal: Tabular" in first.why
+        same = first.code.replace(".", "")[:4] == named.code[:4]
+        if (same and first.why.startswith("Index:") and not by_note) or (by_note and not same):
+            # ("h/o CVA no residuals": the Index's line in the same category says more; "history of PIN": the
+            # note read the condition's own words, another reading of them is no better)
+            return found
+        top = max((h.score for h in found), default=0.0) + 1.0
+        # (the condition as said first: a reading in the History frame keeps an answer that names it)
+        why = (
+            f"History, personal - {named_as}: {told.why.split(' (')[0]}; Tabular: {named.display} "
+            f"holds {told.code} {told.title} by its note and class -> {named.display}"
+        )
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 
@@ -5206,6 +5378,16 @@ def _read_stems(hit: Hit) -> frozenset[str]:
     why = _DESCRIBED.sub(" ", _NOT_USED.sub(" ", _CLAUSE_WHY.sub("", hit.why)))
     said = answer_stems(hit.title, why) | (said_stems(clause.group(1)) if clause else frozenset())
     return said - {word_stem(w.strip()) for w in _left_unread(hit)}
+
+
+def _said_by(hit: Hit) -> frozenset[str]:
+    """The stems an answer's path and title say (its notes left out)."""
+    return content_stems(f"{hit.why.split(' (')[0]} {hit.title}")
+
+
+def _unread(why: str) -> frozenset[str]:
+    """The stems of the words an answer's note says it left unread ("(not used: prune, belly)")."""
+    return frozenset(s for m in _LEFT_UNREAD.findall(why) for s in content_stems(m))
 
 
 def _names_history(hit: Hit) -> bool:

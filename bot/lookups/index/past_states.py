@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.lookups.index.over_conditions import read_over
 from bot.lookups.index.status_said import may_say_status, status_said
 
 # A time past, said after the fact ("years ago", "as a baby", "last year", "in 2015", "before").
@@ -69,7 +70,7 @@ _DONE = re.compile(r"^(?P<what>.+?)\s+(?:was\s+)?(?:done|performed)$")
 # "used to have meningitis", "had encephalitis years ago, fine now", "meningitis as a kid, resolved".
 _USED_TO = re.compile(r"^(?:used\s+to\s+have|had|has\s+had|got)\s+(?P<what>.+)$")
 _NOT_A_HISTORY = re.compile(
-    r"\b(?:diagnosed|since|started|began|for|now|still|with|on|and|but|who|x\d|pain|hurt\w*)\b"
+    r"\b(?:diagnosed|dx'?d|dx|since|started|began|for|now|still|with|on|and|but|who|x\d|pain|hurt\w*)\b"
 )
 # A device the patient lives with ("living with a cochlear implant", "has a heart valve implant in place").
 _LIVES_WITH = re.compile(
@@ -118,9 +119,11 @@ _JOINTS = frozenset(
 # "cleft lip and palate fixed when he was a baby", "repaired congenital diaphragmatic hernia as a baby",
 # "history of gastroschisis repair as newborn".
 _FIXED_AFTER = re.compile(
-    rf"^(?:(?:had|has\s+had|history\s+of|hx\s+of)\s+)?{_OWNER}?(?P<what>.+?)\s+(?:was\s+|were\s+|got\s+)?"
+    rf"^(?:(?:had|has\s+had|(?:(?:personal|past|prior)\s+)?(?:history|hx)\s+of)\s+)?{_OWNER}?(?P<what>.+?)\s+"
+    r"(?:was\s+|were\s+|got\s+)?"
     r"(?:repaired|fixed|corrected|closed|repair|correction|operated\s+on)$"
 )
+_HISTORY_SAID = re.compile(r"^(?:(?:personal|past|prior)\s+)?(?:history|hx)\b")
 _FIXED_BEFORE = re.compile(
     rf"^(?:had\s+)?(?:(?:a|an|the)\s+)?(?:repaired|fixed|corrected|surgery\s+for|repair\s+of|had\s+surgery\s+for)\s+"
     rf"{_OWNER}?(?P<what>.+)$"
@@ -224,7 +227,8 @@ _MAY = re.compile(
     r"\b(?:had|underwent|got|s/p|removed|taken\s+out|cut\s+out|excised|replaced|replacement|repaired|fixed|"
     r"corrected|repair|transplant\w*|graft|recipient|amputee|amputated|taken\s+off|lost|missing|famil(?:y|ies)|side|afford|used\s+to|"
     r"done|performed|living\s+with|lives\s+with|ago|kid|child|baby|resolved|finished|completed|came\s+off|"
-    r"was\s+on|last\s+year|before|previously|past|back|follow\w*|skip\w*|miss\w*|stopped|quit|stick|cheats?)\b"
+    r"was\s+on|last\s+year|before|previously|past|back|follow\w*|skip\w*|miss\w*|stopped|quit|stick|cheats?|"
+    r"cured|recovered|healed|beat|survived|cleared|eradicated|gone|residual|current|treated|treatment)\b"
 )
 
 
@@ -236,6 +240,7 @@ class PastState:
     frame: str
     note: str
     key: str  # a word the answer's path or title must say (the part, the organ, the operation, the condition)
+    over: bool = False  # a condition said to be over (bot.lookups.index.over_conditions)
 
 
 def may_read_past_state(query: str) -> bool:
@@ -303,11 +308,15 @@ _BESIDE = re.compile(
 
 
 def read_past_state(
-    query: str, lists: Callable[[str, str], bool], drug_class: Callable[[str], str] = lambda word: ""
+    query: str,
+    lists: Callable[[str, str], bool],
+    drug_class: Callable[[str], str] = lambda word: "",
+    place: Callable[[str], bool] = lambda words: False,
 ) -> PastState | None:
     """The query said in the Index's status frame, or None. `lists(main, word)` says whether the Index lists
     a word among a main term's subterms (the part under Absence, the tissue under Transplant); `drug_class(word)`
-    names a drug's class as the Long-term drug therapy lines do ("" when the word is no drug)."""
+    names a drug's class as the Long-term drug therapy lines do ("" when the word is no drug); `place(words)`
+    says whether words name a place (bot.lookups.index.over_conditions)."""
     text = _plain(query)
     if len(text.split()) > 14:
         return None
@@ -354,6 +363,12 @@ def read_past_state(
                 else f"noncompliance with {regimen}"
             )
             return PastState(said, "noncompliance", f"read: {text} -> Noncompliance", regimen.split()[-1])
+    over = read_over(text, place)
+    if over is not None and not _OPERATION.search(over.what):  # (an operation had is a status)
+        # "resolved hep B", "had dengue last year, fully recovered": History, personal (guideline I.C.21.c.4);
+        # the key is the condition's words as said (the search reads them in the vocabulary's words too)
+        note = f"read: {text} -> History, personal ({over.said})"
+        return PastState(f"history of {over.what}", "history", note, over.what, over=True)
     # ("s/p L total knee": a chart's shorthand for the total joint replacement, as "TKA" is)
     text = _TOTAL_JOINT.sub(r"\g<0> replacement", text)
     text_now = _PAST_TAIL.sub("", text)
@@ -392,7 +407,7 @@ def read_past_state(
             f"transplant status {what}", "transplant", f"read: {text} -> Transplant (status)", what
         )
     fixed = _FIXED_AFTER.match(text) or _FIXED_BEFORE.match(text)
-    if fixed and (past or text.startswith(("history", "hx"))):
+    if fixed and (past or _HISTORY_SAID.match(text)):
         what = fixed.group("what")
         return PastState(f"history of {what}", "history", f"read: {text} -> History, personal", _last(what))
     replaced = _REPLACED.match(text)
