@@ -291,6 +291,12 @@ class IndexTree:
 
     def nodes(self, ids: Sequence[int]) -> list[Node]:
         cache = self._nodes
+        if cache.keys() >= set(ids):
+            # every line kept (the usual case once warm): marked as recently used, no dictionary built
+            touch = cache.move_to_end
+            for i in ids:
+                touch(i)
+            return [cache[i] for i in ids]
         found: dict[int, Node] = {}
         wanted: list[int] = []
         for i in dict.fromkeys(ids):
