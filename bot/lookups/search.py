@@ -4565,8 +4565,21 @@ class Searcher:
 
         For a word found in thousands of documents ("fracture") sorting them all would cost tens of
         milliseconds, so only the first matches are taken: the exact-term table has already found the
-        entry a coder means by such a word.
+        entry a coder means by such a word. Run once per lookup for the same words (a query's readings and
+        clauses search some of its words again); each caller gets its own list.
         """
+        kept = memo()
+        if kept is None:
+            return self._query_rows(match, systems, most)
+        key = ("query", id(self), match, systems, most)
+        rows = kept.get(key)
+        if not isinstance(rows, list):
+            rows = kept[key] = self._query_rows(match, systems, most)
+        return list(rows)
+
+    def _query_rows(
+        self, match: str, systems: str, most: int
+    ) -> list[tuple[str, str, str, str, str, str, int, str]]:
         db = self.book.db
         try:
             sizes = sizes_for(db, self._local)
