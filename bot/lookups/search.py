@@ -1742,7 +1742,7 @@ class Searcher:
             titles = other_titles(hit.title, query) if n < LOOKED_AT_DOMINANCE else ()
             row = (
                 self.book.db.execute(
-                    "SELECT code FROM codes WHERE system = 'cm' AND parent = "
+                    "SELECT code FROM codes INDEXED BY codes_parent WHERE system = 'cm' AND parent = "
                     "(SELECT parent FROM codes WHERE system = 'cm' AND code = ?) AND title IN "
                     f"({', '.join('?' * len(titles))})",
                     [hit.code.replace(".", ""), *titles],
