@@ -693,7 +693,9 @@ class Searcher:
                 w
                 for start in (word[0], *SILENT_STARTS.get(word[0], ()))
                 for w in self._words_from(start)
-                if shortest <= len(w) <= longest and not w.isdigit() and (start == word[0] or w[:1] != word[0])
+                if shortest <= len(w) <= longest
+                and not w.isdigit()
+                and (start == word[0] or w[:1] != word[0])
             ]
             self._near[key] = found = list(dict.fromkeys(found))
             if len(self._near) > NEAR_SHAPES:
@@ -706,7 +708,9 @@ class Searcher:
         order: a slice of every word, read once (~31,000 words, ~2 MB; a shape's candidates were a range scan
         of a letter's words, ~2 ms, each time `near` met a shape it did not keep)."""
         if self._all_words is None:
-            self._all_words = [str(w) for (w,) in self.book.db.execute("SELECT word FROM words ORDER BY word")]
+            self._all_words = [
+                str(w) for (w,) in self.book.db.execute("SELECT word FROM words ORDER BY word")
+            ]
         words = self._all_words
         return words[bisect_left(words, start) : bisect_left(words, start + "\uffff")]
 
