@@ -226,7 +226,9 @@ class CodeBook:
 
     def children(self, system: str, code: str) -> list[Code]:
         rows = self.db.execute(
-            _SELECT_CODE_BY_PARENT + "WHERE system = ? AND parent = ? ORDER BY code",
+            # (given `system = ? AND parent = ?` alone, SQLite's planner walks the primary key over every code
+            # of the system, ~80 ms for ICD-10-CM, instead of the (system, parent) index, under 0.1 ms)
+            _SELECT_CODE + "INDEXED BY codes_parent WHERE system = ? AND parent = ? ORDER BY code",
             [system, code],
         ).fetchall()
         return [_code(r) for r in rows]
@@ -375,9 +377,6 @@ class CodeBook:
 _SELECT_CODE = (
     "SELECT system, code, title, parent, kind, billable, current, release, title_source FROM codes "
 )
-# A system's codes under one parent: SQLite's planner, given `system = ? AND parent = ?`, walks the primary key
-# over every code of the system (~80 ms for ICD-10-CM) instead of the (system, parent) index (under 0.1 ms).
-_SELECT_CODE_BY_PARENT = _SELECT_CODE + "INDEXED BY codes_parent "
 
 
 READING_ORDER = ("pcs", "hcpcs", "cpt", "cm")  # an undotted code: the systems written undotted first
