@@ -226,7 +226,9 @@ class CodeBook:
 
     def children(self, system: str, code: str) -> list[Code]:
         rows = self.db.execute(
-            _SELECT_CODE + "WHERE system = ? AND parent = ? ORDER BY code",
+            # (given `system = ? AND parent = ?` alone, SQLite's planner walks the primary key over every code
+            # of the system, ~80 ms for ICD-10-CM, instead of the (system, parent) index, under 0.1 ms)
+            _SELECT_CODE + "INDEXED BY codes_parent WHERE system = ? AND parent = ? ORDER BY code",
             [system, code],
         ).fetchall()
         return [_code(r) for r in rows]

@@ -14,6 +14,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Container, Iterator, Sequence
 from contextlib import suppress
@@ -656,6 +657,7 @@ class Searcher:
         self.freq = WordCounts(book)
         self._near: OrderedDict[tuple[str, int], list[str]] = OrderedDict()  # least recently used first
         self._near_at: dict[tuple[str, int], tuple[list[str], dict[str, int], str]] = {}  # one_letter_off
+        self._all_words: list[str] | None = None  # every word of the words table, in its order (`near`)
         self.vocabulary = Vocabulary.shipped()
         self.english = EnglishWords(book.db.execute)  # ordinary English words: never "corrected"
         self._local = threading.local()
@@ -710,20 +712,31 @@ class Searcher:
             # (a word spelt by ear may lose a silent first letter or letters the ear runs together:
             # "newmonia", "hemroids"; a long word may be three letters short.)
             longer = 3 if len(word) >= 7 else 2
+            shortest, longest = max(3, len(word) - 2), len(word) + longer
             found = [
-                str(w)
+                w
                 for start in (word[0], *SILENT_STARTS.get(word[0], ()))
-                for (w,) in self.book.db.execute(
-                    "SELECT word FROM words WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?",
-                    [start, start + "\uffff", max(3, len(word) - 2), len(word) + longer],
-                )
-                if not str(w).isdigit() and (start == word[0] or str(w)[:1] != word[0])
+                for w in self._words_from(start)
+                if shortest <= len(w) <= longest
+                and not w.isdigit()
+                and (start == word[0] or w[:1] != word[0])
             ]
             self._near[key] = found = list(dict.fromkeys(found))
             if len(self._near) > NEAR_SHAPES:
                 with suppress(KeyError):  # the least recently used shape's (read again when met)
                     self._near.popitem(last=False)
         return found
+
+    def _words_from(self, start: str) -> list[str]:
+        """The words of the titles and index terms (the words table) beginning with `start`, in the table's
+        order: a slice of every word, read once (~31,000 words, ~2 MB; a shape's candidates were a range scan
+        of a letter's words, ~2 ms, each time `near` met a shape it did not keep)."""
+        if self._all_words is None:
+            self._all_words = [
+                str(w) for (w,) in self.book.db.execute("SELECT word FROM words ORDER BY word")
+            ]
+        words = self._all_words
+        return words[bisect_left(words, start) : bisect_left(words, start + "\uffff")]
 
     def one_letter_off(self, word: str) -> list[str]:
         """The candidates of `near` one letter off the word (`one_letter_variants`), in `near`'s order."""
@@ -1854,7 +1867,7 @@ class Searcher:
             titles = other_titles(hit.title, query) if n < LOOKED_AT_DOMINANCE else ()
             row = (
                 self.book.db.execute(
-                    "SELECT code FROM codes WHERE system = 'cm' AND parent = "
+                    "SELECT code FROM codes INDEXED BY codes_parent WHERE system = 'cm' AND parent = "
                     "(SELECT parent FROM codes WHERE system = 'cm' AND code = ?) AND title IN "
                     f"({', '.join('?' * len(titles))})",
                     [hit.code.replace(".", ""), *titles],
@@ -4817,8 +4830,21 @@ class Searcher:
 
         For a word found in thousands of documents ("fracture") sorting them all would cost tens of
         milliseconds, so only the first matches are taken: the exact-term table has already found the
-        entry a coder means by such a word.
+        entry a coder means by such a word. Run once per lookup for the same words (a query's readings and
+        clauses search some of its words again); each caller gets its own list.
         """
+        kept = memo()
+        if kept is None:
+            return self._query_rows(match, systems, most)
+        key = ("query", id(self), match, systems, most)
+        rows = kept.get(key)
+        if not isinstance(rows, list):
+            rows = kept[key] = self._query_rows(match, systems, most)
+        return list(rows)
+
+    def _query_rows(
+        self, match: str, systems: str, most: int
+    ) -> list[tuple[str, str, str, str, str, str, int, str]]:
         db = self.book.db
         try:
             sizes = sizes_for(db, self._local)

@@ -14,7 +14,9 @@ are then read whole.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from bot.lookups.schema import SEARCH_RUNS_KEY
@@ -77,9 +79,11 @@ class DocumentSizes:
 
     def shortest_of(self, rowids: list[int], systems: Collection[str], limit: int) -> list[tuple[Any, ...]]:
         """`shortest` for the rowids `matching` gave (every one of them)."""
+        if not rowids:
+            return []
         self._measure(rowids)
         wanted = {i for i, name in enumerate(self._systems) if name in systems}
-        kept = [r for r in rowids if self._system[r] in wanted]
+        kept = list(compress(rowids, map(wanted.__contains__, _picked(self._system, rowids))))
         kept.sort(key=self._length.__getitem__)
         return self._rows(kept[:limit])
 
@@ -128,9 +132,9 @@ class DocumentSizes:
             self._counts = {}
 
     def _measure(self, rowids: list[int]) -> None:
+        if not rowids or (max(rowids) < len(self._length) and UNKNOWN not in _picked(self._length, rowids)):
+            return  # (every one measured before, as most are: looked at without a Python loop)
         unknown = [r for r in rowids if r >= len(self._length) or self._length[r] == UNKNOWN]
-        if not unknown:
-            return
         top = max(unknown) + 1
         if top > len(self._length):
             self._length.extend([UNKNOWN] * (top - len(self._length)))
@@ -167,6 +171,12 @@ class DocumentSizes:
         if len(kept) + len(read) <= KEPT_ROWS:
             kept.update(read)
         return [row for r in rowids if (row := kept.get(r) or read.get(r)) is not None]
+
+
+def _picked(values: Sequence[int], rowids: list[int]) -> tuple[int, ...]:
+    """values[r] for each of the rowids (at least one), in their order: `operator.itemgetter`, a loop in C."""
+    picked = itemgetter(*rowids)(values)
+    return picked if len(rowids) > 1 else (picked,)
 
 
 def sizes_for(db: Any, local: Any) -> DocumentSizes:

@@ -98,6 +98,7 @@ def test_the_caches_stay_within_their_bounds_and_answer_the_same(
     assert len(per_code) <= bounds["memo"]
     assert len(tree._sets) <= bounds["sets"] + 1
     assert len(tree._refs) <= bounds["refs"] + 1
+    assert len(tree._resolved) <= bounds["refs"]
     assert len(local.sizes._kept) <= bounds["kept"]
     for held in (
         searcher._initialisms,

@@ -197,7 +197,8 @@ def _systems(conn: sqlite3.Connection) -> tuple[tuple[str, frozenset[str]], ...]
     rows = [
         (str(code), content_stems(_LEAD.sub("", str(title)).lower()) - _GENERIC)
         for code, title in conn.execute(
-            "SELECT code, title FROM codes WHERE system = 'cm' AND current = 1 AND billable = 1 AND parent = ?",
+            "SELECT code, title FROM codes INDEXED BY codes_parent "
+            "WHERE system = 'cm' AND current = 1 AND billable = 1 AND parent = ?",
             [SYSTEM_HEADER],
         )
     ]

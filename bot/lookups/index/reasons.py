@@ -176,7 +176,8 @@ def residual_child(conn: sqlite3.Connection, head: str) -> tuple[str, str] | Non
     """The one billable child of a history code that says "other" (Z82.49 "... ischemic heart disease and
     other diseases of the circulatory system" under Z82.4): where a condition its siblings do not name goes."""
     rows = conn.execute(
-        "SELECT code, title FROM codes WHERE system = 'cm' AND parent = ? AND billable = 1 AND current = 1",
+        "SELECT code, title FROM codes INDEXED BY codes_parent "
+        "WHERE system = 'cm' AND parent = ? AND billable = 1 AND current = 1",
         (head,),
     ).fetchall()
     other = [(str(c), str(t)) for c, t in rows if re.search(r"\bother\b", str(t), re.IGNORECASE)]

@@ -225,6 +225,7 @@ class IndexTree:
         # Per word caches: the same words come back query after query ("left", "pain", "fracture").
         self._words: OrderedDict[str, Postings] = OrderedDict()  # least recently used first
         self._refs: dict[int, list[Reference]] = {}
+        self._resolved: dict[tuple[str, str], Reference] = {}  # (reference, book) -> where it leads
         self._spans: dict[int, int] = {}
         self._sets: dict[tuple[int, str, int], frozenset[int]] = {}  # (node, word, end of the slice)
         self._broadest: dict[tuple[str, int], list[Node]] = {}
@@ -290,6 +291,12 @@ class IndexTree:
 
     def nodes(self, ids: Sequence[int]) -> list[Node]:
         cache = self._nodes
+        if cache.keys() >= set(ids):
+            # every line kept (the usual case once warm): marked as recently used, no dictionary built
+            touch = cache.move_to_end
+            for i in ids:
+                touch(i)
+            return [cache[i] for i in ids]
         found: dict[int, Node] = {}
         wanted: list[int] = []
         for i in dict.fromkeys(ids):
@@ -521,8 +528,18 @@ class IndexTree:
         drug, adverse effect" -> the Drug Table, column "adverse effect"; "condition" -> the main term of
         the condition itself. References abbreviate terms ("Infarct" for "Infarct, infarction"), so each
         part is compared with each comma-separated form of a term.
+
+        Kept by (reference, book), CACHE_REFS at most (cleared when full): the same answers' paths are
+        resolved again by every reading of a query that weighs them (category_detail reads each answer's).
         """
-        return _resolve(self, reference.strip(), book)
+        key = (reference, book)
+        found = self._resolved.get(key)
+        if found is None:
+            found = _resolve(self, reference.strip(), book)
+            if len(self._resolved) >= CACHE_REFS:
+                self._resolved.clear()
+            self._resolved[key] = found
+        return found
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,22 @@ def _forms(phrase: str) -> tuple[str, ...]:
     return tuple(_form(w) for w in phrase.split())
 
 
+class _FormsOnce:
+    """`_form` and `_forms` with each word's form worked out once (for one table's build: not kept)."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, str] = {}
+
+    def of(self, word: str) -> str:
+        found = self._known.get(word)
+        if found is None:
+            found = self._known[word] = _form(word)
+        return found
+
+    def of_phrase(self, phrase: str) -> tuple[str, ...]:
+        return tuple(self.of(w) for w in phrase.split())
+
+
 @lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
     """The shipped list of ordinary English words (data/english_words.md), read once, the first time a word
@@ -260,20 +276,21 @@ class Vocabulary:
         """The lay phrases of two or more words by their words' stems (the first phrase listed wins)."""
         out: dict[tuple[str, ...], Term] = {}
         lay = [t for t in self.terms.values() if t.kind == "lay" and " " in t.term]
+        form = _FormsOnce()  # (built on a lookup's first phrase: each word's form worked out once)
+        unsaid = ARTICLES | READER_DROPS
         for t in lay:
-            out.setdefault(_forms(t.term), t)
+            out.setdefault(form.of_phrase(t.term), t)
         for t in lay:
             # Said without its article or possessive ("wets bed" read past "the"), or a two-word phrase
             # said the other way round ("voice hoarse", "gums bleeding").
-            bare = tuple(_form(w) for w in t.term.split() if w not in ARTICLES | READER_DROPS)
+            words = t.term.split()
+            bare = tuple(form.of(w) for w in words if w not in unsaid)
             if len(bare) > 1:
                 out.setdefault(bare, t)
-            if len(t.term.split()) == 2 and not any(
-                _INFLECTED.search(w) or w in ARTICLES | READER_DROPS for w in t.term.split()
-            ):
+            if len(words) == 2 and not any(_INFLECTED.search(w) or w in unsaid for w in words):
                 # (not a phrase with a verb's ending: "finger catches" is no "caught finger"; nor one with an
                 # article: "iron pills the doctor prescribed" holds no "the pill")
-                out.setdefault(_forms(t.term)[::-1], t)
+                out.setdefault(form.of_phrase(t.term)[::-1], t)
         return out
 
     @cached_property
