@@ -1,0 +1,107 @@
+"""An external cause is never the first-listed code beside the condition it explains (guideline I.C.20).
+
+ICD-10-CM's Official Guidelines, section I.C.20: external cause codes (V00-Y99) are "never to be sequenced as
+first-listed or principal diagnosis"; they are used with the code of the injury or condition they explain,
+and a place of occurrence (Y92), activity (Y93) or external cause status (Y99) is used only with another code.
+The External Cause Index's story lines often hold more of a query's words than the Alphabetic Index's line of
+the injury ("traumatic pneumothorax after being kicked by a horse": Contact, with, horse, strike holds the
+horse and the kick; Pneumothorax, traumatic holds only the injury), so the walk may rank the cause first.
+
+A coder lists the condition first when the query names one the cause does not: an answer of another chapter
+(an Alphabetic Index, Drug Table or Neoplasm Table line, a title or an inclusion term) holding a word the
+query says that the cause's line does not hold - a word of the condition, not only of where it is (a body
+site or a side: "dog bite on the leg" names the bite both indexes hold, and the cause answers it). The
+condition comes first and the cause beside it, as its suggested pair. A query that only tells how it happened
+("fell off a ladder", "kicked by a mule") names no other condition and keeps the cause first.
+
+`condition_before_cause` reads the answers' `why` paths (the Index line each one was found by) and returns
+the place of the condition to list first, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from bot.lookups.index.words import content_stems
+
+EXTERNAL_CAUSE_LETTERS = frozenset("VWXY")
+LOOKED_AT = 5  # the answers a condition is looked for in
+# The line an answer was found by, after the prefixes a reading adds ("clause “...”: ", "suggested with ...: ").
+_PREFIXES = re.compile(r"^(?:(?:clause “[^”]*”|suggested with [^:]+|read: [^:]+): )+")
+_SOURCES = (
+    "External Cause Index",
+    "Index",
+    "Drug Table",
+    "Neoplasm Table",
+    "title",
+    "inclusion term",
+)
+_LINE = re.compile(rf"^(?P<source>{'|'.join(_SOURCES)})(?: \([^)]*\))?: (?P<line>.*?)(?: -> | \(|$)")
+_READ = re.compile(r"(?:vocabulary|spelling): ([^;)]*?) (?:->|→) ([^;),]*)")
+_UNUSED = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
+_STORY = re.compile(r"\(story: [^)]*? -> ([^)]*)\)")
+_TABULAR = re.compile(r" -> Tabular: ([^>]*?) -> ")
+
+
+def is_external_cause(code: str) -> bool:
+    """Whether an ICD-10-CM code is in chapter 20, External causes of morbidity (V00-Y99)."""
+    return code[:1] in EXTERNAL_CAUSE_LETTERS and code[1:3].isdigit()
+
+
+def found_by(why: str) -> tuple[str, str] | None:
+    """(source, line) of the Index line, Table row, title or inclusion term an answer's why names, or None
+    (a PCS path, a HCPCS descriptor, a code typed)."""
+    match = _LINE.match(_PREFIXES.sub("", why))
+    return (match.group("source"), match.group("line")) if match else None
+
+
+def _readings(why: str, query: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(the query's stems the answer's line holds, the line's stems the query does not say, the stems of
+    the words the answer says it did not use)."""
+    line = found_by(why)
+    if line is None:
+        return frozenset(), frozenset(), frozenset()
+    said = content_stems(query)
+    path = content_stems(" ".join([line[1], *_TABULAR.findall(why)]))
+    held = set(said & path)
+    read: set[str] = set()
+    for typed, means in _READ.findall(why):
+        if content_stems(means) & path:
+            held |= content_stems(typed) & said
+            read |= content_stems(means)
+    for story in _STORY.findall(why):
+        held |= content_stems(story) & said
+    unused = frozenset(s for words in _UNUSED.findall(why) for s in content_stems(words.replace(",", " ")))
+    return frozenset(held - unused), frozenset(content_stems(line[1]) - said - read), unused
+
+
+def held_words(why: str, query: str) -> frozenset[str]:
+    """The query's content stems an answer's line holds: the line's own words, a phrase the vocabulary or a
+    spelling correction read into them ("fell" -> fall), the words the Tabular step chose its code by and
+    the words a story was read as - not a word the answer says it did not use."""
+    return _readings(why, query)[0]
+
+
+def names_condition(why: str, query: str, cause: frozenset[str], is_site: Callable[[str], bool]) -> bool:
+    """Whether an answer's line holds a word of the query the cause's line does not (a word of the
+    condition, not a body site or a side) and holds more of the query's words than it adds of its own
+    ("Break, retina" for "breaking every rule" adds as much as it holds: no reading of the query)."""
+    held, adds, _ = _readings(why, query)
+    return any(not is_site(w) for w in held - cause) and len(adds) < len(held)
+
+
+def condition_before_cause(
+    answers: Sequence[tuple[str, str]], query: str, is_site: Callable[[str], bool]
+) -> int | None:
+    """The place in `answers` ((ICD-10-CM code or "", why) each) of the condition to list before an external
+    cause listed first, or None. `is_site` says whether a stem names a body site or a side."""
+    if len(answers) < 2 or not is_external_cause(answers[0][0]):
+        return None
+    cause = held_words(answers[0][1], query)
+    for at, (code, why) in enumerate(answers[1:LOOKED_AT], start=1):
+        if not code or is_external_cause(code) or found_by(why) is None:
+            continue
+        if names_condition(why, query, cause, is_site):
+            return at
+    return None
