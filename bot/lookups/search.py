@@ -1908,6 +1908,22 @@ class Searcher:
             listed.setdefault((h.system, h.code), h)
         return _with_notice(list(listed.values())[:limit], "")
 
+    def _begins_cause_term(self, word_stem: str) -> bool:
+        """Whether a stem is the first word of a main term of the External Cause Index ("cut", "burn", "fall")."""
+        tree = self.index_tree()
+        key = ("begins_cause_term", word_stem)
+        kept = tree.memo.get(key)
+        if isinstance(kept, bool):
+            return kept
+        begins = False
+        for main in tree.main_terms_holding(word_stem):
+            node = tree.node(main)
+            if node is not None and node.book == "ext":
+                first = WORD.findall(node.term.lower())[:1]
+                begins = begins or (bool(first) and stem(first[0]) == word_stem)
+        tree.memo[key] = begins
+        return begins
+
     def _accident_checked(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """An accident told with no injury found ("exam after car accident no injury found"): the Index's
         Examination, following, accident line of its kind first (Z04.1-Z04.3), the event's external cause
@@ -1956,7 +1972,7 @@ class Searcher:
             return found
         sites = self.body_sites()
         answers = [(h.code if h.system == SYSTEM_NAMES["cm"] else "", h.why) for h in found]
-        at = condition_before_cause(answers, query, lambda w: w in sites)
+        at = condition_before_cause(answers, query, lambda w: w in sites, self._begins_cause_term)
         if at is not None:
             return _with_notice(_cause_beside(found[at], found[0], found), "")
         told = told_without_cause(query)
@@ -1974,7 +1990,8 @@ class Searcher:
         if condition[0].score < CLAUSE_SCORE:
             return found
         lead = replace(condition[0], why=f"clause “{told}”: {condition[0].why}")
-        if condition_before_cause([answers[0], (lead.code, lead.why)], query, lambda w: w in sites) is None:
+        pair = [answers[0], (lead.code, lead.why)]
+        if condition_before_cause(pair, query, lambda w: w in sites, self._begins_cause_term) is None:
             return found
         return _with_notice(_cause_beside(lead, found[0], [*found, *condition[1:3]])[:limit], "")
 

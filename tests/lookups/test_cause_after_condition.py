@@ -13,6 +13,14 @@ from bot.lookups.index.words import content_stems
 from bot.lookups.search import find_codes
 
 
+def _no(word: str) -> bool:
+    return False
+
+
+def _cause_term(word: str) -> bool:
+    return word in content_stems("drowning cut fall burn")
+
+
 def test_chapter_20_codes() -> None:
     assert is_external_cause("W55.12XA") and is_external_cause("Y93.66") and is_external_cause("V49.9XXA")
     assert not is_external_cause("S27.0XXA") and not is_external_cause("Z04.3")
@@ -33,19 +41,25 @@ def test_a_condition_the_cause_does_not_hold_goes_first() -> None:
         ("W67.XXXA", "External Cause Index: Drowning, in, swimming-pool -> W67 (not used: near)"),
         ("T75.1XXA", "Index: Near drowning -> T75.1 -> Tabular: unspecified, initial encounter -> T75.1XXA"),
     ]
-    assert condition_before_cause(answers, "near drowning in a pool", lambda w: False) == 1
+    assert condition_before_cause(answers, "near drowning in a pool", _no, _cause_term) == 1
     # a body site the condition's line holds is no condition: the bite is the cause's own word
     bitten = [
         ("W54.0XXA", "External Cause Index: Bite, bitten by, dog -> W54.0"),
         ("S81.852A", "Index: Bite, leg -> S81.85- -> Tabular: left, lower, initial encounter -> S81.852A"),
     ]
-    assert condition_before_cause(bitten, "dog bite left leg", lambda w: w in {"leg", "left"}) is None
+    assert condition_before_cause(bitten, "dog bite left leg", lambda w: w in {"leg", "left"}, _no) is None
     # a line adding as much as it holds reads nothing of the query ("Break, retina" for "breaking rules")
     broken = [
         ("Y04.0XXA", "External Cause Index: Fight -> see Assault, fight -> Y04.0"),
         ("H33.309", "Index: Break, retina -> H33.30- -> Tabular: unspecified -> H33.309"),
     ]
-    assert condition_before_cause(broken, "fights and breaks rules", lambda w: False) is None
+    assert condition_before_cause(broken, "fights and breaks rules", _no, _no) is None
+    # a word the External Cause Index begins a main term with is the event ("Cut, cutting"), not a condition
+    cut = [
+        ("W27.0XXA", "External Cause Index: Contact, with, saw, hand -> W27.0"),
+        ("S61.419A", "Index: Cut -> see Laceration, hand -> S61.419 -> Tabular: unspecified -> S61.419A"),
+    ]
+    assert condition_before_cause(cut, "hand saw slipped and cut my hand", _no, _cause_term) is None
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,13 @@ the injury ("traumatic pneumothorax after being kicked by a horse": Contact, wit
 horse and the kick; Pneumothorax, traumatic holds only the injury), so the walk may rank the cause first.
 
 A coder lists the condition first when the query names one the cause does not: an answer of another chapter
-(an Alphabetic Index, Drug Table or Neoplasm Table line, a title or an inclusion term) holding a word the
-query says that the cause's line does not hold - a word of the condition, not only of where it is (a body
-site or a side: "dog bite on the leg" names the bite both indexes hold, and the cause answers it). The
-condition comes first and the cause beside it, as its suggested pair. A query that only tells how it happened
-("fell off a ladder", "kicked by a mule") names no other condition and keeps the cause first.
+found by an Alphabetic Index, Drug Table or Neoplasm Table line holding a word the query says that the cause's
+line does not hold - a word of the condition, not only of where it is (a body site or a side: "dog bite on
+the leg" names the bite both indexes hold, and the cause answers it) nor of the event (a word the External
+Cause Index begins a main term with: "keyhole saw slipped and cut my hand" tells the cut the saw made, "Cut,
+cutting" in both indexes). The condition comes first and the cause beside it, as its suggested pair. A query
+that only tells how it happened ("fell off a ladder", "kicked by a mule") names no other condition and keeps
+the cause first.
 
 `condition_before_cause` reads the answers' `why` paths (the Index line each one was found by) and returns
 the place of the condition to list first, or None.
@@ -27,6 +29,7 @@ from bot.lookups.index.words import content_stems
 
 EXTERNAL_CAUSE_LETTERS = frozenset("VWXY")
 LOOKED_AT = 5  # the answers a condition is looked for in
+CONDITION_SOURCES = frozenset({"Index", "Drug Table", "Neoplasm Table"})  # a condition's own line
 # The line an answer was found by, after the prefixes a reading adds ("clause “...”: ", "suggested with ...: ").
 _PREFIXES = re.compile(r"^(?:(?:clause “[^”]*”|suggested with [^:]+|read: [^:]+): )+")
 _SOURCES = (
@@ -83,25 +86,49 @@ def held_words(why: str, query: str) -> frozenset[str]:
     return _readings(why, query)[0]
 
 
-def names_condition(why: str, query: str, cause: frozenset[str], is_site: Callable[[str], bool]) -> bool:
-    """Whether an answer's line holds a word of the query the cause's line does not (a word of the
-    condition, not a body site or a side) and holds more of the query's words than it adds of its own
-    ("Break, retina" for "breaking every rule" adds as much as it holds: no reading of the query)."""
+def names_condition(
+    why: str,
+    query: str,
+    cause: frozenset[str],
+    is_site: Callable[[str], bool],
+    names_event: Callable[[str], bool],
+) -> bool:
+    """Whether an answer found by an Alphabetic Index, Drug Table or Neoplasm Table line holds a word of the
+    query the cause's line does not - a word of the condition: not a body site or a side, nor a word the
+    External Cause Index begins a main term with (`names_event`: "cut", "burn", "fall", "injury" name the
+    event itself) - and holds more of the query's words than it adds of its own ("Break, retina" for
+    "breaking every rule" adds as much as it holds: no reading of the query)."""
+    line = found_by(why)
+    if line is None or line[0] not in CONDITION_SOURCES:
+        return False
     held, adds, _ = _readings(why, query)
-    return any(not is_site(w) for w in held - cause) and len(adds) < len(held)
+    path = content_stems(line[1])
+    # (a word read as the event's main term is the event: "fell" read as "Falling, falls")
+    events = {
+        typed_stem
+        for typed, means in _READ.findall(why)
+        if any(names_event(m) for m in content_stems(means) & path)
+        for typed_stem in content_stems(typed) - path
+    }
+    own = [w for w in held - cause - events if not is_site(w)]
+    return any(not names_event(w) for w in own) and len(adds) < len(held)
 
 
 def condition_before_cause(
-    answers: Sequence[tuple[str, str]], query: str, is_site: Callable[[str], bool]
+    answers: Sequence[tuple[str, str]],
+    query: str,
+    is_site: Callable[[str], bool],
+    names_event: Callable[[str], bool],
 ) -> int | None:
     """The place in `answers` ((ICD-10-CM code or "", why) each) of the condition to list before an external
-    cause listed first, or None. `is_site` says whether a stem names a body site or a side."""
+    cause listed first, or None. `is_site` says whether a stem names a body site or a side, `names_event`
+    whether it begins a main term of the External Cause Index."""
     if len(answers) < 2 or not is_external_cause(answers[0][0]):
         return None
     cause = held_words(answers[0][1], query)
     for at, (code, why) in enumerate(answers[1:LOOKED_AT], start=1):
         if not code or is_external_cause(code) or found_by(why) is None:
             continue
-        if names_condition(why, query, cause, is_site):
+        if names_condition(why, query, cause, is_site, names_event):
             return at
     return None
