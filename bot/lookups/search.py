@@ -5246,8 +5246,12 @@ def _residual_before_sequela(found: Hits) -> Hits:
 
 def _cause_beside(condition: Hit, cause: Hit, rest: Sequence[Hit]) -> list[Hit]:
     """The condition first, the external cause beside it as its suggested pair, then the other answers."""
-    said = _SUGGESTED.sub("", cause.why)  # (a pair suggested before: the new lead names it)
-    lead = [condition, replace(cause, why=f"suggested with {condition.code}: {said}")]
+    # (a pair suggested before: the new lead names it, and the lead is no longer suggested with the cause)
+    said = _SUGGESTED.sub("", cause.why)
+    lead = [
+        replace(condition, why=_SUGGESTED.sub("", condition.why)),
+        replace(cause, why=f"suggested with {condition.code}: {said}"),
+    ]
     listed: dict[tuple[str, str], Hit] = {}
     for h in [*lead, *rest]:
         listed.setdefault((h.system, h.code), h)

@@ -67,12 +67,15 @@ def test_a_condition_the_cause_does_not_hold_goes_first() -> None:
     [
         ("traumatic hemothorax after falling off a horse", "S27.1XXA"),
         ("near drowning in a lake", "T75.1XXA"),
+        ("smoke inhalation from a garage fire", "T59.811A"),
+        ("fighting with wife, relationship distress", "Z63.0"),
     ],
 )
 def test_the_condition_then_its_cause(codebook: CodeBook, query: str, condition: str) -> None:
     hits = find_codes(codebook, query, limit=2)
     assert hits[0].code == condition
     assert is_external_cause(hits[1].code) and hits[1].why.startswith(f"suggested with {condition}")
+    assert not hits[0].why.startswith("suggested with")
 
 
 @pytest.mark.parametrize(

@@ -59,9 +59,11 @@ def found_by(why: str) -> tuple[str, str] | None:
     return (match.group("source"), match.group("line")) if match else None
 
 
-def _readings(why: str, query: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(the query's stems the answer's line holds, the line's stems the query does not say, the stems of
-    the words the answer says it did not use)."""
+def _readings(
+    why: str, query: str, story: bool = True
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(the query's stems the answer's line holds - with the words a story was read as when `story` -, the
+    line's stems the query does not say, the stems of the words the answer says it did not use)."""
     line = found_by(why)
     if line is None:
         return frozenset(), frozenset(), frozenset()
@@ -73,8 +75,8 @@ def _readings(why: str, query: str) -> tuple[frozenset[str], frozenset[str], fro
         if content_stems(means) & path:
             held |= content_stems(typed) & said
             read |= content_stems(means)
-    for story in _STORY.findall(why):
-        held |= content_stems(story) & said
+    for told in _STORY.findall(why) if story else ():
+        held |= content_stems(told) & said
     unused = frozenset(s for words in _UNUSED.findall(why) for s in content_stems(words.replace(",", " ")))
     return frozenset(held - unused), frozenset(content_stems(line[1]) - said - read), unused
 
@@ -97,11 +99,12 @@ def names_condition(
     query the cause's line does not - a word of the condition: not a body site or a side, nor a word the
     External Cause Index begins a main term with (`names_event`: "cut", "burn", "fall", "injury" name the
     event itself) - and holds more of the query's words than it adds of its own ("Break, retina" for
-    "breaking every rule" adds as much as it holds: no reading of the query)."""
+    "breaking every rule" adds as much as it holds: no reading of the query), or says it left unused only
+    words the cause's line holds (the two read the query together)."""
     line = found_by(why)
     if line is None or line[0] not in CONDITION_SOURCES:
         return False
-    held, adds, _ = _readings(why, query)
+    held, adds, unused = _readings(why, query, story=False)  # (the story read for the cause is not its line)
     path = content_stems(line[1])
     # (a word read as the event's main term is the event: "fell" read as "Falling, falls")
     events = {
@@ -111,7 +114,11 @@ def names_condition(
         for typed_stem in content_stems(typed) - path
     }
     own = [w for w in held - cause - events if not is_site(w)]
-    return any(not names_event(w) for w in own) and len(adds) < len(held)
+    # (the pair reads every word the condition leaves: "fighting with husband, relationship distress" ->
+    # Distress, relationship, with spouse or intimate partner, beside Fight)
+    return any(not names_event(w) for w in own) and (
+        len(adds) < len(held) or (bool(unused) and unused <= cause)
+    )
 
 
 def condition_before_cause(
