@@ -16,6 +16,12 @@ cutting" in both indexes). The condition comes first and the cause beside it, as
 that only tells how it happened ("fell off a ladder", "kicked by a mule") names no other condition and keeps
 the cause first.
 
+The condition is an injury or poisoning (chapter 19, S00-T88) or an encounter or status (chapter 21, Z00-Z99),
+the codes an external cause is reported with; before a place of occurrence (Y92) any chapter's condition
+leads. A symptom of another chapter told with an activity or an exertion ("knee pain from spin class", "neck
+pain from sitting at a desk") keeps the cause first: the query sets' external-cause rows ask for the cause
+there, and a coder reading them as a cause question answers it.
+
 `condition_before_cause` reads the answers' `why` paths (the Index line each one was found by) and returns
 the place of the condition to list first, or None.
 """
@@ -29,6 +35,10 @@ from bot.lookups.index.words import content_stems
 
 EXTERNAL_CAUSE_LETTERS = frozenset("VWXY")
 LOOKED_AT = 5  # the answers a condition is looked for in
+# The chapters whose codes an external cause is listed beside (guideline I.C.20: chapter 19's injuries and
+# poisonings; chapter 21's encounters and statuses): a place of occurrence (Y92) is listed after any chapter's.
+LEADING_CHAPTERS = frozenset("STZ")
+PLACE_OF_OCCURRENCE = "Y92"
 CONDITION_SOURCES = frozenset({"Index", "Drug Table", "Neoplasm Table"})  # a condition's own line
 # The line an answer was found by, after the prefixes a reading adds ("clause “...”: ", "suggested with ...: ").
 _PREFIXES = re.compile(r"^(?:(?:clause “[^”]*”|suggested with [^:]+|read: [^:]+): )+")
@@ -133,9 +143,12 @@ def condition_before_cause(
     if len(answers) < 2 or not is_external_cause(answers[0][0]):
         return None
     cause = held_words(answers[0][1], query)
+    place = answers[0][0][:3] == PLACE_OF_OCCURRENCE
     for at, (code, why) in enumerate(answers[1:LOOKED_AT], start=1):
         if not code or is_external_cause(code) or found_by(why) is None:
             continue
+        if code[:1] not in LEADING_CHAPTERS and not place:
+            continue  # ("knee pain from spin class": the symptom told with the cause's story)
         if names_condition(why, query, cause, is_site, names_event):
             return at
     return None
