@@ -102,6 +102,7 @@ from bot.lookups.hcpcs_items import (
     typed_item_forms,
     with_lay_names,
 )
+from bot.lookups.index.accident_checked import examination_words, injury_ruled_out
 from bot.lookups.index.accident_exams import KINDS, accident_kind, accident_story
 from bot.lookups.index.activity_kinds import ActivityKinds, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
@@ -128,6 +129,7 @@ from bot.lookups.index.category_detail import (
     says_every_word,
     tabular_choice,
 )
+from bot.lookups.index.cause_after_condition import condition_before_cause, is_external_cause
 from bot.lookups.index.cause_intents import intent_reading, may_read_intent, read_intent, reading_intent
 from bot.lookups.index.changed_findings import may_read_change, read_change
 from bot.lookups.index.chart_findings import read_chart
@@ -188,7 +190,7 @@ from bot.lookups.index.initialisms import (
     read_initialism,
     stored_readings,
 )
-from bot.lookups.index.injury_first import injury_clause
+from bot.lookups.index.injury_first import injury_clause, told_without_cause
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
 from bot.lookups.index.kinds import kind_words, read_kind
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
@@ -280,7 +282,7 @@ from bot.lookups.index.services import (
     says_finding,
     without_place,
 )
-from bot.lookups.index.setting_after import event_before_setting
+from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
 from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.store import BOOK_NAMES
@@ -392,6 +394,7 @@ TOLD_BETWEEN = frozenset(
 )
 # An Index path joining two conditions ("Diabetes, with, foot ulcer", "Ascites, due to, cirrhosis").
 _LINKED_PATH = re.compile(r", (?:with|due to|in|in \(due to\)|secondary to|complicated by), ")
+EVENT_LOOKED_AT = 3  # the answers to an accident's story its external cause is looked for in
 CLAUSE_SCORE = 800.0  # a clause answered by a path holding most of its words
 INJURY_LETTERS = frozenset("ST")  # chapter 19, Injury, poisoning and certain other consequences
 LEFT_OUT_TRIES = 3  # readings of a query without one word a coder reads past (Searcher._readings)
@@ -446,6 +449,7 @@ _DENIED_SPAN = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^,;.]*") 
 # A word written with its capital after the query's first word (a name: "..., Plummer-Vinson").
 _CAPITALIZED_AFTER_START = re.compile(r"\S\s+[A-Z][a-z]")
 _CODE_LIKE = re.compile(r"^[A-Z0-9][0-9A-Z]{1,2}(?:\.[0-9A-Z-]*|-)?$")  # a code printed on a path ("H66.9-")
+_SUGGESTED = re.compile(r"^(?:suggested with [^:]+: )+")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
 THING_KINDS = frozenset({"noun.plant", "noun.food", "noun.substance", "noun.artifact"})  # what is taken
 _READ_DRUG = re.compile(r"read: ([a-z0-9-]+) -> drug or medicament")  # bot.lookups.index.lookup's note
@@ -1503,7 +1507,9 @@ class Searcher:
         if len(query) <= MAX_QUERY and (office_talk(query) or self._everyday_talk(query)):
             return _with_notice([], "No confident match: office talk, not a condition, procedure or item.")
         found = self._find_read(query, systems, limit)
+        found = self._accident_checked(query, systems, limit, found)
         found = self._injury_before_cause(query, systems, limit, found)
+        found = self._condition_before_cause(query, systems, limit, found)
         found = _residual_before_sequela(found)
         found = self._sequela_line_first(query, systems, limit, found)
         found = _condition_before_drug_story(found)
@@ -2026,6 +2032,93 @@ class Searcher:
         for h in [*lead, *injury[1:3], *found[1:], *injury[3:]]:
             listed.setdefault((h.system, h.code), h)
         return _with_notice(list(listed.values())[:limit], "")
+
+    def _begins_cause_term(self, word_stem: str) -> bool:
+        """Whether a stem is the first word of a main term of the External Cause Index ("cut", "burn", "fall")."""
+        tree = self.index_tree()
+        key = ("begins_cause_term", word_stem)
+        kept = tree.memo.get(key)
+        if isinstance(kept, bool):
+            return kept
+        begins = False
+        for main in tree.main_terms_holding(word_stem):
+            node = tree.node(main)
+            if node is not None and node.book == "ext":
+                first = WORD.findall(node.term.lower())[:1]
+                begins = begins or (bool(first) and stem(first[0]) == word_stem)
+        tree.memo[key] = begins
+        return begins
+
+    def _accident_checked(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """An accident told with no injury found ("exam after car accident no injury found"): the Index's
+        Examination, following, accident line of its kind first (Z04.1-Z04.3), the event's external cause
+        beside it (guideline I.C.20; bot.lookups.index.accident_checked)."""
+        if "cm" not in systems or getattr(self._local, "checking", False):
+            return found
+        told = injury_ruled_out(query)
+        if told is None:
+            return found
+        self._local.checking = True
+        try:
+            event = self.find(told, systems, limit)
+            # (the event's cause, first or beside the encounter the sentence names: "exam after car accident")
+            cause = next(
+                (
+                    h
+                    for h in event[:EVENT_LOOKED_AT]
+                    if h.system == SYSTEM_NAMES["cm"]
+                    and is_external_cause(h.code)
+                    and h.code[:3] not in SETTING_CATEGORIES
+                ),
+                None,
+            )
+            if event.notice or cause is None or (cause is not event[0] and event[0].code[:1] != "Z"):
+                return found
+            words = examination_words(cause.code, query)
+            exam = self.find(words, ("cm",), limit)
+        except QueryError:
+            return found
+        finally:
+            self._local.checking = False
+        if not exam or exam.notice or not exam[0].code.startswith("Z04"):
+            return found
+        lead = replace(exam[0], why=f"{exam[0].why} (read: {told}, no injury found -> {words})")
+        rest = [h for h in event if h is not cause]
+        return _with_notice(_cause_beside(lead, cause, [*rest, *found])[:limit], "")
+
+    def _condition_before_cause(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """An external cause answered first beside a condition the query names that the cause's line does not
+        hold ("traumatic pneumothorax after being kicked by a horse"): the condition first - an answer below
+        it, or the answer to the query told without its cause - and the cause beside it (guideline I.C.20;
+        bot.lookups.index.cause_after_condition)."""
+        if "cm" not in systems or not found or found.notice or found[0].system != SYSTEM_NAMES["cm"]:
+            return found
+        if not is_external_cause(found[0].code):
+            return found
+        sites = self.body_sites()
+        answers = [(h.code if h.system == SYSTEM_NAMES["cm"] else "", h.why) for h in found]
+        at = condition_before_cause(answers, query, lambda w: w in sites, self._begins_cause_term)
+        if at is not None:
+            return _with_notice(_cause_beside(found[at], found[0], found), "")
+        told = told_without_cause(query)
+        if told is None or getattr(self._local, "uncaused", False):
+            return found
+        self._local.uncaused = True
+        try:
+            condition = self.find(told, systems, limit)
+        except QueryError:
+            return found
+        finally:
+            self._local.uncaused = False
+        if not condition or condition.notice or condition[0].system != SYSTEM_NAMES["cm"]:
+            return found
+        if condition[0].score < CLAUSE_SCORE:
+            return found
+        lead = replace(condition[0], why=f"clause “{told}”: {condition[0].why}")
+        pair = [answers[0], (lead.code, lead.why)]
+        if condition_before_cause(pair, query, lambda w: w in sites, self._begins_cause_term) is None:
+            return found
+        return _with_notice(_cause_beside(lead, found[0], [*found, *condition[1:3]])[:limit], "")
 
     def _administration_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A substance given by a route ("tPA via peripheral IV for stroke", "2 units PRBC through central line"):
@@ -5437,6 +5530,20 @@ def _residual_before_sequela(found: Hits) -> Hits:
         replace(found[0], why=f"suggested with {residual.code}: {found[0].why}"),
     ]
     return _with_notice([*lead, *found[2:]], found.notice)
+
+
+def _cause_beside(condition: Hit, cause: Hit, rest: Sequence[Hit]) -> list[Hit]:
+    """The condition first, the external cause beside it as its suggested pair, then the other answers."""
+    # (a pair suggested before: the new lead names it, and the lead is no longer suggested with the cause)
+    said = _SUGGESTED.sub("", cause.why)
+    lead = [
+        replace(condition, why=_SUGGESTED.sub("", condition.why)),
+        replace(cause, why=f"suggested with {condition.code}: {said}"),
+    ]
+    listed: dict[tuple[str, str], Hit] = {}
+    for h in [*lead, *rest]:
+        listed.setdefault((h.system, h.code), h)
+    return list(listed.values())
 
 
 def _event_before_setting(query: str, found: Hits) -> Hits:

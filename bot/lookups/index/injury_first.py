@@ -63,3 +63,14 @@ def injury_clause(query: str, is_site: Callable[[str], bool]) -> str | None:
     ):
         return head
     return None
+
+
+def told_without_cause(query: str) -> str | None:
+    """The query with the story of its cause left out: the first clause up to where the cause is told ("from",
+    "after", "while", "fell" ...), the other clauses as they are ("acute otitis externa from sun exposure,
+    right ear" -> "acute otitis externa, right ear"); None when no cause is told after words of their own."""
+    clauses = re.split(r"\s*[,;]\s*", " ".join(query.lower().replace("’", "'").split()))
+    head = _CAUSE.split(clauses[0], maxsplit=1)[0].strip()
+    if head == clauses[0] or not re.search(r"[a-z]{3}", head):
+        return None
+    return ", ".join([head, *(c for c in clauses[1:] if c)])
