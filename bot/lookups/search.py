@@ -103,7 +103,6 @@ from bot.lookups.hcpcs_items import (
     with_lay_names,
 )
 from bot.lookups.index.accident_checked import examination_words, injury_ruled_out
-from bot.lookups.index.accident_exams import KINDS, accident_kind, accident_story
 from bot.lookups.index.activity_kinds import ActivityKinds, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
@@ -681,7 +680,6 @@ class Searcher:
         self._thing_did = ThingDid(self.wordnet(), book.db.execute)
         self._service_titles: ServiceTitles | None = None
         self._z_lines: ZLines | None = None
-        self._accident_titles: dict[str, str] | None = None
         self._value_bands: BandFamilies | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
@@ -1767,67 +1765,6 @@ class Searcher:
         # (a line leaving some words unread is offered as the closest, not as a confident answer)
         notice = f"{found.notice} Closest situation line: {reading.line.path}." if reading.left else ""
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][: max(len(found), 1)], notice)
-
-    def accident_examined(self, query: str, systems: Sequence[str], found: Hits, limit: int) -> Hits:
-        """ "exam after car accident no injury found", "pt fell at home, CT head neg, no injury found": the
-        Encounter for examination and observation following the accident's kind (Z04.1-Z04.3) leads; the kind
-        from the story's external cause and the Tabular titles above it (bot.lookups.index.accident_exams)."""
-        if "cm" not in systems or len(query) > MAX_QUERY:
-            return found
-        story = accident_story(query)
-        if story is None or (found and found[0].code.startswith("Z04")):
-            return found
-        try:
-            told = self._find(story, ("cm",), 3)
-        except QueryError:
-            return found
-        first = told[0] if told and not told.notice else None
-        if first is None or first.code[:1] not in "VWXY":
-            return found  # (the story read as no accident's external cause: no accident the Z04 lines name)
-        cause = first.code.replace(".", "")
-        kind = accident_kind(story, cause, self._titles_above)
-        code = self._accident_codes().get(kind)
-        named = self.book.get("cm", code) if code else None
-        if named is None:
-            return found
-        top = max((h.score for h in found), default=0.0) + 1.0
-        why = (
-            f"Index: Examination, following, accident -> Tabular: {named.title} -> {named.display} (no injury"
-            f" found: the examination is the encounter's reason; the accident read as {first.code} {first.title})"
-        )
-        hit = self._hit(("cm", named.code), (top, why, named, named.title))
-        return _with_notice([hit, *(h for h in found if h.code != hit.code)][: max(len(found), 1, limit)], "")
-
-    def _titles_above(self, code: str) -> tuple[str, ...]:
-        """The Tabular titles of a code (storage form) and of the levels above it: category, block, chapter."""
-        titles: list[str] = []
-        at = code
-        for _ in range(8):
-            row = self.book.db.execute(
-                "SELECT title, parent FROM codes WHERE system = 'cm' AND code = ?", [at]
-            ).fetchone()
-            if row is None:
-                break
-            titles.append(str(row[0]))
-            if not row[1]:
-                break
-            at = str(row[1])
-        return tuple(titles)
-
-    def _accident_codes(self) -> dict[str, str]:
-        """The Z04 code (storage form) whose title ends "following <kind> accident", by kind."""
-        if self._accident_titles is None:
-            rows = self.book.db.execute(
-                "SELECT code, title FROM codes WHERE system = 'cm' AND current = 1 AND billable = 1"
-                " AND code >= 'Z04' AND code < 'Z05'"
-            ).fetchall()
-            self._accident_titles = {
-                kind: str(code)
-                for kind in KINDS
-                for code, title in rows
-                if str(title).lower().endswith(f"following {kind} accident")
-            }
-        return self._accident_titles
 
     def value_band_said(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
         """A measured value said as a number ("BMI 39.4", "peds BMI 96th percentile", "burns 45% TBSA, 20% third
@@ -5700,7 +5637,6 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         searcher = searcher_for(book)
         found = searcher.real_word_typo(query, systems, searcher.find(query, systems, depth), depth)
         found = searcher.z_line_unanswered(query, systems, found)
-        found = searcher.accident_examined(query, systems, found, depth)
         found = searcher.rare_main_term(query, systems, found, depth)
         found = searcher.value_band_said(query, systems, found)
     return found if len(found) <= limit else _with_notice(found[:limit], found.notice)
