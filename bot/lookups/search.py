@@ -155,6 +155,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
+from bot.lookups.index.condition_beside_drug import intent_swapped, read_beside_drug, with_drug_subterm
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
 from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.dominant_side import dominance_note, other_titles
@@ -174,7 +175,6 @@ from bot.lookups.index.found_on import without_test
 from bot.lookups.index.framing_words import without_framing
 from bot.lookups.index.gestation import trimester_said
 from bot.lookups.index.gloss_descriptions import read_by_gloss
-from bot.lookups.index.condition_beside_drug import intent_swapped, read_beside_drug, with_drug_subterm
 from bot.lookups.index.induced_lines import induced_code
 from bot.lookups.index.initialisms import (
     SAID_SO,
@@ -2764,9 +2764,11 @@ class Searcher:
         drug_t = first.system == SYSTEM_NAMES["cm"] and _drug_t_code(first.code)
         if _condition_code(first) and len(found) > 1 and _adverse_beside(found[1], first.code):
             return self._drug_subterm_first(query, limit, found)
-        if not drug_t and not (first.system == SYSTEM_NAMES["hcpcs"] and first.why.startswith("drug line")):
+        if not drug_t and not (first.system == SYSTEM_NAMES["hcpcs"] and _DRUG_LINE_WHY.match(first.why)):
             return found
-        told_underdosing = bool(drug_t) and is_adverse_or_underdosing(first.code) and "underdosing" in first.title.lower()
+        told_underdosing = (
+            bool(drug_t) and is_adverse_or_underdosing(first.code) and "underdosing" in first.title.lower()
+        )
         reading = read_beside_drug(query, self._drug_word, told_underdosing)
         if reading is None:
             return found
@@ -2781,8 +2783,10 @@ class Searcher:
             return found
         finally:
             self._local.beside_drug = False
-        rule = "I.C.19.e.5.c: the condition underdosing let relapse" if reading.underdosing else (
-            "I.C.19.e.5.a: the nature of the adverse effect"
+        rule = (
+            "I.C.19.e.5.c: the condition underdosing let relapse"
+            if reading.underdosing
+            else ("I.C.19.e.5.a: the nature of the adverse effect")
         )
         lead = [replace(condition, why=f"condition first ({rule}), read without the drug: {condition.why}")]
         if t_hit is not None:
@@ -2812,7 +2816,9 @@ class Searcher:
         lead = replace(sub, why=f"condition first (I.C.19.e.5.a), its drug subterm: {sub.why}")
         t_hit = replace(found[1], why=f"suggested with {sub.code}: {found[1].why.split(': ', 1)[1]}")
         shown = {lead.code, t_hit.code}
-        return _with_notice([lead, t_hit, *(h for h in found if h.code not in shown)][: len(found)], found.notice)
+        return _with_notice(
+            [lead, t_hit, *(h for h in found if h.code not in shown)][: len(found)], found.notice
+        )
 
     def _drug_subterm(self, condition: str, limit: int) -> Hit | None:
         """The condition's adverse-effect subterm line ("Urticaria, due to, drugs"): a path through a
@@ -2822,6 +2828,7 @@ class Searcher:
             sub
             and not sub.notice
             and _condition_code(sub[0])
+            and sub[0].code[:1] not in _OTHER_DRUG_CHAPTERS
             and sub[0].why.startswith(("Index:", "title:"))
             and _DRUG_PATH.search(_path_of(sub[0].why))
             and not _unread_words(sub[0].why) - _SUBTERM_WORDS
@@ -2837,9 +2844,15 @@ class Searcher:
         if sub is not None:
             return sub
         alone = self.find(condition, ("cm",), limit)
-        if not alone or alone.notice or not _condition_code(alone[0]) or not alone[0].why.startswith("Index:"):
+        if (
+            not alone
+            or alone.notice
+            or not _condition_code(alone[0])
+            or not alone[0].why.startswith("Index:")
+        ):
             return None
-        return alone[0] if 2 * len(_unread_words(alone[0].why)) < len(condition.split()) else None
+        unread = len(_unread_words(alone[0].why))
+        return alone[0] if unread <= CONDITION_UNREAD and 2 * unread < len(condition.split()) else None
 
     def _drug_t_hit(
         self, first: Hit, drugs: Sequence[str], column: str, intent: str, limit: int
@@ -2849,7 +2862,11 @@ class Searcher:
         if first.system == SYSTEM_NAMES["cm"]:
             swapped = self.book.get("cm", undot(intent_swapped(first.code, intent)))
             if swapped is not None and swapped.billable:
-                why = first.why if swapped.display == first.code else f"{first.why} -> {column}: {swapped.display}"
+                why = (
+                    first.why
+                    if swapped.display == first.code
+                    else f"{first.why} -> {column}: {swapped.display}"
+                )
                 return replace(first, code=swapped.display, title=swapped.title, why=why)
             return None
         table = self.find(f"{' '.join(drugs)} {column}", ("cm",), limit)
@@ -2858,17 +2875,21 @@ class Searcher:
         return None
 
     def _drug_word(self, word: str) -> bool:
-        """Whether a typed word names a drug: a Drug Table main term's (or a brand read as one) that is no
-        ordinary word of the Index's conditions ("blood", "steroid" are), or a HCPCS drug line's key."""
-        if word in self.drug_keys:
+        """Whether a typed word names a drug: a brand or generic the vocabulary reads as its drug, a HCPCS drug
+        line's key that is no English word, or a Drug Table main term's that is no ordinary word of the Index's
+        conditions ("blood", "steroid" are)."""
+        english = word in self.english
+        if word in self.drug_keys and not english:
             return True
         tree = self.index_tree()
         brand = self.vocabulary.expand(word, kinds=("brand",), chain_brands=True)[0]
-        if not drug_classes(tree, word) and (brand == word or not drug_classes(tree, brand.split()[0])):
+        if brand != word:
+            return True  # a brand or generic the vocabulary reads as its drug or the drug's class
+        if not drug_classes(tree, word):
             return False
-        if word not in self.english:
+        if not english or word in self.drug_keys:
             return True
-        return _cm_index_uses(self.index_tree(), word) <= DRUG_WORD_IN_INDEX
+        return _cm_index_uses(tree, word) <= DRUG_WORD_IN_INDEX
 
     def _thing_names(self, phrase: str) -> tuple[str, ...]:
         """A plant's, food's or substance's other names in WordNet (every such sense: "jack-in-the-pulpit"
@@ -5286,6 +5307,11 @@ DRUG_WORD_IN_INDEX = 3  # a drug's name printed this seldom in the ICD-10-CM Ind
 _DRUG_PATH = re.compile(r"(?i)\b(?:drugs?|medicaments?|medicinal)\b")
 
 
+CONDITION_UNREAD = 1  # the words a condition read alone may leave ("confusion in elderly pt": elderly)
+# Chapters whose drug lines are no adverse effect of a drug taken: a use or dependence's (F), the pregnancy's
+# or the newborn's (O, P), as bot.lookups.index.induced_lines reads them.
+_OTHER_DRUG_CHAPTERS = ("F", "O", "P")
+_DRUG_LINE_WHY = re.compile(r"(?:clause “[^”]*”: )?drug line")  # a HCPCS drug line, for the query or a clause
 _SUBTERM_WORDS = frozenset({"drug", "induced"})  # condition_beside_drug.DRUG_SUBTERM's words
 
 

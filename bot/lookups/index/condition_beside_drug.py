@@ -35,19 +35,118 @@ _NOT_ADVERSE = re.compile(
 )
 # The words that only tell the taking or link the condition to the drug: no word of the condition.
 _TAKING = frozenset(
-    "from after on due to caused causing by induced while since taking took taken takes take starting started "
-    "start correct correctly proper properly dose doses dosage dosing usual normal therapeutic prescribed "
-    "directed as his her my their own the a an of therapy treatment course infusion injection injections shot shots "
-    "pill pills tablet tablets med meds medication medications medicine drug drugs underdosing adverse effect "
-    "effects side reaction reactions".split()
+    [
+        "from",
+        "after",
+        "on",
+        "due",
+        "to",
+        "caused",
+        "causing",
+        "by",
+        "induced",
+        "while",
+        "since",
+        "taking",
+        "took",
+        "taken",
+        "takes",
+        "take",
+        "starting",
+        "started",
+        "start",
+        "correct",
+        "correctly",
+        "proper",
+        "properly",
+        "dose",
+        "doses",
+        "dosage",
+        "dosing",
+        "usual",
+        "normal",
+        "therapeutic",
+        "prescribed",
+        "directed",
+        "as",
+        "his",
+        "her",
+        "my",
+        "their",
+        "own",
+        "the",
+        "a",
+        "an",
+        "of",
+        "therapy",
+        "treatment",
+        "course",
+        "infusion",
+        "injection",
+        "injections",
+        "shot",
+        "shots",
+        "pill",
+        "pills",
+        "tablet",
+        "tablets",
+        "med",
+        "meds",
+        "medication",
+        "medications",
+        "medicine",
+        "drug",
+        "drugs",
+        "underdosing",
+        "adverse",
+        "effect",
+        "effects",
+        "side",
+        "reaction",
+        "reactions",
+    ]
 )
 # The words that tell the drug stopped or missed and the condition back (guideline I.C.19.e.5.c): no word of
 # the condition that relapsed.
 _RELAPSE = frozenset(
-    "stopped stop stops stopping quit missed missing skipped skipping forgot forgetting ran out running "
-    "noncompliant noncompliance nonadherent didn't didnt finish finished back again relapse relapsed recurred "
-    "returned return came come coming now symptoms".split()
+    [
+        "stopped",
+        "stop",
+        "stops",
+        "stopping",
+        "quit",
+        "missed",
+        "missing",
+        "skipped",
+        "skipping",
+        "forgot",
+        "forgetting",
+        "ran",
+        "out",
+        "running",
+        "noncompliant",
+        "noncompliance",
+        "nonadherent",
+        "didn't",
+        "didnt",
+        "finish",
+        "finished",
+        "back",
+        "again",
+        "relapse",
+        "relapsed",
+        "recurred",
+        "returned",
+        "return",
+        "came",
+        "come",
+        "coming",
+        "now",
+        "symptoms",
+    ]
 )
+_STOPPED = frozenset(["stopped", "stop", "stops", "quit", "missed", "skipped", "forgot"])
+_BACK = frozenset(["back", "again", "relapse", "relapsed", "recurred", "returned", "breakthrough"])
 _WORD = re.compile(r"[a-z][a-z0-9'/-]*")
 
 
@@ -78,8 +177,11 @@ def read_beside_drug(
     story = read_drug_story(lowered)
     if "poisoning" in story:
         return None
-    column = "underdosing" if underdosing or "underdosing" in story else "adverse effect"
     words = _WORD.findall(story)
+    # "stopped risperidone, schizophrenia symptoms back": the drug stopped and the condition back is the
+    # underdosing's story (I.C.19.e.5.c: a relapse from the drug discontinued)
+    relapsed = bool(_STOPPED.intersection(words) and _BACK.intersection(words))
+    column = "underdosing" if underdosing or relapsed or "underdosing" in story else "adverse effect"
     drugs = tuple(w for w in words if names_drug(w))
     if not drugs:
         return None
