@@ -2851,8 +2851,7 @@ class Searcher:
             or not alone[0].why.startswith("Index:")
         ):
             return None
-        unread = len(_unread_words(alone[0].why))
-        return alone[0] if unread <= CONDITION_UNREAD and 2 * unread < len(condition.split()) else None
+        return alone[0] if 2 * len(_unread_words(alone[0].why)) < len(condition.split()) else None
 
     def _drug_t_hit(
         self, first: Hit, drugs: Sequence[str], column: str, intent: str, limit: int
@@ -2875,6 +2874,15 @@ class Searcher:
         return None
 
     def _drug_word(self, word: str) -> bool:
+        if (
+            " " in word
+        ):  # two words the Drug Table names as one substance ("sodium oxybate", "ethacrynic acid")
+            if self._substances is None:
+                self._substances = table_substances(self.book.db.conn)
+            return word in self._substances
+        return self._drug_said(word)
+
+    def _drug_said(self, word: str) -> bool:
         """Whether a typed word names a drug: a brand or generic the vocabulary reads as its drug, a HCPCS drug
         line's key that is no English word, or a Drug Table main term's that is no ordinary word of the Index's
         conditions ("blood", "steroid" are)."""
@@ -5307,7 +5315,6 @@ DRUG_WORD_IN_INDEX = 3  # a drug's name printed this seldom in the ICD-10-CM Ind
 _DRUG_PATH = re.compile(r"(?i)\b(?:drugs?|medicaments?|medicinal)\b")
 
 
-CONDITION_UNREAD = 1  # the words a condition read alone may leave ("confusion in elderly pt": elderly)
 # Chapters whose drug lines are no adverse effect of a drug taken: a use or dependence's (F), the pregnancy's
 # or the newborn's (O, P), as bot.lookups.index.induced_lines reads them.
 _OTHER_DRUG_CHAPTERS = ("F", "O", "P")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.lookups.index.stories import read_drug_story
 
@@ -167,8 +168,8 @@ class BesideDrug:
 def read_beside_drug(
     query: str, names_drug: Callable[[str], bool], underdosing: bool = False
 ) -> BesideDrug | None:
-    """The condition a query names beside a drug (`names_drug` tells a drug's word: the Drug Table's, a
-    brand's, a HCPCS drug line's), or None: no drug named, nothing left but the drug and its taking, or a
+    """The condition a query names beside a drug (`names_drug` tells a drug's word, or two words naming one:
+    the Drug Table's, a brand's, a HCPCS drug line's), or None: no drug named, nothing left but the drug and its taking, or a
     poisoning or status told (guideline I.C.19.e.5.b keeps a poisoning's T code first). `underdosing`: the
     drug's line already read as its underdosing."""
     lowered = " ".join(query.lower().split())
@@ -182,7 +183,10 @@ def read_beside_drug(
     # underdosing's story (I.C.19.e.5.c: a relapse from the drug discontinued)
     relapsed = bool(_STOPPED.intersection(words) and _BACK.intersection(words))
     column = "underdosing" if underdosing or relapsed or "underdosing" in story else "adverse effect"
-    drugs = tuple(w for w in words if names_drug(w))
+    pairs = [f"{a} {b}" for a, b in pairwise(words) if names_drug(f"{a} {b}")]
+    drugs = tuple(
+        dict.fromkeys([*(w for pair in pairs for w in pair.split()), *(w for w in words if names_drug(w))])
+    )
     if not drugs:
         return None
     told = _TAKING | _RELAPSE if column == "underdosing" else _TAKING
