@@ -2810,8 +2810,9 @@ class Searcher:
             self._local.beside_drug = False
         if sub is None or sub.code == found[0].code:
             return found
-        # the same condition, said more exactly: its code shares the first answer's chapter letter
-        if sub.code[:1] != found[0].code[:1]:
+        # the same condition, said more exactly: its code is of the first answer's category ("Hypotension"
+        # I95.9 -> "Hypotension, drug-induced" I95.2; not type 2 diabetes E11.649 -> drug-induced E09.649)
+        if sub.code[:3] != found[0].code[:3]:
             return found
         lead = replace(sub, why=f"condition first (I.C.19.e.5.a), its drug subterm: {sub.why}")
         t_hit = replace(found[1], why=f"suggested with {sub.code}: {found[1].why.split(': ', 1)[1]}")

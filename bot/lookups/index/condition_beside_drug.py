@@ -148,6 +148,9 @@ _RELAPSE = frozenset(
 )
 _STOPPED = frozenset(["stopped", "stop", "stops", "quit", "missed", "skipped", "forgot"])
 _BACK = frozenset(["back", "again", "relapse", "relapsed", "recurred", "returned", "breakthrough"])
+# A cause said: the condition "from", "after", "due to", "induced by" the drug, or its reaction to it
+# (bot.lookups.index.stories.read_drug_story says a lay "made her ..." or "reaction to" as "from" / "due to").
+_CAUSED = re.compile(r"\b(?:from|after|due\s+to|caused\s+by|induced|since|secondary\s+to|while\s+on)\b")
 _WORD = re.compile(r"[a-z][a-z0-9'/-]*")
 
 
@@ -168,7 +171,7 @@ class BesideDrug:
 def read_beside_drug(
     query: str, names_drug: Callable[[str], bool], underdosing: bool = False
 ) -> BesideDrug | None:
-    """The condition a query names beside a drug (`names_drug` tells a drug's word, or two words naming one:
+    """The condition a query names as caused by a drug, or come back when it stopped (`names_drug` tells a drug's word, or two words naming one:
     the Drug Table's, a brand's, a HCPCS drug line's), or None: no drug named, nothing left but the drug and its taking, or a
     poisoning or status told (guideline I.C.19.e.5.b keeps a poisoning's T code first). `underdosing`: the
     drug's line already read as its underdosing."""
@@ -179,10 +182,18 @@ def read_beside_drug(
     if "poisoning" in story:
         return None
     words = _WORD.findall(story)
+    if not _CAUSED.search(story) and not (
+        _STOPPED.intersection(words) and (_BACK.intersection(words) or "," in story)
+    ):
+        return None  # no cause said ("xolair for asthma": the drug's reason) nor a relapse after it stopped
     # "stopped risperidone, schizophrenia symptoms back": the drug stopped and the condition back is the
     # underdosing's story (I.C.19.e.5.c: a relapse from the drug discontinued)
     relapsed = bool(_STOPPED.intersection(words) and _BACK.intersection(words))
     column = "underdosing" if underdosing or relapsed or "underdosing" in story else "adverse effect"
+    if column == "underdosing" and not (_BACK.intersection(words) or "," in story):
+        return (
+            None  # (I.C.19.e.5.c: the condition that relapsed or worsened, said as such or in its own clause)
+        )
     pairs = [f"{a} {b}" for a, b in pairwise(words) if names_drug(f"{a} {b}")]
     drugs = tuple(
         dict.fromkeys([*(w for pair in pairs for w in pair.split()), *(w for w in words if names_drug(w))])
