@@ -159,6 +159,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
+from bot.lookups.index.condition_beside_drug import intent_swapped, read_beside_drug, with_drug_subterm
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
 from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.dominant_side import dominance_note, other_titles
@@ -1516,6 +1517,7 @@ class Searcher:
         found = self._substance_story_first(query, systems, limit, found)
         found = self._substance_use_first(query, systems, limit, found)
         found = self._induced_line_first(found)
+        found = self._condition_beside_drug(query, systems, limit, found)
         found = self._venom_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
         found = self._brand_item_first(query, systems, limit, found)
@@ -3044,6 +3046,154 @@ class Searcher:
         if len(rest) > 1 and rest[1].code.startswith("T"):
             rest = [rest[1], rest[0], *rest[2:]]  # (the drug's adverse effect stays beside the condition)
         return _with_notice([hit, *rest][: len(found)], found.notice)
+
+    def _condition_beside_drug(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """ "hives after aztreonam infusion", "hemolysis from dapsone", "stopped clozapine, schizophrenia
+        symptoms back": a drug's T code or HCPCS line first while the query also names a condition - the
+        condition, read alone (an adverse effect's own Index subterm first: "Urticaria, due to, drugs"), first
+        and the drug's adverse effect or underdosing T code after it (guideline I.C.19.e.5.a and c;
+        bot.lookups.index.condition_beside_drug). A poisoning keeps its T code first (I.C.19.e.5.b)."""
+        if "cm" not in systems or not found or found.notice or getattr(self._local, "beside_drug", False):
+            return found
+        first = found[0]
+        drug_t = first.system == SYSTEM_NAMES["cm"] and _drug_t_code(first.code)
+        if _condition_code(first) and len(found) > 1 and _adverse_beside(found[1], first.code):
+            return self._drug_subterm_first(query, limit, found)
+        if not drug_t and not (first.system == SYSTEM_NAMES["hcpcs"] and _DRUG_LINE_WHY.match(first.why)):
+            return found
+        told_underdosing = (
+            bool(drug_t) and is_adverse_or_underdosing(first.code) and "underdosing" in first.title.lower()
+        )
+        reading = read_beside_drug(query, self._drug_word, told_underdosing)
+        if reading is None:
+            return found
+        self._local.beside_drug = True
+        try:
+            condition = self._condition_alone(reading.condition, reading.underdosing, limit)
+            if condition is None:
+                return found
+            intent = "6" if reading.underdosing else "5"
+            t_hit = self._drug_t_hit(first, reading.drugs, reading.column, intent, limit)
+        except QueryError:
+            return found
+        finally:
+            self._local.beside_drug = False
+        rule = (
+            "I.C.19.e.5.c: the condition underdosing let relapse"
+            if reading.underdosing
+            else ("I.C.19.e.5.a: the nature of the adverse effect")
+        )
+        lead = [replace(condition, why=f"condition first ({rule}), read without the drug: {condition.why}")]
+        if t_hit is not None:
+            lead.append(replace(t_hit, why=f"suggested with {condition.code}: {t_hit.why}"))
+        shown = {h.code for h in lead}
+        return _with_notice([*lead, *(h for h in found if h.code not in shown)][: len(found)], found.notice)
+
+    def _drug_subterm_first(self, query: str, limit: int, found: Hits) -> Hits:
+        """ "BP dropped after nitro, taken correctly": a condition found with its adverse effect's T code beside
+        it, while the Index prints the condition's own drug subterm ("Hypotension, drug-induced" I95.2): that
+        line first (guideline I.C.19.e.5.a), the T code beside it."""
+        reading = read_beside_drug(query, self._drug_word)
+        if reading is None or reading.underdosing:
+            return found
+        self._local.beside_drug = True
+        try:
+            sub = self._drug_subterm(reading.condition, limit)
+        except QueryError:
+            return found
+        finally:
+            self._local.beside_drug = False
+        if sub is None or sub.code == found[0].code:
+            return found
+        # the same condition, said more exactly: its code is of the first answer's category ("Hypotension"
+        # I95.9 -> "Hypotension, drug-induced" I95.2; not type 2 diabetes E11.649 -> drug-induced E09.649)
+        if sub.code[:3] != found[0].code[:3]:
+            return found
+        lead = replace(sub, why=f"condition first (I.C.19.e.5.a), its drug subterm: {sub.why}")
+        t_hit = replace(found[1], why=f"suggested with {sub.code}: {found[1].why.split(': ', 1)[1]}")
+        shown = {lead.code, t_hit.code}
+        return _with_notice(
+            [lead, t_hit, *(h for h in found if h.code not in shown)][: len(found)], found.notice
+        )
+
+    def _drug_subterm(self, condition: str, limit: int) -> Hit | None:
+        """The condition's adverse-effect subterm line ("Urticaria, due to, drugs"): a path through a
+        "drug-induced" / "due to drugs" / "medicament" line that reads every other word, or None."""
+        sub = self.find(with_drug_subterm(condition), ("cm",), limit)
+        if (
+            sub
+            and not sub.notice
+            and _condition_code(sub[0])
+            and sub[0].code[:1] not in _OTHER_DRUG_CHAPTERS
+            and sub[0].why.startswith(("Index:", "title:"))
+            and _DRUG_PATH.search(_path_of(sub[0].why))
+            and not _unread_words(sub[0].why) - _SUBTERM_WORDS
+        ):
+            return sub[0]
+        return None
+
+    def _condition_alone(self, condition: str, underdosing: bool, limit: int) -> Hit | None:
+        """The condition's own answer: its adverse-effect subterm's line when the Index prints one (a path
+        through a "drug-induced" / "due to drugs" / "medicament" line reading every other word), else its line
+        read alone when that reads most of its words; None when neither is a condition's code."""
+        sub = None if underdosing else self._drug_subterm(condition, limit)
+        if sub is not None:
+            return sub
+        alone = self.find(condition, ("cm",), limit)
+        if (
+            not alone
+            or alone.notice
+            or not _condition_code(alone[0])
+            or not alone[0].why.startswith("Index:")
+        ):
+            return None
+        return alone[0] if 2 * len(_unread_words(alone[0].why)) < len(condition.split()) else None
+
+    def _drug_t_hit(
+        self, first: Hit, drugs: Sequence[str], column: str, intent: str, limit: int
+    ) -> Hit | None:
+        """The drug's T code in the story's column: the T code found first with its intent character swapped
+        (the same drug's adverse effect or underdosing line), or the Drug Table line of the drug named."""
+        if first.system == SYSTEM_NAMES["cm"]:
+            swapped = self.book.get("cm", undot(intent_swapped(first.code, intent)))
+            if swapped is not None and swapped.billable:
+                why = (
+                    first.why
+                    if swapped.display == first.code
+                    else f"{first.why} -> {column}: {swapped.display}"
+                )
+                return replace(first, code=swapped.display, title=swapped.title, why=why)
+            return None
+        table = self.find(f"{' '.join(drugs)} {column}", ("cm",), limit)
+        if table and not table.notice and is_adverse_or_underdosing(table[0].code):
+            return table[0]
+        return None
+
+    def _drug_word(self, word: str) -> bool:
+        if (
+            " " in word
+        ):  # two words the Drug Table names as one substance ("sodium oxybate", "ethacrynic acid")
+            if self._substances is None:
+                self._substances = table_substances(self.book.db.conn)
+            return word in self._substances
+        return self._drug_said(word)
+
+    def _drug_said(self, word: str) -> bool:
+        """Whether a typed word names a drug: a brand or generic the vocabulary reads as its drug, a HCPCS drug
+        line's key that is no English word, or a Drug Table main term's that is no ordinary word of the Index's
+        conditions ("blood", "steroid" are)."""
+        english = word in self.english
+        if word in self.drug_keys and not english:
+            return True
+        tree = self.index_tree()
+        brand = self.vocabulary.expand(word, kinds=("brand",), chain_brands=True)[0]
+        if brand != word:
+            return True  # a brand or generic the vocabulary reads as its drug or the drug's class
+        if not drug_classes(tree, word):
+            return False
+        if not english or word in self.drug_keys:
+            return True
+        return _cm_index_uses(tree, word) <= DRUG_WORD_IN_INDEX
 
     def _thing_names(self, phrase: str) -> tuple[str, ...]:
         """A plant's, food's or substance's other names in WordNet (every such sense: "jack-in-the-pulpit"
@@ -5492,6 +5642,64 @@ def _event_before_setting(query: str, found: Hits) -> Hits:
     event, setting = found[at], found[0]
     lead = [event, replace(setting, why=f"suggested with {event.code}: {setting.why}")]
     return _with_notice([*lead, *(h for h in found[1:] if h is not event)], found.notice)
+
+
+DRUG_WORD_IN_INDEX = 3  # a drug's name printed this seldom in the ICD-10-CM Index is no condition's word
+_DRUG_PATH = re.compile(r"(?i)\b(?:drugs?|medicaments?|medicinal)\b")
+
+
+# Chapters whose drug lines are no adverse effect of a drug taken: a use or dependence's (F), the pregnancy's
+# or the newborn's (O, P), as bot.lookups.index.induced_lines reads them.
+_OTHER_DRUG_CHAPTERS = ("F", "O", "P")
+_DRUG_LINE_WHY = re.compile(r"(?:clause “[^”]*”: )?drug line")  # a HCPCS drug line, for the query or a clause
+_SUBTERM_WORDS = frozenset({"drug", "induced"})  # condition_beside_drug.DRUG_SUBTERM's words
+
+
+def _unread_words(why: str) -> set[str]:
+    """The words a why says it left unused."""
+    unused = _LEFT_UNREAD.search(why)
+    return set(unused.group(1).split(", ")) if unused else set()
+
+
+def _adverse_beside(hit: Hit, code: str) -> bool:
+    """Whether a hit is an adverse effect's T code suggested beside the code (6th character 5)."""
+    return (
+        is_adverse_or_underdosing(hit.code)
+        and "underdosing" not in hit.title.lower()
+        and hit.why.startswith(f"suggested with {code}: ")
+    )
+
+
+def _path_of(why: str) -> str:
+    """A why's Index path, without the notes in parentheses."""
+    return why.split(" (")[0]
+
+
+def _drug_t_code(code: str) -> bool:
+    """A T36-T50 code (any intent): the Drug Table's line for a drug."""
+    plain = code.replace(".", "")
+    return len(plain) >= 3 and plain[0] == "T" and plain[1:3].isdigit() and 36 <= int(plain[1:3]) <= 50
+
+
+def _condition_code(hit: Hit) -> bool:
+    """An ICD-10-CM code of a condition: not an injury, poisoning or external cause (S-Y) nor a status or
+    encounter (Z)."""
+    return hit.system == SYSTEM_NAMES["cm"] and hit.code[:1] not in "STVWXYZ"
+
+
+def _cm_index_uses(tree: IndexTree, word: str) -> int:
+    """How many ICD-10-CM Index lines print the word (counted up to a few, kept in the tree's memo)."""
+    key = ("cm-index-uses", word)
+    kept = tree.memo.get(key)
+    if isinstance(kept, int):
+        return kept
+    row = tree.conn.execute(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM index_words w JOIN index_nodes n ON n.id = w.node "
+        "WHERE w.word = ? AND n.book = 'cm' LIMIT 10)",
+        (stem(word),),
+    ).fetchone()
+    tree.memo[key] = int(row[0])
+    return int(row[0])
 
 
 def _condition_before_drug_story(found: Hits) -> Hits:
