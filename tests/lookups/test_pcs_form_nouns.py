@@ -8,10 +8,10 @@ from __future__ import annotations
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.pcs_form_nouns import inner_procedure, noun_body_part, x_noun
 from bot.lookups.index.pcs_roots import _part_words, combining_form
-from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import content_stems
 from bot.lookups.search import find_codes
 from bot.lookups.wordnet import reader
+from tests.lookups.pcs_index_words import procedure_words_and_parts
 
 
 def test_an_inner_main_term_gives_the_operation_and_leaves_the_form(codebook: CodeBook) -> None:
@@ -55,23 +55,12 @@ def test_generated_forms_read_as_body_nouns_reach_their_tables_body_parts(codebo
     conn, memo = codebook.db.conn, dict[object, object]()
     parts_named = _part_words(conn, memo)
     right = wrong = 0
-    terms = conn.execute(
-        "SELECT n.term, group_concat(r.code, ' ') FROM index_nodes n JOIN index_refs r ON r.node = n.id "
-        "WHERE n.book = 'pcs' AND n.depth = 0 AND n.term NOT LIKE '% %' AND r.code LIKE '0%' GROUP BY n.id"
-    ).fetchall()
-    for term, codes in terms:
-        word = str(term).lower()
+    for word, parts in procedure_words_and_parts(conn):
         form = combining_form(word)
-        if not PROCEDURE_SUFFIX.search(word) or len(form) < 4:
+        if len(form) < 4:
             continue
-        parts: list[frozenset[str]] = []
-        for code in str(codes).split():
-            sql = "SELECT meaning FROM pcs_axes WHERE tbl = ? AND position = 4"
-            args = [code[:3]] + ([code[3]] if len(code) > 3 else [])
-            sql += " AND char = ?" if len(code) > 3 else ""
-            parts += [content_stems(str(m)) for (m,) in conn.execute(sql, args)]
         read, _ = noun_body_part(conn, reader(conn), form, parts_named)
-        if not parts or not read:
+        if not read:
             continue
         if any(content_stems(" ".join(read)) & p for p in parts):
             right += 1

@@ -14,9 +14,10 @@ from bot.lookups.index.pcs_roots import (
     suffix_operations,
     with_derived_parts,
 )
-from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX, Vocabulary
+from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.words import content_stems
 from bot.lookups.search import find_codes
+from tests.lookups.pcs_index_words import procedure_words_and_parts
 
 
 def test_the_combining_form_leaves_the_suffix_and_hemi() -> None:
@@ -45,22 +46,7 @@ def _checked(conn: sqlite3.Connection, derived: bool) -> tuple[int, int, int]:
     word is one of the body parts of the tables its references lead to: (right, wrong, none read)."""
     vocabulary, memo = Vocabulary.shipped(), {}
     right = wrong = none = 0
-    terms = conn.execute(
-        "SELECT n.term, group_concat(r.code, ' ') FROM index_nodes n JOIN index_refs r ON r.node = n.id "
-        "WHERE n.book = 'pcs' AND n.depth = 0 AND n.term NOT LIKE '% %' AND r.code LIKE '0%' GROUP BY n.id"
-    ).fetchall()
-    for term, codes in terms:
-        word = str(term).lower()
-        if not PROCEDURE_SUFFIX.search(word):
-            continue
-        parts: list[frozenset[str]] = []
-        for code in str(codes).split():
-            sql = "SELECT meaning FROM pcs_axes WHERE tbl = ? AND position = 4"
-            args = [code[:3]] + ([code[3]] if len(code) > 3 else [])
-            sql += " AND char = ?" if len(code) > 3 else ""
-            parts += [content_stems(str(m)) for (m,) in conn.execute(sql, args)]
-        if not parts:
-            continue
+    for word, parts in procedure_words_and_parts(conn):
         named = vocabulary.body_part(word)
         if derived:
             named = with_derived_parts(conn, [word], {word: named}, vocabulary.body_part, memo)[word]

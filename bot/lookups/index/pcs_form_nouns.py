@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from bot.lookups.index.store import pcs_use_values
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
@@ -41,6 +41,16 @@ DEVICE_VALUES = frozenset(stem(w) for w in ("device", "substitute", "lead", "ele
 _PARENTHESIZED = re.compile(r"\([^)]*\)")
 
 
+def one_word_see_operations(conn: sqlite3.Connection) -> Iterator[tuple[str, str]]:
+    """Each one-word PCS Index main term (lower case) with the operation its "see" line names first, as
+    printed ("Myotomy" -> "Division")."""
+    for term, reference in conn.execute(
+        "SELECT n.term, r.reference FROM index_nodes n JOIN index_refs r ON r.node = n.id "
+        "WHERE n.book = 'pcs' AND n.depth = 0 AND r.kind = 'see' AND n.term NOT LIKE '% %'"
+    ):
+        yield str(term).lower(), str(reference).split(",")[0].split("=")[0].strip()
+
+
 def _one_word_main_terms(conn: sqlite3.Connection, memo: dict[object, object]) -> dict[str, tuple[str, ...]]:
     """The PCS Index's one-word main terms with "see" lines and the root operations they name ("myotomy" ->
     division, drainage)."""
@@ -48,13 +58,9 @@ def _one_word_main_terms(conn: sqlite3.Connection, memo: dict[object, object]) -
     if isinstance(found, dict):
         return found
     out: dict[str, dict[str, None]] = {}
-    for term, reference in conn.execute(
-        "SELECT n.term, r.reference FROM index_nodes n JOIN index_refs r ON r.node = n.id "
-        "WHERE n.book = 'pcs' AND n.depth = 0 AND r.kind = 'see' AND n.term NOT LIKE '% %'"
-    ):
-        operation = str(reference).split(",")[0].split("=")[0].strip().lower()
+    for term, operation in one_word_see_operations(conn):
         if operation and " " not in operation:
-            out.setdefault(str(term).lower(), {})[operation] = None
+            out.setdefault(term, {})[operation.lower()] = None
     found = {term: tuple(ops) for term, ops in out.items()}
     memo["pcs one-word see operations"] = found
     return found

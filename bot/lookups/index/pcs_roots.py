@@ -15,7 +15,13 @@ import sqlite3
 from collections.abc import Callable, Sequence
 
 from bot.lookups import derived
-from bot.lookups.index.pcs_form_nouns import JOINING_VOWEL, inner_procedure, noun_body_part, x_noun
+from bot.lookups.index.pcs_form_nouns import (
+    JOINING_VOWEL,
+    inner_procedure,
+    noun_body_part,
+    one_word_see_operations,
+    x_noun,
+)
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.vocabulary import ADJECTIVE_SUFFIX, PROCEDURE_SUFFIX
 from bot.lookups.index.words import content_stems, stem
@@ -179,15 +185,11 @@ def suffix_operations(conn: sqlite3.Connection, memo: dict[object, object]) -> d
     if isinstance(found, dict):
         return found
     counts: dict[str, dict[str, int]] = {}
-    for term, reference in conn.execute(
-        "SELECT n.term, r.reference FROM index_nodes n JOIN index_refs r ON r.node = n.id "
-        "WHERE n.book = 'pcs' AND n.depth = 0 AND r.kind = 'see' AND n.term NOT LIKE '% %'"
-    ):
-        found_suffix = PROCEDURE_SUFFIX.search(str(term).lower())
-        operation = str(reference).split(",")[0].split("=")[0].strip()
+    for term, operation in one_word_see_operations(conn):
+        found_suffix = PROCEDURE_SUFFIX.search(term)
         if found_suffix is None or " " in operation:
             continue
-        for suffix in _suffixes(str(term).lower(), found_suffix.group(0)):
+        for suffix in _suffixes(term, found_suffix.group(0)):
             tally = counts.setdefault(suffix, {})
             tally[operation] = tally.get(operation, 0) + 1
     operations: dict[str, tuple[str, ...]] = {}
