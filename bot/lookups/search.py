@@ -288,6 +288,7 @@ from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.store import BOOK_NAMES
 from bot.lookups.index.stories import (
     is_adverse_or_underdosing,
+    is_drug_code,
     is_poisoning,
     tells_taking,
     title_reaction,
@@ -1404,7 +1405,7 @@ class Searcher:
                     )
                     # ("appendix removed": Absence, thumb answers no word of the part)
                     and (
-                        key & content_stems(f"{hit.why.split(' (')[0]} {hit.title}")
+                        key & _said_by(hit)
                         # (a line naming the thing in the vocabulary's words: "ESBL" is "extended-spectrum
                         # beta-lactamase producing"; or by its kind, every word used: "Carrier, genetic")
                         or (
@@ -2214,9 +2215,9 @@ class Searcher:
         line = sequela_line(tree, said | residual_said, condition.code.replace(".", ""))
         if line is None:
             return found
-        combined = bool(told.residual) and any(
-            a <= residual_said and not a <= said for a in (content_stems(line[-1].term),)
-        )  # ("aphasia as late effect of stroke": Sequelae, infarction, cerebral, aphasia I69.320)
+        # ("aphasia as late effect of stroke": Sequelae, infarction, cerebral, aphasia I69.320)
+        last_term = content_stems(line[-1].term)
+        combined = bool(told.residual) and last_term <= residual_said and not last_term <= said
         done = complete_cm(
             tree.conn, line[-1].code.replace(".", "").rstrip("-"), said, "A", frozenset(), tree.memo
         )
@@ -2267,12 +2268,11 @@ class Searcher:
         ]
         if not condition:
             return found
-        said = content_stems(" ".join(condition)) | content_stems(
-            self.vocabulary.expand(" ".join(condition))[0]
-        )
+        named_as = " ".join(condition)
+        own = content_stems(named_as)
+        said = own | content_stems(self.vocabulary.expand(named_as)[0])
         first = found[0]
         path = first.why.split(" -> ")[0].lower()
-        own = content_stems(" ".join(condition))
         line = path.startswith("index: history, personal") and bool(
             said & content_stems(f"{path} {first.title}")
         )
@@ -2284,7 +2284,6 @@ class Searcher:
             first.code.replace(".", "").startswith(_PERSONAL_HISTORY) or path.startswith("index: history")
         ):
             return found  # (another frame's line: status, long-term therapy, allergy)
-        named_as = " ".join(condition)
         try:
             answer = self._condition_named(named_as)
         except QueryError:
@@ -3056,7 +3055,7 @@ class Searcher:
         if "cm" not in systems or not found or found.notice or getattr(self._local, "beside_drug", False):
             return found
         first = found[0]
-        drug_t = first.system == SYSTEM_NAMES["cm"] and _drug_t_code(first.code)
+        drug_t = first.system == SYSTEM_NAMES["cm"] and is_drug_code(first.code)
         if _condition_code(first) and len(found) > 1 and _adverse_beside(found[1], first.code):
             return self._drug_subterm_first(query, limit, found)
         if not drug_t and not (first.system == SYSTEM_NAMES["hcpcs"] and _DRUG_LINE_WHY.match(first.why)):
@@ -3170,9 +3169,8 @@ class Searcher:
         return None
 
     def _drug_word(self, word: str) -> bool:
-        if (
-            " " in word
-        ):  # two words the Drug Table names as one substance ("sodium oxybate", "ethacrynic acid")
+        # (two words the Drug Table names as one substance: "sodium oxybate", "ethacrynic acid")
+        if " " in word:
             if self._substances is None:
                 self._substances = table_substances(self.book.db.conn)
             return word in self._substances
@@ -5588,7 +5586,7 @@ def _read_stems(hit: Hit) -> frozenset[str]:
 
 def _said_by(hit: Hit) -> frozenset[str]:
     """The stems an answer's path and title say (its notes left out)."""
-    return content_stems(f"{hit.why.split(' (')[0]} {hit.title}")
+    return content_stems(f"{_path_of(hit.why)} {hit.title}")
 
 
 def _unread(why: str) -> frozenset[str]:
@@ -5673,12 +5671,6 @@ def _adverse_beside(hit: Hit, code: str) -> bool:
 def _path_of(why: str) -> str:
     """A why's Index path, without the notes in parentheses."""
     return why.split(" (")[0]
-
-
-def _drug_t_code(code: str) -> bool:
-    """A T36-T50 code (any intent): the Drug Table's line for a drug."""
-    plain = code.replace(".", "")
-    return len(plain) >= 3 and plain[0] == "T" and plain[1:3].isdigit() and 36 <= int(plain[1:3]) <= 50
 
 
 def _condition_code(hit: Hit) -> bool:

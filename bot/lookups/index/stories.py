@@ -290,13 +290,17 @@ def is_poisoning(code: str) -> bool:
     return 36 <= category <= 50 and len(plain) >= 6 and _intent(plain) in "1234"
 
 
+def is_drug_code(code: str) -> bool:
+    """Whether an ICD-10-CM code is a Drug Table line of a drug, medicament or biological (T36-T50, any intent)."""
+    plain = code.replace(".", "").upper()
+    return len(plain) >= 3 and plain[0] == "T" and plain[1:3].isdigit() and 36 <= int(plain[1:3]) <= 50
+
+
 def is_adverse_or_underdosing(code: str) -> bool:
     """Whether an ICD-10-CM code is an adverse effect or underdosing (T36-T50, 6th character 5 or 6): listed
     after the condition it caused or let relapse (guideline I.C.19.e.5.a and c)."""
     plain = code.replace(".", "").upper()
-    if len(plain) < 6 or plain[0] != "T" or not plain[1:3].isdigit():
-        return False
-    return 36 <= int(plain[1:3]) <= 50 and _intent(plain) in "56"
+    return len(plain) >= 6 and is_drug_code(plain) and _intent(plain) in "56"
 
 
 def _intent(plain: str) -> str:
