@@ -1386,7 +1386,10 @@ class Searcher:
         key |= content_stems(self.vocabulary.expand(state.key)[0]) - content_stems(state.text)
         # the frame's own Index line first (its main term, or its word below another: "Tracheostomy, status"),
         # then the frame's Tabular note read for a condition no such line names ("had dengue last year")
-        for by_note in (False, True):
+        # (the note's line first when the search put it first: its History line only brushed the condition,
+        # "History, personal, malignant neoplasm" for "gallbladder cancer")
+        noted_first = state.over and found[0].why.lower().startswith("history, personal - ")
+        for by_note in (True, False) if noted_first else (False, True):
             for hit in found[:PAST_STATE_LOOKED_AT]:
                 path = hit.why.split(" -> ")[0].lower()
                 if (
@@ -1394,6 +1397,8 @@ class Searcher:
                     and not (state.frame == "history" and hit.code.startswith(HISTORY_FAMILY))
                     and (
                         path.startswith("index: ")
+                        # (a note read from the condition's line: the Index's or, for a cancer, the Table's)
+                        or (by_note and path.startswith("neoplasm table: "))
                         or (by_note and state.over and path.startswith("history, personal - "))
                     )
                     # ("stomach ulcer": History, personal, diabetic foot ulcer says "ulcer" only)
@@ -2276,9 +2281,26 @@ class Searcher:
         line = path.startswith("index: history, personal") and bool(
             said & content_stems(f"{path} {first.title}")
         )
-        if first.code.startswith("Z85") or (line and 2 * len(own & _unread(first.why)) <= len(own)):
+        neoplasm_code = first.code.replace(".", "").startswith(("Z85", "Z860"))
+        neoplasm_line = neoplasm_code
+        if neoplasm_line:
+            # a neoplasm's History line names the site and kind said, no more ("neoplasia, vulvar intraepithelial,
+            # III" only brushed "vulvar cancer")
+            line_words = content_stems(path.split("history, personal", 1)[-1]) - _NEOPLASM_LINE_WORDS
+            unnamed = [
+                w
+                for w in condition
+                if not (
+                    content_stems(f"{w} {self.vocabulary.expand(w)[0]}") & (line_words | _NEOPLASM_LINE_WORDS)
+                )
+            ]  # ("gallbladder" of "gallbladder cancer" in "History, personal, malignant neoplasm")
+            # (a line naming a site keeps its reading; one naming none keeps it when every word is its own)
+            described = frozenset(s for d in _DESCRIBED.findall(first.why) for s in content_stems(d))
+            neoplasm_line = not line_words - said - described and (bool(line_words) or not unnamed)
+        if neoplasm_line or (not neoplasm_code and line and 2 * len(own & _unread(first.why)) <= len(own)):
             # the Index's own History line names the condition ("History, personal, nephrotic syndrome" leaves
-            # "prune belly" unread); a cancer's site is the Neoplasm Table's and the History lines'
+            # "prune belly" unread); a cancer's site is the Neoplasm Table's and the History lines', unless the
+            # line left the site unread ("History, personal, malignant neoplasm" for "penile cancer")
             return found
         if first.code.startswith("Z") and not (
             first.code.replace(".", "").startswith(_PERSONAL_HISTORY) or path.startswith("index: history")
@@ -2292,6 +2314,7 @@ class Searcher:
         if (
             told is None
             or told.code.startswith("Z")
+            or (neoplasm_code and not _NEOPLASM_CODE.match(told.code))  # (a cancer's history is a neoplasm's)
             or told.status != "billable"
             or not told.why.startswith(("Index:", "title:", "inclusion term:", "Neoplasm Table:"))
         ):
@@ -5587,6 +5610,14 @@ def _read_stems(hit: Hit) -> frozenset[str]:
 def _said_by(hit: Hit) -> frozenset[str]:
     """The stems an answer's path and title say (its notes left out)."""
     return content_stems(f"{_path_of(hit.why)} {hit.title}")
+
+
+# What a description reading made of the words ("(described: cancer, larynx -> ...)": "voice box" is larynx).
+_DESCRIBED = re.compile(r"\(described: ([^)]*?) -> ")
+# A neoplasm's code: malignant C00-C96, in situ, benign and uncertain D00-D49.
+_NEOPLASM_CODE = re.compile(r"^(?:C|D[0-4])")
+# The words of a neoplasm's History line that say its kind, said of a cancer in any words ("ca", "tumor").
+_NEOPLASM_LINE_WORDS = content_stems("malignant neoplasm benign in situ nec index cancer carcinoma tumor")
 
 
 def _unread(why: str) -> frozenset[str]:

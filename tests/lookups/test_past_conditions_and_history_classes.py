@@ -100,3 +100,37 @@ def test_the_sequela_readings() -> None:
     assert read_sequela("hearing loss from mumps years ago, sequela") == Sequela("mumps", "hearing loss")
     assert read_sequela("sequela of encephalitis") == Sequela("encephalitis", "")
     assert read_sequela("encephalitis") is None
+
+
+def test_a_member_of_a_class_takes_other_and_a_block_takes_its_category(codebook: CodeBook) -> None:
+    conn = codebook.db.conn
+    memo: dict[object, object] = {}
+    # the class above the condition holds it as one member: "other", not "unspecified"
+    assert personal_history(conn, memo, "C609") == "Z8549"  # penis: other male genital organs
+    assert personal_history(conn, memo, "C632") == "Z8549"  # scrotum, in C63 "other and unspecified"
+    assert personal_history(conn, memo, "C519") == "Z8544"  # vulva: other female genital organs
+    assert personal_history(conn, memo, "C639") == "Z8545"  # the class itself, unspecified
+    # no note holds C23 or C26.1; Z85.0's codes hold the other categories of their block C15-C26
+    assert personal_history(conn, memo, "C23") == "Z8509"
+    assert personal_history(conn, memo, "C261") == "Z8509"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("history of scrotal cancer", "Z85.49"),  # was Z85.9: the History line left "scrotal" unread
+        ("hx of cancer of the labia", "Z85.44"),
+        ("history of spleen cancer", "Z85.09"),
+        ("treated for splenic cancer in 2019, no disease now", "Z85.09"),  # was R50.9: the note read the Table
+        ("history of prostate cancer", "Z85.46"),  # the Index's own History line names site and kind
+        ("hx of cancer", "Z85.9"),
+    ],
+)
+def test_a_cancer_history_is_of_the_site_said(codebook: CodeBook, query: str, expected: str) -> None:
+    code, why = _top(codebook, query)
+    assert code == expected, why
+
+
+def test_a_site_adjective_of_another_root_is_read_by_the_noun_it_pertains_to(codebook: CodeBook) -> None:
+    code, why = _top(codebook, "penile carcinoma in situ")
+    assert code == "D07.4", why  # was D09.9: WordNet says penile pertains to penis; no ending rule makes it

@@ -33,6 +33,7 @@ from bot.lookups.index.completion import (
     used_incision_words,
 )
 from bot.lookups.index.external_causes import SETTING_OR
+from bot.lookups.index.history_classes import personal_history, personal_history_head
 from bot.lookups.index.injury_natures import other_than_traumatic
 from bot.lookups.index.lab_results import result_alternatives
 from bot.lookups.index.linked import already_linked, hosts, links
@@ -278,7 +279,8 @@ def index_hits(
             alternatives[w] = [*alternatives[w], forms[w]]  # "embolus": Embolus - see Embolism
     for w, table in neoplasm_alternatives(words).items():
         alternatives[w] = [*alternatives[w], table]  # "retrobulbar mass, uncertain behavior": Neoplasm
-    for w, site in site_nouns(conn, tree.memo, words, alternatives).items():
+    pertained = lambda w: [n for sense in searcher.wordnet().pertains(w) for n in sense.lemmas]  # noqa: E731
+    for w, site in site_nouns(conn, tree.memo, words, alternatives, pertains=pertained).items():
         alternatives[w] = [*alternatives[w], site]  # "vulvar cancer": Neoplasm, vulva
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
@@ -1266,6 +1268,8 @@ def _history_by_note(
         if done is None or done[0].code.startswith("Z"):
             continue
         head = history_code(tree.conn, tree.memo, done[0].code, family)
+        if head is None and not family:
+            head = personal_history_head(tree.conn, tree.memo, done[0].code)  # (its block's: C23 -> Z85.0)
         if head is None:
             return None
         stems = frozenset(s for w in words for s in w.stems) | content_stems(done[0].title)
@@ -1274,7 +1278,20 @@ def _history_by_note(
             return None
         if any(h.score >= NAMED_HISTORY for h in hits):
             return None  # the Index's own History line names it
-        if completed.code != head and not content_stems(completed.title) & stems - HISTORY_STEMS:
+        by_class = None if family else personal_history(tree.conn, tree.memo, done[0].code)
+        if (
+            by_class
+            and completed.code != head
+            and not _own_words(tree.conn, completed.title, head) & stems - HISTORY_STEMS
+        ):
+            # no word of the code chosen below the note is the condition's ("unspecified female genital organ"
+            # for "penile cancer"): the code of the condition's class (bot.lookups.index.history_classes)
+            completed = complete_cm(tree.conn, by_class, frozenset(), memo=tree.memo) or completed
+        if (
+            by_class is None
+            and completed.code != head
+            and not content_stems(completed.title) & stems - HISTORY_STEMS
+        ):
             # "dad had a heart attack": Z82.4's children name sudden cardiac death and "ischemic heart disease
             # and other diseases of the circulatory system"; a condition neither names goes to the "other" one.
             other = residual_child(tree.conn, head)
@@ -1306,6 +1323,16 @@ def _history_by_note(
         )
         return IndexHit(Code("cm", completed.code, completed.title, "", "code", True, True, ""), score, why)
     return None
+
+
+_LEVEL_WORDS = content_stems("other unspecified specified nec")  # a title's level, said of any condition
+
+
+def _own_words(conn: sqlite3.Connection, title: str, head: str) -> frozenset[str]:
+    """The stems of a code's title that its history header's title does not say ("unspecified female genital
+    organ" below "genital organs")."""
+    row = conn.execute("SELECT title FROM codes WHERE system = 'cm' AND code = ?", [head]).fetchone()
+    return content_stems(title) - content_stems(str(row[0]) if row else "") - _LEVEL_WORDS
 
 
 def _other_history(code: str, kinds: Container[str]) -> bool:

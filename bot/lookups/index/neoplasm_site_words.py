@@ -7,14 +7,16 @@ print the adjective beside it: "larynx, laryngeal NEC"). The rule is medical wor
 pairs: the adjective's Latin or Greek ending is taken off and the noun endings it comes from are tried
 (-ar/-al: -a, -um, -us, -e; -ic: -is, -us, -a, -as, none; -geal: -x; -iceal/-ical: -ix; -ular: -le, -ula;
 -ial: -ium, -y; -ine: -us), and a form is kept only when a site line of the Table prints it and the adjective
-itself is no word of the Table. Read only in a query that names a neoplasm (a Table column word or a
-morphology the Table is reached by), so a "vulvar itch" keeps its own Index reading.
+itself is no word of the Table. An adjective the Table does not print and no ending rule reaches is read
+by the noun WordNet says it pertains to, when that noun is a site of the Table ("penile": penis), the way a
+coder knows the organ behind an adjective of another root. Read only in a query that names a neoplasm (a
+Table column word or a morphology the Table is reached by), so a "vulvar itch" keeps its own Index reading.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from bot.lookups.index.matching import COLUMN_STEMS
 from bot.lookups.index.neoplasm_columns import FINDING_NOUNS
@@ -85,11 +87,13 @@ def site_nouns(
     words: Sequence[str],
     alternatives: Mapping[str, Collection[str]],
     neoplasm_stems: Collection[str] = NEOPLASM_WORDS,
+    pertains: Callable[[str], Sequence[str]] = lambda _w: (),
 ) -> dict[str, str]:
     """The Table's site noun of each adjective in a query naming a neoplasm (the query's other words or
     their vocabulary readings say a Table column word or "neoplasm"). An adjective the Table prints itself
     ("cervical", a modifier of the cervix and a subterm of stump; "tonsillar", of the tonsillar fossa) is
-    read as the noun too when the noun is a site of its own ("cervix", "tonsil")."""
+    read as the noun too when the noun is a site of its own ("cervix", "tonsil"). `pertains` gives the nouns an
+    adjective pertains to (WordNet's pertainyms), tried when no ending rule reaches a site."""
     said = {stem(w) for w in words} | {
         s for w in words for a in alternatives.get(w, ()) for s in content_stems(a)
     }
@@ -105,4 +109,10 @@ def site_nouns(
             if stem(noun) in wanted:
                 out[w] = noun
                 break
+        else:
+            if stem(w) in every:
+                continue  # (a word the Table prints is its own site: "adrenal" is no kidney, as WordNet has it)
+            pertained = [n for n in pertains(w) if n.isalpha() and stem(n) != stem(w) and stem(n) in sites]
+            if pertained:
+                out[w] = pertained[0]
     return out
