@@ -121,7 +121,10 @@ def test_a_member_of_a_class_takes_other_and_a_block_takes_its_category(codebook
         ("history of scrotal cancer", "Z85.49"),  # was Z85.9: the History line left "scrotal" unread
         ("hx of cancer of the labia", "Z85.44"),
         ("history of spleen cancer", "Z85.09"),
-        ("treated for splenic cancer in 2019, no disease now", "Z85.09"),  # was R50.9: the note read the Table
+        (
+            "treated for splenic cancer in 2019, no disease now",
+            "Z85.09",
+        ),  # was R50.9: the note read the Table
         ("history of prostate cancer", "Z85.46"),  # the Index's own History line names site and kind
         ("hx of cancer", "Z85.9"),
     ],
