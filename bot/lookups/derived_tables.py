@@ -23,6 +23,7 @@ from bot.lookups.index import (
     substance_stories,
     thing_kinds,
     tree,
+    value_bands,
     word_forms,
     z_lines,
 )
@@ -143,6 +144,12 @@ TABLES = (
         thing_kinds.build_index_things,
         thing_kinds.encode_index_things,
         thing_kinds.decode_index_things,
+    ),
+    Table(
+        value_bands.BAND_TITLES,
+        value_bands.build_band_titles,
+        lambda titles: titles,
+        value_bands.decode_band_titles,
     ),
     Table(
         word_forms.HYPHEN_FORMS,
