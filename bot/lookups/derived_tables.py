@@ -13,16 +13,20 @@ from typing import Any
 from bot.lookups import derived, wordnet
 from bot.lookups.doses import drug_key, drug_of, is_drug_title
 from bot.lookups.index import (
+    agents,
     induced_lines,
     initialisms,
     pcs_devices,
     pcs_roots,
+    pcs_substance_sites,
     sequencing,
     service_titles,
     services,
     substance_stories,
     thing_kinds,
     tree,
+    use_additional,
+    value_bands,
     word_forms,
     z_lines,
 )
@@ -143,6 +147,25 @@ TABLES = (
         thing_kinds.build_index_things,
         thing_kinds.encode_index_things,
         thing_kinds.decode_index_things,
+    ),
+    Table(agents.AGENT_NOTES, agents.build_agent_notes, agents.encode_agent_notes, agents.decode_agent_notes),
+    Table(
+        use_additional.ADDITIONAL_NOTES,
+        use_additional.build_notes,
+        use_additional.encode_notes,
+        use_additional.decode_notes,
+    ),
+    Table(
+        pcs_substance_sites.SUBSTANCE_SITES,
+        pcs_substance_sites.build_substance_sites,
+        pcs_substance_sites.encode_substance_sites,
+        pcs_substance_sites.decode_substance_sites,
+    ),
+    Table(
+        value_bands.BAND_TITLES,
+        value_bands.build_band_titles,
+        lambda titles: titles,
+        value_bands.decode_band_titles,
     ),
     Table(
         word_forms.HYPHEN_FORMS,

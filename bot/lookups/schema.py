@@ -298,6 +298,10 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
         [ROOT_OPERATIONS_KEY, " ".join(sorted(read_root_operations(conn)))],
     )
+    # Every search document's length and system (bot.lookups.shortest: read whole by a process, not measured).
+    from bot.lookups.shortest import store_sizes
+
+    store_sizes(conn)
     # The tables a lookup would otherwise work out at its first use (5-25 ms each), worked out here once.
     from bot.lookups.derived_tables import store_all  # they are read with the lookups' own modules
 

@@ -327,7 +327,7 @@ from bot.lookups.index.vague import (
     stretched_reading,
     unknown_subject,
 )
-from bot.lookups.index.value_bands import BandFamilies, values_said
+from bot.lookups.index.value_bands import BandFamilies, band_families, values_said
 from bot.lookups.index.venom import may_tell_venom, read_venom, venom_animals
 from bot.lookups.index.vocabulary import Vocabulary
 from bot.lookups.index.word_forms import (
@@ -1783,12 +1783,7 @@ class Searcher:
         if "cm" not in systems or len(query) > MAX_QUERY or not values_said(query):
             return found
         if self._value_bands is None:
-            self._value_bands = BandFamilies(
-                self.book.db.execute(
-                    "SELECT code, title FROM codes WHERE system = 'cm' AND billable = 1 AND current = 1"
-                    " AND title GLOB '*[0-9]*'"
-                ).fetchall()
-            )
+            self._value_bands = band_families(self.book.db.conn)
         bands = self._value_bands
         lowered = query.lower()
         said = content_stems(lowered) | content_stems(self.vocabulary.expand(lowered)[0])

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.lookups.codebook import CodeBook
 from bot.lookups.schema import SCHEMA
-from bot.lookups.shortest import COLUMNS, DocumentSizes
+from bot.lookups.shortest import COLUMNS, DocumentSizes, store_sizes
 from storage.db import connect
 
 ORDERED = (
@@ -131,3 +132,60 @@ def test_a_term_matching_more_than_most_documents_says_so_and_is_remembered(db: 
     other.commit()
     other.close()
     assert sizes.more_than('"knee"', 1)
+
+
+def _measured(db: object) -> DocumentSizes:
+    """Sizes measured document by document, as in a database the build stored none in."""
+    sizes = DocumentSizes(db)
+    sizes._check_version()
+    sizes._stored_read = True  # (the stored arrays not looked for)
+    rowids = [int(r) for (r,) in db.execute("SELECT rowid FROM search")]  # type: ignore[attr-defined]
+    sizes._measure(rowids)
+    return sizes
+
+
+def test_the_stored_sizes_are_the_ones_measured(db: object) -> None:
+    """The data build's arrays (store_sizes) hold, rowid by rowid, the length and system a search measures."""
+    store_sizes(db.conn)  # type: ignore[attr-defined]
+    stored = DocumentSizes(db)
+    stored._check_version()
+    stored._read_stored()
+    assert stored._systems  # read, not measured
+    measured = _measured(db)
+    assert list(stored._length) == list(measured._length)
+    assert [stored._systems[n] for n in stored._system[1:]] == [
+        measured._systems[n] for n in measured._system[1:]
+    ]
+    for match, systems, limit in [
+        ('"pain"', ("cm", "pcs", "hcpcs"), 200),
+        ('"pain"', ("pcs", "hcpcs"), 3),
+        ('"pain" OR "knee"', ("cm", "pcs", "hcpcs"), 5),
+    ]:
+        listed = ",".join(f"'{s}'" for s in systems)
+        expected = [tuple(r) for r in db.execute(ORDERED.format(systems=listed), [match, limit]).fetchall()]  # type: ignore[attr-defined]
+        assert DocumentSizes(db).shortest(match, systems, limit) == expected
+
+
+def test_stored_sizes_that_do_not_cover_the_table_are_not_used(db: object) -> None:
+    store_sizes(db.conn)  # type: ignore[attr-defined]
+    db.execute(  # type: ignore[attr-defined]
+        f"INSERT INTO search (rowid, {COLUMNS}) VALUES (40, 'pain', '', 'cm', 'X1', 'title', 'pain', 1, 'pain')"
+    )
+    sizes = DocumentSizes(db)
+    sizes._check_version()
+    sizes._read_stored()
+    assert not sizes._systems  # (stored for the first 15 documents; the table now holds rowid 40)
+    expected = [tuple(r) for r in db.execute(ORDERED.format(systems="'cm'"), ['"pain"', 200]).fetchall()]  # type: ignore[attr-defined]
+    assert DocumentSizes(db).shortest('"pain"', ("cm",), 200) == expected
+
+
+def test_the_code_database_stores_every_documents_size(codebook: CodeBook) -> None:
+    stored = DocumentSizes(codebook.db)
+    stored._check_version()
+    stored._read_stored()
+    last = codebook.db.execute("SELECT max(rowid) FROM search").fetchone()[0]
+    assert len(stored._length) == last + 1 and set(stored._systems) == {"cm", "pcs", "hcpcs"}
+    for rowid, length, system in codebook.db.execute(
+        "SELECT rowid, length(text), system FROM search WHERE rowid % 997 = 1"
+    ):
+        assert stored._length[rowid] == length and stored._systems[stored._system[rowid]] == system

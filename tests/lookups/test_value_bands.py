@@ -6,11 +6,25 @@ up for these tests, not taken from the benchmark sets."""
 from __future__ import annotations
 
 import math
+import sqlite3
 
 import pytest
 
+from bot.lookups import derived
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.value_bands import OF_95TH, PERCENTILE, PLAIN, Interval, cut, families, values_said
+from bot.lookups.index.value_bands import (
+    BAND_TITLES,
+    OF_95TH,
+    PERCENTILE,
+    PLAIN,
+    BandFamilies,
+    Interval,
+    band_families,
+    cut,
+    decode_band_titles,
+    families,
+    values_said,
+)
 from bot.lookups.search import find_codes
 
 
@@ -74,3 +88,32 @@ def test_bands_are_read_from_titles() -> None:
     # (a template three codes share is a family; two are not)
     two = [("A1", "Thing of 1-2 grams"), ("A2", "Thing of 3-4 grams")]
     assert families(two) == () and len(families([*two, ("A3", "Thing of 5-6 grams")])) == 1
+
+
+def test_the_stored_band_titles_make_the_families_every_title_makes(codebook: CodeBook) -> None:
+    # The data build stores only the families' members' titles (bot.lookups.derived_tables): the families read
+    # from them are those of every current billable title holding a number, members in the same order.
+    conn = codebook.db.conn
+    stored = derived.stored(conn, BAND_TITLES)
+    assert stored is not None, "the data build stored no value band titles"
+    every = conn.execute(
+        "SELECT code, title FROM codes WHERE system = 'cm' AND billable = 1 AND current = 1"
+        " AND title GLOB '*[0-9]*'"
+    ).fetchall()
+    assert len(stored) < len(every) / 5  # (a few hundred of ~2,900: what makes reading them cheap)
+    whole = BandFamilies(every)
+    assert band_families(conn).families == whole.families
+    assert BandFamilies(decode_band_titles(stored)).families == whole.families
+    assert any(m.code == "Z6839" for f in whole.families for m in f.members)
+
+
+def test_a_database_without_the_stored_titles_reads_every_title(codebook: CodeBook) -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.execute("CREATE TABLE codes (system TEXT, code TEXT, title TEXT, billable INTEGER, current INTEGER)")
+    rows = codebook.db.conn.execute(
+        "SELECT system, code, title, billable, current FROM codes WHERE system = 'cm' AND code LIKE 'Z68%'"
+    ).fetchall()
+    conn.executemany("INSERT INTO codes VALUES (?, ?, ?, ?, ?)", rows)
+    found = band_families(conn)
+    assert found.family_of("Z68.39") is not None and found.family_of("Z68.18") is not None

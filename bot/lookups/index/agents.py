@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
+from bot.lookups import derived
 from bot.lookups.index.organisms import organism_forms, organism_kind
 from bot.lookups.index.tree import IndexTree, Node
 from bot.lookups.index.words import content_stems, stem
@@ -29,28 +31,51 @@ def is_agent(code: str) -> bool:
     return AGENT_BLOCK[0] <= category <= AGENT_BLOCK[1]
 
 
-def _agent_notes(conn: sqlite3.Connection) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
-    """The codes (no dot) and the blocks whose "Use additional code" note asks for the infectious agent."""
+AgentNotes = tuple[frozenset[str], tuple[tuple[str, str], ...]]
+# The derived table (bot.lookups.derived_tables) the data build stores them in (reading the notes: ~5 ms).
+AGENT_NOTES = "agent_notes"
+
+
+def _agent_notes(conn: sqlite3.Connection) -> AgentNotes:
+    """The codes (no dot) and the blocks whose "Use additional code" note asks for the infectious agent
+    (`build_agent_notes`, as the data build stored them), read once per connection."""
     found = _holders.get(id(conn))
     if found is None:
         try:
-            rows = conn.execute(
-                "SELECT code, text FROM notes WHERE system = 'cm' AND kind = 'use_additional'"
-            ).fetchall()
+            found = derived.stored_or_built(
+                conn, AGENT_NOTES, decode_agent_notes, lambda: build_agent_notes(conn)
+            )
         except sqlite3.Error:
-            rows = []
-        codes: set[str] = set()
-        blocks: list[tuple[str, str]] = []
-        for code, text in rows:
-            if not any(mark.lower() in str(text).lower() for mark in _NOTE_MARKS):
-                continue
-            low, dash, high = str(code).partition("-")
-            if dash:
-                blocks.append((low, high))
-            else:
-                codes.add(str(code).replace(".", ""))
-        found = _holders[id(conn)] = (frozenset(codes), tuple(blocks))
+            found = (frozenset(), ())
+        _holders[id(conn)] = found
     return found
+
+
+def build_agent_notes(conn: sqlite3.Connection) -> AgentNotes:
+    """The codes (no dot) and the blocks whose "Use additional code" note asks for the infectious agent."""
+    rows = conn.execute(
+        "SELECT code, text FROM notes WHERE system = 'cm' AND kind = 'use_additional'"
+    ).fetchall()
+    codes: set[str] = set()
+    blocks: list[tuple[str, str]] = []
+    for code, text in rows:
+        if not any(mark.lower() in str(text).lower() for mark in _NOTE_MARKS):
+            continue
+        low, dash, high = str(code).partition("-")
+        if dash:
+            blocks.append((low, high))
+        else:
+            codes.add(str(code).replace(".", ""))
+    return (frozenset(codes), tuple(blocks))
+
+
+def encode_agent_notes(notes: AgentNotes) -> list[object]:
+    return [sorted(notes[0]), [list(b) for b in notes[1]]]
+
+
+def decode_agent_notes(stored: list[Any]) -> AgentNotes:
+    codes, blocks = stored
+    return (frozenset(str(c) for c in codes), tuple((str(low), str(high)) for low, high in blocks))
 
 
 def asks_agent(conn: sqlite3.Connection, code: str) -> bool:

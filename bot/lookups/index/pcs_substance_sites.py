@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from typing import Any
 
+from bot.lookups import derived
 from bot.lookups.index.completion import said_approaches
 from bot.lookups.index.pcs_body_part_key import body_part_key_words
 from bot.lookups.index.words import content_stems, stem
@@ -83,12 +85,36 @@ def _site_of(system: str, value: str) -> str:
     return SYSTEM_SITES.get(system, "")
 
 
-def _values(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple[tuple[frozenset[str], str], ...]:
+SubstanceSites = tuple[tuple[frozenset[str], str], ...]
+# The derived table (bot.lookups.derived_tables) the data build stores the sites in: read from ~9,800 body part
+# rows, they took a process ~15 ms CPU at its first query giving a substance into a body part.
+SUBSTANCE_SITES = "pcs_substance_sites"
+
+
+def _values(conn: sqlite3.Connection, memo: dict[object, object]) -> SubstanceSites:
     """Each Medical and Surgical body part value (its side words aside), as stems, with its Administration site
-    - only values every table of which gives the one site (a value two systems hold alike, "Upper Arm", none)."""
+    (`build_substance_sites`), as the data build stored them; read once per connection."""
     found = memo.get("pcs substance sites")
     if isinstance(found, tuple):
         return found
+    found = derived.stored_or_built(
+        conn, SUBSTANCE_SITES, decode_substance_sites, lambda: build_substance_sites(conn)
+    )
+    memo["pcs substance sites"] = found
+    return found
+
+
+def encode_substance_sites(sites: SubstanceSites) -> list[list[object]]:
+    return [[sorted(stems), site] for stems, site in sites]
+
+
+def decode_substance_sites(stored: list[list[Any]]) -> SubstanceSites:
+    return tuple((frozenset(str(s) for s in stems), str(site)) for stems, site in stored)
+
+
+def build_substance_sites(conn: sqlite3.Connection) -> SubstanceSites:
+    """Each Medical and Surgical body part value (its side words aside), as stems, with its Administration site
+    - only values every table of which gives the one site (a value two systems hold alike, "Upper Arm", none)."""
     sites: dict[frozenset[str], set[str]] = {}
     seen: set[tuple[str, str]] = set()  # a value's site depends on its body system only: ~870 of ~9,800 rows
     for table, meaning in conn.execute(
@@ -106,9 +132,7 @@ def _values(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple[tuple
     # The Administration sites by their own names ("Nose", "Joints", "Pleural Cavity"): "nasal spray" -> nose.
     for (meaning,) in conn.execute("SELECT meaning FROM pcs_axes WHERE tbl = '3E0' AND position = 4"):
         sites[frozenset(content_stems(str(meaning)))] = {str(meaning)}
-    found = tuple((stems, next(iter(s))) for stems, s in sites.items() if len(s) == 1 and "" not in s)
-    memo["pcs substance sites"] = found
-    return found
+    return tuple((stems, next(iter(s))) for stems, s in sites.items() if len(s) == 1 and "" not in s)
 
 
 def _wordnet(conn: sqlite3.Connection, memo: dict[object, object]) -> WordNet:
