@@ -78,6 +78,7 @@ from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_procedure_names import procedure_name_alternatives
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
+from bot.lookups.index.pcs_said_part import body_part_said
 from bot.lookups.index.pcs_roots import (
     form_note,
     pcs_main_first_words,
@@ -1180,6 +1181,9 @@ def _verify(
             done = drainage_for_drain(conn, done, own or stems, memo) or done
             done = resection_for_body_part(conn, done, own or stems, memo) or done
             done = supplement_for_substitute(conn, done, stems, memo) or done
+            # "left ovarian cystectomy": the root operation kept, the body part the words name (pcs_said_part)
+            read = [*understood.words, *(w for original, _ in understood.replaced for w in original)]
+            done = body_part_said(conn, done, read, stems, match.qualifier, memo) or done
             # (the words as said: "microdiscectomy" is read as discectomy, its "micro" says a portion)
             said = stems | frozenset(stem(w) for w in understood.words)
             done = excision_for_portion(conn, done, said, match.qualifier, memo) or done
