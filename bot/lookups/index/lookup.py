@@ -1182,8 +1182,9 @@ def _verify(
             done = resection_for_body_part(conn, done, own or stems, memo) or done
             done = supplement_for_substitute(conn, done, stems, memo) or done
             # "left ovarian cystectomy": the root operation kept, the body part the words name (pcs_said_part)
-            read = [*understood.words, *(w for original, _ in understood.replaced for w in original)]
-            done = body_part_said(conn, done, read, stems, match.qualifier, memo) or done
+            if len(table) < len(done.code):  # (a code the Index line prints whole is the Index's choice)
+                read = [*understood.words, *(w for original, _ in understood.replaced for w in original)]
+                done = body_part_said(conn, done, read, stems, match.qualifier, memo) or done
             # (the words as said: "microdiscectomy" is read as discectomy, its "micro" says a portion)
             said = stems | frozenset(stem(w) for w in understood.words)
             done = excision_for_portion(conn, done, said, match.qualifier, memo) or done

@@ -38,6 +38,7 @@ SIDES = frozenset({"right", "left", "bilateral"})
 JOINING = frozenset({"and", "or", "of", "the", "to", "with", "other"})
 SHORTEST = 4  # letters an adjective must share with its noun ("ovar": ovarian / ovary)
 SLACK = 2  # the noun's last letters its adjective may change ("abdom-en" / "abdom-inal", "cervi-x" / "cervi-cal")
+ENDING = 4  # the most letters an adjective ending takes ("abdom-inal", "lymph-atic")
 SCOPE = "scop"  # "cystoscopic", "bronchoscopy": the way in
 _WORD = re.compile(r"[a-z]{3,}")  # ("Cul-de-sac": no two-letter word names a part)
 ADJECTIVE = re.compile(r"(?:eal|ial|al|ic|ac|ar|ary|an)$")  # the adjective endings of body parts' names
@@ -81,6 +82,7 @@ def _names(typed: str, word: str) -> bool:
     return (
         len(longer) > len(shorter)
         and shared >= max(SHORTEST, len(shorter) - SLACK)
+        and len(longer) - shared <= ENDING  # ("cervical" is no "cervicothoracic")
         and ADJECTIVE.search(longer) is not None
     )
 
