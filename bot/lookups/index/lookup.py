@@ -78,7 +78,6 @@ from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_procedure_names import procedure_name_alternatives
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
-from bot.lookups.index.pcs_said_part import body_part_said
 from bot.lookups.index.pcs_roots import (
     form_note,
     pcs_main_first_words,
@@ -86,6 +85,7 @@ from bot.lookups.index.pcs_roots import (
     roots_or_nouns,
     with_derived_parts,
 )
+from bot.lookups.index.pcs_said_part import body_part_said
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.pcs_subterm_roots import subterm_note, subterm_operation_readings

@@ -37,7 +37,9 @@ SIDES = frozenset({"right", "left", "bilateral"})
 # Words of a value's name that name no part: joining words.
 JOINING = frozenset({"and", "or", "of", "the", "to", "with", "other"})
 SHORTEST = 4  # letters an adjective must share with its noun ("ovar": ovarian / ovary)
-SLACK = 2  # the noun's last letters its adjective may change ("abdom-en" / "abdom-inal", "cervi-x" / "cervi-cal")
+SLACK = (
+    2  # the noun's last letters its adjective may change ("abdom-en" / "abdom-inal", "cervi-x" / "cervi-cal")
+)
 ENDING = 4  # the most letters an adjective ending takes ("abdom-inal", "lymph-atic")
 SCOPE = "scop"  # "cystoscopic", "bronchoscopy": the way in
 _WORD = re.compile(r"[a-z]{3,}")  # ("Cul-de-sac": no two-letter word names a part)
