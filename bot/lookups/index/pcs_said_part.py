@@ -28,6 +28,7 @@ import sqlite3
 from bot.lookups.index.completion import Completion, complete_pcs
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import stem
+from bot.lookups.wordnet import reader
 
 MEDICAL_SURGICAL = "0"
 BYPASS = "1"  # the body part a bypass goes to is its qualifier: a second site is no other body part
@@ -41,6 +42,7 @@ SLACK = (
     2  # the noun's last letters its adjective may change ("abdom-en" / "abdom-inal", "cervi-x" / "cervi-cal")
 )
 ENDING = 4  # the most letters an adjective ending takes ("abdom-inal", "lymph-atic")
+JOINING_VOWELS = "aeio"  # the vowel joining a compound's forms ("metatars-o-phalangeal")
 SCOPE = "scop"  # "cystoscopic", "bronchoscopy": the way in
 _WORD = re.compile(r"[a-z]{3,}")  # ("Cul-de-sac": no two-letter word names a part)
 ADJECTIVE = re.compile(r"(?:eal|ial|al|ic|ac|ar|ary|an)$")  # the adjective endings of body parts' names
@@ -98,9 +100,44 @@ def _part_words(words: list[str]) -> list[str]:
     ]
 
 
-def _named_by(words: list[str], vocabulary: frozenset[str]) -> dict[str, frozenset[str]]:
-    """For each query word, the value words it says."""
-    return {w: frozenset(v for v in vocabulary if _names(w, v)) for w in words}
+def _pertains(conn: sqlite3.Connection, word: str) -> frozenset[str]:
+    """The stems of the one-word nouns WordNet says an adjective pertains to ("renal" -> kidney)."""
+    return frozenset(
+        stem(lemma) for sense in reader(conn).pertains(word) for lemma in sense.lemmas if " " not in lemma
+    )
+
+
+def _named_by(
+    conn: sqlite3.Connection, words: list[str], vocabulary: frozenset[str], memo: dict[object, object]
+) -> dict[str, frozenset[str]]:
+    """For each query word, the value words it says: itself, its adjective or noun form, a noun WordNet says
+    the adjective pertains to ("costal" -> rib, "brachial" -> arm) or an adjective that pertains to the noun
+    said ("femur" -> femoral)."""
+    key = ("pcs said part pertains", vocabulary)
+    adjectives = memo.get(key)
+    if not isinstance(adjectives, dict):
+        adjectives = {v: _pertains(conn, v) for v in vocabulary if ADJECTIVE.search(v)}
+        memo[key] = adjectives
+    out: dict[str, frozenset[str]] = {}
+    for w in words:
+        nouns = _pertains(conn, w)
+        said = stem(w)
+        out[w] = frozenset(
+            v for v in vocabulary if _names(w, v) or stem(v) in nouns or said in adjectives.get(v, ())
+        ) | _compound(w, vocabulary)
+    return out
+
+
+def _compound(word: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """The two value words a compound joins by a vowel ("metatarsophalangeal": Metatarsal-Phalangeal)."""
+    for last in vocabulary:
+        head = word[: -len(last)].rstrip(JOINING_VOWELS) if word.endswith(last) else ""
+        if len(last) < SHORTEST or len(head) < SHORTEST:
+            continue
+        first = {v for v in vocabulary if v.startswith(head) and len(v) - len(head) <= SLACK}
+        if first:
+            return frozenset({last, *first})
+    return frozenset()
 
 
 def body_part_said(
@@ -122,7 +159,7 @@ def body_part_said(
     if own is None or not said_words:
         return None
     vocabulary = frozenset(w for _, _, v in values for w in v)
-    by_word = _named_by(said_words, vocabulary)
+    by_word = _named_by(conn, said_words, vocabulary, memo)
     named = frozenset(v for found in by_word.values() for v in found)
     own_named = own & named
     if own_named == own:
@@ -147,8 +184,11 @@ def body_part_said(
             best, best_key = [(table, char)], key
         elif key == best_key and key > own_key:
             best.append((table, char))
-    if not best or len({t for t, _ in best}) != 1:
-        return None  # none, or a tie between tables: the words do not choose
+    if len({t for t, _ in best}) > 1:
+        # a tie between tables: the reached table's body system, which the Index chose, decides
+        best = [(t, c) for t, c in best if t == code[:3]]
+    if not best:
+        return None  # none, or a tie between other tables: the words do not choose
     # the reached body part's words the query does not say are the path's, not the query's
     stems = stems - frozenset(stem(v) for v in own - own_named)
     table = best[0][0]
