@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.pcs_said_part import _names
+from bot.lookups.index.pcs_said_part import _compound, _names
 from bot.lookups.search import find_codes
 
 
@@ -39,6 +39,8 @@ def test_a_word_says_a_value_word_or_its_adjective(typed: str, word: str, said: 
         ("urethral diverticulectomy, open", "0TBD0ZZ"),
         # Transfer, Tendon, Shoulder reached by "tendon" alone: the abdomen's tendon named
         ("open transfer of left abdominal tendon", "0LXG0ZZ"),
+        # the noun said, the value its adjective (WordNet: femoral pertains to femur)
+        ("open excision of left femur shaft lesion", "0QB90ZZ"),
     ],
 )
 def test_the_body_part_said_is_coded(codebook: CodeBook, query: str, code: str) -> None:
@@ -59,3 +61,9 @@ def test_a_body_part_the_words_already_name_stays(codebook: CodeBook, query: str
     first = find_codes(codebook, query)[0]
     assert first.code == code
     assert "the body part said" not in first.why
+
+
+def test_a_compound_names_both_value_words() -> None:
+    vocabulary = frozenset({"metatarsal", "phalangeal", "joint", "tarsal"})
+    assert _compound("metatarsophalangeal", vocabulary) == {"metatarsal", "phalangeal"}
+    assert _compound("phalangeal", vocabulary) == frozenset()

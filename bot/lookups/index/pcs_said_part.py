@@ -158,8 +158,11 @@ def body_part_said(
     said_words = _part_words(words)
     if own is None or not said_words:
         return None
-    vocabulary = frozenset(w for _, _, v in values for w in v)
-    by_word = _named_by(conn, said_words, vocabulary, memo)
+    asked = ("pcs said part words", code[2], tuple(said_words))
+    by_word = memo.get(asked)
+    if not isinstance(by_word, dict):
+        vocabulary = frozenset(w for _, _, v in values for w in v)
+        by_word = memo[asked] = _named_by(conn, said_words, vocabulary, memo)
     named = frozenset(v for found in by_word.values() for v in found)
     own_named = own & named
     if own_named == own:
