@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.pcs_said_part import _compound, _names
+from bot.lookups.index.pcs_said_part import _compound, _names, _part_words
 from bot.lookups.search import find_codes
 
 
@@ -67,3 +67,10 @@ def test_a_compound_names_both_value_words() -> None:
     vocabulary = frozenset({"metatarsal", "phalangeal", "joint", "tarsal"})
     assert _compound("metatarsophalangeal", vocabulary) == {"metatarsal", "phalangeal"}
     assert _compound("phalangeal", vocabulary) == frozenset()
+
+
+def test_the_way_in_and_the_material_name_no_body_part() -> None:
+    said = _part_words("biopsy of the bladder wall through the urethra".split())
+    assert "bladder" in said and "urethra" not in said
+    said = _part_words("augmentation of the bladder using ileum".split())
+    assert "bladder" in said and "ileum" not in said

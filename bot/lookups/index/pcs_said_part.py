@@ -37,6 +37,8 @@ EXCISION = "B"
 SIDES = frozenset({"right", "left", "bilateral"})
 # Words of a value's name that name no part: joining words.
 JOINING = frozenset({"and", "or", "of", "the", "to", "with", "other"})
+ROUTE_WORDS = frozenset({"through", "thru", "via", "using"})  # the way in or the material follows
+PREPOSITIONS = frozenset({"of", "for", "in", "on", "to", "from", "with", "at", "into"})
 SHORTEST = 4  # letters an adjective must share with its noun ("ovar": ovarian / ovary)
 SLACK = (
     2  # the noun's last letters its adjective may change ("abdom-en" / "abdom-inal", "cervi-x" / "cervi-cal")
@@ -92,12 +94,18 @@ def _names(typed: str, word: str) -> bool:
 
 
 def _part_words(words: list[str]) -> list[str]:
-    """The query's words that may name a body part: a procedure word or a scope names the operation."""
-    return [
-        w
-        for w in (x.lower() for x in words)
-        if w.isalpha() and w not in SIDES and SCOPE not in w and not PROCEDURE_SUFFIX.search(w)
-    ]
+    """The query's words that may name a body part: a procedure word or a scope names the operation, and the
+    words after "through", "via" or "using" the way in or the material ("pyeloscopy through the ureter",
+    "cystoplasty using ileum"), up to the next preposition."""
+    out: list[str] = []
+    route = False
+    for w in (x.lower() for x in words):
+        if w in ROUTE_WORDS or w in PREPOSITIONS:
+            route = w in ROUTE_WORDS
+            continue
+        if not route and w.isalpha() and w not in SIDES and SCOPE not in w and not PROCEDURE_SUFFIX.search(w):
+            out.append(w)
+    return out
 
 
 def _pertains(conn: sqlite3.Connection, word: str) -> frozenset[str]:
