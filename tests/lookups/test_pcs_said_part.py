@@ -70,7 +70,7 @@ def test_a_compound_names_both_value_words() -> None:
 
 
 def test_the_way_in_and_the_material_name_no_body_part() -> None:
-    said = _part_words("biopsy of the bladder wall through the urethra".split())
+    said = _part_words(["biopsy", "of", "the", "bladder", "wall", "through", "the", "urethra"])
     assert "bladder" in said and "urethra" not in said
-    said = _part_words("augmentation of the bladder using ileum".split())
+    said = _part_words(["augmentation", "of", "the", "bladder", "using", "ileum"])
     assert "bladder" in said and "ileum" not in said
