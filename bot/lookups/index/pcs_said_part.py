@@ -74,6 +74,23 @@ def _values(conn: sqlite3.Connection, operation: str, memo: dict[object, object]
     return found
 
 
+def _heads(conn: sqlite3.Connection, memo: dict[object, object]) -> frozenset[str]:
+    """The stems of the nouns that end a body-part value's name in any PCS table ("Left Ovary", "Abdomen" of
+    the imaging tables): the words that name a part by themselves, not a modifier of one ("Male Perineum",
+    "Posterior Tibial Artery")."""
+    found = memo.get("pcs said part heads")
+    if not isinstance(found, frozenset):
+        heads: set[str] = set()
+        for (meaning,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4"):
+            for part in str(meaning).lower().split(","):
+                named = [w for w in _WORD.findall(part) if w not in SIDES and w not in JOINING]
+                if named:
+                    heads.add(stem(named[-1]))
+        found = frozenset(heads)
+        memo["pcs said part heads"] = found
+    return found
+
+
 def _names(typed: str, word: str) -> bool:
     """Whether a query word says a value's word: the same stem, or one is the other's adjective - the form the
     noun begins and an adjective ending ("ovarian" / "ovary", "urethral" / "urethra", "lymph" / "lymphatic")."""
@@ -180,14 +197,18 @@ def body_part_said(
     new = {w for w, found in by_word.items() if found and not found & own}
     if not new:
         return None
+    heads = _heads(conn, memo)
     own_key = best_key = (2 * len(own_named) - len(own), len(own_named))
     best: list[tuple[str, str]] = []
     for table, char, value in values:
         said = value & named
         if not said or (table == code[:3] and char == code[3]) or len(value - said) > len(own - own_named):
             continue
-        if not any(by_word[w] & value for w in new):
-            continue  # it must name a part the reached one does not
+        if not any(
+            by_word[w] & value and (stem(w) in heads or any(stem(v) in heads for v in by_word[w] & value))
+            for w in new
+        ):
+            continue  # it must name a part the reached one does not, by a noun of a part, not a modifier
         if any(not by_word[w] & value for w in kept):
             continue  # a word the reached body part says ("varicose veins ... lower leg") stays said
         key = (2 * len(said) - len(value), len(said))
@@ -215,7 +236,7 @@ def body_part_said(
     value = next(v for t, c, v in values if t == table and c == char)
     told = [w for w in said_words if by_word[w] & (value - own)]
     how = f"the body part said ({', '.join(told)})"
-    if code[2] == RESECTION and not own_named:
+    if code[2] == RESECTION and not own_named and not value & own:
         # "ovarian cystectomy": the procedure word's own organ is not the one operated on; what is cut out
         # of the organ named is a portion of it
         excision = table[:2] + EXCISION
