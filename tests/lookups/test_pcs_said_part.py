@@ -74,3 +74,9 @@ def test_the_way_in_and_the_material_name_no_body_part() -> None:
     assert "bladder" in said and "urethra" not in said
     said = _part_words(["augmentation", "of", "the", "bladder", "using", "ileum"])
     assert "bladder" in said and "ileum" not in said
+
+
+def test_a_word_the_index_path_read_is_the_index_reading(codebook: CodeBook) -> None:
+    # "Fundoplication, gastroesophageal - see Restriction, Esophagogastric Junction": the Index read the word
+    first = find_codes(codebook, "open gastroesophageal fundoplication")[0]
+    assert first.code == "0DV40ZZ"

@@ -1184,7 +1184,7 @@ def _verify(
             # "left ovarian cystectomy": the root operation kept, the body part the words name (pcs_said_part)
             if len(table) < len(done.code):  # (a code the Index line prints whole is the Index's choice)
                 read = [*understood.words, *(w for original, _ in understood.replaced for w in original)]
-                done = body_part_said(conn, done, read, stems, match.qualifier, memo) or done
+                done = body_part_said(conn, done, read, stems, match.qualifier, memo, nodes) or done
             # (the words as said: "microdiscectomy" is read as discectomy, its "micro" says a portion)
             said = stems | frozenset(stem(w) for w in understood.words)
             done = excision_for_portion(conn, done, said, match.qualifier, memo) or done

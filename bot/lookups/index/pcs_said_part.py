@@ -172,9 +172,11 @@ def body_part_said(
     stems: frozenset[str],
     qualifier: str,
     memo: dict[object, object],
+    path: frozenset[str] = frozenset(),
 ) -> Completion | None:
     """The code of the same root operation for the body part the query's words (`words`, as typed) name
-    when the code reached (`done`) is of a body part they name less; None when it does not apply."""
+    when the code reached (`done`) is of a body part they name less; None when it does not apply. A word the
+    Index path's own lines read (`path`: "Fundoplication, gastroesophageal") is the Index's reading of it."""
     code = done.code
     if len(code) != 7 or code[0] != MEDICAL_SURGICAL or code[2] == BYPASS:
         return None
@@ -194,7 +196,7 @@ def body_part_said(
         return None  # every word of the reached body part is said
     # the query's words the reached body part says, and those it does not
     kept = {w for w, found in by_word.items() if found & own}
-    new = {w for w, found in by_word.items() if found and not found & own}
+    new = {w for w, found in by_word.items() if found and not found & own and stem(w) not in path}
     if not new:
         return None
     heads = _heads(conn, memo)
