@@ -17,7 +17,7 @@ from bot.lookups.search import find_codes
     [
         ("ovarian", "ovary", True),
         ("urethral", "urethra", True),
-        ("abdominal", "abdomen", True),
+        ("radical", "radial", False),  # they stem alike
         ("lymph", "lymphatic", True),
         ("veins", "vein", True),
         ("medial", "median", False),  # one letter apart, neither the other's adjective

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from bot.lookups.index.completion import Completion, complete_pcs
+from bot.lookups.index.completion import Completion, complete_pcs, said_approaches
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import stem
 from bot.lookups.wordnet import reader
@@ -37,12 +37,12 @@ EXCISION = "B"
 SIDES = frozenset({"right", "left", "bilateral"})
 # Words of a value's name that name no part: joining words.
 JOINING = frozenset({"and", "or", "of", "the", "to", "with", "other"})
-ROUTE_WORDS = frozenset({"through", "thru", "via", "using"})  # the way in or the material follows
-PREPOSITIONS = frozenset({"of", "for", "in", "on", "to", "from", "with", "at", "into"})
+# the way in, the material, a device or a second part follows ("with tube", "hysterectomy with cervix")
+ROUTE_WORDS = frozenset({"through", "thru", "via", "using", "with"})
+PREPOSITIONS = frozenset({"of", "for", "in", "on", "to", "from", "at", "into"})
+PARTLY = 2  # the words a value's name said in part must say ("left lower lobe": Left Lower Lung Lobe)
 SHORTEST = 4  # letters an adjective must share with its noun ("ovar": ovarian / ovary)
-SLACK = (
-    2  # the noun's last letters its adjective may change ("abdom-en" / "abdom-inal", "cervi-x" / "cervi-cal")
-)
+SLACK = 1  # the noun's last letter its adjective may change ("ovar-y" / "ovar-ian", "cervi-x" / "cervi-cal")
 ENDING = 4  # the most letters an adjective ending takes ("abdom-inal", "lymph-atic")
 JOINING_VOWELS = "aeio"  # the vowel joining a compound's forms ("metatars-o-phalangeal")
 SCOPE = "scop"  # "cystoscopic", "bronchoscopy": the way in
@@ -92,19 +92,22 @@ def _heads(conn: sqlite3.Connection, memo: dict[object, object]) -> frozenset[st
 
 
 def _names(typed: str, word: str) -> bool:
-    """Whether a query word says a value's word: the same stem, or one is the other's adjective - the form the
-    noun begins and an adjective ending ("ovarian" / "ovary", "urethral" / "urethra", "lymph" / "lymphatic")."""
-    if stem(typed) == stem(word):
-        return True
+    """Whether a query word says a value's word: the same word in another number ("ribs" / "rib"), or one is
+    the other's adjective - the noun's letters but its last and an adjective ending ("ovarian" / "ovary",
+    "urethral" / "urethra", "lymphatic" / "lymph"); "radical" is no "radial", though they stem alike."""
     shared = 0
     for a, b in zip(typed, word, strict=False):
         if a != b:
             break
         shared += 1
     longer, shorter = (typed, word) if len(typed) > len(word) else (word, typed)
+    if shared < max(SHORTEST - 1, len(shorter) - SLACK):
+        return False
+    if stem(typed) == stem(word):
+        return True
     return (
         len(longer) > len(shorter)
-        and shared >= max(SHORTEST, len(shorter) - SLACK)
+        and shared >= SHORTEST
         and len(longer) - shared <= ENDING  # ("cervical" is no "cervicothoracic")
         and ADJECTIVE.search(longer) is not None
     )
@@ -120,15 +123,35 @@ def _part_words(words: list[str]) -> list[str]:
         if w in ROUTE_WORDS or w in PREPOSITIONS:
             route = w in ROUTE_WORDS
             continue
-        if not route and w.isalpha() and w not in SIDES and SCOPE not in w and not PROCEDURE_SUFFIX.search(w):
+        if (
+            not route
+            and w.isalpha()
+            and w not in SIDES
+            and SCOPE not in w
+            and not PROCEDURE_SUFFIX.search(w)
+            and not said_approaches(frozenset({stem(w)}))  # ("percutaneous" is no skin)
+        ):
             out.append(w)
     return out
 
 
+def _form_names(words: list[str], value: frozenset[str]) -> bool:
+    """Whether a procedure word's combining form begins a word of the value ("vitrectomy": Vitreous,
+    "prostatectomy": Prostate): the word names the part itself, what else is said is where it lies."""
+    for w in words:
+        form = PROCEDURE_SUFFIX.sub("", w.lower()).rstrip(JOINING_VOWELS)
+        if form != w.lower() and len(form) >= SHORTEST and any(v.startswith(form) for v in value):
+            return True
+    return False
+
+
 def _pertains(conn: sqlite3.Connection, word: str) -> frozenset[str]:
-    """The stems of the one-word nouns WordNet says an adjective pertains to ("renal" -> kidney)."""
+    """The one-word nouns WordNet says an adjective pertains to, by each sense's first name ("renal" ->
+    kidney)."""
     return frozenset(
-        stem(lemma) for sense in reader(conn).pertains(word) for lemma in sense.lemmas if " " not in lemma
+        sense.lemmas[0]
+        for sense in reader(conn).pertains(word)
+        if sense.lemmas and " " not in sense.lemmas[0]  # (its first name: "abdominal" is no "stomach")
     )
 
 
@@ -146,9 +169,12 @@ def _named_by(
     out: dict[str, frozenset[str]] = {}
     for w in words:
         nouns = _pertains(conn, w)
-        said = stem(w)
         out[w] = frozenset(
-            v for v in vocabulary if _names(w, v) or stem(v) in nouns or said in adjectives.get(v, ())
+            v
+            for v in vocabulary
+            if _names(w, v)
+            or any(n == v or _names(n, v) for n in nouns)
+            or any(n == w or _names(n, w) for n in adjectives.get(v, ()))
         ) | _compound(w, vocabulary)
     return out
 
@@ -192,8 +218,8 @@ def body_part_said(
         by_word = memo[asked] = _named_by(conn, said_words, vocabulary, memo)
     named = frozenset(v for found in by_word.values() for v in found)
     own_named = own & named
-    if own_named == own:
-        return None  # every word of the reached body part is said
+    if own_named == own or _form_names(words, own):
+        return None  # every word of the reached body part is said, or the procedure word names it
     # the query's words the reached body part says, and those it does not
     kept = {w for w, found in by_word.items() if found & own}
     new = {w for w, found in by_word.items() if found and not found & own and stem(w) not in path}
@@ -213,6 +239,8 @@ def body_part_said(
             continue  # it must name a part the reached one does not, by a noun of a part, not a modifier
         if any(not by_word[w] & value for w in kept):
             continue  # a word the reached body part says ("varicose veins ... lower leg") stays said
+        if said != value and len(said) < PARTLY:
+            continue  # one word of a longer name ("tube" of Fallopian Tube) names no part of its own
         key = (2 * len(said) - len(value), len(said))
         if key > best_key:
             best, best_key = [(table, char)], key
