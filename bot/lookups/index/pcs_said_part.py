@@ -45,6 +45,7 @@ PARTLY = 2  # the words a value's name said in part must say ("left lower lobe":
 SHORTEST = 4  # letters an adjective must share with its noun ("ovar": ovarian / ovary)
 SLACK = 1  # the noun's last letter its adjective may change ("ovar-y" / "ovar-ian", "cervi-x" / "cervi-cal")
 ENDING = 4  # the most letters an adjective ending takes ("abdom-inal", "lymph-atic")
+COMPOUND_ENDING = 2  # the letters a compound's first form drops ("metatars-al" in "metatarsophalangeal")
 JOINING_VOWELS = "aeio"  # the vowel joining a compound's forms ("metatars-o-phalangeal")
 SCOPE = "scop"  # "cystoscopic", "bronchoscopy": the way in
 _WORD = re.compile(r"[a-z]{3,}")  # ("Cul-de-sac": no two-letter word names a part)
@@ -186,7 +187,7 @@ def _compound(word: str, vocabulary: frozenset[str]) -> frozenset[str]:
         head = word[: -len(last)].rstrip(JOINING_VOWELS) if word.endswith(last) else ""
         if len(last) < SHORTEST or len(head) < SHORTEST:
             continue
-        first = {v for v in vocabulary if v.startswith(head) and len(v) - len(head) <= SLACK}
+        first = {v for v in vocabulary if v.startswith(head) and len(v) - len(head) <= COMPOUND_ENDING}
         if first:
             return frozenset({last, *first})
     return frozenset()
