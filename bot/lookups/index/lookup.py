@@ -86,6 +86,7 @@ from bot.lookups.index.pcs_roots import (
     roots_or_nouns,
     with_derived_parts,
 )
+from bot.lookups.index.pcs_said_part import body_part_said
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.pcs_subterm_roots import subterm_note, subterm_operation_readings
@@ -1182,6 +1183,10 @@ def _verify(
             done = drainage_for_drain(conn, done, own or stems, memo) or done
             done = resection_for_body_part(conn, done, own or stems, memo) or done
             done = supplement_for_substitute(conn, done, stems, memo) or done
+            # "left ovarian cystectomy": the root operation kept, the body part the words name (pcs_said_part)
+            if len(table) < len(done.code):  # (a code the Index line prints whole is the Index's choice)
+                read = [*understood.words, *(w for original, _ in understood.replaced for w in original)]
+                done = body_part_said(conn, done, read, stems, match.qualifier, memo, nodes) or done
             # (the words as said: "microdiscectomy" is read as discectomy, its "micro" says a portion)
             said = stems | frozenset(stem(w) for w in understood.words)
             done = excision_for_portion(conn, done, said, match.qualifier, memo) or done
