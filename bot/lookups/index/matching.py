@@ -35,6 +35,7 @@ from bot.lookups.index.organisms import (
 )
 from bot.lookups.index.pcs_body_systems import names_body_system_line
 from bot.lookups.index.pcs_keys import names_key
+from bot.lookups.index.said_forms import said_forms
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
@@ -310,6 +311,10 @@ def _line_words(node: Node, by_stem: dict[str, set[int]]) -> _LineWords:
             return frozenset(), CAUSE_SKIP_COST, _NONE
         return _LINK_LINE
     covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
+    if covered and node.code and not node.see and node.book in QUALIFIED_BOOKS and "," in node.term:
+        # "Infestation, pubic, louse" for "pubic louse infestation": the line says each of its forms
+        # (bot.lookups.index.said_forms; a line sending on by "see" leaves its words to the line it names).
+        covered = covered | said_forms(_forms(node.term), by_stem, covered)
     weak = _cover_modifiers(node.modifiers, by_stem) - covered if node.modifiers else _NONE
     if covered and node.book == "cm" and "," in node.term:
         # "Ascites, due to, cirrhosis, alcoholic" (K70.31): the cause printed beside the condition on one
