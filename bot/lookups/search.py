@@ -285,6 +285,7 @@ from bot.lookups.index.services import (
 from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
 from bot.lookups.index.side_clauses import joined_sides
+from bot.lookups.index.spelled_out import line_reads, spelled_out
 from bot.lookups.index.store import BOOK_NAMES
 from bot.lookups.index.stories import (
     is_adverse_or_underdosing,
@@ -2429,6 +2430,11 @@ class Searcher:
             found |= {stem(n) for w in found for n in self._kin.pertained(w)}
             self._sense_words[means] = found
         return found
+
+    def usual_senses(self, key: str) -> tuple[str, ...]:
+        """An abbreviation's vocabulary senses, its usual sense first (one for most; none for a word the
+        vocabulary does not read as an abbreviation)."""
+        return self._usual_senses(key)
 
     def _usual_senses(self, key: str) -> tuple[str, ...]:
         """An abbreviation's vocabulary senses, its usual sense first (one for most)."""
@@ -5839,4 +5845,19 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         found = searcher.z_line_unanswered(query, systems, found)
         found = searcher.rare_main_term(query, systems, found, depth)
         found = searcher.value_band_said(query, systems, found)
+    if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
+        found = _spelled_out_answer(book, query, systems, depth, found)
     return found if len(found) <= limit else _with_notice(found[:limit], found.notice)
+
+
+def _spelled_out_answer(book: CodeBook, query: str, systems: Sequence[str], depth: int, found: Hits) -> Hits:
+    """A query finding no confident match asked again with its abbreviations written out, as the vocabulary
+    reads them ("spontaneous SAH worst HA of life": subarachnoid hemorrhage, headache), when the answer's line
+    reads one of them (bot.lookups.index.spelled_out); else the answer as typed."""
+    spelled = spelled_out(query, searcher_for(book).usual_senses)
+    if spelled is None:
+        return found
+    again = find_codes(book, spelled.text, systems, depth)
+    if not again or again.notice or not any(line_reads(again[0].why, means) for _, means in spelled.meanings):
+        return found
+    return _with_notice([replace(h, why=f"{h.why} ({spelled.note})") for h in again], "")
