@@ -442,6 +442,9 @@ PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold th
 _READING_REACTION: contextvars.ContextVar[bool] = contextvars.ContextVar("reading_reaction", default=False)
 # An abbreviation in capitals an answer left unread ("(not used: lch)").
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+_ROMAN_WORD = re.compile(r"[IVX]+")
+# A word typed with two capitals or more: an abbreviation ("MGUS", "IgG").
+_CAPITALS_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?![A-Za-z])")
 UNREAD_SHARE = 2  # a real-word typo is looked for where the answer left half the query's words unused
 _THREE_CAPITALS = re.compile(r"(?<![\w/+-])[A-Z]{3,6}(?![\w/+-])")
 _RESPELLED = re.compile(
@@ -483,6 +486,24 @@ def _reads_more(guessed: Hit, typed: Hit, term: str, known: Callable[[str], bool
     if any(known(w) for w in left - words):
         return False  # (a vocabulary term the answer as typed read: "AST 4x ULN" is no nevus unius lateris)
     return len(left - words) <= len({w.strip() for w in _left_unread(typed)})
+
+
+def _term_left_unread(hit: Hit, term: str) -> bool:
+    """Whether a hit says a word of an abbreviation's term unused ("(not used: allograft, vasculopathy)")."""
+    return bool({w.strip() for w in _left_unread(hit)} & set(term.lower().split()))
+
+
+def _said_after_another(query: str, token: str) -> bool:
+    """Whether another abbreviation in capitals comes before the token in the query: a note names its
+    condition first ("MGUS, IgG kappa": the gammopathy, then what the immunoglobulin showed; "LTBI, QFT
+    pos")."""
+    own = {part.rstrip("0123456789").lower() for part in token.split("/")}
+    for match in _CAPITALS_WORD.finditer(query):
+        if match.group(0).lower() in own:
+            return False
+        if not _ROMAN_WORD.fullmatch(match.group(0)):
+            return True
+    return False
 
 
 def _unused_token(token: str, unused: str) -> bool:
@@ -1121,8 +1142,30 @@ class Searcher:
         ):
             return typed  # (the reading reads less of the query than the answer as typed)
         # (a sure reading's own line answers where the search of the term loses it, or finds nothing sure)
-        lost = initialism.printed or not found or bool(found.notice)
+        # (or its answer leaves the term's own words unread: "CAV after heart transplant", read as cardiac
+        # allograft vasculopathy, is no "Tamponade, heart" - the words around the abbreviation led it away)
+        # (unless the note named another abbreviation's condition first: "MGUS, IgG kappa")
+        token = initialism.note.removeprefix("read: ").split(" -> ")[0]
+        term_unread = (
+            bool(found)
+            and not found.notice
+            and _term_left_unread(found[0], term)
+            and not _said_after_another(query, token)
+        )
+        lost = initialism.printed or not found or bool(found.notice) or term_unread
         named = self.book.get("cm", initialism.code) if initialism.sure and lost and initialism.code else None
+        if (
+            named is not None
+            and named.billable
+            and term_unread
+            and undot(found[0].code) != undot(named.code)
+            and any(undot(h.code) == undot(named.code) for h in found)
+        ):
+            # (the term's own line is among the answers, behind one that left the term unread: it leads)
+            ahead = next(h for h in found if undot(h.code) == undot(named.code))
+            top = max(h.score for h in found) + 1.0
+            lead = replace(ahead, score=top, why=f"{ahead.why} ({initialism.note}; its own line leads)")
+            return _with_notice([lead, *(h for h in found if h is not ahead)][:limit], "")
         if named is not None and named.billable and all(undot(h.code) != undot(named.code) for h in found):
             # ("FALD, teen s/p Fontan": the term the data prints the abbreviation for is on a line of its own
             # code; the words around it must not lead the search of the term elsewhere - "liver disease")
