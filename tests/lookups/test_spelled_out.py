@@ -48,3 +48,22 @@ def test_an_answer_is_kept_only_when_its_line_reads_the_meaning() -> None:
     assert line_reads("clause \u201cUTI\u201d: Index: Infection, urinary -> N39.0", "urinary tract infection")
     # (a laboratory test's name written out finds a condition that holds none of its words)
     assert not line_reads("Index: Thyrotoxicosis -> E05.90", "thyroid stimulating hormone")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # (the term's own line, not among the answers to the term said with the query's other words)
+        ("CAV on annual angiogram after heart transplant", "T86.290"),  # not Tamponade, heart
+        # (the term's own line among them, behind one that left the term's words unread)
+        ("EGPA with late-onset asthma", "M30.1"),  # not Eosinophilic asthma
+        ("ALPS in a boy with big spleen", "D89.82"),  # not Big spleen syndrome
+        # (the note named another abbreviation's condition first: the immunoglobulin is what it is treated with)
+        ("CVID on IgG replacement", "D83.9"),
+    ],
+)
+def test_a_sure_initialism_reading_leads_where_the_answer_to_its_term_left_the_term_unread(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == expected, [(h.code, h.why) for h in hits]
