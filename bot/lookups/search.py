@@ -285,6 +285,7 @@ from bot.lookups.index.services import (
 from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
 from bot.lookups.index.side_clauses import joined_sides
+from bot.lookups.index.spelled_out import line_reads, spelled_out
 from bot.lookups.index.store import BOOK_NAMES
 from bot.lookups.index.stories import (
     is_adverse_or_underdosing,
@@ -441,6 +442,9 @@ PLAIN_MARGIN = 0.15  # the plain-English reading of an abbreviation must hold th
 _READING_REACTION: contextvars.ContextVar[bool] = contextvars.ContextVar("reading_reaction", default=False)
 # An abbreviation in capitals an answer left unread ("(not used: lch)").
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+_ROMAN_WORD = re.compile(r"[IVX]+")
+# A word typed with two capitals or more: an abbreviation ("MGUS", "IgG").
+_CAPITALS_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?![A-Za-z])")
 UNREAD_SHARE = 2  # a real-word typo is looked for where the answer left half the query's words unused
 _THREE_CAPITALS = re.compile(r"(?<![\w/+-])[A-Z]{3,6}(?![\w/+-])")
 _RESPELLED = re.compile(
@@ -482,6 +486,24 @@ def _reads_more(guessed: Hit, typed: Hit, term: str, known: Callable[[str], bool
     if any(known(w) for w in left - words):
         return False  # (a vocabulary term the answer as typed read: "AST 4x ULN" is no nevus unius lateris)
     return len(left - words) <= len({w.strip() for w in _left_unread(typed)})
+
+
+def _term_left_unread(hit: Hit, term: str) -> bool:
+    """Whether a hit says a word of an abbreviation's term unused ("(not used: allograft, vasculopathy)")."""
+    return bool({w.strip() for w in _left_unread(hit)} & set(term.lower().split()))
+
+
+def _said_after_another(query: str, token: str) -> bool:
+    """Whether another abbreviation in capitals comes before the token in the query: a note names its
+    condition first ("MGUS, IgG kappa": the gammopathy, then what the immunoglobulin showed; "LTBI, QFT
+    pos")."""
+    own = {part.rstrip("0123456789").lower() for part in token.split("/")}
+    for match in _CAPITALS_WORD.finditer(query):
+        if match.group(0).lower() in own:
+            return False
+        if not _ROMAN_WORD.fullmatch(match.group(0)):
+            return True
+    return False
 
 
 def _unused_token(token: str, unused: str) -> bool:
@@ -1120,8 +1142,30 @@ class Searcher:
         ):
             return typed  # (the reading reads less of the query than the answer as typed)
         # (a sure reading's own line answers where the search of the term loses it, or finds nothing sure)
-        lost = initialism.printed or not found or bool(found.notice)
+        # (or its answer leaves the term's own words unread: "CAV after heart transplant", read as cardiac
+        # allograft vasculopathy, is no "Tamponade, heart" - the words around the abbreviation led it away)
+        # (unless the note named another abbreviation's condition first: "MGUS, IgG kappa")
+        token = initialism.note.removeprefix("read: ").split(" -> ")[0]
+        term_unread = (
+            bool(found)
+            and not found.notice
+            and _term_left_unread(found[0], term)
+            and not _said_after_another(query, token)
+        )
+        lost = initialism.printed or not found or bool(found.notice) or term_unread
         named = self.book.get("cm", initialism.code) if initialism.sure and lost and initialism.code else None
+        if (
+            named is not None
+            and named.billable
+            and term_unread
+            and undot(found[0].code) != undot(named.code)
+            and any(undot(h.code) == undot(named.code) for h in found)
+        ):
+            # (the term's own line is among the answers, behind one that left the term unread: it leads)
+            ahead = next(h for h in found if undot(h.code) == undot(named.code))
+            top = max(h.score for h in found) + 1.0
+            lead = replace(ahead, score=top, why=f"{ahead.why} ({initialism.note}; its own line leads)")
+            return _with_notice([lead, *(h for h in found if h is not ahead)][:limit], "")
         if named is not None and named.billable and all(undot(h.code) != undot(named.code) for h in found):
             # ("FALD, teen s/p Fontan": the term the data prints the abbreviation for is on a line of its own
             # code; the words around it must not lead the search of the term elsewhere - "liver disease")
@@ -2447,6 +2491,11 @@ class Searcher:
             found |= {stem(n) for w in found for n in self._kin.pertained(w)}
             self._sense_words[means] = found
         return found
+
+    def usual_senses(self, key: str) -> tuple[str, ...]:
+        """An abbreviation's vocabulary senses, its usual sense first (one for most; none for a word the
+        vocabulary does not read as an abbreviation)."""
+        return self._usual_senses(key)
 
     def _usual_senses(self, key: str) -> tuple[str, ...]:
         """An abbreviation's vocabulary senses, its usual sense first (one for most)."""
@@ -5865,4 +5914,19 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         found = searcher.z_line_unanswered(query, systems, found)
         found = searcher.rare_main_term(query, systems, found, depth)
         found = searcher.value_band_said(query, systems, found)
+    if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
+        found = _spelled_out_answer(book, query, systems, depth, found)
     return found if len(found) <= limit else _with_notice(found[:limit], found.notice)
+
+
+def _spelled_out_answer(book: CodeBook, query: str, systems: Sequence[str], depth: int, found: Hits) -> Hits:
+    """A query finding no confident match asked again with its abbreviations written out, as the vocabulary
+    reads them ("spontaneous SAH worst HA of life": subarachnoid hemorrhage, headache), when the answer's line
+    reads one of them (bot.lookups.index.spelled_out); else the answer as typed."""
+    spelled = spelled_out(query, searcher_for(book).usual_senses)
+    if spelled is None:
+        return found
+    again = find_codes(book, spelled.text, systems, depth)
+    if not again or again.notice or not any(line_reads(again[0].why, means) for _, means in spelled.meanings):
+        return found
+    return _with_notice([replace(h, why=f"{h.why} ({spelled.note})") for h in again], "")
