@@ -3906,12 +3906,17 @@ class Searcher:
             and max(found.coverage, complete) < UNKNOWN_CONFIDENCE
         ) or (
             stretched_reading(unknown, found.adds, found.coverage >= complete)
-            or foreign_and_stretched(
-                understood.words,
-                self.english.__contains__,
-                self._coded,
-                found.adds,
-                found.coverage >= complete,
+            or (
+                # ("chainsaw kickback cutting firewood": Cut -> see Contact, ..., chainsaw says no more than
+                # the Index's headings between two words said; bot.lookups.index.said_ends)
+                not found.ends_said
+                and foreign_and_stretched(
+                    understood.words,
+                    self.english.__contains__,
+                    self._coded,
+                    found.adds,
+                    found.coverage >= complete,
+                )
             )
         ):
             # "purple monkey dishwasher", "banana phone": a third of the words are in no title, index term or
@@ -3953,6 +3958,14 @@ class Searcher:
             lead = self._says_less_answer(text, hits)
             if lead:
                 hits = [replace(hits[lead], score=hits[0].score + 1), *hits[:lead], *hits[lead + 1 :]]
+        if not hits:
+            # "right lower lobe pneumonia": every answer found was a PCS title no procedure asked for (found by
+            # its body part's words, `_asked_procedures`): nothing answers with confidence, and the list says
+            # so - the readings of the query past its sides and filler are tried next (`_find_read`).
+            closest = ", ".join(found.closest[:5])
+            return _with_notice(
+                [], "No confident match." + (f" Closest Index main terms: {closest}." if closest else "")
+            )
         return _with_notice(hits, "")
 
     def _says_less_answer(self, text: str, hits: list[Hit]) -> int:
