@@ -5,7 +5,7 @@ machine, tool, powered, chainsaw -> W29.3: the words the path says that the quer
 "machine", "tool", "powered") are the Index's own headings between the main term the coder looked up ("Cut")
 and the line naming what the query says ("chainsaw") - the way a coder walks the Alphabetic Index, not a
 stretch of the query's meaning. A path whose main term and last line are both said is no "Monkey malaria"
-(one word of the query leading to a line about something else), so an English word beside it that no code
+(one word of the query leading to a line about something else; a main term alone must be said whole), so an English word beside it that no code
 book holds ("kickback", "sprinter") is a word the coder reads past, not a sign the query is about something
 the code books do not hold (bot.lookups.index.vague.foreign_and_stretched).
 
@@ -27,4 +27,7 @@ def said_at_both_ends(nodes: Sequence[Node], said: frozenset[str]) -> bool:
     main, last = nodes[0], nodes[-1]
     if main.depth != 0:
         return False  # (a path beginning below a main term: no main term looked up)
+    if len(nodes) == 1:
+        # A main term alone adds its own words ("gillian barre" is no Barré-Liéou syndrome): said whole only.
+        return content_stems(main.term) <= said
     return bool(content_stems(main.term) & said) and bool(content_stems(last.term) & said)
