@@ -253,6 +253,7 @@ from bot.lookups.index.reasons import (
     read_values,
 )
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
+from bot.lookups.index.said_ends import said_at_both_ends
 from bot.lookups.index.said_siblings import (
     Line,
     Node,
@@ -2792,6 +2793,13 @@ class Searcher:
                 return _with_notice([replace(h, why=f"{h.why} ({said})") for h in answer], "")
         return None
 
+    def _typed_stems(self, text: str) -> frozenset[str]:
+        """The stems of the words the user typed (the outermost lookup's query), no reading of them ("sent by
+        patient" read as a personal history says no "history")."""
+        kept = memo()
+        asked = str(kept.get(ASKED, text)) if kept is not None else text
+        return frozenset(stem(w) for w in WORD.findall(asked.lower()) if w not in STOPWORDS)
+
     def _said_before_circumstance(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
         """The complaint as said before the clause telling what sets it off ("bulge at my navel when i
         cough"), when it is answered as confidently as if typed alone; the clause's words said as not used."""
@@ -3909,7 +3917,7 @@ class Searcher:
             or (
                 # ("chainsaw kickback cutting firewood": Cut -> see Contact, ..., chainsaw says no more than
                 # the Index's headings between two words said; bot.lookups.index.said_ends)
-                not found.ends_said
+                not said_at_both_ends(found.best_nodes, self._typed_stems(text))
                 and foreign_and_stretched(
                     understood.words,
                     self.english.__contains__,

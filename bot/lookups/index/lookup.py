@@ -105,7 +105,6 @@ from bot.lookups.index.reasons import (
     long_term_classes,
     residual_child,
 )
-from bot.lookups.index.said_ends import said_at_both_ends
 from bot.lookups.index.see_forms import see_forms
 from bot.lookups.index.sequencing import (
     LOOKED_AT,
@@ -207,7 +206,7 @@ class Found:
     coverage: float = 0.0  # the share of the query's words the best path used
     closest: list[str] = field(default_factory=list)  # main terms near the query, for "no confident match"
     adds: float = 0.0  # words the best path says that the query did not
-    ends_said: bool = False  # the best path's main term and last line both said (said_ends)
+    best_nodes: tuple[Node, ...] = ()  # the lines of the best path, main term first (said_ends)
     # The words naming the condition an adverse effect or underdosing story tells beside the drug, when the
     # Index paired no code with them ("missed dilantin doses breakthrough seizure": breakthrough seizure).
     reaction: list[str] = field(default_factory=list)
@@ -445,7 +444,6 @@ def index_hits(
     procedure_stems = frozenset(stem(a) for named in understood.alternatives.values() for a in named)
     note = f" ({'; '.join(notes)})" if notes else ""
     best_coverage = 0.0
-    as_said = frozenset(stem(t) for w in qwords for t in w.text.split())  # the words as said, no alternative
     hit_of: dict[int, IndexHit] = {}  # a match's rank -> the hit it gave
     said_numbers = stated_numbers(" ".join(words))
     # ("gastrojejunostomy": a route between two organs, the Index's Bypass before its Drainage)
@@ -498,7 +496,7 @@ def index_hits(
             echoed = 0.0  # the phrase stood for its meaning: no credit besides
         if coverage > best_coverage:
             found.adds = match.unsaid  # what the best path says beyond the query ("Monkey malaria")
-            found.ends_said = said_at_both_ends(match.nodes, as_said)  # its added words the Index's headings
+            found.best_nodes = match.nodes  # its main term and last line: said_ends
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
         # ("end colostomy": its "to Cutaneous" is what the stoma says)
