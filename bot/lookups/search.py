@@ -2794,11 +2794,12 @@ class Searcher:
         return None
 
     def _typed_stems(self, text: str) -> frozenset[str]:
-        """The stems of the words the user typed (the outermost lookup's query), no reading of them ("sent by
-        patient" read as a personal history says no "history")."""
+        """The stems of this search's words that the user typed (in the outermost lookup's query), no reading
+        of them ("sent by patient" read as a personal history says no "history")."""
         kept = memo()
         asked = str(kept.get(ASKED, text)) if kept is not None else text
-        return frozenset(stem(w) for w in WORD.findall(asked.lower()) if w not in STOPWORDS)
+        typed = frozenset(stem(w) for w in WORD.findall(asked.lower()) if w not in STOPWORDS)
+        return typed & frozenset(stem(w) for w in WORD.findall(text.lower()))
 
     def _said_before_circumstance(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
         """The complaint as said before the clause telling what sets it off ("bulge at my navel when i
