@@ -43,9 +43,9 @@ def test_said_at_both_ends_needs_the_main_term_said(codebook: CodeBook) -> None:
     assert reference.node
     main = tree.node(reference.node)
     assert main is not None and main.depth == 0
-    said = frozenset(stem(w) for w in ("cutting", "chainsaw"))
-    assert said_at_both_ends([main], said)
-    assert not said_at_both_ends([main], frozenset({stem("chainsaw")}))  # (the main term not said)
+    said = frozenset(stem(w) for w in ("cut", "chainsaw"))
+    assert said_at_both_ends([main, main], said)  # (a path down from the main term to a line said)
+    assert not said_at_both_ends([main, main], frozenset({stem("chainsaw")}))  # (the main term not said)
     assert not said_at_both_ends([], said)
 
 
