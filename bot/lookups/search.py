@@ -253,6 +253,7 @@ from bot.lookups.index.reasons import (
     read_values,
 )
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
+from bot.lookups.index.said_ends import said_at_both_ends
 from bot.lookups.index.said_siblings import (
     Line,
     Node,
@@ -2859,6 +2860,14 @@ class Searcher:
                 return _with_notice([replace(h, why=f"{h.why} ({said})") for h in answer], "")
         return None
 
+    def _typed_stems(self, text: str) -> frozenset[str]:
+        """The stems of this search's words that the user typed (in the outermost lookup's query), no reading
+        of them ("sent by patient" read as a personal history says no "history")."""
+        kept = memo()
+        asked = str(kept.get(ASKED, text)) if kept is not None else text
+        typed = frozenset(stem(w) for w in WORD.findall(asked.lower()) if w not in STOPWORDS)
+        return typed & frozenset(stem(w) for w in WORD.findall(text.lower()))
+
     def _said_before_circumstance(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
         """The complaint as said before the clause telling what sets it off ("bulge at my navel when i
         cough"), when it is answered as confidently as if typed alone; the clause's words said as not used."""
@@ -3973,12 +3982,17 @@ class Searcher:
             and max(found.coverage, complete) < UNKNOWN_CONFIDENCE
         ) or (
             stretched_reading(unknown, found.adds, found.coverage >= complete)
-            or foreign_and_stretched(
-                understood.words,
-                self.english.__contains__,
-                self._coded,
-                found.adds,
-                found.coverage >= complete,
+            or (
+                # ("chainsaw kickback cutting firewood": Cut -> see Contact, ..., chainsaw says no more than
+                # the Index's headings between two words said; bot.lookups.index.said_ends)
+                not said_at_both_ends(found.best_nodes, self._typed_stems(text))
+                and foreign_and_stretched(
+                    understood.words,
+                    self.english.__contains__,
+                    self._coded,
+                    found.adds,
+                    found.coverage >= complete,
+                )
             )
         ):
             # "purple monkey dishwasher", "banana phone": a third of the words are in no title, index term or
@@ -4020,6 +4034,14 @@ class Searcher:
             lead = self._says_less_answer(text, hits)
             if lead:
                 hits = [replace(hits[lead], score=hits[0].score + 1), *hits[:lead], *hits[lead + 1 :]]
+        if not hits:
+            # "right lower lobe pneumonia": every answer found was a PCS title no procedure asked for (found by
+            # its body part's words, `_asked_procedures`): nothing answers with confidence, and the list says
+            # so - the readings of the query past its sides and filler are tried next (`_find_read`).
+            closest = ", ".join(found.closest[:5])
+            return _with_notice(
+                [], "No confident match." + (f" Closest Index main terms: {closest}." if closest else "")
+            )
         return _with_notice(hits, "")
 
     def _says_less_answer(self, text: str, hits: list[Hit]) -> int:

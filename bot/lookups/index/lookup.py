@@ -208,6 +208,7 @@ class Found:
     coverage: float = 0.0  # the share of the query's words the best path used
     closest: list[str] = field(default_factory=list)  # main terms near the query, for "no confident match"
     adds: float = 0.0  # words the best path says that the query did not
+    best_nodes: tuple[Node, ...] = ()  # the lines of the best path, main term first (said_ends)
     # The words naming the condition an adverse effect or underdosing story tells beside the drug, when the
     # Index paired no code with them ("missed dilantin doses breakthrough seizure": breakthrough seizure).
     reaction: list[str] = field(default_factory=list)
@@ -498,6 +499,7 @@ def index_hits(
             echoed = 0.0  # the phrase stood for its meaning: no credit besides
         if coverage > best_coverage:
             found.adds = match.unsaid  # what the best path says beyond the query ("Monkey malaria")
+            found.best_nodes = match.nodes  # its main term and last line: said_ends
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
         # ("end colostomy": its "to Cutaneous" is what the stoma says)

@@ -20,12 +20,17 @@ from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import stem
 
 _ROOT = re.compile(r"^(?P<root>[A-Za-z ]+?) (?:of|on|in|into|from|to)\b")
+_FIRST = re.compile(r"^([A-Za-z]+) ")
 
 
 def title_root(title: str) -> str:
     """The root operation a PCS title begins with ("Destruction of Right Lower Lobe Bronchus" -> destruction)."""
     found = _ROOT.match(title)
-    return found.group("root").lower() if found else ""
+    if found:
+        return found.group("root").lower()
+    # "Release Right Lower Lobe Bronchus, Open Approach": a root whose title names the body part with no "of"
+    first = _FIRST.match(title)
+    return first.group(1).lower() if first else ""
 
 
 def names_a_procedure(words: Iterable[str], roots: frozenset[str], procedure_stems: frozenset[str]) -> bool:
