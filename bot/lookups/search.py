@@ -347,7 +347,16 @@ from bot.lookups.index.word_kin import WordKin
 from bot.lookups.index.words import WORD_CACHE, content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
 from bot.lookups.index.z_lines import ZLines, may_lead
-from bot.lookups.measures import measure_fit, stated_measures, without_measures
+from bot.lookups.item_beside import beside_words, by_words_beside
+from bot.lookups.measures import (
+    measure_fit,
+    rank_phrases,
+    said_as_ambulance_level,
+    spaced_ranks,
+    stated_measures,
+    stated_ranks,
+    without_measures,
+)
 from bot.lookups.schema import (
     ROOT_OPERATIONS_KEY,
     STOPWORDS,
@@ -1529,6 +1538,7 @@ class Searcher:
         found = self._payer_service_first(query, systems, limit, found)
         found = self._administration_first(query, systems, limit, found)
         found = self._service_title_first(query, systems, limit, found)
+        found = self._rank_said_first(query, systems, found)
         found = self._unanswered_service(query, self._permanent_line_first(query, found))
         found = self._condition_beside_service(query, systems, limit, found)
         found = self._one_side_unilateral(query, systems, limit, found)
@@ -2579,6 +2589,50 @@ class Searcher:
                 named.append(hit)
         return named
 
+    def _rank_said_first(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
+        """A first HCPCS line numbering another rank than the one said ("ALS level 2 ambulance": "Ambulance
+        service, advanced life support, emergency transport, level 1 (als 1 - emergency)") gives way to the line
+        printing the rank said ("Advanced life support, level 2 (als 2)"): of the HCPCS lines printing it, the
+        one sharing a word of the query besides the rank and most words of the query and the first line's
+        title (its family) (bot.lookups.measures)."""
+        if "hcpcs" not in systems or not found:
+            return found
+        ranks = stated_ranks(query)
+        if not ranks:
+            return found
+        if found[0].system != "HCPCS":
+            # "ALS1 emergency run": the ambulance level numbered in the descriptors' own short name ("level 1
+            # (als 1 - emergency)") says the HCPCS sense of ALS; another rank beside a condition ("stage 3
+            # pressure ulcer") stays the condition's.
+            if not said_as_ambulance_level(query):
+                return found
+        elif measure_fit(found[0].title, ranks) >= 0:
+            return found
+        phrases = rank_phrases(ranks)
+        rank_words = frozenset(_stem(w) for p in phrases for w in p.split()) - {_stem("als")}
+        said = _doc_stems(spaced_ranks(query)) - rank_words
+        family = (_doc_stems(found[0].title) - rank_words) if found[0].system == "HCPCS" else frozenset()
+        rows = self.book.db.execute(
+            "SELECT DISTINCT code FROM search WHERE search MATCH ? AND system = 'hcpcs' LIMIT 400",
+            [" OR ".join(f'"{p}"' for p in phrases)],
+        ).fetchall()
+        best: tuple[int, int, int, str] | None = None
+        for (code,) in rows:
+            line = self.book.get("hcpcs", str(code))
+            if line is None or not line.current or measure_fit(line.title, ranks) <= 0:
+                continue
+            own = _doc_stems(line.title)
+            if not own & said:
+                continue
+            key = (-(len(own & said) + len(own & family)), len(own - said), len(line.title), line.code)
+            best = key if best is None or key < best else best
+        line = self.book.get("hcpcs", best[3]) if best is not None else None
+        if line is None:
+            return found
+        why = f"{phrases[0]} said: title: {line.shown_title}"
+        hit = self._hit(("hcpcs", line.code), (found[0].score + 1.0, why, line, ""))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
+
     def _permanent_line_first(self, query: str, found: Hits) -> Hits:
         """A C drug line (hospital outpatient pass-through only) goes after the J or Q line of the same drug
         found with it ("avastin": J9035 before C9257), unless the query says the outpatient setting."""
@@ -3497,8 +3551,22 @@ class Searcher:
         if not item or item.notice or not names_the_item(item[0].title, phrase):
             return found
         top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD - item[0].score
-        lines = [replace(h, score=h.score + top, why=f"item “{phrase}”: {h.why}") for h in item]
-        lines = [h for h in lines if h.system == "HCPCS"][:DRUG_LINES_SHOWN]
+        # "portable gaseous oxygen system rental", "static progressive stretch device for toe": the words left
+        # out of the item's name pick among its lines (bot.lookups.item_beside).
+        chosen = by_words_beside(
+            [h for h in item if h.system == "HCPCS"],
+            beside_words(query, phrase),
+            lambda h: h.title,
+            _doc_stems,
+        )
+        lines = [
+            replace(
+                h,
+                score=top + item[0].score - rank,
+                why=f"item “{phrase}”" + (f", {', '.join(said)}" if said else "") + f": {h.why}",
+            )
+            for rank, (h, said) in enumerate(chosen[:DRUG_LINES_SHOWN])
+        ]
         shown = {h.code for h in lines}
         return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
 
