@@ -348,6 +348,7 @@ from bot.lookups.index.words import WORD_CACHE, content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
 from bot.lookups.index.z_lines import ZLines, may_lead
 from bot.lookups.item_beside import beside_words, by_words_beside
+from bot.lookups.item_heads import head_words, item_head_phrase
 from bot.lookups.measures import (
     measure_fit,
     rank_phrases,
@@ -707,6 +708,7 @@ class Searcher:
         self._forms: dict[str, str | None] = {}
         self._subterm_words: dict[str, frozenset[str]] = {}
         self._brands: dict[str, list[tuple[str, str]]] = {}  # trade name -> the HCPCS lines printing it
+        self._item_heads: frozenset[str] | None = None  # stems of the HCPCS descriptors' head words
         self._clipped: frozenset[str] | None = None  # the short descriptors' clipped words
         self._clipped_forms: dict[str, tuple[str, ...]] = {}
         self._pairs: dict[tuple[str, str], bool] = {}
@@ -1531,6 +1533,7 @@ class Searcher:
         found = self._venom_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
         found = self._brand_item_first(query, systems, limit, found)
+        found = self._item_head_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
         found = self._personal_history_first(query, systems, limit, found)
         found = self._aftercare_system_first(query, systems, limit, found)
@@ -3558,11 +3561,63 @@ class Searcher:
             beside_words(query, phrase),
             lambda h: h.title,
             _doc_stems,
+            query,
         )
         lines = [
             replace(
                 h,
                 score=top + item[0].score - rank,
+                why=f"item “{phrase}”" + (f", {', '.join(said)}" if said else "") + f": {h.why}",
+            )
+            for rank, (h, said) in enumerate(chosen[:DRUG_LINES_SHOWN])
+        ]
+        shown = {h.code for h in lines}
+        return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
+
+    def item_head_words(self) -> frozenset[str]:
+        """Stems of the words the current HCPCS descriptors print in their heads (bot.lookups.item_heads)."""
+        if self._item_heads is None:
+            titles = [
+                str(t)
+                for (t,) in self.book.db.execute("SELECT title FROM codes WHERE system = 'hcpcs' AND current")
+            ]
+            self._item_heads = head_words(titles, stem)
+        return self._item_heads
+
+    def _item_head_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """An item named at the head of the query ("finger stick lancets refill", "tube feeding pump with
+        alarm", "food thickener, oral") whose first answer is a diagnosis or procedure leaving the item's head
+        noun unread (Z76.0 for the refill): the HCPCS lines the item phrase alone finds first, naming it, lead;
+        the words beside the item pick among them (bot.lookups.item_heads)."""
+        if "hcpcs" not in systems or not found or found.notice or found[0].system == "HCPCS":
+            return found
+        read = item_head_phrase(query)
+        if read is None or stem(read[1]) not in self.item_head_words():
+            return found
+        phrase, head = read
+        first = found[0]
+        if stem(head) in {stem(w) for w in WORD.findall(f"{first.title} {_path_of(first.why)}".lower())}:
+            return found  # the answer reads the item's noun ("walker" in a fall from a walker)
+        if phrase == " ".join(WORD.findall(query.lower())):
+            return found  # nothing around the item: the query's own answers stand
+        try:
+            item = self._find(phrase, systems, limit)
+        except QueryError:
+            return found
+        if not item or item.notice or item[0].system != "HCPCS" or not names_the_item(item[0].title, phrase):
+            return found
+        chosen = by_words_beside(
+            [h for h in item if h.system == "HCPCS" and names_the_item(h.title, phrase)],
+            beside_words(query, phrase),
+            lambda h: h.title,
+            _doc_stems,
+            query,
+        )
+        top = max(h.score for h in found) + DRUG_LINE_LEAD
+        lines = [
+            replace(
+                h,
+                score=top - rank,
                 why=f"item “{phrase}”" + (f", {', '.join(said)}" if said else "") + f": {h.why}",
             )
             for rank, (h, said) in enumerate(chosen[:DRUG_LINES_SHOWN])
