@@ -41,6 +41,7 @@ from bot.lookups.doses import (
     GIVEN,
     INJECTED_TITLE,
     ROUTE_FIT,
+    STUDY_WORDS,
     amount_said,
     clipped_lines,
     dose_fit,
@@ -56,6 +57,7 @@ from bot.lookups.doses import (
     said_drug_key,
     says_outpatient,
 )
+from bot.lookups.drug_given import given_not_poisoned, purpose_only
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import (
     FILLER,
@@ -3035,7 +3037,9 @@ class Searcher:
         key = key or product
         # ("bone mets" reads as the Neoplasm Table's "secondary": a site's behaviour, not "secondary to" a drug)
         use = set(typed) | (set(read) - {"secondary"}) | set(re.findall(r"[a-z0-9-]+", query.lower()))
-        if not key or names_drug_use(use):
+        # "gadavist contrast for MRI": a study said as what the drug is for is no study asked (the imaging
+        # study a drug is named beside - "MRI brain with gadolinium" - is) (bot.lookups.drug_given).
+        if not key or names_drug_use(use - (STUDY_WORDS if purpose_only(query, STUDY_WORDS) else set())):
             return found
         family = [line for k, lines in self.drug_lines.items() if _same_drug(k, key) for line in lines]
         family += [line for line in self._clipped_lines(key) if line not in family]
@@ -3050,6 +3054,10 @@ class Searcher:
         # A Medical and Surgical code whose device value prints the word ("Replacement ... with Autologous Tissue
         # Substitute") names no drug: the word is the device's (bot.lookups.index.pcs_asked).
         named = named or bool(found and device_value_names(found[0].code, found[0].title, key))
+        # "decadron tabs 4 mg po", "vivitrol naltrexone monthly injection": a drug given, with its dose or
+        # route and no story of what happened, is no poisoning the Drug Table's default column would code
+        # (bot.lookups.drug_given).
+        named = named and not (found and given_not_poisoned(query, typed, found[0].code, found[0].why))
         if named or (found and found[0].code in {c for c, _ in family}):
             # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
             # found already (by the brand the title prints, or the words as typed).
