@@ -3559,7 +3559,11 @@ class Searcher:
             item = self._find(phrase, systems, limit)
         except QueryError:
             return found
-        if not item or item.notice or not names_the_item(item[0].title, phrase):
+        if (
+            not item
+            or item.notice
+            or not (names_the_item(item[0].title, phrase) or self._drug_named(item[0]))
+        ):
             return found
         top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD - item[0].score
         # "portable gaseous oxygen system rental", "static progressive stretch device for toe": the words left
@@ -3594,11 +3598,14 @@ class Searcher:
 
     def _item_head_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """An item named at the head of the query ("finger stick lancets refill", "tube feeding pump with
-        alarm", "food thickener, oral") whose first answer is a diagnosis or procedure leaving the item's head
-        noun unread (Z76.0 for the refill): the HCPCS lines the item phrase alone finds first, naming it, lead;
+        alarm", "food thickener, oral") whose first answer - a diagnosis, a procedure, another HCPCS line
+        ("Emergent cases" for "basic life support ambulance, non emergent") - leaves the item's head noun
+        unread (Z76.0 for the refill): the HCPCS lines the item phrase alone finds first, naming it, lead;
         the words beside the item pick among them (bot.lookups.item_heads)."""
-        if "hcpcs" not in systems or not found or found.notice or found[0].system == "HCPCS":
+        if "hcpcs" not in systems or not found or found.notice:
             return found
+        if found[0].why.startswith(("drug line", "trade name", "item ")):
+            return found  # a drug, a trade name or an item read already
         read = item_head_phrase(query)
         if read is None or stem(read[1]) not in self.item_head_words():
             return found
@@ -3632,6 +3639,16 @@ class Searcher:
         ]
         shown = {h.code for h in lines}
         return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
+
+    def _drug_named(self, hit: Hit) -> bool:
+        """Whether a HCPCS answer is the line of a drug the words named ("fomepizole", "CroFab vials"): a drug
+        line read, or a line of the drug lines whose key its title prints (bot.lookups.drug_given)."""
+        if hit.system != "HCPCS":
+            return False
+        if hit.why.startswith("drug line"):
+            return True
+        key = self.drug_codes.get(hit.code, "")
+        return bool(key) and key in _doc_stems(hit.title) | frozenset(_words(hit.title.lower()))
 
     def _brand_rows(self, word: str) -> list[tuple[str, str]]:
         """The current HCPCS lines printing a word no other code set prints, when few (a trade name), or []."""
