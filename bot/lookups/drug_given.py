@@ -5,7 +5,9 @@ record says a poisoning (an overdose, a wrong substance, a wrong route, an inten
 a drug said with what it was given as - "4 mg po", "monthly injection", "150" - says none: it names the
 product given, which a HCPCS Level II drug line bills ("Dexamethasone, oral, 0.25 mg", "Injection,
 naltrexone, depot form, 1 mg"). And an imaging study said as what a contrast agent is for ("gadavist contrast
-for MRI") is the purpose of the agent's line ("Injection, gadobutrol, 0.1 ml"), not the study asked for.
+for MRI") is the purpose of the agent's line ("Injection, gadobutrol, 0.1 ml"), not the study asked for; a
+drug named alone ("Vivitrol") is its drug line, not a service line that prints the drug among what it bundles
+("Medication assisted treatment, naltrexone; weekly bundle including dispensing ...").
 """
 
 from __future__ import annotations
@@ -44,3 +46,10 @@ def given_not_poisoned(query: str, typed: Sequence[str], code: str, why: str) ->
     if _STORY.search(query.lower()) or tells_taking(query):
         return False
     return amount_said(list(typed)) is not None or bool(route_said(set(typed)))
+
+
+def service_unsaid(title: str, typed: Sequence[str], drug_words: Sequence[str]) -> bool:
+    """Whether a (service) title shares no word with the query but the drug's own words."""
+    own = set(_WORD.findall(title.lower()))
+    drug = {w for d in drug_words for w in _WORD.findall(d.lower())}
+    return not any(w in own for w in typed if w not in drug and len(w) > 2)

@@ -57,7 +57,7 @@ from bot.lookups.doses import (
     said_drug_key,
     says_outpatient,
 )
-from bot.lookups.drug_given import given_not_poisoned, purpose_only
+from bot.lookups.drug_given import given_not_poisoned, purpose_only, service_unsaid
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import (
     FILLER,
@@ -3058,6 +3058,14 @@ class Searcher:
         # route and no story of what happened, is no poisoning the Drug Table's default column would code
         # (bot.lookups.drug_given).
         named = named and not (found and given_not_poisoned(query, typed, found[0].code, found[0].why))
+        # "Vivitrol": a drug named alone is its drug line, not a service line printing the drug ("Medication
+        # assisted treatment, naltrexone; weekly bundle ...") when no word of the service is said.
+        named = named and not (
+            found
+            and found[0].system == "HCPCS"
+            and found[0].code not in self.drug_codes
+            and service_unsaid(found[0].title, typed, [*read, key])
+        )
         if named or (found and found[0].code in {c for c, _ in family}):
             # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
             # found already (by the brand the title prints, or the words as typed).

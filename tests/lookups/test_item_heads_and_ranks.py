@@ -129,3 +129,16 @@ def test_a_drug_given_is_no_poisoning_and_a_study_said_as_a_purpose_is_no_study_
 def test_the_drug_given_leads(codebook: CodeBook, query: str, code: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, [(h.code, h.title, h.why) for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("fomepizole for ethylene glycol ingestion", "J1451"),  # the drug, before the poisoning it is for
+        ("Vivitrol", "J2315"),  # the drug alone, not the service bundle printing it
+        ("medication assisted treatment naltrexone weekly bundle", "G2073"),  # the service said
+    ],
+)
+def test_the_drug_named_before_its_purpose_or_alone_leads(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title, h.why) for h in hits]
