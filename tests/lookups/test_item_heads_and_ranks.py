@@ -82,7 +82,7 @@ def test_a_weight_capacity_is_read_in_pounds_and_a_weight_said_stays_a_word() ->
         # the rank said
         ("ALS 2 emergency transport", "A0433"),
         ("ALS1 emergency run", "A0427"),
-        ("level 4 hospital emergency department visit type b", "G0383"),
+        ("level 3 hospital emergency department visit provided in a", "G0382"),  # was level 1
     ],
 )
 def test_the_item_as_its_descriptors_word_it_leads(codebook: CodeBook, query: str, code: str) -> None:
