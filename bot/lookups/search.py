@@ -3610,16 +3610,20 @@ class Searcher:
         ("Emergent cases" for "basic life support ambulance, non emergent") - leaves the item's head noun
         unread (Z76.0 for the refill): the HCPCS lines the item phrase alone finds first, naming it, lead;
         the words beside the item pick among them (bot.lookups.item_heads)."""
-        if "hcpcs" not in systems or not found or found.notice:
+        if "hcpcs" not in systems:
             return found
-        if found[0].why.startswith(("drug line", "trade name", "item ")):
+        if found.notice and (found or not found.notice.startswith(NO_CONFIDENT_MATCH)):
+            return found  # a CPT service, office talk ...; an item may answer what nothing else did
+        if found and found[0].why.startswith(("drug line", "trade name", "item ")):
             return found  # a drug, a trade name or an item read already
         read = item_head_phrase(query)
         if read is None or stem(read[1]) not in self.item_head_words():
             return found
         phrase, head = read
-        first = found[0]
-        if stem(head) in {stem(w) for w in WORD.findall(f"{first.title} {_path_of(first.why)}".lower())}:
+        first = found[0] if found else None
+        if first and stem(head) in {
+            stem(w) for w in WORD.findall(f"{first.title} {_path_of(first.why)}".lower())
+        }:
             return found  # the answer reads the item's noun ("walker" in a fall from a walker)
         if phrase == " ".join(WORD.findall(query.lower())):
             return found  # nothing around the item: the query's own answers stand
@@ -3636,7 +3640,7 @@ class Searcher:
             _doc_stems,
             query,
         )
-        top = max(h.score for h in found) + DRUG_LINE_LEAD
+        top = max((h.score for h in found), default=item[0].score) + DRUG_LINE_LEAD
         lines = [
             replace(
                 h,
