@@ -42,7 +42,8 @@ def beside_words(query: str, phrase: str) -> list[str]:
 
 def _prints(title: str, own: frozenset[str], word: str, stems_of: Callable[[str], frozenset[str]]) -> int:
     """+1 when a title prints the word said (or "without" it, when said without), -1 when it prints the part
-    said to be left out with it ("with mattress" for "no mattress"), else 0."""
+    said to be left out with it ("with mattress" for "no mattress"), else 0. `own` is what the title prints
+    from where it names the item on."""
     if word.startswith("without "):
         part = word.removeprefix("without ")
         if re.search(rf"\bwithout\s+(?:\w+\s+)?{re.escape(part)}", title.lower()):
@@ -53,21 +54,36 @@ def _prints(title: str, own: frozenset[str], word: str, stems_of: Callable[[str]
     return 1 if forms and forms <= own else 0
 
 
+def _from_the_item(
+    title: str, named: frozenset[str], stems_of: Callable[[str], frozenset[str]]
+) -> frozenset[str]:
+    """The stems a title prints from the first word of the item's name on: a word before it names another item
+    the title is about ("Commode chair with integrated seat lift mechanism": a chair, not a seat lift
+    mechanism's purpose)."""
+    words = WORD.findall(title.lower())
+    start = next((i for i, w in enumerate(words) if stems_of(w) & named), 0)
+    return frozenset(s for w in words[start:] for s in stems_of(w))
+
+
 def by_words_beside(
     lines: Sequence[T],
     beside: Sequence[str],
     title_of: Callable[[T], str],
     stems_of: Callable[[str], frozenset[str]],
     query: str = "",
+    phrase: str = "",
 ) -> list[tuple[T, list[str]]]:
     """The lines, those whose descriptor prints more of the words said beside the item first (and whose
     ranges hold a size the query says; a stable order otherwise), each with the words beside the item it
     prints."""
     measures = stated_measures(query) if query else []
+    named = stems_of(phrase)
+    # ("feeding pump for tube feeds": "feeds" is the item's own word again)
+    beside = [w for w in beside if not stems_of(w.removeprefix("without ")) <= named]
     scored = []
     for line in lines:
         title = title_of(line)
-        own = stems_of(title)
+        own = _from_the_item(title, named, stems_of)
         marks = [(w, _prints(title, own, w, stems_of)) for w in beside]
         fit = measure_fit(title, measures)
         weight = sum(m for _, m in marks) + (fit > 0) - (fit < 0)

@@ -28,6 +28,40 @@ _SEGMENT_END = re.compile(
 # an abbreviation the descriptors spell ("prefab"), "only" ("cuff only": the descriptors' "only" says a part).
 EDGE_WORDS = BILLING_WORDS | REORDER_WORDS | frozenset(DESCRIPTOR_FORMS) | {"only", "needs", "need", "needed"}
 _TITLE_HEAD = re.compile(r"[,;]")
+# Words an item's name never holds: pronouns, determiners, verbs of a sentence.
+_NOT_IN_NAMES = frozenset(
+    {
+        "my",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "was",
+        "were",
+        "has",
+        "had",
+        "have",
+        "been",
+        "be",
+        "are",
+        "not",
+        "no",
+        "he",
+        "she",
+        "they",
+        "i",
+        "we",
+        "you",
+        "it",
+        "pt",
+    }
+)
 
 
 def head_words(titles: Iterable[str], stem: Callable[[str], str]) -> frozenset[str]:
@@ -49,4 +83,8 @@ def item_head_phrase(text: str) -> tuple[str, str] | None:
         words = words[:-1]
     if not words or len(words[-1]) < 3:
         return None
+    if any(w in STOPWORDS or w in _NOT_IN_NAMES or "'" in w or w[0].isdigit() for w in words):
+        return None  # a clause ("sundowning in nursing home resident", "lump on my eyelid"), no item's name
+    if len(words[-1]) > 4 and words[-1].endswith("ed"):
+        return None  # a participle ("procedure cancelled", "fentanyl laced"), no item's noun
     return " ".join(words), words[-1]

@@ -3063,6 +3063,7 @@ class Searcher:
         named = named and not (
             found
             and found[0].system == "HCPCS"
+            and found[0].code.startswith("G")  # a G code: a professional service
             and found[0].code not in self.drug_codes
             and service_unsaid(found[0].title, typed, [*read, key])
         )
@@ -3582,6 +3583,7 @@ class Searcher:
             lambda h: h.title,
             _doc_stems,
             query,
+            phrase,
         )
         lines = [
             replace(
@@ -3633,12 +3635,18 @@ class Searcher:
             return found
         if not item or item.notice or item[0].system != "HCPCS" or not names_the_item(item[0].title, phrase):
             return found
+        said = content_stems(query)
+        if first and len(said & answer_stems(item[0].title, item[0].why)) < len(
+            said & content_stems(f"{first.title} {_path_of(first.why)}")
+        ):
+            return found  # the item reads fewer of the words than the answer ("fentanyl laced pills, accidental")
         chosen = by_words_beside(
             [h for h in item if h.system == "HCPCS" and names_the_item(h.title, phrase)],
             beside_words(query, phrase),
             lambda h: h.title,
             _doc_stems,
             query,
+            phrase,
         )
         top = max((h.score for h in found), default=item[0].score) + DRUG_LINE_LEAD
         lines = [
