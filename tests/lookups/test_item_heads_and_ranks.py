@@ -22,6 +22,8 @@ def test_the_item_phrase_at_the_head_of_a_query() -> None:
     assert item_head_phrase("replacement bp cuff only") == ("bp cuff", "cuff")
     assert item_head_phrase("needs new full-face mask for sleep apnea machine") == ("full face mask", "mask")
     assert item_head_phrase("refill") is None
+    assert item_head_phrase("sundowning in nursing home resident with dementia") is None
+    assert item_head_phrase("procedure cancelled due to cold") is None
 
 
 def test_the_words_beside_the_item_and_what_is_said_without() -> None:
@@ -96,6 +98,9 @@ def test_the_item_as_its_descriptors_word_it_leads(codebook: CodeBook, query: st
         ("stage 3 pressure ulcer of sacrum", "L89.153"),  # a rank beside a condition stays the condition's
         ("ALS with dysphagia", "G12.21"),  # ALS with no level numbered: the disease
         ("hip fracture, walker", "S72.009A"),  # the item is no head of the first segment
+        ("fentanyl laced pills, found blue, accidental", "T40.411A"),  # a participle, and the item reads less
+        ("arsenic in well water, exposure check", "Z77.010"),  # a clause, no item's name
+        ("seat lift mechanism for chair", "E0627"),  # "Commode chair with ... seat lift mechanism": a chair
     ],
 )
 def test_a_condition_stays_first(codebook: CodeBook, query: str, code: str) -> None:
