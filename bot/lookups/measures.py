@@ -18,7 +18,7 @@ MEASURE_FIT = 25.0  # a descriptor whose range holds the measure said, against o
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _UNIT = (
     r"(mm\s?hg|sq\.?\s*in(?:ch(?:es)?)?\.?|square\s+inch(?:es)?"
-    r"|ml|cc|millilit(?:er|re)s?|lit(?:er|re)s?)(?![a-z])"
+    r"|ml|cc|millilit(?:er|re)s?|lit(?:er|re)s?|lbs?|pounds?)(?![a-z])"
 )
 _RANGE = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*(?:-|to)\s*" + _NUMBER + r"(?:\s*" + _UNIT + r")?")
 _ONE = re.compile(r"(?<![\d.\-])" + _NUMBER + r"\s*" + _UNIT)
@@ -31,13 +31,24 @@ _SIDES = re.compile(
     + r"\s*(\"|in(?:ch(?:es)?)?\b\.?|cm\b)?"
 )
 _SQUARE_CM = 6.4516  # square centimetres in a square inch
-_BELOW_BEFORE = re.compile(r"(?:less than or equal to|up to|not more than|at most|<=|≤)\s*$")
+_BELOW_BEFORE = re.compile(
+    r"(?:less than or equal to|up to(?: and including)?|not more than|at most|<=|≤)\s*$"
+)
 _UNDER_BEFORE = re.compile(r"(?:less than|under|below|<)\s*$")
 _LEAST_BEFORE = re.compile(r"(?:greater than or equal to|at least|>=|≥)\s*$")
 _ABOVE_BEFORE = re.compile(r"(?:more than|greater than|over|above|>)\s*$")
 _BILLING_BEFORE = re.compile(r"(?:per|each)\s*$")
 _BELOW_AFTER = re.compile(r"^\s*(?:or less|or smaller|and under|or under)")
 _ABOVE_AFTER = re.compile(r"^\s*(?:or greater|or more|or larger|and over|and greater|\+)")
+
+# A rank the descriptors number after its noun: "Advanced life support, level 2 (als 2)", "Level 3 hospital
+# emergency department visit", "Power wheelchair, group 3", "stage iii" (a number, or a roman numeral as the
+# descriptors also print it; "level 7.0 - 9.0%" is a value, no rank). "als" is the descriptors' own short name
+# of the ambulance level ("level 1 (als 1 - emergency)"), read as the level.
+_RANK_NOUNS = {"level": "level", "als": "level", "group": "group", "stage": "stage"}
+_RANK = re.compile(r"\b(level|als|group|stage)[\s-]*(\d{1,2}|iv|v|i{1,3})\b(?![.\d%]|\s*-\s*\d)")
+_GLUED_RANK = re.compile(r"\b(level|als|group|stage)(\d)", re.IGNORECASE)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
 _INFINITE = float("inf")
 _ANY_UNIT = ""  # a range stated without a unit ("bk30-40"): compared in the unit the other side says
@@ -56,6 +67,8 @@ def _unit(raw: str | None) -> tuple[str, float]:
         return "sqin", 1.0
     if text.startswith("lit"):
         return "ml", 1000.0
+    if text.startswith(("lb", "pound")):
+        return "lb", 1.0
     return "ml", 1.0
 
 
@@ -76,6 +89,10 @@ def stated_measures(text: str) -> list[Interval]:
         area = area / _SQUARE_CM if (match.group(3) or "").startswith("cm") else area
         found.append(("sqin", area, area))
         taken.append(match.span())
+    for match in _RANK.finditer(lowered):
+        raw = match.group(2)
+        rank = float(_ROMAN[raw]) if raw in _ROMAN else float(raw)
+        found.append((_RANK_NOUNS[match.group(1)], rank, rank))
     lows: dict[str, float] = {}
     highs: dict[str, float] = {}
     for match in _ONE.finditer(lowered):
@@ -125,10 +142,47 @@ def measure_fit(title: str, said: list[Interval]) -> float:
     return -MEASURE_FIT if comparable else 0.0
 
 
+RANK_UNITS = frozenset(_RANK_NOUNS.values())
+
+
+def stated_ranks(text: str) -> list[Interval]:
+    """The ranks a text numbers ("ALS level 2" -> level 2; "group 3 power chair" -> group 3)."""
+    return [m for m in stated_measures(text) if m[0] in RANK_UNITS]
+
+
+def rank_phrases(ranks: list[Interval]) -> list[str]:
+    """The phrases a descriptor prints a rank in ("level 2", "level ii", "als 2"), for a phrase search."""
+    romans = {n: r for r, n in _ROMAN.items()}
+    out = []
+    for unit, low, _ in ranks:
+        number = int(low)
+        for noun in (n for n, u in _RANK_NOUNS.items() if u == unit):
+            out.append(f"{noun} {number}")
+            if number in romans:
+                out.append(f"{noun} {romans[number]}")
+    return list(dict.fromkeys(out))
+
+
+def said_as_ambulance_level(text: str) -> bool:
+    """Whether a text numbers a level with "als" ("ALS1", "ALS 2"), as only the ambulance descriptors do."""
+    return any(m.group(1) == "als" for m in _RANK.finditer(text.lower()))
+
+
+def spaced_ranks(text: str) -> str:
+    """The text with a rank's noun and number apart ("ALS2" -> "ALS 2"), so each is a word of its own."""
+    return _GLUED_RANK.sub(r"\1 \2", text)
+
+
+def _unread(match: re.Match[str], group: int = 2) -> str:
+    """A size no descriptor word answers, left out; a weight kept ("lost 20 lbs" says a weight change)."""
+    unit = match.group(group)
+    return match.group(0) if not unit or _unit(unit)[0] == "lb" else " "
+
+
 def without_measures(text: str) -> str:
     """The text less the sizes it says with a unit ("gauze pad 16 sq in" -> "gauze pad"), whose numbers no
     descriptor word answers (measure_fit weighs them); the text itself when nothing else is left."""
     lowered = text.lower()
-    rest = _ONE.sub(" ", _RANGE.sub(lambda m: " " if m.group(3) else m.group(0), _SIDES.sub(" ", lowered)))
+    rest = _ONE.sub(_unread, _RANGE.sub(lambda m: _unread(m, 3), _SIDES.sub(" ", lowered)))
     rest = " ".join(rest.split())
     return rest if rest != " ".join(lowered.split()) and any(c.isalpha() for c in rest) else text

@@ -41,6 +41,7 @@ from bot.lookups.doses import (
     GIVEN,
     INJECTED_TITLE,
     ROUTE_FIT,
+    STUDY_WORDS,
     amount_said,
     clipped_lines,
     dose_fit,
@@ -56,6 +57,7 @@ from bot.lookups.doses import (
     said_drug_key,
     says_outpatient,
 )
+from bot.lookups.drug_given import given_not_poisoned, purpose_only, service_unsaid
 from bot.lookups.errors import QueryError
 from bot.lookups.filler import (
     FILLER,
@@ -349,7 +351,17 @@ from bot.lookups.index.word_kin import WordKin
 from bot.lookups.index.words import WORD_CACHE, content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
 from bot.lookups.index.z_lines import ZLines, may_lead
-from bot.lookups.measures import measure_fit, stated_measures, without_measures
+from bot.lookups.item_beside import beside_words, by_words_beside
+from bot.lookups.item_heads import head_words, item_head_phrase
+from bot.lookups.measures import (
+    measure_fit,
+    rank_phrases,
+    said_as_ambulance_level,
+    spaced_ranks,
+    stated_measures,
+    stated_ranks,
+    without_measures,
+)
 from bot.lookups.schema import (
     ROOT_OPERATIONS_KEY,
     STOPWORDS,
@@ -721,6 +733,7 @@ class Searcher:
         self._forms: dict[str, str | None] = {}
         self._subterm_words: dict[str, frozenset[str]] = {}
         self._brands: dict[str, list[tuple[str, str]]] = {}  # trade name -> the HCPCS lines printing it
+        self._item_heads: frozenset[str] | None = None  # stems of the HCPCS descriptors' head words
         self._clipped: frozenset[str] | None = None  # the short descriptors' clipped words
         self._clipped_forms: dict[str, tuple[str, ...]] = {}
         self._pairs: dict[tuple[str, str], bool] = {}
@@ -1572,6 +1585,7 @@ class Searcher:
         found = self._venom_first(query, systems, limit, found)
         found = self._item_first(query, systems, limit, found)
         found = self._brand_item_first(query, systems, limit, found)
+        found = self._item_head_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
         found = self._personal_history_first(query, systems, limit, found)
         found = self._aftercare_system_first(query, systems, limit, found)
@@ -1579,6 +1593,7 @@ class Searcher:
         found = self._payer_service_first(query, systems, limit, found)
         found = self._administration_first(query, systems, limit, found)
         found = self._service_title_first(query, systems, limit, found)
+        found = self._rank_said_first(query, systems, found)
         found = self._unanswered_service(query, self._permanent_line_first(query, found))
         found = self._condition_beside_service(query, systems, limit, found)
         found = self._one_side_unilateral(query, systems, limit, found)
@@ -2647,6 +2662,50 @@ class Searcher:
                 named.append(hit)
         return named
 
+    def _rank_said_first(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
+        """A first HCPCS line numbering another rank than the one said ("ALS level 2 ambulance": "Ambulance
+        service, advanced life support, emergency transport, level 1 (als 1 - emergency)") gives way to the line
+        printing the rank said ("Advanced life support, level 2 (als 2)"): of the HCPCS lines printing it, the
+        one sharing a word of the query besides the rank and most words of the query and the first line's
+        title (its family) (bot.lookups.measures)."""
+        if "hcpcs" not in systems or not found:
+            return found
+        ranks = stated_ranks(query)
+        if not ranks:
+            return found
+        if found[0].system != "HCPCS":
+            # "ALS1 emergency run": the ambulance level numbered in the descriptors' own short name ("level 1
+            # (als 1 - emergency)") says the HCPCS sense of ALS; another rank beside a condition ("stage 3
+            # pressure ulcer") stays the condition's.
+            if not said_as_ambulance_level(query):
+                return found
+        elif measure_fit(found[0].title, ranks) >= 0:
+            return found
+        phrases = rank_phrases(ranks)
+        rank_words = frozenset(_stem(w) for p in phrases for w in p.split()) - {_stem("als")}
+        said = _doc_stems(spaced_ranks(query)) - rank_words
+        family = (_doc_stems(found[0].title) - rank_words) if found[0].system == "HCPCS" else frozenset()
+        rows = self.book.db.execute(
+            "SELECT DISTINCT code FROM search WHERE search MATCH ? AND system = 'hcpcs' LIMIT 400",
+            [" OR ".join(f'"{p}"' for p in phrases)],
+        ).fetchall()
+        best: tuple[int, int, int, str] | None = None
+        for (code,) in rows:
+            line = self.book.get("hcpcs", str(code))
+            if line is None or not line.current or measure_fit(line.title, ranks) <= 0:
+                continue
+            own = _doc_stems(line.title)
+            if not own & said:
+                continue
+            key = (-(len(own & said) + len(own & family)), len(own - said), len(line.title), line.code)
+            best = key if best is None or key < best else best
+        line = self.book.get("hcpcs", best[3]) if best is not None else None
+        if line is None:
+            return found
+        why = f"{phrases[0]} said: title: {line.shown_title}"
+        hit = self._hit(("hcpcs", line.code), (found[0].score + 1.0, why, line, ""))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
+
     def _permanent_line_first(self, query: str, found: Hits) -> Hits:
         """A C drug line (hospital outpatient pass-through only) goes after the J or Q line of the same drug
         found with it ("avastin": J9035 before C9257), unless the query says the outpatient setting."""
@@ -3054,7 +3113,9 @@ class Searcher:
         key = key or product
         # ("bone mets" reads as the Neoplasm Table's "secondary": a site's behaviour, not "secondary to" a drug)
         use = set(typed) | (set(read) - {"secondary"}) | set(re.findall(r"[a-z0-9-]+", query.lower()))
-        if not key or names_drug_use(use):
+        # "gadavist contrast for MRI": a study said as what the drug is for is no study asked (the imaging
+        # study a drug is named beside - "MRI brain with gadolinium" - is) (bot.lookups.drug_given).
+        if not key or names_drug_use(use - (STUDY_WORDS if purpose_only(query, STUDY_WORDS) else set())):
             return found
         family = [line for k, lines in self.drug_lines.items() if _same_drug(k, key) for line in lines]
         family += [line for line in self._clipped_lines(key) if line not in family]
@@ -3069,6 +3130,19 @@ class Searcher:
         # A Medical and Surgical code whose device value prints the word ("Replacement ... with Autologous Tissue
         # Substitute") names no drug: the word is the device's (bot.lookups.index.pcs_asked).
         named = named or bool(found and device_value_names(found[0].code, found[0].title, key))
+        # "decadron tabs 4 mg po", "vivitrol naltrexone monthly injection": a drug given, with its dose or
+        # route and no story of what happened, is no poisoning the Drug Table's default column would code
+        # (bot.lookups.drug_given).
+        named = named and not (found and given_not_poisoned(query, typed, found[0].code, found[0].why))
+        # "Vivitrol": a drug named alone is its drug line, not a service line printing the drug ("Medication
+        # assisted treatment, naltrexone; weekly bundle ...") when no word of the service is said.
+        named = named and not (
+            found
+            and found[0].system == "HCPCS"
+            and found[0].code.startswith("G")  # a G code: a professional service
+            and found[0].code not in self.drug_codes
+            and service_unsaid(found[0].title, typed, [*read, key])
+        )
         if named or (found and found[0].code in {c for c, _ in family}):
             # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
             # found already (by the brand the title prints, or the words as typed).
@@ -3570,13 +3644,107 @@ class Searcher:
             item = self._find(phrase, systems, limit)
         except QueryError:
             return found
-        if not item or item.notice or not names_the_item(item[0].title, phrase):
+        if (
+            not item
+            or item.notice
+            or not (names_the_item(item[0].title, phrase) or self._drug_named(item[0]))
+        ):
             return found
         top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD - item[0].score
-        lines = [replace(h, score=h.score + top, why=f"item “{phrase}”: {h.why}") for h in item]
-        lines = [h for h in lines if h.system == "HCPCS"][:DRUG_LINES_SHOWN]
+        # "portable gaseous oxygen system rental", "static progressive stretch device for toe": the words left
+        # out of the item's name pick among its lines (bot.lookups.item_beside).
+        chosen = by_words_beside(
+            [h for h in item if h.system == "HCPCS"],
+            beside_words(query, phrase),
+            lambda h: h.title,
+            _doc_stems,
+            query,
+            phrase,
+        )
+        lines = [
+            replace(
+                h,
+                score=top + item[0].score - rank,
+                why=f"item “{phrase}”" + (f", {', '.join(said)}" if said else "") + f": {h.why}",
+            )
+            for rank, (h, said) in enumerate(chosen[:DRUG_LINES_SHOWN])
+        ]
         shown = {h.code for h in lines}
         return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
+
+    def item_head_words(self) -> frozenset[str]:
+        """Stems of the words the current HCPCS descriptors print in their heads (bot.lookups.item_heads)."""
+        if self._item_heads is None:
+            titles = [
+                str(t)
+                for (t,) in self.book.db.execute("SELECT title FROM codes WHERE system = 'hcpcs' AND current")
+            ]
+            self._item_heads = head_words(titles, stem)
+        return self._item_heads
+
+    def _item_head_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """An item named at the head of the query ("finger stick lancets refill", "tube feeding pump with
+        alarm", "food thickener, oral") whose first answer - a diagnosis, a procedure, another HCPCS line
+        ("Emergent cases" for "basic life support ambulance, non emergent") - leaves the item's head noun
+        unread (Z76.0 for the refill): the HCPCS lines the item phrase alone finds first, naming it, lead;
+        the words beside the item pick among them (bot.lookups.item_heads)."""
+        if "hcpcs" not in systems:
+            return found
+        if found.notice and (found or not found.notice.startswith(NO_CONFIDENT_MATCH)):
+            return found  # a CPT service, office talk ...; an item may answer what nothing else did
+        if found and found[0].why.startswith(("drug line", "trade name", "item ")):
+            return found  # a drug, a trade name or an item read already
+        read = item_head_phrase(query)
+        if read is None or stem(read[1]) not in self.item_head_words():
+            return found
+        phrase, head = read
+        first = found[0] if found else None
+        if first and stem(head) in {
+            stem(w) for w in WORD.findall(f"{first.title} {_path_of(first.why)}".lower())
+        }:
+            return found  # the answer reads the item's noun ("walker" in a fall from a walker)
+        if phrase == " ".join(WORD.findall(query.lower())):
+            return found  # nothing around the item: the query's own answers stand
+        try:
+            item = self._find(phrase, systems, limit)
+        except QueryError:
+            return found
+        if not item or item.notice or item[0].system != "HCPCS" or not names_the_item(item[0].title, phrase):
+            return found
+        said = content_stems(query)
+        if first and len(said & answer_stems(item[0].title, item[0].why)) < len(
+            said & content_stems(f"{first.title} {_path_of(first.why)}")
+        ):
+            return found  # the item reads fewer of the words than the answer ("fentanyl laced pills, accidental")
+        chosen = by_words_beside(
+            [h for h in item if h.system == "HCPCS" and names_the_item(h.title, phrase)],
+            beside_words(query, phrase),
+            lambda h: h.title,
+            _doc_stems,
+            query,
+            phrase,
+        )
+        top = max((h.score for h in found), default=item[0].score) + DRUG_LINE_LEAD
+        lines = [
+            replace(
+                h,
+                score=top - rank,
+                why=f"item “{phrase}”" + (f", {', '.join(said)}" if said else "") + f": {h.why}",
+            )
+            for rank, (h, said) in enumerate(chosen[:DRUG_LINES_SHOWN])
+        ]
+        shown = {h.code for h in lines}
+        return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
+
+    def _drug_named(self, hit: Hit) -> bool:
+        """Whether a HCPCS answer is the line of a drug the words named ("fomepizole", "CroFab vials"): a drug
+        line read, or a line of the drug lines whose key its title prints (bot.lookups.drug_given)."""
+        if hit.system != "HCPCS":
+            return False
+        if hit.why.startswith("drug line"):
+            return True
+        key = self.drug_codes.get(hit.code, "")
+        return bool(key) and key in _doc_stems(hit.title) | frozenset(_words(hit.title.lower()))
 
     def _brand_rows(self, word: str) -> list[tuple[str, str]]:
         """The current HCPCS lines printing a word no other code set prints, when few (a trade name), or []."""
