@@ -28,7 +28,7 @@ _SEGMENT_END = re.compile(
 # an abbreviation the descriptors spell ("prefab"), "only" ("cuff only": the descriptors' "only" says a part).
 EDGE_WORDS = BILLING_WORDS | REORDER_WORDS | frozenset(DESCRIPTOR_FORMS) | {"only", "needs", "need", "needed"}
 _TITLE_HEAD = re.compile(r"[,;]")
-# Words an item's name never holds: pronouns, determiners, verbs of a sentence.
+# Words an item's name never holds: pronouns, determiners, verbs of a sentence ("cannot take amoxicillin").
 _NOT_IN_NAMES = frozenset(
     {
         "my",
@@ -60,6 +60,13 @@ _NOT_IN_NAMES = frozenset(
         "you",
         "it",
         "pt",
+        "cannot",
+        "can't",
+        "cant",
+        "take",
+        "takes",
+        "took",
+        "taking",
     }
 )
 

@@ -3647,7 +3647,7 @@ class Searcher:
         if (
             not item
             or item.notice
-            or not (names_the_item(item[0].title, phrase) or self._drug_named(item[0]))
+            or not (names_the_item(item[0].title, phrase) or self._drug_named(item[0], phrase))
         ):
             return found
         top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD - item[0].score
@@ -3736,15 +3736,20 @@ class Searcher:
         shown = {h.code for h in lines}
         return _with_notice((lines + [h for h in found if h.code not in shown])[:limit], "")
 
-    def _drug_named(self, hit: Hit) -> bool:
+    def _drug_named(self, hit: Hit, words: str) -> bool:
         """Whether a HCPCS answer is the line of a drug the words named ("fomepizole", "CroFab vials"): a drug
-        line read, or a line of the drug lines whose key its title prints (bot.lookups.drug_given)."""
+        line read, or a line of the drug lines whose key its title prints and the words say ("treated" is no
+        drug for "Inj onase abepar-xioi treat") (bot.lookups.drug_given)."""
         if hit.system != "HCPCS":
             return False
         if hit.why.startswith("drug line"):
             return True
         key = self.drug_codes.get(hit.code, "")
-        return bool(key) and key in _doc_stems(hit.title) | frozenset(_words(hit.title.lower()))
+        told = f"{words} {self.vocabulary.expand(words)[0]}"  # (a brand read as its generic: "crofab")
+        said = _doc_stems(told) | frozenset(_words(told.lower()))
+        return (
+            bool(key) and key in _doc_stems(hit.title) | frozenset(_words(hit.title.lower())) and key in said
+        )
 
     def _brand_rows(self, word: str) -> list[tuple[str, str]]:
         """The current HCPCS lines printing a word no other code set prints, when few (a trade name), or []."""

@@ -50,6 +50,9 @@ JOINING_VOWELS = "aeio"  # the vowel joining a compound's forms ("metatars-o-pha
 SCOPE = "scop"  # "cystoscopic", "bronchoscopy": the way in
 _WORD = re.compile(r"[a-z]{3,}")  # ("Cul-de-sac": no two-letter word names a part)
 ADJECTIVE = re.compile(r"(?:eal|ial|al|ic|ac|ar|ary|an)$")  # the adjective endings of body parts' names
+# The natural openings PCS's approach "Via Natural or Artificial Opening" enters by, said as adjectives: right
+# before the word of a procedure taking an organ whole they say the way in ("vaginal hysterectomy"), no part.
+OPENING = re.compile(r"^(?:trans)?(?:vaginal|oral|nasal|rectal|anal|urethral|aural)$")
 
 Values = tuple[tuple[str, str, frozenset[str]], ...]  # (table, char, the value's words)
 
@@ -115,16 +118,20 @@ def _names(typed: str, word: str) -> bool:
     )
 
 
-def _part_words(words: list[str]) -> list[str]:
+def _part_words(words: list[str], whole: bool = False) -> list[str]:
     """The query's words that may name a body part: a procedure word or a scope names the operation, and the
     words after "through", "via" or "using" the way in or the material ("pyeloscopy through the ureter",
     "cystoplasty using ileum"), up to the next preposition."""
     out: list[str] = []
     route = False
-    for w in (x.lower() for x in words):
+    lowered = [x.lower() for x in words]
+    for i, w in enumerate(lowered):
         if w in ROUTE_WORDS or w in PREPOSITIONS:
             route = w in ROUTE_WORDS
             continue
+        if whole and OPENING.match(w) and i + 1 < len(lowered) and PROCEDURE_SUFFIX.search(lowered[i + 1]):
+            continue  # the way in to an organ taken whole: "vaginal hysterectomy" (a "urethral
+            # diverticulectomy" takes part of the urethra)
         if (
             not route
             and w.isalpha()
@@ -210,7 +217,7 @@ def body_part_said(
         return None
     values = _values(conn, code[2], memo)
     own = next((v for t, c, v in values if t == code[:3] and c == code[3]), None)
-    said_words = _part_words(words)
+    said_words = _part_words(words, whole=code[2] == RESECTION)
     if own is None or not said_words:
         return None
     asked = ("pcs said part words", code[2], tuple(said_words))
