@@ -2350,7 +2350,7 @@ class Searcher:
                 )
             ]  # ("gallbladder" of "gallbladder cancer" in "History, personal, malignant neoplasm")
             # (a line naming a site keeps its reading; one naming none keeps it when every word is its own)
-            described = frozenset(s for d in _DESCRIBED.findall(first.why) for s in content_stems(d))
+            described = frozenset(s for d in _DESCRIBED_AS.findall(first.why) for s in content_stems(d))
             neoplasm_line = not line_words - said - described and (bool(line_words) or not unnamed)
         if neoplasm_line or (not neoplasm_code and line and 2 * len(own & _unread(first.why)) <= len(own)):
             # the Index's own History line names the condition ("History, personal, nephrotic syndrome" leaves
@@ -5852,7 +5852,7 @@ def _said_by(hit: Hit) -> frozenset[str]:
 
 
 # What a description reading made of the words ("(described: cancer, larynx -> ...)": "voice box" is larynx).
-_DESCRIBED = re.compile(r"\(described: ([^)]*?) -> ")
+_DESCRIBED_AS = re.compile(r"\(described: ([^)]*?) -> ")
 # A neoplasm's code: malignant C00-C96, in situ, benign and uncertain D00-D49.
 _NEOPLASM_CODE = re.compile(r"^(?:C|D[0-4])")
 # The words of a neoplasm's History line that say its kind, said of a cancer in any words ("ca", "tumor").

@@ -137,3 +137,10 @@ def test_a_cancer_history_is_of_the_site_said(codebook: CodeBook, query: str, ex
 def test_a_site_adjective_of_another_root_is_read_by_the_noun_it_pertains_to(codebook: CodeBook) -> None:
     code, why = _top(codebook, "penile carcinoma in situ")
     assert code == "D07.4", why  # was D09.9: WordNet says penile pertains to penis; no ending rule makes it
+
+
+def test_a_described_reading_keeps_its_own_note_pattern(codebook: CodeBook) -> None:
+    # the history reading's pattern for "(described: ... -> ...)" once took the name of the one that strips the
+    # whole note from a why, and "Bacteremia, with sepsis" was read as unused words
+    code, why = _top(codebook, "ecoli bacteremia with sepsis")
+    assert code == "A41.51", why
