@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from bot.lookups.hcpcs_items import BILLING_WORDS, DESCRIPTOR_FORMS, REORDER_WORDS
+from bot.lookups.index.words import POINTERS
 from bot.lookups.schema import STOPWORDS, WORD
 
 # Where the item's name ends: a comma, a purpose or reason ("for", "after", "due to"), a feature ("with").
@@ -29,19 +30,8 @@ _SEGMENT_END = re.compile(
 EDGE_WORDS = BILLING_WORDS | REORDER_WORDS | frozenset(DESCRIPTOR_FORMS) | {"only", "needs", "need", "needed"}
 _TITLE_HEAD = re.compile(r"[,;]")
 # Words an item's name never holds: pronouns, determiners, verbs of a sentence ("cannot take amoxicillin").
-_NOT_IN_NAMES = frozenset(
+_NOT_IN_NAMES = POINTERS | frozenset(
     {
-        "my",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
         "was",
         "were",
         "has",

@@ -35,6 +35,7 @@ from typing import Any
 
 from bot.lookups import derived
 from bot.lookups.index.external_causes import PEOPLE, names_vehicle
+from bot.lookups.index.words import POINTERS
 from bot.lookups.wordnet import Sense, WordNet
 
 ANIMAL = frozenset({"noun.animal"})
@@ -129,22 +130,11 @@ _EVENTS: dict[str, frozenset[str]] = {
     ),
 }
 # Words no thing is named by (a person's, an event's, a place's or a time's word is read elsewhere).
-_NOT_THINGS = frozenset(
+_NOT_THINGS = POINTERS | frozenset(
     [
         "a",
         "an",
         "the",
-        "my",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
         "some",
         "another",
         "other",

@@ -65,6 +65,8 @@ LINK_TERMS = frozenset(
 WORD_CACHE = 16_384  # (round 27: 32,768 full after 16,000 queries, ~5 MB for `stem` alone)
 FILLERS = frozenset({"nec", "nos", "specified", "type", "site", "sites", "other", "so", "stated"})
 NEGATIONS = frozenset({"without", "not", "no", "non"})
+# Possessive and demonstrative words: a person's or a pointer's, never part of a thing's or an item's name.
+POINTERS = frozenset({"my", "his", "her", "their", "our", "your", "its", "this", "that", "these", "those"})
 
 
 @lru_cache(maxsize=WORD_CACHE)
