@@ -2337,21 +2337,7 @@ class Searcher:
             said & content_stems(f"{path} {first.title}")
         )
         neoplasm_code = first.code.replace(".", "").startswith(("Z85", "Z860"))
-        neoplasm_line = neoplasm_code
-        if neoplasm_line:
-            # a neoplasm's History line names the site and kind said, no more ("neoplasia, vulvar intraepithelial,
-            # III" only brushed "vulvar cancer")
-            line_words = content_stems(path.split("history, personal", 1)[-1]) - _NEOPLASM_LINE_WORDS
-            unnamed = [
-                w
-                for w in condition
-                if not (
-                    content_stems(f"{w} {self.vocabulary.expand(w)[0]}") & (line_words | _NEOPLASM_LINE_WORDS)
-                )
-            ]  # ("gallbladder" of "gallbladder cancer" in "History, personal, malignant neoplasm")
-            # (a line naming a site keeps its reading; one naming none keeps it when every word is its own)
-            described = frozenset(s for d in _DESCRIBED_AS.findall(first.why) for s in content_stems(d))
-            neoplasm_line = not line_words - said - described and (bool(line_words) or not unnamed)
+        neoplasm_line = neoplasm_code and self._neoplasm_line_names_it(first, path, condition, said)
         if neoplasm_line or (not neoplasm_code and line and 2 * len(own & _unread(first.why)) <= len(own)):
             # the Index's own History line names the condition ("History, personal, nephrotic syndrome" leaves
             # "prune belly" unread); a cancer's site is the Neoplasm Table's and the History lines', unless the
@@ -2392,6 +2378,21 @@ class Searcher:
         )
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _neoplasm_line_names_it(
+        self, first: Hit, path: str, condition: Sequence[str], said: frozenset[str]
+    ) -> bool:
+        """Whether a neoplasm's History line names the site and kind said, no more ("neoplasia, vulvar
+        intraepithelial, III" only brushed "vulvar cancer"): a line naming a site keeps its reading, one naming
+        none ("History, personal, malignant neoplasm" for "gallbladder cancer") only when every word is its own."""
+        line_words = content_stems(path.split("history, personal", 1)[-1]) - _NEOPLASM_LINE_WORDS
+        unnamed = [
+            w
+            for w in condition
+            if not content_stems(f"{w} {self.vocabulary.expand(w)[0]}") & (line_words | _NEOPLASM_LINE_WORDS)
+        ]
+        described = frozenset(s for d in _DESCRIBED_AS.findall(first.why) for s in content_stems(d))
+        return not line_words - said - described and (bool(line_words) or not unnamed)
 
     def _antenatal(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
         """The antenatal screening line the test looks for first, the query's own answers after it; None when

@@ -1274,9 +1274,12 @@ def _history_by_note(
         done = _verify(tree, match, frozenset(s for w in words for s in w.stems), understood)
         if done is None or done[0].code.startswith("Z"):
             continue
-        head = history_code(tree.conn, tree.memo, done[0].code, family)
-        if head is None and not family:
-            head = personal_history_head(tree.conn, tree.memo, done[0].code)  # (its block's: C23 -> Z85.0)
+        # (a personal one also by the category its block files under: C23 -> Z85.0)
+        head = (
+            history_code(tree.conn, tree.memo, done[0].code, family)
+            if family
+            else personal_history_head(tree.conn, tree.memo, done[0].code)
+        )
         if head is None:
             return None
         stems = frozenset(s for w in words for s in w.stems) | content_stems(done[0].title)
