@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Collection, Container, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -649,18 +649,13 @@ def index_hits(
     # A "pair" whose other code is the first hit itself is no pair.
     if pair is not None and found.hits and pair[0].code != found.hits[0].code.code:
         found.reaction = []
+        first = found.hits[0]
         code, why, said, pair_words = pair
-        # The pair leads the answers: a code of one part alone, scored by its part's own reading higher
-        # than the whole query's first path, comes after it ("mets to bone from breast cancer": C79.51 with
-        # C50.919, not C79.52 of the bone part's marrow line).
-        top = max(h.score for h in found.hits)
-        first = replace(found.hits[0], score=top)
-        found.hits = [first, *(h for h in found.hits[1:] if h.code.code != code.code)]
+        found.hits = [h for h in found.hits if h.code.code != code.code]
         # "EGD with band ligation of varices": the procedure, not the Inspection done to reach it (B3.11a).
         procedure_first = code.system == "pcs" and procedure_before_inspection(code.code, first.code.code)
         if not procedure_first and (
-            _part_of(understood, *_apart_and_shared(pair_words, {qwords[i].text for i in best.covered}))
-            < _part_of(understood, *_apart_and_shared({qwords[i].text for i in best.covered}, pair_words))
+            _part_of(understood, pair_words) < _part_of(understood, {qwords[i].text for i in best.covered})
             or (
                 best.book == "drug"
                 and best.column in CONDITION_FIRST_COLUMNS
@@ -1556,19 +1551,10 @@ def _combination_lead(
     return 0
 
 
-def _part_of(understood: Understood, words: set[str], shared: Collection[str] = ()) -> int:
-    """Which of the query's linked parts these words mostly come from (0 the first); words `shared` with
-    the other concept count only to break a tie ("mets to liver from pancreas cancer": the liver's
-    "secondary malignant neoplasm" and the pancreas's "cancer" read "malignant neoplasm" alike)."""
-    counts = [(len(words & set(part)), len(set(part).intersection(shared))) for part in understood.parts] or [
-        (0, 0)
-    ]
+def _part_of(understood: Understood, words: set[str]) -> int:
+    """Which of the query's linked parts these words mostly come from (0 the first)."""
+    counts = [len(words & set(part)) for part in understood.parts] or [0]
     return max(range(len(counts)), key=lambda i: (counts[i], -i))
-
-
-def _apart_and_shared(words: set[str], other: set[str]) -> tuple[set[str], set[str]]:
-    """A concept's words apart from those the other concept also uses, and the shared ones."""
-    return words - other, words & other
 
 
 ENCOUNTER_STEMS = frozenset(
