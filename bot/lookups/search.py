@@ -287,6 +287,7 @@ from bot.lookups.index.services import (
 )
 from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
+from bot.lookups.index.principal_clause import Answered, line_clauses, principal, principal_note
 from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.spelled_out import line_reads, spelled_out
 from bot.lookups.index.store import BOOK_NAMES
@@ -6112,7 +6113,36 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         found = searcher.value_band_said(query, systems, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
         found = _spelled_out_answer(book, query, systems, depth, found)
+    if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
+        found = _principal_clause_answer(book, query, systems, depth, found)
     return found if len(found) <= limit else _with_notice(found[:limit], found.notice)
+
+
+def _principal_clause_answer(
+    book: CodeBook, query: str, systems: Sequence[str], depth: int, found: Hits
+) -> Hits:
+    """A chart line of several findings no path answers whole: the clause said first that its own lookup
+    answers whole, a definitive diagnosis before a symptom (bot.lookups.index.principal_clause); else the
+    answer as typed."""
+    clauses = line_clauses(query)
+    if not clauses:
+        return found
+    answers: dict[str, Hits] = {}
+    read: list[Answered] = []
+    for clause in clauses:
+        try:
+            hits = find_codes(book, clause, systems, depth)
+        except QueryError:
+            continue
+        if hits and not hits.notice:
+            answers[clause] = hits
+            adds = tuple(main_term_adds(clause, hits[0].why) or ())
+            read.append(Answered(clause, hits[0].code, hits[0].system, hits[0].why, adds))
+    chosen = principal(read)
+    if chosen is None:
+        return found
+    note = principal_note(chosen.clause, clauses)
+    return _with_notice([replace(h, why=f"{h.why} ({note})") for h in answers[chosen.clause]], "")
 
 
 def _spelled_out_answer(book: CodeBook, query: str, systems: Sequence[str], depth: int, found: Hits) -> Hits:
