@@ -234,6 +234,7 @@ from bot.lookups.index.pcs_unasked import (
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_supervision
+from bot.lookups.index.principal_clause import Answered, line_clauses, principal, principal_note
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.rare_main_terms import (
     MainLine,
@@ -287,7 +288,6 @@ from bot.lookups.index.services import (
 )
 from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
-from bot.lookups.index.principal_clause import Answered, line_clauses, principal, principal_note
 from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.spelled_out import line_reads, spelled_out
 from bot.lookups.index.store import BOOK_NAMES
