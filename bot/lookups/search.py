@@ -235,6 +235,7 @@ from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_supervision
 from bot.lookups.index.principal_clause import Answered, line_clauses, principal, principal_note
+from bot.lookups.index.procedure_suffixes import formed_procedure
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.rare_main_terms import (
     MainLine,
@@ -2598,11 +2599,14 @@ class Searcher:
             return found
         told = without_place(query.lower())  # ("formaldehyde exposure in the anatomy lab": where, no service)
         said = [w for raw in told.replace(",", " ").split() for w in _words(raw) if not w.isdigit()]
+        # A word naming a procedure or study by its suffix ("gonioscopy", "nystagmography") is a service noun
+        # by how it is formed, known or not to the code data (bot.lookups.index.procedure_suffixes).
+        formed = [w for w in said if formed_procedure(w)]
         # A lone "test" names no service: the noun and what it tests, evaluates or visits for.
         if (
-            len(set(said)) < 2
-            or not (names_service_noun(said) or names_procedure(said))
-            or self._unknown_share(said) > 0
+            (len(set(said)) < 2 and not formed)
+            or not (names_service_noun(said) or names_procedure(said) or formed)
+            or self._unknown_share([w for w in said if w not in formed]) > 0
         ):
             return found
         return _with_notice([], CPT_NOTE.format(what="That looks like a CPT service"))
