@@ -27,6 +27,7 @@ def test_denied_and_uncertain_clauses_are_not_coded() -> None:
     assert line_clauses("troponin up, MI not confirmed, no chest pain") == ["troponin up"]
     assert line_clauses("r/o PE, tachycardic") == ["tachycardic"]
     assert line_clauses("one finding only") == []
+    assert line_clauses("zorblat, both sides, gout") == ["zorblat", "gout"]
 
 
 def test_a_definitive_diagnosis_leads_its_symptom_and_a_partial_answer_is_none() -> None:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.lookups.filler import denies
+from bot.lookups.filler import SIDE_WORDS, content_words, denies
 from bot.lookups.index.side_clauses import joined_sides
 
 _SPLIT = re.compile(r"[,;]")
@@ -55,7 +55,15 @@ def line_clauses(text: str) -> list[str]:
     clauses = joined_sides([c.strip() for c in _SPLIT.split(text) if _WORD.search(c.lower())])
     if len(clauses) < 2:
         return []
-    return [c for c in clauses if not denies(c) and not _UNCERTAIN.search(c.lower())]
+    return [c for c in clauses if not denies(c) and not _UNCERTAIN.search(c.lower()) and names_something(c)]
+
+
+def names_something(clause: str) -> bool:
+    """Whether a clause says more than sides ("both sides", "left one"): a side is where a finding is, no
+    finding of its own."""
+    return any(
+        w not in SIDE_WORDS and w.removesuffix("s") not in SIDE_WORDS for w in content_words(clause.lower())
+    )
 
 
 def answered_whole(answered: Answered) -> bool:
