@@ -234,6 +234,8 @@ from bot.lookups.index.pcs_unasked import (
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_supervision
+from bot.lookups.index.principal_clause import Answered, line_clauses, principal, principal_note
+from bot.lookups.index.procedure_suffixes import formed_procedure
 from bot.lookups.index.query import Understood, understand
 from bot.lookups.index.rare_main_terms import (
     MainLine,
@@ -2597,11 +2599,14 @@ class Searcher:
             return found
         told = without_place(query.lower())  # ("formaldehyde exposure in the anatomy lab": where, no service)
         said = [w for raw in told.replace(",", " ").split() for w in _words(raw) if not w.isdigit()]
+        # A word naming a procedure or study by its suffix ("gonioscopy", "nystagmography") is a service noun
+        # by how it is formed, known or not to the code data (bot.lookups.index.procedure_suffixes).
+        formed = [w for w in said if formed_procedure(w)]
         # A lone "test" names no service: the noun and what it tests, evaluates or visits for.
         if (
-            len(set(said)) < 2
-            or not (names_service_noun(said) or names_procedure(said))
-            or self._unknown_share(said) > 0
+            (len(set(said)) < 2 and not formed)
+            or not (names_service_noun(said) or names_procedure(said) or formed)
+            or self._unknown_share([w for w in said if w not in formed]) > 0
         ):
             return found
         return _with_notice([], CPT_NOTE.format(what="That looks like a CPT service"))
@@ -6112,7 +6117,36 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         found = searcher.value_band_said(query, systems, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
         found = _spelled_out_answer(book, query, systems, depth, found)
+    if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
+        found = _principal_clause_answer(book, query, systems, depth, found)
     return found if len(found) <= limit else _with_notice(found[:limit], found.notice)
+
+
+def _principal_clause_answer(
+    book: CodeBook, query: str, systems: Sequence[str], depth: int, found: Hits
+) -> Hits:
+    """A chart line of several findings no path answers whole: the clause said first that its own lookup
+    answers whole, a definitive diagnosis before a symptom (bot.lookups.index.principal_clause); else the
+    answer as typed."""
+    clauses = line_clauses(query)
+    if not clauses:
+        return found
+    answers: dict[str, Hits] = {}
+    read: list[Answered] = []
+    for clause in clauses:
+        try:
+            hits = find_codes(book, clause, systems, depth)
+        except QueryError:
+            continue
+        if hits and not hits.notice:
+            answers[clause] = hits
+            adds = tuple(main_term_adds(clause, hits[0].why) or ())
+            read.append(Answered(clause, hits[0].code, hits[0].system, hits[0].why, adds))
+    chosen = principal(read)
+    if chosen is None:
+        return found
+    note = principal_note(chosen.clause, clauses)
+    return _with_notice([replace(h, why=f"{h.why} ({note})") for h in answers[chosen.clause]], "")
 
 
 def _spelled_out_answer(book: CodeBook, query: str, systems: Sequence[str], depth: int, found: Hits) -> Hits:
