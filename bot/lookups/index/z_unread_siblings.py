@@ -44,14 +44,14 @@ _FRAME = content_stems("encounter visit patient person status history personal f
 @dataclass(frozen=True)
 class UnreadChoice:
     code: str  # undotted
-    words: tuple[str, ...]  # the unread query words (stems) it says
+    words: tuple[str, ...]  # the unread query words it says, as typed
 
 
 def unread_sibling(
     said: frozenset[str],
     typed: frozenset[str],
     refused: frozenset[str],
-    unread: Iterable[str],
+    unread: Sequence[str],
     first: CodeReading,
     siblings: Sequence[CodeReading],
     pertains: Callable[[str], Iterable[str]] = lambda word: (),
@@ -66,6 +66,7 @@ def unread_sibling(
     if not raw.startswith(CHAPTER):
         return None
     affirmed = frozenset(said - refused - GRAMMAR)
+    unread = [w.strip() for w in unread if w.strip()]
     left = frozenset(s for w in unread for s in content_stems(w)) - GRAMMAR - _FRAME - refused
     if not left:
         return None
@@ -86,4 +87,6 @@ def unread_sibling(
     found.sort(reverse=True)
     if len(found) > 1 and found[1][0] == found[0][0]:
         return None
-    return UnreadChoice(found[0][1], found[0][2])
+    gain = found[0][2]
+    words = tuple(dict.fromkeys(w for w in unread if content_stems(w) & frozenset(gain)))
+    return UnreadChoice(found[0][1], words or gain)
