@@ -709,6 +709,8 @@ class Searcher:
         self._procedures: frozenset[str] | None = None
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
         self._products: dict[str, str] | None = None  # product words printed by the drug lines
+        # each chapter-21 category's billable codes as the Tabular prints them (bot.lookups.index.z_unread_siblings)
+        self._z_categories: dict[str, tuple[CodeReading, ...]] = {}
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
@@ -3577,7 +3579,12 @@ class Searcher:
         def pertains(word: str) -> list[str]:
             return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]
 
-        siblings = [reading(c.code, c.title) for c in self.book.with_prefix("cm", raw[:3], 400) if c.billable]
+        siblings = self._z_categories.get(raw[:3])
+        if siblings is None:
+            siblings = tuple(
+                reading(c.code, c.title) for c in self.book.with_prefix("cm", raw[:3], 400) if c.billable
+            )
+            self._z_categories[raw[:3]] = siblings
         choice = unread_sibling(
             said, content_stems(lowered), refused, unread, reading(raw, first.title), siblings, pertains
         )

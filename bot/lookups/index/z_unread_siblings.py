@@ -74,8 +74,11 @@ def unread_sibling(
     found: list[tuple[tuple[int, int, int], str, tuple[str, ...]]] = []
     for other in siblings:
         code = other.code.replace(".", "")
-        if code == raw or code[:3] != raw[:3] or contradicts(other.title, affirmed, refused):
+        if code == raw or code[:3] != raw[:3]:
             continue
+        printed = told(other.title).union(*(told(term) for term in other.inclusions))
+        if not any(_says_word(w, printed) for w in left) or contradicts(other.title, affirmed, refused):
+            continue  # (no unread word printed: the cheap test first)
         says = _says(other, pertains, affirmed)
         gain = tuple(sorted(w for w in left if _says_word(w, says)))
         if not gain or any(not _says_word(w, says) for w in kept):
