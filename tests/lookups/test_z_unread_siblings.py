@@ -84,3 +84,19 @@ def test_the_z_code_saying_the_unread_word(codebook: CodeBook, query: str, expec
     hits = find_codes(codebook, query, limit=5)
     assert hits[0].code == expected
     assert "Tabular, within" in hits[0].why
+
+
+def test_a_word_the_first_code_prints_is_not_unread() -> None:
+    # the path's note left "removed" unread, but the first code's title says it (removal)
+    query = "iud removed"
+    first = _reading("Z30432", "Encounter for removal of intrauterine contraceptive device")
+    others = [
+        first,
+        _reading(
+            "Z30433",
+            "Encounter for removal and reinsertion of intrauterine contraceptive device",
+            ("Encounter for replacement of intrauterine contraceptive device",),
+        ),
+    ]
+    stems = content_stems(query)
+    assert unread_sibling(stems, stems, query_refuses(query), ["iud", "removed"], first, others) is None

@@ -67,7 +67,14 @@ def unread_sibling(
         return None
     affirmed = frozenset(said - refused - GRAMMAR)
     unread = [w.strip() for w in unread if w.strip()]
-    left = frozenset(s for w in unread for s in content_stems(w)) - GRAMMAR - _FRAME - refused
+    # (a word the first code's own Tabular words print is no word its reading missed: "IUD removed" is
+    # Z30.432's "removal" whatever its path's note says)
+    own = told(first.title).union(*(told(term) for term in first.inclusions))
+    left = frozenset(
+        w
+        for w in frozenset(s for w in unread for s in content_stems(w)) - GRAMMAR - _FRAME - refused
+        if not _says_word(w, own)
+    )
     if not left:
         return None
     kept = [w for w in typed - refused - GRAMMAR - _FRAME if _says_word(w, told(first.title))]
