@@ -100,3 +100,12 @@ def test_a_word_the_first_code_prints_is_not_unread() -> None:
     ]
     stems = content_stems(query)
     assert unread_sibling(stems, stems, query_refuses(query), ["iud", "removed"], first, others) is None
+
+
+def test_a_reading_that_left_most_words_unread_is_kept() -> None:
+    # "idle lifestyle" read by a rewrite as Lack of, physical exercise: both words noted unused
+    query = "idle lifestyle"
+    first = _reading("Z723", "Lack of physical exercise")
+    others = [first, _reading("Z729", "Problem related to lifestyle, unspecified")]
+    stems = content_stems(query)
+    assert unread_sibling(stems, stems, query_refuses(query), ["idle", "lifestyle"], first, others) is None

@@ -15,7 +15,9 @@ that says the word.
 (by its title, or an inclusion term the query says whole) a query word the first answer's reading left
 unread, say every query word the first's title says, and contradict nothing the query says or negates.
 Among such codes the one saying the most unread words, then adding the fewest words the query does not
-say, is taken; a tie is no answer (the Tabular does not decide).
+say, is taken; a tie is no answer (the Tabular does not decide). A reading that left most of the query's
+words unread is no such reading: the words were rewritten into the Index's ("sedentary lifestyle" is "Lack
+of, physical exercise"), and its note of unused words is no guide.
 """
 
 from __future__ import annotations
@@ -67,6 +69,11 @@ def unread_sibling(
         return None
     affirmed = frozenset(said - refused - GRAMMAR)
     unread = [w.strip() for w in unread if w.strip()]
+    missed = frozenset(s for w in unread for s in content_stems(w)) - GRAMMAR - _FRAME
+    if 2 * len(missed) > len(typed - GRAMMAR - _FRAME):
+        # (a reading that left most of the query unread is one the words were rewritten for - "sedentary
+        # lifestyle" read as "Lack of, physical exercise" - whose note of unused words is no guide)
+        return None
     # (a word the first code's own Tabular words print is no word its reading missed: "IUD removed" is
     # Z30.432's "removal" whatever its path's note says)
     own = told(first.title).union(*(told(term) for term in first.inclusions))
