@@ -109,3 +109,16 @@ def test_a_reading_that_left_most_words_unread_is_kept() -> None:
     others = [first, _reading("Z729", "Problem related to lifestyle, unspecified")]
     stems = content_stems(query)
     assert unread_sibling(stems, stems, query_refuses(query), ["idle", "lifestyle"], first, others) is None
+
+
+def test_a_code_adding_more_than_it_reads_is_none_where_the_first_shares_no_word() -> None:
+    query = "check of the shunt"
+    first = _reading(
+        "Z4541", "Encounter for adjustment and management of cerebrospinal fluid drainage device"
+    )
+    others = [
+        first,
+        _reading("Z45010", "Encounter for checking and testing of cardiac pacemaker pulse generator"),
+    ]
+    stems = content_stems(query)
+    assert unread_sibling(stems, stems, query_refuses(query), ["check"], first, others) is None

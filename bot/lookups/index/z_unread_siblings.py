@@ -13,7 +13,8 @@ that says the word.
 
 `unread_sibling` compares each billable code of the first answer's category with it: the code must say
 (by its title, or an inclusion term the query says whole) a query word the first answer's reading left
-unread, say every query word the first's title says, and contradict nothing the query says or negates.
+unread, say every query word the first's title says, and contradict nothing the query says or negates; where the
+first's title says no query word, the code must not add more words the query does not say than it reads.
 Among such codes the one saying the most unread words, then adding the fewest words the query does not
 say, is taken; a tie is no answer (the Tabular does not decide). A reading that left most of the query's
 words unread is no such reading: the words were rewritten into the Index's ("sedentary lifestyle" is "Lack
@@ -98,6 +99,10 @@ def unread_sibling(
         if not gain or any(not _says_word(w, says) for w in kept):
             continue
         unsaid = [w for w in told(other.title) - _FRAME if not any(_says_word(q, (w,)) for q in affirmed)]
+        if not kept and len(unsaid) > len(gain):
+            # (sharing no word with the first's title, a code saying more the query does not than it
+            # says: "check of VP shunt" is no pacemaker's "checking and testing")
+            continue
         found.append(((len(gain), -len(unsaid), -int(bool(_OTHER.search(other.title)))), code, gain))
     if not found:
         return None
