@@ -353,6 +353,8 @@ from bot.lookups.index.word_kin import WordKin
 from bot.lookups.index.words import WORD_CACHE, content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
 from bot.lookups.index.z_lines import ZLines, may_lead
+from bot.lookups.index.z_unread_siblings import CHAPTER as Z_CHAPTER
+from bot.lookups.index.z_unread_siblings import unread_sibling
 from bot.lookups.item_beside import beside_words, by_words_beside
 from bot.lookups.item_heads import head_words, item_head_phrase
 from bot.lookups.measures import (
@@ -709,6 +711,8 @@ class Searcher:
         self._procedures: frozenset[str] | None = None
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
         self._products: dict[str, str] | None = None  # product words printed by the drug lines
+        # each chapter-21 category's billable codes as the Tabular prints them (bot.lookups.index.z_unread_siblings)
+        self._z_categories: dict[str, tuple[CodeReading, ...]] = {}
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
@@ -1604,6 +1608,7 @@ class Searcher:
         found = self._said_sibling_first(query, found)
         found = self._unsaid_condition_last(query, found)
         found = self._category_detail_first(query, found)
+        found = self._z_unread_sibling_first(query, found)
         return self._clipped_reading(query, systems, limit, self._cpt_kind_said(query, found))
 
     def _clipped_reading(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
@@ -3556,6 +3561,46 @@ class Searcher:
             other, score=first.score, why=f"{other.why} (Tabular, within {first.code[:3]}: {choice.reason})"
         )
         return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
+
+    def _z_unread_sibling_first(self, query: str, found: Hits) -> Hits:
+        """A Z code answered whose reading left a query word unread, where another code of its category says
+        the word in the Tabular ("virus is resistant to the antiviral meds": Z16.33, not Z16.30; "hx of
+        bariatric surgery": Z98.84, not Z98.890; bot.lookups.index.z_unread_siblings)."""
+        if not found or found.notice or found[0].system != SYSTEM_NAMES["cm"]:
+            return found
+        first = found[0]
+        raw = first.code.replace(".", "")
+        unread = _left_unread(first)
+        if not raw.startswith(Z_CHAPTER) or not unread:
+            return found
+        lowered = query.lower()
+        said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]}")
+        refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
+
+        def reading(code: str, title: str) -> CodeReading:
+            inclusions = tuple(t for k, t in self.book.notes("cm", code) if k == "inclusion")
+            return CodeReading(code, title, inclusions, frozenset())
+
+        def pertains(word: str) -> list[str]:
+            return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]
+
+        siblings = self._z_categories.get(raw[:3])
+        if siblings is None:
+            siblings = tuple(
+                reading(c.code, c.title) for c in self.book.with_prefix("cm", raw[:3], 400) if c.billable
+            )
+            self._z_categories[raw[:3]] = siblings
+        choice = unread_sibling(
+            said, content_stems(lowered), refused, unread, reading(raw, first.title), siblings, pertains
+        )
+        code = self.book.get("cm", choice.code) if choice else None
+        if code is None or choice is None:
+            return found
+        return _first_replaced(
+            found,
+            code,
+            f"Tabular, within {raw[:3]}: the code that says {', '.join(choice.words)} -> {code.display}",
+        )
 
     def _tabular_detail(
         self,

@@ -250,7 +250,9 @@ def observation_ruled_out(text: str) -> Reason | None:
 # cancer in his father") is a family history; a condition said to be past ("prior kidney stones", "breast
 # cancer survivor", "had gestational diabetes last pregnancy") a personal history. Read into the words the
 # query reader already sends to "History, family" and "History, personal".
-# (A son or a daughter is left out: "lazy eye in my son" is a parent speaking of the patient.)
+# (A son or a daughter is left out: "lazy eye in my son" is a parent speaking of the patient.) A relative said
+# to be one of a kind of person ("father was an alcoholic", "mom is a diabetic") had the condition the noun
+# names: the predicate noun after "is / was a(n)" is read as the condition's word.
 _RELATIVE = (
     r"(?:(?:maternal|paternal)\s+)?(?:mom|mother|dad|father|parent|brother|sister|sibling|"
     r"grandmother|grandfather|grandma|grandpa|grandparent|aunt|uncle|cousin|twin)s?"
@@ -258,7 +260,7 @@ _RELATIVE = (
 _RELATIVES = rf"{_RELATIVE}(?:\s*(?:and|&|or)?\s+{_RELATIVE})*"
 _FAMILY_HAD = re.compile(
     rf"^(?:(?:both|older|younger|big|little|half|identical)\s+)?{_RELATIVES}\s+(?:both\s+)?(?:(?P<born>(?:was\s+|were\s+)?born\s+with)|had|has|have|with|w|(?:died|passed(?:\s+away)?)(?:\s+[a-z]+ly)?\s+(?:of|from)|(?:was|were)\s+"
-    rf"diagnosed\s+with|(?:had|has|have)\s+had)\s+(?P<what>.+)$"
+    rf"diagnosed\s+with|(?:had|has|have)\s+had|(?:is|was|are|were)(?=\s+an?\s))\s+(?:(?<=is\s|as\s|re\s)an?\s+)?(?P<what>.+)$"
 )
 _IN_RELATIVE = re.compile(rf"^(?P<what>.+?)\s+in\s+(?:both\s+)?{_RELATIVES}$")
 # A condition said with how long ago it was and that it is over ("DVT years ago, not on anticoag now", "kidney
