@@ -205,8 +205,8 @@ from bot.lookups.index.lay_sentences import (
 )
 from bot.lookups.index.lay_shapes import IndexWords, may_read_lay_shape, read_lay_shape, subterm_words
 from bot.lookups.index.long_term import long_term_line
-from bot.lookups.index.medicine_kinds import names_medicine
 from bot.lookups.index.lookup import Found, index_hits
+from bot.lookups.index.medicine_kinds import names_medicine
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
 from bot.lookups.index.past_states import FRAMES, KIND_KEYED, may_read_past_state, read_past_state
@@ -3304,7 +3304,13 @@ class Searcher:
             return None
         finally:
             self._local.beside_drug = False
-        if table and not table.notice and is_adverse_or_underdosing(table[0].code):
+        if (
+            table
+            and not table.notice
+            and is_adverse_or_underdosing(table[0].code)
+            and table[0].why.startswith("Drug Table:")
+            and not _unread_words(table[0].why).intersection(drugs)
+        ):
             return table[0]
         return None
 

@@ -182,8 +182,10 @@ def read_beside_drug(
     if "poisoning" in story:
         return None
     words = _WORD.findall(story)
-    if not _CAUSED.search(story) and not (
-        _STOPPED.intersection(words) and (_BACK.intersection(words) or "," in story)
+    if (
+        not _CAUSED.search(story)
+        and not (_STOPPED.intersection(words) and (_BACK.intersection(words) or "," in story))
+        and not _drug_said_first(words, names_drug)
     ):
         return None  # no cause said ("xolair for asthma": the drug's reason) nor a relapse after it stopped
     # "stopped risperidone, schizophrenia symptoms back": the drug stopped and the condition back is the
@@ -205,6 +207,19 @@ def read_beside_drug(
     if not left:
         return None
     return BesideDrug(" ".join(left), drugs, column)
+
+
+def _drug_said_first(words: list[str], names_drug: Callable[[str], bool]) -> bool:
+    """Whether the drug is said first, as the condition's modifier, the way the Index prints a cause before
+    its condition ("statin myopathy", "zonisamide rash", as "Myopathy, drug-induced" reads): the first word
+    (or two, naming one substance) a drug's, and words of no taking after it."""
+    if len(words) < 2:
+        return False
+    start = 2 if len(words) > 2 and names_drug(f"{words[0]} {words[1]}") else 1
+    if start == 1 and not names_drug(words[0]):
+        return False
+    rest = words[start:]
+    return bool(rest) and not any(w in _TAKING or names_drug(w) for w in rest)
 
 
 def with_drug_subterm(condition: str) -> str:
