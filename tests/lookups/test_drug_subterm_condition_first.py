@@ -11,6 +11,7 @@ import pytest
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.condition_beside_drug import read_beside_drug
 from bot.lookups.index.medicine_kinds import names_medicine
+from bot.lookups.index.stories import read_drug_story
 from bot.lookups.search import find_codes, searcher_for
 
 
@@ -53,3 +54,9 @@ def test_the_drug_line_of_the_conditions_main_term(codebook: CodeBook) -> None:
 def test_the_nature_said_before_the_unspecified_adverse_effect(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "hives from cefazolin adverse reaction", limit=3)
     assert [h.code for h in hits[:2]] == ["L50.0", "T36.1X5A"]
+
+
+def test_the_intent_said_after_the_taking_in_lay_words() -> None:
+    # (guideline I.C.19.e.5.b: a poisoning's intent column; a taking said first, or no taking at all)
+    assert "intentional self-harm" in read_drug_story("took all his lorazepam trying to end it all")
+    assert "intentional self-harm" not in read_drug_story("cut her wrists trying to end it")
