@@ -161,7 +161,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
-from bot.lookups.index.condition_beside_drug import intent_swapped, read_beside_drug, with_drug_subterm
+from bot.lookups.index.condition_beside_drug import PILLS, intent_swapped, read_beside_drug, with_drug_subterm
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
 from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.dominant_side import dominance_note, other_titles
@@ -3292,8 +3292,9 @@ class Searcher:
 
     def _drug_left_unread(self, first: Hit) -> bool:
         """Whether the words a condition's Index line left unread name a drug ("aplastic anemia from
-        felbamate", "statin myopathy": the cause of the condition, not a word of it)."""
-        return any(self._drug_or_medicine_word(w) for w in _unread_words(first.why) if w.isalpha())
+        statin", "rash after his seizure meds": the cause of the condition, not a word of it)."""
+        unread = _unread_words(first.why)
+        return bool(unread & PILLS) or any(self._drug_or_medicine_word(w) for w in unread if w.isalpha())
 
     def _adverse_effect_line(self, drugs: Sequence[str], limit: int) -> Hit | None:
         """The drugs' adverse effect line of the Table of Drugs and Chemicals (T36-T50, 6th character 5)."""

@@ -60,3 +60,13 @@ def test_the_intent_said_after_the_taking_in_lay_words() -> None:
     # (guideline I.C.19.e.5.b: a poisoning's intent column; a taking said first, or no taking at all)
     assert "intentional self-harm" in read_drug_story("took all his lorazepam trying to end it all")
     assert "intentional self-harm" not in read_drug_story("cut her wrists trying to end it")
+
+
+def test_a_drug_said_by_its_purpose() -> None:
+    # "opioid pain pills": the words before the pills say the drug, no word of the condition
+    reading = read_beside_drug("constipation from opioid pain pills", lambda w: False)
+    assert reading is not None and reading.condition == "constipation"
+
+
+def test_the_drug_subterm_for_pills_said_by_their_purpose(codebook: CodeBook) -> None:
+    assert find_codes(codebook, "rash after starting his seizure meds", limit=3)[0].code == "L27.0"
