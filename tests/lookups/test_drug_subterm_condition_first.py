@@ -70,3 +70,7 @@ def test_a_drug_said_by_its_purpose() -> None:
 
 def test_the_drug_subterm_for_pills_said_by_their_purpose(codebook: CodeBook) -> None:
     assert find_codes(codebook, "rash after starting his seizure meds", limit=3)[0].code == "L27.0"
+
+
+def test_a_drug_said_first_for_its_reason_is_no_cause() -> None:
+    assert read_beside_drug("carbamazepine for seizures", lambda w: w == "carbamazepine") is None

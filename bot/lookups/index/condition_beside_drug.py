@@ -149,6 +149,9 @@ _RELAPSE = frozenset(
 # The nouns a drug is said by when its name is not ("pain pills", "seizure meds"): the words before them
 # tell the drug's purpose.
 PILLS = frozenset(["pill", "pills", "tablet", "tablets", "tabs", "med", "meds", "medication", "medications"])
+# Words that join the drug to something else than its effect ("aranesp for chemo anemia": the drug's reason):
+# a drug said first is the condition's modifier only when the condition follows it with none of them.
+_JOINING = frozenset(["for", "with", "and", "or", "to", "in", "into", "at", "of", "by", "per", "via"])
 _STOPPED = frozenset(["stopped", "stop", "stops", "quit", "missed", "skipped", "forgot"])
 _BACK = frozenset(["back", "again", "relapse", "relapsed", "recurred", "returned", "breakthrough"])
 # A cause said: the condition "from", "after", "due to", "induced by" the drug, or its reaction to it
@@ -240,7 +243,7 @@ def _drug_said_first(words: list[str], names_drug: Callable[[str], bool]) -> boo
     if start == 1 and not names_drug(words[0]):
         return False
     rest = words[start:]
-    return bool(rest) and not any(w in _TAKING or names_drug(w) for w in rest)
+    return bool(rest) and not any(w in _TAKING or w in _JOINING or names_drug(w) for w in rest)
 
 
 def with_drug_subterm(condition: str) -> str:
