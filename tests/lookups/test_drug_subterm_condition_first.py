@@ -27,13 +27,6 @@ def test_no_medicine(codebook: CodeBook, word: str) -> None:
     assert not names_medicine(searcher_for(codebook).wordnet(), word)
 
 
-def test_a_drug_said_before_its_condition_is_its_cause() -> None:
-    reading = read_beside_drug("carbamazepine rash", lambda w: w == "carbamazepine")
-    assert reading is not None and reading.condition == "rash" and reading.column == "adverse effect"
-    assert read_beside_drug("carbamazepine", lambda w: w == "carbamazepine") is None
-    assert read_beside_drug("carbamazepine tablets", lambda w: w == "carbamazepine") is None
-
-
 def test_the_drug_subterm_when_the_condition_line_left_the_drug_unread(codebook: CodeBook) -> None:
     # ("Anemia, aplastic" D61.9 read first, "statin" left unread: "Anemia, aplastic, drug-induced" D61.1)
     hits = find_codes(codebook, "aplastic anemia from statin", limit=3)
@@ -43,12 +36,6 @@ def test_the_drug_subterm_when_the_condition_line_left_the_drug_unread(codebook:
 
 def test_a_drug_class_wordnet_names(codebook: CodeBook) -> None:
     assert find_codes(codebook, "myopathy from statin", limit=3)[0].code == "G72.0"
-
-
-def test_the_drug_line_of_the_conditions_main_term(codebook: CodeBook) -> None:
-    # "Rash" R21 gives way to "Rash, drug" L27.0: the same main term, read more exactly
-    hits = find_codes(codebook, "carbamazepine rash", limit=3)
-    assert [h.code for h in hits[:2]] == ["L27.0", "T42.1X5A"]
 
 
 def test_the_nature_said_before_the_unspecified_adverse_effect(codebook: CodeBook) -> None:
@@ -70,7 +57,3 @@ def test_a_drug_said_by_its_purpose() -> None:
 
 def test_the_drug_subterm_for_pills_said_by_their_purpose(codebook: CodeBook) -> None:
     assert find_codes(codebook, "rash after starting his seizure meds", limit=3)[0].code == "L27.0"
-
-
-def test_a_drug_said_first_for_its_reason_is_no_cause() -> None:
-    assert read_beside_drug("carbamazepine for seizures", lambda w: w == "carbamazepine") is None

@@ -149,9 +149,6 @@ _RELAPSE = frozenset(
 # The nouns a drug is said by when its name is not ("pain pills", "seizure meds"): the words before them
 # tell the drug's purpose.
 PILLS = frozenset(["pill", "pills", "tablet", "tablets", "tabs", "med", "meds", "medication", "medications"])
-# Words that join the drug to something else than its effect ("aranesp for chemo anemia": the drug's reason):
-# a drug said first is the condition's modifier only when the condition follows it with none of them.
-_JOINING = frozenset(["for", "with", "and", "or", "to", "in", "into", "at", "of", "by", "per", "via"])
 _STOPPED = frozenset(["stopped", "stop", "stops", "quit", "missed", "skipped", "forgot"])
 _BACK = frozenset(["back", "again", "relapse", "relapsed", "recurred", "returned", "breakthrough"])
 # A cause said: the condition "from", "after", "due to", "induced by" the drug, or its reaction to it
@@ -188,10 +185,8 @@ def read_beside_drug(
     if "poisoning" in story:
         return None
     words = _WORD.findall(story)
-    if (
-        not _CAUSED.search(story)
-        and not (_STOPPED.intersection(words) and (_BACK.intersection(words) or "," in story))
-        and not _drug_said_first(words, names_drug)
+    if not _CAUSED.search(story) and not (
+        _STOPPED.intersection(words) and (_BACK.intersection(words) or "," in story)
     ):
         return None  # no cause said ("xolair for asthma": the drug's reason) nor a relapse after it stopped
     # "stopped risperidone, schizophrenia symptoms back": the drug stopped and the condition back is the
@@ -231,19 +226,6 @@ def _purpose_words(story: str) -> frozenset[str]:
                     break
                 found.add(before)
     return frozenset(found)
-
-
-def _drug_said_first(words: list[str], names_drug: Callable[[str], bool]) -> bool:
-    """Whether the drug is said first, as the condition's modifier, the way the Index prints a cause before
-    its condition ("statin myopathy", "zonisamide rash", as "Myopathy, drug-induced" reads): the first word
-    (or two, naming one substance) a drug's, and words of no taking after it."""
-    if len(words) < 2:
-        return False
-    start = 2 if len(words) > 2 and names_drug(f"{words[0]} {words[1]}") else 1
-    if start == 1 and not names_drug(words[0]):
-        return False
-    rest = words[start:]
-    return bool(rest) and not any(w in _TAKING or w in _JOINING or names_drug(w) for w in rest)
 
 
 def with_drug_subterm(condition: str) -> str:
