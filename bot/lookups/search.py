@@ -161,7 +161,7 @@ from bot.lookups.index.completion import (
     said_hours,
     unsaid_intent,
 )
-from bot.lookups.index.condition_beside_drug import intent_swapped, read_beside_drug, with_drug_subterm
+from bot.lookups.index.condition_beside_drug import PILLS, intent_swapped, read_beside_drug, with_drug_subterm
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
 from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.dominant_side import dominance_note, other_titles
@@ -206,6 +206,7 @@ from bot.lookups.index.lay_sentences import (
 from bot.lookups.index.lay_shapes import IndexWords, may_read_lay_shape, read_lay_shape, subterm_words
 from bot.lookups.index.long_term import long_term_line
 from bot.lookups.index.lookup import Found, index_hits
+from bot.lookups.index.medicine_kinds import names_medicine
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
 from bot.lookups.index.past_states import FRAMES, KIND_KEYED, may_read_past_state, read_past_state
@@ -3219,7 +3220,16 @@ class Searcher:
         drug_t = first.system == SYSTEM_NAMES["cm"] and is_drug_code(first.code)
         if _condition_code(first) and len(found) > 1 and _adverse_beside(found[1], first.code):
             return self._drug_subterm_first(query, limit, found)
-        if not drug_t and not (first.system == SYSTEM_NAMES["hcpcs"] and _DRUG_LINE_WHY.match(first.why)):
+        if _condition_code(first) and first.why.startswith("Index:") and self._drug_left_unread(first):
+            return self._drug_subterm_first(query, limit, found, self._drug_or_medicine_word)
+        # (T88.7 "Reaction, drug NEC" is the adverse effect whose nature is not said: a nature said beside it,
+        # "rash from amoxicillin adverse reaction", is coded instead, the drug's own T code after it)
+        unspecified = first.system == SYSTEM_NAMES["cm"] and first.code.startswith(_UNSPECIFIED_ADVERSE)
+        if (
+            not drug_t
+            and not unspecified
+            and not (first.system == SYSTEM_NAMES["hcpcs"] and _DRUG_LINE_WHY.match(first.why))
+        ):
             return found
         told_underdosing = (
             bool(drug_t) and is_adverse_or_underdosing(first.code) and "underdosing" in first.title.lower()
@@ -3233,7 +3243,11 @@ class Searcher:
             if condition is None:
                 return found
             intent = "6" if reading.underdosing else "5"
-            t_hit = self._drug_t_hit(first, reading.drugs, reading.column, intent, limit)
+            t_hit = (
+                self._adverse_effect_line(reading.drugs, limit)
+                if unspecified
+                else self._drug_t_hit(first, reading.drugs, reading.column, intent, limit)
+            )
         except QueryError:
             return found
         finally:
@@ -3249,11 +3263,14 @@ class Searcher:
         shown = {h.code for h in lead}
         return _with_notice([*lead, *(h for h in found if h.code not in shown)][: len(found)], found.notice)
 
-    def _drug_subterm_first(self, query: str, limit: int, found: Hits) -> Hits:
+    def _drug_subterm_first(
+        self, query: str, limit: int, found: Hits, names_drug: Callable[[str], bool] | None = None
+    ) -> Hits:
         """ "BP dropped after nitro, taken correctly": a condition found with its adverse effect's T code beside
         it, while the Index prints the condition's own drug subterm ("Hypotension, drug-induced" I95.2): that
-        line first (guideline I.C.19.e.5.a), the T code beside it."""
-        reading = read_beside_drug(query, self._drug_word)
+        line first (guideline I.C.19.e.5.a), the T code beside it. `names_drug`: which words name a drug
+        (`_drug_word` unless told)."""
+        reading = read_beside_drug(query, names_drug or self._drug_word)
         if reading is None or reading.underdosing:
             return found
         self._local.beside_drug = True
@@ -3267,14 +3284,46 @@ class Searcher:
             return found
         # the same condition, said more exactly: its code is of the first answer's category ("Hypotension"
         # I95.9 -> "Hypotension, drug-induced" I95.2; not type 2 diabetes E11.649 -> drug-induced E09.649)
-        if sub.code[:3] != found[0].code[:3]:
+        if sub.code[:3] != found[0].code[:3] and _main_term(sub.why) != _main_term(found[0].why):
             return found
         lead = replace(sub, why=f"condition first (I.C.19.e.5.a), its drug subterm: {sub.why}")
-        t_hit = replace(found[1], why=f"suggested with {sub.code}: {found[1].why.split(': ', 1)[1]}")
-        shown = {lead.code, t_hit.code}
+        if len(found) > 1 and _adverse_beside(found[1], found[0].code):
+            t_hit: Hit | None = replace(
+                found[1], why=f"suggested with {sub.code}: {found[1].why.split(': ', 1)[1]}"
+            )
+        else:  # (the drug left unread by the condition's line: its adverse effect's line, when the Table has it)
+            t_hit = self._adverse_effect_line(reading.drugs, limit)
+            t_hit = t_hit and replace(t_hit, why=f"suggested with {sub.code}: {t_hit.why}")
+        lead_hits = [lead] if t_hit is None else [lead, t_hit]
+        shown = {h.code for h in lead_hits}
         return _with_notice(
-            [lead, t_hit, *(h for h in found if h.code not in shown)][: len(found)], found.notice
+            [*lead_hits, *(h for h in found if h.code not in shown)][: len(found)], found.notice
         )
+
+    def _drug_left_unread(self, first: Hit) -> bool:
+        """Whether the words a condition's Index line left unread name a drug ("aplastic anemia from
+        statin", "rash after his seizure meds": the cause of the condition, not a word of it)."""
+        unread = _unread_words(first.why)
+        return bool(unread & PILLS) or any(self._drug_or_medicine_word(w) for w in unread if w.isalpha())
+
+    def _adverse_effect_line(self, drugs: Sequence[str], limit: int) -> Hit | None:
+        """The drugs' adverse effect line of the Table of Drugs and Chemicals (T36-T50, 6th character 5)."""
+        self._local.beside_drug = True
+        try:
+            table = self.find(f"{' '.join(drugs)} adverse effect", ("cm",), limit)
+        except QueryError:
+            return None
+        finally:
+            self._local.beside_drug = False
+        if (
+            table
+            and not table.notice
+            and is_adverse_or_underdosing(table[0].code)
+            and table[0].why.startswith("Drug Table:")
+            and not _unread_words(table[0].why).intersection(drugs)
+        ):
+            return table[0]
+        return None
 
     def _drug_subterm(self, condition: str, limit: int) -> Hit | None:
         """The condition's adverse-effect subterm line ("Urticaria, due to, drugs"): a path through a
@@ -3336,6 +3385,19 @@ class Searcher:
                 self._substances = table_substances(self.book.db.conn)
             return word in self._substances
         return self._drug_said(word)
+
+    def _drug_or_medicine_word(self, word: str) -> bool:
+        """A drug's word (`_drug_word`), or a medicine WordNet names that the Drug Table lacks or names by
+        its class."""
+        return self._drug_word(word) or (" " not in word and self._medicine_said(word))
+
+    def _medicine_said(self, word: str) -> bool:
+        """A drug named by its class or by a name the Drug Table lacks ("statin", "antibiotics",
+        "gemfibrozil"): WordNet files it as a kind of medicine (bot.lookups.index.medicine_kinds), and the
+        ICD-10-CM Index prints it seldom ("serotonin" names a syndrome there)."""
+        return names_medicine(self.wordnet(), word) and (
+            _cm_index_uses(self.index_tree(), word) <= DRUG_WORD_IN_INDEX
+        )
 
     def _drug_said(self, word: str) -> bool:
         """Whether a typed word names a drug: a brand or generic the vocabulary reads as its drug, a HCPCS drug
@@ -5971,6 +6033,7 @@ _DRUG_PATH = re.compile(r"(?i)\b(?:drugs?|medicaments?|medicinal)\b")
 # or the newborn's (O, P), as bot.lookups.index.induced_lines reads them.
 _OTHER_DRUG_CHAPTERS = ("F", "O", "P")
 _DRUG_LINE_WHY = re.compile(r"(?:clause “[^”]*”: )?drug line")  # a HCPCS drug line, for the query or a clause
+_UNSPECIFIED_ADVERSE = "T88.7"  # Unspecified adverse effect of drug or medicament ("Reaction, drug NEC")
 _SUBTERM_WORDS = frozenset({"drug", "induced"})  # condition_beside_drug.DRUG_SUBTERM's words
 
 
@@ -5992,6 +6055,14 @@ def _adverse_beside(hit: Hit, code: str) -> bool:
 def _path_of(why: str) -> str:
     """A why's Index path, without the notes in parentheses."""
     return why.split(" (")[0]
+
+
+def _main_term(why: str) -> str:
+    """The Index main term a why's path starts from ("Index: Rash, drug -> L27.0" -> rash), or "" for a
+    path not read from the Index."""
+    if not why.startswith("Index: "):
+        return ""
+    return re.split(r",| -> ", why.removeprefix("Index: "), maxsplit=1)[0].strip().lower()
 
 
 def _condition_code(hit: Hit) -> bool:

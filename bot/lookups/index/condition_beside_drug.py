@@ -146,6 +146,9 @@ _RELAPSE = frozenset(
         "symptoms",
     ]
 )
+# The nouns a drug is said by when its name is not ("pain pills", "seizure meds"): the words before them
+# tell the drug's purpose.
+PILLS = frozenset(["pill", "pills", "tablet", "tablets", "tabs", "med", "meds", "medication", "medications"])
 _STOPPED = frozenset(["stopped", "stop", "stops", "quit", "missed", "skipped", "forgot"])
 _BACK = frozenset(["back", "again", "relapse", "relapsed", "recurred", "returned", "breakthrough"])
 # A cause said: the condition "from", "after", "due to", "induced by" the drug, or its reaction to it
@@ -198,13 +201,31 @@ def read_beside_drug(
     drugs = tuple(
         dict.fromkeys([*(w for pair in pairs for w in pair.split()), *(w for w in words if names_drug(w))])
     )
+    purpose = _purpose_words(story)
+    drugs = drugs or tuple(w for w in words if w in purpose)  # ("pain pills": a drug said by its purpose)
     if not drugs:
         return None
     told = _TAKING | _RELAPSE if column == "underdosing" else _TAKING
-    left = [w for w in words if w not in drugs and w not in told]
+    left = [w for w in words if w not in drugs and w not in told and w not in purpose]
     if not left:
         return None
     return BesideDrug(" ".join(left), drugs, column)
+
+
+def _purpose_words(story: str) -> frozenset[str]:
+    """The words that say what a drug is for, said before the pills or medicine they describe ("opioid
+    pain pills", "blood pressure meds"): the drug's name in lay words, no word of the condition it caused."""
+    found: set[str] = set()
+    for clause in re.split(r"[,;]", story):
+        words = _WORD.findall(clause)
+        for at, word in enumerate(words):
+            if word not in PILLS:
+                continue
+            for before in reversed(words[max(0, at - 2) : at]):
+                if before in _TAKING or before in _RELAPSE or before in PILLS:
+                    break
+                found.add(before)
+    return frozenset(found)
 
 
 def with_drug_subterm(condition: str) -> str:

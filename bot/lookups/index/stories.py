@@ -162,6 +162,7 @@ def read_drug_story(text: str) -> str:
     accidental"); text with no story phrase is returned as it is."""
     # "propranolol overdose, suicidal": the overdose's intent said after it (not "suicidal ideation")
     text = SUICIDAL_AFTER_OVERDOSE.sub(r"\1 poisoning intentional self-harm ", text)
+    text = TRYING_TO_DIE_AFTER_TAKING.sub(r"\1 poisoning intentional self-harm ", text)
     text = caused_in_lay_words(text)
     if CAUSE_LINK.search(text):
         # "drowsy from cyclobenzaprine taken correctly": the link already reads the drug's adverse effect
@@ -248,6 +249,12 @@ PROPERLY_TAKEN = re.compile(
 SUICIDAL_AFTER_OVERDOSE = re.compile(
     r"(\b(?:overdose|overdosed|overdosing|od)\b[^.;]*?)\bsuicidal\b"
     r"(?!\s+(?:ideation|ideations|thoughts?|thinking|risk|precautions|behaviou?r))"
+)
+# "swallowed all her pills trying to die", "took a whole box trying to end it": the taking's intent said after
+# it in lay words (a taking said first: "cut her wrists trying to end it" is no poisoning)
+TRYING_TO_DIE_AFTER_TAKING = re.compile(
+    r"(\b(?:took|taken|swallowed|swallowing|ingested|drank|overdosed|pills|tabs|tablets)\b[^.;]*?)"
+    r"\b(?:trying|tried|wanting)\s+to\s+(?:die|end\s+it(?:\s+all)?)\b"
 )
 CAUSE_LINK = re.compile(r"\b(?:from|due\s+to|caused\s+by|induced\s+by|secondary\s+to)\s+\w")
 
