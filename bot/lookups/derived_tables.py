@@ -31,6 +31,7 @@ from bot.lookups.index import (
     z_lines,
 )
 from bot.lookups.index.words import stem
+from bot.lookups.item_heads import ITEM_HEADS, build_item_heads
 from bot.lookups.schema import WORD, read_root_operations
 
 DrugLines = dict[str, list[tuple[str, str]]]
@@ -173,6 +174,7 @@ TABLES = (
         lambda forms: forms,
         word_forms.decode_hyphen_forms,
     ),
+    Table(ITEM_HEADS, build_item_heads, _sorted, derived.decode_words),
 )
 
 

@@ -357,7 +357,7 @@ from bot.lookups.index.z_lines import ZLines, may_lead
 from bot.lookups.index.z_unread_siblings import CHAPTER as Z_CHAPTER
 from bot.lookups.index.z_unread_siblings import unread_sibling
 from bot.lookups.item_beside import beside_words, by_words_beside
-from bot.lookups.item_heads import head_words, item_head_phrase
+from bot.lookups.item_heads import ITEM_HEADS, build_item_heads, item_head_phrase
 from bot.lookups.measures import (
     measure_fit,
     rank_phrases,
@@ -3788,11 +3788,10 @@ class Searcher:
     def item_head_words(self) -> frozenset[str]:
         """Stems of the words the current HCPCS descriptors print in their heads (bot.lookups.item_heads)."""
         if self._item_heads is None:
-            titles = [
-                str(t)
-                for (t,) in self.book.db.execute("SELECT title FROM codes WHERE system = 'hcpcs' AND current")
-            ]
-            self._item_heads = head_words(titles, stem)
+            conn = self.book.db.conn
+            self._item_heads = derived.stored_or_built(
+                conn, ITEM_HEADS, derived.decode_words, lambda: build_item_heads(conn)
+            )
         return self._item_heads
 
     def _item_head_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
