@@ -574,8 +574,8 @@ class ThingKinds:
                         or said in _EVENTS
                         or len(said) < 3
                         or said in self._names().words  # a word some line holds ("bike"): the stories read it
-                        or not _LEADS.intersection(words[max(0, i - 2) : i])  # no noun ("tore his cuff")
-                    )
+                        or not (_LEADS.intersection(words[max(0, i - 2) : i]) or _doer(words, i))
+                    )  # no noun ("tore his cuff")
                 ):
                     continue
                 kind = self._kind(said, kinds, names, targets)
@@ -681,6 +681,12 @@ def _events(words: list[str]) -> list[str]:
     return [
         w for i, w in enumerate(words) if w not in _NOUN_EVENTS or _THING_LINK.intersection(words[i + 1 :])
     ]
+
+
+def _doer(words: list[str], i: int) -> bool:
+    """Whether the word opens the query and an event word follows it: the thing is the doer of the event,
+    the sentence's subject, a noun with no determiner ("chipmunk bit my finger", "router kicked back")."""
+    return i == 0 and len(words) > 1 and words[1] in _EVENTS
 
 
 def _machine(thing: str, machines: frozenset[str]) -> str:
