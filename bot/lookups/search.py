@@ -105,7 +105,7 @@ from bot.lookups.hcpcs_items import (
     with_lay_names,
 )
 from bot.lookups.index.accident_checked import examination_words, injury_ruled_out
-from bot.lookups.index.activity_kinds import ActivityKinds, may_read_activity
+from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
@@ -1057,17 +1057,26 @@ class Searcher:
                     return told
         # "badminton game", "playing the sousaphone": an activity the Activity lines list by its kind (Activity,
         # racquetball; playing musical instrument, brass instrument) (bot.lookups.index.activity_kinds).
-        if "cm" in systems and may_read_activity(query):
+        if "cm" in systems and not getattr(self._local, "acting", False) and may_read_activity(query):
             active = self._activity_kinds.read(query)
             # ("sleepwalking" is WordNet's walking by one asleep, and the vocabulary's somnambulism: a condition)
             if active is not None and not self._read_as_condition(active.phrase):
+                reread: list[Hits] = []
                 told = self._reread(
                     active.text,
                     active.note,
                     systems,
                     limit,
-                    lambda found: bool(found) and active.used_by(found[0].code),
+                    lambda found: bool(reread.append(found) or found) and active.used_by(found[0].code),
                 )
+                if told is None and not reread[0]:
+                    # (the query in the line's words reads nothing: the line alone, if the query reads nothing)
+                    told = self._activity_alone(query, active, systems, limit)
+                if told is not None:
+                    return told
+            lenient = self._activity_kinds.read(query, lenient=True) if active is None else None
+            if lenient is not None and not self._read_as_condition(lenient.phrase):
+                told = self._activity_alone(query, lenient, systems, limit)
                 if told is not None:
                     return told
         # "had his bladder taken out", "heart-lung transplant recipient", "asthma runs in my family": a story of
@@ -1190,6 +1199,23 @@ class Searcher:
         if found and not found.notice:
             return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
         return typed if typed is not None else self._find_all(query, systems, limit)
+
+    def _activity_alone(self, query: str, active: ActivityRead, systems: Sequence[str], limit: int) -> Hits | None:
+        """The Activity line alone, when the query tells an activity and no other word of it reaches any line
+        ("got checked into the boards in hockey": the harm's words read nothing, the activity is Activity,
+        hockey): the answer the query gets without the activity read is nothing, and the activity's own words
+        reach its line."""
+        setattr(self._local, "acting", True)
+        try:
+            if self.find(query, systems, limit):
+                return None
+            found = self.find(f"activity {active.line_words}", systems, limit)
+        finally:
+            setattr(self._local, "acting", False)
+        if not found or not active.used_by(found[0].code):
+            return None
+        note = f"{active.note}; no other word of the query reads a line"
+        return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], found.notice)
 
     def _read_as_condition(self, phrase: str) -> bool:
         """A phrase the vocabulary reads as an Index term that is no activity ("sleepwalking" -> somnambulism;

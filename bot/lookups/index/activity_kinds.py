@@ -156,6 +156,7 @@ class ActivityRead:
     note: str  # what was read, for the answer's "why"
     code: str  # the Activity line's code
     phrase: str = ""  # the query's words read as the activity ("sousaphone", "walking the dog")
+    line_words: str = ""  # the line's words below Activity ("playing musical instrument brass instrument")
 
     def used_by(self, code: str) -> bool:
         """Whether an answer is the Activity line read."""
@@ -366,16 +367,18 @@ class ActivityKinds:
             return next((line for line in lines.values() if line.code == f"{category}9"), None)
         return None
 
-    def read(self, query: str) -> ActivityRead | None:
+    def read(self, query: str, lenient: bool = False) -> ActivityRead | None:
         """The query with its activity in the words of the Activity line of its kind, or None. A line the
         query names itself is read first ("sparring in martial arts class": martial arts), then the kinds of
-        the other phrases, left to right."""
+        the other phrases, left to right. `lenient`: an activity is also read where the query ends with it
+        after "in" or "during", or tells nothing but activities ("taekwondo sparring") - a reading the search
+        answers with only when no other word of the query reads a line."""
         low = query.lower()
         words = _WORD.findall(low)
         if "activity" in words:
             return None  # (read already, or told in the Index's word)
         cued = bool(_CUES.intersection(words))
-        found = self._phrase(words, cued, own=True) or self._phrase(words, cued, own=False)
+        found = self._phrase(words, cued, True, lenient) or self._phrase(words, cued, False, lenient)
         for n, word in enumerate(words):
             done = self._done_to(word, _told(words[n + 1 :])) if word.endswith("ing") else None
             if done is not None and (found is None or found[0] >= n):
@@ -392,7 +395,7 @@ class ActivityKinds:
         told = r"\W+".join(re.escape(w) for w in words[i:end])
         named = " ".join(_bare(p) for p in line.name.split(","))
         text = re.sub(rf"\b{told}\b", f"activity {named}", low, count=1)
-        return ActivityRead(text, f"activity: {phrase} -> {line.name}", line.code, phrase)
+        return ActivityRead(text, f"activity: {phrase} -> {line.name}", line.code, phrase, named)
 
     def _done_to(self, gerund: str, after: list[str]) -> tuple[ActivityLine, int] | None:
         """The line of a gerund done to a kind of thing ("walking, an animal"; "furniture, building") that a
@@ -417,7 +420,9 @@ class ActivityKinds:
                 return hit, n
         return None
 
-    def _phrase(self, words: list[str], cued: bool, own: bool) -> tuple[int, int, str, ActivityLine] | None:
+    def _phrase(
+        self, words: list[str], cued: bool, own: bool, lenient: bool = False
+    ) -> tuple[int, int, str, ActivityLine] | None:
         """(where, how many words, the phrase, its line) of the first phrase read as an activity: one an
         Activity line names itself (own), or one of its kind."""
         for i in range(len(words)):
@@ -433,8 +438,7 @@ class ActivityKinds:
                     and rest
                     and not _done_to(words, i, size)
                     and not headed
-                    and not _in_last(words, i, size)
-                    and not self._acts(rest)
+                    and not (lenient and (_in_last(words, i, size) or self._acts(rest)))
                 ):
                     continue  # (the activity must be what the query tells: "walking pneumonia" is none)
                 phrase = " ".join(said)
