@@ -273,6 +273,7 @@ _PLACE = re.compile(
 _AT = frozenset({"at", "in", "inside", "on"})
 # The words of a cut other than the Index's own ("Cut, cutting").
 _CUT_WORDS = re.compile(r"\b(?:sliced|gashed|nicked|slashed)\b")
+CUT_WORDS = re.compile(r"sliced|gashed|nicked|slashed|slice|slicing|gash|nick")  # (one word, fullmatch)
 # The words a thing is said after ("bitten by a gecko", "our hen", "on the ottoman"): one word may come
 # between ("a dead tree").
 _LEADS = frozenset(
@@ -589,6 +590,29 @@ class ThingKinds:
             else:
                 i += 1
         return read
+
+    def contact_thing(self, said: str) -> str:
+        """A thing said after a cut in the words a Contact line names (bot.lookups.index.cut_contact): the
+        thing as said when the Index names it or its last words ("deli meat slicer": meat, slicer), else its
+        nearest kind the Index names, with the compound's other words a line holds before it ("garden
+        trowel": garden tool); "" for a part of the body, a person or a thing the Index has no kind for."""
+        words = said.split()
+        if not words or words[0] in _NOT_THINGS or len(words) > 4 or words[-1] in PEOPLE:
+            return ""
+        things = self._names()
+        for n in range(len(words)):
+            tail = " ".join(words[n:])
+            if tail in things.names:
+                # (a part of the body the Index also names as a thing: "hand" of "tool, hand"; a thing first
+                # said of a worker is the thing still: "trimmer", "slicer")
+                first = next((found for form in _forms(tail) if (found := self._wordnet.senses(form))), ())
+                return "" if first and first[0].kind == "noun.body" else said
+        for n in range(len(words)):
+            kind = self._kind(" ".join(words[n:]), THING, things.names, things.kinds)
+            if kind:
+                kept = [w for w in words[:-1] if w in things.words and w not in kind.split()]
+                return " ".join([*kept, kind])
+        return ""
 
     def _kind(self, said: str, kinds: frozenset[str], names: frozenset[str], targets: frozenset[str]) -> str:
         key = (said, kinds)  # (a place's kinds are no event's: PLACE)
