@@ -40,6 +40,8 @@ _INTENT = re.compile(
     r"mugg\w*|robb\w*|fight\w*|stabbed\s+(?:him|her|me|them)|by\s+(?:a|an|the|some|his|her|my)\s+"
     r"(?:man|woman|guy|person|stranger|attacker|assailant|someone|somebody))\b|\bsomeone\b|\bsomebody\b"
 )
+# A side told: the injury's code is what is asked for (an external cause's code has no side).
+_SIDE = re.compile(r"\b(?:left|right|bilateral|both)\b")
 _CONTACT = re.compile(r"^contact, with, by (?:type of )?(?:object|machine)", re.IGNORECASE)
 
 
@@ -83,12 +85,13 @@ def read_cut_contact(
     words (contact_words); `lay`: the lay words of a cut; `thing_word(phrase)`: the phrase in the words a
     Contact line names (itself, or its kind with the compound's other words), or ""."""
     low = query.lower()
-    if _INTENT.search(low):
+    if _INTENT.search(low) or _SIDE.search(low):
         return None
     words = _WORD.findall(low)
-    cut = next((w for w in words if _told(w, stems, lay)), None)
-    if cut is None:
-        return None
+    at = next((n for n, w in enumerate(words) if _told(w, stems, lay)), None)
+    if at is None or words[at + 1 : at + 2] == ["off"]:
+        return None  # (no cut; "cut off" is an amputation's word)
+    cut = words[at]
     after = low[re.search(rf"\b{re.escape(cut)}\b", low).end() :]  # type: ignore[union-attr]
     for link in _LINK.finditer(after):
         match = _THING.match(after, link.start())

@@ -597,8 +597,14 @@ class ThingKinds:
         nearest kind the Index names, with the compound's other words a line holds before it ("garden
         trowel": garden tool); "" for a part of the body, a person or a thing the Index has no kind for."""
         words = said.split()
-        if not words or words[0] in _NOT_THINGS or len(words) > 4 or words[-1] in PEOPLE:
-            return ""
+        if (
+            not words
+            or words[0] in _NOT_THINGS
+            or len(words) > 4
+            or words[-1] in PEOPLE
+            or words[-1] in _EVENTS
+        ):
+            return ""  # (an event is no thing: "cut on the ear from a fall")
         things = self._names()
         for n in range(len(words)):
             tail = " ".join(words[n:])
