@@ -265,7 +265,7 @@ class ActivityKinds:
                 if " " not in name and name.endswith("ing"):
                     for verb in self._wordnet.verbs(printed[name])[:1]:
                         self._done.setdefault(verb.id, name)
-            self._closed = {closed(name): name for name in lines if " " in name}
+            self._closed = {closed(name): name for name in lines}
             self._lines = lines
         return self._lines
 
