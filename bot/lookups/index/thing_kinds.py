@@ -613,12 +613,12 @@ class ThingKinds:
                 # said of a worker is the thing still: "trimmer", "slicer")
                 first = next((found for form in _forms(tail) if (found := self._wordnet.senses(form))), ())
                 return "" if first and first[0].kind == "noun.body" else said
-        for n in range(len(words)):
-            kind = self._kind(" ".join(words[n:]), THING, things.names, things.kinds)
-            if kind:
-                kept = [w for w in words[:-1] if w in things.words and w not in kind.split()]
-                return " ".join([*kept, kind])
-        return ""
+        # (the whole thing's kind: a word of it alone may be another thing - the "blade" of a razor blade)
+        kind = self._kind(said, THING, things.names, things.kinds)
+        if not kind:
+            return ""
+        kept = [w for w in words[:-1] if w in things.words and w not in kind.split()]
+        return " ".join([*kept, kind])
 
     def _kind(self, said: str, kinds: frozenset[str], names: frozenset[str], targets: frozenset[str]) -> str:
         key = (said, kinds)  # (a place's kinds are no event's: PLACE)
