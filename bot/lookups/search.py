@@ -1228,8 +1228,9 @@ class Searcher:
         reach its line."""
         self._local.acting = True
         try:
-            if self.find(query, systems, limit):
-                return None
+            unread = self.find(query, systems, limit)
+            if unread or not unread.notice.startswith(NO_CONFIDENT_MATCH):
+                return None  # (answered, or read as something with no code here: "test" is a CPT service)
             found = self.find(f"activity {active.line_words}", systems, limit)
         finally:
             self._local.acting = False

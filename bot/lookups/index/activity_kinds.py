@@ -316,11 +316,12 @@ class ActivityKinds:
             return None
         # (the activity's other names, in any written form: "ping pong" = table tennis; then the head of its
         # own compound name, which names its kind: table tennis is tennis)
-        named = next((found for w in sense.lemmas if (found := self._own(w)) is not None), None)
-        if named is None:
-            named = next((lines[n] for w in sense.lemmas if (n := _norm(head(w))) in lines), None)
-        if named is not None:
-            return named
+        if " " in phrase:  # (a compound said in words: "ping pong", "double dutch")
+            named = next((found for w in sense.lemmas if (found := self._own(w)) is not None), None)
+            if named is None:
+                named = next((lines[n] for w in sense.lemmas if (n := _norm(head(w))) in lines), None)
+            if named is not None:
+                return named
         frontier, seen = [sense.id], {sense.id}
         for _step in range(MAX_STEPS):
             frontier = [u for s in frontier for u in self._wordnet.sense(s).hypernyms if u not in seen]
