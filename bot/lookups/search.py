@@ -105,7 +105,7 @@ from bot.lookups.hcpcs_items import (
     with_lay_names,
 )
 from bot.lookups.index.accident_checked import examination_words, injury_ruled_out
-from bot.lookups.index.activity_kinds import ActivityKinds, may_read_activity
+from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
@@ -164,6 +164,7 @@ from bot.lookups.index.completion import (
 from bot.lookups.index.condition_beside_drug import PILLS, intent_swapped, read_beside_drug, with_drug_subterm
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
 from bot.lookups.index.culture_growth import may_read_growth, read_growth
+from bot.lookups.index.cut_contact import contact_words, read_cut_contact
 from bot.lookups.index.dominant_side import dominance_note, other_titles
 from bot.lookups.index.drug_induced import may_read as may_read_induced
 from bot.lookups.index.drug_induced import (
@@ -322,7 +323,7 @@ from bot.lookups.index.substance_use import (
 )
 from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
 from bot.lookups.index.thing_did import ThingDid, may_read_did
-from bot.lookups.index.thing_kinds import KIND_SHOWN, ThingKinds, may_read_kind
+from bot.lookups.index.thing_kinds import CUT_WORDS, KIND_SHOWN, ThingKinds, may_read_kind
 from bot.lookups.index.time_spans import without_span
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.unsaid_words import index_path, says_less_first
@@ -720,6 +721,9 @@ class Searcher:
         self._substance_classes: SubstanceClasses | None = None
         self._venom_animals: dict[str, str] | None = None
         self._thing_kinds = ThingKinds(self.wordnet(), book.db.execute, self.vocabulary.knows)
+        self._cut_stems: frozenset[str] | None = (
+            None  # (bot.lookups.index.cut_contact, read when first asked)
+        )
         self._activity_kinds = ActivityKinds(self.wordnet(), book.db.execute)
         self._thing_did = ThingDid(self.wordnet(), book.db.execute)
         self._service_titles: ServiceTitles | None = None
@@ -1033,6 +1037,22 @@ class Searcher:
                     )
                 if told is not None:
                     return told
+        # "cut my hand on the hedge trimmer", "stabbed my palm with a screwdriver": a cut told with what did it,
+        # the Index's Cut, see Contact, with, by object line of the thing (bot.lookups.index.cut_contact).
+        if "cm" in systems and not reading_intent() and may_read_kind(query):
+            if self._cut_stems is None:
+                self._cut_stems = contact_words(self.book.db.execute)
+            cut = read_cut_contact(query, self._cut_stems, CUT_WORDS, self._thing_kinds.contact_thing)
+            if cut is not None:
+                told = self._reread(
+                    cut.text,
+                    cut.note,
+                    systems,
+                    limit,
+                    lambda found: bool(found) and found[0].code[:1] == "W" and cut.used_by(found[0].why),
+                )
+                if told is not None:
+                    return told
         # "bitten by an iguana", "the couch caught fire": a thing the External Cause Index lists by its kind
         # or another word, read as it (Bite, lizard; Exposure, fire, sofa) (bot.lookups.index.thing_kinds).
         if "cm" in systems and may_read_kind(query):
@@ -1064,17 +1084,25 @@ class Searcher:
                     return told
         # "badminton game", "playing the sousaphone": an activity the Activity lines list by its kind (Activity,
         # racquetball; playing musical instrument, brass instrument) (bot.lookups.index.activity_kinds).
-        if "cm" in systems and may_read_activity(query):
+        if "cm" in systems and not getattr(self._local, "acting", False) and may_read_activity(query):
             active = self._activity_kinds.read(query)
             # ("sleepwalking" is WordNet's walking by one asleep, and the vocabulary's somnambulism: a condition)
             if active is not None and not self._read_as_condition(active.phrase):
-                told = self._reread(
-                    active.text,
-                    active.note,
-                    systems,
-                    limit,
-                    lambda found: bool(found) and active.used_by(found[0].code),
-                )
+                reread: list[Hits] = []
+
+                def used(found: Hits) -> bool:
+                    reread.append(found)
+                    return bool(found) and active.used_by(found[0].code)
+
+                told = self._reread(active.text, active.note, systems, limit, used)
+                if told is None and not reread[0]:
+                    # (the query in the line's words reads nothing: the line alone, if the query reads nothing)
+                    told = self._activity_alone(query, active, systems, limit)
+                if told is not None:
+                    return told
+            lenient = self._activity_kinds.read(query, lenient=True) if active is None else None
+            if lenient is not None and not self._read_as_condition(lenient.phrase):
+                told = self._activity_alone(query, lenient, systems, limit)
                 if told is not None:
                     return told
         # "had his bladder taken out", "heart-lung transplant recipient", "asthma runs in my family": a story of
@@ -1197,6 +1225,26 @@ class Searcher:
         if found and not found.notice:
             return _with_notice([replace(h, why=f"{h.why} ({initialism.note})") for h in found], "")
         return typed if typed is not None else self._find_all(query, systems, limit)
+
+    def _activity_alone(
+        self, query: str, active: ActivityRead, systems: Sequence[str], limit: int
+    ) -> Hits | None:
+        """The Activity line alone, when the query tells an activity and no other word of it reaches any line
+        ("got checked into the boards in hockey": the harm's words read nothing, the activity is Activity,
+        hockey): the answer the query gets without the activity read is nothing, and the activity's own words
+        reach its line."""
+        self._local.acting = True
+        try:
+            unread = self.find(query, systems, limit)
+            if unread or not unread.notice.startswith(NO_CONFIDENT_MATCH):
+                return None  # (answered, or read as something with no code here: "test" is a CPT service)
+            found = self.find(f"activity {active.line_words}", systems, limit)
+        finally:
+            self._local.acting = False
+        if not found or not active.used_by(found[0].code):
+            return None
+        note = f"{active.note}; no other word of the query reads a line"
+        return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], found.notice)
 
     def _read_as_condition(self, phrase: str) -> bool:
         """A phrase the vocabulary reads as an Index term that is no activity ("sleepwalking" -> somnambulism;

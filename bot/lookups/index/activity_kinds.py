@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.lookups.index.compound_forms import closed, compound_forms, head
 from bot.lookups.wordnet import Sense, WordNet
 
 ACT = "noun.act"
@@ -155,6 +156,7 @@ class ActivityRead:
     note: str  # what was read, for the answer's "why"
     code: str  # the Activity line's code
     phrase: str = ""  # the query's words read as the activity ("sousaphone", "walking the dog")
+    line_words: str = ""  # the line's words below Activity ("playing musical instrument brass instrument")
 
     def used_by(self, code: str) -> bool:
         """Whether an answer is the Activity line read."""
@@ -172,6 +174,16 @@ def _norm(name: str) -> str:
                 break
         words.append(w)
     return " ".join(words)
+
+
+def _gerunds(verb: str) -> list[str]:
+    """A verb's gerund as English spells it ("jump" -> jumping, "skate" -> skating, "swim" -> swimming)."""
+    out = [f"{verb}ing"]
+    if verb.endswith("e") and not verb.endswith("ee"):
+        out.append(f"{verb[:-1]}ing")
+    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        out.append(f"{verb}{verb[-1]}ing")
+    return out
 
 
 def activity_lines(execute: Callable[..., Any]) -> list[ActivityLine]:
@@ -224,6 +236,7 @@ class ActivityKinds:
         self._done: dict[int, str] = {}  # a verb's sense -> the line its gerund names
         self._heads: dict[str, ActivityLine | None] = {}  # a last word -> the line of the lines it ends
         self._read: dict[tuple[str, bool], ActivityLine | None] = {}
+        self._closed: dict[str, str] = {}  # a line's name closed up ("dodgeball") -> its name ("dodge ball")
 
     def _index(self) -> dict[str, ActivityLine]:
         if self._lines is None:
@@ -252,12 +265,27 @@ class ActivityKinds:
                 if " " not in name and name.endswith("ing"):
                     for verb in self._wordnet.verbs(printed[name])[:1]:
                         self._done.setdefault(verb.id, name)
+            self._closed = {closed(name): name for name in lines}
             self._lines = lines
         return self._lines
 
+    def _own(self, phrase: str) -> ActivityLine | None:
+        """The line named by the phrase in any written form of the compound ("dodgeball": Activity, dodge
+        ball) or, for a verb and its object, by the verb's gerund ("jump rope": Activity, jumping rope)
+        (bot.lookups.index.compound_forms)."""
+        lines = self._index()
+        found = lines.get(_norm(phrase))
+        if found is None:
+            name = self._closed.get(closed(_norm(phrase)))
+            found = lines.get(name) if name is not None else None
+        if found is None and " " in phrase and not phrase.split()[0].endswith("ing"):
+            first, rest = phrase.split(" ", 1)
+            found = next((lines[n] for g in _gerunds(first) if (n := _norm(f"{g} {rest}")) in lines), None)
+        return found
+
     def _sense(self, phrase: str, playing: bool) -> Sense | None:
         """The phrase's first sense that is an activity (or, played, an instrument or other made thing)."""
-        senses = self._wordnet.senses(phrase)
+        senses = next((found for form in compound_forms(phrase) if (found := self._wordnet.senses(form))), ())
         if not senses and phrase.endswith("s"):
             senses = self._wordnet.senses(phrase[:-1])
         act = next((s for s in senses if s.kind == ACT), None)
@@ -274,7 +302,7 @@ class ActivityKinds:
 
     def _climb(self, phrase: str, playing: bool) -> ActivityLine | None:
         lines = self._index()
-        own = lines.get(_norm(phrase))
+        own = self._own(phrase)
         if own is not None:
             return own
         if phrase.split()[0].endswith("ing"):
@@ -286,6 +314,14 @@ class ActivityKinds:
         sense = self._sense(phrase, playing)
         if sense is None:
             return None
+        # (the activity's other names, in any written form: "ping pong" = table tennis; then the head of its
+        # own compound name, which names its kind: table tennis is tennis)
+        if " " in phrase:  # (a compound said in words: "ping pong", "double dutch")
+            named = next((found for w in sense.lemmas if (found := self._own(w)) is not None), None)
+            if named is None:
+                named = next((lines[n] for w in sense.lemmas if (n := _norm(head(w))) in lines), None)
+            if named is not None:
+                return named
         frontier, seen = [sense.id], {sense.id}
         for _step in range(MAX_STEPS):
             frontier = [u for s in frontier for u in self._wordnet.sense(s).hypernyms if u not in seen]
@@ -294,7 +330,8 @@ class ActivityKinds:
             seen.update(frontier)
             for up in frontier:
                 named = next(
-                    (lines[n] for w in self._wordnet.sense(up).lemmas if (n := _norm(w)) in lines), None
+                    (found for w in self._wordnet.sense(up).lemmas if (found := self._own(w)) is not None),
+                    None,
                 )
                 if named is not None:
                     return named
@@ -331,16 +368,18 @@ class ActivityKinds:
             return next((line for line in lines.values() if line.code == f"{category}9"), None)
         return None
 
-    def read(self, query: str) -> ActivityRead | None:
+    def read(self, query: str, lenient: bool = False) -> ActivityRead | None:
         """The query with its activity in the words of the Activity line of its kind, or None. A line the
         query names itself is read first ("sparring in martial arts class": martial arts), then the kinds of
-        the other phrases, left to right."""
+        the other phrases, left to right. `lenient`: an activity is also read where the query ends with it
+        after "in" or "during", or tells nothing but activities ("taekwondo sparring") - a reading the search
+        answers with only when no other word of the query reads a line."""
         low = query.lower()
         words = _WORD.findall(low)
         if "activity" in words:
             return None  # (read already, or told in the Index's word)
         cued = bool(_CUES.intersection(words))
-        found = self._phrase(words, cued, own=True) or self._phrase(words, cued, own=False)
+        found = self._phrase(words, cued, True, lenient) or self._phrase(words, cued, False, lenient)
         for n, word in enumerate(words):
             done = self._done_to(word, _told(words[n + 1 :])) if word.endswith("ing") else None
             if done is not None and (found is None or found[0] >= n):
@@ -357,7 +396,7 @@ class ActivityKinds:
         told = r"\W+".join(re.escape(w) for w in words[i:end])
         named = " ".join(_bare(p) for p in line.name.split(","))
         text = re.sub(rf"\b{told}\b", f"activity {named}", low, count=1)
-        return ActivityRead(text, f"activity: {phrase} -> {line.name}", line.code, phrase)
+        return ActivityRead(text, f"activity: {phrase} -> {line.name}", line.code, phrase, named)
 
     def _done_to(self, gerund: str, after: list[str]) -> tuple[ActivityLine, int] | None:
         """The line of a gerund done to a kind of thing ("walking, an animal"; "furniture, building") that a
@@ -382,7 +421,9 @@ class ActivityKinds:
                 return hit, n
         return None
 
-    def _phrase(self, words: list[str], cued: bool, own: bool) -> tuple[int, int, str, ActivityLine] | None:
+    def _phrase(
+        self, words: list[str], cued: bool, own: bool, lenient: bool = False
+    ) -> tuple[int, int, str, ActivityLine] | None:
         """(where, how many words, the phrase, its line) of the first phrase read as an activity: one an
         Activity line names itself (own), or one of its kind."""
         for i in range(len(words)):
@@ -393,17 +434,28 @@ class ActivityKinds:
                 after = _told(words[i + size :])
                 rest = set(words[:i] + after) - _HURT - _CUE_AFTER
                 headed = _headed(words[:i], said, after, i + size + len(after) < len(words))
-                if not cued and rest and not _done_to(words, i, size) and not headed:
+                if (
+                    not cued
+                    and rest
+                    and not _done_to(words, i, size)
+                    and not headed
+                    and not (lenient and (_in_last(words, i, size) or self._acts(rest)))
+                ):
                     continue  # (the activity must be what the query tells: "walking pneumonia" is none)
                 phrase = " ".join(said)
                 if own:
-                    line = self._index().get(_norm(phrase))
+                    line = self._own(phrase)
                 else:
                     playing = bool(_PLAYING.intersection(words[max(0, i - 2) : i]))
                     line = self.line(phrase, playing) or self._headed_line(phrase)
                 if line is not None:
                     return i, size, phrase, line
         return None
+
+    def _acts(self, words: set[str]) -> bool:
+        """Whether every other word of the query is itself an activity's (a sense of it is WordNet's act:
+        "taekwondo sparring"), so the query tells nothing but the activity."""
+        return all(any(s.kind == ACT for s in self._wordnet.senses(w)) for w in words)
 
     def _headed_line(self, phrase: str) -> ActivityLine | None:
         """The line of the lines whose last word is the phrase's last word, when they share one code ("ninja
@@ -428,6 +480,15 @@ class ActivityKinds:
 _OBJECT = frozenset(
     {"a", "an", "the", "my", "his", "her", "our", "their", "some", "down", "up", "off", "around"}
 )
+
+
+_IN = frozenset({"in", "during"})
+
+
+def _in_last(words: list[str], i: int, size: int) -> bool:
+    """Whether the phrase ends the query right after "in" or "during" ("checked into the boards in hockey"):
+    what the harm happened in."""
+    return i > 0 and words[i - 1] in _IN and i + size == len(words)
 
 
 def _done_to(words: list[str], i: int, size: int) -> bool:

@@ -273,6 +273,7 @@ _PLACE = re.compile(
 _AT = frozenset({"at", "in", "inside", "on"})
 # The words of a cut other than the Index's own ("Cut, cutting").
 _CUT_WORDS = re.compile(r"\b(?:sliced|gashed|nicked|slashed)\b")
+CUT_WORDS = re.compile(r"sliced|gashed|nicked|slashed|slice|slicing|gash|nick")  # (one word, fullmatch)
 # The words a thing is said after ("bitten by a gecko", "our hen", "on the ottoman"): one word may come
 # between ("a dead tree").
 _LEADS = frozenset(
@@ -574,8 +575,8 @@ class ThingKinds:
                         or said in _EVENTS
                         or len(said) < 3
                         or said in self._names().words  # a word some line holds ("bike"): the stories read it
-                        or not _LEADS.intersection(words[max(0, i - 2) : i])  # no noun ("tore his cuff")
-                    )
+                        or not (_LEADS.intersection(words[max(0, i - 2) : i]) or _doer(words, i))
+                    )  # no noun ("tore his cuff")
                 ):
                     continue
                 kind = self._kind(said, kinds, names, targets)
@@ -589,6 +590,35 @@ class ThingKinds:
             else:
                 i += 1
         return read
+
+    def contact_thing(self, said: str) -> str:
+        """A thing said after a cut in the words a Contact line names (bot.lookups.index.cut_contact): the
+        thing as said when the Index names it or its last words ("deli meat slicer": meat, slicer), else its
+        nearest kind the Index names, with the compound's other words a line holds before it ("garden
+        trowel": garden tool); "" for a part of the body, a person or a thing the Index has no kind for."""
+        words = said.split()
+        if (
+            not words
+            or words[0] in _NOT_THINGS
+            or len(words) > 4
+            or words[-1] in PEOPLE
+            or words[-1] in _EVENTS
+        ):
+            return ""  # (an event is no thing: "cut on the ear from a fall")
+        things = self._names()
+        for n in range(len(words)):
+            tail = " ".join(words[n:])
+            if tail in things.names:
+                # (a part of the body the Index also names as a thing: "hand" of "tool, hand"; a thing first
+                # said of a worker is the thing still: "trimmer", "slicer")
+                first = next((found for form in _forms(tail) if (found := self._wordnet.senses(form))), ())
+                return "" if first and first[0].kind == "noun.body" else said
+        # (the whole thing's kind: a word of it alone may be another thing - the "blade" of a razor blade)
+        kind = self._kind(said, THING, things.names, things.kinds)
+        if not kind:
+            return ""
+        kept = [w for w in words[:-1] if w in things.words and w not in kind.split()]
+        return " ".join([*kept, kind])
 
     def _kind(self, said: str, kinds: frozenset[str], names: frozenset[str], targets: frozenset[str]) -> str:
         key = (said, kinds)  # (a place's kinds are no event's: PLACE)
@@ -681,6 +711,12 @@ def _events(words: list[str]) -> list[str]:
     return [
         w for i, w in enumerate(words) if w not in _NOUN_EVENTS or _THING_LINK.intersection(words[i + 1 :])
     ]
+
+
+def _doer(words: list[str], i: int) -> bool:
+    """Whether the word opens the query and an event word follows it: the thing is the doer of the event,
+    the sentence's subject, a noun with no determiner ("chipmunk bit my finger", "router kicked back")."""
+    return i == 0 and len(words) > 1 and words[1] in _EVENTS
 
 
 def _machine(thing: str, machines: frozenset[str]) -> str:
