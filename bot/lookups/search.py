@@ -255,6 +255,7 @@ from bot.lookups.index.reasons import (
     read_values,
 )
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
+from bot.lookups.index.said_axis import axis_choice
 from bot.lookups.index.said_ends import said_at_both_ends
 from bot.lookups.index.said_siblings import (
     Line,
@@ -558,6 +559,7 @@ OR_ROWS = 4000  # titles holding any of the query's words: more than this is no 
 FEW_DOCUMENTS = 4000  # matches sorted shortest first; past this many the first 200 found are read
 VISIT_SERVICE_COST = 450.0  # a service code when the query names the reason for a visit
 SOURCE_WEIGHT = {"title": 0.9, "inclusion": 0.82}
+AXIS_FAMILIES = 256  # the categories whose codes the axis reading keeps (bot.lookups.index.said_axis)
 LOOKED_AT_DOMINANCE = 5  # the answers whose dominant or nondominant side the query's words may change
 
 
@@ -707,6 +709,8 @@ class Searcher:
         self._procedures: frozenset[str] | None = None
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
         self._products: dict[str, str] | None = None  # product words printed by the drug lines
+        # a category's billable codes by 7th character, for the axis its first answer leaves open (said_axis)
+        self._axis_families: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
@@ -1602,6 +1606,7 @@ class Searcher:
         found = self._said_sibling_first(query, found)
         found = self._unsaid_condition_last(query, found)
         found = self._category_detail_first(query, found)
+        found = self._said_axis_first(query, found)
         return self._clipped_reading(query, systems, limit, self._cpt_kind_said(query, found))
 
     def _clipped_reading(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
@@ -3551,6 +3556,54 @@ class Searcher:
             other, score=first.score, why=f"{other.why} (Tabular, within {first.code[:3]}: {choice.reason})"
         )
         return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
+
+    def _said_axis_first(self, query: str, found: Hits) -> Hits:
+        """A first answer whose title leaves an axis unspecified (a site, a side, a level) where the query says
+        the value a code of its category prints ("facial cellulitis": L03.211, not L03.90 "Cellulitis,
+        unspecified"; bot.lookups.index.said_axis)."""
+        if not found or found[0].system != SYSTEM_NAMES["cm"] or not found[0].billable:
+            return found
+        first = found[0]
+        if "unspecified" not in first.title.lower():
+            return found
+        raw = first.code.replace(".", "")
+        lowered = query.lower().replace("w/o", "without").replace("w/", "with ")
+        for typed, meant in re.findall(r"spelling: ([a-z]+) → ([a-z]+)", first.why):
+            lowered = re.sub(rf"\b{typed}\b", meant, lowered)
+        notes = " ".join(re.findall(r"(?:->|→) ([^;()]*)", first.why.partition(" (")[2]))
+        typed_words = [w for w in content_words(lowered) if w not in FILLER and not w.isdigit()]
+        nouns = " ".join(
+            lemma for w in typed_words for sense in self.wordnet().pertains(w) for lemma in sense.lemmas
+        )
+        said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes} {nouns}")
+        refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
+        told = axis_choice((raw, first.title), self._axis_family(raw), said, refused)
+        code = self.book.get("cm", told.code) if told else None
+        if code is None or told is None:
+            return found
+        return _first_replaced(
+            found,
+            code,
+            f"Tabular, within {raw[:3]}: the value said ({', '.join(told.words)}) -> {code.display}",
+        )
+
+    def _axis_family(self, raw: str) -> list[tuple[str, str]]:
+        """The billable codes of a code's category of its length class and its 7th character (undotted, with
+        their titles), kept for the categories asked most (bot.lookups.index.said_axis)."""
+        seventh = raw[6] if len(raw) == 7 else ""
+        key = (raw[:3], seventh)
+        kept = self._axis_families.get(key)
+        if kept is None:
+            rows = self.book.db.execute(
+                "SELECT code, title FROM codes WHERE system = 'cm' AND code >= ? AND code < ? AND current = 1 "
+                "AND billable = 1 AND (length(code) = 7) = ? AND (? = '' OR substr(code, 7, 1) = ?)",
+                [raw[:3], raw[:3] + "\uffff", int(bool(seventh)), seventh, seventh],
+            ).fetchall()
+            kept = [(str(code), str(title)) for code, title in rows]
+            if len(self._axis_families) >= AXIS_FAMILIES:
+                self._axis_families.clear()
+            self._axis_families[key] = kept
+        return kept
 
     def _tabular_detail(
         self,

@@ -184,6 +184,11 @@ def _says_word(word: str, printed: Iterable[str]) -> bool:
     return any(_same(word, p) or _holds(p, word) for p in printed)
 
 
+def says_word(word: str, printed: Iterable[str]) -> bool:
+    """`_says_word` for the other Tabular readings (bot.lookups.index.said_axis)."""
+    return _says_word(word, printed)
+
+
 def contradicts(title: str, said: frozenset[str], refused: frozenset[str]) -> str:
     """The words of the query a title negates ("not intractable" for "intractable"), or the negated words of
     the query it says ("... with bleeding" for "no bleeding"); "" when none."""
