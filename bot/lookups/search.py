@@ -234,7 +234,7 @@ from bot.lookups.index.pcs_unasked import (
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_supervision
-from bot.lookups.index.query import Understood, understand
+from bot.lookups.index.query import Understood, side_letters, understand
 from bot.lookups.index.rare_main_terms import (
     MainLine,
     RareWord,
@@ -1606,7 +1606,6 @@ class Searcher:
         found = self._said_sibling_first(query, found)
         found = self._unsaid_condition_last(query, found)
         found = self._category_detail_first(query, found)
-        found = self._said_axis_first(query, found)
         return self._clipped_reading(query, systems, limit, self._cpt_kind_said(query, found))
 
     def _clipped_reading(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
@@ -3557,17 +3556,18 @@ class Searcher:
         )
         return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
 
-    def _said_axis_first(self, query: str, found: Hits) -> Hits:
+    def said_axis_first(self, query: str, found: Hits) -> Hits:
         """A first answer whose title leaves an axis unspecified (a site, a side, a level) where the query says
         the value a code of its category prints ("facial cellulitis": L03.211, not L03.90 "Cellulitis,
-        unspecified"; bot.lookups.index.said_axis)."""
+        unspecified"; bot.lookups.index.said_axis). Read on the final answer, the whole query's words (a side
+        said in another clause: "R ear pain ..., otitis externa swimmer type")."""
         if not found or found[0].system != SYSTEM_NAMES["cm"] or not found[0].billable:
             return found
         first = found[0]
         if "unspecified" not in first.title.lower():
             return found
         raw = first.code.replace(".", "")
-        lowered = query.lower().replace("w/o", "without").replace("w/", "with ")
+        lowered = side_letters(query.lower().replace("w/o", "without").replace("w/", "with "))
         for typed, meant in re.findall(r"spelling: ([a-z]+) → ([a-z]+)", first.why):
             lowered = re.sub(rf"\b{typed}\b", meant, lowered)
         notes = " ".join(re.findall(r"(?:->|→) ([^;()]*)", first.why.partition(" (")[2]))
@@ -6163,6 +6163,7 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         found = searcher.z_line_unanswered(query, systems, found)
         found = searcher.rare_main_term(query, systems, found, depth)
         found = searcher.value_band_said(query, systems, found)
+        found = searcher.said_axis_first(query, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
         found = _spelled_out_answer(book, query, systems, depth, found)
     return found if len(found) <= limit else _with_notice(found[:limit], found.notice)

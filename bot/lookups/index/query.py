@@ -593,6 +593,11 @@ def _both_sides(said: str) -> bool:
 _LETTER_SIDES = {"r": "right", "l": "left"}
 
 
+def side_letters(text: str) -> str:
+    """The text with a standalone R or L read as its side ("R ear pain" -> right ear pain)."""
+    return _side_letters(text, [])
+
+
 def _side_letters(text: str, notes: list[str]) -> str:
     """A standalone R or L means right or left (noted for why)."""
     for letter in dict.fromkeys(_SIDE_LETTER.findall(text)):

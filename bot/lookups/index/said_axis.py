@@ -87,8 +87,9 @@ def axis_choice(
         theirs = told(other_title)
         if not theirs - mine:
             continue
-        if any(not says_word(w, opened) for w in mine - theirs):
-            continue  # (it drops a word the first's title says outside its open part)
+        if any(not says_word(w, opened) and not says_word(w, theirs - mine) for w in mine - theirs):
+            continue  # (it drops a word the first's title says outside its open part, and no word of its own
+            # holds it: "pancolitis" holds the colitis of "Ulcerative colitis, unspecified")
         kept.append((other, other_title, theirs - mine))
     # the words most values of the axis print ("lymph nodes" of "lymph nodes of axilla"): its frame
     counts: dict[str, int] = {}
