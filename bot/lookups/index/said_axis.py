@@ -106,7 +106,10 @@ def axis_choice(
         if not heard or contradicts(other_title, affirmed, refused):
             continue
         unheard = added - heard
-        if unheard & _SIDES or (unheard and not _members_of_said_list(other_title, unheard, heard, frame)):
+        # (a frame word is left unsaid only beside a value of the same subcategory: "lymph nodes" of C81.44 for
+        # C81.40, not "suppurative" of H66.002 for H66.92)
+        framed = frame if other[: len(code) - 1] == code[:-1] else frozenset()
+        if unheard & _SIDES or (unheard and not _members_of_said_list(other_title, unheard, heard, framed)):
             continue
         words = tuple(sorted(_printed(w, other_title) for w in heard))
         best.append(((len(heard), -len(unheard)), other, other_title, words))
