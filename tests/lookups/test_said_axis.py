@@ -66,6 +66,25 @@ def test_a_side_alone_names_no_site_and_two_values_said_as_much_choose_none() ->
     assert choice is not None and choice.code == "M88872"
 
 
+def test_a_kind_word_of_another_subcategory_is_no_frame() -> None:
+    # "suppurative", printed by many H66.0 codes, is no frame of H66.92's axis: "acute" does not say it
+    first = ("H6692", "Otitis media, unspecified, left ear")
+    family = [
+        first,
+        ("H66002", "Acute suppurative otitis media without spontaneous rupture of ear drum, left ear"),
+        ("H66012", "Acute suppurative otitis media with spontaneous rupture of ear drum, left ear"),
+        (
+            "H66005",
+            "Acute suppurative otitis media without spontaneous rupture of ear drum, recurrent, left ear",
+        ),
+        (
+            "H66015",
+            "Acute suppurative otitis media with spontaneous rupture of ear drum, recurrent, left ear",
+        ),
+    ]
+    assert axis_choice(first, family, content_stems("otitis media left ear acute")) is None
+
+
 def test_a_word_the_query_negates_says_no_value() -> None:
     first = ("L0390", "Cellulitis, unspecified")
     family = [first, ("L03211", "Cellulitis of face")]
