@@ -255,7 +255,7 @@ from bot.lookups.index.reasons import (
     read_values,
 )
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
-from bot.lookups.index.said_axis import axis_choice
+from bot.lookups.index.said_axis import axis_choice, path_words
 from bot.lookups.index.said_ends import said_at_both_ends
 from bot.lookups.index.said_siblings import (
     Line,
@@ -3577,7 +3577,8 @@ class Searcher:
         )
         said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes} {nouns}")
         refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
-        told = axis_choice((raw, first.title), self._axis_family(raw), said, refused)
+        chosen = path_words(first.why)
+        told = axis_choice((raw, first.title), self._axis_family(raw), said, refused, chosen)
         code = self.book.get("cm", told.code) if told else None
         if code is None or told is None:
             return found

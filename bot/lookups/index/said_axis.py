@@ -21,7 +21,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.lookups.index.category_detail import GRAMMAR, contradicts, says_word, told
+from bot.lookups.index.category_detail import (
+    GRAMMAR,
+    contradicts,
+    negated_parts,
+    residual_words,
+    says_word,
+    told,
+)
 from bot.lookups.index.words import content_stems
 
 # The part of a title the code leaves open: "unspecified site", "unspecified cervical region", "part
@@ -33,6 +40,7 @@ _OPEN = re.compile(
 _LIST = re.compile(r"(?i)\s*,\s*(?:and|or)\s+|\s+(?:and|or)\s+|\s*,\s*")
 _SIDES = frozenset({"right", "left", "bilater"})
 PREFIX = 4  # a word said and a title's word share this many first letters at least (or it holds the word)
+SUBCATEGORY = 5  # a code this long lies in a subcategory whose values share a frame
 FRAME_COUNT = 3  # a word this many values of the axis print is its frame, no value
 
 
@@ -59,23 +67,44 @@ def _printed(stem_: str, title: str) -> str:
     return stem_
 
 
+def path_words(why: str) -> frozenset[str]:
+    """The stems an answer's path chose below its main terms: the subterms of its Index lines and the words
+    its Tabular completion read ("Neoplasm, kidney, hilus ... -> Tabular: uncertain, behavior, renal"), not
+    the main terms a "see" reference named ("see Injury")."""
+    out: set[str] = set()
+    for segment in why.split(" (")[0].split(" -> "):
+        text = segment.partition(": ")[2] if ": " in segment else segment
+        if segment.startswith("Tabular"):
+            out |= content_stems(text)
+        else:
+            out |= content_stems(text.removeprefix("see ").partition(",")[2])
+    return frozenset(out)
+
+
 def axis_choice(
     first: tuple[str, str],
     family: Iterable[tuple[str, str]],
     said: frozenset[str],
     refused: frozenset[str] = frozenset(),
+    chosen: frozenset[str] = frozenset(),
 ) -> AxisChoice | None:
     """The billable code (`family`: (code, title), undotted, of the first answer's category) that says the
     value the query says on the axis the first answer's title leaves unspecified, or None.
 
     `said`: the query's stems (its vocabulary readings and the nouns its adjectives pertain to included),
-    `refused`: the stems it negates."""
+    `refused`: the stems it negates, `chosen`: the words the first answer's path chose (`path_words`). A code
+    dropping a word the query says or the path chose ("traffic", "hip", "renal") is none, unless a word of its
+    own holds it ("pancolitis" holds colitis); a word of the first's own title in another form, one the first
+    negates ("with status epilepticus" beside "without ...", unless said as printed) and one of an "Other ..."
+    residual ("other arteries") say no value."""
     code, title = first
     if "unspecified" not in title.lower():
         return None
     opened = open_part(title)
     mine = told(title)
     affirmed = frozenset(said - refused - GRAMMAR)
+    kept_words = affirmed | chosen
+    negated = frozenset(w for part in negated_parts(title) for w in part)
     # (a title printing no query word's beginning says no value: read no further)
     starts = tuple({w[:PREFIX] for w in affirmed if len(w) >= PREFIX})
     kept: list[tuple[str, str, frozenset[str]]] = []
@@ -87,9 +116,11 @@ def axis_choice(
         theirs = told(other_title)
         if not theirs - mine:
             continue
-        if any(not says_word(w, opened) and not says_word(w, theirs - mine) for w in mine - theirs):
-            continue  # (it drops a word the first's title says outside its open part, and no word of its own
-            # holds it: "pancolitis" holds the colitis of "Ulcerative colitis, unspecified")
+        added = theirs - mine
+        dropped = [w for w in mine - theirs if not says_word(w, added)]
+        if any(not says_word(w, opened) or says_word(w, kept_words) for w in dropped):
+            continue  # (it drops a word the first's title says outside its open part, or one the query says,
+            # and no word of its own holds it: "pancolitis" holds the colitis of "Ulcerative colitis, unspecified")
         kept.append((other, other_title, theirs - mine))
     # the words most values of the axis print ("lymph nodes" of "lymph nodes of axilla"): its frame
     counts: dict[str, int] = {}
@@ -102,13 +133,24 @@ def axis_choice(
     for other, other_title, added in kept:
         if not any(w.startswith(starts) or len(w) >= PREFIX * 2 for w in added):
             continue
-        heard = {w for w in added if _heard(w, affirmed, memo)}
+        # (the "Other ..." a title begins with is its kind, shared with its siblings: "Other cervical disc
+        # displacement at C4-C5 level"; one after it is a residual value: "of other arteries")
+        head, _, tail = other_title.partition(" ")
+        residual = residual_words(tail if head.lower() == "other" else other_title)
+        heard = {
+            w
+            for w in added
+            if w not in residual
+            and not says_word(w, mine)
+            and (w in affirmed if w in negated else _heard(w, affirmed, memo))
+        }
         if not heard or contradicts(other_title, affirmed, refused):
             continue
         unheard = added - heard
         # (a frame word is left unsaid only beside a value of the same subcategory: "lymph nodes" of C81.44 for
-        # C81.40, not "suppurative" of H66.002 for H66.92)
-        framed = frame if other[: len(code) - 1] == code[:-1] else frozenset()
+        # C81.40, not "suppurative" of H66.002 for H66.92, nor the "current episode" of F31.10 for F31.9)
+        same = len(code) >= SUBCATEGORY and other[: len(code) - 1] == code[:-1]
+        framed = frame if same else frozenset()
         if unheard & _SIDES or (unheard and not _members_of_said_list(other_title, unheard, heard, framed)):
             continue
         words = tuple(sorted(_printed(w, other_title) for w in heard))
