@@ -238,7 +238,7 @@ from bot.lookups.index.per_lookup import memo, one_lookup
 from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_supervision
 from bot.lookups.index.principal_clause import Answered, line_clauses, principal, principal_note
 from bot.lookups.index.procedure_suffixes import formed_procedure
-from bot.lookups.index.query import Understood, understand
+from bot.lookups.index.query import Understood, side_letters, understand
 from bot.lookups.index.rare_main_terms import (
     MainLine,
     RareWord,
@@ -259,6 +259,7 @@ from bot.lookups.index.reasons import (
     read_values,
 )
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
+from bot.lookups.index.said_axis import axis_choice, path_words
 from bot.lookups.index.said_ends import said_at_both_ends
 from bot.lookups.index.said_siblings import (
     Line,
@@ -564,6 +565,7 @@ OR_ROWS = 4000  # titles holding any of the query's words: more than this is no 
 FEW_DOCUMENTS = 4000  # matches sorted shortest first; past this many the first 200 found are read
 VISIT_SERVICE_COST = 450.0  # a service code when the query names the reason for a visit
 SOURCE_WEIGHT = {"title": 0.9, "inclusion": 0.82}
+AXIS_FAMILIES = 256  # the categories whose codes the axis reading keeps (bot.lookups.index.said_axis)
 LOOKED_AT_DOMINANCE = 5  # the answers whose dominant or nondominant side the query's words may change
 
 
@@ -715,6 +717,8 @@ class Searcher:
         self._products: dict[str, str] | None = None  # product words printed by the drug lines
         # each chapter-21 category's billable codes as the Tabular prints them (bot.lookups.index.z_unread_siblings)
         self._z_categories: dict[str, tuple[CodeReading, ...]] = {}
+        # a category's billable codes by 7th character, for the axis its first answer leaves open (said_axis)
+        self._axis_families: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._drug_keys: frozenset[str] = frozenset()
         self._drug_codes: dict[str, str] = {}
         self._substances: dict[str, str] | None = None
@@ -3712,6 +3716,56 @@ class Searcher:
             f"Tabular, within {raw[:3]}: the code that says {', '.join(choice.words)} -> {code.display}",
         )
 
+    def said_axis_first(self, query: str, found: Hits) -> Hits:
+        """A first answer whose title leaves an axis unspecified (a site, a side, a level) where the query says
+        the value a code of its category prints ("facial cellulitis": L03.211, not L03.90 "Cellulitis,
+        unspecified"; bot.lookups.index.said_axis). Read on the final answer, the whole query's words (a side
+        said in another clause: "R ear pain ..., otitis externa swimmer type")."""
+        if not found or found[0].system != SYSTEM_NAMES["cm"] or not found[0].billable:
+            return found
+        first = found[0]
+        if "unspecified" not in first.title.lower():
+            return found
+        raw = first.code.replace(".", "")
+        lowered = side_letters(query.lower().replace("w/o", "without").replace("w/", "with "))
+        for typed, meant in re.findall(r"spelling: ([a-z]+) → ([a-z]+)", first.why):
+            lowered = re.sub(rf"\b{typed}\b", meant, lowered)
+        notes = " ".join(re.findall(r"(?:->|→) ([^;()]*)", first.why.partition(" (")[2]))
+        typed_words = [w for w in content_words(lowered) if w not in FILLER and not w.isdigit()]
+        nouns = " ".join(
+            lemma for w in typed_words for sense in self.wordnet().pertains(w) for lemma in sense.lemmas
+        )
+        said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes} {nouns}")
+        refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
+        chosen = path_words(first.why)
+        told = axis_choice((raw, first.title), self._axis_family(raw), said, refused, chosen)
+        code = self.book.get("cm", told.code) if told else None
+        if code is None or told is None:
+            return found
+        return _first_replaced(
+            found,
+            code,
+            f"Tabular, within {raw[:3]}: the value said ({', '.join(told.words)}) -> {code.display}",
+        )
+
+    def _axis_family(self, raw: str) -> list[tuple[str, str]]:
+        """The billable codes of a code's category of its length class and its 7th character (undotted, with
+        their titles), kept for the categories asked most (bot.lookups.index.said_axis)."""
+        seventh = raw[6] if len(raw) == 7 else ""
+        key = (raw[:3], seventh)
+        kept = self._axis_families.get(key)
+        if kept is None:
+            rows = self.book.db.execute(
+                "SELECT code, title FROM codes WHERE system = 'cm' AND code >= ? AND code < ? AND current = 1 "
+                "AND billable = 1 AND (length(code) = 7) = ? AND (? = '' OR substr(code, 7, 1) = ?)",
+                [raw[:3], raw[:3] + "\uffff", int(bool(seventh)), seventh, seventh],
+            ).fetchall()
+            kept = [(str(code), str(title)) for code, title in rows]
+            if len(self._axis_families) >= AXIS_FAMILIES:
+                self._axis_families.clear()
+            self._axis_families[key] = kept
+        return kept
+
     def _tabular_detail(
         self,
         said: frozenset[str],
@@ -6278,6 +6332,7 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         found = searcher.z_line_unanswered(query, systems, found)
         found = searcher.rare_main_term(query, systems, found, depth)
         found = searcher.value_band_said(query, systems, found)
+        found = searcher.said_axis_first(query, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
         found = _spelled_out_answer(book, query, systems, depth, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):

@@ -184,6 +184,21 @@ def _says_word(word: str, printed: Iterable[str]) -> bool:
     return any(_same(word, p) or _holds(p, word) for p in printed)
 
 
+def says_word(word: str, printed: Iterable[str]) -> bool:
+    """`_says_word` for the other Tabular readings (bot.lookups.index.said_axis)."""
+    return _says_word(word, printed)
+
+
+def negated_parts(title: str) -> tuple[frozenset[str], ...]:
+    """`_negated` for the other Tabular readings: the stretches of words a title negates."""
+    return _negated(title)
+
+
+def residual_words(text: str) -> frozenset[str]:
+    """`_residual` for the other Tabular readings: the words of a text's "Other ..." phrases."""
+    return _residual(text)
+
+
 def contradicts(title: str, said: frozenset[str], refused: frozenset[str]) -> str:
     """The words of the query a title negates ("not intractable" for "intractable"), or the negated words of
     the query it says ("... with bleeding" for "no bleeding"); "" when none."""

@@ -258,12 +258,6 @@ _SITE_NAMES = (
     (re.compile(r"\b(?:pinky|pinkie|baby|little)\s+toes?\b"), "lesser toe"),
     (re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\s+toes?\b"), "lesser toe"),
     (re.compile(r"\b(?:first|1st)\s+toes?\b"), "great toe"),
-    # the fingers counted from the thumb, as charts number them (the Tabular names them): the second is the
-    # index finger, the fifth the little finger
-    (re.compile(r"\b(?:second|2nd|pointer)\s+fingers?\b"), "index finger"),
-    (re.compile(r"\b(?:third|3rd)\s+fingers?\b"), "middle finger"),
-    (re.compile(r"\b(?:fourth|4th)\s+fingers?\b"), "ring finger"),
-    (re.compile(r"\b(?:fifth|5th)\s+fingers?\b"), "little finger"),
     (re.compile(r"\b(?:pinky|pinkie)(?:\s+finger)?\b(?!\s+toe)"), "little finger"),
     (re.compile(r"\bshoulder\s?blades?\b"), "scapula"),
     (re.compile(r"\bheel\s?bones?\b"), "calcaneus"),
@@ -277,9 +271,22 @@ _BROKEN_THING = re.compile(
 )
 
 
+# The fingers counted from the thumb, as charts number them, by the names the Tabular gives them (S60-S69, and
+# M65.3 trigger finger, M79.64 pain in finger): the second is the index finger, the fifth the little finger.
+# Read whatever the condition ("R 4th finger catches and snaps": M65.341).
+_FINGER_NAMES = (
+    (re.compile(r"\b(?:second|2nd|pointer)\s+fingers?\b"), "index finger"),
+    (re.compile(r"\b(?:third|3rd)\s+fingers?\b"), "middle finger"),
+    (re.compile(r"\b(?:fourth|4th)\s+fingers?\b"), "ring finger"),
+    (re.compile(r"\b(?:fifth|5th)\s+fingers?\b"), "little finger"),
+)
+
+
 def read_site_names(text: str) -> str:
-    """The text with a digit or a bone said by its everyday name in the Index's name, and an injury's chart
-    words in the Index's and the Tabular's, beside an injury."""
+    """The text with a finger counted by its name, and a digit or a bone said by its everyday name in the
+    Index's name, and an injury's chart words in the Index's and the Tabular's, beside an injury."""
+    for pattern, name in _FINGER_NAMES:
+        text = pattern.sub(name, text)
     text = _BROKEN_THING.sub("", text)
     text = read_chart_injury(_FROSTBITTEN.sub("frostbite", text))
     if not _INJURED.search(text):

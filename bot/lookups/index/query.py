@@ -124,7 +124,11 @@ _ENCOUNTER_WORDS = re.compile(r"\b(?:initial|subsequent|sequela|sequelae|late\s+
 _LINKS = re.compile(r"\s+(?:with|due\s+to|secondary\s+to|on|caused\s+by|from|associated\s+with|and)\s+")
 ENCOUNTERS = {  # the 7th character an injury's encounter calls for (fractures have G, K, P too)
     "initial": "A",
+    "init": "A",
     "subsequent": "D",
+    "subseq": "D",
+    "subsq": "D",
+    "subs": "D",
     "aftercare for": "D",
     "aftercare": "D",
     "routine healing": "D",
@@ -552,8 +556,9 @@ _LINK_WORDS = frozenset({"the", "and", "with", "for", "from", "due", "not", "off
 
 
 # A chart's side letter: "sprain R knee", "fx L. radius" ("R." loses its period with the punctuation). A
-# letter before a number is a spinal level or a grade ("L 4", "L4", "L5-S1" stay as they are).
-_SIDE_LETTER = re.compile(r"(?<![a-z0-9./'-])([rl])(?![a-z0-9/'-])(?!\s*\d)")
+# letter before a number is a spinal level or a grade ("L 4", "L4", "L5-S1" stay as they are); an ordinal
+# after it counts a digit or a bone, no level ("L 5th metatarsal", "R 4th finger").
+_SIDE_LETTER = re.compile(r"(?<![a-z0-9./'-])([rl])(?![a-z0-9/'-])(?!\s*\d+(?![a-z0-9]))")
 
 
 # The paired parts a patient names in the plural for both ("my ears keep ringing", "dry eyes", "knees ache"):
@@ -586,6 +591,11 @@ def _both_sides(said: str) -> bool:
 
 
 _LETTER_SIDES = {"r": "right", "l": "left"}
+
+
+def side_letters(text: str) -> str:
+    """The text with a standalone R or L read as its side ("R ear pain" -> right ear pain)."""
+    return _side_letters(text, [])
 
 
 def _side_letters(text: str, notes: list[str]) -> str:
@@ -655,6 +665,10 @@ def _levels(text: str, notes: list[str]) -> str:
             read = f"{ORDINALS[number - 1]} {region}"
         elif region in text.split():
             return match.group()
+        elif pair and not vertebra:
+            # a disc between two levels: its region, and the levels as the Index and the Tabular print them
+            # ("Disorder, disc, cervical, C4-C5" M50.921; "... at C4-C5 level")
+            read = f"{region} {letter}{number}-{letter}{number + 1}"
         else:
             read = region
         notes.append(f"level: {match.group().upper()} -> {read}")
@@ -687,6 +701,10 @@ def _open_fracture(text: str, encounter: str) -> str:
     return _OPEN_CHARACTERS[encounter][1 if _GUSTILO_III.search(text) else 0]
 
 
+# The encounter words that name one only beside "encounter" or at the end ("subs enc", ", init").
+_BARE_ENCOUNTERS = frozenset({"initial", "init", "subsequent", "subseq", "subsq", "subs"})
+
+
 def _encounter(text: str) -> tuple[str, str, bool]:
     """The encounter an injury query names (initial unless subsequent or sequela is said), and the text
     without those words (the Index does not hold them; the Tabular's 7th character does)."""
@@ -694,9 +712,10 @@ def _encounter(text: str) -> tuple[str, str, bool]:
     # read before the plain "subsequent", whatever the phrases' lengths.
     for phrase, char in sorted(ENCOUNTERS.items(), key=lambda kv: (kv[1] not in "GKP", -len(kv[0]))):
         pattern = rf"\b{phrase}(?:\s+encounter)?\b"
-        if phrase in {"initial", "subsequent"}:
-            # "subsequent striking against an object" is not an encounter: the word must name one.
-            pattern = rf"\b{phrase}(?:\s+(?:encounter|visit|care)\b|\s*$)"
+        if phrase in _BARE_ENCOUNTERS:
+            # "subsequent striking against an object" is not an encounter: the word must name one ("subs
+            # enc", the charts' short forms, as well).
+            pattern = rf"\b{phrase}(?:\s+(?:encounter|enc|visit|care)\b|\s*$)"
         if re.search(pattern, text):
             return " ".join(re.sub(pattern, " ", text).split()), char, True
     return text, "A", False
