@@ -113,9 +113,6 @@ SKIP_COST = 0.15  # a subterm level the query skipped (no word of it said)
 # "dementia with psychosis": alcohol never said): a word of the query, not a qualifier (bot.lookups.index.causes).
 CAUSE_SKIP_COST = 1.0
 QUALIFIED_BOOKS = frozenset({"cm", "ext"})  # books whose subterms' later forms may qualify the first
-# Books whose lines are named by their first form, a later one qualifying it: the Index's, and the Neoplasm
-# Table's site lines ("calyx, renal", "lingula, lung": "renal cancer" is its line "renal", kidney, not the calyx).
-NAMED_FIRST_BOOKS = QUALIFIED_BOOKS | {"neoplasm"}
 MODIFIER_SHARE = 0.6  # a query word found only among a line's non-essential modifiers
 MAX_MAIN_TERMS = 14
 PARTIAL_COST = 0.2  # Excision (part of an organ) where the Index offers Resection (all of it) too
@@ -1320,7 +1317,7 @@ def _cover_term_uncached(
         for other in forms:
             if other is not used and not any(_related(a, b) for a in other for b in used):
                 cost += VARIANT_COST * len(other)
-    elif len(forms) > 1 and book in NAMED_FIRST_BOOKS and forms[0] and forms[0].isdisjoint(by_stem):
+    elif len(forms) > 1 and book in QUALIFIED_BOOKS and forms[0] and forms[0].isdisjoint(by_stem):
         # A subterm's first form names the line; a later one not of the same word qualifies it ("semilunar
         # bone, wrist"; "tarsal bone, scaphoid"; "supracondylar, elbow"): said alone, the qualifier leaves
         # the line's name unsaid ("wrist" is Fracture, wrist, not the lunate).
