@@ -3336,7 +3336,9 @@ class Searcher:
             return found
         # the same condition, said more exactly: its code is of the first answer's category ("Hypotension"
         # I95.9 -> "Hypotension, drug-induced" I95.2; not type 2 diabetes E11.649 -> drug-induced E09.649)
-        if sub.code[:3] != found[0].code[:3] and _main_term(sub.why) != _main_term(found[0].why):
+        if sub.code[:3] != found[0].code[:3] and (
+            _main_term(sub.why) != _main_term(found[0].why) or self._says_own_category(query, found[0], sub)
+        ):
             return found
         lead = replace(sub, why=f"condition first (I.C.19.e.5.a), its drug subterm: {sub.why}")
         if len(found) > 1 and _adverse_beside(found[1], found[0].code):
@@ -3351,6 +3353,18 @@ class Searcher:
         return _with_notice(
             [*lead_hits, *(h for h in found if h.code not in shown)][: len(found)], found.notice
         )
+
+    def _says_own_category(self, query: str, first: Hit, other: Hit) -> bool:
+        """Whether the query says a word of the first answer's category title, its Index main term's aside, that
+        the other's category title does not ("hypoglycemia from glipizide in T2DM": type 2 is E11's, not the
+        drug-induced E09's; "rash after his seizure meds": the rash is the main term, R21 gives way to L27.0)."""
+        head, there = self.book.get("cm", undot(first.code)[:3]), self.book.get("cm", undot(other.code)[:3])
+        if head is None or there is None:
+            return False
+        lowered = query.lower()
+        said = content_stems(lowered) | content_stems(self.vocabulary.expand(lowered)[0])
+        own = content_stems(head.title) - content_stems(there.title) - content_stems(_main_term(first.why))
+        return bool(own & said)
 
     def _drug_left_unread(self, first: Hit) -> bool:
         """Whether the words a condition's Index line left unread name a drug ("aplastic anemia from

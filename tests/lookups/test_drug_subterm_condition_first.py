@@ -57,3 +57,15 @@ def test_a_drug_said_by_its_purpose() -> None:
 
 def test_the_drug_subterm_for_pills_said_by_their_purpose(codebook: CodeBook) -> None:
     assert find_codes(codebook, "rash after starting his seizure meds", limit=3)[0].code == "L27.0"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "low blood sugar from glyburide in a type 2 diabetic",
+        "hypoglycemia due to glimepiride, type 2 diabetes",
+    ],
+)
+def test_a_drug_subterm_of_another_category_keeps_the_type_said(codebook: CodeBook, query: str) -> None:
+    # "Diabetes, due to drug or chemical" (E09) shares the main term, but the query says type 2 (E11's title).
+    assert find_codes(codebook, query, limit=3)[0].code == "E11.649"
