@@ -813,6 +813,10 @@ class Searcher:
         READERS connections) must not live on in the searcher beside the connection's new one."""
         return wordnet_reader(self.book.db.conn)
 
+    def pertainyms(self, word: str) -> list[str]:
+        """The nouns WordNet says an adjective pertains to ("facial" -> face, "penile" -> penis)."""
+        return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]
+
     def index_tree(self) -> IndexTree:
         """This thread's view of the index trees (it caches nodes and word look-ups between queries)."""
         tree: IndexTree | None = getattr(self._local, "tree", None)
@@ -3602,8 +3606,7 @@ class Searcher:
         read = read_levels(read_values(lowered)) if any(c.isdigit() for c in lowered) else ""
         said = content_stems(f"{query} {self.vocabulary.expand(lowered)[0]} {notes} {read}")
 
-        def pertains(word: str) -> list[str]:
-            return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]
+        pertains = self.pertainyms
 
         other = next(
             (h for h in same if adds_unsaid_condition(first.title, h.title, said, path, pertains)), None
@@ -3660,8 +3663,7 @@ class Searcher:
             loose = self._path_modifiers(hit.why)
             return CodeReading(hit.code, hit.title, inclusions, unused, printed, given, chosen, loose)
 
-        def pertains(word: str) -> list[str]:
-            return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]
+        pertains = self.pertainyms
 
         read_first = reading(first)
         if not same and (read_first.unused or len(first.code.replace(".", "")) < 4):
@@ -3709,8 +3711,7 @@ class Searcher:
             inclusions = tuple(t for k, t in self.book.notes("cm", code) if k == "inclusion")
             return CodeReading(code, title, inclusions, frozenset())
 
-        def pertains(word: str) -> list[str]:
-            return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]
+        pertains = self.pertainyms
 
         siblings = self._z_categories.get(raw[:3])
         if siblings is None:
@@ -3746,9 +3747,7 @@ class Searcher:
             lowered = re.sub(rf"\b{typed}\b", meant, lowered)
         notes = " ".join(re.findall(r"(?:->|→) ([^;()]*)", first.why.partition(" (")[2]))
         typed_words = [w for w in content_words(lowered) if w not in FILLER and not w.isdigit()]
-        nouns = " ".join(
-            lemma for w in typed_words for sense in self.wordnet().pertains(w) for lemma in sense.lemmas
-        )
+        nouns = " ".join(lemma for w in typed_words for lemma in self.pertainyms(w))
         said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes} {nouns}")
         refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
         chosen = path_words(first.why)

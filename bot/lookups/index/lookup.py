@@ -281,8 +281,7 @@ def index_hits(
             alternatives[w] = [*alternatives[w], forms[w]]  # "embolus": Embolus - see Embolism
     for w, table in neoplasm_alternatives(words).items():
         alternatives[w] = [*alternatives[w], table]  # "retrobulbar mass, uncertain behavior": Neoplasm
-    pertained = lambda w: [n for sense in searcher.wordnet().pertains(w) for n in sense.lemmas]  # noqa: E731
-    for w, site in site_nouns(conn, tree.memo, words, alternatives, pertains=pertained).items():
+    for w, site in site_nouns(conn, tree.memo, words, alternatives, pertains=searcher.pertainyms).items():
         alternatives[w] = [*alternatives[w], site]  # "vulvar cancer": Neoplasm, vulva
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
