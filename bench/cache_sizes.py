@@ -100,8 +100,8 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=30, help="how many caches to list")
     args = parser.parse_args()
     sets = [s.strip() for s in args.sets.split(",") if s.strip()]
-    if {"holdout21", "holdout22", "holdout23", "holdout24", "holdout25"} & set(sets):
-        print("cache_sizes: holdout21-holdout25 are unseen sets; leave them out", file=sys.stderr)
+    if {"holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26"} & set(sets):
+        print("cache_sizes: holdout21-holdout26 are unseen sets; leave them out", file=sys.stderr)
         return 2
     spec = importlib.util.spec_from_file_location("eval_lookup", ROOT / "bench" / "eval_lookup.py")
     assert spec and spec.loader

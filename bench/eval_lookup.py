@@ -78,6 +78,9 @@ Sets:
 - `holdout25`: bench/queries/holdout_v25.tsv - 518 queries for FY2027 dates of service, written by a separate
   session that never saw the product (a realistic traffic mix, as holdout_v22-v24), committed before search
   round 30's branches were merged and scored before and after them (provenance in bench/queries/README.md);
+- `holdout26`: bench/queries/holdout_v26.tsv - 531 queries for FY2027 dates of service, written by a separate
+  session that never saw the product (a realistic traffic mix, as holdout_v22-v25), committed before search
+  round 31's branches were merged and scored before and after them (provenance in bench/queries/README.md);
 - `paths`: bench/queries/index_paths.tsv - a seeded sample of official index paths turned into queries
   (bench/make_index_paths.py);
 - `drugcaused`: bench/queries/drug_caused.tsv - every Index line for a condition a drug caused ("Myopathy,
@@ -154,6 +157,7 @@ HOLDOUT22 = ROOT / "bench" / "queries" / "holdout_v22.tsv"
 HOLDOUT23 = ROOT / "bench" / "queries" / "holdout_v23.tsv"
 HOLDOUT24 = ROOT / "bench" / "queries" / "holdout_v24.tsv"
 HOLDOUT25 = ROOT / "bench" / "queries" / "holdout_v25.tsv"
+HOLDOUT26 = ROOT / "bench" / "queries" / "holdout_v26.tsv"
 PATHS = ROOT / "bench" / "queries" / "index_paths.tsv"
 DRUG_CAUSED = ROOT / "bench" / "queries" / "drug_caused.tsv"
 PROBES = ROOT / "bench" / "probes"
@@ -271,6 +275,7 @@ LOADERS = {
     "holdout23": lambda: load_dev(HOLDOUT23),
     "holdout24": lambda: load_dev(HOLDOUT24),
     "holdout25": lambda: load_dev(HOLDOUT25),
+    "holdout26": lambda: load_dev(HOLDOUT26),
 }
 
 
@@ -450,7 +455,7 @@ def main() -> int:
         "--sets",
         default="old,dev,paths",
         type=set_names,
-        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, probes23, probes24, probes25, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21, holdout22, holdout23, holdout24, holdout25",
+        help="comma-separated: old, dev, paths, drugcaused, probes20, probes21, probes22, probes23, probes24, probes25, holdout, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21, holdout22, holdout23, holdout24, holdout25, holdout26",
     )
     parser.add_argument("--misses", action="store_true", help="list every miss with what came first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -575,6 +580,7 @@ def main() -> int:
             "holdout23": "holdout_v23",
             "holdout24": "holdout_v24",
             "holdout25": "holdout_v25",
+            "holdout26": "holdout_v26",
         }
         print(f"lookup quality, all systems loaded ({figures['release']}), top-1 / top-5")
         for s in chosen:
