@@ -449,6 +449,18 @@ _CHECKED_FOR = re.compile(
 )
 _NO_SYMPTOMS = re.compile(r"\b(?:no symptoms|asymptomatic|without symptoms|no complaints|no problems)\b")
 _SCREENED_LEAD = re.compile(r"^(?:(?:encounter|visit|routine|annual|yearly|for|a|an|the)\s+)+")
+# A device or a procedure's result the patient has now, told without the word "status" (guideline
+# I.C.21.c.3): "has a left elbow replacement", "VP shunt in place", "on an insulin pump".
+_HAS_NOW = re.compile(
+    r"^(?:(?:pt|patient|he|she|i|they)\s+)?(?:has|have|with|on)\s+(?:an?\s+|his\s+|her\s+|my\s+)?"
+    r"(?P<has>[^,;.]+?)\s*(?:[,;.]|$)|^(?P<placed>[^,;.]+?)\s+(?:in\s+place|in\s+situ)\b"
+)
+# A procedure done or to be done, not one the patient lives with.
+_DONE_NOW = re.compile(
+    r"\b(?:placed|placement|inserted|insertion|implanted|implantation|put|removed|removal|replaced|today|"
+    r"yesterday|scheduled|planned|needs?|getting|for|check|checked|adjust\w*|change\w*|fitting|fitted|"
+    r"malfunction\w*|broken|failed|failure|infected|infection|fracture\w*|revision|complication\w*)\b"
+)
 # Words that may tell the patient's own history (a cheap test before the query is read for one).
 _HISTORY_CUE = re.compile(r"\b(?:history|hx|h/o|pmh)\b")
 # The personal history categories whose code is chosen by the condition's class (Z85-Z87).
@@ -1675,6 +1687,7 @@ class Searcher:
         found = self._item_head_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
         found = self._screening_class_first(query, systems, limit, found)
+        found = self._status_said_first(query, systems, limit, found)
         found = self._personal_history_first(query, systems, limit, found)
         found = self._aftercare_system_first(query, systems, limit, found)
         found = self._pregnancy_class_first(query, systems, limit, found)
@@ -2403,6 +2416,42 @@ class Searcher:
             f"{named.display} names ({first.why})"
         )
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _status_said_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A device or a procedure's result the patient has now, told without the word "status" ("has a
+        left elbow replacement", "VP shunt in place"), first answered by the procedure or the supply item:
+        the Index's Status / Presence line of the same words leads (guideline I.C.21.c.3), when it reads
+        every word; a procedure done, due or gone wrong is left to its own answers."""
+        lowered = " ".join(query.lower().split())
+        if "cm" not in systems or not found or found[0].system == SYSTEM_NAMES["cm"]:
+            return found
+        told = _HAS_NOW.search(lowered)
+        if told is None or _DONE_NOW.search(lowered):
+            return found
+        device = (told.group("has") or told.group("placed") or "").strip()
+        if not device or getattr(self._local, "status_said", False):
+            return found
+        self._local.status_said = True
+        try:
+            line = self.find(f"{device} status", ("cm",), 3)
+        except QueryError:
+            return found
+        finally:
+            self._local.status_said = False
+        first = line[0] if line and not line.notice else None
+        if (
+            first is None
+            or not first.code.startswith("Z")
+            or not first.why.startswith("Index:")
+            or "not used:" in first.why
+            or not re.search(
+                r"\b(?:status|presence|absence)\b", f"{first.why.split(' -> ')[0]} {first.title}".lower()
+            )
+        ):
+            return found
+        top = max((h.score for h in found), default=0.0) + 1.0
+        hit = replace(first, score=top, why=f"status told as had now (“{device}”): {first.why}")
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 
     def _condition_named(self, words: str) -> Hits:
