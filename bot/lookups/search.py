@@ -425,6 +425,42 @@ _CLASS_CUE = re.compile(
     r"\b(?:family|fam|fhx|fh|contact|exposed|exposure|roommate|coworker|co-worker|classmate|partner|spouse|"
     r"wife|husband|boyfriend|girlfriend|friend|housemate|teacher|neighbou?r)\b"
 )
+# A screening said (guideline I.C.21.c.5), and the condition looked for: after "screening for", or before the
+# word ("hep C screening"), in its clause.
+_SCREENING_CUE = re.compile(r"\bscreen(?:ing|ed|s)?\b")
+_SCREENED_FOR = re.compile(r"\bscreen(?:ing|ed|s)?\b(?:\s+[\w']+){0,2}?\s+for\s+(?P<condition>[^,;.]+)")
+_SCREENED_BEFORE = re.compile(r"(?:^|[,;.]\s*)(?P<condition>[^,;.]+?)\s+screen(?:ing|ed|s)?\b")
+# Where the condition looked for ends: the setting, the reason or the person told after it.
+_SCREENED_END = re.compile(
+    r"\s+(?:at|in|on|with|because|due|since|after|before|during|per|given|as|who|whose|no)\b.*$"
+)
+# A screen's result ("newborn screen positive", "failed hearing screen") is a finding, not the encounter.
+_SCREEN_RESULT = re.compile(
+    r"\bscreen(?:ing)?\s+(?:test\s+)?(?:was\s+|is\s+|came\s+back\s+)?"
+    r"(?:positive|negative|pos|neg|abnormal|failed|elevated|high|low|\+)|"
+    r"\b(?:positive|negative|abnormal|failed|fail|elevated)\s+(?:[\w-]+\s+){0,2}screen"
+)
+SCREENED_WORDS = 4  # a condition told before "screening" is a short name ("hep C", "LDCT for lung ca")
+# A screening told in words: a check for a condition in a patient without symptoms (guideline I.C.21.c.5:
+# testing for disease in a seemingly well person).
+_CHECKED_FOR = re.compile(
+    r"\b(?:check(?:ing|ed)?|test(?:ing|ed)?|look(?:ing)?)\s+(?:(?!positive|negative)[\w']+\s+){0,3}?for\s+"
+    r"(?P<condition>[^,;.]+)"
+)
+_NO_SYMPTOMS = re.compile(r"\b(?:no symptoms|asymptomatic|without symptoms|no complaints|no problems)\b")
+_SCREENED_LEAD = re.compile(r"^(?:(?:encounter|visit|routine|annual|yearly|for|a|an|the)\s+)+")
+# A device or a procedure's result the patient has now, told without the word "status" (guideline
+# I.C.21.c.3): "has a left elbow replacement", "VP shunt in place", "on an insulin pump".
+_HAS_NOW = re.compile(
+    r"^(?:(?:pt|patient|he|she|i|they)\s+)?(?:has|have|with|on)\s+(?:an?\s+|his\s+|her\s+|my\s+)?"
+    r"(?P<has>[^,;.]+?)\s*(?:[,;.]|$)|^(?P<placed>[^,;.]+?)\s+(?:in\s+place|in\s+situ)\b"
+)
+# A procedure done or to be done, not one the patient lives with.
+_DONE_NOW = re.compile(
+    r"\b(?:placed|placement|inserted|insertion|implanted|implantation|put|removed|removal|replaced|today|"
+    r"yesterday|scheduled|planned|needs?|getting|for|check|checked|adjust\w*|change\w*|fitting|fitted|"
+    r"malfunction\w*|broken|failed|failure|infected|infection|fracture\w*|revision|complication\w*)\b"
+)
 # Words that may tell the patient's own history (a cheap test before the query is read for one).
 _HISTORY_CUE = re.compile(r"\b(?:history|hx|h/o|pmh)\b")
 # The personal history categories whose code is chosen by the condition's class (Z85-Z87).
@@ -1650,6 +1686,8 @@ class Searcher:
         found = self._brand_item_first(query, systems, limit, found)
         found = self._item_head_first(query, systems, limit, found)
         found = self._class_line_first(query, systems, limit, found)
+        found = self._screening_class_first(query, systems, limit, found)
+        found = self._status_said_first(query, systems, limit, found)
         found = self._personal_history_first(query, systems, limit, found)
         found = self._aftercare_system_first(query, systems, limit, found)
         found = self._pregnancy_class_first(query, systems, limit, found)
@@ -2299,6 +2337,121 @@ class Searcher:
         top = max((h.score for h in found), default=0.0) + 1.0
         why = f"Tabular: {first.code} {first.title} is filed in the class {named.display} names ({first.why})"
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _screening_class_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A screening for a condition no Index Screening line names ("screening for chlamydia and
+        gonorrhea", "hep C screening", "LDCT lung ca screen"): the Z11-Z13 code of the class the Tabular files
+        the condition under (bot.lookups.index.z_by_class, guideline I.C.21.c.5) leads, unless an Index
+        Screening line named a class already; a screen's result is a finding."""
+        lowered = " ".join(query.lower().split())
+        if "cm" not in systems or _SCREEN_RESULT.search(lowered) or getattr(self._local, "screening", False):
+            return found
+        self._local.screening = True
+        try:
+            return self._screening_read(lowered, limit, found)
+        finally:
+            self._local.screening = False
+
+    def _screening_read(self, lowered: str, limit: int, found: Hits) -> Hits:
+        """`_screening_class_first` once the query is known to tell a screening (its parts searched apart)."""
+        if _SCREENING_CUE.search(lowered):
+            told = _SCREENED_FOR.search(lowered)
+            before = None if told else _SCREENED_BEFORE.search(lowered)
+        elif _NO_SYMPTOMS.search(lowered):
+            told, before = _CHECKED_FOR.search(lowered), None
+        else:
+            return found
+        condition = (told or before).group("condition") if (told or before) else ""  # type: ignore[union-attr]
+        condition = _SCREENED_LEAD.sub("", _SCREENED_END.sub("", condition)).strip()
+        if before is not None:
+            condition = condition.rsplit(" for ", 1)[-1]  # ("LDCT for lung ca screen")
+        if (
+            not condition
+            or _SCREENING_CUE.search(condition)
+            or (before is not None and len(condition.split()) > SCREENED_WORDS)
+        ):
+            return found  # ("counseling visit to discuss need for lung cancer screening": a service)
+        said = content_stems(condition)
+        if any(
+            in_target("screening", h.code)
+            and "unspecified" not in h.title.lower()
+            and (h is found[0] or said & content_stems(f"{h.why.split(' (')[0]} {h.title}"))
+            for h in found
+        ):
+            return found  # ("screening for high cholesterol": Cholesterol, elevated, screening for)
+        try:
+            line = self.find(f"screening {condition}", ("cm",), 3)
+        except QueryError:
+            line = None
+        top = max((h.score for h in found), default=0.0) + 1.0
+        if (
+            line
+            and not line.notice
+            and in_target("screening", line[0].code)
+            and line[0].why.startswith("Index:")
+            and "unspecified" not in line[0].title.lower()
+            and "not used:" not in line[0].why
+        ):
+            hit = replace(line[0], score=top, why=f"Screening for {condition}: {line[0].why}")
+            return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+        try:
+            answer = self.find(condition, ("cm",), 3)  # read whole: its note says a word left unread
+        except QueryError:
+            return found
+        first = answer[0] if answer and not answer.notice else None
+        if (
+            first is None
+            or first.code.startswith(("V", "W", "X", "Y", "Z"))
+            or not first.why.startswith(("Index:", "title:", "inclusion term:", "Neoplasm Table:"))
+            or "not used:" in first.why  # ("chromosome problems": Tantrum, child problem)
+        ):
+            return found
+        code = class_code(self.book.db.conn, "screening", first.code.replace(".", ""))
+        named = self.book.get("cm", code) if code else None
+        if named is None:
+            return found
+        why = (
+            f"Screening for {condition}: Tabular: {first.code} {first.title} is filed in the class "
+            f"{named.display} names ({first.why})"
+        )
+        hit = self._hit(("cm", named.code), (top, why, named, named.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+
+    def _status_said_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """A device or a procedure's result the patient has now, told without the word "status" ("has a
+        left elbow replacement", "VP shunt in place"), first answered by the procedure or the supply item:
+        the Index's Status / Presence line of the same words leads (guideline I.C.21.c.3), when it reads
+        every word; a procedure done, due or gone wrong is left to its own answers."""
+        lowered = " ".join(query.lower().split())
+        if "cm" not in systems or not found or found[0].system == SYSTEM_NAMES["cm"]:
+            return found
+        told = _HAS_NOW.search(lowered)
+        if told is None or _DONE_NOW.search(lowered):
+            return found
+        device = (told.group("has") or told.group("placed") or "").strip()
+        if not device or getattr(self._local, "status_said", False):
+            return found
+        self._local.status_said = True
+        try:
+            line = self.find(f"{device} status", ("cm",), 3)
+        except QueryError:
+            return found
+        finally:
+            self._local.status_said = False
+        first = line[0] if line and not line.notice else None
+        if (
+            first is None
+            or not first.code.startswith("Z")
+            or not first.why.startswith("Index:")
+            or "not used:" in first.why
+            or not re.search(
+                r"\b(?:status|presence|absence)\b", f"{first.why.split(' -> ')[0]} {first.title}".lower()
+            )
+        ):
+            return found
+        top = max((h.score for h in found), default=0.0) + 1.0
+        hit = replace(first, score=top, why=f"status told as had now (“{device}”): {first.why}")
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 
     def _condition_named(self, words: str) -> Hits:

@@ -248,7 +248,8 @@ def observation_ruled_out(text: str) -> Reason | None:
 
 # History said in plain words: a relative who had the condition ("mom and brother had colon polyps", "colon
 # cancer in his father") is a family history; a condition said to be past ("prior kidney stones", "breast
-# cancer survivor", "had gestational diabetes last pregnancy") a personal history. Read into the words the
+# cancer survivor", "had gestational diabetes last pregnancy", "was on ECMO in the past", "had a melanoma in situ
+# removed" - a lesion taken out, said last) a personal history. Read into the words the
 # query reader already sends to "History, family" and "History, personal".
 # (A son or a daughter is left out: "lazy eye in my son" is a parent speaking of the patient.) A relative said
 # to be one of a kind of person ("father was an alcoholic", "mom is a diabetic") had the condition the noun
@@ -274,10 +275,10 @@ _AGO_OVER = re.compile(
 _PAST = re.compile(r"^(?:prior|past|previous|remote|former)\s+(?!to\b|history\b|hx\b|medical\b)(?P<what>.+)$")
 _SURVIVOR = re.compile(r"^(?P<what>.+?)\s+survivor\b")
 _HAD_BEFORE = re.compile(
-    r"^(?:had|has\s+had|have\s+had|hx\s+of)\s+(?P<what>.+?)\s+(?:(?:with|in|during)\s+)?(?:the\s+)?"
+    r"^(?:had|has\s+had|have\s+had|hx\s+of|was\s+on|were\s+on)\s+(?P<what>.+?)\s+(?:(?:with|in|during)\s+)?(?:the\s+)?"
     r"(?:(?:last|previous|prior|first|earlier)\s+(?:pregnancy|pregnancies|time|year|years|winter|summer|spring|fall|"
     r"autumn|month)|in\s+the\s+past|"
-    r"in\s+past|previously|years\s+ago|as\s+a\s+(?:child|kid|baby|teen))\b"
+    r"in\s+past|previously|years\s+ago|as\s+a\s+(?:child|kid|baby|teen)|(?:removed|excised|cut\s+out)$)\b"
 )
 
 
