@@ -52,6 +52,13 @@ from bot.lookups.index.nec_lines import NEC_YIELD_COST, yielding
 from bot.lookups.index.neoplasm_columns import neoplasm_alternatives
 from bot.lookups.index.neoplasm_site_words import site_nouns
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
+from bot.lookups.index.neoplasm_spread import (
+    SiteClause,
+    named_site_line,
+    spread_clauses,
+    spread_prepositions,
+    tells_spread,
+)
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
 from bot.lookups.index.pcs_alteration import alteration_for_appearance
 from bot.lookups.index.pcs_anastomosis import end_qualifier, joined_ends, joined_operation, used_end_words
@@ -167,6 +174,9 @@ CIRCUMSTANCE_STEMS = frozenset(
 CIRCUMSTANCE_COST = 200.0
 NOT_SAID_SHARE = 0.5  # a word the query negates and a code's title does not say: half said  # a code whose title negates what the query says
 RANGE_COST = 300.0  # a line whose age / duration range holds none of the query's numbers
+SPREAD_COVERAGE = 0.9  # a spread's sites read each in its own Table line (neoplasm_spread)
+SPREAD_SITE_SHARE = 0.5  # of a clause's site words, the share its Table line must use
+TABLE_BOOK = "neoplasm"
 TWO_SITES_COST = 300.0  # a Neoplasm Table site line named by words of two linked parts
 SITE_GUESS_COST = 300.0  # an injury path through "by site" to a site the query did not name
 NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its class
@@ -713,6 +723,19 @@ def index_hits(
                     *[replace(h, score=top + 0.4) for h in found.hits if h.code.code == specific],
                     *rest,
                 ]
+    spread = _spread_hits(matcher, words, alternatives, understood, note) if "neoplasm" in books else []
+    if spread:
+        # "liver mets from colon cancer": Metastasis, cancer, from / to specified site - each site its own
+        # Table line in its own column, the site told first first (bot.lookups.index.neoplasm_spread)
+        top = max((h.score for h in found.hits), default=1000.0)
+        lead, *beside = spread
+        told = {h.code.code for h in spread}
+        found.hits = [
+            replace(lead, score=top + 0.5),
+            *[replace(h, score=top + 0.4, why=f"suggested with {lead.code.display}: {h.why}") for h in beside],
+            *[h for h in found.hits if h.code.code not in told],
+        ]
+        best_coverage = max(best_coverage, SPREAD_COVERAGE)
     if "pcs" in books:
         composed = _with_qualifier(tree, found.hits, qwords, stems)
         if composed is not None:
@@ -1416,6 +1439,57 @@ def _site_guessed(match: PathMatch, stems: frozenset[str]) -> bool:
 def _eye_chapter(code: str) -> bool:
     """Whether an ICD-10-CM code is in chapter 7, Diseases of the eye and adnexa (H00-H59)."""
     return code[:1] == "H" and code[1:3].isdigit() and int(code[1:3]) <= 59
+
+
+def _spread_hits(
+    matcher: Matcher,
+    words: Sequence[str],
+    alternatives: dict[str, list[str]],
+    understood: Understood,
+    note: str,
+) -> list[IndexHit]:
+    """The Neoplasm Table line of each site a spread names, in the column its clause says, in the order told
+    ([] when the query tells no spread: bot.lookups.index.neoplasm_spread)."""
+    clauses = spread_clauses(words, spread_prepositions(matcher.tree))
+    if not clauses:
+        return []
+    kept: list[SiteClause] = []
+    hits: list[IndexHit] = []
+    for clause in clauses:
+        site = query_words(clause.words, alternatives)
+        if not site:
+            continue
+        # The Table's line the site is named by ("colon", not "intestine, intestinal": one code per path is
+        # kept by the walk, in the column it reads, and both lines are D49.0 there), else the best path
+        # through the Table (the Table's main term named, as a "see Neoplasm, ..., by site" reference would).
+        table = query_words([TABLE_BOOK])
+        named = named_site_line(matcher.tree, clause.words, alternatives)
+        walked = [] if named else matcher.match([*site, *table], [TABLE_BOOK], limit=3)
+        for match in [*named, *walked]:
+            if match not in named and (
+                not match.covered & set(range(len(site))) or match.said - 1 < SPREAD_SITE_SHARE * len(site)
+            ):
+                continue  # (a walked path must use the clause's site words)
+            code = match.nodes[-1].cell(clause.column)
+            if not code:
+                continue
+            read = replace(match, code=code, column=clause.column)
+            said = frozenset(s for w in query_words(clause.said, alternatives) for s in w.stems)
+            hit = _verify(matcher.tree, read, said, understood)
+            if hit is None:
+                continue
+            found, how = hit
+            why = read.describe(book_name(TABLE_BOOK)) + (f" -> {how}" if how else "")
+            if all(h.code.code != found.code for h in hits):
+                kept.append(clause)
+                hits.append(IndexHit(found, 0.0, f"{why} (read: {_spread_note(clause)}){note}"))
+            break
+    return hits if tells_spread(kept) else []
+
+
+def _spread_note(clause: SiteClause) -> str:
+    column = "secondary" if clause.column == "malignant_secondary" else "malignant, primary"
+    return f"{' '.join(w for w in clause.said if content_stems(w))} -> {column}"
 
 
 def _pair(
