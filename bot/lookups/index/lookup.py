@@ -295,7 +295,17 @@ def index_hits(
         alternatives[w] = [*alternatives[w], site]  # "vulvar cancer": Neoplasm, vulva
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
+        # "adrenal metastases from lung carcinoma": a spread's site (a Neoplasm Table line) is no substance
+        # its "from" tells was taken (bot.lookups.index.neoplasm_spread)
+        sites = {
+            w
+            for clause in spread_clauses(words, spread_prepositions(tree))
+            for w in clause.words
+            if named_site_line(tree, [w], alternatives)
+        }
         for i, w in enumerate(words):
+            if w in sites:
+                continue
             if i + 1 < len(words) and words[i + 1] in SENSITIVITY_WORDS:
                 continue  # "methicillin susceptible staphylococcus aureus": an organism's sensitivity, no drug taken
             # ("clozapine-induced agranulocytosis" reaches here as two words: bot.lookups.index.drug_induced;
@@ -728,12 +738,15 @@ def index_hits(
         # "liver mets from colon cancer": Metastasis, cancer, from / to specified site - each site its own
         # Table line in its own column, the site told first first (bot.lookups.index.neoplasm_spread)
         top = max((h.score for h in found.hits), default=1000.0)
-        lead, *beside = spread
-        told = {h.code.code for h in spread}
+        site_first, *spread_beside = spread
+        spread_codes = {h.code.code for h in spread}
         found.hits = [
-            replace(lead, score=top + 0.5),
-            *[replace(h, score=top + 0.4, why=f"suggested with {lead.code.display}: {h.why}") for h in beside],
-            *[h for h in found.hits if h.code.code not in told],
+            replace(site_first, score=top + 0.5),
+            *[
+                replace(h, score=top + 0.4, why=f"suggested with {site_first.code.display}: {h.why}")
+                for h in spread_beside
+            ],
+            *[h for h in found.hits if h.code.code not in spread_codes],
         ]
         best_coverage = max(best_coverage, SPREAD_COVERAGE)
     if "pcs" in books:

@@ -34,6 +34,9 @@ PRIMARY = "malignant_primary"
 # The column words, and the Table's own main term ("malignant neoplasm colon": the site is the colon)
 BEHAVIOUR = frozenset(s for stems in COLUMN_STEMS[TABLE].values() for s in stems) | {TABLE, stem(TABLE)}
 SPREAD_STEMS = COLUMN_STEMS[TABLE][SECONDARY]  # metastatic, metastases, secondary, spread
+_SPREAD_PREFIXES = tuple(sorted(SPREAD_STEMS))
+METASTASIS = "metasta"  # the forms of the Index's main term "Metastasis, metastatic"
+MALIGNANCY = COLUMN_STEMS[TABLE][PRIMARY] | {TABLE, stem(TABLE)}
 # Notation between two clauses of one query ("metastatic disease to brain, lung primary").
 CLAUSE_MARKS = frozenset({",", ";", "with", "and"})
 _MEMO_KEY = "neoplasm_spread_prepositions"
@@ -81,7 +84,7 @@ def _column_of(words: Sequence[str]) -> str:
     """The column a clause's own behaviour words choose: a spread word says secondary (it outvotes the
     "cancer" of "metastatic cancer"); else a malignancy or "primary" word says malignant, primary."""
     stems = {stem(w) for w in words} | set(words)
-    if stems & SPREAD_STEMS:
+    if any(_spread(w) for w in words):
         return SECONDARY
     if stems & COLUMN_STEMS[TABLE][PRIMARY]:
         return PRIMARY
@@ -94,8 +97,8 @@ def spread_clauses(words: Sequence[str], prepositions: dict[str, str]) -> list[S
 
     "liver mets from colon cancer" -> (liver; secondary), (colon; primary);
     "colon cancer metastatic to liver" -> (colon; primary), (liver; secondary)."""
-    if not any(stem(w) in SPREAD_STEMS or w in SPREAD_STEMS for w in words):
-        return []
+    if not any(_spread(w) for w in words) or not any(_neoplasm(w) for w in words):
+        return []  # ("secondary hyperparathyroidism from CKD": no neoplasm told)
     clauses: list[tuple[list[str], str]] = []
     current: list[str] = []
     column = ""
@@ -105,7 +108,7 @@ def spread_clauses(words: Sequence[str], prepositions: dict[str, str]) -> list[S
             if prepositions[bare] == SECONDARY:
                 # "colon cancer metastatic | to liver": the spread word is the preposition's, not the colon's
                 # ("liver mets | from colon cancer": the liver's own)
-                while current and (stem(current[-1]) in SPREAD_STEMS or current[-1] in SPREAD_STEMS):
+                while current and _spread(current[-1]):
                     current.pop()
             clauses.append((current, column))
             current, column = [], prepositions[bare]
@@ -141,7 +144,15 @@ def spread_clauses(words: Sequence[str], prepositions: dict[str, str]) -> list[S
 
 
 def _spread(word: str) -> bool:
-    return stem(word) in SPREAD_STEMS or word in SPREAD_STEMS
+    """A spread word: a form of the Table's secondary column words ("metastasis", "metastases", "mets" read
+    by the vocabulary, "spreading")."""
+    return stem(word) in SPREAD_STEMS or word.startswith(_SPREAD_PREFIXES)
+
+
+def _neoplasm(word: str) -> bool:
+    """A word telling a neoplasm: the Index's Metastasis main term's ("metastatic", "metastases"), the Table's
+    own, or a malignancy's column word ("cancer", "carcinoma", "malignant")."""
+    return word.startswith(METASTASIS) or stem(word) in MALIGNANCY or word in MALIGNANCY
 
 
 def _spread_end(said: Sequence[str]) -> int:
@@ -164,7 +175,7 @@ def tells_spread(clauses: Sequence[SiteClause]) -> bool:
 
 
 def _clause(said: Sequence[str], column: str, introduced: bool) -> list[SiteClause]:
-    site = tuple(w for w in said if stem(w) not in BEHAVIOUR and w not in BEHAVIOUR)
+    site = tuple(w for w in said if stem(w) not in BEHAVIOUR and w not in BEHAVIOUR and not _spread(w))
     return [SiteClause(site, column, tuple(said), introduced)] if site and column else []
 
 
@@ -173,7 +184,7 @@ def _after_spread(before: Sequence[str]) -> bool:
     or a clause naming one: "liver mets | from colon cancer", "metastatic disease | to brain"."""
     for word in reversed(before):
         bare = word.strip(",;")
-        if stem(bare) in SPREAD_STEMS or bare in SPREAD_STEMS:
+        if _spread(bare):
             return True
         if word.endswith((",", ";")) or bare in CLAUSE_MARKS:
             return False
