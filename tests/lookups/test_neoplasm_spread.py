@@ -52,3 +52,10 @@ def test_clauses_and_their_columns() -> None:
         )
         == []
     )
+
+
+def test_a_table_line_named_only_by_its_qualifier_is_not_the_site(codebook: CodeBook) -> None:
+    # "calyx, renal" prints "renal" as the calyx's qualifier; "renal" is a Table line of its own (C64.-)
+    assert codes(codebook, "RCC of the right kidney", 1) == ["C64.1"]
+    # a spread's site of several words read through the Table's subterms, not by one word's line
+    assert codes(codebook, "metastasis to the popliteal lymph nodes", 1) == ["C77.4"]

@@ -55,6 +55,7 @@ from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_part
 from bot.lookups.index.neoplasm_spread import (
     SiteClause,
     named_site_line,
+    names_other_line,
     spread_clauses,
     spread_prepositions,
     tells_spread,
@@ -177,6 +178,7 @@ RANGE_COST = 300.0  # a line whose age / duration range holds none of the query'
 SPREAD_COVERAGE = 0.9  # a spread's sites read each in its own Table line (neoplasm_spread)
 SPREAD_SITE_SHARE = 0.5  # of a clause's site words, the share its Table line must use
 TABLE_BOOK = "neoplasm"
+OTHER_SITE_COST = 20.0  # a Table line named only by a later form that is a site line of its own
 TWO_SITES_COST = 300.0  # a Neoplasm Table site line named by words of two linked parts
 SITE_GUESS_COST = 300.0  # an injury path through "by site" to a site the query did not name
 NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its class
@@ -585,6 +587,10 @@ def index_hits(
             # "liver mets from colon ca": "Neoplasm, intestine, large, hepatic flexure" is neither site; the
             # secondary's site (liver, C78.7) and the primary's (colon, C18.9) are coded apart.
             score -= TWO_SITES_COST
+        if match.book == TABLE_BOOK and _names_other_site(tree, match, qwords):
+            # "RCC right kidney": "Neoplasm, calyx, renal" holds "renal" only as the qualifier of the calyx;
+            # the Table's own "renal" / "kidney" line (C64.-) is the site said (neoplasm_spread.names_other_line)
+            score -= OTHER_SITE_COST
         if _site_guessed(match, stems):
             # "insect bite nonvenomous": "Bite, by site" leads to a site the query never named (scalp): an
             # injury code for a made-up site is no answer; the External Cause Index's line is.
@@ -1476,8 +1482,14 @@ def _spread_hits(
         # kept by the walk, in the column it reads, and both lines are D49.0 there), else the best path
         # through the Table (the Table's main term named, as a "see Neoplasm, ..., by site" reference would).
         table = query_words([TABLE_BOOK])
-        named = named_site_line(matcher.tree, clause.words, alternatives)
+        # A site of several words the walk reads by two or more ("popliteal lymph nodes": lymph, gland, popliteal)
+        # before the line one of its words names.
+        named = named_site_line(matcher.tree, clause.words, alternatives, whole=True)
         walked = [] if named else matcher.match([*site, *table], [TABLE_BOOK], limit=3)
+        every = set(range(len(site)))
+        walked = [m for m in walked if not _names_other_site(matcher.tree, m, site)]
+        named = named or [m for m in walked if len(m.covered & every) > 1][:1]
+        named = named or named_site_line(matcher.tree, clause.words, alternatives, whole=False)
         for match in [*named, *walked]:
             if match not in named and (
                 not match.covered & set(range(len(site))) or match.said - 1 < SPREAD_SITE_SHARE * len(site)
@@ -1498,6 +1510,11 @@ def _spread_hits(
                 hits.append(IndexHit(found, 0.0, f"{why} (read: {_spread_note(clause)}){note}"))
             break
     return hits if tells_spread(kept) else []
+
+
+def _names_other_site(tree: IndexTree, match: PathMatch, qwords: Sequence[QueryWord]) -> bool:
+    said = frozenset(s for i in match.covered if i < len(qwords) for s in qwords[i].stems)
+    return any(names_other_line(tree, n, said) for n in match.nodes if n.book == TABLE_BOOK)
 
 
 def _spread_note(clause: SiteClause) -> str:

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.lookups.index.matching import COLUMN_STEMS, PathMatch
-from bot.lookups.index.tree import IndexTree, main_term
+from bot.lookups.index.tree import IndexTree, Node, main_term
 from bot.lookups.index.words import content_stems, stem
 
 TABLE = "neoplasm"
@@ -191,28 +191,79 @@ def _after_spread(before: Sequence[str]) -> bool:
     return False
 
 
+def table_line(tree: IndexTree, phrase: str) -> int | None:
+    """The Neoplasm Table's site line printing `phrase` as a form of its own, the line's first form (its
+    notation "NEC" aside: "brain NEC" for brain) before a later one ("hippocampus, brain" names the
+    hippocampus); a line sending on ("nasal - see Neoplasm, nose") gives the line it names. None: no line."""
+    key = ("neoplasm_table_line", phrase)
+    if key in tree.memo:
+        return tree.memo[key]  # type: ignore[return-value]
+    found = _table_line(tree, phrase)
+    tree.memo[key] = found
+    return found
+
+
+def _table_line(tree: IndexTree, phrase: str) -> int | None:
+    wanted = " ".join(_PARENS.sub(" ", phrase).lower().split())
+    stems = content_stems(wanted)
+    table = main_term(tree, TABLE, TABLE)
+    if not stems or not table:
+        return None
+    best: tuple[int, int] | None = None
+    for _, node_id, _, _ in tree.matches([table], stems):
+        node = tree.node(node_id)
+        if node is None or node.book != TABLE:
+            continue
+        forms = [" ".join(w for w in f.lower().split() if w != "nec") for f in _forms(node.term)]
+        rank = 0 if forms[0] == wanted else 1 if wanted in forms else None
+        if rank is not None and (best is None or (rank, node_id) < best):
+            best = (rank, node_id)
+    if best is None:
+        return None
+    node = tree.node(best[1])
+    if node is not None and node.see and not node.cells:
+        reference = tree.resolve(node.see[0], "cm")
+        return reference.node if reference.book == TABLE and reference.resolved and reference.node else None
+    return best[1]
+
+
+def _forms(term: str) -> list[str]:
+    return [f.strip() for f in _PARENS.sub(" ", term).split(",") if f.strip()] or [term]
+
+
 def named_site_line(
-    tree: IndexTree, site: Sequence[str], alternatives: Mapping[str, Sequence[str]]
+    tree: IndexTree, site: Sequence[str], alternatives: Mapping[str, Sequence[str]], whole: bool = True
 ) -> list[PathMatch]:
     """The Neoplasm Table line a clause's site words name as the Table prints it ("colon", "lung",
-    "cul-de-sac"; "ovarian" by its noun, ovary), found as a "see Neoplasm, <site>" reference is (the whole
-    site first, then each word from the last): [] when no line prints one of them as a form of its own.
-    Its code is read in a column by the caller."""
+    "cul-de-sac"; "ovarian" by its noun, ovary; `table_line`): the whole site (`whole`), else each word from
+    the last: [] when none names a line. Its code is read in a column by the caller."""
     words = [w for w in site if content_stems(w)]
-    phrases = [(" ".join(words), words)] if len(words) > 1 else []
-    for word in reversed(words):
+    phrases = [(" ".join(words), words)] if len(words) > 1 and whole else []
+    for word in reversed(words if len(words) == 1 or not whole else []):
         phrases += [(word, [word]), *((a, [word]) for a in alternatives.get(word, ()) if " " not in a)]
     for phrase, said in phrases:
-        wanted = content_stems(phrase) - NOT_SITE
-        if not wanted:
+        line = table_line(tree, phrase)
+        nodes = tuple(tree.path(line)) if line else ()
+        if len(nodes) < 2 or not nodes[-1].cells:
             continue
-        reference = tree.resolve(f"Neoplasm, {phrase}", "cm")
-        if reference.book != TABLE or not reference.resolved or not reference.node:
-            continue
-        nodes = tuple(tree.path(reference.node))
-        forms = [content_stems(f) - NOT_SITE for f in _PARENS.sub(" ", nodes[-1].term).split(",")]
-        if len(nodes) < 2 or not nodes[-1].cells or wanted not in forms:
-            continue  # ("ovarian" is no form of "utero-ovarian")
         covered = frozenset(i for i, w in enumerate(site) if w in said)
         return [PathMatch(nodes, nodes[-1].code, TABLE, covered, 0.0, said=float(len(said)))]
     return []
+
+
+def names_other_line(tree: IndexTree, node: Node, said: frozenset[str]) -> bool:
+    """Whether a Table line "A, B" is named by the query only through a later form B that is a site line of
+    its own ("calyx, renal" for "renal": the Table's "renal" line, C64.-; "hippocampus, brain": "brain NEC"),
+    not by A: the query names that other site, not this one. A form of the same line ("anus, anal",
+    "nose, nasal" - "nasal" sends to it) is no other site."""
+    if node.book != TABLE or node.depth == 0 or "," not in node.term:
+        return False
+    forms = _forms(node.term)
+    if content_stems(forms[0]) & said:
+        return False
+    for form in forms[1:]:
+        if content_stems(form) & said:
+            other = table_line(tree, form)
+            if other is not None and other != node.id:
+                return True
+    return False
