@@ -1,7 +1,7 @@
 """A cancer's spread read as the Index reads it: "Metastasis, metastatic, cancer, from specified site - see
 Neoplasm, malignant, by site; to specified site - see Neoplasm, secondary, by site". Each site is its own
-Neoplasm Table line in the column its preposition (or its own behaviour word) says, the site told first
-first (guideline I.C.2). Queries are written from the Index's and the Table's own words, not from the
+Neoplasm Table line in the column its preposition (or its own behaviour word) says, the site told
+first first (guideline I.C.2). Queries are written from the Index's and the Table's own words, not from the
 benchmark sets."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def test_the_primary_told_first_then_the_site_it_spread_to(codebook: CodeBook) -
     # "metastatic to": the secondary column; the primary's own line is the Table's "prostate", not a part
     # of the bone's path
     assert codes(codebook, "prostate cancer metastatic to bone") == ["C61", "C79.51"]
-    assert codes(codebook, "colon cancer metastatic to lung") == ["C18.9", "C78.00"]
+    assert codes(codebook, "metastatic colon cancer to lung") == ["C18.9", "C78.00"]
 
 
 def test_the_secondary_told_first_then_where_it_came_from(codebook: CodeBook) -> None:

@@ -1488,7 +1488,8 @@ def _spread_hits(
         walked = [] if named else matcher.match([*site, *table], [TABLE_BOOK], limit=3)
         every = set(range(len(site)))
         walked = [m for m in walked if not _names_other_site(matcher.tree, m, site)]
-        named = named or [m for m in walked if len(m.covered & every) > 1][:1]
+        most = max((len(m.covered & every) for m in walked), default=0)
+        named = named or [m for m in walked if len(m.covered & every) == most > 1][:1]
         named = named or named_site_line(matcher.tree, clause.words, alternatives, whole=False)
         for match in [*named, *walked]:
             if match not in named and (

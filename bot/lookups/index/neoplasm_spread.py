@@ -106,10 +106,9 @@ def spread_clauses(words: Sequence[str], prepositions: dict[str, str]) -> list[S
         bare = word.strip(",;")
         if bare in prepositions and i and _after_spread(words[:i]):
             if prepositions[bare] == SECONDARY:
-                # "colon cancer metastatic | to liver": the spread word is the preposition's, not the colon's
-                # ("liver mets | from colon cancer": the liver's own)
-                while current and _spread(current[-1]):
-                    current.pop()
+                # "colon cancer metastatic | to liver", "metastatic ovarian cancer | to omentum": the spread
+                # word is the preposition's, not the colon's ("liver mets | from colon cancer": the liver's)
+                current = [w for w in current if not _spread(w)]
             clauses.append((current, column))
             current, column = [], prepositions[bare]
             continue
