@@ -3727,7 +3727,9 @@ class Searcher:
             # (by the code's prefix, on the table's key: no scan of every line's parent)
             return [Line(c.code, c.title) for c in self.book.with_prefix("cm", raw, 400) if c.parent == raw]
 
-        told = said_sibling(found[0].code.replace(".", ""), sibling_words(query), node, children)
+        # (the words as the vocabulary reads them too: "SCC" says squamous cell carcinoma)
+        said = sibling_words(query) | sibling_words(self.vocabulary.expand(query.lower())[0])
+        told = said_sibling(found[0].code.replace(".", ""), said, node, children)
         code = self.book.get("cm", told.code) if told else None
         if code is None:
             return found

@@ -57,3 +57,10 @@ def test_pathology_shorthand_names_the_morphology_not_a_spelling_neighbour(codeb
     assert first(codebook, "DLBCL") == "C83.30"
     assert first(codebook, "NSHL") == "C81.10"
     assert first(codebook, "cin 3") == "D06.9"
+
+
+def test_the_morphology_sibling_of_an_unspecified_skin_line(codebook: CodeBook) -> None:
+    # "Neoplasm, skin, limb, upper" prints C44.60- ("Unspecified malignant neoplasm ..."); its group "Other
+    # and unspecified malignant neoplasm of skin of upper limb" holds the sibling the morphology names
+    # (C44.62- "Squamous cell carcinoma ..."), as the vocabulary reads "SCC".
+    assert first(codebook, "SCC of the skin of the left forearm") == "C44.629"

@@ -52,6 +52,14 @@ from bot.lookups.index.nec_lines import NEC_YIELD_COST, yielding
 from bot.lookups.index.neoplasm_columns import neoplasm_alternatives
 from bot.lookups.index.neoplasm_site_words import site_nouns
 from bot.lookups.index.neoplasm_sites import column_by_part, sites_from_two_parts
+from bot.lookups.index.neoplasm_spread import (
+    SiteClause,
+    named_site_line,
+    names_other_line,
+    spread_clauses,
+    spread_prepositions,
+    tells_spread,
+)
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
 from bot.lookups.index.pcs_alteration import alteration_for_appearance
 from bot.lookups.index.pcs_anastomosis import end_qualifier, joined_ends, joined_operation, used_end_words
@@ -167,6 +175,10 @@ CIRCUMSTANCE_STEMS = frozenset(
 CIRCUMSTANCE_COST = 200.0
 NOT_SAID_SHARE = 0.5  # a word the query negates and a code's title does not say: half said  # a code whose title negates what the query says
 RANGE_COST = 300.0  # a line whose age / duration range holds none of the query's numbers
+SPREAD_COVERAGE = 0.9  # a spread's sites read each in its own Table line (neoplasm_spread)
+SPREAD_SITE_SHARE = 0.5  # of a clause's site words, the share its Table line must use
+TABLE_BOOK = "neoplasm"
+OTHER_SITE_COST = 20.0  # a Table line named only by a later form that is a site line of its own
 TWO_SITES_COST = 300.0  # a Neoplasm Table site line named by words of two linked parts
 SITE_GUESS_COST = 300.0  # an injury path through "by site" to a site the query did not name
 NAMED_DRUG_CREDIT = 2.0  # a line naming the drug itself, against one naming its class
@@ -285,7 +297,17 @@ def index_hits(
         alternatives[w] = [*alternatives[w], site]  # "vulvar cancer": Neoplasm, vulva
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
     if understood.kinds & DRUG_CLASS_KINDS:
+        # "adrenal metastases from lung carcinoma": a spread's site (a Neoplasm Table line) is no substance
+        # its "from" tells was taken (bot.lookups.index.neoplasm_spread)
+        sites = {
+            w
+            for clause in spread_clauses(words, spread_prepositions(tree))
+            for w in clause.words
+            if named_site_line(tree, [w], alternatives)
+        }
         for i, w in enumerate(words):
+            if w in sites:
+                continue
             if i + 1 < len(words) and words[i + 1] in SENSITIVITY_WORDS:
                 continue  # "methicillin susceptible staphylococcus aureus": an organism's sensitivity, no drug taken
             # ("clozapine-induced agranulocytosis" reaches here as two words: bot.lookups.index.drug_induced;
@@ -565,6 +587,10 @@ def index_hits(
             # "liver mets from colon ca": "Neoplasm, intestine, large, hepatic flexure" is neither site; the
             # secondary's site (liver, C78.7) and the primary's (colon, C18.9) are coded apart.
             score -= TWO_SITES_COST
+        if match.book == TABLE_BOOK and _names_other_site(tree, match, qwords):
+            # "RCC right kidney": "Neoplasm, calyx, renal" holds "renal" only as the qualifier of the calyx;
+            # the Table's own "renal" / "kidney" line (C64.-) is the site said (neoplasm_spread.names_other_line)
+            score -= OTHER_SITE_COST
         if _site_guessed(match, stems):
             # "insect bite nonvenomous": "Bite, by site" leads to a site the query never named (scalp): an
             # injury code for a made-up site is no answer; the External Cause Index's line is.
@@ -713,6 +739,22 @@ def index_hits(
                     *[replace(h, score=top + 0.4) for h in found.hits if h.code.code == specific],
                     *rest,
                 ]
+    spread = _spread_hits(matcher, words, alternatives, understood, note) if "neoplasm" in books else []
+    if spread:
+        # "liver mets from colon cancer": Metastasis, cancer, from / to specified site - each site its own
+        # Table line in its own column, the site told first first (bot.lookups.index.neoplasm_spread)
+        top = max((h.score for h in found.hits), default=1000.0)
+        site_first, *spread_beside = spread
+        spread_codes = {h.code.code for h in spread}
+        found.hits = [
+            replace(site_first, score=top + 0.5),
+            *[
+                replace(h, score=top + 0.4, why=f"suggested with {site_first.code.display}: {h.why}")
+                for h in spread_beside
+            ],
+            *[h for h in found.hits if h.code.code not in spread_codes],
+        ]
+        best_coverage = max(best_coverage, SPREAD_COVERAGE)
     if "pcs" in books:
         composed = _with_qualifier(tree, found.hits, qwords, stems)
         if composed is not None:
@@ -1416,6 +1458,69 @@ def _site_guessed(match: PathMatch, stems: frozenset[str]) -> bool:
 def _eye_chapter(code: str) -> bool:
     """Whether an ICD-10-CM code is in chapter 7, Diseases of the eye and adnexa (H00-H59)."""
     return code[:1] == "H" and code[1:3].isdigit() and int(code[1:3]) <= 59
+
+
+def _spread_hits(
+    matcher: Matcher,
+    words: Sequence[str],
+    alternatives: dict[str, list[str]],
+    understood: Understood,
+    note: str,
+) -> list[IndexHit]:
+    """The Neoplasm Table line of each site a spread names, in the column its clause says, in the order told
+    ([] when the query tells no spread: bot.lookups.index.neoplasm_spread)."""
+    clauses = spread_clauses(words, spread_prepositions(matcher.tree))
+    if not clauses:
+        return []
+    kept: list[SiteClause] = []
+    hits: list[IndexHit] = []
+    for clause in clauses:
+        site = query_words(clause.words, alternatives)
+        if not site:
+            continue
+        # The Table's line the site is named by ("colon", not "intestine, intestinal": one code per path is
+        # kept by the walk, in the column it reads, and both lines are D49.0 there), else the best path
+        # through the Table (the Table's main term named, as a "see Neoplasm, ..., by site" reference would).
+        table = query_words([TABLE_BOOK])
+        # A site of several words the walk reads by two or more ("popliteal lymph nodes": lymph, gland, popliteal)
+        # before the line one of its words names.
+        named = named_site_line(matcher.tree, clause.words, alternatives, whole=True)
+        walked = [] if named else matcher.match([*site, *table], [TABLE_BOOK], limit=3)
+        every = set(range(len(site)))
+        walked = [m for m in walked if not _names_other_site(matcher.tree, m, site)]
+        most = max((len(m.covered & every) for m in walked), default=0)
+        named = named or [m for m in walked if len(m.covered & every) == most > 1][:1]
+        named = named or named_site_line(matcher.tree, clause.words, alternatives, whole=False)
+        for match in [*named, *walked]:
+            if match not in named and (
+                not match.covered & set(range(len(site))) or match.said - 1 < SPREAD_SITE_SHARE * len(site)
+            ):
+                continue  # (a walked path must use the clause's site words)
+            code = match.nodes[-1].cell(clause.column)
+            if not code:
+                continue
+            read = replace(match, code=code, column=clause.column)
+            said = frozenset(s for w in query_words(clause.said, alternatives) for s in w.stems)
+            hit = _verify(matcher.tree, read, said, understood)
+            if hit is None:
+                continue
+            found, how = hit
+            why = read.describe(book_name(TABLE_BOOK)) + (f" -> {how}" if how else "")
+            if all(h.code.code != found.code for h in hits):
+                kept.append(clause)
+                hits.append(IndexHit(found, 0.0, f"{why} (read: {_spread_note(clause)}){note}"))
+            break
+    return hits if tells_spread(kept) else []
+
+
+def _names_other_site(tree: IndexTree, match: PathMatch, qwords: Sequence[QueryWord]) -> bool:
+    said = frozenset(s for i in match.covered if i < len(qwords) for s in qwords[i].stems)
+    return any(names_other_line(tree, n, said) for n in match.nodes if n.book == TABLE_BOOK)
+
+
+def _spread_note(clause: SiteClause) -> str:
+    column = "secondary" if clause.column == "malignant_secondary" else "malignant, primary"
+    return f"{' '.join(w for w in clause.said if content_stems(w))} -> {column}"
 
 
 def _pair(

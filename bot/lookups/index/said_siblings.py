@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from bot.lookups.index.words import content_stems, stem
 
 _WORD = re.compile(r"[a-z][a-z0-9]*")
+_GROUP = re.compile(r"(?i)\bother and unspecified\b")
 # Words a sibling's title may add that say nothing the user would (the Tabular's bookkeeping).
 _PLAIN = frozenset(
     [
@@ -172,7 +173,13 @@ def said_sibling(
             return None
         chain.append(Line(current, found.title))
         current = found.parent
-    unspecified = [i for i, node in enumerate(chain) if "unspecified" in node.title.lower()]
+    # ("Other and unspecified malignant neoplasm of skin of eyelid" heads its own "Unspecified ..." line and
+    # the siblings that say the morphology: a group's title, not the unspecified line)
+    unspecified = [
+        i
+        for i, node in enumerate(chain)
+        if "unspecified" in node.title.lower() and not _GROUP.search(node.title)
+    ]
     if not unspecified:
         return None
     top = max(unspecified)
