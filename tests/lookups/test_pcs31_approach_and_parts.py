@@ -30,3 +30,43 @@ def _first(codebook: CodeBook, query: str) -> str:
 )
 def test_excisional_biopsy_is_open(codebook: CodeBook, query: str, code: str) -> None:
     assert _first(codebook, query) == code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # the Biopsy line's Extraction send gives way to the Excision of the same body part (guideline B3.4a)
+        ("biopsy of left femur", "0QB73ZX"),
+        ("open biopsy of right upper femur", "0QB60ZX"),
+        # bone marrow has no Excision table: its biopsy stays an Extraction
+        ("bone marrow core biopsy posterior iliac crest", "07DR3ZX"),
+    ],
+)
+def test_biopsy_is_excision_where_excision_holds_the_part(codebook: CodeBook, query: str, code: str) -> None:
+    assert _first(codebook, query) == code
+
+
+def test_excision_for_biopsy_keeps_a_named_extraction(codebook: CodeBook) -> None:
+    from bot.lookups.index.completion import Completion
+    from bot.lookups.index.pcs_biopsy import excision_for_biopsy
+    from bot.lookups.index.words import stem
+
+    conn = codebook.db.conn
+    done = Completion("0QD70ZZ", "Extraction of Left Upper Femur, Open Approach", True, "")
+    sends = ("Extraction with qualifier Diagnostic",)
+    found = excision_for_biopsy(conn, done, frozenset({"open"}), frozenset({"biopsy"}), sends, {})
+    assert found is not None and found.code == "0QB70ZX"
+    assert (
+        excision_for_biopsy(conn, done, frozenset({"open"}), frozenset({stem("extraction")}), sends, {})
+        is None
+    )
+    assert (
+        excision_for_biopsy(conn, done, frozenset({"open"}), frozenset({"biopsy"}), ("Extraction",), {})
+        is None
+    )
+
+
+def test_a_respelled_procedure_word_is_not_read_by_the_diagnosis(codebook: CodeBook) -> None:
+    # "cauterizing" read as Cauterization for the whole query: the ulcer's path does not read it, so the
+    # procedure the PCS Index's Cauterization line names comes first (pcs_asked)
+    assert _first(codebook, "endoscopic cauterizing of a bleeding duodenal ulcer") == "0D598ZZ"
