@@ -20,8 +20,9 @@ def _first(codebook: CodeBook, query: str) -> str:
         ("excisional biopsy left axillary lymph node", "07B60ZX"),
         ("incisional biopsy of left breast", "0HBU0ZX"),
         ("excisional biopsy of right thigh subcutaneous mass", "0JBL0ZX"),
-        # on the skin it is External, as the table offers only that
+        # cut on the surface it is External, as any excision there is
         ("excisional biopsy of back skin lesion", "0HB6XZX"),
+        ("excisional biopsy of vulvar lesion", "0UBMXZX"),
         # a biopsy told with no approach is still the needle's
         ("biopsy right inguinal lymph node", "07BH3ZX"),
         # "incisional hernia" is a kind of hernia, no cut said of a biopsy

@@ -498,8 +498,6 @@ APPROACHES_PLAIN = ("X", "0", "3")
 # Administration, Measurement and Monitoring, Osteopathic, Other Procedures, Chiropractic, New Technology).
 APPROACH_SECTIONS = frozenset("01234789X")
 APPROACHES_NEEDLE = ("3", "X", "0")
-# A biopsy said to cut ("excisional", "incisional") is Open; External where only that is offered (the skin).
-APPROACHES_CUT = ("0", "X", "3")
 # Insertion of a device in the upper and lower arteries and veins (03H, 04H, 05H, 06H): endovascular, through
 # the skin, unless the query says open.
 VESSEL_INSERTIONS = frozenset({"03H", "04H", "05H", "06H"})
@@ -1048,9 +1046,10 @@ def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozen
 
 def _approaches(query_stems: frozenset[str], table: str) -> tuple[str, ...]:
     """The approaches to prefer, in order, when the query's words do not choose one."""
-    if cut_by_blade(query_stems) and not table.startswith("3"):
-        return APPROACHES_CUT  # "excisional biopsy": cut down to the site (bot.lookups.index.pcs_openings)
-    needle = table.startswith("3") or any(w in s for s in query_stems for w in NEEDLE_WORDS)
+    # "excisional biopsy": cut out as any excision is, no needle (bot.lookups.index.pcs_openings)
+    needle = table.startswith("3") or (
+        any(w in s for s in query_stems for w in NEEDLE_WORDS) and not cut_by_blade(query_stems)
+    )
     # A device put in a blood vessel (a filter, a line, a catheter) is put in through a needle puncture.
     needle = needle or table[:3].upper() in VESSEL_INSERTIONS
     # An angioplasty is done through a catheter in the vessel (bot.lookups.index.pcs_angioplasty).

@@ -11,9 +11,10 @@ ICD-10-PCS approach definitions, as a clinician says them:
   indirectly by the application of external force through the skin or mucous membrane": "no incision",
   "without an incision", "incisionless" - nothing was cut or punctured to reach the site;
 - Open (0), "cutting through the skin or mucous membrane and any other body layers necessary to expose the
-  site": an *excisional* or *incisional* biopsy is the surgical one that cuts down to the site, so its
-  "biopsy" says no needle (Percutaneous, the reading of a biopsy told with no approach): Open where the table
-  offers it, External for the skin (the order of a procedure reached by cutting);
+  site": an *excisional* or *incisional* biopsy is the surgical one that cuts the tissue out, so its
+  "biopsy" says no needle (Percutaneous, the reading of a biopsy told with no approach): its approach is that
+  of any excision - Open for what is reached by cutting (a lymph node, a muscle), External for what is cut on
+  the surface (the skin, the vulva);
 - a scope named by no opening and no puncture ("through the scope", "endoscopic repair of anus") is 4 or 8,
   whichever the table offers; where it offers both - the digestive, respiratory, urinary and reproductive
   tracts, the ear, nose and sinuses, the lymph nodes seen from the airway - the scope of a tract went in by its
