@@ -36,6 +36,7 @@ from bot.lookups.index.pcs_openings import (
     CUTS,
     INCISIONLESS,
     bare_scope,
+    cut_by_blade,
     everyday_approaches,
     incision_refused,
     without_refused_scope,
@@ -662,9 +663,11 @@ def used_incision_words(code: str, said: frozenset[str]) -> frozenset[str]:
     own words, so a code whose title only names the incision does not come first."""
     if len(code) == 7 and code[0] in APPROACH_SECTIONS and code[4] == "X" and incision_refused(said):
         return said & (CUTS | INCISIONLESS)  # "no incision": the External approach
-    if len(code) != 7 or code[0] not in APPROACH_SECTIONS or code[4] != "0":
+    if len(code) != 7 or code[0] not in APPROACH_SECTIONS or code[4] not in "0X":
         return frozenset()
-    return frozenset(w for w in said if w.startswith(INCISIONS))
+    if code[4] == "X":
+        return cut_by_blade(said)  # "excisional biopsy of back skin": cut on the skin, External
+    return frozenset(w for w in said if w.startswith(INCISIONS)) | cut_by_blade(said)
 
 
 def complete_pcs(
@@ -837,7 +840,10 @@ def complete_pcs(
     if branch and names_coronary_artery(str(best[1])):
         how += f" (coronary branch: {branch})"
     how += study_said(code, str(best[1]), query_stems)
-    incisions = sorted(used_incision_words(code, query_stems))
+    incisions = sorted(used_incision_words(code, query_stems) - cut_by_blade(query_stems))
+    cut = sorted(used_incision_words(code, query_stems) & cut_by_blade(query_stems))
+    if cut:
+        how += f" ({', '.join(cut)}: cut, no needle)"
     if incisions and code[4] == "X":
         how += " (no incision: External)"
     elif incisions:
@@ -1040,7 +1046,10 @@ def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozen
 
 def _approaches(query_stems: frozenset[str], table: str) -> tuple[str, ...]:
     """The approaches to prefer, in order, when the query's words do not choose one."""
-    needle = table.startswith("3") or any(w in s for s in query_stems for w in NEEDLE_WORDS)
+    # "excisional biopsy": cut out as any excision is, no needle (bot.lookups.index.pcs_openings)
+    needle = table.startswith("3") or (
+        any(w in s for s in query_stems for w in NEEDLE_WORDS) and not cut_by_blade(query_stems)
+    )
     # A device put in a blood vessel (a filter, a line, a catheter) is put in through a needle puncture.
     needle = needle or table[:3].upper() in VESSEL_INSERTIONS
     # An angioplasty is done through a catheter in the vessel (bot.lookups.index.pcs_angioplasty).

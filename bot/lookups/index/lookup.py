@@ -63,6 +63,7 @@ from bot.lookups.index.neoplasm_spread import (
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
 from bot.lookups.index.pcs_alteration import alteration_for_appearance
 from bot.lookups.index.pcs_anastomosis import end_qualifier, joined_ends, joined_operation, used_end_words
+from bot.lookups.index.pcs_biopsy import excision_for_biopsy
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
 from bot.lookups.index.pcs_devices import used_device_nouns, used_drain_words
@@ -1224,6 +1225,8 @@ def _verify(
             # "balloon venoplasty": the balloon is the widening, not a Repair (pcs_widening)
             done = dilation_for_balloon(conn, done, stems, memo) or done
             done = drainage_for_drain(conn, done, own or stems, memo) or done
+            # "open biopsy of right proximal femur": Biopsy's Extraction send gives way to Excision (pcs_biopsy)
+            done = excision_for_biopsy(conn, done, stems, _typed_stems(understood), match.via, memo) or done
             done = resection_for_body_part(conn, done, own or stems, memo) or done
             done = supplement_for_substitute(conn, done, stems, memo) or done
             # "left ovarian cystectomy": the root operation kept, the body part the words name (pcs_said_part)

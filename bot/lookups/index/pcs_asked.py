@@ -89,6 +89,8 @@ ROOT_NAME_STEMS = frozenset(stem(name.split()[0]) for name in PROCEDURE_ROOTS)
 # procedure done now.
 _STATUS_TITLE = re.compile(r"\b(?:following|status|absence|history|presence|after)\b", re.IGNORECASE)
 _NOT_USED = " (not used:"
+# The notes by which a query's word was respelled before any path was walked.
+_RESPELLED = re.compile(r"(?:word form|spelling): [^;)]*")
 # How far below the procedure's code the crowding diagnosis goes.
 BELOW = 1.0
 
@@ -196,6 +198,9 @@ def crowds_procedure(why: str, title: str, term: str, query_stems: frozenset[str
     if _STATUS_TITLE.search(title) and not (content_stems(title) & CM_READING & query_stems):
         return True
     path = why.split(_NOT_USED, 1)[0]  # a word the vocabulary read ("buckle -> torus") is used
+    # ... but not one only respelled for the whole query ("word form: cauterizing -> cauterization"): the note
+    # says how the query's word was read, not that this path reads it.
+    path = _RESPELLED.sub("", path)
     return not content_stems(term) <= content_stems(f"{path} {title}")
 
 

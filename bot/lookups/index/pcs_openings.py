@@ -10,6 +10,11 @@ ICD-10-PCS approach definitions, as a clinician says them:
 - External (X), "procedures performed directly on the skin or mucous membrane and procedures performed
   indirectly by the application of external force through the skin or mucous membrane": "no incision",
   "without an incision", "incisionless" - nothing was cut or punctured to reach the site;
+- Open (0), "cutting through the skin or mucous membrane and any other body layers necessary to expose the
+  site": an *excisional* or *incisional* biopsy is the surgical one that cuts the tissue out, so its
+  "biopsy" says no needle (Percutaneous, the reading of a biopsy told with no approach): its approach is that
+  of any excision - Open for what is reached by cutting (a lymph node, a muscle), External for what is cut on
+  the surface (the skin, the vulva);
 - a scope named by no opening and no puncture ("through the scope", "endoscopic repair of anus") is 4 or 8,
   whichever the table offers; where it offers both - the digestive, respiratory, urinary and reproductive
   tracts, the ear, nose and sinuses, the lymph nodes seen from the airway - the scope of a tract went in by its
@@ -44,6 +49,10 @@ REFUSALS = frozenset({"without", "no", "non", "w/o"})
 SMALL_CUTS = frozenset(stem(w) for w in ("stab", "small", "minor", "tiny", "mini"))
 CUTS = frozenset(stem(w) for w in ("incision", "incisions", "cut", "cuts"))
 INCISIONLESS = frozenset(stem(w) for w in ("incisionless", "nonincisional", "non-incisional"))
+# The adjectives that say a specimen was cut out or cut into with a blade ("excisional biopsy"); said of a
+# biopsy only ("incisional hernia" is a kind of hernia).
+BLADE_CUTS = frozenset(stem(w) for w in ("excisional", "incisional"))
+BIOPSY = stem("biopsy")
 
 
 def generic_scope(query_stems: frozenset[str]) -> bool:
@@ -64,6 +73,14 @@ def opening_said(query_stems: frozenset[str]) -> bool:
 def small_incision(query_stems: frozenset[str]) -> bool:
     """Whether the query says a puncture or minor incision ("through stab incisions", "small incision")."""
     return bool(query_stems & SMALL_CUTS and query_stems & CUTS)
+
+
+def cut_by_blade(query_stems: frozenset[str]) -> frozenset[str]:
+    """The words by which the query says a biopsy cut the tissue ("excisional biopsy right inguinal lymph
+    node"): its "biopsy" says no Percutaneous approach then. Empty when no biopsy is said."""
+    if not any(w.startswith(BIOPSY) for w in query_stems):
+        return frozenset()
+    return query_stems & BLADE_CUTS
 
 
 def incision_refused(query_stems: frozenset[str]) -> bool:
