@@ -181,7 +181,20 @@ def _holds(compound: str, word: str) -> bool:
 def _says_word(word: str, printed: Iterable[str]) -> bool:
     """Whether printed words say a query word: in another form, or as the head of a compound that holds it
     (the query's "colitis" is said by "pancolitis"; "pancolitis" is not said by "colitis")."""
-    return any(_same(word, p) or _holds(p, word) for p in printed)
+    # (`_same` and `_holds` inlined: this runs ~200 times a query, most pairs failing the first test)
+    size = len(word)
+    for p in printed:
+        if p == word:
+            return True
+        length = len(p)
+        if length > size:
+            if size >= MIN_PREFIX and length - size <= MAX_ENDING and p.startswith(word):
+                return True
+            if size >= MIN_COMPOUND and p.endswith(word) and p[:-size] not in _TURNING:
+                return True
+        elif length < size and length >= MIN_PREFIX and word.startswith(p) and size - length <= MAX_ENDING:
+            return True
+    return False
 
 
 def says_word(word: str, printed: Iterable[str]) -> bool:
