@@ -260,6 +260,7 @@ from bot.lookups.index.reasons import (
 )
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
 from bot.lookups.index.said_axis import axis_choice, path_words
+from bot.lookups.index.said_inclusion import Sibling, inclusion_choice
 from bot.lookups.index.said_ends import said_at_both_ends
 from bot.lookups.index.said_siblings import (
     Line,
@@ -3739,7 +3740,7 @@ class Searcher:
         if not found or found[0].system != SYSTEM_NAMES["cm"] or not found[0].billable:
             return found
         first = found[0]
-        if "unspecified" not in first.title.lower():
+        if not re.search(r"(?i)\bunspecified\b|\bwithout complications?\b", first.title):
             return found
         raw = first.code.replace(".", "")
         lowered = side_letters(query.lower().replace("w/o", "without").replace("w/", "with "))
@@ -3754,11 +3755,40 @@ class Searcher:
         told = axis_choice((raw, first.title), self._axis_family(raw), said, refused, chosen)
         code = self.book.get("cm", told.code) if told else None
         if code is None or told is None:
-            return found
+            return self._said_inclusion(raw, first.title, found, said, refused)
         return _first_replaced(
             found,
             code,
             f"Tabular, within {raw[:3]}: the value said ({', '.join(told.words)}) -> {code.display}",
+        )
+
+    def _said_inclusion(
+        self, raw: str, title: str, found: Hits, said: frozenset[str], refused: frozenset[str]
+    ) -> Hits:
+        """The code of the first answer's category one of whose Tabular inclusion terms the query says whole,
+        where the first's title leaves the value open ("vaginal yeast infection": B37.31 by its inclusion term
+        "Candidiasis of vulva and vagina NOS", not B37.9; bot.lookups.index.said_inclusion)."""
+        family = self._axis_family(raw)
+        codes = [code for code, _ in family if code != raw]
+        if not codes:
+            return found
+        terms: dict[str, list[str]] = {}
+        rows = self.book.db.execute(
+            "SELECT code, text FROM notes WHERE system = 'cm' AND kind = 'inclusion' AND code IN "
+            f"({', '.join('?' for _ in codes)}) ORDER BY code, seq",
+            codes,
+        ).fetchall()
+        for code, text in rows:
+            terms.setdefault(str(code), []).append(str(text))
+        siblings = [Sibling(code, name, tuple(terms.get(code, ()))) for code, name in family]
+        chosen = inclusion_choice((raw, title), siblings, said, refused)
+        hit = self.book.get("cm", chosen.code) if chosen else None
+        if hit is None or chosen is None:
+            return found
+        return _first_replaced(
+            found,
+            hit,
+            f"Tabular, within {raw[:3]}: inclusion term {chosen.term} -> {hit.display}",
         )
 
     def _axis_family(self, raw: str) -> list[tuple[str, str]]:
