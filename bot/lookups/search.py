@@ -260,8 +260,8 @@ from bot.lookups.index.reasons import (
 )
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
 from bot.lookups.index.said_axis import axis_choice, path_words
-from bot.lookups.index.said_inclusion import Sibling, inclusion_choice
 from bot.lookups.index.said_ends import said_at_both_ends
+from bot.lookups.index.said_inclusion import Sibling, inclusion_choice
 from bot.lookups.index.said_siblings import (
     Line,
     Node,
@@ -294,6 +294,7 @@ from bot.lookups.index.services import (
 from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
 from bot.lookups.index.side_clauses import joined_sides
+from bot.lookups.index.site_parts import related_sites
 from bot.lookups.index.spelled_out import line_reads, spelled_out
 from bot.lookups.index.store import BOOK_NAMES
 from bot.lookups.index.stories import (
@@ -3752,14 +3753,19 @@ class Searcher:
         said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes} {nouns}")
         refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
         chosen = path_words(first.why)
-        told = axis_choice((raw, first.title), self._axis_family(raw), said, refused, chosen)
+        tree = self.index_tree()
+        # the sites the Index's references read the said sites as ("sigmoid": large intestine; site_parts)
+        read_as = related_sites(tree.conn, tree.memo, said - refused)
+        told = axis_choice((raw, first.title), self._axis_family(raw), said | read_as, refused, chosen)
         code = self.book.get("cm", told.code) if told else None
         if code is None or told is None:
             return self._said_inclusion(raw, first.title, found, said, refused)
+        index_read = [w for w in told.words if content_stems(w) <= read_as]
+        how = f" ({', '.join(index_read)}: the Index's site for a part said)" if index_read else ""
         return _first_replaced(
             found,
             code,
-            f"Tabular, within {raw[:3]}: the value said ({', '.join(told.words)}) -> {code.display}",
+            f"Tabular, within {raw[:3]}: the value said ({', '.join(told.words)}){how} -> {code.display}",
         )
 
     def _said_inclusion(

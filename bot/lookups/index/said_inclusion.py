@@ -102,11 +102,11 @@ def inclusion_choice(
     return InclusionChoice(other_code, other_title, term)
 
 
-def _other_members_said(term: str, unheard: Iterable[str], heard: frozenset[str]) -> bool:
+def _other_members_said(term: str, unheard: Iterable[str], heard: set[str]) -> bool:
     """Whether every unsaid word of an inclusion term is a whole member of the list of sites after its last
     "of", another member of which the query says ("vulva" of "Candidiasis of vulva and vagina NOS" for
     "vaginal"; not "recurrent" of "Recurrent candidiasis of vulva and vagina")."""
-    head, of, sites = term.rpartition(" of ")
+    _, of, sites = term.rpartition(" of ")
     if not of:
         return False
     members = [content_stems(m) - _NOS for m in _LIST.split(sites) if m.strip()]
