@@ -3750,16 +3750,28 @@ class Searcher:
         notes = " ".join(re.findall(r"(?:->|→) ([^;()]*)", first.why.partition(" (")[2]))
         typed_words = [w for w in content_words(lowered) if w not in FILLER and not w.isdigit()]
         nouns = " ".join(lemma for w in typed_words for lemma in self.pertainyms(w))
-        said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes} {nouns}")
+        expanded, readings = self.vocabulary.expand(lowered)
+        said = content_stems(f"{lowered} {expanded} {notes} {nouns}")
         refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
         chosen = path_words(first.why)
-        tree = self.index_tree()
-        # the sites the Index's references read the said sites as ("sigmoid": large intestine; site_parts)
-        read_as = related_sites(tree.conn, tree.memo, said - refused)
-        told = axis_choice((raw, first.title), self._axis_family(raw), said | read_as, refused, chosen)
+        family = self._axis_family(raw)
+        told = axis_choice((raw, first.title), family, said, refused, chosen)
+        read_as: frozenset[str] = frozenset()
+        if told is None:
+            # the sites the Index's references read the said sites as ("sigmoid": large intestine; site_parts)
+            tree = self.index_tree()
+            read_as = related_sites(tree.conn, tree.memo, said - refused)
+            if read_as:
+                told = axis_choice((raw, first.title), family, said | read_as, refused, chosen)
         code = self.book.get("cm", told.code) if told else None
         if code is None or told is None:
-            return self._said_inclusion(raw, first.title, found, said, refused)
+            # (a phrase the vocabulary read as a term says that term, not its own words: "scaly plaques on
+            # knees" is psoriasis, no "Plaque psoriasis")
+            pairs = [(phrase, term) for phrase, term, _ in readings]
+            pairs += re.findall(r"vocabulary: ([^;()]*?) -> ([^;()]*)", first.why)
+            described = content_stems(" ".join(phrase for phrase, _ in pairs))
+            meant = content_stems(" ".join(term for _, term in pairs))
+            return self._said_inclusion(raw, first.title, found, said - (described - meant), refused)
         index_read = [w for w in told.words if content_stems(w) <= read_as]
         how = f" ({', '.join(index_read)}: the Index's site for a part said)" if index_read else ""
         return _first_replaced(
