@@ -3771,7 +3771,8 @@ class Searcher:
             pairs += re.findall(r"vocabulary: ([^;()]*?) -> ([^;()]*)", first.why)
             described = content_stems(" ".join(phrase for phrase, _ in pairs))
             meant = content_stems(" ".join(term for _, term in pairs))
-            return self._said_inclusion(raw, first.title, found, said - (described - meant), refused)
+            typed = content_stems(f"{lowered} {nouns}")  # (a new value is the query's own word)
+            return self._said_inclusion(raw, first.title, found, typed - (described - meant), refused)
         index_read = [w for w in told.words if content_stems(w) <= read_as]
         how = f" ({', '.join(index_read)}: the Index's site for a part said)" if index_read else ""
         return _first_replaced(

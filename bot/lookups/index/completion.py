@@ -42,7 +42,6 @@ from bot.lookups.index.pcs_openings import (
 )
 from bot.lookups.index.pcs_operations import fine_needle_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
-from bot.lookups.index.site_parts import related_sites
 from bot.lookups.index.store import pcs_use_values
 from bot.lookups.index.words import content_stems, stem
 
@@ -211,18 +210,8 @@ def complete_cm(
     if not candidates:
         return Completion(str(row[0]), str(row[1]), False, "")
     specified = _specified(candidates, query_stems)
-    # the sites the Index reads the query's sites as, printed by some children and not all ("tibia": lower leg)
-    related = related_sites(conn, memo, query_stems)
-    if related and len(candidates) > 1:
-        common = frozenset.intersection(*(_title_stems(str(c[1])) for c in candidates))
-        related = frozenset(related - common)
-    best = max(
-        candidates, key=lambda c: _fit(str(c[0]), str(c[1]), raw, query_stems, encounter, specified, related)
-    )
+    best = max(candidates, key=lambda c: _fit(str(c[0]), str(c[1]), raw, query_stems, encounter, specified))
     words = _said(str(best[1]), query_stems - already)
-    read_as = _said(str(best[1]), related - query_stems)
-    if read_as:
-        words = [*words, f"{' '.join(read_as)} (the Index's site for what is said)"]
     how = f"Tabular: {', '.join(words)}" if words else "Tabular: unspecified"
     if len(str(best[0])) == 7 and seventh:
         how += f", {ENCOUNTER_WORDS.get(str(best[0])[-1], str(best[0])[-1])} encounter"
@@ -397,11 +386,9 @@ def _fit(
     query: frozenset[str],
     encounter: str,
     specified: frozenset[str] = frozenset(),
-    related: frozenset[str] = frozenset(),
 ) -> tuple[float, ...]:
     """How well a child fits: the encounter, the words it says (less a word it calls unspecified that the
-    query specifies), the side, the sites the Index reads the query's sites as (bot.lookups.index.site_parts),
-    then the unspecified child and the shorter code."""
+    query specifies), the side, then the unspecified child and the shorter code."""
     stems = _title_stems(title)
     said = len(stems & query)
     # a side, or a digit (index, great ...), the title names and the query does not: "splinter in left
@@ -427,15 +414,7 @@ def _fit(
     if len(code) == 7 and len(parent) < 7:
         seventh = 1.0 if code[-1] == encounter else _FALLBACK_FIT.get((encounter, code[-1]), 0.0)
     # Fewer characters below the index code and the unspecified child when the query says nothing more.
-    return (
-        seventh,
-        said - unsaid_sides,
-        -unsaid_digits,
-        len(stems & related),
-        float(unspecified),
-        -len(code),
-        -_order(code),
-    )
+    return (seventh, said - unsaid_sides, -unsaid_digits, float(unspecified), -len(code), -_order(code))
 
 
 # The words that say a patient (or a fetus) died: a Tabular child asserting a death is chosen only when said.

@@ -72,6 +72,8 @@ def inclusion_choice(
     for other in family:
         if other.code == code or not other.inclusions or _ELSEWHERE in other.title.lower():
             continue  # (a manifestation code is never the first listed, guideline I.A.13)
+        if "unspecified" in other.title.lower():
+            continue  # (a code leaving its own value open says none)
         if len(code) == 7 and (len(other.code) != 7 or other.code[-1] != code[-1]):
             continue  # (another encounter: the 7th character is the query's, already chosen)
         theirs = told(other.title)
