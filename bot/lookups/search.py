@@ -3758,9 +3758,14 @@ class Searcher:
         told = axis_choice((raw, first.title), family, said, refused, chosen)
         read_as: frozenset[str] = frozenset()
         if told is None:
-            # the sites the Index's references read the said sites as ("sigmoid": large intestine; site_parts)
+            # the sites the Index's references read the said sites its path left unread as ("sigmoid": large
+            # intestine; site_parts)
             tree = self.index_tree()
-            read_as = related_sites(tree.conn, tree.memo, said - refused)
+            unread = [w for w in typed_words if not content_stems(w) & chosen]
+            unread_nouns = " ".join(lemma for w in unread for lemma in self.pertainyms(w))
+            read_as = related_sites(
+                tree.conn, tree.memo, content_stems(f"{lowered} {expanded} {unread_nouns}") - refused - chosen
+            )
             if read_as:
                 told = axis_choice((raw, first.title), family, said | read_as, refused, chosen)
         code = self.book.get("cm", told.code) if told else None
