@@ -261,6 +261,7 @@ from bot.lookups.index.reasons import (
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
 from bot.lookups.index.said_axis import axis_choice, path_words
 from bot.lookups.index.said_ends import said_at_both_ends
+from bot.lookups.index.said_inclusion import Sibling, inclusion_choice
 from bot.lookups.index.said_siblings import (
     Line,
     Node,
@@ -293,6 +294,7 @@ from bot.lookups.index.services import (
 from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
 from bot.lookups.index.side_clauses import joined_sides
+from bot.lookups.index.site_parts import related_sites
 from bot.lookups.index.spelled_out import line_reads, spelled_out
 from bot.lookups.index.store import BOOK_NAMES
 from bot.lookups.index.stories import (
@@ -3894,7 +3896,7 @@ class Searcher:
         if not found or found[0].system != SYSTEM_NAMES["cm"] or not found[0].billable:
             return found
         first = found[0]
-        if "unspecified" not in first.title.lower():
+        if not re.search(r"(?i)\bunspecified\b|\bwithout complications?\b", first.title):
             return found
         raw = first.code.replace(".", "")
         lowered = side_letters(query.lower().replace("w/o", "without").replace("w/", "with "))
@@ -3903,17 +3905,69 @@ class Searcher:
         notes = " ".join(re.findall(r"(?:->|→) ([^;()]*)", first.why.partition(" (")[2]))
         typed_words = [w for w in content_words(lowered) if w not in FILLER and not w.isdigit()]
         nouns = " ".join(lemma for w in typed_words for lemma in self.pertainyms(w))
-        said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes} {nouns}")
+        expanded, readings = self.vocabulary.expand(lowered)
+        said = content_stems(f"{lowered} {expanded} {notes} {nouns}")
         refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
         chosen = path_words(first.why)
-        told = axis_choice((raw, first.title), self._axis_family(raw), said, refused, chosen)
+        family = self._axis_family(raw)
+        told = axis_choice((raw, first.title), family, said, refused, chosen)
+        read_as: frozenset[str] = frozenset()
+        if told is None:
+            # the sites the Index's references read the said sites its path left unread as ("sigmoid": large
+            # intestine; site_parts)
+            tree = self.index_tree()
+            unread = [w for w in typed_words if not content_stems(w) & chosen]
+            unread_nouns = " ".join(lemma for w in unread for lemma in self.pertainyms(w))
+            read_as = related_sites(
+                tree.conn, tree.memo, content_stems(f"{lowered} {expanded} {unread_nouns}") - refused - chosen
+            )
+            if read_as:
+                told = axis_choice((raw, first.title), family, said | read_as, refused, chosen)
         code = self.book.get("cm", told.code) if told else None
         if code is None or told is None:
-            return found
+            # (a phrase the vocabulary read as a term says that term, not its own words: "scaly plaques on
+            # knees" is psoriasis, no "Plaque psoriasis")
+            pairs = [(phrase, term) for phrase, term, _ in readings]
+            pairs += re.findall(r"vocabulary: ([^;()]*?) -> ([^;()]*)", first.why)
+            described = content_stems(" ".join(phrase for phrase, _ in pairs))
+            meant = content_stems(" ".join(term for _, term in pairs))
+            typed = content_stems(f"{lowered} {nouns}")  # (a new value is the query's own word)
+            return self._said_inclusion(raw, first.title, found, typed - (described - meant), refused)
+        index_read = [w for w in told.words if content_stems(w) <= read_as]
+        how = f" ({', '.join(index_read)}: the Index's site for a part said)" if index_read else ""
         return _first_replaced(
             found,
             code,
-            f"Tabular, within {raw[:3]}: the value said ({', '.join(told.words)}) -> {code.display}",
+            f"Tabular, within {raw[:3]}: the value said ({', '.join(told.words)}){how} -> {code.display}",
+        )
+
+    def _said_inclusion(
+        self, raw: str, title: str, found: Hits, said: frozenset[str], refused: frozenset[str]
+    ) -> Hits:
+        """The code of the first answer's category one of whose Tabular inclusion terms the query says whole,
+        where the first's title leaves the value open ("vaginal yeast infection": B37.31 by its inclusion term
+        "Candidiasis of vulva and vagina NOS", not B37.9; bot.lookups.index.said_inclusion)."""
+        family = self._axis_family(raw)
+        codes = [code for code, _ in family if code != raw]
+        if not codes:
+            return found
+        terms: dict[str, list[str]] = {}
+        rows = self.book.db.execute(
+            "SELECT code, text FROM notes WHERE system = 'cm' AND kind = 'inclusion' AND code IN "
+            f"({', '.join('?' for _ in codes)}) ORDER BY code, seq",
+            codes,
+        ).fetchall()
+        for code, text in rows:
+            terms.setdefault(str(code), []).append(str(text))
+        siblings = [Sibling(code, name, tuple(terms.get(code, ()))) for code, name in family]
+        chosen = inclusion_choice((raw, title), siblings, said, refused)
+        hit = self.book.get("cm", chosen.code) if chosen else None
+        if hit is None or chosen is None:
+            return found
+        return _first_replaced(
+            found,
+            hit,
+            f"Tabular, within {raw[:3]}: inclusion term {chosen.term} -> {hit.display}",
         )
 
     def _axis_family(self, raw: str) -> list[tuple[str, str]]:

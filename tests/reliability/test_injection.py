@@ -179,6 +179,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("bot/lookups/index/tree.py", "marks"): "'?, ?, ...' placeholders",
     ("bot/lookups/index/z_lines.py", "marks"): "'?,?,...' placeholders for a batch of Index node ids",
     ("bot/lookups/search.py", "', '.join('?' * len(titles))"): "'?, ?, ...' placeholders for sibling titles",
+    (
+        "bot/lookups/search.py",
+        "', '.join(('?' for _ in codes))",
+    ): "'?, ?, ...' placeholders for a category's codes",
     ("bot/lookups/index/services.py", "marks"): "'?, ?, ...' placeholders for the finding main terms",
     ("bot/lookups/shortest.py", "marks"): "'?, ?, ...' placeholders for rowids",
     ("storage/db.py", "busy_timeout_ms"): "an int (PRAGMA takes no ? parameters)",

@@ -151,7 +151,7 @@ def axis_choice(
         # C81.40, not "suppurative" of H66.002 for H66.92, nor the "current episode" of F31.10 for F31.9)
         same = len(code) >= SUBCATEGORY and other[: len(code) - 1] == code[:-1]
         framed = frame if same else frozenset()
-        if unheard & _SIDES or (unheard and not _members_of_said_list(other_title, unheard, heard, framed)):
+        if unheard & _SIDES or (unheard and not members_of_said_list(other_title, unheard, heard, framed)):
             continue
         words = tuple(sorted(_printed(w, other_title) for w in heard))
         best.append(((len(heard), -len(unheard)), other, other_title, words))
@@ -172,7 +172,7 @@ def _heard(word: str, affirmed: frozenset[str], memo: dict[str, bool]) -> bool:
     return known
 
 
-def _members_of_said_list(
+def members_of_said_list(
     title: str, unheard: Iterable[str], heard: Iterable[str], frame: frozenset[str]
 ) -> bool:
     """Whether every unsaid word belongs to a site the query names by another of its words: a word of the
