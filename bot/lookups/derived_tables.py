@@ -22,6 +22,7 @@ from bot.lookups.index import (
     sequencing,
     service_titles,
     services,
+    site_parts,
     substance_stories,
     thing_kinds,
     tree,
@@ -175,6 +176,12 @@ TABLES = (
         word_forms.decode_hyphen_forms,
     ),
     Table(ITEM_HEADS, build_item_heads, _sorted, derived.decode_words),
+    Table(
+        site_parts.SITE_PARTS,
+        site_parts.build_relations,
+        site_parts.encode_relations,
+        site_parts.decode_relations,
+    ),
 )
 
 

@@ -11,7 +11,7 @@ import sqlite_utils
 from bot.lookups.index.store import INDEX_FILES, load_index_tables
 from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
 
-DATABASE_FORMAT = "17"  # bump when the tables or the way they are filled change (16: search document sizes, value band titles, PCS substance sites, agent and use-additional notes stored; 17: the HCPCS item head stems stored)
+DATABASE_FORMAT = "18"  # bump when the tables or the way they are filled change (16: search document sizes, value band titles, PCS substance sites, agent and use-additional notes stored; 17: the HCPCS item head stems stored; 18: the Index's site-part references stored)
 
 
 def shipped_version() -> str:

@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from bot.lookups import data_version
+from bot.lookups import data_version, derived
 from bot.lookups.index.words import content_stems
 
 # a stem -> the (site, the sites its references pair it with) of each site phrase holding the stem
 Relations = dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]]
 _BUILT: dict[str, Relations] = {}
+SITE_PARTS = "site_parts"  # the derived table (bot.lookups.derived_tables) the data build stores them in
 # Words of a reference's last subterm that name no site (a kind or a residual line): such a pair is left out.
 _NO_SITE = content_stems(
     "NEC NOS specified unspecified type site sites other multiple part parts see also with without due to"
@@ -42,7 +43,7 @@ def _phrase(text: str) -> frozenset[str]:
     return stems
 
 
-def _relations(conn: sqlite3.Connection) -> Relations:
+def build_relations(conn: sqlite3.Connection) -> Relations:
     """Each subterm's stems -> the stems of the last subterm its "see" / "see also" reference ends in:
     ICD-10-CM Index lines below a main term whose reference is a line of the same main term, both named
     in words of the Neoplasm Table's sites (the Index's list of anatomical sites)."""
@@ -80,6 +81,21 @@ def _relations(conn: sqlite3.Connection) -> Relations:
     return {word: tuple(pairs) for word, pairs in by_stem.items()}
 
 
+def encode_relations(relations: Relations) -> dict[str, list[list[list[str]]]]:
+    """The relations as JSON: stem -> [[part stems], [region stems]] pairs, stems sorted."""
+    return {
+        word: [[sorted(part), sorted(wholes)] for part, wholes in pairs] for word, pairs in relations.items()
+    }
+
+
+def decode_relations(stored: dict[str, list[list[list[str]]]]) -> Relations:
+    """The stored relations read back (encode_relations)."""
+    return {
+        word: tuple((frozenset(part), frozenset(wholes)) for part, wholes in pairs)
+        for word, pairs in stored.items()
+    }
+
+
 def _main_term(parents: dict[int, tuple[int, str]], node: int) -> str:
     """The main term an Index line lies under."""
     term = ""
@@ -95,7 +111,13 @@ def related_sites(
 ) -> frozenset[str]:
     """The stems of the sites the Index's references pair with the sites the query says (its own words
     left out)."""
-    relations = data_version.kept(conn, memo, ("site parts",), _BUILT, lambda: _relations(conn))
+    relations = data_version.kept(
+        conn,
+        memo,
+        ("site parts",),
+        _BUILT,
+        lambda: derived.stored_or_built(conn, SITE_PARTS, decode_relations, lambda: build_relations(conn)),
+    )
     out: set[str] = set()
     for word in said:
         for part, wholes in relations.get(word, ()):
