@@ -59,3 +59,7 @@ def test_a_table_line_named_only_by_its_qualifier_is_not_the_site(codebook: Code
     assert codes(codebook, "RCC of the right kidney", 1) == ["C64.1"]
     # a spread's site of several words read through the Table's subterms, not by one word's line
     assert codes(codebook, "metastasis to the popliteal lymph nodes", 1) == ["C77.4"]
+    # a line under a site said ("lymph, gland, inguina, inguinal") is that site's part, though the Table has a
+    # line of its own for the later form (the "inguinal" region, C76.3)
+    assert codes(codebook, "carcinoma spread to the inguinal lymph glands", 1) == ["C77.4"]
+    assert codes(codebook, "metastasis to the axillary lymph glands", 1) == ["C77.3"]

@@ -263,6 +263,14 @@ def names_other_line(tree: IndexTree, node: Node, said: frozenset[str]) -> bool:
     for form in forms[1:]:
         if content_stems(form) & said:
             other = table_line(tree, form)
-            if other is not None and other != node.id:
+            if other is not None and other != node.id and not _under_said_site(tree, node, said):
                 return True
     return False
+
+
+def _under_said_site(tree: IndexTree, node: Node, said: frozenset[str]) -> bool:
+    """Whether a Table line lies under a site line the query says ("lymph, gland, inguina, inguinal" for
+    "inguinal lymph nodes": the gland's part, not the Table's own "inguinal" region)."""
+    return any(
+        content_stems(_PARENS.sub(" ", n.term)) & said for n in tree.path(node.id)[1:-1] if n.book == TABLE
+    )
