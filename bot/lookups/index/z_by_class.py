@@ -110,21 +110,11 @@ def class_code(conn: sqlite3.Connection, kind: str, condition: str) -> str | Non
     candidates = _candidates(conn, kind)
     if kind in NAMED_ONLY:
         return _nearest(conn, kind, condition)
-    code = condition
-    for _ in range(6):
-        row = conn.execute(
-            "SELECT title, parent FROM codes WHERE system = 'cm' AND code = ?", [code]
-        ).fetchone()
-        if row is None:
-            return None
-        title = _class_stems(str(row[0]))
+    for title in _chain(conn, condition):
         named = [c for c in candidates if _names(c[1], title)]
         if named:
             # the fullest naming of the class; a billable code before its header
             return max(named, key=lambda c: (len(c[1]), c[2], -len(c[0])))[0]
-        if not row[1]:
-            return None
-        code = str(row[1])
     return None
 
 
