@@ -3932,7 +3932,9 @@ class Searcher:
             described = content_stems(" ".join(phrase for phrase, _ in pairs))
             meant = content_stems(" ".join(term for _, term in pairs))
             typed = content_stems(f"{lowered} {nouns}")  # (a new value is the query's own word)
-            return self._said_inclusion(raw, first.title, found, typed - (described - meant), refused)
+            return self._said_inclusion(
+                (raw, first.title), family, found, typed - (described - meant), refused
+            )
         index_read = [w for w in told.words if content_stems(w) <= read_as]
         how = f" ({', '.join(index_read)}: the Index's site for a part said)" if index_read else ""
         return _first_replaced(
@@ -3942,12 +3944,18 @@ class Searcher:
         )
 
     def _said_inclusion(
-        self, raw: str, title: str, found: Hits, said: frozenset[str], refused: frozenset[str]
+        self,
+        first: tuple[str, str],
+        family: list[tuple[str, str]],
+        found: Hits,
+        said: frozenset[str],
+        refused: frozenset[str],
     ) -> Hits:
-        """The code of the first answer's category one of whose Tabular inclusion terms the query says whole,
-        where the first's title leaves the value open ("vaginal yeast infection": B37.31 by its inclusion term
-        "Candidiasis of vulva and vagina NOS", not B37.9; bot.lookups.index.said_inclusion)."""
-        family = self._axis_family(raw)
+        """The code of the first answer's category (`family`: `_axis_family`) one of whose Tabular inclusion
+        terms the query says whole, where the first's title leaves the value open ("vaginal yeast infection":
+        B37.31 by its inclusion term "Candidiasis of vulva and vagina NOS", not B37.9;
+        bot.lookups.index.said_inclusion)."""
+        raw = first[0]
         codes = [code for code, _ in family if code != raw]
         if not codes:
             return found
@@ -3960,7 +3968,7 @@ class Searcher:
         for code, text in rows:
             terms.setdefault(str(code), []).append(str(text))
         siblings = [Sibling(code, name, tuple(terms.get(code, ()))) for code, name in family]
-        chosen = inclusion_choice((raw, title), siblings, said, refused)
+        chosen = inclusion_choice(first, siblings, said, refused)
         hit = self.book.get("cm", chosen.code) if chosen else None
         if hit is None or chosen is None:
             return found

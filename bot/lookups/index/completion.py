@@ -840,8 +840,9 @@ def complete_pcs(
     if branch and names_coronary_artery(str(best[1])):
         how += f" (coronary branch: {branch})"
     how += study_said(code, str(best[1]), query_stems)
-    incisions = sorted(used_incision_words(code, query_stems) - cut_by_blade(query_stems))
-    cut = sorted(used_incision_words(code, query_stems) & cut_by_blade(query_stems))
+    used, by_blade = used_incision_words(code, query_stems), cut_by_blade(query_stems)
+    incisions = sorted(used - by_blade)
+    cut = sorted(used & by_blade)
     if cut:
         how += f" ({', '.join(cut)}: cut, no needle)"
     if incisions and code[4] == "X":

@@ -1477,14 +1477,15 @@ def _spread_hits(
         return []
     kept: list[SiteClause] = []
     hits: list[IndexHit] = []
+    # (the Table's main term named, as a "see Neoplasm, ..., by site" reference would)
+    table = query_words([TABLE_BOOK])
     for clause in clauses:
         site = query_words(clause.words, alternatives)
         if not site:
             continue
         # The Table's line the site is named by ("colon", not "intestine, intestinal": one code per path is
         # kept by the walk, in the column it reads, and both lines are D49.0 there), else the best path
-        # through the Table (the Table's main term named, as a "see Neoplasm, ..., by site" reference would).
-        table = query_words([TABLE_BOOK])
+        # through the Table.
         # A site of several words the walk reads by two or more ("popliteal lymph nodes": lymph, gland, popliteal)
         # before the line one of its words names.
         named = named_site_line(matcher.tree, clause.words, alternatives, whole=True)
@@ -1517,6 +1518,8 @@ def _spread_hits(
 
 
 def _names_other_site(tree: IndexTree, match: PathMatch, qwords: Sequence[QueryWord]) -> bool:
+    """Whether a Neoplasm Table path reaches a line by a later form that names another Table line
+    (neoplasm_spread.names_other_line), by the query words the path uses."""
     said = frozenset(s for i in match.covered if i < len(qwords) for s in qwords[i].stems)
     return any(names_other_line(tree, n, said) for n in match.nodes if n.book == TABLE_BOOK)
 
