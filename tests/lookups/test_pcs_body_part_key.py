@@ -58,3 +58,19 @@ def test_a_key_line_with_a_portion_needs_its_portion_said(codebook: CodeBook) ->
 )
 def test_a_landmark_said_without_its_head_noun(codebook: CodeBook, query: str, code: str) -> None:
     assert _first(codebook, query) == code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # "Achilles tendon - use Lower Leg Tendon, Right / Left": the repair is of the tendon, not of a right atrium.
+        ("open repair of ruptured right achilles", "0LQN0ZZ"),
+        # "Psoas muscle - use Hip Muscle, Right / Left": the abscess drained is in the muscle.
+        ("open drainage of a left psoas abscess", "0K9P0ZZ"),
+    ],
+)
+def test_a_muscle_or_tendon_operated_on_said_without_its_head_noun(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    assert body_part_key_words(codebook.db.conn, ["psoas", "abscess"], {}) == {}  # no procedure: no reading
+    assert _first(codebook, query) == code

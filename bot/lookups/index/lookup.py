@@ -391,7 +391,9 @@ def index_hits(
     levels: dict[str, list[str]] = {}
     if "pcs" in books:
         # "left Achilles tendon": the body part value the Body Part Key codes it to (Lower Leg Tendon).
-        keyed = body_part_key_words(conn, list(words), tree.memo)
+        keyed = body_part_key_words(
+            conn, list(words), tree.memo, operated=any(tree.names_procedure(stem(w)) for w in words)
+        )
         # "umbilical hernia repair": the region the hernia comes through (Abdominal Wall).
         # (the region only: "ventral" names no other body part beside a hernia)
         named_parts.update(hernia_region_words(list(words)))

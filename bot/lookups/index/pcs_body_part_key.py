@@ -9,7 +9,8 @@ its portion), the body part value's words
 are read beside the name's own words in the PCS Index walk (as a procedure word's body part is), sides aside
 (the query says its own side). A bone's landmark is said without the head noun the key names it with
 ("ORIF olecranon fracture": "Olecranon process - use Ulna"; "hamate" for "Hamate bone - use Carpal") when no
-other line of that word is said whole ("olecranon bursa" keeps its own line). Device Key lines ("- use Monitoring Device") name a device, not a body part,
+other line of that word is said whole, and so is a muscle or tendon a procedure is done on ("open drainage of a
+left psoas abscess": "Psoas muscle - use Hip Muscle") ("olecranon bursa" keeps its own line). Device Key lines ("- use Monitoring Device") name a device, not a body part,
 and are read by the table completion instead (bot.lookups.index.completion.value_words).
 """
 
@@ -52,6 +53,10 @@ STUDY_WORDS = frozenset(
 # The head nouns a bone's landmark is named with in the Key ("Olecranon process - use Ulna", "Hamate bone - use
 # Carpal") and that a note leaves out ("olecranon fracture", "hamate fracture").
 LANDMARK_HEADS = frozenset(stem(w) for w in ("process", "bone"))
+# The head nouns a muscle or tendon is named with in the Key ("Psoas muscle - use Hip Muscle", "Achilles tendon -
+# use Lower Leg Tendon") and that a note of the procedure done on it leaves out ("drainage of a psoas abscess",
+# "repair of ruptured Achilles"); without a procedure word the name is read no further ("Achilles reflex").
+TISSUE_HEADS = frozenset(stem(w) for w in ("muscle", "tendon"))
 MAX_KEY_WORDS = 4  # a key name longer than this is a description, not a name said in a query
 
 KeyLine = tuple[frozenset[str], tuple[str, ...]]
@@ -78,14 +83,16 @@ def _key_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) 
 
 
 def body_part_key_words(
-    conn: sqlite3.Connection, words: Sequence[str], memo: dict[object, object]
+    conn: sqlite3.Connection, words: Sequence[str], memo: dict[object, object], operated: bool = False
 ) -> dict[str, list[str]]:
     """Each query word that belongs to a Body Part Key name the query says whole, with the words of the body
-    part value it is coded to ("achilles" in "left achilles tendon" -> lower, leg, tendon)."""
+    part value it is coded to ("achilles" in "left achilles tendon" -> lower, leg, tendon); with `operated`
+    (the query names a procedure) a muscle or tendon said without its head noun too ("psoas abscess")."""
     said = frozenset(stem(w) for w in words)
     out: dict[str, list[str]] = {}
     if said & STUDY_WORDS:
         return out
+    heads = LANDMARK_HEADS | TISSUE_HEADS if operated else LANDMARK_HEADS
     for word in words:
         own = stem(word)
         lines = [
@@ -94,14 +101,11 @@ def body_part_key_words(
             if name and len(name) <= MAX_KEY_WORDS and own in name
         ]
         whole = [(name, value) for name, value in lines if name <= said]
-        if not whole and own not in LANDMARK_HEADS:
+        if not whole and own not in heads:
             # "ORIF olecranon fracture": a bony landmark said without the head noun the Key spells it with
-            # ("Olecranon process", "Hamate bone"), when no other line of the word is said whole.
-            whole = [
-                (name, value)
-                for name, value in lines
-                if name & LANDMARK_HEADS and name - LANDMARK_HEADS <= said
-            ]
+            # ("Olecranon process", "Hamate bone"), when no other line of the word is said whole; so a
+            # muscle or tendon operated on ("open drainage of a left psoas abscess": "Psoas muscle").
+            whole = [(name, value) for name, value in lines if name & heads and name - heads <= said]
         for _, value in whole:
             if own in content_stems(" ".join(value)):
                 continue  # "tendon" of "Achilles tendon" is the value's own word
