@@ -43,6 +43,31 @@ def test_everyday_body_words_read_as_the_tables_words(codebook: CodeBook) -> Non
     assert "femur" not in read  # printed by the tables ("Upper Femur")
 
 
+def test_an_adjective_reads_as_the_body_part_noun_it_pertains_to(codebook: CodeBook) -> None:
+    # WordNet: "mandibular" pertains to the mandible, "orbital" to the orbit; the tables print the nouns
+    # ("Right Mandible", "Left Orbit"); "adrenal" is the tables' own word ("Left Adrenal Gland").
+    read = value_word_alternatives(
+        codebook.db.conn, searcher_for(codebook).wordnet(), ["mandibular", "orbital", "adrenal", "biopsy"], {}
+    )
+    assert "mandible" in read["mandibular"]
+    assert "orbit" in read["orbital"]
+    assert "adrenal" not in read
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        # "Condylectomy see Excision, Head and Facial Bones 0NB": the mandible the adjective names (Right Mandible)
+        ("right mandibular condylectomy, open", "0NBT0ZZ"),
+        ("endoscopic bx of the left orbital bone", "0NBQ4ZX"),  # "Excision, Orbit, Left", not Parietal Bone
+        ("vaginal wall repair, open", "0UQG0ZZ"),  # "Repair, Vagina", not "Repair, Chest Wall"
+    ],
+)
+def test_a_procedure_on_a_body_part_told_by_its_adjective(codebook: CodeBook, query: str, want: str) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code == want, (query, [h.code for h in hits])
+
+
 @pytest.mark.parametrize(
     ("query", "want"),
     [

@@ -8,7 +8,8 @@ first sense of the word (or of a two- or three-word phrase of the query), when i
 anatomical synonym ("cheekbone": zygomatic bone, malar; "white cell": leukocyte), and the tables' adjectives
 say the noun of their own root they pertain to ("Femoral": femur, "Humeral": humerus, "Tibial": tibia). Each query word so named is
 given, as its alternatives, the words of the first synonym every word of which is a word of the tables' axis
-values, and a noun the tables do not print, the value adjectives pertaining to it. Read only for a query that asks a procedure (a PCS Index
+values, and a noun the tables do not print, the value adjectives pertaining to it; an adjective the tables' body
+parts do not print, the body part noun of its root it pertains to ("mandibular" -> Mandible, "orbital" -> Orbit). Read only for a query that asks a procedure (a PCS Index
 procedure word or an approach said), a word at a time through the cached WordNet reader.
 """
 
@@ -89,6 +90,18 @@ def _pertaining(
     return out
 
 
+def _pertained_parts(wordnet: WordNet, word: str, parts: frozenset[str]) -> list[str]:
+    """The body part nouns of the tables an adjective pertains to, of its own root ("mandibular" -> mandible,
+    "orbital" -> orbit; not "adrenal" -> kidney)."""
+    return [
+        lemma
+        for sense in wordnet.pertains(word)
+        if sense.kind == BODY
+        for lemma in sense.lemmas
+        if " " not in lemma and lemma[:SAME_ROOT] == word[:SAME_ROOT] and stem(lemma) in parts
+    ]
+
+
 def value_word_alternatives(
     conn: sqlite3.Connection, wordnet: WordNet, words: Sequence[str], memo: dict[object, object]
 ) -> dict[str, list[str]]:
@@ -144,6 +157,13 @@ def value_word_alternatives(
                 out[word] += [w for w in synonym.split() if w not in out[word]]
             break
         word = low[end]
+        if stem(word) not in parts:
+            # "mandibular condylectomy", "bx of the orbital bone": the body part the adjective pertains to, where
+            # the tables name it by the noun ("Right Mandible", "Left Orbit").
+            for noun in _pertained_parts(wordnet, word, parts):
+                out.setdefault(word, [])
+                if noun not in out[word]:
+                    out[word].append(noun)
         if stem(word) in values:
             continue  # ("atrium", "arteries": the tables' own noun, not their "Atrial Septum", "Arterial Tissue")
         for adjective in adjectives.get(stem(word), ()):
