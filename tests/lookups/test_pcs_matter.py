@@ -70,3 +70,17 @@ def test_the_scope_study_of_a_stone_removal_turns_to_extirpation(codebook: CodeB
     # "common duct" names no one duct of the table whole: the study is left as it is.
     assert extirpation_for_matter(conn, study, told("ercp endoscopic common duct stone removal"), {}) is None
     assert _first(codebook, "ERCP with removal of pancreatic duct stone") == "0FCD8ZZ"
+
+
+def test_matter_formed_in_the_body_and_a_breaking_said_negated() -> None:
+    # Extirpation takes out solid matter: a mucus plug or a calcific deposit is matter, as a stone is.
+    assert says_matter_taken(told("bronchoscopic removal of mucus plug"))
+    assert says_matter_taken(told("open removal of calcific deposit"))
+    assert not says_matter_taken(told("removal of punctal plug"))  # a device: Removal
+    # A breaking said negated is not done: the stones are taken out whole.
+    assert says_matter_taken(told("removal of bladder stones without fragmentation"))
+
+
+def test_matter_formed_in_the_body_taken_out(codebook: CodeBook) -> None:
+    assert _first(codebook, "bronchoscopic removal of mucus plug, right upper lobe bronchus") == "0BC48ZZ"
+    assert _first(codebook, "open removal of calcific deposit from R knee tendon") == "0LCQ0ZZ"

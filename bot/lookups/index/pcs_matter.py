@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlite3
 
 from bot.lookups.index.completion import Completion, complete_pcs, said_approaches
-from bot.lookups.index.words import content_stems, stem
+from bot.lookups.index.words import NEGATIONS, content_stems, stem
 
 EXTIRPATION = "C"
 # Imaging (B) shares the Medical and Surgical body system characters (BF / 0F Hepatobiliary System).
@@ -48,6 +48,11 @@ _MATTER = (
     "meat",
     "coin",
     "coins",
+    # matter formed in the body and lodged there: a mucus plug in a bronchus, a calcific deposit in a tendon
+    # (the mucus, not the plug: a punctal plug is a device, taken out by Removal)
+    "mucus",
+    "deposit",
+    "deposits",
 )
 MATTER = frozenset(stem(w) for w in _MATTER)
 _TAKING = (
@@ -73,7 +78,9 @@ SIDES = frozenset(stem(w) for w in ("right", "left", "bilateral"))
 
 def says_matter_taken(query_stems: frozenset[str]) -> bool:
     """Whether the query names solid matter and its taking out ("stone extraction"), not its breaking up."""
-    return bool(query_stems & MATTER) and bool(query_stems & TAKING) and not query_stems & BREAKING
+    # ("cystoscopic removal of bladder stones without fragmentation": a breaking said negated is not done)
+    breaking = bool(query_stems & BREAKING) and not query_stems & NEGATIONS
+    return bool(query_stems & MATTER) and bool(query_stems & TAKING) and not breaking
 
 
 def _part(conn: sqlite3.Connection, table: str, char: str) -> str:
