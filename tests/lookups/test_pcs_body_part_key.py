@@ -74,3 +74,16 @@ def test_a_muscle_or_tendon_operated_on_said_without_its_head_noun(
 ) -> None:
     assert body_part_key_words(codebook.db.conn, ["psoas", "abscess"], {}) == {}  # no procedure: no reading
     assert _first(codebook, query) == code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # "Ilioinguinal nerve - use Lumbar Plexus": "Neurectomy see Excision, Peripheral Nervous System 01B".
+        ("right ilioinguinal neurectomy", "01B90ZZ"),
+        # "Cubital nerve - use Ulnar Nerve": the tunnel release frees the nerve.
+        ("right cubital tunnel release", "01N40ZZ"),
+    ],
+)
+def test_a_nerve_operated_on_said_without_its_head_noun(codebook: CodeBook, query: str, code: str) -> None:
+    assert _first(codebook, query) == code

@@ -53,10 +53,10 @@ STUDY_WORDS = frozenset(
 # The head nouns a bone's landmark is named with in the Key ("Olecranon process - use Ulna", "Hamate bone - use
 # Carpal") and that a note leaves out ("olecranon fracture", "hamate fracture").
 LANDMARK_HEADS = frozenset(stem(w) for w in ("process", "bone"))
-# The head nouns a muscle or tendon is named with in the Key ("Psoas muscle - use Hip Muscle", "Achilles tendon -
+# The head nouns a muscle, tendon or nerve is named with in the Key ("Psoas muscle - use Hip Muscle", "Achilles tendon -
 # use Lower Leg Tendon") and that a note of the procedure done on it leaves out ("drainage of a psoas abscess",
 # "repair of ruptured Achilles"); without a procedure word the name is read no further ("Achilles reflex").
-TISSUE_HEADS = frozenset(stem(w) for w in ("muscle", "tendon"))
+TISSUE_HEADS = frozenset(stem(w) for w in ("muscle", "tendon", "nerve"))
 MAX_KEY_WORDS = 4  # a key name longer than this is a description, not a name said in a query
 
 KeyLine = tuple[frozenset[str], tuple[str, ...]]
