@@ -433,19 +433,25 @@ def _specified(candidates: Sequence[Sequence[object]], own: frozenset[str]) -> f
             # A side said ("both eyes" -> bilateral): the title's side part ", unspecified eye," leaves open
             # what the query says.
             out.update(sides & own)
-        out.update(word for before, word in pairs if word in own and before in own)
+        out.update(
+            word
+            for before, word in zip(pairs[::2], pairs[1::2], strict=True)
+            if word in own and before in own
+        )
     return frozenset(out)
 
 
 @lru_cache(maxsize=TITLE_CACHE)
-def _title_pairs(title: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+def _title_pairs(title: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """A title's successive word stems ("first", "trimester"), "unspecified" never the first of a pair, and
-    the words of its ", unspecified X" parts."""
+    the words of its ", unspecified X" parts. The pairs are one flat tuple, each pair's two stems side by
+    side (a tuple a pair held ~4x the memory in this cache of 8,192 titles)."""
     words = [stem(w) for w in re.findall(r"[a-z0-9]+", title.lower())]
     pairs = tuple(
-        (before, word)
+        w
         for before, word in itertools.pairwise(words)
         if before not in {"unspecifi", "unspecified"}
+        for w in (before, word)
     )
     sides = frozenset(
         stem(part.split()[1])

@@ -314,7 +314,7 @@ def _line_words(node: Node, by_stem: dict[str, set[int]]) -> _LineWords:
     if covered and node.code and not node.see and node.book in QUALIFIED_BOOKS and "," in node.term:
         # "Infestation, pubic, louse" for "pubic louse infestation": the line says each of its forms
         # (bot.lookups.index.said_forms; a line sending on by "see" leaves its words to the line it names).
-        covered = covered | said_forms(_forms(node.term), by_stem, covered)
+        covered = covered | said_forms(_term(node.term).forms, by_stem, covered)
     weak = _cover_modifiers(node.modifiers, by_stem) - covered if node.modifiers else _NONE
     if covered and node.book == "cm" and "," in node.term:
         # "Ascites, due to, cirrhosis, alcoholic" (K70.31): the cause printed beside the condition on one
@@ -491,7 +491,8 @@ class Matcher:
                 continue
             held = self.tree.within_sets(node, by_stem, limit=MAX_ANCHORS * 4)
             if len({i for w in held for i in by_stem[w]}) >= 2:
-                unsaid = UNSAID_COST * len(_forms(node.term)[0]) if _forms(node.term) else UNSAID_COST
+                forms = _term(node.term).forms
+                unsaid = UNSAID_COST * len(forms[0]) if forms else UNSAID_COST
                 out.append(_Walk([node], set(), unsaid))
         return out
 
@@ -1218,13 +1219,14 @@ def _shown(node: Node) -> str:
     return ", ".join(kept)
 
 
-@lru_cache(maxsize=TERM_CACHE)
 def _forms(term: str) -> tuple[frozenset[str], ...]:
+    """A term's forms' stems (read once per term: `_term` keeps what it gives, `_TermFacts.forms`)."""
     return tuple(content_stems(f) for f in term.split(",") if f.strip())
 
 
-def _all_stems(term: str) -> frozenset[str]:  # (read once per term: _term keeps what it gives)
-    return frozenset(s for f in _forms(term) for s in f)
+def _all_stems(forms: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """Every stem of a term's forms: a term of one form shares that form's set (most subterms are one)."""
+    return forms[0] if len(forms) == 1 else frozenset(s for f in forms for s in f)
 
 
 class Stems(dict[str, set[int]]):
@@ -1337,7 +1339,7 @@ class _TermFacts:
 
     def __init__(self, term: str) -> None:
         self.forms = _forms(term)
-        self.stems = _all_stems(term)
+        self.stems = _all_stems(self.forms)
         # (an "in situ" said nowhere in the query weighs more: IN_SITU_COST)
         self.first_size = sum(len(f) + (IN_SITU_COST - 1) * len(f & IN_SITU) for f in self.forms[:1])
         self.costs = tuple(_stem_costs(f) for f in self.forms)

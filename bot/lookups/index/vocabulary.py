@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Collection
+from array import array
+from bisect import bisect_left
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -123,17 +125,79 @@ class _FormsOnce:
         return tuple(self.of(w) for w in phrase.split())
 
 
+class SortedWords:
+    """A sorted list of words held as one string and the offsets of its words, asked by bisection: the
+    73,000 English words cost ~1 MB this way (a frozenset of them held ~6.5 MB for a few questions a lookup)."""
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        ordered = sorted(set(words))
+        self._text = "".join(ordered)
+        self._starts = array("i", [0])
+        for word in ordered:
+            self._starts.append(self._starts[-1] + len(word))
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, at: int) -> str:
+        return self._text[self._starts[at] : self._starts[at + 1]]
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        at = bisect_left(self, word, 0, len(self))
+        return at < len(self) and self[at] == word
+
+
 @lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
+def _english_words() -> SortedWords:
     """The shipped list of ordinary English words (data/english_words.md), read once, the first time a word
     ending in "s" meets an abbreviation as its plural."""
     data = resources.files("bot.lookups.data").joinpath("english_words.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode().split())
+    return SortedWords(gzip.decompress(data).decode().split())
+
+
+class TermsWithout(Mapping[str, "Term"]):
+    """A vocabulary's terms less a few, read through the whole table (not a copy of it): the same terms in
+    the same order, `get` and `in` answered as a dict less those keys would. A copy of the ~5,500 terms
+    held ~210 KB, and a process kept up to 257 of them (one per set of words a query left out)."""
+
+    __slots__ = ("_all", "_left_out")
+
+    def __init__(self, every: Mapping[str, Term], left_out: frozenset[str]) -> None:
+        self._all = every
+        self._left_out = left_out
+
+    def __getitem__(self, key: str) -> Term:
+        if key in self._left_out:
+            raise KeyError(key)
+        return self._all[key]
+
+    def get(self, key: str, default: Term | None = None) -> Term | None:  # type: ignore[override]
+        return default if key in self._left_out else self._all.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key not in self._left_out and key in self._all
+
+    def __iter__(self) -> Iterator[str]:
+        left_out = self._left_out
+        return (k for k in self._all if k not in left_out)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def values(self) -> list[Term]:  # type: ignore[override]
+        left_out = self._left_out
+        return [t for k, t in self._all.items() if k not in left_out]
 
 
 class Vocabulary:
-    def __init__(self, terms: list[Term]) -> None:
-        self.terms = {t.term: t for t in terms}
+    def __init__(self, terms: list[Term] | TermsWithout) -> None:
+        self.terms: Mapping[str, Term] = (
+            terms if isinstance(terms, TermsWithout) else {t.term: t for t in terms}
+        )
         self._without: dict[frozenset[str], Vocabulary] = {}
 
     @classmethod
@@ -359,7 +423,7 @@ class Vocabulary:
         """This vocabulary less some terms (kept per set of terms: the same few come back)."""
         cached = self._without.get(terms)
         if cached is None:
-            cached = Vocabulary([t for t in self.terms.values() if t.term not in terms])
+            cached = Vocabulary(TermsWithout(self.terms, terms))
             if not any(" " in term for term in terms):
                 # Terms of one word left out leave every phrase as it was: the phrase tables, worked out once
                 # for this vocabulary (tens of ms), are the same tables (the same Term objects, in order).
