@@ -205,6 +205,8 @@ from bot.lookups.index.lay_sentences import (
     without_concession,
 )
 from bot.lookups.index.lay_shapes import IndexWords, may_read_lay_shape, read_lay_shape, subterm_words
+from bot.lookups.index.life_stage import LOOKED_AT as LOOKED_AT_STAGE
+from bot.lookups.index.life_stage import stage_sibling
 from bot.lookups.index.long_term import long_term_line
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.medicine_kinds import names_medicine
@@ -6471,6 +6473,19 @@ def _condition_of_adverse_effect(found: Hits) -> Hits:
     return found
 
 
+def _stage_sibling_first(query: str, found: Hits) -> Hits:
+    """A first answer of one stage of life where the query tells the event happened in the other, and the
+    answer of that stage is among the next ("neglected as a kid": Z62.812, not Z91.412 adult neglect; "hx of
+    physical abuse by ex-partner": Z91.410, not Z62.810 in childhood; bot.lookups.index.life_stage)."""
+    if len(found) < 2 or found[0].system != SYSTEM_NAMES["cm"]:
+        return found
+    at = stage_sibling(query.lower(), [h.title for h in found[:LOOKED_AT_STAGE]])
+    if at is None or found[at].system != found[0].system:
+        return found
+    hit = replace(found[at], why=f"{found[at].why} (the stage of life the query tells)")
+    return _with_notice([hit, *(h for n, h in enumerate(found) if n != at)], found.notice)
+
+
 def _first_replaced(found: Hits, code: Code, step: str) -> Hits:
     """The answer with its first hit replaced by `code` of the same category, the step said in its why."""
     hit = replace(found[0], code=code.display, title=code.title, why=f"{found[0].why} -> {step}")
@@ -6563,6 +6578,7 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         found = searcher.rare_main_term(query, systems, found, depth)
         found = searcher.value_band_said(query, systems, found)
         found = searcher.said_axis_first(query, found)
+        found = _stage_sibling_first(query, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
         found = _spelled_out_answer(book, query, systems, depth, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
