@@ -104,6 +104,7 @@ from bot.lookups.hcpcs_items import (
     typed_item_forms,
     with_lay_names,
 )
+from bot.lookups.index.absence_class import Absences, acquired_absence
 from bot.lookups.index.accident_checked import examination_words, injury_ruled_out
 from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
@@ -212,7 +213,7 @@ from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.medicine_kinds import names_medicine
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
-from bot.lookups.index.past_states import FRAMES, KIND_KEYED, may_read_past_state, read_past_state
+from bot.lookups.index.past_states import FRAMES, KIND_KEYED, PastState, may_read_past_state, read_past_state
 from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
 from bot.lookups.index.pcs_approach import approach_only
 from bot.lookups.index.pcs_asked import (
@@ -772,6 +773,7 @@ class Searcher:
         self._thing_did = ThingDid(self.wordnet(), book.db.execute)
         self._service_titles: ServiceTitles | None = None
         self._z_lines: ZLines | None = None
+        self._absences: Absences | None = None
         self._value_bands: BandFamilies | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
@@ -1539,7 +1541,7 @@ class Searcher:
         finally:
             self._local.unframed = False
         if not found or found.notice:
-            return None
+            return self._absence_of_kind(state, Hits(), limit)
         frames = [m.lower() for m in FRAMES[state.frame]]
         # the key's words as the vocabulary reads them too ("hep B": hepatitis B), less the words the key left out
         # ("lyme" -> "lyme disease": no History line is the Lyme disease's for its "disease")
@@ -1585,7 +1587,34 @@ class Searcher:
                     return _with_notice(
                         [replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], ""
                     )
-        return None
+        return self._absence_of_kind(state, found, limit)
+
+    def _absence_of_kind(self, state: PastState, found: Hits, limit: int) -> Hits | None:
+        """A part taken out ("appendix removed", "s/p appendectomy": the part an -ectomy names) that no
+        Absence or Status line of its own answers: the acquired Absence line of the part, or of the larger
+        part the Tabular files its congenital absence under (bot.lookups.index.absence_class); None when
+        none."""
+        if state.frame == "absence":
+            part, means = state.key, ""
+        elif state.frame == "status" and formed_procedure(state.key) and state.key.endswith("ectomy"):
+            named = self.vocabulary.body_part(state.key)
+            if not named:
+                return None
+            part, means = named[0], " ".join(named[1:])
+        else:
+            return None
+        if self._absences is None:
+            self._absences = Absences.build(self.book.db.conn)
+        read = acquired_absence(self.book.db.conn, self._absences, part, means)
+        code = self.book.get("cm", read[0].code) if read else None
+        if read is None or code is None or not code.billable:
+            return None
+        line, kind = read
+        how = f"; {part} is filed under {kind}" if kind else ""
+        why = f"Index: {line.path} -> {code.display} ({state.note}{how})"
+        top = max((h.score for h in found), default=0.0) + 1.0
+        hit = self._hit(("cm", code.code), (top, why, code, code.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 
     def _names_place(self, words: str) -> bool:
         """Whether words name a place: WordNet's first sense of them is a location ("thailand", "west africa")."""
