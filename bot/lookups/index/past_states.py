@@ -133,9 +133,10 @@ _FIXED_BEFORE = re.compile(
     rf"^(?:had\s+)?(?:(?:a|an|the)\s+)?(?:repaired|fixed|corrected|surgery\s+for|repair\s+of|had\s+surgery\s+for)\s+"
     rf"{_OWNER}?(?P<what>.+)$"
 )
-# "heart-lung transplant recipient", "skin graft status", "received a kidney transplant", "got a new liver".
+# "heart-lung transplant recipient", "skin graft status", "received a kidney transplant", "got a new liver";
+# "history of kidney transplant": the organ received is there still, its status (guideline I.C.21.c.3).
 _RECEIVED = re.compile(
-    rf"^(?P<had>(?:had|has\s+had|received|got|underwent|s/p)\s+)?{_OWNER}?(?P<what>.+?)\s+"
+    rf"^(?P<had>(?:had|has\s+had|received|got|underwent|s/p|(?:personal\s+)?(?:hx|history)\s+of|h/o|hx)\s+)?{_OWNER}?(?P<what>.+?)\s+"
     r"(?P<kind>transplant(?:ation|ed)?|graft)(?P<state>\s+(?:recipient|status|patient|pt|in\s+place))?$"
 )
 _NEW_ORGAN = re.compile(rf"^(?:got|received|has)\s+{_OWNER}?(?:new|donor)\s+(?P<what>[a-z-]+)$")
