@@ -104,6 +104,7 @@ from bot.lookups.hcpcs_items import (
     typed_item_forms,
     with_lay_names,
 )
+from bot.lookups.index.absence_class import Absences, acquired_absence
 from bot.lookups.index.accident_checked import examination_words, injury_ruled_out
 from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
@@ -205,12 +206,14 @@ from bot.lookups.index.lay_sentences import (
     without_concession,
 )
 from bot.lookups.index.lay_shapes import IndexWords, may_read_lay_shape, read_lay_shape, subterm_words
+from bot.lookups.index.life_stage import LOOKED_AT as LOOKED_AT_STAGE
+from bot.lookups.index.life_stage import stage_sibling
 from bot.lookups.index.long_term import long_term_line
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.medicine_kinds import names_medicine
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
-from bot.lookups.index.past_states import FRAMES, KIND_KEYED, may_read_past_state, read_past_state
+from bot.lookups.index.past_states import FRAMES, KIND_KEYED, PastState, may_read_past_state, read_past_state
 from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
 from bot.lookups.index.pcs_approach import approach_only
 from bot.lookups.index.pcs_asked import (
@@ -770,6 +773,7 @@ class Searcher:
         self._thing_did = ThingDid(self.wordnet(), book.db.execute)
         self._service_titles: ServiceTitles | None = None
         self._z_lines: ZLines | None = None
+        self._absences: Absences | None = None
         self._value_bands: BandFamilies | None = None
         self._initialisms: dict[str, tuple[Reading, ...]] = {}
         self._initialism_words: dict[Reading, frozenset[str]] = {}
@@ -1537,7 +1541,7 @@ class Searcher:
         finally:
             self._local.unframed = False
         if not found or found.notice:
-            return None
+            return self._absence_of_kind(state, Hits(), limit)
         frames = [m.lower() for m in FRAMES[state.frame]]
         # the key's words as the vocabulary reads them too ("hep B": hepatitis B), less the words the key left out
         # ("lyme" -> "lyme disease": no History line is the Lyme disease's for its "disease")
@@ -1583,7 +1587,34 @@ class Searcher:
                     return _with_notice(
                         [replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], ""
                     )
-        return None
+        return self._absence_of_kind(state, found, limit)
+
+    def _absence_of_kind(self, state: PastState, found: Hits, limit: int) -> Hits | None:
+        """A part taken out ("appendix removed", "s/p appendectomy": the part an -ectomy names) that no
+        Absence or Status line of its own answers: the acquired Absence line of the part, or of the larger
+        part the Tabular files its congenital absence under (bot.lookups.index.absence_class); None when
+        none."""
+        if state.frame == "absence":
+            part, means = state.key, ""
+        elif state.frame == "status" and formed_procedure(state.key) and state.key.endswith("ectomy"):
+            named = self.vocabulary.body_part(state.key)
+            if not named:
+                return None
+            part, means = named[0], " ".join(named[1:])
+        else:
+            return None
+        if self._absences is None:
+            self._absences = Absences.build(self.book.db.conn)
+        read = acquired_absence(self.book.db.conn, self._absences, part, means)
+        code = self.book.get("cm", read[0].code) if read else None
+        if read is None or code is None or not code.billable:
+            return None
+        line, kind = read
+        how = f"; {part} is filed under {kind}" if kind else ""
+        why = f"Index: {line.path} -> {code.display} ({state.note}{how})"
+        top = max((h.score for h in found), default=0.0) + 1.0
+        hit = self._hit(("cm", code.code), (top, why, code, code.title))
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 
     def _names_place(self, words: str) -> bool:
         """Whether words name a place: WordNet's first sense of them is a location ("thailand", "west africa")."""
@@ -6471,6 +6502,19 @@ def _condition_of_adverse_effect(found: Hits) -> Hits:
     return found
 
 
+def _stage_sibling_first(query: str, found: Hits) -> Hits:
+    """A first answer of one stage of life where the query tells the event happened in the other, and the
+    answer of that stage is among the next ("neglected as a kid": Z62.812, not Z91.412 adult neglect; "hx of
+    physical abuse by ex-partner": Z91.410, not Z62.810 in childhood; bot.lookups.index.life_stage)."""
+    if len(found) < 2 or found[0].system != SYSTEM_NAMES["cm"]:
+        return found
+    at = stage_sibling(query.lower(), [h.title for h in found[:LOOKED_AT_STAGE]])
+    if at is None or found[at].system != found[0].system:
+        return found
+    hit = replace(found[at], why=f"{found[at].why} (the stage of life the query tells)")
+    return _with_notice([hit, *(h for n, h in enumerate(found) if n != at)], found.notice)
+
+
 def _first_replaced(found: Hits, code: Code, step: str) -> Hits:
     """The answer with its first hit replaced by `code` of the same category, the step said in its why."""
     hit = replace(found[0], code=code.display, title=code.title, why=f"{found[0].why} -> {step}")
@@ -6563,6 +6607,7 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         found = searcher.rare_main_term(query, systems, found, depth)
         found = searcher.value_band_said(query, systems, found)
         found = searcher.said_axis_first(query, found)
+        found = _stage_sibling_first(query, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
         found = _spelled_out_answer(book, query, systems, depth, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):

@@ -28,6 +28,8 @@ def _top(codebook: CodeBook, query: str) -> str:
         ("both knees replaced", "Z96.653"),
         ("pancreas transplant recipient", "Z94.83"),
         ("cornea graft status", "Z94.7"),  # a graft of a tissue the Transplant lines list
+        # (a transplant told as a history: the organ is there still, Transplant (status); I.C.21.c.3)
+        ("hx of a kidney transplant", "Z94.0"),  # (was Z87.442, History, personal, calculi, renal)
         ("left above knee amputee", "Z89.612"),
         ("hypospadias fixed as a baby", "Z87.710"),  # History, personal, hypospadias (corrected)
         ("glaucoma runs in the family", "Z83.511"),

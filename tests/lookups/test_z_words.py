@@ -27,6 +27,9 @@ from bot.lookups.search import find_codes
         ("skipped his vaccines because of his religion", "Z28.1"),  # patient's belief
         # a worker told by the job: occupational exposure
         ("welder exposed to radiation", "Z57.1"),
+        # (heat's sense "high temperature" read by its head: a temperature; Exposure, occupational, extreme
+        # temperature, not Lack of, heating)
+        ("bricklayer working in extreme heat", "Z57.6"),
         # who the act is done to; a relative by WordNet's kind
         ("therapy for woman whose husband hits her", "Z69.11"),  # victim of spousal abuse
         ("girl lives with her cousin who has custody", "Z62.23"),  # custody of a non-parental relative

@@ -65,6 +65,11 @@ _FINISHED = re.compile(
     r"(?:(?:course|round|treatment|cycle)s?\s+of\s+)?(?P<drug>[a-z][a-z-]+)(?:\s+(?:therapy|treatment|course))?$"
 )
 _DRUG_FIRST = re.compile(r"^(?:finished|completed|done\s+with|stopped|came\s+off)\b")
+# "hx of total colectomy": a past operation that took a part out is the patient's status now, never a
+# history of a condition (guideline I.C.21.c.3: the acquired absence of the part, Status, colectomy Z90.49).
+_HISTORY_OF_EXCISION = re.compile(
+    r"^(?:personal\s+)?(?:(?:hx|history)\s+of|h/o|hx)\s+(?:an?\s+)?(?P<what>(?:[a-z]+\s+)?[a-z]{3,}ectomy)$"
+)
 # "cystectomy done back in 2015": the operation said with the verb after it.
 _DONE = re.compile(r"^(?P<what>.+?)\s+(?:was\s+)?(?:done|performed)$")
 # "used to have meningitis", "had encephalitis years ago, fine now", "meningitis as a kid, resolved".
@@ -128,9 +133,10 @@ _FIXED_BEFORE = re.compile(
     rf"^(?:had\s+)?(?:(?:a|an|the)\s+)?(?:repaired|fixed|corrected|surgery\s+for|repair\s+of|had\s+surgery\s+for)\s+"
     rf"{_OWNER}?(?P<what>.+)$"
 )
-# "heart-lung transplant recipient", "skin graft status", "received a kidney transplant", "got a new liver".
+# "heart-lung transplant recipient", "skin graft status", "received a kidney transplant", "got a new liver";
+# "history of kidney transplant": the organ received is there still, its status (guideline I.C.21.c.3).
 _RECEIVED = re.compile(
-    rf"^(?P<had>(?:had|has\s+had|received|got|underwent|s/p)\s+)?{_OWNER}?(?P<what>.+?)\s+"
+    rf"^(?P<had>(?:had|has\s+had|received|got|underwent|s/p|(?:personal\s+)?(?:hx|history)\s+of|h/o|hx)\s+)?{_OWNER}?(?P<what>.+?)\s+"
     r"(?P<kind>transplant(?:ation|ed)?|graft)(?P<state>\s+(?:recipient|status|patient|pt|in\s+place))?$"
 )
 _NEW_ORGAN = re.compile(rf"^(?:got|received|has)\s+{_OWNER}?(?:new|donor)\s+(?P<what>[a-z-]+)$")
@@ -224,7 +230,7 @@ FRAMES: dict[str, tuple[str, ...]] = {
 # path, the title and the vocabulary's reading of the query.
 KIND_KEYED = frozenset({"genetic carrier", "carrier", "genetic susceptibility"})
 _MAY = re.compile(
-    r"\b(?:had|underwent|got|s/p|removed|taken\s+out|cut\s+out|excised|replaced|replacement|repaired|fixed|"
+    r"\b(?:had|underwent|got|s/p|(?:status\s+post|hx|history\s+of|h/o)\s+(?:of\s+)?(?:an?\s+)?(?:[a-z]+\s+)?[a-z]+ectomy|removed|taken\s+out|cut\s+out|excised|replaced|replacement|repaired|fixed|"
     r"corrected|repair|transplant\w*|graft|recipient|amputee|amputated|taken\s+off|lost|missing|famil(?:y|ies)|side|afford|used\s+to|"
     r"done|performed|living\s+with|lives\s+with|ago|kid|child|baby|resolved|finished|completed|came\s+off|"
     r"was\s+on|last\s+year|before|previously|past|back|follow\w*|skip\w*|miss\w*|stopped|quit|stick|cheats?|"
@@ -440,7 +446,7 @@ def read_past_state(
         if past:
             return PastState(f"history of {what}", "history", f"read: {text} -> History, personal", part)
         return None
-    had = _HAD.match(text) or _DONE.match(text)
+    had = _HAD.match(text) or _DONE.match(text) or _HISTORY_OF_EXCISION.match(text)
     if had:
         operation = _OPERATION.search(had.group("what"))
         if operation:

@@ -111,14 +111,18 @@ class ZWords:
             for word in words:
                 if word in _TOO_BROAD:
                     continue
-                stems = content_stems(word) - own
-                if (
-                    stems
-                    and all(s in self.idf for s in stems)
-                    and max(self.idf[s] for s in stems) >= MIN_IDF
-                    and self.fits(frozenset(stems))
-                ):
-                    out |= stems
+                # (a compound's head is its kind: "high temperature" is a temperature, read so when the
+                # whole compound spells no Z line)
+                for spelled in (word, word.split()[-1]) if " " in word else (word,):
+                    stems = content_stems(spelled) - own
+                    if (
+                        stems
+                        and all(s in self.idf for s in stems)
+                        and max(self.idf[s] for s in stems) >= MIN_IDF
+                        and self.fits(frozenset(stems))
+                    ):
+                        out |= stems
+                        break
             found = frozenset(out)
             if len(self._readings) >= CACHE:
                 self._readings.clear()
