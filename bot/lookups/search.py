@@ -71,6 +71,7 @@ from bot.lookups.filler import (
     denies_every_finding,
     incidental,
     main_term_adds,
+    main_term_unsaid,
     medical_core,
     mostly_answered,
     path_adds,
@@ -4904,7 +4905,10 @@ class Searcher:
             if not found or found.notice:
                 continue
             answered.append(found)
-            if best is None or found[0].score > best[0][0].score:
+            # A clause typing one half of a compound main term ("controlled" of "Temperature-controlled
+            # sEEG ...") is not answered whole: it never leads (filler.main_term_unsaid).
+            partial = main_term_unsaid(clause, found[0].why)
+            if not partial and (best is None or found[0].score > best[0][0].score):
                 best = (found, clause)
             if poisoning is None and is_poisoning(found[0].code):
                 poisoning = (found, clause)
