@@ -163,6 +163,7 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.condition_beside_drug import PILLS, intent_swapped, read_beside_drug, with_drug_subterm
+from bot.lookups.index.condition_named import condition_line
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
 from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.cut_contact import contact_words, read_cut_contact
@@ -4649,7 +4650,9 @@ class Searcher:
             # "coloboma of the iris right eye": the Index's Coloboma (Q13.0), not a title naming a site the
             # query does not say ("Coloboma of optic disc, right eye"; bot.lookups.index.unsaid_words). The
             # answer's own why says its path; the score moves only to keep the order.
-            lead = self._says_less_answer(text, hits)
+            lead = self._says_less_answer(text, hits) or condition_line(
+                text, [(h.system, h.title, h.why) for h in hits], path_adds, answer_stems
+            )
             if lead:
                 hits = [replace(hits[lead], score=hits[0].score + 1), *hits[:lead], *hits[lead + 1 :]]
         if not hits:
