@@ -4650,9 +4650,12 @@ class Searcher:
             # "coloboma of the iris right eye": the Index's Coloboma (Q13.0), not a title naming a site the
             # query does not say ("Coloboma of optic disc, right eye"; bot.lookups.index.unsaid_words). The
             # answer's own why says its path; the score moves only to keep the order.
-            lead = self._says_less_answer(text, hits) or condition_line(
-                text, [(h.system, h.title, h.why) for h in hits], path_adds, answer_stems
-            )
+            lead = self._says_less_answer(text, hits)
+            if not lead and hits and not is_poisoning(hits[0].code):
+                # (a poisoning is coded first, its manifestations after it: guideline I.C.19.e.5.b)
+                lead = condition_line(
+                    text, [(h.system, h.title, h.why) for h in hits], path_adds, answer_stems
+                )
             if lead:
                 hits = [replace(hits[lead], score=hits[0].score + 1), *hits[:lead], *hits[lead + 1 :]]
         if not hits:

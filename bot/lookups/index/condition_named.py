@@ -29,7 +29,11 @@ def condition_line(
     title and why, in rank order) is a code title or inclusion term that leaves unread a main term the
     query names whole, and a later ICD-10-CM Index line is that main term's, saying no word the query does
     not (`adds`: the words a path adds to the query; `used`: the stems an answer says)."""
-    if len(answers) < 2 or not answers[0][2].startswith(("title:", "inclusion term:")):
+    if (
+        len(answers) < 2
+        or answers[0][0] != "ICD-10-CM"  # (an item's or a service's title is another code set's answer)
+        or not answers[0][2].startswith(("title:", "inclusion term:"))
+    ):
         return 0
     # (a spelling read for the whole query is no word the title reads: "sialolithiasus -> sialolithiasis")
     first_used = used(answers[0][1], _QUERY_NOTES.sub(" ", answers[0][2]))
@@ -39,8 +43,13 @@ def condition_line(
         path = why.removeprefix("Index: ").split(" -> ")[0]
         main = path.split(", ")[0]
         stems = {stem(w) for w in WORD.findall(main.lower())}
-        if not stems or stems & first_used:
-            continue  # (the title reads the condition too: its own words choose)
+        if not stems or any(_reads(s, first_used) for s in stems):
+            continue  # (the title reads the condition too, in any form: its own words choose)
         if adds(query, why.replace(path, main, 1)) == [] and adds(query, why) == []:
             return n
     return 0
+
+
+def _reads(said: str, used: frozenset[str]) -> bool:
+    """Whether an answer's stems hold a word said, in any of its forms ("gaseous" reads Gas)."""
+    return said in used or any(u.startswith(said) or said.startswith(u) for u in used if len(u) > 3)
