@@ -734,6 +734,28 @@ def main_term_adds(core: str, why: str) -> list[str] | None:
     return path_adds(core, f"{label}: {', '.join(kept)} -> {after}")
 
 
+_ANY_NOTE = re.compile(r"\((?:[a-z ]+): ([^)]*)\)")
+
+
+def main_term_unsaid(core: str, why: str) -> bool:
+    """Whether an Index path's main term holds a hyphenated compound of which the core types one part and
+    not the others (its readings - vocabulary, spelling, read, described - count as said): "controlled" is
+    no "Temperature-controlled sEEG radiofrequency ablation", "heavy" no "Heavy-for-dates". A coder opens
+    the Index at the main term the words name (guideline I.A, the Index's main terms), never at a part of
+    another word."""
+    label, _, rest = why.partition(": ")
+    if label not in _BOOK_LABELS:
+        return False
+    main = _NONESSENTIAL.sub(" ", rest.split(" -> ")[0].split(", ")[0]).lower()
+    readings = " ".join(_ANY_NOTE.findall(why)).lower()
+    said = {stem(w) for w in WORD.findall(f"{core.lower()} {readings}")}
+    for compound in re.findall(r"[a-z0-9']+(?:-[a-z0-9']+)+", main):
+        parts = [stem(p) for p in compound.split("-") if p not in LINKING and p not in _CONNECTING]
+        if any(p in said for p in parts) and not all(p in said for p in parts):
+            return True
+    return False
+
+
 def path_adds(core: str, why: str) -> list[str] | None:
     """The words an Index path adds to what the core says (its vocabulary and spelling readings count as
     said; non-essential modifiers in parentheses, the see-references after the first line and a table's

@@ -71,6 +71,7 @@ from bot.lookups.filler import (
     denies_every_finding,
     incidental,
     main_term_adds,
+    main_term_unsaid,
     medical_core,
     mostly_answered,
     path_adds,
@@ -163,6 +164,7 @@ from bot.lookups.index.completion import (
     unsaid_intent,
 )
 from bot.lookups.index.condition_beside_drug import PILLS, intent_swapped, read_beside_drug, with_drug_subterm
+from bot.lookups.index.condition_named import condition_line
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
 from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.cut_contact import contact_words, read_cut_contact
@@ -4680,6 +4682,11 @@ class Searcher:
             # query does not say ("Coloboma of optic disc, right eye"; bot.lookups.index.unsaid_words). The
             # answer's own why says its path; the score moves only to keep the order.
             lead = self._says_less_answer(text, hits)
+            if not lead and hits and not is_poisoning(hits[0].code):
+                # (a poisoning is coded first, its manifestations after it: guideline I.C.19.e.5.b)
+                lead = condition_line(
+                    text, [(h.system, h.title, h.why) for h in hits], path_adds, answer_stems
+                )
             if lead:
                 hits = [replace(hits[lead], score=hits[0].score + 1), *hits[:lead], *hits[lead + 1 :]]
         if not hits:
@@ -4935,7 +4942,10 @@ class Searcher:
             if not found or found.notice:
                 continue
             answered.append(found)
-            if best is None or found[0].score > best[0][0].score:
+            # A clause typing one half of a compound main term ("controlled" of "Temperature-controlled
+            # sEEG ...") is not answered whole: it never leads (filler.main_term_unsaid).
+            partial = main_term_unsaid(clause, found[0].why)
+            if not partial and (best is None or found[0].score > best[0][0].score):
                 best = (found, clause)
             if poisoning is None and is_poisoning(found[0].code):
                 poisoning = (found, clause)
