@@ -183,7 +183,7 @@ from bot.lookups.index.everyday_talk import everyday_talk, talk_words
 from bot.lookups.index.fears import may_read_fear, read_fear
 from bot.lookups.index.found_on import without_test
 from bot.lookups.index.framing_words import without_framing
-from bot.lookups.index.gestation import trimester_said
+from bot.lookups.index.gestation import pregnancy_time, says_when, trimester_said
 from bot.lookups.index.gloss_descriptions import read_by_gloss
 from bot.lookups.index.history_classes import personal_history
 from bot.lookups.index.induced_lines import induced_code
@@ -4916,6 +4916,16 @@ class Searcher:
             listed.setdefault((h.system, h.code), h)
         return _with_notice(list(listed.values())[:limit], "")
 
+    def _in_pregnancy_time(self, clause: str, when: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """A clause answered by a chapter 15 code, read again with the trimester or puerperium the whole line
+        tells ("polyhydramnios, AFI 28 at 32 weeks": O40.3XX0, not the unspecified trimester's code), or None
+        when that reading is no chapter 15 code."""
+        try:
+            found = self.find(f"{clause} {when}", systems, limit)
+        except QueryError:
+            return None
+        return found if found and not found.notice and found[0].code.startswith("O") else None
+
     def _by_clause(self, text: str, systems: Sequence[str], limit: int, whole: list[Hit]) -> Hits | None:
         """The answer for the best-answered clause of a query of several (split at commas and semicolons),
         when a path holds that clause whole and it beats the answer for the query as a whole."""
@@ -4934,11 +4944,17 @@ class Searcher:
         condition: tuple[Hits, str] | None = None  # the best-answered clause naming a condition
         loose: tuple[Hits, str] | None = None  # the first clause naming a condition, however surely
         answered: list[Hits] = []
+        # "polyhydramnios, AFI 28 at 32 weeks", "preeclampsia mild, 5 days postpartum": when in the pregnancy
+        # is a fact of the whole line; a clause naming the condition alone is read with it (the chapter 15
+        # codes' trimester or puerperium axis, guideline I.C.15.a.3).
+        when = pregnancy_time(text.lower())
         for clause in clauses:
             try:
                 found = self.find(clause, systems, limit)
             except QueryError:
                 continue
+            if when is not None and found and found[0].code.startswith("O") and not says_when(clause.lower()):
+                found = self._in_pregnancy_time(clause, when, systems, limit) or found
             if not found or found.notice:
                 continue
             answered.append(found)

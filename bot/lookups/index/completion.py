@@ -415,7 +415,20 @@ def _fit(
     if len(code) == 7 and len(parent) < 7:
         seventh = 1.0 if code[-1] == encounter else _FALLBACK_FIT.get((encounter, code[-1]), 0.0)
     # Fewer characters below the index code and the unspecified child when the query says nothing more.
-    return (seventh, said - unsaid_sides, -unsaid_digits, float(unspecified), -len(code), -_order(code))
+    return (seventh, said - unsaid_sides, -unsaid_digits, float(_left_open(title)), -len(code), -_order(code))
+
+
+@lru_cache(maxsize=TITLE_CACHE)
+def _left_open(title: str) -> int:
+    """How many axes a title leaves unspecified: "Polyhydramnios, unspecified trimester, not applicable or
+    unspecified" (O40.9XX0) leaves two, "Polyhydramnios, first trimester, not applicable or unspecified"
+    (O40.1XX0) one - the 7th character's "unspecified" fetus is on every child, so with nothing said of the
+    trimester the child unspecified on it too stands (guideline I.A.9.b). An "unspecified" inside a "with"
+    part leaves nothing open: "with loss of consciousness of unspecified duration" asserts the loss."""
+    return len(re.findall(r"\bunspecified\b", _WITH_PART.sub(" ", title.lower())))
+
+
+_WITH_PART = re.compile(r"\bwith\b[^,]*")
 
 
 # The words that say a patient (or a fetus) died: a Tabular child asserting a death is chosen only when said.

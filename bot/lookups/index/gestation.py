@@ -51,3 +51,16 @@ def puerperium_said(text: str) -> str | None:
     if "puerper" in text or not _POSTPARTUM.search(text) or not _PREGNANCY.search(text):
         return None
     return "puerperium"
+
+
+def says_when(text: str) -> bool:
+    """Whether a text tells when in a pregnancy it is: weeks, a trimester, after the birth."""
+    return bool(
+        _WEEKS.search(text) or _POSTPARTUM.search(text) or re.search(r"\b(?:trimester|puerper)", text)
+    )
+
+
+def pregnancy_time(text: str) -> str | None:
+    """The trimester or the puerperium a whole query tells ("polyhydramnios, AFI 28 at 32 weeks": third
+    trimester; "preeclampsia mild, 5 days postpartum": puerperium), or None."""
+    return trimester_said(text) or puerperium_said(text)

@@ -27,8 +27,11 @@ _SWOLLEN = re.compile(
     rf"^{_SITE}\s+(?:is|are|got|looks|feels|feel|look|seems)\s+(?:swollen|puffy|swelled\s+up|all\s+swollen)$"
 )
 _IS = r"(?:(?:is|are|feels?|gets?|keeps?|been)\s+)?"
-# The part named in one or two plain words: "reflux esophagitis with bleeding" names no part that bleeds.
-_LINKED = r"(?!(?:with|without|and|or|of|in|on|to|from|due|after|is|are|keeps?|gets?|feels?|been)\b)"
+# The part named in one or two plain words: "reflux esophagitis with bleeding" names no part that bleeds, and
+# "PUD, no bleeding" none either (a negation says it does not bleed).
+_LINKED = (
+    r"(?!(?:with|without|and|or|of|in|on|to|from|due|after|is|are|keeps?|gets?|feels?|been|no|not|never)\b)"
+)
 _PART = rf"(?P<site>{_LINKED}[a-z]+(?:\s+{_LINKED}[a-z]+)?)"
 _STIFF = re.compile(rf"^{_PART}\s+{_IS}(?:stiff|stiffening|locked\s+up)$")
 _TWITCHES = re.compile(rf"^{_PART}\s+{_IS}(?:twitch|twitches|twitching|jumping)$")

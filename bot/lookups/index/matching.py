@@ -35,6 +35,7 @@ from bot.lookups.index.organisms import (
 )
 from bot.lookups.index.pcs_body_systems import names_body_system_line
 from bot.lookups.index.pcs_keys import names_key
+from bot.lookups.index.region_lines import REGION_COST, region_anchors, region_words
 from bot.lookups.index.said_forms import said_forms
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
@@ -311,6 +312,12 @@ def _line_words(node: Node, by_stem: dict[str, set[int]]) -> _LineWords:
             return frozenset(), CAUSE_SKIP_COST, _NONE
         return _LINK_LINE
     covered, unsaid = _cover_term(node.term, by_stem, main=False, book=node.book)
+    if not covered and node.book == "cm":
+        # "Hemangioma, intra-abdominal" for "liver hemangioma": the region's line, said by a part of it
+        # (bot.lookups.index.region_lines).
+        region = region_words(node.term, by_stem)
+        if region:
+            covered, unsaid = region, REGION_COST
     if covered and node.code and not node.see and node.book in QUALIFIED_BOOKS and "," in node.term:
         # "Infestation, pubic, louse" for "pubic louse infestation": the line says each of its forms
         # (bot.lookups.index.said_forms; a line sending on by "see" leaves its words to the line it names).
@@ -506,6 +513,8 @@ class Matcher:
         strong = start.covered - start.weak if start.weak else start.covered
         left = {s: i for s, i in by_stem.items() if not i <= strong}
         by_word = self.tree.within_sets(root, left, limit=MAX_ANCHORS * 4) if left else {}
+        if root.book == "cm" and left:
+            by_word = self._with_region_lines(root, left, by_word)
         if self._ceiling(start, words, by_stem, by_word) < self._best:
             return []  # nothing below this line could beat the best path found (a reference followed)
         # The lines holding the rarest words first ("pulmonary" before "chronic" under "Disease"): a
@@ -597,6 +606,22 @@ class Matcher:
             followed = rank < MAX_FOLLOWED or rank in by_site
             results += self._finish(walk, words, by_stem, jumps if followed else MAX_JUMPS)
         return results
+
+    def _with_region_lines(
+        self, root: Node, left: Mapping[str, set[int]], by_word: dict[str, frozenset[int]]
+    ) -> dict[str, frozenset[int]]:
+        """The lines below `root` found by each word left, and for a word naming a part of a region the
+        region's lines ("liver": "Hemangioma, intra-abdominal"), which the part's word says
+        (bot.lookups.index.region_lines)."""
+        anchors = region_anchors(left)
+        if not anchors:
+            return by_word
+        regions = self.tree.within_sets(root, set(anchors.values()), limit=MAX_ANCHORS)
+        out = dict(by_word)
+        for member, key in anchors.items():
+            if key in regions:
+                out[member] = out.get(member, frozenset()) | regions[key]
+        return out
 
     def _said_anchors(
         self,

@@ -1,0 +1,26 @@
+"""The Tabular's child chosen under an Index code by what the query says and nothing else: the child that
+leaves more axes unspecified stands when the query says none ("Polyhydramnios" O40.- is O40.9XX0 "unspecified trimester, not applicable or unspecified"), but an
+"unspecified" inside a "with" part leaves nothing open ("with loss of consciousness of unspecified duration").
+Guideline I.A.9.b; queries written for these tests, not taken from the benchmark sets."""
+
+from __future__ import annotations
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.search import find_codes
+
+
+def test_the_child_unspecified_on_more_axes_stands(codebook: CodeBook) -> None:
+    hits = find_codes(codebook, "polyhydramnios", limit=5)
+    assert hits and hits[0].code == "O40.9XX0", [(h.code, h.why) for h in hits]
+    # "with loss of consciousness of unspecified duration" asserts a loss of consciousness
+    hits = find_codes(codebook, "cerebral contusion", limit=5)
+    assert hits and hits[0].code == "S06.330A", [(h.code, h.why) for h in hits]
+
+
+def test_a_clause_is_read_with_the_pregnancy_time_the_line_tells(codebook: CodeBook) -> None:
+    # "at 33 weeks" is the third trimester (chapter 15's note), told of the whole line, not of its last clause;
+    # "3 days postpartum" is the puerperium (O14.15 "Severe pre-eclampsia, complicating the puerperium").
+    hits = find_codes(codebook, "polyhydramnios on ultrasound, at 33 weeks", limit=5)
+    assert hits and hits[0].code == "O40.3XX0", [(h.code, h.why) for h in hits]
+    hits = find_codes(codebook, "severe preeclampsia, 3 days postpartum", limit=5)
+    assert hits and hits[0].code == "O14.15", [(h.code, h.why) for h in hits]
