@@ -197,8 +197,21 @@ TITLE_FILLER = frozenset(
     }
 )
 NEGATIVE_MARKS = frozenset(
-    {"non", "excludes", "without", "except"}
-)  # "(for non-esrd use)", "excludes biosimilar"
+    {"non", "excludes", "without", "except", "ex"}
+)  # "(for non-esrd use)", "excludes biosimilar" (a short descriptor's "ex bio")
+# A salt or ester printed after the drug ("lidocaine hcl", "doxorubicin hydrochloride", "heparin sodium") is the
+# form the drug is given in, the drug itself: unsaid it costs nothing (a line for the drug "in d5w" or "with
+# epinephrine" says more than was asked; a salt naming another product, "pemetrexed dipotassium", is no plain
+# salt and still costs).
+SALT_WORDS = frozenset(
+    {"hcl", "hydrochloride", "sodium", "potassium", "acetate", "sulfate", "phosphate", "citrate", "mesylate"}
+    | {"tartrate", "maleate", "succinate", "besylate", "bromide", "chloride", "fumarate", "lactate"}
+)
+# A drug line "not otherwise specified" is the one for the drug named without a product ("Injection,
+# pemetrexed, not otherwise specified, 10 mg" before a product's line whose short descriptor does not print
+# the product): a tie-break, under any word said.
+NOS_CREDIT = 1.0
+_NOS = re.compile(r"\b(?:nos|not otherwise specified)\b")
 # A drug named beside one of these words is the condition it caused or the history of taking it, an ICD-10-CM
 # code (Table of Drugs and Chemicals, Z79 long-term use), not the drug's HCPCS line.
 DRUG_TABLE_WORDS = frozenset(
@@ -308,16 +321,40 @@ def names_drug_use(said: set[str]) -> bool:
     return bool(said & (DRUG_TABLE_WORDS | STUDY_WORDS)) or {"long", "term"} <= said
 
 
+def _said_whole(title: str, said: set[str]) -> set[str]:
+    """The words of a product named in parentheses that the query says only in part ("aristada" of
+    "(aristada initio)"): that product is another than the one said, and its said word chooses no line."""
+    partial: set[str] = set()
+    for inside in _PARENTHESISED.findall(title.lower()):
+        names = [w for w in _TITLE_WORD.findall(inside) if w not in TITLE_FILLER]
+        if any(w in said for w in names) and not all(w in said for w in names):
+            partial.update(names)
+    return partial
+
+
+def _clipped_said(word: str, said: set[str]) -> bool:
+    """A short descriptor's clipping of a word said ("pegfilgrast" of "pegfilgrastim"; at least CLIPPED
+    letters)."""
+    return len(word) >= CLIPPED and any(len(w) > len(word) and w.startswith(word) for w in said)
+
+
 def line_pick(title: str, said: set[str], negated: frozenset[str]) -> float:
     """How well a drug line's title answers the words said beside the drug: each title word said is a
     credit, each denied a cost, each unsaid a small cost ("biosimilar", "hd", "esrd on dialysis" say more than
-    was asked); a word the title itself negates ("non-esrd", "excludes biosimilar") costs only when said."""
-    words = _TITLE_WORD.findall(title.lower())
-    score = 0.0
+    was asked); a word the title itself negates ("non-esrd", "excludes biosimilar", the short "ex bio") costs
+    only when said. A short descriptor's clipping of a word said is said; a salt unsaid costs nothing
+    (SALT_WORDS); a product in parentheses said only in part credits nothing ("(aristada initio)" for
+    "aristada"); the drug's "not otherwise specified" line breaks a tie (NOS_CREDIT)."""
+    lowered = title.lower()
+    words = _TITLE_WORD.findall(lowered)
+    partial = _said_whole(lowered, said)
+    score = NOS_CREDIT if _NOS.search(lowered) else 0.0
     for i, word in enumerate(words):
         if word in TITLE_FILLER or word in NEGATIVE_MARKS:
             continue
-        positive = word in said and word not in negated
+        positive = (word in said or _clipped_said(word, said)) and word not in negated and word not in partial
+        if not positive and word in SALT_WORDS and word not in negated:
+            continue
         if i > 0 and words[i - 1] in NEGATIVE_MARKS:
             score -= NEGATED_COST if positive else 0.0
         elif positive:

@@ -3366,9 +3366,11 @@ class Searcher:
             and found[0].code not in self.drug_codes
             and service_unsaid(found[0].title, typed, [*read, key])
         )
-        if named or (found and found[0].code in {c for c, _ in family}):
-            # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
-            # found already (by the brand the title prints, or the words as typed).
+        # "neulasta", "alimta pemetrexed": one of the drug's lines found already (by the brand the title prints,
+        # or the words as typed) - the drug-line reading still picks among the drug's lines, below.
+        in_family = bool(found) and found[0].code in {c for c, _ in family}
+        if named and not in_family:
+            # "heparin induced thrombocytopenia": a condition the drug names.
             return found
         scored: list[tuple[float, Code]] = []
         outpatient = says_outpatient(query)
@@ -3383,6 +3385,8 @@ class Searcher:
         if not scored:
             return found
         scored.sort(key=lambda fc: (-fc[0], fc[1].code))
+        if in_family and not _better_line(scored, found[0].code):
+            return found  # the line found first is the one the drug-line reading picks too
         top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD
         best = scored[0][0]
         brands = f" (brand: {', '.join(understood.brands)})" if understood.brands else ""
@@ -5935,6 +5939,13 @@ DRUG_LINE_LEAD = 30.0  # the drug line named leads what the other words found
 DRUG_LINES_SHOWN = 3  # the drug's best lines first; its others after what the other words found
 LITERAL_CREDIT = 300.0  # a HCPCS title holding the words as typed (a brand, a service's abbreviation)
 _LETTERS_DIGITS = re.compile(r"^([a-z]{2,})(\d{1,2})$")
+
+
+def _better_line(scored: Sequence[tuple[float, Code]], first: str) -> bool:
+    """Whether the drug-line reading picks another of the drug's lines than the one found first, by a fit
+    above that line's (the words said beside the drug, its dose, its route: bot.lookups.doses.drug_line_score)."""
+    own = next((fit for fit, code in scored if code.code == first), None)
+    return own is not None and scored[0][1].code != first and scored[0][0] > own
 
 
 def _same_drug(key: str, said: str) -> bool:
