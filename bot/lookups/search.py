@@ -2104,9 +2104,12 @@ class Searcher:
         """Whether the first answer is an encounter code (Z) whose Tabular title says every word of the query,
         read through the vocabulary ("suture removal": Z48.02 Encounter for removal of sutures; "IUD removal":
         Z30.432): the query names the encounter's reason in the code's own words, which is the answer, not a
-        CPT service to notice above it."""
+        CPT service to notice above it. A status the patient has (Z67 "Unspecified blood type, Rh positive",
+        whose title holds "blood type and rh") is no encounter's reason: the test asked is the CPT service."""
         first = found[0] if found and not found.notice else None
         if first is None or first.system != "ICD-10-CM" or not first.code.startswith("Z"):
+            return False
+        if not _ENCOUNTER_TITLE.search(first.title):
             return False
         said = content_stems(self.vocabulary.expand(query.lower())[0])
         return bool(said) and said <= content_stems(first.title)
@@ -5939,6 +5942,11 @@ DRUG_LINE_LEAD = 30.0  # the drug line named leads what the other words found
 DRUG_LINES_SHOWN = 3  # the drug's best lines first; its others after what the other words found
 LITERAL_CREDIT = 300.0  # a HCPCS title holding the words as typed (a brand, a service's abbreviation)
 _LETTERS_DIGITS = re.compile(r"^([a-z]{2,})(\d{1,2})$")
+
+
+# A Tabular title naming the encounter ("Encounter for removal of sutures", "Persons encountering health
+# services for ..."), not a status the patient has.
+_ENCOUNTER_TITLE = re.compile(r"(?i)\bencounter")
 
 
 def _better_line(scored: Sequence[tuple[float, Code]], first: str) -> bool:
