@@ -345,10 +345,16 @@ def line_pick(title: str, said: set[str], negated: frozenset[str]) -> float:
     only when said. A short descriptor's clipping of a word said is said; a salt unsaid costs nothing
     (SALT_WORDS); a product in parentheses said only in part credits nothing ("(aristada initio)" for
     "aristada"); the drug's "not otherwise specified" line breaks a tie (NOS_CREDIT)."""
+    return _read_line(title, said, negated)[0]
+
+
+def _read_line(title: str, said: set[str], negated: frozenset[str]) -> tuple[float, frozenset[str]]:
+    """line_pick's score, and the title words it read as unsaid (what the line adds to what was asked)."""
     lowered = title.lower()
     words = _TITLE_WORD.findall(lowered)
     partial = _said_whole(lowered, said)
     score = NOS_CREDIT if _NOS.search(lowered) else 0.0
+    unsaid: set[str] = set()
     for i, word in enumerate(words):
         if word in TITLE_FILLER or word in NEGATIVE_MARKS:
             continue
@@ -363,7 +369,8 @@ def line_pick(title: str, said: set[str], negated: frozenset[str]) -> float:
             score -= NEGATED_COST
         else:
             score -= UNSAID_COST
-    return score
+            unsaid.add(word)
+    return score, frozenset(unsaid)
 
 
 def opps_only(code: str) -> bool:
@@ -402,12 +409,30 @@ def names_product(title: str, said: set[str], rare: Callable[[str], bool]) -> bo
     return False
 
 
-def drug_line_score(title: str, said: Sequence[str], negated: frozenset[str], typed: str = "") -> float:
-    """A drug line's fit to the query: its words (line_pick), the dose said (in the text as `typed`, where
-    "7.5" is one number) against its billing unit (dose_fit), and the route said against its route."""
+def line_adds(title: str, said: Sequence[str], negated: frozenset[str]) -> frozenset[str]:
+    """The words a drug line's title adds to what the query says (read as line_pick reads them):
+    "dipotassium" of "Inj, pemetrexed dipotassium" for "alimta pemetrexed"."""
+    return _read_line(title, _with_parts(said), negated)[1]
+
+
+def said_dose_fit(title: str, said: Sequence[str], typed: str = "") -> float:
+    """How the dose said fits a drug line's billing unit (dose_fit; 0 when no dose is said)."""
+    amount = amount_said(typed.split() if typed else said)
+    return dose_fit(amount, title) if amount is not None else 0.0
+
+
+def _with_parts(said: Sequence[str]) -> set[str]:
+    """The words said, and the parts of a hyphenated or slashed word ("depo-testosterone")."""
     words = set(said)
     for word in said:
         words.update(p for p in _KEY_SPLIT.split(word) if p)
+    return words
+
+
+def drug_line_score(title: str, said: Sequence[str], negated: frozenset[str], typed: str = "") -> float:
+    """A drug line's fit to the query: its words (line_pick), the dose said (in the text as `typed`, where
+    "7.5" is one number) against its billing unit (dose_fit), and the route said against its route."""
+    words = _with_parts(said)
     score = line_pick(title, words, negated)
     amount = amount_said(typed.split() if typed else said)
     if amount is not None:

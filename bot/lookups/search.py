@@ -48,12 +48,14 @@ from bot.lookups.doses import (
     drug_line_score,
     drug_of,
     is_dose,
+    line_adds,
     names_drug_use,
     names_product,
     opps_only,
     other_route,
     product_words,
     route_said,
+    said_dose_fit,
     said_drug_key,
     says_outpatient,
 )
@@ -3388,8 +3390,8 @@ class Searcher:
         if not scored:
             return found
         scored.sort(key=lambda fc: (-fc[0], fc[1].code))
-        if in_family and not _better_line(scored, found[0].code):
-            return found  # the line found first is the one the drug-line reading picks too
+        if in_family and not _better_line(scored, found[0].code, said, understood.negated, query):
+            return found  # the line found first is as good as the drug-line reading's
         top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD
         best = scored[0][0]
         brands = f" (brand: {', '.join(understood.brands)})" if understood.brands else ""
@@ -5949,11 +5951,24 @@ _LETTERS_DIGITS = re.compile(r"^([a-z]{2,})(\d{1,2})$")
 _ENCOUNTER_TITLE = re.compile(r"(?i)\bencounter")
 
 
-def _better_line(scored: Sequence[tuple[float, Code]], first: str) -> bool:
-    """Whether the drug-line reading picks another of the drug's lines than the one found first, by a fit
-    above that line's (the words said beside the drug, its dose, its route: bot.lookups.doses.drug_line_score)."""
-    own = next((fit for fit, code in scored if code.code == first), None)
-    return own is not None and scored[0][1].code != first and scored[0][0] > own
+def _better_line(
+    scored: Sequence[tuple[float, Code]], first: str, said: Sequence[str], negated: frozenset[str], query: str
+) -> bool:
+    """Whether the drug-line reading picks another of the drug's lines than the one the title words found
+    first: it fits the words said better (bot.lookups.doses.drug_line_score) and either adds fewer words to
+    what was asked - its added words a part of the first's ("Injection, daratumumab" before "Daratumumab,
+    hyaluronidase"; a salt adds nothing) - or its billing unit fits the dose said better ("eligard 22.5": per
+    7.5 mg, not per 1 mg). Otherwise the title search's own reading of the line stands (its variants: the
+    "compounded" albuterol is no plain one)."""
+    own = next((code for fit, code in scored if code.code == first), None)
+    own_fit = next((fit for fit, code in scored if code.code == first), 0.0)
+    best_fit, best = scored[0]
+    if own is None or best.code == first or best_fit <= own_fit:
+        return False
+    typed = query.lower().replace(",", " ")
+    if said_dose_fit(best.title, said, typed) > said_dose_fit(own.title, said, typed):
+        return True
+    return line_adds(best.title, said, negated) < line_adds(own.title, said, negated)
 
 
 def _same_drug(key: str, said: str) -> bool:
