@@ -206,7 +206,7 @@ NEGATIVE_MARKS = frozenset(
 SALT_WORDS = frozenset(
     {"hcl", "hydrochloride", "sodium", "potassium", "acetate", "sulfate", "phosphate", "citrate", "mesylate"}
     | {"tartrate", "maleate", "succinate", "besylate", "bromide", "chloride", "fumarate", "lactate"}
-)
+)  # (a salt said, another salt printed costs as any unsaid word: "methylprednisolone acetate" for Solu-Medrol)
 # A drug line "not otherwise specified" is the one for the drug named without a product ("Injection,
 # pemetrexed, not otherwise specified, 10 mg" before a product's line whose short descriptor does not print
 # the product): a tie-break, under any word said.
@@ -332,10 +332,16 @@ def _said_whole(title: str, said: set[str]) -> set[str]:
     return partial
 
 
+SALT_CLIPPED = 3  # a salt clipped shorter still ("Inj, methylpred sod succ 5mg": sodium succinate)
+
+
 def _clipped_said(word: str, said: set[str]) -> bool:
     """A short descriptor's clipping of a word said ("pegfilgrast" of "pegfilgrastim"; at least CLIPPED
-    letters)."""
-    return len(word) >= CLIPPED and any(len(w) > len(word) and w.startswith(word) for w in said)
+    letters, SALT_CLIPPED for a salt's: "sod succ")."""
+    return any(
+        len(w) > len(word) >= (SALT_CLIPPED if w in SALT_WORDS else CLIPPED) and w.startswith(word)
+        for w in said
+    )
 
 
 def line_pick(title: str, said: set[str], negated: frozenset[str]) -> float:
@@ -359,8 +365,8 @@ def _read_line(title: str, said: set[str], negated: frozenset[str]) -> tuple[flo
         if word in TITLE_FILLER or word in NEGATIVE_MARKS:
             continue
         positive = (word in said or _clipped_said(word, said)) and word not in negated and word not in partial
-        if not positive and word in SALT_WORDS and word not in negated:
-            continue
+        if not positive and word in SALT_WORDS and word not in negated and not said & SALT_WORDS:
+            continue  # (a salt said - "solu-medrol": sodium succinate - makes another salt another product)
         if i > 0 and words[i - 1] in NEGATIVE_MARKS:
             score -= NEGATED_COST if positive else 0.0
         elif positive:

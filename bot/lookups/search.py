@@ -407,7 +407,9 @@ MOST_EDITS = 2  # a rare word's spelling correction read as its main term at mos
 MAX_TALK_WORDS = 12  # (office talk is a line; a longer text is a note to read, not chatter)
 MAX_LIMIT = 100
 SETTING_DEPTH = 10  # answers read for a PCS one to put before the HCPCS ones (bot.lookups.index.pcs_setting)
-_NEGATION = re.compile(r"(?i)\b(?:without|not resulting in|not associated with)\b")
+_NEGATION = re.compile(
+    r"(?i)\b(?:(?<!with or )without|not resulting in|not associated with)\b"
+)  # ("with or without": no negation)
 STRONG_SHARE = 0.75  # an index path using this share of the words needs no title search beside it
 CLAUSE_SHARE = 0.6  # below this share of the words used by one path, a clause may answer better
 # Words a story puts between the taking and what followed ("ran out of metoprolol now tachycardic"), and

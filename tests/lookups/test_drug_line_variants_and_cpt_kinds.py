@@ -6,7 +6,8 @@ by more of CPT's own descriptor words. Queries are made up here.
   product in parentheses said only in part is another product ("(aristada initio)" for "aristada"); a short
   descriptor's clipped "pegfilgrast ex bio" is the reference product, "excludes biosimilar"; the "not
   otherwise specified" line breaks a tie (HCPCS Level II descriptors).
-- A width in inches is a size the descriptors range ("width less than 22 inches").
+- A width in inches is a size the descriptors range ("width less than 22 inches"); a descriptor's "with or
+  without joints" says no absence.
 - CPT's descriptors: a study's count of studies and phases ("multiple studies", "3 phase study"), strapping
   applied (29540), the care of a stay's day ("Initial hospital care", "Subsequent hospital care, per day"),
   anesthesia time; a patient's status code (Z67 blood type) is no encounter reason that silences the notice.
@@ -28,6 +29,15 @@ def test_a_salt_unsaid_costs_nothing_a_vehicle_does() -> None:
     said = {"lidocaine", "injection"}
     assert line_pick("Inj, lidocaine hcl, 1 mg", said, frozenset()) > line_pick(
         "Inj, lidocaine in d5w, 1 mg", said, frozenset()
+    )
+
+
+def test_a_salt_said_makes_another_salt_another_product() -> None:
+    # Solu-Medrol is methylprednisolone sodium succinate (the short descriptor clips it "sod succ"); the
+    # acetate is Depo-Medrol.
+    said = {"solumedrol", "methylprednisolone", "sodium", "succinate"}
+    assert line_pick("Inj, methylpred sod succ 5mg", said, frozenset()) > line_pick(
+        "Inj, methylpred acetate 1 mg", said, frozenset()
     )
 
 
@@ -125,3 +135,19 @@ def test_the_care_of_a_stays_day_is_an_em_visit() -> None:
 def test_these_get_the_cpt_notice(codebook: CodeBook, query: str) -> None:
     result = find_codes(codebook, query, limit=5)
     assert "CPT" in result.notice, [(h.code, h.title) for h in result]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # A4435 "Ostomy pouch, drainable, high output, with extended wear barrier (one-piece system), with or
+        # without filter, each": "with or without" says no absence (it was costed as "Ischemia ... without
+        # myocardial infarction" is, and the two-piece A4413 led).
+        ("one piece drainable high output ostomy pouch", "A4435"),
+        # L4361 "Walking boot, pneumatic and/or vacuum, with or without joints, ..., prefabricated, off-the-shelf"
+        ("air walking boot prefabricated", "L4361"),
+    ],
+)
+def test_with_or_without_in_a_descriptor_is_no_negation(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
