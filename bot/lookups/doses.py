@@ -332,15 +332,20 @@ def _said_whole(title: str, said: set[str]) -> set[str]:
     return partial
 
 
+INFLECTED = 3  # the most letters an inflection adds to a word said ("-d", "-ed", "-ing")
 SALT_CLIPPED = 3  # a salt clipped shorter still ("Inj, methylpred sod succ 5mg": sodium succinate)
 
 
 def _clipped_said(word: str, said: set[str]) -> bool:
     """A short descriptor's clipping of a word said ("pegfilgrast" of "pegfilgrastim"; at least CLIPPED
     letters, SALT_CLIPPED for a salt's: "sod succ")."""
-    return any(
+    clipped = any(
         len(w) > len(word) >= (SALT_CLIPPED if w in SALT_WORDS else CLIPPED) and w.startswith(word)
         for w in said
+    )
+    # an inflected form of a word said ("concentrated" for "concentrate")
+    return clipped or any(
+        len(word) - INFLECTED <= len(w) < len(word) and len(w) >= CLIPPED and word.startswith(w) for w in said
     )
 
 

@@ -151,3 +151,18 @@ def test_these_get_the_cpt_notice(codebook: CodeBook, query: str) -> None:
 def test_with_or_without_in_a_descriptor_is_no_negation(codebook: CodeBook, query: str, code: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
+
+
+def test_an_inflected_form_of_a_word_said_is_said() -> None:
+    # "compounded albuterol concentrate": J7610 "..., compounded product, ..., concentrated form, 1 mg", not
+    # the compounded unit dose (J7609), whose unit-dose words are the descriptor's own filler.
+    said = {"compounded", "albuterol", "concentrate"}
+    assert line_pick(
+        "Albuterol, inhalation solution, compounded product, administered through dme, concentrated form, 1 mg",
+        said,
+        frozenset(),
+    ) > line_pick(
+        "Albuterol, inhalation solution, compounded product, administered through dme, unit dose, 1 mg",
+        said,
+        frozenset(),
+    )
