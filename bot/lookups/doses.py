@@ -197,8 +197,21 @@ TITLE_FILLER = frozenset(
     }
 )
 NEGATIVE_MARKS = frozenset(
-    {"non", "excludes", "without", "except"}
-)  # "(for non-esrd use)", "excludes biosimilar"
+    {"non", "excludes", "without", "except", "ex"}
+)  # "(for non-esrd use)", "excludes biosimilar" (a short descriptor's "ex bio")
+# A salt or ester printed after the drug ("lidocaine hcl", "doxorubicin hydrochloride", "heparin sodium") is the
+# form the drug is given in, the drug itself: unsaid it costs nothing (a line for the drug "in d5w" or "with
+# epinephrine" says more than was asked; a salt naming another product, "pemetrexed dipotassium", is no plain
+# salt and still costs).
+SALT_WORDS = frozenset(
+    {"hcl", "hydrochloride", "sodium", "potassium", "acetate", "sulfate", "phosphate", "citrate", "mesylate"}
+    | {"tartrate", "maleate", "succinate", "besylate", "bromide", "chloride", "fumarate", "lactate"}
+)  # (a salt said, another salt printed costs as any unsaid word: "methylprednisolone acetate" for Solu-Medrol)
+# A drug line "not otherwise specified" is the one for the drug named without a product ("Injection,
+# pemetrexed, not otherwise specified, 10 mg" before a product's line whose short descriptor does not print
+# the product): a tie-break, under any word said.
+NOS_CREDIT = 1.0
+_NOS = re.compile(r"\b(?:nos|not otherwise specified)\b")
 # A drug named beside one of these words is the condition it caused or the history of taking it, an ICD-10-CM
 # code (Table of Drugs and Chemicals, Z79 long-term use), not the drug's HCPCS line.
 DRUG_TABLE_WORDS = frozenset(
@@ -308,16 +321,57 @@ def names_drug_use(said: set[str]) -> bool:
     return bool(said & (DRUG_TABLE_WORDS | STUDY_WORDS)) or {"long", "term"} <= said
 
 
+def _said_whole(title: str, said: set[str]) -> set[str]:
+    """The words of a product named in parentheses that the query says only in part ("aristada" of
+    "(aristada initio)"): that product is another than the one said, and its said word chooses no line."""
+    partial: set[str] = set()
+    for inside in _PARENTHESISED.findall(title.lower()):
+        names = [w for w in _TITLE_WORD.findall(inside) if w not in TITLE_FILLER]
+        if any(w in said for w in names) and not all(w in said for w in names):
+            partial.update(names)
+    return partial
+
+
+INFLECTED = 3  # the most letters an inflection adds to a word said ("-d", "-ed", "-ing")
+SALT_CLIPPED = 3  # a salt clipped shorter still ("Inj, methylpred sod succ 5mg": sodium succinate)
+
+
+def _clipped_said(word: str, said: set[str]) -> bool:
+    """A short descriptor's clipping of a word said ("pegfilgrast" of "pegfilgrastim"; at least CLIPPED
+    letters, SALT_CLIPPED for a salt's: "sod succ")."""
+    clipped = any(
+        len(w) > len(word) >= (SALT_CLIPPED if w in SALT_WORDS else CLIPPED) and w.startswith(word)
+        for w in said
+    )
+    # an inflected form of a word said ("concentrated" for "concentrate")
+    return clipped or any(
+        len(word) - INFLECTED <= len(w) < len(word) and len(w) >= CLIPPED and word.startswith(w) for w in said
+    )
+
+
 def line_pick(title: str, said: set[str], negated: frozenset[str]) -> float:
     """How well a drug line's title answers the words said beside the drug: each title word said is a
     credit, each denied a cost, each unsaid a small cost ("biosimilar", "hd", "esrd on dialysis" say more than
-    was asked); a word the title itself negates ("non-esrd", "excludes biosimilar") costs only when said."""
-    words = _TITLE_WORD.findall(title.lower())
-    score = 0.0
+    was asked); a word the title itself negates ("non-esrd", "excludes biosimilar", the short "ex bio") costs
+    only when said. A short descriptor's clipping of a word said is said; a salt unsaid costs nothing
+    (SALT_WORDS); a product in parentheses said only in part credits nothing ("(aristada initio)" for
+    "aristada"); the drug's "not otherwise specified" line breaks a tie (NOS_CREDIT)."""
+    return _read_line(title, said, negated)[0]
+
+
+def _read_line(title: str, said: set[str], negated: frozenset[str]) -> tuple[float, frozenset[str]]:
+    """line_pick's score, and the title words it read as unsaid (what the line adds to what was asked)."""
+    lowered = title.lower()
+    words = _TITLE_WORD.findall(lowered)
+    partial = _said_whole(lowered, said)
+    score = NOS_CREDIT if _NOS.search(lowered) else 0.0
+    unsaid: set[str] = set()
     for i, word in enumerate(words):
         if word in TITLE_FILLER or word in NEGATIVE_MARKS:
             continue
-        positive = word in said and word not in negated
+        positive = (word in said or _clipped_said(word, said)) and word not in negated and word not in partial
+        if not positive and word in SALT_WORDS and word not in negated and not said & SALT_WORDS:
+            continue  # (a salt said - "solu-medrol": sodium succinate - makes another salt another product)
         if i > 0 and words[i - 1] in NEGATIVE_MARKS:
             score -= NEGATED_COST if positive else 0.0
         elif positive:
@@ -326,7 +380,8 @@ def line_pick(title: str, said: set[str], negated: frozenset[str]) -> float:
             score -= NEGATED_COST
         else:
             score -= UNSAID_COST
-    return score
+            unsaid.add(word)
+    return score, frozenset(unsaid)
 
 
 def opps_only(code: str) -> bool:
@@ -365,12 +420,30 @@ def names_product(title: str, said: set[str], rare: Callable[[str], bool]) -> bo
     return False
 
 
-def drug_line_score(title: str, said: Sequence[str], negated: frozenset[str], typed: str = "") -> float:
-    """A drug line's fit to the query: its words (line_pick), the dose said (in the text as `typed`, where
-    "7.5" is one number) against its billing unit (dose_fit), and the route said against its route."""
+def line_adds(title: str, said: Sequence[str], negated: frozenset[str]) -> frozenset[str]:
+    """The words a drug line's title adds to what the query says (read as line_pick reads them):
+    "dipotassium" of "Inj, pemetrexed dipotassium" for "alimta pemetrexed"."""
+    return _read_line(title, _with_parts(said), negated)[1]
+
+
+def said_dose_fit(title: str, said: Sequence[str], typed: str = "") -> float:
+    """How the dose said fits a drug line's billing unit (dose_fit; 0 when no dose is said)."""
+    amount = amount_said(typed.split() if typed else said)
+    return dose_fit(amount, title) if amount is not None else 0.0
+
+
+def _with_parts(said: Sequence[str]) -> set[str]:
+    """The words said, and the parts of a hyphenated or slashed word ("depo-testosterone")."""
     words = set(said)
     for word in said:
         words.update(p for p in _KEY_SPLIT.split(word) if p)
+    return words
+
+
+def drug_line_score(title: str, said: Sequence[str], negated: frozenset[str], typed: str = "") -> float:
+    """A drug line's fit to the query: its words (line_pick), the dose said (in the text as `typed`, where
+    "7.5" is one number) against its billing unit (dose_fit), and the route said against its route."""
+    words = _with_parts(said)
     score = line_pick(title, words, negated)
     amount = amount_said(typed.split() if typed else said)
     if amount is not None:

@@ -18,8 +18,8 @@ MEASURE_FIT = 25.0  # a descriptor whose range holds the measure said, against o
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _UNIT = (
     r"(mm\s?hg|sq\.?\s*in(?:ch(?:es)?)?\.?|square\s+inch(?:es)?"
-    r"|ml|cc|millilit(?:er|re)s?|lit(?:er|re)s?|lbs?|pounds?)(?![a-z])"
-)
+    r"|ml|cc|millilit(?:er|re)s?|lit(?:er|re)s?|lbs?|pounds?|inch(?:es)?|in(?!\s*\d))(?![a-z])"
+)  # (a length in inches: "width less than 22 inches"; "3 in 1" is no length)
 _RANGE = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*(?:-|to)\s*" + _NUMBER + r"(?:\s*" + _UNIT + r")?")
 _ONE = re.compile(r"(?<![\d.\-])" + _NUMBER + r"\s*" + _UNIT)
 # A pad said by its sides ("4x4", "2 x 2 in", "10x10 cm"): its area in square inches, as descriptors state it.
@@ -69,6 +69,8 @@ def _unit(raw: str | None) -> tuple[str, float]:
         return "ml", 1000.0
     if text.startswith(("lb", "pound")):
         return "lb", 1.0
+    if text.startswith("in"):
+        return "in", 1.0
     return "ml", 1.0
 
 

@@ -48,12 +48,14 @@ from bot.lookups.doses import (
     drug_line_score,
     drug_of,
     is_dose,
+    line_adds,
     names_drug_use,
     names_product,
     opps_only,
     other_route,
     product_words,
     route_said,
+    said_dose_fit,
     said_drug_key,
     says_outpatient,
 )
@@ -410,7 +412,9 @@ MOST_EDITS = 2  # a rare word's spelling correction read as its main term at mos
 MAX_TALK_WORDS = 12  # (office talk is a line; a longer text is a note to read, not chatter)
 MAX_LIMIT = 100
 SETTING_DEPTH = 10  # answers read for a PCS one to put before the HCPCS ones (bot.lookups.index.pcs_setting)
-_NEGATION = re.compile(r"(?i)\b(?:without|not resulting in|not associated with)\b")
+_NEGATION = re.compile(
+    r"(?i)\b(?:(?<!with or )without|not resulting in|not associated with)\b"
+)  # ("with or without": no negation)
 STRONG_SHARE = 0.75  # an index path using this share of the words needs no title search beside it
 CLAUSE_SHARE = 0.6  # below this share of the words used by one path, a clause may answer better
 # Words a story puts between the taking and what followed ("ran out of metoprolol now tachycardic"), and
@@ -2137,9 +2141,12 @@ class Searcher:
         """Whether the first answer is an encounter code (Z) whose Tabular title says every word of the query,
         read through the vocabulary ("suture removal": Z48.02 Encounter for removal of sutures; "IUD removal":
         Z30.432): the query names the encounter's reason in the code's own words, which is the answer, not a
-        CPT service to notice above it."""
+        CPT service to notice above it. A status the patient has (Z67 "Unspecified blood type, Rh positive",
+        whose title holds "blood type and rh") is no encounter's reason: the test asked is the CPT service."""
         first = found[0] if found and not found.notice else None
         if first is None or first.system != "ICD-10-CM" or not first.code.startswith("Z"):
+            return False
+        if not _ENCOUNTER_TITLE.search(first.title):
             return False
         said = content_stems(self.vocabulary.expand(query.lower())[0])
         return bool(said) and said <= content_stems(first.title)
@@ -3399,9 +3406,11 @@ class Searcher:
             and found[0].code not in self.drug_codes
             and service_unsaid(found[0].title, typed, [*read, key])
         )
-        if named or (found and found[0].code in {c for c, _ in family}):
-            # "heparin induced thrombocytopenia": a condition the drug names; "neulasta": the drug's line
-            # found already (by the brand the title prints, or the words as typed).
+        # "neulasta", "alimta pemetrexed": one of the drug's lines found already (by the brand the title prints,
+        # or the words as typed) - the drug-line reading still picks among the drug's lines, below.
+        in_family = bool(found) and found[0].code in {c for c, _ in family}
+        if named and not in_family:
+            # "heparin induced thrombocytopenia": a condition the drug names.
             return found
         scored: list[tuple[float, Code]] = []
         outpatient = says_outpatient(query)
@@ -3416,6 +3425,8 @@ class Searcher:
         if not scored:
             return found
         scored.sort(key=lambda fc: (-fc[0], fc[1].code))
+        if in_family and not _better_line(scored, found[0].code, said, understood.negated, query):
+            return found  # the line found first is as good as the drug-line reading's
         top = max((h.score for h in found), default=0.0) + DRUG_LINE_LEAD
         best = scored[0][0]
         brands = f" (brand: {', '.join(understood.brands)})" if understood.brands else ""
@@ -5992,6 +6003,31 @@ DRUG_LINE_LEAD = 30.0  # the drug line named leads what the other words found
 DRUG_LINES_SHOWN = 3  # the drug's best lines first; its others after what the other words found
 LITERAL_CREDIT = 300.0  # a HCPCS title holding the words as typed (a brand, a service's abbreviation)
 _LETTERS_DIGITS = re.compile(r"^([a-z]{2,})(\d{1,2})$")
+
+
+# A Tabular title naming the encounter ("Encounter for removal of sutures", "Persons encountering health
+# services for ..."), not a status the patient has.
+_ENCOUNTER_TITLE = re.compile(r"(?i)\bencounter")
+
+
+def _better_line(
+    scored: Sequence[tuple[float, Code]], first: str, said: Sequence[str], negated: frozenset[str], query: str
+) -> bool:
+    """Whether the drug-line reading picks another of the drug's lines than the one the title words found
+    first: it fits the words said better (bot.lookups.doses.drug_line_score) and either adds fewer words to
+    what was asked - its added words a part of the first's ("Injection, daratumumab" before "Daratumumab,
+    hyaluronidase"; a salt adds nothing) - or its billing unit fits the dose said better ("eligard 22.5": per
+    7.5 mg, not per 1 mg). Otherwise the title search's own reading of the line stands (its variants: the
+    "compounded" albuterol is no plain one)."""
+    own = next((code for fit, code in scored if code.code == first), None)
+    own_fit = next((fit for fit, code in scored if code.code == first), 0.0)
+    best_fit, best = scored[0]
+    if own is None or best.code == first or best_fit <= own_fit:
+        return False
+    typed = query.lower().replace(",", " ")
+    if said_dose_fit(best.title, said, typed) > said_dose_fit(own.title, said, typed):
+        return True
+    return line_adds(best.title, said, negated) < line_adds(own.title, said, negated)
 
 
 def _same_drug(key: str, said: str) -> bool:

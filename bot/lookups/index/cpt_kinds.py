@@ -212,8 +212,12 @@ STUDY_SHAPE = _listed(
     spleen pancreas scrotum testicular prostate uterus ovaries transvaginal soft tissue joint lungs lung
     aortic coronary extremity tone neurobehavioral first hour eval evaluation drowsy sleep-deprived
     photic stimulation ankle brachial index segmental pressures follow-through uptake overnight
+    nuclear single multiple phase phases
     """
-)
+)  # (CPT's study descriptors count studies and phases: "myocardial perfusion ... multiple studies",
+#     "bone and/or joint imaging; 3 phase study")
+# A count said in words ("three phase bone scan", "two views"): a number, as its digits are.
+NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 # -- procedures told in CPT's own words ------------------------------------------------------------------------
 PROCEDURE_NOUNS = re.compile(
@@ -239,6 +243,16 @@ _INSTRUMENT = re.compile(r"\bwith\s+(?:an?\s+)?(?:curettes?|instruments?|suction
 # A cast, splint or strapping applied (CPT 29000-29799): what CPT codes as the application itself.
 APPLIED = frozenset({"cast", "splint", "strapping", "boot", "spica", "taping", "casting"})
 APPLICATION = frozenset({"application", "applied", "apply", "placement"})
+# The act's own noun: strapping and taping are done, never supplied ("ankle strapping": CPT 29540), unlike a
+# cast, splint or boot, which is also the item (HCPCS Q4001-Q4051, L4360) unless said applied.
+APPLYING = frozenset({"strapping", "taping"})
+# What an application is told with: the part it is applied to, its side and its kind.
+APPLYING_SHAPE = _listed(
+    """
+    ankle knee foot toe toes hand finger fingers wrist elbow shoulder hip back chest thorax leg arm
+    left right bilateral lt rt unna kinesio athletic low-dye
+    """
+)
 _SCOPY = re.compile(r"^[a-z]{2,}oscopy$")  # (anoscopy)
 _DONE_THROUGH_SCOPE = frozenset(
     {"biopsy", "bx", "removal", "excision", "polypectomy", "dilation", "ligation", "banding", "with", "and"}
@@ -392,6 +406,7 @@ def diagnostic_study(tokens: list[str]) -> bool:
         or w in STUDY_SHAPE
         or w in _LINKS
         or _NUMBER.match(w)
+        or w in NUMBER_WORDS
         for w in words
     )
 
@@ -422,6 +437,10 @@ def office_procedure(tokens: list[str]) -> bool:
         return False
     if APPLIED.intersection(tokens) and APPLICATION.intersection(tokens):
         return True
+    if APPLYING.intersection(tokens) and all(
+        t in APPLYING or t in APPLYING_SHAPE or t in _LINKS for t in tokens
+    ):
+        return True  # "ankle strapping", "kinesio taping of the knee"
     scoped = [t for t in tokens if _SCOPY.match(t) or t == "endoscopy"]
     return "diagnostic" in tokens and bool(scoped) and not _DONE_THROUGH_SCOPE.intersection(tokens)
 

@@ -171,7 +171,7 @@ IMAGING = re.compile(
     r"\b(?:x-?rays?|xr|radiographs?|ct|cta|cat\s+scan|mri|mra|ultrasound|sonogram|dexa|fluoroscopy)\b"
 )
 ANESTHESIA = re.compile(
-    r"^(?:general\s+|regional\s+|mac\s+)?(?:anesthesia|anaesthesia|anes)\s+(?:for|during)\b"
+    r"^(?:general\s+|regional\s+|mac\s+)?(?:anesthesia|anaesthesia|anes)\s+(?:time\s+)?(?:for|during)\b"
 )
 _SPINAL_LEVEL = re.compile(r"^[ctls]\d{1,2}$")
 
@@ -267,12 +267,24 @@ EM_WORDS = frozenset(
     }
 )
 _COUNTED = re.compile(r"^\d{1,3}(?:-?min)?$")
+# CPT's E/M descriptors also name the visit as the care of a stay's day ("Initial hospital care", "Subsequent
+# hospital care, per day", "Initial hospital or birthing center care, per day, for evaluation and management of
+# normal newborn infant"): "care" or "day" is the visit when the stay's stage is said with it, and the patient
+# those codes are chosen by (newborn, pediatric) is an E/M word there.
+STAGES = frozenset({"initial", "subsequent"})
+STAY_NOUNS = frozenset({"care", "day"})
+STAY_WORDS = frozenset({"newborn", "neonatal", "neonate", "infant", "pediatric", "adult", "in", "per"})
 
 
 def names_visit(words: list[str]) -> bool:
     """Whether the words name an E/M visit by its status, setting, level or minutes only ("est pt OV 30 min");
     a lone "discharge" is a symptom's word, so a discharge visit says its day ("discharge day")."""
     said = [w for w in words if w]
+    if said and STAGES.intersection(said) and STAY_NOUNS.intersection(said):
+        # "initial hospital inpatient care", "subsequent newborn hospital day"
+        rest = [w for w in said if w not in STAY_NOUNS]
+        if all(w in EM_WORDS or w in STAY_WORDS or _COUNTED.match(w) for w in rest):
+            return True
     if not said or not VISIT_NOUNS.intersection(said):
         return False
     if (
