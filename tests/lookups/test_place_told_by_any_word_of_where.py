@@ -43,3 +43,16 @@ def test_a_place_told_by_any_word_of_where(codebook: CodeBook, query: str, expec
 def test_no_place_read_from_a_vehicle_or_bare_on(text: str) -> None:
     story = read_injury_story(text)
     assert story is None or not story.text.startswith("place of occurrence")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "injured at the coast",  # WordNet: coast = seashore, a geological formation
+        "got hurt at the seacoast",
+    ],
+)
+def test_a_land_form_is_a_place_of_its_kind(codebook: CodeBook, query: str) -> None:
+    # Place of occurrence, recreation area, seashore (Y92.832): a land form is a place as a structure or an
+    # area is (bot.lookups.index.thing_kinds)
+    assert find_codes(codebook, query, systems={"cm"})[0].code == "Y92.832"
