@@ -322,6 +322,7 @@ from bot.lookups.index.sub_queries import (
     without_negated,
     without_sides,
 )
+from bot.lookups.index.substance_contact import is_toxic_effect, nonmedicinal_use
 from bot.lookups.index.substance_stories import may_tell_story, read_substance_story, table_substances
 from bot.lookups.index.substance_use import (
     SubstanceClasses,
@@ -1945,9 +1946,10 @@ class Searcher:
             not found
             or (found[0].code.startswith("Z") and "not used:" not in found[0].why)
             or (found[0].system != "ICD-10-CM" and "not used:" not in found[0].why)
+            or found[0].why.startswith(POISONING_STORY)
             or not may_lead(query)
         ):
-            return found
+            return found  # (a poisoning story read whole is its Table line: "gardener exposed to simazine")
         if not unanswered and found[0].system == "ICD-10-PCS":
             said = frozenset(stem(w) for w in WORD.findall(query.lower()))
             if not asks_cm_reading(said) and procedure_term(found[0].why, self.procedure_words(), said):
@@ -3709,7 +3711,16 @@ class Searcher:
             self._substances,
             lambda text: self.vocabulary.expand(text, kinds=("brand", "lay"), chain_brands=True)[0],
             self._thing_names,
+            lambda term: nonmedicinal_use(self.book.db.execute, term),
         )
+        if story is not None and story.contact:
+            if self._z_lines is None:
+                self._z_lines = ZLines(self.book.db.conn)
+            exposure = self._z_lines.read(query, kinds=False)
+            if exposure is not None and story.names_in(exposure.line.path):
+                return (
+                    found  # ("asbestos exposure": the Index's own Exposure / Contact line of the substance)
+                )
         if story is None or (found and story.answered_by(found[0].title, found[0].why)):
             return found  # no story, or its Table line read already ("Paint NEC, fumes NEC")
         if found and is_poisoning(found[0].code) and story.kept(found[0].code, found[0].title):
@@ -3718,12 +3729,16 @@ class Searcher:
             table = self._find(story.query, ("cm",), limit)
         except QueryError:
             return found
+        # (the Table line that names the story's substance: "Formaldehyde, gas or vapor", not "Kiln gas or vapor")
+        table = _with_notice(sorted(table, key=lambda h: not story.names(h.why)), table.notice)
         if not table or not is_poisoning(table[0].code) or "table of drugs" in table[0].title.lower():
             return found
+        if story.contact and not is_toxic_effect(table[0].code):
+            return found  # (a medicine or a germ "exposed to" is no toxic effect: Z20, Z77, its Index line)
         if found and found[0].code == table[0].code:
             return found  # the Table line read already
         top = max((h.score for h in found), default=table[0].score) + DRUG_LINE_LEAD
-        line = replace(table[0], score=top, why=f"poisoning story: {table[0].why}")
+        line = replace(table[0], score=top, why=f"{POISONING_STORY}{table[0].why}")
         return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
 
     def _substance_use_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
@@ -6082,6 +6097,9 @@ def _suffixed_other(names: tuple[str, ...], label: str) -> str | None:
 @lru_cache(maxsize=1024)  # the same drug names come back query after query
 def _suffixed_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")-[a-z]{4}\b")
+
+
+POISONING_STORY = "poisoning story: "  # the "why" of a poisoning story's Table line (_substance_story_first)
 
 
 class Hits(list[Hit]):

@@ -1083,7 +1083,32 @@ def _setting_alone(text: str) -> Story | None:
         return None  # the work status said with something else ("at work civilian"): the Index reads it
     if place is not None and _only_injury_words(text[: place.start()], False):
         return _setting_story(PLACE_LINE, place.group("where"), text)
-    return None
+    return _where_alone(text)
+
+
+# A place told by another word of where than "at" / "in" ("happened inside a bank", "got hurt on top of a
+# mountain", "way out in the desert", "on the railroad tracks"), or by nothing but the place ("at a car
+# dealership"): guideline I.C.20.b, the Place of occurrence line of where the person was.
+_WHERE_ALONE = re.compile(
+    r"(?:^|\s)(?:(?:way\s+)?out\s+)?(?P<at>at|in|inside|on\s+top\s+of|on(?=\s+(?:the|a|an)\s))"
+    r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|my\s+|their\s+)?(?P<where>[a-z]+(?:\s+[a-z]+){0,4})$"
+)
+# Where told with no injury before it is a place only after these ("at a car dealership"; "in the past" is none).
+_WHERE_FIRST = frozenset({"at", "inside"})
+
+
+def _where_alone(text: str) -> Story | None:
+    """The place of a query that tells nothing else beside being hurt, its clause opened by any word of where
+    (I.C.20.b: the place of occurrence is coded where the injury happened)."""
+    where = _WHERE_ALONE.search(text)
+    if where is None or where.group("where").split()[0] in {"work", "job", "home"}:
+        return None
+    before = text[: where.start()]
+    if not _only_injury_words(before, where.group("at").split()[0] in _WHERE_FIRST):
+        return None
+    if where.group("at") == "on" and _vehicles(f" {where.group('where')} "):
+        return None  # "hurt on the trolley": the occupant of a vehicle, the transport lines' story
+    return _setting_story(PLACE_LINE, where.group("where"), text)
 
 
 def _only_injury_words(rest: str, may_be_empty: bool) -> bool:

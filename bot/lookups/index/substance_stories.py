@@ -39,6 +39,11 @@ TAKING = re.compile(
     r"(?:[5-9]|[1-9]\d+)\s+(?:[a-z]+\s+)?(?:pills|tablets|tabs|capsules|caps|gummies)|"
     r"(?:took|taken|swallowed|ingested)\s+(?:[5-9]|[1-9]\d+))\b"
 )
+# A substance that came in contact with the person ("formaldehyde exposure in the anatomy lab", "farm worker
+# exposed to malathion"): a toxic effect when the substance is chiefly nonmedicinal (the Tabular's T51-T65
+# block: "toxic effects of substances chiefly nonmedicinal as to source"; guideline I.C.19.e.5.b: accidental
+# when no intent is said). The search keeps such a story only on a T51-T65 line (`SubstanceStory.contact`).
+CONTACT = re.compile(r"\b(?:exposure|exposed|overexposure|overexposed)\b")
 # The words that name a poisoning itself (not only a taking).
 POISONING = re.compile(
     r"\b(?:overdosed?|overdosing|od|od'd|toxicity|poisoned|poisoning|too\s+(?:many|much))\b"
@@ -118,12 +123,25 @@ class SubstanceStory:
     substance: str
     column: str
     query: str
+    contact: bool = False  # told only by the substance's contact ("exposed to"): a toxic effect's line only
 
     def kept(self, code: str, title: str) -> bool:
         """Whether a poisoning read already, in the story's column and of a named substance, is kept: the
         Index's own Table path ("nitrates cellulose") names more than the story's one main term."""
         intent = self.column.removeprefix("poisoning ").split()[0]
         return intent in title.lower() and not code.startswith(UNSPECIFIED)
+
+    def names(self, why: str) -> bool:
+        """Whether a Drug Table answer's path is the substance's own line (its name's first words)."""
+        name = re.sub(r"\s*\([^)]*\)", "", self.substance).lower().split(",")[0]
+        return f"drug table: {name}" in why.lower()
+
+    def names_in(self, path: str) -> bool:
+        """Whether an Index line's path names the substance ("Contact, lead"; "Exposure, aromatic amines" names
+        "Aromatics, corrosive"): its name's first word, a plural read as the word."""
+        first = re.sub(r"\s*\([^)]*\)", "", self.substance).lower().replace(",", " ").split()[0]
+        stem = first[:-1] if first.endswith("s") and len(first) > 4 else first
+        return re.search(rf"\b{re.escape(stem)}", path.lower().partition(",")[2]) is not None
 
     def answered_by(self, title: str, why: str) -> bool:
         """Whether a code read already (its title and path) is the story's: the substance's line, the column."""
@@ -137,7 +155,7 @@ def may_tell_story(text: str) -> bool:
     """Whether a query has the words of a poisoning story at all (taking something, and no other kind of
     story): the cheap test before the Table's names are read (`read_substance_story` tests it again)."""
     lowered = " ".join(text.lower().replace(",", " , ").split())
-    return bool(TAKING.search(lowered)) and not OTHER_STORY.search(lowered)
+    return bool(TAKING.search(lowered) or CONTACT.search(lowered)) and not OTHER_STORY.search(lowered)
 
 
 SUBSTANCES = "drug_table_substances"  # the derived table (bot.lookups.derived_tables) the data build stores
@@ -196,13 +214,16 @@ def read_substance_story(
     names: dict[str, str],
     expand: Callable[[str], str],
     synonyms: Callable[[str], Sequence[str]] | None = None,
+    nonmedicinal: Callable[[str], Sequence[str]] | None = None,
 ) -> SubstanceStory | None:
     """The poisoning story a query tells, as a Drug Table query ("toddler bit into a benzonatate capsule" ->
     "Benzonatate poisoning accidental"); None when the query tells no such story or names no single Table
     substance. `expand` reads brand and street names as the generic the Table lists ("dxm" ->
     dextromethorphan); `synonyms` (a general dictionary's other names of a plant, food or substance: WordNet)
     reads a thing the Table lists by another name ("jack-in-the-pulpit" -> cuckoopint, "ackee" -> akee,
-    "deadly nightshade" -> belladonna) when no name the query says is a Table line."""
+    "deadly nightshade" -> belladonna) when no name the query says is a Table line. `nonmedicinal` gives the
+    words of a "(medicinal)" line's subterm of its other use ("Malathion (medicinal)", insecticide), read where
+    the story tells a farm, garden or household chemical."""
     if not may_tell_story(text):
         return None
     lowered = " ".join(text.lower().replace(",", " , ").split())
@@ -226,7 +247,13 @@ def read_substance_story(
         and (USE_VERBS.search(lowered) or not TAKING.search(USE_VERBS.sub(" ", lowered)))
     ):
         return None  # "smoked weed", "drank beer": a use
-    if "(medicinal)" in substance.lower() and NOT_MEDICINAL.search(lowered):
+    below_line: list[str] = []
+    # ("Malathion (medicinal)" sprayed on a farm: its subterm "insecticide", the line of the other use)
+    if (
+        "(medicinal)" in substance.lower()
+        and NOT_MEDICINAL.search(lowered)
+        and (nonmedicinal is None or not (below_line := list(nonmedicinal(substance))))
+    ):
         return None
     # (the intent a drug story phrase reads too: "poisoned with X by someone else" is an assault)
     told = f"{lowered} {read_drug_story(lowered)}"
@@ -235,9 +262,10 @@ def read_substance_story(
     typed = set(lowered.split())
     # The words the vocabulary read right after the substance are its Table subterm ("whiskey" -> alcohol
     # beverage: Alcohol, beverage).
-    below = list(takewhile(lambda w: w not in typed, found[substance]))
+    below = below_line or list(takewhile(lambda w: w not in typed, found[substance]))
     query = " ".join([re.sub(r"\s*\([^)]*\)", "", substance).replace(",", ""), *below, column, *encounter])
-    return SubstanceStory(substance, column, query)
+    contact = not TAKING.search(lowered)
+    return SubstanceStory(substance, column, query, contact)
 
 
 def _named_substances(text: str, names: dict[str, str]) -> dict[str, list[str]]:

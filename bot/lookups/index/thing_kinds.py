@@ -263,9 +263,12 @@ _TOO_BROAD = frozenset(
         "agent",
     }
 )
-PLACE = frozenset({"noun.artifact", "noun.location"})
-# The kinds a place is (WordNet): a building or other structure, an area or a location, a way.
-_PLACE_KINDS = frozenset({"structure", "area", "location", "way", "facility", "establishment", "vessel"})
+PLACE = frozenset({"noun.artifact", "noun.location", "noun.object"})
+# The kinds a place is (WordNet): a building or other structure, an area or a location, a way, or a land form
+# (the seaside, a canyon: the Place of occurrence lines' beach, mountain, desert, wilderness area).
+_PLACE_KINDS = frozenset(
+    {"structure", "area", "location", "way", "facility", "establishment", "vessel", "geological formation"}
+)
 # A place said last ("hurt at the pawnshop", "fell in the chapel"), and the words of being hurt told with it.
 _PLACE = re.compile(
     r"\b(?:at|in|inside|on)\s+(?:the|a|an|my|his|her|our|their|some)\s+(?P<where>[a-z][a-z' -]*)$"
