@@ -45,3 +45,21 @@ def test_an_index_line_adding_words_does_not_lead() -> None:
         ("ICD-10-CM", "Other mumps complications", "Index: Sialolithiasis, mumps -> B26.89"),
     ]
     assert condition_line("sialolithiasis of submandibular gland", answers, path_adds, answer_stems) == 0
+
+
+def test_a_main_term_that_only_refers_on_does_not_lead() -> None:
+    # "Tumor - see Neoplasm, unspecified behavior, by site" codes no condition of its own: with no site said it
+    # ends on D49.9, and the status the query tells (Z17.0, I.C.21.c.3) keeps its place.
+    answers = [
+        (
+            "ICD-10-CM",
+            "Estrogen receptor positive status [ER+]",
+            "title: Estrogen receptor positive status [ER+]",
+        ),
+        (
+            "ICD-10-CM",
+            "Neoplasm of unspecified behavior of unspecified site",
+            "Index: Tumor -> see Neoplasm, unspecified behavior, by site, unspecified behavior -> D49.9",
+        ),
+    ]
+    assert condition_line("tumor is estrogen receptor positive", answers, path_adds, answer_stems) == 0

@@ -1,6 +1,8 @@
 """The Tabular's child chosen under an Index code by what the query says and nothing else: the child that
-leaves more axes unspecified stands when the query says none ("Polyhydramnios" O40.- is O40.9XX0 "unspecified trimester, not applicable or unspecified"), but an
-"unspecified" inside a "with" part leaves nothing open ("with loss of consciousness of unspecified duration").
+leaves more axes unspecified stands when the query says none ("Polyhydramnios" O40.- is O40.9XX0 "unspecified
+trimester, not applicable or unspecified"; a cerebral contusion with nothing said of consciousness is "with loss of
+consciousness of unspecified duration"), and what the query says still chooses ("no LOC": "without loss of
+consciousness").
 Guideline I.A.9.b; queries written for these tests, not taken from the benchmark sets."""
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from bot.lookups.search import find_codes
 def test_the_child_unspecified_on_more_axes_stands(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "polyhydramnios", limit=5)
     assert hits and hits[0].code == "O40.9XX0", [(h.code, h.why) for h in hits]
-    # "with loss of consciousness of unspecified duration" asserts a loss of consciousness
+    # nothing said of consciousness: its duration left unspecified (as the epidural and subdural hemorrhages)
     hits = find_codes(codebook, "cerebral contusion", limit=5)
+    assert hits and hits[0].code == "S06.339A", [(h.code, h.why) for h in hits]
+    # said: "no LOC" is "without loss of consciousness"
+    hits = find_codes(codebook, "cerebral contusion, no LOC", limit=5)
     assert hits and hits[0].code == "S06.330A", [(h.code, h.why) for h in hits]
 
 

@@ -423,12 +423,10 @@ def _left_open(title: str) -> int:
     """How many axes a title leaves unspecified: "Polyhydramnios, unspecified trimester, not applicable or
     unspecified" (O40.9XX0) leaves two, "Polyhydramnios, first trimester, not applicable or unspecified"
     (O40.1XX0) one - the 7th character's "unspecified" fetus is on every child, so with nothing said of the
-    trimester the child unspecified on it too stands (guideline I.A.9.b). An "unspecified" inside a "with"
-    part leaves nothing open: "with loss of consciousness of unspecified duration" asserts the loss."""
-    return len(re.findall(r"\bunspecified\b", _WITH_PART.sub(" ", title.lower())))
-
-
-_WITH_PART = re.compile(r"\bwith\b[^,]*")
+    trimester the child unspecified on it too stands (guideline I.A.9.b). The same holds of a "with" part:
+    with nothing said of consciousness, "with loss of consciousness of unspecified duration" (S06.4X9A) stands
+    before "without loss of consciousness" (S06.4X0A), which the record would have to say ("no LOC")."""
+    return len(re.findall(r"\bunspecified\b", title.lower()))
 
 
 # The words that say a patient (or a fetus) died: a Tabular child asserting a death is chosen only when said.

@@ -38,8 +38,8 @@ def condition_line(
     # (a spelling read for the whole query is no word the title reads: "sialolithiasus -> sialolithiasis")
     first_used = used(answers[0][1], _QUERY_NOTES.sub(" ", answers[0][2]))
     for n, (system, _title, why) in enumerate(answers[1:LOOKED_DEEPER], start=1):
-        if system != "ICD-10-CM" or not why.startswith("Index: "):
-            continue
+        if system != "ICD-10-CM" or not why.startswith("Index: ") or " -> see " in why:
+            continue  # (a main term that only refers on - "Tumor - see Neoplasm" - codes no condition itself)
         path = why.removeprefix("Index: ").split(" -> ")[0]
         main = path.split(", ")[0]
         stems = {stem(w) for w in WORD.findall(main.lower())}
