@@ -444,10 +444,7 @@ def drug_line_score(title: str, said: Sequence[str], negated: frozenset[str], ty
     """A drug line's fit to the query: its words (line_pick), the dose said (in the text as `typed`, where
     "7.5" is one number) against its billing unit (dose_fit), and the route said against its route."""
     words = _with_parts(said)
-    score = line_pick(title, words, negated)
-    amount = amount_said(typed.split() if typed else said)
-    if amount is not None:
-        score += dose_fit(amount, title)
+    score = line_pick(title, words, negated) + said_dose_fit(title, said, typed)
     route = route_said(words)
     if route and other_route(route, title):
         score -= ROUTE_COST

@@ -1596,6 +1596,12 @@ class Searcher:
                     )
         return self._absence_of_kind(state, found, limit)
 
+    def z_lines(self) -> ZLines:
+        """The Z-line reader (bot.lookups.index.z_lines), built on first use."""
+        if self._z_lines is None:
+            self._z_lines = ZLines(self.book.db.conn)
+        return self._z_lines
+
     def _absence_of_kind(self, state: PastState, found: Hits, limit: int) -> Hits | None:
         """A part taken out ("appendix removed", "s/p appendectomy": the part an -ectomy names) that no
         Absence or Status line of its own answers: the acquired Absence line of the part, or of the larger
@@ -1954,10 +1960,8 @@ class Searcher:
             said = frozenset(stem(w) for w in WORD.findall(query.lower()))
             if not asks_cm_reading(said) and procedure_term(found[0].why, self.procedure_words(), said):
                 return found  # "deceased donor pancreas transplant": the procedure asked, not the status
-        if self._z_lines is None:
-            self._z_lines = ZLines(self.book.db.conn)
         # (a word read as the kind the Index names only where no Z line of the search's own answered)
-        reading = self._z_lines.read(query, kinds=True)
+        reading = self.z_lines().read(query, kinds=True)
         if reading is None or (not unanswered and reading.left):
             return found
         if (
@@ -3714,9 +3718,7 @@ class Searcher:
             lambda term: nonmedicinal_use(self.book.db.execute, term),
         )
         if story is not None and story.contact:
-            if self._z_lines is None:
-                self._z_lines = ZLines(self.book.db.conn)
-            exposure = self._z_lines.read(query, kinds=False)
+            exposure = self.z_lines().read(query, kinds=False)
             if exposure is not None and story.names_in(exposure.line.path):
                 return (
                     found  # ("asbestos exposure": the Index's own Exposure / Contact line of the substance)
@@ -6034,8 +6036,7 @@ def _better_line(
     hyaluronidase"; a salt adds nothing) - or its billing unit fits the dose said better ("eligard 22.5": per
     7.5 mg, not per 1 mg). Otherwise the title search's own reading of the line stands (its variants: the
     "compounded" albuterol is no plain one)."""
-    own = next((code for fit, code in scored if code.code == first), None)
-    own_fit = next((fit for fit, code in scored if code.code == first), 0.0)
+    own_fit, own = next(((fit, code) for fit, code in scored if code.code == first), (0.0, None))
     best_fit, best = scored[0]
     if own is None or best.code == first or best_fit <= own_fit:
         return False

@@ -131,24 +131,37 @@ class SubstanceStory:
         intent = self.column.removeprefix("poisoning ").split()[0]
         return intent in title.lower() and not code.startswith(UNSPECIFIED)
 
+    @property
+    def name(self) -> str:
+        """The substance's name in lower case, without its parenthesised modifiers ("malathion")."""
+        return without_modifiers(self.substance).lower()
+
     def names(self, why: str) -> bool:
         """Whether a Drug Table answer's path is the substance's own line (its name's first words)."""
-        name = re.sub(r"\s*\([^)]*\)", "", self.substance).lower().split(",")[0]
+        name = self.name.split(",")[0]
         return f"drug table: {name}" in why.lower()
 
     def names_in(self, path: str) -> bool:
         """Whether an Index line's path names the substance ("Contact, lead"; "Exposure, aromatic amines" names
         "Aromatics, corrosive"): its name's first word, a plural read as the word."""
-        first = re.sub(r"\s*\([^)]*\)", "", self.substance).lower().replace(",", " ").split()[0]
+        first = self.name.replace(",", " ").split()[0]
         stem = first[:-1] if first.endswith("s") and len(first) > 4 else first
         return re.search(rf"\b{re.escape(stem)}", path.lower().partition(",")[2]) is not None
 
     def answered_by(self, title: str, why: str) -> bool:
         """Whether a code read already (its title and path) is the story's: the substance's line, the column."""
-        name = re.sub(r"\s*\([^)]*\)", "", self.substance).lower()
+        name = self.name
         intent = self.column.removeprefix("poisoning ").split()[0]
         path = why.lower().split(" -> ")[0]  # the line read, not the vocabulary's note after it
         return name in path and intent in title.lower()
+
+
+def without_modifiers(name: str) -> str:
+    """A Table line's name without its parenthesised nonessential modifiers ("Malathion (medicinal)")."""
+    return _MODIFIERS.sub("", name)
+
+
+_MODIFIERS = re.compile(r"\s*\([^)]*\)")
 
 
 def may_tell_story(text: str) -> bool:
@@ -182,7 +195,7 @@ def build_table_substances(conn: sqlite3.Connection) -> dict[str, str]:
         accidental = str(cells).split("|")[0]
         if not accidental or accidental.startswith(UNSPECIFIED):
             continue  # its subterms say which substance; "Tablets", "Drug NEC": no substance named
-        name = re.sub(r"\s*\([^)]*\)", "", str(name_only).lower())
+        name = without_modifiers(str(name_only).lower())
         name = " ".join(re.sub(r"\bnec\b", " ", name).split()).strip(" ,")
         if not name:
             continue
@@ -263,7 +276,7 @@ def read_substance_story(
     # The words the vocabulary read right after the substance are its Table subterm ("whiskey" -> alcohol
     # beverage: Alcohol, beverage).
     below = below_line or list(takewhile(lambda w: w not in typed, found[substance]))
-    query = " ".join([re.sub(r"\s*\([^)]*\)", "", substance).replace(",", ""), *below, column, *encounter])
+    query = " ".join([without_modifiers(substance).replace(",", ""), *below, column, *encounter])
     contact = not TAKING.search(lowered)
     return SubstanceStory(substance, column, query, contact)
 
