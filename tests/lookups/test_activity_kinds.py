@@ -68,3 +68,21 @@ def test_no_activity_line_where_none_is_told(codebook: CodeBook, query: str) -> 
 )
 def test_a_thing_told_doing_the_harm_reads_its_line(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=5)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Activity, trampoline (Y93.44): the thing the person was on names an Activity line itself; the clause
+        # "on the ..." is the activity, not a place the Place of occurrence lines do not list (Y92.9)
+        ("got hurt on the trampoline", "Y93.44"),
+        # Activity, trampoline: the doing on it ("bouncing") is less telling than the thing's own line
+        ("was injured bouncing on a trampoline", "Y93.44"),
+        # Activity, treadmill (Y93.A1), not Activity, walking
+        ("hurt walking on a treadmill", "Y93.A1"),
+        # Activity, elliptical machine (Y93.A1)
+        ("injured on the elliptical machine", "Y93.A1"),
+    ],
+)
+def test_a_thing_done_on_that_an_activity_line_names(codebook: CodeBook, query: str, expected: str) -> None:
+    assert find_codes(codebook, query, limit=5)[0].code == expected

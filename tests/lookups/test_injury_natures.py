@@ -61,6 +61,8 @@ def test_a_fracture_with_no_disease_told_is_traumatic(text: str, traumatic: bool
     [
         ("bruised right elbow after falling off a scooter", "bruised right elbow"),
         ("concussion from a car crash", "concussion"),
+        # a negation after the injury's clause is said of the injury, read with it before the cause's clause
+        ("bruised right elbow, no swelling, after falling off a scooter", "bruised right elbow, no swelling"),
         ("slipped on ice and hurt her wrist", None),  # the story told first asks for the cause
         ("cut finger while slicing bread", None),  # the act told as a verb asks for the cause
     ],

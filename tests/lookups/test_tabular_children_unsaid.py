@@ -29,3 +29,10 @@ def test_a_clause_is_read_with_the_pregnancy_time_the_line_tells(codebook: CodeB
     assert hits and hits[0].code == "O40.3XX0", [(h.code, h.why) for h in hits]
     hits = find_codes(codebook, "severe preeclampsia, 3 days postpartum", limit=5)
     assert hits and hits[0].code == "O14.15", [(h.code, h.why) for h in hits]
+
+
+def test_an_injury_is_read_with_its_negation_before_the_cause(codebook: CodeBook) -> None:
+    # "no LOC" said in its own clause between the injury and its cause is said of the injury (guideline
+    # I.C.20: the injury first, its cause beside it): "without loss of consciousness", then the fall.
+    hits = find_codes(codebook, "subdural hematoma, no LOC, after a fall from a horse", limit=5)
+    assert hits and hits[0].code == "S06.5X0A", [(h.code, h.why) for h in hits]

@@ -379,7 +379,11 @@ class ActivityKinds:
         if "activity" in words:
             return None  # (read already, or told in the Index's word)
         cued = bool(_CUES.intersection(words))
-        found = self._phrase(words, cued, True, lenient) or self._phrase(words, cued, False, lenient)
+        found = (
+            self._done_on(words)
+            or self._phrase(words, cued, True, lenient)
+            or self._phrase(words, cued, False, lenient)
+        )
         for n, word in enumerate(words):
             done = self._done_to(word, _told(words[n + 1 :])) if word.endswith("ing") else None
             if done is not None and (found is None or found[0] >= n):
@@ -397,6 +401,29 @@ class ActivityKinds:
         named = " ".join(_bare(p) for p in line.name.split(","))
         text = re.sub(rf"\b{told}\b", f"activity {named}", low, count=1)
         return ActivityRead(text, f"activity: {phrase} -> {line.name}", line.code, phrase, named)
+
+    def _done_on(self, words: list[str]) -> tuple[int, int, str, ActivityLine] | None:
+        """(where, how many words, the phrase, its line) of a thing the person was on that an Activity line
+        names itself, told after being hurt and at most the doing on it ("injured on a trampoline", "hurt
+        jumping on a trampoline", "injured running on a treadmill": Activity, trampoline Y93.44; Activity,
+        treadmill Y93.A1). The thing an activity is done on is the activity's own line, more telling than the
+        doing's ("jumping NEC"); the place a clause "on a ..." may also tell (guideline I.C.20.b) is left to
+        a thing no Activity line names."""
+        for at, word in enumerate(words):
+            if word != "on" or at == 0:
+                continue
+            start = at - 1 if words[at - 1].endswith("ing") and words[at - 1] not in _HURT else at
+            if not set(words[:start]) <= _HURT:
+                continue
+            thing = at + 1 + int(at + 1 < len(words) and words[at + 1] in _OBJECT)
+            for size in (3, 2, 1):
+                said = words[thing : thing + size]
+                if len(said) < size or (thing + size != len(words) and words[thing + size] not in _AFTER):
+                    continue
+                line = self._own(" ".join(said))
+                if line is not None:
+                    return start, thing + size - start, " ".join(words[start : thing + size]), line
+        return None
 
     def _done_to(self, gerund: str, after: list[str]) -> tuple[ActivityLine, int] | None:
         """The line of a gerund done to a kind of thing ("walking, an animal"; "furniture, building") that a

@@ -52,8 +52,8 @@ def injury_clause(query: str, is_site: Callable[[str], bool]) -> str | None:
     a cause is told after it; None otherwise."""
     # (read as the Index's natures first: "tore his rotator cuff falling off a bike" is a traumatic tear)
     lowered = read_injury_natures(" ".join(query.lower().replace("’", "'").split()))
-    first = re.split(r"\s*[,;]\s*", lowered, maxsplit=1)[0]
-    head = _CAUSE.split(first, maxsplit=1)[0].strip()
+    clauses = re.split(r"\s*[,;]\s*", lowered)
+    head = _CAUSE.split(clauses[0], maxsplit=1)[0].strip()
     nature = _NATURE.search(head)
     if head == lowered or nature is None or (len(head.split()) < 2 and nature.group(0) not in _OWN_SITE):
         return None
@@ -61,8 +61,26 @@ def injury_clause(query: str, is_site: Callable[[str], bool]) -> str | None:
     if nature.group(0) in _OWN_SITE or any(
         w not in _SIDES and (w in _LAY_SITES or is_site(w)) for w in words if w != nature.group(0)
     ):
-        return head
+        qualified = ", ".join([head, *_qualifiers(clauses[1:])]) if head == clauses[0] else head
+        return head if qualified == lowered else qualified  # (a cause told after the qualifiers only)
     return None
+
+
+# A clause that states a fact of the injury said before it rather than the cause: a negation or a "with"
+# of what the Tabular splits the injury by ("no LOC", "without displacement", "with brief LOC").
+_QUALIFIER = re.compile(r"^(?:no|not|without|w/o|with|w/)\s")
+
+
+def _qualifiers(rest: list[str]) -> list[str]:
+    """The clauses after the injury's own that qualify it ("cerebral contusion, no LOC, after fall off
+    ladder" -> ["no LOC"]), up to the one telling the cause: they are said of the injury, so the injury's
+    clause is read with them (the Tabular's "without loss of consciousness" child, not the one unspecified)."""
+    kept: list[str] = []
+    for clause in rest:
+        if not _QUALIFIER.match(clause) or _CAUSE.search(clause):
+            break
+        kept.append(clause)
+    return kept
 
 
 def told_without_cause(query: str) -> str | None:
