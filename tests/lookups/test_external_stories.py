@@ -161,3 +161,23 @@ def test_the_setting_is_suggested_beside_the_cause(
 )
 def test_lay_words_and_visit_reasons(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=1)[0].code == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Accident, transport, pedestrian, conveyance, ice skates, fall (V00.211): the mechanism leads over the
+        # activity line (Activity, ice skating Y93.21), which guideline I.C.20 lists after the cause
+        ("slipped and fell while ice skating on the pond", "V00.211A"),
+        # ..., conveyance, snow board, fall (V00.311): the rider said as the doer ("snowboarder")
+        ("the snowboarder fell hard", "V00.311A"),
+        # ..., conveyance, sled, fall (V00.221)
+        ("fell off his toboggan", "V00.221A"),
+        # ..., conveyance, baby stroller, fall (V00.821)
+        ("toddler fell out of her stroller", "V00.821A"),
+    ],
+)
+def test_a_fall_from_a_pedestrian_conveyance_the_index_names(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert find_codes(codebook, query, limit=5)[0].code == expected

@@ -119,9 +119,14 @@ _FALL = r"\b(?:fell|fall|falls|falling|fallen|thrown|wiped\s+out|wipe\s+out|cras
 _CONVEYANCES = (  # a pedestrian conveyance's fall (Accident, transport, pedestrian, conveyance, ..., fall)
     (r"(?:in-?line\s+skat(?:es|ing)|rollerblad(?:es|ing)?)", "roller skates in-line"),
     (r"roller\s*skat(?:es|ing)", "roller skates"),
-    (r"skateboard(?:ing)?", "skateboard"),
+    (r"skateboard(?:ing|ers?)?", "skateboard"),
     (r"(?:electric|e-?)\s*scooter", "standing electric scooter"),
-    (r"(?:snow\s+)?ski(?:s|ing)?", "skis"),
+    (r"ice[- ]?skat(?:es|ing|ers?)", "ice skates"),
+    (r"snow\s*board(?:ing|ers?)?", "snow board"),
+    (r"sled(?:s|ding|ders?)?|sleigh(?:s|ing)?|toboggan(?:s|ing)?", "sled"),
+    (r"heel(?:ie|y)s", "heelies"),
+    (r"(?:baby\s+)?strollers?", "baby stroller"),
+    (r"(?:snow\s+)?ski(?:s|ing|ers?)?", "skis"),
 )
 _BIKE_FALL = re.compile(
     _FALL
