@@ -51,3 +51,21 @@ def test_a_contact_story_is_marked_and_reads_the_other_use() -> None:
 def test_only_t51_to_t65_is_a_toxic_effect() -> None:
     assert is_toxic_effect("T59.2X1A") and is_toxic_effect("T65.891A") and is_toxic_effect("T51.0X1A")
     assert not is_toxic_effect("T49.0X1A") and not is_toxic_effect("Z77.098")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Table: Dichlorvos - poisoning accidental: a chemical sprayed that made the person ill is its contact
+        ("orchard worker got sick after spraying dichlorvos", "T60.0X1A"),
+        # Table: Aflatoxin - poisoning accidental (T64.01), the harm told by "ill from"
+        ("ill from aflatoxin in stored grain", "T64.01XA"),
+        # Table: Paraquat: "weed killer" typed is the Table's "Weed killers NEC" (given way to the named
+        # substance), not the vocabulary's lay "weed" (cannabis), which would name a second substance
+        ("landscaper exposed to paraquat weed killer", "T60.3X1A"),
+    ],
+)
+def test_a_substance_that_made_the_person_ill_is_its_toxic_effect(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert find_codes(codebook, query, systems=("cm",), limit=1)[0].code == expected

@@ -43,7 +43,11 @@ TAKING = re.compile(
 # exposed to malathion"): a toxic effect when the substance is chiefly nonmedicinal (the Tabular's T51-T65
 # block: "toxic effects of substances chiefly nonmedicinal as to source"; guideline I.C.19.e.5.b: accidental
 # when no intent is said). The search keeps such a story only on a T51-T65 line (`SubstanceStory.contact`).
-CONTACT = re.compile(r"\b(?:exposure|exposed|overexposure|overexposed)\b")
+# A substance handled or sprayed that made the person ill ("farmer got sick after spraying methoxychlor",
+# "sick from aflatoxin in moldy peanuts") is the same contact, told by its harm.
+CONTACT = re.compile(
+    r"\b(?:exposure|exposed|overexposure|overexposed|spraying|(?:sick|ill)\s+(?:from|after))\b"
+)
 # The words that name a poisoning itself (not only a taking).
 POISONING = re.compile(
     r"\b(?:overdosed?|overdosing|od|od'd|toxicity|poisoned|poisoning|too\s+(?:many|much))\b"
@@ -241,7 +245,14 @@ def read_substance_story(
         return None
     lowered = " ".join(text.lower().replace(",", " , ").split())
     read = expand(lowered)
-    found = _named_substances(read, names) or _named_substances(lowered, names)
+    typed = _named_substances(lowered, names)
+    # A Table name of several words the query typed ("weed killer") is read as typed: the vocabulary's
+    # reading of one of its words ("weed" -> cannabis) would name a substance the query does not.
+    found = (
+        typed
+        if any(" " in CATCH_ALL.sub(" ", without_modifiers(t).lower()).strip() for t in typed)
+        else _named_substances(read, names) or typed
+    )
     if not found and synonyms is not None:
         found = _named_by_synonym(lowered, names, synonyms)
     if not found:
