@@ -86,3 +86,10 @@ def test_a_thing_told_doing_the_harm_reads_its_line(codebook: CodeBook, query: s
 )
 def test_a_thing_done_on_that_an_activity_line_names(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=5)[0].code == expected
+
+
+def test_a_line_of_other_activities_is_no_thing_done_on(codebook: CodeBook) -> None:
+    # "Activity, ice NEC" (Y93.29) is the line of the other ice and snow activities, no thing a person is on:
+    # "was hurt on the ice" is not read as it
+    hits = find_codes(codebook, "was hurt on the ice", limit=5)
+    assert not hits or hits[0].code != "Y93.29"

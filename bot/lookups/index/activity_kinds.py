@@ -142,6 +142,7 @@ _SKIP = frozenset(
 # Words a place or a companion is told after ("parasailing at the beach resort"): what follows is no activity.
 _AFTER = frozenset({"at", "in", "on", "with", "near", "by", "inside", "outside", "behind", "off"})
 _WORD = re.compile(r"[a-z][a-z'-]*")
+_NEC = re.compile(r"\bNEC\b")
 
 
 @dataclass(frozen=True)
@@ -421,7 +422,8 @@ class ActivityKinds:
                 if len(said) < size or (thing + size != len(words) and words[thing + size] not in _AFTER):
                     continue
                 line = self._own(" ".join(said))
-                if line is not None:
+                if line is not None and not _NEC.search(line.name):
+                    # (a line of the other activities of a kind, "ice NEC", names no thing done on)
                     return start, thing + size - start, " ".join(words[start : thing + size]), line
         return None
 
