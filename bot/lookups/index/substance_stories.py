@@ -245,13 +245,13 @@ def read_substance_story(
         return None
     lowered = " ".join(text.lower().replace(",", " , ").split())
     read = expand(lowered)
-    typed = _named_substances(lowered, names)
+    as_typed = _named_substances(lowered, names)
     # A Table name of several words the query typed ("weed killer") is read as typed: the vocabulary's
     # reading of one of its words ("weed" -> cannabis) would name a substance the query does not.
     found = (
-        typed
-        if any(" " in CATCH_ALL.sub(" ", without_modifiers(t).lower()).strip() for t in typed)
-        else _named_substances(read, names) or typed
+        as_typed
+        if any(" " in CATCH_ALL.sub(" ", without_modifiers(t).lower()).strip() for t in as_typed)
+        else _named_substances(read, names) or as_typed
     )
     if not found and synonyms is not None:
         found = _named_by_synonym(lowered, names, synonyms)
