@@ -179,6 +179,7 @@ from bot.lookups.index.drug_induced import (
     read_induced,
     read_named_cause,
 )
+from bot.lookups.index.drug_stems import stem_class
 from bot.lookups.index.eponyms import load_eponyms, unread_eponym
 from bot.lookups.index.everyday_talk import MIN_WORDS as MIN_TALK_WORDS
 from bot.lookups.index.everyday_talk import everyday_talk, talk_words
@@ -1731,6 +1732,7 @@ class Searcher:
         found = self._item_first(query, systems, limit, found)
         found = self._brand_item_first(query, systems, limit, found)
         found = self._item_head_first(query, systems, limit, found)
+        found = self._long_term_first(query, found)
         found = self._class_line_first(query, systems, limit, found)
         found = self._screening_class_first(query, systems, limit, found)
         found = self._status_said_first(query, systems, limit, found)
@@ -4133,6 +4135,19 @@ class Searcher:
         lines = self.drug_lines.get(spelled.split()[0] if spelled else "", [])
         return any(spelled in " ".join(_words(title.lower())) for _, title in lines)
 
+    def _long_term_first(self, query: str, found: Hits) -> Hits:
+        """A drug the patient is on ("on enbrel injections for her arthritis", "chronic prednisone use",
+        "taking lupron shots"): the Long-term (current) drug therapy line of the drug or its class leads over
+        the drug's HCPCS line - a drug taken over time is the patient's long-term therapy (guideline
+        I.C.21.c.3; the Index's main term Long-term drug therapy), not a dose given at this visit."""
+        if not found or found.notice or found[0].code not in self.drug_codes:
+            return found  # ("on insulin pump": an item the patient has, not a drug's line)
+        line = next((h for h in found[1:] if h.why.startswith(f"Index: {LONG_TERM_MAIN}, ")), None)
+        if line is None or "longterm" not in understand(query.lower(), self.vocabulary).kinds:
+            return found
+        hit = replace(line, score=max(h.score for h in found) + 1.0)
+        return _with_notice([hit, *(h for h in found if h.code != line.code)], "")
+
     def _item_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A HCPCS item named before its purpose or billing ("CPAP device for OSA", "standard wheelchair
         rental"): when the item phrase alone is answered by a HCPCS item first, that item leads and what the
@@ -5059,6 +5074,8 @@ class Searcher:
                 known += 1
             elif descriptor_forms(word):
                 known += 1  # "lr", "d5ns": the descriptors spell it ("ringers lactate")
+            elif stem_class(word):
+                known += 1  # "alendronate": a drug its name's stem classes (bot.lookups.index.drug_stems)
             elif self._noun_of(word) is not None:
                 known += 1  # "dizzy": the Index's Dizziness
             elif word.isalpha() and self.corrections(word)[0] != word:
@@ -5149,6 +5166,7 @@ class Searcher:
                 and not descriptor_forms(w)
                 and self.corrections(w)[0] == w
                 and self._noun_of(w) is None
+                and not stem_class(w)  # ("alendronate": a drug its name's stem classes)
             )
         )
         known = len(meaningful) - unknown
@@ -5214,6 +5232,8 @@ class Searcher:
         misspelling or a word form of one, or a procedure word read from its parts."""
         if word in self.freq or self.vocabulary.knows(word) or word in self.english or descriptor_forms(word):
             return True
+        if stem_class(word):
+            return True  # "alendronate": a drug its name's stem classes (bot.lookups.index.drug_stems)
         if self.corrections(word)[0] != word or self._noun_of(word) is not None:
             return True
         tree = self.index_tree()  # "scapuloplasty": a procedure word the PCS tables' body parts read
@@ -5236,8 +5256,9 @@ class Searcher:
         return self._coded, self.index_tree()
 
     def _coded(self, word: str) -> bool:
-        """Whether a title, an index line or the vocabulary holds the word."""
-        return word in self.freq or self._indexed(word)
+        """Whether a title, an index line or the vocabulary holds the word, or an Index line holds the class
+        its name's stem tells ("alendronate": Long-term drug therapy, bisphosphonates; drug_stems)."""
+        return word in self.freq or self._indexed(word) or bool(stem_class(word))
 
     def _morphology_of(self, word: str) -> str | None:
         """ "macroadenoma": a size-prefixed word no title, index line or vocabulary term holds, read as the

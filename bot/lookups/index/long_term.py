@@ -9,12 +9,22 @@ drugs") -> "antithrombotics" (Z79.02); ibuprofen as the other nonsteroidal anti-
 vocabulary reads it as (Anticoagulant, T45.51-) -> "anticoagulants" (Z79.01). The deepest level of the code
 whose title holds every word of some line decides; a title that names lines of two codes ("insulin and oral
 hypoglycemic [antidiabetic] drugs") decides nothing, and the Index's own lines (a drug named on a line) stay.
+
+Before the Drug Table, the Tabular's own word: a Z79 code whose inclusion term names the drug ("Long term
+(current) use of methotrexate" under Z79.631, "... leuprolide acetate (leuprorelin) (Lupron)" under Z79.818)
+is the drug's class, whatever the Table codes it as (methotrexate's T45.1X- title, "antineoplastic and
+immunosuppressive drugs", would say the immunosuppressant lines). Its line is the Long-term line of that code
+sharing most words with the code's title ("antimetabolite agent" for Z79.631).
+
+A drug neither names is read by its name's stem (bot.lookups.index.drug_stems: "alendronate" ->
+bisphosphonates, Z79.83).
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.lookups.index.drug_stems import stem_class
 from bot.lookups.index.reasons import LONG_TERM_MAIN, _drug_node
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.words import content_stems
@@ -56,6 +66,46 @@ def _lines(tree: IndexTree) -> tuple[tuple[frozenset[str], str, tuple[str, ...]]
     return found
 
 
+_INCLUSION_LEAD = re.compile(r"^long term \(current\) use of\s+", re.IGNORECASE)
+
+
+def _included_drugs(tree: IndexTree) -> dict[str, str]:
+    """Each one-word drug a Z79 inclusion term names, its own name or a name in parentheses ("methotrexate",
+    "leuprorelin", "lupron"), and the code it is included under."""
+    key = ("long-term-inclusions",)
+    found = tree.memo.get(key)
+    if isinstance(found, dict):
+        return found
+    drugs: dict[str, str] = {}
+    rows = tree.conn.execute(
+        "SELECT code, text FROM notes WHERE system = 'cm' AND code LIKE 'Z79%' AND kind = 'inclusion'"
+    ).fetchall()
+    for code, text in rows:
+        said = _INCLUSION_LEAD.sub("", str(text)).lower()
+        if said == str(text).lower():
+            continue
+        names = [said.split(" (")[0], *re.findall(r"\(([^()]+)\)", said)]
+        for name in names:
+            if re.fullmatch(r"[a-z][a-z-]{3,}", name) and not name.endswith("s"):  # a class is plural
+                drugs.setdefault(name, str(code))
+    tree.memo[key] = drugs
+    return drugs
+
+
+def _included_line(tree: IndexTree, word: str) -> tuple[str, ...]:
+    """The words of the Long-term line of the Z79 code whose inclusion term names the drug, or ()."""
+    code = _included_drugs(tree).get(word, "")
+    if not code:
+        return ()
+    row = tree.conn.execute("SELECT title FROM codes WHERE system = 'cm' AND code = ?", [code]).fetchone()
+    title = _class_stems(str(row[0])) if row else frozenset()
+    dotted = f"{code[:3]}.{code[3:]}"
+    lines = [(stems, words) for stems, line_code, words in _lines(tree) if line_code == dotted]
+    if not lines or any(word in words for _, words in lines):
+        return ()  # (the Index's own line names the drug: "Long-term drug therapy, mycophenolate")
+    return max(lines, key=lambda line: (len(line[0] & title), -len(line[1])))[1]
+
+
 def long_term_line(tree: IndexTree, word: str) -> tuple[str, ...]:
     """The words of the one Long-term drug therapy line whose class the Tabular title of the drug's Drug Table
     code names, or () when none does or the title names more than one code's line."""
@@ -63,8 +113,10 @@ def long_term_line(tree: IndexTree, word: str) -> tuple[str, ...]:
     found = tree.memo.get(key)
     if isinstance(found, tuple):
         return found
-    found = ()
-    node = _drug_node(tree, word) if len(word) >= 4 and word.replace("-", "").isalpha() else None
+    found = _included_line(tree, word)
+    node = (
+        _drug_node(tree, word) if not found and len(word) >= 4 and word.replace("-", "").isalpha() else None
+    )
     code = next((c for c in node.cells if c), "") if node is not None else ""
     code = code.replace(".", "").rstrip("-").upper()
     if _DRUG_CODE.match(code):
@@ -83,5 +135,9 @@ def long_term_line(tree: IndexTree, word: str) -> tuple[str, ...]:
                 if len({c for c, _ in named}) == 1:
                     found = min((w for _, w in named), key=len)
                 break
+    if not found and node is None:
+        by_stem = stem_class(word)
+        wanted = _class_stems(" ".join(by_stem)) if by_stem else frozenset()
+        found = next((words for stems, _, words in _lines(tree) if wanted and stems == wanted), ())
     tree.memo[key] = found
     return found

@@ -194,7 +194,10 @@ REASON_PCS_COST = 450.0
 OTHER_HISTORY_COST = 500.0  # a family history answered by another code, or a personal one by a family code
 NONTRAUMATIC = re.compile(r"\bnon-?traumatic\b", re.IGNORECASE)  # a title denying an injury event told
 NEW_TECHNOLOGY_COST = 300.0  # a section X path whose words the query did not all say
-STATE_KINDS = frozenset({"status", "history"})  # a state the patient is in, not an injury being treated
+# A state the patient is in, not an injury being treated; an allergy told with no reaction is its status
+# ("allergic to bee stings": History, personal, allergy, insect, bee Z91.030, not the sting's toxic effect
+# T63.44- the Index's "Allergy, bee sting (anaphylactic shock)" codes).
+STATE_KINDS = frozenset({"status", "history", "allergy"})
 INJURY_LETTERS = frozenset("ST")
 ECHO_COVERAGE = 0.85  # echo words count only on a path using this share of the query's words
 ECHO_CREDIT = 30.0  # per weight of an echo word a path uses (an unsaid path word costs 20)

@@ -744,12 +744,19 @@ _USES_DEVICE = re.compile(
     r"lenses|pump|pacemaker|prosthesis|walker|cane|crutches)(?:\s+(?:both|bilateral|right|left)(?:\s+\w+)?)?)$"
 )
 _TAKING = re.compile(r"^(?:on|taking|takes|uses|using)\s+(?=\S)")
+# The form a drug taken long term is given in ("on lupron shots", "on enbrel injections"): the Long-term lines
+# name drugs and classes, never the form (a drug's shots are no vaccination: the vocabulary's reading of
+# "shots" goes with the word).
+_GIVEN_AS = re.compile(r"\b(?:shots|injections|infusions|vaccination\s+encounter)\b")
 _LONG_TERM = re.compile(
     r"^(?:long[- ]term|chronic|current)\s+(?P<a>.+?)\s+(?:use|therapy|user)$|"
     r"^(?P<b>.+?)\s+(?:use|therapy)\s+long[- ]term$|"
-    # "long term oral prednisone", "long-term daily oral prednisone 10 mg": the drug said after it with its
-    # route alone (the route is read apart below; "long term methotrexate" is the Index's own line)
-    r"^long[- ]term\s+(?=.*\b(?:oral|po|orally)\b)(?!.*\b(?:use|user|therapy|for|care)\b)(?P<c>.+)$"
+    # "long term oral prednisone", "long-term daily oral prednisone 10 mg", "long-term alendronate": the drug
+    # said after it, with its route or alone (the route is read apart below; "long term methotrexate" is the
+    # Index's own line); a device or a state said after it ("long term indwelling catheter", "long term memory
+    # loss") is no drug taken.
+    r"^long[- ]term\s+(?!.*\b(?:use|user|therapy|for|care|on|catheters?|lines?|tubes?|loss|memory|stay|"
+    r"facility|resident|effects?|complications?)\b)(?P<c>.+)$"
 )
 _ROUTES = frozenset({"oral", "po", "orally"})
 # A drug the patient is said not to take beside the one taken long term ("oral diabetes pills, no insulin").
@@ -758,7 +765,7 @@ _NOT_TAKEN = re.compile(r"\s+(?:no|not\s+on|without|w/o|never\s+on)\s+[a-z]+$")
 # "on chronic steroids", "on eliquis long term"): the words go, the Long-term line stays.
 _HOW_OFTEN = re.compile(
     r"\b(?:every\s+(?:day|morning|night|evening)|each\s+day|daily|nightly|regularly|chronically|chronic|"
-    r"long[- ]term|indefinitely|for\s+(?:many\s+)?(?:years|months)|(?:once|twice)\s+a\s+day|a\s+day|per\s+day)\b"
+    r"long[- ]term|ongoing|indefinitely|for\s+(?:many\s+)?(?:years|months)|(?:once|twice)\s+a\s+day|a\s+day|per\s+day)\b"
 )
 # Why or since when a drug is taken long term, told after it ("on plavix after stent", "on tamoxifen after
 # breast cancer", "ibuprofen daily for arthritis pain", "ASA 81 for prevention"): a past event or a purpose
@@ -857,6 +864,7 @@ def _state(text: str, kinds: set[str], echoes: list[str]) -> str:
                 drug = " ".join(w for w in drug.split() if w not in _ROUTES)
         else:
             drug = text[taking.end() :] if taking else text
+        drug = " ".join(_GIVEN_AS.sub(" ", drug).split()) or drug
         drug = " ".join(_DOSE.sub(" ", _TAKEN_SINCE.sub("", drug)).split()) or drug
         return " ".join(_HOW_OFTEN.sub(" ", drug).split()) or drug
     return text

@@ -28,6 +28,9 @@ _NOT_CLASS = frozenset(
     for w in [
         "other",
         "unspecified",
+        # ("other specified systemic anti-infectives": a Long-term or allergy line "specified NEC" is the
+        # line of no class, not of this one)
+        "specified",
         "primarily",
         "affecting",
         "system",
