@@ -30,6 +30,9 @@ def test_the_main_term_spelled_as_typed_leads(codebook: CodeBook, query: str, co
         # the injury typed as the injury (its past, the noun) keeps Burn
         ("burned my tongue", "T28.0XXA"),
         ("burns on my hand", "T23.009A"),
+        # only main terms of one book compete: the External Cause Index's "Crushed" (typed) leaves the
+        # Index's Crush, hand (S67.2-) its place
+        ("right hand crushed in machine, initial", "S67.21XA"),
     ],
 )
 def test_the_injury_typed_keeps_its_main_term(codebook: CodeBook, query: str, code: str) -> None:

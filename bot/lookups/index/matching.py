@@ -472,11 +472,12 @@ class Matcher:
                 del keys[MAX_MAIN_TERMS:]
         # "burning tongue": the Index prints Burn and Burning as two main terms; the one the query spells is
         # the one it names, the other only shares its stem (bot.lookups.index.matching.SPELLED_OTHER_COST).
+        # (within one book: the External Cause Index's "Crushed" is no reason to pass over the Index's Crush)
         typed = {w.text.lower() for w in words}
-        spelled = {stem(h) for h in heads if h in typed}
+        spelled = {(n.book, stem(_head(n.term))) for n in candidates if _head(n.term) in typed}
         for _, walk in walks:
             head = _head(walk.nodes[0].term)
-            if spelled and head not in typed and stem(head) in spelled:
+            if spelled and head not in typed and (walk.nodes[0].book, stem(head)) in spelled:
                 walk.unsaid += SPELLED_OTHER_COST
             if heads[_head(walk.nodes[0].term)] > 1:
                 # "Fracture, traumatic" (thousands of lines) is read before "Fracture, pathological" (a few).
