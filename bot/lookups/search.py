@@ -4763,6 +4763,7 @@ class Searcher:
             allowed,
             self.body_sites(),
             self._path_modifiers,
+            self._path_main_term,
         )
 
     def _path_modifiers(self, why: str) -> frozenset[str]:
@@ -4779,6 +4780,19 @@ class Searcher:
         return frozenset(
             stem(w) for n in tree.path(reference.node) for w in WORD.findall(n.modifiers.lower())
         )
+
+    def _path_main_term(self, why: str) -> str:
+        """The main term of an answer's Index path as the Index prints it, its comma-separated forms whole
+        ("Fragments, cataract"), read from the Index tree; "" when the answer came from no Index line."""
+        label, _, rest = (index_path(why) or "").partition(": ")
+        book = next((b for b, name in BOOK_NAMES.items() if name == label), None)
+        if book is None:
+            return ""
+        reference = self.index_tree().resolve(rest.split(" -> ")[0], book)
+        if not reference.resolved or not reference.node:
+            return ""
+        path = self.index_tree().path(reference.node)
+        return path[0].term if path else ""
 
     def _dominating_answer(self, text: str, hits: list[Hit]) -> int:
         """The position of an answer to put first because it uses every word of the query the first answer

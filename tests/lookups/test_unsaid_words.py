@@ -62,3 +62,27 @@ def test_the_words_compared() -> None:
         title_adds("left wrist sprain", "Sprain of unspecified part of left wrist, initial encounter", "")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # The Index prints "Fragments, cataract (lens)" as one main term (H59.02-, whose Tabular children read
+        # the side and the eye); the query names the main term Cataract (H26.9, no side in its code) and
+        # never the fragments: the coder opens the Index at Cataract (guideline I.B.1).
+        ("cataract of the right eye", "H26.9"),
+        ("cataracts in the left eye", "H26.9"),
+    ],
+)
+def test_a_main_term_said_only_in_part_gives_way_to_the_one_said(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, (query, [(h.code, h.why) for h in hits[:3]])
+
+
+def test_a_main_term_the_query_tells_in_its_own_words_keeps_its_place(codebook: CodeBook) -> None:
+    # "History, family" is the Index's reading of "mom had": its main term reads no word of the query at all,
+    # so it is no main term said in part, and the family history stands before the cancer's own line
+    hits = find_codes(codebook, "mom had breast cancer", limit=5)
+    assert hits and hits[0].code == "Z80.3", [(h.code, h.why) for h in hits[:3]]

@@ -109,6 +109,9 @@ NO_BEHAVIOUR = COLUMN_STEMS["neoplasm"]["unspecified_behavior"]  # tumor, mass, 
 CONTRADICTION_COST = 2.0  # a line negating a word the query says ("without fall" for "fell")
 UNSAID_COST = 0.5  # a path word the query did not say, against 1 for each query word the path uses
 VARIANT_COST = 0.08  # another form of a main term ("Fracture, traumatic" for "fracture")
+# A main term sharing only its stem with a word the query types as another main term ("Burn" for "burning",
+# which the Index prints as Burning; "Straining" for "strain"): the spelled one is the one named.
+SPELLED_OTHER_COST = 0.3
 SKIP_COST = 0.15  # a subterm level the query skipped (no word of it said)
 # A skipped subterm naming the cause that changes the code ("Psychosis, alcoholic, with, dementia" for
 # "dementia with psychosis": alcohol never said): a word of the query, not a qualifier (bot.lookups.index.causes).
@@ -467,7 +470,15 @@ class Matcher:
             if len(keys) < MAX_MAIN_TERMS or key > keys[-1]:
                 insort(keys, key, key=lambda k: -k)
                 del keys[MAX_MAIN_TERMS:]
+        # "burning tongue": the Index prints Burn and Burning as two main terms; the one the query spells is
+        # the one it names, the other only shares its stem (bot.lookups.index.matching.SPELLED_OTHER_COST).
+        # (within one book: the External Cause Index's "Crushed" is no reason to pass over the Index's Crush)
+        typed = {w.text.lower() for w in words}
+        spelled = {(n.book, stem(_head(n.term))) for n in candidates if _head(n.term) in typed}
         for _, walk in walks:
+            head = _head(walk.nodes[0].term)
+            if spelled and head not in typed and (walk.nodes[0].book, stem(head)) in spelled:
+                walk.unsaid += SPELLED_OTHER_COST
             if heads[_head(walk.nodes[0].term)] > 1:
                 # "Fracture, traumatic" (thousands of lines) is read before "Fracture, pathological" (a few).
                 walk.unsaid -= SPAN_CREDIT * math.log10(1 + span(walk.nodes[0].id))

@@ -20,7 +20,14 @@ put first
 - over a plain Index line (no Table, no combination "with" line) adding a content word, when the answer's
   main term is a word of the query that line leaves unread and it reads as many content words ("anirida both
   eyes": Aniridia, not "Sticky eye"). An Index line's other added words are mostly its own reading of the
-  query's ("Cellulitis, lower limb" for a leg, "with exacerbation" for a flare): those keep their place.
+  query's ("Cellulitis, lower limb" for a leg, "with exacerbation" for a flare): those keep their place;
+- over a plain Index line reading every content word the query says, when the line's main term is printed in
+  several words of which the query says some but not the first, its head ("Fragments, cataract (lens)" for
+  "cataract left eye": the Tabular children of H59.02- read the side and the eye, the condition never said):
+  the first later Alphabetic Index line whose main term the query says, adding no word and reading every
+  condition word (no site, no side) the first reads, leads (guideline I.B.1: the Index is entered at the
+  condition's main term). A main term reading no word of the query at all ("History, family" for "mom had")
+  is the Index's own reading of it and keeps its place.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from bot.lookups.filler import LINKING, SIDE_WORDS, answer_stems, path_adds
 from bot.lookups.index.key_words import said_stems
 from bot.lookups.index.store import BOOK_NAMES
 from bot.lookups.index.tree import COLUMN_LABELS
+from bot.lookups.index.word_forms import related_stems
 from bot.lookups.index.words import stem
 from bot.lookups.schema import WORD
 
@@ -205,11 +213,13 @@ def says_less_first(
     allowed: Sequence[int],
     sites: frozenset[str],
     modifiers: Callable[[str], frozenset[str]],
+    main_term: Callable[[str], str] = lambda _why: "",
 ) -> int:
     """The position of the Index answer to put before a first answer saying a content word the query does not
     (the module's rule), or 0. `answers`: each answer's title and why, in rank order; `titled`: which were
     found by a title or inclusion term; `allowed`: the positions that may lead; `sites`: the body sites' stems;
-    `modifiers`: the stems of the non-essential modifiers on an answer's Index path, from its why."""
+    `modifiers`: the stems of the non-essential modifiers on an answer's Index path, from its why; `main_term`:
+    the main term of an answer's Index path as printed, all its comma-separated words ("Fragments, cataract")."""
     if len(answers) < 2:
         return 0
     said = content_said(query)
@@ -230,8 +240,14 @@ def says_less_first(
         if not why.startswith(f"{BOOK_NAMES['cm']}: ") or _COMBINED.search(why) or not _line_adds(query, why):
             return 0
         left = frozenset(said) - first
-        if not left or not _main_term_adds(query, why):
+        if not _main_term_adds(query, why):
             return 0  # (a line entered by a word said, "Stiffness, joint NEC, knee", is the said word's line)
+        if not left:
+            if _main_term_read(said, why) or not _other_word_read(said, main_term(why), why):
+                return 0
+            # The line was entered inside a main term the query names only in part, its head unsaid ("cataract
+            # left eye" is no "Fragments, cataract (lens)"): the coder opens the Index at the word said.
+            return _named_main_term(said, answers, titled, allowed, first - sites, sites, query, modifiers)
     first_named = first - sites
     best, most = 0, (0, 0)
     for n in allowed:
@@ -254,3 +270,50 @@ def says_less_first(
             if best == 0 or rank > most:
                 best, most = n, rank
     return best
+
+
+def _named_main_term(
+    said: Sequence[str],
+    answers: Sequence[tuple[str, str]],
+    titled: Sequence[bool],
+    allowed: Sequence[int],
+    first_named: frozenset[str],
+    sites: frozenset[str],
+    query: str,
+    modifiers: Callable[[str], frozenset[str]],
+) -> int:
+    """The position of the first Index answer whose main term is a word of the query, saying nothing the query
+    does not and reading every condition word (no body site, no side) the first answer reads, or 0: the answer
+    to put before a first line whose main term the query never names (guideline I.A / I.B.1: the Index is
+    entered at the main term, the condition the record names)."""
+    for n in allowed:
+        if not 0 < n < len(answers) or titled[n]:
+            continue
+        title_n, why_n = answers[n]
+        path = index_path(why_n)
+        if path is None or not path.startswith(f"{BOOK_NAMES['cm']}: ") or _line_adds(query, why_n):
+            continue  # (the Alphabetic Index's own line: an external cause answers no condition)
+        if not _main_term_read(said, why_n):
+            continue
+        if first_named <= (answer_reads(said, title_n, why_n) | _read(said, modifiers(why_n))) - sites:
+            return n
+    return 0
+
+
+_ROOT_LETTERS = 3  # the beginning two forms of one word share ("Aphthae, aphthous"; "Gout, gouty")
+
+
+def _other_word_read(said: Sequence[str], main: str, why: str) -> bool:
+    """Whether the query says a comma-separated part of an Index main term that is another word than its head,
+    not a form of it ("Fragments, cataract": cataract; "Aphthae, aphthous" prints one word in two forms)."""
+    parts = [p.strip() for p in _PARENS.sub(" ", main).split(",")]
+    if len(parts) < 2:
+        return False
+    head = parts[0].lower()
+    notes = "".join(_NOTES.findall(why))
+    return any(
+        answer_reads(said, part, notes)
+        and part[:_ROOT_LETTERS].lower() != head[:_ROOT_LETTERS]
+        and stem(head) not in related_stems(stem(part.lower()))
+        for part in parts[1:]
+    )
