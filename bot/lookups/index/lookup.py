@@ -71,6 +71,7 @@ from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_drains import drainage_for_drain
 from bot.lookups.index.pcs_forms import keyed_by_form, table_form_words
+from bot.lookups.index.pcs_fractures import fixation_words, fractured_bone_words, not_the_bone
 from bot.lookups.index.pcs_grafts import graft_source_words
 from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
@@ -98,6 +99,7 @@ from bot.lookups.index.pcs_roots import (
 from bot.lookups.index.pcs_said_part import body_part_said
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
+from bot.lookups.index.pcs_substitutes import substitute_by_definition
 from bot.lookups.index.pcs_subterm_roots import subterm_note, subterm_operation_readings
 from bot.lookups.index.pcs_suffixes import SUFFIX_CREDIT, names_operation, suffix_operation
 from bot.lookups.index.pcs_supplement import supplement_for_substitute
@@ -179,6 +181,7 @@ RANGE_COST = 300.0  # a line whose age / duration range holds none of the query'
 SPREAD_COVERAGE = 0.9  # a spread's sites read each in its own Table line (neoplasm_spread)
 SPREAD_SITE_SHARE = 0.5  # of a clause's site words, the share its Table line must use
 TABLE_BOOK = "neoplasm"
+NOT_THE_BONE_COST = 20.0  # a fracture's Reposition of a body part that is no bone (pcs_fractures)
 OTHER_SITE_COST = 20.0  # a Table line named only by a later form that is a site line of its own
 TWO_SITES_COST = 300.0  # a Neoplasm Table site line named by words of two linked parts
 SITE_GUESS_COST = 300.0  # an injury path through "by site" to a site the query did not name
@@ -340,7 +343,11 @@ def index_hits(
     if not qwords:
         return Found()
     required = len(qwords)  # the words a path must cover; after them the echoes, which a path may use
-    qwords += [e for e in query_words(understood.echoes) if e.text not in words]
+    # "percutaneous pinning right distal radius fracture": the hardware names the fixation, whose words
+    # (Fixation, bone, Internal, ...) a path may use as it uses the vocabulary's (pcs_fractures)
+    fixing = fixation_words(conn, list(words), tree.memo) if "pcs" in systems else {}
+    fixed = [w for said in fixing.values() for w in said]
+    qwords += [e for e in query_words([*understood.echoes, *fixed]) if e.text not in words]
     counts = tree.word_counts({s for w in qwords for s in w.stems})
     qwords = [QueryWord(w.text, w.stems, _weight_of(w, counts, searcher.freq)) for w in qwords]
     qwords = qwords[:required] + [w for w in qwords[required:] if any(counts.get(s) for s in w.stems)]
@@ -402,6 +409,8 @@ def index_hits(
         named_parts.update(hernia_region_words(list(words)))
         # "closed reduction left elbow dislocation": a dislocation is of a joint (Reposition, Joint, Elbow).
         named_parts.update(dislocated_joint_words(list(words)))
+        # "closed reduction of nasal fracture": a fracture is of a bone (Reposition, Bone, Nasal).
+        named_parts.update(fractured_bone_words(list(words)))
         # "right femoral thrombectomy": the clot is in the artery (Extirpation, Artery, Femoral), not the bone.
         named_parts.update(clot_vessel_words(list(words)))
         # "removal of foreign body from right Achilles tendon": the taking is an Extirpation (pcs_matter).
@@ -444,6 +453,7 @@ def index_hits(
         or bool(tubes)
         or bool(levels)
         or bool(taking)
+        or bool(fixing)
     )
     understood = replace(understood, alternatives=named_parts if asks_procedure and "pcs" in books else {})
     if understood.alternatives and "pcs" in books:
@@ -472,6 +482,13 @@ def index_hits(
     # What a procedure word says of its body part and approach ("colonoscopy": colon, endoscopic) also
     # completes its PCS code.
     procedure_stems = frozenset(stem(a) for named in understood.alternatives.values() for a in named)
+    # (of those, the body part a procedure word itself names: "tonsillectomy" -> tonsil, not "cervical" -> cervix)
+    named_by_procedure = frozenset(
+        stem(a)
+        for w, named in understood.alternatives.items()
+        if PROCEDURE_SUFFIX.search(w) or tree.names_procedure(stem(w))
+        for a in named
+    )
     note = f" ({'; '.join(notes)})" if notes else ""
     best_coverage = 0.0
     hit_of: dict[int, IndexHit] = {}  # a match's rank -> the hit it gave
@@ -530,8 +547,12 @@ def index_hits(
         best_coverage = max(best_coverage, coverage)
         # 1,000 for a path that uses every word; a partial path falls fast below a full title match.
         # ("end colostomy": its "to Cutaneous" is what the stoma says)
+        # ("tonsillectomy": the Tonsils its word names are said, as the path's "Adenoids" is for "adenoidectomy")
         said_by_title = (
-            stems | stoma_qualifier_words(code.code, stems) | used_end_words(conn, code.code, ends, tree.memo)
+            stems
+            | named_by_procedure
+            | stoma_qualifier_words(code.code, stems)
+            | used_end_words(conn, code.code, ends, tree.memo)
             if match.book == "pcs"
             else stems
         )
@@ -601,6 +622,9 @@ def index_hits(
             # "insect bite nonvenomous": "Bite, by site" leads to a site the query never named (scalp): an
             # injury code for a made-up site is no answer; the External Cause Index's line is.
             score -= SITE_GUESS_COST
+        if match.book == "pcs" and not_the_bone(code.code, stems):
+            # "closed reduction of nasal fracture": the bone's Reposition (Bone, Nasal), not the turbinate's.
+            score -= NOT_THE_BONE_COST
         if match.book == "pcs" and names_operation(code.code, suffixed):
             # "right oophoropexy": Reposition, of the Index's Repair and Reposition (pcs_suffixes)
             score += SUFFIX_CREDIT
@@ -1234,6 +1258,8 @@ def _verify(
             done = excision_for_biopsy(conn, done, stems, _typed_stems(understood), match.via, memo) or done
             done = resection_for_body_part(conn, done, own or stems, memo) or done
             done = supplement_for_substitute(conn, done, stems, memo) or done
+            # "trachea augmented with autograft": Supplement; "ACL reconstruction with autograft": Replacement
+            done = substitute_by_definition(conn, done, stems, memo) or done
             # "left ovarian cystectomy": the root operation kept, the body part the words name (pcs_said_part)
             if len(table) < len(done.code):  # (a code the Index line prints whole is the Index's choice)
                 read = [*understood.words, *(w for original, _ in understood.replaced for w in original)]
