@@ -112,6 +112,7 @@ from bot.lookups.index.accident_checked import examination_words, injury_ruled_o
 from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
+from bot.lookups.index.ancillary_sections import ancillary_section, says_stay
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
 from bot.lookups.index.birth_outcomes import index_subterms, may_read_birth, read_birth
 from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
@@ -167,7 +168,7 @@ from bot.lookups.index.completion import (
 )
 from bot.lookups.index.condition_beside_drug import PILLS, intent_swapped, read_beside_drug, with_drug_subterm
 from bot.lookups.index.condition_named import condition_line
-from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
+from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure, service_word
 from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.cut_contact import contact_words, read_cut_contact
 from bot.lookups.index.dominant_side import dominance_note, other_titles
@@ -603,6 +604,7 @@ PAST_STATE_LOOKED_AT = 3  # answers of a past state's frame reading looked at fo
 SCREENINGS = frozenset({"Z11", "Z12", "Z13"})  # encounters for screening
 CPT_SAID = re.compile(r"\bCPT\b")
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
+UNKNOWN_BESIDE_SERVICE = 1 / 3  # the share of a service's words that may be unknown names ("Epley maneuver")
 CPT_NOTE = (
     "{what}: CPT is licensed by the AMA and not bundled; import your licensed CPT file "
     "(`codedesk import cpt.csv`). HCPCS or ICD-10-PCS equivalents, if any, follow."
@@ -2866,10 +2868,18 @@ class Searcher:
         # by how it is formed, known or not to the code data (bot.lookups.index.procedure_suffixes).
         formed = [w for w in said if formed_procedure(w)]
         # A lone "test" names no service: the noun and what it tests, evaluates or visits for.
+        # A word the code data does not print but English or a CPT service's word classes know ("drawing",
+        # "maneuver", "pcr") is no gibberish; one word in three unknown still ("Epley") is a name beside the
+        # service noun.
+        unknown = [
+            w
+            for w in said
+            if w not in formed and w not in self.english and not service_word(w) and self._unknown_share([w])
+        ]
         if (
             (len(set(said)) < 2 and not formed)
             or not (names_service_noun(said) or names_procedure(said) or formed)
-            or self._unknown_share([w for w in said if w not in formed]) > 0
+            or len(unknown) > len(said) * UNKNOWN_BESIDE_SERVICE
         ):
             return found
         return _with_notice([], CPT_NOTE.format(what="That looks like a CPT service"))
@@ -6652,6 +6662,27 @@ def _also_not_used(why: str, words: Sequence[str]) -> str:
 
 
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+    """The codes a coder would pick for a query, each with why, and the notice above them (the lookup
+    itself, `_find_codes`, then the CPT notice over an ancillary PCS answer with no stay said)."""
+    return _ancillary_as_cpt(query, _find_codes(book, query, systems, limit))
+
+
+def _ancillary_as_cpt(query: str, found: Hits) -> Hits:
+    """A first answer from an ancillary ICD-10-PCS section ("caloric vestibular testing": F15Z08Z) with no
+    inpatient stay said in the query as typed gets the CPT notice above it: outside a stay the service is
+    billed with CPT, the PCS code is its inpatient equivalent (bot.lookups.index.ancillary_sections). The
+    answers stay as found; a clause read inside the lookup is not noticed (its answer is weighed as found)."""
+    first = found[0] if found and not found.notice else None
+    if first is None or first.system != "ICD-10-PCS" or says_stay(query):
+        return found
+    section = ancillary_section(first.code)
+    if not section:
+        return found
+    what = f"Outside an inpatient stay that is a CPT service (ICD-10-PCS {section} codes it inpatient)"
+    return _with_notice(list(found), CPT_NOTE.format(what=what))
+
+
+def _find_codes(book: CodeBook, query: str, systems: Sequence[str], limit: int) -> Hits:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}.")
     if denies_every_finding(query):
@@ -6660,20 +6691,20 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
     found_part = without_denied(query)
     if found_part is not None:
         # "denies fever but has cough", "pt denies nausea, reports heartburn": what is denied is not coded
-        found = find_codes(book, found_part[0], systems, limit)
+        found = _find_codes(book, found_part[0], systems, limit)
         denied = found_part[1]
         return _with_notice([replace(h, why=_also_not_used(h.why, denied)) for h in found], found.notice)
     framing = without_framing(query, *searcher_for(book).framing_data())
     if framing is not None:
         # "pt reports central scotoma OD", "vancomycin allergy, per patient", "bone graft status - please code":
         # who tells it, when, and the request are no words of what is coded (bot.lookups.index.framing_words)
-        found = find_codes(book, framing.text, systems, limit)
+        found = _find_codes(book, framing.text, systems, limit)
         left = f"not used: {', '.join(framing.cut)}"
         return _with_notice([replace(h, why=f"{h.why} ({left})") for h in found], found.notice)
     span = without_span(query)
     if span is not None:
         # "cough for 2 weeks", "fever x3 days": the complaint, its span read past (bot.lookups.index.time_spans)
-        found = find_codes(book, span.text, systems, limit)
+        found = _find_codes(book, span.text, systems, limit)
         if not found or found[0].system != "ICD-10-PCS":  # (a procedure's duration picks its code)
             left = f"not used: {', '.join(span.cut)}"
             return _with_notice([replace(h, why=f"{h.why} ({left})") for h in found], found.notice)
@@ -6709,7 +6740,7 @@ def _principal_clause_answer(
     read: list[Answered] = []
     for clause in clauses:
         try:
-            hits = find_codes(book, clause, systems, depth)
+            hits = _find_codes(book, clause, systems, depth)
         except QueryError:
             continue
         if hits and not hits.notice:
@@ -6730,7 +6761,7 @@ def _spelled_out_answer(book: CodeBook, query: str, systems: Sequence[str], dept
     spelled = spelled_out(query, searcher_for(book).usual_senses)
     if spelled is None:
         return found
-    again = find_codes(book, spelled.text, systems, depth)
+    again = _find_codes(book, spelled.text, systems, depth)
     if not again or again.notice or not any(line_reads(again[0].why, means) for _, means in spelled.meanings):
         return found
     return _with_notice([replace(h, why=f"{h.why} ({spelled.note})") for h in again], "")

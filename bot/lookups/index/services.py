@@ -484,6 +484,16 @@ SERVICE_WORDS = (
             "psychotherapy",
             "counseling",
             "management",
+            # CPT's descriptor nouns for a service's act ("remote physiologic monitoring", "interpretation and
+            # report", "canalith repositioning", "infant car seat challenge" - a provocation test - a sensor's
+            # "hookup", an item's "fitting")
+            "monitoring",
+            "interpretation",
+            "repositioning",
+            "maneuver",
+            "challenge",
+            "hookup",
+            "fitting",
         }
     )
 )
