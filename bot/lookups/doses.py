@@ -58,6 +58,21 @@ _TIME_AFTER = re.compile(
 )
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def joined_thousands(text: str) -> str:
+    """The text with a number's thousands separators taken out ("heparin 5,000 units" -> "heparin 5000
+    units"); a comma before fewer or more than three digits ("ribs 4,5") is left."""
+    return _THOUSANDS.sub("", text)
+
+
+def dose_text(query: str) -> str:
+    """A query's text as its dose is read: lower case, a thousands separator joined ("heparin 1,000 units":
+    1000 units), other commas a space."""
+    return joined_thousands(query.lower()).replace(",", " ")
+
+
 def amount_said(said: Sequence[str]) -> Amount | None:
     """The dose a query says: its first number with the unit after it (or none); a bare number counting time
     ("invega trinza every 3 months") is none."""
@@ -67,8 +82,8 @@ def amount_said(said: Sequence[str]) -> Amount | None:
             continue
         unit = (match.group(3) or "").lower()
         value = float(match.group(2))
-        if not unit and _TIME_AFTER.match(text, match.end()):
-            continue
+        if value <= 0 or (not unit and _TIME_AFTER.match(text, match.end())):
+            continue  # (no dose is nothing)
         if not unit:
             return Amount(value, "")
         dimension, factor = TO_BASE[unit]

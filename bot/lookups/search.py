@@ -45,6 +45,7 @@ from bot.lookups.doses import (
     amount_said,
     clipped_lines,
     dose_fit,
+    dose_text,
     drug_line_score,
     drug_of,
     is_dose,
@@ -3433,7 +3434,7 @@ class Searcher:
         for code_text, title in family:
             code = self.book.get("hcpcs", code_text)
             if code is not None:
-                fit = drug_line_score(title, said, understood.negated, query.lower().replace(",", " "))
+                fit = drug_line_score(title, said, understood.negated, dose_text(query))
                 fit -= (0 if code.current else 60) + (
                     OPPS_ONLY_COST if opps_only(code.code) and not outpatient else 0
                 )
@@ -6050,7 +6051,7 @@ def _better_line(
     best_fit, best = scored[0]
     if own is None or best.code == first or best_fit <= own_fit:
         return False
-    typed = query.lower().replace(",", " ")
+    typed = dose_text(query)
     if said_dose_fit(best.title, said, typed) > said_dose_fit(own.title, said, typed):
         return True
     return line_adds(best.title, said, negated) < line_adds(own.title, said, negated)
