@@ -415,6 +415,24 @@ MOST_EDITS = 2  # a rare word's spelling correction read as its main term at mos
 MAX_TALK_WORDS = 12  # (office talk is a line; a longer text is a note to read, not chatter)
 MAX_LIMIT = 100
 SETTING_DEPTH = 10  # answers read for a PCS one to put before the HCPCS ones (bot.lookups.index.pcs_setting)
+UNSAID_WITHOUT_COST = 50.0  # a HCPCS title "without" a part unsaid: below its sibling, not out of reach
+_NEGATED_PART = re.compile(
+    r"(?i)\b(?<!with or )without\s+([^,;()]+)"
+)  # what a title's "without" clause names
+
+
+def _negates_said(title: str, said_stems: frozenset[str]) -> bool:
+    """Whether a title's "without ..." clause names a word said ("without myocardial infarction" for "heart
+    attack" read as myocardial infarction): the title then denies what was asked. The clause's words the
+    title prints outside it are the item's own ("Knee orthosis, without knee joint": knee), no part denied."""
+    for match in _NEGATED_PART.finditer(title):
+        outside = title[: match.start()] + " " + title[match.end() :]
+        own = {stem(w) for w in WORD.findall(outside.lower())}
+        if said_stems & ({stem(w) for w in WORD.findall(match.group(1).lower())} - own):
+            return True
+    return False
+
+
 _NEGATION = re.compile(
     r"(?i)\b(?:(?<!with or )without|not resulting in|not associated with)\b"
 )  # ("with or without": no negation)
@@ -5719,7 +5737,11 @@ class Searcher:
                 - penalty
             )
             if negated and _NEGATION.search(label):
-                score -= 150  # "Ischemia ... without myocardial infarction" is not what "heart attack" means
+                # "Ischemia ... without myocardial infarction" is not what "heart attack" means; a HCPCS item
+                # "without" a part the query says nothing of is less: it may be the plain item ("Knee orthosis,
+                # without knee joint, rigid, custom fabricated" for "custom rigid knee orthosis")
+                said_part = system != "hcpcs" or _negates_said(label, said_stems)
+                score -= 150 if said_part else UNSAID_WITHOUT_COST
             if affirms_what_is_negated(label, refused) or (
                 system == "hcpcs" and affirms_what_is_negated(title, refused)  # a short label abbreviates
             ):

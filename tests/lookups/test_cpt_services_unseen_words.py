@@ -75,3 +75,20 @@ def test_an_ancillary_pcs_answer_gets_the_cpt_notice(codebook: CodeBook, query: 
 def test_a_medical_and_surgical_answer_keeps_no_notice(codebook: CodeBook) -> None:
     result = find_codes(codebook, "pessary fitting and insertion", limit=5)
     assert result and result[0].code.startswith("0") and "CPT" not in result.notice
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # L1834 "Knee orthosis, without knee joint, rigid, custom fabricated": the query says nothing of a joint,
+        # so the "without" clause denies nothing asked (its "knee" is the item's own word), and the item with
+        # adjustable joints (L1832) does not lead by it.
+        ("custom fabricated rigid knee orthosis, no hinge", "L1834"),
+        # E0260 "..., with any type side rails, with mattress" still before E0294 "without side rails, with
+        # mattress": an unsaid part's "without" costs a little.
+        ("semi electric hospital bed with mattress", "E0260"),
+    ],
+)
+def test_a_hcpcs_without_clause_costs_by_what_it_denies(codebook: CodeBook, query: str, code: str) -> None:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits and hits[0].code == code, [(h.code, h.title) for h in hits]
