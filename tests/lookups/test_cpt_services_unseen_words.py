@@ -83,7 +83,8 @@ def test_a_medical_and_surgical_answer_keeps_no_notice(codebook: CodeBook) -> No
         # L1834 "Knee orthosis, without knee joint, rigid, custom fabricated": the query says nothing of a joint,
         # so the "without" clause denies nothing asked (its "knee" is the item's own word), and the item with
         # adjustable joints (L1832) does not lead by it.
-        ("custom fabricated rigid knee orthosis, no hinge", "L1834"),
+        ("rigid custom knee brace, no hinge", "L1834"),
+        ("knee orthosis rigid custom", "L1834"),
         # E0260 "..., with any type side rails, with mattress" still before E0294 "without side rails, with
         # mattress": an unsaid part's "without" costs a little.
         ("semi electric hospital bed with mattress", "E0260"),
