@@ -423,6 +423,16 @@ _NEGATED_PART = re.compile(
 )  # what a title's "without" clause names
 
 
+PART_WORDS = 3  # a part a title's "without" names is a short noun phrase ("without knee joint")
+
+
+def _parts_denied(title: str) -> bool:
+    """Whether every "without" clause of a title names a part, a short noun phrase ("without side rails"),
+    not a long condition ("without requiring a previously scheduled appointment")."""
+    parts = _NEGATED_PART.findall(title)
+    return bool(parts) and all(len(WORD.findall(part)) <= PART_WORDS for part in parts)
+
+
 def _negates_said(title: str, said_stems: frozenset[str]) -> bool:
     """Whether a title's "without ..." clause names a word said ("without myocardial infarction" for "heart
     attack" read as myocardial infarction): the title then denies what was asked. The clause's words the
@@ -5756,7 +5766,7 @@ class Searcher:
                 # "Ischemia ... without myocardial infarction" is not what "heart attack" means; a HCPCS item
                 # "without" a part the query says nothing of is less: it may be the plain item ("Knee orthosis,
                 # without knee joint, rigid, custom fabricated" for "custom rigid knee orthosis")
-                said_part = system != "hcpcs" or _negates_said(label, said_stems)
+                said_part = system != "hcpcs" or not _parts_denied(label) or _negates_said(label, said_stems)
                 score -= 150 if said_part else UNSAID_WITHOUT_COST
             if affirms_what_is_negated(label, refused) or (
                 system == "hcpcs" and affirms_what_is_negated(title, refused)  # a short label abbreviates
