@@ -51,14 +51,39 @@ class Amount:
     dimension: str  # mass | volume | units | meq | "" (a bare number: "kenalog 40")
 
 
+# A number counting time or times ("every 3 months", "x 2 weeks", "2 times") is how often or how long the
+# drug is given, no dose.
+_TIME_AFTER = re.compile(
+    r"\s*(?:months?|mos?|weeks?|wks?|days?|hours?|hrs?|h|years?|yrs?|minutes?|mins?|times|doses|x)\b"
+)
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def joined_thousands(text: str) -> str:
+    """The text with a number's thousands separators taken out ("heparin 5,000 units" -> "heparin 5000
+    units"); a comma before fewer or more than three digits ("ribs 4,5") is left."""
+    return _THOUSANDS.sub("", text)
+
+
+def dose_text(query: str) -> str:
+    """A query's text as its dose is read: lower case, a thousands separator joined ("heparin 1,000 units":
+    1000 units), other commas a space."""
+    return joined_thousands(query.lower()).replace(",", " ")
+
+
 def amount_said(said: Sequence[str]) -> Amount | None:
-    """The dose a query says: its first number with the unit after it (or none)."""
+    """The dose a query says: its first number with the unit after it (or none); a bare number counting time
+    ("invega trinza every 3 months") is none."""
     text = " ".join(said)
     for match in AMOUNT.finditer(text):
         if match.group(1):
             continue
         unit = (match.group(3) or "").lower()
         value = float(match.group(2))
+        if value <= 0 or (not unit and _TIME_AFTER.match(text, match.end())):
+            continue  # (no dose is nothing)
         if not unit:
             return Amount(value, "")
         dimension, factor = TO_BASE[unit]
@@ -194,6 +219,10 @@ TITLE_FILLER = frozenset(
         "but",
         "vial",
         "dose",
+        "gram",  # (the billing unit spelt whole: "1 gram/0.125 grams (1.125 grams)")
+        "grams",
+        "milliliter",
+        "milliliters",
     }
 )
 NEGATIVE_MARKS = frozenset(
@@ -321,11 +350,19 @@ def names_drug_use(said: set[str]) -> bool:
     return bool(said & (DRUG_TABLE_WORDS | STUDY_WORDS)) or {"long", "term"} <= said
 
 
+# Function words that make a parenthesis a clause telling the drug's use ("(for esrd on dialysis)", "(non-esrd
+# use)"), where a product's name ("(aristada initio)", "(mylan)") prints none.
+CLAUSE_WORDS = frozenset({"for", "on", "in", "with", "use", "of", "to", "non", "without", "excludes"})
+
+
 def _said_whole(title: str, said: set[str]) -> set[str]:
     """The words of a product named in parentheses that the query says only in part ("aristada" of
-    "(aristada initio)"): that product is another than the one said, and its said word chooses no line."""
+    "(aristada initio)"): that product is another than the one said, and its said word chooses no line. A
+    parenthesis telling a use ("(for esrd on dialysis)") names no product: its words said choose its line."""
     partial: set[str] = set()
     for inside in _PARENTHESISED.findall(title.lower()):
+        if CLAUSE_WORDS & set(_TITLE_WORD.findall(inside)):
+            continue  # a use told in parentheses, no product's name ("(for esrd on dialysis)")
         names = [w for w in _TITLE_WORD.findall(inside) if w not in TITLE_FILLER]
         if any(w in said for w in names) and not all(w in said for w in names):
             partial.update(names)

@@ -18,8 +18,9 @@ MEASURE_FIT = 25.0  # a descriptor whose range holds the measure said, against o
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _UNIT = (
     r"(mm\s?hg|sq\.?\s*in(?:ch(?:es)?)?\.?|square\s+inch(?:es)?"
-    r"|ml|cc|millilit(?:er|re)s?|lit(?:er|re)s?|lbs?|pounds?|inch(?:es)?|in(?!\s*\d))(?![a-z])"
-)  # (a length in inches: "width less than 22 inches"; "3 in 1" is no length)
+    r"|ml|cc|millilit(?:er|re)s?|lit(?:er|re)s?|lbs?|pounds?|inch(?:es)?|in(?!\s*\d)"
+    r"|years?|yrs?|yo|y/o)(?![a-z])"
+)  # (a length in inches: "width less than 22 inches"; "3 in 1" is no length; an age: "pediatric (0-10 years)")
 _RANGE = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*(?:-|to)\s*" + _NUMBER + r"(?:\s*" + _UNIT + r")?")
 _ONE = re.compile(r"(?<![\d.\-])" + _NUMBER + r"\s*" + _UNIT)
 # A pad said by its sides ("4x4", "2 x 2 in", "10x10 cm"): its area in square inches, as descriptors state it.
@@ -50,6 +51,8 @@ _RANK = re.compile(r"\b(level|als|group|stage)[\s-]*(\d{1,2}|iv|v|i{1,3})\b(?![.
 _GLUED_RANK = re.compile(r"\b(level|als|group|stage)(\d)", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
+AGE = "yr"  # an age in years, as said ("6 year old") and as descriptors range it ("pediatric (0-10 years)")
+KEPT_UNITS = frozenset({"lb", AGE})  # measures whose words stay in the text read
 _INFINITE = float("inf")
 _ANY_UNIT = ""  # a range stated without a unit ("bk30-40"): compared in the unit the other side says
 
@@ -71,6 +74,8 @@ def _unit(raw: str | None) -> tuple[str, float]:
         return "lb", 1.0
     if text.startswith("in"):
         return "in", 1.0
+    if text.startswith("y"):
+        return AGE, 1.0  # "6 year old", "6yo": the age a descriptor's range holds ("adult (11 years +)")
     return "ml", 1.0
 
 
@@ -176,9 +181,10 @@ def spaced_ranks(text: str) -> str:
 
 
 def _unread(match: re.Match[str], group: int = 2) -> str:
-    """A size no descriptor word answers, left out; a weight kept ("lost 20 lbs" says a weight change)."""
+    """A size no descriptor word answers, left out; a weight kept ("lost 20 lbs" says a weight change), and an
+    age ("6 year old": who the patient is, read by its own rules)."""
     unit = match.group(group)
-    return match.group(0) if not unit or _unit(unit)[0] == "lb" else " "
+    return match.group(0) if not unit or _unit(unit)[0] in KEPT_UNITS else " "
 
 
 def without_measures(text: str) -> str:

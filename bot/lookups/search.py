@@ -45,6 +45,7 @@ from bot.lookups.doses import (
     amount_said,
     clipped_lines,
     dose_fit,
+    dose_text,
     drug_line_score,
     drug_of,
     is_dose,
@@ -112,6 +113,7 @@ from bot.lookups.index.accident_checked import examination_words, injury_ruled_o
 from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
+from bot.lookups.index.ancillary_sections import ancillary_section, says_stay
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
 from bot.lookups.index.birth_outcomes import index_subterms, may_read_birth, read_birth
 from bot.lookups.index.birth_weight import may_read_birth_weight, read_birth_weight
@@ -167,7 +169,7 @@ from bot.lookups.index.completion import (
 )
 from bot.lookups.index.condition_beside_drug import PILLS, intent_swapped, read_beside_drug, with_drug_subterm
 from bot.lookups.index.condition_named import condition_line
-from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure
+from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure, service_word
 from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.cut_contact import contact_words, read_cut_contact
 from bot.lookups.index.dominant_side import dominance_note, other_titles
@@ -292,9 +294,11 @@ from bot.lookups.index.service_titles import (
 from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,
+    SPOKEN,
     analyte_lines,
     cpt_number,
     names_analyte,
+    names_service_act,
     names_service_noun,
     says_finding,
     without_place,
@@ -414,6 +418,34 @@ MOST_EDITS = 2  # a rare word's spelling correction read as its main term at mos
 MAX_TALK_WORDS = 12  # (office talk is a line; a longer text is a note to read, not chatter)
 MAX_LIMIT = 100
 SETTING_DEPTH = 10  # answers read for a PCS one to put before the HCPCS ones (bot.lookups.index.pcs_setting)
+UNSAID_WITHOUT_COST = 50.0  # a HCPCS title "without" a part unsaid: below its sibling, not out of reach
+_NEGATED_PART = re.compile(
+    r"(?i)\b(?<!with or )without\s+([^,;()]+)"
+)  # what a title's "without" clause names
+
+
+PART_WORDS = 3  # a part a title's "without" names is a short noun phrase ("without knee joint")
+
+
+def _parts_denied(title: str) -> bool:
+    """Whether every "without" clause of a title names a part, a short noun phrase ("without side rails"),
+    not a long condition ("without requiring a previously scheduled appointment")."""
+    parts = _NEGATED_PART.findall(title)
+    return bool(parts) and all(len(WORD.findall(part)) <= PART_WORDS for part in parts)
+
+
+def _negates_said(title: str, said_stems: frozenset[str]) -> bool:
+    """Whether a title's "without ..." clause names a word said ("without myocardial infarction" for "heart
+    attack" read as myocardial infarction): the title then denies what was asked. The clause's words the
+    title prints outside it are the item's own ("Knee orthosis, without knee joint": knee), no part denied."""
+    for match in _NEGATED_PART.finditer(title):
+        outside = title[: match.start()] + " " + title[match.end() :]
+        own = {stem(w) for w in WORD.findall(outside.lower())}
+        if said_stems & ({stem(w) for w in WORD.findall(match.group(1).lower())} - own):
+            return True
+    return False
+
+
 _NEGATION = re.compile(
     r"(?i)\b(?:(?<!with or )without|not resulting in|not associated with)\b"
 )  # ("with or without": no negation)
@@ -604,6 +636,7 @@ PAST_STATE_LOOKED_AT = 3  # answers of a past state's frame reading looked at fo
 SCREENINGS = frozenset({"Z11", "Z12", "Z13"})  # encounters for screening
 CPT_SAID = re.compile(r"\bCPT\b")
 CPT_CODE = re.compile(r"^[0-9]{4}[0-9ftu]$")
+UNKNOWN_BESIDE_SERVICE = 1 / 3  # the share of a service's words that may be unknown names ("Epley maneuver")
 CPT_NOTE = (
     "{what}: CPT is licensed by the AMA and not bundled; import your licensed CPT file "
     "(`codedesk import cpt.csv`). HCPCS or ICD-10-PCS equivalents, if any, follow."
@@ -2857,6 +2890,20 @@ class Searcher:
             self._initialism_words[reading] = found
         return found
 
+    @staticmethod
+    def _shorthand(query: str) -> bool:
+        """Whether the query, and the query as typed, is a coder's shorthand, no sentence: it says no pronoun,
+        copula or "the" (bot.lookups.index.services.SPOKEN; every word read: `_words` leaves out "the")."""
+        kept = memo()
+        asked = str(kept.get(ASKED, query)) if kept is not None else query
+        return not SPOKEN.intersection(re.findall(r"[a-z]+", f"{query} {asked}".lower()))
+
+    def _act_named(self, query: str, said: list[str]) -> bool:
+        """Whether the words name a service by CPT's act noun in shorthand, the query as typed no sentence
+        either (a sentence's clause read alone - "interpretation" of "interpretation of the new policy" - is
+        still talk; bot.lookups.index.services.names_service_act)."""
+        return names_service_act(said) and self._shorthand(query)
+
     def _unanswered_service(self, query: str, found: Hits) -> Hits:
         """A query nothing answers that names a service by its noun, every word known ("psychiatric
         diagnostic eval", "patch testing 30 allergens"), gets the CPT notice: what it asks for is CPT's."""
@@ -2868,10 +2915,18 @@ class Searcher:
         # by how it is formed, known or not to the code data (bot.lookups.index.procedure_suffixes).
         formed = [w for w in said if formed_procedure(w)]
         # A lone "test" names no service: the noun and what it tests, evaluates or visits for.
+        # A word the code data does not print but English or a CPT service's word classes know ("drawing",
+        # "maneuver", "pcr") is no gibberish; one word in three unknown still ("Epley") is a name beside the
+        # service noun.
+        uncoded = [w for w in said if w not in formed and self._unknown_share([w])]
+        unknown = [w for w in uncoded if w not in self.english and not service_word(w)]
         if (
             (len(set(said)) < 2 and not formed)
-            or not (names_service_noun(said) or names_procedure(said) or formed)
-            or self._unknown_share([w for w in said if w not in formed]) > 0
+            or not (
+                names_service_noun(said) or self._act_named(query, said) or names_procedure(said) or formed
+            )
+            or (uncoded and not self._shorthand(query))  # (a sentence's words the codes lack: read on)
+            or len(unknown) > len(said) * UNKNOWN_BESIDE_SERVICE
         ):
             return found
         return _with_notice([], CPT_NOTE.format(what="That looks like a CPT service"))
@@ -3425,7 +3480,7 @@ class Searcher:
         for code_text, title in family:
             code = self.book.get("hcpcs", code_text)
             if code is not None:
-                fit = drug_line_score(title, said, understood.negated, query.lower().replace(",", " "))
+                fit = drug_line_score(title, said, understood.negated, dose_text(query))
                 fit -= (0 if code.current else 60) + (
                     OPPS_ONLY_COST if opps_only(code.code) and not outpatient else 0
                 )
@@ -5743,7 +5798,11 @@ class Searcher:
                 - penalty
             )
             if negated and _NEGATION.search(label):
-                score -= 150  # "Ischemia ... without myocardial infarction" is not what "heart attack" means
+                # "Ischemia ... without myocardial infarction" is not what "heart attack" means; a HCPCS item
+                # "without" a part the query says nothing of is less: it may be the plain item ("Knee orthosis,
+                # without knee joint, rigid, custom fabricated" for "custom rigid knee orthosis")
+                said_part = system != "hcpcs" or not _parts_denied(label) or _negates_said(label, said_stems)
+                score -= 150 if said_part else UNSAID_WITHOUT_COST
             if affirms_what_is_negated(label, refused) or (
                 system == "hcpcs" and affirms_what_is_negated(title, refused)  # a short label abbreviates
             ):
@@ -6075,7 +6134,7 @@ def _better_line(
     best_fit, best = scored[0]
     if own is None or best.code == first or best_fit <= own_fit:
         return False
-    typed = query.lower().replace(",", " ")
+    typed = dose_text(query)
     if said_dose_fit(best.title, said, typed) > said_dose_fit(own.title, said, typed):
         return True
     return line_adds(best.title, said, negated) < line_adds(own.title, said, negated)
@@ -6687,6 +6746,27 @@ def _also_not_used(why: str, words: Sequence[str]) -> str:
 
 
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+    """The codes a coder would pick for a query, each with why, and the notice above them (the lookup
+    itself, `_find_codes`, then the CPT notice over an ancillary PCS answer with no stay said)."""
+    return _ancillary_as_cpt(query, _find_codes(book, query, systems, limit))
+
+
+def _ancillary_as_cpt(query: str, found: Hits) -> Hits:
+    """A first answer from an ancillary ICD-10-PCS section ("caloric vestibular testing": F15Z08Z) with no
+    inpatient stay said in the query as typed gets the CPT notice above it: outside a stay the service is
+    billed with CPT, the PCS code is its inpatient equivalent (bot.lookups.index.ancillary_sections). The
+    answers stay as found; a clause read inside the lookup is not noticed (its answer is weighed as found)."""
+    first = found[0] if found and not found.notice else None
+    if first is None or first.system != "ICD-10-PCS" or says_stay(query):
+        return found
+    section = ancillary_section(first.code)
+    if not section:
+        return found
+    what = f"Outside an inpatient stay that is a CPT service (ICD-10-PCS {section} codes it inpatient)"
+    return _with_notice(list(found), CPT_NOTE.format(what=what))
+
+
+def _find_codes(book: CodeBook, query: str, systems: Sequence[str], limit: int) -> Hits:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}.")
     if denies_every_finding(query):
@@ -6695,20 +6775,20 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
     found_part = without_denied(query)
     if found_part is not None:
         # "denies fever but has cough", "pt denies nausea, reports heartburn": what is denied is not coded
-        found = find_codes(book, found_part[0], systems, limit)
+        found = _find_codes(book, found_part[0], systems, limit)
         denied = found_part[1]
         return _with_notice([replace(h, why=_also_not_used(h.why, denied)) for h in found], found.notice)
     framing = without_framing(query, *searcher_for(book).framing_data())
     if framing is not None:
         # "pt reports central scotoma OD", "vancomycin allergy, per patient", "bone graft status - please code":
         # who tells it, when, and the request are no words of what is coded (bot.lookups.index.framing_words)
-        found = find_codes(book, framing.text, systems, limit)
+        found = _find_codes(book, framing.text, systems, limit)
         left = f"not used: {', '.join(framing.cut)}"
         return _with_notice([replace(h, why=f"{h.why} ({left})") for h in found], found.notice)
     span = without_span(query)
     if span is not None:
         # "cough for 2 weeks", "fever x3 days": the complaint, its span read past (bot.lookups.index.time_spans)
-        found = find_codes(book, span.text, systems, limit)
+        found = _find_codes(book, span.text, systems, limit)
         if not found or found[0].system != "ICD-10-PCS":  # (a procedure's duration picks its code)
             left = f"not used: {', '.join(span.cut)}"
             return _with_notice([replace(h, why=f"{h.why} ({left})") for h in found], found.notice)
@@ -6744,7 +6824,7 @@ def _principal_clause_answer(
     read: list[Answered] = []
     for clause in clauses:
         try:
-            hits = find_codes(book, clause, systems, depth)
+            hits = _find_codes(book, clause, systems, depth)
         except QueryError:
             continue
         if hits and not hits.notice:
@@ -6765,7 +6845,7 @@ def _spelled_out_answer(book: CodeBook, query: str, systems: Sequence[str], dept
     spelled = spelled_out(query, searcher_for(book).usual_senses)
     if spelled is None:
         return found
-    again = find_codes(book, spelled.text, systems, depth)
+    again = _find_codes(book, spelled.text, systems, depth)
     if not again or again.notice or not any(line_reads(again[0].why, means) for _, means in spelled.meanings):
         return found
     return _with_notice([replace(h, why=f"{h.why} ({spelled.note})") for h in again], "")

@@ -55,7 +55,7 @@ ANALYTES = _listed(
     lipids electrolytes lytes ana anca ccp anti-ccp ttg c-peptide microalbumin spep upep immunofixation
     koh monospot rpr vdrl quantiferon igra fobt fit hemoccult guaiac carboxyhemoglobin methemoglobin
     ionized-calcium beta-hcg urinalysis ua cystatin troponins gfr calcitonin gastrin insulin-like igf-1
-    karyotype chromosome chromosomes
+    karyotype chromosome chromosomes abg vbg
     """
 )
 ANALYTE_PHRASES = (
@@ -68,6 +68,7 @@ ANALYTE_PHRASES = (
     "lactic acid",
     "uric acid",
     "alkaline phosphatase",
+    "alk phos",
     "rheumatoid factor",
     "blood typing",
     "blood type",
@@ -134,7 +135,7 @@ QUALIFIERS = _listed(
     """
     lyme celiac hiv hep hepatitis b c a thyroid liver hepatic renal kidney cardiac strep streptococcus flu
     influenza covid rsv mono h pylori allergy tb syphilis herpes hsv cmv ebv chlamydia gonorrhea gc a/b
-    allergen allergens
+    allergen allergens bone
     """
 )
 # A measured thing's strong method words (a qualifier alone is a test only with one of these).
@@ -445,6 +446,12 @@ def office_procedure(tokens: list[str]) -> bool:
     return "diagnostic" in tokens and bool(scoped) and not _DONE_THROUGH_SCOPE.intersection(tokens)
 
 
+def service_word(word: str) -> bool:
+    """Whether a word is one of a CPT service's word classes (an analyte, a test's or a study's own word, a
+    laboratory's way of measuring): a word the code data need not print ("pcr", "abg") that names no gibberish."""
+    return word in _CLASS_WORDS or bool(_GRAM.match(word))
+
+
 def names_procedure(tokens: list[str]) -> bool:
     """Whether a word is a procedure's noun ("wart destruction cryotherapy"): asked of a query nothing
     answered, it names a service (bot.lookups.search gives the CPT notice rather than a bare refusal)."""
@@ -644,6 +651,7 @@ def pathology(tokens: list[str]) -> bool:
 # ICD-10-CM codes (the test itself is CPT's). The words left when the service's own words are set aside (its
 # body region kept: "lumbar radiculopathy") are the condition to answer first. A finding said of the test
 # ("abnormal EKG", "elevated troponin") or a story ("mass on CT") is coded whole, as before.
+_CLASS_WORDS = ANALYTES | TEST_WORDS | TEST_SHAPE | MEASURED_AS | STUDIES | STUDY_SHAPE | CULTURES
 _SERVICE_WORDS = ANALYTES | STUDIES | CULTURES | frozenset({"labs", "lipid", "panel", "level", "test"})
 _BODY_KEPT = _listed(
     """

@@ -487,6 +487,18 @@ SERVICE_WORDS = (
         }
     )
 )
+# CPT's descriptor nouns for a service's act ("remote physiologic monitoring", "interpretation and report",
+# "canalith repositioning", "infant car seat challenge" - a provocation test - a sensor's "hookup", an item's
+# "fitting"): everyday words too, so they name a service only in a coder's shorthand, no sentence of talk.
+ACT_NOUNS = frozenset(
+    {"monitoring", "interpretation", "repositioning", "maneuver", "challenge", "hookup", "fitting"}
+)
+# The pronouns, copulas and article of a sentence ("we are monitoring the situation", "interpretation of the
+# new policy"): a coder's shorthand for a service says none of them.
+SPOKEN = frozenset(
+    {"i", "we", "you", "they", "he", "she", "it", "is", "are", "was", "were", "am", "be", "been", "this"}
+    | {"that", "my", "our", "your", "their", "the", "who", "her", "his", "him", "them", "me", "us"}
+)
 # A diagnostic study named by its kind's ending: spirometry, audiometry, oximetry, electromyography, ...
 _STUDY = re.compile(r"^[a-z]{4,}(?:metry|graphy)$")
 
@@ -501,6 +513,12 @@ _AS_PLACE = re.compile(
 def without_place(text: str) -> str:
     """The text less a service noun said as a place ("in the anatomy lab")."""
     return _AS_PLACE.sub(" ", text)
+
+
+def names_service_act(words: list[str]) -> bool:
+    """Whether the words name a service by CPT's act noun in shorthand ("infant car seat challenge", "CGM
+    interpretation and report"), not in a sentence ("the challenge this week is staffing")."""
+    return any(w in ACT_NOUNS for w in words) and not any(w in SPOKEN for w in words)
 
 
 def names_service_noun(words: list[str]) -> bool:
