@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import sqlite3
 
-from bot.lookups.index.completion import Completion, complete_pcs, value_words
+from bot.lookups.index.completion import Completion, value_words
 from bot.lookups.index.pcs_devices import device_words
+from bot.lookups.index.pcs_supplement import SUPPLEMENT, with_substitute
 from bot.lookups.index.words import stem
 
 REPLACEMENT = "R"
-SUPPLEMENT = "U"
-SUBSTITUTE = stem("substitute")
 #: The words of Supplement's definition ("reinforces and/or augments") in their forms, and a patch.
 SUPPLEMENT_WORDS = frozenset(
     stem(w)
@@ -42,13 +41,6 @@ SUPPLEMENT_WORDS = frozenset(
 REBUILT_WORDS = frozenset(
     stem(w) for w in ("reconstruction", "reconstructed", "reconstruct", "reconstructive")
 )
-
-
-def _part(conn: sqlite3.Connection, table: str, char: str) -> str:
-    row = conn.execute(
-        "SELECT meaning FROM pcs_axes WHERE tbl = ? AND position = 4 AND char = ?", [table, char]
-    ).fetchone()
-    return str(row[0]) if row else ""
 
 
 def substitute_by_definition(
@@ -72,19 +64,4 @@ def substitute_by_definition(
     else:
         return None
     named = device_words(conn, query_stems, memo) | value_words(conn, query_stems, memo)
-    meaning = _part(conn, code[:3], code[3])
-    table = code[:2] + other
-    chars = [
-        str(c)
-        for (c,) in conn.execute(
-            "SELECT char FROM pcs_axes WHERE tbl = ? AND position = 4 AND meaning = ?", [table, meaning]
-        )
-    ]
-    if not chars:
-        return None
-    found = complete_pcs(conn, table + chars[0], query_stems | named, "", memo)
-    if found is None or found.code[:4] != table + chars[0]:
-        return None
-    if SUBSTITUTE not in {stem(w) for w in found.title.lower().replace(",", " ").split()}:
-        return None  # no substitute is a value of this body part's other table
-    return Completion(found.code, found.title, found.billable, f"{how} -> {found.how}" if found.how else how)
+    return with_substitute(conn, code, other, query_stems | named, how, memo)

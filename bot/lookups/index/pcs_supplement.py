@@ -46,8 +46,23 @@ def supplement_for_substitute(
     named = device_words(conn, query_stems, memo) | value_words(conn, query_stems, memo)
     if SUBSTITUTE not in named and SUBSTITUTE not in query_stems:
         return None
+    how = "repaired with a substitute put in: Supplement"
+    return with_substitute(conn, code, SUPPLEMENT, query_stems | named, how, memo)
+
+
+def with_substitute(
+    conn: sqlite3.Connection,
+    code: str,
+    operation: str,
+    stems: frozenset[str],
+    how: str,
+    memo: dict[object, object],
+) -> Completion | None:
+    """The code of another root operation's table of the same body system (`operation`: Supplement,
+    Replacement) for the body part `code` names, completed with the words said, when a Substitute is one of its
+    values for that body part; None when that table has no such body part or no substitute for it."""
     meaning = _part(conn, code[:3], code[3])
-    table = code[:2] + SUPPLEMENT
+    table = code[:2] + operation
     chars = [
         str(c)
         for (c,) in conn.execute(
@@ -56,10 +71,9 @@ def supplement_for_substitute(
     ]
     if not chars:
         return None
-    found = complete_pcs(conn, table + chars[0], query_stems | named, "", memo)
+    found = complete_pcs(conn, table + chars[0], stems, "", memo)
     if found is None or found.code[:4] != table + chars[0]:
         return None
     if SUBSTITUTE not in {stem(w) for w in found.title.lower().replace(",", " ").split()}:
-        return None  # no substitute is a value of this body part's Supplement
-    how = "repaired with a substitute put in: Supplement"
+        return None  # no substitute is a value of this body part in that table
     return Completion(found.code, found.title, found.billable, f"{how} -> {found.how}" if found.how else how)
