@@ -294,9 +294,9 @@ from bot.lookups.index.service_titles import (
 from bot.lookups.index.services import (
     LAB_METHODS,
     SPECIMENS,
-    SPOKEN,
     analyte_lines,
     cpt_number,
+    is_shorthand,
     names_analyte,
     names_service_act,
     names_service_noun,
@@ -2892,11 +2892,11 @@ class Searcher:
 
     @staticmethod
     def _shorthand(query: str) -> bool:
-        """Whether the query, and the query as typed, is a coder's shorthand, no sentence: it says no pronoun,
-        copula or "the" (bot.lookups.index.services.SPOKEN; every word read: `_words` leaves out "the")."""
+        """Whether the query, and the query as typed, is a coder's shorthand, no sentence
+        (bot.lookups.index.services.is_shorthand; every word read: `_words` leaves out "the")."""
         kept = memo()
         asked = str(kept.get(ASKED, query)) if kept is not None else query
-        return not SPOKEN.intersection(re.findall(r"[a-z]+", f"{query} {asked}".lower()))
+        return is_shorthand(f"{query} {asked}")
 
     def _act_named(self, query: str, said: list[str]) -> bool:
         """Whether the words name a service by CPT's act noun in shorthand, the query as typed no sentence

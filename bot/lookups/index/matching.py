@@ -479,7 +479,7 @@ class Matcher:
             head = _head(walk.nodes[0].term)
             if spelled and head not in typed and (walk.nodes[0].book, stem(head)) in spelled:
                 walk.unsaid += SPELLED_OTHER_COST
-            if heads[_head(walk.nodes[0].term)] > 1:
+            if heads[head] > 1:
                 # "Fracture, traumatic" (thousands of lines) is read before "Fracture, pathological" (a few).
                 walk.unsaid -= SPAN_CREDIT * math.log10(1 + span(walk.nodes[0].id))
         walks.sort(key=lambda w: (-w[0], -span(w[1].nodes[0].id), w[1].nodes[0].id))

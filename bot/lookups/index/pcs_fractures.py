@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from bot.lookups import data_version
 from bot.lookups.index.pcs_devices import COMMON_NOUNS
+from bot.lookups.index.pcs_joints import DISLOCATION_WORDS
 from bot.lookups.index.store import BOOKS, SPAN
 from bot.lookups.index.words import stem
 
@@ -36,9 +37,6 @@ BONE_STEMS = frozenset(stem(w) for w in ("bone", "bones"))
 BONE_SYSTEMS = frozenset("NPQ")
 #: The body systems of joints, a fracture-dislocation's other body part (pcs_joints).
 JOINT_SYSTEMS = frozenset("RS")
-DISLOCATION_STEMS = frozenset(
-    stem(w) for w in ("dislocation", "dislocations", "dislocated", "subluxation", "subluxations", "subluxed")
-)
 REPOSITION = "S"
 #: Head nouns that name no kind of hardware ("iFuse ... Implant System", "... Fixation Device").
 _GENERIC = frozenset(stem(w) for w in ("system", "device", "implant", "design"))
@@ -66,7 +64,7 @@ def not_the_bone(code: str, stems: frozenset[str]) -> bool:
         return False
     if code[1] in BONE_SYSTEMS:
         return False
-    return not (code[1] in JOINT_SYSTEMS and stems & DISLOCATION_STEMS)
+    return not (code[1] in JOINT_SYSTEMS and stems & DISLOCATION_WORDS)
 
 
 _BUILT: dict[str, dict[str, str]] = {}  # the data stamp -> hardware noun stem -> "internal" / "external"

@@ -516,9 +516,15 @@ def without_place(text: str) -> str:
 
 
 def names_service_act(words: list[str]) -> bool:
-    """Whether the words name a service by CPT's act noun in shorthand ("infant car seat challenge", "CGM
-    interpretation and report"), not in a sentence ("the challenge this week is staffing")."""
-    return any(w in ACT_NOUNS for w in words) and not any(w in SPOKEN for w in words)
+    """Whether the words name a service by CPT's act noun ("infant car seat challenge", "CGM interpretation
+    and report"); an everyday word too, so asked only of shorthand (`is_shorthand`)."""
+    return any(w in ACT_NOUNS for w in words)
+
+
+def is_shorthand(text: str) -> bool:
+    """Whether a text is a coder's shorthand, no sentence: it says no pronoun, copula or "the" (SPOKEN: "we
+    are monitoring the situation", "the challenge this week is staffing" are talk)."""
+    return not SPOKEN.intersection(re.findall(r"[a-z]+", text.lower()))
 
 
 def names_service_noun(words: list[str]) -> bool:
