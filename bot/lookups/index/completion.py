@@ -44,7 +44,8 @@ from bot.lookups.index.pcs_openings import (
 from bot.lookups.index.pcs_operations import fine_needle_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.store import pcs_use_values
-from bot.lookups.index.words import content_stems, stem
+from bot.lookups.index.words import TOKEN, content_stems, stem
+from bot.lookups.schema import unaccented
 
 ENCOUNTER_WORDS = {"A": "initial", "D": "subsequent", "S": "sequela"}
 # The encounter an injury code's title says (its 7th character: "..., initial encounter for closed fracture",
@@ -264,7 +265,7 @@ def _sibling_saying(
             if str(code) == raw or len(str(code)) != len(raw):
                 continue
             stems = _title_stems(str(text)) & own
-            if len(have - stems) > 2 or len(stems) < len(have) + 1 or len(stems - have) < 2:
+            if len(have - stems) > 2 or len(stems) < len(have) + 1 or _words_more(str(text), have, own) < 2:
                 continue
             if own & NEGATION_STEMS and not (stems - have) & _negated_in(str(text)):
                 continue  # "asthma without status asthmaticus": the words it adds are the ones negated
@@ -276,6 +277,19 @@ def _sibling_saying(
         if best is not None:
             return best[1], best[2], ", ".join(_said(best[2], own))
     return None
+
+
+def _words_more(text: str, have: frozenset[str], own: frozenset[str]) -> int:
+    """How many of a title's words say something of the query that the unspecified code's title does not: a
+    word counts once however many stems it gives, and not at all when it repeats a word already kept
+    ("alcohol-induced" beside "Alcohol abuse with intoxication" says only "alcohol" again, so F10.129 does
+    not turn into F10.159 "... with alcohol-induced psychotic disorder" for "acute alcohol intoxication")."""
+    more = 0
+    for token in dict.fromkeys(TOKEN.findall(unaccented(text).lower())):
+        got = content_stems(token) & own
+        if got and not got & have:
+            more += 1
+    return more
 
 
 NEGATION_STEMS = frozenset({"no", "not", "without", "non", "negative"})
