@@ -956,6 +956,10 @@ class Searcher:
             return (word,)  # a real word ("planter") is read by sound only beside its Index line (_spelling)
         if _stem(word) in self.english or word.rstrip("s") in self.english:
             return self._heard_as(word)  # "scabbies": no word, though its stem is one
+        if f"{word}'s" in self.freq:
+            # "Warthin tumor": an eponym written without its possessive (as style guides now write it) is the
+            # Index's "Warthin's tumor", not the nearer everyday word ("within")
+            return (f"{word}'s",)
         candidates = self.near(word)
         allowed = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
         near = process.extract(

@@ -149,6 +149,8 @@ _HEALING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:check|checking)\s+(?:on\s+)?(?:the\s+)?healing|healing\s+check|"
             # a wound looked at or dressed again, therapy for the injury: care after the active treatment
             r"wound\s+(?:check|recheck|care\s+visit)|dressing\s+(?:change[sd]?|check)|"
+            # the repair looked at while it heals ("stitches check"): their removal is Z48.02 (_STITCHES_OUT)
+            r"(?:stitches|sutures?|staples|steri-?strips)\s+(?:check|recheck|looked\s+at)|"
             r"(?:change|changed|changing)\s+(?:of\s+)?(?:the\s+)?dressings?|"
             r"(?:physical|occupational)\s+therapy|(?:pt|ot|rehab)\s+(?:visit|session|appointment|appt)|"
             r"rehab(?:ilitation)?\s+(?:visit|session|follow[- ]?up)|here\s+for\s+(?:pt|rehab))\b",

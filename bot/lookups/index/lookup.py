@@ -48,6 +48,7 @@ from bot.lookups.index.matching import (
     word_forms,
     word_weight,
 )
+from bot.lookups.index.nec_guess import NEC_GUESS_COST, guessed_nec
 from bot.lookups.index.nec_lines import NEC_YIELD_COST, yielding
 from bot.lookups.index.neoplasm_columns import neoplasm_alternatives
 from bot.lookups.index.neoplasm_site_words import site_nouns
@@ -126,6 +127,7 @@ from bot.lookups.index.sequencing import (
     supplementary,
     titled_by_note,
 )
+from bot.lookups.index.site_forms import with_site_forms
 from bot.lookups.index.site_regions import limb_alternatives
 from bot.lookups.index.store import book_of
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
@@ -196,6 +198,7 @@ HISTORY_STEMS = frozenset(
 REASON_PCS_COST = 450.0
 OTHER_HISTORY_COST = 500.0  # a family history answered by another code, or a personal one by a family code
 NONTRAUMATIC = re.compile(r"\bnon-?traumatic\b", re.IGNORECASE)  # a title denying an injury event told
+ALL_SAID = 0.999  # a coverage reading every word of the query
 NEW_TECHNOLOGY_COST = 300.0  # a section X path whose words the query did not all say
 # A state the patient is in, not an injury being treated; an allergy told with no reaction is its status
 # ("allergic to bee stings": History, personal, allergy, insect, bee Z91.030, not the sting's toxic effect
@@ -342,6 +345,8 @@ def index_hits(
     qwords = query_words(words, alternatives)
     if not qwords:
         return Found()
+    # "Ewing sarcoma of pelvis": the Table's "pelvis, pelvic" makes the pelvis of Neoplasm, bone, pelvic
+    qwords = with_site_forms(qwords, conn, tree.memo)
     required = len(qwords)  # the words a path must cover; after them the echoes, which a path may use
     # "percutaneous pinning right distal radius fracture": the hardware names the fixation, whose words
     # (Fixation, bone, Internal, ...) a path may use as it uses the vocabulary's (pcs_fractures)
@@ -640,6 +645,9 @@ def index_hits(
             score -= ALLERGY_STATUS_COST
         if rank in nec_yield:
             score -= NEC_YIELD_COST  # bot.lookups.index.nec_lines
+        if guessed_nec(match, coverage >= ALL_SAID):
+            # "osteoporosis with pathological fracture left femur": no kind said for "specified type NEC"
+            score -= NEC_GUESS_COST  # bot.lookups.index.nec_guess
         if match.book == "drug" and match.defaulted:
             # A drug named with no poisoning, adverse effect or underdosing: the Drug Table's default
             # column is a guess, below a HCPCS title holding the drug ("lovenox" -> J1650 enoxaparin).

@@ -1302,6 +1302,11 @@ def _cover_term_uncached(
     facts = _term(term)
     forms = facts.forms
     if by_stem.keys().isdisjoint(facts.stems):
+        if _only_negates(term, forms, facts.costs):
+            # "Spondylosis, without myelopathy or radiculopathy" for "DJD lumbar spine": a complication the
+            # chart does not name is one the patient does not have (the Tabular's "without" and
+            # "uncomplicated" titles are coded when none is documented): the line adds nothing unsaid.
+            return set(), 0.0
         return set(), UNSAID_COST * facts.first_size
     if book == "drug" and main:
         # "Iopodate, sodium", "Ferrous fumerate, gluconate, ...": the first form names the substance.
@@ -1333,6 +1338,7 @@ def _cover_term_uncached(
         hit: set[int] = set()
         said = 0
         unsaid = 0.0
+        named = False  # a word said beyond a course, severity or side ("acute" of "with acute cor pulmonale")
         for s, cost in form_costs:
             held = by_stem.get(s)
             if held is None:
@@ -1340,6 +1346,11 @@ def _cover_term_uncached(
             else:
                 said += 1
                 hit.update(held)
+                named = named or s not in QUALIFIER_STEMS
+        if said and not named and unsaid and _linked(term):
+            # "acute PE": "Embolism, pulmonary, with acute cor pulmonale" links a second condition, which the
+            # query names only if it names that condition; its "acute" is the embolism's.
+            continue
         value = said - UNSAID_COST * unsaid
         if said and (best is None or value > best[0]):
             best = (value, hit, unsaid)
@@ -1412,6 +1423,29 @@ IN_SITU_COST = 1.5
 @lru_cache(maxsize=TERM_CACHE)
 def _term(term: str) -> _TermFacts:
     return _TermFacts(term)
+
+
+# A course, a severity or a side: words that qualify the condition the query names, never a condition of their own.
+QUALIFIER_STEMS = frozenset(
+    stem(w)
+    for w in ("acute", "chronic", "subacute", "mild", "moderate", "severe", "left", "right", "bilateral")
+)
+_LINKED = re.compile(r"^(?:with|due\s+to|in|and|associated\s+with|secondary\s+to)\s+\S", re.IGNORECASE)
+
+
+@lru_cache(maxsize=TERM_CACHE)
+def _linked(term: str) -> bool:
+    """Whether an Index line links a second condition to its main term ("with acute cor pulmonale")."""
+    return bool(_LINKED.match(term.strip()))
+
+
+def _only_negates(term: str, forms: Sequence[frozenset[str]], costs: Sequence[object]) -> bool:
+    """Whether every form of a line is a negation and nothing else ("without myelopathy or radiculopathy")."""
+    negated = _negated(term)
+    return bool(forms) and all(
+        cost is None and form & NEGATIONS and not form - (form & NEGATIONS) - negated.get(form, frozenset())
+        for form, cost in zip(forms, costs, strict=False)
+    )
 
 
 @lru_cache(maxsize=TERM_CACHE)
