@@ -1256,7 +1256,9 @@ def _verify(
         # "gastrojejunostomy": the route ends in the jejunum, the Bypass's qualifier (pcs_anastomosis)
         ends = [w for end in understood.joined_ends.values() for w in end]
         end = end_qualifier(conn, table, ends, memo) if ends else ""
-        done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named), end)
+        done = complete_pcs(
+            conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named), end, own
+        )
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
             # "balloon venoplasty": the balloon is the widening, not a Repair (pcs_widening)
