@@ -62,7 +62,13 @@ from bot.lookups.index.neoplasm_spread import (
 )
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
 from bot.lookups.index.pcs_alteration import alteration_for_appearance
-from bot.lookups.index.pcs_anastomosis import end_qualifier, joined_ends, joined_operation, used_end_words
+from bot.lookups.index.pcs_anastomosis import (
+    end_qualifier,
+    joined_ends,
+    joined_operation,
+    said_route_end,
+    used_end_words,
+)
 from bot.lookups.index.pcs_biopsy import excision_for_biopsy
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
@@ -1255,7 +1261,12 @@ def _verify(
         stems = stems | formed | keyed_by_form(conn, stems, frozenset(implied - named), memo)
         # "gastrojejunostomy": the route ends in the jejunum, the Bypass's qualifier (pcs_anastomosis)
         ends = [w for end in understood.joined_ends.values() for w in end]
-        end = end_qualifier(conn, table, ends, memo) if ends else ""
+        # "descending colon to rectum", "grafts from aorta": the route's end said after the titles' preposition
+        end = (
+            end_qualifier(conn, table, ends, memo)
+            if ends
+            else said_route_end(conn, table, understood.words, memo)
+        )
         done = complete_pcs(
             conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named), end, own
         )
