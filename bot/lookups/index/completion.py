@@ -710,6 +710,7 @@ def complete_pcs(
     path_stems: frozenset[str] = frozenset(),
     derived: frozenset[str] = frozenset(),
     end: str = "",
+    own: frozenset[str] = frozenset(),
 ) -> Completion | None:
     """The complete 7-character PCS code a table or partial code leads to, its characters chosen by the
     query's words matched against what each character means in that table. A body part the Index path
@@ -717,7 +718,9 @@ def complete_pcs(
     query names around it ("... right eye": Right Lens, not Right Eye). Words only a procedure word implies
     (`derived`: "colectomy" -> large intestine, colon) weigh less than a site the query says itself
     ("sigmoid colectomy": Sigmoid Colon, not Large Intestine). `end` is the qualifier value an anastomosis
-    ends in ("gastrojejunostomy": Jejunum, bot.lookups.index.pcs_anastomosis)."""
+    ends in ("gastrojejunostomy": Jejunum, bot.lookups.index.pcs_anastomosis). `own` (when given) are the
+    words the query says itself, not the Index path's: a qualifier they name comes before one named only by the
+    path's words or the Body Part Key's."""
     raw = prefix.upper()
     rows, meanings = _pcs_rows(conn, raw, {} if memo is None else memo)
     if not rows:
@@ -785,6 +788,14 @@ def complete_pcs(
             # "Insertion of device in, Trachea": the word "device" names every device value alike; a device
             # the path or the query names ("Airway": Endotracheal Airway) comes before "Other Device".
             said = GENERIC_DEVICE
+        if position == 7:
+            # "left uterine artery embolization": the Body Part Key ("Uterine artery - use Internal Iliac Artery")
+            # names the body part value; a qualifier the query's own word names (Uterine Artery) comes before
+            # one only the key's words name ("Internal Iliac", the table's no-branch row), or only the words of
+            # an Index line the query did not say ("prostatic artery embolization" walked through "Uterine
+            # artery embolization (UAE)": Prostatic Artery, not Uterine Artery).
+            lent = (hit & derived) | (hit & (path_stems - own) if own else set())
+            said -= (1.0 - DERIVED_DISCOUNT) * len(lent)
         if position == 7 and wanted_qualifier:
             said += 2 * len(stems & wanted_qualifier)
         if position == 4 and hit:

@@ -63,7 +63,13 @@ from bot.lookups.index.neoplasm_spread import (
 )
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
 from bot.lookups.index.pcs_alteration import alteration_for_appearance
-from bot.lookups.index.pcs_anastomosis import end_qualifier, joined_ends, joined_operation, used_end_words
+from bot.lookups.index.pcs_anastomosis import (
+    end_qualifier,
+    joined_ends,
+    joined_operation,
+    said_route_end,
+    used_end_words,
+)
 from bot.lookups.index.pcs_biopsy import excision_for_biopsy
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
@@ -72,6 +78,7 @@ from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_drains import drainage_for_drain
 from bot.lookups.index.pcs_forms import keyed_by_form, table_form_words
+from bot.lookups.index.pcs_fracture_sites import fracture_site_words
 from bot.lookups.index.pcs_fractures import fixation_words, fractured_bone_words, not_the_bone
 from bot.lookups.index.pcs_grafts import graft_source_words
 from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
@@ -406,16 +413,23 @@ def index_hits(
     levels: dict[str, list[str]] = {}
     if "pcs" in books:
         # "left Achilles tendon": the body part value the Body Part Key codes it to (Lower Leg Tendon).
-        keyed = body_part_key_words(
-            conn, list(words), tree.memo, operated=any(tree.names_procedure(stem(w)) for w in words)
-        )
+        operated = any(tree.names_procedure(stem(w)) for w in words)
+        keyed = body_part_key_words(conn, list(words), tree.memo, operated, pertains=searcher.pertainyms)
+        # "ORIF left hip fracture": the bone the CM Index sends the site to ("Fracture, traumatic, hip - see
+        # Fracture, femur, neck"), read through the Body Part Key (Upper Femur; pcs_fracture_sites).
+        fracture_sites = fracture_site_words(conn, list(words), tree.memo)
+        for site, bone in fracture_sites.items():
+            if site not in keyed:
+                values = body_part_key_words(conn, list(bone), tree.memo, operated).values()
+                keyed[site] = [w for value in values for w in value] or list(bone)
         # "umbilical hernia repair": the region the hernia comes through (Abdominal Wall).
         # (the region only: "ventral" names no other body part beside a hernia)
         named_parts.update(hernia_region_words(list(words)))
         # "closed reduction left elbow dislocation": a dislocation is of a joint (Reposition, Joint, Elbow).
         named_parts.update(dislocated_joint_words(list(words)))
         # "closed reduction of nasal fracture": a fracture is of a bone (Reposition, Bone, Nasal).
-        named_parts.update(fractured_bone_words(list(words)))
+        # ("collar bone fracture": the site's own "bone" is read as the clavicle, the fracture still as a bone)
+        named_parts.update(fractured_bone_words([w for w in words if w not in fracture_sites]))
         # "right femoral thrombectomy": the clot is in the artery (Extirpation, Artery, Femoral), not the bone.
         named_parts.update(clot_vessel_words(list(words)))
         # "removal of foreign body from right Achilles tendon": the taking is an Extirpation (pcs_matter).
@@ -1255,8 +1269,15 @@ def _verify(
         stems = stems | formed | keyed_by_form(conn, stems, frozenset(implied - named), memo)
         # "gastrojejunostomy": the route ends in the jejunum, the Bypass's qualifier (pcs_anastomosis)
         ends = [w for end in understood.joined_ends.values() for w in end]
-        end = end_qualifier(conn, table, ends, memo) if ends else ""
-        done = complete_pcs(conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named), end)
+        # "descending colon to rectum", "grafts from aorta": the route's end said after the titles' preposition
+        end = (
+            end_qualifier(conn, table, ends, memo)
+            if ends
+            else said_route_end(conn, table, understood.words, memo)
+        )
+        done = complete_pcs(
+            conn, table, stems, match.qualifier, memo, nodes, frozenset(implied - named), end, own
+        )
         if done is not None:
             done = dilation_for_device(conn, done, stems, memo) or done
             # "balloon venoplasty": the balloon is the widening, not a Repair (pcs_widening)

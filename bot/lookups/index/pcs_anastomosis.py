@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from bot.lookups.index.words import content_stems, stem
 from bot.lookups.wordnet import WordNet, reader
@@ -153,3 +153,41 @@ def used_end_words(
         meaning = str(row[0]) if row else ""
         memo[key] = meaning
     return content_stems(end) if meaning == end else frozenset()
+
+
+# The prepositions a Bypass title puts before its qualifier: "Bypass Descending Colon to Rectum" (the route's
+# end), "Bypass Coronary Artery, One Artery from Aorta" (the coronary bypass's source).
+ROUTE_PREPOSITIONS = ("to", "from")
+_ROUTE_STOPS = frozenset({"to", "from", "with", "and", "using", "via", "by", "for", "of", "in"})
+ROUTE_WORDS = 3  # the most words after the preposition read as the route's other end
+
+
+def said_route_end(
+    conn: sqlite3.Connection, table: str, words: Sequence[str], memo: dict[object, object]
+) -> str:
+    """The qualifier value of a Medical and Surgical Bypass table that the query names after the preposition
+    the table's titles put before the qualifier (PCS root operation Bypass: "altering the route of passage",
+    the body part the route begins in, the qualifier where it goes): "anastomosis descending colon to rectum"
+    -> Rectum; "CABG x2 saphenous vein grafts from aorta" -> Aorta; "" when the query says no such end."""
+    if len(table) < 3 or table[0] != "0" or table[2] != BYPASS:
+        return ""
+    key = ("pcs route preposition", table[:3])
+    preposition = memo.get(key)
+    if not isinstance(preposition, str):
+        row = conn.execute(
+            "SELECT title FROM codes WHERE system = 'pcs' AND code > ? AND code < ? LIMIT 1",
+            [table[:3], table[:3] + "~"],
+        ).fetchone()
+        title = str(row[0]) if row else ""
+        preposition = next((p for p in ROUTE_PREPOSITIONS if f" {p} " in title), "")
+        memo[key] = preposition
+    lowered = [w.lower() for w in words]
+    if not preposition or preposition not in lowered:
+        return ""
+    at = len(lowered) - 1 - lowered[::-1].index(preposition)
+    after: list[str] = []
+    for word in lowered[at + 1 : at + 1 + ROUTE_WORDS]:
+        if word in _ROUTE_STOPS:
+            break
+        after.append(word)
+    return end_qualifier(conn, table, after, memo) if after else ""

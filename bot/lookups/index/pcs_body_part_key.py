@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.lookups.index.store import pcs_use_values
 from bot.lookups.index.words import content_stems, stem
@@ -83,15 +83,25 @@ def _key_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) 
 
 
 def body_part_key_words(
-    conn: sqlite3.Connection, words: Sequence[str], memo: dict[object, object], operated: bool = False
+    conn: sqlite3.Connection,
+    words: Sequence[str],
+    memo: dict[object, object],
+    operated: bool = False,
+    pertains: Callable[[str], list[str]] | None = None,
 ) -> dict[str, list[str]]:
     """Each query word that belongs to a Body Part Key name the query says whole, with the words of the body
     part value it is coded to ("achilles" in "left achilles tendon" -> lower, leg, tendon); with `operated`
-    (the query names a procedure) a muscle or tendon said without its head noun too ("psoas abscess")."""
+    (the query names a procedure) a muscle or tendon said without its head noun too ("psoas abscess").
+
+    With `pertains` (the nouns an adjective pertains to, WordNet's pertainyms), a key name "X of Y" is also said
+    by Y's adjective: "femoral neck" says "Neck of femur - use Upper Femur", "tibial condyle" the condyle of
+    tibia, as anatomy names one part either way."""
     said = frozenset(stem(w) for w in words)
     out: dict[str, list[str]] = {}
     if said & STUDY_WORDS:
         return out
+    if pertains is not None:
+        said |= adjective_nouns(words, pertains)
     heads = LANDMARK_HEADS | TISSUE_HEADS if operated else LANDMARK_HEADS
     for word in words:
         own = stem(word)
@@ -112,6 +122,13 @@ def body_part_key_words(
             out.setdefault(word, [])
             out[word] += [v for v in value if v not in out[word]]
     return out
+
+
+def adjective_nouns(words: Sequence[str], pertains: Callable[[str], list[str]]) -> frozenset[str]:
+    """The stems of the one-word nouns the query's adjectives pertain to ("femoral" -> femur, thigh)."""
+    return frozenset(
+        stem(lemma) for w in words if len(w) > 3 for lemma in pertains(w.lower()) if lemma.isalpha()
+    )
 
 
 def key_note(keyed: dict[str, list[str]], title: str) -> str:
