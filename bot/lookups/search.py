@@ -337,6 +337,7 @@ from bot.lookups.index.substance_use import (
     read_substance_use,
     substance_classes,
 )
+from bot.lookups.index.tabular_classes import GENERIC as CLASS_GENERIC
 from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition, pregnancy_line
 from bot.lookups.index.thing_did import ThingDid, may_read_did
 from bot.lookups.index.thing_kinds import CUT_WORDS, KIND_SHOWN, ThingKinds, may_read_kind
@@ -558,6 +559,9 @@ _CODE_LIKE = re.compile(r"^[A-Z0-9][0-9A-Z]{1,2}(?:\.[0-9A-Z-]*|-)?$")  # a code
 _SUGGESTED = re.compile(r"^(?:suggested with [^:]+: )+")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
 THING_KINDS = frozenset({"noun.plant", "noun.food", "noun.substance", "noun.artifact"})  # what is taken
+_TRIMESTER_SAID = re.compile(
+    r"\b(?:first|second|third|1st|2nd|3rd)\s+(?:trimester|tri)\b"
+)  # a trimester named
 _READ_DRUG = re.compile(r"read: ([a-z0-9-]+) -> drug or medicament")  # bot.lookups.index.lookup's note
 
 
@@ -2339,15 +2343,42 @@ class Searcher:
         condition = pregnancy_condition(query)
         if not condition or condition == " ".join(query.lower().split()):
             return found
+        read = f"{condition} {self.vocabulary.expand(condition.lower())[0]}"  # ("GERD": gastro-esophageal reflux)
         if found and found[0].code.startswith("O"):
             path = f"{found[0].title} {_NOTES.sub(' ', found[0].why)}".lower()
-            if any(w in path for w in condition.lower().split()):
-                return found  # "anemia complicating pregnancy": the Index's own line (O99.01-)
+            if any(w in path for w in condition.lower().split()) or content_stems(read) - content_stems(
+                condition
+            ) & content_stems(path):
+                # "anemia complicating pregnancy": the Index's own line (O99.01-); "PE in pregnancy": its
+                # reading's (Embolism, obstetric, pregnancy, O88.21-)
+                return found
+        if "pregnan" not in query.lower() and not getattr(self._local, "restated", False):
+            # "PE diagnosed at 22 weeks gestation": the pregnancy told by its weeks or trimester; the
+            # condition's own line for a pregnancy ("Embolism, obstetric, pregnancy") is looked up as a coder
+            # does, before the class line of "Pregnancy, complicated by".
+            lowered = query.lower()
+            when = _TRIMESTER_SAID.findall(lowered) or [trimester_said(lowered) or ""]
+            self._local.restated = True
+            try:
+                own = self.find(f"{condition} in pregnancy {' '.join(when)}", ["cm"], limit)
+            except QueryError:
+                own = None
+            finally:
+                self._local.restated = False
+            if own and not own.notice and own[0].code.startswith("O"):
+                path = f"{own[0].title} {_NOTES.sub(' ', own[0].why)}".lower()
+                if (content_stems(read) - CLASS_GENERIC) & content_stems(path):
+                    shown = {h.code for h in own}
+                    return _with_notice([*own, *(h for h in found if h.code not in shown)][:limit], "")
         told = self.find(condition, ["cm"], 1)
-        if not told or told.notice or told[0].status != "billable" or "not used:" in told[0].why:
+        if (
+            not told
+            or told.notice
+            or told[0].status != "billable"
+            or _unused_words(told[0].why) - _dropped(told[0].why)
+        ):
             return found
         main = _INDEX_MAIN.match(told[0].why)
-        read = f"{condition} {self.vocabulary.expand(condition.lower())[0]}"  # ("GERD": gastro-esophageal reflux)
         if main is None or not any(
             a[:SAME_START] == b[:SAME_START]
             for a in content_stems(main.group(1))
@@ -5961,6 +5992,20 @@ def _main_term_of(why: str) -> str:
     "instability"), or "" when no Index path answered."""
     found = _INDEX_MAIN.match(why)
     return found.group(1).strip().lower() if found else ""
+
+
+_READ_AS = re.compile(r"vocabulary: ([^;)]*?) -> ([^;)]*)")
+
+
+def _dropped(why: str) -> set[str]:
+    """The words a vocabulary reading of the answer's own left out as adding nothing to what it keeps ("eczema
+    flare -> eczema": flare), which the answer need not use."""
+    out: set[str] = set()
+    for before, after in _READ_AS.findall(why.lower()):
+        kept = set(after.split())
+        if kept and kept < set(before.split()):
+            out |= set(before.split()) - kept
+    return out
 
 
 def _unused_words(why: str) -> set[str]:

@@ -101,3 +101,46 @@ def test_pregnancy_lines_by_their_note_their_own_words_and_while_pregnant(
     assert top(codebook, query, 1) == [expected], [
         (h.code, h.why) for h in find_codes(codebook, query, limit=3)
     ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # "Pregnancy, complicated by, infection, protozoal disease O98.61-": the line stands under another
+        # coded line (infection), itself a class malaria stands in (chapter 1, "Certain infectious ...
+        # diseases"); the line's own words name malaria's block ("Protozoal diseases", B50-B64)
+        ("malaria in pregnancy, third trimester", "O98.613"),
+        ("giardiasis complicating pregnancy, 1st trimester", "O98.611"),
+    ],
+)
+def test_a_class_line_under_a_coded_line_that_is_a_broader_class_of_the_code(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    assert top(codebook, query, 1) == [expected], [
+        (h.code, h.why) for h in find_codes(codebook, query, limit=3)
+    ]
+
+
+def test_a_chapter_alone_names_no_line_under_a_coded_line(codebook: CodeBook) -> None:
+    """ "infection, parasitic disease" (O98.91-, the unspecified infection) is no class line for a chlamydial
+    infection: "parasitic" is only a word of chapter 1's title, which holds every infection."""
+    assert not top(codebook, "chlamydia in pregnancy, first trimester", 1)[0].startswith("O98.91")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # the weeks of gestation or a trimester tell the pregnancy as "pregnant" does; the condition's own
+        # line for a pregnancy comes first (Embolism, obstetric, pregnancy O88.21-; Pregnancy, complicated
+        # by, ptyalism O26.89-)
+        ("DVT diagnosed at 16 weeks gestation", "O22.32"),
+        ("pulmonary embolism at 30 weeks gestation", "O88.213"),
+        ("ptyalism, 2nd trimester", "O26.892"),
+        # a vocabulary reading that only drops a word ("eczema flare" -> eczema) reads the condition whole
+        ("eczema flare, pregnant at 20 wks", "O99.712"),
+    ],
+)
+def test_a_pregnancy_told_by_its_weeks_or_trimester(codebook: CodeBook, query: str, expected: str) -> None:
+    assert top(codebook, query, 1) == [expected], [
+        (h.code, h.why) for h in find_codes(codebook, query, limit=3)
+    ]

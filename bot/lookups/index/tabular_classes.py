@@ -98,6 +98,7 @@ def tabular_class_line(
         return None
     best: tuple[tuple[int, int], Node, str] | None = None
     connective, presumed = link, link != "with"
+    broadest = frozenset(s for stems, _ in levels for s in stems)  # every class the code stands in
     for node in reversed(path):
         if node.book != "cm":
             return None
@@ -106,8 +107,16 @@ def tabular_class_line(
                 continue
             for line in lines_below(tree, under, MAX_LINKED_LINES if presumed else MAX_WITH_LINES):
                 lines = tree.path(line.id)[under.depth + 1 :]
-                if any(n.code or n.is_link for n in lines[:-1]):
-                    continue  # under another condition the query did not name ("with, coma due to, ...")
+                # A line under another coded line is under another condition the query did not name ("with,
+                # coma due to, ...") - unless that line is itself a class the code stands in ("Pregnancy,
+                # complicated by, infection, protozoal disease" for malaria, a protozoal disease in the
+                # chapter of infectious diseases): then the path names the code's classes, broadest first.
+                above = lines[:-1]
+                nested = any(n.code or n.is_link for n in above)
+                if nested and not all(
+                    not n.is_link and _in_class(content_stems(n.term) - GENERIC, broadest) for n in above
+                ):
+                    continue
                 own = content_stems(line.term) - GENERIC
                 if said and own and own <= said and line.depth == under.depth + 1:
                     # (no class title: the query's own words name the line; a line below it may name the
@@ -137,7 +146,17 @@ def tabular_class_line(
                 if not naming:
                     continue
                 for rank, (stems, title) in enumerate(levels):
-                    if naming <= stems:
+                    if (
+                        naming <= stems
+                        or (
+                            # (nested: the line's own words name this class, the lines above it this one or a
+                            # broader one)
+                            nested
+                            and rank < len(levels) - 1  # (a chapter is too broad a class to name a line by)
+                            and _in_class(content_stems(line.term) - GENERIC, stems)
+                            and _in_class(naming, frozenset(s for held, _ in levels[rank:] for s in held))
+                        )
+                    ):
                         key = (int(catch_all), rank)
                         if best is None or key < best[0]:
                             best = (key, _closer_line(tree, line, stems), title)
@@ -163,6 +182,22 @@ def noted_ranges(modifiers: str) -> tuple[tuple[str, str], ...]:
 def in_ranges(code: str, ranges: Sequence[tuple[str, str]]) -> bool:
     category = code.replace(".", "").upper()[:3]
     return any(lo <= category <= hi for lo, hi in ranges)
+
+
+CLASS_ROOT = 5  # the least shared beginning of a line's stem and a class title's ("infect", "infectious")
+
+
+def _in_class(naming: frozenset[str], stems: frozenset[str]) -> bool:
+    """Whether every stem a line names is a word of the class titles' stems, or shares its beginning with
+    one in another form ("infection" and "Certain infectious and parasitic diseases")."""
+    return bool(naming) and all(
+        n in stems
+        or any(
+            len(n) >= CLASS_ROOT and len(s) >= CLASS_ROOT and (s.startswith(n) or n.startswith(s))
+            for s in stems
+        )
+        for n in naming
+    )
 
 
 def _class_title(levels: Sequence[tuple[frozenset[str], str]]) -> str:
@@ -192,9 +227,10 @@ _PREGNANCY_WORDS = re.compile(
     r"(?i)\b(?:in|during|complicating|complicated\s+by|of|with|at|on|while|whilst|when|and|but|currently|"
     r"pregnan(?:t|cy)|gravid|g\d+p?\d*|"
     r"(?:first|second|third|1st|2nd|3rd)\s+(?:trimester|tri)|trimester|tri|\d{1,2}\s*(?:weeks?|wks?|w)|"
-    r"pre-?existing|preexisting|iup|weeks?|gestation)\b"
+    r"pre-?existing|preexisting|iup|weeks?|gestation|diagnosed|noted|found)\b"
 )
-PREGNANCY_CUE = re.compile(r"(?i)\b(?:pregnan|complicating\b|gravid)")
+# ("trimester" and "gestation" tell a pregnancy as "pregnant" does: "PE diagnosed at 22 weeks gestation")
+PREGNANCY_CUE = re.compile(r"(?i)\b(?:pregnan|complicating\b|gravid|trimesters?\b|gestation\b)")
 
 
 def pregnancy_condition(text: str) -> str:
