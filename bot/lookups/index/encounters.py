@@ -187,6 +187,10 @@ _SUPERVISION_WORDS = frozenset(
         "multigravida",
         "first",
         "second",
+        "her",
+        "she",
+        "is",
+        "here",
     ]
 )
 _WEEKS = re.compile(r"^(?P<n>\d{1,2})(?:w|wk|wks|weeks?)?$")
@@ -202,6 +206,19 @@ _NTH = re.compile(
     r"(?:baby|pregnancy|child|kid|one)\b"
 )
 _ALONG = re.compile(r"\b(?<=\d)\s*(?:weeks?|wks?|w)\s+along\b")
+# What says the visit is uneventful ("no complications", "no issues", "everything normal"): a normal
+# pregnancy's words, and the patient's age ("28 yo G1P0 at 32 wks, routine OB visit") is no complication.
+_ALL_WELL = re.compile(
+    r"\b(?:(?:no|without|w/o)\s+(?:issues|problems|complications|concerns|complaints)|"
+    r"(?:everything|all)\s+(?:is\s+)?(?:normal|fine|ok|okay|good|well)|"
+    r"\d{2}\s*(?:yo|y/o|yrs?\s+old|years?[- ]old))\b"
+)
+# Weeks the chart does not give ("weeks not documented", "unknown weeks"): no trimester (the Tabular's
+# "unspecified trimester").
+_NO_WEEKS = re.compile(
+    r"\b(?:weeks?|gestational\s+age|ga)\s+(?:not\s+(?:documented|known|given|stated|recorded)|unknown)\b|"
+    r"\bunknown\s+(?:weeks|gestational\s+age|ga)\b"
+)
 
 
 def read_normal_pregnancy(text: str) -> str | None:
@@ -215,6 +232,7 @@ def read_normal_pregnancy(text: str) -> str | None:
         gravida = "first" if nth.group("first") else "specified"
         text = f"{text[: nth.start()]} {text[nth.end() :]}"
     text = _ALONG.sub(" weeks", text)
+    text = _ALL_WELL.sub(" normal ", _NO_WEEKS.sub(" ", text))
     for word in text.split():
         week = _WEEKS.match(word)
         grav = _GRAVIDA.match(word)
