@@ -36,6 +36,13 @@ def _subterms(codebook: CodeBook, main: str) -> list[tuple[str, str, str]]:
         ("OT after right shoulder replacement", "Z47.1"),
         ("follow-up after completing antibiotics for cellulitis", "Z09"),
         ("recheck after finishing radiation for breast cancer", "Z08"),
+        # the completed treatment told after the condition, and a surveillance visit: the follow-up examination
+        # after completed treatment (guideline I.C.21.c.8), Z08 for a malignant neoplasm ("ca" said of it)
+        ("surveillance exam 3 years after melanoma treatment completed", "Z08"),
+        ("follow-up visit after UTI treated, symptoms gone", "Z09"),
+        ("surveillance visit after finishing lung ca treatment", "Z08"),
+        # a cancer's history with the visit's surveillance told apart, no treatment going on now
+        ("history of colon cancer, resected 2019, here for surveillance", "Z08"),
         ("routine prenatal visit, G1, 30 weeks", "Z34.03"),
         ("uncomplicated pregnancy at 16 wks, G4", "Z34.82"),
         ("normal pregnancy 20 weeks", "Z34.92"),
