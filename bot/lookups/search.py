@@ -495,6 +495,16 @@ _CHECKED_FOR = re.compile(
 )
 _NO_SYMPTOMS = re.compile(r"\b(?:no symptoms|asymptomatic|without symptoms|no complaints|no problems)\b")
 _SCREENED_LEAD = re.compile(r"^(?:(?:encounter|visit|routine|annual|yearly|for|a|an|the)\s+)+")
+# The person screened, said after "for" ("lead screening for toddler"): no condition looked for.
+_SCREENED_PERSON = re.compile(
+    r"^(?:(?:a|an|the|my|his|her|our|this)\s+)?(?:\d+\s*(?:yo|y/o|years?|yrs?|months?|mos?)\s+(?:old\s+)?)?"
+    r"(?:toddler|child|children|kid|kids|baby|babies|infant|newborn|teen|teenager|adolescent|adult|man|woman|"
+    r"men|women|boy|girl|patient|pt|mom|mother|dad|father|son|daughter)s?(?:\s+.*)?$"
+)
+# What is measured of a substance looked for ("lead level screening"), not the substance.
+_SCREENED_MEASURE = re.compile(
+    r"^(?:blood|serum|urine|venous|capillary)\s+|\s+(?:levels?|exposure|test(?:ing)?|poisoning|toxicity)$"
+)
 # A device or a procedure's result the patient has now, told without the word "status" (guideline
 # I.C.21.c.3): "has a left elbow replacement", "VP shunt in place", "on an insulin pump".
 _HAS_NOW = re.compile(
@@ -2457,6 +2467,31 @@ class Searcher:
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 
+    def _screened_substance(self, condition: str) -> Hit | None:
+        """A substance chiefly nonmedicinal looked for ("lead screening", "blood mercury level screen"): the
+        Table of Drugs and Chemicals files its poisoning as a toxic effect (T51-T65), so the screening is the
+        Index's "Screening, poisoning" line (Z13.88, disorder due to exposure to contaminants); None when the
+        words name no such substance."""
+        substance = _SCREENED_MEASURE.sub("", condition).strip()
+        if not substance or len(substance.split()) > SCREENED_WORDS:
+            return None
+        try:
+            read = self.find(f"{substance} poisoning", ("cm",), 1)
+        except QueryError:
+            return None
+        if not read or read.notice or not is_toxic_effect(read[0].code) or "not used:" in read[0].why:
+            return None
+        # (the Table's line names every word of the substance: "food insecurity" is no noxious foodstuff)
+        if not content_stems(substance) <= content_stems(read[0].why.split(" (")[0]):
+            return None
+        try:
+            line = self.find("screening poisoning", ("cm",), 1)
+        except QueryError:
+            return None
+        if not line or line.notice or not in_target("screening", line[0].code):
+            return None
+        return replace(line[0], why=f"{line[0].why} (Table: {read[0].code} is a toxic effect)")
+
     def _screening_class_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A screening for a condition no Index Screening line names ("screening for chlamydia and
         gonorrhea", "hep C screening", "LDCT lung ca screen"): the Z11-Z13 code of the class the Tabular files
@@ -2475,6 +2510,8 @@ class Searcher:
         """`_screening_class_first` once the query is known to tell a screening (its parts searched apart)."""
         if _SCREENING_CUE.search(lowered):
             told = _SCREENED_FOR.search(lowered)
+            if told and _SCREENED_PERSON.match(told.group("condition").strip()):
+                told = None  # ("lead screening for toddler": the person, the condition said before)
             before = None if told else _SCREENED_BEFORE.search(lowered)
         elif _NO_SYMPTOMS.search(lowered):
             told, before = _CHECKED_FOR.search(lowered), None
@@ -2495,6 +2532,8 @@ class Searcher:
             in_target("screening", h.code)
             and "unspecified" not in h.title.lower()
             and (h is found[0] or said & content_stems(f"{h.why.split(' (')[0]} {h.title}"))
+            # ("arsenic screening for a child": Screening, infant or child leaves the substance unread)
+            and not said & content_stems(" ".join(_left_unread(h)))
             for h in found
         ):
             return found  # ("screening for high cholesterol": Cholesterol, elevated, screening for)
@@ -2512,6 +2551,10 @@ class Searcher:
             and "not used:" not in line[0].why
         ):
             hit = replace(line[0], score=top, why=f"Screening for {condition}: {line[0].why}")
+            return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
+        toxic = self._screened_substance(condition)
+        if toxic is not None:
+            hit = replace(toxic, score=top, why=f"Screening for {condition}: {toxic.why}")
             return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
         try:
             answer = self.find(condition, ("cm",), 3)  # read whole: its note says a word left unread

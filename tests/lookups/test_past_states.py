@@ -36,6 +36,12 @@ def _top(codebook: CodeBook, query: str) -> str:
         ("used to have encephalitis", "Z86.61"),
         ("living with an insulin pump", "Z96.41"),
         ("dad can't afford his daughter's insulin", "Z91.A41"),  # a caregiver's noncompliance, money
+        # a medicine skipped for its cost: Noncompliance, with, medication regimen, underdosing, intentional, due
+        # to financial hardship of patient - the Index files financial hardship under intentional underdosing only
+        ("stopped taking his inhalers because he can't afford them", "Z91.120"),
+        ("noncompliant with her insulin due to the cost", "Z91.120"),
+        # ... and its "by caregiver" line when the one who skips it is not the one it is for
+        ("mom rationing his pills since they can't afford them", "Z91.A20"),
         ("keeps skipping dialysis", "Z91.158"),  # a regimen not kept to, no reason said
         ("dad doesn't stick to his daughter's special diet", "Z91.A18"),
         ("completed a course of dexamethasone last year", "Z92.241"),  # History, drug therapy, its class

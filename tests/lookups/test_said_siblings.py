@@ -17,6 +17,9 @@ from bot.lookups.search import find_codes
         ("left elbow dislocated to the back", "S53.125A"),
         ("left shoulder dislocated forward", "S43.015A"),  # anterior
         ("right knee dislocation", "S83.104A"),  # no sibling said: the unspecified line stays
+        # an extent said in everyday words: a whole artificial limb is the Tabular's complete one (Z44.00- -> Z44.01-)
+        ("fitting and adjustment of an entire left artificial arm", "Z44.012"),
+        ("adjustment of whole right artificial leg", "Z44.111"),
     ],
 )
 def test_the_sibling_said_replaces_the_unspecified_line(

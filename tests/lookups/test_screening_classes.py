@@ -15,10 +15,15 @@ from bot.lookups.search import find_codes
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("hepatitis B screening", "Z11.59"),  # B19.10 stands in the block Viral hepatitis
+        ("hepatitis B screening", "Z11.59"),
+        ("hepatitis B screening for adults", "Z11.59"),  # B19.10 stands in the block Viral hepatitis
         ("screening for shingles", "Z11.59"),  # B02.9: Viral infections characterized by skin ... lesions
         ("screening for GERD", "Z13.818"),  # K21.9: Diseases of the digestive system
         ("checking for glaucoma, no symptoms", "Z13.5"),  # the Index's own line: Screening, glaucoma
+        # a substance chiefly nonmedicinal looked for: the Table files its poisoning as a toxic effect (T51-T65),
+        # so the Index's Screening, poisoning (Z13.88); the person screened after "for" is no condition
+        ("arsenic screening for a child", "Z13.88"),
+        ("mercury level screening", "Z13.88"),
     ],
 )
 def test_a_screening_reads_the_class_of_the_condition_looked_for(

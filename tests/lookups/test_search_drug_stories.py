@@ -95,6 +95,7 @@ def test_an_adverse_effect_with_a_named_reaction_is_the_reaction_then_the_t_code
         # intent said in other words
         ("swallowed a handful of lorazepam to kill herself", "T42.4X2A"),
         ("took his digoxin to end his life", "T46.0X2A"),
+        ("ativan overdose to hurt self", "T42.4X2A"),  # a chart leaves out the pronoun
         # a young child's taking is accidental
         ("my 3 year old ate grandma's digoxin", "T46.0X1A"),
         ("baby got into the naproxen", "T39.311A"),

@@ -36,9 +36,20 @@ def _subterms(codebook: CodeBook, main: str) -> list[tuple[str, str, str]]:
         ("OT after right shoulder replacement", "Z47.1"),
         ("follow-up after completing antibiotics for cellulitis", "Z09"),
         ("recheck after finishing radiation for breast cancer", "Z08"),
+        # the completed treatment told after the condition, and a surveillance visit: the follow-up examination
+        # after completed treatment (guideline I.C.21.c.8), Z08 for a malignant neoplasm ("ca" said of it)
+        ("surveillance exam 3 years after melanoma treatment completed", "Z08"),
+        ("follow-up visit after UTI treated, symptoms gone", "Z09"),
+        ("surveillance visit after finishing lung ca treatment", "Z08"),
+        # a cancer's history with the visit's surveillance told apart, no treatment going on now
+        ("history of colon cancer, resected 2019, here for surveillance", "Z08"),
         ("routine prenatal visit, G1, 30 weeks", "Z34.03"),
         ("uncomplicated pregnancy at 16 wks, G4", "Z34.82"),
         ("normal pregnancy 20 weeks", "Z34.92"),
+        # what says the visit is uneventful ("no problems", "everything fine") and the mother's age are a normal
+        # pregnancy's words: Pregnancy, normal (supervision of), by the count and the trimester of the weeks
+        ("31 yo G1 at 30 weeks, routine prenatal visit, no problems", "Z34.03"),
+        ("routine OB check for her fourth baby at 15 weeks, everything fine", "Z34.82"),
         ("chemotherapy session for lymphoma", "Z51.11"),
         ("foley change", "Z46.6"),
         ("STI check no symptoms", "Z11.3"),
@@ -57,6 +68,11 @@ def test_a_pregnancy_visit_naming_anything_more_is_not_read_as_normal() -> None:
     assert read_encounter("prenatal visit 30 weeks g1 with gestational diabetes") is None
     assert read_encounter("hyperemesis 9 weeks pregnant") is None
     assert read_encounter("g2 at 20 weeks normal") == "pregnancy normal specified second trimester"
+    assert read_encounter("g2 at 20 weeks with complications") is None  # (only their absence is normal)
+    # weeks the chart does not give are no trimester (the Tabular's unspecified trimester), and no complication
+    assert read_encounter("routine prenatal check for her third pregnancy weeks not documented") == (
+        "pregnancy normal specified"
+    )
 
 
 def test_every_long_term_drug_of_the_index_taken_every_day_is_its_long_term_line(codebook: CodeBook) -> None:

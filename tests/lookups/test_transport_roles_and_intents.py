@@ -82,6 +82,7 @@ def test_transport_codes(codebook: CodeBook, query: str, expected: str) -> None:
     [
         ("fell down the stairs, unclear whether it was accidental", "undetermined intent"),
         ("tried to hang himself", "suicide"),
+        ("cut her forearm to harm self", "suicide"),  # a chart leaves out the pronoun
         ("burned his arm with a lighter on purpose", "suicide"),
         ("she burned my arm with a lighter on purpose", "assault"),
         ("bystander hit by a police car chasing a suspect", "legal intervention"),

@@ -58,7 +58,9 @@ _UNDETERMINED = re.compile(
     r"(?:intent|intention)\s+(?:is\s+|was\s+)?(?:unknown|unclear|undetermined|uncertain|not\s+known)|"
     r"(?:unknown|unclear|undetermined|uncertain)\s+(?:intent|intention)|undetermined)\b"
 )
-_SELF = r"(?:him|her|my|them|your|it)sel(?:f|ves)"
+_SELF = (
+    r"(?:(?:him|her|my|them|your|it)sel(?:f|ves)|self)"  # ("to harm self": a chart leaves out the pronoun)
+)
 _SUICIDE = re.compile(
     r"\b(?:suicid\w*(?:\s+(?:attempt|gesture))?|attempted\s+suicide|self[- ]inflicted|"
     rf"(?:tried|trying|attempted|attempting|wanted|meant)\s+to\s+(?:\w+\s+)?{_SELF}|"

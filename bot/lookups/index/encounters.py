@@ -56,9 +56,21 @@ _JOINT_REHAB = re.compile(
     r"(?:total\s+|partial\s+)?(?P<joint>[a-z]+)\s+(?:joint\s+)?(?:replacement|arthroplasty)$"
 )
 _COMPLETED = re.compile(
-    r"^(?:recheck|re-check|check|f/u|fu|follow[- ]?up|followup)\s+(?:visit\s+|exam\s+|examination\s+)?"
-    r"(?:\d+\s+\w+\s+)?after\s+(?:finishing|completing|completed|completion\s+of|finished|done\s+with)\s+"
-    r"(?P<what>.+)$"
+    r"^(?:recheck|re-check|check|f/u|fu|follow[- ]?up|followup|surveillance)\s+(?:visit\s+|exam\s+|examination\s+)?"
+    r"(?:\d+\s+\w+\s+)?after\s+(?:(?:finishing|completing|completed|completion\s+of|finished|done\s+with)\s+"
+    r"(?P<what>.+)|(?P<done>.+?)\s+(?:finished|completed|treated|done|ended|over)(?:\s+.*)?)$"
+)
+# A cancer's history and the visit's surveillance told apart ("hx breast ca s/p mastectomy 2018, no current tx,
+# here for surveillance exam"): the follow-up examination after completed treatment of a malignant neoplasm
+# (Z08, guideline I.C.21.c.8; the history code Z85 beside it).
+_CANCER_SURVEILLANCE = re.compile(
+    r"^(?:hx|h/o|history\s+of|personal\s+history\s+of|pmh)\s+.+?\b(?:here\s+)?for\s+(?:routine\s+)?"
+    r"(?:surveillance|follow[- ]?up)(?:\s+(?:visit|exam|examination))?$"
+)
+# A treatment still given is no completed one (the neoplasm is coded then, guideline I.C.2.d).
+_TREATED_NOW = re.compile(
+    r"\b(?:(?:currently|still)\s+(?:on|receiving|getting|taking)|receiving|undergoing|on\s+(?:chemo\w*|radiation|"
+    r"immunotherapy|hormone\s+therapy))\b"
 )
 _NO_SYMPTOMS = r"(?:no|without|w/o|denies)\s+(?:symptoms|sx|complaints)|asymptomatic"
 _TESTED = r"(?:check|test|testing|tests|screen|panel)"
@@ -76,7 +88,8 @@ _SCREENED_NORMAL = re.compile(
     r"unremarkable|nothing\s+found|no\s+findings)$"
 )
 _MALIGNANT = re.compile(
-    r"\b(?:cancer|chemo\w*|radiation|radiotherapy|lymphoma|carcinoma|malignan\w*|tumou?r)\b"
+    r"\b(?:cancer|ca|chemo\w*|radiation|radiotherapy|lymphoma|leukemia|melanoma|sarcoma|carcinoma|"
+    r"malignan\w*|tumou?r)\b"
 )
 
 
@@ -128,8 +141,11 @@ def read_encounter(text: str) -> str | None:
         return pregnancy
     completed = _COMPLETED.match(text)
     if completed:
-        malignant = _MALIGNANT.search(completed.group("what"))
+        malignant = _MALIGNANT.search(completed.group("what") or completed.group("done"))
         return "examination follow-up malignant neoplasm" if malignant else "examination follow-up"
+    surveillance = _CANCER_SURVEILLANCE.match(text)
+    if surveillance and _MALIGNANT.search(text) and not _TREATED_NOW.search(text):
+        return "examination follow-up malignant neoplasm"
     return None
 
 
@@ -187,6 +203,10 @@ _SUPERVISION_WORDS = frozenset(
         "multigravida",
         "first",
         "second",
+        "her",
+        "she",
+        "is",
+        "here",
     ]
 )
 _WEEKS = re.compile(r"^(?P<n>\d{1,2})(?:w|wk|wks|weeks?)?$")
@@ -202,6 +222,19 @@ _NTH = re.compile(
     r"(?:baby|pregnancy|child|kid|one)\b"
 )
 _ALONG = re.compile(r"\b(?<=\d)\s*(?:weeks?|wks?|w)\s+along\b")
+# What says the visit is uneventful ("no complications", "no issues", "everything normal"): a normal
+# pregnancy's words, and the patient's age ("28 yo G1P0 at 32 wks, routine OB visit") is no complication.
+_ALL_WELL = re.compile(
+    r"\b(?:(?:no|without|w/o)\s+(?:issues|problems|complications|concerns|complaints)|"
+    r"(?:everything|all)\s+(?:is\s+)?(?:normal|fine|ok|okay|good|well)|"
+    r"\d{2}\s*(?:yo|y/o|yrs?\s+old|years?[- ]old))\b"
+)
+# Weeks the chart does not give ("weeks not documented", "unknown weeks"): no trimester (the Tabular's
+# "unspecified trimester").
+_NO_WEEKS = re.compile(
+    r"\b(?:weeks?|gestational\s+age|ga)\s+(?:not\s+(?:documented|known|given|stated|recorded)|unknown)\b|"
+    r"\bunknown\s+(?:weeks|gestational\s+age|ga)\b"
+)
 
 
 def read_normal_pregnancy(text: str) -> str | None:
@@ -215,6 +248,7 @@ def read_normal_pregnancy(text: str) -> str | None:
         gravida = "first" if nth.group("first") else "specified"
         text = f"{text[: nth.start()]} {text[nth.end() :]}"
     text = _ALONG.sub(" weeks", text)
+    text = _ALL_WELL.sub(" normal ", _NO_WEEKS.sub(" ", text))
     for word in text.split():
         week = _WEEKS.match(word)
         grav = _GRAVIDA.match(word)

@@ -185,6 +185,39 @@ _NOT_KEPT = re.compile(
     r"doesn'?t\s+stick\s+to|does\s+not\s+stick\s+to|won'?t\s+stick\s+to|cheats?\s+on|not\s+sticking\s+to)\s+"
     r"(?P<what>.+)$"
 )
+# A medicine not taken, cut short or given short, told with cost as its reason ("not taking meds because she
+# can't afford them", "noncompliant with meds due to cost", "grandma skipping his pills because they can't
+# afford them"): the Index's Noncompliance, with, medication regimen, underdosing, intentional, due to financial
+# hardship of patient (Z91.120) - the Index files financial hardship under the intentional underdosing only - or
+# its "by caregiver" line when another person's medicine is skipped (Z91.A20).
+_UNDERDOSED_FOR_COST = re.compile(
+    r"^(?P<who>.*?)\s*(?:is\s+|was\s+)?(?:not\s+taking|isn'?t\s+taking|stopped\s+taking|quit\s+taking|"
+    r"(?:keeps\s+)?(?:skips|skipping|skipped|misses|missing|missed|rations?|rationing|stretch(?:es|ing)?|"
+    r"cuts?|cutting|splits?|splitting)|(?:non-?\s?compliant|not\s+compliant)\s+with)\s+"
+    r"(?P<what>.+?)\s*,?\s+(?:because|since|as|cause|bc|b/c|due\s+to|because\s+of)\s+"
+    r"(?:(?:she|he|they|i|we|the\s+patient|pt|the\s+family)\s+)?"
+    r"(?:(?:can't|cannot|can\s+not|couldn't|could\s+not|unable\s+to|not\s+able\s+to)\s+afford\b.*|"
+    r"(?:the\s+|its\s+|their\s+)?(?:high\s+)?(?:cost|costs|price|copays?|money|finances|financial\s+\w+)|"
+    r"(?:it's|they're|it\s+is|they\s+are)\s+(?:too\s+|so\s+)?expensive)$"
+)
+_FEMALE = re.compile(r"\b(?:mom|mother|grandma|grandmother|daughter|wife|aunt|sister)\b")
+_MALE = re.compile(r"\b(?:dad|father|grandpa|grandfather|son|husband|uncle|brother)\b")
+_OTHERS = re.compile(r"\b(?:parents?|caregiver|family|guardian)\b")
+
+
+def _someone_elses(who: str, what: str) -> bool:
+    """Whether the medicine skipped is another person's than the one who skips it: a caregiver's word says who,
+    and the medicine's owner is said by a pronoun of the other sex ("grandma skipping his pills") or is any
+    person's where the skipper is a parent, a guardian or a caregiver ("parents skipping her pills")."""
+    owner = re.match(r"(?:his|her|their)\b", what)
+    if owner is None:
+        return bool(_PATIENT_OF.search(what)) and bool(_CAREGIVER.search(who))
+    pronoun = owner.group(0)
+    if _OTHERS.search(who):
+        return True
+    return bool((_FEMALE.search(who) and pronoun == "his") or (_MALE.search(who) and pronoun == "her"))
+
+
 # Who does not keep to a regimen, said before it in a few words ("mom", "the patient", "her parents").
 _WHO = re.compile(r"^(?:[a-z']+(?:\s+|$)){0,3}$")
 _CAREGIVER = re.compile(
@@ -194,17 +227,15 @@ _PATIENT_OF = re.compile(
     r"\b(?:(?:his|her|their|the)\s+(?:son|daughter|child|kid|baby|mother|father|mom|dad|husband|wife)'?s?|"
     r"(?:son|daughter|child|kid|baby|mother|father|mom|dad)'s)\b"
 )
+_MEDICINE = re.compile(
+    r"\b(?:meds?|medications?|medicines?|pills?|prescriptions?|insulin|inhalers?|drugs?|refills?|"
+    r"copays?\s+for\s+(?:meds|medications?))\b"
+)
 # What a patient cannot afford, as the Noncompliance lines name it.
 _REGIMENS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bdialysis\b"), "renal dialysis"),
     (re.compile(r"\b(?:diet|special\s+food|formula)\b"), "dietary regimen"),  # (food, rent: the basic needs)
-    (
-        re.compile(
-            r"\b(?:meds?|medications?|medicines?|pills?|prescriptions?|insulin|inhalers?|drugs?|refills?|"
-            r"copays?\s+for\s+(?:meds|medications?))\b"
-        ),
-        "medication regimen",
-    ),
+    (_MEDICINE, "medication regimen"),
     (
         re.compile(
             r"\b(?:therapy|treatments?|appointments?|visits?|rehab|pt|ot|surgery|care|tests?|labs?)\b"
@@ -231,7 +262,7 @@ FRAMES: dict[str, tuple[str, ...]] = {
 KIND_KEYED = frozenset({"genetic carrier", "carrier", "genetic susceptibility"})
 _MAY = re.compile(
     r"\b(?:had|underwent|got|s/p|(?:status\s+post|hx|history\s+of|h/o)\s+(?:of\s+)?(?:an?\s+)?(?:[a-z]+\s+)?[a-z]+ectomy|removed|taken\s+out|cut\s+out|excised|replaced|replacement|repaired|fixed|"
-    r"corrected|repair|transplant\w*|graft|recipient|amputee|amputated|taken\s+off|lost|missing|famil(?:y|ies)|side|afford|used\s+to|"
+    r"corrected|repair|transplant\w*|graft|recipient|amputee|amputated|taken\s+off|lost|missing|famil(?:y|ies)|side|afford|cost|expensive|used\s+to|"
     r"done|performed|living\s+with|lives\s+with|ago|kid|child|baby|resolved|finished|completed|came\s+off|"
     r"was\s+on|last\s+year|before|previously|past|back|follow\w*|skip\w*|miss\w*|stopped|quit|stick|cheats?|"
     r"cured|recovered|healed|beat|survived|cleared|eradicated|gone|residual|current|treated|treatment)\b"
@@ -344,6 +375,16 @@ def read_past_state(
         return PastState(
             f"family history of {what}", "family", f"read: {text} -> History, family", _last(what)
         )
+    skipped = _UNDERDOSED_FOR_COST.match(text.replace(",", " "))
+    if skipped and _WHO.match(skipped.group("who")) and _MEDICINE.search(skipped.group("what")):
+        by_caregiver = _someone_elses(skipped.group("who"), skipped.group("what"))
+        said = "noncompliance with medication regimen underdosing intentional " + (
+            "by caregiver due to financial hardship"
+            if by_caregiver
+            else "due to financial hardship of patient"
+        )
+        note = f"read: {text} -> Noncompliance, underdosing, intentional, due to financial hardship"
+        return PastState(said, "noncompliance", note, "financial")
     afford = _AFFORD.match(text)
     if afford and _WHO.match(afford.group("who")):
         what = afford.group("what")

@@ -124,6 +124,14 @@ _DIRECTIONS = {
     "upwards": "superior",
 }
 
+# How much of a thing, said in everyday words, as the Tabular's complete / partial axis says it ("a whole
+# artificial leg": complete; "part of"... is said by "partial" itself).
+_EXTENTS = {
+    "whole": "complete",
+    "entire": "complete",
+    "full": "complete",
+}
+
 
 @dataclass(frozen=True)
 class Node:
@@ -141,14 +149,16 @@ class Line:
 
 
 def sibling_words(text: str) -> set[str]:
-    """The query's words, with an adverb read as its adjective ("posteriorly") and a direction said in
-    everyday words as the Tabular's ("went back": posterior)."""
+    """The query's words, with an adverb read as its adjective ("posteriorly"), and a direction or an extent
+    said in everyday words as the Tabular's ("went back": posterior; "a whole artificial arm": complete)."""
     words = set(_WORD.findall(text.lower()))
     for word in list(words):
         if word.endswith("ly") and len(word) > 5:
             words.add(word[:-2])
         if word in _DIRECTIONS:
             words.add(_DIRECTIONS[word])
+        if word in _EXTENTS:
+            words.add(_EXTENTS[word])
     return words
 
 

@@ -93,7 +93,7 @@ INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\bsuicid\w*|\bself[- ]harm\w*|\bintentional\w*|\bon\s+purpose\b|\bdeliberate\w*|"
             r"\bto\s+(?:end|take)\s+(?:it|it\s+all|(?:his|her|their|my|your)\s+(?:own\s+)?life)\b|"
-            r"\bto\s+(?:kill|hurt|harm)\s+(?:him|her|them|my|your)sel(?:f|ves)\b|\bwanted\s+to\s+die\b"
+            r"\bto\s+(?:kill|hurt|harm)\s+(?:(?:him|her|them|my|your)sel(?:f|ves)|self)\b|\bwanted\s+to\s+die\b"
         ),
         "poisoning intentional self-harm",
     ),
