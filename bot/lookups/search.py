@@ -446,6 +446,25 @@ def _negates_said(title: str, said_stems: frozenset[str]) -> bool:
     return False
 
 
+def _without_cost(title: str, said_stems: frozenset[str], refused: frozenset[str]) -> float:
+    """What a HCPCS title's "without" clauses cost when the query negates a part too ("hospital bed no side
+    rails w mattress"): a clause denying a part the query says and does not negate ("..., without mattress")
+    denies what was asked; one denying only what the query negates ("without side rails") says it as asked;
+    one denying a part the query says nothing of is the plain item, a little less (`UNSAID_WITHOUT_COST`)."""
+    cost = 0.0
+    for match in _NEGATED_PART.finditer(title):
+        outside = title[: match.start()] + " " + title[match.end() :]
+        own = {stem(w) for w in WORD.findall(outside.lower())}
+        part = {stem(w) for w in WORD.findall(match.group(1).lower())} - own
+        if part & (said_stems - refused):
+            return 150.0
+        if not part & refused and len(WORD.findall(match.group(1))) <= PART_WORDS:
+            cost = UNSAID_WITHOUT_COST
+        elif not part & refused:
+            cost = 150.0
+    return cost
+
+
 _NEGATION = re.compile(
     r"(?i)\b(?:(?<!with or )without|not resulting in|not associated with)\b"
 )  # ("with or without": no negation)
@@ -5772,11 +5791,13 @@ class Searcher:
         query_stems = frozenset(next(iter(sorted(g))) for g in every)
         first_stems = frozenset(_stem(g[0]) for g in groups)
         negated = not any("without" in g for g in groups)
-        refused = query_negated(" ".join(g[0] for g in groups))
-        if (
-            negated_words
-        ):  # "2x2 sterile gauze, no border": the clause left the words, not the query's meaning
-            refused |= query_negated("without " + " ".join(sorted(negated_words)))
+        if negated_words:
+            # "2x2 sterile gauze, no border": the clause left the words, not the query's meaning; the
+            # understanding read each negation to its clause's end or the next "with" ("no side rails w
+            # mattress"), which the words' groups, "with" left out, no longer show.
+            refused = query_negated("without " + " ".join(sorted(negated_words)))
+        else:
+            refused = query_negated(" ".join(g[0] for g in groups))
         suffixed = _suffixed_names(groups)
         said = {w for g in groups for w in g}
         said_stems = frozenset(stem(w) for w in said)
@@ -5797,7 +5818,9 @@ class Searcher:
                 + 200 * (matched + bonus) / len(stems)
                 - penalty
             )
-            if negated and _NEGATION.search(label):
+            if system == "hcpcs" and refused and _NEGATION.search(label):
+                score -= _without_cost(label, said_stems, refused)
+            elif negated and _NEGATION.search(label):
                 # "Ischemia ... without myocardial infarction" is not what "heart attack" means; a HCPCS item
                 # "without" a part the query says nothing of is less: it may be the plain item ("Knee orthosis,
                 # without knee joint, rigid, custom fabricated" for "custom rigid knee orthosis")
