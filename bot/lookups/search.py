@@ -4647,7 +4647,7 @@ class Searcher:
             )
         else:
             complete = 0.0
-        named_visit = complete >= 1.0 and found.coverage < STRONG_SHARE and not _REASON_FOR.search(lowered)
+        named_visit = complete >= 1.0 and found.coverage < STRONG_SHARE and not _names_reason(lowered)
         if "visit" in understood.kinds and not named_visit:
             # (A title holding every word the Index does not, "welcome to medicare visit" -> G0402, names
             # the visit itself: it is the service asked for.)
@@ -6188,6 +6188,18 @@ def later_visit(text: str) -> str:
 
 
 _REASON_FOR = re.compile(r"\b(?:for|to have|reason)\b")  # "here for chemo": a reason, not a named visit
+# The patient a visit is for, as the service descriptors word it ("in-home visit for a new patient", "home
+# visit for an existing patient", "office visit for an established patient"): who is seen, no reason.
+_PATIENT_KIND = re.compile(r"\bfor (?:a |an |the )?(?:new|existing|established) patients?\b")
+_LAST_FOR = re.compile(r"\bfor\s*$")  # a "for" ending the text (a descriptor cut short) says no reason
+
+
+def _names_reason(lowered: str) -> bool:
+    """Whether a query says a reason for its visit ("here for chemo"), the patient the visit is for ("for a
+    new patient") and a "for" with nothing after it being none."""
+    return bool(_REASON_FOR.search(_LAST_FOR.sub(" ", _PATIENT_KIND.sub(" ", lowered))))
+
+
 _NOT_USED = re.compile(r"\(not used: [^)]*\)")
 _LEFT_UNUSED = re.compile(r"not used: ([^;)]*)")
 _DESCRIBED = re.compile(r"\(described: [^)]*\)")

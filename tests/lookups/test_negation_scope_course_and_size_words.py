@@ -43,3 +43,15 @@ def test_a_size_compared_in_plain_words_is_a_bound(codebook: CodeBook) -> None:
     assert unit == "sqin" and low == 0 and 15 < high < 16
     # A6023 "Collagen dressing, sterile, size more than 48 sq. in., each", not A6022's 16-48 sq. in.
     assert _first(codebook, "collagen dressing bigger than 48 square inches") == "A6023"
+
+
+def test_the_patient_a_visit_is_for_is_no_reason_for_it(codebook: CodeBook) -> None:
+    # The HCPCS visit descriptors name the patient a visit is for ("Limited (30 minutes) care management home
+    # visit for an existing patient"): "for an existing patient" is who is seen, not a reason for the
+    # encounter (which would put the ICD-10-CM reason first), so the title holding every word is the service.
+    assert _first(codebook, "limited care management home visit for an existing patient") == "G0082"
+    assert _first(codebook, "comprehensive in-home visit for a new patient post-discharge") == "G2004"
+    # (a "for" ending a descriptor cut short says no reason either)
+    assert _first(codebook, "brief in-home visit for a new patient post-discharge for") == "G2001"
+    # (a reason said still puts the encounter's reason first)
+    assert _first(codebook, "here for chemo infusion") == "Z51.11"
