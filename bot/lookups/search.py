@@ -446,6 +446,28 @@ def _negates_said(title: str, said_stems: frozenset[str]) -> bool:
     return False
 
 
+# A HCPCS descriptor whose opening words are the query's, in the order typed ("skilled services of a licensed
+# practical nurse in the ..." -> G0496 "Skilled services of a licensed practical nurse (lpn), in the ..."): the
+# coder copied the descriptor's own words; a sibling holding the same words elsewhere ("Direct skilled nursing
+# services of a licensed practical nurse ...") says something else first. Asked of three words or more (a
+# noun alone opens many descriptors: "Cane, ...").
+OPENING_WORDS = 3
+OPENING_CREDIT = 20.0
+_PARENTHESIS = re.compile(r"\([^)]*\)")
+
+
+@lru_cache(maxsize=8192)  # bounded: keyed by the HCPCS titles met
+def _title_opening(title: str) -> tuple[str, ...]:
+    """A title's words in order, its parentheses and the words a search reads past left out."""
+    return tuple(w for w in WORD.findall(_PARENTHESIS.sub(" ", title.lower())) if w not in STOPWORDS)
+
+
+def _opens_with(title: str, opening: tuple[str, ...]) -> bool:
+    """Whether a title's words begin with the query's words, in the order typed."""
+    words = _title_opening(title)
+    return len(words) >= len(opening) and words[: len(opening)] == opening
+
+
 def _without_cost(title: str, said_stems: frozenset[str], refused: frozenset[str]) -> float:
     """What a HCPCS title's "without" clauses cost when the query negates a part too ("hospital bed no side
     rails w mattress"): a clause denying a part the query says and does not negate ("..., without mattress")
@@ -5799,6 +5821,8 @@ class Searcher:
         else:
             refused = query_negated(" ".join(g[0] for g in groups))
         suffixed = _suffixed_names(groups)
+        # (the words as typed, in order: a descriptor's opening said word for word)
+        opening = tuple(g[0] for g in groups) if len(groups) >= OPENING_WORDS else ()
         said = {w for g in groups for w in g}
         said_stems = frozenset(stem(w) for w in said)
         tests = {id(g): _GroupTest(g) for g in (*every, *undosed)}
@@ -5842,6 +5866,8 @@ class Searcher:
                 score -= VARIANT_COST
             if system == "hcpcs" and code[:1] in DME_LETTERS:
                 score += _item_name(title, query_stems)  # "walker": "Walker, folding ..." names the item
+            if system == "hcpcs" and opening and _opens_with(title, opening):
+                score += OPENING_CREDIT
             if system == "hcpcs" and code.startswith("S"):
                 score -= S_CODE_COST
             if system == "hcpcs" and _combination(f"{title} {label}", said, self.english):

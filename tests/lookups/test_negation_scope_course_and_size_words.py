@@ -55,3 +55,14 @@ def test_the_patient_a_visit_is_for_is_no_reason_for_it(codebook: CodeBook) -> N
     assert _first(codebook, "brief in-home visit for a new patient post-discharge for") == "G2001"
     # (a reason said still puts the encounter's reason first)
     assert _first(codebook, "here for chemo infusion") == "Z51.11"
+
+
+def test_a_descriptor_whose_opening_is_the_query_word_for_word_leads(codebook: CodeBook) -> None:
+    # G0496 "Skilled services of a licensed practical nurse (lpn), in the training ..." opens with the words
+    # typed; G0300 "Direct skilled nursing services of a licensed practical nurse ..." holds them elsewhere.
+    assert _first(codebook, "skilled services of a licensed practical nurse in the") == "G0496"
+    # G2014 "Limited (30 minutes) care plan oversight. for use only in a medicare-approved cmmi model ...", not
+    # G0086 "Limited (30 minutes) care management home care plan oversight ..." (the parenthesis read past)
+    assert _first(codebook, "limited care plan oversight for use only in a") == "G2014"
+    # (a noun alone opens many descriptors: no credit is given under three words)
+    assert _first(codebook, "cane") == "E0100"
