@@ -446,6 +446,19 @@ def _negates_said(title: str, said_stems: frozenset[str]) -> bool:
     return False
 
 
+# A descriptor's material class named by what it is not ("Crutches underarm, other than wood"): the clause
+# up to the next comma, semicolon or parenthesis; a material said that it does not except is the class's.
+_OTHER_THAN = re.compile(r"\bother than ([^,;()]+)")
+SUBSTANCE = "noun.substance"  # WordNet's lexicographer file of materials and substances
+OTHER_THAN_CREDIT = 40.0
+
+
+def _substance(wordnet: WordNet, word: str) -> bool:
+    """Whether WordNet files a word's first noun sense as a substance or material ("wood", "aluminum")."""
+    senses = wordnet.senses(word) if word.isalpha() else ()
+    return bool(senses) and senses[0].kind == SUBSTANCE
+
+
 # A HCPCS descriptor whose opening words are the query's, in the order typed ("skilled services of a licensed
 # practical nurse in the ..." -> G0496 "Skilled services of a licensed practical nurse (lpn), in the ..."): the
 # coder copied the descriptor's own words; a sibling holding the same words elsewhere ("Direct skilled nursing
@@ -5866,6 +5879,12 @@ class Searcher:
                 score -= VARIANT_COST
             if system == "hcpcs" and code[:1] in DME_LETTERS:
                 score += _item_name(title, query_stems)  # "walker": "Walker, folding ..." names the item
+            if (
+                system == "hcpcs"
+                and _OTHER_THAN.search(title)
+                and self._other_substance_said(title, groups, doc)
+            ):
+                score += OTHER_THAN_CREDIT
             if system == "hcpcs" and opening and _opens_with(title, opening):
                 score += OPENING_CREDIT
             if system == "hcpcs" and code.startswith("S"):
@@ -5901,6 +5920,22 @@ class Searcher:
                 f"{origin}: {label}{note}",
             )
         return complete
+
+    def _other_substance_said(self, title: str, groups: list[Group], doc: frozenset[str]) -> bool:
+        """Whether a descriptor's material class "other than X" ("Crutches underarm, other than wood, ...")
+        holds a material the query says and the title does not print ("aluminum underarm crutches"): a word
+        WordNet files first as a substance (noun.substance), none of the substances the clause excepts."""
+        excepted = {w for clause in _OTHER_THAN.findall(title.lower()) for w in WORD.findall(clause)}
+        wordnet = self.wordnet()
+        if not any(_substance(wordnet, w) for w in excepted):
+            return False  # ("Stat laboratory request (situations other than s3601)": no material class)
+        for group in groups:
+            word = group[0]
+            if word in excepted or _stem(word) in doc:
+                continue
+            if _substance(wordnet, word):
+                return True
+        return False
 
     def _leave_out_order(self, group: Group) -> tuple[int, int]:
         if group[0] in PAYERS:

@@ -66,3 +66,21 @@ def test_a_descriptor_whose_opening_is_the_query_word_for_word_leads(codebook: C
     assert _first(codebook, "limited care plan oversight for use only in a") == "G2014"
     # (a noun alone opens many descriptors: no credit is given under three words)
     assert _first(codebook, "cane") == "E0100"
+
+
+def test_a_count_said_as_the_descriptors_latin_prefix(codebook: CodeBook) -> None:
+    # E0105 "Cane, quad or three prong, ...": a four-point cane is a quad cane (quad- is four); the plain
+    # cane (E0100) leaves the count unread.
+    assert _first(codebook, "4 point cane") == "E0105"
+    assert _first(codebook, "four-point cane") == "E0105"
+    assert _first(codebook, "single point cane") == "E0100"
+
+
+def test_a_material_other_than_the_one_a_descriptor_excepts_is_its_class(codebook: CodeBook) -> None:
+    # E0114 "Crutches underarm, other than wood, ...": aluminum is a material (WordNet noun.substance) and not
+    # wood, so the class holds it; E0112 "Crutches underarm, wood, ..." is the wooden pair.
+    assert _first(codebook, "aluminum underarm crutches pair") == "E0114"
+    assert _first(codebook, "wooden crutches pair") == "E0112"
+    # (a clause excepting no material - "situations other than s3601" - holds no substance said)
+    hits = find_codes(codebook, "serum magnesium lab", limit=3)
+    assert not hits or hits[0].code != "S3600"
