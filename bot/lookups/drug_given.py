@@ -38,14 +38,19 @@ def purpose_only(query: str, words: Collection[str]) -> set[str]:
     return {w for w in after if w in words and w not in before}
 
 
+# The course of treatment a drug is given in ("carboplatin chemo"): the drug said as given, like its route.
+COURSE_WORDS = frozenset({"chemo", "chemotherapy"})
+
+
 def given_not_poisoned(query: str, typed: Sequence[str], code: str, why: str) -> bool:
     """Whether a Drug Table poisoning code first reads only the drug's name in a query that says the drug as
-    given (a dose or a route) and tells no story of a poisoning."""
+    given (a dose, a route or the course of treatment it is given in) and tells no story of a poisoning."""
     if not why.startswith("Drug Table:") or not is_poisoning(code):
         return False
     if _STORY.search(query.lower()) or tells_taking(query):
         return False
-    return amount_said(list(typed)) is not None or bool(route_said(set(typed)))
+    said = set(typed)
+    return amount_said(list(typed)) is not None or bool(route_said(said)) or bool(said & COURSE_WORDS)
 
 
 def service_unsaid(title: str, typed: Sequence[str], drug_words: Sequence[str]) -> bool:

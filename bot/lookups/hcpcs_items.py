@@ -148,6 +148,9 @@ DESCRIPTOR_FORMS = {
     "yearly": ("annual",),
     "annually": ("annual",),
     "admin": ("administration",),
+    # The Latin prefix a descriptor names a count by: a "four-point" ("4 point") cane is a "quad" cane.
+    "four": ("quad",),
+    "4": ("quad",),
     # The air ambulance lines say the aircraft by its wing: a helicopter is "rotary wing", a plane "fixed wing".
     "helicopter": ("rotary wing",),
     "airplane": ("fixed wing",),

@@ -35,9 +35,12 @@ _SQUARE_CM = 6.4516  # square centimetres in a square inch
 _BELOW_BEFORE = re.compile(
     r"(?:less than or equal to|up to(?: and including)?|not more than|at most|<=|≤)\s*$"
 )
-_UNDER_BEFORE = re.compile(r"(?:less than|under|below|<)\s*$")
+# (a size compared in plain words: "bigger than 48 square inches" is "more than 48 sq. in.")
+_UNDER_BEFORE = re.compile(r"(?:less than|smaller than|shorter than|narrower than|under|below|<)\s*$")
 _LEAST_BEFORE = re.compile(r"(?:greater than or equal to|at least|>=|≥)\s*$")
-_ABOVE_BEFORE = re.compile(r"(?:more than|greater than|over|above|>)\s*$")
+_ABOVE_BEFORE = re.compile(
+    r"(?:more than|greater than|bigger than|larger than|longer than|wider than|over|above|>)\s*$"
+)
 _BILLING_BEFORE = re.compile(r"(?:per|each)\s*$")
 _BELOW_AFTER = re.compile(r"^\s*(?:or less|or smaller|and under|or under)")
 _ABOVE_AFTER = re.compile(r"^\s*(?:or greater|or more|or larger|and over|and greater|\+)")

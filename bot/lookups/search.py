@@ -447,6 +447,60 @@ def _negates_said(title: str, said_stems: frozenset[str]) -> bool:
     return False
 
 
+# A descriptor's material class named by what it is not ("Crutches underarm, other than wood"): the clause
+# up to the next comma, semicolon or parenthesis; a material said that it does not except is the class's.
+_OTHER_THAN = re.compile(r"\bother than ([^,;()]+)")
+SUBSTANCE = "noun.substance"  # WordNet's lexicographer file of materials and substances
+OTHER_THAN_CREDIT = 40.0
+
+
+def _substance(wordnet: WordNet, word: str) -> bool:
+    """Whether WordNet files a word's first noun sense as a substance or material ("wood", "aluminum")."""
+    senses = wordnet.senses(word) if word.isalpha() else ()
+    return bool(senses) and senses[0].kind == SUBSTANCE
+
+
+# A HCPCS descriptor whose opening words are the query's, in the order typed ("skilled services of a licensed
+# practical nurse in the ..." -> G0496 "Skilled services of a licensed practical nurse (lpn), in the ..."): the
+# coder copied the descriptor's own words; a sibling holding the same words elsewhere ("Direct skilled nursing
+# services of a licensed practical nurse ...") says something else first. Asked of three words or more (a
+# noun alone opens many descriptors: "Cane, ...").
+OPENING_WORDS = 3
+OPENING_CREDIT = 20.0
+_PARENTHESIS = re.compile(r"\([^)]*\)")
+
+
+@lru_cache(maxsize=8192)  # bounded: keyed by the HCPCS titles met
+def _title_opening(title: str) -> tuple[str, ...]:
+    """A title's words in order, its parentheses and the words a search reads past left out."""
+    return tuple(w for w in WORD.findall(_PARENTHESIS.sub(" ", title.lower())) if w not in STOPWORDS)
+
+
+def _opens_with(title: str, opening: tuple[str, ...]) -> bool:
+    """Whether a title's words begin with the query's words, in the order typed."""
+    words = _title_opening(title)
+    return len(words) >= len(opening) and words[: len(opening)] == opening
+
+
+def _without_cost(title: str, said_stems: frozenset[str], refused: frozenset[str]) -> float:
+    """What a HCPCS title's "without" clauses cost when the query negates a part too ("hospital bed no side
+    rails w mattress"): a clause denying a part the query says and does not negate ("..., without mattress")
+    denies what was asked; one denying only what the query negates ("without side rails") says it as asked;
+    one denying a part the query says nothing of is the plain item, a little less (`UNSAID_WITHOUT_COST`)."""
+    cost = 0.0
+    for match in _NEGATED_PART.finditer(title):
+        outside = title[: match.start()] + " " + title[match.end() :]
+        own = {stem(w) for w in WORD.findall(outside.lower())}
+        part = {stem(w) for w in WORD.findall(match.group(1).lower())} - own
+        if part & (said_stems - refused):
+            return 150.0
+        if not part & refused and len(WORD.findall(match.group(1))) <= PART_WORDS:
+            cost = UNSAID_WITHOUT_COST
+        elif not part & refused:
+            cost = 150.0
+    return cost
+
+
 _NEGATION = re.compile(
     r"(?i)\b(?:(?<!with or )without|not resulting in|not associated with)\b"
 )  # ("with or without": no negation)
@@ -4706,7 +4760,7 @@ class Searcher:
             )
         else:
             complete = 0.0
-        named_visit = complete >= 1.0 and found.coverage < STRONG_SHARE and not _REASON_FOR.search(lowered)
+        named_visit = complete >= 1.0 and found.coverage < STRONG_SHARE and not _names_reason(lowered)
         if "visit" in understood.kinds and not named_visit:
             # (A title holding every word the Index does not, "welcome to medicare visit" -> G0402, names
             # the visit itself: it is the service asked for.)
@@ -5850,12 +5904,16 @@ class Searcher:
         query_stems = frozenset(next(iter(sorted(g))) for g in every)
         first_stems = frozenset(_stem(g[0]) for g in groups)
         negated = not any("without" in g for g in groups)
-        refused = query_negated(" ".join(g[0] for g in groups))
-        if (
-            negated_words
-        ):  # "2x2 sterile gauze, no border": the clause left the words, not the query's meaning
-            refused |= query_negated("without " + " ".join(sorted(negated_words)))
+        if negated_words:
+            # "2x2 sterile gauze, no border": the clause left the words, not the query's meaning; the
+            # understanding read each negation to its clause's end or the next "with" ("no side rails w
+            # mattress"), which the words' groups, "with" left out, no longer show.
+            refused = query_negated("without " + " ".join(sorted(negated_words)))
+        else:
+            refused = query_negated(" ".join(g[0] for g in groups))
         suffixed = _suffixed_names(groups)
+        # (the words as typed, in order: a descriptor's opening said word for word)
+        opening = tuple(g[0] for g in groups) if len(groups) >= OPENING_WORDS else ()
         said = {w for g in groups for w in g}
         said_stems = frozenset(stem(w) for w in said)
         tests = {id(g): _GroupTest(g) for g in (*every, *undosed)}
@@ -5875,7 +5933,9 @@ class Searcher:
                 + 200 * (matched + bonus) / len(stems)
                 - penalty
             )
-            if negated and _NEGATION.search(label):
+            if system == "hcpcs" and refused and _NEGATION.search(label):
+                score -= _without_cost(label, said_stems, refused)
+            elif negated and _NEGATION.search(label):
                 # "Ischemia ... without myocardial infarction" is not what "heart attack" means; a HCPCS item
                 # "without" a part the query says nothing of is less: it may be the plain item ("Knee orthosis,
                 # without knee joint, rigid, custom fabricated" for "custom rigid knee orthosis")
@@ -5897,6 +5957,14 @@ class Searcher:
                 score -= VARIANT_COST
             if system == "hcpcs" and code[:1] in DME_LETTERS:
                 score += _item_name(title, query_stems)  # "walker": "Walker, folding ..." names the item
+            if (
+                system == "hcpcs"
+                and _OTHER_THAN.search(title)
+                and self._other_substance_said(title, groups, doc)
+            ):
+                score += OTHER_THAN_CREDIT
+            if system == "hcpcs" and opening and _opens_with(title, opening):
+                score += OPENING_CREDIT
             if system == "hcpcs" and code.startswith("S"):
                 score -= S_CODE_COST
             if system == "hcpcs" and _combination(f"{title} {label}", said, self.english):
@@ -5930,6 +5998,22 @@ class Searcher:
                 f"{origin}: {label}{note}",
             )
         return complete
+
+    def _other_substance_said(self, title: str, groups: list[Group], doc: frozenset[str]) -> bool:
+        """Whether a descriptor's material class "other than X" ("Crutches underarm, other than wood, ...")
+        holds a material the query says and the title does not print ("aluminum underarm crutches"): a word
+        WordNet files first as a substance (noun.substance), none of the substances the clause excepts."""
+        excepted = {w for clause in _OTHER_THAN.findall(title.lower()) for w in WORD.findall(clause)}
+        wordnet = self.wordnet()
+        if not any(_substance(wordnet, w) for w in excepted):
+            return False  # ("Stat laboratory request (situations other than s3601)": no material class)
+        for group in groups:
+            word = group[0]
+            if word in excepted or _stem(word) in doc:
+                continue
+            if _substance(wordnet, word):
+                return True
+        return False
 
     def _leave_out_order(self, group: Group) -> tuple[int, int]:
         if group[0] in PAYERS:
@@ -6257,6 +6341,18 @@ def later_visit(text: str) -> str:
 
 
 _REASON_FOR = re.compile(r"\b(?:for|to have|reason)\b")  # "here for chemo": a reason, not a named visit
+# The patient a visit is for, as the service descriptors word it ("in-home visit for a new patient", "home
+# visit for an existing patient", "office visit for an established patient"): who is seen, no reason.
+_PATIENT_KIND = re.compile(r"\bfor (?:a |an |the )?(?:new|existing|established) patients?\b")
+_LAST_FOR = re.compile(r"\bfor\s*$")  # a "for" ending the text (a descriptor cut short) says no reason
+
+
+def _names_reason(lowered: str) -> bool:
+    """Whether a query says a reason for its visit ("here for chemo"), the patient the visit is for ("for a
+    new patient") and a "for" with nothing after it being none."""
+    return bool(_REASON_FOR.search(_LAST_FOR.sub(" ", _PATIENT_KIND.sub(" ", lowered))))
+
+
 _NOT_USED = re.compile(r"\(not used: [^)]*\)")
 _LEFT_UNUSED = re.compile(r"not used: ([^;)]*)")
 _DESCRIBED = re.compile(r"\(described: [^)]*\)")

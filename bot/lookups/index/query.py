@@ -468,12 +468,19 @@ def without_after_condition(text: str) -> str:
 
 
 _NEGATED_CLAUSE = re.compile(r"(?<![a-z0-9/])(?:no|not|without|w/o)\s+([^,;:()]+)")
+# A negation's scope ends where a "with" or "and" clause begins (as `completion.split_negation` reads it):
+# "hospital bed no side rails w mattress" negates the side rails, not the mattress.
+_NEGATION_END = re.compile(r"(?<![a-z0-9])(?:with|w|w/|and)(?![a-z0-9/])")
 
 
 def _negated_clauses(lowered: str, vocabulary: Vocabulary) -> frozenset[str]:
-    """The words each negation of the query covers, to the end of its clause, abbreviations read."""
+    """The words each negation of the query covers, to the end of its clause or the next "with" or "and",
+    abbreviations read."""
     out: set[str] = set()
-    for clause in _NEGATED_CLAUSE.findall(lowered):
+    for whole in _NEGATED_CLAUSE.findall(lowered):
+        clause = _NEGATION_END.split(whole, maxsplit=1)[0]
+        if not clause.strip():
+            continue
         read, _ = vocabulary.expand(" ".join(clause.split()))
         out.update(read.split())
     return frozenset(out)
