@@ -66,6 +66,7 @@ from bot.lookups.filler import (
     FILLER,
     LINKING,
     SIDE_WORDS,
+    WHO_WORDS,
     Core,
     _same_root,
     answer_stems,
@@ -551,9 +552,20 @@ _SCREENED_LEAD = re.compile(r"^(?:(?:encounter|visit|routine|annual|yearly|for|a
 # The person screened, said after "for" ("lead screening for toddler"): no condition looked for.
 _SCREENED_PERSON = re.compile(
     r"^(?:(?:a|an|the|my|his|her|our|this)\s+)?(?:\d+\s*(?:yo|y/o|years?|yrs?|months?|mos?)\s+(?:old\s+)?)?"
-    r"(?:toddler|child|children|kid|kids|baby|babies|infant|newborn|teen|teenager|adolescent|adult|man|woman|"
-    r"men|women|boy|girl|patient|pt|mom|mother|dad|father|son|daughter)s?(?:\s+.*)?$"
+    r"(?P<who>[a-z]+)(?:\s+.*)?$"
 )
+# (the people a query names, filler's, with the stages of life a screening is told for)
+_SCREENED_PEOPLE = WHO_WORDS | frozenset({"newborn", "teen", "teenager", "adolescent", "adult"})
+
+
+def _screened_person(told: str) -> bool:
+    """Whether what a screening is "for" is a person ("lead screening for toddler"), not a condition."""
+    person = _SCREENED_PERSON.match(told)
+    return person is not None and (
+        person.group("who") in _SCREENED_PEOPLE or person.group("who").removesuffix("s") in _SCREENED_PEOPLE
+    )
+
+
 # What is measured of a substance looked for ("lead level screening"), not the substance.
 _SCREENED_MEASURE = re.compile(
     r"^(?:blood|serum|urine|venous|capillary)\s+|\s+(?:levels?|exposure|test(?:ing)?|poisoning|toxicity)$"
@@ -2563,7 +2575,7 @@ class Searcher:
         """`_screening_class_first` once the query is known to tell a screening (its parts searched apart)."""
         if _SCREENING_CUE.search(lowered):
             told = _SCREENED_FOR.search(lowered)
-            if told and _SCREENED_PERSON.match(told.group("condition").strip()):
+            if told and _screened_person(told.group("condition").strip()):
                 told = None  # ("lead screening for toddler": the person, the condition said before)
             before = None if told else _SCREENED_BEFORE.search(lowered)
         elif _NO_SYMPTOMS.search(lowered):
