@@ -220,6 +220,7 @@ from bot.lookups.index.long_term import long_term_line
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.medicine_kinds import names_medicine
 from bot.lookups.index.office_talk import office_talk
+from bot.lookups.index.one_path import on_one_path
 from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
 from bot.lookups.index.past_states import FRAMES, KIND_KEYED, PastState, may_read_past_state, read_past_state
 from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
@@ -704,6 +705,7 @@ INTEGRAL_SYMPTOM = INTEGRAL_MARK + "{code} integral to it: "  # guideline I.B.5 
 CLINICAL_WORD_COUNT = 100  # a word this common in titles and index terms is a clinical word
 CLIPPED_CANDIDATES = 6  # Index words a chart's short form may stand for, weighed by the query's words
 _SHORT_SEGMENT = re.compile(r"[a-z]+")
+PATHS_HELD = 20_000  # sets of stems asked whether one Index path holds them (~2 MB), cleared when full
 MAX_HEARD_MAINS = 8  # main terms of a neighbouring word searched for a sound-alike's line
 # Word shapes (first letter, length) whose candidate lists `near` keeps: each list holds ~50 KB of words (the
 # words a few letters longer or shorter too); a process answering every bench set met ~220 shapes (~12 MB),
@@ -914,6 +916,7 @@ class Searcher:
         self._clipped: frozenset[str] | None = None  # the short descriptors' clipped words
         self._clipped_forms: dict[str, tuple[str, ...]] = {}
         self._pairs: dict[tuple[str, str], bool] = {}
+        self._paths_held: dict[frozenset[str], bool] = {}  # bot.lookups.index.one_path, by the stems asked
         self._short_form_words: dict[str, tuple[tuple[str, int], ...]] = {}  # index.clipped_words
         self._vocabulary_phrase_words: frozenset[str] | None = None
 
@@ -1325,6 +1328,7 @@ class Searcher:
                 stem,
                 self._together,
                 self._kin,
+                self._sense_on_path,
             )
         if sense is not None:
             found = self.find(sense.text, systems, limit)
@@ -2031,6 +2035,21 @@ class Searcher:
         corrected = self.correct(word)
         # (a correction further than two edits is another word: "syndesmosis" is no synostosis)
         return corrected if DamerauLevenshtein.distance(word, corrected) <= MOST_EDITS else word
+
+    def _sense_on_path(self, sense: str, word_stem: str) -> bool:
+        """Whether one Index path holds a sense's words and a stem of the query's (bot.lookups.index.one_path)."""
+        return self._on_one_path(content_stems(sense) | {word_stem})
+
+    def _on_one_path(self, stems: frozenset[str]) -> bool:
+        """Whether one Index path (a line, its ancestors and one chain of its descendants) holds every stem
+        (bot.lookups.index.one_path); kept per set of stems, cleared when full."""
+        found = self._paths_held.get(stems)
+        if found is None:
+            found = on_one_path(self.index_tree(), stems)
+            if len(self._paths_held) > PATHS_HELD:
+                self._paths_held.clear()
+            self._paths_held[stems] = found
+        return found
 
     def _together(self, one: str, other: str) -> bool:
         """Whether an Index line holds both words, or a main term holding the one has a line below holding the

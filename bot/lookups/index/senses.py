@@ -191,13 +191,18 @@ def read_data_sense(
     stem: Callable[[str], str],
     together: Callable[[str, str], bool],
     kin: Callable[[str], frozenset[str]] | None = None,
+    on_path: Callable[[str, str], bool] | None = None,
 ) -> ReadSense | None:
     """The query with its first abbreviation in capitals read as a term its letters spell (`spelled(key)`:
     (term, code, the stems of its code's titles) for each term the data says as a clinician does) that holds a
     word of the query no other such term's code holds, when none of the abbreviation's vocabulary senses
     (`usual(key)`, with `neighbourhood(sense)`) holds any of the query's other words - and no word it holds makes
     an Index line with another word of the query (`together`): "CAD s/p CABG, chest pain" names chest pain
-    beside the coronary disease, no deformity of the chest."""
+    beside the coronary disease, no deformity of the chest.
+
+    A usual sense also fits a word of the query when one Index path holds the word with the sense's words
+    (`on_path(sense, stem)`, bot.lookups.index.one_path): "type 1 diabetes with CKD" is the path "Diabetes, type
+    1, with, chronic kidney disease", no coma with ketoacidosis; "old CVA" the path "Infarct, cerebral, old"."""
     for match in _CAPITALS.finditer(query):
         key = match.group(1).lower()
         senses = usual(key)
@@ -210,6 +215,8 @@ def read_data_sense(
         # alone they choose nothing - "CVA with residual dysarthria" is no agammaglobulinemia by a speech defect)
         also = kin(" ".join(w for w in rest if w not in _PLAIN)) - said if said and kin is not None else set()
         if not said or any((said | also) & neighbourhood(sense) for sense in senses):
+            continue
+        if on_path is not None and any(on_path(sense, word) for sense in senses for word in sorted(said)):
             continue
         fits: dict[str, tuple[int, int, str]] = {}
         # (another condition, not the usual one in other words: "hypertension with CKD" is chronic kidney disease)

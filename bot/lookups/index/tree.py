@@ -443,6 +443,10 @@ class IndexTree:
             first.has_parent(n) for n in second.nodes
         )
 
+    def lines_holding(self, word: str) -> Sequence[int]:
+        """The ids of the index lines holding a stem, in order (bot.lookups.index.one_path)."""
+        return self._postings(word).nodes
+
     def word_counts(self, words: Iterable[str]) -> dict[str, int]:
         """How many index lines hold each word (rare words say more)."""
         counts = {w: len(self._postings(w).nodes) for w in set(words)}

@@ -1,0 +1,48 @@
+"""One Index path is the unit of meaning (bot.lookups.index.one_path): a line, its ancestors and one chain of its
+descendants. Words on sibling branches of one main term do not support each other, and a "with" line names the
+condition of its own path only. Queries are written for these tests, not taken from the benchmark sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.one_path import on_one_path
+from bot.lookups.index.words import content_stems
+from bot.lookups.search import find_codes, searcher_for
+
+
+@pytest.mark.parametrize(
+    ("words", "held"),
+    [
+        # "Diabetes, type 2, with, chronic kidney disease": a main term, a link and the line below it
+        ("diabetes chronic kidney disease", True),
+        # "Accident, cerebrovascular, old": a subterm below a subterm
+        ("old cerebrovascular accident", True),
+        # "Fibrillation, atrial" and "Fibrillation, ventricular" are siblings: no one path holds both
+        ("atrial ventricular fibrillation", False),
+        ("ketoacidosis coma diabetes", True),
+    ],
+)
+def test_one_index_path_holds_the_words(codebook: CodeBook, words: str, held: bool) -> None:
+    tree = searcher_for(codebook).index_tree()
+    assert on_one_path(tree, content_stems(words)) is held
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # CKD's usual sense, chronic kidney disease, is on one path with the query's diabetes ("Diabetes, type 2,
+        # with, chronic kidney disease" E11.22): no other term CKD's letters spell (coma, ketoacidosis) is read
+        ("diabetes type 2 with CKD", "E11.22"),
+        ("diabetes type 1 w CKD", "E10.22"),
+        # "Infarct, cerebral, old" (history, Z86.73): the usual sense of CVA holds "old" on one path - no
+        # cervicovaginal adhesions, old
+        ("CVA old", "Z86.73"),
+    ],
+)
+def test_the_usual_sense_fits_a_word_one_index_path_holds_with_it(
+    codebook: CodeBook, query: str, expected: str
+) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    assert hits and hits[0].code == expected, [(h.code, h.why) for h in hits]
