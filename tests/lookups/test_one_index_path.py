@@ -46,3 +46,24 @@ def test_the_usual_sense_fits_a_word_one_index_path_holds_with_it(
 ) -> None:
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code == expected, [(h.code, h.why) for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "not_first"),
+    [
+        # "Cardiomyopathy, due to, cardiac glycogenosis" (E74.02) names glycogenosis, not the heart failure the
+        # query links: its line below the connective holds no word of Failure, heart's own path
+        ("dilated cardiomyopathy with heart failure", "I42.0", "E74.02"),
+        ("cardiomyopathy with CHF", "I42.9", "E74.02"),
+        # "Pneumonia, in, virus" shares one word with "Disease, human immunodeficiency virus": another condition
+        ("HIV with pneumonia", "B20", "J12.3"),
+    ],
+)
+def test_a_combination_line_names_the_linked_condition_by_its_own_path(
+    codebook: CodeBook, query: str, expected: str, not_first: str
+) -> None:
+    hits = find_codes(codebook, query, limit=3)
+    codes = [h.code for h in hits]
+    assert codes and codes[0].startswith(expected) and not_first not in codes[:1], [
+        (h.code, h.why) for h in hits
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,7 @@ from bot.lookups.index.external_causes import SETTING_OR
 from bot.lookups.index.history_classes import personal_history, personal_history_head
 from bot.lookups.index.injury_natures import other_than_traumatic
 from bot.lookups.index.lab_results import result_alternatives
-from bot.lookups.index.linked import already_linked, hosts, links
+from bot.lookups.index.linked import already_linked, condition_head, hosts, links
 from bot.lookups.index.long_term import long_term_line
 from bot.lookups.index.matching import (
     COLUMN_STEMS,
@@ -776,7 +776,9 @@ def index_hits(
             linked_line = (
                 None
                 if already_linked(first_path)
-                else _linked_line(matcher, best, code, pair_words, qwords, stems, understood, refused)
+                else _linked_line(
+                    matcher, best, code, pair_words, qwords, stems, understood, refused, searcher.pertainyms
+                )
             )
             if linked_line is not None and linked_line[0].code.code not in {first.code.code, code.code}:
                 combined, from_pair = linked_line
@@ -1058,6 +1060,7 @@ def _linked_line(
     stems: frozenset[str],
     understood: Understood,
     refused: frozenset[str],
+    pertains: Callable[[str], Sequence[str]] | None = None,
 ) -> tuple[IndexHit, bool] | None:
     """The combination line (bot.lookups.index.linked) under the main term of either condition a query links,
     completed in the Tabular, and whether it stands under the other condition's main term; or None."""
@@ -1069,14 +1072,24 @@ def _linked_line(
     if not second:
         return None
     mains = hosts(best.nodes)
+    # (the guest condition's own path under each host: the other condition's, read from its own words)
+    guests: dict[int, Sequence[Node]] = {}
     for found in matcher.match([w for i, w in enumerate(qwords) if i in second], ["cm"], limit=2):
-        mains += [m for m in hosts(found.nodes) if m.id not in {n.id for n in mains}]
+        if mains:
+            guests.setdefault(mains[0].id, found.nodes)
+        for m in hosts(found.nodes):
+            if m.id not in {n.id for n in mains}:
+                mains.append(m)
+                guests[m.id] = best.nodes
     said = frozenset(s for w in qwords for s in w.stems)
     chosen: tuple[float, IndexHit, bool] | None = None
     for main in mains:
         guest = frozenset(s for i in (second if main.id == mains[0].id else first) for s in qwords[i].stems)
+        head = condition_head(guests.get(main.id, ()), pertains)
         for match in matcher.match_under(qwords, [main], limit=8):
-            if not links(match, first, second, said, guest) or (refused and _affirms(match, qwords, refused)):
+            if not links(match, first, second, said, guest, head) or (
+                refused and _affirms(match, qwords, refused)
+            ):
                 continue  # ("T1DM w/ DKA w/o coma": not "with, coma due to, ketoacidosis")
             hit = _verify(tree, match, stems | _path_stems(match), understood)
             if hit is None or negates_what_is_said(hit[0].title, stems):
