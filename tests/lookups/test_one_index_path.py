@@ -57,6 +57,9 @@ def test_the_usual_sense_fits_a_word_one_index_path_holds_with_it(
         ("cardiomyopathy with CHF", "I42.9", "E74.02"),
         # "Pneumonia, in, virus" shares one word with "Disease, human immunodeficiency virus": another condition
         ("HIV with pneumonia", "B20", "J12.3"),
+        # "Hypertension, pulmonary, due to, lung diseases and hypoxia" (I27.23) names chronic obstructive
+        # pulmonary disease's own path ("Disease, pulmonary, ...") by the noun "pulmonary" pertains to
+        ("pulmonary hypertension due to chronic obstructive pulmonary disease", "I27.23", "I27.24"),
     ],
 )
 def test_a_combination_line_names_the_linked_condition_by_its_own_path(
@@ -67,3 +70,11 @@ def test_a_combination_line_names_the_linked_condition_by_its_own_path(
     assert codes and codes[0].startswith(expected) and not_first not in codes[:1], [
         (h.code, h.why) for h in hits
     ]
+
+
+def test_a_vocabulary_echo_held_in_a_modifier_costs_nothing(codebook: CodeBook) -> None:
+    """ "Gout, gouty (acute) (attack) (flare)" holds "flare" in its modifiers only: the vocabulary's echo of
+    "gout flare" comes off the path's words as much as it added there (a modifier's share), so the acute gout
+    line is not put below chronic gout's (M1A)."""
+    hits = find_codes(codebook, "gout flare left knee", limit=3)
+    assert hits and hits[0].code == "M10.062", [(h.code, h.why) for h in hits]

@@ -40,6 +40,7 @@ from bot.lookups.index.linked import already_linked, condition_head, hosts, link
 from bot.lookups.index.long_term import long_term_line
 from bot.lookups.index.matching import (
     COLUMN_STEMS,
+    MODIFIER_SHARE,
     Matcher,
     PathMatch,
     QueryWord,
@@ -557,7 +558,16 @@ def index_hits(
         )
         echoed = sum(qwords[i].weight for i in match.covered if i >= required)
         meant = _phrase_said(understood, qwords, required, match)
-        coverage = min(1.0, (match.said - echoed + tabular + meant) / total)
+        # (an echo comes off what the path said as much as it added there: held only in a line's modifiers,
+        # "Gout, gouty (acute) (attack) (flare)" for "gout flare", it added MODIFIER_SHARE of its weight - when
+        # the query says the whole of its parenthesis: one word of a phrase, "(with or without presence of
+        # antibiotic-impregnated cement spacer)", is no reading of it)
+        echo_said = echoed - (1.0 - MODIFIER_SHARE) * sum(
+            qwords[i].weight
+            for i in match.weak
+            if i >= required and i in match.covered and _whole_modifier(match.nodes, qwords[i].stems, stems)
+        )
+        coverage = min(1.0, (match.said - echo_said + tabular + meant) / total)
         if meant:
             echoed = 0.0  # the phrase stood for its meaning: no credit besides
         if coverage > best_coverage:
@@ -1709,6 +1719,20 @@ UNSAID_WORD = 1.0  # a path word the query did not say costs 1 (a number or a fo
 COMBINATION_MARGIN = (
     0.9  # a path linking the query's parts leads when it scores within this share of the best
 )
+
+
+_MODIFIER = re.compile(r"\(([^()]*)\)")
+
+
+def _whole_modifier(nodes: Sequence[Node], word: frozenset[str], said: frozenset[str]) -> bool:
+    """Whether a parenthesised modifier of one of the lines holds the word and says nothing the query does not
+    ("(flare)", not "(with or without presence of ... spacer)")."""
+    for node in nodes:
+        for group in _MODIFIER.findall(node.modifiers):
+            held = content_stems(group)
+            if held & word and held <= said:
+                return True
+    return False
 
 
 def _combination_lead(

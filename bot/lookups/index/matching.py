@@ -175,6 +175,7 @@ class PathMatch:
     qualifier: str = ""  # PCS "with qualifier Diagnostic"
     jumps: tuple[tuple[int, int], ...] = ()  # for each reference: nodes before it, where display resumes
     defaulted: bool = False  # a table's column taken by default (no word of the query or path chose it)
+    weak: frozenset[int] = frozenset()  # the covered words the path holds only in a line's modifiers
 
     @property
     def path(self) -> str:
@@ -1187,6 +1188,7 @@ class Matcher:
             walk.unsaid,
             qualifier,
             tuple(walk.jumps),
+            weak=frozenset(weak),
         )
 
 
