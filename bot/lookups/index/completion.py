@@ -906,9 +906,8 @@ DEVICE_WORD = stem("device")
 END_QUALIFIER = 8.0
 STOMA_QUALIFIER = 4.0  # a stoma's Cutaneous end outweighs the organ's words read again as the qualifier (2) and its own unsaid (1)
 GENERIC_DEVICE = 0.5  # what the word "device" alone says of a device value
-KEYED_DEVICE = (
-    1.0  # a device value the Device Key's "use" line names whole, over one sharing a word of the query
-)
+# A device value the Device Key's "use" line names whole, over one sharing a word of the query.
+KEYED_DEVICE = 1.0
 
 
 def operation_name(title: str) -> str:
