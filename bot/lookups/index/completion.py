@@ -731,7 +731,8 @@ def complete_pcs(
     named_approaches = said_approaches(query_stems)
     query_stems = without_refused_scope(query_stems, named_approaches)  # ("through the mouth without scope")
     devices = device_words(conn, query_stems, memo) | drain_device_words(raw, query_stems)
-    query_stems = fine_needle_words(diagnostic_words(query_stems | value_words(conn, query_stems, memo)))
+    keyed = value_words(conn, query_stems, memo)
+    query_stems = fine_needle_words(diagnostic_words(query_stems | keyed))
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
     said_stems = level_words(query_stems - _meaning_stems(operation_name(str(rows[0][1]))))
@@ -788,6 +789,11 @@ def complete_pcs(
             # "Insertion of device in, Trachea": the word "device" names every device value alike; a device
             # the path or the query names ("Airway": Endotracheal Airway) comes before "Other Device".
             said = GENERIC_DEVICE
+        if position == 6 and hit and stems - {DEVICE_WORD} and stems - {DEVICE_WORD} <= keyed:
+            # "ICD implant subcutaneous chest": the Device Key names the value whole ("Implantable
+            # cardioverter-defibrillator (ICD) - use Defibrillator Generator"); a value sharing only some of
+            # the query's words ("Subcutaneous Defibrillator Lead") comes after it.
+            said += KEYED_DEVICE
         if position == 7:
             # "left uterine artery embolization": the Body Part Key ("Uterine artery - use Internal Iliac Artery")
             # names the body part value; a qualifier the query's own word names (Uterine Artery) comes before
@@ -900,6 +906,8 @@ DEVICE_WORD = stem("device")
 END_QUALIFIER = 8.0
 STOMA_QUALIFIER = 4.0  # a stoma's Cutaneous end outweighs the organ's words read again as the qualifier (2) and its own unsaid (1)
 GENERIC_DEVICE = 0.5  # what the word "device" alone says of a device value
+# A device value the Device Key's "use" line names whole, over one sharing a word of the query.
+KEYED_DEVICE = 1.0
 
 
 def operation_name(title: str) -> str:
@@ -937,6 +945,31 @@ def value_words(
     return result
 
 
+def used_key_words(
+    conn: sqlite3.Connection, code: str, query_stems: frozenset[str], memo: dict[object, object] | None
+) -> frozenset[str]:
+    """The query's words naming a Device or Body Part Key line ("loop recorder": "Loop recorder, implantable -
+    use Monitoring Device") whose value is a PCS code's device (its sixth character): they count as used,
+    like the title's own words, since the Key says they are that value."""
+    if len(code) != 7 or code[5] == "Z":
+        return frozenset()
+    memo = {} if memo is None else memo
+    said = [
+        (head | acronyms, values)
+        for word in query_stems
+        for head, acronyms, values in _use_lines(conn, word, memo)
+        if (head and head <= query_stems) or acronyms & query_stems
+    ]
+    if not said:
+        return frozenset()
+    row = conn.execute(
+        "SELECT meaning FROM pcs_axes WHERE tbl = ? AND position = 6 AND char = ?", [code[:3], code[5]]
+    ).fetchone()
+    # (the code's device value, not any title that happens to hold the value's words)
+    device = content_stems(str(row[0])) if row is not None else frozenset()
+    return frozenset(w for name, values in said if values == device for w in name & query_stems)
+
+
 UseLine = tuple[frozenset[str], frozenset[str], frozenset[str]]
 
 
@@ -961,8 +994,11 @@ def _use_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) 
 
 
 def _head_stems(term: str) -> frozenset[str]:
-    """A main term's words before the first comma, parenthesized ones aside ("Foley catheter")."""
-    return content_stems(re.sub(r"\([^)]*\)", " ", term.split(",")[0]))
+    """A main term's words before the first comma, parenthesized ones aside ("Foley catheter"); a hyphened
+    compound is said by its parts ("Implantable cardioverter-defibrillator": implantable cardioverter
+    defibrillator)."""
+    stems = content_stems(re.sub(r"\([^)]*\)", " ", term.split(",")[0]))
+    return frozenset(s for s in stems if "-" not in s or not set(content_stems(s.replace("-", " "))) <= stems)
 
 
 RANGES = (

@@ -31,6 +31,8 @@ from bot.lookups.index.completion import (
     said_approaches,
     split_negation,
     used_incision_words,
+    used_key_words,
+    value_words,
 )
 from bot.lookups.index.external_causes import SETTING_OR
 from bot.lookups.index.history_classes import personal_history, personal_history_head
@@ -74,7 +76,7 @@ from bot.lookups.index.pcs_anastomosis import (
 from bot.lookups.index.pcs_biopsy import excision_for_biopsy
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
-from bot.lookups.index.pcs_devices import used_device_nouns, used_drain_words
+from bot.lookups.index.pcs_devices import device_words, used_device_nouns, used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
 from bot.lookups.index.pcs_drains import drainage_for_drain
@@ -97,6 +99,7 @@ from bot.lookups.index.pcs_matter import (
 from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_procedure_names import procedure_name_alternatives
+from bot.lookups.index.pcs_putting_in import names_device_value, putting_in_readings
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import (
     form_note,
@@ -279,6 +282,16 @@ def index_hits(
             searcher.wordnet(), words, searcher.root_operations() & first_words, first_words.__contains__
         )
         verb_read = {w: noun for w, noun in verb_read.items() if w not in operations}
+        # "PICC placement", "ICD implant": a device put in is Insertion (pcs_putting_in)
+        said_stems = frozenset(stem(w) for w in words)
+        device_named = bool(
+            value_words(conn, said_stems, tree.memo)
+            or device_words(conn, said_stems, tree.memo)
+            or names_device_value(conn, said_stems, tree.memo)
+        )
+        for w, noun in putting_in_readings(searcher.wordnet(), words, device_named).items():
+            if w not in operations and w not in verb_read:
+                verb_read[w] = noun
         operations = {**{w: [noun] for w, noun in verb_read.items()}, **operations}
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     if "pcs" in systems:
@@ -536,6 +549,7 @@ def index_hits(
             title |= used_matter_words(code.code, stems)  # "stone extraction": Extirpation of Matter
             title |= used_drain_words(code.code, stems)  # "nephrostomy tube": the Drainage Device
             title |= used_device_nouns(conn, code.code, code.title, stems, tree.memo)  # "patch": Substitute
+            title |= used_key_words(conn, code.code, stems, tree.memo)  # "loop recorder": Monitoring
             title |= used_removal_words(code.code, stems, how)  # "removal of thyroid": its Resection
             title |= used_end_words(conn, code.code, ends, tree.memo)  # "gastrojejunostomy": to Jejunum
             # "umbilical hernia": a word read as a body part (its region, its key value, a procedure word's

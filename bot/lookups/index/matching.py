@@ -1004,7 +1004,7 @@ class Matcher:
             references = alternatives_in_order(
                 self._said_parts_first(self.tree.references(end.id), by_stem)[:MAX_REFERENCES], by_stem
             )
-            whole = any(r.text.startswith("Resection") for r in references) and "partial" not in by_stem
+            whole = self._whole_said(references, by_stem) and "partial" not in by_stem
             for order, reference in enumerate(references):
                 if reference.kind == "see_also" and end.code:
                     continue
@@ -1026,6 +1026,25 @@ class Matcher:
                     continue
                 out += self._follow(walk, reference, words, by_stem, jumps)
         return out
+
+    def _whole_said(self, references: list[Reference], by_stem: Mapping[str, object]) -> bool:
+        """Whether an "-ectomy" the Index sends to Resection is read as all of a body part: Resection is
+        "cutting out or off, without replacement, all of a body part" (the root operation's definition), so
+        it needs the body part the query names to be one of its table's; when the Excision table beside it
+        names more of the query's body part words ("pleurectomy": Excision, Pleura; the Resection table has
+        no pleura, only the lung), the cut is of a portion of it, an Excision."""
+        resections = [r for r in references if r.text.startswith("Resection")]
+        if not resections:
+            return False
+        excisions = [r for r in references if r.text.startswith("Excision") and r.book == "pcs" and r.code]
+        if not excisions or any(r.book != "pcs" or not r.code for r in resections):
+            return True
+        said = by_stem.keys()
+
+        def parts(reference: Reference) -> int:
+            return len(self.tree.table_parts(reference.code) & said)
+
+        return max(parts(r) for r in resections) >= max(parts(r) for r in excisions)
 
     def _said_parts_first(
         self, references: list[Reference], by_stem: Mapping[str, object]
