@@ -7066,8 +7066,9 @@ def _cause_parts_answer(book: CodeBook, query: str, systems: Sequence[str], dept
         or is_mechanism(undot(found[0].code))
         or found[0].code[:1] in "ST"
         or (is_named_setting(found[0].code) and read_bare_setting(query.lower()) is not None)
+        or (not is_named_setting(found[0].code) and "(not used: " not in found[0].why)
     ):
-        return found
+        return found  # (a condition read whole, every word used, is no story misread: "lump in breast")
     _splitting.on = True
     try:
         for parts in cause_parts(query):
