@@ -139,6 +139,14 @@ from bot.lookups.index.category_detail import (
 )
 from bot.lookups.index.cause_after_condition import condition_before_cause, is_external_cause
 from bot.lookups.index.cause_intents import intent_reading, may_read_intent, read_intent, reading_intent
+from bot.lookups.index.cause_parts import (
+    cause_parts,
+    is_mechanism,
+    is_named_setting,
+    may_read_parts,
+    setting_read,
+    told_mechanism,
+)
 from bot.lookups.index.changed_findings import may_read_change, read_change
 from bot.lookups.index.chart_findings import read_chart
 from bot.lookups.index.chart_frames import Frame, read_frame
@@ -172,7 +180,15 @@ from bot.lookups.index.condition_beside_drug import PILLS, intent_swapped, read_
 from bot.lookups.index.condition_named import condition_line
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure, service_word
 from bot.lookups.index.culture_growth import may_read_growth, read_growth
-from bot.lookups.index.cut_contact import contact_words, read_cut_contact
+from bot.lookups.index.cut_contact import (
+    TOUCH_WORDS,
+    TOUCHED,
+    contact_words,
+    heat_told,
+    inanimate_contact,
+    may_read_touch,
+    read_cut_contact,
+)
 from bot.lookups.index.dominant_side import dominance_note, other_titles
 from bot.lookups.index.drug_induced import may_read as may_read_induced
 from bot.lookups.index.drug_induced import (
@@ -306,6 +322,7 @@ from bot.lookups.index.services import (
     without_place,
 )
 from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_setting
+from bot.lookups.index.setting_readings import read_bare_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
 from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.site_parts import related_sites
@@ -1227,6 +1244,27 @@ class Searcher:
                     systems,
                     limit,
                     lambda found: bool(found) and found[0].code[:1] == "W" and cut.used_by(found[0].why),
+                )
+                if told is not None:
+                    return told
+        # "kid put hand on hot stovetop", "stepped on a pitchfork": a thing touched, handled or stepped on,
+        # the Index's Contact, with line of the thing (hot or not: X15-X17, W25-W29, W45)
+        if "cm" in systems and not reading_intent() and may_read_touch(query):
+            touch = read_cut_contact(
+                query, frozenset(), TOUCH_WORDS, self._thing_kinds.contact_thing, TOUCHED
+            )
+            if touch is not None:
+                told = self._reread(
+                    touch.text,
+                    touch.note,
+                    systems,
+                    limit,
+                    lambda found: (
+                        bool(found)
+                        and inanimate_contact(found[0].code)
+                        and heat_told(found[0].code, query)
+                        and touch.reads_thing(found[0].why)
+                    ),
                 )
                 if told is not None:
                     return told
@@ -7026,7 +7064,64 @@ def _find_codes(book: CodeBook, query: str, systems: Sequence[str], limit: int) 
         found = _spelled_out_answer(book, query, systems, depth, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
         found = _principal_clause_answer(book, query, systems, depth, found)
+    found = _cause_parts_answer(book, query, systems, depth, found)
     return found if len(found) <= limit else _with_notice(found[:limit], found.notice)
+
+
+_splitting = threading.local()  # inside a story's parts (_cause_parts_answer): its parts are not split again
+
+
+def _cause_parts_answer(book: CodeBook, query: str, systems: Sequence[str], depth: int, found: Hits) -> Hits:
+    """An injury story read in its parts (guideline I.C.20; bot.lookups.index.cause_parts): when the query
+    read whole answers no mechanism line ("hit with baseball bat during game" -> Activity, baseball), the
+    query without a setting clause that answers a mechanism line (Struck by, bat, baseball -> W21.11) leads,
+    and the clause told as a setting alone, when it answers a Place of occurrence, Activity or External cause
+    status line, is suggested beside it. A named injury first (S, T) is kept: it is sequenced before its
+    cause (I.C.19, I.C.20), and so is a setting the query's whole reading put first beside a bare cause."""
+    if "cm" not in systems or getattr(_splitting, "on", False) or not may_read_parts(query):
+        return found
+    if found and (
+        found[0].system != "ICD-10-CM"
+        or is_mechanism(undot(found[0].code))
+        or found[0].code[:1] in "ST"
+        or (is_named_setting(found[0].code) and read_bare_setting(query.lower()) is not None)
+        or (not is_named_setting(found[0].code) and "(not used: " not in found[0].why)
+    ):
+        return found  # (a condition read whole, every word used, is no story misread: "lump in breast")
+    _splitting.on = True
+    try:
+        for parts in cause_parts(query):
+            cause = _find_codes(book, parts.cause, systems, depth)
+            if not cause or cause.notice or not told_mechanism(undot(cause[0].code), cause[0].why):
+                continue
+            first = cause[0]
+            setting = _find_codes(book, parts.setting, systems, depth)
+            read = (
+                bool(setting)
+                and not setting.notice
+                and is_named_setting(setting[0].code)
+                and setting_read(setting[0].why, parts.clause)
+            )
+            beside = (
+                [
+                    replace(
+                        setting[0],
+                        score=first.score,
+                        why=f"suggested with {first.code}: {setting[0].why} (setting: {parts.clause})",
+                    )
+                ]
+                if read
+                else []
+            )
+            if not beside and not (found and is_named_setting(found[0].code)):
+                continue  # (a clause no setting reads is part of the story, unless the whole read a setting)
+            told = "story in parts" if beside else "not used"
+            lead = replace(first, why=f"{first.why} ({told}: {parts.clause})")
+            rest = [h for h in cause[1:] if all(h.code != b.code for b in beside)]
+            return _with_notice([lead, *beside, *rest], "")
+    finally:
+        _splitting.on = False
+    return found
 
 
 def _principal_clause_answer(

@@ -45,6 +45,18 @@ _SIDE = re.compile(r"\b(?:left|right|bilateral|both)\b")
 _CONTACT = re.compile(r"^contact, with, by (?:type of )?(?:object|machine)", re.IGNORECASE)
 
 
+# The verbs of touching, handling or stepping on a thing: the story of a contact with it, which the External
+# Cause Index files by the thing under its main term Contact, with ("Contact, with, hot, stove", "Contact,
+# with, pitchfork"). (One word, fullmatch; a word class, not the things.)
+TOUCH_WORDS = re.compile(
+    r"touched|touching|put|putting|placed|placing|grabbed|grabbing|leaned|leant|leaning|pressed|stepped|"
+    r"stepping|poked|poking|jabbed|jabbing|pricked|pricking|brushed|picked|held|holding"
+)  # (verb forms only: "grab bars", "step stool", "resting tremor" and the activities "pressing shirts",
+# "picking fruit" are no touch)
+TOUCHED = "Contact, with"  # the main term a touch is told under
+CUT = "Cut, see Contact, with"  # the cross-reference a cut follows
+
+
 @dataclass(frozen=True)
 class CutRead:
     text: str  # "contact with <thing>"
@@ -54,6 +66,13 @@ class CutRead:
     def used_by(why: str) -> bool:
         """Whether an answer is a Contact line (its path, before any note, starts at Contact, with)."""
         return why.split(" (", 1)[0].split(": ", 1)[-1].lower().startswith("contact, with")
+
+    def reads_thing(self, why: str) -> bool:
+        """Whether a Contact line answers with every word of the thing read ("Contact, with, metal, hot NEC"
+        leaving "oven" unused is another thing)."""
+        unused = why.split("(not used: ", 1)[1].split(")", 1)[0] if "(not used: " in why else ""
+        thing = self.text.removeprefix("contact with ").split()
+        return self.used_by(why) and not set(thing) & set(_WORD.findall(unused))
 
 
 def contact_words(execute: Callable[..., Any]) -> frozenset[str]:
@@ -71,6 +90,33 @@ def contact_words(execute: Callable[..., Any]) -> frozenset[str]:
     )
 
 
+def inanimate_contact(code: str) -> bool:
+    """Whether a code is a contact with an inanimate thing: the Tabular's exposure to inanimate mechanical
+    forces (W20-W49) or contact with heat and hot substances (X10-X19). A touched animal or plant is its own
+    block (W50-W64) or, venomous, the Table of Drugs' toxic effect (T63)."""
+    if len(code) < 3 or not code[1:3].isdigit():
+        return False
+    number = int(code[1:3])
+    return (code[0] == "W" and 20 <= number <= 49) or (code[0] == "X" and 10 <= number <= 19)
+
+
+# A word of heat: a contact with heat or a hot substance (X10-X19) is told with one ("cold drinks" held are no
+# "Contact, with, hot, drinks").
+_HEAT = re.compile(
+    r"\b(?:hot|heat|heated|burn|burns|burned|burnt|scald|scalded|scalding|boiling|steam|molten)\b"
+)
+
+
+def heat_told(code: str, query: str) -> bool:
+    """Whether a contact answer fits the query's heat: an X10-X19 line only when a word of heat is said."""
+    return not (code[:1] == "X" and _HEAT.search(query.lower()) is None)
+
+
+def may_read_touch(query: str) -> bool:
+    """Whether a query says a verb of touching, handling or stepping on (TOUCH_WORDS), a cheap test."""
+    return any(TOUCH_WORDS.fullmatch(w) for w in _WORD.findall(query.lower()))
+
+
 def _told(word: str, stems: frozenset[str], lay: re.Pattern[str]) -> bool:
     return lay.fullmatch(word) is not None or any(stem(f) in stems for f in [word, *verb_forms(word)])
 
@@ -80,6 +126,7 @@ def read_cut_contact(
     stems: frozenset[str],
     lay: re.Pattern[str],
     thing_word: Callable[[str], str],
+    told_as: str = CUT,
 ) -> CutRead | None:
     """The query's cut as "contact with <thing>" (the Index's cross-reference), or None. `stems`: the Index's
     words (contact_words); `lay`: the lay words of a cut; `thing_word(phrase)`: the phrase in the words a
@@ -93,8 +140,13 @@ def read_cut_contact(
         return None  # (no cut; "cut off" is an amputation's word)
     cut = words[at]
     after = low[re.search(rf"\b{re.escape(cut)}\b", low).end() :]  # type: ignore[union-attr]
-    for link in _LINK.finditer(after):
-        match = _THING.match(after, link.start())
+    starts = [link.start() for link in _LINK.finditer(after)]
+    if told_as == TOUCHED:
+        # a thing touched is also the verb's own object ("grabbed the hot iron"): read as "with the hot iron"
+        after = f" with{after}"
+        starts = [1, *(n + 5 for n in starts)]
+    for start in starts:
+        match = _THING.match(after, start)
         if match is None:
             continue
         said = match.group("thing").strip()
@@ -102,6 +154,6 @@ def read_cut_contact(
             continue
         named = thing_word(said)
         if named:
-            note = f"{cut} {match.group(0).strip()} -> Cut, see Contact, with, {named}"
+            note = f"{cut} {match.group(0).strip()} -> {told_as}, {named}"
             return CutRead(f"contact with {named}", note)
     return None
