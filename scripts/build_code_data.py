@@ -32,6 +32,12 @@ from bot.lookups.loaders.addenda import load_addenda  # noqa: E402
 from bot.lookups.loaders.cdc_tabular import TabularRelease, load_tabular  # noqa: E402
 from bot.lookups.loaders.cms_files import load_codes_file, load_order_file  # noqa: E402
 from bot.lookups.loaders.hcpcs import HcpcsRow, load_hcpcs  # noqa: E402
+from bot.lookups.loaders.hcpcs_context import (  # noqa: E402
+    code_context,
+    range_groups,
+    read_betos_table,
+    still_read_in,
+)
 from bot.lookups.loaders.indexes import load_xml_index_tree  # noqa: E402
 from bot.lookups.loaders.ioce import QuarterRow, load_ioce_hcpcs, load_ioce_versions  # noqa: E402
 from bot.lookups.loaders.mce import ValiditySpan, load_mce_master  # noqa: E402
@@ -51,6 +57,8 @@ PCS_ADDENDA = "icd10pcs/fy2027/icd10pcs_codes_addenda_2027.transcribed.txt"
 IOCE = "hcpcs/ioce/ioce_hcpcs_level2_2019Q3-2026Q2.tsv.gz"
 IOCE_VERSIONS = "hcpcs/ioce/ioce_versions.tsv"
 HCPCS_2020 = "hcpcs/2020/HCPC2020_ANWEB_w_disclaimer.txt.gz"
+HCPCS_LAYOUT = "hcpcs/2019/HCPCS2019_recordlayout.txt"
+NOT_BILLED = "M"  # the OPPS status indicator of items and services not billable to the MAC (quality data)  # the annual file's layout, with its BETOS_TB table
 DRUG_TABLE = "icd10cm/tables/icd10cm-drug-April-2025.xml.gz"
 
 # Where each title comes from: the key is stored per code, the wording is shown with it.
@@ -294,6 +302,7 @@ class BuiltHcpcs(Built):
     first_quarter: str = ""
     last_quarter: str = ""
     read: int = 0  # short descriptors read with their cut words written out
+    context: int = 0  # codes with context words (bot/lookups/loaders/hcpcs_context.py)
     last_start: str = ""
     versions: str = ""
 
@@ -319,6 +328,18 @@ def build_hcpcs(src: Source, titles_known: Iterable[str] = ()) -> BuiltHcpcs:
         quarters[row.code].append(row)
     annual = {r.code: r for r in load_hcpcs(src(HCPCS_2020))}
     reader = descriptor_reader(annual.values(), titles_known, src)
+    betos_names = read_betos_table(src(HCPCS_LAYOUT))
+    ranges = range_groups(annual.values())
+    range_words: dict[str, set[str]] = defaultdict(set)  # a range's long-descriptor words (A65xx)
+    for c, r in annual.items():
+        if not r.modifier:
+            range_words[c[:3]].update(words_of(r.long_title))
+    # (each code's words as the data reads them, for a descriptor naming the code it is used with)
+    known_titles = {c: r.long_title for c, r in annual.items() if not r.modifier}
+    for c, held in quarters.items():
+        if c not in known_titles:
+            short = held[-1].short_title
+            known_titles[c] = reader.read(short, frozenset(range_words.get(c[:3], ()))) or short
     built = BuiltHcpcs(
         covers=[data_start.isoformat(), data_end.isoformat()],
         first_quarter=release_label("hcpcs", data_start),
@@ -350,12 +371,20 @@ def build_hcpcs(src: Source, titles_known: Iterable[str] = ()) -> BuiltHcpcs:
             built.spans.append((code, s.start.isoformat(), s.end.isoformat() if s.end else ""))
         latest_short = rows[-1].short_title if rows else (old.short_title if old else "")
         read_as = ""
+        old_long = ""
         if old and _same_words(old.short_title, latest_short):
             title, key = old.long_title, "hcpcs-2020-long"
         else:
             title, key = latest_short, "hcpcs-ioce-short"
-            read_as = reader.read(latest_short)
+            read_as = reader.read(latest_short, frozenset(range_words.get(code[:3], ())))
             built.read += bool(read_as)
+            # Retitled since 2020, still the same item; not a quality-data code (status indicator M, not
+            # billable to the MAC), whose sentence of a descriptor was rewritten with its measure.
+            billed = not rows or rows[-1].status != NOT_BILLED
+            if old and billed and still_read_in(latest_short, old.long_title):
+                old_long = old.long_title
+        context = code_context(code, (title, latest_short), annual, betos_names, ranges, known_titles)
+        built.context += bool(context)
         titles[code] = title
         end = merged[-1].end
         current = int(end is None)
@@ -373,6 +402,8 @@ def build_hcpcs(src: Source, titles_known: Iterable[str] = ()) -> BuiltHcpcs:
                 release,
                 key,
                 read_as,
+                context,
+                old_long,
             )
         )
         for n, r in enumerate(rows):
@@ -413,6 +444,8 @@ def build_hcpcs(src: Source, titles_known: Iterable[str] = ()) -> BuiltHcpcs:
                     "2020" if current else release_label("hcpcs", r.terminated or data_start),
                     "hcpcs-2020-long",
                     "",
+                    "",
+                    "",
                 )
             )
     built.rows.sort(key=lambda row: str(row[0]))
@@ -421,6 +454,7 @@ def build_hcpcs(src: Source, titles_known: Iterable[str] = ()) -> BuiltHcpcs:
     built.changes = sorted(in_data, key=lambda e: (e.effective, e.code, e.change))
     print(f"  HCPCS: {len(spans):,} codes with validity spans; data {data_start} to {data_end}")
     print(f"  HCPCS: {built.read:,} short descriptors read with their cut words written out")
+    print(f"  HCPCS: {built.context:,} codes with context words (their group, what they are used with)")
     return built
 
 
@@ -503,6 +537,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "release",
             "source",
             "read_as",
+            "context",
+            "older",
         ],
         hcpcs.rows,
     )
@@ -559,7 +595,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "name": f"HCPCS Level II {hcpcs.first_quarter} to {hcpcs.last_quarter} (CMS I/OCE quarterly)",
                 "effective": hcpcs.last_start,
                 "detail": f"validity and short descriptors by quarter: CMS I/OCE {hcpcs.versions}; "
-                "long descriptors: HCPCS 2020 annual file (where the short descriptor is unchanged)",
+                "long descriptors: HCPCS 2020 annual file (where the short descriptor is unchanged, or "
+                "still read in it); groups: the 2020 file's BETOS field, named by its record layout",
             },
         },
         "covers": covers,

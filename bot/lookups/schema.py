@@ -33,6 +33,14 @@ CREATE TABLE IF NOT EXISTS short_readings (
     system TEXT NOT NULL, code TEXT NOT NULL, short_title TEXT NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY (system, code)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS code_context (
+    system TEXT NOT NULL, code TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (system, code)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS older_descriptors (
+    system TEXT NOT NULL, code TEXT NOT NULL, short_title TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (system, code)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS notes (
     system TEXT NOT NULL, code TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL
 );
@@ -110,7 +118,7 @@ CREATE INDEX IF NOT EXISTS exact_terms_norm ON exact_terms (norm);
 # FTS5 merges every term starting so (~20 ms a word); the prefix index keeps those merged (+10 MB).
 SEARCH_TABLE = """
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-    text, extra, system UNINDEXED, code UNINDEXED, source UNINDEXED, title UNINDEXED, billable UNINDEXED,
+    text, extra UNINDEXED, system UNINDEXED, code UNINDEXED, source UNINDEXED, title UNINDEXED, billable UNINDEXED,
     label UNINDEXED,
     tokenize = 'porter unicode61 remove_diacritics 2', prefix = '1 2'
 );
@@ -246,24 +254,40 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
     # Made anew (not emptied), so a database made before the prefix index (SEARCH_TABLE) gets it.
     conn.execute("DROP TABLE IF EXISTS search")
     conn.execute(SEARCH_TABLE)
+    # A code's context (bot.lookups.loaders.hcpcs_context: a HCPCS code's group, what it is used with) is
+    # the documents' `extra`: not searched for, it completes a found descriptor's words at low weight.
     conn.execute(
         "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
-        "SELECT title, '', system, code, 'title', title, billable, title FROM codes "
-        "WHERE current = 1 AND kind IN ('category', 'code')"
+        "SELECT c.title, coalesce(x.text, ''), c.system, c.code, 'title', c.title, c.billable, c.title "
+        "FROM codes c LEFT JOIN code_context x ON x.system = c.system AND x.code = c.code "
+        "WHERE c.current = 1 AND c.kind IN ('category', 'code')"
     )
     conn.execute(
         "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
-        "SELECT short_title, '', system, code, 'title', title, billable, short_title FROM codes "
-        "WHERE current = 1 AND short_title != '' AND lower(short_title) != lower(title)"
+        "SELECT c.short_title, coalesce(x.text, ''), c.system, c.code, 'title', c.title, c.billable, "
+        "c.short_title FROM codes c LEFT JOIN code_context x ON x.system = c.system AND x.code = c.code "
+        "WHERE c.current = 1 AND c.short_title != '' AND lower(c.short_title) != lower(c.title)"
     )
     conn.execute(
         # A short descriptor read with its cut words written out ("Inj pegfilgrast ..." -> "Injection
         # pegfilgrastim ..."), while the code still carries that short descriptor (an import may retitle it).
         "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
-        "SELECT r.text, '', c.system, c.code, 'title', c.title, c.billable, "
+        "SELECT r.text, coalesce(x.text, ''), c.system, c.code, 'title', c.title, c.billable, "
         "c.short_title || ' (read: ' || r.text || ')' FROM short_readings r "
         "JOIN codes c ON c.system = r.system AND c.code = r.code "
+        "LEFT JOIN code_context x ON x.system = c.system AND x.code = c.code "
         "WHERE c.current = 1 AND c.short_title = r.short_title"
+    )
+    conn.execute(
+        # A code retitled since the 2020 annual file whose new short descriptor still reads in its 2020 long
+        # descriptor ("Compress stking bk30-40 surg": "Gradient compression stocking, below knee, 30-40
+        # mmhg, each"), while the code carries that short descriptor.
+        "INSERT INTO search (text, extra, system, code, source, title, billable, label) "
+        "SELECT o.text, coalesce(x.text, ''), c.system, c.code, 'title', c.title, c.billable, "
+        "c.short_title || ' (2020: ' || o.text || ')' FROM older_descriptors o "
+        "JOIN codes c ON c.system = o.system AND c.code = o.code "
+        "LEFT JOIN code_context x ON x.system = c.system AND x.code = c.code "
+        "WHERE c.current = 1 AND c.short_title = o.short_title"
     )
     conn.execute(
         "INSERT INTO search (text, extra, system, code, source, title, billable, label) "

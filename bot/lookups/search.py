@@ -486,6 +486,9 @@ def _substance(wordnet: WordNet, word: str) -> bool:
 # noun alone opens many descriptors: "Cane, ...").
 OPENING_WORDS = 3
 OPENING_CREDIT = 20.0
+# A query word only a code's context holds (its group, what it is used with, its 2020 wording:
+# bot.lookups.loaders.hcpcs_context) counts this much of a word its descriptor prints.
+CONTEXT_WEIGHT = 0.5
 _PARENTHESIS = re.compile(r"\([^)]*\)")
 
 
@@ -3653,6 +3656,9 @@ class Searcher:
             path = found[1].why.lower().split(" (")[0]
         # (a PCS path naming the drug is its administration's procedure, not what a brand asks for)
         named = found and found[0].system != "ICD-10-PCS" and key in found[0].title.lower() + path
+        # (a cut short descriptor names the drug in the words it was read as or its 2020 long descriptor:
+        # "Ext wear ost skn barr" is an "Ostomy skin barrier")
+        named = named or bool(found and key in " ".join(_DESCRIPTOR_READ.findall(found[0].why.lower())))
         # A Medical and Surgical code whose device value prints the word ("Replacement ... with Autologous Tissue
         # Substitute") names no drug: the word is the device's (bot.lookups.index.pcs_asked).
         named = named or bool(found and device_value_names(found[0].code, found[0].title, key))
@@ -5994,7 +6000,9 @@ class Searcher:
             optional = _doc_stems(extra) if extra else frozenset()
             stems = undosed if system == "hcpcs" else every
             matched = sum(1 for t in (undosed_tests if system == "hcpcs" else every_tests) if t.held_by(doc))
-            bonus = sum(1 for g in stems if not (g & doc) and g & optional) if optional else 0
+            bonus = (
+                CONTEXT_WEIGHT * sum(1 for g in stems if not (g & doc) and g & optional) if optional else 0
+            )
             score = (
                 400 * SOURCE_WEIGHT.get(source, 0.8)
                 + 220 * min(1.0, matched / len(doc))
@@ -6190,6 +6198,8 @@ def _main_term_of(why: str) -> str:
 
 
 _READ_AS = re.compile(r"vocabulary: ([^;)]*?) -> ([^;)]*)")
+# The words a found short descriptor was read as, or its 2020 long descriptor (bot.lookups.schema).
+_DESCRIPTOR_READ = re.compile(r"\((?:read|2020): ([^()]*(?:\([^()]*\)[^()]*)*)\)")
 
 
 def _dropped(why: str) -> set[str]:

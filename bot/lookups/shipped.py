@@ -11,7 +11,7 @@ import sqlite_utils
 from bot.lookups.index.store import INDEX_FILES, load_index_tables
 from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
 
-DATABASE_FORMAT = "18"  # bump when the tables or the way they are filled change (16: search document sizes, value band titles, PCS substance sites, agent and use-additional notes stored; 17: the HCPCS item head stems stored; 18: the Index's site-part references stored)
+DATABASE_FORMAT = "19"  # bump when the tables or the way they are filled change (19: the HCPCS codes' context words as the search documents' unindexed `extra`, their 2020 descriptors when retitled since; 16: search document sizes, value band titles, PCS substance sites, agent and use-additional notes stored; 17: the HCPCS item head stems stored; 18: the Index's site-part references stored)
 
 
 def shipped_version() -> str:
@@ -113,6 +113,24 @@ def load_shipped(db: sqlite_utils.Database) -> None:
             {"system": "hcpcs", "code": r["code"], "short_title": r["short_title"], "text": r["read_as"]}
             for r in shipped_tsv("hcpcs_codes.tsv.gz")
             if r.get("read_as")
+        ),
+    )
+    insert_rows(
+        db,
+        "code_context",
+        (
+            {"system": "hcpcs", "code": r["code"], "text": r["context"]}
+            for r in shipped_tsv("hcpcs_codes.tsv.gz")
+            if r.get("context")
+        ),
+    )
+    insert_rows(
+        db,
+        "older_descriptors",
+        (
+            {"system": "hcpcs", "code": r["code"], "short_title": r["short_title"], "text": r["older"]}
+            for r in shipped_tsv("hcpcs_codes.tsv.gz")
+            if r.get("older")
         ),
     )
     load_shipped_ncci(db)

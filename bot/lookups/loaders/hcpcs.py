@@ -24,6 +24,7 @@ class HcpcsRow:
     terminated: date | None
     action: str
     modifier: bool
+    betos: str = ""  # the Berenson-Eggers Type of Service group (columns 257-259; the layout's BETOS_TB)
 
 
 def load_hcpcs(path: str | Path) -> list[HcpcsRow]:
@@ -66,6 +67,7 @@ def load_hcpcs(path: str | Path) -> list[HcpcsRow]:
                 terminated=parse_yyyymmdd(record[284:292], path, number),
                 action=record[292].strip(),
                 modifier=modifier,
+                betos=record[256:259].strip(),
             )
         )
     if not rows:

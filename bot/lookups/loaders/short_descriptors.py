@@ -17,6 +17,11 @@ write a cut word out, both from official or published word lists, never from a l
    names ("methylprednisolone", written out by rule 1 or 2). When exactly one of their words starts with
    the cut word, that is the word ("Inj, methylpred sod succ 5mg" -> "succinate", from "Injection,
    methylprednisolone sodium succinate, up to 40 mg").
+4. a cut word the rules above leave that is no known word is read from its range: the long descriptors of
+   the annual file's codes sharing its code's letter and first two digits (A65xx: the gradient compression
+   garments), when exactly one of their words starts with it (3 letters or more) or, with 4 letters or more,
+   is abbreviated by it ("stking" -> "stocking", "garmnt" -> "garment"). A word after a hyphen is a name's
+   suffix ("-lanm"), not a cut word.
 
 The reading is kept beside the descriptor, never instead of it: both are searched.
 """
@@ -34,6 +39,7 @@ MIN_CUT = 4  # a cut word read by the start of a known word: shorter ones ("ex",
 MIN_VOTES = 2  # descriptor pairs that must agree on an abbreviation
 SIBLING_WORD = 6  # a naming word ("methylprednisolone") whose long descriptors are a cut word's siblings
 MIN_SIBLING_CUT = 3  # a cut word read from its siblings ("succ", "sod")
+MIN_RANGE_SKELETON = 4  # a cut word read from its range by leaving letters out ("stking"; not "bpi")
 FAMILY = 4  # letters past the abbreviation that words of one family share ("inj" -> "inject...")
 
 
@@ -162,8 +168,20 @@ class Reader:
                 readings |= found
         return readings.pop() if len(readings) == 1 else lowered
 
-    def read(self, descriptor: str) -> str:
-        """The descriptor with its cut words written out, or "" when none is cut."""
+    def from_range(self, word: str, neighbours: frozenset[str]) -> str:
+        """Rule 4: the one word of the range's long descriptors `word` is cut from, or `word`."""
+        lowered = word.lower()
+        if lowered in self.known or lowered in neighbours or len(lowered) < MIN_SIBLING_CUT:
+            return lowered
+        longer = [w for w in neighbours if len(w) > len(lowered)]
+        found = [w for w in longer if w.startswith(lowered)]
+        if not found and len(lowered) >= MIN_RANGE_SKELETON:
+            found = [w for w in longer if _skeleton(lowered, w)]
+        return found[0] if len(found) == 1 else lowered
+
+    def read(self, descriptor: str, neighbours: frozenset[str] = frozenset()) -> str:
+        """The descriptor with its cut words written out, or "" when none is cut; `neighbours`: the words of
+        the long descriptors of its code's range (rule 4)."""
         matches = list(WORD.finditer(descriptor))
         first = [self.word(m.group()) for m in matches]
         context = {w for w in first if w in self.siblings}
@@ -173,6 +191,9 @@ class Reader:
         for match, whole in zip(matches, first, strict=True):
             if whole == match.group().lower() and context:
                 whole = self.from_siblings(match.group(), context)
+            suffix = match.start() > 0 and descriptor[match.start() - 1] == "-"
+            if whole == match.group().lower() and neighbours and not suffix:
+                whole = self.from_range(match.group(), neighbours)
             out.append(descriptor[last : match.start()])
             if whole != match.group().lower():
                 changed = True
