@@ -235,6 +235,7 @@ from bot.lookups.index.life_stage import stage_sibling
 from bot.lookups.index.long_term import long_term_line
 from bot.lookups.index.lookup import Found, index_hits
 from bot.lookups.index.medicine_kinds import names_medicine
+from bot.lookups.index.no_stems import kept
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_path import on_one_path
 from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
@@ -6494,7 +6495,7 @@ def _says_not(title: str, said_stems: frozenset[str]) -> bool:
 @lru_cache(maxsize=8192)  # bounded: keyed by the titles met
 def _non_stems(title: str) -> frozenset[str]:
     """The stems of the words a title says "non-" before."""
-    return frozenset(stem(spaced or closed) for spaced, closed in _NON_WORD.findall(title.lower()))
+    return kept(frozenset(stem(spaced or closed) for spaced, closed in _NON_WORD.findall(title.lower())))
 
 
 def _accessory(text: str, said: set[str]) -> bool:
@@ -6671,7 +6672,7 @@ def _restricted(text: str, said: set[str]) -> bool:
 @lru_cache(maxsize=8192)  # bounded: keyed by the HCPCS titles met
 def _restrictions(text: str) -> frozenset[str]:
     """The use or coverage restrictions a HCPCS title says ("dialysis", "noncovered")."""
-    return frozenset(m.group(1).lower().replace("-", "") for m in _RESTRICTION.finditer(text))
+    return kept(frozenset(m.group(1).lower().replace("-", "") for m in _RESTRICTION.finditer(text)))
 
 
 def _restriction_said(title: str, query: str) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -99,7 +100,7 @@ class WordNet:
             row = self._execute(
                 "SELECT kind, lemmas, hypernyms FROM wordnet_synsets WHERE id = ?", [sense_id]
             ).fetchone()
-            found = Sense(sense_id, row[0], tuple(row[1].split("|")), _ids(row[2]))
+            found = Sense(sense_id, sys.intern(row[0]), tuple(row[1].split("|")), _ids(row[2]))
             if len(self._senses) >= CACHE:
                 self._senses.clear()
             self._senses[sense_id] = found

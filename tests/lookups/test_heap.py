@@ -85,12 +85,14 @@ def test_a_searcher_dropped_after_an_import_is_freed_without_the_collector(codeb
         searcher.find("type 2 diabetes with chronic kidney disease stage 3")
         searcher.find("fell off a ladder and broke her left wrist")
     tree = weakref.ref(searcher.index_tree())
+    # the Z-code lines and their word reader (which asks the lines whether a word's stems fit one line)
+    z_lines = weakref.ref(searcher.z_lines())
     dropped = weakref.ref(searcher)
     enabled = gc.isenabled()
     gc.disable()
     try:
         del searcher
-        assert dropped() is None and tree() is None
+        assert dropped() is None and tree() is None and z_lines() is None
     finally:
         if enabled:
             gc.enable()

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.lookups.filler import FILLER, LINKING
+from bot.lookups.index.no_stems import kept
 from bot.lookups.index.words import content_stems, stem
 
 # The Tabular's own bookkeeping words: no detail of the condition ("unspecified", "region", "encounter").
@@ -154,7 +155,7 @@ def _negated(title: str) -> tuple[frozenset[str], ...]:
 @lru_cache(maxsize=8192)
 def _residual(text: str) -> frozenset[str]:
     """The stems of the "Other ..." phrases of a text (the residual kind, no word said)."""
-    return frozenset(s for part in _OTHER_PHRASE.findall(_plain(text)) for s in content_stems(part))
+    return kept(frozenset(s for part in _OTHER_PHRASE.findall(_plain(text)) for s in content_stems(part)))
 
 
 def _forms(text: str) -> dict[str, str]:

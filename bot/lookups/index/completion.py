@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.lookups.index.no_stems import kept
 from bot.lookups.index.pcs_angioplasty import balloon_unsaid, endovascular
 from bot.lookups.index.pcs_approach import names_percutaneous_endoscopic
 from bot.lookups.index.pcs_coronary import (
@@ -308,7 +309,7 @@ def negated_parts(title: str) -> tuple[frozenset[str], ...]:
 @lru_cache(maxsize=TITLE_CACHE)
 def _negated_in(title: str) -> frozenset[str]:
     """The words a title negates ("..., not having achieved remission" -> having, achieved, remission)."""
-    return frozenset(s for part in negated_parts(title) for s in part)
+    return kept(frozenset(s for part in negated_parts(title) for s in part))
 
 
 def negates_what_is_said(title: str, query: frozenset[str]) -> bool:
@@ -483,7 +484,7 @@ def _title_pairs(title: str) -> tuple[tuple[str, ...], frozenset[str]]:
         for part in title.lower().split(",")
         if len(part.split()) == 2 and part.split()[0] == "unspecified"
     )
-    return pairs, sides
+    return pairs, kept(sides)
 
 
 _UNSPECIFIED_OF = re.compile(r"\bunspecified\s+([a-z]+)")
@@ -492,7 +493,9 @@ _UNSPECIFIED_OF = re.compile(r"\bunspecified\s+([a-z]+)")
 @lru_cache(maxsize=8192)
 def _unspecified_of(title: str) -> frozenset[str]:
     """The words a title calls unspecified ("unspecified trimester" -> trimester)."""
-    return frozenset(stem(w) for w in _UNSPECIFIED_OF.findall(title.lower()) if w not in {"site", "part"})
+    return kept(
+        frozenset(stem(w) for w in _UNSPECIFIED_OF.findall(title.lower()) if w not in {"site", "part"})
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -984,7 +987,11 @@ def _use_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) 
             # (a Key value's sides, "Elbow Bursa and Ligament, Right | ..., Left", are the query's to say)
             lines.setdefault(term, set()).update(content_stems(value) - SIDE_STEMS)
         found = tuple(
-            (_head_stems(term), frozenset(stem(a) for a in ACRONYM.findall(term)), frozenset(values))
+            (
+                _head_stems(term),
+                kept(frozenset(stem(a) for a in ACRONYM.findall(term))),
+                kept(frozenset(values)),
+            )
             for term, values in sorted(lines.items())
         )
         if len(memo) > MEMO_LIMIT:

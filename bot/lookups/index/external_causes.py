@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.lookups.index.cause_intents import reading_intent
 from bot.lookups.index.cause_kinds import fire_kind, overexertion, status_kind
@@ -724,11 +725,20 @@ _FORCES = (
 )
 
 
+_SUNBURN = re.compile(r"\bsun\s*burn(?:ed|t|s)?\b|\bsunstroke\b")
+
+
+@lru_cache(maxsize=1)
+def _force_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """`_FORCES`' patterns as whole words, compiled once a process (not for every query)."""
+    return tuple((re.compile(rf"\b(?:{pattern})\b"), force) for pattern, force in _FORCES)
+
+
 def _force_of_nature(text: str) -> tuple[str, str] | None:
-    if re.search(r"\bsun\s*burn(?:ed|t|s)?\b|\bsunstroke\b", text):
+    if _SUNBURN.search(text):
         return None
-    for pattern, force in _FORCES:
-        if re.search(rf"\b(?:{pattern})\b", text):
+    for pattern, force in _force_patterns():
+        if pattern.search(text):
             return (f"forces of nature {force}", "Forces of nature")
     return None
 

@@ -272,8 +272,9 @@ def _phrases_by_stem(vocabulary: Vocabulary) -> dict[str, tuple[tuple[frozenset[
         needed = phrase_stems(term.term)
         if not needed or (len(needed) == 1 and needed[0] == _word_stem(term.means)):
             continue  # a word form the vocabulary lists ("stung" -> sting) is no lay meaning of its own
+        row = (frozenset(needed), term.term)  # one row, listed under each of its stems
         for s in needed:
-            out.setdefault(s, []).append((frozenset(needed), term.term))
+            out.setdefault(s, []).append(row)
     return {s: tuple(rows) for s, rows in out.items()}
 
 

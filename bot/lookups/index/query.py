@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from bot.lookups.filler import FILLER
 from bot.lookups.index.cause_intents import reading_intent
@@ -712,9 +713,11 @@ def _open_fracture(text: str, encounter: str) -> str:
 _BARE_ENCOUNTERS = frozenset({"initial", "init", "subsequent", "subseq", "subsq", "subs"})
 
 
-def _encounter(text: str) -> tuple[str, str, bool]:
-    """The encounter an injury query names (initial unless subsequent or sequela is said), and the text
-    without those words (the Index does not hold them; the Tabular's 7th character does)."""
+@lru_cache(maxsize=1)
+def _encounter_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each encounter phrase's pattern with its 7th character, in the order `_encounter` tries them
+    (compiled once a process, not a phrase at a time for every query)."""
+    patterns: list[tuple[re.Pattern[str], str]] = []
     # A fracture's healing ("nonunion, subsequent") is the subsequent encounter's own character (G, K, P):
     # read before the plain "subsequent", whatever the phrases' lengths.
     for phrase, char in sorted(ENCOUNTERS.items(), key=lambda kv: (kv[1] not in "GKP", -len(kv[0]))):
@@ -723,8 +726,16 @@ def _encounter(text: str) -> tuple[str, str, bool]:
             # "subsequent striking against an object" is not an encounter: the word must name one ("subs
             # enc", the charts' short forms, as well).
             pattern = rf"\b{phrase}(?:\s+(?:encounter|enc|visit|care)\b|\s*$)"
-        if re.search(pattern, text):
-            return " ".join(re.sub(pattern, " ", text).split()), char, True
+        patterns.append((re.compile(pattern), char))
+    return tuple(patterns)
+
+
+def _encounter(text: str) -> tuple[str, str, bool]:
+    """The encounter an injury query names (initial unless subsequent or sequela is said), and the text
+    without those words (the Index does not hold them; the Tabular's 7th character does)."""
+    for pattern, char in _encounter_patterns():
+        if pattern.search(text):
+            return " ".join(pattern.sub(" ", text).split()), char, True
     return text, "A", False
 
 

@@ -34,6 +34,7 @@ from itertools import pairwise
 from typing import Any
 
 from bot.lookups import derived
+from bot.lookups.index.no_stems import kept
 from bot.lookups.index.words import content_stems, stem, tokens
 
 
@@ -250,7 +251,7 @@ def encode_service_lines(lines: ServiceLines) -> dict[str, list[object]]:
 
 def decode_service_lines(stored: dict[str, list[Any]]) -> ServiceLines:
     return {
-        code: (str(text), frozenset(held), frozenset(settings), frozenset(head))
+        code: (str(text), kept(frozenset(held)), kept(frozenset(settings)), kept(frozenset(head)))
         for code, (text, held, settings, head) in stored.items()
     }
 
