@@ -85,6 +85,7 @@ def load_shipped(db: sqlite_utils.Database) -> None:
             for r in shipped_tsv("pcs_codes.tsv.gz")
         ),
     )
+    hcpcs = list(shipped_tsv("hcpcs_codes.tsv.gz"))  # read once: the codes and three tables by code
     insert_rows(
         db,
         "codes",
@@ -103,36 +104,30 @@ def load_shipped(db: sqlite_utils.Database) -> None:
                 "terminated": r["terminated"],
                 "title_source": r["source"],
             }
-            for r in shipped_tsv("hcpcs_codes.tsv.gz")
+            for r in hcpcs
         ),
     )
-    insert_rows(
-        db,
-        "short_readings",
-        (
-            {"system": "hcpcs", "code": r["code"], "short_title": r["short_title"], "text": r["read_as"]}
-            for r in shipped_tsv("hcpcs_codes.tsv.gz")
-            if r.get("read_as")
-        ),
-    )
-    insert_rows(
-        db,
-        "code_context",
-        (
-            {"system": "hcpcs", "code": r["code"], "text": r["context"]}
-            for r in shipped_tsv("hcpcs_codes.tsv.gz")
-            if r.get("context")
-        ),
-    )
-    insert_rows(
-        db,
-        "older_descriptors",
-        (
-            {"system": "hcpcs", "code": r["code"], "short_title": r["short_title"], "text": r["older"]}
-            for r in shipped_tsv("hcpcs_codes.tsv.gz")
-            if r.get("older")
-        ),
-    )
+    # A code's reading of its cut words, its context words and its older long descriptor
+    # (bot.lookups.loaders.short_descriptors, hcpcs_context): one table each, rows only where the column is filled.
+    for table, column, with_short in (
+        ("short_readings", "read_as", True),
+        ("code_context", "context", False),
+        ("older_descriptors", "older", True),
+    ):
+        insert_rows(
+            db,
+            table,
+            (
+                {
+                    "system": "hcpcs",
+                    "code": r["code"],
+                    "text": r[column],
+                    **({"short_title": r["short_title"]} if with_short else {}),
+                }
+                for r in hcpcs
+                if r.get(column)
+            ),
+        )
     load_shipped_ncci(db)
     lines = [line for line in shipped_text("age_ranges.tsv").splitlines()[1:] if line.strip()]
     insert_rows(
