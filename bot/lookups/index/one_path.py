@@ -29,9 +29,6 @@ class _Node(Protocol):
     def id(self) -> int: ...
 
     @property
-    def parent(self) -> int: ...
-
-    @property
     def last(self) -> int: ...
 
 
@@ -40,6 +37,8 @@ class _Tree(Protocol):
 
     def node(self, node_id: int) -> _Node | None: ...
 
+    def path(self, node_id: int) -> Sequence[_Node]: ...
+
 
 def _holds(lines: Sequence[int], node_id: int) -> bool:
     at = bisect_left(lines, node_id)
@@ -47,13 +46,9 @@ def _holds(lines: Sequence[int], node_id: int) -> bool:
 
 
 def _ancestry(tree: _Tree, node_id: int, stop: int = 0) -> list[int]:
-    """The ids of a line and its ancestors up to (not including) `stop`."""
-    ids: list[int] = []
-    current = tree.node(node_id)
-    while current is not None and current.id != stop:
-        ids.append(current.id)
-        current = tree.node(current.parent) if current.parent else None
-    return ids
+    """The ids of a line and its ancestors below `stop` (all of them when `stop` is not one: the tree's path)."""
+    ids = [n.id for n in tree.path(node_id)]
+    return ids[ids.index(stop) + 1 :] if stop in ids else ids
 
 
 def on_one_path(tree: _Tree, stems: Iterable[str]) -> bool:
