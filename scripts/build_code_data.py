@@ -57,8 +57,8 @@ PCS_ADDENDA = "icd10pcs/fy2027/icd10pcs_codes_addenda_2027.transcribed.txt"
 IOCE = "hcpcs/ioce/ioce_hcpcs_level2_2019Q3-2026Q2.tsv.gz"
 IOCE_VERSIONS = "hcpcs/ioce/ioce_versions.tsv"
 HCPCS_2020 = "hcpcs/2020/HCPC2020_ANWEB_w_disclaimer.txt.gz"
-HCPCS_LAYOUT = "hcpcs/2019/HCPCS2019_recordlayout.txt"
-NOT_BILLED = "M"  # the OPPS status indicator of items and services not billable to the MAC (quality data)  # the annual file's layout, with its BETOS_TB table
+HCPCS_LAYOUT = "hcpcs/2019/HCPCS2019_recordlayout.txt"  # the annual file's layout, with its BETOS_TB table
+NOT_BILLED = "M"  # the OPPS status indicator of items and services not billable to the MAC (quality data)
 DRUG_TABLE = "icd10cm/tables/icd10cm-drug-April-2025.xml.gz"
 
 # Where each title comes from: the key is stored per code, the wording is shown with it.

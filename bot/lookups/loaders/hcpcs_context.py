@@ -10,7 +10,7 @@ code's device. The CMS files say so themselves, and the data build reads them (n
 2. a code the 2020 file does not hold takes the group of its range - the 2020 codes sharing its letter and
    first two digits (A04xx) - when at least RANGE_AGREE of at least RANGE_LEAST of them are in one group;
 3. a descriptor naming another code it is used with ("use with e0733") takes that code's head, its
-   descriptor before the first comma or semicolon;
+   descriptor before the first comma or semicolon.
 
 The context is no document of its own (bot.lookups.schema: the search documents' unindexed `extra`): it
 completes, at low weight, the query words a found descriptor leaves to its group; it never finds a code.
@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from bot.lookups.loaders.hcpcs import HcpcsRow
-from bot.lookups.loaders.short_descriptors import _skeleton, words_of
+from bot.lookups.loaders.short_descriptors import abbreviates, words_of
 
 RANGE_AGREE = 0.75  # share of a range's 2020 codes that must be in one BETOS group
 RANGE_LEAST = 3  # 2020 codes a range needs before its group is read for a newer code
@@ -107,7 +107,7 @@ def still_read_in(short: str, long: str) -> bool:
         1
         for w in said
         if w in long_words
-        or any(x.startswith(w) or _skeleton(w, x) for x in long_words)
+        or any(x.startswith(w) or abbreviates(w, x) for x in long_words)
         or (len(w) <= 3 and w in initials)
     )
     return held >= SAME_ITEM * len(said)
@@ -131,17 +131,10 @@ def code_context(
     ranges: Mapping[str, str],
     titles: Mapping[str, str],
 ) -> str:
-    """The context words of one code (rules 1-4 of the module), or ""."""
+    """The context words of one code (rules 1-3 of the module), each word once, or ""."""
     own = annual.get(code)
     group = own.betos if own is not None and not own.modifier else ranges.get(code[:3], "")
     parts = [group_words(betos_names.get(group, ""))]
     for descriptor in descriptors:
         parts.extend(used_with_heads(descriptor, titles))
-    seen: set[str] = set()
-    words: list[str] = []
-    for part in parts:
-        for w in words_of(part):
-            if w not in seen:
-                seen.add(w)
-                words.append(w)
-    return " ".join(words)
+    return " ".join(dict.fromkeys(w for part in parts for w in words_of(part)))

@@ -47,7 +47,7 @@ def words_of(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
-def _skeleton(short: str, long: str) -> bool:
+def abbreviates(short: str, long: str) -> bool:
     """`short` abbreviates `long` by leaving letters out ("wnd" -> "wound", "mtrx" -> "matrix")."""
     if len(short) < 3 or short[0] != long[0]:
         return False
@@ -63,7 +63,7 @@ def _cut_of(word: str, long_words: Iterable[str]) -> str:
     longer = [w for w in dict.fromkeys(long_words) if len(w) > len(word)]
     starts = [w for w in longer if w.startswith(word)]
     if not starts:
-        starts = [w for w in longer if _skeleton(word, w)]
+        starts = [w for w in longer if abbreviates(word, w)]
     return starts[0] if len(starts) == 1 else ""
 
 
@@ -176,7 +176,7 @@ class Reader:
         longer = [w for w in neighbours if len(w) > len(lowered)]
         found = [w for w in longer if w.startswith(lowered)]
         if not found and len(lowered) >= MIN_RANGE_SKELETON:
-            found = [w for w in longer if _skeleton(lowered, w)]
+            found = [w for w in longer if abbreviates(lowered, w)]
         return found[0] if len(found) == 1 else lowered
 
     def read(self, descriptor: str, neighbours: frozenset[str] = frozenset()) -> str:
