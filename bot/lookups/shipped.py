@@ -11,7 +11,11 @@ import sqlite_utils
 from bot.lookups.index.store import INDEX_FILES, load_index_tables
 from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
 
-DATABASE_FORMAT = "19"  # bump when the tables or the way they are filled change (19: the HCPCS codes' context words as the search documents' unindexed `extra`, their 2020 descriptors when retitled since; 16: search document sizes, value band titles, PCS substance sites, agent and use-additional notes stored; 17: the HCPCS item head stems stored; 18: the Index's site-part references stored)
+# Bump when the tables or the way they are filled change (databases made by another format rebuild):
+# 16: search document sizes, value band titles, PCS substance sites, agent and use-additional notes stored;
+# 17: the HCPCS item head stems stored; 18: the Index's site-part references stored; 19: the HCPCS codes'
+# context words as the search documents' unindexed `extra`, their 2020 descriptors when retitled since.
+DATABASE_FORMAT = "19"
 
 
 def shipped_version() -> str:

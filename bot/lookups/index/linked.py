@@ -76,8 +76,9 @@ def links(
     the words below it.
 
     One Index path is one meaning: the lines below the connective name the guest condition itself, so they
-    hold the words of one way its own path names it (`head`, condition_head; a word's other form counting) - a line sharing one word with it names another condition ("Cardiomyopathy, due to, cardiac
-    glycogenosis" for a heart failure; "Pneumonia, in, virus" for HIV disease)."""
+    hold the words of one way its own path names it (`head`, condition_head; a word's other form counting) -
+    a line sharing one word with it names another condition ("Cardiomyopathy, due to, cardiac glycogenosis"
+    for a heart failure; "Pneumonia, in, virus" for HIV disease)."""
     at = next((i for i, n in enumerate(match.nodes) if i > 0 and is_connective(n)), None)
     if at is None or not match.covered & host or not match.covered & guest:
         return False
