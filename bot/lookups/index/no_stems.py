@@ -14,8 +14,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-NO_STEMS: frozenset[str] = frozenset()
-_EMPTY: frozenset[object] = NO_STEMS
+_EMPTY: frozenset[object] = frozenset()  # the one empty set kept
 
 
 def kept(found: frozenset[T]) -> frozenset[T]:
