@@ -45,14 +45,20 @@ class _Parser(argparse.ArgumentParser):
 
 @contextmanager
 def preparing_codes(path: Path, stream: TextIO | None = None) -> Iterator[None]:
-    """A progress line while the code database is first prepared from the shipped data (about ten seconds):
-    on a terminal the elapsed seconds tick over on one line; otherwise a line before and one after."""
+    """A progress line while the code database is prepared from the shipped data (first run, or the first run
+    of a new version; about ten seconds): on a terminal the elapsed seconds tick over on one line; otherwise a
+    line before and one after."""
     if path.exists():
-        yield
-        return
+        from bot.lookups.codebook import needs_building
+
+        if not path.is_file() or not needs_building(path):  # not a file: the error that follows says so
+            yield
+            return
+        message = f"Rebuilding the code database at {path} for this version of CodeDesk (about 10 s)"
+    else:
+        message = f"Preparing the code database at {path} (first run only, about 10 s)"
     err = stream or sys.stderr
     started = time.monotonic()
-    message = f"Preparing the code database at {path} (first run only, about 10 s)"
     done = threading.Event()
     live = err.isatty()
 

@@ -161,10 +161,12 @@ def open_code_book(settings: Settings) -> CodeBook:
     """The code book, prepared on first run; a file problem is DatabaseProblem (one line naming the path)."""
     import sqlite3
 
-    from bot.lookups.codebook import CodeBook
+    from bot.lookups.codebook import CodeBook, CodesTooNew
 
     try:
         return CodeBook.open(settings.codes_db_path)
+    except CodesTooNew:
+        raise  # already one line naming the path and what to do
     except (sqlite3.Error, OSError, DatabaseProblem) as exc:
         raise explain(settings.codes_db_path, exc, "code database") from None
 

@@ -217,7 +217,7 @@ def test_the_help_names_every_job() -> None:
     assert JOB_NAMES_FOR_HELP == JOB_NAMES
 
 
-def test_preparing_the_code_database_says_so_before_and_after(tmp_path: Path) -> None:
+def test_preparing_the_code_database_says_so_before_and_after(tmp_path: Path, codebook: CodeBook) -> None:
     import io
 
     from bot.cli import preparing_codes
@@ -229,6 +229,6 @@ def test_preparing_the_code_database_says_so_before_and_after(tmp_path: Path) ->
     assert lines[0].startswith("Preparing the code database at") and "first run only" in lines[0]
     assert lines[1].startswith("Code database ready in ")
     quiet = io.StringIO()
-    with preparing_codes(tmp_path / "codes.sqlite", quiet):
+    with preparing_codes(codebook.path, quiet):
         pass
-    assert quiet.getvalue() == ""  # already prepared: nothing to say
+    assert quiet.getvalue() == ""  # already prepared by this version: nothing to say

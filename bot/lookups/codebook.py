@@ -17,9 +17,10 @@ import sqlite_utils
 
 from bot.lookups.data_version import VersionReader
 from bot.lookups.schema import create_tables, rebuild_search
-from bot.lookups.shipped import load_shipped, shipped_version
+from bot.lookups.shipped import load_shipped, shipped_through, shipped_version
 from bot.lookups.systems import SYSTEM_NAMES, display, undot
 from storage.db import connect
+from storage.db_problems import DatabaseProblem
 
 
 @dataclass(frozen=True)
@@ -420,22 +421,75 @@ def _code(row: tuple[object, ...]) -> Code:
     )
 
 
+class CodesTooNew(DatabaseProblem):
+    """The code database was built by a newer CodeDesk: rebuilding it for this one would take it from that one
+    (two versions sharing one file during an upgrade would rebuild it back and forth)."""
+
+
+@dataclass(frozen=True)
+class BuiltBy:
+    """What built a code database: `shipped_version()` (DATABASE_FORMAT-fingerprint) and `shipped_through()`
+    ("" for a file built before it was recorded)."""
+
+    version: str
+    through: str
+
+    @property
+    def format(self) -> int | None:
+        head = self.version.split("-", 1)[0]
+        return int(head) if head.isdigit() else None
+
+    def newer_than(self, ours: BuiltBy) -> bool:
+        """A higher database format, or the same format with data covering later dates of service."""
+        if self.format is not None and ours.format is not None and self.format != ours.format:
+            return self.format > ours.format
+        return bool(self.through) and self.through > ours.through
+
+
+def this_build() -> BuiltBy:
+    return BuiltBy(shipped_version(), shipped_through())
+
+
+def built_by(path: Path) -> BuiltBy | None:
+    """What built the code database at `path`; None when there is no readable one there."""
+    if not path.is_file():
+        return None
+    try:
+        db = connect(path, read_only=True)
+        try:
+            rows = dict(
+                db.execute(
+                    "SELECT key, value FROM meta WHERE key IN ('shipped_version', 'shipped_through')"
+                ).fetchall()
+            )
+        finally:
+            db.conn.close()
+    except (sqlite3.DatabaseError, OSError):
+        return None
+    version = rows.get("shipped_version")
+    return BuiltBy(str(version), str(rows.get("shipped_through", ""))) if version else None
+
+
+def needs_building(path: Path) -> bool:
+    """True when `prepare(path)` would build: no database there, or one an older or other build made."""
+    found, ours = built_by(path), this_build()
+    return found is None or (found.version != ours.version and not found.newer_than(ours))
+
+
 def prepare(path: Path) -> bool:
     """Create the code database at `path` from the shipped data if it is missing or out of date.
 
     Builds into a temporary file and renames it into place, so a crash never leaves half a database and a
-    concurrent reader keeps the old one. Returns True when it built.
+    concurrent reader keeps the old one. Returns True when it built. CodesTooNew, changing nothing, when a newer
+    CodeDesk built the file (`codedesk data --rebuild` removes it first, for a deliberate downgrade).
     """
-    version = shipped_version()
-    if path.exists():
-        try:
-            db = connect(path, read_only=True)
-            row = db.execute("SELECT value FROM meta WHERE key = 'shipped_version'").fetchone()
-            db.conn.close()
-            if row and row[0] == version:
-                return False
-        except sqlite3.DatabaseError:
-            pass
+    ours = this_build()
+    found = built_by(path)
+    if found is not None:
+        if found.version == ours.version:
+            return False
+        if found.newer_than(ours):
+            raise CodesTooNew(_too_new(path, found, ours))
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{os.getpid()}.building")
     temp.unlink(missing_ok=True)
@@ -451,7 +505,10 @@ def prepare(path: Path) -> bool:
 
         replay_imports(db, path.parent / "imports")
         rebuild_search(db)
-        conn.execute("INSERT INTO meta (key, value) VALUES ('shipped_version', ?)", [version])
+        conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [("shipped_version", ours.version), ("shipped_through", ours.through)],
+        )
         conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.close()
@@ -463,3 +520,15 @@ def prepare(path: Path) -> bool:
         temp.unlink(missing_ok=True)
         raise
     return True
+
+
+def _too_new(path: Path, found: BuiltBy, ours: BuiltBy) -> str:
+    if found.format is not None and ours.format is not None and found.format != ours.format:
+        what = f"database format {found.format}; this CodeDesk reads format {ours.format}"
+    else:
+        what = f"code data through {found.through}; this CodeDesk's data ends {ours.through}"
+    return (
+        f"the code database {path} was built by a newer CodeDesk ({what}), left as it is: run the newer "
+        "CodeDesk, point CODEDESK_CODES_DB at another file for this one, or run `codedesk data --rebuild` "
+        "to rebuild it for this version"
+    )

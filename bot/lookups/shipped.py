@@ -27,6 +27,13 @@ def shipped_version() -> str:
     return DATABASE_FORMAT + "-" + digest.hexdigest()[:16]
 
 
+def shipped_through() -> str:
+    """The last date of service the shipped data covers in any code set (ISO date, from release.json): of two
+    builds with one DATABASE_FORMAT, the later data is the newer."""
+    release = json.loads(resources.files("bot.lookups.data").joinpath("release.json").read_text())
+    return max(span[1] for span in release["covers"].values())
+
+
 def load_shipped(db: sqlite_utils.Database) -> None:
     insert_rows(
         db,
