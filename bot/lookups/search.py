@@ -198,6 +198,14 @@ from bot.lookups.index.drug_induced import (
     read_induced,
     read_named_cause,
 )
+from bot.lookups.index.drug_rows import (
+    BROADER_DEPTH,
+    MAX_ROWS,
+    row_of_path,
+    said_row,
+    table_path,
+    told_story,
+)
 from bot.lookups.index.drug_stems import stem_class
 from bot.lookups.index.eponyms import load_eponyms, unread_eponym
 from bot.lookups.index.everyday_talk import MIN_WORDS as MIN_TALK_WORDS
@@ -328,7 +336,7 @@ from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
 from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.site_parts import related_sites
 from bot.lookups.index.spelled_out import line_reads, spelled_out
-from bot.lookups.index.store import BOOK_NAMES
+from bot.lookups.index.store import BOOK_NAMES, TABLE_COLUMNS
 from bot.lookups.index.stories import (
     is_adverse_or_underdosing,
     is_drug_code,
@@ -348,7 +356,13 @@ from bot.lookups.index.sub_queries import (
     without_sides,
 )
 from bot.lookups.index.substance_contact import is_toxic_effect, nonmedicinal_use
-from bot.lookups.index.substance_stories import may_tell_story, read_substance_story, table_substances
+from bot.lookups.index.substance_stories import (
+    SubstanceStory,
+    may_tell_story,
+    read_substance_story,
+    table_substances,
+    without_modifiers,
+)
 from bot.lookups.index.substance_use import (
     SubstanceClasses,
     drug_broader,
@@ -362,7 +376,8 @@ from bot.lookups.index.tabular_classes import PREGNANCY_CUE, pregnancy_condition
 from bot.lookups.index.thing_did import ThingDid, may_read_did
 from bot.lookups.index.thing_kinds import CUT_WORDS, KIND_SHOWN, ThingKinds, may_read_kind
 from bot.lookups.index.time_spans import without_span
-from bot.lookups.index.tree import IndexTree
+from bot.lookups.index.tree import COLUMN_LABELS, IndexTree
+from bot.lookups.index.tree import Node as TableRow
 from bot.lookups.index.unsaid_words import index_path, says_less_first
 from bot.lookups.index.use_additional import Note, load_notes, named_by
 from bot.lookups.index.vague import (
@@ -1887,6 +1902,7 @@ class Searcher:
         found = _condition_of_adverse_effect(found)
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
+        found = self._table_row_said(query, systems, found)
         found = self._substance_use_first(query, systems, limit, found)
         found = self._induced_line_first(found)
         found = self._condition_beside_drug(query, systems, limit, found)
@@ -3980,7 +3996,10 @@ class Searcher:
             lambda text: self.vocabulary.expand(text, kinds=("brand", "lay"), chain_brands=True)[0],
             self._thing_names,
             lambda term: nonmedicinal_use(self.book.db.execute, term),
+            lambda name: name in self.english,
         )
+        if story is not None:
+            story = self._story_row_said(query, story)
         if story is not None and story.contact:
             exposure = self.z_lines().read(query, kinds=False)
             if exposure is not None and story.names_in(exposure.line.path):
@@ -3989,7 +4008,11 @@ class Searcher:
                 )
         if story is None or (found and story.answered_by(found[0].title, found[0].why)):
             return found  # no story, or its Table line read already ("Paint NEC, fumes NEC")
-        if found and is_poisoning(found[0].code) and story.kept(found[0].code, found[0].title):
+        if (
+            found
+            and is_poisoning(found[0].code)
+            and story.kept(found[0].code, found[0].title, found[0].why, query)
+        ):
             return found  # no story, or its Table line read already ("Paint NEC, fumes NEC")
         try:
             table = self._find(story.query, ("cm",), limit)
@@ -4006,6 +4029,74 @@ class Searcher:
         top = max((h.score for h in found), default=table[0].score) + DRUG_LINE_LEAD
         line = replace(table[0], score=top, why=f"{POISONING_STORY}{table[0].why}")
         return _with_notice([line, *(h for h in found if h.code != line.code)][:limit], "")
+
+    def _table_row_said(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
+        """A Drug Table answer read at the indented row the story names under its substance's row, in the same
+        column with the same seventh character ("CO poisoning from car running in garage" -> Carbon,
+        monoxide, exhaust gas not in transit, motor vehicle: T58.01XA; bot.lookups.index.drug_rows)."""
+        if "cm" not in systems or not found or found[0].system != SYSTEM_NAMES["cm"]:
+            return found
+        first = found[0]
+        cited = table_path(first.why, _DRUG_LABELS)
+        raw = undot(first.code)
+        if cited is None or len(raw) != 7:
+            return found
+        path, column = cited
+        tree = self.index_tree()
+        row = row_of_path(path, self._drug_mains, tree.children)
+        if row is None:
+            return found
+        top = row
+        parent = tree.node(row.parent) if row.parent else None
+        if parent is not None and not any(parent.cells):
+            top = parent  # (an indented row under one of no code: its siblings are read too, "Camphor")
+        below = tree.nodes(range(top.id + 1, min(top.last, top.id + MAX_ROWS) + 1))
+        label = COLUMN_LABELS[column]
+        told = told_story(query, path, self._kinds_of_thing, re.findall(r"[a-z]+", label))
+        chosen = said_row(top, below, told, column)
+        if chosen is None or chosen.id == row.id or chosen.cell(column) == row.cell(column):
+            return found
+        new = undot(chosen.cell(column)).ljust(6, "X") + raw[-1]
+        code = self.book.get("cm", new)
+        if code is None or not code.billable:
+            return found
+        why = f"{first.why} -> the Table's row the story names: {chosen.term} -> {code.display}"
+        hit = replace(first, code=code.display, title=code.title, why=why)
+        return _with_notice(
+            [hit, *(h for h in found if h.code != hit.code)][: max(len(found), 1)], found.notice
+        )
+
+    def _story_row_said(self, query: str, story: SubstanceStory) -> SubstanceStory | None:
+        """A story's substance whose Table row has no code of its own ("Camphor") read at the indented row the
+        story names ("camphor rub": medicinal; bot.lookups.index.drug_rows); None when it names none."""
+        rows = self._drug_mains(story.substance.split(" (")[0])
+        if not rows or any(rows[0].cells):
+            return story
+        row = rows[0]
+        column = story.column.replace(" ", "_").replace("-", "_")
+        below = self.index_tree().nodes(range(row.id + 1, min(row.last, row.id + MAX_ROWS) + 1))
+        told = told_story(query, story.substance, self._kinds_of_thing, story.column.split())
+        chosen = said_row(row, below, told, column)
+        if chosen is None:
+            return None
+        name = without_modifiers(story.substance)
+        return replace(story, query=story.query.replace(name, f"{name} {chosen.term}", 1))
+
+    def _drug_mains(self, term: str) -> list[TableRow]:
+        """The Drug Table's main terms printed as `term`."""
+        rows = self.book.db.conn.execute(
+            "SELECT id FROM index_nodes WHERE term = ? AND book = 'drug' AND depth = 0", [term]
+        ).fetchall()
+        return self.index_tree().nodes([r[0] for r in rows])
+
+    def _kinds_of_thing(self, word: str) -> tuple[str, ...]:
+        """What a thing (a plant, food, substance or artifact, its first WordNet sense) is a kind of: "car" ->
+        motor vehicle, self-propelled vehicle, ... (bot.lookups.wordnet)."""
+        wordnet = self.wordnet()
+        senses = wordnet.senses(word)
+        if not senses or senses[0].kind not in THING_KINDS:
+            return ()
+        return tuple(s.lemmas[0] for s, _ in wordnet.broader(word, depth=BROADER_DEPTH))
 
     def _substance_use_first(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
         """A substance's use, abuse or dependence told in users' words ("benzo dependent, now withdrawing
@@ -6461,6 +6552,7 @@ def _suffixed_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")-[a-z]{4}\b")
 
 
+_DRUG_LABELS = {k: v for k, v in COLUMN_LABELS.items() if k in TABLE_COLUMNS["drug"]}
 POISONING_STORY = "poisoning story: "  # the "why" of a poisoning story's Table line (_substance_story_first)
 
 

@@ -25,15 +25,16 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from bot.lookups import derived
+from bot.lookups.index.drug_rows import MEDICINE_FORMS
 from bot.lookups.index.stories import read_drug_story
-from bot.lookups.index.words import CONNECTORS
+from bot.lookups.index.words import CONNECTORS, stem
 
 # A taking no prescription explains.
 TAKING = re.compile(
     r"\b(?:ate|eaten|swallowed|swallowing|drank|chewed|chewing|bit\s+into|bit\s+on|bitten|licked|"
     r"sprayed|splashed|inhaled|breathed\s+in|exposed\s+to\s+(?:\w+\s+){1,3}(?:spray|fumes|gas|vapou?rs?)|"
     r"fumes|vapou?rs|fumigant|"
-    r"sucked\s+on|got\s+into|huffed|huffing|sniffed|snorted|snorting|smoked|injected|shot\s+up|"
+    r"sucked\s+on|got\s+into|huffed|huffing|sniffed|sniffing|snorted|snorting|smoked|injected|shot\s+up|"
     r"ingested|ingestion|overdosed?|overdosing|od|od'd|toxicity|poisoned|poisoning|"
     r"trip|tripping|high\s+on|to\s+get\s+high|too\s+(?:many|much)|handful|whole\s+bottle|bottle\s+of|"
     r"(?:[5-9]|[1-9]\d+)\s+(?:[a-z]+\s+)?(?:pills|tablets|tabs|capsules|caps|gummies)|"
@@ -117,6 +118,7 @@ NOT_MEDICINAL = re.compile(
 )
 CATCH_ALL = re.compile(r"\bnec\b|\btype\s+not\s+specified\b|\bunspecified\b")
 MAX_PHRASE = 4  # the words of the longest Table name read
+MIN_USE_WORD = 5  # letters of a word read as what an "Anti-" row treats ("allergy")
 MIN_SYNONYM_PHRASE = 5  # letters of a phrase read by its other names ("ackee")
 
 
@@ -129,10 +131,20 @@ class SubstanceStory:
     query: str
     contact: bool = False  # told only by the substance's contact ("exposed to"): a toxic effect's line only
 
-    def kept(self, code: str, title: str) -> bool:
+    def kept(self, code: str, title: str, why: str = "", text: str = "") -> bool:
         """Whether a poisoning read already, in the story's column and of a named substance, is kept: the
-        Index's own Table path ("nitrates cellulose") names more than the story's one main term."""
+        Index's own Table path ("nitrates cellulose") names more than the story's one main term. A catch-all
+        row of a class or a form ("Eye drug NEC" for "atropine ... from eye drops") is not: the Table is read
+        at the substance's own row first, and the story names it; nor is a row that does not name the
+        story's substance and whose own first word the query (`text`) does not say ("Barrier cream" for "ate
+        hemorrhoid cream": Antihemorrhoidal preparation)."""
         intent = self.column.removeprefix("poisoning ").split()[0]
+        cited = why.partition("Drug Table: ")[2].split(" -> ")[0].lower()
+        if CATCH_ALL.search(cited.split(", ")[0]) and not CATCH_ALL.search(self.substance.lower()):
+            return False
+        head = cited.replace(",", " ").split()[:1]
+        if head and self.name.replace(",", " ").split()[0] not in cited and head[0] not in text.lower():
+            return False
         return intent in title.lower() and not code.startswith(UNSPECIFIED)
 
     @property
@@ -181,9 +193,30 @@ SUBSTANCES = "drug_table_substances"  # the derived table (bot.lookups.derived_t
 def table_substances(conn: sqlite3.Connection) -> dict[str, str]:
     """The Drug Table's substances by name (`build_table_substances`) as the data build stored them (one row
     decoded), or, in a database built before they were stored, worked out from the Table (~25 ms)."""
-    return derived.stored_or_built(
+    names = derived.stored_or_built(
         conn, SUBSTANCES, derived.decode_names, lambda: build_table_substances(conn)
     )
+    return {**use_rows(conn), **names}
+
+
+# An indented row that names a use of the substance, not the rest of its name ("Camphor": insecticide,
+# medicinal; "Carbon": monoxide is a name).
+USE_ROW = re.compile(r"^(?:non)?medicinal\b|^insecticides?\b|^pesticides?\b")
+
+
+def use_rows(conn: sqlite3.Connection) -> dict[str, str]:
+    """The Drug Table's main terms with no code of their own whose indented rows are its uses ("Camphor":
+    insecticide T60.2, medicinal T49.8), by their name in lower case: the story's words choose the row
+    (bot.lookups.index.drug_rows), so the substance is named like any other."""
+    rows = conn.execute(
+        "SELECT p.term, n.term FROM index_nodes p JOIN index_nodes n ON n.parent = p.id "
+        "WHERE p.book = 'drug' AND p.depth = 0 AND p.cells LIKE '|%'"
+    )
+    return {
+        without_modifiers(str(term)).lower(): str(term)
+        for term, sub in rows
+        if USE_ROW.search(str(sub).lower())
+    }
 
 
 def build_table_substances(conn: sqlite3.Connection) -> dict[str, str]:
@@ -232,6 +265,7 @@ def read_substance_story(
     expand: Callable[[str], str],
     synonyms: Callable[[str], Sequence[str]] | None = None,
     nonmedicinal: Callable[[str], Sequence[str]] | None = None,
+    everyday: Callable[[str], bool] | None = None,
 ) -> SubstanceStory | None:
     """The poisoning story a query tells, as a Drug Table query ("toddler bit into a benzonatate capsule" ->
     "Benzonatate poisoning accidental"); None when the query tells no such story or names no single Table
@@ -240,7 +274,9 @@ def read_substance_story(
     reads a thing the Table lists by another name ("jack-in-the-pulpit" -> cuckoopint, "ackee" -> akee,
     "deadly nightshade" -> belladonna) when no name the query says is a Table line. `nonmedicinal` gives the
     words of a "(medicinal)" line's subterm of its other use ("Malathion (medicinal)", insecticide), read where
-    the story tells a farm, garden or household chemical."""
+    the story tells a farm, garden or household chemical. `everyday` tells an ordinary English word: of two
+    rows named, the chemical's own name is the substance and the everyday word its product or source
+    ("hexachlorophene soap", "acrolein smoke ... cooking oil")."""
     if not may_tell_story(text):
         return None
     lowered = " ".join(text.lower().replace(",", " , ").split())
@@ -253,6 +289,8 @@ def read_substance_story(
         if any(" " in CATCH_ALL.sub(" ", without_modifiers(t).lower()).strip() for t in as_typed)
         else _named_substances(read, names) or as_typed
     )
+    if not found or all(CATCH_ALL.search(t.lower()) for t in found):
+        found = _named_by_use(lowered, names) or found
     if not found and synonyms is not None:
         found = _named_by_synonym(lowered, names, synonyms)
     if not found:
@@ -262,6 +300,9 @@ def read_substance_story(
     specific = [t for t in found if not CATCH_ALL.search(t.lower())] or found
     longest = max(len(t.split()) for t in specific)
     lines = {t for t in specific if len(t.split()) == longest}
+    if len(lines) > 1 and everyday is not None:
+        chemical = {t for t in lines if not everyday(without_modifiers(t).lower().split(",")[0])}
+        lines = chemical if len(chemical) == 1 else lines
     if len(lines) != 1:
         return None  # two substances: each is coded, and the words do not say which leads
     substance = lines.pop()
@@ -306,6 +347,52 @@ def _named_substances(text: str, names: dict[str, str]) -> dict[str, list[str]]:
             if term is not None and term not in found:
                 found[term] = words[i + size : i + size + 2]
     return found
+
+
+def _named_by_use(text: str, names: dict[str, str]) -> dict[str, list[str]]:
+    """The Table's "Anti-" row a medicine named by what it treats says ("hemorrhoid cream" ->
+    Antihemorrhoidal preparation, "allergy pills" -> Antiallergic NEC, "diarrhea medicine" -> Antidiarrheal
+    drug NEC): a word before a medicine's form (bot.lookups.index.drug_rows.MEDICINE_FORMS) whose stem
+    begins the rest of an "Anti" row's first word (all but its last three letters at least)."""
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", text)
+    for i, word in enumerate(words[:-1]):
+        if stem(words[i + 1]) not in MEDICINE_FORMS or len(word) < MIN_USE_WORD:
+            continue
+        said = stem(word)
+        found = {
+            term
+            for treats, term in _anti_rows(names).items()
+            if _shared(said, treats) >= max(MIN_USE_WORD, min(len(said), len(treats)) - 3)
+        }
+        if len(found) == 1:
+            return {found.pop(): []}
+    return {}
+
+
+def _shared(one: str, other: str) -> int:
+    """The length of two words' common beginning."""
+    return next(
+        (i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), min(len(one), len(other))
+    )
+
+
+_anti: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+def _anti_rows(names: dict[str, str]) -> dict[str, str]:
+    """The "Anti-" rows by the first word of what they are against ("hemorrhoidal", "allergic"), once per
+    names dictionary."""
+    held = _anti.get(id(names))
+    if held is None or held[0] is not names:
+        rows: dict[str, str] = {}
+        for name, term in sorted(names.items(), key=lambda item: len(item[0])):
+            # (a main row the Table prints as "Anti...", not an indented row or a name turned round)
+            if name.startswith("anti") and term.lower().startswith("anti") and "," not in term:
+                rows.setdefault(name.removeprefix("anti").lstrip("-").split()[0].split("-")[0], term)
+        held = _anti[id(names)] = (names, rows)
+        if len(_anti) > 4:
+            _anti.pop(next(iter(_anti)))
+    return held[1]
 
 
 def _named_by_synonym(
