@@ -164,6 +164,9 @@ from bot.lookups.index.clipped_words import (
 )
 from bot.lookups.index.clipped_words import begins as clipped_begins
 from bot.lookups.index.completion import (
+    ENCOUNTER_WORDS as ENCOUNTER_NAMES,
+)
+from bot.lookups.index.completion import (
     affirms_what_is_negated,
     complete_cm,
     negates_as_asked,
@@ -242,6 +245,15 @@ from bot.lookups.index.life_stage import LOOKED_AT as LOOKED_AT_STAGE
 from bot.lookups.index.life_stage import stage_sibling
 from bot.lookups.index.long_term import long_term_line
 from bot.lookups.index.lookup import Found, index_hits
+from bot.lookups.index.main_term_walk import (
+    adverb_bases,
+    everyday_around,
+    in_compound,
+    site_kinds,
+    unread_words,
+    walk_note,
+    walks,
+)
 from bot.lookups.index.medicine_kinds import names_medicine
 from bot.lookups.index.no_stems import kept
 from bot.lookups.index.office_talk import office_talk
@@ -381,6 +393,7 @@ from bot.lookups.index.tree import Node as TableRow
 from bot.lookups.index.unsaid_words import index_path, says_less_first
 from bot.lookups.index.use_additional import Note, load_notes, named_by
 from bot.lookups.index.vague import (
+    OFFICE_WORDS,
     closest_main_terms,
     foreign_and_stretched,
     says_nothing,
@@ -736,6 +749,9 @@ _CONNECTING = frozenset(
     {"with", "due", "to", "on", "of", "and", "in", "the", "a", "an", "by", "for", "at", "from"}
 )
 NO_CONFIDENT_MATCH = "No confident match"
+STATE_SENSES = (
+    3  # a word's first WordNet noun senses read for a state (a condition) when a main term is opened
+)
 INTEGRAL_MARK = "definitive diagnosis, "
 INTEGRAL_SYMPTOM = INTEGRAL_MARK + "{code} integral to it: "  # guideline I.B.5 (bot.lookups.index.key_words)
 CLINICAL_WORD_COUNT = 100  # a word this common in titles and index terms is a clinical word
@@ -2084,6 +2100,106 @@ class Searcher:
         others = [h for h in (*again, *found) if h.code != hit.code]
         kept = [lead, *dict((h.code, h) for h in others).values()]
         return _with_notice(kept[: max(len(found), len(again), 1)], "")
+
+    def main_term_walk(self, query: str, systems: Sequence[str], found: Hits, limit: int) -> Hits:
+        """ "scuba diver with the bends", "kinking of the IVC on ultrasound": a query the lookup answered with
+        nothing, opened at each of its words as an Index main term, its other words followed down the subterms
+        (bot.lookups.index.main_term_walk); answered by the best path's line when it prints a code, else the
+        answer as found (no confident match, the closest main terms named)."""
+        if (
+            "cm" not in systems
+            or len(query) > MAX_QUERY
+            or found
+            or not found.notice.startswith(NO_CONFIDENT_MATCH)
+        ):
+            return found
+        if CPT_SAID.search(found.notice) or "office talk" in found.notice:
+            return found  # (a CPT question stays one; office talk gets no code)
+        lowered = query.lower()
+        understood = understand(lowered, self.vocabulary)
+        negated = frozenset(stem(w) for w in understood.negated)
+        # (the words as typed, then the vocabulary's reading of them: "tear" read as strain; "no goiter" opens
+        # no Goiter)
+        read = [w for w in understood.words for w in WORD.findall(w)]
+        typed = [
+            w
+            for w in dict.fromkeys([*WORD.findall(lowered), *read])
+            if w not in STOPWORDS
+            and w not in FILLER
+            and w not in SIDE_WORDS
+            and w not in OFFICE_WORDS
+            and stem(w) not in negated
+        ]
+        said = said_stems(query) | frozenset(stem(w) for w in read)
+        said |= site_kinds([*WORD.findall(lowered), *read], self.wordnet()) | adverb_bases(
+            typed, self.english.__contains__
+        )
+        sides = " ".join(w for w in WORD.findall(lowered) if w in SIDE_WORDS)
+        encounter = ENCOUNTER_NAMES.get(understood.encounter, "") if understood.encounter_said else ""
+        found_walks = walks(
+            self.index_tree(),
+            typed,
+            self._other_forms,
+            said,
+            self._names_state,
+            lambda word: word not in self.english,
+            frozenset(read) - frozenset(WORD.findall(lowered)),
+        )
+        for walk in found_walks:
+            if not self._only_states(walk.word.typed, walk.word.form) and everyday_around(
+                unread_words(walk, typed), self.wordnet().senses
+            ):
+                continue  # ("cold brew coffee order": the rest is a food and talk, no patient's words)
+            if in_compound(walk, WORD.findall(lowered), self.wordnet().senses):
+                continue  # ("cold sweats": a compound names another thing than "cold")
+            # (the line's words to look up: "NEC" and "NOS" say no word of it, and read as abbreviations)
+            line = " ".join(w for w in walk.line.text.split() if w not in ("NEC", "NOS"))
+            text = " ".join(t for t in (line, sides, encounter) if t)
+            try:
+                again = self.find(text, systems, limit)
+            except QueryError:
+                continue
+            if again.notice:
+                continue
+            hit = next((h for h in again if _from_main_term(h, walk.line, walk.word, said)), None)
+            if hit is None:
+                continue
+            used = walk.line.read | walk.word.stems
+            left = [
+                w
+                for w in words_not_used(query, _used_stems(hit), self.body_sites(), self._clinical)
+                if word_stem(w) not in used
+                and not adverb_bases([w], self.english.__contains__) & used
+                and not {stem(r) for r in understand(w, self.vocabulary).words} & used  # (malnourished)
+            ]
+            note = walk_note(walk) + (f"; not used: {', '.join(left)}" if left else "")
+            why = _NOT_USED.sub("", hit.why).rstrip()
+            lead = replace(hit, why=f"{why} ({note})")
+            return _with_notice([lead, *(h for h in again if h.code != hit.code)][:limit], "")
+        return found
+
+    def _only_states(self, typed: str, form: str) -> bool:
+        """Whether a word names nothing but a condition: no English word, or every WordNet noun sense of it
+        (or of its Index form) a state ("sunburn", "bends"; not "cold", "burn", "rash")."""
+        if typed not in self.english:
+            return True
+        senses = self.wordnet().senses(typed) or self.wordnet().senses(form)
+        return bool(senses) and all(s.kind == "noun.state" for s in senses)
+
+    def _names_state(self, typed: str, form: str) -> bool:
+        """Whether a word may name a condition alone: no English word (a medical term, an eponym), or one
+        of its first WordNet noun senses (or its Index form's) is a state ("seizure", "bends", "sunburn";
+        not "scale", "brown")."""
+        if typed not in self.english:
+            return True
+        wordnet = self.wordnet()
+        return any(s.kind == "noun.state" for w in (typed, form) for s in wordnet.senses(w)[:STATE_SENSES])
+
+    def _other_forms(self, word: str) -> list[str]:
+        """The forms the Index may print a query's word in: its noun or other form (`_noun_of`: "torn" ->
+        tear, "itchy" -> itch), an adjective's nouns (bot.lookups.index.adjectives)."""
+        noun = self._noun_of(word)
+        return [*([noun] if noun else []), *noun_forms(word)]
 
     def _index_form(self, word: str) -> str:
         """A word as the Index prints it: its noun or other form, else its spelling correction."""
@@ -7107,7 +7223,13 @@ def _also_not_used(why: str, words: Sequence[str]) -> str:
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     """The codes a coder would pick for a query, each with why, and the notice above them (the lookup
     itself, `_find_codes`, then the CPT notice over an ancillary PCS answer with no stay said)."""
-    return _ancillary_as_cpt(query, _find_codes(book, query, systems, limit))
+    found = _find_codes(book, query, systems, limit)
+    if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
+        # nothing answered: each word of the query opened as an Index main term (bot.lookups.index.main_term_walk)
+        with one_lookup():
+            found = searcher_for(book).main_term_walk(query, systems, found, max(limit, RANKED_DEPTH))
+        found = found if len(found) <= limit else _with_notice(found[:limit], found.notice)
+    return _ancillary_as_cpt(query, found)
 
 
 def _ancillary_as_cpt(query: str, found: Hits) -> Hits:
