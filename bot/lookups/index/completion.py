@@ -20,6 +20,7 @@ from functools import lru_cache
 from bot.lookups.index.no_stems import kept
 from bot.lookups.index.pcs_angioplasty import balloon_unsaid, endovascular
 from bot.lookups.index.pcs_approach import names_percutaneous_endoscopic
+from bot.lookups.index.pcs_approach_values import named_approaches
 from bot.lookups.index.pcs_coronary import (
     HEART_TABLES,
     body_part_stems,
@@ -32,6 +33,12 @@ from bot.lookups.index.pcs_diagnostic import diagnostic_words, study_said
 from bot.lookups.index.pcs_eye_sides import eye_sides
 from bot.lookups.index.pcs_grafts import donor_graft_words, skin_graft_words
 from bot.lookups.index.pcs_levels import digit_words, level_words
+from bot.lookups.index.pcs_lumen import (
+    APPROACHES_BY_OPENING,
+    ablated_by_catheter,
+    ablated_by_probe,
+    by_own_opening,
+)
 from bot.lookups.index.pcs_natural import NATURAL_OPENING, natural_opening_first, vaginal_approach
 from bot.lookups.index.pcs_openings import (
     CUTS,
@@ -750,7 +757,9 @@ def complete_pcs(
         # "C/S via low transverse uterine incision": the preposition names no approach ("Via Natural or
         # Artificial Opening" is said by its opening: "via vagina").
         said_stems = said_stems - {VIA}
-    approaches = _approaches(query_stems, raw)
+    # The approaches of the rows the code is chosen from (for the body part, once the prefix names it).
+    offered = frozenset(str(row[0])[4] for row in rows)
+    approaches = _approaches(query_stems, raw, offered)
     # A word most of the body parts share ("Skin" in "Left Ear Skin", "Face Skin" ...) names the body
     # system, not the part: it picks none of them.
     key = ("shared", raw[:3])
@@ -1130,8 +1139,13 @@ def _shared_stems(meanings: dict[tuple[int, str], str], position: int) -> frozen
     return frozenset(s for s, n in counts.items() if n * 2 > len(values) and len(values) > 2)
 
 
-def _approaches(query_stems: frozenset[str], table: str) -> tuple[str, ...]:
-    """The approaches to prefer, in order, when the query's words do not choose one."""
+def _approaches(
+    query_stems: frozenset[str], table: str, offered: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """The approaches to prefer, in order, when the query's words do not choose one (`offered`: the approach
+    values the table holds)."""
+    if by_own_opening(table, offered):
+        return APPROACHES_BY_OPENING  # a dilator goes along the lumen from its opening (pcs_lumen)
     # "excisional biopsy": cut out as any excision is, no needle (bot.lookups.index.pcs_openings)
     needle = table.startswith("3") or (
         any(w in s for s in query_stems for w in NEEDLE_WORDS) and not cut_by_blade(query_stems)
@@ -1140,6 +1154,8 @@ def _approaches(query_stems: frozenset[str], table: str) -> tuple[str, ...]:
     needle = needle or table[:3].upper() in VESSEL_INSERTIONS
     # An angioplasty is done through a catheter in the vessel (bot.lookups.index.pcs_angioplasty).
     needle = needle or endovascular(table)
+    # An ablation in the heart or a vessel is done through a catheter in its lumen (bot.lookups.index.pcs_lumen).
+    needle = needle or ablated_by_catheter(table) or ablated_by_probe(table, offered, query_stems)
     if needle:
         return APPROACHES_NEEDLE
     return APPROACHES_DEEP if table[:2] in DEEP_SYSTEMS else APPROACHES_PLAIN
@@ -1216,7 +1232,9 @@ def _pcs_rows(
             "ORDER BY code LIMIT 3000",
             [raw, raw + "\uffff"],
         ).fetchall()
-        found = ([tuple(r) for r in rows], _axes(conn, raw[:3]))
+        # (an approach the titles left unnamed is named by its official value: pcs_approach_values)
+        axes = named_approaches(_axes(conn, raw[:3]), (str(r[0]) for r in rows), APPROACH_SECTIONS)
+        found = ([tuple(r) for r in rows], axes)
         if len(memo) > MEMO_LIMIT:
             memo.clear()
         memo[key] = found

@@ -88,6 +88,7 @@ from bot.lookups.index.pcs_hernia import hernia_region_words, said_by_part
 from bot.lookups.index.pcs_inspection import procedure_before_inspection
 from bot.lookups.index.pcs_joints import dislocated_joint_words
 from bot.lookups.index.pcs_lay_verbs import lay_verb_operations, verb_note
+from bot.lookups.index.pcs_layers import layer_for_region
 from bot.lookups.index.pcs_levels import level_words, ordinal_words, segment_words
 from bot.lookups.index.pcs_lobes import lung_lobe_for_lobe
 from bot.lookups.index.pcs_matter import (
@@ -1344,6 +1345,8 @@ def _verify(
             done = counted_joints(conn, done, understood.words, stems, match.qualifier, memo) or done
             # (the query's own words: the path's "Drainage, Eye" is no region the query names)
             done = subcutaneous_drainage(conn, done, own or stems, done.title, memo) or done
+            # "excision of lipoma from upper back, subcutaneous": the layer said, not the region (pcs_layers)
+            done = layer_for_region(conn, done, own or stems, memo) or done
         system = "pcs"
     else:
         if understood.eye_side and _eye_chapter(match.code):

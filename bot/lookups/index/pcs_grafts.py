@@ -75,7 +75,21 @@ def skin_graft_words(table: str, query_stems: frozenset[str]) -> frozenset[str]:
 # the patient's own donor site, so there only the words of another individual or animal say it.
 DONORS = frozenset(
     stem(w)
-    for w in ("donor", "cadaver", "cadaveric", "allograft", "allografts", "homograft", "xenograft", "porcine")
+    for w in (
+        "donor",
+        "cadaver",
+        "cadaveric",
+        "allograft",
+        "allografts",
+        "homograft",
+        "xenograft",
+        "xenografts",
+        # an animal's tissue (a xenograft: "Xenograft - use Zooplastic Tissue" in the heart valves' tables,
+        # elsewhere Nonautologous Tissue Substitute): bovine pericardium, porcine dermis, equine pericardium
+        "porcine",
+        "bovine",
+        "equine",
+    )
 )
 SKIN_DONORS = DONORS - {stem("donor")}
 NONAUTOLOGOUS = frozenset({stem("nonautologous")})
