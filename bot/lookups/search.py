@@ -390,6 +390,7 @@ from bot.lookups.index.thing_kinds import CUT_WORDS, KIND_SHOWN, ThingKinds, may
 from bot.lookups.index.time_spans import without_span
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree
 from bot.lookups.index.tree import Node as TableRow
+from bot.lookups.index.unread_path import PathReading, reads_unread
 from bot.lookups.index.unsaid_words import index_path, says_less_first
 from bot.lookups.index.use_additional import Note, load_notes, named_by
 from bot.lookups.index.vague import (
@@ -680,6 +681,13 @@ _RESPELLED = re.compile(
 _DENIED_SPAN = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^,;.]*")  # what a query denies
 # A word written with its capital after the query's first word (a name: "..., Plummer-Vinson").
 _CAPITALIZED_AFTER_START = re.compile(r"\S\s+[A-Z][a-z]")
+_WHY_NOTES = re.compile(
+    r"\s*\([^()]*: [^()]*\)"
+)  # a why's notes ("(side: L -> left)"); a line's modifiers hold no ": "
+_WHY_NOTE = re.compile(r"\(((?:vocabulary|spelling|word form|dipstick): [^)]*)\)")  # a why's reading notes
+SHORT_WORD = 3  # a word shorter than this is not measured as typed (bot.lookups.filler.words_not_used)
+_NOT_USED_NOTE = re.compile(r"not used: [^;()]*")  # an answer's list of the words it did not use
+_READ_NOTE = re.compile(r"\(read: [^()]*?-> ([^()]*)\)")  # an abbreviation's reading on an answer's why
 _CODE_LIKE = re.compile(r"^[A-Z0-9][0-9A-Z]{1,2}(?:\.[0-9A-Z-]*|-)?$")  # a code printed on a path ("H66.9-")
 _SUGGESTED = re.compile(r"^(?:suggested with [^:]+: )+")
 _LEFT_UNREAD = re.compile(r"(?:\(|; )not used: ([^)]*)\)")
@@ -4310,6 +4318,77 @@ class Searcher:
         hit = replace(other, score=first.score, why=f"{other.why} (the first answer adds what is not said)")
         return _with_notice([hit, *(h for h in found if h.code != hit.code)], found.notice)
 
+    def unread_path_first(self, query: str, found: Hits) -> Hits:
+        """A later answer of the first one's category whose Index path reads the words the first's path left
+        unread, and adds nothing the first's did not ("HSV iridocyclitis left eye": B00.51 by "Herpes,
+        iridocyclitis", not B00.50 by "Herpes, eye, simplex"; bot.lookups.index.unread_path). Read on the final
+        answer: an abbreviation's reading joins its answers to the query's own after the lookup."""
+        if not found or found.notice or found[0].system != SYSTEM_NAMES["cm"]:
+            return found
+        first = found[0]
+        if not _left_unread(first) or "a combination code" in first.why:
+            # (a combination line reads two conditions' paths, I.A.15: what it marks unread is no measure)
+            return found
+        # a word too short to be measured ("wt") is measured by what the vocabulary reads it as ("wt loss":
+        # weight loss, which "Loss, appetite" does not read)
+        _, readings = self.vocabulary.expand(query.lower())
+        short = [term for phrase, term, _ in readings if any(len(w) < SHORT_WORD for w in _words(phrase))]
+        measured = " ".join([query, *short])
+        read_first = self._path_reading(query, measured, first)
+        for hit in found[1:LOOKED_AT]:
+            if (
+                hit.system != first.system
+                or hit.code[:3] != first.code[:3]
+                or hit.code == first.code
+                or not hit.billable
+                or hit.why.startswith("suggested")
+            ):
+                continue
+            if reads_unread(read_first, self._path_reading(query, measured, hit)):
+                moved = replace(
+                    hit,
+                    score=first.score,
+                    why=f"{hit.why} (within {first.code[:3]}: its path reads what {first.code}'s left unread)",
+                )
+                return _with_notice([moved, *(h for h in found if h.code != hit.code)], found.notice)
+        return found
+
+    def _path_reading(self, query: str, measured: str, hit: Hit) -> PathReading:
+        """What an answer reads of the query (bot.lookups.index.unread_path): `measured` is the query with the
+        readings of its short words."""
+        path = (index_path(hit.why) or "").partition(": ")[2]
+        lines = _WHY_NOTES.sub("", path).split(" -> Tabular")[0]
+        return PathReading(self._typed_unread(measured, hit), self._unread_adds(query, hit), hit.title, lines)
+
+    def _typed_unread(self, query: str, hit: Hit) -> list[str]:
+        """The query's words as typed an answer does not read, body sites aside - a word common in the titles
+        too, which an answer's "not used" leaves out ("contrast" of "contrast-induced nephropathy from
+        fibrinogen" is read by N14.11, not by N14.2 "induced by unspecified drug")."""
+        why = _NOT_USED_NOTE.sub("", hit.why)  # (the words it names are the ones not read)
+        return words_not_used(query, answer_stems(hit.title, why), self.body_sites(), lambda _: False)
+
+    @staticmethod
+    def _unread_adds(query: str, hit: Hit) -> list[str] | None:
+        """The words an answer's Index path adds to the query, the lines a "see" reference leads to included,
+        less those an abbreviation's reading said ("read: TTH -> tension type headache?"); None when no Index
+        path answered."""
+        label, _, rest = (index_path(hit.why) or "").partition(": ")
+        if not rest or label == BOOK_NAMES["neoplasm"]:
+            # (the Neoplasm Table's column, not a line, reads the behaviour words its "not used" names)
+            return None
+        # (every line of the path, a "see" reference's target lines too; not the codes or the Tabular's step)
+        lines = [
+            p.removeprefix("see ")
+            for p in _WHY_NOTES.sub("", rest).split(" -> ")
+            if not _CODE_LIKE.match(p) and not p.startswith(("Tabular", "PCS table"))
+        ]
+        notes = "".join(f" ({note})" for note in _WHY_NOTE.findall(hit.why))
+        adds = path_adds(query, f"{label}: {', '.join(lines)} ->{notes}")
+        if adds is None:
+            return None
+        read = {_stem(w) for note in _READ_NOTE.findall(hit.why) for w in _words(note.lower())}
+        return [w for w in adds if _stem(w) not in read]
+
     def _category_detail_first(self, query: str, found: Hits) -> Hits:
         """A later answer of the first one's category that reads as many of the query's words and whose Tabular
         words (title, inclusion terms) say what the query says where the first's do not, or add no detail the
@@ -7283,6 +7362,7 @@ def _find_codes(book: CodeBook, query: str, systems: Sequence[str], limit: int) 
         found = searcher.z_line_unanswered(query, systems, found)
         found = searcher.rare_main_term(query, systems, found, depth)
         found = searcher.value_band_said(query, systems, found)
+        found = searcher.unread_path_first(query, found)
         found = searcher.said_axis_first(query, found)
         found = _stage_sibling_first(query, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
