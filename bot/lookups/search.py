@@ -1777,7 +1777,8 @@ class Searcher:
         """Whether the query's own reading already answers on a named line below the kind's Index line ("long
         term oral metformin": Long-term drug therapy, oral, hypoglycemic): the query says the Index's words,
         and the kind's reading of it (bot.lookups.index.reason_kinds) is not needed. A line that only says
-        "specified NEC" (guideline I.A.9) is no reading of the object, and the kind is read."""
+        "specified NEC" (guideline I.A.9) is no reading of the object, unless its Tabular sibling then says
+        it, and the kind is read."""
         self._local.unframed = True
         try:
             own = self.find(query, systems, limit)
@@ -1786,7 +1787,10 @@ class Searcher:
         if not own or own.notice or not own[0].code.startswith("Z"):
             return False
         path = _path_of(own[0].why).lower()
-        return " nec" not in path and any(m.lower() in path for m in FRAMES[frame])
+        # (a "specified NEC" line whose Tabular sibling then says the object, "long term use of steroid inhaler":
+        # Z79.899 -> Tabular, within Z79: Z79.51, read the object: bot.lookups.index.z_unread_siblings)
+        read = " nec" not in path or "tabular, within" in own[0].why.lower()
+        return read and any(m.lower() in path for m in FRAMES[frame])
 
     def z_lines(self) -> ZLines:
         """The Z-line reader (bot.lookups.index.z_lines), built on first use."""
