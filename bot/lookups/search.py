@@ -259,7 +259,14 @@ from bot.lookups.index.no_stems import kept
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_path import on_one_path
 from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
-from bot.lookups.index.past_states import FRAMES, KIND_KEYED, PastState, may_read_past_state, read_past_state
+from bot.lookups.index.past_states import (
+    FRAMES,
+    KIND_KEYED,
+    SAID_KINDS,
+    PastState,
+    may_read_past_state,
+    read_past_state,
+)
 from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
 from bot.lookups.index.pcs_approach import approach_only
 from bot.lookups.index.pcs_asked import (
@@ -1743,13 +1750,18 @@ class Searcher:
         )
         if state is None:
             return None
+        if state.frame in SAID_KINDS and self._reads_kind_already(query, systems, limit, state.frame):
+            return None
         self._local.unframed = True
         try:
             found = self.find(state.text, ("cm",), max(limit, PAST_STATE_LOOKED_AT))
             found = self.z_line_unanswered(state.text, ("cm",), found)  # ("status tubal ligation")
         finally:
             self._local.unframed = False
-        if not found or found.notice:
+        # (a kind said, "problems with transportation to appointments", keeps the closest situation line the
+        # Z lines read below its frame: bot.lookups.index.z_lines)
+        closest = state.frame in SAID_KINDS and "situation line" in found.notice
+        if not found or (found.notice and not closest):
             return self._absence_of_kind(state, Hits(), limit)
         frames = [m.lower() for m in FRAMES[state.frame]]
         # the key's words as the vocabulary reads them too ("hep B": hepatitis B), less the words the key left out
@@ -1767,6 +1779,8 @@ class Searcher:
                 if (
                     hit.code.startswith("Z")
                     and not (state.frame == "history" and hit.code.startswith(HISTORY_FAMILY))
+                    # (a therapy said to be over is no Long-term (current) drug therapy)
+                    and not (state.frame == "drug history" and ("long-term" in path or "long term" in path))
                     and (
                         path.startswith("index: ")
                         # (a note read from the condition's line: the Index's or, for a cancer, the Table's)
@@ -1797,6 +1811,25 @@ class Searcher:
                         [replace(h, why=f"{h.why} ({state.note})") for h in ordered][:limit], ""
                     )
         return self._absence_of_kind(state, found, limit)
+
+    def _reads_kind_already(self, query: str, systems: Sequence[str], limit: int, frame: str) -> bool:
+        """Whether the query's own reading already answers on a named line below the kind's Index line ("long
+        term oral metformin": Long-term drug therapy, oral, hypoglycemic): the query says the Index's words,
+        and the kind's reading of it (bot.lookups.index.reason_kinds) is not needed. A line that only says
+        "specified NEC" (guideline I.A.9) is no reading of the object, unless its Tabular sibling then says
+        it, and the kind is read."""
+        self._local.unframed = True
+        try:
+            own = self.find(query, systems, limit)
+        finally:
+            self._local.unframed = False
+        if not own or own.notice or not own[0].code.startswith("Z"):
+            return False
+        path = _path_of(own[0].why).lower()
+        # (a "specified NEC" line whose Tabular sibling then says the object, "long term use of steroid inhaler":
+        # Z79.899 -> Tabular, within Z79: Z79.51, read the object: bot.lookups.index.z_unread_siblings)
+        read = " nec" not in path or "tabular, within" in own[0].why.lower()
+        return read and any(m.lower() in path for m in FRAMES[frame])
 
     def z_lines(self) -> ZLines:
         """The Z-line reader (bot.lookups.index.z_lines), built on first use."""

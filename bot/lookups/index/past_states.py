@@ -39,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.lookups.index.over_conditions import read_over
+from bot.lookups.index.reason_kinds import may_say_kind, read_kind
 from bot.lookups.index.status_said import may_say_status, status_said
 
 # A time past, said after the fact ("years ago", "as a baby", "last year", "in 2015", "before").
@@ -182,7 +183,9 @@ _AFFORD = re.compile(
 _NOT_KEPT = re.compile(
     r"^(?P<who>.*?)\s*(?:(?:is\s+)?not\s+following|doesn'?t\s+follow|does\s+not\s+follow|won'?t\s+follow|"
     r"(?:keeps\s+)?(?:skips|skipping|skipped|misses|missing|missed)|stopped\s+going\s+to|quit\s+going\s+to|"
-    r"doesn'?t\s+stick\s+to|does\s+not\s+stick\s+to|won'?t\s+stick\s+to|cheats?\s+on|not\s+sticking\s+to)\s+"
+    r"doesn'?t\s+stick\s+to|does\s+not\s+stick\s+to|won'?t\s+stick\s+to|cheats?\s+on|not\s+sticking\s+to|"
+    # (a visit missed is said in the office's words: "no show x3 for follow up appts")
+    r"no[- ]?show(?:s|ed)?(?:\s+x?\s*\d+(?:\s+times)?)?\s+(?:for|to|at))\s+"
     r"(?P<what>.+)$"
 )
 # A medicine not taken, cut short or given short, told with cost as its reason ("not taking meds because she
@@ -238,7 +241,7 @@ _REGIMENS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_MEDICINE, "medication regimen"),
     (
         re.compile(
-            r"\b(?:therapy|treatments?|appointments?|visits?|rehab|pt|ot|surgery|care|tests?|labs?)\b"
+            r"\b(?:therapy|treatments?|appointments?|appts?|visits?|rehab|pt|ot|surgery|care|tests?|labs?)\b"
         ),
         "medical treatment and regimen",
     ),
@@ -255,7 +258,41 @@ FRAMES: dict[str, tuple[str, ...]] = {
     "genetic carrier": ("Carrier", "Genetic"),
     "carrier": ("Carrier", "Colonization"),
     "genetic susceptibility": ("Susceptibility", "Genetic"),
+    # a reason's kind said in plain words (bot.lookups.index.reason_kinds): the words its Index lines print
+    "awaiting": ("awaiting", "waiting"),
+    "underimmunization": ("immunization", "vaccination, not done", "unvaccinated"),
+    "dependence": ("Dependence",),
+    "occupational": ("occupational",),
+    "long-term": ("long-term", "long term"),
+    "counseling": ("counseling",),
+    # (the frames a situation is filed under, said or not: bot.lookups.index.z_lines SILENT)
+    "problem": (
+        "problem",
+        "lack",
+        "inadequa",
+        "unable",
+        "difficult",
+        "insufficien",
+        "unavailab",
+        "unaffordab",
+    ),
+    "drug history": ("therapy", "contraception"),
 }
+# The frames of a reason's kind said in plain words (bot.lookups.index.reason_kinds).
+SAID_KINDS = frozenset(
+    {
+        "awaiting",
+        "underimmunization",
+        "dependence",
+        "occupational",
+        "long-term",
+        "drug history",
+        "counseling",
+        "problem",
+    }
+)
+# Frames whose object is a drug (the Long-term and History drug therapy lines name drugs by class).
+DRUG_KINDS = frozenset({"long-term", "drug history"})
 # Frames whose line names the thing by its kind or in the vocabulary's words ("Carrier, genetic" for "a rare
 # inherited disease"; ESBL is the line's "extended-spectrum beta-lactamase producing"): the key is asked of the
 # path, the title and the vocabulary's reading of the query.
@@ -264,7 +301,7 @@ _MAY = re.compile(
     r"\b(?:had|underwent|got|s/p|(?:status\s+post|hx|history\s+of|h/o)\s+(?:of\s+)?(?:an?\s+)?(?:[a-z]+\s+)?[a-z]+ectomy|removed|taken\s+out|cut\s+out|excised|replaced|replacement|repaired|fixed|"
     r"corrected|repair|transplant\w*|graft|recipient|amputee|amputated|taken\s+off|lost|missing|famil(?:y|ies)|side|afford|cost|expensive|used\s+to|"
     r"done|performed|living\s+with|lives\s+with|ago|kid|child|baby|resolved|finished|completed|came\s+off|"
-    r"was\s+on|last\s+year|before|previously|past|back|follow\w*|skip\w*|miss\w*|stopped|quit|stick|cheats?|"
+    r"was\s+on|last\s+year|before|previously|past|back|follow\w*|skip\w*|miss\w*|stopped|quit|stick|cheats?|show|"
     r"cured|recovered|healed|beat|survived|cleared|eradicated|gone|residual|current|treated|treatment)\b"
 )
 
@@ -283,7 +320,7 @@ class PastState:
 def may_read_past_state(query: str) -> bool:
     """A cheap test of the words: whether a past state may be told (the search reads no further otherwise)."""
     lowered = query.lower()
-    return _MAY.search(lowered) is not None or may_say_status(lowered)
+    return _MAY.search(lowered) is not None or may_say_status(lowered) or may_say_kind(lowered)
 
 
 def _plain(query: str) -> str:
@@ -357,6 +394,20 @@ def read_past_state(
     text = _plain(query)
     if len(text.split()) > 14:
         return None
+    # "never got the covid vaccine", "waiting for a heart transplant": the reason's kind said in plain words,
+    # its object looked up below the kind's main term (bot.lookups.index.reason_kinds)
+    kind = read_kind(text)
+    if kind is not None:
+        # (a drug the drug therapy lines do not name is looked up by its class, as they name it; the drug is
+        # the last word a class is known for, "oral metformin", "estrogen pills", and the answer must say the
+        # drug or its class, not a route or a form said with it)
+        drugs = reversed(kind.what.split()) if kind.frame in DRUG_KINDS else iter(())
+        drug, named = next(((w, c) for w in drugs if (c := drug_class(w))), ("", ""))
+        if named:
+            return PastState(f"{kind.text} {named}", kind.frame, kind.note, f"{drug} {named}")
+        return PastState(kind.text, kind.frame, kind.note, kind.what or kind.text)
+    if _MAY.search(text) is None and not may_say_status(text):
+        return None  # (only a kind's words were said: the readings below are not asked)
     # "wears bilateral hearing aids", "VP shunt in place", "Mitrofanoff status", "carries the cystic fibrosis
     # gene": a status said in the user's words, now (bot.lookups.index.status_said)
     state = status_said(text) if not _PAST_TAIL.search(text) else None
