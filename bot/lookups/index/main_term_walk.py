@@ -191,12 +191,8 @@ def _deepest_line(tree: IndexTree, opened: MainLine, said: frozenset[str]) -> Ma
     path: tuple[Node, ...] = opened.path
     below = sorted({n for n, _, _ in tree.within(main, said, MOST_LINES)})
     for node in tree.nodes(below):
-        line = tree.path(node.id)
-        at = next((i for i, n in enumerate(line) if n.id == main.id), None)
-        if at is None:
-            continue
-        steps = line[at + 1 :]
-        if not steps or not steps[-1].code:
+        steps = tree.steps_below(node.id, main.id)
+        if not steps or not steps[-1].code:  # (None: the line is not below this main term)
             continue  # (a path stops at a line that prints a code)
         words = [_stems(n.term) for n in steps]
         # (each step said, or a heading read past; the last step, which prints the code, said)

@@ -151,11 +151,9 @@ def main_lines(tree: IndexTree, word: RareWord, said: frozenset[str]) -> list[Ma
         path: tuple[Node, ...] = (main,)
         below = sorted({n for n, _, _ in tree.within(main, said - word.stems, MOST_LINES)})
         for node in tree.nodes(below):
-            line = tree.path(node.id)
-            at = next((i for i, n in enumerate(line) if n.id == main.id), None)
-            if at is None:
+            steps = tree.steps_below(node.id, main.id)
+            if steps is None:
                 continue
-            steps = line[at + 1 :]
             words = [_content_stems(n.term) for n in steps]
             if not all(w <= said for w in words):
                 continue

@@ -330,6 +330,13 @@ class IndexTree:
             current = self.node(current.parent) if current.parent else None
         return list(reversed(chain))
 
+    def steps_below(self, node_id: int, ancestor_id: int) -> tuple[Node, ...] | None:
+        """The lines on the node's path below `ancestor_id`, down to the node itself (empty for the ancestor);
+        None when `ancestor_id` is not on the node's path."""
+        line = self.path(node_id)
+        at = next((i for i, n in enumerate(line) if n.id == ancestor_id), None)
+        return None if at is None else tuple(line[at + 1 :])
+
     def path_text(self, node_id: int) -> str:
         return ", ".join(n.term for n in self.path(node_id))
 
