@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -491,6 +492,7 @@ def prepare(path: Path) -> bool:
         if found.newer_than(ours):
             raise CodesTooNew(_too_new(path, found, ours))
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_builds(path)
     temp = path.with_name(f".{path.name}.{os.getpid()}.building")
     temp.unlink(missing_ok=True)
     conn = sqlite3.connect(str(temp), isolation_level=None)
@@ -520,6 +522,22 @@ def prepare(path: Path) -> bool:
         temp.unlink(missing_ok=True)
         raise
     return True
+
+
+ABANDONED_AFTER_SECONDS = 3600  # a build takes seconds; a temporary file this old was left by a killed one
+
+
+def _remove_abandoned_builds(path: Path) -> None:
+    """A build killed by a signal (SIGKILL, a lost machine) cannot remove its temporary file: 250 MB left beside
+    the database for ever. One untouched for an hour is removed by the next build (another instance may be
+    building into the same folder now: its file is minutes old at most, and kept)."""
+    now = time.time()
+    for temp in path.parent.glob(f".{path.name}.*.building"):
+        try:
+            if now - temp.stat().st_mtime > ABANDONED_AFTER_SECONDS:
+                temp.unlink()
+        except OSError:
+            pass  # (gone already: another instance removed it)
 
 
 def _too_new(path: Path, found: BuiltBy, ours: BuiltBy) -> str:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -113,10 +115,17 @@ def test_the_command_line_says_so_in_one_line_and_exits_non_zero(
     assert _digest(newer) == before
 
 
-def test_rebuild_on_the_command_line_takes_the_file_for_this_version(
+def test_rebuild_on_the_command_line_takes_the_file_for_this_version_and_clears_abandoned_builds(
     newer: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CODEDESK_CODES_DB", str(newer))
     monkeypatch.setenv("CODEDESK_DB", str(tmp_path / "app.sqlite"))
+    # a build killed by a signal two hours ago left its temporary file; one started a minute ago is building
+    abandoned = newer.with_name(f".{newer.name}.999999.building")
+    building = newer.with_name(f".{newer.name}.999998.building")
+    for temp, age in ((abandoned, 7200), (building, 60)):
+        temp.write_bytes(b"half a database")
+        os.utime(temp, (time.time() - age, time.time() - age))
     assert main(["data", "--rebuild"], io.StringIO()) == 0
     assert built_by(newer) == this_build()
+    assert not abandoned.exists() and building.exists()
