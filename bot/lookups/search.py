@@ -4207,7 +4207,7 @@ class Searcher:
         parent = tree.node(row.parent) if row.parent else None
         if parent is not None and not any(parent.cells):
             top = parent  # (an indented row under one of no code: its siblings are read too, "Camphor")
-        below = tree.nodes(range(top.id + 1, min(top.last, top.id + MAX_ROWS) + 1))
+        below = self._indented_rows(top)
         label = COLUMN_LABELS[column]
         told = told_story(query, path, self._kinds_of_thing, re.findall(r"[a-z]+", label))
         chosen = said_row(top, below, told, column)
@@ -4231,13 +4231,17 @@ class Searcher:
             return story
         row = rows[0]
         column = story.column.replace(" ", "_").replace("-", "_")
-        below = self.index_tree().nodes(range(row.id + 1, min(row.last, row.id + MAX_ROWS) + 1))
+        below = self._indented_rows(row)
         told = told_story(query, story.substance, self._kinds_of_thing, story.column.split())
         chosen = said_row(row, below, told, column)
         if chosen is None:
             return None
         name = without_modifiers(story.substance)
         return replace(story, query=story.query.replace(name, f"{name} {chosen.term}", 1))
+
+    def _indented_rows(self, row: TableRow) -> list[TableRow]:
+        """The Drug Table rows indented under `row`, in the Table's order (at most MAX_ROWS)."""
+        return self.index_tree().nodes(range(row.id + 1, min(row.last, row.id + MAX_ROWS) + 1))
 
     def _drug_mains(self, term: str) -> list[TableRow]:
         """The Drug Table's main terms printed as `term`."""
@@ -4362,21 +4366,24 @@ class Searcher:
         if not _left_unread(first) or "a combination code" in first.why:
             # (a combination line reads two conditions' paths, I.A.15: what it marks unread is no measure)
             return found
+        siblings = [
+            hit
+            for hit in found[1:LOOKED_AT]
+            if hit.system == first.system
+            and hit.code[:3] == first.code[:3]
+            and hit.code != first.code
+            and hit.billable
+            and not hit.why.startswith("suggested")
+        ]
+        if not siblings:
+            return found
         # a word too short to be measured ("wt") is measured by what the vocabulary reads it as ("wt loss":
         # weight loss, which "Loss, appetite" does not read)
         _, readings = self.vocabulary.expand(query.lower())
         short = [term for phrase, term, _ in readings if any(len(w) < SHORT_WORD for w in _words(phrase))]
         measured = " ".join([query, *short])
         read_first = self._path_reading(query, measured, first)
-        for hit in found[1:LOOKED_AT]:
-            if (
-                hit.system != first.system
-                or hit.code[:3] != first.code[:3]
-                or hit.code == first.code
-                or not hit.billable
-                or hit.why.startswith("suggested")
-            ):
-                continue
+        for hit in siblings:
             if reads_unread(read_first, self._path_reading(query, measured, hit)):
                 moved = replace(
                     hit,
