@@ -274,6 +274,7 @@ from bot.lookups.index.pcs_asked import (
     Scored,
     asks_cm_reading,
     device_value_names,
+    head_words,
     procedure_first,
     procedure_main_term,
 )
@@ -5195,7 +5196,7 @@ class Searcher:
                     for hit in index_hits(self, read, words, ("pcs",), read.notes).hits:
                         add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
                     said = said | frozenset(stem(w) for w in words)
-            procedure_first(scored, self.root_operations(), said)
+            procedure_first(scored, self.root_operations(), said, head_words(lowered))
             # "amputation right great toe": not the traumatic amputation the query never said
             procedure_before_added_condition(scored, lowered, self.procedure_words(), said, self.body_sites())
         typed = self._descriptor_groups(lowered) if "hcpcs" in wanted else []

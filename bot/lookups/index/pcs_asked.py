@@ -91,13 +91,21 @@ _STATUS_TITLE = re.compile(r"\b(?:following|status|absence|history|presence|afte
 _NOT_USED = " (not used:"
 # The notes by which a query's word was respelled before any path was walked.
 _RESPELLED = re.compile(r"(?:word form|spelling): [^;)]*")
+# A vocabulary reading of the query noted on a path ("(vocabulary: i&d -> incision drainage)"): the words it puts
+# in, and the note itself.
+_READ_IN = re.compile(r"vocabulary: ([^;()]*?) (?:->|\u2192) ([^;()]*)")
+_VOCABULARY = re.compile(r"\(vocabulary: [^)]*\)")
 # How far below the procedure's code the crowding diagnosis goes.
 BELOW = 1.0
 
 
-def procedure_main_term(why: str, roots: frozenset[str], query_stems: frozenset[str]) -> str | None:
+def procedure_main_term(
+    why: str, roots: frozenset[str], query_stems: frozenset[str], nouns: frozenset[str] = frozenset()
+) -> str | None:
     """The PCS Index main term a hit's path begins with, when the query says it and it names a procedure (it
-    sends to a root operation)."""
+    sends to a root operation). `nouns`: the query's head words as typed (and as a vocabulary reading of one
+    of them puts them in), lower case: a root operation whose name is an ordinary word is asked for by that
+    noun itself."""
     found = _MAIN_TERM.match(why)
     if found is None:
         return None
@@ -107,8 +115,12 @@ def procedure_main_term(why: str, roots: frozenset[str], query_stems: frozenset[
         return None
     if term.split()[0].lower() in roots:
         # A root operation named by its own name is asked for when the name is no ordinary word ("excision
-        # of sebaceous cyst back skin": Excision, Skin, Back), not "control" or "release".
-        return term if term.lower() in PROCEDURE_ROOTS and " -> see " not in why[: found.end()] else None
+        # of sebaceous cyst back skin": Excision, Skin, Back), not "control" or "release" - or when the query
+        # says the operation's noun itself, as the tables name it ("incision and drainage of ...": Drainage),
+        # not a verb's form of it ("on dilated exam", "drained well").
+        if " -> see " in why[: found.end()]:
+            return None
+        return term if term.lower() in PROCEDURE_ROOTS or term.lower() in nouns else None
     # A main term that sends to a root operation ("Reduction, Fracture -> see Reposition"); a root operation's
     # own name is an ordinary word too often ("lost control", "release form").
     sent = re.match(r"([^>]*?) -> see (\w+)", why[found.start(1) :])
@@ -187,12 +199,51 @@ def unsaid_main_term(why: str, term: str, query_stems: frozenset[str]) -> bool:
     return not content_stems(term) <= path and not path & query_stems & _PROCEDURE_EVIDENCE
 
 
+def _put_in(why: str, typed: frozenset[str]) -> frozenset[str]:
+    """The words a vocabulary reading the answer shows put in for typed words (`typed`: "i&d -> incision
+    drainage")."""
+    return frozenset(
+        w
+        for source, read in _READ_IN.findall(why.lower())
+        if source.strip() in typed
+        for w in re.findall(r"[a-z]+", read)
+    )
+
+
+# The prepositions after which a query tells where, when or on what its head was found ("esophagitis on EGD",
+# "fx around R THA", "notable for clubbing"): grammar, not a list of procedures.
+PREPOSITIONS = frozenset(
+    {"of", "on", "in", "at", "for", "from", "to", "with", "without", "around", "after", "during", "by", "via"}
+)
+_TYPED = re.compile(r"[a-z0-9][a-z0-9&/'-]*|[,;:]")
+CLAUSE_ENDS = frozenset({",", ";", ":"})
+
+
+def head_words(query: str) -> frozenset[str]:
+    """The query's words as typed (lower case) before its first preposition or clause break: the head a coder
+    reads for what was done ("incision and drainage of ...": incision, and, drainage; "acute OM L ear, TM
+    ruptured, drainage": the otitis, the drainage a finding told after it)."""
+    head: list[str] = []
+    for word in _TYPED.findall(query.lower()):
+        if word in PREPOSITIONS or word in CLAUSE_ENDS:
+            break
+        head.append(word)
+    return frozenset(head)
+
+
+def stems_of(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
+
+
 def asks_cm_reading(query_stems: Iterable[str]) -> bool:
     return any(s in CM_READING for s in query_stems)
 
 
-def crowds_procedure(why: str, title: str, term: str, query_stems: frozenset[str]) -> bool:
-    """A diagnosis that leaves the procedure word unused, or reads it as a status or a condition after it."""
+def crowds_procedure(
+    why: str, title: str, term: str, query_stems: frozenset[str], operation: bool = False
+) -> bool:
+    """A diagnosis that leaves the procedure word unused, or reads it as a status or a condition after it.
+    `operation`: the term is a root operation's own name ("Drainage")."""
     if title.startswith("Encounter for"):
         return False  # "vasectomy for sterilization": the reason for the whole encounter
     if _STATUS_TITLE.search(title) and not (content_stems(title) & CM_READING & query_stems):
@@ -201,23 +252,35 @@ def crowds_procedure(why: str, title: str, term: str, query_stems: frozenset[str
     # ... but not one only respelled for the whole query ("word form: cauterizing -> cauterization"): the note
     # says how the query's word was read, not that this path reads it.
     path = _RESPELLED.sub("", path)
+    # ... nor, when the term is a root operation's own name, one the vocabulary read for the whole query as
+    # that name, which no diagnosis path prints ("i&d -> incision drainage" beside "Abscess, by site, thigh");
+    # a main term's own reading ("egd -> esophagogastroduodenoscopy" for "esophagitis on EGD") stays
+    if operation:
+        term_stems = content_stems(term)
+        path = _VOCABULARY.sub(
+            lambda note: "" if content_stems(note.group(0)) & term_stems else note.group(0), path
+        )
     return not content_stems(term) <= content_stems(f"{path} {title}")
 
 
 Scored = dict[tuple[str, str], tuple[float, str, Code | None, str]]
 
 
-def procedure_first(scored: Scored, roots: frozenset[str], query_stems: frozenset[str]) -> None:
+def procedure_first(
+    scored: Scored, roots: frozenset[str], query_stems: frozenset[str], nouns: frozenset[str] = frozenset()
+) -> None:
     """Moves each ICD-10-CM answer crowding out a procedure the query names just below that procedure's best
-    code (in place)."""
+    code (in place). `nouns`: the query's head words as typed, lower case (procedure_main_term): those before
+    its first preposition, the rest telling where or when ("esophagitis on EGD", "fx around R THA")."""
     if asks_cm_reading(query_stems):
         return
     best: tuple[float, str, str] | None = None
     for (system, _), (score, why, code, title) in scored.items():
         if system != "pcs":
             continue
-        term = procedure_main_term(why, roots, query_stems)
-        if term is not None and term.lower() in PROCEDURE_ROOTS:
+        put_in = _put_in(why, nouns)
+        term = procedure_main_term(why, roots, query_stems | stems_of(put_in), nouns | put_in)
+        if term is not None and (term.lower() in PROCEDURE_ROOTS or term.split()[0].lower() in roots):
             # The operation named by its own name: its code must name what the query operates on too ("Repair
             # Vulva" for "repair of laceration left forearm skin" is another procedure).
             shown = code.title if code is not None else title
@@ -250,5 +313,5 @@ def procedure_first(scored: Scored, roots: frozenset[str], query_stems: frozense
         if key[0] != "cm" or score < top:
             continue
         shown = code.title if code is not None else title
-        if crowds_procedure(why, shown, term, query_stems):
+        if crowds_procedure(why, shown, term, query_stems, term.split()[0].lower() in roots):
             scored[key] = (top - BELOW, why, code, title)
