@@ -95,6 +95,7 @@ from bot.lookups.index.pcs_matter import (
     SCOPE_APPROACHES,
     extirpation_for_matter,
     matter_taking_words,
+    things_said,
     used_matter_words,
 )
 from bot.lookups.index.pcs_operations import operation_readings
@@ -450,7 +451,7 @@ def index_hits(
         # "removal of foreign body from right Achilles tendon": the taking is an Extirpation (pcs_matter).
         # (a procedure or scope word said beside it, "ERCP with stone removal", "cystoscopic stone removal",
         # is walked as it is: pcs_matter turns its path to the Extirpation)
-        taking = matter_taking_words(list(words))
+        taking = matter_taking_words(list(words), things_said(conn, understood.words, tree.memo))
         if (
             any(tree.names_procedure(stem(w)) for w in words if w not in taking)
             or said_approaches(frozenset(stem(w) for w in words)) & SCOPE_APPROACHES
@@ -547,7 +548,8 @@ def index_hits(
             title |= negated_words(conn, code.code, stems, tree.memo)  # "without contrast": the None value
             title |= used_study_words(code.title, stems)  # "for cytology": the Diagnostic qualifier
             title |= used_incision_words(code.code, stems)  # "via laparotomy": the Open approach
-            title |= used_matter_words(code.code, stems)  # "stone extraction": Extirpation of Matter
+            # "stone extraction", "bead removal": Extirpation of Matter
+            title |= used_matter_words(code.code, stems, things_said(conn, understood.words, tree.memo))
             title |= used_drain_words(code.code, stems)  # "nephrostomy tube": the Drainage Device
             title |= used_device_nouns(conn, code.code, code.title, stems, tree.memo)  # "patch": Substitute
             title |= used_key_words(conn, code.code, stems, tree.memo)  # "loop recorder": Monitoring
@@ -1340,7 +1342,8 @@ def _verify(
             done = (
                 lung_lobe_for_lobe(conn, done, _typed_stems(understood), stems, match.qualifier, memo) or done
             )
-            done = extirpation_for_matter(conn, done, own or stems, memo) or done
+            things = things_said(conn, understood.words, memo)
+            done = extirpation_for_matter(conn, done, own or stems, memo, things) or done
             # "lumbar fusion L2-L5": three joints, "2 or more Lumbar Vertebral Joints"
             done = counted_joints(conn, done, understood.words, stems, match.qualifier, memo) or done
             # (the query's own words: the path's "Drainage, Eye" is no region the query names)

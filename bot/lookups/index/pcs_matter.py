@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlite3
 
 from bot.lookups.index.completion import Completion, complete_pcs, said_approaches
+from bot.lookups.index.pcs_solid_matter import things_taken
 from bot.lookups.index.words import NEGATIONS, content_stems, stem
 
 EXTIRPATION = "C"
@@ -76,11 +77,34 @@ BREAKING = frozenset(stem(w) for w in ("lithotripsy", "fragmentation", "eswl", "
 SIDES = frozenset(stem(w) for w in ("right", "left", "bilateral"))
 
 
-def says_matter_taken(query_stems: frozenset[str]) -> bool:
-    """Whether the query names solid matter and its taking out ("stone extraction"), not its breaking up."""
+def says_matter_taken(query_stems: frozenset[str], things: frozenset[str] = frozenset()) -> bool:
+    """Whether the query names solid matter and its taking out ("stone extraction"), not its breaking up.
+    `things`: the stems of what the query says was taken out that read as solid matter by what they are
+    (bot.lookups.index.pcs_solid_matter: "removed a bead from the ear canal")."""
     # ("cystoscopic removal of bladder stones without fragmentation": a breaking said negated is not done)
     breaking = bool(query_stems & BREAKING) and not query_stems & NEGATIONS
-    return bool(query_stems & MATTER) and bool(query_stems & TAKING) and not breaking
+    return bool(query_stems & (MATTER | things)) and bool(query_stems & TAKING) and not breaking
+
+
+def things_said(conn: sqlite3.Connection, words: list[str], memo: dict[object, object]) -> frozenset[str]:
+    """The stems of the things a query's taking word takes out that are solid matter (pcs_solid_matter), for
+    a query with a taking word only; remembered for the last queries (each path of a query asks again)."""
+    if not any(stem(w) in TAKING for w in words):
+        return frozenset()
+    key = tuple(words)
+    held = memo.get(_THINGS_KEY)
+    if not isinstance(held, dict) or len(held) >= THINGS_HELD:
+        held = {}
+        memo[_THINGS_KEY] = held
+    found = held.get(key)
+    if found is None:
+        found = things_taken(conn, words, TAKING, memo)
+        held[key] = found
+    return frozenset(found)
+
+
+_THINGS_KEY = "pcs things taken"
+THINGS_HELD = 256
 
 
 def _part(conn: sqlite3.Connection, table: str, char: str) -> str:
@@ -95,11 +119,13 @@ def extirpation_for_matter(
     done: Completion,
     query_stems: frozenset[str],
     memo: dict[object, object],
+    things: frozenset[str] = frozenset(),
 ) -> Completion | None:
     """The Extirpation code for the body part a taking-out or inspection code names, when the query names
-    solid matter taken out of it; None when it does not apply or the Extirpation table has no such part."""
+    solid matter taken out of it; None when it does not apply or the Extirpation table has no such part.
+    `things`: as says_matter_taken."""
     code = done.code
-    if len(code) != 7 or not says_matter_taken(query_stems):
+    if len(code) != 7 or not says_matter_taken(query_stems, things):
         return None
     imaging = code[0] == IMAGING  # "ERCP with stone removal": the scope's Fluoroscopy, same body system
     if not imaging and (code[0] != "0" or code[2] not in TAKING_TABLES):
@@ -133,12 +159,14 @@ def extirpation_for_matter(
     return Completion(found.code, found.title, found.billable, how)
 
 
-def used_matter_words(code: str, said: frozenset[str]) -> frozenset[str]:
+def used_matter_words(
+    code: str, said: frozenset[str], things: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """The matter and taking words ("stone", "extraction") an Extirpation code accounts for: they count as
     used, like its title's own words ("Extirpation of Matter from ...")."""
     if len(code) != 7 or code[0] != "0" or code[2] != EXTIRPATION:
         return frozenset()
-    return said & (MATTER | TAKING)
+    return said & (MATTER | TAKING | things)
 
 
 EXTIRPATION_TERM = "extirpation"
@@ -147,12 +175,12 @@ SCOPE_APPROACHES = frozenset(
 )  # a scope through a natural opening (ERCP, cystoscopy): its own word leads the walk
 
 
-def matter_taking_words(words: list[str]) -> dict[str, list[str]]:
+def matter_taking_words(words: list[str], things: frozenset[str] = frozenset()) -> dict[str, list[str]]:
     """The taking word of a query naming solid matter taken out ("removal of foreign body from right Achilles
     tendon"), read as the root operation it is (its alternative: Extirpation), so the PCS Index walks
     "Extirpation, <body part>" as a coder does, whatever body part the "Removal of device from" lines lack;
     nothing when the query names no matter or breaks it up."""
     stems = frozenset(stem(w) for w in words)
-    if not says_matter_taken(stems):
+    if not says_matter_taken(stems, things):
         return {}
     return {w: [EXTIRPATION_TERM] for w in words if stem(w) in TAKING and stem(w) != stem(EXTIRPATION_TERM)}
