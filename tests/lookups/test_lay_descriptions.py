@@ -106,3 +106,40 @@ def test_the_index_nec_of_a_described_line_is_no_word_to_look_up(codebook: CodeB
     # ("Counseling, abuse NEC": "nec" is the vocabulary's necrotizing enterocolitis)
     found = find_codes(codebook, "counseling session for a child who was abused by her dad")
     assert found and not any(h.code.startswith("K55") for h in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "dark blotchy patches on my cheeks since I got pregnant",
+        "my right elbow hurts on the inside since I took up golf",
+        "my grandma has little purple dots on her forearms",
+    ],
+)
+def test_only_lines_under_a_said_main_term_are_read(codebook: CodeBook, sentence: str) -> None:
+    # (speed, no answer changes: `describe` reads a line only when the sentence says its main term; the main
+    # terms are found by the Index's nested line numbers, and must be the ones the lines' paths begin with)
+    from bot.lookups.index.lay_descriptions import (
+        _Postings,
+        _read_path,
+        _read_sentence,
+        _under_said_heads,
+    )
+    from bot.lookups.index.words import stem
+    from bot.lookups.search import searcher_for
+
+    searcher = searcher_for(codebook)
+    tree = searcher.index_tree()
+    sites = lambda word: stem(word) in searcher.body_sites()  # noqa: E731
+    postings = _Postings(tree)
+    read = _read_sentence(sentence, postings, searcher.vocabulary, sites)
+    assert read is not None
+    lines = {n for fs in read.forms.values() for f in fs & read.said_forms for n in postings.cm_lines(f)}
+    assert lines
+    kept = _under_said_heads(tree, lines, read, sites)
+    by_path = {
+        n
+        for n in lines
+        if (path := tree.path(n)) and _read_path(path[:1], read, sites, head=True) is not None
+    }
+    assert kept == by_path and kept < lines

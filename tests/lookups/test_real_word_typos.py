@@ -54,3 +54,17 @@ def test_the_word_a_typo_forms_its_line_with_is_said_beside_it_in_its_clause() -
     lines.add(("part", "amputation"))
     words = ["amputation", "", "", "past"]
     assert read_real_word_typo(words, lambda w: ["part"] if w == "past" else [], together, stem) is None
+
+
+def test_a_word_with_no_word_beside_it_asks_for_no_candidates() -> None:
+    # (speed, no answer changes: with no word beside it in its clause no near word could form a line with one,
+    # so the words near it in shape are not read)
+    asked: list[str] = []
+
+    def candidates(word: str) -> list[str]:
+        asked.append(word)
+        return []
+
+    words = ["amputation", "", "", "past", ",", "stove", "kidney"]
+    assert read_real_word_typo(words, candidates, lambda one, other: False, stem) is None
+    assert asked == ["stove", "kidney"]

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
@@ -953,6 +953,44 @@ _ANSWER = "~answer"
 _AGE = "~age"
 
 
+def _under_said_heads(
+    tree: IndexTree, lines: set[int], sentence: _Sentence, is_site: Callable[[str], bool]
+) -> set[int]:
+    """The lines whose main term the sentence says (`describe` reads no other: its `head` test), found by
+    reading the main terms only, not every line's path: a line lies within its main term's span (`id` to
+    `last`, the Index's nested numbering), so the last main term at or before it is its own. A line whose
+    main term is not found so is kept, for `describe` to read as before."""
+    mains = _cm_main_ids(tree.conn)
+    by_main: dict[int, list[int]] = {}
+    for line in lines:
+        at = bisect_right(mains, line) - 1
+        by_main.setdefault(mains[at] if at >= 0 else 0, []).append(line)
+    heads = {n.id: n for n in tree.nodes(sorted(m for m in by_main if m))}
+    kept: set[int] = set()
+    for main, held in by_main.items():
+        node = heads.get(main)
+        if node is None or node.parent:
+            kept.update(held)
+            continue
+        inside = [n for n in held if node.id <= n <= node.last]
+        kept.update(n for n in held if not node.id <= n <= node.last)
+        said = sentence.heads.get(main)
+        if said is None:
+            said = sentence.heads[main] = _read_path([node], sentence, is_site, head=True) is not None
+        if said:
+            kept.update(inside)
+    return kept
+
+
+@lru_cache(maxsize=2)
+def _cm_main_ids(conn: object) -> tuple[int, ...]:
+    """The Alphabetic Index's main terms' ids, in order (~8,000), read once per database."""
+    rows = conn.execute(  # type: ignore[attr-defined]
+        "SELECT id FROM index_nodes WHERE book = 'cm' AND depth = 0 ORDER BY id"
+    ).fetchall()
+    return tuple(int(i) for (i,) in rows)
+
+
 def _read_ahead(tree: IndexTree, lines: set[int]) -> None:
     """Read the lines and their ancestors a level at a time (a few queries, not one a line)."""
     wanted = set(lines)
@@ -1040,6 +1078,7 @@ def describe(
                 candidates.update(held)
                 for line in held:
                     holding.setdefault(line, set()).add(word)
+    candidates = _under_said_heads(tree, candidates, sentence, is_site)
     _read_ahead(tree, candidates)
     # The feeling an injury verb's past is not (`INJURY_PAST`: "burned" is no "burning").
     feeling = next((f"{INJURY_PAST[w][:-2]}ing" for w in sentence.words if w in INJURY_PAST), "")

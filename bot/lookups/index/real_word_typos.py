@@ -96,8 +96,8 @@ def read_real_word_typo(
         if len(typed) < SHORTEST or not typed.isalpha() or known(typed):  # ("trach": the vocabulary's)
             continue
         others = _beside(words, at)
-        if any(together(typed, other) for other in others):
-            continue
+        if not others or any(together(typed, other) for other in others):
+            continue  # (no word beside it, none a near word could form a line with: its candidates unread)
         meant: dict[str, str] = {}
         for near in candidates(typed):
             if (
