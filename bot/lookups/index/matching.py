@@ -151,7 +151,6 @@ OTHER_BEHAVIOUR = frozenset(
 SITE_SAID_COST = 0.1  # the Table read by the site said, not at the line a morphology's "see also" names
 KIND_LINE_COST = 0.3  # an organism read at its kind's line ("Endocarditis, bacterial" for staph)
 THING_KIND_STEP_COST = 0.05  # each step up from a thing to the kind a subterm names (subterm_kinds)
-NEC_KIND_COST = 0.5  # ... an NEC line read for a thing of the broadest kind ("Burn, hot, object NEC")
 MAX_BY_SITE = 2  # lines sending to the Neoplasm Table's sites walked beyond MAX_WALKS
 FINISH_MARGIN = 1.0  # paths finished below a line: those within a word of the best path so far
 
@@ -860,10 +859,6 @@ class Matcher:
                 continue
             if found.steps and end.book == "ext" and names_itself(self.tree, end.book, word.text):
                 continue  # a line under another names it ("Contact, with, llama - see ... hoof stock NEC")
-            if found.broad and any(
-                j != i and j not in walk.covered and names_thing(wordnet, w.text) for j, w in enumerate(words)
-            ):
-                continue  # an NEC line only for the one thing said ("hot skillet handle": the skillet's line)
             line = found.lines[-1]
             if line.code and line.code[:1] not in ("Z" if end.book == "cm" else "VWXY"):
                 continue  # (the External Cause Index's own codes; in the Alphabetic Index a reason's Z code)
@@ -872,8 +867,6 @@ class Matcher:
             read = walk.copy()
             read.nodes += [*found.lines[:-1], replace(line, term=f"{line.term} ({word.text})")]
             read.unsaid += KIND_LINE_COST + THING_KIND_STEP_COST * found.steps
-            if found.broad:
-                read.unsaid += NEC_KIND_COST
             read.covered.add(i)
             if line.code:
                 # (the Tabular of the line's category may name the thing itself: "Long-term drug therapy,

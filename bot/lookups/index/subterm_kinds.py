@@ -15,8 +15,7 @@ modifiers and "NEC" / "NOS" / "other" / "specified" left out) hold every word of
 adjective counted as the noun it pertains to ("bacterial" -> bacteria), and every other word of it that names
 a class of its own (a noun, an adjective of a class: "intestinal", any word after a preposition) is one of the
 kind's too. The nearest kind wins; among its lines the one adding fewest words; two such of different codes
-leave the thing undecided. The broadest kinds (an object, a substance, a drug) name only a catch-all "NEC" line
-(I.A.9.a), and only for the one thing the query says. From the line found the reading goes on down to the most
+leave the thing undecided. The broadest kinds (an object, a substance) name no line. From the line found the reading goes on down to the most
 specific line naming a kind of the thing (allergy, food, seafood for shrimp), and the Tabular of that line's
 category may name the thing itself (Z79.60 -> Z79.631 for methotrexate). A word of origin names WordNet's kind
 of its source ("xenogenic": an animal). Subterms are read only where the path ends: the line's children, and
@@ -46,8 +45,9 @@ THING_KINDS = frozenset(
         "noun.state",
     }
 )
-# Kinds that name every illness, besides the things' broadest (thing_kinds.TOO_BROAD).
-BROAD = TOO_BROAD | frozenset(
+# The kinds too broad to name a line: the things' broadest (thing_kinds.TOO_BROAD) but a drug's (the reasons'
+# lines name drugs by their class and "drug, specified NEC": Long-term drug therapy), and those of every illness.
+BROAD = (TOO_BROAD - {"drug", "medicine", "medication", "medicament"}) | frozenset(
     {
         "disease",
         "illness",
@@ -105,7 +105,6 @@ class KindLine:
     kind: str  # the kind's name the subterm holds
     steps: int  # 1 = the thing's direct hypernym
     extra: int  # the subterm's words that are not the kind's ("hazardous" of "hazardous metals NEC")
-    broad: bool = False  # the kind too broad to name a line: an "NEC" line read for it ("object NEC")
 
 
 def kind_line(tree: IndexTree, wordnet: WordNet, end: Node, word: str) -> KindLine | None:
@@ -176,21 +175,17 @@ def _nearest(tree: IndexTree, wordnet: WordNet, end: Node, word: str) -> KindLin
 
 
 def _climb(wordnet: WordNet, sense: Sense, word: str, named: list[_Subterm]) -> KindLine | None:
-    """The subterm naming the sense's nearest kind. A kind too broad to name a line (an object, a drug)
-    names only a catch-all line ("object NEC", "drug, specified NEC"): the line of what is not elsewhere
-    classified. Among subterms naming the same kind, the one adding fewest words the kind does not say; two
-    such of different codes leave the kind undecided (None)."""
+    """The subterm naming the sense's nearest kind (a kind too broad, BROAD, names none). Among subterms
+    naming the same kind, the one adding fewest words the kind does not say; two such of different codes
+    leave the kind undecided (None)."""
     frontier = [sense.id]
     seen = {sense.id}
-    physical = sense.kind != "noun.state"  # (an illness or a "problem" is no object of an NEC line)
     for step in range(MAX_STEPS + 1):
         found: list[KindLine] = []
         for sense_id in frontier:
             lemmas = wordnet.sense(sense_id).lemmas
-            # (a kind too broad by any of its names: "conveyance, transport", "condition, status")
-            broad = any(lemma in BROAD for lemma in lemmas)
-            if broad and not physical:
-                continue
+            if any(lemma in BROAD for lemma in lemmas):
+                continue  # (a kind too broad by any of its names: "conveyance, transport", "condition, status")
             # (a kind "X of Y" is a part or a cut of Y: "cut of pork" is pork)
             names = [*lemmas, *(lemma.split(" of ", 1)[1] for lemma in lemmas if " of " in lemma)]
             for lemma in names:
@@ -200,11 +195,9 @@ def _climb(wordnet: WordNet, sense: Sense, word: str, named: list[_Subterm]) -> 
                 if not stems:
                     continue
                 for line in named:
-                    if broad and not line.catch_all:
-                        continue
                     if stems <= line.every and all(forms & stems for forms, narrows in line.words if narrows):
                         extra = sum(not forms & stems for forms, _ in line.words)
-                        found.append(KindLine(line.path, lemma, step, extra, broad))
+                        found.append(KindLine(line.path, lemma, step, extra))
         if found:
             fewest = min(k.extra for k in found)
             best = [k for k in found if k.extra == fewest]
