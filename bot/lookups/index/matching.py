@@ -848,7 +848,7 @@ class Matcher:
         out: list[PathMatch] = []
         wordnet = wordnet_reader(self.tree.conn)
         for i, word in enumerate(words):
-            if i in walk.covered or not word.text.isalpha():
+            if i in walk.covered or not names_thing(wordnet, word.text, touched=False):
                 continue
             if i + 1 < len(words) and i + 1 not in walk.covered and names_thing(wordnet, words[i + 1].text):
                 continue  # a noun before another names what the other is ("cabinet door": a door)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from bot.lookups.index.thing_kinds import TOO_BROAD
 from bot.lookups.index.tree import IndexTree, Node
@@ -97,6 +98,18 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 _PARENS = re.compile(r"\([^)]*\)")
 
 
+# What is read is kept, by connection (a reader's or a tree's), each cache cleared when full: ~10,000 kind
+# look-ups (a line and a word) and ~1,000 lines' subterms in a pass over every read set.
+KIND_LINES_KEPT = 20_000
+SUBTERMS_KEPT = 2_000
+
+
+def _keep(cache: dict[Any, Any], key: object, value: object, limit: int) -> None:
+    if len(cache) >= limit:
+        cache.clear()
+    cache[key] = value
+
+
 @dataclass(frozen=True, slots=True)
 class KindLine:
     """The lines from the path's end down to the subterm naming the thing's kind, and how far the kind is."""
@@ -107,14 +120,19 @@ class KindLine:
     extra: int  # the subterm's words that are not the kind's ("hazardous" of "hazardous metals NEC")
 
 
+_kind_lines: dict[tuple[int, int, str], KindLine | None] = {}
+_named: dict[tuple[int, str, str], bool] = {}
+_usuals: dict[tuple[int, str], Sense | None] = {}
+
+
 def kind_line(tree: IndexTree, wordnet: WordNet, end: Node, word: str) -> KindLine | None:
     """The subterm below `end` naming the nearest kind of the thing `word` names, or None (no subterms, a
     word WordNet has no thing for, or no subterm naming any of its kinds)."""
     if end.last <= end.id or len(word) < 3 or not word.isalpha():
         return None
-    key = ("subterm_kind", end.id, word)
-    if key in tree.memo:
-        return tree.memo[key]  # type: ignore[return-value]
+    key = (id(tree.conn), end.id, word)
+    if key in _kind_lines:
+        return _kind_lines[key]
     found = _nearest(tree, wordnet, end, word)
     if found is not None and found.lines[-1].last > found.lines[-1].id:
         # the most specific line naming a kind of the thing: on down its subterms ("History, personal,
@@ -122,36 +140,45 @@ def kind_line(tree: IndexTree, wordnet: WordNet, end: Node, word: str) -> KindLi
         deeper = kind_line(tree, wordnet, found.lines[-1], word)
         if deeper is not None:
             found = replace(deeper, lines=found.lines + deeper.lines)
-    tree.memo[key] = found
+    _keep(_kind_lines, key, found, KIND_LINES_KEPT)
     return found
 
 
 def names_itself(tree: IndexTree, book: str, word: str) -> bool:
     """Whether a line of the book is the thing itself, under any main term ("Contact, with, llama - see
     Contact, with, hoof stock NEC"): the Index has placed it, and no kind of it is read instead."""
-    key = ("subterm_named", book, word)
-    if key in tree.memo:
-        return bool(tree.memo[key])
+    key = (id(tree.conn), book, word)
+    if key in _named:
+        return _named[key]
     forms = [*_forms(word), f"{word}s"]
     marks = ", ".join("?" * len(forms))
     found = tree.conn.execute(
         f"SELECT 1 FROM index_nodes WHERE term IN ({marks}) AND book = ? AND depth > 0 LIMIT 1",
         [*forms, book],
     ).fetchone()
-    tree.memo[key] = found is not None
+    _keep(_named, key, found is not None, KIND_LINES_KEPT)
     return found is not None
 
 
-def names_thing(wordnet: WordNet, word: str) -> bool:
-    """Whether the word's usual sense names a thing one may touch (THING_KINDS but a disease: "shellfish
-    allergy" names shellfish)."""
+def names_thing(wordnet: WordNet, word: str, touched: bool = True) -> bool:
+    """Whether the word's usual sense names a thing (THING_KINDS); with `touched`, one that may be touched,
+    not a disease ("shellfish allergy" names shellfish)."""
     sense = _usual(wordnet, word)
-    return sense is not None and sense.kind != "noun.state"
+    return sense is not None and not (touched and sense.kind == "noun.state")
 
 
 def _usual(wordnet: WordNet, word: str) -> Sense | None:
     """The word's usual sense when it names a thing: its first, or the first not a person's ("hog" is first
     a greedy person); None for a word first an act ("shot": the shooting), a feeling or a person."""
+    key = (id(wordnet), word)
+    if key in _usuals:
+        return _usuals[key]
+    found = _usual_sense(wordnet, word)
+    _keep(_usuals, key, found, KIND_LINES_KEPT)
+    return found
+
+
+def _usual_sense(wordnet: WordNet, word: str) -> Sense | None:
     if not word.isalpha():
         return None
     senses = next((found for form in _forms(word) if (found := wordnet.senses(form))), ())
@@ -188,16 +215,24 @@ def _climb(wordnet: WordNet, sense: Sense, word: str, named: list[_Subterm]) -> 
                 continue  # (a kind too broad by any of its names: "conveyance, transport", "condition, status")
             # (a kind "X of Y" is a part or a cut of Y: "cut of pork" is pork)
             names = [*lemmas, *(lemma.split(" of ", 1)[1] for lemma in lemmas if " of " in lemma)]
-            for lemma in names:
-                if lemma == word:
+            said = [
+                (lemma, stems)
+                for lemma in names
+                if lemma != word and (stems := frozenset(stem(w) for w in _WORD.findall(lemma.lower())))
+            ]
+            every = frozenset(s for _, stems in said for s in stems)
+            for line in named:
+                # (an adjective of the line is this kind when it pertains to this very sense: "bacterial" to
+                # bacteria; "medicolegal" pertains to medicine the science, no drug)
+                lemma = next((lemma for lemma, stems in said if stems <= line.every), "")
+                if not lemma and sense_id not in line.senses:
                     continue
-                stems = frozenset(stem(w) for w in _WORD.findall(lemma.lower()))
-                if not stems:
+                if not all(
+                    forms & every or sense_id in senses for forms, senses, narrows in line.words if narrows
+                ):
                     continue
-                for line in named:
-                    if stems <= line.every and all(forms & stems for forms, narrows in line.words if narrows):
-                        extra = sum(not forms & stems for forms, _ in line.words)
-                        found.append(KindLine(line.path, lemma, step, extra))
+                extra = sum(not (forms & every or sense_id in senses) for forms, senses, _ in line.words)
+                found.append(KindLine(line.path, lemma or lemmas[0], step, extra))
         if found:
             fewest = min(k.extra for k in found)
             best = [k for k in found if k.extra == fewest]
@@ -224,19 +259,24 @@ def _code(kind: KindLine) -> str:
 @dataclass(frozen=True, slots=True)
 class _Subterm:
     path: tuple[Node, ...]  # from the child of the path's end down to the line
-    words: tuple[tuple[frozenset[str], bool], ...]  # each word's stems, and whether it narrows (_names)
+    words: tuple[tuple[frozenset[str], frozenset[int], bool], ...]  # each word's stems, the senses an
+    # adjective pertains to, and whether it narrows the line (_names)
     every: frozenset[str]  # all the stems
+    senses: frozenset[int]  # all the senses its adjectives pertain to
     catch_all: bool  # an "NEC" line
     origins: frozenset[str] = frozenset()  # the WordNet kinds its word of origin names ("xenogenic": animal)
+
+
+_lines: dict[tuple[int, int], list[_Subterm]] = {}
 
 
 def _subterms(tree: IndexTree, wordnet: WordNet, end: Node) -> list[_Subterm]:
     """The lines a kind may be read at, each with the words it names: the children of `end` that print a
     code or a "see", and those of a connective child ("with", "due to", "from, off, out of"). (Another
     heading's children, "hot, object NEC", are not: the heading's word is the query's to say.)"""
-    memo_key = ("subterm_lines", end.id)
-    if memo_key in tree.memo:
-        return tree.memo[memo_key]  # type: ignore[return-value]
+    memo_key = (id(tree.conn), end.id)
+    if memo_key in _lines:
+        return _lines[memo_key]
     paths: list[tuple[Node, ...]] = []
     for child in tree.children(end.id):
         if child.code or child.see:
@@ -246,11 +286,12 @@ def _subterms(tree: IndexTree, wordnet: WordNet, end: Node) -> list[_Subterm]:
     out: list[_Subterm] = []
     for path in paths:
         words = tuple(w for node in path if not node.is_link for w in _names(wordnet, node))
-        every = frozenset(f for forms, _ in words for f in forms)
+        every = frozenset(f for forms, _, _ in words for f in forms)
+        senses = frozenset(i for _, ids, _ in words for i in ids)
         said = _WORD.findall(path[-1].term.lower())
         origins = frozenset(kind for w in said for prefix, kind in ORIGINS.items() if w.startswith(prefix))
-        out.append(_Subterm(path, words, every, "nec" in said, origins))
-    tree.memo[memo_key] = out
+        out.append(_Subterm(path, words, every, senses, "nec" in said, origins))
+    _keep(_lines, memo_key, out, SUBTERMS_KEPT)
     return out
 
 
@@ -260,12 +301,12 @@ def _connective(term: str) -> bool:
     return bool(said) and all(w in _PREPOSITIONS or w in _CATCH_ALL for w in said)
 
 
-def _names(wordnet: WordNet, node: Node) -> tuple[tuple[frozenset[str], bool], ...]:
-    """Each word of a subterm (its modifiers and catch-all words left out): its stems, with the noun an
-    adjective pertains to ("bacterial" -> bacteria), and whether it narrows the line to a class of its own (a
-    noun, or an adjective of a class: "intestinal", "bacterial"), which the kind must then say. A word of
-    quality ("hazardous") or of every illness ("disease") narrows nothing."""
-    out: list[tuple[frozenset[str], bool]] = []
+def _names(wordnet: WordNet, node: Node) -> tuple[tuple[frozenset[str], frozenset[int], bool], ...]:
+    """Each word of a subterm (its modifiers and catch-all words left out): its stems, the senses it pertains
+    to if an adjective ("bacterial" -> bacteria), and whether it narrows the line to a class of its own (a
+    noun, an adjective of a class: "intestinal", "bacterial"; any word after a preposition), which the kind
+    must then say. A word of quality ("hazardous") or of every illness ("disease") narrows nothing."""
+    out: list[tuple[frozenset[str], frozenset[int], bool]] = []
     qualified = False  # (the words after a preposition qualify the line: "building under construction")
     for word in _WORD.findall(_PARENS.sub(" ", node.term.lower())):
         if word in _PREPOSITIONS:
@@ -274,12 +315,10 @@ def _names(wordnet: WordNet, node: Node) -> tuple[tuple[frozenset[str], bool], .
         if word in _CATCH_ALL:
             continue
         pertains = wordnet.pertains(word)
-        forms = {stem(word)}
-        forms.update(stem(lemma) for sense in pertains[:1] for lemma in sense.lemmas if " " not in lemma)
         narrows = qualified or (
             word not in BROAD and stem(word) not in BROAD_STEMS and bool(pertains or wordnet.senses(word))
         )
-        out.append((frozenset(forms), narrows))
+        out.append((frozenset({stem(word)}), frozenset(s.id for s in pertains[:1]), narrows))
     return tuple(out)
 
 
