@@ -150,14 +150,14 @@ def names_itself(tree: IndexTree, book: str, word: str) -> bool:
     key = (id(tree.conn), book, word)
     if key in _named:
         return _named[key]
-    forms = [*_forms(word), f"{word}s"]
-    marks = ", ".join("?" * len(forms))
-    found = tree.conn.execute(
-        f"SELECT 1 FROM index_nodes WHERE term IN ({marks}) AND book = ? AND depth > 0 LIMIT 1",
-        [*forms, book],
-    ).fetchone()
-    _keep(_named, key, found is not None, KIND_LINES_KEPT)
-    return found is not None
+    found = any(
+        tree.conn.execute(
+            "SELECT 1 FROM index_nodes WHERE term = ? AND book = ? AND depth > 0 LIMIT 1", [form, book]
+        ).fetchone()
+        for form in [*_forms(word), f"{word}s"]
+    )
+    _keep(_named, key, found, KIND_LINES_KEPT)
+    return found
 
 
 def names_thing(wordnet: WordNet, word: str, touched: bool = True) -> bool:
