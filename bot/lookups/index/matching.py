@@ -39,9 +39,11 @@ from bot.lookups.index.region_lines import REGION_COST, region_anchors, region_w
 from bot.lookups.index.said_forms import said_forms
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
+from bot.lookups.index.subterm_kinds import kind_line, names_itself, names_thing
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
 from bot.lookups.index.word_forms import related_stems
 from bot.lookups.index.words import FILLERS, NEGATIONS, WORD_CACHE, content_stems, stem
+from bot.lookups.wordnet import reader as wordnet_reader
 
 # Words that choose a table column, and the column each chooses.
 COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -148,6 +150,7 @@ OTHER_BEHAVIOUR = frozenset(
 )  # the table whose "see also" line a site said replaces
 SITE_SAID_COST = 0.1  # the Table read by the site said, not at the line a morphology's "see also" names
 KIND_LINE_COST = 0.3  # an organism read at its kind's line ("Endocarditis, bacterial" for staph)
+THING_KIND_STEP_COST = 0.05  # each step up from a thing to the kind a subterm names (subterm_kinds)
 MAX_BY_SITE = 2  # lines sending to the Neoplasm Table's sites walked beyond MAX_WALKS
 FINISH_MARGIN = 1.0  # paths finished below a line: those within a word of the best path so far
 
@@ -833,6 +836,49 @@ class Matcher:
                     )
         return out
 
+    def _by_thing_kind(
+        self, walk: _Walk, words: Sequence[QueryWord], by_stem: dict[str, set[int]], jumps: int
+    ) -> list[PathMatch]:
+        """ "exposed to mercury", "bitten by a bat": a thing no subterm below the path's end names, read at
+        the subterm naming its nearest kind ("Exposure (to), hazardous metals NEC" Z77.018; "Bite, bitten by,
+        mammal NEC" W55.81), the thing counted as said (bot.lookups.index.subterm_kinds). In the Alphabetic
+        Index only a Z code's line is read so (the reasons for an encounter: I.C.21)."""
+        end = walk.nodes[-1]
+        main = walk.nodes[0]
+        out: list[PathMatch] = []
+        wordnet = wordnet_reader(self.tree.conn)
+        for i, word in enumerate(words):
+            if i in walk.covered or not names_thing(wordnet, word.text, touched=False):
+                continue
+            if i + 1 < len(words) and i + 1 not in walk.covered and names_thing(wordnet, words[i + 1].text):
+                continue  # a noun before another names what the other is ("cabinet door": a door)
+            if self.tree.within(main, word.stems, limit=1):
+                continue  # a line under the main term names the thing itself: the Index reads it there
+            found = kind_line(self.tree, wordnet, end, word.text)
+            if found is None:
+                continue
+            if found.steps and end.book == "ext" and names_itself(self.tree, end.book, word.text):
+                continue  # a line under another names it ("Contact, with, llama - see ... hoof stock NEC")
+            line = found.lines[-1]
+            if line.code and line.code[:1] not in ("Z" if end.book == "cm" else "VWXY"):
+                continue  # (the External Cause Index's own codes; in the Alphabetic Index a reason's Z code)
+            if (end.book == "cm" and not line.code) or line.code.startswith("Y93"):
+                continue  # (an Activity line names what was done, not a thing: "Activity, building")
+            read = walk.copy()
+            read.nodes += [*found.lines[:-1], replace(line, term=f"{line.term} ({word.text})")]
+            read.unsaid += KIND_LINE_COST + THING_KIND_STEP_COST * found.steps
+            read.covered.add(i)
+            if line.code:
+                # (the Tabular of the line's category may name the thing itself: "Long-term drug therapy,
+                # immunosuppressants" Z79.60 for methotrexate, whose category's Z79.631 names it)
+                code = named_in_category(self.tree.conn, line.code, word.stems) or line.code
+                out.append(self._result(read, words, code, walk.column, read.covered))
+            elif jumps < MAX_JUMPS:
+                for reference in self.tree.references(line.id)[:MAX_REFERENCES]:
+                    if reference.kind == "see":
+                        out += self._follow(read, reference, words, by_stem, jumps)
+        return out
+
     def _internal_site(
         self, walk: _Walk, words: Sequence[QueryWord], by_stem: dict[str, set[int]], jumps: int
     ) -> list[PathMatch]:
@@ -965,6 +1011,8 @@ class Matcher:
             out.append(self._result(nec, words, organism.code, walk.column, nec.covered))
         if end.book == "cm" and len(walk.covered) < len(words) and not end.cells:
             out += self._by_organism_kind(walk, words, by_stem, jumps)
+        if end.book in ("ext", "cm") and len(walk.covered) < len(words) and end.last > end.id:
+            out += self._by_thing_kind(walk, words, by_stem, jumps)
         if (
             end.depth == 0
             and end.book == "cm"

@@ -263,6 +263,7 @@ _TOO_BROAD = frozenset(
         "agent",
     }
 )
+TOO_BROAD = _TOO_BROAD  # (read by bot.lookups.index.subterm_kinds too)
 PLACE = frozenset({"noun.artifact", "noun.location", "noun.object"})
 # The kinds a place is (WordNet): a building or other structure, an area or a location, a way, or a land form
 # (the seaside, a canyon: the Place of occurrence lines' beach, mountain, desert, wilderness area).
