@@ -231,6 +231,13 @@ from bot.lookups.index.initialisms import (
 )
 from bot.lookups.index.injury_first import injury_clause, told_without_cause
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
+from bot.lookups.index.kind_check import (
+    asks_procedure,
+    condition_unread,
+    said_before_purpose,
+    said_outside,
+    said_outside_circumstance,
+)
 from bot.lookups.index.kinds import kind_words, read_kind
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
@@ -693,6 +700,9 @@ _WHY_NOTES = re.compile(
 )  # a why's notes ("(side: L -> left)"); a line's modifiers hold no ": "
 _WHY_NOTE = re.compile(r"\(((?:vocabulary|spelling|word form|dipstick): [^)]*)\)")  # a why's reading notes
 SHORT_WORD = 3  # a word shorter than this is not measured as typed (bot.lookups.filler.words_not_used)
+_PARENTHESIZED = re.compile(r"\([^)]*\)")
+_DEFAULT_WORDS = frozenset({"nos", "nec"})  # the Index's marks of a default line
+_ITEM_LABEL = re.compile(r"^(?:item|trade name) “[^”]*”[^:]*: ")
 _NOT_USED_NOTE = re.compile(r"not used: [^;()]*")  # an answer's list of the words it did not use
 _READ_NOTE = re.compile(r"\(read: [^()]*?-> ([^()]*)\)")  # an abbreviation's reading on an answer's why
 _CODE_LIKE = re.compile(r"^[A-Z0-9][0-9A-Z]{1,2}(?:\.[0-9A-Z-]*|-)?$")  # a code printed on a path ("H66.9-")
@@ -942,6 +952,7 @@ class Searcher:
         self._corrected: dict[str, Group] = {}
         self._sites: frozenset[str] | None = None
         self._roots: frozenset[str] | None = None
+        self._root_stems: frozenset[str] | None = None  # stems of the root operations (condition_kind_first)
         self._procedures: frozenset[str] | None = None
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
         self._products: dict[str, str] | None = None  # product words printed by the drug lines
@@ -4393,6 +4404,111 @@ class Searcher:
                 return _with_notice([moved, *(h for h in found if h.code != hit.code)], found.notice)
         return found
 
+    def condition_kind_first(self, query: str, found: Hits) -> Hits:
+        """A first answer of ICD-10-PCS or HCPCS that leaves unread the condition a later ICD-10-CM answer's
+        Index main term reads, where the query names no procedure or item that answer reads: the query tells
+        a condition, coded with ICD-10-CM ("new onset hoarseness x 3 wk": R49.0 by "Hoarseness", not G2193
+        "<6yr new onset hd ache"; bot.lookups.index.kind_check)."""
+        if not found or found.notice or found[0].system == SYSTEM_NAMES["cm"]:
+            return found
+        first = found[0]
+        if first.why.startswith(SERVICE_DESCRIPTOR):
+            return found  # (a service told in a Medicare descriptor's own words)
+        first_unread = self._kind_unread(query, first)
+        if not first_unread:
+            return found
+        first_says = answer_stems(first.title, _ITEM_LABEL.sub("", _NOT_USED_NOTE.sub("", first.why)))
+        # (a procedure named anywhere in the query asks for one; an item or service, when the first reads it)
+        pcs = first.system == SYSTEM_NAMES["pcs"]
+        read = [w for w in _words(query.lower()) if pcs or w not in first_unread]
+        if asks_procedure(
+            said_outside_circumstance(query, read),
+            lambda w: (
+                self._procedure_word(w)
+                or (first.system == SYSTEM_NAMES["hcpcs"] and (self._made_thing(w) or self._names_drug(w)))
+            ),
+        ):
+            return found  # (the query asks for the procedure, item or drug it names)
+        head = said_before_purpose(query)
+        for hit in found[1:LOOKED_AT]:
+            if (
+                hit.system != SYSTEM_NAMES["cm"]
+                or not hit.billable
+                or hit.why.startswith("suggested")
+                or hit.code.startswith("Z")  # (a reason for the encounter goes with a service, I.C.21)
+            ):
+                continue
+            main = self._cm_main_term(hit)
+            if not main or self._main_term_adds(query, main, hit.why):
+                continue  # (a main term naming more than the query says is no reading of it: "Infusion complication")
+            if content_stems(_PARENTHESIZED.sub(" ", main).lower()) & first_says:
+                continue  # (the first's title says the main term: "B12 shot" is J3420 ... injection, no Injection)
+            condition = said_outside(head, self._main_term_reads(query, main, hit.why))
+            if not condition or not condition_unread(condition, first_unread):
+                continue
+            moved = replace(
+                hit,
+                score=max(hit.score, first.score),
+                why=f"{hit.why} (a condition: {first.code} leaves {', '.join(condition)} unread)",
+            )
+            return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
+        return found
+
+    def _kind_unread(self, query: str, hit: Hit) -> list[str]:
+        """The query's typed words an answer does not read, body sites included (bot.lookups.index.kind_check)."""
+        why = _ITEM_LABEL.sub(
+            "", _NOT_USED_NOTE.sub("", hit.why)
+        )  # (what the search took as an item is no reading)
+        return words_not_used(query, answer_stems(hit.title, why), frozenset(), lambda _: False)
+
+    @staticmethod
+    def _cm_main_term(hit: Hit) -> str:
+        """The Alphabetic Index main term an ICD-10-CM answer's path starts at, or "" when none did."""
+        label, _, rest = (index_path(hit.why) or "").partition(": ")
+        if label != BOOK_NAMES["cm"] or not rest:
+            return ""
+        return rest.split(" -> ")[0].split(",")[0].strip()
+
+    def _main_term_reads(self, query: str, main: str, why: str) -> list[str]:
+        """The query's typed words an Index main term reads (the why's spelling and vocabulary readings
+        counted): the condition the query names (guideline I.A.1-3)."""
+        notes = " ".join(f"({note})" for note in _WHY_NOTE.findall(why))
+        unread = words_not_used(query, answer_stems(main, notes), frozenset(), lambda _: False)
+        return [
+            w
+            for w in _words(query.lower())
+            if len(w) >= 3
+            and w.isalpha()
+            and w not in unread
+            and w not in FILLER
+            and w not in LINKING
+            and w not in _CONNECTING
+        ]
+
+    @staticmethod
+    def _main_term_adds(query: str, main: str, why: str) -> frozenset[str]:
+        """The stems of an Index main term that the query does not say, as typed or as the why's readings put
+        it (parenthesized words aside)."""
+        said = content_stems(query.lower()) | content_stems(" ".join(_WHY_NOTE.findall(why)).lower())
+        return content_stems(_PARENTHESIZED.sub(" ", main).lower()) - said - _DEFAULT_WORDS
+
+    def _procedure_word(self, word: str) -> bool:
+        """Whether a word names an ICD-10-PCS procedure: a root operation, or a one-word PCS Index main term
+        that is one or sends to one (procedure_words)."""
+        if self._root_stems is None:
+            self._root_stems = frozenset(stem(r) for r in self.root_operations())
+        said = stem(word)
+        return (
+            said in self.procedure_words()
+            or said in self._root_stems
+            or any(_same_root(said, r) or _verb_of(said, r) for r in self._root_stems)  # ("removed": Removal)
+        )
+
+    def _made_thing(self, word: str) -> bool:
+        """Whether a word's first WordNet noun sense is a made thing (noun.artifact): an item asked for."""
+        senses = [s for s in self.wordnet().senses(word) if s.kind.startswith("noun.")]
+        return bool(senses) and senses[0].kind == "noun.artifact"
+
     def _path_reading(self, query: str, measured: str, hit: Hit) -> PathReading:
         """What an answer reads of the query (bot.lookups.index.unread_path): `measured` is the query with the
         readings of its short words."""
@@ -7271,6 +7387,15 @@ def _condition_of_adverse_effect(found: Hits) -> Hits:
     return found
 
 
+VERB_ENDING = 2  # letters a root operation's noun may add to its verb's stem ("remov": "removal")
+VERB_LEAST = 5  # the least stem read as a root operation's verb
+
+
+def _verb_of(said: str, root: str) -> bool:
+    """Whether a stem is the verb of a root operation's noun stem ("remov" of "removal")."""
+    return len(said) >= VERB_LEAST and root.startswith(said) and len(root) - len(said) <= VERB_ENDING
+
+
 def _stage_sibling_first(query: str, found: Hits) -> Hits:
     """A first answer of one stage of life where the query tells the event happened in the other, and the
     answer of that stage is among the next ("neglected as a kid": Z62.812, not Z91.412 adult neglect; "hx of
@@ -7403,6 +7528,7 @@ def _find_codes(book: CodeBook, query: str, systems: Sequence[str], limit: int) 
         found = searcher.rare_main_term(query, systems, found, depth)
         found = searcher.value_band_said(query, systems, found)
         found = searcher.unread_path_first(query, found)
+        found = searcher.condition_kind_first(query, found)
         found = searcher.said_axis_first(query, found)
         found = _stage_sibling_first(query, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
