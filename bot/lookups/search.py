@@ -114,6 +114,7 @@ from bot.lookups.index.accident_checked import examination_words, injury_ruled_o
 from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
+from bot.lookups.index.age_agreement import code_age, other_stage_first, told_age
 from bot.lookups.index.ancillary_sections import ancillary_section, says_stay
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
 from bot.lookups.index.birth_outcomes import index_subterms, may_read_birth, read_birth
@@ -360,6 +361,7 @@ from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_set
 from bot.lookups.index.setting_readings import read_bare_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
 from bot.lookups.index.side_clauses import joined_sides
+from bot.lookups.index.site_agreement import says_the_sites, site_contradicted
 from bot.lookups.index.site_parts import related_sites
 from bot.lookups.index.spelled_out import line_reads, spelled_out
 from bot.lookups.index.store import BOOK_NAMES, TABLE_COLUMNS
@@ -4425,7 +4427,8 @@ class Searcher:
             said_outside_circumstance(query, read),
             lambda w: (
                 self._procedure_word(w)
-                or (first.system == SYSTEM_NAMES["hcpcs"] and (self._made_thing(w) or self._names_drug(w)))
+                or self._drug_said(w)  # (a drug's HCPCS line, or its administration in ICD-10-PCS)
+                or (first.system == SYSTEM_NAMES["hcpcs"] and self._made_thing(w))
             ),
         ):
             return found  # (the query asks for the procedure, item or drug it names)
@@ -4441,11 +4444,17 @@ class Searcher:
             main = self._cm_main_term(hit)
             if not main or self._main_term_adds(query, main, hit.why):
                 continue  # (a main term naming more than the query says is no reading of it: "Infusion complication")
-            if content_stems(_PARENTHESIZED.sub(" ", main).lower()) & first_says:
+            main_stems = content_stems(_PARENTHESIZED.sub(" ", main).lower())
+            if main_stems & first_says:
                 continue  # (the first's title says the main term: "B12 shot" is J3420 ... injection, no Injection)
+            if any(self._procedure_word(w) for w in main_stems):
+                continue  # (a main term naming a procedure, "Insertion", reads no condition of the query)
             condition = said_outside(head, self._main_term_reads(query, main, hit.why))
             if not condition or not condition_unread(condition, first_unread):
                 continue
+            adds = self._unread_adds(query, hit) or []
+            if len(adds) > len(_words(query.lower())) - len(self._kind_unread(query, hit)):
+                continue  # (its path says more the query does not than it reads: "Labor -> see Delivery, ...")
             moved = replace(
                 hit,
                 score=max(hit.score, first.score),
@@ -4453,6 +4462,100 @@ class Searcher:
             )
             return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
         return found
+
+    def age_agreeing_first(self, query: str, found: Hits) -> Hits:
+        """A first ICD-10-CM answer for the other stage of life than the patient's the query tells (by the MCE
+        age edit or the title's words) gives its place to the first of the next answers for the patient's
+        stage that reads as much of the query ("pyloric stenosis in a baby": Q40.0, not K31.1 "Adult
+        hypertrophic pyloric stenosis"; bot.lookups.index.age_agreement)."""
+        if len(found) < 2 or found.notice or found[0].system != SYSTEM_NAMES["cm"]:
+            return found
+        told = told_age(query, self._person_kinds)
+        if told is None:
+            return found
+        first = found[0]
+        if not other_stage_first(told, [self._code_age(first)]):
+            return found
+        unread = len(self._kind_unread(query, first))
+        for hit in found[1:LOOKED_AT]:
+            if (
+                hit.system != first.system
+                or not hit.billable
+                or hit.why.startswith("suggested")
+                or self._code_age(hit) not in (None, told)
+                or len(self._kind_unread(query, hit)) > unread
+            ):
+                continue
+            moved = replace(
+                hit, score=max(hit.score, first.score), why=f"{hit.why} (the patient's age: {told})"
+            )
+            return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
+        return found
+
+    def _code_age(self, hit: Hit) -> str | None:
+        """The stage of life an ICD-10-CM code is for: its current MCE age edit, or its title's words."""
+        spans = self.book.spans("cm", hit.code)
+        return code_age(spans[-1].flags if spans else frozenset(), hit.title)
+
+    def _person_kinds(self, word: str) -> frozenset[str]:
+        """The first lemmas of a word's first noun sense, when a person (noun.person), and of each sense it is a
+        kind of; empty otherwise."""
+        senses = [s for s in self.wordnet().senses(word) if s.kind.startswith("noun.")]
+        if not senses or senses[0].kind != "noun.person":
+            return frozenset()
+        return frozenset(
+            [senses[0].lemmas[0], *(sense.lemmas[0] for sense, _ in self.wordnet().broader(word, senses=1))]
+        )
+
+    def site_agreeing_first(self, query: str, found: Hits) -> Hits:
+        """A first ICD-10-CM answer whose title names a body part the query does not and leaves one it names
+        unsaid gives its place to the first of the next answers of its chapter that says the query's body
+        parts and names none the first did not add ("R shoulder popped out anteriorly": S43.014A, not S83.114A
+        of the knee; bot.lookups.index.site_agreement)."""
+        if len(found) < 2 or found.notice or found[0].system != SYSTEM_NAMES["cm"]:
+            return found
+        said = self._site_words(query)
+        if not said:
+            return found
+        first = found[0]
+        unsaid, extra = site_contradicted(said, self._site_words(first.title))
+        if not unsaid:
+            return found
+        unread = len(self._kind_unread(query, first))
+        for hit in found[1:LOOKED_AT]:
+            if (
+                hit.system != first.system
+                or hit.code[:1] != first.code[:1]
+                or not hit.billable
+                or hit.why.startswith("suggested")
+            ):
+                continue
+            sites = self._site_words(f"{hit.title} {_NOT_USED_NOTE.sub('', hit.why)}")
+            if not says_the_sites(unsaid, extra, said, sites, self._site_words(hit.title)):
+                continue  # (it must say the body parts the first left unsaid, and name fewer the query does not)
+            if len(self._kind_unread(query, hit)) > unread:
+                continue  # (and read as much of the query)
+            moved = replace(hit, score=max(hit.score, first.score), why=f"{hit.why} (the body part said)")
+            return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
+        return found
+
+    def _site_words(self, text: str) -> frozenset[str]:
+        """The stems of a text's words that name a body part: an ICD-10-PCS body part value's word whose first
+        WordNet noun sense is a part of the body (noun.body: "knee", "shoulder"; not "upper", "right")."""
+        sites = self.body_sites()
+        out: set[str] = set()
+        for typed in _words(text.lower()):
+            if len(typed) < 3:
+                continue
+            # (an adjective by the noun it pertains to: "anal" -> anus)
+            for word in (typed, *self.pertainyms(typed)[:1]):
+                if stem(word) not in sites:
+                    continue
+                senses = [s for s in self.wordnet().senses(word) if s.kind.startswith("noun.")]
+                if senses and senses[0].kind == "noun.body":
+                    out.add(stem(word))
+                    break
+        return frozenset(out)
 
     def _kind_unread(self, query: str, hit: Hit) -> list[str]:
         """The query's typed words an answer does not read, body sites included (bot.lookups.index.kind_check)."""
@@ -4498,10 +4601,13 @@ class Searcher:
         if self._root_stems is None:
             self._root_stems = frozenset(stem(r) for r in self.root_operations())
         said = stem(word)
+        procedures = self.procedure_words()
         return (
-            said in self.procedure_words()
+            said in procedures
             or said in self._root_stems
-            or any(_same_root(said, r) or _verb_of(said, r) for r in self._root_stems)  # ("removed": Removal)
+            or self.index_tree().names_procedure(said)  # ("biopsy": the PCS Index's main term alone)
+            # ("removed": Removal; "cauterizing": Cauterization)
+            or any(_same_root(said, r) or _verb_of(said, r) for r in (*self._root_stems, *procedures))
         )
 
     def _made_thing(self, word: str) -> bool:
@@ -7529,6 +7635,8 @@ def _find_codes(book: CodeBook, query: str, systems: Sequence[str], limit: int) 
         found = searcher.value_band_said(query, systems, found)
         found = searcher.unread_path_first(query, found)
         found = searcher.condition_kind_first(query, found)
+        found = searcher.age_agreeing_first(query, found)
+        found = searcher.site_agreeing_first(query, found)
         found = searcher.said_axis_first(query, found)
         found = _stage_sibling_first(query, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
