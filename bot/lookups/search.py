@@ -287,6 +287,7 @@ from bot.lookups.index.pcs_asked import (
 )
 from bot.lookups.index.pcs_condition_adds import procedure_before_added_condition, procedure_term
 from bot.lookups.index.pcs_drains import drain_verbs_as_drainage
+from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_perineal import CUE as PERINEAL_CUE
 from bot.lookups.index.pcs_perineal import LayerRepair, perineal_repair
 from bot.lookups.index.pcs_roots import procedure_reading, reads_procedure_word
@@ -361,7 +362,6 @@ from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_set
 from bot.lookups.index.setting_readings import read_bare_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
 from bot.lookups.index.side_clauses import joined_sides
-from bot.lookups.index.site_agreement import says_the_sites, site_contradicted
 from bot.lookups.index.site_parts import related_sites
 from bot.lookups.index.spelled_out import line_reads, spelled_out
 from bot.lookups.index.store import BOOK_NAMES, TABLE_COLUMNS
@@ -4423,6 +4423,13 @@ class Searcher:
         # (a procedure named anywhere in the query asks for one; an item or service, when the first reads it)
         pcs = first.system == SYSTEM_NAMES["pcs"]
         read = [w for w in _words(query.lower()) if pcs or w not in first_unread]
+        if pcs:
+            # (the query's words as the vocabulary reads them: "FNA" is a fine needle aspiration, a Drainage)
+            text = self.vocabulary.expand(query.lower())[0]
+            expanded = _words(text)
+            if operation_readings(said_outside_circumstance(text, expanded)):
+                return found
+            read = [*read, *expanded]
         if asks_procedure(
             said_outside_circumstance(query, read),
             lambda w: (
@@ -4506,56 +4513,6 @@ class Searcher:
         return frozenset(
             [senses[0].lemmas[0], *(sense.lemmas[0] for sense, _ in self.wordnet().broader(word, senses=1))]
         )
-
-    def site_agreeing_first(self, query: str, found: Hits) -> Hits:
-        """A first ICD-10-CM answer whose title names a body part the query does not and leaves one it names
-        unsaid gives its place to the first of the next answers of its chapter that says the query's body
-        parts and names none the first did not add ("R shoulder popped out anteriorly": S43.014A, not S83.114A
-        of the knee; bot.lookups.index.site_agreement)."""
-        if len(found) < 2 or found.notice or found[0].system != SYSTEM_NAMES["cm"]:
-            return found
-        said = self._site_words(query)
-        if not said:
-            return found
-        first = found[0]
-        unsaid, extra = site_contradicted(said, self._site_words(first.title))
-        if not unsaid:
-            return found
-        unread = len(self._kind_unread(query, first))
-        for hit in found[1:LOOKED_AT]:
-            if (
-                hit.system != first.system
-                or hit.code[:1] != first.code[:1]
-                or not hit.billable
-                or hit.why.startswith("suggested")
-            ):
-                continue
-            sites = self._site_words(f"{hit.title} {_NOT_USED_NOTE.sub('', hit.why)}")
-            if not says_the_sites(unsaid, extra, said, sites, self._site_words(hit.title)):
-                continue  # (it must say the body parts the first left unsaid, and name fewer the query does not)
-            if len(self._kind_unread(query, hit)) > unread:
-                continue  # (and read as much of the query)
-            moved = replace(hit, score=max(hit.score, first.score), why=f"{hit.why} (the body part said)")
-            return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
-        return found
-
-    def _site_words(self, text: str) -> frozenset[str]:
-        """The stems of a text's words that name a body part: an ICD-10-PCS body part value's word whose first
-        WordNet noun sense is a part of the body (noun.body: "knee", "shoulder"; not "upper", "right")."""
-        sites = self.body_sites()
-        out: set[str] = set()
-        for typed in _words(text.lower()):
-            if len(typed) < 3:
-                continue
-            # (an adjective by the noun it pertains to: "anal" -> anus)
-            for word in (typed, *self.pertainyms(typed)[:1]):
-                if stem(word) not in sites:
-                    continue
-                senses = [s for s in self.wordnet().senses(word) if s.kind.startswith("noun.")]
-                if senses and senses[0].kind == "noun.body":
-                    out.add(stem(word))
-                    break
-        return frozenset(out)
 
     def _kind_unread(self, query: str, hit: Hit) -> list[str]:
         """The query's typed words an answer does not read, body sites included (bot.lookups.index.kind_check)."""
@@ -7636,7 +7593,6 @@ def _find_codes(book: CodeBook, query: str, systems: Sequence[str], limit: int) 
         found = searcher.unread_path_first(query, found)
         found = searcher.condition_kind_first(query, found)
         found = searcher.age_agreeing_first(query, found)
-        found = searcher.site_agreeing_first(query, found)
         found = searcher.said_axis_first(query, found)
         found = _stage_sibling_first(query, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
