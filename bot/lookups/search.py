@@ -114,6 +114,7 @@ from bot.lookups.index.accident_checked import examination_words, injury_ruled_o
 from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
+from bot.lookups.index.age_agreement import code_age, other_stage_first, told_age
 from bot.lookups.index.ancillary_sections import ancillary_section, says_stay
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
 from bot.lookups.index.birth_outcomes import index_subterms, may_read_birth, read_birth
@@ -231,6 +232,13 @@ from bot.lookups.index.initialisms import (
 )
 from bot.lookups.index.injury_first import injury_clause, told_without_cause
 from bot.lookups.index.key_words import LOOKED_AT, definitive_diagnosis, dominating, uses_only_sites
+from bot.lookups.index.kind_check import (
+    asks_procedure,
+    condition_unread,
+    said_before_purpose,
+    said_outside,
+    said_outside_circumstance,
+)
 from bot.lookups.index.kinds import kind_words, read_kind
 from bot.lookups.index.lab_values import COMBINED_FINDINGS, read_levels
 from bot.lookups.index.lay_descriptions import describe, missed_description, reads_description, refine
@@ -280,6 +288,7 @@ from bot.lookups.index.pcs_asked import (
 )
 from bot.lookups.index.pcs_condition_adds import procedure_before_added_condition, procedure_term
 from bot.lookups.index.pcs_drains import drain_verbs_as_drainage
+from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_perineal import CUE as PERINEAL_CUE
 from bot.lookups.index.pcs_perineal import LayerRepair, perineal_repair
 from bot.lookups.index.pcs_roots import procedure_reading, reads_procedure_word
@@ -694,6 +703,9 @@ _WHY_NOTES = re.compile(
 )  # a why's notes ("(side: L -> left)"); a line's modifiers hold no ": "
 _WHY_NOTE = re.compile(r"\(((?:vocabulary|spelling|word form|dipstick): [^)]*)\)")  # a why's reading notes
 SHORT_WORD = 3  # a word shorter than this is not measured as typed (bot.lookups.filler.words_not_used)
+_PARENTHESIZED = re.compile(r"\([^)]*\)")
+_DEFAULT_WORDS = frozenset({"nos", "nec"})  # the Index's marks of a default line
+_ITEM_LABEL = re.compile(r"^(?:item|trade name) “[^”]*”[^:]*: ")
 _NOT_USED_NOTE = re.compile(r"not used: [^;()]*")  # an answer's list of the words it did not use
 _READ_NOTE = re.compile(r"\(read: [^()]*?-> ([^()]*)\)")  # an abbreviation's reading on an answer's why
 _CODE_LIKE = re.compile(r"^[A-Z0-9][0-9A-Z]{1,2}(?:\.[0-9A-Z-]*|-)?$")  # a code printed on a path ("H66.9-")
@@ -943,6 +955,7 @@ class Searcher:
         self._corrected: dict[str, Group] = {}
         self._sites: frozenset[str] | None = None
         self._roots: frozenset[str] | None = None
+        self._root_stems: frozenset[str] | None = None  # stems of the root operations (condition_kind_first)
         self._procedures: frozenset[str] | None = None
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
         self._products: dict[str, str] | None = None  # product words printed by the drug lines
@@ -4394,6 +4407,172 @@ class Searcher:
                 return _with_notice([moved, *(h for h in found if h.code != hit.code)], found.notice)
         return found
 
+    def condition_kind_first(self, query: str, found: Hits) -> Hits:
+        """A first answer of ICD-10-PCS or HCPCS that leaves unread the condition a later ICD-10-CM answer's
+        Index main term reads, where the query names no procedure or item that answer reads: the query tells
+        a condition, coded with ICD-10-CM ("new onset hoarseness x 3 wk": R49.0 by "Hoarseness", not G2193
+        "<6yr new onset hd ache"; bot.lookups.index.kind_check)."""
+        if not found or found.notice or found[0].system == SYSTEM_NAMES["cm"]:
+            return found
+        first = found[0]
+        if first.why.startswith(SERVICE_DESCRIPTOR):
+            return found  # (a service told in a Medicare descriptor's own words)
+        first_unread = self._kind_unread(query, first)
+        if not first_unread:
+            return found
+        first_says = answer_stems(first.title, _ITEM_LABEL.sub("", _NOT_USED_NOTE.sub("", first.why)))
+        # (a procedure named anywhere in the query asks for one; an item or service, when the first reads it)
+        pcs = first.system == SYSTEM_NAMES["pcs"]
+        read = [w for w in _words(query.lower()) if pcs or w not in first_unread]
+        if pcs:
+            # (the query's words as the vocabulary reads them: "FNA" is a fine needle aspiration, a Drainage)
+            text = self.vocabulary.expand(query.lower())[0]
+            expanded = _words(text)
+            if operation_readings(said_outside_circumstance(text, expanded)):
+                return found
+            read = [*read, *expanded]
+        if asks_procedure(
+            said_outside_circumstance(query, read),
+            lambda w: (
+                self._procedure_word(w)
+                or self._drug_said(w)  # (a drug's HCPCS line, or its administration in ICD-10-PCS)
+                or (first.system == SYSTEM_NAMES["hcpcs"] and self._made_thing(w))
+            ),
+        ):
+            return found  # (the query asks for the procedure, item or drug it names)
+        head = said_before_purpose(query)
+        for hit in found[1:LOOKED_AT]:
+            if (
+                hit.system != SYSTEM_NAMES["cm"]
+                or not hit.billable
+                or hit.why.startswith("suggested")
+                or hit.code.startswith("Z")  # (a reason for the encounter goes with a service, I.C.21)
+            ):
+                continue
+            main = self._cm_main_term(hit)
+            if not main or self._main_term_adds(query, main, hit.why):
+                continue  # (a main term naming more than the query says is no reading of it: "Infusion complication")
+            main_stems = content_stems(_PARENTHESIZED.sub(" ", main).lower())
+            if main_stems & first_says:
+                continue  # (the first's title says the main term: "B12 shot" is J3420 ... injection, no Injection)
+            if any(self._procedure_word(w) for w in main_stems):
+                continue  # (a main term naming a procedure, "Insertion", reads no condition of the query)
+            condition = said_outside(head, self._main_term_reads(query, main, hit.why))
+            if not condition or not condition_unread(condition, first_unread):
+                continue
+            adds = self._unread_adds(query, hit) or []
+            if len(adds) > len(_words(query.lower())) - len(self._kind_unread(query, hit)):
+                continue  # (its path says more the query does not than it reads: "Labor -> see Delivery, ...")
+            moved = replace(
+                hit,
+                score=max(hit.score, first.score),
+                why=f"{hit.why} (a condition: {first.code} leaves {', '.join(condition)} unread)",
+            )
+            return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
+        return found
+
+    def age_agreeing_first(self, query: str, found: Hits) -> Hits:
+        """A first ICD-10-CM answer for the other stage of life than the patient's the query tells (by the MCE
+        age edit or the title's words) gives its place to the first of the next answers for the patient's
+        stage that reads as much of the query ("pyloric stenosis in a baby": Q40.0, not K31.1 "Adult
+        hypertrophic pyloric stenosis"; bot.lookups.index.age_agreement)."""
+        if len(found) < 2 or found.notice or found[0].system != SYSTEM_NAMES["cm"]:
+            return found
+        told = told_age(query, self._person_kinds)
+        if told is None:
+            return found
+        first = found[0]
+        if not other_stage_first(told, [self._code_age(first)]):
+            return found
+        unread = len(self._kind_unread(query, first))
+        for hit in found[1:LOOKED_AT]:
+            if (
+                hit.system != first.system
+                or not hit.billable
+                or hit.why.startswith("suggested")
+                or self._code_age(hit) not in (None, told)
+                or len(self._kind_unread(query, hit)) > unread
+            ):
+                continue
+            moved = replace(
+                hit, score=max(hit.score, first.score), why=f"{hit.why} (the patient's age: {told})"
+            )
+            return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
+        return found
+
+    def _code_age(self, hit: Hit) -> str | None:
+        """The stage of life an ICD-10-CM code is for: its current MCE age edit, or its title's words."""
+        spans = self.book.spans("cm", hit.code)
+        return code_age(spans[-1].flags if spans else frozenset(), hit.title)
+
+    def _person_kinds(self, word: str) -> frozenset[str]:
+        """The first lemmas of a word's first noun sense, when a person (noun.person), and of each sense it is a
+        kind of; empty otherwise."""
+        senses = [s for s in self.wordnet().senses(word) if s.kind.startswith("noun.")]
+        if not senses or senses[0].kind != "noun.person":
+            return frozenset()
+        return frozenset(
+            [senses[0].lemmas[0], *(sense.lemmas[0] for sense, _ in self.wordnet().broader(word, senses=1))]
+        )
+
+    def _kind_unread(self, query: str, hit: Hit) -> list[str]:
+        """The query's typed words an answer does not read, body sites included (bot.lookups.index.kind_check)."""
+        why = _ITEM_LABEL.sub(
+            "", _NOT_USED_NOTE.sub("", hit.why)
+        )  # (what the search took as an item is no reading)
+        return words_not_used(query, answer_stems(hit.title, why), frozenset(), lambda _: False)
+
+    @staticmethod
+    def _cm_main_term(hit: Hit) -> str:
+        """The Alphabetic Index main term an ICD-10-CM answer's path starts at, or "" when none did."""
+        label, _, rest = (index_path(hit.why) or "").partition(": ")
+        if label != BOOK_NAMES["cm"] or not rest:
+            return ""
+        return rest.split(" -> ")[0].split(",")[0].strip()
+
+    def _main_term_reads(self, query: str, main: str, why: str) -> list[str]:
+        """The query's typed words an Index main term reads (the why's spelling and vocabulary readings
+        counted): the condition the query names (guideline I.A.1-3)."""
+        notes = " ".join(f"({note})" for note in _WHY_NOTE.findall(why))
+        unread = words_not_used(query, answer_stems(main, notes), frozenset(), lambda _: False)
+        return [
+            w
+            for w in _words(query.lower())
+            if len(w) >= 3
+            and w.isalpha()
+            and w not in unread
+            and w not in FILLER
+            and w not in LINKING
+            and w not in _CONNECTING
+        ]
+
+    @staticmethod
+    def _main_term_adds(query: str, main: str, why: str) -> frozenset[str]:
+        """The stems of an Index main term that the query does not say, as typed or as the why's readings put
+        it (parenthesized words aside)."""
+        said = content_stems(query.lower()) | content_stems(" ".join(_WHY_NOTE.findall(why)).lower())
+        return content_stems(_PARENTHESIZED.sub(" ", main).lower()) - said - _DEFAULT_WORDS
+
+    def _procedure_word(self, word: str) -> bool:
+        """Whether a word names an ICD-10-PCS procedure: a root operation, or a one-word PCS Index main term
+        that is one or sends to one (procedure_words)."""
+        if self._root_stems is None:
+            self._root_stems = frozenset(stem(r) for r in self.root_operations())
+        said = stem(word)
+        procedures = self.procedure_words()
+        return (
+            said in procedures
+            or said in self._root_stems
+            or self.index_tree().names_procedure(said)  # ("biopsy": the PCS Index's main term alone)
+            # ("removed": Removal; "cauterizing": Cauterization)
+            or any(_same_root(said, r) or _verb_of(said, r) for r in (*self._root_stems, *procedures))
+        )
+
+    def _made_thing(self, word: str) -> bool:
+        """Whether a word's first WordNet noun sense is a made thing (noun.artifact): an item asked for."""
+        senses = [s for s in self.wordnet().senses(word) if s.kind.startswith("noun.")]
+        return bool(senses) and senses[0].kind == "noun.artifact"
+
     def _path_reading(self, query: str, measured: str, hit: Hit) -> PathReading:
         """What an answer reads of the query (bot.lookups.index.unread_path): `measured` is the query with the
         readings of its short words."""
@@ -7272,6 +7451,15 @@ def _condition_of_adverse_effect(found: Hits) -> Hits:
     return found
 
 
+VERB_ENDING = 2  # letters a root operation's noun may add to its verb's stem ("remov": "removal")
+VERB_LEAST = 5  # the least stem read as a root operation's verb
+
+
+def _verb_of(said: str, root: str) -> bool:
+    """Whether a stem is the verb of a root operation's noun stem ("remov" of "removal")."""
+    return len(said) >= VERB_LEAST and root.startswith(said) and len(root) - len(said) <= VERB_ENDING
+
+
 def _stage_sibling_first(query: str, found: Hits) -> Hits:
     """A first answer of one stage of life where the query tells the event happened in the other, and the
     answer of that stage is among the next ("neglected as a kid": Z62.812, not Z91.412 adult neglect; "hx of
@@ -7404,6 +7592,8 @@ def _find_codes(book: CodeBook, query: str, systems: Sequence[str], limit: int) 
         found = searcher.rare_main_term(query, systems, found, depth)
         found = searcher.value_band_said(query, systems, found)
         found = searcher.unread_path_first(query, found)
+        found = searcher.condition_kind_first(query, found)
+        found = searcher.age_agreeing_first(query, found)
         found = searcher.said_axis_first(query, found)
         found = _stage_sibling_first(query, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
