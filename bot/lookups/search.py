@@ -2053,18 +2053,29 @@ class Searcher:
         hits = [hit for hit, _ in self._descriptor_lines(query, limit)]
         return _with_notice(hits, "") if hits else found
 
-    def _descriptor_lines(self, query: str, limit: int) -> list[tuple[Hit, tuple[int, int]]]:
-        """The HCPCS lines whose descriptors read the query's required words all but one (three at least),
-        the most read first, each with (required words read, required words)."""
+    def _descriptor_lines(
+        self, query: str, limit: int, headed: bool = False
+    ) -> list[tuple[Hit, tuple[int, int]]]:
+        """The HCPCS lines whose descriptors read the query's required words all but one (three at least) -
+        with `headed`, the item's head noun among them (the last required word before its purpose or an "of")
+        - the most
+        read first, each with (required words read, required words)."""
         read = self._descriptor_words(query)
         if sum(1 for w in read if w.required) < MIN_COVERED:
             return []
+        head = ""
+        if headed:
+            # (the head of "X of Y" is X: "exam of a clinical trial participant")
+            item = item_part(query.lower()).split(" of ", 1)[0]
+            part = [w for raw in item.replace("/", "").split() for w in _words(raw)]
+            required = {w.typed for w in read if w.required}
+            head = next((w for w in reversed(part) if w in required), "")
         out: list[tuple[Hit, tuple[int, int]]] = []
-        for n, (code, got, required) in enumerate(self._descriptor_index().ranked(read, limit)):
+        for n, (code, got, required_n) in enumerate(self._descriptor_index().ranked(read, limit, head)):
             line = self.book.get("hcpcs", code)
             if line is not None:
                 why = f"descriptor: {got} of the query's words in it: {line.title}"
-                out.append((self._hit(("hcpcs", code), (100.0 - n, why, line, "")), (got, required)))
+                out.append((self._hit(("hcpcs", code), (100.0 - n, why, line, "")), (got, required_n)))
         return out
 
     def _descriptor_words(self, query: str) -> list[DescriptorWord]:
@@ -2091,22 +2102,20 @@ class Searcher:
         return self._descriptors
 
     def _descriptor_forms(self, word: str) -> tuple[str, ...]:
-        """The descriptors' spelling of a typed word (a unit, a count either way, a supplier's short name), or the
-        vocabulary's plain synonym or lay word for it ("flu" -> influenza; an abbreviation's clinical sense is
-        no item's word)."""
+        """The descriptors' spelling of a typed word (a unit, a count either way, a supplier's short name), or ().
+        The vocabulary's lay words are no descriptor's ("physical" -> examination read "annual physical exam" as
+        S0613, an annual gynecological examination)."""
         forms = typed_item_forms(word)
         if forms:
             return forms
-        if word in SPELLED_COUNTS:
-            return (SPELLED_COUNTS[word],)  # ("one piece": the descriptors print "(1 piece)")
-        term = self.vocabulary.terms.get(word)
-        return (term.means,) if term is not None and term.kind in ("synonym", "lay") else ()
+        return (SPELLED_COUNTS[word],) if word in SPELLED_COUNTS else ()  # ("one piece": "(1 piece)")
 
     def hcpcs_before_condition(self, query: str, systems: Sequence[str], found: Hits, limit: int) -> Hits:
         """A supply, device, drug or service named in a HCPCS descriptor's words beside a condition ("extra
         depth diabetic shoes", "fecal immunochemical test screen"): when the first answer says it left words of
         the query unread (a condition's code two at least) and a HCPCS descriptor reads the required words all
-        but fewer (three at least), the item is what is billed and its line leads
+        but fewer (three at least; beside a condition's code all of them), the item is what is billed and its
+        line leads
         (bot.lookups.index.descriptor_reading); the condition's code follows. A procedure's PCS code stays
         first (the inpatient procedure, not its tray)."""
         if "hcpcs" not in systems or not found or found.notice or len(query) > MAX_QUERY:
@@ -2119,11 +2128,14 @@ class Searcher:
         # are an item named beside it; a HCPCS line's one unread word is a part of the item it did not read)
         if len(unread) < (1 if first.system == SYSTEM_NAMES["hcpcs"] else CONDITION_UNREAD):
             return found
-        lines = self._descriptor_lines(query, 1)
+        lines = self._descriptor_lines(query, 1, headed=first.system != SYSTEM_NAMES["hcpcs"])
         if not lines or lines[0][0].code == first.code:
             return found
         hit, (got, required) = lines[0]
-        if required - got >= len(unread):
+        # (beside a condition the descriptor reads every required word: "yearly DOT physical exam" is no S0613
+        # "Annual gynecological examination", which reads three of its four words)
+        beside = first.system != SYSTEM_NAMES["hcpcs"]
+        if required - got >= len(unread) or (beside and got < required):
             return found
         hit = replace(
             hit, why=f"{hit.why} (before {first.code}, which leaves {', '.join(sorted(unread))} unread)"

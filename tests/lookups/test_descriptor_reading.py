@@ -19,6 +19,7 @@ from bot.lookups.index.descriptor_reading import (
     encode_short_forms,
     learn_initialisms,
     read_words,
+    without_examples,
 )
 from bot.lookups.search import find_codes
 
@@ -78,7 +79,7 @@ def test_all_required_words_but_one_are_read() -> None:
         ("enteral formula hydrolyzed proteins per 100 cal", "B4153"),
         # A5056 "Ostomy pouch, drainable, with extended wear barrier attached, with filter, (1 piece), each": a
         # count spelt out is the figure the descriptor prints
-        ("one piece drainable ostomy bag with filter extended wear", "A5056"),
+        ("one piece ostomy bag drainable extended wear with filter", "A5056"),
     ],
 )
 def test_a_query_nothing_else_answered_is_read_in_the_descriptors_words(
@@ -97,9 +98,10 @@ def test_words_no_descriptor_holds_stay_unanswered(codebook: CodeBook) -> None:
 @pytest.mark.parametrize(
     ("query", "family"),
     [
-        # A5500 / A5508 "For diabetics only, ... off-the-shelf depth-inlay shoe ..., per shoe"; not E11.9, which
-        # says it leaves "shoe" unread
-        ("extra depth shoe for diabetic", "A55"),
+        # G0296 "Counseling visit to discuss need for lung cancer screening using low dose ct scan (ldct) (service
+        # is for eligibility determination and shared decision making)": it reads every word; not Z12.2, which
+        # says it leaves "ldct", "shared" and "decision" unread
+        ("lung cancer screening ldct shared decision visit", "G0296"),
     ],
 )
 def test_an_item_named_in_a_descriptors_words_is_billed_before_the_condition_beside_it(
@@ -118,6 +120,16 @@ def test_a_procedure_a_hcpcs_line_reading_every_word_and_a_condition_keep_their_
     # (one word a condition's code leaves is its own detail, the grade: not G9077 "Oncology; disease status;
     # prostate cancer, ... gleason score ...", a quality-data line)
     assert find_codes(codebook, "prostate cancer gleason 6")[0].code == "C61"
+    # (the item's head noun, "exam", unread by S9996 "Meals for clinical trial participant and one caregiver")
+    assert find_codes(codebook, "exam of a clinical trial participant")[0].code == "Z00.6"
+    # (words of an "(e.g., ...)" list illustrate a descriptor, no part of its meaning: not G8880 "Documentation of
+    # reason(s) sentinel lymph node biopsy not performed (e.g., ... prophylactic mastectomy ...)")
+    assert find_codes(codebook, "BRCA positive, prophylactic mastectomy")[0].code == "Z40.01"
+
+
+def test_an_examples_list_is_no_part_of_a_descriptor() -> None:
+    text = "Biopsy not performed (e.g., cancer (ln) on mastectomy, node positive), per visit"
+    assert without_examples(text) == "Biopsy not performed , per visit"
 
 
 def test_the_descriptor_index_is_stored_and_read_back(codebook: CodeBook) -> None:

@@ -12,15 +12,16 @@ compared with both, each read as the descriptors write it:
   read it so and more than two thirds of those using it agree;
 - a compound written closed ("legrests", "prerecorded", "wheelchair") is the descriptor's open or hyphenated
   one ("leg rests", "pre-recorded", "wheel chair"): a long word split in two parts the descriptors print;
-- a count or a unit the descriptors spell ("3" -> three, "one" -> 1, "min" -> minutes; bot.lookups.hcpcs_items),
-  and the vocabulary's plain synonym or lay word ("flu" -> influenza).
+- a count or a unit the descriptors spell ("3" -> three, "one" -> 1, "min" -> minutes; bot.lookups.hcpcs_items).
 
 The descriptor holding every required word of the query but one (three at least) answers; among several, the
 one holding more, then the one printing the fewest words the query does not say (the plainest line of the
 family). Words that say how an item is billed or where it is used ("per", "each", "home", "rental") and a kind
 noun the descriptors say as "orthosis" or not at all ("brace") are no required words. The same reading puts
 a HCPCS line before a condition's code that says it left two words of the query unread, or before a HCPCS line
-that left one, when the descriptor reads more (bot.lookups.search.Searcher.hcpcs_before_condition).
+that left one, when the descriptor reads more and, beside a condition, reads the item's head noun (the last
+word before its purpose: "clinical trial participant exam" is an exam, not S9996 "Meals for clinical trial
+participant"; bot.lookups.search.Searcher.hcpcs_before_condition).
 The learnt forms and the index are derived tables the data build stores (bot.lookups.derived_tables).
 """
 
@@ -77,20 +78,41 @@ def learn_initialisms(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, 
     return learnt
 
 
+def without_examples(text: str) -> str:
+    """A descriptor less its examples: a parenthesis opening "e.g." (to its own closing one) illustrates the
+    code's meaning and is no part of it ("Documentation of reason(s) sentinel lymph node biopsy not performed
+    (e.g., ... breast cancer on prophylactic mastectomy, ...)")."""
+    out: list[str] = []
+    at = 0
+    lowered = text.lower()
+    while (start := lowered.find("(e.g.", at)) >= 0:
+        out.append(text[at:start])
+        depth, end = 0, start
+        while end < len(text):
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+            if depth == 0:
+                break
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
 def descriptor_stems(texts: Iterable[str]) -> frozenset[str]:
-    """The stems of a code's descriptors' words (a hyphenated word's parts: "pre-recorded" -> pre, recorded)."""
-    return frozenset(stem(w) for text in texts for w in _TOKEN.findall(text.lower()))
+    """The stems of a code's descriptors' words (a hyphenated word's parts: "pre-recorded" -> pre, recorded),
+    examples left out."""
+    return frozenset(stem(w) for text in texts for w in _TOKEN.findall(without_examples(text).lower()))
 
 
 def compound_parts(word: str, known: Callable[[str], bool]) -> list[tuple[str, str]]:
     """A word written closed read as two descriptor words written open or hyphenated ("legrests" -> leg
-    rests, "prerecorded" -> pre-recorded, "wheelchair" -> wheel chair): each split whose parts (three letters
+    rests, "prerecorded" -> pre-recorded, "bilevel" -> bi-level): each split whose parts (two letters
     at least) the descriptors print."""
     if len(word) < MIN_COMPOUND or not word.isalpha():
         return []
     return [
         (word[:k], word[k:])
-        for k in range(3, len(word) - 2)
+        for k in range(2, len(word) - 2)
         if known(stem(word[:k])) and known(stem(word[k:]))
     ]
 
@@ -201,10 +223,11 @@ class DescriptorIndex:
                 return frozenset()
         return held or frozenset()
 
-    def ranked(self, words: Sequence[Word], limit: int) -> list[tuple[str, int, int]]:
-        """The codes whose descriptors read the required words all but one (three at least), as (code,
-        required words read, required words): the most read first, then the most optional words read, then
-        the fewest long-descriptor words the query does not say, then the shorter descriptor."""
+    def ranked(self, words: Sequence[Word], limit: int, head: str = "") -> list[tuple[str, int, int]]:
+        """The codes whose descriptors read the required words all but one (three at least) - and the `head`
+        word, when given, among them - as (code, required words read, required words): the most read first,
+        then the most optional words read, then the fewest long-descriptor words the query does not say, then
+        the shorter descriptor."""
         cache: dict[str, frozenset[int]] = {}
         required = [w for w in words if w.required]
         read: Counter[int] = Counter()
@@ -214,7 +237,15 @@ class DescriptorIndex:
             for form in word.forms:
                 holding |= self._holding(form, cache)
             (read if word.required else extra).update(holding)
-        chosen = [at for at, n in read.items() if answers(n, len(required))]
+        heads = [w for w in required if w.typed == head]
+        named: set[int] | None = None
+        if heads:
+            named = set()
+            for form in heads[0].forms:
+                named |= self._holding(form, cache)
+        chosen = [
+            at for at, n in read.items() if answers(n, len(required)) and (named is None or at in named)
+        ]
         asked = {part for w in words for form in w.forms for part in form}
         said: Counter[int] = Counter()
         for part in asked:
