@@ -14,6 +14,7 @@ from bot.lookups import derived, wordnet
 from bot.lookups.doses import drug_key, drug_of, is_drug_title
 from bot.lookups.index import (
     agents,
+    descriptor_reading,
     induced_lines,
     initialisms,
     pcs_devices,
@@ -176,6 +177,18 @@ TABLES = (
         word_forms.decode_hyphen_forms,
     ),
     Table(ITEM_HEADS, build_item_heads, _sorted, derived.decode_words),
+    Table(
+        descriptor_reading.DESCRIPTOR_INDEX,
+        descriptor_reading.build_descriptor_index,
+        lambda index: index.encode(),
+        descriptor_reading.DescriptorIndex.decode,
+    ),
+    Table(
+        descriptor_reading.SHORT_FORMS,
+        descriptor_reading.build_short_forms,
+        descriptor_reading.encode_short_forms,
+        descriptor_reading.decode_short_forms,
+    ),
     Table(
         site_parts.SITE_PARTS,
         site_parts.build_relations,

@@ -92,6 +92,9 @@ from bot.lookups.hcpcs_items import (
     HEAD_CREDIT,
     HEAD_SHARE,
     ITEM_LEAD,
+    KIND_NOUNS,
+    NUMBER_WORDS,
+    PACKAGE_WORDS,
     REORDER_WORDS,
     begins_with,
     descriptor_forms,
@@ -193,6 +196,18 @@ from bot.lookups.index.cut_contact import (
     may_read_touch,
     read_cut_contact,
 )
+from bot.lookups.index.descriptor_reading import (
+    DESCRIPTOR_INDEX,
+    MIN_COVERED,
+    SHORT_FORMS,
+    DescriptorIndex,
+    ShortForms,
+    build_descriptor_index,
+    build_short_forms,
+    decode_short_forms,
+    read_words,
+)
+from bot.lookups.index.descriptor_reading import Word as DescriptorWord
 from bot.lookups.index.dominant_side import dominance_note, other_titles
 from bot.lookups.index.drug_induced import may_read as may_read_induced
 from bot.lookups.index.drug_induced import (
@@ -993,6 +1008,8 @@ class Searcher:
         self._forms: dict[str, str | None] = {}
         self._subterm_words: dict[str, frozenset[str]] = {}
         self._brands: dict[str, list[tuple[str, str]]] = {}  # trade name -> the HCPCS lines printing it
+        self._learnt_abbreviations: ShortForms | None = None
+        self._descriptors: DescriptorIndex | None = None  # index.descriptor_reading
         self._item_heads: frozenset[str] | None = None  # stems of the HCPCS descriptors' head words
         self._clipped: frozenset[str] | None = None  # the short descriptors' clipped words
         self._clipped_forms: dict[str, tuple[str, ...]] = {}
@@ -2037,6 +2054,117 @@ class Searcher:
             # "therapy session for a child who was abused ...")
             return found
         return _with_notice(list(again), "")
+
+    def descriptor_reading(self, query: str, systems: Sequence[str], found: Hits, limit: int) -> Hits:
+        """A query nothing answered, read in the HCPCS descriptors' own words: the long descriptor holding
+        every required word of it but one, each word read as the short descriptors abbreviate it (learnt by
+        aligning each short descriptor with its long one), a closed compound as the descriptor's open one
+        (bot.lookups.index.descriptor_reading). "speech device prerecorded msgs over 40 min" -> E2506."""
+        if found or not found.notice.startswith(NO_CONFIDENT_MATCH) or "hcpcs" not in systems:
+            return found
+        if len(query) > MAX_QUERY or "office talk" in found.notice:
+            return found
+        hits = [hit for hit, _ in self._descriptor_lines(query, limit)]
+        return _with_notice(hits, "") if hits else found
+
+    def _descriptor_lines(
+        self, query: str, limit: int, headed: bool = False
+    ) -> list[tuple[Hit, tuple[int, int]]]:
+        """The HCPCS lines whose descriptors read the query's required words all but one (three at least) -
+        with `headed`, the item's head noun among them (the last required word before its purpose or an "of")
+        - the most
+        read first, each with (required words read, required words)."""
+        read = self._descriptor_words(query)
+        if sum(1 for w in read if w.required) < MIN_COVERED:
+            return []
+        head = ""
+        if headed:
+            # (the head of "X of Y" is X: "exam of a clinical trial participant")
+            item = item_part(query.lower()).split(" of ", 1)[0]
+            part = [w for raw in item.replace("/", "").split() for w in _words(raw)]
+            required = {w.typed for w in read if w.required}
+            head = next((w for w in reversed(part) if w in required), "")
+        out: list[tuple[Hit, tuple[int, int]]] = []
+        for n, (code, got, required_n) in enumerate(self._descriptor_index().ranked(read, limit, head)):
+            line = self.book.get("hcpcs", code)
+            if line is not None:
+                why = f"descriptor: {got} of the query's words in it: {line.title}"
+                out.append((self._hit(("hcpcs", code), (100.0 - n, why, line, "")), (got, required_n)))
+        return out
+
+    def _descriptor_words(self, query: str) -> list[DescriptorWord]:
+        """The query's words, each with its readings in the HCPCS descriptors' words (index.descriptor_reading)."""
+        said = [w for raw in query.lower().replace("/", "").split() for w in _words(raw)]
+        abbreviations, initialisms = self._descriptor_abbreviations()
+        return read_words(
+            said,
+            abbreviations,
+            initialisms,
+            lambda w: ("orthosis",) if w in KIND_NOUNS else self._descriptor_forms(w),
+            lambda w: w in DESCRIPTOR_OPTIONAL or w in KIND_NOUNS,
+            self._descriptor_index().prints,
+        )
+
+    def _descriptor_index(self) -> DescriptorIndex:
+        """The current HCPCS codes' descriptor stems, as the data build stored them or built once a searcher
+        (index.descriptor_reading)."""
+        if self._descriptors is None:
+            conn = self.book.db.conn
+            self._descriptors = derived.stored_or_built(
+                conn, DESCRIPTOR_INDEX, DescriptorIndex.decode, lambda: build_descriptor_index(conn)
+            )
+        return self._descriptors
+
+    def _descriptor_forms(self, word: str) -> tuple[str, ...]:
+        """The descriptors' spelling of a typed word (a unit, a count either way, a supplier's short name), or ().
+        The vocabulary's lay words are no descriptor's ("physical" -> examination read "annual physical exam" as
+        S0613, an annual gynecological examination)."""
+        forms = typed_item_forms(word)
+        if forms:
+            return forms
+        return (SPELLED_COUNTS[word],) if word in SPELLED_COUNTS else ()  # ("one piece": "(1 piece)")
+
+    def hcpcs_before_condition(self, query: str, systems: Sequence[str], found: Hits, limit: int) -> Hits:
+        """A supply, device, drug or service named in a HCPCS descriptor's words beside a condition ("extra
+        depth diabetic shoes", "fecal immunochemical test screen"): when the first answer says it left words of
+        the query unread (a condition's code two at least) and a HCPCS descriptor reads the required words all
+        but fewer (three at least; beside a condition's code all of them), the item is what is billed and its
+        line leads
+        (bot.lookups.index.descriptor_reading); the condition's code follows. A procedure's PCS code stays
+        first (the inpatient procedure, not its tray)."""
+        if "hcpcs" not in systems or not found or found.notice or len(query) > MAX_QUERY:
+            return found
+        first = found[0]
+        if first.system == SYSTEM_NAMES["pcs"]:
+            return found
+        unread = {w.strip() for w in _left_unread(first)} - DESCRIPTOR_OPTIONAL - KIND_NOUNS
+        # (one word a condition leaves may be its own detail - a grade, a value: "prostate ca gleason 7" - two
+        # are an item named beside it; a HCPCS line's one unread word is a part of the item it did not read)
+        if len(unread) < (1 if first.system == SYSTEM_NAMES["hcpcs"] else CONDITION_UNREAD):
+            return found
+        lines = self._descriptor_lines(query, 1, headed=first.system != SYSTEM_NAMES["hcpcs"])
+        if not lines or lines[0][0].code == first.code:
+            return found
+        hit, (got, required) = lines[0]
+        # (beside a condition the descriptor reads every required word: "yearly DOT physical exam" is no S0613
+        # "Annual gynecological examination", which reads three of its four words)
+        beside = first.system != SYSTEM_NAMES["hcpcs"]
+        if required - got >= len(unread) or (beside and got < required):
+            return found
+        hit = replace(
+            hit, why=f"{hit.why} (before {first.code}, which leaves {', '.join(sorted(unread))} unread)"
+        )
+        return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], found.notice)
+
+    def _descriptor_abbreviations(self) -> ShortForms:
+        """The short descriptors' abbreviations and initialisms, learnt by aligning each HCPCS short descriptor
+        with its own long descriptor: as the data build stored them or learnt once a searcher."""
+        if self._learnt_abbreviations is None:
+            conn = self.book.db.conn
+            self._learnt_abbreviations = derived.stored_or_built(
+                conn, SHORT_FORMS, decode_short_forms, lambda: build_short_forms(conn)
+            )
+        return self._learnt_abbreviations
 
     def real_word_typo(self, query: str, systems: Sequence[str], found: Hits, limit: int) -> Hits:
         """A word typed as another real word ("short statue", "cancer sore") that forms no Index line with the
@@ -6942,6 +7070,12 @@ _NOT_USED = re.compile(r"\(not used: [^)]*\)")
 _LEFT_UNUSED = re.compile(r"not used: ([^;)]*)")
 _DESCRIBED = re.compile(r"\(described: [^)]*\)")
 PAYERS = frozenset({"medicare", "medicaid", "cms", "commercial", "insurance", "payer"})
+CONDITION_UNREAD = 2  # words a condition's code must leave unread for a HCPCS descriptor reading them to lead
+# A count spelt out, as the descriptors print it in figures ("Ostomy pouch, ... (1 piece)", "2 lead").
+SPELLED_COUNTS = {words[0]: digits for digits, words in NUMBER_WORDS.items()}
+# Words of a query that say how an item is billed, packed, paid or where it is used, not what it is: a HCPCS
+# descriptor need not print them (bot.lookups.index.descriptor_reading).
+DESCRIPTOR_OPTIONAL = STOPWORDS | BILLING_WORDS | REORDER_WORDS | PACKAGE_WORDS | PAYERS | {"per"}
 OTHER_APPROACH_COST = 40.0  # a PCS title whose approach is not the one the query's words name
 SUFFIXED_COST = 10.0  # a title naming another product of the drug the query names
 
@@ -7535,8 +7669,13 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
         # nothing answered: each word of the query opened as an Index main term (bot.lookups.index.main_term_walk)
         with one_lookup():
+            found = searcher_for(book).descriptor_reading(query, systems, found, max(limit, RANKED_DEPTH))
             found = searcher_for(book).main_term_walk(query, systems, found, max(limit, RANKED_DEPTH))
         found = found if len(found) <= limit else _with_notice(found[:limit], found.notice)
+    elif found and not found.notice:
+        # an item named in a HCPCS descriptor's words beside a condition (bot.lookups.index.descriptor_reading)
+        with one_lookup():
+            found = searcher_for(book).hcpcs_before_condition(query, systems, found, limit)
     return _ancillary_as_cpt(query, found)
 
 
