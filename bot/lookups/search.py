@@ -4555,9 +4555,9 @@ class Searcher:
         if pcs:
             # (the query's words as the vocabulary reads them: "FNA" is a fine needle aspiration, a Drainage)
             text = self.vocabulary.expand(query.lower())[0]
-            expanded = _words(text)
-            if operation_readings(said_outside_circumstance(text, expanded)):
-                return found
+            expanded = said_outside_circumstance(text, _words(text))
+            if operation_readings(expanded) or asks_procedure(expanded, self._procedure_word):
+                return found  # ("I&D of abscess ..." reads "incision drainage": a Drainage asked for)
             read = [*read, *expanded]
         if asks_procedure(
             said_outside_circumstance(query, read),
