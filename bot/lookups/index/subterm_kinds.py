@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.lookups.index.thing_kinds import TOO_BROAD
+from bot.lookups.index.thing_kinds import TOO_BROAD, singular_forms
 from bot.lookups.index.tree import IndexTree, Node
 from bot.lookups.index.words import stem
 from bot.lookups.wordnet import Sense, WordNet
@@ -155,7 +155,7 @@ def names_itself(tree: IndexTree, book: str, word: str) -> bool:
         tree.conn.execute(
             "SELECT 1 FROM index_nodes WHERE term = ? AND book = ? AND depth > 0 LIMIT 1", [form, book]
         ).fetchone()
-        for form in [*_forms(word), f"{word}s"]
+        for form in [*singular_forms(word), f"{word}s"]
     )
     _keep(_named, key, found, KIND_LINES_KEPT)
     return found
@@ -182,7 +182,7 @@ def _usual(wordnet: WordNet, word: str) -> Sense | None:
 def _usual_sense(wordnet: WordNet, word: str) -> Sense | None:
     if not word.isalpha():
         return None
-    senses = next((found for form in _forms(word) if (found := wordnet.senses(form))), ())
+    senses = next((found for form in singular_forms(word) if (found := wordnet.senses(form))), ())
     # (an adjective of a thing is read as the thing: "porcine" pertains to swine, "bovine" to cattle)
     senses = senses or wordnet.pertains(word)
     sense = next((s for s in senses if s.kind != "noun.person"), None)
@@ -321,15 +321,3 @@ def _names(wordnet: WordNet, node: Node) -> tuple[tuple[frozenset[str], frozense
         )
         out.append((frozenset({stem(word)}), frozenset(s.id for s in pertains[:1]), narrows))
     return tuple(out)
-
-
-def _forms(word: str) -> list[str]:
-    """The word and its singular ("metals" -> metal, "ponies" -> pony)."""
-    forms = [word]
-    if word.endswith("ies"):
-        forms.append(word[:-3] + "y")
-    elif word.endswith("es"):
-        forms += [word[:-2], word[:-1]]
-    elif word.endswith("s") and not word.endswith("ss"):
-        forms.append(word[:-1])
-    return forms

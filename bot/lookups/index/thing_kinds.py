@@ -615,7 +615,9 @@ class ThingKinds:
             if tail in things.names:
                 # (a part of the body the Index also names as a thing: "hand" of "tool, hand"; a thing first
                 # said of a worker is the thing still: "trimmer", "slicer")
-                first = next((found for form in _forms(tail) if (found := self._wordnet.senses(form))), ())
+                first = next(
+                    (found for form in singular_forms(tail) if (found := self._wordnet.senses(form))), ()
+                )
                 return "" if first and first[0].kind == "noun.body" else said
         # (the whole thing's kind: a word of it alone may be another thing - the "blade" of a razor blade)
         kind = self._kind(said, THING, things.names, things.kinds)
@@ -635,7 +637,7 @@ class ThingKinds:
     def _nearest(
         self, said: str, kinds: frozenset[str], names: frozenset[str], targets: frozenset[str]
     ) -> str:
-        for form in _forms(said):
+        for form in singular_forms(said):
             if form in names:
                 return ""  # the Index names the thing itself ("bedbugs": bedbug)
             senses = self._wordnet.senses(form)
@@ -663,7 +665,7 @@ class ThingKinds:
     def _is_object(self, word: str) -> bool:
         """Whether the word names an object, a made thing or a plant (a tree) in one of its first two senses,
         and is first no person or animal."""
-        senses = next((found for form in _forms(word) if (found := self._wordnet.senses(form))), ())
+        senses = next((found for form in singular_forms(word) if (found := self._wordnet.senses(form))), ())
         return (
             bool(senses)
             and senses[0].kind not in {"noun.person", "noun.animal"}
@@ -729,7 +731,7 @@ def _machine(thing: str, machines: frozenset[str]) -> str:
     return next((" ".join(words[-n:]) for n in (3, 2, 1) if " ".join(words[-n:]) in machines), "")
 
 
-def _forms(word: str) -> list[str]:
+def singular_forms(word: str) -> list[str]:
     """The word and its singular ("bedbugs" -> bedbug, "ponies" -> pony)."""
     forms = [word]
     if word.endswith("ies"):
