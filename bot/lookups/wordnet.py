@@ -136,19 +136,27 @@ class WordNet:
     def broader(self, lemma: str, depth: int = 8, senses: int = 1) -> list[tuple[Sense, int]]:
         """Every sense the word's first `senses` senses are a kind of, nearest first, with its distance (1 =
         the direct hypernym), up to `depth` steps."""
-        seen: dict[int, int] = {}
-        frontier = [s.id for s in self.senses(lemma)[:senses]]
-        for step in range(1, depth + 1):
+        levels = self.levels_above([s.id for s in self.senses(lemma)[:senses]], depth)
+        return [(self.sense(i), step) for step, level in enumerate(levels, 1) for i in level]
+
+    def levels_above(self, start: list[int], depth: int) -> list[list[int]]:
+        """The senses the `start` senses are kinds of, one list per step up (the first: their direct
+        hypernyms), each sense once at its nearest step, up to `depth` steps or the top."""
+        levels: list[list[int]] = []
+        seen: set[int] = set()
+        frontier = start
+        for _ in range(depth):
             nxt: list[int] = []
             for sense_id in frontier:
                 for up in self.sense(sense_id).hypernyms:
                     if up not in seen:
-                        seen[up] = step
+                        seen.add(up)
                         nxt.append(up)
-            frontier = nxt
-            if not frontier:
+            if not nxt:
                 break
-        return [(self.sense(i), d) for i, d in seen.items()]
+            levels.append(nxt)
+            frontier = nxt
+        return levels
 
 
 def verb_forms(word: str) -> list[str]:

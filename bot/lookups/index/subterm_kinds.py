@@ -206,9 +206,7 @@ def _climb(wordnet: WordNet, sense: Sense, word: str, named: list[_Subterm]) -> 
     """The subterm naming the sense's nearest kind (a kind too broad, BROAD, names none). Among subterms
     naming the same kind, the one adding fewest words the kind does not say; two such of different codes
     leave the kind undecided (None)."""
-    frontier = [sense.id]
-    seen = {sense.id}
-    for step in range(MAX_STEPS + 1):
+    for step, frontier in enumerate([[sense.id], *wordnet.levels_above([sense.id], MAX_STEPS)]):
         found: list[KindLine] = []
         for sense_id in frontier:
             lemmas = wordnet.sense(sense_id).lemmas
@@ -240,15 +238,6 @@ def _climb(wordnet: WordNet, sense: Sense, word: str, named: list[_Subterm]) -> 
             if len({_code(k) for k in best}) > 1:
                 return None
             return best[0]
-        nxt: list[int] = []
-        for sense_id in frontier:
-            for up in wordnet.sense(sense_id).hypernyms:
-                if up not in seen:
-                    seen.add(up)
-                    nxt.append(up)
-        frontier = nxt
-        if not frontier:
-            break
     return None
 
 

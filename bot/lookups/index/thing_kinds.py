@@ -685,22 +685,11 @@ class ThingKinds:
     def _climb(self, sense: Sense, said: str, names: frozenset[str]) -> str:
         """The nearest word of the sense or a broader one that the Index names: the sense's own other words
         first ("couch" = sofa), then its kinds, nearest first."""
-        frontier = [sense.id]
-        seen = {sense.id}
-        for _ in range(MAX_STEPS + 1):
-            nxt: list[int] = []
-            for sense_id in frontier:
-                found = self._wordnet.sense(sense_id)
-                for lemma in found.lemmas:
+        for level in [[sense.id], *self._wordnet.levels_above([sense.id], MAX_STEPS)]:
+            for sense_id in level:
+                for lemma in self._wordnet.sense(sense_id).lemmas:
                     if lemma != said and lemma in names and lemma not in _TOO_BROAD:
                         return lemma
-                for up in found.hypernyms:
-                    if up not in seen:
-                        seen.add(up)
-                        nxt.append(up)
-            frontier = nxt
-            if not frontier:
-                break
         return ""
 
 
