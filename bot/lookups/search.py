@@ -6678,13 +6678,15 @@ class Searcher:
                 score += OPENING_CREDIT
             if system == "hcpcs" and code.startswith("S"):
                 score -= S_CODE_COST
-            if system == "hcpcs" and _combination(f"{title} {label}", said, self.english):
+            # (one string for the title and its label: the caches it keys below hold it once, not a copy each)
+            labelled = f"{title} {label}" if system == "hcpcs" else ""
+            if system == "hcpcs" and _combination(labelled, said, self.english):
                 score -= COMBINATION_COST
-            if system == "hcpcs" and excluded and _says_unexcluded(f"{title} {label}", excluded):
+            if system == "hcpcs" and excluded and _says_unexcluded(labelled, excluded):
                 score -= EXCLUDED_COST
             if system == "hcpcs" and amount is not None:
                 score += dose_fit(amount, title)
-            if system == "hcpcs" and _restricted(f"{title} {label}", said):
+            if system == "hcpcs" and _restricted(labelled, said):
                 score -= RESTRICTED_COST
             if system == "hcpcs" and code in self.drug_codes and names_product(title, said, self._rare):
                 score -= PRODUCT_COST
@@ -7274,10 +7276,14 @@ def _combination(title: str, said: set[str], english: Container[str] | None = No
 @lru_cache(maxsize=8192)  # bounded: keyed by the HCPCS titles met
 def _named_pairs(title: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """The names a title joins by "and" or "/", and the names it lists (lower case)."""
-    return (
+    found = (
         tuple((m.group(1).lower(), m.group(2).lower()) for m in _PAIRED.finditer(title)),
         tuple((m.group(1).lower(), m.group(2).lower()) for m in _LISTED.finditer(title)),
     )
+    return found if found[0] or found[1] else _NO_PAIRS  # (most titles: one pair of empty tuples, shared)
+
+
+_NO_PAIRS: tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = ((), ())
 
 
 EXCLUDED_COST = 100.0  # a HCPCS title for the use the query excludes ("non dialysis": "for esrd on dialysis")

@@ -72,6 +72,7 @@ _BOOKKEEPING = frozenset(
 )
 # Grammatical words of a query or a title (filler, linking words): never a detail either says.
 GRAMMAR = frozenset(stem(w) for w in FILLER | LINKING)
+_CUT = _BOOKKEEPING | GRAMMAR  # the stems `told` leaves out
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^]]*\]")
 # A "without ..." clause, to the next comma or the words that follow it ("without complications in
 # remission": the remission is said; "without foreign body of scalp": the scalp is).
@@ -135,7 +136,9 @@ def _plain(text: str) -> str:
 def told(title: str) -> frozenset[str]:
     """A title's stems that state a detail: outside parentheses, "without ..." / "not ..." clauses and the
     encounter's words, less the Tabular's bookkeeping words."""
-    return frozenset(content_stems(_WITHOUT.sub(" ", _plain(title))) - _BOOKKEEPING - GRAMMAR)
+    found = content_stems(_WITHOUT.sub(" ", _plain(title)))
+    # (the title's own stems when none is cut: one set shared with content_stems', not a copy)
+    return found if found.isdisjoint(_CUT) else kept(found - _CUT)
 
 
 @lru_cache(maxsize=8192)
