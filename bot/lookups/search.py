@@ -278,7 +278,7 @@ from bot.lookups.index.main_term_walk import (
     walks,
 )
 from bot.lookups.index.medicine_kinds import names_medicine
-from bot.lookups.index.no_stems import kept
+from bot.lookups.index.no_stems import compact, kept
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_path import on_one_path
 from bot.lookups.index.one_side import main_term, may_say_unilateral, says_unilateral
@@ -925,7 +925,7 @@ class _GroupTest:
 
 @lru_cache(maxsize=8192)  # bounded (a few MB): keyed by the titles, inclusion terms and answers met
 def _doc_stems(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in _words(text))
+    return compact(frozenset(_stem(w) for w in _words(text)))
 
 
 Group = tuple[str, ...]  # one query word and its alternatives (synonyms, spelling corrections)

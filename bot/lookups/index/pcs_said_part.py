@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import sys
 
 from bot.lookups.index.completion import Completion, complete_pcs, said_approaches
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
@@ -67,15 +68,27 @@ def _values(conn: sqlite3.Connection, operation: str, memo: dict[object, object]
             "SELECT tbl, char, meaning FROM pcs_axes WHERE position = 4 AND tbl LIKE ? ORDER BY tbl, char",
             [f"{MEDICAL_SURGICAL}_{operation}"],
         ).fetchall()
-        found = tuple(
-            (
-                str(t),
-                str(c),
-                frozenset(w for w in _WORD.findall(str(m).lower()) if w not in SIDES and w not in JOINING),
-            )
-            for t, c, m in rows
-        )
+        found = tuple((sys.intern(str(t)), str(c), _value_words(str(m))) for t, c, m in rows)
         memo[key] = found
+    return found
+
+
+# A body-part meaning's words, one set for every table printing it: the section-0 tables print 9,842 body-part
+# values with 849 meanings ("Liver" in Excision's, Resection's, Drainage's ... tables), and an operation's
+# values kept one set each (~200 KB an operation, 3.2 MB over holdout_v16-v17). Bounded by the data's
+# meanings; cleared when full (another database's).
+_meaning_words: dict[str, frozenset[str]] = {}
+MEANINGS_KEPT = 4_096
+
+
+def _value_words(meaning: str) -> frozenset[str]:
+    """A body-part value's words, lower case, sides and joining words left out."""
+    found = _meaning_words.get(meaning)
+    if found is None:
+        found = frozenset(w for w in _WORD.findall(meaning.lower()) if w not in SIDES and w not in JOINING)
+        if len(_meaning_words) >= MEANINGS_KEPT:
+            _meaning_words.clear()
+        _meaning_words[meaning] = found
     return found
 
 
@@ -165,11 +178,15 @@ def _pertains(conn: sqlite3.Connection, word: str) -> frozenset[str]:
 
 
 def _named_by(
-    conn: sqlite3.Connection, words: list[str], vocabulary: frozenset[str], memo: dict[object, object]
+    conn: sqlite3.Connection,
+    operation: str,
+    words: list[str],
+    vocabulary: frozenset[str],
+    memo: dict[object, object],
 ) -> dict[str, frozenset[str]]:
     """For each query word, the value words it says: itself, its adjective or noun form, a noun WordNet says
     the adjective pertains to ("costal" -> rib, "brachial" -> arm) or an adjective that pertains to the noun
-    said ("femur" -> femoral)."""
+    said ("femur" -> femoral); `vocabulary` is the words of the root operation's body-part values."""
     key = ("pcs said part pertains", vocabulary)
     adjectives = memo.get(key)
     if not isinstance(adjectives, dict):
@@ -177,14 +194,20 @@ def _named_by(
         memo[key] = adjectives
     out: dict[str, frozenset[str]] = {}
     for w in words:
-        nouns = _pertains(conn, w)
-        out[w] = frozenset(
-            v
-            for v in vocabulary
-            if _names(w, v)
-            or any(n == v or _names(n, v) for n in nouns)
-            or any(n == w or _names(n, w) for n in adjectives.get(v, ()))
-        ) | _compound(w, vocabulary)
+        # (by word, not by the query's words together: a word's reading is the same whatever else is said,
+        # so a query met first reads again only the words no query said to this operation before)
+        word_key = ("pcs said part word", operation, w)
+        found = memo.get(word_key)
+        if not isinstance(found, frozenset):
+            nouns = _pertains(conn, w)
+            found = memo[word_key] = frozenset(
+                v
+                for v in vocabulary
+                if _names(w, v)
+                or any(n == v or _names(n, v) for n in nouns)
+                or any(n == w or _names(n, w) for n in adjectives.get(v, ()))
+            ) | _compound(w, vocabulary)
+        out[w] = found
     return out
 
 
@@ -224,7 +247,7 @@ def body_part_said(
     by_word = memo.get(asked)
     if not isinstance(by_word, dict):
         vocabulary = frozenset(w for _, _, v in values for w in v)
-        by_word = memo[asked] = _named_by(conn, said_words, vocabulary, memo)
+        by_word = memo[asked] = _named_by(conn, code[2], said_words, vocabulary, memo)
     named = frozenset(v for found in by_word.values() for v in found)
     own_named = own & named
     if own_named == own or _form_names(words, own):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.lookups.index.no_stems import compact
 from bot.lookups.schema import unaccented
 
 TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
@@ -174,7 +175,7 @@ def content_stems(text: str) -> frozenset[str]:
     if len(found) == 1:
         return frozenset(_token_stems(found[0]))
     stems_of = frozenset().union(*map(_token_stems, found))
-    return stems_of | range_stems(text) if "-" in text else stems_of
+    return compact(stems_of | range_stems(text) if "-" in text else stems_of)
 
 
 _TOKEN_STEMS: dict[str, tuple[str, ...]] = {}
