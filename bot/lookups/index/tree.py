@@ -127,15 +127,22 @@ class Postings:
             children[0] = [line for _, line in mains[:MAIN_TERMS_PER_WORD]]
         # parent -> its lines holding the word, each `id * 2 + essential`: group g is the parent
         # _parents[g], its lines _lines[_starts[g]:_starts[g + 1]]
-        self._parents: array[int] = array("i", children)
-        self._starts: array[int] = array("i", [0])
-        self._lines: array[int] = array("i")
-        for lines in children.values():
-            self._lines.extend(lines)
-            self._starts.append(len(self._lines))
-        order = sorted(range(len(self._parents)), key=self._parents.__getitem__)
-        self._by_parent: array[int] = array("i", [self._parents[g] for g in order])  # the parents, sorted
-        self._at: array[int] = array("i", order)  # the group of each sorted parent
+        self._parents: array[int] = array("i", list(children))
+        self._lines: array[int] = array("i", [line for lines in children.values() for line in lines])
+        if len(children) == 1:
+            # (most words: the lines of one parent. The sorted parents are the parents, and the group and
+            # bounds arrays are shared: ~270 of a posting's ~670 bytes, over up to CACHE_WORDS words)
+            self._starts: array[int] = _one_group(len(self._lines))
+            self._by_parent: array[int] = self._parents
+            self._at: array[int] = _FIRST_GROUP
+        else:
+            starts = [0]
+            for lines in children.values():
+                starts.append(starts[-1] + len(lines))
+            self._starts = array("i", starts)
+            order = sorted(range(len(self._parents)), key=self._parents.__getitem__)
+            self._by_parent = array("i", [self._parents[g] for g in order])  # the parents, sorted
+            self._at = array("i", order)  # the group of each sorted parent
         self.mains: tuple[int, ...] | None = None  # the main terms holding it as an essential word
 
     def lines_under(self, parent: int) -> array[int]:
@@ -167,6 +174,19 @@ class Postings:
 
 
 _EMPTY: array[int] = array("i")
+# Postings of one parent share their group arrays (read only, never written after a Postings is built).
+_FIRST_GROUP: array[int] = array("i", [0])
+_ONE_GROUP_BOUNDS: dict[int, array[int]] = {}
+
+
+def _one_group(size: int) -> array[int]:
+    """The group bounds [0, size] of postings with one parent, one array a size."""
+    found = _ONE_GROUP_BOUNDS.get(size)
+    if found is None:
+        found = array("i", [0, size])
+        if len(_ONE_GROUP_BOUNDS) < 4_096:  # (sizes met: bounded; a larger one gets its own)
+            _ONE_GROUP_BOUNDS[size] = found
+    return found
 
 
 # A word no line holds (most words a query says that the Index does not): one postings, shared.
