@@ -7699,6 +7699,15 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
     """The codes a coder would pick for a query, each with why, and the notice above them (the lookup
     itself, `_find_codes`, then the CPT notice over an ancillary PCS answer with no stay said)."""
     found = _find_codes(book, query, systems, limit)
+    if found and found.notice.startswith(NO_CONFIDENT_MATCH):
+        # only the closest lines answered: a HCPCS descriptor reading the query's words all but one is the
+        # item asked, before lines the search was not confident of (bot.lookups.index.descriptor_reading)
+        with one_lookup():
+            read = searcher_for(book).descriptor_reading(
+                query, systems, _with_notice([], found.notice), max(limit, RANKED_DEPTH)
+            )
+        if read:
+            found = read if len(read) <= limit else _with_notice(read[:limit], read.notice)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
         # nothing answered: each word of the query opened as an Index main term (bot.lookups.index.main_term_walk)
         with one_lookup():
