@@ -315,7 +315,8 @@ def build_hcpcs(src: Source, titles_known: Iterable[str] = ()) -> BuiltHcpcs:
     """HCPCS Level II by quarter: each code's validity spans and its short descriptor on each date from the
     I/OCE; the long descriptor of the 2020 annual file where the short one has not changed since. A code
     known only by its short descriptor also gets it read with its cut words written out (`read_as`,
-    bot/lookups/loaders/short_descriptors.py); `titles_known`: the ICD-10-CM and PCS titles, whose words
+    bot/lookups/loaders/short_descriptors.py), and every code its OPPS status indicator in the newest I/OCE
+    quarter holding it (`status`: M, not billable to the MAC, marks quality-data lines); `titles_known`: the ICD-10-CM and PCS titles, whose words
     count as whole words."""
     versions = load_ioce_versions(src(IOCE_VERSIONS))
     data_start = versions[0][1]
@@ -404,6 +405,7 @@ def build_hcpcs(src: Source, titles_known: Iterable[str] = ()) -> BuiltHcpcs:
                 read_as,
                 context,
                 old_long,
+                rows[-1].status if rows else "",
             )
         )
         for n, r in enumerate(rows):
@@ -443,6 +445,7 @@ def build_hcpcs(src: Source, titles_known: Iterable[str] = ()) -> BuiltHcpcs:
                     current,
                     "2020" if current else release_label("hcpcs", r.terminated or data_start),
                     "hcpcs-2020-long",
+                    "",
                     "",
                     "",
                     "",
@@ -539,6 +542,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "read_as",
             "context",
             "older",
+            "status",
         ],
         hcpcs.rows,
     )

@@ -132,6 +132,7 @@ class CodeBook:
         self._local = threading.local()
         self._coverage: Coverage | None = None
         self._seventh_excluded: tuple[str, dict[tuple[str, str], frozenset[str]]] | None = None
+        self._with_status: dict[tuple[str, str], frozenset[str]] = {}
         self._data_version: str | None = None
         self._version_lock = threading.Lock()
 
@@ -191,6 +192,23 @@ class CodeBook:
         """Forget cached facts after an import changed the database."""
         self._coverage = None
         self._seventh_excluded = None
+        self._with_status = {}
+
+    def with_status(self, system: str, status: str) -> frozenset[str]:
+        """The codes of a system the data gives one status indicator (HCPCS: the OPPS status indicator of the
+        newest I/OCE quarter holding the code, `code_status`; "M" holds about 1,700 codes). Read once."""
+        key = (system, status)
+        found = self._with_status.get(key)
+        if found is None:
+            try:
+                rows = self.db.execute(
+                    "SELECT code FROM code_status WHERE system = ? AND status = ?", [system, status]
+                ).fetchall()
+            except sqlite3.OperationalError:  # (a database built before the table: no status known)
+                rows = []
+            found = frozenset(r[0] for r in rows)
+            self._with_status[key] = found
+        return found
 
     def coverage(self) -> Coverage:
         if self._coverage is None:

@@ -37,6 +37,10 @@ CREATE TABLE IF NOT EXISTS code_context (
     system TEXT NOT NULL, code TEXT NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY (system, code)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS code_status (
+    system TEXT NOT NULL, code TEXT NOT NULL, status TEXT NOT NULL,
+    PRIMARY KEY (system, code)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS older_descriptors (
     system TEXT NOT NULL, code TEXT NOT NULL, short_title TEXT NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY (system, code)

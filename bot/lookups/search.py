@@ -339,6 +339,7 @@ from bot.lookups.index.reasons import (
     long_term_classes,
     read_values,
 )
+from bot.lookups.index.reporting_lines import NOT_BILLABLE_TO_MAC, reading_instead
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
 from bot.lookups.index.said_axis import axis_choice, path_words
 from bot.lookups.index.said_ends import said_at_both_ends
@@ -4599,6 +4600,38 @@ class Searcher:
             return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
         return found
 
+    def reporting_line_yields(self, query: str, found: Hits) -> Hits:
+        """A first HCPCS answer the I/OCE marks not billable to the MAC (status M: mostly quality-data lines)
+        gives first place to the first later billable answer that reads as much of the query ("39 weeks":
+        Z3A.39, not M1444 "Del < 39 weeks gest"); a query quoting the measure keeps its line
+        (bot.lookups.index.reporting_lines)."""
+        if not found or found.notice or found[0].system != SYSTEM_NAMES["hcpcs"]:
+            return found
+        reporting = self.book.with_status("hcpcs", NOT_BILLABLE_TO_MAC)
+        first = found[0]
+        if first.code not in reporting:
+            return found
+        later = found[1:LOOKED_AT]
+        chosen = reading_instead(
+            len(self._kind_unread(query, first)),
+            [
+                (
+                    len(self._kind_unread(query, hit)),
+                    hit.billable and not hit.why.startswith("suggested") and hit.code not in reporting,
+                )
+                for hit in later
+            ],
+        )
+        if chosen is None:
+            return found
+        hit = later[chosen]
+        moved = replace(
+            hit,
+            score=max(hit.score, first.score),
+            why=f"{hit.why} (reads as much as {first.code}, a line the I/OCE marks not billable: status M)",
+        )
+        return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
+
     def age_agreeing_first(self, query: str, found: Hits) -> Hits:
         """A first ICD-10-CM answer for the other stage of life than the patient's the query tells (by the MCE
         age edit or the title's words) gives its place to the first of the next answers for the patient's
@@ -7672,6 +7705,15 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
     """The codes a coder would pick for a query, each with why, and the notice above them (the lookup
     itself, `_find_codes`, then the CPT notice over an ancillary PCS answer with no stay said)."""
     found = _find_codes(book, query, systems, limit)
+    if found and found.notice.startswith(NO_CONFIDENT_MATCH):
+        # only the closest lines answered: a HCPCS descriptor reading the query's words all but one is the
+        # item asked, before lines the search was not confident of (bot.lookups.index.descriptor_reading)
+        with one_lookup():
+            read = searcher_for(book).descriptor_reading(
+                query, systems, _with_notice([], found.notice), max(limit, RANKED_DEPTH)
+            )
+        if read:
+            found = read if len(read) <= limit else _with_notice(read[:limit], read.notice)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):
         # nothing answered: each word of the query opened as an Index main term (bot.lookups.index.main_term_walk)
         with one_lookup():
@@ -7738,6 +7780,7 @@ def _find_codes(book: CodeBook, query: str, systems: Sequence[str], limit: int) 
         found = searcher.value_band_said(query, systems, found)
         found = searcher.unread_path_first(query, found)
         found = searcher.condition_kind_first(query, found)
+        found = searcher.reporting_line_yields(query, found)
         found = searcher.age_agreeing_first(query, found)
         found = searcher.said_axis_first(query, found)
         found = _stage_sibling_first(query, found)

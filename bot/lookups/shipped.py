@@ -14,8 +14,9 @@ from bot.lookups.schema import insert_rows, shipped_text, shipped_tsv
 # Bump when the tables or the way they are filled change (databases made by another format rebuild):
 # 16: search document sizes, value band titles, PCS substance sites, agent and use-additional notes stored;
 # 17: the HCPCS item head stems stored; 18: the Index's site-part references stored; 19: the HCPCS codes'
-# context words as the search documents' unindexed `extra`, their 2020 descriptors when retitled since.
-DATABASE_FORMAT = "19"
+# context words as the search documents' unindexed `extra`, their 2020 descriptors when retitled since; 20: the
+# HCPCS codes' I/OCE status indicators (`code_status`: M, not billable to the MAC, marks quality-data lines).
+DATABASE_FORMAT = "20"
 
 
 def shipped_version() -> str:
@@ -139,6 +140,12 @@ def load_shipped(db: sqlite_utils.Database) -> None:
                 if r.get(column)
             ),
         )
+    # A code's OPPS status indicator in the newest I/OCE quarter that holds it (the I/OCE file's own column).
+    insert_rows(
+        db,
+        "code_status",
+        ({"system": "hcpcs", "code": r["code"], "status": r["status"]} for r in hcpcs if r.get("status")),
+    )
     load_shipped_ncci(db)
     lines = [line for line in shipped_text("age_ranges.tsv").splitlines()[1:] if line.strip()]
     insert_rows(

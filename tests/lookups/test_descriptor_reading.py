@@ -139,3 +139,13 @@ def test_the_descriptor_index_is_stored_and_read_back(codebook: CodeBook) -> Non
     forms = build_short_forms(codebook.db.conn)
     assert decode_short_forms(json.loads(json.dumps(encode_short_forms(forms)))) == forms
     assert forms[1]["hd"] == ("heavy", "duty") and forms[0]["msg"] == "messages"
+
+
+def test_a_descriptor_reading_answers_before_lines_the_search_was_not_confident_of(
+    codebook: CodeBook,
+) -> None:
+    # the search's closest line only ("Problem, social, support": Z60.8, with its "No confident match" notice);
+    # L3060 "Foot, arch support, removable, premolded, longitudinal/metatarsal, each" reads every word but one
+    hits = find_codes(codebook, "foot support longitudinal metatarsal pair")
+    assert hits[0].code == "L3060"
+    assert not hits.notice

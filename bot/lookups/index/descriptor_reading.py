@@ -1,4 +1,5 @@
-"""A HCPCS item asked in its descriptor's own words: when no other reading answered, or beside a condition.
+"""A HCPCS item asked in its descriptor's own words: when no other reading answered (or only lines the search
+was not confident of, under its "No confident match" notice), or beside a condition.
 
 A coder who finds no Index line for a supply, a device or a service reads the HCPCS Level II descriptors: the
 long descriptor is the code's meaning and the short descriptor an abbreviation of it. The query's words are
