@@ -315,7 +315,7 @@ from bot.lookups.index.pcs_unasked import (
     unused_condition_words,
 )
 from bot.lookups.index.pcs_ventilation import read_ventilation
-from bot.lookups.index.per_lookup import memo, one_lookup
+from bot.lookups.index.per_lookup import ASKED, memo, one_lookup
 from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_supervision
 from bot.lookups.index.principal_clause import Answered, line_clauses, principal, principal_note
 from bot.lookups.index.procedure_suffixes import formed_procedure
@@ -7689,7 +7689,6 @@ DENIED_NOTICE = (
     'No code: the query only denies ("denies ..."), and a finding the patient does not have is not coded.'
     " Look up what was found instead."
 )
-ASKED = ("asked",)  # the per-lookup memo's key of the query as typed
 
 
 def _also_not_used(why: str, words: Sequence[str]) -> str:

@@ -76,6 +76,7 @@ from bot.lookups.index.pcs_anastomosis import (
 from bot.lookups.index.pcs_biopsy import excision_for_biopsy
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
+from bot.lookups.index.pcs_definition_verbs import definition_note, definition_operations, names_body_part
 from bot.lookups.index.pcs_devices import device_words, used_device_nouns, used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
@@ -121,6 +122,7 @@ from bot.lookups.index.pcs_tubes import tube_tip_words
 from bot.lookups.index.pcs_value_words import value_word_alternatives
 from bot.lookups.index.pcs_vessels import clot_vessel_words
 from bot.lookups.index.pcs_widening import dilation_for_balloon
+from bot.lookups.index.per_lookup import ASKED, memo
 from bot.lookups.index.query import LONG_TERM_ECHOES, Understood
 from bot.lookups.index.ranges import contradicted, stated_numbers
 from bot.lookups.index.reasons import (
@@ -222,6 +224,14 @@ ECHO_COVERAGE = 0.85  # echo words count only on a path using this share of the 
 ECHO_CREDIT = 30.0  # per weight of an echo word a path uses (an unsaid path word costs 20)
 
 
+def _as_typed(text: str) -> str:
+    """The query as the user typed it (kept by the lookup under way; bot.lookups.search.ASKED), or `text`: a
+    reading of a clause or core leaves out the function words a verb's grammar is read by ("is closed")."""
+    kept = memo()
+    asked = kept.get(ASKED) if kept is not None else None
+    return asked if isinstance(asked, str) else text
+
+
 def _reads_operation(why: str, told: dict[str, str]) -> bool:
     """Whether a PCS path begins with a root operation noun a verb of the query was read as."""
     first = why.partition(": ")[2].split(",")[0].split(" ")[0].lower()
@@ -272,6 +282,7 @@ def index_hits(
         )
     subterm_read: dict[str, list[str]] = {}
     verb_read: dict[str, str] = {}
+    defined: dict[str, list[str]] = {}
     if "pcs" in systems:
         # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
         operations = {**operation_readings(list(words), tree.names_procedure), **operations}
@@ -295,6 +306,22 @@ def index_hits(
             if w not in operations and w not in verb_read:
                 verb_read[w] = noun
         operations = {**{w: [noun] for w, noun in verb_read.items()}, **operations}
+        # "freed up scarred flexor tendons", "skin flap moved on the chest": a verb of the root operations'
+        # definitions ("Freeing a body part ...": Release; "Moving ...": Reposition, Transfer; pcs_definition_verbs)
+        wordnet = searcher.wordnet()
+        defined = {
+            w: nouns
+            for w, nouns in definition_operations(
+                wordnet,
+                words,
+                searcher.root_operations() & first_words,
+                first_words.__contains__,
+                lambda w: names_body_part(wordnet, w),
+                tokens(_as_typed(understood.text)),
+            ).items()
+            if w not in operations
+        }
+        operations = {**defined, **operations}
     alternatives = {w: [*searcher.vocabulary.alternatives(w), *operations.get(w, [])] for w in words}
     if "pcs" in systems:
         # "facelift", "tummy tuck": the clinical name a dictionary gives (Rhytidectomy; pcs_procedure_names)
@@ -702,6 +729,8 @@ def index_hits(
             why += subterm_note(subterm_read)  # "(read: sutured -> Repair | Occlusion)"
         if match.book == "pcs" and verb_read and _reads_operation(why, verb_read):
             why += verb_note(verb_read)  # "(read: took -> Removal)"
+        if match.book == "pcs" and defined:
+            why += definition_note(why, defined)  # "(read by definition: freed -> Release)"
         if match.book == "pcs" and told_forms:
             why += f" (read: {told_forms})"  # "(read: pyloromyotomy -> pyloro- + Myotomy)"
         path_ids = tuple(n.id for n in match.nodes)

@@ -35,6 +35,7 @@ from bot.lookups.index.organisms import (
 )
 from bot.lookups.index.pcs_body_systems import names_body_system_line
 from bot.lookups.index.pcs_keys import names_key
+from bot.lookups.index.pcs_table_subterms import table_subterms
 from bot.lookups.index.region_lines import REGION_COST, region_anchors, region_words
 from bot.lookups.index.said_forms import said_forms
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
@@ -1009,6 +1010,22 @@ class Matcher:
             nec.unsaid += SPECIFIED_SITE_COST
             nec.covered |= named
             out.append(self._result(nec, words, organism.code, walk.column, nec.covered))
+        if (
+            end.book == "pcs"
+            and not end.code
+            and jumps < MAX_JUMPS
+            and len(walk.covered) < len(words)
+            and end.last > end.id
+            and not self._has_reference(end)
+        ):
+            # "phrenic nerve crush": "Crushing, nerve" sends on only by its subterms, each to a table
+            # (Cranial - see Destruction, Central Nervous System ...=005; Peripheral - ...=015): the one whose
+            # table holds the body part said (Phrenic Nerve) is the one read (bot.lookups.index.pcs_table_subterms)
+            for child, reference in table_subterms(self.tree, end, walk.covered, by_stem):
+                chosen = walk.copy()
+                chosen.nodes.append(child)
+                chosen.unsaid += _cover_term(child.term, by_stem, main=False, book=child.book)[1]
+                out += self._follow(chosen, reference, words, by_stem, jumps)
         if end.book == "cm" and len(walk.covered) < len(words) and not end.cells:
             out += self._by_organism_kind(walk, words, by_stem, jumps)
         if end.book in ("ext", "cm") and len(walk.covered) < len(words) and end.last > end.id:

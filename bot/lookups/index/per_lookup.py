@@ -31,3 +31,6 @@ def memo() -> dict[object, object] | None:
     """This thread's memo for the lookup under way, or None outside a lookup (then nothing is kept)."""
     found: dict[object, object] | None = getattr(_local, "memo", None)
     return found
+
+
+ASKED = ("asked",)  # the per-lookup memo's key of the query as typed (kept by bot.lookups.search)
