@@ -186,6 +186,7 @@ from bot.lookups.index.completion import (
 )
 from bot.lookups.index.condition_beside_drug import PILLS, intent_swapped, read_beside_drug, with_drug_subterm
 from bot.lookups.index.condition_named import condition_line
+from bot.lookups.index.course_words import course_said
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure, service_word
 from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.cut_contact import (
@@ -1764,6 +1765,9 @@ class Searcher:
             return None
         if shaped.startswith("newborn affected by maternal") and "(not used:" in found[0].why:
             return None  # what the mother took, when the Index's Newborn, affected by, maternal lines miss it
+        low = " ".join(query.lower().replace("\u2019", "'").split())
+        if any(word not in found[0].why.lower() for word in course_said(low)):
+            return None  # a course the answer does not say ("sneezing that won't go away": no chronic line)
         said = set(query.lower().split())
         if any(w not in said for w in _unused_words(found[0].why)):
             return None  # the reading's own word unused ("sore arm postimmunization": no such line)

@@ -13,8 +13,8 @@ never by the clinical adjective; a coder hears the adjective (the words' meaning
 - one that comes only "every 3 or 4 months", "every few months" is infrequent.
 
 `read_course` puts the Index's word in place of the time phrase. The search reads the text so made as the
-query and keeps it only when the answer's Index path uses the course word (bot.lookups.search.Searcher.
-_lay_shape), so a course the Index does not print for the condition ("on cyclosporine for years") never changes
+query and keeps it only when the answer says the course word (its Index path or title: bot.lookups.search.
+Searcher._lay_shape), so a course the Index does not print for the condition ("on cyclosporine for years") never changes
 an answer.
 """
 
@@ -54,6 +54,11 @@ _MAY = re.compile(
 def may_read_course(text: str) -> bool:
     """A cheap test of the words: whether a course may be said."""
     return _MAY.search(text) is not None
+
+
+def course_said(text: str) -> frozenset[str]:
+    """The course words `read_course` reads into the text (lowercase) that it did not say itself."""
+    return frozenset(read_course(text).split()) - frozenset(text.split())
 
 
 def read_course(text: str) -> str:
