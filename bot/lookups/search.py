@@ -143,6 +143,7 @@ from bot.lookups.index.category_detail import (
 )
 from bot.lookups.index.cause_after_condition import condition_before_cause, is_external_cause
 from bot.lookups.index.cause_intents import intent_reading, may_read_intent, read_intent, reading_intent
+from bot.lookups.index.cause_lines import cause_lines, symptom_said, told_cause
 from bot.lookups.index.cause_parts import (
     cause_parts,
     is_mechanism,
@@ -185,6 +186,7 @@ from bot.lookups.index.completion import (
 )
 from bot.lookups.index.condition_beside_drug import PILLS, intent_swapped, read_beside_drug, with_drug_subterm
 from bot.lookups.index.condition_named import condition_line
+from bot.lookups.index.course_words import course_said
 from bot.lookups.index.cpt_kinds import condition_beside_service, cpt_kind, names_procedure, service_word
 from bot.lookups.index.culture_growth import may_read_growth, read_growth
 from bot.lookups.index.cut_contact import (
@@ -316,6 +318,7 @@ from bot.lookups.index.pcs_unasked import (
 )
 from bot.lookups.index.pcs_ventilation import read_ventilation
 from bot.lookups.index.per_lookup import ASKED, memo, one_lookup
+from bot.lookups.index.place_prefixes import PlaceWords, may_place, place_words
 from bot.lookups.index.pregnancy_supervision import may_read_supervision, read_supervision
 from bot.lookups.index.principal_clause import Answered, line_clauses, principal, principal_note
 from bot.lookups.index.procedure_suffixes import formed_procedure
@@ -487,6 +490,8 @@ ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}  # a trimester as c
 
 
 _INDEX_MAIN = re.compile(r"^Index: ([^,>(]+)")  # an answer's Index main term
+# the same, also of the answer to one clause of the query ("clause “...”: Index: Laryngitis -> ...")
+_CLAUSE_MAIN = re.compile(r"^(?:clause “[^”]*”: )?Index: ([^,>(]+)")
 _ANY_INDEX_PATH = re.compile(r"Index: ([^>(]+)")  # an answer's Index (or External Cause Index) path
 _NOTES = re.compile(r"\((?:not used|word form|vocabulary|read):[^)]*\)")  # an answer's notes on the words
 SAME_START = 6  # letters two forms of a word share ("hypothyroid", "hypothyroidism")
@@ -1009,6 +1014,8 @@ class Searcher:
         self._forms: dict[str, str | None] = {}
         self._subterm_words: dict[str, frozenset[str]] = {}
         self._brands: dict[str, list[tuple[str, str]]] = {}  # trade name -> the HCPCS lines printing it
+        self._cause_lines: dict[str, str] | None = None  # a symptom's "due to" line (index.cause_lines)
+        self._place_words: PlaceWords | None = None  # prefix-of-place words (index.place_prefixes)
         self._learnt_abbreviations: ShortForms | None = None
         self._descriptors: DescriptorIndex | None = None  # index.descriptor_reading
         self._item_heads: frozenset[str] | None = None  # stems of the HCPCS descriptors' head words
@@ -1415,6 +1422,13 @@ class Searcher:
             shaped = self._lay_shape(query, systems, limit)
             if shaped is not None:
                 return shaped
+        # "little skin tag in front of my baby's ear": a place said by a preposition and a part, read as the
+        # Index's word of a Latin prefix of place and the part (bot.lookups.index.place_prefixes), kept when
+        # its answer uses that word.
+        if "cm" in systems and not getattr(self._local, "placing", False) and may_place(query):
+            placed = self._placed(query, systems, limit)
+            if placed is not None:
+                return placed
         # "knee aches no matter how much I rest it": what the patient concedes is no word of the complaint.
         conceded = without_concession(query)
         if conceded is not None:
@@ -1752,6 +1766,9 @@ class Searcher:
             return None
         if shaped.startswith("newborn affected by maternal") and "(not used:" in found[0].why:
             return None  # what the mother took, when the Index's Newborn, affected by, maternal lines miss it
+        low = " ".join(query.lower().replace("\u2019", "'").split())
+        if any(word not in found[0].why.lower() for word in course_said(low)):
+            return None  # a course the answer does not say ("sneezing that won't go away": no chronic line)
         said = set(query.lower().split())
         if any(w not in said for w in _unused_words(found[0].why)):
             return None  # the reading's own word unused ("sore arm postimmunization": no such line)
@@ -1769,6 +1786,36 @@ class Searcher:
         ):
             return typed
         note = f"read: {query} -> {shaped}"
+        return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], "")
+
+    def _placed(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
+        """The query with a place said by a preposition and a part read as the Index's one word ("in front of
+        my baby's ear" -> preauricular), when that answers with confidence through the word - unless the query
+        as typed answers with a line of the same main term as deep."""
+        if self._place_words is None:
+            self._place_words = PlaceWords(self.book.db.execute, self.wordnet())
+        read = place_words(query, self._place_words)
+        if read is None:
+            return None
+        text, word = read
+        self._local.placing = True
+        try:
+            found = self.find(text, systems, limit)
+            if not found or found.notice or not found[0].why.startswith("Index: "):
+                return None
+            if word in _unused_words(found[0].why) or word not in found[0].why.lower():
+                return None  # (the Index's word unused: "pain interscapular" is no line)
+            typed = self.find(query, systems, limit)
+        finally:
+            self._local.placing = False
+        if (
+            typed
+            and not typed.notice
+            and _main_term_of(typed[0].why) == _main_term_of(found[0].why)
+            and _path_depth(typed[0].why) >= _path_depth(found[0].why)
+        ):
+            return typed
+        note = f"read: {query} -> {text}"
         return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], "")
 
     def _past_state(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
@@ -3580,6 +3627,11 @@ class Searcher:
 
     def _find_read(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         found = self._find(query, systems, limit)
+        # "itchy rash on my scalp from hair dye": a symptom told with its cause, read at the "due to" line the
+        # Index sends the symptom's causes to (Rash, food - see Dermatitis, due to, food).
+        caused = self._caused(query, systems, limit, found)
+        if caused is not None:
+            return caused
         if found and found[0].system == "ICD-10-PCS" and not found.notice:
             # "cardiomegaly on cxr", "nodule noted on CT": the study is where the finding was seen, not a
             # procedure asked for; the finding, when the Index answers it, comes first.
@@ -3627,6 +3679,49 @@ class Searcher:
             or self._glossed(query, systems, limit)
             or found
         )
+
+    def _caused(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits | None:
+        """A symptom the sentence names by its Index main term, told with a cause the answer left unused, read at
+        the "due to" line the Index's own cross-reference sends the symptom's causes to
+        (bot.lookups.index.cause_lines): "itchy rash where my belt buckle touches, nickel allergy" -> Rash,
+        food - see Dermatitis, due to -> Dermatitis, contact, allergic, due to, nickel L23.0. Kept only when
+        the answer's Index path runs through that line's main term and reads a word of the cause."""
+        if "cm" not in systems or getattr(self._local, "causing", False):
+            return None
+        cause = told_cause(query)
+        if not cause:
+            return None
+        if self._cause_lines is None:
+            self._cause_lines = cause_lines(self.book.db.execute)
+        term = symptom_said(query, self._cause_lines)
+        if term is None:
+            return None
+        if (
+            found
+            and not found.notice
+            and not set(cause) & _unused_words(self._saying_unused(query, found[0]).why)
+        ):
+            return None  # (the answer read the cause: "rash from phenytoin", Dermatitis, due to, drugs)
+        line = self._cause_lines[term]
+        main = line.split(",")[0].strip().lower()
+        text = " ".join([*line.replace(",", " ").split(), *cause])
+        self._local.causing = True
+        try:
+            answer = self.find(text, systems, limit)
+        except QueryError:
+            return None
+        finally:
+            self._local.causing = False
+        if not answer or answer.notice or not answer[0].why.startswith("Index: "):
+            return None
+        path = answer[0].why[7:].split(" -> ")
+        through = [p.lower() for p in path[:-1] if "," in p or p.lower().startswith(("see ", main))]
+        if not any(p.removeprefix("see ").startswith(f"{main},") for p in through):
+            return None
+        if set(cause) <= _unused_words(answer[0].why) | {"due"}:
+            return None  # (no word of the cause read: the main term alone)
+        note = f"read: {term} with its cause -> {line}: {' '.join(cause)}"
+        return _with_notice([replace(h, why=f"{h.why} ({note})") for h in answer], "")
 
     def _key_main_term(self, query: str, systems: Sequence[str], limit: int) -> Hits | None:
         """ "bysinosis in a cotton mill worker", "hematospermia x 2 episodes": nothing answers the words
@@ -6863,7 +6958,7 @@ class Searcher:
 def _main_term_of(why: str) -> str:
     """The Index main term an answer's path starts with ("Index: Instability, joint, knee -> ..." ->
     "instability"), or "" when no Index path answered."""
-    found = _INDEX_MAIN.match(why)
+    found = _CLAUSE_MAIN.match(why)
     return found.group(1).strip().lower() if found else ""
 
 
@@ -6896,7 +6991,8 @@ def _left_what_was_read(why: str, read: str) -> bool:
 
 def _path_depth(why: str) -> int:
     """How many terms the answer's Index path says before its code ("Index: Instability, joint, knee -> ...": 3)."""
-    return why.split(" -> ")[0].count(", ") + 1 if _INDEX_MAIN.match(why) else 0
+    found = _CLAUSE_MAIN.match(why)
+    return why[found.start(1) :].split(" -> ")[0].count(", ") + 1 if found else 0
 
 
 def _circumstance_read(hit: Hit) -> bool:

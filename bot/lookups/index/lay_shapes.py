@@ -12,7 +12,8 @@ Twisting; a coder hears the Index's main terms instead:
 - a joint that keeps popping or slipping out (of joint, of place, of its socket) is Dislocation, recurrent;
   out of its socket once is Dislocation; a joint (one the Index lists under Instability) that gives out, gives
   way or buckles is Instability;
-- a condition that keeps coming back is the Index's "recurrent";
+- a condition that keeps coming back is the Index's "recurrent", and how long or how often it comes its
+  course word (recurrent, chronic, infrequent: bot.lookups.index.course_words);
 - what a child was born with is "congenital", what he was born without "congenital absence", a child born
   early Preterm, newborn, one born dead Stillbirth;
 - a child (an age said, or "yet") who is not talking or walking yet is Delay, development: words and speech are
@@ -36,6 +37,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.lookups.index.course_words import may_read_course, read_course
 from bot.lookups.index.tree import IndexTree, main_term
 
 # A sentence telling an injury event: the movement words are the event's, not a condition's.
@@ -203,7 +205,8 @@ class IndexWords:
 
 def may_read_lay_shape(text: str) -> bool:
     """A cheap test of the words: whether any shape may be said (the search reads no further otherwise)."""
-    return _MAY.search(text.lower()) is not None
+    low = text.lower()
+    return _MAY.search(low) is not None or may_read_course(low)
 
 
 def read_lay_shape(text: str, words: IndexWords) -> str | None:
@@ -228,7 +231,7 @@ def read_lay_shape(text: str, words: IndexWords) -> str | None:
                 read = _OUT_OF_SOCKET.sub(" dislocation", read)
         if _GIVES_OUT.search(read) and any(words.lists("instability", w) for w in read.split()):
             read = _GIVES_OUT.sub(" instability", read)
-    read = _COMES_BACK.sub(" recurrent", read)
+    read = read_course(_COMES_BACK.sub(" recurrent", read))
     shots = _AFTER_SHOTS.search(read)
     if shots is not None and shots.start() > 0:  # a complaint said before it
         read = _AFTER_SHOTS.sub(" postimmunization", read)
