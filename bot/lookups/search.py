@@ -453,7 +453,7 @@ from bot.lookups.index.word_forms import (
 from bot.lookups.index.word_kin import WordKin
 from bot.lookups.index.words import WORD_CACHE, content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
-from bot.lookups.index.z_lines import ZLines, may_lead, words_told
+from bot.lookups.index.z_lines import ZLines, may_lead, reads_word, words_told
 from bot.lookups.index.z_unread_siblings import CHAPTER as Z_CHAPTER
 from bot.lookups.index.z_unread_siblings import unread_sibling
 from bot.lookups.item_beside import beside_words, by_words_beside
@@ -2451,11 +2451,8 @@ class Searcher:
         ):
             return found  # (a poisoning story read whole is its Table line: "gardener exposed to simazine")
         # the sentence's own words the answer left unread (none for a Z answer: weighed by its own reading)
-        answer_left = (
-            0
-            if unanswered or found[0].code.startswith("Z")
-            else words_told([w.strip() for w in _left_unread(found[0])])
-        )
+        unread = [] if unanswered else [w.strip() for w in _left_unread(found[0])]
+        answer_left = 0 if unanswered or found[0].code.startswith("Z") else words_told(unread)
         leads = unanswered or may_lead(query)
         if not leads and not answer_left:
             return found
@@ -2470,13 +2467,18 @@ class Searcher:
         if reading is None or (
             not unanswered
             and (reading.left or not leads)
-            and (reading.left >= answer_left or not reading.framed)
+            and (
+                reading.left >= answer_left
+                or not reading.framed
+                or not (reading.undone or any(reads_word(reading.line, w) for w in unread))
+            )
         ):
             # (a Z line that leaves fewer of the sentence's own words unread than an answer of another chapter
             # is the closer reading, I.A: the statement is read whole: "lives by the highway, breathes bad air
             # pollution" is Contact, air pollution, not bad breath leaving four words; the search's own Z
             # answer is weighed by its own reading, which tells family from personal history; a line whose
-            # frame only the reading supplies, "Lack of, sleep" for "sleepy all day", does not lead)
+            # frame only the reading supplies, "Lack of, sleep" for "sleepy all day", does not lead, nor one
+            # reading none of the words the answer left unread: "missing doses of insulin" stays underdosing)
             return found
         if (
             not unanswered

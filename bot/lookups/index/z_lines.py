@@ -209,17 +209,21 @@ _SAID_AS: tuple[tuple[re.Pattern[str], str], ...] = (
         " unavailability ",
     ),
     (re.compile(r"\b(?:isn'?t|is\s+not|aren'?t|are\s+not|not)\s+enough\b"), " insufficient "),
-    # the chart's "s/p" is "status post", the Index's Status (post)
+)
+# A frame said in other words: the chart's "s/p" is "status post", the Index's Status (post); a thing the
+# patient has, or that is in place, is present, the Index's Presence (of) ("has a penile implant", "LVAD in
+# place"). Read as the frame's word, but no sign by itself that a sentence answered otherwise tells a situation
+# (may_lead): "here to have her hearing aids checked" stays Fitting, hearing aid.
+_FRAME_SAID_AS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![a-z])s/p(?![a-z])|\bstatus\s+post\b"), " status "),
-    # a thing the patient has, or that is in place, is present: the Index's Presence (of) ("has a penile
-    # implant", "LVAD in place")
     (re.compile(r"\b(?:has|have|having)\s+(?:an?|the|his|her)\s+|\bin\s+place\b"), " presence "),
 )
 
 
-def said_as(lowered: str) -> str:
-    """The sentence with each verb phrase or negation the Index prints as a noun or a frame said in its words."""
-    for pattern, words in _SAID_AS:
+def said_as(lowered: str, frames: bool = True) -> str:
+    """The sentence with each verb phrase or negation the Index prints as a noun or a frame said in its words
+    (`frames`: and a frame said in other words, _FRAME_SAID_AS)."""
+    for pattern, words in (*_SAID_AS, *(_FRAME_SAID_AS if frames else ())):
         lowered = pattern.sub(words, lowered)
     return lowered
 
@@ -271,7 +275,7 @@ def may_lead(query: str) -> bool:
     lowered = query.lower()
     return (
         any(w in _LEAD_WORDS for w in re.findall(r"[a-z'/-]+", lowered))
-        or said_as(lowered) != lowered
+        or said_as(lowered, frames=False) != lowered
         or may_not_be_done(lowered)
         or bool(_WELL.search(lowered))
         or bool(_PREGNANT.search(lowered) and _SCANNED.search(lowered))
@@ -288,6 +292,16 @@ def words_told(words: list[str]) -> int:
     )
 
 
+def reads_word(line: ZLine, word: str) -> bool:
+    """Whether the line reads the word itself: in one of its forms, or as the Index word or frame the word is
+    ("robbed": crime, "near": contact) - not as what the dictionary says it is a kind of."""
+    lowered = word.lower()
+    own = content_stems(base_stem(lowered)) | content_stems(lowered)
+    index_words = f"{_INDEX_WORDS.get(lowered, '')} {_FRAME_CUES.get(lowered, '')}"
+    held = line.needed | line.frame
+    return any(_said(t, held) for t in own | content_stems(index_words))
+
+
 @dataclass(frozen=True)
 class Reading:
     """The line a sentence tells, how many of the sentence's words (story words aside) it leaves, and whether
@@ -297,6 +311,7 @@ class Reading:
     line: ZLine
     left: int
     framed: bool = True
+    undone: bool = False  # told as a procedure or a vaccine not done (z_words.not_done): its words read so
 
 
 # The Index files a history under two kinds, History, family and History, personal (guideline I.C.21.c.4):
@@ -728,7 +743,7 @@ class ZLines:
                     (
                         weight + framed - PER_WORD_LEFT * len(left),
                         -len(line.path),
-                        Reading(line, len(left), not line.frame or bool(line.frame & framing)),
+                        Reading(line, len(left), not line.frame or bool(line.frame & framing), bool(undone)),
                     )
                 )
         if not ranked:
