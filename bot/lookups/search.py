@@ -233,6 +233,7 @@ from bot.lookups.index.everyday_talk import MIN_WORDS as MIN_TALK_WORDS
 from bot.lookups.index.everyday_talk import everyday_talk, talk_words
 from bot.lookups.index.fears import may_read_fear, read_fear
 from bot.lookups.index.found_on import without_test
+from bot.lookups.index.frame_things import frame_thing
 from bot.lookups.index.framing_words import without_framing
 from bot.lookups.index.gestation import pregnancy_time, says_when, trimester_said
 from bot.lookups.index.gloss_descriptions import read_by_gloss
@@ -456,7 +457,7 @@ from bot.lookups.index.word_forms import (
 from bot.lookups.index.word_kin import WordKin
 from bot.lookups.index.words import WORD_CACHE, content_stems, stem
 from bot.lookups.index.z_by_class import class_code, in_target
-from bot.lookups.index.z_lines import ZLines, may_lead
+from bot.lookups.index.z_lines import ZLines, may_lead, reads_word, words_told
 from bot.lookups.index.z_unread_siblings import CHAPTER as Z_CHAPTER
 from bot.lookups.index.z_unread_siblings import unread_sibling
 from bot.lookups.item_beside import beside_words, by_words_beside
@@ -2495,16 +2496,37 @@ class Searcher:
             or (found[0].code.startswith("Z") and "not used:" not in found[0].why)
             or (found[0].system != "ICD-10-CM" and "not used:" not in found[0].why)
             or found[0].why.startswith(POISONING_STORY)
-            or not may_lead(query)
         ):
             return found  # (a poisoning story read whole is its Table line: "gardener exposed to simazine")
+        # the sentence's own words the answer left unread (none for a Z answer: weighed by its own reading)
+        unread = [] if unanswered else [w.strip() for w in _left_unread(found[0])]
+        answer_left = 0 if unanswered or found[0].code.startswith("Z") else words_told(unread)
+        leads = unanswered or may_lead(query)
+        if not leads and not answer_left:
+            return found
         if not unanswered and found[0].system == "ICD-10-PCS":
             said = frozenset(stem(w) for w in WORD.findall(query.lower()))
             if not asks_cm_reading(said) and procedure_term(found[0].why, self.procedure_words(), said):
                 return found  # "deceased donor pancreas transplant": the procedure asked, not the status
         # (a word read as the kind the Index names only where no Z line of the search's own answered)
         reading = self.z_lines().read(query, kinds=True)
-        if reading is None or (not unanswered and reading.left):
+        if reading is None and unanswered:
+            return self._frame_thing(query, found)
+        if reading is None or (
+            not unanswered
+            and (reading.left or not leads)
+            and (
+                reading.left >= answer_left
+                or not reading.framed
+                or not (reading.undone or any(reads_word(reading.line, w) for w in unread))
+            )
+        ):
+            # (a Z line that leaves fewer of the sentence's own words unread than an answer of another chapter
+            # is the closer reading, I.A: the statement is read whole: "lives by the highway, breathes bad air
+            # pollution" is Contact, air pollution, not bad breath leaving four words; the search's own Z
+            # answer is weighed by its own reading, which tells family from personal history; a line whose
+            # frame only the reading supplies, "Lack of, sleep" for "sleepy all day", does not lead, nor one
+            # reading none of the words the answer left unread: "missing doses of insulin" stays underdosing)
             return found
         if (
             not unanswered
@@ -2522,6 +2544,19 @@ class Searcher:
         # (a line leaving some words unread is offered as the closest, not as a confident answer)
         notice = f"{found.notice} Closest situation line: {reading.line.path}." if reading.left else ""
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][: max(len(found), 1)], notice)
+
+    def _frame_thing(self, query: str, found: Hits) -> Hits:
+        """A sentence nothing answered that says a frame listing things (Contact, Exposure) and names a thing
+        no Z line names: the frame's subterm naming the thing's kind (bot.lookups.index.frame_things), offered
+        as the closest line."""
+        frames, told = self.z_lines().frames_said(query)
+        thing = frame_thing(self.index_tree(), self.wordnet(), query.lower(), frames, told)
+        named = self.book.get("cm", thing.code) if thing is not None else None
+        if thing is None or named is None:
+            return found
+        why = f"Index: {thing.path} -> {named.display} (a thing below its frame by its kind: {thing.word})"
+        hit = self._hit(("cm", named.code), (1.0, why, named, named.title))
+        return _with_notice([hit], f"{found.notice} Closest situation line: {thing.path}.")
 
     def value_band_said(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
         """A measured value said as a number ("BMI 39.4", "peds BMI 96th percentile", "burns 45% TBSA, 20% third

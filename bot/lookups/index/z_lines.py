@@ -210,11 +210,20 @@ _SAID_AS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\b(?:isn'?t|is\s+not|aren'?t|are\s+not|not)\s+enough\b"), " insufficient "),
 )
+# A frame said in other words: the chart's "s/p" is "status post", the Index's Status (post); a thing the
+# patient has, or that is in place, is present, the Index's Presence (of) ("has a penile implant", "LVAD in
+# place"). Read as the frame's word, but no sign by itself that a sentence answered otherwise tells a situation
+# (may_lead): "here to have her hearing aids checked" stays Fitting, hearing aid.
+_FRAME_SAID_AS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<![a-z])s/p(?![a-z])|\bstatus\s+post\b"), " status "),
+    (re.compile(r"\b(?:has|have|having)\s+(?:an?|the|his|her)\s+|\bin\s+place\b"), " presence "),
+)
 
 
-def said_as(lowered: str) -> str:
-    """The sentence with each verb phrase or negation the Index prints as a noun or a frame said in its words."""
-    for pattern, words in _SAID_AS:
+def said_as(lowered: str, frames: bool = True) -> str:
+    """The sentence with each verb phrase or negation the Index prints as a noun or a frame said in its words
+    (`frames`: and a frame said in other words, _FRAME_SAID_AS)."""
+    for pattern, words in (*_SAID_AS, *(_FRAME_SAID_AS if frames else ())):
         lowered = pattern.sub(words, lowered)
     return lowered
 
@@ -266,21 +275,48 @@ def may_lead(query: str) -> bool:
     lowered = query.lower()
     return (
         any(w in _LEAD_WORDS for w in re.findall(r"[a-z'/-]+", lowered))
-        or said_as(lowered) != lowered
+        or said_as(lowered, frames=False) != lowered
         or may_not_be_done(lowered)
         or bool(_WELL.search(lowered))
         or bool(_PREGNANT.search(lowered) and _SCANNED.search(lowered))
     )
 
 
+def words_told(words: list[str]) -> int:
+    """How many of the words are the situation's own: not its story's (who, when, how it is felt), not a
+    figure - the measure a Z line's reading and another answer's reading are compared by (`Reading.left`)."""
+    return sum(
+        1
+        for w in words
+        if (own := content_stems(base_stem(w)) | content_stems(w)) and not own & _STORY and not w.isdigit()
+    )
+
+
+def reads_word(line: ZLine, word: str) -> bool:
+    """Whether the line reads the word itself: in one of its forms, or as the Index word or frame the word is
+    ("robbed": crime, "near": contact) - not as what the dictionary says it is a kind of."""
+    lowered = word.lower()
+    own = content_stems(base_stem(lowered)) | content_stems(lowered)
+    index_words = f"{_INDEX_WORDS.get(lowered, '')} {_FRAME_CUES.get(lowered, '')}"
+    held = line.needed | line.frame
+    return any(_said(t, held) for t in own | content_stems(index_words))
+
+
 @dataclass(frozen=True)
 class Reading:
-    """The line a sentence tells, and how many of the sentence's words (story words aside) it leaves."""
+    """The line a sentence tells, how many of the sentence's words (story words aside) it leaves, and whether
+    the line's frame is said (or it has none): a silent frame (Lack of, Problem) is the reading's, not the
+    sentence's."""
 
     line: ZLine
     left: int
+    framed: bool = True
+    undone: bool = False  # told as a procedure or a vaccine not done (z_words.not_done): its words read so
 
 
+# The Index files a history under two kinds, History, family and History, personal (guideline I.C.21.c.4):
+# a sentence saying the family reads no personal line.
+_PERSONAL = re.compile(r"\bpersonal\b", re.IGNORECASE)
 _OR = re.compile(r"([a-z-]+)\s+or\s+([a-z-]+)")
 _EITHER: dict[str, dict[str, str]] = {}
 
@@ -310,6 +346,15 @@ FORM_ENDINGS = frozenset(
 ) | frozenset({"y", "s", "e", "i", "u", "a"})
 
 
+def _doubled(stem: str) -> str:
+    """The stem with its final consonant doubled, as a verb's -ing and -ed forms spell it and the light stems
+    keep it ("bet" / "bett" of betting, "rob" / "robb" of robbed); "" when English would not double it (a
+    short vowel before a single final consonant only)."""
+    if len(stem) >= 3 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" and stem[-3] not in "aeiou":
+        return stem + stem[-1]
+    return ""
+
+
 def _same(a: str, b: str) -> bool:
     """Two forms of one word: the same stem, or one the other with an ending of word building at most two
     letters long ("parent" / "parental"; a letter doubled, "control" / "controll"; a letter after a final
@@ -318,6 +363,8 @@ def _same(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if _doubled(short) == long:
+        return True
     if len(short) < 4 or len(long) - len(short) > 2 or not long.startswith(short):
         return False
     ending = long[len(short) :]
@@ -342,6 +389,8 @@ class _Saying:
         for q in query:
             if len(q) >= 4:
                 by_key[_key(q)].append(q)
+            elif doubled := _doubled(q):  # ("bet" said, "betting" printed)
+                by_key[_key(doubled)].append(q)
         self._by_key = dict(by_key)
         self._known: dict[str, bool] = {}
 
@@ -355,6 +404,7 @@ class _Saying:
         return found
 
 
+SENT_KEPT = 2_000  # words whose main term's references are kept (each a few stems)
 Z_LINES = "z_lines"  # the derived table (bot.lookups.derived_tables) the data build stores them in
 
 
@@ -415,6 +465,43 @@ class ZLines:
         # keep its lines for ever (~3 MB each time).
         self._fit = _LineFit(self.lines, self.idf, self.by_key)
         self.words = ZWords(reader(conn), self.idf, self._fit)
+        self._conn = conn
+        self._sent: dict[str, frozenset[str]] = {}
+
+    def _sends_to(self, word: str) -> frozenset[str]:
+        """The frame stems the Index's main term of this word sends the reader to by "see" or "see also"
+        ("Status" -> Presence; "Admission" -> Encounter; "Aftercare" -> Care), asked of the word's own main
+        term once per process (kept, bounded)."""
+        found = self._sent.get(word)
+        if found is None:
+            found = frozenset()
+            if (len(word) > 3 and word.isalpha()) or "-" in word:
+                row = self._conn.execute(
+                    "SELECT see, see_also FROM index_nodes WHERE term = ? AND book = 'cm' AND depth = 0 LIMIT 1",
+                    [word.capitalize()],
+                ).fetchone()
+                if row:
+                    heads = (str(ref).split(",")[0].split("(")[0] for ref in row if ref)
+                    found = frozenset(t for h in heads for t in content_stems(h) if t in _FRAME_STEMS)
+            if len(self._sent) >= SENT_KEPT:
+                self._sent.clear()
+            self._sent[word] = found
+        return found
+
+    def frames_said(self, query: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The frame stems a sentence says (its frame words, the words of their kind, the frames its main terms
+        send to) and its own words: no story word, no word read as a frame or as the Index's word for a
+        person, money or work."""
+        words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", said_as(query.lower()))
+        frames: set[str] = set()
+        told: set[str] = set()
+        for w in words:
+            cue = {t for i in _FRAME_CUES.get(w, "").split() for t in content_stems(i)}
+            own = content_stems(w)
+            frames |= cue | (own & _FRAME_STEMS) | self._sends_to(w)
+            if own and not cue and not own & (_STORY | _FRAME_STEMS) and w not in _INDEX_WORDS:
+                told.add(w)
+        return frozenset(frames), frozenset(told)
 
     def fits(self, stems: frozenset[str]) -> bool:
         """Whether one line holds every stem (a word read as a kind names one line's words, not two lines')."""
@@ -569,8 +656,14 @@ class ZLines:
             t for w, held in means.items() for t in held if not held & _RELATIONS or w in _RELATIONS
         )
         every |= {voice} if voice else frozenset()
+        # (who suffered or did the act is the Index's word the sentence's voice says, as a relation or money
+        # word is: "was robbed" is Victim, crime)
+        by_index |= {voice} if voice else set()
         # a frame word said ("counseling", "screening") names the line's frame, never one of its subterms
         framing = frozenset(s for s in every if s in _FRAME_STEMS)
+        # a main term said whose Index entry sends the reader to a frame ("Status (post) - see also Presence
+        # (of)", "Admission - see also Encounter", "Check-up - see Examination") says that frame too
+        framing |= frozenset(t for w in words for t in self._sends_to(w))
         said = every - framing
         # (a subterm said either way: in the user's word, or a distinctive word it is read as)
         own_said = frozenset(means) - framing | frozenset(
@@ -578,6 +671,7 @@ class ZLines:
         )
         if not said:
             return None
+        family_said = "family" in words
         seen: set[int] = set()
         ranked: list[tuple[float, int, Reading]] = []
         # (each set a line's stems are asked against, made once for every line: `_Saying`)
@@ -587,7 +681,10 @@ class ZLines:
         telling_in = _Saying(telling - _RELATIONS)
         meant_or_named_in = _Saying(frozenset(means) | named)
         for s in said:
-            for n in self.by_key.get(_key(s), ()):
+            for n in (
+                *self.by_key.get(_key(s), ()),
+                *self.by_key.get(_key(_doubled(s)) if len(s) == 3 else "", ()),
+            ):
                 if n in seen:
                     continue
                 seen.add(n)
@@ -608,6 +705,8 @@ class ZLines:
                     and not (_OCCUPATIONAL in line.needed and said_in(_OCCUPATIONAL))
                 ):
                     continue  # (a hazard at work is an occupational exposure, said or not)
+                if family_said and _PERSONAL.search(line.path):
+                    continue  # (History, family is the other kind of history than History, personal)
                 if max(self.idf.get(t, 0.0) for t in line.needed) < MIN_IDF:
                     continue
                 if (line.needed <= _KIND_WORDS or " NEC" in line.path) and not line.needed & frozenset(means):
@@ -641,7 +740,11 @@ class ZLines:
                     1.0 if framing and not line.frame & framing else 0.0
                 )
                 ranked.append(
-                    (weight + framed - PER_WORD_LEFT * len(left), -len(line.path), Reading(line, len(left)))
+                    (
+                        weight + framed - PER_WORD_LEFT * len(left),
+                        -len(line.path),
+                        Reading(line, len(left), not line.frame or bool(line.frame & framing), bool(undone)),
+                    )
                 )
         if not ranked:
             return None
