@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.lookups.index.no_stems import kept
 from bot.lookups.index.thing_kinds import TOO_BROAD, singular_forms
@@ -295,19 +295,15 @@ _ones: dict[str, frozenset[str]] = {}
 _pertaining: dict[int, frozenset[int]] = {}
 
 
-def _one(word_stem: str) -> frozenset[str]:
-    found = _ones.get(word_stem)
-    if found is None:
-        found = frozenset({word_stem})
-        _keep(_ones, word_stem, found, KIND_LINES_KEPT)
-    return found
+_Member = TypeVar("_Member", str, int)
 
 
-def _pertained(sense_id: int) -> frozenset[int]:
-    found = _pertaining.get(sense_id)
+def _alone(shared: dict[_Member, frozenset[_Member]], member: _Member) -> frozenset[_Member]:
+    """The one-member set of `member`, shared by every line that reads it (kept in `shared`, bounded)."""
+    found = shared.get(member)
     if found is None:
-        found = frozenset({sense_id})
-        _keep(_pertaining, sense_id, found, KIND_LINES_KEPT)
+        found = frozenset({member})
+        _keep(shared, member, found, KIND_LINES_KEPT)
     return found
 
 
@@ -334,5 +330,7 @@ def _names(wordnet: WordNet, node: Node) -> tuple[tuple[frozenset[str], frozense
         narrows = qualified or (
             word not in BROAD and stem(word) not in BROAD_STEMS and bool(pertains or wordnet.senses(word))
         )
-        out.append((_one(stem(word)), _pertained(pertains[0].id) if pertains else _NONE, narrows))
+        out.append(
+            (_alone(_ones, stem(word)), _alone(_pertaining, pertains[0].id) if pertains else _NONE, narrows)
+        )
     return tuple(out)
