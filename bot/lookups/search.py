@@ -1143,6 +1143,10 @@ class Searcher:
             return (word,)
         if word in self.english:
             return (word,)  # a real word ("planter") is read by sound only beside its Index line (_spelling)
+        if word.endswith(("ed", "ing")) and self.wordnet().verbs(word):
+            # A form of a verb WordNet knows is a real word too, though no list prints that form ("resected" ->
+            # resect, "intubated"): read as typed, never turned into a nearer everyday word ("repeated").
+            return (word,)
         if _stem(word) in self.english or word.rstrip("s") in self.english:
             return self._heard_as(word)  # "scabbies": no word, though its stem is one
         if f"{word}'s" in self.freq:
