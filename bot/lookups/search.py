@@ -1137,15 +1137,24 @@ class Searcher:
             self._corrected[word] = found
         return found
 
+    def _regular_verb_form(self, word: str) -> bool:
+        """Whether a word is a verb WordNet knows with -ed or -ing added as English adds it ("resected" ->
+        resect, "intubated" -> intubate): a real word, though no list prints that form, so it is read as typed,
+        never turned into a nearer everyday word ("repeated"). A doubled consonant is not taken for a form:
+        "dumpping" is a typo of dumping, not a form of dump."""
+        for suffix in ("ed", "ing"):
+            if word.endswith(suffix) and len(word) > len(suffix) + 3:
+                base = word[: -len(suffix)]
+                return base[-1] != base[-2] and any(self.wordnet().verbs(b) for b in (base, base + "e"))
+        return False
+
     def _corrections(self, word: str) -> Group:
         if word in self.freq or self.vocabulary.knows(word) or len(word) < 5 or word.isdigit():
             # Short words are more often abbreviations than typos ("exac", "hx"): left as typed.
             return (word,)
         if word in self.english:
             return (word,)  # a real word ("planter") is read by sound only beside its Index line (_spelling)
-        if word.endswith(("ed", "ing")) and self.wordnet().verbs(word):
-            # A form of a verb WordNet knows is a real word too, though no list prints that form ("resected" ->
-            # resect, "intubated"): read as typed, never turned into a nearer everyday word ("repeated").
+        if self._regular_verb_form(word):
             return (word,)
         if _stem(word) in self.english or word.rstrip("s") in self.english:
             return self._heard_as(word)  # "scabbies": no word, though its stem is one
