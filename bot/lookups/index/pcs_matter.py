@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlite3
 
 from bot.lookups.index.completion import Completion, complete_pcs, said_approaches
-from bot.lookups.index.pcs_solid_matter import things_taken
+from bot.lookups.index.pcs_solid_matter import memo_part, things_taken
 from bot.lookups.index.words import NEGATIONS, content_stems, stem
 
 EXTIRPATION = "C"
@@ -92,10 +92,7 @@ def things_said(conn: sqlite3.Connection, words: list[str], memo: dict[object, o
     if not any(stem(w) in TAKING for w in words):
         return frozenset()
     key = tuple(words)
-    held = memo.get(_THINGS_KEY)
-    if not isinstance(held, dict) or len(held) >= THINGS_HELD:
-        held = {}
-        memo[_THINGS_KEY] = held
+    held = memo_part(memo, _THINGS_KEY, THINGS_HELD)
     found = held.get(key)
     if found is None:
         found = things_taken(conn, words, TAKING, memo)

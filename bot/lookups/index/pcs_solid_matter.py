@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 from bot.lookups.index.pcs_removal import names_device
 from bot.lookups.index.words import stem
@@ -72,16 +73,23 @@ def _body_part_stems(conn: sqlite3.Connection, memo: dict[object, object]) -> fr
     return found
 
 
+def memo_part(memo: dict[object, object], key: str, limit: int) -> dict[Any, Any]:
+    """The tree memo's own dictionary under `key` for one reading's results, started again when it holds
+    `limit` entries (a bounded cache the memo's clearing also drops)."""
+    part = memo.get(key)
+    if not isinstance(part, dict) or len(part) >= limit:
+        part = {}
+        memo[key] = part
+    return part
+
+
 def is_thing(conn: sqlite3.Connection, word: str, memo: dict[object, object]) -> bool:
     """Whether a word's first WordNet noun sense is a thing one can hold (THING_KINDS), and no PCS body part
     word."""
     word = word.lower()
     if len(word) <= SHORT or not word.isalpha() or stem(word) in _body_part_stems(conn, memo):
         return False
-    cache = memo.get(_MEMO_KEY)
-    if not isinstance(cache, dict) or len(cache) >= CACHE:
-        cache = {}
-        memo[_MEMO_KEY] = cache
+    cache = memo_part(memo, _MEMO_KEY, CACHE)
     found = cache.get(word)
     if found is None:
         senses = reader(conn).senses(word)
