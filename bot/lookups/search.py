@@ -1791,13 +1791,7 @@ class Searcher:
             typed = self.find(query, systems, limit)
         finally:
             self._local.unshaped = False
-        if (
-            typed
-            and not typed.notice
-            and _main_term_of(typed[0].why) == _main_term_of(found[0].why)
-            and _path_depth(typed[0].why) >= _path_depth(found[0].why)
-            and not _left_what_was_read(typed[0].why, shaped)
-        ):
+        if _answers_as_deep(typed, found) and not _left_what_was_read(typed[0].why, shaped):
             return typed
         note = f"read: {query} -> {shaped}"
         return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], "")
@@ -1822,12 +1816,7 @@ class Searcher:
             typed = self.find(query, systems, limit)
         finally:
             self._local.placing = False
-        if (
-            typed
-            and not typed.notice
-            and _main_term_of(typed[0].why) == _main_term_of(found[0].why)
-            and _path_depth(typed[0].why) >= _path_depth(found[0].why)
-        ):
+        if _answers_as_deep(typed, found):
             return typed
         note = f"read: {query} -> {text}"
         return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], "")
@@ -7001,6 +6990,18 @@ class Searcher:
             why,
             score,
         )
+
+
+def _answers_as_deep(typed: Hits, read: Hits) -> bool:
+    """The query as typed answers with confidence by a line of the same Index main term as the reading's answer,
+    at least as deep: then the typed answer stands and the reading adds nothing (a lay shape, a place word)."""
+    return bool(
+        typed
+        and not typed.notice
+        and read
+        and _main_term_of(typed[0].why) == _main_term_of(read[0].why)
+        and _path_depth(typed[0].why) >= _path_depth(read[0].why)
+    )
 
 
 def _main_term_of(why: str) -> str:
