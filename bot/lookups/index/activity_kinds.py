@@ -446,7 +446,8 @@ class ActivityKinds:
             if gerund in name.split()
             and (other := " ".join(w for w in name.split() if w not in {gerund, "an"}))
         }
-        if not objects:
+        if not objects and not (after and self._wordnet.senses(f"{gerund} {after[0]}")):
+            # (by the verb, unless the gerund names a thing with the next word: "swimming pool")
             objects = self._done_by_kin(gerund)
         if not objects:
             return None
@@ -488,10 +489,15 @@ class ActivityKinds:
     def _line_things(self, ways: set[int]) -> dict[str, ActivityLine]:
         out: dict[str, ActivityLine] = {}
         for name, found in self._index().items():
-            words = [w for w in name.split() if w not in {"a", "an", "and"}]
-            done = [w for w in words if w.endswith("ing")]
-            thing = [w for w in words if w not in done]
-            if not done or not thing or words[0] not in done:
+            words = [w for w in name.split() if w not in {"a", "an"}]
+            # (the gerunds the line opens with, joined by "and": "grilling and smoking food"; a gerund after
+            # another word is no doing of the line's thing - "packing up ... in moving to a new residence")
+            lead = 0
+            while lead < len(words) and (words[lead].endswith("ing") or (lead and words[lead] == "and")):
+                lead += 1
+            done = [w for w in words[:lead] if w != "and"]
+            thing = [w for w in words[lead:] if w != "and"]
+            if not done or not thing:
                 continue  # (the gerund comes first, the thing done after it)
             if any(v.id in ways for w in done for v in self._wordnet.verbs(w)[:1]):
                 out.setdefault(" ".join(thing), found)
