@@ -42,6 +42,7 @@ KIN_STEPS = 2  # an Activity line this many steps below a kind is of that kind
 # is an activity, one step; a visit is an event far up, no "track and field events")
 HEAD_STEPS = 2
 HEAD = "~"  # (the key of a line's thing read by its last word alone)
+WAYS_KEPT = 1_000  # gerunds whose lines' things are kept (cleared when full; most hold none)
 SHARE = (2, 3)  # the share of the kin one code must hold to be the activity's
 KIN_AGREE = 3  # ... and at least this many lines of the kin
 # Words that tell an activity taken part in ("badminton game", "zumba class", "playing the cello").
@@ -483,6 +484,8 @@ class ActivityKinds:
             return {}
         ways = {said[0].id, *said[0].hypernyms}
         if gerund not in self._ways:
+            if len(self._ways) >= WAYS_KEPT:
+                self._ways.clear()
             self._ways[gerund] = self._line_things(ways)
         return self._ways[gerund]
 
