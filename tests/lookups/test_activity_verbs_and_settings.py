@@ -66,3 +66,12 @@ def test_a_setting_asked_in_its_title_words(codebook: CodeBook, query: str, expe
 def test_no_status_or_activity_where_none_is_told(codebook: CodeBook, query: str) -> None:
     hits = find_codes(codebook, query, limit=5)
     assert not hits or not hits[0].code.startswith(("Y99", "Y93"))
+
+
+def test_a_line_thing_by_its_last_word_only_near(codebook: CodeBook) -> None:
+    # The strain is the answer (I.C.20: an external cause code never first beside the injury said): "visit" is
+    # an event only far up WordNet's kinds, no thing of "running, track and field events" (a sprint is a
+    # run); only a near kind reads a line's thing by its last word alone (HEAD_STEPS)
+    assert find_codes(codebook, "pulled quad muscle right thigh sprinting, first visit", limit=5)[0].code == (
+        "S76.111A"
+    )
