@@ -38,6 +38,11 @@ MAX_STEPS = 6  # kinds farther than this say nothing of the activity
 VERB_STEPS = 1  # a verb is a way of doing what a line's verb tells one step up at most
 OBJECT_STEPS = 12  # what a gerund is done to climbs this far to the line's kind ("goat" -> animal)
 KIN_STEPS = 2  # an Activity line this many steps below a kind is of that kind
+# A line's thing read by its last word alone ("sports activity": activity) is the thing only this near (a game
+# is an activity, one step; a visit is an event far up, no "track and field events")
+HEAD_STEPS = 2
+HEAD = "~"  # (the key of a line's thing read by its last word alone)
+WAYS_KEPT = 1_000  # gerunds whose lines' things are kept (cleared when full; most hold none)
 SHARE = (2, 3)  # the share of the kin one code must hold to be the activity's
 KIN_AGREE = 3  # ... and at least this many lines of the kin
 # Words that tell an activity taken part in ("badminton game", "zumba class", "playing the cello").
@@ -85,6 +90,7 @@ _HURT = frozenset(
             "his",
         ),
         *("her", "while", "during", "doing", "when", "got", "was", "i", "he", "she"),
+        *("myself", "himself", "herself", "themselves", "yourself"),
     }
 )
 _CUE_AFTER = frozenset(
@@ -238,6 +244,9 @@ class ActivityKinds:
         self._heads: dict[str, ActivityLine | None] = {}  # a last word -> the line of the lines it ends
         self._read: dict[tuple[str, bool], ActivityLine | None] = {}
         self._closed: dict[str, str] = {}  # a line's name closed up ("dodgeball") -> its name ("dodge ball")
+        self._ways: dict[
+            str, dict[str, ActivityLine]
+        ] = {}  # a gerund -> things done of the lines of its verb
 
     def _index(self) -> dict[str, ActivityLine]:
         if self._lines is None:
@@ -438,17 +447,65 @@ class ActivityKinds:
             if gerund in name.split()
             and (other := " ".join(w for w in name.split() if w not in {gerund, "an"}))
         }
+        if not objects and not (after and self._wordnet.senses(f"{gerund} {after[0]}")):
+            # (by the verb, unless the gerund names a thing with the next word: "swimming pool")
+            objects = self._done_by_kin(gerund)
         if not objects:
             return None
         for n, word in enumerate(after[:4]):
-            if word in _SKIP:
+            if word in _SKIP and word not in _CUE_AFTER:
                 continue
-            kinds = {word, *(w for s in self._wordnet.senses(word)[:1] for w in s.lemmas)}
-            kinds |= {w for s, _ in self._wordnet.broader(word, depth=OBJECT_STEPS) for w in s.lemmas}
-            hit = next((objects[k] for k in sorted(objects) if k in kinds), None)
+            word = word.removesuffix("'s")
+            # (nearest kind first: the word itself, its synonyms, then what it is a kind of step by step - a
+            # piano is itself a line's "piano" before it is a percussion instrument)
+            kinds = [(word, 0), *((w, 0) for s in self._wordnet.senses(word)[:1] for w in s.lemmas)]
+            kinds += [(w, up) for s, up in self._wordnet.broader(word, depth=OBJECT_STEPS) for w in s.lemmas]
+            hit = next(
+                (
+                    found
+                    for k, up in kinds
+                    if (found := objects.get(k) or (objects.get(HEAD + k) if up <= HEAD_STEPS else None))
+                ),
+                None,
+            )
             if hit is not None:
                 return hit, n
         return None
+
+    def _done_by_kin(self, gerund: str) -> dict[str, ActivityLine]:
+        """The things done of the lines whose gerund tells the query's verb (its first WordNet sense) or the
+        verb it is a way of, one step up: "barbecuing" is a way of grilling (Activity, grilling and smoking
+        food), "umpiring" is refereeing (Activity, refereeing a sports activity). A line's gerunds are its
+        words that are the -ing form of a verb before the thing done ("grooming and shearing an animal": an
+        animal); its thing is kept whole ("sport activity") and by its last word (activity), which a word
+        of the query is only when it is a kind of it HEAD_STEPS up at most."""
+        said = self._wordnet.verbs(gerund)[:1]
+        if not said:
+            return {}
+        ways = {said[0].id, *said[0].hypernyms}
+        if gerund not in self._ways:
+            if len(self._ways) >= WAYS_KEPT:
+                self._ways.clear()
+            self._ways[gerund] = self._line_things(ways)
+        return self._ways[gerund]
+
+    def _line_things(self, ways: set[int]) -> dict[str, ActivityLine]:
+        out: dict[str, ActivityLine] = {}
+        for name, found in self._index().items():
+            words = [w for w in name.split() if w not in {"a", "an"}]
+            # (the gerunds the line opens with, joined by "and": "grilling and smoking food"; a gerund after
+            # another word is no doing of the line's thing - "packing up ... in moving to a new residence")
+            lead = 0
+            while lead < len(words) and (words[lead].endswith("ing") or (lead and words[lead] == "and")):
+                lead += 1
+            done = [w for w in words[:lead] if w != "and"]
+            thing = [w for w in words[lead:] if w != "and"]
+            if not done or not thing:
+                continue  # (the gerund comes first, the thing done after it)
+            if any(v.id in ways for w in done for v in self._wordnet.verbs(w)[:1]):
+                out.setdefault(" ".join(thing), found)
+                out.setdefault(HEAD + thing[-1], found)
+        return out
 
     def _phrase(
         self, words: list[str], cued: bool, own: bool, lenient: bool = False
@@ -458,7 +515,10 @@ class ActivityKinds:
         for i in range(len(words)):
             for size in (3, 2, 1):
                 said = words[i : i + size]
-                if len(said) < size or said[0] in _SKIP or said[-1] in _SKIP:
+                # (a line may end with a word of taking part: "blackout game", "pass out game" - read by its
+                # own name only)
+                cue_last = own and size > 1 and said[-1] in _CUE_AFTER
+                if len(said) < size or said[0] in _SKIP or (said[-1] in _SKIP and not cue_last):
                     continue
                 after = _told(words[i + size :])
                 rest = set(words[:i] + after) - _HURT - _CUE_AFTER
@@ -467,6 +527,7 @@ class ActivityKinds:
                     not cued
                     and rest
                     and not _done_to(words, i, size)
+                    and not (own and _opening_object(words, i, size))
                     and not headed
                     and not (lenient and (_in_last(words, i, size) or self._acts(rest)))
                 ):
@@ -517,7 +578,12 @@ _IN = frozenset({"in", "during"})
 def _in_last(words: list[str], i: int, size: int) -> bool:
     """Whether the phrase ends the query right after "in" or "during" ("checked into the boards in hockey"):
     what the harm happened in."""
-    return i > 0 and words[i - 1] in _IN and i + size == len(words)
+    # (an article between: "making bread in the oven" - Activity, oven (microwave))
+    at = i - 1 if i > 1 and words[i - 1] in _ARTICLES else i
+    return at > 0 and words[at - 1] in _IN and i + size == len(words)
+
+
+_ARTICLES = frozenset({"a", "an", "the", "my", "his", "her", "our", "their"})
 
 
 def _done_to(words: list[str], i: int, size: int) -> bool:
@@ -529,6 +595,19 @@ def _done_to(words: list[str], i: int, size: int) -> bool:
         and all(w in _HURT for w in words[:i])
         and bool(after)
         and after[0] in _OBJECT
+    )
+
+
+def _opening_object(words: list[str], i: int, size: int) -> bool:
+    """Whether the phrase is what a gerund the query opens with is done to, and the query ends with it or a
+    place ("folding the laundry", "ironing my work clothes"): the doing of a thing an Activity line names
+    itself tells that activity (Activity, laundry Y93.E2)."""
+    start = next((n for n, w in enumerate(words[:i]) if w not in _HURT), i)
+    return (
+        start < i
+        and words[start].endswith("ing")
+        and all(w in _OBJECT for w in words[start + 1 : i])
+        and len(_told(words[i + size :])) == 0
     )
 
 

@@ -999,6 +999,16 @@ _ASKED_PLACE = re.compile(
     r"(?:^|(?<!\bin)\s)place(?:\s+of\s+occurrence)?\s+(?:is\s+|was\s+)?(?:the\s+|a\s+)?(?P<where>[a-z][a-z ]*)$"
 )
 _ASKED_ACTIVITY = re.compile(r"^activity\s+(?P<first>[a-z][a-z -]*)$|^(?P<last>[a-z][a-z -]*?)\s+activity$")
+# A place told in the form of the Place of occurrence titles (Y92: "<place> as the place of occurrence of the
+# external cause"), the occurrence said in any word ("hospital as place of injury").
+_AS_PLACE = re.compile(
+    r"^(?P<where>[a-z][a-z' -]*?)\s+as\s+(?:the\s+)?place(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?$"
+)
+# A status asked for after the activity the person was doing ("military training activity status"): the
+# External Cause Index's "External cause status" (Y99), by the word its main term ends with; the Tabular's
+# statuses are each an activity (Y99.0 "Civilian activity done for income or pay", Y99.1 "Military
+# activity", Y99.2 "Volunteer activity"), so the activity is said ("diabetic status" is no such status).
+_ASKED_STATUS = re.compile(r"^(?P<what>[a-z][a-z' -]*?\bactivity)\s+status$")
 # A place or an activity asked for after the story ("..., place", "..., activity"): the story's own clause.
 _TAGGED_PLACE = re.compile(r"^(?P<what>[a-z][a-z' -]*?)\s+place(?:\s+code)?$")
 _ASKED_DOING = re.compile(
@@ -1041,6 +1051,11 @@ def _setting_asked(text: str) -> Story | None:
     """The setting the query names the kind of ("place park", "walking the dog activity")."""
     if "occurrence" in text.split():
         return None  # already the Index's words
+    titled = _AS_PLACE.match(text)
+    if titled is not None:
+        # "hospital as place of injury": the Tabular's own form of a place's title ("Hospital as the place of
+        # occurrence of the external cause"), the place told before it
+        return _setting_story(PLACE_LINE, titled.group("where"), text)
     place = _ASKED_PLACE.search(text)
     if place is not None:
         return _setting_story(PLACE_LINE, place.group("where"), text)
@@ -1049,6 +1064,12 @@ def _setting_asked(text: str) -> Story | None:
         # "burned arm on the campfire at the campsite, place": the place clause of the story
         where = _PLACE_CLAUSE.search(tagged.group("what"))
         return _setting_story(PLACE_LINE, where.group("where"), text) if where is not None else None
+    status = _ASKED_STATUS.match(text)
+    if status is not None:
+        # "military training activity status": the status asked in the Index's main term's word (External
+        # cause status), the person's doing told before it read among its subterms
+        read = f"external cause status {status.group('what')}"
+        return Story(read, f"story: {text} -> {read}", STATUS_LINE)
     activity = _ASKED_ACTIVITY.match(text)
     if activity is not None:
         what = activity.group("first") or activity.group("last")
