@@ -136,26 +136,50 @@ INJECTED = frozenset(
     }
 )
 ORAL = frozenset({"oral", "po", "tablet", "tablets", "tab", "tabs", "pill", "pills", "capsule", "capsules"})
+# The third route the HCPCS drug descriptors print: "inhalation solution" (the J76xx lines "administered through
+# DME"), "for inhalation" (J2062 "Loxapine for inhalation, 1 mg"). Said by the route's noun or its device, not
+# by "inhaled", a verb a poisoning's story tells ("inhaled gasoline fumes").
+INHALED = frozenset(
+    {
+        "inhalation",
+        "inhalational",
+        "inhaler",
+        "neb",
+        "nebs",
+        "nebulizer",
+        "nebulized",
+        "nebuliser",
+        "nebulised",
+    }
+)
 GIVEN = frozenset({"iv", "im", "injection", "inj", "shot", "intravenous", "intramuscular", "push", "ivpb"})
 ROUTE_FIT = 20.0  # a HCPCS title giving the drug by the route said
 ORAL_TITLE = re.compile(r"(?i)\b(?:oral|tablets?|capsules?)\b")
 INJECTED_TITLE = re.compile(r"(?i)\b(?:inj|injections?|infusion|intravenous|intramuscular|subcutaneous)\b")
+INHALED_TITLE = re.compile(r"(?i)\b(?:inhalation|inhal|inhaled|inhaler|nebuli[sz]er|aerosol\w*)\b")
 
 
 def route_said(said: set[str]) -> str:
-    """The route a query says: injected ("iv", "shot", "injection") or oral ("po", "tablet"), or ""."""
-    if said & INJECTED and not said & ORAL:
-        return "injected"
-    if said & ORAL and not said & INJECTED:
-        return "oral"
-    return ""
+    """The route a query says: injected ("iv", "shot", "injection"), oral ("po", "tablet") or inhaled
+    ("inhalation", "neb"), or "" (none, or more than one)."""
+    routes = [
+        route
+        for route, words in (("injected", INJECTED), ("oral", ORAL), ("inhaled", INHALED))
+        if said & words
+    ]
+    return routes[0] if len(routes) == 1 else ""
+
+
+_ROUTE_TITLES = {"injected": INJECTED_TITLE, "oral": ORAL_TITLE, "inhaled": INHALED_TITLE}
 
 
 def other_route(route: str, title: str) -> bool:
-    """Whether a HCPCS title is the drug by another route than the one said (an oral tablet for "zofran iv")."""
-    if route == "injected":
-        return bool(ORAL_TITLE.search(title)) and not INJECTED_TITLE.search(title)
-    return bool(INJECTED_TITLE.search(title)) and not ORAL_TITLE.search(title)
+    """Whether a HCPCS title is the drug by another route than the one said (an oral tablet for "zofran iv",
+    "Injection, pentamidine isethionate" for "pentamidine inhalation"): it prints another route and not the
+    one said."""
+    if _ROUTE_TITLES[route].search(title):
+        return False
+    return any(pattern.search(title) for other, pattern in _ROUTE_TITLES.items() if other != route)
 
 
 def is_dose(group: Sequence[str]) -> bool:
@@ -284,7 +308,9 @@ DRUG_TABLE_WORDS = frozenset(
 SAID_CREDIT = 15.0  # a title word the query says: the line it chose
 NEGATED_COST = 30.0  # a title word the query denies ("not biosimilar", "not dialysis")
 UNSAID_COST = 6.0  # a title word the query does not say ("hd", "biosimilar", "for esrd on dialysis")
-ROUTE_COST = 20.0  # the drug by another route than the one said ("zofran iv": not the tablet)
+# The drug by another route than the one said ("zofran iv": not the tablet) is another product: weighed as the
+# title search weighs it (bot.lookups.search.ROUTE_COST), above the words a long descriptor adds.
+ROUTE_COST = 50.0
 
 
 def drug_of(title: str) -> str:

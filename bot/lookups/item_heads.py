@@ -22,9 +22,11 @@ from bot.lookups.hcpcs_items import BILLING_WORDS, DESCRIPTOR_FORMS, REORDER_WOR
 from bot.lookups.index.words import POINTERS, stem
 from bot.lookups.schema import STOPWORDS, WORD
 
-# Where the item's name ends: a comma, a purpose or reason ("for", "after", "due to"), a feature ("with").
+# Where the item's name ends: a comma, a purpose or reason ("for", "after", "due to"), a feature ("with"), what
+# comes with it ("including", "incl": the descriptors' own "includes" clause, "Hospital bed, ..., with mattress").
 _SEGMENT_END = re.compile(
-    r",|;|\s(?:for|to treat|used for|after|following|due to|because of|with|w/|s/p|status post)\s"
+    r",|;|\s(?:for|to treat|used for|after|following|due to|because of|with|w/|s/p|status post|incl|"
+    r"including|includes)\s"
 )
 # Words at an item phrase's ends that name no item: how it is had or reordered ("rental", "refill", "new"),
 # an abbreviation the descriptors spell ("prefab"), "only" ("cuff only": the descriptors' "only" says a part).

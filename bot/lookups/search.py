@@ -198,6 +198,7 @@ from bot.lookups.index.cut_contact import (
     may_read_touch,
     read_cut_contact,
 )
+from bot.lookups.index.descriptor_heads import head_nouns, heads_item, item_line, names_in_complement
 from bot.lookups.index.descriptor_reading import (
     DESCRIPTOR_INDEX,
     MIN_COVERED,
@@ -4744,12 +4745,23 @@ class Searcher:
         if first.code not in reporting:
             return found
         later = found[1:LOOKED_AT]
+        said = _doc_stems(query)
+        if _NEGATION_SAID.search(query.lower()):
+            said = frozenset()  # ("without ESRD": the query denies a word itself; a "non-" line may be it)
+        route = route_said(set(_words(query.lower())))
         chosen = reading_instead(
             len(self._kind_unread(query, first)),
             [
                 (
                     len(self._kind_unread(query, hit)),
-                    hit.billable and not hit.why.startswith("suggested") and hit.code not in reporting,
+                    hit.billable
+                    and not hit.why.startswith("suggested")
+                    and hit.code not in reporting
+                    # ("pentamidine inhalation, compounded": J7676's compounded product, billed through DME,
+                    # not J2545's "fda-approved final product, non-compounded": a line denying a word said)
+                    and not _says_not(hit.title, said)
+                    # ("pentamidine nebulized": J2516 "Inj, pentamidine isethionate" is the drug by another route)
+                    and not (route and other_route(route, hit.title)),
                 )
                 for hit in later
             ],
@@ -4763,6 +4775,62 @@ class Searcher:
             why=f"{hit.why} (reads as much as {first.code}, a line the I/OCE marks not billable: status M)",
         )
         return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
+
+    def item_head_agrees(self, query: str, systems: Sequence[str], found: Hits) -> Hits:
+        """A first HCPCS answer whose descriptor's head noun is not the item the query names at its head gives
+        its place to a line whose head noun is ("alternating pressure pad with pump": E0181 "... mattress
+        overlay/pad, alternating, with pump", not E0182 "Pump for alternating pressure pad"; "hospital bed incl
+        mattress": a bed, not E0271 "Mattress, innerspring"): first a later answer reading as much of the
+        query, else the lines the item phrase alone finds, the words said beside the item picking among them
+        (bot.lookups.index.descriptor_heads). Only when the first answer's line names the item as what it is
+        for or comes with, or its own head is a word the query says beside the item: a line naming the item
+        otherwise is no other item."""
+        if "hcpcs" not in systems or not found or found.notice or found[0].system != SYSTEM_NAMES["hcpcs"]:
+            return found
+        read = item_head_phrase(query)
+        if read is None:
+            return found
+        phrase, head = read
+        first = found[0]
+        if first.code in self.drug_codes or first.code.startswith("J"):
+            return found  # (a drug's descriptor heads its form: "Injection, vitamin b-12 cyanocobalamin")
+        if heads_item(first.title, head) or not head_nouns(first.title):
+            return found
+        beside = beside_words(query, phrase)
+        other = head_nouns(first.title)
+        said_beside = {_stem(w) for w in beside} & {_stem(w) for w in other}
+        if not said_beside and not names_in_complement(first.title, head, phrase):
+            return found  # (the line names the item no other way: another reading of the words)
+        later = [
+            h
+            for h in found[1:LOOKED_AT]
+            if h.system == first.system and h.billable and item_line(h.code) and heads_item(h.title, head)
+        ]
+        first_unread = len(self._kind_unread(query, first))
+        chosen = next((h for h in later if len(self._kind_unread(query, h)) <= first_unread), None)
+        if chosen is None:
+            try:
+                item = self._find(phrase, ("hcpcs",), RANKED_DEPTH)
+            except QueryError:
+                return found
+            lines = [
+                h
+                for h in item
+                if h.system == first.system
+                and h.billable
+                and item_line(h.code)
+                and heads_item(h.title, head)
+                and len(self._kind_unread(query, h)) <= first_unread
+            ]
+            if not lines:
+                return found
+            chosen = by_words_beside(lines, beside, lambda h: h.title, _doc_stems, query, phrase)[0][0]
+        moved = replace(
+            chosen,
+            score=max(chosen.score, first.score),
+            why=f"{chosen.why} (the item “{phrase}”: {first.code}'s descriptor heads “{'/'.join(sorted(other))}”)",
+        )
+        return _with_notice([moved, *(h for h in found if h.code != chosen.code)], found.notice)
 
     def age_agreeing_first(self, query: str, found: Hits) -> Hits:
         """A first ICD-10-CM answer for the other stage of life than the patient's the query tells (by the MCE
@@ -5365,6 +5433,16 @@ class Searcher:
             return found  # a drug named ("Gvoke glucagon prefilled"): its drug line
         words = [w for raw in query.lower().replace(",", " ").split() for w in _words(raw)]
         brand = next((w for w in brand_candidates(words, self._brand_known) if self._brand_rows(w)), "")
+        if not brand and (not found or found[0].system != SYSTEM_NAMES["cm"]):
+            # "Amyvid PET agent", "Lymphoseek sentinel node injection": a brand the vocabulary's list reads as its
+            # generic, whose own word only a few HCPCS lines print (a radiopharmaceutical's, a biological's:
+            # A9586 "Florbetapir f18, diagnostic, ...") - the generic is the trade name's line; never over a
+            # diagnosis the words found (a poisoning or a reaction to the drug is the condition's code).
+            brand, generic = self._generic_of_brand(query, words)
+            words = [
+                *words,
+                *generic,
+            ]  # (the generic's other words pick among its lines: "lutetium dotatate")
         if not brand:
             return self._object_item_first(query, systems, limit, found)
         if found and found[0].system == "HCPCS" and brand in _doc_stems(found[0].title):
@@ -5382,6 +5460,26 @@ class Searcher:
                 hits.append(self._hit(("hcpcs", code), (top - rank, why, item, "")))
         shown = {h.code for h in hits}
         return _with_notice((hits + [h for h in found if h.code not in shown])[:limit], "")
+
+    def _generic_of_brand(self, query: str, words: Sequence[str]) -> tuple[str, list[str]]:
+        """The word of a brand's generic (the vocabulary's brand list, injectable_brands.tsv) that only a few
+        HCPCS lines print and the query does not say itself, with the generic's words; or ("", [])."""
+        if not self.vocabulary.may_name_brand(query):
+            return "", []
+        for brand in understand(query.lower(), self.vocabulary).brands:
+            term = self.vocabulary.terms.get(brand)
+            if term is None:
+                continue
+            generic = _words(term.means.lower())
+            for word in generic:
+                if (
+                    len(word) >= 5
+                    and word not in words
+                    and not self._brand_known(word)
+                    and self._brand_rows(word)
+                ):
+                    return word, generic
+        return "", []
 
     def _brand_known(self, word: str) -> bool:
         """Whether a word is no trade name: an English or vocabulary word, or a word of the Index of
@@ -7305,6 +7403,9 @@ ACCESSORY_COST = 60.0
 _NON_WORD = re.compile(r"\bnon(?:[- ]([a-z]+)|([a-z]{4,}))")
 
 
+_NEGATION_SAID = re.compile(r"\b(?:no|not|non|without|w/o)\b|\bnon-")
+
+
 def _says_not(title: str, said_stems: frozenset[str]) -> bool:
     """Whether a title says "non-X" for an X the query says without its own "non" ("sterile gauze" is not
     "Gauze, non-impregnated, non-sterile"; "non-sterile gauze" still is)."""
@@ -7925,6 +8026,7 @@ def _find_codes(book: CodeBook, query: str, systems: Sequence[str], limit: int) 
         found = searcher.unread_path_first(query, found)
         found = searcher.condition_kind_first(query, found)
         found = searcher.reporting_line_yields(query, found)
+        found = searcher.item_head_agrees(query, systems, found)
         found = searcher.age_agreeing_first(query, found)
         found = searcher.said_axis_first(query, found)
         found = _stage_sibling_first(query, found)
