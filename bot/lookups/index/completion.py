@@ -28,6 +28,7 @@ from bot.lookups.index.pcs_coronary import (
     coronary_branch_said,
     names_coronary_artery,
 )
+from bot.lookups.index.pcs_device_kinds import device_kind_words
 from bot.lookups.index.pcs_devices import device_words, drain_device_words
 from bot.lookups.index.pcs_diagnostic import diagnostic_words, study_said
 from bot.lookups.index.pcs_eye_sides import eye_sides
@@ -742,6 +743,7 @@ def complete_pcs(
     query_stems = without_refused_scope(query_stems, named_approaches)  # ("through the mouth without scope")
     devices = device_words(conn, query_stems, memo) | drain_device_words(raw, query_stems)
     keyed = value_words(conn, query_stems, memo)
+    kinds = device_kind_words(conn, query_stems, memo) & keyed
     query_stems = fine_needle_words(diagnostic_words(query_stems | keyed))
     wanted_qualifier = content_stems(qualifier)
     # The root operation's own name ("Drainage") says nothing about the device ("Drainage Device").
@@ -806,6 +808,10 @@ def complete_pcs(
             # cardioverter-defibrillator (ICD) - use Defibrillator Generator"); a value sharing only some of
             # the query's words ("Subcutaneous Defibrillator Lead") comes after it.
             said += KEYED_DEVICE
+            if stems & kinds:
+                # "endotracheal tube placed": the key's kind ("Intraluminal Device, Endotracheal Airway") is
+                # the value where the table offers it (bot.lookups.index.pcs_device_kinds)
+                said += KEYED_DEVICE
         if position == 7:
             # "left uterine artery embolization": the Body Part Key ("Uterine artery - use Internal Iliac Artery")
             # names the body part value; a qualifier the query's own word names (Uterine Artery) comes before

@@ -102,7 +102,7 @@ from bot.lookups.index.pcs_matter import (
 from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_partial import excision_for_portion
 from bot.lookups.index.pcs_procedure_names import procedure_name_alternatives
-from bot.lookups.index.pcs_putting_in import names_device_value, putting_in_readings
+from bot.lookups.index.pcs_putting_in import keys_device_value, names_device_value, putting_in_readings
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import (
     form_note,
@@ -283,6 +283,7 @@ def index_hits(
     subterm_read: dict[str, list[str]] = {}
     verb_read: dict[str, str] = {}
     defined: dict[str, list[str]] = {}
+    device_named = device_told = False
     if "pcs" in systems:
         # "fine needle aspiration of thyroid": a root operation the Index has no main term for (Drainage).
         operations = {**operation_readings(list(words), tree.names_procedure), **operations}
@@ -297,9 +298,16 @@ def index_hits(
         verb_read = {w: noun for w, noun in verb_read.items() if w not in operations}
         # "PICC placement", "ICD implant": a device put in is Insertion (pcs_putting_in)
         said_stems = frozenset(stem(w) for w in words)
+        key_values = value_words(conn, said_stems, tree.memo)
         device_named = bool(
-            value_words(conn, said_stems, tree.memo)
+            key_values
             or device_words(conn, said_stems, tree.memo)
+            or names_device_value(conn, said_stems, tree.memo)
+        )
+        # (a device, not a body part the Body Part Key names: "great saphenous vein")
+        device_told = device_named and (
+            keys_device_value(key_values, conn, tree.memo)
+            or bool(device_words(conn, said_stems, tree.memo))
             or names_device_value(conn, said_stems, tree.memo)
         )
         for w, noun in putting_in_readings(searcher.wordnet(), words, device_named).items():
@@ -529,9 +537,18 @@ def index_hits(
             [m for m in matches if m.book != "pcs"] + matcher.match(procedure, ["pcs"], limit=8),
             key=lambda m: (-m.score, len(m.nodes), m.code),
         )
-    if "pcs" in books and len(books) > 1 and _asks_procedure(tree, qwords[:required]):
+    if (
+        "pcs" in books
+        and len(books) > 1
+        and (
+            _asks_procedure(tree, qwords[:required])
+            or (device_told and bool(operations or {w.lower() for w in words} & searcher.root_operations()))
+        )
+    ):
         # "ORIF left femoral shaft fracture": the procedure's own index (Reduction, Fracture -> see
-        # Reposition) is walked apart, so a diagnosis path holding the same site does not bound it away.
+        # Reposition) is walked apart, so a diagnosis path holding the same site does not bound it away; so is
+        # a device the query names with a root operation read ("IUD removal with strings via speculum":
+        # Contraceptive Device, Removal of device from, Uterus and Cervix; pcs_device_parts).
         have = {(m.book, m.code) for m in matches}
         extra = [m for m in matcher.match(qwords, ["pcs"], limit=8) if (m.book, m.code) not in have]
         if extra:

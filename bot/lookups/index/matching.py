@@ -34,6 +34,7 @@ from bot.lookups.index.organisms import (
     organism_stems,
 )
 from bot.lookups.index.pcs_body_systems import names_body_system_line
+from bot.lookups.index.pcs_device_parts import device_body_part
 from bot.lookups.index.pcs_keys import names_key
 from bot.lookups.index.pcs_table_subterms import table_subterms
 from bot.lookups.index.region_lines import REGION_COST, region_anchors, region_words
@@ -586,7 +587,12 @@ class Matcher:
                     bare.append(line)
         # A bare line still leads one level down (its side, its type), and to its unspecified child.
         lines += self._extend(lines + bare, by_stem)
-        lines += [line for line in bare if self._unspecified_line(line.node) is not None]
+        lines += [
+            line
+            for line in bare
+            if self._unspecified_line(line.node) is not None
+            or device_body_part(self.tree, line.node, by_stem) is not None  # (pcs_device_parts)
+        ]
         # The paths that use most of the query and add least to it first; the rest cannot win.
         said: dict[int, float] = {}  # by the covered set's identity: lines below one another share it
         for line in lines:
@@ -1026,6 +1032,20 @@ class Matcher:
                 chosen.nodes.append(child)
                 chosen.unsaid += _cover_term(child.term, by_stem, main=False, book=child.book)[1]
                 out += self._follow(chosen, reference, words, by_stem, jumps)
+        if (
+            end.book == "pcs"
+            and not end.code
+            and end.last > end.id
+            and not self._has_reference(end)
+            and (part := device_body_part(self.tree, end, by_stem)) is not None
+        ):
+            # "tracheostomy tube change", "IUD removal": the device's operation line, and the one body part
+            # below it in the body system the Device Key names (bot.lookups.index.pcs_device_parts)
+            at_part = walk.copy()
+            at_part.nodes += part[0]
+            at_part.unsaid += DEFAULT_CHILD_COST
+            at_part.covered |= {i for s in part[1] for i in by_stem.get(s, ())}
+            out.append(self._result(at_part, words, part[0][-1].code, walk.column, at_part.covered))
         if end.book == "cm" and len(walk.covered) < len(words) and not end.cells:
             out += self._by_organism_kind(walk, words, by_stem, jumps)
         if end.book in ("ext", "cm") and len(walk.covered) < len(words) and end.last > end.id:

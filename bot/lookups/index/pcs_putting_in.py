@@ -38,6 +38,7 @@ GENERIC = frozenset(content_stems("device"))  # "Other Device": the word every d
 
 
 _VALUES: dict[str, tuple[frozenset[str], ...]] = {}  # the data stamp -> the device values' words
+_ALL_VALUES: dict[str, tuple[frozenset[str], ...]] = {}  # the same, one-word values too
 
 
 def device_values(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple[frozenset[str], ...]:
@@ -56,6 +57,25 @@ def device_values(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple
 def names_device_value(conn: sqlite3.Connection, said: frozenset[str], memo: dict[object, object]) -> bool:
     """Whether the query says every word of a device value ("endotracheal airway", "defibrillator generator")."""
     return any(value <= said for value in device_values(conn, memo) if value)
+
+
+def keys_device_value(keyed: frozenset[str], conn: sqlite3.Connection, memo: dict[object, object]) -> bool:
+    """Whether the words of the Key lines the query names (bot.lookups.index.completion.value_words) hold a
+    device value whole, "device" aside ("Intrauterine device (IUD) - use Contraceptive Device"), not only a body
+    part's ("Great saphenous vein - use Saphenous Vein")."""
+    words = keyed - GENERIC
+    return bool(words) and any(value <= words for value in _all_device_values(conn, memo) if value)
+
+
+def _all_device_values(conn: sqlite3.Connection, memo: dict[object, object]) -> tuple[frozenset[str], ...]:
+    """The words of each Medical and Surgical device value, "device" aside, one-word ones too ("Contraceptive")."""
+
+    def build() -> tuple[frozenset[str], ...]:
+        rows = conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 6 AND tbl LIKE '0%'")
+        values = {frozenset(content_stems(str(m))) - GENERIC for (m,) in rows}
+        return tuple(sorted((v for v in values if v), key=sorted))
+
+    return data_version.kept(conn, memo, ("all device values",), _ALL_VALUES, build)
 
 
 def _verbs_of(word: str) -> list[str]:

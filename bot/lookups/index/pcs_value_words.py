@@ -15,6 +15,7 @@ procedure word or an approach said), a word at a time through the cached WordNet
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -66,6 +67,28 @@ def _whole_parts(conn: sqlite3.Connection, memo: dict[object, object]) -> frozen
         )
         memo["pcs whole body parts"] = found
     return found
+
+
+def _closed_compounds(conn: sqlite3.Connection, memo: dict[object, object]) -> dict[str, tuple[str, str]]:
+    """Two words standing together in a body part value, as English may write them in one ("Toe Nail" ->
+    toenail, "Finger Nail" -> fingernail): the joined letters -> the two words (read only for a word WordNet
+    knows, so the closed compound is a real one)."""
+    found = memo.get("pcs closed compounds")
+    if isinstance(found, dict):
+        return found
+    out: dict[str, tuple[str, str]] = {}
+    for (meaning,) in conn.execute("SELECT DISTINCT meaning FROM pcs_axes WHERE position = 4"):
+        letters = _LETTERS.findall(str(meaning).lower())
+        for first, second in itertools.pairwise(letters):
+            if (
+                first not in SIDES
+                and second not in SIDES
+                and len(first) >= SAME_ROOT
+                and len(second) >= SAME_ROOT
+            ):
+                out.setdefault(first + second, (first, second))
+    memo["pcs closed compounds"] = out
+    return out
 
 
 def _pertaining(
@@ -157,6 +180,11 @@ def value_word_alternatives(
                 out[word] += [w for w in synonym.split() if w not in out[word]]
             break
         word = low[end]
+        split = _closed_compounds(conn, memo).get(word.replace("-", ""))
+        if split is not None and stem(word) not in parts and wordnet.senses(word.replace("-", "")):
+            # "great toenail", "fingernail", "toe-nail": the value's two words written as one (Toe Nail)
+            out.setdefault(word, [])
+            out[word] += [w for w in split if w not in out[word]]
         if stem(word) not in parts:
             # "mandibular condylectomy", "bx of the orbital bone": the body part the adjective pertains to, where
             # the tables name it by the noun ("Right Mandible", "Left Orbit").
