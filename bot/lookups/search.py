@@ -116,6 +116,7 @@ from bot.lookups.index.absence_class import Absences, acquired_absence
 from bot.lookups.index.accident_checked import examination_words, injury_ruled_out
 from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
+from bot.lookups.index.adverse_notes import noted_in_category
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.age_agreement import code_age, other_stage_first, told_age
 from bot.lookups.index.ancillary_sections import ancillary_section, says_stay
@@ -4257,6 +4258,9 @@ class Searcher:
         reading = read_beside_drug(query, names_drug or self._drug_word)
         if reading is None or reading.underdosing:
             return found
+        path = _path_of(found[0].why).lower()
+        if any(re.search(rf"\b{re.escape(drug)}\b", path) for drug in reading.drugs):
+            return found  # (a line naming the drug itself: "Thrombocytopenia, heparin induced" D75.829)
         self._local.beside_drug = True
         try:
             sub = self._drug_subterm(reading.condition, limit)
@@ -4264,15 +4268,24 @@ class Searcher:
             return found
         finally:
             self._local.beside_drug = False
+        noted = sub is None
+        if noted:
+            sub = self._noted_adverse_line(found)
         if sub is None or sub.code == found[0].code:
             return found
         # the same condition, said more exactly: its code is of the first answer's category ("Hypotension"
         # I95.9 -> "Hypotension, drug-induced" I95.2; not type 2 diabetes E11.649 -> drug-induced E09.649)
-        if sub.code[:3] != found[0].code[:3] and (
-            _main_term(sub.why) != _main_term(found[0].why) or self._says_own_category(query, found[0], sub)
+        if (
+            not noted
+            and sub.code[:3] != found[0].code[:3]
+            and (
+                _main_term(sub.why) != _main_term(found[0].why)
+                or self._says_own_category(query, found[0], sub)
+            )
         ):
             return found
-        lead = replace(sub, why=f"condition first (I.C.19.e.5.a), its drug subterm: {sub.why}")
+        said_as = "its adverse-effect code" if noted else "its drug subterm"
+        lead = replace(sub, why=f"condition first (I.C.19.e.5.a), {said_as}: {sub.why}")
         if len(found) > 1 and _adverse_beside(found[1], found[0].code):
             t_hit: Hit | None = replace(
                 found[1], why=f"suggested with {sub.code}: {found[1].why.split(': ', 1)[1]}"
@@ -4285,6 +4298,44 @@ class Searcher:
         return _with_notice(
             [*lead_hits, *(h for h in found if h.code not in shown)][: len(found)], found.notice
         )
+
+    def _noted_adverse_line(self, found: Hits) -> Hit | None:
+        """ "coagulopathy due to coumadin", "hearing loss from gentamicin": a condition whose Index lines
+        print no drug subterm, found in a category whose one code the Tabular marks as a drug's adverse
+        effect ("Use additional code for adverse effect ... to identify drug": D68.32, H91.0-;
+        bot.lookups.index.adverse_notes) - that code, completed as the condition's own code of the category
+        is (its laterality), under guideline I.C.19.e.5.a. Only codes the condition's own Index main term
+        reached count, and only when they point to one marked code."""
+        main = _main_term(found[0].why)
+        picks: dict[str, Hit] = {}
+        for hit in found[:5]:
+            if not main or not _condition_code(hit) or _main_term(hit.why) != main:
+                continue
+            marked = noted_in_category(self.book.db.conn, hit.code)
+            if marked:
+                picks.setdefault(marked, hit)
+        if len(picks) != 1:
+            return None
+        marked, via = next(iter(picks.items()))
+        code = self._completed_like(marked, via)
+        if code is None:
+            return None
+        why = (
+            f"Tabular: {code.display} is {undot(via.code)[:3]}'s code the note \"use additional code for adverse "
+            f'effect ... to identify drug" marks, for {via.code} ({_path_of(via.why)})'
+        )
+        return self._hit(("cm", code.code), (via.score + 1.0, why, code, code.title))
+
+    def _completed_like(self, marked: str, like: Hit) -> Code | None:
+        """The billable code at or below `marked` that says what `like`'s title says after its last comma
+        (its side: "Unspecified hearing loss, bilateral" -> "Ototoxic hearing loss, bilateral"), or the only
+        one; None when neither decides."""
+        below = [c for c in self.book.with_prefix("cm", marked, 40) if c.billable]
+        if len(below) == 1:
+            return below[0]
+        tail = like.title.rsplit(",", 1)[-1].strip().lower() if "," in like.title else ""
+        same = [c for c in below if tail and c.title.rsplit(",", 1)[-1].strip().lower() == tail]
+        return same[0] if len(same) == 1 else None
 
     def _says_own_category(self, query: str, first: Hit, other: Hit) -> bool:
         """Whether the query says a word of the first answer's category title, its Index main term's aside, that
