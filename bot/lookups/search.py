@@ -2054,6 +2054,7 @@ class Searcher:
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
         found = self._table_row_said(query, systems, found)
+        found = self._drug_before_alcohol(query, systems, limit, found)
         found = self._substance_use_first(query, systems, limit, found)
         found = self._induced_line_first(found)
         found = self._condition_beside_drug(query, systems, limit, found)
@@ -4559,6 +4560,55 @@ class Searcher:
         return _with_notice(
             [hit, *(h for h in found if h.code != hit.code)][: max(len(found), 1)], found.notice
         )
+
+    def _drug_before_alcohol(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """ "took diazepam with whiskey to end her life", "overdose of oxycodone with alcohol": a drug taken
+        with alcohol is a poisoning by each (guideline I.C.19.e.5.b(iv): the interaction of a drug and alcohol
+        is classified as poisoning), the drug's Table line (T36-T50) in the column the story chose first and
+        the alcohol's toxic effect (T51) beside it. The drug's line is the one suggested beside the alcohol's,
+        or the drug word the alcohol's line left unread looked up in the same column."""
+        if "cm" not in systems or not found or found.notice or not found[0].code.startswith("T51"):
+            return found
+        first = found[0]
+        drug: Hit | None = None
+        if (
+            len(found) > 1
+            and is_drug_code(found[1].code)
+            and is_poisoning(found[1].code)
+            and found[1].why.startswith(f"suggested with {first.code}: ")
+        ):
+            drug = replace(found[1], why=found[1].why.split(": ", 1)[1])
+        cited = table_path(first.why, _DRUG_LABELS)
+        if drug is None and cited is not None:
+            label = COLUMN_LABELS[cited[1]]
+            for word in sorted(_unread_words(first.why)):
+                if not word.isalpha() or not self._drug_word(word):
+                    continue
+                try:
+                    table = self.find(f"{word} {label}", ("cm",), limit)
+                except QueryError:
+                    continue
+                if (
+                    table
+                    and not table.notice
+                    and is_drug_code(table[0].code)
+                    and is_poisoning(table[0].code)
+                    and table[0].code[-1] == first.code[-1]
+                    and _intent_of(table[0].code) == _intent_of(first.code)
+                    and word not in _unread_words(table[0].why)
+                ):
+                    drug = table[0]
+                    break
+        if drug is None:
+            return found
+        lead = replace(
+            drug,
+            score=first.score,
+            why=f"drug taken with alcohol, each a poisoning (I.C.19.e.5.b): {drug.why}",
+        )
+        beside = replace(first, score=first.score - 0.1, why=f"suggested with {drug.code}: {first.why}")
+        shown = {lead.code, beside.code}
+        return _with_notice([lead, beside, *(h for h in found if h.code not in shown)][:limit], found.notice)
 
     def _story_row_said(self, query: str, story: SubstanceStory) -> SubstanceStory | None:
         """A story's substance whose Table row has no code of its own ("Camphor") read at the indented row the
@@ -7714,6 +7764,15 @@ _OTHER_DRUG_CHAPTERS = ("F", "O", "P")
 _DRUG_LINE_WHY = re.compile(r"(?:clause “[^”]*”: )?drug line")  # a HCPCS drug line, for the query or a clause
 _UNSPECIFIED_ADVERSE = "T88.7"  # Unspecified adverse effect of drug or medicament ("Reaction, drug NEC")
 _SUBTERM_WORDS = frozenset({"drug", "induced"})  # condition_beside_drug.DRUG_SUBTERM's words
+
+
+def _intent_of(code: str) -> str:
+    """A T36-T65 code's intent character (the sixth, or the fifth where the sixth is the placeholder X:
+    T51.91XA), "" for a code too short."""
+    plain = undot(code)
+    if len(plain) < 6:
+        return ""
+    return plain[4] if plain[5] == "X" else plain[5]
 
 
 def _unread_words(why: str) -> set[str]:
