@@ -4271,7 +4271,9 @@ class Searcher:
             self._local.beside_drug = False
         noted = sub is None
         if noted:
-            sub = self._noted_adverse_line(found)
+            beside = found[1] if len(found) > 1 and _adverse_beside(found[1], found[0].code) else None
+            beside = beside or self._adverse_effect_line(reading.drugs, limit)
+            sub = self._noted_adverse_line(found, beside.code) if beside is not None else None
         if sub is None or sub.code == found[0].code:
             return found
         # the same condition, said more exactly: its code is of the first answer's category ("Hypotension"
@@ -4297,22 +4299,28 @@ class Searcher:
         lead_hits = [lead] if t_hit is None else [lead, t_hit]
         shown = {h.code for h in lead_hits}
         return _with_notice(
-            [*lead_hits, *(h for h in found if h.code not in shown)][: len(found)], found.notice
+            [*lead_hits, *(h for h in found if h.code not in shown)][: max(len(found), len(lead_hits))],
+            found.notice,
         )
 
-    def _noted_adverse_line(self, found: Hits) -> Hit | None:
+    def _noted_adverse_line(self, found: Hits, drug_code: str) -> Hit | None:
         """ "coagulopathy due to coumadin", "hearing loss from gentamicin": a condition whose Index lines
         print no drug subterm, found in a category whose one code the Tabular marks as a drug's adverse
         effect ("Use additional code for adverse effect ... to identify drug": D68.32, H91.0-;
         bot.lookups.index.adverse_notes) - that code, completed as the condition's own code of the category
         is (its laterality), under guideline I.C.19.e.5.a. Only codes the condition's own Index main term
-        reached count, and only when they point to one marked code."""
+        reached count (reading every word the first answer reads), only when they point to one marked code,
+        and only when the note's codes hold the drug's adverse effect (`drug_code`: Reye's syndrome G93.7 is
+        marked for salicylates alone)."""
         main = _main_term(found[0].why)
+        unread = _unread_words(found[0].why)
         picks: dict[str, Hit] = {}
         for hit in found[:5]:
             if not main or not _condition_code(hit) or _main_term(hit.why) != main:
                 continue
-            marked = noted_in_category(self.book.db.conn, hit.code)
+            if not _unread_words(hit.why) <= unread:
+                continue
+            marked = noted_in_category(self.book.db.conn, hit.code, drug_code)
             if marked:
                 picks.setdefault(marked, hit)
         if len(picks) != 1:
@@ -4370,9 +4378,13 @@ class Searcher:
             and not table.notice
             and is_adverse_or_underdosing(table[0].code)
             and table[0].why.startswith("Drug Table:")
-            and not _unread_words(table[0].why).intersection(drugs)
+            and not {
+                w
+                for w in _unread_words(table[0].why).intersection(drugs)
+                if f"vocabulary: {w} -> " not in table[0].why
+            }
         ):
-            return table[0]
+            return table[0]  # (a brand the vocabulary read as its generic is read: "eliquis" -> apixaban)
         return None
 
     def _drug_subterm(self, condition: str, limit: int) -> Hit | None:

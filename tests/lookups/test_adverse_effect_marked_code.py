@@ -15,11 +15,16 @@ from bot.lookups.search import find_codes
 
 def test_the_marked_code_of_a_category(codebook: CodeBook) -> None:
     conn = codebook.db.conn
-    assert noted_in_category(conn, "H91.90") == "H910"  # Ototoxic hearing loss
-    assert noted_in_category(conn, "D68.9") == "D6832"  # Hemorrhagic disorder due to extrinsic anticoagulants
-    assert noted_in_category(conn, "H91.09") == ""  # (marked itself)
-    assert noted_in_category(conn, "D59.9") == ""  # (several marked codes: D59.0, D59.2, D59.3-)
-    assert noted_in_category(conn, "G43.909") == ""  # (Migraine: the category as a whole is marked)
+    assert noted_in_category(conn, "H91.90", "T36.5X5A") == "H910"  # Ototoxic hearing loss
+    # (Hemorrhagic disorder due to extrinsic anticoagulants: its note names T45.515, T45.525)
+    assert noted_in_category(conn, "D68.9", "T45.515A") == "D6832"
+    assert noted_in_category(conn, "D68.9", "T36.0X5A") == ""
+    assert noted_in_category(conn, "H91.09", "T36.5X5A") == ""  # (marked itself)
+    assert noted_in_category(conn, "D59.9", "T37.1X5A") == ""  # (several marked codes: D59.0, D59.2, D59.3-)
+    assert noted_in_category(conn, "G43.909", "T38.5X5A") == ""  # (Migraine: the category as a whole)
+    # (Reye's syndrome G93.7 is marked for salicylates alone: "(T39.0-, with sixth character 5)")
+    assert noted_in_category(conn, "G93.89", "T40.4X5A") == ""
+    assert noted_in_category(conn, "G93.89", "T39.015A") == "G937"
 
 
 def test_an_ear_told_with_the_marked_code(codebook: CodeBook) -> None:
@@ -31,8 +36,16 @@ def test_an_ear_told_with_the_marked_code(codebook: CodeBook) -> None:
 
 def test_a_coagulation_defect_from_an_anticoagulant(codebook: CodeBook) -> None:
     # (Coagulopathy - see Defect, coagulation D68.9; D68.32 carries the note)
+    # (the brand read as its generic: the adverse effect's T code shown beside it)
     hits = find_codes(codebook, "coagulopathy from eliquis", limit=5)
-    assert hits[0].code == "D68.32"
+    assert [h.code for h in hits[:2]] == ["D68.32", "T45.515A"]
+
+
+def test_a_note_for_another_drug_is_no_reading(codebook: CodeBook) -> None:
+    # (Reye's syndrome G93.7 is G93's marked code, for salicylates alone; nor is a code reading fewer of
+    # the words than the first answer: Anemia D64.9 -> D64.2 for "pernicious" anemia)
+    assert find_codes(codebook, "respiratory depression from fentanyl", limit=3)[0].code != "G93.7"
+    assert find_codes(codebook, "pernicious anemia from vitamin b12", limit=3)[0].code != "D64.2"
 
 
 def test_no_drug_said_keeps_the_plain_condition(codebook: CodeBook) -> None:

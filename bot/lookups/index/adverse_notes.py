@@ -15,33 +15,47 @@ note (the category itself not: "Migraine" G43 as a whole takes the note, so no c
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
-_kept: dict[int, frozenset[str]] = {}
+# A note's drug codes: "(T36-T50 with fifth or sixth character 5)" (any drug), "(T45.515, T45.525)",
+# "(T39.0-, with sixth character 5)" (salicylates only: Reye's syndrome G93.7).
+_ANY_DRUG = "T36-T50"
+_CODE = re.compile(r"\bT\d{2}(?:\.[0-9A-Z]+)?")
+_kept: dict[int, dict[str, tuple[str, ...]]] = {}
 
 
-def adverse_noted(conn: sqlite3.Connection) -> frozenset[str]:
+def adverse_noted(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
     """The undotted codes whose Tabular notes ask for the drug's adverse-effect code beside them (about a
-    hundred), read once per connection."""
+    hundred), each with the T-code beginnings its note names (() when any drug, T36-T50), read once per
+    connection."""
     found = _kept.get(id(conn))
     if found is None:
         rows = conn.execute(
-            "SELECT DISTINCT code FROM notes WHERE system = 'cm' AND kind = 'use_additional' "
+            "SELECT code, text FROM notes WHERE system = 'cm' AND kind = 'use_additional' "
             "AND text LIKE '%adverse effect%' AND code NOT LIKE 'T%'"
         )
-        found = frozenset(str(code) for (code,) in rows)
+        found = {}
+        for code, text in rows:
+            named = () if _ANY_DRUG in text else tuple(c.replace(".", "") for c in _CODE.findall(text))
+            found[str(code)] = named
         _kept[id(conn)] = found
     return found
 
 
-def noted_in_category(conn: sqlite3.Connection, code: str) -> str:
+def noted_in_category(conn: sqlite3.Connection, code: str, drug_code: str) -> str:
     """The one code (undotted, maybe a subcategory) of `code`'s category whose Tabular note marks it as a
-    drug's adverse effect, or "" when the code is marked itself (or under a marked code), the category as a
-    whole is marked, or it holds no such code or several."""
+    drug's adverse effect, for the drug whose adverse-effect code is `drug_code` (the note's codes hold it),
+    or "" when the code is marked itself (or under a marked code), the category as a whole is marked, or
+    it holds no such code or several."""
     plain = code.replace(".", "").rstrip("-")
     noted = adverse_noted(conn)
     if any(plain.startswith(n) for n in noted):
         return ""
     category = plain[:3]
     below = [n for n in noted if n.startswith(category) and len(n) > 3]
-    return below[0] if len(below) == 1 else ""
+    if len(below) != 1:
+        return ""
+    named = noted[below[0]]
+    drug = drug_code.replace(".", "")
+    return below[0] if not named or any(drug.startswith(c) for c in named) else ""

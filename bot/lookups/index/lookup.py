@@ -437,7 +437,10 @@ def index_hits(
         own_cause = [
             m
             for m in matches
-            if m.book != "cm" or not names_other_cause((n.term for n in m.nodes), cause_stems, drug_words)
+            if m.book != "cm"
+            or not names_other_cause(
+                (n.term for n in m.nodes), cause_stems, drug_words, lambda w: bool(drug_classes(tree, w))
+            )
         ]
         matches = own_cause or matches
     if len(understood.parts) > 1:

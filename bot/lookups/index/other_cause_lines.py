@@ -11,7 +11,7 @@ line names and the query does not say: noise is no drug.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 
 from bot.lookups.index.words import stem
 
@@ -19,14 +19,19 @@ from bot.lookups.index.words import stem
 _COMPOUND = re.compile(r"(?i)\b([a-z]+)[- ]induced\b")
 
 
-def names_other_cause(terms: Iterable[str], said: Container[str], drug_words: Container[str]) -> bool:
+def names_other_cause(
+    terms: Iterable[str],
+    said: Container[str],
+    drug_words: Container[str],
+    is_drug: Callable[[str], bool] = lambda word: False,
+) -> bool:
     """Whether a path's line terms name a cause "<x>-induced" whose word the query does not say (`said`:
-    the stems of the query's words and their readings) and that is no word of a drug or its class
-    (`drug_words`: "drug", "medication", the drug's Table classes)."""
+    the stems of the query's words and their readings) and that is no word of a drug (`drug_words`: "drug",
+    "medication"; `is_drug`: a drug of the Table of Drugs and Chemicals, "corticosteroid-induced")."""
     for term in terms:
         for cause in _COMPOUND.findall(term):
             word = cause.lower()
-            if word in drug_words or stem(word) in said:
+            if word in drug_words or stem(word) in said or is_drug(word):
                 continue
             return True
     return False
