@@ -969,11 +969,6 @@ class Matcher:
                 else by_stem
             )
             column, used = _column(end.book, choosing, walk.column)
-            if end.book == "drug" and used and not end.cell(column):
-                # "adverse reaction to contrast dye": a substance chiefly nonmedicinal ("Dye NEC" T65.6-) has
-                # no adverse-effect (nor underdosing) cell - the Table prints those columns for drugs only
-                # (guideline I.C.19.e.5.a) - so the column's words are no words this row reads
-                column, used = DEFAULT_COLUMN.get(end.book, column), set()
             code = end.cell(column) or end.cell(DEFAULT_COLUMN.get(end.book, column))
             if code:
                 covered = walk.covered | used
