@@ -116,6 +116,7 @@ from bot.lookups.index.absence_class import Absences, acquired_absence
 from bot.lookups.index.accident_checked import examination_words, injury_ruled_out
 from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
+from bot.lookups.index.adverse_notes import noted_in_category
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.age_agreement import code_age, other_stage_first, told_age
 from bot.lookups.index.ancillary_sections import ancillary_section, says_stay
@@ -2043,6 +2044,7 @@ class Searcher:
         found = self._drug_line_first(query, systems, limit, found)
         found = self._substance_story_first(query, systems, limit, found)
         found = self._table_row_said(query, systems, found)
+        found = self._drug_before_alcohol(query, systems, limit, found)
         found = self._substance_use_first(query, systems, limit, found)
         found = self._induced_line_first(found)
         found = self._condition_beside_drug(query, systems, limit, found)
@@ -4247,6 +4249,9 @@ class Searcher:
         reading = read_beside_drug(query, names_drug or self._drug_word)
         if reading is None or reading.underdosing:
             return found
+        path = _path_of(found[0].why).lower()
+        if any(re.search(rf"\b{re.escape(drug)}\b", path) for drug in reading.drugs):
+            return found  # (a line naming the drug itself: "Thrombocytopenia, heparin induced" D75.829)
         self._local.beside_drug = True
         try:
             sub = self._drug_subterm(reading.condition, limit)
@@ -4254,15 +4259,26 @@ class Searcher:
             return found
         finally:
             self._local.beside_drug = False
+        noted = sub is None
+        if noted:
+            beside = found[1] if len(found) > 1 and _adverse_beside(found[1], found[0].code) else None
+            beside = beside or self._adverse_effect_line(reading.drugs, limit)
+            sub = self._noted_adverse_line(found, beside.code) if beside is not None else None
         if sub is None or sub.code == found[0].code:
             return found
         # the same condition, said more exactly: its code is of the first answer's category ("Hypotension"
         # I95.9 -> "Hypotension, drug-induced" I95.2; not type 2 diabetes E11.649 -> drug-induced E09.649)
-        if sub.code[:3] != found[0].code[:3] and (
-            _main_term(sub.why) != _main_term(found[0].why) or self._says_own_category(query, found[0], sub)
+        if (
+            not noted
+            and sub.code[:3] != found[0].code[:3]
+            and (
+                _main_term(sub.why) != _main_term(found[0].why)
+                or self._says_own_category(query, found[0], sub)
+            )
         ):
             return found
-        lead = replace(sub, why=f"condition first (I.C.19.e.5.a), its drug subterm: {sub.why}")
+        said_as = "its adverse-effect code" if noted else "its drug subterm"
+        lead = replace(sub, why=f"condition first (I.C.19.e.5.a), {said_as}: {sub.why}")
         if len(found) > 1 and _adverse_beside(found[1], found[0].code):
             t_hit: Hit | None = replace(
                 found[1], why=f"suggested with {sub.code}: {found[1].why.split(': ', 1)[1]}"
@@ -4273,8 +4289,52 @@ class Searcher:
         lead_hits = [lead] if t_hit is None else [lead, t_hit]
         shown = {h.code for h in lead_hits}
         return _with_notice(
-            [*lead_hits, *(h for h in found if h.code not in shown)][: len(found)], found.notice
+            [*lead_hits, *(h for h in found if h.code not in shown)][: max(len(found), len(lead_hits))],
+            found.notice,
         )
+
+    def _noted_adverse_line(self, found: Hits, drug_code: str) -> Hit | None:
+        """ "coagulopathy due to coumadin", "hearing loss from gentamicin": a condition whose Index lines
+        print no drug subterm, found in a category whose one code the Tabular marks as a drug's adverse
+        effect ("Use additional code for adverse effect ... to identify drug": D68.32, H91.0-;
+        bot.lookups.index.adverse_notes) - that code, completed as the condition's own code of the category
+        is (its laterality), under guideline I.C.19.e.5.a. Only codes the condition's own Index main term
+        reached count (reading every word the first answer reads), only when they point to one marked code,
+        and only when the note's codes hold the drug's adverse effect (`drug_code`: Reye's syndrome G93.7 is
+        marked for salicylates alone)."""
+        main = _main_term(found[0].why)
+        unread = _unread_words(found[0].why)
+        picks: dict[str, Hit] = {}
+        for hit in found[:5]:
+            if not main or not _condition_code(hit) or _main_term(hit.why) != main:
+                continue
+            if not _unread_words(hit.why) <= unread:
+                continue
+            marked = noted_in_category(self.book.db.conn, hit.code, drug_code)
+            if marked:
+                picks.setdefault(marked, hit)
+        if len(picks) != 1:
+            return None
+        marked, via = next(iter(picks.items()))
+        code = self._completed_like(marked, via)
+        if code is None:
+            return None
+        why = (
+            f"Tabular: {code.display} is {undot(via.code)[:3]}'s code the note \"use additional code for adverse "
+            f'effect ... to identify drug" marks, for {via.code} ({_path_of(via.why)})'
+        )
+        return self._hit(("cm", code.code), (via.score + 1.0, why, code, code.title))
+
+    def _completed_like(self, marked: str, like: Hit) -> Code | None:
+        """The billable code at or below `marked` that says what `like`'s title says after its last comma
+        (its side: "Unspecified hearing loss, bilateral" -> "Ototoxic hearing loss, bilateral"), or the only
+        one; None when neither decides."""
+        below = [c for c in self.book.with_prefix("cm", marked, 40) if c.billable]
+        if len(below) == 1:
+            return below[0]
+        tail = like.title.rsplit(",", 1)[-1].strip().lower() if "," in like.title else ""
+        same = [c for c in below if tail and c.title.rsplit(",", 1)[-1].strip().lower() == tail]
+        return same[0] if len(same) == 1 else None
 
     def _says_own_category(self, query: str, first: Hit, other: Hit) -> bool:
         """Whether the query says a word of the first answer's category title, its Index main term's aside, that
@@ -4308,9 +4368,13 @@ class Searcher:
             and not table.notice
             and is_adverse_or_underdosing(table[0].code)
             and table[0].why.startswith("Drug Table:")
-            and not _unread_words(table[0].why).intersection(drugs)
+            and not {
+                w
+                for w in _unread_words(table[0].why).intersection(drugs)
+                if f"vocabulary: {w} -> " not in table[0].why
+            }
         ):
-            return table[0]
+            return table[0]  # (a brand the vocabulary read as its generic is read: "eliquis" -> apixaban)
         return None
 
     def _drug_subterm(self, condition: str, limit: int) -> Hit | None:
@@ -4498,6 +4562,55 @@ class Searcher:
         return _with_notice(
             [hit, *(h for h in found if h.code != hit.code)][: max(len(found), 1)], found.notice
         )
+
+    def _drug_before_alcohol(self, query: str, systems: Sequence[str], limit: int, found: Hits) -> Hits:
+        """ "took diazepam with whiskey to end her life", "overdose of oxycodone with alcohol": a drug taken
+        with alcohol is a poisoning by each (guideline I.C.19.e.5.b(iv): the interaction of a drug and alcohol
+        is classified as poisoning), the drug's Table line (T36-T50) in the column the story chose first and
+        the alcohol's toxic effect (T51) beside it. The drug's line is the one suggested beside the alcohol's,
+        or the drug word the alcohol's line left unread looked up in the same column."""
+        if "cm" not in systems or not found or found.notice or not found[0].code.startswith("T51"):
+            return found
+        first = found[0]
+        drug: Hit | None = None
+        if (
+            len(found) > 1
+            and is_drug_code(found[1].code)
+            and is_poisoning(found[1].code)
+            and found[1].why.startswith(f"suggested with {first.code}: ")
+        ):
+            drug = replace(found[1], why=found[1].why.split(": ", 1)[1])
+        cited = table_path(first.why, _DRUG_LABELS)
+        if drug is None and cited is not None:
+            label = COLUMN_LABELS[cited[1]]
+            for word in sorted(_unread_words(first.why)):
+                if not word.isalpha() or not self._drug_word(word):
+                    continue
+                try:
+                    table = self.find(f"{word} {label}", ("cm",), limit)
+                except QueryError:
+                    continue
+                if (
+                    table
+                    and not table.notice
+                    and is_drug_code(table[0].code)
+                    and is_poisoning(table[0].code)
+                    and table[0].code[-1] == first.code[-1]
+                    and _intent_of(table[0].code) == _intent_of(first.code)
+                    and word not in _unread_words(table[0].why)
+                ):
+                    drug = table[0]
+                    break
+        if drug is None:
+            return found
+        lead = replace(
+            drug,
+            score=first.score,
+            why=f"drug taken with alcohol, each a poisoning (I.C.19.e.5.b): {drug.why}",
+        )
+        beside = replace(first, score=first.score - 0.1, why=f"suggested with {drug.code}: {first.why}")
+        shown = {lead.code, beside.code}
+        return _with_notice([lead, beside, *(h for h in found if h.code not in shown)][:limit], found.notice)
 
     def _story_row_said(self, query: str, story: SubstanceStory) -> SubstanceStory | None:
         """A story's substance whose Table row has no code of its own ("Camphor") read at the indented row the
@@ -7765,6 +7878,15 @@ _OTHER_DRUG_CHAPTERS = ("F", "O", "P")
 _DRUG_LINE_WHY = re.compile(r"(?:clause “[^”]*”: )?drug line")  # a HCPCS drug line, for the query or a clause
 _UNSPECIFIED_ADVERSE = "T88.7"  # Unspecified adverse effect of drug or medicament ("Reaction, drug NEC")
 _SUBTERM_WORDS = frozenset({"drug", "induced"})  # condition_beside_drug.DRUG_SUBTERM's words
+
+
+def _intent_of(code: str) -> str:
+    """A T36-T65 code's intent character (the sixth, or the fifth where the sixth is the placeholder X:
+    T51.91XA), "" for a code too short."""
+    plain = undot(code)
+    if len(plain) < 6:
+        return ""
+    return plain[4] if plain[5] == "X" else plain[5]
 
 
 def _unread_words(why: str) -> set[str]:

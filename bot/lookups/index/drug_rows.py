@@ -58,6 +58,8 @@ MEDICINE_FORMS = frozenset(
 # A row's words that say nothing of the source, form or use (read past when a row's words are counted).
 FILLERS = frozenset({"nec", "any", "other", "specified", "type", "not", "and", "or", "s"})
 MEDICINAL = "medicinal"
+# The Table's codes of toxic effects of substances chiefly non-medicinal as to source (T51-T65).
+NONMEDICINAL_FIRST, NONMEDICINAL_LAST = "T51", "T65"
 # The words of the harm or the taking, which name no product after a substance ("nicotine overdose").
 HARM = re.compile(r"(?:overdos|poison|toxic|intox|ingest|inhal|overexpos|expos|od\b|od'd)")
 MAX_ROWS = 120  # the indented rows read under one row (the Table's largest rows run to ~100)
@@ -117,7 +119,25 @@ def said_row(row: Node, below: Sequence[Node], told: Told, column: str) -> Node 
         return chosen[0]
     if chosen:
         return None
-    return _other_use(row, below, told, column)
+    return _other_use(row, below, told, column) or _medicinal_rows(row, below, told, column)
+
+
+def _medicinal_rows(row: Node, below: Sequence[Node], told: Told, column: str) -> Node | None:
+    """The substance's medicinal rows when the story names a medicine's form ("too many lithium pills") under a
+    row whose own code is a toxic effect of a non-medicinal substance (T51-T65: "Lithium" T56.89-) and prints
+    no "medicinal" row of its own: its indented rows coded as a drug (T36-T50: "gluconate", "salts (carbonate)"
+    T43.59-), when they all share one code (guideline I.C.19.e.5.b: a drug taken is coded by its Table line)."""
+    own = row.cell(column)
+    if not told.stems & MEDICINE_FORMS or not own or not NONMEDICINAL_FIRST <= own[:3] <= NONMEDICINAL_LAST:
+        return None
+    drugs = [
+        line
+        for line in below
+        if line.parent == row.id and line.cell(column) and line.cell(column)[:3] < NONMEDICINAL_FIRST
+    ]
+    if drugs and len({line.cell(column) for line in drugs}) == 1:
+        return drugs[0]
+    return None
 
 
 def _said_words(line: Node, told: Told) -> int | None:

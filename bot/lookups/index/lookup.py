@@ -64,6 +64,7 @@ from bot.lookups.index.neoplasm_spread import (
     spread_prepositions,
     tells_spread,
 )
+from bot.lookups.index.other_cause_lines import names_other_cause
 from bot.lookups.index.pcs_abscess import subcutaneous_drainage
 from bot.lookups.index.pcs_alteration import alteration_for_appearance
 from bot.lookups.index.pcs_anastomosis import (
@@ -437,6 +438,19 @@ def index_hits(
         # and the drug's adverse effect its pair.
         condition = [m for m in matches if m.book != "cm" or not _cause_only(m, qwords[:required], named)]
         matches = condition or matches
+        # "hearing loss from gentamicin": the drug's link word "induced" is no "noise-induced" (Deafness,
+        # noise-induced H83.3): a line naming a cause of its own the query does not say is no drug's line
+        cause_stems = frozenset(s for w in qwords for s in w.stems)
+        drug_words = {*CAUSED_WORDS, "medication", "chemical"}
+        own_cause = [
+            m
+            for m in matches
+            if m.book != "cm"
+            or not names_other_cause(
+                (n.term for n in m.nodes), cause_stems, drug_words, lambda w: bool(drug_classes(tree, w))
+            )
+        ]
+        matches = own_cause or matches
     if len(understood.parts) > 1:
         # "mets to bone from breast cancer": the bone's column is the one its own part says (secondary).
         matches = [column_by_part(m, qwords, understood.parts) for m in matches]
