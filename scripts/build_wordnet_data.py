@@ -291,7 +291,7 @@ HAPPENINGS = frozenset(
 
 def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int, str]) -> str:
     """The derivation rows (see the module's docstring), sorted by stem: each noun or verb lemma's
-    derivational pointers to a noun or a verb, and a noun's on through a verb to that verb's nouns, the other
+    derivational pointers from its first (most frequent) sense to a noun or a verb, and a noun's on through a verb to that verb's nouns, the other
     word kept when it is one of `words` (one word of letters, another stem than the lemma's), keyed by each
     form of the lemma that is none of `words`, and no person's
     noun (the doer names another thing than the act: "counsel" / counselor, "rob" / robber)."""
@@ -302,6 +302,11 @@ def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int,
         for offset, lex, raw, _pointers in parse_data(wordnet / f"data.{name}"):
             lemmas[(pos, offset)] = [lemma_text(w) for w in raw]
             sense_kinds[(pos, offset)] = kinds[lex]
+    first = {
+        (pos, lemma_text(raw)): offsets[0]
+        for pos, name in _DERIVED_POS.items()
+        for raw, offsets in parse_index(wordnet / f"index.{name}").items()
+    }
     for pos, name in _DERIVED_POS.items():
         for offset, _lex, raw, pointers in parse_data(wordnet / f"data.{name}"):
             kind = sense_kinds[(pos, offset)]
@@ -313,6 +318,8 @@ def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int,
                 if target_pos == "n" and sense_kinds[(target_pos, target)] not in HAPPENINGS:
                     continue  # (the doer or the thing is another meaning: "counsel" is no counselor)
                 said = lemma_text(raw[int(source_target[:2], 16) - 1])
+                if first.get((pos, said)) != offset:
+                    continue  # (a word in its usual sense: "stop" is no stoppage, that is its second)
                 other = lemmas[(target_pos, target)][int(source_target[2:], 16) - 1]
                 links[(pos, said)].add((target_pos, other))
     exceptions = exception_forms(wordnet)

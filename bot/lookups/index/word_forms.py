@@ -263,7 +263,7 @@ def related_stems(word_stem: str) -> tuple[str, ...]:
 DERIVED_FORMS = "wordnet_derivations.tsv.gz"  # stem, related stems (space), printed (1/0); build_wordnet_data
 
 
-@lru_cache(maxsize=1)  # one table (~2,500 stems), read once
+@lru_cache(maxsize=1)  # one table (~1,750 stems), read once
 def _derived() -> dict[str, tuple[tuple[str, ...], bool]]:
     data = resources.files("bot.lookups.data").joinpath(DERIVED_FORMS).read_bytes()
     rows = (line.split("\t") for line in gzip.decompress(data).decode().splitlines())
