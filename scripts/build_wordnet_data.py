@@ -268,6 +268,7 @@ def exception_forms(wordnet: Path) -> dict[tuple[str, str], set[str]]:
     return out
 
 
+MIN_FORM = 4  # a shorter form is as often an initialism or another short word ("DIE" is no death)
 PERSON = "noun.person"  # the doer of a verb ("laborer", "counselor"): read as the act, never read to
 # The kinds of noun sense that name what a verb says happens (an act, an event, a state, a process, a feeling,
 # an attribute, a communication, a thought, a phenomenon): "deprivation", "estrangement", "disappearance",
@@ -344,7 +345,7 @@ def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int,
             continue
         for form in regular_forms(said, pos) | exceptions.get((pos, said), set()):
             key = stem(form)
-            if key.isalpha():
+            if key.isalpha() and len(key) >= MIN_FORM:
                 related[key] |= targets - {key}
     return "".join(
         f"{s}\t{' '.join(sorted(related[s]))}\t{int(s in words)}\n" for s in sorted(related) if related[s]

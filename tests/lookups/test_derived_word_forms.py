@@ -32,6 +32,8 @@ def test_a_derivation_to_another_meaning_is_not_shipped() -> None:
     assert "counselor" not in derived_stems("counsel", printed=True)
     assert derived_stems("spot", printed=True) == () and derived_stems("pit", printed=True) == ()
     assert derived_stems("statement", printed=True) == ()
+    # a form shorter than four letters is as often an initialism ("DIE L uterosacral ligament" is endometriosis)
+    assert derived_stems("die", printed=True) == ()
 
 
 def test_a_word_the_data_prints_is_read_as_printed_unless_every_word_must_be_found() -> None:
