@@ -63,6 +63,7 @@ OUT = ROOT / "bot" / "lookups" / "data"
 sys.path.insert(0, str(ROOT))
 
 from bot.lookups.index.words import stem  # noqa: E402  (the stem lookup matches words by)
+from bot.lookups.index.z_lines import FRAMES  # noqa: E402  (the Index's frame main terms of the Z codes)
 
 NOTE = """# WordNet extract
 
@@ -324,6 +325,7 @@ def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int,
                 other = lemmas[(target_pos, target)][int(source_target[2:], 16) - 1]
                 links[(pos, said)].add((target_pos, other))
     exceptions = exception_forms(wordnet)
+    frames = {stem(f) for f in FRAMES}
     related: dict[str, set[str]] = defaultdict(set)
     for (pos, said), others in sorted(links.items()):
         if not said.isalpha():
@@ -340,6 +342,7 @@ def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int,
             and other not in inflected
             and stem(other) in words
             and stem(other) != stem(said)
+            and stem(other) not in frames  # (a frame is said in its own words: "admit" is no Admission)
         }
         if not targets:
             continue
