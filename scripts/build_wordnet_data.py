@@ -35,6 +35,15 @@ Writes into bot/lookups/data/ (deterministic, gzip mtime 0):
   looks the word up by the noun), keyed by the light stem lookup matches words by
   (bot.lookups.index.words.stem); a pair whose words share no beginning is left out
   (bot.lookups.index.word_forms.related_stems)
+- wordnet_derivations.tsv.gz: stem, the stems of the words it is derived from or to (space), whether the code
+  data prints the stem itself (1 / 0) - WordNet's
+  lemma-level derivational pointers ("+") between a verb and a noun ("deprive" / deprivation, "estrange" /
+  estrangement, "disappear" / disappearance, "laborer" / labor) and between two nouns of one verb ("counselor"
+  / counsel / counseling), a noun of a happening (an act, a state, an event, a feeling ...: a thing's verb or
+  a verb's doer is another meaning, "semen" / inseminate, "counsel" / counselor; a gerund is the verb), kept when the other word is a word of the Alphabetic Index (any book) or of a
+  Tabular title or note (cm_codes.tsv.gz, cm_notes.tsv.gz): the word a coder looks up; keyed by the light stem
+  of every form of the word (its regular inflections and WordNet's doubled-consonant forms: "robbed" / rob,
+  "died" / die) (bot.lookups.index.word_forms.derived_stems)
 - wordnet.md: source and licence
 """
 
@@ -54,6 +63,7 @@ OUT = ROOT / "bot" / "lookups" / "data"
 sys.path.insert(0, str(ROOT))
 
 from bot.lookups.index.words import stem  # noqa: E402  (the stem lookup matches words by)
+from bot.lookups.index.z_lines import FRAMES  # noqa: E402  (the Index's frame main terms of the Z codes)
 
 NOTE = """# WordNet extract
 
@@ -212,6 +222,139 @@ def derivations(wordnet: Path, words: frozenset[str], kinds: dict[int, str]) -> 
     return "".join(f"{s}\t{' '.join(sorted(related[s]))}\n" for s in sorted(related))
 
 
+# The Tabular's files whose words a derivation may lead to beside the Index's (titles, inclusion terms, notes).
+TABULAR_FILES = (("cm_codes.tsv.gz", "title"), ("cm_notes.tsv.gz", "text"))
+# The parts of speech a derivation links (a verb's act, state or doer and the verb; WordNet's data files).
+_DERIVED_POS = {"n": "noun", "v": "verb"}
+
+
+def tabular_words(out: Path) -> frozenset[str]:
+    """The stem of every word of every ICD-10-CM title and Tabular note."""
+    words: set[str] = set()
+    for name, column in TABULAR_FILES:
+        text = gzip.decompress((out / name).read_bytes()).decode()
+        for row in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
+            words.update(stem(w) for w in _WORD.findall(row[column].lower()))
+    return frozenset(words)
+
+
+def regular_forms(lemma: str, pos: str) -> set[str]:
+    """The regular inflections of a noun or a verb ("die": dies, died, dying is an exception form; "relax":
+    relaxes, relaxed, relaxing) - the light stem keys a query's form by."""
+    forms = {lemma, lemma + "s", lemma + "es"}
+    if pos == "v":
+        base = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {base + "ed", base + "ing"}
+        if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+            forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    return forms
+
+
+def _inflections(lemma: str) -> set[str]:
+    """A verb's -ing and -ed forms, its last consonant doubled or not ("spot": spotting, spotted; "pit":
+    pitting): a gerund is the verb itself, never a derivation of it ("spot" is no Spotted fever)."""
+    return regular_forms(lemma, "v") | {lemma + lemma[-1] + "ing", lemma + lemma[-1] + "ed"}
+
+
+def exception_forms(wordnet: Path) -> dict[tuple[str, str], set[str]]:
+    """WordNet's exception forms of each verb lemma that double its last consonant (verb.exc: "robbed rob",
+    "robbing rob"), by (part of speech, lemma). An irregular form is left out: it is often an adjective of
+    its own ("grown daughter" is no growth)."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for line in (wordnet / "verb.exc").read_text(encoding="latin-1").splitlines():
+        form, *lemmas = line.split()
+        for lemma in map(lemma_text, lemmas):
+            if lemma.isalpha() and form in {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}:
+                out[("v", lemma)].add(form)
+    return out
+
+
+MIN_FORM = 4  # a shorter form is as often an initialism or another short word ("DIE" is no death)
+PERSON = "noun.person"  # the doer of a verb ("laborer", "counselor"): read as the act, never read to
+# The kinds of noun sense that name what a verb says happens (an act, an event, a state, a process, a feeling,
+# an attribute, a communication, a thought, a phenomenon): "deprivation", "estrangement", "disappearance",
+# "inflammation", "counseling". A thing (a body part, a substance, an artifact) or a person is another meaning
+# than the verb's.
+HAPPENINGS = frozenset(
+    {
+        "noun.act",
+        "noun.event",
+        "noun.state",
+        "noun.process",
+        "noun.feeling",
+        "noun.attribute",
+        "noun.communication",
+        "noun.cognition",
+        "noun.phenomenon",
+        "noun.motive",
+    }
+)
+
+
+def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int, str]) -> str:
+    """The derivation rows (see the module's docstring), sorted by stem: each noun or verb lemma's
+    derivational pointers from its first (most frequent) sense to a noun or a verb, and a noun's on through a verb to that verb's nouns, the other
+    word kept when it is one of `words` (one word of letters, another stem than the lemma's), keyed by each
+    form of the lemma that is none of `words`, and no person's
+    noun (the doer names another thing than the act: "counsel" / counselor, "rob" / robber)."""
+    lemmas: dict[tuple[str, str], list[str]] = {}
+    sense_kinds: dict[tuple[str, str], str] = {}
+    links: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for pos, name in _DERIVED_POS.items():
+        for offset, lex, raw, _pointers in parse_data(wordnet / f"data.{name}"):
+            lemmas[(pos, offset)] = [lemma_text(w) for w in raw]
+            sense_kinds[(pos, offset)] = kinds[lex]
+    first = {
+        (pos, lemma_text(raw)): offsets[0]
+        for pos, name in _DERIVED_POS.items()
+        for raw, offsets in parse_index(wordnet / f"index.{name}").items()
+    }
+    for pos, name in _DERIVED_POS.items():
+        for offset, _lex, raw, pointers in parse_data(wordnet / f"data.{name}"):
+            kind = sense_kinds[(pos, offset)]
+            if pos == "n" and kind not in HAPPENINGS and kind != PERSON:
+                continue  # (a thing's verb is an act done with it: "semen" / inseminate)
+            for symbol, target, target_pos, source_target in pointers:
+                if symbol != "+" or target_pos not in _DERIVED_POS:
+                    continue
+                if target_pos == "n" and sense_kinds[(target_pos, target)] not in HAPPENINGS:
+                    continue  # (the doer or the thing is another meaning: "counsel" is no counselor)
+                said = lemma_text(raw[int(source_target[:2], 16) - 1])
+                if first.get((pos, said)) != offset:
+                    continue  # (a word in its usual sense: "stop" is no stoppage, that is its second)
+                other = lemmas[(target_pos, target)][int(source_target[2:], 16) - 1]
+                links[(pos, said)].add((target_pos, other))
+    exceptions = exception_forms(wordnet)
+    frames = {stem(f) for f in FRAMES}
+    related: dict[str, set[str]] = defaultdict(set)
+    for (pos, said), others in sorted(links.items()):
+        if not said.isalpha():
+            continue
+        reached = set(others)
+        if pos == "n":  # (two nouns of one verb: "counselor" / counsel / counseling)
+            reached |= {o for t_pos, verb in others if t_pos == "v" for o in links.get(("v", verb), ())}
+        inflected = _inflections(said)
+        targets = {  # (the Index's nouns: a verb of the same spelling is often another word, "state")
+            stem(other)
+            for t_pos, other in reached
+            if t_pos == "n"
+            and other.isalpha()
+            and other not in inflected
+            and stem(other) in words
+            and stem(other) != stem(said)
+            and stem(other) not in frames  # (a frame is said in its own words: "admit" is no Admission)
+        }
+        if not targets:
+            continue
+        for form in regular_forms(said, pos) | exceptions.get((pos, said), set()):
+            key = stem(form)
+            if key.isalpha() and len(key) >= MIN_FORM:
+                related[key] |= targets - {key}
+    return "".join(
+        f"{s}\t{' '.join(sorted(related[s]))}\t{int(s in words)}\n" for s in sorted(related) if related[s]
+    )
+
+
 def write_gz(path: Path, text: str) -> None:
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(text.encode())
@@ -262,6 +405,10 @@ def build(wordnet: Path, out: Path = OUT) -> tuple[int, int, int]:
     gloss_rows = glosses(wordnet, ids, kinds, index_terms(out / "index_cm.tsv.gz"))
     write_gz(out / "wordnet_glosses.tsv.gz", gloss_rows)
     write_gz(out / "wordnet_forms.tsv.gz", derivations(wordnet, index_words(out), kinds))
+    write_gz(
+        out / "wordnet_derivations.tsv.gz",
+        verb_noun_derivations(wordnet, index_words(out) | tabular_words(out), kinds),
+    )
     licence = (wordnet / "LICENSE").read_text().splitlines()
     (out / "wordnet.md").write_text(
         NOTE + "\n".join("    " + line.rstrip() if line.strip() else "" for line in licence) + "\n"

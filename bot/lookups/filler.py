@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from bot.lookups.index.store import BOOK_NAMES
 from bot.lookups.index.tree import COLUMN_LABELS
-from bot.lookups.index.word_forms import related_stems
+from bot.lookups.index.word_forms import derived_stems, related_stems
 from bot.lookups.index.words import base_stem, stem
 from bot.lookups.schema import WORD
 
@@ -695,6 +695,7 @@ def words_not_used(
             if (
                 stem(word) not in used
                 and not used.intersection(related_stems(stem(word)))  # "pregnant": Pregnancy
+                and not used.intersection(derived_stems(base_stem(word)))  # "deprived": Deprivation
                 and stem(word) not in sites
                 and not clinical(word)
                 and word not in out
@@ -770,7 +771,7 @@ def path_adds(core: str, why: str) -> list[str] | None:
         path = path.replace(f", {column}", "")
     said = {stem(w) for w in WORD.findall(core.lower())} | {base_stem(w) for w in WORD.findall(core.lower())}
     said |= {stem(w) for note in _NOTE.findall(why) for w in WORD.findall(note.lower())}
-    said |= {r for s in said for r in related_stems(s)}  # "pregnant" says Pregnancy
+    said |= {r for s in said for r in (*related_stems(s), *derived_stems(s))}  # "pregnant" says Pregnancy
     return [
         w
         for w in WORD.findall(_NONESSENTIAL.sub(" ", path).lower())

@@ -458,7 +458,7 @@ from bot.lookups.index.word_forms import (
 )
 from bot.lookups.index.word_kin import WordKin
 from bot.lookups.index.words import WORD_CACHE, content_stems, stem
-from bot.lookups.index.z_by_class import class_code, in_target
+from bot.lookups.index.z_by_class import agent_class_code, class_code, in_target
 from bot.lookups.index.z_lines import ZLines, may_lead, reads_word, words_told
 from bot.lookups.index.z_unread_siblings import CHAPTER as Z_CHAPTER
 from bot.lookups.index.z_unread_siblings import unread_sibling
@@ -2988,11 +2988,19 @@ class Searcher:
         ):
             return found
         code = class_code(self.book.db.conn, kind, first.code.replace(".", ""))
+        agent = f"{first.code} {first.title}"
+        if code is None and kind == "contact":
+            # a disease filed by its site is a contact with its infectious agent ("strep throat": Streptococcal
+            # pharyngitis; Infection, streptococcal NEC A49.1; bot.lookups.index.z_by_class.agent_class_code)
+            by_agent = agent_class_code(self.book.db.conn, kind, first.title)
+            if by_agent is not None:
+                code, line, line_code = by_agent
+                agent = f"{first.code} {first.title}: Index: {line} -> {line_code}"
         named = self.book.get("cm", code) if code else None
         if named is None:
             return found
         top = max((h.score for h in found), default=0.0) + 1.0
-        why = f"Tabular: {first.code} {first.title} is filed in the class {named.display} names ({first.why})"
+        why = f"Tabular: {agent} is filed in the class {named.display} names ({first.why})"
         hit = self._hit(("cm", named.code), (top, why, named, named.title))
         return _with_notice([hit, *(h for h in found if h.code != hit.code)][:limit], "")
 

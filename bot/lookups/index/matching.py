@@ -43,8 +43,8 @@ from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
 from bot.lookups.index.subterm_kinds import kind_line, names_itself, names_thing
 from bot.lookups.index.tree import COLUMN_LABELS, IndexTree, Node, Reference
-from bot.lookups.index.word_forms import related_stems
-from bot.lookups.index.words import FILLERS, NEGATIONS, WORD_CACHE, content_stems, stem
+from bot.lookups.index.word_forms import derived_stems, related_stems
+from bot.lookups.index.words import FILLERS, NEGATIONS, WORD_CACHE, base_stem, content_stems, stem
 from bot.lookups.wordnet import reader as wordnet_reader
 
 # Words that choose a table column, and the column each chooses.
@@ -1681,9 +1681,11 @@ def organism_forms_of(text: str) -> tuple[str, ...]:
 def word_forms(word: str) -> tuple[str, ...]:
     """The stems of the word's other forms an Index line may print: an adjective's noun by its ending
     ("hypoxic" / hypoxia), an organism's forms, and WordNet's derivationally related forms ("pregnant" /
-    pregnancy, "dependent" / dependence; bot.lookups.index.word_forms.related_stems)."""
+    pregnancy, "dependent" / dependence; bot.lookups.index.word_forms.related_stems), and a verb's noun or a
+    noun's verb ("deprived" / deprivation, "disappeared" / disappearance; word_forms.derived_stems)."""
     return (
         related_stems(stem(word))
+        + derived_stems(base_stem(word))
         + tuple(
             stem(word[: -len(end)] + other)
             for end, other in FORM_ENDINGS

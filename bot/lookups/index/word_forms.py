@@ -18,7 +18,11 @@ Five generic readings, each checked against the data's own word list (never a li
   Index's Pregnancy, Allergy, Dependence, Blindness (`related_stems`: WordNet's derivational pointers from
   an adjective to a state's noun, both words of the Index, shipped as data/wordnet_forms.tsv.gz by
   scripts/build_wordnet_data.py) - read by the Index matcher as another stem of the same query word
-  (bot.lookups.index.matching.word_forms), so an Index line may say either form.
+  (bot.lookups.index.matching.word_forms), so an Index line may say either form;
+* a verb or a noun of the Index's noun or verb: "deprived", "estranged", "disappeared", "laborer" -> the
+  Index's Deprivation, Estrangement, Disappearance, Labor (`derived_stems`: WordNet's derivational pointers
+  between verbs and nouns, the other word one of the Index or the Tabular, shipped as
+  data/wordnet_derivations.tsv.gz) - read by the Z-line reader (bot.lookups.index.z_lines) as the same word.
 
 The search (bot.lookups.search) applies the first four only to a word no title, Index line or vocabulary term
 holds as typed, or to a pair whose joined form is such a word: a real word the data holds is never turned into another.
@@ -29,6 +33,7 @@ from __future__ import annotations
 import gzip
 import re
 import sqlite3
+import sys
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -253,3 +258,25 @@ def related_stems(word_stem: str) -> tuple[str, ...]:
     """The stems of the state nouns WordNet derives the adjective of this stem from, both words of the Index
     ("pregnant" -> pregnancy, "dependent" -> dependence; () for others)."""
     return _related().get(word_stem, ())
+
+
+DERIVED_FORMS = "wordnet_derivations.tsv.gz"  # stem, related stems (space), printed (1/0); build_wordnet_data
+
+
+@lru_cache(maxsize=1)  # one table (~1,750 stems), read once
+def _derived() -> dict[str, tuple[tuple[str, ...], bool]]:
+    data = resources.files("bot.lookups.data").joinpath(DERIVED_FORMS).read_bytes()
+    rows = (line.split("\t") for line in gzip.decompress(data).decode().splitlines())
+    return {
+        sys.intern(key): (tuple(map(sys.intern, related.split())), printed == "1")
+        for key, related, printed in rows
+    }
+
+
+def derived_stems(word_stem: str, printed: bool = False) -> tuple[str, ...]:
+    """The stems of the Index's and the Tabular's nouns WordNet derives a verb or a noun of this stem from or
+    to ("deprived" -> deprivation, "estranged" -> estrangement, "laborer" -> labor, "died" -> death; () for
+    others): the same word in the part of speech the code data prints it in. A word the code data prints
+    itself is read as printed unless `printed` (a reader that must find every word of a line: the Z lines)."""
+    found = _derived().get(word_stem)
+    return found[0] if found is not None and (printed or not found[1]) else ()

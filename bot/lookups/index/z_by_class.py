@@ -11,6 +11,12 @@ Mental, behavioral and neurodevelopmental disorders. The Z code whose title (les
 and (suspected) exposure to", "Family history of", and "other") names that class, every word of it, is the
 answer; the nearest level of the condition's code that some Z title names decides.
 
+A condition filed by its site, not its cause ("strep throat": Streptococcal pharyngitis J02.0, in the chapter
+of the respiratory system, which no Contact title names) is a contact with its infectious agent: the word of
+its title the Index's main term Infection lists ("Infection, streptococcal NEC" A49.1) is read as that line's
+code, filed under its class ("Other bacterial diseases": Contact with other bacterial communicable diseases,
+Z20.818) (`agent_class_code`; guideline I.C.21.c.1: a contact code for a patient exposed to a disease).
+
 A screening for a condition the Index's Screening lines do not name is read the same way (guideline
 I.C.21.c.5: the screening code says what is looked for): the Z11-Z13 titles name classes too - "Encounter for
 screening for infections with a predominantly sexual mode of transmission" is the block A50-A64, "... for
@@ -170,3 +176,33 @@ def _owns(conn: sqlite3.Connection, kind: str) -> tuple[tuple[str, frozenset[str
 def in_target(kind: str, code: str) -> bool:
     """Whether a code (storage or display form) is one of the reading's Z codes."""
     return code.replace(".", "").upper().startswith(TARGETS[kind])
+
+
+INFECTION = "Infection, infected, infective"  # the CM Index main term whose subterms name infectious agents
+_AGENT_WORD = re.compile(r"[a-z]+")
+MIN_AGENT = 5  # an agent's word this long at least ("viral", "strep..."; not "of", "due")
+
+
+def agent_class_code(conn: sqlite3.Connection, kind: str, title: str) -> tuple[str, str, str] | None:
+    """The Z code of the reading `kind` for the class of the infectious agent a condition's title names: the
+    code, the Index line read ("Infection, streptococcal NEC") and its code; None when no word of the title
+    is an agent the main term Infection lists with a code, or its class is named by no Z title."""
+    main = conn.execute(
+        "SELECT id FROM index_nodes WHERE book = 'cm' AND depth = 0 AND term = ? LIMIT 1", [INFECTION]
+    ).fetchone()
+    if main is None:
+        return None
+    for word in dict.fromkeys(_AGENT_WORD.findall(title.lower())):
+        if len(word) < MIN_AGENT:
+            continue
+        for term, code in conn.execute(
+            "SELECT term, code FROM index_nodes WHERE parent = ? AND code != '' AND lower(term) LIKE ?",
+            [int(main[0]), f"{word}%"],
+        ):
+            head = _AGENT_WORD.findall(str(term).lower())[:1]
+            if head != [word] and not (head and content_stems(head[0]) == content_stems(word)):
+                continue  # ("streptococcal NEC" for streptococcal; not "streptobacillus" for strep)
+            found = class_code(conn, kind, str(code).replace(".", ""))
+            if found:
+                return found, f"Infection, {term}", str(code)
+    return None

@@ -22,7 +22,9 @@ kind, and an injury's story is never read (it is coded by the injury and its ext
 A user names the thing where the Index names its kind ("partner has gonorrhea": Contact, venereal disease;
 "roofer in extreme heat": Exposure, occupational, extreme temperature), and tells a vaccine or a procedure not
 done by a verb ("surgery called off because her blood pressure was too high": Procedure, not done, because
-of, contraindication): both are read through a general dictionary (bot.lookups.index.z_words).
+of, contraindication): both are read through a general dictionary (bot.lookups.index.z_words). A verb or a
+noun of a line's noun is that noun ("estranged from her parents": Estrangement, parent-child; WordNet's
+derivational pointers, bot.lookups.index.word_forms.derived_stems).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.lookups import derived
+from bot.lookups.index.word_forms import derived_stems
 from bot.lookups.index.words import base_stem, content_stems
 from bot.lookups.index.z_words import ZWords, may_not_be_done, not_done
 from bot.lookups.wordnet import reader
@@ -299,7 +302,14 @@ def reads_word(line: ZLine, word: str) -> bool:
     own = content_stems(base_stem(lowered)) | content_stems(lowered)
     index_words = f"{_INDEX_WORDS.get(lowered, '')} {_FRAME_CUES.get(lowered, '')}"
     held = line.needed | line.frame
-    return any(_said(t, held) for t in own | content_stems(index_words))
+    return any(_said(t, held) for t in own | content_stems(index_words) | _derived(own))
+
+
+def _derived(own: frozenset[str]) -> frozenset[str]:
+    """The stems of the word in the part of speech the code data prints it in ("estranged" -> estrangement,
+    "deprived" -> deprivation; WordNet's derivational pointers, bot.lookups.index.word_forms.derived_stems):
+    the same word, not a word it is read as."""
+    return frozenset(d for s in own for d in derived_stems(s, printed=True))
 
 
 @dataclass(frozen=True)
@@ -601,6 +611,7 @@ class ZLines:
         named: set[str] = set()  # the Z line words a word's synonyms and broader words spell
         by_index: set[str] = set()  # the Index's words for relations, frames, work and money said
         paired: dict[int, frozenset[str]] = {}  # a word read with the word before it ("nose job")
+        formed: set[str] = set()  # the words' own stems in another part of speech ("deprived": deprivation)
         for n, w in enumerate(words):
             own = content_stems(base_stem(w)) | content_stems(w)
             index_words = [*_INDEX_WORDS.get(w, "").split(), *_FRAME_CUES.get(w, "").split()]
@@ -627,6 +638,10 @@ class ZLines:
                 people |= own  # (a person is who the story is about, unless a line names the person)
                 if self.words.relative(w):
                     reads |= _RELATIVE  # ("aunt": a non-parental relative)
+            if not index_words and not own & (_STORY | _FRAME_STEMS):
+                derived = _derived(own) - own
+                formed |= derived
+                reads |= derived
             for s in own:
                 means[s] |= reads
         if kinds and _PREGNANT.search(lowered) and _SCANNED.search(lowered):
@@ -666,7 +681,7 @@ class ZLines:
         framing |= frozenset(t for w in words for t in self._sends_to(w))
         said = every - framing
         # (a subterm said either way: in the user's word, or a distinctive word it is read as)
-        own_said = frozenset(means) - framing | frozenset(
+        own_said = (frozenset(means) | formed) - framing | frozenset(
             t for t in said if self.idf.get(t, 0.0) >= MIN_EITHER and t not in _KIND_WORDS
         )
         if not said:
@@ -676,10 +691,10 @@ class ZLines:
         ranked: list[tuple[float, int, Reading]] = []
         # (each set a line's stems are asked against, made once for every line: `_Saying`)
         said_in, own_said_in, every_in = _Saying(said), _Saying(own_said), _Saying(every)
-        meant_in = _Saying(frozenset(means))
-        meant_or_index_in = _Saying(frozenset(means) | by_index)
+        meant_in = _Saying(frozenset(means) | formed)
+        meant_or_index_in = _Saying(frozenset(means) | formed | by_index)
         telling_in = _Saying(telling - _RELATIONS)
-        meant_or_named_in = _Saying(frozenset(means) | named)
+        meant_or_named_in = _Saying(frozenset(means) | formed | named)
         for s in said:
             for n in (
                 *self.by_key.get(_key(s), ()),
