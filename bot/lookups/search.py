@@ -488,6 +488,7 @@ from bot.lookups.systems import SYSTEM_NAMES, SYSTEMS, display, undot
 from bot.lookups.thin_titles import QUALITY_DATA, WEAK_SHARE, names_head, one_word_answer, thin_title_match
 from bot.lookups.wordnet import WordNet
 from bot.lookups.wordnet import reader as wordnet_reader
+from storage.db_problems import DatabaseBusy, is_busy
 
 ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}  # a trimester as charts write it
 
@@ -6646,7 +6647,8 @@ class Searcher:
                         "SELECT 1 FROM search WHERE search MATCH ? LIMIT 1", [f'"{first} {second}"']
                     ).fetchone()
                 )
-            except sqlite3.OperationalError:
+            except sqlite3.OperationalError as error:
+                _busy_is_no_answer(error)
                 found = True
             found = found or bool(
                 db.execute(
@@ -7135,7 +7137,8 @@ class Searcher:
         sizes = sizes_for(self.book.db, self._local)
         try:
             return any(sizes.more_than(term, OR_ROWS) for term in terms)
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as error:
+            _busy_is_no_answer(error)
             return False
 
     def _exact(self, norm: str, systems: str) -> list[tuple[str, str, str, str, str, str, int, str]]:
@@ -7183,7 +7186,8 @@ class Searcher:
                 f"WHERE search MATCH ? AND system IN ({systems}) LIMIT 200"
             )
             return [tuple(r) for r in db.execute(sql, [match]).fetchall()]
-        except sqlite3.OperationalError:  # an FTS syntax corner case must not break a lookup
+        except sqlite3.OperationalError as error:  # an FTS syntax corner case must not break a lookup
+            _busy_is_no_answer(error)
             return []
 
     def _hit(self, key: tuple[str, str], value: tuple[float, str, Code | None, str]) -> Hit:
@@ -7209,6 +7213,14 @@ class Searcher:
             why,
             score,
         )
+
+
+def _busy_is_no_answer(error: sqlite3.OperationalError) -> None:
+    """The title search swallows an FTS syntax corner case (a query of odd punctuation): no rows. A database
+    busy or locked is no such case - answering from what else was found would be a wrong answer given silently -
+    so it is raised as DatabaseBusy: the command line says so, Slack answers "try again"."""
+    if is_busy(error):
+        raise DatabaseBusy(f"the code database was busy ({error})") from error
 
 
 def _answers_as_deep(typed: Hits, read: Hits) -> bool:
