@@ -5561,10 +5561,8 @@ class Searcher:
             # A9586 "Florbetapir f18, diagnostic, ...") - the generic is the trade name's line; never over a
             # diagnosis the words found (a poisoning or a reaction to the drug is the condition's code).
             brand, generic = self._generic_of_brand(query, words)
-            words = [
-                *words,
-                *generic,
-            ]  # (the generic's other words pick among its lines: "lutetium dotatate")
+            # (the generic's other words pick among its lines: "lutetium dotatate")
+            words = [*words, *generic]
         if not brand:
             return self._object_item_first(query, systems, limit, found)
         if found and found[0].system == "HCPCS" and brand in _doc_stems(found[0].title):

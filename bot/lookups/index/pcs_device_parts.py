@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 
 from bot.lookups.index.pcs_keys import key_name, names_key
-from bot.lookups.index.store import BOOKS, SPAN
+from bot.lookups.index.store import pcs_use_lines
 from bot.lookups.index.tree import IndexTree, Node
 from bot.lookups.index.words import content_stems, stem
 
@@ -40,18 +40,11 @@ def _key_lines(tree: IndexTree, word: str) -> tuple[KeyLine, ...]:
     kept = tree.memo.get(key)
     if isinstance(kept, tuple):
         return kept
-    low = (BOOKS.index("pcs") + 1) * SPAN
     found: list[KeyLine] = []
-    for term, reference in tree.conn.execute(
-        "SELECT n.term, r.reference FROM index_words w JOIN index_nodes n ON n.id = w.node "
-        "JOIN index_refs r ON r.node = w.node AND r.kind = 'use' "
-        "WHERE w.word = ? AND w.parent = 0 AND w.node > ? AND w.node < ?",
-        [word, low, low + SPAN],
-    ):
-        value = str(reference).split("=")[0]
+    for term, value in pcs_use_lines(tree.conn, word):
         if IN_SYSTEM in value:
             device, system = value.rsplit(IN_SYSTEM, 1)
-            found.append((str(term), device.strip().lower(), system.replace("*", "").strip().lower()))
+            found.append((term, device.strip().lower(), system.replace("*", "").strip().lower()))
     out = tuple(found)
     tree.memo[key] = out
     return out

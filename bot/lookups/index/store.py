@@ -56,9 +56,10 @@ def book_of(node: int) -> str:
     return BOOKS[node // SPAN - 1]
 
 
-def pcs_use_values(conn: sqlite3.Connection, word: str) -> Iterator[tuple[str, str]]:
+def pcs_use_lines(conn: sqlite3.Connection, word: str) -> Iterator[tuple[str, str]]:
     """The PCS Index main terms holding a word that carry "use" lines (the Device and Body Part Keys), each
-    with the value it gives, without the table it is used in ("Achilles tendon" -> "Lower Leg Tendon, Right")."""
+    with the value it gives as the key prints it, with the body system or table it is used in ("Endotracheal
+    tube" -> "Intraluminal Device, Endotracheal Airway in Respiratory System")."""
     low = (BOOKS.index("pcs") + 1) * SPAN  # the PCS Index's node ids (global_id)
     for term, reference in conn.execute(
         "SELECT n.term, r.reference FROM index_words w JOIN index_nodes n ON n.id = w.node "
@@ -66,8 +67,14 @@ def pcs_use_values(conn: sqlite3.Connection, word: str) -> Iterator[tuple[str, s
         "WHERE w.word = ? AND w.parent = 0 AND w.node > ? AND w.node < ?",
         [word, low, low + SPAN],
     ):
-        value = str(reference).split("=")[0]
-        yield str(term), value.rsplit(" in ", 1)[0] if " in " in value else value
+        yield str(term), str(reference).split("=")[0]
+
+
+def pcs_use_values(conn: sqlite3.Connection, word: str) -> Iterator[tuple[str, str]]:
+    """`pcs_use_lines` without the table or body system a value is used in ("Achilles tendon" -> "Lower Leg
+    Tendon, Right")."""
+    for term, value in pcs_use_lines(conn, word):
+        yield term, value.rsplit(" in ", 1)[0] if " in " in value else value
 
 
 def load_index_tables(db: sqlite_utils.Database, with_references: bool = True) -> None:
