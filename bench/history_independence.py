@@ -20,7 +20,8 @@ status 1 when any differ.
     python bench/history_independence.py --codes-db /tmp/codes.sqlite --sets dev,holdout15 --reverse --fresh 300
     python bench/history_independence.py --codes-db /tmp/codes.sqlite --query 'A' --query 'B'  # B after A vs B
 
-`--query` (repeatable) answers the given texts in that order in one process and each alone: the bisection step
+`--bisect SET:ID` finds the earlier query (in file order; `--reverse`: in reverse order) after which that
+query is answered differently from alone. `--query` (repeatable) answers the given texts in that order in one process and each alone: the bisection step
 (the earlier query that changes a later one).
 """
 
@@ -29,6 +30,8 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import multiprocessing
+import os
+import pickle
 import random
 import sys
 from collections.abc import Sequence
@@ -67,6 +70,66 @@ def _in_order(texts: Sequence[str]) -> list[Answer]:
 def _alone(text: str) -> Answer:
     """(In a child of its own) one text answered with no history."""
     return _in_order([text])[0]
+
+
+def _probe(book: CodeBook, text: str) -> Answer:
+    """(In a process with history) `text` answered in a child forked from it, so this process's caches stay
+    as they are: the answer `text` would get next."""
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child
+        os.close(read)
+        with os.fdopen(write, "wb") as out:
+            pickle.dump(answer(book, text), out)
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as got:
+        found: Answer = pickle.load(got)
+    os.waitpid(child, 0)
+    return found
+
+
+def _first_change(
+    texts: Sequence[str], target: str, alone_answer: Answer, every: int, start: int
+) -> list[int]:
+    """(In a child) the texts answered in order; after every `every`-th (and the last) `target` answered by a
+    forked probe (from place `start` on): the place after which its answer first differs from `alone_answer`."""
+    assert _CODES_DB is not None
+    book = CodeBook.open(_CODES_DB)
+    found: list[int] = []
+    for at, text in enumerate(texts):
+        answer(book, text)
+        probed = at >= start and ((at + 1) % every == 0 or at + 1 == len(texts))
+        if probed and _probe(book, target) != alone_answer:
+            found.append(at)
+            break
+    return found
+
+
+def bisect(texts: Sequence[str], target: str) -> None:
+    """Print the earlier query after which `target` (the last text) is answered differently from alone: the
+    prefix scanned in steps of 100 queries, then query by query in the step that changed it, then the query
+    found answered alone before the target."""
+    lone = alone([target], 1)[0]
+    prefix = list(texts)
+    start = 0
+    for every in (100, 1):
+        with multiprocessing.get_context("fork").Pool(1, maxtasksperchild=1) as pool:
+            found = pool.apply(_first_change, (prefix, target, lone, every, start))
+        if not found:
+            print(
+                f"bisect: {target!r} answered as alone after all {len(texts)} earlier queries (steps {every})"
+            )
+            return
+        end = found[0] + 1
+        start = max(0, end - every) if every > 1 else end - 1
+        print(f"bisect: {target!r} changes within queries {start}..{end - 1}", flush=True)
+        if every > 1:
+            prefix = prefix[:end]
+    culprit = texts[start]
+    pair = _pass([culprit, target])[1]
+    print(f"bisect: query {start} {culprit!r}; after it alone: {'changes' if pair != lone else 'no change'}")
+    print(f"    alone: {show(lone)}\n    after the prefix: {show(pair)}")
 
 
 def _pass(texts: Sequence[str]) -> list[Answer]:
@@ -121,6 +184,7 @@ def main() -> int:
     parser.add_argument("--shuffle", type=int, help="also answer the sets shuffled with this seed")
     parser.add_argument("--fresh", type=int, default=0, help="answer N random queries alone, too")
     parser.add_argument("--seed", type=int, default=40, help="the seed drawing the --fresh sample")
+    parser.add_argument("--bisect", help="an id (set:id): find the earlier query that changes its answer")
     parser.add_argument("--jobs", type=int, default=1, help="processes answering queries alone")
     args = parser.parse_args()
     sets = [s.strip() for s in args.sets.split(",") if s.strip()]
@@ -133,6 +197,10 @@ def main() -> int:
         parser.error("give --sets or --query")
     _CODES_DB = args.codes_db
     texts = [text for _, text in queries]
+    if args.bisect:
+        at = [qid for qid, _ in queries].index(args.bisect)  # (--reverse: the queries after it, reversed)
+        bisect(texts[at + 1 :][::-1] if args.reverse else texts[:at], texts[at])
+        return 0
 
     ordered = _pass(texts)
     print(f"in order: {len(texts)} queries answered in one process", flush=True)
@@ -152,7 +220,9 @@ def main() -> int:
             if other[at] != ordered[n]:
                 here += 1
                 suspects.add(n)
-                report(f"in-order/{name}", texts[n], queries[n][0], ("in order", ordered[n]), (name, other[at]))
+                report(
+                    f"in-order/{name}", texts[n], queries[n][0], ("in order", ordered[n]), (name, other[at])
+                )
         print(f"{name}: {here} of {len(texts)} queries answered differently from in order", flush=True)
         differ |= suspects
 
