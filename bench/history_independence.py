@@ -198,7 +198,10 @@ def main() -> int:
     _CODES_DB = args.codes_db
     texts = [text for _, text in queries]
     if args.bisect:
-        at = [qid for qid, _ in queries].index(args.bisect)  # (--reverse: the queries after it, reversed)
+        ids = [qid for qid, _ in queries]
+        if args.bisect not in ids:
+            parser.error(f"--bisect {args.bisect}: no such query (give SET:ID, e.g. {ids[0]})")
+        at = ids.index(args.bisect)  # (--reverse: the queries after it, reversed)
         bisect(texts[at + 1 :][::-1] if args.reverse else texts[:at], texts[at])
         return 0
 

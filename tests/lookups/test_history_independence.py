@@ -49,27 +49,43 @@ def tool() -> Iterator[ModuleType]:
     del sys.modules["history_independence"]
 
 
+class _Hits(list[object]):
+    notice = ""
+
+
+class _Hit:
+    def __init__(self, code: str) -> None:
+        self.code, self.why = code, "test"
+
+
+@pytest.fixture
+def remembering(tool: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A lookup whose memo forgets what it is keyed on: the process's first query's answer leaks into the next."""
+    asked: list[str] = []
+
+    def find_codes(book: object, text: str, limit: int = 5) -> _Hits:
+        asked.append(text)
+        return _Hits([_Hit(asked[0])])
+
+    monkeypatch.setattr(tool, "find_codes", find_codes)
+    monkeypatch.setattr(tool.CodeBook, "open", staticmethod(lambda path: object()))
+    monkeypatch.setattr(tool, "_CODES_DB", tmp_path)
+
+
+@pytest.mark.usefixtures("remembering")
 def test_the_tool_finds_an_answer_that_depends_on_history(
     tool: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    asked: list[str] = []
-
-    class Hits(list[object]):
-        notice = ""
-
-    class Hit:
-        def __init__(self, code: str) -> None:
-            self.code, self.why = code, "test"
-
-    def remembering(book: object, text: str, limit: int = 5) -> Hits:
-        """A lookup whose memo forgets what it is keyed on: the first query's answer leaks into the next."""
-        asked.append(text)
-        return Hits([Hit(asked[0])])
-
-    monkeypatch.setattr(tool, "find_codes", remembering)
-    monkeypatch.setattr(tool.CodeBook, "open", staticmethod(lambda path: object()))
     monkeypatch.setattr(sys, "argv", ["x", "--codes-db", str(tmp_path), "--query", "a", "--query", "b"])
     assert tool.main() == 1  # "b" after "a" is answered "a"; alone, "b"
+
+
+@pytest.mark.usefixtures("remembering")
+def test_the_bisection_names_the_earlier_query_at_fault(
+    tool: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tool.bisect(["x", "y", "z"], "b")
+    assert "bisect: query 0 'x'; after it alone: changes" in capsys.readouterr().out
 
 
 def test_varied_queries_are_answered_after_each_other_as_alone(codebook: CodeBook) -> None:
