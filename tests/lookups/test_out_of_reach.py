@@ -79,6 +79,8 @@ def test_the_first_unit_of_a_services_time(text: str, first: bool) -> None:
     [
         ("acupuncture, first 15 minutes", "timed service"),
         ("my first hour at the gym", ""),  # a person's story
+        ("TCM moderate complexity seen within 14 days", "timed service"),  # the service's time window
+        ("nodule seen on CT", ""),  # a finding seen: a story
     ],
 )
 def test_a_service_by_the_first_unit_of_its_time(query: str, kind: str) -> None:

@@ -34,6 +34,7 @@ beside it ("chest xray pneumonia"), `condition_beside_service` gives the conditi
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.lookups.index.first_unit import says_first_unit
 from bot.lookups.index.service_cues import cued_service
@@ -582,8 +583,11 @@ PATHOLOGY = re.compile(
 
 
 def _told(tokens: list[str]) -> bool:
-    """Whether the words tell a person or a story ("my", "seen", "from")."""
-    return bool(_PERSONS.intersection(tokens) or STORY.intersection(tokens) - {"in"})
+    """Whether the words tell a person or a story ("my", "seen on", "from"). "Seen within 7 days" is the
+    service's time window (transitional care management's "face-to-face visit within 7 calendar days of
+    discharge"), no story of a finding seen."""
+    window = {t for t, after in pairwise(tokens) if t == "seen" and after == "within"}
+    return bool(_PERSONS.intersection(tokens) or STORY.intersection(tokens) - {"in"} - window)
 
 
 def timed_service(tokens: list[str], text: str) -> bool:
