@@ -27,13 +27,11 @@ from bot.lookups.index.word_forms import derived_stems, related_stems
 from bot.lookups.index.words import base_stem, stem
 from bot.lookups.schema import WORD
 
-# Who, what, which: pronouns, possessives, determiners, question words (every interrogative: the
-# interrogative adverbs where, why and how as well as the pronouns - a descriptor prints them only to join a
-# clause, "... program where stay is typically longer than 30 days", never as the name of a thing).
+# Who, what, which: pronouns, possessives, determiners, question words.
 _PEOPLE_WORDS = """
 i me my mine myself you your yours yourself he him his himself she her hers herself they them their theirs
 themselves we us our ours ourselves it its itself this that these those who whom whose which what there
-here someone somebody anyone everyone the a an some any every where why how
+here someone somebody anyone everyone the a an some any every
 """
 # Auxiliaries, modals and everyday verbs that frame a complaint rather than name it.
 _VERBS = """
