@@ -1,6 +1,6 @@
 """What is out of reach, said so (issue #10, round 40): a line of chat words only gets no code; a service
-told by the first unit of its time is CPT's. A place, a body part
-or an injury told with the same words stays a coding question. Queries are made up here."""
+told by the first unit of its time is CPT's. A place, a body part or an injury told with the same words stays
+a coding question. Queries are made up here."""
 
 from __future__ import annotations
 
