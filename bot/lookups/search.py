@@ -156,6 +156,7 @@ from bot.lookups.index.cause_parts import (
 from bot.lookups.index.changed_findings import may_read_change, read_change
 from bot.lookups.index.chart_findings import read_chart
 from bot.lookups.index.chart_frames import Frame, read_frame
+from bot.lookups.index.chat_only import chat_only, places_of
 from bot.lookups.index.clipped_words import (
     anatomy_letters,
     capitalized,
@@ -507,6 +508,7 @@ _CLASS_READ = re.compile(
     r"; \S+ is one: "
 )  # the class a "with" line names holds the other condition (classes)
 MOST_EDITS = 2  # a rare word's spelling correction read as its main term at most this far from it
+OFFICE_TALK = "No confident match: office talk, not a condition, procedure or item."
 MAX_TALK_WORDS = 12  # (office talk is a line; a longer text is a note to read, not chatter)
 MAX_LIMIT = 100
 SETTING_DEPTH = 10  # answers read for a PCS one to put before the HCPCS ones (bot.lookups.index.pcs_setting)
@@ -1224,6 +1226,9 @@ class Searcher:
 
     # -- the search --------------------------------------------------------------------------------------
     def find(self, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
+        # "testing 1 2 3": a line of chat words only, answered before a reading rewrites it (chat_only)
+        if self._chat_line(query):
+            return _with_notice([], OFFICE_TALK)
         # "pregnant again at 9 weeks, had a tubal pregnancy before": a prenatal visit and its risk, read whole
         # as the Index's supervision of a high-risk pregnancy (bot.lookups.index.pregnancy_supervision).
         if "cm" in systems and not getattr(self._local, "supervising", False) and may_read_supervision(query):
@@ -2033,7 +2038,7 @@ class Searcher:
     def _find_all(self, query: str, systems: Sequence[str], limit: int) -> Hits:
         # "printer out of toner", "can you call me back" (bot.lookups.index.office_talk)
         if len(query) <= MAX_QUERY and (office_talk(query) or self._everyday_talk(query)):
-            return _with_notice([], "No confident match: office talk, not a condition, procedure or item.")
+            return _with_notice([], OFFICE_TALK)
         found = self._find_read(query, systems, limit)
         found = self._accident_checked(query, systems, limit, found)
         found = self._injury_before_cause(query, systems, limit, found)
@@ -6538,6 +6543,13 @@ class Searcher:
         if not MIN_TALK_WORDS <= len(words) <= MAX_TALK_WORDS or _TWO_CAPITALS.search(query):
             return False  # (an abbreviation typed in capitals is a coding question's shorthand: "POI at 35")
         return everyday_talk(words, self.wordnet().senses, self._coded)
+
+    def _chat_line(self, query: str) -> bool:
+        """A line of chat words only, no place and no body part said (bot.lookups.index.chat_only)."""
+        words = talk_words(query)
+        if len(words) > MAX_TALK_WORDS or _TWO_CAPITALS.search(query):
+            return False
+        return chat_only(words, places_of(self.index_tree()), self.wordnet().senses)
 
     def _indexed(self, word: str) -> bool:
         """Whether an index line or the vocabulary holds the word."""

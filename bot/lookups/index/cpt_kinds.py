@@ -34,7 +34,9 @@ beside it ("chest xray pneumonia"), `condition_beside_service` gives the conditi
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
+from bot.lookups.index.first_unit import says_first_unit
 from bot.lookups.index.service_cues import cued_service
 from bot.lookups.index.services import ANESTHESIA, FINDINGS, STORY
 
@@ -496,8 +498,8 @@ def cpt_kind(query: str) -> str:
         return "administration"
     if VACCINES.intersection(kept) and "product" in kept:
         return "vaccine product"  # "shingrix vaccine product": CPT's vaccine product codes (90476-90759)
-    if timed_service(kept, text):
-        return "timed service"
+    if timed_service(kept, text) or (says_first_unit(text) and not _told(kept)):
+        return "timed service"  # ("acupuncture, first 15 minutes": CPT's first unit, bot.lookups.index.first_unit)
     if pathology(kept):
         return "pathology"
     return ""
@@ -580,9 +582,17 @@ PATHOLOGY = re.compile(
 )
 
 
+def _told(tokens: list[str]) -> bool:
+    """Whether the words tell a person or a story ("my", "seen on", "from"). "Seen within 7 days" is the
+    service's time window (transitional care management's "face-to-face visit within 7 calendar days of
+    discharge"), no story of a finding seen."""
+    window = {t for t, after in pairwise(tokens) if t == "seen" and after == "within"}
+    return bool(_PERSONS.intersection(tokens) or STORY.intersection(tokens) - {"in"} - window)
+
+
 def timed_service(tokens: list[str], text: str) -> bool:
     """Whether a service noun is said with the time it took (no person and no story told)."""
-    if _PERSONS.intersection(tokens) or STORY.intersection(tokens) - {"in"}:
+    if _told(tokens):
         return False
     if not TIMED_NOUNS.intersection(tokens) or not (_TIME.search(text) or _REEVALUATION.intersection(tokens)):
         return False  # ("physical therapy re-eval": CPT codes a therapist's re-evaluation apart)
