@@ -291,6 +291,25 @@ HAPPENINGS = frozenset(
 )
 
 
+# The kinds of noun sense that name a thing, a being, a group or a place, not what happens: a derivation's
+# other word whose usual sense is one of them is read by the code data as that thing.
+THINGS = frozenset(
+    {
+        "noun.artifact",
+        "noun.body",
+        "noun.object",
+        "noun.plant",
+        "noun.animal",
+        "noun.substance",
+        "noun.food",
+        "noun.group",
+        "noun.person",
+        "noun.location",
+        "noun.possession",
+    }
+)
+
+
 def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int, str]) -> str:
     """The derivation rows (see the module's docstring), sorted by stem: each noun or verb lemma's
     derivational pointers from its first (most frequent) sense to a noun or a verb, and a noun's on through a verb to that verb's nouns, the other
@@ -326,6 +345,14 @@ def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int,
                 links[(pos, said)].add((target_pos, other))
     exceptions = exception_forms(wordnet)
     frames = {stem(f) for f in FRAMES}
+
+    def usual_happening(noun: str) -> bool:
+        """Whether the noun's first (most frequent) sense is no thing: the Index and the Tabular print a word
+        in its usual sense, so a derivation reaching a rarer sense of a thing's word reads another word
+        ("caster" / cast, first the actors of a play; "header" / head, first a body part)."""
+        usual = first.get(("n", noun))
+        return usual is not None and sense_kinds[("n", usual)] not in THINGS
+
     related: dict[str, set[str]] = defaultdict(set)
     for (pos, said), others in sorted(links.items()):
         if not said.isalpha():
@@ -343,6 +370,7 @@ def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int,
             and stem(other) in words
             and stem(other) != stem(said)
             and stem(other) not in frames  # (a frame is said in its own words: "admit" is no Admission)
+            and usual_happening(other)  # (the Index prints its word in its usual sense: "head" a body part)
         }
         if not targets:
             continue
