@@ -38,9 +38,11 @@ Writes into bot/lookups/data/ (deterministic, gzip mtime 0):
 - wordnet_derivations.tsv.gz: stem, the stems of the words it is derived from or to (space), whether the code
   data prints the stem itself (1 / 0) - WordNet's
   lemma-level derivational pointers ("+") between a verb and a noun ("deprive" / deprivation, "estrange" /
-  estrangement, "disappear" / disappearance, "laborer" / labor) and between two nouns of one verb ("counselor"
+  estrangement, "disappear" / disappearance, "survivor" / survival) and between two nouns of one verb ("counselor"
   / counsel / counseling), a noun of a happening (an act, a state, an event, a feeling ...: a thing's verb or
-  a verb's doer is another meaning, "semen" / inseminate, "counsel" / counselor; a gerund is the verb), kept when the other word is a word of the Alphabetic Index (any book) or of a
+  a verb's doer is another meaning, "semen" / inseminate, "counsel" / counselor; a gerund is the verb), kept when
+  the other word's own first sense is no thing, being, group or place (the code data prints a word in its usual
+  sense: "caster" / cast, "header" / head) and it is a word of the Alphabetic Index (any book) or of a
   Tabular title or note (cm_codes.tsv.gz, cm_notes.tsv.gz): the word a coder looks up; keyed by the light stem
   of every form of the word (its regular inflections and WordNet's doubled-consonant forms: "robbed" / rob,
   "died" / die) (bot.lookups.index.word_forms.derived_stems)
