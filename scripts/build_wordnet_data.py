@@ -38,9 +38,11 @@ Writes into bot/lookups/data/ (deterministic, gzip mtime 0):
 - wordnet_derivations.tsv.gz: stem, the stems of the words it is derived from or to (space), whether the code
   data prints the stem itself (1 / 0) - WordNet's
   lemma-level derivational pointers ("+") between a verb and a noun ("deprive" / deprivation, "estrange" /
-  estrangement, "disappear" / disappearance, "laborer" / labor) and between two nouns of one verb ("counselor"
+  estrangement, "disappear" / disappearance, "survivor" / survival) and between two nouns of one verb ("counselor"
   / counsel / counseling), a noun of a happening (an act, a state, an event, a feeling ...: a thing's verb or
-  a verb's doer is another meaning, "semen" / inseminate, "counsel" / counselor; a gerund is the verb), kept when the other word is a word of the Alphabetic Index (any book) or of a
+  a verb's doer is another meaning, "semen" / inseminate, "counsel" / counselor; a gerund is the verb), kept when
+  the other word's own first sense is no thing, being, group or place (the code data prints a word in its usual
+  sense: "caster" / cast, "header" / head) and it is a word of the Alphabetic Index (any book) or of a
   Tabular title or note (cm_codes.tsv.gz, cm_notes.tsv.gz): the word a coder looks up; keyed by the light stem
   of every form of the word (its regular inflections and WordNet's doubled-consonant forms: "robbed" / rob,
   "died" / die) (bot.lookups.index.word_forms.derived_stems)
@@ -291,6 +293,25 @@ HAPPENINGS = frozenset(
 )
 
 
+# The kinds of noun sense that name a thing, a being, a group or a place, not what happens: a derivation's
+# other word whose usual sense is one of them is read by the code data as that thing.
+THINGS = frozenset(
+    {
+        "noun.artifact",
+        "noun.body",
+        "noun.object",
+        "noun.plant",
+        "noun.animal",
+        "noun.substance",
+        "noun.food",
+        "noun.group",
+        "noun.person",
+        "noun.location",
+        "noun.possession",
+    }
+)
+
+
 def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int, str]) -> str:
     """The derivation rows (see the module's docstring), sorted by stem: each noun or verb lemma's
     derivational pointers from its first (most frequent) sense to a noun or a verb, and a noun's on through a verb to that verb's nouns, the other
@@ -326,6 +347,14 @@ def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int,
                 links[(pos, said)].add((target_pos, other))
     exceptions = exception_forms(wordnet)
     frames = {stem(f) for f in FRAMES}
+
+    def usual_happening(noun: str) -> bool:
+        """Whether the noun's first (most frequent) sense is no thing: the Index and the Tabular print a word
+        in its usual sense, so a derivation reaching a rarer sense of a thing's word reads another word
+        ("caster" / cast, first the actors of a play; "header" / head, first a body part)."""
+        usual = first.get(("n", noun))
+        return usual is not None and sense_kinds[("n", usual)] not in THINGS
+
     related: dict[str, set[str]] = defaultdict(set)
     for (pos, said), others in sorted(links.items()):
         if not said.isalpha():
@@ -343,6 +372,7 @@ def verb_noun_derivations(wordnet: Path, words: frozenset[str], kinds: dict[int,
             and stem(other) in words
             and stem(other) != stem(said)
             and stem(other) not in frames  # (a frame is said in its own words: "admit" is no Admission)
+            and usual_happening(other)  # (the Index prints its word in its usual sense: "head" a body part)
         }
         if not targets:
             continue

@@ -1421,6 +1421,8 @@ class Searcher:
                     return bool(found) and active.used_by(found[0].code)
 
                 told = self._reread(active.text, active.note, systems, limit, used)
+                if told is not None:
+                    told = self._titled_phrase(query, active, systems, limit) or told
                 if told is None and not reread[0]:
                     # (the query in the line's words reads nothing: the line alone, if the query reads nothing)
                     told = self._activity_alone(query, active, systems, limit)
@@ -1579,6 +1581,22 @@ class Searcher:
             return None
         note = f"{active.note}; no other word of the query reads a line"
         return _with_notice([replace(h, why=f"{h.why} ({note})") for h in found], found.notice)
+
+    def _titled_phrase(
+        self, query: str, active: ActivityRead, systems: Sequence[str], limit: int
+    ) -> Hits | None:
+        """The query's answer without its activity read, when that answer's first code is another than the
+        Activity line and its title prints the activity phrase itself ("routine dental cleaning": Encounter
+        for dental examination and cleaning Z01.20, not Activity, cleaning, floor Y93.E5;
+        bot.lookups.index.activity_kinds.ActivityRead.printed_by)."""
+        self._local.acting = True
+        try:
+            unread = self.find(query, systems, limit)
+        finally:
+            self._local.acting = False
+        if unread and not active.used_by(unread[0].code) and active.printed_by(unread[0].title):
+            return unread
+        return None
 
     def _read_as_condition(self, phrase: str) -> bool:
         """A phrase the vocabulary reads as an Index term that is no activity ("sleepwalking" -> somnambulism;

@@ -15,13 +15,13 @@ from bot.lookups.search import find_codes
 
 def test_a_verb_reads_as_the_index_noun_of_its_happening() -> None:
     # WordNet: deprive (v) + deprivation (n, a state); estrange + estrangement; disappear + disappearance;
-    # relax + relaxation; die + death; a doer's noun reads as the act (laborer + labor)
+    # relax + relaxation; die + death; a doer's noun reads as the act (survivor + survival)
     assert "deprivat" in derived_stems(base_stem("deprived"))
     assert "estrangement" in derived_stems(base_stem("estranged"))
     assert "disappearanc" in derived_stems(base_stem("disappeared"))
     assert "relaxat" in derived_stems(base_stem("relax"))
     assert "death" in derived_stems(base_stem("died"))
-    assert "labor" in derived_stems(base_stem("laborer"))
+    assert "survival" in derived_stems(base_stem("survivor"))
 
 
 def test_a_derivation_to_another_meaning_is_not_shipped() -> None:
@@ -86,3 +86,20 @@ def test_a_contact_with_a_disease_filed_by_site_reads_its_infectious_agent(
     hits = find_codes(codebook, query, limit=3)
     assert hits and hits[0].code == "Z20.818", [(h.code, h.why) for h in hits]
     assert "Infection, streptococcal" in hits[0].why
+
+
+def test_a_derivation_to_a_word_whose_usual_sense_is_a_thing_is_not_shipped() -> None:
+    # the Index and the Tabular print a word in its usual sense: "cast" is first the actors of a play (the
+    # urine's casts, a plaster cast), "head" first a body part - a caster (a wheel) is neither, a header (in
+    # soccer) no head; "labor" is first the working class (the Index's Labor is the obstetric one)
+    assert "cast" not in derived_stems(base_stem("casters"))
+    assert "head" not in derived_stems(base_stem("header"))
+    assert "labor" not in derived_stems(base_stem("laborer"))
+    # a happening's noun is still read ("deprived" / deprivation, "died" / death)
+    assert "deprivat" in derived_stems(base_stem("deprived")) and "death" in derived_stems(base_stem("died"))
+
+
+def test_a_caster_is_no_cast_of_the_urine(codebook: CodeBook) -> None:
+    # (R82.998 Other abnormal findings in urine - Index: Findings, abnormal, urine, casts - was among the hits)
+    hits = find_codes(codebook, "desk chair with casters", limit=5)
+    assert all(h.code != "R82.998" for h in hits), [(h.code, h.why) for h in hits]

@@ -157,6 +157,9 @@ class ActivityLine:
     code: str
 
 
+MIN_PRINTED = 3  # a phrase's word a title must print ("a", "of" are no words of the activity)
+
+
 @dataclass(frozen=True)
 class ActivityRead:
     text: str  # the query with the activity in its line's words
@@ -168,6 +171,16 @@ class ActivityRead:
     def used_by(self, code: str) -> bool:
         """Whether an answer is the Activity line read."""
         return code.replace(".", "") == self.code.replace(".", "")
+
+    def printed_by(self, title: str) -> bool:
+        """Whether a code's title prints the activity phrase itself: its head (the last word, the doing) and
+        another of its words ("dental cleaning", "routine dental cleaning": Encounter for dental examination
+        and cleaning). The phrase is then that code's own words, not a kind of activity to read by the
+        Activity lines (the External Cause Index's Activity codes tell what a person was doing when hurt;
+        guideline I.C.20.c): a kind is read only for a phrase no title prints."""
+        said = [_norm(w) for w in _WORD.findall(self.phrase.lower()) if len(w) >= MIN_PRINTED]
+        printed = {_norm(w) for w in _WORD.findall(title.lower())}
+        return len(said) >= 2 and said[-1] in printed and any(w in printed for w in said[:-1])
 
 
 def _norm(name: str) -> str:

@@ -19,8 +19,8 @@ Five generic readings, each checked against the data's own word list (never a li
   an adjective to a state's noun, both words of the Index, shipped as data/wordnet_forms.tsv.gz by
   scripts/build_wordnet_data.py) - read by the Index matcher as another stem of the same query word
   (bot.lookups.index.matching.word_forms), so an Index line may say either form;
-* a verb or a noun of the Index's noun or verb: "deprived", "estranged", "disappeared", "laborer" -> the
-  Index's Deprivation, Estrangement, Disappearance, Labor (`derived_stems`: WordNet's derivational pointers
+* a verb or a noun of the Index's noun or verb: "deprived", "estranged", "disappeared", "survivor" -> the
+  Index's Deprivation, Estrangement, Disappearance, Survival (`derived_stems`: WordNet's derivational pointers
   between verbs and nouns, the other word one of the Index or the Tabular, shipped as
   data/wordnet_derivations.tsv.gz) - read by the Z-line reader (bot.lookups.index.z_lines) as the same word.
 
@@ -275,7 +275,7 @@ def _derived() -> dict[str, tuple[tuple[str, ...], bool]]:
 
 def derived_stems(word_stem: str, printed: bool = False) -> tuple[str, ...]:
     """The stems of the Index's and the Tabular's nouns WordNet derives a verb or a noun of this stem from or
-    to ("deprived" -> deprivation, "estranged" -> estrangement, "laborer" -> labor, "died" -> death; () for
+    to ("deprived" -> deprivation, "estranged" -> estrangement, "survivor" -> survival, "died" -> death; () for
     others): the same word in the part of speech the code data prints it in. A word the code data prints
     itself is read as printed unless `printed` (a reader that must find every word of a line: the Z lines)."""
     found = _derived().get(word_stem)
