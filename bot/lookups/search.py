@@ -118,7 +118,7 @@ from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_re
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.adverse_notes import noted_in_category
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
-from bot.lookups.index.age_agreement import code_age, other_stage_first, told_age
+from bot.lookups.index.age_agreement import AGED_SYSTEMS, code_age, other_stage_first, told_age
 from bot.lookups.index.ancillary_sections import ancillary_section, says_stay
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
 from bot.lookups.index.birth_outcomes import index_subterms, may_read_birth, read_birth
@@ -4955,11 +4955,12 @@ class Searcher:
         return _with_notice([moved, *(h for h in found if h.code != chosen.code)], found.notice)
 
     def age_agreeing_first(self, query: str, found: Hits) -> Hits:
-        """A first ICD-10-CM answer for the other stage of life than the patient's the query tells (by the MCE
-        age edit or the title's words) gives its place to the first of the next answers for the patient's
-        stage that reads as much of the query ("pyloric stenosis in a baby": Q40.0, not K31.1 "Adult
-        hypertrophic pyloric stenosis"; bot.lookups.index.age_agreement)."""
-        if len(found) < 2 or found.notice or found[0].system != SYSTEM_NAMES["cm"]:
+        """A first ICD-10-CM or HCPCS answer for the other stage of life than the patient's the query tells (by
+        the MCE age edit or the title's words) gives its place to the first of the next answers for the
+        patient's stage that reads as much of the query ("pyloric stenosis in a baby": Q40.0, not K31.1 "Adult
+        hypertrophic pyloric stenosis"; "plaster long leg cast supplies for a child": Q4031 "..., pediatric
+        (0-10 years), plaster", not Q4029 "..., adult (11 years +), plaster"; bot.lookups.index.age_agreement)."""
+        if len(found) < 2 or found.notice or found[0].system not in AGED_SYSTEMS:
             return found
         told = told_age(query, self._person_kinds)
         if told is None:
@@ -4984,7 +4985,10 @@ class Searcher:
         return found
 
     def _code_age(self, hit: Hit) -> str | None:
-        """The stage of life an ICD-10-CM code is for: its current MCE age edit, or its title's words."""
+        """The stage of life an ICD-10-CM code is for: its current MCE age edit, or its title's words (a HCPCS
+        line's: its descriptor's age band)."""
+        if hit.system != SYSTEM_NAMES["cm"]:
+            return code_age(frozenset(), hit.title)  # (a HCPCS descriptor's age band: "pediatric (0-10 years)")
         spans = self.book.spans("cm", hit.code)
         return code_age(spans[-1].flags if spans else frozenset(), hit.title)
 
