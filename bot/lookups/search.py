@@ -283,6 +283,7 @@ from bot.lookups.index.main_term_walk import (
     walks,
 )
 from bot.lookups.index.medicine_kinds import names_medicine
+from bot.lookups.index.national_codes import national_first
 from bot.lookups.index.no_stems import compact, kept
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_path import on_one_path
@@ -4984,11 +4985,25 @@ class Searcher:
             return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
         return found
 
+    def national_item_first(self, query: str, found: Hits) -> Hits:
+        """A first HCPCS S line (a private payers' temporary code) gives its place to a permanent item line of
+        the same head noun that reads as much of the query ("peak flow meter": A4614 "Peak expiratory flow
+        rate meter, hand held", not S8096 "Portable peak flow meter"; bot.lookups.index.national_codes)."""
+        if found.notice:
+            return found
+        place = national_first(found, lambda hit: len(self._kind_unread(query, hit)))
+        if place is None:
+            return found
+        hit, first = found[place], found[0]
+        why = f"{hit.why} (a national code: {first.code} is a private payers' S code)"
+        moved = replace(hit, score=max(hit.score, first.score), why=why)
+        return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
+
     def _code_age(self, hit: Hit) -> str | None:
         """The stage of life an ICD-10-CM code is for: its current MCE age edit, or its title's words (a HCPCS
         line's: its descriptor's age band)."""
         if hit.system != SYSTEM_NAMES["cm"]:
-            return code_age(frozenset(), hit.title)  # (a HCPCS descriptor's age band: "pediatric (0-10 years)")
+            return code_age(frozenset(), hit.title)  # (a HCPCS descriptor's age band)
         spans = self.book.spans("cm", hit.code)
         return code_age(spans[-1].flags if spans else frozenset(), hit.title)
 
@@ -8172,6 +8187,7 @@ def _find_codes(book: CodeBook, query: str, systems: Sequence[str], limit: int) 
         found = searcher.reporting_line_yields(query, found)
         found = searcher.item_head_agrees(query, systems, found)
         found = searcher.age_agreeing_first(query, found)
+        found = searcher.national_item_first(query, found)
         found = searcher.said_axis_first(query, found)
         found = _stage_sibling_first(query, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):

@@ -11,6 +11,7 @@ import pytest
 from bot.lookups.codebook import CodeBook
 from bot.lookups.doses import other_route, route_said
 from bot.lookups.index.descriptor_heads import head_nouns, heads_item, item_line
+from bot.lookups.index.national_codes import temporary_private
 from bot.lookups.item_heads import item_head_phrase
 from bot.lookups.search import find_codes
 
@@ -114,3 +115,11 @@ def test_a_drug_by_the_route_said(codebook: CodeBook, query: str, expected: set[
 )
 def test_a_brand_is_its_generic_s_line(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=5)[0].code == expected
+
+
+def test_a_private_payers_s_line_gives_way_to_the_national_item(codebook: CodeBook) -> None:
+    # S8096 "Portable peak flow meter" (an S code: private payers only) and A4614 "Peak expiratory flow rate
+    # meter, hand held" (a permanent code) name the same item, a meter (bot.lookups.index.national_codes)
+    hits = find_codes(codebook, "peak flow meter for asthma", limit=5)
+    assert hits[0].code == "A4614"
+    assert temporary_private("S8096") and not temporary_private("A4614")
