@@ -173,6 +173,7 @@ from bot.lookups.index.completion import (
     ENCOUNTER_WORDS as ENCOUNTER_NAMES,
 )
 from bot.lookups.index.completion import (
+    QUERY_NEGATIONS,
     affirms_what_is_negated,
     complete_cm,
     negates_as_asked,
@@ -6941,6 +6942,13 @@ class Searcher:
             rows += [r for r in self._query(self._match(unpaid), systems) if r not in known]
             groups = unpaid
         complete = 1.0 if rows else 0.0
+        undenied = [g for g in groups if g[0] not in QUERY_NEGATIONS and not set(g) & negated_words]
+        if negated_words and "hcpcs" in wanted and 1 < len(undenied) < len(groups):
+            # "sterile needles only no syringe": a HCPCS title need not print what the query denies (A4215
+            # "Needle, sterile, any size"); one that affirms it ("Syringe with needle") pays for it below.
+            denial_free, denial_share = self._undenied_rows(undenied, len(groups))
+        else:
+            denial_free, denial_share = [], 0.0
         excluded = _excluded(groups)
         if excluded and "hcpcs" in wanted:
             # "aranesp non dialysis": the title for the other use ("(non-esrd use)") need not say the word
@@ -6982,6 +6990,11 @@ class Searcher:
                     penalty += 80
                     complete = (len(groups) - 1) / len(groups)
                     break
+        if denial_free:
+            if not rows:
+                complete = denial_share
+            known = set(rows)
+            rows += [r for r in denial_free if r not in known]
         if not rows and len(groups) > 1 and broad and items and "hcpcs" in wanted:
             # "single point cane", "glucose test strips box of 50": no word left out alone gives a title;
             # the item by its head (hcpcs_items), a HCPCS code (no modifier) naming it.
@@ -7114,6 +7127,20 @@ class Searcher:
                 f"{origin}: {label}{note}",
             )
         return complete
+
+    def _undenied_rows(
+        self, undenied: list[Group], said: int
+    ) -> tuple[list[tuple[str, str, str, str, str, str, int, str]], float]:
+        """The HCPCS titles holding the words a query does not deny (else all of them but one), and the share of
+        the query's words they hold."""
+        rows = self._query(self._match(undenied), "'hcpcs'")
+        if rows or len(undenied) < 3:
+            return rows, len(undenied) / said
+        for left_out in sorted(undenied, key=self._leave_out_order)[:LEFT_OUT_TRIES]:
+            rows = self._query(self._match([g for g in undenied if g != left_out]), "'hcpcs'")
+            if rows:
+                return rows, (len(undenied) - 1) / said
+        return [], 0.0
 
     def _other_substance_said(self, title: str, groups: list[Group], doc: frozenset[str]) -> bool:
         """Whether a descriptor's material class "other than X" ("Crutches underarm, other than wood, ...")
