@@ -465,7 +465,7 @@ from bot.lookups.index.z_lines import ZLines, may_lead, reads_word, words_told
 from bot.lookups.index.z_unread_siblings import CHAPTER as Z_CHAPTER
 from bot.lookups.index.z_unread_siblings import unread_sibling
 from bot.lookups.item_beside import beside_words, by_words_beside
-from bot.lookups.item_heads import ITEM_HEADS, build_item_heads, item_head_phrase
+from bot.lookups.item_heads import ITEM_HEADS, build_item_heads, item_head_phrase, postposed_heads
 from bot.lookups.measures import (
     measure_fit,
     rank_phrases,
@@ -4918,43 +4918,52 @@ class Searcher:
         first = found[0]
         if first.code in self.drug_codes or first.code.startswith("J"):
             return found  # (a drug's descriptor heads its form: "Injection, vitamin b-12 cyanocobalamin")
-        if heads_item(first.title, head) or not head_nouns(first.title):
+        if not head_nouns(first.title):
             return found
-        beside = beside_words(query, phrase)
-        other = head_nouns(first.title)
-        said_beside = {_stem(w) for w in beside} & {_stem(w) for w in other}
-        if not said_beside and not names_in_complement(first.title, head, phrase):
-            return found  # (the line names the item no other way: another reading of the words)
-        later = [
-            h
-            for h in found[1:LOOKED_AT]
-            if h.system == first.system and h.billable and item_line(h.code) and heads_item(h.title, head)
-        ]
-        first_unread = len(self._kind_unread(query, first))
-        chosen = next((h for h in later if len(self._kind_unread(query, h)) <= first_unread), None)
-        if chosen is None:
-            try:
-                item = self._find(phrase, ("hcpcs",), RANKED_DEPTH)
-            except QueryError:
+        item: list[Hit] | None = None  # (the lines the item phrase alone finds: looked up once)
+        # The phrase's last word first; then an earlier one, when the query puts the item's attributes after
+        # it as the descriptors do ("ostomy barrier extended wear": "Ostomy skin barrier, ..., extended wear").
+        for noun in postposed_heads(phrase, head):
+            if heads_item(first.title, noun):
                 return found
-            lines = [
+            beside = beside_words(query, phrase)
+            other = head_nouns(first.title)
+            said_beside = {_stem(w) for w in beside} & {_stem(w) for w in other}
+            if not (said_beside and noun == head) and not names_in_complement(first.title, noun, phrase):
+                continue  # (the line names the item no other way: another reading of the words)
+            later = [
                 h
-                for h in item
-                if h.system == first.system
-                and h.billable
-                and item_line(h.code)
-                and heads_item(h.title, head)
-                and len(self._kind_unread(query, h)) <= first_unread
+                for h in found[1:LOOKED_AT]
+                if h.system == first.system and h.billable and item_line(h.code) and heads_item(h.title, noun)
             ]
-            if not lines:
-                return found
-            chosen = by_words_beside(lines, beside, lambda h: h.title, _doc_stems, query, phrase)[0][0]
-        moved = replace(
-            chosen,
-            score=max(chosen.score, first.score),
-            why=f"{chosen.why} (the item “{phrase}”: {first.code}'s descriptor heads “{'/'.join(sorted(other))}”)",
-        )
-        return _with_notice([moved, *(h for h in found if h.code != chosen.code)], found.notice)
+            first_unread = len(self._kind_unread(query, first))
+            chosen = next((h for h in later if len(self._kind_unread(query, h)) <= first_unread), None)
+            if chosen is None:
+                if item is None:
+                    try:
+                        item = list(self._find(phrase, ("hcpcs",), RANKED_DEPTH))
+                    except QueryError:
+                        return found
+                lines = [
+                    h
+                    for h in item
+                    if h.system == first.system
+                    and h.billable
+                    and item_line(h.code)
+                    and heads_item(h.title, noun)
+                    and len(self._kind_unread(query, h)) <= first_unread
+                ]
+                if not lines:
+                    continue
+                chosen = by_words_beside(lines, beside, lambda h: h.title, _doc_stems, query, phrase)[0][0]
+            heads = "/".join(sorted(other))
+            moved = replace(
+                chosen,
+                score=max(chosen.score, first.score),
+                why=f"{chosen.why} (the item “{phrase}”: {first.code}'s descriptor heads “{heads}”)",
+            )
+            return _with_notice([moved, *(h for h in found if h.code != chosen.code)], found.notice)
+        return found
 
     def age_agreeing_first(self, query: str, found: Hits) -> Hits:
         """A first ICD-10-CM or HCPCS answer for the other stage of life than the patient's the query tells (by
