@@ -15,7 +15,7 @@ permanent twin a head noun could tell ("service" heads many lines that are other
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from bot.lookups.index.descriptor_heads import head_nouns, item_line
 
@@ -34,6 +34,9 @@ class _Line(Protocol):
     def billable(self) -> bool: ...
 
 
+_L = TypeVar("_L", bound=_Line)
+
+
 def temporary_private(code: str) -> bool:
     """Whether a HCPCS code is an S code, a temporary national code for private payers."""
     return len(code) == 5 and code.startswith("S") and code[1:].isdigit()
@@ -47,7 +50,7 @@ def national_item(first: _Line, hit: _Line) -> bool:
     return bool(heads) and bool(heads & head_nouns(hit.title))
 
 
-def national_first(found: Sequence[_Line], unread: Callable[[_Line], int]) -> int | None:
+def national_first(found: Sequence[_L], unread: Callable[[_L], int]) -> int | None:
     """The place among the next answers of the national item line to put before a first S line, or None.
     `unread` counts the query's words an answer does not read: the national line reads no fewer."""
     if len(found) < 2 or found[0].system != HCPCS or not temporary_private(found[0].code):
