@@ -7140,13 +7140,15 @@ class Searcher:
     def _undenied_rows(
         self, undenied: list[Group], said: int
     ) -> tuple[list[tuple[str, str, str, str, str, str, int, str]], float]:
-        """The HCPCS titles holding the words a query does not deny (else all of them but one), and the share of
-        the query's words they hold."""
-        rows = self._query(self._match(undenied), "'hcpcs'")
+        """The HCPCS item titles (supplies, DME, orthotics and prosthetics: a part is denied of an item) holding
+        the words a query does not deny (else all of them but one), and the share of the query's words they
+        hold."""
+        rows = [r for r in self._query(self._match(undenied), "'hcpcs'") if item_line(r[3])]
         if rows or len(undenied) < 3:
             return rows, len(undenied) / said
         for left_out in sorted(undenied, key=self._leave_out_order)[:LEFT_OUT_TRIES]:
             rows = self._query(self._match([g for g in undenied if g != left_out]), "'hcpcs'")
+            rows = [r for r in rows if item_line(r[3])]
             if rows:
                 return rows, (len(undenied) - 1) / said
         return [], 0.0

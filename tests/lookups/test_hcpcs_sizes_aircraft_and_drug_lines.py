@@ -88,3 +88,9 @@ def test_a_denied_part_need_not_be_printed_by_the_item_line(codebook: CodeBook) 
     for query in ("sterile needles no syringe", "sterile needles only no syringe"):
         hits = find_codes(codebook, query, limit=5)
         assert hits[0].code == "A4215", (query, [h.code for h in hits])
+
+
+def test_a_denied_word_reads_no_drug_line(codebook: CodeBook) -> None:
+    # only item lines are read without the denied words: "MG w/o exacerbation" is no neostigmine dose in mg
+    hits = find_codes(codebook, "MG w/o exacerbation, on neostigmine", limit=5)
+    assert hits[0].code == "G70.00", [h.code for h in hits]
