@@ -99,3 +99,16 @@ def item_head_phrase(text: str) -> tuple[str, str] | None:
     if len(words[-1]) > 4 and words[-1].endswith("ed"):
         return None  # a participle ("procedure cancelled", "fentanyl laced"), no item's noun
     return " ".join(words), words[-1]
+
+
+POSTPOSED_WORDS = 2  # an item's attributes put after it: at most two words ("extended wear", "off shelf")
+
+
+def postposed_heads(phrase: str, head: str) -> tuple[str, ...]:
+    """The words an item phrase's head may be, the last first: a query may put the item's attributes after it
+    as the descriptors do after a comma ("ostomy barrier extended wear" for "Ostomy skin barrier, ..., extended
+    wear": a barrier), so the words before the last, up to `POSTPOSED_WORDS` of them, are tried next - never
+    the phrase's first word, which modifies the item ("ostomy")."""
+    words = phrase.split()
+    earlier = words[max(1, len(words) - 1 - POSTPOSED_WORDS) : -1]
+    return (head, *reversed(earlier))

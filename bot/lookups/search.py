@@ -118,7 +118,7 @@ from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_re
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
 from bot.lookups.index.adverse_notes import noted_in_category
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
-from bot.lookups.index.age_agreement import code_age, other_stage_first, told_age
+from bot.lookups.index.age_agreement import AGED_SYSTEMS, code_age, other_stage_first, told_age
 from bot.lookups.index.ancillary_sections import ancillary_section, says_stay
 from bot.lookups.index.antenatal_screening import antenatal_line, may_read_antenatal
 from bot.lookups.index.birth_outcomes import index_subterms, may_read_birth, read_birth
@@ -174,6 +174,7 @@ from bot.lookups.index.completion import (
     ENCOUNTER_WORDS as ENCOUNTER_NAMES,
 )
 from bot.lookups.index.completion import (
+    QUERY_NEGATIONS,
     affirms_what_is_negated,
     complete_cm,
     negates_as_asked,
@@ -284,6 +285,7 @@ from bot.lookups.index.main_term_walk import (
     walks,
 )
 from bot.lookups.index.medicine_kinds import names_medicine
+from bot.lookups.index.national_codes import national_first
 from bot.lookups.index.no_stems import compact, kept
 from bot.lookups.index.office_talk import office_talk
 from bot.lookups.index.one_path import on_one_path
@@ -464,7 +466,7 @@ from bot.lookups.index.z_lines import ZLines, may_lead, reads_word, words_told
 from bot.lookups.index.z_unread_siblings import CHAPTER as Z_CHAPTER
 from bot.lookups.index.z_unread_siblings import unread_sibling
 from bot.lookups.item_beside import beside_words, by_words_beside
-from bot.lookups.item_heads import ITEM_HEADS, build_item_heads, item_head_phrase
+from bot.lookups.item_heads import ITEM_HEADS, build_item_heads, item_head_phrase, postposed_heads
 from bot.lookups.measures import (
     measure_fit,
     rank_phrases,
@@ -4939,50 +4941,60 @@ class Searcher:
         first = found[0]
         if first.code in self.drug_codes or first.code.startswith("J"):
             return found  # (a drug's descriptor heads its form: "Injection, vitamin b-12 cyanocobalamin")
-        if heads_item(first.title, head) or not head_nouns(first.title):
+        if not head_nouns(first.title):
             return found
-        beside = beside_words(query, phrase)
-        other = head_nouns(first.title)
-        said_beside = {_stem(w) for w in beside} & {_stem(w) for w in other}
-        if not said_beside and not names_in_complement(first.title, head, phrase):
-            return found  # (the line names the item no other way: another reading of the words)
-        later = [
-            h
-            for h in found[1:LOOKED_AT]
-            if h.system == first.system and h.billable and item_line(h.code) and heads_item(h.title, head)
-        ]
-        first_unread = len(self._kind_unread(query, first))
-        chosen = next((h for h in later if len(self._kind_unread(query, h)) <= first_unread), None)
-        if chosen is None:
-            try:
-                item = self._find(phrase, ("hcpcs",), RANKED_DEPTH)
-            except QueryError:
+        item: list[Hit] | None = None  # (the lines the item phrase alone finds: looked up once)
+        # The phrase's last word first; then an earlier one, when the query puts the item's attributes after
+        # it as the descriptors do ("ostomy barrier extended wear": "Ostomy skin barrier, ..., extended wear").
+        for noun in postposed_heads(phrase, head):
+            if heads_item(first.title, noun):
                 return found
-            lines = [
+            beside = beside_words(query, phrase)
+            other = head_nouns(first.title)
+            said_beside = {_stem(w) for w in beside} & {_stem(w) for w in other}
+            if not (said_beside and noun == head) and not names_in_complement(first.title, noun, phrase):
+                continue  # (the line names the item no other way: another reading of the words)
+            later = [
                 h
-                for h in item
-                if h.system == first.system
-                and h.billable
-                and item_line(h.code)
-                and heads_item(h.title, head)
-                and len(self._kind_unread(query, h)) <= first_unread
+                for h in found[1:LOOKED_AT]
+                if h.system == first.system and h.billable and item_line(h.code) and heads_item(h.title, noun)
             ]
-            if not lines:
-                return found
-            chosen = by_words_beside(lines, beside, lambda h: h.title, _doc_stems, query, phrase)[0][0]
-        moved = replace(
-            chosen,
-            score=max(chosen.score, first.score),
-            why=f"{chosen.why} (the item “{phrase}”: {first.code}'s descriptor heads “{'/'.join(sorted(other))}”)",
-        )
-        return _with_notice([moved, *(h for h in found if h.code != chosen.code)], found.notice)
+            first_unread = len(self._kind_unread(query, first))
+            chosen = next((h for h in later if len(self._kind_unread(query, h)) <= first_unread), None)
+            if chosen is None:
+                if item is None:
+                    try:
+                        item = list(self._find(phrase, ("hcpcs",), RANKED_DEPTH))
+                    except QueryError:
+                        return found
+                lines = [
+                    h
+                    for h in item
+                    if h.system == first.system
+                    and h.billable
+                    and item_line(h.code)
+                    and heads_item(h.title, noun)
+                    and len(self._kind_unread(query, h)) <= first_unread
+                ]
+                if not lines:
+                    continue
+                chosen = by_words_beside(lines, beside, lambda h: h.title, _doc_stems, query, phrase)[0][0]
+            heads = "/".join(sorted(other))
+            moved = replace(
+                chosen,
+                score=max(chosen.score, first.score),
+                why=f"{chosen.why} (the item “{phrase}”: {first.code}'s descriptor heads “{heads}”)",
+            )
+            return _with_notice([moved, *(h for h in found if h.code != chosen.code)], found.notice)
+        return found
 
     def age_agreeing_first(self, query: str, found: Hits) -> Hits:
-        """A first ICD-10-CM answer for the other stage of life than the patient's the query tells (by the MCE
-        age edit or the title's words) gives its place to the first of the next answers for the patient's
-        stage that reads as much of the query ("pyloric stenosis in a baby": Q40.0, not K31.1 "Adult
-        hypertrophic pyloric stenosis"; bot.lookups.index.age_agreement)."""
-        if len(found) < 2 or found.notice or found[0].system != SYSTEM_NAMES["cm"]:
+        """A first ICD-10-CM or HCPCS answer for the other stage of life than the patient's the query tells (by
+        the MCE age edit or the title's words) gives its place to the first of the next answers for the
+        patient's stage that reads as much of the query ("pyloric stenosis in a baby": Q40.0, not K31.1 "Adult
+        hypertrophic pyloric stenosis"; "plaster long leg cast supplies for a child": Q4031 "..., pediatric
+        (0-10 years), plaster", not Q4029 "..., adult (11 years +), plaster"; bot.lookups.index.age_agreement)."""
+        if len(found) < 2 or found.notice or found[0].system not in AGED_SYSTEMS:
             return found
         told = told_age(query, self._person_kinds)
         if told is None:
@@ -5006,8 +5018,25 @@ class Searcher:
             return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
         return found
 
+    def national_item_first(self, query: str, found: Hits) -> Hits:
+        """A first HCPCS S line (a private payers' temporary code) gives its place to a permanent item line of
+        the same head noun that reads as much of the query ("peak flow meter": A4614 "Peak expiratory flow
+        rate meter, hand held", not S8096 "Portable peak flow meter"; bot.lookups.index.national_codes)."""
+        if found.notice:
+            return found
+        place = national_first(found, lambda hit: len(self._kind_unread(query, hit)))
+        if place is None:
+            return found
+        hit, first = found[place], found[0]
+        why = f"{hit.why} (a national code: {first.code} is a private payers' S code)"
+        moved = replace(hit, score=max(hit.score, first.score), why=why)
+        return _with_notice([moved, *(h for h in found if h is not hit)], found.notice)
+
     def _code_age(self, hit: Hit) -> str | None:
-        """The stage of life an ICD-10-CM code is for: its current MCE age edit, or its title's words."""
+        """The stage of life an ICD-10-CM code is for: its current MCE age edit, or its title's words (a HCPCS
+        line's: its descriptor's age band)."""
+        if hit.system != SYSTEM_NAMES["cm"]:
+            return code_age(frozenset(), hit.title)  # (a HCPCS descriptor's age band)
         spans = self.book.spans("cm", hit.code)
         return code_age(spans[-1].flags if spans else frozenset(), hit.title)
 
@@ -6952,6 +6981,13 @@ class Searcher:
             rows += [r for r in self._query(self._match(unpaid), systems) if r not in known]
             groups = unpaid
         complete = 1.0 if rows else 0.0
+        undenied = [g for g in groups if g[0] not in QUERY_NEGATIONS and not set(g) & negated_words]
+        if negated_words and "hcpcs" in wanted and 1 < len(undenied) < len(groups):
+            # "sterile needles only no syringe": a HCPCS title need not print what the query denies (A4215
+            # "Needle, sterile, any size"); one that affirms it ("Syringe with needle") pays for it below.
+            denial_free, denial_share = self._undenied_rows(undenied, len(groups))
+        else:
+            denial_free, denial_share = [], 0.0
         excluded = _excluded(groups)
         if excluded and "hcpcs" in wanted:
             # "aranesp non dialysis": the title for the other use ("(non-esrd use)") need not say the word
@@ -6993,6 +7029,11 @@ class Searcher:
                     penalty += 80
                     complete = (len(groups) - 1) / len(groups)
                     break
+        if denial_free:
+            if not rows:
+                complete = denial_share
+            known = set(rows)
+            rows += [r for r in denial_free if r not in known]
         if not rows and len(groups) > 1 and broad and items and "hcpcs" in wanted:
             # "single point cane", "glucose test strips box of 50": no word left out alone gives a title;
             # the item by its head (hcpcs_items), a HCPCS code (no modifier) naming it.
@@ -7125,6 +7166,22 @@ class Searcher:
                 f"{origin}: {label}{note}",
             )
         return complete
+
+    def _undenied_rows(
+        self, undenied: list[Group], said: int
+    ) -> tuple[list[tuple[str, str, str, str, str, str, int, str]], float]:
+        """The HCPCS item titles (supplies, DME, orthotics and prosthetics: a part is denied of an item) holding
+        the words a query does not deny (else all of them but one), and the share of the query's words they
+        hold."""
+        rows = [r for r in self._query(self._match(undenied), "'hcpcs'") if item_line(r[3])]
+        if rows or len(undenied) < 3:
+            return rows, len(undenied) / said
+        for left_out in sorted(undenied, key=self._leave_out_order)[:LEFT_OUT_TRIES]:
+            rows = self._query(self._match([g for g in undenied if g != left_out]), "'hcpcs'")
+            rows = [r for r in rows if item_line(r[3])]
+            if rows:
+                return rows, (len(undenied) - 1) / said
+        return [], 0.0
 
     def _other_substance_said(self, title: str, groups: list[Group], doc: frozenset[str]) -> bool:
         """Whether a descriptor's material class "other than X" ("Crutches underarm, other than wood, ...")
@@ -8198,6 +8255,7 @@ def _find_codes(book: CodeBook, query: str, systems: Sequence[str], limit: int) 
         found = searcher.reporting_line_yields(query, found)
         found = searcher.item_head_agrees(query, systems, found)
         found = searcher.age_agreeing_first(query, found)
+        found = searcher.national_item_first(query, found)
         found = searcher.said_axis_first(query, found)
         found = _stage_sibling_first(query, found)
     if not found and found.notice.startswith(NO_CONFIDENT_MATCH):

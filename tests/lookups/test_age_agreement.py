@@ -46,3 +46,16 @@ def test_an_adult_code_gives_way_for_an_infant(codebook: CodeBook) -> None:
     hits = find_codes(codebook, "infant with pyloric stenosis", limit=5)
     assert hits[0].code != "K31.1"
     assert "the patient's age" in hits[0].why
+
+
+def test_a_hcpcs_descriptor_s_age_band() -> None:
+    # HCPCS descriptors print a line's age band: "pediatric (0-10 years)" beside "adult (11 years +)"
+    assert code_age(frozenset(), "Cast supplies, short leg cast, pediatric (0-10 years), plaster") == YOUNG
+    assert code_age(frozenset(), "Cast supplies, short leg cast, adult (11 years +), plaster") == ADULT
+
+
+def test_an_adult_hcpcs_line_gives_way_for_a_child(codebook: CodeBook) -> None:
+    # Q4038 "Cast supplies, short leg cast, adult (11 years +), fiberglass" read first without the age
+    hits = find_codes(codebook, "fiberglass short leg cast supplies for a toddler", limit=5)
+    assert hits[0].code == "Q4040"  # "Cast supplies, short leg cast, pediatric (0-10 years), fiberglass"
+    assert "the patient's age" in hits[0].why

@@ -11,7 +11,8 @@ import pytest
 from bot.lookups.codebook import CodeBook
 from bot.lookups.doses import other_route, route_said
 from bot.lookups.index.descriptor_heads import head_nouns, heads_item, item_line
-from bot.lookups.item_heads import item_head_phrase
+from bot.lookups.index.national_codes import temporary_private
+from bot.lookups.item_heads import item_head_phrase, postposed_heads
 from bot.lookups.search import find_codes
 
 
@@ -114,3 +115,26 @@ def test_a_drug_by_the_route_said(codebook: CodeBook, query: str, expected: set[
 )
 def test_a_brand_is_its_generic_s_line(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=5)[0].code == expected
+
+
+def test_a_private_payers_s_line_gives_way_to_the_national_item(codebook: CodeBook) -> None:
+    # S8096 "Portable peak flow meter" (an S code: private payers only) and A4614 "Peak expiratory flow rate
+    # meter, hand held" (a permanent code) name the same item, a meter (bot.lookups.index.national_codes)
+    hits = find_codes(codebook, "peak flow meter for asthma", limit=5)
+    assert hits[0].code == "A4614"
+    assert temporary_private("S8096") and not temporary_private("A4614")
+
+
+def test_an_item_s_attributes_put_after_it() -> None:
+    # the phrase's last word first, then up to two words before it; never the first word
+    assert postposed_heads("ostomy barrier extended wear", "wear") == ("wear", "extended", "barrier")
+    assert postposed_heads("urinary leg bag", "bag") == ("bag", "leg")
+    assert postposed_heads("bedside commode", "commode") == ("commode",)
+
+
+def test_the_item_named_before_its_attributes(codebook: CodeBook) -> None:
+    # A4390 "Ostomy pouch, drainable, with extended wear barrier attached, with built-in convexity" names the
+    # barrier only as what the pouch comes with; A4411 is the barrier ("Ostomy skin barrier, ..., extended wear,
+    # with built-in convexity")
+    hits = find_codes(codebook, "ostomy barrier extended wear with convexity", limit=5)
+    assert hits[0].code == "A4411", [h.code for h in hits]

@@ -80,3 +80,17 @@ def test_a_title_saying_non_or_with_what_the_query_does_not_loses(
     hits = find_codes(codebook, query, limit=5)
     assert hits and hits[0].code == expected, [h.code for h in hits]
     assert hits[0].code not in not_first
+
+
+def test_a_denied_part_need_not_be_printed_by_the_item_line(codebook: CodeBook) -> None:
+    # "no syringe": A4215 "Needle, sterile, any size, each" prints no syringe and is what is asked; every
+    # "Syringe with needle" line affirms what the query denies
+    for query in ("sterile needles no syringe", "sterile needles only no syringe"):
+        hits = find_codes(codebook, query, limit=5)
+        assert hits[0].code == "A4215", (query, [h.code for h in hits])
+
+
+def test_a_denied_word_reads_no_drug_line(codebook: CodeBook) -> None:
+    # only item lines are read without the denied words: "MG w/o exacerbation" is no neostigmine dose in mg
+    hits = find_codes(codebook, "MG w/o exacerbation, on neostigmine", limit=5)
+    assert hits[0].code == "G70.00", [h.code for h in hits]
