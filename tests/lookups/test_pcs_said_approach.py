@@ -26,7 +26,10 @@ def _first(codebook: CodeBook, query: str) -> str:
 def test_the_approach_said_as_an_approach() -> None:
     assert approach_clauses("reimplanting the left ureter into the bladder, open", said_approaches) == {"0"}
     assert approach_clauses("left dacryocystorrhaphy, endoscopic", said_approaches) == {"4", "8"}
-    assert leading_approach("open cutting of the trigeminal root", said_approaches) == (frozenset("0"), "cutt")
+    assert leading_approach("open cutting of the trigeminal root", said_approaches) == (
+        frozenset("0"),
+        "cutt",
+    )
     assert said_as_approach("percutaneous ablation of groin lymph nodes", said_approaches)
     # an approach word inside the clause of a condition, or a closed (External) approach, is no procedure told
     assert not said_as_approach("stab wound to the heart, open chest", said_approaches)

@@ -38,6 +38,12 @@ OTHER_SYSTEMS = frozenset({"cm", "hcpcs"})
 # How far below the procedure's code the other answer goes.
 BELOW = 1.0
 _CLAUSES = re.compile(r"[,;]")
+_SENT = re.compile(r"PCS Index: ([^>]+?) -> see ")
+# What a vocabulary note says the query's words were read as ("vocabulary: lap chole -> laparoscopic
+# cholecystectomy").
+_READ_AS = re.compile(r"vocabulary: [^;()]*? (?:->|\u2192) ([^;(),]*)")
+# The notes an answer carries on how the query's words were read, not what its path reads.
+_NOTES = re.compile(r"\((?:vocabulary|spelling|word form|story|said|described|activity|read by)[^)]*\)")
 _WORDS = re.compile(r"[a-z][a-z'-]*|[,;]")
 
 
@@ -83,11 +89,19 @@ def approach_stems(query: str, reads: Callable[[frozenset[str]], frozenset[str]]
 _SIDES = frozenset(stem(w) for w in ("left", "right", "bilateral", "upper", "lower"))
 
 
-def operated_part_said(title: str, query_stems: frozenset[str]) -> bool:
+def operated_part_said(title: str, query_stems: frozenset[str], why: str = "") -> bool:
     """Whether the query says a word of the body part a PCS title operates on - its words after the root
     operation and before the approach, a device or substance and sides aside ("Division of Trigeminal Nerve, Open Approach":
     trigeminal, nerve): a code reached by the procedure word alone ("Reduction, Mammoplasty" -> Excision of
-    Left Breast for "open reduction left ankle fracture") is no procedure the query tells."""
+    Left Breast for "open reduction left ankle fracture") is no procedure the query tells. A path sending
+    from lines the query says all of, as typed or as the vocabulary read it ("lap chole" ->
+    laparoscopic cholecystectomy: Cholecystectomy -> see Resection, Gallbladder), names the part itself."""
+    sent = _SENT.match(why)
+    if sent is not None:
+        read = query_stems | content_stems(" ".join(_READ_AS.findall(why)))
+        # every line read before the reference is said ("Ligation, hemorrhoid" is no ductus arteriosus)
+        if all(content_stems(line.split("(")[0]) <= read for line in sent.group(1).split(",")):
+            return True
     operated = title.split(", ", 1)[0].split(" ", 1)[-1]
     if " into " in operated:  # "Insertion of <device> into <body part>"
         operated = operated.split(" into ", 1)[1]
@@ -117,7 +131,7 @@ def procedure_by_said_approach(
     for (system, _), (score, why, code, title) in scored.items():
         if system != "pcs" or code is None or len(code.code) != 7 or code.code[0] not in APPROACH_SECTIONS:
             continue
-        if code.code[4] not in said or not operated_part_said(code.title, said_stems):
+        if code.code[4] not in said or not operated_part_said(code.title, said_stems, why):
             continue
         if best is None or score > best[0]:
             best = (score, content_stems(f"{why} {title}"))
@@ -128,7 +142,7 @@ def procedure_by_said_approach(
     for key, (score, why, code, title) in list(scored.items()):
         if key[0] not in OTHER_SYSTEMS or score < top:
             continue
-        unread = query_words - content_stems(f"{why} {title}")
+        unread = query_words - content_stems(f"{_NOTES.sub('', why)} {title}")
         if not unread & procedure_reads:
             continue  # the procedure's code reads no more of what was said ("open reduction ... fracture")
         if clause or (leading is not None and leading[1] in unread):
