@@ -315,6 +315,7 @@ from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_perineal import CUE as PERINEAL_CUE
 from bot.lookups.index.pcs_perineal import LayerRepair, perineal_repair
 from bot.lookups.index.pcs_roots import procedure_reading, reads_procedure_word
+from bot.lookups.index.pcs_said_approach import procedure_by_said_approach, said_as_approach
 from bot.lookups.index.pcs_setting import procedures_before_services, without_setting
 from bot.lookups.index.pcs_unasked import (
     names_a_procedure,
@@ -5939,6 +5940,8 @@ class Searcher:
                         add(hit.code, (hit.code.system, hit.code.code), hit.score, hit.why)
                     said = said | frozenset(stem(w) for w in words)
             procedure_first(scored, self.root_operations(), said, head_words(lowered))
+            # "taking out the small ear bones on the left, open": the approach said as an approach
+            procedure_by_said_approach(scored, lowered, said, said_approaches)
             # "amputation right great toe": not the traumatic amputation the query never said
             procedure_before_added_condition(scored, lowered, self.procedure_words(), said, self.body_sites())
         typed = self._descriptor_groups(lowered) if "hcpcs" in wanted else []
@@ -6131,8 +6134,8 @@ class Searcher:
         sharing some words is weaker than an Index path reading more of them), or one using no word of the
         query but a body site ("ecchymoses on legs" is no "Lengthening, leg"); only a diagnosis or an answer
         of the first one's code set leads ("CHB needs pacer" asks for no procedure)."""
-        if not hits:
-            return 0
+        if not hits or (hits[0].system == "ICD-10-PCS" and said_as_approach(text, said_approaches)):
+            return 0  # "reimplanting ... into the bladder, open": a procedure, no "Wound, open" (pcs_said_approach)
         used = [answer_stems(h.title, h.why) for h in hits[:LOOKED_AT]]
         if hits[0].system == "ICD-10-CM" and hits[0].code[:1] == "R":
             diseases = [
@@ -6199,6 +6202,8 @@ class Searcher:
         said = [*WORD.findall(lowered), *words]
         if names_a_procedure(said, self.root_operations(), self.procedure_words()):
             return hits
+        if said_as_approach(lowered, said_approaches):
+            return hits  # "reimplanting the left ureter into the bladder, open" (pcs_said_approach)
         first = next(h for h in hits if h.system == "ICD-10-PCS")
         tree = self.index_tree()
         if not any(
