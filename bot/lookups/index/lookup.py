@@ -106,7 +106,6 @@ from bot.lookups.index.pcs_procedure_names import procedure_name_alternatives
 from bot.lookups.index.pcs_putting_in import keys_device_value, names_device_value, putting_in_readings
 from bot.lookups.index.pcs_removal import resection_for_body_part, used_removal_words
 from bot.lookups.index.pcs_roots import (
-    form_note,
     pcs_main_first_words,
     read_procedure_words,
     roots_or_nouns,
@@ -273,9 +272,11 @@ def index_hits(
     if "pcs" in systems and not understood.kinds & REASON_KINDS:
         # ("presence of coronary stent", "history of CABG": the state, a Z code, not the procedure)
         words = coronary_procedure_words(words)
-    words, operations = read_procedure_words(conn, list(words), searcher.vocabulary.body_part, tree.memo)
+    words, operations, forms = read_procedure_words(
+        conn, list(words), searcher.vocabulary.body_part, tree.memo
+    )
     # "pyloromyotomy", "dacryocystorhinostomy": a word read by its parts says how (pcs_form_nouns)
-    told_forms = "; ".join(n for w in operations if (n := form_note(w, tree.memo)))
+    told_forms = "; ".join(forms.values())
     if "pcs" in systems:
         # "gastrojejunostomy": the organ the anastomosis ends in is its Bypass's qualifier (pcs_anastomosis)
         understood.joined_ends = joined_ends(

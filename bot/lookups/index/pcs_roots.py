@@ -257,12 +257,17 @@ def read_procedure_words(
     words: list[str],
     roots: Callable[[str], list[str]],
     memo: dict[object, object],
-) -> tuple[list[str], dict[str, list[str]]]:
+) -> tuple[list[str], dict[str, list[str]], dict[str, str]]:
     """A procedure word the PCS Index does not hold ("vaginopexy", "patelloplasty") read as a coder reads
     it: its suffix's root operations (the word's own alternatives) and its body part (a word of its own
-    after it); the words, and the alternatives of the words read. Words the Index holds stay as they are."""
+    after it); the words, the alternatives of the words read, and the note of each word read by its parts
+    (`form_note`). Words the Index holds stay as they are.
+
+    The note is taken as soon as the word is read: the memo is bounded (bot.lookups.index.tree.Memo), so a
+    word's entry may be dropped while the next words are read, and the answer's reason would lose it."""
     out: list[str] = []
     read: dict[str, list[str]] = {}
+    notes: dict[str, str] = {}
     for word in words:
         out.append(word)
         found = procedure_reading(conn, word, roots, memo)
@@ -270,7 +275,9 @@ def read_procedure_words(
             operations, parts = found
             read[word] = list(operations)
             out += [p for p in parts if p not in out]
-    return out, read
+            if note := form_note(word, memo):
+                notes[word] = note
+    return out, read, notes
 
 
 def procedure_reading(
