@@ -25,11 +25,11 @@ CHILD_UNTIL = 14  # an age in years up to which the patient is no adult (the MCE
 # WordNet's senses a person's word must be a kind of (or be) to tell the stage (their first lemmas).
 YOUNG_KINDS = frozenset({"juvenile", "baby"})
 ADULT_KINDS = frozenset({"adult"})
-# The life-stage words of the Tabular's titles and the MCE age edits' names.
 # The systems whose lines say an age: ICD-10-CM (MCE age edits, Tabular life-stage words) and HCPCS Level II, whose
 # descriptors print a line's age band ("Cast supplies, long leg cast, pediatric (0-10 years), plaster" beside
 # "..., adult (11 years +), plaster"; "Adult sized disposable incontinence product"). A PCS line says none.
 AGED_SYSTEMS = frozenset({"ICD-10-CM", "HCPCS"})
+# The life-stage words of the Tabular's titles and the MCE age edits' names.
 _YOUNG_TITLE = re.compile(r"\b(?:infan\w*|child\w*|juvenile|newborn|neonat\w*|pediatric|perinatal)\b", re.I)
 _ADULT_TITLE = re.compile(r"\badult\b", re.I)
 _YEARS = re.compile(r"\b(\d{1,3})\s*(?:-|\s)?(?:yo|y/o|y\.o\.?|yrs?|years?)\b(?:[- ]old)?", re.I)
