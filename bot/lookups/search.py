@@ -4942,17 +4942,18 @@ class Searcher:
         first = found[0]
         if first.code in self.drug_codes or first.code.startswith("J"):
             return found  # (a drug's descriptor heads its form: "Injection, vitamin b-12 cyanocobalamin")
-        if not head_nouns(first.title):
+        other = head_nouns(first.title)
+        if not other:
             return found
+        beside = beside_words(query, phrase)
+        said_beside = {_stem(w) for w in beside} & {_stem(w) for w in other}
+        first_unread: int | None = None  # (the query's words the first answer leaves unread: counted once)
         item: list[Hit] | None = None  # (the lines the item phrase alone finds: looked up once)
         # The phrase's last word first; then an earlier one, when the query puts the item's attributes after
         # it as the descriptors do ("ostomy barrier extended wear": "Ostomy skin barrier, ..., extended wear").
         for noun in postposed_heads(phrase, head):
             if heads_item(first.title, noun):
                 return found
-            beside = beside_words(query, phrase)
-            other = head_nouns(first.title)
-            said_beside = {_stem(w) for w in beside} & {_stem(w) for w in other}
             if not (said_beside and noun == head) and not names_in_complement(first.title, noun, phrase):
                 continue  # (the line names the item no other way: another reading of the words)
             later = [
@@ -4960,7 +4961,8 @@ class Searcher:
                 for h in found[1:LOOKED_AT]
                 if h.system == first.system and h.billable and item_line(h.code) and heads_item(h.title, noun)
             ]
-            first_unread = len(self._kind_unread(query, first))
+            if first_unread is None:
+                first_unread = len(self._kind_unread(query, first))
             chosen = next((h for h in later if len(self._kind_unread(query, h)) <= first_unread), None)
             if chosen is None:
                 if item is None:
