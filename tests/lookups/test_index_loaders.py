@@ -44,6 +44,18 @@ def test_cm_csv_keeps_nesting_and_recovers_text_after_a_modifier(tmp_path: Path)
     assert nodes[5].see == "Infarct, myocardium" and nodes[5].code == ""
 
 
+def test_cm_csv_mends_a_word_cut_at_an_optional_letter(tmp_path: Path) -> None:
+    # The official CSV prints "Amnes(t)ic syndrome (post-traumatic)" as Term "Amnes" and NonEssModif
+    # "(t)ic syndrome (post-traumatic)"; read plainly it became the main term "Amnes ic syndrome".
+    path = tmp_path / "index.csv"
+    path.write_text(
+        CSV_HEADER + "1,A,0,Amnes,,,(t)ic syndrome (post-traumatic),F04\n2,A,0,Amnesia,,,,R41.3\n"
+    )
+    nodes = load_cm_index_tree(path)
+    assert nodes[0].term == "Amnestic syndrome" and nodes[0].modifiers == "(post-traumatic)"
+    assert nodes[1].term == "Amnesia"
+
+
 def test_cm_csv_note_line_takes_no_subterms(tmp_path: Path) -> None:
     # The flattened CSV prints the note on heart failure stages as a line at the level of "heart"; the lines
     # indented below it are still subterms of "heart".

@@ -41,6 +41,9 @@ NEOPLASM_COLUMNS = (
 )
 _PARENS = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
 _SPACES = re.compile(r"\s+")
+# The flattening cut a word at an optional letter printed inside it ("Amnes(t)ic syndrome" became Term "Amnes",
+# NonEssModif "(t)ic syndrome (post-traumatic)"): letters in parentheses glued to the letters after them.
+_CUT_WORD = re.compile(r"^\(([a-z]{1,3})\)([a-z]+)")
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,8 @@ def load_cm_index_tree(path: str | Path) -> list[IndexNode]:
     """The ICD-10-CM Alphabetic Index from its flattened CSV (RowID, Letter, Level, Term, See, SeeAlso,
     NonEssModif, Code). The flattening kept only the text before the first non-essential modifier in Term
     and put the rest, modifiers and the text after them, in NonEssModif ("and" + "(on) chronic (congestive)"
-    for "and (on) chronic (congestive)"): the words outside parentheses there are put back into the term.
+    for "and (on) chronic (congestive)"): the words outside parentheses there are put back into the term. A
+    word cut at an optional letter printed inside it ("Amnes" + "(t)ic syndrome") is made whole: "Amnestic".
     A "Note: ..." line is kept where it stands but takes no subterms: the lines indented below it are the
     subterms of the term above it ("Failure, heart" > "systolic", not the note on heart failure stages)."""
     nodes: list[IndexNode] = []
@@ -88,8 +92,12 @@ def load_cm_index_tree(path: str | Path) -> list[IndexNode]:
             level = int(record[2])
             if level > len(trail):
                 raise LoaderError(path, line, f"a level of at most {len(trail)}", record[2])
-            lost, modifiers = split_modifiers(record[6])
-            term = tidy(f"{record[3]} {lost}") if lost else tidy(record[3])
+            head, rest = record[3], record[6]
+            cut = _CUT_WORD.match(rest) if head[-1:].isalpha() else None
+            if cut:  # the word the flattening cut, whole again: "Amnes" + "(t)ic" -> "Amnestic"
+                head, rest = head + cut.group(1) + cut.group(2), rest[cut.end() :]
+            lost, modifiers = split_modifiers(rest)
+            term = tidy(f"{head} {lost}") if lost else tidy(head)
             node = IndexNode(
                 id=len(nodes) + 1,
                 parent=trail[level - 1] if level else 0,
