@@ -109,6 +109,21 @@ def test_xml_index_and_table_cells(tmp_path: Path) -> None:
     assert nodes[1].parent == 1 and nodes[1].see == "Ondansetron"
 
 
+def test_xml_index_title_printed_over_its_code_with_see_loses_the_see(tmp_path: Path) -> None:
+    # The April 2025 External Cause Index prints "Environmental pollution related condition- see" with the
+    # code Z57 under it: the reference is the code, "see" is no word of the term.
+    path = tmp_path / "eindex.xml"
+    path.write_text(
+        """<?xml version="1.0"?><ICD10CM.index><letter><title>E</title>
+        <mainTerm><title>Environmental pollution related condition- see</title><code>Z57</code></mainTerm>
+        <mainTerm><title>Exposure</title><see>Contact</see></mainTerm>
+        </letter></ICD10CM.index>"""
+    )
+    nodes = load_xml_index_tree(path)
+    assert nodes[0].term == "Environmental pollution related condition" and nodes[0].code == "Z57"
+    assert nodes[1].term == "Exposure" and nodes[1].see == "Contact"
+
+
 def test_pcs_index_continued_entries_inline_see_and_codes(tmp_path: Path) -> None:
     path = tmp_path / "pcs.jsonl"
     lines = [

@@ -7,8 +7,8 @@ import pytest
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.adjectives import noun_forms
-from bot.lookups.index.vague import says_nothing, unknown_subject
-from bot.lookups.search import NO_CONFIDENT_MATCH, find_codes
+from bot.lookups.index.vague import closest_main_terms, says_nothing, unknown_subject
+from bot.lookups.search import NO_CONFIDENT_MATCH, find_codes, searcher_for
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,14 @@ def test_a_brand_the_vocabulary_reads_is_no_unknown_subject(codebook: CodeBook) 
     """ "levemir": the vocabulary reads the brand (insulin detemir; "detemir" is in no title or Index line):
     the guard is for words nothing reads."""
     assert list(find_codes(codebook, "levemir", limit=1))
+
+
+def test_closest_main_terms_come_by_how_much_of_the_query_they_hold(codebook: CodeBook) -> None:
+    # The main term the query names comes first, not the Index's alphabetical first few holding a word of it
+    # ("Barton's fracture, Bennett's fracture, ..." before "Fracture"); the Index's "(see ...)" instructions in
+    # a term's modifiers hold no word of the query ("see attached": Bronchorrhagia (see Hemoptysis)).
+    found = find_codes(codebook, "fracture zorblat")
+    assert found.notice.startswith("No confident match. Closest Index main terms: Fracture,")
+    tree = searcher_for(codebook).index_tree()
+    assert closest_main_terms(tree, ["see", "attached", "hemoptysis"])[:1] == ["Hemoptysis"]
+    assert "Bronchorrhagia" not in closest_main_terms(tree, ["see", "zorblat"])

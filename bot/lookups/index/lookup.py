@@ -148,6 +148,7 @@ from bot.lookups.index.store import book_of
 from bot.lookups.index.stories import CONDITION_FIRST_COLUMNS, reaction_parts
 from bot.lookups.index.tabular_classes import states_link, tabular_class_line
 from bot.lookups.index.tree import SIDE_STEMS, IndexTree, Node, book_name
+from bot.lookups.index.vague import ranked_main_terms
 from bot.lookups.index.vocabulary import PROCEDURE_SUFFIX
 from bot.lookups.index.words import content_stems, stem, tokens
 from bot.lookups.systems import display
@@ -1949,6 +1950,4 @@ TABLE_COLUMN_WORDS = frozenset(
 
 
 def _closest(tree: IndexTree, qwords: list[QueryWord]) -> list[str]:
-    rows = tree.matches([0], {s for w in qwords for s in w.stems})
-    terms = [n.term for n in tree.nodes(sorted({node for _, node, _, _ in rows}))[:8]]
-    return list(dict.fromkeys(terms))
+    return ranked_main_terms(tree, [w.stems for w in qwords], most=8)

@@ -13,9 +13,10 @@ says more than the query ("birthday cake for karen" is no "Cake kidney").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from bot.lookups.filler import FILLER
+from bot.lookups.index.store import LINK
 from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.words import stem
 
@@ -108,10 +109,39 @@ def unknown_subject(
 
 def closest_main_terms(tree: IndexTree, words: Sequence[str], most: int = 5) -> list[str]:
     """The Index main terms holding a word of the query (office talk aside), for "no confident match"."""
-    stems = {stem(w) for w in _content(words) if w not in OFFICE_WORDS}
-    rows = tree.matches([0], stems) if stems else []
-    terms = [n.term for n in tree.nodes(sorted({node for _, node, _, _ in rows}))[: most * 2]]
-    return list(dict.fromkeys(terms))[:most]
+    return ranked_main_terms(tree, [{stem(w)} for w in _content(words) if w not in OFFICE_WORDS], most)
+
+
+def ranked_main_terms(tree: IndexTree, words: Sequence[Collection[str]], most: int = 5) -> list[str]:
+    """The Index main terms holding the query's words (each word: its stem and the stems it may stand for),
+    those holding the most of the words first, a word in the term itself before one only in its non-essential
+    modifiers, then the shorter term, then the Index's reading order: "bucket" and "struck" in "struck by the
+    backhoe bucket" name "Struck by" and "Bucket-handle fracture or tear" before a term holding neither."""
+    held: dict[int, float] = {}
+    for said in words:
+        alternatives = set(said) - REFERENCE_STEMS
+        if not alternatives:
+            continue
+        best: dict[int, float] = {}
+        for _, node, word, essential in tree.matches([0], alternatives):
+            if word != LINK:
+                best[node] = max(best.get(node, 0.0), 1.0 if essential else MODIFIER_ONLY)
+        for node, weight in best.items():
+            held[node] = held.get(node, 0.0) + weight
+    if not held:
+        return []
+    ranked = sorted(held, key=lambda n: (-held[n], n))[: most * 4]
+    terms = sorted(
+        ((held[node.id], len(node.term.split()), node.id, node.term) for node in tree.nodes(sorted(ranked))),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    return list(dict.fromkeys(term for *_, term in terms))[:most]
+
+
+MODIFIER_ONLY = 0.5  # a query word found only in a main term's non-essential modifiers counts half
+# The Index's cross-references print "see" / "see also" among a term's modifiers ("Bronchorrhagia (see
+# Hemoptysis)"): an instruction, not a word of the term ("see attached" holds no main term).
+REFERENCE_STEMS = frozenset({stem("see"), stem("also")})
 
 
 MOSTLY_UNKNOWN = (

@@ -148,7 +148,12 @@ def load_xml_index_tree(path: str | Path, columns: int = 0) -> list[IndexNode]:
             else:
                 essential.append(child.text or "")
             essential.append(child.tail or "")
-        return tidy(" ".join(essential)), tidy(" ".join(modifiers))
+        term = tidy(" ".join(essential))
+        if term.endswith("- see") and element.find("code") is not None:
+            # "Environmental pollution related condition- see" printed over its code (Z57): the reference
+            # is the code itself, "see" no word of the term
+            term = term[: -len("- see")].rstrip(" -")
+        return term, tidy(" ".join(modifiers))
 
     def text(element: ElementTree.Element, tag: str) -> str:
         found = element.find(tag)
