@@ -5,14 +5,11 @@
   its kind, not when the first phrase is looked up by its own name: the reader answers the same either way.
 - The root operations' names (`pcs_devices.root_operation_words`) read each operation's first table by the
   key's range, the tables the LIKE scan grouped.
-- The PCS Index's main terms (`pcs_procedure_names._main_terms`) run the parenthesis pattern only on a term
-  that has one.
 """
 
 from __future__ import annotations
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index import pcs_procedure_names
 from bot.lookups.index.activity_kinds import ActivityKinds
 from bot.lookups.index.pcs_devices import root_operation_words
 from bot.lookups.index.words import stem
@@ -72,13 +69,3 @@ def test_the_root_operations_are_the_first_tables_of_each(codebook: CodeBook) ->
             words.add(stem(str(row[1]).split(" of ")[0].split()[0]))
     assert root_operation_words(conn) == words
     assert {"insertion", "replacement", "excision", "drainag"} <= words
-
-
-def test_the_main_terms_lose_only_their_parenthesized_words(codebook: CodeBook) -> None:
-    conn = codebook.db.conn
-    terms = [str(t) for (t,) in conn.execute("SELECT term FROM index_nodes WHERE book = 'pcs' AND depth = 0")]
-    pattern = pcs_procedure_names._PARENTHESIZED
-    assert any("(" in t for t in terms)
-    expected = frozenset(" ".join(pattern.sub(" ", t).lower().split()) for t in terms)
-    assert pcs_procedure_names._main_terms(conn, {}) == expected
-    assert pcs_procedure_names._bare_term("Face lift (Rhytidectomy)  ") == "face lift"

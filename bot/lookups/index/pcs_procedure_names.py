@@ -33,19 +33,11 @@ def _main_terms(conn: sqlite3.Connection, memo: dict[object, object]) -> frozens
     found = memo.get("pcs main terms whole")
     if not isinstance(found, frozenset):
         found = frozenset(
-            _bare_term(str(term))
+            " ".join(_PARENTHESIZED.sub(" ", str(term)).lower().split())
             for (term,) in conn.execute("SELECT term FROM index_nodes WHERE book = 'pcs' AND depth = 0")
         )
         memo["pcs main terms whole"] = found
     return found
-
-
-def _bare_term(term: str) -> str:
-    """A main term lower case, its parenthesized words aside (the pattern is run only on a term with a
-    parenthesis: most of the ~3,200 have none, and this runs on a process's first lookup)."""
-    if "(" in term:
-        term = _PARENTHESIZED.sub(" ", term)
-    return " ".join(term.lower().split())
 
 
 def procedure_name_alternatives(
