@@ -254,6 +254,8 @@ class ActivityKinds:
         self._lines: dict[str, ActivityLine] | None = None
         self._kin: dict[int, list[tuple[int, str]]] = {}  # a kind's sense -> (steps, line name) below it
         self._done: dict[int, str] = {}  # a verb's sense -> the line its gerund names
+        self._kinned = False  # whether `_kin` and `_done` were worked out (`_kinds`)
+        self._printed: dict[str, str] = {}  # a line name's stems -> the name as printed, lower case
         self._heads: dict[str, ActivityLine | None] = {}  # a last word -> the line of the lines it ends
         self._read: dict[tuple[str, bool], ActivityLine | None] = {}
         self._closed: dict[str, str] = {}  # a line's name closed up ("dodgeball") -> its name ("dodge ball")
@@ -262,6 +264,8 @@ class ActivityKinds:
         ] = {}  # a gerund -> things done of the lines of its verb
 
     def _index(self) -> dict[str, ActivityLine]:
+        """The lines by their names' stems (and each name closed up), read on the first phrase asked; what
+        each line is a kind of in WordNet is worked out later, only when a phrase is climbed (`_kinds`)."""
         if self._lines is None:
             lines: dict[str, ActivityLine] = {}
             printed: dict[str, str] = {}
@@ -269,28 +273,36 @@ class ActivityKinds:
                 for name in _names(line):
                     lines.setdefault(_norm(name), line)
                     printed.setdefault(_norm(name), name.lower())
-            kin: dict[int, list[tuple[int, str]]] = defaultdict(list)
-            for name in lines:
-                sense = self._sense(printed[name], playing=True)
-                if sense is None:
-                    continue
-                frontier, seen = [sense.id], {sense.id}
-                for step in range(1, KIN_STEPS + 1):
-                    frontier = [
-                        u for s in frontier for u in self._wordnet.sense(s).hypernyms if u not in seen
-                    ]
-                    seen.update(frontier)
-                    for up in frontier:
-                        kin[up].append((step, name))
-            self._kin = dict(kin)
-            # (a line told by a verb's gerund - vacuuming, rappelling, ironing - by the verb's first sense)
-            for name in lines:
-                if " " not in name and name.endswith("ing"):
-                    for verb in self._wordnet.verbs(printed[name])[:1]:
-                        self._done.setdefault(verb.id, name)
+            self._printed = printed
             self._closed = {closed(name): name for name in lines}
             self._lines = lines
         return self._lines
+
+    def _kinds(self) -> None:
+        """The lines below each WordNet kind (`_kin`) and the verbs whose gerund names a line (`_done`), worked
+        out once, the first time a phrase no line names itself is climbed (most queries tell no activity:
+        their first lookup in a process does not pay for the climb over every line's senses)."""
+        if self._kinned:
+            return
+        lines, printed = self._index(), self._printed
+        kin: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for name in lines:
+            sense = self._sense(printed[name], playing=True)
+            if sense is None:
+                continue
+            frontier, seen = [sense.id], {sense.id}
+            for step in range(1, KIN_STEPS + 1):
+                frontier = [u for s in frontier for u in self._wordnet.sense(s).hypernyms if u not in seen]
+                seen.update(frontier)
+                for up in frontier:
+                    kin[up].append((step, name))
+        self._kin = dict(kin)
+        # (a line told by a verb's gerund - vacuuming, rappelling, ironing - by the verb's first sense)
+        for name in lines:
+            if " " not in name and name.endswith("ing"):
+                for verb in self._wordnet.verbs(printed[name])[:1]:
+                    self._done.setdefault(verb.id, name)
+        self._kinned = True
 
     def _own(self, phrase: str) -> ActivityLine | None:
         """The line named by the phrase in any written form of the compound ("dodgeball": Activity, dodge
@@ -366,6 +378,7 @@ class ActivityKinds:
 
     def _done_by(self, phrase: str) -> str | None:
         """The line whose gerund's verb is the phrase's (first sense) or one it is a way of (one step)."""
+        self._kinds()
         frontier = [v.id for v in self._wordnet.verbs(phrase)[:1]]
         seen = set(frontier)
         for _step in range(VERB_STEPS + 1):
@@ -379,6 +392,7 @@ class ActivityKinds:
     def _by_kin(self, kind: int, lines: dict[str, ActivityLine]) -> ActivityLine | None:
         """The line of the Activity lines below a kind (its kin), when most share a code or their category's
         other code."""
+        self._kinds()
         kin = {name for steps, name in self._kin.get(kind, []) if steps <= KIN_STEPS}
         if len(kin) < 2:
             return None

@@ -158,8 +158,14 @@ def root_operation_words(conn: sqlite3.Connection) -> set[str]:
     operation (its third character), and the first code of that table read by its key, whose title begins
     with the operation's name."""
     words: set[str] = set()
-    tables = conn.execute("SELECT min(tbl) FROM pcs_axes WHERE tbl LIKE '0%' GROUP BY substr(tbl, 3, 1)")
-    for (table,) in tables.fetchall():
+    # (the first table of each operation: its section-0 tables read by the key's range, not a scan of every
+    # table's axes that a LIKE makes)
+    first: dict[str, str] = {}
+    for (name,) in conn.execute("SELECT DISTINCT tbl FROM pcs_axes WHERE tbl >= '0' AND tbl < '1'"):
+        table, operation = str(name), str(name)[2:3]
+        if operation not in first or table < first[operation]:
+            first[operation] = table
+    for table in first.values():
         row = conn.execute(
             "SELECT code, title FROM codes WHERE system = 'pcs' AND code > ? ORDER BY code LIMIT 1",
             [str(table)],
