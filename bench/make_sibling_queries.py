@@ -9,11 +9,12 @@ conditions), the encounter (initial / subsequent / sequela, I.C.19.a 7th charact
 complication ("with" convention, I.A.15), the trimester (I.C.15.a.3), a stage or a type. This check draws its queries from
 the whole Tabular (`bot/lookups/data/cm_codes.tsv.gz`), never from query rows:
 
-- Sibling groups: billable, current ICD-10-CM codes under one parent. A code is drawn when one of its siblings'
+- Sibling groups: billable, current ICD-10-CM codes under one parent, less the residual codes whose titles say
+  "other", "specified" or "not elsewhere classified" (a chart does not say them, and the condition said without
+  them is the group's unspecified code). A code is drawn when one of its siblings'
   titles differs from its own in exactly one run of words, and that run is a qualifier of one axis: the side words,
   the acuity words, the encounter words of a 7th character, "with ..." against "without ...", a trimester, a type.
-- The query: the title without its qualifier and its filler words ("unspecified", "other", "of", "not elsewhere
-  classified", bracketed synonyms), the qualifier said the way charts say the axis - the side as "right" / "rt" /
+- The query: the title without its qualifier and its filler words ("unspecified", "of", bracketed synonyms), the qualifier said the way charts say the axis - the side as "right" / "rt" /
   "R" / "right-sided", "bilateral" / "bilat" / "b/l" / "both sides"; the acuity as "acute" / "chronic" / "chr" /
   "longstanding" / "acute on chronic" / "acute-on-chronic"; the encounter as "initial encounter" / "initial visit" /
   "ED visit", "subsequent encounter" / "subs" / "f/u visit" / "follow-up", "sequela" / "late effect of"; "with X" as
@@ -50,6 +51,9 @@ _ACUITY = {"acute", "chronic", "subacute", "on"}
 _ORDINAL = {"first": "1", "second": "2", "third": "3"}
 _TYPES = {"1": "1", "2": "2", "i": "1", "ii": "2", "iii": "3", "iv": "4", "3": "3", "4": "4"}
 _PLAIN_ENCOUNTER = re.compile(r", (initial encounter|subsequent encounter|sequela)$")
+# A title saying "other" / "specified" / "not elsewhere classified" is the residual code of its group: a chart
+# does not say those words, and the condition said without them is the group's unspecified code, not this one.
+_RESIDUAL = re.compile(r"(?i)\bother\b|(?<!un)specified\b|\bNEC\b|not elsewhere classified")
 _FILLER = re.compile(
     r"(?i)\bnot elsewhere classified\b|\bNEC\b|\[[^\]]*\]|\(s\)|\bunspecified\b|\bother\b|,?\s*not specified as \w+"
 )
@@ -193,6 +197,8 @@ def siblings() -> dict[str, list[tuple[str, str, str, int, int]]]:
     for parent in sorted(groups):
         members = groups[parent]
         for code, title in members:
+            if _RESIDUAL.search(title):
+                continue
             own = _tokens(title)
             best: tuple[int, str, int, int] | None = None
             for other_code, other_title in members:
