@@ -39,6 +39,7 @@ from bot.lookups.index.pcs_keys import names_key
 from bot.lookups.index.pcs_table_subterms import table_subterms
 from bot.lookups.index.region_lines import REGION_COST, region_anchors, region_words
 from bot.lookups.index.said_forms import said_forms
+from bot.lookups.index.sibling_qualifiers import ORDINAL_STEMS
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
 from bot.lookups.index.subterm_kinds import kind_line, names_itself, names_thing
@@ -1687,9 +1688,11 @@ def word_forms(word: str) -> tuple[str, ...]:
         related_stems(stem(word))
         + derived_stems(base_stem(word))
         + tuple(
-            stem(word[: -len(end)] + other)
+            form
             for end, other in FORM_ENDINGS
             if word.endswith(end) and len(word) - len(end) >= 2 and word.isalpha()
+            # (an ordinal is a Tabular axis's value, no word's form: "secondary" is no "second")
+            if (form := stem(word[: -len(end)] + other)) not in ORDINAL_STEMS
         )
         + tuple(stem(form) for form in organism_forms(word))
     )

@@ -730,6 +730,11 @@ def _encounter_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(patterns)
 
 
+def encounter_told(text: str) -> str:
+    """The 7th character the encounter words of a text call for: A unless subsequent or sequela is said."""
+    return _encounter(text)[1]
+
+
 def _encounter(text: str) -> tuple[str, str, bool]:
     """The encounter an injury query names (initial unless subsequent or sequela is said), and the text
     without those words (the Index does not hold them; the Tabular's 7th character does)."""

@@ -1,0 +1,52 @@
+"""The qualifier that picks one Tabular code among its siblings, read as the Tabular prints it.
+
+A coder reads the condition, then the axis its sibling codes differ by (bench/make_sibling_queries.py draws
+them from the whole Tabular). Three readings the search missed:
+
+- a side said with "-sided" ("left-sided ganglion, knee", "osteochondropathy, upper arm, right-sided") is the
+  side (guideline I.B.13, laterality), read as the side word itself: "left-sided" was one unknown word (and
+  "left sided", the Tabular's words of K51.5- "Left sided colitis", would draw that colitis to "left sided
+  fistula, hip"); the Index's "Colitis, left sided" is still reached by "left colitis";
+- an ordinal is the value of a Tabular axis ("first / second / third trimester", "second degree"), never a
+  form of another word: "secondary" is no "second" ("Pre-existing secondary hypertension complicating
+  pregnancy" with no trimester said is O10.419, unspecified trimester, not O10.412 second trimester);
+- the encounter told in office words ("f/u visit", "follow-up", "recheck") is the 7th character of every
+  code the Tabular gives one (guideline I.C.19.a: the 7th characters of chapter 19 - T36-T65 poisonings,
+  adverse effects, underdosings and toxic effects, T66-T78 effects of external causes, T79-T88
+  complications - and, I.C.20, the external cause codes), not of the S-chapter injuries alone:
+  "poisoning by local anesthetics, assault, f/u visit" is T41.3X3D.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "right-sided", "left-sided": the side and the word "sided" the Tabular prints apart.
+_SIDED = re.compile(r"\b(right|left)-sided\b", re.IGNORECASE)
+
+# The ordinal numbers that are the values of a Tabular axis (trimester, degree, ...): no word's other form.
+ORDINAL_STEMS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+)
+
+# The natures of chapter 19's codes outside the S chapter that carry the encounter 7th character (their
+# Tabular titles' heads: "Poisoning by ...", "Adverse effect of ...", "Underdosing of ...", "Toxic effect of
+# ...", "Effects of ...", "Complication of ..." / the T82-T85 mechanical complications "Breakdown",
+# "Displacement", "Leakage"), and the external cause codes' heads (chapter 20: an accident, a collision, war
+# or military operations, an assault): an encounter told in office words beside one is that code's.
+SEVENTH_CHARACTER_NATURES = re.compile(
+    r"\b(?:poison(?:ing|ings|ed)?|overdos(?:e|ed|es|ing)|toxic\s+effects?|adverse\s+(?:effects?|reactions?)|"
+    r"underdos(?:ing|ed|e)|effects?\s+of|complications?|breakdown|displacement|displaced|leakage|"
+    r"accidents?|collisions?|(?:war|military)\s+operations?|assault(?:ed)?)\b"
+)
+
+
+def sided_as_printed(text: str) -> str:
+    """ "left-sided ganglion" -> "left ganglion": the side, read as any side word is."""
+    return _SIDED.sub(r"\1", text)
+
+
+def names_seventh_character_nature(text: str) -> bool:
+    """Whether a query names a condition outside the S chapter whose code carries the encounter 7th
+    character (a poisoning, an adverse effect, a toxic effect, a device's complication, an external cause)."""
+    return SEVENTH_CHARACTER_NATURES.search(text) is not None

@@ -1,0 +1,92 @@
+"""The qualifier that picks one Tabular code among its siblings (issue #10, round 41:
+bot.lookups.index.sibling_qualifiers; measured by bench/make_sibling_queries.py). Queries are made up for
+these tests, not taken from the benchmark sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.matching import word_forms
+from bot.lookups.index.sibling_qualifiers import names_seventh_character_nature, sided_as_printed
+from bot.lookups.index.story_encounter import with_told_encounter
+from bot.lookups.search import find_codes
+
+
+def _first(codebook: CodeBook, query: str) -> str:
+    hits = find_codes(codebook, query, limit=5)
+    assert hits, query
+    return hits[0].code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("left-sided ganglion, knee", "M67.462"),
+        ("benign neoplasm lacrimal gland and duct, left-sided", "D31.52"),
+        ("paralytic lagophthalmos upper eyelid, right-sided", "H02.231"),
+        ("left-sided colitis", "K51.50"),
+    ],
+)
+def test_a_side_said_with_sided_is_the_side(codebook: CodeBook, query: str, code: str) -> None:
+    # guideline I.B.13: "left-sided" is the left side, as "left" is
+    assert _first(codebook, query) == code
+
+
+def test_sided_reads_as_the_side_word() -> None:
+    assert sided_as_printed("Left-sided ganglion, right-sided too") == "Left ganglion, right too"
+    assert sided_as_printed("one-sided story") == "one-sided story"
+
+
+def test_an_ordinal_is_no_form_of_another_word(codebook: CodeBook) -> None:
+    # "secondary" is no "second": with no trimester said, the unspecified trimester's code (O10.419)
+    assert "second" not in word_forms("secondary")
+    assert _first(codebook, "pre-existing secondary hypertension complicating pregnancy") == "O10.419"
+    assert _first(codebook, "pre-existing secondary hypertension complicating pregnancy, 2nd trimester") == (
+        "O10.412"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("poisoning by local anesthetics, assault, f/u visit", "T41.3X3D"),
+        ("toxic effect of ethanol, accidental, follow-up", "T51.0X1D"),
+        ("displacement of intraocular lens, f/u", "T85.22XD"),
+        ("adverse effect of penicillin, recheck", "T36.0X5D"),
+    ],
+)
+def test_office_words_say_the_encounter_of_every_seventh_character_code(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    # guideline I.C.19.a: the 7th character of chapter 19's T codes follows the encounter as an injury's does
+    assert _first(codebook, query) == code
+
+
+def test_a_seventh_character_nature_is_read_only_where_named() -> None:
+    assert names_seventh_character_nature("poisoning by aspirin")
+    assert not names_seventh_character_nature("pneumonia follow-up")
+
+
+def test_a_follow_up_of_a_condition_without_a_seventh_character_stays_as_it_was(codebook: CodeBook) -> None:
+    # Examination, follow-up (Z09) - no injury or poisoning named
+    assert _first(codebook, "follow-up exam after completed treatment for pneumonia") == "Z09"
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("late effect of poisoning by local anesthetics, intentional self-harm", "T41.3X2S"),
+        ("accidental tylenol overdose, follow-up", "T39.1X1D"),
+    ],
+)
+def test_a_poisoning_story_keeps_the_encounter_it_tells(codebook: CodeBook, query: str, code: str) -> None:
+    # the story's Drug Table words complete the line at the encounter the query tells (I.C.19.a)
+    assert _first(codebook, query) == code
+
+
+def test_a_story_told_with_no_encounter_stays_initial() -> None:
+    assert with_told_encounter("aspirin poisoning", "took too much aspirin") == "aspirin poisoning"
+    assert with_told_encounter("aspirin poisoning", "aspirin overdose, f/u") == (
+        "aspirin poisoning subsequent encounter"
+    )
