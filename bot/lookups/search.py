@@ -388,7 +388,7 @@ from bot.lookups.index.services import (
 from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_setting
 from bot.lookups.index.setting_readings import read_bare_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
-from bot.lookups.index.sibling_qualifiers import sided_as_printed
+from bot.lookups.index.sibling_qualifiers import said_numerals, sided_as_printed
 from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.site_parts import related_sites
 from bot.lookups.index.spelled_out import line_reads, spelled_out
@@ -5201,6 +5201,7 @@ class Searcher:
             lowered = re.sub(rf"\b{typed}\b", meant, lowered)
         notes = " ".join(re.findall(r"(?:->|→) ([^;()]*)", first.why.partition(" (")[2]))
         said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes}")
+        said |= said_numerals(lowered)  # ("grade 2": the title's "grade II" is said)
         refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
         words = [w for w in content_words(lowered) if w not in FILLER and not w.isdigit()]
         notes_read = re.findall(

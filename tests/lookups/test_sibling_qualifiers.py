@@ -8,7 +8,12 @@ import pytest
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.matching import word_forms
-from bot.lookups.index.sibling_qualifiers import names_seventh_character_nature, sided_as_printed
+from bot.lookups.index.sibling_qualifiers import (
+    names_seventh_character_nature,
+    numeral_forms,
+    said_numerals,
+    sided_as_printed,
+)
 from bot.lookups.index.story_encounter import with_told_encounter
 from bot.lookups.search import find_codes
 
@@ -90,3 +95,26 @@ def test_a_story_told_with_no_encounter_stays_initial() -> None:
     assert with_told_encounter("aspirin poisoning", "aspirin overdose, f/u") == (
         "aspirin poisoning subsequent encounter"
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("type 2 mucopolysaccharidosis", "E76.1"),
+        ("type III von Willebrand disease", "D68.03"),
+        ("type 1 female genital mutilation status", "N90.811"),
+        ("grade 2 follicular lymphoma", "C82.10"),
+    ],
+)
+def test_a_type_or_grade_in_numbers_is_the_roman_one_the_index_prints(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    # the Index prints both: "Diabetes, type 2", "Mucopolysaccharidosis, type II"
+    assert _first(codebook, query) == code
+
+
+def test_numerals_are_read_only_after_type_grade_or_class() -> None:
+    assert numeral_forms("type", "2") == ("ii",)
+    assert numeral_forms("Grade", "III") == ("3",)
+    assert numeral_forms("had", "2") == ()
+    assert said_numerals("grade 2 lymphoma, type iv") == frozenset({"ii", "4"})

@@ -14,7 +14,11 @@ them from the whole Tabular). Three readings the search missed:
   code the Tabular gives one (guideline I.C.19.a: the 7th characters of chapter 19 - T36-T65 poisonings,
   adverse effects, underdosings and toxic effects, T66-T78 effects of external causes, T79-T88
   complications - and, I.C.20, the external cause codes), not of the S-chapter injuries alone:
-  "poisoning by local anesthetics, assault, f/u visit" is T41.3X3D.
+  "poisoning by local anesthetics, assault, f/u visit" is T41.3X3D;
+- a type, grade or class said in numbers is the one the Index prints in Roman numerals, and the other way
+  round: the Index prints both ("Diabetes, type 2"; "Mucopolysaccharidosis, type II", "Von Willebrand disease,
+  type 3"; the Tabular's "Female genital mutilation Type I status"), so "type 2 mucopolysaccharidosis" is
+  E76.1.
 """
 
 from __future__ import annotations
@@ -50,3 +54,24 @@ def names_seventh_character_nature(text: str) -> bool:
     """Whether a query names a condition outside the S chapter whose code carries the encounter 7th
     character (a poisoning, an adverse effect, a toxic effect, a device's complication, an external cause)."""
     return SEVENTH_CHARACTER_NATURES.search(text) is not None
+
+
+# A type, grade or class's number and its Roman numeral (the Index prints both: "type 2", "type II").
+_NUMERALS = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v", "6": "vi"}
+_NUMERALS.update({roman: number for number, roman in list(_NUMERALS.items())})
+_NUMBERED = frozenset({"type", "grade", "class"})
+
+
+def numeral_forms(before: str, word: str) -> tuple[str, ...]:
+    """The other numeral of a type's, grade's or class's number ("type 2" -> ii, "type III" -> 3); () for any
+    other word."""
+    other = _NUMERALS.get(word.lower()) if before.lower() in _NUMBERED else None
+    return (other,) if other else ()
+
+
+_NUMBERED_SAID = re.compile(r"\b(type|grade|class)\s+(iii|ii|iv|vi|v|i|[1-6])\b", re.IGNORECASE)
+
+
+def said_numerals(text: str) -> frozenset[str]:
+    """The other numerals of the types, grades and classes a text says ("grade 2" -> ii)."""
+    return frozenset(n for m in _NUMBERED_SAID.finditer(text) for n in numeral_forms(m.group(1), m.group(2)))
