@@ -388,7 +388,7 @@ from bot.lookups.index.services import (
 from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_setting
 from bot.lookups.index.setting_readings import read_bare_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
-from bot.lookups.index.sibling_qualifiers import said_numerals, sided_as_printed
+from bot.lookups.index.sibling_qualifiers import read_qualifiers, said_numerals
 from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.site_parts import related_sites
 from bot.lookups.index.spelled_out import line_reads, spelled_out
@@ -8186,7 +8186,7 @@ def _also_not_used(why: str, words: Sequence[str]) -> str:
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     """The codes a coder would pick for a query, each with why, and the notice above them (the lookup
     itself, `_find_codes`, then the CPT notice over an ancillary PCS answer with no stay said)."""
-    query = sided_as_printed(query)  # "left-sided": the side (bot.lookups.index.sibling_qualifiers)
+    query = read_qualifiers(query)  # "left-sided", "without FB of nose" (bot.lookups.index.sibling_qualifiers)
     found = _find_codes(book, query, systems, limit)
     if found and found.notice.startswith(NO_CONFIDENT_MATCH):
         # only the closest lines answered: a HCPCS descriptor reading the query's words all but one is the

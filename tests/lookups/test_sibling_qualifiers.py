@@ -11,8 +11,8 @@ from bot.lookups.index.matching import word_forms
 from bot.lookups.index.sibling_qualifiers import (
     names_seventh_character_nature,
     numeral_forms,
+    read_qualifiers,
     said_numerals,
-    sided_as_printed,
 )
 from bot.lookups.index.story_encounter import with_told_encounter
 from bot.lookups.search import find_codes
@@ -39,8 +39,8 @@ def test_a_side_said_with_sided_is_the_side(codebook: CodeBook, query: str, code
 
 
 def test_sided_reads_as_the_side_word() -> None:
-    assert sided_as_printed("Left-sided ganglion, right-sided too") == "Left ganglion, right too"
-    assert sided_as_printed("one-sided story") == "one-sided story"
+    assert read_qualifiers("Left-sided ganglion, right-sided too") == "Left ganglion, right too"
+    assert read_qualifiers("one-sided story") == "one-sided story"
 
 
 def test_an_ordinal_is_no_form_of_another_word(codebook: CodeBook) -> None:
@@ -118,3 +118,23 @@ def test_numerals_are_read_only_after_type_grade_or_class() -> None:
     assert numeral_forms("Grade", "III") == ("3",)
     assert numeral_forms("had", "2") == ()
     assert said_numerals("grade 2 lymphoma, type iv") == frozenset({"ii", "4"})
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("puncture wound without foreign body of nose", "S01.23XA"),
+        ("laceration without foreign body of nose", "S01.21XA"),
+        ("late effect of puncture wound without foreign body of left elbow", "S51.032S"),
+    ],
+)
+def test_a_foreign_body_denied_before_the_site_leaves_the_site_read(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    # the Tabular's order ("Laceration without foreign body of right hand"): the denial is of the foreign body
+    assert _first(codebook, query) == code
+
+
+def test_the_denied_foreign_body_moves_after_its_site() -> None:
+    assert read_qualifiers("laceration w/o FB of left hand, f/u") == "laceration of left hand w/o FB, f/u"
+    assert read_qualifiers("splinter, no foreign body left") == "splinter, no foreign body left"

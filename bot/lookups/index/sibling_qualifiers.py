@@ -3,6 +3,9 @@
 A coder reads the condition, then the axis its sibling codes differ by (bench/make_sibling_queries.py draws
 them from the whole Tabular). Three readings the search missed:
 
+- a foreign body denied before the site in the Tabular's own order ("puncture wound without foreign body of
+  nose") denies the foreign body, not the site: the site is read ("... of nose without foreign body",
+  S01.23XA, not a breast's S21.039A);
 - a side said with "-sided" ("left-sided ganglion, knee", "osteochondropathy, upper arm, right-sided") is the
   side (guideline I.B.13, laterality), read as the side word itself: "left-sided" was one unknown word (and
   "left sided", the Tabular's words of K51.5- "Left sided colitis", would draw that colitis to "left sided
@@ -45,9 +48,24 @@ SEVENTH_CHARACTER_NATURES = re.compile(
 )
 
 
-def sided_as_printed(text: str) -> str:
-    """ "left-sided ganglion" -> "left ganglion": the side, read as any side word is."""
-    return _SIDED.sub(r"\1", text)
+def read_qualifiers(text: str) -> str:
+    """The query with its qualifiers where the search reads them: "left-sided ganglion" -> "left ganglion"
+    (the side, read as any side word is); a foreign body denied before the site, in the Tabular's order,
+    said after it (`_site_before_denial`)."""
+    return _site_before_denial(_SIDED.sub(r"\1", text))
+
+
+# "laceration without foreign body of right hand": the Tabular's S-chapter titles put the foreign body between
+# the wound and its site ("Laceration without foreign body of right hand", S61.411); the denial covers the
+# foreign body only, not the site after it, which a query's negation would otherwise take with it (a
+# query's "no" / "without" runs to the end of its clause).
+_DENIED_BEFORE_SITE = re.compile(
+    r"\b(without|w/o|no)\s+(foreign\s+bod(?:y|ies)|fb)\s+((?:of|to|in|on)\s+[^,;]+)", re.IGNORECASE
+)
+
+
+def _site_before_denial(text: str) -> str:
+    return _DENIED_BEFORE_SITE.sub(lambda m: f"{m.group(3).rstrip()} {m.group(1)} {m.group(2)}", text)
 
 
 def names_seventh_character_nature(text: str) -> bool:
