@@ -8186,7 +8186,8 @@ def _also_not_used(why: str, words: Sequence[str]) -> str:
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     """The codes a coder would pick for a query, each with why, and the notice above them (the lookup
     itself, `_find_codes`, then the CPT notice over an ancillary PCS answer with no stay said)."""
-    query = read_qualifiers(query)  # "left-sided", "without FB of nose" (bot.lookups.index.sibling_qualifiers)
+    # "left-sided", "without FB of nose": the qualifiers where the search reads them (sibling_qualifiers)
+    query = read_qualifiers(query)
     found = _find_codes(book, query, systems, limit)
     if found and found.notice.startswith(NO_CONFIDENT_MATCH):
         # only the closest lines answered: a HCPCS descriptor reading the query's words all but one is the
