@@ -13,6 +13,7 @@ from bot.lookups.index.sibling_qualifiers import (
     numeral_forms,
     read_qualifiers,
     said_numerals,
+    without_open_type,
 )
 from bot.lookups.index.story_encounter import with_told_encounter
 from bot.lookups.search import find_codes
@@ -138,3 +139,22 @@ def test_a_foreign_body_denied_before_the_site_leaves_the_site_read(
 def test_the_denied_foreign_body_moves_after_its_site() -> None:
     assert read_qualifiers("laceration w/o FB of left hand, f/u") == "laceration of left hand w/o FB, f/u"
     assert read_qualifiers("splinter, no foreign body left") == "splinter, no foreign body left"
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("open type II fracture of right acetabulum", "S32.401B"),
+        ("open type 2 fracture of right acetabulum", "S32.401B"),
+    ],
+)
+def test_an_open_fractures_type_is_its_seventh_character_not_a_word(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    # the Gustilo type chooses B (I or II) or C (III); read as a word ("2", "ii") it left the path unconfident
+    assert _first(codebook, query) == code
+
+
+def test_the_open_type_goes_from_the_words() -> None:
+    assert without_open_type("open type iiib fracture of tibia") == "open fracture of tibia"
+    assert without_open_type("open type i or ii fracture of radius") == "open fracture of radius"

@@ -21,7 +21,8 @@ them from the whole Tabular). Three readings the search missed:
 - a type, grade or class said in numbers is the one the Index prints in Roman numerals, and the other way
   round: the Index prints both ("Diabetes, type 2"; "Mucopolysaccharidosis, type II", "Von Willebrand disease,
   type 3"; the Tabular's "Female genital mutilation Type I status"), so "type 2 mucopolysaccharidosis" is
-  E76.1.
+  E76.1. An open fracture's Gustilo type ("open type II fracture") is no Index word: it is read into the 7th
+  character (B, or C for type III) and goes from the words, in numbers or in Roman numerals alike.
 """
 
 from __future__ import annotations
@@ -93,3 +94,15 @@ _NUMBERED_SAID = re.compile(r"\b(type|grade|class)\s+(iii|ii|iv|vi|v|i|[1-6])\b"
 def said_numerals(text: str) -> frozenset[str]:
     """The other numerals of the types, grades and classes a text says ("grade 2" -> ii)."""
     return frozenset(n for m in _NUMBERED_SAID.finditer(text) for n in numeral_forms(m.group(1), m.group(2)))
+
+
+# The 7th characters of an open fracture's encounters (type I or II, type III: B/C, E/F, H/J, M/N, Q/R).
+OPEN_FRACTURE_CHARACTERS = frozenset("BCEFHJMNQR")
+_OPEN_TYPE = re.compile(
+    r"\b(?:type|grade|gustilo)\s+(?:iii|ii|i|[123])(?:\s*[abc])?\b(?:\s+or\s+(?:iii|ii|i|[123]))?"
+)
+
+
+def without_open_type(text: str) -> str:
+    """An open fracture's text without its Gustilo type, read already as the 7th character."""
+    return " ".join(_OPEN_TYPE.sub(" ", text).split())
