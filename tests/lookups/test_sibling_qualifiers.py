@@ -158,3 +158,10 @@ def test_an_open_fractures_type_is_its_seventh_character_not_a_word(
 def test_the_open_type_goes_from_the_words() -> None:
     assert without_open_type("open type iiib fracture of tibia") == "open fracture of tibia"
     assert without_open_type("open type i or ii fracture of radius") == "open fracture of radius"
+
+
+def test_a_qualifier_said_as_its_latin_adjective_is_the_noun_the_tabular_prints(codebook: CodeBook) -> None:
+    # "tophaceous" is "with tophus (tophi)", the M1A 7th character 1; with nothing said, 0 "without tophus"
+    assert "tophus" in word_forms("tophaceous")
+    assert _first(codebook, "chronic tophaceous gout of left wrist") == "M1A.0321"
+    assert _first(codebook, "chronic gout, left wrist") == "M1A.0320"

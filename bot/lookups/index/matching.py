@@ -1673,6 +1673,7 @@ FORM_ENDINGS: tuple[tuple[str, str], ...] = (
     ("al", "um"),
     ("ary", "e"),
     ("eal", "ea"),  # corneal / cornea
+    ("aceous", "us"),  # tophaceous / tophus: the M1A 7th character's "with tophus (tophi)"
 )
 
 
