@@ -14,14 +14,16 @@ the whole Tabular (`bot/lookups/data/cm_codes.tsv.gz`), never from query rows:
   them is the group's unspecified code). A code is drawn when one of its siblings'
   titles differs from its own in exactly one run of words, and that run is a qualifier of one axis: the side words,
   the acuity words, the encounter words of a 7th character, "with ..." against "without ...", a trimester, a type.
-- The query: the title without its qualifier and its filler words ("unspecified", "of", bracketed synonyms), the qualifier said the way charts say the axis - the side as "right" / "rt" /
-  "R" / "right-sided", "bilateral" / "bilat" / "b/l" / "both sides"; the acuity as "acute" / "chronic" / "chr" /
-  "longstanding" / "acute on chronic" / "acute-on-chronic"; the encounter as "initial encounter" / "initial visit" /
-  "ED visit", "subsequent encounter" / "subs" / "f/u visit" / "follow-up", "sequela" / "late effect of"; "with X" as
-  "with X" / "w/ X" / "X present"; "without X" as "without X" / "w/o X" / "no X"; a trimester as "2nd trimester" /
-  "second trimester" / "2nd tri"; a stage as "stage 2" / "stage II"; a type as "type 2" / "T2" / "type II") - before or after the condition,
-  drawn from the seed. An unspecified side or trimester is said by nothing (a chart that does not say it).
-  The query is never the title verbatim.
+- The query: the title without its qualifier and its filler words ("unspecified", "of", bracketed synonyms),
+  the qualifier said the way charts say the axis: the side as "right" / "rt" / "R" / "right-sided" (left
+  alike), "bilateral" / "bilat" / "b/l" / "both sides"; the acuity as "acute" / "acute onset", "chronic" /
+  "chr" / "longstanding", "acute on chronic" / "acute-on-chronic", "subacute"; the encounter as "initial
+  encounter" / "initial visit" / "ED visit" / "initial" / nothing, "subsequent encounter" / "subs" / "f/u
+  visit" / "follow-up" / "subsequent visit", "sequela" / "late effect of" / "sequela of"; "with X" as "with X" /
+  "w/ X"; "without X" as "without X" / "w/o X" / "no X"; a trimester as "2nd trimester" / "second trimester"
+  / "2nd tri"; a stage as "stage 2" / "stage II"; a type as "type 2" / "type II" - before or after the
+  condition, drawn from the seed. An unspecified side or trimester is said by nothing (a chart that does not
+  say it). The query is never the title verbatim.
 - Draw: axis by axis, a seeded sample of the axis's codes, taken in turn from each value of the axis (each axis
   capped, so no axis swamps the figures). The encounter axis keeps titles whose 7th character says only
   "initial encounter" / "subsequent encounter" / "sequela" (fractures' healing characters are
