@@ -388,6 +388,7 @@ from bot.lookups.index.services import (
 from bot.lookups.index.setting_after import SETTING_CATEGORIES, event_before_setting
 from bot.lookups.index.setting_readings import read_bare_setting
 from bot.lookups.index.short_forms import clipped_forms, clipped_tokens
+from bot.lookups.index.sibling_qualifiers import read_qualifiers, said_numerals
 from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.site_parts import related_sites
 from bot.lookups.index.spelled_out import line_reads, spelled_out
@@ -400,6 +401,7 @@ from bot.lookups.index.stories import (
     title_reaction,
     unsaid_underdosing,
 )
+from bot.lookups.index.story_encounter import with_told_encounter
 from bot.lookups.index.sub_queries import (
     NARRATORS,
     POSITIONAL,
@@ -4547,7 +4549,7 @@ class Searcher:
         ):
             return found  # no story, or its Table line read already ("Paint NEC, fumes NEC")
         try:
-            table = self._find(story.query, ("cm",), limit)
+            table = self._find(with_told_encounter(story.query, query), ("cm",), limit)
         except QueryError:
             return found
         # (the Table line that names the story's substance: "Formaldehyde, gas or vapor", not "Kiln gas or vapor")
@@ -5199,6 +5201,7 @@ class Searcher:
             lowered = re.sub(rf"\b{typed}\b", meant, lowered)
         notes = " ".join(re.findall(r"(?:->|→) ([^;()]*)", first.why.partition(" (")[2]))
         said = content_stems(f"{lowered} {self.vocabulary.expand(lowered)[0]} {notes}")
+        said |= said_numerals(lowered)  # ("grade 2": the title's "grade II" is said)
         refused = query_refuses(lowered, lambda text: self.vocabulary.expand(text)[0])
         words = [w for w in content_words(lowered) if w not in FILLER and not w.isdigit()]
         notes_read = re.findall(
@@ -8183,6 +8186,8 @@ def _also_not_used(why: str, words: Sequence[str]) -> str:
 def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, limit: int = 10) -> Hits:
     """The codes a coder would pick for a query, each with why, and the notice above them (the lookup
     itself, `_find_codes`, then the CPT notice over an ancillary PCS answer with no stay said)."""
+    # "left-sided", "without FB of nose": the qualifiers where the search reads them (sibling_qualifiers)
+    query = read_qualifiers(query)
     found = _find_codes(book, query, systems, limit)
     if found and found.notice.startswith(NO_CONFIDENT_MATCH):
         # only the closest lines answered: a HCPCS descriptor reading the query's words all but one is the

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from bot.lookups.index.sibling_qualifiers import names_seventh_character_nature
+
 _DENIED = (
     r"(?:no|not|never|without|w/o|denies|denied|didn't|didnt|did\s+not|doesn't|doesnt|does\s+not|"
     r"wasn't|wasnt|was\s+not|hasn't|has\s+not)"
@@ -65,7 +67,7 @@ def read_injury_words(text: str) -> str:
     text = _RIBS_COUNTED.sub(lambda m: _multiple_ribs(m.group()), text)
     text = _FOREIGN_BODY.sub(_foreign_body, text)
     text = _PULLED.sub(lambda m: "strain " + _QUAD.sub("quadriceps", m.group("what")), text)
-    if _INJURY.search(text):
+    if _INJURY.search(text) or names_seventh_character_nature(text):
         stitches = _STITCHES_OUT.search(text)
         if stitches:
             # guideline I.C.21.c.7: taking out the sutures is the visit's reason (Removal, suture Z48.02),

@@ -39,6 +39,7 @@ from bot.lookups.index.pcs_keys import names_key
 from bot.lookups.index.pcs_table_subterms import table_subterms
 from bot.lookups.index.region_lines import REGION_COST, region_anchors, region_words
 from bot.lookups.index.said_forms import said_forms
+from bot.lookups.index.sibling_qualifiers import ORDINAL_STEMS, numeral_forms
 from bot.lookups.index.store import LINK, TABLE_COLUMNS
 from bot.lookups.index.stories import TABLE_WORDS
 from bot.lookups.index.subterm_kinds import kind_line, names_itself, names_thing
@@ -1643,12 +1644,16 @@ def query_words(
 ) -> list[QueryWord]:
     """QueryWord for each meaningful word (connectors and fillers left out), with its alternatives."""
     out: list[QueryWord] = []
+    before = ""
     for text in texts:
         s = stem(text)
+        said_after, before = before, text
         if not s or s in FILLERS or not content_stems(text):
             continue
         # (an alternative's organism forms too: "strep" -> streptococcus, the Index's "streptococcal")
         extra = {f for a in (alternatives or {}).get(text, ()) for f in (stem(a), *organism_forms_of(a))}
+        # ("type 2": the Index's "type II" too - sibling_qualifiers.numeral_forms)
+        extra.update(numeral_forms(said_after, text))
         out.append(QueryWord(text, frozenset({s, *extra, *_hyphenated(text), *word_forms(text)})))
     return out
 
@@ -1668,6 +1673,7 @@ FORM_ENDINGS: tuple[tuple[str, str], ...] = (
     ("al", "um"),
     ("ary", "e"),
     ("eal", "ea"),  # corneal / cornea
+    ("aceous", "us"),  # tophaceous / tophus: the M1A 7th character's "with tophus (tophi)"
 )
 
 
@@ -1687,9 +1693,11 @@ def word_forms(word: str) -> tuple[str, ...]:
         related_stems(stem(word))
         + derived_stems(base_stem(word))
         + tuple(
-            stem(word[: -len(end)] + other)
+            form
             for end, other in FORM_ENDINGS
             if word.endswith(end) and len(word) - len(end) >= 2 and word.isalpha()
+            # (an ordinal is a Tabular axis's value, no word's form: "secondary" is no "second")
+            if (form := stem(word[: -len(end)] + other)) not in ORDINAL_STEMS
         )
         + tuple(stem(form) for form in organism_forms(word))
     )

@@ -46,6 +46,7 @@ from bot.lookups.index.reasons import (
 )
 from bot.lookups.index.ruled_out import told_ruled_out
 from bot.lookups.index.services import service_kind, service_share
+from bot.lookups.index.sibling_qualifiers import OPEN_FRACTURE_CHARACTERS, without_open_type
 from bot.lookups.index.situations import read_exposure, read_situation
 from bot.lookups.index.stories import read_drug_story
 from bot.lookups.index.vocabulary import Vocabulary
@@ -355,6 +356,8 @@ def _understand(query: str, vocabulary: Vocabulary) -> Understood:
             kinds.add("visit")
     text, encounter, said = _encounter(text)
     encounter = _open_fracture(text, encounter)
+    if encounter in OPEN_FRACTURE_CHARACTERS:
+        text = without_open_type(text)  # "open type II": read as the 7th character (sibling_qualifiers)
     if said and encounter == "D" and re.search(r"\baftercare\b", f"{query.lower()} {visit_reason or ''}"):
         # "aftercare following knee replacement": the Index's main term Aftercare (Z47.1); for an injury
         # ("aftercare for hip fracture") the Index says to code the fracture with its 7th character D.
@@ -728,6 +731,11 @@ def _encounter_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
             pattern = rf"\b{phrase}(?:\s+(?:encounter|enc|visit|care)\b|\s*$)"
         patterns.append((re.compile(pattern), char))
     return tuple(patterns)
+
+
+def encounter_told(text: str) -> str:
+    """The 7th character the encounter words of a text call for: A unless subsequent or sequela is said."""
+    return _encounter(text)[1]
 
 
 def _encounter(text: str) -> tuple[str, str, bool]:
