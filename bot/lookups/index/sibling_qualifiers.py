@@ -1,7 +1,7 @@
 """The qualifier that picks one Tabular code among its siblings, read as the Tabular prints it.
 
 A coder reads the condition, then the axis its sibling codes differ by (bench/make_sibling_queries.py draws
-them from the whole Tabular). Three readings the search missed:
+them from the whole Tabular). The readings the search missed:
 
 - a foreign body denied before the site in the Tabular's own order ("puncture wound without foreign body of
   nose") denies the foreign body, not the site: the site is read ("... of nose without foreign body",
