@@ -17,7 +17,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Container, Iterator, Sequence
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
@@ -1099,6 +1099,18 @@ class Searcher:
         """The nouns WordNet says an adjective pertains to ("facial" -> face, "penile" -> penis)."""
         return [lemma for sense in self.wordnet().pertains(word) for lemma in sense.lemmas]
 
+    @contextmanager
+    def _reading(self, flag: str) -> Iterator[None]:
+        """This thread's lookup marked as inside one reading of the query ("acting": the activity read,
+        "screening", "beside_drug", ...) while the block runs: the searches it starts do not start that reading
+        again. The mark is put back as it was, so a reading inside another keeps the outer one's."""
+        before = getattr(self._local, flag, False)
+        setattr(self._local, flag, True)
+        try:
+            yield
+        finally:
+            setattr(self._local, flag, before)
+
     def index_tree(self) -> IndexTree:
         """This thread's view of the index trees (it caches nodes and word look-ups between queries)."""
         tree: IndexTree | None = getattr(self._local, "tree", None)
@@ -1574,14 +1586,11 @@ class Searcher:
         ("got checked into the boards in hockey": the harm's words read nothing, the activity is Activity,
         hockey): the answer the query gets without the activity read is nothing, and the activity's own words
         reach its line."""
-        self._local.acting = True
-        try:
+        with self._reading("acting"):
             unread = self.find(query, systems, limit)
             if unread or not unread.notice.startswith(NO_CONFIDENT_MATCH):
                 return None  # (answered, or read as something with no code here: "test" is a CPT service)
             found = self.find(f"activity {active.line_words}", systems, limit)
-        finally:
-            self._local.acting = False
         if not found or not active.used_by(found[0].code):
             return None
         note = f"{active.note}; no other word of the query reads a line"
@@ -1594,11 +1603,8 @@ class Searcher:
         Activity line and its title prints the activity phrase itself ("routine dental cleaning": Encounter
         for dental examination and cleaning Z01.20, not Activity, cleaning, floor Y93.E5;
         bot.lookups.index.activity_kinds.ActivityRead.printed_by)."""
-        self._local.acting = True
-        try:
+        with self._reading("acting"):
             unread = self.find(query, systems, limit)
-        finally:
-            self._local.acting = False
         if unread and not active.used_by(unread[0].code) and active.printed_by(unread[0].title):
             return unread
         return None
@@ -1817,11 +1823,8 @@ class Searcher:
         said = set(query.lower().split())
         if any(w not in said for w in _unused_words(found[0].why)):
             return None  # the reading's own word unused ("sore arm postimmunization": no such line)
-        self._local.unshaped = True
-        try:
+        with self._reading("unshaped"):
             typed = self.find(query, systems, limit)
-        finally:
-            self._local.unshaped = False
         if _answers_as_deep(typed, found) and not _left_what_was_read(typed[0].why, shaped):
             return typed
         note = f"read: {query} -> {shaped}"
@@ -1837,16 +1840,13 @@ class Searcher:
         if read is None:
             return None
         text, word = read
-        self._local.placing = True
-        try:
+        with self._reading("placing"):
             found = self.find(text, systems, limit)
             if not found or found.notice or not found[0].why.startswith("Index: "):
                 return None
             if word in _unused_words(found[0].why) or word not in found[0].why.lower():
                 return None  # (the Index's word unused: "pain interscapular" is no line)
             typed = self.find(query, systems, limit)
-        finally:
-            self._local.placing = False
         if _answers_as_deep(typed, found):
             return typed
         note = f"read: {query} -> {text}"
@@ -1865,12 +1865,9 @@ class Searcher:
             return None
         if state.frame in SAID_KINDS and self._reads_kind_already(query, systems, limit, state.frame):
             return None
-        self._local.unframed = True
-        try:
+        with self._reading("unframed"):
             found = self.find(state.text, ("cm",), max(limit, PAST_STATE_LOOKED_AT))
             found = self.z_line_unanswered(state.text, ("cm",), found)  # ("status tubal ligation")
-        finally:
-            self._local.unframed = False
         # (a kind said, "problems with transportation to appointments", keeps the closest situation line the
         # Z lines read below its frame: bot.lookups.index.z_lines)
         closest = state.frame in SAID_KINDS and "situation line" in found.notice
@@ -1931,11 +1928,8 @@ class Searcher:
         and the kind's reading of it (bot.lookups.index.reason_kinds) is not needed. A line that only says
         "specified NEC" (guideline I.A.9) is no reading of the object, unless its Tabular sibling then says
         it, and the kind is read."""
-        self._local.unframed = True
-        try:
+        with self._reading("unframed"):
             own = self.find(query, systems, limit)
-        finally:
-            self._local.unframed = False
         if not own or own.notice or not own[0].code.startswith("Z"):
             return False
         path = _path_of(own[0].why).lower()
@@ -2117,16 +2111,15 @@ class Searcher:
         saved = dict(kept) if kept is not None else {}
         if kept is not None:
             kept.clear()  # (the words were searched without the clipped forms in this lookup)
-        self._local.clipped = True
-        try:
-            again = self._find_read(query, ("hcpcs",), limit)
-        except QueryError:
-            return found
-        finally:
-            self._local.clipped = False
-            if kept is not None:
-                kept.clear()
-                kept.update(saved)
+        with self._reading("clipped"):
+            try:
+                again = self._find_read(query, ("hcpcs",), limit)
+            except QueryError:
+                return found
+            finally:
+                if kept is not None:
+                    kept.clear()
+                    kept.update(saved)
         if not again or again.notice:
             return found
         asked = {_stem(w) for w in said if w not in STOPWORDS}
@@ -2819,28 +2812,26 @@ class Searcher:
         told = injury_ruled_out(query)
         if told is None:
             return found
-        self._local.checking = True
-        try:
-            event = self.find(told, systems, limit)
-            # (the event's cause, first or beside the encounter the sentence names: "exam after car accident")
-            cause = next(
-                (
-                    h
-                    for h in event[:EVENT_LOOKED_AT]
-                    if h.system == SYSTEM_NAMES["cm"]
-                    and is_external_cause(h.code)
-                    and h.code[:3] not in SETTING_CATEGORIES
-                ),
-                None,
-            )
-            if event.notice or cause is None or (cause is not event[0] and event[0].code[:1] != "Z"):
+        with self._reading("checking"):
+            try:
+                event = self.find(told, systems, limit)
+                # (the event's cause, first or beside the encounter the sentence names: "exam after car accident")
+                cause = next(
+                    (
+                        h
+                        for h in event[:EVENT_LOOKED_AT]
+                        if h.system == SYSTEM_NAMES["cm"]
+                        and is_external_cause(h.code)
+                        and h.code[:3] not in SETTING_CATEGORIES
+                    ),
+                    None,
+                )
+                if event.notice or cause is None or (cause is not event[0] and event[0].code[:1] != "Z"):
+                    return found
+                words = examination_words(cause.code, query)
+                exam = self.find(words, ("cm",), limit)
+            except QueryError:
                 return found
-            words = examination_words(cause.code, query)
-            exam = self.find(words, ("cm",), limit)
-        except QueryError:
-            return found
-        finally:
-            self._local.checking = False
         if not exam or exam.notice or not exam[0].code.startswith("Z04"):
             return found
         lead = replace(exam[0], why=f"{exam[0].why} (read: {told}, no injury found -> {words})")
@@ -2864,13 +2855,11 @@ class Searcher:
         told = told_without_cause(query)
         if told is None or getattr(self._local, "uncaused", False):
             return found
-        self._local.uncaused = True
-        try:
-            condition = self.find(told, systems, limit)
-        except QueryError:
-            return found
-        finally:
-            self._local.uncaused = False
+        with self._reading("uncaused"):
+            try:
+                condition = self.find(told, systems, limit)
+            except QueryError:
+                return found
         if not condition or condition.notice or condition[0].system != SYSTEM_NAMES["cm"]:
             return found
         if condition[0].score < CLAUSE_SCORE:
@@ -2926,13 +2915,11 @@ class Searcher:
             # does, before the class line of "Pregnancy, complicated by".
             lowered = query.lower()
             when = _TRIMESTER_SAID.findall(lowered) or [trimester_said(lowered) or ""]
-            self._local.restated = True
-            try:
-                own = self.find(f"{condition} in pregnancy {' '.join(when)}", ["cm"], limit)
-            except QueryError:
-                own = None
-            finally:
-                self._local.restated = False
+            with self._reading("restated"):
+                try:
+                    own = self.find(f"{condition} in pregnancy {' '.join(when)}", ["cm"], limit)
+                except QueryError:
+                    own = None
             if own and not own.notice and own[0].code.startswith("O"):
                 path = f"{own[0].title} {_NOTES.sub(' ', own[0].why)}".lower()
                 if (content_stems(read) - CLASS_GENERIC) & content_stems(path):
@@ -3066,11 +3053,8 @@ class Searcher:
         lowered = " ".join(query.lower().split())
         if "cm" not in systems or _SCREEN_RESULT.search(lowered) or getattr(self._local, "screening", False):
             return found
-        self._local.screening = True
-        try:
+        with self._reading("screening"):
             return self._screening_read(lowered, limit, found)
-        finally:
-            self._local.screening = False
 
     def _screening_read(self, lowered: str, limit: int, found: Hits) -> Hits:
         """`_screening_class_first` once the query is known to tell a screening (its parts searched apart)."""
@@ -3159,13 +3143,11 @@ class Searcher:
         device = (told.group("has") or told.group("placed") or "").strip()
         if not device or getattr(self._local, "status_said", False):
             return found
-        self._local.status_said = True
-        try:
-            line = self.find(f"{device} status", ("cm",), 3)
-        except QueryError:
-            return found
-        finally:
-            self._local.status_said = False
+        with self._reading("status_said"):
+            try:
+                line = self.find(f"{device} status", ("cm",), 3)
+            except QueryError:
+                return found
         first = line[0] if line and not line.notice else None
         if (
             first is None
@@ -3345,11 +3327,8 @@ class Searcher:
         named = self.book.get("cm", code) if code else None
         if named is None:
             return None
-        self._local.screening = True
-        try:
+        with self._reading("screening"):
             found = self.find(query, systems, limit)
-        finally:
-            self._local.screening = False
         if found and found[0].code == named.display:
             return found
         top = max((h.score for h in found), default=0.0) + 1.0
@@ -3368,13 +3347,11 @@ class Searcher:
         )
         if said is None:
             return None
-        self._local.supervising = True
-        try:
-            answer = self.find(said, ("cm",), limit)
-        except QueryError:
-            return None
-        finally:
-            self._local.supervising = False
+        with self._reading("supervising"):
+            try:
+                answer = self.find(said, ("cm",), limit)
+            except QueryError:
+                return None
         first = answer[0] if answer and not answer.notice else None
         if first is None or not first.code.startswith("O09") or "Pregnancy, supervision" not in first.why:
             return None
@@ -3782,13 +3759,11 @@ class Searcher:
         line = self._cause_lines[term]
         main = line.split(",")[0].strip().lower()
         text = " ".join([*line.replace(",", " ").split(), *cause])
-        self._local.causing = True
-        try:
-            answer = self.find(text, systems, limit)
-        except QueryError:
-            return None
-        finally:
-            self._local.causing = False
+        with self._reading("causing"):
+            try:
+                answer = self.find(text, systems, limit)
+            except QueryError:
+                return None
         if not answer or answer.notice or not answer[0].why.startswith("Index: "):
             return None
         path = answer[0].why[7:].split(" -> ")
@@ -4250,21 +4225,19 @@ class Searcher:
         reading = read_beside_drug(query, self._drug_word, told_underdosing)
         if reading is None:
             return found
-        self._local.beside_drug = True
-        try:
-            condition = self._condition_alone(reading.condition, reading.underdosing, limit)
-            if condition is None:
+        with self._reading("beside_drug"):
+            try:
+                condition = self._condition_alone(reading.condition, reading.underdosing, limit)
+                if condition is None:
+                    return found
+                intent = "6" if reading.underdosing else "5"
+                t_hit = (
+                    self._adverse_effect_line(reading.drugs, limit)
+                    if unspecified
+                    else self._drug_t_hit(first, reading.drugs, reading.column, intent, limit)
+                )
+            except QueryError:
                 return found
-            intent = "6" if reading.underdosing else "5"
-            t_hit = (
-                self._adverse_effect_line(reading.drugs, limit)
-                if unspecified
-                else self._drug_t_hit(first, reading.drugs, reading.column, intent, limit)
-            )
-        except QueryError:
-            return found
-        finally:
-            self._local.beside_drug = False
         rule = (
             "I.C.19.e.5.c: the condition underdosing let relapse"
             if reading.underdosing
@@ -4289,13 +4262,11 @@ class Searcher:
         path = _path_of(found[0].why).lower()
         if any(re.search(rf"\b{re.escape(drug)}\b", path) for drug in reading.drugs):
             return found  # (a line naming the drug itself: "Thrombocytopenia, heparin induced" D75.829)
-        self._local.beside_drug = True
-        try:
-            sub = self._drug_subterm(reading.condition, limit)
-        except QueryError:
-            return found
-        finally:
-            self._local.beside_drug = False
+        with self._reading("beside_drug"):
+            try:
+                sub = self._drug_subterm(reading.condition, limit)
+            except QueryError:
+                return found
         noted = sub is None
         if noted:
             beside = found[1] if len(found) > 1 and _adverse_beside(found[1], found[0].code) else None
@@ -4393,13 +4364,11 @@ class Searcher:
 
     def _adverse_effect_line(self, drugs: Sequence[str], limit: int) -> Hit | None:
         """The drugs' adverse effect line of the Table of Drugs and Chemicals (T36-T50, 6th character 5)."""
-        self._local.beside_drug = True
-        try:
-            table = self.find(f"{' '.join(drugs)} adverse effect", ("cm",), limit)
-        except QueryError:
-            return None
-        finally:
-            self._local.beside_drug = False
+        with self._reading("beside_drug"):
+            try:
+                table = self.find(f"{' '.join(drugs)} adverse effect", ("cm",), limit)
+            except QueryError:
+                return None
         if (
             table
             and not table.notice
