@@ -138,6 +138,7 @@ from bot.lookups.index.by_site_with import readings as by_site_readings
 from bot.lookups.index.category_detail import (
     CodeReading,
     detail_choice,
+    negation_choice,
     query_refuses,
     says_every_word,
     tabular_choice,
@@ -5182,6 +5183,8 @@ class Searcher:
             if same
             else None
         )
+        if choice is None and not says_all and not same:
+            return self._negated_detail(said, refused, read_first, found)
         if choice is None:
             return self._tabular_detail(said, refused, read_first, found, pertains) if says_all else found
         other = found[same[choice.position]]
@@ -5357,6 +5360,23 @@ class Searcher:
             return found
         return _first_replaced(
             found, code, f"Tabular, within {raw[:3]}: the code that adds nothing unsaid -> {code.display}"
+        )
+
+    def _negated_detail(
+        self, said: frozenset[str], refused: frozenset[str], first: CodeReading, found: Hits
+    ) -> Hits:
+        """The code of the first answer's category that says what the first's title negates and the query says
+        ("angiodysplasia of colon with hemorrhage": K55.21, not K55.20; bot.lookups.index.category_detail)."""
+        raw = first.code.replace(".", "")
+        siblings = [(c.code, c.title) for c in self.book.with_prefix("cm", raw[:3], 400) if c.billable]
+        told = negation_choice(said, refused, first, siblings)
+        code = self.book.get("cm", told[0]) if told else None
+        if code is None:
+            return found
+        return _first_replaced(
+            found,
+            code,
+            f"Tabular, within {raw[:3]}: the code that says what the query says -> {code.display}",
         )
 
     def _product_key(self, typed: Sequence[str]) -> str:

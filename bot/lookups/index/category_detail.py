@@ -418,3 +418,44 @@ def tabular_choice(
     if not found or (len(found) > 1 and found[1][0] == found[0][0]):
         return None
     return found[0][1], found[0][2]
+
+
+def negation_choice(
+    said: frozenset[str],
+    refused: frozenset[str],
+    first: CodeReading,
+    siblings: Sequence[tuple[str, str]],
+) -> tuple[str, str] | None:
+    """The billable code of the first answer's category that says what the first's title negates and the query
+    says, and adds no word the query does not ("angiodysplasia of colon with hemorrhage": K55.21 "... with
+    hemorrhage", not K55.20 "... without hemorrhage", the Index's "Angiodysplasia" reached without its "with
+    bleeding" subterm): a title's "without ..." states the default, which the record's words overrule (I.B.1,
+    the Tabular decides among the codes the Index leads to). Siblings as for `tabular_choice`; None when the
+    first negates no word the query says or no one sibling says most."""
+    affirmed = frozenset(said - refused - GRAMMAR)
+    overruled = [
+        part
+        for part in _negated(first.title)
+        if part and all(any(_same(w, q) for q in affirmed) for w in part)
+    ]
+    if not overruled:
+        return None
+    kept = [w for w in affirmed if _says_word(w, told(first.title))]
+    kept += [w for part in overruled for w in part]
+    raw = first.code.replace(".", "")
+    found: list[tuple[int, str, str]] = []
+    for code, title in siblings:
+        if code == raw or len(code) != len(raw) or (len(raw) == 7 and code[-1] != raw[-1]):
+            continue
+        if _OTHER.search(title) or contradicts(title, affirmed, refused):
+            continue
+        own = told(title)
+        if any(not any(_says_word(q, (w,)) for q in affirmed) for w in own):
+            continue
+        if any(not _says_word(w, own) for w in kept):
+            continue
+        found.append((len(own), code, title))
+    found.sort(reverse=True)
+    if not found or (len(found) > 1 and found[1][0] == found[0][0]):
+        return None
+    return found[0][1], found[0][2]
