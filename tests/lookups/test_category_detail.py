@@ -10,6 +10,7 @@ from bot.lookups.codebook import CodeBook
 from bot.lookups.index.category_detail import (
     CodeReading,
     detail_choice,
+    negation_choice,
     query_refuses,
     says_every_word,
     tabular_choice,
@@ -126,3 +127,42 @@ def test_a_sibling_left_open_where_the_query_is() -> None:
 )
 def test_the_category_detail_said(codebook: CodeBook, query: str, expected: str) -> None:
     assert find_codes(codebook, query, limit=5)[0].code == expected
+
+
+ANGIODYSPLASIA = [
+    ("K5520", "Angiodysplasia of colon without hemorrhage"),
+    ("K5521", "Angiodysplasia of colon with hemorrhage"),
+    ("K5530", "Angiodysplasia of small intestine without hemorrhage"),
+    ("K5531", "Angiodysplasia of small intestine with hemorrhage"),
+]
+
+
+def test_a_code_negating_what_the_query_says_gives_way_to_the_category_code_saying_it() -> None:
+    # The Index's "Angiodysplasia" (K55.20) was reached, not its "with bleeding" subterm: the title's "without
+    # hemorrhage" is the default the query's words overrule, and K55.21 says them and adds nothing.
+    first = _reading("K55.20", ANGIODYSPLASIA[0][1])
+    said = content_stems("angiodysplasia of colon with hemorrhage")
+    assert negation_choice(said, frozenset(), first, ANGIODYSPLASIA) == ANGIODYSPLASIA[1]
+    # a query saying no more than the first, or denying the hemorrhage, keeps it
+    assert (
+        negation_choice(content_stems("angiodysplasia of colon"), frozenset(), first, ANGIODYSPLASIA) is None
+    )
+    refused = query_refuses("angiodysplasia of colon without hemorrhage")
+    said = content_stems("angiodysplasia of colon without hemorrhage")
+    assert negation_choice(said, refused, first, ANGIODYSPLASIA) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("angiodysplasia of colon with hemorrhage", "K55.21"),
+        ("angiodysplasia of colon w/ hemorrhage", "K55.21"),
+        ("angiodysplasia of colon", "K55.20"),
+        ("angiodysplasia of colon without hemorrhage", "K55.20"),
+    ],
+)
+def test_the_search_answers_the_category_code_the_query_says(
+    codebook: CodeBook, query: str, code: str
+) -> None:
+    found = find_codes(codebook, query)
+    assert found and found[0].code == code, [h.code for h in found]
