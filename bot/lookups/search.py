@@ -5352,32 +5352,31 @@ class Searcher:
         first's title says every word of the query and a detail more (bot.lookups.index.category_detail)."""
         if first.unused or len(first.code.replace(".", "")) < 4:
             return found
-        raw = first.code.replace(".", "")
-        siblings = [(c.code, c.title) for c in self.book.with_prefix("cm", raw[:3], 400) if c.billable]
-        told = tabular_choice(said, refused, first, siblings, pertains)
-        code = self.book.get("cm", told[0]) if told else None
-        if code is None:
-            return found
-        return _first_replaced(
-            found, code, f"Tabular, within {raw[:3]}: the code that adds nothing unsaid -> {code.display}"
-        )
+        told = tabular_choice(said, refused, first, self._billable_in_category(first.code), pertains)
+        return self._category_code_first(found, first.code, told, "the code that adds nothing unsaid")
 
     def _negated_detail(
         self, said: frozenset[str], refused: frozenset[str], first: CodeReading, found: Hits
     ) -> Hits:
         """The code of the first answer's category that says what the first's title negates and the query says
         ("angiodysplasia of colon with hemorrhage": K55.21, not K55.20; bot.lookups.index.category_detail)."""
-        raw = first.code.replace(".", "")
-        siblings = [(c.code, c.title) for c in self.book.with_prefix("cm", raw[:3], 400) if c.billable]
-        told = negation_choice(said, refused, first, siblings)
+        told = negation_choice(said, refused, first, self._billable_in_category(first.code))
+        return self._category_code_first(found, first.code, told, "the code that says what the query says")
+
+    def _billable_in_category(self, code: str) -> list[tuple[str, str]]:
+        """The billable codes of a code's category (undotted, with their titles)."""
+        category = code.replace(".", "")[:3]
+        return [(c.code, c.title) for c in self.book.with_prefix("cm", category, 400) if c.billable]
+
+    def _category_code_first(
+        self, found: Hits, first: str, told: tuple[str, str] | None, reason: str
+    ) -> Hits:
+        """The answer with the code of its category a Tabular reading chose (`told`) first, why it in its why."""
         code = self.book.get("cm", told[0]) if told else None
         if code is None:
             return found
-        return _first_replaced(
-            found,
-            code,
-            f"Tabular, within {raw[:3]}: the code that says what the query says -> {code.display}",
-        )
+        category = first.replace(".", "")[:3]
+        return _first_replaced(found, code, f"Tabular, within {category}: {reason} -> {code.display}")
 
     def _product_key(self, typed: Sequence[str]) -> str:
         """The drug key of a product or brand name typed that a drug line prints beside its drug ("synvisc

@@ -401,23 +401,7 @@ def tabular_choice(
     if not unsaid_detail(first, affirmed, pertains):
         return None
     kept = [w for w in affirmed if _says_word(w, told(first.title))]
-    raw = first.code.replace(".", "")
-    found: list[tuple[int, str, str]] = []
-    for code, title in siblings:
-        if code == raw or len(code) != len(raw) or (len(raw) == 7 and code[-1] != raw[-1]):
-            continue
-        if _OTHER.search(title) or contradicts(title, affirmed, refused):
-            continue
-        own = told(title)
-        if any(not any(_says_word(q, (w,)) for q in affirmed) for w in own):
-            continue
-        if any(not _says_word(w, own) for w in kept):
-            continue
-        found.append((len(own), code, title))
-    found.sort(reverse=True)
-    if not found or (len(found) > 1 and found[1][0] == found[0][0]):
-        return None
-    return found[0][1], found[0][2]
+    return _one_sibling_saying(first.code, siblings, affirmed, refused, kept)
 
 
 def negation_choice(
@@ -442,10 +426,23 @@ def negation_choice(
         return None
     kept = [w for w in affirmed if _says_word(w, told(first.title))]
     kept += [w for part in overruled for w in part]
-    raw = first.code.replace(".", "")
+    return _one_sibling_saying(first.code, siblings, affirmed, refused, kept)
+
+
+def _one_sibling_saying(
+    code: str,
+    siblings: Sequence[tuple[str, str]],
+    affirmed: frozenset[str],
+    refused: frozenset[str],
+    kept: Sequence[str],
+) -> tuple[str, str] | None:
+    """The one sibling of `code` (same length and 7th character, no "Other ..." residual, contradicting
+    nothing the query says) that says every `kept` word and adds no word the query does not; the one saying
+    most when several do, None on a tie or when none does."""
+    raw = code.replace(".", "")
     found: list[tuple[int, str, str]] = []
-    for code, title in siblings:
-        if code == raw or len(code) != len(raw) or (len(raw) == 7 and code[-1] != raw[-1]):
+    for other, title in siblings:
+        if other == raw or len(other) != len(raw) or (len(raw) == 7 and other[-1] != raw[-1]):
             continue
         if _OTHER.search(title) or contradicts(title, affirmed, refused):
             continue
@@ -454,7 +451,7 @@ def negation_choice(
             continue
         if any(not _says_word(w, own) for w in kept):
             continue
-        found.append((len(own), code, title))
+        found.append((len(own), other, title))
     found.sort(reverse=True)
     if not found or (len(found) > 1 and found[1][0] == found[0][0]):
         return None
