@@ -138,6 +138,7 @@ from bot.lookups.index.by_site_with import readings as by_site_readings
 from bot.lookups.index.category_detail import (
     CodeReading,
     detail_choice,
+    negates_words,
     negation_choice,
     query_refuses,
     says_every_word,
@@ -5360,6 +5361,8 @@ class Searcher:
     ) -> Hits:
         """The code of the first answer's category that says what the first's title negates and the query says
         ("angiodysplasia of colon with hemorrhage": K55.21, not K55.20; bot.lookups.index.category_detail)."""
+        if not negates_words(first.title):
+            return found  # (nothing the title negates: no sibling to read)
         told = negation_choice(said, refused, first, self._billable_in_category(first.code))
         return self._category_code_first(found, first.code, told, "the code that says what the query says")
 

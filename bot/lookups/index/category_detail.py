@@ -404,6 +404,12 @@ def tabular_choice(
     return _one_sibling_saying(first.code, siblings, affirmed, refused, kept)
 
 
+def negates_words(title: str) -> bool:
+    """Whether a title negates any word ("... without hemorrhage", "not intractable"): only then can
+    `negation_choice` answer, so its siblings need not be read otherwise."""
+    return bool(_negated(title))
+
+
 def negation_choice(
     said: frozenset[str],
     refused: frozenset[str],
