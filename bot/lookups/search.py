@@ -300,7 +300,7 @@ from bot.lookups.index.past_states import (
     may_read_past_state,
     read_past_state,
 )
-from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, Administration, administration
+from bot.lookups.index.pcs_administration import ADMINISTRATION_CUE, GIVING, Administration, administration
 from bot.lookups.index.pcs_approach import approach_only
 from bot.lookups.index.pcs_asked import (
     ROOT_NAME_STEMS,
@@ -312,6 +312,7 @@ from bot.lookups.index.pcs_asked import (
     procedure_main_term,
 )
 from bot.lookups.index.pcs_condition_adds import procedure_before_added_condition, procedure_term
+from bot.lookups.index.pcs_device_put import puts_device_in
 from bot.lookups.index.pcs_drains import drain_verbs_as_drainage
 from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_perineal import CUE as PERINEAL_CUE
@@ -4128,6 +4129,9 @@ class Searcher:
         # A Medical and Surgical code whose device value prints the word ("Replacement ... with Autologous Tissue
         # Substitute") names no drug: the word is the device's (bot.lookups.index.pcs_asked).
         named = named or bool(found and device_value_names(found[0].code, found[0].title, key))
+        # "implantation of single lead pacemaker into chest": a device put in is its Insertion, no drug given
+        # ("Injection/implantation of bulking ... material" prints the word) (bot.lookups.index.pcs_device_put).
+        named = named or bool(found and found[0].system == "ICD-10-PCS" and self._puts_device_in(query))
         # "decadron tabs 4 mg po", "vivitrol naltrexone monthly injection": a drug given, with its dose or
         # route and no story of what happened, is no poisoning the Drug Table's default column would code
         # (bot.lookups.drug_given).
@@ -4175,6 +4179,10 @@ class Searcher:
         shown = {h.code for h in lines}
         rest = [h for h in found if h.code not in shown]
         return _with_notice((lines[:DRUG_LINES_SHOWN] + rest + lines[DRUG_LINES_SHOWN:])[:limit], "")
+
+    def _puts_device_in(self, query: str) -> bool:
+        """Whether the query tells a device put in (bot.lookups.index.pcs_device_put)."""
+        return puts_device_in(self.book.db.conn, self.index_tree().memo, query, GIVING.fullmatch)
 
     def _induced_line_first(self, found: Hits) -> Hits:
         """A condition found by a line with no drug subterm while the query names its drug as the cause

@@ -27,6 +27,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from bot.lookups.index.pcs_device_put import puts_device_in
 from bot.lookups.index.pcs_substance_sites import BLOCK, SITE_GIVING, substance_site
 from bot.lookups.index.reasons import _drug_node
 from bot.lookups.index.tree import IndexTree
@@ -255,6 +256,10 @@ def administration(conn: sqlite3.Connection, tree: IndexTree, query: str) -> Adm
         return None
     if PLACED.search(text) and part != "Epidural Space":
         return None
+    if part != "Epidural Space" and puts_device_in(conn, tree.memo, text, GIVING.fullmatch):
+        return (
+            None  # "implantation of Virtuoso into chest subcutaneous tissue": an Insertion (pcs_device_put)
+        )
     if product is not None and part in {"Peripheral Vein", "Central Vein"}:
         return _transfusion(conn, part, product, text, said)
     substance, named = _substance(tree, text, part)

@@ -1,0 +1,45 @@
+"""A device put in is an Insertion, never an Administration of a substance.
+
+ICD-10-PCS defines Introduction (section 3, Administration, table 3E0) as "Putting in or on a therapeutic,
+diagnostic, nutritional, physiological, or prophylactic substance except blood or blood products", and Insertion
+(Medical and Surgical, root operation H) as "Putting in a nonbiological appliance that monitors, assists, performs,
+or prevents a physiological function but does not physically take the place of a body part". What is put in
+decides between them: a query that tells putting in by a word a coder reads as Insertion's verb
+(bot.lookups.index.pcs_putting_in: "implantation", "implant", "placement", "inserted") and names a device (a
+Device Key line's name - "Virtuoso", "single lead pacemaker", "Intellis neurostimulator" -, a device noun, or a
+device value's words) puts in an appliance, and "into chest subcutaneous tissue and fascia" there is the body
+part it goes into (the Medical and Surgical body part value), not a subcutaneous route of a drug.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+
+from bot.lookups.index.completion import value_words
+from bot.lookups.index.pcs_devices import device_words
+from bot.lookups.index.pcs_putting_in import keys_device_value, names_device_value, puts_in
+from bot.lookups.index.words import content_stems, stem
+from bot.lookups.wordnet import reader
+
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def puts_device_in(
+    conn: sqlite3.Connection, memo: dict[object, object], text: str, giving: Callable[[str], object]
+) -> bool:
+    """Whether a query tells a device put in: a putting-in word that is no word of giving a substance
+    (`giving`: "injection" is also a kind of inserting, but of a substance) and a device named."""
+    words = _WORD.findall(text.lower())
+    wordnet = reader(conn)
+    if not any(len(w) > 3 and not giving(w) and puts_in(wordnet, w) for w in words):
+        return False
+    said = frozenset(stem(w) for w in words) | content_stems(
+        text
+    )  # ("cardioverter-defibrillator" and its halves)
+    return bool(
+        keys_device_value(value_words(conn, said, memo), conn, memo)
+        or device_words(conn, said, memo)
+        or names_device_value(conn, said, memo)
+    )

@@ -1,0 +1,48 @@
+"""A device named by its Device Key name and put in ("implantation of Virtuoso into chest subcutaneous tissue") is
+an Insertion (Medical and Surgical, root operation H: "putting in a nonbiological appliance"), not an
+Introduction of a substance by a subcutaneous route (section 3, "putting in ... a substance") nor the HCPCS line
+whose title prints "implantation" (bot.lookups.index.pcs_device_put)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.search import find_codes
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # ("Virtuoso (II) (DR) (VR) - use Defibrillator Generator in=0JH")
+        ("open implantation of virtuoso into chest subcutaneous tissue and fascia", "0JH608Z"),
+        # ("Intellis(tm) neurostimulator - use Stimulator Generator, Multiple Array Rechargeable in=0JH")
+        (
+            "open implantation of intellis neurostimulator into chest subcutaneous tissue and fascia",
+            "0JH60EZ",
+        ),
+        # ("Single lead pacemaker (atrium)(ventricle) - use Pacemaker, Single Chamber in=0JH")
+        (
+            "percutaneous implantation of single lead pacemaker into chest subcutaneous tissue and fascia",
+            "0JH634Z",
+        ),
+        # ("Tunneled central venous catheter - use Vascular Access Device, Tunneled in Subcutaneous Tissue ...")
+        (
+            "open tunneled central venous catheter implantation right lower arm subcutaneous tissue and fascia",
+            "0JHG0XZ",
+        ),
+    ],
+)
+def test_a_device_implanted_is_its_insertion(codebook: CodeBook, query: str, code: str) -> None:
+    assert find_codes(codebook, query)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("insulin injection subcutaneous", "3E013VG"),  # a substance given: its Introduction still
+        ("steroid injection via port", "3E0433Z"),  # "injection" puts in a substance, the port its route
+    ],
+)
+def test_a_substance_given_stays_its_administration(codebook: CodeBook, query: str, code: str) -> None:
+    assert find_codes(codebook, query)[0].code == code
