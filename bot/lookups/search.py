@@ -312,7 +312,7 @@ from bot.lookups.index.pcs_asked import (
     procedure_main_term,
 )
 from bot.lookups.index.pcs_condition_adds import procedure_before_added_condition, procedure_term
-from bot.lookups.index.pcs_device_put import puts_device_in
+from bot.lookups.index.pcs_device_put import names_device_by_key, puts_device_in
 from bot.lookups.index.pcs_drains import drain_verbs_as_drainage
 from bot.lookups.index.pcs_operations import operation_readings
 from bot.lookups.index.pcs_perineal import CUE as PERINEAL_CUE
@@ -4113,6 +4113,8 @@ class Searcher:
         # study a drug is named beside - "MRI brain with gadolinium" - is) (bot.lookups.drug_given).
         if not key or names_drug_use(use - (STUDY_WORDS if purpose_only(query, STUDY_WORDS) else set())):
             return found
+        if names_device_by_key(self.book.db.conn, self.index_tree().memo, query, key):
+            return found  # "paclitaxel-eluting coronary stent": the Device Key's stent (pcs_device_put)
         family = [line for k, lines in self.drug_lines.items() if _same_drug(k, key) for line in lines]
         family += [line for line in self._clipped_lines(key) if line not in family]
         path = (

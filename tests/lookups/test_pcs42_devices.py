@@ -46,3 +46,38 @@ def test_a_device_implanted_is_its_insertion(codebook: CodeBook, query: str, cod
 )
 def test_a_substance_given_stays_its_administration(codebook: CodeBook, query: str, code: str) -> None:
     assert find_codes(codebook, query)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # ("Paclitaxel-eluting peripheral stent - use Intraluminal Device, Drug-eluting in Upper Arteries")
+        ("dilation of right subclavian artery with paclitaxel-eluting peripheral stent open", "037304Z"),
+        # ("Zotarolimus-eluting coronary stent - use Intraluminal Device, Drug-eluting in Heart and Great Vessels")
+        ("open dilation of tricuspid valve with zotarolimus-eluting coronary stent", "027J04Z"),
+        # ("Implantable cardioverter-defibrillator (ICD) - use Defibrillator Generator in=0JH")
+        (
+            "implantable cardioverter-defibrillator implantation chest subcutaneous tissue and fascia open",
+            "0JH608Z",
+        ),
+    ],
+)
+def test_a_hyphened_device_key_name_is_said_by_its_halves(codebook: CodeBook, query: str, code: str) -> None:
+    """The Key line's main term is said by a hyphened compound's parts (completion.with_halves), and the drug
+    a stent elutes names the stent, not the drug's HCPCS line (pcs_device_put.names_device_by_key)."""
+    assert find_codes(codebook, query)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        (
+            "open COGNIS CRT-D implantation chest subcutaneous tissue and fascia",
+            "0JH609Z",
+        ),  # no "crt" of CRT-P
+        ("tracheostomy tube revision trachea open", "0BW10FZ"),  # no "vision" of the variant "re-vision"
+        ("paclitaxel 175 mg/m2 IV", "J9267"),  # a drug given, no stent said: its drug line
+    ],
+)
+def test_only_a_typed_compound_is_split(codebook: CodeBook, query: str, code: str) -> None:
+    assert find_codes(codebook, query)[0].code == code

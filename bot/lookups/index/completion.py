@@ -970,6 +970,7 @@ def value_words(
     if isinstance(found, frozenset):
         return found
     words: set[str] = set()
+    query_stems = with_halves(query_stems)  # ("paclitaxel-eluting peripheral stent", as _head_stems reads it)
     for word in query_stems:
         for head, acronyms, values in _use_lines(conn, word, memo):
             if (head and head <= query_stems) or acronyms & query_stems:
@@ -989,6 +990,7 @@ def used_key_words(
     if len(code) != 7 or code[5] == "Z":
         return frozenset()
     memo = {} if memo is None else memo
+    query_stems = with_halves(query_stems)
     said = [
         (head | acronyms, values)
         for word in query_stems
@@ -1006,6 +1008,24 @@ def used_key_words(
 
 
 UseLine = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+HALF_LETTERS = 4  # the shortest half of a hyphened compound read as a word of its own
+
+
+def with_halves(query_stems: frozenset[str]) -> frozenset[str]:
+    """The query's stems with the halves of each hyphened one: a Key line's main term is said by a hyphened
+    compound's parts (`_head_stems`), so "paclitaxel-eluting" says "Paclitaxel-eluting peripheral stent"'s
+    paclitaxel and eluting."""
+    halves: set[str] = set()
+    for said in query_stems:
+        if "-" in said:
+            parts = said.split("-")
+            # (not "crt-d": a letter is no word, and "crt" alone is CRT-P's too; nor the spelling variants the
+            # search tries, "re-vision", "sub-cutaneous": a prefix is no word)
+            if all(len(p) >= HALF_LETTERS for p in parts):
+                halves |= content_stems(" ".join(parts))
+    return query_stems | halves if halves else query_stems
 
 
 def _use_lines(conn: sqlite3.Connection, word: str, memo: dict[object, object]) -> tuple[UseLine, ...]:

@@ -17,7 +17,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 
-from bot.lookups.index.completion import value_words
+from bot.lookups.index.completion import _use_lines, value_words
 from bot.lookups.index.pcs_devices import device_words
 from bot.lookups.index.pcs_putting_in import keys_device_value, names_device_value, puts_in
 from bot.lookups.index.words import content_stems, stem
@@ -43,3 +43,21 @@ def puts_device_in(
         or device_words(conn, said, memo)
         or names_device_value(conn, said, memo)
     )
+
+
+def said_stems(text: str) -> frozenset[str]:
+    """The stems of a query's words, a hyphened compound's halves too ("cardioverter-defibrillator")."""
+    return frozenset(stem(w) for w in _WORD.findall(text.lower())) | content_stems(text)
+
+
+def names_device_by_key(conn: sqlite3.Connection, memo: dict[object, object], text: str, word: str) -> bool:
+    """Whether a word of the query belongs to a Device Key name the query says whole: "paclitaxel" in
+    "paclitaxel-eluting coronary stent" ("Paclitaxel-eluting coronary stent - use Intraluminal Device,
+    Drug-eluting in Heart and Great Vessels") names the stent, no drug given; the Key line's value must be a
+    device value, not a body part's."""
+    said = said_stems(text)
+    for part in content_stems(word) or {stem(word)}:
+        for head, _acronyms, values in _use_lines(conn, part, memo):
+            if head and part in head and head <= said and keys_device_value(values, conn, memo):
+                return True
+    return False
