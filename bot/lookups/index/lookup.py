@@ -112,6 +112,7 @@ from bot.lookups.index.pcs_roots import (
     with_derived_parts,
 )
 from bot.lookups.index.pcs_said_part import body_part_said
+from bot.lookups.index.pcs_section_words import used_section_words
 from bot.lookups.index.pcs_spine import counted_joints, fusion_level_words
 from bot.lookups.index.pcs_stoma import stoma_qualifier_words
 from bot.lookups.index.pcs_substitutes import substitute_by_definition
@@ -615,6 +616,7 @@ def index_hits(
             title |= used_key_words(conn, code.code, stems, tree.memo)  # "loop recorder": Monitoring
             title |= used_removal_words(code.code, stems, how)  # "removal of thyroid": its Resection
             title |= used_end_words(conn, code.code, ends, tree.memo)  # "gastrojejunostomy": to Jejunum
+            title |= used_section_words(code.code, stems)  # "crisis intervention, mental health": section G
             # "umbilical hernia": a word read as a body part (its region, its key value, a procedure word's
             # part) is used by a title naming all of that part.
             title |= said_by_part(understood.alternatives, qwords[:required], title)
