@@ -81,3 +81,42 @@ def test_a_hyphened_device_key_name_is_said_by_its_halves(codebook: CodeBook, qu
 )
 def test_only_a_typed_compound_is_split(codebook: CodeBook, query: str, code: str) -> None:
     assert find_codes(codebook, query)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # ("Bone screw (interlocking)(lag)(pedicle)(recessed) - use Internal Fixation Device ...")
+        ("revision of bone screw in facial bone", "0NWWX4Z"),
+        ("removal of bone screw from facial bone open", "0NPW04Z"),
+        # ("Bovine pericardial valve - use Zooplastic Tissue in Heart and Great Vessels")
+        ("percutaneous bovine pericardial valve revision tricuspid valve", "02WJ38Z"),
+    ],
+)
+def test_a_device_named_by_its_key_reads_the_device_lines(codebook: CodeBook, query: str, code: str) -> None:
+    """A device named by the Device Key is the "device" of the Index's "Revision of device in" and "Removal of
+    device from" lines (pcs_device_put.device_echo), not a bone or nerve line the other words meet."""
+    assert find_codes(codebook, query)[0].code == code
+
+
+def test_the_device_echo_only_for_a_device_operation_of_a_device_not_said_as_device() -> None:
+    from bot.lookups.index.pcs_device_put import device_echo
+
+    operations = frozenset({"insertion", "removal", "revision", "change"})
+    assert device_echo(True, ["revision", "of", "bone", "screw"], operations) == ["device"]
+    assert device_echo(True, ["revision", "of", "device"], operations) == []
+    assert device_echo(False, ["revision", "of", "facial", "bone"], operations) == []
+    assert device_echo(True, ["placed", "insertion", "endotracheal", "tube"], operations) == []
+    # ("reinforcement": Supplement, an operation no device line holds)
+    assert device_echo(True, ["reinforcement", "supplement", "nonautologous", "tissue"], operations) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("reinforcement of chest wall with nonautologous tissue open", "0WU80KZ"),
+        ("reposition of left humeral shaft with sheffield ring external fixator percutaneous", "0PSG3CZ"),
+    ],
+)
+def test_no_device_line_for_other_operations(codebook: CodeBook, query: str, code: str) -> None:
+    assert find_codes(codebook, query)[0].code == code

@@ -78,6 +78,7 @@ from bot.lookups.index.pcs_biopsy import excision_for_biopsy
 from bot.lookups.index.pcs_body_part_key import body_part_key_words, key_note, lymph_node_words
 from bot.lookups.index.pcs_coronary_procedures import coronary_procedure_words
 from bot.lookups.index.pcs_definition_verbs import definition_note, definition_operations, names_body_part
+from bot.lookups.index.pcs_device_put import device_echo, device_operations
 from bot.lookups.index.pcs_devices import device_words, used_device_nouns, used_drain_words
 from bot.lookups.index.pcs_diagnostic import used_study_words
 from bot.lookups.index.pcs_dilation import dilation_for_device
@@ -414,6 +415,10 @@ def index_hits(
     # (Fixation, bone, Internal, ...) a path may use as it uses the vocabulary's (pcs_fractures)
     fixing = fixation_words(conn, list(words), tree.memo) if "pcs" in systems else {}
     fixed = [w for said in fixing.values() for w in said]
+    # "revision of bone screw in facial bone": a device the Device Key names is the "device" of the Index's
+    # "Revision of device in" / "Removal of device from" lines (pcs_device_put.DEVICE_ECHO)
+    said_operations = [*words, *(noun for nouns in operations.values() for noun in nouns)]
+    fixed += device_echo(device_told, said_operations, device_operations(tree))
     qwords += [e for e in query_words([*understood.echoes, *fixed]) if e.text not in words]
     counts = tree.word_counts({s for w in qwords for s in w.stems})
     qwords = [QueryWord(w.text, w.stems, _weight_of(w, counts, searcher.freq)) for w in qwords]

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from bot.lookups.index.completion import _use_lines, value_words
 from bot.lookups.index.pcs_devices import device_words
 from bot.lookups.index.pcs_putting_in import keys_device_value, names_device_value, puts_in
+from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.words import content_stems, stem
 from bot.lookups.wordnet import reader
 
@@ -61,3 +62,43 @@ def names_device_by_key(conn: sqlite3.Connection, memo: dict[object, object], te
             if head and part in head and head <= said and keys_device_value(values, conn, memo):
                 return True
     return False
+
+
+DEVICE_ECHO = "device"
+PUT_IN = frozenset({"insertion"})
+# The Index's device operation lines: "Insertion of device in", "Removal of device from", "Change device in".
+_DEVICE_LINE = re.compile(r"(\w+)(?: of)? device (?:in|from)$")
+
+
+def device_operations(tree: IndexTree) -> frozenset[str]:
+    """The first words of the PCS Index's device operation main terms ("insertion", "removal", "revision",
+    "change"), read once per tree."""
+    key = ("device operation lines",)
+    found = tree.memo.get(key)
+    if not isinstance(found, frozenset):
+        found = frozenset(
+            line.group(1).lower()
+            for node_id in tree.main_terms_holding(stem(DEVICE_ECHO))
+            if (node := tree.node(node_id)) is not None
+            and node.book == "pcs"
+            and (line := _DEVICE_LINE.match(node.term.lower())) is not None
+        )
+        tree.memo[key] = found
+    return found
+
+
+def device_echo(device_told: bool, said: Collection[str], operations: frozenset[str]) -> list[str]:
+    """The word "device", for an Index walk to read with a query naming a device by another name and asking for
+    a device operation: the PCS Index holds them under "Insertion of device in", "Removal of device from",
+    "Revision of device in" and "Change device in" (`operations`: their first words), and a device the Device
+    Key or a device noun names ("bone screw - use Internal Fixation Device") is the device those lines mean.
+    Nothing when the query says "device" itself, names no device, or asks for another operation (`said`: its
+    words and the root operation nouns its words are read as): "reinforcement ... with nonautologous tissue" is
+    a Supplement, no device line's. A device put in is left out (PUT_IN): its putting-in word is read as
+    Insertion already (pcs_putting_in), and its Index walk goes through the device's own main term ("Endotracheal
+    tube - see Intraluminal Device, Endotracheal Airway ..., Insertion of device in, Trachea"), which the echo
+    would put below the bare "Insertion of device in" line ("endotracheal tube placed", "trach placement")."""
+    lowered = {w.lower() for w in said}
+    if not device_told or DEVICE_ECHO in lowered or not lowered & (operations - PUT_IN):
+        return []
+    return [DEVICE_ECHO]
