@@ -116,7 +116,7 @@ from bot.lookups.index.absence_class import Absences, acquired_absence
 from bot.lookups.index.accident_checked import examination_words, injury_ruled_out
 from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
-from bot.lookups.index.adverse_notes import noted_in_category
+from bot.lookups.index.adverse_notes import names_drugs, noted_in_category, stands_for
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.age_agreement import AGED_SYSTEMS, code_age, other_stage_first, told_age
 from bot.lookups.index.ancillary_sections import ancillary_section, says_stay
@@ -4327,7 +4327,7 @@ class Searcher:
             return None
         marked, via = next(iter(picks.items()))
         code = self._completed_like(marked, via)
-        if code is None:
+        if code is None or not stands_for(via.title, code.title, names_drugs(self.book.db.conn, marked)):
             return None
         why = (
             f"Tabular: {code.display} is {undot(via.code)[:3]}'s code the note \"use additional code for adverse "

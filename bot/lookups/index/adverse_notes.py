@@ -59,3 +59,40 @@ def noted_in_category(conn: sqlite3.Connection, code: str, drug_code: str) -> st
     named = noted[below[0]]
     drug = drug_code.replace(".", "")
     return below[0] if not named or any(drug.startswith(c) for c in named) else ""
+
+
+# The drug-cause words of a marked code's title ("Drug-induced", "Ototoxic", "due to drugs and toxins").
+_CAUSE_TAIL = re.compile(r"(?i)\s*\b(?:due to|secondary to|induced by|related to)\b.*$")
+_CAUSE_WORD = re.compile(r"(?i)^(?:drugs?|drug-induced|induced|medicaments?|toxic|ototoxic|secondary)$")
+_SIDE_TAIL = re.compile(r"(?i),\s*(?:unspecified|right|left|bilateral)\s+\w+.*$")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def names_drugs(conn: sqlite3.Connection, marked: str) -> bool:
+    """Whether `marked`'s note names particular drugs' codes ("(T45.515, T45.525)"), not any drug (T36-T50)."""
+    return bool(adverse_noted(conn).get(marked.replace(".", "")))
+
+
+def stands_for(condition_title: str, marked_title: str, drug_named: bool = False) -> bool:
+    """Whether a category's marked code (`marked_title`, "Ototoxic hearing loss, bilateral") is the drug-caused
+    form of the condition the query's Index line found (`condition_title`, "Unspecified hearing loss,
+    bilateral"): the condition's code is the category's unspecified one (its side said apart), the marked
+    title names the drug cause ("drug-induced", "toxic", "due to drugs"), and said without that cause it names
+    no word the condition's title does not. The note marks a code as a drug's effect (guideline I.C.19.e.5.a
+    codes the nature of the adverse effect first), not every condition of its category: Bradycardia R00.1 is
+    not a drug-caused Tachycardia R00.0, Drug rash with eosinophilia D72.12 not a drug-caused Basophilia
+    D72.824, Secondary sideroblastic anemia D64.2 not a drug-caused Anemia D64.9. A note naming the drug's own
+    codes (`drug_named`: D68.32's "(T45.515, T45.525)", the anticoagulants) makes its code that drug's
+    condition of the category whatever its words ("Coagulation defect, unspecified" D68.9 -> D68.32)."""
+    condition = _SIDE_TAIL.sub("", condition_title).lower()
+    marked = _SIDE_TAIL.sub("", marked_title).lower()
+    if not re.search(r"\bunspecified\b", condition):
+        return False
+    if drug_named:
+        return True
+    bare = _CAUSE_TAIL.sub("", marked)
+    words = [w for w in _WORD.findall(bare) if not _CAUSE_WORD.match(w)]
+    if bare == marked and len(words) == len(_WORD.findall(bare)):
+        return False  # (the title names no drug cause: "Bradycardia, unspecified")
+    said = set(_WORD.findall(condition))
+    return bool(words) and all(w in said or w in ("and", "of", "or") for w in words)

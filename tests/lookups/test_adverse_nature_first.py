@@ -1,0 +1,36 @@
+"""A condition told as a drug's adverse effect keeps its own code when the category's code the Tabular marks
+"Use additional code for adverse effect ... to identify drug" is another condition (guideline I.C.19.e.5.a:
+the nature of the adverse effect first): Bradycardia R00.1 is not a drug-caused tachycardia, Drug rash with
+eosinophilia D72.12 not a drug-caused basophilia, Ototoxic hearing loss H91.0- not a drug-caused presbycusis
+(issue #10). Queries are made up here, not taken from the benchmark sets."""
+
+from __future__ import annotations
+
+from bot.lookups.codebook import CodeBook
+from bot.lookups.index.adverse_notes import stands_for
+from bot.lookups.search import find_codes
+
+
+def test_the_marked_code_stands_for_the_unspecified_condition() -> None:
+    assert stands_for("Unspecified hearing loss, bilateral", "Ototoxic hearing loss, bilateral")
+    assert stands_for("Hypotension, unspecified", "Hypotension due to drugs")
+    assert stands_for("Unspecified adrenocortical insufficiency", "Drug-induced adrenocortical insufficiency")
+    assert not stands_for("Tachycardia, unspecified", "Bradycardia, unspecified")  # (no drug cause named)
+    assert not stands_for("Presbycusis, unspecified ear", "Ototoxic hearing loss, unspecified ear")
+    assert not stands_for("Anemia, unspecified", "Secondary sideroblastic anemia due to drugs and toxins")
+    # (a note naming the drug's own codes: D68.32 for the anticoagulants)
+    assert stands_for("Coagulation defect, unspecified", "Hemorrhagic disorder due to extrinsic", True)
+    assert not stands_for("Hereditary factor VIII deficiency", "Hemorrhagic disorder due to extrinsic", True)
+
+
+def test_another_condition_of_the_category_is_not_the_adverse_effect(codebook: CodeBook) -> None:
+    assert find_codes(codebook, "sinus tachycardia from albuterol", limit=3)[0].code == "R00.0"
+    assert find_codes(codebook, "basophilia from methotrexate", limit=3)[0].code == "D72.824"
+    assert find_codes(codebook, "presbycusis from aspirin", limit=3)[0].code.startswith("H91.1")
+
+
+def test_the_unspecified_condition_still_reads_its_marked_code(codebook: CodeBook) -> None:
+    assert [h.code for h in find_codes(codebook, "hypotension from lisinopril", limit=2)] == [
+        "I95.2",
+        "T46.4X5A",
+    ]
