@@ -4224,7 +4224,12 @@ class Searcher:
         told_underdosing = (
             bool(drug_t) and is_adverse_or_underdosing(first.code) and "underdosing" in first.title.lower()
         )
-        reading = read_beside_drug(query, self._drug_word, told_underdosing)
+        reading = read_beside_drug(
+            query,
+            self._drug_word,
+            told_underdosing,
+            side_by_side=bool(drug_t) and _intent_of(first.code) == "1",
+        )
         if reading is None:
             return found
         with self._reading("beside_drug"):
