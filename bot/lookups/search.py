@@ -20,6 +20,7 @@ from collections.abc import Callable, Container, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Protocol
 
 from rapidfuzz import process
@@ -4210,7 +4211,7 @@ class Searcher:
         drug_t = first.system == SYSTEM_NAMES["cm"] and is_drug_code(first.code)
         if _condition_code(first) and len(found) > 1 and _adverse_beside(found[1], first.code):
             return self._drug_subterm_first(query, limit, found)
-        if _condition_code(first) and first.why.startswith("Index:") and self._drug_left_unread(first):
+        if _condition_code(first) and first.why.startswith("Index:") and self._drug_left_unread(first, query):
             return self._drug_subterm_first(query, limit, found, self._drug_or_medicine_word)
         # (T88.7 "Reaction, drug NEC" is the adverse effect whose nature is not said: a nature said beside it,
         # "rash from amoxicillin adverse reaction", is coded instead, the drug's own T code after it)
@@ -4363,11 +4364,15 @@ class Searcher:
         own = content_stems(head.title) - content_stems(there.title) - content_stems(_main_term(first.why))
         return bool(own & said)
 
-    def _drug_left_unread(self, first: Hit) -> bool:
+    def _drug_left_unread(self, first: Hit, query: str = "") -> bool:
         """Whether the words a condition's Index line left unread name a drug ("aplastic anemia from
-        statin", "rash after his seizure meds": the cause of the condition, not a word of it)."""
+        statin", "rash after his seizure meds": the cause of the condition, not a word of it), alone or with
+        the query's word beside them as one Table substance ("hearing loss after ethacrynic acid")."""
         unread = _unread_words(first.why)
-        return bool(unread & PILLS) or any(self._drug_or_medicine_word(w) for w in unread if w.isalpha())
+        if bool(unread & PILLS) or any(self._drug_or_medicine_word(w) for w in unread if w.isalpha()):
+            return True
+        said = query.lower().split()
+        return any((a in unread or b in unread) and self._drug_word(f"{a} {b}") for a, b in pairwise(said))
 
     def _adverse_effect_line(self, drugs: Sequence[str], limit: int) -> Hit | None:
         """The drugs' adverse effect line of the Table of Drugs and Chemicals (T36-T50, 6th character 5)."""

@@ -34,3 +34,10 @@ def test_the_unspecified_condition_still_reads_its_marked_code(codebook: CodeBoo
         "I95.2",
         "T46.4X5A",
     ]
+
+
+def test_a_two_word_substance_left_unread_is_the_cause(codebook: CodeBook) -> None:
+    # (the condition's line leaves "oxybate" unread; "sodium oxybate" is one Table substance)
+    hits = find_codes(codebook, "hearing loss after sodium oxybate", limit=5)
+    assert hits[0].code == "H91.09"
+    assert any(h.code.startswith("T41.29") and h.code.endswith("5A") for h in hits[:2])
