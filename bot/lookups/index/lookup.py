@@ -34,6 +34,7 @@ from bot.lookups.index.completion import (
     used_key_words,
     value_words,
 )
+from bot.lookups.index.condition_drug_words import condition_words
 from bot.lookups.index.external_causes import SETTING_OR
 from bot.lookups.index.history_classes import personal_history, personal_history_head
 from bot.lookups.index.injury_natures import other_than_traumatic
@@ -376,8 +377,10 @@ def index_hits(
             for w in clause.words
             if named_site_line(tree, [w], alternatives)
         }
+        # ("serotonin syndrome from trazodone": the condition's own word, the drug after the link)
+        said_in_condition = condition_words(words, lambda w: bool(drug_classes(tree, w)), tree.share_line)
         for i, w in enumerate(words):
-            if w in sites:
+            if w in sites or i in said_in_condition:
                 continue
             if i + 1 < len(words) and words[i + 1] in SENSITIVITY_WORDS:
                 continue  # "methicillin susceptible staphylococcus aureus": an organism's sensitivity, no drug taken
