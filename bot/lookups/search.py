@@ -4270,6 +4270,8 @@ class Searcher:
         path = _path_of(found[0].why).lower()
         if any(re.search(rf"\b{re.escape(drug)}\b", path) for drug in reading.drugs):
             return found  # (a line naming the drug itself: "Thrombocytopenia, heparin induced" D75.829)
+        if _CLASS_INDUCED.search(path) and not _DRUG_PATH.search(path):
+            return found  # (or its class, chosen by it: "Dystonia, neuroleptic induced" G24.02)
         with self._reading("beside_drug"):
             try:
                 sub = self._drug_subterm(reading.condition, limit)
@@ -7986,6 +7988,7 @@ def _event_before_setting(query: str, found: Hits) -> Hits:
 
 DRUG_WORD_IN_INDEX = 3  # a drug's name printed this seldom in the ICD-10-CM Index is no condition's word
 _DRUG_PATH = re.compile(r"(?i)\b(?:drugs?|medicaments?|medicinal)\b")
+_CLASS_INDUCED = re.compile(r"(?i)\w[- ]induced\b")  # a line naming its cause's class ("neuroleptic induced")
 
 
 # Chapters whose drug lines are no adverse effect of a drug taken: a use or dependence's (F), the pregnancy's
