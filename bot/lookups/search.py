@@ -117,7 +117,7 @@ from bot.lookups.index.absence_class import Absences, acquired_absence
 from bot.lookups.index.accident_checked import examination_words, injury_ruled_out
 from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
-from bot.lookups.index.adverse_notes import names_drugs, noted_in_category, stands_for
+from bot.lookups.index.adverse_notes import names_drugs, noted_in_category, skips_a_condition, stands_for
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.age_agreement import AGED_SYSTEMS, code_age, other_stage_first, told_age
 from bot.lookups.index.ancillary_sections import ancillary_section, says_stay
@@ -4409,6 +4409,9 @@ class Searcher:
             and sub[0].why.startswith(("Index:", "title:"))
             and _DRUG_PATH.search(_path_of(sub[0].why))
             and not _unread_words(sub[0].why) - _SUBTERM_WORDS
+            and not skips_a_condition(
+                _path_of(sub[0].why), content_stems(f"{condition} {_readings_of(sub[0].why)}"), content_stems
+            )
         ):
             return sub[0]
         return None
@@ -8021,6 +8024,11 @@ def _adverse_beside(hit: Hit, code: str) -> bool:
         and "underdosing" not in hit.title.lower()
         and hit.why.startswith(f"suggested with {code}: ")
     )
+
+
+def _readings_of(why: str) -> str:
+    """What a why's notes say the query's words were read as ("vocabulary: hives -> urticaria" -> urticaria)."""
+    return " ".join(re.findall(r"(?:vocabulary|word form|read): [^;)]*?(?:->|→) ([^;)]*)", why))
 
 
 def _path_of(why: str) -> str:

@@ -7,7 +7,8 @@ eosinophilia D72.12 not a drug-caused basophilia, Ototoxic hearing loss H91.0- n
 from __future__ import annotations
 
 from bot.lookups.codebook import CodeBook
-from bot.lookups.index.adverse_notes import stands_for
+from bot.lookups.index.adverse_notes import skips_a_condition, stands_for
+from bot.lookups.index.words import content_stems
 from bot.lookups.search import find_codes
 
 
@@ -41,3 +42,20 @@ def test_a_two_word_substance_left_unread_is_the_cause(codebook: CodeBook) -> No
     hits = find_codes(codebook, "hearing loss after sodium oxybate", limit=5)
     assert hits[0].code == "H91.09"
     assert any(h.code.startswith("T41.29") and h.code.endswith("5A") for h in hits[:2])
+
+
+def test_a_drug_line_under_a_subterm_not_said_is_no_reading(codebook: CodeBook) -> None:
+    # ("Anemia, aplastic, drug-induced" D61.1 walks through "aplastic", which the query does not say)
+    assert find_codes(codebook, "anemia hemorrhage from penicillin", limit=3)[0].code != "D61.1"
+    assert find_codes(codebook, "aplastic anemia from carbamazepine", limit=3)[0].code == "D61.1"
+
+
+def test_the_subterms_a_path_skips() -> None:
+    said = frozenset({"anemia", "hemorrhag"})
+    assert skips_a_condition("Index: Anemia, aplastic, drug-induced -> D61.1", said, content_stems)
+    assert not skips_a_condition(
+        "Index: Anemia, aplastic, drug-induced -> D61.1", said | {"aplastic"}, content_stems
+    )
+    assert not skips_a_condition(
+        "Index: Urticaria, due to, drugs -> L50.0", frozenset({"urticaria"}), content_stems
+    )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 
 # A note's drug codes: "(T36-T50 with fifth or sixth character 5)" (any drug), "(T45.515, T45.525)",
 # "(T39.0-, with sixth character 5)" (salicylates only: Reye's syndrome G93.7).
@@ -96,3 +97,23 @@ def stands_for(condition_title: str, marked_title: str, drug_named: bool = False
         return False  # (the title names no drug cause: "Bradycardia, unspecified")
     said = set(_WORD.findall(condition))
     return bool(words) and all(w in said or w in ("and", "of", "or") for w in words)
+
+
+_LINK_LINE = re.compile(r"(?i)^(?:due to|with|in|of|by|from|secondary to|caused by|following|NEC|NOS)$")
+_DRUG_LINE = re.compile(r"(?i)\b(?:drugs?|medicaments?|medicinal|induced|medication)\b")
+
+
+def skips_a_condition(path: str, said: frozenset[str], stems_of: Callable[[str], frozenset[str]]) -> bool:
+    """Whether an Index path to a drug-cause line ("Anemia, aplastic, drug-induced") walks through a subterm
+    no word of which the query said (`said`: the stems the query and its readings give): "Syndrome,
+    Cushing's, due to, drugs" E24.2 is the drug-induced Cushing's syndrome, no reading of "serotonin syndrome
+    from trazodone"; the subterms between a main term and its drug line each name what the adverse effect
+    is, and its nature is coded first (guideline I.C.19.e.5.a) only as said."""
+    lines = [t.strip() for t in path.removeprefix("Index: ").split(" -> ")[0].split(",")]
+    for line in lines[1:]:
+        if not line or _LINK_LINE.match(line) or _DRUG_LINE.search(line):
+            continue
+        stems = stems_of(line)
+        if stems and not stems & said:
+            return True
+    return False
