@@ -4235,6 +4235,8 @@ class Searcher:
             return found
         with self._reading("beside_drug"):
             try:
+                if reading.side_by_side and self._condition_alone(reading.condition, True, limit) is None:
+                    return found  # (no condition's own line beside the drug: "daily marijuana" is its use)
                 condition = self._condition_alone(reading.condition, reading.underdosing, limit)
                 if condition is None:
                     return found

@@ -32,3 +32,8 @@ def test_the_reaction_first_and_the_adverse_effect_beside_it(codebook: CodeBook)
 
 def test_a_poisoning_said_keeps_its_t_code(codebook: CodeBook) -> None:
     assert find_codes(codebook, "lamotrigine overdose", limit=3)[0].code == "T42.6X1A"
+
+
+def test_no_condition_beside_the_drug_is_no_reading(codebook: CodeBook) -> None:
+    # ("daily" names no condition: the drug's own line stays)
+    assert find_codes(codebook, "daily lamotrigine", limit=3)[0].code.startswith("T42.")

@@ -170,6 +170,7 @@ class BesideDrug:
     condition: str
     drugs: tuple[str, ...]
     column: str
+    side_by_side: bool = False  # read from a drug said beside the condition, no link word (`_side_by_side`)
 
     @property
     def underdosing(self) -> bool:
@@ -192,11 +193,11 @@ def read_beside_drug(
     if "poisoning" in story:
         return None
     words = _WORD.findall(story)
-    if (
-        not _CAUSED.search(story)
-        and not (_STOPPED.intersection(words) and (_BACK.intersection(words) or "," in story))
-        and not (side_by_side and _side_by_side(words, names_drug))
-    ):
+    linked = _CAUSED.search(story) or (
+        _STOPPED.intersection(words) and (_BACK.intersection(words) or "," in story)
+    )
+    beside = not linked and side_by_side and _side_by_side(words, names_drug)
+    if not linked and not beside:
         return None  # no cause said ("xolair for asthma": the drug's reason) nor a relapse after it stopped
     # "stopped risperidone, schizophrenia symptoms back": the drug stopped and the condition back is the
     # underdosing's story (I.C.19.e.5.c: a relapse from the drug discontinued)
@@ -218,7 +219,7 @@ def read_beside_drug(
     left = [w for w in words if w not in drugs and w not in told and w not in purpose]
     if not left:
         return None
-    return BesideDrug(" ".join(left), drugs, column)
+    return BesideDrug(" ".join(left), drugs, column, beside)
 
 
 def _side_by_side(words: list[str], names_drug: Callable[[str], bool]) -> bool:
