@@ -117,7 +117,13 @@ from bot.lookups.index.absence_class import Absences, acquired_absence
 from bot.lookups.index.accident_checked import examination_words, injury_ruled_out
 from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
-from bot.lookups.index.adverse_notes import names_drugs, noted_in_category, skips_a_condition, stands_for
+from bot.lookups.index.adverse_notes import (
+    drug_lines_to,
+    names_drugs,
+    noted_in_category,
+    skips_a_condition,
+    stands_for,
+)
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.age_agreement import AGED_SYSTEMS, code_age, other_stage_first, told_age
 from bot.lookups.index.ancillary_sections import ancillary_section, says_stay
@@ -4283,7 +4289,8 @@ class Searcher:
         if noted:
             beside = found[1] if len(found) > 1 and _adverse_beside(found[1], found[0].code) else None
             beside = beside or self._adverse_effect_line(reading.drugs, limit)
-            sub = self._noted_adverse_line(found, beside.code) if beside is not None else None
+            said = content_stems(f"{reading.condition} {_readings_of(found[0].why)}")
+            sub = self._noted_adverse_line(found, beside.code, said) if beside is not None else None
         if sub is None or sub.code == found[0].code:
             return found
         # the same condition, said more exactly: its code is of the first answer's category ("Hypotension"
@@ -4313,7 +4320,9 @@ class Searcher:
             found.notice,
         )
 
-    def _noted_adverse_line(self, found: Hits, drug_code: str) -> Hit | None:
+    def _noted_adverse_line(
+        self, found: Hits, drug_code: str, said: frozenset[str] = frozenset()
+    ) -> Hit | None:
         """ "coagulopathy due to coumadin", "hearing loss from gentamicin": a condition whose Index lines
         print no drug subterm, found in a category whose one code the Tabular marks as a drug's adverse
         effect ("Use additional code for adverse effect ... to identify drug": D68.32, H91.0-;
@@ -4337,8 +4346,14 @@ class Searcher:
             return None
         marked, via = next(iter(picks.items()))
         code = self._completed_like(marked, via)
-        if code is None or not stands_for(via.title, code.title, names_drugs(self.book.db.conn, marked)):
-            return None
+        conn = self.book.db.conn
+        if code is None or not (
+            stands_for(via.title, code.title, names_drugs(conn, marked))
+            or any(content_stems(line) <= said for line in drug_lines_to(conn, code.display))
+        ):
+            return (
+                None  # (the marked code is another condition: nor does an Index drug line say it is this one)
+            )
         why = (
             f"Tabular: {code.display} is {undot(via.code)[:3]}'s code the note \"use additional code for adverse "
             f'effect ... to identify drug" marks, for {via.code} ({_path_of(via.why)})'

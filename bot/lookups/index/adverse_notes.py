@@ -117,3 +117,35 @@ def skips_a_condition(path: str, said: frozenset[str], stems_of: Callable[[str],
         if stems and not stems & said:
             return True
     return False
+
+
+_DRUG_CHILD = re.compile(r"(?i)^(?:drug[- ]induced|due\s+to\s+drugs?|drugs?|medicaments?)(?:\s+nec)?$")
+_lines_to: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def drug_lines_to(conn: sqlite3.Connection, code: str) -> tuple[str, ...]:
+    """The words of the Index lines above each drug-cause line coded `code` (dotted, as printed): "Disorder,
+    adrenogenital" for "Disorder, adrenogenital, drug-induced E25.8" - what the Index itself calls the
+    condition a drug caused that the code stands for. Read once per connection (a few hundred lines)."""
+    found = _lines_to.get(id(conn))
+    if found is None:
+        built: dict[str, list[str]] = {}
+        rows = conn.execute(
+            "SELECT code, parent, term FROM index_nodes WHERE book = 'cm' AND code != '' "
+            "AND (term LIKE '%drug%' OR term LIKE '%medicament%')"
+        ).fetchall()
+        for line_code, parent, term in rows:
+            if not _DRUG_CHILD.match(" ".join(str(term).split())):
+                continue
+            words: list[str] = []
+            while parent:
+                row = conn.execute("SELECT parent, term FROM index_nodes WHERE id = ?", [parent]).fetchone()
+                if row is None:
+                    break
+                parent, above = row
+                if not _LINK_LINE.match(str(above).strip()):
+                    words.insert(0, str(above))
+            built.setdefault(str(line_code), []).append(", ".join(words))
+        found = {c: tuple(paths) for c, paths in built.items()}
+        _lines_to[id(conn)] = found
+    return found.get(code, ())
