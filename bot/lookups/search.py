@@ -20,6 +20,7 @@ from collections.abc import Callable, Container, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Protocol
 
 from rapidfuzz import process
@@ -116,7 +117,13 @@ from bot.lookups.index.absence_class import Absences, acquired_absence
 from bot.lookups.index.accident_checked import examination_words, injury_ruled_out
 from bot.lookups.index.activity_kinds import ActivityKinds, ActivityRead, may_read_activity
 from bot.lookups.index.adjectives import noun_forms, without_size_prefix
-from bot.lookups.index.adverse_notes import noted_in_category
+from bot.lookups.index.adverse_notes import (
+    drug_lines_to,
+    names_drugs,
+    noted_in_category,
+    skips_a_condition,
+    stands_for,
+)
 from bot.lookups.index.aftercare_systems import named_line, read_aftercare, system_code
 from bot.lookups.index.age_agreement import AGED_SYSTEMS, code_age, other_stage_first, told_age
 from bot.lookups.index.ancillary_sections import ancillary_section, says_stay
@@ -4220,7 +4227,7 @@ class Searcher:
         drug_t = first.system == SYSTEM_NAMES["cm"] and is_drug_code(first.code)
         if _condition_code(first) and len(found) > 1 and _adverse_beside(found[1], first.code):
             return self._drug_subterm_first(query, limit, found)
-        if _condition_code(first) and first.why.startswith("Index:") and self._drug_left_unread(first):
+        if _condition_code(first) and first.why.startswith("Index:") and self._drug_left_unread(first, query):
             return self._drug_subterm_first(query, limit, found, self._drug_or_medicine_word)
         # (T88.7 "Reaction, drug NEC" is the adverse effect whose nature is not said: a nature said beside it,
         # "rash from amoxicillin adverse reaction", is coded instead, the drug's own T code after it)
@@ -4234,11 +4241,18 @@ class Searcher:
         told_underdosing = (
             bool(drug_t) and is_adverse_or_underdosing(first.code) and "underdosing" in first.title.lower()
         )
-        reading = read_beside_drug(query, self._drug_word, told_underdosing)
+        reading = read_beside_drug(
+            query,
+            self._drug_word,
+            told_underdosing,
+            side_by_side=bool(drug_t) and _intent_of(first.code) == "1",
+        )
         if reading is None:
             return found
         with self._reading("beside_drug"):
             try:
+                if reading.side_by_side and self._condition_alone(reading.condition, True, limit) is None:
+                    return found  # (no condition's own line beside the drug: "daily marijuana" is its use)
                 condition = self._condition_alone(reading.condition, reading.underdosing, limit)
                 if condition is None:
                     return found
@@ -4274,6 +4288,8 @@ class Searcher:
         path = _path_of(found[0].why).lower()
         if any(re.search(rf"\b{re.escape(drug)}\b", path) for drug in reading.drugs):
             return found  # (a line naming the drug itself: "Thrombocytopenia, heparin induced" D75.829)
+        if _CLASS_INDUCED.search(path) and not _DRUG_PATH.search(path):
+            return found  # (or its class, chosen by it: "Dystonia, neuroleptic induced" G24.02)
         with self._reading("beside_drug"):
             try:
                 sub = self._drug_subterm(reading.condition, limit)
@@ -4283,7 +4299,8 @@ class Searcher:
         if noted:
             beside = found[1] if len(found) > 1 and _adverse_beside(found[1], found[0].code) else None
             beside = beside or self._adverse_effect_line(reading.drugs, limit)
-            sub = self._noted_adverse_line(found, beside.code) if beside is not None else None
+            said = content_stems(f"{reading.condition} {_readings_of(found[0].why)}")
+            sub = self._noted_adverse_line(found, beside.code, said) if beside is not None else None
         if sub is None or sub.code == found[0].code:
             return found
         # the same condition, said more exactly: its code is of the first answer's category ("Hypotension"
@@ -4313,7 +4330,9 @@ class Searcher:
             found.notice,
         )
 
-    def _noted_adverse_line(self, found: Hits, drug_code: str) -> Hit | None:
+    def _noted_adverse_line(
+        self, found: Hits, drug_code: str, said: frozenset[str] = frozenset()
+    ) -> Hit | None:
         """ "coagulopathy due to coumadin", "hearing loss from gentamicin": a condition whose Index lines
         print no drug subterm, found in a category whose one code the Tabular marks as a drug's adverse
         effect ("Use additional code for adverse effect ... to identify drug": D68.32, H91.0-;
@@ -4337,8 +4356,14 @@ class Searcher:
             return None
         marked, via = next(iter(picks.items()))
         code = self._completed_like(marked, via)
-        if code is None:
-            return None
+        conn = self.book.db.conn
+        if code is None or not (
+            stands_for(via.title, code.title, names_drugs(conn, marked))
+            or any(content_stems(line) <= said for line in drug_lines_to(conn, code.display))
+        ):
+            return (
+                None  # (the marked code is another condition: nor does an Index drug line say it is this one)
+            )
         why = (
             f"Tabular: {code.display} is {undot(via.code)[:3]}'s code the note \"use additional code for adverse "
             f'effect ... to identify drug" marks, for {via.code} ({_path_of(via.why)})'
@@ -4368,11 +4393,15 @@ class Searcher:
         own = content_stems(head.title) - content_stems(there.title) - content_stems(_main_term(first.why))
         return bool(own & said)
 
-    def _drug_left_unread(self, first: Hit) -> bool:
+    def _drug_left_unread(self, first: Hit, query: str = "") -> bool:
         """Whether the words a condition's Index line left unread name a drug ("aplastic anemia from
-        statin", "rash after his seizure meds": the cause of the condition, not a word of it)."""
+        statin", "rash after his seizure meds": the cause of the condition, not a word of it), alone or with
+        the query's word beside them as one Table substance ("hearing loss after ethacrynic acid")."""
         unread = _unread_words(first.why)
-        return bool(unread & PILLS) or any(self._drug_or_medicine_word(w) for w in unread if w.isalpha())
+        if bool(unread & PILLS) or any(self._drug_or_medicine_word(w) for w in unread if w.isalpha()):
+            return True
+        said = query.lower().split()
+        return any((a in unread or b in unread) and self._drug_word(f"{a} {b}") for a, b in pairwise(said))
 
     def _adverse_effect_line(self, drugs: Sequence[str], limit: int) -> Hit | None:
         """The drugs' adverse effect line of the Table of Drugs and Chemicals (T36-T50, 6th character 5)."""
@@ -4407,6 +4436,9 @@ class Searcher:
             and sub[0].why.startswith(("Index:", "title:"))
             and _DRUG_PATH.search(_path_of(sub[0].why))
             and not _unread_words(sub[0].why) - _SUBTERM_WORDS
+            and not skips_a_condition(
+                _path_of(sub[0].why), content_stems(f"{condition} {_readings_of(sub[0].why)}"), content_stems
+            )
         ):
             return sub[0]
         return None
@@ -7986,6 +8018,7 @@ def _event_before_setting(query: str, found: Hits) -> Hits:
 
 DRUG_WORD_IN_INDEX = 3  # a drug's name printed this seldom in the ICD-10-CM Index is no condition's word
 _DRUG_PATH = re.compile(r"(?i)\b(?:drugs?|medicaments?|medicinal)\b")
+_CLASS_INDUCED = re.compile(r"(?i)\w[- ]induced\b")  # a line naming its cause's class ("neuroleptic induced")
 
 
 # Chapters whose drug lines are no adverse effect of a drug taken: a use or dependence's (F), the pregnancy's
@@ -8018,6 +8051,11 @@ def _adverse_beside(hit: Hit, code: str) -> bool:
         and "underdosing" not in hit.title.lower()
         and hit.why.startswith(f"suggested with {code}: ")
     )
+
+
+def _readings_of(why: str) -> str:
+    """What a why's notes say the query's words were read as ("vocabulary: hives -> urticaria" -> urticaria)."""
+    return " ".join(re.findall(r"(?:vocabulary|word form|read): [^;)]*?(?:->|→) ([^;)]*)", why))
 
 
 def _path_of(why: str) -> str:

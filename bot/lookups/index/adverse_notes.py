@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 
 # A note's drug codes: "(T36-T50 with fifth or sixth character 5)" (any drug), "(T45.515, T45.525)",
 # "(T39.0-, with sixth character 5)" (salicylates only: Reye's syndrome G93.7).
@@ -59,3 +60,92 @@ def noted_in_category(conn: sqlite3.Connection, code: str, drug_code: str) -> st
     named = noted[below[0]]
     drug = drug_code.replace(".", "")
     return below[0] if not named or any(drug.startswith(c) for c in named) else ""
+
+
+# The drug-cause words of a marked code's title ("Drug-induced", "Ototoxic", "due to drugs and toxins").
+_CAUSE_TAIL = re.compile(r"(?i)\s*\b(?:due to|secondary to|induced by|related to)\b.*$")
+_CAUSE_WORD = re.compile(r"(?i)^(?:drugs?|drug-induced|induced|medicaments?|toxic|ototoxic|secondary)$")
+_SIDE_TAIL = re.compile(r"(?i),\s*(?:unspecified|right|left|bilateral)\s+\w+.*$")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def names_drugs(conn: sqlite3.Connection, marked: str) -> bool:
+    """Whether `marked`'s note names particular drugs' codes ("(T45.515, T45.525)"), not any drug (T36-T50)."""
+    return bool(adverse_noted(conn).get(marked.replace(".", "")))
+
+
+def stands_for(condition_title: str, marked_title: str, drug_named: bool = False) -> bool:
+    """Whether a category's marked code (`marked_title`, "Ototoxic hearing loss, bilateral") is the drug-caused
+    form of the condition the query's Index line found (`condition_title`, "Unspecified hearing loss,
+    bilateral"): the condition's code is the category's unspecified one (its side said apart), the marked
+    title names the drug cause ("drug-induced", "toxic", "due to drugs"), and said without that cause it names
+    no word the condition's title does not. The note marks a code as a drug's effect (guideline I.C.19.e.5.a
+    codes the nature of the adverse effect first), not every condition of its category: Bradycardia R00.1 is
+    not a drug-caused Tachycardia R00.0, Drug rash with eosinophilia D72.12 not a drug-caused Basophilia
+    D72.824, Secondary sideroblastic anemia D64.2 not a drug-caused Anemia D64.9. A note naming the drug's own
+    codes (`drug_named`: D68.32's "(T45.515, T45.525)", the anticoagulants) makes its code that drug's
+    condition of the category whatever its words ("Coagulation defect, unspecified" D68.9 -> D68.32)."""
+    condition = _SIDE_TAIL.sub("", condition_title).lower()
+    marked = _SIDE_TAIL.sub("", marked_title).lower()
+    if not re.search(r"\bunspecified\b", condition):
+        return False
+    if drug_named:
+        return True
+    bare = _CAUSE_TAIL.sub("", marked)
+    words = [w for w in _WORD.findall(bare) if not _CAUSE_WORD.match(w)]
+    if bare == marked and len(words) == len(_WORD.findall(bare)):
+        return False  # (the title names no drug cause: "Bradycardia, unspecified")
+    said = set(_WORD.findall(condition))
+    return bool(words) and all(w in said or w in ("and", "of", "or") for w in words)
+
+
+_LINK_LINE = re.compile(r"(?i)^(?:due to|with|in|of|by|from|secondary to|caused by|following|NEC|NOS)$")
+_DRUG_LINE = re.compile(r"(?i)\b(?:drugs?|medicaments?|medicinal|induced|medication)\b")
+
+
+def skips_a_condition(path: str, said: frozenset[str], stems_of: Callable[[str], frozenset[str]]) -> bool:
+    """Whether an Index path to a drug-cause line ("Anemia, aplastic, drug-induced") walks through a subterm
+    no word of which the query said (`said`: the stems the query and its readings give): "Syndrome,
+    Cushing's, due to, drugs" E24.2 is the drug-induced Cushing's syndrome, no reading of "serotonin syndrome
+    from trazodone"; the subterms between a main term and its drug line each name what the adverse effect
+    is, and its nature is coded first (guideline I.C.19.e.5.a) only as said."""
+    lines = [t.strip() for t in path.removeprefix("Index: ").split(" -> ")[0].split(",")]
+    for line in lines[1:]:
+        if not line or _LINK_LINE.match(line) or _DRUG_LINE.search(line):
+            continue
+        stems = stems_of(line)
+        if stems and not stems & said:
+            return True
+    return False
+
+
+_DRUG_CHILD = re.compile(r"(?i)^(?:drug[- ]induced|due\s+to\s+drugs?|drugs?|medicaments?)(?:\s+nec)?$")
+_lines_to: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def drug_lines_to(conn: sqlite3.Connection, code: str) -> tuple[str, ...]:
+    """The words of the Index lines above each drug-cause line coded `code` (dotted, as printed): "Disorder,
+    adrenogenital" for "Disorder, adrenogenital, drug-induced E25.8" - what the Index itself calls the
+    condition a drug caused that the code stands for. Read once per connection (a few hundred lines)."""
+    found = _lines_to.get(id(conn))
+    if found is None:
+        built: dict[str, list[str]] = {}
+        rows = conn.execute(
+            "SELECT code, parent, term FROM index_nodes WHERE book = 'cm' AND code != '' "
+            "AND (term LIKE '%drug%' OR term LIKE '%medicament%')"
+        ).fetchall()
+        for line_code, parent, term in rows:
+            if not _DRUG_CHILD.match(" ".join(str(term).split())):
+                continue
+            words: list[str] = []
+            while parent:
+                row = conn.execute("SELECT parent, term FROM index_nodes WHERE id = ?", [parent]).fetchone()
+                if row is None:
+                    break
+                parent, above = row
+                if not _LINK_LINE.match(str(above).strip()):
+                    words.insert(0, str(above))
+            built.setdefault(str(line_code), []).append(", ".join(words))
+        found = {c: tuple(paths) for c, paths in built.items()}
+        _lines_to[id(conn)] = found
+    return found.get(code, ())

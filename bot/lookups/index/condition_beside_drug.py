@@ -155,6 +155,11 @@ _BACK = frozenset(["back", "again", "relapse", "relapsed", "recurred", "returned
 # (bot.lookups.index.stories.read_drug_story says a lay "made her ..." or "reaction to" as "from" / "due to").
 _CAUSED = re.compile(r"\b(?:from|after|due\s+to|caused\s+by|induced|since|secondary\s+to|while\s+on)\b")
 _WORD = re.compile(r"[a-z][a-z0-9'/-]*")
+# Words that link a drug and a condition otherwise than as its reaction: its purpose ("for"), a treatment
+# ("with", "treated"), a plan ("start", "switch"), a question ("or", "vs").
+_LINKS = frozenset(
+    ["for", "with", "and", "or", "vs", "versus", "treated", "treating", "treat", "plus", "then", "to", "in"]
+)
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,7 @@ class BesideDrug:
     condition: str
     drugs: tuple[str, ...]
     column: str
+    side_by_side: bool = False  # read from a drug said beside the condition, no link word (`_side_by_side`)
 
     @property
     def underdosing(self) -> bool:
@@ -172,12 +178,14 @@ class BesideDrug:
 
 
 def read_beside_drug(
-    query: str, names_drug: Callable[[str], bool], underdosing: bool = False
+    query: str, names_drug: Callable[[str], bool], underdosing: bool = False, side_by_side: bool = False
 ) -> BesideDrug | None:
     """The condition a query names as caused by a drug, or come back when it stopped (`names_drug` tells a drug's word, or two words naming one:
     the Drug Table's, a brand's, a HCPCS drug line's), or None: no drug named, nothing left but the drug and its taking, or a
     poisoning or status told (guideline I.C.19.e.5.b keeps a poisoning's T code first). `underdosing`: the
-    drug's line already read as its underdosing."""
+    drug's line already read as its underdosing. `side_by_side`: a drug named at one end of the query beside
+    a condition with no word between them ("zonisamide rash") reads as the condition it caused
+    (`_side_by_side`)."""
     lowered = " ".join(query.lower().split())
     if _NOT_ADVERSE.search(lowered):
         return None
@@ -185,9 +193,11 @@ def read_beside_drug(
     if "poisoning" in story:
         return None
     words = _WORD.findall(story)
-    if not _CAUSED.search(story) and not (
+    linked = _CAUSED.search(story) or (
         _STOPPED.intersection(words) and (_BACK.intersection(words) or "," in story)
-    ):
+    )
+    beside = not linked and side_by_side and _side_by_side(words, names_drug)
+    if not linked and not beside:
         return None  # no cause said ("xolair for asthma": the drug's reason) nor a relapse after it stopped
     # "stopped risperidone, schizophrenia symptoms back": the drug stopped and the condition back is the
     # underdosing's story (I.C.19.e.5.c: a relapse from the drug discontinued)
@@ -209,7 +219,18 @@ def read_beside_drug(
     left = [w for w in words if w not in drugs and w not in told and w not in purpose]
     if not left:
         return None
-    return BesideDrug(" ".join(left), drugs, column)
+    return BesideDrug(" ".join(left), drugs, column, beside)
+
+
+def _side_by_side(words: list[str], names_drug: Callable[[str], bool]) -> bool:
+    """ "zonisamide rash", "rash zonisamide": a drug named first or last beside a condition, no link, purpose
+    or taking word said. Guideline I.C.19.e.5.b makes a poisoning of a drug given or taken in error, an
+    overdose, a wrong drug, a drug with alcohol or not prescribed - each said in words (`_NOT_ADVERSE` reads
+    them); a reaction named beside a drug with none of those said is the drug's adverse effect (I.C.19.e.5.a).
+    Only asked when the search put the drug's Table line first, its condition left behind."""
+    if len(words) < 2 or _LINKS.intersection(words) or _RELAPSE.intersection(words):
+        return False
+    return names_drug(words[0]) != names_drug(words[-1])
 
 
 def _purpose_words(story: str) -> frozenset[str]:

@@ -34,6 +34,7 @@ from bot.lookups.index.completion import (
     used_key_words,
     value_words,
 )
+from bot.lookups.index.drug_class_lines import nec_below_class
 from bot.lookups.index.external_causes import SETTING_OR
 from bot.lookups.index.history_classes import personal_history, personal_history_head
 from bot.lookups.index.injury_natures import other_than_traumatic
@@ -369,6 +370,7 @@ def index_hits(
     for w, site in site_nouns(conn, tree.memo, words, alternatives, pertains=searcher.pertainyms).items():
         alternatives[w] = [*alternatives[w], site]  # "vulvar cancer": Neoplasm, vulva
     named: set[str] = set()  # stems of drugs the query names, which a line naming the drug itself uses
+    class_said: set[str] = set()  # the class of a drug told as a cause (its Table class: "neuroleptics")
     if understood.kinds & DRUG_CLASS_KINDS:
         # "adrenal metastases from lung carcinoma": a spread's site (a Neoplasm Table line) is no substance
         # its "from" tells was taken (bot.lookups.index.neoplasm_spread)
@@ -404,6 +406,8 @@ def index_hits(
                 if caused:
                     # (said in the answer's reason: the drug chose the condition's "drug-induced" line)
                     notes = [*notes, f"read: {w} -> drug or medicament"]
+                    # (the Table's classes, the broadest - its T code's block, "psychotropic" - left out)
+                    class_said.update(stem(c) for c in (classes[:-1] if len(classes) > 1 else classes))
     kept, refused = _refused(words, understood.negated)
     qwords = query_words(words, alternatives)
     if not qwords:
@@ -599,6 +603,7 @@ def index_hits(
     ends = [w for end in understood.joined_ends.values() for w in end]
     seen: set[str] = set()
     nec_yield = yielding(matches)  # "Nevus, specified site NEC - see ..." below "Nevus, skin, face"
+    class_yield = nec_below_class(matches, class_said)  # (bot.lookups.index.condition_drug_words)
     for rank, match in enumerate(matches):
         if "caused" in understood.kinds:
             match = _as_adverse(match)
@@ -747,6 +752,8 @@ def index_hits(
             score += STORY_LINE_CREDIT
         if named & _path_stems(match):
             score += NAMED_DRUG_CREDIT  # "Long-term drug therapy, insulin" before "..., oral hypoglycemic"
+        if rank in class_yield:
+            score -= NEC_GUESS_COST  # "Dystonia, drug induced NEC" below "..., neuroleptic induced"
         if match.book == "drug" and "allergy" in understood.kinds:
             # "allergic to penicillin", "latex allergy": the allergy status (History, personal, allergy),
             # not an adverse effect being treated.
