@@ -66,6 +66,7 @@ from bot.lookups.errors import QueryError
 from bot.lookups.filler import (
     FILLER,
     LINKING,
+    ROOT_SHARE,
     SIDE_WORDS,
     WHO_WORDS,
     Core,
@@ -402,6 +403,7 @@ from bot.lookups.index.sibling_qualifiers import read_qualifiers, said_numerals
 from bot.lookups.index.side_clauses import joined_sides
 from bot.lookups.index.site_parts import related_sites
 from bot.lookups.index.spelled_out import line_reads, spelled_out
+from bot.lookups.index.stem_prefixes import by_prefix
 from bot.lookups.index.store import BOOK_NAMES, TABLE_COLUMNS
 from bot.lookups.index.stories import (
     is_adverse_or_underdosing,
@@ -998,6 +1000,7 @@ class Searcher:
         self._sites: frozenset[str] | None = None
         self._roots: frozenset[str] | None = None
         self._root_stems: frozenset[str] | None = None  # stems of the root operations (condition_kind_first)
+        self._procedure_prefixes: dict[str, tuple[str, ...]] | None = None  # (index.stem_prefixes)
         self._procedures: frozenset[str] | None = None
         self._drugs: dict[str, list[tuple[str, str]]] | None = None
         self._products: dict[str, str] | None = None  # product words printed by the drug lines
@@ -5113,12 +5116,19 @@ class Searcher:
             self._root_stems = frozenset(stem(r) for r in self.root_operations())
         said = stem(word)
         procedures = self.procedure_words()
+        if self._procedure_prefixes is None:  # (only the stems beginning as the word does can be its form)
+            self._procedure_prefixes = by_prefix(
+                (*self._root_stems, *procedures), min(ROOT_SHARE, VERB_LEAST)
+            )
         return (
             said in procedures
             or said in self._root_stems
             or self.index_tree().names_procedure(said)  # ("biopsy": the PCS Index's main term alone)
             # ("removed": Removal; "cauterizing": Cauterization)
-            or any(_same_root(said, r) or _verb_of(said, r) for r in (*self._root_stems, *procedures))
+            or any(
+                _same_root(said, r) or _verb_of(said, r)
+                for r in self._procedure_prefixes.get(said[: min(ROOT_SHARE, VERB_LEAST)], ())
+            )
         )
 
     def _made_thing(self, word: str) -> bool:
