@@ -17,19 +17,11 @@ from __future__ import annotations
 
 import re
 
-# Section character (the code's first) -> the section's name, as the PCS Tables print it.
-ANCILLARY = {
-    "3": "Administration",
-    "4": "Measurement and Monitoring",
-    "7": "Osteopathic",
-    "9": "Chiropractic",
-    "B": "Imaging",
-    "C": "Nuclear Medicine",
-    "D": "Radiation Therapy",
-    "F": "Physical Rehabilitation and Diagnostic Audiology",
-    "G": "Mental Health",
-    "H": "Substance Abuse Treatment",
-}
+from bot.lookups.index.pcs_section_words import SECTIONS
+
+# Section character (the code's first) -> the ancillary section's name, as the PCS Tables print it.
+ANCILLARY = {char: SECTIONS[char] for char in "3479BCDFGH"}
+
 # Words that say an inpatient stay (or ask for the PCS code by name).
 _STAY = re.compile(
     r"(?i)(?<![\w-])(?:inpatient|in-patient|inpt|admitted|admission|hospitalized|hospitalised|icu|nicu|picu|"

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from bot.lookups.index.words import content_stems
 
-# Section character -> the section's name, as the ICD-10-PCS Tables print it.
+# Section character -> the section's name, as the ICD-10-PCS Tables print it (ancillary_sections reads its
+# ancillary sections' names from here).
 SECTIONS = {
     "1": "Obstetrics",
     "2": "Placement",
