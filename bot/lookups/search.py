@@ -360,6 +360,7 @@ from bot.lookups.index.reasons import (
     long_term_classes,
     read_values,
 )
+from bot.lookups.index.removal_told import REMOVAL_NOT_INSERTION, asks_only_taking_out, leaves_device_in
 from bot.lookups.index.reporting_lines import NOT_BILLABLE_TO_MAC, reading_instead
 from bot.lookups.index.retained_fragments import RETAINED, may_read_retained, read_retained
 from bot.lookups.index.said_axis import axis_choice, path_words
@@ -8257,7 +8258,21 @@ def find_codes(book: CodeBook, query: str, systems: Sequence[str] = SYSTEMS, lim
         # an item named in a HCPCS descriptor's words beside a condition (bot.lookups.index.descriptor_reading)
         with one_lookup():
             found = searcher_for(book).hcpcs_before_condition(query, systems, found, limit)
-    return _ancillary_as_cpt(query, found)
+    return _ancillary_as_cpt(query, _no_device_left_for_removal(query, found))
+
+
+def _no_device_left_for_removal(query: str, found: Hits) -> Hits:
+    """A query asking only to take a device out keeps no ICD-10-PCS answer that leaves a device in
+    (bot.lookups.index.removal_told: Removal vs Insertion, guideline B6.1a); when every answer does, none is
+    given and the notice says why."""
+    if not found or not asks_only_taking_out(query):
+        return found
+    kept = [h for h in found if h.system != SYSTEM_NAMES["pcs"] or not leaves_device_in(h.code, h.title)]
+    if len(kept) == len(found):
+        return found
+    if kept:
+        return _with_notice(kept, found.notice)
+    return _with_notice([], f"{NO_CONFIDENT_MATCH}. {REMOVAL_NOT_INSERTION}")
 
 
 def _ancillary_as_cpt(query: str, found: Hits) -> Hits:
