@@ -4363,7 +4363,7 @@ class Searcher:
         conn = self.book.db.conn
         if code is None or not (
             stands_for(via.title, code.title, names_drugs(conn, marked))
-            or any(content_stems(line) <= said for line in drug_lines_to(conn, code.display))
+            or any(content_stems(line) <= said for line in drug_lines_to(self.index_tree(), code.display))
         ):
             return (
                 None  # (the marked code is another condition: nor does an Index drug line say it is this one)

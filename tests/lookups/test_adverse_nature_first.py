@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.lookups.codebook import CodeBook
 from bot.lookups.index.adverse_notes import drug_lines_to, skips_a_condition, stands_for
+from bot.lookups.index.tree import IndexTree
 from bot.lookups.index.words import content_stems
 from bot.lookups.search import find_codes
 
@@ -64,6 +65,6 @@ def test_the_subterms_a_path_skips() -> None:
 def test_an_index_drug_line_says_the_marked_code_is_the_condition(codebook: CodeBook) -> None:
     # ("Disorder, adrenogenital, drug-induced" E25.8: the Index's own words for it, which the query says, though
     # the condition's line found first is the congenital one, E25.0)
-    assert drug_lines_to(codebook.db.conn, "E25.8") == ("Disorder, adrenogenital",)
-    assert drug_lines_to(codebook.db.conn, "R00.1") == ()
+    assert drug_lines_to(IndexTree(codebook.db.conn), "E25.8") == ("Disorder, adrenogenital",)
+    assert drug_lines_to(IndexTree(codebook.db.conn), "R00.1") == ()
     assert find_codes(codebook, "adrenogenital disorder from ketoconazole", limit=3)[0].code == "E25.8"

@@ -19,6 +19,8 @@ import re
 import sqlite3
 from collections.abc import Callable
 
+from bot.lookups.index.tree import IndexTree
+
 # A note's drug codes: "(T36-T50 with fifth or sixth character 5)" (any drug), "(T45.515, T45.525)",
 # "(T39.0-, with sixth character 5)" (salicylates only: Reye's syndrome G93.7).
 _ANY_DRUG = "T36-T50"
@@ -120,32 +122,26 @@ def skips_a_condition(path: str, said: frozenset[str], stems_of: Callable[[str],
 
 
 _DRUG_CHILD = re.compile(r"(?i)^(?:drug[- ]induced|due\s+to\s+drugs?|drugs?|medicaments?)(?:\s+nec)?$")
-_lines_to: dict[int, dict[str, tuple[str, ...]]] = {}
+_LINES_TO = ("drug-cause lines by code",)  # the tree's memo key (a table read whole: kept)
 
 
-def drug_lines_to(conn: sqlite3.Connection, code: str) -> tuple[str, ...]:
+def drug_lines_to(tree: IndexTree, code: str) -> tuple[str, ...]:
     """The words of the Index lines above each drug-cause line coded `code` (dotted, as printed): "Disorder,
     adrenogenital" for "Disorder, adrenogenital, drug-induced E25.8" - what the Index itself calls the
-    condition a drug caused that the code stands for. Read once per connection (a few hundred lines)."""
-    found = _lines_to.get(id(conn))
-    if found is None:
+    condition a drug caused that the code stands for. Read once per tree (a few hundred lines)."""
+    found = tree.memo.get(_LINES_TO)
+    if not isinstance(found, dict):
         built: dict[str, list[str]] = {}
-        rows = conn.execute(
-            "SELECT code, parent, term FROM index_nodes WHERE book = 'cm' AND code != '' "
+        rows = tree.conn.execute(
+            "SELECT id, code, term FROM index_nodes WHERE book = 'cm' AND code != '' "
             "AND (term LIKE '%drug%' OR term LIKE '%medicament%')"
         ).fetchall()
-        for line_code, parent, term in rows:
-            if not _DRUG_CHILD.match(" ".join(str(term).split())):
-                continue
-            words: list[str] = []
-            while parent:
-                row = conn.execute("SELECT parent, term FROM index_nodes WHERE id = ?", [parent]).fetchone()
-                if row is None:
-                    break
-                parent, above = row
-                if not _LINK_LINE.match(str(above).strip()):
-                    words.insert(0, str(above))
-            built.setdefault(str(line_code), []).append(", ".join(words))
+        for node_id, line_code, term in rows:
+            if _DRUG_CHILD.match(" ".join(str(term).split())):
+                above = [n.term for n in tree.path(int(node_id))[:-1] if not _LINK_LINE.match(n.term.strip())]
+                built.setdefault(str(line_code), []).append(", ".join(above))
         found = {c: tuple(paths) for c, paths in built.items()}
-        _lines_to[id(conn)] = found
-    return found.get(code, ())
+        tree.memo[_LINES_TO] = found
+    lines = found.get(code, ())
+    assert isinstance(lines, tuple)
+    return lines

@@ -36,9 +36,7 @@ def puts_device_in(
     wordnet = reader(conn)
     if not any(len(w) > 3 and not giving(w) and puts_in(wordnet, w) for w in words):
         return False
-    said = frozenset(stem(w) for w in words) | content_stems(
-        text
-    )  # ("cardioverter-defibrillator" and its halves)
+    said = said_stems(text)  # ("cardioverter-defibrillator" and its halves)
     return bool(
         keys_device_value(value_words(conn, said, memo), conn, memo)
         or device_words(conn, said, memo)
